@@ -1,0 +1,214 @@
+// Package tools is the FaceSign MCP server: its tools, resources and prompts,
+// the per-session state they share (API key, current flow), and the transports
+// that carry them (Streamable HTTP on /mcp, stdio).
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+)
+
+// Default base URLs. The sandbox one is where `facesign-mcp serve` mounts the
+// embedded sandbox on its default address.
+const (
+	DefaultSandboxURL    = "http://127.0.0.1:7717/sandbox"
+	DefaultProductionURL = "https://api.facesign.ai"
+)
+
+// Deps are everything the tools need from the outside world, passed explicitly
+// so that tests can swap any of them. Zero fields get defaults in NewServer.
+type Deps struct {
+	// Logger receives operational logs (stderr in the binary). Never stdout:
+	// in stdio mode stdout is the MCP channel.
+	Logger *slog.Logger
+	// Version is reported as the server version in initialize.
+	Version string
+	// SandboxURL is the base URL for sk_test_ keys (the embedded sandbox unless
+	// --sandbox-url names another).
+	SandboxURL string
+	// ProductionURL is the base URL for production keys (--server-url).
+	ProductionURL string
+	// EnvKey is FACESIGN_API_KEY as read at start: the key of last resort.
+	EnvKey string
+	// HTTPClient is used by every FaceSign client the tools create.
+	HTTPClient *http.Client
+	// Clock is the time source for session idleness and anything else the
+	// tools time-stamp; tests inject a fake one.
+	Clock func() time.Time
+	// Sessions holds per-MCP-session state. NewServer creates one when nil.
+	Sessions *SessionStore
+	// NewClient builds a FaceSign client for a key and base URL. Nil means the
+	// real facesign client; tests may substitute one pointed at a stub.
+	NewClient func(key, baseURL string) (*facesign.Client, error)
+}
+
+// setDefaults fills zero fields. It is idempotent and called by NewServer.
+func (d *Deps) setDefaults() {
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	if d.Version == "" {
+		d.Version = "dev"
+	}
+	if d.SandboxURL == "" {
+		d.SandboxURL = DefaultSandboxURL
+	}
+	if d.ProductionURL == "" {
+		d.ProductionURL = DefaultProductionURL
+	}
+	if d.HTTPClient == nil {
+		// Each FaceSign call is bounded per attempt by the facesign client and
+		// overall by the tool call's context.
+		d.HTTPClient = &http.Client{}
+	}
+	if d.Clock == nil {
+		d.Clock = time.Now
+	}
+	if d.Sessions == nil {
+		d.Sessions = NewSessionStore(SessionStoreOptions{Clock: d.Clock})
+	}
+	if d.NewClient == nil {
+		d.NewClient = func(key, baseURL string) (*facesign.Client, error) {
+			return facesign.New(key,
+				facesign.WithBaseURL(baseURL),
+				facesign.WithHTTPClient(d.HTTPClient),
+				facesign.WithLogger(d.Logger),
+				facesign.WithClock(d.Clock),
+				facesign.WithUserAgent(ServerName+"/"+d.Version))
+		}
+	}
+}
+
+// KeySource says where the key a tool used came from.
+type KeySource string
+
+// Key sources, in the order they are consulted.
+const (
+	KeyFromSession KeySource = "set_api_key"
+	KeyFromHeader  KeySource = "authorization_header"
+	KeyFromEnv     KeySource = "FACESIGN_API_KEY"
+)
+
+// KeyInfo describes the key a client was made with, safe to show anyone.
+type KeyInfo struct {
+	Environment facesign.Environment `json:"environment" jsonschema:"sandbox or production"`
+	Redacted    string               `json:"key" jsonschema:"the key as it may be shown: prefix and last four characters"`
+	Source      KeySource            `json:"source" jsonschema:"where the key came from: set_api_key, authorization_header or FACESIGN_API_KEY"`
+	ServerURL   string               `json:"serverUrl" jsonschema:"the FaceSign API base URL the key is used against"`
+}
+
+// ErrNoKey is the cause of the error Client returns when no key is available.
+var ErrNoKey = errors.New("no FaceSign API key")
+
+// Client returns a FaceSign client for the calling MCP session. The key is the
+// first of: the session's key (set_api_key, with its serverUrl), the request's
+// `Authorization: Bearer` key (HTTP without --auth-token only), FACESIGN_API_KEY.
+// Without any, the error (wrapping ErrNoKey) says exactly how to provide one.
+func (d *Deps) Client(ctx context.Context) (*facesign.Client, KeyInfo, error) {
+	if key, serverURL := d.State(ctx).Key(); key != "" {
+		return d.ClientFor(key, serverURL, KeyFromSession)
+	}
+	if key := bearerKeyFromContext(ctx); key != "" {
+		return d.ClientFor(key, "", KeyFromHeader)
+	}
+	if d.EnvKey != "" {
+		return d.ClientFor(d.EnvKey, "", KeyFromEnv)
+	}
+	return nil, KeyInfo{}, noKeyError(ctx)
+}
+
+// ClientFor checks key's form and returns a client for it against serverURL,
+// or, when serverURL is empty, the sandbox (sk_test_) or production base URL.
+// set_api_key uses it to prove a key before keeping it. Errors never contain
+// the key.
+func (d *Deps) ClientFor(key, serverURL string, source KeySource) (*facesign.Client, KeyInfo, error) {
+	info := KeyInfo{Redacted: facesign.Redact(key), Source: source}
+	env, err := facesign.ParseKey(key)
+	if err != nil {
+		return nil, info, fmt.Errorf("the FaceSign API key from %s (%s) cannot be used: %w", describeSource(source), info.Redacted, err)
+	}
+	info.Environment = env
+	base := serverURL
+	if base == "" {
+		base = d.ProductionURL
+		if env == facesign.EnvSandbox {
+			base = d.SandboxURL
+		}
+	} else if base, err = NormalizeServerURL(base); err != nil {
+		return nil, info, err
+	}
+	info.ServerURL = base
+	c, err := d.NewClient(key, base)
+	if err != nil {
+		return nil, info, fmt.Errorf("cannot make a FaceSign client for %s at %s: %w", info.Redacted, base, err)
+	}
+	return c, info, nil
+}
+
+// NormalizeServerURL checks a user-supplied FaceSign base URL (serverUrl,
+// --server-url, --sandbox-url) and drops a trailing slash.
+func NormalizeServerURL(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("serverUrl %q is not an http(s) URL; expected something like https://api.facesign.ai", raw)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("serverUrl %q must be a plain base URL without credentials, query or fragment", u.Redacted())
+	}
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+func describeSource(s KeySource) string {
+	switch s {
+	case KeyFromSession:
+		return "set_api_key"
+	case KeyFromHeader:
+		return "the Authorization header"
+	case KeyFromEnv:
+		return "the FACESIGN_API_KEY environment variable"
+	}
+	return string(s)
+}
+
+// noKeyError names every way to provide a key that works for this transport.
+func noKeyError(ctx context.Context) error {
+	ways := "call the set_api_key tool with your key (sk_test_… uses the offline sandbox, sk_prod_… uses FaceSign production)"
+	if ri := requestInfoFromContext(ctx); ri != nil && ri.headerKeys {
+		ways += ", or send it with every request as the header `Authorization: Bearer sk_test_…` in your MCP client's server config"
+	}
+	ways += ", or restart the server with FACESIGN_API_KEY set in its environment"
+	return fmt.Errorf("%w for this session: %s", ErrNoKey, ways)
+}
+
+// requestInfo is what the HTTP transport learned from the request that is not
+// part of MCP: the per-request key, and whether such keys are accepted at all.
+type requestInfo struct {
+	bearerKey  string
+	headerKeys bool
+}
+
+type requestInfoKey struct{}
+
+func withRequestInfo(ctx context.Context, ri *requestInfo) context.Context {
+	return context.WithValue(ctx, requestInfoKey{}, ri)
+}
+
+func requestInfoFromContext(ctx context.Context) *requestInfo {
+	ri, _ := ctx.Value(requestInfoKey{}).(*requestInfo)
+	return ri
+}
+
+func bearerKeyFromContext(ctx context.Context) string {
+	if ri := requestInfoFromContext(ctx); ri != nil {
+		return ri.bearerKey
+	}
+	return ""
+}

@@ -1,0 +1,117 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// ServerName is the MCP server name reported in initialize.
+const ServerName = "facesign-mcp"
+
+// instructions tell the model what this server is for and the order of work.
+const instructions = `FaceSign face-verification flows, built by talking. ` +
+	`Typical order: set_api_key (an sk_test_ key works offline against the embedded sandbox), ` +
+	`build_flow from a plain-English description (it becomes the session's current flow), ` +
+	`validate_flow, simulate_session to run it without a browser, then get_session / list_sessions to inspect results. ` +
+	`Tools that take a flow default to the session's current flow.`
+
+// NewServer returns the FaceSign MCP server with every tool, resource and
+// prompt registered. It fills d's zero fields with defaults (see Deps) and
+// applies opts after its own options, so callers may override them.
+//
+// Handler panics never kill the server: a panicking tool call becomes an
+// isError result, a panicking resource or prompt a JSON-RPC internal error.
+// mcp-go's own WithRecovery turns a tool panic into a protocol error instead,
+// which is why the tools get their own middleware.
+func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
+	d.setDefaults()
+	hooks := &server.Hooks{}
+	// Sessions enter the store when mcp-go registers them (stdio, and HTTP after
+	// initialize; HTTP ids are already there from Generate) and leave it when
+	// mcp-go unregisters them (DELETE, idle sweep, stdio EOF, shutdown).
+	hooks.AddOnRegisterSession(func(_ context.Context, s server.ClientSession) {
+		d.Sessions.Open(s.SessionID())
+	})
+	hooks.AddOnUnregisterSession(func(_ context.Context, s server.ClientSession) {
+		d.Sessions.Drop(s.SessionID())
+	})
+	base := []server.ServerOption{
+		server.WithTitle("FaceSign"),
+		server.WithInstructions(instructions),
+		server.WithToolCapabilities(false),
+		server.WithResourceCapabilities(false, false),
+		server.WithPromptCapabilities(false),
+		server.WithCompletions(),
+		server.WithLogging(),
+		server.WithHooks(hooks),
+		server.WithToolHandlerMiddleware(recoverTool(d)),
+		server.WithResourceHandlerMiddleware(recoverResource(d)),
+		server.WithPromptHandlerMiddleware(recoverPrompt(d)),
+		// Arguments that break a tool's input schema come back as an isError
+		// result naming the field, before the handler runs.
+		server.WithInputSchemaValidation(),
+		server.WithPromptCompletionProvider(promptCompletions(d)),
+		server.WithResourceCompletionProvider(resourceCompletions(d)),
+	}
+	s := server.NewMCPServer(ServerName, d.Version, append(base, opts...)...)
+	registerTools(s, d)
+	registerResources(s, d)
+	registerPrompts(s, d)
+	return s
+}
+
+// recoverTool turns a panic in a tool handler into an isError result, so the
+// model is told and the session carries on. The panic value and stack go to
+// the log only.
+func recoverTool(d *Deps) server.ToolHandlerMiddleware {
+	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+		return func(ctx context.Context, req mcp.CallToolRequest) (res *mcp.CallToolResult, err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					d.Logger.ErrorContext(ctx, "tool handler panicked", "tool", req.Params.Name,
+						"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+					res = mcp.NewToolResultError(fmt.Sprintf(
+						"%s failed because of a bug in the FaceSign MCP server (it has been logged). "+
+							"Your session, API key and current flow are unchanged; try again, or rephrase the request.",
+						req.Params.Name))
+					err = nil
+				}
+			}()
+			return next(ctx, req)
+		}
+	}
+}
+
+func recoverResource(d *Deps) server.ResourceHandlerMiddleware {
+	return func(next server.ResourceHandlerFunc) server.ResourceHandlerFunc {
+		return func(ctx context.Context, req mcp.ReadResourceRequest) (res []mcp.ResourceContents, err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					d.Logger.ErrorContext(ctx, "resource handler panicked", "uri", req.Params.URI,
+						"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+					res, err = nil, fmt.Errorf("reading %s failed because of a bug in the server (logged)", req.Params.URI)
+				}
+			}()
+			return next(ctx, req)
+		}
+	}
+}
+
+func recoverPrompt(d *Deps) server.PromptHandlerMiddleware {
+	return func(next server.PromptHandlerFunc) server.PromptHandlerFunc {
+		return func(ctx context.Context, req mcp.GetPromptRequest) (res *mcp.GetPromptResult, err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					d.Logger.ErrorContext(ctx, "prompt handler panicked", "prompt", req.Params.Name,
+						"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+					res, err = nil, fmt.Errorf("prompt %s failed because of a bug in the server (logged)", req.Params.Name)
+				}
+			}()
+			return next(ctx, req)
+		}
+	}
+}

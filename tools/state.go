@@ -1,0 +1,296 @@
+package tools
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+// SessionState is what one MCP session remembers between tool calls. It is safe
+// for concurrent use: a client may run several tool calls of one session at once.
+type SessionState struct {
+	id         string
+	lastActive atomic.Int64 // unix nanoseconds by the store's clock
+
+	mu        sync.Mutex
+	key       string
+	serverURL string
+	flow      flowbuild.Flow
+	lastBuild *flowbuild.Result
+}
+
+// ID is the MCP session id ("" for a detached state).
+func (s *SessionState) ID() string { return s.id }
+
+// Key returns the session's API key and the serverUrl given with it ("" when
+// none was given).
+func (s *SessionState) Key() (key, serverURL string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.key, s.serverURL
+}
+
+// SetKey keeps key for this session only; serverURL may be "" to use the
+// default base URL for the key's environment.
+func (s *SessionState) SetKey(key, serverURL string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.key, s.serverURL = key, serverURL
+}
+
+// Flow returns a copy of the session's current flow (nil when there is none),
+// so callers may change it freely.
+func (s *SessionState) Flow() flowbuild.Flow {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.flow == nil {
+		return nil
+	}
+	return s.flow.Clone()
+}
+
+// SetFlow makes a copy of f the session's current flow.
+func (s *SessionState) SetFlow(f flowbuild.Flow) {
+	c := f.Clone()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.flow = c
+}
+
+// LastBuild returns a copy of the last build_flow result, or nil.
+func (s *SessionState) LastBuild() *flowbuild.Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.lastBuild == nil {
+		return nil
+	}
+	r := *s.lastBuild
+	r.Flow = r.Flow.Clone()
+	return &r
+}
+
+// SetBuild records a build_flow result and makes its flow the current flow.
+func (s *SessionState) SetBuild(r flowbuild.Result) {
+	r.Flow = r.Flow.Clone()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lastBuild = &r
+	s.flow = r.Flow.Clone()
+}
+
+// State returns the calling MCP session's state. For a request that belongs to
+// no live session (a session that was just evicted, or a stateless request) it
+// returns a detached state that nothing else sees and that is not kept.
+func (d *Deps) State(ctx context.Context) *SessionState {
+	if sess := server.ClientSessionFromContext(ctx); sess != nil && d.Sessions != nil {
+		if st, ok := d.Sessions.Get(sess.SessionID()); ok {
+			return st
+		}
+	}
+	return &SessionState{}
+}
+
+// Defaults for SessionStoreOptions.
+const (
+	DefaultIdleTimeout = 12 * time.Hour
+	DefaultMaxSessions = 10000
+)
+
+// SessionStoreOptions configure a SessionStore.
+type SessionStoreOptions struct {
+	// IdleTimeout drops a session nothing has used for this long (default 12h).
+	IdleTimeout time.Duration
+	// MaxSessions bounds the number of live sessions; opening one more evicts
+	// the least recently used (default 10,000).
+	MaxSessions int
+	// Clock is the time source (default time.Now).
+	Clock func() time.Time
+}
+
+// SessionStore keeps per-MCP-session state keyed by session id. It also issues
+// and validates the Streamable HTTP session ids (it implements mcp-go's
+// server.SessionIdManager), so an id the store does not hold, never issued or
+// already ended, is answered 404 by the transport. Sessions leave the store
+// when the client ends them (DELETE, stdio EOF), when they idle out, or when
+// the store is full, so a server that runs for weeks does not grow.
+type SessionStore struct {
+	idle time.Duration
+	max  int
+	now  func() time.Time
+
+	mu       sync.Mutex
+	sessions map[string]*SessionState
+	onEvict  []func(id string)
+}
+
+// NewSessionStore returns an empty store.
+func NewSessionStore(o SessionStoreOptions) *SessionStore {
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = DefaultIdleTimeout
+	}
+	if o.MaxSessions <= 0 {
+		o.MaxSessions = DefaultMaxSessions
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	return &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, now: o.Clock, sessions: map[string]*SessionState{}}
+}
+
+// IdleTimeout is how long an unused session lives.
+func (s *SessionStore) IdleTimeout() time.Duration { return s.idle }
+
+// OnEvict registers fn to run (outside the store's lock) for every session the
+// store drops on its own, idle or over capacity, so that the transport can
+// release what it holds for that session too. Sessions ended by the client
+// are not reported: whoever ended them already knows.
+func (s *SessionStore) OnEvict(fn func(id string)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onEvict = append(s.onEvict, fn)
+}
+
+// Open returns the state for id, creating it if needed, and marks it active.
+func (s *SessionStore) Open(id string) *SessionState {
+	now := s.now().UnixNano()
+	var evicted []string
+	s.mu.Lock()
+	st, ok := s.sessions[id]
+	if !ok {
+		for len(s.sessions) >= s.max {
+			evicted = append(evicted, s.evictOldestLocked())
+		}
+		st = &SessionState{id: id}
+		s.sessions[id] = st
+	}
+	st.lastActive.Store(now)
+	hooks := s.onEvict
+	s.mu.Unlock()
+	s.notify(hooks, evicted)
+	return st
+}
+
+func (s *SessionStore) evictOldestLocked() string {
+	var oldest string
+	var oldestAt int64
+	for id, st := range s.sessions {
+		if at := st.lastActive.Load(); oldest == "" || at < oldestAt {
+			oldest, oldestAt = id, at
+		}
+	}
+	delete(s.sessions, oldest)
+	return oldest
+}
+
+// Get returns the state for id and marks it active; ok is false when the
+// store does not hold id.
+func (s *SessionStore) Get(id string) (*SessionState, bool) {
+	if id == "" {
+		return nil, false
+	}
+	s.mu.Lock()
+	st, ok := s.sessions[id]
+	s.mu.Unlock()
+	if ok {
+		st.lastActive.Store(s.now().UnixNano())
+	}
+	return st, ok
+}
+
+// Drop forgets id; it reports whether the store held it.
+func (s *SessionStore) Drop(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.sessions[id]
+	delete(s.sessions, id)
+	return ok
+}
+
+// Len is the number of live sessions.
+func (s *SessionStore) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
+// Sweep drops every session idle for longer than the idle timeout by the
+// store's clock and returns their ids.
+func (s *SessionStore) Sweep() []string {
+	cutoff := s.now().Add(-s.idle).UnixNano()
+	var evicted []string
+	s.mu.Lock()
+	for id, st := range s.sessions {
+		if st.lastActive.Load() < cutoff {
+			delete(s.sessions, id)
+			evicted = append(evicted, id)
+		}
+	}
+	hooks := s.onEvict
+	s.mu.Unlock()
+	s.notify(hooks, evicted)
+	return evicted
+}
+
+func (s *SessionStore) notify(hooks []func(string), ids []string) {
+	for _, id := range ids {
+		for _, fn := range hooks {
+			fn(id)
+		}
+	}
+}
+
+// Run sweeps every interval (a tenth of the idle timeout, at least a second,
+// when interval is zero) until ctx ends.
+func (s *SessionStore) Run(ctx context.Context, interval time.Duration) {
+	if interval <= 0 {
+		interval = max(s.idle/10, time.Second)
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.Sweep()
+		}
+	}
+}
+
+// Session ids are 26 characters of crypto/rand base32 behind a prefix, so a
+// guessed or mistyped id never names a live session.
+const sessionIDPrefix = "fsmcp-"
+
+var errUnknownSession = errors.New("unknown or ended MCP session; start a new session (initialize)")
+
+// Generate issues a new session id and opens its state (server.SessionIdManager).
+func (s *SessionStore) Generate() string {
+	id := sessionIDPrefix + rand.Text()
+	s.Open(id)
+	return id
+}
+
+// Validate accepts only ids the store holds (server.SessionIdManager); every
+// other id, never issued or ended, is an error, which the transport answers
+// with 404 so that the client starts a new session.
+func (s *SessionStore) Validate(id string) (isTerminated bool, err error) {
+	if _, ok := s.Get(id); !ok {
+		return false, errUnknownSession
+	}
+	return false, nil
+}
+
+// Terminate ends a session at the client's request (server.SessionIdManager).
+func (s *SessionStore) Terminate(id string) (isNotAllowed bool, err error) {
+	s.Drop(id)
+	return false, nil
+}
+
+var _ server.SessionIdManager = (*SessionStore)(nil)
