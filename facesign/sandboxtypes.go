@@ -1,6 +1,10 @@
 package facesign
 
-import "github.com/facesign/facesign-mcp/flowbuild"
+import (
+	"fmt"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
 
 // ListParams is the query of GET /sessions. Zero values are left out.
 type ListParams struct {
@@ -49,6 +53,14 @@ type WebhookEndpoint struct {
 	Secret    string `json:"secret,omitempty"`
 	CreatedAt Time   `json:"createdAt"`
 }
+
+// String never shows the secret.
+func (w WebhookEndpoint) String() string {
+	return fmt.Sprintf("WebhookEndpoint{id: %s, url: %s}", w.ID, w.URL)
+}
+
+// GoString keeps %#v from dumping the secret.
+func (w WebhookEndpoint) GoString() string { return "facesign." + w.String() }
 
 // Delivery is one attempt to deliver an event to an endpoint.
 type Delivery struct {

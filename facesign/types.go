@@ -168,6 +168,9 @@ func (c ClientSecret) String() string {
 	return fmt.Sprintf("ClientSecret{expireAt: %s}", c.ExpireAt.Format(time.RFC3339))
 }
 
+// GoString keeps %#v from dumping the secret.
+func (c ClientSecret) GoString() string { return "facesign." + c.String() }
+
 // Report is what a session produced.
 type Report struct {
 	Transcript       []TranscriptLine `json:"transcript"`
