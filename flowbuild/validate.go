@@ -234,7 +234,7 @@ func (c *checker) outcomePath(i, k int) string {
 
 func (c *checker) outcomeName(i, k int) string {
 	if c.f[i].Type == TypeStart {
-		return "its outcome"
+		return "the outcome"
 	}
 	return "outcome " + strconv.Quote(c.f[i].Outcomes[k].ID)
 }
