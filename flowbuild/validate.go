@@ -418,15 +418,15 @@ func (c *checker) checkListOutcomes(i int) {
 		return
 	}
 	for k, o := range n.Outcomes {
-		p := fieldPath(i, "outcomes/"+strconv.Itoa(k)+"/id")
+		p := func() string { return fieldPath(i, "outcomes/"+strconv.Itoa(k)+"/id") }
 		if o.ID == "" {
-			c.errorf(CodeMissingOutcomeID, p, c.name(i)+": outcome #"+strconv.Itoa(k)+" has no id",
+			c.errorf(CodeMissingOutcomeID, p(), c.name(i)+": outcome #"+strconv.Itoa(k)+" has no id",
 				"Give the outcome a short id unique within "+c.name(i)+" (for example "+strconv.Quote("option_"+strconv.Itoa(k+1))+").")
 			continue
 		}
 		for j := 0; j < k; j++ {
 			if n.Outcomes[j].ID == o.ID {
-				c.errorf(CodeDuplicateOutcomeID, p, c.name(i)+": outcomes #"+strconv.Itoa(j)+" and #"+strconv.Itoa(k)+" share the id "+strconv.Quote(o.ID),
+				c.errorf(CodeDuplicateOutcomeID, p(), c.name(i)+": outcomes #"+strconv.Itoa(j)+" and #"+strconv.Itoa(k)+" share the id "+strconv.Quote(o.ID),
 					"Rename outcome #"+strconv.Itoa(k)+" of "+c.name(i)+" (for example to "+strconv.Quote(o.ID+"_"+strconv.Itoa(k+1))+").")
 				break
 			}
