@@ -1,14 +1,40 @@
 package tools
 
-import "github.com/mark3labs/mcp-go/server"
+import (
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
 
-// OWNERSHIP: the server core put minimal versions of these functions here so
-// that the package builds; tools-content owns this file from now on and
-// replaces them with the real registrations (tools/keys.go, flows.go,
-// sessions.go, resources.go, prompts.go). NewServer calls each exactly once.
+// toolConstructor builds one tool and its handler from explicit dependencies,
+// the github-mcp-server way: the definition and the code that serves it live
+// side by side, and tests can build either without a server.
+type toolConstructor func(d *Deps) (mcp.Tool, server.ToolHandlerFunc)
+
+// toolConstructors lists every tool in the order tools/list and the README
+// show them: key first, then flows, then sessions.
+var toolConstructors = []toolConstructor{
+	SetAPIKey,
+	BuildFlow,
+	ValidateFlow,
+	GetSession,
+	ListSessions,
+	SimulateSession,
+}
+
+// Toolset returns every FaceSign tool with its handler bound to d.
+func Toolset(d *Deps) []server.ServerTool {
+	out := make([]server.ServerTool, 0, len(toolConstructors))
+	for _, c := range toolConstructors {
+		t, h := c(d)
+		out = append(out, server.ServerTool{Tool: t, Handler: h})
+	}
+	return out
+}
 
 // registerTools adds every FaceSign tool to s.
-func registerTools(s *server.MCPServer, d *Deps) {}
+func registerTools(s *server.MCPServer, d *Deps) {
+	s.AddTools(Toolset(d)...)
+}
 
 // registerResources adds the node catalogue, flow schema, recipes and current
 // flow resources to s.

@@ -1,0 +1,438 @@
+package tools
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// Limits on flow-related arguments. A real flow has a few dozen nodes; the
+// bounds only keep a runaway argument from costing the server.
+const (
+	maxFlowNodes        = 200
+	maxDescriptionChars = 4000
+	maxChangeChars      = 2000
+)
+
+func withFlowArgument(desc string) mcp.ToolOption {
+	return mcp.WithArray("flow", mcp.MaxItems(maxFlowNodes), mcp.Items(map[string]any{"type": "object"}),
+		mcp.Description(desc))
+}
+
+// decodeFlowArgument turns the raw flow argument into a flow, or an error
+// message naming where it stopped being one.
+func decodeFlowArgument(raw json.RawMessage) (flowbuild.Flow, error) {
+	f, err := flowbuild.Decode(raw)
+	if err != nil {
+		var de *flowbuild.DecodeError
+		if asDecodeError(err, &de) {
+			return nil, fmt.Errorf("argument flow%s: %s", de.Path, de.Msg)
+		}
+		return nil, fmt.Errorf("argument flow: %v", err)
+	}
+	return f, nil
+}
+
+func asDecodeError(err error, target **flowbuild.DecodeError) bool {
+	de, ok := err.(*flowbuild.DecodeError)
+	if ok {
+		*target = de
+	}
+	return ok
+}
+
+func hasValue(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) > 0 && !bytes.Equal(t, []byte("null"))
+}
+
+// BuildFlowOutput is build_flow's structured result.
+type BuildFlowOutput struct {
+	Mode        string               `json:"mode"`
+	Flow        flowbuild.Flow       `json:"flow"`
+	Summary     string               `json:"summary"`
+	Mermaid     string               `json:"mermaid"`
+	Warnings    []flowbuild.Problem  `json:"warnings"`
+	Questions   []flowbuild.Question `json:"questions"`
+	Assumptions []string             `json:"assumptions"`
+	Elicitation string               `json:"elicitation"`
+	Settings    *FlowSettings        `json:"settings,omitempty"`
+}
+
+// FlowSettings are the answers the user gave through elicitation: session
+// settings that belong next to the flow (avatar, languages) and the failure
+// handling the flow was built with.
+type FlowSettings struct {
+	AvatarID  string   `json:"avatarId,omitempty"`
+	Langs     []string `json:"langs,omitempty"`
+	OnFailure string   `json:"onFailure,omitempty"`
+}
+
+// Elicitation outcomes reported in build_flow's result.
+const (
+	elicitNotNeeded   = "not_needed"
+	elicitUnsupported = "unsupported"
+	elicitAccepted    = "accepted"
+	elicitDeclined    = "declined"
+	elicitCancelled   = "cancelled"
+	elicitFailed      = "failed"
+)
+
+// BuildFlow builds a flow from a description, edits one with a described
+// change, or adopts a hand-written flow, and makes the result the session's
+// current flow.
+func BuildFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
+	tool := mcp.NewTool("build_flow",
+		mcp.WithDescription(`Build a FaceSign verification flow from a plain-English description, or change an existing flow. Call it whenever the user describes a verification they want ("step-up for wire transfers over $5,000: liveness, ask about the transfer, email code") or asks to change one ("add an SMS code after liveness", "remove the document scan").
+- description: builds a new flow.
+- change: edits the flow you pass in flow, or else the session's current flow; node ids that did not change are kept.
+- flow alone: checks a flow you wrote yourself and adopts it.
+The result becomes the session's current flow, which validate_flow and simulate_session use by default. Returns the flow (FaceSign's JSON), a one-paragraph summary, a Mermaid diagram, warnings, the questions the description left open (avatar, languages, what happens on failure) and the assumptions made. When the client supports it, open questions are asked of the user directly and the answers are used.
+Next: show the summary and diagram, ask the user any remaining questions (then call build_flow again with change), and offer simulate_session to try it.`),
+		mcp.WithString("description", mcp.MaxLength(maxDescriptionChars),
+			mcp.Description("What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow.")),
+		mcp.WithString("change", mcp.MaxLength(maxChangeChars),
+			mcp.Description("A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow.")),
+		withFlowArgument("A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."),
+		strictInput(),
+		withOutput(schema{
+			"mode":        sEnum("What was done: built from a description, edited with a change, or adopted as given.", "build", "edit", "adopt"),
+			"flow":        flowSchema,
+			"summary":     sString("One paragraph describing the flow, for the user."),
+			"mermaid":     sString("Mermaid flowchart of the flow, success path highlighted."),
+			"warnings":    sArray("Where the flow goes against FaceSign's recommended patterns (it is still accepted).", problemSchema),
+			"questions":   sArray("What the description left open; ask the user, then call build_flow with change.", questionSchema),
+			"assumptions": sArray("Choices made where the description was silent.", sString("")),
+			"elicitation": sEnum("Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed.",
+				elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed),
+			"settings": sObject("The user's answers: session settings to use with the flow (avatar, languages) and the failure handling it was built with.", schema{
+				"avatarId":  sString("Avatar for sessions of this flow."),
+				"langs":     sArray("Languages for sessions of this flow.", sString("")),
+				"onFailure": sString("What happens when a check fails."),
+			}),
+		}, "mode", "flow", "summary", "mermaid", "warnings", "questions", "assumptions", "elicitation"),
+		// Not read-only: it replaces the session's current flow. Not destructive:
+		// nothing outside the session changes and the old flow is in the
+		// conversation. Not idempotent: a change applied twice ("add an SMS
+		// step") changes the flow twice. Closed world: building is local; at
+		// most the avatar list is read for the question form.
+		annotations("Build or edit a flow", false, false, false, false),
+	)
+	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		var in struct {
+			Description string          `json:"description"`
+			Change      string          `json:"change"`
+			Flow        json.RawMessage `json:"flow"`
+		}
+		if err := bindArguments(req, tool, &in); err != nil {
+			return failure("%v", err), nil
+		}
+		in.Description, in.Change = strings.TrimSpace(in.Description), strings.TrimSpace(in.Change)
+		st := d.State(ctx)
+
+		var given flowbuild.Flow
+		if hasValue(in.Flow) {
+			f, err := decodeFlowArgument(in.Flow)
+			if err != nil {
+				return failure("%v. Pass the flow as a JSON array of nodes (see resource facesign://schema/flow), or leave flow out to use the current flow.", err), nil
+			}
+			given = f
+		}
+		var run func(flowbuild.Options) (flowbuild.Result, error)
+		mode := ""
+		switch {
+		case in.Description != "" && in.Change != "":
+			return failure("Pass either description (to build a new flow) or change (to edit a flow), not both."), nil
+		case in.Description != "" && given != nil:
+			return failure("description builds a new flow from scratch and would ignore the flow you passed. To edit that flow, pass it with change instead of description."), nil
+		case in.Description != "":
+			mode = "build"
+			run = func(o flowbuild.Options) (flowbuild.Result, error) { return flowbuild.Build(in.Description, o) }
+		case in.Change != "":
+			base := given
+			if base == nil {
+				base = st.Flow()
+			}
+			if base == nil {
+				return failure("There is no flow to change: this session has no current flow. Build one first with build_flow {description}, or pass the flow to change in flow."), nil
+			}
+			mode = "edit"
+			run = func(o flowbuild.Options) (flowbuild.Result, error) { return flowbuild.Edit(base, in.Change, o) }
+		case given != nil:
+			probs := flowbuild.Validate(given)
+			if flowbuild.HasErrors(probs) {
+				return failure("%s", renderProblemsFailure("The flow you passed cannot be used", probs)), nil
+			}
+			out := BuildFlowOutput{
+				Mode: "adopt", Flow: given, Summary: describeFlow(given), Mermaid: flowMermaid(given),
+				Warnings: problems(flowbuild.Warnings(probs)), Questions: []flowbuild.Question{}, Assumptions: []string{},
+				Elicitation: elicitNotNeeded,
+			}
+			st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings})
+			return result(out, renderBuild(out)), nil
+		default:
+			return failure("Nothing to do: pass description to build a new flow, or change to edit the current flow (or the flow you pass)."), nil
+		}
+
+		res, err := run(flowbuild.Options{})
+		if err != nil {
+			return failure("Could not %s the flow: %v. Rephrase the %s with the steps you want (for example \"liveness, then an email code\").", mode, err, map[string]string{"build": "description", "edit": "change"}[mode]), nil
+		}
+
+		status := elicitNotNeeded
+		var settings *FlowSettings
+		if open := elicitableQuestions(res.Questions); len(open) > 0 {
+			var answers *FlowSettings
+			var pending *mcp.CallToolResult
+			answers, status, pending = d.askQuestions(ctx, req, open)
+			if pending != nil {
+				return pending, nil
+			}
+			if answers != nil {
+				settings = answers
+				again, err := run(flowbuild.Options{AvatarID: answers.AvatarID, Langs: answers.Langs, OnFailure: answers.OnFailure})
+				if err != nil {
+					return failure("Could not %s the flow with your answers: %v.", mode, err), nil
+				}
+				res = again
+			}
+		}
+
+		if flowbuild.HasErrors(flowbuild.Validate(res.Flow)) {
+			// The builder promises valid flows; if it ever breaks that promise the
+			// user must not be handed a flow FaceSign refuses.
+			return nil, fmt.Errorf("build_flow: the builder produced an invalid flow for %s", mode)
+		}
+		st.SetBuild(res)
+		out := BuildFlowOutput{
+			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: flowMermaid(res.Flow),
+			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),
+			Elicitation: status, Settings: settings,
+		}
+		return result(out, renderBuild(out)), nil
+	}
+}
+
+var questionSchema = sObject("", schema{
+	"id":      sString("Stable id of the question (avatar, languages, onFailure, …)."),
+	"text":    sString("The question, ready to ask the user."),
+	"options": sArray("Suggested answers, when the choice is closed.", sString("")),
+}, "id", "text")
+
+// questionKind maps a builder question to the form field that answers it.
+func questionKind(q flowbuild.Question) string {
+	s := strings.ToLower(q.ID + " " + q.Text)
+	switch {
+	case strings.Contains(s, "avatar"):
+		return "avatarId"
+	case strings.Contains(s, "lang"):
+		return "langs"
+	case strings.Contains(s, "fail"):
+		return "onFailure"
+	}
+	return ""
+}
+
+// elicitableQuestions keeps the questions a form can answer, one per kind.
+func elicitableQuestions(qs []flowbuild.Question) []flowbuild.Question {
+	var out []flowbuild.Question
+	seen := map[string]bool{}
+	for _, q := range qs {
+		k := questionKind(q)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, q)
+	}
+	return out
+}
+
+// ValidateFlowOutput is validate_flow's structured result.
+type ValidateFlowOutput struct {
+	Valid     bool                `json:"valid"`
+	Source    string              `json:"source"`
+	NodeCount int                 `json:"nodeCount"`
+	Errors    []flowbuild.Problem `json:"errors"`
+	Warnings  []flowbuild.Problem `json:"warnings"`
+}
+
+// ValidateFlow checks a flow (the session's current flow by default).
+func ValidateFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
+	tool := mcp.NewTool("validate_flow",
+		mcp.WithDescription(`Check a FaceSign flow against every rule FaceSign enforces and the patterns it recommends. Call it after writing or changing a flow by hand, or before simulating or deploying one. Without flow it checks the session's current flow (the last one build_flow produced).
+Returns valid (true when FaceSign accepts the flow), errors (FaceSign refuses the flow) and warnings (accepted, but against FaceSign's patterns), each with a JSON-pointer path into the flow (/3/outcomes/noFace), a message and a concrete fix.
+Next: apply the fixes (build_flow with change, or edit the JSON and validate again); when valid, offer simulate_session.`),
+		withFlowArgument("The flow to check: a JSON array of FaceSign nodes. Omit it to check the session's current flow."),
+		strictInput(),
+		withOutput(schema{
+			"valid":     sBool("True when the flow has no errors (warnings allowed)."),
+			"source":    sEnum("Which flow was checked.", "argument", "current_flow"),
+			"nodeCount": sInt("Number of nodes in the flow (0 when it could not be read)."),
+			"errors":    sArray("Problems that make FaceSign refuse the flow.", problemSchema),
+			"warnings":  sArray("Departures from FaceSign's recommended patterns.", problemSchema),
+		}, "valid", "source", "nodeCount", "errors", "warnings"),
+		// Read-only, nothing destroyed, same answer every time, no network.
+		annotations("Validate a flow", true, false, true, false),
+	)
+	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		var in struct {
+			Flow json.RawMessage `json:"flow"`
+		}
+		if err := bindArguments(req, tool, &in); err != nil {
+			return failure("%v", err), nil
+		}
+		var (
+			f      flowbuild.Flow
+			probs  []flowbuild.Problem
+			source = "argument"
+		)
+		if hasValue(in.Flow) {
+			f, probs = flowbuild.ValidateJSON(in.Flow)
+		} else {
+			source = "current_flow"
+			f = d.State(ctx).Flow()
+			if f == nil {
+				return failure("There is no flow to validate: pass one in flow, or build one first with build_flow."), nil
+			}
+			probs = flowbuild.Validate(f)
+		}
+		out := ValidateFlowOutput{
+			Valid:     !flowbuild.HasErrors(probs),
+			Source:    source,
+			NodeCount: len(f),
+			Errors:    problems(flowbuild.Errors(probs)),
+			Warnings:  problems(flowbuild.Warnings(probs)),
+		}
+		return result(out, renderValidation(out)), nil
+	}
+}
+
+// describeFlow is the summary of a flow that was not built from a
+// description: its size and the verification steps on its success path.
+func describeFlow(f flowbuild.Flow) string {
+	var steps []string
+	for _, n := range successPath(f) {
+		switch n.Type {
+		case flowbuild.TypeStart, flowbuild.TypeEnd, flowbuild.TypeConversation:
+			continue
+		}
+		steps = append(steps, strings.ReplaceAll(string(n.Type), "_", " "))
+	}
+	conversations := 0
+	for _, n := range f {
+		if n.Type == flowbuild.TypeConversation {
+			conversations++
+		}
+	}
+	s := fmt.Sprintf("A flow of %d nodes with %d conversation nodes.", len(f), conversations)
+	if len(steps) > 0 {
+		s += " On its success path: " + strings.Join(steps, ", then ") + "."
+	}
+	return s
+}
+
+func renderProblemsFailure(head string, probs []flowbuild.Problem) string {
+	var b strings.Builder
+	errs := flowbuild.Errors(probs)
+	fmt.Fprintf(&b, "%s: %d error(s).", head, len(errs))
+	for _, p := range errs {
+		fmt.Fprintf(&b, "\n- %s", p.String())
+		if p.Fix != "" {
+			fmt.Fprintf(&b, "\n  fix: %s", p.Fix)
+		}
+	}
+	b.WriteString("\nFix these (validate_flow shows them all) and try again.")
+	return b.String()
+}
+
+func renderBuild(o BuildFlowOutput) string {
+	var b strings.Builder
+	b.WriteString(o.Summary)
+	if o.Mermaid != "" {
+		b.WriteString("\n\n```mermaid\n" + strings.TrimRight(o.Mermaid, "\n") + "\n```")
+	}
+	writeProblems(&b, "Warnings", o.Warnings)
+	if len(o.Questions) > 0 {
+		b.WriteString("\n\nOpen questions:")
+		for _, q := range o.Questions {
+			fmt.Fprintf(&b, "\n- %s", q.Text)
+			if len(q.Options) > 0 {
+				fmt.Fprintf(&b, " (%s)", strings.Join(q.Options, ", "))
+			}
+		}
+	}
+	if len(o.Assumptions) > 0 {
+		b.WriteString("\n\nAssumptions:")
+		for _, a := range o.Assumptions {
+			b.WriteString("\n- " + a)
+		}
+	}
+	if s := o.Settings; s != nil {
+		b.WriteString("\n\nYour answers:")
+		if s.AvatarID != "" {
+			b.WriteString("\n- avatar: " + s.AvatarID)
+		}
+		if len(s.Langs) > 0 {
+			b.WriteString("\n- languages: " + strings.Join(s.Langs, ", "))
+		}
+		if s.OnFailure != "" {
+			b.WriteString("\n- on failure: " + s.OnFailure)
+		}
+	}
+	flowJSON, err := json.MarshalIndent(o.Flow, "", "  ")
+	if err == nil {
+		b.WriteString("\n\nFlow JSON (now the session's current flow):\n" + string(flowJSON))
+	}
+	return b.String()
+}
+
+func renderValidation(o ValidateFlowOutput) string {
+	var b strings.Builder
+	what := "The flow you passed"
+	if o.Source == "current_flow" {
+		what = "The current flow"
+	}
+	if o.Valid {
+		fmt.Fprintf(&b, "%s (%d nodes) is valid: FaceSign accepts it.", what, o.NodeCount)
+	} else {
+		fmt.Fprintf(&b, "%s is NOT valid: %d error(s) make FaceSign refuse it.", what, len(o.Errors))
+	}
+	writeProblems(&b, "Errors", o.Errors)
+	writeProblems(&b, "Warnings", o.Warnings)
+	return b.String()
+}
+
+func writeProblems(b *strings.Builder, title string, probs []flowbuild.Problem) {
+	if len(probs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n\n%s:", title)
+	for _, p := range probs {
+		path := p.Path
+		if path == "" {
+			path = "(whole flow)"
+		}
+		fmt.Fprintf(b, "\n- %s [%s] %s", path, p.Code, p.Message)
+		if p.Fix != "" {
+			fmt.Fprintf(b, "\n  fix: %s", p.Fix)
+		}
+	}
+}
+
+// sortedKeys is used where map order would make output unstable.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,146 @@
+package tools
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// schema is a JSON Schema fragment. Output schemas are written by hand rather
+// than reflected from Go types: the wire types marshal themselves (flows,
+// Unix-second timestamps), and reflection would describe their Go fields, not
+// their JSON.
+type schema = map[string]any
+
+func sString(desc string) schema { return schema{"type": "string", "description": desc} }
+func sInt(desc string) schema    { return schema{"type": "integer", "description": desc} }
+func sBool(desc string) schema   { return schema{"type": "boolean", "description": desc} }
+func sEnum(desc string, values ...string) schema {
+	return schema{"type": "string", "description": desc, "enum": values}
+}
+func sArray(desc string, items schema) schema {
+	return schema{"type": "array", "description": desc, "items": items}
+}
+func sObject(desc string, props schema, required ...string) schema {
+	s := schema{"type": "object", "properties": props}
+	if desc != "" {
+		s["description"] = desc
+	}
+	if len(required) > 0 {
+		s["required"] = required
+	}
+	return s
+}
+
+// sTime is a timestamp as the tools render it: RFC 3339 in UTC.
+func sTime(desc string) schema {
+	return schema{"type": "string", "format": "date-time", "description": desc}
+}
+
+// withOutput sets the tool's output schema (always an object, per MCP).
+func withOutput(props schema, required ...string) mcp.ToolOption {
+	return func(t *mcp.Tool) {
+		t.OutputSchema = mcp.ToolOutputSchema{Type: "object", Properties: props, Required: required}
+	}
+}
+
+// annotations sets the title and all four hints at once, so that no tool
+// inherits mcp-go's defaults (destructive, open world) by omission.
+func annotations(title string, readOnly, destructive, idempotent, openWorld bool) mcp.ToolOption {
+	return func(t *mcp.Tool) {
+		t.Title = title
+		t.Annotations = mcp.ToolAnnotation{
+			Title:           title,
+			ReadOnlyHint:    mcp.ToBoolPtr(readOnly),
+			DestructiveHint: mcp.ToBoolPtr(destructive),
+			IdempotentHint:  mcp.ToBoolPtr(idempotent),
+			OpenWorldHint:   mcp.ToBoolPtr(openWorld),
+		}
+	}
+}
+
+// strictInput refuses arguments the schema does not name: a misspelt argument
+// ("session_id") would otherwise be ignored silently.
+func strictInput() mcp.ToolOption {
+	return func(t *mcp.Tool) { t.InputSchema.AdditionalProperties = false }
+}
+
+var problemSchema = sObject("One finding of validation.", schema{
+	"severity": sEnum("error: FaceSign refuses the flow; warning: accepted, but against FaceSign's recommended patterns.", "error", "warning"),
+	"code":     sString("Stable machine-readable code of the rule."),
+	"path":     sString("JSON pointer into the flow, e.g. /3/outcomes/noFace."),
+	"message":  sString("What is wrong."),
+	"fix":      sString("What to change to fix it."),
+}, "severity", "code", "path", "message", "fix")
+
+var flowSchema = schema{
+	"type":        "array",
+	"description": "A FaceSign flow: an array of nodes, exactly as FaceSign's API takes it (schema: resource facesign://schema/flow).",
+	"items":       schema{"type": "object"},
+}
+
+// problems never returns nil, so that structured content carries [] rather
+// than null where the schema says array.
+func problems(p []flowbuild.Problem) []flowbuild.Problem {
+	if p == nil {
+		return []flowbuild.Problem{}
+	}
+	return p
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// result is a successful tool result: the structured content and a text
+// rendering of it for clients that show only text.
+func result(structured any, text string) *mcp.CallToolResult {
+	return mcp.NewToolResultStructured(structured, text)
+}
+
+// failure is an expected failure: a tool result with isError set and a
+// message that says what to do next.
+func failure(format string, args ...any) *mcp.CallToolResult {
+	return mcp.NewToolResultError(fmt.Sprintf(format, args...))
+}
+
+// apiFailure turns a FaceSign client error into an isError result that says
+// what happened and what to do. APIError messages never contain the key.
+func apiFailure(what string, key KeyInfo, err error) *mcp.CallToolResult {
+	var apiErr *facesign.APIError
+	if !errors.As(err, &apiErr) {
+		return failure("%s failed: %v", what, err)
+	}
+	msg := apiErr.Message
+	if msg == "" {
+		msg = apiErr.Error()
+	}
+	switch {
+	case facesign.IsAuth(err):
+		return failure("%s failed: FaceSign rejected the API key %s (%s): %s. Check the key in the FaceSign dashboard and call set_api_key with a valid one.", what, key.Redacted, apiErr.Type, msg)
+	case facesign.IsRateLimited(err):
+		return failure("%s failed: FaceSign's rate limit was hit (%s). Wait a moment and try again.", what, msg)
+	case facesign.IsConnection(err):
+		return failure("%s failed: could not reach the FaceSign API at %s: %s. Check serverUrl (set_api_key) or that the server's sandbox is running.", what, key.ServerURL, msg)
+	case facesign.IsValidation(err):
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s failed: FaceSign refused the request: %s", what, msg)
+		for _, d := range apiErr.Details {
+			b.WriteString("\n- ")
+			if d.Path != "" {
+				b.WriteString(d.Path + ": ")
+			}
+			b.WriteString(d.Message)
+		}
+		b.WriteString("\nFix these and call the tool again.")
+		return failure("%s", b.String())
+	}
+	return failure("%s failed: %s", what, apiErr.Error())
+}

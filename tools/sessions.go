@@ -1,0 +1,816 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+const (
+	maxSessionIDChars = 128
+	maxCursorChars    = 1024
+	maxRefChars       = 256
+	maxSearchChars    = 200
+	maxMapEntries     = 200
+	maxMapValueChars  = 2000
+)
+
+// Verdicts: one word for how a session ended, derived from its status and report.
+const (
+	verdictPending    = "pending"
+	verdictInProgress = "in_progress"
+	verdictCanceled   = "canceled"
+	verdictVerified   = "verified"
+	verdictFailed     = "not_verified"
+	verdictCompleted  = "completed"
+)
+
+var verdictValues = []string{verdictPending, verdictInProgress, verdictCanceled, verdictVerified, verdictFailed, verdictCompleted}
+
+// NodeOutcome is how one node of a session ended.
+type NodeOutcome struct {
+	NodeID  string `json:"nodeId"`
+	Type    string `json:"type"`
+	Outcome string `json:"outcome"`
+	// Success is true when the node took its success outcome (the first one).
+	Success bool   `json:"success"`
+	Detail  string `json:"detail,omitempty"`
+}
+
+// SessionSummary is the short human view of a session.
+type SessionSummary struct {
+	Status  string        `json:"status"`
+	Verdict string        `json:"verdict"`
+	Text    string        `json:"text"`
+	Path    []string      `json:"path"`
+	Nodes   []NodeOutcome `json:"nodes"`
+}
+
+var nodeOutcomeSchema = sObject("", schema{
+	"nodeId":  sString("Node id."),
+	"type":    sString("Node type."),
+	"outcome": sString("The outcome the node took (for conversation and data_validation: the outcome id, mapped from FaceSign's target node id)."),
+	"success": sBool("Whether that is the node's success outcome."),
+	"detail":  sString("What the node found (recognised name, similarity, document fields, email…), when it reports something."),
+}, "nodeId", "type", "outcome", "success")
+
+var summarySchema = sObject("Short human summary of the session.", schema{
+	"status":  sEnum("Session status.", "requiresInput", "processing", "complete", "canceled"),
+	"verdict": sEnum("pending (not started), in_progress, canceled, verified, not_verified (a check failed), completed (finished, no verification verdict).", verdictValues...),
+	"text":    sString("The summary in a few sentences."),
+	"path":    sArray("Node ids in the order the session went through them.", sString("")),
+	"nodes":   sArray("Each node's outcome, in path order.", nodeOutcomeSchema),
+}, "status", "verdict", "text", "path", "nodes")
+
+var sessionSchema = schema{
+	"type":        "object",
+	"description": "The whole FaceSign session as the API returns it: id, createdAt/startedAt/finishedAt (Unix seconds), status, settings (flow, metadata, avatar, languages…), version and report (transcript, nodeReports, aiAnalysis, livenessDetected, isVerified, extractedData, screenshots, videos, device, location). The client secret is left out.",
+	"properties": schema{
+		"id":       sString("Session id."),
+		"status":   sString("requiresInput, processing, complete or canceled."),
+		"settings": schema{"type": "object", "description": "The settings the session was created with."},
+		"report":   schema{"type": "object", "description": "What the session produced, once it has run."},
+	},
+	"required": []string{"id", "status"},
+}
+
+// GetSessionOutput is get_session's structured result.
+type GetSessionOutput struct {
+	Session facesign.Session `json:"session"`
+	Summary SessionSummary   `json:"summary"`
+}
+
+// GetSession fetches one session with a readable summary.
+func GetSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
+	tool := mcp.NewTool("get_session",
+		mcp.WithDescription(`Fetch one FaceSign verification session by id: its status, transcript, node reports, AI analysis, media references and settings, plus a short summary (status, the path taken, each node's outcome and a verdict). Call it when the user asks how a session went, after simulate_session, or for a session id seen in list_sessions or a webhook.
+Uses this session's API key (set_api_key). A session of another account, or an unknown id, is reported as not found.
+Next: explain the verdict and the failing node, if any; offer to change the flow (build_flow with change) or simulate again.`),
+		mcp.WithString("sessionId", mcp.Required(), mcp.MinLength(1), mcp.MaxLength(maxSessionIDChars),
+			mcp.Description("The FaceSign session id, as returned by simulate_session, list_sessions or a webhook event's sessionId.")),
+		strictInput(),
+		withOutput(schema{
+			"session": sessionSchema,
+			"summary": summarySchema,
+		}, "session", "summary"),
+		// Read-only and idempotent; open world: it reads from the FaceSign API.
+		annotations("Get a session", true, false, true, true),
+	)
+	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		var in struct {
+			SessionID string `json:"sessionId"`
+		}
+		if err := bindArguments(req, tool, &in); err != nil {
+			return failure("%v", err), nil
+		}
+		id := strings.TrimSpace(in.SessionID)
+		if id == "" {
+			return failure("invalid argument sessionId: must not be blank. Pass a session id from list_sessions or simulate_session."), nil
+		}
+		client, key, err := d.Client(ctx)
+		if err != nil {
+			return failure("%v", err), nil
+		}
+		p := NewProgress(ctx, req, 2)
+		p.Report(1, "fetching session "+id)
+		got, err := client.GetSession(ctx, id)
+		if err != nil {
+			if facesign.IsNotFound(err) {
+				return failure("No session with id %q in the account of the key %s (%s). Check the id; list_sessions shows the sessions this key can see.", id, key.Redacted, key.Environment), nil
+			}
+			return apiFailure("Fetching session "+id, key, err), nil
+		}
+		p.Report(2, "done")
+		out := GetSessionOutput{Session: got.Session, Summary: summarize(got.Session)}
+		return result(out, renderSession(out)), nil
+	}
+}
+
+// summarize derives the status, path, per-node outcomes and verdict.
+func summarize(s facesign.Session) SessionSummary {
+	sum := SessionSummary{Status: string(s.Status), Path: []string{}, Nodes: []NodeOutcome{}}
+	flow := s.Settings.Flow
+	failedAt := ""
+	if s.Report != nil {
+		for _, nr := range s.Report.NodeReports {
+			no := NodeOutcome{NodeID: nr.NodeID, Type: string(nr.Type), Outcome: nr.Outcome, Detail: reportDetail(nr)}
+			no.Outcome, no.Success = readOutcome(flow, nr)
+			sum.Path = append(sum.Path, nr.NodeID)
+			sum.Nodes = append(sum.Nodes, no)
+			if !no.Success && failedAt == "" && nr.Type != flowbuild.TypeConversation {
+				failedAt = fmt.Sprintf("%s (%s) ended with %s", nr.NodeID, nr.Type, no.Outcome)
+			}
+		}
+	}
+	switch s.Status {
+	case facesign.StatusRequiresInput:
+		sum.Verdict = verdictPending
+	case facesign.StatusProcessing:
+		sum.Verdict = verdictInProgress
+	case facesign.StatusCanceled:
+		sum.Verdict = verdictCanceled
+	case facesign.StatusComplete:
+		switch {
+		case s.Report != nil && s.Report.IsVerified != nil && *s.Report.IsVerified:
+			sum.Verdict = verdictVerified
+		case s.Report != nil && s.Report.IsVerified != nil:
+			sum.Verdict = verdictFailed
+		case failedAt != "":
+			sum.Verdict = verdictFailed
+		case len(sum.Nodes) > 0:
+			sum.Verdict = verdictVerified
+		default:
+			sum.Verdict = verdictCompleted
+		}
+	default:
+		sum.Verdict = verdictCompleted
+	}
+
+	var b strings.Builder
+	switch sum.Verdict {
+	case verdictPending:
+		b.WriteString("The session was created but the user has not started it yet.")
+	case verdictInProgress:
+		b.WriteString("The session is in progress.")
+	case verdictCanceled:
+		b.WriteString("The session was canceled: the user left, or it expired unused.")
+	case verdictVerified:
+		b.WriteString("The session completed and the user passed every check.")
+	case verdictFailed:
+		b.WriteString("The session completed but the user did NOT pass verification")
+		if failedAt != "" {
+			b.WriteString(": " + failedAt)
+		}
+		b.WriteString(".")
+	default:
+		b.WriteString("The session completed.")
+	}
+	if len(sum.Path) > 0 {
+		fmt.Fprintf(&b, " It went through %d nodes: %s.", len(sum.Path), strings.Join(sum.Path, " → "))
+	}
+	if s.Report != nil && s.Report.LivenessDetected != nil {
+		if *s.Report.LivenessDetected {
+			b.WriteString(" Liveness was detected.")
+		} else {
+			b.WriteString(" Liveness was NOT detected.")
+		}
+	}
+	if s.Report != nil && s.Report.Sandbox {
+		b.WriteString(" (Sandbox session: verdicts come from the sandbox's simulated models.)")
+	}
+	sum.Text = b.String()
+	return sum
+}
+
+// readOutcome names the outcome a node report took and whether it is the
+// node's success outcome. FaceSign reports list outcomes (conversation,
+// data_validation) by their target node id; the flow maps it back to the
+// outcome's id.
+func readOutcome(flow flowbuild.Flow, nr facesign.NodeReport) (string, bool) {
+	info, known := flowbuild.Info(nr.Type)
+	node := flow.Node(nr.NodeID)
+	if known && info.Shape == flowbuild.ShapeList {
+		if node == nil || len(node.Outcomes) == 0 {
+			return nr.Outcome, true
+		}
+		for i, o := range node.Outcomes {
+			if o.Target == nr.Outcome || o.ID == nr.Outcome {
+				return o.ID, i == 0
+			}
+		}
+		return nr.Outcome, false
+	}
+	if known && info.Shape == flowbuild.ShapeMap {
+		return nr.Outcome, nr.Outcome == info.SuccessOutcome()
+	}
+	return nr.Outcome, true
+}
+
+// reportDetail is a one-line reading of a node's own report.
+func reportDetail(nr facesign.NodeReport) string {
+	if len(nr.Report) == 0 {
+		return ""
+	}
+	keys := sortedKeys(nr.Report)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		v := nr.Report[k]
+		switch x := v.(type) {
+		case nil:
+			continue
+		case map[string]any, []any:
+			b, _ := json.Marshal(x)
+			if len(b) > 120 {
+				b = append(b[:117], "..."...)
+			}
+			parts = append(parts, k+"="+string(b))
+		default:
+			parts = append(parts, fmt.Sprintf("%s=%v", k, x))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func renderSession(o GetSessionOutput) string {
+	var b strings.Builder
+	s := o.Session
+	fmt.Fprintf(&b, "Session %s: %s (verdict: %s).\n%s", s.ID, s.Status, o.Summary.Verdict, o.Summary.Text)
+	fmt.Fprintf(&b, "\nCreated %s", fmtTime(s.CreatedAt))
+	if s.FinishedAt != nil {
+		fmt.Fprintf(&b, ", finished %s", fmtTime(*s.FinishedAt))
+	}
+	if s.Settings.ClientReferenceID != "" {
+		fmt.Fprintf(&b, ", client reference %s", s.Settings.ClientReferenceID)
+	}
+	b.WriteString(".")
+	writeNodes(&b, o.Summary.Nodes)
+	if r := s.Report; r != nil {
+		if r.AIAnalysis != nil {
+			a := r.AIAnalysis
+			fmt.Fprintf(&b, "\n\nAI analysis: %s, age %d–%d, %s. %s", a.RealPersonOrVirtual, a.AgeMin, a.AgeMax, a.Sex, a.OverallSummary)
+		}
+		if len(r.Transcript) > 0 {
+			b.WriteString("\n\nTranscript:")
+			for _, t := range r.Transcript {
+				who := "User"
+				if t.IsAvatar {
+					who = "Avatar"
+				}
+				fmt.Fprintf(&b, "\n%s: %s", who, t.Text)
+			}
+		}
+		if len(r.Screenshots) > 0 || r.Videos != nil {
+			fmt.Fprintf(&b, "\n\nMedia: %d screenshot(s)", len(r.Screenshots))
+			if r.Videos != nil && r.Videos.UserVideoURL != "" {
+				b.WriteString(", user video " + r.Videos.UserVideoURL)
+			}
+		}
+	}
+	return b.String()
+}
+
+func writeNodes(b *strings.Builder, nodes []NodeOutcome) {
+	if len(nodes) == 0 {
+		return
+	}
+	b.WriteString("\n\nNodes:")
+	for _, n := range nodes {
+		mark := "ok"
+		if !n.Success {
+			mark = "FAILED"
+		}
+		fmt.Fprintf(b, "\n- %s (%s): %s [%s]", n.NodeID, n.Type, n.Outcome, mark)
+		if n.Detail != "" {
+			fmt.Fprintf(b, " — %s", n.Detail)
+		}
+	}
+}
+
+func fmtTime(t facesign.Time) string {
+	if t.IsZero() {
+		return "(unknown time)"
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// SessionRow is one session in list_sessions' page.
+type SessionRow struct {
+	ID                string `json:"id"`
+	Status            string `json:"status"`
+	Verdict           string `json:"verdict"`
+	CreatedAt         string `json:"createdAt"`
+	FinishedAt        string `json:"finishedAt,omitempty"`
+	ClientReferenceID string `json:"clientReferenceId,omitempty"`
+	Nodes             int    `json:"nodes"`
+}
+
+// ListSessionsOutput is list_sessions' structured result.
+type ListSessionsOutput struct {
+	Sessions   []SessionRow `json:"sessions"`
+	NextCursor string       `json:"nextCursor,omitempty"`
+	HasMore    bool         `json:"hasMore"`
+	TotalCount *int         `json:"totalCount,omitempty"`
+}
+
+// ListSessions lists one page of the account's sessions.
+func ListSessions(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
+	statuses := make([]string, 0, 4)
+	for _, s := range facesign.Statuses() {
+		statuses = append(statuses, string(s))
+	}
+	tool := mcp.NewTool("list_sessions",
+		mcp.WithDescription(`List the FaceSign sessions of this API key's account, newest first, one page at a time, with every filter of FaceSign's API: status, client reference, flow, dates, free-text search, sort order. Call it when the user asks about recent, completed, failed or a customer's sessions ("show me the last 10 completed sessions").
+Returns one page of sessions (id, status, verdict, created and finished times, client reference) and nextCursor; pass nextCursor back as cursor for the next page while hasMore is true.
+Next: call get_session on a session for its full report.`),
+		mcp.WithInteger("limit", mcp.Min(1), mcp.Max(100),
+			mcp.Description("Page size, 1–100 (default 25).")),
+		mcp.WithString("cursor", mcp.MaxLength(maxCursorChars),
+			mcp.Description("nextCursor from the previous page, to fetch the next one.")),
+		mcp.WithArray("status", mcp.WithStringEnumItems(statuses), mcp.MaxItems(len(statuses)), mcp.UniqueItems(true),
+			mcp.Description("Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled.")),
+		mcp.WithString("clientReferenceId", mcp.MaxLength(maxRefChars),
+			mcp.Description("Only sessions created with this clientReferenceId (your own id for the user or transaction).")),
+		mcp.WithString("flowId", mcp.MaxLength(maxRefChars),
+			mcp.Description("Only sessions that ran this flow (FaceSign's flow id).")),
+		mcp.WithString("fromDate", mcp.MaxLength(40),
+			mcp.Description("Only sessions created at or after this time: a date (2025-01-31), an RFC 3339 time (2025-01-31T09:00:00Z) or Unix seconds.")),
+		mcp.WithString("toDate", mcp.MaxLength(40),
+			mcp.Description("Only sessions created at or before this time; same forms as fromDate. A bare date means the end of that day (UTC).")),
+		mcp.WithString("search", mcp.MaxLength(maxSearchChars),
+			mcp.Description("Free text matched against session id, clientReferenceId, metadata values and the transcript.")),
+		mcp.WithString("sortBy", mcp.Enum("createdAt", "finishedAt", "status"),
+			mcp.Description("Sort key (default createdAt).")),
+		mcp.WithString("sortOrder", mcp.Enum("asc", "desc"),
+			mcp.Description("Sort direction (default desc: newest first).")),
+		mcp.WithBoolean("includeTotal",
+			mcp.Description("Also count every matching session (slower on large accounts).")),
+		strictInput(),
+		withOutput(schema{
+			"sessions": sArray("One page of sessions.", sObject("", schema{
+				"id":                sString("Session id (for get_session)."),
+				"status":            sString("requiresInput, processing, complete or canceled."),
+				"verdict":           sEnum("Short verdict; see get_session for the details.", verdictValues...),
+				"createdAt":         sTime("When the session was created."),
+				"finishedAt":        sTime("When it finished, if it has."),
+				"clientReferenceId": sString("Your reference for the session, if set."),
+				"nodes":             sInt("How many nodes the session has gone through."),
+			}, "id", "status", "verdict", "createdAt", "nodes")),
+			"nextCursor": sString("Pass as cursor to get the next page; absent on the last page."),
+			"hasMore":    sBool("Whether more sessions follow this page."),
+			"totalCount": sInt("Number of matching sessions, when includeTotal was set."),
+		}, "sessions", "hasMore"),
+		// Read-only and idempotent (for a given cursor); reads the FaceSign API.
+		annotations("List sessions", true, false, true, true),
+	)
+	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		var in struct {
+			Limit             int      `json:"limit"`
+			Cursor            string   `json:"cursor"`
+			Status            []string `json:"status"`
+			ClientReferenceID string   `json:"clientReferenceId"`
+			FlowID            string   `json:"flowId"`
+			FromDate          string   `json:"fromDate"`
+			ToDate            string   `json:"toDate"`
+			Search            string   `json:"search"`
+			SortBy            string   `json:"sortBy"`
+			SortOrder         string   `json:"sortOrder"`
+			IncludeTotal      bool     `json:"includeTotal"`
+		}
+		if err := bindArguments(req, tool, &in); err != nil {
+			return failure("%v", err), nil
+		}
+		params := facesign.ListParams{
+			Limit: in.Limit, Cursor: strings.TrimSpace(in.Cursor),
+			ClientReferenceID: strings.TrimSpace(in.ClientReferenceID), FlowID: strings.TrimSpace(in.FlowID),
+			Search: strings.TrimSpace(in.Search), SortBy: in.SortBy, SortOrder: in.SortOrder, IncludeTotal: in.IncludeTotal,
+		}
+		for _, s := range in.Status {
+			params.Status = append(params.Status, facesign.Status(s))
+		}
+		var err error
+		if params.FromDate, err = parseDate("fromDate", in.FromDate, false); err != nil {
+			return failure("%v", err), nil
+		}
+		if params.ToDate, err = parseDate("toDate", in.ToDate, true); err != nil {
+			return failure("%v", err), nil
+		}
+		if params.FromDate > 0 && params.ToDate > 0 && params.FromDate > params.ToDate {
+			return failure("invalid arguments fromDate and toDate: fromDate (%s) is after toDate (%s); swap them.", in.FromDate, in.ToDate), nil
+		}
+		client, key, err := d.Client(ctx)
+		if err != nil {
+			return failure("%v", err), nil
+		}
+		page, err := client.ListSessions(ctx, params)
+		if err != nil {
+			return apiFailure("Listing sessions", key, err), nil
+		}
+		out := ListSessionsOutput{Sessions: make([]SessionRow, 0, len(page.Sessions)), NextCursor: page.NextCursor, HasMore: page.HasMore, TotalCount: page.TotalCount}
+		for _, s := range page.Sessions {
+			row := SessionRow{ID: s.ID, Status: string(s.Status), Verdict: summarize(s).Verdict,
+				CreatedAt: fmtTime(s.CreatedAt), ClientReferenceID: s.Settings.ClientReferenceID}
+			if s.FinishedAt != nil && !s.FinishedAt.IsZero() {
+				row.FinishedAt = fmtTime(*s.FinishedAt)
+			}
+			if s.Report != nil {
+				row.Nodes = len(s.Report.NodeReports)
+			}
+			out.Sessions = append(out.Sessions, row)
+		}
+		if !out.HasMore {
+			out.NextCursor = ""
+		}
+		return result(out, renderList(out, key)), nil
+	}
+}
+
+// parseDate reads a date argument: Unix seconds (or milliseconds above 10^12,
+// as the API takes them), RFC 3339, or a bare date (start of day, or end of
+// day for an upper bound).
+func parseDate(field, s string, endOfDay bool) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n <= 0 {
+			return 0, fmt.Errorf("invalid argument %s: %q must be a positive Unix time", field, s)
+		}
+		return facesign.UnixTime(n).Unix(), nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.Unix(), nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		if endOfDay {
+			t = t.Add(24*time.Hour - time.Second)
+		}
+		return t.Unix(), nil
+	}
+	return 0, fmt.Errorf("invalid argument %s: %q is not a date; use 2025-01-31, 2025-01-31T09:00:00Z or Unix seconds", field, s)
+}
+
+func renderList(o ListSessionsOutput, key KeyInfo) string {
+	var b strings.Builder
+	if len(o.Sessions) == 0 {
+		fmt.Fprintf(&b, "No sessions match (account of %s, %s).", key.Redacted, key.Environment)
+	} else {
+		fmt.Fprintf(&b, "%d session(s)", len(o.Sessions))
+		if o.TotalCount != nil {
+			fmt.Fprintf(&b, " of %d matching", *o.TotalCount)
+		}
+		fmt.Fprintf(&b, " (account of %s, %s):\n", key.Redacted, key.Environment)
+		b.WriteString("| id | status | verdict | created | finished | reference |\n|---|---|---|---|---|---|")
+		for _, s := range o.Sessions {
+			fmt.Fprintf(&b, "\n| %s | %s | %s | %s | %s | %s |", s.ID, s.Status, s.Verdict, s.CreatedAt, s.FinishedAt, s.ClientReferenceID)
+		}
+	}
+	if o.HasMore {
+		fmt.Fprintf(&b, "\n\nMore sessions follow: call list_sessions with cursor %q.", o.NextCursor)
+	}
+	return b.String()
+}
+
+// How long simulate_session waits for webhook deliveries to be attempted: the
+// sandbox sends them asynchronously, right after each status change.
+const (
+	deliveryWait     = 3 * time.Second
+	deliveryInterval = 100 * time.Millisecond
+)
+
+// DeliveryRow is one webhook delivery attempt for the simulated session.
+type DeliveryRow struct {
+	EndpointURL string `json:"endpointUrl"`
+	EventID     string `json:"eventId"`
+	Attempt     int    `json:"attempt"`
+	State       string `json:"state"`
+	StatusCode  int    `json:"statusCode"`
+	Error       string `json:"error,omitempty"`
+	At          string `json:"at"`
+}
+
+// SimulateOutput is simulate_session's structured result.
+type SimulateOutput struct {
+	SessionID        string              `json:"sessionId"`
+	Created          bool                `json:"created"`
+	Status           string              `json:"status"`
+	Verdict          string              `json:"verdict"`
+	Summary          string              `json:"summary"`
+	Path             []facesign.PathStep `json:"path"`
+	Nodes            []NodeOutcome       `json:"nodes"`
+	Report           *facesign.Report    `json:"report,omitempty"`
+	WebhookEndpoints int                 `json:"webhookEndpoints"`
+	Deliveries       []DeliveryRow       `json:"deliveries"`
+}
+
+// SimulateSession runs a sandbox session to its end without a browser.
+func SimulateSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
+	tool := mcp.NewTool("simulate_session",
+		mcp.WithDescription(`Run a FaceSign session to its end in the sandbox, without a browser or camera, choosing what each step decides. Call it to try a flow ("simulate it with the liveness check failing"), to test every branch before deploying, or to produce webhook deliveries for an app under development. Sandbox only: with a production key it refuses.
+It creates a sandbox session from flow (default: the session's current flow) or takes the existing sandbox session sessionId, then runs it: each node takes the outcome named in outcomes, or else its success outcome.
+Returns the session id, the path taken (node, type, outcome), each node's outcome, the verdict, the report and the webhook deliveries made for the session.
+Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<liveness node id>": "deepfakeDetected"}); get_session shows the full session.`),
+		withFlowArgument("The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."),
+		mcp.WithString("sessionId", mcp.MaxLength(maxSessionIDChars),
+			mcp.Description("Run this existing, not yet finished sandbox session instead of creating one. Do not combine with flow.")),
+		mcp.WithObject("outcomes", mcp.MaxProperties(maxMapEntries),
+			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxRefChars}),
+			mcp.Description(`Node id → the outcome that node takes, e.g. {"liveness": "deepfakeDetected", "otp": "failed_unverified"}. For conversation and data_validation nodes name the outcome by its id. Nodes not named take their success outcome.`)),
+		mcp.WithObject("replies", mcp.MaxProperties(maxMapEntries),
+			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxMapValueChars}),
+			mcp.Description(`Node id → what the user says at that conversation node, e.g. {"confirm_transfer": "Yes, 5,000 dollars to my landlord"}; recorded in the transcript.`)),
+		mcp.WithObject("inputs", mcp.MaxProperties(maxMapEntries),
+			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Leave it out for realistic defaults.`)),
+		strictInput(),
+		withOutput(schema{
+			"sessionId": sString("The sandbox session that ran (for get_session)."),
+			"created":   sBool("True when a new session was created from the flow."),
+			"status":    sString("Final session status."),
+			"verdict":   sEnum("How it ended.", verdictValues...),
+			"summary":   sString("What happened, in a few sentences."),
+			"path": sArray("The nodes in the order the session went through them.", sObject("", schema{
+				"nodeId":  sString("Node id."),
+				"type":    sString("Node type."),
+				"outcome": sString("Outcome taken out of the node."),
+			}, "nodeId", "type")),
+			"nodes":            sArray("Each node's outcome from the report, in path order.", nodeOutcomeSchema),
+			"report":           schema{"type": "object", "description": "The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."},
+			"webhookEndpoints": sInt("Webhook endpoints registered for the account; each gets every status change."),
+			"deliveries": sArray("Webhook delivery attempts for this session.", sObject("", schema{
+				"endpointUrl": sString("Receiver URL."),
+				"eventId":     sString("Event id (receivers deduplicate on it)."),
+				"attempt":     sInt("Attempt number, from 1."),
+				"state":       sString("pending, delivered, retrying or failed."),
+				"statusCode":  sInt("HTTP status the receiver answered; 0 when none."),
+				"error":       sString("Why the attempt failed, if it did."),
+				"at":          sTime("When the attempt was made."),
+			}, "endpointUrl", "eventId", "attempt", "state", "statusCode", "at")),
+		}, "sessionId", "created", "status", "verdict", "summary", "path", "nodes", "webhookEndpoints", "deliveries"),
+		// Writes: it creates and completes a sandbox session. Not destructive:
+		// only adds. Not idempotent: every call runs a new session. Open world:
+		// it calls the FaceSign (sandbox) API, which sends webhooks out.
+		annotations("Simulate a session", false, false, false, true),
+	)
+	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		var in struct {
+			Flow      json.RawMessage   `json:"flow"`
+			SessionID string            `json:"sessionId"`
+			Outcomes  map[string]string `json:"outcomes"`
+			Replies   map[string]string `json:"replies"`
+			Inputs    map[string]any    `json:"inputs"`
+		}
+		if err := bindArguments(req, tool, &in); err != nil {
+			return failure("%v", err), nil
+		}
+		in.SessionID = strings.TrimSpace(in.SessionID)
+		if hasValue(in.Flow) && in.SessionID != "" {
+			return failure("Pass either flow (to create a new sandbox session) or sessionId (to run an existing one), not both."), nil
+		}
+		client, key, err := d.Client(ctx)
+		if err != nil {
+			return failure("%v", err), nil
+		}
+		if key.Environment != facesign.EnvSandbox {
+			return failure("simulate_session runs only in the sandbox, and the key in use (%s, from %s) is a production key: simulating would create sessions for real users' accounts. Call set_api_key with an sk_test_ key to simulate; get_session and list_sessions work with production keys.", key.Redacted, describeSource(key.Source)), nil
+		}
+
+		p := NewProgress(ctx, req, 4)
+		var flow flowbuild.Flow
+		created := false
+		sessionID := in.SessionID
+		if sessionID == "" {
+			switch {
+			case hasValue(in.Flow):
+				if flow, err = decodeFlowArgument(in.Flow); err != nil {
+					return failure("%v. Pass the flow as a JSON array of nodes, or leave it out to use the current flow.", err), nil
+				}
+			default:
+				if flow = d.State(ctx).Flow(); flow == nil {
+					return failure("There is no flow to simulate: pass one in flow, or build one first with build_flow (or pass the sessionId of an existing sandbox session)."), nil
+				}
+			}
+			if probs := flowbuild.Validate(flow); flowbuild.HasErrors(probs) {
+				return failure("%s", renderProblemsFailure("The flow cannot be simulated", probs)), nil
+			}
+		}
+		if flow != nil {
+			if msg := checkOutcomes(flow, in.Outcomes, in.Replies); msg != "" {
+				return failure("%s", msg), nil
+			}
+			p.Report(1, "creating a sandbox session")
+			resp, err := client.CreateSession(ctx, facesign.Settings{
+				Flow:     flow,
+				Metadata: map[string]string{"createdBy": "simulate_session"},
+			})
+			if err != nil {
+				return apiFailure("Creating the sandbox session", key, err), nil
+			}
+			sessionID, created = resp.Session.ID, true
+		} else {
+			p.Report(1, "fetching session "+sessionID)
+			got, err := client.GetSession(ctx, sessionID)
+			if err != nil {
+				if facesign.IsNotFound(err) {
+					return failure("No session with id %q in the sandbox account of %s. Leave sessionId out to create a new session from the current flow.", sessionID, key.Redacted), nil
+				}
+				return apiFailure("Fetching session "+sessionID, key, err), nil
+			}
+			if got.Session.Status == facesign.StatusComplete || got.Session.Status == facesign.StatusCanceled {
+				return failure("Session %s has already ended (%s); a session runs once. Leave sessionId out to run a new session of the same flow.", sessionID, got.Session.Status), nil
+			}
+			if msg := checkOutcomes(got.Session.Settings.Flow, in.Outcomes, in.Replies); msg != "" {
+				return failure("%s", msg), nil
+			}
+		}
+
+		p.Report(2, "running session "+sessionID)
+		sim, err := client.Simulate(ctx, sessionID, facesign.SimulateRequest{Outcomes: in.Outcomes, Replies: in.Replies, Inputs: in.Inputs})
+		if err != nil {
+			return apiFailure("Simulating session "+sessionID, key, err), nil
+		}
+		LogToClient(ctx, mcp.LoggingLevelInfo, "simulated sandbox session", "sessionId", sessionID, "status", string(sim.Session.Status))
+
+		p.Report(3, "collecting webhook deliveries")
+		endpoints, deliveries, err := waitDeliveries(ctx, client, sessionID)
+		if err != nil {
+			return apiFailure("Reading webhook deliveries", key, err), nil
+		}
+		p.Report(4, "done")
+
+		sum := summarize(sim.Session)
+		out := SimulateOutput{
+			SessionID: sessionID, Created: created, Status: string(sim.Session.Status), Verdict: sum.Verdict,
+			Summary: sum.Text, Path: nonNil(sim.Path), Nodes: sum.Nodes, Report: sim.Session.Report,
+			WebhookEndpoints: endpoints, Deliveries: deliveries,
+		}
+		return result(out, renderSimulation(out)), nil
+	}
+}
+
+// checkOutcomes catches the usual mistakes in outcomes and replies before the
+// sandbox sees them: a node id that is not in the flow, an outcome the node
+// does not have. The message lists what would have been right.
+func checkOutcomes(flow flowbuild.Flow, outcomes, replies map[string]string) string {
+	if len(flow) == 0 {
+		return ""
+	}
+	ids := make([]string, 0, len(flow))
+	for _, n := range flow {
+		ids = append(ids, n.ID)
+	}
+	for _, id := range sortedKeys(outcomes) {
+		n := flow.Node(id)
+		if n == nil {
+			return fmt.Sprintf("invalid argument outcomes.%s: the flow has no node %q. Its nodes are: %s.", id, id, strings.Join(ids, ", "))
+		}
+		allowed := nodeOutcomes(n)
+		if len(allowed) == 0 {
+			return fmt.Sprintf("invalid argument outcomes.%s: a %s node has no outcomes to choose.", id, n.Type)
+		}
+		if !containsString(allowed, outcomes[id]) {
+			return fmt.Sprintf("invalid argument outcomes.%s: %q is not an outcome of this %s node; choose one of: %s.", id, outcomes[id], n.Type, strings.Join(allowed, ", "))
+		}
+	}
+	for _, id := range sortedKeys(replies) {
+		n := flow.Node(id)
+		if n == nil {
+			return fmt.Sprintf("invalid argument replies.%s: the flow has no node %q. Its nodes are: %s.", id, id, strings.Join(ids, ", "))
+		}
+		if n.Type != flowbuild.TypeConversation {
+			return fmt.Sprintf("invalid argument replies.%s: replies go to conversation nodes, and %s is a %s node.", id, id, n.Type)
+		}
+	}
+	return ""
+}
+
+func nodeOutcomes(n *flowbuild.Node) []string {
+	info, ok := flowbuild.Info(n.Type)
+	if ok && info.Shape == flowbuild.ShapeMap {
+		return append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)
+	}
+	out := make([]string, 0, len(n.Outcomes))
+	for _, o := range n.Outcomes {
+		out = append(out, o.ID)
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// waitDeliveries collects the webhook delivery attempts for a session. The
+// sandbox attempts them asynchronously right after each status change, so it
+// polls briefly — bounded by deliveryWait — until every endpoint has an
+// attempt for the session and none is still pending.
+func waitDeliveries(ctx context.Context, c *facesign.Client, sessionID string) (int, []DeliveryRow, error) {
+	endpoints, err := c.ListWebhooks(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	rows := []DeliveryRow{}
+	if len(endpoints) == 0 {
+		return 0, rows, nil
+	}
+	deadline := time.Now().Add(deliveryWait)
+	for {
+		rows = rows[:0]
+		settled := true
+		for _, ep := range endpoints {
+			ds, err := c.Deliveries(ctx, ep.ID)
+			if err != nil {
+				return len(endpoints), nil, err
+			}
+			n := 0
+			for _, dl := range ds {
+				if dl.SessionID != sessionID {
+					continue
+				}
+				n++
+				if dl.State == "pending" {
+					settled = false
+				}
+				rows = append(rows, DeliveryRow{EndpointURL: ep.URL, EventID: dl.EventID, Attempt: dl.Attempt, State: dl.State,
+					StatusCode: dl.StatusCode, Error: dl.Error, At: fmtTime(dl.CreatedAt)})
+			}
+			if n == 0 {
+				settled = false
+			}
+		}
+		if settled || time.Now().After(deadline) {
+			return len(endpoints), rows, nil
+		}
+		select {
+		case <-ctx.Done():
+			return len(endpoints), rows, nil
+		case <-time.After(deliveryInterval):
+		}
+	}
+}
+
+func renderSimulation(o SimulateOutput) string {
+	var b strings.Builder
+	verb := "Ran"
+	if o.Created {
+		verb = "Created and ran"
+	}
+	fmt.Fprintf(&b, "%s sandbox session %s: %s (verdict: %s).\n%s", verb, o.SessionID, o.Status, o.Verdict, o.Summary)
+	if len(o.Path) > 0 {
+		b.WriteString("\n\nPath:")
+		for _, s := range o.Path {
+			fmt.Fprintf(&b, "\n- %s (%s)", s.NodeID, s.Type)
+			if s.Outcome != "" {
+				fmt.Fprintf(&b, " → %s", s.Outcome)
+			}
+		}
+	}
+	writeNodes(&b, o.Nodes)
+	switch {
+	case o.WebhookEndpoints == 0:
+		b.WriteString("\n\nWebhooks: no endpoint is registered for this sandbox account, so none were sent (register one with `facesign-mcp sandbox --webhook URL` or the sandbox's POST /webhooks).")
+	case len(o.Deliveries) == 0:
+		fmt.Fprintf(&b, "\n\nWebhooks: %d endpoint(s) registered; no delivery attempt yet for this session.", o.WebhookEndpoints)
+	default:
+		fmt.Fprintf(&b, "\n\nWebhook deliveries (%d endpoint(s)):", o.WebhookEndpoints)
+		for _, dl := range o.Deliveries {
+			fmt.Fprintf(&b, "\n- %s event %s attempt %d: %s (HTTP %d)", dl.EndpointURL, dl.EventID, dl.Attempt, dl.State, dl.StatusCode)
+			if dl.Error != "" {
+				b.WriteString(" " + dl.Error)
+			}
+		}
+	}
+	return b.String()
+}
