@@ -92,6 +92,8 @@ type State struct {
 	StartedAt    *time.Time      `json:"startedAt,omitempty"`
 	FinishedAt   *time.Time      `json:"finishedAt,omitempty"`
 	CancelReason string          `json:"cancelReason,omitempty"`
+	// Prompt is what the avatar said on arriving at the current node.
+	Prompt string `json:"prompt,omitempty"`
 
 	// Data is what the session collected: email, phone, name, firstName, lastName,
 	// dateOfBirth, documentNumber, documentType, country, expirationDate, company,
@@ -210,9 +212,10 @@ func (e *Effects) Merge(o Effects) {
 
 // StepResult is what one Advance did.
 type StepResult struct {
-	// Resolved is the step taken out of the node, or nil when the node still waits
-	// (a wrong OTP code with attempts left).
-	Resolved *facesign.PathStep
+	// Path is the steps taken: the node resolved and, when its outcome led to an
+	// end, the end node. Empty when the node still waits (a wrong OTP code with
+	// attempts left).
+	Path []facesign.PathStep
 	// Message explains a node that still waits ("wrong code, 2 attempts left").
 	Message string
 	Effects Effects
