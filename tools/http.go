@@ -51,6 +51,7 @@ type MCPHandler struct {
 	mcp     *server.StreamableHTTPServer
 	opts    HTTPOptions
 	origins map[string]bool
+	events  *eventStore
 }
 
 // NewHTTPHandler returns the /mcp handler for s. On top of mcp-go's Streamable
@@ -69,7 +70,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 	if o.Heartbeat == 0 {
 		o.Heartbeat = 30 * time.Second
 	}
-	h := &MCPHandler{opts: o, origins: map[string]bool{}}
+	h := &MCPHandler{opts: o, origins: map[string]bool{}, events: newEventStore(d.Clock)}
 	for _, raw := range o.AllowedOrigins {
 		origin, err := normalizeOrigin(raw)
 		if err != nil {
@@ -82,6 +83,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 		server.WithSessionIdManager(d.Sessions),
 		server.WithStreamableHTTPProtocolVersions(sessionProtocolVersions...),
 		server.WithStreamableHTTPLogger(d.Logger),
+		server.WithEventStore(h.events),
 		server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
 			ri := &requestInfo{headerKeys: headerKeys}
 			if headerKeys {
@@ -105,6 +107,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 		req.Header.Set(server.HeaderKeySessionID, id)
 		h.mcp.ServeHTTP(discardResponse{}, req)
 	})
+	d.Sessions.OnSweep(h.events.trim)
 	return h, nil
 }
 

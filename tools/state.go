@@ -128,6 +128,7 @@ type SessionStore struct {
 	mu       sync.Mutex
 	sessions map[string]*SessionState
 	onEvict  []func(id string)
+	onSweep  []func()
 }
 
 // NewSessionStore returns an empty store.
@@ -155,6 +156,14 @@ func (s *SessionStore) OnEvict(fn func(id string)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.onEvict = append(s.onEvict, fn)
+}
+
+// OnSweep registers fn to run after every Sweep, for other per-session
+// memory that ages (the transport's event log).
+func (s *SessionStore) OnSweep(fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onSweep = append(s.onSweep, fn)
 }
 
 // Open returns the state for id, creating it if needed, and marks it active.
@@ -232,9 +241,12 @@ func (s *SessionStore) Sweep() []string {
 			evicted = append(evicted, id)
 		}
 	}
-	hooks := s.onEvict
+	hooks, sweeps := s.onEvict, s.onSweep
 	s.mu.Unlock()
 	s.notify(hooks, evicted)
+	for _, fn := range sweeps {
+		fn()
+	}
 	return evicted
 }
 

@@ -1,0 +1,137 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// Event retention: enough for a client to resume a stream that broke a moment
+// ago, small enough that a long session holds almost nothing.
+const (
+	eventRetention       = 5 * time.Minute
+	maxEventsPerSession  = 64
+	maxEventBytesSession = 1 << 20
+)
+
+// eventStore is a bounded server.EventStore. The transport needs one for a
+// reason beyond resumability: without it mcp-go 1.2.1 drops a notification
+// (progress, log message) that its forwarder picked up while the tool result
+// was being written; with one, every notification is delivered before the
+// result. mcp-go's InMemoryEventStore keeps every SSE message of a session
+// until the session ends, so this one keeps at most 64 events, 1 MiB and five
+// minutes per session.
+type eventStore struct {
+	now func() time.Time
+
+	mu       sync.Mutex
+	seq      int64
+	sessions map[string]*eventLog
+}
+
+type eventLog struct {
+	events []storedEvent
+	bytes  int
+}
+
+type storedEvent struct {
+	id     string
+	stream string
+	msg    json.RawMessage
+	at     time.Time
+}
+
+func newEventStore(now func() time.Time) *eventStore {
+	return &eventStore{now: now, sessions: map[string]*eventLog{}}
+}
+
+func (s *eventStore) StoreEvent(_ context.Context, sessionID, streamID string, message json.RawMessage) (string, error) {
+	msg := append(json.RawMessage(nil), message...)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	log := s.sessions[sessionID]
+	if log == nil {
+		log = &eventLog{}
+		s.sessions[sessionID] = log
+	}
+	s.seq++
+	id := strconv.FormatInt(s.seq, 10)
+	log.events = append(log.events, storedEvent{id: id, stream: streamID, msg: msg, at: s.now()})
+	log.bytes += len(msg)
+	drop := 0
+	for len(log.events)-drop > maxEventsPerSession || (log.bytes > maxEventBytesSession && len(log.events)-drop > 1) {
+		log.bytes -= len(log.events[drop].msg)
+		drop++
+	}
+	if drop > 0 {
+		log.events = append([]storedEvent(nil), log.events[drop:]...)
+	}
+	return id, nil
+}
+
+func (s *eventStore) ReplayEventsAfter(_ context.Context, sessionID, lastEventID string, send func(eventID string, message json.RawMessage) error) (string, error) {
+	s.mu.Lock()
+	var stream string
+	var tail []storedEvent
+	found := false
+	if log := s.sessions[sessionID]; log != nil {
+		for _, ev := range log.events {
+			if found && ev.stream == stream {
+				tail = append(tail, ev)
+			}
+			if !found && ev.id == lastEventID {
+				found, stream = true, ev.stream
+			}
+		}
+	}
+	s.mu.Unlock()
+	if !found {
+		return "", fmt.Errorf("%w: %s (events are kept for %s)", server.ErrUnknownEventID, lastEventID, eventRetention)
+	}
+	for _, ev := range tail {
+		if err := send(ev.id, ev.msg); err != nil {
+			return "", err
+		}
+	}
+	return stream, nil
+}
+
+func (s *eventStore) PurgeSession(_ context.Context, sessionID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.sessions, sessionID)
+	return nil
+}
+
+// trim drops events older than the retention period.
+func (s *eventStore) trim() {
+	cutoff := s.now().Add(-eventRetention)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, log := range s.sessions {
+		keep := 0
+		for keep < len(log.events) && log.events[keep].at.Before(cutoff) {
+			log.bytes -= len(log.events[keep].msg)
+			keep++
+		}
+		if keep == len(log.events) {
+			delete(s.sessions, id)
+		} else if keep > 0 {
+			log.events = append([]storedEvent(nil), log.events[keep:]...)
+		}
+	}
+}
+
+// len is the number of sessions holding events (for tests).
+func (s *eventStore) len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
+var _ server.EventStore = (*eventStore)(nil)

@@ -1,0 +1,149 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+func TestSessionStoreIssuesAndValidatesIDs(t *testing.T) {
+	s := NewSessionStore(SessionStoreOptions{})
+	id := s.Generate()
+	other := s.Generate()
+	require.NotEqual(t, id, other)
+	_, err := s.Validate(id)
+	require.NoError(t, err)
+	for _, bad := range []string{"", "fsmcp-nope", id + "x", other[:len(other)-1] + "Z"} {
+		_, err := s.Validate(bad)
+		assert.ErrorIs(t, err, errUnknownSession, bad)
+	}
+	_, err = s.Terminate(id)
+	require.NoError(t, err)
+	_, err = s.Validate(id)
+	assert.ErrorIs(t, err, errUnknownSession, "an ended session is unknown")
+	assert.Equal(t, 1, s.Len())
+}
+
+func TestSessionStoreBoundsAndEvicts(t *testing.T) {
+	clock := newFakeClock()
+	s := NewSessionStore(SessionStoreOptions{MaxSessions: 3, IdleTimeout: time.Minute, Clock: clock.Now})
+	var mu sync.Mutex
+	var evicted []string
+	s.OnEvict(func(id string) { mu.Lock(); evicted = append(evicted, id); mu.Unlock() })
+	for i := range 3 {
+		s.Open(fmt.Sprint(i))
+		clock.Advance(time.Second)
+	}
+	s.Get("0") // 1 is now the least recently used
+	s.Open("3")
+	assert.Equal(t, []string{"1"}, evicted)
+	assert.Equal(t, 3, s.Len())
+
+	clock.Advance(59 * time.Second)
+	s.Get("3")
+	clock.Advance(2 * time.Second)
+	assert.ElementsMatch(t, []string{"0", "2"}, s.Sweep())
+	assert.Equal(t, 1, s.Len())
+	assert.False(t, s.Drop("0"), "already gone")
+	assert.True(t, s.Drop("3"))
+}
+
+func TestSessionStateCopiesFlows(t *testing.T) {
+	st := &SessionState{}
+	f := flowbuild.Flow{{ID: "start"}, {ID: "end"}}
+	st.SetFlow(f)
+	f[0].ID = "changed"
+	got := st.Flow()
+	assert.Equal(t, "start", got[0].ID)
+	got[1].ID = "changed"
+	assert.Equal(t, "end", st.Flow()[1].ID)
+	st.SetBuild(flowbuild.Result{Flow: flowbuild.Flow{{ID: "b"}}, Summary: "s"})
+	assert.Equal(t, "b", st.Flow()[0].ID)
+	assert.Equal(t, "s", st.LastBuild().Summary)
+	key, url := st.Key()
+	assert.Empty(t, key+url)
+}
+
+func TestSessionStateIsDetachedOutsideASession(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	st := d.State(context.Background())
+	st.SetKey(keyA, "")
+	assert.Equal(t, 0, d.Sessions.Len())
+	_, _, err := d.Client(context.Background())
+	assert.ErrorIs(t, err, ErrNoKey, "a detached state is not kept")
+}
+
+func TestClientForPicksTheBaseURL(t *testing.T) {
+	d := &Deps{SandboxURL: "http://127.0.0.1:9/sandbox", ProductionURL: "https://prod.example"}
+	d.setDefaults()
+	for _, tc := range []struct {
+		key, serverURL, want, wantErr string
+	}{
+		{key: keyA, want: "http://127.0.0.1:9/sandbox"},
+		{key: "sk_prod_abcdefgh1234", want: "https://prod.example"},
+		{key: "sk_live_abcdefgh1234", serverURL: "https://eu.facesign.ai/", want: "https://eu.facesign.ai"},
+		{key: keyA, serverURL: "ftp://x", wantErr: "not an http(s) URL"},
+		{key: "pk_test_abcdefgh1234", wantErr: "must start with sk_test_"},
+		{key: "", wantErr: "empty"},
+	} {
+		c, info, err := d.ClientFor(tc.key, tc.serverURL, KeyFromSession)
+		if tc.wantErr != "" {
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.wantErr)
+			if len(tc.key) > 12 {
+				assert.NotContains(t, err.Error(), tc.key)
+			}
+			continue
+		}
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, info.ServerURL)
+		assert.Equal(t, tc.want, c.BaseURL())
+		assert.NotContains(t, fmt.Sprintf("%v %+v", c, info), tc.key)
+	}
+}
+
+func TestEventStoreIsBounded(t *testing.T) {
+	clock := newFakeClock()
+	es := newEventStore(clock.Now)
+	ctx := context.Background()
+	var ids []string
+	for i := range maxEventsPerSession + 10 {
+		id, err := es.StoreEvent(ctx, "s1", "stream", json.RawMessage(fmt.Sprintf(`{"n":%d}`, i)))
+		require.NoError(t, err)
+		ids = append(ids, id)
+	}
+	_, err := es.ReplayEventsAfter(ctx, "s1", ids[0], func(string, json.RawMessage) error { return nil })
+	assert.Error(t, err, "the oldest events were dropped")
+	var got []string
+	stream, err := es.ReplayEventsAfter(ctx, "s1", ids[len(ids)-3], func(id string, _ json.RawMessage) error {
+		got = append(got, id)
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "stream", stream)
+	assert.Equal(t, ids[len(ids)-2:], got)
+
+	big := json.RawMessage(`"` + string(make([]byte, maxEventBytesSession/2)) + `"`)
+	for range 4 {
+		_, err := es.StoreEvent(ctx, "s2", "x", big)
+		require.NoError(t, err)
+	}
+	assert.LessOrEqual(t, es.sessions["s2"].bytes, maxEventBytesSession)
+
+	clock.Advance(eventRetention + time.Second)
+	_, err = es.StoreEvent(ctx, "s3", "x", json.RawMessage(`1`))
+	require.NoError(t, err)
+	es.trim()
+	assert.Equal(t, 1, es.len(), "only the fresh session keeps events")
+	require.NoError(t, es.PurgeSession(ctx, "s3"))
+	assert.Equal(t, 0, es.len())
+}
