@@ -36,19 +36,8 @@ func registerTools(s *server.MCPServer, d *Deps) {
 	s.AddTools(Toolset(d)...)
 }
 
-// registerResources adds the node catalogue, flow schema, recipes and current
-// flow resources to s.
-func registerResources(s *server.MCPServer, d *Deps) {}
-
-// registerPrompts adds one prompt per recipe to s.
-func registerPrompts(s *server.MCPServer, d *Deps) {}
-
-// promptCompletions completes prompt arguments (completion/complete).
-func promptCompletions(d *Deps) server.PromptCompletionProvider {
-	return &server.DefaultPromptCompletionProvider{}
-}
-
-// resourceCompletions completes resource template arguments.
+// resourceCompletions completes resource template arguments. Every resource
+// is static (the recipes are listed one by one), so there is nothing to complete.
 func resourceCompletions(d *Deps) server.ResourceCompletionProvider {
 	return &server.DefaultResourceCompletionProvider{}
 }
