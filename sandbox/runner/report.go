@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -18,24 +17,64 @@ var verificationTypes = map[flowbuild.NodeType]bool{
 	flowbuild.TypeTwoFactorSMS: true, flowbuild.TypeDataValidation: true,
 }
 
-// Verified says whether the session is verified: it is complete, it went through
-// at least one verification node, and each one took its success outcome (the
-// first of the type's outcomes; a data_validation's first list outcome).
+// Verified says whether the session is verified: it is complete, every
+// verification node it went through took its success outcome (the first of the
+// type's outcomes; a data_validation's first list outcome), and it went through
+// every verification node on the flow's success path (start, then each node's
+// success outcome, a list's first outcome). A refused transfer that skipped its
+// OTP is not verified, even though its liveness check passed.
 func (st *State) Verified() bool {
 	if st.Status != facesign.StatusComplete {
 		return false
 	}
-	seen := false
+	visited := map[string]bool{}
 	for _, p := range st.Path {
 		if !verificationTypes[p.Type] {
 			continue
 		}
-		seen = true
 		if p.Outcome != st.successOutcome(p.NodeID, p.Type) {
 			return false
 		}
+		visited[p.NodeID] = true
 	}
-	return seen
+	if len(visited) == 0 {
+		return false
+	}
+	for _, id := range st.successPath() {
+		if !visited[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// successPath lists the verification nodes on the flow's success path.
+func (st *State) successPath() []string {
+	var ids []string
+	seen := map[string]bool{}
+	n := st.Flow.Start()
+	for n != nil && !seen[n.ID] {
+		seen[n.ID] = true
+		var next string
+		switch {
+		case n.Type == flowbuild.TypeStart:
+			next = n.Next
+		case n.Shape() == flowbuild.ShapeList:
+			if len(n.Outcomes) > 0 {
+				next = n.Outcomes[0].Target
+			}
+		default:
+			if verificationTypes[n.Type] {
+				ids = append(ids, n.ID)
+			}
+			next, _ = n.Outcome(st.successOutcome(n.ID, n.Type))
+		}
+		if n.Type == flowbuild.TypeDataValidation {
+			ids = append(ids, n.ID)
+		}
+		n = st.Flow.Node(next)
+	}
+	return ids
 }
 
 func (st *State) successOutcome(nodeID string, t flowbuild.NodeType) string {
@@ -177,6 +216,3 @@ func (e *Engine) Pending(st *State) Pending {
 	}
 	return p
 }
-
-// extracted keys, sorted, for stable output in tests and logs.
-func (st *State) dataKeys() []string { return slices.Sorted(maps.Keys(st.Data)) }

@@ -1,0 +1,77 @@
+package runner
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+// clock is a settable test clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *clock { return &clock{t: time.Date(2025, 6, 15, 10, 0, 0, 0, time.UTC)} }
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// testEngine is an engine with a fixed clock, a seeded random source and
+// in-memory faces, so that two runs with the same seed are identical.
+func testEngine(seed uint64, faces *MemoryFaces) (*Engine, *clock) {
+	c := newClock()
+	cfg := Config{Now: c.Now, Rand: rand.NewChaCha8([32]byte{byte(seed)})}
+	if faces != nil {
+		cfg.Faces = faces
+	}
+	return New(cfg), c
+}
+
+const flowsDir = "/work/shared/flows"
+
+func sampleFlow(t testing.TB, name string) flowbuild.Flow {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(flowsDir, name+".json"))
+	require.NoError(t, err)
+	f, err := flowbuild.Decode(data)
+	require.NoError(t, err)
+	return f
+}
+
+func mustFlow(t testing.TB, js string) flowbuild.Flow {
+	t.Helper()
+	f, err := flowbuild.Decode([]byte(js))
+	require.NoError(t, err)
+	return f
+}
+
+func pathIDs(path []facesign.PathStep) []string {
+	ids := make([]string, len(path))
+	for i, p := range path {
+		ids[i] = p.NodeID
+		if p.Outcome != "" {
+			ids[i] += ":" + p.Outcome
+		}
+	}
+	return ids
+}
+
+func ptr[T any](v T) *T { return &v }
