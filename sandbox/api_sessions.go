@@ -1,0 +1,148 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/runner"
+)
+
+func (s *Sandbox) engine(q querier, acct int64) *runner.Engine {
+	return runner.New(runner.Config{Now: s.now, Faces: &storeFaces{q: q, acct: acct}})
+}
+
+// runnerError turns an engine error into the API's answer: bad input is the
+// caller's (400), anything else is ours.
+func runnerError(err error) error {
+	switch {
+	case errors.Is(err, runner.ErrBadInput):
+		return badRequest("invalid_simulation", err.Error())
+	case errors.Is(err, runner.ErrFinished):
+		return &apiError{Status: http.StatusConflict, Type: typeValidation, Code: "session_finished", Message: err.Error()}
+	case errors.Is(err, runner.ErrStepLimit), errors.Is(err, runner.ErrBadFlow):
+		return badRequest("flow_cannot_run", err.Error())
+	}
+	return err
+}
+
+func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	body, err := s.readBody(w, r)
+	if err != nil {
+		return 0, nil, err
+	}
+	ns, err := decodeCreate(body)
+	if err != nil {
+		return 0, nil, err
+	}
+	resp, err := s.create(r.Context(), a, ns)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusCreated, resp, nil
+}
+
+func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*facesign.CreateSessionResponse, error) {
+	id := newID("ses_")
+	st, eff, err := s.engine(nil, a.id).Start(id, ns.settings)
+	if err != nil {
+		return nil, runnerError(err)
+	}
+	secret := s.newSecret()
+	if err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+		return s.insertSession(ctx, tx, a, ns, st, eff, &secret)
+	}); err != nil {
+		return nil, err
+	}
+	s.nudgeSender()
+	sess := facesign.Session{ID: id, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
+	st.Apply(&sess)
+	return &facesign.CreateSessionResponse{Session: sess, ClientSecret: secret, Warnings: ns.warnings}, nil
+}
+
+func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	ctx := r.Context()
+	row, err := loadSession(ctx, s.db.r, a.id, r.PathValue("id"))
+	if err != nil {
+		return 0, nil, err
+	}
+	sess, _, err := row.view()
+	if err != nil {
+		return 0, nil, err
+	}
+	secret, err := s.currentSecret(ctx, s.db.r, row.seq)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, facesign.GetSessionResponse{Session: sess, ClientSecret: secret}, nil
+}
+
+// refreshSecret replaces the session's secret; the previous one stops working
+// at once because a session has exactly one secret row.
+func (s *Sandbox) refreshSecret(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	ctx := r.Context()
+	secret := s.newSecret()
+	err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+		row, err := loadSession(ctx, tx, a.id, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE client_secrets SET secret = ?, created_at = ?, expire_at = ? WHERE session_seq = ?`,
+			secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli(), row.seq); err != nil {
+			return err
+		}
+		// A fresh secret means someone still intends to use the session: it is not "unused" yet.
+		_, err = tx.ExecContext(ctx, `UPDATE sessions SET last_activity_at = ? WHERE seq = ?`, s.nowMs(), row.seq)
+		return err
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, map[string]facesign.ClientSecret{"clientSecret": secret}, nil
+}
+
+func (s *Sandbox) simulate(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	body, err := s.readBody(w, r)
+	if err != nil {
+		return 0, nil, err
+	}
+	var req facesign.SimulateRequest
+	if t := bytes.TrimSpace(body); len(t) > 0 { // an empty body simulates the success path
+		if t[0] != '{' {
+			return 0, nil, badRequest("invalid_body", "the simulate body must be a JSON object {outcomes, replies, inputs}")
+		}
+		dec := json.NewDecoder(bytes.NewReader(t))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			ae := decodeErr(err)
+			if ae.Code == "unknown_field" {
+				ae.Message = "unknown field \"" + ae.Details[0].Path[1:] + "\": the simulate body has outcomes, replies and inputs"
+			}
+			return 0, nil, ae
+		}
+	}
+	sim, err := runner.ParseSimulate(req)
+	if err != nil {
+		return 0, nil, badRequest("invalid_simulation", err.Error())
+	}
+	var path []facesign.PathStep
+	sess, err := s.updateSession(r.Context(), a.id, r.PathValue("id"), func(e *runner.Engine, st *runner.State) (runner.Effects, error) {
+		res, err := e.Run(r.Context(), st, sim)
+		if err != nil {
+			return runner.Effects{}, runnerError(err)
+		}
+		path = res.Path
+		return res.Effects, nil
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	if path == nil {
+		path = []facesign.PathStep{}
+	}
+	return http.StatusOK, facesign.SimulateResponse{Session: sess, Path: path}, nil
+}

@@ -1,0 +1,323 @@
+package sandbox
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+// Limits on settings, so that one create cannot bloat the store.
+const (
+	maxMetadataKeys   = 50
+	maxMetadataKeyLen = 40
+	maxMetadataValLen = 500
+	maxClientRefLen   = 200
+	maxFlowNodes      = 200
+)
+
+// newSession is a validated create body, ready to store.
+type newSession struct {
+	settings facesign.Settings
+	flowID   string
+	warnings []facesign.Warning
+}
+
+// decodeCreate checks a create body strictly and turns it into a session to
+// store. Every failure is a *apiError naming the field.
+func decodeCreate(body []byte) (*newSession, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return nil, badRequest("empty_body", "the request body is empty: send the session settings as a JSON object")
+	}
+	if trimmed[0] != '{' {
+		if !json.Valid(trimmed) {
+			return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
+		}
+		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+jsonKind(trimmed))
+	}
+	if !json.Valid(trimmed) {
+		return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
+	}
+	if err := checkMetadataTypes(trimmed); err != nil {
+		return nil, err
+	}
+	var set facesign.Settings
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&set); err != nil {
+		return nil, decodeErr(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, badRequest("invalid_json", "the request body has data after its JSON object")
+	}
+	var warnings []facesign.Warning
+	switch {
+	case len(set.Modules) > 0 && set.Flow != nil:
+		e := badRequest("modules_and_flow", "send either flow or the legacy modules, not both")
+		e.Details = []detail{{Path: "/flow", Code: "modules_and_flow"}, {Path: "/modules", Code: "modules_and_flow"}}
+		return nil, e
+	case len(set.Modules) > 0:
+		flow, err := expandModules(set.Modules)
+		if err != nil {
+			return nil, err
+		}
+		set.Flow = flow
+		warnings = append(warnings, facesign.Warning{Code: "modules_expanded", Path: "/modules",
+			Message: "the legacy modules were expanded into an equivalent flow (settings.flow); send a flow instead"})
+	case set.Flow == nil:
+		return nil, fieldError("missing_flow", "/flow", "flow is required: send settings.flow, an array of nodes (or the legacy modules)")
+	}
+	if err := checkSettings(&set); err != nil {
+		return nil, err
+	}
+	problems := flowbuild.Validate(set.Flow)
+	if flowbuild.HasErrors(problems) {
+		return nil, flowError(flowbuild.Errors(problems))
+	}
+	for _, p := range flowbuild.Warnings(problems) {
+		warnings = append(warnings, facesign.Warning{Code: p.Code, Path: "/flow" + p.Path, Message: p.Message})
+	}
+	id, err := flowID(set.Flow)
+	if err != nil {
+		return nil, badRequest("invalid_flow", err.Error())
+	}
+	return &newSession{settings: set, flowID: id, warnings: warnings}, nil
+}
+
+// checkMetadataTypes names the metadata key whose value is not a string, which
+// encoding/json would report only as "metadata".
+func checkMetadataTypes(body []byte) error {
+	var top struct {
+		Metadata json.RawMessage `json:"metadata"`
+	}
+	if json.Unmarshal(body, &top) != nil || len(top.Metadata) == 0 || top.Metadata[0] != '{' {
+		return nil // the strict decode reports it
+	}
+	dec := json.NewDecoder(bytes.NewReader(top.Metadata))
+	if _, err := dec.Token(); err != nil {
+		return nil
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil
+		}
+		if len(v) == 0 || v[0] != '"' {
+			return fieldError("invalid_type", "/metadata/"+escapePointer(key),
+				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), jsonKind(v))
+		}
+	}
+	return nil
+}
+
+// flowError lists every error of the flow in one message, and each path in details.
+func flowError(errs []flowbuild.Problem) *apiError {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the flow has %d error", len(errs))
+	if len(errs) != 1 {
+		b.WriteByte('s')
+	}
+	b.WriteString(": ")
+	e := badRequest("invalid_flow", "")
+	for i, p := range errs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		path := "/flow" + p.Path
+		fmt.Fprintf(&b, "%s: %s", path, p.Message)
+		if p.Fix != "" {
+			b.WriteString(" (" + strings.TrimSuffix(p.Fix, ".") + ")")
+		}
+		e.Details = append(e.Details, detail{Path: path, Code: p.Code, Message: p.Message})
+	}
+	e.Message = b.String()
+	return e
+}
+
+func checkSettings(set *facesign.Settings) error {
+	if len(set.Flow) == 0 {
+		return fieldError("empty_flow", "/flow", "flow is empty: it needs at least a start and an end node")
+	}
+	if len(set.Flow) > maxFlowNodes {
+		return fieldError("flow_too_large", "/flow", "flow has %d nodes; the sandbox takes at most %d", len(set.Flow), maxFlowNodes)
+	}
+	if len(set.ClientReferenceID) > maxClientRefLen {
+		return fieldError("invalid_field", "/clientReferenceId", "clientReferenceId is %d characters long; at most %d are allowed", len(set.ClientReferenceID), maxClientRefLen)
+	}
+	if len(set.Metadata) > maxMetadataKeys {
+		return fieldError("invalid_field", "/metadata", "metadata has %d keys; at most %d are allowed", len(set.Metadata), maxMetadataKeys)
+	}
+	for k, v := range set.Metadata {
+		p := "/metadata/" + escapePointer(k)
+		if k == "" || len(k) > maxMetadataKeyLen {
+			return fieldError("invalid_field", p, "metadata keys must be 1 to %d characters long, got %q", maxMetadataKeyLen, truncate(k, 60))
+		}
+		if len(v) > maxMetadataValLen {
+			return fieldError("invalid_field", p, "metadata value %q is %d characters long; at most %d are allowed", k, len(v), maxMetadataValLen)
+		}
+	}
+	if set.AvatarID != "" && !knownAvatar(set.AvatarID) {
+		return fieldError("invalid_field", "/avatarId", "avatarId %q is not an avatar of the sandbox (GET /avatars lists them)", truncate(set.AvatarID, 60))
+	}
+	for i, l := range set.Langs {
+		if !knownLang(l) {
+			return fieldError("invalid_field", "/langs/"+strconv.Itoa(i), "langs[%d] %q is not a language of the sandbox (GET /langs lists them)", i, truncate(l, 60))
+		}
+	}
+	if set.DefaultLang == "" {
+		set.DefaultLang = "en"
+	}
+	if !knownLang(set.DefaultLang) {
+		return fieldError("invalid_field", "/defaultLang", "defaultLang %q is not a language of the sandbox (GET /langs lists them)", truncate(set.DefaultLang, 60))
+	}
+	if len(set.Langs) > 0 && !contains(set.Langs, set.DefaultLang) {
+		return fieldError("invalid_field", "/defaultLang", "defaultLang %q is not one of langs %v", set.DefaultLang, set.Langs)
+	}
+	switch set.Zone {
+	case "":
+		set.Zone = "es"
+	case "es", "eu":
+	default:
+		return fieldError("invalid_field", "/zone", "zone %q must be \"es\" or \"eu\"", truncate(set.Zone, 60))
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// flowID is a stable hash of the flow's canonical JSON: the same nodes give the
+// same id whatever the order of object keys on the wire.
+func flowID(f flowbuild.Flow) (string, error) {
+	raw, err := json.Marshal(f)
+	if err != nil {
+		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
+	}
+	var generic any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&generic); err != nil {
+		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
+	}
+	canon, err := json.Marshal(generic) // maps encode with sorted keys
+	if err != nil {
+		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
+	}
+	sum := sha256.Sum256(canon)
+	return "flow_" + hex.EncodeToString(sum[:12]), nil
+}
+
+// decodeErr names the field a JSON decoding error is about.
+func decodeErr(err error) *apiError {
+	var fe *flowbuild.DecodeError
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &fe):
+		return fieldError("invalid_flow", "/flow"+fe.Path, "flow%s: %s", fe.Path, fe.Msg)
+	case errors.As(err, &te):
+		field := te.Field
+		if field == "" {
+			return badRequest("invalid_body", fmt.Sprintf("expected %s, got a JSON %s", goTypeName(te.Type.String()), te.Value))
+		}
+		return fieldError("invalid_type", "/"+strings.ReplaceAll(field, ".", "/"),
+			"%s: expected %s, got a JSON %s", field, goTypeName(te.Type.String()), te.Value)
+	case errors.As(err, &se):
+		return badRequest("invalid_json", fmt.Sprintf("the request body is not valid JSON: %s (at byte %d)", se.Error(), se.Offset))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return badRequest("invalid_json", "the request body is truncated JSON")
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		name = strings.Trim(name, `"`)
+		return fieldError("unknown_field", "/"+name, "unknown field %q: the session settings are clientReferenceId, metadata, flow, modules, providedData, avatarId, langs, defaultLang, zone, customization, videoAIAnalysisEnabled, initialPhrase, finalPhrase", name)
+	}
+	if strings.HasPrefix(msg, "status:") || strings.HasPrefix(msg, "timestamp:") {
+		return badRequest("invalid_type", msg)
+	}
+	return badRequest("invalid_body", "the request body is not valid session settings: "+strings.TrimPrefix(msg, "json: "))
+}
+
+// goTypeName says in JSON words what a Go type expects.
+func goTypeName(t string) string {
+	switch {
+	case t == "string":
+		return "a string"
+	case t == "bool" || t == "*bool":
+		return "a boolean"
+	case strings.HasPrefix(t, "map["):
+		if strings.HasSuffix(t, "string") {
+			return "an object of strings"
+		}
+		return "an object"
+	case strings.HasPrefix(t, "[]"):
+		return "an array"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "float") || strings.HasPrefix(t, "uint"):
+		return "a number"
+	}
+	return "an object"
+}
+
+func syntaxMsg(data []byte) string {
+	var v any
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset)
+	}
+	if err != nil {
+		return err.Error()
+	}
+	return "unexpected data"
+}
+
+func jsonKind(raw []byte) string {
+	switch raw[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func escapePointer(s string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,307 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/facesign/facesign-mcp/facesign"
+)
+
+const (
+	defaultLimit = 25
+	maxLimit     = 100
+	maxSearchLen = 200
+)
+
+// listQuery is a parsed GET /sessions query.
+type listQuery struct {
+	limit        int
+	cursor       *cursor
+	statuses     []facesign.Status
+	clientRef    string
+	flowID       string
+	from, to     int64 // Unix ms, 0 = open
+	search       string
+	sortBy       string // createdAt | finishedAt | status
+	desc         bool
+	includeTotal bool
+}
+
+// cursor is the position after the last session of a page: the sort key and the
+// insertion sequence that breaks ties. It also carries the sort and a
+// fingerprint of the filters, so a cursor cannot be replayed on another query.
+type cursor struct {
+	Sort   string `json:"s"`
+	Desc   bool   `json:"d"`
+	Key    int64  `json:"k"`
+	Seq    int64  `json:"q"`
+	Filter string `json:"f"`
+}
+
+var listParams = []string{"limit", "cursor", "status", "clientReferenceId", "flowId", "fromDate", "toDate", "search", "sortBy", "sortOrder", "includeTotal"}
+
+func parseListQuery(v url.Values) (*listQuery, error) {
+	for k := range v {
+		if !slices.Contains(listParams, k) {
+			return nil, fieldError("unknown_parameter", k, "unknown query parameter %q; the list parameters are %s", truncate(k, 60), strings.Join(listParams, ", "))
+		}
+	}
+	for _, k := range listParams {
+		if k != "status" && len(v[k]) > 1 {
+			return nil, fieldError("invalid_parameter", k, "%s is given %d times; give it once", k, len(v[k]))
+		}
+	}
+	q := &listQuery{limit: defaultLimit, sortBy: "createdAt", desc: true}
+	if s := v.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxLimit {
+			return nil, fieldError("invalid_parameter", "limit", "limit must be a whole number from 1 to %d, got %q", maxLimit, truncate(s, 40))
+		}
+		q.limit = n
+	}
+	for _, raw := range v["status"] {
+		for _, part := range strings.Split(raw, ",") {
+			part = strings.TrimSpace(part)
+			st, ok := facesign.ParseStatus(part)
+			if !ok {
+				return nil, fieldError("invalid_parameter", "status", "status %q is not a session status; use requiresInput, processing, complete or canceled", truncate(part, 40))
+			}
+			if !slices.Contains(q.statuses, st) {
+				q.statuses = append(q.statuses, st)
+			}
+		}
+	}
+	q.clientRef = v.Get("clientReferenceId")
+	q.flowID = v.Get("flowId")
+	var err error
+	if q.from, err = parseDate(v, "fromDate"); err != nil {
+		return nil, err
+	}
+	if q.to, err = parseDate(v, "toDate"); err != nil {
+		return nil, err
+	}
+	if q.from != 0 && q.to != 0 && q.from > q.to {
+		return nil, fieldError("invalid_parameter", "fromDate", "fromDate is after toDate")
+	}
+	q.search = strings.TrimSpace(v.Get("search"))
+	if utf8.RuneCountInString(q.search) > maxSearchLen || !utf8.ValidString(q.search) {
+		return nil, fieldError("invalid_parameter", "search", "search must be valid text of at most %d characters", maxSearchLen)
+	}
+	switch s := v.Get("sortBy"); s {
+	case "", "createdAt":
+	case "finishedAt", "status":
+		q.sortBy = s
+	default:
+		return nil, fieldError("invalid_parameter", "sortBy", "sortBy %q must be createdAt, finishedAt or status", truncate(s, 40))
+	}
+	switch s := v.Get("sortOrder"); s {
+	case "", "desc":
+	case "asc":
+		q.desc = false
+	default:
+		return nil, fieldError("invalid_parameter", "sortOrder", "sortOrder %q must be asc or desc", truncate(s, 40))
+	}
+	if s := v.Get("includeTotal"); s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return nil, fieldError("invalid_parameter", "includeTotal", "includeTotal must be true or false, got %q", truncate(s, 40))
+		}
+		q.includeTotal = b
+	}
+	if s := v.Get("cursor"); s != "" {
+		c, err := decodeCursor(s)
+		if err != nil || c.Sort != q.sortBy || c.Desc != q.desc || c.Filter != q.fingerprint() {
+			return nil, fieldError("invalid_cursor", "cursor", "cursor is not one this list query returned: pass nextCursor unchanged, with the same filters and sort")
+		}
+		q.cursor = c
+	}
+	return q, nil
+}
+
+// parseDate reads Unix seconds (milliseconds above 10^12) or an RFC 3339 time.
+func parseDate(v url.Values, name string) (int64, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return 0, nil
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 && n < 1e15 {
+		return facesign.UnixTime(n).UnixMilli(), nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UnixMilli(), nil
+	}
+	return 0, fieldError("invalid_parameter", name, "%s must be a Unix time in seconds (or milliseconds), got %q", name, truncate(s, 40))
+}
+
+func (q *listQuery) fingerprint() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q|%q|%q|%d|%d|%q", q.statuses, q.clientRef, q.flowID, q.from, q.to, q.search)
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+func encodeCursor(c cursor) string {
+	raw, _ := json.Marshal(c) // a struct of strings and numbers always encodes
+	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+func decodeCursor(s string) (*cursor, error) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, err
+	}
+	var c cursor
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+func (q *listQuery) keyColumn() string {
+	switch q.sortBy {
+	case "finishedAt":
+		return "finished_sort"
+	case "status":
+		return "status_rank"
+	}
+	return "created_at"
+}
+
+// where builds the filter clause shared by the page and the total count.
+func (q *listQuery) where(acct int64) (string, []any) {
+	var b strings.Builder
+	args := []any{acct}
+	b.WriteString("account_id = ?")
+	if len(q.statuses) > 0 {
+		b.WriteString(" AND status IN (")
+		for i, st := range q.statuses {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('?')
+			args = append(args, string(st))
+		}
+		b.WriteByte(')')
+	}
+	if q.clientRef != "" {
+		b.WriteString(" AND client_reference_id = ?")
+		args = append(args, q.clientRef)
+	}
+	if q.flowID != "" {
+		b.WriteString(" AND flow_id = ?")
+		args = append(args, q.flowID)
+	}
+	if q.from != 0 {
+		b.WriteString(" AND created_at >= ?")
+		args = append(args, q.from)
+	}
+	if q.to != 0 {
+		b.WriteString(" AND created_at <= ?")
+		args = append(args, q.to)
+	}
+	if q.search != "" {
+		if utf8.RuneCountInString(q.search) >= 3 {
+			// The trigram index answers substring queries of three characters or more;
+			// the search is one quoted phrase so FTS syntax in it is taken literally.
+			b.WriteString(" AND seq IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)")
+			args = append(args, `"`+strings.ReplaceAll(q.search, `"`, `""`)+`"`)
+		} else {
+			b.WriteString(` AND seq IN (SELECT rowid FROM session_search WHERE body LIKE ? ESCAPE '\')`)
+			esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q.search)
+			args = append(args, "%"+esc+"%")
+		}
+	}
+	return b.String(), args
+}
+
+func (s *Sandbox) listSessions(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	q, err := parseListQuery(r.URL.Query())
+	if err != nil {
+		return 0, nil, err
+	}
+	resp, err := s.list(r.Context(), a.id, q)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, resp, nil
+}
+
+func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*facesign.ListSessionsResponse, error) {
+	where, args := q.where(acct)
+	key := q.keyColumn()
+	dir, cmp := "DESC", "<"
+	if !q.desc {
+		dir, cmp = "ASC", ">"
+	}
+	page := "SELECT seq, id, account_id, created_at, settings, state, revision, " + key + " FROM sessions WHERE " + where
+	pageArgs := slices.Clone(args)
+	if q.cursor != nil {
+		page += " AND (" + key + ", seq) " + cmp + " (?, ?)"
+		pageArgs = append(pageArgs, q.cursor.Key, q.cursor.Seq)
+	}
+	page += " ORDER BY " + key + " " + dir + ", seq " + dir + " LIMIT ?"
+	pageArgs = append(pageArgs, q.limit+1)
+
+	tx, err := s.db.r.BeginTx(ctx, nil) // one snapshot for the page and its total
+	if err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to lose
+
+	rows, err := tx.QueryContext(ctx, page, pageArgs...)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	resp := &facesign.ListSessionsResponse{Sessions: make([]facesign.Session, 0, q.limit)}
+	var last cursor
+	n := 0
+	for rows.Next() {
+		n++
+		if n > q.limit {
+			resp.HasMore = true
+			break
+		}
+		var row sessionRow
+		var k int64
+		if err := rows.Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &k); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list sessions: %w", err)
+		}
+		sess, _, err := row.view()
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		resp.Sessions = append(resp.Sessions, sess)
+		last = cursor{Sort: q.sortBy, Desc: q.desc, Key: k, Seq: row.seq, Filter: q.fingerprint()}
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	if resp.HasMore {
+		resp.NextCursor = encodeCursor(last)
+	}
+	if q.includeTotal {
+		var total int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("count sessions: %w", err)
+		}
+		resp.TotalCount = &total
+	}
+	return resp, nil
+}

@@ -1,0 +1,215 @@
+// Package sandbox is the embedded FaceSign emulator: the REST API of
+// shared/facesign-api.md served from a SQLite store, a flow runner that walks
+// sessions through their flows, and a webhook sender. It is reached over HTTP by
+// the same client that reaches production; nothing imports it but the command.
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// WebhookConfig is an endpoint registered for every account (the --webhook flag).
+type WebhookConfig struct {
+	URL    string
+	Secret string
+}
+
+// Config configures a Sandbox. Only DataDir is required.
+type Config struct {
+	// DataDir holds the database file (sandbox.db).
+	DataDir string
+	// BasePath is where Handler serves the API, "/sandbox" by default; "" is not
+	// allowed, use "/" for the root.
+	BasePath string
+	// PublicURL is where the listener is reached from a browser; clientSecret.url is
+	// PublicURL + "/verify?client_secret=…". Default http://127.0.0.1:7717.
+	PublicURL string
+	// RateLimit is the number of requests per minute per account; 0 turns it off.
+	RateLimit int
+	// WebhookRetrySchedule is the wait before each retry (default 5s, 30s, 2m, 10m, 1h);
+	// after the last one a delivery is failed.
+	WebhookRetrySchedule []time.Duration
+	// WebhookRetryScale multiplies the schedule (tests use 0.001); 0 means 1.
+	WebhookRetryScale float64
+	// WebhookTimeout bounds one delivery attempt (default 10s).
+	WebhookTimeout time.Duration
+	// MaxBodyBytes bounds request bodies (default 1 MiB); larger ones get 413.
+	MaxBodyBytes int64
+	// SecretTTL is how long a client secret lives (default 1h).
+	SecretTTL time.Duration
+	// ExpireUnusedAfter cancels a session nobody started after this long since its
+	// last secret was issued (default 24h).
+	ExpireUnusedAfter time.Duration
+	// AbandonAfter cancels a started session with no progress for this long (default 1h).
+	AbandonAfter time.Duration
+	// JanitorInterval is how often expiry runs (default 1 minute); negative disables it.
+	JanitorInterval time.Duration
+	// Logger receives the sandbox's logs (default slog.Default()).
+	Logger *slog.Logger
+	// Clock is the sandbox's notion of now (default time.Now).
+	Clock func() time.Time
+	// DefaultWebhooks are registered for every account, existing and new.
+	DefaultWebhooks []WebhookConfig
+	// HTTPClient sends webhooks (default: a client with WebhookTimeout).
+	HTTPClient *http.Client
+}
+
+// DefaultRetrySchedule is the contract's webhook retry schedule.
+func DefaultRetrySchedule() []time.Duration {
+	return []time.Duration{5 * time.Second, 30 * time.Second, 2 * time.Minute, 10 * time.Minute, time.Hour}
+}
+
+// Sandbox is a running emulator. Its methods are safe for concurrent use.
+type Sandbox struct {
+	cfg      Config
+	log      *slog.Logger
+	now      func() time.Time
+	db       *store
+	accounts sync.Map // key hash → account
+	limiter  *rateLimiter
+	handler  http.Handler
+
+	wake      chan struct{} // nudges the webhook sender when deliveries are queued
+	stop      context.CancelFunc
+	wg        sync.WaitGroup
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// New opens (or creates) the sandbox's store under cfg.DataDir, resumes pending
+// webhook deliveries and starts the janitor. Close releases it all.
+func New(ctx context.Context, cfg Config) (*Sandbox, error) {
+	if err := cfg.fill(); err != nil {
+		return nil, err
+	}
+	db, err := openStore(ctx, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, wake: make(chan struct{}, 1)}
+	if cfg.RateLimit > 0 {
+		s.limiter = newRateLimiter(cfg.RateLimit, cfg.Clock)
+	}
+	if err := s.registerDefaultWebhooksEverywhere(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.handler = s.routes()
+	bg, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stop = stop
+	s.wg.Add(1)
+	go func() { defer s.wg.Done(); s.runSender(bg) }()
+	if cfg.JanitorInterval > 0 {
+		s.wg.Add(1)
+		go func() { defer s.wg.Done(); s.runJanitor(bg) }()
+	}
+	return s, nil
+}
+
+func (c *Config) fill() error {
+	if c.DataDir == "" {
+		return errors.New("sandbox: Config.DataDir is required")
+	}
+	if c.BasePath == "" {
+		c.BasePath = "/sandbox"
+	}
+	if !strings.HasPrefix(c.BasePath, "/") {
+		return fmt.Errorf("sandbox: BasePath %q must start with /", c.BasePath)
+	}
+	c.BasePath = strings.TrimRight(c.BasePath, "/")
+	if c.PublicURL == "" {
+		c.PublicURL = "http://127.0.0.1:7717"
+	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("sandbox: PublicURL %q must be an absolute http(s) URL", c.PublicURL)
+	}
+	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
+	if c.RateLimit < 0 {
+		return fmt.Errorf("sandbox: RateLimit %d must be 0 (off) or positive", c.RateLimit)
+	}
+	if len(c.WebhookRetrySchedule) == 0 {
+		c.WebhookRetrySchedule = DefaultRetrySchedule()
+	}
+	if c.WebhookRetryScale == 0 {
+		c.WebhookRetryScale = 1
+	}
+	if c.WebhookRetryScale < 0 {
+		return errors.New("sandbox: WebhookRetryScale must be positive")
+	}
+	if c.WebhookTimeout <= 0 {
+		c.WebhookTimeout = 10 * time.Second
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 1 << 20
+	}
+	if c.SecretTTL <= 0 {
+		c.SecretTTL = time.Hour
+	}
+	if c.ExpireUnusedAfter <= 0 {
+		c.ExpireUnusedAfter = 24 * time.Hour
+	}
+	if c.AbandonAfter <= 0 {
+		c.AbandonAfter = time.Hour
+	}
+	if c.JanitorInterval == 0 {
+		c.JanitorInterval = time.Minute
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Clock == nil {
+		c.Clock = time.Now
+	}
+	if c.HTTPClient == nil {
+		c.HTTPClient = &http.Client{Timeout: c.WebhookTimeout}
+	}
+	for i, w := range c.DefaultWebhooks {
+		if err := checkWebhookURL(w.URL); err != nil {
+			return fmt.Errorf("sandbox: DefaultWebhooks[%d]: %s", i, err.Message)
+		}
+		if w.Secret == "" {
+			return fmt.Errorf("sandbox: DefaultWebhooks[%d] needs a secret", i)
+		}
+	}
+	return nil
+}
+
+// Handler serves the API under Config.BasePath. It is meant to be mounted on a
+// mux beside other handlers; it answers only paths under BasePath.
+func (s *Sandbox) Handler() http.Handler { return s.handler }
+
+// Close stops the webhook sender and the janitor and closes the store. Pending
+// deliveries stay in the store and resume on the next New.
+func (s *Sandbox) Close() error {
+	s.closeOnce.Do(func() {
+		s.stop()
+		s.wg.Wait()
+		s.closeErr = s.db.Close()
+	})
+	return s.closeErr
+}
+
+func (s *Sandbox) nowMs() int64 { return s.now().UnixMilli() }
+
+// limitBody caps a request body; reading past the cap fails with *http.MaxBytesError.
+func (s *Sandbox) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, &apiError{Status: http.StatusRequestEntityTooLarge, Type: typeValidation, Code: "body_too_large",
+				Message: fmt.Sprintf("request body is larger than the limit of %d bytes", s.cfg.MaxBodyBytes)}
+		}
+		return nil, badRequest("unreadable_body", "could not read the request body: "+err.Error())
+	}
+	return body, nil
+}

@@ -1,0 +1,292 @@
+package sandbox
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/runner"
+)
+
+// Errors of SessionBySecret.
+var (
+	ErrSecretUnknown = errors.New("sandbox: unknown client secret")
+	ErrSecretExpired = errors.New("sandbox: client secret expired")
+)
+
+// statusRank orders statuses along the lifecycle, for sortBy=status.
+func statusRank(st facesign.Status) int {
+	for i, s := range facesign.Statuses() {
+		if s == st {
+			return i
+		}
+	}
+	return len(facesign.Statuses())
+}
+
+// sessionRow is a session as stored.
+type sessionRow struct {
+	seq       int64
+	id        string
+	accountID int64
+	createdAt int64
+	settings  []byte
+	state     []byte
+	revision  int64
+}
+
+// view builds the wire session from the stored settings and runner state.
+func (row *sessionRow) view() (facesign.Session, *runner.State, error) {
+	var sess facesign.Session
+	if err := json.Unmarshal(row.settings, &sess.Settings); err != nil {
+		return sess, nil, fmt.Errorf("session %s: stored settings: %w", row.id, err)
+	}
+	st, err := decodeState(row.state)
+	if err != nil {
+		return sess, nil, fmt.Errorf("session %s: %w", row.id, err)
+	}
+	sess.ID = row.id
+	sess.CreatedAt = facesign.NewTime(time.UnixMilli(row.createdAt))
+	sess.Version = facesign.APIVersion
+	st.Apply(&sess)
+	return sess, st, nil
+}
+
+func decodeState(raw []byte) (*runner.State, error) {
+	var st runner.State
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return nil, fmt.Errorf("stored runner state: %w", err)
+	}
+	if st.Version != runner.StateVersion {
+		return nil, fmt.Errorf("stored runner state has version %d; this sandbox runs version %d", st.Version, runner.StateVersion)
+	}
+	return &st, nil
+}
+
+// searchBody is the text free-text search looks in: id, clientReferenceId,
+// metadata values and the transcript.
+func searchBody(id string, set *facesign.Settings, st *runner.State) string {
+	var b strings.Builder
+	b.WriteString(id)
+	b.WriteByte('\n')
+	b.WriteString(set.ClientReferenceID)
+	for _, v := range set.Metadata {
+		b.WriteByte('\n')
+		b.WriteString(v)
+	}
+	for _, l := range st.Transcript {
+		b.WriteByte('\n')
+		b.WriteString(l.Text)
+	}
+	return b.String()
+}
+
+func msPtr(t *time.Time) any {
+	if t == nil || t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+// insertSession stores a new session, its secret, its search text and the
+// effects of its start, in tx.
+func (s *Sandbox) insertSession(ctx context.Context, tx *sql.Tx, a account, ns *newSession, st *runner.State, eff runner.Effects, secret *facesign.ClientSecret) error {
+	settings, err := json.Marshal(ns.settings)
+	if err != nil {
+		return fmt.Errorf("encode settings: %w", err)
+	}
+	state, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("encode state: %w", err)
+	}
+	created := st.CreatedAt.UnixMilli()
+	var seq int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO sessions(id, account_id, created_at, started_at, finished_at, finished_sort,
+		status, status_rank, client_reference_id, flow_id, settings, state, last_activity_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		st.SessionID, a.id, created, msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st),
+		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, settings, state, created).Scan(&seq)
+	if err != nil {
+		return fmt.Errorf("insert session: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO session_search(rowid, body) VALUES (?, ?)`, seq, searchBody(st.SessionID, &ns.settings, st)); err != nil {
+		return fmt.Errorf("index session: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO client_secrets(session_seq, secret, created_at, expire_at) VALUES (?, ?, ?, ?)`,
+		seq, secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli()); err != nil {
+		return fmt.Errorf("insert client secret: %w", err)
+	}
+	return s.applyEffects(ctx, tx, a.id, st.SessionID, eff)
+}
+
+func finishedSort(st *runner.State) int64 {
+	if st.FinishedAt == nil {
+		return 0
+	}
+	return st.FinishedAt.UnixMilli()
+}
+
+// newSecret makes a client secret for a session: 32 random bytes, living SecretTTL.
+func (s *Sandbox) newSecret() facesign.ClientSecret {
+	now := s.now()
+	sec := randomToken("cs_", 32)
+	return facesign.ClientSecret{
+		Secret:    sec,
+		CreatedAt: facesign.NewTime(now),
+		ExpireAt:  facesign.NewTime(now.Add(s.cfg.SecretTTL)),
+		URL:       s.cfg.PublicURL + "/verify?client_secret=" + sec,
+	}
+}
+
+// loadSession reads one session of the account; another account's session is
+// not found, exactly like a missing one.
+func loadSession(ctx context.Context, q querier, acct int64, id string) (*sessionRow, error) {
+	row := &sessionRow{}
+	err := q.QueryRowContext(ctx, `SELECT seq, id, account_id, created_at, settings, state, revision FROM sessions WHERE id = ? AND account_id = ?`, id, acct).
+		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("session", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load session %s: %w", id, err)
+	}
+	return row, nil
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (s *Sandbox) currentSecret(ctx context.Context, q querier, seq int64) (facesign.ClientSecret, error) {
+	var sec string
+	var created, expire int64
+	err := q.QueryRowContext(ctx, `SELECT secret, created_at, expire_at FROM client_secrets WHERE session_seq = ?`, seq).Scan(&sec, &created, &expire)
+	if err != nil {
+		return facesign.ClientSecret{}, fmt.Errorf("load client secret: %w", err)
+	}
+	return facesign.ClientSecret{Secret: sec, CreatedAt: facesign.NewTime(time.UnixMilli(created)),
+		ExpireAt: facesign.NewTime(time.UnixMilli(expire)), URL: s.cfg.PublicURL + "/verify?client_secret=" + sec}, nil
+}
+
+// updateSession runs fn on a session's state inside one write transaction and
+// stores the new state with its effects. fn gets the engine bound to the
+// account's faces; it must leave st unchanged when it fails (the runner does).
+func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn func(e *runner.Engine, st *runner.State) (runner.Effects, error)) (facesign.Session, error) {
+	var sess facesign.Session
+	err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+		row, err := loadSession(ctx, tx, acct, id)
+		if err != nil {
+			return err
+		}
+		settings, st, err := row.view()
+		if err != nil {
+			return err
+		}
+		eng := s.engine(tx, acct)
+		eff, err := fn(eng, st)
+		if err != nil {
+			return err
+		}
+		if err := s.saveState(ctx, tx, row, &settings.Settings, st, eff); err != nil {
+			return err
+		}
+		row.state, _ = json.Marshal(st)
+		sess, _, err = row.view()
+		return err
+	})
+	if err == nil {
+		s.nudgeSender()
+	}
+	return sess, err
+}
+
+func (s *Sandbox) saveState(ctx context.Context, tx *sql.Tx, row *sessionRow, set *facesign.Settings, st *runner.State, eff runner.Effects) error {
+	state, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("encode state: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE sessions SET started_at = ?, finished_at = ?, finished_sort = ?, status = ?, status_rank = ?,
+		state = ?, last_activity_at = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`,
+		msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st), string(st.Status), statusRank(st.Status),
+		state, s.nowMs(), row.seq, row.revision)
+	if err != nil {
+		return fmt.Errorf("save session %s: %w", row.id, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("save session %s: changed concurrently", row.id)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE session_search SET body = ? WHERE rowid = ?`, searchBody(row.id, set, st), row.seq); err != nil {
+		return fmt.Errorf("index session %s: %w", row.id, err)
+	}
+	return s.applyEffects(ctx, tx, row.accountID, row.id, eff)
+}
+
+// applyEffects persists what a runner step produced: one webhook event (and its
+// deliveries) per status change, outbox messages and enrolled faces.
+func (s *Sandbox) applyEffects(ctx context.Context, tx *sql.Tx, acct int64, sessionID string, eff runner.Effects) error {
+	for _, ch := range eff.StatusChanges {
+		if err := s.queueEvent(ctx, tx, acct, sessionID, ch); err != nil {
+			return err
+		}
+	}
+	for _, m := range eff.Outbox {
+		if m.ID == "" {
+			m.ID = newID("msg_")
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox(id, account_id, recipient, channel, code, session_id, node_id, created_at, expire_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, m.ID, acct, m.To, m.Channel, m.Code, sessionID, m.NodeID,
+			timeMs(m.CreatedAt, s.now()), timeMs(m.ExpireAt, s.now())); err != nil {
+			return fmt.Errorf("insert outbox message: %w", err)
+		}
+	}
+	for _, f := range eff.Enrolled {
+		if f.ID == "" {
+			f.ID = newID("face_")
+		}
+		if f.SessionID == "" {
+			f.SessionID = sessionID
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO faces(id, account_id, name, email, phone, company, job_title, enrolled_at, session_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, acct, f.Name, f.Email, f.Phone, f.Company, f.JobTitle,
+			timeMs(f.EnrolledAt, s.now()), f.SessionID); err != nil {
+			return fmt.Errorf("enrol face: %w", err)
+		}
+	}
+	return nil
+}
+
+func timeMs(t facesign.Time, fallback time.Time) int64 {
+	if t.IsZero() {
+		return fallback.UnixMilli()
+	}
+	return t.UnixMilli()
+}
+
+// SessionBySecret finds the session a hosted-page secret belongs to. It fails
+// with ErrSecretUnknown (never issued, or replaced by a refresh) or
+// ErrSecretExpired.
+func (s *Sandbox) SessionBySecret(ctx context.Context, secret string) (facesign.Session, error) {
+	var row sessionRow
+	var expire int64
+	err := s.db.r.QueryRowContext(ctx, `SELECT s.seq, s.id, s.account_id, s.created_at, s.settings, s.state, s.revision, c.expire_at
+		FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`, secret).
+		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &expire)
+	if errors.Is(err, sql.ErrNoRows) {
+		return facesign.Session{}, ErrSecretUnknown
+	}
+	if err != nil {
+		return facesign.Session{}, fmt.Errorf("sandbox: look up client secret: %w", err)
+	}
+	if s.nowMs() >= expire {
+		return facesign.Session{}, ErrSecretExpired
+	}
+	sess, _, err := row.view()
+	return sess, err
+}

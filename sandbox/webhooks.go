@@ -1,0 +1,435 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/runner"
+)
+
+// Delivery states.
+const (
+	statePending   = "pending"
+	stateDelivered = "delivered"
+	stateRetrying  = "retrying"
+	stateFailed    = "failed"
+)
+
+// checkWebhookURL accepts absolute http(s) URLs; loopback http:// is fine, since
+// the sandbox mostly talks to apps on the same machine.
+func checkWebhookURL(raw string) *apiError {
+	if raw == "" {
+		return fieldError("missing_field", "/url", "url is required: the absolute http(s) URL that receives the webhooks")
+	}
+	if len(raw) > 2048 {
+		return fieldError("invalid_field", "/url", "url is longer than 2048 characters")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return fieldError("invalid_field", "/url", "url %q must be an absolute http:// or https:// URL without credentials", truncate(raw, 100))
+	}
+	return nil
+}
+
+func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	body, err := s.readBody(w, r)
+	if err != nil {
+		return 0, nil, err
+	}
+	var req struct {
+		URL string `json:"url"`
+	}
+	t := bytes.TrimSpace(body)
+	if len(t) == 0 || t[0] != '{' {
+		return 0, nil, badRequest("invalid_body", `the body must be a JSON object {"url": "http://…"}`)
+	}
+	dec := json.NewDecoder(bytes.NewReader(t))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		ae := decodeErr(err)
+		if ae.Code == "unknown_field" {
+			ae.Message = "unknown field \"" + ae.Details[0].Path[1:] + "\": a webhook endpoint has only url"
+		}
+		return 0, nil, ae
+	}
+	if ae := checkWebhookURL(req.URL); ae != nil {
+		return 0, nil, ae
+	}
+	ep := facesign.WebhookEndpoint{ID: newID("we_"), URL: req.URL, Secret: randomToken("whsec_", 24), CreatedAt: facesign.NewTime(s.now())}
+	err = inTx(r.Context(), s.db.w, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(r.Context(), `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at) VALUES (?, ?, ?, ?, ?)`,
+			ep.ID, a.id, ep.URL, ep.Secret, s.nowMs())
+		return err
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	s.log.Info("sandbox: webhook endpoint registered", "account", a.hint, "endpoint", ep.ID, "url", ep.URL)
+	return http.StatusCreated, ep, nil
+}
+
+// ensureDefaultWebhooks registers Config.DefaultWebhooks for one account unless
+// it already has an endpoint with that URL.
+func (s *Sandbox) ensureDefaultWebhooks(ctx context.Context, tx *sql.Tx, acct int64) error {
+	for _, d := range s.cfg.DefaultWebhooks {
+		_, err := tx.ExecContext(ctx, `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at)
+			SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE account_id = ? AND url = ? AND deleted_at IS NULL)`,
+			newID("we_"), acct, d.URL, d.Secret, s.nowMs(), acct, d.URL)
+		if err != nil {
+			return fmt.Errorf("register default webhook: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *Sandbox) registerDefaultWebhooksEverywhere(ctx context.Context) error {
+	if len(s.cfg.DefaultWebhooks) == 0 {
+		return nil
+	}
+	return inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM accounts`)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		for _, id := range ids {
+			if err := s.ensureDefaultWebhooks(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+}
+
+func (s *Sandbox) listWebhooks(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	rows, err := s.db.r.QueryContext(r.Context(), `SELECT id, url, created_at FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL ORDER BY seq`, a.id)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	out := []facesign.WebhookEndpoint{}
+	for rows.Next() {
+		var ep facesign.WebhookEndpoint
+		var created int64
+		if err := rows.Scan(&ep.ID, &ep.URL, &created); err != nil {
+			return 0, nil, err
+		}
+		ep.CreatedAt = facesign.NewTime(time.UnixMilli(created))
+		out = append(out, ep)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, map[string]any{"webhooks": out}, nil
+}
+
+// deleteWebhook stops deliveries to an endpoint; queued ones are failed. The
+// row stays so that its delivery log remains readable.
+func (s *Sandbox) deleteWebhook(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	id := r.PathValue("id")
+	err := inTx(r.Context(), s.db.w, func(tx *sql.Tx) error {
+		var seq int64
+		err := tx.QueryRowContext(r.Context(), `UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND account_id = ? AND deleted_at IS NULL RETURNING seq`,
+			s.nowMs(), id, a.id).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("webhook endpoint", id)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(r.Context(), `UPDATE deliveries SET state = ?, next_attempt_at = NULL WHERE endpoint_seq = ? AND next_attempt_at IS NOT NULL`, stateFailed, seq)
+		return err
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, map[string]any{"id": id, "deleted": true}, nil
+}
+
+func (s *Sandbox) listDeliveries(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	id := r.PathValue("id")
+	ctx := r.Context()
+	var epSeq int64
+	err := s.db.r.QueryRowContext(ctx, `SELECT seq FROM webhook_endpoints WHERE id = ? AND account_id = ?`, id, a.id).Scan(&epSeq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, notFound("webhook endpoint", id)
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	// Every attempt, plus one "pending" line for a delivery not yet attempted, newest first.
+	rows, err := s.db.r.QueryContext(ctx, `
+		SELECT d.id, e.id, e.session_id, a.attempt, a.status_code, a.error, a.state, a.attempted_at, a.next_retry_at, a.seq
+		FROM deliveries d JOIN events e ON e.seq = d.event_seq JOIN delivery_attempts a ON a.delivery_seq = d.seq
+		WHERE d.endpoint_seq = ?
+		UNION ALL
+		SELECT d.id, e.id, e.session_id, 0, 0, '', d.state, d.created_at, d.next_attempt_at, 0
+		FROM deliveries d JOIN events e ON e.seq = d.event_seq
+		WHERE d.endpoint_seq = ? AND d.attempts = 0
+		ORDER BY 8 DESC, 10 DESC LIMIT 1000`, epSeq, epSeq)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	out := []facesign.Delivery{}
+	for rows.Next() {
+		var d facesign.Delivery
+		var at, seq int64
+		var next sql.NullInt64
+		if err := rows.Scan(&d.ID, &d.EventID, &d.SessionID, &d.Attempt, &d.StatusCode, &d.Error, &d.State, &at, &next, &seq); err != nil {
+			return 0, nil, err
+		}
+		d.EndpointID = id
+		d.CreatedAt = facesign.NewTime(time.UnixMilli(at))
+		if next.Valid {
+			t := facesign.NewTime(time.UnixMilli(next.Int64))
+			d.NextRetry = &t
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, map[string]any{"deliveries": out}, nil
+}
+
+// queueEvent records a status change as an event and queues one delivery to
+// each live endpoint of the account, in the caller's transaction, so that an
+// acknowledged change is never without its webhooks.
+func (s *Sandbox) queueEvent(ctx context.Context, tx *sql.Tx, acct int64, sessionID string, ch runner.StatusChange) error {
+	at := ch.At
+	if at.IsZero() {
+		at = s.now()
+	}
+	ev := facesign.WebhookEvent{ID: newID("evt_"), Type: facesign.EventSessionStatus, CreatedAt: facesign.NewTime(at), SessionID: sessionID}
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	var evSeq int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		ev.ID, acct, sessionID, ev.Type, string(ch.To), at.UnixMilli(), body).Scan(&evSeq); err != nil {
+		return fmt.Errorf("insert event: %w", err)
+	}
+	now := s.nowMs()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
+		SELECT 'dlv_' || lower(hex(randomblob(12))), ?, seq, ?, ?, ? FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL`,
+		evSeq, statePending, now, now, acct); err != nil {
+		return fmt.Errorf("queue deliveries: %w", err)
+	}
+	return nil
+}
+
+func (s *Sandbox) nudgeSender() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// dueDelivery is one delivery ready to be attempted.
+type dueDelivery struct {
+	seq      int64
+	attempts int
+	url      string
+	secret   string
+	body     []byte
+	eventID  string
+}
+
+// senderPoll bounds how long the sender sleeps when nothing is due, so a
+// delivery queued by another process sharing the file is still picked up.
+const senderPoll = time.Second
+
+// runSender delivers due webhooks until ctx ends. Deliveries are claimed by
+// pushing their next attempt time forward before sending, so a slow receiver
+// is not sent the same delivery twice by this loop.
+func (s *Sandbox) runSender(ctx context.Context) {
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for {
+		due, nextAt, err := s.claimDue(ctx)
+		if err != nil && ctx.Err() == nil {
+			s.log.Error("sandbox: webhook sender", "err", err)
+		}
+		for _, d := range due {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				s.deliver(ctx, d)
+			}()
+		}
+		wait := senderPoll
+		if nextAt > 0 {
+			if d := time.Duration(nextAt-s.nowMs()) * time.Millisecond; d < wait {
+				wait = max(d, time.Millisecond)
+			}
+		}
+		if len(due) > 0 {
+			wait = 0 // there may be more than one batch due
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-s.wake:
+		case <-timer.C:
+		}
+		timer.Stop()
+	}
+}
+
+// claimDue takes up to 64 due deliveries and leases them for the attempt's
+// timeout; it also returns when the next one falls due.
+func (s *Sandbox) claimDue(ctx context.Context) ([]dueDelivery, int64, error) {
+	var due []dueDelivery
+	var nextAt int64
+	now := s.nowMs()
+	lease := now + (s.cfg.WebhookTimeout + 5*time.Second).Milliseconds()
+	err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT d.seq, d.attempts, w.url, w.secret, e.body, e.id
+			FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq JOIN events e ON e.seq = d.event_seq
+			WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.seq LIMIT 64`, now)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var d dueDelivery
+			if err := rows.Scan(&d.seq, &d.attempts, &d.url, &d.secret, &d.body, &d.eventID); err != nil {
+				rows.Close()
+				return err
+			}
+			due = append(due, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, d := range due {
+			if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET next_attempt_at = ? WHERE seq = ?`, lease, d.seq); err != nil {
+				return err
+			}
+		}
+		var next sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MIN(next_attempt_at) FROM deliveries WHERE next_attempt_at IS NOT NULL`).Scan(&next); err != nil {
+			return err
+		}
+		nextAt = next.Int64
+		return nil
+	})
+	return due, nextAt, err
+}
+
+// retryDelay is the wait before retry n (1-based), scaled; ok is false after the last.
+func (s *Sandbox) retryDelay(n int) (time.Duration, bool) {
+	if n > len(s.cfg.WebhookRetrySchedule) {
+		return 0, false
+	}
+	d := float64(s.cfg.WebhookRetrySchedule[n-1]) * s.cfg.WebhookRetryScale
+	return time.Duration(math.Max(d, float64(time.Millisecond))), true
+}
+
+// deliver makes one attempt and records it.
+func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
+	attempt := d.attempts + 1
+	code, errMsg := s.post(ctx, d)
+	if ctx.Err() != nil {
+		return // shutting down: the lease expires and the next start retries it
+	}
+	now := s.now()
+	state := stateDelivered
+	var next *int64
+	if code < 200 || code > 299 {
+		if wait, ok := s.retryDelay(attempt); ok {
+			state = stateRetrying
+			n := now.Add(wait).UnixMilli()
+			next = &n
+		} else {
+			state = stateFailed
+		}
+	}
+	err := inTx(context.WithoutCancel(ctx), s.db.w, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO delivery_attempts(delivery_seq, attempt, status_code, error, state, attempted_at, next_retry_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, d.seq, attempt, code, errMsg, state, now.UnixMilli(), next); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE deliveries SET state = ?, attempts = ?, next_attempt_at = ? WHERE seq = ?`, state, attempt, next, d.seq)
+		return err
+	})
+	if err != nil {
+		s.log.Error("sandbox: record webhook attempt", "event", d.eventID, "err", err)
+		return
+	}
+	lvl := s.log.Info
+	if state != stateDelivered {
+		lvl = s.log.Warn
+	}
+	lvl("sandbox: webhook attempt", "event", d.eventID, "url", redactURL(d.url), "attempt", attempt, "status", code, "state", state, "error", errMsg)
+	if next != nil {
+		s.nudgeSender()
+	}
+}
+
+// post sends the event signed with the endpoint's secret; it returns the HTTP
+// status (0 when no answer came) and what went wrong.
+func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.WebhookTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
+	if err != nil {
+		return 0, "bad endpoint URL: " + err.Error()
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "FaceSign-Sandbox-Webhooks/1")
+	req.Header.Set(facesign.SignatureHeader, facesign.Sign(d.secret, d.body, time.Now()))
+	resp, err := s.cfg.HTTPClient.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp.StatusCode, "receiver answered " + resp.Status
+	}
+	return resp.StatusCode, ""
+}
+
+// redactURL drops the query, which may carry tokens, from logged URLs.
+func redactURL(raw string) string {
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		return raw[:i]
+	}
+	return raw
+}
