@@ -26,9 +26,9 @@ func TestRunSampleFlows(t *testing.T) {
 		reportsFor map[string]map[string]any // nodeId → expected report subset
 	}{
 		{
-			name: "wire transfer default takes the success path",
-			flow: "wire-transfer",
-			path: []string{"start", "intro:next", "liveness:livenessDetected", "confirm_transfer:confirmed", "otp:verified", "done:ok", "end"},
+			name:     "wire transfer default takes the success path",
+			flow:     "wire-transfer",
+			path:     []string{"start", "intro:next", "liveness:livenessDetected", "confirm_transfer:confirmed", "otp:verified", "done:ok", "end"},
 			verified: true, liveness: true, outbox: 1,
 			extracted:  map[string]any{"email": "alex.morgan@example.com"},
 			reportsFor: map[string]map[string]any{"otp": {"email": "alex.morgan@example.com", "attempts": 1}},
@@ -40,10 +40,10 @@ func TestRunSampleFlows(t *testing.T) {
 			liveness: true,
 		},
 		{
-			name: "wire transfer: deepfake still converses, then the code fails",
-			flow: "wire-transfer",
-			sim:  SimulateInput{Inputs: Inputs{Liveness: "deepfakeDetected", OTPCode: ptr("nope")}},
-			path: []string{"start", "intro:next", "liveness:deepfakeDetected", "confirm_transfer:confirmed", "otp:failed_unverified", "stop:halt", "end"},
+			name:   "wire transfer: deepfake still converses, then the code fails",
+			flow:   "wire-transfer",
+			sim:    SimulateInput{Inputs: Inputs{Liveness: "deepfakeDetected", OTPCode: ptr("nope")}},
+			path:   []string{"start", "intro:next", "liveness:deepfakeDetected", "confirm_transfer:confirmed", "otp:failed_unverified", "stop:halt", "end"},
 			outbox: 1, reportsFor: map[string]map[string]any{"otp": {"attempts": 3, "reason": "tooManyAttempts"}},
 		},
 		{
@@ -67,17 +67,17 @@ func TestRunSampleFlows(t *testing.T) {
 			liveness: true,
 		},
 		{
-			name: "account recovery forced recognized uses the known identity",
-			flow: "account-recovery",
-			sim:  SimulateInput{Outcomes: map[string]string{"match_face": "recognized"}, Replies: map[string]string{"ask_email": "It's alex.morgan@example.com"}},
-			path: []string{"start", "welcome:ready", "match_face:recognized", "live_known:livenessDetected", "ask_email:gave_email", "send_code:verified", "goodbye:bye", "finish"},
+			name:     "account recovery forced recognized uses the known identity",
+			flow:     "account-recovery",
+			sim:      SimulateInput{Outcomes: map[string]string{"match_face": "recognized"}, Replies: map[string]string{"ask_email": "It's alex.morgan@example.com"}},
+			path:     []string{"start", "welcome:ready", "match_face:recognized", "live_known:livenessDetected", "ask_email:gave_email", "send_code:verified", "goodbye:bye", "finish"},
 			verified: true, liveness: true, outbox: 1,
 			reportsFor: map[string]map[string]any{"match_face": {"name": "Alex Morgan", "email": "alex.morgan@example.com", "similarity": 0.97}},
 		},
 		{
-			name: "onboarding default",
-			flow: "onboarding",
-			path: []string{"start", "access:permissionsGranted", "hello:go", "id_doc:scanSuccess", "selfie:passed", "same_person:match", "alive:livenessDetected", "adult:is_adult", "welcome_done:fin", "end"},
+			name:     "onboarding default",
+			flow:     "onboarding",
+			path:     []string{"start", "access:permissionsGranted", "hello:go", "id_doc:scanSuccess", "selfie:passed", "same_person:match", "alive:livenessDetected", "adult:is_adult", "welcome_done:fin", "end"},
 			verified: true, liveness: true,
 			extracted: map[string]any{"firstName": "Alex", "lastName": "Morgan", "name": "Alex Morgan", "dateOfBirth": "1990-04-12",
 				"documentNumber": "X1234567", "documentType": "passport", "country": "USA", "expirationDate": "2035-06-15"},
