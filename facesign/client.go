@@ -58,7 +58,7 @@ func WithBaseURL(raw string) Option {
 	return func(c *Client) error {
 		u, err := url.Parse(strings.TrimSpace(raw))
 		if err != nil {
-			return fmt.Errorf("facesign: base URL %q: %w", raw, err)
+			return fmt.Errorf("facesign: base URL %q must be an absolute http:// or https:// URL: %w", raw, err)
 		}
 		if u.Scheme != "http" && u.Scheme != "https" {
 			return fmt.Errorf("facesign: base URL %q must start with http:// or https://", raw)
