@@ -216,20 +216,20 @@ func (c *checker) nameT(i int) string {
 	return c.name(i) + " (" + string(c.f[i].Type) + ")"
 }
 
-func nodePath(i int) string { return "/" + strconv.Itoa(i) }
+func ptrNode(i int) string { return "/" + strconv.Itoa(i) }
 
-func fieldPath(i int, field string) string { return "/" + strconv.Itoa(i) + "/" + field }
+func ptrField(i int, field string) string { return "/" + strconv.Itoa(i) + "/" + field }
 
 // outcomePath points at the target of node i's k-th edge, in its wire shape.
 func (c *checker) outcomePath(i, k int) string {
 	n := &c.f[i]
 	if n.Type == TypeStart {
-		return fieldPath(i, "outcome")
+		return ptrField(i, "outcome")
 	}
 	if n.Shape() == ShapeList {
-		return fieldPath(i, "outcomes/"+strconv.Itoa(k)+"/targetNodeId")
+		return ptrField(i, "outcomes/"+strconv.Itoa(k)+"/targetNodeId")
 	}
-	return fieldPath(i, "outcomes/"+escapePointer(n.Outcomes[k].ID))
+	return ptrField(i, "outcomes/"+escapePointer(n.Outcomes[k].ID))
 }
 
 func (c *checker) outcomeName(i, k int) string {
@@ -244,24 +244,24 @@ func (c *checker) checkIDsAndTypes() {
 		n := &c.f[i]
 		switch {
 		case n.ID == "":
-			c.errorf(CodeMissingID, fieldPath(i, "id"), c.name(i)+" has no id",
-				"Give the node a unique, non-empty id (for example "+strconv.Quote(suggestID(c.f, i))+") and point an outcome at it.")
+			c.errorf(CodeMissingID, ptrField(i, "id"), c.name(i)+" has no id",
+				"Give the node a unique, non-empty id (for example "+strconv.Quote(freshNodeID(c.f, i))+") and point an outcome at it.")
 		case !c.first[i]:
 			j := c.lookup(n.ID)
-			c.errorf(CodeDuplicateID, fieldPath(i, "id"),
+			c.errorf(CodeDuplicateID, ptrField(i, "id"),
 				"node #"+strconv.Itoa(i)+" reuses the id "+strconv.Quote(n.ID)+" of node #"+strconv.Itoa(j)+"; outcomes pointing at "+strconv.Quote(n.ID)+" can only reach the first",
-				"Rename node #"+strconv.Itoa(i)+" (for example to "+strconv.Quote(uniqueID(c.f, n.ID))+") and point the outcomes meant for it at the new id.")
+				"Rename node #"+strconv.Itoa(i)+" (for example to "+strconv.Quote(freeID(c.f, n.ID))+") and point the outcomes meant for it at the new id.")
 		}
 		if c.info[i] == nil {
 			if n.Type == "" {
-				c.errorf(CodeUnknownType, fieldPath(i, "type"), c.name(i)+" has no type",
-					"Set type to one of: "+typeList()+".")
+				c.errorf(CodeUnknownType, ptrField(i, "type"), c.name(i)+" has no type",
+					"Set type to one of: "+nodeTypeList()+".")
 			} else {
-				fix := "Use one of: " + typeList() + "."
-				if s := closest(string(n.Type), typeNames()); s != "" {
+				fix := "Use one of: " + nodeTypeList() + "."
+				if s := nearestName(string(n.Type), nodeTypeNames()); s != "" {
 					fix = "Did you mean " + strconv.Quote(s) + "? " + fix
 				}
-				c.errorf(CodeUnknownType, fieldPath(i, "type"), c.name(i)+" has unknown type "+strconv.Quote(string(n.Type)), fix)
+				c.errorf(CodeUnknownType, ptrField(i, "type"), c.name(i)+" has unknown type "+strconv.Quote(string(n.Type)), fix)
 			}
 		}
 	}
@@ -279,7 +279,7 @@ func (c *checker) checkStartEnd() {
 	case 1:
 	default:
 		for _, s := range c.starts[1:] {
-			c.errorf(CodeMultipleStarts, nodePath(int(s)),
+			c.errorf(CodeMultipleStarts, ptrNode(int(s)),
 				"the flow has "+strconv.Itoa(len(c.starts))+" start nodes; "+c.name(int(s))+" is one too many (the first is "+c.name(int(c.starts[0]))+")",
 				"Keep exactly one start node: remove "+c.name(int(s))+", or turn it into the conversation it should lead to.")
 		}
@@ -334,7 +334,7 @@ func (c *checker) checkTargets(i int) {
 			continue
 		}
 		fix := "Point " + c.outcomeName(i, k) + " of " + c.name(i) + " at an existing node (" + c.someTargets(i) + "), or add a node with id " + strconv.Quote(e.Target) + "."
-		if s := closest(e.Target, c.ids()); s != "" {
+		if s := nearestName(e.Target, c.ids()); s != "" {
 			fix = "Did you mean " + strconv.Quote(s) + "? " + fix
 		}
 		c.errorf(CodeDanglingTarget, c.outcomePath(i, k),
@@ -378,9 +378,9 @@ func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
 	n := &c.f[i]
 	if len(n.Outcomes) == 0 {
 		c.broken[i] = true
-		c.errorf(CodeMissingOutcome, fieldPath(i, "outcomes"),
-			c.nameT(i)+" has no outcomes; it needs "+quoteList(info.Outcomes),
-			"Add an outcomes object mapping each of "+quoteList(info.Outcomes)+" to the id of the node that should follow it.")
+		c.errorf(CodeMissingOutcome, ptrField(i, "outcomes"),
+			c.nameT(i)+" has no outcomes; it needs "+quotedList(info.Outcomes),
+			"Add an outcomes object mapping each of "+quotedList(info.Outcomes)+" to the id of the node that should follow it.")
 		return
 	}
 	for _, name := range info.Outcomes {
@@ -388,23 +388,23 @@ func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
 			continue
 		}
 		c.broken[i] = true
-		c.errorf(CodeMissingOutcome, fieldPath(i, "outcomes/"+escapePointer(name)),
-			c.nameT(i)+" is missing outcome "+strconv.Quote(name)+"; FaceSign requires "+quoteList(info.Outcomes),
+		c.errorf(CodeMissingOutcome, ptrField(i, "outcomes/"+escapePointer(name)),
+			c.nameT(i)+" is missing outcome "+strconv.Quote(name)+"; FaceSign requires "+quotedList(info.Outcomes),
 			"Add \""+name+"\": \"<node id>\" to the outcomes of "+c.name(i)+", pointing at the node that handles it ("+c.someTargets(i)+").")
 	}
 	for _, o := range n.Outcomes {
-		if contains(info.Outcomes, o.ID) || contains(info.OptionalOutcomes, o.ID) {
+		if containsString(info.Outcomes, o.ID) || containsString(info.OptionalOutcomes, o.ID) {
 			continue
 		}
-		allowed := quoteList(info.Outcomes)
+		allowed := quotedList(info.Outcomes)
 		if len(info.OptionalOutcomes) > 0 {
-			allowed += " (optional: " + quoteList(info.OptionalOutcomes) + ")"
+			allowed += " (optional: " + quotedList(info.OptionalOutcomes) + ")"
 		}
 		fix := "Remove outcome " + strconv.Quote(o.ID) + " from " + c.name(i) + "; " + string(n.Type) + " outcomes are " + allowed + "."
-		if s := closest(o.ID, append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)); s != "" {
+		if s := nearestName(o.ID, append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)); s != "" {
 			fix = "Rename it to " + strconv.Quote(s) + ". " + fix
 		}
-		c.errorf(CodeUnknownOutcome, fieldPath(i, "outcomes/"+escapePointer(o.ID)),
+		c.errorf(CodeUnknownOutcome, ptrField(i, "outcomes/"+escapePointer(o.ID)),
 			c.nameT(i)+" has unknown outcome "+strconv.Quote(o.ID), fix)
 	}
 }
@@ -413,12 +413,12 @@ func (c *checker) checkListOutcomes(i int) {
 	n := &c.f[i]
 	if len(n.Outcomes) == 0 {
 		c.broken[i] = true
-		c.errorf(CodeNoOutcomes, fieldPath(i, "outcomes"), c.nameT(i)+" has no outcomes, so the session cannot go on after it",
+		c.errorf(CodeNoOutcomes, ptrField(i, "outcomes"), c.nameT(i)+" has no outcomes, so the session cannot go on after it",
 			`Add at least one outcome: [{"id":"next","targetNodeId":"<node id>","condition":""}], the positive one first.`)
 		return
 	}
 	for k, o := range n.Outcomes {
-		p := func() string { return fieldPath(i, "outcomes/"+strconv.Itoa(k)+"/id") }
+		p := func() string { return ptrField(i, "outcomes/"+strconv.Itoa(k)+"/id") }
 		if o.ID == "" {
 			c.errorf(CodeMissingOutcomeID, p(), c.name(i)+": outcome #"+strconv.Itoa(k)+" has no id",
 				"Give the outcome a short id unique within "+c.name(i)+" (for example "+strconv.Quote("option_"+strconv.Itoa(k+1))+").")
@@ -441,7 +441,7 @@ func (c *checker) checkConversation(i int) {
 		if strings.TrimSpace(n.Prompt) != "" {
 			msg = c.name(i) + ` is a conversation whose prompt is "Say:" with nothing to say`
 		}
-		c.errorf(CodeEmptyPrompt, fieldPath(i, "prompt"), msg,
+		c.errorf(CodeEmptyPrompt, ptrField(i, "prompt"), msg,
 			`Write the prompt: "Say: <the exact words>" for a line the avatar speaks verbatim, or a goal such as "Ask the user to confirm the amount of the transfer."`)
 	}
 	if !n.DoesNotRequireReply {
@@ -449,11 +449,11 @@ func (c *checker) checkConversation(i int) {
 	}
 	switch {
 	case len(n.Outcomes) > 1:
-		c.errorf(CodeInformingConversation, fieldPath(i, "outcomes"),
+		c.errorf(CodeInformingConversation, ptrField(i, "outcomes"),
 			c.name(i)+" only informs (doesNotRequireReply) but has "+strconv.Itoa(len(n.Outcomes))+" outcomes; with no reply there is nothing to choose between them",
 			"Keep one unconditional outcome, or set doesNotRequireReply to false so that the user's reply picks an outcome by its condition.")
 	case len(n.Outcomes) == 1 && strings.TrimSpace(n.Outcomes[0].Condition) != "":
-		c.errorf(CodeInformingConversation, fieldPath(i, "outcomes/0/condition"),
+		c.errorf(CodeInformingConversation, ptrField(i, "outcomes/0/condition"),
 			c.name(i)+" only informs (doesNotRequireReply) but its outcome has the condition "+strconv.Quote(n.Outcomes[0].Condition)+"; with no reply it cannot be judged",
 			`Set the condition to "" (unconditional), or set doesNotRequireReply to false.`)
 	}
@@ -464,31 +464,31 @@ func (c *checker) checkThreshold(i int) {
 	if t == nil || (*t >= 0 && *t <= 1 && !math.IsNaN(*t)) {
 		return
 	}
-	c.errorf(CodeThresholdRange, fieldPath(i, "similarityThreshold"),
+	c.errorf(CodeThresholdRange, ptrField(i, "similarityThreshold"),
 		c.name(i)+": similarityThreshold "+strconv.FormatFloat(*t, 'g', -1, 64)+" is outside 0–1",
 		"Use a similarity between 0 and 1, such as 0.8 (a percentage like 80 means 0.8); or omit it for FaceSign's default.")
 }
 
 func (c *checker) checkSource(i int, field string, s *FaceSource) {
 	if s == nil {
-		c.errorf(CodeMissingFaceSource, fieldPath(i, field), c.name(i)+": face_compare has no "+field+"; a comparison needs two faces",
+		c.errorf(CodeMissingFaceSource, ptrField(i, field), c.name(i)+": face_compare has no "+field+"; a comparison needs two faces",
 			`Set `+field+` to {"source": "<one of `+strings.Join(faceSources, ", ")+`>"}, for example {"source": "documentPhoto"}.`)
 		return
 	}
-	if !contains(faceSources, s.Source) {
+	if !containsString(faceSources, s.Source) {
 		msg := c.name(i) + ": " + field + " has unknown source " + strconv.Quote(s.Source)
 		if s.Source == "" {
 			msg = c.name(i) + ": " + field + " has no source"
 		}
-		fix := "Use one of " + quoteList(faceSources) + "."
-		if g := closest(s.Source, faceSources); g != "" {
+		fix := "Use one of " + quotedList(faceSources) + "."
+		if g := nearestName(s.Source, faceSources); g != "" {
 			fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 		}
-		c.errorf(CodeUnknownFaceSource, fieldPath(i, field+"/source"), msg, fix)
+		c.errorf(CodeUnknownFaceSource, ptrField(i, field+"/source"), msg, fix)
 		return
 	}
 	if s.Source == "providedData" && strings.TrimSpace(s.ProvidedDataKey) == "" {
-		c.errorf(CodeMissingProvidedDataKey, fieldPath(i, field+"/providedDataKey"),
+		c.errorf(CodeMissingProvidedDataKey, ptrField(i, field+"/providedDataKey"),
 			c.name(i)+": "+field+" compares with providedData but names no providedDataKey",
 			`Set providedDataKey to the key of the session's providedData that holds the image (for example "photo"), or use another source.`)
 	}
@@ -497,19 +497,19 @@ func (c *checker) checkSource(i int, field string, s *FaceSource) {
 func (c *checker) checkDocument(i int) {
 	n := &c.f[i]
 	if n.ScanningMode != "" && n.ScanningMode != "single" && n.ScanningMode != "automatic" {
-		c.errorf(CodeUnknownScanningMode, fieldPath(i, "scanningMode"),
+		c.errorf(CodeUnknownScanningMode, ptrField(i, "scanningMode"),
 			c.name(i)+": unknown scanningMode "+strconv.Quote(n.ScanningMode),
 			`Use "single" (one capture) or "automatic" (captures when the document is steady), or omit it.`)
 	}
 	for k, d := range n.AllowedDocumentTypes {
-		if contains(documentTypes, d) {
+		if containsString(documentTypes, d) {
 			continue
 		}
-		fix := "Use only " + quoteList(documentTypes) + "."
-		if g := closest(d, documentTypes); g != "" {
+		fix := "Use only " + quotedList(documentTypes) + "."
+		if g := nearestName(d, documentTypes); g != "" {
 			fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 		}
-		c.errorf(CodeUnknownDocumentType, fieldPath(i, "allowedDocumentTypes/"+strconv.Itoa(k)),
+		c.errorf(CodeUnknownDocumentType, ptrField(i, "allowedDocumentTypes/"+strconv.Itoa(k)),
 			c.name(i)+": FaceSign does not scan the document type "+strconv.Quote(d), fix)
 	}
 }
@@ -517,17 +517,17 @@ func (c *checker) checkDocument(i int) {
 func (c *checker) checkOTP(i int) {
 	n := &c.f[i]
 	if n.OTPLength != nil && (*n.OTPLength < 4 || *n.OTPLength > 8) {
-		c.errorf(CodeOTPLength, fieldPath(i, "otpLength"),
+		c.errorf(CodeOTPLength, ptrField(i, "otpLength"),
 			c.name(i)+": otpLength "+strconv.Itoa(*n.OTPLength)+" is outside 4–8",
 			"Set otpLength between 4 and 8 (6 is FaceSign's default), or omit it.")
 	}
 	if n.ExpirySeconds != nil && *n.ExpirySeconds <= 0 {
-		c.errorf(CodeOTPExpiry, fieldPath(i, "expirySeconds"),
+		c.errorf(CodeOTPExpiry, ptrField(i, "expirySeconds"),
 			c.name(i)+": expirySeconds "+strconv.Itoa(*n.ExpirySeconds)+" is not a positive number of seconds",
 			"Set expirySeconds to a positive number such as 300 (FaceSign's default), or omit it.")
 	}
 	if n.MaxAttempts != nil && *n.MaxAttempts <= 0 {
-		c.errorf(CodeOTPMaxAttempts, fieldPath(i, "maxAttempts"),
+		c.errorf(CodeOTPMaxAttempts, ptrField(i, "maxAttempts"),
 			c.name(i)+": maxAttempts "+strconv.Itoa(*n.MaxAttempts)+" leaves the user no attempt",
 			"Set maxAttempts to a positive number such as 3 (FaceSign's default), or omit it.")
 	}
@@ -538,14 +538,14 @@ func (c *checker) checkDataValidation(i int) {
 	const example = `{"field": "dateOfBirth", "action": "olderThan", "value": "18"}`
 	switch {
 	case v == nil:
-		c.errorf(CodeMissingValidation, fieldPath(i, "validation"), c.name(i)+" is a data_validation with no validation rule",
+		c.errorf(CodeMissingValidation, ptrField(i, "validation"), c.name(i)+" is a data_validation with no validation rule",
 			"Add a rule, for example \"validation\": "+example+".")
 	case strings.TrimSpace(v.Field) == "":
-		c.errorf(CodeMissingValidation, fieldPath(i, "validation/field"), c.name(i)+": the validation rule names no field to check",
+		c.errorf(CodeMissingValidation, ptrField(i, "validation/field"), c.name(i)+": the validation rule names no field to check",
 			"Set field to the collected value to check (for example \"dateOfBirth\" or \"email\"), as in "+example+".")
 	}
 	if v != nil && strings.TrimSpace(v.Action) == "" {
-		c.errorf(CodeMissingValidation, fieldPath(i, "validation/action"), c.name(i)+": the validation rule has no action",
+		c.errorf(CodeMissingValidation, ptrField(i, "validation/action"), c.name(i)+": the validation rule has no action",
 			"Set action to what to check (olderThan, equals, contains, matches), as in "+example+".")
 	}
 }
@@ -577,7 +577,7 @@ func (c *checker) checkReachability() {
 		}
 		for i := range c.f {
 			if !reach[i] && c.first[i] {
-				c.errorf(CodeUnreachable, nodePath(i), c.nameT(i)+" is unreachable: no path from the start node leads to it",
+				c.errorf(CodeUnreachable, ptrNode(i), c.nameT(i)+" is unreachable: no path from the start node leads to it",
 					"Point an outcome of an earlier node at "+strconv.Quote(c.f[i].ID)+", or remove the node.")
 			}
 		}
@@ -605,7 +605,7 @@ func (c *checker) checkReachability() {
 	}
 	for i := range c.f {
 		if !canEnd[i] && (c.first[i] || c.f[i].ID == "") {
-			c.errorf(CodeNoPathToEnd, nodePath(i), c.nameT(i)+" can never reach an end node: every path from it loops",
+			c.errorf(CodeNoPathToEnd, ptrNode(i), c.nameT(i)+" can never reach an end node: every path from it loops",
 				"Give "+c.name(i)+" (or a node after it) an outcome that leads to an end node, for example through a closing conversation.")
 		}
 	}
@@ -617,7 +617,7 @@ func (c *checker) warnUnknownFields() {
 		if len(n.Extra) == 0 || c.info[i] == nil {
 			continue
 		}
-		for _, k := range sortedKeys(n.Extra) {
+		for _, k := range sortedExtraKeys(n.Extra) {
 			fix := "Remove " + strconv.Quote(k) + " from " + c.name(i) + "; FaceSign ignores it."
 			fields := c.info[i].Fields
 			if c.info[i].Shape != ShapeNone {
@@ -626,10 +626,10 @@ func (c *checker) warnUnknownFields() {
 			if len(fields) > 0 {
 				fix += " " + string(n.Type) + " fields are id, type, " + strings.Join(fields, ", ") + "."
 			}
-			if g := closest(k, fields); g != "" {
+			if g := nearestName(k, fields); g != "" {
 				fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 			}
-			c.warnf(CodeUnknownField, fieldPath(i, escapePointer(k)),
+			c.warnf(CodeUnknownField, ptrField(i, escapePointer(k)),
 				c.nameT(i)+" has the field "+strconv.Quote(k)+", which "+string(n.Type)+" does not define", fix)
 		}
 	}
@@ -644,7 +644,7 @@ func (c *checker) warnRecognition() {
 		if c.f[i].Type != TypeRecognition {
 			continue
 		}
-		k := outcomeIndex(&c.f[i], "recognized")
+		k := outcomePos(&c.f[i], "recognized")
 		if k < 0 {
 			continue
 		}
@@ -760,7 +760,7 @@ func (c *checker) warnGreeting() {
 			}
 			w := words[u]
 			if c.f[u].Type == TypeConversation {
-				w += int32(countWords(spokenText(c.f[u].Prompt)))
+				w += int32(wordCount(spokenText(c.f[u].Prompt)))
 			}
 			for _, t := range c.targets(u) {
 				if t >= 0 && w < words[t] {
@@ -777,14 +777,14 @@ func (c *checker) warnGreeting() {
 			continue
 		}
 		if words[i] == 0 {
-			c.warnf(CodeShortGreeting, nodePath(i),
+			c.warnf(CodeShortGreeting, ptrNode(i),
 				c.nameT(i)+" needs the user's face on camera, but the avatar says nothing before it, so there is no video to work with",
 				"Put a greeting conversation before "+c.name(i)+` that speaks for about 5 seconds (at least 12 words), e.g. "Say: Hello! This takes under a minute. Please look at the camera and keep your face in view while we talk."`)
 			continue
 		}
 		secs := strconv.FormatFloat(float64(words[i])/wordsPerSecond, 'f', 1, 64)
-		c.warnf(CodeShortGreeting, nodePath(i),
-			c.nameT(i)+" needs the user's face on camera, but on the shortest way to it the avatar speaks only "+strconv.Itoa(int(words[i]))+plural(int(words[i]), " word", " words")+" (about "+secs+" s); FaceSign wants about 5 s",
+		c.warnf(CodeShortGreeting, ptrNode(i),
+			c.nameT(i)+" needs the user's face on camera, but on the shortest way to it the avatar speaks only "+strconv.Itoa(int(words[i]))+pluralWord(int(words[i]), " word", " words")+" (about "+secs+" s); FaceSign wants about 5 s",
 			"Lengthen the greeting before "+c.name(i)+" to at least 12 words (about 5 seconds of speech), for example by saying why the check is needed and asking the user to look at the camera.")
 	}
 }
@@ -814,13 +814,13 @@ func (c *checker) warnClosingLine() {
 		if first < 0 {
 			continue
 		}
-		p := fieldPath(i, "outcomes")
+		p := ptrField(i, "outcomes")
 		if len(names) == 1 {
 			p = c.outcomePath(i, first)
 		}
 		c.warnf(CodeNoClosingLine, p,
-			c.nameT(i)+": "+plural(len(names), "outcome ", "outcomes ")+quoteList(names)+" end the session right after the check, with no closing line",
-			"Point "+plural(len(names), "it", "them")+" at a conversation that tells the user the result (for example \"Say: Thank you, you're verified.\" or an explanation of what to do next), then to the end.")
+			c.nameT(i)+": "+pluralWord(len(names), "outcome ", "outcomes ")+quotedList(names)+" end the session right after the check, with no closing line",
+			"Point "+pluralWord(len(names), "it", "them")+" at a conversation that tells the user the result (for example \"Say: Thank you, you're verified.\" or an explanation of what to do next), then to the end.")
 	}
 }
 
@@ -835,10 +835,10 @@ func spokenText(prompt string) string {
 }
 
 // countWords counts runs of letters or digits separated by anything else, without allocating.
-func countWords(s string) int {
+func wordCount(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		word := r == '\'' || r == '’' || r == '-' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 0x7f && !isSpaceOrPunct(r)
+		word := r == '\'' || r == '’' || r == '-' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 0x7f && !isWordBreak(r)
 		if word && !in {
 			n++
 		}
@@ -847,7 +847,7 @@ func countWords(s string) int {
 	return n
 }
 
-func isSpaceOrPunct(r rune) bool {
+func isWordBreak(r rune) bool {
 	switch r {
 	case 0x85, 0xA0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2009, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
 		'—', '–', '…', '“', '”', '‘', '«', '»', '¡', '¿', '。', '、', '，':
@@ -856,7 +856,7 @@ func isSpaceOrPunct(r rune) bool {
 	return false
 }
 
-func outcomeIndex(n *Node, name string) int {
+func outcomePos(n *Node, name string) int {
 	for k := range n.Outcomes {
 		if n.Outcomes[k].ID == name {
 			return k
@@ -865,7 +865,7 @@ func outcomeIndex(n *Node, name string) int {
 	return -1
 }
 
-func contains(list []string, s string) bool {
+func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
@@ -874,7 +874,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func quoteList(list []string) string {
+func quotedList(list []string) string {
 	q := make([]string, len(list))
 	for i, s := range list {
 		q[i] = strconv.Quote(s)
@@ -889,14 +889,14 @@ func quoteOr(s, alt string) string {
 	return strconv.Quote(s)
 }
 
-func plural(n int, one, many string) string {
+func pluralWord(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
 	return many
 }
 
-func typeNames() []string {
+func nodeTypeNames() []string {
 	names := make([]string, len(catalog))
 	for i := range catalog {
 		names[i] = string(catalog[i].Type)
@@ -904,19 +904,19 @@ func typeNames() []string {
 	return names
 }
 
-func typeList() string { return strings.Join(typeNames(), ", ") }
+func nodeTypeList() string { return strings.Join(nodeTypeNames(), ", ") }
 
 // suggestID proposes an id for an id-less node from its type.
-func suggestID(f Flow, i int) string {
+func freshNodeID(f Flow, i int) string {
 	base := string(f[i].Type)
 	if base == "" {
 		base = "node"
 	}
-	return uniqueID(f, base)
+	return freeID(f, base)
 }
 
 // uniqueID returns base, or base_2, base_3… whichever no node uses yet.
-func uniqueID(f Flow, base string) string {
+func freeID(f Flow, base string) string {
 	if f.Index(base) < 0 {
 		return base
 	}
@@ -930,7 +930,7 @@ func uniqueID(f Flow, base string) string {
 
 // closest returns the candidate s most likely meant (a small edit distance, or a
 // case-insensitive match, or one containing the other), or "".
-func closest(s string, candidates []string) string {
+func nearestName(s string, candidates []string) string {
 	if s == "" {
 		return ""
 	}
@@ -941,7 +941,7 @@ func closest(s string, candidates []string) string {
 		if lc == ls {
 			return cand
 		}
-		d := editDistance(ls, lc)
+		d := levenshtein(ls, lc)
 		if (strings.Contains(lc, ls) && len(ls) >= 4) || (strings.Contains(ls, lc) && len(lc) >= 4) {
 			d = min(d, 1)
 		}
@@ -955,7 +955,7 @@ func closest(s string, candidates []string) string {
 	return ""
 }
 
-func editDistance(a, b string) int {
+func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -976,7 +976,7 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func sortedExtraKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -441,7 +441,7 @@ func TestCountWords(t *testing.T) {
 		"Bonjour, ça va ? Très bien": 5,
 		"re-enter the one-time code": 4,
 	} {
-		assert.Equal(t, want, countWords(in), in)
+		assert.Equal(t, want, wordCount(in), in)
 	}
 }
 
