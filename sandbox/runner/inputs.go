@@ -57,6 +57,17 @@ func ParseInputs(raw map[string]any) (Inputs, error) {
 // DecodeInputs reads inputs from JSON with ParseInputs' rules.
 func DecodeInputs(data []byte) (Inputs, error) {
 	var in Inputs
+	// Name the document field that is not text (encoding/json names only "document").
+	var doc struct {
+		Document map[string]json.RawMessage `json:"document"`
+	}
+	if json.Unmarshal(data, &doc) == nil {
+		for _, k := range slices.Sorted(maps.Keys(doc.Document)) {
+			if v := bytes.TrimSpace(doc.Document[k]); len(v) == 0 || v[0] != '"' {
+				return Inputs{}, fmt.Errorf("%w: inputs.document.%s: expected a string, got %s", ErrBadInput, k, v)
+			}
+		}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
