@@ -1,0 +1,146 @@
+package tools
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every tool, sent arguments that break its input schema — missing, mistyped,
+// oversized, unknown — gets an isError result naming the offending field,
+// never a protocol error and never a call to FaceSign.
+func TestBadArgumentsEveryTool(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("x", n) }
+	manyNodes := make([]any, maxFlowNodes+1)
+	for i := range manyNodes {
+		manyNodes[i] = map[string]any{"id": "n", "type": "end"}
+	}
+	manyEntries := map[string]any{}
+	for i := 0; i <= maxMapEntries; i++ {
+		manyEntries["n"+strings.Repeat("i", i%7)+string(rune('a'+i%26))+long(i/26)] = "x"
+	}
+	type tc struct {
+		name  string
+		tool  string
+		args  map[string]any
+		field string
+	}
+	cases := []tc{
+		{"missing", "set_api_key", map[string]any{}, "apiKey"},
+		{"mistyped", "set_api_key", map[string]any{"apiKey": 12345}, "apiKey"},
+		{"oversized", "set_api_key", map[string]any{"apiKey": "sk_test_" + long(300)}, "apiKey"},
+		{"oversized url", "set_api_key", map[string]any{"apiKey": tkAlice, "serverUrl": "https://x/" + long(3000)}, "serverUrl"},
+		{"unknown", "set_api_key", map[string]any{"apiKey": tkAlice, "api_key": tkAlice}, "api_key"},
+
+		{"mistyped description", "build_flow", map[string]any{"description": []any{"liveness"}}, "description"},
+		{"oversized description", "build_flow", map[string]any{"description": long(maxDescriptionChars + 1)}, "description"},
+		{"oversized change", "build_flow", map[string]any{"change": long(maxChangeChars + 1)}, "change"},
+		{"mistyped flow", "build_flow", map[string]any{"flow": "[]"}, "flow"},
+		{"oversized flow", "build_flow", map[string]any{"flow": manyNodes}, "flow"},
+		{"unknown", "build_flow", map[string]any{"descripton": "liveness"}, "descripton"},
+
+		{"mistyped flow", "validate_flow", map[string]any{"flow": map[string]any{"nodes": 1}}, "flow"},
+		{"mistyped node", "validate_flow", map[string]any{"flow": []any{"start"}}, "flow"},
+		{"oversized flow", "validate_flow", map[string]any{"flow": manyNodes}, "flow"},
+		{"unknown", "validate_flow", map[string]any{"flows": []any{}}, "flows"},
+
+		{"missing", "get_session", map[string]any{}, "sessionId"},
+		{"mistyped", "get_session", map[string]any{"sessionId": 42}, "sessionId"},
+		{"oversized", "get_session", map[string]any{"sessionId": long(maxSessionIDChars + 1)}, "sessionId"},
+		{"empty", "get_session", map[string]any{"sessionId": ""}, "sessionId"},
+		{"unknown", "get_session", map[string]any{"session_id": "sess_1"}, "session_id"},
+
+		{"mistyped limit", "list_sessions", map[string]any{"limit": "ten"}, "limit"},
+		{"fractional limit", "list_sessions", map[string]any{"limit": 2.5}, "limit"},
+		{"limit too big", "list_sessions", map[string]any{"limit": 1000}, "limit"},
+		{"limit too small", "list_sessions", map[string]any{"limit": 0}, "limit"},
+		{"mistyped status", "list_sessions", map[string]any{"status": "complete"}, "status"},
+		{"unknown status", "list_sessions", map[string]any{"status": []any{"done"}}, "status"},
+		{"oversized search", "list_sessions", map[string]any{"search": long(maxSearchChars + 1)}, "search"},
+		{"oversized cursor", "list_sessions", map[string]any{"cursor": long(maxCursorChars + 1)}, "cursor"},
+		{"bad sortBy", "list_sessions", map[string]any{"sortBy": "name"}, "sortBy"},
+		{"bad sortOrder", "list_sessions", map[string]any{"sortOrder": "up"}, "sortOrder"},
+		{"mistyped includeTotal", "list_sessions", map[string]any{"includeTotal": "yes"}, "includeTotal"},
+		{"mistyped fromDate", "list_sessions", map[string]any{"fromDate": 1700000000}, "fromDate"},
+		{"bad toDate", "list_sessions", map[string]any{"toDate": "last tuesday"}, "toDate"},
+		{"unknown", "list_sessions", map[string]any{"page": 2}, "page"},
+
+		{"mistyped outcomes", "simulate_session", map[string]any{"outcomes": []any{"liveness"}}, "outcomes"},
+		{"mistyped outcome value", "simulate_session", map[string]any{"outcomes": map[string]any{"liveness": true}}, "outcomes"},
+		{"oversized outcomes", "simulate_session", map[string]any{"outcomes": manyEntries}, "outcomes"},
+		{"oversized reply", "simulate_session", map[string]any{"replies": map[string]any{"ask": long(maxMapValueChars + 1)}}, "replies"},
+		{"mistyped sessionId", "simulate_session", map[string]any{"sessionId": 7}, "sessionId"},
+		{"mistyped inputs", "simulate_session", map[string]any{"inputs": "deepfake"}, "inputs"},
+		{"unknown", "simulate_session", map[string]any{"outcome": map[string]any{}}, "outcome"},
+	}
+	h := newToolHarness(t)
+	c, _ := h.dial(t, nil)
+	tcSetKey(t, c, tkAlice)
+	before := h.api.count("POST /sessions") + h.api.count("GET /sessions") + h.api.count("GET /sessions/{id}")
+
+	covered := map[string]bool{}
+	for _, tt := range cases {
+		covered[tt.tool] = true
+		t.Run(tt.tool+"/"+tt.name, func(t *testing.T) {
+			msg := tcFail(t, tcCall(t, c, tt.tool, tt.args))
+			assert.Contains(t, msg, tt.field, "the message names the field")
+			assert.NotContains(t, msg, tkAlice, "never echoes a key")
+		})
+	}
+	for _, st := range Toolset(h.deps) {
+		assert.True(t, covered[st.Tool.Name], "no bad-argument cases for %s", st.Tool.Name)
+	}
+	after := h.api.count("POST /sessions") + h.api.count("GET /sessions") + h.api.count("GET /sessions/{id}")
+	assert.Equal(t, before, after, "bad arguments never reach FaceSign")
+}
+
+// The handlers check arguments themselves too, so a server built without
+// mcp-go's input validation refuses the same input with the same clarity.
+func TestBindArgumentsMessages(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	tool, _ := ListSessions(d)
+	tests := []struct {
+		raw  string
+		want string
+	}{
+		{`{"limit": "ten"}`, "invalid argument limit: must be an integer, got a string"},
+		{`{"limit": 500}`, "invalid argument limit: is 500, at most 100 allowed"},
+		{`{"status": ["complete", "nope"]}`, `invalid argument status[1]: "nope" is not one of requiresInput, processing, complete, canceled`},
+		{`{"search": 1}`, "invalid argument search: must be a string, got a number (1)"},
+		{`{"pgae": 1}`, "invalid argument pgae: is not a known argument (known: clientReferenceId, cursor, flowId, fromDate, includeTotal, limit, search, sortBy, sortOrder, status, toDate)"},
+		{`[1]`, "invalid arguments: arguments must be a JSON object, got an array"},
+		{`{"limit": 5}`, ""},
+		{`null`, "invalid arguments: arguments must be a JSON object, got null"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			req := mcpRequest(tt.raw)
+			var dst struct {
+				Limit int `json:"limit"`
+			}
+			err := bindArguments(req, tool, &dst)
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Equal(t, 5, dst.Limit)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+	getTool, _ := GetSession(d)
+	err := bindArguments(mcpRequest(`{}`), getTool, &struct{}{})
+	require.Error(t, err)
+	assert.Equal(t, "invalid argument sessionId: is required but missing", err.Error())
+}
+
+func mcpRequest(raw string) mcp.CallToolRequest {
+	var req mcp.CallToolRequest
+	req.Params.RawArguments = json.RawMessage(raw)
+	return req
+}
