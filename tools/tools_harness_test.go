@@ -19,9 +19,9 @@ import (
 
 // Keys the tests use; the fake API treats each as its own account.
 const (
-	tkAlice    = "sk_test_aliceAAAAAAAA1111"
-	tkBob    = "sk_test_bobBBBBBBBBBB2222"
-	tkProd = "sk_prod_liveLLLLLLLLL3333"
+	tkAlice = "sk_test_aliceAAAAAAAA1111"
+	tkBob   = "sk_test_bobBBBBBBBBBB2222"
+	tkProd  = "sk_prod_liveLLLLLLLLL3333"
 )
 
 // toolHarness is the real server (NewServer + the /mcp handler) over loopback
