@@ -82,7 +82,7 @@ func (b *syncBuffer) String() string {
 
 // newStub starts a loopback server running handler under /sandbox and a client
 // for it whose sleeps are recorded instead of slept, and whose logs are kept.
-func newStub(t *testing.T, key string, handler func(w http.ResponseWriter, r *http.Request, n int), opts ...facesign.Option) (*facesign.Client, *stub, *syncBuffer) {
+func newStub(t testing.TB, key string, handler func(w http.ResponseWriter, r *http.Request, n int), opts ...facesign.Option) (*facesign.Client, *stub, *syncBuffer) {
 	t.Helper()
 	s := &stub{}
 	logs := &syncBuffer{}
