@@ -1,0 +1,114 @@
+package tools
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+// ToolReference renders the tool reference of the README from the tool
+// definitions themselves (name, title, description, inputs, annotations), so
+// the documentation cannot drift from what tools/list publishes.
+func ToolReference(tools []mcp.Tool) string {
+	var b strings.Builder
+	b.WriteString("| tool | what it does | read-only | destructive | idempotent | open world |\n|---|---|---|---|---|---|\n")
+	for _, t := range tools {
+		a := t.Annotations
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s |\n", t.Name, t.Name, t.Title,
+			yesNo(a.ReadOnlyHint), yesNo(a.DestructiveHint), yesNo(a.IdempotentHint), yesNo(a.OpenWorldHint))
+	}
+	for _, t := range tools {
+		fmt.Fprintf(&b, "\n### `%s`\n\n**%s.** %s\n", t.Name, t.Title, strings.TrimSpace(t.Description))
+		names := make([]string, 0, len(t.InputSchema.Properties))
+		for name := range t.InputSchema.Properties {
+			names = append(names, name)
+		}
+		// Required first, then alphabetical: what the caller must send leads.
+		slices.SortFunc(names, func(x, y string) int {
+			rx, ry := slices.Contains(t.InputSchema.Required, x), slices.Contains(t.InputSchema.Required, y)
+			if rx != ry {
+				if rx {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(x, y)
+		})
+		if len(names) == 0 {
+			b.WriteString("\nNo inputs.\n")
+			continue
+		}
+		b.WriteString("\n| input | type | required | description |\n|---|---|---|---|\n")
+		for _, name := range names {
+			p, _ := t.InputSchema.Properties[name].(map[string]any)
+			req := "no"
+			if slices.Contains(t.InputSchema.Required, name) {
+				req = "yes"
+			}
+			desc, _ := p["description"].(string)
+			if lim := limits(p); lim != "" {
+				desc += " (" + lim + ")"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, typeName(p), req, escapeCell(desc))
+		}
+	}
+	return b.String()
+}
+
+func yesNo(p *bool) string {
+	switch {
+	case p == nil:
+		return "unset"
+	case *p:
+		return "yes"
+	}
+	return "no"
+}
+
+func typeName(p map[string]any) string {
+	t, _ := p["type"].(string)
+	if t == "array" {
+		if items, ok := p["items"].(map[string]any); ok {
+			if it, ok := items["type"].(string); ok {
+				return "array of " + it
+			}
+		}
+	}
+	if t == "" {
+		return "any"
+	}
+	return t
+}
+
+// limits lists the schema's constraints in words.
+func limits(p map[string]any) string {
+	var parts []string
+	if e := toStrings(p["enum"]); len(e) > 0 {
+		parts = append(parts, "one of "+codeList(e))
+	}
+	if items, ok := p["items"].(map[string]any); ok {
+		if e := toStrings(items["enum"]); len(e) > 0 {
+			parts = append(parts, "each one of "+codeList(e))
+		}
+	}
+	for _, k := range []struct{ key, words string }{
+		{"minLength", "at least %s characters"}, {"maxLength", "at most %s characters"},
+		{"minimum", "at least %s"}, {"maximum", "at most %s"},
+		{"maxItems", "at most %s items"}, {"maxProperties", "at most %s entries"},
+	} {
+		if v, ok := numKeyword(p, k.key); ok {
+			if k.key == "minLength" && v == 1 {
+				parts = append(parts, "not empty")
+				continue
+			}
+			parts = append(parts, fmt.Sprintf(k.words, fmtNum(v)))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func escapeCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}

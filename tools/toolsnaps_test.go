@@ -1,0 +1,94 @@
+package tools
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every tool's published definition (name, title, description, input and
+// output schemas, annotations) is snapshotted in __toolsnaps__/<tool>.snap. A
+// schema change that nobody meant fails here; an intended one is recorded with
+// UPDATE_TOOLSNAPS=true go test ./tools -run TestToolSnapshots.
+func TestToolSnapshots(t *testing.T) {
+	tools := allTools(t)
+	names := map[string]bool{}
+	for _, tool := range tools {
+		names[tool.Name+".snap"] = true
+		t.Run(tool.Name, func(t *testing.T) {
+			got := snapJSON(t, tool)
+			path := filepath.Join("__toolsnaps__", tool.Name+".snap")
+			if os.Getenv("UPDATE_TOOLSNAPS") == "true" {
+				require.NoError(t, os.MkdirAll("__toolsnaps__", 0o755))
+				require.NoError(t, os.WriteFile(path, got, 0o644))
+				return
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "no snapshot for %s: run UPDATE_TOOLSNAPS=true go test ./tools -run TestToolSnapshots and commit it", tool.Name)
+			assert.JSONEq(t, string(want), string(got),
+				"tool %s changed: if intended, run UPDATE_TOOLSNAPS=true go test ./tools -run TestToolSnapshots and commit the snapshot", tool.Name)
+		})
+	}
+	// A snapshot without a tool is a tool removed unnoticed.
+	entries, err := os.ReadDir("__toolsnaps__")
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.True(t, names[e.Name()], "%s has no tool any more; delete it if the tool was removed on purpose", e.Name())
+	}
+}
+
+// snapJSON is the tool as tools/list sends it, with keys sorted at every level
+// so that the file diffs cleanly.
+func snapJSON(t *testing.T, tool mcp.Tool) []byte {
+	t.Helper()
+	raw, err := json.Marshal(tool)
+	require.NoError(t, err)
+	var v any
+	require.NoError(t, json.Unmarshal(raw, &v))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(v))
+	return buf.Bytes()
+}
+
+// Every tool is published with a title, a description, described inputs with
+// limits on strings, an output schema and all four annotations.
+func TestToolDefinitionsComplete(t *testing.T) {
+	for _, tool := range allTools(t) {
+		t.Run(tool.Name, func(t *testing.T) {
+			assert.NotEmpty(t, tool.Title)
+			assert.Equal(t, tool.Title, tool.Annotations.Title)
+			assert.Greater(t, len(tool.Description), 200, "a description written for the model")
+			a := tool.Annotations
+			for name, hint := range map[string]*bool{"readOnly": a.ReadOnlyHint, "destructive": a.DestructiveHint, "idempotent": a.IdempotentHint, "openWorld": a.OpenWorldHint} {
+				assert.NotNil(t, hint, "%s hint", name)
+			}
+			assert.Equal(t, false, tool.InputSchema.AdditionalProperties)
+			for name, p := range tool.InputSchema.Properties {
+				ps := p.(map[string]any)
+				assert.NotEmpty(t, ps["description"], "%s.%s described", tool.Name, name)
+				switch ps["type"] {
+				case "string":
+					if _, isEnum := ps["enum"]; !isEnum {
+						assert.Contains(t, ps, "maxLength", "%s.%s bounded", tool.Name, name)
+					}
+				case "array":
+					assert.Contains(t, ps, "maxItems", "%s.%s bounded", tool.Name, name)
+				case "object":
+					assert.Contains(t, ps, "maxProperties", "%s.%s bounded", tool.Name, name)
+				}
+			}
+			assert.Equal(t, "object", tool.OutputSchema.Type)
+			assert.NotEmpty(t, tool.OutputSchema.Properties)
+			assert.NotEmpty(t, tool.OutputSchema.Required)
+		})
+	}
+}
