@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/facesign/facesign-mcp/sandbox"
+	"github.com/facesign/facesign-mcp/tools"
+)
+
+// serverFlags are the flags serve and stdio share.
+type serverFlags struct {
+	addr           string
+	authToken      string
+	allowedOrigins string
+	sandboxURL     string
+	serverURL      string
+	dataDir        string
+	logLevel       string
+	idleTimeout    time.Duration
+}
+
+func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
+	f := &serverFlags{}
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:7717", "HTTP listen address (host:port); beyond loopback only with --auth-token")
+	if !stdio {
+		fs.StringVar(&f.authToken, "auth-token", "", "require the header \"Authorization: Bearer `token`\" on /mcp (default $FACESIGN_MCP_AUTH_TOKEN); the bearer is then never taken for a FaceSign key")
+		fs.StringVar(&f.allowedOrigins, "allowed-origins", "", "comma-separated browser origins allowed on /mcp besides loopback ones (e.g. https://app.example.com)")
+		fs.DurationVar(&f.idleTimeout, "idle-timeout", tools.DefaultIdleTimeout, "drop an MCP session (its key and current flow) after this long unused")
+	}
+	fs.StringVar(&f.sandboxURL, "sandbox-url", "", "FaceSign base URL for sk_test_ keys (default: the embedded sandbox, http://ADDR/sandbox)")
+	fs.StringVar(&f.serverURL, "server-url", "", "FaceSign base URL for production keys (default "+tools.DefaultProductionURL+")")
+	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
+	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
+	return f
+}
+
+func parseServerFlags(name, summary string, args []string, s streams, stdio bool) (*serverFlags, int) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(s.err)
+	f := addServerFlags(fs, stdio)
+	fs.Usage = func() {
+		fmt.Fprintf(s.err, "Usage: facesign-mcp %s [flags]\n\n%s\n\nFlags:\n", name, summary)
+		fs.PrintDefaults()
+		fmt.Fprintln(s.err, "\nEnvironment: FACESIGN_API_KEY is the key of last resort for every MCP session "+
+			"(after set_api_key and, over HTTP, an `Authorization: Bearer sk_…` header).")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, 0
+		}
+		return nil, 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(s.err, "%s: unexpected argument %q (run facesign-mcp %s --help)\n", name, fs.Arg(0), name)
+		return nil, 2
+	}
+	if f.authToken == "" && !stdio {
+		f.authToken = os.Getenv("FACESIGN_MCP_AUTH_TOKEN")
+	}
+	return f, -1
+}
+
+func newLogger(w interface{ Write([]byte) (int, error) }, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: expected debug, info, warn or error", level)
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
+}
+
+// newDeps builds the tools' dependencies from the flags; listenAddr is the
+// address the sandbox is actually reachable at.
+func newDeps(f *serverFlags, log *slog.Logger, listenAddr string) (*tools.Deps, error) {
+	d := &tools.Deps{
+		Logger:        log,
+		Version:       version,
+		SandboxURL:    "http://" + listenAddr + "/sandbox",
+		ProductionURL: tools.DefaultProductionURL,
+		EnvKey:        strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
+	}
+	if f.sandboxURL != "" {
+		u, err := tools.NormalizeServerURL(f.sandboxURL)
+		if err != nil {
+			return nil, fmt.Errorf("--sandbox-url: %w", err)
+		}
+		d.SandboxURL = u
+	}
+	if f.serverURL != "" {
+		u, err := tools.NormalizeServerURL(f.serverURL)
+		if err != nil {
+			return nil, fmt.Errorf("--server-url: %w", err)
+		}
+		d.ProductionURL = u
+	}
+	d.Sessions = tools.NewSessionStore(tools.SessionStoreOptions{IdleTimeout: f.idleTimeout})
+	return d, nil
+}
+
+// openSandbox opens the embedded sandbox for a listener at listenAddr.
+func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAddr string) (*sandbox.Sandbox, error) {
+	dir := f.dataDir
+	if dir == "" {
+		d, err := defaultDataDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: "http://" + listenAddr, Logger: log})
+	if err != nil {
+		return nil, fmt.Errorf("opening the sandbox in %s: %w", dir, err)
+	}
+	log.Info("sandbox ready", "base_url", "http://"+listenAddr+"/sandbox", "data_dir", dir)
+	return sb, nil
+}
+
+// healthz answers liveness probes; the body identifies this program so that a
+// second instance can tell its own kind from a stranger on the port.
+func healthz(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok", "server": tools.ServerName, "version": version})
+}
+
+// listenerMux serves the sandbox, /healthz and, when given, /mcp, behind the
+// DNS-rebinding Host check.
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox) http.Handler {
+	mux := http.NewServeMux()
+	if mcpHandler != nil {
+		mux.Handle("/mcp", mcpHandler)
+	}
+	if sb != nil {
+		mux.Handle("/sandbox/", sb.Handler())
+	}
+	mux.HandleFunc("GET /healthz", healthz)
+	return tools.GuardHost(mux)
+}
+
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+const serveSummary = `Runs the FaceSign MCP server on one HTTP listener: MCP (Streamable HTTP) at /mcp,
+the embedded FaceSign sandbox at /sandbox, and /healthz. This is the default command.
+Connect Claude Code with: claude mcp add --transport http facesign http://127.0.0.1:7717/mcp`
+
+// runServe is `facesign-mcp` / `facesign-mcp serve`.
+func runServe(ctx context.Context, args []string, s streams) int {
+	f, code := parseServerFlags("serve", serveSummary, args, s, false)
+	if f == nil {
+		return code
+	}
+	log, err := newLogger(s.err, f.logLevel)
+	if err != nil {
+		fmt.Fprintln(s.err, "serve:", err)
+		return 2
+	}
+	if _, _, err := net.SplitHostPort(f.addr); err != nil {
+		fmt.Fprintf(s.err, "serve: --addr %q: expected host:port, e.g. 127.0.0.1:7717\n", f.addr)
+		return 2
+	}
+	if !tools.IsLoopbackAddr(f.addr) && f.authToken == "" {
+		fmt.Fprintf(s.err, "serve: refusing to listen on %s without --auth-token: anyone who can reach it could use your FaceSign keys. "+
+			"Use a loopback address (127.0.0.1:7717) or set --auth-token.\n", f.addr)
+		return 2
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		fmt.Fprintf(s.err, "serve: cannot listen on %s: %v (is another facesign-mcp running? try --addr 127.0.0.1:0)\n", f.addr, err)
+		return 1
+	}
+	listenAddr := ln.Addr().String()
+	deps, err := newDeps(f, log, listenAddr)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, "serve:", err)
+		return 2
+	}
+	sb, err := openSandbox(ctx, f, log, listenAddr)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, "serve:", err)
+		return 1
+	}
+	mcpServer := tools.NewServer(deps)
+	var origins []string
+	for _, o := range strings.Split(f.allowedOrigins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins})
+	if err != nil {
+		ln.Close()
+		_ = sb.Close()
+		fmt.Fprintln(s.err, "serve: --allowed-origins:", err)
+		return 2
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go deps.Sessions.Run(runCtx, 0)
+
+	srv := newHTTPServer(listenerMux(mcpHandler, sb), log)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("facesign-mcp listening", "mcp", "http://"+listenAddr+"/mcp", "version", version,
+		"auth_token", f.authToken != "", "sandbox_url", deps.SandboxURL)
+
+	code = 0
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+	case err := <-errc:
+		log.Error("HTTP server stopped", "err", err)
+		code = 1
+	}
+	code = max(code, shutdown(ctx, log, srv, mcpHandler, sb))
+	return code
+}
+
+// shutdown ends MCP streams first (so Shutdown is not held by listening
+// clients), then the listener, then the sandbox store.
+func shutdown(ctx context.Context, log *slog.Logger, srv *http.Server, h *tools.MCPHandler, sb *sandbox.Sandbox) int {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	code := 0
+	if h != nil {
+		if err := h.Shutdown(sctx); err != nil {
+			log.Warn("closing MCP sessions", "err", err)
+		}
+	}
+	if srv != nil {
+		if err := srv.Shutdown(sctx); err != nil {
+			log.Error("HTTP shutdown", "err", err)
+			code = 1
+		}
+	}
+	if sb != nil {
+		if err := sb.Close(); err != nil {
+			log.Error("closing the sandbox", "err", err)
+			code = 1
+		}
+	}
+	return code
+}
+
+// defaultDataDir is $XDG_DATA_HOME/facesign-mcp, or ~/.local/share/facesign-mcp.
+func defaultDataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "facesign-mcp"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no data directory: pass --data-dir or set $XDG_DATA_HOME (%v)", err)
+	}
+	return filepath.Join(home, ".local", "share", "facesign-mcp"), nil
+}
