@@ -227,7 +227,11 @@ func (q *listQuery) where(acct int64) (string, []any) {
 }
 
 func (s *Sandbox) listSessions(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
-	q, err := parseListQuery(r.URL.Query())
+	values, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return 0, nil, fieldError("invalid_query", "query", "the query string is malformed: %v", err)
+	}
+	q, err := parseListQuery(values)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -79,6 +79,8 @@ type Sandbox struct {
 	handler  http.Handler
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
+	flightMu  sync.Mutex
+	inflight  map[int64]bool // deliveries being attempted now
 	stop      context.CancelFunc
 	wg        sync.WaitGroup
 	closeOnce sync.Once
@@ -95,7 +97,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, wake: make(chan struct{}, 1)}
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, wake: make(chan struct{}, 1), inflight: map[int64]bool{}}
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.Clock)
 	}

@@ -292,7 +292,7 @@ func (s *Sandbox) runSender(ctx context.Context) {
 				wait = max(d, time.Millisecond)
 			}
 		}
-		if len(due) > 0 {
+		if len(due) >= 64 {
 			wait = 0 // there may be more than one batch due
 		}
 		timer := time.NewTimer(wait)
@@ -307,45 +307,51 @@ func (s *Sandbox) runSender(ctx context.Context) {
 	}
 }
 
-// claimDue takes up to 64 due deliveries and leases them for the attempt's
-// timeout; it also returns when the next one falls due.
+// claimDue returns the due deliveries not already being attempted, marking
+// them in flight, and when the next one falls due. The in-flight set lives in
+// memory only: after a crash or restart every unfinished attempt is due again
+// (receivers deduplicate on the event id).
 func (s *Sandbox) claimDue(ctx context.Context) ([]dueDelivery, int64, error) {
-	var due []dueDelivery
-	var nextAt int64
 	now := s.nowMs()
-	lease := now + (s.cfg.WebhookTimeout + 5*time.Second).Milliseconds()
-	err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT d.seq, d.attempts, w.url, w.secret, e.body, e.id
-			FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq JOIN events e ON e.seq = d.event_seq
-			WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.seq LIMIT 64`, now)
-		if err != nil {
-			return err
+	s.flightMu.Lock()
+	busy := len(s.inflight)
+	s.flightMu.Unlock()
+	rows, err := s.db.r.QueryContext(ctx, `SELECT d.seq, d.attempts, w.url, w.secret, e.body, e.id
+		FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq JOIN events e ON e.seq = d.event_seq
+		WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.seq LIMIT ?`, now, 64+busy)
+	if err != nil {
+		return nil, 0, err
+	}
+	var due []dueDelivery
+	s.flightMu.Lock()
+	for rows.Next() {
+		var d dueDelivery
+		if err := rows.Scan(&d.seq, &d.attempts, &d.url, &d.secret, &d.body, &d.eventID); err != nil {
+			s.flightMu.Unlock()
+			rows.Close()
+			return nil, 0, err
 		}
-		for rows.Next() {
-			var d dueDelivery
-			if err := rows.Scan(&d.seq, &d.attempts, &d.url, &d.secret, &d.body, &d.eventID); err != nil {
-				rows.Close()
-				return err
-			}
+		if !s.inflight[d.seq] {
+			s.inflight[d.seq] = true
 			due = append(due, d)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, d := range due {
-			if _, err := tx.ExecContext(ctx, `UPDATE deliveries SET next_attempt_at = ? WHERE seq = ?`, lease, d.seq); err != nil {
-				return err
-			}
-		}
-		var next sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT MIN(next_attempt_at) FROM deliveries WHERE next_attempt_at IS NOT NULL`).Scan(&next); err != nil {
-			return err
-		}
-		nextAt = next.Int64
-		return nil
-	})
-	return due, nextAt, err
+	}
+	s.flightMu.Unlock()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return due, 0, err
+	}
+	var next sql.NullInt64
+	if err := s.db.r.QueryRowContext(ctx, `SELECT MIN(next_attempt_at) FROM deliveries WHERE next_attempt_at > ?`, now).Scan(&next); err != nil {
+		return due, 0, err
+	}
+	return due, next.Int64, nil
+}
+
+func (s *Sandbox) landed(seq int64) {
+	s.flightMu.Lock()
+	delete(s.inflight, seq)
+	s.flightMu.Unlock()
 }
 
 // retryDelay is the wait before retry n (1-based), scaled; ok is false after the last.
@@ -359,10 +365,12 @@ func (s *Sandbox) retryDelay(n int) (time.Duration, bool) {
 
 // deliver makes one attempt and records it.
 func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
+	defer s.nudgeSender() // its retry, or deliveries skipped while it was in flight, may be due
+	defer s.landed(d.seq)
 	attempt := d.attempts + 1
 	code, errMsg := s.post(ctx, d)
 	if ctx.Err() != nil {
-		return // shutting down: the lease expires and the next start retries it
+		return // shutting down: unrecorded, so the next start attempts it again
 	}
 	now := s.now()
 	state := stateDelivered
@@ -393,9 +401,6 @@ func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
 		lvl = s.log.Warn
 	}
 	lvl("sandbox: webhook attempt", "event", d.eventID, "url", redactURL(d.url), "attempt", attempt, "status", code, "state", state, "error", errMsg)
-	if next != nil {
-		s.nudgeSender()
-	}
 }
 
 // post sends the event signed with the endpoint's secret; it returns the HTTP

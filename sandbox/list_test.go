@@ -1,0 +1,178 @@
+package sandbox
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func (e *env) page(key, query string) facesign.ListSessionsResponse {
+	e.t.Helper()
+	r := e.do("GET", "/sessions?"+query, key, nil)
+	require.Equal(e.t, http.StatusOK, r.status, "%s: %s", query, r.body)
+	var p facesign.ListSessionsResponse
+	r.decode(e.t, &p)
+	return p
+}
+
+func ids(p facesign.ListSessionsResponse) []string {
+	out := []string{}
+	for _, s := range p.Sessions {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+func TestListPaginationStableUnderInserts(t *testing.T) {
+	clock := newFakeClock()
+	e := newEnv(t, func(c *Config) { c.Clock = clock.Now })
+	var created []string // oldest first
+	for i := range 7 {
+		created = append(created, e.create(keyA, createBody("ref-"+strconv.Itoa(i), nil)))
+		if i%3 == 0 {
+			clock.Advance(time.Second) // some share a second: the tiebreaker keeps their order
+		}
+	}
+	want := make([]string, len(created)) // newest first
+	for i, id := range created {
+		want[len(created)-1-i] = id
+	}
+
+	var got []string
+	q := "limit=3"
+	for pages := 0; ; pages++ {
+		require.Less(t, pages, 10)
+		p := e.page(keyA, q)
+		got = append(got, ids(p)...)
+		// Sessions created between pages appear before the cursor, never on a later page.
+		e.create(keyA, createBody("late", nil))
+		clock.Advance(time.Second)
+		if !p.HasMore {
+			assert.Empty(t, p.NextCursor)
+			break
+		}
+		require.NotEmpty(t, p.NextCursor)
+		q = "limit=3&cursor=" + url.QueryEscape(p.NextCursor)
+	}
+	assert.Equal(t, want, got)
+
+	// Ascending order walks the same sessions the other way.
+	got = nil
+	q = "limit=4&sortOrder=asc&clientReferenceId=ref-1"
+	p := e.page(keyA, q)
+	assert.Equal(t, []string{created[1]}, ids(p))
+	p = e.page(keyA, "limit=100&sortOrder=asc")
+	assert.Equal(t, created, ids(p)[:7])
+}
+
+func TestListFiltersSearchSort(t *testing.T) {
+	clock := newFakeClock()
+	e := newEnv(t, func(c *Config) { c.Clock = clock.Now })
+	t0 := clock.Now()
+	a := e.create(keyA, createBody("alpha", map[string]string{"customer": "Ada Lovelace"}))
+	clock.Advance(time.Hour)
+	b := e.create(keyA, createBody("beta", map[string]string{"customer": "Charles Babbage"}))
+	clock.Advance(time.Hour)
+	c := e.create(keyA, createBody("gamma", nil))
+	clock.Advance(time.Hour)
+	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+c+"/simulate", keyA, `{}`).status) // c completes at t0+3h
+	clock.Advance(time.Hour)
+	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+a+"/simulate", keyA, `{}`).status) // a completes at t0+4h
+	e.create(keyB, createBody("alpha", map[string]string{"customer": "Ada Lovelace"}))            // another account
+
+	sec := func(d time.Duration) string { return strconv.FormatInt(t0.Add(d).Unix(), 10) }
+	ms := func(d time.Duration) string { return strconv.FormatInt(t0.Add(d).UnixMilli(), 10) }
+	for _, tc := range []struct {
+		name, query string
+		want        []string
+	}{
+		{"all, newest first", "", []string{c, b, a}},
+		{"status", "status=complete", []string{c, a}},
+		{"status repeated", "status=requiresInput&status=complete", []string{c, b, a}},
+		{"status other vocabulary", "status=created", []string{b}},
+		{"status comma list", "status=requiresInput,canceled", []string{b}},
+		{"clientReferenceId", "clientReferenceId=beta", []string{b}},
+		{"fromDate seconds", "fromDate=" + sec(30*time.Minute), []string{c, b}},
+		{"toDate seconds", "toDate=" + sec(90*time.Minute), []string{b, a}},
+		{"from and to in ms", "fromDate=" + ms(30*time.Minute) + "&toDate=" + ms(90*time.Minute), []string{b}},
+		{"search metadata value", "search=lovelace", []string{a}},
+		{"search id", "search=" + b[4:14], []string{b}},
+		{"search clientReferenceId", "search=gamm", []string{c}},
+		{"search transcript", "search=" + url.QueryEscape("all done"), []string{c, a}},
+		{"search short", "search=oV", []string{a}},
+		{"search with FTS syntax is literal", "search=" + url.QueryEscape(`"alpha" OR beta*`), []string{}},
+		{"search and status", "search=alpha&status=complete", []string{a}},
+		{"sort createdAt asc", "sortBy=createdAt&sortOrder=asc", []string{a, b, c}},
+		{"sort finishedAt desc", "sortBy=finishedAt", []string{a, c, b}},
+		{"sort finishedAt asc", "sortBy=finishedAt&sortOrder=asc", []string{b, c, a}},
+		{"sort status asc", "sortBy=status&sortOrder=asc", []string{b, a, c}},
+		{"sort status desc", "sortBy=status", []string{c, a, b}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := e.page(keyA, tc.query+"&includeTotal=true")
+			assert.Equal(t, tc.want, ids(p))
+			require.NotNil(t, p.TotalCount)
+			assert.Equal(t, len(tc.want), *p.TotalCount)
+			assert.False(t, p.HasMore)
+		})
+	}
+
+	// Paging through a sort other than createdAt keeps every session exactly once.
+	for _, sortBy := range []string{"finishedAt", "status"} {
+		var got []string
+		q := "limit=1&sortBy=" + sortBy
+		for range 5 {
+			p := e.page(keyA, q)
+			got = append(got, ids(p)...)
+			if !p.HasMore {
+				break
+			}
+			q = "limit=1&sortBy=" + sortBy + "&cursor=" + url.QueryEscape(p.NextCursor)
+		}
+		assert.ElementsMatch(t, []string{a, b, c}, got, sortBy)
+	}
+	assert.Nil(t, e.page(keyA, "").TotalCount, "totalCount only on request")
+}
+
+func TestListBadQuery(t *testing.T) {
+	e := newEnv(t, nil)
+	for range 3 {
+		e.create(keyA, createBody("x", nil))
+	}
+	p := e.page(keyA, "limit=1")
+	require.True(t, p.HasMore)
+	cur := url.QueryEscape(p.NextCursor)
+	for _, tc := range []struct{ name, query, param string }{
+		{"limit zero", "limit=0", "limit"},
+		{"limit too big", "limit=101", "limit"},
+		{"limit not a number", "limit=ten", "limit"},
+		{"bad status", "status=done", "status"},
+		{"bad fromDate", "fromDate=yesterday", "fromDate"},
+		{"negative toDate", "toDate=-5", "toDate"},
+		{"from after to", "fromDate=2000&toDate=1000", "fromDate"},
+		{"bad sortBy", "sortBy=name", "sortBy"},
+		{"bad sortOrder", "sortOrder=up", "sortOrder"},
+		{"bad includeTotal", "includeTotal=maybe", "includeTotal"},
+		{"garbage cursor", "cursor=!!not-base64", "cursor"},
+		{"malformed query", "limit=%zz", "query"},
+		{"forged cursor", "cursor=eyJzIjoiY3JlYXRlZEF0In0", "cursor"},
+		{"cursor with other filters", "status=complete&cursor=" + cur, "cursor"},
+		{"cursor with other sort", "sortOrder=asc&cursor=" + cur, "cursor"},
+		{"unknown parameter", "clientReferenceID=x", "clientReferenceID"},
+		{"repeated limit", "limit=1&limit=2", "limit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := e.do("GET", "/sessions?"+tc.query, keyA, nil)
+			er := r.apiErr(t, http.StatusBadRequest, "validation_error")
+			assert.Contains(t, er["message"], tc.param)
+			d := er["details"].([]any)[0].(map[string]any)
+			assert.Equal(t, tc.param, d["path"])
+		})
+	}
+}

@@ -1,0 +1,256 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// receiver is a webhook endpoint that verifies every delivery and can be told
+// to fail the first n attempts.
+type receiver struct {
+	t       testing.TB
+	srv     *httptest.Server
+	mu      sync.Mutex
+	secret  string
+	failN   int
+	calls   int
+	events  []facesign.WebhookEvent
+	raw     []delivered
+	invalid []string
+}
+
+type delivered struct {
+	header string
+	body   []byte
+}
+
+func newReceiver(t testing.TB, failN int) *receiver {
+	rc := &receiver{t: t, failN: failN}
+	rc.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		rc.calls++
+		sig := r.Header.Get(facesign.SignatureHeader)
+		if err := facesign.Verify(sig, body, []string{rc.secret}, 5*time.Minute, time.Now()); err != nil {
+			rc.invalid = append(rc.invalid, err.Error())
+			http.Error(w, "bad signature", http.StatusBadRequest)
+			return
+		}
+		if rc.calls <= rc.failN {
+			http.Error(w, "try later", http.StatusServiceUnavailable)
+			return
+		}
+		var ev facesign.WebhookEvent
+		if err := json.Unmarshal(body, &ev); err != nil {
+			rc.invalid = append(rc.invalid, err.Error())
+			http.Error(w, "bad body", http.StatusBadRequest)
+			return
+		}
+		rc.events = append(rc.events, ev)
+		rc.raw = append(rc.raw, delivered{sig, body})
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(rc.srv.Close)
+	return rc
+}
+
+func (rc *receiver) setSecret(s string) { rc.mu.Lock(); rc.secret = s; rc.mu.Unlock() }
+
+func (rc *receiver) received() []facesign.WebhookEvent {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return append([]facesign.WebhookEvent(nil), rc.events...)
+}
+
+func (e *env) register(key, url string) facesign.WebhookEndpoint {
+	e.t.Helper()
+	r := e.do("POST", "/webhooks", key, map[string]string{"url": url})
+	require.Equal(e.t, http.StatusCreated, r.status, "%s", r.body)
+	var ep facesign.WebhookEndpoint
+	r.decode(e.t, &ep)
+	require.NotEmpty(e.t, ep.Secret)
+	return ep
+}
+
+func (e *env) deliveries(key, endpoint string) []facesign.Delivery {
+	e.t.Helper()
+	r := e.do("GET", "/webhooks/"+endpoint+"/deliveries", key, nil)
+	require.Equal(e.t, http.StatusOK, r.status, "%s", r.body)
+	var out struct{ Deliveries []facesign.Delivery }
+	r.decode(e.t, &out)
+	return out.Deliveries
+}
+
+func TestWebhooksEveryStatusChangeVerified(t *testing.T) {
+	e := newEnv(t, nil)
+	rc := newReceiver(t, 0)
+	ep := e.register(keyA, rc.srv.URL+"/hooks")
+	rc.setSecret(ep.Secret)
+	other := newReceiver(t, 0) // account B's endpoint must never see A's events
+	epB := e.register(keyB, other.srv.URL)
+	other.setSecret(epB.Secret)
+
+	var hooks struct{ Webhooks []facesign.WebhookEndpoint }
+	e.do("GET", "/webhooks", keyA, nil).decode(t, &hooks)
+	require.Len(t, hooks.Webhooks, 1)
+	assert.Empty(t, hooks.Webhooks[0].Secret, "the secret is shown only at creation")
+
+	id := e.create(keyA, createBody("", nil))
+	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+id+"/simulate", keyA, `{}`).status)
+	require.Eventually(t, func() bool { return len(rc.received()) == 3 }, 5*time.Second, 5*time.Millisecond)
+	evs := rc.received()
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		assert.Equal(t, facesign.EventSessionStatus, ev.Type)
+		assert.Equal(t, id, ev.SessionID)
+		assert.False(t, seen[ev.ID], "event ids are unique")
+		seen[ev.ID] = true
+	}
+	rc.mu.Lock()
+	assert.Empty(t, rc.invalid)
+	sample := rc.raw[0]
+	rc.mu.Unlock()
+	assert.Empty(t, other.received())
+
+	// A real delivery's signature rejects a tampered body, a wrong secret and an old clock.
+	require.NoError(t, facesign.Verify(sample.header, sample.body, []string{ep.Secret}, 5*time.Minute, time.Now()))
+	tampered := append([]byte(nil), sample.body...)
+	tampered[len(tampered)-3] ^= 1
+	assert.Error(t, facesign.Verify(sample.header, tampered, []string{ep.Secret}, 5*time.Minute, time.Now()))
+	assert.Error(t, facesign.Verify(sample.header, sample.body, []string{"whsec_wrong"}, 5*time.Minute, time.Now()))
+	assert.Error(t, facesign.Verify(sample.header, sample.body, []string{ep.Secret}, 5*time.Minute, time.Now().Add(10*time.Minute)))
+
+	// The delivery log has one delivered attempt per event.
+	var ds []facesign.Delivery
+	require.Eventually(t, func() bool {
+		ds = e.deliveries(keyA, ep.ID)
+		return len(ds) == 3 && ds[2].State == stateDelivered
+	}, 5*time.Second, 5*time.Millisecond)
+	for _, d := range ds {
+		assert.Equal(t, stateDelivered, d.State)
+		assert.Equal(t, http.StatusNoContent, d.StatusCode)
+		assert.Equal(t, 1, d.Attempt)
+		assert.Nil(t, d.NextRetry)
+		assert.Equal(t, ep.ID, d.EndpointID)
+		assert.True(t, seen[d.EventID])
+	}
+
+	// A deleted endpoint gets nothing more.
+	require.Equal(t, http.StatusOK, e.do("DELETE", "/webhooks/"+ep.ID, keyA, nil).status)
+	e.create(keyA, createBody("", nil))
+	time.Sleep(50 * time.Millisecond)
+	assert.Len(t, rc.received(), 3)
+}
+
+func TestWebhookRetriesThenDeliversAcrossRestart(t *testing.T) {
+	// Retries wait 5 s, 30 s … scaled down to 200 ms, 1.2 s …
+	e := newEnv(t, func(c *Config) { c.WebhookRetryScale = 0.04 })
+	rc := newReceiver(t, 2)
+	ep := e.register(keyA, rc.srv.URL)
+	rc.setSecret(ep.Secret)
+	id := e.create(keyA, createBody("", nil))
+
+	// Wait for the first failure, then restart while the retry is pending.
+	require.Eventually(t, func() bool {
+		ds := e.deliveries(keyA, ep.ID)
+		return len(ds) == 1 && ds[0].State == stateRetrying
+	}, 5*time.Second, 2*time.Millisecond)
+	e.restart()
+	require.Eventually(t, func() bool { return len(rc.received()) == 1 }, 10*time.Second, 5*time.Millisecond)
+	assert.Equal(t, id, rc.received()[0].SessionID)
+
+	var ds []facesign.Delivery
+	require.Eventually(t, func() bool {
+		ds = e.deliveries(keyA, ep.ID)
+		return len(ds) == 3 && ds[0].State == stateDelivered
+	}, 5*time.Second, 5*time.Millisecond, "%+v", ds)
+	// Newest first: delivered on the third attempt after two 503s.
+	assert.Equal(t, []int{3, 2, 1}, []int{ds[0].Attempt, ds[1].Attempt, ds[2].Attempt})
+	assert.Equal(t, stateDelivered, ds[0].State)
+	assert.Equal(t, http.StatusNoContent, ds[0].StatusCode)
+	for _, d := range ds[1:] {
+		assert.Equal(t, stateRetrying, d.State)
+		assert.Equal(t, http.StatusServiceUnavailable, d.StatusCode)
+		require.NotNil(t, d.NextRetry)
+		assert.Contains(t, d.Error, "503")
+	}
+}
+
+func TestWebhookFailsAfterLastRetry(t *testing.T) {
+	e := newEnv(t, func(c *Config) {
+		c.WebhookRetrySchedule = []time.Duration{time.Millisecond, time.Millisecond}
+		c.WebhookRetryScale = 1
+	})
+	rc := newReceiver(t, 1000)
+	ep := e.register(keyA, rc.srv.URL)
+	rc.setSecret(ep.Secret)
+	e.create(keyA, createBody("", nil))
+	require.Eventually(t, func() bool {
+		ds := e.deliveries(keyA, ep.ID)
+		return len(ds) == 3 && ds[0].State == stateFailed
+	}, 5*time.Second, 5*time.Millisecond)
+	time.Sleep(30 * time.Millisecond)
+	ds := e.deliveries(keyA, ep.ID)
+	assert.Len(t, ds, 3, "no attempt after failed")
+	assert.Nil(t, ds[0].NextRetry)
+
+	// An unreachable endpoint records status 0 and the network error.
+	dead := e.register(keyB, "http://127.0.0.1:1/nothing-listens")
+	e.create(keyB, createBody("", nil))
+	require.Eventually(t, func() bool { return len(e.deliveries(keyB, dead.ID)) > 0 && e.deliveries(keyB, dead.ID)[0].Attempt > 0 }, 5*time.Second, 5*time.Millisecond)
+	d := e.deliveries(keyB, dead.ID)[0]
+	assert.Equal(t, 0, d.StatusCode)
+	assert.NotEmpty(t, d.Error)
+}
+
+func TestDefaultWebhooksForEveryAccount(t *testing.T) {
+	rc := newReceiver(t, 0)
+	rc.setSecret("whsec_fromtheflag")
+	e := newEnv(t, func(c *Config) {
+		c.DefaultWebhooks = []WebhookConfig{{URL: rc.srv.URL, Secret: "whsec_fromtheflag"}}
+	})
+	a := e.create(keyA, createBody("", nil))
+	b := e.create(keyB, createBody("", nil))
+	require.Eventually(t, func() bool { return len(rc.received()) == 2 }, 5*time.Second, 5*time.Millisecond)
+	got := map[string]bool{}
+	for _, ev := range rc.received() {
+		got[ev.SessionID] = true
+	}
+	assert.Equal(t, map[string]bool{a: true, b: true}, got)
+	// Reopening does not register the endpoint twice.
+	e.restart()
+	var hooks struct{ Webhooks []facesign.WebhookEndpoint }
+	e.do("GET", "/webhooks", keyA, nil).decode(t, &hooks)
+	assert.Len(t, hooks.Webhooks, 1)
+}
+
+func TestWebhookBadInput(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct{ name, body, code string }{
+		{"not object", `"http://x"`, "invalid_body"},
+		{"missing url", `{}`, "missing_field"},
+		{"relative url", `{"url":"/hooks"}`, "invalid_field"},
+		{"ftp url", `{"url":"ftp://example.com/x"}`, "invalid_field"},
+		{"credentials", `{"url":"http://user:pw@127.0.0.1/x"}`, "invalid_field"},
+		{"unknown field", `{"url":"http://127.0.0.1/x","events":["*"]}`, "unknown_field"},
+		{"url number", `{"url":5}`, "invalid_type"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			er := e.do("POST", "/webhooks", keyA, tc.body).apiErr(t, http.StatusBadRequest, "validation_error")
+			assert.Equal(t, tc.code, er["code"])
+		})
+	}
+	var hooks struct{ Webhooks []facesign.WebhookEndpoint }
+	e.do("GET", "/webhooks", keyA, nil).decode(t, &hooks)
+	assert.Empty(t, hooks.Webhooks)
+}
