@@ -84,7 +84,7 @@ func TestListFiltersSearchSort(t *testing.T) {
 	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+c+"/simulate", keyA, `{}`).status) // c completes at t0+3h
 	clock.Advance(time.Hour)
 	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+a+"/simulate", keyA, `{}`).status) // a completes at t0+4h
-	e.create(keyB, createBody("alpha", map[string]string{"customer": "Ada Lovelace"}))            // another account
+	e.create(keyB, createBody("alpha", map[string]string{"customer": "Ada Lovelace"}))           // another account
 
 	sec := func(d time.Duration) string { return strconv.FormatInt(t0.Add(d).Unix(), 10) }
 	ms := func(d time.Duration) string { return strconv.FormatInt(t0.Add(d).UnixMilli(), 10) }
