@@ -1,38 +1,358 @@
 package flowbuild
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
-// PLACEHOLDER: the language helper replaces this file; the signatures are the contract.
-
-// Question is something the description left open.
+// Question is something the description left open. ID is stable ("avatar", "langs",
+// "on_failure", "otp_channel", "documents", "min_age") so that a caller can pass the
+// answer back in Options and the question is not asked again.
 type Question struct {
 	ID      string   `json:"id"`
 	Text    string   `json:"text"`
 	Options []string `json:"options,omitempty"`
 }
 
-// Options are answers to questions, passed back by the caller (for example from MCP elicitation).
+// Options are answers to questions, passed back by the caller (for example from MCP
+// elicitation). Zero values mean "not answered".
 type Options struct {
-	AvatarID  string
-	Langs     []string
+	AvatarID string
+	Langs    []string
+	// OnFailure: "end politely", "offer retry" or "hand to a human" (free wording is
+	// understood: anything with retry/again, anything with human/agent/support).
 	OnFailure string
+	// OTPChannel: "email" or "sms", for a one-time code whose channel the text left open.
+	OTPChannel string
+	// DocumentTypes for document scans that named no type ("scan their ID").
+	DocumentTypes []string
+	// MinAge for an age check that named no age ("make sure they're an adult").
+	MinAge int
+}
+
+// SessionSettings are the session settings the description or the answers named.
+type SessionSettings struct {
+	AvatarID string   `json:"avatarId,omitempty"`
+	Langs    []string `json:"langs,omitempty"`
 }
 
 // Result is what Build and Edit return.
 type Result struct {
-	Flow        Flow       `json:"flow"`
-	Summary     string     `json:"summary"`
-	Warnings    []Problem  `json:"warnings"`
-	Questions   []Question `json:"questions"`
-	Assumptions []string   `json:"assumptions"`
+	Flow        Flow            `json:"flow"`
+	Summary     string          `json:"summary"`
+	Warnings    []Problem       `json:"warnings"`
+	Questions   []Question      `json:"questions"`
+	Assumptions []string        `json:"assumptions"`
+	Settings    SessionSettings `json:"settings"`
 }
 
-// Build makes a flow from a plain-English description.
+// MaxDescription is the longest description Build and Edit read, in characters.
+const MaxDescription = 4000
+
+// ErrEmptyDescription is returned for a description with nothing in it.
+var ErrEmptyDescription = errors.New("flowbuild: the description is empty; describe the verification steps, e.g. \"liveness check, then an email code\"")
+
+// ErrNoSteps is returned when a description names no step the builder knows.
+var ErrNoSteps = errors.New("flowbuild: no verification step found in the description; name at least one, e.g. liveness check, face recognition, ID scan, face comparison, email or SMS code, or a question to ask")
+
+func checkText(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", ErrEmptyDescription
+	}
+	if !utf8.ValidString(s) {
+		return "", errors.New("flowbuild: the description is not valid UTF-8 text")
+	}
+	if n := utf8.RuneCountInString(s); n > MaxDescription {
+		return "", fmt.Errorf("flowbuild: the description is %d characters long; keep it under %d", n, MaxDescription)
+	}
+	return s, nil
+}
+
+// Build makes a flow from a plain-English description. It needs no model and no
+// network: the text is split into clauses, steps are recognised with a lexicon and
+// laid out with FaceSign's patterns. The flow passes Validate with no errors.
 func Build(description string, opts Options) (Result, error) {
-	return Result{}, errors.New("not built yet")
+	text, err := checkText(description)
+	if err != nil {
+		return Result{}, err
+	}
+	pr := parse(text)
+	named := 0
+	for _, s := range pr.steps {
+		if s.k != kGreeting && s.k != kClosing {
+			named++
+		}
+	}
+	if named == 0 && !hasKind(pr.steps, kGreeting) {
+		return Result{}, ErrNoSteps
+	}
+	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount}
+	var qs []Question
+	p.policy = NormalizeOnFailure(opts.OnFailure)
+	if p.policy == "" {
+		p.policy = pr.policy
+	}
+	if p.policy == "" {
+		p.policy = "end"
+		qs = append(qs, onFailureQuestion())
+		p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
+	}
+	qs = append(qs, resolveSteps(p, opts)...)
+	if pr.excluded.has(kLiveness) && hasKind(pr.steps, kRecognition) {
+		p.warn("liveness_kept", "The description excludes liveness, but recognition needs a liveness check after it, so one was kept.",
+			"Remove the recognition step if the flow must not check liveness.")
+	}
+	if !hasKind(pr.steps, kGreeting) {
+		p.assumptions = append(p.assumptions, "The avatar opens with a greeting of a few seconds, so recognition and liveness have video to work with.")
+	}
+	res, err := p.result()
+	if err != nil {
+		return Result{}, err
+	}
+	res.Settings = settings(pr, opts)
+	res.Questions = append(settingsQuestions(res.Settings, opts, pr), qs...)
+	return res, nil
 }
 
-// Edit applies a described change to f.
-func Edit(f Flow, change string, opts Options) (Result, error) {
-	return Result{}, errors.New("not built yet")
+func hasKind(steps []*step, k kind) bool { return findKind(steps, k) >= 0 }
+
+func onFailureQuestion() Question {
+	return Question{ID: "on_failure", Text: "What should happen when a check fails?",
+		Options: []string{"end politely", "offer retry", "hand to a human"}}
+}
+
+// resolveSteps settles what the text left open (channel, document types, age) from
+// the answers or a default, and returns the questions still open.
+func resolveSteps(p *plan, opts Options) []Question {
+	var qs []Question
+	asked := map[string]bool{}
+	for _, s := range p.steps {
+		if s.node != nil {
+			continue
+		}
+		switch s.k {
+		case kOTP:
+			ch := strings.ToLower(strings.TrimSpace(opts.OTPChannel))
+			switch {
+			case strings.Contains(ch, "mail"):
+				s.k = kEmailOTP
+			case ch != "":
+				s.k = kSMSOTP
+			default:
+				s.k = kSMSOTP
+				if !asked["otp_channel"] {
+					asked["otp_channel"] = true
+					qs = append(qs, Question{ID: "otp_channel", Text: "Should the one-time code go by SMS or by email?", Options: []string{"sms", "email"}})
+					p.assumptions = append(p.assumptions, "The one-time code goes by SMS; answer otp_channel to send it by email instead.")
+				}
+			}
+		case kDocument:
+			if len(s.docTypes) == 0 {
+				if dt := cleanDocTypes(opts.DocumentTypes); len(dt) > 0 {
+					s.docTypes = dt
+				} else if !asked["documents"] {
+					asked["documents"] = true
+					qs = append(qs, Question{ID: "documents", Text: "Which identity documents should the scan accept?", Options: DocumentTypes()})
+					p.assumptions = append(p.assumptions, "The document scan accepts a passport, a national ID card or a driver's license.")
+				}
+			}
+		case kAgeCheck:
+			if opts.MinAge > 0 {
+				s.minAge = opts.MinAge
+			} else if s.minAge == 18 && !asked["min_age"] && !s.explicitAge {
+				asked["min_age"] = true
+				qs = append(qs, Question{ID: "min_age", Text: "What is the minimum age?", Options: []string{"18", "21"}})
+				p.assumptions = append(p.assumptions, "The age check requires the user to be older than 18.")
+			}
+			if !hasKind(p.steps, kDocument) && !hasTopic(p.steps, tDOB) {
+				p.assumptions = append(p.assumptions, "The age check reads the date of birth from the session's provided data; add an ID scan to read it from a document.")
+			}
+		case kFaceCompare:
+			p.assumptions = append(p.assumptions, "The face comparison passes at a similarity of 0.8 or more.")
+		}
+	}
+	return qs
+}
+
+func hasTopic(steps []*step, t topic) bool {
+	for _, s := range steps {
+		if s.topics&t != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func cleanDocTypes(in []string) []string {
+	var out []string
+	for _, d := range in {
+		d = strings.ToLower(strings.TrimSpace(d))
+		switch d {
+		case "driver's license", "drivers license", "driver license", "driving licence", "license", "licence":
+			d = "dl"
+		case "id card", "national id", "identity card":
+			d = "id"
+		case "residence permit":
+			d = "residence-permit"
+		}
+		if slices.Contains(documentTypes, d) && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func settings(pr *parsed, opts Options) SessionSettings {
+	s := SessionSettings{AvatarID: opts.AvatarID, Langs: opts.Langs}
+	if s.AvatarID == "" {
+		s.AvatarID = pr.avatar
+	}
+	if len(s.Langs) == 0 {
+		s.Langs = pr.langs
+	}
+	return s
+}
+
+func settingsQuestions(s SessionSettings, opts Options, pr *parsed) []Question {
+	var qs []Question
+	if s.AvatarID == "" {
+		qs = append(qs, Question{ID: "avatar", Text: "Which avatar should speak to the user? Until you choose, the session uses FaceSign's default avatar.",
+			Options: []string{"default"}})
+	}
+	if len(s.Langs) == 0 {
+		qs = append(qs, Question{ID: "langs", Text: "Which languages should the session offer? Until you choose, it runs in English.",
+			Options: []string{"en", "es", "fr", "de", "it", "pt"}})
+	}
+	return qs
+}
+
+// result lays the plan out, validates it and describes it.
+func (p *plan) result() (Result, error) {
+	flow := p.layout()
+	problems := Validate(flow)
+	if HasErrors(problems) {
+		// a builder bug; never hand out a flow FaceSign would refuse
+		return Result{}, fmt.Errorf("flowbuild: built an invalid flow (%s); please report this description", Errors(problems)[0])
+	}
+	warnings := append([]Problem(nil), p.warnings...)
+	warnings = append(warnings, Warnings(problems)...)
+	if warnings == nil {
+		warnings = []Problem{}
+	}
+	assumptions := p.assumptions
+	if assumptions == nil {
+		assumptions = []string{}
+	}
+	return Result{Flow: flow, Summary: p.summary(flow), Warnings: warnings, Questions: []Question{}, Assumptions: dedupe(assumptions)}, nil
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	seen := map[string]bool{}
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+var useCaseNames = map[useCase]string{
+	ucGeneric: "verification", ucTransfer: "wire transfer step-up", ucCrypto: "crypto withdrawal step-up",
+	ucPayoutChange: "payout account change", ucRecovery: "account recovery", ucPasswordReset: "password reset",
+	ucOnboarding: "onboarding", ucEnrollment: "face enrollment", ucLogin: "login", ucSIMSwap: "SIM swap",
+	ucNotarization: "remote notarization", ucCheckIn: "check-in", ucAge: "age verification",
+	ucEmailChange: "email change", ucPayment: "payment approval",
+}
+
+// summary is one paragraph a developer can read back to check the flow.
+func (p *plan) summary(flow Flow) string {
+	var parts []string
+	for _, s := range p.steps {
+		if d := describeStep(s); d != "" {
+			parts = append(parts, d)
+		}
+	}
+	var b strings.Builder
+	name := useCaseNames[p.uc]
+	b.WriteString("A ")
+	b.WriteString(name)
+	b.WriteString(" flow of ")
+	b.WriteString(strconv.Itoa(len(flow)))
+	b.WriteString(" nodes: the avatar ")
+	b.WriteString(joinAnd(parts))
+	b.WriteString(".")
+	if hasKind(p.steps, kRecognition) {
+		b.WriteString(" A recognised user goes on to a liveness check; a new or unseen face gets its own liveness check and is told no account matched.")
+	}
+	switch p.policy {
+	case "retry":
+		b.WriteString(" When a check fails the avatar offers to try it again, and ends politely if the user declines.")
+	case "human":
+		b.WriteString(" When a check fails the avatar hands the user to a member of the team.")
+	default:
+		b.WriteString(" Any failed check ends the session with a polite message.")
+	}
+	return strings.Replace(b.String(), "A onboarding", "An onboarding", 1)
+}
+
+func describeStep(s *step) string {
+	switch s.k {
+	case kGreeting:
+		return "greets the user"
+	case kPermissions:
+		return "asks for camera and microphone access"
+	case kLiveness:
+		return "checks liveness"
+	case kFaceScan:
+		return "captures a face scan"
+	case kFaceCompare:
+		a, b := "the document photo", "the live video"
+		if s.srcA != nil {
+			a = sourceName(s.srcA.Source)
+		}
+		if s.srcB != nil {
+			b = sourceName(s.srcB.Source)
+		}
+		return "compares " + a + " with " + b
+	case kRecognition:
+		return "recognises the face against enrolled users"
+	case kDocument:
+		return "scans an identity document"
+	case kEnterEmail:
+		return "asks for an email address"
+	case kEmailOTP:
+		return "sends a one-time code by email"
+	case kSMSOTP, kOTP:
+		return "sends a one-time code by SMS"
+	case kAgeCheck:
+		return "checks the user is older than " + strconv.Itoa(s.minAge)
+	case kMatchCheck:
+		return "checks the " + s.field + " matches the one on file"
+	case kAsk:
+		return "asks " + strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, ""), "."), "Ask ")
+	case kInform:
+		return "explains what happens next"
+	case kClosing:
+		return "closes with a thank-you"
+	}
+	return ""
+}
+
+func sourceName(s string) string {
+	switch s {
+	case "documentPhoto":
+		return "the document photo"
+	case "faceScan":
+		return "the face scan"
+	case "providedData":
+		return "the photo you provide"
+	}
+	return "the live video"
 }

@@ -1,0 +1,428 @@
+package flowbuild
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// intentCase is one entry of testdata/intents.json (a copy of shared/intents/intents.json).
+type intentCase struct {
+	ID               string   `json:"id"`
+	Description      string   `json:"description"`
+	Base             string   `json:"base"`
+	Change           string   `json:"change"`
+	Steps            []string `json:"steps"`
+	MinConversations int      `json:"minConversations"`
+	Absent           []string `json:"absent"`
+}
+
+func loadIntents(t testing.TB) (build, edit []intentCase) {
+	t.Helper()
+	data, err := os.ReadFile("testdata/intents.json")
+	require.NoError(t, err)
+	var doc struct {
+		Build []intentCase `json:"build"`
+		Edit  []intentCase `json:"edit"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	return doc.Build, doc.Edit
+}
+
+// judge checks a flow the way shared/tools/eval-intents does, independently of the
+// package's own validator: structure, the success path's verification steps in
+// order, the conversations on it, and the types that must be absent.
+func judge(t *testing.T, f Flow, steps []string, minConv int, absent []string) {
+	t.Helper()
+	// a JSON round trip: the checks see what FaceSign sees
+	data, err := json.Marshal(f)
+	require.NoError(t, err)
+	back, err := Decode(data)
+	require.NoError(t, err)
+	assert.Empty(t, Errors(Validate(back)), "Validate must find no errors")
+	got, convs := successSteps(t, back)
+	if steps == nil {
+		steps = []string{}
+	}
+	assert.Equal(t, steps, got, "success-path steps")
+	assert.GreaterOrEqual(t, convs, minConv, "conversations on the success path")
+	for _, a := range absent {
+		for _, n := range back {
+			assert.NotEqual(t, NodeType(a), n.Type, "%s must be absent", a)
+		}
+	}
+	structural(t, back)
+}
+
+// successSteps walks start → success outcomes → end, as the intents file defines it.
+func successSteps(t *testing.T, f Flow) ([]string, int) {
+	t.Helper()
+	start := f.Start()
+	require.NotNil(t, start)
+	steps := []string{}
+	convs := 0
+	cur := start.Next
+	for range len(f) + 1 {
+		n := f.Node(cur)
+		require.NotNil(t, n, "success path points at missing %q", cur)
+		switch n.Type {
+		case TypeEnd:
+			return steps, convs
+		case TypeConversation:
+			convs++
+		case TypeDataValidation:
+			steps = append(steps, string(n.Type))
+		default:
+			steps = append(steps, string(n.Type))
+		}
+		info, _ := Info(n.Type)
+		if info.Shape == ShapeList {
+			require.NotEmpty(t, n.Outcomes)
+			cur = n.Outcomes[0].Target
+		} else {
+			var ok bool
+			cur, ok = n.Outcome(info.SuccessOutcome())
+			require.True(t, ok, "%s has no %s outcome", n.ID, info.SuccessOutcome())
+		}
+	}
+	t.Fatalf("the success path loops")
+	return nil, 0
+}
+
+// structural re-checks what eval-intents checks beyond Validate: full map outcomes,
+// reachability, a path to an end from everywhere, and liveness after a recognition match.
+func structural(t *testing.T, f Flow) {
+	t.Helper()
+	byID := map[string]*Node{}
+	for i := range f {
+		require.NotContains(t, byID, f[i].ID, "duplicate id")
+		byID[f[i].ID] = &f[i]
+	}
+	for _, n := range f {
+		info, ok := Info(n.Type)
+		require.True(t, ok)
+		if info.Shape == ShapeMap {
+			for _, o := range info.Outcomes {
+				_, has := n.Outcome(o)
+				assert.True(t, has, "%s misses outcome %s", n.ID, o)
+			}
+		}
+		if n.Type == TypeConversation {
+			assert.NotEmpty(t, strings.TrimSpace(n.Prompt), "%s has an empty prompt", n.ID)
+			assert.NotEmpty(t, n.Outcomes, "%s has no outcomes", n.ID)
+		}
+		for _, e := range n.Edges() {
+			assert.Contains(t, byID, e.Target, "%s points at missing %s", n.ID, e.Target)
+		}
+	}
+	seen := map[string]bool{}
+	todo := []string{f.Start().ID}
+	for len(todo) > 0 {
+		cur := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[cur] || byID[cur] == nil {
+			continue
+		}
+		seen[cur] = true
+		for _, e := range byID[cur].Edges() {
+			todo = append(todo, e.Target)
+		}
+	}
+	for id := range byID {
+		assert.True(t, seen[id], "%s unreachable", id)
+	}
+	canEnd := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		for id, n := range byID {
+			if canEnd[id] {
+				continue
+			}
+			if n.Type == TypeEnd {
+				canEnd[id], changed = true, true
+				continue
+			}
+			for _, e := range n.Edges() {
+				if canEnd[e.Target] {
+					canEnd[id], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	for id := range byID {
+		assert.True(t, canEnd[id], "%s cannot reach an end", id)
+	}
+	for _, n := range f {
+		if n.Type != TypeRecognition {
+			continue
+		}
+		target, _ := n.Outcome("recognized")
+		assert.Equal(t, TypeLiveness, byID[target].Type, "recognized must lead to liveness")
+		for _, o := range n.Outcomes {
+			assert.NotEqual(t, TypeEnd, byID[o.Target].Type, "recognition outcome %s straight to end", o.ID)
+		}
+	}
+	for _, n := range f {
+		if n.Type != TypeLiveness {
+			continue
+		}
+		for _, o := range n.Outcomes {
+			assert.Equal(t, TypeConversation, byID[o.Target].Type, "liveness %s outcome %s must reach a conversation", n.ID, o.ID)
+		}
+	}
+}
+
+func TestBuildIntents(t *testing.T) {
+	build, _ := loadIntents(t)
+	require.Len(t, build, 30)
+	for _, c := range build {
+		t.Run(c.ID, func(t *testing.T) {
+			res, err := Build(c.Description, Options{})
+			require.NoError(t, err)
+			judge(t, res.Flow, c.Steps, c.MinConversations, c.Absent)
+			assert.NotEmpty(t, res.Summary)
+			for _, w := range res.Warnings {
+				assert.Contains(t, []string{"liveness_added"}, w.Code, "unexplained warning: %s", w)
+			}
+		})
+	}
+}
+
+func TestEditIntents(t *testing.T) {
+	_, edits := loadIntents(t)
+	require.Len(t, edits, 6)
+	for _, c := range edits {
+		t.Run(c.ID, func(t *testing.T) {
+			base, err := Build(c.Base, Options{})
+			require.NoError(t, err)
+			res, err := Edit(base.Flow, c.Change, Options{})
+			require.NoError(t, err)
+			judge(t, res.Flow, c.Steps, c.MinConversations, c.Absent)
+			// nodes the change did not touch keep their ids
+			kept := 0
+			for _, n := range base.Flow {
+				if res.Flow.Node(n.ID) != nil {
+					kept++
+				}
+			}
+			assert.GreaterOrEqual(t, kept, len(base.Flow)-3, "most ids survive the edit")
+		})
+	}
+}
+
+func TestBuildWarnsWhenLivenessAdded(t *testing.T) {
+	res, err := Build("Quick check for a returning user: do face recognition only.", Options{})
+	require.NoError(t, err)
+	codes := []string{}
+	for _, w := range res.Warnings {
+		codes = append(codes, w.Code)
+	}
+	assert.Contains(t, codes, "liveness_added")
+}
+
+func TestBuildQuestionsAndAnswers(t *testing.T) {
+	desc := "Liveness check, then send a one-time code, then scan their ID."
+	res, err := Build(desc, Options{})
+	require.NoError(t, err)
+	ids := questionIDs(res.Questions)
+	assert.Equal(t, []string{"avatar", "langs", "on_failure", "otp_channel", "documents"}, ids)
+	for _, q := range res.Questions {
+		assert.NotEmpty(t, q.Text)
+		assert.NotEmpty(t, q.Options, q.ID)
+	}
+
+	res, err = Build(desc, Options{AvatarID: "av_1", Langs: []string{"en", "es"}, OnFailure: "offer retry", OTPChannel: "email", DocumentTypes: []string{"passport"}})
+	require.NoError(t, err)
+	assert.Empty(t, res.Questions, "answered questions are not asked again")
+	assert.Equal(t, SessionSettings{AvatarID: "av_1", Langs: []string{"en", "es"}}, res.Settings)
+	got, _ := successSteps(t, res.Flow)
+	assert.Equal(t, []string{"liveness_detection", "two_factor_email", "document_scan"}, got)
+	doc := nodeOfType(res.Flow, TypeDocumentScan)
+	assert.Equal(t, []string{"passport"}, doc.AllowedDocumentTypes)
+}
+
+func TestBuildOnFailureShapesFlow(t *testing.T) {
+	desc := "Liveness, then an email code."
+	tests := []struct {
+		answer string
+		check  func(t *testing.T, f Flow)
+	}{
+		{"end politely", func(t *testing.T, f Flow) {
+			live := nodeOfType(f, TypeLiveness)
+			target, _ := live.Outcome("deepfakeDetected")
+			fail := f.Node(target)
+			require.NotNil(t, fail)
+			assert.True(t, fail.DoesNotRequireReply)
+			assert.Contains(t, fail.Prompt, "sorry")
+			next := f.Node(fail.Outcomes[0].Target)
+			assert.Equal(t, TypeEnd, next.Type)
+		}},
+		{"offer retry", func(t *testing.T, f Flow) {
+			live := nodeOfType(f, TypeLiveness)
+			target, _ := live.Outcome("noFace")
+			retry := f.Node(target)
+			require.NotNil(t, retry)
+			assert.Equal(t, TypeConversation, retry.Type)
+			back, ok := retry.Outcome("retry")
+			assert.True(t, ok)
+			assert.Equal(t, live.ID, back, "retry goes back to the failed step")
+			assert.Equal(t, "retry", retry.Outcomes[0].ID, "the positive outcome first")
+		}},
+		{"hand to a human", func(t *testing.T, f Flow) {
+			otp := nodeOfType(f, TypeTwoFactorEmail)
+			target, _ := otp.Outcome("failed_unverified")
+			assert.Contains(t, f.Node(target).Prompt, "member of our team")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.answer, func(t *testing.T) {
+			res, err := Build(desc, Options{OnFailure: tt.answer})
+			require.NoError(t, err)
+			assert.NotContains(t, questionIDs(res.Questions), "on_failure")
+			assert.Empty(t, Errors(Validate(res.Flow)))
+			tt.check(t, res.Flow)
+		})
+	}
+}
+
+func TestBuildParameters(t *testing.T) {
+	tests := []struct {
+		name  string
+		desc  string
+		check func(t *testing.T, r Result)
+	}{
+		{"amount in the prompts", "Wire transfers over $5,000: liveness, then confirm the transfer details.", func(t *testing.T, r Result) {
+			assert.Contains(t, nodeOfType(r.Flow, TypeConversation).Prompt, "$5,000")
+		}},
+		{"kilo amount", "Crypto withdrawal over 10k: liveness first, then confirm the destination wallet.", func(t *testing.T, r Result) {
+			assert.Contains(t, promptOf(r.Flow, "confirm_wallet"), "10k")
+		}},
+		{"driver's license", "Scan a driver's license.", func(t *testing.T, r Result) {
+			assert.Equal(t, []string{"dl"}, nodeOfType(r.Flow, TypeDocumentScan).AllowedDocumentTypes)
+		}},
+		{"passport", "scan the pasport", func(t *testing.T, r Result) {
+			assert.Equal(t, []string{"passport"}, nodeOfType(r.Flow, TypeDocumentScan).AllowedDocumentTypes)
+		}},
+		{"age over 21", "Scan their ID and make sure they are over 21.", func(t *testing.T, r Result) {
+			v := nodeOfType(r.Flow, TypeDataValidation).Validation
+			assert.Equal(t, &Validation{Field: "dateOfBirth", Action: "olderThan", Value: "21"}, v)
+		}},
+		{"age 18+", "ID scan, 18+ only.", func(t *testing.T, r Result) {
+			assert.Equal(t, "18", nodeOfType(r.Flow, TypeDataValidation).Validation.Value)
+		}},
+		{"languages", "Liveness check in Spanish and English.", func(t *testing.T, r Result) {
+			assert.Equal(t, []string{"es", "en"}, r.Settings.Langs)
+			assert.NotContains(t, questionIDs(r.Questions), "langs")
+		}},
+		{"avatar name", "Use the avatar named Anna. Liveness check then SMS code.", func(t *testing.T, r Result) {
+			assert.Equal(t, "Anna", r.Settings.AvatarID)
+			assert.NotContains(t, questionIDs(r.Questions), "avatar")
+		}},
+		{"otp channel email", "Liveness then a 6-digit code by email.", func(t *testing.T, r Result) {
+			n := nodeOfType(r.Flow, TypeTwoFactorEmail)
+			require.NotNil(t, n.OTPLength)
+			assert.Equal(t, 6, *n.OTPLength)
+		}},
+		{"stored photo", "Take a selfie and compare it with the photo we provide.", func(t *testing.T, r Result) {
+			n := nodeOfType(r.Flow, TypeFaceCompare)
+			assert.Equal(t, &FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, n.SourceA)
+			assert.Equal(t, &FaceSource{Source: "faceScan"}, n.SourceB)
+		}},
+		{"policy from text", "Liveness check. If it fails, hand them to a human agent.", func(t *testing.T, r Result) {
+			assert.NotContains(t, questionIDs(r.Questions), "on_failure")
+			live := nodeOfType(r.Flow, TypeLiveness)
+			target, _ := live.Outcome("noFace")
+			assert.Contains(t, r.Flow.Node(target).Prompt, "member of our team")
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			assert.Empty(t, Errors(Validate(r.Flow)))
+			tt.check(t, r)
+		})
+	}
+}
+
+func TestBuildPrompts(t *testing.T) {
+	r, err := Build("Build a step-up verification for wire transfers over $5,000. Start with liveness detection, then ask the user to confirm the transfer details in a conversation. Include coercion detection. Send an email OTP as the final step.", Options{})
+	require.NoError(t, err)
+	greet := r.Flow.Node(r.Flow.Start().Next)
+	assert.True(t, strings.HasPrefix(greet.Prompt, "Say: "))
+	assert.GreaterOrEqual(t, len(strings.Fields(greet.Prompt))-1, 12, "a greeting long enough for video work")
+	ask := nodeOfType(r.Flow, TypeConversation, func(n *Node) bool { return !n.DoesNotRequireReply })
+	require.NotNil(t, ask)
+	for _, w := range []string{"recipient", "amount", "pressured"} {
+		assert.Contains(t, ask.Prompt, w)
+	}
+	assert.Equal(t, "confirmed", ask.Outcomes[0].ID, "the positive outcome first")
+	assert.NotEmpty(t, ask.Outcomes[0].Condition)
+	assert.NotEmpty(t, ask.Outcomes[1].Condition)
+
+	r, err = Build("Detect deepfakes on the live video, then ask the caller why they are requesting a SIM swap.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, nodeOfType(r.Flow, TypeConversation, func(n *Node) bool { return !n.DoesNotRequireReply }).Prompt, "why they are requesting a SIM swap")
+
+	r, err = Build("Remote notarization: scan ID, liveness check, then the avatar asks them to state their full name and confirm they sign willingly, then email OTP.", Options{})
+	require.NoError(t, err)
+	p := nodeOfType(r.Flow, TypeConversation, func(n *Node) bool { return !n.DoesNotRequireReply }).Prompt
+	assert.Contains(t, p, "full name")
+	assert.Contains(t, p, "willingly")
+}
+
+func TestBuildErrors(t *testing.T) {
+	for _, d := range []string{"", "   ", "the weather is nice today", strings.Repeat("liveness ", 1000)} {
+		_, err := Build(d, Options{})
+		assert.Error(t, err, "%q", d)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	build, _ := loadIntents(t)
+	for _, c := range build {
+		a, err := Build(c.Description, Options{})
+		require.NoError(t, err)
+		b, err := Build(c.Description, Options{})
+		require.NoError(t, err)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		assert.Equal(t, string(ja), string(jb), c.ID)
+	}
+}
+
+func questionIDs(qs []Question) []string {
+	out := []string{}
+	for _, q := range qs {
+		out = append(out, q.ID)
+	}
+	return out
+}
+
+func nodeOfType(f Flow, typ NodeType, pred ...func(*Node) bool) *Node {
+	for i := range f {
+		if f[i].Type != typ {
+			continue
+		}
+		if len(pred) > 0 && !pred[0](&f[i]) {
+			continue
+		}
+		return &f[i]
+	}
+	return nil
+}
+
+func promptOf(f Flow, id string) string {
+	if n := f.Node(id); n != nil {
+		return n.Prompt
+	}
+	return ""
+}
+
+var _ = slices.Contains[[]string]

@@ -1,0 +1,573 @@
+package flowbuild
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Edit applies a described change to f: add a step (after or before another, at the
+// start or the end), remove one, replace one ("use email instead of SMS"), move one
+// ("do the liveness check first"), or reword a conversation ("change the greeting to
+// 'Hi, welcome back'"). Nodes the change does not touch keep their ids and fields.
+func Edit(f Flow, change string, opts Options) (Result, error) {
+	text, err := checkText(change)
+	if err != nil {
+		return Result{}, err
+	}
+	p, err := extractPlan(f)
+	if err != nil {
+		return Result{}, err
+	}
+	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
+		p.policy = pol
+	}
+	var done []string
+	for _, sentence := range editSentences(text) {
+		d, err := p.apply(sentence)
+		if err != nil {
+			return Result{}, err
+		}
+		done = append(done, d...)
+	}
+	if len(done) == 0 {
+		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
+	}
+	qs := resolveSteps(p, opts)
+	res, err := p.result()
+	if err != nil {
+		return Result{}, err
+	}
+	res.Summary = "Changed: " + strings.Join(done, "; ") + ". " + res.Summary
+	res.Settings = SessionSettings{AvatarID: opts.AvatarID, Langs: opts.Langs}
+	res.Questions = qs
+	if res.Questions == nil {
+		res.Questions = []Question{}
+	}
+	return res, nil
+}
+
+// editSentences splits a change into the instructions it holds.
+func editSentences(text string) []string {
+	var out []string
+	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == ';' || r == '\n' || r == '!' }) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// extractPlan reads a flow back into steps along its success path, remembering which
+// node plays which role so that layout can reuse them.
+func extractPlan(f Flow) (*plan, error) {
+	if len(f) == 0 {
+		return nil, errors.New("flowbuild: the flow to edit is empty")
+	}
+	start := f.Start()
+	if start == nil {
+		return nil, errors.New("flowbuild: the flow to edit has no start node")
+	}
+	p := &plan{policy: "end", retry: map[string]*Node{}, transitions: map[string]*Node{}}
+	sc := start.Clone()
+	p.start = &sc
+	var text strings.Builder
+	for i := range f {
+		text.WriteString(f[i].Prompt)
+		text.WriteByte(' ')
+	}
+	ts := tokenize(text.String())
+	p.uc = detectUseCase(ts)
+	p.amount = findAmount(ts)
+
+	seen := map[string]bool{}
+	cur := start.Next
+	var prev *step
+	for cur != "" && !seen[cur] {
+		seen[cur] = true
+		n := f.Node(cur)
+		if n == nil {
+			return nil, fmt.Errorf("flowbuild: the flow to edit points at a node %q that does not exist", cur)
+		}
+		node := n.Clone()
+		if n.Type == TypeEnd {
+			p.end = &node
+			break
+		}
+		next := successTarget(n)
+		if n.Type == TypeConversation && strings.HasPrefix(n.ID, "after_") && n.DoesNotRequireReply && prev != nil && prev.k == kLiveness {
+			p.transitions[prev.node.ID] = &node
+			cur = next
+			continue
+		}
+		s := &step{k: kindOf(n, len(p.steps) == 0), node: &node}
+		if s.k == kFaceCompare {
+			s.srcA, s.srcB = n.SourceA, n.SourceB
+		}
+		if n.Validation != nil {
+			s.field = n.Validation.Field
+		}
+		s.topics = topicsOf(tokenize(n.Prompt))
+		p.steps = append(p.steps, s)
+		prev = s
+		p.roles(f, n)
+		cur = next
+	}
+	if p.end == nil {
+		for i := range f {
+			if f[i].Type == TypeEnd {
+				e := f[i].Clone()
+				p.end = &e
+				break
+			}
+		}
+	}
+	// the last informing conversation before the end is the closing line
+	if n := len(p.steps); n > 1 {
+		if last := p.steps[n-1]; last.k == kInform {
+			last.k = kClosing
+		}
+	}
+	if len(p.steps) == 0 {
+		return nil, errors.New("flowbuild: the flow to edit has no steps between start and end")
+	}
+	// nodes that play no role are dropped by the rebuild: say so
+	kept := map[string]bool{}
+	for _, s := range p.steps {
+		kept[s.node.ID] = true
+	}
+	for _, n := range []*Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
+		if n != nil {
+			kept[n.ID] = true
+		}
+	}
+	for _, m := range []map[string]*Node{p.retry, p.transitions} {
+		for _, n := range m {
+			kept[n.ID] = true
+		}
+	}
+	var dropped []string
+	for i := range f {
+		if !kept[f[i].ID] {
+			dropped = append(dropped, f[i].ID)
+		}
+	}
+	if len(dropped) > 0 {
+		p.warn("nodes_dropped", "The edit rebuilt the flow around its success path; these nodes were on no path it keeps: "+strings.Join(dropped, ", ")+".",
+			"Add the dropped steps back with another change, or edit the JSON by hand.")
+	}
+	return p, nil
+}
+
+// roles notes the failure, retry and new-user nodes hanging off a success-path node.
+func (p *plan) roles(f Flow, n *Node) {
+	for i, o := range n.Outcomes {
+		if n.Type == TypeRecognition {
+			if o.ID == "newUser" || o.ID == "noFace" {
+				if t := f.Node(o.Target); t != nil && t.Type == TypeLiveness && p.newUserLive == nil {
+					c := t.Clone()
+					p.newUserLive = &c
+					if conv := f.Node(successTarget(t)); conv != nil && conv.Type == TypeConversation && p.newUserConv == nil {
+						cc := conv.Clone()
+						p.newUserConv = &cc
+					}
+				}
+			}
+			continue
+		}
+		if i == 0 {
+			continue
+		}
+		t := f.Node(o.Target)
+		if t == nil || t.Type != TypeConversation {
+			continue
+		}
+		if back, ok := t.Outcome("retry"); ok && back == n.ID {
+			c := t.Clone()
+			p.retry[n.ID] = &c
+			p.policy = "retry"
+			if len(t.Outcomes) > 1 {
+				if ft := f.Node(t.Outcomes[1].Target); ft != nil && ft.Type == TypeConversation && p.failure == nil {
+					fc := ft.Clone()
+					p.failure = &fc
+				}
+			}
+			continue
+		}
+		if p.failure == nil && len(t.Outcomes) == 1 {
+			if e := f.Node(t.Outcomes[0].Target); e != nil && e.Type == TypeEnd {
+				c := t.Clone()
+				p.failure = &c
+				if strings.Contains(strings.ToLower(t.Prompt), "team") && strings.Contains(strings.ToLower(t.Prompt), "passing you") {
+					p.policy = "human"
+				}
+			}
+		}
+	}
+}
+
+func successTarget(n *Node) string {
+	if n.Type == TypeStart {
+		return n.Next
+	}
+	if info, ok := Info(n.Type); ok && info.Shape == ShapeMap {
+		t, _ := n.Outcome(info.SuccessOutcome())
+		return t
+	}
+	if len(n.Outcomes) > 0 {
+		return n.Outcomes[0].Target
+	}
+	return ""
+}
+
+func kindOf(n *Node, first bool) kind {
+	switch n.Type {
+	case TypeConversation:
+		if n.DoesNotRequireReply || len(n.Outcomes) == 1 && n.Outcomes[0].Condition == "" {
+			if first {
+				return kGreeting
+			}
+			return kInform
+		}
+		if first && (n.ID == "greeting" || n.ID == "welcome") {
+			return kGreeting
+		}
+		return kAsk
+	case TypePermissions:
+		return kPermissions
+	case TypeLiveness:
+		return kLiveness
+	case TypeFaceScan:
+		return kFaceScan
+	case TypeFaceCompare:
+		return kFaceCompare
+	case TypeRecognition:
+		return kRecognition
+	case TypeDocumentScan:
+		return kDocument
+	case TypeEnterEmail:
+		return kEnterEmail
+	case TypeTwoFactorEmail:
+		return kEmailOTP
+	case TypeTwoFactorSMS:
+		return kSMSOTP
+	case TypeDataValidation:
+		if n.Validation != nil && strings.EqualFold(n.Validation.Action, "olderThan") {
+			return kAgeCheck
+		}
+		return kMatchCheck
+	}
+	return kInform
+}
+
+// changeOp is what an edit sentence asks for.
+type changeOp int
+
+const (
+	opAdd changeOp = iota
+	opRemove
+	opReplace
+	opMove
+	opReword
+)
+
+// apply performs one instruction on the plan and says what it did.
+func (p *plan) apply(sentence string) ([]string, error) {
+	ts := tokenize(sentence)
+	if op, target, text := rewordOf(sentence, ts); op {
+		return p.reword(target, text)
+	}
+	var pos, neg []*step
+	var negKinds kindSet
+	front, back := false, false
+	var ref []*step
+	refAfter := false
+	for _, c := range splitClauses(ts) {
+		a := analyze(c.toks, p.steps)
+		pos = append(pos, a.steps...)
+		negKinds |= a.neg
+		front = front || a.front
+		back = back || a.back
+		if len(a.ref) > 0 {
+			ref, refAfter = a.ref, a.refAfter
+		}
+	}
+	for k := kind(1); k < kindCount; k++ {
+		if negKinds.has(k) && k != kOTP {
+			neg = append(neg, &step{k: k})
+		}
+	}
+	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
+		neg = append(neg, &step{k: kOTP})
+	}
+	// a one-time code named next to a code step being replaced keeps its channel word
+	op := opAdd
+	switch {
+	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
+		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
+		op = opReplace
+	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose") ||
+		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
+		op = opRemove
+	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
+		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (front || back || len(ref) > 0) && allPresent(p.steps, pos)):
+		op = opMove
+	}
+	switch op {
+	case opReplace:
+		return p.replace(pos, neg)
+	case opRemove:
+		targets := append(neg, pos...)
+		if len(targets) == 0 {
+			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
+		}
+		var done []string
+		for _, t := range targets {
+			i := p.find(t.k)
+			if i < 0 {
+				return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", t.k)
+			}
+			p.steps = append(p.steps[:i], p.steps[i+1:]...)
+			done = append(done, "removed the "+t.k.String())
+		}
+		return done, nil
+	case opMove:
+		var done []string
+		for _, s := range pos {
+			i := p.find(s.k)
+			if i < 0 {
+				continue
+			}
+			moved := p.steps[i]
+			p.steps = append(p.steps[:i], p.steps[i+1:]...)
+			p.insert(moved, front, back, ref, refAfter)
+			done = append(done, "moved the "+moved.k.String()+where(front, back, ref, refAfter))
+		}
+		if len(done) == 0 {
+			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
+		}
+		return done, nil
+	}
+	if len(pos) == 0 {
+		return nil, fmt.Errorf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", sentence)
+	}
+	var done []string
+	for _, s := range pos {
+		if s.k == kGreeting || s.k == kClosing {
+			if i := p.find(s.k); i >= 0 {
+				continue
+			}
+		}
+		p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		done = append(done, "added a "+s.k.String()+where(front || s.front, back || s.back, ref, refAfter))
+	}
+	return done, nil
+}
+
+func allPresent(steps, pos []*step) bool {
+	if len(pos) == 0 {
+		return false
+	}
+	for _, s := range pos {
+		if findKind(steps, s.k) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func where(front, back bool, ref []*step, after bool) string {
+	switch {
+	case len(ref) > 0 && after:
+		return " after the " + ref[0].k.String()
+	case len(ref) > 0:
+		return " before the " + ref[0].k.String()
+	case front:
+		return " to the start"
+	case back:
+		return " to the end"
+	}
+	return ""
+}
+
+// find returns the index of the first step of kind k, skipping the greeting and
+// closing unless they are what is asked for.
+func (p *plan) find(k kind) int {
+	for i, s := range p.steps {
+		if s.k == k || (k == kOTP && (s.k == kEmailOTP || s.k == kSMSOTP)) {
+			return i
+		}
+		if (k == kAsk || k == kInform) && (s.k == kAsk || s.k == kInform) {
+			return i
+		}
+	}
+	return -1
+}
+
+// insert places s: relative to a reference step, first (after the greeting), or
+// last (before the closing line, the default).
+func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
+	if len(ref) > 0 {
+		if i := p.find(ref[0].k); i >= 0 {
+			if after {
+				i++
+			}
+			p.steps = insertStep(p.steps, i, s)
+			return
+		}
+	}
+	if front && !back {
+		i := 0
+		if len(p.steps) > 0 && p.steps[0].k == kGreeting {
+			i = 1
+		}
+		p.steps = insertStep(p.steps, i, s)
+		return
+	}
+	i := len(p.steps)
+	if i > 0 && p.steps[i-1].k == kClosing {
+		i--
+	}
+	p.steps = insertStep(p.steps, i, s)
+}
+
+// replace swaps an old step for a new one in its place.
+func (p *plan) replace(pos, neg []*step) ([]string, error) {
+	var old, repl *step
+	switch {
+	case len(neg) > 0:
+		old = neg[0]
+		for _, s := range pos {
+			if s.k != old.k {
+				repl = s
+				break
+			}
+		}
+	case len(pos) >= 2:
+		old, repl = pos[0], pos[1]
+	}
+	if old == nil || repl == nil {
+		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
+	}
+	i := p.find(old.k)
+	if i < 0 {
+		if j := p.find(repl.k); j >= 0 && len(pos) >= 2 {
+			// "swap the email code for SMS" read the other way round
+			old, repl = repl, old
+			i = j
+		} else {
+			return nil, fmt.Errorf("flowbuild: the flow has no %s to replace", old.k)
+		}
+	}
+	was := p.steps[i].k
+	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail {
+		repl.k = kEmailOTP // "use email instead of SMS": the channel of the code
+	}
+	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kOTP {
+		repl.k = kEmailOTP
+		if was == kEmailOTP {
+			repl.k = kSMSOTP
+		}
+	}
+	if p.steps[i].node != nil && p.steps[i].node.OTPLength != nil && (repl.k == kEmailOTP || repl.k == kSMSOTP) && repl.otpLen == 0 {
+		repl.otpLen = *p.steps[i].node.OTPLength
+	}
+	repl.front, repl.back = false, false
+	p.steps[i] = repl
+	return []string{"replaced the " + was.String() + " with a " + repl.k.String()}, nil
+}
+
+// rewordOf recognises "change the greeting to '...'", "reword the question: ...".
+func rewordOf(sentence string, ts []token) (bool, string, string) {
+	verb := hasRaw(ts, "reword", "rephrase", "rewrite", "wording", "reworded", "rephrased")
+	target := ""
+	for _, t := range ts {
+		switch {
+		case t.w == "greet" || t.raw == "opening" || t.raw == "intro":
+			target = "greeting"
+		case t.w == "goodbye" || t.raw == "closing" || t.raw == "ending" || (t.raw == "final" || t.raw == "last") && hasRaw(ts, "line", "message"):
+			target = "closing"
+		case t.raw == "failure" || t.raw == "rejection" || (t.raw == "error" && hasRaw(ts, "message")):
+			target = "failure"
+		case t.raw == "question" || t.raw == "questions" || t.raw == "conversation" || t.raw == "prompt":
+			if target == "" {
+				target = "question"
+			}
+		}
+	}
+	if target == "" {
+		return false, "", ""
+	}
+	text := quoted(sentence)
+	if text == "" {
+		lower := strings.ToLower(sentence)
+		for _, sep := range []string{" to say ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
+			if i := strings.Index(lower, sep); i >= 0 {
+				text = strings.TrimSpace(sentence[i+len(sep):])
+				if strings.Contains(sep, "ask") {
+					text = "Ask the user " + text
+				}
+				break
+			}
+		}
+	}
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify")) {
+		return false, "", ""
+	}
+	return true, target, text
+}
+
+func quoted(s string) string {
+	for _, q := range [][2]string{{"\"", "\""}, {"“", "”"}, {"'", "'"}, {"‘", "’"}} {
+		i := strings.Index(s, q[0])
+		if i < 0 {
+			continue
+		}
+		j := strings.LastIndex(s, q[1])
+		if j > i+len(q[0]) {
+			return strings.TrimSpace(s[i+len(q[0]) : j])
+		}
+	}
+	return ""
+}
+
+func (p *plan) reword(target, text string) ([]string, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, errors.New("flowbuild: say the new wording, e.g. change the greeting to \"Hi, thanks for calling\"")
+	}
+	prompt := text
+	low := strings.ToLower(text)
+	if !strings.HasPrefix(low, "say:") && !strings.HasPrefix(low, "ask") && !strings.HasPrefix(low, "explain") && !strings.HasPrefix(low, "tell") && !strings.HasPrefix(low, "confirm") {
+		prompt = "Say: " + text
+	}
+	if target == "failure" {
+		if p.failure == nil {
+			n := Node{ID: "failure", Type: TypeConversation, DoesNotRequireReply: true}
+			p.failure = &n
+		}
+		p.failure.Prompt = prompt
+		return []string{"reworded the failure message"}, nil
+	}
+	want := map[string]kind{"greeting": kGreeting, "closing": kClosing, "question": kAsk}[target]
+	for _, s := range p.steps {
+		if s.k == want || want == kAsk && s.k == kInform {
+			if s.node == nil {
+				n := Node{Type: TypeConversation}
+				s.node = &n
+				s.node.ID = baseID(s)
+				p.fill(s.node, s, hasVideo(p.steps))
+			}
+			s.node.Prompt = prompt
+			return []string{"reworded the " + target}, nil
+		}
+	}
+	if want == kClosing {
+		s := &step{k: kClosing}
+		n := Node{ID: "closing", Type: TypeConversation, Prompt: prompt, DoesNotRequireReply: true, Outcomes: []Outcome{{ID: "done"}}}
+		s.node = &n
+		p.steps = append(p.steps, s)
+		return []string{"added a closing line"}, nil
+	}
+	return nil, fmt.Errorf("flowbuild: the flow has no %s to reword", target)
+}

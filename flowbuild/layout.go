@@ -1,0 +1,472 @@
+package flowbuild
+
+import (
+	"strconv"
+	"strings"
+)
+
+// plan is a flow before it has nodes: ordered steps plus what shapes the prompts.
+// Build makes one from a description, Edit from an existing flow; layout turns either
+// into nodes with FaceSign's patterns.
+type plan struct {
+	steps  []*step
+	uc     useCase
+	amount string
+	policy string // end, retry, human
+
+	// nodes of an existing flow, reused with their ids by role
+	start, end, failure, newUserLive, newUserConv *Node
+	retry                                         map[string]*Node // by the id of the step they retry
+	transitions                                   map[string]*Node // by the id of the liveness they follow
+
+	warnings    []Problem
+	assumptions []string
+}
+
+func (p *plan) warn(code, msg, fix string) {
+	p.warnings = append(p.warnings, Problem{Severity: SeverityWarning, Code: code, Message: msg, Fix: fix})
+}
+
+// normalize applies FaceSign's patterns to the step list: a greeting first, a closing
+// last, and a liveness check straight after every recognition.
+func (p *plan) normalize() {
+	steps := p.steps[:0:0]
+	var greet, closing *step
+	for _, s := range p.steps {
+		switch s.k {
+		case kGreeting:
+			if greet == nil {
+				greet = s
+			}
+		case kClosing:
+			if closing == nil {
+				closing = s
+			} else if closing.auto && !s.auto {
+				closing = s
+			}
+		default:
+			steps = append(steps, s)
+		}
+	}
+	// liveness after recognition
+	for i := 0; i < len(steps); i++ {
+		if steps[i].k != kRecognition {
+			continue
+		}
+		if i+1 < len(steps) && steps[i+1].k == kLiveness {
+			continue
+		}
+		// the nearest liveness not already serving another recognition moves here
+		moved := false
+		for j := i + 2; j < len(steps) && !moved; j++ {
+			if steps[j].k == kRecognition {
+				break
+			}
+			if steps[j].k == kLiveness {
+				l := steps[j]
+				steps = append(steps[:j], steps[j+1:]...)
+				steps = insertStep(steps, i+1, l)
+				p.assumptions = append(p.assumptions, "Moved the liveness check to straight after face recognition, as FaceSign recommends.")
+				moved = true
+			}
+		}
+		for j := i - 1; j >= 0 && !moved; j-- {
+			if steps[j].k == kLiveness && (j == 0 || steps[j-1].k != kRecognition) {
+				l := steps[j]
+				steps = append(steps[:j], steps[j+1:]...)
+				i--
+				steps = insertStep(steps, i+1, l)
+				p.assumptions = append(p.assumptions, "Moved the liveness check to straight after face recognition, as FaceSign recommends.")
+				moved = true
+			}
+		}
+		if !moved {
+			steps = insertStep(steps, i+1, &step{k: kLiveness, auto: true})
+			p.warn("liveness_added", "Recognition alone does not prove a live person is on camera, so a liveness check was added after it.",
+				"Keep the liveness check after recognition; remove it only if another step already proves liveness.")
+		}
+	}
+	if greet == nil {
+		greet = &step{k: kGreeting, auto: true}
+	}
+	if closing == nil {
+		closing = &step{k: kClosing, auto: true}
+		// an explanation at the very end already closes the session
+		if n := len(steps); n > 0 && steps[n-1].k == kInform {
+			closing = nil
+		}
+	}
+	out := append([]*step{greet}, steps...)
+	if closing != nil {
+		out = append(out, closing)
+	}
+	p.steps = out
+}
+
+func insertStep(s []*step, i int, x *step) []*step {
+	s = append(s, nil)
+	copy(s[i+1:], s[i:])
+	s[i] = x
+	return s
+}
+
+func hasVideo(steps []*step) bool {
+	for _, s := range steps {
+		switch s.k {
+		case kLiveness, kRecognition, kFaceScan, kFaceCompare, kDocument:
+			return true
+		}
+	}
+	return false
+}
+
+// ids hands out readable, unique node ids, never one an existing node keeps.
+type ids struct{ used map[string]bool }
+
+func (g *ids) take(base string) string {
+	id := base
+	for n := 2; g.used[id]; n++ {
+		id = base + "_" + strconv.Itoa(n)
+	}
+	g.used[id] = true
+	return id
+}
+
+func baseID(s *step) string {
+	switch s.k {
+	case kGreeting:
+		return "greeting"
+	case kPermissions:
+		return "permissions"
+	case kLiveness:
+		return "liveness"
+	case kFaceScan:
+		return "face_scan"
+	case kFaceCompare:
+		return "face_compare"
+	case kRecognition:
+		return "recognition"
+	case kDocument:
+		return "document_scan"
+	case kEnterEmail:
+		return "enter_email"
+	case kEmailOTP:
+		return "email_code"
+	case kSMSOTP, kOTP:
+		return "sms_code"
+	case kAgeCheck:
+		return "age_check"
+	case kMatchCheck:
+		return s.field + "_match"
+	case kAsk:
+		return askID(s)
+	case kInform:
+		return "explain"
+	case kClosing:
+		return "closing"
+	}
+	return "step"
+}
+
+// layout turns the plan into a flow.
+func (p *plan) layout() Flow {
+	p.normalize()
+	g := &ids{used: map[string]bool{}}
+	for _, s := range p.steps {
+		if s.node != nil {
+			g.used[s.node.ID] = true
+		}
+	}
+	for _, n := range []*Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
+		if n != nil {
+			g.used[n.ID] = true
+		}
+	}
+	for _, m := range []map[string]*Node{p.retry, p.transitions} {
+		for _, n := range m {
+			g.used[n.ID] = true
+		}
+	}
+	reuse := func(n *Node, base string) string {
+		if n != nil {
+			return n.ID
+		}
+		return g.take(base)
+	}
+	startID := reuse(p.start, "start")
+	endID := reuse(p.end, "end")
+
+	// the spine: the success path's nodes, with a conversation after every liveness check
+	type slot struct {
+		s          *step
+		id         string
+		transition bool // a conversation added after a liveness check
+		after      *step
+	}
+	var spine []slot
+	for i, s := range p.steps {
+		id := ""
+		if s.node != nil {
+			id = s.node.ID
+		} else {
+			id = g.take(baseID(s))
+		}
+		spine = append(spine, slot{s: s, id: id})
+		if s.k == kLiveness && i+1 < len(p.steps) && !p.steps[i+1].k.isConversation() {
+			var tid string
+			if n := p.transitions[id]; n != nil {
+				tid = n.ID
+			} else {
+				tid = g.take("after_" + id)
+			}
+			spine = append(spine, slot{s: &step{k: kInform, auto: true}, id: tid, transition: true, after: p.steps[i+1]})
+		}
+	}
+
+	video := hasVideo(p.steps)
+	var flow Flow
+	flow = append(flow, Node{ID: startID, Type: TypeStart, Next: spine[0].id})
+
+	failID := ""
+	failUsed := false
+	failTarget := func(s *step, id string) string {
+		if p.policy == "retry" && s.k != kAsk && s.k != kAgeCheck && s.k != kMatchCheck {
+			return "retry:" + id
+		}
+		failUsed = true
+		if failID == "" {
+			failID = reuse(p.failure, "failure")
+		}
+		return failID
+	}
+	var retries []struct {
+		s  *step
+		id string
+	}
+	newUserLive, newUserConv := "", ""
+
+	for i, sl := range spine {
+		next := endID
+		if i+1 < len(spine) {
+			next = spine[i+1].id
+		}
+		s := sl.s
+		var n Node
+		if s.node != nil {
+			n = s.node.Clone()
+		} else {
+			n = Node{ID: sl.id, Type: kindNodeType[s.k]}
+			p.fill(&n, s, video)
+		}
+		n.ID = sl.id
+		if sl.transition {
+			if old := p.transitions[spine[i-1].id]; old != nil {
+				n = old.Clone()
+			} else {
+				n.Prompt = transitionPrompt(sl.after.k)
+				n.DoesNotRequireReply = true
+			}
+		}
+		fail := ""
+		if s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
+			fail = failTarget(s, sl.id)
+			if strings.HasPrefix(fail, "retry:") {
+				rid := "retry_" + sl.id
+				if old := p.retry[sl.id]; old != nil {
+					rid = old.ID
+				} else {
+					rid = g.take(rid)
+				}
+				fail = rid
+				retries = append(retries, struct {
+					s  *step
+					id string
+				}{s, sl.id})
+				_ = rid
+			}
+		}
+		switch n.Type {
+		case TypeConversation, TypeDataValidation:
+			p.wireList(&n, s, next, fail)
+		case TypeRecognition:
+			if newUserLive == "" {
+				newUserLive = reuse(p.newUserLive, "liveness_new_user")
+				newUserConv = reuse(p.newUserConv, "new_user")
+			}
+			n.Outcomes = []Outcome{{ID: "recognized", Target: next}, {ID: "newUser", Target: newUserLive}, {ID: "noFace", Target: newUserLive}}
+		default:
+			info, _ := Info(n.Type)
+			var outs []Outcome
+			for j, name := range info.Outcomes {
+				t := fail
+				if j == 0 {
+					t = next
+				}
+				outs = append(outs, Outcome{ID: name, Target: t})
+			}
+			n.Outcomes = outs
+		}
+		flow = append(flow, n)
+	}
+
+	for _, r := range retries {
+		rid := ""
+		var n Node
+		if old := p.retry[r.id]; old != nil {
+			n = old.Clone()
+			rid = old.ID
+		} else {
+			rid = g.used2("retry_" + r.id)
+			n = Node{ID: rid, Type: TypeConversation, Prompt: retryPrompt(r.s.k)}
+		}
+		failUsed = true
+		if failID == "" {
+			failID = reuse(p.failure, "failure")
+		}
+		n.Outcomes = []Outcome{
+			{ID: "retry", Target: r.id, Condition: "The user wants to try again"},
+			{ID: "stop", Target: failID, Condition: "The user does not want to try again"},
+		}
+		n.DoesNotRequireReply = false
+		flow = append(flow, n)
+	}
+	if newUserLive != "" {
+		if failID == "" {
+			failID = reuse(p.failure, "failure")
+		}
+		failUsed = true
+		lv := Node{ID: newUserLive, Type: TypeLiveness}
+		if p.newUserLive != nil {
+			lv = p.newUserLive.Clone()
+		}
+		lv.Outcomes = []Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
+		nc := Node{ID: newUserConv, Type: TypeConversation, Prompt: newUserPrompt(p.uc), DoesNotRequireReply: true}
+		if p.newUserConv != nil {
+			nc = p.newUserConv.Clone()
+		}
+		nc.Outcomes = []Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: endID}}
+		flow = append(flow, lv, nc)
+	}
+	if failUsed {
+		n := Node{ID: failID, Type: TypeConversation, Prompt: failurePrompt(p.uc, p.policy), DoesNotRequireReply: true}
+		if p.failure != nil {
+			n = p.failure.Clone()
+		}
+		n.Outcomes = []Outcome{{ID: firstOutcomeID(p.failure, "stop"), Target: endID}}
+		flow = append(flow, n)
+	}
+	endNode := Node{ID: endID, Type: TypeEnd}
+	if p.end != nil {
+		endNode = p.end.Clone()
+	}
+	flow = append(flow, endNode)
+	return flow
+}
+
+// used2 returns id when layout already reserved it for a retry, otherwise a fresh one.
+func (g *ids) used2(id string) string {
+	if g.used[id] {
+		return id
+	}
+	return g.take(id)
+}
+
+func firstOutcomeID(n *Node, def string) string {
+	if n != nil && len(n.Outcomes) > 0 && n.Outcomes[0].ID != "" {
+		return n.Outcomes[0].ID
+	}
+	return def
+}
+
+// wireList points a conversation's or data_validation's list outcomes: the first
+// (positive) one forward, the others to the failure target.
+func (p *plan) wireList(n *Node, s *step, next, fail string) {
+	if len(n.Outcomes) == 0 {
+		n.Outcomes = []Outcome{{ID: "next", Target: next}}
+	}
+	n.Outcomes[0].Target = next
+	for i := 1; i < len(n.Outcomes); i++ {
+		if fail == "" {
+			fail = next
+		}
+		n.Outcomes[i].Target = fail
+	}
+	if fail == "" && len(n.Outcomes) > 1 {
+		n.Outcomes = n.Outcomes[:1]
+	}
+}
+
+// fill writes a new node's fields and its outcome ids and conditions (targets come later).
+func (p *plan) fill(n *Node, s *step, video bool) {
+	switch s.k {
+	case kGreeting:
+		n.Prompt = greetingPrompt(p.uc, p.amount, video)
+		n.DoesNotRequireReply = true
+		n.Outcomes = []Outcome{{ID: "next"}}
+	case kClosing:
+		n.Prompt = closingPrompt(p.uc)
+		n.DoesNotRequireReply = true
+		n.Outcomes = []Outcome{{ID: "done"}}
+	case kInform:
+		n.Prompt = informPrompt(s, p.uc)
+		n.DoesNotRequireReply = true
+		n.Outcomes = []Outcome{{ID: "next"}}
+	case kAsk:
+		n.Prompt = askPrompt(s, p.uc, p.amount)
+		okID, ok, badID, bad := askConditions(s)
+		n.Outcomes = []Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
+	case kPermissions:
+		n.Prompt = "We need your camera and microphone for a short video check."
+		n.Permissions = &Permissions{Camera: true, Microphone: true}
+	case kFaceScan:
+		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
+		if s.challenge {
+			t := true
+			n.RequireLivenessChallenge = &t
+		}
+	case kFaceCompare:
+		n.SourceA, n.SourceB = s.srcA, s.srcB
+		if n.SourceA == nil {
+			n.SourceA = &FaceSource{Source: "documentPhoto"}
+		}
+		if n.SourceB == nil {
+			n.SourceB = &FaceSource{Source: "sessionVideo"}
+		}
+		th := 0.8
+		n.SimilarityThreshold = &th
+	case kDocument:
+		n.ScanningMode = "automatic"
+		n.AllowedDocumentTypes = append([]string(nil), s.docTypes...)
+		if len(n.AllowedDocumentTypes) == 0 {
+			n.AllowedDocumentTypes = []string{"passport", "id", "dl"}
+		}
+	case kEnterEmail:
+		if p.uc == ucEmailChange {
+			n.Prompt = "Please type the new email address you'd like to use."
+		} else {
+			n.Prompt = "Please type your email address."
+		}
+	case kEmailOTP, kSMSOTP, kOTP:
+		if s.otpLen > 0 {
+			l := s.otpLen
+			n.OTPLength = &l
+		}
+	case kAgeCheck:
+		age := strconv.Itoa(s.minAge)
+		n.Validation = &Validation{Field: "dateOfBirth", Action: "olderThan", Value: age}
+		n.Outcomes = []Outcome{
+			{ID: "old_enough", Condition: "The date of birth shows the user is older than " + age},
+			{ID: "too_young", Condition: "The user is " + age + " or younger, or the date of birth is missing"},
+		}
+	case kMatchCheck:
+		f := s.field
+		if f == "" {
+			f = "email"
+		}
+		n.Validation = &Validation{Field: f, Action: "equals", Value: "providedData." + f}
+		n.Outcomes = []Outcome{
+			{ID: "matches", Condition: "The " + f + " the user gave matches the one on file"},
+			{ID: "different", Condition: "The " + f + " the user gave differs from the one on file or is missing"},
+		}
+	}
+}

@@ -1,0 +1,434 @@
+package flowbuild
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The lexicon maps the many ways people name a step onto a small set of lemmas, so
+// that the rules in parse.go reason about meaning ("recognize") and not about the
+// spelling a user happened to choose ("recognise", "recognised", "reconize").
+
+// lexGroups: lemma → surface forms. A surface form also matches with the usual
+// English endings removed (see lemma), so only irregular forms need listing.
+var lexGroups = map[string][]string{
+	// verification steps
+	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck"},
+	"live":       {"live"},
+	"real":       {"real", "genuine", "actual"},
+	"person":     {"person", "human", "individual", "people"},
+	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify"},
+	"identify":   {"identify", "identifies", "identified", "identifying"},
+	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks"},
+	"match":      {"match", "matches", "matched", "matching", "matchup"},
+	"against":    {"against", "versus", "vs"},
+	"same":       {"same", "identical"},
+	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
+	"take":       {"take", "took", "taken", "taking"},
+	"selfie":     {"selfie", "headshot", "portrait"},
+	"face":       {"face", "facial", "faces"},
+	"photo":      {"photo", "picture", "image", "pic", "snapshot"},
+	"oval":       {"oval", "overlay"},
+	"document":   {"document", "doc", "identification", "paperwork"},
+	"passport":   {"passport"},
+	"license":    {"license", "licence", "dl"},
+	"driver":     {"driver", "drivers", "driving"},
+	"id":         {"id", "ids"},
+	"card":       {"card"},
+	"permit":     {"permit"},
+	"residence":  {"residence", "residency"},
+	"visa":       {"visa"},
+	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
+	"email":      {"email", "mail", "inbox", "emailed", "emailing"},
+	"address":    {"address"},
+	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes"},
+	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
+	"message":    {"message"},
+	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
+	"number":     {"number"},
+	"permission": {"permission", "consent", "access", "allow", "grant", "enable", "authorize", "authorise"},
+	"camera":     {"camera", "webcam", "cam"},
+	"microphone": {"microphone", "mic", "audio"},
+	"ask":        {"ask", "question", "query", "quiz", "interview", "inquire", "enquire", "chat", "conversation", "conversational", "talk", "discuss", "dialogue", "dialog"},
+	"confirm":    {"confirm", "confirmation", "reconfirm"},
+	"explain":    {"explain", "tell", "inform", "describe", "state", "say", "remind", "mention", "told", "said"},
+	"coercion":   {"coercion", "coerced", "coerce", "pressure", "duress", "forced", "scam", "scammed", "scammer", "manipulated", "manipulation", "willingly", "voluntarily", "unwillingly", "willing", "willingness", "coaching", "coached"},
+	"greet":      {"greet", "greeting", "hello", "hi", "hey", "introduce", "introduction", "intro", "salute"},
+	"welcome":    {"welcome"},
+	"goodbye":    {"goodbye", "bye", "farewell", "closing", "outro", "signoff", "sendoff"},
+	"thank":      {"thank", "thanks"},
+	"validate":   {"validate", "validation"},
+	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
+	"age":        {"age", "aged"},
+	"old":        {"old", "older", "elder"},
+	"adult":      {"adult", "grownup"},
+	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
+	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
+	"year":       {"year", "yr", "yrs"},
+	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file"},
+	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
+	"provide":    {"provide", "provided", "supply", "supplied", "given", "give"},
+	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
+	"send":       {"send", "sent", "deliver", "dispatch"},
+	// negation and exclusivity
+	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
+	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop"},
+	"instead":     {"instead", "rather"},
+	"only":        {"only", "just", "solely", "merely", "purely", "alone"},
+	"nothing":     {"nothing"},
+	"else":        {"else", "other", "more", "additional", "extra"},
+	"need":        {"need", "needed", "require", "required", "necessary", "needful", "mandatory"},
+	"unnecessary": {"unnecessary", "optional", "unneeded", "superfluous"},
+	"forget":      {"forget", "forgot", "miss"},
+	// order
+	"first":   {"first", "firstly", "initially", "beforehand", "upfront"},
+	"then":    {"then", "next", "afterwards", "afterward", "subsequently", "thereafter"},
+	"finally": {"finally", "lastly", "last", "final", "eventually", "ultimately"},
+	"before":  {"before", "prior", "ahead", "preceding", "precede"},
+	"after":   {"after", "following", "once", "follow", "followed"},
+	"start":   {"start", "beginning", "begin", "began", "outset", "top", "kick", "kickoff", "open", "opening"},
+	"end":     {"end", "finish", "finishing", "conclude", "conclusion", "close", "bottom", "wrap", "ending"},
+	"later":   {"later", "future", "subsequent", "upcoming", "someday"},
+	"again":   {"again", "another", "second", "twice", "retry", "reattempt", "redo"},
+	// failure handling
+	"fail":   {"fail", "failure", "unsuccessful", "otherwise", "reject", "rejected", "deny", "denied", "decline", "declined", "fails", "error"},
+	"pass":   {"pass", "passes", "succeed", "success", "successful", "ok", "okay", "approved"},
+	"human":  {"agent", "support", "operator", "staff", "representative", "specialist", "manual", "escalate", "reviewer", "review", "team", "helpdesk", "humans"},
+	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
+}
+
+// commonWords are frequent words that must never be "corrected" into a lexicon word
+// ("order" is not a typo of "older", "great" not of "greet").
+var commonWords = strings.Fields(`
+about above across actually again alter among amount answer anyone anything anyway apply around asked
+based basic batch below bring build built button called caller calls carry catch cause certain change
+changes charge clean clear client clients click could count create created credit crypto customer
+customers daily data dates detail details doing doubt during early either every everything exactly
+example fact facts field fields first flows follow fraud fresh front fully funds given going great green
+group happen happens having heavy house however hotel issue items known large later layer least leave
+level light limit little local locked login logins logged longer looks lower major maker makes making
+manor maybe means might model money month needs never night noted nodes modes order other others
+owner ownership paces parts party payee payment payout place plans point power press price prize
+process proper purpose quick quickly quite range rather ready reason reasons recipient recover
+recovery reset right river round route rules safer safety seller sellers sense service session
+sessions setup shall share short should shows shown simple since small smart sound space stage stand
+stark stars steps still store story sudden sure swaps table taken tests thing things think those
+though three throw times today total tower track trade transfer transfers truly trust under until
+upper usage users using usual value video visit voice wallet watch water where which while whole
+whose withdraw withdrawal withdrawals world would write wrong years yours
+account accounts banking bank check-in checkin change changing company employee employees hotels
+payments transaction transactions details holder folder older wire wires high value quick returning
+request requests requesting notary notarization remote signing signs willingly destination
+`)
+
+// lexicon is built once from lexGroups; it is never written after package init.
+type lexicon struct {
+	canon  map[string]string // surface form → lemma
+	common map[string]bool   // words never typo-corrected
+	byLen  map[int][]string  // surface forms of 5+ letters by length, sorted, for typo correction
+}
+
+var lex = newLexicon()
+
+func newLexicon() *lexicon {
+	l := &lexicon{canon: map[string]string{}, common: map[string]bool{}, byLen: map[int][]string{}}
+	lemmas := make([]string, 0, len(lexGroups))
+	for k := range lexGroups {
+		lemmas = append(lemmas, k)
+	}
+	sort.Strings(lemmas) // deterministic when two groups share a form
+	for _, lemma := range lemmas {
+		for _, f := range lexGroups[lemma] {
+			if _, dup := l.canon[f]; !dup {
+				l.canon[f] = lemma
+			}
+		}
+	}
+	for _, w := range commonWords {
+		l.common[w] = true
+	}
+	for f := range l.canon {
+		if n := utf8.RuneCountInString(f); n >= 5 {
+			l.byLen[n] = append(l.byLen[n], f)
+		}
+	}
+	for n := range l.byLen {
+		sort.Strings(l.byLen[n])
+	}
+	return l
+}
+
+// lemma returns the lemma of a lower-case word: the word itself when the lexicon does
+// not know it, after trying common English endings and, for words of five letters
+// or more, a correction at edit distance one ("livenes", "pasport", "reconize").
+func (l *lexicon) lemma(w string) (string, bool) {
+	if c, ok := l.canon[w]; ok {
+		return c, true
+	}
+	if c, ok := l.stemmed(w); ok {
+		return c, true
+	}
+	if l.common[w] || len(w) < 5 || !isAlpha(w) {
+		return w, false
+	}
+	if f := l.correct(w); f != "" {
+		return l.canon[f], true
+	}
+	// a typo plus an ending: "pasports", "recognisd"
+	for _, s := range suffixes {
+		if len(w) > len(s.cut)+4 && strings.HasSuffix(w, s.cut) {
+			if f := l.correct(w[:len(w)-len(s.cut)] + s.add); f != "" {
+				return l.canon[f], true
+			}
+		}
+	}
+	return w, false
+}
+
+var suffixes = []struct{ cut, add string }{
+	{"'s", ""}, {"ies", "y"}, {"es", ""}, {"s", ""}, {"ing", ""}, {"ing", "e"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
+	{"er", ""}, {"ers", ""}, {"ly", ""},
+}
+
+func (l *lexicon) stemmed(w string) (string, bool) {
+	for _, s := range suffixes {
+		if len(w) > len(s.cut)+1 && strings.HasSuffix(w, s.cut) {
+			if c, ok := l.canon[w[:len(w)-len(s.cut)]+s.add]; ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// correct returns the lexicon form at Damerau distance one from w, or "".
+func (l *lexicon) correct(w string) string {
+	n := utf8.RuneCountInString(w)
+	for _, m := range []int{n, n - 1, n + 1} {
+		if m < 5 {
+			continue
+		}
+		for _, f := range l.byLen[m] {
+			if within1(w, f) {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// within1 reports whether a and b (ASCII) differ by at most one insertion, deletion,
+// substitution or transposition of neighbours.
+func within1(a, b string) bool {
+	if a == b {
+		return true
+	}
+	la, lb := len(a), len(b)
+	switch {
+	case la == lb:
+		i := 0
+		for i < la && a[i] == b[i] {
+			i++
+		}
+		if i == la {
+			return true
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // transposition
+	case la == lb+1:
+		return oneDeletion(a, b)
+	case lb == la+1:
+		return oneDeletion(b, a)
+	}
+	return false
+}
+
+// oneDeletion: removing one byte of long gives short.
+func oneDeletion(long, short string) bool {
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return long[i+1:] == short[i:]
+}
+
+func isAlpha(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// token is one word or number of a clause.
+type token struct {
+	w     string  // lemma (or the lower-case word when the lexicon does not know it)
+	raw   string  // the lower-case word as written, apostrophes removed
+	orig  string  // the word with its original case
+	num   float64 // the value of a number token
+	isNum bool
+	cur   string // currency sign before a number ("$", "€", "£")
+	plus  bool   // "21+"
+	kilo  bool   // "10k"
+	known bool   // the lexicon knows the word
+}
+
+// tokenize splits text into tokens: letters and digits form words, apostrophes inside
+// words vanish ("don't" → "dont"), numbers keep their separators ("5,000", "0.8").
+func tokenize(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsDigit(r) || ((r == '$' || r == '€' || r == '£') && i+size < len(text) && isDigitAt(text, i+size)):
+			cur := ""
+			if !unicode.IsDigit(r) {
+				cur = string(r)
+				i += size
+			}
+			j := i
+			for j < len(text) {
+				c := text[j]
+				if c >= '0' && c <= '9' {
+					j++
+					continue
+				}
+				if (c == ',' || c == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
+					j++
+					continue
+				}
+				break
+			}
+			lit := text[i:j]
+			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#"}
+			t.num = parseNumber(lit)
+			// a unit glued to the number: 10k, 6digit, 2fa
+			k := j
+			for k < len(text) && isWordByte(text[k]) && !(text[k] >= '0' && text[k] <= '9') {
+				k++
+			}
+			suffix := strings.ToLower(text[j:k])
+			switch suffix {
+			case "":
+			case "k":
+				t.kilo, t.num, t.orig = true, t.num*1000, t.orig+text[j:k]
+				j = k
+			case "m":
+				t.kilo, t.num, t.orig = true, t.num*1e6, t.orig+text[j:k]
+				j = k
+			default:
+				// "2fa", "3rd": a word, not a number
+				t = token{raw: strings.ToLower(text[i:k]), orig: text[i:k]}
+				t.w, t.known = lex.lemma(t.raw)
+				j = k
+			}
+			if j < len(text) && text[j] == '+' {
+				t.plus = true
+				j++
+			}
+			out = append(out, t)
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			var b strings.Builder
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					b.WriteString(strings.ToLower(string(r2)))
+					j += s2
+					continue
+				}
+				if (r2 == '\'' || r2 == '’') && j+s2 < len(text) {
+					if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); unicode.IsLetter(r3) {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			raw := b.String()
+			t := token{raw: raw, orig: text[i:j]}
+			t.w, t.known = lex.lemma(raw)
+			out = append(out, t)
+			i = j
+		case r == ',':
+			out = append(out, token{w: ","})
+			i += size
+		case r == ':':
+			out = append(out, token{w: ":"})
+			i += size
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '(' || r == ')' || r == '—' || r == '–':
+			out = append(out, token{w: "."})
+			i += size
+		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
+			out = append(out, token{w: "."}) // a dash between spaces separates clauses
+			i += size
+		default:
+			i += size
+		}
+	}
+	return joinTokens(out)
+}
+
+// joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").
+func joinTokens(ts []token) []token {
+	out := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		if i+1 < len(ts) {
+			pair := ts[i].raw + " " + ts[i+1].raw
+			if j, ok := joins[pair]; ok {
+				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig}
+				t.w, t.known = lex.lemma(j)
+				out = append(out, t)
+				i++
+				continue
+			}
+		}
+		out = append(out, ts[i])
+	}
+	return out
+}
+
+var joins = map[string]string{
+	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
+	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
+	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
+	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued",
+	"government issued": "governmentissued", "d o b": "dob",
+}
+
+func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func parseNumber(lit string) float64 {
+	var v, frac float64
+	div := 0.0
+	for i := 0; i < len(lit); i++ {
+		c := lit[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if div > 0 {
+				frac += float64(c-'0') / div
+				div *= 10
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		case c == '.':
+			// "5.000" in a European amount has three digits after the dot: a separator
+			if len(lit)-i-1 == 3 && div == 0 && v >= 1 && !strings.Contains(lit[i+1:], ".") && strings.Count(lit, ".") > 1 {
+				continue
+			}
+			div = 10
+		}
+	}
+	return v + frac
+}

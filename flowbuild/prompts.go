@@ -1,0 +1,283 @@
+package flowbuild
+
+import "strings"
+
+// The avatar's lines. "Say: " lines are spoken verbatim; the others are goals the
+// avatar pursues in its own words. Greetings are long enough (12+ words, several
+// seconds of speech) to give recognition and liveness video to work with.
+
+func greetingPrompt(uc useCase, amount string, video bool) string {
+	var reason string
+	switch uc {
+	case ucTransfer:
+		reason = "Hello, and thanks for joining. Before we send your transfer" + over(amount) + ", I need to make sure it's really you."
+	case ucCrypto:
+		reason = "Hi there, and thanks for joining. Before we release your withdrawal" + over(amount) + ", I need a quick check that it's really you."
+	case ucPayment:
+		reason = "Hello, and thanks for joining. Before we approve this payment" + over(amount) + ", I need a quick check that it's really you."
+	case ucPayoutChange:
+		reason = "Hello. Before we change the bank account your payouts go to, I need to confirm that it's really you."
+	case ucRecovery:
+		reason = "Hello, I'm here to help you get back into your account. This takes about a minute."
+	case ucPasswordReset:
+		reason = "Hello, I'll help you reset your password. First I need to confirm that it's really you."
+	case ucOnboarding:
+		reason = "Welcome, and thanks for signing up. I'll guide you through a short identity check that takes about two minutes."
+	case ucEnrollment:
+		reason = "Hello, and welcome. We're going to set up face verification for you, which takes about a minute."
+	case ucLogin:
+		reason = "Hi, welcome back. I'll confirm it's you in just a few seconds."
+	case ucSIMSwap:
+		reason = "Hello, I understand you'd like to move your number to a new SIM card. Before we do that, I need to confirm it's really you."
+	case ucNotarization:
+		reason = "Hello, and welcome to your remote notarization session. I'll confirm your identity before you sign."
+	case ucCheckIn:
+		reason = "Welcome, and thanks for checking in online. I just need to confirm your identity first."
+	case ucAge:
+		reason = "Hello. Before we continue, I need to confirm your age, which takes less than a minute."
+	case ucEmailChange:
+		reason = "Hello. Before we change the email address on your account, I need to confirm that it's really you."
+	default:
+		reason = "Hello, and thanks for taking a moment. I'll guide you through a short verification that takes about a minute."
+	}
+	if video {
+		return "Say: " + reason + " Please keep your face in view of the camera while we talk."
+	}
+	return "Say: " + reason + " Let's get started whenever you're ready."
+}
+
+func over(amount string) string {
+	if amount == "" {
+		return ""
+	}
+	return " of over " + amount
+}
+
+func closingPrompt(uc useCase) string {
+	switch uc {
+	case ucTransfer:
+		return "Say: Thank you, you're verified. Your transfer will go ahead now."
+	case ucCrypto:
+		return "Say: Thank you, you're verified. Your withdrawal will be processed now."
+	case ucPayment:
+		return "Say: Thank you, you're verified. Your payment is approved."
+	case ucPayoutChange:
+		return "Say: Thank you, you're verified. Your payout account will be updated shortly."
+	case ucRecovery:
+		return "Say: Thank you, you're verified. You can now set a new password and get back into your account."
+	case ucPasswordReset:
+		return "Say: Thank you, you're verified. You can now choose a new password."
+	case ucOnboarding:
+		return "Say: You're all set, welcome aboard! Next time, a quick look at the camera is all we'll need."
+	case ucEnrollment:
+		return "Say: You're enrolled. Next time, a quick look at the camera is all it takes to verify you."
+	case ucLogin:
+		return "Say: Thanks, you're verified and signed in."
+	case ucSIMSwap:
+		return "Say: Thank you. Your SIM swap request is verified and will be processed shortly."
+	case ucNotarization:
+		return "Say: Thank you. Your identity is confirmed and you can now sign your document."
+	case ucCheckIn:
+		return "Say: Thank you, your check-in is complete. Enjoy your stay!"
+	case ucAge:
+		return "Say: Thank you, your age is confirmed. You can continue now."
+	case ucEmailChange:
+		return "Say: Thank you, you're verified. Your new email address will be active shortly."
+	}
+	return "Say: Thank you, you're verified. You can continue now."
+}
+
+func failurePrompt(uc useCase, policy string) string {
+	if policy == "human" {
+		return "Say: I couldn't complete the verification automatically, so I'm passing you to a member of our team. They will contact you shortly to finish it."
+	}
+	switch uc {
+	case ucTransfer:
+		return "Say: I'm sorry, I can't approve this transfer right now. For your security, our team will contact you to complete it."
+	case ucCrypto:
+		return "Say: I'm sorry, I can't release this withdrawal right now. For your security, our team will contact you to complete it."
+	case ucPayment:
+		return "Say: I'm sorry, I can't approve this payment right now. Our team will contact you to complete it."
+	case ucOnboarding, ucEnrollment:
+		return "Say: I'm sorry, we couldn't finish your verification this time. Please try again later or contact our support team."
+	case ucAge:
+		return "Say: I'm sorry, I couldn't confirm that you meet the age requirement, so we can't continue this time."
+	}
+	return "Say: I'm sorry, I couldn't complete your verification this time. Please try again later or contact our support team."
+}
+
+func retryPrompt(k kind) string {
+	return "Say: That didn't work this time. Would you like to try the " + k.String() + " again?"
+}
+
+func newUserPrompt(uc useCase) string {
+	switch uc {
+	case ucOnboarding, ucEnrollment:
+		return "Say: It looks like this is your first time here. Your verification is saved, so next time we'll recognise you."
+	}
+	return "Say: I couldn't match your face to an existing account. If you're new here, please sign up first; otherwise our support team will help you."
+}
+
+// transitionPrompt follows a liveness check and announces the next step.
+func transitionPrompt(next kind) string {
+	s := "Say: Thank you, that's done."
+	switch next {
+	case kFaceScan:
+		return s + " Next, I'll take a clear picture of your face."
+	case kDocument:
+		return s + " Next, please hold your ID document up to the camera."
+	case kFaceCompare:
+		return s + " Next, I'll compare your face with your photo."
+	case kRecognition:
+		return s + " Next, I'll match your face to your account."
+	case kEnterEmail:
+		return s + " Next, please type your email address."
+	case kEmailOTP:
+		return s + " Next, I'll send a one-time code to your email."
+	case kSMSOTP, kOTP:
+		return s + " Next, I'll send a one-time code to your phone."
+	case kAgeCheck:
+		return s + " Next, I'll check your age."
+	case kMatchCheck:
+		return s + " Next, I'll check your details against our records."
+	case kPermissions:
+		return s + " Next, please allow access to your camera and microphone."
+	case kLiveness:
+		return s + " Next, one more quick check."
+	}
+	return s
+}
+
+// askPrompt writes the goal of a question conversation from its topics.
+func askPrompt(s *step, uc useCase, amount string) string {
+	var parts []string
+	what := "the transfer"
+	act := "make it"
+	switch uc {
+	case ucCrypto:
+		what = "the withdrawal"
+	case ucPayment:
+		what = "the payment"
+	case ucPayoutChange:
+		what, act = "the change", "do it"
+	case ucSIMSwap:
+		what, act = "the SIM swap", "request it"
+	case ucNotarization:
+		what, act = "the document", "sign it"
+	}
+	if s.topics&tSecurity != 0 {
+		parts = append(parts, "a security question about "+strings.TrimPrefix(what, "the ")+": who the recipient is, how much is being sent and why")
+	} else if s.topics&tWallet != 0 {
+		parts = append(parts, "to confirm the destination wallet address and the amount of "+what+over(amount))
+	} else if s.topics&tTransfer != 0 {
+		if uc == ucPayoutChange {
+			parts = append(parts, "to confirm the new bank account the payouts should go to")
+		} else {
+			parts = append(parts, "to confirm the recipient and the amount of "+what+over(amount))
+		}
+	}
+	if s.topics&tName != 0 {
+		parts = append(parts, "to state their full name")
+	}
+	if s.topics&tDOB != 0 {
+		parts = append(parts, "for their date of birth")
+	}
+	if s.topics&tCard != 0 {
+		parts = append(parts, "for the last four digits of their card")
+	}
+	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
+		parts = append(parts, "for their home address")
+	}
+	if s.topics&tReason != 0 {
+		if uc == ucSIMSwap {
+			parts = append(parts, "why they are requesting a SIM swap")
+		} else {
+			parts = append(parts, "why they are making this request")
+		}
+	}
+	if s.topics&tWilling != 0 {
+		parts = append(parts, "to confirm that they are doing this willingly, of their own free will")
+	}
+	if s.topics&tCoercion != 0 {
+		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
+	}
+	if len(parts) == 0 {
+		if p := strings.TrimSpace(s.phrase); p != "" {
+			return "Ask the user " + trimDot(p) + "."
+		}
+		return "Ask the user a short question to confirm their identity, and listen to the answer."
+	}
+	return "Ask the user " + joinAnd(parts) + "."
+}
+
+func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }
+
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 1:
+		return parts[0]
+	case 2:
+		return parts[0] + ", and " + parts[1]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + ", and " + parts[len(parts)-1]
+}
+
+// askConditions are the outcome conditions of a question: the positive one first.
+func askConditions(s *step) (okID, ok, badID, bad string) {
+	var got []string
+	if s.topics&(tTransfer|tWallet|tSecurity) != 0 {
+		got = append(got, "confirmed the details")
+	}
+	if s.topics&(tName|tDOB|tCard|tAddress) != 0 {
+		got = append(got, "gave the requested information")
+	}
+	if s.topics&tReason != 0 {
+		got = append(got, "gave a plausible reason")
+	}
+	if s.topics&tWilling != 0 {
+		got = append(got, "confirmed they are acting willingly")
+	}
+	if len(got) == 0 {
+		got = append(got, "answered clearly")
+	}
+	ok = "The user " + joinAnd(got)
+	if len(got) == 2 {
+		ok = "The user " + got[0] + " and " + got[1]
+	}
+	bad = "The user could not or would not answer, or the answer raised doubts"
+	if s.topics&(tCoercion|tWilling) != 0 {
+		ok += " and nothing suggests anyone is pressuring them"
+		bad = "The user hesitated, gave inconsistent answers, or mentioned being pressured or told what to say"
+	}
+	return "confirmed", ok, "doubt", bad
+}
+
+func askID(s *step) string {
+	switch {
+	case s.topics&tSecurity != 0:
+		return "security_question"
+	case s.topics&tWallet != 0:
+		return "confirm_wallet"
+	case s.topics&tTransfer != 0:
+		return "confirm_details"
+	case s.topics&(tName|tWilling) != 0:
+		return "statement"
+	case s.topics&(tDOB|tCard|tAddress) != 0:
+		return "knowledge_check"
+	case s.topics&tReason != 0:
+		return "ask_reason"
+	case s.topics&tCoercion != 0:
+		return "coercion_check"
+	}
+	return "question"
+}
+
+func informPrompt(s *step, uc useCase) string {
+	if s.topics&(tWelcome|tFuture) != 0 {
+		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
+	}
+	if p := strings.TrimSpace(s.phrase); p != "" {
+		return "Explain to the user " + trimDot(p) + "."
+	}
+	return "Say: Thank you. Let's continue with the next step."
+}
