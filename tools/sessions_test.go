@@ -1,0 +1,212 @@
+package tools
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+func wireFlow(t *testing.T) (flowbuild.Flow, any) {
+	t.Helper()
+	raw := readSharedFlow(t, "wire-transfer.json")
+	f, err := flowbuild.Decode(raw)
+	require.NoError(t, err)
+	return f, flowArg(t, raw)
+}
+
+func firstOfType(t *testing.T, f flowbuild.Flow, typ flowbuild.NodeType) string {
+	t.Helper()
+	for _, n := range f {
+		if n.Type == typ {
+			return n.ID
+		}
+	}
+	t.Fatalf("no %s node", typ)
+	return ""
+}
+
+func TestSimulateSession(t *testing.T) {
+	h := newToolHarness(t)
+	c, notes := h.dial(t, nil)
+	tcSetKey(t, c, tkAlice)
+	h.api.addWebhook(tkAlice, "http://127.0.0.1:9/hook")
+	flow, arg := wireFlow(t)
+	liveness := firstOfType(t, flow, flowbuild.TypeLiveness)
+
+	t.Run("success path with progress and deliveries", func(t *testing.T) {
+		res, err := tcCallRaw(c, "simulate_session", map[string]any{"flow": arg}, &mcp.Meta{ProgressToken: "sim-1"})
+		require.NoError(t, err)
+		var out SimulateOutput
+		tcOK(t, res, &out)
+		assert.True(t, out.Created)
+		assert.Equal(t, "complete", out.Status)
+		assert.Equal(t, verdictVerified, out.Verdict)
+		require.NotEmpty(t, out.Path)
+		assert.Equal(t, "start", string(out.Path[0].Type))
+		assert.Equal(t, "end", string(out.Path[len(out.Path)-1].Type))
+		for _, n := range out.Nodes {
+			assert.True(t, n.Success, "%s took %s", n.NodeID, n.Outcome)
+		}
+		assert.Equal(t, 1, out.WebhookEndpoints)
+		assert.Len(t, out.Deliveries, 3, "requiresInput, processing, complete")
+		for _, d := range out.Deliveries {
+			assert.Equal(t, "delivered", d.State)
+			assert.Equal(t, 200, d.StatusCode)
+		}
+		assert.NotNil(t, out.Report)
+		assert.GreaterOrEqual(t, len(notes.methods("notifications/progress")), 3, "progress on a call that can take more than a second")
+	})
+
+	t.Run("a failing liveness check", func(t *testing.T) {
+		var out SimulateOutput
+		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "deepfakeDetected"}}), &out)
+		assert.Equal(t, verdictFailed, out.Verdict)
+		assert.Contains(t, out.Summary, liveness)
+		var step *facesign.PathStep
+		for i := range out.Path {
+			if out.Path[i].NodeID == liveness {
+				step = &out.Path[i]
+			}
+		}
+		require.NotNil(t, step)
+		assert.Equal(t, "deepfakeDetected", step.Outcome)
+
+		// get_session reads the same session back with its summary.
+		var got GetSessionOutput
+		tcOK(t, tcCall(t, c, "get_session", map[string]any{"sessionId": out.SessionID}), &got)
+		assert.Equal(t, out.SessionID, got.Session.ID)
+		assert.Equal(t, verdictFailed, got.Summary.Verdict)
+		assert.Contains(t, got.Summary.Path, liveness)
+		b, _ := json.Marshal(got)
+		assert.NotContains(t, string(b), "cs_secret_value", "the client secret is never returned")
+	})
+
+	t.Run("the current flow by default", func(t *testing.T) {
+		tcOK(t, tcCall(t, c, "build_flow", map[string]any{"flow": arg}), nil)
+		var out SimulateOutput
+		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{}), &out)
+		assert.True(t, out.Created)
+	})
+
+	t.Run("mistakes in outcomes name the node and the choices", func(t *testing.T) {
+		msg := tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{"nope": "x"}}))
+		assert.Contains(t, msg, `no node "nope"`)
+		msg = tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "maybe"}}))
+		assert.Contains(t, msg, "livenessDetected, deepfakeDetected, noFace")
+	})
+
+	t.Run("flow and sessionId together", func(t *testing.T) {
+		assert.Contains(t, tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "sessionId": "sess_1"})), "not both")
+	})
+
+	t.Run("an invalid flow with its paths", func(t *testing.T) {
+		bad := flowArg(t, readSharedFlow(t, "invalid/dangling-target.json"))
+		msg := tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": bad}))
+		assert.Contains(t, msg, "dangling_target at /")
+	})
+
+	t.Run("an unknown or finished session", func(t *testing.T) {
+		assert.Contains(t, tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"sessionId": "sess_9999"})), `No session with id "sess_9999"`)
+		var out SimulateOutput
+		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg}), &out)
+		assert.Contains(t, tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"sessionId": out.SessionID})), "already ended")
+	})
+
+	t.Run("a production key is refused", func(t *testing.T) {
+		prod, _ := h.dial(t, nil)
+		tcSetKey(t, prod, tkProd)
+		before := h.api.count("POST /sessions")
+		msg := tcFail(t, tcCall(t, prod, "simulate_session", map[string]any{"flow": arg}))
+		assert.Contains(t, msg, "only in the sandbox")
+		assert.Contains(t, msg, "sk_prod_…3333")
+		assert.NotContains(t, msg, tkProd)
+		assert.Equal(t, before, h.api.count("POST /sessions"), "nothing created with a production key")
+	})
+}
+
+func TestGetSessionNotFound(t *testing.T) {
+	h := newToolHarness(t)
+	c, _ := h.dial(t, nil)
+	tcSetKey(t, c, tkAlice)
+	msg := tcFail(t, tcCall(t, c, "get_session", map[string]any{"sessionId": "sess_nope"}))
+	assert.Contains(t, msg, `No session with id "sess_nope"`)
+	assert.Contains(t, msg, "list_sessions")
+}
+
+func TestListSessionsFiltersAndCursor(t *testing.T) {
+	h := newToolHarness(t)
+	c, _ := h.dial(t, nil)
+	tcSetKey(t, c, tkAlice)
+	_, arg := wireFlow(t)
+	for range 3 {
+		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg}), nil)
+	}
+
+	var page1, page2 ListSessionsOutput
+	tcOK(t, tcCall(t, c, "list_sessions", map[string]any{"limit": 2, "includeTotal": true}), &page1)
+	require.Len(t, page1.Sessions, 2)
+	assert.True(t, page1.HasMore)
+	require.NotEmpty(t, page1.NextCursor)
+	require.NotNil(t, page1.TotalCount)
+	assert.Equal(t, 3, *page1.TotalCount)
+	assert.Equal(t, verdictVerified, page1.Sessions[0].Verdict)
+	tcOK(t, tcCall(t, c, "list_sessions", map[string]any{"limit": 2, "cursor": page1.NextCursor}), &page2)
+	require.Len(t, page2.Sessions, 1)
+	assert.False(t, page2.HasMore)
+	assert.Empty(t, page2.NextCursor)
+
+	// Every filter of the contract reaches the API.
+	tcOK(t, tcCall(t, c, "list_sessions", map[string]any{
+		"limit": 10, "status": []any{"complete", "canceled"}, "clientReferenceId": "user-42", "flowId": "flow_abc",
+		"fromDate": "2026-01-01", "toDate": "2026-01-31", "search": "landlord", "sortBy": "finishedAt", "sortOrder": "asc",
+		"includeTotal": true,
+	}), nil)
+	q := h.api.query()
+	assert.Equal(t, []string{"complete", "canceled"}, q["status"])
+	assert.Equal(t, "10", q.Get("limit"))
+	assert.Equal(t, "user-42", q.Get("clientReferenceId"))
+	assert.Equal(t, "flow_abc", q.Get("flowId"))
+	assert.Equal(t, "1767225600", q.Get("fromDate"))
+	assert.Equal(t, "1769903999", q.Get("toDate"), "a bare upper date means the end of that day")
+	assert.Equal(t, "landlord", q.Get("search"))
+	assert.Equal(t, "finishedAt", q.Get("sortBy"))
+	assert.Equal(t, "asc", q.Get("sortOrder"))
+	assert.Equal(t, "true", q.Get("includeTotal"))
+
+	// Dates in every accepted form; a reversed range and a bad cursor are refused clearly.
+	for _, from := range []string{"2026-01-01T00:00:00Z", "1767225600", "1767225600000"} {
+		tcOK(t, tcCall(t, c, "list_sessions", map[string]any{"fromDate": from}), nil)
+		assert.Equal(t, "1767225600", h.api.query().Get("fromDate"), from)
+	}
+	assert.Contains(t, tcFail(t, tcCall(t, c, "list_sessions", map[string]any{"fromDate": "2026-02-01", "toDate": "2026-01-01"})), "after toDate")
+	assert.Contains(t, tcFail(t, tcCall(t, c, "list_sessions", map[string]any{"cursor": "garbage"})), "cursor")
+}
+
+func TestSummarizeOutcomes(t *testing.T) {
+	flow, _ := wireFlow(t)
+	conv := firstOfType(t, flow, flowbuild.TypeConversation)
+	n := flow.Node(conv)
+	require.NotEmpty(t, n.Outcomes)
+	nr := facesignNodeReport(flowbuild.TypeConversation, conv, n.Outcomes[0].Target)
+	outcome, ok := readOutcome(flow, nr)
+	assert.Equal(t, n.Outcomes[0].ID, outcome, "a list outcome reported by target id maps back to its id")
+	assert.True(t, ok)
+	if len(n.Outcomes) > 1 {
+		outcome, ok = readOutcome(flow, facesignNodeReport(flowbuild.TypeConversation, conv, n.Outcomes[1].Target))
+		assert.Equal(t, n.Outcomes[1].ID, outcome)
+		assert.False(t, ok)
+	}
+	outcome, ok = readOutcome(flow, facesignNodeReport(flowbuild.TypeLiveness, "x", "noFace"))
+	assert.Equal(t, "noFace", outcome)
+	assert.False(t, ok)
+}
+
+func facesignNodeReport(typ flowbuild.NodeType, id, outcome string) facesign.NodeReport {
+	return facesign.NodeReport{Type: typ, NodeID: id, Outcome: outcome}
+}
