@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -125,9 +127,9 @@ func lookupIn(m map[string]string, key string) (string, bool) {
 		return v, true
 	}
 	want := normKey(key)
-	for k, v := range m {
+	for _, k := range slices.Sorted(maps.Keys(m)) { // sorted: the same answer every time
 		if normKey(k) == want {
-			return v, true
+			return m[k], true
 		}
 	}
 	if want == "name" {

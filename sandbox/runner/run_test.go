@@ -219,7 +219,7 @@ func TestRunRefusesBadSimulateInput(t *testing.T) {
 		{"outcome of start", SimulateInput{Outcomes: map[string]string{"start": "x"}}, `start node and has no outcomes`},
 		{"reply to a non-conversation", SimulateInput{Replies: map[string]string{"otp": "123"}}, `only conversation nodes take replies`},
 		{"reply to an unknown node", SimulateInput{Replies: map[string]string{"ghost": "hi"}}, `replies names node "ghost"`},
-		{"input the node lacks", SimulateInput{Inputs: Inputs{Liveness: "captureUnavailable"}}, `inputs.liveness is "captureUnavailable", but node "liveness" has no such outcome`},
+		{"input the node lacks", SimulateInput{Inputs: Inputs{Liveness: "captureUnavailable"}}, `inputs.liveness leads to outcome "captureUnavailable", but node "liveness" has no such outcome`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,6 +248,21 @@ func TestStartRefusesFlowsItCannotRun(t *testing.T) {
 	assert.Contains(t, err.Error(), `node "s" outcome "outcome" points at "gone"`)
 	_, _, err = e.Start("", facesign.Settings{Flow: sampleFlow(t, "wire-transfer")})
 	require.ErrorIs(t, err, ErrBadInput)
+}
+
+func TestDefaultOutcomeMissingIsTheFlowsFault(t *testing.T) {
+	flow := `[{"id":"s","type":"start","outcome":"l"},
+		{"id":"l","type":"liveness_detection","outcomes":{"deepfakeDetected":"e","noFace":"e"}},
+		{"id":"e","type":"end"}]`
+	e, _ := testEngine(1, nil)
+	st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, flow)})
+	require.NoError(t, err)
+	_, err = e.Run(context.Background(), st, SimulateInput{})
+	require.ErrorIs(t, err, ErrBadFlow)
+	assert.Contains(t, err.Error(), `node "l" has no outcome "livenessDetected", which the sandbox takes by default; name one of its outcomes (deepfakeDetected, noFace) in outcomes["l"]`)
+	res, err := e.Run(context.Background(), st, SimulateInput{Outcomes: map[string]string{"l": "noFace"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"s", "l:noFace", "e"}, pathIDs(res.Path))
 }
 
 func TestCycleIsCapped(t *testing.T) {

@@ -247,17 +247,22 @@ func (s *step) screenshot(n *flowbuild.Node) {
 	s.source("sessionVideo")
 }
 
-// pick returns the node's outcome: forced, else the given default, checked
-// against the node so that an input that does not fit the flow is named.
-func (s *step) pick(n *flowbuild.Node, key, chosen string) (string, error) {
+// pick returns the node's outcome: forced, else chosen, checked against the
+// node. given says whether the inputs (key) decided chosen; when they did not,
+// a missing outcome is the flow's fault, not the caller's.
+func (s *step) pick(n *flowbuild.Node, key string, given bool, chosen string) (string, error) {
 	if s.in.Outcome != "" {
 		return s.in.Outcome, nil
 	}
-	if _, ok := n.Outcome(chosen); !ok {
-		return "", fmt.Errorf("%w: inputs.%s is %q, but node %q has no such outcome (its outcomes: %s)",
+	if _, ok := n.Outcome(chosen); ok {
+		return chosen, nil
+	}
+	if given {
+		return "", fmt.Errorf("%w: inputs.%s leads to outcome %q, but node %q has no such outcome (its outcomes: %s)",
 			ErrBadInput, key, chosen, n.ID, strings.Join(outcomeNames(n), ", "))
 	}
-	return chosen, nil
+	return "", fmt.Errorf("%w: node %q has no outcome %q, which the sandbox takes by default; name one of its outcomes (%s) in outcomes[%q]",
+		ErrBadFlow, n.ID, chosen, strings.Join(outcomeNames(n), ", "), n.ID)
 }
 
 func (s *step) resolve(n *flowbuild.Node) (resolution, error) {
@@ -327,11 +332,12 @@ func (s *step) conversation(n *flowbuild.Node) (resolution, error) {
 }
 
 func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	chosen := "permissionsGranted"
 	if s.in.Inputs.Permissions == "denied" {
 		chosen = "permissionsDenied"
 	}
-	out, err := s.pick(n, "permissions", chosen)
+	out, err := s.pick(n, "permissions", in.Permissions != "", chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -349,11 +355,12 @@ func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
 }
 
 func (s *step) liveness(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	chosen := s.in.Inputs.Liveness
 	if chosen == "" {
 		chosen = "livenessDetected"
 	}
-	out, err := s.pick(n, "liveness", chosen)
+	out, err := s.pick(n, "liveness", in.Liveness != "", chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -416,6 +423,7 @@ func (s *step) match(p Probe) (*facesign.Face, error) {
 }
 
 func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	mode := s.in.Inputs.Recognition
 	if s.in.Outcome != "" {
 		mode = s.in.Outcome
@@ -439,7 +447,7 @@ func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
 			chosen = "recognized"
 		}
 	}
-	out, err := s.pick(n, "recognition", chosen)
+	out, err := s.pick(n, "recognition", in.Recognition != "" && in.Recognition != "auto", chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -484,6 +492,7 @@ func (s *step) faceSimilarity() float64 {
 }
 
 func (s *step) faceScan(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	required := n.RequireLivenessChallenge != nil && *n.RequireLivenessChallenge
 	challenge := s.in.Inputs.LivenessChallenge == nil || *s.in.Inputs.LivenessChallenge
 	sim, thr := s.faceSimilarity(), threshold(n)
@@ -494,7 +503,7 @@ func (s *step) faceScan(n *flowbuild.Node) (resolution, error) {
 			chosen = "passed"
 		}
 	}
-	out, err := s.pick(n, "faceScan", chosen)
+	out, err := s.pick(n, "faceScan", in.FaceScan != "" || in.FaceSimilarity != nil || in.LivenessChallenge != nil, chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -531,6 +540,7 @@ func (s *step) available(src *flowbuild.FaceSource) bool {
 }
 
 func (s *step) faceCompare(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	sim, thr := s.faceSimilarity(), threshold(n)
 	chosen := "noMatch"
 	switch {
@@ -539,7 +549,7 @@ func (s *step) faceCompare(n *flowbuild.Node) (resolution, error) {
 	case sim >= thr:
 		chosen = "match"
 	}
-	out, err := s.pick(n, "faceSimilarity", chosen)
+	out, err := s.pick(n, "faceSimilarity", in.FaceSimilarity != nil, chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -547,6 +557,7 @@ func (s *step) faceCompare(n *flowbuild.Node) (resolution, error) {
 }
 
 func (s *step) documentScan(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	chosen := s.in.Inputs.DocumentScan
 	if chosen == "" {
 		chosen = "scanSuccess"
@@ -558,7 +569,7 @@ func (s *step) documentScan(n *flowbuild.Node) (resolution, error) {
 		chosen = "scanTimeout"
 		reason = fmt.Sprintf("documentType %q is not accepted here (allowed: %s)", fields["documentType"], strings.Join(n.AllowedDocumentTypes, ", "))
 	}
-	out, err := s.pick(n, "documentScan", chosen)
+	out, err := s.pick(n, "documentScan", in.DocumentScan != "" || in.Document != nil, chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -601,6 +612,7 @@ func (s *step) documentFields(n *flowbuild.Node) map[string]string {
 }
 
 func (s *step) enterEmail(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
 	var typed string
 	switch {
 	case s.in.Email != nil:
@@ -617,7 +629,7 @@ func (s *step) enterEmail(n *flowbuild.Node) (resolution, error) {
 	if typed == "" {
 		chosen = "canceled"
 	}
-	out, err := s.pick(n, "enterEmail", chosen)
+	out, err := s.pick(n, "enterEmail", s.in.Email != nil || in.EnterEmail != nil || in.Email != nil, chosen)
 	if err != nil {
 		return resolution{}, err
 	}
@@ -738,6 +750,8 @@ func (e *Engine) digits(n int) (string, error) {
 }
 
 func (s *step) twoFactor(n *flowbuild.Node) (resolution, error) {
+	in := s.in.Inputs
+	otpGiven := s.in.OTPCode != nil || in.OTPCode != nil || len(in.OTPCodes) > 0 || in.OTPDelaySeconds > 0
 	ot := s.st.OTP[n.ID]
 	if ot == nil {
 		return resolution{}, fmt.Errorf("%w: two-factor node %q has no code state", ErrBadState, n.ID)
@@ -767,24 +781,24 @@ func (s *step) twoFactor(n *flowbuild.Node) (resolution, error) {
 		return verified(s.in.Outcome), nil
 	}
 	if !ot.Delivered {
-		out, err := s.pick(n, "otpDelivery", "delivery_failed")
+		out, err := s.pick(n, "otpDelivery", in.OTPDelivery != "" || in.Email != nil || in.Phone != nil, "delivery_failed")
 		return resolution{outcome: out, report: report()}, err
 	}
 	ot.Attempts++
 	at := s.now.Add(time.Duration(s.in.Inputs.OTPDelaySeconds*ot.Attempts) * time.Second)
 	if at.After(ot.ExpireAt) {
-		out, err := s.pick(n, "otpCode", "failed_unverified")
+		out, err := s.pick(n, "otpCode", otpGiven, "failed_unverified")
 		return resolution{outcome: out, report: report("reason", "expired")}, err
 	}
 	if s.in.OTPCode == nil || subtle.ConstantTimeCompare([]byte(hashCode(s.st.SessionID, n.ID, strings.TrimSpace(*s.in.OTPCode))), []byte(ot.CodeHash)) == 1 {
-		out, err := s.pick(n, "otpCode", "verified")
+		out, err := s.pick(n, "otpCode", otpGiven, "verified")
 		if err != nil {
 			return resolution{}, err
 		}
 		return verified(out), nil
 	}
 	if ot.Attempts >= ot.MaxAttempts {
-		out, err := s.pick(n, "otpCode", "failed_unverified")
+		out, err := s.pick(n, "otpCode", otpGiven, "failed_unverified")
 		return resolution{outcome: out, report: report("reason", "tooManyAttempts")}, err
 	}
 	left := ot.MaxAttempts - ot.Attempts
