@@ -116,6 +116,9 @@ func (e *Engine) Advance(ctx context.Context, st *State, in Input) (StepResult, 
 	if err := st.check(); err != nil {
 		return StepResult{}, err
 	}
+	if err := in.Inputs.Validate(); err != nil {
+		return StepResult{}, err
+	}
 	work := st.clone()
 	var fx Effects
 	res, err := e.advance(ctx, work, in, &fx, nil)
@@ -137,11 +140,18 @@ func (e *Engine) Run(ctx context.Context, st *State, sim SimulateInput) (Result,
 	if err := sim.check(st.Flow); err != nil {
 		return Result{}, err
 	}
+	if err := sim.Inputs.Validate(); err != nil {
+		return Result{}, err
+	}
 	work := st.clone()
 	var res Result
-	for !work.finished() {
+	// Waiting steps (wrong OTP codes) do not count as nodes; bound them too.
+	for calls := 0; !work.finished(); calls++ {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
+		}
+		if calls > e.maxSteps*(maxOTPAttempts+1) {
+			return Result{}, fmt.Errorf("%w: session %s did not finish after %d steps", ErrStepLimit, work.SessionID, calls)
 		}
 		n := work.Flow.Node(work.Current)
 		in := Input{Inputs: sim.Inputs}

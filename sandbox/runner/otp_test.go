@@ -216,3 +216,18 @@ func TestNoEnrolmentWithoutKnownIdentity(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, res.Effects.Enrolled)
 }
+
+func TestOTPAttemptsAreBounded(t *testing.T) {
+	flow := `[{"id":"s","type":"start","outcome":"otp"},
+		{"id":"otp","type":"two_factor_email","maxAttempts":1000000,"expirySeconds":99999999999,
+		 "outcomes":{"verified":"e","delivery_failed":"e","failed_unverified":"e","cancelled":"e","error":"e"}},
+		{"id":"e","type":"end"}]`
+	e, c := testEngine(1, nil)
+	st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, flow)})
+	require.NoError(t, err)
+	res, err := e.Run(context.Background(), st, SimulateInput{Inputs: Inputs{OTPCode: ptr("x")}})
+	require.NoError(t, err)
+	assert.Equal(t, "failed_unverified", res.Path[1].Outcome)
+	assert.Equal(t, maxOTPAttempts, st.NodeReports[0].Report["attempts"])
+	assert.Equal(t, c.Now().Add(maxOTPExpiry*time.Second).Unix(), res.Effects.Outbox[0].ExpireAt.Unix())
+}

@@ -349,3 +349,36 @@ func TestContextCanceled(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, facesign.StatusRequiresInput, st.Status)
 }
+
+func TestCameraDeniedChangesTheDefaults(t *testing.T) {
+	flow := `[{"id":"s","type":"start","outcome":"p"},
+		{"id":"p","type":"permissions","permissions":{"camera":true,"microphone":false},"outcomes":{"permissionsGranted":"l","permissionsDenied":"l"}},
+		{"id":"l","type":"liveness_detection","outcomes":{"livenessDetected":"r","deepfakeDetected":"r","noFace":"r","captureUnavailable":"r"}},
+		{"id":"r","type":"recognition","outcomes":{"recognized":"d","newUser":"d","noFace":"d"}},
+		{"id":"d","type":"document_scan","outcomes":{"scanSuccess":"f","userCancelled":"f","scanTimeout":"f"}},
+		{"id":"f","type":"face_scan","outcomes":{"passed":"e","notPassed":"e","cancelled":"e","error":"e"}},
+		{"id":"e","type":"end"}]`
+	e, _ := testEngine(1, nil)
+	st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, flow)})
+	require.NoError(t, err)
+	res, err := e.Run(context.Background(), st, SimulateInput{Inputs: Inputs{Permissions: "denied", Face: "anyone"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"s", "p:permissionsDenied", "l:captureUnavailable", "r:noFace", "d:scanTimeout", "f:error", "e"}, pathIDs(res.Path))
+	assert.Equal(t, map[string]any{"camera": false, "microphone": false}, st.NodeReports[0].Report)
+
+	st, _, err = e.Start("s2", facesign.Settings{Flow: mustFlow(t, flow)})
+	require.NoError(t, err)
+	_, err = e.Run(context.Background(), st, SimulateInput{})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"camera": true, "microphone": false}, st.NodeReports[0].Report, "only what the node asked for is granted")
+}
+
+func TestAdvanceValidatesInputs(t *testing.T) {
+	e, _ := testEngine(1, nil)
+	st, _, err := e.Start("s", facesign.Settings{Flow: sampleFlow(t, "wire-transfer")})
+	require.NoError(t, err)
+	_, err = e.Advance(context.Background(), st, Input{Inputs: Inputs{Liveness: "sure"}})
+	require.ErrorIs(t, err, ErrBadInput)
+	_, err = e.Run(context.Background(), st, SimulateInput{Inputs: Inputs{OTPDelaySeconds: -5}})
+	require.ErrorIs(t, err, ErrBadInput)
+}

@@ -359,6 +359,12 @@ func (s *step) liveness(n *flowbuild.Node) (resolution, error) {
 	chosen := s.in.Inputs.Liveness
 	if chosen == "" {
 		chosen = "livenessDetected"
+		if s.st.Sources["cameraDenied"] {
+			chosen = "noFace"
+			if _, ok := n.Outcome("captureUnavailable"); ok {
+				chosen = "captureUnavailable"
+			}
+		}
 	}
 	out, err := s.pick(n, "liveness", in.Liveness != "", chosen)
 	if err != nil {
@@ -443,7 +449,10 @@ func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
 	chosen := mode
 	if mode == "auto" {
 		chosen = "newUser"
-		if found != nil {
+		switch {
+		case s.st.Sources["cameraDenied"]:
+			chosen = "noFace"
+		case found != nil:
 			chosen = "recognized"
 		}
 	}
@@ -497,11 +506,14 @@ func (s *step) faceScan(n *flowbuild.Node) (resolution, error) {
 	challenge := s.in.Inputs.LivenessChallenge == nil || *s.in.Inputs.LivenessChallenge
 	sim, thr := s.faceSimilarity(), threshold(n)
 	chosen := s.in.Inputs.FaceScan
-	if chosen == "" {
+	switch {
+	case chosen != "":
+	case s.st.Sources["cameraDenied"]:
+		chosen = "error"
+	case (!required || challenge) && sim >= thr:
+		chosen = "passed"
+	default:
 		chosen = "notPassed"
-		if (!required || challenge) && sim >= thr {
-			chosen = "passed"
-		}
 	}
 	out, err := s.pick(n, "faceScan", in.FaceScan != "" || in.FaceSimilarity != nil || in.LivenessChallenge != nil, chosen)
 	if err != nil {
@@ -561,6 +573,9 @@ func (s *step) documentScan(n *flowbuild.Node) (resolution, error) {
 	chosen := s.in.Inputs.DocumentScan
 	if chosen == "" {
 		chosen = "scanSuccess"
+		if s.st.Sources["cameraDenied"] {
+			chosen = "scanTimeout"
+		}
 	}
 	fields := s.documentFields(n)
 	reason := ""
@@ -650,6 +665,13 @@ func isOTP(t flowbuild.NodeType) bool {
 	return t == flowbuild.TypeTwoFactorEmail || t == flowbuild.TypeTwoFactorSMS
 }
 
+// Bounds on a flow's OTP settings, so that a careless value cannot keep a
+// simulated user typing codes for ever or overflow the clock.
+const (
+	maxOTPAttempts = 20
+	maxOTPExpiry   = 86400
+)
+
 // otpParams are a two-factor node's settings with FaceSign's defaults.
 func otpParams(n *flowbuild.Node) (length, expiry, attempts int) {
 	length, expiry, attempts = 6, 300, 3
@@ -657,10 +679,10 @@ func otpParams(n *flowbuild.Node) (length, expiry, attempts int) {
 		length = *n.OTPLength
 	}
 	if n.ExpirySeconds != nil && *n.ExpirySeconds > 0 {
-		expiry = *n.ExpirySeconds
+		expiry = min(*n.ExpirySeconds, maxOTPExpiry)
 	}
 	if n.MaxAttempts != nil && *n.MaxAttempts > 0 {
-		attempts = *n.MaxAttempts
+		attempts = min(*n.MaxAttempts, maxOTPAttempts)
 	}
 	return length, expiry, attempts
 }
