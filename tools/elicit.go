@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,8 +21,73 @@ const elicitationID = "build_flow_questions"
 // form of a pre-2026 client; past it the questions are returned instead.
 const elicitTimeout = 5 * time.Minute
 
-// clientCanElicit reports whether the caller declared form elicitation:
-// per request for 2026-07-28 clients, at initialize for earlier ones.
+// Answers are what the user chose in build_flow's question form; they become
+// flowbuild.Options for a second build.
+type Answers struct {
+	AvatarID      string   `json:"avatarId,omitempty"`
+	Langs         []string `json:"langs,omitempty"`
+	OnFailure     string   `json:"onFailure,omitempty"`
+	OTPChannel    string   `json:"otpChannel,omitempty"`
+	DocumentTypes []string `json:"documentTypes,omitempty"`
+	MinAge        int      `json:"minAge,omitempty"`
+}
+
+func (a *Answers) empty() bool {
+	return a.AvatarID == "" && len(a.Langs) == 0 && a.OnFailure == "" && a.OTPChannel == "" && len(a.DocumentTypes) == 0 && a.MinAge == 0
+}
+
+func (a *Answers) options() flowbuild.Options {
+	return flowbuild.Options{AvatarID: a.AvatarID, Langs: a.Langs, OnFailure: a.OnFailure,
+		OTPChannel: a.OTPChannel, DocumentTypes: a.DocumentTypes, MinAge: a.MinAge}
+}
+
+// questionKind maps a builder question to the form field that answers it.
+func questionKind(q flowbuild.Question) string {
+	switch q.ID {
+	case "avatar":
+		return "avatarId"
+	case "langs":
+		return "langs"
+	case "on_failure":
+		return "onFailure"
+	case "otp_channel":
+		return "otpChannel"
+	case "documents":
+		return "documentTypes"
+	case "min_age":
+		return "minAge"
+	}
+	// A question the builder learns to ask later still reaches the form when
+	// it is about one of the settings the form knows.
+	s := strings.ToLower(q.Text)
+	switch {
+	case strings.Contains(s, "avatar"):
+		return "avatarId"
+	case strings.Contains(s, "language"):
+		return "langs"
+	case strings.Contains(s, "fail"):
+		return "onFailure"
+	}
+	return ""
+}
+
+// elicitableQuestions keeps the questions a form can answer, one per field.
+func elicitableQuestions(qs []flowbuild.Question) []flowbuild.Question {
+	var out []flowbuild.Question
+	seen := map[string]bool{}
+	for _, q := range qs {
+		k := questionKind(q)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, q)
+	}
+	return out
+}
+
+// clientCanElicit reports whether the caller declared elicitation: per
+// request for 2026-07-28 clients, at initialize for earlier ones.
 func clientCanElicit(ctx context.Context) bool {
 	if info := server.RequestProtocolInfoFromContext(ctx); info != nil && info.Modern {
 		return info.ClientCapabilities != nil && info.ClientCapabilities.Elicitation != nil
@@ -35,10 +101,11 @@ func clientCanElicit(ctx context.Context) bool {
 }
 
 // askQuestions asks the user the open questions in one form. It returns the
-// answers (nil unless accepted and usable) and the elicitation status; or, for
-// a 2026-07-28 client that has not answered yet, the input_required result to
-// send back.
-func (d *Deps) askQuestions(ctx context.Context, req mcp.CallToolRequest, open []flowbuild.Question) (*FlowSettings, string, *mcp.CallToolResult) {
+// answers (nil unless accepted with something usable) and the elicitation
+// status; or, for a 2026-07-28 client that has not answered yet, the
+// input_required result to send back (the client retries the call with the
+// answers, and this handler runs again).
+func (d *Deps) askQuestions(ctx context.Context, req mcp.CallToolRequest, open []flowbuild.Question) (*Answers, string, *mcp.CallToolResult) {
 	if answer := server.ElicitationResponse(req.Params.InputResponses, elicitationID); answer != nil {
 		return d.readAnswers(ctx, answer)
 	}
@@ -83,25 +150,25 @@ func (d *Deps) choices(ctx context.Context) ([]facesign.Avatar, []facesign.Lang)
 	return avatars, langs
 }
 
-// questionForm is one elicitation form with a field per open question.
+// questionForm is one elicitation form with a field per open question. Every
+// field is optional: a blank one leaves the builder's default.
 func questionForm(open []flowbuild.Question, avatars []facesign.Avatar, langs []facesign.Lang) mcp.ElicitationParams {
 	props := schema{}
 	var lines []string
 	for _, q := range open {
 		lines = append(lines, "- "+q.Text)
-		switch questionKind(q) {
+		switch kind := questionKind(q); kind {
 		case "avatarId":
-			f := schema{"type": "string", "title": "Avatar", "description": q.Text}
+			f := schema{"type": "string", "title": "Avatar", "description": q.Text, "maxLength": 100}
 			if len(avatars) > 0 {
 				ids, names := make([]string, len(avatars)), make([]string, len(avatars))
 				for i, a := range avatars {
 					ids[i], names[i] = a.ID, a.Name
 				}
 				f["enum"], f["enumNames"] = ids, names
-			} else if len(q.Options) > 0 {
-				f["enum"] = q.Options
+				delete(f, "maxLength")
 			}
-			props["avatarId"] = f
+			props[kind] = f
 		case "langs":
 			desc := q.Text + " Language codes separated by commas, e.g. en, es."
 			if len(langs) > 0 {
@@ -110,26 +177,35 @@ func questionForm(open []flowbuild.Question, avatars []facesign.Avatar, langs []
 					codes[i] = l.ID
 				}
 				desc += " Available: " + strings.Join(codes, ", ") + "."
+			} else if len(q.Options) > 0 {
+				desc += " For example: " + strings.Join(q.Options, ", ") + "."
 			}
-			props["langs"] = schema{"type": "string", "title": "Languages", "description": desc, "maxLength": 200}
-		case "onFailure":
-			f := schema{"type": "string", "title": "When a check fails", "description": q.Text, "maxLength": 500}
+			props[kind] = schema{"type": "string", "title": "Languages", "description": desc, "maxLength": 200}
+		case "onFailure", "otpChannel":
+			title := map[string]string{"onFailure": "When a check fails", "otpChannel": "One-time code channel"}[kind]
+			f := schema{"type": "string", "title": title, "description": q.Text, "maxLength": 200}
 			if len(q.Options) > 0 {
 				f["enum"] = q.Options
+				delete(f, "maxLength")
 			}
-			props["onFailure"] = f
+			props[kind] = f
+		case "documentTypes":
+			props[kind] = schema{"type": "string", "title": "Accepted documents", "maxLength": 200,
+				"description": q.Text + " Comma-separated: " + strings.Join(flowbuild.DocumentTypes(), ", ") + "."}
+		case "minAge":
+			props[kind] = schema{"type": "integer", "title": "Minimum age", "description": q.Text, "minimum": 1, "maximum": 120}
 		}
 	}
 	return mcp.ElicitationParams{
 		Mode:            mcp.ElicitationModeForm,
-		Message:         "A few choices for your FaceSign flow (leave any blank to let the builder decide):\n" + strings.Join(lines, "\n"),
+		Message:         "A few choices for your FaceSign flow (leave any blank to keep the builder's default):\n" + strings.Join(lines, "\n"),
 		RequestedSchema: schema{"type": "object", "properties": props},
 	}
 }
 
-// readAnswers turns an elicitation result into settings, dropping answers
-// that name an avatar or language the account does not have.
-func (d *Deps) readAnswers(ctx context.Context, res *mcp.ElicitationResult) (*FlowSettings, string, *mcp.CallToolResult) {
+// readAnswers turns an elicitation result into answers, dropping values the
+// builder or the account cannot use (an unknown avatar, language or document).
+func (d *Deps) readAnswers(ctx context.Context, res *mcp.ElicitationResult) (*Answers, string, *mcp.CallToolResult) {
 	if res == nil {
 		return nil, elicitFailed, nil
 	}
@@ -144,43 +220,43 @@ func (d *Deps) readAnswers(ctx context.Context, res *mcp.ElicitationResult) (*Fl
 	}
 	content, _ := res.Content.(map[string]any)
 	str := func(k string) string {
-		s, _ := content[k].(string)
-		return strings.TrimSpace(s)
-	}
-	s := &FlowSettings{AvatarID: str("avatarId"), OnFailure: str("onFailure")}
-	for _, l := range strings.FieldsFunc(str("langs"), func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		if l = strings.ToLower(strings.TrimSpace(l)); l != "" && !slices.Contains(s.Langs, l) {
-			s.Langs = append(s.Langs, l)
+		switch v := content[k].(type) {
+		case string:
+			return strings.TrimSpace(v)
+		case float64:
+			return strconv.FormatFloat(v, 'f', -1, 64)
 		}
+		return ""
+	}
+	a := &Answers{AvatarID: str("avatarId"), OnFailure: str("onFailure"), OTPChannel: strings.ToLower(str("otpChannel"))}
+	if strings.EqualFold(a.AvatarID, "default") {
+		a.AvatarID = ""
+	}
+	a.Langs = splitList(str("langs"))
+	for _, doc := range splitList(str("documentTypes")) {
+		if slices.Contains(flowbuild.DocumentTypes(), doc) && !slices.Contains(a.DocumentTypes, doc) {
+			a.DocumentTypes = append(a.DocumentTypes, doc)
+		}
+	}
+	if n, err := strconv.Atoi(str("minAge")); err == nil && n > 0 && n <= 120 {
+		a.MinAge = n
+	}
+	if a.OTPChannel != "" && a.OTPChannel != "sms" && a.OTPChannel != "email" {
+		a.OTPChannel = ""
 	}
 	if avatars, langs := d.choices(ctx); len(avatars) > 0 || len(langs) > 0 {
-		if s.AvatarID != "" && len(avatars) > 0 && !slices.ContainsFunc(avatars, func(a facesign.Avatar) bool { return a.ID == s.AvatarID }) {
-			d.Logger.InfoContext(ctx, "build_flow: ignoring an unknown avatar from the form", "avatar", s.AvatarID)
-			s.AvatarID = ""
+		if a.AvatarID != "" && len(avatars) > 0 && !slices.ContainsFunc(avatars, func(x facesign.Avatar) bool { return x.ID == a.AvatarID }) {
+			d.Logger.InfoContext(ctx, "build_flow: ignoring an avatar the account does not have", "avatar", a.AvatarID)
+			a.AvatarID = ""
 		}
 		if len(langs) > 0 {
-			s.Langs = slices.DeleteFunc(s.Langs, func(l string) bool {
+			a.Langs = slices.DeleteFunc(a.Langs, func(l string) bool {
 				return !slices.ContainsFunc(langs, func(x facesign.Lang) bool { return strings.EqualFold(x.ID, l) })
 			})
 		}
 	}
-	if s.AvatarID == "" && len(s.Langs) == 0 && s.OnFailure == "" {
+	if a.empty() {
 		return nil, elicitAccepted, nil
 	}
-	return s, elicitAccepted, nil
-}
-
-// describeElicitation says in words what happened to the questions.
-func describeElicitation(status string) string {
-	switch status {
-	case elicitAccepted:
-		return "The user answered the open questions."
-	case elicitDeclined:
-		return "The user declined to answer the open questions; ask them in the conversation if they matter."
-	case elicitCancelled:
-		return "The user dismissed the question form; ask the open questions in the conversation if they matter."
-	case elicitFailed:
-		return "The question form could not be shown; ask the open questions in the conversation."
-	}
-	return ""
+	return a, elicitAccepted, nil
 }

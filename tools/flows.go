@@ -55,24 +55,16 @@ func hasValue(raw json.RawMessage) bool {
 
 // BuildFlowOutput is build_flow's structured result.
 type BuildFlowOutput struct {
-	Mode        string               `json:"mode"`
-	Flow        flowbuild.Flow       `json:"flow"`
-	Summary     string               `json:"summary"`
-	Mermaid     string               `json:"mermaid"`
-	Warnings    []flowbuild.Problem  `json:"warnings"`
-	Questions   []flowbuild.Question `json:"questions"`
-	Assumptions []string             `json:"assumptions"`
-	Elicitation string               `json:"elicitation"`
-	Settings    *FlowSettings        `json:"settings,omitempty"`
-}
-
-// FlowSettings are the answers the user gave through elicitation: session
-// settings that belong next to the flow (avatar, languages) and the failure
-// handling the flow was built with.
-type FlowSettings struct {
-	AvatarID  string   `json:"avatarId,omitempty"`
-	Langs     []string `json:"langs,omitempty"`
-	OnFailure string   `json:"onFailure,omitempty"`
+	Mode        string                    `json:"mode"`
+	Flow        flowbuild.Flow            `json:"flow"`
+	Summary     string                    `json:"summary"`
+	Mermaid     string                    `json:"mermaid"`
+	Warnings    []flowbuild.Problem       `json:"warnings"`
+	Questions   []flowbuild.Question      `json:"questions"`
+	Assumptions []string                  `json:"assumptions"`
+	Settings    flowbuild.SessionSettings `json:"settings"`
+	Elicitation string                    `json:"elicitation"`
+	Answers     *Answers                  `json:"answers,omitempty"`
 }
 
 // Elicitation outcomes reported in build_flow's result.
@@ -112,12 +104,19 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			"assumptions": sArray("Choices made where the description was silent.", sString("")),
 			"elicitation": sEnum("Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed.",
 				elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed),
-			"settings": sObject("The user's answers: session settings to use with the flow (avatar, languages) and the failure handling it was built with.", schema{
-				"avatarId":  sString("Avatar for sessions of this flow."),
-				"langs":     sArray("Languages for sessions of this flow.", sString("")),
-				"onFailure": sString("What happens when a check fails."),
+			"settings": sObject("Session settings the description or the answers named, to use when creating sessions of this flow.", schema{
+				"avatarId": sString("Avatar for sessions of this flow."),
+				"langs":    sArray("Languages for sessions of this flow.", sString("")),
 			}),
-		}, "mode", "flow", "summary", "mermaid", "warnings", "questions", "assumptions", "elicitation"),
+			"answers": sObject("What the user answered in the question form, as used for this build.", schema{
+				"avatarId":      sString("Chosen avatar."),
+				"langs":         sArray("Chosen languages.", sString("")),
+				"onFailure":     sString("What happens when a check fails."),
+				"otpChannel":    sString("email or sms."),
+				"documentTypes": sArray("Accepted identity documents.", sString("")),
+				"minAge":        sInt("Minimum age."),
+			}),
+		}, "mode", "flow", "summary", "mermaid", "warnings", "questions", "assumptions", "settings", "elicitation"),
 		// Not read-only: it replaces the session's current flow. Not destructive:
 		// nothing outside the session changes and the old flow is in the
 		// conversation. Not idempotent: a change applied twice ("add an SMS
@@ -171,7 +170,7 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 				return failure("%s", renderProblemsFailure("The flow you passed cannot be used", probs)), nil
 			}
 			out := BuildFlowOutput{
-				Mode: "adopt", Flow: given, Summary: describeFlow(given), Mermaid: flowMermaid(given),
+				Mode: "adopt", Flow: given, Summary: describeFlow(given), Mermaid: flowbuild.Mermaid(given),
 				Warnings: problems(flowbuild.Warnings(probs)), Questions: []flowbuild.Question{}, Assumptions: []string{},
 				Elicitation: elicitNotNeeded,
 			}
@@ -187,19 +186,17 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		}
 
 		status := elicitNotNeeded
-		var settings *FlowSettings
+		var answers *Answers
 		if open := elicitableQuestions(res.Questions); len(open) > 0 {
-			var answers *FlowSettings
 			var pending *mcp.CallToolResult
 			answers, status, pending = d.askQuestions(ctx, req, open)
 			if pending != nil {
 				return pending, nil
 			}
 			if answers != nil {
-				settings = answers
-				again, err := run(flowbuild.Options{AvatarID: answers.AvatarID, Langs: answers.Langs, OnFailure: answers.OnFailure})
+				again, err := run(answers.options())
 				if err != nil {
-					return failure("Could not %s the flow with your answers: %v.", mode, err), nil
+					return failure("Could not %s the flow with the answers given: %v.", mode, err), nil
 				}
 				res = again
 			}
@@ -212,9 +209,9 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		}
 		st.SetBuild(res)
 		out := BuildFlowOutput{
-			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: flowMermaid(res.Flow),
+			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: flowbuild.Mermaid(res.Flow),
 			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),
-			Elicitation: status, Settings: settings,
+			Settings: res.Settings, Elicitation: status, Answers: answers,
 		}
 		return result(out, renderBuild(out)), nil
 	}
@@ -225,35 +222,6 @@ var questionSchema = sObject("", schema{
 	"text":    sString("The question, ready to ask the user."),
 	"options": sArray("Suggested answers, when the choice is closed.", sString("")),
 }, "id", "text")
-
-// questionKind maps a builder question to the form field that answers it.
-func questionKind(q flowbuild.Question) string {
-	s := strings.ToLower(q.ID + " " + q.Text)
-	switch {
-	case strings.Contains(s, "avatar"):
-		return "avatarId"
-	case strings.Contains(s, "lang"):
-		return "langs"
-	case strings.Contains(s, "fail"):
-		return "onFailure"
-	}
-	return ""
-}
-
-// elicitableQuestions keeps the questions a form can answer, one per kind.
-func elicitableQuestions(qs []flowbuild.Question) []flowbuild.Question {
-	var out []flowbuild.Question
-	seen := map[string]bool{}
-	for _, q := range qs {
-		k := questionKind(q)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, q)
-	}
-	return out
-}
 
 // ValidateFlowOutput is validate_flow's structured result.
 type ValidateFlowOutput struct {
@@ -319,7 +287,9 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 // description: its size and the verification steps on its success path.
 func describeFlow(f flowbuild.Flow) string {
 	var steps []string
-	for _, n := range successPath(f) {
+	ids, _ := flowbuild.SuccessPath(f) // an adopted flow is valid, so the path exists
+	for _, id := range ids {
+		n := f.Node(id)
 		switch n.Type {
 		case flowbuild.TypeStart, flowbuild.TypeEnd, flowbuild.TypeConversation:
 			continue
@@ -375,17 +345,17 @@ func renderBuild(o BuildFlowOutput) string {
 			b.WriteString("\n- " + a)
 		}
 	}
-	if s := o.Settings; s != nil {
-		b.WriteString("\n\nYour answers:")
+	if s := o.Settings; s.AvatarID != "" || len(s.Langs) > 0 {
+		b.WriteString("\n\nSession settings:")
 		if s.AvatarID != "" {
 			b.WriteString("\n- avatar: " + s.AvatarID)
 		}
 		if len(s.Langs) > 0 {
 			b.WriteString("\n- languages: " + strings.Join(s.Langs, ", "))
 		}
-		if s.OnFailure != "" {
-			b.WriteString("\n- on failure: " + s.OnFailure)
-		}
+	}
+	if msg := describeElicitation(o.Elicitation); msg != "" {
+		b.WriteString("\n\n" + msg)
 	}
 	flowJSON, err := json.MarshalIndent(o.Flow, "", "  ")
 	if err == nil {
@@ -435,4 +405,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// describeElicitation says in words what happened to the questions.
+func describeElicitation(status string) string {
+	switch status {
+	case elicitAccepted:
+		return "The user answered the open questions in a form; the flow uses the answers."
+	case elicitDeclined:
+		return "The user declined the question form; ask the open questions in the conversation if they matter."
+	case elicitCancelled:
+		return "The user dismissed the question form; ask the open questions in the conversation if they matter."
+	case elicitFailed:
+		return "The question form could not be shown; ask the open questions in the conversation."
+	}
+	return ""
 }

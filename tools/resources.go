@@ -130,7 +130,7 @@ func recipeMarkdown(r recipe) string {
 		fmt.Fprintf(&b, "\n(The flow builder could not build this description here: %v.)\n", err)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "\n## The flow it builds\n\n%s\n\n```mermaid\n%s```\n", res.Summary, flowMermaid(res.Flow))
+	fmt.Fprintf(&b, "\n## The flow it builds\n\n%s\n\n```mermaid\n%s```\n", res.Summary, flowbuild.Mermaid(res.Flow))
 	if js, err := json.MarshalIndent(res.Flow, "", "  "); err == nil {
 		fmt.Fprintf(&b, "\n```json\n%s\n```\n", js)
 	}

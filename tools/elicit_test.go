@@ -1,0 +1,166 @@
+package tools
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+// formAnswerer is a client's elicitation handler that answers with a fixed
+// action and content, and remembers the form it was shown.
+type formAnswerer struct {
+	action  mcp.ElicitationResponseAction
+	content map[string]any
+
+	mu    sync.Mutex
+	forms []mcp.ElicitationParams
+}
+
+func (f *formAnswerer) Elicit(_ context.Context, req mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
+	f.mu.Lock()
+	f.forms = append(f.forms, req.Params)
+	f.mu.Unlock()
+	res := &mcp.ElicitationResult{}
+	res.Action = f.action
+	if f.action == mcp.ElicitationResponseActionAccept {
+		res.Content = f.content
+	}
+	return res, nil
+}
+
+func (f *formAnswerer) shown() []mcp.ElicitationParams {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]mcp.ElicitationParams(nil), f.forms...)
+}
+
+const stepUp = "Step-up for wire transfers over $5,000: liveness check, then ask the user to confirm the transfer details, then an email code."
+
+func questionIDs(qs []flowbuild.Question) []string {
+	var ids []string
+	for _, q := range qs {
+		ids = append(ids, q.ID)
+	}
+	return ids
+}
+
+func TestBuildFlowWithoutElicitationReturnsQuestions(t *testing.T) {
+	h := newToolHarness(t)
+	c, _ := h.dial(t, nil)
+	var out BuildFlowOutput
+	tcOK(t, tcCall(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
+	assert.Equal(t, "build", out.Mode)
+	assert.Equal(t, elicitUnsupported, out.Elicitation)
+	assert.Contains(t, questionIDs(out.Questions), "avatar")
+	assert.Contains(t, questionIDs(out.Questions), "langs")
+	assert.False(t, flowbuild.HasErrors(flowbuild.Validate(out.Flow)))
+	assert.Contains(t, out.Mermaid, "flowchart TD")
+	assert.NotEmpty(t, out.Summary)
+
+	// The build is the current flow: an edit applies to it and keeps the ids it did not touch.
+	var edited BuildFlowOutput
+	tcOK(t, tcCall(t, c, "build_flow", map[string]any{"change": "add an SMS code at the end"}), &edited)
+	assert.Equal(t, "edit", edited.Mode)
+	hasSMS := false
+	for _, n := range edited.Flow {
+		hasSMS = hasSMS || n.Type == flowbuild.TypeTwoFactorSMS
+	}
+	assert.True(t, hasSMS, "the change was applied")
+	for _, n := range out.Flow {
+		if n.Type == flowbuild.TypeLiveness {
+			assert.NotNil(t, edited.Flow.Node(n.ID), "untouched node %s keeps its id", n.ID)
+		}
+	}
+	var v ValidateFlowOutput
+	tcOK(t, tcCall(t, c, "validate_flow", map[string]any{}), &v)
+	assert.Equal(t, len(edited.Flow), v.NodeCount, "validate_flow checks the edited flow")
+
+	assert.Contains(t, tcFail(t, tcCall(t, c, "build_flow", map[string]any{"description": "   "})), "Nothing to do")
+}
+
+func TestBuildFlowElicitsOpenQuestions(t *testing.T) {
+	h := newToolHarness(t)
+
+	t.Run("accepted answers are used", func(t *testing.T) {
+		form := &formAnswerer{action: mcp.ElicitationResponseActionAccept, content: map[string]any{
+			"avatarId": "av_ben", "langs": "es, xx", "onFailure": "offer retry",
+		}}
+		c, _ := h.dial(t, nil, client.WithElicitationHandler(form))
+		tcSetKey(t, c, tkAlice) // the form then offers the account's avatars and languages
+		var out BuildFlowOutput
+		tcOK(t, tcCall(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
+		assert.Equal(t, elicitAccepted, out.Elicitation)
+		require.NotNil(t, out.Answers)
+		assert.Equal(t, "av_ben", out.Answers.AvatarID)
+		assert.Equal(t, []string{"es"}, out.Answers.Langs, "a language the account does not have is dropped")
+		assert.Equal(t, "av_ben", out.Settings.AvatarID)
+		assert.Equal(t, []string{"es"}, out.Settings.Langs)
+		assert.NotContains(t, questionIDs(out.Questions), "avatar", "answered questions are not asked again")
+		assert.NotContains(t, questionIDs(out.Questions), "langs")
+
+		forms := form.shown()
+		require.Len(t, forms, 1, "one form for all open questions")
+		props := forms[0].RequestedSchema.(map[string]any)["properties"].(map[string]any)
+		avatar := props["avatarId"].(map[string]any)
+		assert.Equal(t, []any{"av_anna", "av_ben"}, avatar["enum"], "avatar choices come from the account")
+		assert.Contains(t, props, "langs")
+	})
+
+	for _, tt := range []struct {
+		action mcp.ElicitationResponseAction
+		status string
+	}{
+		{mcp.ElicitationResponseActionDecline, elicitDeclined},
+		{mcp.ElicitationResponseActionCancel, elicitCancelled},
+	} {
+		t.Run(string(tt.action), func(t *testing.T) {
+			form := &formAnswerer{action: tt.action}
+			c, _ := h.dial(t, nil, client.WithElicitationHandler(form))
+			var out BuildFlowOutput
+			tcOK(t, tcCall(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
+			assert.Equal(t, tt.status, out.Elicitation)
+			assert.Nil(t, out.Answers)
+			assert.Contains(t, questionIDs(out.Questions), "avatar", "the questions come back to ask in the conversation")
+			assert.Len(t, form.shown(), 1)
+			assert.False(t, flowbuild.HasErrors(flowbuild.Validate(out.Flow)), "a flow is built anyway")
+		})
+	}
+
+	t.Run("no open questions, no form", func(t *testing.T) {
+		form := &formAnswerer{action: mcp.ElicitationResponseActionAccept}
+		c, _ := h.dial(t, nil, client.WithElicitationHandler(form))
+		_, arg := wireFlow(t)
+		var out BuildFlowOutput
+		tcOK(t, tcCall(t, c, "build_flow", map[string]any{"flow": arg}), &out)
+		assert.Equal(t, elicitNotNeeded, out.Elicitation)
+		assert.Empty(t, form.shown())
+	})
+}
+
+func TestReadAnswers(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	res := &mcp.ElicitationResult{}
+	res.Action = mcp.ElicitationResponseActionAccept
+	res.Content = map[string]any{"documentTypes": "passport, library-card, dl", "minAge": float64(21), "otpChannel": "SMS", "avatarId": "default"}
+	a, status, pending := d.readAnswers(context.Background(), res)
+	require.Nil(t, pending)
+	assert.Equal(t, elicitAccepted, status)
+	require.NotNil(t, a)
+	assert.Equal(t, []string{"passport", "dl"}, a.DocumentTypes)
+	assert.Equal(t, 21, a.MinAge)
+	assert.Equal(t, "sms", a.OTPChannel)
+	assert.Empty(t, a.AvatarID, `"default" leaves the avatar to FaceSign`)
+
+	res.Content = map[string]any{"langs": "  "}
+	a, status, _ = d.readAnswers(context.Background(), res)
+	assert.Nil(t, a, "an accepted but empty form changes nothing")
+	assert.Equal(t, elicitAccepted, status)
+}
