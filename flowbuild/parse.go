@@ -739,6 +739,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			if next == "challenge" && has(ts, "face") {
 				continue
 			}
+			if neg[i] && t.raw != "liveness" && describesCheck(ts, i) {
+				neg[i] = false // "make sure it's not a deepfake" asks for the check
+			}
 			add(&step{k: kLiveness}, i)
 		case "live":
 			nw := ""
@@ -750,7 +753,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				add(&step{k: kLiveness}, i)
 			}
 		case "real":
-			if i+1 < len(ts) && (ts[i+1].w == "person" || ts[i+1].w == "live") {
+			if i+1 < len(ts) && (ts[i+1].w == "person" || ts[i+1].w == "live") || prev == "is" || prev == "are" || prev == "theyre" || prev == "be" || prev == "its" || prev == "really" || prev == "youre" {
 				add(&step{k: kLiveness}, i)
 			}
 		case "recognize":
@@ -779,7 +782,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			if t.w == "driver" && next != "license" && next != "licence" {
 				continue
 			}
-			if t.w == "id" && (prev == "user" || prev == "session" || prev == "client" || prev == "account" || prev == "node" || prev == "flow" || prev == "avatar" || prev == "transaction" || prev == "face") {
+			if t.w == "id" && (strings.ContainsAny(t.orig, "'’") || prev == "user" || prev == "session" || prev == "client" || prev == "account" || prev == "node" || prev == "flow" || prev == "avatar" || prev == "transaction" || prev == "face") {
 				continue
 			}
 			if t.w == "permit" && prev != "residence" && prev != "residency" && prev != "work" {
@@ -797,7 +800,8 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			add(&step{k: kDocument, docTypes: dt}, i)
 		case "email":
 			emailIdx = i
-			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") {
+			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") ||
+				next == "one" && len(seq) > 0 && (seq[len(seq)-1].k == kSMSOTP || seq[len(seq)-1].k == kEmailOTP || seq[len(seq)-1].k == kOTP) {
 				add(&step{k: kEmailOTP, otpLen: otpLength(ts)}, i)
 			} else {
 				add(&step{k: kEnterEmail}, i)
@@ -844,7 +848,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 		case "match", "same":
-			if !faceCtx && (has(ts, "enrolled") || hasRaw(ts, "account", "one", "ones", "ours")) && !has(ts, "validate") {
+			if !faceCtx && !peopleWords(ts) && (hasRaw(ts, "file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours")) && !has(ts, "validate") {
 				add(&step{k: kMatchCheck, field: matchField(ts, seq)}, i)
 			}
 		case "greet":
@@ -896,7 +900,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	if comparing && faceCtxOrPair(ts, seq, out) {
 		ci := firstOf(ts, "compare", "match", "against", "same")
 		if !got.has(kRecognition) && !got.has(kMatchCheck) {
-			photoCue := has(ts, "photo") || has(ts, "selfie") || has(ts, "provide") || hasRaw(ts, "two", "both", "it", "them") || anyDoc(ts)
+			photoCue := has(ts, "photo") || has(ts, "selfie") || has(ts, "provide") || hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || anyDoc(ts)
 			recCue := has(ts, "enrolled") || has(ts, "recognize")
 			switch {
 			case photoCue:
@@ -973,6 +977,26 @@ func anyDoc(ts []token) bool {
 	return false
 }
 
+// peopleWords: the text talks about people ("enrolled users"), not data.
+func peopleWords(ts []token) bool {
+	return hasRaw(ts, "user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known")
+}
+
+// describesCheck: a negated deepfake word that states what the check is for
+// ("not a deepfake", "isn't a spoof") rather than excluding it ("no deepfake check").
+func describesCheck(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch ts[j].raw {
+		case "a", "an", "being", "just":
+			continue
+		case "not", "isnt", "arent", "never", "nor":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
@@ -983,8 +1007,11 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		if docWords[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
 			return true
 		}
+		if t.w == "enrolled" && peopleWords(ts) {
+			return true
+		}
 	}
-	if hasRaw(ts, "two", "both", "them") && (findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0) {
+	if hasRaw(ts, "two", "both", "them", "em", "those", "these") && (findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0) {
 		return true
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
