@@ -1,0 +1,92 @@
+package tools
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/sandbox"
+)
+
+// The tools against the real embedded sandbox (over loopback HTTP, the way
+// the binary wires them), with a webhook receiver registered for every
+// account: the whole conversation of the README, tool by tool.
+func TestToolsAgainstTheSandbox(t *testing.T) {
+	var hooks atomic.Int32
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hooks.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(receiver.Close)
+	sb, err := sandbox.New(t.Context(), sandbox.Config{
+		DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), JanitorInterval: -1,
+		WebhookRetryScale: 0.001, DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_test_secret"}},
+	})
+	require.NoError(t, err)
+	api := httptest.NewServer(sb.Handler())
+	t.Cleanup(func() {
+		api.Close()
+		_ = sb.Close()
+	})
+
+	h := newToolHarness(t)
+	h.deps.SandboxURL = api.URL + "/sandbox"
+	alice, _ := h.dial(t, nil)
+	bob, _ := h.dial(t, nil)
+
+	var key SetAPIKeyOutput
+	tcOK(t, tcCall(t, alice, "set_api_key", map[string]any{"apiKey": tkAlice}), &key)
+	assert.Equal(t, "sandbox", string(key.Environment))
+	assert.NotEmpty(t, key.Avatars)
+	assert.NotEmpty(t, key.Languages)
+	tcSetKey(t, bob, tkBob)
+
+	var built BuildFlowOutput
+	tcOK(t, tcCall(t, alice, "build_flow", map[string]any{"description": stepUp}), &built)
+	var liveness string
+	for _, n := range built.Flow {
+		if n.Type == flowbuild.TypeLiveness {
+			liveness = n.ID
+		}
+	}
+	require.NotEmpty(t, liveness)
+
+	var ok, failed SimulateOutput
+	tcOK(t, tcCall(t, alice, "simulate_session", map[string]any{}), &ok)
+	assert.Equal(t, "complete", ok.Status)
+	assert.NotEqual(t, verdictFailed, ok.Verdict)
+	require.NotNil(t, ok.Report)
+	assert.True(t, ok.Report.Sandbox)
+	assert.Equal(t, 1, ok.WebhookEndpoints)
+	assert.NotEmpty(t, ok.Deliveries, "deliveries of the simulated session")
+	for _, d := range ok.Deliveries {
+		assert.Equal(t, receiver.URL, d.EndpointURL)
+	}
+
+	tcOK(t, tcCall(t, alice, "simulate_session", map[string]any{"outcomes": map[string]any{liveness: "deepfakeDetected"}}), &failed)
+	var got GetSessionOutput
+	tcOK(t, tcCall(t, alice, "get_session", map[string]any{"sessionId": failed.SessionID}), &got)
+	assert.Contains(t, got.Summary.Path, liveness)
+	for _, n := range got.Summary.Nodes {
+		if n.NodeID == liveness {
+			assert.Equal(t, "deepfakeDetected", n.Outcome)
+			assert.False(t, n.Success)
+		}
+	}
+
+	var page ListSessionsOutput
+	tcOK(t, tcCall(t, alice, "list_sessions", map[string]any{"status": []any{"complete"}, "limit": 10, "includeTotal": true}), &page)
+	assert.Len(t, page.Sessions, 2)
+	var none ListSessionsOutput
+	tcOK(t, tcCall(t, bob, "list_sessions", map[string]any{}), &none)
+	assert.Empty(t, none.Sessions, "another account sees nothing")
+	assert.Contains(t, tcFail(t, tcCall(t, bob, "get_session", map[string]any{"sessionId": ok.SessionID})), "No session with id")
+	assert.Positive(t, hooks.Load(), "the receiver got webhooks")
+}
