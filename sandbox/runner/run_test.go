@@ -382,3 +382,37 @@ func TestAdvanceValidatesInputs(t *testing.T) {
 	_, err = e.Run(context.Background(), st, SimulateInput{Inputs: Inputs{OTPDelaySeconds: -5}})
 	require.ErrorIs(t, err, ErrBadInput)
 }
+
+func TestEngineIsSafeForConcurrentSessions(t *testing.T) {
+	faces := &MemoryFaces{}
+	e := New(Config{Faces: faces})
+	flow := sampleFlow(t, "onboarding")
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			st, _, err := e.Start("s", facesign.Settings{Flow: flow, ProvidedData: map[string]any{"email": string(rune('a'+i)) + "@x.test"}})
+			if err == nil {
+				var res Result
+				res, err = e.Run(context.Background(), st, SimulateInput{})
+				faces.Enroll(res.Effects.Enrolled...)
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-done)
+	}
+	assert.Len(t, faces.List(), 8, "each distinct person enrolled once")
+}
+
+func TestStartCopiesTheFlow(t *testing.T) {
+	e, _ := testEngine(1, nil)
+	flow := sampleFlow(t, "wire-transfer")
+	st, _, err := e.Start("s", facesign.Settings{Flow: flow})
+	require.NoError(t, err)
+	flow.Node("intro").SetOutcome("next", "end")
+	res, err := e.Run(context.Background(), st, SimulateInput{})
+	require.NoError(t, err)
+	assert.Equal(t, "liveness", st.Flow.Node("intro").Outcomes[0].Target)
+	assert.Len(t, res.Path, 7)
+}
