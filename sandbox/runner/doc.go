@@ -39,8 +39,8 @@
 //     off: later video nodes default to noFace/captureUnavailable, error, scanTimeout.
 //   - liveness_detection: inputs.liveness, default livenessDetected. A pass when
 //     the user's name and email are known (collected, providedData, or inputs;
-//     never the persona) enrols a face (Effects.Enrolled), unless Faces.Match
-//     already knows the person.
+//     never the persona) enrols a face (Effects.Enrolled), unless a face with
+//     that email is enrolled already.
 //   - recognition: inputs.recognition; "auto" (default) asks Faces.Match with the
 //     probe (inputs.face, else the known email, phone, name; see Probe.Best):
 //     recognized when an enrolled face matches, newUser otherwise. A recognized
