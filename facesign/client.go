@@ -18,6 +18,10 @@ import (
 // DefaultBaseURL is FaceSign's production API. There is no /v1 prefix.
 const DefaultBaseURL = "https://api.facesign.ai"
 
+// DefaultSandboxURL is the embedded sandbox's API root when facesign-mcp runs on
+// its default address.
+const DefaultSandboxURL = "http://127.0.0.1:7717/sandbox"
+
 // DefaultTimeout bounds each attempt of a request (not the retries together:
 // the caller's context does that).
 const DefaultTimeout = 30 * time.Second

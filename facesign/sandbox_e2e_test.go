@@ -495,3 +495,66 @@ func TestSandboxRateLimit(t *testing.T) {
 	_, err = e.a.CreateSession(ctx, facesign.Settings{Flow: mustFlow(t, enrolFlow)})
 	assert.True(t, facesign.IsRateLimited(err), "a POST gets the 429 back at once")
 }
+
+// A receiver that fails twice then succeeds still gets the event, verified, and
+// the deliveries endpoint shows each attempt with its status code.
+func TestSandboxWebhookRetries(t *testing.T) {
+	e := newE2E(t, nil)
+	ctx := t.Context()
+	var mu sync.Mutex
+	var secret string
+	var calls int
+	var got []facesign.WebhookEvent
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		if calls <= 2 {
+			http.Error(w, "not yet", http.StatusInternalServerError)
+			return
+		}
+		_, ev, err := facesign.VerifyRequest(r, []string{secret}, facesign.DefaultTolerance, time.Now())
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		got = append(got, *ev)
+		w.WriteHeader(http.StatusOK)
+	}))
+	t.Cleanup(srv.Close)
+
+	ep, err := e.a.CreateWebhook(ctx, srv.URL)
+	require.NoError(t, err)
+	mu.Lock()
+	secret = ep.Secret
+	mu.Unlock()
+	c, err := e.a.CreateSession(ctx, facesign.Settings{Flow: mustFlow(t, enrolFlow)})
+	require.NoError(t, err)
+
+	require.Eventually(t, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(got) == 1
+	}, 10*time.Second, 10*time.Millisecond)
+	mu.Lock()
+	assert.Equal(t, c.Session.ID, got[0].SessionID)
+	evID := got[0].ID
+	mu.Unlock()
+
+	var codes []int
+	require.Eventually(t, func() bool {
+		ds, err := e.a.Deliveries(ctx, ep.ID)
+		if err != nil {
+			return false
+		}
+		codes = codes[:0]
+		for _, d := range ds {
+			if d.EventID == evID {
+				codes = append(codes, d.StatusCode)
+			}
+		}
+		return slices.Contains(codes, http.StatusOK)
+	}, 5*time.Second, 10*time.Millisecond)
+	slices.Sort(codes)
+	assert.Equal(t, []int{http.StatusOK, http.StatusInternalServerError, http.StatusInternalServerError}, codes)
+}
