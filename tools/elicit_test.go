@@ -7,6 +7,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -163,4 +164,46 @@ func TestReadAnswers(t *testing.T) {
 	a, status, _ = d.readAnswers(context.Background(), res)
 	assert.Nil(t, a, "an accepted but empty form changes nothing")
 	assert.Equal(t, elicitAccepted, status)
+}
+
+// A 2026-07-28 client gets the form as an input_required result (no
+// server-initiated request), retries with the answers, and gets a flow built
+// with them.
+func TestBuildFlowMultiRoundTrip(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	_, handler := BuildFlow(d)
+	ctx := server.WithRequestProtocolInfo(context.Background(), &server.RequestProtocolInfo{
+		Modern: true, ProtocolVersion: mcp.ProtocolVersion20260728,
+		ClientCapabilities: &mcp.ClientCapabilities{Elicitation: &mcp.ElicitationCapability{}},
+	})
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "build_flow"
+	req.Params.Arguments = map[string]any{"description": stepUp}
+
+	first, err := handler(ctx, req)
+	require.NoError(t, err)
+	require.True(t, first.NeedsInput(), "input_required, got: %s", tcText(first))
+	require.Contains(t, first.InputRequests, elicitationID)
+
+	answer := mcp.ElicitationResult{}
+	answer.Action = mcp.ElicitationResponseActionAccept
+	answer.Content = map[string]any{"avatarId": "av_custom", "langs": "en, fr"}
+	req.Params.InputResponses = mcp.InputResponses{elicitationID: mcp.NewElicitationInputResponse(answer)}
+	second, err := handler(ctx, req)
+	require.NoError(t, err)
+	require.False(t, second.NeedsInput())
+	out := second.StructuredContent.(BuildFlowOutput)
+	assert.Equal(t, elicitAccepted, out.Elicitation)
+	assert.Equal(t, "av_custom", out.Settings.AvatarID, "without a key the avatar is taken as given")
+	assert.Equal(t, []string{"en", "fr"}, out.Settings.Langs)
+
+	// A modern client that did not declare elicitation gets the questions.
+	plain := server.WithRequestProtocolInfo(context.Background(), &server.RequestProtocolInfo{
+		Modern: true, ProtocolVersion: mcp.ProtocolVersion20260728, ClientCapabilities: &mcp.ClientCapabilities{},
+	})
+	req.Params.InputResponses = nil
+	res, err := handler(plain, req)
+	require.NoError(t, err)
+	assert.Equal(t, elicitUnsupported, res.StructuredContent.(BuildFlowOutput).Elicitation)
 }

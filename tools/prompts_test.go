@@ -2,6 +2,7 @@ package tools
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -124,7 +125,7 @@ func TestResources(t *testing.T) {
 		assert.NotEmpty(t, r.Description, r.URI)
 		assert.NotEmpty(t, r.MIMEType, r.URI)
 	}
-	for _, want := range []string{uriCatalog, uriRecipes, uriCurrentFlow} {
+	for _, want := range []string{uriCatalog, uriFlowSchema, uriRecipes, uriCurrentFlow} {
 		assert.True(t, uris[want], want)
 	}
 	for _, r := range recipes {
@@ -133,6 +134,10 @@ func TestResources(t *testing.T) {
 		assert.Contains(t, md, r.Title)
 		assert.Contains(t, md, "build_flow")
 	}
+
+	var flowSchemaDoc map[string]any
+	require.NoError(t, json.Unmarshal([]byte(readResource(t, c, uriFlowSchema)), &flowSchemaDoc))
+	assert.Equal(t, "array", flowSchemaDoc["type"])
 
 	catalog := readResource(t, c, uriCatalog)
 	for _, typ := range []string{"liveness_detection", "recognition", "two_factor_sms", "data_validation"} {

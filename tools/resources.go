@@ -31,6 +31,13 @@ func registerResources(s *server.MCPServer, d *Deps) {
 		func(ctx context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
 			return []mcp.ResourceContents{mcp.TextResourceContents{URI: req.Params.URI, MIMEType: "text/markdown", Text: catalogMarkdown()}}, nil
 		})
+	s.AddResource(mcp.NewResource(uriFlowSchema, "flow-schema",
+		mcp.WithResourceTitle("FaceSign flow JSON Schema"),
+		mcp.WithResourceDescription("JSON Schema (draft 2020-12) of a FaceSign flow: an array of nodes, each node's schema selected by its type, every field described."),
+		mcp.WithMIMEType("application/schema+json")),
+		func(ctx context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
+			return []mcp.ResourceContents{mcp.TextResourceContents{URI: req.Params.URI, MIMEType: "application/schema+json", Text: string(flowbuild.Schema())}}, nil
+		})
 	s.AddResource(mcp.NewResource(uriRecipes, "recipes",
 		mcp.WithResourceTitle("FaceSign flow recipes"),
 		mcp.WithResourceDescription("The use cases this server has recipes (and prompts) for, each with the description to build it from."),
