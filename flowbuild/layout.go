@@ -86,6 +86,30 @@ func (p *plan) normalize() {
 				"Keep the liveness check after recognition; remove it only if another step already proves liveness.")
 		}
 	}
+	// a data check reads what an earlier step collected: the age from the document,
+	// the email from the email entry
+	for _, need := range [][2]kind{{kAgeCheck, kDocument}, {kMatchCheck, kEnterEmail}} {
+		for i := 0; i < len(steps); i++ {
+			if steps[i].k != need[0] || steps[i].node != nil {
+				continue
+			}
+			src := -1
+			for j := i + 1; j < len(steps); j++ {
+				if steps[j].k == need[1] {
+					src = j
+					break
+				}
+			}
+			if src < 0 {
+				continue
+			}
+			c := steps[i]
+			steps = append(steps[:i], steps[i+1:]...)
+			steps = insertStep(steps, src, c)
+			p.assumptions = append(p.assumptions, "The "+c.k.String()+" comes after the "+need[1].String()+" it reads from.")
+			i--
+		}
+	}
 	if greet == nil {
 		greet = &step{k: kGreeting, auto: true}
 	}

@@ -175,7 +175,7 @@ func splitClauses(ts []token) []clause {
 
 func isConj(w string) bool {
 	switch w {
-	case "and", "or", "also", "plus", "but", "so", "lastly":
+	case "and", "or", "also", "plus", "but", "lastly":
 		return true
 	}
 	return false
@@ -189,7 +189,8 @@ var instructionVerbs = map[string]bool{
 	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
-	"no": true, "without": true, "only": true,
+	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
+	"you": true, "youll": true,
 }
 
 func startsInstruction(ts []token, i int) bool {
@@ -772,7 +773,8 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				i++
 				continue
 			}
-			if (i+1 < len(ts) && (ts[i+1].w == "scan" || ts[i+1].w == "photo")) || (scanVerb >= i-3 && scanVerb >= 0 && !comparing) || (scanVerb >= i-3 && scanVerb >= 0 && comparing && scanVerb < i) {
+			verbOnFace := scanVerb >= 0 && scanVerb >= i-3 && scanVerb < i && !anyDoc(ts[max(0, scanVerb-1):i])
+			if (i+1 < len(ts) && (ts[i+1].w == "scan" || ts[i+1].w == "photo")) || verbOnFace {
 				add(&step{k: kFaceScan, challenge: hasRaw(ts, "challenge")}, i)
 			}
 		case "passport", "license", "id", "document", "visa", "permit", "driver", "card":
@@ -792,14 +794,18 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			if (comparing || has(ts, "age") || has(ts, "old") || has(ts, "birth")) && !(scanVerb >= 0 && scanVerb < i && scanVerb >= i-5) {
 				// "compare the ID photo to their face": a source, scanned elsewhere
 				if findKind(seq, kDocument) < 0 && findKind(out, kDocument) < 0 {
-					s := add(&step{k: kDocument, docTypes: dt, auto: true}, i)
-					_ = s
+					if s := add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
+						s.pos = -2 // scanned before it is compared or read
+					}
 				}
 				continue
 			}
 			add(&step{k: kDocument, docTypes: dt}, i)
 		case "email":
 			emailIdx = i
+			if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasRaw(ts, "file", "record", "records", "account", "profile", "stored") {
+				continue // the field of a data check, not a step
+			}
 			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") ||
 				next == "one" && len(seq) > 0 && (seq[len(seq)-1].k == kSMSOTP || seq[len(seq)-1].k == kEmailOTP || seq[len(seq)-1].k == kOTP) {
 				add(&step{k: kEmailOTP, otpLen: otpLength(ts)}, i)
@@ -906,6 +912,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			case photoCue:
 				s := &step{k: kFaceCompare}
 				s.srcA, s.srcB = compareSources(ts, seq, out)
+				if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(out, kFaceScan) < 0 {
+					if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
+						fs.pos = -1 // a selfie is taken before it is compared
+					}
+				}
 				add(s, ci)
 			case recCue || (findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(out, kDocument) < 0):
 				add(&step{k: kRecognition}, ci)
