@@ -61,6 +61,15 @@ func TestRunSampleFlows(t *testing.T) {
 			reportsFor: map[string]map[string]any{"otp": {"email": "pat@bank.test"}},
 		},
 		{
+			name: "wire transfer: an address said in a reply is collected and gets the code",
+			flow: "wire-transfer",
+			sim: SimulateInput{Inputs: Inputs{Email: ptr("")},
+				Replies: map[string]string{"confirm_transfer": "Yes, 300 to Bob. Write to Kim@Mail.test if needed."}},
+			path:     []string{"start", "intro:next", "liveness:livenessDetected", "confirm_transfer:confirmed", "otp:verified", "done:ok", "end"},
+			verified: true, liveness: true, outbox: 1,
+			reportsFor: map[string]map[string]any{"otp": {"email": "Kim@Mail.test"}},
+		},
+		{
 			name:     "account recovery default: nobody enrolled, a new user",
 			flow:     "account-recovery",
 			path:     []string{"start", "welcome:ready", "match_face:newUser", "live_unknown:livenessDetected", "no_account:told", "finish"},
