@@ -84,8 +84,8 @@ func Validate(f Flow) []Problem {
 			Fix:     `Add at least a start node and an end node: [{"id":"start","type":"start","outcome":"end"},{"id":"end","type":"end"}].`}}
 	}
 	c := newChecker(f)
-	c.checkIDsAndTypes()
 	c.checkStartEnd()
+	c.checkIDsAndTypes()
 	for i := range f {
 		c.checkNode(i)
 	}
