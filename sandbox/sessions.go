@@ -290,3 +290,55 @@ func (s *Sandbox) SessionBySecret(ctx context.Context, secret string) (facesign.
 	sess, _, err := row.view()
 	return sess, err
 }
+
+// sessionForSecret resolves a live hosted-page secret to its account and session id.
+func (s *Sandbox) sessionForSecret(ctx context.Context, secret string) (int64, string, error) {
+	var acct, expire int64
+	var id string
+	err := s.db.r.QueryRowContext(ctx, `SELECT s.account_id, s.id, c.expire_at FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`, secret).
+		Scan(&acct, &id, &expire)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", ErrSecretUnknown
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("sandbox: look up client secret: %w", err)
+	}
+	if s.nowMs() >= expire {
+		return 0, "", ErrSecretExpired
+	}
+	return acct, id, nil
+}
+
+// Advance resolves the current node of the session a hosted-page secret belongs
+// to with the user's input, through the same engine as simulate, and stores the
+// step with its effects (webhook events, outbox, enrolled faces) atomically.
+func (s *Sandbox) Advance(ctx context.Context, secret string, in runner.Input) (facesign.Session, runner.StepResult, error) {
+	acct, id, err := s.sessionForSecret(ctx, secret)
+	if err != nil {
+		return facesign.Session{}, runner.StepResult{}, err
+	}
+	var res runner.StepResult
+	sess, err := s.updateSession(ctx, acct, id, func(e *runner.Engine, st *runner.State) (runner.Effects, error) {
+		r, err := e.Advance(ctx, st, in)
+		res = r
+		return r.Effects, err
+	})
+	return sess, res, err
+}
+
+// Pending says what the current node of a secret's session needs from the user.
+func (s *Sandbox) Pending(ctx context.Context, secret string) (runner.Pending, error) {
+	acct, id, err := s.sessionForSecret(ctx, secret)
+	if err != nil {
+		return runner.Pending{}, err
+	}
+	row, err := loadSession(ctx, s.db.r, acct, id)
+	if err != nil {
+		return runner.Pending{}, err
+	}
+	_, st, err := row.view()
+	if err != nil {
+		return runner.Pending{}, err
+	}
+	return s.engine(s.db.r, acct).Pending(st), nil
+}
