@@ -48,14 +48,47 @@ func Edit(f Flow, change string, opts Options) (Result, error) {
 }
 
 // editSentences splits a change into the instructions it holds.
+// Quoted text (a new wording) is never split.
 func editSentences(text string) []string {
 	var out []string
-	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == ';' || r == '\n' || r == '!' }) {
-		if s = strings.TrimSpace(s); s != "" {
+	var b strings.Builder
+	var quote rune
+	flush := func() {
+		if s := strings.TrimSpace(b.String()); s != "" {
 			out = append(out, s)
 		}
+		b.Reset()
 	}
+	for _, r := range text {
+		switch {
+		case quote != 0:
+			if r == quote || quote == '“' && r == '”' {
+				quote = 0
+			}
+		case r == '"' || r == '“':
+			quote = r
+		case r == '.' || r == ';' || r == '\n' || r == '!' || r == '?':
+			flush()
+			continue
+		}
+		b.WriteRune(r)
+	}
+	flush()
 	return out
+}
+
+// betweenRe reads "between X and Y" as "after X".
+func rewriteBetween(s string) string {
+	low := strings.ToLower(s)
+	i := strings.Index(low, "between ")
+	if i < 0 {
+		return s
+	}
+	j := strings.Index(low[i:], " and ")
+	if j < 0 {
+		return s
+	}
+	return s[:i] + "after " + s[i+len("between "):i+j]
 }
 
 // extractPlan reads a flow back into steps along its success path, remembering which
@@ -277,6 +310,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)
 	}
+	if hasRaw(ts, "order", "around", "reverse", "flip") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") {
+		return p.reverse()
+	}
+	sentence = rewriteBetween(sentence)
+	ts = tokenize(sentence)
 	var pos, neg []*step
 	var negKinds kindSet
 	front, back := false, false
@@ -362,6 +400,23 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		done = append(done, "added a "+s.k.String()+where(front || s.front, back || s.back, ref, refAfter))
 	}
 	return done, nil
+}
+
+// reverse turns the order of the verification steps around ("swap the order").
+func (p *plan) reverse() ([]string, error) {
+	var idx []int
+	for i, s := range p.steps {
+		if s.k != kGreeting && s.k != kClosing && !s.k.isConversation() {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 2 {
+		return nil, errors.New("flowbuild: the flow has fewer than two steps to reorder")
+	}
+	for a, b := 0, len(idx)-1; a < b; a, b = a+1, b-1 {
+		p.steps[idx[a]], p.steps[idx[b]] = p.steps[idx[b]], p.steps[idx[a]]
+	}
+	return []string{"reversed the order of the steps"}, nil
 }
 
 func allPresent(steps, pos []*step) bool {

@@ -3,6 +3,7 @@ package flowbuild
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -163,6 +164,27 @@ var editParaphrases = []struct {
 	{"Liveness then SMS OTP.", "Add an ID scan at the end.", []string{live, sotp, doc}, nil},
 	{"Recognize the user and check liveness.", "Remove the recognition.", []string{live}, []string{recog}},
 	{"Liveness, then SMS code, then email code.", "Move the email code before the SMS code.", []string{live, eotp, sotp}, nil},
+	{"Liveness check then email OTP.", "Also send a text message code after the liveness.", []string{live, sotp, eotp}, nil},
+	{"Liveness check then email OTP.", "After liveness, add an SMS verification.", []string{live, sotp, eotp}, nil},
+	{"Liveness check then email OTP.", "Add SMS OTP between liveness and the email code.", []string{live, sotp, eotp}, nil},
+	{"Scan ID, face compare, liveness, email OTP.", "Get rid of the email code.", []string{doc, fcmp, live}, nil},
+	{"Scan ID, face compare, liveness, email OTP.", "No email OTP.", []string{doc, fcmp, live}, nil},
+	{"Scan ID, face compare, liveness, email OTP.", "Take out the email verification step.", []string{doc, fcmp, live}, nil},
+	{"Liveness then SMS OTP.", "Send the code by email rather than SMS.", []string{live, eotp}, nil},
+	{"Liveness then SMS OTP.", "Change the SMS code to an email code.", []string{live, eotp}, nil},
+	{"Liveness then SMS OTP.", "Swap SMS for email.", []string{live, eotp}, nil},
+	{"Liveness then SMS OTP.", "Email the code instead of texting it.", []string{live, eotp}, nil},
+	{"Email OTP, then liveness.", "Liveness first.", []string{live, eotp}, nil},
+	{"Email OTP, then liveness.", "Put the liveness check before the email code.", []string{live, eotp}, nil},
+	{"Email OTP, then liveness.", "Move the email code to the end.", []string{live, eotp}, nil},
+	{"Email OTP, then liveness.", "Swap the order.", []string{live, eotp}, nil},
+	{"Recognize the user and check liveness.", "At the end, ask for their date of birth.", []string{recog, live}, nil},
+	{"Recognize the user and check liveness.", "Add a question asking their date of birth.", []string{recog, live}, nil},
+	{"Document scan then face compare.", "Begin with liveness.", []string{live, doc, fcmp}, nil},
+	{"Document scan then face compare.", "Add liveness before the document scan.", []string{live, doc, fcmp}, nil},
+	{"Document scan then face compare.", "Insert a liveness check at the beginning.", []string{live, doc, fcmp}, nil},
+	{"Liveness then SMS OTP.", "Change the greeting to \"Hi there! Thanks for banking with us, this will only take a minute, so please look at the camera.\"", []string{live, sotp}, nil},
+	{"Liveness then SMS OTP.", "Remove liveness.", []string{sotp}, nil},
 }
 
 func TestEditParaphrases(t *testing.T) {
@@ -173,6 +195,14 @@ func TestEditParaphrases(t *testing.T) {
 			res, err := Edit(base.Flow, c.change, Options{})
 			require.NoError(t, err)
 			judge(t, res.Flow, c.steps, 0, c.absent)
+			// the change touches few nodes: the others keep their ids
+			kept := 0
+			for _, n := range base.Flow {
+				if res.Flow.Node(n.ID) != nil {
+					kept++
+				}
+			}
+			assert.GreaterOrEqual(t, kept, len(base.Flow)-3, "ids of untouched nodes survive (a removed recognition takes its new-user branch along)")
 		})
 	}
 }

@@ -572,9 +572,10 @@ func analyze(all []token, seq []*step) analysis {
 			ts = ts[:i]
 			break
 		}
-		if t.raw == "so" || t.raw == "allowing" || (t.raw == "to" && i+1 < len(ts) && (ts[i+1].raw == "allow" || ts[i+1].raw == "enable")) {
-			for _, u := range ts[i+1:] {
-				if u.w == "later" || u.raw == "next" || u.raw == "again" {
+		if t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in" {
+			rest := ts[i+1:]
+			for j, u := range rest {
+				if u.w == "later" || u.raw == "next" && j+1 < len(rest) && (rest[j+1].raw == "time" || rest[j+1].raw == "session" || rest[j+1].raw == "sessions" || rest[j+1].raw == "login" || rest[j+1].raw == "visit") {
 					ts = ts[:i]
 					break
 				}
