@@ -46,6 +46,16 @@ func judge(t *testing.T, f Flow, steps []string, minConv int, absent []string) {
 	require.NoError(t, err)
 	assert.Empty(t, Errors(Validate(back)), "Validate must find no errors")
 	got, convs := successSteps(t, back)
+	// the package's own SuccessPath agrees with this independent walk
+	path, err := SuccessPath(back)
+	require.NoError(t, err)
+	var viaPath []string
+	for _, id := range path {
+		if n := back.Node(id); n.Type != TypeStart && n.Type != TypeEnd && n.Type != TypeConversation {
+			viaPath = append(viaPath, string(n.Type))
+		}
+	}
+	assert.Equal(t, got, append([]string{}, viaPath...), "SuccessPath")
 	if steps == nil {
 		steps = []string{}
 	}

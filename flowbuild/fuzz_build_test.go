@@ -1,0 +1,68 @@
+package flowbuild
+
+import (
+	"errors"
+	"testing"
+	"unicode/utf8"
+)
+
+func buildSeeds(f *testing.F) {
+	build, edits := loadIntents(f)
+	for _, c := range build {
+		f.Add(c.Description)
+	}
+	for _, c := range edits {
+		f.Add(c.Change)
+	}
+	for _, p := range paraphrases {
+		f.Add(p.desc)
+	}
+	for _, s := range []string{"", " ", "no", "not not liveness", "liveness liveness liveness", "after after before",
+		"$", "over 999999999999999999999 years", "21+", "first last first", "“quoted”", "scan\x00id", "ÄÖÜ pasport ß"} {
+		f.Add(s)
+	}
+}
+
+// FuzzBuild: any text yields a flow Validate accepts, or an error; never a panic.
+func FuzzBuild(f *testing.F) {
+	buildSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := Build(text, Options{})
+		if err != nil {
+			if res.Flow != nil {
+				t.Fatalf("an error with a flow: %v", err)
+			}
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("built a flow from invalid UTF-8")
+		}
+		if probs := Validate(res.Flow); HasErrors(probs) {
+			t.Fatalf("Build(%q) returned an invalid flow: %v", text, Errors(probs))
+		}
+		if _, err := SuccessPath(res.Flow); err != nil {
+			t.Fatalf("Build(%q): no success path: %v", text, err)
+		}
+	})
+}
+
+// FuzzEdit: any change applied to a built flow yields a valid flow or an error.
+func FuzzEdit(f *testing.F) {
+	buildSeeds(f)
+	base, err := Build("Greet them, recognize the user, check liveness, scan their passport, compare it with their face, then an SMS code and a question about the transfer.", Options{OnFailure: "offer retry"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, change string) {
+		res, err := Edit(base.Flow.Clone(), change, Options{})
+		if err != nil {
+			if errors.Is(err, ErrNoSteps) || res.Flow == nil {
+				return
+			}
+			t.Fatalf("an error with a flow: %v", err)
+		}
+		if probs := Validate(res.Flow); HasErrors(probs) {
+			t.Fatalf("Edit(%q) returned an invalid flow: %v", change, Errors(probs))
+		}
+	})
+}
