@@ -164,11 +164,23 @@ func extractPlan(f Flow) (*plan, error) {
 	if len(p.steps) == 0 {
 		return nil, errors.New("flowbuild: the flow to edit has no steps between start and end")
 	}
-	// nodes that play no role are dropped by the rebuild: say so
+	// a node on the success path plays no second role (a closing line that failures
+	// also lead to): layout writes a separate node for that role
 	kept := map[string]bool{}
 	for _, s := range p.steps {
 		kept[s.node.ID] = true
 	}
+	for _, r := range []**Node{&p.failure, &p.newUserLive, &p.newUserConv} {
+		if *r != nil && kept[(*r).ID] {
+			*r = nil
+		}
+	}
+	for k, n := range p.retry {
+		if kept[n.ID] {
+			delete(p.retry, k)
+		}
+	}
+	// nodes that play no role are dropped by the rebuild: say so
 	for _, n := range []*Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
 		if n != nil {
 			kept[n.ID] = true
