@@ -60,17 +60,14 @@ func FuzzDecodeValidate(f *testing.F) {
 	})
 }
 
-// fuzzNormalize erases differences that carry no meaning: spacing inside extra
-// fields (encoding compacts them) and nil versus empty slices.
+// fuzzNormalize erases differences that carry no meaning: how extra fields are
+// spelled (encoding compacts them and escapes "&" as \u0026) and nil versus empty slices.
 func fuzzNormalize(f Flow) Flow {
 	f = f.Clone()
 	for i := range f {
 		n := &f[i]
 		for k, v := range n.Extra {
-			var b bytes.Buffer
-			if json.Compact(&b, v) == nil {
-				n.Extra[k] = b.Bytes()
-			}
+			n.Extra[k] = canonicalJSON(v)
 		}
 		if len(n.Outcomes) == 0 {
 			n.Outcomes = nil
@@ -83,4 +80,20 @@ func fuzzNormalize(f Flow) Flow {
 		}
 	}
 	return f
+}
+
+// canonicalJSON re-encodes a JSON value with sorted keys and one escaping style,
+// keeping numbers exactly as written.
+func canonicalJSON(raw []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return raw
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return raw
+	}
+	return out
 }
