@@ -484,9 +484,10 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 		}
 	}
 	if front && !back {
+		// first after the greeting and the camera permission, which video work needs
 		i := 0
-		if len(p.steps) > 0 && p.steps[0].k == kGreeting {
-			i = 1
+		for i < len(p.steps) && (p.steps[i].k == kGreeting || p.steps[i].k == kPermissions && s.k != kPermissions) {
+			i++
 		}
 		p.steps = insertStep(p.steps, i, s)
 		return
@@ -602,6 +603,9 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, errors.New("flowbuild: say the new wording, e.g. change the greeting to \"Hi, thanks for calling\"")
+	}
+	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
+		text += "."
 	}
 	prompt := text
 	low := strings.ToLower(text)

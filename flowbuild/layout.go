@@ -110,6 +110,21 @@ func (p *plan) normalize() {
 			i--
 		}
 	}
+	// camera and microphone access comes before the first video work
+	for i, s := range steps {
+		if s.k != kPermissions {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if kindNodeType[steps[j].k] != "" && videoKind(steps[j].k) {
+				steps = append(steps[:i], steps[i+1:]...)
+				steps = insertStep(steps, j, s)
+				p.assumptions = append(p.assumptions, "Camera and microphone permission comes before the first video check.")
+				break
+			}
+		}
+		break
+	}
 	if greet == nil {
 		greet = &step{k: kGreeting, auto: true}
 	}
@@ -132,6 +147,14 @@ func insertStep(s []*step, i int, x *step) []*step {
 	copy(s[i+1:], s[i:])
 	s[i] = x
 	return s
+}
+
+func videoKind(k kind) bool {
+	switch k {
+	case kLiveness, kRecognition, kFaceScan, kFaceCompare, kDocument:
+		return true
+	}
+	return false
 }
 
 func hasVideo(steps []*step) bool {

@@ -1,0 +1,170 @@
+package flowbuild
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func built(t *testing.T, desc string, opts Options) Flow {
+	t.Helper()
+	r, err := Build(desc, opts)
+	require.NoError(t, err)
+	return r.Flow
+}
+
+func TestEditKeepsUntouchedNodes(t *testing.T) {
+	base := built(t, "Greet them, check liveness, ask them to confirm the transfer details, then an email code.", Options{})
+	res, err := Edit(base.Clone(), "Add an SMS code after the liveness check.", Options{})
+	require.NoError(t, err)
+	for _, n := range base {
+		got := res.Flow.Node(n.ID)
+		require.NotNil(t, got, "node %s survives", n.ID)
+		assert.Equal(t, n.Type, got.Type)
+		assert.Equal(t, n.Prompt, got.Prompt, "node %s keeps its prompt", n.ID)
+	}
+	assert.Len(t, res.Flow, len(base)+2, "the code and a conversation after the liveness check, which no longer leads to one")
+	assert.True(t, strings.HasPrefix(res.Summary, "Changed: added a SMS one-time code after the liveness check."), res.Summary)
+}
+
+func TestEditReword(t *testing.T) {
+	base := built(t, "Check liveness, then ask them why they are requesting a SIM swap.", Options{})
+	tests := []struct {
+		change string
+		check  func(t *testing.T, f Flow)
+	}{
+		{`Change the greeting to "Hi there! Thanks for calling Acme Mobile. This only takes a minute, so please look at the camera."`, func(t *testing.T, f Flow) {
+			g := f.Node("greeting")
+			require.NotNil(t, g)
+			assert.Equal(t, "Say: Hi there! Thanks for calling Acme Mobile. This only takes a minute, so please look at the camera.", g.Prompt)
+		}},
+		{"Reword the question to ask whether they still have access to their old SIM card.", func(t *testing.T, f Flow) {
+			q := f.Node("ask_reason")
+			require.NotNil(t, q)
+			assert.Equal(t, "Ask the user whether they still have access to their old SIM card.", q.Prompt)
+			assert.Len(t, q.Outcomes, 2, "outcomes stay")
+		}},
+		{`Make the closing line say "All done, your new SIM is on its way."`, func(t *testing.T, f Flow) {
+			assert.Equal(t, "Say: All done, your new SIM is on its way.", f.Node("closing").Prompt)
+		}},
+		{`Change the failure message to "Sorry, please visit a store with your ID."`, func(t *testing.T, f Flow) {
+			assert.Equal(t, "Say: Sorry, please visit a store with your ID.", f.Node("failure").Prompt)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			res, err := Edit(base.Clone(), tt.change, Options{})
+			require.NoError(t, err)
+			assert.Empty(t, Errors(Validate(res.Flow)))
+			assert.Len(t, res.Flow, len(base), "rewording adds no node")
+			for _, n := range base {
+				assert.NotNil(t, res.Flow.Node(n.ID), n.ID)
+			}
+			tt.check(t, res.Flow)
+		})
+	}
+}
+
+func TestEditSeveralChanges(t *testing.T) {
+	base := built(t, "Liveness then SMS OTP.", Options{})
+	res, err := Edit(base, "Use email instead of SMS. Then add an ID scan at the start.", Options{})
+	require.NoError(t, err)
+	judge(t, res.Flow, []string{doc, live, eotp}, 0, []string{sotp})
+}
+
+func TestEditOnFailure(t *testing.T) {
+	base := built(t, "Liveness then SMS OTP.", Options{})
+	res, err := Edit(base, "Add an email code at the end.", Options{OnFailure: "offer retry"})
+	require.NoError(t, err)
+	liveNode := nodeOfType(res.Flow, TypeLiveness)
+	target, _ := liveNode.Outcome("noFace")
+	back, ok := res.Flow.Node(target).Outcome("retry")
+	require.True(t, ok)
+	assert.Equal(t, liveNode.ID, back)
+
+	// a retry flow stays a retry flow across edits, with its retry nodes' ids
+	again, err := Edit(res.Flow, "Remove the email code.", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, res.Flow.Node(target).ID, again.Flow.Node(target).ID)
+	judge(t, again.Flow, []string{live, sotp}, 0, []string{eotp})
+}
+
+func TestEditRecognitionKeepsBranches(t *testing.T) {
+	base := built(t, "Recognize the user, check liveness, then an email code.", Options{})
+	res, err := Edit(base, "Add an ID scan before the email code.", Options{})
+	require.NoError(t, err)
+	judge(t, res.Flow, []string{recog, live, doc, eotp}, 0, nil)
+	for _, id := range []string{"recognition", "liveness", "liveness_new_user", "new_user", "failure"} {
+		assert.NotNil(t, res.Flow.Node(id), id)
+	}
+}
+
+// TestEditSampleFlows edits the hand-written sample flows: the result is valid and
+// the untouched nodes on the success path keep their ids.
+func TestEditSampleFlows(t *testing.T) {
+	tests := []struct {
+		file, change string
+		steps        []string
+	}{
+		{"wire-transfer.json", "Add an SMS code after the email code.", []string{live, eotp, sotp}},
+		{"account-recovery.json", "Remove the email code.", []string{recog, live}},
+		{"onboarding.json", "Use SMS instead of email.", []string{perm, doc, fscan, fcmp, live, dv}},
+		{"onboarding.json", "Do the liveness check first.", []string{perm, live, doc, fscan, fcmp, dv}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+": "+tt.change, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "flows", tt.file))
+			require.NoError(t, err)
+			f, err := Decode(data)
+			require.NoError(t, err)
+			res, err := Edit(f, tt.change, Options{})
+			if tt.file == "onboarding.json" && strings.HasPrefix(tt.change, "Use SMS") {
+				require.Error(t, err, "the onboarding flow has no email code to replace")
+				assert.Contains(t, err.Error(), "no email one-time code")
+				return
+			}
+			require.NoError(t, err)
+			judge(t, res.Flow, tt.steps, 0, nil)
+			path, err := SuccessPath(f)
+			require.NoError(t, err)
+			for _, id := range path {
+				n := f.Node(id)
+				if n.Type == TypeConversation || n.Type == TypeEnd || n.Type == TypeStart {
+					continue
+				}
+				if strings.Contains(strings.ToLower(tt.change), "remove") && (n.Type == TypeTwoFactorEmail) {
+					continue
+				}
+				assert.NotNil(t, res.Flow.Node(id), "step %s keeps its id", id)
+			}
+		})
+	}
+}
+
+func TestEditErrors(t *testing.T) {
+	base := built(t, "Liveness then SMS OTP.", Options{})
+	tests := []struct {
+		flow   Flow
+		change string
+		want   string
+	}{
+		{base, "", "empty"},
+		{base, "Remove the passport scan.", "no ID document scan to remove"},
+		{base, "Make it nicer.", "names no step to add"},
+		{base, "Replace it.", "what to replace"},
+		{nil, "Add liveness.", "empty"},
+		{Flow{{ID: "end", Type: TypeEnd}}, "Add liveness.", "no start node"},
+		{Flow{{ID: "s", Type: TypeStart, Next: "x"}, {ID: "end", Type: TypeEnd}}, "Add liveness.", `"x" that does not exist`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			_, err := Edit(tt.flow, tt.change, Options{})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
