@@ -173,6 +173,9 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 	}{
 		{"bare-echo-2026", bare, "echo", map[string]any{"message": "hi"}},
 		{"bare-echo-2025", bareLegacy, "echo", map[string]any{"message": "hi"}},
+		// The same bare echo carrying the wire-transfer flow as an extra
+		// argument: mcp-go's cost of moving validate_flow's payload.
+		{"bare-echo-2025-flow-payload", bareLegacy, "echo", map[string]any{"message": "hi", "flow": flow}},
 		{"echo", ours, "echo", map[string]any{"message": "hi"}},
 		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}},
 		{"get_session", ours, "get_session", map[string]any{"sessionId": sid}},
