@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServeAndStdioFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args    []string
+		code    int
+		wantErr string
+	}{
+		{[]string{"serve", "--help"}, 0, "/mcp"},
+		{[]string{"stdio", "--help"}, 0, "stdin/stdout"},
+		{[]string{"serve", "--addr", "0.0.0.0:7717"}, 2, "without --auth-token"},
+		{[]string{"serve", "--addr", ":7717"}, 2, "without --auth-token"},
+		{[]string{"serve", "--addr", "nonsense"}, 2, "host:port"},
+		{[]string{"serve", "--log-level", "loud"}, 2, "--log-level"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--server-url", "ftp://x"}, 2, "--server-url"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--allowed-origins", "not an origin"}, 2, "--allowed-origins"},
+		{[]string{"stdio", "--addr", "0.0.0.0:7717"}, 2, "loopback"},
+		{[]string{"serve", "extra"}, 2, "unexpected argument"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			var out, errb syncBuffer
+			code := run(context.Background(), append(tc.args, "--data-dir", t.TempDir()), streams{strings.NewReader(""), &out, &errb})
+			assert.Equal(t, tc.code, code, errb.String())
+			assert.Contains(t, errb.String(), tc.wantErr)
+			assert.Empty(t, out.String(), "nothing on stdout")
+		})
+	}
+}
+
+var listenRE = regexp.MustCompile(`mcp=http://(127\.0\.0\.1:\d+)/mcp`)
+
+func TestServeServesAndShutsDown(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir()}, streams{strings.NewReader(""), &out, &errb})
+	}()
+	var addr string
+	require.Eventually(t, func() bool {
+		m := listenRE.FindStringSubmatch(errb.String())
+		if m != nil {
+			addr = m[1]
+		}
+		return m != nil
+	}, 10*time.Second, 20*time.Millisecond, errb.String())
+
+	get := func(path, host string) int {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+addr+path, nil)
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	assert.Equal(t, 200, get("/healthz", ""))
+	assert.Equal(t, 403, get("/healthz", "evil.example.com"), "DNS rebinding protection covers the whole listener")
+	assert.Equal(t, 401, get("/sandbox/v1/langs", ""), "the sandbox is mounted and wants a key")
+	assert.Equal(t, 400, get("/mcp", ""), "GET /mcp without a session")
+
+	cancel()
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code, errb.String())
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+	assert.Empty(t, out.String())
+}
+
+func TestStdioCarriesOnWhenThePortIsTaken(t *testing.T) {
+	// A stranger on the port: not a facesign-mcp.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	stranger := &http.Server{Handler: http.NotFoundHandler()}
+	go func() { _ = stranger.Serve(ln) }()
+	t.Cleanup(func() { _ = stranger.Close() })
+
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(context.Background(), []string{"stdio", "--addr", ln.Addr().String(), "--data-dir", t.TempDir()}, streams{inR, outW, &errb})
+		outW.Close()
+	}()
+	_, err = io.WriteString(inW, `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`+"\n")
+	require.NoError(t, err)
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	require.NoError(t, err)
+	assert.Contains(t, line, `"protocolVersion":"2025-11-25"`)
+	require.NoError(t, inW.Close())
+	go func() { _, _ = io.Copy(io.Discard, outR) }()
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code, errb.String())
+	case <-time.After(15 * time.Second):
+		t.Fatal("stdio did not exit on EOF")
+	}
+	assert.Contains(t, errb.String(), "HTTP listener unavailable")
+}
