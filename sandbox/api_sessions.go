@@ -3,7 +3,6 @@ package sandbox
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -53,8 +52,12 @@ func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*faces
 		return nil, runnerError(err)
 	}
 	secret := s.newSecret()
-	if err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
-		return s.insertSession(ctx, tx, a, ns, st, eff, &secret)
+	enc, err := encodeSession(ns, st)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.write(ctx, func(tx wtx) error {
+		return s.insertSession(ctx, tx, a, ns, st, enc, eff, &secret)
 	}); err != nil {
 		return nil, err
 	}
@@ -86,7 +89,7 @@ func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) 
 func (s *Sandbox) refreshSecret(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
 	ctx := r.Context()
 	secret := s.newSecret()
-	err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx wtx) error {
 		row, err := loadSession(ctx, tx, a.id, r.PathValue("id"))
 		if err != nil {
 			return err

@@ -83,7 +83,7 @@ func (s *Sandbox) authenticate(r *http.Request) (account, error) {
 	a := account{hint: keyHint(key)}
 	err := s.db.r.QueryRowContext(r.Context(), `SELECT id FROM accounts WHERE key_hash = ?`, h).Scan(&a.id)
 	if err == sql.ErrNoRows {
-		err = inTx(r.Context(), s.db.w, func(tx *sql.Tx) error {
+		err = s.write(r.Context(), func(tx wtx) error {
 			if err := tx.QueryRowContext(r.Context(), `INSERT INTO accounts(key_hash, key_hint, created_at) VALUES (?, ?, ?)
 				ON CONFLICT(key_hash) DO UPDATE SET key_hash = excluded.key_hash RETURNING id`, h, a.hint, s.nowMs()).Scan(&a.id); err != nil {
 				return err

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -207,24 +208,21 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// flowID is a stable hash of the flow's canonical JSON: the same nodes give the
-// same id whatever the order of object keys on the wire.
+// flowID is a stable hash of the flow's canonical JSON: Node.MarshalJSON writes
+// fields in catalogue order, and map outcomes are sorted by name first, so the
+// same nodes give the same id however their keys were ordered on the wire.
 func flowID(f flowbuild.Flow) (string, error) {
-	raw, err := json.Marshal(f)
+	canon := f.Clone()
+	for i := range canon {
+		if canon[i].Shape() == flowbuild.ShapeMap {
+			sort.Slice(canon[i].Outcomes, func(a, b int) bool { return canon[i].Outcomes[a].ID < canon[i].Outcomes[b].ID })
+		}
+	}
+	raw, err := json.Marshal(canon)
 	if err != nil {
 		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
 	}
-	var generic any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&generic); err != nil {
-		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
-	}
-	canon, err := json.Marshal(generic) // maps encode with sorted keys
-	if err != nil {
-		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
-	}
-	sum := sha256.Sum256(canon)
+	sum := sha256.Sum256(raw)
 	return "flow_" + hex.EncodeToString(sum[:12]), nil
 }
 

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"net/http"
 	"strings"
@@ -81,7 +80,7 @@ func (s *Sandbox) listFaces(w http.ResponseWriter, r *http.Request, a account) (
 
 func (s *Sandbox) deleteFace(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
 	id := r.PathValue("id")
-	err := inTx(r.Context(), s.db.w, func(tx *sql.Tx) error {
+	err := s.write(r.Context(), func(tx wtx) error {
 		res, err := tx.ExecContext(r.Context(), `DELETE FROM faces WHERE id = ? AND account_id = ?`, id, a.id)
 		if err != nil {
 			return err

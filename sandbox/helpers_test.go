@@ -52,6 +52,9 @@ type env struct {
 }
 
 func quietLogger() *slog.Logger {
+	if os.Getenv("SANDBOX_TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
 	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }
 

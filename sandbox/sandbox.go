@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -74,11 +75,14 @@ type Sandbox struct {
 	log      *slog.Logger
 	now      func() time.Time
 	db       *store
+	writer   *groupWriter
+	stmts    prepared
 	accounts sync.Map // key hash → account
 	limiter  *rateLimiter
 	handler  http.Handler
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
+	queued    atomic.Bool // a write queued deliveries since the sender was last woken
 	flightMu  sync.Mutex
 	inflight  map[int64]bool // deliveries being attempted now
 	stop      context.CancelFunc
@@ -97,11 +101,19 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, wake: make(chan struct{}, 1), inflight: map[int64]bool{}}
+	stmts, err := prepareHot(ctx, db.w)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
+		wake: make(chan struct{}, 1), inflight: map[int64]bool{}}
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.Clock)
 	}
 	if err := s.registerDefaultWebhooksEverywhere(ctx); err != nil {
+		s.writer.close()
+		stmts.close()
 		db.Close()
 		return nil, err
 	}
@@ -195,9 +207,17 @@ func (s *Sandbox) Close() error {
 	s.closeOnce.Do(func() {
 		s.stop()
 		s.wg.Wait()
+		s.writer.close()
+		s.stmts.close()
 		s.closeErr = s.db.Close()
 	})
 	return s.closeErr
+}
+
+// write runs fn in a write transaction, committed together with other writes
+// queued at the same time; it returns after the commit.
+func (s *Sandbox) write(ctx context.Context, fn func(tx wtx) error) error {
+	return s.writer.do(ctx, fn)
 }
 
 func (s *Sandbox) nowMs() int64 { return s.now().UnixMilli() }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
 
@@ -27,6 +28,68 @@ func statusRank(st facesign.Status) int {
 		}
 	}
 	return len(facesign.Statuses())
+}
+
+// Hot write statements, prepared once on the writer connection (see prepared).
+const (
+	sqlInsertSession = `INSERT INTO sessions(id, account_id, created_at, started_at, finished_at, finished_sort,
+		status, status_rank, client_reference_id, flow_id, settings, state, last_activity_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+	sqlInsertSearch = `INSERT INTO session_search(rowid, body) VALUES (?, ?)`
+	sqlInsertSecret = `INSERT INTO client_secrets(session_seq, secret, created_at, expire_at) VALUES (?, ?, ?, ?)`
+	sqlLoadSession  = `SELECT seq, id, account_id, created_at, settings, state, revision FROM sessions WHERE id = ? AND account_id = ?`
+	sqlSaveSession  = `UPDATE sessions SET started_at = ?, finished_at = ?, finished_sort = ?, status = ?, status_rank = ?,
+		state = ?, last_activity_at = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`
+	sqlUpdateSearch = `UPDATE session_search SET body = ? WHERE rowid = ?`
+	sqlInsertEvent  = `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+	sqlQueueDeliveries = `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
+		SELECT 'dlv_' || lower(hex(randomblob(12))), ?, seq, ?, ?, ? FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL`
+)
+
+var hotStatements = []string{sqlInsertSession, sqlInsertSearch, sqlInsertSecret, sqlLoadSession, sqlSaveSession,
+	sqlUpdateSearch, sqlInsertEvent, sqlQueueDeliveries}
+
+// prepared is the writer's statement cache. Statements are prepared on the
+// single writer connection before the group writer starts, and bound to each
+// transaction with Tx.StmtContext, which reuses them on that connection.
+type prepared map[string]*sql.Stmt
+
+func prepareHot(ctx context.Context, db *sql.DB) (prepared, error) {
+	p := prepared{}
+	for _, q := range hotStatements {
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("sandbox: prepare: %w", err)
+		}
+		p[q] = st
+	}
+	return p, nil
+}
+
+func (p prepared) close() {
+	for _, st := range p {
+		st.Close()
+	}
+}
+
+// wtx is a write transaction that runs hot statements prepared.
+type wtx struct {
+	*sql.Tx
+	p prepared
+}
+
+func (t wtx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st, ok := t.p[q]; ok {
+		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, q, args...)
+}
+
+func (t wtx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st, ok := t.p[q]; ok {
+		return t.Tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, q, args...)
 }
 
 // sessionRow is a session as stored.
@@ -50,11 +113,26 @@ func (row *sessionRow) view() (facesign.Session, *runner.State, error) {
 	if err != nil {
 		return sess, nil, fmt.Errorf("session %s: %w", row.id, err)
 	}
+	if len(st.Flow) == 0 {
+		st.Flow = sess.Settings.Flow // stored once, in the settings
+	}
 	sess.ID = row.id
 	sess.CreatedAt = facesign.NewTime(time.UnixMilli(row.createdAt))
 	sess.Version = facesign.APIVersion
 	st.Apply(&sess)
 	return sess, st, nil
+}
+
+// encodeState stores the runner state without its flow, which the session's
+// settings already hold: half the bytes per write.
+func encodeState(st *runner.State) ([]byte, error) {
+	c := *st
+	c.Flow = flowbuild.Flow{} // "flow": [], restored from the settings on load
+	raw, err := json.Marshal(&c)
+	if err != nil {
+		return nil, fmt.Errorf("encode runner state: %w", err)
+	}
+	return raw, nil
 }
 
 func decodeState(raw []byte) (*runner.State, error) {
@@ -93,32 +171,40 @@ func msPtr(t *time.Time) any {
 	return t.UnixMilli()
 }
 
-// insertSession stores a new session, its secret, its search text and the
-// effects of its start, in tx.
-func (s *Sandbox) insertSession(ctx context.Context, tx *sql.Tx, a account, ns *newSession, st *runner.State, eff runner.Effects, secret *facesign.ClientSecret) error {
+// encodedSession is a new session encoded for the store, prepared outside the
+// writer so that the single write connection only does SQL.
+type encodedSession struct {
+	settings, state []byte
+	search          string
+}
+
+func encodeSession(ns *newSession, st *runner.State) (*encodedSession, error) {
 	settings, err := json.Marshal(ns.settings)
 	if err != nil {
-		return fmt.Errorf("encode settings: %w", err)
+		return nil, fmt.Errorf("encode settings: %w", err)
 	}
-	state, err := json.Marshal(st)
+	state, err := encodeState(st)
 	if err != nil {
-		return fmt.Errorf("encode state: %w", err)
+		return nil, err
 	}
+	return &encodedSession{settings, state, searchBody(st.SessionID, &ns.settings, st)}, nil
+}
+
+// insertSession stores a new session, its secret, its search text and the
+// effects of its start, in tx.
+func (s *Sandbox) insertSession(ctx context.Context, tx wtx, a account, ns *newSession, st *runner.State, enc *encodedSession, eff runner.Effects, secret *facesign.ClientSecret) error {
 	created := st.CreatedAt.UnixMilli()
 	var seq int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO sessions(id, account_id, created_at, started_at, finished_at, finished_sort,
-		status, status_rank, client_reference_id, flow_id, settings, state, last_activity_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+	err := tx.QueryRowContext(ctx, sqlInsertSession,
 		st.SessionID, a.id, created, msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st),
-		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, settings, state, created).Scan(&seq)
+		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, enc.settings, enc.state, created).Scan(&seq)
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO session_search(rowid, body) VALUES (?, ?)`, seq, searchBody(st.SessionID, &ns.settings, st)); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlInsertSearch, seq, enc.search); err != nil {
 		return fmt.Errorf("index session: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO client_secrets(session_seq, secret, created_at, expire_at) VALUES (?, ?, ?, ?)`,
-		seq, secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli()); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlInsertSecret, seq, secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli()); err != nil {
 		return fmt.Errorf("insert client secret: %w", err)
 	}
 	return s.applyEffects(ctx, tx, a.id, st.SessionID, eff)
@@ -147,7 +233,7 @@ func (s *Sandbox) newSecret() facesign.ClientSecret {
 // not found, exactly like a missing one.
 func loadSession(ctx context.Context, q querier, acct int64, id string) (*sessionRow, error) {
 	row := &sessionRow{}
-	err := q.QueryRowContext(ctx, `SELECT seq, id, account_id, created_at, settings, state, revision FROM sessions WHERE id = ? AND account_id = ?`, id, acct).
+	err := q.QueryRowContext(ctx, sqlLoadSession, id, acct).
 		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("session", id)
@@ -180,7 +266,7 @@ func (s *Sandbox) currentSecret(ctx context.Context, q querier, seq int64) (face
 // account's faces; it must leave st unchanged when it fails (the runner does).
 func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn func(e *runner.Engine, st *runner.State) (runner.Effects, error)) (facesign.Session, error) {
 	var sess facesign.Session
-	err := inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx wtx) error {
 		row, err := loadSession(ctx, tx, acct, id)
 		if err != nil {
 			return err
@@ -197,7 +283,9 @@ func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn f
 		if err := s.saveState(ctx, tx, row, &settings.Settings, st, eff); err != nil {
 			return err
 		}
-		row.state, _ = json.Marshal(st)
+		if row.state, err = encodeState(st); err != nil {
+			return err
+		}
 		sess, _, err = row.view()
 		return err
 	})
@@ -207,13 +295,12 @@ func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn f
 	return sess, err
 }
 
-func (s *Sandbox) saveState(ctx context.Context, tx *sql.Tx, row *sessionRow, set *facesign.Settings, st *runner.State, eff runner.Effects) error {
-	state, err := json.Marshal(st)
+func (s *Sandbox) saveState(ctx context.Context, tx wtx, row *sessionRow, set *facesign.Settings, st *runner.State, eff runner.Effects) error {
+	state, err := encodeState(st)
 	if err != nil {
-		return fmt.Errorf("encode state: %w", err)
+		return err
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE sessions SET started_at = ?, finished_at = ?, finished_sort = ?, status = ?, status_rank = ?,
-		state = ?, last_activity_at = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`,
+	res, err := tx.ExecContext(ctx, sqlSaveSession,
 		msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st), string(st.Status), statusRank(st.Status),
 		state, s.nowMs(), row.seq, row.revision)
 	if err != nil {
@@ -222,7 +309,7 @@ func (s *Sandbox) saveState(ctx context.Context, tx *sql.Tx, row *sessionRow, se
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("save session %s: changed concurrently", row.id)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE session_search SET body = ? WHERE rowid = ?`, searchBody(row.id, set, st), row.seq); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlUpdateSearch, searchBody(row.id, set, st), row.seq); err != nil {
 		return fmt.Errorf("index session %s: %w", row.id, err)
 	}
 	return s.applyEffects(ctx, tx, row.accountID, row.id, eff)
@@ -230,7 +317,7 @@ func (s *Sandbox) saveState(ctx context.Context, tx *sql.Tx, row *sessionRow, se
 
 // applyEffects persists what a runner step produced: one webhook event (and its
 // deliveries) per status change, outbox messages and enrolled faces.
-func (s *Sandbox) applyEffects(ctx context.Context, tx *sql.Tx, acct int64, sessionID string, eff runner.Effects) error {
+func (s *Sandbox) applyEffects(ctx context.Context, tx wtx, acct int64, sessionID string, eff runner.Effects) error {
 	for _, ch := range eff.StatusChanges {
 		if err := s.queueEvent(ctx, tx, acct, sessionID, ch); err != nil {
 			return err

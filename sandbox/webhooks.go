@@ -68,7 +68,7 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 		return 0, nil, ae
 	}
 	ep := facesign.WebhookEndpoint{ID: newID("we_"), URL: req.URL, Secret: randomToken("whsec_", 24), CreatedAt: facesign.NewTime(s.now())}
-	err = inTx(r.Context(), s.db.w, func(tx *sql.Tx) error {
+	err = s.write(r.Context(), func(tx wtx) error {
 		_, err := tx.ExecContext(r.Context(), `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at) VALUES (?, ?, ?, ?, ?)`,
 			ep.ID, a.id, ep.URL, ep.Secret, s.nowMs())
 		return err
@@ -82,7 +82,7 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 
 // ensureDefaultWebhooks registers Config.DefaultWebhooks for one account unless
 // it already has an endpoint with that URL.
-func (s *Sandbox) ensureDefaultWebhooks(ctx context.Context, tx *sql.Tx, acct int64) error {
+func (s *Sandbox) ensureDefaultWebhooks(ctx context.Context, tx wtx, acct int64) error {
 	for _, d := range s.cfg.DefaultWebhooks {
 		_, err := tx.ExecContext(ctx, `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at)
 			SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE account_id = ? AND url = ? AND deleted_at IS NULL)`,
@@ -98,7 +98,7 @@ func (s *Sandbox) registerDefaultWebhooksEverywhere(ctx context.Context) error {
 	if len(s.cfg.DefaultWebhooks) == 0 {
 		return nil
 	}
-	return inTx(ctx, s.db.w, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx wtx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id FROM accounts`)
 		if err != nil {
 			return err
@@ -148,7 +148,7 @@ func (s *Sandbox) listWebhooks(w http.ResponseWriter, r *http.Request, a account
 // row stays so that its delivery log remains readable.
 func (s *Sandbox) deleteWebhook(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
 	id := r.PathValue("id")
-	err := inTx(r.Context(), s.db.w, func(tx *sql.Tx) error {
+	err := s.write(r.Context(), func(tx wtx) error {
 		var seq int64
 		err := tx.QueryRowContext(r.Context(), `UPDATE webhook_endpoints SET deleted_at = ? WHERE id = ? AND account_id = ? AND deleted_at IS NULL RETURNING seq`,
 			s.nowMs(), id, a.id).Scan(&seq)
@@ -217,7 +217,7 @@ func (s *Sandbox) listDeliveries(w http.ResponseWriter, r *http.Request, a accou
 // queueEvent records a status change as an event and queues one delivery to
 // each live endpoint of the account, in the caller's transaction, so that an
 // acknowledged change is never without its webhooks.
-func (s *Sandbox) queueEvent(ctx context.Context, tx *sql.Tx, acct int64, sessionID string, ch runner.StatusChange) error {
+func (s *Sandbox) queueEvent(ctx context.Context, tx wtx, acct int64, sessionID string, ch runner.StatusChange) error {
 	at := ch.At
 	if at.IsZero() {
 		at = s.now()
@@ -228,20 +228,30 @@ func (s *Sandbox) queueEvent(ctx context.Context, tx *sql.Tx, acct int64, sessio
 		return err
 	}
 	var evSeq int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+	if err := tx.QueryRowContext(ctx, sqlInsertEvent,
 		ev.ID, acct, sessionID, ev.Type, string(ch.To), at.UnixMilli(), body).Scan(&evSeq); err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}
 	now := s.nowMs()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
-		SELECT 'dlv_' || lower(hex(randomblob(12))), ?, seq, ?, ?, ? FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL`,
-		evSeq, statePending, now, now, acct); err != nil {
+	res, err := tx.ExecContext(ctx, sqlQueueDeliveries, evSeq, statePending, now, now, acct)
+	if err != nil {
 		return fmt.Errorf("queue deliveries: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		s.queued.Store(true) // tells the caller to wake the sender after commit
 	}
 	return nil
 }
 
+// nudgeSender wakes the sender if a write queued deliveries.
 func (s *Sandbox) nudgeSender() {
+	if !s.queued.Swap(false) {
+		return
+	}
+	s.wakeSender()
+}
+
+func (s *Sandbox) wakeSender() {
 	select {
 	case s.wake <- struct{}{}:
 	default:
@@ -365,7 +375,7 @@ func (s *Sandbox) retryDelay(n int) (time.Duration, bool) {
 
 // deliver makes one attempt and records it.
 func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
-	defer s.nudgeSender() // its retry, or deliveries skipped while it was in flight, may be due
+	defer s.wakeSender() // its retry, or deliveries skipped while it was in flight, may be due
 	defer s.landed(d.seq)
 	attempt := d.attempts + 1
 	code, errMsg := s.post(ctx, d)
@@ -384,7 +394,7 @@ func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
 			state = stateFailed
 		}
 	}
-	err := inTx(context.WithoutCancel(ctx), s.db.w, func(tx *sql.Tx) error {
+	err := s.write(context.WithoutCancel(ctx), func(tx wtx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO delivery_attempts(delivery_seq, attempt, status_code, error, state, attempted_at, next_retry_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, d.seq, attempt, code, errMsg, state, now.UnixMilli(), next); err != nil {
 			return err

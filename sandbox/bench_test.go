@@ -1,0 +1,248 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/runner"
+)
+
+// BenchmarkCreateSessionHTTP creates sessions over loopback HTTP from 8
+// concurrent clients and reports sessions/s (target ≥ 2,000/s).
+func BenchmarkCreateSessionHTTP(b *testing.B) {
+	e := newEnv(b, nil)
+	body, _ := json.Marshal(map[string]any{"flow": readFlow(b, "wire-transfer.json"), "clientReferenceId": "bench",
+		"metadata": map[string]string{"customer": "Ada Lovelace", "amount": "9500"}})
+	tr := &http.Transport{MaxIdleConnsPerHost: 16}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	const clients = 8
+	var next atomic.Int64
+	var failed atomic.Int64
+	b.ResetTimer()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for next.Add(1) <= int64(b.N) {
+				req, _ := http.NewRequest("POST", e.srv.URL+"/sandbox/sessions", bytes.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+keyA)
+				res, err := client.Do(req)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusCreated {
+					failed.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if n := failed.Load(); n > 0 {
+		b.Fatalf("%d creates failed", n)
+	}
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "sessions/s")
+}
+
+// BenchmarkSimulateWireTransferHTTP runs the wire-transfer sample flow to its
+// end through POST /sessions/{id}/simulate (target < 5 ms).
+func BenchmarkSimulateWireTransferHTTP(b *testing.B) {
+	e := newEnv(b, nil)
+	body := map[string]any{"flow": readFlow(b, "wire-transfer.json")}
+	sessions := make([]string, b.N)
+	for i := range sessions {
+		sessions[i] = e.create(keyA, body)
+	}
+	sim := []byte(`{"replies":{"confirm_transfer":"Yes, 9,500 to Globex, nobody asked me to"}}`)
+	b.ResetTimer()
+	for i := range b.N {
+		r := e.do("POST", "/sessions/"+sessions[i]+"/simulate", keyA, sim)
+		if r.status != http.StatusOK {
+			b.Fatalf("simulate: %d %s", r.status, r.body)
+		}
+	}
+}
+
+// The list fixture: 100,000 sessions of one account, a third finished, with
+// customer names in their metadata. Building it takes a while, so it is kept
+// in the temp directory across runs, keyed by the schema and state versions.
+const benchSessions = 100_000
+
+var benchFirst = []string{"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Dennis", "Radia",
+	"Frances", "John", "Tim", "Linus", "Hedy", "Katherine", "Claude", "Sophie", "Niklaus", "Leslie"}
+var benchLast = []string{"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Ritchie", "Perlman"}
+
+func benchFixture(b *testing.B) string {
+	b.Helper()
+	ms, err := loadMigrations()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("facesign-sandbox-bench-%d-m%d-s%d", benchSessions, ms[len(ms)-1].version, runner.StateVersion))
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
+		return dir
+	}
+	_ = os.RemoveAll(dir)
+	b.Logf("building the %d-session fixture in %s (cached for later runs)", benchSessions, dir)
+	sb, err := New(context.Background(), Config{DataDir: dir, Logger: quietLogger(), JanitorInterval: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := bulkInsert(context.Background(), sb, keyA, benchSessions); err != nil {
+		b.Fatal(err)
+	}
+	if err := sb.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// bulkInsert stores n sessions of the wire-transfer flow for the key's account
+// in one transaction, through the same insert path as the API; every third is
+// simulated to its end first, so finished sessions carry a full transcript.
+func bulkInsert(ctx context.Context, sb *Sandbox, key string, n int) error {
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Authorization", "Bearer "+key)
+	a, err := sb.authenticate(req)
+	if err != nil {
+		return err
+	}
+	raw, err := os.ReadFile("/work/shared/flows/wire-transfer.json")
+	if err != nil {
+		raw, err = os.ReadFile(filepath.Join("..", "..", "shared", "flows", "wire-transfer.json"))
+	}
+	if err != nil {
+		return err
+	}
+	base := time.Now().Add(-time.Duration(n) * time.Second)
+	return sb.write(ctx, func(tx wtx) error {
+		for i := range n {
+			body := fmt.Sprintf(`{"flow":%s,"clientReferenceId":"order-%06d","metadata":{"customer":"%s %s","amount":"%d"}}`,
+				raw, i, benchFirst[i%len(benchFirst)], benchLast[(i/len(benchFirst))%len(benchLast)], 100+i%9000)
+			ns, err := decodeCreate([]byte(body))
+			if err != nil {
+				return err
+			}
+			at := base.Add(time.Duration(i) * time.Second)
+			eng := runner.New(runner.Config{Now: func() time.Time { return at }, Faces: &storeFaces{q: tx, acct: a.id}})
+			id := newID("ses_")
+			st, eff, err := eng.Start(id, ns.settings)
+			if err != nil {
+				return err
+			}
+			if i%3 == 0 {
+				res, err := eng.Run(ctx, st, runner.SimulateInput{Replies: map[string]string{"confirm_transfer": "Yes, nobody asked me"}})
+				if err != nil {
+					return err
+				}
+				eff.Merge(res.Effects)
+			}
+			eff.StatusChanges = nil // no webhook backlog in the fixture
+			secret := sb.newSecret()
+			enc, err := encodeSession(ns, st)
+			if err != nil {
+				return err
+			}
+			if err := sb.insertSession(ctx, tx, a, ns, st, enc, eff, &secret); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func benchList(b *testing.B, query string) {
+	dir := benchFixture(b)
+	sb, err := New(context.Background(), Config{DataDir: dir, Logger: quietLogger(), JanitorInterval: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close()
+	srv := httptest.NewServer(sb.Handler())
+	defer srv.Close()
+	client := srv.Client()
+	get := func(q string) (facesign.ListSessionsResponse, time.Duration) {
+		req, _ := http.NewRequest("GET", srv.URL+"/sandbox/sessions?"+q, nil)
+		req.Header.Set("Authorization", "Bearer "+keyA)
+		start := time.Now()
+		res, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raw, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		d := time.Since(start)
+		if res.StatusCode != http.StatusOK {
+			b.Fatalf("list: %d %s", res.StatusCode, raw)
+		}
+		var p facesign.ListSessionsResponse
+		if err := json.Unmarshal(raw, &p); err != nil {
+			b.Fatal(err)
+		}
+		return p, d
+	}
+	first, _ := get(query)
+	if len(first.Sessions) == 0 {
+		b.Fatalf("the query %q matches nothing in the fixture", query)
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	cursor := ""
+	for range b.N {
+		q := query
+		if cursor != "" { // walk the pages, so deep pages are measured too
+			q += "&cursor=" + url.QueryEscape(cursor)
+		}
+		p, d := get(q)
+		lat = append(lat, d)
+		cursor = p.NextCursor
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(len(first.Sessions)), "sessions/page")
+}
+
+// BenchmarkListSearch100k lists 25 sessions with a status filter and a search
+// for a customer's full name (0.5% of the sessions), newest first.
+func BenchmarkListSearch100k(b *testing.B) {
+	benchList(b, "status=complete&search="+url.QueryEscape("Grace Hopper")+"&limit=25")
+}
+
+// BenchmarkListSearchBroad100k searches a surname that 10% of the sessions
+// carry, filtered by status and sorted by finishedAt, with the total count.
+func BenchmarkListSearchBroad100k(b *testing.B) {
+	benchList(b, "status=complete&search=lovelace&sortBy=finishedAt&includeTotal=true&limit=25")
+}
+
+// BenchmarkListPlain100k is the unfiltered first page for reference.
+func BenchmarkListPlain100k(b *testing.B) {
+	benchList(b, "limit="+strconv.Itoa(defaultLimit))
+}
