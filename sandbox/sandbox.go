@@ -82,7 +82,7 @@ type Sandbox struct {
 	handler  http.Handler
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
-	queued    atomic.Bool // a write queued deliveries since the sender was last woken
+	queued    atomic.Bool   // a write queued deliveries since the sender was last woken
 	flightMu  sync.Mutex
 	inflight  map[int64]bool // deliveries being attempted now
 	stop      context.CancelFunc

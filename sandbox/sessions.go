@@ -40,8 +40,8 @@ const (
 	sqlLoadSession  = `SELECT seq, id, account_id, created_at, settings, state, revision FROM sessions WHERE id = ? AND account_id = ?`
 	sqlSaveSession  = `UPDATE sessions SET started_at = ?, finished_at = ?, finished_sort = ?, status = ?, status_rank = ?,
 		state = ?, last_activity_at = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`
-	sqlUpdateSearch = `UPDATE session_search SET body = ? WHERE rowid = ?`
-	sqlInsertEvent  = `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+	sqlUpdateSearch    = `UPDATE session_search SET body = ? WHERE rowid = ?`
+	sqlInsertEvent     = `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
 	sqlQueueDeliveries = `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
 		SELECT 'dlv_' || lower(hex(randomblob(12))), ?, seq, ?, ?, ? FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL`
 )
