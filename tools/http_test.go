@@ -337,3 +337,21 @@ func TestIdleSessionsAreEvicted(t *testing.T) {
 	got := structured(t, callTool(t, busy, "core_whoami", nil))
 	assert.EqualValues(t, 1, got["flowLen"])
 }
+
+type panickyCompletions struct{}
+
+func (panickyCompletions) CompletePromptArgument(context.Context, string, mcp.CompleteArgument, mcp.CompleteContext) (*mcp.Completion, error) {
+	panic("boom")
+}
+
+func TestCompletionPanicIsAnErrorAnswer(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	s := NewServer(d)
+	sc := safePromptCompletions{d, panickyCompletions{}}
+	res, err := sc.CompletePromptArgument(context.Background(), "p", mcp.CompleteArgument{Name: "a"}, mcp.CompleteContext{})
+	assert.Nil(t, res)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "prompt p")
+	assert.NotNil(t, s)
+}

@@ -54,8 +54,8 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 		// Arguments that break a tool's input schema come back as an isError
 		// result naming the field, before the handler runs.
 		server.WithInputSchemaValidation(),
-		server.WithPromptCompletionProvider(promptCompletions(d)),
-		server.WithResourceCompletionProvider(resourceCompletions(d)),
+		server.WithPromptCompletionProvider(safePromptCompletions{d, promptCompletions(d)}),
+		server.WithResourceCompletionProvider(safeResourceCompletions{d, resourceCompletions(d)}),
 	}
 	s := server.NewMCPServer(ServerName, d.Version, append(base, opts...)...)
 	registerTools(s, d)
@@ -113,5 +113,34 @@ func recoverPrompt(d *Deps) server.PromptHandlerMiddleware {
 			}()
 			return next(ctx, req)
 		}
+	}
+}
+
+// safePromptCompletions and safeResourceCompletions turn a panic in a
+// completion provider into an error answer, like the handler middlewares.
+type safePromptCompletions struct {
+	d    *Deps
+	next server.PromptCompletionProvider
+}
+
+func (p safePromptCompletions) CompletePromptArgument(ctx context.Context, prompt string, arg mcp.CompleteArgument, cc mcp.CompleteContext) (res *mcp.Completion, err error) {
+	defer recoverCompletion(ctx, p.d, "prompt "+prompt, &res, &err)
+	return p.next.CompletePromptArgument(ctx, prompt, arg, cc)
+}
+
+type safeResourceCompletions struct {
+	d    *Deps
+	next server.ResourceCompletionProvider
+}
+
+func (p safeResourceCompletions) CompleteResourceArgument(ctx context.Context, uri string, arg mcp.CompleteArgument, cc mcp.CompleteContext) (res *mcp.Completion, err error) {
+	defer recoverCompletion(ctx, p.d, "resource "+uri, &res, &err)
+	return p.next.CompleteResourceArgument(ctx, uri, arg, cc)
+}
+
+func recoverCompletion(ctx context.Context, d *Deps, what string, res **mcp.Completion, err *error) {
+	if p := recover(); p != nil {
+		d.Logger.ErrorContext(ctx, "completion provider panicked", "for", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		*res, *err = nil, fmt.Errorf("completing %s failed because of a bug in the server (logged)", what)
 	}
 }
