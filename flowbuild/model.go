@@ -555,7 +555,7 @@ func (n Node) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		first = false
-		b.WriteString(strconv.Quote(name))
+		b.WriteString(quote(name)) // JSON quoting: strconv.Quote writes Go escapes (\x7f) that are not JSON
 		b.WriteByte(':')
 		b.Write(enc)
 		return nil

@@ -224,3 +224,12 @@ func TestDecodeErrorString(t *testing.T) {
 	assert.Equal(t, "flow /3/outcomes: bad", (&DecodeError{Path: "/3/outcomes", Msg: "bad"}).Error())
 	assert.False(t, strings.Contains((&DecodeError{Msg: "x"}).Error(), "  "))
 }
+
+// Extra field names are written with JSON quoting, whatever characters they hold.
+func TestEncodeOddFieldNames(t *testing.T) {
+	in := "[{\"id\":\"a\",\"type\":\"end\",\"\x7f\":1,\"\\u0001\":2,\"é\\\"\":3,\"<&>\":4}]"
+	f := fixtureFlow(t, in)
+	out, err := json.Marshal(f)
+	require.NoError(t, err)
+	assert.JSONEq(t, in, string(out))
+}
