@@ -45,10 +45,14 @@ func Mermaid(f Flow) string {
 
 	// Missing targets: one red node per distinct id, in order of first mention.
 	var missing []string
+	missingAt := map[string]int{}
 	for i := range f {
 		for _, e := range f[i].Edges() {
-			if (e.Target == "" || lookup(e.Target) < 0) && !containsString(missing, e.Target) {
-				missing = append(missing, e.Target)
+			if e.Target == "" || lookup(e.Target) < 0 {
+				if _, ok := missingAt[e.Target]; !ok {
+					missingAt[e.Target] = len(missing)
+					missing = append(missing, e.Target)
+				}
 			}
 		}
 	}
@@ -59,14 +63,7 @@ func Mermaid(f Flow) string {
 		}
 		b.WriteString("    m" + strconv.Itoa(k) + "[\"⚠ " + label + "\"]:::missing\n")
 	}
-	missingID := func(target string) string {
-		for k, m := range missing {
-			if m == target {
-				return "m" + strconv.Itoa(k)
-			}
-		}
-		return "" // unreachable: every missing target was collected above
-	}
+	missingID := func(target string) string { return "m" + strconv.Itoa(missingAt[target]) }
 
 	var success []string
 	edge := 0

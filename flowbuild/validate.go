@@ -113,7 +113,16 @@ type checker struct {
 	starts []int32
 	ends   int
 	probs  []Problem
+
+	// Built only when a problem needs them.
+	hints       []int
+	idList      []string
+	idSet       map[string]bool
+	suggestions int
 }
+
+// maxSuggestions bounds the "did you mean" searches of one Validate.
+const maxSuggestions = 64
 
 // mapThreshold is the flow size from which id lookups use a map.
 const mapThreshold = 48
@@ -245,12 +254,12 @@ func (c *checker) checkIDsAndTypes() {
 		switch {
 		case n.ID == "":
 			c.errorf(CodeMissingID, ptrField(i, "id"), c.name(i)+" has no id",
-				"Give the node a unique, non-empty id (for example "+strconv.Quote(freshNodeID(c.f, i))+") and point an outcome at it.")
+				"Give the node a unique, non-empty id (for example "+strconv.Quote(c.freshNodeID(i))+") and point an outcome at it.")
 		case !c.first[i]:
 			j := c.lookup(n.ID)
 			c.errorf(CodeDuplicateID, ptrField(i, "id"),
 				"node #"+strconv.Itoa(i)+" reuses the id "+strconv.Quote(n.ID)+" of node #"+strconv.Itoa(j)+"; outcomes pointing at "+strconv.Quote(n.ID)+" can only reach the first",
-				"Rename node #"+strconv.Itoa(i)+" (for example to "+strconv.Quote(freeID(c.f, n.ID))+") and point the outcomes meant for it at the new id.")
+				"Rename node #"+strconv.Itoa(i)+" (for example to "+strconv.Quote(c.freeID(n.ID))+") and point the outcomes meant for it at the new id.")
 		}
 		if c.info[i] == nil {
 			if n.Type == "" {
@@ -258,7 +267,7 @@ func (c *checker) checkIDsAndTypes() {
 					"Set type to one of: "+nodeTypeList()+".")
 			} else {
 				fix := "Use one of: " + nodeTypeList() + "."
-				if s := nearestName(string(n.Type), nodeTypeNames()); s != "" {
+				if s := c.suggest(string(n.Type), nodeTypeNames()); s != "" {
 					fix = "Did you mean " + strconv.Quote(s) + "? " + fix
 				}
 				c.errorf(CodeUnknownType, ptrField(i, "type"), c.name(i)+" has unknown type "+strconv.Quote(string(n.Type)), fix)
@@ -334,7 +343,7 @@ func (c *checker) checkTargets(i int) {
 			continue
 		}
 		fix := "Point " + c.outcomeName(i, k) + " of " + c.name(i) + " at an existing node (" + c.someTargets(i) + "), or add a node with id " + strconv.Quote(e.Target) + "."
-		if s := nearestName(e.Target, c.ids()); s != "" {
+		if s := c.suggest(e.Target, c.ids()); s != "" {
 			fix = "Did you mean " + strconv.Quote(s) + "? " + fix
 		}
 		c.errorf(CodeDanglingTarget, c.outcomePath(i, k),
@@ -343,18 +352,26 @@ func (c *checker) checkTargets(i int) {
 }
 
 // someTargets lists a few ids an outcome of node i could point at, ends first.
+// The candidates are gathered once per Validate, so flows with many broken
+// outcomes stay linear.
 func (c *checker) someTargets(i int) string {
-	var ids []string
-	for j := range c.f {
-		if c.f[j].Type == TypeEnd && c.f[j].ID != "" {
-			ids = append(ids, strconv.Quote(c.f[j].ID))
+	if c.hints == nil {
+		c.hints = []int{}
+		for pass := 0; pass < 2; pass++ {
+			for j := range c.f {
+				if len(c.hints) >= 6 {
+					break
+				}
+				end := c.f[j].Type == TypeEnd
+				if c.f[j].ID != "" && c.first[j] && ((pass == 0 && end) || (pass == 1 && !end && c.f[j].Type != TypeStart)) {
+					c.hints = append(c.hints, j)
+				}
+			}
 		}
 	}
-	for j := range c.f {
-		if len(ids) >= 5 {
-			break
-		}
-		if j != i && c.f[j].Type != TypeEnd && c.f[j].Type != TypeStart && c.f[j].ID != "" {
+	var ids []string
+	for _, j := range c.hints {
+		if j != i && len(ids) < 5 {
 			ids = append(ids, strconv.Quote(c.f[j].ID))
 		}
 	}
@@ -365,13 +382,44 @@ func (c *checker) someTargets(i int) string {
 }
 
 func (c *checker) ids() []string {
-	ids := make([]string, 0, len(c.f))
-	for i := range c.f {
-		if c.f[i].ID != "" {
-			ids = append(ids, c.f[i].ID)
+	if c.idList == nil {
+		c.idList = make([]string, 0, len(c.f))
+		for i := range c.f {
+			if c.f[i].ID != "" && c.first[i] {
+				c.idList = append(c.idList, c.f[i].ID)
+			}
 		}
 	}
-	return ids
+	return c.idList
+}
+
+// suggest is nearestName within a budget: "did you mean" is a courtesy, and a
+// huge flow full of typos must not make Validate quadratic.
+func (c *checker) suggest(s string, candidates []string) string {
+	if c.suggestions >= maxSuggestions {
+		return ""
+	}
+	c.suggestions++
+	return nearestName(s, candidates)
+}
+
+// freeID returns base, or base_2, base_3… whichever no node uses yet.
+func (c *checker) freeID(base string) string {
+	if c.idSet == nil {
+		c.idSet = make(map[string]bool, len(c.f))
+		for i := range c.f {
+			c.idSet[c.f[i].ID] = true
+		}
+	}
+	if !c.idSet[base] {
+		return base
+	}
+	for k := 2; k < 1000; k++ {
+		if id := base + "_" + strconv.Itoa(k); !c.idSet[id] {
+			return id
+		}
+	}
+	return base + "_new"
 }
 
 func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
@@ -401,7 +449,7 @@ func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
 			allowed += " (optional: " + quotedList(info.OptionalOutcomes) + ")"
 		}
 		fix := "Remove outcome " + strconv.Quote(o.ID) + " from " + c.name(i) + "; " + string(n.Type) + " outcomes are " + allowed + "."
-		if s := nearestName(o.ID, append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)); s != "" {
+		if s := c.suggest(o.ID, append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)); s != "" {
 			fix = "Rename it to " + strconv.Quote(s) + ". " + fix
 		}
 		c.errorf(CodeUnknownOutcome, ptrField(i, "outcomes/"+escapePointer(o.ID)),
@@ -417,6 +465,12 @@ func (c *checker) checkListOutcomes(i int) {
 			`Add at least one outcome: [{"id":"next","targetNodeId":"<node id>","condition":""}], the positive one first.`)
 		return
 	}
+	// Short lists (all real ones) compare pairwise; a long list uses a map so a
+	// hostile flow cannot make this quadratic.
+	var firstAt map[string]int
+	if len(n.Outcomes) > 32 {
+		firstAt = make(map[string]int, len(n.Outcomes))
+	}
 	for k, o := range n.Outcomes {
 		p := func() string { return ptrField(i, "outcomes/"+strconv.Itoa(k)+"/id") }
 		if o.ID == "" {
@@ -424,12 +478,24 @@ func (c *checker) checkListOutcomes(i int) {
 				"Give the outcome a short id unique within "+c.name(i)+" (for example "+strconv.Quote("option_"+strconv.Itoa(k+1))+").")
 			continue
 		}
-		for j := 0; j < k; j++ {
-			if n.Outcomes[j].ID == o.ID {
-				c.errorf(CodeDuplicateOutcomeID, p(), c.name(i)+": outcomes #"+strconv.Itoa(j)+" and #"+strconv.Itoa(k)+" share the id "+strconv.Quote(o.ID),
-					"Rename outcome #"+strconv.Itoa(k)+" of "+c.name(i)+" (for example to "+strconv.Quote(o.ID+"_"+strconv.Itoa(k+1))+").")
-				break
+		j := -1
+		if firstAt != nil {
+			if prev, ok := firstAt[o.ID]; ok {
+				j = prev
+			} else {
+				firstAt[o.ID] = k
 			}
+		} else {
+			for x := 0; x < k; x++ {
+				if n.Outcomes[x].ID == o.ID {
+					j = x
+					break
+				}
+			}
+		}
+		if j >= 0 {
+			c.errorf(CodeDuplicateOutcomeID, p(), c.name(i)+": outcomes #"+strconv.Itoa(j)+" and #"+strconv.Itoa(k)+" share the id "+strconv.Quote(o.ID),
+				"Rename outcome #"+strconv.Itoa(k)+" of "+c.name(i)+" (for example to "+strconv.Quote(o.ID+"_"+strconv.Itoa(k+1))+").")
 		}
 	}
 }
@@ -481,7 +547,7 @@ func (c *checker) checkSource(i int, field string, s *FaceSource) {
 			msg = c.name(i) + ": " + field + " has no source"
 		}
 		fix := "Use one of " + quotedList(faceSources) + "."
-		if g := nearestName(s.Source, faceSources); g != "" {
+		if g := c.suggest(s.Source, faceSources); g != "" {
 			fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 		}
 		c.errorf(CodeUnknownFaceSource, ptrField(i, field+"/source"), msg, fix)
@@ -506,7 +572,7 @@ func (c *checker) checkDocument(i int) {
 			continue
 		}
 		fix := "Use only " + quotedList(documentTypes) + "."
-		if g := nearestName(d, documentTypes); g != "" {
+		if g := c.suggest(d, documentTypes); g != "" {
 			fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 		}
 		c.errorf(CodeUnknownDocumentType, ptrField(i, "allowedDocumentTypes/"+strconv.Itoa(k)),
@@ -585,21 +651,43 @@ func (c *checker) checkReachability() {
 	if c.ends == 0 {
 		return
 	}
-	// Backward fixpoint; flows are small and mostly in order, so a few passes suffice.
-	for i := range c.f {
-		canEnd[i] = c.f[i].Type == TypeEnd || c.broken[i] || c.info[i] == nil
+	// Backward search from the ends over reversed edges (predecessor lists in one
+	// flat slice), so a flow written in any order costs one pass.
+	predOff := make([]int32, n+1)
+	for _, t := range c.tgt {
+		if t >= 0 {
+			predOff[t+1]++
+		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for i := n - 1; i >= 0; i-- {
-			if canEnd[i] {
-				continue
+	for i := 0; i < n; i++ {
+		predOff[i+1] += predOff[i]
+	}
+	pred := make([]int32, predOff[n])
+	fill := make([]int32, n)
+	for u := range c.f {
+		for _, t := range c.targets(u) {
+			if t >= 0 {
+				pred[predOff[t]+fill[t]] = int32(u)
+				fill[t]++
 			}
-			for _, t := range c.targets(i) {
-				if t >= 0 && canEnd[t] {
-					canEnd[i], changed = true, true
-					break
-				}
+		}
+	}
+	queue := fill[:0] // reuse: fill is no longer needed
+	for i := range c.f {
+		// Nodes whose edges are already reported, or whose type is unknown, count
+		// as able to end: one mistake, one error.
+		if c.f[i].Type == TypeEnd || c.broken[i] || c.info[i] == nil {
+			canEnd[i] = true
+			queue = append(queue, int32(i))
+		}
+	}
+	for len(queue) > 0 {
+		v := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, u := range pred[predOff[v]:predOff[v+1]] {
+			if !canEnd[u] {
+				canEnd[u] = true
+				queue = append(queue, u)
 			}
 		}
 	}
@@ -626,7 +714,7 @@ func (c *checker) warnUnknownFields() {
 			if len(fields) > 0 {
 				fix += " " + string(n.Type) + " fields are id, type, " + strings.Join(fields, ", ") + "."
 			}
-			if g := nearestName(k, fields); g != "" {
+			if g := c.suggest(k, fields); g != "" {
 				fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 			}
 			c.warnf(CodeUnknownField, ptrField(i, escapePointer(k)),
@@ -741,39 +829,42 @@ func (c *checker) warnGreeting() {
 	if len(c.starts) == 0 {
 		return
 	}
+	// Only "fewer than minGreetingWords" matters, so distances saturate there and a
+	// bucket queue (Dial's algorithm) settles every node once.
+	const enough = minGreetingWords
 	n := len(c.f)
-	const inf = math.MaxInt32
 	words := make([]int32, n)
 	for i := range words {
-		words[i] = inf
+		words[i] = enough
 	}
+	var buckets [enough][]int32
 	for _, s := range c.starts {
 		words[s] = 0
+		buckets[0] = append(buckets[0], s)
 	}
-	// Bellman-Ford relaxation in node order: flows are mostly written in order, so
-	// it settles in a pass or two.
-	for pass := 0; pass <= n; pass++ {
-		changed := false
-		for u := range c.f {
-			if words[u] == inf || c.isVideo(u) {
+	for d := int32(0); d < enough; d++ {
+		for k := 0; k < len(buckets[d]); k++ { // the bucket grows while it is read (zero-word nodes)
+			u := buckets[d][k]
+			if words[u] != d || c.isVideo(int(u)) {
 				continue
 			}
-			w := words[u]
+			w := d
 			if c.f[u].Type == TypeConversation {
-				w += int32(wordCount(spokenText(c.f[u].Prompt)))
+				w += int32(min(wordCount(spokenText(c.f[u].Prompt)), enough))
 			}
-			for _, t := range c.targets(u) {
+			if w >= enough {
+				continue
+			}
+			for _, t := range c.targets(int(u)) {
 				if t >= 0 && w < words[t] {
-					words[t], changed = w, true
+					words[t] = w
+					buckets[w] = append(buckets[w], t)
 				}
 			}
 		}
-		if !changed {
-			break
-		}
 	}
 	for i := range c.f {
-		if !c.isVideo(i) || words[i] == inf || words[i] >= minGreetingWords {
+		if !c.isVideo(i) || words[i] >= enough {
 			continue
 		}
 		if words[i] == 0 {
@@ -906,37 +997,28 @@ func nodeTypeNames() []string {
 
 func nodeTypeList() string { return strings.Join(nodeTypeNames(), ", ") }
 
-// suggestID proposes an id for an id-less node from its type.
-func freshNodeID(f Flow, i int) string {
-	base := string(f[i].Type)
-	if base == "" {
+// freshNodeID proposes an id for the id-less node i from its type.
+func (c *checker) freshNodeID(i int) string {
+	base := string(c.f[i].Type)
+	if base == "" || len(base) > 40 {
 		base = "node"
 	}
-	return freeID(f, base)
+	return c.freeID(base)
 }
 
-// uniqueID returns base, or base_2, base_3… whichever no node uses yet.
-func freeID(f Flow, base string) string {
-	if f.Index(base) < 0 {
-		return base
-	}
-	for k := 2; ; k++ {
-		id := base + "_" + strconv.Itoa(k)
-		if f.Index(id) < 0 {
-			return id
-		}
-	}
-}
-
-// closest returns the candidate s most likely meant (a small edit distance, or a
+// nearestName returns the candidate s most likely meant (a small edit distance, or a
 // case-insensitive match, or one containing the other), or "".
 func nearestName(s string, candidates []string) string {
-	if s == "" {
+	const maxLen = 64 // longer names are not typos of short ones; skip the quadratic distance
+	if s == "" || len(s) > maxLen {
 		return ""
 	}
 	ls := strings.ToLower(s)
 	best, bestD := "", 1<<30
 	for _, cand := range candidates {
+		if len(cand) > maxLen {
+			continue
+		}
 		lc := strings.ToLower(cand)
 		if lc == ls {
 			return cand

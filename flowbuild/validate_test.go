@@ -521,3 +521,50 @@ func TestValidateLargeFlow(t *testing.T) {
 		{SeverityError, CodeUnreachable, "/" + strconv.Itoa(len(f)-1)},
 	}, problemKeys(Validate(f)))
 }
+
+// Large hostile flows get the same answers as small ones, in time linear in their
+// size: a chain written end first (the worst order for a forward fixpoint), many
+// outcomes pointing nowhere, many duplicates and a very long list of outcomes.
+func TestValidateHugeFlows(t *testing.T) {
+	const n = 20000
+	t.Run("chain written end first", func(t *testing.T) {
+		f := make(Flow, 0, n+3)
+		f = append(f, Node{ID: "end", Type: TypeEnd})
+		for i := 0; i < n; i++ {
+			next := "c" + strconv.Itoa(i-1)
+			if i == 0 {
+				next = "end"
+			}
+			f = append(f, Node{ID: "c" + strconv.Itoa(i), Type: TypeConversation, Prompt: "Say: one two three four five six seven eight nine ten eleven twelve.",
+				DoesNotRequireReply: true, Outcomes: []Outcome{{ID: "n", Target: next}}})
+		}
+		f = append(f, Node{ID: "start", Type: TypeStart, Next: "c" + strconv.Itoa(n-1)})
+		assert.Empty(t, Validate(f))
+	})
+	t.Run("typos and duplicates everywhere", func(t *testing.T) {
+		f := Flow{{ID: "start", Type: TypeStart, Next: "c"}}
+		for i := 0; i < n; i++ {
+			f = append(f, Node{ID: "c", Type: TypeConversation, Prompt: "Ask.", Outcomes: []Outcome{{ID: "x", Target: strings.Repeat("y", 100) + strconv.Itoa(i)}}})
+		}
+		f = append(f, Node{ID: "end", Type: TypeEnd})
+		ps := Validate(f)
+		counts := map[string]int{}
+		for _, p := range ps {
+			counts[p.Code]++
+		}
+		assert.Equal(t, n-1, counts[CodeDuplicateID])
+		assert.Equal(t, n, counts[CodeDanglingTarget])
+		assert.Equal(t, 1, counts[CodeUnreachable], "only the end node; duplicates are reported as duplicates")
+	})
+	t.Run("a very long outcome list", func(t *testing.T) {
+		outs := make([]Outcome, n)
+		for i := range outs {
+			outs[i] = Outcome{ID: "o" + strconv.Itoa(i%(n/2)), Target: "end"}
+		}
+		f := Flow{{ID: "start", Type: TypeStart, Next: "c"}, {ID: "c", Type: TypeConversation, Prompt: "Ask.", Outcomes: outs}, {ID: "end", Type: TypeEnd}}
+		ps := Validate(f)
+		require.Len(t, ps, n/2)
+		assert.Equal(t, wantProblem{SeverityError, CodeDuplicateOutcomeID, "/1/outcomes/" + strconv.Itoa(n/2) + "/id"}, problemKeys(ps)[0])
+		assert.Contains(t, ps[0].Message, "#0 and #"+strconv.Itoa(n/2))
+	})
+}
