@@ -45,14 +45,28 @@ func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a accoun
 	return http.StatusCreated, resp, nil
 }
 
-func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*facesign.CreateSessionResponse, error) {
+// The answers of create, get and list carry sessions as their stored wire JSON.
+type createResponse struct {
+	Session      json.RawMessage       `json:"session"`
+	ClientSecret facesign.ClientSecret `json:"clientSecret"`
+	Warnings     []facesign.Warning    `json:"warnings,omitempty"`
+}
+
+type getResponse struct {
+	Session      json.RawMessage       `json:"session"`
+	ClientSecret facesign.ClientSecret `json:"clientSecret"`
+}
+
+func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*createResponse, error) {
 	id := newID("ses_")
 	st, eff, err := s.engine(nil, a.id).Start(id, ns.settings)
 	if err != nil {
 		return nil, runnerError(err)
 	}
 	secret := s.newSecret()
-	enc, err := encodeSession(ns, st)
+	sess := facesign.Session{ID: id, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
+	st.Apply(&sess)
+	enc, err := encodeSession(ns, st, &sess)
 	if err != nil {
 		return nil, err
 	}
@@ -62,9 +76,7 @@ func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*faces
 		return nil, err
 	}
 	s.nudgeSender()
-	sess := facesign.Session{ID: id, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
-	st.Apply(&sess)
-	return &facesign.CreateSessionResponse{Session: sess, ClientSecret: secret, Warnings: ns.warnings}, nil
+	return &createResponse{Session: enc.view, ClientSecret: secret, Warnings: ns.warnings}, nil
 }
 
 func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
@@ -73,7 +85,7 @@ func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) 
 	if err != nil {
 		return 0, nil, err
 	}
-	sess, _, err := row.view()
+	sess, err := row.wire()
 	if err != nil {
 		return 0, nil, err
 	}
@@ -81,7 +93,7 @@ func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) 
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, facesign.GetSessionResponse{Session: sess, ClientSecret: secret}, nil
+	return http.StatusOK, getResponse{Session: sess, ClientSecret: secret}, nil
 }
 
 // refreshSecret replaces the session's secret; the previous one stops working

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -179,8 +180,9 @@ func (q *listQuery) keyColumn() string {
 	return "created_at"
 }
 
-// where builds the filter clause shared by the page and the total count.
-func (q *listQuery) where(acct int64) (string, []any) {
+// where builds the filter clause shared by the page and the total count;
+// withSearch adds the free-text search through the trigram index.
+func (q *listQuery) where(acct int64, withSearch bool) (string, []any) {
 	var b strings.Builder
 	args := []any{acct}
 	b.WriteString("account_id = ?")
@@ -211,7 +213,7 @@ func (q *listQuery) where(acct int64) (string, []any) {
 		b.WriteString(" AND created_at <= ?")
 		args = append(args, q.to)
 	}
-	if q.search != "" {
+	if q.search != "" && withSearch {
 		if utf8.RuneCountInString(q.search) >= 3 {
 			// The trigram index answers substring queries of three characters or more;
 			// the search is one quoted phrase so FTS syntax in it is taken literally.
@@ -219,8 +221,7 @@ func (q *listQuery) where(acct int64) (string, []any) {
 			args = append(args, `"`+strings.ReplaceAll(q.search, `"`, `""`)+`"`)
 		} else {
 			b.WriteString(` AND seq IN (SELECT rowid FROM session_search WHERE body LIKE ? ESCAPE '\')`)
-			esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q.search)
-			args = append(args, "%"+esc+"%")
+			args = append(args, q.likePattern())
 		}
 	}
 	return b.String(), args
@@ -242,21 +243,39 @@ func (s *Sandbox) listSessions(w http.ResponseWriter, r *http.Request, a account
 	return http.StatusOK, resp, nil
 }
 
-func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*facesign.ListSessionsResponse, error) {
-	where, args := q.where(acct)
+// listResponse is facesign.ListSessionsResponse with the sessions as stored wire JSON.
+type listResponse struct {
+	Sessions   []json.RawMessage `json:"sessions"`
+	NextCursor string            `json:"nextCursor,omitempty"`
+	HasMore    bool              `json:"hasMore"`
+	TotalCount *int              `json:"totalCount,omitempty"`
+}
+
+// scanBudget is how many sessions, in list order, the search may check one by
+// one before it switches to the trigram index.
+const scanBudget = 1000
+
+func (q *listQuery) likePattern() string {
+	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q.search) + "%"
+}
+
+func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResponse, error) {
 	key := q.keyColumn()
 	dir, cmp := "DESC", "<"
 	if !q.desc {
 		dir, cmp = "ASC", ">"
 	}
-	page := "SELECT seq, id, account_id, created_at, settings, state, revision, " + key + " FROM sessions WHERE " + where
-	pageArgs := slices.Clone(args)
-	if q.cursor != nil {
-		page += " AND (" + key + ", seq) " + cmp + " (?, ?)"
-		pageArgs = append(pageArgs, q.cursor.Key, q.cursor.Seq)
+	// Settings and state are read only for a session not rendered yet (a row from before migration 2).
+	const cols = "seq, id, account_id, created_at, CASE WHEN view = '' THEN settings ELSE '' END, CASE WHEN view = '' THEN state ELSE '' END, revision, view, "
+	keyset := func(where string, args []any) (string, []any) {
+		args = slices.Clone(args)
+		if q.cursor != nil {
+			where += " AND (" + key + ", seq) " + cmp + " (?, ?)"
+			args = append(args, q.cursor.Key, q.cursor.Seq)
+		}
+		return where, args
 	}
-	page += " ORDER BY " + key + " " + dir + ", seq " + dir + " LIMIT ?"
-	pageArgs = append(pageArgs, q.limit+1)
+	order := " ORDER BY " + key + " " + dir + ", seq " + dir
 
 	tx, err := s.db.r.BeginTx(ctx, nil) // one snapshot for the page and its total
 	if err != nil {
@@ -264,48 +283,85 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*facesign
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to lose
 
-	rows, err := tx.QueryContext(ctx, page, pageArgs...)
+	var resp *listResponse
+	if q.search != "" {
+		// A common term fills a page within the first sessions in list order:
+		// check those one by one. Only when the budget runs out before the page
+		// is full does the query go through the trigram index, which is fast for
+		// rare terms and slow for common ones.
+		where, args := keyset(q.where(acct, false))
+		// Only seq and the sort key travel through the scan; the page's rows are read at the end.
+		// The text is read from the FTS5 table's own content table (id, c0), a rowid
+		// lookup: a LIKE on the virtual table itself would scan the whole index.
+		scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (SELECT seq, " + key + " FROM sessions WHERE " +
+			where + order + " LIMIT ?) AS sessions WHERE (SELECT c0 FROM session_search_content WHERE id = sessions.seq) LIKE ? ESCAPE '\\'" +
+			order + " LIMIT ?)" + order
+		args = append(args, scanBudget, q.likePattern(), q.limit+1)
+		resp, err = s.readPage(ctx, tx, q, scan, args)
+		if err != nil {
+			return nil, err
+		}
+		if !resp.HasMore {
+			var scanned int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)",
+				append(slices.Clone(args[:len(args)-3]), scanBudget)...).Scan(&scanned); err != nil {
+				return nil, fmt.Errorf("list sessions: %w", err)
+			}
+			if scanned >= scanBudget {
+				resp = nil // the budget ran out: the index decides
+			}
+		}
+	}
+	if resp == nil {
+		where, args := keyset(q.where(acct, true))
+		page := "SELECT " + cols + key + " FROM sessions WHERE " + where + order + " LIMIT ?"
+		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
+		if err != nil {
+			return nil, err
+		}
+	}
+	if q.includeTotal {
+		where, args := q.where(acct, true)
+		var total int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("count sessions: %w", err)
+		}
+		resp.TotalCount = &total
+	}
+	return resp, nil
+}
+
+// readPage runs a page query (limit+1 rows) and builds the answer and its cursor.
+func (s *Sandbox) readPage(ctx context.Context, tx *sql.Tx, q *listQuery, query string, args []any) (*listResponse, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}
-	resp := &facesign.ListSessionsResponse{Sessions: make([]facesign.Session, 0, q.limit)}
+	defer rows.Close()
+	resp := &listResponse{Sessions: make([]json.RawMessage, 0, q.limit)}
 	var last cursor
-	n := 0
 	for rows.Next() {
-		n++
-		if n > q.limit {
+		if len(resp.Sessions) == q.limit {
 			resp.HasMore = true
 			break
 		}
 		var row sessionRow
 		var k int64
-		if err := rows.Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &k); err != nil {
-			rows.Close()
+		if err := rows.Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &row.rendered, &k); err != nil {
 			return nil, fmt.Errorf("list sessions: %w", err)
 		}
-		sess, _, err := row.view()
+		sess, err := row.wire()
 		if err != nil {
-			rows.Close()
 			return nil, err
 		}
 		resp.Sessions = append(resp.Sessions, sess)
 		last = cursor{Sort: q.sortBy, Desc: q.desc, Key: k, Seq: row.seq, Filter: q.fingerprint()}
-	}
-	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("list sessions: %w", err)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}
 	if resp.HasMore {
 		resp.NextCursor = encodeCursor(last)
-	}
-	if q.includeTotal {
-		var total int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
-			return nil, fmt.Errorf("count sessions: %w", err)
-		}
-		resp.TotalCount = &total
 	}
 	return resp, nil
 }

@@ -33,13 +33,13 @@ func statusRank(st facesign.Status) int {
 // Hot write statements, prepared once on the writer connection (see prepared).
 const (
 	sqlInsertSession = `INSERT INTO sessions(id, account_id, created_at, started_at, finished_at, finished_sort,
-		status, status_rank, client_reference_id, flow_id, settings, state, last_activity_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+		status, status_rank, client_reference_id, flow_id, settings, state, last_activity_at, view)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`
 	sqlInsertSearch = `INSERT INTO session_search(rowid, body) VALUES (?, ?)`
 	sqlInsertSecret = `INSERT INTO client_secrets(session_seq, secret, created_at, expire_at) VALUES (?, ?, ?, ?)`
-	sqlLoadSession  = `SELECT seq, id, account_id, created_at, settings, state, revision FROM sessions WHERE id = ? AND account_id = ?`
+	sqlLoadSession  = `SELECT seq, id, account_id, created_at, settings, state, revision, view FROM sessions WHERE id = ? AND account_id = ?`
 	sqlSaveSession  = `UPDATE sessions SET started_at = ?, finished_at = ?, finished_sort = ?, status = ?, status_rank = ?,
-		state = ?, last_activity_at = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`
+		state = ?, last_activity_at = ?, view = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`
 	sqlUpdateSearch    = `UPDATE session_search SET body = ? WHERE rowid = ?`
 	sqlInsertEvent     = `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
 	sqlQueueDeliveries = `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
@@ -101,6 +101,19 @@ type sessionRow struct {
 	settings  []byte
 	state     []byte
 	revision  int64
+	rendered  []byte // the wire JSON, or empty when not rendered yet
+}
+
+// wire returns the session's wire JSON: the stored rendering, or one made now.
+func (row *sessionRow) wire() (json.RawMessage, error) {
+	if len(row.rendered) > 0 {
+		return row.rendered, nil
+	}
+	sess, _, err := row.view()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(sess)
 }
 
 // view builds the wire session from the stored settings and runner state.
@@ -174,11 +187,11 @@ func msPtr(t *time.Time) any {
 // encodedSession is a new session encoded for the store, prepared outside the
 // writer so that the single write connection only does SQL.
 type encodedSession struct {
-	settings, state []byte
-	search          string
+	settings, state, view []byte
+	search                string
 }
 
-func encodeSession(ns *newSession, st *runner.State) (*encodedSession, error) {
+func encodeSession(ns *newSession, st *runner.State, sess *facesign.Session) (*encodedSession, error) {
 	settings, err := json.Marshal(ns.settings)
 	if err != nil {
 		return nil, fmt.Errorf("encode settings: %w", err)
@@ -187,7 +200,11 @@ func encodeSession(ns *newSession, st *runner.State) (*encodedSession, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &encodedSession{settings, state, searchBody(st.SessionID, &ns.settings, st)}, nil
+	view, err := json.Marshal(sess)
+	if err != nil {
+		return nil, fmt.Errorf("encode session: %w", err)
+	}
+	return &encodedSession{settings, state, view, searchBody(st.SessionID, &ns.settings, st)}, nil
 }
 
 // insertSession stores a new session, its secret, its search text and the
@@ -197,7 +214,7 @@ func (s *Sandbox) insertSession(ctx context.Context, tx wtx, a account, ns *newS
 	var seq int64
 	err := tx.QueryRowContext(ctx, sqlInsertSession,
 		st.SessionID, a.id, created, msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st),
-		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, enc.settings, enc.state, created).Scan(&seq)
+		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, enc.settings, enc.state, created, enc.view).Scan(&seq)
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
@@ -234,7 +251,7 @@ func (s *Sandbox) newSecret() facesign.ClientSecret {
 func loadSession(ctx context.Context, q querier, acct int64, id string) (*sessionRow, error) {
 	row := &sessionRow{}
 	err := q.QueryRowContext(ctx, sqlLoadSession, id, acct).
-		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision)
+		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &row.rendered)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("session", id)
 	}
@@ -271,7 +288,7 @@ func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn f
 		if err != nil {
 			return err
 		}
-		settings, st, err := row.view()
+		cur, st, err := row.view()
 		if err != nil {
 			return err
 		}
@@ -280,14 +297,12 @@ func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn f
 		if err != nil {
 			return err
 		}
-		if err := s.saveState(ctx, tx, row, &settings.Settings, st, eff); err != nil {
+		st.Apply(&cur)
+		if err := s.saveState(ctx, tx, row, &cur, st, eff); err != nil {
 			return err
 		}
-		if row.state, err = encodeState(st); err != nil {
-			return err
-		}
-		sess, _, err = row.view()
-		return err
+		sess = cur
+		return nil
 	})
 	if err == nil {
 		s.nudgeSender()
@@ -295,21 +310,25 @@ func (s *Sandbox) updateSession(ctx context.Context, acct int64, id string, fn f
 	return sess, err
 }
 
-func (s *Sandbox) saveState(ctx context.Context, tx wtx, row *sessionRow, set *facesign.Settings, st *runner.State, eff runner.Effects) error {
+func (s *Sandbox) saveState(ctx context.Context, tx wtx, row *sessionRow, sess *facesign.Session, st *runner.State, eff runner.Effects) error {
 	state, err := encodeState(st)
 	if err != nil {
 		return err
 	}
+	view, err := json.Marshal(sess)
+	if err != nil {
+		return fmt.Errorf("encode session %s: %w", row.id, err)
+	}
 	res, err := tx.ExecContext(ctx, sqlSaveSession,
 		msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st), string(st.Status), statusRank(st.Status),
-		state, s.nowMs(), row.seq, row.revision)
+		state, s.nowMs(), view, row.seq, row.revision)
 	if err != nil {
 		return fmt.Errorf("save session %s: %w", row.id, err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("save session %s: changed concurrently", row.id)
 	}
-	if _, err := tx.ExecContext(ctx, sqlUpdateSearch, searchBody(row.id, set, st), row.seq); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlUpdateSearch, searchBody(row.id, &sess.Settings, st), row.seq); err != nil {
 		return fmt.Errorf("index session %s: %w", row.id, err)
 	}
 	return s.applyEffects(ctx, tx, row.accountID, row.id, eff)
