@@ -35,6 +35,7 @@ func commands() []command {
 		{"serve", "run the MCP server (/mcp), the sandbox (/sandbox) and /healthz on one port (default)", runServe},
 		{"stdio", "speak MCP on stdin/stdout, with the sandbox on the HTTP port", runStdio},
 		{"flow", "build, validate and describe flows (flow build|validate|schema)", runFlow},
+		{"sandbox", "serve the embedded FaceSign sandbox API alone (/sandbox, /healthz)", runSandbox},
 	}
 }
 

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/facesign/facesign-mcp/sandbox"
+)
+
+// runSandbox serves the embedded FaceSign sandbox alone, on the same paths as
+// the full server (/sandbox/…, /healthz): for exported apps and CI.
+func runSandbox(ctx context.Context, args []string, s streams) int {
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	fs.SetOutput(s.err)
+	addr := fs.String("addr", "127.0.0.1:7717", "address to listen on (loopback unless --allow-remote)")
+	dataDir := fs.String("data-dir", "", "directory of the sandbox database (default $XDG_DATA_HOME/facesign-mcp)")
+	webhook := fs.String("webhook", "", "webhook URL registered for every account")
+	webhookSecret := fs.String("webhook-secret", "", "secret that signs --webhook deliveries (or $FACESIGN_WEBHOOK_SECRET)")
+	publicURL := fs.String("public-url", "", "URL browsers reach this listener at (default http://<addr>)")
+	rateLimit := fs.Int("rate-limit", 0, "requests per minute per account; 0 turns the limit off")
+	allowRemote := fs.Bool("allow-remote", false, "allow listening on a non-loopback address (the sandbox has no real authentication)")
+	logLevel := fs.String("log-level", "info", "log level on stderr: debug, info, warn or error")
+	fs.Usage = func() {
+		fmt.Fprintln(s.err, "Usage: facesign-mcp sandbox [flags]")
+		fmt.Fprintln(s.err, "\nServes the embedded FaceSign sandbox API at /sandbox (base URL http://<addr>/sandbox) and /healthz.")
+		fmt.Fprintln(s.err, "Any sk_test_ key is an account of its own. Data persists in <data-dir>/"+sandbox.DBFile+".\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(s.err, "sandbox: unexpected argument %q (run facesign-mcp sandbox --help)\n", fs.Arg(0))
+		return 2
+	}
+	log, err := newLogger(s.err, *logLevel)
+	if err != nil {
+		fmt.Fprintln(s.err, "sandbox:", err)
+		return 2
+	}
+
+	if err := checkSandboxAddr(*addr, *allowRemote); err != nil {
+		fmt.Fprintln(s.err, "sandbox:", err)
+		return 2
+	}
+	dir := *dataDir
+	if dir == "" {
+		d, err := defaultDataDir()
+		if err != nil {
+			fmt.Fprintln(s.err, "sandbox:", err)
+			return 2
+		}
+		dir = d
+	}
+	var hooks []sandbox.WebhookConfig
+	if *webhook != "" {
+		secret := *webhookSecret
+		if secret == "" {
+			secret = os.Getenv("FACESIGN_WEBHOOK_SECRET")
+		}
+		if secret == "" {
+			fmt.Fprintln(s.err, "sandbox: --webhook needs --webhook-secret (or $FACESIGN_WEBHOOK_SECRET): your app verifies deliveries with it")
+			return 2
+		}
+		hooks = append(hooks, sandbox.WebhookConfig{URL: *webhook, Secret: secret})
+	} else if *webhookSecret != "" {
+		fmt.Fprintln(s.err, "sandbox: --webhook-secret without --webhook")
+		return 2
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(s.err, "sandbox:", err)
+		return 1
+	}
+	pub := *publicURL
+	if pub == "" {
+		pub = "http://" + ln.Addr().String()
+	}
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: pub, RateLimit: *rateLimit, Logger: log, DefaultWebhooks: hooks})
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, err)
+		return 1
+	}
+	var h http.Handler
+	if *allowRemote {
+		// Remote clients reach it by a non-loopback Host, so no DNS-rebinding guard.
+		mux := http.NewServeMux()
+		mux.Handle("/sandbox/", sb.Handler())
+		mux.HandleFunc("GET /healthz", healthz)
+		h = mux
+	} else {
+		h = listenerMux(nil, sb)
+	}
+	srv := newHTTPServer(h, log)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", pub+"/sandbox", "data_dir", dir)
+
+	code := 0
+	select {
+	case <-ctx.Done():
+		log.Info("sandbox: shutting down")
+	case err := <-errc:
+		log.Error("sandbox: server stopped", "err", err)
+		code = 1
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Error("sandbox: shutdown", "err", err)
+		code = 1
+	}
+	if err := sb.Close(); err != nil {
+		log.Error("sandbox: close store", "err", err)
+		code = 1
+	}
+	return code
+}
+
+// checkSandboxAddr refuses a non-loopback address unless allowRemote: the
+// sandbox takes any sk_test_ key, so exposing it is a deliberate choice.
+func checkSandboxAddr(addr string, allowRemote bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q: %v (expected host:port, e.g. 127.0.0.1:7717)", addr, err)
+	}
+	if allowRemote {
+		return nil
+	}
+	if strings.EqualFold(host, "localhost") {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("--addr %q is not a loopback address; the sandbox accepts any sk_test_ key, so pass --allow-remote to expose it on purpose", addr)
+}
