@@ -220,7 +220,8 @@ func (q *listQuery) where(acct int64, withSearch bool) (string, []any) {
 			b.WriteString(" AND seq IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)")
 			args = append(args, `"`+strings.ReplaceAll(q.search, `"`, `""`)+`"`)
 		} else {
-			b.WriteString(` AND seq IN (SELECT rowid FROM session_search WHERE body LIKE ? ESCAPE '\')`)
+			// Under three characters the index cannot help: scan the text itself.
+			b.WriteString(` AND seq IN (SELECT id FROM session_search_content WHERE c0 LIKE ? ESCAPE '\')`)
 			args = append(args, q.likePattern())
 		}
 	}
