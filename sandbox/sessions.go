@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -75,7 +76,8 @@ func (p prepared) close() {
 // wtx is a write transaction that runs hot statements prepared.
 type wtx struct {
 	*sql.Tx
-	p prepared
+	p      prepared
+	search *pendingSearch
 }
 
 func (t wtx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -134,6 +136,29 @@ func (row *sessionRow) view() (facesign.Session, *runner.State, error) {
 	sess.Version = facesign.APIVersion
 	st.Apply(&sess)
 	return sess, st, nil
+}
+
+// renderSession encodes the wire session, splicing in its settings already
+// encoded: the flow, the bulk of a session, is encoded once per session, not
+// once per write.
+func renderSession(sess *facesign.Session, settings []byte) ([]byte, error) {
+	c := *sess
+	c.Settings = facesign.Settings{}
+	raw, err := json.Marshal(&c)
+	if err != nil {
+		return nil, fmt.Errorf("encode session %s: %w", sess.ID, err)
+	}
+	// Every Settings field is omitempty, so the zero value encodes as {}; ids,
+	// times and statuses before it cannot contain this text.
+	const empty = `"settings":{}`
+	i := bytes.Index(raw, []byte(empty))
+	if i < 0 {
+		return nil, fmt.Errorf("encode session %s: no settings in %.80s", sess.ID, raw)
+	}
+	out := make([]byte, 0, len(raw)+len(settings))
+	out = append(out, raw[:i+len(empty)-2]...)
+	out = append(out, settings...)
+	return append(out, raw[i+len(empty):]...), nil
 }
 
 // encodeState stores the runner state without its flow, which the session's
@@ -200,9 +225,9 @@ func encodeSession(ns *newSession, st *runner.State, sess *facesign.Session) (*e
 	if err != nil {
 		return nil, err
 	}
-	view, err := json.Marshal(sess)
+	view, err := renderSession(sess, settings)
 	if err != nil {
-		return nil, fmt.Errorf("encode session: %w", err)
+		return nil, err
 	}
 	return &encodedSession{settings, state, view, searchBody(st.SessionID, &ns.settings, st)}, nil
 }
@@ -218,9 +243,7 @@ func (s *Sandbox) insertSession(ctx context.Context, tx wtx, a account, ns *newS
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, sqlInsertSearch, seq, enc.search); err != nil {
-		return fmt.Errorf("index session: %w", err)
-	}
+	tx.search.ops = append(tx.search.ops, searchOp{seq: seq, body: enc.search})
 	if _, err := tx.ExecContext(ctx, sqlInsertSecret, seq, secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli()); err != nil {
 		return fmt.Errorf("insert client secret: %w", err)
 	}
@@ -315,9 +338,9 @@ func (s *Sandbox) saveState(ctx context.Context, tx wtx, row *sessionRow, sess *
 	if err != nil {
 		return err
 	}
-	view, err := json.Marshal(sess)
+	view, err := renderSession(sess, row.settings)
 	if err != nil {
-		return fmt.Errorf("encode session %s: %w", row.id, err)
+		return err
 	}
 	res, err := tx.ExecContext(ctx, sqlSaveSession,
 		msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st), string(st.Status), statusRank(st.Status),
@@ -328,9 +351,7 @@ func (s *Sandbox) saveState(ctx context.Context, tx wtx, row *sessionRow, sess *
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("save session %s: changed concurrently", row.id)
 	}
-	if _, err := tx.ExecContext(ctx, sqlUpdateSearch, searchBody(row.id, &sess.Settings, st), row.seq); err != nil {
-		return fmt.Errorf("index session %s: %w", row.id, err)
-	}
+	tx.search.ops = append(tx.search.ops, searchOp{seq: row.seq, body: searchBody(row.id, &sess.Settings, st), update: true})
 	return s.applyEffects(ctx, tx, row.accountID, row.id, eff)
 }
 

@@ -98,7 +98,7 @@ func (g *groupWriter) commit(batch []*writeReq) {
 	ctx := context.Background() // the writes are accepted: they run to their verdict
 	errs := make([]error, len(batch))
 	sqltx, err := g.db.BeginTx(ctx, nil)
-	tx := wtx{sqltx, g.stmts}
+	tx := wtx{sqltx, g.stmts, &pendingSearch{}}
 	if err != nil {
 		for _, r := range batch {
 			r.done <- fmt.Errorf("begin: %w", err)
@@ -115,7 +115,9 @@ func (g *groupWriter) commit(batch []*writeReq) {
 			errs[i] = err
 			continue
 		}
+		mark := len(tx.search.ops)
 		if errs[i] = r.fn(tx); errs[i] != nil {
+			tx.search.ops = tx.search.ops[:mark] // its index updates go with it
 			if _, err := tx.ExecContext(ctx, "ROLLBACK TO w"); err != nil {
 				// The transaction is unusable: fail the whole batch.
 				_ = tx.Rollback()
@@ -134,6 +136,13 @@ func (g *groupWriter) commit(batch []*writeReq) {
 		batch[0].done <- errs[0]
 		return
 	}
+	if err := tx.search.flush(ctx, tx); err != nil {
+		_ = tx.Rollback()
+		for _, r := range batch {
+			r.done <- fmt.Errorf("update the search index: %w", err)
+		}
+		return
+	}
 	if err := tx.Commit(); err != nil {
 		for _, r := range batch {
 			r.done <- fmt.Errorf("commit: %w", err)
@@ -143,4 +152,33 @@ func (g *groupWriter) commit(batch []*writeReq) {
 	for i, r := range batch {
 		r.done <- errs[i]
 	}
+}
+
+// pendingSearch collects a batch's search-index writes until just before its
+// commit. FTS5 flushes its pending terms into a new segment at every savepoint
+// and statement journal, so writing the index as each session is stored would
+// cost a segment (and merges) per write instead of one per batch.
+type pendingSearch struct {
+	ops []searchOp
+}
+
+type searchOp struct {
+	seq    int64
+	body   string
+	update bool
+}
+
+func (p *pendingSearch) flush(ctx context.Context, tx wtx) error {
+	for _, op := range p.ops {
+		q := sqlInsertSearch
+		args := []any{op.seq, op.body}
+		if op.update {
+			q, args = sqlUpdateSearch, []any{op.body, op.seq}
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	p.ops = p.ops[:0]
+	return nil
 }
