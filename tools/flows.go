@@ -124,13 +124,14 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		// most the avatar list is read for the question form.
 		annotations("Build or edit a flow", false, false, false, false),
 	)
+	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var in struct {
 			Description string          `json:"description"`
 			Change      string          `json:"change"`
 			Flow        json.RawMessage `json:"flow"`
 		}
-		if err := bindArguments(req, tool, &in); err != nil {
+		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		in.Description, in.Change = strings.TrimSpace(in.Description), strings.TrimSpace(in.Change)
@@ -250,11 +251,12 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 		// Read-only, nothing destroyed, same answer every time, no network.
 		annotations("Validate a flow", true, false, true, false),
 	)
+	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var in struct {
 			Flow json.RawMessage `json:"flow"`
 		}
-		if err := bindArguments(req, tool, &in); err != nil {
+		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		var (

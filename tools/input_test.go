@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -117,21 +118,30 @@ func TestBindArgumentsMessages(t *testing.T) {
 		{`{"limit": 5}`, ""},
 		{`null`, "invalid arguments: arguments must be a JSON object, got null"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.raw, func(t *testing.T) {
-			req := mcpRequest(tt.raw)
-			var dst struct {
-				Limit int `json:"limit"`
-			}
-			err := bindArguments(req, tool, &dst)
-			if tt.want == "" {
-				require.NoError(t, err)
-				assert.Equal(t, 5, dst.Limit)
-				return
-			}
-			require.Error(t, err)
-			assert.Equal(t, tt.want, err.Error())
-		})
+	// Both ways arguments reach a handler give the same answers: raw JSON
+	// only (decoded here, numbers as json.Number), and a wire request, which
+	// mcp-go has already decoded (numbers as float64) and which is not
+	// decoded again.
+	for _, build := range []struct {
+		name string
+		req  func(string) mcp.CallToolRequest
+	}{{"raw", mcpRequest}, {"wire", wireRequest}} {
+		for _, tt := range tests {
+			t.Run(build.name+"/"+tt.raw, func(t *testing.T) {
+				req := build.req(tt.raw)
+				var dst struct {
+					Limit int `json:"limit"`
+				}
+				err := bindArguments(req, tool, &dst)
+				if tt.want == "" {
+					require.NoError(t, err)
+					assert.Equal(t, 5, dst.Limit)
+					return
+				}
+				require.Error(t, err)
+				assert.Equal(t, tt.want, err.Error())
+			})
+		}
 	}
 	getTool, _ := GetSession(d)
 	err := bindArguments(mcpRequest(`{}`), getTool, &struct{}{})
@@ -139,8 +149,91 @@ func TestBindArgumentsMessages(t *testing.T) {
 	assert.Equal(t, "invalid argument sessionId: is required but missing", err.Error())
 }
 
+// wireRequest is a tools/call request as mcp-go's transport hands it to a
+// handler: RawArguments and Arguments both set from the same JSON.
+func wireRequest(raw string) mcp.CallToolRequest {
+	var req mcp.CallToolRequest
+	if err := json.Unmarshal([]byte(`{"name":"t","arguments":`+raw+`}`), &req.Params); err != nil {
+		panic(err)
+	}
+	return req
+}
+
 func mcpRequest(raw string) mcp.CallToolRequest {
 	var req mcp.CallToolRequest
 	req.Params.RawArguments = json.RawMessage(raw)
 	return req
+}
+
+// A misspelt argument is named before the required one it stands for, and
+// the validation is the server's own (mcp-go's, with its different wording,
+// is off).
+func TestUnknownArgumentIsNamedBeforeMissingOne(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	tool, _ := GetSession(d)
+	for _, req := range []mcp.CallToolRequest{mcpRequest(`{"session_id": "s"}`), wireRequest(`{"session_id": "s"}`)} {
+		err := bindArguments(req, tool, &struct{}{})
+		require.Error(t, err)
+		assert.Equal(t, "invalid argument session_id: is not a known argument (known: sessionId)", err.Error())
+	}
+}
+
+func TestNumbersOverTheWire(t *testing.T) {
+	d := &Deps{}
+	d.setDefaults()
+	tool, _ := ListSessions(d)
+	for raw, want := range map[string]string{
+		`{"limit": 2.5}`:   "invalid argument limit: must be an integer, got a number",
+		`{"limit": 1e3}`:   "invalid argument limit: is 1000, at most 100 allowed",
+		`{"limit": -0}`:    "invalid argument limit: is -0, at least 1 allowed",
+		`{"limit": 1e400}`: "",
+	} {
+		t.Run(raw, func(t *testing.T) {
+			var dst struct {
+				Limit int `json:"limit"`
+			}
+			if want == "" {
+				// 1e400 does not fit a float64: mcp-go refuses the message
+				// before any handler runs.
+				var p mcp.CallToolParams
+				require.Error(t, json.Unmarshal([]byte(`{"name":"t","arguments":`+raw+`}`), &p))
+				return
+			}
+			err := bindArguments(wireRequest(raw), tool, &dst)
+			require.Error(t, err)
+			assert.Equal(t, want, err.Error())
+		})
+	}
+}
+
+// Tools added to the server after NewServer get the same single validation
+// pass as the FaceSign tools, from the schema they are registered with now:
+// replacing a tool replaces the compiled schema, and raw JSON schemas count.
+func TestOtherToolsAreValidatedAgainstTheirCurrentSchema(t *testing.T) {
+	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
+	c := connect(t, srv.url, nil)
+	ok := func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return mcp.NewToolResultText("ran"), nil
+	}
+	text := func(res *mcp.CallToolResult) string { return res.Content[0].(mcp.TextContent).Text }
+
+	srv.mcp.AddTool(mcp.NewTool("other", mcp.WithString("name", mcp.Required(), mcp.MaxLength(3))), ok)
+	res := callTool(t, c, "other", map[string]any{"name": "toolong"})
+	require.True(t, res.IsError)
+	assert.Equal(t, "invalid argument name: is too long: 7 characters, at most 3 allowed", text(res))
+	assert.Equal(t, "ran", text(callTool(t, c, "other", map[string]any{"name": "abc"})))
+
+	srv.mcp.AddTool(mcp.NewTool("other", mcp.WithNumber("count", mcp.Required(), mcp.Max(2))), ok)
+	res = callTool(t, c, "other", map[string]any{"name": "abc"})
+	require.True(t, res.IsError, "the replaced schema applies")
+	assert.Contains(t, text(res), "count")
+	assert.Equal(t, "ran", text(callTool(t, c, "other", map[string]any{"count": 2})))
+
+	srv.mcp.AddTool(mcp.NewToolWithRawSchema("raw", "raw schema",
+		json.RawMessage(`{"type":"object","properties":{"ids":{"type":"array","items":{"type":"string"}}},"required":["ids"]}`)), ok)
+	res = callTool(t, c, "raw", map[string]any{"ids": []any{"a", 1}})
+	require.True(t, res.IsError)
+	assert.Equal(t, "invalid argument ids[1]: must be a string, got a number (1)", text(res))
+	assert.Equal(t, "ran", text(callTool(t, c, "raw", map[string]any{"ids": []any{"a"}})))
 }

@@ -58,12 +58,13 @@ Next: offer to build a flow (build_flow), or list recent sessions (list_sessions
 		// same key twice leaves the same state. Open world: it calls FaceSign.
 		annotations("Set FaceSign API key", false, false, true, true),
 	)
+	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var in struct {
 			APIKey    string `json:"apiKey"`
 			ServerURL string `json:"serverUrl"`
 		}
-		if err := bindArguments(req, tool, &in); err != nil {
+		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		key := strings.TrimSpace(in.APIKey)

@@ -31,11 +31,6 @@ func Toolset(d *Deps) []server.ServerTool {
 	return out
 }
 
-// registerTools adds every FaceSign tool to s.
-func registerTools(s *server.MCPServer, d *Deps) {
-	s.AddTools(Toolset(d)...)
-}
-
 // resourceCompletions completes resource template arguments. Every resource
 // is static (the recipes are listed one by one), so there is nothing to complete.
 func resourceCompletions(d *Deps) server.ResourceCompletionProvider {

@@ -27,8 +27,16 @@ const instructions = `FaceSign face-verification flows, built by talking. ` +
 // isError result, a panicking resource or prompt a JSON-RPC internal error.
 // mcp-go's own WithRecovery turns a tool panic into a protocol error instead,
 // which is why the tools get their own middleware.
+//
+// Input is validated once, against the tool's published schema (input.go),
+// with messages that name the field: by each FaceSign tool's own handler, and
+// by validateOtherTools for any tool added to the server later. mcp-go's
+// WithInputSchemaValidation is deliberately not used: it would validate the
+// same arguments a second time, re-encoding and re-decoding them and the
+// schema on every call (about a tenth of a validate_flow call's CPU).
 func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 	d.setDefaults()
+	toolset := Toolset(d)
 	hooks := &server.Hooks{}
 	// Sessions enter the store when mcp-go registers them (stdio, and HTTP after
 	// initialize; HTTP ids are already there from Generate) and leave it when
@@ -49,16 +57,14 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 		server.WithLogging(),
 		server.WithHooks(hooks),
 		server.WithToolHandlerMiddleware(recoverTool(d)),
+		server.WithToolHandlerMiddleware(validateOtherTools(toolset)),
 		server.WithResourceHandlerMiddleware(recoverResource(d)),
 		server.WithPromptHandlerMiddleware(recoverPrompt(d)),
-		// Arguments that break a tool's input schema come back as an isError
-		// result naming the field, before the handler runs.
-		server.WithInputSchemaValidation(),
 		server.WithPromptCompletionProvider(safePromptCompletions{d, promptCompletions(d)}),
 		server.WithResourceCompletionProvider(safeResourceCompletions{d, resourceCompletions(d)}),
 	}
 	s := server.NewMCPServer(ServerName, d.Version, append(base, opts...)...)
-	registerTools(s, d)
+	s.AddTools(toolset...)
 	registerResources(s, d)
 	registerPrompts(s, d)
 	return s

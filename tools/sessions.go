@@ -104,11 +104,12 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 		// Read-only and idempotent; open world: it reads from the FaceSign API.
 		annotations("Get a session", true, false, true, true),
 	)
+	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var in struct {
 			SessionID string `json:"sessionId"`
 		}
-		if err := bindArguments(req, tool, &in); err != nil {
+		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		id := strings.TrimSpace(in.SessionID)
@@ -390,6 +391,7 @@ Next: call get_session on a session for its full report.`),
 		// Read-only and idempotent (for a given cursor); reads the FaceSign API.
 		annotations("List sessions", true, false, true, true),
 	)
+	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var in struct {
 			Limit             int      `json:"limit"`
@@ -404,7 +406,7 @@ Next: call get_session on a session for its full report.`),
 			SortOrder         string   `json:"sortOrder"`
 			IncludeTotal      bool     `json:"includeTotal"`
 		}
-		if err := bindArguments(req, tool, &in); err != nil {
+		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		params := facesign.ListParams{
@@ -579,6 +581,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		// it calls the FaceSign (sandbox) API, which sends webhooks out.
 		annotations("Simulate a session", false, false, false, true),
 	)
+	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var in struct {
 			Flow      json.RawMessage   `json:"flow"`
@@ -587,7 +590,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 			Replies   map[string]string `json:"replies"`
 			Inputs    map[string]any    `json:"inputs"`
 		}
-		if err := bindArguments(req, tool, &in); err != nil {
+		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		in.SessionID = strings.TrimSpace(in.SessionID)
