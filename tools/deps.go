@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
@@ -48,6 +49,33 @@ type Deps struct {
 	// NewClient builds a FaceSign client for a key and base URL. Nil means the
 	// real facesign client; tests may substitute one pointed at a stub.
 	NewClient func(key, baseURL string) (*facesign.Client, error)
+
+	// clients keeps the clients NewClient made, so that a tool call does not
+	// build one (and parse its key and URL) every time.
+	clients *clientCache
+}
+
+// Connection pool sizes of the default HTTPClient. Every session of a busy
+// server calls the same one or two hosts (the embedded sandbox, FaceSign);
+// net/http's default of two idle connections per host would make most
+// concurrent calls open, and then close, a connection of their own.
+const (
+	maxIdleConns        = 256
+	maxIdleConnsPerHost = 128
+)
+
+// newHTTPClient is the default HTTPClient: net/http's default transport
+// (proxies from the environment, HTTP/2, timeouts) with a pool sized for many
+// concurrent sessions.
+func newHTTPClient() *http.Client {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return &http.Client{}
+	}
+	t = t.Clone()
+	t.MaxIdleConns = maxIdleConns
+	t.MaxIdleConnsPerHost = maxIdleConnsPerHost
+	return &http.Client{Transport: t}
 }
 
 // setDefaults fills zero fields. It is idempotent and called by NewServer.
@@ -67,13 +95,16 @@ func (d *Deps) setDefaults() {
 	if d.HTTPClient == nil {
 		// Each FaceSign call is bounded per attempt by the facesign client and
 		// overall by the tool call's context.
-		d.HTTPClient = &http.Client{}
+		d.HTTPClient = newHTTPClient()
 	}
 	if d.Clock == nil {
 		d.Clock = time.Now
 	}
 	if d.Sessions == nil {
 		d.Sessions = NewSessionStore(SessionStoreOptions{Clock: d.Clock})
+	}
+	if d.clients == nil {
+		d.clients = &clientCache{m: map[clientKey]*facesign.Client{}}
 	}
 	if d.NewClient == nil {
 		d.NewClient = func(key, baseURL string) (*facesign.Client, error) {
@@ -146,11 +177,66 @@ func (d *Deps) ClientFor(key, serverURL string, source KeySource) (*facesign.Cli
 		return nil, info, err
 	}
 	info.ServerURL = base
-	c, err := d.NewClient(key, base)
+	c, err := d.clientFor(key, base)
 	if err != nil {
 		return nil, info, fmt.Errorf("cannot make a FaceSign client for %s at %s: %w", info.Redacted, base, err)
 	}
 	return c, info, nil
+}
+
+// clientFor returns the cached client for (key, base), making it with
+// NewClient the first time. A facesign.Client is immutable and safe for
+// concurrent use, so every session using a key shares one, and with it the
+// HTTPClient's kept-alive connections.
+func (d *Deps) clientFor(key, base string) (*facesign.Client, error) {
+	if d.clients == nil { // a Deps used without setDefaults
+		return d.NewClient(key, base)
+	}
+	return d.clients.get(clientKey{key, base}, func() (*facesign.Client, error) { return d.NewClient(key, base) })
+}
+
+// maxCachedClients bounds the client cache. Past it, an arbitrary entry
+// makes room: rebuilding a client costs microseconds.
+const maxCachedClients = 1024
+
+type clientKey struct{ key, base string }
+
+type clientCache struct {
+	mu sync.Mutex
+	m  map[clientKey]*facesign.Client
+}
+
+func (c *clientCache) get(k clientKey, build func() (*facesign.Client, error)) (*facesign.Client, error) {
+	c.mu.Lock()
+	cl, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return cl, nil
+	}
+	cl, err := build()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev, ok := c.m[k]; ok {
+		return prev, nil // another call made one meanwhile
+	}
+	for victim := range c.m {
+		if len(c.m) < maxCachedClients {
+			break
+		}
+		delete(c.m, victim)
+	}
+	c.m[k] = cl
+	return cl, nil
+}
+
+// len is the number of cached clients (for tests).
+func (c *clientCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.m)
 }
 
 // NormalizeServerURL checks a user-supplied FaceSign base URL (serverUrl,
