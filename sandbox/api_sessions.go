@@ -64,9 +64,7 @@ func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*creat
 		return nil, runnerError(err)
 	}
 	secret := s.newSecret()
-	sess := facesign.Session{ID: id, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
-	st.Apply(&sess)
-	enc, err := encodeSession(ns, st, &sess)
+	enc, err := encodeSession(ns, st)
 	if err != nil {
 		return nil, err
 	}

@@ -164,9 +164,7 @@ func bulkInsert(ctx context.Context, sb *Sandbox, key string, n int) error {
 			}
 			eff.StatusChanges = nil // no webhook backlog in the fixture
 			secret := sb.newSecret()
-			sess := facesign.Session{ID: id, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
-			st.Apply(&sess)
-			enc, err := encodeSession(ns, st, &sess)
+			enc, err := encodeSession(ns, st)
 			if err != nil {
 				return err
 			}

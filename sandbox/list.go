@@ -218,7 +218,7 @@ func (q *listQuery) where(acct int64, withSearch bool) (string, []any) {
 			// The trigram index answers substring queries of three characters or more;
 			// the search is one quoted phrase so FTS syntax in it is taken literally.
 			b.WriteString(" AND seq IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)")
-			args = append(args, `"`+strings.ReplaceAll(q.search, `"`, `""`)+`"`)
+			args = append(args, ftsPhrase(q.search))
 		} else {
 			// Under three characters the index cannot help: scan the text itself.
 			b.WriteString(` AND seq IN (SELECT id FROM session_search_content WHERE c0 LIKE ? ESCAPE '\')`)
@@ -256,6 +256,12 @@ type listResponse struct {
 // one before it switches to the trigram index.
 const scanBudget = 1000
 
+// ftsPhrase quotes the search as one FTS5 phrase, so that its syntax
+// characters are taken literally.
+func ftsPhrase(search string) string {
+	return `"` + strings.ReplaceAll(search, `"`, `""`) + `"`
+}
+
 func (q *listQuery) likePattern() string {
 	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(q.search) + "%"
 }
@@ -285,7 +291,24 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to lose
 
 	var resp *listResponse
-	if q.search != "" {
+	switch {
+	case q.search != "" && q.sortBy == "createdAt" && utf8.RuneCountInString(q.search) >= 3:
+		// Insertion order is createdAt order (insertSession keeps it so), so the
+		// trigram index can be walked in rowid order and stop at the page's end.
+		where, args := q.where(acct, false)
+		page := "SELECT " + cols + key + " FROM session_search JOIN sessions ON sessions.seq = session_search.rowid" +
+			" WHERE session_search MATCH ? AND " + where
+		args = append([]any{ftsPhrase(q.search)}, args...)
+		if q.cursor != nil {
+			page += " AND session_search.rowid " + cmp + " ?"
+			args = append(args, q.cursor.Seq)
+		}
+		page += " ORDER BY session_search.rowid " + dir + " LIMIT ?"
+		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
+		if err != nil {
+			return nil, err
+		}
+	case q.search != "":
 		// A common term fills a page within the first sessions in list order:
 		// check those one by one. Only when the budget runs out before the page
 		// is full does the query go through the trigram index, which is fast for

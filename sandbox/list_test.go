@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -174,5 +175,53 @@ func TestListBadQuery(t *testing.T) {
 			d := er["details"].([]any)[0].(map[string]any)
 			assert.Equal(t, tc.param, d["path"])
 		})
+	}
+}
+
+func TestListSearchPagesAndConcurrentCreates(t *testing.T) {
+	e := newEnv(t, nil)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	want := map[string]bool{}
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			meta := map[string]string{"team": "blue"}
+			if i%2 == 0 {
+				meta["team"] = "green"
+			}
+			id := e.create(keyA, createBody("c", meta))
+			if i%2 == 0 {
+				mu.Lock()
+				want[id] = true
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	// Insertion order is createdAt order, even when creates race.
+	p := e.page(keyA, "limit=100&sortOrder=asc")
+	for i := 1; i < len(p.Sessions); i++ {
+		assert.False(t, p.Sessions[i].CreatedAt.Before(p.Sessions[i-1].CreatedAt.Time), "createdAt decreases at %d", i)
+	}
+	for _, sortBy := range []string{"createdAt", "finishedAt", "status"} {
+		for _, order := range []string{"asc", "desc"} {
+			got := map[string]bool{}
+			q := "limit=3&search=green&sortBy=" + sortBy + "&sortOrder=" + order
+			for pages := 0; ; pages++ {
+				require.Less(t, pages, 20)
+				p := e.page(keyA, q)
+				for _, id := range ids(p) {
+					assert.False(t, got[id], "%s seen twice", id)
+					got[id] = true
+				}
+				if !p.HasMore {
+					break
+				}
+				q = "limit=3&search=green&sortBy=" + sortBy + "&sortOrder=" + order + "&cursor=" + url.QueryEscape(p.NextCursor)
+			}
+			assert.Equal(t, want, got, "%s %s", sortBy, order)
+		}
 	}
 }

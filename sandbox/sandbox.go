@@ -77,6 +77,9 @@ type Sandbox struct {
 	db       *store
 	writer   *groupWriter
 	stmts    prepared
+	// lastCreated is the newest created_at stored (Unix ms); only the writer
+	// goroutine touches it.
+	lastCreated int64
 	accounts sync.Map // key hash → account
 	limiter  *rateLimiter
 	handler  http.Handler
@@ -108,6 +111,12 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	}
 	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
 		wake: make(chan struct{}, 1), inflight: map[int64]bool{}}
+	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
+		s.writer.close()
+		stmts.close()
+		db.Close()
+		return nil, fmt.Errorf("sandbox: read the store: %w", err)
+	}
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.Clock)
 	}

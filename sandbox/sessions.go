@@ -216,7 +216,9 @@ type encodedSession struct {
 	search                string
 }
 
-func encodeSession(ns *newSession, st *runner.State, sess *facesign.Session) (*encodedSession, error) {
+func encodeSession(ns *newSession, st *runner.State) (*encodedSession, error) {
+	sess := &facesign.Session{ID: st.SessionID, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
+	st.Apply(sess)
 	settings, err := json.Marshal(ns.settings)
 	if err != nil {
 		return nil, fmt.Errorf("encode settings: %w", err)
@@ -233,9 +235,22 @@ func encodeSession(ns *newSession, st *runner.State, sess *facesign.Session) (*e
 }
 
 // insertSession stores a new session, its secret, its search text and the
-// effects of its start, in tx.
+// effects of its start, in tx. Creation times never decrease in insertion
+// order (a session stamped before one that reached the writer first takes
+// that one's time, and enc is re-encoded), so that insertion order is
+// createdAt order and a search can walk the index in rowid order.
 func (s *Sandbox) insertSession(ctx context.Context, tx wtx, a account, ns *newSession, st *runner.State, enc *encodedSession, eff runner.Effects, secret *facesign.ClientSecret) error {
 	created := st.CreatedAt.UnixMilli()
+	if created < s.lastCreated {
+		created = s.lastCreated
+		st.CreatedAt = time.UnixMilli(created).UTC()
+		again, err := encodeSession(ns, st)
+		if err != nil {
+			return err
+		}
+		*enc = *again
+	}
+	s.lastCreated = created
 	var seq int64
 	err := tx.QueryRowContext(ctx, sqlInsertSession,
 		st.SessionID, a.id, created, msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st),
