@@ -71,18 +71,18 @@ func DefaultRetrySchedule() []time.Duration {
 
 // Sandbox is a running emulator. Its methods are safe for concurrent use.
 type Sandbox struct {
-	cfg      Config
-	log      *slog.Logger
-	now      func() time.Time
-	db       *store
-	writer   *groupWriter
-	stmts    prepared
+	cfg    Config
+	log    *slog.Logger
+	now    func() time.Time
+	db     *store
+	writer *groupWriter
+	stmts  prepared
 	// lastCreated is the newest created_at stored (Unix ms); only the writer
 	// goroutine touches it.
 	lastCreated int64
-	accounts sync.Map // key hash → account
-	limiter  *rateLimiter
-	handler  http.Handler
+	accounts    sync.Map // key hash → account
+	limiter     *rateLimiter
+	handler     http.Handler
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
 	queued    atomic.Bool   // a write queued deliveries since the sender was last woken
