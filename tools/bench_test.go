@@ -66,12 +66,30 @@ func echoTool() (mcp.Tool, server.ToolHandlerFunc) {
 }
 
 // bareEcho is mcp-go at its defaults serving one echo tool: the yardstick.
-func bareEcho(b *testing.B) string {
+// extra tools may be added (replayTool).
+func bareEcho(b *testing.B, extra ...server.ServerTool) string {
 	s := server.NewMCPServer("bare", "1", server.WithToolCapabilities(false))
 	s.AddTool(echoTool())
+	s.AddTools(extra...)
 	ts := httptest.NewServer(server.NewStreamableHTTPServer(s))
 	b.Cleanup(ts.Close)
 	return ts.URL + "/mcp"
+}
+
+// replayTool answers every call with res's text and structured content,
+// already encoded: the least a bare mcp-go server can do to move the same
+// result to the client.
+func replayTool(res *mcp.CallToolResult) server.ServerTool {
+	raw, err := json.Marshal(res.StructuredContent)
+	if err != nil {
+		panic(err)
+	}
+	return server.ServerTool{
+		Tool: mcp.NewTool("replay", mcp.WithDescription("replay"), mcp.WithString("sessionId")),
+		Handler: func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			return &mcp.CallToolResult{Content: res.Content, RawStructuredContent: raw}, nil
+		},
+	}
 }
 
 var benchHTTP = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 512, MaxIdleConns: 1024}}
@@ -177,6 +195,7 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 		// argument: mcp-go's cost of moving validate_flow's payload.
 		{"bare-echo-2025-flow-payload", bareLegacy, "echo", map[string]any{"message": "hi", "flow": flow}},
 		{"echo", ours, "echo", map[string]any{"message": "hi"}},
+		{"echo-flow-payload", ours, "echo", map[string]any{"message": "hi", "flow": flow}},
 		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}},
 		{"get_session", ours, "get_session", map[string]any{"sessionId": sid}},
 	} {
@@ -189,6 +208,79 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkToolRoundTripPaired measures the ratios the issue asks for side by
+// side, call by call: every iteration makes one call of the case and, just
+// before it, one bare mcp-go echo call with a tiny message and one bare call
+// moving the same payload as the case (the wire-transfer flow as an echo
+// argument; for get_session, a bare tool replaying get_session's result
+// bytes). Each call is timed on its own; interleaving keeps a noisy machine's
+// slow moments from landing on one side only, and medians keep the odd
+// stalled call out. Reported: the medians in µs (case, bare-echo,
+// bare-same-payload) and the case's ratios x-bare-echo (the issue's target)
+// and x-same-payload. ns/op and allocs/op cover all three calls.
+func BenchmarkToolRoundTripPaired(b *testing.B) {
+	flow := wireTransferFlow(b)
+	stack := newBenchStack(b, nil)
+	ours := benchClient(b, stack.url)
+	sid := simulatedSession(b, ours, flow)
+	getReq := mcp.CallToolRequest{}
+	getReq.Params.Name = "get_session"
+	getReq.Params.Arguments = map[string]any{"sessionId": sid}
+	got, err := ours.CallTool(context.Background(), getReq)
+	if err != nil || got.IsError {
+		b.Fatalf("get_session: %v %v", err, got)
+	}
+	bare := benchClient(b, bareEcho(b, replayTool(got)), client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION))
+	tiny := map[string]any{"message": "hi"}
+	withFlow := map[string]any{"message": "hi", "flow": flow}
+	getArgs := map[string]any{"sessionId": sid}
+	for _, bc := range []struct {
+		name     string
+		c        *client.Client
+		tool     string
+		args     map[string]any
+		sameTool string
+		sameArgs map[string]any
+	}{
+		{"echo", ours, "echo", tiny, "echo", tiny},
+		{"echo-flow-payload", ours, "echo", withFlow, "echo", withFlow},
+		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}, "echo", withFlow},
+		{"get_session", ours, "get_session", getArgs, "replay", getArgs},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var bareTiny, bareSame, mine []time.Duration
+			timed := func(into *[]time.Duration, c *client.Client, tool string, args map[string]any) {
+				start := time.Now()
+				if err := benchCall(c, tool, args); err != nil {
+					b.Fatal(err)
+				}
+				*into = append(*into, time.Since(start))
+			}
+			for b.Loop() {
+				timed(&bareTiny, bare, "echo", tiny)
+				timed(&bareSame, bare, bc.sameTool, bc.sameArgs)
+				timed(&mine, bc.c, bc.tool, bc.args)
+			}
+			t, f, m := median(bareTiny), median(bareSame), median(mine)
+			b.ReportMetric(float64(m)/1e3, "case-µs")
+			b.ReportMetric(float64(t)/1e3, "bare-echo-µs")
+			b.ReportMetric(float64(f)/1e3, "bare-same-payload-µs")
+			b.ReportMetric(float64(m)/float64(t), "x-bare-echo")
+			b.ReportMetric(float64(m)/float64(f), "x-same-payload")
+		})
+	}
+}
+
+func median(d []time.Duration) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 // BenchmarkConcurrentSessions: 200 sessions at once, each making 50 calls
