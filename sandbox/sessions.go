@@ -217,21 +217,31 @@ type encodedSession struct {
 }
 
 func encodeSession(ns *newSession, st *runner.State) (*encodedSession, error) {
-	sess := &facesign.Session{ID: st.SessionID, CreatedAt: facesign.NewTime(st.CreatedAt), Settings: ns.settings, Version: facesign.APIVersion}
-	st.Apply(sess)
 	settings, err := json.Marshal(ns.settings)
 	if err != nil {
 		return nil, fmt.Errorf("encode settings: %w", err)
 	}
+	enc := &encodedSession{settings: settings, search: searchBody(st.SessionID, &ns.settings, st)}
+	if err := enc.restamp(ns, st); err != nil {
+		return nil, err
+	}
+	return enc, nil
+}
+
+// restamp encodes the parts that carry the session's times: state and view.
+func (enc *encodedSession) restamp(ns *newSession, st *runner.State) error {
 	state, err := encodeState(st)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	view, err := renderSession(sess, settings)
+	sess := &facesign.Session{ID: st.SessionID, CreatedAt: facesign.NewTime(st.CreatedAt), Version: facesign.APIVersion}
+	st.Apply(sess)
+	view, err := renderSession(sess, enc.settings)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &encodedSession{settings, state, view, searchBody(st.SessionID, &ns.settings, st)}, nil
+	enc.state, enc.view = state, view
+	return nil
 }
 
 // insertSession stores a new session, its secret, its search text and the
@@ -244,11 +254,10 @@ func (s *Sandbox) insertSession(ctx context.Context, tx wtx, a account, ns *newS
 	if created < s.lastCreated {
 		created = s.lastCreated
 		st.CreatedAt = time.UnixMilli(created).UTC()
-		again, err := encodeSession(ns, st)
-		if err != nil {
+		// Only the time changed: the settings (the flow) keep their encoding.
+		if err := enc.restamp(ns, st); err != nil {
 			return err
 		}
-		*enc = *again
 	}
 	s.lastCreated = created
 	var seq int64
