@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -290,10 +291,14 @@ func TestFlowIDIsStable(t *testing.T) {
 	e.do("POST", "/sessions", keyA, `{"flow":`+simpleFlow+`}`).decode(t, &a)
 	e.do("POST", "/sessions", keyA, `{"flow":`+reordered+`}`).decode(t, &b)
 	e.do("POST", "/sessions", keyA, `{"flow":`+string(readFlow(t, "wire-transfer.json"))+`}`).decode(t, &c)
-	ida, err := flowID(a.Session.Settings.Flow)
-	require.NoError(t, err)
-	idb, _ := flowID(b.Session.Settings.Flow)
-	idc, _ := flowID(c.Session.Settings.Flow)
+	fid := func(f flowbuild.Flow) string {
+		raw, err := json.Marshal(f)
+		require.NoError(t, err)
+		id, err := flowID(f, raw)
+		require.NoError(t, err)
+		return id
+	}
+	ida, idb, idc := fid(a.Session.Settings.Flow), fid(b.Session.Settings.Flow), fid(c.Session.Settings.Flow)
 	assert.Equal(t, ida, idb, "key order does not change the flow id")
 	assert.NotEqual(t, ida, idc)
 

@@ -29,6 +29,7 @@ const (
 // newSession is a validated create body, ready to store.
 type newSession struct {
 	settings facesign.Settings
+	flowJSON []byte // the flow, encoded once
 	flowID   string
 	warnings []facesign.Warning
 }
@@ -46,16 +47,16 @@ func decodeCreate(body []byte) (*newSession, error) {
 		}
 		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+jsonKind(trimmed))
 	}
-	if !json.Valid(trimmed) {
-		return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
-	}
-	if err := checkMetadataTypes(trimmed); err != nil {
-		return nil, err
-	}
 	var set facesign.Settings
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&set); err != nil {
+		if !json.Valid(trimmed) { // the decoder stops at the first problem; report the syntax first
+			return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
+		}
+		if err := checkMetadataTypes(trimmed); err != nil {
+			return nil, err
+		}
 		return nil, decodeErr(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -88,11 +89,15 @@ func decodeCreate(body []byte) (*newSession, error) {
 	for _, p := range flowbuild.Warnings(problems) {
 		warnings = append(warnings, facesign.Warning{Code: p.Code, Path: "/flow" + p.Path, Message: p.Message})
 	}
-	id, err := flowID(set.Flow)
+	flowJSON, err := json.Marshal(set.Flow)
+	if err != nil {
+		return nil, badRequest("invalid_flow", "the flow cannot be encoded: "+err.Error())
+	}
+	id, err := flowID(set.Flow, flowJSON)
 	if err != nil {
 		return nil, badRequest("invalid_flow", err.Error())
 	}
-	return &newSession{settings: set, flowID: id, warnings: warnings}, nil
+	return &newSession{settings: set, flowID: id, flowJSON: flowJSON, warnings: warnings}, nil
 }
 
 // checkMetadataTypes names the metadata key whose value is not a string, which
@@ -209,21 +214,65 @@ func contains(list []string, s string) bool {
 }
 
 // flowID is a stable hash of the flow's canonical JSON: Node.MarshalJSON writes
-// fields in catalogue order, and map outcomes are sorted by name first, so the
-// same nodes give the same id however their keys were ordered on the wire.
-func flowID(f flowbuild.Flow) (string, error) {
-	canon := f.Clone()
-	for i := range canon {
-		if canon[i].Shape() == flowbuild.ShapeMap {
-			sort.Slice(canon[i].Outcomes, func(a, b int) bool { return canon[i].Outcomes[a].ID < canon[i].Outcomes[b].ID })
+// fields in catalogue order, and map outcomes are put in the catalogue's order
+// first, so the same nodes give the same id however their keys were ordered on
+// the wire. encoded is json.Marshal(f), reused when f is already canonical.
+func flowID(f flowbuild.Flow, encoded []byte) (string, error) {
+	canon := encoded
+	if !canonicalOutcomes(f) {
+		c := f.Clone()
+		for i := range c {
+			if c[i].Shape() == flowbuild.ShapeMap {
+				rank := outcomeRank(c[i].Type)
+				sort.SliceStable(c[i].Outcomes, func(a, b int) bool {
+					return outcomeLess(rank, c[i].Outcomes[a].ID, c[i].Outcomes[b].ID)
+				})
+			}
+		}
+		var err error
+		if canon, err = json.Marshal(c); err != nil {
+			return "", fmt.Errorf("the flow cannot be encoded: %v", err)
 		}
 	}
-	raw, err := json.Marshal(canon)
-	if err != nil {
-		return "", fmt.Errorf("the flow cannot be encoded: %v", err)
-	}
-	sum := sha256.Sum256(raw)
+	sum := sha256.Sum256(canon)
 	return "flow_" + hex.EncodeToString(sum[:12]), nil
+}
+
+// outcomeRank orders a type's outcomes as the catalogue lists them; names it
+// does not know sort after, by name.
+func outcomeRank(t flowbuild.NodeType) map[string]int {
+	info, _ := flowbuild.Info(t)
+	rank := map[string]int{}
+	for i, o := range append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...) {
+		rank[o] = i + 1
+	}
+	return rank
+}
+
+func outcomeLess(rank map[string]int, a, b string) bool {
+	ra, rb := rank[a], rank[b]
+	switch {
+	case ra != 0 && rb != 0:
+		return ra < rb
+	case ra != 0 || rb != 0:
+		return ra != 0
+	}
+	return a < b
+}
+
+func canonicalOutcomes(f flowbuild.Flow) bool {
+	for i := range f {
+		if f[i].Shape() != flowbuild.ShapeMap || len(f[i].Outcomes) < 2 {
+			continue
+		}
+		rank := outcomeRank(f[i].Type)
+		for j := 1; j < len(f[i].Outcomes); j++ {
+			if !outcomeLess(rank, f[i].Outcomes[j-1].ID, f[i].Outcomes[j].ID) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // decodeErr names the field a JSON decoding error is about.

@@ -217,15 +217,40 @@ type encodedSession struct {
 }
 
 func encodeSession(ns *newSession, st *runner.State) (*encodedSession, error) {
-	settings, err := json.Marshal(ns.settings)
+	settings, err := encodeSettings(ns)
 	if err != nil {
-		return nil, fmt.Errorf("encode settings: %w", err)
+		return nil, err
 	}
 	enc := &encodedSession{settings: settings, search: searchBody(st.SessionID, &ns.settings, st)}
 	if err := enc.restamp(ns, st); err != nil {
 		return nil, err
 	}
 	return enc, nil
+}
+
+// encodeSettings encodes the settings with the flow already encoded by
+// decodeCreate spliced in first.
+func encodeSettings(ns *newSession) ([]byte, error) {
+	if ns.flowJSON == nil {
+		raw, err := json.Marshal(ns.settings)
+		if err != nil {
+			return nil, fmt.Errorf("encode settings: %w", err)
+		}
+		return raw, nil
+	}
+	rest := ns.settings
+	rest.Flow = nil
+	raw, err := json.Marshal(rest)
+	if err != nil {
+		return nil, fmt.Errorf("encode settings: %w", err)
+	}
+	out := make([]byte, 0, len(raw)+len(ns.flowJSON)+10)
+	out = append(out, `{"flow":`...)
+	out = append(out, ns.flowJSON...)
+	if len(raw) > 2 { // raw is "{...}" or "{}"
+		out = append(out, ',')
+	}
+	return append(out, raw[1:]...), nil
 }
 
 // restamp encodes the parts that carry the session's times: state and view.
