@@ -106,6 +106,22 @@ type sessionRow struct {
 	rendered  []byte // the wire JSON, or empty when not rendered yet
 }
 
+// settingsJSON returns the session's encoded settings. Rows rendered since
+// migration 2 keep them only inside the rendered session (halving what each
+// write stores); older rows have them in their own column.
+func (row *sessionRow) settingsJSON() ([]byte, error) {
+	if len(row.settings) > 0 {
+		return row.settings, nil
+	}
+	var v struct {
+		Settings json.RawMessage `json:"settings"`
+	}
+	if err := json.Unmarshal(row.rendered, &v); err != nil || len(v.Settings) == 0 {
+		return nil, fmt.Errorf("session %s: no stored settings", row.id)
+	}
+	return v.Settings, nil
+}
+
 // wire returns the session's wire JSON: the stored rendering, or one made now.
 func (row *sessionRow) wire() (json.RawMessage, error) {
 	if len(row.rendered) > 0 {
@@ -121,7 +137,11 @@ func (row *sessionRow) wire() (json.RawMessage, error) {
 // view builds the wire session from the stored settings and runner state.
 func (row *sessionRow) view() (facesign.Session, *runner.State, error) {
 	var sess facesign.Session
-	if err := json.Unmarshal(row.settings, &sess.Settings); err != nil {
+	settings, err := row.settingsJSON()
+	if err != nil {
+		return sess, nil, err
+	}
+	if err := json.Unmarshal(settings, &sess.Settings); err != nil {
 		return sess, nil, fmt.Errorf("session %s: stored settings: %w", row.id, err)
 	}
 	st, err := decodeState(row.state)
@@ -288,7 +308,7 @@ func (s *Sandbox) insertSession(ctx context.Context, tx wtx, a account, ns *newS
 	var seq int64
 	err := tx.QueryRowContext(ctx, sqlInsertSession,
 		st.SessionID, a.id, created, msPtr(st.StartedAt), msPtr(st.FinishedAt), finishedSort(st),
-		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, enc.settings, enc.state, created, enc.view).Scan(&seq)
+		string(st.Status), statusRank(st.Status), ns.settings.ClientReferenceID, ns.flowID, "", enc.state, created, enc.view).Scan(&seq)
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
@@ -387,7 +407,11 @@ func (s *Sandbox) saveState(ctx context.Context, tx wtx, row *sessionRow, sess *
 	if err != nil {
 		return err
 	}
-	view, err := renderSession(sess, row.settings)
+	settings, err := row.settingsJSON()
+	if err != nil {
+		return err
+	}
+	view, err := renderSession(sess, settings)
 	if err != nil {
 		return err
 	}
@@ -451,9 +475,9 @@ func timeMs(t facesign.Time, fallback time.Time) int64 {
 func (s *Sandbox) SessionBySecret(ctx context.Context, secret string) (facesign.Session, error) {
 	var row sessionRow
 	var expire int64
-	err := s.db.r.QueryRowContext(ctx, `SELECT s.seq, s.id, s.account_id, s.created_at, s.settings, s.state, s.revision, c.expire_at
+	err := s.db.r.QueryRowContext(ctx, `SELECT s.seq, s.id, s.account_id, s.created_at, s.settings, s.state, s.revision, s.view, c.expire_at
 		FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`, secret).
-		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &expire)
+		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &row.rendered, &expire)
 	if errors.Is(err, sql.ErrNoRows) {
 		return facesign.Session{}, ErrSecretUnknown
 	}
