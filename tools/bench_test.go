@@ -21,6 +21,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -31,8 +33,9 @@ import (
 // benchStack is our whole listener in-process: /mcp (NewServer +
 // NewHTTPHandler, plus an echo tool for comparison) and the real sandbox.
 type benchStack struct {
-	url string
-	ts  *httptest.Server
+	url        string
+	sandboxURL string
+	ts         *httptest.Server
 }
 
 func newBenchStack(b *testing.B, store *tools.SessionStore) *benchStack {
@@ -55,7 +58,7 @@ func newBenchStack(b *testing.B, store *tools.SessionStore) *benchStack {
 	}
 	mux.Handle("/mcp", h)
 	mux.Handle("/sandbox/", sb.Handler())
-	return &benchStack{url: ts.URL + "/mcp", ts: ts}
+	return &benchStack{url: ts.URL + "/mcp", sandboxURL: ts.URL + "/sandbox", ts: ts}
 }
 
 func echoTool() (mcp.Tool, server.ToolHandlerFunc) {
@@ -208,6 +211,32 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 			}
 		})
 	}
+	// The work inside the two tools, without MCP around it: what validate_flow
+	// and get_session cost beyond moving their payload.
+	flowJSON, err := json.Marshal(flow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("inside/flowbuild.ValidateJSON", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, probs := flowbuild.ValidateJSON(flowJSON); flowbuild.HasErrors(probs) {
+				b.Fatal(probs)
+			}
+		}
+	})
+	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.sandboxURL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("inside/facesign.GetSession", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := fs.GetSession(context.Background(), sid); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkToolRoundTripPaired measures the ratios the issue asks for side by
