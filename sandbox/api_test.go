@@ -458,3 +458,15 @@ func TestJanitorCancelsStaleSessions(t *testing.T) {
 	assert.Equal(t, "requiresInput", status(refreshed))
 	assert.Equal(t, "complete", status(done))
 }
+
+func TestMergeSearchIndexKeepsResults(t *testing.T) {
+	e := newEnv(t, nil)
+	for i := range 30 {
+		e.create(keyA, createBody("merge-"+jsonInt(int64(i)), map[string]string{"who": "Barbara Liskov"}))
+	}
+	before := e.page(keyA, "search=liskov&limit=100")
+	require.NoError(t, e.sb.mergeSearchIndex(context.Background()))
+	after := e.page(keyA, "search=liskov&limit=100")
+	assert.Len(t, after.Sessions, 30)
+	assert.Equal(t, ids(before), ids(after))
+}

@@ -19,6 +19,9 @@ func (s *Sandbox) runJanitor(ctx context.Context) {
 		} else if n > 0 {
 			s.log.Info("sandbox: janitor canceled sessions", "count", n)
 		}
+		if err := s.mergeSearchIndex(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("sandbox: janitor: merge the search index", "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -73,4 +76,14 @@ func (s *Sandbox) sweep(ctx context.Context) (int, error) {
 		n++
 	}
 	return n, nil
+}
+
+// mergeSearchIndex does a bounded step of FTS5 segment merging. Every commit
+// adds a segment; automerge keeps their number in check, but a searched list
+// reads every segment, and a merged index answers in about half the time.
+func (s *Sandbox) mergeSearchIndex(ctx context.Context) error {
+	return s.write(ctx, func(tx wtx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO session_search(session_search, rank) VALUES ('merge', 500)`)
+		return err
+	})
 }
