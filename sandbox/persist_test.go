@@ -2,7 +2,10 @@ package sandbox
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -75,4 +78,23 @@ func TestPersistenceAcrossReopen(t *testing.T) {
 		require.NoError(t, err)
 	}
 	assert.NotNil(t, sess.Report)
+}
+
+func TestStoreFilesAreOwnerOnly(t *testing.T) {
+	e := newEnv(t, nil)
+	e.create(keyA, createBody("", nil))
+	for _, name := range []string{DBFile, DBFile + "-wal"} {
+		fi, err := os.Stat(filepath.Join(e.cfg.DataDir, name))
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), name)
+	}
+	// A newer schema than the code knows is refused, not silently used.
+	e.stop()
+	db, err := sql.Open("sqlite", filepath.Join(e.cfg.DataDir, DBFile))
+	require.NoError(t, err)
+	_, err = db.Exec(`INSERT INTO schema_migrations(version, name) VALUES (999, 'future')`)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	_, err = New(context.Background(), e.cfg)
+	require.ErrorContains(t, err, "newer than this program")
 }

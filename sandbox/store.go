@@ -54,6 +54,13 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		return nil, fmt.Errorf("sandbox: create data directory: %w", err)
 	}
 	path := filepath.Join(dir, DBFile)
+	// The store holds webhook and client secrets: owner-only. SQLite gives the
+	// -wal and -shm files the database file's permissions.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: open database %s: %w", path, err)
+	}
+	f.Close()
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: open database: %w", err)
