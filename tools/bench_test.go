@@ -118,9 +118,15 @@ func benchClient(b *testing.B, url string, opts ...client.ClientOption) *client.
 }
 
 func benchCall(c *client.Client, name string, args map[string]any) error {
+	return benchCallMeta(c, name, args, nil)
+}
+
+// benchCallMeta calls with _meta, e.g. a progress token as Claude Code sends.
+func benchCallMeta(c *client.Client, name string, args map[string]any, meta *mcp.Meta) error {
 	req := mcp.CallToolRequest{}
 	req.Params.Name = name
 	req.Params.Arguments = args
+	req.Params.Meta = meta
 	res, err := c.CallTool(context.Background(), req)
 	if err != nil {
 		return err
@@ -191,21 +197,24 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 		c    *client.Client
 		tool string
 		args map[string]any
+		meta *mcp.Meta
 	}{
-		{"bare-echo-2026", bare, "echo", map[string]any{"message": "hi"}},
-		{"bare-echo-2025", bareLegacy, "echo", map[string]any{"message": "hi"}},
+		{"bare-echo-2026", bare, "echo", map[string]any{"message": "hi"}, nil},
+		{"bare-echo-2025", bareLegacy, "echo", map[string]any{"message": "hi"}, nil},
 		// The same bare echo carrying the wire-transfer flow as an extra
 		// argument: mcp-go's cost of moving validate_flow's payload.
-		{"bare-echo-2025-flow-payload", bareLegacy, "echo", map[string]any{"message": "hi", "flow": flow}},
-		{"echo", ours, "echo", map[string]any{"message": "hi"}},
-		{"echo-flow-payload", ours, "echo", map[string]any{"message": "hi", "flow": flow}},
-		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}},
-		{"get_session", ours, "get_session", map[string]any{"sessionId": sid}},
+		{"bare-echo-2025-flow-payload", bareLegacy, "echo", map[string]any{"message": "hi", "flow": flow}, nil},
+		{"echo", ours, "echo", map[string]any{"message": "hi"}, nil},
+		{"echo-flow-payload", ours, "echo", map[string]any{"message": "hi", "flow": flow}, nil},
+		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}, nil},
+		{"get_session", ours, "get_session", map[string]any{"sessionId": sid}, nil},
+		// With a progress token, as clients that show progress send one.
+		{"get_session-progress-token", ours, "get_session", map[string]any{"sessionId": sid}, &mcp.Meta{ProgressToken: "p"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := benchCall(bc.c, bc.tool, bc.args); err != nil {
+				if err := benchCallMeta(bc.c, bc.tool, bc.args, bc.meta); err != nil {
 					b.Fatal(err)
 				}
 			}

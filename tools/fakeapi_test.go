@@ -34,6 +34,14 @@ type fakeAPI struct {
 	lastQuery   url.Values
 	calls       map[string]int // "METHOD /path-pattern" → count
 	revokedKeys map[string]bool
+	getDelay    time.Duration // how long GET /sessions/{id} takes
+}
+
+// slowGets makes GET /sessions/{id} take d.
+func (f *fakeAPI) slowGets(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.getDelay = d
 }
 
 type fakeSession struct {
@@ -116,7 +124,11 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.calls[route]++
+	delay := f.getDelay
 	f.mu.Unlock()
+	if route == "GET /sessions/{id}" && delay > 0 {
+		time.Sleep(delay)
+	}
 
 	switch route {
 	case "GET /avatars":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -57,6 +58,39 @@ func (p *Progress) Report(progress float64, message string) {
 	}
 	// A client that went away cannot be told; the tool result still is.
 	_ = p.srv.SendNotificationToClient(p.ctx, string(mcp.MethodNotificationProgress), params)
+}
+
+// ReportAfter sends Report(progress, message) only if the work is still going
+// after delay, and returns the function that ends the wait; it returns true
+// when the report was sent (then the caller should report completion too).
+// A call that finishes quickly so sends no notification at all: over HTTP a
+// notification turns the answer into an event stream (flushed events, stored
+// for resumption, parsed line by line by the client), which costs a fast
+// get_session about a quarter of its time for nothing the user could see.
+// A report that has started is complete before the stop function returns,
+// so it always reaches the client before the result.
+func (p *Progress) ReportAfter(delay time.Duration, progress float64, message string) (stop func() (sent bool)) {
+	if !p.Enabled() {
+		return func() bool { return false }
+	}
+	var mu sync.Mutex
+	stopped, sent := false, false
+	t := time.AfterFunc(delay, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return
+		}
+		sent = true
+		p.Report(progress, message)
+	})
+	return func() bool {
+		t.Stop()
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		return sent
+	}
 }
 
 // Step reports progress one unit further than the last report.

@@ -14,6 +14,10 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 )
 
+// progressDelay is how long a single API call may run before get_session
+// reports progress on it.
+const progressDelay = 250 * time.Millisecond
+
 const (
 	maxSessionIDChars = 128
 	maxCursorChars    = 1024
@@ -120,16 +124,21 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 		if err != nil {
 			return failure("%v", err), nil
 		}
+		// One API call: usually milliseconds, but a slow network or a
+		// retried 5xx can make it seconds, and then the user is told.
 		p := NewProgress(ctx, req, 2)
-		p.Report(1, "fetching session "+id)
+		stop := p.ReportAfter(progressDelay, 1, "fetching session "+id)
 		got, err := client.GetSession(ctx, id)
+		slow := stop()
 		if err != nil {
 			if facesign.IsNotFound(err) {
 				return failure("No session with id %q in the account of the key %s (%s). Check the id; list_sessions shows the sessions this key can see.", id, key.Redacted, key.Environment), nil
 			}
 			return apiFailure("Fetching session "+id, key, err), nil
 		}
-		p.Report(2, "done")
+		if slow {
+			p.Report(2, "done")
+		}
 		out := GetSessionOutput{Session: got.Session, Summary: summarize(got.Session)}
 		return result(out, renderSession(out)), nil
 	}

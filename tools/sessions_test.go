@@ -3,6 +3,7 @@ package tools
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
@@ -209,4 +210,48 @@ func TestSummarizeOutcomes(t *testing.T) {
 
 func facesignNodeReport(typ flowbuild.NodeType, id, outcome string) facesign.NodeReport {
 	return facesign.NodeReport{Type: typ, NodeID: id, Outcome: outcome}
+}
+
+// get_session reports progress only on a fetch that is still going after
+// progressDelay: a fast one answers with no notification (so over HTTP with a
+// plain JSON response), a slow one tells the user before the result arrives.
+func TestGetSessionProgressOnlyWhenSlow(t *testing.T) {
+	h := newToolHarness(t)
+	c, notes := h.dial(t, nil)
+	tcSetKey(t, c, tkAlice)
+	_, arg := wireFlow(t)
+	var sim SimulateOutput
+	tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg}), &sim)
+	before := len(notes.methods("notifications/progress"))
+
+	res, err := tcCallRaw(c, "get_session", map[string]any{"sessionId": sim.SessionID}, &mcp.Meta{ProgressToken: "fast"})
+	require.NoError(t, err)
+	tcOK(t, res, nil)
+	assert.Len(t, notes.methods("notifications/progress"), before, "a fast fetch sends no progress")
+
+	h.api.slowGets(progressDelay + 300*time.Millisecond)
+	res, err = tcCallRaw(c, "get_session", map[string]any{"sessionId": sim.SessionID}, &mcp.Meta{ProgressToken: "slow"})
+	require.NoError(t, err)
+	var got GetSessionOutput
+	tcOK(t, res, &got)
+	assert.Equal(t, sim.SessionID, got.Session.ID)
+	var slow []float64
+	for _, n := range notes.methods("notifications/progress") {
+		if n.Params.AdditionalFields["progressToken"] == "slow" {
+			slow = append(slow, n.Params.AdditionalFields["progress"].(float64))
+		}
+	}
+	assert.Equal(t, []float64{1, 2}, slow, "a slow fetch reports progress, then completion, before the result")
+
+	h.api.slowGets(0)
+	res, err = tcCallRaw(c, "get_session", map[string]any{"sessionId": sim.SessionID}, nil)
+	require.NoError(t, err)
+	tcOK(t, res, nil)
+}
+
+func TestReportAfter(t *testing.T) {
+	var p *Progress
+	stop := p.ReportAfter(time.Millisecond, 1, "x")
+	time.Sleep(5 * time.Millisecond)
+	assert.False(t, stop(), "without a progress token nothing is sent")
 }
