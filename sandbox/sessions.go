@@ -80,7 +80,13 @@ type wtx struct {
 	search *pendingSearch
 }
 
+// A write's statements never see its caller's cancellation: SQLite answers an
+// interrupted INSERT, UPDATE or DELETE inside a transaction by rolling the whole
+// transaction back, which would take the batch's other writes with it. Once
+// queued, a write runs to its verdict.
+
 func (t wtx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	ctx = context.WithoutCancel(ctx)
 	if st, ok := t.p[q]; ok {
 		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
@@ -88,10 +94,15 @@ func (t wtx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result
 }
 
 func (t wtx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	ctx = context.WithoutCancel(ctx)
 	if st, ok := t.p[q]; ok {
 		return t.Tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
 	return t.Tx.QueryRowContext(ctx, q, args...)
+}
+
+func (t wtx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(context.WithoutCancel(ctx), q, args...)
 }
 
 // sessionRow is a session as stored.
