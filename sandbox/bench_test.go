@@ -260,3 +260,10 @@ func BenchmarkListSearchTotal100k(b *testing.B) {
 func BenchmarkListPlain100k(b *testing.B) {
 	benchList(b, "limit="+strconv.Itoa(defaultLimit))
 }
+
+// BenchmarkListSearchRareFinished100k searches the rare full name sorted by
+// finishedAt: the first 1,000 sessions in that order hold too few matches, so
+// each page goes through the trigram index and sorts its matches.
+func BenchmarkListSearchRareFinished100k(b *testing.B) {
+	benchList(b, "status=complete&search="+url.QueryEscape("Grace Hopper")+"&sortBy=finishedAt&limit=25")
+}

@@ -187,13 +187,20 @@ func (q *listQuery) where(acct int64, withSearch bool) (string, []any) {
 	args := []any{acct}
 	b.WriteString("account_id = ?")
 	if len(q.statuses) > 0 {
-		b.WriteString(" AND status IN (")
+		// Sorted by status, the filter is put on status_rank (the same thing)
+		// so that the sort's index answers it; otherwise on status, which the
+		// other indexes carry.
+		col, val := "status", func(st facesign.Status) any { return string(st) }
+		if q.sortBy == "status" {
+			col, val = "status_rank", func(st facesign.Status) any { return statusRank(st) }
+		}
+		b.WriteString(" AND " + col + " IN (")
 		for i, st := range q.statuses {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteByte('?')
-			args = append(args, string(st))
+			args = append(args, val(st))
 		}
 		b.WriteByte(')')
 	}
@@ -273,7 +280,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		dir, cmp = "ASC", ">"
 	}
 	// Settings and state are read only for a session not rendered yet (a row from before migration 2).
-	const cols = "seq, id, account_id, created_at, CASE WHEN view = '' THEN settings ELSE '' END, CASE WHEN view = '' THEN state ELSE '' END, revision, view, "
+	const cols = "sessions.seq, sessions.id, account_id, created_at, CASE WHEN view = '' THEN settings ELSE '' END, CASE WHEN view = '' THEN state ELSE '' END, revision, view, "
 	keyset := func(where string, args []any) (string, []any) {
 		args = slices.Clone(args)
 		if q.cursor != nil {
@@ -334,6 +341,19 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 			if scanned >= scanBudget {
 				resp = nil // the budget ran out: the index decides
 			}
+		}
+	}
+	if resp == nil && q.search != "" && utf8.RuneCountInString(q.search) >= 3 {
+		// The term is rare in this order: take its matches from the index and
+		// sort them. CROSS JOIN keeps SQLite from walking the sort index over
+		// every session of the account instead.
+		where, args := keyset(q.where(acct, false))
+		page := "SELECT " + cols + key + " FROM session_search CROSS JOIN sessions ON sessions.seq = session_search.rowid" +
+			" WHERE session_search MATCH ? AND " + where + order + " LIMIT ?"
+		args = append([]any{ftsPhrase(q.search)}, args...)
+		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
+		if err != nil {
+			return nil, err
 		}
 	}
 	if resp == nil {
