@@ -48,23 +48,63 @@ func Decode(data []byte) (Flow, error) {
 			return nil, err
 		}
 	}
-	n := countElements(nodes)
-	if n < 0 {
+	// Split the array first so that the flow is allocated once at its size; the
+	// split goes on the stack for flows of usual length.
+	items := make([][]byte, 0, 64)
+	it := elements(nodes)
+	for raw, ok := it.next(); ok; raw, ok = it.next() {
+		items = append(items, raw)
+	}
+	if it.bad {
 		return nil, &DecodeError{Msg: "invalid JSON"}
 	}
-	flow := make(Flow, n)
-	it := elements(nodes)
-	for i := range flow {
-		raw, ok := it.next()
-		if !ok {
-			return nil, &DecodeError{Msg: "invalid JSON"}
-		}
+	d := newDecoder(nodes)
+	flow := make(Flow, len(items))
+	for i, raw := range items {
 		// The node's path is its index even inside a wrapper, as it always was.
-		if err := flow[i].decode(raw); err != nil {
+		if err := flow[i].decode(d, raw); err != nil {
 			return nil, under(strconv.Itoa(i), err)
 		}
 	}
 	return flow, nil
+}
+
+// decoder carries the document being decoded. Its text is the document copied
+// once into a string, so that a string value without escapes (nearly all of them)
+// becomes a substring of it rather than an allocation of its own. The decoded
+// flow's strings keep that copy alive, which costs about what they would take
+// anyway: a flow is mostly strings.
+type decoder struct {
+	data []byte
+	text string
+}
+
+func newDecoder(data []byte) *decoder {
+	return &decoder{data: data, text: string(data)}
+}
+
+// unquote decodes a string literal that lies in d.data, as encoding/json would.
+func (d *decoder) unquote(lit []byte) (string, bool) {
+	body, plain := plainBody(lit)
+	if !plain {
+		return unquote(lit)
+	}
+	if len(body) == 0 {
+		return "", true
+	}
+	// The scanner hands out slices data[i:j], whose capacity runs to the end of
+	// data's, so the capacities differ by the offset; the address check makes sure.
+	off := cap(d.data) - cap(body)
+	if off < 0 || off+len(body) > len(d.data) || &d.data[off] != &body[0] {
+		return string(body), true
+	}
+	return d.text[off : off+len(body)], true
+}
+
+// key returns a member key's decoded name as a string.
+func (d *decoder) key(lit []byte) string {
+	s, _ := d.unquote(lit)
+	return s
 }
 
 // unwrapNodes returns the node array of a {"nodes": [...]} or {"flow": [...]}
@@ -117,7 +157,7 @@ func (n *Node) UnmarshalJSON(data []byte) error {
 	if !json.Valid(data) {
 		return invalidJSON(data)
 	}
-	return n.decode(data)
+	return n.decode(newDecoder(data), data)
 }
 
 // under prepends one JSON-pointer token to a decode error's path.
@@ -253,7 +293,7 @@ func (s fieldSet) has(f int) bool { return s&(1<<f) != 0 }
 
 // decode reads one node object (valid JSON, no surrounding space). Error paths are
 // relative to the node.
-func (n *Node) decode(data []byte) error {
+func (n *Node) decode(d *decoder, data []byte) error {
 	if len(data) == 0 || data[0] != '{' {
 		return notANode(data)
 	}
@@ -280,11 +320,11 @@ func (n *Node) decode(data []byte) error {
 	// Decode in the order the errors have always been reported in: id, type, the
 	// type's fields in catalogue order, outcomes.
 	used := fieldSet(1<<fieldID | 1<<fieldType)
-	if err := decodeString(raw[fieldID], &n.ID); err != nil {
+	if err := d.decodeString(raw[fieldID], &n.ID); err != nil {
 		return under("id", err)
 	}
 	var typ string
-	if err := decodeString(raw[fieldType], &typ); err != nil {
+	if err := d.decodeString(raw[fieldType], &typ); err != nil {
 		return under("type", err)
 	}
 	n.Type = NodeType(typ)
@@ -298,7 +338,7 @@ func (n *Node) decode(data []byte) error {
 			}
 			used |= 1 << f
 			if v := raw[f]; v != nil && !isNull(v) {
-				if err := n.decodeField(f, v); err != nil {
+				if err := n.decodeField(d, f, v); err != nil {
 					return under(name, err)
 				}
 			}
@@ -314,14 +354,14 @@ func (n *Node) decode(data []byte) error {
 				shape = ShapeList
 				n.outcomesList = true
 			}
-			if err := n.decodeOutcomes(v, shape); err != nil {
+			if err := n.decodeOutcomes(d, v, shape); err != nil {
 				return under("outcomes", err)
 			}
 		}
 	}
 
 	if unknown || present&^used != 0 {
-		n.Extra = extraFields(data, used)
+		n.Extra = d.extraFields(data, used)
 	}
 	return nil
 }
@@ -329,33 +369,32 @@ func (n *Node) decode(data []byte) error {
 // extraFields collects the members of a node outside used, keyed by their decoded
 // names. The values are copies, as encoding/json made them: the caller may reuse
 // the document's bytes.
-func extraFields(data []byte, used fieldSet) map[string]json.RawMessage {
+func (d *decoder) extraFields(data []byte, used fieldSet) map[string]json.RawMessage {
 	extra := make(map[string]json.RawMessage)
 	it := members(data)
 	for k, v, ok := it.next(); ok; k, v, ok = it.next() {
-		name := keyBytes(k)
-		if f := fieldIndex(name); f >= 0 && used.has(f) {
+		if f := fieldIndex(keyBytes(k)); f >= 0 && used.has(f) {
 			continue
 		}
-		extra[string(name)] = bytes.Clone(v) // a later repeat overwrites, as in a map
+		extra[d.key(k)] = bytes.Clone(v) // a later repeat overwrites, as in a map
 	}
 	return extra
 }
 
 // decodeField decodes one of the type's fields from a raw value that is not null.
-func (n *Node) decodeField(f int, raw []byte) error {
+func (n *Node) decodeField(d *decoder, f int, raw []byte) error {
 	switch f {
 	case fieldOutcome:
-		return decodeString(raw, &n.Next)
+		return d.decodeString(raw, &n.Next)
 	case fieldPrompt:
-		return decodeString(raw, &n.Prompt)
+		return d.decodeString(raw, &n.Prompt)
 	case fieldDoesNotRequireReply:
 		return decodeBool(raw, &n.DoesNotRequireReply)
 	case fieldPermissions:
 		n.Permissions = new(Permissions)
 		return decodePermissions(raw, n.Permissions)
 	case fieldCaptureInstructions:
-		return decodeString(raw, &n.CaptureInstructions)
+		return d.decodeString(raw, &n.CaptureInstructions)
 	case fieldRequireLivenessChallenge:
 		n.RequireLivenessChallenge = new(bool)
 		return decodeBool(raw, n.RequireLivenessChallenge)
@@ -364,14 +403,14 @@ func (n *Node) decodeField(f int, raw []byte) error {
 		return decodeFloat(raw, "a number between 0 and 1", n.SimilarityThreshold)
 	case fieldSourceA:
 		n.SourceA = new(FaceSource)
-		return decodeFaceSource(raw, n.SourceA)
+		return d.decodeFaceSource(raw, n.SourceA)
 	case fieldSourceB:
 		n.SourceB = new(FaceSource)
-		return decodeFaceSource(raw, n.SourceB)
+		return d.decodeFaceSource(raw, n.SourceB)
 	case fieldScanningMode:
-		return decodeString(raw, &n.ScanningMode)
+		return d.decodeString(raw, &n.ScanningMode)
 	case fieldAllowedDocumentTypes:
-		return decodeStrings(raw, &n.AllowedDocumentTypes)
+		return d.decodeStrings(raw, &n.AllowedDocumentTypes)
 	case fieldOTPLength:
 		n.OTPLength = new(int)
 		return decodeInt(raw, "a whole number", n.OTPLength)
@@ -383,18 +422,18 @@ func (n *Node) decodeField(f int, raw []byte) error {
 		return decodeInt(raw, "a whole number", n.MaxAttempts)
 	case fieldValidation:
 		n.Validation = new(Validation)
-		return decodeValidation(raw, n.Validation)
+		return d.decodeValidation(raw, n.Validation)
 	}
 	return fmt.Errorf("flowbuild: field %d has no decoder", f) // a catalogue/decoder mismatch: a bug
 }
 
 // decodeString sets *dst from a string value; an absent (nil) or null value leaves
 // it alone.
-func decodeString(raw []byte, dst *string) error {
+func (d *decoder) decodeString(raw []byte, dst *string) error {
 	if raw == nil || isNull(raw) {
 		return nil
 	}
-	if s, ok := stringValue(raw); ok {
+	if s, ok := d.stringValue(raw); ok {
 		*dst = s
 		return nil
 	}
@@ -402,11 +441,11 @@ func decodeString(raw []byte, dst *string) error {
 }
 
 // stringValue decodes raw when it is a string.
-func stringValue(raw []byte) (string, bool) {
+func (d *decoder) stringValue(raw []byte) (string, bool) {
 	if len(raw) == 0 || raw[0] != '"' {
 		return "", false
 	}
-	return unquote(raw)
+	return d.unquote(raw)
 }
 
 func decodeBool(raw []byte, dst *bool) error {
@@ -455,7 +494,7 @@ func decodeFloat(raw []byte, want string, dst *float64) error {
 
 // decodeStrings decodes an array of strings; a null element is "", and an empty
 // array is an empty, non-nil slice, as encoding/json leaves them.
-func decodeStrings(raw []byte, dst *[]string) error {
+func (d *decoder) decodeStrings(raw []byte, dst *[]string) error {
 	const want = "an array of strings"
 	n := countElements(raw)
 	if n < 0 {
@@ -464,7 +503,7 @@ func decodeStrings(raw []byte, dst *[]string) error {
 	out := make([]string, 0, n)
 	it := elements(raw)
 	for v, ok := it.next(); ok; v, ok = it.next() {
-		s, ok := stringValue(v)
+		s, ok := d.stringValue(v)
 		if !ok && !isNull(v) {
 			return expected(want, raw)
 		}
@@ -491,8 +530,8 @@ func setBool(raw []byte, dst *bool) bool {
 }
 
 // setString sets *dst from a string or null value and reports whether it was one.
-func setString(raw []byte, dst *string) bool {
-	return decodeString(raw, dst) == nil
+func (d *decoder) setString(raw []byte, dst *string) bool {
+	return d.decodeString(raw, dst) == nil
 }
 
 func decodePermissions(raw []byte, p *Permissions) error {
@@ -516,7 +555,7 @@ func decodePermissions(raw []byte, p *Permissions) error {
 	return nil
 }
 
-func decodeFaceSource(raw []byte, s *FaceSource) error {
+func (d *decoder) decodeFaceSource(raw []byte, s *FaceSource) error {
 	const want = `an object {"source": ...}`
 	if raw[0] != '{' {
 		return expected(want, raw)
@@ -526,9 +565,9 @@ func decodeFaceSource(raw []byte, s *FaceSource) error {
 	for k, v, more := it.next(); more; k, v, more = it.next() {
 		switch key := keyBytes(k); {
 		case matchKey(key, "source"):
-			ok = setString(v, &s.Source) && ok
+			ok = d.setString(v, &s.Source) && ok
 		case matchKey(key, "providedDataKey"):
-			ok = setString(v, &s.ProvidedDataKey) && ok
+			ok = d.setString(v, &s.ProvidedDataKey) && ok
 		}
 	}
 	if !ok || it.bad {
@@ -542,7 +581,7 @@ func decodeFaceSource(raw []byte, s *FaceSource) error {
 // in hand-written flows) is taken as its JSON text. That leniency was a second
 // decode with value as json.RawMessage, which a null also sets (to "null"): so the
 // last "value" member written counts, whatever it holds.
-func decodeValidation(raw []byte, dst *Validation) error {
+func (d *decoder) decodeValidation(raw []byte, dst *Validation) error {
 	const want = `an object {"field", "action", "value"}`
 	if raw[0] != '{' {
 		return expected(want, raw)
@@ -554,11 +593,11 @@ func decodeValidation(raw []byte, dst *Validation) error {
 	for k, m, more := it.next(); more; k, m, more = it.next() {
 		switch key := keyBytes(k); {
 		case matchKey(key, "field"):
-			textOK = setString(m, &v.Field) && textOK
+			textOK = d.setString(m, &v.Field) && textOK
 		case matchKey(key, "action"):
-			textOK = setString(m, &v.Action) && textOK
+			textOK = d.setString(m, &v.Action) && textOK
 		case matchKey(key, "value"):
-			valueOK = setString(m, &v.Value) && valueOK
+			valueOK = d.setString(m, &v.Value) && valueOK
 			lastValue = m
 		}
 	}
@@ -575,38 +614,37 @@ func decodeValidation(raw []byte, dst *Validation) error {
 	return nil
 }
 
-func (n *Node) decodeOutcomes(raw []byte, shape OutcomeShape) error {
+func (n *Node) decodeOutcomes(d *decoder, raw []byte, shape OutcomeShape) error {
 	if shape == ShapeList {
-		return n.decodeListOutcomes(raw)
+		return n.decodeListOutcomes(d, raw)
 	}
-	return n.decodeMapOutcomes(raw)
+	return n.decodeMapOutcomes(d, raw)
 }
 
 // decodeListOutcomes reads [{"id", "targetNodeId", "condition"}, ...].
-func (n *Node) decodeListOutcomes(raw []byte) error {
-	count := -1
-	if raw[0] == '[' {
-		count = countElements(raw)
-	}
-	if count < 0 {
+func (n *Node) decodeListOutcomes(d *decoder, raw []byte) error {
+	if raw[0] != '[' {
 		return &DecodeError{Msg: string(n.Type) + " outcomes must be an array of {id, targetNodeId, condition}, got " + jsonKind(raw)}
 	}
-	n.Outcomes = make([]Outcome, 0, count)
+	// Collect on the stack, then allocate the outcomes once at their size.
+	outs := make([]Outcome, 0, 8)
 	it := elements(raw)
 	for item, ok := it.next(); ok; item, ok = it.next() {
-		o, err := decodeListOutcome(item)
+		o, err := d.decodeListOutcome(item)
 		if err != nil {
-			return under(strconv.Itoa(len(n.Outcomes)), err)
+			return under(strconv.Itoa(len(outs)), err)
 		}
-		n.Outcomes = append(n.Outcomes, o)
+		outs = append(outs, o)
 	}
 	if it.bad {
 		return &DecodeError{Msg: "invalid JSON"}
 	}
+	n.Outcomes = make([]Outcome, len(outs)) // not nil when empty, as before
+	copy(n.Outcomes, outs)
 	return nil
 }
 
-func decodeListOutcome(item []byte) (Outcome, error) {
+func (d *decoder) decodeListOutcome(item []byte) (Outcome, error) {
 	var o Outcome
 	if item[0] != '{' {
 		return o, &DecodeError{Msg: "an outcome must be an object {id, targetNodeId, condition}, got " + jsonKind(item)}
@@ -628,13 +666,13 @@ func decodeListOutcome(item []byte) (Outcome, error) {
 	if it.bad {
 		return o, &DecodeError{Msg: "invalid JSON"}
 	}
-	if err := decodeString(id, &o.ID); err != nil {
+	if err := d.decodeString(id, &o.ID); err != nil {
 		return o, under("id", err)
 	}
-	if err := decodeString(target, &o.Target); err != nil {
+	if err := d.decodeString(target, &o.Target); err != nil {
 		return o, under("targetNodeId", err)
 	}
-	if err := decodeString(cond, &o.Condition); err != nil {
+	if err := d.decodeString(cond, &o.Condition); err != nil {
 		return o, under("condition", err)
 	}
 	return o, nil
@@ -642,38 +680,35 @@ func decodeListOutcome(item []byte) (Outcome, error) {
 
 // decodeMapOutcomes reads {"outcomeName": "targetNodeId", ...}, keeping the names
 // in document order, which a Go map would lose, and refusing a repeated name.
-func (n *Node) decodeMapOutcomes(raw []byte) error {
-	count := -1
-	if raw[0] == '{' {
-		count = countMembers(raw)
-	}
-	if count < 0 {
+func (n *Node) decodeMapOutcomes(d *decoder, raw []byte) error {
+	if raw[0] != '{' {
 		return &DecodeError{Msg: string(n.Type) + " outcomes must be an object mapping outcome names to node ids, got " + jsonKind(raw)}
 	}
-	n.Outcomes = make([]Outcome, 0, count)
+	// Collect on the stack, then allocate the outcomes once at their size.
+	outs := make([]Outcome, 0, 8)
 	// A type has at most five outcome names, so a linear search finds repeats; a map
 	// takes over only for documents with many, where that would be quadratic.
 	const linearLimit = 32
 	var seen map[string]bool
 	it := members(raw)
 	for k, v, ok := it.next(); ok; k, v, ok = it.next() {
-		name, _ := unquote(k)
+		name := d.key(k)
 		if isNull(v) {
 			return &DecodeError{Path: "/" + escapePointer(name), Msg: "expected a node id, got null"}
 		}
-		target, isString := stringValue(v)
+		target, isString := d.stringValue(v)
 		if !isString {
 			return &DecodeError{Path: "/" + escapePointer(name), Msg: "expected a node id (a string), got " + jsonKind(v)}
 		}
-		if n.hasOutcome(name, seen) {
+		if hasOutcome(outs, name, seen) {
 			return &DecodeError{Path: "/" + escapePointer(name), Msg: "outcome " + strconv.Quote(name) + " appears twice"}
 		}
-		n.Outcomes = append(n.Outcomes, Outcome{ID: name, Target: target})
+		outs = append(outs, Outcome{ID: name, Target: target})
 		if seen != nil {
 			seen[name] = true
-		} else if len(n.Outcomes) == linearLimit {
-			seen = make(map[string]bool, count)
-			for _, o := range n.Outcomes {
+		} else if len(outs) == linearLimit {
+			seen = make(map[string]bool, 2*linearLimit)
+			for _, o := range outs {
 				seen[o.ID] = true
 			}
 		}
@@ -681,16 +716,17 @@ func (n *Node) decodeMapOutcomes(raw []byte) error {
 	if it.bad {
 		return &DecodeError{Msg: "invalid JSON"}
 	}
+	n.Outcomes = make([]Outcome, len(outs)) // not nil when empty, as before
+	copy(n.Outcomes, outs)
 	return nil
 }
 
-// hasOutcome reports whether name is already among the node's outcomes, using seen
-// when it has been built.
-func (n *Node) hasOutcome(name string, seen map[string]bool) bool {
+// hasOutcome reports whether name is among outs, using seen when it has been built.
+func hasOutcome(outs []Outcome, name string, seen map[string]bool) bool {
 	if seen != nil {
 		return seen[name]
 	}
-	for _, o := range n.Outcomes {
+	for _, o := range outs {
 		if o.ID == name {
 			return true
 		}
