@@ -84,7 +84,7 @@ func TestFacesignClientRoundTrip(t *testing.T) {
 	require.Eventually(t, func() bool {
 		ds, err := c.Deliveries(ctx, hook.ID)
 		return err == nil && len(ds) > 0 && ds[len(ds)-1].Attempt == 1
-	}, 5*time.Second, 10*time.Millisecond)
+	}, 15*time.Second, 10*time.Millisecond)
 	faces, err := c.Faces(ctx)
 	require.NoError(t, err)
 	require.Len(t, faces, 1, "a liveness pass with a known name and email enrols")

@@ -107,7 +107,7 @@ func TestWebhooksEveryStatusChangeVerified(t *testing.T) {
 
 	id := e.create(keyA, createBody("", nil))
 	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+id+"/simulate", keyA, `{}`).status)
-	require.Eventually(t, func() bool { return len(rc.received()) == 3 }, 5*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool { return len(rc.received()) == 3 }, 15*time.Second, 5*time.Millisecond)
 	evs := rc.received()
 	seen := map[string]bool{}
 	for _, ev := range evs {
@@ -143,7 +143,7 @@ func TestWebhooksEveryStatusChangeVerified(t *testing.T) {
 			}
 		}
 		return true
-	}, 5*time.Second, 5*time.Millisecond)
+	}, 15*time.Second, 5*time.Millisecond)
 	for _, d := range ds {
 		assert.Equal(t, stateDelivered, d.State)
 		assert.Equal(t, http.StatusNoContent, d.StatusCode)
@@ -161,8 +161,11 @@ func TestWebhooksEveryStatusChangeVerified(t *testing.T) {
 }
 
 func TestWebhookRetriesThenDeliversAcrossRestart(t *testing.T) {
-	// Retries wait 5 s, 30 s … scaled down to 200 ms, 1.2 s …
-	e := newEnv(t, func(c *Config) { c.WebhookRetryScale = 0.04 })
+	// The first retry waits long enough for the restart to happen before it.
+	e := newEnv(t, func(c *Config) {
+		c.WebhookRetrySchedule = []time.Duration{1500 * time.Millisecond, 100 * time.Millisecond, time.Minute}
+		c.WebhookRetryScale = 1
+	})
 	rc := newReceiver(t, 2)
 	ep := e.register(keyA, rc.srv.URL)
 	rc.setSecret(ep.Secret)
@@ -172,16 +175,16 @@ func TestWebhookRetriesThenDeliversAcrossRestart(t *testing.T) {
 	require.Eventually(t, func() bool {
 		ds := e.deliveries(keyA, ep.ID)
 		return len(ds) == 1 && ds[0].State == stateRetrying
-	}, 5*time.Second, 2*time.Millisecond)
+	}, 15*time.Second, 2*time.Millisecond)
 	e.restart()
-	require.Eventually(t, func() bool { return len(rc.received()) == 1 }, 10*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool { return len(rc.received()) == 1 }, 20*time.Second, 5*time.Millisecond)
 	assert.Equal(t, id, rc.received()[0].SessionID)
 
 	var ds []facesign.Delivery
 	require.Eventually(t, func() bool {
 		ds = e.deliveries(keyA, ep.ID)
 		return len(ds) == 3 && ds[0].State == stateDelivered
-	}, 5*time.Second, 5*time.Millisecond, "%+v", ds)
+	}, 15*time.Second, 5*time.Millisecond, "%+v", ds)
 	// Newest first: delivered on the third attempt after two 503s.
 	assert.Equal(t, []int{3, 2, 1}, []int{ds[0].Attempt, ds[1].Attempt, ds[2].Attempt})
 	assert.Equal(t, stateDelivered, ds[0].State)
@@ -206,7 +209,7 @@ func TestWebhookFailsAfterLastRetry(t *testing.T) {
 	require.Eventually(t, func() bool {
 		ds := e.deliveries(keyA, ep.ID)
 		return len(ds) == 3 && ds[0].State == stateFailed
-	}, 5*time.Second, 5*time.Millisecond)
+	}, 15*time.Second, 5*time.Millisecond)
 	time.Sleep(30 * time.Millisecond)
 	ds := e.deliveries(keyA, ep.ID)
 	assert.Len(t, ds, 3, "no attempt after failed")
@@ -215,7 +218,7 @@ func TestWebhookFailsAfterLastRetry(t *testing.T) {
 	// An unreachable endpoint records status 0 and the network error.
 	dead := e.register(keyB, "http://127.0.0.1:1/nothing-listens")
 	e.create(keyB, createBody("", nil))
-	require.Eventually(t, func() bool { return len(e.deliveries(keyB, dead.ID)) > 0 && e.deliveries(keyB, dead.ID)[0].Attempt > 0 }, 5*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool { return len(e.deliveries(keyB, dead.ID)) > 0 && e.deliveries(keyB, dead.ID)[0].Attempt > 0 }, 15*time.Second, 5*time.Millisecond)
 	d := e.deliveries(keyB, dead.ID)[0]
 	assert.Equal(t, 0, d.StatusCode)
 	assert.NotEmpty(t, d.Error)
@@ -229,7 +232,7 @@ func TestDefaultWebhooksForEveryAccount(t *testing.T) {
 	})
 	a := e.create(keyA, createBody("", nil))
 	b := e.create(keyB, createBody("", nil))
-	require.Eventually(t, func() bool { return len(rc.received()) == 2 }, 5*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool { return len(rc.received()) == 2 }, 15*time.Second, 5*time.Millisecond)
 	got := map[string]bool{}
 	for _, ev := range rc.received() {
 		got[ev.SessionID] = true
