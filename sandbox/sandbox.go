@@ -56,7 +56,9 @@ type Config struct {
 	JanitorInterval time.Duration
 	// Logger receives the sandbox's logs (default slog.Default()).
 	Logger *slog.Logger
-	// Clock is the sandbox's notion of now (default time.Now).
+	// Clock is the sandbox's notion of now (default time.Now): session times,
+	// secret expiry, the janitor's deadlines and when webhook retries fall due.
+	// Signatures always carry the real time, which receivers check.
 	Clock func() time.Time
 	// DefaultWebhooks are registered for every account, existing and new.
 	DefaultWebhooks []WebhookConfig
