@@ -16,7 +16,7 @@ import (
 // the same documents are accepted, give the same Flow, and fail with the same
 // *DecodeError. Where encoding/json has a quirk the old decoder inherited (repeated
 // keys: the last counts; struct keys match case-insensitively; invalid UTF-8 becomes
-// U+FFFD), the scanner keeps it; the comments below say where.
+// U+FFFD), Decode keeps it; the comments below say where.
 //
 // Errors are built from the inside out: a field's decoder reports a path relative
 // to itself and each level prepends its own token (see under), so paths are only

@@ -94,7 +94,8 @@ func isLiteralByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'E'
 }
 
-// memberIter walks the members of one JSON object.
+// memberIter walks the members of one JSON object (and, inside elemIter, the
+// elements of an array: the two share the walking between separators).
 type memberIter struct {
 	data []byte // the object, from '{' to '}'
 	pos  int
