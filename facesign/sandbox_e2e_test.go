@@ -380,11 +380,9 @@ func TestSandboxWebhooks(t *testing.T) {
 		assert.NotEmpty(t, ev.ID)
 	}
 
-	var deliveries []facesign.Delivery
-	require.Eventually(t, func() bool {
-		deliveries, err = e.a.Deliveries(ctx, ep.ID)
-		return err == nil && len(deliveries) >= len(events)
-	}, 5*time.Second, 10*time.Millisecond)
+	// The receiver answers before the sandbox records the attempt, so a delivery
+	// can still read "pending" for a moment: wait until each is final.
+	deliveries := waitDeliveriesFinal(t, e.a, ep.ID, events)
 	for _, d := range deliveries {
 		assert.Equal(t, http.StatusNoContent, d.StatusCode)
 		assert.Equal(t, "delivered", d.State)
@@ -402,6 +400,39 @@ func TestSandboxWebhooks(t *testing.T) {
 
 	_, err = e.a.CreateWebhook(ctx, "http://127.0.0.1:1/hook")
 	require.NoError(t, err, "a loopback http:// endpoint is allowed")
+}
+
+// waitDeliveriesFinal polls the endpoint's delivery log (up to 10 s) until every
+// event the receiver got has its attempt recorded and no line is pending or
+// retrying, and returns that log.
+func waitDeliveriesFinal(t *testing.T, c *facesign.Client, endpoint string, events []facesign.WebhookEvent) []facesign.Delivery {
+	t.Helper()
+	var ds []facesign.Delivery
+	var lastErr error
+	final := func(state string) bool { return state == "delivered" || state == "failed" }
+	ok := assert.Eventually(t, func() bool {
+		ds, lastErr = c.Deliveries(t.Context(), endpoint)
+		if lastErr != nil {
+			return false
+		}
+		recorded := map[string]bool{}
+		for _, d := range ds {
+			if !final(d.State) {
+				return false
+			}
+			recorded[d.EventID] = true
+		}
+		for _, ev := range events {
+			if !recorded[ev.ID] {
+				return false
+			}
+		}
+		return true
+	}, 10*time.Second, 10*time.Millisecond)
+	if !ok {
+		require.FailNow(t, "deliveries never all final", "last error: %v; log: %+v", lastErr, ds)
+	}
+	return ds
 }
 
 func TestSandboxErrors(t *testing.T) {
