@@ -88,8 +88,7 @@ type Sandbox struct {
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
 	queued    atomic.Bool   // a write queued deliveries since the sender was last woken
-	flightMu  sync.Mutex
-	inflight  map[int64]bool // deliveries being attempted now
+	flights   *flights      // deliveries being attempted now, or landed since a claim began
 	stop      context.CancelFunc
 	wg        sync.WaitGroup
 	closeOnce sync.Once
@@ -112,7 +111,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		return nil, err
 	}
 	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
-		wake: make(chan struct{}, 1), inflight: map[int64]bool{}}
+		wake: make(chan struct{}, 1), flights: newFlights()}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
 		stmts.close()

@@ -323,9 +323,9 @@ func (s *Sandbox) runSender(ctx context.Context) {
 // (receivers deduplicate on the event id).
 func (s *Sandbox) claimDue(ctx context.Context) ([]dueDelivery, int64, error) {
 	now := s.nowMs()
-	s.flightMu.Lock()
-	busy := len(s.inflight)
-	s.flightMu.Unlock()
+	// begin comes before the query: the flights tracker then knows which
+	// attempts may have landed after the query's snapshot was taken.
+	busy := s.flights.begin()
 	rows, err := s.db.r.QueryContext(ctx, `SELECT d.seq, d.attempts, w.url, w.secret, e.body, e.id
 		FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq JOIN events e ON e.seq = d.event_seq
 		WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.seq LIMIT ?`, now, 64+busy)
@@ -333,20 +333,17 @@ func (s *Sandbox) claimDue(ctx context.Context) ([]dueDelivery, int64, error) {
 		return nil, 0, err
 	}
 	var due []dueDelivery
-	s.flightMu.Lock()
 	for rows.Next() {
 		var d dueDelivery
 		if err := rows.Scan(&d.seq, &d.attempts, &d.url, &d.secret, &d.body, &d.eventID); err != nil {
-			s.flightMu.Unlock()
 			rows.Close()
+			s.flights.release(due)
 			return nil, 0, err
 		}
-		if !s.inflight[d.seq] {
-			s.inflight[d.seq] = true
+		if s.flights.claim(d.seq) {
 			due = append(due, d)
 		}
 	}
-	s.flightMu.Unlock()
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return due, 0, err
@@ -358,10 +355,58 @@ func (s *Sandbox) claimDue(ctx context.Context) ([]dueDelivery, int64, error) {
 	return due, next.Int64, nil
 }
 
-func (s *Sandbox) landed(seq int64) {
-	s.flightMu.Lock()
-	delete(s.inflight, seq)
-	s.flightMu.Unlock()
+// flights is the set of deliveries the sender is attempting. An attempt that
+// lands (its record committed) stays in the set, stamped with a generation,
+// until a claim begins after it: a claim whose read started before that commit
+// sees the delivery still due and must not send it again.
+type flights struct {
+	mu  sync.Mutex
+	gen uint64
+	m   map[int64]uint64 // delivery seq → 0 while in flight, else the generation it landed in
+}
+
+func newFlights() *flights { return &flights{m: map[int64]uint64{}} }
+
+// begin starts a claim, before its read of due deliveries. Attempts that landed
+// before now are forgotten: the read will see their records. It returns how
+// many deliveries are still in the set.
+func (f *flights) begin() (busy int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for seq, g := range f.m {
+		if g != 0 && g <= f.gen {
+			delete(f.m, seq)
+		}
+	}
+	return len(f.m)
+}
+
+// claim marks a due delivery in flight unless it is in flight already or
+// landed after the claim began (the read may predate its record).
+func (f *flights) claim(seq int64) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.m[seq]; ok {
+		return false
+	}
+	f.m[seq] = 0
+	return true
+}
+
+// landed records that an attempt is over and its outcome committed (or that it
+// was abandoned, leaving the delivery due).
+func (f *flights) landed(seq int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.gen++
+	f.m[seq] = f.gen
+}
+
+// release gives back claims that will not be attempted.
+func (f *flights) release(ds []dueDelivery) {
+	for _, d := range ds {
+		f.landed(d.seq)
+	}
 }
 
 // retryDelay is the wait before retry n (1-based), scaled; ok is false after the last.
@@ -376,7 +421,7 @@ func (s *Sandbox) retryDelay(n int) (time.Duration, bool) {
 // deliver makes one attempt and records it.
 func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
 	defer s.wakeSender() // its retry, or deliveries skipped while it was in flight, may be due
-	defer s.landed(d.seq)
+	defer s.flights.landed(d.seq)
 	attempt := d.attempts + 1
 	code, errMsg := s.post(ctx, d)
 	if ctx.Err() != nil {

@@ -265,3 +265,72 @@ func TestWebhookBadInput(t *testing.T) {
 	e.do("GET", "/webhooks", keyA, nil).decode(t, &hooks)
 	assert.Empty(t, hooks.Webhooks)
 }
+
+// A claim whose read of due deliveries began before an attempt's record was
+// committed still sees that delivery due; it must not send it a second time.
+func TestFlightsStaleReadDoesNotResend(t *testing.T) {
+	f := newFlights()
+	assert.Equal(t, 0, f.begin())
+	require.True(t, f.claim(7))
+	assert.False(t, f.claim(7), "in flight")
+
+	assert.Equal(t, 1, f.begin()) // a claim's read starts: 7 is due in its snapshot
+	f.landed(7)                   // 7's attempt is recorded meanwhile
+	assert.False(t, f.claim(7), "the read predates 7's record: not claimed again")
+	require.True(t, f.claim(8))
+
+	f.landed(8)
+	assert.Equal(t, 0, f.begin(), "a claim begun after both landed forgets them")
+	assert.True(t, f.claim(7), "a read begun after 7's record sees its retry due")
+	f.release([]dueDelivery{{seq: 7}})
+	f.begin()
+	assert.True(t, f.claim(7), "a released claim can be made again")
+}
+
+// Many status changes to a quick receiver: every event arrives once, with one
+// attempt each in the log. The sender's claims overlap its attempts' records,
+// which once sent a delivery twice.
+func TestWebhooksEachEventOnce(t *testing.T) {
+	e := newEnv(t, nil)
+	rc := newReceiver(t, 0)
+	ep := e.register(keyA, rc.srv.URL)
+	rc.setSecret(ep.Secret)
+	const sessions = 40
+	var wg sync.WaitGroup
+	for range sessions {
+		wg.Go(func() {
+			id := e.create(keyA, createBody("", nil))
+			r := e.do("POST", "/sessions/"+id+"/simulate", keyA, `{}`)
+			assert.Equal(t, http.StatusOK, r.status, "%s", r.body)
+		})
+	}
+	wg.Wait()
+	const events = 3 * sessions // requiresInput, processing, complete
+	var ds []facesign.Delivery
+	require.Eventually(t, func() bool {
+		ds = e.deliveries(keyA, ep.ID)
+		if len(ds) < events {
+			return false
+		}
+		for _, d := range ds {
+			if d.State != stateDelivered {
+				return false
+			}
+		}
+		return len(rc.received()) >= events
+	}, 20*time.Second, 10*time.Millisecond)
+	time.Sleep(50 * time.Millisecond) // room for a duplicate to show
+	count := map[string]int{}
+	for _, ev := range rc.received() {
+		count[ev.ID]++
+	}
+	assert.Len(t, count, events)
+	for id, n := range count {
+		assert.Equal(t, 1, n, "event %s delivered %d times", id, n)
+	}
+	ds = e.deliveries(keyA, ep.ID)
+	assert.Len(t, ds, events, "one attempt per delivery")
+	for _, d := range ds {
+		assert.Equal(t, 1, d.Attempt)
+	}
+}
