@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,12 +41,10 @@ func decodeFlowArgument(raw json.RawMessage) (flowbuild.Flow, error) {
 	return f, nil
 }
 
+// asDecodeError finds a *flowbuild.DecodeError anywhere in err's chain, so
+// that a wrapped decode error still names its JSON pointer.
 func asDecodeError(err error, target **flowbuild.DecodeError) bool {
-	de, ok := err.(*flowbuild.DecodeError)
-	if ok {
-		*target = de
-	}
-	return ok
+	return errors.As(err, target)
 }
 
 func hasValue(raw json.RawMessage) bool {
