@@ -82,7 +82,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 	sopts := []server.StreamableHTTPOption{
 		server.WithSessionIdManager(d.Sessions),
 		server.WithStreamableHTTPProtocolVersions(sessionProtocolVersions...),
-		server.WithStreamableHTTPLogger(d.Logger),
+		server.WithStreamableHTTPLogger(redactSessionIDs(d.Logger)),
 		server.WithEventStore(h.events),
 		server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
 			ri := &requestInfo{headerKeys: headerKeys}

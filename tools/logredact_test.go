@@ -1,0 +1,58 @@
+package tools
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTransportLogsNeverCarryTheSessionID(t *testing.T) {
+	var logs logBuffer
+	d := &Deps{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	srv := newCoreServer(t, d, HTTPOptions{})
+	sid := rawSession(t, srv.url, nil)
+	// A JSON-RPC response to a server request that was never sent: mcp-go
+	// logs "no pending request found for session <id>".
+	code, _, body := raw(t, http.MethodPost, srv.url, map[string]any{"jsonrpc": "2.0", "id": 4242, "result": map[string]any{"action": "accept"}},
+		map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-06-18"})
+	assert.Equal(t, http.StatusBadRequest, code, body)
+	out := logs.String()
+	require.Contains(t, out, "sampling response", "the bad request was logged")
+	assert.NotContains(t, out, sid)
+	assert.Contains(t, out, sessionIDPrefix+"…"+sid[len(sid)-4:])
+}
+
+func TestRedactingHandler(t *testing.T) {
+	id := sessionIDPrefix + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	var buf strings.Builder
+	l := redactSessionIDs(slog.New(slog.NewTextHandler(&buf, nil))).With("sessionID", id)
+	l.Error("lost "+id, "session", id, "err", errors.New("no pending request found for session "+id),
+		slog.Group("g", "inner", "x "+id), "count", 3)
+	out := buf.String()
+	assert.NotContains(t, out, id)
+	assert.Equal(t, 5, strings.Count(out, sessionIDPrefix+"…WXYZ"), out)
+	assert.Contains(t, out, "count=3")
+}
+
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
