@@ -39,7 +39,17 @@ func TestPersistenceAcrossReopen(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "otp", pend.NodeID)
 	before := e.do("GET", "/sessions/"+id, keyA, nil)
-	require.Eventually(t, func() bool { return len(e.deliveries(keyA, ep.ID)) >= 5 }, time.Second*5, 5*time.Millisecond)
+	// Five events (two creates, processing and complete, processing), each tried
+	// once: wait until every attempt is recorded, not only queued ("pending").
+	require.Eventually(t, func() bool {
+		ds := e.deliveries(keyA, ep.ID)
+		for _, d := range ds {
+			if d.State != stateRetrying {
+				return false
+			}
+		}
+		return len(ds) == 5
+	}, 10*time.Second, 5*time.Millisecond)
 
 	e.restart()
 
