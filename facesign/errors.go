@@ -12,10 +12,10 @@ import (
 )
 
 // Error types. The first six are FaceSign's; the last three are the client's
-// own, for failures that never got an answer from FaceSign (StatusCode 0) or got
-// one it could not read.
+// own, for failures that never got an answer from FaceSign (StatusCode 0), got
+// one it could not read, or got a 403 without FaceSign's key-refusal shape.
 const (
-	ErrorTypeAuthentication = "authentication_error" // 401, and 403 "Incorrect api key"
+	ErrorTypeAuthentication = "authentication_error" // 401, and 403 {"error": "Incorrect api key"}
 	ErrorTypeValidation     = "validation_error"     // 400
 	ErrorTypeNotFound       = "not_found_error"      // 404
 	ErrorTypeRateLimit      = "rate_limit_error"     // 429
@@ -24,6 +24,7 @@ const (
 
 	ErrorTypeConnection      = "connection_error"       // no HTTP answer: DNS, refused, reset, timeout, canceled
 	ErrorTypeInvalidResponse = "invalid_response_error" // an answer the client cannot decode
+	ErrorTypeForbidden       = "forbidden_error"        // a 403 that is not a refused key (a proxy or firewall in front of the API)
 )
 
 // APIError is the one error type every call of this package returns: an HTTP
@@ -138,10 +139,20 @@ func IsNotFound(err error) bool {
 }
 
 // IsAuth reports whether the key was refused: by FaceSign (401, or the older
-// 403 "Incorrect api key") or by the client before sending (malformed key).
+// 403 {"error": "Incorrect api key"}) or by the client before sending
+// (malformed key). Any other 403 is IsForbidden, not IsAuth: a proxy or
+// firewall that blocks a request says nothing about the key.
 func IsAuth(err error) bool {
 	e, ok := asAPIError(err)
-	return ok && (e.Type == ErrorTypeAuthentication || e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden)
+	return ok && (e.Type == ErrorTypeAuthentication || e.StatusCode == http.StatusUnauthorized)
+}
+
+// IsForbidden reports whether the answer was a 403 that is not a refused key:
+// the request was blocked by whatever answered (often a proxy or firewall in
+// front of the API).
+func IsForbidden(err error) bool {
+	e, ok := asAPIError(err)
+	return ok && !IsAuth(err) && (e.StatusCode == http.StatusForbidden || e.Type == ErrorTypeForbidden)
 }
 
 // IsValidation reports whether FaceSign rejected the request body (400); the
@@ -169,8 +180,10 @@ func typeForStatus(status int) string {
 	switch {
 	case status == http.StatusBadRequest || status == http.StatusUnprocessableEntity:
 		return ErrorTypeValidation
-	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+	case status == http.StatusUnauthorized:
 		return ErrorTypeAuthentication
+	case status == http.StatusForbidden:
+		return ErrorTypeForbidden
 	case status == http.StatusNotFound:
 		return ErrorTypeNotFound
 	case status == http.StatusTooManyRequests:
@@ -187,9 +200,11 @@ const maxErrorSnippet = 200
 // decodeError turns an error answer into an APIError. It reads the nested
 // {"error": {type, message, code, details}} shape, the flat {"error": "text"}
 // shape, a top-level {message, code} and plain text or HTML, and it never fails:
-// an unreadable body still yields the status and its text.
+// an unreadable body still yields the status and its text. A 403 is an
+// authentication error only in FaceSign's flat shape or with that type.
 func decodeError(status int, header http.Header, body []byte) *APIError {
 	e := &APIError{StatusCode: status, RequestID: requestID(header)}
+	flat := false // FaceSign's older {"error": "Incorrect api key"} shape
 	var top struct {
 		Error     json.RawMessage `json:"error"`
 		Message   string          `json:"message"`
@@ -207,6 +222,7 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 		case len(errRaw) > 0 && errRaw[0] == '"':
 			var s string
 			_ = json.Unmarshal(errRaw, &s)
+			flat = s != ""
 			if e.Message == "" {
 				e.Message = s
 			} else if s != "" {
@@ -238,6 +254,9 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 	}
 	if e.Type == "" {
 		e.Type = typeForStatus(status)
+		if status == http.StatusForbidden && flat {
+			e.Type = ErrorTypeAuthentication
+		}
 	}
 	if e.Message == "" {
 		e.Message = http.StatusText(status)

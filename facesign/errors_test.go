@@ -32,6 +32,31 @@ func TestDecodeError(t *testing.T) {
 			want: APIError{StatusCode: 403, Type: ErrorTypeAuthentication, Message: "Incorrect api key"},
 		},
 		{
+			name: "403 with an authentication type", status: 403,
+			body: `{"error":{"type":"authentication_error","message":"key revoked"}}`,
+			want: APIError{StatusCode: 403, Type: ErrorTypeAuthentication, Message: "key revoked"},
+		},
+		{
+			name: "403 html from a proxy is not about the key", status: 403,
+			body: "<html><body><h1>403 Forbidden</h1></body></html>",
+			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: "Forbidden"},
+		},
+		{
+			name: "403 top-level message from a gateway", status: 403,
+			body: `{"message":"Forbidden"}`,
+			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: "Forbidden"},
+		},
+		{
+			name: "403 plain text", status: 403,
+			body: "Access denied by policy",
+			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: "Access denied by policy"},
+		},
+		{
+			name: "403 with another type keeps it", status: 403,
+			body: `{"error":{"type":"permission_error","message":"zone eu not enabled"}}`,
+			want: APIError{StatusCode: 403, Type: "permission_error", Message: "zone eu not enabled"},
+		},
+		{
 			name: "validation details as objects", status: 400,
 			body: `{"error":{"type":"validation_error","code":"invalid_flow","message":"node n2: outcome ok points at missing","details":[{"path":"/flow/1/outcomes/ok","code":"dangling","message":"missing target"},{"pointer":"/flow/0"}]}}`,
 			want: APIError{StatusCode: 400, Type: ErrorTypeValidation, Code: "invalid_flow", Message: "node n2: outcome ok points at missing",
@@ -105,6 +130,14 @@ func TestAPIErrorHelpers(t *testing.T) {
 	assert.Same(t, notFound, got)
 
 	assert.True(t, IsAuth(&APIError{StatusCode: 403, Type: ErrorTypeAuthentication}))
+	assert.False(t, IsForbidden(&APIError{StatusCode: 403, Type: ErrorTypeAuthentication}))
+	for _, e := range []*APIError{decodeError(403, http.Header{}, []byte(`<html>blocked</html>`)),
+		decodeError(403, http.Header{}, []byte(`{"error":{"type":"permission_error","message":"no"}}`))} {
+		assert.False(t, IsAuth(e), "a 403 without FaceSign's key-refusal shape is not a refused key: %v", e)
+		assert.True(t, IsForbidden(e), e.Error())
+	}
+	assert.True(t, IsAuth(decodeError(403, http.Header{}, []byte(`{"error": "Incorrect api key"}`))))
+	assert.True(t, IsAuth(&APIError{StatusCode: 401}))
 	assert.True(t, IsValidation(&APIError{StatusCode: 400, Type: ErrorTypeValidation}))
 	assert.True(t, IsRateLimited(&APIError{StatusCode: 429, Type: ErrorTypeRateLimit}))
 	conn := &APIError{Type: ErrorTypeConnection, Err: context.Canceled}

@@ -3,6 +3,7 @@ package tools
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/facesign"
@@ -125,6 +126,9 @@ func apiFailure(what string, key KeyInfo, err error) *mcp.CallToolResult {
 	switch {
 	case facesign.IsAuth(err):
 		return failure("%s failed: FaceSign rejected the API key %s (%s): %s. Check the key in the FaceSign dashboard and call set_api_key with a valid one.", what, key.Redacted, apiErr.Type, msg)
+	case facesign.IsForbidden(err):
+		return failure("%s failed: forbidden by %s: %s. The key was not rejected: something at that address (often a proxy, firewall or VPN in front of the API) refused the request. "+
+			"Check serverUrl (set_api_key) and your network, or ask FaceSign support whether the key may use this endpoint.", what, hostOf(key.ServerURL), msg)
 	case facesign.IsRateLimited(err):
 		return failure("%s failed: FaceSign's rate limit was hit (%s). Wait a moment and try again.", what, msg)
 	case facesign.IsConnection(err):
@@ -143,4 +147,15 @@ func apiFailure(what string, key KeyInfo, err error) *mcp.CallToolResult {
 		return failure("%s", b.String())
 	}
 	return failure("%s failed: %s", what, apiErr.Error())
+}
+
+// hostOf is the host[:port] of a base URL, or the URL itself when it has none.
+func hostOf(base string) string {
+	if u, err := url.Parse(base); err == nil && u.Host != "" {
+		return u.Host
+	}
+	if base == "" {
+		return "the FaceSign API"
+	}
+	return base
 }
