@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"container/list"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -17,7 +18,8 @@ import (
 // for concurrent use: a client may run several tool calls of one session at once.
 type SessionState struct {
 	id         string
-	lastActive atomic.Int64 // unix nanoseconds by the store's clock
+	lastActive atomic.Int64  // unix nanoseconds by the store's clock
+	elem       *list.Element // its place in the store's LRU list, guarded by the store's lock
 
 	mu        sync.Mutex
 	key       string
@@ -127,8 +129,11 @@ type SessionStore struct {
 
 	mu       sync.Mutex
 	sessions map[string]*SessionState
-	onEvict  []func(id string)
-	onSweep  []func()
+	// lru orders the sessions by last use, most recent at the front, so that
+	// evicting the least recently used one when full is O(1).
+	lru     *list.List
+	onEvict []func(id string)
+	onSweep []func()
 }
 
 // NewSessionStore returns an empty store.
@@ -142,7 +147,7 @@ func NewSessionStore(o SessionStoreOptions) *SessionStore {
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
-	return &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, now: o.Clock, sessions: map[string]*SessionState{}}
+	return &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, now: o.Clock, sessions: map[string]*SessionState{}, lru: list.New()}
 }
 
 // IdleTimeout is how long an unused session lives.
@@ -168,34 +173,37 @@ func (s *SessionStore) OnSweep(fn func()) {
 
 // Open returns the state for id, creating it if needed, and marks it active.
 func (s *SessionStore) Open(id string) *SessionState {
-	now := s.now().UnixNano()
 	var evicted []string
 	s.mu.Lock()
 	st, ok := s.sessions[id]
-	if !ok {
+	if ok {
+		s.lru.MoveToFront(st.elem)
+	} else {
 		for len(s.sessions) >= s.max {
 			evicted = append(evicted, s.evictOldestLocked())
 		}
 		st = &SessionState{id: id}
+		st.elem = s.lru.PushFront(st)
 		s.sessions[id] = st
 	}
-	st.lastActive.Store(now)
+	st.lastActive.Store(s.now().UnixNano())
 	hooks := s.onEvict
 	s.mu.Unlock()
 	s.notify(hooks, evicted)
 	return st
 }
 
+// evictOldestLocked drops the least recently used session; s.mu is held and
+// the store is not empty.
 func (s *SessionStore) evictOldestLocked() string {
-	var oldest string
-	var oldestAt int64
-	for id, st := range s.sessions {
-		if at := st.lastActive.Load(); oldest == "" || at < oldestAt {
-			oldest, oldestAt = id, at
-		}
-	}
-	delete(s.sessions, oldest)
-	return oldest
+	st := s.lru.Back().Value.(*SessionState)
+	s.removeLocked(st)
+	return st.id
+}
+
+func (s *SessionStore) removeLocked(st *SessionState) {
+	s.lru.Remove(st.elem)
+	delete(s.sessions, st.id)
 }
 
 // Get returns the state for id and marks it active; ok is false when the
@@ -205,9 +213,10 @@ func (s *SessionStore) Get(id string) (*SessionState, bool) {
 		return nil, false
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	st, ok := s.sessions[id]
-	s.mu.Unlock()
 	if ok {
+		s.lru.MoveToFront(st.elem)
 		st.lastActive.Store(s.now().UnixNano())
 	}
 	return st, ok
@@ -217,8 +226,10 @@ func (s *SessionStore) Get(id string) (*SessionState, bool) {
 func (s *SessionStore) Drop(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.sessions[id]
-	delete(s.sessions, id)
+	st, ok := s.sessions[id]
+	if ok {
+		s.removeLocked(st)
+	}
 	return ok
 }
 
@@ -235,10 +246,15 @@ func (s *SessionStore) Sweep() []string {
 	cutoff := s.now().Add(-s.idle).UnixNano()
 	var evicted []string
 	s.mu.Lock()
-	for id, st := range s.sessions {
+	// A full walk rather than stopping at the first fresh session from the
+	// back: the LRU order is by use, and a wall clock that stepped back could
+	// leave an idle session in front of a fresh one. It runs rarely.
+	for e := s.lru.Back(); e != nil; {
+		st := e.Value.(*SessionState)
+		e = e.Prev()
 		if st.lastActive.Load() < cutoff {
-			delete(s.sessions, id)
-			evicted = append(evicted, id)
+			s.removeLocked(st)
+			evicted = append(evicted, st.id)
 		}
 	}
 	hooks, sweeps := s.onEvict, s.onSweep

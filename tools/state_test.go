@@ -147,3 +147,31 @@ func TestEventStoreIsBounded(t *testing.T) {
 	require.NoError(t, es.PurgeSession(ctx, "s3"))
 	assert.Equal(t, 0, es.len())
 }
+
+func TestSessionStoreEvictsLeastRecentlyUsedEvenWithinOneClockTick(t *testing.T) {
+	// A frozen clock: every session has the same lastActive, so only the order
+	// of use tells them apart.
+	clock := newFakeClock()
+	s := NewSessionStore(SessionStoreOptions{MaxSessions: 3, Clock: clock.Now})
+	var evicted []string
+	s.OnEvict(func(id string) { evicted = append(evicted, id) })
+	for _, id := range []string{"a", "b", "c"} {
+		s.Open(id)
+	}
+	s.Get("a")
+	s.Open("b") // reopening counts as use
+	s.Open("d") // c is the least recently used
+	s.Get("a")
+	s.Open("e") // then b
+	s.Open("f") // then d
+	assert.Equal(t, []string{"c", "b", "d"}, evicted)
+	for _, id := range []string{"a", "e", "f"} {
+		_, ok := s.Get(id)
+		assert.True(t, ok, id)
+	}
+	assert.True(t, s.Drop("e"))
+	s.Open("g")
+	s.Open("h") // after a Drop, eviction still follows use: a was used before f
+	assert.Equal(t, []string{"c", "b", "d", "a"}, evicted)
+	assert.Equal(t, 3, s.Len())
+}
