@@ -497,6 +497,16 @@ func TestSandboxErrors(t *testing.T) {
 		assert.True(t, facesign.IsValidation(err), "%v", err)
 		assert.Equal(t, []facesign.ErrorDetail{{Path: "/url", Code: apiErr.Code, Message: apiErr.Message}}, apiErr.Details)
 	})
+	t.Run("400 for a plain http webhook url off loopback", func(t *testing.T) {
+		_, err := e.a.CreateWebhook(ctx, "http://hooks.example.com/in")
+		var apiErr *facesign.APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.True(t, facesign.IsValidation(err), "%v", err)
+		assert.Contains(t, apiErr.Message, "https://")
+		assert.Equal(t, []facesign.ErrorDetail{{Path: "/url", Code: apiErr.Code, Message: apiErr.Message}}, apiErr.Details)
+		_, err = e.a.CreateWebhook(ctx, "https://hooks.example.com/in")
+		assert.NoError(t, err, "https is fine anywhere")
+	})
 	assert.NotContains(t, e.logs.String(), "e2eAccountA", "the key is never logged")
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -27,8 +28,20 @@ const (
 	stateFailed    = "failed"
 )
 
-// checkWebhookURL accepts absolute http(s) URLs; loopback http:// is fine, since
-// the sandbox mostly talks to apps on the same machine.
+// CheckWebhookURL says why raw cannot receive the sandbox's webhooks, or
+// returns nil: the rule of POST /webhooks, for callers that take a URL elsewhere
+// (the --webhook flag).
+func CheckWebhookURL(raw string) error {
+	if ae := checkWebhookURL(raw); ae != nil {
+		return errors.New(ae.Message)
+	}
+	return nil
+}
+
+// checkWebhookURL accepts absolute https:// URLs, and http:// ones only on a
+// loopback host: the sandbox mostly talks to apps on the same machine, and a
+// plain-http endpoint elsewhere would carry signed events in the clear. A URL
+// with credentials is refused and never echoed, since it carries a password.
 func checkWebhookURL(raw string) *apiError {
 	if raw == "" {
 		return fieldError("missing_field", "/url", "url is required: the absolute http(s) URL that receives the webhooks")
@@ -37,10 +50,26 @@ func checkWebhookURL(raw string) *apiError {
 		return fieldError("invalid_field", "/url", "url is longer than 2048 characters")
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
-		return fieldError("invalid_field", "/url", "url %q must be an absolute http:// or https:// URL without credentials", truncate(raw, 100))
+	if err == nil && u.User != nil {
+		return fieldError("invalid_field", "/url", "url must not carry credentials (user:password@); authenticate deliveries with the webhook secret instead")
+	}
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Hostname() == "" {
+		return fieldError("invalid_field", "/url", "url %q must be an absolute http:// or https:// URL", truncate(redactURL(raw), 100))
+	}
+	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
+		return fieldError("https_required", "/url", "url %q must use https://: plain http:// is allowed only for a loopback host (localhost, 127.0.0.1, [::1]), since deliveries elsewhere would cross the network unencrypted", truncate(redactURL(raw), 100))
 	}
 	return nil
+}
+
+// loopbackHost reports whether host (without port or brackets) names this
+// machine: localhost, or an address in 127.0.0.0/8 or ::1.
+func loopbackHost(host string) bool {
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {

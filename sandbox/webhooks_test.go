@@ -253,12 +253,25 @@ func TestWebhookBadInput(t *testing.T) {
 		{"relative url", `{"url":"/hooks"}`, "invalid_field"},
 		{"ftp url", `{"url":"ftp://example.com/x"}`, "invalid_field"},
 		{"credentials", `{"url":"http://user:pw@127.0.0.1/x"}`, "invalid_field"},
+		{"credentials over https", `{"url":"https://user:pw@example.com/x"}`, "invalid_field"},
+		{"no host", `{"url":"https://:443/x"}`, "invalid_field"},
+		{"plain http to a public host", `{"url":"http://example.com/hooks"}`, "https_required"},
+		{"plain http to a LAN address", `{"url":"http://192.168.1.20:3000/hooks"}`, "https_required"},
+		{"plain http to any address", `{"url":"http://0.0.0.0:3000/hooks"}`, "https_required"},
+		{"plain http to a name that merely starts with localhost", `{"url":"http://localhost.example.com/hooks"}`, "https_required"},
 		{"unknown field", `{"url":"http://127.0.0.1/x","events":["*"]}`, "unknown_field"},
 		{"url number", `{"url":5}`, "invalid_type"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			er := e.do("POST", "/webhooks", keyA, tc.body).apiErr(t, http.StatusBadRequest, "validation_error")
 			assert.Equal(t, tc.code, er["code"])
+			msg, _ := er["message"].(string)
+			assert.NotContains(t, msg, "pw", "credentials are never echoed")
+			if tc.code == "https_required" {
+				assert.Contains(t, msg, "https://", "the message says what to use")
+				assert.Contains(t, msg, "loopback", "and why plain http:// is refused")
+				assert.Equal(t, []any{map[string]any{"path": "/url", "code": "https_required", "message": msg}}, er["details"], "the field is named")
+			}
 		})
 	}
 	var hooks struct{ Webhooks []facesign.WebhookEndpoint }
@@ -333,4 +346,35 @@ func TestWebhooksEachEventOnce(t *testing.T) {
 	for _, d := range ds {
 		assert.Equal(t, 1, d.Attempt)
 	}
+}
+
+func TestWebhookURLRule(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, ok := range []string{
+		"https://example.com/hooks",
+		"https://192.168.1.20:8443/hooks",
+		"http://127.0.0.1:3000/hooks",
+		"http://127.8.9.10/hooks",
+		"http://localhost:3000/hooks",
+		"http://LOCALHOST./hooks",
+		"http://[::1]:3000/hooks",
+		"HTTP://localhost/hooks?token=abc",
+	} {
+		assert.NoError(t, CheckWebhookURL(ok), ok)
+		r := e.do("POST", "/webhooks", keyA, map[string]string{"url": ok})
+		assert.Equal(t, http.StatusCreated, r.status, "%s: %s", ok, r.body)
+	}
+	for _, bad := range []string{"http://example.com/hooks", "http://10.0.0.1/hooks", "http://[::2]/hooks", "ftp://localhost/x", "http://u:p@localhost/x"} {
+		assert.Error(t, CheckWebhookURL(bad), bad)
+	}
+	err := CheckWebhookURL("http://example.com/hooks?token=s3cret")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "https://")
+	assert.NotContains(t, err.Error(), "s3cret", "the query, which may carry a token, is not echoed")
+
+	// The same rule holds for endpoints registered by configuration (--webhook).
+	_, err = New(t.Context(), Config{DataDir: t.TempDir(), Logger: quietLogger(),
+		DefaultWebhooks: []WebhookConfig{{URL: "http://hooks.example.com/in", Secret: "whsec_x"}}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "https://")
 }

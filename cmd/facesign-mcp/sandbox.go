@@ -64,6 +64,10 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	}
 	var hooks []sandbox.WebhookConfig
 	if *webhook != "" {
+		if err := sandbox.CheckWebhookURL(*webhook); err != nil {
+			fmt.Fprintln(s.err, "sandbox: --webhook:", err)
+			return 2
+		}
 		secret := *webhookSecret
 		if secret == "" {
 			secret = os.Getenv("FACESIGN_WEBHOOK_SECRET")

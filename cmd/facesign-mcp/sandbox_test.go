@@ -30,7 +30,8 @@ func TestSandboxCommandFlags(t *testing.T) {
 		{"bad addr", []string{"sandbox", "--addr", "nonsense", "--data-dir", t.TempDir()}, 2, "host:port"},
 		{"webhook without secret", []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--webhook", "http://127.0.0.1:9/h"}, 2, "--webhook-secret"},
 		{"secret without webhook", []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--webhook-secret", "s"}, 2, "without --webhook"},
-		{"bad webhook url", []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--webhook", "ftp://x", "--webhook-secret", "s"}, 1, "http"},
+		{"bad webhook url", []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--webhook", "ftp://x", "--webhook-secret", "s"}, 2, "http"},
+		{"plain http webhook off loopback", []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--webhook", "http://hooks.example.com/h", "--webhook-secret", "s"}, 2, "must use https://"},
 		{"stray argument", []string{"sandbox", "extra"}, 2, "unexpected argument"},
 		{"bad log level", []string{"sandbox", "--log-level", "loud"}, 2, "log-level"},
 	} {
