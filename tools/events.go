@@ -61,9 +61,11 @@ func (s *eventStore) StoreEvent(_ context.Context, sessionID, streamID string, m
 	}
 	s.seq++
 	id := strconv.FormatInt(s.seq, 10)
-	log.events = append(log.events, storedEvent{id: id, stream: streamID, msg: msg, at: s.now()})
+	now := s.now()
+	log.events = append(log.events, storedEvent{id: id, stream: streamID, msg: msg, at: now})
 	log.bytes += len(msg)
-	drop := 0
+	// Expired events go first, then the oldest beyond the count and size bounds.
+	drop := log.expired(now.Add(-eventRetention))
 	for len(log.events)-drop > maxEventsPerSession || (log.bytes > maxEventBytesSession && len(log.events)-drop > 1) {
 		log.bytes -= len(log.events[drop].msg)
 		drop++
@@ -108,21 +110,44 @@ func (s *eventStore) PurgeSession(_ context.Context, sessionID string) error {
 	return nil
 }
 
-// trim drops events older than the retention period.
+// expired counts the leading events stamped before cutoff and takes their
+// bytes off the log's total; the caller removes them.
+func (l *eventLog) expired(cutoff time.Time) int {
+	n := 0
+	for n < len(l.events) && l.events[n].at.Before(cutoff) {
+		l.bytes -= len(l.events[n].msg)
+		n++
+	}
+	return n
+}
+
+// trim drops events older than the retention period from every session, and
+// the sessions left without events. StoreEvent trims the session it appends
+// to; this reaches the sessions that have gone quiet.
 func (s *eventStore) trim() {
 	cutoff := s.now().Add(-eventRetention)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for id, log := range s.sessions {
-		keep := 0
-		for keep < len(log.events) && log.events[keep].at.Before(cutoff) {
-			log.bytes -= len(log.events[keep].msg)
-			keep++
-		}
-		if keep == len(log.events) {
+		drop := log.expired(cutoff)
+		if drop == len(log.events) {
 			delete(s.sessions, id)
-		} else if keep > 0 {
-			log.events = append([]storedEvent(nil), log.events[keep:]...)
+		} else if drop > 0 {
+			log.events = append([]storedEvent(nil), log.events[drop:]...)
+		}
+	}
+}
+
+// run trims every interval until ctx ends.
+func (s *eventStore) run(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.trim()
 		}
 	}
 }

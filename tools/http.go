@@ -111,6 +111,17 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 	return h, nil
 }
 
+// Run drops replay events older than their five-minute retention every
+// interval (the retention when interval is zero) until ctx ends, so that a
+// session that has gone quiet does not hold up to 1 MiB of them until the
+// idle sweep. The binary runs it next to SessionStore.Run.
+func (h *MCPHandler) Run(ctx context.Context, interval time.Duration) {
+	if interval <= 0 {
+		interval = eventRetention
+	}
+	h.events.run(ctx, interval)
+}
+
 // Shutdown ends every session's streams so that http.Server.Shutdown is not
 // held up by clients listening on GET.
 func (h *MCPHandler) Shutdown(ctx context.Context) error { return h.mcp.Shutdown(ctx) }

@@ -175,3 +175,36 @@ func TestSessionStoreEvictsLeastRecentlyUsedEvenWithinOneClockTick(t *testing.T)
 	assert.Equal(t, []string{"c", "b", "d", "a"}, evicted)
 	assert.Equal(t, 3, s.Len())
 }
+
+func TestEventStoreTrimsOnAppendAndOnATicker(t *testing.T) {
+	ctx := context.Background()
+	t.Run("append drops the session's expired events", func(t *testing.T) {
+		clock := newFakeClock()
+		es := newEventStore(clock.Now)
+		old, err := es.StoreEvent(ctx, "s1", "x", json.RawMessage(`"old"`))
+		require.NoError(t, err)
+		clock.Advance(eventRetention + time.Second)
+		fresh, err := es.StoreEvent(ctx, "s1", "x", json.RawMessage(`"fresh"`))
+		require.NoError(t, err)
+		require.Len(t, es.sessions["s1"].events, 1)
+		assert.Equal(t, fresh, es.sessions["s1"].events[0].id)
+		assert.Equal(t, len(`"fresh"`), es.sessions["s1"].bytes)
+		_, err = es.ReplayEventsAfter(ctx, "s1", old, func(string, json.RawMessage) error { return nil })
+		assert.Error(t, err, "the expired event is gone")
+	})
+	t.Run("the handler's ticker empties a quiet session", func(t *testing.T) {
+		clock := newFakeClock()
+		srv := newCoreServer(t, &Deps{Clock: clock.Now}, HTTPOptions{})
+		es := srv.handler.events
+		_, err := es.StoreEvent(ctx, "quiet", "x", json.RawMessage(`"a"`))
+		require.NoError(t, err)
+		runCtx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { srv.handler.Run(runCtx, 5*time.Millisecond); close(done) }()
+		t.Cleanup(func() { cancel(); <-done })
+		time.Sleep(30 * time.Millisecond)
+		assert.Equal(t, 1, es.len(), "a fresh event stays")
+		clock.Advance(eventRetention + time.Second)
+		assert.Eventually(t, func() bool { return es.len() == 0 }, 5*time.Second, 5*time.Millisecond)
+	})
+}

@@ -214,6 +214,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go deps.Sessions.Run(runCtx, 0)
+	go mcpHandler.Run(runCtx, 0)
 
 	srv := newHTTPServer(listenerMux(mcpHandler, sb), log)
 	errc := make(chan error, 1)
