@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,7 @@ type serverFlags struct {
 	authToken      string
 	allowedOrigins string
 	sandboxURL     string
+	publicURL      string
 	serverURL      string
 	dataDir        string
 	logLevel       string
@@ -39,6 +41,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 		fs.DurationVar(&f.idleTimeout, "idle-timeout", tools.DefaultIdleTimeout, "drop an MCP session (its key and current flow) after this long unused")
 	}
 	fs.StringVar(&f.sandboxURL, "sandbox-url", "", "FaceSign base URL for sk_test_ keys (default: the embedded sandbox, http://ADDR/sandbox)")
+	fs.StringVar(&f.publicURL, "public-url", "", "URL browsers reach this listener at, the base of the sandbox's clientSecret.url (default http://ADDR, or http://127.0.0.1:PORT when ADDR is every address)")
 	fs.StringVar(&f.serverURL, "server-url", "", "FaceSign base URL for production keys (default "+tools.DefaultProductionURL+")")
 	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
@@ -65,6 +68,14 @@ func parseServerFlags(name, summary string, args []string, s streams, stdio bool
 		fmt.Fprintf(s.err, "%s: unexpected argument %q (run facesign-mcp %s --help)\n", name, fs.Arg(0), name)
 		return nil, 2
 	}
+	if f.publicURL != "" {
+		u, err := tools.NormalizeServerURL(f.publicURL)
+		if err != nil {
+			fmt.Fprintf(s.err, "%s: --public-url: %v\n", name, err)
+			return nil, 2
+		}
+		f.publicURL = u
+	}
 	if f.authToken == "" && !stdio {
 		f.authToken = os.Getenv("FACESIGN_MCP_AUTH_TOKEN")
 	}
@@ -79,13 +90,30 @@ func newLogger(w interface{ Write([]byte) (int, error) }, level string) (*slog.L
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
 }
 
+// selfAddr is the address this process reaches its own listener at: the
+// listen address itself, or 127.0.0.1 with its port when the listener is on
+// every address (0.0.0.0, ::, empty host), which is no address to dial: Go
+// writes it "[::]:P", and a request to that Host is refused by the server's
+// own DNS-rebinding check. A wildcard listener in Go is dual-stack, so
+// 127.0.0.1 reaches it.
+func selfAddr(listenAddr string) string {
+	host, port, err := net.SplitHostPort(listenAddr)
+	if err != nil {
+		return listenAddr
+	}
+	if ip, err := netip.ParseAddr(host); host == "" || (err == nil && ip.IsUnspecified()) {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return listenAddr
+}
+
 // newDeps builds the tools' dependencies from the flags; listenAddr is the
-// address the sandbox is actually reachable at.
+// address the listener is bound to.
 func newDeps(f *serverFlags, log *slog.Logger, listenAddr string) (*tools.Deps, error) {
 	d := &tools.Deps{
 		Logger:        log,
 		Version:       version,
-		SandboxURL:    "http://" + listenAddr + "/sandbox",
+		SandboxURL:    "http://" + selfAddr(listenAddr) + "/sandbox",
 		ProductionURL: tools.DefaultProductionURL,
 		EnvKey:        strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
 	}
@@ -117,11 +145,18 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 		}
 		dir = d
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: "http://" + listenAddr, Logger: log})
+	public := f.publicURL
+	if public == "" {
+		public = "http://" + selfAddr(listenAddr)
+		if selfAddr(listenAddr) != listenAddr {
+			log.Info("sandbox verification links point at this machine; set --public-url for browsers elsewhere", "public_url", public)
+		}
+	}
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("opening the sandbox in %s: %w", dir, err)
 	}
-	log.Info("sandbox ready", "base_url", "http://"+listenAddr+"/sandbox", "data_dir", dir)
+	log.Info("sandbox ready", "base_url", "http://"+selfAddr(listenAddr)+"/sandbox", "public_url", public, "data_dir", dir)
 	return sb, nil
 }
 

@@ -46,6 +46,8 @@ func TestServeAndStdioFlags(t *testing.T) {
 		{[]string{"serve", "--addr", "nonsense"}, 2, "host:port"},
 		{[]string{"serve", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--server-url", "ftp://x"}, 2, "--server-url"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--public-url", "ftp://x"}, 2, "--public-url"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--public-url", "https://x.example.com/?a=1"}, 2, "--public-url"},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--allowed-origins", "not an origin"}, 2, "--allowed-origins"},
 		{[]string{"stdio", "--addr", "0.0.0.0:7717"}, 2, "loopback"},
 		{[]string{"serve", "extra"}, 2, "unexpected argument"},

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+func TestSelfAddr(t *testing.T) {
+	for in, want := range map[string]string{
+		"0.0.0.0:7717":   "127.0.0.1:7717",
+		"[::]:17718":     "127.0.0.1:17718",
+		":80":            "127.0.0.1:80",
+		"127.0.0.1:5":    "127.0.0.1:5",
+		"[::1]:5":        "[::1]:5",
+		"192.0.2.4:9":    "192.0.2.4:9",
+		"localhost:7717": "localhost:7717",
+	} {
+		assert.Equal(t, want, selfAddr(in), in)
+	}
+}
+
+// A listener on every address reports itself as [::]:P. The tools must reach
+// their own sandbox at 127.0.0.1:P (a Host of [::]:P is refused by the
+// DNS-rebinding check), and verification links must use --public-url.
+func TestWildcardListenerReachesItsOwnSandbox(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	flow, err := flowbuild.Decode([]byte(validFlow))
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name, publicURL, wantLink string
+	}{
+		{"default public URL", "", "http://127.0.0.1:PORT/verify?client_secret="},
+		{"--public-url", "https://verify.example.com", "https://verify.example.com/verify?client_secret="},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			// The test itself listens on loopback only; the server is told it
+			// is on every address, as net.Listen("tcp", "0.0.0.0:P") reports.
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			require.NoError(t, err)
+			_, port, _ := net.SplitHostPort(ln.Addr().String())
+			wildcard := "[::]:" + port
+
+			f := &serverFlags{dataDir: t.TempDir(), publicURL: tc.publicURL}
+			deps, err := newDeps(f, log, wildcard)
+			require.NoError(t, err)
+			assert.Equal(t, "http://127.0.0.1:"+port+"/sandbox", deps.SandboxURL)
+			sb, err := openSandbox(ctx, f, log, wildcard)
+			require.NoError(t, err)
+			srv := newHTTPServer(listenerMux(nil, sb), log)
+			go func() { _ = srv.Serve(ln) }()
+			t.Cleanup(func() { _ = shutdown(ctx, log, srv, nil, sb) })
+
+			c, err := facesign.New("sk_test_wildcard12345678", facesign.WithBaseURL(deps.SandboxURL))
+			require.NoError(t, err)
+			created, err := c.CreateSession(ctx, facesign.Settings{Flow: flow, ClientReferenceID: "wildcard"})
+			require.NoError(t, err, "the tools' own sandbox calls must not be refused")
+			want := strings.ReplaceAll(tc.wantLink, "PORT", port)
+			assert.True(t, strings.HasPrefix(created.ClientSecret.URL, want), "%s does not start with %s", created.ClientSecret.URL, want)
+		})
+	}
+}
