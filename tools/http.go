@@ -268,6 +268,40 @@ func GuardHost(h http.Handler) http.Handler {
 	})
 }
 
+// LocalPeersOnly wraps h so that only requests from this machine reach it: a
+// loopback peer, or a peer whose address is the connection's own local address
+// (this host dialling one of its own non-loopback addresses). Others get 403.
+// The binary puts the sandbox behind it: the sandbox takes any sk_test_ key, so
+// on a listener beyond loopback it would otherwise let anyone on the network
+// register webhooks (requests from this server to arbitrary URLs) and grow its
+// database. The in-process tools reach it over loopback.
+func LocalPeersOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !localPeer(r) {
+			httpError(w, http.StatusForbidden, "forbidden: %s is only served to this machine (loopback); run facesign-mcp sandbox --allow-remote to expose a sandbox on purpose", r.URL.Path)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func localPeer(r *http.Request) bool {
+	peer, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := peer.Addr().Unmap()
+	if ip.IsLoopback() {
+		return true
+	}
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok || local == nil {
+		return false
+	}
+	own, err := netip.ParseAddrPort(local.String())
+	return err == nil && !own.Addr().IsUnspecified() && own.Addr().Unmap() == ip
+}
+
 // isLoopbackHost reports whether a host or host:port is localhost or a
 // loopback IP.
 func isLoopbackHost(hostport string) bool {

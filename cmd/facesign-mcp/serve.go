@@ -34,7 +34,7 @@ type serverFlags struct {
 
 func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	f := &serverFlags{}
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:7717", "HTTP listen address (host:port); beyond loopback only with --auth-token")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:7717", "HTTP listen address (host:port); beyond loopback only with --auth-token, and /sandbox still answers this machine only")
 	if !stdio {
 		fs.StringVar(&f.authToken, "auth-token", "", "require the header \"Authorization: Bearer `token`\" on /mcp (default $FACESIGN_MCP_AUTH_TOKEN); the bearer is then never taken for a FaceSign key")
 		fs.StringVar(&f.allowedOrigins, "allowed-origins", "", "comma-separated browser origins allowed on /mcp besides loopback ones (e.g. https://app.example.com)")
@@ -168,14 +168,18 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 }
 
 // listenerMux serves the sandbox, /healthz and, when given, /mcp, behind the
-// DNS-rebinding Host check.
+// DNS-rebinding Host check. The sandbox answers only this machine: on a
+// loopback listener that is every peer; on one beyond loopback (serve with
+// --auth-token) /mcp is for the network, its sandbox is not. Browser pages
+// that carry their own secret (the verification page) belong outside that
+// guard when they come.
 func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
 	}
 	if sb != nil {
-		mux.Handle("/sandbox/", sb.Handler())
+		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
 	}
 	mux.HandleFunc("GET /healthz", healthz)
 	return tools.GuardHost(mux)
@@ -192,6 +196,9 @@ func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
 
 const serveSummary = `Runs the FaceSign MCP server on one HTTP listener: MCP (Streamable HTTP) at /mcp,
 the embedded FaceSign sandbox at /sandbox, and /healthz. This is the default command.
+Beyond loopback (--addr 0.0.0.0:7717, with --auth-token) only /mcp and /healthz
+answer the network: /sandbox answers this machine alone (the tools reach it over
+loopback); use facesign-mcp sandbox --allow-remote to share a sandbox.
 Connect Claude Code with: claude mcp add --transport http facesign http://127.0.0.1:7717/mcp`
 
 // runServe is `facesign-mcp` / `facesign-mcp serve`.

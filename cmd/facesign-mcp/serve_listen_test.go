@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -68,6 +70,48 @@ func TestWildcardListenerReachesItsOwnSandbox(t *testing.T) {
 			require.NoError(t, err, "the tools' own sandbox calls must not be refused")
 			want := strings.ReplaceAll(tc.wantLink, "PORT", port)
 			assert.True(t, strings.HasPrefix(created.ClientSecret.URL, want), "%s does not start with %s", created.ClientSecret.URL, want)
+		})
+	}
+}
+
+// On a listener beyond loopback, /mcp (behind its auth token) and /healthz
+// answer the network; /sandbox, which takes any sk_test_ key, answers only
+// this machine.
+func TestSandboxAnswersOnlyThisMachine(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	sb, err := openSandbox(context.Background(), &serverFlags{dataDir: t.TempDir()}, log, "127.0.0.1:7717")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = sb.Close() })
+	mcpStub := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusTeapot) })
+	h := listenerMux(mcpStub, sb)
+	lanAddr := &net.TCPAddr{IP: net.ParseIP("192.0.2.10"), Port: 7717}
+	for _, tc := range []struct {
+		name, path, remote string
+		local              net.Addr
+		want               int
+	}{
+		{"sandbox from the network", "/sandbox/v1/langs", "203.0.113.7:40000", lanAddr, http.StatusForbidden},
+		{"sandbox webhooks from the network", "/sandbox/v1/webhooks", "203.0.113.7:40000", lanAddr, http.StatusForbidden},
+		{"sandbox from a mapped network address", "/sandbox/v1/langs", "[::ffff:203.0.113.7]:40000", lanAddr, http.StatusForbidden},
+		{"sandbox from loopback", "/sandbox/v1/langs", "127.0.0.1:40000", lanAddr, http.StatusUnauthorized},
+		{"sandbox from IPv6 loopback", "/sandbox/v1/langs", "[::1]:40000", lanAddr, http.StatusUnauthorized},
+		{"sandbox from this host's own LAN address", "/sandbox/v1/langs", "192.0.2.10:40000", lanAddr, http.StatusUnauthorized},
+		{"sandbox, no local address known", "/sandbox/v1/langs", "203.0.113.7:40000", nil, http.StatusForbidden},
+		{"healthz from the network", "/healthz", "203.0.113.7:40000", lanAddr, http.StatusOK},
+		{"mcp from the network", "/mcp", "203.0.113.7:40000", lanAddr, http.StatusTeapot},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, "http://192.0.2.10:7717"+tc.path, nil)
+			req.RemoteAddr = tc.remote
+			if tc.local != nil {
+				req = req.WithContext(context.WithValue(req.Context(), http.LocalAddrContextKey, tc.local))
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			assert.Equal(t, tc.want, rec.Code, rec.Body.String())
+			if tc.want == http.StatusForbidden {
+				assert.Contains(t, rec.Body.String(), "only served to this machine")
+			}
 		})
 	}
 }
