@@ -2,7 +2,9 @@ package sandbox
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -28,34 +30,110 @@ func scanFace(sc interface{ Scan(...any) error }) (facesign.Face, error) {
 	return f, err
 }
 
-// Match narrows the candidates in SQL (an explicit face by id or identity, else
-// the known email, phone or name, case-insensitively) and leaves the decision to
-// the runner's rule.
+// Match reads the account's faces that can match the probe, in enrolment
+// order, and leaves the choice to the runner's Probe.Best, so that the store
+// and runner.MemoryFaces follow one rule (case- and space-insensitive text,
+// phones by digits, the person on camera alone when named, the latest
+// enrolment among equals). The keys only narrow: every face the rule could
+// pick shares a key with the probe (see faceKeys), and Best drops the others.
 func (f *storeFaces) Match(ctx context.Context, p runner.Probe) (*facesign.Face, error) {
+	if p.Empty() {
+		return nil, nil
+	}
 	if f.q == nil {
 		return nil, errors.New("sandbox: face lookup outside a transaction")
 	}
-	keys := []string{p.Face, p.Email, p.Phone, p.Name}
-	rows, err := f.q.QueryContext(ctx, `SELECT `+faceColumns+` FROM faces WHERE account_id = ?1 AND (
-		id = ?2 OR (email <> '' AND lower(email) IN (lower(?2), lower(?3))) OR (phone <> '' AND phone IN (?2, ?4))
-		OR (name <> '' AND lower(name) IN (lower(?2), lower(?5)))) ORDER BY seq`,
-		f.acct, keys[0], keys[1], keys[2], keys[3])
+	// A key the probe lacks is NULL, which matches nothing.
+	key := func(k string) any {
+		if k == "" {
+			return nil
+		}
+		return k
+	}
+	face := key(p.Face)
+	texts := []any{key(textKey(p.Face)), key(textKey(p.Email)), key(textKey(p.Name))}
+	phones := []any{key(phoneKey(p.Face)), key(phoneKey(p.Phone))}
+	// One index lookup per key kind: a single OR would have the planner walk
+	// faces_account for its order instead.
+	rows, err := f.q.QueryContext(ctx, `SELECT `+faceColumns+` FROM faces WHERE seq IN (
+		SELECT seq FROM faces WHERE id = ?2 AND account_id = ?1
+		UNION ALL SELECT seq FROM faces WHERE account_id = ?1 AND email_key IN (?3, ?4, ?5)
+		UNION ALL SELECT seq FROM faces WHERE account_id = ?1 AND name_key IN (?3, ?4, ?5)
+		UNION ALL SELECT seq FROM faces WHERE account_id = ?1 AND phone_key IN (?6, ?7)) ORDER BY seq`,
+		f.acct, face, texts[0], texts[1], texts[2], phones[0], phones[1])
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read enrolled faces: %w", err)
 	}
 	defer rows.Close()
 	var cands []facesign.Face
 	for rows.Next() {
-		face, err := scanFace(rows)
+		c, err := scanFace(rows)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read enrolled faces: %w", err)
 		}
-		cands = append(cands, face)
+		cands = append(cands, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read enrolled faces: %w", err)
 	}
-	return matchProbe(p, cands), nil
+	return p.Best(cands), nil
+}
+
+// faceKeys are a face's lookup keys. They are deliberately coarser than the
+// runner's rule, so that narrowing by them never hides a face the rule would
+// pick: texts the rule finds equal (strings.ToLower, runs of spaces as one)
+// are equal without any spaces too, and phones the rule finds equal have the
+// same digits. TestFaceKeysNeverHideAMatch holds them to Probe.Best.
+type faceKeys struct{ email, name, phone string }
+
+func keysOf(f facesign.Face) faceKeys {
+	return faceKeys{email: textKey(f.Email), name: textKey(f.Name), phone: phoneKey(f.Phone)}
+}
+
+func textKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+
+func phoneKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// keyFaces computes the keys of faces stored before they had any (migration 4).
+func keyFaces(ctx context.Context, db *sql.DB) error {
+	return inTx(ctx, db, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT seq, name, email, phone FROM faces WHERE email_key IS NULL`)
+		if err != nil {
+			return err
+		}
+		type keyed struct {
+			seq int64
+			k   faceKeys
+		}
+		var todo []keyed
+		for rows.Next() {
+			var seq int64
+			var f facesign.Face
+			if err := rows.Scan(&seq, &f.Name, &f.Email, &f.Phone); err != nil {
+				rows.Close()
+				return err
+			}
+			todo = append(todo, keyed{seq, keysOf(f)})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, t := range todo {
+			if _, err := tx.ExecContext(ctx, `UPDATE faces SET email_key = ?, name_key = ?, phone_key = ? WHERE seq = ?`,
+				t.k.email, t.k.name, t.k.phone, t.seq); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (s *Sandbox) listFaces(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
@@ -118,31 +196,4 @@ func (s *Sandbox) listOutbox(w http.ResponseWriter, r *http.Request, a account) 
 		return 0, nil, err
 	}
 	return http.StatusOK, map[string]any{"outbox": out}, nil
-}
-
-// matchProbe picks the enrolled face the probe identifies: an explicit face (by
-// id, email, phone or name) first, else the session's known email, phone, then
-// name. Identity fields compare case-insensitively, as people type them.
-func matchProbe(p runner.Probe, cands []facesign.Face) *facesign.Face {
-	eq := strings.EqualFold
-	if p.Face != "" {
-		for i, f := range cands {
-			if f.ID == p.Face || (f.Email != "" && eq(f.Email, p.Face)) || (f.Phone != "" && f.Phone == p.Face) || (f.Name != "" && eq(f.Name, p.Face)) {
-				return &cands[i]
-			}
-		}
-		return nil // the person on camera is named, and is nobody enrolled
-	}
-	for _, same := range []func(facesign.Face) bool{
-		func(f facesign.Face) bool { return p.Email != "" && eq(f.Email, p.Email) },
-		func(f facesign.Face) bool { return p.Phone != "" && f.Phone == p.Phone },
-		func(f facesign.Face) bool { return p.Name != "" && eq(f.Name, p.Name) },
-	} {
-		for i := range cands {
-			if same(cands[i]) {
-				return &cands[i]
-			}
-		}
-	}
-	return nil
 }

@@ -464,9 +464,10 @@ func (s *Sandbox) applyEffects(ctx context.Context, tx wtx, acct int64, sessionI
 		if f.SessionID == "" {
 			f.SessionID = sessionID
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO faces(id, account_id, name, email, phone, company, job_title, enrolled_at, session_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, acct, f.Name, f.Email, f.Phone, f.Company, f.JobTitle,
-			timeMs(f.EnrolledAt, s.now()), f.SessionID); err != nil {
+		k := keysOf(f)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO faces(id, account_id, name, email, phone, company, job_title, enrolled_at, session_id,
+			email_key, name_key, phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, acct, f.Name, f.Email, f.Phone, f.Company, f.JobTitle,
+			timeMs(f.EnrolledAt, s.now()), f.SessionID, k.email, k.name, k.phone); err != nil {
 			return fmt.Errorf("enrol face: %w", err)
 		}
 	}

@@ -77,6 +77,10 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		w.Close()
 		return nil, err
 	}
+	if err := keyFaces(ctx, w); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sandbox: key enrolled faces: %w", err)
+	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		w.Close()
