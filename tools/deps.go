@@ -206,21 +206,17 @@ type clientCache struct {
 	m  map[clientKey]*facesign.Client
 }
 
+// get builds under the lock: making a client costs microseconds (no I/O), and
+// it means concurrent first calls make exactly one.
 func (c *clientCache) get(k clientKey, build func() (*facesign.Client, error)) (*facesign.Client, error) {
 	c.mu.Lock()
-	cl, ok := c.m[k]
-	c.mu.Unlock()
-	if ok {
+	defer c.mu.Unlock()
+	if cl, ok := c.m[k]; ok {
 		return cl, nil
 	}
 	cl, err := build()
 	if err != nil {
 		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if prev, ok := c.m[k]; ok {
-		return prev, nil // another call made one meanwhile
 	}
 	for victim := range c.m {
 		if len(c.m) < maxCachedClients {
