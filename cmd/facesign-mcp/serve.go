@@ -160,6 +160,23 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 	return sb, nil
 }
 
+// checkBound is the check that counts, made on the address the listener is
+// actually bound to: a host name that looks local (app.localhost, or one
+// /etc/hosts points elsewhere) may resolve to a network address, so the
+// earlier check on --addr's spelling is only an early, friendlier refusal.
+// Beyond loopback, serve needs an auth token; stdio (authToken never set)
+// refuses outright.
+func checkBound(cmd, addr string, bound net.Addr, hasAuthToken bool) error {
+	if ap, err := netip.ParseAddrPort(bound.String()); err == nil && ap.Addr().Unmap().IsLoopback() {
+		return nil
+	}
+	if hasAuthToken {
+		return nil
+	}
+	return fmt.Errorf("%s: refusing to serve: --addr %s is bound to %s, which is not a loopback address, and there is no --auth-token. "+
+		"Use 127.0.0.1:7717, or set --auth-token (serve only)", cmd, addr, bound)
+}
+
 // healthz answers liveness probes; the body identifies this program so that a
 // second instance can tell its own kind from a stranger on the port.
 func healthz(w http.ResponseWriter, _ *http.Request) {
@@ -225,6 +242,11 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	if err != nil {
 		fmt.Fprintf(s.err, "serve: cannot listen on %s: %v (is another facesign-mcp running? try --addr 127.0.0.1:0)\n", f.addr, err)
 		return 1
+	}
+	if err := checkBound("serve", f.addr, ln.Addr(), f.authToken != ""); err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, err)
+		return 2
 	}
 	listenAddr := ln.Addr().String()
 	deps, err := newDeps(f, log, listenAddr)

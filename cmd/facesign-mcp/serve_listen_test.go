@@ -115,3 +115,33 @@ func TestSandboxAnswersOnlyThisMachine(t *testing.T) {
 		})
 	}
 }
+
+// The address a listener is bound to decides, not how --addr was spelt: a
+// name that looks local may resolve to a network address.
+func TestCheckBound(t *testing.T) {
+	tcp := func(ip string) net.Addr { return &net.TCPAddr{IP: net.ParseIP(ip), Port: 7717} }
+	for _, tc := range []struct {
+		bound     net.Addr
+		authToken bool
+		ok        bool
+	}{
+		{tcp("127.0.0.1"), false, true},
+		{tcp("127.3.4.5"), false, true},
+		{tcp("::1"), false, true},
+		{tcp("::ffff:127.0.0.1"), false, true},
+		{tcp("192.0.2.7"), false, false},
+		{tcp("::"), false, false},
+		{tcp("0.0.0.0"), false, false},
+		{tcp("192.0.2.7"), true, true},
+		{tcp("::"), true, true},
+	} {
+		err := checkBound("serve", "app.localhost:7717", tc.bound, tc.authToken)
+		if tc.ok {
+			assert.NoError(t, err, "%v token=%v", tc.bound, tc.authToken)
+			continue
+		}
+		require.Error(t, err, "%v", tc.bound)
+		assert.Contains(t, err.Error(), "not a loopback address")
+		assert.Contains(t, err.Error(), tc.bound.String())
+	}
+}

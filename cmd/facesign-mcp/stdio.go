@@ -51,6 +51,13 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	var sb *sandbox.Sandbox
 	listenAddr := f.addr
 	ln, err := net.Listen("tcp", f.addr)
+	if err == nil {
+		if berr := checkBound("stdio", f.addr, ln.Addr(), false); berr != nil {
+			ln.Close()
+			fmt.Fprintln(s.err, berr)
+			return 2
+		}
+	}
 	switch {
 	case err == nil:
 		listenAddr = ln.Addr().String()
