@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -266,4 +267,65 @@ func BenchmarkListPlain100k(b *testing.B) {
 // each page goes through the trigram index and sorts its matches.
 func BenchmarkListSearchRareFinished100k(b *testing.B) {
 	benchList(b, "status=complete&search="+url.QueryEscape("Grace Hopper")+"&sortBy=finishedAt&limit=25")
+}
+
+// getFixture is a sandbox with 300 wire-transfer sessions, a third simulated
+// to the end (so their stored view carries a transcript and node reports).
+func getFixture(b *testing.B) (*env, []string) {
+	e := newEnv(b, nil)
+	body := map[string]any{"flow": readFlow(b, "wire-transfer.json"), "clientReferenceId": "bench-get",
+		"metadata": map[string]string{"customer": "Ada Lovelace"}}
+	ids := make([]string, 300)
+	for i := range ids {
+		ids[i] = e.create(keyA, body)
+		if i%3 == 0 {
+			if r := e.do("POST", "/sessions/"+ids[i]+"/simulate", keyA, `{"replies":{"confirm_transfer":"Yes, nobody asked me"}}`); r.status != http.StatusOK {
+				b.Fatalf("simulate: %d %s", r.status, r.body)
+			}
+		}
+	}
+	return e, ids
+}
+
+func getSession(b *testing.B, client *http.Client, base, id string) {
+	req, _ := http.NewRequest("GET", base+"/sandbox/sessions/"+id, nil)
+	req.Header.Set("Authorization", "Bearer "+keyA)
+	res, err := client.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		b.Fatalf("get: %d", res.StatusCode)
+	}
+}
+
+// BenchmarkGetSessionHTTP is GET /sessions/{id} over loopback HTTP, one client
+// (the call behind the get_session tool).
+func BenchmarkGetSessionHTTP(b *testing.B) {
+	e, ids := getFixture(b)
+	client := e.srv.Client()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		getSession(b, client, e.srv.URL, ids[i%len(ids)])
+	}
+}
+
+// BenchmarkGetSessionHTTPParallel is the same with 8 concurrent clients.
+func BenchmarkGetSessionHTTPParallel(b *testing.B) {
+	e, ids := getFixture(b)
+	tr := &http.Transport{MaxIdleConnsPerHost: 16}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	var next atomic.Int64
+	b.SetParallelism(8 / max(1, runtime.GOMAXPROCS(0)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			getSession(b, client, e.srv.URL, ids[int(next.Add(1))%len(ids)])
+		}
+	})
 }
