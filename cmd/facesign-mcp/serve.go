@@ -202,11 +202,29 @@ func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox) http.Handler {
 	return tools.GuardHost(mux)
 }
 
+// httpTimeouts bound how long a client may take to send a request. There is
+// no write timeout: MCP's GET streams and long tool calls answer for minutes.
+// ReadTimeout does not cut those short: net/http lifts the read deadline once
+// the request (body included) has been read, before it starts watching the
+// connection for the client going away (TestLongAnswersOutliveTheReadTimeout).
+type httpTimeouts struct {
+	readHeader time.Duration // the request line and headers (slowloris)
+	read       time.Duration // headers and body together, not the answer
+	idle       time.Duration // a kept-alive connection between requests
+}
+
+var defaultHTTPTimeouts = httpTimeouts{readHeader: 10 * time.Second, read: 30 * time.Second, idle: 2 * time.Minute}
+
 func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return newHTTPServerTimeouts(h, log, defaultHTTPTimeouts)
+}
+
+func newHTTPServerTimeouts(h http.Handler, log *slog.Logger, t httpTimeouts) *http.Server {
 	return &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		IdleTimeout:       t.idle,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 }
