@@ -91,7 +91,13 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	stdio.SetErrorLogger(log.New(s.err, "mcp: ", log.LstdFlags))
 	logger.Info("facesign-mcp speaking MCP on stdio", "version", version, "sandbox_url", deps.SandboxURL)
 
-	err = stdio.Listen(ctx, s.in, s.out)
+	// Answers to requests still being handled when stdin closes are written
+	// before the transport sees EOF (it cancels handlers when it does).
+	track := newInflight()
+	in := newDrainingReader(ctx, s.in, track, stdinDrainTimeout, func(left int) {
+		logger.Warn("stdin closed: giving up on unanswered requests", "requests", left, "waited", stdinDrainTimeout)
+	})
+	err = stdio.Listen(ctx, in, newAnswerWriter(s.out, track))
 	code = 0
 	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.EOF) {
 		logger.Error("stdio transport stopped", "err", err)

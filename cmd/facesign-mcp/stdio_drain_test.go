@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A client that writes its requests and closes stdin at once still gets every
+// answer: the real binary, as an MCP client starts it.
+func TestStdioAnswersRequestsSentJustBeforeStdinCloses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "facesign-mcp")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "stdio", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir())
+	stdin, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	var stderr syncBuffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	lines := bufio.NewReader(stdout)
+
+	_, err = io.WriteString(stdin, `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`+"\n")
+	require.NoError(t, err)
+	first, err := lines.ReadString('\n')
+	require.NoError(t, err, stderr.String())
+	require.Contains(t, first, `"id":1`)
+
+	flow := strings.Join(strings.Fields(validFlow), " ")
+	var batch strings.Builder
+	batch.WriteString(`{"jsonrpc":"2.0","method":"notifications/initialized"}` + "\n")
+	const calls = 20
+	for i := range calls {
+		fmt.Fprintf(&batch, `{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"validate_flow","arguments":{"flow":%s}}}`+"\n", 100+i, flow)
+	}
+	fmt.Fprintf(&batch, `{"jsonrpc":"2.0","id":"last","method":"tools/list"}`+"\n")
+	_, err = io.WriteString(stdin, batch.String())
+	require.NoError(t, err)
+	require.NoError(t, stdin.Close())
+
+	answered := map[string]bool{}
+	for {
+		line, err := lines.ReadString('\n')
+		if err != nil {
+			break
+		}
+		var m struct {
+			ID     json.RawMessage `json:"id"`
+			Result *struct {
+				IsError bool `json:"isError"`
+			} `json:"result"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &m), line)
+		if m.Result != nil {
+			assert.False(t, m.Result.IsError, line)
+			answered[string(m.ID)] = true
+		}
+	}
+	require.NoError(t, cmd.Wait(), stderr.String())
+	for i := range calls {
+		assert.True(t, answered[fmt.Sprint(100+i)], "request %d was not answered", 100+i)
+	}
+	assert.True(t, answered[`"last"`], "tools/list was not answered")
+}
+
+func TestInflightTracking(t *testing.T) {
+	track := newInflight()
+	var out strings.Builder
+	in := newDrainingReader(context.Background(), strings.NewReader(
+		`{"jsonrpc":"2.0","id":7,"method":"tools/call"}`+"\n"+
+			`{"jsonrpc":"2.0","id":"a","method":"ping"}`+"\n"+
+			`{"jsonrpc":"2.0","id":9,"method":"tools/call"}`+"\n"+
+			`{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":9}}`+"\n"+
+			`not json`+"\n"), track, 50*time.Millisecond, nil)
+	buf := make([]byte, 20) // small reads split lines
+	for {
+		if _, err := in.Read(buf); err != nil {
+			break
+		}
+	}
+	assert.Len(t, track.pending, 2, "7 and a wait; 9 was cancelled")
+	w := newAnswerWriter(&out, track)
+	_, _ = io.WriteString(w, `{"jsonrpc":"2.0","id":"a","method":"sampling/createMessage","params":{}}`+"\n") // a server request, not an answer
+	assert.Len(t, track.pending, 2)
+	_, _ = io.WriteString(w, `{"jsonrpc":"2.0","id":7.0,"res`)
+	_, _ = io.WriteString(w, `ult":{}}`+"\n"+`{"jsonrpc":"2.0","id":"a","error":{"code":1,"message":"x"}}`+"\n")
+	assert.Empty(t, track.pending)
+	assert.Equal(t, 0, track.wait(context.Background(), time.Millisecond))
+	track.add("n:1")
+	assert.Equal(t, 1, track.wait(context.Background(), 10*time.Millisecond), "the wait is bounded")
+}
