@@ -78,16 +78,11 @@ func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*creat
 }
 
 func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
-	ctx := r.Context()
-	row, err := loadSession(ctx, s.db.r, a.id, r.PathValue("id"))
+	row, secret, err := s.getSessionWithSecret(r.Context(), a.id, r.PathValue("id"))
 	if err != nil {
 		return 0, nil, err
 	}
 	sess, err := row.wire()
-	if err != nil {
-		return 0, nil, err
-	}
-	secret, err := s.currentSecret(ctx, s.db.r, row.seq)
 	if err != nil {
 		return 0, nil, err
 	}

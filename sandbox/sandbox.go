@@ -105,7 +105,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	stmts, err := prepareHot(ctx, db.w)
+	stmts, err := prepareAll(ctx, db.w, hotStatements)
 	if err != nil {
 		db.Close()
 		return nil, err

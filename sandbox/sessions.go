@@ -41,9 +41,17 @@ const (
 	sqlLoadSession  = `SELECT seq, id, account_id, created_at, settings, state, revision, view FROM sessions WHERE id = ? AND account_id = ?`
 	sqlSaveSession  = `UPDATE sessions SET started_at = ?, finished_at = ?, finished_sort = ?, status = ?, status_rank = ?,
 		state = ?, last_activity_at = ?, view = ?, revision = revision + 1 WHERE seq = ? AND revision = ?`
-	sqlUpdateSearch    = `UPDATE session_search SET body = ? WHERE rowid = ?`
-	sqlInsertEvent     = `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
-	sqlQueueDeliveries = `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
+	// A GET's session with its current secret; the runner state only when the
+	// session has no stored view to answer with (rows from before migration 2).
+	sqlGetSession = `SELECT s.seq, s.id, s.account_id, s.created_at, s.settings, CASE WHEN s.view = '' THEN s.state ELSE '' END,
+		s.revision, s.view, c.secret, c.created_at, c.expire_at
+		FROM sessions s LEFT JOIN client_secrets c ON c.session_seq = s.seq WHERE s.id = ? AND s.account_id = ?`
+	sqlSessionBySecret = `SELECT s.seq, s.id, s.account_id, s.created_at, s.settings, s.state, s.revision, s.view, c.expire_at
+		FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`
+	sqlSessionForSecret = `SELECT s.account_id, s.id, c.expire_at FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`
+	sqlUpdateSearch     = `UPDATE session_search SET body = ? WHERE rowid = ?`
+	sqlInsertEvent      = `INSERT INTO events(id, account_id, session_id, type, status, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+	sqlQueueDeliveries  = `INSERT INTO deliveries(id, event_seq, endpoint_seq, state, next_attempt_at, created_at)
 		SELECT 'dlv_' || lower(hex(randomblob(12))), ?, seq, ?, ?, ? FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL`
 )
 
@@ -55,11 +63,12 @@ var hotStatements = []string{sqlInsertSession, sqlInsertSearch, sqlInsertSecret,
 // transaction with Tx.StmtContext, which reuses them on that connection.
 type prepared map[string]*sql.Stmt
 
-func prepareHot(ctx context.Context, db *sql.DB) (prepared, error) {
+func prepareAll(ctx context.Context, db *sql.DB, queries []string) (prepared, error) {
 	p := prepared{}
-	for _, q := range hotStatements {
+	for _, q := range queries {
 		st, err := db.PrepareContext(ctx, q)
 		if err != nil {
+			p.close()
 			return nil, fmt.Errorf("sandbox: prepare: %w", err)
 		}
 		p[q] = st
@@ -364,21 +373,35 @@ func loadSession(ctx context.Context, q querier, acct int64, id string) (*sessio
 	return row, nil
 }
 
+// getSessionWithSecret reads a session of the account for GET, with its
+// current client secret, in one prepared query on the read pool.
+func (s *Sandbox) getSessionWithSecret(ctx context.Context, acct int64, id string) (*sessionRow, facesign.ClientSecret, error) {
+	row := &sessionRow{}
+	var sec sql.NullString
+	var created, expire sql.NullInt64
+	err := s.db.r.QueryRowContext(ctx, sqlGetSession, id, acct).
+		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &row.rendered, &sec, &created, &expire)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, facesign.ClientSecret{}, notFound("session", id)
+	}
+	if err != nil {
+		return nil, facesign.ClientSecret{}, fmt.Errorf("load session %s: %w", id, err)
+	}
+	if !sec.Valid {
+		return nil, facesign.ClientSecret{}, fmt.Errorf("load session %s: it has no client secret", id)
+	}
+	return row, s.clientSecret(sec.String, created.Int64, expire.Int64), nil
+}
+
+func (s *Sandbox) clientSecret(sec string, created, expire int64) facesign.ClientSecret {
+	return facesign.ClientSecret{Secret: sec, CreatedAt: facesign.NewTime(time.UnixMilli(created)),
+		ExpireAt: facesign.NewTime(time.UnixMilli(expire)), URL: s.cfg.PublicURL + "/verify?client_secret=" + sec}
+}
+
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-func (s *Sandbox) currentSecret(ctx context.Context, q querier, seq int64) (facesign.ClientSecret, error) {
-	var sec string
-	var created, expire int64
-	err := q.QueryRowContext(ctx, `SELECT secret, created_at, expire_at FROM client_secrets WHERE session_seq = ?`, seq).Scan(&sec, &created, &expire)
-	if err != nil {
-		return facesign.ClientSecret{}, fmt.Errorf("load client secret: %w", err)
-	}
-	return facesign.ClientSecret{Secret: sec, CreatedAt: facesign.NewTime(time.UnixMilli(created)),
-		ExpireAt: facesign.NewTime(time.UnixMilli(expire)), URL: s.cfg.PublicURL + "/verify?client_secret=" + sec}, nil
 }
 
 // updateSession runs fn on a session's state inside one write transaction and
@@ -487,8 +510,7 @@ func timeMs(t facesign.Time, fallback time.Time) int64 {
 func (s *Sandbox) SessionBySecret(ctx context.Context, secret string) (facesign.Session, error) {
 	var row sessionRow
 	var expire int64
-	err := s.db.r.QueryRowContext(ctx, `SELECT s.seq, s.id, s.account_id, s.created_at, s.settings, s.state, s.revision, s.view, c.expire_at
-		FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`, secret).
+	err := s.db.r.QueryRowContext(ctx, sqlSessionBySecret, secret).
 		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &row.rendered, &expire)
 	if errors.Is(err, sql.ErrNoRows) {
 		return facesign.Session{}, ErrSecretUnknown
@@ -507,7 +529,7 @@ func (s *Sandbox) SessionBySecret(ctx context.Context, secret string) (facesign.
 func (s *Sandbox) sessionForSecret(ctx context.Context, secret string) (int64, string, error) {
 	var acct, expire int64
 	var id string
-	err := s.db.r.QueryRowContext(ctx, `SELECT s.account_id, s.id, c.expire_at FROM client_secrets c JOIN sessions s ON s.seq = c.session_seq WHERE c.secret = ?`, secret).
+	err := s.db.r.QueryRowContext(ctx, sqlSessionForSecret, secret).
 		Scan(&acct, &id, &expire)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", ErrSecretUnknown

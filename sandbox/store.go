@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
@@ -28,7 +29,43 @@ const DBFile = "sandbox.db"
 // through a pool that WAL lets run beside the writer.
 type store struct {
 	w *sql.DB
-	r *sql.DB
+	r *readPool
+}
+
+// readPool is the read connections with the hot reads prepared once: a
+// *sql.Stmt of a *sql.DB is safe for concurrent use and prepares itself once
+// per connection, where QueryRowContext with SQL text would prepare every call
+// (most of a GET's cost). Other queries pass through.
+type readPool struct {
+	*sql.DB
+	stmts prepared
+	// adhoc counts queries that ran unprepared, so that a test can hold the hot
+	// paths to prepared statements.
+	adhoc atomic.Int64
+}
+
+// hotReads are the queries of GET /sessions/{id} and the hosted page.
+var hotReads = []string{sqlGetSession, sqlLoadSession, sqlSessionBySecret, sqlSessionForSecret}
+
+func (r *readPool) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st, ok := r.stmts[q]; ok {
+		return st.QueryRowContext(ctx, args...)
+	}
+	r.adhoc.Add(1)
+	return r.DB.QueryRowContext(ctx, q, args...)
+}
+
+func (r *readPool) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st, ok := r.stmts[q]; ok {
+		return st.QueryContext(ctx, args...)
+	}
+	r.adhoc.Add(1)
+	return r.DB.QueryContext(ctx, q, args...)
+}
+
+func (r *readPool) Close() error {
+	r.stmts.close()
+	return r.DB.Close()
 }
 
 func dsn(path string, readOnly bool) string {
@@ -89,7 +126,13 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	r.SetConnMaxIdleTime(0)
-	return &store{w: w, r: r}, nil
+	stmts, err := prepareAll(ctx, r, hotReads)
+	if err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
+	return &store{w: w, r: &readPool{DB: r, stmts: stmts}}, nil
 }
 
 func (s *store) Close() error {
