@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/facesign/facesign-mcp/facesign"
@@ -57,6 +58,21 @@ type getResponse struct {
 	ClientSecret facesign.ClientSecret `json:"clientSecret"`
 }
 
+// encode writes the answer around the stored session bytes, which the
+// sandbox's json.Marshal produced: valid and compact already.
+func (g getResponse) encode() (encodedJSON, error) {
+	sec, err := json.Marshal(g.ClientSecret)
+	if err != nil {
+		return nil, fmt.Errorf("encode client secret: %w", err)
+	}
+	b := make([]byte, 0, len(g.Session)+len(sec)+len(`{"session":,"clientSecret":}`)+1)
+	b = append(b, `{"session":`...)
+	b = append(b, g.Session...)
+	b = append(b, `,"clientSecret":`...)
+	b = append(b, sec...)
+	return append(b, '}'), nil
+}
+
 func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*createResponse, error) {
 	id := newID("ses_")
 	st, eff, err := s.engine(nil, a.id).Start(id, ns.settings)
@@ -86,7 +102,11 @@ func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) 
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, getResponse{Session: sess, ClientSecret: secret}, nil
+	body, err := getResponse{Session: sess, ClientSecret: secret}.encode()
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, body, nil
 }
 
 // refreshSecret replaces the session's secret; the previous one stops working

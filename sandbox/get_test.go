@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -73,4 +74,23 @@ func TestGetSessionOneQuery(t *testing.T) {
 		return err
 	}))
 	e.do("GET", "/sessions/"+id, keyA, nil).apiErr(t, http.StatusInternalServerError, "server_error")
+}
+
+// The GET answer written around the stored bytes is exactly what encoding/json
+// makes of the same response.
+func TestGetSessionEncodedLikeJSON(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.create(keyA, map[string]any{"flow": readFlow(t, "wire-transfer.json"), "clientReferenceId": "<tag> & \"quote\"",
+		"metadata": map[string]string{"note": "héllo\u2028\t<b>"}})
+	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+id+"/simulate", keyA, `{"replies":{"confirm_transfer":"Yes"}}`).status)
+	got := e.do("GET", "/sessions/"+id, keyA, nil)
+	require.Equal(t, http.StatusOK, got.status, "%s", got.body)
+
+	row, secret, err := e.sb.getSessionWithSecret(context.Background(), e.account(keyA).id, id)
+	require.NoError(t, err)
+	sess, err := row.wire()
+	require.NoError(t, err)
+	want, err := json.Marshal(getResponse{Session: sess, ClientSecret: secret})
+	require.NoError(t, err)
+	assert.Equal(t, string(want)+"\n", string(got.body))
 }
