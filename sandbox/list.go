@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -37,6 +39,7 @@ type listQuery struct {
 	sortBy       string // createdAt | finishedAt | status
 	desc         bool
 	includeTotal bool
+	viaIndex     bool // the page is read through the trigram index, sorted (see cursor.Index)
 }
 
 // cursor is the position after the last session of a page: the sort key and the
@@ -48,6 +51,10 @@ type cursor struct {
 	Key    int64  `json:"k"`
 	Seq    int64  `json:"q"`
 	Filter string `json:"f"`
+	// Index says the previous page took a rare search term's matches from the
+	// trigram index: the next page goes there directly instead of first
+	// checking sessions one by one in vain.
+	Index bool `json:"i,omitempty"`
 }
 
 var listParams = []string{"limit", "cursor", "status", "clientReferenceId", "flowId", "fromDate", "toDate", "search", "sortBy", "sortOrder", "includeTotal"}
@@ -145,10 +152,49 @@ func parseDate(v url.Values, name string) (int64, error) {
 	return 0, fieldError("invalid_parameter", name, "%s must be a Unix time in seconds (or milliseconds), got %q", name, truncate(s, 40))
 }
 
+// filters is the query's filters as text: equal texts select the same sessions.
+func (q *listQuery) filters() string {
+	return fmt.Sprintf("%q|%q|%q|%d|%d|%q", q.statuses, q.clientRef, q.flowID, q.from, q.to, q.search)
+}
+
 func (q *listQuery) fingerprint() string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q|%q|%q|%d|%d|%q", q.statuses, q.clientRef, q.flowID, q.from, q.to, q.search)
-	return hex.EncodeToString(h.Sum(nil)[:6])
+	sum := sha256.Sum256([]byte(q.filters()))
+	return hex.EncodeToString(sum[:6])
+}
+
+// countCache remembers totals by account and filters, with the
+// sessions_version value they were counted at (migration 5).
+type countCache struct {
+	mu   sync.Mutex
+	m    map[string]countEntry
+	hits atomic.Int64 // for tests
+}
+
+type countEntry struct {
+	version int64
+	total   int
+}
+
+const maxCachedCounts = 1024
+
+func (c *countCache) get(key string, version int64) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || e.version != version {
+		return 0, false
+	}
+	c.hits.Add(1)
+	return e.total, true
+}
+
+func (c *countCache) put(key string, version int64, total int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxCachedCounts {
+		c.m = map[string]countEntry{} // forget everything rather than track use: entries are cheap to remake
+	}
+	c.m[key] = countEntry{version, total}
 }
 
 func encodeCursor(c cursor) string {
@@ -248,7 +294,36 @@ func (s *Sandbox) listSessions(w http.ResponseWriter, r *http.Request, a account
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusOK, resp, nil
+	return http.StatusOK, resp.encode(), nil
+}
+
+// encode writes the page around the stored session bytes (see encodedJSON),
+// in the field order and omissions of encoding/json.
+func (r *listResponse) encode() encodedJSON {
+	n := 64
+	for _, s := range r.Sessions {
+		n += len(s) + 1
+	}
+	b := make([]byte, 0, n+len(r.NextCursor))
+	b = append(b, `{"sessions":[`...)
+	for i, s := range r.Sessions {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s...)
+	}
+	b = append(b, ']')
+	if r.NextCursor != "" {
+		b = append(b, `,"nextCursor":`...)
+		b = strconv.AppendQuote(b, r.NextCursor) // base64url: nothing to escape
+	}
+	b = append(b, `,"hasMore":`...)
+	b = strconv.AppendBool(b, r.HasMore)
+	if r.TotalCount != nil {
+		b = append(b, `,"totalCount":`...)
+		b = strconv.AppendInt(b, int64(*r.TotalCount), 10)
+	}
+	return append(b, '}')
 }
 
 // listResponse is facesign.ListSessionsResponse with the sessions as stored wire JSON.
@@ -259,9 +334,10 @@ type listResponse struct {
 	TotalCount *int              `json:"totalCount,omitempty"`
 }
 
-// scanBudget is how many sessions, in list order, the search may check one by
-// one before it switches to the trigram index.
-const scanBudget = 1000
+// defaultScanBudget is how many sessions, in list order, the search may check
+// one by one before it switches to the trigram index (Sandbox.scanBudget;
+// tests lower it).
+const defaultScanBudget = 1000
 
 // ftsPhrase quotes the search as one FTS5 phrase, so that its syntax
 // characters are taken literally.
@@ -315,7 +391,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		if err != nil {
 			return nil, err
 		}
-	case q.search != "":
+	case q.search != "" && !(q.cursor != nil && q.cursor.Index):
 		// A common term fills a page within the first sessions in list order:
 		// check those one by one. Only when the budget runs out before the page
 		// is full does the query go through the trigram index, which is fast for
@@ -327,7 +403,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (SELECT seq, " + key + " FROM sessions WHERE " +
 			where + order + " LIMIT ?) AS sessions WHERE (SELECT c0 FROM session_search_content WHERE id = sessions.seq) LIKE ? ESCAPE '\\'" +
 			order + " LIMIT ?)" + order
-		args = append(args, scanBudget, q.likePattern(), q.limit+1)
+		args = append(args, s.scanBudget, q.likePattern(), q.limit+1)
 		resp, err = s.readPage(ctx, tx, q, scan, args)
 		if err != nil {
 			return nil, err
@@ -335,10 +411,10 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		if !resp.HasMore {
 			var scanned int
 			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)",
-				append(slices.Clone(args[:len(args)-3]), scanBudget)...).Scan(&scanned); err != nil {
+				append(slices.Clone(args[:len(args)-3]), s.scanBudget)...).Scan(&scanned); err != nil {
 				return nil, fmt.Errorf("list sessions: %w", err)
 			}
-			if scanned >= scanBudget {
+			if scanned >= s.scanBudget {
 				resp = nil // the budget ran out: the index decides
 			}
 		}
@@ -347,10 +423,13 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		// The term is rare in this order: take its matches from the index and
 		// sort them. CROSS JOIN keeps SQLite from walking the sort index over
 		// every session of the account instead.
+		// Only seq and the sort key go through the sort: SQLite's sorter would
+		// otherwise carry every match's stored session, not just the page's.
 		where, args := keyset(q.where(acct, false))
-		page := "SELECT " + cols + key + " FROM session_search CROSS JOIN sessions ON sessions.seq = session_search.rowid" +
-			" WHERE session_search MATCH ? AND " + where + order + " LIMIT ?"
+		page := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT sessions.seq FROM session_search CROSS JOIN sessions" +
+			" ON sessions.seq = session_search.rowid WHERE session_search MATCH ? AND " + where + order + " LIMIT ?)" + order
 		args = append([]any{ftsPhrase(q.search)}, args...)
+		q.viaIndex = true
 		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
 		if err != nil {
 			return nil, err
@@ -365,10 +444,20 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		}
 	}
 	if q.includeTotal {
-		where, args := q.where(acct, true)
-		var total int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
+		// Read in the page's snapshot: a total counted at this version counts
+		// exactly the sessions this snapshot holds.
+		var version int64
+		if err := tx.QueryRowContext(ctx, `SELECT v FROM sessions_version WHERE id = 1`).Scan(&version); err != nil {
 			return nil, fmt.Errorf("count sessions: %w", err)
+		}
+		key := strconv.FormatInt(acct, 10) + "|" + q.filters()
+		total, ok := s.counts.get(key, version)
+		if !ok {
+			where, args := q.where(acct, true)
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
+				return nil, fmt.Errorf("count sessions: %w", err)
+			}
+			s.counts.put(key, version, total)
 		}
 		resp.TotalCount = &total
 	}
@@ -384,6 +473,7 @@ func (s *Sandbox) readPage(ctx context.Context, tx *sql.Tx, q *listQuery, query 
 	defer rows.Close()
 	resp := &listResponse{Sessions: make([]json.RawMessage, 0, q.limit)}
 	var last cursor
+	fp := q.fingerprint()
 	for rows.Next() {
 		if len(resp.Sessions) == q.limit {
 			resp.HasMore = true
@@ -399,7 +489,7 @@ func (s *Sandbox) readPage(ctx context.Context, tx *sql.Tx, q *listQuery, query 
 			return nil, err
 		}
 		resp.Sessions = append(resp.Sessions, sess)
-		last = cursor{Sort: q.sortBy, Desc: q.desc, Key: k, Seq: row.seq, Filter: q.fingerprint()}
+		last = cursor{Sort: q.sortBy, Desc: q.desc, Key: k, Seq: row.seq, Filter: fp, Index: q.viaIndex}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)

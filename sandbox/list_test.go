@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -223,5 +224,98 @@ func TestListSearchPagesAndConcurrentCreates(t *testing.T) {
 			}
 			assert.Equal(t, want, got, "%s %s", sortBy, order)
 		}
+	}
+}
+
+// A rare term in another order than createdAt exhausts the one-by-one check
+// (scanBudget sessions) and is read from the trigram index; its cursor sends
+// the next pages there directly, and paging still returns every match once,
+// in order. The total is counted once per version of the sessions table.
+func TestListRareTermThroughIndexAndCachedTotal(t *testing.T) {
+	e := newEnv(t, nil)
+	e.sb.scanBudget = 10
+	want := map[string]bool{}
+	for i := range 40 {
+		meta := map[string]string{"customer": "Ada Lovelace"}
+		if i%6 == 0 {
+			meta["customer"] = "Grace Hopper"
+		}
+		id := e.create(keyA, createBody("", meta))
+		if i%2 == 0 {
+			require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+id+"/simulate", keyA, `{}`).status)
+		}
+		if i%6 == 0 {
+			want[id] = true
+		}
+	}
+	byCreated := map[string]bool{}
+	for _, id := range ids(e.page(keyA, "limit=100&search="+url.QueryEscape("Grace Hopper"))) {
+		byCreated[id] = true
+	}
+	require.Equal(t, want, byCreated)
+
+	base := "limit=3&sortBy=finishedAt&includeTotal=true&search=" + url.QueryEscape("Grace Hopper")
+	got := map[string]bool{}
+	var prev *facesign.Session
+	q := base
+	hits := e.sb.counts.hits.Load()
+	for pages := 0; ; pages++ {
+		require.Less(t, pages, 5)
+		p := e.page(keyA, q)
+		require.NotNil(t, p.TotalCount)
+		assert.Equal(t, 7, *p.TotalCount)
+		for i := range p.Sessions {
+			s := &p.Sessions[i]
+			assert.False(t, got[s.ID], "%s seen twice", s.ID)
+			got[s.ID] = true
+			if prev != nil && prev.FinishedAt != nil && s.FinishedAt != nil {
+				assert.False(t, s.FinishedAt.After(prev.FinishedAt.Time), "finishedAt order")
+			}
+			prev = s
+		}
+		if !p.HasMore {
+			break
+		}
+		c, err := decodeCursor(p.NextCursor)
+		require.NoError(t, err)
+		assert.True(t, c.Index, "the first page went through the index; the cursor says so")
+		q = base + "&cursor=" + url.QueryEscape(p.NextCursor)
+	}
+	assert.Equal(t, byCreated, got)
+	assert.Equal(t, hits+2, e.sb.counts.hits.Load(), "the later pages' totals came from the cache")
+
+	// Any write to sessions changes the version: the total is counted again.
+	e.create(keyA, createBody("", map[string]string{"customer": "Grace Hopper"}))
+	p := e.page(keyA, base)
+	require.NotNil(t, p.TotalCount)
+	assert.Equal(t, 8, *p.TotalCount)
+	status := "limit=1&includeTotal=true&status=complete&search=" + url.QueryEscape("Grace Hopper")
+	before := *e.page(keyA, status).TotalCount
+	for _, id := range ids(e.page(keyA, "limit=100&status=requiresInput&search="+url.QueryEscape("Grace Hopper"))) {
+		require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+id+"/simulate", keyA, `{}`).status)
+		break
+	}
+	assert.Equal(t, before+1, *e.page(keyA, status).TotalCount, "a status change is counted")
+}
+
+// The list answer written around the stored session bytes is exactly what
+// encoding/json makes of the same page.
+func TestListEncodedLikeJSON(t *testing.T) {
+	e := newEnv(t, nil)
+	for i := range 3 {
+		e.create(keyA, createBody("ref-<&>", map[string]string{"n": strconv.Itoa(i), "x": "\u2028\"q\""}))
+	}
+	for _, query := range []string{"limit=2&includeTotal=true", "limit=10", "search=nothing-matches"} {
+		v, err := url.ParseQuery(query)
+		require.NoError(t, err)
+		q, err := parseListQuery(v)
+		require.NoError(t, err)
+		resp, err := e.sb.list(t.Context(), e.account(keyA).id, q)
+		require.NoError(t, err)
+		want, err := json.Marshal(resp)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(resp.encode()), query)
+		got := e.do("GET", "/sessions?"+query, keyA, nil)
+		assert.Equal(t, string(want)+"\n", string(got.body), query)
 	}
 }

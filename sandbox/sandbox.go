@@ -84,6 +84,8 @@ type Sandbox struct {
 	lastCreated int64
 	accounts    sync.Map // key hash → account
 	limiter     *rateLimiter
+	counts      countCache // includeTotal's totals, by filters and sessions_version
+	scanBudget  int        // see defaultScanBudget
 	handler     http.Handler
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
@@ -111,7 +113,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		return nil, err
 	}
 	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
-		wake: make(chan struct{}, 1), flights: newFlights()}
+		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
 		stmts.close()
