@@ -105,7 +105,7 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 	if err != nil {
 		return 0, nil, err
 	}
-	s.log.Info("sandbox: webhook endpoint registered", "account", a.hint, "endpoint", ep.ID, "url", ep.URL)
+	s.log.Info("sandbox: webhook endpoint registered", "account", a.hint, "endpoint", ep.ID, "url", redactURL(ep.URL))
 	return http.StatusCreated, ep, nil
 }
 

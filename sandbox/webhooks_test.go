@@ -1,8 +1,10 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -377,4 +379,26 @@ func TestWebhookURLRule(t *testing.T) {
 		DefaultWebhooks: []WebhookConfig{{URL: "http://hooks.example.com/in", Secret: "whsec_x"}}})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "https://")
+}
+
+// syncBuffer is a log sink safe for the sandbox's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.Write(p) }
+func (b *syncBuffer) String() string              { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.String() }
+
+// A webhook URL's query may carry the receiver's token: logs show the URL without it.
+func TestWebhookRegistrationLogRedactsQuery(t *testing.T) {
+	var logs syncBuffer
+	e := newEnv(t, func(c *Config) {
+		c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
+	e.register(keyA, "http://127.0.0.1:9/hooks?token=tok_s3cret#frag")
+	out := logs.String()
+	assert.Contains(t, out, "webhook endpoint registered")
+	assert.Contains(t, out, "http://127.0.0.1:9/hooks")
+	assert.NotContains(t, out, "tok_s3cret")
 }
