@@ -109,12 +109,20 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 	return http.StatusCreated, ep, nil
 }
 
-// ensureDefaultWebhooks registers Config.DefaultWebhooks for one account unless
-// it already has an endpoint with that URL.
+// ensureDefaultWebhooks registers Config.DefaultWebhooks for one account. An
+// endpoint registered from configuration before is kept (its id and delivery
+// log stay) but takes the configured secret, so restarting with a new
+// --webhook-secret signs with the new one only. An endpoint the developer
+// registered with the same URL through the API wins: no second one is added.
 func (s *Sandbox) ensureDefaultWebhooks(ctx context.Context, tx wtx, acct int64) error {
 	for _, d := range s.cfg.DefaultWebhooks {
-		_, err := tx.ExecContext(ctx, `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at)
-			SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE account_id = ? AND url = ? AND deleted_at IS NULL)`,
+		if _, err := tx.ExecContext(ctx, `UPDATE webhook_endpoints SET secret = ?
+			WHERE account_id = ? AND url = ? AND config_default = 1 AND deleted_at IS NULL AND secret <> ?`,
+			d.Secret, acct, d.URL, d.Secret); err != nil {
+			return fmt.Errorf("update default webhook: %w", err)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at, config_default)
+			SELECT ?, ?, ?, ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE account_id = ? AND url = ? AND deleted_at IS NULL)`,
 			newID("we_"), acct, d.URL, d.Secret, s.nowMs(), acct, d.URL)
 		if err != nil {
 			return fmt.Errorf("register default webhook: %w", err)

@@ -387,8 +387,12 @@ type syncBuffer struct {
 	buf bytes.Buffer
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.Write(p) }
-func (b *syncBuffer) String() string              { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.String() }
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+func (b *syncBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.String() }
 
 // A webhook URL's query may carry the receiver's token: logs show the URL without it.
 func TestWebhookRegistrationLogRedactsQuery(t *testing.T) {
@@ -401,4 +405,35 @@ func TestWebhookRegistrationLogRedactsQuery(t *testing.T) {
 	assert.Contains(t, out, "webhook endpoint registered")
 	assert.Contains(t, out, "http://127.0.0.1:9/hooks")
 	assert.NotContains(t, out, "tok_s3cret")
+}
+
+// Restarting with a new --webhook-secret: the endpoint from configuration is
+// the same one, and every later delivery is signed with the new secret only.
+func TestDefaultWebhookSecretFollowsConfig(t *testing.T) {
+	rc := newReceiver(t, 0)
+	rc.setSecret("whsec_first")
+	e := newEnv(t, func(c *Config) {
+		c.DefaultWebhooks = []WebhookConfig{{URL: rc.srv.URL, Secret: "whsec_first"}}
+	})
+	e.create(keyA, createBody("", nil))
+	require.Eventually(t, func() bool { return len(rc.received()) == 1 }, 15*time.Second, 5*time.Millisecond)
+
+	e.cfg.DefaultWebhooks = []WebhookConfig{{URL: rc.srv.URL, Secret: "whsec_second"}}
+	e.restart()
+	rc.setSecret("whsec_second")
+	e.create(keyA, createBody("", nil))
+	require.Eventually(t, func() bool { return len(rc.received()) == 2 }, 15*time.Second, 5*time.Millisecond)
+	rc.mu.Lock()
+	assert.Empty(t, rc.invalid, "every delivery after the restart verifies with the new secret")
+	rc.mu.Unlock()
+	var hooks struct{ Webhooks []facesign.WebhookEndpoint }
+	e.do("GET", "/webhooks", keyA, nil).decode(t, &hooks)
+	assert.Len(t, hooks.Webhooks, 1, "the same endpoint, not a second one")
+
+	// An endpoint the developer registered keeps its own secret.
+	own := e.register(keyB, rc.srv.URL+"/own")
+	e.restart()
+	var secret string
+	require.NoError(t, e.sb.db.r.QueryRow(`SELECT secret FROM webhook_endpoints WHERE id = ?`, own.ID).Scan(&secret))
+	assert.Equal(t, own.Secret, secret)
 }
