@@ -30,10 +30,28 @@ func (c *Client) GetSession(ctx context.Context, id string) (*GetSessionResponse
 		return nil, err
 	}
 	var out GetSessionResponse
-	if err := c.do(ctx, request{method: http.MethodGet, path: path, out: &out}); err != nil {
+	wire := struct {
+		Session      rawSession    `json:"session"`
+		ClientSecret *ClientSecret `json:"clientSecret"`
+	}{rawSession{&out.Session, &out.SessionJSON}, &out.ClientSecret}
+	if err := c.do(ctx, request{method: http.MethodGet, path: path, out: &wire}); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// rawSession decodes a session and keeps its bytes, so that a caller handing
+// the session on unchanged (the MCP server's get_session) need not encode it
+// again. Decoding errors still surface through the client's usual
+// invalid-response error, with status and request id.
+type rawSession struct {
+	s   *Session
+	raw *json.RawMessage
+}
+
+func (r rawSession) UnmarshalJSON(data []byte) error {
+	*r.raw = append(json.RawMessage(nil), data...)
+	return json.Unmarshal(data, r.s)
 }
 
 // RefreshSecret issues a new client secret for a session; the previous one

@@ -140,8 +140,69 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 			p.Report(2, "done")
 		}
 		out := GetSessionOutput{Session: got.Session, Summary: summarize(got.Session)}
-		return result(out, renderSession(out)), nil
+		raw, err := sessionContent(got.SessionJSON, out)
+		if err != nil {
+			return failure("Fetching session %s: encoding its result failed: %v", id, err), nil
+		}
+		return &mcp.CallToolResult{
+			Content:              []mcp.Content{mcp.NewTextContent(renderSession(out))},
+			StructuredContent:    raw,
+			RawStructuredContent: raw,
+		}, nil
 	}
+}
+
+// sessionContent is get_session's structured content. The session goes out
+// as the API sent it rather than decoded and encoded again (a third of the
+// tool's own time), unless its timestamps are not the Unix seconds the
+// schema promises: then the decoded session, whose times are normalised, is
+// encoded instead.
+func sessionContent(sessionJSON json.RawMessage, out GetSessionOutput) (json.RawMessage, error) {
+	summary, err := json.Marshal(out.Summary)
+	if err != nil {
+		return nil, err
+	}
+	session := []byte(sessionJSON)
+	if !verbatimSession(sessionJSON, out.Session) {
+		if session, err = json.Marshal(out.Session); err != nil {
+			return nil, err
+		}
+	}
+	b := make([]byte, 0, len(session)+len(summary)+len(`{"session":,"summary":}`))
+	b = append(b, `{"session":`...)
+	b = append(b, session...)
+	b = append(b, `,"summary":`...)
+	b = append(b, summary...)
+	b = append(b, '}')
+	return b, nil
+}
+
+// verbatimSession reports whether the API's session bytes can be passed on:
+// a JSON object whose timestamps are already what Time encodes (Unix seconds,
+// not milliseconds or strings).
+func verbatimSession(raw json.RawMessage, s facesign.Session) bool {
+	if len(raw) == 0 || raw[0] != '{' {
+		return false
+	}
+	var times struct {
+		CreatedAt  json.RawMessage `json:"createdAt"`
+		StartedAt  json.RawMessage `json:"startedAt"`
+		FinishedAt json.RawMessage `json:"finishedAt"`
+	}
+	if json.Unmarshal(raw, &times) != nil {
+		return false
+	}
+	same := func(got json.RawMessage, t *facesign.Time) bool {
+		if len(got) == 0 || string(got) == "null" {
+			return t == nil || t.IsZero()
+		}
+		if t == nil {
+			return false
+		}
+		want, err := t.MarshalJSON()
+		return err == nil && string(want) == string(got)
+	}
+	return same(times.CreatedAt, &s.CreatedAt) && same(times.StartedAt, s.StartedAt) && same(times.FinishedAt, s.FinishedAt)
 }
 
 // summarize derives the status, path, per-node outcomes and verdict.

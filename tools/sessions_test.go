@@ -255,3 +255,43 @@ func TestReportAfter(t *testing.T) {
 	time.Sleep(5 * time.Millisecond)
 	assert.False(t, stop(), "without a progress token nothing is sent")
 }
+
+// get_session passes the API's session bytes on only when its timestamps are
+// already Unix seconds; otherwise the normalised, decoded session goes out.
+func TestSessionContentVerbatimOnlyWithSecondTimestamps(t *testing.T) {
+	tests := []struct {
+		name     string
+		raw      string
+		verbatim bool
+		created  float64
+	}{
+		{"seconds, unknown field kept", `{"id":"s1","createdAt":1700000000,"status":"complete","extra":{"x":1}}`, true, 1700000000},
+		{"milliseconds", `{"id":"s1","createdAt":1700000000000,"status":"complete"}`, false, 1700000000},
+		{"string time", `{"id":"s1","createdAt":"2023-11-14T22:13:20Z","status":"complete"}`, false, 1700000000},
+		{"finishedAt in milliseconds", `{"id":"s1","createdAt":1700000000,"finishedAt":1700000060000,"status":"complete"}`, false, 1700000000},
+		{"null session", `null`, false, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var s facesign.Session
+			require.NoError(t, json.Unmarshal([]byte(tc.raw), &s))
+			out := GetSessionOutput{Session: s, Summary: summarize(s)}
+			got, err := sessionContent(json.RawMessage(tc.raw), out)
+			require.NoError(t, err)
+			var m struct {
+				Session map[string]any `json:"session"`
+				Summary SessionSummary `json:"summary"`
+			}
+			require.NoError(t, json.Unmarshal(got, &m), "%s", got)
+			assert.Equal(t, out.Summary, m.Summary)
+			_, hasExtra := m.Session["extra"]
+			assert.Equal(t, tc.verbatim, hasExtra, "%s", got)
+			if tc.created != 0 {
+				assert.Equal(t, tc.created, m.Session["createdAt"])
+			}
+			if fin, ok := m.Session["finishedAt"]; ok {
+				assert.Equal(t, float64(1700000060), fin)
+			}
+		})
+	}
+}
