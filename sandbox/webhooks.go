@@ -364,7 +364,7 @@ func (s *Sandbox) claimDue(ctx context.Context) ([]dueDelivery, int64, error) {
 	// attempts may have landed after the query's snapshot was taken.
 	busy := s.flights.begin()
 	rows, err := s.db.r.QueryContext(ctx, `SELECT d.seq, d.attempts, w.url, w.secret, e.body, e.id
-		FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq JOIN events e ON e.seq = d.event_seq
+		FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq AND w.deleted_at IS NULL JOIN events e ON e.seq = d.event_seq
 		WHERE d.next_attempt_at IS NOT NULL AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.seq LIMIT ?`, now, 64+busy)
 	if err != nil {
 		return nil, 0, err
@@ -477,6 +477,17 @@ func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
 		}
 	}
 	err := s.write(context.WithoutCancel(ctx), func(tx wtx) error {
+		// The endpoint may have been deleted while the attempt was in flight
+		// (deleteWebhook failed the delivery): a failure then ends it here
+		// instead of scheduling retries to an endpoint that no longer exists.
+		var gone bool
+		if err := tx.QueryRowContext(ctx, `SELECT w.deleted_at IS NOT NULL OR d.state = ?
+			FROM deliveries d JOIN webhook_endpoints w ON w.seq = d.endpoint_seq WHERE d.seq = ?`, stateFailed, d.seq).Scan(&gone); err != nil {
+			return err
+		}
+		if gone && state != stateDelivered {
+			state, next = stateFailed, nil
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO delivery_attempts(delivery_seq, attempt, status_code, error, state, attempted_at, next_retry_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, d.seq, attempt, code, errMsg, state, now.UnixMilli(), next); err != nil {
 			return err

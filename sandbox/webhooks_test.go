@@ -437,3 +437,50 @@ func TestDefaultWebhookSecretFollowsConfig(t *testing.T) {
 	require.NoError(t, e.sb.db.r.QueryRow(`SELECT secret FROM webhook_endpoints WHERE id = ?`, own.ID).Scan(&secret))
 	assert.Equal(t, own.Secret, secret)
 }
+
+// Deleting an endpoint while an attempt to it is in flight: the failing
+// attempt is recorded as failed and nothing is retried to the deleted endpoint.
+func TestDeleteWebhookDuringAttemptStopsRetries(t *testing.T) {
+	e := newEnv(t, nil)
+	arrived := make(chan struct{}, 10)
+	release := make(chan struct{})
+	var mu sync.Mutex
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		arrived <- struct{}{}
+		<-release
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	})
+	ep := e.register(keyA, srv.URL)
+	e.create(keyA, createBody("", nil))
+	select {
+	case <-arrived:
+	case <-time.After(15 * time.Second):
+		t.Fatal("no delivery attempt")
+	}
+	require.Equal(t, http.StatusOK, e.do("DELETE", "/webhooks/"+ep.ID, keyA, nil).status)
+	close(release)
+	var ds []facesign.Delivery
+	require.Eventually(t, func() bool {
+		ds = e.deliveries(keyA, ep.ID)
+		return len(ds) == 1 && ds[0].Attempt == 1
+	}, 15*time.Second, 5*time.Millisecond)
+	assert.Equal(t, stateFailed, ds[0].State)
+	assert.Nil(t, ds[0].NextRetry)
+	time.Sleep(200 * time.Millisecond) // the retry schedule is scaled to 5 ms: room for a wrong retry
+	mu.Lock()
+	assert.Equal(t, 1, calls, "no retry to a deleted endpoint")
+	mu.Unlock()
+	assert.Len(t, e.deliveries(keyA, ep.ID), 1)
+}
