@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
@@ -59,7 +60,62 @@ func checkWebhookURL(raw string) *apiError {
 	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
 		return fieldError("https_required", "/url", "url %q must use https://: plain http:// is allowed only for a loopback host (localhost, 127.0.0.1, [::1]), since deliveries elsewhere would cross the network unencrypted", truncate(redactURL(raw), 100))
 	}
+	if ip := net.ParseIP(u.Hostname()); ip != nil {
+		if why := refusedAddress(ip); why != "" {
+			return fieldError("forbidden_address", "/url", "url %q points at %s, which cannot receive webhooks", truncate(redactURL(raw), 100), why)
+		}
+	}
 	return nil
+}
+
+// refusedAddress says why the sender must not connect to ip, or "". Link-local
+// addresses hold cloud metadata services (169.254.169.254) and router
+// consoles; unspecified and multicast ones are no receiver. Loopback and
+// private addresses stay allowed on purpose: developers run their receivers on
+// this machine or their LAN, and /sandbox itself answers only this machine.
+func refusedAddress(ip net.IP) string {
+	switch {
+	case ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast():
+		return "a link-local address (169.254.0.0/16, fe80::/10)"
+	case ip.IsUnspecified():
+		return "the unspecified address (0.0.0.0, ::)"
+	case ip.IsMulticast():
+		return "a multicast address"
+	}
+	return ""
+}
+
+// dialControl checks the address a webhook connection is about to reach,
+// after name resolution: a name registered as harmless may resolve to a
+// refused address (DNS rebinding).
+func dialControl(network, address string, _ syscall.RawConn) error {
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		return fmt.Errorf("webhook dial %s: %w", address, err)
+	}
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return fmt.Errorf("webhook dial: %q is not an IP address", host)
+	}
+	if why := refusedAddress(ip); why != "" {
+		return fmt.Errorf("refused to connect to %s: %s cannot receive webhooks", ip, why)
+	}
+	return nil
+}
+
+// refuseRedirect keeps the sender on the registered URL: a receiver's redirect
+// could otherwise steer signed deliveries to any address (past the checks on
+// the registered one). The 3xx answer is recorded as a failed attempt.
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// newWebhookClient is the default sender client: no redirects, no proxy (the
+// dial check must see the receiver's own address), and every connection's
+// address checked by dialControl.
+func newWebhookClient(timeout time.Duration) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.Proxy = nil
+	tr.DialContext = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: dialControl}).DialContext
+	return &http.Client{Timeout: timeout, Transport: tr, CheckRedirect: refuseRedirect}
 }
 
 // loopbackHost reports whether host (without port or brackets) names this
@@ -518,7 +574,10 @@ func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "FaceSign-Sandbox-Webhooks/1")
 	req.Header.Set(facesign.SignatureHeader, facesign.Sign(d.secret, d.body, time.Now()))
-	resp, err := s.cfg.HTTPClient.Do(req)
+	// A client from Config keeps its transport, but never follows redirects either.
+	client := *s.cfg.HTTPClient
+	client.CheckRedirect = refuseRedirect
+	resp, err := client.Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
@@ -528,6 +587,9 @@ func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		return resp.StatusCode, "receiver answered " + resp.Status + ": redirects are not followed; register the final URL"
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return resp.StatusCode, "receiver answered " + resp.Status
 	}

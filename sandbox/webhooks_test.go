@@ -484,3 +484,70 @@ func TestDeleteWebhookDuringAttemptStopsRetries(t *testing.T) {
 	mu.Unlock()
 	assert.Len(t, e.deliveries(keyA, ep.ID), 1)
 }
+
+func TestWebhookRefusedAddresses(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, bad := range []string{
+		"https://169.254.169.254/latest/meta-data",
+		"https://[fe80::1]/hooks",
+		"https://0.0.0.0/hooks",
+		"https://[::]/hooks",
+		"https://224.0.0.1/hooks",
+	} {
+		er := e.do("POST", "/webhooks", keyA, map[string]string{"url": bad}).apiErr(t, http.StatusBadRequest, "validation_error")
+		assert.Equal(t, "forbidden_address", er["code"], bad)
+		assert.Error(t, CheckWebhookURL(bad), bad)
+	}
+	// Loopback and private (LAN) receivers stay allowed.
+	for _, ok := range []string{"http://127.0.0.1:3000/h", "https://10.1.2.3/h", "https://192.168.1.20/h", "https://[fd00::1]/h"} {
+		assert.NoError(t, CheckWebhookURL(ok), ok)
+	}
+
+	for _, tc := range []struct {
+		addr    string
+		refused bool
+	}{
+		{"169.254.169.254:80", true},
+		{"[fe80::1%eth0]:443", true},
+		{"0.0.0.0:80", true},
+		{"[::]:80", true},
+		{"239.1.2.3:80", true},
+		{"127.0.0.1:8080", false},
+		{"[::1]:8080", false},
+		{"192.168.1.20:443", false},
+		{"10.0.0.5:443", false},
+		{"93.184.216.34:443", false},
+	} {
+		err := dialControl("tcp", tc.addr, nil)
+		if tc.refused {
+			assert.Error(t, err, tc.addr)
+		} else {
+			assert.NoError(t, err, tc.addr)
+		}
+	}
+}
+
+// A receiver answering a redirect: the attempt fails with the 3xx code and the
+// redirect's target is never called.
+func TestWebhookRedirectNotFollowed(t *testing.T) {
+	e := newEnv(t, nil)
+	target := newReceiver(t, 0)
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target.srv.URL+"/elsewhere", http.StatusTemporaryRedirect)
+	}))
+	t.Cleanup(redirector.Close)
+	ep := e.register(keyA, redirector.URL)
+	target.setSecret(ep.Secret)
+	e.create(keyA, createBody("", nil))
+	var ds []facesign.Delivery
+	require.Eventually(t, func() bool {
+		ds = e.deliveries(keyA, ep.ID)
+		return len(ds) > 0 && ds[0].Attempt > 0
+	}, 15*time.Second, 5*time.Millisecond)
+	assert.Equal(t, http.StatusTemporaryRedirect, ds[0].StatusCode)
+	assert.Equal(t, stateRetrying, ds[0].State)
+	assert.Contains(t, ds[0].Error, "redirect")
+	target.mu.Lock()
+	assert.Zero(t, target.calls, "the redirect's target is not called")
+	target.mu.Unlock()
+}
