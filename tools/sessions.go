@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -179,30 +180,40 @@ func sessionContent(sessionJSON json.RawMessage, out GetSessionOutput) (json.Raw
 
 // verbatimSession reports whether the API's session bytes can be passed on:
 // a JSON object whose timestamps are already what Time encodes (Unix seconds,
-// not milliseconds or strings).
+// not milliseconds or strings). It counts key occurrences rather than parsing
+// the object again (which cost as much as the encoding it saves): every
+// "createdAt" etc. anywhere in the bytes must carry the canonical value, so
+// an odd spelling or a nested key of the same name only costs the fallback.
 func verbatimSession(raw json.RawMessage, s facesign.Session) bool {
 	if len(raw) == 0 || raw[0] != '{' {
 		return false
 	}
-	var times struct {
-		CreatedAt  json.RawMessage `json:"createdAt"`
-		StartedAt  json.RawMessage `json:"startedAt"`
-		FinishedAt json.RawMessage `json:"finishedAt"`
-	}
-	if json.Unmarshal(raw, &times) != nil {
-		return false
-	}
-	same := func(got json.RawMessage, t *facesign.Time) bool {
-		if len(got) == 0 || string(got) == "null" {
-			return t == nil || t.IsZero()
+	canonical := func(key string, t *facesign.Time) bool {
+		want := []byte("null")
+		if t != nil && !t.IsZero() {
+			var err error
+			if want, err = t.MarshalJSON(); err != nil {
+				return false
+			}
 		}
-		if t == nil {
-			return false
+		quoted := []byte(`"` + key + `"`)
+		found := false
+		for rest := raw; ; {
+			i := bytes.Index(rest, quoted)
+			if i < 0 {
+				// Absent is fine only for a time the session does not have.
+				return found || string(want) == "null"
+			}
+			rest = rest[i+len(quoted):]
+			// The value must be want, whole: 1700000000 is a prefix of 1700000000000.
+			if len(rest) < len(want)+2 || rest[0] != ':' || !bytes.HasPrefix(rest[1:], want) ||
+				(rest[1+len(want)] != ',' && rest[1+len(want)] != '}') {
+				return false
+			}
+			found = true
 		}
-		want, err := t.MarshalJSON()
-		return err == nil && string(want) == string(got)
 	}
-	return same(times.CreatedAt, &s.CreatedAt) && same(times.StartedAt, s.StartedAt) && same(times.FinishedAt, s.FinishedAt)
+	return canonical("createdAt", &s.CreatedAt) && canonical("startedAt", s.StartedAt) && canonical("finishedAt", s.FinishedAt)
 }
 
 // summarize derives the status, path, per-node outcomes and verdict.

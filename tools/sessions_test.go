@@ -269,6 +269,8 @@ func TestSessionContentVerbatimOnlyWithSecondTimestamps(t *testing.T) {
 		{"milliseconds", `{"id":"s1","createdAt":1700000000000,"status":"complete"}`, false, 1700000000},
 		{"string time", `{"id":"s1","createdAt":"2023-11-14T22:13:20Z","status":"complete"}`, false, 1700000000},
 		{"finishedAt in milliseconds", `{"id":"s1","createdAt":1700000000,"finishedAt":1700000060000,"status":"complete"}`, false, 1700000000},
+		{"space before the value", `{"id":"s1","createdAt": 1700000000,"status":"complete","extra":1}`, false, 1700000000},
+		{"fractional seconds", `{"id":"s1","createdAt":1700000000.5,"status":"complete","extra":1}`, false, 1700000000},
 		{"null session", `null`, false, 0},
 	}
 	for _, tc := range tests {
