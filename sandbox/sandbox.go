@@ -196,7 +196,7 @@ func (c *Config) fill() error {
 		c.Clock = time.Now
 	}
 	if c.HTTPClient == nil {
-		c.HTTPClient = &http.Client{Timeout: c.WebhookTimeout}
+		c.HTTPClient = newWebhookClient(c.WebhookTimeout)
 	}
 	for i, w := range c.DefaultWebhooks {
 		if err := checkWebhookURL(w.URL); err != nil {
