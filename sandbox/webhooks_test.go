@@ -527,6 +527,26 @@ func TestWebhookRefusedAddresses(t *testing.T) {
 	}
 }
 
+// A URL that got past registration (an older database, or a name resolving to
+// a refused address) is still refused when the sender dials it.
+func TestWebhookDialRefusesLinkLocal(t *testing.T) {
+	e := newEnv(t, nil)
+	e.do("GET", "/webhooks", keyA, nil) // creates the account
+	require.NoError(t, e.sb.write(t.Context(), func(tx wtx) error {
+		_, err := tx.ExecContext(t.Context(), `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at)
+			SELECT 'we_linklocal', id, 'http://169.254.169.254:9/hooks', 'whsec_x', 0 FROM accounts`)
+		return err
+	}))
+	e.create(keyA, createBody("", nil))
+	var ds []facesign.Delivery
+	require.Eventually(t, func() bool {
+		ds = e.deliveries(keyA, "we_linklocal")
+		return len(ds) > 0 && ds[0].Attempt > 0
+	}, 15*time.Second, 5*time.Millisecond)
+	assert.Equal(t, 0, ds[0].StatusCode)
+	assert.Contains(t, ds[0].Error, "link-local")
+}
+
 // A receiver answering a redirect: the attempt fails with the 3xx code and the
 // redirect's target is never called.
 func TestWebhookRedirectNotFollowed(t *testing.T) {
