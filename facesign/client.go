@@ -355,7 +355,7 @@ func (c *Client) attempt(ctx context.Context, r request, target string, payload 
 	if success {
 		limit = maxResponseBytes
 	}
-	data, readErr := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	data, readErr := readBody(resp, limit)
 	reqID := requestID(resp.Header)
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "facesign: request",
 		slog.String("method", r.method), slog.String("path", r.path), slog.Int("status", resp.StatusCode),
@@ -394,6 +394,25 @@ func (c *Client) attempt(ctx context.Context, r request, target string, payload 
 		return &APIError{StatusCode: resp.StatusCode, Type: ErrorTypeInvalidResponse, RequestID: reqID, Message: msg, Err: err}
 	}
 	return nil
+}
+
+// readBody reads at most limit+1 bytes of the answer (one more than allowed,
+// so that an oversized answer is seen), to its end, which lets the connection
+// be reused. A declared Content-Length sizes the buffer at once: io.ReadAll
+// would grow it from 512 bytes, and for a session that is most of the
+// garbage a GET makes.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	r := io.LimitReader(resp.Body, limit+1)
+	if n := resp.ContentLength; n > 0 && n <= limit {
+		// One byte more than declared, to reach the end of the body.
+		buf := make([]byte, n+1)
+		m, err := io.ReadFull(r, buf)
+		if err == io.ErrUnexpectedEOF || err == io.EOF {
+			err = nil
+		}
+		return buf[:m], err
+	}
+	return io.ReadAll(r)
 }
 
 // connectionMessage says why no answer arrived, telling the caller's own
