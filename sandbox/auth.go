@@ -6,28 +6,30 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/facesign"
 )
 
 // KeyPrefix is the prefix of every key the sandbox accepts.
-const KeyPrefix = "sk_test_"
+const KeyPrefix = facesign.PrefixSandbox
 
-// keyHint shows a key the way logs and errors may: the prefix and the last four.
+// keyHint shows a key the way logs and errors may. Only a FaceSign key shows
+// its prefix and last four (facesign.Redact); of any other bearer, which may
+// be a password sent by mistake, nothing at all is shown.
 func keyHint(key string) string {
-	prefix := ""
-	for _, p := range []string{"sk_test_", "sk_live_", "sk_prod_"} {
+	for _, p := range []string{facesign.PrefixSandbox, facesign.PrefixProduction, facesign.PrefixLive} {
 		if strings.HasPrefix(key, p) {
-			prefix = p
+			return facesign.Redact(key)
 		}
 	}
-	if len(key) <= len(prefix)+4 {
-		return prefix + "…"
-	}
-	return prefix + "…" + key[len(key)-4:]
+	return "…"
 }
 
-// checkKey says what is wrong with a bearer key, or nil when the sandbox takes it.
+// checkKey says what is wrong with a bearer key, or nil when the sandbox takes
+// it. The key's shape is facesign.ParseKey's rule, the one the client applies.
 func checkKey(header string) (string, *apiError) {
 	if header == "" {
 		return "", unauthorized("missing_api_key", "missing API key: send the header Authorization: Bearer sk_test_…")
@@ -37,17 +39,20 @@ func checkKey(header string) (string, *apiError) {
 		return "", unauthorized("invalid_authorization", "the Authorization header must be \"Bearer <apiKey>\"")
 	}
 	key = strings.TrimSpace(key)
-	if !strings.HasPrefix(key, KeyPrefix) {
-		return "", unauthorized("invalid_api_key", "the sandbox accepts only sk_test_ keys; got "+keyHint(key))
-	}
-	rest := key[len(KeyPrefix):]
-	if len(rest) < 8 || len(rest) > 200 {
-		return "", unauthorized("invalid_api_key", "malformed API key "+keyHint(key)+": expected sk_test_ followed by 8 to 200 letters, digits, '_' or '-'")
-	}
-	for _, c := range rest {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
-			return "", unauthorized("invalid_api_key", "malformed API key "+keyHint(key)+": expected sk_test_ followed by 8 to 200 letters, digits, '_' or '-'")
+	env, err := facesign.ParseKey(key)
+	if err != nil {
+		msg := "malformed API key"
+		var fe *facesign.APIError
+		if errors.As(err, &fe) {
+			msg = fe.Message // describes the problem without quoting the key
 		}
+		if hint := keyHint(key); hint != "…" {
+			msg += " (got " + hint + ")"
+		}
+		return "", unauthorized("invalid_api_key", msg+"; the sandbox accepts sk_test_ keys")
+	}
+	if env != facesign.EnvSandbox {
+		return "", unauthorized("invalid_api_key", "the sandbox accepts only sk_test_ keys; got the production key "+keyHint(key))
 	}
 	return key, nil
 }

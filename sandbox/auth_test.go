@@ -1,0 +1,50 @@
+package sandbox
+
+import (
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A bearer that is not a FaceSign key may be a password sent by mistake: no
+// part of it comes back in the 401. A FaceSign key shows its prefix and last four.
+func TestUnauthorizedNeverEchoesForeignBearer(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct {
+		name, key string
+		absent    []string
+		present   string
+	}{
+		{"password", "verysecretpassword", []string{"word", "very", "secret"}, ""},
+		{"short password", "hunter2", []string{"ter2", "hunt"}, ""},
+		{"jwt-like", "eyJhbGciOiJIUzI1NiJ9.payload.sig", []string{"sig", "eyJ", "payload"}, ""},
+		{"production key", "sk_live_abcdefgh12345678", []string{"abcdefgh"}, "sk_live_…5678"},
+		{"bad sandbox key", "sk_test_abcd efgh!!", []string{"abcd", "efgh"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", e.srv.URL+"/sandbox/sessions", nil)
+			req.Header.Set("Authorization", "Bearer "+tc.key)
+			res, err := e.srv.Client().Do(req)
+			if !assert.NoError(t, err) {
+				return
+			}
+			defer res.Body.Close()
+			r := resp{status: res.StatusCode, header: res.Header}
+			r.body, err = io.ReadAll(res.Body)
+			assert.NoError(t, err)
+			er := r.apiErr(t, http.StatusUnauthorized, "authentication_error")
+			msg := er["message"].(string)
+			for _, a := range tc.absent {
+				assert.NotContains(t, msg, a)
+			}
+			if tc.present != "" {
+				assert.Contains(t, msg, tc.present)
+			}
+			assert.Contains(t, msg, "sk_test_", "the message says which keys the sandbox takes")
+		})
+	}
+	assert.Equal(t, "…", keyHint("verysecretpassword"))
+	assert.Equal(t, "sk_test_…1111", keyHint(keyA))
+}
