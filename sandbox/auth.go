@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"container/list"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -9,6 +10,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/facesign/facesign-mcp/facesign"
 )
@@ -65,6 +67,65 @@ func hashKey(key string) string {
 type account struct {
 	id   int64
 	hint string
+}
+
+// accountCacheSize bounds the accounts kept in memory; the accounts table stays
+// the truth, so an evicted key costs one indexed read on its next request.
+const accountCacheSize = 10000
+
+// accountCache maps key hashes to accounts, least recently used evicted first,
+// so a client cycling through keys cannot grow the process without bound. The
+// zero value is ready to use.
+type accountCache struct {
+	mu    sync.Mutex
+	limit int // 0 means accountCacheSize
+	ll    list.List
+	m     map[string]*list.Element
+}
+
+type cachedAccount struct {
+	hash string
+	a    account
+}
+
+func (c *accountCache) get(hash string) (account, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.m[hash]
+	if !ok {
+		return account{}, false
+	}
+	c.ll.MoveToFront(el)
+	return el.Value.(*cachedAccount).a, true
+}
+
+func (c *accountCache) put(hash string, a account) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.m[hash]; ok {
+		el.Value.(*cachedAccount).a = a
+		c.ll.MoveToFront(el)
+		return
+	}
+	if c.m == nil {
+		c.m = map[string]*list.Element{}
+	}
+	c.m[hash] = c.ll.PushFront(&cachedAccount{hash, a})
+	limit := c.limit
+	if limit <= 0 {
+		limit = accountCacheSize
+	}
+	for c.ll.Len() > limit {
+		old := c.ll.Back()
+		c.ll.Remove(old)
+		delete(c.m, old.Value.(*cachedAccount).hash)
+	}
+}
+
+func (c *accountCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ll.Len()
 }
 
 type acctKey struct{}

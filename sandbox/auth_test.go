@@ -3,7 +3,9 @@ package sandbox
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -47,4 +49,41 @@ func TestUnauthorizedNeverEchoesForeignBearer(t *testing.T) {
 	}
 	assert.Equal(t, "…", keyHint("verysecretpassword"))
 	assert.Equal(t, "sk_test_…1111", keyHint(keyA))
+}
+
+func TestAccountCacheEvictsLeastRecentlyUsed(t *testing.T) {
+	var c accountCache
+	c.limit = 3
+	for i := range 5 {
+		c.put(string(rune('a'+i)), account{id: int64(i)})
+	}
+	assert.Equal(t, 3, c.len())
+	_, ok := c.get("a")
+	assert.False(t, ok, "the oldest went first")
+	_, ok = c.get("c")
+	assert.True(t, ok)
+	c.put("f", account{id: 5}) // c was just used: d goes
+	_, ok = c.get("d")
+	assert.False(t, ok)
+	a, ok := c.get("c")
+	assert.True(t, ok)
+	assert.Equal(t, int64(2), a.id)
+	assert.Equal(t, 3, c.len())
+}
+
+// Windows that are over are pruned once a minute, however few there are.
+func TestRateLimiterPrunesOldWindows(t *testing.T) {
+	clock := newFakeClock()
+	l := newRateLimiter(10, clock.Now)
+	for acct := range int64(50) {
+		assert.NoError(t, l.allow(httptest.NewRecorder(), acct))
+	}
+	assert.Len(t, l.win, 50)
+	clock.Advance(2 * time.Minute)
+	assert.NoError(t, l.allow(httptest.NewRecorder(), 1000))
+	assert.Len(t, l.win, 1, "only the live window is left")
+	for range 9 {
+		assert.NoError(t, l.allow(httptest.NewRecorder(), 1000))
+	}
+	assert.Error(t, l.allow(httptest.NewRecorder(), 1000), "the limit still holds after a prune")
 }

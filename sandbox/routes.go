@@ -94,10 +94,11 @@ func (s *Sandbox) api(h handlerFunc) http.Handler {
 // rateLimiter is a fixed one-minute window per account, as FaceSign documents
 // its limits ("N requests per minute").
 type rateLimiter struct {
-	limit int
-	now   func() time.Time
-	mu    sync.Mutex
-	win   map[int64]*window
+	limit     int
+	now       func() time.Time
+	mu        sync.Mutex
+	win       map[int64]*window
+	lastPrune time.Time
 }
 
 type window struct {
@@ -113,14 +114,18 @@ func (l *rateLimiter) allow(w http.ResponseWriter, acct int64) error {
 	now := l.now()
 	l.mu.Lock()
 	win := l.win[acct]
-	if win == nil || now.Sub(win.start) >= time.Minute {
-		if len(l.win) > 10000 { // forget idle accounts so the map cannot grow without bound
-			for k, v := range l.win {
-				if now.Sub(v.start) >= time.Minute {
-					delete(l.win, k)
-				}
+	if now.Sub(l.lastPrune) >= time.Minute {
+		// Once a minute, forget windows that are over: an account seen once
+		// does not stay in the map forever, however few accounts there are.
+		l.lastPrune = now
+		for k, v := range l.win {
+			if now.Sub(v.start) >= time.Minute {
+				delete(l.win, k)
 			}
 		}
+		win = l.win[acct]
+	}
+	if win == nil || now.Sub(win.start) >= time.Minute {
 		win = &window{start: now.Truncate(time.Minute)}
 		l.win[acct] = win
 	}
