@@ -143,8 +143,8 @@ func (s *Sandbox) authenticate(r *http.Request) (account, error) {
 		return account{}, aerr
 	}
 	h := hashKey(key)
-	if v, ok := s.accounts.Load(h); ok {
-		return v.(account), nil
+	if a, ok := s.accounts.get(h); ok {
+		return a, nil
 	}
 	a := account{hint: keyHint(key)}
 	err := s.db.r.QueryRowContext(r.Context(), `SELECT id FROM accounts WHERE key_hash = ?`, h).Scan(&a.id)
@@ -160,7 +160,7 @@ func (s *Sandbox) authenticate(r *http.Request) (account, error) {
 	if err != nil {
 		return account{}, err
 	}
-	s.accounts.Store(h, a)
+	s.accounts.put(h, a)
 	return a, nil
 }
 

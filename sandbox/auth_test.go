@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // A bearer that is not a FaceSign key may be a password sent by mistake: no
@@ -86,4 +88,18 @@ func TestRateLimiterPrunesOldWindows(t *testing.T) {
 		assert.NoError(t, l.allow(httptest.NewRecorder(), 1000))
 	}
 	assert.Error(t, l.allow(httptest.NewRecorder(), 1000), "the limit still holds after a prune")
+}
+
+// authenticate keeps a bounded number of accounts in memory; an evicted key
+// finds its account again in the store.
+func TestAuthenticateCacheIsBounded(t *testing.T) {
+	e := newEnv(t, nil)
+	e.sb.accounts.limit = 3
+	id := e.create(keyA, createBody("", nil))
+	for i := range 5 {
+		require.Equal(t, http.StatusOK, e.do("GET", "/sessions", fmt.Sprintf("sk_test_cycling%08d", i), nil).status)
+	}
+	assert.Equal(t, 3, e.sb.accounts.len())
+	assert.Equal(t, http.StatusOK, e.do("GET", "/sessions/"+id, keyA, nil).status, "the evicted key is still the same account")
+	assert.Equal(t, http.StatusNotFound, e.do("GET", "/sessions/"+id, "sk_test_cycling00000001", nil).status)
 }

@@ -82,7 +82,7 @@ type Sandbox struct {
 	// lastCreated is the newest created_at stored (Unix ms); only the writer
 	// goroutine touches it.
 	lastCreated int64
-	accounts    sync.Map // key hash → account
+	accounts    accountCache // key hash → account, the least recently used evicted beyond 10,000
 	limiter     *rateLimiter
 	counts      countCache // includeTotal's totals, by filters and sessions_version
 	scanBudget  int        // see defaultScanBudget
