@@ -167,9 +167,9 @@ func TestUnknownPathsAndMethods(t *testing.T) {
 	e.do("GET", "/nope", keyA, nil).apiErr(t, http.StatusNotFound, "not_found_error")
 	e.do("GET", "/sessions/ses_missing", keyA, nil).apiErr(t, http.StatusNotFound, "not_found_error")
 	r := e.do("DELETE", "/sessions", keyA, nil)
-	r.apiErr(t, http.StatusMethodNotAllowed, "not_found_error")
+	assert.Equal(t, "method_not_allowed", r.apiErr(t, http.StatusMethodNotAllowed, "invalid_request_error")["code"])
 	assert.Equal(t, "GET, POST", r.header.Get("Allow"))
-	e.do("PUT", "/webhooks/we_1", keyA, nil).apiErr(t, http.StatusMethodNotAllowed, "not_found_error")
+	e.do("PUT", "/webhooks/we_1", keyA, nil).apiErr(t, http.StatusMethodNotAllowed, "invalid_request_error")
 	e.do("DELETE", "/faces/face_missing", keyA, nil).apiErr(t, http.StatusNotFound, "not_found_error")
 	e.do("DELETE", "/webhooks/we_missing", keyA, nil).apiErr(t, http.StatusNotFound, "not_found_error")
 }

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"net/http"
 	"testing"
 
 	"github.com/facesign/facesign-mcp/facesign"
@@ -22,4 +23,17 @@ func TestRenderSessionMatchesMarshal(t *testing.T) {
 	want, err := json.Marshal(sess)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(got))
+}
+
+// The runner's internal error prefixes never reach an API answer.
+func TestSimulateErrorHasNoInternalPrefix(t *testing.T) {
+	e := newEnv(t, nil)
+	id := e.create(keyA, createBody("", nil))
+	er := e.do("POST", "/sessions/"+id+"/simulate", keyA, `{"outcomes":{"nosuchnode":"x"}}`).apiErr(t, http.StatusBadRequest, "validation_error")
+	msg := er["message"].(string)
+	assert.Contains(t, msg, "nosuchnode")
+	assert.NotContains(t, msg, "runner:")
+	assert.NotContains(t, msg, "bad input")
+	assert.Equal(t, "flow cannot run: the flow has no start node", publicMessage("runner: flow cannot run: the flow has no start node"))
+	assert.Equal(t, "session already finished", publicMessage("runner: session already finished"))
 }

@@ -6,15 +6,19 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
+
+	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
 
 // Error types of the contract, with the status each answers.
 const (
-	typeAuthentication = "authentication_error" // 401
-	typeValidation     = "validation_error"     // 400 (413 for an oversized body)
-	typeNotFound       = "not_found_error"      // 404 (405 for a wrong method)
-	typeRateLimit      = "rate_limit_error"     // 429
-	typeServer         = "server_error"         // 500
+	typeAuthentication = "authentication_error"  // 401
+	typeValidation     = "validation_error"      // 400 (413 for an oversized body)
+	typeNotFound       = "not_found_error"       // 404
+	typeInvalidRequest = "invalid_request_error" // 405 (what facesign.typeForStatus names it too)
+	typeRateLimit      = "rate_limit_error"      // 429
+	typeServer         = "server_error"          // 500
 )
 
 // apiError is an error the API answers with, in the contract's shape.
@@ -68,7 +72,21 @@ func (s *Sandbox) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		ae = &apiError{Status: http.StatusInternalServerError, Type: typeServer, Code: "internal",
 			Message: "the sandbox could not complete the request; see its log for request " + w.Header().Get(requestIDHeader)}
 	}
+	if m := publicMessage(ae.Message); m != ae.Message {
+		c := *ae
+		c.Message = m
+		ae = &c
+	}
 	writeJSON(w, ae.Status, map[string]*apiError{"error": ae})
+}
+
+// publicMessage drops the runner package's error prefixes ("runner: bad
+// input: …"), which name an internal package, from what callers read.
+func publicMessage(msg string) string {
+	if rest, ok := strings.CutPrefix(msg, runner.ErrBadInput.Error()+": "); ok {
+		return rest
+	}
+	return strings.TrimPrefix(msg, "runner: ")
 }
 
 // encodedJSON is a response body already encoded by the sandbox's own

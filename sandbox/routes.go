@@ -45,7 +45,7 @@ func (s *Sandbox) routes() http.Handler {
 	} {
 		mux.Handle(b+path, s.api(func(w http.ResponseWriter, r *http.Request, _ account) (int, any, error) {
 			w.Header().Set("Allow", allow)
-			return 0, nil, &apiError{Status: http.StatusMethodNotAllowed, Type: typeNotFound, Code: "method_not_allowed",
+			return 0, nil, &apiError{Status: http.StatusMethodNotAllowed, Type: typeInvalidRequest, Code: "method_not_allowed",
 				Message: fmt.Sprintf("%s %s is not supported; use %s", r.Method, r.URL.Path, allow)}
 		}))
 	}
