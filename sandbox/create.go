@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,6 +57,9 @@ func decodeCreate(body []byte) (*newSession, error) {
 		}
 		if err := checkMetadataTypes(trimmed); err != nil {
 			return nil, err
+		}
+		if ae := unknownField(trimmed, reflect.TypeFor[facesign.Settings](), ""); ae != nil {
+			return nil, ae
 		}
 		return nil, decodeErr(err)
 	}
@@ -126,6 +130,70 @@ func checkMetadataTypes(body []byte) error {
 		if len(v) == 0 || v[0] != '"' {
 			return fieldError("invalid_type", "/metadata/"+escapePointer(key),
 				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), jsonKind(v))
+		}
+	}
+	return nil
+}
+
+// unknownField finds the first key, in document order, that the struct type t
+// does not have, looking inside nested objects (customization.branding), and
+// names it by its full JSON pointer with the fields its object does take:
+// encoding/json reports only the key's bare name. It returns nil when every
+// key is known or the body cannot be walked (the decoder's error stands).
+func unknownField(obj []byte, t reflect.Type, path string) *apiError {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	fields := map[string]reflect.Type{}
+	var names []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = f.Type
+		names = append(names, name)
+	}
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		key, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil
+		}
+		p := path + "/" + escapePointer(key)
+		ft, ok := fields[key]
+		if !ok {
+			// encoding/json matches keys case-insensitively, so a key differing
+			// only in case is not unknown to it.
+			for _, n := range names {
+				if strings.EqualFold(n, key) {
+					ft, ok = fields[n], true
+					break
+				}
+			}
+		}
+		if !ok {
+			where := "the session settings are "
+			if path != "" {
+				where = strings.ReplaceAll(path[1:], "/", ".") + " has "
+			}
+			return fieldError("unknown_field", p, "unknown field %q at %s: %s%s", truncate(key, 60), truncate(p, 100), where, strings.Join(names, ", "))
+		}
+		if len(v) > 0 && v[0] == '{' {
+			if ae := unknownField(v, ft, p); ae != nil {
+				return ae
+			}
 		}
 	}
 	return nil
@@ -339,7 +407,13 @@ func syntaxMsg(data []byte) string {
 	return "unexpected data"
 }
 
+// jsonKind names the kind of a JSON value for messages. flowbuild has the
+// same helper unexported; this copy guards against an empty value.
 func jsonKind(raw []byte) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "nothing"
+	}
 	switch raw[0] {
 	case '{':
 		return "an object"

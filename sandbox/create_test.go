@@ -37,3 +37,33 @@ func TestSimulateErrorHasNoInternalPrefix(t *testing.T) {
 	assert.Equal(t, "flow cannot run: the flow has no start node", publicMessage("runner: flow cannot run: the flow has no start node"))
 	assert.Equal(t, "session already finished", publicMessage("runner: session already finished"))
 }
+
+func TestCreateUnknownFieldPath(t *testing.T) {
+	for _, tc := range []struct {
+		name, extra, path, mentions string
+	}{
+		{"top level", `"zzz":1`, "/zzz", "customization"},
+		{"in customization", `"customization":{"zzz":1}`, "/customization/zzz", "branding"},
+		{"in branding", `"customization":{"branding":{"primaryColor":"#fff","logo":"x"}}`, "/customization/branding/logo", "logoUrl"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := decodeCreate([]byte(`{"flow":` + simpleFlow + `,` + tc.extra + `}`))
+			require.Error(t, err)
+			ae, ok := err.(*apiError)
+			require.True(t, ok, "%v", err)
+			assert.Equal(t, "unknown_field", ae.Code)
+			require.Len(t, ae.Details, 1)
+			assert.Equal(t, tc.path, ae.Details[0].Path)
+			assert.Contains(t, ae.Message, tc.mentions, "the message lists the fields that object takes")
+		})
+	}
+	_, err := decodeCreate([]byte(`{"flow":` + simpleFlow + `,"Customization":{"Branding":{"PrimaryColor":"#fff"}}}`))
+	assert.NoError(t, err, "keys differing only in case are accepted, as encoding/json does")
+}
+
+func TestJSONKindEmpty(t *testing.T) {
+	assert.Equal(t, "nothing", jsonKind(nil))
+	assert.Equal(t, "nothing", jsonKind([]byte("  ")))
+	assert.Equal(t, "an array", jsonKind([]byte(" [1]")))
+	assert.Equal(t, "a number", jsonKind([]byte("-1")))
+}
