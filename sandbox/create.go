@@ -113,8 +113,22 @@ func checkMetadataTypes(body []byte) error {
 	if json.Unmarshal(body, &top) != nil || len(top.Metadata) == 0 || top.Metadata[0] != '{' {
 		return nil // the strict decode reports it
 	}
-	dec := json.NewDecoder(bytes.NewReader(top.Metadata))
-	if _, err := dec.Token(); err != nil {
+	return eachMember(top.Metadata, func(key string, v json.RawMessage) *apiError {
+		if len(v) == 0 || v[0] != '"' {
+			return fieldError("invalid_type", "/metadata/"+escapePointer(key),
+				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), jsonKind(v))
+		}
+		return nil
+	})
+}
+
+// eachMember calls fn for each member of the JSON object obj in document order
+// (a map would lose the order, and the first problem in the body is the one to
+// name), stopping at the first error fn returns. A body it cannot walk yields
+// nil: the strict decoder's own error then stands.
+func eachMember(obj []byte, fn func(key string, v json.RawMessage) *apiError) *apiError {
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil
 	}
 	for dec.More() {
@@ -127,9 +141,8 @@ func checkMetadataTypes(body []byte) error {
 		if err := dec.Decode(&v); err != nil {
 			return nil
 		}
-		if len(v) == 0 || v[0] != '"' {
-			return fieldError("invalid_type", "/metadata/"+escapePointer(key),
-				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), jsonKind(v))
+		if ae := fn(key, v); ae != nil {
+			return ae
 		}
 	}
 	return nil
@@ -157,20 +170,7 @@ func unknownField(obj []byte, t reflect.Type, path string) *apiError {
 		fields[name] = f.Type
 		names = append(names, name)
 	}
-	dec := json.NewDecoder(bytes.NewReader(obj))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		key, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil
-		}
+	return eachMember(obj, func(key string, v json.RawMessage) *apiError {
 		p := path + "/" + escapePointer(key)
 		ft, ok := fields[key]
 		if !ok {
@@ -191,12 +191,10 @@ func unknownField(obj []byte, t reflect.Type, path string) *apiError {
 			return fieldError("unknown_field", p, "unknown field %q at %s: %s%s", truncate(key, 60), truncate(p, 100), where, strings.Join(names, ", "))
 		}
 		if len(v) > 0 && v[0] == '{' {
-			if ae := unknownField(v, ft, p); ae != nil {
-				return ae
-			}
+			return unknownField(v, ft, p)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // flowError lists every error of the flow in one message, and each path in details.
