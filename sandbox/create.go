@@ -113,13 +113,17 @@ func checkMetadataTypes(body []byte) error {
 	if json.Unmarshal(body, &top) != nil || len(top.Metadata) == 0 || top.Metadata[0] != '{' {
 		return nil // the strict decode reports it
 	}
-	return eachMember(top.Metadata, func(key string, v json.RawMessage) *apiError {
+	ae := eachMember(top.Metadata, func(key string, v json.RawMessage) *apiError {
 		if len(v) == 0 || v[0] != '"' {
 			return fieldError("invalid_type", "/metadata/"+escapePointer(key),
 				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), jsonKind(v))
 		}
 		return nil
 	})
+	if ae != nil { // not a bare return: a nil *apiError in an error interface is not nil
+		return ae
+	}
+	return nil
 }
 
 // eachMember calls fn for each member of the JSON object obj in document order
