@@ -8,10 +8,10 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/facesign/facesign-mcp/sandbox"
+	"github.com/facesign/facesign-mcp/tools"
 )
 
 // runSandbox serves the embedded FaceSign sandbox alone, on the same paths as
@@ -87,6 +87,11 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, "sandbox:", err)
 		return 1
 	}
+	if err := checkSandboxBound(*addr, ln.Addr(), *allowRemote); err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, "sandbox:", err)
+		return 2
+	}
 	pub := *publicURL
 	if pub == "" {
 		pub = "http://" + ln.Addr().String()
@@ -136,18 +141,25 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 // checkSandboxAddr refuses a non-loopback address unless allowRemote: the
 // sandbox takes any sk_test_ key, so exposing it is a deliberate choice.
 func checkSandboxAddr(addr string, allowRemote bool) error {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return fmt.Errorf("--addr %q: %v (expected host:port, e.g. 127.0.0.1:7717)", addr, err)
 	}
-	if allowRemote {
+	if allowRemote || tools.IsLoopbackAddr(addr) {
 		return nil
 	}
-	if strings.EqualFold(host, "localhost") {
+	return notLoopback(addr, addr)
+}
+
+// checkSandboxBound repeats the check on the address the listener is actually
+// bound to: a name that looks local (app.localhost) may resolve to a network
+// address, so checkSandboxAddr's look at the spelling is only the early refusal.
+func checkSandboxBound(addr string, bound net.Addr, allowRemote bool) error {
+	if allowRemote || boundToLoopback(bound) {
 		return nil
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return nil
-	}
-	return fmt.Errorf("--addr %q is not a loopback address; the sandbox accepts any sk_test_ key, so pass --allow-remote to expose it on purpose", addr)
+	return notLoopback(addr, bound.String())
+}
+
+func notLoopback(addr, where string) error {
+	return fmt.Errorf("--addr %q (%s) is not a loopback address; the sandbox accepts any sk_test_ key, so pass --allow-remote to expose it on purpose", addr, where)
 }

@@ -167,14 +167,17 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 // Beyond loopback, serve needs an auth token; stdio (authToken never set)
 // refuses outright.
 func checkBound(cmd, addr string, bound net.Addr, hasAuthToken bool) error {
-	if ap, err := netip.ParseAddrPort(bound.String()); err == nil && ap.Addr().Unmap().IsLoopback() {
-		return nil
-	}
-	if hasAuthToken {
+	if boundToLoopback(bound) || hasAuthToken {
 		return nil
 	}
 	return fmt.Errorf("%s: refusing to serve: --addr %s is bound to %s, which is not a loopback address, and there is no --auth-token. "+
 		"Use 127.0.0.1:7717, or set --auth-token (serve only)", cmd, addr, bound)
+}
+
+// boundToLoopback reports whether a listener's actual address is a loopback IP.
+func boundToLoopback(bound net.Addr) bool {
+	ap, err := netip.ParseAddrPort(bound.String())
+	return err == nil && ap.Addr().Unmap().IsLoopback()
 }
 
 // healthz answers liveness probes; the body identifies this program so that a

@@ -145,3 +145,29 @@ func TestCheckBound(t *testing.T) {
 		assert.Contains(t, err.Error(), tc.bound.String())
 	}
 }
+
+// The sandbox command makes the same check on the bound address, waived only by
+// --allow-remote.
+func TestCheckSandboxBound(t *testing.T) {
+	tcp := func(ip string) net.Addr { return &net.TCPAddr{IP: net.ParseIP(ip), Port: 7717} }
+	for _, tc := range []struct {
+		bound       net.Addr
+		allowRemote bool
+		ok          bool
+	}{
+		{tcp("127.0.0.1"), false, true},
+		{tcp("::1"), false, true},
+		{tcp("192.0.2.7"), false, false},
+		{tcp("0.0.0.0"), false, false},
+		{tcp("192.0.2.7"), true, true},
+	} {
+		err := checkSandboxBound("app.localhost:7717", tc.bound, tc.allowRemote)
+		if tc.ok {
+			assert.NoError(t, err, "%v", tc.bound)
+			continue
+		}
+		require.Error(t, err, "%v", tc.bound)
+		assert.Contains(t, err.Error(), "--allow-remote")
+		assert.Contains(t, err.Error(), tc.bound.String())
+	}
+}
