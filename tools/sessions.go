@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -779,7 +780,7 @@ func checkOutcomes(flow flowbuild.Flow, outcomes, replies map[string]string) str
 		if len(allowed) == 0 {
 			return fmt.Sprintf("invalid argument outcomes.%s: a %s node has no outcomes to choose.", id, n.Type)
 		}
-		if !containsString(allowed, outcomes[id]) {
+		if !slices.Contains(allowed, outcomes[id]) {
 			return fmt.Sprintf("invalid argument outcomes.%s: %q is not an outcome of this %s node; choose one of: %s.", id, outcomes[id], n.Type, strings.Join(allowed, ", "))
 		}
 	}
@@ -795,25 +796,15 @@ func checkOutcomes(flow flowbuild.Flow, outcomes, replies map[string]string) str
 	return ""
 }
 
+// nodeOutcomes lists the outcomes the node actually has, the rule the sandbox's
+// runner applies: an optional outcome of the type (liveness's inconclusive) that
+// this node does not define cannot be forced.
 func nodeOutcomes(n *flowbuild.Node) []string {
-	info, ok := flowbuild.Info(n.Type)
-	if ok && info.Shape == flowbuild.ShapeMap {
-		return append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)
-	}
 	out := make([]string, 0, len(n.Outcomes))
 	for _, o := range n.Outcomes {
 		out = append(out, o.ID)
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // waitDeliveries collects the webhook delivery attempts for a session. The

@@ -99,7 +99,17 @@ func TestSimulateSession(t *testing.T) {
 		msg := tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{"nope": "x"}}))
 		assert.Contains(t, msg, `no node "nope"`)
 		msg = tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "maybe"}}))
-		assert.Contains(t, msg, "livenessDetected, deepfakeDetected, noFace")
+		for _, o := range []string{"livenessDetected", "deepfakeDetected", "noFace", "inconclusive"} {
+			assert.Contains(t, msg, o, "the node's own outcomes are listed")
+		}
+
+		// An optional outcome of the type that this node does not define cannot be
+		// forced: the runner refuses it, so the tool must too, before creating anything.
+		onboarding := flowArg(t, readSharedFlow(t, "onboarding.json"))
+		before := h.api.count("POST /sessions")
+		msg = tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": onboarding, "outcomes": map[string]any{"alive": "inconclusive"}}))
+		assert.Contains(t, msg, `"inconclusive" is not an outcome`)
+		assert.Equal(t, before, h.api.count("POST /sessions"))
 	})
 
 	t.Run("flow and sessionId together", func(t *testing.T) {
