@@ -104,8 +104,16 @@ func exerciseEveryTool(t *testing.T, call caller, key, description string) (sess
 	require.NotEmpty(t, sessionID)
 	assert.NotEmpty(t, sim["path"])
 
-	got := do("get_session", map[string]any{"sessionId": sessionID})
+	called["get_session"] = true
+	res := call("get_session", map[string]any{"sessionId": sessionID})
+	got := ok(t, "get_session", res)
 	assert.NotEmpty(t, got["summary"])
+	// The sandbox's session bytes pass through to the result: the client secret
+	// that the API answers beside the session must not come along, in either content.
+	whole, err := json.Marshal(res)
+	require.NoError(t, err)
+	assert.NotContains(t, string(whole), "clientSecret")
+	assert.NotContains(t, string(whole), "client_secret=")
 
 	list := do("list_sessions", map[string]any{"limit": 10})
 	assert.Contains(t, fmt.Sprint(list["sessions"]), sessionID)
