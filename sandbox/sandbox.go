@@ -62,8 +62,6 @@ type Config struct {
 	Clock func() time.Time
 	// DefaultWebhooks are registered for every account, existing and new.
 	DefaultWebhooks []WebhookConfig
-	// HTTPClient sends webhooks (default: a client with WebhookTimeout).
-	HTTPClient *http.Client
 }
 
 // DefaultRetrySchedule is the contract's webhook retry schedule.
@@ -87,6 +85,10 @@ type Sandbox struct {
 	counts      countCache // includeTotal's totals, by filters and sessions_version
 	scanBudget  int        // see defaultScanBudget
 	handler     http.Handler
+
+	// webhooks sends deliveries: no redirects, no proxy, forbidden addresses
+	// refused at dial time. Not configurable, so no caller can loosen that.
+	webhooks *http.Client
 
 	wake      chan struct{} // nudges the webhook sender when deliveries are queued
 	queued    atomic.Bool   // a write queued deliveries since the sender was last woken
@@ -112,7 +114,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Sandbox{cfg: cfg, log: cfg.Logger, now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
 		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
@@ -194,9 +196,6 @@ func (c *Config) fill() error {
 	}
 	if c.Clock == nil {
 		c.Clock = time.Now
-	}
-	if c.HTTPClient == nil {
-		c.HTTPClient = newWebhookClient(c.WebhookTimeout)
 	}
 	for i, w := range c.DefaultWebhooks {
 		if err := checkWebhookURL(w.URL); err != nil {

@@ -574,10 +574,7 @@ func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "FaceSign-Sandbox-Webhooks/1")
 	req.Header.Set(facesign.SignatureHeader, facesign.Sign(d.secret, d.body, time.Now()))
-	// A client from Config keeps its transport, but never follows redirects either.
-	client := *s.cfg.HTTPClient
-	client.CheckRedirect = refuseRedirect
-	resp, err := client.Do(req)
+	resp, err := s.webhooks.Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
