@@ -128,7 +128,8 @@ type sessionRow struct {
 
 // settingsJSON returns the session's encoded settings. Rows rendered since
 // migration 2 keep them only inside the rendered session (halving what each
-// write stores); older rows have them in their own column.
+// write stores); older rows have them in their own column. The first call
+// keeps what it dug out, so a simulate (view, then saveState) parses once.
 func (row *sessionRow) settingsJSON() ([]byte, error) {
 	if len(row.settings) > 0 {
 		return row.settings, nil
@@ -139,6 +140,7 @@ func (row *sessionRow) settingsJSON() ([]byte, error) {
 	if err := json.Unmarshal(row.rendered, &v); err != nil || len(v.Settings) == 0 {
 		return nil, fmt.Errorf("session %s: no stored settings", row.id)
 	}
+	row.settings = v.Settings
 	return v.Settings, nil
 }
 
