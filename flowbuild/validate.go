@@ -441,7 +441,7 @@ func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
 			"Add \""+name+"\": \"<node id>\" to the outcomes of "+c.name(i)+", pointing at the node that handles it ("+c.someTargets(i)+").")
 	}
 	for _, o := range n.Outcomes {
-		if containsString(info.Outcomes, o.ID) || containsString(info.OptionalOutcomes, o.ID) {
+		if slices.Contains(info.Outcomes, o.ID) || slices.Contains(info.OptionalOutcomes, o.ID) {
 			continue
 		}
 		allowed := quotedList(info.Outcomes)
@@ -541,7 +541,7 @@ func (c *checker) checkSource(i int, field string, s *FaceSource) {
 			`Set `+field+` to {"source": "<one of `+strings.Join(faceSources, ", ")+`>"}, for example {"source": "documentPhoto"}.`)
 		return
 	}
-	if !containsString(faceSources, s.Source) {
+	if !slices.Contains(faceSources, s.Source) {
 		msg := c.name(i) + ": " + field + " has unknown source " + strconv.Quote(s.Source)
 		if s.Source == "" {
 			msg = c.name(i) + ": " + field + " has no source"
@@ -568,7 +568,7 @@ func (c *checker) checkDocument(i int) {
 			`Use "single" (one capture) or "automatic" (captures when the document is steady), or omit it.`)
 	}
 	for k, d := range n.AllowedDocumentTypes {
-		if containsString(documentTypes, d) {
+		if slices.Contains(documentTypes, d) {
 			continue
 		}
 		fix := "Use only " + quotedList(documentTypes) + "."
@@ -954,15 +954,6 @@ func outcomePos(n *Node, name string) int {
 		}
 	}
 	return -1
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func quotedList(list []string) string {
