@@ -81,15 +81,21 @@ func bareEcho(b *testing.B, extra ...server.ServerTool) string {
 
 // replayTool answers every call with res's text and structured content,
 // already encoded: the least a bare mcp-go server can do to move the same
-// result to the client.
-func replayTool(res *mcp.CallToolResult) server.ServerTool {
+// result to the client. work, when not nil, runs first (its error fails the
+// call), so the bare tool also does the case's work.
+func replayTool(name string, res *mcp.CallToolResult, work func(context.Context, mcp.CallToolRequest) error) server.ServerTool {
 	raw, err := json.Marshal(res.StructuredContent)
 	if err != nil {
 		panic(err)
 	}
 	return server.ServerTool{
-		Tool: mcp.NewTool("replay", mcp.WithDescription("replay"), mcp.WithString("sessionId")),
+		Tool: mcp.NewTool(name, mcp.WithDescription(name)),
 		Handler: func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			if work != nil {
+				if err := work(ctx, req); err != nil {
+					return mcp.NewToolResultError(err.Error()), nil
+				}
+			}
 			return &mcp.CallToolResult{Content: res.Content, RawStructuredContent: raw}, nil
 		},
 	}
@@ -249,47 +255,77 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 }
 
 // BenchmarkToolRoundTripPaired measures the ratios the issue asks for side by
-// side, call by call: every iteration makes one call of the case and, just
-// before it, one bare mcp-go echo call with a tiny message and one bare call
-// moving the same payload as the case (the wire-transfer flow as an echo
-// argument; for get_session, a bare tool replaying get_session's result
-// bytes). Each call is timed on its own; interleaving keeps a noisy machine's
-// slow moments from landing on one side only, and medians keep the odd
-// stalled call out. Reported: the medians in µs (case, bare-echo,
-// bare-same-payload) and the case's ratios x-bare-echo (the issue's target)
-// and x-same-payload. ns/op and allocs/op cover all three calls.
+// side, call by call. Every iteration times, each on its own and in this
+// order: a bare mcp-go echo with a tiny message (the issue's yardstick), a
+// bare mcp-go tool moving the same payload as the case (the case's arguments
+// in, the case's own result bytes replayed out), a bare mcp-go tool doing the
+// same work as well (validate_flow: flowbuild.ValidateJSON on the flow;
+// get_session: facesign.GetSession against the same sandbox) before
+// replaying the result, and then the case on this server. Interleaving keeps
+// a noisy machine's slow moments from landing on one side only; medians keep
+// the odd stalled call out. Reported: the medians in µs, the case's ratio to
+// each yardstick, and floor-x-bare-echo: the same-payload bare call over the
+// tiny echo, the least any server built on mcp-go can reach against the tiny
+// echo. ns/op and allocs/op cover all four calls.
 func BenchmarkToolRoundTripPaired(b *testing.B) {
 	flow := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
 	ours := benchClient(b, stack.url)
 	sid := simulatedSession(b, ours, flow)
-	getReq := mcp.CallToolRequest{}
-	getReq.Params.Name = "get_session"
-	getReq.Params.Arguments = map[string]any{"sessionId": sid}
-	got, err := ours.CallTool(context.Background(), getReq)
-	if err != nil || got.IsError {
-		b.Fatalf("get_session: %v %v", err, got)
-	}
-	bare := benchClient(b, bareEcho(b, replayTool(got)), client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION))
 	tiny := map[string]any{"message": "hi"}
 	withFlow := map[string]any{"message": "hi", "flow": flow}
+	validateArgs := map[string]any{"flow": flow}
 	getArgs := map[string]any{"sessionId": sid}
+	resultOf := func(tool string, args map[string]any) *mcp.CallToolResult {
+		req := mcp.CallToolRequest{}
+		req.Params.Name = tool
+		req.Params.Arguments = args
+		res, err := ours.CallTool(context.Background(), req)
+		if err != nil || res.IsError {
+			b.Fatalf("%s: %v %v", tool, err, res)
+		}
+		return res
+	}
+	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.sandboxURL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	validated, got := resultOf("validate_flow", validateArgs), resultOf("get_session", getArgs)
+	bare := benchClient(b, bareEcho(b,
+		replayTool("replay_validate_flow", validated, nil),
+		replayTool("replay_get_session", got, nil),
+		replayTool("work_validate_flow", validated, func(ctx context.Context, req mcp.CallToolRequest) error {
+			var in struct {
+				Flow json.RawMessage `json:"flow"`
+			}
+			if err := json.Unmarshal(req.Params.RawArguments, &in); err != nil {
+				return err
+			}
+			if _, probs := flowbuild.ValidateJSON(in.Flow); flowbuild.HasErrors(probs) {
+				return fmt.Errorf("flow has errors: %v", probs)
+			}
+			return nil
+		}),
+		replayTool("work_get_session", got, func(ctx context.Context, req mcp.CallToolRequest) error {
+			_, err := fs.GetSession(ctx, req.GetString("sessionId", ""))
+			return err
+		}),
+	), client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION))
 	for _, bc := range []struct {
 		name     string
-		c        *client.Client
 		tool     string
 		args     map[string]any
-		sameTool string
-		sameArgs map[string]any
+		sameTool string // the bare tool moving the same payload
+		workTool string // the bare tool doing the same work too; "" when the case does none
 	}{
-		{"echo", ours, "echo", tiny, "echo", tiny},
-		{"echo-flow-payload", ours, "echo", withFlow, "echo", withFlow},
-		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}, "echo", withFlow},
-		{"get_session", ours, "get_session", getArgs, "replay", getArgs},
+		{"echo", "echo", tiny, "echo", ""},
+		{"echo-flow-payload", "echo", withFlow, "echo", ""},
+		{"validate_flow", "validate_flow", validateArgs, "replay_validate_flow", "work_validate_flow"},
+		{"get_session", "get_session", getArgs, "replay_get_session", "work_get_session"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
-			var bareTiny, bareSame, mine []time.Duration
+			var bareTiny, bareSame, bareWork, mine []time.Duration
 			timed := func(into *[]time.Duration, c *client.Client, tool string, args map[string]any) {
 				start := time.Now()
 				if err := benchCall(c, tool, args); err != nil {
@@ -299,8 +335,11 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 			}
 			for b.Loop() {
 				timed(&bareTiny, bare, "echo", tiny)
-				timed(&bareSame, bare, bc.sameTool, bc.sameArgs)
-				timed(&mine, bc.c, bc.tool, bc.args)
+				timed(&bareSame, bare, bc.sameTool, bc.args)
+				if bc.workTool != "" {
+					timed(&bareWork, bare, bc.workTool, bc.args)
+				}
+				timed(&mine, ours, bc.tool, bc.args)
 			}
 			t, f, m := median(bareTiny), median(bareSame), median(mine)
 			b.ReportMetric(float64(m)/1e3, "case-µs")
@@ -308,6 +347,12 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 			b.ReportMetric(float64(f)/1e3, "bare-same-payload-µs")
 			b.ReportMetric(float64(m)/float64(t), "x-bare-echo")
 			b.ReportMetric(float64(m)/float64(f), "x-same-payload")
+			b.ReportMetric(float64(f)/float64(t), "floor-x-bare-echo")
+			if bc.workTool != "" {
+				w := median(bareWork)
+				b.ReportMetric(float64(w)/1e3, "bare-same-work-µs")
+				b.ReportMetric(float64(m)/float64(w), "x-same-work")
+			}
 		})
 	}
 }
