@@ -1,0 +1,80 @@
+package sandbox
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestStrictBodyAnswers pins the whole answer (code, message, details path) a
+// strictly decoded body gets, on each endpoint that decodes one.
+func TestStrictBodyAnswers(t *testing.T) {
+	const settingsFields = "clientReferenceId, metadata, flow, modules, providedData, avatarId, langs, defaultLang, zone, " +
+		"customization, videoAIAnalysisEnabled, initialPhrase, finalPhrase"
+	e := newEnv(t, nil)
+	id := e.create(keyA, createBody("", nil))
+	sim := "/sessions/" + id + "/simulate"
+	for _, tc := range []struct {
+		name, target, body string
+		code, msg, path    string
+	}{
+		{"settings: unknown top-level key", "/sessions", `{"flow":` + simpleFlow + `,"colour":"red"}`,
+			"unknown_field", `unknown field "colour" at /colour: the session settings are ` + settingsFields, "/colour"},
+		{"settings: unknown key in branding", "/sessions", `{"flow":` + simpleFlow + `,"customization":{"branding":{"primaryColor":"#fff","logo":"x"}}}`,
+			"unknown_field", `unknown field "logo" at /customization/branding/logo: customization.branding has primaryColor, logoUrl`, "/customization/branding/logo"},
+		{"settings: unknown key in customization", "/sessions", `{"customization":{"zzz":1}}`,
+			"unknown_field", `unknown field "zzz" at /customization/zzz: customization has branding`, "/customization/zzz"},
+		{"settings: an unknown key is named before an earlier type error", "/sessions", `{"clientReferenceId":7,"colour":1}`,
+			"unknown_field", `unknown field "colour" at /colour: the session settings are ` + settingsFields, "/colour"},
+		{"settings: a metadata value is named before an unknown key", "/sessions", `{"colour":1,"metadata":{"a":3}}`,
+			"invalid_type", `metadata.a: expected a string, got a number (metadata values are strings)`, "/metadata/a"},
+		{"settings: key escaped in its pointer", "/sessions", `{"a/b~c":1}`,
+			"unknown_field", `unknown field "a/b~c" at /a~1b~0c: the session settings are ` + settingsFields, "/a~1b~0c"},
+		{"settings: wrong type", "/sessions", `{"langs":"en"}`, "invalid_type", "langs: expected an array, got a JSON string", "/langs"},
+		{"settings: object of the wrong type", "/sessions", `{"customization":5}`,
+			"invalid_type", "customization: expected an object, got a JSON number", "/customization"},
+		{"settings: truncated", "/sessions", `{"flow":[`,
+			"invalid_json", "the request body is not valid JSON: unexpected end of JSON input (at byte 9)", ""},
+		{"settings: trailing data", "/sessions", `{"flow":` + simpleFlow + `} x`, "invalid_json", "the request body has data after its JSON object", ""},
+		{"settings: trailing data after an unknown key", "/sessions", `{"colour":1} x`,
+			"invalid_json", "the request body is not valid JSON: invalid character 'x' after top-level value (at byte 14)", ""},
+		{"settings: flow not an array", "/sessions", `{"flow":"start"}`, "invalid_flow", "flow: expected an array of nodes, got a string", "/flow"},
+
+		{"simulate: unknown key", sim, `{"outcome":{}}`,
+			"unknown_field", `unknown field "outcome": the simulate body has outcomes, replies and inputs`, "/outcome"},
+		{"simulate: the first problem is named", sim, `{"outcomes":5,"bogus":1}`,
+			"invalid_type", "outcomes: expected an object of strings, got a JSON number", "/outcomes"},
+		{"simulate: unknown key first", sim, `{"bogus":1,"outcomes":5}`,
+			"unknown_field", `unknown field "bogus": the simulate body has outcomes, replies and inputs`, "/bogus"},
+		{"simulate: wrong type in a map", sim, `{"outcomes":{"a":1}}`, "invalid_type", "outcomes: expected a string, got a JSON number", "/outcomes"},
+		{"simulate: truncated", sim, `{"outcomes":`, "invalid_json", "the request body is truncated JSON", ""},
+		{"simulate: syntax", sim, `{"outcomes":}`,
+			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of value (at byte 13)", ""},
+		{"simulate: not an object", sim, `[]`, "invalid_body", "the simulate body must be a JSON object {outcomes, replies, inputs}", ""},
+
+		{"webhook: unknown key", "/webhooks", `{"url":"http://127.0.0.1/x","events":["*"]}`,
+			"unknown_field", `unknown field "events": a webhook endpoint has only url`, "/events"},
+		{"webhook: wrong type", "/webhooks", `{"url":5}`, "invalid_type", "url: expected a string, got a JSON number", "/url"},
+		{"webhook: syntax", "/webhooks", `{"url":"x",}`,
+			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of object key string (at byte 12)", ""},
+		{"webhook: truncated", "/webhooks", `{"url":`, "invalid_json", "the request body is truncated JSON", ""},
+		{"webhook: not an object", "/webhooks", `[]`, "invalid_body", `the body must be a JSON object {"url": "http://…"}`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			er := e.do("POST", tc.target, keyA, tc.body).apiErr(t, http.StatusBadRequest, "validation_error")
+			assert.Equal(t, tc.code, er["code"])
+			assert.Equal(t, tc.msg, er["message"])
+			details, _ := er["details"].([]any)
+			if tc.path == "" {
+				assert.Empty(t, details)
+				return
+			}
+			if assert.Len(t, details, 1) {
+				d := details[0].(map[string]any)
+				assert.Equal(t, tc.path, d["path"])
+				assert.Equal(t, tc.code, d["code"])
+			}
+		})
+	}
+}
