@@ -220,42 +220,19 @@ func verbatimSession(raw json.RawMessage, s facesign.Session) bool {
 // summarize derives the status, path, per-node outcomes and verdict.
 func summarize(s facesign.Session) SessionSummary {
 	sum := SessionSummary{Status: string(s.Status), Path: []string{}, Nodes: []NodeOutcome{}}
-	flow := s.Settings.Flow
 	failedAt := ""
 	if s.Report != nil {
 		for _, nr := range s.Report.NodeReports {
-			no := NodeOutcome{NodeID: nr.NodeID, Type: string(nr.Type), Outcome: nr.Outcome, Detail: reportDetail(nr)}
-			no.Outcome, no.Success = readOutcome(flow, nr)
+			no := NodeOutcome{NodeID: nr.NodeID, Type: string(nr.Type), Detail: reportDetail(nr)}
+			no.Outcome, no.Success = readOutcome(s.Settings.Flow, nr)
 			sum.Path = append(sum.Path, nr.NodeID)
 			sum.Nodes = append(sum.Nodes, no)
-			if !no.Success && failedAt == "" && nr.Type != flowbuild.TypeConversation {
+			if failedAt == "" && failing(nr, no.Success) {
 				failedAt = fmt.Sprintf("%s (%s) ended with %s", nr.NodeID, nr.Type, no.Outcome)
 			}
 		}
 	}
-	switch s.Status {
-	case facesign.StatusRequiresInput:
-		sum.Verdict = verdictPending
-	case facesign.StatusProcessing:
-		sum.Verdict = verdictInProgress
-	case facesign.StatusCanceled:
-		sum.Verdict = verdictCanceled
-	case facesign.StatusComplete:
-		switch {
-		case s.Report != nil && s.Report.IsVerified != nil && *s.Report.IsVerified:
-			sum.Verdict = verdictVerified
-		case s.Report != nil && s.Report.IsVerified != nil:
-			sum.Verdict = verdictFailed
-		case failedAt != "":
-			sum.Verdict = verdictFailed
-		case len(sum.Nodes) > 0:
-			sum.Verdict = verdictVerified
-		default:
-			sum.Verdict = verdictCompleted
-		}
-	default:
-		sum.Verdict = verdictCompleted
-	}
+	sum.Verdict = verdictOf(s, failedAt != "")
 
 	var b strings.Builder
 	switch sum.Verdict {
@@ -291,6 +268,53 @@ func summarize(s facesign.Session) SessionSummary {
 	}
 	sum.Text = b.String()
 	return sum
+}
+
+// failing reports whether a node report counts against the user: any node
+// but a conversation (whose outcomes are branches, not checks) that did not
+// take its success outcome.
+func failing(nr facesign.NodeReport, success bool) bool {
+	return !success && nr.Type != flowbuild.TypeConversation
+}
+
+// verdictOf is the one-word verdict of a session; failed says whether a node
+// failed (see failing).
+func verdictOf(s facesign.Session, failed bool) string {
+	switch s.Status {
+	case facesign.StatusRequiresInput:
+		return verdictPending
+	case facesign.StatusProcessing:
+		return verdictInProgress
+	case facesign.StatusCanceled:
+		return verdictCanceled
+	case facesign.StatusComplete:
+		switch {
+		case s.Report != nil && s.Report.IsVerified != nil && *s.Report.IsVerified:
+			return verdictVerified
+		case s.Report != nil && s.Report.IsVerified != nil:
+			return verdictFailed
+		case failed:
+			return verdictFailed
+		case s.Report != nil && len(s.Report.NodeReports) > 0:
+			return verdictVerified
+		}
+	}
+	return verdictCompleted
+}
+
+// sessionVerdict is summarize(s).Verdict without the rest of the summary:
+// list_sessions needs only that word for each row of its page.
+func sessionVerdict(s facesign.Session) string {
+	failed := false
+	if s.Report != nil {
+		for _, nr := range s.Report.NodeReports {
+			if _, ok := readOutcome(s.Settings.Flow, nr); failing(nr, ok) {
+				failed = true
+				break
+			}
+		}
+	}
+	return verdictOf(s, failed)
 }
 
 // readOutcome names the outcome a node report took and whether it is the
@@ -519,7 +543,7 @@ Next: call get_session on a session for its full report.`),
 		}
 		out := ListSessionsOutput{Sessions: make([]SessionRow, 0, len(page.Sessions)), NextCursor: page.NextCursor, HasMore: page.HasMore, TotalCount: page.TotalCount}
 		for _, s := range page.Sessions {
-			row := SessionRow{ID: s.ID, Status: string(s.Status), Verdict: summarize(s).Verdict,
+			row := SessionRow{ID: s.ID, Status: string(s.Status), Verdict: sessionVerdict(s),
 				CreatedAt: fmtTime(s.CreatedAt), ClientReferenceID: s.Settings.ClientReferenceID}
 			if s.FinishedAt != nil && !s.FinishedAt.IsZero() {
 				row.FinishedAt = fmtTime(*s.FinishedAt)
