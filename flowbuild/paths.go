@@ -135,17 +135,12 @@ func (w *pathWalker) walk(i int) bool {
 // recognized, scanSuccess, emailEntered, verified, permissionsGranted); out of a
 // conversation or data_validation its first outcome; stop at an end node. It fails
 // when the path loops, an outcome is missing or points at no node, or a node's type
-// is unknown.
+// is unknown. On failure the ids walked so far come with the error (the node the
+// walk stopped at last; none without a start node): the sandbox still judges a
+// session against as much of the path as exists.
 func SuccessPath(f Flow) ([]string, error) {
 	idx, _, err := successWalk(f)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(idx))
-	for k, i := range idx {
-		ids[k] = f[i].ID
-	}
-	return ids, nil
+	return nodeIDs(f, idx), err
 }
 
 // successWalk follows the success path as far as it goes. It returns the node
@@ -235,10 +230,17 @@ func idIndexer(f Flow) func(string) int {
 	}
 }
 
-func joinNodeIDs(f Flow, idx []int) string {
+func nodeIDs(f Flow, idx []int) []string {
+	if idx == nil {
+		return nil
+	}
 	ids := make([]string, len(idx))
 	for k, i := range idx {
 		ids[k] = f[i].ID
 	}
-	return strings.Join(ids, " → ")
+	return ids
+}
+
+func joinNodeIDs(f Flow, idx []int) string {
+	return strings.Join(nodeIDs(f, idx), " → ")
 }

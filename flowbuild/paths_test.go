@@ -81,21 +81,23 @@ func TestSuccessPathErrors(t *testing.T) {
 	tests := []struct {
 		name, flow string
 		msg        []string
+		// prefix is what the walk got through: every node up to the one it stopped at.
+		prefix []string
 	}{
-		{"no start", `[` + fxEnd + `]`, []string{"no start"}},
-		{"start without outcome", `[{"id":"s","type":"start"},` + fxEnd + `]`, []string{`"s"`, "no outcome"}},
+		{"no start", `[` + fxEnd + `]`, []string{"no start"}, nil},
+		{"start without outcome", `[{"id":"s","type":"start"},` + fxEnd + `]`, []string{`"s"`, "no outcome"}, []string{"s"}},
 		{"loop", `[` + fxStart("a") + `,{"id":"a","type":"conversation","prompt":"Say: a","outcomes":[{"id":"x","targetNodeId":"b","condition":""}]},{"id":"b","type":"conversation","prompt":"Say: b","outcomes":[{"id":"y","targetNodeId":"a","condition":""},{"id":"z","targetNodeId":"end","condition":""}]},` + fxEnd + `]`,
-			[]string{"loops", "start → a → b → a"}},
-		{"missing target", `[` + fxStart("l") + `,` + fxLiveness("l", "gone", "end") + `,` + fxEnd + `]`, []string{`"livenessDetected"`, `"l"`, `"gone"`}},
-		{"missing success outcome", `[` + fxStart("l") + `,{"id":"l","type":"liveness_detection","outcomes":{"noFace":"end"}},` + fxEnd + `]`, []string{`"livenessDetected"`, `"l"`}},
-		{"empty list", `[` + fxStart("c") + `,{"id":"c","type":"conversation","prompt":"x","outcomes":[]},` + fxEnd + `]`, []string{`"c"`, "no outcomes"}},
-		{"unknown type", `[` + fxStart("x") + `,{"id":"x","type":"retina","outcomes":{"ok":"end"}},` + fxEnd + `]`, []string{`"x"`, `"retina"`}},
+			[]string{"loops", "start → a → b → a"}, []string{"start", "a", "b"}},
+		{"missing target", `[` + fxStart("l") + `,` + fxLiveness("l", "gone", "end") + `,` + fxEnd + `]`, []string{`"livenessDetected"`, `"l"`, `"gone"`}, []string{"start", "l"}},
+		{"missing success outcome", `[` + fxStart("l") + `,{"id":"l","type":"liveness_detection","outcomes":{"noFace":"end"}},` + fxEnd + `]`, []string{`"livenessDetected"`, `"l"`}, []string{"start", "l"}},
+		{"empty list", `[` + fxStart("c") + `,{"id":"c","type":"conversation","prompt":"x","outcomes":[]},` + fxEnd + `]`, []string{`"c"`, "no outcomes"}, []string{"start", "c"}},
+		{"unknown type", `[` + fxStart("x") + `,{"id":"x","type":"retina","outcomes":{"ok":"end"}},` + fxEnd + `]`, []string{`"x"`, `"retina"`}, []string{"start", "x"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := SuccessPath(fixtureFlow(t, tt.flow))
 			require.Error(t, err)
-			assert.Nil(t, got)
+			assert.Equal(t, tt.prefix, got, "the walked prefix comes with the error")
 			for _, m := range tt.msg {
 				assert.Contains(t, err.Error(), m)
 			}

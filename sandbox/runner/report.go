@@ -40,41 +40,14 @@ func (st *State) Verified() bool {
 	if len(visited) == 0 {
 		return false
 	}
-	for _, id := range st.successPath() {
-		if !visited[id] {
+	// A success path that breaks off (it loops, say) still counts as far as it goes.
+	ids, _ := flowbuild.SuccessPath(st.Flow)
+	for _, id := range ids {
+		if n := st.Flow.Node(id); n != nil && verificationTypes[n.Type] && !visited[id] {
 			return false
 		}
 	}
 	return true
-}
-
-// successPath lists the verification nodes on the flow's success path.
-func (st *State) successPath() []string {
-	var ids []string
-	seen := map[string]bool{}
-	n := st.Flow.Start()
-	for n != nil && !seen[n.ID] {
-		seen[n.ID] = true
-		var next string
-		switch {
-		case n.Type == flowbuild.TypeStart:
-			next = n.Next
-		case n.Shape() == flowbuild.ShapeList:
-			if len(n.Outcomes) > 0 {
-				next = n.Outcomes[0].Target
-			}
-		default:
-			if verificationTypes[n.Type] {
-				ids = append(ids, n.ID)
-			}
-			next, _ = n.Outcome(st.successOutcome(n.ID, n.Type))
-		}
-		if n.Type == flowbuild.TypeDataValidation {
-			ids = append(ids, n.ID)
-		}
-		n = st.Flow.Node(next)
-	}
-	return ids
 }
 
 func (st *State) successOutcome(nodeID string, t flowbuild.NodeType) string {
