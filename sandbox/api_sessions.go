@@ -143,13 +143,8 @@ func (s *Sandbox) simulate(w http.ResponseWriter, r *http.Request, a account) (i
 		if t[0] != '{' {
 			return 0, nil, badRequest("invalid_body", "the simulate body must be a JSON object {outcomes, replies, inputs}")
 		}
-		dec := json.NewDecoder(bytes.NewReader(t))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil {
-			ae := decodeErr(err)
-			if ae.Code == "unknown_field" {
-				ae.Message = "unknown field \"" + ae.Details[0].Path[1:] + "\": the simulate body has outcomes, replies and inputs"
-			}
+		// What follows the object is ignored, as it always was.
+		if _, ae := decodeStrict(t, &req, smallBody("simulate input", "the simulate body")); ae != nil {
 			return 0, nil, ae
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -49,21 +48,24 @@ func decodeCreate(body []byte) (*newSession, error) {
 		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+jsonKind(trimmed))
 	}
 	var set facesign.Settings
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&set); err != nil {
+	n, ae := decodeStrict(trimmed, &set, settingsBody())
+	if ae != nil {
 		if !json.Valid(trimmed) { // the decoder stops at the first problem; report the syntax first
 			return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
 		}
 		if err := checkMetadataTypes(trimmed); err != nil {
 			return nil, err
 		}
-		if ae := unknownField(trimmed, reflect.TypeFor[facesign.Settings](), ""); ae != nil {
-			return nil, ae
+		// The decoder names the first problem it met; a misspelt key anywhere
+		// in the settings is the likelier mistake, so it is named first.
+		if ae.Code != "unknown_field" {
+			if u := settingsBody().unknownField(trimmed, reflect.TypeFor[facesign.Settings](), ""); u != nil {
+				return nil, u
+			}
 		}
-		return nil, decodeErr(err)
+		return nil, ae
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if n < int64(len(trimmed)) { // trimmed ends in JSON, so anything after the object is data
 		return nil, badRequest("invalid_json", "the request body has data after its JSON object")
 	}
 	var warnings []facesign.Warning
@@ -150,55 +152,6 @@ func eachMember(obj []byte, fn func(key string, v json.RawMessage) *apiError) *a
 		}
 	}
 	return nil
-}
-
-// unknownField finds the first key, in document order, that the struct type t
-// does not have, looking inside nested objects (customization.branding), and
-// names it by its full JSON pointer with the fields its object does take:
-// encoding/json reports only the key's bare name. It returns nil when every
-// key is known or the body cannot be walked (the decoder's error stands).
-func unknownField(obj []byte, t reflect.Type, path string) *apiError {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
-		return nil
-	}
-	fields := map[string]reflect.Type{}
-	var names []string
-	for f := range t.Fields() {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "" || name == "-" || !f.IsExported() {
-			continue
-		}
-		fields[name] = f.Type
-		names = append(names, name)
-	}
-	return eachMember(obj, func(key string, v json.RawMessage) *apiError {
-		p := path + "/" + escapePointer(key)
-		ft, ok := fields[key]
-		if !ok {
-			// encoding/json matches keys case-insensitively, so a key differing
-			// only in case is not unknown to it.
-			for _, n := range names {
-				if strings.EqualFold(n, key) {
-					ft, ok = fields[n], true
-					break
-				}
-			}
-		}
-		if !ok {
-			where := "the session settings are "
-			if path != "" {
-				where = strings.ReplaceAll(path[1:], "/", ".") + " has "
-			}
-			return fieldError("unknown_field", p, "unknown field %q at %s: %s%s", truncate(key, 60), truncate(p, 100), where, strings.Join(names, ", "))
-		}
-		if len(v) > 0 && v[0] == '{' {
-			return unknownField(v, ft, p)
-		}
-		return nil
-	})
 }
 
 // flowError lists every error of the flow in one message, and each path in details.
@@ -343,37 +296,6 @@ func canonicalOutcomes(f flowbuild.Flow) bool {
 		}
 	}
 	return true
-}
-
-// decodeErr names the field a JSON decoding error is about.
-func decodeErr(err error) *apiError {
-	var fe *flowbuild.DecodeError
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &fe):
-		return fieldError("invalid_flow", "/flow"+fe.Path, "flow%s: %s", fe.Path, fe.Msg)
-	case errors.As(err, &te):
-		field := te.Field
-		if field == "" {
-			return badRequest("invalid_body", fmt.Sprintf("expected %s, got a JSON %s", goTypeName(te.Type.String()), te.Value))
-		}
-		return fieldError("invalid_type", "/"+strings.ReplaceAll(field, ".", "/"),
-			"%s: expected %s, got a JSON %s", field, goTypeName(te.Type.String()), te.Value)
-	case errors.As(err, &se):
-		return badRequest("invalid_json", fmt.Sprintf("the request body is not valid JSON: %s (at byte %d)", se.Error(), se.Offset))
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return badRequest("invalid_json", "the request body is truncated JSON")
-	}
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		name = strings.Trim(name, `"`)
-		return fieldError("unknown_field", "/"+name, "unknown field %q: the session settings are clientReferenceId, metadata, flow, modules, providedData, avatarId, langs, defaultLang, zone, customization, videoAIAnalysisEnabled, initialPhrase, finalPhrase", name)
-	}
-	if strings.HasPrefix(msg, "status:") || strings.HasPrefix(msg, "timestamp:") {
-		return badRequest("invalid_type", msg)
-	}
-	return badRequest("invalid_body", "the request body is not valid session settings: "+strings.TrimPrefix(msg, "json: "))
 }
 
 // goTypeName says in JSON words what a Go type expects.

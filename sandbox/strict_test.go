@@ -1,10 +1,14 @@
 package sandbox
 
 import (
+	"errors"
 	"net/http"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestStrictBodyAnswers pins the whole answer (code, message, details path) a
@@ -53,8 +57,13 @@ func TestStrictBodyAnswers(t *testing.T) {
 			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of value (at byte 13)", ""},
 		{"simulate: not an object", sim, `[]`, "invalid_body", "the simulate body must be a JSON object {outcomes, replies, inputs}", ""},
 
+		{"simulate: key escaped in its pointer", sim, `{"a/b~c":1}`,
+			"unknown_field", `unknown field "a/b~c": the simulate body has outcomes, replies and inputs`, "/a~1b~0c"},
+
 		{"webhook: unknown key", "/webhooks", `{"url":"http://127.0.0.1/x","events":["*"]}`,
 			"unknown_field", `unknown field "events": a webhook endpoint has only url`, "/events"},
+		{"webhook: key escaped in its pointer", "/webhooks", `{"a/b~c":1}`,
+			"unknown_field", `unknown field "a/b~c": a webhook endpoint has only url`, "/a~1b~0c"},
 		{"webhook: wrong type", "/webhooks", `{"url":5}`, "invalid_type", "url: expected a string, got a JSON number", "/url"},
 		{"webhook: syntax", "/webhooks", `{"url":"x",}`,
 			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of object key string (at byte 12)", ""},
@@ -74,7 +83,66 @@ func TestStrictBodyAnswers(t *testing.T) {
 				d := details[0].(map[string]any)
 				assert.Equal(t, tc.path, d["path"])
 				assert.Equal(t, tc.code, d["code"])
+				assert.Equal(t, tc.msg, d["message"], "the detail says what the message says")
 			}
 		})
 	}
+}
+
+type strictInner struct {
+	Deep string `json:"deep"`
+}
+
+type StrictPromoted struct {
+	Promoted string `json:"promoted"`
+	Shadowed int    `json:"name"` // hidden by the outer name
+}
+
+type strictProbe struct {
+	StrictPromoted
+	Name     string       `json:"name,omitempty"`
+	Untagged string       // encoding/json takes it as "Untagged"
+	Skipped  string       `json:"-"`
+	Inner    *strictInner `json:"inner"`
+	private  string
+}
+
+// decodeStrict reads the fields it names from the target type, as
+// encoding/json decodes them: no list is kept by hand.
+func TestDecodeStrictNamesFieldsFromType(t *testing.T) {
+	b := smallBody("probe", "the probe")
+	const fields = "name, Untagged, inner and promoted"
+	for _, tc := range []struct {
+		name, body, msg, path string
+	}{
+		{"top level", `{"name":"x","nope":1}`, `unknown field "nope": the probe has ` + fields, "/nope"},
+		{"a promoted key is known", `{"promoted":"p","Untagged":"u","nope":1}`, `unknown field "nope": the probe has ` + fields, "/nope"},
+		{"a skipped field is unknown", `{"Skipped":"x"}`, `unknown field "Skipped": the probe has ` + fields, "/Skipped"},
+		{"an unexported field is unknown", `{"private":"x"}`, `unknown field "private": the probe has ` + fields, "/private"},
+		{"nested", `{"inner":{"deep":"d","deeper":1}}`, `unknown field "deeper": inner has only deep`, "/inner/deeper"},
+		{"long key truncated", `{"` + strings.Repeat("k", 70) + `":1}`,
+			`unknown field "` + strings.Repeat("k", 60) + `…": the probe has ` + fields, "/" + strings.Repeat("k", 70)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var v strictProbe
+			_, ae := decodeStrict([]byte(tc.body), &v, b)
+			require.NotNil(t, ae)
+			assert.Equal(t, "unknown_field", ae.Code)
+			assert.Equal(t, tc.msg, ae.Message)
+			assert.Equal(t, []detail{{Path: tc.path, Code: "unknown_field", Message: tc.msg}}, ae.Details)
+		})
+	}
+
+	var v strictProbe
+	n, ae := decodeStrict([]byte(`{"name":"a","promoted":"b","untagged":"c","inner":{"deep":"d"}} {"x":1}`), &v, b)
+	require.Nil(t, ae)
+	assert.Equal(t, int64(63), n, "the offset just past the object, for the caller to judge what follows")
+	assert.Equal(t, strictProbe{StrictPromoted: StrictPromoted{Promoted: "b"}, Name: "a", Untagged: "c", Inner: &strictInner{Deep: "d"}}, v)
+
+	// Should the walk ever miss a key the decoder refused, the decoder's key
+	// is still named, at the top, escaped.
+	ae = b.decodeErr([]byte(`{}`), reflect.TypeFor[*strictProbe](), errors.New(`json: unknown field "a/b"`))
+	assert.Equal(t, `unknown field "a/b": the probe has `+fields, ae.Message)
+	assert.Equal(t, "/a~1b", ae.Details[0].Path)
+	assert.Equal(t, "the request body is not valid probe: odd", b.decodeErr(nil, reflect.TypeFor[*strictProbe](), errors.New("json: odd")).Message)
 }

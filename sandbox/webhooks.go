@@ -140,13 +140,8 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 	if len(t) == 0 || t[0] != '{' {
 		return 0, nil, badRequest("invalid_body", `the body must be a JSON object {"url": "http://…"}`)
 	}
-	dec := json.NewDecoder(bytes.NewReader(t))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		ae := decodeErr(err)
-		if ae.Code == "unknown_field" {
-			ae.Message = "unknown field \"" + ae.Details[0].Path[1:] + "\": a webhook endpoint has only url"
-		}
+	// What follows the object is ignored, as it always was.
+	if _, ae := decodeStrict(t, &req, smallBody("webhook endpoint", "a webhook endpoint")); ae != nil {
 		return 0, nil, ae
 	}
 	if ae := checkWebhookURL(req.URL); ae != nil {

@@ -1,0 +1,209 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+)
+
+// A strictBody is one kind of JSON object body the API decodes with
+// decodeStrict: it words that body's errors.
+type strictBody struct {
+	// noun names the body in a message about a value it cannot hold.
+	noun string
+	// unknown words the message naming a key the body's type does not take.
+	unknown func(unknownKey) string
+}
+
+// unknownKey is a key of a body that its Go type does not take.
+type unknownKey struct {
+	key    string   // as sent
+	path   string   // its JSON pointer in the body
+	parent string   // the pointer of the object holding it; "" at the top
+	fields []string // the keys that object takes, in the type's order
+}
+
+// settingsBody words the errors of a create body, the session settings.
+func settingsBody() strictBody {
+	return strictBody{noun: "session settings", unknown: func(u unknownKey) string {
+		where := "the session settings are "
+		if u.parent != "" {
+			where = dotted(u.parent) + " has "
+		}
+		return fmt.Sprintf("unknown field %q at %s: %s%s", truncate(u.key, 60), truncate(u.path, 100), where, strings.Join(u.fields, ", "))
+	}}
+}
+
+// smallBody words the errors of a body with a few fields, called name in
+// messages: `unknown field "x": the simulate body has outcomes, replies and inputs`.
+func smallBody(noun, name string) strictBody {
+	return strictBody{noun: noun, unknown: func(u unknownKey) string {
+		where := name
+		if u.parent != "" {
+			where = dotted(u.parent)
+		}
+		return fmt.Sprintf("unknown field %q: %s has %s", truncate(u.key, 60), where, listFields(u.fields))
+	}}
+}
+
+// dotted writes a JSON pointer the way messages name fields: customization.branding.
+func dotted(pointer string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
+}
+
+// listFields lists field names in prose: "only url", "outcomes, replies and inputs".
+func listFields(names []string) string {
+	switch len(names) {
+	case 0:
+		return "no fields"
+	case 1:
+		return "only " + names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// decodeStrict decodes the JSON value at the start of body into v, refusing
+// keys v's type does not take, and returns the offset just past that value
+// (what follows is the caller's to judge). A failure names the field: an
+// unknown key by its JSON pointer, with the keys its object takes read from
+// v's type, where encoding/json reports only the bare key.
+func decodeStrict(body []byte, v any, b strictBody) (int64, *apiError) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return 0, b.decodeErr(body, reflect.TypeOf(v), err)
+	}
+	return dec.InputOffset(), nil
+}
+
+// decodeErr names the field a decoding error of body, decoded into a t, is about.
+func (b strictBody) decodeErr(body []byte, t reflect.Type, err error) *apiError {
+	var fe *flowbuild.DecodeError
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &fe):
+		return fieldError("invalid_flow", "/flow"+fe.Path, "flow%s: %s", fe.Path, fe.Msg)
+	case errors.As(err, &te):
+		field := te.Field
+		if field == "" {
+			return badRequest("invalid_body", fmt.Sprintf("expected %s, got a JSON %s", goTypeName(te.Type.String()), te.Value))
+		}
+		return fieldError("invalid_type", "/"+strings.ReplaceAll(field, ".", "/"),
+			"%s: expected %s, got a JSON %s", field, goTypeName(te.Type.String()), te.Value)
+	case errors.As(err, &se):
+		return badRequest("invalid_json", fmt.Sprintf("the request body is not valid JSON: %s (at byte %d)", se.Error(), se.Offset))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return badRequest("invalid_json", "the request body is truncated JSON")
+	}
+	msg := err.Error()
+	if quoted, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		if ae := b.unknownField(body, t, ""); ae != nil {
+			return ae
+		}
+		// The walk found nothing the decoder did (it cannot happen with the
+		// types decoded today): name the decoder's key at the top.
+		key, err := strconv.Unquote(quoted)
+		if err != nil {
+			key = quoted
+		}
+		u := unknownKey{key: key, path: "/" + escapePointer(key), fields: jsonFields(t).names}
+		return fieldError("unknown_field", u.path, "%s", b.unknown(u))
+	}
+	if strings.HasPrefix(msg, "status:") || strings.HasPrefix(msg, "timestamp:") {
+		return badRequest("invalid_type", msg)
+	}
+	return badRequest("invalid_body", "the request body is not valid "+b.noun+": "+strings.TrimPrefix(msg, "json: "))
+}
+
+// unknownField finds the first key, in document order, that the struct type t
+// does not take, looking inside nested objects (customization.branding), and
+// names it by its full JSON pointer with the fields its object does take. It
+// returns nil when every key is known or the body cannot be walked (the
+// decoder's error then stands).
+func (b strictBody) unknownField(obj []byte, t reflect.Type, path string) *apiError {
+	fields := jsonFields(t)
+	if fields.types == nil {
+		return nil
+	}
+	return eachMember(obj, func(key string, v json.RawMessage) *apiError {
+		p := path + "/" + escapePointer(key)
+		ft, ok := fields.types[key]
+		if !ok {
+			// encoding/json matches keys case-insensitively, so a key differing
+			// only in case is not unknown to it.
+			for _, n := range fields.names {
+				if strings.EqualFold(n, key) {
+					ft, ok = fields.types[n], true
+					break
+				}
+			}
+		}
+		if !ok {
+			u := unknownKey{key: key, path: p, parent: path, fields: fields.names}
+			return fieldError("unknown_field", p, "%s", b.unknown(u))
+		}
+		if len(v) > 0 && v[0] == '{' {
+			return b.unknownField(v, ft, p)
+		}
+		return nil
+	})
+}
+
+// structFields are the JSON keys a struct type takes.
+type structFields struct {
+	names []string                // in declaration order
+	types map[string]reflect.Type // nil when the type is not a struct
+}
+
+// jsonFields reads the keys encoding/json decodes into t (or what t points
+// to): each exported field by its json tag's name, or its Go name untagged,
+// then the fields an untagged embedded struct promotes, which a field of the
+// outer struct hides.
+func jsonFields(t reflect.Type) structFields {
+	t = deref(t)
+	if t.Kind() != reflect.Struct {
+		return structFields{}
+	}
+	sf := structFields{types: map[string]reflect.Type{}}
+	sf.add(t)
+	return sf
+}
+
+func (sf *structFields) add(t reflect.Type) {
+	var embedded []reflect.Type
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && deref(f.Type).Kind() == reflect.Struct {
+			embedded = append(embedded, deref(f.Type))
+			continue
+		}
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if _, hidden := sf.types[name]; !hidden {
+			sf.types[name] = f.Type
+			sf.names = append(sf.names, name)
+		}
+	}
+	for _, e := range embedded {
+		sf.add(e)
+	}
+}
+
+func deref(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
