@@ -54,9 +54,9 @@ func questionIDs(qs []flowbuild.Question) []string {
 
 func TestBuildFlowWithoutElicitationReturnsQuestions(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	var out BuildFlowOutput
-	tcOK(t, tcCall(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
+	RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
 	assert.Equal(t, "build", out.Mode)
 	assert.Equal(t, elicitUnsupported, out.Elicitation)
 	assert.Contains(t, questionIDs(out.Questions), "avatar")
@@ -67,7 +67,7 @@ func TestBuildFlowWithoutElicitationReturnsQuestions(t *testing.T) {
 
 	// The build is the current flow: an edit applies to it and keeps the ids it did not touch.
 	var edited BuildFlowOutput
-	tcOK(t, tcCall(t, c, "build_flow", map[string]any{"change": "add an SMS code at the end"}), &edited)
+	RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"change": "add an SMS code at the end"}), &edited)
 	assert.Equal(t, "edit", edited.Mode)
 	hasSMS := false
 	for _, n := range edited.Flow {
@@ -80,10 +80,10 @@ func TestBuildFlowWithoutElicitationReturnsQuestions(t *testing.T) {
 		}
 	}
 	var v ValidateFlowOutput
-	tcOK(t, tcCall(t, c, "validate_flow", map[string]any{}), &v)
+	RequireOK(t, CallTool(t, c, "validate_flow", map[string]any{}), &v)
 	assert.Equal(t, len(edited.Flow), v.NodeCount, "validate_flow checks the edited flow")
 
-	assert.Contains(t, tcFail(t, tcCall(t, c, "build_flow", map[string]any{"description": "   "})), "Nothing to do")
+	assert.Contains(t, RequireToolError(t, CallTool(t, c, "build_flow", map[string]any{"description": "   "})), "Nothing to do")
 }
 
 func TestBuildFlowElicitsOpenQuestions(t *testing.T) {
@@ -93,10 +93,10 @@ func TestBuildFlowElicitsOpenQuestions(t *testing.T) {
 		form := &formAnswerer{action: mcp.ElicitationResponseActionAccept, content: map[string]any{
 			"avatarId": "av_ben", "langs": "es, xx", "onFailure": "offer retry",
 		}}
-		c, _ := h.dial(t, nil, client.WithElicitationHandler(form))
-		tcSetKey(t, c, tkAlice) // the form then offers the account's avatars and languages
+		c := h.Dial(t, DialClientOptions(client.WithElicitationHandler(form)))
+		setKey(t, c, tkAlice) // the form then offers the account's avatars and languages
 		var out BuildFlowOutput
-		tcOK(t, tcCall(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
+		RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
 		assert.Equal(t, elicitAccepted, out.Elicitation)
 		require.NotNil(t, out.Answers)
 		assert.Equal(t, "av_ben", out.Answers.AvatarID)
@@ -123,9 +123,9 @@ func TestBuildFlowElicitsOpenQuestions(t *testing.T) {
 	} {
 		t.Run(string(tt.action), func(t *testing.T) {
 			form := &formAnswerer{action: tt.action}
-			c, _ := h.dial(t, nil, client.WithElicitationHandler(form))
+			c := h.Dial(t, DialClientOptions(client.WithElicitationHandler(form)))
 			var out BuildFlowOutput
-			tcOK(t, tcCall(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
+			RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"description": stepUp}), &out)
 			assert.Equal(t, tt.status, out.Elicitation)
 			assert.Nil(t, out.Answers)
 			assert.Contains(t, questionIDs(out.Questions), "avatar", "the questions come back to ask in the conversation")
@@ -136,10 +136,10 @@ func TestBuildFlowElicitsOpenQuestions(t *testing.T) {
 
 	t.Run("no open questions, no form", func(t *testing.T) {
 		form := &formAnswerer{action: mcp.ElicitationResponseActionAccept}
-		c, _ := h.dial(t, nil, client.WithElicitationHandler(form))
+		c := h.Dial(t, DialClientOptions(client.WithElicitationHandler(form)))
 		_, arg := wireFlow(t)
 		var out BuildFlowOutput
-		tcOK(t, tcCall(t, c, "build_flow", map[string]any{"flow": arg}), &out)
+		RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"flow": arg}), &out)
 		assert.Equal(t, elicitNotNeeded, out.Elicitation)
 		assert.Empty(t, form.shown())
 	})
@@ -183,7 +183,7 @@ func TestBuildFlowMultiRoundTrip(t *testing.T) {
 
 	first, err := handler(ctx, req)
 	require.NoError(t, err)
-	require.True(t, first.NeedsInput(), "input_required, got: %s", tcText(first))
+	require.True(t, first.NeedsInput(), "input_required, got: %s", ResultText(first))
 	require.Contains(t, first.InputRequests, elicitationID)
 
 	answer := mcp.ElicitationResult{}

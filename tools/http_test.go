@@ -24,17 +24,17 @@ const (
 
 func TestHTTPSessionsAreSessionsForDefaultClients(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
-	c := connect(t, srv.url, nil)
+	c := srv.Dial(t)
 	// The mcp-go client probes the sessionless 2026-07-28 revision first; it
 	// must have fallen back to a session revision and received a session id.
 	assert.Equal(t, mcp.LATEST_LEGACY_PROTOCOL_VERSION, c.ProtocolVersion())
 	sid := c.GetSessionId()
 	require.True(t, strings.HasPrefix(sid, sessionIDPrefix), "session id %q", sid)
-	_, ok := srv.deps.Sessions.Get(sid)
+	_, ok := srv.Deps.Sessions.Get(sid)
 	require.True(t, ok)
 
-	callTool(t, c, "core_remember", map[string]any{"nodes": 3})
-	got := structured(t, callTool(t, c, "core_whoami", nil))
+	CallTool(t, c, "core_remember", map[string]any{"nodes": 3})
+	got := OKMap(t, CallTool(t, c, "core_whoami", nil))
 	assert.Equal(t, sid, got["session"])
 	assert.EqualValues(t, 3, got["flowLen"], "state persists between calls of one session")
 }
@@ -64,11 +64,11 @@ func TestHTTPKeyResolution(t *testing.T) {
 			if tc.header != "" {
 				headers["Authorization"] = tc.header
 			}
-			c := connect(t, srv.url, headers)
+			c := srv.Dial(t, DialHeaders(headers))
 			if tc.sessKey != "" {
-				callTool(t, c, "core_remember", map[string]any{"key": tc.sessKey, "nodes": 1})
+				CallTool(t, c, "core_remember", map[string]any{"key": tc.sessKey, "nodes": 1})
 			}
-			got := structured(t, callTool(t, c, "core_whoami", nil))
+			got := OKMap(t, CallTool(t, c, "core_whoami", nil))
 			if tc.wantErr != "" {
 				assert.Contains(t, got["error"], tc.wantErr)
 				assert.NotContains(t, got["error"], "s3cret")
@@ -88,8 +88,8 @@ func TestHTTPKeyResolution(t *testing.T) {
 
 func TestHTTPTwoClientsSeeOnlyTheirOwnState(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
-	a := connect(t, srv.url, nil)
-	b := connect(t, srv.url, nil)
+	a := srv.Dial(t)
+	b := srv.Dial(t)
 	require.NotEqual(t, a.GetSessionId(), b.GetSessionId())
 	var wg sync.WaitGroup
 	for i, c := range []*client.Client{a, b} {
@@ -97,13 +97,13 @@ func TestHTTPTwoClientsSeeOnlyTheirOwnState(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for range 20 {
-				callTool(t, c, "core_remember", map[string]any{"key": []string{keyA, keyB}[i], "nodes": i + 2})
+				CallTool(t, c, "core_remember", map[string]any{"key": []string{keyA, keyB}[i], "nodes": i + 2})
 			}
 		}()
 	}
 	wg.Wait()
-	ga := structured(t, callTool(t, a, "core_whoami", nil))
-	gb := structured(t, callTool(t, b, "core_whoami", nil))
+	ga := OKMap(t, CallTool(t, a, "core_whoami", nil))
+	gb := OKMap(t, CallTool(t, b, "core_whoami", nil))
 	assert.EqualValues(t, 2, ga["flowLen"])
 	assert.EqualValues(t, 3, gb["flowLen"])
 	assert.Equal(t, "sk_test_…1111", ga["key"].(map[string]any)["key"])
@@ -163,7 +163,7 @@ func rawSession(t *testing.T, url string, headers map[string]string) string {
 
 func TestHTTPGuards(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{AllowedOrigins: []string{"https://App.Example.com/"}})
-	sid := rawSession(t, srv.url, nil)
+	sid := rawSession(t, srv.URL, nil)
 	withSession := func(h map[string]string) map[string]string {
 		h["Mcp-Session-Id"] = sid
 		h["Mcp-Protocol-Version"] = "2025-06-18"
@@ -200,27 +200,27 @@ func TestHTTPGuards(t *testing.T) {
 			map[string]string{"Mcp-Protocol-Version": "2026-07-28", "Mcp-Method": "server/discover"}, 400, "2025-11-25"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, body := raw(t, tc.method, srv.url, tc.body, tc.headers)
+			code, _, body := raw(t, tc.method, srv.URL, tc.body, tc.headers)
 			assert.Equal(t, tc.want, code, body)
 			assert.Contains(t, body, tc.wantIn)
 		})
 	}
 
 	t.Run("CORS for allowed origins", func(t *testing.T) {
-		code, h, _ := raw(t, "OPTIONS", srv.url, nil, map[string]string{"Origin": "http://localhost:6274", "Access-Control-Request-Method": "POST"})
+		code, h, _ := raw(t, "OPTIONS", srv.URL, nil, map[string]string{"Origin": "http://localhost:6274", "Access-Control-Request-Method": "POST"})
 		assert.Equal(t, http.StatusNoContent, code)
 		assert.Equal(t, "http://localhost:6274", h.Get("Access-Control-Allow-Origin"))
 		assert.Contains(t, h.Get("Access-Control-Expose-Headers"), "Mcp-Session-Id")
 	})
 
 	t.Run("ended session is 404", func(t *testing.T) {
-		sid2 := rawSession(t, srv.url, nil)
+		sid2 := rawSession(t, srv.URL, nil)
 		h := map[string]string{"Mcp-Session-Id": sid2, "Mcp-Protocol-Version": "2025-06-18"}
-		code, _, _ := raw(t, "DELETE", srv.url, nil, h)
+		code, _, _ := raw(t, "DELETE", srv.URL, nil, h)
 		require.Equal(t, http.StatusOK, code)
-		code, _, _ = raw(t, "POST", srv.url, ping(20), h)
+		code, _, _ = raw(t, "POST", srv.URL, ping(20), h)
 		assert.Equal(t, http.StatusNotFound, code)
-		_, ok := srv.deps.Sessions.Get(sid2)
+		_, ok := srv.Deps.Sessions.Get(sid2)
 		assert.False(t, ok)
 	})
 }
@@ -244,7 +244,7 @@ func TestHTTPAuthToken(t *testing.T) {
 			if tc.header != "" {
 				h["Authorization"] = tc.header
 			}
-			code, hdr, body := raw(t, "POST", srv.url, initBody(), h)
+			code, hdr, body := raw(t, "POST", srv.URL, initBody(), h)
 			assert.Equal(t, tc.want, code, body)
 			if code == 401 {
 				assert.Contains(t, hdr.Get("WWW-Authenticate"), "Bearer")
@@ -256,63 +256,47 @@ func TestHTTPAuthToken(t *testing.T) {
 
 func TestToolPanicIsAnErrorResultAndTheServerLives(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
-	c := connect(t, srv.url, nil)
-	callTool(t, c, "core_remember", map[string]any{"nodes": 2})
-	res := callTool(t, c, "core_boom", nil)
+	c := srv.Dial(t)
+	CallTool(t, c, "core_remember", map[string]any{"nodes": 2})
+	res := CallTool(t, c, "core_boom", nil)
 	require.True(t, res.IsError)
-	text := res.Content[0].(mcp.TextContent).Text
+	text := ResultText(res)
 	assert.Contains(t, text, "core_boom")
 	assert.Contains(t, text, "bug")
-	got := structured(t, callTool(t, c, "core_whoami", nil))
+	got := OKMap(t, CallTool(t, c, "core_whoami", nil))
 	assert.EqualValues(t, 2, got["flowLen"], "the session survived the panic")
 }
 
 func TestSchemaViolationNamesTheField(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
-	c := connect(t, srv.url, nil)
-	res := callTool(t, c, "core_remember", map[string]any{"nodes": "three"})
+	c := srv.Dial(t)
+	res := CallTool(t, c, "core_remember", map[string]any{"nodes": "three"})
 	require.True(t, res.IsError)
-	assert.Contains(t, res.Content[0].(mcp.TextContent).Text, "nodes")
+	assert.Contains(t, ResultText(res), "nodes")
 }
 
 func TestProgressAndLoggingReachTheSession(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
-	c := connect(t, srv.url, nil)
-	var mu sync.Mutex
-	var progress []float64
-	var logs int
-	c.OnNotification(func(n mcp.JSONRPCNotification) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch n.Method {
-		case "notifications/progress":
-			progress = append(progress, n.Params.AdditionalFields["progress"].(float64))
-		case "notifications/message":
-			logs++
+	notes := &Notifications{}
+	c := srv.Dial(t, DialRecording(notes))
+	progress := func() []float64 {
+		var out []float64
+		for _, n := range notes.Of("notifications/progress") {
+			out = append(out, n.Params.AdditionalFields["progress"].(float64))
 		}
-	})
+		return out
+	}
+	// At the default level (error) info messages are held back.
+	CallToolWithMeta(t, c, "core_slow", nil, &mcp.Meta{ProgressToken: "p1"})
+	assert.Equal(t, []float64{1, 2, 3}, progress())
+	assert.Empty(t, notes.Of("notifications/message"))
+
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	// At the default level (error) info messages are held back.
-	req := mcp.CallToolRequest{}
-	req.Params.Name = "core_slow"
-	req.Params.Meta = &mcp.Meta{ProgressToken: "p1"}
-	_, err := c.CallTool(ctx, req)
-	require.NoError(t, err)
-	mu.Lock()
-	assert.Equal(t, []float64{1, 2, 3}, progress)
-	assert.Equal(t, 0, logs)
-	progress = nil
-	mu.Unlock()
-
 	require.NoError(t, c.SetLevel(ctx, mcp.SetLevelRequest{Params: mcp.SetLevelParams{Level: mcp.LoggingLevelInfo}}))
-	req.Params.Meta = nil // no token: no progress
-	_, err = c.CallTool(ctx, req)
-	require.NoError(t, err)
-	mu.Lock()
-	defer mu.Unlock()
-	assert.Empty(t, progress)
-	assert.Equal(t, 3, logs)
+	CallTool(t, c, "core_slow", nil) // no token: no progress
+	assert.Equal(t, []float64{1, 2, 3}, progress(), "no progress beyond the first call's")
+	assert.Len(t, notes.Of("notifications/message"), 3)
 }
 
 func TestIdleSessionsAreEvicted(t *testing.T) {
@@ -320,21 +304,21 @@ func TestIdleSessionsAreEvicted(t *testing.T) {
 	d := &Deps{Clock: clock.Now}
 	d.Sessions = NewSessionStore(SessionStoreOptions{IdleTimeout: time.Hour, Clock: clock.Now})
 	srv := newCoreServer(t, d, HTTPOptions{})
-	idle := rawSession(t, srv.url, nil)
-	busy := connect(t, srv.url, nil)
-	callTool(t, busy, "core_remember", map[string]any{"nodes": 1})
+	idle := rawSession(t, srv.URL, nil)
+	busy := srv.Dial(t)
+	CallTool(t, busy, "core_remember", map[string]any{"nodes": 1})
 	require.Equal(t, 2, d.Sessions.Len())
 
 	clock.Advance(40 * time.Minute)
-	callTool(t, busy, "core_whoami", nil) // activity keeps it alive
+	CallTool(t, busy, "core_whoami", nil) // activity keeps it alive
 	clock.Advance(30 * time.Minute)
 	evicted := d.Sessions.Sweep()
 	assert.Equal(t, []string{idle}, evicted)
 	assert.Equal(t, 1, d.Sessions.Len())
 
-	code, _, _ := raw(t, "POST", srv.url, ping(2), map[string]string{"Mcp-Session-Id": idle, "Mcp-Protocol-Version": "2025-06-18"})
+	code, _, _ := raw(t, "POST", srv.URL, ping(2), map[string]string{"Mcp-Session-Id": idle, "Mcp-Protocol-Version": "2025-06-18"})
 	assert.Equal(t, http.StatusNotFound, code, "an evicted session is gone for the transport too")
-	got := structured(t, callTool(t, busy, "core_whoami", nil))
+	got := OKMap(t, CallTool(t, busy, "core_whoami", nil))
 	assert.EqualValues(t, 1, got["flowLen"])
 }
 

@@ -79,20 +79,20 @@ func TestBadArgumentsEveryTool(t *testing.T) {
 		{"unknown", "simulate_session", map[string]any{"outcome": map[string]any{}}, "outcome"},
 	}
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
-	tcSetKey(t, c, tkAlice)
+	c := h.Dial(t)
+	setKey(t, c, tkAlice)
 	before := h.api.count("POST /sessions") + h.api.count("GET /sessions") + h.api.count("GET /sessions/{id}")
 
 	covered := map[string]bool{}
 	for _, tt := range cases {
 		covered[tt.tool] = true
 		t.Run(tt.tool+"/"+tt.name, func(t *testing.T) {
-			msg := tcFail(t, tcCall(t, c, tt.tool, tt.args))
+			msg := RequireToolError(t, CallTool(t, c, tt.tool, tt.args))
 			assert.Contains(t, msg, tt.field, "the message names the field")
 			assert.NotContains(t, msg, tkAlice, "never echoes a key")
 		})
 	}
-	for _, st := range Toolset(h.deps) {
+	for _, st := range Toolset(h.Deps) {
 		assert.True(t, covered[st.Tool.Name], "no bad-argument cases for %s", st.Tool.Name)
 	}
 	after := h.api.count("POST /sessions") + h.api.count("GET /sessions") + h.api.count("GET /sessions/{id}")
@@ -212,28 +212,27 @@ func TestNumbersOverTheWire(t *testing.T) {
 // replacing a tool replaces the compiled schema, and raw JSON schemas count.
 func TestOtherToolsAreValidatedAgainstTheirCurrentSchema(t *testing.T) {
 	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
-	c := connect(t, srv.url, nil)
+	c := srv.Dial(t)
 	ok := func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return mcp.NewToolResultText("ran"), nil
 	}
-	text := func(res *mcp.CallToolResult) string { return res.Content[0].(mcp.TextContent).Text }
 
-	srv.mcp.AddTool(mcp.NewTool("other", mcp.WithString("name", mcp.Required(), mcp.MaxLength(3))), ok)
-	res := callTool(t, c, "other", map[string]any{"name": "toolong"})
+	srv.Server.AddTool(mcp.NewTool("other", mcp.WithString("name", mcp.Required(), mcp.MaxLength(3))), ok)
+	res := CallTool(t, c, "other", map[string]any{"name": "toolong"})
 	require.True(t, res.IsError)
-	assert.Equal(t, "invalid argument name: is too long: 7 characters, at most 3 allowed", text(res))
-	assert.Equal(t, "ran", text(callTool(t, c, "other", map[string]any{"name": "abc"})))
+	assert.Equal(t, "invalid argument name: is too long: 7 characters, at most 3 allowed", ResultText(res))
+	assert.Equal(t, "ran", ResultText(CallTool(t, c, "other", map[string]any{"name": "abc"})))
 
-	srv.mcp.AddTool(mcp.NewTool("other", mcp.WithNumber("count", mcp.Required(), mcp.Max(2))), ok)
-	res = callTool(t, c, "other", map[string]any{"name": "abc"})
+	srv.Server.AddTool(mcp.NewTool("other", mcp.WithNumber("count", mcp.Required(), mcp.Max(2))), ok)
+	res = CallTool(t, c, "other", map[string]any{"name": "abc"})
 	require.True(t, res.IsError, "the replaced schema applies")
-	assert.Contains(t, text(res), "count")
-	assert.Equal(t, "ran", text(callTool(t, c, "other", map[string]any{"count": 2})))
+	assert.Contains(t, ResultText(res), "count")
+	assert.Equal(t, "ran", ResultText(CallTool(t, c, "other", map[string]any{"count": 2})))
 
-	srv.mcp.AddTool(mcp.NewToolWithRawSchema("raw", "raw schema",
+	srv.Server.AddTool(mcp.NewToolWithRawSchema("raw", "raw schema",
 		json.RawMessage(`{"type":"object","properties":{"ids":{"type":"array","items":{"type":"string"}}},"required":["ids"]}`)), ok)
-	res = callTool(t, c, "raw", map[string]any{"ids": []any{"a", 1}})
+	res = CallTool(t, c, "raw", map[string]any{"ids": []any{"a", 1}})
 	require.True(t, res.IsError)
-	assert.Equal(t, "invalid argument ids[1]: must be a string, got a number (1)", text(res))
-	assert.Equal(t, "ran", text(callTool(t, c, "raw", map[string]any{"ids": []any{"a"}})))
+	assert.Equal(t, "invalid argument ids[1]: must be a string, got a number (1)", ResultText(res))
+	assert.Equal(t, "ran", ResultText(CallTool(t, c, "raw", map[string]any{"ids": []any{"a"}})))
 }

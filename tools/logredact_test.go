@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,13 +12,13 @@ import (
 )
 
 func TestTransportLogsNeverCarryTheSessionID(t *testing.T) {
-	var logs logBuffer
+	var logs LockedBuffer
 	d := &Deps{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
 	srv := newCoreServer(t, d, HTTPOptions{})
-	sid := rawSession(t, srv.url, nil)
+	sid := rawSession(t, srv.URL, nil)
 	// A JSON-RPC response to a server request that was never sent: mcp-go
 	// logs "no pending request found for session <id>".
-	code, _, body := raw(t, http.MethodPost, srv.url, map[string]any{"jsonrpc": "2.0", "id": 4242, "result": map[string]any{"action": "accept"}},
+	code, _, body := raw(t, http.MethodPost, srv.URL, map[string]any{"jsonrpc": "2.0", "id": 4242, "result": map[string]any{"action": "accept"}},
 		map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "2025-06-18"})
 	assert.Equal(t, http.StatusBadRequest, code, body)
 	out := logs.String()
@@ -38,21 +37,4 @@ func TestRedactingHandler(t *testing.T) {
 	assert.NotContains(t, out, id)
 	assert.Equal(t, 5, strings.Count(out, sessionIDPrefix+"…WXYZ"), out)
 	assert.Contains(t, out, "count=3")
-}
-
-type logBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -29,7 +29,7 @@ func TestAPIFailureTellsARefusedKeyFromAForbiddenRequest(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			res := apiFailure("create_session", key, tc.err)
 			require.True(t, res.IsError)
-			text := tcText(res)
+			text := ResultText(res)
 			for _, w := range tc.want {
 				assert.Contains(t, text, w)
 			}

@@ -14,7 +14,7 @@ import (
 
 func TestPromptsListedWithArguments(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	list, err := c.ListPrompts(ctx, mcp.ListPromptsRequest{})
@@ -36,7 +36,7 @@ func TestPromptsListedWithArguments(t *testing.T) {
 
 func TestPromptMessagesLeadToTools(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	get := func(name string, args map[string]string) (*mcp.GetPromptResult, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -85,7 +85,7 @@ func TestPromptMessagesLeadToTools(t *testing.T) {
 
 func TestPromptCompletions(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	complete := func(prompt, arg, value string) []string {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -114,7 +114,7 @@ func TestPromptCompletions(t *testing.T) {
 
 func TestResources(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	list, err := c.ListResources(ctx, mcp.ListResourcesRequest{})
@@ -130,21 +130,21 @@ func TestResources(t *testing.T) {
 	}
 	for _, r := range recipes {
 		assert.True(t, uris[recipeURI(r.Slug)], r.Slug)
-		md := readResource(t, c, recipeURI(r.Slug))
+		md := ReadResourceText(t, c, recipeURI(r.Slug))
 		assert.Contains(t, md, r.Title)
 		assert.Contains(t, md, "build_flow")
 	}
 
 	var flowSchemaDoc map[string]any
-	require.NoError(t, json.Unmarshal([]byte(readResource(t, c, uriFlowSchema)), &flowSchemaDoc))
+	require.NoError(t, json.Unmarshal([]byte(ReadResourceText(t, c, uriFlowSchema)), &flowSchemaDoc))
 	assert.Equal(t, "array", flowSchemaDoc["type"])
 
-	catalog := readResource(t, c, uriCatalog)
+	catalog := ReadResourceText(t, c, uriCatalog)
 	for _, typ := range []string{"liveness_detection", "recognition", "two_factor_sms", "data_validation"} {
 		assert.Contains(t, catalog, "## `"+typ+"`")
 	}
 	assert.Contains(t, catalog, "success: `livenessDetected`")
-	assert.True(t, strings.Contains(readResource(t, c, uriRecipes), "wire_transfer_step_up"))
+	assert.True(t, strings.Contains(ReadResourceText(t, c, uriRecipes), "wire_transfer_step_up"))
 
 	// No current flow yet: a clear error; after build_flow, the flow.
 	req := mcp.ReadResourceRequest{}
@@ -153,6 +153,6 @@ func TestResources(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "build_flow")
 	_, arg := wireFlow(t)
-	tcOK(t, tcCall(t, c, "build_flow", map[string]any{"flow": arg}), nil)
-	assert.Contains(t, readResource(t, c, uriCurrentFlow), `"type": "start"`)
+	RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"flow": arg}), nil)
+	assert.Contains(t, ReadResourceText(t, c, uriCurrentFlow), `"type": "start"`)
 }

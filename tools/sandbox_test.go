@@ -37,19 +37,19 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	})
 
 	h := newToolHarness(t)
-	h.deps.SandboxURL = api.URL + "/sandbox"
-	alice, _ := h.dial(t, nil)
-	bob, _ := h.dial(t, nil)
+	h.Deps.SandboxURL = api.URL + "/sandbox"
+	alice := h.Dial(t)
+	bob := h.Dial(t)
 
 	var key SetAPIKeyOutput
-	tcOK(t, tcCall(t, alice, "set_api_key", map[string]any{"apiKey": tkAlice}), &key)
+	RequireOK(t, CallTool(t, alice, "set_api_key", map[string]any{"apiKey": tkAlice}), &key)
 	assert.Equal(t, "sandbox", string(key.Environment))
 	assert.NotEmpty(t, key.Avatars)
 	assert.NotEmpty(t, key.Languages)
-	tcSetKey(t, bob, tkBob)
+	setKey(t, bob, tkBob)
 
 	var built BuildFlowOutput
-	tcOK(t, tcCall(t, alice, "build_flow", map[string]any{"description": stepUp}), &built)
+	RequireOK(t, CallTool(t, alice, "build_flow", map[string]any{"description": stepUp}), &built)
 	var liveness string
 	for _, n := range built.Flow {
 		if n.Type == flowbuild.TypeLiveness {
@@ -59,7 +59,7 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	require.NotEmpty(t, liveness)
 
 	var ok, failed SimulateOutput
-	tcOK(t, tcCall(t, alice, "simulate_session", map[string]any{}), &ok)
+	RequireOK(t, CallTool(t, alice, "simulate_session", map[string]any{}), &ok)
 	assert.Equal(t, "complete", ok.Status)
 	assert.NotEqual(t, verdictFailed, ok.Verdict)
 	require.NotNil(t, ok.Report)
@@ -70,9 +70,9 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 		assert.Equal(t, receiver.URL, d.EndpointURL)
 	}
 
-	tcOK(t, tcCall(t, alice, "simulate_session", map[string]any{"outcomes": map[string]any{liveness: "deepfakeDetected"}}), &failed)
+	RequireOK(t, CallTool(t, alice, "simulate_session", map[string]any{"outcomes": map[string]any{liveness: "deepfakeDetected"}}), &failed)
 	var got GetSessionOutput
-	tcOK(t, tcCall(t, alice, "get_session", map[string]any{"sessionId": failed.SessionID}), &got)
+	RequireOK(t, CallTool(t, alice, "get_session", map[string]any{"sessionId": failed.SessionID}), &got)
 	assert.Contains(t, got.Summary.Path, liveness)
 	for _, n := range got.Summary.Nodes {
 		if n.NodeID == liveness {
@@ -82,11 +82,11 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	}
 
 	var page ListSessionsOutput
-	tcOK(t, tcCall(t, alice, "list_sessions", map[string]any{"status": []any{"complete"}, "limit": 10, "includeTotal": true}), &page)
+	RequireOK(t, CallTool(t, alice, "list_sessions", map[string]any{"status": []any{"complete"}, "limit": 10, "includeTotal": true}), &page)
 	assert.Len(t, page.Sessions, 2)
 	var none ListSessionsOutput
-	tcOK(t, tcCall(t, bob, "list_sessions", map[string]any{}), &none)
+	RequireOK(t, CallTool(t, bob, "list_sessions", map[string]any{}), &none)
 	assert.Empty(t, none.Sessions, "another account sees nothing")
-	assert.Contains(t, tcFail(t, tcCall(t, bob, "get_session", map[string]any{"sessionId": ok.SessionID})), "No session with id")
+	assert.Contains(t, RequireToolError(t, CallTool(t, bob, "get_session", map[string]any{"sessionId": ok.SessionID})), "No session with id")
 	assert.Positive(t, hooks.Load(), "the receiver got webhooks")
 }

@@ -34,17 +34,17 @@ func firstOfType(t *testing.T, f flowbuild.Flow, typ flowbuild.NodeType) string 
 
 func TestSimulateSession(t *testing.T) {
 	h := newToolHarness(t)
-	c, notes := h.dial(t, nil)
-	tcSetKey(t, c, tkAlice)
+	notes := &Notifications{}
+	c := h.Dial(t, DialRecording(notes))
+	setKey(t, c, tkAlice)
 	h.api.addWebhook(tkAlice, "http://127.0.0.1:9/hook")
 	flow, arg := wireFlow(t)
 	liveness := firstOfType(t, flow, flowbuild.TypeLiveness)
 
 	t.Run("success path with progress and deliveries", func(t *testing.T) {
-		res, err := tcCallRaw(c, "simulate_session", map[string]any{"flow": arg}, &mcp.Meta{ProgressToken: "sim-1"})
-		require.NoError(t, err)
+		res := CallToolWithMeta(t, c, "simulate_session", map[string]any{"flow": arg}, &mcp.Meta{ProgressToken: "sim-1"})
 		var out SimulateOutput
-		tcOK(t, res, &out)
+		RequireOK(t, res, &out)
 		assert.True(t, out.Created)
 		assert.Equal(t, "complete", out.Status)
 		assert.Equal(t, verdictVerified, out.Verdict)
@@ -61,12 +61,12 @@ func TestSimulateSession(t *testing.T) {
 			assert.Equal(t, 200, d.StatusCode)
 		}
 		assert.NotNil(t, out.Report)
-		assert.GreaterOrEqual(t, len(notes.methods("notifications/progress")), 3, "progress on a call that can take more than a second")
+		assert.GreaterOrEqual(t, len(notes.Of("notifications/progress")), 3, "progress on a call that can take more than a second")
 	})
 
 	t.Run("a failing liveness check", func(t *testing.T) {
 		var out SimulateOutput
-		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "deepfakeDetected"}}), &out)
+		RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "deepfakeDetected"}}), &out)
 		assert.Equal(t, verdictFailed, out.Verdict)
 		assert.Contains(t, out.Summary, liveness)
 		var step *facesign.PathStep
@@ -80,7 +80,7 @@ func TestSimulateSession(t *testing.T) {
 
 		// get_session reads the same session back with its summary.
 		var got GetSessionOutput
-		tcOK(t, tcCall(t, c, "get_session", map[string]any{"sessionId": out.SessionID}), &got)
+		RequireOK(t, CallTool(t, c, "get_session", map[string]any{"sessionId": out.SessionID}), &got)
 		assert.Equal(t, out.SessionID, got.Session.ID)
 		assert.Equal(t, verdictFailed, got.Summary.Verdict)
 		assert.Contains(t, got.Summary.Path, liveness)
@@ -89,16 +89,16 @@ func TestSimulateSession(t *testing.T) {
 	})
 
 	t.Run("the current flow by default", func(t *testing.T) {
-		tcOK(t, tcCall(t, c, "build_flow", map[string]any{"flow": arg}), nil)
+		RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"flow": arg}), nil)
 		var out SimulateOutput
-		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{}), &out)
+		RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{}), &out)
 		assert.True(t, out.Created)
 	})
 
 	t.Run("mistakes in outcomes name the node and the choices", func(t *testing.T) {
-		msg := tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{"nope": "x"}}))
+		msg := RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{"nope": "x"}}))
 		assert.Contains(t, msg, `no node "nope"`)
-		msg = tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "maybe"}}))
+		msg = RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "maybe"}}))
 		for _, o := range []string{"livenessDetected", "deepfakeDetected", "noFace", "inconclusive"} {
 			assert.Contains(t, msg, o, "the node's own outcomes are listed")
 		}
@@ -107,33 +107,33 @@ func TestSimulateSession(t *testing.T) {
 		// forced: the runner refuses it, so the tool must too, before creating anything.
 		onboarding := flowArg(t, readSharedFlow(t, "onboarding.json"))
 		before := h.api.count("POST /sessions")
-		msg = tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": onboarding, "outcomes": map[string]any{"alive": "inconclusive"}}))
+		msg = RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"flow": onboarding, "outcomes": map[string]any{"alive": "inconclusive"}}))
 		assert.Contains(t, msg, `"inconclusive" is not an outcome`)
 		assert.Equal(t, before, h.api.count("POST /sessions"))
 	})
 
 	t.Run("flow and sessionId together", func(t *testing.T) {
-		assert.Contains(t, tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg, "sessionId": "sess_1"})), "not both")
+		assert.Contains(t, RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg, "sessionId": "sess_1"})), "not both")
 	})
 
 	t.Run("an invalid flow with its paths", func(t *testing.T) {
 		bad := flowArg(t, readSharedFlow(t, "invalid/dangling-target.json"))
-		msg := tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"flow": bad}))
+		msg := RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"flow": bad}))
 		assert.Contains(t, msg, "dangling_target at /")
 	})
 
 	t.Run("an unknown or finished session", func(t *testing.T) {
-		assert.Contains(t, tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"sessionId": "sess_9999"})), `No session with id "sess_9999"`)
+		assert.Contains(t, RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"sessionId": "sess_9999"})), `No session with id "sess_9999"`)
 		var out SimulateOutput
-		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg}), &out)
-		assert.Contains(t, tcFail(t, tcCall(t, c, "simulate_session", map[string]any{"sessionId": out.SessionID})), "already ended")
+		RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg}), &out)
+		assert.Contains(t, RequireToolError(t, CallTool(t, c, "simulate_session", map[string]any{"sessionId": out.SessionID})), "already ended")
 	})
 
 	t.Run("a production key is refused", func(t *testing.T) {
-		prod, _ := h.dial(t, nil)
-		tcSetKey(t, prod, tkProd)
+		prod := h.Dial(t)
+		setKey(t, prod, tkProd)
 		before := h.api.count("POST /sessions")
-		msg := tcFail(t, tcCall(t, prod, "simulate_session", map[string]any{"flow": arg}))
+		msg := RequireToolError(t, CallTool(t, prod, "simulate_session", map[string]any{"flow": arg}))
 		assert.Contains(t, msg, "only in the sandbox")
 		assert.Contains(t, msg, "sk_prod_…3333")
 		assert.NotContains(t, msg, tkProd)
@@ -143,37 +143,37 @@ func TestSimulateSession(t *testing.T) {
 
 func TestGetSessionNotFound(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
-	tcSetKey(t, c, tkAlice)
-	msg := tcFail(t, tcCall(t, c, "get_session", map[string]any{"sessionId": "sess_nope"}))
+	c := h.Dial(t)
+	setKey(t, c, tkAlice)
+	msg := RequireToolError(t, CallTool(t, c, "get_session", map[string]any{"sessionId": "sess_nope"}))
 	assert.Contains(t, msg, `No session with id "sess_nope"`)
 	assert.Contains(t, msg, "list_sessions")
 }
 
 func TestListSessionsFiltersAndCursor(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
-	tcSetKey(t, c, tkAlice)
+	c := h.Dial(t)
+	setKey(t, c, tkAlice)
 	_, arg := wireFlow(t)
 	for range 3 {
-		tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg}), nil)
+		RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg}), nil)
 	}
 
 	var page1, page2 ListSessionsOutput
-	tcOK(t, tcCall(t, c, "list_sessions", map[string]any{"limit": 2, "includeTotal": true}), &page1)
+	RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{"limit": 2, "includeTotal": true}), &page1)
 	require.Len(t, page1.Sessions, 2)
 	assert.True(t, page1.HasMore)
 	require.NotEmpty(t, page1.NextCursor)
 	require.NotNil(t, page1.TotalCount)
 	assert.Equal(t, 3, *page1.TotalCount)
 	assert.Equal(t, verdictVerified, page1.Sessions[0].Verdict)
-	tcOK(t, tcCall(t, c, "list_sessions", map[string]any{"limit": 2, "cursor": page1.NextCursor}), &page2)
+	RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{"limit": 2, "cursor": page1.NextCursor}), &page2)
 	require.Len(t, page2.Sessions, 1)
 	assert.False(t, page2.HasMore)
 	assert.Empty(t, page2.NextCursor)
 
 	// Every filter of the contract reaches the API.
-	tcOK(t, tcCall(t, c, "list_sessions", map[string]any{
+	RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{
 		"limit": 10, "status": []any{"complete", "canceled"}, "clientReferenceId": "user-42", "flowId": "flow_abc",
 		"fromDate": "2026-01-01", "toDate": "2026-01-31", "search": "landlord", "sortBy": "finishedAt", "sortOrder": "asc",
 		"includeTotal": true,
@@ -192,11 +192,11 @@ func TestListSessionsFiltersAndCursor(t *testing.T) {
 
 	// Dates in every accepted form; a reversed range and a bad cursor are refused clearly.
 	for _, from := range []string{"2026-01-01T00:00:00Z", "1767225600", "1767225600000"} {
-		tcOK(t, tcCall(t, c, "list_sessions", map[string]any{"fromDate": from}), nil)
+		RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{"fromDate": from}), nil)
 		assert.Equal(t, "1767225600", h.api.query().Get("fromDate"), from)
 	}
-	assert.Contains(t, tcFail(t, tcCall(t, c, "list_sessions", map[string]any{"fromDate": "2026-02-01", "toDate": "2026-01-01"})), "after toDate")
-	assert.Contains(t, tcFail(t, tcCall(t, c, "list_sessions", map[string]any{"cursor": "garbage"})), "cursor")
+	assert.Contains(t, RequireToolError(t, CallTool(t, c, "list_sessions", map[string]any{"fromDate": "2026-02-01", "toDate": "2026-01-01"})), "after toDate")
+	assert.Contains(t, RequireToolError(t, CallTool(t, c, "list_sessions", map[string]any{"cursor": "garbage"})), "cursor")
 }
 
 func TestSummarizeOutcomes(t *testing.T) {
@@ -227,26 +227,25 @@ func facesignNodeReport(typ flowbuild.NodeType, id, outcome string) facesign.Nod
 // plain JSON response), a slow one tells the user before the result arrives.
 func TestGetSessionProgressOnlyWhenSlow(t *testing.T) {
 	h := newToolHarness(t)
-	c, notes := h.dial(t, nil)
-	tcSetKey(t, c, tkAlice)
+	notes := &Notifications{}
+	c := h.Dial(t, DialRecording(notes))
+	setKey(t, c, tkAlice)
 	_, arg := wireFlow(t)
 	var sim SimulateOutput
-	tcOK(t, tcCall(t, c, "simulate_session", map[string]any{"flow": arg}), &sim)
-	before := len(notes.methods("notifications/progress"))
+	RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg}), &sim)
+	before := len(notes.Of("notifications/progress"))
 
-	res, err := tcCallRaw(c, "get_session", map[string]any{"sessionId": sim.SessionID}, &mcp.Meta{ProgressToken: "fast"})
-	require.NoError(t, err)
-	tcOK(t, res, nil)
-	assert.Len(t, notes.methods("notifications/progress"), before, "a fast fetch sends no progress")
+	res := CallToolWithMeta(t, c, "get_session", map[string]any{"sessionId": sim.SessionID}, &mcp.Meta{ProgressToken: "fast"})
+	RequireOK(t, res, nil)
+	assert.Len(t, notes.Of("notifications/progress"), before, "a fast fetch sends no progress")
 
 	h.api.slowGets(progressDelay + 300*time.Millisecond)
-	res, err = tcCallRaw(c, "get_session", map[string]any{"sessionId": sim.SessionID}, &mcp.Meta{ProgressToken: "slow"})
-	require.NoError(t, err)
+	res = CallToolWithMeta(t, c, "get_session", map[string]any{"sessionId": sim.SessionID}, &mcp.Meta{ProgressToken: "slow"})
 	var got GetSessionOutput
-	tcOK(t, res, &got)
+	RequireOK(t, res, &got)
 	assert.Equal(t, sim.SessionID, got.Session.ID)
 	var slow []float64
-	for _, n := range notes.methods("notifications/progress") {
+	for _, n := range notes.Of("notifications/progress") {
 		if n.Params.AdditionalFields["progressToken"] == "slow" {
 			slow = append(slow, n.Params.AdditionalFields["progress"].(float64))
 		}
@@ -254,9 +253,8 @@ func TestGetSessionProgressOnlyWhenSlow(t *testing.T) {
 	assert.Equal(t, []float64{1, 2}, slow, "a slow fetch reports progress, then completion, before the result")
 
 	h.api.slowGets(0)
-	res, err = tcCallRaw(c, "get_session", map[string]any{"sessionId": sim.SessionID}, nil)
-	require.NoError(t, err)
-	tcOK(t, res, nil)
+	res = CallToolWithMeta(t, c, "get_session", map[string]any{"sessionId": sim.SessionID}, nil)
+	RequireOK(t, res, nil)
 }
 
 func TestReportAfter(t *testing.T) {

@@ -195,12 +195,12 @@ func TestEventStoreTrimsOnAppendAndOnATicker(t *testing.T) {
 	t.Run("the handler's ticker empties a quiet session", func(t *testing.T) {
 		clock := newFakeClock()
 		srv := newCoreServer(t, &Deps{Clock: clock.Now}, HTTPOptions{})
-		es := srv.handler.events
+		es := srv.Handler.events
 		_, err := es.StoreEvent(ctx, "quiet", "x", json.RawMessage(`"a"`))
 		require.NoError(t, err)
 		runCtx, cancel := context.WithCancel(ctx)
 		done := make(chan struct{})
-		go func() { srv.handler.Run(runCtx, 5*time.Millisecond); close(done) }()
+		go func() { srv.Handler.Run(runCtx, 5*time.Millisecond); close(done) }()
 		t.Cleanup(func() { cancel(); <-done })
 		time.Sleep(30 * time.Millisecond)
 		assert.Equal(t, 1, es.len(), "a fresh event stays")

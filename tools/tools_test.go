@@ -1,16 +1,12 @@
 package tools
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/mark3labs/mcp-go/client"
-	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -38,18 +34,18 @@ func flowArg(t *testing.T, raw json.RawMessage) any {
 
 func TestSetAPIKey(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 
 	t.Run("a sandbox key is proven and kept, never echoed", func(t *testing.T) {
-		res := tcCall(t, c, "set_api_key", map[string]any{"apiKey": tkAlice})
+		res := CallTool(t, c, "set_api_key", map[string]any{"apiKey": tkAlice})
 		var out SetAPIKeyOutput
-		tcOK(t, res, &out)
+		RequireOK(t, res, &out)
 		assert.Equal(t, "sandbox", string(out.Environment))
 		assert.Equal(t, "sk_test_…1111", out.Key)
 		assert.Equal(t, h.api.URL(), out.ServerURL)
 		assert.Len(t, out.Avatars, 2)
 		assert.Equal(t, "en", out.Languages[0].ID)
-		assert.NotContains(t, tcText(res), tkAlice)
+		assert.NotContains(t, ResultText(res), tkAlice)
 		b, _ := json.Marshal(res.StructuredContent)
 		assert.NotContains(t, string(b), tkAlice)
 		assert.Equal(t, 1, h.api.count("GET /avatars"))
@@ -70,7 +66,7 @@ func TestSetAPIKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			msg := tcFail(t, tcCall(t, c, "set_api_key", tt.args))
+			msg := RequireToolError(t, CallTool(t, c, "set_api_key", tt.args))
 			for _, w := range tt.want {
 				assert.Contains(t, msg, w)
 			}
@@ -83,18 +79,18 @@ func TestSetAPIKey(t *testing.T) {
 	t.Run("a key FaceSign refuses is not kept", func(t *testing.T) {
 		revoked := "sk_test_revokedRRRRRRR9999"
 		h.api.revoke(revoked)
-		msg := tcFail(t, tcCall(t, c, "set_api_key", map[string]any{"apiKey": revoked}))
+		msg := RequireToolError(t, CallTool(t, c, "set_api_key", map[string]any{"apiKey": revoked}))
 		assert.Contains(t, msg, "rejected the API key sk_test_…9999")
 		assert.NotContains(t, msg, revoked)
 		// The earlier, working key is still the session's key.
 		var out ListSessionsOutput
-		tcOK(t, tcCall(t, c, "list_sessions", map[string]any{}), &out)
+		RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{}), &out)
 	})
 
 	t.Run("a production key with a serverUrl", func(t *testing.T) {
-		c2, _ := h.dial(t, nil)
+		c2 := h.Dial(t)
 		var out SetAPIKeyOutput
-		tcOK(t, tcCall(t, c2, "set_api_key", map[string]any{"apiKey": tkProd, "serverUrl": h.api.URL() + "/"}), &out)
+		RequireOK(t, CallTool(t, c2, "set_api_key", map[string]any{"apiKey": tkProd, "serverUrl": h.api.URL() + "/"}), &out)
 		assert.Equal(t, "production", string(out.Environment))
 		assert.Equal(t, h.api.URL(), out.ServerURL)
 	})
@@ -102,7 +98,7 @@ func TestSetAPIKey(t *testing.T) {
 
 func TestNoKeySaysHowToProvideOne(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	for _, call := range []struct {
 		tool string
 		args map[string]any
@@ -111,7 +107,7 @@ func TestNoKeySaysHowToProvideOne(t *testing.T) {
 		{"list_sessions", map[string]any{}},
 		{"simulate_session", map[string]any{"flow": flowArg(t, readSharedFlow(t, "wire-transfer.json"))}},
 	} {
-		msg := tcFail(t, tcCall(t, c, call.tool, call.args))
+		msg := RequireToolError(t, CallTool(t, c, call.tool, call.args))
 		assert.Contains(t, msg, "set_api_key", call.tool)
 		assert.Contains(t, msg, "FACESIGN_API_KEY", call.tool)
 		assert.Contains(t, msg, "Authorization: Bearer", call.tool)
@@ -122,42 +118,42 @@ func TestNoKeySaysHowToProvideOne(t *testing.T) {
 // sessions, its own key and its own current flow.
 func TestKeyAndFlowIsolationPerSession(t *testing.T) {
 	h := newToolHarness(t)
-	alice, _ := h.dial(t, nil)
-	bob, _ := h.dial(t, nil)
-	nobody, _ := h.dial(t, nil)
-	tcSetKey(t, alice, tkAlice)
-	tcSetKey(t, bob, tkBob)
+	alice := h.Dial(t)
+	bob := h.Dial(t)
+	nobody := h.Dial(t)
+	setKey(t, alice, tkAlice)
+	setKey(t, bob, tkBob)
 
 	wire := flowArg(t, readSharedFlow(t, "wire-transfer.json"))
 	var sim SimulateOutput
-	tcOK(t, tcCall(t, alice, "simulate_session", map[string]any{"flow": wire}), &sim)
+	RequireOK(t, CallTool(t, alice, "simulate_session", map[string]any{"flow": wire}), &sim)
 
 	var aList, bList ListSessionsOutput
-	tcOK(t, tcCall(t, alice, "list_sessions", map[string]any{}), &aList)
-	tcOK(t, tcCall(t, bob, "list_sessions", map[string]any{}), &bList)
+	RequireOK(t, CallTool(t, alice, "list_sessions", map[string]any{}), &aList)
+	RequireOK(t, CallTool(t, bob, "list_sessions", map[string]any{}), &bList)
 	require.Len(t, aList.Sessions, 1)
 	assert.Equal(t, sim.SessionID, aList.Sessions[0].ID)
 	assert.Empty(t, bList.Sessions, "bob must not see alice's session")
 
-	msg := tcFail(t, tcCall(t, bob, "get_session", map[string]any{"sessionId": sim.SessionID}))
+	msg := RequireToolError(t, CallTool(t, bob, "get_session", map[string]any{"sessionId": sim.SessionID}))
 	assert.Contains(t, msg, `No session with id "`+sim.SessionID+`"`)
 	assert.Contains(t, msg, "sk_test_…2222")
 
 	// A third client never set a key and gets none of the others'.
-	assert.Contains(t, tcFail(t, tcCall(t, nobody, "list_sessions", map[string]any{})), "no FaceSign API key")
+	assert.Contains(t, RequireToolError(t, CallTool(t, nobody, "list_sessions", map[string]any{})), "no FaceSign API key")
 
 	// Current flows are per session too.
-	tcOK(t, tcCall(t, alice, "build_flow", map[string]any{"flow": wire}), nil)
+	RequireOK(t, CallTool(t, alice, "build_flow", map[string]any{"flow": wire}), nil)
 	var v ValidateFlowOutput
-	tcOK(t, tcCall(t, alice, "validate_flow", map[string]any{}), &v)
+	RequireOK(t, CallTool(t, alice, "validate_flow", map[string]any{}), &v)
 	assert.Equal(t, "current_flow", v.Source)
 	assert.True(t, v.Valid)
-	assert.Contains(t, tcFail(t, tcCall(t, bob, "validate_flow", map[string]any{})), "no flow to validate")
+	assert.Contains(t, RequireToolError(t, CallTool(t, bob, "validate_flow", map[string]any{})), "no flow to validate")
 }
 
 func TestValidateFlowSamples(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	dirs := []struct {
 		dir       string
 		valid     bool
@@ -180,11 +176,11 @@ func TestValidateFlowSamples(t *testing.T) {
 				require.NoError(t, json.Unmarshal(raw, &arg))
 				if _, isArray := arg.([]any); !isArray {
 					// Not an array: the input schema refuses it, naming the field.
-					assert.Contains(t, tcFail(t, tcCall(t, c, "validate_flow", map[string]any{"flow": arg})), "flow")
+					assert.Contains(t, RequireToolError(t, CallTool(t, c, "validate_flow", map[string]any{"flow": arg})), "flow")
 					return
 				}
 				var out ValidateFlowOutput
-				tcOK(t, tcCall(t, c, "validate_flow", map[string]any{"flow": arg}), &out)
+				RequireOK(t, CallTool(t, c, "validate_flow", map[string]any{"flow": arg}), &out)
 				assert.Equal(t, d.valid, out.Valid, "errors: %v", out.Errors)
 				assert.Equal(t, "argument", out.Source)
 				if d.warnings {
@@ -204,24 +200,24 @@ func TestValidateFlowSamples(t *testing.T) {
 
 func TestBuildFlowAdoptAndEditErrors(t *testing.T) {
 	h := newToolHarness(t)
-	c, _ := h.dial(t, nil)
+	c := h.Dial(t)
 	wire := flowArg(t, readSharedFlow(t, "wire-transfer.json"))
 
 	var out BuildFlowOutput
-	tcOK(t, tcCall(t, c, "build_flow", map[string]any{"flow": wire}), &out)
+	RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"flow": wire}), &out)
 	assert.Equal(t, "adopt", out.Mode)
 	assert.Contains(t, out.Mermaid, "flowchart")
 	assert.NotEmpty(t, out.Summary)
 	assert.Equal(t, elicitNotNeeded, out.Elicitation)
 
 	// The adopted flow is the current flow, as a resource too.
-	ctxRes := readResource(t, c, uriCurrentFlow)
+	ctxRes := ReadResourceText(t, c, uriCurrentFlow)
 	got, err := flowbuild.Decode([]byte(ctxRes))
 	require.NoError(t, err)
 	assert.Len(t, got, len(out.Flow))
 
 	invalid := flowArg(t, readSharedFlow(t, "invalid/dangling-target.json"))
-	msg := tcFail(t, tcCall(t, c, "build_flow", map[string]any{"flow": invalid}))
+	msg := RequireToolError(t, CallTool(t, c, "build_flow", map[string]any{"flow": invalid}))
 	assert.Contains(t, msg, "dangling_target")
 	assert.Contains(t, msg, "/")
 
@@ -234,23 +230,9 @@ func TestBuildFlowAdoptAndEditErrors(t *testing.T) {
 		{map[string]any{"description": "liveness", "flow": wire}, "pass it with change"},
 		{map[string]any{"flow": []any{map[string]any{"id": 5}}}, "flow/0/id"},
 	} {
-		assert.Contains(t, tcFail(t, tcCall(t, c, "build_flow", tt.args)), tt.want)
+		assert.Contains(t, RequireToolError(t, CallTool(t, c, "build_flow", tt.args)), tt.want)
 	}
 
-	fresh, _ := h.dial(t, nil)
-	assert.Contains(t, tcFail(t, tcCall(t, fresh, "build_flow", map[string]any{"change": "add an SMS code"})), "no current flow")
-}
-
-func readResource(t *testing.T, c *client.Client, uri string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	req := mcp.ReadResourceRequest{}
-	req.Params.URI = uri
-	res, err := c.ReadResource(ctx, req)
-	require.NoError(t, err)
-	require.Len(t, res.Contents, 1)
-	tc, ok := res.Contents[0].(mcp.TextResourceContents)
-	require.True(t, ok, "text contents, got %T", res.Contents[0])
-	return tc.Text
+	fresh := h.Dial(t)
+	assert.Contains(t, RequireToolError(t, CallTool(t, fresh, "build_flow", map[string]any{"change": "add an SMS code"})), "no current flow")
 }
