@@ -1,13 +1,12 @@
 package tools
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 
+	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -25,21 +24,15 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	t.Cleanup(receiver.Close)
-	sb, err := sandbox.New(t.Context(), sandbox.Config{
-		DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), JanitorInterval: -1,
-		WebhookRetryScale: 0.001, DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_test_secret"}},
+	st := NewMCPStack(t, StackOptions{
+		HTTP:   HTTPOptions{Heartbeat: -1},
+		Server: []server.ServerOption{server.WithOutputSchemaValidation()},
+		Sandbox: &sandbox.Config{
+			WebhookRetryScale: 0.001, DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_test_secret"}},
+		},
 	})
-	require.NoError(t, err)
-	api := httptest.NewServer(sb.Handler())
-	t.Cleanup(func() {
-		api.Close()
-		_ = sb.Close()
-	})
-
-	h := newToolHarness(t)
-	h.Deps.SandboxURL = api.URL + "/sandbox"
-	alice := h.Dial(t)
-	bob := h.Dial(t)
+	alice := st.Dial(t)
+	bob := st.Dial(t)
 
 	var key SetAPIKeyOutput
 	RequireOK(t, CallTool(t, alice, "set_api_key", map[string]any{"apiKey": tkAlice}), &key)
