@@ -548,6 +548,9 @@ func (s *Sandbox) sessionForSecret(ctx context.Context, secret string) (int64, s
 // Advance resolves the current node of the session a hosted-page secret belongs
 // to with the user's input, through the same engine as simulate, and stores the
 // step with its effects (webhook events, outbox, enrolled faces) atomically.
+// It fails with ErrSecretUnknown, ErrSecretExpired, or the runner's
+// ErrFinished or ErrBadInput (the input does not fit the node); on any error
+// nothing is stored and no step is returned.
 func (s *Sandbox) Advance(ctx context.Context, secret string, in runner.Input) (facesign.Session, runner.StepResult, error) {
 	acct, id, err := s.sessionForSecret(ctx, secret)
 	if err != nil {
@@ -559,7 +562,12 @@ func (s *Sandbox) Advance(ctx context.Context, secret string, in runner.Input) (
 		res = r
 		return r.Effects, err
 	})
-	return sess, res, err
+	if err != nil {
+		// The engine may have taken the step before the store refused it: the
+		// page must not show a step (or an OTP code) that did not happen.
+		return facesign.Session{}, runner.StepResult{}, err
+	}
+	return sess, res, nil
 }
 
 // Pending says what the current node of a secret's session needs from the user.
