@@ -95,8 +95,8 @@
 //	otpDelivery           delivered | failed
 //	sex                   the AI analysis' sex: female (default) | male
 //
-// ParseInputs and DecodeInputs refuse unknown keys, wrong types and bad values
-// with ErrBadInput naming the key.
+// ParseInputs refuses unknown keys, wrong types and bad values with ErrBadInput
+// naming the key.
 //
 // # The report
 //

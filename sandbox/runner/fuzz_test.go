@@ -32,9 +32,13 @@ func FuzzRunFlow(f *testing.F) {
 		if err != nil {
 			return
 		}
-		in, err := DecodeInputs(inputsJSON)
-		if err != nil {
-			in = Inputs{}
+		// The inputs arrive as the sandbox hands them over: a JSON object decoded into a map.
+		var raw map[string]any
+		in := Inputs{}
+		if json.Unmarshal(inputsJSON, &raw) == nil {
+			if parsed, err := ParseInputs(raw); err == nil {
+				in = parsed
+			}
 		}
 		e := New(Config{MaxSteps: 200, Faces: &MemoryFaces{}, Now: func() time.Time { return time.Unix(1_750_000_000, 0) }})
 		st, _, err := e.Start("sess_fuzz", facesign.Settings{Flow: flow, ProvidedData: map[string]any{"email": "a@b.test"}})

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,32 +31,61 @@ func TestParseInputs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Inputs{}, empty)
 
+	// encoding/json's rules, kept: keys match in any case, null leaves a value
+	// unset, 1e3 is a whole number; Go's own slices and maps do too.
+	in, err = ParseInputs(map[string]any{
+		"LIVENESS": "noFace", "otpcode": "1", "name": nil, "otpDelaySeconds": 1e3, "otpCodes": []string{"7"},
+		"document": map[string]string{"country": "FRA"}, "recognitionSimilarity": float32(0.5),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, Inputs{Liveness: "noFace", OTPCode: ptr("1"), OTPDelaySeconds: 1000, OTPCodes: []string{"7"},
+		Document: map[string]string{"country": "FRA"}, RecognitionSimilarity: ptr(0.5)}, in)
+
+	known := "(known keys: company, document, documentScan, email, enterEmail, face, faceScan, faceSimilarity, jobTitle, " +
+		"liveness, livenessChallenge, name, otpCode, otpCodes, otpDelaySeconds, otpDelivery, permissions, phone, recognition, " +
+		"recognitionSimilarity, reply, sex)"
+	// The whole message, pinned: the simulate API answers with it. Each case runs
+	// on ParseInputs and on the oracle, the parser as it was.
 	tests := []struct {
 		raw map[string]any
 		msg string
 	}{
-		{map[string]any{"livenes": "x"}, `inputs: unknown key "livenes" (known keys: company, document`},
+		{map[string]any{"livenes": "x"}, `inputs: unknown key "livenes" ` + known},
+		{map[string]any{"a": 1, "company": 2}, `inputs: unknown key "a" ` + known},
 		{map[string]any{"faceSimilarity": "high"}, "inputs.faceSimilarity: expected a number, got string"},
 		{map[string]any{"faceSimilarity": 1.5}, "inputs.faceSimilarity is 1.5; it must be between 0 and 1"},
-		{map[string]any{"recognitionSimilarity": -0.1}, "inputs.recognitionSimilarity is -0.1"},
-		{map[string]any{"liveness": "alive"}, `inputs.liveness is "alive"; it must be one of livenessDetected, deepfakeDetected`},
-		{map[string]any{"recognition": "yes"}, `inputs.recognition is "yes"`},
+		{map[string]any{"recognitionSimilarity": -0.1}, "inputs.recognitionSimilarity is -0.1; it must be between 0 and 1"},
+		{map[string]any{"liveness": "alive"}, `inputs.liveness is "alive"; it must be one of livenessDetected, deepfakeDetected, noFace, inconclusive, captureUnavailable`},
+		{map[string]any{"recognition": "yes"}, `inputs.recognition is "yes"; it must be one of auto, recognized, newUser, noFace`},
 		{map[string]any{"permissions": true}, "inputs.permissions: expected a string, got bool"},
-		{map[string]any{"document": map[string]any{"dateOfBirth": 1990}}, "inputs.document.dateOfBirth: expected"},
-		{map[string]any{"otpCodes": "123456"}, "inputs.otpCodes: expected an array of strings"},
-		{map[string]any{"otpDelaySeconds": 1.5}, "inputs.otpDelaySeconds: expected a whole number"},
-		{map[string]any{"otpDelaySeconds": -1}, "inputs.otpDelaySeconds is -1"},
-		{map[string]any{"otpDelivery": "lost"}, `inputs.otpDelivery is "lost"`},
+		{map[string]any{"name": 5}, "inputs.name: expected a string, got number"},
+		{map[string]any{"email": []any{}}, "inputs.email: expected a string, got array"},
+		{map[string]any{"livenessChallenge": "yes"}, "inputs.livenessChallenge: expected a boolean, got string"},
+		{map[string]any{"document": map[string]any{"dateOfBirth": 1990}}, "inputs.document.dateOfBirth: expected a string, got 1990"},
+		{map[string]any{"document": map[string]any{"a": "x", "b": nil}}, "inputs.document.b: expected a string, got null"},
+		{map[string]any{"company": 2, "document": map[string]any{"x": map[string]any{"y": "<"}}}, `inputs.document.x: expected a string, got {"y":"\u003c"}`},
+		{map[string]any{"document": "passport"}, "inputs.document: expected an object of strings, got string"},
+		{map[string]any{"otpCodes": "123456"}, "inputs.otpCodes: expected an array of strings, got string"},
+		{map[string]any{"otpCodes": []any{"1", 2}}, "inputs.otpCodes: expected a string, got number"},
+		{map[string]any{"otpCodes": make([]string, 101)}, "inputs.otpCodes has 101 codes; at most 100"},
+		{map[string]any{"otpDelaySeconds": 1.5}, "inputs.otpDelaySeconds: expected a whole number, got number 1.5"},
+		{map[string]any{"otpDelaySeconds": 1e21}, "inputs.otpDelaySeconds: expected a whole number, got number 1e+21"},
+		{map[string]any{"otpDelaySeconds": "5"}, "inputs.otpDelaySeconds: expected a whole number, got string"},
+		{map[string]any{"otpDelaySeconds": -1}, "inputs.otpDelaySeconds is -1; it must be between 0 and 86400"},
+		{map[string]any{"otpDelivery": "lost"}, `inputs.otpDelivery is "lost"; it must be one of delivered, failed`},
+		{map[string]any{"sex": "x", "liveness": "y"}, `inputs.liveness is "y"; it must be one of livenessDetected, deepfakeDetected, noFace, inconclusive, captureUnavailable`},
 	}
+	// NaN passes every range check, so it must not get that far (only Go callers can send it).
+	_, err = ParseInputs(map[string]any{"faceSimilarity": math.NaN()})
+	assert.EqualError(t, err, "runner: bad input: inputs.faceSimilarity: expected a number, got number NaN")
+
 	for _, tt := range tests {
-		_, err := ParseInputs(tt.raw)
-		require.ErrorIs(t, err, ErrBadInput, "%v", tt.raw)
-		assert.Contains(t, err.Error(), tt.msg)
+		for name, parse := range map[string]func(map[string]any) (Inputs, error){"ParseInputs": ParseInputs, "oracle": oracleParseInputs} {
+			_, err := parse(tt.raw)
+			require.ErrorIs(t, err, ErrBadInput, "%s %v", name, tt.raw)
+			assert.EqualError(t, err, "runner: bad input: "+tt.msg, "%s %v", name, tt.raw)
+		}
 	}
-	_, err = DecodeInputs([]byte(`{"liveness":"noFace"} {}`))
-	require.ErrorIs(t, err, ErrBadInput)
-	_, err = DecodeInputs([]byte(`[1]`))
-	require.ErrorIs(t, err, ErrBadInput)
 }
 
 func TestParseSimulate(t *testing.T) {
