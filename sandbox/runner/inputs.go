@@ -27,9 +27,6 @@ var inputFields = func() map[string]int {
 // inputKeys are the keys ParseInputs accepts, sorted, for error messages.
 var inputKeys = slices.Sorted(maps.Keys(inputFields))
 
-// InputKeys returns the keys ParseInputs accepts, sorted.
-func InputKeys() []string { return slices.Clone(inputKeys) }
-
 // enums are the values each choice key accepts.
 var enums = map[string][]string{
 	"liveness":     {"livenessDetected", "deepfakeDetected", "noFace", "inconclusive", "captureUnavailable"},

@@ -3,6 +3,10 @@ package runner
 import (
 	"context"
 	"math"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -137,4 +141,36 @@ func TestAIAnalysis(t *testing.T) {
 	_, err = e.Run(context.Background(), st, SimulateInput{Inputs: Inputs{Liveness: "deepfakeDetected"}})
 	require.NoError(t, err)
 	assert.Equal(t, "virtual", st.Report().AIAnalysis.RealPersonOrVirtual)
+}
+
+var keyColumn = regexp.MustCompile(`^[A-Za-z]+(, [A-Za-z]+)*,?`)
+
+// TestInputKeysAreDocumented: the package documentation's table of inputs names
+// exactly the keys ParseInputs accepts, and the README's list names each of them.
+func TestInputKeysAreDocumented(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	_, table, ok := strings.Cut(string(doc), "// # Inputs")
+	require.True(t, ok, "doc.go has an Inputs section")
+	var documented []string
+	for _, line := range strings.Split(table, "\n") {
+		row, ok := strings.CutPrefix(line, "//\t")
+		if !ok {
+			continue
+		}
+		// A row starts with its keys, "a" or "a, b" ("a, b," when the next row goes on).
+		keys := strings.TrimSuffix(keyColumn.FindString(row), ",")
+		documented = append(documented, strings.Split(keys, ", ")...)
+	}
+	slices.Sort(documented)
+	assert.Equal(t, inputKeys, documented, "doc.go's Inputs table")
+
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, list, ok := strings.Cut(string(readme), "Simulate `inputs`")
+	require.True(t, ok, "README.md lists the simulate inputs")
+	list, _, _ = strings.Cut(list, "`outcomes`")
+	for _, k := range inputKeys {
+		assert.Contains(t, list, "`"+k+"`", "README.md's list of simulate inputs")
+	}
 }
