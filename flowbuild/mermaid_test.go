@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,11 +40,91 @@ func TestMermaidGolden(t *testing.T) {
 		})
 	}
 	t.Run("escaping", func(t *testing.T) {
-		f := fixtureFlow(t, `[{"id":"start","type":"start","outcome":"a\"]; click"},
-		 {"id":"a\"]; click","type":"conversation","prompt":"Say: Is it [A] or {B} | (C)? <script>alert(1)</script> #1 \"quoted\" a & b;\nnew line","outcomes":[{"id":"yes|no\"","targetNodeId":"end","condition":""},{"id":"x","targetNodeId":"","condition":""}]},
+		f := fixtureFlow(t, `[{"id":"start","type":"start","outcome":"a\"]; click C:\\new"},
+		 {"id":"a\"]; click C:\\new","type":"conversation","prompt":"Say: Is it [A] or {B} | (C)? <script>alert(1)</script> #1 \"quoted\" a & b;\nnew line","outcomes":[{"id":"yes|no\"","targetNodeId":"end","condition":""},{"id":"x","targetNodeId":"","condition":""}]},
 		 {"id":"end","type":"end"}]`)
 		checkGolden(t, filepath.Join("mermaid", "escaping.mmd"), Mermaid(f))
 	})
+	// Every printable ASCII character, and a few sequences with a meaning in Mermaid
+	// or Markdown, in a node label, a missing target and an edge label: the golden
+	// is what .ci/mermaid-check.sh renders, so each must draw as itself.
+	t.Run("ascii", func(t *testing.T) {
+		var all strings.Builder
+		for r := rune(0x20); r < 0x7f; r++ {
+			all.WriteRune(r)
+		}
+		all.WriteString(` C:\new \n %% --> **b** _i_ &nbsp; #35; <br/> 😀 é` + " \u2028line\u00a0sep")
+		var f Flow
+		f = append(f, Node{ID: "start", Type: TypeStart, Next: "n0"})
+		chunks := strings.SplitAfter(all.String(), "")
+		for i := 0; i*30 < len(chunks); i++ {
+			chunk := strings.Join(chunks[i*30:min(len(chunks), (i+1)*30)], "")
+			next := "n" + strconv.Itoa(i+1)
+			if (i+1)*30 >= len(chunks) {
+				next = "end"
+			}
+			f = append(f, Node{ID: "n" + strconv.Itoa(i), Type: TypeConversation, Prompt: "Say: " + chunk,
+				Outcomes: []Outcome{{ID: chunk, Target: next}, {ID: "gone", Target: "to " + chunk}}})
+		}
+		f = append(f, Node{ID: "id " + all.String()[:38], Type: TypeEnd}, Node{ID: "end", Type: TypeEnd})
+		checkGolden(t, filepath.Join("mermaid", "ascii.mmd"), Mermaid(f))
+	})
+	t.Run("empty", func(t *testing.T) {
+		checkGolden(t, filepath.Join("mermaid", "empty.mmd"), Mermaid(Flow{}))
+	})
+}
+
+var mermaidEntity = regexp.MustCompile(`#(\d+|[a-z]+);`)
+
+// mermaidDecoded reads a label the way Mermaid does: #code; and #name; entities
+// become the characters they stand for.
+func mermaidDecoded(s string) string {
+	named := map[string]string{"quot": `"`, "amp": "&", "lt": "<", "gt": ">"}
+	return mermaidEntity.ReplaceAllStringFunc(s, func(m string) string {
+		code := m[1 : len(m)-1]
+		if n, err := strconv.Atoi(code); err == nil {
+			return string(rune(n))
+		}
+		if c, ok := named[code]; ok {
+			return c
+		}
+		return m
+	})
+}
+
+func TestEscapeMermaid(t *testing.T) {
+	var ascii strings.Builder
+	for r := rune(0x20); r < 0x7f; r++ {
+		ascii.WriteRune(r)
+	}
+	cases := []struct {
+		name, in string
+	}{
+		{"printable ascii", ascii.String()},
+		// Mermaid 12 draws a backslash followed by n in an HTML label as a line
+		// break, even when the backslash is written #92;: "C:\new" came out as
+		// "C:" over "ew". Found by rendering in .ci/mermaid-check.sh.
+		{"windows path", `C:\new folder`},
+		{"literal escape", `line1\nline2`},
+		{"double backslash", `a\\n`},
+		{"trailing backslash", `ends with \`},
+		{"backslash N", `\N \t`},
+		{"unicode", "é 😀 \u2028"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := escapeMermaid(tc.in)
+			// Outside its entities, nothing that could end the label or be read as syntax or markup.
+			bare := mermaidEntity.ReplaceAllString(got, "")
+			for _, c := range "\"[]{}()|<>`\\;#&" {
+				assert.NotContains(t, bare, string(c), "raw %q in %q", c, got)
+			}
+			decoded := mermaidDecoded(got)
+			assert.NotContains(t, decoded, `\n`, "Mermaid would draw a line break")
+			// A word joiner is all the escaping may add: the label reads as the text.
+			assert.Equal(t, tc.in, strings.ReplaceAll(decoded, "\u2060", ""))
+		})
+	}
 }
 
 func TestMermaidStructure(t *testing.T) {
