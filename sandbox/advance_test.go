@@ -264,3 +264,29 @@ func TestAdvanceStoreFailureReportsNoStep(t *testing.T) {
 	assert.Equal(t, runner.StepResult{}, res, "no step, no effects (no OTP code) for a step that was not stored")
 	assert.Equal(t, before, e.stored(id2))
 }
+
+// Pending answers from one read of the store: the secret's check and the
+// session it names come from the same snapshot.
+func TestPendingReadsOnce(t *testing.T) {
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	id := e.create(keyA, map[string]any{"flow": readFlow(t, "wire-transfer.json")})
+	secret := e.secretOf(keyA, id)
+	_, _, err := e.sb.Advance(ctx, secret, runner.Input{})
+	require.NoError(t, err)
+
+	before := e.sb.db.r.reads.Load()
+	p, err := e.sb.Pending(ctx, secret)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), e.sb.db.r.reads.Load()-before)
+	assert.Equal(t, "intro", p.NodeID)
+	assert.Equal(t, runner.NeedNothing, p.Need)
+
+	for _, tc := range []struct {
+		secret string
+		want   error
+	}{{"cs_nope", ErrSecretUnknown}, {"", ErrSecretUnknown}} {
+		_, err := e.sb.Pending(ctx, tc.secret)
+		assert.ErrorIs(t, err, tc.want)
+	}
+}

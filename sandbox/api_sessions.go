@@ -3,6 +3,7 @@ package sandbox
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -113,19 +114,29 @@ func (s *Sandbox) getSession(w http.ResponseWriter, r *http.Request, a account) 
 // at once because a session has exactly one secret row.
 func (s *Sandbox) refreshSecret(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
 	ctx := r.Context()
+	id := r.PathValue("id")
 	secret := s.newSecret()
 	err := s.write(ctx, func(tx wtx) error {
-		row, err := loadSession(ctx, tx, a.id, r.PathValue("id"))
+		// A fresh secret means someone still intends to use the session: it is
+		// not "unused" yet. Marking it finds it, within the account, by the way.
+		var seq int64
+		err := tx.QueryRowContext(ctx, `UPDATE sessions SET last_activity_at = ? WHERE id = ? AND account_id = ? RETURNING seq`,
+			s.nowMs(), id, a.id).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("session", id)
+		}
 		if err != nil {
-			return err
+			return fmt.Errorf("refresh secret of session %s: %w", id, err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE client_secrets SET secret = ?, created_at = ?, expire_at = ? WHERE session_seq = ?`,
-			secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli(), row.seq); err != nil {
-			return err
+		res, err := tx.ExecContext(ctx, `UPDATE client_secrets SET secret = ?, created_at = ?, expire_at = ? WHERE session_seq = ?`,
+			secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli(), seq)
+		if err != nil {
+			return fmt.Errorf("refresh secret of session %s: %w", id, err)
 		}
-		// A fresh secret means someone still intends to use the session: it is not "unused" yet.
-		_, err = tx.ExecContext(ctx, `UPDATE sessions SET last_activity_at = ? WHERE seq = ?`, s.nowMs(), row.seq)
-		return err
+		if n, _ := res.RowsAffected(); n != 1 { // a secret nothing would accept is not an answer
+			return fmt.Errorf("refresh secret of session %s: it has no client secret", id)
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, nil, err

@@ -510,21 +510,30 @@ func timeMs(t facesign.Time, fallback time.Time) int64 {
 // with ErrSecretUnknown (never issued, or replaced by a refresh) or
 // ErrSecretExpired.
 func (s *Sandbox) SessionBySecret(ctx context.Context, secret string) (facesign.Session, error) {
-	var row sessionRow
+	row, err := s.rowBySecret(ctx, secret)
+	if err != nil {
+		return facesign.Session{}, err
+	}
+	sess, _, err := row.view()
+	return sess, err
+}
+
+// rowBySecret reads the session of a live hosted-page secret, in one query.
+func (s *Sandbox) rowBySecret(ctx context.Context, secret string) (*sessionRow, error) {
+	row := &sessionRow{}
 	var expire int64
 	err := s.db.r.QueryRowContext(ctx, sqlSessionBySecret, secret).
 		Scan(&row.seq, &row.id, &row.accountID, &row.createdAt, &row.settings, &row.state, &row.revision, &row.rendered, &expire)
 	if errors.Is(err, sql.ErrNoRows) {
-		return facesign.Session{}, ErrSecretUnknown
+		return nil, ErrSecretUnknown
 	}
 	if err != nil {
-		return facesign.Session{}, fmt.Errorf("sandbox: look up client secret: %w", err)
+		return nil, fmt.Errorf("sandbox: look up client secret: %w", err)
 	}
 	if s.nowMs() >= expire {
-		return facesign.Session{}, ErrSecretExpired
+		return nil, ErrSecretExpired
 	}
-	sess, _, err := row.view()
-	return sess, err
+	return row, nil
 }
 
 // sessionForSecret resolves a live hosted-page secret to its account and session id.
@@ -572,11 +581,7 @@ func (s *Sandbox) Advance(ctx context.Context, secret string, in runner.Input) (
 
 // Pending says what the current node of a secret's session needs from the user.
 func (s *Sandbox) Pending(ctx context.Context, secret string) (runner.Pending, error) {
-	acct, id, err := s.sessionForSecret(ctx, secret)
-	if err != nil {
-		return runner.Pending{}, err
-	}
-	row, err := loadSession(ctx, s.db.r, acct, id)
+	row, err := s.rowBySecret(ctx, secret)
 	if err != nil {
 		return runner.Pending{}, err
 	}
@@ -584,5 +589,5 @@ func (s *Sandbox) Pending(ctx context.Context, secret string) (runner.Pending, e
 	if err != nil {
 		return runner.Pending{}, err
 	}
-	return s.engine(s.db.r, acct).Pending(st), nil
+	return s.engine(s.db.r, row.accountID).Pending(st), nil
 }
