@@ -334,7 +334,7 @@ func (s *step) conversation(n *flowbuild.Node) (resolution, error) {
 func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
 	in := s.in.Inputs
 	chosen := "permissionsGranted"
-	if s.in.Inputs.Permissions == "denied" {
+	if in.Permissions == "denied" {
 		chosen = "permissionsDenied"
 	}
 	out, err := s.pick(n, "permissions", in.Permissions != "", chosen)
@@ -356,7 +356,7 @@ func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
 
 func (s *step) liveness(n *flowbuild.Node) (resolution, error) {
 	in := s.in.Inputs
-	chosen := s.in.Inputs.Liveness
+	chosen := in.Liveness
 	if chosen == "" {
 		chosen = "livenessDetected"
 		if s.st.Sources["cameraDenied"] {
@@ -431,7 +431,7 @@ func (s *step) match(p Probe) (*facesign.Face, error) {
 
 func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
 	in := s.in.Inputs
-	mode := s.in.Inputs.Recognition
+	mode := in.Recognition
 	if s.in.Outcome != "" {
 		mode = s.in.Outcome
 	}
@@ -441,7 +441,7 @@ func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
 	id := s.identity()
 	var found *facesign.Face
 	if mode == "auto" || mode == "recognized" {
-		f, err := s.match(Probe{Face: s.in.Inputs.Face, Email: id.Email, Phone: id.Phone, Name: id.Name})
+		f, err := s.match(Probe{Face: in.Face, Email: id.Email, Phone: id.Phone, Name: id.Name})
 		if err != nil {
 			return resolution{}, err
 		}
@@ -472,7 +472,7 @@ func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
 			Phone: firstNonEmpty(id.Phone, p.Phone), Company: id.Company, JobTitle: id.JobTitle}
 	}
 	sim := 0.97
-	if v := s.in.Inputs.RecognitionSimilarity; v != nil {
+	if v := in.RecognitionSimilarity; v != nil {
 		sim = *v
 	}
 	s.st.Face = &MatchedFace{Face: *found, Similarity: sim, Enrolled: s.st.Face != nil && s.st.Face.Enrolled && s.st.Face.Face.ID == found.ID}
@@ -504,9 +504,9 @@ func (s *step) faceSimilarity() float64 {
 func (s *step) faceScan(n *flowbuild.Node) (resolution, error) {
 	in := s.in.Inputs
 	required := n.RequireLivenessChallenge != nil && *n.RequireLivenessChallenge
-	challenge := s.in.Inputs.LivenessChallenge == nil || *s.in.Inputs.LivenessChallenge
+	challenge := in.LivenessChallenge == nil || *in.LivenessChallenge
 	sim, thr := s.faceSimilarity(), threshold(n)
-	chosen := s.in.Inputs.FaceScan
+	chosen := in.FaceScan
 	switch {
 	case chosen != "":
 	case s.st.Sources["cameraDenied"]:
@@ -571,7 +571,7 @@ func (s *step) faceCompare(n *flowbuild.Node) (resolution, error) {
 
 func (s *step) documentScan(n *flowbuild.Node) (resolution, error) {
 	in := s.in.Inputs
-	chosen := s.in.Inputs.DocumentScan
+	chosen := in.DocumentScan
 	if chosen == "" {
 		chosen = "scanSuccess"
 		if s.st.Sources["cameraDenied"] {
@@ -633,10 +633,10 @@ func (s *step) enterEmail(n *flowbuild.Node) (resolution, error) {
 	switch {
 	case s.in.Email != nil:
 		typed = *s.in.Email
-	case s.in.Inputs.EnterEmail != nil:
-		typed = *s.in.Inputs.EnterEmail
-	case s.in.Inputs.Email != nil:
-		typed = *s.in.Inputs.Email
+	case in.EnterEmail != nil:
+		typed = *in.EnterEmail
+	case in.Email != nil:
+		typed = *in.Email
 	default:
 		typed = s.persona().Email
 	}
