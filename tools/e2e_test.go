@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,51 +37,14 @@ const (
 // every tool the server must offer; the e2e tests call each of them.
 var allTools = []string{"set_api_key", "build_flow", "validate_flow", "simulate_session", "get_session", "list_sessions"}
 
-type caller func(name string, args map[string]any) *mcp.CallToolResult
-
-func mcpCaller(t *testing.T, c *client.Client) caller {
-	return func(name string, args map[string]any) *mcp.CallToolResult {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		req := mcp.CallToolRequest{}
-		req.Params.Name = name
-		req.Params.Arguments = args
-		res, err := c.CallTool(ctx, req)
-		require.NoError(t, err, name)
-		return res
-	}
-}
-
-func resultText(res *mcp.CallToolResult) string {
-	var b strings.Builder
-	for _, c := range res.Content {
-		if tc, ok := c.(mcp.TextContent); ok {
-			b.WriteString(tc.Text)
-		}
-	}
-	return b.String()
-}
-
-// ok asserts success and returns the structured content as a map.
-func ok(t *testing.T, name string, res *mcp.CallToolResult) map[string]any {
-	t.Helper()
-	require.False(t, res.IsError, "%s failed: %s", name, resultText(res))
-	data, err := json.Marshal(res.StructuredContent)
-	require.NoError(t, err)
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(data, &m), "%s: structured content %s", name, data)
-	return m
-}
-
 // exerciseEveryTool walks one user's first conversation through every tool
 // and returns the sandbox session it simulated and the flow it built.
-func exerciseEveryTool(t *testing.T, call caller, key, description string) (sessionID string, flow []any) {
+func exerciseEveryTool(t *testing.T, c *client.Client, key, description string) (sessionID string, flow []any) {
 	t.Helper()
 	called := map[string]bool{}
 	do := func(name string, args map[string]any) map[string]any {
 		called[name] = true
-		return ok(t, name, call(name, args))
+		return tools.OKMap(t, tools.CallTool(t, c, name, args))
 	}
 
 	set := do("set_api_key", map[string]any{"apiKey": key})
@@ -105,8 +65,8 @@ func exerciseEveryTool(t *testing.T, call caller, key, description string) (sess
 	assert.NotEmpty(t, sim["path"])
 
 	called["get_session"] = true
-	res := call("get_session", map[string]any{"sessionId": sessionID})
-	got := ok(t, "get_session", res)
+	res := tools.CallTool(t, c, "get_session", map[string]any{"sessionId": sessionID})
+	got := tools.OKMap(t, res)
 	assert.NotEmpty(t, got["summary"])
 	// The sandbox's session bytes pass through to the result: the client secret
 	// that the API answers beside the session must not come along, in either content.
@@ -127,17 +87,9 @@ func exerciseEveryTool(t *testing.T, call caller, key, description string) (sess
 // currentFlow reads the session's current flow resource.
 func currentFlow(t *testing.T, c *client.Client) []any {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	req := mcp.ReadResourceRequest{}
-	req.Params.URI = "facesign://flow/current"
-	res, err := c.ReadResource(ctx, req)
-	require.NoError(t, err)
-	require.Len(t, res.Contents, 1)
-	text, isText := res.Contents[0].(mcp.TextResourceContents)
-	require.True(t, isText)
+	text := tools.ReadResourceText(t, c, "facesign://flow/current")
 	var flow []any
-	require.NoError(t, json.Unmarshal([]byte(text.Text), &flow), text.Text)
+	require.NoError(t, json.Unmarshal([]byte(text), &flow), text)
 	return flow
 }
 
@@ -154,51 +106,14 @@ func assertOfferedTools(t *testing.T, c *client.Client) {
 	assert.ElementsMatch(t, allTools, names)
 }
 
-// e2eServer is the binary's listener in-process: /mcp and /sandbox on one
-// httptest server, the sandbox being the real one on a temp directory.
-func e2eServer(t *testing.T) (url string, deps *tools.Deps) {
-	t.Helper()
-	mux := http.NewServeMux()
-	ts := httptest.NewServer(mux)
-	t.Cleanup(ts.Close)
-	quiet := slog.New(slog.DiscardHandler)
-	sb, err := sandbox.New(context.Background(), sandbox.Config{DataDir: t.TempDir(), PublicURL: ts.URL, Logger: quiet, JanitorInterval: -1})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = sb.Close() })
-	deps = &tools.Deps{Logger: quiet, SandboxURL: ts.URL + "/sandbox"}
-	s := tools.NewServer(deps, server.WithOutputSchemaValidation())
-	h, err := tools.NewHTTPHandler(s, deps, tools.HTTPOptions{})
-	require.NoError(t, err)
-	mux.Handle("/mcp", h)
-	mux.Handle("/sandbox/", sb.Handler())
-	return ts.URL + "/mcp", deps
-}
-
-func httpClient(t *testing.T, url string) *client.Client {
-	t.Helper()
-	c, err := client.NewStreamableHttpClient(url)
-	require.NoError(t, err)
-	initialize(t, c)
-	return c
-}
-
-func initialize(t *testing.T, c *client.Client) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	require.NoError(t, c.Start(ctx))
-	req := mcp.InitializeRequest{}
-	req.Params.ClientInfo = mcp.Implementation{Name: "e2e", Version: "1"}
-	_, err := c.Initialize(ctx, req)
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = c.Close() })
-}
-
 func TestE2EHTTPEveryToolTwoClients(t *testing.T) {
-	url, deps := e2eServer(t)
-	a, b := httpClient(t, url), httpClient(t, url)
+	// The binary's listener in-process: /mcp and the real sandbox on one server.
+	stack := tools.NewMCPStack(t, tools.StackOptions{
+		Server:  []server.ServerOption{server.WithOutputSchemaValidation()},
+		Sandbox: &sandbox.Config{},
+	})
+	a, b := stack.Dial(t), stack.Dial(t)
 	assertOfferedTools(t, a)
-	callA, callB := mcpCaller(t, a), mcpCaller(t, b)
 
 	var wg sync.WaitGroup
 	var sidA, sidB string
@@ -206,22 +121,22 @@ func TestE2EHTTPEveryToolTwoClients(t *testing.T) {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		sidA, flowA = exerciseEveryTool(t, callA, e2eKeyA, "liveness check, then ask for an email code, then end")
+		sidA, flowA = exerciseEveryTool(t, a, e2eKeyA, "liveness check, then ask for an email code, then end")
 	}()
 	go func() {
 		defer wg.Done()
-		sidB, flowB = exerciseEveryTool(t, callB, e2eKeyB, "Step-up verification for wire transfers over $10,000: liveness, ask about the transaction, then a text message code")
+		sidB, flowB = exerciseEveryTool(t, b, e2eKeyB, "Step-up verification for wire transfers over $10,000: liveness, ask about the transaction, then a text message code")
 	}()
 	wg.Wait()
 	require.NotEqual(t, flowA, flowB, "the two descriptions must give different flows for this test to mean anything")
-	assert.Equal(t, 2, deps.Sessions.Len())
+	assert.Equal(t, 2, stack.Deps.Sessions.Len())
 
 	// Each sees only its own sandbox sessions...
-	listA := ok(t, "list_sessions", callA("list_sessions", map[string]any{"limit": 100}))
+	listA := tools.OKMap(t, tools.CallTool(t, a, "list_sessions", map[string]any{"limit": 100}))
 	assert.Contains(t, fmt.Sprint(listA["sessions"]), sidA)
 	assert.NotContains(t, fmt.Sprint(listA["sessions"]), sidB)
-	res := callB("get_session", map[string]any{"sessionId": sidA})
-	assert.True(t, res.IsError, "B must not read A's session: %s", resultText(res))
+	res := tools.CallTool(t, b, "get_session", map[string]any{"sessionId": sidA})
+	assert.True(t, res.IsError, "B must not read A's session: %s", tools.ResultText(res))
 	// ...and its own current flow.
 	assert.Equal(t, flowA, currentFlow(t, a))
 	assert.Equal(t, flowB, currentFlow(t, b))
@@ -241,7 +156,7 @@ func TestE2EStdioBinary(t *testing.T) {
 	require.NoError(t, err)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
-	var stderr lockedBuffer
+	var stderr tools.LockedBuffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
@@ -250,11 +165,11 @@ func TestE2EStdioBinary(t *testing.T) {
 	})
 
 	// Tee stdout so every byte the server writes can be checked afterwards.
-	var wire lockedBuffer
+	var wire tools.LockedBuffer
 	c := client.NewClient(transport.NewIO(io.TeeReader(stdout, &wire), stdin, io.NopCloser(strings.NewReader(""))))
-	initialize(t, c)
+	tools.InitializeClient(t, c)
 	assertOfferedTools(t, c)
-	exerciseEveryTool(t, mcpCaller(t, c), e2eKeyA, "liveness check, then ask for an email code, then end")
+	exerciseEveryTool(t, c, e2eKeyA, "liveness check, then ask for an email code, then end")
 
 	// EOF on stdin ends the server cleanly.
 	require.NoError(t, stdin.Close())
@@ -294,21 +209,4 @@ func freePort(t *testing.T) int {
 	require.NoError(t, err)
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
