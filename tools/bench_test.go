@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/mark3labs/mcp-go/client"
-	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
@@ -30,35 +29,16 @@ import (
 // Benchmarks of the MCP server over loopback HTTP. Figures and commands are in
 // BENCHMARKS.md ("## MCP server").
 
-// benchStack is our whole listener in-process: /mcp (NewServer +
+// newBenchStack is our whole listener in-process: /mcp (NewServer +
 // NewHTTPHandler, plus an echo tool for comparison) and the real sandbox.
-type benchStack struct {
-	url        string
-	sandboxURL string
-	ts         *httptest.Server
-}
-
-func newBenchStack(b *testing.B, store *tools.SessionStore) *benchStack {
+func newBenchStack(b *testing.B, store *tools.SessionStore) *tools.MCPStack {
 	b.Helper()
-	mux := http.NewServeMux()
-	ts := httptest.NewServer(mux)
-	b.Cleanup(ts.Close)
-	quiet := slog.New(slog.DiscardHandler)
-	sb, err := sandbox.New(context.Background(), sandbox.Config{DataDir: b.TempDir(), PublicURL: ts.URL, Logger: quiet, JanitorInterval: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = sb.Close() })
-	d := &tools.Deps{Logger: quiet, SandboxURL: ts.URL + "/sandbox", Sessions: store}
-	s := tools.NewServer(d)
-	s.AddTool(echoTool())
-	h, err := tools.NewHTTPHandler(s, d, tools.HTTPOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	mux.Handle("/mcp", h)
-	mux.Handle("/sandbox/", sb.Handler())
-	return &benchStack{url: ts.URL + "/mcp", sandboxURL: ts.URL + "/sandbox", ts: ts}
+	echo, echoHandler := echoTool()
+	return tools.NewMCPStack(b, tools.StackOptions{
+		Deps:    &tools.Deps{Logger: slog.New(slog.DiscardHandler), Sessions: store},
+		Tools:   []server.ServerTool{{Tool: echo, Handler: echoHandler}},
+		Sandbox: &sandbox.Config{},
+	})
 }
 
 func echoTool() (mcp.Tool, server.ToolHandlerFunc) {
@@ -105,22 +85,7 @@ var benchHTTP = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 512
 
 func benchClient(b *testing.B, url string, opts ...client.ClientOption) *client.Client {
 	b.Helper()
-	tr, err := transport.NewStreamableHTTP(url, transport.WithHTTPBasicClient(benchHTTP))
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := client.NewClient(tr, opts...)
-	ctx := context.Background()
-	if err := c.Start(ctx); err != nil {
-		b.Fatal(err)
-	}
-	req := mcp.InitializeRequest{}
-	req.Params.ClientInfo = mcp.Implementation{Name: "bench", Version: "1"}
-	if _, err := c.Initialize(ctx, req); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = c.Close() })
-	return c
+	return tools.Dial(b, url, tools.DialHTTPClient(benchHTTP), tools.DialClientOptions(opts...))
 }
 
 func benchCall(c *client.Client, name string, args map[string]any) error {
@@ -129,11 +94,7 @@ func benchCall(c *client.Client, name string, args map[string]any) error {
 
 // benchCallMeta calls with _meta, e.g. a progress token as Claude Code sends.
 func benchCallMeta(c *client.Client, name string, args map[string]any, meta *mcp.Meta) error {
-	req := mcp.CallToolRequest{}
-	req.Params.Name = name
-	req.Params.Arguments = args
-	req.Params.Meta = meta
-	res, err := c.CallTool(context.Background(), req)
+	res, err := tools.CallToolContext(context.Background(), c, name, args, meta)
 	if err != nil {
 		return err
 	}
@@ -189,7 +150,7 @@ func simulatedSession(b *testing.B, c *client.Client, flow any) string {
 func BenchmarkToolRoundTrip(b *testing.B) {
 	flow := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
-	ours := benchClient(b, stack.url)
+	ours := benchClient(b, stack.URL)
 	sid := simulatedSession(b, ours, flow)
 	bareURL := bareEcho(b)
 	// At its defaults the mcp-go client speaks the sessionless 2026-07-28
@@ -240,7 +201,7 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 			}
 		}
 	})
-	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.sandboxURL))
+	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.SandboxURL))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -270,7 +231,7 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 func BenchmarkToolRoundTripPaired(b *testing.B) {
 	flow := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
-	ours := benchClient(b, stack.url)
+	ours := benchClient(b, stack.URL)
 	sid := simulatedSession(b, ours, flow)
 	tiny := map[string]any{"message": "hi"}
 	withFlow := map[string]any{"message": "hi", "flow": flow}
@@ -286,7 +247,7 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 		}
 		return res
 	}
-	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.sandboxURL))
+	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.SandboxURL))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -373,11 +334,11 @@ func BenchmarkConcurrentSessions(b *testing.B) {
 	const sessions, calls = 200, 50
 	flow := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
-	seed := benchClient(b, stack.url)
+	seed := benchClient(b, stack.URL)
 	sid := simulatedSession(b, seed, flow)
 	clients := make([]*client.Client, sessions)
 	for i := range clients {
-		clients[i] = benchClient(b, stack.url)
+		clients[i] = benchClient(b, stack.URL)
 		if err := benchCall(clients[i], "set_api_key", map[string]any{"apiKey": benchKey}); err != nil {
 			b.Fatal(err)
 		}
@@ -437,7 +398,7 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 		stack := newBenchStack(b, store)
 		hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
 		post := func(body, sid string) string {
-			req, _ := http.NewRequest(http.MethodPost, stack.url, bytes.NewReader([]byte(body)))
+			req, _ := http.NewRequest(http.MethodPost, stack.URL, bytes.NewReader([]byte(body)))
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("Accept", "application/json, text/event-stream")
 			if sid != "" {
@@ -470,6 +431,103 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 		}
 		b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/n, "B/session")
 		runtime.KeepAlive(stack)
-		stack.ts.Close()
+		stack.HTTP.Close()
 	}
+}
+
+// BenchmarkToolRoundTripServerOnly repeats the paired comparison with a
+// client that does no MCP work of its own: pre-encoded JSON-RPC bodies
+// posted over keep-alive HTTP, answers read and not decoded. What is left is
+// the servers and HTTP, so floor-x-bare-echo here is what mcp-go's server
+// alone costs to take in validate_flow's flow, against its tiny echo.
+func BenchmarkToolRoundTripServerOnly(b *testing.B) {
+	flow := wireTransferFlow(b)
+	stack := newBenchStack(b, nil)
+	sid := simulatedSession(b, benchClient(b, stack.URL), flow)
+	bare := newRawMCP(b, bareEcho(b))
+	ours := newRawMCP(b, stack.URL)
+	ours.call(b, rawToolCall(b, "set_api_key", map[string]any{"apiKey": benchKey}))
+	tiny := rawToolCall(b, "echo", map[string]any{"message": "hi"})
+	for _, bc := range []struct {
+		name       string
+		body, same []byte // the case, and a bare echo carrying its arguments
+	}{
+		{"validate_flow", rawToolCall(b, "validate_flow", map[string]any{"flow": flow}),
+			rawToolCall(b, "echo", map[string]any{"message": "hi", "flow": flow})},
+		{"get_session", rawToolCall(b, "get_session", map[string]any{"sessionId": sid}),
+			rawToolCall(b, "echo", map[string]any{"message": "hi", "sessionId": sid})},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var bareTiny, bareSame, mine []time.Duration
+			timed := func(into *[]time.Duration, c *rawMCP, body []byte) {
+				start := time.Now()
+				c.call(b, body)
+				*into = append(*into, time.Since(start))
+			}
+			for b.Loop() {
+				timed(&bareTiny, bare, tiny)
+				timed(&bareSame, bare, bc.same)
+				timed(&mine, ours, bc.body)
+			}
+			t, f, m := median(bareTiny), median(bareSame), median(mine)
+			b.ReportMetric(float64(m)/1e3, "case-µs")
+			b.ReportMetric(float64(t)/1e3, "bare-echo-µs")
+			b.ReportMetric(float64(m)/float64(t), "x-bare-echo")
+			b.ReportMetric(float64(f)/float64(t), "floor-x-bare-echo")
+		})
+	}
+}
+
+// rawMCP is an MCP client reduced to HTTP: one initialized session on the
+// 2025-11-25 revision, bodies posted as given, answers only checked.
+type rawMCP struct {
+	url, session string
+	hc           *http.Client
+}
+
+func newRawMCP(b *testing.B, url string) *rawMCP {
+	b.Helper()
+	c := &rawMCP{url: url, hc: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
+	b.Cleanup(c.hc.CloseIdleConnections)
+	c.session = c.call(b, []byte(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}`))
+	c.call(b, []byte(`{"jsonrpc":"2.0","method":"notifications/initialized"}`))
+	return c
+}
+
+// call posts body and returns the Mcp-Session-Id answered; a non-2xx answer,
+// a JSON-RPC error or an isError result fails the benchmark.
+func (c *rawMCP) call(b *testing.B, body []byte) string {
+	req, err := http.NewRequest(http.MethodPost, c.url, bytes.NewReader(body))
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	if c.session != "" {
+		req.Header.Set("Mcp-Session-Id", c.session)
+		req.Header.Set("Mcp-Protocol-Version", "2025-11-25")
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if resp.StatusCode >= 300 || bytes.Contains(data, []byte(`"isError":true`)) || bytes.Contains(data, []byte(`"error":{`)) {
+		b.Fatalf("%s: %d %s", body, resp.StatusCode, data)
+	}
+	return resp.Header.Get("Mcp-Session-Id")
+}
+
+func rawToolCall(b *testing.B, name string, args map[string]any) []byte {
+	b.Helper()
+	body, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 7, "method": "tools/call",
+		"params": map[string]any{"name": name, "arguments": args}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return body
 }
