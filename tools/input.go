@@ -147,24 +147,27 @@ func asTypeError(err error, target **json.UnmarshalTypeError) bool {
 }
 
 func rawArguments(req mcp.CallToolRequest) ([]byte, error) {
-	if len(req.Params.RawArguments) > 0 {
-		return req.Params.RawArguments, nil
+	raw := req.Params.RawArguments
+	if len(raw) == 0 {
+		switch a := req.Params.Arguments.(type) {
+		case nil:
+		case json.RawMessage:
+			raw = a
+		default:
+			b, err := json.Marshal(a)
+			if err != nil {
+				return nil, &inputError{Msg: "arguments cannot be encoded as JSON"}
+			}
+			raw = b
+		}
 	}
-	switch a := req.Params.Arguments.(type) {
-	case nil:
+	// Absent and null arguments are no arguments: a Go client's nil map goes
+	// out as "arguments": null, and a tool without required arguments (list_sessions)
+	// must run for it as it does for {}.
+	if t := bytes.TrimSpace(raw); len(t) == 0 || string(t) == "null" {
 		return []byte("{}"), nil
-	case json.RawMessage:
-		if len(bytes.TrimSpace(a)) == 0 {
-			return []byte("{}"), nil
-		}
-		return a, nil
-	default:
-		b, err := json.Marshal(a)
-		if err != nil {
-			return nil, &inputError{Msg: "arguments cannot be encoded as JSON"}
-		}
-		return b, nil
 	}
+	return raw, nil
 }
 
 // argSchema is the subset of JSON Schema the tools use, compiled from the
@@ -512,13 +515,7 @@ func validateOtherTools(toolset []server.ServerTool) server.ToolHandlerMiddlewar
 			if st == nil {
 				return next(ctx, req) // a session's own tool: not ours to check
 			}
-			checked := req
-			if bytes.Equal(bytes.TrimSpace(req.Params.RawArguments), []byte("null")) {
-				// As mcp-go's own validation did for these tools: null
-				// arguments (a Go client's nil map) are no arguments.
-				checked.Params.RawArguments, checked.Params.Arguments = nil, nil
-			}
-			if _, err := binderFor(st.Tool).check(checked); err != nil {
+			if _, err := binderFor(st.Tool).check(req); err != nil {
 				return mcp.NewToolResultError(err.Error()), nil
 			}
 			return next(ctx, req)

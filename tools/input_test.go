@@ -116,7 +116,8 @@ func TestBindArgumentsMessages(t *testing.T) {
 		{`{"pgae": 1}`, "invalid argument pgae: is not a known argument (known: clientReferenceId, cursor, flowId, fromDate, includeTotal, limit, search, sortBy, sortOrder, status, toDate)"},
 		{`[1]`, "invalid arguments: arguments must be a JSON object, got an array"},
 		{`{"limit": 5}`, ""},
-		{`null`, "invalid arguments: arguments must be a JSON object, got null"},
+		{`{}`, ""},
+		{`null`, ""}, // no arguments, as {}: limit stays 0
 	}
 	// Both ways arguments reach a handler give the same answers: raw JSON
 	// only (decoded here, numbers as json.Number), and a wire request, which
@@ -135,7 +136,11 @@ func TestBindArgumentsMessages(t *testing.T) {
 				err := bindArguments(req, tool, &dst)
 				if tt.want == "" {
 					require.NoError(t, err)
-					assert.Equal(t, 5, dst.Limit)
+					var want struct {
+						Limit int `json:"limit"`
+					}
+					require.NoError(t, json.Unmarshal([]byte(tt.raw), &want))
+					assert.Equal(t, want.Limit, dst.Limit)
 					return
 				}
 				require.Error(t, err)
@@ -235,4 +240,38 @@ func TestOtherToolsAreValidatedAgainstTheirCurrentSchema(t *testing.T) {
 	require.True(t, res.IsError)
 	assert.Equal(t, "invalid argument ids[1]: must be a string, got a number (1)", ResultText(res))
 	assert.Equal(t, "ran", ResultText(CallTool(t, c, "raw", map[string]any{"ids": []any{"a"}})))
+}
+
+// "arguments": null (what a Go client sends for a nil map) means no
+// arguments, for the FaceSign tools and for tools added later alike: a tool
+// with a required argument names it, one without runs.
+func TestNullArgumentsAreNoArguments(t *testing.T) {
+	srv := newCoreServer(t, &Deps{}, HTTPOptions{})
+	c := srv.Dial(t)
+	srv.Server.AddTool(mcp.NewTool("needs", mcp.WithString("name", mcp.Required())), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return mcp.NewToolResultText("ran"), nil
+	})
+	srv.Server.AddTool(mcp.NewTool("optional", mcp.WithString("name")), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return mcp.NewToolResultText("ran"), nil
+	})
+	var none map[string]any // marshals as null
+	tests := []struct {
+		tool, wantErr string
+	}{
+		{"needs", "invalid argument name: is required"},
+		{"optional", ""},
+		{"get_session", "invalid argument sessionId: is required"},
+		{"validate_flow", "There is no flow to validate"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.tool, func(t *testing.T) {
+			res := CallTool(t, c, tc.tool, none)
+			if tc.wantErr == "" {
+				assert.Equal(t, "ran", ResultText(res))
+				return
+			}
+			require.True(t, res.IsError, ResultText(res))
+			assert.Contains(t, ResultText(res), tc.wantErr)
+		})
+	}
 }
