@@ -49,11 +49,19 @@ type Deps struct {
 	// NewClient builds a FaceSign client for a key and base URL. Nil means the
 	// real facesign client; tests may substitute one pointed at a stub.
 	NewClient func(key, baseURL string) (*facesign.Client, error)
+	// DeliveryWait bounds how long simulate_session waits for the sandbox's
+	// first webhook delivery attempts before it answers with what it has
+	// (rows still "pending"); zero means DefaultDeliveryWait. Locally they take
+	// milliseconds; the bound is for an endpoint that hangs.
+	DeliveryWait time.Duration
 
 	// clients keeps the clients NewClient made, so that a tool call does not
 	// build one (and parse its key and URL) every time.
 	clients *clientCache
 }
+
+// DefaultDeliveryWait is Deps.DeliveryWait's default.
+const DefaultDeliveryWait = 3 * time.Second
 
 // Connection pool sizes of the default HTTPClient. Every session of a busy
 // server calls the same one or two hosts (the embedded sandbox, FaceSign);
@@ -99,6 +107,9 @@ func (d *Deps) setDefaults() {
 	}
 	if d.Clock == nil {
 		d.Clock = time.Now
+	}
+	if d.DeliveryWait <= 0 {
+		d.DeliveryWait = DefaultDeliveryWait
 	}
 	if d.Sessions == nil {
 		d.Sessions = NewSessionStore(SessionStoreOptions{Clock: d.Clock})

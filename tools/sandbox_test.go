@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
@@ -25,6 +26,10 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	}))
 	t.Cleanup(receiver.Close)
 	st := NewMCPStack(t, StackOptions{
+		// simulate_session answers once its deliveries are settled, which
+		// takes milliseconds; the long bound only keeps a loaded CI machine
+		// from answering before the receiver has been called.
+		Deps:   &Deps{DeliveryWait: time.Minute},
 		HTTP:   HTTPOptions{Heartbeat: -1},
 		Server: []server.ServerOption{server.WithOutputSchemaValidation()},
 		Sandbox: &sandbox.Config{
@@ -82,4 +87,34 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	assert.Empty(t, none.Sessions, "another account sees nothing")
 	assert.Contains(t, RequireToolError(t, CallTool(t, bob, "get_session", map[string]any{"sessionId": ok.SessionID})), "No session with id")
 	assert.Positive(t, hooks.Load(), "the receiver got webhooks")
+}
+
+// simulate_session does not wait on a webhook endpoint that hangs: after
+// Deps.DeliveryWait it answers with the deliveries still pending.
+func TestSimulateDoesNotWaitOnAHangingWebhook(t *testing.T) {
+	release := make(chan struct{})
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	// Cleanups run last-in first-out: release the handlers, then close.
+	t.Cleanup(receiver.Close)
+	t.Cleanup(func() { close(release) })
+	st := NewMCPStack(t, StackOptions{
+		Deps:    &Deps{DeliveryWait: 300 * time.Millisecond},
+		Sandbox: &sandbox.Config{DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_test_secret"}}},
+	})
+	c := st.Dial(t)
+	setKey(t, c, tkAlice)
+	_, flow := wireFlow(t)
+	var out SimulateOutput
+	RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": flow}), &out)
+	assert.Equal(t, "complete", out.Status)
+	require.NotEmpty(t, out.Deliveries)
+	for _, d := range out.Deliveries {
+		assert.Equal(t, "pending", d.State, "the endpoint has not answered yet")
+	}
 }

@@ -607,12 +607,10 @@ func renderList(o ListSessionsOutput, key KeyInfo) string {
 	return b.String()
 }
 
-// How long simulate_session waits for webhook deliveries to be attempted: the
-// sandbox sends them asynchronously, right after each status change.
-const (
-	deliveryWait     = 3 * time.Second
-	deliveryInterval = 100 * time.Millisecond
-)
+// How often simulate_session looks for webhook delivery attempts while it
+// waits for them (at most Deps.DeliveryWait): the sandbox sends them
+// asynchronously, right after each status change.
+const deliveryInterval = 100 * time.Millisecond
 
 // DeliveryRow is one webhook delivery attempt for the simulated session.
 type DeliveryRow struct {
@@ -768,7 +766,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		LogToClient(ctx, mcp.LoggingLevelInfo, "simulated sandbox session", "sessionId", sessionID, "status", string(sim.Session.Status))
 
 		p.Report(3, "collecting webhook deliveries")
-		endpoints, deliveries, err := waitDeliveries(ctx, client, sessionID)
+		endpoints, deliveries, err := waitDeliveries(ctx, client, sessionID, d.DeliveryWait)
 		if err != nil {
 			return apiFailure("Reading webhook deliveries", key, err), nil
 		}
@@ -833,9 +831,9 @@ func nodeOutcomes(n *flowbuild.Node) []string {
 
 // waitDeliveries collects the webhook delivery attempts for a session. The
 // sandbox attempts them asynchronously right after each status change, so it
-// polls briefly — bounded by deliveryWait — until every endpoint has an
-// attempt for the session and none is still pending.
-func waitDeliveries(ctx context.Context, c *facesign.Client, sessionID string) (int, []DeliveryRow, error) {
+// polls briefly, for at most wait, until every endpoint has an attempt for
+// the session and none is still pending.
+func waitDeliveries(ctx context.Context, c *facesign.Client, sessionID string, wait time.Duration) (int, []DeliveryRow, error) {
 	endpoints, err := c.ListWebhooks(ctx)
 	if err != nil {
 		return 0, nil, err
@@ -844,7 +842,7 @@ func waitDeliveries(ctx context.Context, c *facesign.Client, sessionID string) (
 	if len(endpoints) == 0 {
 		return 0, rows, nil
 	}
-	deadline := time.Now().Add(deliveryWait)
+	deadline := time.Now().Add(wait)
 	for {
 		rows = rows[:0]
 		settled := true
