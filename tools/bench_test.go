@@ -439,23 +439,32 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 // client that does no MCP work of its own: pre-encoded JSON-RPC bodies
 // posted over keep-alive HTTP, answers read and not decoded. What is left is
 // the servers and HTTP, so floor-x-bare-echo here is what mcp-go's server
-// alone costs to take in validate_flow's flow, against its tiny echo.
+// alone costs to take in validate_flow's flow, or to send get_session's
+// result, against its tiny echo.
 func BenchmarkToolRoundTripServerOnly(b *testing.B) {
 	flow := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
-	sid := simulatedSession(b, benchClient(b, stack.URL), flow)
-	bare := newRawMCP(b, bareEcho(b))
+	mcpClient := benchClient(b, stack.URL)
+	sid := simulatedSession(b, mcpClient, flow)
+	getReq := mcp.CallToolRequest{}
+	getReq.Params.Name = "get_session"
+	getReq.Params.Arguments = map[string]any{"sessionId": sid}
+	got, err := mcpClient.CallTool(context.Background(), getReq)
+	if err != nil || got.IsError {
+		b.Fatalf("get_session: %v %v", err, got)
+	}
+	bare := newRawMCP(b, bareEcho(b, replayTool("replay_get_session", got, nil)))
 	ours := newRawMCP(b, stack.URL)
 	ours.call(b, rawToolCall(b, "set_api_key", map[string]any{"apiKey": benchKey}))
 	tiny := rawToolCall(b, "echo", map[string]any{"message": "hi"})
 	for _, bc := range []struct {
 		name       string
-		body, same []byte // the case, and a bare echo carrying its arguments
+		body, same []byte // the case, and a bare call moving the same payload
 	}{
 		{"validate_flow", rawToolCall(b, "validate_flow", map[string]any{"flow": flow}),
 			rawToolCall(b, "echo", map[string]any{"message": "hi", "flow": flow})},
 		{"get_session", rawToolCall(b, "get_session", map[string]any{"sessionId": sid}),
-			rawToolCall(b, "echo", map[string]any{"message": "hi", "sessionId": sid})},
+			rawToolCall(b, "replay_get_session", map[string]any{"sessionId": sid})},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			var bareTiny, bareSame, mine []time.Duration
