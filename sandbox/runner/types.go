@@ -154,7 +154,7 @@ type Input struct {
 }
 
 // Inputs decide what FaceSign's models would; see the package documentation for
-// the keys and defaults. Parse them from JSON with ParseInputs.
+// the keys and defaults. Read them from the simulate body's decoded "inputs" object with ParseInputs.
 type Inputs struct {
 	Liveness              string            `json:"liveness,omitempty"`
 	Recognition           string            `json:"recognition,omitempty"`
