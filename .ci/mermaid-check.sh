@@ -26,7 +26,8 @@ missing=()
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 if [[ ! -x $CHROMIUM ]]; then missing+=(chromium); fi
 if ((${#missing[@]} > 0)); then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  apt-get update -qq # on its own line: set -e ignores a failure left of &&
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 [[ -x $CHROMIUM ]] || { echo "mermaid-check: no browser at $CHROMIUM" >&2; exit 2; }
 
@@ -54,11 +55,12 @@ mkdir "$work/mmd"
 go build -o "$work/facesign-mcp" ./cmd/facesign-mcp
 mapfile -t samples < <(find flowbuild/testdata/flows -name '*.json' | sort)
 go run .ci/mermaid/samples.go "$work/mmd" "${samples[@]}"
-node "$work/intents.mjs" "$work/facesign-mcp" flowbuild/testdata/intents.json "$work/mmd"
+timeout 300 node "$work/intents.mjs" "$work/facesign-mcp" flowbuild/testdata/intents.json "$work/mmd"
 files=(flowbuild/testdata/mermaid/*.mmd "$work"/mmd/* "$@")
 
 echo "=== mermaid-check: render ${#files[@]} diagrams"
 status=0
-node "$work/check.mjs" "${files[@]}" || status=$?
+# Bounded: a browser that hangs must fail the step, not use up CI's time.
+timeout 600 node "$work/check.mjs" "${files[@]}" || status=$?
 echo "mermaid-check: $((SECONDS - start))s"
 exit $status

@@ -22,7 +22,7 @@ let written = 0;
 function build(name, args) {
   let out;
   try {
-    out = execFileSync(bin, ['flow', 'build', '--json', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(bin, ['flow', 'build', '--json', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
   } catch (err) {
     throw new Error(`${name}: flow build ${JSON.stringify(args)} failed: ${(err.stderr || err.message).trim()}`);
   }
