@@ -104,14 +104,18 @@ func TestSimulateDoesNotWaitOnAHangingWebhook(t *testing.T) {
 	t.Cleanup(receiver.Close)
 	t.Cleanup(func() { close(release) })
 	st := NewMCPStack(t, StackOptions{
-		Deps:    &Deps{DeliveryWait: 300 * time.Millisecond},
+		Deps:    &Deps{DeliveryWait: 100 * time.Millisecond},
 		Sandbox: &sandbox.Config{DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_test_secret"}}},
 	})
 	c := st.Dial(t)
 	setKey(t, c, tkAlice)
 	_, flow := wireFlow(t)
 	var out SimulateOutput
+	start := time.Now()
 	RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": flow}), &out)
+	// A bound on behaviour, not a speed claim: ignoring DeliveryWait would
+	// mean waiting the default, or the sandbox's 10 s delivery timeout.
+	assert.Less(t, time.Since(start), DefaultDeliveryWait, "simulate_session waited past Deps.DeliveryWait")
 	assert.Equal(t, "complete", out.Status)
 	require.NotEmpty(t, out.Deliveries)
 	for _, d := range out.Deliveries {
