@@ -126,20 +126,12 @@ func simulatedSession(b *testing.B, c *client.Client, flow any) string {
 	if err := benchCall(c, "set_api_key", map[string]any{"apiKey": benchKey}); err != nil {
 		b.Fatal(err)
 	}
-	req := mcp.CallToolRequest{}
-	req.Params.Name = "simulate_session"
-	req.Params.Arguments = map[string]any{"flow": flow}
-	res, err := c.CallTool(context.Background(), req)
-	if err != nil || res.IsError {
-		b.Fatalf("simulate_session: %v %v", err, res)
-	}
-	data, _ := json.Marshal(res.StructuredContent)
 	var out struct {
 		SessionID string `json:"sessionId"`
 	}
-	_ = json.Unmarshal(data, &out)
+	tools.RequireOK(b, tools.CallTool(b, c, "simulate_session", map[string]any{"flow": flow}), &out)
 	if out.SessionID == "" {
-		b.Fatalf("simulate_session returned no sessionId: %s", data)
+		b.Fatal("simulate_session returned no sessionId")
 	}
 	return out.SessionID
 }
@@ -238,13 +230,8 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 	validateArgs := map[string]any{"flow": flow}
 	getArgs := map[string]any{"sessionId": sid}
 	resultOf := func(tool string, args map[string]any) *mcp.CallToolResult {
-		req := mcp.CallToolRequest{}
-		req.Params.Name = tool
-		req.Params.Arguments = args
-		res, err := ours.CallTool(context.Background(), req)
-		if err != nil || res.IsError {
-			b.Fatalf("%s: %v %v", tool, err, res)
-		}
+		res := tools.CallTool(b, ours, tool, args)
+		tools.RequireOK(b, res, nil)
 		return res
 	}
 	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.SandboxURL))
@@ -397,31 +384,13 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 		store := tools.NewSessionStore(tools.SessionStoreOptions{})
 		stack := newBenchStack(b, store)
 		hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
-		post := func(body, sid string) string {
-			req, _ := http.NewRequest(http.MethodPost, stack.URL, bytes.NewReader([]byte(body)))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Accept", "application/json, text/event-stream")
-			if sid != "" {
-				req.Header.Set("Mcp-Session-Id", sid)
-				req.Header.Set("Mcp-Protocol-Version", "2025-11-25")
-			}
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			return resp.Header.Get("Mcp-Session-Id")
-		}
-		const initBody = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"m","version":"1"}}}`
-		const initialized = `{"jsonrpc":"2.0","method":"notifications/initialized"}`
-		post(initBody, "") // warm every lazy structure first
+		newRawMCP(b, stack.URL, hc) // warm every lazy structure first
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		for range n {
-			post(initialized, post(initBody, ""))
+			newRawMCP(b, stack.URL, hc) // initialize + notifications/initialized, then idle
 		}
 		runtime.GC()
 		runtime.GC()
@@ -431,6 +400,7 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 		}
 		b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/n, "B/session")
 		runtime.KeepAlive(stack)
+		hc.CloseIdleConnections()
 		stack.HTTP.Close()
 	}
 }
@@ -446,15 +416,12 @@ func BenchmarkToolRoundTripServerOnly(b *testing.B) {
 	stack := newBenchStack(b, nil)
 	mcpClient := benchClient(b, stack.URL)
 	sid := simulatedSession(b, mcpClient, flow)
-	getReq := mcp.CallToolRequest{}
-	getReq.Params.Name = "get_session"
-	getReq.Params.Arguments = map[string]any{"sessionId": sid}
-	got, err := mcpClient.CallTool(context.Background(), getReq)
-	if err != nil || got.IsError {
-		b.Fatalf("get_session: %v %v", err, got)
-	}
-	bare := newRawMCP(b, bareEcho(b, replayTool("replay_get_session", got, nil)))
-	ours := newRawMCP(b, stack.URL)
+	got := tools.CallTool(b, mcpClient, "get_session", map[string]any{"sessionId": sid})
+	tools.RequireOK(b, got, nil)
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+	b.Cleanup(hc.CloseIdleConnections)
+	bare := newRawMCP(b, bareEcho(b, replayTool("replay_get_session", got, nil)), hc)
+	ours := newRawMCP(b, stack.URL, hc)
 	ours.call(b, rawToolCall(b, "set_api_key", map[string]any{"apiKey": benchKey}))
 	tiny := rawToolCall(b, "echo", map[string]any{"message": "hi"})
 	for _, bc := range []struct {
@@ -494,10 +461,11 @@ type rawMCP struct {
 	hc           *http.Client
 }
 
-func newRawMCP(b *testing.B, url string) *rawMCP {
+// newRawMCP initializes a session over hc (initialize, then
+// notifications/initialized).
+func newRawMCP(b *testing.B, url string, hc *http.Client) *rawMCP {
 	b.Helper()
-	c := &rawMCP{url: url, hc: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}}
-	b.Cleanup(c.hc.CloseIdleConnections)
+	c := &rawMCP{url: url, hc: hc}
 	c.session = c.call(b, []byte(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}`))
 	c.call(b, []byte(`{"jsonrpc":"2.0","method":"notifications/initialized"}`))
 	return c
