@@ -154,8 +154,11 @@ func (s *Sandbox) simulate(w http.ResponseWriter, r *http.Request, a account) (i
 		if t[0] != '{' {
 			return 0, nil, badRequest("invalid_body", "the simulate body must be a JSON object {outcomes, replies, inputs}")
 		}
-		// What follows the object is ignored, as it always was.
-		if _, ae := decodeStrict(t, &req, smallBody("simulate input", "the simulate body")); ae != nil {
+		n, ae := decodeStrict(t, &req, smallBody("simulate input", "the simulate body"))
+		if ae == nil {
+			ae = dataAfter(t, n)
+		}
+		if ae != nil {
 			return 0, nil, ae
 		}
 	}

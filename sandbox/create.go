@@ -65,8 +65,8 @@ func decodeCreate(body []byte) (*newSession, error) {
 		}
 		return nil, ae
 	}
-	if n < int64(len(trimmed)) { // trimmed ends in JSON, so anything after the object is data
-		return nil, badRequest("invalid_json", "the request body has data after its JSON object")
+	if ae := dataAfter(trimmed, n); ae != nil {
+		return nil, ae
 	}
 	var warnings []facesign.Warning
 	switch {

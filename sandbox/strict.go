@@ -69,9 +69,19 @@ func listFields(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
+// dataAfter refuses a body with anything but space after the JSON value
+// that ended at offset n: a second object, or a stray character, is a broken
+// request whose rest would otherwise be dropped unseen.
+func dataAfter(body []byte, n int64) *apiError {
+	if len(bytes.TrimSpace(body[min(n, int64(len(body))):])) > 0 {
+		return badRequest("invalid_json", "the request body has data after its JSON object")
+	}
+	return nil
+}
+
 // decodeStrict decodes the JSON value at the start of body into v, refusing
 // keys v's type does not take, and returns the offset just past that value
-// (what follows is the caller's to judge). A failure names the field: an
+// (what follows is the caller's to judge, with dataAfter). A failure names the field: an
 // unknown key by its JSON pointer, with the keys its object takes read from
 // v's type, where encoding/json reports only the bare key.
 func decodeStrict(body []byte, v any, b strictBody) (int64, *apiError) {

@@ -56,6 +56,8 @@ func TestStrictBodyAnswers(t *testing.T) {
 		{"simulate: syntax", sim, `{"outcomes":}`,
 			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of value (at byte 13)", ""},
 		{"simulate: not an object", sim, `[]`, "invalid_body", "the simulate body must be a JSON object {outcomes, replies, inputs}", ""},
+		{"simulate: trailing data", sim, `{"outcomes":{}} x`, "invalid_json", "the request body has data after its JSON object", ""},
+		{"simulate: a second object", sim, `{} {"outcomes":{}}`, "invalid_json", "the request body has data after its JSON object", ""},
 
 		{"simulate: key escaped in its pointer", sim, `{"a/b~c":1}`,
 			"unknown_field", `unknown field "a/b~c": the simulate body has outcomes, replies and inputs`, "/a~1b~0c"},
@@ -69,6 +71,7 @@ func TestStrictBodyAnswers(t *testing.T) {
 			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of object key string (at byte 12)", ""},
 		{"webhook: truncated", "/webhooks", `{"url":`, "invalid_json", "the request body is truncated JSON", ""},
 		{"webhook: not an object", "/webhooks", `[]`, "invalid_body", `the body must be a JSON object {"url": "http://…"}`, ""},
+		{"webhook: trailing data", "/webhooks", `{"url":"http://127.0.0.1/x"} garbage`, "invalid_json", "the request body has data after its JSON object", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			er := e.do("POST", tc.target, keyA, tc.body).apiErr(t, http.StatusBadRequest, "validation_error")

@@ -140,8 +140,11 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 	if len(t) == 0 || t[0] != '{' {
 		return 0, nil, badRequest("invalid_body", `the body must be a JSON object {"url": "http://…"}`)
 	}
-	// What follows the object is ignored, as it always was.
-	if _, ae := decodeStrict(t, &req, smallBody("webhook endpoint", "a webhook endpoint")); ae != nil {
+	n, ae := decodeStrict(t, &req, smallBody("webhook endpoint", "a webhook endpoint"))
+	if ae == nil {
+		ae = dataAfter(t, n)
+	}
+	if ae != nil {
 		return 0, nil, ae
 	}
 	if ae := checkWebhookURL(req.URL); ae != nil {
