@@ -275,6 +275,8 @@ func TestPendingReadsOnce(t *testing.T) {
 	_, _, err := e.sb.Advance(ctx, secret, runner.Input{})
 	require.NoError(t, err)
 
+	// The counter sees every read of the pool: this account has no webhook
+	// endpoint, so the sender (whose claims read it too) stays idle meanwhile.
 	before := e.sb.db.r.reads.Load()
 	p, err := e.sb.Pending(ctx, secret)
 	require.NoError(t, err)
