@@ -21,6 +21,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
 // testKey's middle part must never appear anywhere the client writes.
@@ -62,30 +63,12 @@ func (s *stub) waits() []time.Duration {
 	return append([]time.Duration(nil), s.sleeps...)
 }
 
-// syncBuffer lets the test read logs while the client writes them.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
 // newStub starts a loopback server running handler under /sandbox and a client
 // for it whose sleeps are recorded instead of slept, and whose logs are kept.
-func newStub(t testing.TB, key string, handler func(w http.ResponseWriter, r *http.Request, n int), opts ...facesign.Option) (*facesign.Client, *stub, *syncBuffer) {
+func newStub(t testing.TB, key string, handler func(w http.ResponseWriter, r *http.Request, n int), opts ...facesign.Option) (*facesign.Client, *stub, *syncbuffer.Buffer) {
 	t.Helper()
 	s := &stub{}
-	logs := &syncBuffer{}
+	logs := &syncbuffer.Buffer{}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		s.mu.Lock()

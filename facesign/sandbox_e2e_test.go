@@ -22,6 +22,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 	"github.com/facesign/facesign-mcp/sandbox"
 )
 
@@ -66,7 +67,7 @@ func mustFlow(t testing.TB, raw string) flowbuild.Flow {
 type e2e struct {
 	base string
 	a, b *facesign.Client
-	logs *syncBuffer
+	logs *syncbuffer.Buffer
 }
 
 func newE2E(t *testing.T, mod func(*sandbox.Config), opts ...facesign.Option) *e2e {
@@ -87,7 +88,7 @@ func newE2E(t *testing.T, mod func(*sandbox.Config), opts ...facesign.Option) *e
 		srv.Close()
 		require.NoError(t, sb.Close())
 	})
-	e := &e2e{base: srv.URL + "/sandbox", logs: &syncBuffer{}}
+	e := &e2e{base: srv.URL + "/sandbox", logs: &syncbuffer.Buffer{}}
 	logger := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	newClient := func(key string) *facesign.Client {
 		c, err := facesign.New(key, append([]facesign.Option{facesign.WithBaseURL(e.base), facesign.WithLogger(logger)}, opts...)...)

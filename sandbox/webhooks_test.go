@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -11,9 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
 // receiver is a webhook endpoint that verifies every delivery and can be told
@@ -381,22 +382,9 @@ func TestWebhookURLRule(t *testing.T) {
 	assert.Contains(t, err.Error(), "https://")
 }
 
-// syncBuffer is a log sink safe for the sandbox's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-func (b *syncBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.String() }
-
 // A webhook URL's query may carry the receiver's token: logs show the URL without it.
 func TestWebhookRegistrationLogRedactsQuery(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuffer.Buffer
 	e := newEnv(t, func(c *Config) {
 		c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})

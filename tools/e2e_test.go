@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -156,7 +157,7 @@ func TestE2EStdioBinary(t *testing.T) {
 	require.NoError(t, err)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
-	var stderr tools.LockedBuffer
+	var stderr syncbuffer.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
@@ -165,7 +166,7 @@ func TestE2EStdioBinary(t *testing.T) {
 	})
 
 	// Tee stdout so every byte the server writes can be checked afterwards.
-	var wire tools.LockedBuffer
+	var wire syncbuffer.Buffer
 	c := client.NewClient(transport.NewIO(io.TeeReader(stdout, &wire), stdin, io.NopCloser(strings.NewReader(""))))
 	tools.InitializeClient(t, c)
 	assertOfferedTools(t, c)

@@ -9,10 +9,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
 func TestTransportLogsNeverCarryTheSessionID(t *testing.T) {
-	var logs LockedBuffer
+	var logs syncbuffer.Buffer
 	d := &Deps{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
 	srv := newCoreServer(t, d, HTTPOptions{})
 	sid := rawSession(t, srv.URL, nil)

@@ -292,22 +292,3 @@ func ReadResourceText(tb testing.TB, c *client.Client, uri string) string {
 	require.True(tb, ok, "text contents, got %T", res.Contents[0])
 	return tc.Text
 }
-
-// LockedBuffer is an io.Writer that several goroutines may write to (a
-// logger, a process's stderr) while the test reads it.
-type LockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *LockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *LockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}

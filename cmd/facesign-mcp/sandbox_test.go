@@ -12,10 +12,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
 func TestSandboxCommandFlags(t *testing.T) {
@@ -64,7 +66,7 @@ func TestSandboxCommandServesAndShutsDown(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var stderr syncBuffer
+	var stderr syncbuffer.Buffer
 	done := make(chan int, 1)
 	dir := t.TempDir()
 	go func() {

@@ -8,30 +8,14 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func TestServeAndStdioFlags(t *testing.T) {
 	for _, tc := range []struct {
@@ -53,7 +37,7 @@ func TestServeAndStdioFlags(t *testing.T) {
 		{[]string{"serve", "extra"}, 2, "unexpected argument"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			var out, errb syncBuffer
+			var out, errb syncbuffer.Buffer
 			code := run(context.Background(), append(tc.args, "--data-dir", t.TempDir()), streams{strings.NewReader(""), &out, &errb})
 			assert.Equal(t, tc.code, code, errb.String())
 			assert.Contains(t, errb.String(), tc.wantErr)
@@ -67,7 +51,7 @@ var listenRE = regexp.MustCompile(`mcp=http://(127\.0\.0\.1:\d+)/mcp`)
 func TestServeServesAndShutsDown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out, errb syncBuffer
+	var out, errb syncbuffer.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir()}, streams{strings.NewReader(""), &out, &errb})
@@ -116,7 +100,7 @@ func TestStdioCarriesOnWhenThePortIsTaken(t *testing.T) {
 
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
-	var errb syncBuffer
+	var errb syncbuffer.Buffer
 	done := make(chan int, 1)
 	go func() {
 		done <- run(context.Background(), []string{"stdio", "--addr", ln.Addr().String(), "--data-dir", t.TempDir()}, streams{inR, outW, &errb})

@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
 // A client that writes its requests and closes stdin at once still gets every
@@ -34,7 +36,7 @@ func TestStdioAnswersRequestsSentJustBeforeStdinCloses(t *testing.T) {
 	require.NoError(t, err)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
-	var stderr syncBuffer
+	var stderr syncbuffer.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
 	lines := bufio.NewReader(stdout)
