@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -436,3 +437,87 @@ func promptOf(f Flow, id string) string {
 }
 
 var _ = slices.Contains[[]string]
+
+// Digits of other scripts ("۷", "١٨", "１８", "꩖") are words, not numbers: the
+// number scan reads ASCII digits only, and a non-ASCII digit that started one
+// made no progress, so tokenize appended tokens until memory ran out (found by
+// FuzzBuild on "۷" and FuzzEdit on "… 0꩖I| 0(0").
+func TestTokenizeNonASCIIDigits(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // number tokens as "#" and their text, words as their text
+	}{
+		{"۷", []string{"۷"}},
+		{"over ١٨ years", []string{"over", "١٨", "years"}},
+		{"１８+ only", []string{"１８", "only"}},
+		{"18۷", []string{"#18", "۷"}},
+		{"$۷ and $5", []string{"۷", "and", "#5"}},
+		{"x۷ 0꩖I", []string{"x۷", "#0", "꩖i"}},
+		{"over 21+", []string{"over", "#21"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			withinOrCrash(t, func() {
+				for _, tok := range tokenize(tt.text) {
+					if tok.isNum {
+						got = append(got, "#"+tok.raw)
+					} else {
+						got = append(got, tok.raw)
+					}
+				}
+			})
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// Build and Edit answer descriptions with other scripts' digits like any other text.
+func TestBuildAndEditNonASCIIDigits(t *testing.T) {
+	base := built(t, "Liveness then SMS OTP.", Options{})
+	tests := []struct {
+		text    string
+		noSteps bool // the text names no step
+	}{
+		{"۷", true},
+		{"Code Codiiiiiiiiiiie 0 0꩖I| 0(0", false}, // "code": an OTP step
+		{"Liveness check, then make sure they are over ١٨.", false},
+		{"Scan their passport, １８+ only.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var built, edited Result
+			var buildErr, editErr error
+			withinOrCrash(t, func() {
+				built, buildErr = Build(tt.text, Options{})
+				edited, editErr = Edit(base.Clone(), tt.text, Options{})
+			})
+			if tt.noSteps {
+				assert.ErrorIs(t, buildErr, ErrNoSteps)
+				assert.Error(t, editErr)
+				return
+			}
+			require.NoError(t, buildErr)
+			assert.Empty(t, Errors(Validate(built.Flow)))
+			require.NoError(t, editErr)
+			assert.Empty(t, Errors(Validate(edited.Flow)))
+		})
+	}
+}
+
+// withinOrCrash runs f and crashes the test binary if it has not returned in 10 s:
+// a tokenizer that makes no progress allocates without bound, and failing the
+// test alone would leave it running until the machine's memory is gone.
+func withinOrCrash(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		panic(t.Name() + ": did not return within 10s")
+	}
+}

@@ -286,9 +286,11 @@ func tokenize(text string) []token {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsDigit(r) || ((r == '$' || r == '€' || r == '£') && i+size < len(text) && isDigitAt(text, i+size)):
+		// Only ASCII digits start a number: the scan below reads nothing else, so a
+		// digit of another script ("۷", "１") starting one would never advance i.
+		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)):
 			cur := ""
-			if !unicode.IsDigit(r) {
+			if !isDigitAt(text, i) {
 				cur = string(r)
 				i += size
 			}
@@ -334,7 +336,8 @@ func tokenize(text string) []token {
 			}
 			out = append(out, t)
 			i = j
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			// Other scripts' digits read as a word, as they already do inside one.
 			j := i
 			var b strings.Builder
 			for j < len(text) {
