@@ -141,10 +141,7 @@ func bulkInsert(ctx context.Context, sb *Sandbox, key string, n int) error {
 	if err != nil {
 		return err
 	}
-	raw, err := os.ReadFile("/work/shared/flows/wire-transfer.json")
-	if err != nil {
-		raw, err = os.ReadFile(filepath.Join("..", "..", "shared", "flows", "wire-transfer.json"))
-	}
+	raw, err := os.ReadFile(filepath.Join(flowsDir, "wire-transfer.json"))
 	if err != nil {
 		return err
 	}

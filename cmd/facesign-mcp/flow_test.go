@@ -40,10 +40,8 @@ func writeFile(t *testing.T, name, content string) string {
 func TestFlowCommands(t *testing.T) {
 	valid := writeFile(t, "valid.json", validFlow)
 	dangling := writeFile(t, "dangling.json", danglingFlow)
-	warn := "../../../shared/flows/warn/recognition-without-liveness.json"
-	if _, err := os.Stat(warn); err != nil {
-		warn = writeFile(t, "warn.json", `[{"id":"start","type":"start","outcome":"r"},{"id":"r","type":"recognition","outcomes":{"recognized":"end","newUser":"end","noFace":"end"}},{"id":"end","type":"end"}]`)
-	}
+	// flowbuild's copy of the contract's sample (kept equal to ../shared/flows by its tests).
+	warn := "../../flowbuild/testdata/flows/warn/recognition-without-liveness.json"
 	notJSON := writeFile(t, "bad.json", `[{"id": "start",`)
 	missing := filepath.Join(t.TempDir(), "missing.json")
 
