@@ -567,6 +567,11 @@ func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
 	if err != nil {
+		// A *url.Error quotes the whole URL; its cause alone says what is wrong.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return 0, "bad endpoint URL: " + err.Error()
 	}
 	req.Header.Set("Content-Type", "application/json")
@@ -591,10 +596,58 @@ func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
 	return resp.StatusCode, ""
 }
 
-// redactURL drops the query, which may carry tokens, from logged URLs.
+// redactURL is a URL given by a caller as it may appear in a message or a
+// log: without its userinfo, which carries a password, nor its query and
+// fragment, which may carry tokens. It works on the text, so that a URL that
+// does not parse (a bad port, a stray space) is redacted too.
 func redactURL(raw string) string {
+	raw = stripUserinfo(raw)
 	if i := strings.IndexAny(raw, "?#"); i >= 0 {
 		return raw[:i]
 	}
 	return raw
+}
+
+// stripUserinfo drops the text up to the last "@" of what reads as raw's
+// authority: after "://" (or, without one, after a leading scheme and any
+// slashes) up to the next "/". A password may hold "?" or "#", so neither ends
+// the authority here, unless Go's parser split the URL and found no userinfo.
+func stripUserinfo(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.User == nil && u.Host != "" {
+		return raw
+	}
+	start := 0
+	if i := strings.Index(raw, "://"); i >= 0 {
+		start = i + len("://")
+	} else {
+		start = schemeLen(raw)
+		for start < len(raw) && raw[start] == '/' {
+			start++
+		}
+	}
+	auth := raw[start:]
+	if i := strings.IndexByte(auth, '/'); i >= 0 {
+		auth = auth[:i]
+	}
+	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
+		return raw[:start] + raw[start+at+1:]
+	}
+	return raw
+}
+
+// schemeLen is the length of raw's leading scheme with its colon ("https:"),
+// as RFC 3986 spells one, or 0.
+func schemeLen(raw string) int {
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
 }
