@@ -409,7 +409,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 		p.insert(s, front || s.front, back || s.back, ref, refAfter)
-		done = append(done, "added a "+s.k.String()+where(front || s.front, back || s.back, ref, refAfter))
+		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
 	}
 	return done, nil
 }
@@ -542,7 +542,7 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	}
 	repl.front, repl.back = false, false
 	p.steps[i] = repl
-	return []string{"replaced the " + was.String() + " with a " + repl.k.String()}, nil
+	return []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}, nil
 }
 
 // rewordOf recognises "change the greeting to '...'", "reword the question: ...".

@@ -28,7 +28,7 @@ func TestEditKeepsUntouchedNodes(t *testing.T) {
 		assert.Equal(t, n.Prompt, got.Prompt, "node %s keeps its prompt", n.ID)
 	}
 	assert.Len(t, res.Flow, len(base)+2, "the code and a conversation after the liveness check, which no longer leads to one")
-	assert.True(t, strings.HasPrefix(res.Summary, "Changed: added a SMS one-time code after the liveness check."), res.Summary)
+	assert.True(t, strings.HasPrefix(res.Summary, "Changed: added an SMS one-time code after the liveness check."), res.Summary)
 }
 
 func TestEditReword(t *testing.T) {
@@ -166,5 +166,22 @@ func TestEditErrors(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})
+	}
+}
+
+// Edit summaries say "a" or "an" as the step's name is read aloud.
+func TestKindWithArticle(t *testing.T) {
+	want := map[kind]string{
+		kGreeting: "a greeting", kPermissions: "a camera and microphone permission", kLiveness: "a liveness check",
+		kFaceScan: "a face scan", kFaceCompare: "a face comparison", kRecognition: "a face recognition",
+		kDocument: "an ID document scan", kEnterEmail: "an email entry", kEmailOTP: "an email one-time code",
+		kSMSOTP: "an SMS one-time code", kOTP: "a one-time code", kAgeCheck: "an age check", kMatchCheck: "a data check",
+		kAsk: "a question", kInform: "an explanation", kClosing: "a closing line",
+	}
+	for k := range kindCount {
+		if kindNames[k] == "" {
+			continue
+		}
+		assert.Equal(t, want[k], k.withArticle(), "kind %d", k)
 	}
 }

@@ -52,6 +52,26 @@ func (k kind) String() string {
 	return "step"
 }
 
+// withArticle is the kind's name after "a" or "an", as it is read aloud: an
+// SMS code, an ID document scan, an email entry, a one-time code.
+func (k kind) withArticle() string {
+	name := k.String()
+	word, _, _ := strings.Cut(name, " ")
+	an := false
+	switch {
+	case len(word) > 1 && strings.ToUpper(word) == word: // an initialism, said letter by letter
+		an = strings.ContainsRune("AEFHILMNORSX", rune(word[0]))
+	case strings.HasPrefix(word, "one"):
+		an = false
+	default:
+		an = strings.ContainsRune("aeiou", rune(word[0]))
+	}
+	if an {
+		return "an " + name
+	}
+	return "a " + name
+}
+
 func (k kind) isConversation() bool {
 	return k == kGreeting || k == kAsk || k == kInform || k == kClosing
 }
