@@ -322,6 +322,22 @@ func TestIdleSessionsAreEvicted(t *testing.T) {
 	assert.EqualValues(t, 1, got["flowLen"])
 }
 
+func TestInitializeFloodDoesNotEvictASessionWithState(t *testing.T) {
+	const max = 20
+	d := &Deps{}
+	d.Sessions = NewSessionStore(SessionStoreOptions{MaxSessions: max})
+	srv := newCoreServer(t, d, HTTPOptions{})
+	user := srv.Dial(t)
+	CallTool(t, user, "core_remember", map[string]any{"key": keyA, "nodes": 2})
+	for range 3 * max {
+		rawSession(t, srv.URL, nil)
+	}
+	assert.Equal(t, max, d.Sessions.Len(), "the store stays bounded")
+	got := OKMap(t, CallTool(t, user, "core_whoami", nil))
+	assert.EqualValues(t, 2, got["flowLen"], "the user's flow survives bare initialize requests")
+	assert.NotContains(t, got, "error")
+}
+
 type panickyCompletions struct{}
 
 func (panickyCompletions) CompletePromptArgument(context.Context, string, mcp.CompleteArgument, mcp.CompleteContext) (*mcp.Completion, error) {

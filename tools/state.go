@@ -18,8 +18,16 @@ import (
 // for concurrent use: a client may run several tool calls of one session at once.
 type SessionState struct {
 	id         string
-	lastActive atomic.Int64  // unix nanoseconds by the store's clock
-	elem       *list.Element // its place in the store's LRU list, guarded by the store's lock
+	lastActive atomic.Int64 // unix nanoseconds by the store's clock
+	// store is the store that holds this state (nil for a detached state), told
+	// once when the session first keeps something of its own.
+	store *SessionStore
+	// hasState turns true, once, when the session first keeps a key or a flow.
+	hasState atomic.Bool
+	// elem is its place in one of the store's LRU lists and inStateful says
+	// which; both are guarded by the store's lock.
+	elem       *list.Element
+	inStateful bool
 
 	mu        sync.Mutex
 	key       string
@@ -43,8 +51,9 @@ func (s *SessionState) Key() (key, serverURL string) {
 // default base URL for the key's environment.
 func (s *SessionState) SetKey(key, serverURL string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.key, s.serverURL = key, serverURL
+	s.mu.Unlock()
+	s.gainedState()
 }
 
 // Flow returns a copy of the session's current flow (nil when there is none),
@@ -62,8 +71,9 @@ func (s *SessionState) Flow() flowbuild.Flow {
 func (s *SessionState) SetFlow(f flowbuild.Flow) {
 	c := f.Clone()
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.flow = c
+	s.mu.Unlock()
+	s.gainedState()
 }
 
 // LastBuild returns a copy of the last build_flow result, or nil.
@@ -82,9 +92,19 @@ func (s *SessionState) LastBuild() *flowbuild.Result {
 func (s *SessionState) SetBuild(r flowbuild.Result) {
 	r.Flow = r.Flow.Clone()
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.lastBuild = &r
 	s.flow = r.Flow.Clone()
+	s.mu.Unlock()
+	s.gainedState()
+}
+
+// gainedState tells the store, the first time only, that the session now
+// holds something of its own, so that it is evicted after every session that
+// holds nothing.
+func (s *SessionState) gainedState() {
+	if s.store != nil && s.hasState.CompareAndSwap(false, true) {
+		s.store.markStateful(s)
+	}
 }
 
 // State returns the calling MCP session's state. For a request that belongs to
@@ -110,7 +130,9 @@ type SessionStoreOptions struct {
 	// IdleTimeout drops a session nothing has used for this long (default 12h).
 	IdleTimeout time.Duration
 	// MaxSessions bounds the number of live sessions; opening one more evicts
-	// the least recently used (default 10,000).
+	// the least recently used session that holds nothing (no key, no flow),
+	// and only when there is none the least recently used of the others
+	// (default 10,000).
 	MaxSessions int
 	// Clock is the time source (default time.Now).
 	Clock func() time.Time
@@ -129,9 +151,13 @@ type SessionStore struct {
 
 	mu       sync.Mutex
 	sessions map[string]*SessionState
-	// lru orders the sessions by last use, most recent at the front, so that
-	// evicting the least recently used one when full is O(1).
-	lru     *list.List
+	// empty and stateful order the sessions by last use, most recent at the
+	// front: empty those that hold nothing of their own, stateful those with a
+	// key or a flow. Two lists rather than one so that eviction when full stays
+	// O(1) and takes from empty first: a flood of bare initialize requests,
+	// which cost the sender nothing, must not push out a user's key and flow.
+	empty    *list.List
+	stateful *list.List
 	onEvict []func(id string)
 	onSweep []func()
 }
@@ -147,7 +173,7 @@ func NewSessionStore(o SessionStoreOptions) *SessionStore {
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
-	return &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, now: o.Clock, sessions: map[string]*SessionState{}, lru: list.New()}
+	return &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, now: o.Clock, sessions: map[string]*SessionState{}, empty: list.New(), stateful: list.New()}
 }
 
 // IdleTimeout is how long an unused session lives.
@@ -177,13 +203,13 @@ func (s *SessionStore) Open(id string) *SessionState {
 	s.mu.Lock()
 	st, ok := s.sessions[id]
 	if ok {
-		s.lru.MoveToFront(st.elem)
+		s.listOf(st).MoveToFront(st.elem)
 	} else {
 		for len(s.sessions) >= s.max {
 			evicted = append(evicted, s.evictOldestLocked())
 		}
-		st = &SessionState{id: id}
-		st.elem = s.lru.PushFront(st)
+		st = &SessionState{id: id, store: s}
+		st.elem = s.empty.PushFront(st)
 		s.sessions[id] = st
 	}
 	st.lastActive.Store(s.now().UnixNano())
@@ -193,17 +219,44 @@ func (s *SessionStore) Open(id string) *SessionState {
 	return st
 }
 
-// evictOldestLocked drops the least recently used session; s.mu is held and
-// the store is not empty.
+// evictOldestLocked drops the least recently used session that holds
+// nothing, or when every session holds something the least recently used of
+// them; s.mu is held and the store is not empty.
 func (s *SessionStore) evictOldestLocked() string {
-	st := s.lru.Back().Value.(*SessionState)
+	back := s.empty.Back()
+	if back == nil {
+		back = s.stateful.Back()
+	}
+	st := back.Value.(*SessionState)
 	s.removeLocked(st)
 	return st.id
 }
 
 func (s *SessionStore) removeLocked(st *SessionState) {
-	s.lru.Remove(st.elem)
+	s.listOf(st).Remove(st.elem)
 	delete(s.sessions, st.id)
+}
+
+// listOf is the LRU list st is in; s.mu is held.
+func (s *SessionStore) listOf(st *SessionState) *list.List {
+	if st.inStateful {
+		return s.stateful
+	}
+	return s.empty
+}
+
+// markStateful moves st from the empty list to the stateful one, keeping its
+// place as the most recently used (it was just used). A session that left the
+// store meanwhile stays out.
+func (s *SessionStore) markStateful(st *SessionState) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sessions[st.id] != st || st.inStateful {
+		return
+	}
+	s.empty.Remove(st.elem)
+	st.elem = s.stateful.PushFront(st)
+	st.inStateful = true
 }
 
 // Get returns the state for id and marks it active; ok is false when the
@@ -216,7 +269,7 @@ func (s *SessionStore) Get(id string) (*SessionState, bool) {
 	defer s.mu.Unlock()
 	st, ok := s.sessions[id]
 	if ok {
-		s.lru.MoveToFront(st.elem)
+		s.listOf(st).MoveToFront(st.elem)
 		st.lastActive.Store(s.now().UnixNano())
 	}
 	return st, ok
@@ -249,12 +302,14 @@ func (s *SessionStore) Sweep() []string {
 	// A full walk rather than stopping at the first fresh session from the
 	// back: the LRU order is by use, and a wall clock that stepped back could
 	// leave an idle session in front of a fresh one. It runs rarely.
-	for e := s.lru.Back(); e != nil; {
-		st := e.Value.(*SessionState)
-		e = e.Prev()
-		if st.lastActive.Load() < cutoff {
-			s.removeLocked(st)
-			evicted = append(evicted, st.id)
+	for _, l := range []*list.List{s.empty, s.stateful} {
+		for e := l.Back(); e != nil; {
+			st := e.Value.(*SessionState)
+			e = e.Prev()
+			if st.lastActive.Load() < cutoff {
+				s.removeLocked(st)
+				evicted = append(evicted, st.id)
+			}
 		}
 	}
 	hooks, sweeps := s.onEvict, s.onSweep

@@ -208,3 +208,66 @@ func TestEventStoreTrimsOnAppendAndOnATicker(t *testing.T) {
 		assert.Eventually(t, func() bool { return es.len() == 0 }, 5*time.Second, 5*time.Millisecond)
 	})
 }
+
+func TestSessionStoreEvictsEmptySessionsBeforeStatefulOnes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		gain func(st *SessionState)
+	}{
+		{"key", func(st *SessionState) { st.SetKey(keyA, "") }},
+		{"flow", func(st *SessionState) { st.SetFlow(flowbuild.Flow{{ID: "start"}}) }},
+		{"build", func(st *SessionState) { st.SetBuild(flowbuild.Result{Flow: flowbuild.Flow{{ID: "b"}}}) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			const max = 50
+			s := NewSessionStore(SessionStoreOptions{MaxSessions: max, Clock: newFakeClock().Now})
+			var evicted []string
+			s.OnEvict(func(id string) { evicted = append(evicted, id) })
+			victim := s.Generate()
+			st, ok := s.Get(victim)
+			require.True(t, ok)
+			tc.gain(st)
+			// A flood of sessions that never do anything, far past the bound:
+			// the victim is the least recently used of all, yet stays.
+			for range 5 * max {
+				s.Generate()
+				require.LessOrEqual(t, s.Len(), max, "the bound holds")
+			}
+			assert.Equal(t, max, s.Len())
+			assert.Len(t, evicted, 4*max+1)
+			assert.NotContains(t, evicted, victim)
+			got, ok := s.Get(victim)
+			require.True(t, ok, "the session with state survives the flood")
+			assert.Same(t, st, got)
+		})
+	}
+}
+
+func TestSessionStoreEvictsStatefulSessionsByUseWhenAllHoldState(t *testing.T) {
+	s := NewSessionStore(SessionStoreOptions{MaxSessions: 3, Clock: newFakeClock().Now})
+	var evicted []string
+	s.OnEvict(func(id string) { evicted = append(evicted, id) })
+	for _, id := range []string{"a", "b", "c"} {
+		s.Open(id).SetKey(keyA, "")
+	}
+	s.Get("a")
+	s.Open("d") // empty and newest, but every other session holds state: b goes
+	assert.Equal(t, []string{"b"}, evicted)
+	s.Open("e") // d holds nothing: it goes before any session with state
+	assert.Equal(t, []string{"b", "d"}, evicted)
+	s.Get("e")
+	st, _ := s.Get("e")
+	st.SetFlow(flowbuild.Flow{{ID: "x"}}) // e now holds state and is the most recent
+	s.Open("f")
+	assert.Equal(t, []string{"b", "d", "c"}, evicted, "c is the least recently used with state")
+	assert.Equal(t, 3, s.Len())
+
+	// A state that gains state after it left the store does not come back.
+	require.True(t, s.Drop("f"))
+	gone := s.Open("g")
+	require.True(t, s.Drop("g"))
+	gone.SetKey(keyA, "")
+	assert.Equal(t, 2, s.Len())
+	_, ok := s.Get("g")
+	assert.False(t, ok)
+}
