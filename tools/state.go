@@ -158,8 +158,8 @@ type SessionStore struct {
 	// which cost the sender nothing, must not push out a user's key and flow.
 	empty    *list.List
 	stateful *list.List
-	onEvict []func(id string)
-	onSweep []func()
+	onEvict  []func(id string)
+	onSweep  []func()
 }
 
 // NewSessionStore returns an empty store.
