@@ -106,6 +106,11 @@ func parseListQuery(v url.Values) (*listQuery, error) {
 	if utf8.RuneCountInString(q.search) > maxSearchLen || !utf8.ValidString(q.search) {
 		return nil, fieldError("invalid_parameter", "search", "search must be valid text of at most %d characters", maxSearchLen)
 	}
+	// SQLite reads an FTS5 query and a LIKE pattern as C strings: a NUL would cut
+	// the quoted phrase (a syntax error) or the pattern (matching every session).
+	if strings.IndexByte(q.search, 0) >= 0 {
+		return nil, fieldError("invalid_parameter", "search", "search must not contain a NUL character")
+	}
 	switch s := v.Get("sortBy"); s {
 	case "", "createdAt":
 	case "finishedAt", "status":

@@ -168,6 +168,12 @@ func TestListBadQuery(t *testing.T) {
 		{"cursor with other sort", "sortOrder=asc&cursor=" + cur, "cursor"},
 		{"unknown parameter", "clientReferenceID=x", "clientReferenceID"},
 		{"repeated limit", "limit=1&limit=2", "limit"},
+		{"search not UTF-8", "search=%E2%82", "search"},
+		// SQLite reads FTS5 queries and LIKE patterns as C strings: a NUL failed a
+		// long search with a 500 and made a short one match every session.
+		{"search with NUL", "search=%0000", "search"},
+		{"short search with NUL", "search=%00", "search"},
+		{"search with NUL at the end", "search=abc%00", "search"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.do("GET", "/sessions?"+tc.query, keyA, nil)
