@@ -50,6 +50,11 @@ func decodeCreate(body []byte) (*newSession, error) {
 	var set facesign.Settings
 	n, ae := decodeStrict(trimmed, &set, settingsBody())
 	if ae != nil {
+		// Refused for its nesting, the body must not reach the checks below,
+		// which walk it.
+		if deep := tooDeep(trimmed); deep != nil {
+			return nil, deep
+		}
 		if !json.Valid(trimmed) { // the decoder stops at the first problem; report the syntax first
 			return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
 		}

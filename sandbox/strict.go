@@ -79,12 +79,55 @@ func dataAfter(body []byte, n int64) *apiError {
 	return nil
 }
 
+// maxNesting is how many levels of arrays and objects a strictly decoded body
+// may nest; the settings themselves need fewer than 10. Without a bound, a
+// flow node's unknown fields, kept verbatim, could store a session whose
+// answers nest past encoding/json's own limit (10,000 levels), so that no
+// client could read that session, or any list page holding it, again.
+const maxNesting = 64
+
+// tooDeep refuses a body whose arrays and objects nest more than maxNesting
+// levels. It counts brackets in one pass over the bytes, skipping strings, so
+// it runs before any decoder or walk meets the nesting.
+func tooDeep(body []byte) *apiError {
+	depth, inString := 0, false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++ // the escaped byte cannot end the string
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			if depth++; depth > maxNesting {
+				return badRequest("invalid_json", fmt.Sprintf(
+					"the request body is nested too deeply: arrays and objects may nest at most %d levels, and level %d opens at byte %d",
+					maxNesting, depth, i+1))
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return nil
+}
+
 // decodeStrict decodes the JSON value at the start of body into v, refusing
 // keys v's type does not take, and returns the offset just past that value
 // (what follows is the caller's to judge, with dataAfter). A failure names the field: an
 // unknown key by its JSON pointer, with the keys its object takes read from
-// v's type, where encoding/json reports only the bare key.
+// v's type, where encoding/json reports only the bare key. A body nested
+// deeper than maxNesting is refused before it is decoded.
 func decodeStrict(body []byte, v any, b strictBody) (int64, *apiError) {
+	if ae := tooDeep(body); ae != nil {
+		return 0, ae
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"reflect"
 	"strings"
@@ -19,6 +20,11 @@ func TestStrictBodyAnswers(t *testing.T) {
 	e := newEnv(t, nil)
 	id := e.create(keyA, createBody("", nil))
 	sim := "/sessions/" + id + "/simulate"
+	// tooDeepAt is the answer to a body whose 65th level opens at byte n (1-based).
+	tooDeepAt := func(n int) string {
+		return fmt.Sprintf("the request body is nested too deeply: arrays and objects may nest at most 64 levels, and level 65 opens at byte %d", n)
+	}
+	const deepNode = `{"flow":[{"id":"start","type":"start","outcome":"e","x":`
 	for _, tc := range []struct {
 		name, target, body string
 		code, msg, path    string
@@ -44,6 +50,16 @@ func TestStrictBodyAnswers(t *testing.T) {
 		{"settings: trailing data after an unknown key", "/sessions", `{"colour":1} x`,
 			"invalid_json", "the request body is not valid JSON: invalid character 'x' after top-level value (at byte 14)", ""},
 		{"settings: flow not an array", "/sessions", `{"flow":"start"}`, "invalid_flow", "flow: expected an array of nodes, got a string", "/flow"},
+		// A node keeps its unknown fields: 9,996 levels there were once stored,
+		// and answered back deeper than any JSON decoder reads.
+		{"settings: nested too deeply in a node", "/sessions", deepNode + nest(9996) + `},{"id":"e","type":"end"}]}`,
+			"invalid_json", tooDeepAt(len(deepNode) + 62), ""},
+		{"settings: nested too deeply, before an unknown key", "/sessions", `{"colour":` + nest(64) + `}`,
+			"invalid_json", tooDeepAt(len(`{"colour":`) + 64), ""},
+		{"settings: nested too deeply, before truncation", "/sessions", `{"flow":` + strings.Repeat("[", 100),
+			"invalid_json", tooDeepAt(len(`{"flow":`) + 64), ""},
+		{"settings: nested too deeply, the objects counted too", "/sessions", strings.Repeat(`{"a":`, 65) + "1" + strings.Repeat("}", 65),
+			"invalid_json", tooDeepAt(64*len(`{"a":`) + 1), ""},
 
 		{"simulate: unknown key", sim, `{"outcome":{}}`,
 			"unknown_field", `unknown field "outcome": the simulate body has outcomes, replies and inputs`, "/outcome"},
@@ -59,6 +75,10 @@ func TestStrictBodyAnswers(t *testing.T) {
 		{"simulate: trailing data", sim, `{"outcomes":{}} x`, "invalid_json", "the request body has data after its JSON object", ""},
 		{"simulate: a second object", sim, `{} {"outcomes":{}}`, "invalid_json", "the request body has data after its JSON object", ""},
 
+		{"simulate: nested too deeply", sim, `{"inputs":{"a":` + nest(63) + `}}`,
+			"invalid_json", tooDeepAt(len(`{"inputs":{"a":`) + 63), ""},
+		{"simulate: brackets in strings do not nest", sim, `{"outcomes":{"a":"` + strings.Repeat("[", 100) + `\"{"},"bogus":1}`,
+			"unknown_field", `unknown field "bogus": the simulate body has outcomes, replies and inputs`, "/bogus"},
 		{"simulate: key escaped in its pointer", sim, `{"a/b~c":1}`,
 			"unknown_field", `unknown field "a/b~c": the simulate body has outcomes, replies and inputs`, "/a~1b~0c"},
 
@@ -71,6 +91,7 @@ func TestStrictBodyAnswers(t *testing.T) {
 			"invalid_json", "the request body is not valid JSON: invalid character '}' looking for beginning of object key string (at byte 12)", ""},
 		{"webhook: truncated", "/webhooks", `{"url":`, "invalid_json", "the request body is truncated JSON", ""},
 		{"webhook: not an object", "/webhooks", `[]`, "invalid_body", `the body must be a JSON object {"url": "http://…"}`, ""},
+		{"webhook: nested too deeply", "/webhooks", `{"url":` + nest(64) + `}`, "invalid_json", tooDeepAt(len(`{"url":`) + 64), ""},
 		{"webhook: trailing data", "/webhooks", `{"url":"http://127.0.0.1/x"} garbage`, "invalid_json", "the request body has data after its JSON object", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -90,6 +111,30 @@ func TestStrictBodyAnswers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// nest is n arrays, each inside the one before.
+func nest(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
+
+// A body nested as deeply as the bound allows is taken, stored, and read back
+// (a session's answers nest a few levels more than its settings).
+func TestNestingAtTheBound(t *testing.T) {
+	e := newEnv(t, nil)
+	// The node field's arrays make levels 4 to 64 of the body.
+	body := `{"flow":[{"id":"start","type":"start","outcome":"e","x":` + nest(61) + `},{"id":"e","type":"end"}]}`
+	id := e.create(keyA, body)
+	got := e.do("GET", "/sessions/"+id, keyA, nil)
+	require.Equal(t, http.StatusOK, got.status, "body: %s", got.body)
+	assert.Contains(t, string(got.body), nest(61))
+	list := e.do("GET", "/sessions", keyA, nil)
+	require.Equal(t, http.StatusOK, list.status)
+	assert.Contains(t, string(list.body), id)
+
+	assert.Nil(t, tooDeep([]byte(strings.Repeat("[", 64))), "64 levels, even unclosed")
+	assert.NotNil(t, tooDeep([]byte(strings.Repeat("[", 65))))
+	assert.NotNil(t, tooDeep([]byte(`"\\"`+strings.Repeat("[", 65))), "a string ending in an escaped backslash ends")
+	assert.NotNil(t, tooDeep([]byte(strings.Repeat("]", 100)+strings.Repeat("[", 65))), "stray closers do not lend depth")
+	assert.Nil(t, tooDeep([]byte(`"\"`+strings.Repeat("[", 100)+`"`)), "an escaped quote does not end the string")
 }
 
 type strictInner struct {
