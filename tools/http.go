@@ -29,8 +29,12 @@ type HTTPOptions struct {
 	// every request; the bearer is then never taken for a FaceSign key.
 	AuthToken string
 	// AllowedOrigins are browser origins (scheme://host[:port]) allowed besides
-	// loopback ones. A request with any other Origin gets 403.
+	// loopback ones. A request with any other Origin gets 403. Their hosts are
+	// also names a request's Host may carry (see HostAllowed).
 	AllowedOrigins []string
+	// PublicURL is the URL browsers reach this listener at (--public-url); its
+	// host is a name a request's Host may carry (see HostAllowed).
+	PublicURL string
 	// MaxBodyBytes bounds a POST body (default DefaultMaxBodyBytes); larger
 	// bodies get 413.
 	MaxBodyBytes int64
@@ -51,12 +55,13 @@ type MCPHandler struct {
 	mcp     *server.StreamableHTTPServer
 	opts    HTTPOptions
 	origins map[string]bool
+	hosts   TrustedHosts
 	events  *eventStore
 }
 
 // NewHTTPHandler returns the /mcp handler for s. On top of mcp-go's Streamable
-// HTTP transport it checks, in order: the Host header (DNS rebinding: on a
-// loopback connection only a loopback Host), the Origin header (absent, a
+// HTTP transport it checks, in order: the Host header (DNS rebinding, see
+// HostAllowed), the Origin header (absent, a
 // loopback origin, or one of AllowedOrigins; else 403, with CORS headers for
 // the allowed ones), the auth token (401), the body size (413), and a missing
 // Mcp-Session-Id (400). Unknown and ended session ids get 404, because
@@ -78,12 +83,18 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 		}
 		h.origins[origin] = true
 	}
+	h.hosts = NewTrustedHosts(append([]string{o.PublicURL}, o.AllowedOrigins...)...)
 	headerKeys := o.AuthToken == ""
 	sopts := []server.StreamableHTTPOption{
 		server.WithSessionIdManager(d.Sessions),
 		server.WithStreamableHTTPProtocolVersions(sessionProtocolVersions...),
 		server.WithStreamableHTTPLogger(redactSessionIDs(d.Logger)),
 		server.WithEventStore(h.events),
+		// ServeHTTP's HostAllowed runs first and is stricter on every
+		// listener; mcp-go's own loopback-only check would refuse the hosts
+		// the options trust (--public-url, --allowed-origins) with another
+		// message.
+		server.WithDisableLocalhostProtection(true),
 		server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
 			ri := &requestInfo{headerKeys: headerKeys}
 			if headerKeys {
@@ -127,8 +138,8 @@ func (h *MCPHandler) Run(ctx context.Context, interval time.Duration) {
 func (h *MCPHandler) Shutdown(ctx context.Context) error { return h.mcp.Shutdown(ctx) }
 
 func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !HostAllowed(r) {
-		httpError(w, http.StatusForbidden, "forbidden: Host %q is not a loopback host (DNS rebinding protection)", r.Host)
+	if !HostAllowed(r, h.hosts) {
+		hostRefused(w, r)
 		return
 	}
 	origin := r.Header.Get("Origin")
@@ -243,29 +254,86 @@ func setCORS(w http.ResponseWriter, origin string) {
 	h.Set("Access-Control-Max-Age", "600")
 }
 
+// TrustedHosts are the host names, besides loopback ones and the address a
+// request arrived on, that a request's Host may carry: lower-case, without
+// port or trailing dot.
+type TrustedHosts map[string]bool
+
+// NewTrustedHosts takes the host of each URL or origin given (the public URL,
+// the allowed origins); empty and unparseable entries add nothing.
+func NewTrustedHosts(urls ...string) TrustedHosts {
+	t := TrustedHosts{}
+	for _, raw := range urls {
+		u, err := url.Parse(strings.TrimSpace(raw))
+		if err != nil {
+			continue
+		}
+		if h := canonicalHost(u.Hostname()); h != "" {
+			t[h] = true
+		}
+	}
+	return t
+}
+
 // HostAllowed implements DNS-rebinding protection for any handler on the
-// listener: a request that arrived on a loopback address must name a loopback
-// Host (localhost, 127.0.0.0/8, ::1), because a browser tricked by DNS
-// rebinding sends the attacker's host name. Requests on other addresses (the
-// server was told to listen beyond loopback, with an auth token) pass.
-func HostAllowed(r *http.Request) bool {
-	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !ok || local == nil || !isLoopbackHost(local.String()) {
+// listener. A browser tricked by DNS rebinding sends the attacker's host name
+// in Host, whatever address that name now resolves to, so a request must name
+// this server: a loopback host (localhost, 127.0.0.0/8, ::1), an IP literal
+// equal to the address the request arrived on, or a trusted name (the public
+// URL's host, an allowed origin's host). This holds on every listener,
+// loopback or not: the peer check that guards the sandbox cannot tell a
+// rebound browser on this machine from the user.
+func HostAllowed(r *http.Request, trusted TrustedHosts) bool {
+	host := requestHost(r.Host)
+	if host == "" {
+		return false
+	}
+	if isLoopbackHost(host) || trusted[host] {
 		return true
 	}
-	return isLoopbackHost(r.Host)
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok || local == nil {
+		return false
+	}
+	own, err := netip.ParseAddrPort(local.String())
+	return err == nil && !own.Addr().IsUnspecified() &&
+		own.Addr().Unmap().WithZone("") == ip.Unmap().WithZone("")
 }
 
 // GuardHost wraps h with HostAllowed, answering 403 otherwise. The binary
 // wraps the whole listener (sandbox, healthz) with it.
-func GuardHost(h http.Handler) http.Handler {
+func GuardHost(h http.Handler, trusted TrustedHosts) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !HostAllowed(r) {
-			httpError(w, http.StatusForbidden, "forbidden: Host %q is not a loopback host (DNS rebinding protection)", r.Host)
+		if !HostAllowed(r, trusted) {
+			hostRefused(w, r)
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// hostRefused answers a request whose Host does not name this server.
+func hostRefused(w http.ResponseWriter, r *http.Request) {
+	httpError(w, http.StatusForbidden, "forbidden: Host %q does not name this server (DNS rebinding protection); "+
+		"use localhost, a loopback IP or the IP address the server listens on, or start it with --public-url naming this host", r.Host)
+}
+
+// requestHost is the canonical host of a Host header (host or host:port, IPv6
+// in brackets).
+func requestHost(hostport string) string {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = hostport
+	}
+	return canonicalHost(strings.Trim(host, "[]"))
+}
+
+func canonicalHost(host string) string {
+	return strings.ToLower(strings.TrimSuffix(host, "."))
 }
 
 // LocalPeersOnly wraps h so that only requests from this machine reach it: a

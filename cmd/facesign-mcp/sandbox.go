@@ -110,7 +110,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		mux.HandleFunc("GET /healthz", healthz)
 		h = mux
 	} else {
-		h = listenerMux(nil, sb)
+		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL))
 	}
 	srv := newHTTPServer(h, log)
 	errc := make(chan error, 1)

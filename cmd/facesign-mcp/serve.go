@@ -188,12 +188,14 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 }
 
 // listenerMux serves the sandbox, /healthz and, when given, /mcp, behind the
-// DNS-rebinding Host check. The sandbox answers only this machine: on a
+// DNS-rebinding Host check (trusted: the hosts of --public-url and
+// --allowed-origins, which a request may name besides loopback and the
+// address it arrived on). The sandbox answers only this machine: on a
 // loopback listener that is every peer; on one beyond loopback (serve with
 // --auth-token) /mcp is for the network, its sandbox is not. Browser pages
 // that carry their own secret (the verification page) belong outside that
 // guard when they come.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox) http.Handler {
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
@@ -202,7 +204,7 @@ func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox) http.Handler {
 		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
 	}
 	mux.HandleFunc("GET /healthz", healthz)
-	return tools.GuardHost(mux)
+	return tools.GuardHost(mux, trusted)
 }
 
 // httpTimeouts bound how long a client may take to send a request. There is
@@ -289,7 +291,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 			origins = append(origins, o)
 		}
 	}
-	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins})
+	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins, PublicURL: f.publicURL})
 	if err != nil {
 		ln.Close()
 		_ = sb.Close()
@@ -301,7 +303,8 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	go deps.Sessions.Run(runCtx, 0)
 	go mcpHandler.Run(runCtx, 0)
 
-	srv := newHTTPServer(listenerMux(mcpHandler, sb), log)
+	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
+	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted), log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("facesign-mcp listening", "mcp", "http://"+listenAddr+"/mcp", "version", version,

@@ -15,6 +15,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/tools"
 )
 
 func TestSelfAddr(t *testing.T) {
@@ -60,7 +61,7 @@ func TestWildcardListenerReachesItsOwnSandbox(t *testing.T) {
 			assert.Equal(t, "http://127.0.0.1:"+port+"/sandbox", deps.SandboxURL)
 			sb, err := openSandbox(ctx, f, log, wildcard)
 			require.NoError(t, err)
-			srv := newHTTPServer(listenerMux(nil, sb), log)
+			srv := newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(tc.publicURL)), log)
 			go func() { _ = srv.Serve(ln) }()
 			t.Cleanup(func() { _ = shutdown(ctx, log, srv, nil, sb) })
 
@@ -83,25 +84,39 @@ func TestSandboxAnswersOnlyThisMachine(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = sb.Close() })
 	mcpStub := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusTeapot) })
-	h := listenerMux(mcpStub, sb)
+	h := listenerMux(mcpStub, sb, tools.NewTrustedHosts("https://mcp.example.com", "https://app.example.com"))
 	lanAddr := &net.TCPAddr{IP: net.ParseIP("192.0.2.10"), Port: 7717}
+	const lanHost = "192.0.2.10:7717"
+	const onlyHere, rebinding = "only served to this machine", "DNS rebinding"
 	for _, tc := range []struct {
-		name, path, remote string
-		local              net.Addr
-		want               int
+		name, path, host, remote string
+		local                    net.Addr
+		want                     int
+		wantIn                   string
 	}{
-		{"sandbox from the network", "/sandbox/v1/langs", "203.0.113.7:40000", lanAddr, http.StatusForbidden},
-		{"sandbox webhooks from the network", "/sandbox/v1/webhooks", "203.0.113.7:40000", lanAddr, http.StatusForbidden},
-		{"sandbox from a mapped network address", "/sandbox/v1/langs", "[::ffff:203.0.113.7]:40000", lanAddr, http.StatusForbidden},
-		{"sandbox from loopback", "/sandbox/v1/langs", "127.0.0.1:40000", lanAddr, http.StatusUnauthorized},
-		{"sandbox from IPv6 loopback", "/sandbox/v1/langs", "[::1]:40000", lanAddr, http.StatusUnauthorized},
-		{"sandbox from this host's own LAN address", "/sandbox/v1/langs", "192.0.2.10:40000", lanAddr, http.StatusUnauthorized},
-		{"sandbox, no local address known", "/sandbox/v1/langs", "203.0.113.7:40000", nil, http.StatusForbidden},
-		{"healthz from the network", "/healthz", "203.0.113.7:40000", lanAddr, http.StatusOK},
-		{"mcp from the network", "/mcp", "203.0.113.7:40000", lanAddr, http.StatusTeapot},
+		{"sandbox from the network", "/sandbox/v1/langs", lanHost, "203.0.113.7:40000", lanAddr, http.StatusForbidden, onlyHere},
+		{"sandbox webhooks from the network", "/sandbox/v1/webhooks", lanHost, "203.0.113.7:40000", lanAddr, http.StatusForbidden, onlyHere},
+		{"sandbox from a mapped network address", "/sandbox/v1/langs", lanHost, "[::ffff:203.0.113.7]:40000", lanAddr, http.StatusForbidden, onlyHere},
+		{"sandbox from loopback", "/sandbox/v1/langs", lanHost, "127.0.0.1:40000", lanAddr, http.StatusUnauthorized, ""},
+		{"sandbox from IPv6 loopback", "/sandbox/v1/langs", lanHost, "[::1]:40000", lanAddr, http.StatusUnauthorized, ""},
+		{"sandbox from this host's own LAN address", "/sandbox/v1/langs", lanHost, "192.0.2.10:40000", lanAddr, http.StatusUnauthorized, ""},
+		// A browser on this machine whose page's name was rebound to the LAN
+		// address: the peer is this host, only Host tells it apart.
+		{"sandbox from a rebound browser on this machine", "/sandbox/avatars", "evil.com", "192.0.2.10:40000", lanAddr, http.StatusForbidden, rebinding},
+		{"sandbox by the public URL's name from this machine", "/sandbox/v1/langs", "mcp.example.com", "192.0.2.10:40000", lanAddr, http.StatusUnauthorized, ""},
+		{"sandbox by another IP literal", "/sandbox/v1/langs", "192.0.2.99:7717", "192.0.2.10:40000", lanAddr, http.StatusForbidden, rebinding},
+		{"sandbox, no local address known", "/sandbox/v1/langs", "localhost:7717", "203.0.113.7:40000", nil, http.StatusForbidden, onlyHere},
+		{"IP literal Host, no local address known", "/healthz", lanHost, "203.0.113.7:40000", nil, http.StatusForbidden, rebinding},
+		{"healthz from the network", "/healthz", lanHost, "203.0.113.7:40000", lanAddr, http.StatusOK, ""},
+		{"healthz by a foreign name", "/healthz", "evil.com:7717", "203.0.113.7:40000", lanAddr, http.StatusForbidden, rebinding},
+		{"mcp from the network", "/mcp", lanHost, "203.0.113.7:40000", lanAddr, http.StatusTeapot, ""},
+		{"mcp by the public URL's name", "/mcp", "MCP.example.com.", "203.0.113.7:40000", lanAddr, http.StatusTeapot, ""},
+		{"mcp by an allowed origin's name", "/mcp", "app.example.com:443", "203.0.113.7:40000", lanAddr, http.StatusTeapot, ""},
+		{"mcp by a foreign name", "/mcp", "evil.com", "203.0.113.7:40000", lanAddr, http.StatusForbidden, rebinding},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			req := httptest.NewRequest(http.MethodGet, "http://192.0.2.10:7717"+tc.path, nil)
+			req.Host = tc.host
 			req.RemoteAddr = tc.remote
 			if tc.local != nil {
 				req = req.WithContext(context.WithValue(req.Context(), http.LocalAddrContextKey, tc.local))
@@ -109,9 +124,7 @@ func TestSandboxAnswersOnlyThisMachine(t *testing.T) {
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, req)
 			assert.Equal(t, tc.want, rec.Code, rec.Body.String())
-			if tc.want == http.StatusForbidden {
-				assert.Contains(t, rec.Body.String(), "only served to this machine")
-			}
+			assert.Contains(t, rec.Body.String(), tc.wantIn)
 		})
 	}
 }

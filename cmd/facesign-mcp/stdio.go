@@ -66,7 +66,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 			ln.Close()
 			logger.Error("sandbox unavailable; sk_test_ keys need --sandbox-url", "err", err)
 		} else {
-			srv = newHTTPServer(listenerMux(nil, sb), logger)
+			srv = newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(f.publicURL)), logger)
 			go func() {
 				if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 					logger.Error("HTTP listener stopped", "err", err)
