@@ -79,7 +79,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 	for _, raw := range o.AllowedOrigins {
 		origin, err := normalizeOrigin(raw)
 		if err != nil {
-			return nil, fmt.Errorf("allowed origin %q: %w", raw, err)
+			return nil, fmt.Errorf("allowed origin %q: %w", RedactURL(raw), err)
 		}
 		h.origins[origin] = true
 	}
@@ -145,7 +145,8 @@ func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	origin := r.Header.Get("Origin")
 	if origin != "" {
 		if !h.originAllowed(origin) {
-			httpError(w, http.StatusForbidden, "forbidden: Origin %q is not allowed; start the server with --allowed-origins %s to allow it", origin, origin)
+			red := RedactURL(origin)
+			httpError(w, http.StatusForbidden, "forbidden: Origin %q is not allowed; start the server with --allowed-origins %s to allow it", red, red)
 			return
 		}
 		setCORS(w, origin)

@@ -63,6 +63,9 @@ func TestSetAPIKey(t *testing.T) {
 		{"too short", map[string]any{"apiKey": "sk_test_abc"}, []string{"too short"}, ""},
 		{"bad serverUrl", map[string]any{"apiKey": tkBob, "serverUrl": "ftp://example.com"}, []string{"serverUrl"}, tkBob},
 		{"unreachable serverUrl", map[string]any{"apiKey": tkBob, "serverUrl": "http://127.0.0.1:1"}, []string{"could not reach", "127.0.0.1:1"}, tkBob},
+		{"unparseable serverUrl with a password", map[string]any{"apiKey": tkBob, "serverUrl": "https://user:hunter2pw@host:99x/"}, []string{"not an http(s) URL", "https://…@host:99x/"}, "hunter2pw"},
+		{"serverUrl with credentials", map[string]any{"apiKey": tkBob, "serverUrl": "https://user:hunter2pw@host:99/"}, []string{"without credentials", "https://…@host:99/"}, "hunter2pw"},
+		{"serverUrl with a token in the query", map[string]any{"apiKey": tkBob, "serverUrl": "https://host/?token=hunter2pw"}, []string{"without credentials, query"}, "hunter2pw"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

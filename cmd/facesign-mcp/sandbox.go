@@ -115,7 +115,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	srv := newHTTPServer(h, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", pub+"/sandbox", "data_dir", dir)
+	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", tools.RedactURL(pub)+"/sandbox", "data_dir", dir)
 
 	code := 0
 	select {

@@ -110,6 +110,29 @@ func TestSandboxCommandServesAndShutsDown(t *testing.T) {
 	assert.NotContains(t, stderr.String(), "sk_test_cmdtest12345678", "keys are never logged")
 }
 
+// The sandbox command logs its public URL without the password a user may
+// have put in it.
+func TestSandboxCommandLogsNoPasswordOfItsPublicURL(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stderr syncbuffer.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--public-url", "https://user:hunter2pw@verify.example.com"},
+			streams{in: strings.NewReader(""), out: io.Discard, err: &stderr})
+	}()
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "sandbox: listening") }, 10*time.Second, 10*time.Millisecond, "stderr: %s", stderr.String())
+	cancel()
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code, stderr.String())
+	case <-time.After(15 * time.Second):
+		t.Fatal("the sandbox did not shut down")
+	}
+	assert.Contains(t, stderr.String(), "base_url=https://…@verify.example.com/sandbox")
+	assert.NotContains(t, stderr.String(), "hunter2pw")
+}
+
 func mustFlow(t *testing.T, raw string) flowbuild.Flow {
 	t.Helper()
 	var f flowbuild.Flow

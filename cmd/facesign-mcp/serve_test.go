@@ -33,6 +33,11 @@ func TestServeAndStdioFlags(t *testing.T) {
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--public-url", "ftp://x"}, 2, "--public-url"},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--public-url", "https://x.example.com/?a=1"}, 2, "--public-url"},
 		{[]string{"serve", "--addr", "127.0.0.1:0", "--allowed-origins", "not an origin"}, 2, "--allowed-origins"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--server-url", "https://user:hunter2pw@host:99x/"}, 2, "--server-url"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--sandbox-url", "https://user:hunter2pw@host/"}, 2, "--sandbox-url"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--public-url", "https://user:hunter2pw@host:x/"}, 2, "--public-url"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--allowed-origins", "https://user:hunter2pw@app.example.com"}, 2, "--allowed-origins"},
+		{[]string{"stdio", "--addr", "127.0.0.1:0", "--sandbox-url", "ftp://user:hunter2pw@host"}, 2, "--sandbox-url"},
 		{[]string{"stdio", "--addr", "0.0.0.0:7717"}, 2, "loopback"},
 		{[]string{"serve", "extra"}, 2, "unexpected argument"},
 	} {
@@ -41,6 +46,7 @@ func TestServeAndStdioFlags(t *testing.T) {
 			code := run(context.Background(), append(tc.args, "--data-dir", t.TempDir()), streams{strings.NewReader(""), &out, &errb})
 			assert.Equal(t, tc.code, code, errb.String())
 			assert.Contains(t, errb.String(), tc.wantErr)
+			assert.NotContains(t, errb.String(), "hunter2pw", "a password in a URL flag is never echoed")
 			assert.Empty(t, out.String(), "nothing on stdout")
 		})
 	}
