@@ -81,7 +81,7 @@ func TestSandboxCommandServesAndShutsDown(t *testing.T) {
 			return true
 		}
 		return false
-	}, 10*time.Second, 10*time.Millisecond, "stderr: %s", stderr.String())
+	}, time.Minute, 10*time.Millisecond, "stderr: %s", stderr.String())
 
 	res, err := http.Get(base + "/healthz")
 	require.NoError(t, err)
@@ -93,7 +93,7 @@ func TestSandboxCommandServesAndShutsDown(t *testing.T) {
 	created, err := c.CreateSession(ctx, facesign.Settings{Flow: mustFlow(t, validFlow), ClientReferenceID: "cmd"})
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(created.ClientSecret.URL, base+"/verify?client_secret="), created.ClientSecret.URL)
-	require.Eventually(t, func() bool { mu.Lock(); defer mu.Unlock(); return len(got) == 1 }, 10*time.Second, 10*time.Millisecond)
+	require.Eventually(t, func() bool { mu.Lock(); defer mu.Unlock(); return len(got) == 1 }, time.Minute, 10*time.Millisecond)
 	mu.Lock()
 	assert.Equal(t, created.Session.ID, got[0].SessionID)
 	mu.Unlock()
@@ -102,7 +102,7 @@ func TestSandboxCommandServesAndShutsDown(t *testing.T) {
 	select {
 	case code := <-done:
 		assert.Equal(t, 0, code, stderr.String())
-	case <-time.After(15 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("the sandbox did not shut down")
 	}
 	assert.Contains(t, stderr.String(), "shutting down")
@@ -121,12 +121,12 @@ func TestSandboxCommandLogsNoPasswordOfItsPublicURL(t *testing.T) {
 		done <- run(ctx, []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--public-url", "https://user:hunter2pw@verify.example.com"},
 			streams{in: strings.NewReader(""), out: io.Discard, err: &stderr})
 	}()
-	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "sandbox: listening") }, 10*time.Second, 10*time.Millisecond, "stderr: %s", stderr.String())
+	require.Eventually(t, func() bool { return strings.Contains(stderr.String(), "sandbox: listening") }, time.Minute, 10*time.Millisecond, "stderr: %s", stderr.String())
 	cancel()
 	select {
 	case code := <-done:
 		assert.Equal(t, 0, code, stderr.String())
-	case <-time.After(15 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("the sandbox did not shut down")
 	}
 	assert.Contains(t, stderr.String(), "base_url=https://…@verify.example.com/sandbox")
