@@ -419,7 +419,9 @@ func TestErrorAnswers(t *testing.T) {
 			},
 			check: func(t *testing.T, e *facesign.APIError, err error) {
 				assert.Equal(t, facesign.ErrorTypeServer, e.Type)
-				assert.Equal(t, "Bad gateway: upstream reset", e.Message)
+				// Not FaceSign's error shape: described, never quoted.
+				assert.Contains(t, e.Message, "HTTP 502 Bad Gateway (text/plain, 27 bytes) that is not a FaceSign API error")
+				assert.NotContains(t, e.Error(), "upstream reset")
 			},
 		},
 		{

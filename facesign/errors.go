@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Error types. The first six are FaceSign's; the last three are the client's
@@ -36,7 +36,7 @@ type APIError struct {
 	StatusCode int           // HTTP status; 0 when no answer arrived
 	Type       string        // one of the ErrorType constants (derived from the status when FaceSign sent none)
 	Code       string        // FaceSign's machine-readable code, when it sent one
-	Message    string        // human-readable, as FaceSign wrote it
+	Message    string        // human-readable, as FaceSign wrote it; for an answer not in FaceSign's error shape, a description of it, never its text
 	RequestID  string        // X-Request-Id of the answer, for FaceSign support
 	Details    []ErrorDetail // per-field problems of a validation error
 	Method     string        // the request, for context in messages
@@ -194,17 +194,18 @@ func typeForStatus(status int) string {
 	return ErrorTypeInvalidRequest
 }
 
-// maxErrorSnippet bounds how much of a non-JSON error body goes into Message.
-const maxErrorSnippet = 200
-
-// decodeError turns an error answer into an APIError. It reads the nested
-// {"error": {type, message, code, details}} shape, the flat {"error": "text"}
-// shape, a top-level {message, code} and plain text or HTML, and it never fails:
-// an unreadable body still yields the status and its text. A 403 is an
-// authentication error only in FaceSign's flat shape or with that type.
+// decodeError turns an error answer into an APIError. It reads FaceSign's two
+// error shapes, the nested {"error": {type, message, code, details}} and the
+// flat {"error": "text"}, and it never fails. Any other answer (plain text,
+// HTML, other JSON) gets a message that gives its status, Content-Type and
+// size but none of its text: the base URL is the caller's to choose
+// (set_api_key's serverUrl), and an error page of whatever answers there,
+// an internal service say, must not be readable through this client. A 403 is
+// an authentication error only in FaceSign's flat shape or with that type.
 func decodeError(status int, header http.Header, body []byte) *APIError {
 	e := &APIError{StatusCode: status, RequestID: requestID(header)}
 	flat := false // FaceSign's older {"error": "Incorrect api key"} shape
+	faceSign := false
 	var top struct {
 		Error     json.RawMessage `json:"error"`
 		Message   string          `json:"message"`
@@ -215,18 +216,20 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 	}
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &top) == nil {
-		e.Message, e.Type, e.Code = top.Message, top.Type, codeString(top.Code)
-		e.Details = decodeDetails(top.Details)
 		errRaw := bytes.TrimSpace(top.Error)
 		switch {
 		case len(errRaw) > 0 && errRaw[0] == '"':
 			var s string
 			_ = json.Unmarshal(errRaw, &s)
-			flat = s != ""
-			if e.Message == "" {
-				e.Message = s
-			} else if s != "" {
-				e.Message = s + ": " + e.Message
+			if s != "" {
+				faceSign, flat = true, true
+				e.Message, e.Type, e.Code = top.Message, top.Type, codeString(top.Code)
+				e.Details = decodeDetails(top.Details)
+				if e.Message == "" {
+					e.Message = s
+				} else {
+					e.Message = s + ": " + e.Message
+				}
 			}
 		case len(errRaw) > 0 && errRaw[0] == '{':
 			var nested struct {
@@ -237,20 +240,23 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 				RequestID string          `json:"requestId"`
 			}
 			if json.Unmarshal(errRaw, &nested) == nil {
-				e.Type = firstNonEmpty(nested.Type, e.Type)
-				e.Message = firstNonEmpty(nested.Message, e.Message)
-				e.Code = firstNonEmpty(codeString(nested.Code), e.Code)
-				if d := decodeDetails(nested.Details); d != nil {
-					e.Details = d
+				faceSign = true
+				e.Type = firstNonEmpty(nested.Type, top.Type)
+				e.Message = firstNonEmpty(nested.Message, top.Message)
+				e.Code = firstNonEmpty(codeString(nested.Code), codeString(top.Code))
+				e.Details = decodeDetails(nested.Details)
+				if e.Details == nil {
+					e.Details = decodeDetails(top.Details)
 				}
 				top.RequestID = firstNonEmpty(nested.RequestID, top.RequestID)
 			}
 		}
-		if e.RequestID == "" {
+		if faceSign && e.RequestID == "" {
 			e.RequestID = top.RequestID
 		}
-	} else if len(trimmed) > 0 && !looksLikeHTML(trimmed) && utf8.Valid(trimmed) {
-		e.Message = snippet(string(trimmed))
+	}
+	if !faceSign && len(trimmed) > 0 {
+		e.Message = notFaceSignMessage(status, header, len(body))
 	}
 	if e.Type == "" {
 		e.Type = typeForStatus(status)
@@ -259,12 +265,45 @@ func decodeError(status int, header http.Header, body []byte) *APIError {
 		}
 	}
 	if e.Message == "" {
-		e.Message = http.StatusText(status)
-		if e.Message == "" {
-			e.Message = "HTTP " + strconv.Itoa(status)
-		}
+		e.Message = statusText(status)
 	}
 	return e
+}
+
+// notFaceSignMessage describes an error answer that is not FaceSign's by
+// what can be said without quoting it. The Content-Type is reduced to its
+// media type, clipped.
+func notFaceSignMessage(status int, header http.Header, size int) string {
+	ct := "no Content-Type"
+	if raw := header.Get("Content-Type"); raw != "" {
+		ct = "an unreadable Content-Type"
+		if mt, _, err := mime.ParseMediaType(raw); err == nil {
+			ct = mt
+			if len(ct) > maxMediaTypeLen {
+				ct = ct[:maxMediaTypeLen] + "…"
+			}
+		}
+	}
+	n := strconv.Itoa(size) + " bytes"
+	if size >= maxErrorBytes {
+		n = "over " + strconv.Itoa(maxErrorBytes) + " bytes"
+	}
+	line := "HTTP " + strconv.Itoa(status)
+	if t := http.StatusText(status); t != "" {
+		line += " " + t
+	}
+	return line + " (" + ct + ", " + n + ") that is not a FaceSign API error; " +
+		"its text is not shown. The base URL may not be FaceSign's API, or a proxy in front of it answered"
+}
+
+// maxMediaTypeLen bounds the Content-Type quoted for a non-FaceSign answer.
+const maxMediaTypeLen = 64
+
+func statusText(status int) string {
+	if t := http.StatusText(status); t != "" {
+		return t
+	}
+	return "HTTP " + strconv.Itoa(status)
 }
 
 // codeString accepts a code sent as a string or a number.
@@ -305,22 +344,6 @@ func decodeDetails(raw json.RawMessage) []ErrorDetail {
 		return wrapped.Errors
 	}
 	return nil
-}
-
-func looksLikeHTML(b []byte) bool {
-	return len(b) > 0 && b[0] == '<'
-}
-
-func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= maxErrorSnippet {
-		return s
-	}
-	cut := maxErrorSnippet
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 func requestID(h http.Header) string {

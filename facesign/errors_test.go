@@ -12,6 +12,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// notFaceSign is the message for an error answer that is not in either of
+// FaceSign's shapes: what it was, never what it said.
+func notFaceSign(status, contentType, size string) string {
+	return "HTTP " + status + " (" + contentType + ", " + size + ") that is not a FaceSign API error; " +
+		"its text is not shown. The base URL may not be FaceSign's API, or a proxy in front of it answered"
+}
+
 func TestDecodeError(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -38,18 +45,22 @@ func TestDecodeError(t *testing.T) {
 		},
 		{
 			name: "403 html from a proxy is not about the key", status: 403,
-			body: "<html><body><h1>403 Forbidden</h1></body></html>",
-			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: "Forbidden"},
+			header: http.Header{"Content-Type": {"text/html; charset=utf-8"}, "X-Request-Id": {"req_p"}},
+			body:   "<html><body><h1>403 Forbidden</h1></body></html>",
+			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, RequestID: "req_p",
+				Message: "HTTP 403 Forbidden (text/html, 48 bytes) that is not a FaceSign API error; its text is not shown. " +
+					"The base URL may not be FaceSign's API, or a proxy in front of it answered"},
 		},
 		{
 			name: "403 top-level message from a gateway", status: 403,
-			body: `{"message":"Forbidden"}`,
-			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: "Forbidden"},
+			header: http.Header{"Content-Type": {"application/json"}},
+			body:   `{"message":"Forbidden"}`,
+			want:   APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: notFaceSign("403 Forbidden", "application/json", "23 bytes")},
 		},
 		{
 			name: "403 plain text", status: 403,
 			body: "Access denied by policy",
-			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: "Access denied by policy"},
+			want: APIError{StatusCode: 403, Type: ErrorTypeForbidden, Message: notFaceSign("403 Forbidden", "no Content-Type", "23 bytes")},
 		},
 		{
 			name: "403 with another type keeps it", status: 403,
@@ -74,19 +85,42 @@ func TestDecodeError(t *testing.T) {
 			want: APIError{StatusCode: 500, Type: ErrorTypeServer, Code: "5001", Message: "boom", RequestID: "req_b"},
 		},
 		{
-			name: "top-level message", status: 422,
-			body: `{"message":"zone must be es or eu","code":"bad_zone"}`,
-			want: APIError{StatusCode: 422, Type: ErrorTypeValidation, Code: "bad_zone", Message: "zone must be es or eu"},
+			name: "flat shape with a message", status: 400,
+			body: `{"error":"Bad flow","message":"node n2 has no outcomes","code":"invalid_flow"}`,
+			want: APIError{StatusCode: 400, Type: ErrorTypeValidation, Code: "invalid_flow", Message: "Bad flow: node n2 has no outcomes"},
+		},
+		{
+			name: "top-level message is not FaceSign's shape", status: 422,
+			body: `{"message":"zone must be es or eu","code":"bad_zone","type":"authentication_error","details":["/x"],"requestId":"r"}`,
+			want: APIError{StatusCode: 422, Type: ErrorTypeValidation, Message: notFaceSign("422 Unprocessable Entity", "no Content-Type", "116 bytes")},
+		},
+		{
+			name: "empty flat error is not FaceSign's shape", status: 400,
+			body: `{"error":"","message":"m"}`,
+			want: APIError{StatusCode: 400, Type: ErrorTypeValidation, Message: notFaceSign("400 Bad Request", "no Content-Type", "26 bytes")},
 		},
 		{
 			name: "plain text", status: 502,
-			body: "upstream   connect error\n",
-			want: APIError{StatusCode: 502, Type: ErrorTypeServer, Message: "upstream connect error"},
+			header: http.Header{"Content-Type": {"text/plain"}},
+			body:   "upstream   connect error\n",
+			want:   APIError{StatusCode: 502, Type: ErrorTypeServer, Message: notFaceSign("502 Bad Gateway", "text/plain", "25 bytes")},
 		},
 		{
 			name: "html page", status: 503,
-			body: "<html><body>Service Unavailable</body></html>",
-			want: APIError{StatusCode: 503, Type: ErrorTypeServer, Message: "Service Unavailable"},
+			header: http.Header{"Content-Type": {"text/html"}},
+			body:   "<html><body>Service Unavailable</body></html>",
+			want:   APIError{StatusCode: 503, Type: ErrorTypeServer, Message: notFaceSign("503 Service Unavailable", "text/html", "45 bytes")},
+		},
+		{
+			name: "an unreadable Content-Type is not quoted", status: 500,
+			header: http.Header{"Content-Type": {"text/html; ; secret=\"x"}},
+			body:   "oops",
+			want:   APIError{StatusCode: 500, Type: ErrorTypeServer, Message: notFaceSign("500 Internal Server Error", "an unreadable Content-Type", "4 bytes")},
+		},
+		{
+			name: "unknown status without text", status: 599,
+			body: "x",
+			want: APIError{StatusCode: 599, Type: ErrorTypeServer, Message: notFaceSign("599", "no Content-Type", "1 bytes")},
 		},
 		{
 			name: "empty body", status: 429,
@@ -95,11 +129,11 @@ func TestDecodeError(t *testing.T) {
 		{
 			name: "broken json", status: 401,
 			body: `{"error": {"type": `,
-			want: APIError{StatusCode: 401, Type: ErrorTypeAuthentication, Message: `{"error": {"type":`},
+			want: APIError{StatusCode: 401, Type: ErrorTypeAuthentication, Message: notFaceSign("401 Unauthorized", "no Content-Type", "19 bytes")},
 		},
 		{
 			name: "unknown status", status: 418, body: `{}`,
-			want: APIError{StatusCode: 418, Type: ErrorTypeInvalidRequest, Message: "I'm a teapot"},
+			want: APIError{StatusCode: 418, Type: ErrorTypeInvalidRequest, Message: notFaceSign("418 I'm a teapot", "no Content-Type", "2 bytes")},
 		},
 	}
 	for _, tt := range tests {
@@ -114,10 +148,38 @@ func TestDecodeError(t *testing.T) {
 	}
 }
 
-func TestDecodeErrorLongTextIsClipped(t *testing.T) {
-	got := decodeError(500, http.Header{}, []byte(strings.Repeat("é", 400)))
-	assert.LessOrEqual(t, len(got.Message), maxErrorSnippet+len("…"))
-	assert.True(t, strings.HasSuffix(got.Message, "…"))
+// set_api_key's serverUrl may point the client at any host: the error page
+// of an internal service it reaches must not be readable in the error.
+func TestDecodeErrorNeverQuotesAnAnswerThatIsNotFaceSigns(t *testing.T) {
+	const secret = "AKIAIOSFODNN7EXAMPLE"
+	for _, tc := range []struct {
+		name, contentType, body string
+	}{
+		{"html", "text/html; charset=utf-8", "<html><body><pre>aws_access_key_id=" + secret + "</pre></body></html>"},
+		{"plain text", "text/plain", "internal config: token=" + secret},
+		{"json of another shape", "application/json", `{"message":"` + secret + `","code":"` + secret + `","type":"` + secret +
+			`","details":[{"path":"/` + secret + `","message":"` + secret + `"}],"requestId":"` + secret + `"}`},
+		{"json array", "application/json", `["` + secret + `"]`},
+		{"broken json", "application/json", `{"error": {"message": "` + secret},
+		{"secret in the Content-Type parameters", "text/html; token=" + secret, "x"},
+		{"long text", "text/plain", strings.Repeat(secret+" ", 20000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, status := range []int{400, 401, 403, 404, 500} {
+				e := decodeError(status, http.Header{"Content-Type": {tc.contentType}}, []byte(tc.body))
+				all := fmt.Sprintf("%s %+v", e.Error(), *e)
+				assert.NotContains(t, all, secret)
+				assert.NotContains(t, all, "AKIA")
+				assert.Contains(t, e.Message, "not a FaceSign API error")
+				assert.Contains(t, e.Message, fmt.Sprintf("HTTP %d", status))
+				assert.Empty(t, e.Details)
+				assert.Empty(t, e.Code)
+				assert.Equal(t, typeForStatus(status), e.Type, "the type comes from the status alone")
+			}
+		})
+	}
+	long := decodeError(500, http.Header{}, make([]byte, maxErrorBytes))
+	assert.Contains(t, long.Message, fmt.Sprintf("over %d bytes", maxErrorBytes), "the client reads no more than this")
 }
 
 func TestAPIErrorHelpers(t *testing.T) {

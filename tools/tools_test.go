@@ -2,6 +2,9 @@ package tools
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -238,4 +241,32 @@ func TestBuildFlowAdoptAndEditErrors(t *testing.T) {
 
 	fresh := h.Dial(t)
 	assert.Contains(t, RequireToolError(t, CallTool(t, fresh, "build_flow", map[string]any{"change": "add an SMS code"})), "no current flow")
+}
+
+// set_api_key's serverUrl can point at any host; what an error page there
+// says must not come back in the tool result (a readable SSRF).
+func TestSetAPIKeyDoesNotShowAnotherServersErrorPage(t *testing.T) {
+	const secret = "AKIAIOSFODNN7EXAMPLE"
+	h := newToolHarness(t)
+	c := h.Dial(t)
+	for _, status := range []int{400, 401, 403, 404, 500} {
+		for ct, body := range map[string]string{
+			"text/html":        "<html><pre>aws_secret=" + secret + "</pre></html>",
+			"application/json": `{"message":"` + secret + `","code":"` + secret + `","details":["/` + secret + `"]}`,
+		} {
+			t.Run(fmt.Sprintf("%d %s", status, ct), func(t *testing.T) {
+				internal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+					w.Header().Set("Content-Type", ct)
+					w.WriteHeader(status)
+					_, _ = w.Write([]byte(body))
+				}))
+				defer internal.Close()
+				msg := RequireToolError(t, CallTool(t, c, "set_api_key", map[string]any{"apiKey": tkBob, "serverUrl": internal.URL}))
+				assert.NotContains(t, msg, secret)
+				assert.Contains(t, msg, "not a FaceSign API error")
+				assert.Contains(t, msg, fmt.Sprintf("HTTP %d", status))
+				assert.Contains(t, msg, ct)
+			})
+		}
+	}
 }
