@@ -108,3 +108,96 @@ func TestStoreFilesAreOwnerOnly(t *testing.T) {
 	_, err = New(context.Background(), e.cfg)
 	require.ErrorContains(t, err, "newer than this program")
 }
+
+// Files an older version or another tool left readable are made owner-only on
+// open: the data directory, the database, and the -wal and -shm files SQLite
+// would reuse as they are.
+func TestStoreTightensLoosePermissions(t *testing.T) {
+	live := newEnv(t, nil)
+	id := live.create(keyA, createBody("", nil))
+	// What a crash leaves: the files as they are while open, the session
+	// still in the -wal. (SQLite itself fixes the mode of an empty -wal or
+	// -shm it opens, but not of one with content.)
+	dir := t.TempDir()
+	db := filepath.Join(dir, DBFile)
+	for _, name := range []string{DBFile, DBFile + "-wal", DBFile + "-shm"} {
+		raw, err := os.ReadFile(filepath.Join(live.cfg.DataDir, name))
+		require.NoError(t, err)
+		require.NotEmpty(t, raw, name)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), raw, 0o666))
+		require.NoError(t, os.Chmod(filepath.Join(dir, name), 0o666)) // past the umask
+	}
+	require.NoError(t, os.Chmod(dir, 0o777))
+
+	e := newEnv(t, func(c *Config) { c.DataDir = dir })
+	mode := func(p string) os.FileMode {
+		fi, err := os.Stat(p)
+		require.NoError(t, err)
+		return fi.Mode().Perm()
+	}
+	assert.Equal(t, os.FileMode(0o700), mode(dir), "the data directory")
+	for _, p := range []string{db, db + "-wal", db + "-shm"} {
+		assert.Equal(t, os.FileMode(0o600), mode(p), p)
+	}
+	assert.Equal(t, http.StatusOK, e.do("GET", "/sessions/"+id, keyA, nil).status, "the store opened with its data")
+}
+
+// A symbolic link in place of the database is refused, not followed.
+func TestStoreRefusesLinkedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(t.TempDir(), "elsewhere.db")
+	require.NoError(t, os.WriteFile(target, nil, 0o644))
+	require.NoError(t, os.Symlink(target, filepath.Join(dir, DBFile)))
+	_, err := New(t.Context(), Config{DataDir: dir, Logger: quietLogger()})
+	require.Error(t, err)
+	assert.Equal(t, "sandbox: "+filepath.Join(dir, DBFile)+" is a symbolic link: the store holds webhook and client secrets, "+
+		"so its files must be regular files in the data directory", err.Error())
+	fi, err := os.Stat(target)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm(), "the link's target is left alone")
+	assert.Zero(t, fi.Size())
+}
+
+// privateMode is the decision makePrivate acts on, whoever runs the tests
+// (as root, no file is another user's).
+func TestPrivateMode(t *testing.T) {
+	const file, dir = os.FileMode(0o600), os.ModeDir | 0o700
+	for _, tc := range []struct {
+		name  string
+		mode  os.FileMode
+		owned bool
+		want  os.FileMode
+		chmod bool
+		err   string
+	}{
+		{"own file, private", 0o600, true, file, false, ""},
+		{"own file, readable by all", 0o666, true, file, true, ""},
+		{"own file, read-only", 0o400, true, file, true, ""},
+		{"own directory, open to all", os.ModeDir | 0o777, true, dir, true, ""},
+		{"own directory, private", os.ModeDir | 0o700, true, dir, false, ""},
+		{"another's file, private to it", 0o600, false, file, false, ""},
+		{"another's file, tighter still", 0o400, false, file, false, ""},
+		{"another's file, group-readable", 0o640, false, file, false,
+			"sandbox: /d/sandbox.db has mode 0640 and belongs to another user, so it cannot be made private (0600): " +
+				"the store holds webhook and client secrets; have its owner chmod it, or use another data directory"},
+		{"another's directory, open to all", os.ModeDir | 0o777, false, dir, false,
+			"sandbox: /d/sandbox.db has mode 0777 and belongs to another user, so it cannot be made private (0700): " +
+				"the store holds webhook and client secrets; have its owner chmod it, or use another data directory"},
+		{"a link", os.ModeSymlink | 0o777, true, file, false,
+			"sandbox: /d/sandbox.db is a symbolic link: the store holds webhook and client secrets, so its files must be regular files in the data directory"},
+		{"a directory for a file", os.ModeDir | 0o700, true, file, false, "sandbox: /d/sandbox.db is not a regular file (mode drwx------)"},
+		{"a file for the directory", 0o700, true, dir, false, "sandbox: data directory /d/sandbox.db is not a directory (mode -rwx------)"},
+		{"a pipe", os.ModeNamedPipe | 0o600, true, file, false, "sandbox: /d/sandbox.db is not a regular file (mode prw-------)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			chmod, err := privateMode("/d/sandbox.db", tc.mode, tc.owned, tc.want)
+			if tc.err != "" {
+				require.EqualError(t, err, tc.err)
+				assert.False(t, chmod)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.chmod, chmod)
+		})
+	}
+}

@@ -94,8 +94,19 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		return nil, fmt.Errorf("sandbox: create data directory: %w", err)
 	}
 	path := filepath.Join(dir, DBFile)
-	// The store holds webhook and client secrets: owner-only. SQLite gives the
-	// -wal and -shm files the database file's permissions.
+	// The store holds webhook and client secrets: owner-only, including what
+	// an older version or another tool left readable. SQLite gives new -wal
+	// and -shm files the database file's permissions, but reuses existing ones.
+	for _, p := range []struct {
+		path string
+		want fs.FileMode
+	}{
+		{dir, fs.ModeDir | 0o700}, {path, 0o600}, {path + "-wal", 0o600}, {path + "-shm", 0o600}, {path + "-journal", 0o600},
+	} {
+		if err := makePrivate(p.path, p.want); err != nil {
+			return nil, err
+		}
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: open database %s: %w", path, err)
@@ -136,6 +147,61 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		return nil, err
 	}
 	return &store{w: w, r: &readPool{DB: r, stmts: stmts}}, nil
+}
+
+// makePrivate gives the store's path the mode want (a directory's is
+// followed, a file's is not: see privateMode), leaving one that does not
+// exist yet to be created.
+func makePrivate(path string, want fs.FileMode) error {
+	stat := os.Lstat
+	if want.IsDir() {
+		stat = os.Stat // a data directory reached through a link is still a directory
+	}
+	fi, err := stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	chmod, err := privateMode(path, fi.Mode(), ownedByUs(fi), want)
+	if err != nil || !chmod {
+		return err
+	}
+	if err := os.Chmod(path, want.Perm()); err != nil {
+		return fmt.Errorf("sandbox: make %s private (mode %04o): %w", path, want.Perm(), err)
+	}
+	return nil
+}
+
+// privateMode decides what opening the store does about one of its paths,
+// which has mode and is owned by this user or not: want is the type and
+// permissions it must have. It returns whether to chmod the path to want, or
+// why the store must not open. A path of another user's (only root can open
+// one) is refused when it is readable beyond its owner, as this user cannot
+// make it private; a symbolic link in place of a file is refused, as it could
+// point the secrets anywhere.
+func privateMode(path string, mode fs.FileMode, owned bool, want fs.FileMode) (chmod bool, err error) {
+	switch {
+	case mode.Type() == want.Type():
+	case mode&fs.ModeSymlink != 0:
+		return false, fmt.Errorf("sandbox: %s is a symbolic link: the store holds webhook and client secrets, so its files must be regular files in the data directory", path)
+	case want.IsDir():
+		return false, fmt.Errorf("sandbox: data directory %s is not a directory (mode %s)", path, mode)
+	default:
+		return false, fmt.Errorf("sandbox: %s is not a regular file (mode %s)", path, mode)
+	}
+	switch perm := mode.Perm(); {
+	case perm == want.Perm():
+		return false, nil
+	case owned:
+		return true, nil
+	case perm&^want.Perm() == 0:
+		return false, nil // private to its owner already
+	default:
+		return false, fmt.Errorf("sandbox: %s has mode %04o and belongs to another user, so it cannot be made private (%04o): "+
+			"the store holds webhook and client secrets; have its owner chmod it, or use another data directory", path, perm, want.Perm())
+	}
 }
 
 func (s *store) Close() error {
