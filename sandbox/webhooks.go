@@ -159,7 +159,7 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 	if err != nil {
 		return 0, nil, err
 	}
-	s.log.Info("sandbox: webhook endpoint registered", "account", a.hint, "endpoint", ep.ID, "url", redactURL(ep.URL))
+	s.log.Info("sandbox: webhook endpoint registered", "account", a.hint, "endpoint", ep.ID, "url", logURL(ep.URL))
 	return http.StatusCreated, ep, nil
 }
 
@@ -557,7 +557,7 @@ func (s *Sandbox) deliver(ctx context.Context, d dueDelivery) {
 	if state != stateDelivered {
 		lvl = s.log.Warn
 	}
-	lvl("sandbox: webhook attempt", "event", d.eventID, "url", redactURL(d.url), "attempt", attempt, "status", code, "state", state, "error", errMsg)
+	lvl("sandbox: webhook attempt", "event", d.eventID, "url", logURL(d.url), "attempt", attempt, "status", code, "state", state, "error", errMsg)
 }
 
 // post sends the event signed with the endpoint's secret; it returns the HTTP
@@ -606,6 +606,28 @@ func redactURL(raw string) string {
 		return raw[:i]
 	}
 	return raw
+}
+
+// logURL is a webhook URL as logs show it: scheme://host[:port] alone.
+// Receivers such as Slack's and Discord's carry their token in the path, and a
+// log reaches more eyes than the account's owner (whose API answers keep the
+// whole URL).
+func logURL(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Scheme + "://" + u.Host
+	}
+	// Never stored (the URL rule parses every one), but a log must not leak
+	// even then: what stands between "://" and the path, without userinfo.
+	red := redactURL(raw)
+	start := strings.Index(red, "://")
+	if start < 0 {
+		return "(unparseable URL)"
+	}
+	start += len("://")
+	if i := strings.IndexByte(red[start:], '/'); i >= 0 {
+		return red[:start+i]
+	}
+	return red
 }
 
 // stripUserinfo drops the text up to the last "@" of what reads as raw's

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -449,17 +450,48 @@ func TestWebhookURLNeverEchoesCredentials(t *testing.T) {
 	assert.Equal(t, `bad endpoint URL: invalid port ":99x" after host`, msg)
 }
 
-// A webhook URL's query may carry the receiver's token: logs show the URL without it.
-func TestWebhookRegistrationLogRedactsQuery(t *testing.T) {
+// Receivers carry tokens in a webhook URL's path (Slack, Discord) or query:
+// logs show only its scheme, host and port, while the API answers the account
+// with the whole URL.
+func TestWebhookLogsShowOnlyOrigin(t *testing.T) {
 	var logs syncbuffer.Buffer
 	e := newEnv(t, func(c *Config) {
 		c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	})
-	e.register(keyA, "http://127.0.0.1:9/hooks?token=tok_s3cret#frag")
+	rc := newReceiver(t, 0)
+	full := rc.srv.URL + "/services/T000/B000/tok_pathS3cret?token=tok_queryS3cret#frag"
+	ep := e.register(keyA, full)
+	rc.setSecret(ep.Secret)
+	assert.Equal(t, full, ep.URL, "the answer to the account keeps the whole URL")
+	var hooks struct{ Webhooks []facesign.WebhookEndpoint }
+	e.do("GET", "/webhooks", keyA, nil).decode(t, &hooks)
+	require.Len(t, hooks.Webhooks, 1)
+	assert.Equal(t, full, hooks.Webhooks[0].URL)
+
+	e.create(keyA, createBody("", nil))
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "webhook attempt") }, 15*time.Second, 5*time.Millisecond)
 	out := logs.String()
 	assert.Contains(t, out, "webhook endpoint registered")
-	assert.Contains(t, out, "http://127.0.0.1:9/hooks")
-	assert.NotContains(t, out, "tok_s3cret")
+	assert.Equal(t, 2, strings.Count(out, " url="+rc.srv.URL), "both lines name the receiver by its origin: %s", out)
+	assert.NotContains(t, out, rc.srv.URL+"/")
+	assert.NotContains(t, out, "tok_pathS3cret")
+	assert.NotContains(t, out, "/services")
+	assert.NotContains(t, out, "tok_queryS3cret")
+}
+
+func TestLogURL(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://hooks.slack.com/services/T000/B000/XXXX", "https://hooks.slack.com"},
+		{"https://discord.com/api/webhooks/123/tok?wait=true", "https://discord.com"},
+		{"http://127.0.0.1:3000/hooks#frag", "http://127.0.0.1:3000"},
+		{"https://[::1]:8443", "https://[::1]:8443"},
+		{"https://user:pw@example.com/p", "https://example.com"},
+		{"https://user:pw@host:99x/p/tok", "https://host:99x"},
+		{"https://host:99x?tok", "https://host:99x"},
+		{"not a url", "(unparseable URL)"},
+	} {
+		assert.Equal(t, tc.want, logURL(tc.in), tc.in)
+	}
 }
 
 // Restarting with a new --webhook-secret: the endpoint from configuration is
