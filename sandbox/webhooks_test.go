@@ -504,6 +504,15 @@ func TestDefaultWebhookSecretFollowsConfig(t *testing.T) {
 	})
 	e.create(keyA, createBody("", nil))
 	require.Eventually(t, func() bool { return len(rc.received()) == 1 }, 15*time.Second, 5*time.Millisecond)
+	// The receiver has the event before the sandbox records the attempt. A
+	// restart in between leaves the attempt unrecorded and the next start sends
+	// the event again (at least once, by design), so the receiver would count
+	// three deliveries: wait for the record first.
+	require.Eventually(t, func() bool {
+		var n int
+		err := e.sb.db.r.QueryRow(`SELECT COUNT(*) FROM deliveries WHERE state = ?`, stateDelivered).Scan(&n)
+		return err == nil && n == 1
+	}, 15*time.Second, 5*time.Millisecond)
 
 	e.cfg.DefaultWebhooks = []WebhookConfig{{URL: rc.srv.URL, Secret: "whsec_second"}}
 	e.restart()
