@@ -35,6 +35,10 @@ type Deps struct {
 	// SandboxURL is the base URL for sk_test_ keys (the embedded sandbox unless
 	// --sandbox-url names another).
 	SandboxURL string
+	// NoSandbox, when set, says why this server has no sandbox: sk_test_ keys
+	// without a serverUrl then fail with that reason instead of going to
+	// SandboxURL, which names nothing of ours (a port someone else may hold).
+	NoSandbox string
 	// ProductionURL is the base URL for production keys (--server-url).
 	ProductionURL string
 	// EnvKey is FACESIGN_API_KEY as read at start: the key of last resort.
@@ -94,7 +98,7 @@ func (d *Deps) setDefaults() {
 	if d.Version == "" {
 		d.Version = "dev"
 	}
-	if d.SandboxURL == "" {
+	if d.SandboxURL == "" && d.NoSandbox == "" {
 		d.SandboxURL = DefaultSandboxURL
 	}
 	if d.ProductionURL == "" {
@@ -182,6 +186,10 @@ func (d *Deps) ClientFor(key, serverURL string, source KeySource) (*facesign.Cli
 	if base == "" {
 		base = d.ProductionURL
 		if env == facesign.EnvSandbox {
+			if d.NoSandbox != "" {
+				return nil, info, fmt.Errorf("the sandbox key %s cannot be used: this server has no sandbox: %s. "+
+					"Call set_api_key with a serverUrl, or restart the server with --sandbox-url or a free --addr", info.Redacted, d.NoSandbox)
+			}
 			base = d.SandboxURL
 		}
 	} else if base, err = NormalizeServerURL(base); err != nil {

@@ -142,3 +142,23 @@ func TestURLErrorsCarryNoPassword(t *testing.T) {
 		assert.NotContains(t, err.Error(), "hunter2pw", raw)
 	}
 }
+
+// A server without a sandbox sends sk_test_ keys nowhere (not to the default
+// address, which someone else may hold) and says why.
+func TestNoSandboxRefusesSandboxKeysWithoutAServerURL(t *testing.T) {
+	d := &Deps{NoSandbox: "the HTTP listener on 127.0.0.1:7717 could not be opened"}
+	d.setDefaults()
+	assert.Empty(t, d.SandboxURL, "no default sandbox URL is filled in")
+	_, _, err := d.ClientFor(keyA, "", KeyFromSession)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no sandbox: the HTTP listener on 127.0.0.1:7717 could not be opened")
+	assert.Contains(t, err.Error(), "serverUrl")
+	assert.NotContains(t, err.Error(), keyA)
+
+	_, info, err := d.ClientFor(keyA, "https://sandbox.example.com", KeyFromSession)
+	require.NoError(t, err, "a serverUrl names the sandbox explicitly")
+	assert.Equal(t, "https://sandbox.example.com", info.ServerURL)
+	_, info, err = d.ClientFor("sk_prod_abcdefgh1234", "", KeyFromSession)
+	require.NoError(t, err, "production keys are not affected")
+	assert.Equal(t, DefaultProductionURL, info.ServerURL)
+}

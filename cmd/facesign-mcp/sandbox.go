@@ -102,17 +102,22 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, err)
 		return 1
 	}
+	inst := newInstance()
 	var h http.Handler
 	if *allowRemote {
 		// Remote clients reach it by a non-loopback Host, so no DNS-rebinding guard.
 		mux := http.NewServeMux()
 		mux.Handle("/sandbox/", sb.Handler())
-		mux.HandleFunc("GET /healthz", healthz)
+		mux.HandleFunc("GET /healthz", healthz(inst))
 		h = mux
 	} else {
-		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL))
+		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL), inst)
 	}
 	srv := newHTTPServer(h, log)
+	if err := inst.publish(dir, ln.Addr().String()); err != nil {
+		log.Warn("sandbox: cannot write the instance file; a facesign-mcp stdio on this --addr will not use this sandbox", "err", err)
+	}
+	defer inst.remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", tools.RedactURL(pub)+"/sandbox", "data_dir", dir)

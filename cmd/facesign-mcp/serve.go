@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -107,15 +106,18 @@ func selfAddr(listenAddr string) string {
 	return listenAddr
 }
 
-// newDeps builds the tools' dependencies from the flags; listenAddr is the
-// address the listener is bound to.
-func newDeps(f *serverFlags, log *slog.Logger, listenAddr string) (*tools.Deps, error) {
+// newDeps builds the tools' dependencies from the flags; sandboxAddr is the
+// address of the listener that serves the sandbox ("" when there is none:
+// the caller then sets NoSandbox unless --sandbox-url names one).
+func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps, error) {
 	d := &tools.Deps{
 		Logger:        log,
 		Version:       version,
-		SandboxURL:    "http://" + selfAddr(listenAddr) + "/sandbox",
 		ProductionURL: tools.DefaultProductionURL,
 		EnvKey:        strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
+	}
+	if sandboxAddr != "" {
+		d.SandboxURL = "http://" + selfAddr(sandboxAddr) + "/sandbox"
 	}
 	if f.sandboxURL != "" {
 		u, err := tools.NormalizeServerURL(f.sandboxURL)
@@ -135,15 +137,19 @@ func newDeps(f *serverFlags, log *slog.Logger, listenAddr string) (*tools.Deps, 
 	return d, nil
 }
 
+// dataDirOf is --data-dir, or the default data dir.
+func dataDirOf(f *serverFlags) (string, error) {
+	if f.dataDir != "" {
+		return f.dataDir, nil
+	}
+	return defaultDataDir()
+}
+
 // openSandbox opens the embedded sandbox for a listener at listenAddr.
 func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAddr string) (*sandbox.Sandbox, error) {
-	dir := f.dataDir
-	if dir == "" {
-		d, err := defaultDataDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
+	dir, err := dataDirOf(f)
+	if err != nil {
+		return nil, err
 	}
 	public := f.publicURL
 	if public == "" {
@@ -180,13 +186,6 @@ func boundToLoopback(bound net.Addr) bool {
 	return err == nil && ap.Addr().Unmap().IsLoopback()
 }
 
-// healthz answers liveness probes; the body identifies this program so that a
-// second instance can tell its own kind from a stranger on the port.
-func healthz(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(map[string]string{"status": "ok", "server": tools.ServerName, "version": version})
-}
-
 // listenerMux serves the sandbox, /healthz and, when given, /mcp, behind the
 // DNS-rebinding Host check (trusted: the hosts of --public-url and
 // --allowed-origins, which a request may name besides loopback and the
@@ -195,7 +194,7 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 // --auth-token) /mcp is for the network, its sandbox is not. Browser pages
 // that carry their own secret (the verification page) belong outside that
 // guard when they come.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts) http.Handler {
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
@@ -203,7 +202,7 @@ func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.Tru
 	if sb != nil {
 		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
 	}
-	mux.HandleFunc("GET /healthz", healthz)
+	mux.HandleFunc("GET /healthz", healthz(in))
 	return tools.GuardHost(mux, trusted)
 }
 
@@ -304,7 +303,10 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	go mcpHandler.Run(runCtx, 0)
 
 	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
-	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted), log)
+	inst := newInstance()
+	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted, inst), log)
+	publishInstance(inst, f, listenAddr, log)
+	defer inst.remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("facesign-mcp listening", "mcp", "http://"+listenAddr+"/mcp", "version", version,

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,11 +97,13 @@ func TestServeServesAndShutsDown(t *testing.T) {
 	assert.Empty(t, out.String())
 }
 
-func TestStdioCarriesOnWhenThePortIsTaken(t *testing.T) {
-	// A stranger on the port: not a facesign-mcp.
+// With --sandbox-url, stdio needs nothing from the taken port: it carries on,
+// and sends its holder nothing at all.
+func TestStdioCarriesOnWhenThePortIsTakenAndSandboxURLIsGiven(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	stranger := &http.Server{Handler: http.NotFoundHandler()}
+	var hits atomic.Int32
+	stranger := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { hits.Add(1); http.NotFound(w, nil) })}
 	go func() { _ = stranger.Serve(ln) }()
 	t.Cleanup(func() { _ = stranger.Close() })
 
@@ -109,7 +112,8 @@ func TestStdioCarriesOnWhenThePortIsTaken(t *testing.T) {
 	var errb syncbuffer.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(context.Background(), []string{"stdio", "--addr", ln.Addr().String(), "--data-dir", t.TempDir()}, streams{inR, outW, &errb})
+		done <- run(context.Background(), []string{"stdio", "--addr", ln.Addr().String(), "--data-dir", t.TempDir(),
+			"--sandbox-url", "http://127.0.0.1:1/sandbox"}, streams{inR, outW, &errb})
 		outW.Close()
 	}()
 	_, err = io.WriteString(inW, `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`+"\n")
@@ -126,4 +130,5 @@ func TestStdioCarriesOnWhenThePortIsTaken(t *testing.T) {
 		t.Fatal("stdio did not exit on EOF")
 	}
 	assert.Contains(t, errb.String(), "HTTP listener unavailable")
+	assert.Zero(t, hits.Load(), "nothing is sent to an unproven holder of the port")
 }

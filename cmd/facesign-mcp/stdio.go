@@ -1,8 +1,8 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"syscall"
-	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 
@@ -20,9 +19,10 @@ import (
 
 const stdioSummary = `Speaks MCP on stdin/stdout (for clients that start the server themselves) and serves
 the embedded sandbox on the HTTP listener (--addr) as serve does. Nothing but MCP is
-written to stdout; logs go to stderr. If --addr is taken by another facesign-mcp,
-its sandbox is used; if it is taken by something else, MCP still runs and
-sk_test_ keys need --sandbox-url. Connect Claude Code with:
+written to stdout; logs go to stderr. If --addr is taken by your own facesign-mcp
+serving the same --data-dir (proven by a secret in <data-dir>/instance.json), its
+sandbox is used; if it is taken by anything else, stdio refuses to start unless
+--sandbox-url is given: pass --addr with another port. Connect Claude Code with:
   claude mcp add facesign -- facesign-mcp stdio`
 
 // runStdio is `facesign-mcp stdio`.
@@ -49,7 +49,8 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	// itself is on stdio and must come up even when the port is taken.
 	var srv *http.Server
 	var sb *sandbox.Sandbox
-	listenAddr := f.addr
+	var inst *instance
+	sandboxAddr, noSandbox := "", ""
 	ln, err := net.Listen("tcp", f.addr)
 	if err == nil {
 		if berr := checkBound("stdio", f.addr, ln.Addr(), false); berr != nil {
@@ -60,32 +61,56 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	}
 	switch {
 	case err == nil:
-		listenAddr = ln.Addr().String()
+		listenAddr := ln.Addr().String()
 		sb, err = openSandbox(ctx, f, logger, listenAddr)
 		if err != nil {
 			ln.Close()
 			logger.Error("sandbox unavailable; sk_test_ keys need --sandbox-url", "err", err)
-		} else {
-			srv = newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(f.publicURL)), logger)
-			go func() {
-				if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-					logger.Error("HTTP listener stopped", "err", err)
-				}
-			}()
+			noSandbox = "the embedded sandbox could not be opened (" + err.Error() + ")"
+			break
 		}
-	case errors.Is(err, syscall.EADDRINUSE) && isFacesignMCP(ctx, f.addr):
-		logger.Info("another facesign-mcp already serves this address; using its sandbox", "addr", f.addr)
+		inst = newInstance()
+		srv = newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(f.publicURL), inst), logger)
+		publishInstance(inst, f, listenAddr, logger)
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				logger.Error("HTTP listener stopped", "err", err)
+			}
+		}()
+		sandboxAddr = listenAddr
+	case errors.Is(err, syscall.EADDRINUSE):
+		// Reuse only a server proven to be this user's for this data dir:
+		// whatever holds the port receives every sk_test_ key set here.
+		at, perr := proveRunning(ctx, f)
+		if perr == nil {
+			logger.Info("this data dir's facesign-mcp already serves this address; using its sandbox", "addr", at)
+			sandboxAddr = at
+			break
+		}
+		if f.sandboxURL == "" {
+			fmt.Fprintf(s.err, "stdio: --addr %s is taken by something that is not this user's facesign-mcp for this data dir (%v). "+
+				"Pass --addr with another port (e.g. --addr 127.0.0.1:0), or stop what holds it.\n", f.addr, perr)
+			return 1
+		}
+		// Nothing goes to the port's holder: sk_test_ keys use --sandbox-url.
+		logger.Warn("HTTP listener unavailable and the address is held by something unproven; using --sandbox-url", "addr", f.addr, "why", perr)
 	default:
 		logger.Warn("HTTP listener unavailable: continuing with MCP on stdio only; sk_test_ keys need --sandbox-url or a free --addr",
 			"addr", f.addr, "err", err)
+		noSandbox = "the HTTP listener on " + f.addr + " could not be opened (" + err.Error() + ")"
 	}
 
-	deps, err := newDeps(f, logger, listenAddr)
+	deps, err := newDeps(f, logger, sandboxAddr)
 	if err != nil {
 		fmt.Fprintln(s.err, "stdio:", err)
+		inst.remove()
 		shutdown(ctx, logger, srv, nil, sb)
 		return 2
 	}
+	if sandboxAddr == "" && f.sandboxURL == "" {
+		deps.NoSandbox = cmp.Or(noSandbox, "no sandbox listener")
+	}
+	defer inst.remove()
 	mcpServer := tools.NewServer(deps)
 	stdio := server.NewStdioServer(mcpServer)
 	stdio.SetErrorLogger(log.New(s.err, "mcp: ", log.LstdFlags))
@@ -106,22 +131,12 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	return max(code, shutdown(ctx, logger, srv, nil, sb))
 }
 
-// isFacesignMCP reports whether addr answers /healthz as a facesign-mcp.
-func isFacesignMCP(ctx context.Context, addr string) bool {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/healthz", nil)
+// proveRunning proves the server on the taken --addr (proveInstance) for
+// the data dir of f.
+func proveRunning(ctx context.Context, f *serverFlags) (string, error) {
+	dir, err := dataDirOf(f)
 	if err != nil {
-		return false
+		return "", err
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return false
-	}
-	defer resp.Body.Close()
-	var body struct {
-		Server string `json:"server"`
-	}
-	return resp.StatusCode == http.StatusOK && json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&body) == nil &&
-		body.Server == tools.ServerName
+	return proveInstance(ctx, dir, f.addr)
 }

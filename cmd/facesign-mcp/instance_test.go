@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
+)
+
+func TestHealthzAnswersAChallengeWithTheInstanceSecret(t *testing.T) {
+	in := newInstance()
+	get := func(h http.Handler, query string) (int, map[string]string) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz"+query, nil))
+		var body map[string]string
+		_ = json.Unmarshal(rec.Body.Bytes(), &body)
+		return rec.Code, body
+	}
+	code, body := get(healthz(in), "")
+	assert.Equal(t, http.StatusOK, code)
+	assert.Equal(t, "facesign-mcp", body["server"])
+	assert.NotContains(t, body, "proof", "no challenge, no proof")
+
+	code, body = get(healthz(in), "?nonce=abc")
+	assert.Equal(t, http.StatusOK, code)
+	assert.Equal(t, proof(in.secret, "abc"), body["proof"])
+	assert.NotEqual(t, proof(in.secret, "abd"), body["proof"])
+	assert.NotEqual(t, proof(newInstance().secret, "abc"), body["proof"], "another start, another secret")
+
+	code, _ = get(healthz(in), "?nonce="+strings.Repeat("a", maxNonceLen+1))
+	assert.Equal(t, http.StatusBadRequest, code)
+	_, body = get(healthz(nil), "?nonce=abc")
+	assert.NotContains(t, body, "proof", "a listener without a data dir of its own proves nothing")
+}
+
+func TestInstanceFileIsPrivateAndRemovedOnlyByItsOwner(t *testing.T) {
+	dir := t.TempDir()
+	a := newInstance()
+	require.NoError(t, a.publish(dir, "127.0.0.1:7717"))
+	path := filepath.Join(dir, instanceFile)
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	rec, err := readInstanceFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "127.0.0.1:7717", rec.Addr)
+	assert.Equal(t, hex.EncodeToString(a.secret), rec.Secret)
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+
+	b := newInstance()
+	require.NoError(t, b.publish(dir, "127.0.0.1:7718"))
+	a.remove() // a's file was replaced: a must not remove b's
+	_, err = os.Stat(path)
+	require.NoError(t, err)
+	b.remove()
+	_, err = os.Stat(path)
+	assert.True(t, os.IsNotExist(err))
+	var none *instance
+	none.remove() // a nil instance (no listener) is fine
+}
+
+// squatter is another user's server on the port stdio wants: it copies
+// /healthz's plain answer, and answers a challenge with whatever secret it
+// has. It records every request it gets.
+type squatter struct {
+	addr   string
+	secret []byte
+
+	mu   sync.Mutex
+	seen []string
+}
+
+func newSquatter(t *testing.T, secret []byte) *squatter {
+	sq := &squatter{secret: secret}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	sq.addr = ln.Addr().String()
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sq.mu.Lock()
+		sq.seen = append(sq.seen, r.Method+" "+r.URL.Path+" "+r.Header.Get("Authorization"))
+		sq.mu.Unlock()
+		body := map[string]string{"status": "ok", "server": "facesign-mcp", "version": "1.0.0"}
+		if n := r.URL.Query().Get("nonce"); n != "" {
+			body["proof"] = proof(sq.secret, n)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(body)
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return sq
+}
+
+func (sq *squatter) requests() []string {
+	sq.mu.Lock()
+	defer sq.mu.Unlock()
+	return append([]string(nil), sq.seen...)
+}
+
+// writeInstanceFile writes an instance file as a test wants it, mode included.
+func writeInstanceFile(t *testing.T, dir, addr string, secret []byte, mode os.FileMode) {
+	t.Helper()
+	data, err := json.Marshal(instanceRecord{Addr: addr, Secret: hex.EncodeToString(secret)})
+	require.NoError(t, err)
+	path := filepath.Join(dir, instanceFile)
+	require.NoError(t, os.WriteFile(path, data, mode))
+	require.NoError(t, os.Chmod(path, mode))
+}
+
+func TestStdioRefusesAServerItCannotProve(t *testing.T) {
+	leaked := []byte("0123456789abcdef0123456789abcdef") // a secret the squatter knows
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, dir string, sq *squatter)
+		why   string
+	}{
+		{"no instance file: /healthz's plain answer proves nothing", func(*testing.T, string, *squatter) {}, "no instance.json"},
+		{"a stale instance file whose secret the squatter does not know", func(t *testing.T, dir string, sq *squatter) {
+			writeInstanceFile(t, dir, sq.addr, newInstance().secret, 0o600)
+		}, "does not know the data dir's secret"},
+		{"an instance file others can read", func(t *testing.T, dir string, sq *squatter) {
+			writeInstanceFile(t, dir, sq.addr, leaked, 0o644)
+		}, "mode 0600"},
+		{"an instance file for another port", func(t *testing.T, dir string, sq *squatter) {
+			writeInstanceFile(t, dir, "127.0.0.1:1", leaked, 0o600)
+		}, "not on port"},
+		{"an instance file naming a non-loopback listener", func(t *testing.T, dir string, sq *squatter) {
+			_, port, _ := net.SplitHostPort(sq.addr)
+			writeInstanceFile(t, dir, "192.0.2.1:"+port, leaked, 0o600)
+		}, "not on loopback"},
+		{"an instance file of another user", func(t *testing.T, dir string, sq *squatter) {
+			if os.Getuid() != 0 {
+				t.Skip("needs root to give the file to another user")
+			}
+			writeInstanceFile(t, dir, sq.addr, leaked, 0o600)
+			require.NoError(t, os.Chown(filepath.Join(dir, instanceFile), 65534, 65534))
+		}, "not by this user"},
+		{"a symlink to the real file", func(t *testing.T, dir string, sq *squatter) {
+			other := t.TempDir()
+			writeInstanceFile(t, other, sq.addr, leaked, 0o600)
+			require.NoError(t, os.Symlink(filepath.Join(other, instanceFile), filepath.Join(dir, instanceFile)))
+		}, "not a regular file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sq := newSquatter(t, leaked)
+			dir := t.TempDir()
+			tc.setup(t, dir, sq)
+			code, stdout, stderr := runWithTimeout(t, "stdio", "--addr", sq.addr, "--data-dir", dir)
+			assert.Equal(t, 1, code, stderr)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, "is taken by something that is not this user's facesign-mcp for this data dir")
+			assert.Contains(t, stderr, "--addr")
+			assert.Contains(t, stderr, tc.why)
+			for _, r := range sq.requests() {
+				assert.True(t, strings.HasPrefix(r, "GET /healthz "), "the squatter got %q", r)
+				assert.NotContains(t, r, "sk_test_", "no key ever reaches an unproven server")
+			}
+		})
+	}
+}
+
+// runWithTimeout runs the command in-process with empty stdin.
+func runWithTimeout(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb syncbuffer.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(context.Background(), args, streams{strings.NewReader(""), &out, &errb}) }()
+	select {
+	case code := <-done:
+		return code, out.String(), errb.String()
+	case <-time.After(time.Minute):
+		t.Fatalf("%v did not finish; stderr: %s", args, errb.String())
+		return 0, "", ""
+	}
+}
+
+// A stdio server whose --addr is held by this user's serve on the same data
+// dir uses that server's sandbox: the key it is given is proven there.
+func TestStdioUsesItsOwnServeOnTheSameDataDir(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+	var serveErr syncbuffer.Buffer
+	served := make(chan int, 1)
+	go func() {
+		served <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dir}, streams{strings.NewReader(""), io.Discard, &serveErr})
+	}()
+	var addr string
+	require.Eventually(t, func() bool {
+		if m := listenRE.FindStringSubmatch(serveErr.String()); m != nil {
+			addr = m[1]
+			return true
+		}
+		return false
+	}, time.Minute, 20*time.Millisecond, serveErr.String())
+	fi, err := os.Stat(filepath.Join(dir, instanceFile))
+	require.NoError(t, err, "serve publishes its instance file")
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	var errb syncbuffer.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(context.Background(), []string{"stdio", "--addr", addr, "--data-dir", dir}, streams{inR, outW, &errb})
+		outW.Close()
+	}()
+	out := bufio.NewReader(outR)
+	send := func(msg string) string {
+		t.Helper()
+		_, err := io.WriteString(inW, msg+"\n")
+		require.NoError(t, err, errb.String())
+		line, err := out.ReadString('\n')
+		require.NoError(t, err, errb.String())
+		return line
+	}
+	send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}`)
+	_, err = io.WriteString(inW, `{"jsonrpc":"2.0","method":"notifications/initialized"}`+"\n")
+	require.NoError(t, err)
+	answer := send(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"set_api_key","arguments":{"apiKey":"sk_test_stdioreuse12345678"}}}`)
+	assert.NotContains(t, answer, `"isError":true`, answer)
+	assert.Contains(t, answer, "http://"+addr+"/sandbox", "the key is proven against serve's sandbox")
+	assert.Contains(t, errb.String(), "using its sandbox")
+
+	require.NoError(t, inW.Close())
+	go func() { _, _ = io.Copy(io.Discard, outR) }()
+	select {
+	case code := <-done:
+		assert.Equal(t, 0, code, errb.String())
+	case <-time.After(time.Minute):
+		t.Fatal("stdio did not exit on EOF")
+	}
+	_, err = os.Stat(filepath.Join(dir, instanceFile))
+	require.NoError(t, err, "stdio leaves serve's instance file alone")
+
+	cancel()
+	select {
+	case code := <-served:
+		assert.Equal(t, 0, code, serveErr.String())
+	case <-time.After(time.Minute):
+		t.Fatal("serve did not shut down")
+	}
+	_, err = os.Stat(filepath.Join(dir, instanceFile))
+	assert.True(t, os.IsNotExist(err), "serve removes its instance file on a clean exit")
+}
