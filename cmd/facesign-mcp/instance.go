@@ -226,7 +226,7 @@ func challenge(ctx context.Context, addr, nonce string) (string, error) {
 // serves no data dir of its own.
 func healthz(in *instance) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		body := map[string]string{"status": "ok", "server": tools.ServerName, "version": version}
+		body := map[string]string{"status": "ok", "server": tools.ServerName, "version": appVersion()}
 		if nonce := r.URL.Query().Get("nonce"); nonce != "" && in != nil {
 			if len(nonce) > maxNonceLen {
 				http.Error(w, fmt.Sprintf("nonce longer than %d characters", maxNonceLen), http.StatusBadRequest)

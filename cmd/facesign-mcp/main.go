@@ -12,9 +12,6 @@ import (
 	"syscall"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 // streams are the process's standard streams, passed explicitly so that tests can
 // run commands in-process and so that nothing writes to stdout by accident.
 type streams struct {
@@ -53,7 +50,7 @@ func run(ctx context.Context, args []string, s streams) int {
 	} else if len(args) > 0 {
 		switch args[0] {
 		case "--version", "-version":
-			fmt.Fprintln(s.out, "facesign-mcp", version)
+			fmt.Fprintln(s.out, "facesign-mcp", appVersion())
 			return 0
 		case "--help", "-help", "-h":
 			usage(s.out)
@@ -65,7 +62,7 @@ func run(ctx context.Context, args []string, s streams) int {
 		return 0
 	}
 	if name == "version" {
-		fmt.Fprintln(s.out, "facesign-mcp", version)
+		fmt.Fprintln(s.out, "facesign-mcp", appVersion())
 		return 0
 	}
 	for _, c := range commands() {

@@ -112,7 +112,7 @@ func selfAddr(listenAddr string) string {
 func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps, error) {
 	d := &tools.Deps{
 		Logger:        log,
-		Version:       version,
+		Version:       appVersion(),
 		ProductionURL: tools.DefaultProductionURL,
 		EnvKey:        strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
 	}
@@ -309,7 +309,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	defer inst.remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("facesign-mcp listening", "mcp", "http://"+listenAddr+"/mcp", "version", version,
+	log.Info("facesign-mcp listening", "mcp", "http://"+listenAddr+"/mcp", "version", appVersion(),
 		"auth_token", f.authToken != "", "sandbox_url", deps.SandboxURL)
 
 	code = 0

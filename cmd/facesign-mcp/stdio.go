@@ -114,7 +114,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	mcpServer := tools.NewServer(deps)
 	stdio := server.NewStdioServer(mcpServer)
 	stdio.SetErrorLogger(log.New(s.err, "mcp: ", log.LstdFlags))
-	logger.Info("facesign-mcp speaking MCP on stdio", "version", version, "sandbox_url", deps.SandboxURL)
+	logger.Info("facesign-mcp speaking MCP on stdio", "version", appVersion(), "sandbox_url", deps.SandboxURL)
 
 	// Answers to requests still being handled when stdin closes are written
 	// before the transport sees EOF (it cancels handlers when it does).
