@@ -16,6 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/facesign/facesign-mcp/facesign"
 )
 
 // WebhookConfig is an endpoint registered for every account (the --webhook flag).
@@ -158,7 +160,7 @@ func (c *Config) fill() error {
 		c.PublicURL = "http://127.0.0.1:7717"
 	}
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("sandbox: PublicURL %q must be an absolute http(s) URL", redactURL(c.PublicURL))
+		return fmt.Errorf("sandbox: PublicURL %q must be an absolute http(s) URL", facesign.RedactURL(c.PublicURL))
 	}
 	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	if c.RateLimit < 0 {

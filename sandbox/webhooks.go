@@ -55,14 +55,14 @@ func checkWebhookURL(raw string) *apiError {
 		return fieldError("invalid_field", "/url", "url must not carry credentials (user:password@); authenticate deliveries with the webhook secret instead")
 	}
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Hostname() == "" {
-		return fieldError("invalid_field", "/url", "url %q must be an absolute http:// or https:// URL", truncate(redactURL(raw), 100))
+		return fieldError("invalid_field", "/url", "url %q must be an absolute http:// or https:// URL", truncate(facesign.RedactURL(raw), 100))
 	}
 	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
-		return fieldError("https_required", "/url", "url %q must use https://: plain http:// is allowed only for a loopback host (localhost, 127.0.0.1, [::1]), since deliveries elsewhere would cross the network unencrypted", truncate(redactURL(raw), 100))
+		return fieldError("https_required", "/url", "url %q must use https://: plain http:// is allowed only for a loopback host (localhost, 127.0.0.1, [::1]), since deliveries elsewhere would cross the network unencrypted", truncate(facesign.RedactURL(raw), 100))
 	}
 	if ip := net.ParseIP(u.Hostname()); ip != nil {
 		if why := refusedAddress(ip); why != "" {
-			return fieldError("forbidden_address", "/url", "url %q points at %s, which cannot receive webhooks", truncate(redactURL(raw), 100), why)
+			return fieldError("forbidden_address", "/url", "url %q points at %s, which cannot receive webhooks", truncate(facesign.RedactURL(raw), 100), why)
 		}
 	}
 	return nil
@@ -596,18 +596,6 @@ func (s *Sandbox) post(ctx context.Context, d dueDelivery) (int, string) {
 	return resp.StatusCode, ""
 }
 
-// redactURL is a URL given by a caller as it may appear in a message or a
-// log: without its userinfo, which carries a password, nor its query and
-// fragment, which may carry tokens. It works on the text, so that a URL that
-// does not parse (a bad port, a stray space) is redacted too.
-func redactURL(raw string) string {
-	raw = stripUserinfo(raw)
-	if i := strings.IndexAny(raw, "?#"); i >= 0 {
-		return raw[:i]
-	}
-	return raw
-}
-
 // logURL is a webhook URL as logs show it: scheme://host[:port] alone.
 // Receivers such as Slack's and Discord's carry their token in the path, and a
 // log reaches more eyes than the account's owner (whose API answers keep the
@@ -618,7 +606,7 @@ func logURL(raw string) string {
 	}
 	// Never stored (the URL rule parses every one), but a log must not leak
 	// even then: what stands between "://" and the path, without userinfo.
-	red := redactURL(raw)
+	red := facesign.RedactURL(raw)
 	start := strings.Index(red, "://")
 	if start < 0 {
 		return "(unparseable URL)"
@@ -628,48 +616,4 @@ func logURL(raw string) string {
 		return red[:start+i]
 	}
 	return red
-}
-
-// stripUserinfo drops the text up to the last "@" of what reads as raw's
-// authority: after "://" (or, without one, after a leading scheme and any
-// slashes) up to the next "/". A password may hold "?" or "#", so neither ends
-// the authority here, unless Go's parser split the URL and found no userinfo.
-func stripUserinfo(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.User == nil && u.Host != "" {
-		return raw
-	}
-	start := 0
-	if i := strings.Index(raw, "://"); i >= 0 {
-		start = i + len("://")
-	} else {
-		start = schemeLen(raw)
-		for start < len(raw) && raw[start] == '/' {
-			start++
-		}
-	}
-	auth := raw[start:]
-	if i := strings.IndexByte(auth, '/'); i >= 0 {
-		auth = auth[:i]
-	}
-	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
-		return raw[:start] + raw[start+at+1:]
-	}
-	return raw
-}
-
-// schemeLen is the length of raw's leading scheme with its colon ("https:"),
-// as RFC 3986 spells one, or 0.
-func schemeLen(raw string) int {
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
-		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return i + 1
-		default:
-			return 0
-		}
-	}
-	return 0
 }

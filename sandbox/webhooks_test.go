@@ -387,45 +387,17 @@ func TestWebhookURLRule(t *testing.T) {
 	assert.Contains(t, err.Error(), "https://")
 }
 
-func TestRedactURL(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"https://example.com/hooks", "https://example.com/hooks"},
-		{"https://example.com/hooks?token=s3cret#frag", "https://example.com/hooks"},
-		{"https://user:hunter2pw@example.com/hooks", "https://example.com/hooks"},
-		{"https://tok_s3cret@example.com", "https://example.com"},
-		// Unparseable: a bad port, a space, a second "@" or a "?" inside the password.
-		{"https://user:hunter2pw@host:99x/", "https://host:99x/"},
-		{" https://user:hunter2pw@host/", " https://host/"},
-		{"https://user:hun@ter2pw@host:99x/in", "https://host:99x/in"},
-		{"https://user:hunter?2pw@host:99x/", "https://host:99x/"},
-		{"https://user:hunter#2pw@host/", "https://host/"},
-		{"https://user:hunter%zzpw@host/", "https://host/"},
-		// Without "://": after the scheme and any slashes, or from the start.
-		{"https:/user:hunter2pw@host/x", "https:/host/x"},
-		{"https:user:hunter2pw@host", "https:host"},
-		{"//user:hunter2pw@host:99x/", "//host:99x/"},
-		{"tok_s3cret@host:99x", "host:99x"},
-		// An "@" after the authority is no userinfo.
-		{"https://example.com/@me/hooks", "https://example.com/@me/hooks"},
-		{"https://example.com?x=a@b", "https://example.com"},
-		{"ftp://example.com/x", "ftp://example.com/x"},
-		{"", ""},
-	} {
-		assert.Equal(t, tc.want, redactURL(tc.in), tc.in)
-	}
-}
-
 // A password in a refused URL is never echoed back, whichever rule refuses
 // it: the API's answer, CheckWebhookURL (--webhook), Config.DefaultWebhooks
 // and Config.PublicURL.
 func TestWebhookURLNeverEchoesCredentials(t *testing.T) {
 	e := newEnv(t, nil)
 	for _, tc := range []struct{ url, code, msg string }{
-		{"https://user:hunter2pw@host:99x/", "invalid_field", `url "https://host:99x/" must be an absolute http:// or https:// URL`},
-		{"https://user:hunter?2pw@host:99x/", "invalid_field", `url "https://host:99x/" must be an absolute http:// or https:// URL`},
-		{" https://user:hunter2pw@host/", "invalid_field", `url " https://host/" must be an absolute http:// or https:// URL`},
-		{"https:/user:hunter2pw@host/in", "invalid_field", `url "https:/host/in" must be an absolute http:// or https:// URL`},
-		{"//user:hunter2pw@host:99x/", "invalid_field", `url "//host:99x/" must be an absolute http:// or https:// URL`},
+		{"https://user:hunter2pw@host:99x/", "invalid_field", `url "https://…@host:99x/" must be an absolute http:// or https:// URL`},
+		{"https://user:hunter?2pw@host:99x/", "invalid_field", `url "https://…@host:99x/" must be an absolute http:// or https:// URL`},
+		{" https://user:hunter2pw@host/", "invalid_field", `url "https://…@host/" must be an absolute http:// or https:// URL`},
+		{"https:/user:hunter2pw@host/in", "invalid_field", `url "https:/…@host/in" must be an absolute http:// or https:// URL`},
+		{"//user:hunter2pw@host:99x/", "invalid_field", `url "//…@host:99x/" must be an absolute http:// or https:// URL`},
 		{"https://user:hunter2pw@host/", "invalid_field", "url must not carry credentials (user:password@); authenticate deliveries with the webhook secret instead"},
 	} {
 		er := e.do("POST", "/webhooks", keyA, map[string]string{"url": tc.url}).apiErr(t, http.StatusBadRequest, "validation_error")
@@ -441,7 +413,7 @@ func TestWebhookURLNeverEchoesCredentials(t *testing.T) {
 	}
 	_, err := New(t.Context(), Config{DataDir: t.TempDir(), Logger: quietLogger(), PublicURL: "https://user:hunter2pw@host:99x/"})
 	require.Error(t, err)
-	assert.Equal(t, `sandbox: PublicURL "https://host:99x/" must be an absolute http(s) URL`, err.Error())
+	assert.Equal(t, `sandbox: PublicURL "https://…@host:99x/" must be an absolute http(s) URL`, err.Error())
 
 	// A stored URL that no longer parses fails its attempt with the cause
 	// alone, not the URL (the attempt's error is logged and listed).
@@ -486,7 +458,7 @@ func TestLogURL(t *testing.T) {
 		{"http://127.0.0.1:3000/hooks#frag", "http://127.0.0.1:3000"},
 		{"https://[::1]:8443", "https://[::1]:8443"},
 		{"https://user:pw@example.com/p", "https://example.com"},
-		{"https://user:pw@host:99x/p/tok", "https://host:99x"},
+		{"https://user:pw@host:99x/p/tok", "https://…@host:99x"},
 		{"https://host:99x?tok", "https://host:99x"},
 		{"not a url", "(unparseable URL)"},
 	} {

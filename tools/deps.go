@@ -261,68 +261,12 @@ func (c *clientCache) len() int {
 func NormalizeServerURL(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("serverUrl %q is not an http(s) URL; expected something like https://api.facesign.ai", RedactURL(raw))
+		return "", fmt.Errorf("serverUrl %q is not an http(s) URL; expected something like https://api.facesign.ai", facesign.RedactURL(raw))
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("serverUrl %q must be a plain base URL without credentials, query or fragment", RedactURL(raw))
+		return "", fmt.Errorf("serverUrl %q must be a plain base URL without credentials, query or fragment", facesign.RedactURL(raw))
 	}
 	return strings.TrimRight(u.String(), "/"), nil
-}
-
-// RedactURL is a user-given URL as it may be quoted in a message or a log:
-// without its userinfo (replaced by "…@") and without query or fragment,
-// which may hold tokens. It works on text that does not parse as a URL too,
-// where the userinfo is what lies between "://" (or the start, past a scheme
-// and slashes) and the last "@" before the next "/".
-func RedactURL(raw string) string {
-	raw = strings.TrimSpace(raw)
-	if u, err := url.Parse(raw); err != nil || u.User != nil || u.Host == "" {
-		raw = stripUserinfo(raw)
-	}
-	if i := strings.IndexAny(raw, "?#"); i >= 0 {
-		raw = raw[:i]
-	}
-	return raw
-}
-
-// stripUserinfo replaces everything up to the last "@" of what reads as raw's
-// authority by "…@". A password may hold "?" or "#", so neither ends the
-// authority here.
-func stripUserinfo(raw string) string {
-	start := 0
-	if i := strings.Index(raw, "://"); i >= 0 {
-		start = i + len("://")
-	} else {
-		start = schemeLen(raw)
-		for start < len(raw) && raw[start] == '/' {
-			start++
-		}
-	}
-	auth := raw[start:]
-	if i := strings.IndexByte(auth, '/'); i >= 0 {
-		auth = auth[:i]
-	}
-	if at := strings.LastIndexByte(auth, '@'); at >= 0 {
-		return raw[:start] + "…@" + raw[start+at+1:]
-	}
-	return raw
-}
-
-// schemeLen is the length of raw's leading scheme with its colon ("https:"),
-// as RFC 3986 spells one, or 0.
-func schemeLen(raw string) int {
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
-		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return i + 1
-		default:
-			return 0
-		}
-	}
-	return 0
 }
 
 func describeSource(s KeySource) string {

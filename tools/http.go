@@ -17,6 +17,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/facesign"
 )
 
 // DefaultMaxBodyBytes bounds a POST to /mcp. A flow is a few kilobytes; this
@@ -79,7 +81,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 	for _, raw := range o.AllowedOrigins {
 		origin, err := normalizeOrigin(raw)
 		if err != nil {
-			return nil, fmt.Errorf("allowed origin %q: %w", RedactURL(raw), err)
+			return nil, fmt.Errorf("allowed origin %q: %w", facesign.RedactURL(raw), err)
 		}
 		h.origins[origin] = true
 	}
@@ -145,7 +147,7 @@ func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	origin := r.Header.Get("Origin")
 	if origin != "" {
 		if !h.originAllowed(origin) {
-			red := RedactURL(origin)
+			red := facesign.RedactURL(origin)
 			httpError(w, http.StatusForbidden, "forbidden: Origin %q is not allowed; start the server with --allowed-origins %s to allow it", red, red)
 			return
 		}

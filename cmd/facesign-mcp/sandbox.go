@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -120,7 +121,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	defer inst.remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", tools.RedactURL(pub)+"/sandbox", "data_dir", dir)
+	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", facesign.RedactURL(pub)+"/sandbox", "data_dir", dir)
 
 	code := 0
 	select {
