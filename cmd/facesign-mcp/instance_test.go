@@ -123,7 +123,7 @@ func writeInstanceFile(t *testing.T, dir, addr string, secret []byte, mode os.Fi
 	require.NoError(t, os.Chmod(path, mode))
 }
 
-func TestStdioRefusesAServerItCannotProve(t *testing.T) {
+func TestStdioDoesNotUseAServerItCannotProve(t *testing.T) {
 	leaked := []byte("0123456789abcdef0123456789abcdef") // a secret the squatter knows
 	for _, tc := range []struct {
 		name  string
@@ -158,15 +158,21 @@ func TestStdioRefusesAServerItCannotProve(t *testing.T) {
 		}, "not a regular file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each waits proveWait for a server that may be starting
 			sq := newSquatter(t, leaked)
 			dir := t.TempDir()
 			tc.setup(t, dir, sq)
-			code, stdout, stderr := runWithTimeout(t, "stdio", "--addr", sq.addr, "--data-dir", dir)
-			assert.Equal(t, 1, code, stderr)
-			assert.Empty(t, stdout)
+			// MCP still comes up; a sandbox key is told why it has no sandbox.
+			in := `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}` + "\n" +
+				`{"jsonrpc":"2.0","method":"notifications/initialized"}` + "\n" +
+				`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"set_api_key","arguments":{"apiKey":"sk_test_squattedkey0001"}}}` + "\n"
+			code, stdout, stderr := runWithInput(t, in, "stdio", "--addr", sq.addr, "--data-dir", dir)
+			assert.Equal(t, 0, code, stderr)
 			assert.Contains(t, stderr, "is taken by something that is not this user's facesign-mcp for this data dir")
 			assert.Contains(t, stderr, "--addr")
 			assert.Contains(t, stderr, tc.why)
+			assert.Contains(t, stdout, `"id":2`)
+			assert.Contains(t, stdout, "is held by something that is not this user's facesign-mcp", "set_api_key says why there is no sandbox")
 			for _, r := range sq.requests() {
 				assert.True(t, strings.HasPrefix(r, "GET /healthz "), "the squatter got %q", r)
 				assert.NotContains(t, r, "sk_test_", "no key ever reaches an unproven server")
@@ -175,12 +181,12 @@ func TestStdioRefusesAServerItCannotProve(t *testing.T) {
 	}
 }
 
-// runWithTimeout runs the command in-process with empty stdin.
-func runWithTimeout(t *testing.T, args ...string) (int, string, string) {
+// runWithInput runs the command in-process with stdin reading in.
+func runWithInput(t *testing.T, in string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb syncbuffer.Buffer
 	done := make(chan int, 1)
-	go func() { done <- run(context.Background(), args, streams{strings.NewReader(""), &out, &errb}) }()
+	go func() { done <- run(context.Background(), args, streams{strings.NewReader(in), &out, &errb}) }()
 	select {
 	case code := <-done:
 		return code, out.String(), errb.String()
@@ -258,4 +264,25 @@ func TestStdioUsesItsOwnServeOnTheSameDataDir(t *testing.T) {
 	}
 	_, err = os.Stat(filepath.Join(dir, instanceFile))
 	assert.True(t, os.IsNotExist(err), "serve removes its instance file on a clean exit")
+}
+
+// A server of this data dir that has its port but not yet its instance file
+// (it is still opening the sandbox) is proven once the file appears: two
+// clients starting their stdio servers together both get the sandbox.
+func TestProveRunningWaitsForAStartingServer(t *testing.T) {
+	secret := []byte("0123456789abcdef0123456789abcdef")
+	sq := newSquatter(t, secret) // knows the secret: it stands for the starting server
+	dir := t.TempDir()
+	f := &serverFlags{addr: sq.addr, dataDir: dir}
+
+	_, err := proveRunning(t.Context(), f, 0)
+	require.ErrorIs(t, err, errUnproven, "no instance file yet and no wait")
+
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		writeInstanceFile(t, dir, sq.addr, secret, 0o600)
+	}()
+	at, err := proveRunning(t.Context(), f, proveWait)
+	require.NoError(t, err)
+	assert.Equal(t, sq.addr, at)
 }

@@ -129,6 +129,6 @@ func TestStdioCarriesOnWhenThePortIsTakenAndSandboxURLIsGiven(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("stdio did not exit on EOF")
 	}
-	assert.Contains(t, errb.String(), "HTTP listener unavailable")
+	assert.Contains(t, errb.String(), "is taken by something that is not this user's facesign-mcp")
 	assert.Zero(t, hits.Load(), "nothing is sent to an unproven holder of the port")
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"syscall"
+	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 
@@ -21,8 +22,8 @@ const stdioSummary = `Speaks MCP on stdin/stdout (for clients that start the ser
 the embedded sandbox on the HTTP listener (--addr) as serve does. Nothing but MCP is
 written to stdout; logs go to stderr. If --addr is taken by your own facesign-mcp
 serving the same --data-dir (proven by a secret in <data-dir>/instance.json), its
-sandbox is used; if it is taken by anything else, stdio refuses to start unless
---sandbox-url is given: pass --addr with another port. Connect Claude Code with:
+sandbox is used; if it is taken by anything else, stdio still speaks MCP but sends
+nothing there: sk_test_ keys then need --sandbox-url, or a free --addr. Connect Claude Code with:
   claude mcp add facesign -- facesign-mcp stdio`
 
 // runStdio is `facesign-mcp stdio`.
@@ -81,19 +82,17 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	case errors.Is(err, syscall.EADDRINUSE):
 		// Reuse only a server proven to be this user's for this data dir:
 		// whatever holds the port receives every sk_test_ key set here.
-		at, perr := proveRunning(ctx, f)
+		at, perr := proveRunning(ctx, f, proveWait)
 		if perr == nil {
 			logger.Info("this data dir's facesign-mcp already serves this address; using its sandbox", "addr", at)
 			sandboxAddr = at
 			break
 		}
-		if f.sandboxURL == "" {
-			fmt.Fprintf(s.err, "stdio: --addr %s is taken by something that is not this user's facesign-mcp for this data dir (%v). "+
-				"Pass --addr with another port (e.g. --addr 127.0.0.1:0), or stop what holds it.\n", f.addr, perr)
-			return 1
-		}
-		// Nothing goes to the port's holder: sk_test_ keys use --sandbox-url.
-		logger.Warn("HTTP listener unavailable and the address is held by something unproven; using --sandbox-url", "addr", f.addr, "why", perr)
+		// Nothing goes to the port's holder. MCP still comes up: production
+		// keys work, and sk_test_ keys use --sandbox-url or are told why not.
+		logger.Warn("--addr is taken by something that is not this user's facesign-mcp for this data dir; "+
+			"sk_test_ keys need --sandbox-url, or pass --addr with another port (e.g. --addr 127.0.0.1:0)", "addr", f.addr, "why", perr)
+		noSandbox = "--addr " + f.addr + " is held by something that is not this user's facesign-mcp (" + perr.Error() + "); restart stdio with another --addr"
 	default:
 		logger.Warn("HTTP listener unavailable: continuing with MCP on stdio only; sk_test_ keys need --sandbox-url or a free --addr",
 			"addr", f.addr, "err", err)
@@ -133,10 +132,29 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 
 // proveRunning proves the server on the taken --addr (proveInstance) for
 // the data dir of f.
-func proveRunning(ctx context.Context, f *serverFlags) (string, error) {
+func proveRunning(ctx context.Context, f *serverFlags, wait time.Duration) (string, error) {
 	dir, err := dataDirOf(f)
 	if err != nil {
 		return "", err
 	}
-	return proveInstance(ctx, dir, f.addr)
+	// A server of this data dir that is starting has its port before its
+	// instance file (two clients starting their stdio servers together):
+	// retry for a while before calling the holder a stranger.
+	deadline := time.Now().Add(wait)
+	backoff := 50 * time.Millisecond
+	for {
+		at, err := proveInstance(ctx, dir, f.addr)
+		if err == nil || time.Now().Add(backoff).After(deadline) {
+			return at, err
+		}
+		select {
+		case <-ctx.Done():
+			return "", err
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 500*time.Millisecond)
+	}
 }
+
+// proveWait is how long stdio keeps trying to prove the holder of its port.
+const proveWait = 5 * time.Second
