@@ -135,11 +135,23 @@ func TestStoreTightensLoosePermissions(t *testing.T) {
 		require.NoError(t, err)
 		return fi.Mode().Perm()
 	}
-	assert.Equal(t, os.FileMode(0o700), mode(dir), "the data directory")
+	assert.Equal(t, os.FileMode(0o777), mode(dir), "an existing data directory is the user's to set")
 	for _, p := range []string{db, db + "-wal", db + "-shm"} {
 		assert.Equal(t, os.FileMode(0o600), mode(p), p)
 	}
 	assert.Equal(t, http.StatusOK, e.do("GET", "/sessions/"+id, keyA, nil).status, "the store opened with its data")
+}
+
+// A data directory the store creates is the owner's alone, whatever the umask.
+func TestStoreCreatesAPrivateDataDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "data")
+	newEnv(t, func(c *Config) { c.DataDir = dir })
+	fi, err := os.Stat(dir)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), fi.Mode().Perm())
+	fi, err = os.Stat(filepath.Join(dir, DBFile))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
 }
 
 // A symbolic link in place of the database is refused, not followed.
@@ -161,7 +173,7 @@ func TestStoreRefusesLinkedDatabase(t *testing.T) {
 // privateMode is the decision makePrivate acts on, whoever runs the tests
 // (as root, no file is another user's).
 func TestPrivateMode(t *testing.T) {
-	const file, dir = os.FileMode(0o600), os.ModeDir | 0o700
+	const file = os.FileMode(0o600)
 	for _, tc := range []struct {
 		name  string
 		mode  os.FileMode
@@ -173,20 +185,14 @@ func TestPrivateMode(t *testing.T) {
 		{"own file, private", 0o600, true, file, false, ""},
 		{"own file, readable by all", 0o666, true, file, true, ""},
 		{"own file, read-only", 0o400, true, file, true, ""},
-		{"own directory, open to all", os.ModeDir | 0o777, true, dir, true, ""},
-		{"own directory, private", os.ModeDir | 0o700, true, dir, false, ""},
 		{"another's file, private to it", 0o600, false, file, false, ""},
 		{"another's file, tighter still", 0o400, false, file, false, ""},
 		{"another's file, group-readable", 0o640, false, file, false,
 			"sandbox: /d/sandbox.db has mode 0640 and belongs to another user, so it cannot be made private (0600): " +
 				"the store holds webhook and client secrets; have its owner chmod it, or use another data directory"},
-		{"another's directory, open to all", os.ModeDir | 0o777, false, dir, false,
-			"sandbox: /d/sandbox.db has mode 0777 and belongs to another user, so it cannot be made private (0700): " +
-				"the store holds webhook and client secrets; have its owner chmod it, or use another data directory"},
 		{"a link", os.ModeSymlink | 0o777, true, file, false,
 			"sandbox: /d/sandbox.db is a symbolic link: the store holds webhook and client secrets, so its files must be regular files in the data directory"},
 		{"a directory for a file", os.ModeDir | 0o700, true, file, false, "sandbox: /d/sandbox.db is not a regular file (mode drwx------)"},
-		{"a file for the directory", 0o700, true, dir, false, "sandbox: data directory /d/sandbox.db is not a directory (mode -rwx------)"},
 		{"a pipe", os.ModeNamedPipe | 0o600, true, file, false, "sandbox: /d/sandbox.db is not a regular file (mode prw-------)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -90,6 +90,9 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 	if dir == "" {
 		return nil, errors.New("sandbox: DataDir is required")
 	}
+	// A directory the store creates is the owner's alone. One that exists is
+	// left as it is: --data-dir may name the user's own folder, whose mode
+	// is theirs to choose; the files below are what hold the secrets.
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("sandbox: create data directory: %w", err)
 	}
@@ -101,7 +104,7 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		path string
 		want fs.FileMode
 	}{
-		{dir, fs.ModeDir | 0o700}, {path, 0o600}, {path + "-wal", 0o600}, {path + "-shm", 0o600}, {path + "-journal", 0o600},
+		{path, 0o600}, {path + "-wal", 0o600}, {path + "-shm", 0o600}, {path + "-journal", 0o600},
 	} {
 		if err := makePrivate(p.path, p.want); err != nil {
 			return nil, err
@@ -149,15 +152,10 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 	return &store{w: w, r: &readPool{DB: r, stmts: stmts}}, nil
 }
 
-// makePrivate gives the store's path the mode want (a directory's is
-// followed, a file's is not: see privateMode), leaving one that does not
-// exist yet to be created.
+// makePrivate gives one of the store's files the mode want, leaving one that
+// does not exist yet to be created. A link is not followed: see privateMode.
 func makePrivate(path string, want fs.FileMode) error {
-	stat := os.Lstat
-	if want.IsDir() {
-		stat = os.Stat // a data directory reached through a link is still a directory
-	}
-	fi, err := stat(path)
+	fi, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -174,20 +172,18 @@ func makePrivate(path string, want fs.FileMode) error {
 	return nil
 }
 
-// privateMode decides what opening the store does about one of its paths,
-// which has mode and is owned by this user or not: want is the type and
-// permissions it must have. It returns whether to chmod the path to want, or
-// why the store must not open. A path of another user's (only root can open
-// one) is refused when it is readable beyond its owner, as this user cannot
-// make it private; a symbolic link in place of a file is refused, as it could
-// point the secrets anywhere.
+// privateMode decides what opening the store does about one of its files,
+// which has mode and is owned by this user or not: want is the permissions it
+// must have. It returns whether to chmod the file to want, or why the store
+// must not open. A file of another user's (only root can open one) is refused
+// when it is readable beyond its owner, as this user cannot make it private;
+// anything but a regular file is refused, a symbolic link above all, as it
+// could point the secrets anywhere.
 func privateMode(path string, mode fs.FileMode, owned bool, want fs.FileMode) (chmod bool, err error) {
 	switch {
-	case mode.Type() == want.Type():
+	case mode.IsRegular():
 	case mode&fs.ModeSymlink != 0:
 		return false, fmt.Errorf("sandbox: %s is a symbolic link: the store holds webhook and client secrets, so its files must be regular files in the data directory", path)
-	case want.IsDir():
-		return false, fmt.Errorf("sandbox: data directory %s is not a directory (mode %s)", path, mode)
 	default:
 		return false, fmt.Errorf("sandbox: %s is not a regular file (mode %s)", path, mode)
 	}
