@@ -17,25 +17,38 @@ func RedactURL(raw string) string {
 	if u, err := url.Parse(raw); err != nil || u.User != nil || u.Host == "" {
 		raw = stripUserinfo(raw)
 	}
+	end := len(raw)
 	if i := strings.IndexAny(raw, "?#"); i >= 0 {
-		raw = raw[:i]
+		end = i
 	}
-	return raw
+	// A password holding "/" ends the authority early ("https://u:pa/ss@host"
+	// even parses, as host "u:pa"), so any "@" still before the query is
+	// taken for the end of a userinfo: at worst a path's "@" hides too much.
+	if at, start := strings.LastIndexByte(raw[:end], '@'), authorityStart(raw); at >= start {
+		raw = raw[:start] + "…@" + raw[at+1:]
+		end -= at + 1 - start - len("…@")
+	}
+	return raw[:end]
+}
+
+// authorityStart is where raw's authority begins: after "://" or, without
+// one, after a leading scheme and any slashes.
+func authorityStart(raw string) int {
+	if i := strings.Index(raw, "://"); i >= 0 {
+		return i + len("://")
+	}
+	start := schemeLen(raw)
+	for start < len(raw) && raw[start] == '/' {
+		start++
+	}
+	return start
 }
 
 // stripUserinfo replaces everything up to the last "@" of what reads as raw's
 // authority by "…@". A password may hold "?" or "#", so neither ends the
 // authority here.
 func stripUserinfo(raw string) string {
-	start := 0
-	if i := strings.Index(raw, "://"); i >= 0 {
-		start = i + len("://")
-	} else {
-		start = schemeLen(raw)
-		for start < len(raw) && raw[start] == '/' {
-			start++
-		}
-	}
+	start := authorityStart(raw)
 	auth := raw[start:]
 	if i := strings.IndexByte(auth, '/'); i >= 0 {
 		auth = auth[:i]

@@ -10,7 +10,7 @@ func TestRedactURL(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"https://user:hunter2pw@host:99/path", "https://…@host:99/path"},
 		{"https://hunter2pw@host", "https://…@host"},
-		{"https://user:hunter2@pw@host/a@b", "https://…@host/a@b"},
+		{"https://user:hunter2@pw@host/a@b", "https://…@b"}, // too much hidden, never too little
 		{"  https://user:hunter2pw@host  ", "https://…@host"},
 		{"ftp://user:hunter2pw@example.com", "ftp://…@example.com"},
 		{"https://user:hunter2pw@[::1]:x/sandbox", "https://…@[::1]:x/sandbox"},
@@ -30,8 +30,12 @@ func TestRedactURL(t *testing.T) {
 		// Query and fragment may hold tokens.
 		{"https://host/?token=hunter2pw", "https://host/"},
 		{"https://host/#hunter2pw", "https://host/"},
-		// An "@" after the authority is no userinfo.
-		{"https://example.com/@me/hooks", "https://example.com/@me/hooks"},
+		// An "@" in the query is dropped with it.
+		// A "/" in the password ends the authority early; any "@" before the
+		// query is taken for the userinfo's end, at the cost of a path's "@".
+		{"https://user:pa/ss@host:99x/", "https://…@host:99x/"},
+		{"https://user:12/hunter2@host/x", "https://…@host/x"},
+		{"https://example.com/@me/hooks", "https://…@me/hooks"},
 		{"https://example.com?x=a@b", "https://example.com"},
 		{"http://[::1]:7717", "http://[::1]:7717"},
 		{"not a url", "not a url"},
