@@ -313,7 +313,9 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	defer inst.remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("facesign-mcp listening", "mcp", "http://"+listenAddr+"/mcp", "version", appVersion(),
+	// On every address (0.0.0.0, [::]) the MCP URL to give a local client is
+	// the loopback one: http://[::]:7717 cannot be connected to.
+	log.Info("facesign-mcp listening", "addr", listenAddr, "mcp", "http://"+selfAddr(listenAddr)+"/mcp", "version", appVersion(),
 		"auth_token", f.authToken != "", "sandbox_url", deps.SandboxURL)
 
 	code = 0
