@@ -35,7 +35,7 @@ func Decode(data []byte) (Flow, error) {
 		if !json.Valid(data) {
 			return nil, &DecodeError{Msg: "invalid JSON"}
 		}
-		return nil, &DecodeError{Msg: "expected an array of nodes, got " + jsonKind(data)}
+		return nil, &DecodeError{Msg: "expected an array of nodes, got " + JSONKind(data)}
 	}
 	// The scanner below relies on this check.
 	if !json.Valid(data) {
@@ -132,7 +132,7 @@ func unwrapNodes(obj []byte) ([]byte, error) {
 		return nil, &DecodeError{Msg: `expected an array of nodes, or an object with a "nodes" array`}
 	}
 	if raw[0] != '[' {
-		return nil, &DecodeError{Path: "/" + key, Msg: "expected an array of nodes, got " + jsonKind(raw)}
+		return nil, &DecodeError{Path: "/" + key, Msg: "expected an array of nodes, got " + JSONKind(raw)}
 	}
 	return raw, nil
 }
@@ -178,15 +178,18 @@ func invalidJSON(data []byte) *DecodeError {
 }
 
 func notANode(data []byte) *DecodeError {
-	return &DecodeError{Msg: "a node must be an object, got " + jsonKind(data)}
+	return &DecodeError{Msg: "a node must be an object, got " + JSONKind(data)}
 }
 
 // expected reports a value of the wrong kind.
 func expected(want string, raw []byte) *DecodeError {
-	return &DecodeError{Msg: "expected " + want + ", got " + jsonKind(raw)}
+	return &DecodeError{Msg: "expected " + want + ", got " + JSONKind(raw)}
 }
 
-func jsonKind(raw []byte) string {
+// JSONKind names the kind of the JSON value raw ("an object", "null", …) for
+// messages that say what was sent instead of what was expected; "nothing"
+// when raw is empty. raw is not validated: only its first byte is read.
+func JSONKind(raw []byte) string {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return "nothing"
@@ -624,7 +627,7 @@ func (n *Node) decodeOutcomes(d *decoder, raw []byte, shape OutcomeShape) error 
 // decodeListOutcomes reads [{"id", "targetNodeId", "condition"}, ...].
 func (n *Node) decodeListOutcomes(d *decoder, raw []byte) error {
 	if raw[0] != '[' {
-		return &DecodeError{Msg: string(n.Type) + " outcomes must be an array of {id, targetNodeId, condition}, got " + jsonKind(raw)}
+		return &DecodeError{Msg: string(n.Type) + " outcomes must be an array of {id, targetNodeId, condition}, got " + JSONKind(raw)}
 	}
 	// Collect on the stack, then allocate the outcomes once at their size.
 	outs := make([]Outcome, 0, 8)
@@ -647,7 +650,7 @@ func (n *Node) decodeListOutcomes(d *decoder, raw []byte) error {
 func (d *decoder) decodeListOutcome(item []byte) (Outcome, error) {
 	var o Outcome
 	if item[0] != '{' {
-		return o, &DecodeError{Msg: "an outcome must be an object {id, targetNodeId, condition}, got " + jsonKind(item)}
+		return o, &DecodeError{Msg: "an outcome must be an object {id, targetNodeId, condition}, got " + JSONKind(item)}
 	}
 	// Struct rules (see matchKey), except that each member was kept raw, so a later
 	// null does clear an earlier value.
@@ -682,7 +685,7 @@ func (d *decoder) decodeListOutcome(item []byte) (Outcome, error) {
 // in document order, which a Go map would lose, and refusing a repeated name.
 func (n *Node) decodeMapOutcomes(d *decoder, raw []byte) error {
 	if raw[0] != '{' {
-		return &DecodeError{Msg: string(n.Type) + " outcomes must be an object mapping outcome names to node ids, got " + jsonKind(raw)}
+		return &DecodeError{Msg: string(n.Type) + " outcomes must be an object mapping outcome names to node ids, got " + JSONKind(raw)}
 	}
 	// Collect on the stack, then allocate the outcomes once at their size.
 	outs := make([]Outcome, 0, 8)
@@ -694,14 +697,14 @@ func (n *Node) decodeMapOutcomes(d *decoder, raw []byte) error {
 	for k, v, ok := it.next(); ok; k, v, ok = it.next() {
 		name := d.key(k)
 		if isNull(v) {
-			return &DecodeError{Path: "/" + escapePointer(name), Msg: "expected a node id, got null"}
+			return &DecodeError{Path: "/" + EscapePointer(name), Msg: "expected a node id, got null"}
 		}
 		target, isString := d.stringValue(v)
 		if !isString {
-			return &DecodeError{Path: "/" + escapePointer(name), Msg: "expected a node id (a string), got " + jsonKind(v)}
+			return &DecodeError{Path: "/" + EscapePointer(name), Msg: "expected a node id (a string), got " + JSONKind(v)}
 		}
 		if hasOutcome(outs, name, seen) {
-			return &DecodeError{Path: "/" + escapePointer(name), Msg: "outcome " + strconv.Quote(name) + " appears twice"}
+			return &DecodeError{Path: "/" + EscapePointer(name), Msg: "outcome " + strconv.Quote(name) + " appears twice"}
 		}
 		outs = append(outs, Outcome{ID: name, Target: target})
 		if seen != nil {

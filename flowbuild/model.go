@@ -213,8 +213,9 @@ func (f Flow) Start() *Node {
 	return nil
 }
 
-// escapePointer escapes one JSON-pointer reference token (RFC 6901).
-func escapePointer(s string) string {
+// EscapePointer escapes one JSON-pointer reference token (RFC 6901): the
+// paths of Problems and DecodeErrors are built with it.
+func EscapePointer(s string) string {
 	if !bytes.ContainsAny([]byte(s), "~/") {
 		return s
 	}

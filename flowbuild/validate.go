@@ -238,7 +238,7 @@ func (c *checker) outcomePath(i, k int) string {
 	if n.Shape() == ShapeList {
 		return ptrField(i, "outcomes/"+strconv.Itoa(k)+"/targetNodeId")
 	}
-	return ptrField(i, "outcomes/"+escapePointer(n.Outcomes[k].ID))
+	return ptrField(i, "outcomes/"+EscapePointer(n.Outcomes[k].ID))
 }
 
 func (c *checker) outcomeName(i, k int) string {
@@ -436,7 +436,7 @@ func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
 			continue
 		}
 		c.broken[i] = true
-		c.errorf(CodeMissingOutcome, ptrField(i, "outcomes/"+escapePointer(name)),
+		c.errorf(CodeMissingOutcome, ptrField(i, "outcomes/"+EscapePointer(name)),
 			c.nameT(i)+" is missing outcome "+strconv.Quote(name)+"; FaceSign requires "+quotedList(info.Outcomes),
 			"Add \""+name+"\": \"<node id>\" to the outcomes of "+c.name(i)+", pointing at the node that handles it ("+c.someTargets(i)+").")
 	}
@@ -452,7 +452,7 @@ func (c *checker) checkMapOutcomes(i int, info *TypeInfo) {
 		if s := c.suggest(o.ID, append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...)); s != "" {
 			fix = "Rename it to " + strconv.Quote(s) + ". " + fix
 		}
-		c.errorf(CodeUnknownOutcome, ptrField(i, "outcomes/"+escapePointer(o.ID)),
+		c.errorf(CodeUnknownOutcome, ptrField(i, "outcomes/"+EscapePointer(o.ID)),
 			c.nameT(i)+" has unknown outcome "+strconv.Quote(o.ID), fix)
 	}
 }
@@ -717,7 +717,7 @@ func (c *checker) warnUnknownFields() {
 			if g := c.suggest(k, fields); g != "" {
 				fix = "Did you mean " + strconv.Quote(g) + "? " + fix
 			}
-			c.warnf(CodeUnknownField, ptrField(i, escapePointer(k)),
+			c.warnf(CodeUnknownField, ptrField(i, EscapePointer(k)),
 				c.nameT(i)+" has the field "+strconv.Quote(k)+", which "+string(n.Type)+" does not define", fix)
 		}
 	}

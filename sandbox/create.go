@@ -45,7 +45,7 @@ func decodeCreate(body []byte) (*newSession, error) {
 		if !json.Valid(trimmed) {
 			return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
 		}
-		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+jsonKind(trimmed))
+		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+flowbuild.JSONKind(trimmed))
 	}
 	var set facesign.Settings
 	n, ae := decodeStrict(trimmed, &set, settingsBody())
@@ -122,8 +122,8 @@ func checkMetadataTypes(body []byte) error {
 	}
 	ae := eachMember(top.Metadata, func(key string, v json.RawMessage) *apiError {
 		if len(v) == 0 || v[0] != '"' {
-			return fieldError("invalid_type", "/metadata/"+escapePointer(key),
-				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), jsonKind(v))
+			return fieldError("invalid_type", "/metadata/"+flowbuild.EscapePointer(key),
+				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), flowbuild.JSONKind(v))
 		}
 		return nil
 	})
@@ -197,7 +197,7 @@ func checkSettings(set *facesign.Settings) error {
 		return fieldError("invalid_field", "/metadata", "metadata has %d keys; at most %d are allowed", len(set.Metadata), maxMetadataKeys)
 	}
 	for k, v := range set.Metadata {
-		p := "/metadata/" + escapePointer(k)
+		p := "/metadata/" + flowbuild.EscapePointer(k)
 		if k == "" || len(k) > maxMetadataKeyLen {
 			return fieldError("invalid_field", p, "metadata keys must be 1 to %d characters long, got %q", maxMetadataKeyLen, truncate(k, 60))
 		}
@@ -334,32 +334,6 @@ func syntaxMsg(data []byte) string {
 		return err.Error()
 	}
 	return "unexpected data"
-}
-
-// jsonKind names the kind of a JSON value for messages. flowbuild has the
-// same helper unexported; this copy guards against an empty value.
-func jsonKind(raw []byte) string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return "nothing"
-	}
-	switch raw[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	}
-	return "a number"
-}
-
-func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
 func truncate(s string, n int) string {

@@ -60,10 +60,3 @@ func TestCreateUnknownFieldPath(t *testing.T) {
 	_, err := decodeCreate([]byte(`{"flow":` + simpleFlow + `,"Customization":{"Branding":{"PrimaryColor":"#fff"}}}`))
 	assert.NoError(t, err, "keys differing only in case are accepted, as encoding/json does")
 }
-
-func TestJSONKindEmpty(t *testing.T) {
-	assert.Equal(t, "nothing", jsonKind(nil))
-	assert.Equal(t, "nothing", jsonKind([]byte("  ")))
-	assert.Equal(t, "an array", jsonKind([]byte(" [1]")))
-	assert.Equal(t, "a number", jsonKind([]byte("-1")))
-}

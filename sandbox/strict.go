@@ -167,7 +167,7 @@ func (b strictBody) decodeErr(body []byte, t reflect.Type, err error) *apiError 
 		if err != nil {
 			key = quoted
 		}
-		u := unknownKey{key: key, path: "/" + escapePointer(key), fields: jsonFields(t).names}
+		u := unknownKey{key: key, path: "/" + flowbuild.EscapePointer(key), fields: jsonFields(t).names}
 		return fieldError("unknown_field", u.path, "%s", b.unknown(u))
 	}
 	if strings.HasPrefix(msg, "status:") || strings.HasPrefix(msg, "timestamp:") {
@@ -187,7 +187,7 @@ func (b strictBody) unknownField(obj []byte, t reflect.Type, path string) *apiEr
 		return nil
 	}
 	return eachMember(obj, func(key string, v json.RawMessage) *apiError {
-		p := path + "/" + escapePointer(key)
+		p := path + "/" + flowbuild.EscapePointer(key)
 		ft, ok := fields.types[key]
 		if !ok {
 			// encoding/json matches keys case-insensitively, so a key differing
