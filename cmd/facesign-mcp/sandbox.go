@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/sandbox"
@@ -131,17 +130,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		log.Error("sandbox: server stopped", "err", err)
 		code = 1
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		log.Error("sandbox: shutdown", "err", err)
-		code = 1
-	}
-	if err := sb.Close(); err != nil {
-		log.Error("sandbox: close store", "err", err)
-		code = 1
-	}
-	return code
+	return max(code, shutdown(ctx, log, srv, nil, sb))
 }
 
 // checkSandboxAddr refuses a non-loopback address unless allowRemote: the
