@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/preview"
 )
 
 // Default base URLs. The sandbox one is where `facesign-mcp serve` mounts the
@@ -58,6 +59,15 @@ type Deps struct {
 	// (rows still "pending"); zero means DefaultDeliveryWait. Locally they take
 	// milliseconds; the bound is for an endpoint that hangs.
 	DeliveryWait time.Duration
+	// Previews serves launch_session_ui's pages; nil when this process has no
+	// HTTP listener for them (the tool then says so).
+	Previews *preview.Server
+	// PreviewBaseURL is where browsers reach Previews' listener, e.g.
+	// http://127.0.0.1:7717 (or --public-url).
+	PreviewBaseURL string
+	// OpenBrowser opens a URL in the user's browser; nil when this server
+	// must not (no desktop, CI, --no-browser).
+	OpenBrowser func(url string) error
 
 	// clients keeps the clients NewClient made, so that a tool call does not
 	// build one (and parse its key and URL) every time.

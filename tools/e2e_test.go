@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,7 +37,7 @@ const (
 )
 
 // every tool the server must offer; the e2e tests call each of them.
-var allTools = []string{"set_api_key", "build_flow", "validate_flow", "simulate_session", "get_session", "list_sessions"}
+var allTools = []string{"set_api_key", "build_flow", "validate_flow", "launch_session_ui", "simulate_session", "get_session", "list_sessions"}
 
 // exerciseEveryTool walks one user's first conversation through every tool
 // and returns the sandbox session it simulated and the flow it built.
@@ -59,6 +60,18 @@ func exerciseEveryTool(t *testing.T, c *client.Client, key, description string) 
 	valid := do("validate_flow", map[string]any{}) // defaults to the current flow
 	assert.Equal(t, true, valid["valid"], "the built flow validates: %v", valid["errors"])
 	assert.EqualValues(t, len(flow), valid["nodeCount"])
+
+	launched := do("launch_session_ui", map[string]any{"openBrowser": false})
+	pageURL, _ := launched["url"].(string)
+	require.Contains(t, pageURL, "/preview/")
+	assert.Equal(t, false, launched["opened"])
+	resp, err := http.Get(pageURL)
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "%s", page)
+	assert.Contains(t, string(page), "Start Session")
+	assert.NotContains(t, string(page), key, "the key never reaches the page")
 
 	sim := do("simulate_session", map[string]any{})
 	sessionID, _ = sim["sessionId"].(string)

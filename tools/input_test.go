@@ -77,6 +77,14 @@ func TestBadArgumentsEveryTool(t *testing.T) {
 		{"mistyped sessionId", "simulate_session", map[string]any{"sessionId": 7}, "sessionId"},
 		{"mistyped inputs", "simulate_session", map[string]any{"inputs": "deepfake"}, "inputs"},
 		{"unknown", "simulate_session", map[string]any{"outcome": map[string]any{}}, "outcome"},
+
+		{"mistyped flow", "launch_session_ui", map[string]any{"flow": "[]"}, "flow"},
+		{"oversized flow", "launch_session_ui", map[string]any{"flow": manyNodes}, "flow"},
+		{"mistyped langs", "launch_session_ui", map[string]any{"langs": "en"}, "langs"},
+		{"oversized metadata", "launch_session_ui", map[string]any{"metadata": manyEntries}, "metadata"},
+		{"mistyped openBrowser", "launch_session_ui", map[string]any{"openBrowser": "no"}, "openBrowser"},
+		{"unknown branding field", "launch_session_ui", map[string]any{"customization": map[string]any{"branding": map[string]any{"font": "x"}}}, "font"},
+		{"unknown", "launch_session_ui", map[string]any{"avatar": "x"}, "avatar"},
 	}
 	h := newToolHarness(t)
 	c := h.Dial(t)

@@ -16,6 +16,7 @@ var toolConstructors = []toolConstructor{
 	SetAPIKey,
 	BuildFlow,
 	ValidateFlow,
+	LaunchSessionUI,
 	GetSession,
 	ListSessions,
 	SimulateSession,

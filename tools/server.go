@@ -38,6 +38,11 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 	d.setDefaults()
 	toolset := Toolset(d)
 	hooks := &server.Hooks{}
+	if d.Previews != nil {
+		// A preview lives no longer than its MCP session: idle or evicted
+		// sessions end theirs here, closed ones in the unregister hook below.
+		d.Sessions.OnEvict(d.Previews.EndOwner)
+	}
 	// Sessions enter the store when mcp-go registers them (stdio, and HTTP after
 	// initialize; HTTP ids are already there from Generate) and leave it when
 	// mcp-go unregisters them (DELETE, idle sweep, stdio EOF, shutdown).
@@ -46,6 +51,9 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 	})
 	hooks.AddOnUnregisterSession(func(_ context.Context, s server.ClientSession) {
 		d.Sessions.Drop(s.SessionID())
+		if d.Previews != nil {
+			d.Previews.EndOwner(s.SessionID())
+		}
 	})
 	base := []server.ServerOption{
 		server.WithTitle("FaceSign"),

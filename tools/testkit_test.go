@@ -23,6 +23,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/require"
 
+	"github.com/facesign/facesign-mcp/preview"
 	"github.com/facesign/facesign-mcp/sandbox"
 )
 
@@ -97,6 +98,11 @@ func NewMCPStack(tb testing.TB, o StackOptions) *MCPStack {
 		st.SandboxURL = ts.URL + "/sandbox"
 		d.SandboxURL = st.SandboxURL
 	}
+	if d.Previews == nil {
+		d.Previews = preview.New(preview.Config{})
+		d.PreviewBaseURL = ts.URL
+	}
+	mux.Handle("/preview/", d.Previews.Handler())
 	st.Server = NewServer(d, o.Server...)
 	if len(o.Tools) > 0 {
 		st.Server.AddTools(o.Tools...)

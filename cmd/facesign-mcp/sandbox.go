@@ -111,7 +111,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		mux.HandleFunc("GET /healthz", healthz(inst))
 		h = mux
 	} else {
-		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL), inst)
+		h = listenerMux(nil, sb, nil, tools.NewTrustedHosts(*publicURL), inst)
 	}
 	srv := newHTTPServer(h, log)
 	if err := inst.publish(dir, ln.Addr().String()); err != nil {

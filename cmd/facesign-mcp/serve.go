@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/facesign/facesign-mcp/preview"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -29,6 +30,7 @@ type serverFlags struct {
 	dataDir        string
 	logLevel       string
 	idleTimeout    time.Duration
+	noBrowser      bool
 }
 
 func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
@@ -48,6 +50,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	fs.StringVar(&f.serverURL, "server-url", "", "FaceSign base URL for production keys (default "+tools.DefaultProductionURL+")")
 	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
+	fs.BoolVar(&f.noBrowser, "no-browser", false, "never open launch_session_ui's page in a browser (it is never opened under CI or without a display)")
 	return f
 }
 
@@ -141,6 +144,20 @@ func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps,
 	return d, nil
 }
 
+// newPreviews makes the preview server for a listener at listenAddr and
+// hands it to the tools, with the URL browsers reach it at and, on a
+// desktop, a way to open it.
+func newPreviews(d *tools.Deps, f *serverFlags, log *slog.Logger, listenAddr string) *preview.Server {
+	pv := preview.New(preview.Config{Logger: log})
+	d.Previews = pv
+	d.PreviewBaseURL = f.publicURL
+	if d.PreviewBaseURL == "" {
+		d.PreviewBaseURL = "http://" + selfAddr(listenAddr)
+	}
+	d.OpenBrowser = browserOpener(f.noBrowser, os.Getenv)
+	return pv
+}
+
 // dataDirOf is --data-dir, or the default data dir.
 func dataDirOf(f *serverFlags) (string, error) {
 	if f.dataDir != "" {
@@ -198,10 +215,14 @@ func boundToLoopback(bound net.Addr) bool {
 // --auth-token) /mcp is for the network, its sandbox is not. Browser pages
 // that carry their own secret (the verification page) belong outside that
 // guard when they come.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance) http.Handler {
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, pv *preview.Server, trusted tools.TrustedHosts, in *instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
+	}
+	if pv != nil {
+		// The pages answer browsers; their POSTs check Origin and a page token.
+		mux.Handle("/preview/", pv.Handler())
 	}
 	if sb != nil {
 		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
@@ -287,6 +308,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, "serve:", err)
 		return 1
 	}
+	pv := newPreviews(deps, f, log, listenAddr)
 	mcpServer := tools.NewServer(deps)
 	var origins []string
 	for _, o := range strings.Split(f.allowedOrigins, ",") {
@@ -308,7 +330,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 
 	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
 	inst := newInstance()
-	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted, inst), log)
+	srv := newHTTPServer(listenerMux(mcpHandler, sb, pv, trusted, inst), log)
 	publishInstance(inst, f, listenAddr, log)
 	defer inst.remove()
 	errc := make(chan error, 1)

@@ -9,11 +9,13 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"syscall"
 	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/facesign/facesign-mcp/preview"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -52,6 +54,8 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	var sb *sandbox.Sandbox
 	var inst *instance
 	sandboxAddr, noSandbox := "", ""
+	pv := preview.New(preview.Config{Logger: logger})
+	previewAddr := "" // where this process serves its previews
 	ln, err := net.Listen("tcp", f.addr)
 	if err == nil {
 		if berr := checkBound("stdio", f.addr, ln.Addr(), false); berr != nil {
@@ -71,14 +75,14 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 			break
 		}
 		inst = newInstance()
-		srv = newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(f.publicURL), inst), logger)
+		srv = newHTTPServer(listenerMux(nil, sb, pv, tools.NewTrustedHosts(f.publicURL), inst), logger)
 		publishInstance(inst, f, listenAddr, logger)
 		go func() {
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				logger.Error("HTTP listener stopped", "err", err)
 			}
 		}()
-		sandboxAddr = listenAddr
+		sandboxAddr, previewAddr = listenAddr, listenAddr
 	case errors.Is(err, syscall.EADDRINUSE):
 		// Reuse only a server proven to be this user's for this data dir:
 		// whatever holds the port receives every sk_test_ key set here.
@@ -99,12 +103,38 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 		noSandbox = "the HTTP listener on " + f.addr + " could not be opened (" + err.Error() + ")"
 	}
 
+	// The previews of this process's MCP session live in this process: when
+	// another server holds the port, they get a loopback port of their own.
+	var previewSrv *http.Server
+	if previewAddr == "" {
+		if pln, perr := net.Listen("tcp", "127.0.0.1:0"); perr != nil {
+			logger.Warn("no listener for launch_session_ui's pages", "err", perr)
+		} else {
+			previewAddr = pln.Addr().String()
+			previewSrv = newHTTPServer(listenerMux(nil, nil, pv, tools.NewTrustedHosts(), nil), logger)
+			go func() {
+				if err := previewSrv.Serve(pln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+					logger.Error("preview listener stopped", "err", err)
+				}
+			}()
+			logger.Info("serving this session's previews on a port of its own", "addr", previewAddr)
+		}
+	}
 	deps, err := newDeps(f, logger, sandboxAddr)
 	if err != nil {
 		fmt.Fprintln(s.err, "stdio:", err)
 		inst.remove()
 		shutdown(ctx, logger, srv, nil, sb)
+		shutdown(ctx, logger, previewSrv, nil, nil)
 		return 2
+	}
+	if previewAddr != "" {
+		deps.Previews = pv
+		deps.PreviewBaseURL = "http://" + selfAddr(previewAddr)
+		if f.publicURL != "" && previewAddr == sandboxAddr {
+			deps.PreviewBaseURL = f.publicURL
+		}
+		deps.OpenBrowser = browserOpener(f.noBrowser, os.Getenv)
 	}
 	if sandboxAddr == "" && f.sandboxURL == "" {
 		deps.NoSandbox = cmp.Or(noSandbox, "no sandbox listener")
@@ -127,7 +157,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 		logger.Error("stdio transport stopped", "err", err)
 		code = 1
 	}
-	return max(code, shutdown(ctx, logger, srv, nil, sb))
+	return max(code, shutdown(ctx, logger, srv, nil, sb), shutdown(ctx, logger, previewSrv, nil, nil))
 }
 
 // proveRunning proves the server on the taken --addr (proveInstance) for
