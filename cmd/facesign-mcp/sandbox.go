@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -102,22 +103,22 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, err)
 		return 1
 	}
-	inst := newInstance()
+	inst := instance.New()
 	var h http.Handler
 	if *allowRemote {
 		// Remote clients reach it by a non-loopback Host, so no DNS-rebinding guard.
 		mux := http.NewServeMux()
 		mux.Handle("/sandbox/", sb.Handler())
-		mux.HandleFunc("GET /healthz", healthz(inst))
+		mux.HandleFunc("GET /healthz", instance.Healthz(inst, tools.ServerName, appVersion()))
 		h = mux
 	} else {
 		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL), inst)
 	}
 	srv := newHTTPServer(h, log)
-	if err := inst.publish(dir, ln.Addr().String()); err != nil {
+	if err := inst.Publish(dir, ln.Addr().String()); err != nil {
 		log.Warn("sandbox: cannot write the instance file; a facesign-mcp stdio on this --addr will not use this sandbox", "err", err)
 	}
-	defer inst.remove()
+	defer inst.Remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", facesign.RedactURL(pub)+"/sandbox", "data_dir", dir)
