@@ -20,7 +20,7 @@ import (
 func runSandbox(ctx context.Context, args []string, s streams) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(s.err)
-	addr := fs.String("addr", "127.0.0.1:7717", "address to listen on (loopback unless --allow-remote)")
+	addr := fs.String("addr", defaultAddr, "address to listen on (loopback unless --allow-remote)")
 	dataDir := fs.String("data-dir", "", "directory of the sandbox database (default $XDG_DATA_HOME/facesign-mcp)")
 	webhook := fs.String("webhook", "", "webhook URL registered for every account")
 	webhookSecret := fs.String("webhook-secret", "", "secret that signs --webhook deliveries (or $FACESIGN_WEBHOOK_SECRET)")

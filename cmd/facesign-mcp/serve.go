@@ -38,7 +38,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	if stdio {
 		addrHelp = "HTTP listen address (host:port) of the sandbox and /healthz; loopback only"
 	}
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:7717", addrHelp)
+	fs.StringVar(&f.addr, "addr", defaultAddr, addrHelp)
 	if !stdio {
 		fs.StringVar(&f.authToken, "auth-token", "", "require the header \"Authorization: Bearer `token`\" on /mcp (default $FACESIGN_MCP_AUTH_TOKEN); the bearer is then never taken for a FaceSign key")
 		fs.StringVar(&f.allowedOrigins, "allowed-origins", "", "comma-separated browser origins allowed on /mcp besides loopback ones (e.g. https://app.example.com)")
