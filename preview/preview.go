@@ -20,8 +20,8 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	flow "github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/flowbuild/diagram"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // MaxLifetime is how long a preview lives at most.

@@ -4,40 +4,24 @@ import (
 	"strings"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	flow "github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
-// Verdicts, as get_session words them.
-const (
-	VerdictPending    = "pending"
-	VerdictInProgress = "in_progress"
-	VerdictVerified   = "verified"
-	VerdictFailed     = "failed"
-	VerdictCanceled   = "canceled"
-	VerdictCompleted  = "completed"
-)
-
-// Step is one node a session went through and the outcome it took (by the
-// outcome's id, whatever spelling the report used).
-type Step struct {
-	NodeID  string `json:"nodeId"`
-	Type    string `json:"type"`
-	Outcome string `json:"outcome"`
-	Success bool   `json:"success"`
-}
-
-// Summary is what the page shows of a session.
+// Summary is what the page shows of a session: facesign's summary (status,
+// verdict, each node's outcome, in path order) and the report's parts the
+// page draws.
 type Summary struct {
-	SessionID   string               `json:"sessionId"`
-	Status      string               `json:"status"`
-	Verdict     string               `json:"verdict"`
-	Path        []Step               `json:"path"`
-	Transcript  []Line               `json:"transcript"`
-	AI          *facesign.AIAnalysis `json:"aiAnalysis,omitempty"`
-	Liveness    *bool                `json:"livenessDetected,omitempty"`
-	Screenshots []string             `json:"screenshots,omitempty"`
-	Sandbox     bool                 `json:"sandbox"`
-	Ended       bool                 `json:"ended"`
+	SessionID   string                 `json:"sessionId"`
+	Status      string                 `json:"status"`
+	Verdict     facesign.Verdict       `json:"verdict"`
+	Text        string                 `json:"text"`
+	Path        []facesign.NodeOutcome `json:"path"`
+	Transcript  []Line                 `json:"transcript"`
+	AI          *facesign.AIAnalysis   `json:"aiAnalysis,omitempty"`
+	Liveness    *bool                  `json:"livenessDetected,omitempty"`
+	Screenshots []string               `json:"screenshots,omitempty"`
+	Sandbox     bool                   `json:"sandbox"`
+	Ended       bool                   `json:"ended"`
 }
 
 // Line is one line of the transcript.
@@ -46,80 +30,24 @@ type Line struct {
 	Text   string `json:"text"`
 }
 
-// summarize reads a session: its path with each node's outcome, and its
-// verdict (a check that did not take its success outcome fails it; a report's
-// isVerified wins).
 func summarize(s facesign.Session) Summary {
-	sum := Summary{SessionID: s.ID, Status: string(s.Status), Path: []Step{}, Transcript: []Line{}}
-	failed := false
+	fs := facesign.Summarize(s)
+	sum := Summary{SessionID: s.ID, Status: fs.Status, Verdict: fs.Verdict, Text: fs.Text, Path: fs.Nodes, Transcript: []Line{},
+		Ended: s.Status == facesign.StatusComplete || s.Status == facesign.StatusCanceled}
 	if r := s.Report; r != nil {
-		for _, nr := range r.NodeReports {
-			st := Step{NodeID: nr.NodeID, Type: string(nr.Type)}
-			st.Outcome, st.Success = outcomeOf(s.Settings.Flow, nr)
-			if !st.Success && nr.Type != flow.TypeConversation {
-				failed = true
-			}
-			sum.Path = append(sum.Path, st)
-		}
 		for _, l := range r.Transcript {
 			sum.Transcript = append(sum.Transcript, Line{Avatar: l.IsAvatar, Text: l.Text})
 		}
 		sum.AI, sum.Liveness, sum.Screenshots, sum.Sandbox = r.AIAnalysis, r.LivenessDetected, r.Screenshots, r.Sandbox
 	}
-	switch s.Status {
-	case facesign.StatusRequiresInput:
-		sum.Verdict = VerdictPending
-	case facesign.StatusProcessing:
-		sum.Verdict = VerdictInProgress
-	case facesign.StatusCanceled:
-		sum.Verdict, sum.Ended = VerdictCanceled, true
-	case facesign.StatusComplete:
-		sum.Ended = true
-		switch {
-		case s.Report != nil && s.Report.IsVerified != nil:
-			sum.Verdict = map[bool]string{true: VerdictVerified, false: VerdictFailed}[*s.Report.IsVerified]
-		case failed:
-			sum.Verdict = VerdictFailed
-		case len(sum.Path) > 0:
-			sum.Verdict = VerdictVerified
-		default:
-			sum.Verdict = VerdictCompleted
-		}
-	default:
-		sum.Verdict = VerdictCompleted
-	}
 	return sum
-}
-
-// outcomeOf names the outcome a node report took, by the outcome's id, and
-// whether it is the node's success outcome. FaceSign reports list outcomes
-// (conversation, data_validation) by their target node id.
-func outcomeOf(f flow.Flow, nr facesign.NodeReport) (string, bool) {
-	n := f.Node(nr.NodeID)
-	if n == nil {
-		return nr.Outcome, true
-	}
-	name := nr.Outcome
-	if _, ok := n.Outcome(name); !ok {
-		for _, o := range n.Edges() {
-			if o.Target == nr.Outcome {
-				name = o.ID
-				break
-			}
-		}
-	}
-	info, known := flow.Info(n.Type)
-	if !known || info.Shape == flow.ShapeList || n.Type == flow.TypeStart {
-		return name, true // a branch, not a check
-	}
-	return name, name == info.SuccessOutcome()
 }
 
 // Branch is one complete path through the flow and whether a session of this
 // preview took it.
 type Branch struct {
 	Index  int
-	Steps  []flow.Step
+	Steps  []flow.PathStep
 	Ending string // the last node before the end, for a short name
 	Taken  bool
 	By     string // the session that took it first
@@ -168,14 +96,14 @@ func (p *Preview) coverage() []Branch {
 
 // samePath: the session went through the branch's nodes taking its outcomes
 // (the start node is not reported; the end node takes no outcome).
-func samePath(branch []flow.Step, taken []Step) bool {
-	var want []flow.Step
+func samePath(branch []flow.PathStep, taken []facesign.NodeOutcome) bool {
+	var want []flow.PathStep
 	for _, s := range branch {
 		if s.Type != flow.TypeStart {
 			want = append(want, s)
 		}
 	}
-	var got []Step
+	var got []facesign.NodeOutcome
 	for _, s := range taken {
 		if s.Type != string(flow.TypeStart) {
 			got = append(got, s)

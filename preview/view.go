@@ -90,11 +90,11 @@ func verdictOfEntry(e sessionEntry) string {
 	}
 	switch e.Status {
 	case facesign.StatusProcessing:
-		return VerdictInProgress
+		return facesign.VerdictInProgress
 	case facesign.StatusCanceled:
-		return VerdictCanceled
+		return facesign.VerdictCanceled
 	}
-	return VerdictPending
+	return facesign.VerdictPending
 }
 
 func pathText(e sessionEntry) string {

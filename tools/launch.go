@@ -12,6 +12,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/preview"
 )
 
@@ -24,7 +25,7 @@ type LaunchSessionUIOutput struct {
 	Nodes       int                 `json:"nodes"`
 	Paths       int                 `json:"paths"`
 	Settings    map[string]any      `json:"settings"`
-	Warnings    []flowbuild.Problem `json:"warnings"`
+	Warnings    []flow.Problem `json:"warnings"`
 	Opened      bool                `json:"opened"`
 	OpenNote    string              `json:"openNote"`
 }
@@ -105,7 +106,7 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 			return failure("Pass either flow or description, not both."), nil
 		}
 		st := d.State(ctx)
-		var f flowbuild.Flow
+		var f flow.Flow
 		switch {
 		case hasValue(in.Flow):
 			var err error
@@ -124,8 +125,8 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 				return failure("There is no flow to launch: pass one in flow, a description, or build one first with build_flow."), nil
 			}
 		}
-		probs := flowbuild.Validate(f)
-		if flowbuild.HasErrors(probs) {
+		probs := flow.Validate(f)
+		if flow.HasErrors(probs) {
 			return failure("%s", renderProblemsFailure("The flow cannot be launched", probs)), nil
 		}
 		client, key, err := d.Client(ctx)
@@ -144,7 +145,7 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 		out := LaunchSessionUIOutput{
 			URL: base + "/preview/" + p.ID, PreviewID: p.ID, ExpiresAt: p.ExpiresAt.UTC().Format(time.RFC3339),
 			Environment: string(key.Environment), Nodes: len(f), Paths: p.Branches(),
-			Settings: settingsMap(settings), Warnings: problems(flowbuild.Warnings(probs)),
+			Settings: settingsMap(settings), Warnings: problems(flow.Warnings(probs)),
 		}
 		open := in.OpenBrowser == nil || *in.OpenBrowser
 		switch {

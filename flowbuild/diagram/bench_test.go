@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	flow "github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // BenchmarkSVG: laying out and drawing a 200-node flow (cold: the cache is

@@ -3,7 +3,7 @@ package diagram
 import (
 	"strconv"
 
-	flow "github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Chain returns a valid flow of n nodes (n >= 3) in one line: a start, n-2

@@ -16,7 +16,7 @@ import (
 
 	"github.com/goccy/go-graphviz"
 
-	flow "github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	// wasmcache's init runs before go-graphviz's (see its doc).
 	"github.com/facesign/facesign-mcp/internal/wasmcache"
 )

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,26 +15,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	flow "github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
-var updateSVG = flag.Bool("update-svg", false, "rewrite the SVG golden files")
-
-func sample(t testing.TB, name string) flow.Flow {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "flows", name))
-	require.NoError(t, err)
-	f, err := flow.Decode(data)
-	require.NoError(t, err)
-	return f
-}
-
-func decodeFlow(t testing.TB, js string) flow.Flow {
-	t.Helper()
-	f, err := flow.Decode([]byte(js))
-	require.NoError(t, err, js)
-	return f
-}
+func sample(t testing.TB, name string) flow.Flow { return fixtureSample(t, name) }
 
 // drawn is what an SVG says about a flow: its annotated nodes and edges.
 type drawn struct {
@@ -111,14 +94,7 @@ func TestSVGGolden(t *testing.T) {
 			f := sample(t, file)
 			svg, err := r.SVG(context.Background(), f)
 			require.NoError(t, err)
-			path := filepath.Join("testdata", "svg", name+".svg")
-			if *updateSVG {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, svg, 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test ./flowbuild/diagram -run TestSVGGolden -update-svg to create it")
-			assert.Equal(t, string(want), string(svg), "%s drifted; if intended, rerun with -update-svg", path)
+			checkGolden(t, filepath.Join("svg", name+".svg"), string(svg))
 		})
 	}
 }
@@ -133,7 +109,7 @@ func TestSVGShowsEveryNodeAndEdge(t *testing.T) {
 		"account-recovery": sample(t, "account-recovery.json"),
 		"onboarding":       sample(t, "onboarding.json"),
 		"dangling-target":  sample(t, "invalid/dangling-target.json"),
-		"hostile": decodeFlow(t, `[{"id":"start","type":"start","outcome":"a\"<b>&amp;\\N"},
+		"hostile": fixtureFlow(t, `[{"id":"start","type":"start","outcome":"a\"<b>&amp;\\N"},
 		 {"id":"a\"<b>&amp;\\N","type":"conversation","prompt":"Say: </svg><script>alert(1)</script> \\G \"q\" ]]> -->","outcomes":[{"id":"yes\"<i>","targetNodeId":"end","condition":""},{"id":"x","targetNodeId":"gone<","condition":""}]},
 		 {"id":"end","type":"end"}]`),
 		"chain-200": Chain(200),
