@@ -9,6 +9,7 @@
   var shownLines = 0;      // transcript lines already captioned
   var current = null;      // {id, type} of the node the page is at
   var busy = false;
+  var spoken = Promise.resolve(); // settles when the avatar's latest lines are said
   E.setSession(view.sessionId);
   document.documentElement.lang = view.lang || "en";
 
@@ -101,17 +102,18 @@
     var path = (v.last && v.last.path) || [];
     path.forEach(function (p, i) {
       if (i === 0) {
-        E.left(p.nodeId, p.type, p.outcome || "");
+        E.left(p.nodeId, p.type, p.outcome);
       } else {
         E.entered(p.nodeId, p.type); // an end node
       }
     });
     var moved = !current || !v.pending || current.id !== v.pending.nodeId || path.length > 0;
-    return newLines(v).then(function () {
-      if (v.status === "complete" || v.status === "canceled") return finish(v);
-      if (!moved && v.last && v.last.message) return waitCode(v, v.last.message);
-      enter(v);
-    });
+    // The screen comes at once; only a node that continues by itself waits
+    // for the avatar to finish speaking (or its caption time).
+    spoken = newLines(v);
+    if (v.status === "complete" || v.status === "canceled") return finish(v);
+    if (!moved && v.last && v.last.message) return waitCode(v, v.last.message);
+    enter(v);
   }
   function finish(v) {
     current = null;
@@ -150,17 +152,22 @@
   }
   function automatic(v) {
     var p = v.pending;
+    var id = p.nodeId;
+    function later(ms) {
+      spoken.then(function () {
+        autoTimer = setTimeout(function () { if (current && current.id === id) send({}); }, ms);
+      });
+    }
     if (p.type === "conversation") {
       screen("s-continue");
       // Nothing to answer: continue by itself once the line is said.
-      autoTimer = setTimeout(function () { send({}); }, 600);
-      return;
+      return later(300);
     }
     var what = { face_compare: "Comparing faces…", data_validation: "Checking your details…",
       two_factor_email: "Sending the code…", two_factor_sms: "Sending the code…" }[p.type] || "Checking…";
     $("checking-text").textContent = what;
     screen("s-checking");
-    autoTimer = setTimeout(function () { send({}); }, 700);
+    later(700);
   }
   var autoTimer = null;
 
@@ -203,7 +210,8 @@
     var texts = { liveness_detection: "Place your face inside the oval and hold still.",
       recognition: "Look at the camera so we can recognise you.",
       face_scan: n.livenessChallenge ? "Look at the camera, then slowly turn your head." : "Look at the camera and hold still." };
-    $("capture-text").textContent = n.captureInstructions || texts[v.pending.type] || "Look at the camera.";
+    // The node has no line of its own: the caption gives the instruction.
+    if (!v.pending.avatar) $("caption").textContent = n.captureInstructions || texts[v.pending.type] || "Look at the camera.";
     $("capture").disabled = true;
     screen("s-capture");
     Cam.open(true, false).then(function () { return Cam.attach($("video")); }).then(function () {
@@ -280,7 +288,7 @@
       $("reply").focus();
     });
   });
-  $("continue").addEventListener("click", function () { clearTimeout(autoTimer); send({}); });
+  $("continue").addEventListener("click", function () { clearTimeout(autoTimer); Speech.skip(); send({}); });
   $("allow").addEventListener("click", allow);
   $("capture").addEventListener("click", doCapture);
   $("doc-capture").addEventListener("click", function () { doDocument(Cam.frame($("doc-video"))); });
