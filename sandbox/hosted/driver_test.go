@@ -177,3 +177,21 @@ func (f *frame) shot(name string) {
 	require.NoError(f.t, err)
 	require.NoError(f.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
 }
+
+// waitNode waits until the page is at node and waits for the user there.
+func (f *frame) waitNode(node string) {
+	f.t.Helper()
+	ctx, cancel := context.WithTimeout(f.ctx, stepTimeout)
+	defer cancel()
+	sel := fmt.Sprintf(`body[data-node=%q]:not([data-screen="s-checking"]):not([data-screen="s-start"])`, node)
+	require.NoError(f.t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(sel), f.in())), "waiting for node %s", node)
+}
+
+func (f *frame) attr(sel, name string) string {
+	f.t.Helper()
+	ctx, cancel := context.WithTimeout(f.ctx, stepTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(sel), name, f.in()))
+	require.NoError(f.t, err)
+	return v.Value
+}

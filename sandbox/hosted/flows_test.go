@@ -3,6 +3,7 @@ package hosted_test
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"io"
 	"net/http"
@@ -85,3 +86,17 @@ const identityFlow = `[
  {"id":"stop","type":"conversation","prompt":"Say: We cannot continue.","doesNotRequireReply":true,"outcomes":[{"id":"halt","targetNodeId":"end","condition":""}]},
  {"id":"end","type":"end"}
 ]`
+
+// redJPEG is a small red JPEG, as a document photo from a file.
+func redJPEG(t testing.TB) (image.Image, []byte) {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 64, 40))
+	for y := range 40 {
+		for x := range 64 {
+			img.Set(x, y, color.RGBA{R: 200, A: 255})
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, jpeg.Encode(&b, img, nil))
+	return img, b.Bytes()
+}

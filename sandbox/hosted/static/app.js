@@ -158,10 +158,19 @@
         autoTimer = setTimeout(function () { if (current && current.id === id) send({}); }, ms);
       });
     }
+    $("continue-text").hidden = true;
     if (p.type === "conversation") {
       screen("s-continue");
       // Nothing to answer: continue by itself once the line is said.
       return later(300);
+    }
+    // A node FaceSign decides by itself: with the Sandbox controls open, the
+    // developer gets to choose its outcome first and continues by hand.
+    if ($("controls").open) {
+      $("continue-text").textContent = "Sandbox: FaceSign decides this " + p.type.replace(/_/g, " ") +
+        " step by itself. Choose its outcome in the Sandbox controls, then continue.";
+      $("continue-text").hidden = false;
+      return screen("s-continue");
     }
     var what = { face_compare: "Comparing faces…", data_validation: "Checking your details…",
       two_factor_email: "Sending the code…", two_factor_sms: "Sending the code…" }[p.type] || "Checking…";
