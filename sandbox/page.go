@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/sandbox/hosted"
 	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
@@ -113,17 +113,17 @@ func (s *Sandbox) pageView(ctx context.Context, q querier, acct int64, secret st
 }
 
 // nodeInfo is what the page needs of a node's definition.
-func nodeInfo(n *flowbuild.Node) hosted.NodeInfo {
+func nodeInfo(n *flow.Node) hosted.NodeInfo {
 	ni := hosted.NodeInfo{AllowedDocumentTypes: n.AllowedDocumentTypes, CaptureInstructions: n.CaptureInstructions}
 	switch n.Type {
-	case flowbuild.TypePermissions:
+	case flow.TypePermissions:
 		ni.Camera, ni.Microphone = true, true
 		if n.Permissions != nil {
 			ni.Camera, ni.Microphone = n.Permissions.Camera, n.Permissions.Microphone
 		}
-	case flowbuild.TypeLiveness, flowbuild.TypeRecognition, flowbuild.TypeFaceScan, flowbuild.TypeDocumentScan:
+	case flow.TypeLiveness, flow.TypeRecognition, flow.TypeFaceScan, flow.TypeDocumentScan:
 		ni.Camera = true
-	case flowbuild.TypeConversation:
+	case flow.TypeConversation:
 		ni.Microphone = true
 	}
 	if n.RequireLivenessChallenge != nil {

@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -78,7 +77,6 @@ func (s *Sandbox) api(h handlerFunc) http.Handler {
 				return
 			}
 		}
-		r = r.WithContext(context.WithValue(r.Context(), acctKey{}, a))
 		status, body, err := h(w, r, a)
 		if err != nil {
 			s.writeError(w, r, err)
