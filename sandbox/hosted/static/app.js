@@ -45,8 +45,7 @@
       if (l.isAvatar) said.push(l.text);
     }
     if (!said.length) return Promise.resolve();
-    $("skip-speech").hidden = false;
-    return Speech.say(said.join(" "), v.lang, $("caption")).then(function () { $("skip-speech").hidden = true; });
+    return Speech.say(said.join(" "), v.lang, $("caption"));
   }
   function problem(msg, retry) {
     $("problem-text").textContent = msg;
@@ -154,7 +153,10 @@
     var p = v.pending;
     var id = p.nodeId;
     function later(ms) {
+      // Skip is offered only while the page waits on the avatar's line.
+      $("skip-speech").hidden = false;
       spoken.then(function () {
+        $("skip-speech").hidden = true;
         autoTimer = setTimeout(function () { if (current && current.id === id) send({}); }, ms);
       });
     }
@@ -220,6 +222,7 @@
       recognition: "Look at the camera so we can recognise you.",
       face_scan: n.livenessChallenge ? "Look at the camera, then slowly turn your head." : "Look at the camera and hold still." };
     // The node has no line of its own: the caption gives the instruction.
+    Speech.skip();
     if (!v.pending.avatar) $("caption").textContent = n.captureInstructions || texts[v.pending.type] || "Look at the camera.";
     $("capture").disabled = true;
     screen("s-capture");
