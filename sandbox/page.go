@@ -140,44 +140,52 @@ func nodeInfo(n *flow.Node) hosted.NodeInfo {
 
 func (b pageBackend) Advance(ctx context.Context, secret string, step hosted.Step) (hosted.View, error) {
 	s := b.s
-	row, err := s.secretRow(ctx, secret)
+	acct, id, err := s.secretSession(ctx, secret)
 	if err != nil {
 		return hosted.View{}, err
 	}
-	var v hosted.View
-	_, err = s.updateSession(ctx, row.accountID, row.id, func(e *runner.Engine, st *runner.State) (runner.Effects, error) {
-		if st.Current != step.NodeID {
-			if st.Status == facesign.StatusComplete || st.Status == facesign.StatusCanceled {
+	var st *runner.State
+	var last hosted.LastStep
+	sess, err := s.updateSession(ctx, acct, id, func(e *runner.Engine, cur *runner.State) (runner.Effects, error) {
+		if cur.Current != step.NodeID {
+			if cur.Status == facesign.StatusComplete || cur.Status == facesign.StatusCanceled {
 				return runner.Effects{}, runner.ErrFinished
 			}
 			return runner.Effects{}, hosted.ErrStale
 		}
 		if step.Input.Screenshot != "" {
-			if err := s.checkMediaRef(ctx, row.accountID, row.id, step.NodeID, step.Input.Screenshot); err != nil {
+			if err := s.checkMediaRef(ctx, acct, id, step.NodeID, step.Input.Screenshot); err != nil {
 				return runner.Effects{}, err
 			}
 		}
-		res, err := e.Advance(ctx, st, step.Input)
+		res, err := e.Advance(ctx, cur, step.Input)
 		if err != nil {
 			return runner.Effects{}, err
 		}
-		recordControls(st, res, step.Input)
-		sess := facesign.Session{ID: row.id}
-		v, err = s.pageView(ctx, s.db.r, row.accountID, secret, sess, st)
-		v.Last = hosted.LastStep{Path: res.Path, Message: res.Message}
-		return res.Effects, err
+		recordControls(cur, res, step.Input)
+		st, last = cur, hosted.LastStep{Path: res.Path, Message: res.Message}
+		return res.Effects, nil
 	})
 	if err != nil {
 		return hosted.View{}, err
 	}
-	// The view was read before the step's own writes (its outbox message, an
-	// enrolled face) committed; read those again now that they have.
-	fresh, err := b.View(ctx, secret)
+	// The view is built from the state just stored, and reads the step's own
+	// writes (its outbox message, an enrolled face) now that they committed.
+	v, err := s.pageView(ctx, s.db.r, acct, secret, sess, st)
 	if err != nil {
 		return hosted.View{}, err
 	}
-	fresh.Last = v.Last
-	return fresh, nil
+	v.Last = last
+	return v, nil
+}
+
+// secretSession resolves a live secret to its account and session id.
+func (s *Sandbox) secretSession(ctx context.Context, secret string) (int64, string, error) {
+	acct, id, err := s.sessionForSecret(ctx, secret)
+	if errors.Is(err, ErrSecretUnknown) && s.retired(ctx, secret) {
+		return 0, "", hosted.ErrSecretReplaced
+	}
+	return acct, id, err
 }
 
 // recordControls keeps the Sandbox controls' choices for the node just
