@@ -316,3 +316,26 @@ func wrongCode(right string) string {
 	}
 	return w
 }
+
+// Leaving cancels the session: cancel, then complete with canceled; the
+// webhook says so too, and the page then shows its finished screen.
+func TestHostedLeave(t *testing.T) {
+	browser := browsertest.New(t, browsertest.Options{})
+	e := newEnv(t)
+	e.listenHooks()
+	c := e.create(conversationFlow, nil)
+	f := e.openFramed(browser, c.ClientSecret.URL)
+	f.click("#begin")
+	f.wait("access", "s-permissions")
+	f.click("#leave")
+	f.wait("", "s-finished")
+	trail := eventTrail(f.waitEvent("complete"))
+	assert.Equal(t, []string{"cancel", "complete:canceled"}, trail[len(trail)-2:])
+	s := e.session(c.Session.ID)
+	assert.Equal(t, facesign.StatusCanceled, s.Status)
+	require.Eventually(t, func() bool { return len(e.hooks.eventsFor(s.ID)) >= 3 }, stepTimeout, 20*time.Millisecond,
+		"created, processing, canceled")
+	g := e.openFramed(browser, c.ClientSecret.URL)
+	g.wait("", "s-finished")
+	assert.Contains(t, g.text("#finished-text"), "canceled")
+}
