@@ -30,6 +30,14 @@ if [[ ! -f $axe ]]; then
   npm install --prefix "$axe_cache" --no-audit --no-fund --silent axe-core@4.10.3
 fi
 
-echo "=== hosted page: browser tests"
-FACESIGN_REQUIRE_BROWSER=1 FACESIGN_AXE=$axe go test -race -count=1 ./sandbox/hosted
+echo "=== hosted page: browser tests (Chromium, gating)"
+FACESIGN_REQUIRE_BROWSER=1 FACESIGN_AXE=$axe go test -race -count=1 -skip 'Firefox' ./sandbox/hosted
+
+# Firefox is best effort: it reports, it does not gate. Debian's firefox-esr
+# over WebDriver BiDi, when it can be installed here.
+echo "=== hosted page: Firefox over WebDriver BiDi (best effort, not gating)"
+if ! command -v firefox-esr >/dev/null && ! command -v firefox >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr || echo "firefox-esr could not be installed"
+fi
+if go test -count=1 -run 'Firefox' -v ./sandbox/hosted 2>&1 | tail -20; then :; fi
 echo "=== hosted page: $((SECONDS - start)) s"
