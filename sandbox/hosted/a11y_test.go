@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -265,4 +267,60 @@ func (f *frame) shotTo(dir, name string) {
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	require.NoError(f.t, err)
 	require.NoError(f.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
+}
+
+// fakeVoices stands in for a desktop's speech synthesis (headless Chromium
+// has no voices): three voices, and speech that never reports its end, the
+// way a stalled engine behaves. What the page asked to say is kept.
+const fakeVoices = `(() => {
+  const voices = [{name: "English", lang: "en-US"}, {name: "Español", lang: "es-ES"}, {name: "Deutsch", lang: "de-DE"}];
+  window.__spoken = [];
+  // A real utterance takes only real SpeechSynthesisVoice objects.
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  Object.defineProperty(window, "speechSynthesis", {configurable: true, value: {
+    speaking: false, pending: false, paused: false,
+    getVoices: () => voices,
+    speak: (u) => { window.__spoken.push({text: u.text, voice: u.voice && u.voice.name, lang: u.lang}); },
+    cancel: () => {}, pause: () => {}, resume: () => {},
+    addEventListener: () => {}, removeEventListener: () => {}
+  }});
+})();`
+
+// The avatar speaks with a voice of the session's language (not the
+// browser's first voice), and speech that never ends does not hold the flow.
+func TestHostedSpeechVoiceAndFallback(t *testing.T) {
+	browser := browsertest.New(t, browsertest.Options{})
+	e := newEnv(t)
+	c := e.create(`[
+	 {"id":"start","type":"start","outcome":"hola"},
+	 {"id":"hola","type":"conversation","prompt":"Say: Hola, vamos a verificar tu identidad.","doesNotRequireReply":true,
+	  "outcomes":[{"id":"next","targetNodeId":"ask","condition":""}]},
+	 {"id":"ask","type":"conversation","prompt":"Say: ¿Para qué es la transferencia?","outcomes":[{"id":"ok","targetNodeId":"end","condition":"any"}]},
+	 {"id":"end","type":"end"}]`, map[string]any{"defaultLang": "es", "langs": []string{"es"}})
+	tab, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	require.NoError(t, chromedp.Do(tab, chromedp.Action[chromedp.Void](func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fakeVoices})
+		return chromedp.Void{}, err
+	})))
+	f := &frame{t: t, ctx: tab}
+	f.do(chromedp.Navigate(c.ClientSecret.URL))
+	nodes, err := chromedp.Run(tab, chromedp.Nodes(chromedp.CSS("html")))
+	require.NoError(t, err)
+	f.node = nodes[0]
+	lang, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.documentElement.lang`))
+	require.NoError(t, err)
+	assert.Equal(t, "es", lang)
+	f.click("#begin")
+	began := time.Now()
+	f.wait("ask", "s-reply")
+	// "hola" continues by itself once its line is said; the engine never says
+	// it has finished, so the page moves on after its fallback of about 2 s.
+	assert.Less(t, time.Since(began), 6*time.Second)
+	spoken, err := chromedp.Run(tab, chromedp.Evaluate[[]map[string]string](`window.__spoken`))
+	require.NoError(t, err)
+	require.NotEmpty(t, spoken)
+	assert.Equal(t, "Hola, vamos a verificar tu identidad.", spoken[0]["text"])
+	assert.Equal(t, "Español", spoken[0]["voice"], "a voice of the session's language")
+	assert.Equal(t, "es-ES", spoken[0]["lang"])
 }

@@ -279,6 +279,9 @@ func (h *Handler) media(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Cache-Control", "private, max-age=300")
+	// The URL is the credential: embedding apps on any origin (an exported
+	// app on localhost, the integrator's https site) show the image.
+	w.Header().Set("Cross-Origin-Resource-Policy", "cross-origin")
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	_, _ = w.Write(data)
 }
