@@ -66,7 +66,7 @@ func New(cfg Config) (*Handler, error) {
 	h.mux.Handle("GET /verify/api/state", h.api(h.state))
 	h.mux.Handle("POST /verify/api/advance", h.api(h.advance))
 	h.mux.Handle("POST /verify/api/cancel", h.api(h.cancel))
-	h.mux.Handle("POST /verify/api/media", h.api(h.upload))
+	h.mux.Handle("POST /verify/api/media", h.authorised(h.upload))
 	h.mux.Handle("GET /verify/media/{id}", http.HandlerFunc(h.media))
 	h.mux.Handle("/verify/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, http.StatusNotFound, "not_found", "nothing at "+r.Method+" "+r.URL.Path)
@@ -117,9 +117,21 @@ func errorCode(err error) (int, string, string) {
 
 type apiFunc func(w http.ResponseWriter, r *http.Request, secret string) (View, error)
 
-// api wraps a JSON call: the client secret from its header, the view or the
-// error as JSON.
+// api wraps a JSON call that answers with the session's view.
 func (h *Handler) api(fn apiFunc) http.Handler {
+	return h.authorised(func(w http.ResponseWriter, r *http.Request, secret string) error {
+		v, err := fn(w, r, secret)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, v)
+		return nil
+	})
+}
+
+// authorised wraps a JSON call: the client secret from its header, the
+// error (if any) as JSON with its status and code.
+func (h *Handler) authorised(fn func(w http.ResponseWriter, r *http.Request, secret string) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		secret := r.Header.Get(SecretHeader)
@@ -127,24 +139,20 @@ func (h *Handler) api(fn apiFunc) http.Handler {
 			writeErr(w, http.StatusUnauthorized, "secret_unknown", "the "+SecretHeader+" header with the page's client secret is required")
 			return
 		}
-		v, err := fn(w, r, secret)
-		if errors.Is(err, errWritten) {
+		err := fn(w, r, secret)
+		if err == nil {
 			return
 		}
-		if err != nil {
-			var be *badRequestError
-			if errors.As(err, &be) {
-				writeErr(w, be.status, be.code, be.msg)
-				return
-			}
-			status, code, msg := errorCode(err)
-			if status == http.StatusInternalServerError {
-				h.log.Error("hosted page: call failed", "path", r.URL.Path, "err", err)
-			}
-			writeErr(w, status, code, msg)
+		var be *badRequestError
+		if errors.As(err, &be) {
+			writeErr(w, be.status, be.code, be.msg)
 			return
 		}
-		writeJSON(w, http.StatusOK, v)
+		status, code, msg := errorCode(err)
+		if status == http.StatusInternalServerError {
+			h.log.Error("hosted page: call failed", "path", r.URL.Path, "err", err)
+		}
+		writeErr(w, status, code, msg)
 	})
 }
 
@@ -220,40 +228,39 @@ const MediaScheme = "sandbox-media:"
 var allowedImages = map[string]bool{"image/jpeg": true, "image/png": true, "image/webp": true}
 
 // upload is POST /verify/api/media?node=ID&kind=screenshot|document with the
-// image as the body. It answers {"ref": "sandbox-media:…"} inside a View-less
-// JSON object, so it writes its own answer.
-func (h *Handler) upload(w http.ResponseWriter, r *http.Request, secret string) (View, error) {
+// image as the body; it answers 201 {"ref": "sandbox-media:…"}.
+func (h *Handler) upload(w http.ResponseWriter, r *http.Request, secret string) error {
 	node, kind := r.URL.Query().Get("node"), r.URL.Query().Get("kind")
 	if node == "" {
-		return View{}, bad("bad_input", "the node query parameter is required")
+		return bad("bad_input", "the node query parameter is required")
 	}
 	if kind != "screenshot" && kind != "document" {
-		return View{}, bad("bad_input", "kind must be screenshot or document, not %q", kind)
+		return bad("bad_input", "kind must be screenshot or document, not %q", kind)
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxUploadBytes))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return View{}, &badRequestError{status: http.StatusRequestEntityTooLarge, code: "too_large",
+			return &badRequestError{status: http.StatusRequestEntityTooLarge, code: "too_large",
 				msg: fmt.Sprintf("the image is larger than the limit of %d bytes", MaxUploadBytes)}
 		}
-		return View{}, bad("bad_input", "could not read the image: %v", err)
+		return bad("bad_input", "could not read the image: %v", err)
 	}
 	if len(data) == 0 {
-		return View{}, bad("bad_input", "the image is empty")
+		return bad("bad_input", "the image is empty")
 	}
 	ct := http.DetectContentType(data)
 	if !allowedImages[ct] {
-		return View{}, &badRequestError{status: http.StatusUnsupportedMediaType, code: "bad_type",
+		return &badRequestError{status: http.StatusUnsupportedMediaType, code: "bad_type",
 			msg: fmt.Sprintf("the upload is %s; only JPEG, PNG or WebP images are accepted", ct)}
 	}
 	ref, err := h.b.SaveMedia(r.Context(), secret, Upload{NodeID: node, Kind: kind, ContentType: ct, Data: data})
 	if err != nil {
-		return View{}, err
+		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusCreated, map[string]string{"ref": ref})
-	return View{}, errWritten
+	return errWritten
 }
 
 // errWritten tells api that the handler has answered already.
