@@ -258,13 +258,9 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request, secret string) 
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusCreated, map[string]string{"ref": ref})
-	return errWritten
+	return nil
 }
-
-// errWritten tells api that the handler has answered already.
-var errWritten = errors.New("answer written")
 
 // media is GET /verify/media/{id}?exp=…&sig=…: a stored image for whoever
 // holds its signed URL until it expires, with no other credential.
