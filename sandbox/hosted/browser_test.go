@@ -96,7 +96,8 @@ func TestHostedConversationFlowInIframe(t *testing.T) {
 	f.typeIn("#code", code+"\r")
 
 	f.wait("", "s-finished")
-	require.Equal(t, "Your transfer is on its way.", f.text("#finished-text"))
+	require.Equal(t, "Your transfer is on its way.", f.text("#caption"))
+	require.Equal(t, "Verification finished. You can close this page.", f.text("#finished-text"))
 	evs := f.waitEvent("complete")
 
 	s := e.session(c.Session.ID)

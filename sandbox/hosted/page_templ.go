@@ -338,7 +338,7 @@ func sessionPage(nonce string, v View) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "><p class=\"lead\">We will check that it's really you. It takes about a minute and needs your camera.</p><button id=\"begin\" class=\"primary\" type=\"button\">Begin verification</button><p class=\"fine\">By continuing you agree to a short video check. In this sandbox nothing leaves this computer.</p></section><section id=\"s-reply\" class=\"screen\" hidden><form id=\"reply-form\" class=\"row-form\" autocomplete=\"off\"><label for=\"reply\" class=\"visually-hidden\">Your answer</label> <input id=\"reply\" name=\"reply\" type=\"text\" placeholder=\"Type your answer\" maxlength=\"4000\" required> <button id=\"mic\" class=\"secondary icon\" type=\"button\" hidden aria-label=\"Answer by speaking\"><svg width=\"20\" height=\"20\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" d=\"M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z\"></path></svg></button> <button class=\"primary\" type=\"submit\">Send</button></form></section><section id=\"s-continue\" class=\"screen\" hidden><p id=\"continue-text\" class=\"fine\" hidden></p><button id=\"continue\" class=\"primary\" type=\"button\">Continue</button></section><section id=\"s-permissions\" class=\"screen\" hidden><p class=\"lead\" id=\"permissions-text\">We need your camera and microphone for this check.</p><button id=\"allow\" class=\"primary\" type=\"button\">Allow camera and microphone</button></section><section id=\"s-capture\" class=\"screen\" hidden><div class=\"viewer\"><video id=\"video\" autoplay muted playsinline aria-label=\"Your camera\"></video><div class=\"oval\" aria-hidden=\"true\"></div></div><button id=\"capture\" class=\"primary\" type=\"button\">Start the check</button></section><section id=\"s-document\" class=\"screen\" hidden><div class=\"viewer doc\"><video id=\"doc-video\" autoplay muted playsinline aria-label=\"Your camera, for the document\"></video><div class=\"frame\" aria-hidden=\"true\"></div></div><div class=\"field\"><label for=\"doc-type\">Document</label> <select id=\"doc-type\"></select></div><div class=\"actions\"><button id=\"doc-capture\" class=\"primary\" type=\"button\">Capture the document</button> <label class=\"secondary file-label\" for=\"doc-file\">Choose an image</label> <input id=\"doc-file\" class=\"visually-hidden\" type=\"file\" accept=\"image/jpeg,image/png,image/webp\"></div></section><section id=\"s-email\" class=\"screen\" hidden><form id=\"email-form\" class=\"row-form\"><label for=\"email\" class=\"visually-hidden\">Email address</label> <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" placeholder=\"you@example.com\" required> <button class=\"primary\" type=\"submit\">Continue</button></form></section><section id=\"s-code\" class=\"screen\" hidden><p id=\"code-text\" class=\"lead\"></p><form id=\"code-form\" class=\"row-form\" autocomplete=\"off\"><label for=\"code\" class=\"visually-hidden\">Verification code</label> <input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]*\" autocomplete=\"one-time-code\" placeholder=\"Code\" required> <button class=\"primary\" type=\"submit\">Verify</button></form><p id=\"code-message\" class=\"problem-inline\" role=\"alert\" hidden></p></section><section id=\"s-checking\" class=\"screen\" hidden><p class=\"lead checking\"><span class=\"spinner\" aria-hidden=\"true\"></span> <span id=\"checking-text\">Checking…</span></p></section><section id=\"s-finished\" class=\"screen\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "><p class=\"lead\">We will check that it's really you. It takes about a minute and needs your camera.</p><button id=\"begin\" class=\"primary\" type=\"button\">Begin verification</button><p class=\"fine\">By continuing you agree to a short video check. In this sandbox nothing leaves this computer.</p></section><section id=\"s-reply\" class=\"screen\" hidden><form id=\"reply-form\" class=\"row-form\" autocomplete=\"off\"><label for=\"reply\" class=\"visually-hidden\">Your answer</label> <input id=\"reply\" name=\"reply\" type=\"text\" placeholder=\"Type your answer\" maxlength=\"4000\" required> <button id=\"mic\" class=\"secondary icon\" type=\"button\" hidden aria-label=\"Answer by speaking\"><svg width=\"20\" height=\"20\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" d=\"M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z\"></path></svg></button> <button class=\"primary\" type=\"submit\">Send</button></form></section><section id=\"s-continue\" class=\"screen\" hidden><p id=\"continue-text\" class=\"fine\" hidden></p><button id=\"continue\" class=\"primary\" type=\"button\">Continue</button></section><section id=\"s-permissions\" class=\"screen\" hidden><p class=\"lead\" id=\"permissions-text\">We need your camera and microphone for this check.</p><button id=\"allow\" class=\"primary\" type=\"button\">Allow camera and microphone</button></section><section id=\"s-capture\" class=\"screen\" hidden><div class=\"viewer\"><video id=\"video\" autoplay muted playsinline aria-label=\"Your camera\"></video><div class=\"oval\" aria-hidden=\"true\"></div></div><button id=\"capture\" class=\"primary\" type=\"button\">Start the check</button></section><section id=\"s-document\" class=\"screen\" hidden><div class=\"viewer doc\"><video id=\"doc-video\" autoplay muted playsinline aria-label=\"Your camera, for the document\"></video><div class=\"frame\" aria-hidden=\"true\"></div></div><div class=\"field\"><label for=\"doc-type\">Document</label> <select id=\"doc-type\"></select></div><div class=\"actions\"><button id=\"doc-capture\" class=\"primary\" type=\"button\">Capture the document</button> <input id=\"doc-file\" class=\"visually-hidden file-input\" type=\"file\" accept=\"image/jpeg,image/png,image/webp\"> <label class=\"secondary file-label\" for=\"doc-file\">Choose an image</label></div></section><section id=\"s-email\" class=\"screen\" hidden><form id=\"email-form\" class=\"row-form\"><label for=\"email\" class=\"visually-hidden\">Email address</label> <input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" placeholder=\"you@example.com\" required> <button class=\"primary\" type=\"submit\">Continue</button></form></section><section id=\"s-code\" class=\"screen\" hidden><p id=\"code-text\" class=\"lead\"></p><form id=\"code-form\" class=\"row-form\" autocomplete=\"off\"><label for=\"code\" class=\"visually-hidden\">Verification code</label> <input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]*\" autocomplete=\"one-time-code\" placeholder=\"Code\" required> <button class=\"primary\" type=\"submit\">Verify</button></form><p id=\"code-message\" class=\"problem-inline\" role=\"alert\" hidden></p></section><section id=\"s-checking\" class=\"screen\" hidden><p class=\"lead checking\"><span class=\"spinner\" aria-hidden=\"true\"></span> <span id=\"checking-text\">Checking…</span></p></section><section id=\"s-finished\" class=\"screen\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -448,7 +448,7 @@ func controlsPanel(v View) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<details id=\"controls\" class=\"card controls\"><summary id=\"controls-toggle\">Sandbox controls <span class=\"muted\">— decide what FaceSign's models would</span></summary><p class=\"fine\">Choices apply to the node in progress and are recorded in its node report. The report says <code>sandbox: true</code>.</p><div class=\"grid\"><div class=\"field\"><label for=\"ctl-outcome\">Outcome of this node</label> <select id=\"ctl-outcome\"><option value=\"\">Decided by the controls below</option></select></div><div class=\"field\"><label for=\"ctl-liveness\">Liveness verdict</label> <select id=\"ctl-liveness\"><option value=\"\">Live person (default)</option> <option value=\"livenessDetected\">livenessDetected</option> <option value=\"deepfakeDetected\">deepfakeDetected</option> <option value=\"noFace\">noFace</option> <option value=\"inconclusive\">inconclusive</option> <option value=\"captureUnavailable\">captureUnavailable</option></select></div><div class=\"field\"><label for=\"ctl-recognition\">Recognition</label> <select id=\"ctl-recognition\"><option value=\"\">Match enrolled faces (default)</option> <option value=\"recognized\">recognized</option> <option value=\"newUser\">newUser</option> <option value=\"noFace\">noFace</option></select></div><div class=\"field\"><label for=\"ctl-face\">Face on camera</label> <select id=\"ctl-face\"><option value=\"\">Whoever the session says</option> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<details id=\"controls\" class=\"card controls\"><summary id=\"controls-toggle\">Sandbox controls <span class=\"muted\">— decide what FaceSign's models would</span></summary><p class=\"fine\">Choices apply to the node in progress and are recorded in its node report. The report says <code>sandbox: true</code>.</p><p id=\"ctl-idle\" class=\"fine\">Nothing to decide at this step.</p><div class=\"grid\"><div class=\"field\"><label for=\"ctl-outcome\">Outcome of this node</label> <select id=\"ctl-outcome\"><option value=\"\">Decided by the controls below</option></select></div><div class=\"field\"><label for=\"ctl-liveness\">Liveness verdict</label> <select id=\"ctl-liveness\"><option value=\"\">Live person (default)</option> <option value=\"livenessDetected\">livenessDetected</option> <option value=\"deepfakeDetected\">deepfakeDetected</option> <option value=\"noFace\">noFace</option> <option value=\"inconclusive\">inconclusive</option> <option value=\"captureUnavailable\">captureUnavailable</option></select></div><div class=\"field\"><label for=\"ctl-recognition\">Recognition</label> <select id=\"ctl-recognition\"><option value=\"\">Match enrolled faces (default)</option> <option value=\"recognized\">recognized</option> <option value=\"newUser\">newUser</option> <option value=\"noFace\">noFace</option></select></div><div class=\"field\"><label for=\"ctl-face\">Face on camera</label> <select id=\"ctl-face\"><option value=\"\">Whoever the session says</option> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -460,7 +460,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var25 string
 			templ_7745c5c3_Var25, templ_7745c5c3_Err = templruntime.NewAttributeExpression(f.ID).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 198, Col: 26}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 199, Col: 26}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var25)
 			if templ_7745c5c3_Err != nil {
@@ -473,7 +473,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var26 string
 			templ_7745c5c3_Var26, templ_7745c5c3_Err = templ.JoinStringErrs(faceLabel(f))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 198, Col: 43}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 199, Col: 43}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var26))
 			if templ_7745c5c3_Err != nil {
@@ -496,7 +496,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var27 string
 			templ_7745c5c3_Var27, templ_7745c5c3_Err = templruntime.NewAttributeExpression("ctl-doc-" + f.key).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 222, Col: 37}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 223, Col: 37}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var27)
 			if templ_7745c5c3_Err != nil {
@@ -509,7 +509,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var28 string
 			templ_7745c5c3_Var28, templ_7745c5c3_Err = templ.JoinStringErrs(f.label)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 222, Col: 49}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 223, Col: 49}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var28))
 			if templ_7745c5c3_Err != nil {
@@ -522,7 +522,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var29 string
 			templ_7745c5c3_Var29, templ_7745c5c3_Err = templruntime.NewAttributeExpression("ctl-doc-" + f.key).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 223, Col: 36}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 224, Col: 36}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var29)
 			if templ_7745c5c3_Err != nil {
@@ -535,7 +535,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var30 string
 			templ_7745c5c3_Var30, templ_7745c5c3_Err = templruntime.NewAttributeExpression(f.key).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 223, Col: 55}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 224, Col: 55}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var30)
 			if templ_7745c5c3_Err != nil {
@@ -548,7 +548,7 @@ func controlsPanel(v View) templ.Component {
 			var templ_7745c5c3_Var31 string
 			templ_7745c5c3_Var31, templ_7745c5c3_Err = templruntime.NewAttributeExpression(f.placeholder).Resolve(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 223, Col: 97}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `sandbox/hosted/page.templ`, Line: 224, Col: 97}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var31)
 			if templ_7745c5c3_Err != nil {

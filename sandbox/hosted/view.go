@@ -50,8 +50,12 @@ func statusText(v View) string {
 // firstCaption is what the caption shows before the script runs.
 func firstCaption(v View) string {
 	switch {
+	case v.Status == facesign.StatusCanceled:
+		return "Goodbye."
+	case v.Finished() && v.FinalPhrase != "":
+		return v.FinalPhrase
 	case v.Finished():
-		return finishedText(v)
+		return "Thank you, you're all done."
 	case v.Status == facesign.StatusRequiresInput && v.InitialPhrase != "":
 		return v.InitialPhrase
 	case v.Status == facesign.StatusRequiresInput:
@@ -60,14 +64,12 @@ func firstCaption(v View) string {
 	return v.Pending.Avatar
 }
 
+// finishedText is the finished screen's status line.
 func finishedText(v View) string {
 	if v.Status == facesign.StatusCanceled {
 		return "This verification was canceled. You can close this page."
 	}
-	if v.FinalPhrase != "" {
-		return v.FinalPhrase
-	}
-	return "Thank you, you're all done. You can close this page."
+	return "Verification finished. You can close this page."
 }
 
 func faceLabel(f FaceChoice) string {

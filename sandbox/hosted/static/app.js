@@ -117,9 +117,10 @@
   function finish(v) {
     current = null;
     Cam.close();
+    Ctl.show("", []);
     $("finished-text").textContent = v.status === "canceled" ? "This verification was canceled. You can close this page." :
-      (v.finalPhrase || "Thank you, you're all done. You can close this page.");
-    $("caption").textContent = $("finished-text").textContent;
+      "Verification finished. You can close this page.";
+    $("caption").textContent = v.status === "canceled" ? "Goodbye." : (v.finalPhrase || "Thank you, you're all done.");
     document.body.setAttribute("data-node", "");
     document.body.setAttribute("data-need", "none");
     screen("s-finished");
@@ -133,6 +134,8 @@
     current = { id: p.nodeId, type: p.type };
     if (fresh && p.type !== "start") E.entered(p.nodeId, p.type);
     Ctl.show(p.type, p.outcomes);
+    // A node with no line of its own still says what is happening.
+    if (fresh && !p.avatar && defaultCaption[p.type]) $("caption").textContent = defaultCaption[p.type];
     document.body.setAttribute("data-node", p.nodeId);
     document.body.setAttribute("data-need", p.need);
     switch (p.need) {
@@ -181,6 +184,14 @@
     later(700);
   }
   var autoTimer = null;
+  var defaultCaption = {
+    permissions: "Your browser will ask for the camera.",
+    document_scan: "Please hold your identity document up to the camera.",
+    enter_email: "Please type your email address.",
+    face_compare: "One moment while I compare your photos.",
+    data_validation: "One moment while I check your details.",
+    recognition: "Look at the camera so we can recognise you."
+  };
 
   function cameraProblem(err) {
     var denied = err && (err.name === "NotAllowedError" || err.name === "SecurityError");
@@ -245,7 +256,7 @@
       fail(err instanceof Api.ApiError ? err : { code: "bad_input", message: err.message });
     });
   }
-  var docNames = { passport: "Passport", id_card: "ID card", driver_license: "Driver's license", drivers_license: "Driver's license", residence_permit: "Residence permit" };
+  var docNames = { passport: "Passport", id: "ID card", dl: "Driver's license", id_card: "ID card", driver_license: "Driver's license", drivers_license: "Driver's license", residence_permit: "Residence permit" };
   function documentScreen(v) {
     var sel = $("doc-type");
     sel.textContent = "";
@@ -272,11 +283,11 @@
   }
   function waitCode(v, message) {
     var o = v.pending.otp || {};
-    $("code-text").textContent = "We sent a code by " + (o.channel === "sms" ? "SMS to " : "email to ") + (o.to || "you") +
-      ". Enter it below. In this sandbox the code is in the Outbox of the Sandbox controls.";
+    $("code-text").textContent = "Enter the code sent by " + (o.channel === "sms" ? "SMS to " : "email to ") + (o.to || "you") +
+      ". In this sandbox it is in the Outbox of the Sandbox controls.";
     $("code").value = "";
     $("code-message").hidden = !message;
-    $("code-message").textContent = message || "";
+    $("code-message").textContent = message ? message.charAt(0).toUpperCase() + message.slice(1) + "." : "";
     screen("s-code", "code");
   }
 

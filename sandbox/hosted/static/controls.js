@@ -30,6 +30,8 @@
     (outcomes || []).forEach(function (o) { sel.add(new Option(o, o)); });
     sel.value = "";
     sel.closest(".field").hidden = !outcomes || outcomes.length === 0;
+    var note = document.getElementById("ctl-idle");
+    if (note) note.hidden = !!(outcomes && outcomes.length);
   }
   function faces(list) {
     var sel = $("ctl-face");
