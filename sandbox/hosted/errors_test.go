@@ -306,6 +306,14 @@ func TestHostedHeaders(t *testing.T) {
 	assert.Equal(t, "no-referrer", h1.Get("Referrer-Policy"))
 	assert.Equal(t, "nosniff", h1.Get("X-Content-Type-Options"))
 	assert.Empty(t, h1.Get("X-Frame-Options"), "frame-ancestors decides framing")
+
+	for path, want := range map[string]int{"/verify/static/app.js": 200, "/verify/static/": 404, "/verify/static/nope.js": 404, "/verify/nothing": 404} {
+		res, err := http.Get(e.base + path)
+		require.NoError(t, err)
+		res.Body.Close()
+		assert.Equal(t, want, res.StatusCode, path)
+		assert.Contains(t, res.Header.Get("Content-Security-Policy"), "default-src 'none'", "every answer has the headers: %s", path)
+	}
 }
 
 // wrongCode is a code of the same length that is not right.
