@@ -95,11 +95,15 @@ func NewMCPStack(tb testing.TB, o StackOptions) *MCPStack {
 		require.NoError(tb, err)
 		tb.Cleanup(func() { _ = sb.Close() })
 		mux.Handle("/sandbox/", sb.Handler())
+		mux.Handle("/verify", sb.PageHandler())
+		mux.Handle("/verify/", sb.PageHandler())
 		st.SandboxURL = ts.URL + "/sandbox"
 		d.SandboxURL = st.SandboxURL
 	}
 	if d.Previews == nil {
 		d.Previews = preview.New(preview.Config{})
+	}
+	if d.PreviewBaseURL == "" {
 		d.PreviewBaseURL = ts.URL
 	}
 	mux.Handle("/preview/", d.Previews.Handler())

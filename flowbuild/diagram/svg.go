@@ -278,7 +278,8 @@ func Key(f flow.Flow) ([32]byte, error) {
 
 // SVG returns the flow drawn as an inline <svg> element (no XML prolog). Each
 // flow node is a <g class="node fsnode fs_KIND" data-node="ID"
-// data-type="TYPE"> (an end node once per edge into it), each outcome a
+// data-type="TYPE"> (an end node once per edge into it, with that edge's
+// data-from and data-outcome, so it lights up with the edge), each outcome a
 // <g class="edge fsedge" data-from="ID" data-outcome="OUTCOME" data-to="ID">,
 // so a page can find and highlight them; their <title>s name them.
 func (r *Renderer) SVG(ctx context.Context, f flow.Flow) ([]byte, error) {
@@ -376,8 +377,15 @@ func annotate(raw []byte, f flow.Flow) []byte {
 			return m
 		}
 		id, typ := html.EscapeString(f[i].ID), html.EscapeString(string(f[i].Type))
-		return fmt.Appendf(nil, "<g id=\"fsn%d%s\" class=\"%s\" data-node=\"%s\" data-type=\"%s\">\n<title>%s (%s)</title>",
-			i, sub[2], sub[3], id, typ, id, typ)
+		via := ""
+		if len(sub[2]) > 0 { // an end node's copy: say which edge it ends
+			var from, k int
+			if _, err := fmt.Sscanf(string(sub[2]), "c%d_%d", &from, &k); err == nil && from < len(f) && k < len(f[from].Edges()) {
+				via = fmt.Sprintf(" data-from=\"%s\" data-outcome=\"%s\"", html.EscapeString(f[from].ID), html.EscapeString(f[from].Edges()[k].ID))
+			}
+		}
+		return fmt.Appendf(nil, "<g id=\"fsn%d%s\" class=\"%s\" data-node=\"%s\" data-type=\"%s\"%s>\n<title>%s (%s)</title>",
+			i, sub[2], sub[3], id, typ, via, id, typ)
 	})
 	raw = edgeGroup.ReplaceAllFunc(raw, func(m []byte) []byte {
 		sub := edgeGroup.FindSubmatch(m)

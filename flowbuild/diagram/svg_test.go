@@ -52,7 +52,7 @@ func readSVG(t testing.TB, svg []byte) drawn {
 					require.False(t, dup && attr["data-type"] != "end", "node %q drawn twice", id)
 					d.nodes[id] = attr["data-type"]
 				}
-				if from, ok := attr["data-from"]; ok {
+				if from, ok := attr["data-from"]; ok && attr["data-node"] == "" {
 					d.edges = append(d.edges, from+" -"+attr["data-outcome"]+"-> "+attr["data-to"])
 				}
 			}

@@ -62,8 +62,10 @@ function showLive(sum) {
   steps.replaceChildren(...sum.path.map((s) => li(s.nodeId + " · " + s.type + (s.outcome ? " → " + s.outcome : ""), s.success ? "ok" : "bad")));
   const tr = $("transcript");
   if (sum.transcript.length) tr.replaceChildren(...sum.transcript.map((l) => li((l.avatar ? "Avatar: " : "User: ") + l.text, l.avatar ? "avatar" : "user")));
+  // The node being walked: the hosted page says so first (its step events);
+  // the API's reports only list the nodes already left.
   const last = sum.path.length ? sum.path[sum.path.length - 1].nodeId : "";
-  highlight(sum.path, sum.ended ? "" : last);
+  highlight(sum.path, sum.ended ? "" : (current && current.node) || last);
 }
 
 function showReport(sum) {
@@ -163,6 +165,7 @@ window.addEventListener("message", async (ev) => {
   switch (d.type) {
     case "step":
       if (d.phase === "entered" && typeof d.nodeId === "string") {
+        current.node = d.nodeId;
         const svg = $("svg");
         svg && svg.querySelectorAll(".current").forEach((g) => g.classList.remove("current"));
         const g = svg && svg.querySelector('g[data-node="' + CSS.escape(d.nodeId) + '"]');
@@ -203,6 +206,10 @@ $("panels").addEventListener("click", async (ev) => {
   btn.disabled = true;
   btn.textContent = "Running…";
   reset();
+  // The run has no verification page: put away the last one.
+  current = null;
+  $("frame").hidden = true;
+  $("hosted").removeAttribute("src");
   try {
     const sum = await post("/branches/" + btn.dataset.branch + "/run");
     showLive(sum);
