@@ -18,16 +18,16 @@ import (
 
 // LaunchSessionUIOutput is launch_session_ui's structured result.
 type LaunchSessionUIOutput struct {
-	URL         string              `json:"url"`
-	PreviewID   string              `json:"previewId"`
-	ExpiresAt   string              `json:"expiresAt"`
-	Environment string              `json:"environment"`
-	Nodes       int                 `json:"nodes"`
-	Paths       int                 `json:"paths"`
-	Settings    map[string]any      `json:"settings"`
+	URL         string         `json:"url"`
+	PreviewID   string         `json:"previewId"`
+	ExpiresAt   string         `json:"expiresAt"`
+	Environment string         `json:"environment"`
+	Nodes       int            `json:"nodes"`
+	Paths       int            `json:"paths"`
+	Settings    map[string]any `json:"settings"`
 	Warnings    []flow.Problem `json:"warnings"`
-	Opened      bool                `json:"opened"`
-	OpenNote    string              `json:"openNote"`
+	Opened      bool           `json:"opened"`
+	OpenNote    string         `json:"openNote"`
 }
 
 // LaunchSessionUI is the launch_session_ui tool: it registers the flow with
