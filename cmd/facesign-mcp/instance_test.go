@@ -9,8 +9,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -191,6 +193,31 @@ func TestStdioUsesItsOwnServeOnTheSameDataDir(t *testing.T) {
 	assert.NotContains(t, answer, `"isError":true`, answer)
 	assert.Contains(t, answer, "http://"+addr+"/sandbox", "the key is proven against serve's sandbox")
 	assert.Contains(t, errb.String(), "using its sandbox")
+
+	// Its previews are served by stdio itself, on a loopback port of its own,
+	// and their sessions go to serve's sandbox.
+	answer = send(`{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"launch_session_ui","arguments":{"description":"a liveness check","openBrowser":false}}}`)
+	require.NotContains(t, answer, `"isError":true`, answer)
+	m := regexp.MustCompile(`http://127\.0\.0\.1:(\d+)/preview/[A-Z0-9]+`).FindString(answer)
+	require.NotEmpty(t, m, answer)
+	assert.NotContains(t, m, addr, "not on serve's port")
+	resp, err := http.Get(m)
+	require.NoError(t, err)
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", page)
+	tok := regexp.MustCompile(`name="preview-token" content="([^"]+)"`).FindSubmatch(page)
+	require.NotNil(t, tok)
+	req, _ := http.NewRequest(http.MethodPost, m+"/sessions", nil)
+	u, _ := url.Parse(m)
+	req.Header.Set("Origin", "http://"+u.Host)
+	req.Header.Set("X-Preview-Token", string(tok[1]))
+	resp, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	created, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusCreated, resp.StatusCode, "%s", created)
+	assert.Contains(t, string(created), `"url":"http://`+addr+`/verify?client_secret=`, "the session is serve's sandbox's")
 
 	require.NoError(t, inW.Close())
 	go func() { _, _ = io.Copy(io.Discard, outR) }()
