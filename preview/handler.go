@@ -41,6 +41,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /preview/{id}/sessions/{sid}", s.sessionStatus)
 	mux.HandleFunc("POST /preview/{id}/sessions/{sid}/refresh", s.guard(s.refreshSecret))
 	mux.HandleFunc("POST /preview/{id}/branches/{n}/run", s.guard(s.runBranch))
+	mux.HandleFunc("POST /preview/{id}/faces/{face}/delete", s.guard(s.deleteFace))
 	return securityHeaders(mux)
 }
 

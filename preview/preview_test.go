@@ -147,6 +147,7 @@ func TestPreviewProductionKey(t *testing.T) {
 	assert.Contains(t, page, "Production")
 	assert.NotContains(t, page, `class="runbranch"`)
 	assert.Contains(t, page, "only in the sandbox")
+	assert.NotContains(t, page, "Sandbox account", "no sandbox account view with a production key")
 	assert.NotContains(t, page, prodKey)
 	assert.NotContains(t, page, prodKey[8:])
 	assert.Contains(t, page, `data-node="live"`, "the diagram is inline")

@@ -22,6 +22,7 @@ type pageData struct {
 	Branches               []Branch
 	Truncated              bool
 	PollMS                 int
+	Account                *account
 }
 
 func (s *Server) pageData(ctx context.Context, p *Preview) pageData {
@@ -37,6 +38,7 @@ func (s *Server) pageData(ctx context.Context, p *Preview) pageData {
 		d.Key = c.RedactedKey()
 	}
 	d.Settings = settingsRows(p.spec)
+	d.Account = loadAccount(ctx, p.Client())
 	svg, err := s.cfg.Diagrams.SVG(ctx, p.spec.Flow)
 	if err != nil {
 		d.DiagramErr = "The diagram could not be drawn: " + err.Error()
@@ -110,3 +112,10 @@ func pathText(e sessionEntry) string {
 
 // problemData is an error page.
 type problemData struct{ Nonce, Title, What, Todo string }
+
+func timeOf(t facesign.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return shortTime(t.Time)
+}

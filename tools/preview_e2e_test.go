@@ -216,6 +216,12 @@ func TestPreviewInBrowser(t *testing.T) {
 	p.waitJS(`document.getElementById("cov-h").textContent.includes("1 of 4")`, "coverage counts the walked path")
 	p.waitJS(`document.querySelector('#svg g[data-type="end"][data-from="bye"].taken') !== null`, "the end reached lights up")
 	p.shot("preview-finished")
+	// The sandbox account view lists the session (read with the preview's key).
+	p.waitJS(fmt.Sprintf(`document.querySelector(".account").textContent.includes(%q)`, first), "the account view lists the session")
+	if n := p.count(".delface"); n > 0 {
+		p.do(chromedp.Click(chromedp.CSS(".delface")))
+		p.waitJS(fmt.Sprintf(`document.querySelectorAll(".delface").length === %d`, n-1), "a deleted face leaves the list")
+	}
 
 	// A second click is a second session.
 	p.do(chromedp.Click(chromedp.CSS("#start")))
@@ -264,6 +270,15 @@ func (p *page) text(sel string) string {
 	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 	require.NoError(p.t, err)
 	return s
+}
+
+func (p *page) count(sel string) int {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, step)
+	defer cancel()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)))
+	require.NoError(p.t, err)
+	return n
 }
 
 func (p *page) waitJS(expr, what string) {

@@ -201,6 +201,19 @@ window.addEventListener("message", async (ev) => {
 // Coverage: run an untried branch in the sandbox (event delegation: the
 // panel is re-rendered by the server).
 $("panels").addEventListener("click", async (ev) => {
+  const del = ev.target.closest("button.delface");
+  if (del) {
+    del.disabled = true;
+    try {
+      await post("/faces/" + encodeURIComponent(del.dataset.face) + "/delete");
+      say("Face deleted from the sandbox account.");
+      await refreshPanels();
+    } catch (e) {
+      say(e.message, true);
+      del.disabled = false;
+    }
+    return;
+  }
   const btn = ev.target.closest("button.runbranch");
   if (!btn) return;
   btn.disabled = true;
