@@ -31,6 +31,7 @@ func (s *Sandbox) routes() http.Handler {
 	handle("GET", "/webhooks", s.listWebhooks)
 	handle("DELETE", "/webhooks/{id}", s.deleteWebhook)
 	handle("GET", "/webhooks/{id}/deliveries", s.listDeliveries)
+	handle("POST", "/webhooks/{id}/deliveries/{deliveryId}/resend", s.resendDelivery)
 	handle("GET", "/faces", s.listFaces)
 	handle("DELETE", "/faces/{id}", s.deleteFace)
 	handle("GET", "/outbox", s.listOutbox)
@@ -40,7 +41,7 @@ func (s *Sandbox) routes() http.Handler {
 	for path, allow := range map[string]string{
 		"/sessions": "GET, POST", "/sessions/{id}": "GET", "/sessions/{id}/refresh": "GET",
 		"/sessions/{id}/simulate": "POST", "/avatars": "GET", "/langs": "GET", "/webhooks": "GET, POST",
-		"/webhooks/{id}": "DELETE", "/webhooks/{id}/deliveries": "GET", "/faces": "GET", "/faces/{id}": "DELETE",
+		"/webhooks/{id}": "DELETE", "/webhooks/{id}/deliveries": "GET", "/webhooks/{id}/deliveries/{deliveryId}/resend": "POST", "/faces": "GET", "/faces/{id}": "DELETE",
 		"/outbox": "GET",
 	} {
 		mux.Handle(b+path, s.api(func(w http.ResponseWriter, r *http.Request, _ account) (int, any, error) {

@@ -617,3 +617,36 @@ func logURL(raw string) string {
 	}
 	return red
 }
+
+// resendDelivery makes a delivery of one of the account's endpoints due now:
+// one more attempt, numbered after the last (receivers deduplicate on the
+// event id), with retries only while the schedule has some left. A delivery
+// to a deleted endpoint cannot be resent.
+func (s *Sandbox) resendDelivery(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	id, did := r.PathValue("id"), r.PathValue("deliveryId")
+	ctx := r.Context()
+	err := s.write(ctx, func(tx wtx) error {
+		var epSeq int64
+		err := tx.QueryRowContext(ctx, `SELECT seq FROM webhook_endpoints WHERE id = ? AND account_id = ? AND deleted_at IS NULL`, id, a.id).Scan(&epSeq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("webhook endpoint", id)
+		}
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE deliveries SET state = ?, next_attempt_at = ? WHERE id = ? AND endpoint_seq = ?`,
+			statePending, s.nowMs(), did, epSeq)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("delivery", did)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	s.wakeSender()
+	return http.StatusAccepted, map[string]any{"id": did, "endpointId": id, "state": statePending}, nil
+}

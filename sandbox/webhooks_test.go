@@ -639,3 +639,49 @@ func TestWebhookRedirectNotFollowed(t *testing.T) {
 	assert.Zero(t, target.calls, "the redirect's target is not called")
 	target.mu.Unlock()
 }
+
+// A failed delivery resent is attempted once more (attempt 3 after two
+// failures) and lands; another endpoint's delivery id, an unknown one, or
+// another account's endpoint is not found.
+func TestWebhookResend(t *testing.T) {
+	e := newEnv(t, func(c *Config) {
+		c.WebhookRetrySchedule = []time.Duration{time.Millisecond}
+		c.WebhookRetryScale = 1
+	})
+	rc := newReceiver(t, 2)
+	ep := e.register(keyA, rc.srv.URL)
+	rc.setSecret(ep.Secret)
+	e.create(keyA, createBody("", nil))
+	require.Eventually(t, func() bool {
+		ds := e.deliveries(keyA, ep.ID)
+		return len(ds) == 2 && ds[0].State == stateFailed
+	}, 15*time.Second, 5*time.Millisecond)
+	failed := e.deliveries(keyA, ep.ID)[0]
+
+	for _, tc := range []struct {
+		name, key, path string
+		code            int
+	}{
+		{"unknown delivery", keyA, "/webhooks/" + ep.ID + "/deliveries/dlv_nope/resend", http.StatusNotFound},
+		{"other account", keyB, "/webhooks/" + ep.ID + "/deliveries/" + failed.ID + "/resend", http.StatusNotFound},
+		{"wrong method", keyA, "/webhooks/" + ep.ID + "/deliveries/" + failed.ID + "/resend", http.StatusMethodNotAllowed},
+	} {
+		method := "POST"
+		if tc.name == "wrong method" {
+			method = "GET"
+		}
+		r := e.do(method, tc.path, tc.key, nil)
+		assert.Equal(t, tc.code, r.status, "%s: %s", tc.name, r.body)
+	}
+
+	r := e.do("POST", "/webhooks/"+ep.ID+"/deliveries/"+failed.ID+"/resend", keyA, nil)
+	require.Equal(t, http.StatusAccepted, r.status, "%s", r.body)
+	require.Eventually(t, func() bool {
+		ds := e.deliveries(keyA, ep.ID)
+		return len(ds) == 3 && ds[0].State == stateDelivered
+	}, 15*time.Second, 5*time.Millisecond)
+	ds := e.deliveries(keyA, ep.ID)
+	assert.Equal(t, 3, ds[0].Attempt)
+	assert.Equal(t, failed.EventID, ds[0].EventID, "the same event, so receivers deduplicate")
+	require.Len(t, rc.received(), 1)
+}
