@@ -88,6 +88,23 @@ func (c *Client) Deliveries(ctx context.Context, endpointID string) ([]Delivery,
 	return getList[Delivery](ctx, c, path, "deliveries")
 }
 
+// ResendDelivery makes one delivery to an endpoint due now: one more
+// attempt of the same event.
+func (c *Client) ResendDelivery(ctx context.Context, endpointID, deliveryID string) error {
+	if err := c.sandboxOnly("ResendDelivery"); err != nil {
+		return err
+	}
+	ep, err := idPath("ResendDelivery", "webhook", "/webhooks/", endpointID, "/deliveries/")
+	if err != nil {
+		return err
+	}
+	path, err := idPath("ResendDelivery", "delivery", ep, deliveryID, "/resend")
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, request{method: http.MethodPost, path: path})
+}
+
 // Faces lists the faces enrolled in the account.
 func (c *Client) Faces(ctx context.Context) ([]Face, error) {
 	if err := c.sandboxOnly("Faces"); err != nil {

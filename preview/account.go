@@ -21,8 +21,15 @@ type account struct {
 }
 
 type webhookView struct {
-	URL        string
-	Deliveries []facesign.Delivery
+	ID, URL    string
+	Deliveries []deliveryView
+}
+
+// deliveryView is one attempt; Newest marks the newest attempt of its
+// delivery, where the page offers a resend.
+type deliveryView struct {
+	facesign.Delivery
+	Newest bool
 }
 
 // accountTimeout bounds the reads of one page view.
@@ -57,9 +64,15 @@ func loadAccount(ctx context.Context, c *facesign.Client) *account {
 			return fail("deliveries", err)
 		}
 		if len(ds) > maxListed {
-			ds = ds[len(ds)-maxListed:]
+			ds = ds[:maxListed] // newest first
 		}
-		a.Webhooks = append(a.Webhooks, webhookView{URL: facesign.RedactURL(h.URL), Deliveries: ds})
+		v := webhookView{ID: h.ID, URL: facesign.RedactURL(h.URL)}
+		seen := map[string]bool{}
+		for _, d := range ds {
+			v.Deliveries = append(v.Deliveries, deliveryView{Delivery: d, Newest: !seen[d.ID]})
+			seen[d.ID] = true
+		}
+		a.Webhooks = append(a.Webhooks, v)
 	}
 	if a.Outbox, err = c.Outbox(ctx); err != nil {
 		return fail("outbox", err)
@@ -87,4 +100,20 @@ func (s *Server) deleteFace(w http.ResponseWriter, r *http.Request, p *Preview) 
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": r.PathValue("face")})
+}
+
+// resendDelivery asks the sandbox to attempt a webhook delivery again.
+func (s *Server) resendDelivery(w http.ResponseWriter, r *http.Request, p *Preview) {
+	c := p.Client()
+	if c == nil || c.Environment() != facesign.EnvSandbox {
+		jsonError(w, http.StatusForbidden, "Deliveries are resent here only in the sandbox.")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), apiTimeout)
+	defer cancel()
+	if err := c.ResendDelivery(ctx, r.PathValue("ep"), r.PathValue("did")); err != nil {
+		s.apiError(w, "Resending the delivery", err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"resent": r.PathValue("did")})
 }

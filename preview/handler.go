@@ -42,6 +42,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /preview/{id}/sessions/{sid}/refresh", s.guard(s.refreshSecret))
 	mux.HandleFunc("POST /preview/{id}/branches/{n}/run", s.guard(s.runBranch))
 	mux.HandleFunc("POST /preview/{id}/faces/{face}/delete", s.guard(s.deleteFace))
+	mux.HandleFunc("POST /preview/{id}/webhooks/{ep}/deliveries/{did}/resend", s.guard(s.resendDelivery))
 	return securityHeaders(mux)
 }
 

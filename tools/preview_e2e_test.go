@@ -8,9 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -43,17 +45,31 @@ const previewFlow = `[
 // previewStack is the binary's listener in-process (MCP, sandbox, hosted
 // page, previews) with every log line kept, and an MCP client with the key.
 func previewStack(t *testing.T) (*tools.MCPStack, *client.Client, *syncbuffer.Buffer) {
+	st, c, logs, _ := previewStackHooks(t)
+	return st, c, logs
+}
+
+// previewStackHooks also registers a webhook receiver for every account and
+// returns how many deliveries it has received.
+func previewStackHooks(t *testing.T) (*tools.MCPStack, *client.Client, *syncbuffer.Buffer, *atomic.Int32) {
 	t.Helper()
+	hooks := &atomic.Int32{}
+	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hooks.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(receiver.Close)
 	logs := &syncbuffer.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	st := tools.NewMCPStack(t, tools.StackOptions{
 		Deps:    &tools.Deps{Logger: log, Previews: preview.New(preview.Config{Logger: log, PollInterval: 300 * time.Millisecond})},
 		HTTP:    tools.HTTPOptions{Heartbeat: -1},
-		Sandbox: &sandbox.Config{Logger: log},
+		Sandbox: &sandbox.Config{Logger: log, WebhookRetryScale: 0.001,
+			DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_preview_test"}}},
 	})
 	c := st.Dial(t)
 	tools.OKMap(t, tools.CallTool(t, c, "set_api_key", map[string]any{"apiKey": previewKey}))
-	return st, c, logs
+	return st, c, logs, hooks
 }
 
 func launch(t *testing.T, c *client.Client) (url string, result string) {
@@ -181,7 +197,7 @@ func between(s, from, to string) string {
 // button runs an untried branch and the coverage updates.
 func TestPreviewInBrowser(t *testing.T) {
 	browser := browsertest.New(t, browsertest.Options{})
-	_, c, logs := previewStack(t)
+	_, c, logs, hooks := previewStackHooks(t)
 	url, _ := launch(t, c)
 
 	p := &page{t: t, ctx: browser}
@@ -218,6 +234,12 @@ func TestPreviewInBrowser(t *testing.T) {
 	p.shot("preview-finished")
 	// The sandbox account view lists the session (read with the preview's key).
 	p.waitJS(fmt.Sprintf(`document.querySelector(".account").textContent.includes(%q)`, first), "the account view lists the session")
+	// Webhook deliveries are listed, and a resend reaches the receiver again.
+	p.do(chromedp.Reload())
+	p.waitJS(`document.querySelector("button.resend") !== null`, "the account view lists webhook deliveries")
+	before := hooks.Load()
+	p.do(chromedp.Click(chromedp.CSS("button.resend")))
+	require.Eventually(t, func() bool { return hooks.Load() > before }, step, 20*time.Millisecond, "the resent delivery reaches the receiver")
 	if n := p.count(".delface"); n > 0 {
 		p.do(chromedp.Click(chromedp.CSS(".delface")))
 		p.waitJS(fmt.Sprintf(`document.querySelectorAll(".delface").length === %d`, n-1), "a deleted face leaves the list")

@@ -201,6 +201,19 @@ window.addEventListener("message", async (ev) => {
 // Coverage: run an untried branch in the sandbox (event delegation: the
 // panel is re-rendered by the server).
 $("panels").addEventListener("click", async (ev) => {
+  const again = ev.target.closest("button.resend");
+  if (again) {
+    again.disabled = true;
+    try {
+      await post("/webhooks/" + encodeURIComponent(again.dataset.ep) + "/deliveries/" + encodeURIComponent(again.dataset.delivery) + "/resend");
+      say("Delivery resent: the sandbox attempts it again now.");
+      setTimeout(refreshPanels, 500);
+    } catch (e) {
+      say(e.message, true);
+      again.disabled = false;
+    }
+    return;
+  }
   const del = ev.target.closest("button.delface");
   if (del) {
     del.disabled = true;
