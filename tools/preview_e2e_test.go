@@ -62,8 +62,8 @@ func previewStackHooks(t *testing.T) (*tools.MCPStack, *client.Client, *syncbuff
 	logs := &syncbuffer.Buffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	st := tools.NewMCPStack(t, tools.StackOptions{
-		Deps:    &tools.Deps{Logger: log, Previews: preview.New(preview.Config{Logger: log, PollInterval: 300 * time.Millisecond})},
-		HTTP:    tools.HTTPOptions{Heartbeat: -1},
+		Deps: &tools.Deps{Logger: log, Previews: preview.New(preview.Config{Logger: log, PollInterval: 300 * time.Millisecond})},
+		HTTP: tools.HTTPOptions{Heartbeat: -1},
 		Sandbox: &sandbox.Config{Logger: log, WebhookRetryScale: 0.001,
 			DefaultWebhooks: []sandbox.WebhookConfig{{URL: receiver.URL, Secret: "whsec_preview_test"}}},
 	})
