@@ -29,6 +29,11 @@ type serverFlags struct {
 	dataDir        string
 	logLevel       string
 	idleTimeout    time.Duration
+	// allowPrivateAPI lets set_api_key's serverUrl reach loopback and
+	// private addresses; allowPrivateWebhooks lets the embedded sandbox
+	// deliver webhooks to private (LAN) addresses.
+	allowPrivateAPI      bool
+	allowPrivateWebhooks bool
 }
 
 func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
@@ -48,6 +53,8 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	fs.StringVar(&f.serverURL, "server-url", "", "FaceSign base URL for production keys (default "+tools.DefaultProductionURL+")")
 	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
+	fs.BoolVar(&f.allowPrivateAPI, "allow-private-api", false, "let set_api_key's serverUrl name loopback and private-network addresses (a FaceSign stand-in on this machine or the LAN); link-local and cloud-metadata addresses stay refused")
+	fs.BoolVar(&f.allowPrivateWebhooks, "allow-private-webhooks", false, "let the sandbox deliver webhooks to private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); loopback is always allowed, link-local and metadata never")
 	return f
 }
 
@@ -115,10 +122,11 @@ func selfAddr(listenAddr string) string {
 // the caller then sets NoSandbox unless --sandbox-url names one).
 func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps, error) {
 	d := &tools.Deps{
-		Logger:        log,
-		Version:       appVersion(),
-		ProductionURL: tools.DefaultProductionURL,
-		EnvKey:        strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
+		Logger:          log,
+		Version:         appVersion(),
+		ProductionURL:   tools.DefaultProductionURL,
+		EnvKey:          strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
+		AllowPrivateAPI: f.allowPrivateAPI,
 	}
 	if sandboxAddr != "" {
 		d.SandboxURL = "http://" + selfAddr(sandboxAddr) + "/sandbox"
@@ -162,7 +170,7 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 			log.Info("sandbox verification links point at this machine; set --public-url for browsers elsewhere", "public_url", public)
 		}
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log})
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log, AllowPrivateWebhooks: f.allowPrivateWebhooks})
 	if err != nil {
 		return nil, fmt.Errorf("opening the sandbox in %s: %w", dir, err)
 	}
