@@ -239,4 +239,3 @@ func TestBuildFlowAdoptAndEditErrors(t *testing.T) {
 	fresh := h.Dial(t)
 	assert.Contains(t, RequireToolError(t, CallTool(t, fresh, "build_flow", map[string]any{"change": "add an SMS code"})), "no current flow")
 }
-
