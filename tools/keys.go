@@ -8,9 +8,10 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/facesign"
 )
 
 // SetAPIKeyOutput is set_api_key's structured result.
