@@ -89,7 +89,35 @@ func parseServerFlags(name, summary string, args []string, s streams, stdio bool
 	if f.authToken == "" && !stdio {
 		f.authToken = os.Getenv("FACESIGN_MCP_AUTH_TOKEN")
 	}
+	if f.authToken != "" {
+		if err := checkAuthToken(f.authToken); err != nil {
+			fmt.Fprintf(s.err, "%s: --auth-token (or $FACESIGN_MCP_AUTH_TOKEN): %v\n", name, err)
+			return nil, 2
+		}
+	}
 	return f, -1
+}
+
+// minAuthTokenLen is the shortest --auth-token accepted. The token is all
+// that stands between the network and every FaceSign key the server holds,
+// and /mcp answers as fast as it is asked: 32 random characters (openssl
+// rand -hex 16 gives 32) cannot be guessed by trying; a word can.
+const minAuthTokenLen = 32
+
+// checkAuthToken refuses a token that is short, or carries spaces or control
+// characters (a header value cannot carry them intact, so no client could
+// send it). The message never quotes the token.
+func checkAuthToken(tok string) error {
+	for _, r := range tok {
+		if r <= ' ' || r == 0x7f {
+			return errors.New("the token contains a space or control character; use letters, digits and punctuation only (e.g. the output of `openssl rand -hex 32`)")
+		}
+	}
+	if n := len([]rune(tok)); n < minAuthTokenLen {
+		return fmt.Errorf("the token is %d characters; it must be at least %d, because it alone guards /mcp and every FaceSign key behind it, "+
+			"and a short token can be guessed by trying (generate one with `openssl rand -hex 32`)", n, minAuthTokenLen)
+	}
+	return nil
 }
 
 func newLogger(w interface{ Write([]byte) (int, error) }, level string) (*slog.Logger, error) {
