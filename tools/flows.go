@@ -177,7 +177,9 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 				Warnings: problems(flow.Warnings(probs)), Questions: []flowbuild.Question{}, Assumptions: []string{},
 				Elicitation: elicitNotNeeded,
 			}
-			st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings})
+			if err := st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings}); err != nil {
+				return keepFailure(err), nil
+			}
 			return result(out, renderBuild(out)), nil
 		default:
 			return failure("Nothing to do: pass description to build a new flow, or change to edit the current flow (or the flow you pass)."), nil
@@ -210,7 +212,9 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			// user must not be handed a flow FaceSign refuses.
 			return nil, fmt.Errorf("build_flow: the builder produced an invalid flow for %s", mode)
 		}
-		st.SetBuild(res)
+		if err := st.SetBuild(res); err != nil {
+			return keepFailure(err), nil
+		}
 		out := BuildFlowOutput{
 			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: diagram.Mermaid(res.Flow),
 			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),
@@ -427,4 +431,13 @@ func describeElicitation(status string) string {
 		return "The question form could not be shown; ask the open questions in the conversation."
 	}
 	return ""
+}
+
+// keepFailure is build_flow's answer when the session cannot keep the flow
+// (SessionState.SetBuild): too large for a session, or no room on the server.
+func keepFailure(err error) *mcp.CallToolResult {
+	if errors.Is(err, ErrFlowTooLarge) {
+		return failure("The flow was not kept: %v. Shorten its prompts and questions, or split it into smaller flows. The session's current flow is unchanged.", err)
+	}
+	return failure("The flow was not kept: %v. The session's current flow is unchanged.", err)
 }
