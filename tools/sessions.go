@@ -474,8 +474,8 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		mcp.WithObject("replies", mcp.MaxProperties(maxMapEntries),
 			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxMapValueChars}),
 			mcp.Description(`Node id → what the user says at that conversation node, e.g. {"confirm_transfer": "Yes, 5,000 dollars to my landlord"}; recorded in the transcript.`)),
-		mcp.WithObject("inputs", mcp.MaxProperties(maxMapEntries),
-			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Leave it out for realistic defaults.`)),
+		mcp.WithObject("inputs", mcp.Properties(simulateInputsSchema), mcp.AdditionalProperties(false), mcp.MaxProperties(len(simulateInputsSchema)),
+			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Every key is optional; leave it out for realistic defaults, with which every node takes its success outcome. outcomes override these for the nodes they name.`)),
 		strictInput(),
 		withOutput(schema{
 			"sessionId": sString("The sandbox session that ran (for get_session)."),
