@@ -118,10 +118,13 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	// Answers to requests still being handled when stdin closes are written
 	// before the transport sees EOF (it cancels handlers when it does).
 	track := newInflight()
-	in := newDrainingReader(ctx, s.in, track, stdinDrainTimeout, func(left int) {
+	out := newAnswerWriter(s.out, track)
+	// Bad prompt arguments are answered here, with -32602, before mcp-go
+	// (which would say -32603) sees them.
+	in := newDrainingReader(ctx, newAnswerFilter(s.in, out, tools.PromptParamsError), track, stdinDrainTimeout, func(left int) {
 		logger.Warn("stdin closed: giving up on unanswered requests", "requests", left, "waited", stdinDrainTimeout)
 	})
-	err = stdio.Listen(ctx, in, newAnswerWriter(s.out, track))
+	err = stdio.Listen(ctx, in, out)
 	code = 0
 	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.EOF) {
 		logger.Error("stdio transport stopped", "err", err)
