@@ -2,6 +2,7 @@ package tools
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
@@ -456,6 +458,12 @@ type SimulateOutput struct {
 	Report           *facesign.Report       `json:"report,omitempty"`
 	WebhookEndpoints int                    `json:"webhookEndpoints"`
 	Deliveries       []DeliveryRow          `json:"deliveries"`
+	// Settings are the avatar and language ids the created session got from
+	// the current flow's settings (build_flow), when it has any.
+	Settings *flowbuild.SessionSettings `json:"settings,omitempty"`
+	// Questions ask about an avatar or language named for this flow that
+	// matched several or none of the account's (left out meanwhile).
+	Questions []flowbuild.Question `json:"questions,omitempty"`
 }
 
 // SimulateSession runs a sandbox session to its end without a browser.
@@ -491,6 +499,11 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 			"nodes":            sArray("Each node's outcome from the report, in path order.", nodeOutcomeSchema),
 			"report":           schema{"type": "object", "description": "The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."},
 			"webhookEndpoints": sInt("Webhook endpoints registered for the account; each gets every status change."),
+			"settings": sObject("The avatar and language ids the created session got from the current flow's settings (build_flow's avatar and langs), when it has any.", schema{
+				"avatarId": sString("Avatar id."),
+				"langs":    sArray("Language ids.", sString("")),
+			}),
+			"questions": sArray("An avatar or language named for this flow that matched several or none of the account's: ask the user, then call build_flow with avatar or langs.", questionSchema),
 			"deliveries": sArray("Webhook delivery attempts for this session.", sObject("", schema{
 				"endpointUrl": sString("Receiver URL."),
 				"eventId":     sString("Event id (receivers deduplicate on it)."),
@@ -532,6 +545,8 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 
 		p := NewProgress(ctx, req, 4)
 		var fl flow.Flow
+		var applied *flowbuild.SessionSettings
+		var questions []flowbuild.Question
 		created := false
 		sessionID := in.SessionID
 		if sessionID == "" {
@@ -554,10 +569,22 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 				return failure("%s", msg), nil
 			}
 			p.Report(1, "creating a sandbox session")
-			resp, err := client.CreateSession(ctx, facesign.Settings{
+			fs := facesign.Settings{
 				Flow:     fl,
 				Metadata: map[string]string{"createdBy": "simulate_session"},
-			})
+			}
+			set := d.State(ctx).Settings()
+			if !set.Resolved && !set.empty() {
+				if r, qs, ok := d.resolveForSession(ctx, set); ok {
+					d.State(ctx).SetSettings(r)
+					set, questions = r, qs
+				}
+			}
+			set.apply(&fs)
+			if fs.AvatarID != "" || len(fs.Langs) > 0 {
+				applied = &flowbuild.SessionSettings{AvatarID: fs.AvatarID, Langs: fs.Langs}
+			}
+			resp, err := client.CreateSession(ctx, fs)
 			if err != nil {
 				return apiFailure("Creating the sandbox session", key, err), nil
 			}
@@ -597,7 +624,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		out := SimulateOutput{
 			SessionID: sessionID, Created: created, Status: string(sim.Session.Status), Verdict: sum.Verdict,
 			Summary: sum.Text, Path: nonNil(sim.Path), Nodes: sum.Nodes, Report: sim.Session.Report,
-			WebhookEndpoints: endpoints, Deliveries: deliveries,
+			WebhookEndpoints: endpoints, Deliveries: deliveries, Settings: applied, Questions: questions,
 		}
 		return result(out, renderSimulation(out)), nil
 	}
@@ -716,6 +743,12 @@ func renderSimulation(o SimulateOutput) string {
 		}
 	}
 	writeNodes(&b, o.Nodes)
+	if o.Settings != nil {
+		fmt.Fprintf(&b, "\n\nSession settings applied: avatar %s, languages %s.", cmp.Or(o.Settings.AvatarID, "FaceSign's default"), cmp.Or(strings.Join(o.Settings.Langs, ", "), "the default"))
+	}
+	for _, q := range o.Questions {
+		b.WriteString("\n\nQuestion for the user: " + q.Text)
+	}
 	switch {
 	case o.WebhookEndpoints == 0:
 		b.WriteString("\n\nWebhooks: no endpoint is registered for this sandbox account, so none were sent (register one with `facesign-mcp sandbox --webhook URL` or the sandbox's POST /webhooks).")

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,6 +42,24 @@ type SessionState struct {
 	// shares it instead of holding a second copy.
 	flow      flow.Flow
 	lastBuild *flowbuild.Result
+	settings  SessionSettings
+}
+
+// Settings returns the avatar and languages of the current flow's sessions.
+func (s *SessionState) Settings() SessionSettings {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.settings
+	c.Langs, c.NamedLangs = slices.Clone(c.Langs), slices.Clone(c.NamedLangs)
+	return c
+}
+
+// SetSettings replaces them.
+func (s *SessionState) SetSettings(v SessionSettings) {
+	v.Langs, v.NamedLangs = slices.Clone(v.Langs), slices.Clone(v.NamedLangs)
+	s.mu.Lock()
+	s.settings = v
+	s.mu.Unlock()
 }
 
 // ID is the MCP session id ("" for a detached state).
