@@ -2,13 +2,10 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"strings"
 	"testing"
-	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -16,22 +13,6 @@ import (
 
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
-
-func TestAnswerFilter(t *testing.T) {
-	long := strings.Repeat("x", maxFilteredLine+10)
-	input := "keep 1\nanswer me\nkeep 2\n" + long + "\nanswer me\nlast without newline"
-	var replies bytes.Buffer
-	f := newAnswerFilter(iotest.OneByteReader(strings.NewReader(input)), &replies, func(line []byte) []byte {
-		if string(line) == "answer me" {
-			return []byte("answered")
-		}
-		return nil
-	})
-	got, err := io.ReadAll(f)
-	require.NoError(t, err)
-	assert.Equal(t, "keep 1\nkeep 2\n"+long+"\nlast without newline", string(got))
-	assert.Equal(t, "answered\nanswered\n", replies.String())
-}
 
 // Over stdio too, a bad prompt argument is -32602 with the argument named,
 // and a good one is answered by the prompt.

@@ -1,4 +1,4 @@
-package main
+package stdiodrain
 
 import (
 	"bytes"
@@ -11,9 +11,9 @@ const maxFilteredLine = 4 << 20
 
 // answerFilter is stdin as the transport reads it, minus the requests it
 // answers itself: for each complete line, answer(line) may return a reply,
-// which is written to w (stdout, through the answerWriter) in place of
-// handing the line on. stdio uses it for tools.PromptParamsError, the
-// prompt arguments mcp-go would answer with the wrong JSON-RPC code.
+// which is written to w (stdout, through the Writer) in place of handing the
+// line on. stdio uses it for tools.PromptParamsError, the prompt arguments
+// mcp-go would answer with the wrong JSON-RPC code.
 type answerFilter struct {
 	r      io.Reader
 	w      io.Writer
@@ -26,7 +26,9 @@ type answerFilter struct {
 	err     error
 }
 
-func newAnswerFilter(r io.Reader, w io.Writer, answer func([]byte) []byte) *answerFilter {
+// NewAnswerFilter returns r without the lines answer replies to; the
+// replies go to w, each on a line of its own.
+func NewAnswerFilter(r io.Reader, w io.Writer, answer func([]byte) []byte) io.Reader {
 	return &answerFilter{r: r, w: w, answer: answer, chunk: make([]byte, 32<<10)}
 }
 
