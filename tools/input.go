@@ -16,6 +16,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/internal/jsondup"
 )
 
 // maxArgumentBytes bounds a whole tool call's arguments. The largest legitimate
@@ -124,6 +126,11 @@ func argumentsOf(req mcp.CallToolRequest) ([]byte, any, error) {
 	}
 	if len(raw) > maxArgumentBytes {
 		return nil, nil, &inputError{Msg: fmt.Sprintf("arguments are %d bytes, more than the %d allowed", len(raw), maxArgumentBytes)}
+	}
+	// mcp-go decoded the arguments with encoding/json, which keeps the last
+	// of two equal keys without a word ({"flow":[],"flow":[…]}).
+	if ptr, dup := jsondup.First(raw); dup {
+		return nil, nil, &inputError{Field: strings.TrimPrefix(ptr, "/"), Msg: "appears twice in its object; give each key once (the second would silently replace the first)"}
 	}
 	if len(req.Params.RawArguments) > 0 {
 		if m, ok := req.Params.Arguments.(map[string]any); ok {
