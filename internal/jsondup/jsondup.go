@@ -10,12 +10,13 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // First returns the JSON pointer of the first key that repeats a key of the
 // same object (for example "/flow", "/flow/2/id"), and true; or "", false
 // when there is none. Keys are compared as decoded ("a" and "\u0061" are the
-// same key). It is a scan, not a parse: JSON that is invalid may report
+// same key, and so are two invalid UTF-8 sequences, both U+FFFD). It is a scan, not a parse: JSON that is invalid may report
 // anything or nothing, and the caller's decoder says what is wrong with it.
 //
 // It runs on every tool call's arguments and every sandbox body, so it
@@ -63,7 +64,9 @@ func First(data []byte) (pointer string, found bool) {
 				valueStarts(stack)
 				continue
 			}
-			if escaped {
+			// Escapes, and bytes that are not UTF-8 (decoded as U+FFFD), make
+			// keys that differ as bytes equal as strings.
+			if escaped || !utf8.Valid(key) {
 				var s string
 				if json.Unmarshal(data[end-len(key)-1:end+1], &s) != nil {
 					return "", false
