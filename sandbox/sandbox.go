@@ -1,5 +1,5 @@
 // Package sandbox is the embedded FaceSign emulator: the REST API of
-// shared/facesign-api.md served from a SQLite store, a flow runner that walks
+// docs/facesign-api.md served from a SQLite store, a flow runner that walks
 // sessions through their flows, and a webhook sender. It is reached over HTTP by
 // the same client that reaches production; nothing imports it but the command.
 package sandbox
