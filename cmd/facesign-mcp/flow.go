@@ -14,6 +14,7 @@ import (
 	"github.com/facesign/facesign-mcp/flowbuild/diagram"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/flowbuild/flow/flowschema"
+	"github.com/facesign/facesign-mcp/internal/jsondup"
 )
 
 // maxFlowFile bounds what flow commands read from a file or stdin.
@@ -251,6 +252,13 @@ Flags:`)
 		return 2
 	}
 	_, problems := flow.ValidateJSON(data)
+	// A repeated key reads as its last value to encoding/json and FaceSign
+	// alike, while the file says two things: an error, as the API refuses it.
+	if ptr, dup := jsondup.First(data); dup {
+		problems = append([]flow.Problem{{Severity: flow.SeverityError, Code: flow.CodeInvalidFlow, Path: ptr,
+			Message: "the key at " + ptr + " appears twice in its object; only the last would count",
+			Fix:     "Keep one of the two and delete the other."}}, problems...)
+	}
 	if problems == nil {
 		problems = []flow.Problem{}
 	}

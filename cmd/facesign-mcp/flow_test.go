@@ -172,3 +172,13 @@ func TestFlowBuildKeepsAvatarAndLangs(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, `the text names the avatar "Sofia"`)
 }
+
+// flow validate reports a repeated key: the file says two things, and only
+// the last would count.
+func TestFlowValidateRefusesARepeatedKey(t *testing.T) {
+	f := strings.Replace(validFlow, `"type":"end"`, `"type":"end","type":"start"`, 1)
+	require.NotEqual(t, validFlow, f, "the fixture has an end node to repeat a key of")
+	code, out, _ := runCmd(t, f, "flow", "validate", "-")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "appears twice")
+}
