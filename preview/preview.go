@@ -34,6 +34,10 @@ const tombstoneFor = 24 * time.Hour
 // maxSessionsPerPreview bounds a preview's history (and so its memory).
 const maxSessionsPerPreview = 200
 
+// MaxPreviews bounds the previews a server keeps (live or ended): a client
+// calling launch_session_ui in a loop pushes out the oldest, not the memory.
+const MaxPreviews = 1000
+
 // Errors of Create.
 var (
 	ErrNoClient = errors.New("preview: no FaceSign client")
@@ -138,6 +142,9 @@ func (s *Server) Create(spec Spec) (*Preview, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.sweepLocked(now)
+	for len(s.all) >= MaxPreviews {
+		s.dropOldestLocked()
+	}
 	s.all[p.ID] = p
 	return p, nil
 }
@@ -195,6 +202,20 @@ func (s *Server) sweepLocked(now time.Time) {
 		if !now.Before(p.ExpiresAt.Add(tombstoneFor)) {
 			delete(s.all, id)
 		}
+	}
+}
+
+// dropOldestLocked forgets the oldest preview, ending it first.
+func (s *Server) dropOldestLocked() {
+	var oldest *Preview
+	for _, p := range s.all {
+		if oldest == nil || p.CreatedAt.Before(oldest.CreatedAt) {
+			oldest = p
+		}
+	}
+	if oldest != nil {
+		oldest.end("too many previews were made on this server since")
+		delete(s.all, oldest.ID)
 	}
 }
 

@@ -228,6 +228,20 @@ func TestPreviewLifetime(t *testing.T) {
 		assert.Equal(t, http.StatusGone, code)
 		assert.Contains(t, page, "a day ago")
 	})
+	t.Run("too many", func(t *testing.T) {
+		fx, first := newFixture(t, prodKey)
+		f, err := flow.Decode([]byte(smallFlow))
+		require.NoError(t, err)
+		for i := 0; i < preview.MaxPreviews; i++ {
+			fx.now.Add(int64(time.Millisecond))
+			_, err := fx.pv.Create(preview.Spec{Client: first.Client(), Settings: facesign.Settings{Flow: f}})
+			require.NoError(t, err)
+		}
+		assert.Equal(t, preview.MaxPreviews, fx.pv.Len())
+		assert.Nil(t, first.Client(), "the oldest was ended to make room")
+		code, _ := fx.get(t, "/preview/"+first.ID)
+		assert.Equal(t, http.StatusNotFound, code)
+	})
 	t.Run("unknown id", func(t *testing.T) {
 		fx, _ := newFixture(t, prodKey)
 		code, page := fx.get(t, "/preview/AAAAAAAAAAAAAAAAAAAAAAAAAA")
