@@ -544,3 +544,9 @@ func schemaIdentity(t mcp.Tool) schemaID {
 	}
 	return id
 }
+
+// checkArguments validates req's arguments against tool's input schema.
+func checkArguments(req mcp.CallToolRequest, tool mcp.Tool) error {
+	_, err := newArgBinder(tool).check(req)
+	return err
+}
