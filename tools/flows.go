@@ -25,9 +25,16 @@ const (
 	maxChangeChars      = 2000
 )
 
-func withFlowArgument(desc string) mcp.ToolOption {
-	return mcp.WithArray("flow", mcp.MaxItems(maxFlowNodes), mcp.Items(map[string]any{"type": "object"}),
-		mcp.Description(desc))
+// buildFlowInput is build_flow's arguments.
+type buildFlowInput struct {
+	Description string  `json:"description,omitempty" jsonschema:"maxLength=4000" jsonschema_description:"What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow."`
+	Change      string  `json:"change,omitempty" jsonschema:"maxLength=2000" jsonschema_description:"A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow."`
+	Flow        flowJSON `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."`
+}
+
+// validateFlowInput is validate_flow's arguments.
+type validateFlowInput struct {
+	Flow flowJSON `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to check: a JSON array of FaceSign nodes. Omit it to check the session's current flow."`
 }
 
 // decodeFlowArgument turns the raw flow argument into a flow, or an error
@@ -83,19 +90,12 @@ const (
 // change, or adopts a hand-written flow, and makes the result the session's
 // current flow.
 func BuildFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("build_flow",
-		mcp.WithDescription(`Build a FaceSign verification flow from a plain-English description, or change an existing flow. Call it whenever the user describes a verification they want ("step-up for wire transfers over $5,000: liveness, ask about the transfer, email code") or asks to change one ("add an SMS code after liveness", "remove the document scan").
+	tool, args := newTool("build_flow", `Build a FaceSign verification flow from a plain-English description, or change an existing flow. Call it whenever the user describes a verification they want ("step-up for wire transfers over $5,000: liveness, ask about the transfer, email code") or asks to change one ("add an SMS code after liveness", "remove the document scan").
 - description: builds a new flow.
 - change: edits the flow you pass in flow, or else the session's current flow; node ids that did not change are kept.
 - flow alone: checks a flow you wrote yourself and adopts it.
 The result becomes the session's current flow, which validate_flow and simulate_session use by default. Returns the flow (FaceSign's JSON), a one-paragraph summary, a Mermaid diagram, warnings, the questions the description left open (avatar, languages, what happens on failure) and the assumptions made. When the client supports it, open questions are asked of the user directly and the answers are used.
-Next: show the summary and diagram, ask the user any remaining questions (then call build_flow again with change), and offer simulate_session to try it.`),
-		mcp.WithString("description", mcp.MaxLength(maxDescriptionChars),
-			mcp.Description("What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow.")),
-		mcp.WithString("change", mcp.MaxLength(maxChangeChars),
-			mcp.Description("A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow.")),
-		withFlowArgument("A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."),
-		strictInput(),
+Next: show the summary and diagram, ask the user any remaining questions (then call build_flow again with change), and offer simulate_session to try it.`, &buildFlowInput{},
 		withOutput(schema{
 			"mode":        sEnum("What was done: built from a description, edited with a change, or adopted as given.", "build", "edit", "adopt"),
 			"flow":        flowSchema,
@@ -126,13 +126,8 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		// most the avatar list is read for the question form.
 		annotations("Build or edit a flow", false, false, false, false),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Description string          `json:"description"`
-			Change      string          `json:"change"`
-			Flow        json.RawMessage `json:"flow"`
-		}
+		var in buildFlowInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -140,8 +135,8 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		st := d.State(ctx)
 
 		var given flow.Flow
-		if hasValue(in.Flow) {
-			f, err := decodeFlowArgument(in.Flow)
+		if hasValue(json.RawMessage(in.Flow)) {
+			f, err := decodeFlowArgument(json.RawMessage(in.Flow))
 			if err != nil {
 				return failure("%v. Pass the flow as a JSON array of nodes (see resource facesign://schema/flow), or leave flow out to use the current flow.", err), nil
 			}
@@ -237,12 +232,9 @@ type ValidateFlowOutput struct {
 
 // ValidateFlow checks a flow (the session's current flow by default).
 func ValidateFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("validate_flow",
-		mcp.WithDescription(`Check a FaceSign flow against every rule FaceSign enforces and the patterns it recommends. Call it after writing or changing a flow by hand, or before simulating or deploying one. Without flow it checks the session's current flow (the last one build_flow produced).
+	tool, args := newTool("validate_flow", `Check a FaceSign flow against every rule FaceSign enforces and the patterns it recommends. Call it after writing or changing a flow by hand, or before simulating or deploying one. Without flow it checks the session's current flow (the last one build_flow produced).
 Returns valid (true when FaceSign accepts the flow), errors (FaceSign refuses the flow) and warnings (accepted, but against FaceSign's patterns), each with a JSON-pointer path into the flow (/3/outcomes/noFace), a message and a concrete fix.
-Next: apply the fixes (build_flow with change, or edit the JSON and validate again); when valid, offer simulate_session.`),
-		withFlowArgument("The flow to check: a JSON array of FaceSign nodes. Omit it to check the session's current flow."),
-		strictInput(),
+Next: apply the fixes (build_flow with change, or edit the JSON and validate again); when valid, offer simulate_session.`, &validateFlowInput{},
 		withOutput(schema{
 			"valid":     sBool("True when the flow has no errors (warnings allowed)."),
 			"source":    sEnum("Which flow was checked.", "argument", "current_flow"),
@@ -253,11 +245,8 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 		// Read-only, nothing destroyed, same answer every time, no network.
 		annotations("Validate a flow", true, false, true, false),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Flow json.RawMessage `json:"flow"`
-		}
+		var in validateFlowInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -266,8 +255,8 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 			probs  []flow.Problem
 			source = "argument"
 		)
-		if hasValue(in.Flow) {
-			f, probs = flow.ValidateJSON(in.Flow)
+		if hasValue(json.RawMessage(in.Flow)) {
+			f, probs = flow.ValidateJSON(json.RawMessage(in.Flow))
 		} else {
 			source = "current_flow"
 			f = d.State(ctx).Flow()

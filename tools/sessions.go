@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/invopop/jsonschema"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
@@ -57,6 +58,59 @@ var sessionSchema = schema{
 	"required": []string{"id", "status"},
 }
 
+// getSessionInput is get_session's arguments.
+type getSessionInput struct {
+	SessionID string `json:"sessionId" jsonschema:"minLength=1,maxLength=128" jsonschema_description:"The FaceSign session id, as returned by simulate_session, list_sessions or a webhook event's sessionId."`
+}
+
+// listSessionsInput is list_sessions' arguments.
+type listSessionsInput struct {
+	Limit             int      `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, 1–100 (default 25)."`
+	Cursor            string   `json:"cursor,omitempty" jsonschema:"maxLength=1024" jsonschema_description:"nextCursor from the previous page, to fetch the next one."`
+	Status            []string `json:"status,omitempty" jsonschema:"maxItems=4,uniqueItems=true,enum=requiresInput,enum=processing,enum=complete,enum=canceled" jsonschema_description:"Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled."`
+	ClientReferenceID string   `json:"clientReferenceId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Only sessions created with this clientReferenceId (your own id for the user or transaction)."`
+	FlowID            string   `json:"flowId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Only sessions that ran this flow (FaceSign's flow id)."`
+	FromDate          string   `json:"fromDate,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Only sessions created at or after this time: a date (2025-01-31), an RFC 3339 time (2025-01-31T09:00:00Z) or Unix seconds."`
+	ToDate            string   `json:"toDate,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Only sessions created at or before this time; same forms as fromDate. A bare date means the end of that day (UTC)."`
+	Search            string   `json:"search,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Free text matched against session id, clientReferenceId, metadata values and the transcript."`
+	SortBy            string   `json:"sortBy,omitempty" jsonschema:"enum=createdAt,enum=finishedAt,enum=status" jsonschema_description:"Sort key (default createdAt)."`
+	SortOrder         string   `json:"sortOrder,omitempty" jsonschema:"enum=asc,enum=desc" jsonschema_description:"Sort direction (default desc: newest first)."`
+	IncludeTotal      bool     `json:"includeTotal,omitempty" jsonschema_description:"Also count every matching session (slower on large accounts)."`
+}
+
+// simulateSessionInput is simulate_session's arguments.
+type simulateSessionInput struct {
+	Flow      flowJSON     `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."`
+	SessionID string      `json:"sessionId,omitempty" jsonschema:"maxLength=128" jsonschema_description:"Run this existing, not yet finished sandbox session instead of creating one. Do not combine with flow."`
+	Outcomes  outcomeMap  `json:"outcomes,omitempty" jsonschema_description:"Node id → the outcome that node takes, e.g. {\"liveness\": \"deepfakeDetected\", \"otp\": \"failed_unverified\"}. For conversation and data_validation nodes name the outcome by its id. Nodes not named take their success outcome."`
+	Replies   replyMap    `json:"replies,omitempty" jsonschema_description:"Node id → what the user says at that conversation node, e.g. {\"confirm_transfer\": \"Yes, 5,000 dollars to my landlord\"}; recorded in the transcript."`
+	Inputs    sandboxKeys `json:"inputs,omitempty" jsonschema_description:"What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Leave it out for realistic defaults."`
+}
+
+// outcomeMap, replyMap and sandboxKeys are simulate_session's maps from node
+// id (or input name) to a value, bounded in entries and in value length.
+type (
+	outcomeMap  map[string]string
+	replyMap    map[string]string
+	sandboxKeys map[string]any
+)
+
+func (outcomeMap) JSONSchema() *jsonschema.Schema {
+	return boundedMap(&jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(maxRefChars))})
+}
+
+func (replyMap) JSONSchema() *jsonschema.Schema {
+	return boundedMap(&jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(maxMapValueChars))})
+}
+
+func (sandboxKeys) JSONSchema() *jsonschema.Schema { return boundedMap(nil) }
+
+func boundedMap(values *jsonschema.Schema) *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "object", MaxProperties: ptr(uint64(maxMapEntries)), AdditionalProperties: values}
+}
+
+func ptr[T any](v T) *T { return &v }
+
 // GetSessionOutput is get_session's structured result.
 type GetSessionOutput struct {
 	Session facesign.Session        `json:"session"`
@@ -65,13 +119,9 @@ type GetSessionOutput struct {
 
 // GetSession fetches one session with a readable summary.
 func GetSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("get_session",
-		mcp.WithDescription(`Fetch one FaceSign verification session by id: its status, transcript, node reports, AI analysis, media references and settings, plus a short summary (status, the path taken, each node's outcome and a verdict). Call it when the user asks how a session went, after simulate_session, or for a session id seen in list_sessions or a webhook.
+	tool, args := newTool("get_session", `Fetch one FaceSign verification session by id: its status, transcript, node reports, AI analysis, media references and settings, plus a short summary (status, the path taken, each node's outcome and a verdict). Call it when the user asks how a session went, after simulate_session, or for a session id seen in list_sessions or a webhook.
 Uses this session's API key (set_api_key). A session of another account, or an unknown id, is reported as not found.
-Next: explain the verdict and the failing node, if any; offer to change the flow (build_flow with change) or simulate again.`),
-		mcp.WithString("sessionId", mcp.Required(), mcp.MinLength(1), mcp.MaxLength(maxSessionIDChars),
-			mcp.Description("The FaceSign session id, as returned by simulate_session, list_sessions or a webhook event's sessionId.")),
-		strictInput(),
+Next: explain the verdict and the failing node, if any; offer to change the flow (build_flow with change) or simulate again.`, &getSessionInput{},
 		withOutput(schema{
 			"session": sessionSchema,
 			"summary": summarySchema,
@@ -79,11 +129,8 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 		// Read-only and idempotent; open world: it reads from the FaceSign API.
 		annotations("Get a session", true, false, true, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			SessionID string `json:"sessionId"`
-		}
+		var in getSessionInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -206,37 +253,9 @@ type ListSessionsOutput struct {
 
 // ListSessions lists one page of the account's sessions.
 func ListSessions(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	statuses := make([]string, 0, 4)
-	for _, s := range facesign.Statuses() {
-		statuses = append(statuses, string(s))
-	}
-	tool := mcp.NewTool("list_sessions",
-		mcp.WithDescription(`List the FaceSign sessions of this API key's account, newest first, one page at a time, with every filter of FaceSign's API: status, client reference, flow, dates, free-text search, sort order. Call it when the user asks about recent, completed, failed or a customer's sessions ("show me the last 10 completed sessions").
+	tool, args := newTool("list_sessions", `List the FaceSign sessions of this API key's account, newest first, one page at a time, with every filter of FaceSign's API: status, client reference, flow, dates, free-text search, sort order. Call it when the user asks about recent, completed, failed or a customer's sessions ("show me the last 10 completed sessions").
 Returns one page of sessions (id, status, verdict, created and finished times, client reference) and nextCursor; pass nextCursor back as cursor for the next page while hasMore is true.
-Next: call get_session on a session for its full report.`),
-		mcp.WithInteger("limit", mcp.Min(1), mcp.Max(100),
-			mcp.Description("Page size, 1–100 (default 25).")),
-		mcp.WithString("cursor", mcp.MaxLength(maxCursorChars),
-			mcp.Description("nextCursor from the previous page, to fetch the next one.")),
-		mcp.WithArray("status", mcp.WithStringEnumItems(statuses), mcp.MaxItems(len(statuses)), mcp.UniqueItems(true),
-			mcp.Description("Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled.")),
-		mcp.WithString("clientReferenceId", mcp.MaxLength(maxRefChars),
-			mcp.Description("Only sessions created with this clientReferenceId (your own id for the user or transaction).")),
-		mcp.WithString("flowId", mcp.MaxLength(maxRefChars),
-			mcp.Description("Only sessions that ran this flow (FaceSign's flow id).")),
-		mcp.WithString("fromDate", mcp.MaxLength(40),
-			mcp.Description("Only sessions created at or after this time: a date (2025-01-31), an RFC 3339 time (2025-01-31T09:00:00Z) or Unix seconds.")),
-		mcp.WithString("toDate", mcp.MaxLength(40),
-			mcp.Description("Only sessions created at or before this time; same forms as fromDate. A bare date means the end of that day (UTC).")),
-		mcp.WithString("search", mcp.MaxLength(maxSearchChars),
-			mcp.Description("Free text matched against session id, clientReferenceId, metadata values and the transcript.")),
-		mcp.WithString("sortBy", mcp.Enum("createdAt", "finishedAt", "status"),
-			mcp.Description("Sort key (default createdAt).")),
-		mcp.WithString("sortOrder", mcp.Enum("asc", "desc"),
-			mcp.Description("Sort direction (default desc: newest first).")),
-		mcp.WithBoolean("includeTotal",
-			mcp.Description("Also count every matching session (slower on large accounts).")),
-		strictInput(),
+Next: call get_session on a session for its full report.`, &listSessionsInput{},
 		withOutput(schema{
 			"sessions": sArray("One page of sessions.", sObject("", schema{
 				"id":                sString("Session id (for get_session)."),
@@ -254,21 +273,8 @@ Next: call get_session on a session for its full report.`),
 		// Read-only and idempotent (for a given cursor); reads the FaceSign API.
 		annotations("List sessions", true, false, true, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Limit             int      `json:"limit"`
-			Cursor            string   `json:"cursor"`
-			Status            []string `json:"status"`
-			ClientReferenceID string   `json:"clientReferenceId"`
-			FlowID            string   `json:"flowId"`
-			FromDate          string   `json:"fromDate"`
-			ToDate            string   `json:"toDate"`
-			Search            string   `json:"search"`
-			SortBy            string   `json:"sortBy"`
-			SortOrder         string   `json:"sortOrder"`
-			IncludeTotal      bool     `json:"includeTotal"`
-		}
+		var in listSessionsInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -396,23 +402,10 @@ type SimulateOutput struct {
 
 // SimulateSession runs a sandbox session to its end without a browser.
 func SimulateSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("simulate_session",
-		mcp.WithDescription(`Run a FaceSign session to its end in the sandbox, without a browser or camera, choosing what each step decides. Call it to try a flow ("simulate it with the liveness check failing"), to test every branch before deploying, or to produce webhook deliveries for an app under development. Sandbox only: with a production key it refuses.
+	tool, args := newTool("simulate_session", `Run a FaceSign session to its end in the sandbox, without a browser or camera, choosing what each step decides. Call it to try a flow ("simulate it with the liveness check failing"), to test every branch before deploying, or to produce webhook deliveries for an app under development. Sandbox only: with a production key it refuses.
 It creates a sandbox session from flow (default: the session's current flow) or takes the existing sandbox session sessionId, then runs it: each node takes the outcome named in outcomes, or else its success outcome.
 Returns the session id, the path taken (node, type, outcome), each node's outcome, the verdict, the report and the webhook deliveries made for the session.
-Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<liveness node id>": "deepfakeDetected"}); get_session shows the full session.`),
-		withFlowArgument("The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."),
-		mcp.WithString("sessionId", mcp.MaxLength(maxSessionIDChars),
-			mcp.Description("Run this existing, not yet finished sandbox session instead of creating one. Do not combine with flow.")),
-		mcp.WithObject("outcomes", mcp.MaxProperties(maxMapEntries),
-			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxRefChars}),
-			mcp.Description(`Node id → the outcome that node takes, e.g. {"liveness": "deepfakeDetected", "otp": "failed_unverified"}. For conversation and data_validation nodes name the outcome by its id. Nodes not named take their success outcome.`)),
-		mcp.WithObject("replies", mcp.MaxProperties(maxMapEntries),
-			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxMapValueChars}),
-			mcp.Description(`Node id → what the user says at that conversation node, e.g. {"confirm_transfer": "Yes, 5,000 dollars to my landlord"}; recorded in the transcript.`)),
-		mcp.WithObject("inputs", mcp.MaxProperties(maxMapEntries),
-			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Leave it out for realistic defaults.`)),
-		strictInput(),
+Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<liveness node id>": "deepfakeDetected"}); get_session shows the full session.`, &simulateSessionInput{},
 		withOutput(schema{
 			"sessionId": sString("The sandbox session that ran (for get_session)."),
 			"created":   sBool("True when a new session was created from the flow."),
@@ -442,20 +435,13 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		// it calls the FaceSign (sandbox) API, which sends webhooks out.
 		annotations("Simulate a session", false, false, false, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Flow      json.RawMessage   `json:"flow"`
-			SessionID string            `json:"sessionId"`
-			Outcomes  map[string]string `json:"outcomes"`
-			Replies   map[string]string `json:"replies"`
-			Inputs    map[string]any    `json:"inputs"`
-		}
+		var in simulateSessionInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		in.SessionID = strings.TrimSpace(in.SessionID)
-		if hasValue(in.Flow) && in.SessionID != "" {
+		if hasValue(json.RawMessage(in.Flow)) && in.SessionID != "" {
 			return failure("Pass either flow (to create a new sandbox session) or sessionId (to run an existing one), not both."), nil
 		}
 		client, key, err := d.Client(ctx)
@@ -472,8 +458,8 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		sessionID := in.SessionID
 		if sessionID == "" {
 			switch {
-			case hasValue(in.Flow):
-				if fl, err = decodeFlowArgument(in.Flow); err != nil {
+			case hasValue(json.RawMessage(in.Flow)):
+				if fl, err = decodeFlowArgument(json.RawMessage(in.Flow)); err != nil {
 					return failure("%v. Pass the flow as a JSON array of nodes, or leave it out to use the current flow.", err), nil
 				}
 			default:

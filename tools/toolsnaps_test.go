@@ -71,8 +71,19 @@ func TestToolDefinitionsComplete(t *testing.T) {
 			for name, hint := range map[string]*bool{"readOnly": a.ReadOnlyHint, "destructive": a.DestructiveHint, "idempotent": a.IdempotentHint, "openWorld": a.OpenWorldHint} {
 				assert.NotNil(t, hint, "%s hint", name)
 			}
-			assert.Equal(t, false, tool.InputSchema.AdditionalProperties)
-			for name, p := range tool.InputSchema.Properties {
+			var in struct {
+				AdditionalProperties any            `json:"additionalProperties"`
+				Properties           map[string]any `json:"properties"`
+			}
+			raw, err := json.Marshal(tool)
+			require.NoError(t, err)
+			var published struct {
+				InputSchema json.RawMessage `json:"inputSchema"`
+			}
+			require.NoError(t, json.Unmarshal(raw, &published))
+			require.NoError(t, json.Unmarshal(published.InputSchema, &in))
+			assert.Equal(t, false, in.AdditionalProperties, "misspelt arguments are refused")
+			for name, p := range in.Properties {
 				ps := p.(map[string]any)
 				assert.NotEmpty(t, ps["description"], "%s.%s described", tool.Name, name)
 				switch ps["type"] {
