@@ -27,8 +27,8 @@ const (
 
 // buildFlowInput is build_flow's arguments.
 type buildFlowInput struct {
-	Description string  `json:"description,omitempty" jsonschema:"maxLength=4000" jsonschema_description:"What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow."`
-	Change      string  `json:"change,omitempty" jsonschema:"maxLength=2000" jsonschema_description:"A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow."`
+	Description string   `json:"description,omitempty" jsonschema:"maxLength=4000" jsonschema_description:"What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow."`
+	Change      string   `json:"change,omitempty" jsonschema:"maxLength=2000" jsonschema_description:"A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow."`
 	Flow        flowJSON `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."`
 }
 
@@ -64,16 +64,16 @@ func hasValue(raw json.RawMessage) bool {
 
 // BuildFlowOutput is build_flow's structured result.
 type BuildFlowOutput struct {
-	Mode        string                    `json:"mode"`
-	Flow        flow.Flow                 `json:"flow"`
-	Summary     string                    `json:"summary"`
-	Mermaid     string                    `json:"mermaid"`
-	Warnings    []flow.Problem            `json:"warnings"`
-	Questions   []flowbuild.Question      `json:"questions"`
-	Assumptions []string                  `json:"assumptions"`
-	Settings    flowbuild.SessionSettings `json:"settings"`
-	Elicitation string                    `json:"elicitation"`
-	Answers     *Answers                  `json:"answers,omitempty"`
+	Mode        string                    `json:"mode" jsonschema:"enum=build,enum=edit,enum=adopt" jsonschema_description:"What was done: built from a description, edited with a change, or adopted as given."`
+	Flow        flow.Flow                 `json:"flow" jsonschema_description:"A FaceSign flow: an array of nodes, exactly as FaceSign's API takes it (schema: resource facesign://schema/flow)."`
+	Summary     string                    `json:"summary" jsonschema_description:"One paragraph describing the flow, for the user."`
+	Mermaid     string                    `json:"mermaid" jsonschema_description:"Mermaid flowchart of the flow, success path highlighted."`
+	Warnings    []flow.Problem            `json:"warnings" jsonschema_description:"Where the flow goes against FaceSign's recommended patterns (it is still accepted)."`
+	Questions   []flowbuild.Question      `json:"questions" jsonschema_description:"What the description left open; ask the user, then call build_flow with change."`
+	Assumptions []string                  `json:"assumptions" jsonschema_description:"Choices made where the description was silent."`
+	Settings    flowbuild.SessionSettings `json:"settings" jsonschema_description:"Session settings the description or the answers named, to use when creating sessions of this flow."`
+	Elicitation string                    `json:"elicitation" jsonschema:"enum=not_needed,enum=unsupported,enum=accepted,enum=declined,enum=cancelled,enum=failed" jsonschema_description:"Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed."`
+	Answers     *Answers                  `json:"answers,omitempty" jsonschema_description:"What the user answered in the question form, as used for this build."`
 }
 
 // Elicitation outcomes reported in build_flow's result.
@@ -96,29 +96,7 @@ func BuildFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 - flow alone: checks a flow you wrote yourself and adopts it.
 The result becomes the session's current flow, which validate_flow and simulate_session use by default. Returns the flow (FaceSign's JSON), a one-paragraph summary, a Mermaid diagram, warnings, the questions the description left open (avatar, languages, what happens on failure) and the assumptions made. When the client supports it, open questions are asked of the user directly and the answers are used.
 Next: show the summary and diagram, ask the user any remaining questions (then call build_flow again with change), and offer simulate_session to try it.`, &buildFlowInput{},
-		withOutput(schema{
-			"mode":        sEnum("What was done: built from a description, edited with a change, or adopted as given.", "build", "edit", "adopt"),
-			"flow":        flowSchema,
-			"summary":     sString("One paragraph describing the flow, for the user."),
-			"mermaid":     sString("Mermaid flowchart of the flow, success path highlighted."),
-			"warnings":    sArray("Where the flow goes against FaceSign's recommended patterns (it is still accepted).", problemSchema),
-			"questions":   sArray("What the description left open; ask the user, then call build_flow with change.", questionSchema),
-			"assumptions": sArray("Choices made where the description was silent.", sString("")),
-			"elicitation": sEnum("Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed.",
-				elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed),
-			"settings": sObject("Session settings the description or the answers named, to use when creating sessions of this flow.", schema{
-				"avatarId": sString("Avatar for sessions of this flow."),
-				"langs":    sArray("Languages for sessions of this flow.", sString("")),
-			}),
-			"answers": sObject("What the user answered in the question form, as used for this build.", schema{
-				"avatarId":      sString("Chosen avatar."),
-				"langs":         sArray("Chosen languages.", sString("")),
-				"onFailure":     sString("What happens when a check fails."),
-				"otpChannel":    sString("email or sms."),
-				"documentTypes": sArray("Accepted identity documents.", sString("")),
-				"minAge":        sInt("Minimum age."),
-			}),
-		}, "mode", "flow", "summary", "mermaid", "warnings", "questions", "assumptions", "settings", "elicitation"),
+		withOutputOf(&BuildFlowOutput{}),
 		// Not read-only: it replaces the session's current flow. Not destructive:
 		// nothing outside the session changes and the old flow is in the
 		// conversation. Not idempotent: a change applied twice ("add an SMS
@@ -215,19 +193,13 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 	}
 }
 
-var questionSchema = sObject("", schema{
-	"id":      sString("Stable id of the question (avatar, languages, onFailure, …)."),
-	"text":    sString("The question, ready to ask the user."),
-	"options": sArray("Suggested answers, when the choice is closed.", sString("")),
-}, "id", "text")
-
 // ValidateFlowOutput is validate_flow's structured result.
 type ValidateFlowOutput struct {
-	Valid     bool           `json:"valid"`
-	Source    string         `json:"source"`
-	NodeCount int            `json:"nodeCount"`
-	Errors    []flow.Problem `json:"errors"`
-	Warnings  []flow.Problem `json:"warnings"`
+	Valid     bool           `json:"valid" jsonschema_description:"True when the flow has no errors (warnings allowed)."`
+	Source    string         `json:"source" jsonschema:"enum=argument,enum=current_flow" jsonschema_description:"Which flow was checked."`
+	NodeCount int            `json:"nodeCount" jsonschema_description:"Number of nodes in the flow (0 when it could not be read)."`
+	Errors    []flow.Problem `json:"errors" jsonschema_description:"Problems that make FaceSign refuse the flow."`
+	Warnings  []flow.Problem `json:"warnings" jsonschema_description:"Departures from FaceSign's recommended patterns."`
 }
 
 // ValidateFlow checks a flow (the session's current flow by default).
@@ -235,13 +207,7 @@ func ValidateFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 	tool, args := newTool("validate_flow", `Check a FaceSign flow against every rule FaceSign enforces and the patterns it recommends. Call it after writing or changing a flow by hand, or before simulating or deploying one. Without flow it checks the session's current flow (the last one build_flow produced).
 Returns valid (true when FaceSign accepts the flow), errors (FaceSign refuses the flow) and warnings (accepted, but against FaceSign's patterns), each with a JSON-pointer path into the flow (/3/outcomes/noFace), a message and a concrete fix.
 Next: apply the fixes (build_flow with change, or edit the JSON and validate again); when valid, offer simulate_session.`, &validateFlowInput{},
-		withOutput(schema{
-			"valid":     sBool("True when the flow has no errors (warnings allowed)."),
-			"source":    sEnum("Which flow was checked.", "argument", "current_flow"),
-			"nodeCount": sInt("Number of nodes in the flow (0 when it could not be read)."),
-			"errors":    sArray("Problems that make FaceSign refuse the flow.", problemSchema),
-			"warnings":  sArray("Departures from FaceSign's recommended patterns.", problemSchema),
-		}, "valid", "source", "nodeCount", "errors", "warnings"),
+		withOutputOf(&ValidateFlowOutput{}),
 		// Read-only, nothing destroyed, same answer every time, no network.
 		annotations("Validate a flow", true, false, true, false),
 	)

@@ -15,12 +15,12 @@ import (
 
 // SetAPIKeyOutput is set_api_key's structured result.
 type SetAPIKeyOutput struct {
-	Environment facesign.Environment `json:"environment"`
-	Key         string               `json:"key"`
-	ServerURL   string               `json:"serverUrl"`
-	Scope       string               `json:"scope"`
-	Avatars     []facesign.Avatar    `json:"avatars"`
-	Languages   []facesign.Lang      `json:"languages"`
+	Environment facesign.Environment `json:"environment" jsonschema:"enum=sandbox,enum=production" jsonschema_description:"Which FaceSign environment the key belongs to."`
+	Key         string               `json:"key" jsonschema_description:"The key redacted to its prefix and last four characters; the full key is never returned."`
+	ServerURL   string               `json:"serverUrl" jsonschema_description:"The FaceSign API base URL the key is used against."`
+	Scope       string               `json:"scope" jsonschema_description:"Who can use the key: always this MCP session only."`
+	Avatars     []facesign.Avatar    `json:"avatars" jsonschema_description:"Avatars the key's account can use in sessions."`
+	Languages   []facesign.Lang      `json:"languages" jsonschema_description:"Languages the avatar can speak (a session's langs)."`
 }
 
 const keyScope = "this MCP session only"
@@ -38,22 +38,7 @@ func SetAPIKey(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 The key is checked for its form, then proven against the API (avatars and languages are fetched) before it is kept. It belongs to this MCP session alone: other clients of the same server never see or use it.
 Returns the environment (sandbox or production), the key redacted to its prefix and last four characters, the API base URL, and the avatars and languages available to flows.
 Next: offer to build a flow (build_flow), or list recent sessions (list_sessions). Never repeat the full key back to the user.`, &setAPIKeyInput{},
-		withOutput(schema{
-			"environment": sEnum("Which FaceSign environment the key belongs to.", "sandbox", "production"),
-			"key":         sString("The key redacted to its prefix and last four characters; the full key is never returned."),
-			"serverUrl":   sString("The FaceSign API base URL the key is used against."),
-			"scope":       sString("Who can use the key: always this MCP session only."),
-			"avatars": sArray("Avatars the key's account can use in sessions.", sObject("", schema{
-				"id":       sString("Avatar id (a session's avatarId)."),
-				"name":     sString("Display name."),
-				"gender":   sString("Avatar gender, when FaceSign says."),
-				"imageUrl": sString("Portrait URL."),
-			}, "id", "name")),
-			"languages": sArray("Languages the avatar can speak (a session's langs).", sObject("", schema{
-				"id":    sString("Language code (e.g. en)."),
-				"title": sString("Language name."),
-			}, "id", "title")),
-		}, "environment", "key", "serverUrl", "scope", "avatars", "languages"),
+		withOutputOf(&SetAPIKeyOutput{}),
 		// Not read-only: it changes which key this session's later calls use.
 		// Not destructive: replacing a key loses nothing. Idempotent: setting the
 		// same key twice leaves the same state. Open world: it calls FaceSign.

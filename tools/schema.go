@@ -59,10 +59,22 @@ func reflectSchema(v any, strict bool) map[string]any {
 func wireTypes(t reflect.Type) *jsonschema.Schema {
 	switch t {
 	case reflect.TypeFor[flow.Flow](), reflect.TypeFor[flowJSON]():
-		return &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "object"},
-			Description: "A FaceSign flow: an array of nodes, exactly as FaceSign's API takes it (schema: resource facesign://schema/flow)."}
+		// The field's tag describes it: a property's description is its field's.
+		return &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "object"}}
 	case reflect.TypeFor[facesign.Time]():
-		return &jsonschema.Schema{Type: "integer", Description: "Unix seconds."}
+		return &jsonschema.Schema{Type: "integer"}
+	case reflect.TypeFor[facesign.Session]():
+		// The session goes out as the API defines it; its schema stays open so
+		// that a field FaceSign adds, or a list it leaves null, never makes a
+		// good answer fail validation.
+		props := jsonschema.NewProperties()
+		props.Set("id", &jsonschema.Schema{Type: "string", Description: "Session id."})
+		props.Set("status", &jsonschema.Schema{Type: "string", Description: "requiresInput, processing, complete or canceled."})
+		props.Set("settings", &jsonschema.Schema{Type: "object", Description: "The settings the session was created with."})
+		props.Set("report", &jsonschema.Schema{Type: "object", Description: "What the session produced, once it has run."})
+		return &jsonschema.Schema{Type: "object", Properties: props, Required: []string{"id", "status"}}
+	case reflect.TypeFor[facesign.Report]():
+		return &jsonschema.Schema{Type: "object"}
 	case reflect.TypeFor[json.RawMessage]():
 		return &jsonschema.Schema{}
 	}

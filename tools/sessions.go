@@ -30,34 +30,6 @@ const (
 	maxMapValueChars  = 2000
 )
 
-var nodeOutcomeSchema = sObject("", schema{
-	"nodeId":  sString("Node id."),
-	"type":    sString("Node type."),
-	"outcome": sString("The outcome the node took (for conversation and data_validation: the outcome id, mapped from FaceSign's target node id)."),
-	"success": sBool("Whether that is the node's success outcome."),
-	"detail":  sString("What the node found (recognised name, similarity, document fields, email…), when it reports something."),
-}, "nodeId", "type", "outcome", "success")
-
-var summarySchema = sObject("Short human summary of the session.", schema{
-	"status":  sEnum("Session status.", "requiresInput", "processing", "complete", "canceled"),
-	"verdict": sEnum("pending (not started), in_progress, canceled, verified, not_verified (a check failed), completed (finished, no verification verdict).", facesign.Verdicts()...),
-	"text":    sString("The summary in a few sentences."),
-	"path":    sArray("Node ids in the order the session went through them.", sString("")),
-	"nodes":   sArray("Each node's outcome, in path order.", nodeOutcomeSchema),
-}, "status", "verdict", "text", "path", "nodes")
-
-var sessionSchema = schema{
-	"type":        "object",
-	"description": "The whole FaceSign session as the API returns it: id, createdAt/startedAt/finishedAt (Unix seconds), status, settings (flow, metadata, avatar, languages…), version and report (transcript, nodeReports, aiAnalysis, livenessDetected, isVerified, extractedData, screenshots, videos, device, location). The client secret is left out.",
-	"properties": schema{
-		"id":       sString("Session id."),
-		"status":   sString("requiresInput, processing, complete or canceled."),
-		"settings": schema{"type": "object", "description": "The settings the session was created with."},
-		"report":   schema{"type": "object", "description": "What the session produced, once it has run."},
-	},
-	"required": []string{"id", "status"},
-}
-
 // getSessionInput is get_session's arguments.
 type getSessionInput struct {
 	SessionID string `json:"sessionId" jsonschema:"minLength=1,maxLength=128" jsonschema_description:"The FaceSign session id, as returned by simulate_session, list_sessions or a webhook event's sessionId."`
@@ -80,7 +52,7 @@ type listSessionsInput struct {
 
 // simulateSessionInput is simulate_session's arguments.
 type simulateSessionInput struct {
-	Flow      flowJSON     `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."`
+	Flow      flowJSON    `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."`
 	SessionID string      `json:"sessionId,omitempty" jsonschema:"maxLength=128" jsonschema_description:"Run this existing, not yet finished sandbox session instead of creating one. Do not combine with flow."`
 	Outcomes  outcomeMap  `json:"outcomes,omitempty" jsonschema_description:"Node id → the outcome that node takes, e.g. {\"liveness\": \"deepfakeDetected\", \"otp\": \"failed_unverified\"}. For conversation and data_validation nodes name the outcome by its id. Nodes not named take their success outcome."`
 	Replies   replyMap    `json:"replies,omitempty" jsonschema_description:"Node id → what the user says at that conversation node, e.g. {\"confirm_transfer\": \"Yes, 5,000 dollars to my landlord\"}; recorded in the transcript."`
@@ -113,8 +85,8 @@ func ptr[T any](v T) *T { return &v }
 
 // GetSessionOutput is get_session's structured result.
 type GetSessionOutput struct {
-	Session facesign.Session        `json:"session"`
-	Summary facesign.SessionSummary `json:"summary"`
+	Session facesign.Session        `json:"session" jsonschema_description:"The whole FaceSign session as the API returns it: id, createdAt/startedAt/finishedAt (Unix seconds), status, settings (flow, metadata, avatar, languages…), version and report (transcript, nodeReports, aiAnalysis, livenessDetected, isVerified, extractedData, screenshots, videos, device, location). The client secret is left out."`
+	Summary facesign.SessionSummary `json:"summary" jsonschema_description:"Short human summary of the session."`
 }
 
 // GetSession fetches one session with a readable summary.
@@ -122,10 +94,7 @@ func GetSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 	tool, args := newTool("get_session", `Fetch one FaceSign verification session by id: its status, transcript, node reports, AI analysis, media references and settings, plus a short summary (status, the path taken, each node's outcome and a verdict). Call it when the user asks how a session went, after simulate_session, or for a session id seen in list_sessions or a webhook.
 Uses this session's API key (set_api_key). A session of another account, or an unknown id, is reported as not found.
 Next: explain the verdict and the failing node, if any; offer to change the flow (build_flow with change) or simulate again.`, &getSessionInput{},
-		withOutput(schema{
-			"session": sessionSchema,
-			"summary": summarySchema,
-		}, "session", "summary"),
+		withOutputOf(&GetSessionOutput{}),
 		// Read-only and idempotent; open world: it reads from the FaceSign API.
 		annotations("Get a session", true, false, true, true),
 	)
@@ -234,21 +203,21 @@ func fmtTime(t facesign.Time) string {
 
 // SessionRow is one session in list_sessions' page.
 type SessionRow struct {
-	ID                string `json:"id"`
-	Status            string `json:"status"`
-	Verdict           string `json:"verdict"`
-	CreatedAt         string `json:"createdAt"`
-	FinishedAt        string `json:"finishedAt,omitempty"`
-	ClientReferenceID string `json:"clientReferenceId,omitempty"`
-	Nodes             int    `json:"nodes"`
+	ID                string `json:"id" jsonschema_description:"Session id (for get_session)."`
+	Status            string `json:"status" jsonschema_description:"requiresInput, processing, complete or canceled."`
+	Verdict           string `json:"verdict" jsonschema:"enum=pending,enum=in_progress,enum=canceled,enum=verified,enum=not_verified,enum=completed" jsonschema_description:"Short verdict; see get_session for the details."`
+	CreatedAt         string `json:"createdAt" jsonschema:"format=date-time" jsonschema_description:"When the session was created."`
+	FinishedAt        string `json:"finishedAt,omitempty" jsonschema:"format=date-time" jsonschema_description:"When it finished, if it has."`
+	ClientReferenceID string `json:"clientReferenceId,omitempty" jsonschema_description:"Your reference for the session, if set."`
+	Nodes             int    `json:"nodes" jsonschema_description:"How many nodes the session has gone through."`
 }
 
 // ListSessionsOutput is list_sessions' structured result.
 type ListSessionsOutput struct {
-	Sessions   []SessionRow `json:"sessions"`
-	NextCursor string       `json:"nextCursor,omitempty"`
-	HasMore    bool         `json:"hasMore"`
-	TotalCount *int         `json:"totalCount,omitempty"`
+	Sessions   []SessionRow `json:"sessions" jsonschema_description:"One page of sessions."`
+	NextCursor string       `json:"nextCursor,omitempty" jsonschema_description:"Pass as cursor to get the next page; absent on the last page."`
+	HasMore    bool         `json:"hasMore" jsonschema_description:"Whether more sessions follow this page."`
+	TotalCount *int         `json:"totalCount,omitempty" jsonschema_description:"Number of matching sessions, when includeTotal was set."`
 }
 
 // ListSessions lists one page of the account's sessions.
@@ -256,20 +225,7 @@ func ListSessions(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 	tool, args := newTool("list_sessions", `List the FaceSign sessions of this API key's account, newest first, one page at a time, with every filter of FaceSign's API: status, client reference, flow, dates, free-text search, sort order. Call it when the user asks about recent, completed, failed or a customer's sessions ("show me the last 10 completed sessions").
 Returns one page of sessions (id, status, verdict, created and finished times, client reference) and nextCursor; pass nextCursor back as cursor for the next page while hasMore is true.
 Next: call get_session on a session for its full report.`, &listSessionsInput{},
-		withOutput(schema{
-			"sessions": sArray("One page of sessions.", sObject("", schema{
-				"id":                sString("Session id (for get_session)."),
-				"status":            sString("requiresInput, processing, complete or canceled."),
-				"verdict":           sEnum("Short verdict; see get_session for the details.", facesign.Verdicts()...),
-				"createdAt":         sTime("When the session was created."),
-				"finishedAt":        sTime("When it finished, if it has."),
-				"clientReferenceId": sString("Your reference for the session, if set."),
-				"nodes":             sInt("How many nodes the session has gone through."),
-			}, "id", "status", "verdict", "createdAt", "nodes")),
-			"nextCursor": sString("Pass as cursor to get the next page; absent on the last page."),
-			"hasMore":    sBool("Whether more sessions follow this page."),
-			"totalCount": sInt("Number of matching sessions, when includeTotal was set."),
-		}, "sessions", "hasMore"),
+		withOutputOf(&ListSessionsOutput{}),
 		// Read-only and idempotent (for a given cursor); reads the FaceSign API.
 		annotations("List sessions", true, false, true, true),
 	)
@@ -377,27 +333,27 @@ const deliveryInterval = 100 * time.Millisecond
 
 // DeliveryRow is one webhook delivery attempt for the simulated session.
 type DeliveryRow struct {
-	EndpointURL string `json:"endpointUrl"`
-	EventID     string `json:"eventId"`
-	Attempt     int    `json:"attempt"`
-	State       string `json:"state"`
-	StatusCode  int    `json:"statusCode"`
-	Error       string `json:"error,omitempty"`
-	At          string `json:"at"`
+	EndpointURL string `json:"endpointUrl" jsonschema_description:"Receiver URL."`
+	EventID     string `json:"eventId" jsonschema_description:"Event id (receivers deduplicate on it)."`
+	Attempt     int    `json:"attempt" jsonschema_description:"Attempt number, from 1."`
+	State       string `json:"state" jsonschema_description:"pending, delivered, retrying or failed."`
+	StatusCode  int    `json:"statusCode" jsonschema_description:"HTTP status the receiver answered; 0 when none."`
+	Error       string `json:"error,omitempty" jsonschema_description:"Why the attempt failed, if it did."`
+	At          string `json:"at" jsonschema:"format=date-time" jsonschema_description:"When the attempt was made."`
 }
 
 // SimulateOutput is simulate_session's structured result.
 type SimulateOutput struct {
-	SessionID        string                 `json:"sessionId"`
-	Created          bool                   `json:"created"`
-	Status           string                 `json:"status"`
-	Verdict          string                 `json:"verdict"`
-	Summary          string                 `json:"summary"`
-	Path             []facesign.PathStep    `json:"path"`
-	Nodes            []facesign.NodeOutcome `json:"nodes"`
-	Report           *facesign.Report       `json:"report,omitempty"`
-	WebhookEndpoints int                    `json:"webhookEndpoints"`
-	Deliveries       []DeliveryRow          `json:"deliveries"`
+	SessionID        string                 `json:"sessionId" jsonschema_description:"The sandbox session that ran (for get_session)."`
+	Created          bool                   `json:"created" jsonschema_description:"True when a new session was created from the flow."`
+	Status           string                 `json:"status" jsonschema_description:"Final session status."`
+	Verdict          string                 `json:"verdict" jsonschema:"enum=pending,enum=in_progress,enum=canceled,enum=verified,enum=not_verified,enum=completed" jsonschema_description:"How it ended."`
+	Summary          string                 `json:"summary" jsonschema_description:"What happened, in a few sentences."`
+	Path             []facesign.PathStep    `json:"path" jsonschema_description:"The nodes in the order the session went through them."`
+	Nodes            []facesign.NodeOutcome `json:"nodes" jsonschema_description:"Each node's outcome from the report, in path order."`
+	Report           *facesign.Report       `json:"report,omitempty" jsonschema_description:"The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."`
+	WebhookEndpoints int                    `json:"webhookEndpoints" jsonschema_description:"Webhook endpoints registered for the account; each gets every status change."`
+	Deliveries       []DeliveryRow          `json:"deliveries" jsonschema_description:"Webhook delivery attempts for this session."`
 }
 
 // SimulateSession runs a sandbox session to its end without a browser.
@@ -406,30 +362,7 @@ func SimulateSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 It creates a sandbox session from flow (default: the session's current flow) or takes the existing sandbox session sessionId, then runs it: each node takes the outcome named in outcomes, or else its success outcome.
 Returns the session id, the path taken (node, type, outcome), each node's outcome, the verdict, the report and the webhook deliveries made for the session.
 Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<liveness node id>": "deepfakeDetected"}); get_session shows the full session.`, &simulateSessionInput{},
-		withOutput(schema{
-			"sessionId": sString("The sandbox session that ran (for get_session)."),
-			"created":   sBool("True when a new session was created from the flow."),
-			"status":    sString("Final session status."),
-			"verdict":   sEnum("How it ended.", facesign.Verdicts()...),
-			"summary":   sString("What happened, in a few sentences."),
-			"path": sArray("The nodes in the order the session went through them.", sObject("", schema{
-				"nodeId":  sString("Node id."),
-				"type":    sString("Node type."),
-				"outcome": sString("Outcome taken out of the node."),
-			}, "nodeId", "type")),
-			"nodes":            sArray("Each node's outcome from the report, in path order.", nodeOutcomeSchema),
-			"report":           schema{"type": "object", "description": "The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."},
-			"webhookEndpoints": sInt("Webhook endpoints registered for the account; each gets every status change."),
-			"deliveries": sArray("Webhook delivery attempts for this session.", sObject("", schema{
-				"endpointUrl": sString("Receiver URL."),
-				"eventId":     sString("Event id (receivers deduplicate on it)."),
-				"attempt":     sInt("Attempt number, from 1."),
-				"state":       sString("pending, delivered, retrying or failed."),
-				"statusCode":  sInt("HTTP status the receiver answered; 0 when none."),
-				"error":       sString("Why the attempt failed, if it did."),
-				"at":          sTime("When the attempt was made."),
-			}, "endpointUrl", "eventId", "attempt", "state", "statusCode", "at")),
-		}, "sessionId", "created", "status", "verdict", "summary", "path", "nodes", "webhookEndpoints", "deliveries"),
+		withOutputOf(&SimulateOutput{}),
 		// Writes: it creates and completes a sandbox session. Not destructive:
 		// only adds. Not idempotent: every call runs a new session. Open world:
 		// it calls the FaceSign (sandbox) API, which sends webhooks out.

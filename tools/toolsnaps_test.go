@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -78,7 +80,12 @@ func TestToolDefinitionsComplete(t *testing.T) {
 			raw, err := json.Marshal(tool)
 			require.NoError(t, err)
 			var published struct {
-				InputSchema json.RawMessage `json:"inputSchema"`
+				InputSchema  json.RawMessage `json:"inputSchema"`
+				OutputSchema struct {
+					Type       string         `json:"type"`
+					Properties map[string]any `json:"properties"`
+					Required   []string       `json:"required"`
+				} `json:"outputSchema"`
 			}
 			require.NoError(t, json.Unmarshal(raw, &published))
 			require.NoError(t, json.Unmarshal(published.InputSchema, &in))
@@ -97,9 +104,34 @@ func TestToolDefinitionsComplete(t *testing.T) {
 					assert.Contains(t, ps, "maxProperties", "%s.%s bounded", tool.Name, name)
 				}
 			}
-			assert.Equal(t, "object", tool.OutputSchema.Type)
-			assert.NotEmpty(t, tool.OutputSchema.Properties)
-			assert.NotEmpty(t, tool.OutputSchema.Required)
+			assert.Equal(t, "object", published.OutputSchema.Type)
+			assert.NotEmpty(t, published.OutputSchema.Properties)
+			assert.NotEmpty(t, published.OutputSchema.Required)
 		})
 	}
+}
+
+// Enums written in struct tags name exactly the values the code produces.
+func TestSchemaEnumsMatchTheCode(t *testing.T) {
+	enumAt := func(doc map[string]any, path ...string) []string {
+		var v any = doc
+		for _, p := range path {
+			v = v.(map[string]any)[p]
+		}
+		return toStrings(v.(map[string]any)["enum"])
+	}
+	var statuses []string
+	for _, s := range facesign.Statuses() {
+		statuses = append(statuses, string(s))
+	}
+	verdicts := facesign.Verdicts()
+	summary := reflectSchema(&facesign.SessionSummary{}, false)
+	assert.Equal(t, verdicts, enumAt(summary, "properties", "verdict"))
+	assert.Equal(t, statuses, enumAt(summary, "properties", "status"))
+	assert.Equal(t, verdicts, enumAt(reflectSchema(&SessionRow{}, false), "properties", "verdict"))
+	assert.Equal(t, verdicts, enumAt(reflectSchema(&SimulateOutput{}, false), "properties", "verdict"))
+	assert.Equal(t, statuses, enumAt(reflectSchema(&listSessionsInput{}, true), "properties", "status", "items"))
+	assert.Equal(t, []string{string(flow.SeverityError), string(flow.SeverityWarning)}, enumAt(reflectSchema(&flow.Problem{}, false), "properties", "severity"))
+	assert.ElementsMatch(t, []string{elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed},
+		enumAt(reflectSchema(&BuildFlowOutput{}, false), "properties", "elicitation"))
 }
