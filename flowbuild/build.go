@@ -15,9 +15,9 @@ import (
 // "on_failure", "otp_channel", "documents", "min_age") so that a caller can pass the
 // answer back in Options and the question is not asked again.
 type Question struct {
-	ID      string   `json:"id"`
-	Text    string   `json:"text"`
-	Options []string `json:"options,omitempty"`
+	ID      string   `json:"id" jsonschema_description:"Stable id of the question (avatar, languages, onFailure, …)."`
+	Text    string   `json:"text" jsonschema_description:"The question, ready to ask the user."`
+	Options []string `json:"options,omitempty" jsonschema_description:"Suggested answers, when the choice is closed."`
 }
 
 // Options are answers to questions, passed back by the caller (for example from MCP
@@ -38,8 +38,8 @@ type Options struct {
 
 // SessionSettings are the session settings the description or the answers named.
 type SessionSettings struct {
-	AvatarID string   `json:"avatarId,omitempty"`
-	Langs    []string `json:"langs,omitempty"`
+	AvatarID string   `json:"avatarId,omitempty" jsonschema_description:"Avatar for sessions of this flow."`
+	Langs    []string `json:"langs,omitempty" jsonschema_description:"Languages for sessions of this flow."`
 }
 
 // Result is what Build and Edit return.
