@@ -2,6 +2,8 @@ package flowbuild
 
 import (
 	"sort"
+
+	"github.com/facesign/facesign-mcp/flowbuild/internal/english"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,41 +101,23 @@ var lexGroups = map[string][]string{
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
-// commonWords are frequent words that must never be "corrected" into a lexicon word
-// ("order" is not a typo of "older", "great" not of "greet").
-var commonWords = strings.Fields(`
-about above across actually again alter among amount answer anyone anything anyway apply around asked
-based basic batch below bring build built button called caller calls carry catch cause certain change
-changes charge clean clear client clients click could count create created credit crypto customer
-customers daily data dates detail details doing doubt during early either every everything exactly
-example fact facts field fields first flows follow fraud fresh front fully funds given going great green
-group happen happens having heavy house however hotel issue items known large later layer least leave
-level light limit little local locked login logins logged longer looks lower major maker makes making
-manor maybe means might model money month needs never night noted nodes modes order other others
-owner ownership paces parts party payee payment payout place plans point power press price prize
-process proper purpose quick quickly quite range rather ready reason reasons recipient recover
-recovery reset right river round route rules safer safety seller sellers sense service session
-sessions setup shall share short should shows shown simple since small smart sound space stage stand
-stark stars steps still store story sudden sure swaps table taken tests thing things think those
-though three throw times today total tower track trade transfer transfers truly trust under until
-upper usage users using usual value video visit voice wallet watch water where which while whole
-whose withdraw withdrawal withdrawals world would write wrong years yours
-account accounts banking bank check-in checkin change changing company employee employees hotels
-payments transaction transactions details holder folder older wire wires high value quick returning
-request requests requesting notary notarization remote signing signs willingly destination
-`)
+// addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
+var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you"}
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon  map[string]string // surface form → lemma
-	common map[string]bool   // words never typo-corrected
-	byLen  map[int][]string  // surface forms of 5+ letters by length, sorted, for typo correction
+	canon     map[string]string // surface form → lemma
+	addressee map[string]bool   // words naming the person the avatar speaks to
+	byLen     map[int][]string  // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
 
 func newLexicon() *lexicon {
-	l := &lexicon{canon: map[string]string{}, common: map[string]bool{}, byLen: map[int][]string{}}
+	l := &lexicon{canon: map[string]string{}, byLen: map[int][]string{}, addressee: map[string]bool{}}
+	for _, w := range addressees {
+		l.addressee[w] = true
+	}
 	lemmas := make([]string, 0, len(lexGroups))
 	for k := range lexGroups {
 		lemmas = append(lemmas, k)
@@ -146,11 +130,8 @@ func newLexicon() *lexicon {
 			}
 		}
 	}
-	for _, w := range commonWords {
-		l.common[w] = true
-	}
 	for f := range l.canon {
-		if n := utf8.RuneCountInString(f); n >= 5 {
+		if n := utf8.RuneCountInString(f); n >= minTypoLen {
 			l.byLen[n] = append(l.byLen[n], f)
 		}
 	}
@@ -160,9 +141,16 @@ func newLexicon() *lexicon {
 	return l
 }
 
+// minTypoLen is the shortest word typo correction touches: below it, one edit
+// turns too many words into others ("sms" and "sim", "otp" and "top").
+const minTypoLen = 4
+
 // lemma returns the lemma of a lower-case word: the word itself when the lexicon does
-// not know it, after trying common English endings and, for words of five letters
-// or more, a correction at edit distance one ("livenes", "pasport", "reconize").
+// not know it, after trying common English endings and, for words of four letters
+// or more that are not English words, the one lexicon lemma at edit distance one
+// ("livenes", "pasport", "reconize", "emal"). The embedded English word list keeps
+// real words as they are: "identity" is not a typo of "identify", "order" not of
+// "older".
 func (l *lexicon) lemma(w string) (string, bool) {
 	if c, ok := l.canon[w]; ok {
 		return c, true
@@ -170,7 +158,7 @@ func (l *lexicon) lemma(w string) (string, bool) {
 	if c, ok := l.stemmed(w); ok {
 		return c, true
 	}
-	if l.common[w] || len(w) < 5 || !isAlpha(w) {
+	if len(w) < minTypoLen || !isAlpha(w) || english.Known(w) {
 		return w, false
 	}
 	if f := l.correct(w); f != "" {
@@ -203,20 +191,29 @@ func (l *lexicon) stemmed(w string) (string, bool) {
 	return "", false
 }
 
-// correct returns the lexicon form at Damerau distance one from w, or "".
+// correct returns the lexicon form at Damerau distance one from w, or "" when
+// there is none or when forms of two different lemmas are that close (a guess
+// between two meanings is no correction).
 func (l *lexicon) correct(w string) string {
 	n := utf8.RuneCountInString(w)
+	found := ""
 	for _, m := range []int{n, n - 1, n + 1} {
-		if m < 5 {
+		if m < minTypoLen {
 			continue
 		}
 		for _, f := range l.byLen[m] {
-			if within1(w, f) {
-				return f
+			if !within1(w, f) {
+				continue
+			}
+			if found != "" && l.canon[found] != l.canon[f] {
+				return ""
+			}
+			if found == "" {
+				found = f
 			}
 		}
 	}
-	return ""
+	return found
 }
 
 // within1 reports whether a and b (ASCII) differ by at most one insertion, deletion,

@@ -905,6 +905,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			if t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0 {
 				k = kInform
 			}
+			if t.w == "confirm" && !has(ts, "ask") && copulaAfter(ts, i) {
+				k = kInform // "confirm the account is opened" tells, it does not ask
+			}
 			add(&step{k: k, topics: tp, phrase: phraseAfter(ts, i)}, i)
 		}
 		if t.raw == "why" || t.raw == "reason" && !has(ts, "ask") {
@@ -1282,29 +1285,64 @@ func topicsOf(ts []token) topic {
 	return tp
 }
 
-// phraseAfter is the user's own words after a question verb, for prompts no topic fits.
+// phraseAfter is the user's own words after a question or telling verb, for prompts
+// no topic fits: "tell them the account is recovered" gives "the account is
+// recovered", "ask them why they're here" gives "why they're here". The person
+// spoken to ("them", "the user", "to the customer") and a leading "that" are left
+// out: the prompt names the user itself.
 func phraseAfter(ts []token, i int) string {
+	j := i + 1
+	for j < len(ts) && (ts[j].w == "." || ts[j].w == "," || ts[j].w == ":" || ts[j].orig == "") {
+		j++
+	}
+	j = skipAddressee(ts, j)
+	if j < len(ts) && ts[j].raw == "that" {
+		j++
+	}
 	var b strings.Builder
-	for j := i + 1; j < len(ts) && j < i+16; j++ {
+	for ; j < len(ts) && j < i+16; j++ {
 		t := ts[j]
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
 			continue
 		}
-		w := t.orig
-		switch t.raw {
-		case "them", "him", "her":
-			w = "the user"
-		case "they":
-			w = "the user"
-		case "he", "she":
-			w = "the user"
-		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(w)
+		b.WriteString(t.orig)
 	}
 	return b.String()
+}
+
+// skipAddressee returns the index after the person a verb is said to, if the
+// words at j name one.
+func skipAddressee(ts []token, j int) int {
+	k := j
+	if k < len(ts) && ts[k].raw == "to" {
+		k++
+	}
+	if k < len(ts) && lex.addressee[ts[k].raw] {
+		return k + 1
+	}
+	if k+1 < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") && lex.addressee[ts[k+1].raw] {
+		return k + 2
+	}
+	return j
+}
+
+// copulaAfter reports whether the words after i state a fact ("confirm the
+// account is opened", "confirm their new device is registered"): said to the user,
+// not asked of them.
+func copulaAfter(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j < i+8; j++ {
+		switch ts[j].raw {
+		case "is", "are", "was", "were", "has", "have", "been":
+			return true
+		}
+		if ts[j].w == "." || ts[j].w == "," {
+			return false
+		}
+	}
+	return false
 }
 
 // useCase is what the flow is for; it shapes the prompts.

@@ -210,6 +210,9 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	return "Ask the user " + joinAnd(parts) + "."
 }
 
+// whWords open an indirect question or statement that needs no "that" before it.
+var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
+
 func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }
 
 func joinAnd(parts []string) string {
@@ -276,8 +279,11 @@ func informPrompt(s *step, uc useCase) string {
 	if s.topics&(tWelcome|tFuture) != 0 {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
 	}
-	if p := strings.TrimSpace(s.phrase); p != "" {
-		return "Explain to the user " + trimDot(p) + "."
+	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
+		if wh, _, _ := strings.Cut(strings.ToLower(p), " "); whWords[wh] {
+			return "Explain to the user " + p + "."
+		}
+		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."
 }
