@@ -94,6 +94,7 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, ErrNoSteps
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount}
+	p.assumptions = append(p.assumptions, pr.notes...)
 	var qs []Question
 	p.policy = NormalizeOnFailure(opts.OnFailure)
 	if p.policy == "" {

@@ -466,7 +466,10 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		n.Outcomes = []flow.Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
 	case kPermissions:
 		n.Prompt = "We need your camera and microphone for a short video check."
-		n.Permissions = &flow.Permissions{Camera: true, Microphone: true}
+		n.Permissions = &flow.Permissions{Camera: true, Microphone: !s.noMic}
+		if s.noMic {
+			n.Prompt = "We need your camera for a short video check."
+		}
 	case kFaceScan:
 		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
 		if s.challenge {
@@ -482,6 +485,9 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			n.SourceB = &flow.FaceSource{Source: "sessionVideo"}
 		}
 		th := 0.8
+		if s.threshold > 0 {
+			th = s.threshold
+		}
 		n.SimilarityThreshold = &th
 	case kDocument:
 		n.ScanningMode = "automatic"
@@ -500,12 +506,20 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			l := s.otpLen
 			n.OTPLength = &l
 		}
+		if s.expiry > 0 {
+			e := s.expiry
+			n.ExpirySeconds = &e
+		}
+		if s.attempts > 0 {
+			a := s.attempts
+			n.MaxAttempts = &a
+		}
 	case kAgeCheck:
 		age := strconv.Itoa(s.minAge)
 		n.Validation = &flow.Validation{Field: "dateOfBirth", Action: "olderThan", Value: age}
 		n.Outcomes = []flow.Outcome{
-			{ID: "old_enough", Condition: "The date of birth shows the user is older than " + age},
-			{ID: "too_young", Condition: "The user is " + age + " or younger, or the date of birth is missing"},
+			{ID: "old_enough", Condition: "The date of birth shows the user is at least " + age},
+			{ID: "too_young", Condition: "The user is younger than " + age + ", or the date of birth is missing"},
 		}
 	case kMatchCheck:
 		f := s.field

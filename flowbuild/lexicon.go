@@ -45,7 +45,7 @@ var lexGroups = map[string][]string{
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
 	"email":      {"email", "mail", "inbox", "emailed", "emailing"},
 	"address":    {"address"},
-	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes"},
+	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
@@ -74,6 +74,14 @@ var lexGroups = map[string][]string{
 	"provide":    {"provide", "provided", "supply", "supplied", "given", "give"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
 	"send":       {"send", "sent", "deliver", "dispatch"},
+	// units of settings (settings.go)
+	"digit":     {"digit", "digits", "character", "characters", "char", "chars", "figure", "figures"},
+	"minute":    {"minute", "minutes", "min", "mins"},
+	"second":    {"seconds", "sec", "secs"},
+	"hour":      {"hour", "hours", "hr", "hrs"},
+	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses"},
+	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
+	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
 	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop"},
@@ -366,6 +374,9 @@ func tokenize(text string) []token {
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '(' || r == ')' || r == '—' || r == '–':
 			out = append(out, token{w: "."})
 			i += size
+		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
+			out = append(out, token{w: "."}) // "scan ID -> selfie -> compare": arrows separate steps
+			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
 			out = append(out, token{w: "."}) // a dash between spaces separates clauses
 			i += size
@@ -399,7 +410,7 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued",
+	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 }
 

@@ -115,8 +115,10 @@ type step struct {
 	otpLen      int
 	expiry      int
 	attempts    int
-	mic         bool // permissions: the text named the microphone
-	challenge   bool // face_scan: a liveness challenge was asked for
+	mic         bool    // permissions: the text named the microphone
+	noMic       bool    // permissions: the camera only
+	threshold   float64 // face_compare, face_scan: a similarity threshold the text gave
+	challenge   bool    // face_scan: a liveness challenge was asked for
 	front, back bool
 	again       bool
 	explicitAge bool // the age came from a number in the text
@@ -292,6 +294,9 @@ func parse(text string) *parsed {
 			s.back = s.back || a.back
 			s.again = a.again
 		}
+		if hasSetting(c.toks) {
+			applySettings(readSettings(c.toks), main, seq)
+		}
 		switch {
 		case len(a.ref) > 0 && len(main) == 0:
 			// "After the liveness check," on its own: the next clause goes there
@@ -316,7 +321,50 @@ func parse(text string) *parsed {
 		out = append(out, s)
 	}
 	p.steps = order(out)
+	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// channelFromContext settles a one-time code whose clause named no channel from
+// the steps before it: a code sent right after the user typed an email address
+// goes to that address ("collect their email and send a code to it").
+func channelFromContext(steps []*step) []string {
+	var notes []string
+	for i, s := range steps {
+		if s.k != kOTP {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if steps[j].k == kEnterEmail {
+				s.k = kEmailOTP
+				notes = append(notes, "The one-time code goes to the email address the user entered before it.")
+				break
+			}
+		}
+	}
+	return notes
+}
+
+// applySettings gives a clause's settings to the steps it names or, when it names
+// none that takes them ("OTP over email, 8 digits"), to the latest step before it
+// that does.
+func applySettings(st stepSettings, main, seq []*step) {
+	if !st.any() {
+		return
+	}
+	done := false
+	for _, s := range main {
+		if st.accepts(s.k) {
+			st.apply(s)
+			done = true
+		}
+	}
+	for i := len(seq) - 1; i >= 0 && !done; i-- {
+		if st.accepts(seq[i].k) {
+			st.apply(seq[i])
+			done = true
+		}
+	}
 }
 
 // ensure appends the reference steps that the sequence does not hold yet.
@@ -392,6 +440,19 @@ func mergeStep(dst, src *step) *step {
 	}
 	if src.otpLen > 0 {
 		dst.otpLen = src.otpLen
+	}
+	if src.expiry > 0 {
+		dst.expiry = src.expiry
+	}
+	if src.attempts > 0 {
+		dst.attempts = src.attempts
+	}
+	if src.threshold > 0 {
+		dst.threshold = src.threshold
+	}
+	dst.noMic = dst.noMic || src.noMic
+	if dst.k == kOTP && (src.k == kEmailOTP || src.k == kSMSOTP) {
+		dst.k = src.k // "a code ... the code should go to the phone"
 	}
 	dst.mic = dst.mic || src.mic
 	dst.challenge = dst.challenge || src.challenge
