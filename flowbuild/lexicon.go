@@ -21,17 +21,18 @@ var lexGroups = map[string][]string{
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
-	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify"},
+	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification"},
+	"search":     {"search", "find", "lookup", "searching", "searches", "locate"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
-	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks"},
+	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
 	"match":      {"match", "matches", "matched", "matching", "matchup"},
 	"against":    {"against", "versus", "vs"},
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
 	"take":       {"take", "took", "taken", "taking"},
-	"selfie":     {"selfie", "headshot", "portrait"},
+	"selfie":     {"selfie", "headshot", "selfies"},
 	"face":       {"face", "facial", "faces"},
-	"photo":      {"photo", "picture", "image", "pic", "snapshot"},
+	"photo":      {"photo", "picture", "image", "pic", "snapshot", "portrait", "likeness"},
 	"oval":       {"oval", "overlay"},
 	"document":   {"document", "doc", "identification", "paperwork"},
 	"passport":   {"passport"},
@@ -65,13 +66,13 @@ var lexGroups = map[string][]string{
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
 	"age":        {"age", "aged"},
 	"old":        {"old", "older", "elder"},
-	"adult":      {"adult", "grownup"},
+	"adult":      {"adult", "grownup", "majority"},
 	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
 	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
 	"year":       {"year", "yr", "yrs"},
 	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file"},
 	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
-	"provide":    {"provide", "provided", "supply", "supplied", "given", "give"},
+	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
 	"send":       {"send", "sent", "deliver", "dispatch"},
 	// units of settings (settings.go)
@@ -112,10 +113,14 @@ var lexGroups = map[string][]string{
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you"}
 
+// dataFields name a field of the user's data: "the name matches", "same date of birth".
+var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}
+
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	canon     map[string]string // surface form → lemma
 	addressee map[string]bool   // words naming the person the avatar speaks to
+	dataField map[string]bool   // words naming a field of the user's data
 	byLen     map[int][]string  // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -125,6 +130,10 @@ func newLexicon() *lexicon {
 	l := &lexicon{canon: map[string]string{}, byLen: map[int][]string{}, addressee: map[string]bool{}}
 	for _, w := range addressees {
 		l.addressee[w] = true
+	}
+	l.dataField = map[string]bool{}
+	for _, w := range dataFields {
+		l.dataField[w] = true
 	}
 	lemmas := make([]string, 0, len(lexGroups))
 	for k := range lexGroups {
@@ -368,8 +377,14 @@ func tokenize(text string) []token {
 		case r == ',':
 			out = append(out, token{w: ","})
 			i += size
+		case r == ':' && i > 0 && text[i-1] == '1' && i+1 < len(text) && (text[i+1] == 'n' || text[i+1] == 'N' || text[i+1] == '1'):
+			i += size // "1:N", "1:1": the colon is part of the name, not a heading
 		case r == ':':
 			out = append(out, token{w: ":"})
+			i += size
+		case r == '(' && shortParen(text[i+1:]):
+			i += size // "check the age (18)": a number in brackets belongs to its clause
+		case r == ')' && i > 0 && isDigitOrPlus(text[i-1]):
 			i += size
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '(' || r == ')' || r == '—' || r == '–':
 			out = append(out, token{w: "."})
@@ -410,9 +425,26 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "multi factor": "twofactor",
+	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
+	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 }
+
+// shortParen: the text after "(" is a number, maybe with "+", and ")".
+func shortParen(s string) bool {
+	j := 0
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '+') {
+		k++
+	}
+	return k > j && k < len(s) && s[k] == ')'
+}
+
+func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }
 
 func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
 

@@ -282,6 +282,7 @@ func parse(text string) *parsed {
 		}
 		a := analyze(c.toks, seq)
 		p.excluded |= a.neg
+		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
 			p.exclusive = true
 		}
@@ -528,6 +529,7 @@ type analysis struct {
 	again      bool
 	exclusive  bool
 	policyOnly bool
+	notes      []string // judgement calls made reading the clause, for the assumptions
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -833,6 +835,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			if i+1 < len(ts) {
 				nw = ts[i+1].w
 			}
+			if comparing && (nw == "face" || next == "video" || nw == "camera") {
+				continue // "compare their live face with ...": the live video is a source
+			}
 			if nw == "person" || nw == "verify" || nw == "selfie" || nw == "scan" || nw == "face" || next == "presence" ||
 				prev == "is" || prev == "are" || prev == "be" || prev == "being" || prev == "its" || prev == "theyre" || prev == "really" || prev == "still" {
 				add(&step{k: kLiveness}, i)
@@ -938,7 +943,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 		case "match", "same":
-			if !faceCtx && !peopleWords(ts) && (hasRaw(ts, "file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours")) && !has(ts, "validate") {
+			if dataMatch(ts) || !faceCtx && !peopleWords(ts) && (hasRaw(ts, "file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours")) && !has(ts, "validate") {
 				add(&step{k: kMatchCheck, field: matchField(ts, seq)}, i)
 			}
 		case "greet":
@@ -989,29 +994,33 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 	}
 
-	// comparisons: against enrolled faces is recognition, against a photo is face_compare
-	if comparing && faceCtxOrPair(ts, seq, out) {
-		ci := firstOf(ts, "compare", "match", "against", "same")
-		if !got.has(kRecognition) && !got.has(kMatchCheck) {
-			photoCue := has(ts, "photo") || has(ts, "selfie") || has(ts, "provide") || hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || anyDoc(ts)
-			recCue := has(ts, "enrolled") || has(ts, "recognize")
-			switch {
-			case photoCue:
-				s := &step{k: kFaceCompare}
-				s.srcA, s.srcB = compareSources(ts, seq, out)
-				if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(out, kFaceScan) < 0 {
-					if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
-						fs.pos = -1 // a selfie is taken before it is compared
-					}
+	// comparisons and searches: against enrolled faces is recognition (1:N),
+	// against an image the flow has or is given is face_compare (1:1)
+	if !got.has(kRecognition) && !got.has(kMatchCheck) && !dataMatch(ts) {
+		image := imageSource(ts, seq, out)
+		search := has(ts, "search") || lookUp(ts)
+		population := has(ts, "enrolled") || has(ts, "recognize")
+		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
+		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
+		switch {
+		case comparing && image && faceCtxOrPair(ts, seq, out):
+			s := &step{k: kFaceCompare}
+			s.srcA, s.srcB = compareSources(ts, seq, out)
+			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(out, kFaceScan) < 0 {
+				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
+					fs.pos = -1 // a selfie is taken before it is compared
 				}
-				add(s, ci)
-			case recCue || (findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(out, kDocument) < 0):
-				add(&step{k: kRecognition}, ci)
-			default:
-				s := &step{k: kFaceCompare}
-				s.srcA, s.srcB = compareSources(ts, seq, out)
-				add(s, ci)
 			}
+			add(s, ci)
+		case !image && faceWord && (population && (comparing || search || has(ts, "verify") || has(ts, "identify")) || search):
+			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
+			add(&step{k: kRecognition}, ci)
+		case comparing && faceCtxOrPair(ts, seq, out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(out, kDocument) < 0):
+			add(&step{k: kRecognition}, ci)
+		case comparing && faceCtxOrPair(ts, seq, out):
+			s := &step{k: kFaceCompare}
+			s.srcA, s.srcB = compareSources(ts, seq, out)
+			add(s, ci)
 		}
 	}
 
@@ -1095,6 +1104,47 @@ func describesCheck(ts []token, i int) bool {
 	return false
 }
 
+// imageSource: the clause names a second image to compare a face with (a
+// document, a selfie, a photo, data the integrator passes in), or points back at
+// one the flow already captured ("compare them", "compare it").
+func imageSource(ts []token, seq, out []*step) bool {
+	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") || hasRaw(ts, "video", "camera") {
+		return true
+	}
+	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
+	return captured && hasRaw(ts, "two", "both", "it", "them", "em", "those", "these")
+}
+
+// lookUp: "look the user up", "look them up by face".
+func lookUp(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "look" || t.raw == "looks" {
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				if ts[j].raw == "up" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dataMatch: the clause compares data ("the name on it matches the name they gave
+// us", "the last name matches our records"), not faces.
+func dataMatch(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "match" && t.w != "same" && t.w != "compare" {
+			continue
+		}
+		for j := max(0, i-4); j < len(ts) && j <= i+4; j++ {
+			if lex.dataField[ts[j].raw] && !(ts[j].raw == "number" && j > 0 && ts[j-1].w == "phone") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
@@ -1131,24 +1181,28 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 		found = append(found, s)
 	}
 	haveScan := findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0
+	provided := has(ts, "provide") || hasRaw(ts, "pass", "passed", "profile", "file", "reference", "stored", "existing")
+	explicitScan := false
+	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
 		case docWords[t.w]:
 			addSrc("documentPhoto")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
-		case t.w == "photo" && (has(ts, "provide") || has(ts, "enrolled")):
+			explicitScan = true
+		case t.w == "photo" && provided && !anyDoc(ts[max(0, i-3):i]):
 			addSrc("providedData")
 		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
 			addSrc("sessionVideo")
-		case t.w == "face":
-			if haveScan {
-				addSrc("faceScan")
-			} else {
-				addSrc("sessionVideo")
-			}
-		case t.raw == "it" || t.raw == "them" || t.raw == "two" || t.raw == "both" || t.w == "photo":
-			// fill from context below
+		}
+	}
+	// then "their face": the selfie when there is one, else the live video
+	if len(found) < 2 && has(ts, "face") {
+		if haveScan && !explicitScan {
+			addSrc("faceScan")
+		} else {
+			addSrc("sessionVideo")
 		}
 	}
 	if len(found) < 2 && (findKind(seq, kDocument) >= 0 || findKind(out, kDocument) >= 0) {

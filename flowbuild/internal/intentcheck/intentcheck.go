@@ -44,8 +44,8 @@ type Branch struct {
 	From string `json:"from"`
 }
 
-// Setting: Field (a dotted path such as "validation.value") of the node of Type
-// equals Value; lists compare as sets.
+// Setting: Field (a dotted path such as "validation.value"; "a|b" for either of
+// two) of a node of Type equals Value; lists compare as sets.
 type Setting struct {
 	Type  string `json:"type"`
 	Field string `json:"field"`
@@ -327,15 +327,18 @@ func (g graph) setting(s Setting, onPath map[string]bool) string {
 		if str(n["type"]) != s.Type {
 			continue
 		}
-		var v any = n
-		for _, k := range strings.Split(s.Field, ".") {
-			m, _ := v.(map[string]any)
-			v = m[k]
+		// "a.b|c.d": either field may hold the value
+		for _, field := range strings.Split(s.Field, "|") {
+			var v any = n
+			for _, k := range strings.Split(field, ".") {
+				m, _ := v.(map[string]any)
+				v = m[k]
+			}
+			if equal(v, s.Value) {
+				return ""
+			}
+			got = append(got, v)
 		}
-		if equal(v, s.Value) {
-			return ""
-		}
-		got = append(got, v)
 	}
 	return fmt.Sprintf("%s.%s is %v, want %v", s.Type, s.Field, got, s.Value)
 }
