@@ -293,6 +293,26 @@ func (p *plan) layout() flow.Flow {
 		id string
 	}
 	newUserLive, newUserConv := "", ""
+	// where the main path closes: branches rejoin there
+	closeID := endID
+	for i := len(spine) - 1; i >= 0; i-- {
+		if k := spine[i].s.k; k == kClosing || k == kInform && i == len(spine)-1 {
+			closeID = spine[i].id
+			break
+		}
+	}
+	failNode := func() string {
+		failUsed = true
+		if failID == "" {
+			failID = reuse(p.failure, "failure")
+		}
+		return failID
+	}
+	type fallback struct {
+		s           *step
+		entry, next string
+	}
+	var fallbacks []fallback
 
 	for i, sl := range spine {
 		next := endID
@@ -333,6 +353,11 @@ func (p *plan) layout() flow.Flow {
 				}{s, sl.id})
 				_ = rid
 			}
+		}
+		if len(s.fallback) > 0 && !sl.transition {
+			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: next}
+			fallbacks = append(fallbacks, fb)
+			fail = fb.entry
 		}
 		switch n.Type {
 		case flow.TypeConversation, flow.TypeDataValidation:
@@ -389,12 +414,34 @@ func (p *plan) layout() flow.Flow {
 			lv = p.newUserLive.Clone()
 		}
 		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
-		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: newUserPrompt(p.uc), DoesNotRequireReply: true}
+		var branch []*step
+		for _, sl := range spine {
+			if sl.s.k == kRecognition && len(sl.s.branch) > 0 {
+				branch = sl.s.branch
+				break
+			}
+		}
+		prompt, exit := newUserPrompt(p.uc), endID
+		var chain []flow.Node
+		if len(branch) > 0 {
+			prompt = "Say: I couldn't find you among our users, so let's verify you another way."
+			exit, chain = p.chain(g, branch, "new_user_", closeID, failNode, video)
+		}
+		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
 		if p.newUserConv != nil {
 			nc = p.newUserConv.Clone()
 		}
-		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: endID}}
+		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: exit}}
 		out = append(out, lv, nc)
+		out = append(out, chain...)
+	}
+	for _, fb := range fallbacks {
+		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, video)
+		intro := flow.Node{ID: fb.entry, Type: flow.TypeConversation, DoesNotRequireReply: true,
+			Prompt:   "Say: That didn't work, so let's try another way.",
+			Outcomes: []flow.Outcome{{ID: "next", Target: head}}}
+		out = append(out, intro)
+		out = append(out, chain...)
 	}
 	if failUsed {
 		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: failurePrompt(p.uc, p.policy), DoesNotRequireReply: true}
@@ -410,6 +457,68 @@ func (p *plan) layout() flow.Flow {
 	}
 	out = append(out, endNode)
 	return out
+}
+
+// chain lays out steps that run on a branch (the new-user path of a recognition,
+// the fallback of a failed step): each one's success leads to the next, the
+// last one's to exit, every failure to the failure node. A liveness check is
+// followed by a conversation, as on the main path. It returns the first node's id.
+func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() string, video bool) (string, []flow.Node) {
+	var nodes []flow.Node
+	idsOf := make([]string, len(steps))
+	for i, s := range steps {
+		if s.node != nil && !g.used[s.node.ID] {
+			g.used[s.node.ID] = true
+			idsOf[i] = s.node.ID
+		} else {
+			idsOf[i] = g.take(prefix + baseID(s))
+		}
+	}
+	for i, s := range steps {
+		next := exit
+		if i+1 < len(steps) {
+			next = idsOf[i+1]
+		}
+		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) {
+			tid := g.take("after_" + idsOf[i])
+			after := kClosing
+			if i+1 < len(steps) {
+				after = steps[i+1].k
+			}
+			nodes = append(nodes, flow.Node{ID: tid, Type: flow.TypeConversation, Prompt: transitionPrompt(after), DoesNotRequireReply: true,
+				Outcomes: []flow.Outcome{{ID: "next", Target: next}}})
+			next = tid
+		}
+		var n flow.Node
+		if s.node != nil {
+			n = s.node.Clone()
+		} else {
+			n = flow.Node{Type: kindNodeType[s.k]}
+			p.fill(&n, s, video)
+		}
+		n.ID = idsOf[i]
+		switch n.Type {
+		case flow.TypeConversation, flow.TypeDataValidation:
+			f := ""
+			if len(n.Outcomes) > 1 {
+				f = fail()
+			}
+			p.wireList(&n, s, next, f)
+		default:
+			info, _ := flow.Info(n.Type)
+			var outs []flow.Outcome
+			for j, name := range info.Outcomes {
+				t := next
+				if j > 0 {
+					t = fail()
+				}
+				outs = append(outs, flow.Outcome{ID: name, Target: t})
+			}
+			n.Outcomes = outs
+		}
+		nodes = append(nodes, n)
+	}
+	return idsOf[0], nodes
 }
 
 // used2 returns id when layout already reserved it for a retry, otherwise a fresh one.

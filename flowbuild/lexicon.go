@@ -22,7 +22,7 @@ var lexGroups = map[string][]string{
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
 	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification"},
-	"search":     {"search", "find", "lookup", "searching", "searches", "locate"},
+	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
 	"match":      {"match", "matches", "matched", "matching", "matchup"},
@@ -116,12 +116,32 @@ var addressees = []string{"them", "him", "her", "user", "users", "customer", "cu
 // dataFields name a field of the user's data: "the name matches", "same date of birth".
 var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}
 
+// Condition words (conditions.go): what opens a condition, what names a new or
+// a known user, a failure, the main path again.
+var (
+	condIfWords    = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
+	condNewWords   = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condKnownWords = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	condFailWords  = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condMainWords  = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
+	userWords      = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
+)
+
+func wordSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon     map[string]string // surface form → lemma
-	addressee map[string]bool   // words naming the person the avatar speaks to
-	dataField map[string]bool   // words naming a field of the user's data
-	byLen     map[int][]string  // surface forms of 4+ letters by length, sorted, for typo correction
+	canon                                                    map[string]string // surface form → lemma
+	addressee                                                map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condMain, userWord map[string]bool
+	byLen                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -131,6 +151,8 @@ func newLexicon() *lexicon {
 	for _, w := range addressees {
 		l.addressee[w] = true
 	}
+	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
+	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -123,6 +123,8 @@ type step struct {
 	again       bool
 	explicitAge bool // the age came from a number in the text
 	pos         int
+	branch      []*step    // recognition: the steps a new user goes through instead
+	fallback    []*step    // the steps tried when this one fails
 	auto        bool       // added by the builder, not named by the user
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
@@ -269,8 +271,46 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
+	var sc scope
 	for ci, c := range clauses {
 		if c.title && hasBody {
+			continue
+		}
+		// a condition holds to the end of its sentence once a step went under it
+		if sc.k != condNone && c.sent != sc.sent && sc.used {
+			sc = scope{}
+		}
+		cond := readCondition(c.toks, seq)
+		switch cond.k {
+		case condMain:
+			sc = scope{}
+		case condNewUser, condFail, condAge:
+			sc = scope{k: cond.k, sent: c.sent}
+			if cond.k == condFail {
+				// the step that fails: named in the clause, or the one before
+				for _, s := range analyze(c.toks, seq).steps {
+					if i := findKind(seq, s.k); i >= 0 {
+						sc.anchor = seq[i]
+					}
+				}
+			}
+		}
+		if sc.k != condNone {
+			sc.sent = c.sent
+			a := analyze(c.toks, seq)
+			if pol := readPolicy(c.toks); pol != "" {
+				p.policy = pol
+			}
+			if cond.k == condAge || sc.k == condAge {
+				if age := ageIn(c.toks); age > 0 {
+					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
+				}
+			}
+			main := p.routeScoped(&sc, a.steps, seq)
+			if hasSetting(c.toks) {
+				applySettings(readSettings(c.toks), main, seq)
+			}
+			seq = merge(seq, main)
 			continue
 		}
 		if isPolicyClause(c, clauses, ci) || c.sent == policySent {
@@ -314,6 +354,19 @@ func parse(text string) *parsed {
 		pendingAnchor = nil
 	}
 	// excluded kinds never appear, however else they were mentioned
+	out := p.dropExcluded(seq)
+	for _, s := range out {
+		s.branch = p.dropExcluded(s.branch)
+		s.fallback = p.dropExcluded(s.fallback)
+		channelFromContext(s.branch)
+		channelFromContext(s.fallback)
+	}
+	p.steps = order(out)
+	p.notes = append(p.notes, channelFromContext(p.steps)...)
+	return p
+}
+
+func (p *parsed) dropExcluded(seq []*step) []*step {
 	out := seq[:0]
 	for _, s := range seq {
 		if p.excluded.has(s.k) && s.k != kAsk {
@@ -321,9 +374,7 @@ func parse(text string) *parsed {
 		}
 		out = append(out, s)
 	}
-	p.steps = order(out)
-	p.notes = append(p.notes, channelFromContext(p.steps)...)
-	return p
+	return out
 }
 
 // channelFromContext settles a one-time code whose clause named no channel from
