@@ -26,11 +26,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	var done []string
 	for _, sentence := range editSentences(text) {
-		d, err := p.apply(sentence)
-		if err != nil {
-			return Result{}, err
+		for _, part := range splitInstructions(sentence) {
+			d, err := p.apply(part)
+			if err != nil {
+				return Result{}, err
+			}
+			done = append(done, d...)
 		}
-		done = append(done, d...)
 	}
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
@@ -324,9 +326,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)
 	}
-	if hasRaw(ts, "order", "around", "reverse", "flip") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") {
-		return p.reverse()
+	if d, ok := p.branchEdit(ts); ok {
+		return d, nil
 	}
+	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
+		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	var pos, neg []*step
@@ -352,7 +356,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
-	// a one-time code named next to a code step being replaced keeps its channel word
+	if exchange {
+		return p.exchange(pos, ts)
+	}
+	if d, ok := p.configure(ts, pos); ok {
+		return d, nil
+	}
+	if len(neg) == 0 && hasRaw(ts, "switch", "make", "use", "change", "instead") && !hasRaw(ts, "add", "also") {
+		if d, ok := p.switchTo(pos); ok {
+			return d, nil
+		}
+	}
+	// "remove the email entry and the code": a code the clause left to its channel
+	if has(ts, "code") && findKind(pos, kOTP) < 0 && findKind(neg, kOTP) < 0 && p.find(kOTP) >= 0 && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "without") {
+		pos = append(pos, &step{k: kOTP})
+	}
 	op := opAdd
 	switch {
 	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
@@ -374,13 +392,26 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
 		}
 		var done []string
+		var missing []string
+		all := hasRaw(ts, "both", "all", "any", "every", "codes", "otps", "checks")
 		for _, t := range targets {
 			i := p.find(t.k)
 			if i < 0 {
-				return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", t.k)
+				missing = append(missing, t.k.String())
+				continue
 			}
-			p.steps = append(p.steps[:i], p.steps[i+1:]...)
-			done = append(done, "removed the "+t.k.String())
+			for i >= 0 {
+				p.unlink(p.steps[i])
+				p.steps = append(p.steps[:i], p.steps[i+1:]...)
+				done = append(done, "removed the "+t.k.String())
+				if !all {
+					break
+				}
+				i = p.find(t.k)
+			}
+		}
+		if len(done) == 0 {
+			return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", strings.Join(missing, " or "))
 		}
 		return done, nil
 	case opMove:
@@ -414,6 +445,32 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
 	}
 	return done, nil
+}
+
+// unlink keeps the flow whole when s goes: a face comparison that used the
+// removed face scan compares with the live video instead.
+func (p *plan) unlink(s *step) {
+	if s.k != kFaceScan {
+		return
+	}
+	for _, o := range p.steps {
+		if o.k != kFaceCompare {
+			continue
+		}
+		for _, src := range []**flow.FaceSource{&o.srcA, &o.srcB} {
+			if *src != nil && (*src).Source == "faceScan" {
+				*src = &flow.FaceSource{Source: "sessionVideo"}
+			}
+		}
+		if o.node != nil {
+			for _, src := range []**flow.FaceSource{&o.node.SourceA, &o.node.SourceB} {
+				if *src != nil && (*src).Source == "faceScan" {
+					*src = &flow.FaceSource{Source: "sessionVideo"}
+				}
+			}
+		}
+		p.assumptions = append(p.assumptions, "Without the face scan, the face comparison uses the live video.")
+	}
 }
 
 // reverse turns the order of the verification steps around ("swap the order").
