@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -484,8 +485,11 @@ func mergeStep(dst, src *step) *step {
 	if src == nil {
 		return dst
 	}
-	if len(src.docTypes) > 0 && len(dst.docTypes) == 0 {
-		dst.docTypes = src.docTypes
+	// "passport or driver's license": every type named is accepted
+	for _, d := range src.docTypes {
+		if !slices.Contains(dst.docTypes, d) {
+			dst.docTypes = append(dst.docTypes, d)
+		}
 	}
 	if src.minAge > 0 && dst.minAge == 0 {
 		dst.minAge = src.minAge
@@ -977,12 +981,24 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			}
 			add(&step{k: kOTP, otpLen: otpLength(ts)}, i)
 		case "permission":
-			if t.raw == "permission" || t.raw == "permissions" || t.raw == "consent" || has(ts, "camera") || has(ts, "microphone") {
+			// consent to be recorded or to use biometrics is a question for the avatar;
+			// a permission node is for the camera and the microphone
+			if (t.raw == "permission" || t.raw == "permissions") && !hasRaw(ts, "record", "recorded", "recording", "biometrics", "data", "process", "store") || has(ts, "camera") || has(ts, "microphone") {
 				add(&step{k: kPermissions, mic: has(ts, "microphone")}, i)
 			}
 		case "adult", "minor":
 			add(&step{k: kAgeCheck, minAge: 18}, i)
 			neg[i] = false
+		case "age":
+			// "age check", "age verification", "check their age": the limit comes from a
+			// number elsewhere, an answer, or 18 with a question
+			if next == "check" || next == "verification" || next == "gate" || next == "limit" || next == "requirement" || has(ts, "verify") || has(ts, "validate") {
+				if age := ageIn(ts); age > 0 {
+					add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+				} else {
+					add(&step{k: kAgeCheck, minAge: 18}, i)
+				}
+			}
 		case "#":
 			if age := ageAt(ts, i); age > 0 {
 				add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
@@ -1346,6 +1362,9 @@ func wordNumber(w string) int {
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
 func ageAt(ts []token, i int) int {
 	t := ts[i]
+	if n, ok := numberAt(ts, i); ok && !t.isNum && n >= 12 {
+		t = token{isNum: true, num: n, raw: t.raw, w: "#"} // "over eighteen"
+	}
 	if !t.isNum || t.cur != "" || t.kilo || t.num != math.Trunc(t.num) || t.num < 12 || t.num > 120 {
 		return 0
 	}
@@ -1357,11 +1376,14 @@ func ageAt(ts []token, i int) int {
 		next = ts[i+1].raw
 	}
 	ageCtx := t.plus || next == "years" || next == "year" || next == "yrs" || next == "yo"
-	if !ageCtx && (prev == "over" || prev == "above") && i > 1 {
+	if !ageCtx && (prev == "over" || prev == "above" || prev == "under" || prev == "below") && i > 1 {
 		switch ts[i-2].raw {
-		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone":
+		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone", "if", "anyone", "users", "customers":
 			ageCtx = true
 		}
+	}
+	if !ageCtx && (prev == "over" || prev == "under") && i == 1 {
+		ageCtx = true // "over 21" on its own, as in "scan ID, over 21"
 	}
 	if !ageCtx {
 		for _, u := range ts {
@@ -1375,7 +1397,7 @@ func ageAt(ts []token, i int) int {
 		return 0
 	}
 	switch prev {
-	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached":
+	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below":
 		return int(t.num)
 	}
 	if t.plus || next == "years" || next == "year" || next == "yrs" || next == "or" {

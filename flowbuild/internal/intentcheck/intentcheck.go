@@ -436,7 +436,7 @@ func Prose(c Case, g graph, path []string) []string {
 		}
 		quiet, _ := n["doesNotRequireReply"].(bool)
 		say := strings.HasPrefix(prompt, "Say:")
-		if say && !quiet {
+		if say && !quiet && !strings.HasSuffix(strings.TrimSpace(prompt), "?") {
 			p = append(p, id+": a \"Say:\" line waits for a reply it never asks for")
 		}
 		if quiet && strings.HasSuffix(strings.TrimSpace(prompt), "?") {
