@@ -19,7 +19,8 @@ const (
 
 // condition is what a clause's condition words say.
 type condition struct {
-	k condKind
+	k   condKind
+	end int // the index of the last word of the condition; the clause's steps follow it
 }
 
 // scope is where steps go while a condition holds.
@@ -46,7 +47,7 @@ func clauseStartsIf(ts []token) bool {
 // far: a new-user condition needs a recognition to hang from.
 func readCondition(ts []token, seq []*step) condition {
 	if len(ts) == 0 {
-		return condition{}
+		return condition{end: -1}
 	}
 	hasIf := clauseStartsIf(ts)
 	neg := false
@@ -57,7 +58,7 @@ func readCondition(ts []token, seq []*step) condition {
 	}
 	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
 		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
-			return condition{k: condMain}
+			return condition{k: condMain, end: -1}
 		}
 	}
 	recognition := findKind(seq, kRecognition) >= 0 || has(ts, "recognize")
@@ -72,27 +73,39 @@ func readCondition(ts []token, seq []*step) condition {
 		switch {
 		case lex.condFail[t.raw] || (t.w == "match" || t.raw == "work" || t.raw == "works" || t.w == "pass") && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
-				return condition{k: condNewUser}
+				return condition{k: condNewUser, end: i}
 			}
-			return condition{k: condFail}
+			end := i
+			if t.raw == "fall" && i+1 < len(ts) && ts[i+1].raw == "back" {
+				end = i + 1
+			}
+			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re"):
-			return condition{k: condNewUser}
+			return condition{k: condNewUser, end: i}
 		case recognition && neg && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search"):
-			return condition{k: condNewUser}
+			end := i
+			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
+				end = i + 1
+			}
+			return condition{k: condNewUser, end: end}
 		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
-			return condition{k: condAge}
+			end := i
+			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
+				end++
+			}
+			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
-			return condition{k: condMain}
+			return condition{k: condMain, end: -1}
 		}
 	}
 	// "if not" after a recognition: the user was not recognised; after any other step: it failed
 	if hasIf && neg && len(ts) <= 3 {
 		if n := len(seq); n > 0 && (seq[n-1].k == kRecognition || seq[n-1].k == kLiveness && n > 1 && seq[n-2].k == kRecognition) {
-			return condition{k: condNewUser}
+			return condition{k: condNewUser, end: len(ts) - 1}
 		}
-		return condition{k: condFail}
+		return condition{k: condFail, end: len(ts) - 1}
 	}
-	return condition{}
+	return condition{end: -1}
 }
 
 // lastKindStep is the last step of kind k in seq.

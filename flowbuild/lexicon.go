@@ -135,12 +135,23 @@ func wordSet(ws []string) map[string]bool {
 	return m
 }
 
+// canonKind: the token is a lexicon word that names a step or its object (so "and"
+// before it joins two things rather than two instructions).
+func (l *lexicon) canonKind(t token) bool {
+	switch t.w {
+	case "liveness", "sms", "email", "code", "passport", "document", "id", "selfie", "face", "recognize":
+		return true
+	}
+	return false
+}
+
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	canon                                                    map[string]string // surface form → lemma
 	addressee                                                map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condMain, userWord map[string]bool
+	channelPrep                                              map[string]bool  // "by email", "use email": the channel of a code
 	byLen                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -153,6 +164,7 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
+	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -447,7 +459,7 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",

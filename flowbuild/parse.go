@@ -166,15 +166,17 @@ func splitClauses(ts []token) []clause {
 			continue
 		case ":":
 			flush()
-			if !colonSeen {
+			if !colonSeen && sent == 0 {
 				colonSeen = true
 				for j := range out {
 					if out[j].sent == sent {
 						out[j].title = true
 					}
 				}
+				sent++
 			}
-			sent++
+			// a later colon ("New users: passport scan") introduces what follows
+			// within the same sentence
 			continue
 		case ",":
 			flush()
@@ -217,7 +219,7 @@ var instructionVerbs = map[string]bool{
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
 	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
-	"you": true, "youll": true,
+	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
 }
 
 func startsInstruction(ts []token, i int) bool {
@@ -298,7 +300,15 @@ func parse(text string) *parsed {
 		}
 		if sc.k != condNone {
 			sc.sent = c.sent
-			a := analyze(c.toks, seq)
+			body := c.toks
+			if cond.k != condNone && cond.end+1 <= len(body) {
+				body = body[cond.end+1:] // the condition's own words ("if not recognized") name no step
+			}
+			ctx := seq
+			if sc.anchor != nil {
+				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
+			}
+			a := analyze(body, ctx)
 			if pol := readPolicy(c.toks); pol != "" {
 				p.policy = pol
 			}
@@ -314,7 +324,7 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 			continue
 		}
-		if isPolicyClause(c, clauses, ci) || c.sent == policySent {
+		if cond.k != condMain && (isPolicyClause(c, clauses, ci) || c.sent == policySent) {
 			policySent = c.sent
 			if pol := readPolicy(c.toks); pol != "" {
 				p.policy = pol
@@ -779,7 +789,8 @@ func negations(ts []token) []bool {
 			if i+1 < len(ts) {
 				nx = ts[i+1].w
 			}
-			if nx == "forget" || nx == "only" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			// "no other document types", "nothing else": exclusivity, not an exclusion
+			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if t.raw == "no" && nx == "longer" {
@@ -803,7 +814,7 @@ func negations(ts []token) []bool {
 		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
-			if ts[j].raw == "but" || ts[j].w == "only" || (short && j > i+1 && (ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -875,6 +886,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 		if t.w == "scan" || t.w == "take" {
 			scanVerb = i
+		}
+		if !t.isNum && numberWords[t.raw] >= 12 {
+			if age := ageAt(ts, i); age > 0 {
+				add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i) // "over eighteen"
+			}
 		}
 		switch t.w {
 		case "liveness":
@@ -951,6 +967,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				continue // the field of a data check, not a step
 			}
 			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") ||
+				lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
 				next == "one" && len(seq) > 0 && (seq[len(seq)-1].k == kSMSOTP || seq[len(seq)-1].k == kEmailOTP || seq[len(seq)-1].k == kOTP) {
 				add(&step{k: kEmailOTP, otpLen: otpLength(ts)}, i)
 			} else {
