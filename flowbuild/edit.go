@@ -63,8 +63,11 @@ func editSentences(text string) []string {
 		}
 		b.Reset()
 	}
-	for _, r := range text {
+	rs := []rune(text)
+	for i, r := range rs {
 		switch {
+		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] >= '0' && rs[i-1] <= '9' && rs[i+1] >= '0' && rs[i+1] <= '9':
+			// "0.9": a decimal point, not the end of an instruction
 		case quote != 0:
 			if r == quote || quote == '“' && r == '”' {
 				quote = 0
@@ -356,6 +359,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
+	pos = dedupeKinds(pos)
 	if exchange {
 		return p.exchange(pos, ts)
 	}
@@ -376,7 +380,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
-	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose") ||
+	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
@@ -445,6 +449,22 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
 	}
 	return done, nil
+}
+
+// dedupeKinds folds steps of one kind named twice in a change into one.
+func dedupeKinds(steps []*step) []*step {
+	var out []*step
+	for _, s := range steps {
+		if i := findKind(out, s.k); i >= 0 && s.k != kAsk && s.k != kInform && out[i].k == s.k {
+			mergeStep(out[i], s)
+			if s.explicitAge {
+				out[i].minAge, out[i].explicitAge = s.minAge, true
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // unlink keeps the flow whole when s goes: a face comparison that used the
@@ -533,6 +553,13 @@ func (p *plan) find(k kind) int {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
+	if len(ref) == 0 && !front && s.k == kAgeCheck {
+		if i := p.find(kDocument); i >= 0 {
+			// the age check reads the document: it goes right after the scan
+			p.steps = insertStep(p.steps, i+1, s)
+			return
+		}
+	}
 	if len(ref) > 0 {
 		if i := p.find(ref[0].k); i >= 0 {
 			if after {
@@ -628,7 +655,7 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	text := quoted(sentence)
 	if text == "" {
 		lower := strings.ToLower(sentence)
-		for _, sep := range []string{" to say ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
+		for _, sep := range []string{" to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
 			if i := strings.Index(lower, sep); i >= 0 {
 				text = strings.TrimSpace(sentence[i+len(sep):])
 				if strings.Contains(sep, "ask") {

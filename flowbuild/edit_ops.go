@@ -252,7 +252,7 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		if p.find(s.k) >= 0 {
 			continue
 		}
-		p.insert(s, false, true, nil, false)
+		p.insert(s, false, s.k != kAgeCheck, nil, false)
 		done = append(done, "added "+s.k.withArticle())
 	}
 	if sc.used {

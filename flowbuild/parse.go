@@ -193,7 +193,9 @@ func splitClauses(ts []token) []clause {
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			continue
-		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0:
+		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
+			!(t.raw == "if" && (cur[len(cur)-1].w == "ask" || cur[len(cur)-1].w == "explain" || cur[len(cur)-1].w == "confirm" || cur[len(cur)-1].raw == "them")):
+			// "ask if they agree", "ask them if ...": an indirect question, not a condition
 			flush()
 		}
 		cur = append(cur, t)
@@ -740,7 +742,7 @@ func analyze(all []token, seq []*step) analysis {
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
 			}
-		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
+		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
 			a.front = true
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
@@ -755,9 +757,14 @@ func analyze(all []token, seq []*step) analysis {
 		}
 	}
 
-	// before/after a named step: "send the code after the liveness check"
+	// before/after a named step: "send the code after the liveness check"; "in the
+	// same place as X" puts it where X is
 	split := -1
 	for i, t := range ts {
+		if t.raw == "place" && i > 0 && ts[i-1].raw == "same" && i+1 < len(ts) && ts[i+1].raw == "as" {
+			split = i + 1
+			break
+		}
 		if (t.w == "before" || t.w == "after") && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
 			split = i
 			a.refAfter = t.w == "after"
@@ -767,6 +774,9 @@ func analyze(all []token, seq []*step) analysis {
 	negs := negations(ts)
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
+		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
+			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
@@ -814,7 +824,7 @@ func negations(ts []token) []bool {
 		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
-			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -966,6 +976,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasRaw(ts, "file", "record", "records", "account", "profile", "stored") {
 				continue // the field of a data check, not a step
 			}
+			if next == "entry" || next == "field" || next == "input" || next == "box" || next == "prompt" {
+				add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
+				continue
+			}
 			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") ||
 				lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
 				next == "one" && len(seq) > 0 && (seq[len(seq)-1].k == kSMSOTP || seq[len(seq)-1].k == kEmailOTP || seq[len(seq)-1].k == kOTP) {
@@ -1009,7 +1023,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		case "age":
 			// "age check", "age verification", "check their age": the limit comes from a
 			// number elsewhere, an answer, or 18 with a question
-			if next == "check" || next == "verification" || next == "gate" || next == "limit" || next == "requirement" || has(ts, "verify") || has(ts, "validate") {
+			if next == "check" || next == "verification" || next == "gate" || next == "limit" || next == "requirement" || has(ts, "verify") || has(ts, "validate") || ageIn(ts) > 0 {
 				if age := ageIn(ts); age > 0 {
 					add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
 				} else {
@@ -1051,7 +1065,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		case "ask", "confirm", "explain":
 			k := kAsk
 			tp := topicsOf(ts[i:])
-			if t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome) == 0 && !has(ts, "ask") {
+			if t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(ts, "ask") {
 				k = kInform
 			}
 			if t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0 {
@@ -1063,7 +1077,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			add(&step{k: k, topics: tp, phrase: phraseAfter(ts, i)}, i)
 		}
 		if t.raw == "why" || t.raw == "reason" && !has(ts, "ask") {
-			if !got.has(kAsk) {
+			if !got.has(kAsk) && !got.has(kInform) && !has(ts, "explain") {
 				add(&step{k: kAsk, topics: topicsOf(ts) | tReason, phrase: phraseAfter(ts, i-1)}, i)
 			}
 		}
@@ -1196,7 +1210,7 @@ func imageSource(ts []token, seq, out []*step) bool {
 		return true
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
-	return captured && hasRaw(ts, "two", "both", "it", "them", "em", "those", "these")
+	return captured && (hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || len(ts) <= 2)
 }
 
 // lookUp: "look the user up", "look them up by face".
@@ -1243,8 +1257,9 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 			return true
 		}
 	}
-	if hasRaw(ts, "two", "both", "them", "em", "those", "these") && (findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0) {
-		return true
+	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
+	if captured && (hasRaw(ts, "two", "both", "them", "em", "those", "these") || len(ts) <= 2) {
+		return true // "compare them", or a bare "comparison" after what it compares
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
 		return true
@@ -1398,6 +1413,12 @@ func ageAt(ts []token, i int) int {
 		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone", "if", "anyone", "users", "customers":
 			ageCtx = true
 		}
+	}
+	if prev == "to" && i >= 2 && ts[i-2].w == "age" {
+		return int(t.num) // "change the age to 21"
+	}
+	if !ageCtx && next == "or" && i+2 < len(ts) && (ts[i+2].raw == "over" || ts[i+2].raw == "older" || ts[i+2].raw == "above") {
+		ageCtx = true // "21 or over"
 	}
 	if !ageCtx && (prev == "over" || prev == "under") && i == 1 {
 		ageCtx = true // "over 21" on its own, as in "scan ID, over 21"

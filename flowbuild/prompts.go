@@ -188,6 +188,10 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
 	}
+	if s.topics&tReason != 0 && s.topics&^tReason == 0 && startsWh(s.phrase) {
+		// the user's own question is more specific than the stock one
+		return "Ask the user " + trimDot(s.phrase) + "."
+	}
 	if s.topics&tReason != 0 {
 		if uc == ucSIMSwap {
 			parts = append(parts, "why they are requesting a SIM swap")
@@ -212,6 +216,11 @@ func askPrompt(s *step, uc useCase, amount string) string {
 
 // whWords open an indirect question or statement that needs no "that" before it.
 var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
+
+func startsWh(p string) bool {
+	wh, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p)), " ")
+	return whWords[wh]
+}
 
 func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }
 
