@@ -25,10 +25,11 @@ type condition struct {
 
 // scope is where steps go while a condition holds.
 type scope struct {
-	k      condKind
-	anchor *step // the recognition (condNewUser) or the step that failed (condFail)
-	sent   int   // the sentence the condition was stated in
-	used   bool  // a step went there
+	k       condKind
+	anchor  *step // the recognition (condNewUser) or the step that failed (condFail)
+	sent    int   // the sentence the condition was stated in
+	used    bool  // a step went there
+	clauses int   // clauses read under the condition
 }
 
 func clauseStartsIf(ts []token) bool {
@@ -78,6 +79,9 @@ func readCondition(ts []token, seq []*step) condition {
 			end := i
 			if t.raw == "fall" && i+1 < len(ts) && ts[i+1].raw == "back" {
 				end = i + 1
+			}
+			if t.raw == "fallback" || t.raw == "backup" {
+				end = -1 // "send an SMS code as a fallback": the role of the clause's step
 			}
 			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re"):

@@ -282,7 +282,10 @@ func parse(text string) *parsed {
 			continue
 		}
 		// a condition holds to the end of its sentence once a step went under it
-		if sc.k != condNone && c.sent != sc.sent && sc.used {
+		// or once a clause after the condition's own one was read ("if it fails,
+		// offer a retry. …"); a condition ending its sentence carries into the next
+		// ("when the user isn't found; do an email OTP")
+		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
 			sc = scope{}
 		}
 		cond := readCondition(c.toks, seq)
@@ -290,6 +293,9 @@ func parse(text string) *parsed {
 		case condMain:
 			sc = scope{}
 		case condNewUser, condFail, condAge:
+			if sc.k == cond.k && sc.sent == c.sent {
+				break // the same condition, said again in its own sentence
+			}
 			sc = scope{k: cond.k, sent: c.sent}
 			if cond.k == condFail {
 				// the step that fails: named in the clause, or the one before
@@ -302,6 +308,7 @@ func parse(text string) *parsed {
 		}
 		if sc.k != condNone {
 			sc.sent = c.sent
+			sc.clauses++
 			body := c.toks
 			if cond.k != condNone && cond.end+1 <= len(body) {
 				body = body[cond.end+1:] // the condition's own words ("if not recognized") name no step
