@@ -145,14 +145,38 @@ func (l *lexicon) canonKind(t token) bool {
 	return false
 }
 
+// Context words of the detection rules (rules.go).
+var (
+	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                     // "live person", "live selfie" (lemmas)
+	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                          // "they're real", "is live"
+	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                          // "user ID" is no document
+	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                 // a permit that is a document
+	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                     // a card that is a document
+	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                          // "text them", "text a code"
+	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                 // "by text"
+	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                // codes that are not one-time codes
+	entryNextWords     = []string{"entry", "field", "input", "box", "prompt"}                                                                                                       // "the email entry"
+	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                          // "age check"
+	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                       // "thank them at the end"
+	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                      // "matches the one on file"
+	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                     // data compared with records
+	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                      // consent to this is a question
+	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                        // lemmas naming an identity document
+	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"} // the text is about people, not data
+	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                           // "verify ownership of the number"
+)
+
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon                                                    map[string]string // surface form → lemma
-	addressee                                                map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condMain, userWord map[string]bool
-	channelPrep                                              map[string]bool  // "by email", "use email": the channel of a code
-	byLen                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	canon                                                                                    map[string]string // surface form → lemma
+	addressee                                                                                map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condMain, userWord                                 map[string]bool
+	channelPrep                                                                              map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
+	docWord, people                                                                          map[string]bool
+	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -165,6 +189,11 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
+	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
+	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
+	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
+	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
+	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

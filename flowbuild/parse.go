@@ -843,275 +843,27 @@ func negations(ts []token) []bool {
 	return neg
 }
 
-var docWords = map[string]bool{"passport": true, "license": true, "id": true, "document": true, "visa": true, "permit": true}
-
 // detect returns the steps named in ts, in the order they are named. Negated steps
 // go to a.neg instead.
 func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
-	var out []*step
-	var got kindSet
-	add := func(s *step, i int) *step {
-		s.pos = i
-		if neg[i] {
-			a.neg.add(s.k)
-			if s.k == kOTP {
-				a.neg.add(kEmailOTP)
-				a.neg.add(kSMSOTP)
-			}
-			return nil
-		}
-		if got.has(s.k) && s.k != kAsk {
-			for _, o := range out {
-				if o.k == s.k {
-					return mergeStep(o, s)
-				}
-			}
-		}
-		got.add(s.k)
-		out = append(out, s)
-		return s
-	}
-
-	comparing := false
-	faceCtx := false
-	scanVerb := -10
-	for i, t := range ts {
-		switch t.w {
-		case "compare", "against":
-			comparing = true
-		case "match", "same":
-			comparing = true
-		case "face", "photo", "selfie", "person", "liveness":
-			faceCtx = true
-		}
-		if docWords[t.w] {
-			faceCtx = true
-		}
-		_ = i
-	}
-	codeInClause := has(ts, "code") || hasRaw(ts, "ownership", "verification", "control")
-	emailIdx, smsIdx := -1, -1
-
-	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		prev, next := "", ""
-		if i > 0 {
-			prev = ts[i-1].raw
-		}
-		if i+1 < len(ts) {
-			next = ts[i+1].raw
-		}
-		if t.w == "scan" || t.w == "take" {
-			scanVerb = i
-		}
-		if !t.isNum && numberWords[t.raw] >= 12 {
-			if age := ageAt(ts, i); age > 0 {
-				add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i) // "over eighteen"
-			}
-		}
-		switch t.w {
-		case "liveness":
-			if next == "challenge" && has(ts, "face") {
-				continue
-			}
-			if neg[i] && t.raw != "liveness" && describesCheck(ts, i) {
-				neg[i] = false // "make sure it's not a deepfake" asks for the check
-			}
-			add(&step{k: kLiveness}, i)
-		case "live":
-			nw := ""
-			if i+1 < len(ts) {
-				nw = ts[i+1].w
-			}
-			if comparing && (nw == "face" || next == "video" || nw == "camera") {
-				continue // "compare their live face with ...": the live video is a source
-			}
-			if nw == "person" || nw == "verify" || nw == "selfie" || nw == "scan" || nw == "face" || next == "presence" ||
-				prev == "is" || prev == "are" || prev == "be" || prev == "being" || prev == "its" || prev == "theyre" || prev == "really" || prev == "still" {
-				add(&step{k: kLiveness}, i)
-			}
-		case "real":
-			if i+1 < len(ts) && (ts[i+1].w == "person" || ts[i+1].w == "live") || prev == "is" || prev == "are" || prev == "theyre" || prev == "be" || prev == "its" || prev == "really" || prev == "youre" {
-				add(&step{k: kLiveness}, i)
-			}
-		case "recognize":
-			add(&step{k: kRecognition}, i)
-		case "identify":
-			if near(ts, i, 4, "enrolled", "face") {
-				add(&step{k: kRecognition}, i)
-			}
-		case "selfie", "oval":
-			if comparing && scanVerb < i-3 && t.w == "selfie" {
-				continue // a source of the comparison
-			}
-			add(&step{k: kFaceScan, challenge: hasRaw(ts, "challenge")}, i)
-		case "face":
-			if next == "id" {
-				i++
-				continue
-			}
-			verbOnFace := scanVerb >= 0 && scanVerb >= i-3 && scanVerb < i && !anyDoc(ts[max(0, scanVerb-1):i])
-			if (i+1 < len(ts) && (ts[i+1].w == "scan" || ts[i+1].w == "photo")) || verbOnFace {
-				add(&step{k: kFaceScan, challenge: hasRaw(ts, "challenge")}, i)
-			}
-		case "passport", "license", "id", "document", "visa", "permit", "driver", "card":
-			if t.w == "card" && !(prev == "id" || prev == "identity" || prev == "national") {
-				continue
-			}
-			if t.w == "driver" && next != "license" && next != "licence" {
-				continue
-			}
-			if t.w == "id" && (strings.ContainsAny(t.orig, "'’") || prev == "user" || prev == "session" || prev == "client" || prev == "account" || prev == "node" || prev == "flow" || prev == "avatar" || prev == "transaction" || prev == "face") {
-				continue
-			}
-			if t.w == "permit" && prev != "residence" && prev != "residency" && prev != "work" {
-				continue
-			}
-			dt := docTypesOf(ts, i)
-			if (comparing || has(ts, "age") || has(ts, "old") || has(ts, "birth")) && !(scanVerb >= 0 && scanVerb < i && scanVerb >= i-5) {
-				// "compare the ID photo to their face": a source, scanned elsewhere
-				if findKind(seq, kDocument) < 0 && findKind(out, kDocument) < 0 {
-					if s := add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
-						s.pos = -2 // scanned before it is compared or read
-					}
-				}
-				continue
-			}
-			add(&step{k: kDocument, docTypes: dt}, i)
-		case "email":
-			emailIdx = i
-			if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasRaw(ts, "file", "record", "records", "account", "profile", "stored") {
-				continue // the field of a data check, not a step
-			}
-			if next == "entry" || next == "field" || next == "input" || next == "box" || next == "prompt" {
-				add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
-				continue
-			}
-			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") ||
-				lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
-				next == "one" && len(seq) > 0 && (seq[len(seq)-1].k == kSMSOTP || seq[len(seq)-1].k == kEmailOTP || seq[len(seq)-1].k == kOTP) {
-				add(&step{k: kEmailOTP, otpLen: otpLength(ts)}, i)
-			} else {
-				add(&step{k: kEnterEmail}, i)
-			}
-		case "sms":
-			if t.raw == "text" && !(next == "message" || next == "code" || next == "otp" || next == "them" || next == "a" || next == "an" ||
-				next == "the" || next == "their" || next == "to" || next == "me" || prev == "by" || prev == "via" || prev == "over" ||
-				prev == "a" || prev == "an" || prev == "per" || prev == "through") {
-				continue
-			}
-			smsIdx = i
-			add(&step{k: kSMSOTP, otpLen: otpLength(ts)}, i)
-		case "phone":
-			if codeInClause || has(ts, "verify") || has(ts, "confirm") || has(ts, "send") || next == "number" {
-				smsIdx = i
-				add(&step{k: kSMSOTP, otpLen: otpLength(ts)}, i)
-			}
-		case "code":
-			if prev == "zip" || prev == "postal" || prev == "post" || prev == "security" || prev == "country" || prev == "area" || prev == "promo" || prev == "qr" || prev == "discount" {
-				continue
-			}
-			if emailIdx >= 0 || smsIdx >= 0 {
-				continue
-			}
-			if j := laterChannel(ts, i); j >= 0 {
-				continue // "a code by email": the channel word makes the step
-			}
-			add(&step{k: kOTP, otpLen: otpLength(ts)}, i)
-		case "permission":
-			// consent to be recorded or to use biometrics is a question for the avatar;
-			// a permission node is for the camera and the microphone
-			if (t.raw == "permission" || t.raw == "permissions") && !hasRaw(ts, "record", "recorded", "recording", "biometrics", "data", "process", "store") || has(ts, "camera") || has(ts, "microphone") {
-				add(&step{k: kPermissions, mic: has(ts, "microphone")}, i)
-			}
-		case "adult", "minor":
-			add(&step{k: kAgeCheck, minAge: 18}, i)
-			neg[i] = false
-		case "age":
-			// "age check", "age verification", "check their age": the limit comes from a
-			// number elsewhere, an answer, or 18 with a question
-			if next == "check" || next == "verification" || next == "gate" || next == "limit" || next == "requirement" || has(ts, "verify") || has(ts, "validate") || ageIn(ts) > 0 {
-				if age := ageIn(ts); age > 0 {
-					add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
-				} else {
-					add(&step{k: kAgeCheck, minAge: 18}, i)
-				}
-			}
-		case "#":
-			if age := ageAt(ts, i); age > 0 {
-				add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
-			}
-		case "validate":
-			if !faceCtx {
-				if ageIn(ts) == 0 && !has(ts, "adult") {
-					add(&step{k: kMatchCheck, field: matchField(ts, seq)}, i)
-				}
-			}
-		case "match", "same":
-			if dataMatch(ts) || !faceCtx && !peopleWords(ts) && (hasRaw(ts, "file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours")) && !has(ts, "validate") {
-				add(&step{k: kMatchCheck, field: matchField(ts, seq)}, i)
-			}
-		case "greet":
-			add(&step{k: kGreeting}, i)
-		case "welcome":
-			if len(seq) == 0 && len(out) == 0 {
-				add(&step{k: kGreeting}, i)
-			} else {
-				add(&step{k: kInform, topics: tWelcome | topicsOf(ts)}, i)
-			}
-		case "goodbye":
-			add(&step{k: kClosing}, i)
-		case "thank":
-			if hasRaw(ts, "finish", "end", "close", "goodbye", "bye") || has(ts, "finally") {
-				add(&step{k: kClosing}, i)
-			}
-		case "coercion":
-			s := &step{k: kAsk, topics: topicsOf(ts) | tCoercion}
-			neg[i] = false // "make sure nobody is pressuring them" is still a coercion check
-			add(s, i)
-		case "ask", "confirm", "explain":
-			k := kAsk
-			tp := topicsOf(ts[i:])
-			if t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(ts, "ask") {
-				k = kInform
-			}
-			if t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0 {
-				k = kInform
-			}
-			if t.w == "confirm" && !has(ts, "ask") && copulaAfter(ts, i) {
-				k = kInform // "confirm the account is opened" tells, it does not ask
-			}
-			add(&step{k: k, topics: tp, phrase: phraseAfter(ts, i)}, i)
-		}
-		if t.raw == "why" || t.raw == "reason" && !has(ts, "ask") {
-			if !got.has(kAsk) && !got.has(kInform) && !has(ts, "explain") {
-				add(&step{k: kAsk, topics: topicsOf(ts) | tReason, phrase: phraseAfter(ts, i-1)}, i)
-			}
-		}
-		if t.raw == "question" || t.raw == "questions" {
-			// covered by "ask"
-		}
-		if (t.raw == "life" && has(ts, "verify")) || t.raw == "presence" {
-			add(&step{k: kLiveness}, i)
-		}
-		if (t.raw == "login" || t.raw == "signin") && has(ts, "face") && !comparing {
-			add(&step{k: kRecognition}, i)
-		}
-	}
+	d := &detector{ts: ts, seq: seq, neg: neg, a: a, scanVerb: -10, emailIdx: -1, smsIdx: -1}
+	d.scan()
+	comparing := d.comparing
+	add := d.add
 
 	// comparisons and searches: against enrolled faces is recognition (1:N),
 	// against an image the flow has or is given is face_compare (1:1)
-	if !got.has(kRecognition) && !got.has(kMatchCheck) && !dataMatch(ts) {
-		image := imageSource(ts, seq, out)
+	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) {
+		image := imageSource(ts, seq, d.out)
 		search := has(ts, "search") || lookUp(ts)
 		population := has(ts, "enrolled") || has(ts, "recognize")
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
 		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
 		switch {
-		case comparing && image && faceCtxOrPair(ts, seq, out):
+		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, out)
-			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(out, kFaceScan) < 0 {
+			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
 				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
 					fs.pos = -1 // a selfie is taken before it is compared
 				}
@@ -1120,11 +872,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		case !image && faceWord && (population && (comparing || search || has(ts, "verify") || has(ts, "identify")) || search):
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
-		case comparing && faceCtxOrPair(ts, seq, out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(out, kDocument) < 0):
+		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
 			add(&step{k: kRecognition}, ci)
-		case comparing && faceCtxOrPair(ts, seq, out):
+		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, out)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out)
 			add(s, ci)
 		}
 	}
@@ -1132,24 +884,24 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// a question loses to a real step in the same clause unless it has a subject of its own
 	// ("ask for camera permission", "confirm liveness")
 	strong := false
-	for _, s := range out {
+	for _, s := range d.out {
 		if !s.k.isConversation() {
 			strong = true
 		}
 	}
 	if strong {
-		kept := out[:0]
-		for _, s := range out {
+		kept := d.out[:0]
+		for _, s := range d.out {
 			if (s.k == kAsk || s.k == kInform) && s.topics == 0 {
 				continue
 			}
 			kept = append(kept, s)
 		}
-		out = kept
+		d.out = kept
 	}
 	// a one-time code with its channel named elsewhere in the clause
-	sortByPos(out)
-	return out
+	sortByPos(d.out)
+	return d.out
 }
 
 func sortByPos(s []*step) {
@@ -1182,7 +934,7 @@ func firstOf(ts []token, lemmas ...string) int {
 
 func anyDoc(ts []token) bool {
 	for _, t := range ts {
-		if docWords[t.w] {
+		if lex.docWord[t.w] {
 			return true
 		}
 	}
@@ -1191,7 +943,7 @@ func anyDoc(ts []token) bool {
 
 // peopleWords: the text talks about people ("enrolled users"), not data.
 func peopleWords(ts []token) bool {
-	return hasRaw(ts, "user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known")
+	return hasAnyRaw(ts, lex.people)
 }
 
 // describesCheck: a negated deepfake word that states what the check is for
@@ -1257,7 +1009,7 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		case "face", "photo", "selfie", "person", "recognize":
 			return true
 		}
-		if docWords[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
+		if lex.docWord[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
 			return true
 		}
 		if t.w == "enrolled" && peopleWords(ts) {
@@ -1292,7 +1044,7 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
-		case docWords[t.w]:
+		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
@@ -1365,37 +1117,6 @@ func docTypesOf(ts []token, i int) []string {
 		}
 	}
 	return nil // any government ID: decided by the caller's answer or the default
-}
-
-// otpLength reads "6-digit code".
-func otpLength(ts []token) int {
-	for i, t := range ts {
-		if t.isNum && i+1 < len(ts) && (ts[i+1].raw == "digit" || ts[i+1].raw == "digits" || ts[i+1].raw == "character" || ts[i+1].raw == "characters") {
-			if n := int(t.num); n >= 4 && n <= 8 && float64(n) == t.num {
-				return n
-			}
-		}
-		if n := wordNumber(t.raw); n >= 4 && n <= 8 && i+1 < len(ts) && (ts[i+1].raw == "digit" || ts[i+1].raw == "digits") {
-			return n
-		}
-	}
-	return 0
-}
-
-func wordNumber(w string) int {
-	switch w {
-	case "four":
-		return 4
-	case "five":
-		return 5
-	case "six":
-		return 6
-	case "seven":
-		return 7
-	case "eight":
-		return 8
-	}
-	return 0
 }
 
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
