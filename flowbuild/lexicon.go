@@ -166,6 +166,14 @@ var (
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                           // "verify ownership of the number"
 )
 
+// unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
+// assumptions whenever the text names them.
+var unsupportedNotes = map[string]string{
+	"expired":    "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiry":     "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiration": "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+}
+
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	canon                                                                                    map[string]string // surface form → lemma
@@ -176,7 +184,8 @@ type lexicon struct {
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people                                                                          map[string]bool
-	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
+	byLen                                                                                    map[int][]string  // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -194,6 +203,7 @@ func newLexicon() *lexicon {
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
+	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -349,6 +349,9 @@ func parse(text string) *parsed {
 		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
 			p.policy = pol
 		}
+		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && readPolicy(c.toks) == "" {
+			p.notes = append(p.notes, unplaced(c.toks)...)
+		}
 		main := a.steps
 		for _, s := range main {
 			s.front = s.front || a.front
@@ -382,6 +385,11 @@ func parse(text string) *parsed {
 		channelFromContext(s.fallback)
 	}
 	p.steps = order(out)
+	for _, t := range ts {
+		if n := lex.unsupported[t.raw]; n != "" {
+			p.notes = append(p.notes, n)
+		}
+	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
 }
@@ -415,6 +423,28 @@ func channelFromContext(steps []*step) []string {
 		}
 	}
 	return notes
+}
+
+// unplaced says so when a clause asks for something (a check, a requirement,
+// data) that no rule turned into a step: the words must not vanish silently.
+func unplaced(ts []token) []string {
+	asks := false
+	for _, t := range ts {
+		if t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect" || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
+			asks = true
+			break
+		}
+	}
+	if !asks {
+		return nil
+	}
+	var words []string
+	for _, t := range ts {
+		if t.orig != "" {
+			words = append(words, t.orig)
+		}
+	}
+	return []string{"No step matches \"" + strings.Join(words, " ") + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }
 
 // applySettings gives a clause's settings to the steps it names or, when it names
