@@ -3,6 +3,7 @@ package flowbuild
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -177,6 +178,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	for _, s := range p.steps {
 		kept[s.node.ID] = true
 	}
+	p.readBranches(f, kept)
 	for _, r := range []**flow.Node{&p.failure, &p.newUserLive, &p.newUserConv} {
 		if *r != nil && kept[(*r).ID] {
 			*r = nil
@@ -209,6 +211,55 @@ func extractPlan(f flow.Flow) (*plan, error) {
 			"Add the dropped steps back with another change, or edit the JSON by hand.")
 	}
 	return p, nil
+}
+
+// readBranches reads back the steps Build put on branches: the new-user path of a
+// recognition (after its liveness check and conversation) and the fallback of a
+// step (after a "fallback_" conversation), so that an edit keeps them. Their
+// nodes join kept.
+func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
+	main := maps.Clone(kept)
+	walk := func(from string) []*step {
+		var out []*step
+		seen := map[string]bool{}
+		for cur := from; cur != "" && !seen[cur] && !main[cur]; {
+			seen[cur] = true
+			n := f.Node(cur)
+			if n == nil || n.Type == flow.TypeEnd || p.failure != nil && n.ID == p.failure.ID {
+				break
+			}
+			kept[n.ID] = true
+			next := successTarget(n)
+			if n.Type == flow.TypeConversation && strings.HasPrefix(n.ID, "after_") {
+				cur = next // a transition after a liveness check: layout writes it again
+				continue
+			}
+			node := n.Clone()
+			s := &step{k: kindOf(n, false), node: &node}
+			if s.k == kRecognition || s.k == kClosing {
+				break
+			}
+			out = append(out, s)
+			cur = next
+		}
+		return out
+	}
+	for _, s := range p.steps {
+		n := s.node
+		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
+			s.branch = walk(p.newUserConv.Outcomes[0].Target)
+			continue
+		}
+		for _, o := range n.Outcomes {
+			t := f.Node(o.Target)
+			if t == nil || !strings.HasPrefix(t.ID, "fallback_") || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
+				continue
+			}
+			kept[t.ID] = true
+			s.fallback = walk(t.Outcomes[0].Target)
+			break
+		}
+	}
 }
 
 // roles notes the failure, retry and new-user nodes hanging off a success-path node.
