@@ -281,29 +281,74 @@ func (l *lexicon) stemmed(w string) (string, bool) {
 	return "", false
 }
 
-// correct returns the lexicon form at Damerau distance one from w, or "" when
-// there is none or when forms of two different lemmas are that close (a guess
-// between two meanings is no correction).
+// correct returns the lexicon form at Damerau distance one from w (two for words
+// of seven letters or more: "compair", "verfication"), or "" when there is none
+// or when forms of two different lemmas are that close (a guess between two
+// meanings is no correction).
 func (l *lexicon) correct(w string) string {
 	n := utf8.RuneCountInString(w)
-	found := ""
-	for _, m := range []int{n, n - 1, n + 1} {
-		if m < minTypoLen {
-			continue
+	for _, d := range []int{1, 2} {
+		if d == 2 && n < 7 {
+			break
 		}
-		for _, f := range l.byLen[m] {
-			if !within1(w, f) {
+		found := ""
+		for m := n - d; m <= n+d; m++ {
+			if m < minTypoLen {
 				continue
 			}
-			if found != "" && l.canon[found] != l.canon[f] {
-				return ""
-			}
-			if found == "" {
-				found = f
+			for _, f := range l.byLen[m] {
+				if d == 1 && !within1(w, f) || d == 2 && !within2(w, f) {
+					continue
+				}
+				if found != "" && l.canon[found] != l.canon[f] {
+					return ""
+				}
+				if found == "" {
+					found = f
+				}
 			}
 		}
+		if found != "" {
+			return found
+		}
 	}
-	return found
+	return ""
+}
+
+// within2 reports whether the optimal-string-alignment distance of a and b
+// (ASCII) is at most two.
+func within2(a, b string) bool {
+	if len(a)-len(b) > 2 || len(b)-len(a) > 2 {
+		return false
+	}
+	var rows [3][16]int // a word of the lexicon is shorter than 16 letters
+	if len(b) >= 16 {
+		return false
+	}
+	for j := 0; j <= len(b); j++ {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur, prev, prev2 := &rows[i%3], &rows[(i-1)%3], &rows[(i-2+3)%3]
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > 2 {
+			return false
+		}
+	}
+	return rows[len(a)%3][len(b)] <= 2
 }
 
 // within1 reports whether a and b (ASCII) differ by at most one insertion, deletion,
