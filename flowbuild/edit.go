@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -716,7 +718,7 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 			}
 		}
 	}
-	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify")) {
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying")) {
 		return false, "", ""
 	}
 	return true, target, text
@@ -743,6 +745,10 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	}
 	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
 		text += "."
+	}
+	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
+	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
+		text = string(unicode.ToUpper(r)) + text[size:]
 	}
 	prompt := text
 	low := strings.ToLower(text)

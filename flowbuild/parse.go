@@ -277,6 +277,8 @@ func parse(text string) *parsed {
 	var pendingAfter bool
 	policySent := -1
 	var sc scope
+	var prevMain []*step // the steps of the last clause that named any
+	prevSent := -1
 	for ci, c := range clauses {
 		if c.title && hasBody {
 			continue
@@ -361,7 +363,21 @@ func parse(text string) *parsed {
 		if hasSetting(c.toks) {
 			applySettings(readSettings(c.toks), main, seq)
 		}
+		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
+			// a bare "scan" scans what the text last named: "enroll face … then scan"
+			if k := lastScannable(clauses[:ci]); k != kNone {
+				main = []*step{{k: k, pos: 0}}
+			}
+		}
+		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		switch {
+		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
+			// "enrol their face (face scan) after a liveness check": a trailing
+			// "after X" places what the sentence named before it
+			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(prevMain, s) })
+			seq = place(seq, prevMain, a.ref, a.refAfter)
+			prevMain = nil
+			continue
 		case len(a.ref) > 0 && len(main) == 0:
 			// "After the liveness check," on its own: the next clause goes there
 			seq = ensure(seq, a.ref)
@@ -375,6 +391,9 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 		}
 		pendingAnchor = nil
+		if len(main) > 0 {
+			prevMain, prevSent = main, c.sent
+		}
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
@@ -423,6 +442,23 @@ func channelFromContext(steps []*step) []string {
 		}
 	}
 	return notes
+}
+
+// lastScannable is what the text before named that can be scanned: a face or a
+// document, whichever came last.
+func lastScannable(cs []clause) kind {
+	for i := len(cs) - 1; i >= 0; i-- {
+		ts := cs[i].toks
+		for j := len(ts) - 1; j >= 0; j-- {
+			switch {
+			case ts[j].w == "face" || ts[j].w == "selfie":
+				return kFaceScan
+			case lex.docWord[ts[j].w]:
+				return kDocument
+			}
+		}
+	}
+	return kNone
 }
 
 // unplaced says so when a clause asks for something (a check, a requirement,

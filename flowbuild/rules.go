@@ -1,6 +1,10 @@
 package flowbuild
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+)
 
 // Detection is a table of rules: for each lemma that can name a step, the rules
 // that say when it does (the context it needs, the words that veto it) and what
@@ -236,6 +240,7 @@ var rawRules = map[string][]rule{
 	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
 	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
 	"presence": {simple(kLiveness, nil)},
+	"holder":   {holderRule},
 	"login":    {faceLogin},
 	"signin":   {faceLogin},
 }
@@ -290,6 +295,15 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tReason, phrase: phraseAfter(d.ts, i-1)}, i)
+		},
+	}
+	// "make sure the ID holder is the one on camera": the document's photo against the live face
+	holderRule = rule{
+		when: func(d *detector, i int) bool {
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same"))
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "sessionVideo"}}, i)
 		},
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })

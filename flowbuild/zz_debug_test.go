@@ -28,3 +28,10 @@ func TestZZDebug(t *testing.T) {
 		t.Logf("err=%v assumptions=%s", err, b)
 	}
 }
+
+func TestZZEdit(t *testing.T) {
+	base, _ := Build("Recognize the user and check liveness.", Options{})
+	res, err := Edit(base.Flow, os.Getenv("DBGE"), Options{})
+	b, _ := json.MarshalIndent(res.Flow[:3], "", " ")
+	t.Logf("err=%v summary=%s\n%s", err, res.Summary, b)
+}
