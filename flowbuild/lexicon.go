@@ -504,7 +504,10 @@ func tokenize(text string) []token {
 			i += size // "check the age (18)": a number in brackets belongs to its clause
 		case r == ')' && i > 0 && isDigitOrPlus(text[i-1]):
 			i += size
-		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '(' || r == ')' || r == '—' || r == '–':
+		case r == '(' || r == ')':
+			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
+			i += size
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '—' || r == '–':
 			out = append(out, token{w: "."})
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):

@@ -278,6 +278,7 @@ func parse(text string) *parsed {
 	policySent := -1
 	var sc scope
 	var prevMain []*step // the steps of the last clause that named any
+	var twice []*step    // steps said "twice" in this sentence
 	prevSent := -1
 	for ci, c := range clauses {
 		if c.title && hasBody {
@@ -393,6 +394,18 @@ func parse(text string) *parsed {
 		pendingAnchor = nil
 		if len(main) > 0 {
 			prevMain, prevSent = main, c.sent
+		}
+		if hasRaw(c.toks, "twice") && len(main) == 1 {
+			twice = append(twice, main[0])
+		}
+		// a step said twice comes again after the rest of its sentence ("liveness
+		// twice, once at the start and once at the end, with an SMS code in between")
+		if lastOfSentence && len(twice) > 0 {
+			for _, t := range twice {
+				seq = append(seq, &step{k: t.k, docTypes: t.docTypes, again: true, auto: true})
+				p.notes = append(p.notes, "The "+t.k.String()+" runs twice, before and after the steps named with it.")
+			}
+			twice = nil
 		}
 	}
 	// excluded kinds never appear, however else they were mentioned
