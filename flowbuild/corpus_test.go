@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/facesign/facesign-mcp/flowbuild/internal/intentcheck"
+	"github.com/facesign/facesign-mcp/internal/intentcheck"
 	"github.com/stretchr/testify/require"
 )
 

@@ -296,7 +296,7 @@ func Judge(c Case, out Output) []string {
 		}
 	}
 	p = append(p, mentions(c, out)...)
-	p = append(p, Prose(c, g, path)...)
+	p = append(p, prose(c, g, path)...)
 	return p
 }
 
@@ -408,8 +408,8 @@ var topics = []struct {
 	{"signed in", []string{"login", "log in", "sign in", "sign-in", "signin", "2fa", "second factor", "logging in", "mfa"}},
 }
 
-// Prose checks every sentence the avatar says or asks.
-func Prose(c Case, g graph, path []string) []string {
+// prose checks every sentence the avatar says or asks.
+func prose(c Case, g graph, path []string) []string {
 	user := strings.ToLower(c.Description + " " + c.Base + " " + c.Change)
 	var p []string
 	for _, id := range g.order {
