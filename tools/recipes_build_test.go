@@ -36,8 +36,12 @@ func TestRecipesBuildFromTheirDescriptions(t *testing.T) {
 			}
 			return []string{"enter_email", "liveness_detection", "face_scan"}
 		},
-		"login-2fa":       func(a map[string]string) []string { return []string{"recognition", "liveness_detection", otp(a["channel"])} },
-		"device-recovery": func(a map[string]string) []string { return []string{"recognition", "liveness_detection", "document_scan", otp(a["channel"])} },
+		"login-2fa": func(a map[string]string) []string {
+			return []string{"recognition", "liveness_detection", otp(a["channel"])}
+		},
+		"device-recovery": func(a map[string]string) []string {
+			return []string{"recognition", "liveness_detection", "document_scan", otp(a["channel"])}
+		},
 	}
 	for _, r := range recipes {
 		variants := []map[string]string{r.defaults()}
