@@ -167,6 +167,9 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
 				continue
 			}
+			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 {
+				s.k = kEmailOTP // "if the SMS fails, fall back to email": the code's other channel
+			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
 			p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")

@@ -70,7 +70,7 @@ var lexGroups = map[string][]string{
 	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
 	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
 	"year":       {"year", "yr", "yrs"},
-	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file"},
+	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system"},
 	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
 	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
@@ -147,23 +147,25 @@ func (l *lexicon) canonKind(t token) bool {
 
 // Context words of the detection rules (rules.go).
 var (
-	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                     // "live person", "live selfie" (lemmas)
-	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                          // "they're real", "is live"
-	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                          // "user ID" is no document
-	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                 // a permit that is a document
-	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                     // a card that is a document
-	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                          // "text them", "text a code"
-	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                 // "by text"
-	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                // codes that are not one-time codes
-	entryNextWords     = []string{"entry", "field", "input", "box", "prompt"}                                                                                                       // "the email entry"
-	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                          // "age check"
-	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                       // "thank them at the end"
-	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                      // "matches the one on file"
-	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                     // data compared with records
-	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                      // consent to this is a question
-	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                        // lemmas naming an identity document
-	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"} // the text is about people, not data
-	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                           // "verify ownership of the number"
+	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                               // "live person", "live selfie" (lemmas)
+	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                    // "they're real", "is live"
+	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                    // "user ID" is no document
+	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                           // a permit that is a document
+	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                               // a card that is a document
+	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                    // "text them", "text a code"
+	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                           // "by text"
+	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                          // codes that are not one-time codes
+	entryNextWords     = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                 // "the email entry"
+	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                    // "age check"
+	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                 // "thank them at the end"
+	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                // "matches the one on file"
+	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                               // data compared with records
+	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                // consent to this is a question
+	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                  // lemmas naming an identity document
+	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                           // the text is about people, not data
+	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"} // an email the user hands over
+	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
+	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
 )
 
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
@@ -185,7 +187,8 @@ type lexicon struct {
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people                                                                          map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
-	byLen                                                                                    map[int][]string  // surface forms of 4+ letters by length, sorted, for typo correction
+	emailGiven, unit                                                                         map[string]bool
+	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -203,6 +206,7 @@ func newLexicon() *lexicon {
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
+	l.emailGiven, l.unit = wordSet(emailGivenWords), wordSet(unitLemmas)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
@@ -546,7 +550,7 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",

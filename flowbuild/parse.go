@@ -194,8 +194,8 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (cur[len(cur)-1].w == "ask" || cur[len(cur)-1].w == "explain" || cur[len(cur)-1].w == "confirm" || cur[len(cur)-1].raw == "them")):
-			// "ask if they agree", "ask them if ...": an indirect question, not a condition
+			!(t.raw == "if" && (cur[len(cur)-1].w == "ask" || cur[len(cur)-1].w == "explain" || cur[len(cur)-1].w == "confirm" || cur[len(cur)-1].w == "verify" || cur[len(cur)-1].raw == "them")):
+			// "ask if they agree", "check if we know them": an indirect question, not a condition
 			flush()
 		}
 		cur = append(cur, t)
@@ -788,8 +788,8 @@ func near(ts []token, i, dist int, lemmas ...string) bool {
 
 // nonStepGerund: "changing", "updating" start a context phrase ("for changing the account's email").
 func nonStepGerund(t token) bool {
-	if !strings.HasSuffix(t.raw, "ing") || len(t.raw) < 5 {
-		return false
+	if !strings.HasSuffix(t.raw, "ing") || len(t.raw) < 5 || strings.HasSuffix(t.raw, "thing") {
+		return false // "everything" is no gerund
 	}
 	switch t.w {
 	case "scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm",
@@ -1220,6 +1220,9 @@ func ageAt(ts []token, i int) int {
 		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone", "if", "anyone", "users", "customers":
 			ageCtx = true
 		}
+	}
+	if prev == "least" && i >= 2 && ts[i-2].raw == "at" && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !ageCtx {
+		ageCtx = hasRaw(ts, "they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are")
 	}
 	if prev == "to" && i >= 2 && ts[i-2].w == "age" {
 		return int(t.num) // "change the age to 21"

@@ -151,6 +151,10 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
 		}
+		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 {
+			// "verify the email they give us by sending a code to it": collected, then confirmed
+			d.add(&step{k: kEnterEmail}, i)
+		}
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
 		if d.codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			prev == "an" && (next == "otp" || next == "code") ||
@@ -169,8 +173,9 @@ var rules = map[string][]rule{
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
 	"phone": {{
+		// "a code to their email since the phone is gone": the email is the channel
 		when: func(d *detector, i int) bool {
-			return d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number"
+			return !has(d.ts, "email") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
@@ -308,6 +313,16 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// hasNear reports whether a word of set is within dist tokens of i.
+func hasNear(ts []token, i, dist int, set map[string]bool) bool {
+	for j := max(0, i-dist); j < len(ts) && j <= i+dist; j++ {
+		if j != i && set[ts[j].raw] {
+			return true
+		}
+	}
+	return false
+}
 
 func hasAnyRaw(ts []token, set map[string]bool) bool {
 	for _, t := range ts {
