@@ -22,7 +22,7 @@ var lexGroups = map[string][]string{
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
 	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification"},
-	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know"},
+	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
 	"match":      {"match", "matches", "matched", "matching", "matchup"},

@@ -343,7 +343,11 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
-		a := analyze(c.toks, seq)
+		var prior []token
+		if ci > 0 {
+			prior = clauses[ci-1].toks
+		}
+		a := analyzeAfter(c.toks, seq, prior)
 		p.excluded |= a.neg
 		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
@@ -683,6 +687,7 @@ type analysis struct {
 	exclusive  bool
 	policyOnly bool
 	notes      []string // judgement calls made reading the clause, for the assumptions
+	prior      []token  // input: the clause before, for pronouns
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -800,8 +805,13 @@ func nonStepGerund(t token) bool {
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
-func analyze(all []token, seq []*step) analysis {
-	var a analysis
+func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil) }
+
+// analyzeAfter is analyze with the words of the clause before (prior), which a
+// pronoun may point back to: "We send a reference photo. Compare it to the
+// person on camera."
+func analyzeAfter(all []token, seq []*step, prior []token) analysis {
+	a := analysis{prior: prior}
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	for i := 0; i < len(ts); i++ {
@@ -936,6 +946,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		image := imageSource(ts, seq, d.out)
 		search := has(ts, "search") || lookUp(ts)
 		population := has(ts, "enrolled") || has(ts, "recognize")
+		if pronoun := hasRaw(ts, "it", "them", "those", "these"); pronoun && comparing && !image && !population {
+			// the pronoun points back at what the clause before named
+			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
+			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
+		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
 		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
 		switch {
@@ -1044,7 +1059,8 @@ func describesCheck(ts []token, i int) bool {
 // document, a selfie, a photo, data the integrator passes in), or points back at
 // one the flow already captured ("compare them", "compare it").
 func imageSource(ts []token, seq, out []*step) bool {
-	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") || hasRaw(ts, "video", "camera") {
+	// the live side ("the person on camera", "the live video") is not a second image
+	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") {
 		return true
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0

@@ -188,7 +188,7 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
 	}
-	if s.topics&tReason != 0 && s.topics&^tReason == 0 && startsWh(s.phrase) {
+	if s.topics&^(tReason|tTransfer) == 0 && startsWh(s.phrase) {
 		// the user's own question is more specific than the stock one
 		return "Ask the user " + trimDot(s.phrase) + "."
 	}
