@@ -72,7 +72,7 @@ func readCondition(ts []token, seq []*step) condition {
 			prev = ts[i-1].raw
 		}
 		switch {
-		case lex.condFail[t.raw] || (t.w == "match" || t.raw == "work" || t.raw == "works" || t.w == "pass") && neg && hasIf:
+		case lex.condFail[t.raw] || (t.w == "match" || t.raw == "work" || t.raw == "works" || t.w == "pass" || t.w == "send" || lex.arrive[t.raw]) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}

@@ -473,6 +473,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return done, nil
 	case opMove:
 		var done []string
+		if len(pos) == 0 && p.touched != nil && hasRaw(ts, "it", "them") {
+			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
+		}
 		for _, s := range pos {
 			i := p.find(s.k)
 			if i < 0 {
@@ -499,6 +502,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 		p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
 	}
 	return done, nil
@@ -681,6 +685,7 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	}
 	repl.front, repl.back = false, false
 	p.steps[i] = repl
+	p.touched = repl
 	return []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}, nil
 }
 

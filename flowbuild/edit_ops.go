@@ -230,7 +230,8 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	var done []string
 	var steps []*step
 	for _, c := range splitClauses(ts) {
-		steps = append(steps, analyze(c.toks, p.steps).steps...)
+		// each clause sees the branch so far: "scan their ID card and compare it with their face"
+		steps = append(steps, analyze(c.toks, append(slices.Clone(p.steps), steps...)).steps...)
 	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}

@@ -23,6 +23,8 @@ type plan struct {
 
 	warnings    []flow.Problem
 	assumptions []string
+
+	touched *step // the step the last change added or replaced ("move it to the start")
 }
 
 func (p *plan) warn(code, msg, fix string) {

@@ -164,6 +164,7 @@ var (
 	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                  // lemmas naming an identity document
 	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                           // the text is about people, not data
 	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"} // an email the user hands over
+	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                             // "if the code is not delivered"
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
 )
@@ -187,7 +188,7 @@ type lexicon struct {
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people                                                                          map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
-	emailGiven, unit                                                                         map[string]bool
+	emailGiven, unit, arrive                                                                 map[string]bool
 	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -206,7 +207,7 @@ func newLexicon() *lexicon {
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
-	l.emailGiven, l.unit = wordSet(emailGivenWords), wordSet(unitLemmas)
+	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {

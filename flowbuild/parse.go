@@ -593,8 +593,8 @@ func mergeStep(dst, src *step) *step {
 			dst.docTypes = append(dst.docTypes, d)
 		}
 	}
-	if src.minAge > 0 && dst.minAge == 0 {
-		dst.minAge = src.minAge
+	if src.minAge > 0 && (dst.minAge == 0 || src.explicitAge && !dst.explicitAge) {
+		dst.minAge, dst.explicitAge = src.minAge, src.explicitAge // a number said beats the default
 	}
 	if src.otpLen > 0 {
 		dst.otpLen = src.otpLen
