@@ -119,7 +119,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 		text.WriteString(f[i].Prompt)
 		text.WriteByte(' ')
 	}
-	ts := tokenize(text.String())
+	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
 	p.amount = findAmount(ts)
 
@@ -150,7 +150,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 		if n.Validation != nil {
 			s.field = n.Validation.Field
 		}
-		s.topics = topicsOf(tokenize(n.Prompt))
+		s.topics = topicsOf(tokenizeExact(n.Prompt))
 		p.steps = append(p.steps, s)
 		prev = s
 		p.roles(f, n)

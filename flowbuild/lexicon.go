@@ -275,6 +275,17 @@ var suffixes = []struct{ cut, add string }{
 	{"er", ""}, {"ers", ""}, {"ly", ""},
 }
 
+// exact is lemma without typo correction.
+func (l *lexicon) exact(w string) (string, bool) {
+	if c, ok := l.canon[w]; ok {
+		return c, true
+	}
+	if c, ok := l.stemmed(w); ok {
+		return c, true
+	}
+	return w, false
+}
+
 func (l *lexicon) stemmed(w string) (string, bool) {
 	for _, s := range suffixes {
 		if len(w) > len(s.cut)+1 && strings.HasSuffix(w, s.cut) {
@@ -417,7 +428,13 @@ type token struct {
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
 // words vanish ("don't" → "dont"), numbers keep their separators ("5,000", "0.8").
-func tokenize(text string) []token {
+func tokenize(text string) []token { return tokenizeMode(text, false) }
+
+// tokenizeExact tokenizes text the builder wrote (the prompts of a flow being
+// edited): no typo correction.
+func tokenizeExact(text string) []token { return tokenizeMode(text, true) }
+
+func tokenizeMode(text string, exact bool) []token {
 	var out []token
 	i := 0
 	for i < len(text) {
@@ -494,7 +511,13 @@ func tokenize(text string) []token {
 			}
 			raw := b.String()
 			t := token{raw: raw, orig: text[i:j]}
-			t.w, t.known = lex.lemma(raw)
+			if exact || len(raw) != j-i {
+				// no typo correction: a contraction ("couldn't") or another script is no
+				// typo of a lexicon word, and text the builder wrote itself has none
+				t.w, t.known = lex.exact(raw)
+			} else {
+				t.w, t.known = lex.lemma(raw)
+			}
 			out = append(out, t)
 			i = j
 		case r == ',':
