@@ -112,6 +112,16 @@ func readCondition(ts []token, seq []*step) condition {
 	return condition{end: -1}
 }
 
+// canFail reports whether a step of kind k has an outcome a fallback can hang
+// from (a recognition's is its new-user path; a line that only informs has none).
+func canFail(k kind) bool {
+	switch k {
+	case kGreeting, kClosing, kInform, kRecognition, kNone:
+		return false
+	}
+	return true
+}
+
 // lastKindStep is the last step of kind k in seq.
 func lastKindStep(seq []*step, k kind) *step {
 	for i := len(seq) - 1; i >= 0; i-- {
@@ -152,8 +162,22 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own, then finishes.")
 		}
 	case condFail:
-		if sc.anchor == nil && len(seq) > 0 {
-			sc.anchor = seq[len(seq)-1]
+		if sc.anchor == nil {
+			// the step that failed: the last one before that can fail
+			for i := len(seq) - 1; i >= 0; i-- {
+				if canFail(seq[i].k) || seq[i].k == kRecognition {
+					sc.anchor = seq[i]
+					break
+				}
+			}
+		}
+		if sc.anchor != nil && sc.anchor.k == kRecognition {
+			// a recognition that "doesn't work" has not found the user: the new-user path
+			sc.k = condNewUser
+			return p.routeScoped(sc, steps, seq)
+		}
+		if sc.anchor != nil && !canFail(sc.anchor.k) {
+			sc.anchor = nil
 		}
 		for _, s := range steps {
 			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) {

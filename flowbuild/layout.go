@@ -339,7 +339,14 @@ func (p *plan) layout() flow.Flow {
 			}
 		}
 		fail := ""
-		if s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
+		hasFallback := len(s.fallback) > 0 && !sl.transition && canFail(s.k)
+		if hasFallback {
+			// a failure goes to the fallback, never to a retry of this step
+			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: next}
+			fallbacks = append(fallbacks, fb)
+			fail = fb.entry
+		}
+		if !hasFallback && s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
 			fail = failTarget(s, sl.id)
 			if strings.HasPrefix(fail, "retry:") {
 				rid := "retry_" + sl.id
@@ -355,11 +362,6 @@ func (p *plan) layout() flow.Flow {
 				}{s, sl.id})
 				_ = rid
 			}
-		}
-		if len(s.fallback) > 0 && !sl.transition {
-			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: next}
-			fallbacks = append(fallbacks, fb)
-			fail = fb.entry
 		}
 		switch n.Type {
 		case flow.TypeConversation, flow.TypeDataValidation:
