@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/internal/intentcheck"
 	"github.com/stretchr/testify/require"
 )
@@ -118,5 +119,38 @@ func TestCorpus(t *testing.T) {
 				t.Error(f)
 			}
 		})
+	}
+}
+
+// TestCorpusCrossEdits applies the changes of the project corpus to the flows its
+// descriptions build (pairs nobody wrote together): each yields a valid flow or a
+// plain error, never a flow the builder refuses. It tries every 9th pair, a
+// different ninth for each change; FLOWBUILD_CROSS=all tries all (about 30,000).
+func TestCorpusCrossEdits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cross product of the corpus")
+	}
+	corpus, err := intentcheck.Load(filepath.Join("testdata", "intents", "corpus.json"))
+	require.NoError(t, err)
+	var bases []flow.Flow
+	for _, c := range corpus.Build {
+		r, err := Build(c.Description, Options{})
+		require.NoError(t, err, c.Description)
+		bases = append(bases, r.Flow)
+	}
+	stride := 9
+	if os.Getenv("FLOWBUILD_CROSS") == "all" {
+		stride = 1
+	}
+	for k, e := range corpus.Edit {
+		for i := k % stride; i < len(bases); i += stride {
+			b := bases[i]
+			res, err := Edit(b.Clone(), e.Change, Options{})
+			if err != nil {
+				require.NotErrorIs(t, err, errBuiltInvalid, "%q on %q", e.Change, corpus.Build[i].Description)
+				continue
+			}
+			require.False(t, flow.HasErrors(flow.Validate(res.Flow)), "%q on %q", e.Change, corpus.Build[i].Description)
+		}
 	}
 }
