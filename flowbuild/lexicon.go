@@ -165,6 +165,8 @@ var (
 	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                           // the text is about people, not data
 	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"} // an email the user hands over
 	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                             // "if the code is not delivered"
+	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                    // a position word that pins a step first
+	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                               // … or last
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
 )
@@ -189,6 +191,7 @@ type lexicon struct {
 	docWord, people                                                                          map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive                                                                 map[string]bool
+	frontWord, backWord                                                                      map[string]bool
 	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -208,6 +211,7 @@ func newLexicon() *lexicon {
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
 	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
+	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {

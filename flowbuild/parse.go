@@ -880,7 +880,35 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 		}
 	}
 	a.steps = detect(ts, seq, negs, &a)
+	bindPositions(ts, &a)
 	return a
+}
+
+// bindPositions: with a start and an end word in one clause ("a passport scan at
+// the very beginning and an email code at the end"), each step takes the
+// position word that follows it.
+func bindPositions(ts []token, a *analysis) {
+	if !a.front || !a.back || len(a.steps) < 2 {
+		return
+	}
+	bound := false
+	for k, s := range a.steps {
+		end := len(ts)
+		if k+1 < len(a.steps) && a.steps[k+1].pos > s.pos {
+			end = a.steps[k+1].pos
+		}
+		for j := max(s.pos+1, 0); j < end && j < len(ts); j++ {
+			switch {
+			case lex.frontWord[ts[j].raw]:
+				s.front, bound = true, true
+			case lex.backWord[ts[j].raw]:
+				s.back, bound = true, true
+			}
+		}
+	}
+	if bound {
+		a.front, a.back = false, false
+	}
 }
 
 // negations marks the tokens inside a negation's scope.
@@ -1242,6 +1270,9 @@ func ageAt(ts []token, i int) int {
 	}
 	if prev == "to" && i >= 2 && ts[i-2].w == "age" {
 		return int(t.num) // "change the age to 21"
+	}
+	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
+		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
 	}
 	if !ageCtx && next == "or" && i+2 < len(ts) && (ts[i+2].raw == "over" || ts[i+2].raw == "older" || ts[i+2].raw == "above") {
 		ageCtx = true // "21 or over"
