@@ -420,7 +420,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return d, nil
 	}
 	if len(neg) == 0 && hasRaw(ts, "switch", "make", "use", "change", "instead") && !hasRaw(ts, "add", "also") {
-		if d, ok := p.switchTo(pos); ok {
+		if d, ok := p.switchTo(pos, readSettings(ts)); ok {
 			return d, nil
 		}
 	}

@@ -196,7 +196,7 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 
 // switchTo replaces the member of a step's family the flow has with the one the
 // change names: "switch to SMS", "make it an email code".
-func (p *plan) switchTo(pos []*step) ([]string, bool) {
+func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 	for _, s := range pos {
 		if p.find(s.k) >= 0 && s.k != kOTP {
 			continue
@@ -211,7 +211,9 @@ func (p *plan) switchTo(pos []*step) ([]string, bool) {
 				if old.node != nil && old.node.OTPLength != nil && repl.otpLen == 0 {
 					repl.otpLen = *old.node.OTPLength
 				}
+				st.apply(repl) // "make it an SMS code of 8 digits"
 				p.steps[i] = repl
+				p.touched = repl
 				return []string{"replaced the " + old.k.String() + " with " + repl.k.withArticle()}, true
 			}
 		}
