@@ -388,14 +388,11 @@ func (p *plan) layout() flow.Flow {
 	}
 
 	for _, r := range retries {
-		rid := ""
 		var n flow.Node
 		if old := p.retry[r.id]; old != nil {
 			n = old.Clone()
-			rid = old.ID
 		} else {
-			rid = g.used2("retry_" + r.id)
-			n = flow.Node{ID: rid, Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
+			n = flow.Node{ID: g.used2("retry_" + r.id), Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
 		}
 		failUsed = true
 		if failID == "" {

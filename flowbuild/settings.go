@@ -16,7 +16,6 @@ type stepSettings struct {
 	threshold float64
 	challenge bool
 	noMic     bool
-	camOnly   bool
 }
 
 func (s stepSettings) any() bool {
