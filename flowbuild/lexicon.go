@@ -167,6 +167,7 @@ var (
 	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                             // "if the code is not delivered"
 	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                    // a position word that pins a step first
 	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                               // … or last
+	framingWords       = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                              // a clause that frames the request rather than asking for a step
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
 )
@@ -192,6 +193,7 @@ type lexicon struct {
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive                                                                 map[string]bool
 	frontWord, backWord                                                                      map[string]bool
+	framing                                                                                  map[string]bool
 	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -212,6 +214,7 @@ func newLexicon() *lexicon {
 	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
 	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
+	l.framing = wordSet(framingWords)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
@@ -578,7 +581,7 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",

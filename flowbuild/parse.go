@@ -483,9 +483,12 @@ func lastScannable(cs []clause) kind {
 func unplaced(ts []token) []string {
 	asks := false
 	for _, t := range ts {
-		if t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect" || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
+		if lex.framing[t.raw] {
+			return nil // "Build a flow for …", "high value transfer verification": a heading, not a requirement
+		}
+		verb := (t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect") && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
+		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
 			asks = true
-			break
 		}
 	}
 	if !asks {
