@@ -19,8 +19,9 @@ const (
 
 // condition is what a clause's condition words say.
 type condition struct {
-	k   condKind
-	end int // the index of the last word of the condition; the clause's steps follow it
+	k     condKind
+	end   int  // the index of the last word of the condition; the clause's steps follow it
+	short bool // a bare "if not": it negates the condition or step before
 }
 
 // scope is where steps go while a condition holds.
@@ -72,6 +73,9 @@ func readCondition(ts []token, seq []*step) condition {
 			prev = ts[i-1].raw
 		}
 		switch {
+		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
+			// "if a deepfake is detected": the check before failed
+			return condition{k: condFail, end: i}
 		case lex.condFail[t.raw] || (t.w == "match" || t.raw == "work" || t.raw == "works" || t.w == "pass" || t.w == "send" || lex.arrive[t.raw]) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
@@ -105,9 +109,9 @@ func readCondition(ts []token, seq []*step) condition {
 	// "if not" after a recognition: the user was not recognised; after any other step: it failed
 	if hasIf && neg && len(ts) <= 3 {
 		if n := len(seq); n > 0 && (seq[n-1].k == kRecognition || seq[n-1].k == kLiveness && n > 1 && seq[n-2].k == kRecognition) {
-			return condition{k: condNewUser, end: len(ts) - 1}
+			return condition{k: condNewUser, end: len(ts) - 1, short: true}
 		}
-		return condition{k: condFail, end: len(ts) - 1}
+		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
 }

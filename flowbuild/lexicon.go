@@ -123,6 +123,7 @@ var (
 	condNewWords   = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords  = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condBadWords   = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
 	condMainWords  = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
 	userWords      = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
@@ -186,6 +187,7 @@ type lexicon struct {
 	addressee                                                                                map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condMain, userWord                                 map[string]bool
+	condBad                                                                                  map[string]bool
 	channelPrep                                                                              map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
@@ -206,6 +208,7 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
+	l.condBad = wordSet(condBadWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)

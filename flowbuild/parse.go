@@ -277,8 +277,10 @@ func parse(text string) *parsed {
 	var pendingAfter bool
 	policySent := -1
 	var sc scope
-	var prevMain []*step // the steps of the last clause that named any
-	var twice []*step    // steps said "twice" in this sentence
+	var prevMain []*step  // the steps of the last clause that named any
+	var twice []*step     // steps said "twice" in this sentence
+	ifRecognized := false // the last condition was "if they are recognized"
+	ifSent := -1
 	prevSent := -1
 	for ci, c := range clauses {
 		if c.title && hasBody {
@@ -292,6 +294,14 @@ func parse(text string) *parsed {
 			sc = scope{}
 		}
 		cond := readCondition(c.toks, seq)
+		if cond.short && ifRecognized {
+			cond.k = condNewUser // "if they are recognized, …. If not, …"
+		}
+		ifRecognized = clauseStartsIf(c.toks) && has(c.toks, "recognize") && cond.k == condNone ||
+			ifRecognized && cond.k == condNone && c.sent == ifSent
+		if ifRecognized && clauseStartsIf(c.toks) {
+			ifSent = c.sent
+		}
 		switch cond.k {
 		case condMain:
 			sc = scope{}

@@ -110,7 +110,9 @@ var rules = map[string][]rule{
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
 	})},
 	"recognize": {simple(kRecognition, nil)},
-	"identify":  {simple(kRecognition, func(d *detector, i int) bool { return near(d.ts, i, 4, "enrolled", "face") })},
+	// "confirm the user is human": a live person
+	"person":   {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
+	"identify": {simple(kRecognition, func(d *detector, i int) bool { return near(d.ts, i, 4, "enrolled", "face") })},
 	"selfie": {{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
 		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) },
