@@ -504,6 +504,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		p.insert(s, front || s.front, back || s.back, ref, refAfter)
 		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
+		if len(ref) > 0 && refAfter && s.k != ref[0].k && p.find(s.k) >= 0 {
+			ref = []*step{s} // "add an ID scan and a face comparison after X": in the order named
+		}
 	}
 	return done, nil
 }

@@ -1281,8 +1281,8 @@ func ageAt(ts []token, i int) int {
 	if prev == "least" && i >= 2 && ts[i-2].raw == "at" && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !ageCtx {
 		ageCtx = hasRaw(ts, "they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are")
 	}
-	if prev == "to" && i >= 2 && ts[i-2].w == "age" {
-		return int(t.num) // "change the age to 21"
+	if prev == "to" && i >= 2 && (ts[i-2].w == "age" || i >= 3 && ts[i-3].w == "age") {
+		return int(t.num) // "change the age to 21", "raise the age limit to 21"
 	}
 	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
 		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
