@@ -169,6 +169,7 @@ var (
 	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                    // a position word that pins a step first
 	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                               // … or last
 	framingWords       = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                              // a clause that frames the request rather than asking for a step
+	pastVerbWords      = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                       // with "before": what was done, not what to do
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
 )
@@ -196,6 +197,7 @@ type lexicon struct {
 	emailGiven, unit, arrive                                                                 map[string]bool
 	frontWord, backWord                                                                      map[string]bool
 	framing                                                                                  map[string]bool
+	pastVerb                                                                                 map[string]bool
 	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -218,6 +220,7 @@ func newLexicon() *lexicon {
 	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
+	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {

@@ -357,6 +357,11 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
+		if narrative(c.toks) {
+			// "we tried SMS before": what happened, not what the flow should do
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
+			continue
+		}
 		a := analyzeAfter(c.toks, seq, prior)
 		p.excluded |= a.neg
 		p.notes = append(p.notes, a.notes...)
@@ -471,6 +476,25 @@ func channelFromContext(steps []*step) []string {
 	return notes
 }
 
+// narrative: a clause telling what was done before ("we tried SMS before", "we
+// used to send codes by text") names no step of the new flow.
+func narrative(ts []token) bool {
+	// "a code sent to the email before anything else" is an instruction: the past
+	// needs a speaker ("we", "I") as well as a time
+	speaker := hasRaw(ts, "we", "i", "weve", "ive") && !hasRaw(ts, "want", "need", "should", "must", "please", "like", "let", "lets", "will", "would")
+	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasRaw(ts, "before", "previously", "earlier", "past", "formerly"))
+}
+
+func clauseText(ts []token) string {
+	var words []string
+	for _, t := range ts {
+		if t.orig != "" {
+			words = append(words, t.orig)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // lastScannable is what the text before named that can be scanned: a face or a
 // document, whichever came last.
 func lastScannable(cs []clause) kind {
@@ -504,13 +528,7 @@ func unplaced(ts []token) []string {
 	if !asks {
 		return nil
 	}
-	var words []string
-	for _, t := range ts {
-		if t.orig != "" {
-			words = append(words, t.orig)
-		}
-	}
-	return []string{"No step matches \"" + strings.Join(words, " ") + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+	return []string{"No step matches \"" + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }
 
 // applySettings gives a clause's settings to the steps it names or, when it names

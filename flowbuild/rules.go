@@ -165,6 +165,9 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
+		if hasRaw(ts, "already") {
+			return // "users already typed their email at signup": it is on file, not collected again
+		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},
 	"sms": {{
