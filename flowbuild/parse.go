@@ -1034,6 +1034,15 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 	}
 
+	// "a code by email or SMS": a choice of channel, one code; the channel is asked
+	if ie, is := findKind(d.out, kEmailOTP), findKind(d.out, kSMSOTP); ie >= 0 && is >= 0 && d.out[ie].k == kEmailOTP && d.out[is].k == kSMSOTP {
+		lo, hi := min(d.out[ie].pos, d.out[is].pos), max(d.out[ie].pos, d.out[is].pos)
+		if lo >= 0 && hi < len(ts) && hi-lo <= 3 && hasRaw(ts[lo:hi], "or") {
+			d.out[min(ie, is)].k = kOTP
+			d.out = slices.Delete(d.out, max(ie, is), max(ie, is)+1)
+		}
+	}
+
 	// a question loses to a real step in the same clause unless it has a subject of its own
 	// ("ask for camera permission", "confirm liveness")
 	strong := false
