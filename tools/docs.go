@@ -68,6 +68,15 @@ func yesNo(p *bool) string {
 }
 
 func typeName(p map[string]any) string {
+	if alts, ok := p["anyOf"].([]any); ok {
+		names := make([]string, 0, len(alts))
+		for _, a := range alts {
+			if am, ok := a.(map[string]any); ok {
+				names = append(names, typeName(am))
+			}
+		}
+		return strings.Join(names, " or ")
+	}
 	t, _ := p["type"].(string)
 	if t == "array" {
 		if items, ok := p["items"].(map[string]any); ok {
@@ -84,6 +93,11 @@ func typeName(p map[string]any) string {
 
 // limits lists the schema's constraints in words.
 func limits(p map[string]any) string {
+	if alts, ok := p["anyOf"].([]any); ok && len(alts) > 0 {
+		if first, ok := alts[0].(map[string]any); ok {
+			return limits(first) // a list-or-one: the list's limits say it all
+		}
+	}
 	var parts []string
 	if e := toStrings(p["enum"]); len(e) > 0 {
 		parts = append(parts, "one of "+codeList(e))

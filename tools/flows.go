@@ -65,6 +65,7 @@ type BuildFlowOutput struct {
 	Questions   []flowbuild.Question      `json:"questions"`
 	Assumptions []string                  `json:"assumptions"`
 	Settings    flowbuild.SessionSettings `json:"settings"`
+	Named       *SessionSettings          `json:"named,omitempty"`
 	Elicitation string                    `json:"elicitation"`
 	Answers     *Answers                  `json:"answers,omitempty"`
 }
@@ -95,9 +96,13 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		mcp.WithString("change", mcp.MaxLength(maxChangeChars),
 			mcp.Description("A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow.")),
 		withFlowArgument("A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."),
+		mcp.WithString("avatar", mcp.MaxLength(100),
+			mcp.Description("The avatar for the sessions of this flow, by id or by name as the user said it (\"Sofia\"): it is matched to the account's avatars, and when the name fits several or none the result asks which. Alone, it sets the avatar of the current flow.")),
+		mcp.WithAny("langs", withSchema(sListOrOne("Languages for the sessions of this flow, by id (es) or name (Spanish), matched to the account's languages like avatar. Alone, it sets the languages of the current flow.",
+			schema{"type": "string", "maxLength": 50}, 20))),
 		strictInput(),
 		withOutput(schema{
-			"mode":        sEnum("What was done: built from a description, edited with a change, or adopted as given.", "build", "edit", "adopt"),
+			"mode":        sEnum("What was done: built from a description, edited with a change, adopted as given, or only the avatar and languages set.", "build", "edit", "adopt", "settings"),
 			"flow":        flowSchema,
 			"summary":     sString("One paragraph describing the flow, for the user."),
 			"mermaid":     sString("Mermaid flowchart of the flow, success path highlighted."),
@@ -106,10 +111,17 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			"assumptions": sArray("Choices made where the description was silent.", sString("")),
 			"elicitation": sEnum("Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed.",
 				elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed),
-			"settings": sObject("Session settings the description or the answers named, to use when creating sessions of this flow.", schema{
-				"avatarId": sString("Avatar for sessions of this flow."),
-				"langs":    sArray("Languages for sessions of this flow.", sString("")),
+			"settings": sObject("The FaceSign ids of the avatar and languages the tools apply to every session they create for this flow (empty until matched to the account of a key).", schema{
+				"avatarId": sString("Avatar id for sessions of this flow."),
+				"langs":    sArray("Language ids for sessions of this flow.", sString("")),
 			}),
+			"named": sObject("The avatar and languages as the description, the answers or the arguments named them, and whether they were matched to the account's ids (they are, once a key is set; questions ask about any that fit several or none).", schema{
+				"avatarId":    sString("Matched avatar id."),
+				"langs":       sArray("Matched language ids.", sString("")),
+				"namedAvatar": sString("The avatar as named."),
+				"namedLangs":  sArray("The languages as named.", sString("")),
+				"resolved":    sBool("Whether the names were matched to the account's ids."),
+			}, "resolved"),
 			"answers": sObject("What the user answered in the question form, as used for this build.", schema{
 				"avatarId":      sString("Chosen avatar."),
 				"langs":         sArray("Chosen languages.", sString("")),
@@ -132,12 +144,17 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			Description string          `json:"description"`
 			Change      string          `json:"change"`
 			Flow        json.RawMessage `json:"flow"`
+			Avatar      string          `json:"avatar"`
+			Langs       []string        `json:"langs"`
 		}
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
-		in.Description, in.Change = strings.TrimSpace(in.Description), strings.TrimSpace(in.Change)
+		in.Description, in.Change, in.Avatar = strings.TrimSpace(in.Description), strings.TrimSpace(in.Change), strings.TrimSpace(in.Avatar)
 		st := d.State(ctx)
+		if in.Description == "" && in.Change == "" && !hasValue(in.Flow) && (in.Avatar != "" || len(in.Langs) > 0) {
+			return d.setSettingsOnly(ctx, st, in.Avatar, in.Langs), nil
+		}
 
 		var given flow.Flow
 		if hasValue(in.Flow) {
@@ -177,7 +194,17 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 				Warnings: problems(flow.Warnings(probs)), Questions: []flowbuild.Question{}, Assumptions: []string{},
 				Elicitation: elicitNotNeeded,
 			}
-			st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings})
+			named := st.Settings()
+			if in.Avatar != "" || len(in.Langs) > 0 {
+				named = withNamed(named, in.Avatar, in.Langs)
+			}
+			set, qs := d.settle(ctx, named)
+			out.Questions = append(out.Questions, qs...)
+			out.Settings, out.Named = set.ids(), &set
+			if err := st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings, Settings: set.ids()}); err != nil {
+				return keepFailure(err), nil
+			}
+			st.SetSettings(set)
 			return result(out, renderBuild(out)), nil
 		default:
 			return failure("Nothing to do: pass description to build a new flow, or change to edit the current flow (or the flow you pass)."), nil
@@ -210,11 +237,32 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			// user must not be handed a flow FaceSign refuses.
 			return nil, fmt.Errorf("build_flow: the builder produced an invalid flow for %s", mode)
 		}
-		st.SetBuild(res)
+		named := namedSettings(res.Settings)
+		if mode == "edit" {
+			// A change that names no avatar or language keeps the flow's.
+			prev := st.Settings()
+			if named.NamedAvatar == "" {
+				named.NamedAvatar, named.AvatarID = prev.NamedAvatar, prev.AvatarID
+			}
+			if len(named.NamedLangs) == 0 {
+				named.NamedLangs, named.Langs = prev.NamedLangs, prev.Langs
+			}
+			named.Resolved = prev.Resolved && named.NamedAvatar == prev.NamedAvatar && slices.Equal(named.NamedLangs, prev.NamedLangs)
+		}
+		if in.Avatar != "" || len(in.Langs) > 0 {
+			named = withNamed(named, in.Avatar, in.Langs)
+		}
+		set, qs := d.settle(ctx, named)
+		res.Questions = append(res.Questions, qs...)
+		res.Settings = set.ids()
+		if err := st.SetBuild(res); err != nil {
+			return keepFailure(err), nil
+		}
+		st.SetSettings(set)
 		out := BuildFlowOutput{
 			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: diagram.Mermaid(res.Flow),
 			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),
-			Settings: res.Settings, Elicitation: status, Answers: answers,
+			Settings: res.Settings, Named: &set, Elicitation: status, Answers: answers,
 		}
 		return result(out, renderBuild(out)), nil
 	}
@@ -352,13 +400,19 @@ func renderBuild(o BuildFlowOutput) string {
 			b.WriteString("\n- " + a)
 		}
 	}
-	if s := o.Settings; s.AvatarID != "" || len(s.Langs) > 0 {
-		b.WriteString("\n\nSession settings:")
-		if s.AvatarID != "" {
-			b.WriteString("\n- avatar: " + s.AvatarID)
+	if n := o.Named; n != nil && !n.empty() {
+		b.WriteString("\n\nSession settings (applied to every session the tools create for this flow):")
+		if n.NamedAvatar != "" {
+			b.WriteString("\n- avatar: " + describeMatch(n.NamedAvatar, n.AvatarID, n.Resolved))
 		}
-		if len(s.Langs) > 0 {
-			b.WriteString("\n- languages: " + strings.Join(s.Langs, ", "))
+		for _, l := range n.NamedLangs {
+			id := ""
+			for _, x := range n.Langs {
+				if strings.EqualFold(x, l) || strings.HasPrefix(strings.ToLower(x), strings.ToLower(l)+"-") {
+					id = x
+				}
+			}
+			b.WriteString("\n- language: " + describeMatch(l, id, n.Resolved))
 		}
 	}
 	if msg := describeElicitation(o.Elicitation); msg != "" {
@@ -427,4 +481,82 @@ func describeElicitation(status string) string {
 		return "The question form could not be shown; ask the open questions in the conversation."
 	}
 	return ""
+}
+
+// keepFailure is build_flow's answer when the session cannot keep the flow
+// (SessionState.SetBuild): too large for a session, or no room on the server.
+func keepFailure(err error) *mcp.CallToolResult {
+	if errors.Is(err, ErrFlowTooLarge) {
+		return failure("The flow was not kept: %v. Shorten its prompts and questions, or split it into smaller flows. The session's current flow is unchanged.", err)
+	}
+	return failure("The flow was not kept: %v. The session's current flow is unchanged.", err)
+}
+
+// describeMatch says what a named avatar or language became.
+func describeMatch(named, id string, resolved bool) string {
+	switch {
+	case !resolved:
+		return fmt.Sprintf("%q (matched to the account's ids once a key is set)", named)
+	case id == "":
+		return fmt.Sprintf("%q (not matched: see the questions)", named)
+	case id == named:
+		return id
+	}
+	return fmt.Sprintf("%q → %s", named, id)
+}
+
+// withNamed puts the avatar and languages given as arguments over those of s.
+func withNamed(s SessionSettings, avatar string, langs []string) SessionSettings {
+	if avatar != "" {
+		s.NamedAvatar, s.AvatarID, s.Resolved = avatar, "", false
+	}
+	if len(langs) > 0 {
+		s.NamedLangs, s.Langs, s.Resolved = nil, nil, false
+		for _, l := range langs {
+			if l = strings.TrimSpace(l); l != "" {
+				s.NamedLangs = append(s.NamedLangs, l)
+			}
+		}
+	}
+	return s
+}
+
+// settle resolves s against the account when a key is at hand; without one
+// the names wait (resolved at the next simulate_session) and no id is set.
+func (d *Deps) settle(ctx context.Context, s SessionSettings) (SessionSettings, []flowbuild.Question) {
+	if s.empty() {
+		return SessionSettings{Resolved: true}, nil
+	}
+	r, qs, ok := d.resolveForSession(ctx, s)
+	if !ok {
+		s.AvatarID, s.Langs, s.Resolved = "", nil, false
+		return s, nil
+	}
+	return r, qs
+}
+
+// ids are the API ids to create sessions with.
+func (s SessionSettings) ids() flowbuild.SessionSettings {
+	return flowbuild.SessionSettings{AvatarID: s.AvatarID, Langs: slices.Clone(s.Langs)}
+}
+
+// setSettingsOnly is build_flow with only avatar and langs: the current
+// flow stays, its sessions' settings change.
+func (d *Deps) setSettingsOnly(ctx context.Context, st *SessionState, avatar string, langs []string) *mcp.CallToolResult {
+	last := st.LastBuild()
+	if last == nil {
+		f := st.Flow()
+		if f == nil {
+			return failure("There is no current flow to set the avatar or languages of: build one first with build_flow {description}, and pass avatar and langs with it.")
+		}
+		last = &flowbuild.Result{Flow: f, Summary: describeFlow(f)}
+	}
+	set, qs := d.settle(ctx, withNamed(st.Settings(), avatar, langs))
+	st.SetSettings(set)
+	out := BuildFlowOutput{
+		Mode: "settings", Flow: last.Flow, Summary: last.Summary, Mermaid: diagram.Mermaid(last.Flow),
+		Warnings: problems(last.Warnings), Questions: nonNil(qs), Assumptions: []string{},
+		Settings: set.ids(), Named: &set, Elicitation: elicitNotNeeded,
+	}
+	return result(out, renderBuild(out))
 }

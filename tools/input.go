@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/internal/jsondup"
 )
 
 // maxArgumentBytes bounds a whole tool call's arguments. The largest legitimate
@@ -107,7 +110,7 @@ func (b argBinder) check(req mcp.CallToolRequest) ([]byte, error) {
 	if err := checkValue("", obj, b.root); err != nil {
 		return nil, err
 	}
-	return raw, nil
+	return b.listsFromOne(raw, obj)
 }
 
 // argumentsOf returns the call's arguments as JSON and as a decoded value.
@@ -123,6 +126,11 @@ func argumentsOf(req mcp.CallToolRequest) ([]byte, any, error) {
 	}
 	if len(raw) > maxArgumentBytes {
 		return nil, nil, &inputError{Msg: fmt.Sprintf("arguments are %d bytes, more than the %d allowed", len(raw), maxArgumentBytes)}
+	}
+	// mcp-go decoded the arguments with encoding/json, which keeps the last
+	// of two equal keys without a word ({"flow":[],"flow":[…]}).
+	if ptr, dup := jsondup.First(raw); dup {
+		return nil, nil, &inputError{Field: strings.TrimPrefix(ptr, "/"), Msg: "appears twice in its object; give each key once (the second would silently replace the first)"}
 	}
 	if len(req.Params.RawArguments) > 0 {
 		if m, ok := req.Params.Arguments.(map[string]any); ok {
@@ -190,6 +198,11 @@ type argSchema struct {
 	noExtra              bool   // additionalProperties: false
 	extra                *argSchema
 	maxProps             int
+	// anyOf are alternatives; the value must match the one of its kind.
+	anyOf []*argSchema
+	// listOrOne marks a list that also takes a single item ({"anyOf":
+	// [array of T, T]}, see sListOrOne); bind turns the item into a list.
+	listOrOne bool
 }
 
 func compileSchema(m map[string]any) *argSchema {
@@ -224,6 +237,15 @@ func compileSchema(m map[string]any) *argSchema {
 	case map[string]any:
 		s.extra = compileSchema(ap)
 	}
+	if alts, ok := m["anyOf"].([]any); ok {
+		for _, a := range alts {
+			if am, ok := a.(map[string]any); ok {
+				s.anyOf = append(s.anyOf, compileSchema(am))
+			}
+		}
+		s.listOrOne = len(s.anyOf) == 2 && s.anyOf[0].typ == "array" && s.anyOf[0].items != nil &&
+			s.anyOf[0].items.typ != "" && s.anyOf[0].items.typ == s.anyOf[1].typ
+	}
 	return s
 }
 
@@ -239,6 +261,9 @@ func intOr(m map[string]any, key string) int {
 func checkValue(path string, v any, s *argSchema) error {
 	if s == nil {
 		return nil
+	}
+	if len(s.anyOf) > 0 {
+		return checkAnyOf(path, v, s.anyOf)
 	}
 	if s.typ != "" {
 		if err := checkType(path, v, s.typ); err != nil {
@@ -302,6 +327,53 @@ func checkValue(path string, v any, s *argSchema) error {
 		return checkObject(path, x, s)
 	}
 	return nil
+}
+
+// checkAnyOf checks v against the alternative of its kind; the error for a
+// value of no listed kind names them all.
+func checkAnyOf(path string, v any, alts []*argSchema) error {
+	var kinds []string
+	for _, a := range alts {
+		if a.typ == "" || checkType(path, v, a.typ) == nil {
+			return checkValue(path, v, a)
+		}
+		k := a.typ
+		if a.typ == "array" && a.items != nil && a.items.typ != "" {
+			k = "an array of " + a.items.typ + "s"
+		} else {
+			k = "a " + k
+		}
+		kinds = append(kinds, k)
+	}
+	return &inputError{Field: path, Msg: fmt.Sprintf("must be %s, got %s", strings.Join(kinds, " or "), kindOf(v))}
+}
+
+// listsFromOne turns, in the call's arguments, every single item given for
+// a list-or-one argument into a one-item list, so that the handler always
+// decodes a list. It returns raw unchanged when there is none.
+func (b argBinder) listsFromOne(raw []byte, obj map[string]any) ([]byte, error) {
+	if b.root == nil {
+		return raw, nil
+	}
+	changed := false
+	for name, ps := range b.root.props {
+		v, ok := obj[name]
+		if !ok || ps == nil || !ps.listOrOne {
+			continue
+		}
+		if _, isList := v.([]any); isList || v == nil {
+			continue
+		}
+		if !changed {
+			obj = maps.Clone(obj) // the request's own map stays as sent
+			changed = true
+		}
+		obj[name] = []any{v}
+	}
+	if !changed {
+		return raw, nil
+	}
+	return json.Marshal(obj)
 }
 
 func checkObject(path string, obj map[string]any, s *argSchema) error {

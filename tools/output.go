@@ -3,6 +3,7 @@ package tools
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"strings"
 
@@ -39,6 +40,19 @@ func sObject(desc string, props schema, required ...string) schema {
 }
 
 // sTime is a timestamp as the tools render it: RFC 3339 in UTC.
+// sListOrOne is a list of item that also takes a single item on its own:
+// assistants often send "complete" where ["complete"] is meant. The binder
+// turns the single item into a one-item list (argBinder.listsFromOne).
+func sListOrOne(desc string, item schema, maxItems int) schema {
+	return schema{
+		"description": desc + " A single value may be given on its own instead of a one-item list.",
+		"anyOf": []any{
+			schema{"type": "array", "items": item, "maxItems": maxItems, "uniqueItems": true},
+			item,
+		},
+	}
+}
+
 func sTime(desc string) schema {
 	return schema{"type": "string", "format": "date-time", "description": desc}
 }
@@ -159,4 +173,11 @@ func hostOf(base string) string {
 		return "the FaceSign API"
 	}
 	return base
+}
+
+// withSchema sets a property's whole schema (for mcp.WithAny).
+func withSchema(s schema) mcp.PropertyOption {
+	return func(m map[string]any) {
+		maps.Copy(m, s)
+	}
 }

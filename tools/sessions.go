@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
@@ -218,8 +220,8 @@ Next: call get_session on a session for its full report.`),
 			mcp.Description("Page size, 1–100 (default 25).")),
 		mcp.WithString("cursor", mcp.MaxLength(maxCursorChars),
 			mcp.Description("nextCursor from the previous page, to fetch the next one.")),
-		mcp.WithArray("status", mcp.WithStringEnumItems(statuses), mcp.MaxItems(len(statuses)), mcp.UniqueItems(true),
-			mcp.Description("Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled.")),
+		mcp.WithAny("status", withSchema(sListOrOne("Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled.",
+			schema{"type": "string", "enum": statuses}, len(statuses)))),
 		mcp.WithString("clientReferenceId", mcp.MaxLength(maxRefChars),
 			mcp.Description("Only sessions created with this clientReferenceId (your own id for the user or transaction).")),
 		mcp.WithString("flowId", mcp.MaxLength(maxRefChars),
@@ -392,6 +394,12 @@ type SimulateOutput struct {
 	Report           *facesign.Report       `json:"report,omitempty"`
 	WebhookEndpoints int                    `json:"webhookEndpoints"`
 	Deliveries       []DeliveryRow          `json:"deliveries"`
+	// Settings are the avatar and language ids the created session got from
+	// the current flow's settings (build_flow), when it has any.
+	Settings *flowbuild.SessionSettings `json:"settings,omitempty"`
+	// Questions ask about an avatar or language named for this flow that
+	// matched several or none of the account's (left out meanwhile).
+	Questions []flowbuild.Question `json:"questions,omitempty"`
 }
 
 // SimulateSession runs a sandbox session to its end without a browser.
@@ -410,8 +418,8 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		mcp.WithObject("replies", mcp.MaxProperties(maxMapEntries),
 			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxMapValueChars}),
 			mcp.Description(`Node id → what the user says at that conversation node, e.g. {"confirm_transfer": "Yes, 5,000 dollars to my landlord"}; recorded in the transcript.`)),
-		mcp.WithObject("inputs", mcp.MaxProperties(maxMapEntries),
-			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Leave it out for realistic defaults.`)),
+		mcp.WithObject("inputs", mcp.Properties(simulateInputsSchema), mcp.AdditionalProperties(false), mcp.MaxProperties(len(simulateInputsSchema)),
+			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Every key is optional; leave it out for realistic defaults, with which every node takes its success outcome. outcomes override these for the nodes they name.`)),
 		strictInput(),
 		withOutput(schema{
 			"sessionId": sString("The sandbox session that ran (for get_session)."),
@@ -427,6 +435,11 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 			"nodes":            sArray("Each node's outcome from the report, in path order.", nodeOutcomeSchema),
 			"report":           schema{"type": "object", "description": "The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."},
 			"webhookEndpoints": sInt("Webhook endpoints registered for the account; each gets every status change."),
+			"settings": sObject("The avatar and language ids the created session got from the current flow's settings (build_flow's avatar and langs), when it has any.", schema{
+				"avatarId": sString("Avatar id."),
+				"langs":    sArray("Language ids.", sString("")),
+			}),
+			"questions": sArray("An avatar or language named for this flow that matched several or none of the account's: ask the user, then call build_flow with avatar or langs.", questionSchema),
 			"deliveries": sArray("Webhook delivery attempts for this session.", sObject("", schema{
 				"endpointUrl": sString("Receiver URL."),
 				"eventId":     sString("Event id (receivers deduplicate on it)."),
@@ -468,6 +481,8 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 
 		p := NewProgress(ctx, req, 4)
 		var fl flow.Flow
+		var applied *flowbuild.SessionSettings
+		var questions []flowbuild.Question
 		created := false
 		sessionID := in.SessionID
 		if sessionID == "" {
@@ -490,10 +505,22 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 				return failure("%s", msg), nil
 			}
 			p.Report(1, "creating a sandbox session")
-			resp, err := client.CreateSession(ctx, facesign.Settings{
+			fs := facesign.Settings{
 				Flow:     fl,
 				Metadata: map[string]string{"createdBy": "simulate_session"},
-			})
+			}
+			set := d.State(ctx).Settings()
+			if !set.Resolved && !set.empty() {
+				if r, qs, ok := d.resolveForSession(ctx, set); ok {
+					d.State(ctx).SetSettings(r)
+					set, questions = r, qs
+				}
+			}
+			set.apply(&fs)
+			if fs.AvatarID != "" || len(fs.Langs) > 0 {
+				applied = &flowbuild.SessionSettings{AvatarID: fs.AvatarID, Langs: fs.Langs}
+			}
+			resp, err := client.CreateSession(ctx, fs)
 			if err != nil {
 				return apiFailure("Creating the sandbox session", key, err), nil
 			}
@@ -533,7 +560,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		out := SimulateOutput{
 			SessionID: sessionID, Created: created, Status: string(sim.Session.Status), Verdict: sum.Verdict,
 			Summary: sum.Text, Path: nonNil(sim.Path), Nodes: sum.Nodes, Report: sim.Session.Report,
-			WebhookEndpoints: endpoints, Deliveries: deliveries,
+			WebhookEndpoints: endpoints, Deliveries: deliveries, Settings: applied, Questions: questions,
 		}
 		return result(out, renderSimulation(out)), nil
 	}
@@ -652,6 +679,12 @@ func renderSimulation(o SimulateOutput) string {
 		}
 	}
 	writeNodes(&b, o.Nodes)
+	if o.Settings != nil {
+		fmt.Fprintf(&b, "\n\nSession settings applied: avatar %s, languages %s.", cmp.Or(o.Settings.AvatarID, "FaceSign's default"), cmp.Or(strings.Join(o.Settings.Langs, ", "), "the default"))
+	}
+	for _, q := range o.Questions {
+		b.WriteString("\n\nQuestion for the user: " + q.Text)
+	}
 	switch {
 	case o.WebhookEndpoints == 0:
 		b.WriteString("\n\nWebhooks: no endpoint is registered for this sandbox account, so none were sent (register one with `facesign-mcp sandbox --webhook URL` or the sandbox's POST /webhooks).")
