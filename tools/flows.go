@@ -25,9 +25,18 @@ const (
 	maxChangeChars      = 2000
 )
 
-func withFlowArgument(desc string) mcp.ToolOption {
-	return mcp.WithArray("flow", mcp.MaxItems(maxFlowNodes), mcp.Items(map[string]any{"type": "object"}),
-		mcp.Description(desc))
+// buildFlowInput is build_flow's arguments.
+type buildFlowInput struct {
+	Description string   `json:"description,omitempty" jsonschema:"maxLength=4000" jsonschema_description:"What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow."`
+	Change      string   `json:"change,omitempty" jsonschema:"maxLength=2000" jsonschema_description:"A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow."`
+	Flow        flowJSON `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."`
+	Avatar      string   `json:"avatar,omitempty" jsonschema:"maxLength=100" jsonschema_description:"The avatar for the sessions of this flow, by id or by name as the user said it (\"Sofia\"): it is matched to the account's avatars, and when the name fits several or none the result asks which. Alone, it sets the avatar of the current flow."`
+	Langs       langList `json:"langs,omitempty" jsonschema_description:"Languages for the sessions of this flow, by id (es) or name (Spanish), matched to the account's languages like avatar. Alone, it sets the languages of the current flow. A single value may be given on its own instead of a one-item list."`
+}
+
+// validateFlowInput is validate_flow's arguments.
+type validateFlowInput struct {
+	Flow flowJSON `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to check: a JSON array of FaceSign nodes. Omit it to check the session's current flow."`
 }
 
 // decodeFlowArgument turns the raw flow argument into a flow, or an error
@@ -57,17 +66,17 @@ func hasValue(raw json.RawMessage) bool {
 
 // BuildFlowOutput is build_flow's structured result.
 type BuildFlowOutput struct {
-	Mode        string                    `json:"mode"`
-	Flow        flow.Flow                 `json:"flow"`
-	Summary     string                    `json:"summary"`
-	Mermaid     string                    `json:"mermaid"`
-	Warnings    []flow.Problem            `json:"warnings"`
-	Questions   []flowbuild.Question      `json:"questions"`
-	Assumptions []string                  `json:"assumptions"`
-	Settings    flowbuild.SessionSettings `json:"settings"`
-	Named       *SessionSettings          `json:"named,omitempty"`
-	Elicitation string                    `json:"elicitation"`
-	Answers     *Answers                  `json:"answers,omitempty"`
+	Mode        string                    `json:"mode" jsonschema:"enum=build,enum=edit,enum=adopt,enum=settings" jsonschema_description:"What was done: built from a description, edited with a change, adopted as given, or only the avatar and languages set."`
+	Flow        flow.Flow                 `json:"flow" jsonschema_description:"A FaceSign flow: an array of nodes, exactly as FaceSign's API takes it (schema: resource facesign://schema/flow)."`
+	Summary     string                    `json:"summary" jsonschema_description:"One paragraph describing the flow, for the user."`
+	Mermaid     string                    `json:"mermaid" jsonschema_description:"Mermaid flowchart of the flow, success path highlighted."`
+	Warnings    []flow.Problem            `json:"warnings" jsonschema_description:"Where the flow goes against FaceSign's recommended patterns (it is still accepted)."`
+	Questions   []flowbuild.Question      `json:"questions" jsonschema_description:"What the description left open; ask the user, then call build_flow with change."`
+	Assumptions []string                  `json:"assumptions" jsonschema_description:"Choices made where the description was silent."`
+	Settings    flowbuild.SessionSettings `json:"settings" jsonschema_description:"The FaceSign ids of the avatar and languages the tools apply to every session they create for this flow (empty until matched to the account of a key)."`
+	Named       *SessionSettings          `json:"named,omitempty" jsonschema_description:"The avatar and languages as the description, the answers or the arguments named them, and whether they were matched to the account's ids (they are, once a key is set; questions ask about any that fit several or none)."`
+	Elicitation string                    `json:"elicitation" jsonschema:"enum=not_needed,enum=unsupported,enum=accepted,enum=declined,enum=cancelled,enum=failed" jsonschema_description:"Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed."`
+	Answers     *Answers                  `json:"answers,omitempty" jsonschema_description:"What the user answered in the question form, as used for this build."`
 }
 
 // Elicitation outcomes reported in build_flow's result.
@@ -84,53 +93,13 @@ const (
 // change, or adopts a hand-written flow, and makes the result the session's
 // current flow.
 func BuildFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("build_flow",
-		mcp.WithDescription(`Build a FaceSign verification flow from a plain-English description, or change an existing flow. Call it whenever the user describes a verification they want ("step-up for wire transfers over $5,000: liveness, ask about the transfer, email code") or asks to change one ("add an SMS code after liveness", "remove the document scan").
+	tool, args := newTool("build_flow", `Build a FaceSign verification flow from a plain-English description, or change an existing flow. Call it whenever the user describes a verification they want ("step-up for wire transfers over $5,000: liveness, ask about the transfer, email code") or asks to change one ("add an SMS code after liveness", "remove the document scan").
 - description: builds a new flow.
 - change: edits the flow you pass in flow, or else the session's current flow; node ids that did not change are kept.
 - flow alone: checks a flow you wrote yourself and adopts it.
 The result becomes the session's current flow, which validate_flow and simulate_session use by default. Returns the flow (FaceSign's JSON), a one-paragraph summary, a Mermaid diagram, warnings, the questions the description left open (avatar, languages, what happens on failure) and the assumptions made. When the client supports it, open questions are asked of the user directly and the answers are used.
-Next: show the summary and diagram, ask the user any remaining questions (then call build_flow again with change), and offer simulate_session to try it.`),
-		mcp.WithString("description", mcp.MaxLength(maxDescriptionChars),
-			mcp.Description("What the flow should do, in plain English: the steps (liveness, recognition, ID or passport scan, selfie, email or SMS code, questions to ask), their order, amounts, document types, languages, avatar. Give this to build a new flow.")),
-		mcp.WithString("change", mcp.MaxLength(maxChangeChars),
-			mcp.Description("A change to apply to an existing flow, in plain English: add, remove, replace or move a step, or reword a question (\"add an SMS code at the end\", \"ask for a passport instead of an ID\"). Applies to flow when given, else to the session's current flow.")),
-		withFlowArgument("A FaceSign flow (array of nodes) to change with change, or to check and adopt as the current flow when given alone. Omit it to work on the session's current flow."),
-		mcp.WithString("avatar", mcp.MaxLength(100),
-			mcp.Description("The avatar for the sessions of this flow, by id or by name as the user said it (\"Sofia\"): it is matched to the account's avatars, and when the name fits several or none the result asks which. Alone, it sets the avatar of the current flow.")),
-		mcp.WithAny("langs", withSchema(sListOrOne("Languages for the sessions of this flow, by id (es) or name (Spanish), matched to the account's languages like avatar. Alone, it sets the languages of the current flow.",
-			schema{"type": "string", "maxLength": 50}, 20))),
-		strictInput(),
-		withOutput(schema{
-			"mode":        sEnum("What was done: built from a description, edited with a change, adopted as given, or only the avatar and languages set.", "build", "edit", "adopt", "settings"),
-			"flow":        flowSchema,
-			"summary":     sString("One paragraph describing the flow, for the user."),
-			"mermaid":     sString("Mermaid flowchart of the flow, success path highlighted."),
-			"warnings":    sArray("Where the flow goes against FaceSign's recommended patterns (it is still accepted).", problemSchema),
-			"questions":   sArray("What the description left open; ask the user, then call build_flow with change.", questionSchema),
-			"assumptions": sArray("Choices made where the description was silent.", sString("")),
-			"elicitation": sEnum("Whether open questions were asked of the user directly: not_needed, unsupported (client cannot), accepted, declined, cancelled, failed.",
-				elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed),
-			"settings": sObject("The FaceSign ids of the avatar and languages the tools apply to every session they create for this flow (empty until matched to the account of a key).", schema{
-				"avatarId": sString("Avatar id for sessions of this flow."),
-				"langs":    sArray("Language ids for sessions of this flow.", sString("")),
-			}),
-			"named": sObject("The avatar and languages as the description, the answers or the arguments named them, and whether they were matched to the account's ids (they are, once a key is set; questions ask about any that fit several or none).", schema{
-				"avatarId":    sString("Matched avatar id."),
-				"langs":       sArray("Matched language ids.", sString("")),
-				"namedAvatar": sString("The avatar as named."),
-				"namedLangs":  sArray("The languages as named.", sString("")),
-				"resolved":    sBool("Whether the names were matched to the account's ids."),
-			}, "resolved"),
-			"answers": sObject("What the user answered in the question form, as used for this build.", schema{
-				"avatarId":      sString("Chosen avatar."),
-				"langs":         sArray("Chosen languages.", sString("")),
-				"onFailure":     sString("What happens when a check fails."),
-				"otpChannel":    sString("email or sms."),
-				"documentTypes": sArray("Accepted identity documents.", sString("")),
-				"minAge":        sInt("Minimum age."),
-			}),
-		}, "mode", "flow", "summary", "mermaid", "warnings", "questions", "assumptions", "settings", "elicitation"),
+Next: show the summary and diagram, ask the user any remaining questions (then call build_flow again with change), and offer simulate_session to try it.`, &buildFlowInput{},
+		withOutputOf(&BuildFlowOutput{}),
 		// Not read-only: it replaces the session's current flow. Not destructive:
 		// nothing outside the session changes and the old flow is in the
 		// conversation. Not idempotent: a change applied twice ("add an SMS
@@ -138,27 +107,20 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		// most the avatar list is read for the question form.
 		annotations("Build or edit a flow", false, false, false, false),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Description string          `json:"description"`
-			Change      string          `json:"change"`
-			Flow        json.RawMessage `json:"flow"`
-			Avatar      string          `json:"avatar"`
-			Langs       []string        `json:"langs"`
-		}
+		var in buildFlowInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		in.Description, in.Change, in.Avatar = strings.TrimSpace(in.Description), strings.TrimSpace(in.Change), strings.TrimSpace(in.Avatar)
 		st := d.State(ctx)
-		if in.Description == "" && in.Change == "" && !hasValue(in.Flow) && (in.Avatar != "" || len(in.Langs) > 0) {
+		if in.Description == "" && in.Change == "" && !hasValue(json.RawMessage(in.Flow)) && (in.Avatar != "" || len(in.Langs) > 0) {
 			return d.setSettingsOnly(ctx, st, in.Avatar, in.Langs), nil
 		}
 
 		var given flow.Flow
-		if hasValue(in.Flow) {
-			f, err := decodeFlowArgument(in.Flow)
+		if hasValue(json.RawMessage(in.Flow)) {
+			f, err := decodeFlowArgument(json.RawMessage(in.Flow))
 			if err != nil {
 				return failure("%v. Pass the flow as a JSON array of nodes (see resource facesign://schema/flow), or leave flow out to use the current flow.", err), nil
 			}
@@ -268,44 +230,26 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 	}
 }
 
-var questionSchema = sObject("", schema{
-	"id":      sString("Stable id of the question (avatar, languages, onFailure, …)."),
-	"text":    sString("The question, ready to ask the user."),
-	"options": sArray("Suggested answers, when the choice is closed.", sString("")),
-}, "id", "text")
-
 // ValidateFlowOutput is validate_flow's structured result.
 type ValidateFlowOutput struct {
-	Valid     bool           `json:"valid"`
-	Source    string         `json:"source"`
-	NodeCount int            `json:"nodeCount"`
-	Errors    []flow.Problem `json:"errors"`
-	Warnings  []flow.Problem `json:"warnings"`
+	Valid     bool           `json:"valid" jsonschema_description:"True when the flow has no errors (warnings allowed)."`
+	Source    string         `json:"source" jsonschema:"enum=argument,enum=current_flow" jsonschema_description:"Which flow was checked."`
+	NodeCount int            `json:"nodeCount" jsonschema_description:"Number of nodes in the flow (0 when it could not be read)."`
+	Errors    []flow.Problem `json:"errors" jsonschema_description:"Problems that make FaceSign refuse the flow."`
+	Warnings  []flow.Problem `json:"warnings" jsonschema_description:"Departures from FaceSign's recommended patterns."`
 }
 
 // ValidateFlow checks a flow (the session's current flow by default).
 func ValidateFlow(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("validate_flow",
-		mcp.WithDescription(`Check a FaceSign flow against every rule FaceSign enforces and the patterns it recommends. Call it after writing or changing a flow by hand, or before simulating or deploying one. Without flow it checks the session's current flow (the last one build_flow produced).
+	tool, args := newTool("validate_flow", `Check a FaceSign flow against every rule FaceSign enforces and the patterns it recommends. Call it after writing or changing a flow by hand, or before simulating or deploying one. Without flow it checks the session's current flow (the last one build_flow produced).
 Returns valid (true when FaceSign accepts the flow), errors (FaceSign refuses the flow) and warnings (accepted, but against FaceSign's patterns), each with a JSON-pointer path into the flow (/3/outcomes/noFace), a message and a concrete fix.
-Next: apply the fixes (build_flow with change, or edit the JSON and validate again); when valid, offer simulate_session.`),
-		withFlowArgument("The flow to check: a JSON array of FaceSign nodes. Omit it to check the session's current flow."),
-		strictInput(),
-		withOutput(schema{
-			"valid":     sBool("True when the flow has no errors (warnings allowed)."),
-			"source":    sEnum("Which flow was checked.", "argument", "current_flow"),
-			"nodeCount": sInt("Number of nodes in the flow (0 when it could not be read)."),
-			"errors":    sArray("Problems that make FaceSign refuse the flow.", problemSchema),
-			"warnings":  sArray("Departures from FaceSign's recommended patterns.", problemSchema),
-		}, "valid", "source", "nodeCount", "errors", "warnings"),
+Next: apply the fixes (build_flow with change, or edit the JSON and validate again); when valid, offer simulate_session.`, &validateFlowInput{},
+		withOutputOf(&ValidateFlowOutput{}),
 		// Read-only, nothing destroyed, same answer every time, no network.
 		annotations("Validate a flow", true, false, true, false),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Flow json.RawMessage `json:"flow"`
-		}
+		var in validateFlowInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -314,8 +258,8 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 			probs  []flow.Problem
 			source = "argument"
 		)
-		if hasValue(in.Flow) {
-			f, probs = flow.ValidateJSON(in.Flow)
+		if hasValue(json.RawMessage(in.Flow)) {
+			f, probs = flow.ValidateJSON(json.RawMessage(in.Flow))
 		} else {
 			source = "current_flow"
 			f = d.State(ctx).Flow()

@@ -284,3 +284,12 @@ func TestNullArgumentsAreNoArguments(t *testing.T) {
 		})
 	}
 }
+
+// bindArguments validates and binds req's arguments against tool's published schema.
+func bindArguments(req mcp.CallToolRequest, tool mcp.Tool, dst any) error {
+	s, err := toolInputSchema(tool)
+	if err != nil {
+		return err
+	}
+	return s.bind(req, dst)
+}

@@ -16,13 +16,13 @@ import (
 // use. The tools apply the ids to every session they create.
 type SessionSettings struct {
 	// AvatarID and Langs are the API's ids, set once resolved.
-	AvatarID string   `json:"avatarId,omitempty"`
-	Langs    []string `json:"langs,omitempty"`
+	AvatarID string   `json:"avatarId,omitempty" jsonschema_description:"Matched avatar id."`
+	Langs    []string `json:"langs,omitempty" jsonschema_description:"Matched language ids."`
 	// Named are the names the text gave ("Sofia", "es").
-	NamedAvatar string   `json:"namedAvatar,omitempty"`
-	NamedLangs  []string `json:"namedLangs,omitempty"`
+	NamedAvatar string   `json:"namedAvatar,omitempty" jsonschema_description:"The avatar as named."`
+	NamedLangs  []string `json:"namedLangs,omitempty" jsonschema_description:"The languages as named."`
 	// Resolved says the names were matched to the account's ids.
-	Resolved bool `json:"resolved"`
+	Resolved bool `json:"resolved" jsonschema_description:"Whether the names were matched to the account's ids."`
 }
 
 func (s SessionSettings) empty() bool {

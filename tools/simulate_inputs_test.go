@@ -24,10 +24,13 @@ func TestSimulateInputsSchemaCoversTheRunner(t *testing.T) {
 		runnerKeys = append(runnerKeys, name)
 	}
 	slices.Sort(runnerKeys)
-	assert.Equal(t, runnerKeys, sortedKeys(simulateInputsSchema))
-	for k, v := range simulateInputsSchema {
-		assert.NotEmpty(t, v.(schema)["description"], k)
+	published := reflectSchema(&simulateSessionInput{}, true)["properties"].(map[string]any)["inputs"].(map[string]any)
+	props := published["properties"].(map[string]any)
+	assert.Equal(t, runnerKeys, sortedKeys(props))
+	for k, v := range props {
+		assert.NotEmpty(t, v.(map[string]any)["description"], k)
 	}
+	assert.Equal(t, false, published["additionalProperties"], "an unknown key is refused")
 }
 
 // A simulate_session whose inputs are refused creates no session: the check
