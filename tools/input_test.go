@@ -81,7 +81,7 @@ func TestBadArgumentsEveryTool(t *testing.T) {
 
 		{"mistyped flow", "launch_session_ui", map[string]any{"flow": "[]"}, "flow"},
 		{"oversized flow", "launch_session_ui", map[string]any{"flow": manyNodes}, "flow"},
-		{"mistyped langs", "launch_session_ui", map[string]any{"langs": "en"}, "langs"},
+		{"mistyped langs", "launch_session_ui", map[string]any{"langs": 5}, "langs"},
 		{"oversized metadata", "launch_session_ui", map[string]any{"metadata": manyEntries}, "metadata"},
 		{"mistyped openBrowser", "launch_session_ui", map[string]any{"openBrowser": "no"}, "openBrowser"},
 		{"unknown branding field", "launch_session_ui", map[string]any{"customization": map[string]any{"branding": map[string]any{"font": "x"}}}, "font"},

@@ -78,6 +78,12 @@ func inputCorpusArgs() map[string][]string {
 			`{"replies":{"ask":"yes"}}`, `{"sessionId":7}`, `{"sessionId":"s"}`, `{"inputs":"deepfake"}`, `{"inputs":{"liveness":"deepfake"}}`,
 			`{"inputs":`+entries(201)+`}`, `{"outcome":{}}`, `{"flow":[],"sessionId":"s"}`, `{"flow":`+nodes(201)+`}`,
 			`{"outcomes":null,"replies":null,"inputs":null}`),
+		"launch_session_ui": append(common,
+			`{"openBrowser":false}`, `{"openBrowser":"no"}`, `{"flow":"[]"}`, `{"flow":`+nodes(201)+`}`, `{"description":"liveness"}`,
+			`{"description":`+q(long(4001))+`}`, `{"langs":"en"}`, `{"langs":["en","es"]}`, `{"langs":5}`, `{"metadata":{"a":"b"}}`,
+			`{"metadata":{"a":1}}`, `{"metadata":`+entries(201)+`}`, `{"customization":{"branding":{"primaryColor":"#000"}}}`,
+			`{"customization":{"branding":{"font":"x"}}}`, `{"customization":{"theme":{}}}`, `{"zone":`+q(long(17))+`}`,
+			`{"avatar":"x"}`, `{"flow":null,"description":null}`),
 	}
 }
 

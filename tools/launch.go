@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/invopop/jsonschema"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
@@ -18,83 +19,76 @@ import (
 
 // LaunchSessionUIOutput is launch_session_ui's structured result.
 type LaunchSessionUIOutput struct {
-	URL         string         `json:"url"`
-	PreviewID   string         `json:"previewId"`
-	ExpiresAt   string         `json:"expiresAt"`
-	Environment string         `json:"environment"`
-	Nodes       int            `json:"nodes"`
-	Paths       int            `json:"paths"`
-	Settings    map[string]any `json:"settings"`
-	Warnings    []flow.Problem `json:"warnings"`
-	Opened      bool           `json:"opened"`
-	OpenNote    string         `json:"openNote"`
+	URL         string         `json:"url" jsonschema_description:"The preview page; give it to the user."`
+	PreviewID   string         `json:"previewId" jsonschema_description:"The preview's id."`
+	ExpiresAt   string         `json:"expiresAt" jsonschema:"format=date-time" jsonschema_description:"When the preview ends at the latest (it also ends with this MCP session)."`
+	Environment string         `json:"environment" jsonschema:"enum=sandbox,enum=production" jsonschema_description:"Where sessions run."`
+	Nodes       int            `json:"nodes" jsonschema_description:"Nodes in the flow."`
+	Paths       int            `json:"paths" jsonschema_description:"Complete paths through the flow (the page's branch coverage)."`
+	Settings    map[string]any `json:"settings" jsonschema_description:"The settings every session of the page runs with."`
+	Warnings    []flow.Problem `json:"warnings" jsonschema_description:"Where the flow goes against FaceSign's recommended patterns (it still runs)."`
+	Opened      bool           `json:"opened" jsonschema_description:"True when the page was opened in the user's browser."`
+	OpenNote    string         `json:"openNote" jsonschema_description:"Why the page was or was not opened."`
+}
+
+// launchSessionUIInput is launch_session_ui's arguments.
+type launchSessionUIInput struct {
+	Flow              flowJSON          `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to run (array of FaceSign nodes). Omit it (and description) to use the session's current flow."`
+	Description       string            `json:"description,omitempty" jsonschema:"maxLength=4000" jsonschema_description:"Build the flow from this plain-English description instead of passing flow (as build_flow does); it becomes the current flow."`
+	AvatarID          string            `json:"avatarId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Avatar id for the sessions (set_api_key lists them)."`
+	Langs             langList          `json:"langs,omitempty" jsonschema_description:"Language ids the user may choose, e.g. [\"en\", \"es\"]. A single value may be given on its own."`
+	DefaultLang       string            `json:"defaultLang,omitempty" jsonschema:"maxLength=16" jsonschema_description:"The language sessions start in."`
+	Zone              string            `json:"zone,omitempty" jsonschema:"maxLength=16" jsonschema_description:"Data residency zone, e.g. \"us\" or \"eu\"."`
+	Metadata          metadataMap       `json:"metadata,omitempty" jsonschema_description:"Key-value metadata stored on every session the page creates."`
+	ClientReferenceID string            `json:"clientReferenceId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Your reference stored on every session the page creates."`
+	Customization     *customizationArg `json:"customization,omitempty" jsonschema_description:"Branding of the verification page."`
+	OpenBrowser       *bool             `json:"openBrowser,omitempty" jsonschema_description:"Open the page in the user's browser (default true; never in CI or without a display)."`
+}
+
+// metadataMap is session metadata: string values, bounded.
+type metadataMap map[string]string
+
+func (metadataMap) JSONSchema() *jsonschema.Schema {
+	return boundedMap(&jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(maxMapValueChars))})
+}
+
+type customizationArg struct {
+	Branding *brandingArg `json:"branding,omitempty"`
+}
+
+// JSONSchema spells the object out, bounded (one property, closed).
+func (customizationArg) JSONSchema() *jsonschema.Schema {
+	branding := &jsonschema.Schema{Type: "object", MaxProperties: ptr(uint64(2)), AdditionalProperties: jsonschema.FalseSchema,
+		Description: "Colours and logo of the verification page.", Properties: jsonschema.NewProperties()}
+	branding.Properties.Set("primaryColor", &jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(32)), Description: "CSS colour, e.g. #4f46e5."})
+	branding.Properties.Set("logoUrl", &jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(2048)), Description: "https URL of a logo."})
+	s := &jsonschema.Schema{Type: "object", MaxProperties: ptr(uint64(1)), AdditionalProperties: jsonschema.FalseSchema, Properties: jsonschema.NewProperties()}
+	s.Properties.Set("branding", branding)
+	return s
+}
+
+type brandingArg struct {
+	PrimaryColor string `json:"primaryColor,omitempty" jsonschema:"maxLength=32" jsonschema_description:"CSS colour, e.g. #4f46e5."`
+	LogoURL      string `json:"logoUrl,omitempty" jsonschema:"maxLength=2048" jsonschema_description:"https URL of a logo."`
 }
 
 // LaunchSessionUI is the launch_session_ui tool: it registers the flow with
 // the preview server and returns the page's URL, opening it in the user's
 // browser on a desktop.
 func LaunchSessionUI(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("launch_session_ui",
-		mcp.WithDescription(`Open a local web page where the user runs a FaceSign flow themselves, with their camera and microphone: the flow as a diagram, a Start Session button (each click creates a new session with this session's key), the verification page embedded, the path lighting up live, the final report, the sessions run so far and which branches of the flow they covered (untried branches run without a camera in the sandbox).
+	tool, args := newTool("launch_session_ui", `Open a local web page where the user runs a FaceSign flow themselves, with their camera and microphone: the flow as a diagram, a Start Session button (each click creates a new session with this session's key), the verification page embedded, the path lighting up live, the final report, the sessions run so far and which branches of the flow they covered (untried branches run without a camera in the sandbox).
 Call it when the user wants to try, see or demo a flow ("let me try it", "show me the flow running").
 flow defaults to the session's current flow; description builds one first. Invalid flows are refused with their problems. Needs an API key (set_api_key).
 Returns the page's URL (give it to the user), how long it lives and what it runs. The server opens it in the user's browser when it runs on their desktop.
-Next: tell the user to click Start Session; afterwards get_session with the session id shown on the page explains a run.`),
-		withFlowArgument("The flow to run (array of FaceSign nodes). Omit it (and description) to use the session's current flow."),
-		mcp.WithString("description", mcp.MaxLength(maxDescriptionChars),
-			mcp.Description("Build the flow from this plain-English description instead of passing flow (as build_flow does); it becomes the current flow.")),
-		mcp.WithString("avatarId", mcp.MaxLength(maxRefChars), mcp.Description("Avatar for the sessions (set_api_key lists them).")),
-		mcp.WithArray("langs", mcp.MaxItems(20), mcp.Items(map[string]any{"type": "string", "maxLength": 16}),
-			mcp.Description("Languages the user may choose, e.g. [\"en\", \"es\"].")),
-		mcp.WithString("defaultLang", mcp.MaxLength(16), mcp.Description("The language sessions start in.")),
-		mcp.WithString("zone", mcp.MaxLength(16), mcp.Description("Data residency zone, e.g. \"us\" or \"eu\".")),
-		mcp.WithObject("metadata", mcp.MaxProperties(maxMapEntries),
-			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxMapValueChars}),
-			mcp.Description("Key-value metadata stored on every session the page creates.")),
-		mcp.WithString("clientReferenceId", mcp.MaxLength(maxRefChars), mcp.Description("Your reference stored on every session the page creates.")),
-		mcp.WithObject("customization", mcp.MaxProperties(1),
-			mcp.Properties(map[string]any{"branding": map[string]any{
-				"type": "object", "additionalProperties": false, "maxProperties": 2,
-				"properties": map[string]any{
-					"primaryColor": map[string]any{"type": "string", "maxLength": 32, "description": "CSS colour, e.g. #4f46e5."},
-					"logoUrl":      map[string]any{"type": "string", "maxLength": 2048, "description": "https URL of a logo."},
-				},
-			}}),
-			mcp.AdditionalProperties(false),
-			mcp.Description(`Branding of the verification page: {"branding": {"primaryColor": "#4f46e5", "logoUrl": "https://…"}}.`)),
-		mcp.WithBoolean("openBrowser", mcp.Description("Open the page in the user's browser (default true; never in CI or without a display).")),
-		strictInput(),
-		withOutput(schema{
-			"url":         sString("The preview page; give it to the user."),
-			"previewId":   sString("The preview's id."),
-			"expiresAt":   sTime("When the preview ends at the latest (it also ends with this MCP session)."),
-			"environment": sEnum("Where sessions run.", "sandbox", "production"),
-			"nodes":       sInt("Nodes in the flow."),
-			"paths":       sInt("Complete paths through the flow (the page's branch coverage)."),
-			"settings":    schema{"type": "object", "description": "The settings every session of the page runs with."},
-			"warnings":    sArray("Where the flow goes against FaceSign's recommended patterns (it still runs).", problemSchema),
-			"opened":      sBool("True when the page was opened in the user's browser."),
-			"openNote":    sString("Why the page was or was not opened."),
-		}, "url", "previewId", "expiresAt", "environment", "nodes", "paths", "settings", "warnings", "opened", "openNote"),
+Next: tell the user to click Start Session; afterwards get_session with the session id shown on the page explains a run.`, &launchSessionUIInput{},
+		withOutputOf(&LaunchSessionUIOutput{}),
 		// Not read-only: it registers a preview (and may set the current
 		// flow). Not destructive. Not idempotent: each call makes a new
 		// preview. Open world: its page calls the FaceSign API.
 		annotations("Launch the session page", false, false, false, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Flow              json.RawMessage         `json:"flow"`
-			Description       string                  `json:"description"`
-			AvatarID          string                  `json:"avatarId"`
-			Langs             []string                `json:"langs"`
-			DefaultLang       string                  `json:"defaultLang"`
-			Zone              string                  `json:"zone"`
-			Metadata          map[string]string       `json:"metadata"`
-			ClientReferenceID string                  `json:"clientReferenceId"`
-			Customization     *facesign.Customization `json:"customization"`
-			OpenBrowser       *bool                   `json:"openBrowser"`
-		}
+		var in launchSessionUIInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -102,15 +96,15 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 			return failure("This server serves no preview pages (it has no HTTP listener for them). Use simulate_session to run the flow without a browser."), nil
 		}
 		in.Description = strings.TrimSpace(in.Description)
-		if hasValue(in.Flow) && in.Description != "" {
+		if hasValue(json.RawMessage(in.Flow)) && in.Description != "" {
 			return failure("Pass either flow or description, not both."), nil
 		}
 		st := d.State(ctx)
 		var f flow.Flow
 		switch {
-		case hasValue(in.Flow):
+		case hasValue(json.RawMessage(in.Flow)):
 			var err error
-			if f, err = decodeFlowArgument(in.Flow); err != nil {
+			if f, err = decodeFlowArgument(json.RawMessage(in.Flow)); err != nil {
 				return failure("%v. Pass the flow as a JSON array of nodes, or leave it out to use the current flow.", err), nil
 			}
 		case in.Description != "":
@@ -135,7 +129,11 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 		}
 		settings := facesign.Settings{
 			Flow: f, AvatarID: in.AvatarID, Langs: in.Langs, DefaultLang: in.DefaultLang, Zone: in.Zone,
-			Metadata: in.Metadata, ClientReferenceID: in.ClientReferenceID, Customization: in.Customization,
+			Metadata: in.Metadata, ClientReferenceID: in.ClientReferenceID,
+		}
+		if in.Customization != nil && in.Customization.Branding != nil {
+			settings.Customization = &facesign.Customization{Branding: &facesign.Branding{
+				PrimaryColor: in.Customization.Branding.PrimaryColor, LogoURL: in.Customization.Branding.LogoURL}}
 		}
 		p, err := d.Previews.Create(preview.Spec{Client: client, Settings: settings, Owner: st.ID()})
 		if err != nil {
