@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/facesign/facesign-mcp/internal/hostguard"
 	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
@@ -248,18 +249,18 @@ func boundToLoopback(bound net.Addr) bool {
 // verification page (/verify) carries its own authorisation (the client
 // secret, or a signed media URL), so it answers every peer the Host check
 // lets through: the browser that opens clientSecret.url may be elsewhere.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance.Instance) http.Handler {
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted hostguard.TrustedHosts, in *instance.Instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
 	}
 	if sb != nil {
-		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
+		mux.Handle("/sandbox/", hostguard.LocalPeersOnly(sb.Handler()))
 		mux.Handle("/verify", sb.PageHandler())
 		mux.Handle("/verify/", sb.PageHandler())
 	}
 	mux.HandleFunc("GET /healthz", instance.Healthz(in, tools.ServerName, appVersion()))
-	return tools.GuardHost(mux, trusted)
+	return hostguard.Guard(mux, trusted)
 }
 
 // httpTimeouts bound how long a client may take to send a request. There is
@@ -311,7 +312,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.err, "serve: --addr %q: expected host:port, e.g. 127.0.0.1:7717\n", f.addr)
 		return 2
 	}
-	if !tools.IsLoopbackAddr(f.addr) && f.authToken == "" {
+	if !hostguard.IsLoopbackAddr(f.addr) && f.authToken == "" {
 		fmt.Fprintf(s.err, "serve: refusing to listen on %s without --auth-token: anyone who can reach it could use your FaceSign keys. "+
 			"Use a loopback address (127.0.0.1:7717) or set --auth-token.\n", f.addr)
 		return 2
@@ -354,7 +355,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	go deps.Sessions.Run(runCtx, 0)
 	go mcpHandler.Run(runCtx, 0)
 
-	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
+	trusted := hostguard.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
 	inst := instance.New()
 	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted, inst), log)
 	publishInstance(inst, f, listenAddr, log)
