@@ -32,6 +32,9 @@ func runnerError(err error) error {
 }
 
 func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	// Concurrent creates share a commit: the writer waits a little for this one.
+	t := s.writer.expect()
+	defer t.release()
 	body, err := s.readBody(w, r)
 	if err != nil {
 		return 0, nil, err
@@ -40,7 +43,7 @@ func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a accoun
 	if err != nil {
 		return 0, nil, err
 	}
-	resp, err := s.create(r.Context(), a, ns)
+	resp, err := s.create(r.Context(), a, ns, t)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -74,7 +77,7 @@ func (g getResponse) encode() (encodedJSON, error) {
 	return append(b, '}'), nil
 }
 
-func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*createResponse, error) {
+func (s *Sandbox) create(ctx context.Context, a account, ns *newSession, t *writeTicket) (*createResponse, error) {
 	id := newID("ses_")
 	st, eff, err := s.engine(nil, a.id).Start(id, ns.settings)
 	if err != nil {
@@ -85,7 +88,7 @@ func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*creat
 	if err != nil {
 		return nil, err
 	}
-	if err := s.write(ctx, func(tx wtx) error {
+	if err := s.writer.do(ctx, t, func(tx wtx) error {
 		return s.insertSession(ctx, tx, a, ns, st, enc, eff, &secret)
 	}); err != nil {
 		return nil, err

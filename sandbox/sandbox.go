@@ -230,7 +230,7 @@ func (s *Sandbox) Close() error {
 // write runs fn in a write transaction, committed together with other writes
 // queued at the same time; it returns after the commit.
 func (s *Sandbox) write(ctx context.Context, fn func(tx wtx) error) error {
-	return s.writer.do(ctx, fn)
+	return s.writer.do(ctx, nil, fn)
 }
 
 func (s *Sandbox) nowMs() int64 { return s.now().UnixMilli() }

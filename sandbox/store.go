@@ -82,6 +82,10 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Set("_txlock", "immediate")
+		// Statement journals (a multi-row statement inside a transaction)
+		// stay in memory instead of temporary files: a batch of writes is a
+		// few hundred KB at most.
+		q.Add("_pragma", "temp_store(MEMORY)")
 	}
 	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
 }
