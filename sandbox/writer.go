@@ -57,9 +57,10 @@ type groupWriter struct {
 	// waiting for them looks again.
 	coming  atomic.Int64
 	arrived chan struct{}
-	// gather is how long the writer waits for coming writes (nanoseconds),
-	// following the recent commit time; only the writer goroutine uses it.
-	gather time.Duration
+	// gather is how long the writer waits for coming writes, following the
+	// recent commit time within [minGather, maxGather]; only the writer
+	// goroutine uses them (tests set the bounds before their first write).
+	gather, minGather, maxGather time.Duration
 	// commits and reruns count transactions and batches run again after a
 	// failed write, for tests.
 	commits, reruns atomic.Int64
@@ -67,7 +68,7 @@ type groupWriter struct {
 
 func newGroupWriter(db *sql.DB, stmts prepared) *groupWriter {
 	g := &groupWriter{db: db, stmts: stmts, queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
-		arrived: make(chan struct{}, 1), gather: minGather}
+		arrived: make(chan struct{}, 1), gather: minGather, minGather: minGather, maxGather: maxGather}
 	g.wg.Add(1)
 	go g.run()
 	return g
@@ -109,10 +110,13 @@ func (t *writeTicket) release() {
 // that a later run would not overwrite.
 func (g *groupWriter) do(ctx context.Context, t *writeTicket, fn func(tx wtx) error) error {
 	req := &writeReq{fn: fn, done: make(chan error, 1)}
-	// Withdrawn just before the write is queued: a writer that saw the count
-	// drop before the write arrived commits without it, which only makes a
-	// smaller batch, where the other order would make it wait for nothing.
-	t.release()
+	// Withdrawn just before the write is queued, without a nudge (the write
+	// itself wakes the writer): a writer that looked at the count between the
+	// two commits without it, which only makes a smaller batch, where the
+	// other order would make it wait for nothing.
+	if t != nil && !t.used.Swap(true) {
+		g.coming.Add(-1)
+	}
 	select {
 	case g.queue <- req:
 	case <-g.closing:
@@ -156,7 +160,7 @@ func (g *groupWriter) run() {
 		g.commit(batch)
 		// The wait for coming writes follows the commit time: waiting longer
 		// than a commit would delay the batch more than the late write gains.
-		g.gather = min(max((3*g.gather+time.Since(start))/4, minGather), maxGather)
+		g.gather = min(max((3*g.gather+time.Since(start))/4, g.minGather), g.maxGather)
 	}
 }
 

@@ -83,22 +83,23 @@ func TestGroupWriterWaitsForExpectedWrites(t *testing.T) {
 	ctx := context.Background()
 	noop := func(tx wtx) error { return nil }
 
-	// The wait is short (minGather at least), so a very slow moment may miss
-	// it: one of a few tries must share the commit.
-	shared := false
-	for try := 0; try < 5 && !shared; try++ {
-		tk := g.expect()
-		commits := g.commits.Load()
-		done := make(chan error, 1)
-		go func() { done <- g.do(ctx, nil, noop) }()
-		require.Eventually(t, func() bool { return len(g.queue) == 0 }, 5*time.Second, 10*time.Microsecond) // the writer took it
-		require.NoError(t, g.do(ctx, tk, noop))
-		require.NoError(t, <-done)
-		shared = g.commits.Load()-commits == 1
-	}
-	assert.True(t, shared, "the expected write never shared the commit of the write before it")
-
+	g.minGather, g.maxGather, g.gather = time.Minute, time.Minute, time.Minute // published to the writer by the first do
 	tk := g.expect()
+	commits := g.commits.Load()
+	done := make(chan error, 1)
+	go func() { done <- g.do(ctx, nil, noop) }()
+	require.Eventually(t, func() bool { return len(g.queue) == 0 }, 5*time.Second, 10*time.Microsecond) // the writer took it
+	time.Sleep(10 * time.Millisecond)
+	select {
+	case err := <-done:
+		t.Fatalf("the first write was answered (%v) while an expected one was coming", err)
+	default:
+	}
+	require.NoError(t, g.do(ctx, tk, noop))
+	require.NoError(t, <-done)
+	assert.Equal(t, int64(1), g.commits.Load()-commits, "both writes in one transaction")
+
+	tk = g.expect()
 	start := time.Now()
 	go func() { time.Sleep(time.Millisecond); tk.release() }()
 	require.NoError(t, g.do(ctx, nil, noop))
