@@ -78,7 +78,7 @@ func (g getResponse) encode() (encodedJSON, error) {
 }
 
 func (s *Sandbox) create(ctx context.Context, a account, ns *newSession, t *writeTicket) (*createResponse, error) {
-	id := newID("ses_")
+	id := newOrderedID("ses_", s.now())
 	st, eff, err := s.engine(nil, a.id).Start(id, ns.settings)
 	if err != nil {
 		return nil, runnerError(err)

@@ -171,7 +171,7 @@ func bulkInsert(ctx context.Context, sb *Sandbox, key string, n int) error {
 			}
 			at := base.Add(time.Duration(i) * time.Second)
 			eng := runner.New(runner.Config{Now: func() time.Time { return at }, Faces: &storeFaces{q: tx, acct: a.id}})
-			id := newID("ses_")
+			id := newOrderedID("ses_", at)
 			st, eff, err := eng.Start(id, ns.settings)
 			if err != nil {
 				return err

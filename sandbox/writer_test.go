@@ -108,3 +108,13 @@ func TestGroupWriterWaitsForExpectedWrites(t *testing.T) {
 	tk.release() // twice is fine
 	assert.Zero(t, g.coming.Load())
 }
+
+// Ordered ids sort by their time and differ within a millisecond.
+func TestNewOrderedID(t *testing.T) {
+	at := time.UnixMilli(1_796_334_677_123)
+	a, b := newOrderedID("ses_", at), newOrderedID("ses_", at)
+	assert.NotEqual(t, a, b)
+	assert.Len(t, a, len(newID("ses_")))
+	assert.Equal(t, "ses_01a23de3ec83", a[:16])
+	assert.Less(t, a, newOrderedID("ses_", at.Add(time.Millisecond)))
+}
