@@ -406,7 +406,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		// The text is read from the FTS5 table's own content table (id, c0), a rowid
 		// lookup: a LIKE on the virtual table itself would scan the whole index.
 		scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (SELECT seq, " + key + " FROM sessions WHERE " +
-			where + order + " LIMIT ?) AS sessions WHERE (SELECT c0 FROM session_search_content WHERE id = sessions.seq) LIKE ? ESCAPE '\\'" +
+			where + order + " LIMIT ?) AS scanned WHERE (SELECT c0 FROM session_search_content WHERE id = scanned.seq) LIKE ? ESCAPE '\\'" +
 			order + " LIMIT ?)" + order
 		args = append(args, s.scanBudget, q.likePattern(), q.limit+1)
 		resp, err = s.readPage(ctx, tx, q, scan, args)
@@ -415,8 +415,9 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		}
 		if !resp.HasMore {
 			var scanned int
-			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)",
-				append(slices.Clone(args[:len(args)-3]), s.scanBudget)...).Scan(&scanned); err != nil {
+			countQ, countArgs := "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)", append(slices.Clone(args[:len(args)-3]), s.scanBudget)
+			s.trace(countQ, countArgs)
+			if err := tx.QueryRowContext(ctx, countQ, countArgs...).Scan(&scanned); err != nil {
 				return nil, fmt.Errorf("list sessions: %w", err)
 			}
 			if scanned >= s.scanBudget {
@@ -459,6 +460,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 			}
 		}
 		var total int
+		s.trace("SELECT COALESCE(SUM(n), 0) FROM session_counts WHERE "+where, args)
 		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(SUM(n), 0) FROM session_counts WHERE "+where, args...).Scan(&total); err != nil {
 			return nil, fmt.Errorf("count sessions: %w", err)
 		}
@@ -473,8 +475,9 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		key := strconv.FormatInt(acct, 10) + "|" + q.filters()
 		total, ok := s.counts.get(key, version)
 		if !ok {
-			where, args := q.where(acct, true)
-			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
+			count, args := q.count(acct)
+			s.trace(count, args)
+			if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 				return nil, fmt.Errorf("count sessions: %w", err)
 			}
 			s.counts.put(key, version, total)
@@ -482,6 +485,27 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		resp.TotalCount = &total
 	}
 	return resp, nil
+}
+
+func (s *Sandbox) trace(query string, args []any) {
+	if s.listTrace != nil {
+		s.listTrace(query, args)
+	}
+}
+
+// count is the query counting the sessions that match q. A search of three
+// characters or more starts from the trigram index's matches and looks each
+// up by rowid (CROSS JOIN fixes that order): left to itself, SQLite walks the
+// account's every session and probes the matches, a cost that grows with the
+// account rather than with the matches.
+func (q *listQuery) count(acct int64) (string, []any) {
+	if q.search != "" && utf8.RuneCountInString(q.search) >= 3 {
+		where, args := q.where(acct, false)
+		return "SELECT COUNT(*) FROM session_search CROSS JOIN sessions ON sessions.seq = session_search.rowid" +
+			" WHERE session_search MATCH ? AND " + where, append([]any{ftsPhrase(q.search)}, args...)
+	}
+	where, args := q.where(acct, true)
+	return "SELECT COUNT(*) FROM sessions WHERE " + where, args
 }
 
 // counted says whether session_counts answers the query's total: filters
@@ -492,6 +516,7 @@ func (q *listQuery) counted() bool {
 
 // readPage runs a page query (limit+1 rows) and builds the answer and its cursor.
 func (s *Sandbox) readPage(ctx context.Context, tx *sql.Tx, q *listQuery, query string, args []any) (*listResponse, error) {
+	s.trace(query, args)
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)

@@ -86,6 +86,8 @@ type Sandbox struct {
 	limiter     *rateLimiter
 	counts      countCache // includeTotal's totals, by filters and sessions_version
 	scanBudget  int        // see defaultScanBudget
+	// listTrace, when set (by tests), sees every SQL query a list runs.
+	listTrace func(query string, args []any)
 	handler     http.Handler
 
 	// webhooks sends deliveries: no redirects, no proxy, forbidden addresses
