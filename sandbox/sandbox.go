@@ -88,7 +88,7 @@ type Sandbox struct {
 	scanBudget  int        // see defaultScanBudget
 	// listTrace, when set (by tests), sees every SQL query a list runs.
 	listTrace func(query string, args []any)
-	handler     http.Handler
+	handler   http.Handler
 
 	// webhooks sends deliveries: no redirects, no proxy, forbidden addresses
 	// refused at dial time. Not configurable, so no caller can loosen that.
