@@ -47,7 +47,11 @@ func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a accoun
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusCreated, resp, nil
+	out, err := resp.encode()
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusCreated, out, nil
 }
 
 // The answers of create, get and list carry sessions as their stored wire JSON.
@@ -55,6 +59,22 @@ type createResponse struct {
 	Session      json.RawMessage       `json:"session"`
 	ClientSecret facesign.ClientSecret `json:"clientSecret"`
 	Warnings     []facesign.Warning    `json:"warnings,omitempty"`
+}
+
+// encode writes the answer around the stored session bytes, as getResponse
+// does: encoding/json would validate and compact the session again.
+func (c *createResponse) encode() (encodedJSON, error) {
+	get, err := getResponse{Session: c.Session, ClientSecret: c.ClientSecret}.encode()
+	if err != nil || len(c.Warnings) == 0 {
+		return get, err
+	}
+	warnings, err := json.Marshal(c.Warnings)
+	if err != nil {
+		return nil, fmt.Errorf("encode warnings: %w", err)
+	}
+	out := append(get[:len(get)-1:len(get)-1], `,"warnings":`...)
+	out = append(out, warnings...)
+	return append(out, '}'), nil
 }
 
 type getResponse struct {

@@ -131,6 +131,13 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		w.Close()
 		return nil, fmt.Errorf("sandbox: enable WAL on %s: %w", path, err)
 	}
+	// Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000: the pages
+	// writes keep touching (index edges, the counters) are copied back into
+	// the database once per checkpoint, so fewer checkpoints copy fewer times.
+	if _, err := w.ExecContext(ctx, "PRAGMA wal_autocheckpoint=4000"); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sandbox: set the WAL checkpoint interval: %w", err)
+	}
 	if err := migrate(ctx, w); err != nil {
 		w.Close()
 		return nil, err
