@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/hosted"
 )
 
 // WebhookConfig is an endpoint registered for every account (the --webhook flag).
@@ -64,6 +65,11 @@ type Config struct {
 	Clock func() time.Time
 	// DefaultWebhooks are registered for every account, existing and new.
 	DefaultWebhooks []WebhookConfig
+	// FrameAncestors are the origins allowed to embed the hosted page besides
+	// loopback ones and PublicURL's (--public-url, --allowed-origins).
+	FrameAncestors []string
+	// MediaURLTTL is how long a signed media URL in a report lives (default 1h).
+	MediaURLTTL time.Duration
 }
 
 // DefaultRetrySchedule is the contract's webhook retry schedule.
@@ -89,6 +95,8 @@ type Sandbox struct {
 	// listTrace, when set (by tests), sees every SQL query a list runs.
 	listTrace func(query string, args []any)
 	handler   http.Handler
+	page      http.Handler // the hosted page, /verify
+	media     *mediaSigner
 
 	// webhooks sends deliveries: no redirects, no proxy, forbidden addresses
 	// refused at dial time. Not configurable, so no caller can loosen that.
@@ -135,6 +143,20 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		db.Close()
 		return nil, err
 	}
+	if s.media, err = loadMediaSigner(ctx, db.w, cfg.PublicURL, cfg.MediaURLTTL); err != nil {
+		s.writer.close()
+		stmts.close()
+		db.Close()
+		return nil, err
+	}
+	page, err := hosted.New(hosted.Config{Backend: pageBackend{s}, FrameAncestors: append([]string{cfg.PublicURL}, cfg.FrameAncestors...), Logger: cfg.Logger})
+	if err != nil {
+		s.writer.close()
+		stmts.close()
+		db.Close()
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
+	s.page = page
 	s.handler = s.routes()
 	bg, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
@@ -191,6 +213,9 @@ func (c *Config) fill() error {
 	}
 	if c.AbandonAfter <= 0 {
 		c.AbandonAfter = time.Hour
+	}
+	if c.MediaURLTTL <= 0 {
+		c.MediaURLTTL = time.Hour
 	}
 	if c.JanitorInterval == 0 {
 		c.JanitorInterval = time.Minute

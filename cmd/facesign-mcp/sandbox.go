@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -19,17 +20,18 @@ import (
 func runSandbox(ctx context.Context, args []string, s streams) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(s.err)
-	addr := fs.String("addr", "127.0.0.1:7717", "address to listen on (loopback unless --allow-remote)")
+	addr := fs.String("addr", defaultAddr, "address to listen on (loopback unless --allow-remote)")
 	dataDir := fs.String("data-dir", "", "directory of the sandbox database (default $XDG_DATA_HOME/facesign-mcp)")
 	webhook := fs.String("webhook", "", "webhook URL registered for every account")
 	webhookSecret := fs.String("webhook-secret", "", "secret that signs --webhook deliveries (or $FACESIGN_WEBHOOK_SECRET)")
 	publicURL := fs.String("public-url", "", "URL browsers reach this listener at (default http://<addr>)")
+	allowedOrigins := fs.String("allowed-origins", "", "comma-separated origins allowed to embed the hosted page (/verify) besides loopback ones and --public-url (e.g. https://app.example.com)")
 	rateLimit := fs.Int("rate-limit", 0, "requests per minute per account; 0 turns the limit off")
 	allowRemote := fs.Bool("allow-remote", false, "allow listening on a non-loopback address (the sandbox has no real authentication)")
 	logLevel := fs.String("log-level", "info", "log level on stderr: debug, info, warn or error")
 	fs.Usage = func() {
 		fmt.Fprintln(s.err, "Usage: facesign-mcp sandbox [flags]")
-		fmt.Fprintln(s.err, "\nServes the embedded FaceSign sandbox API at /sandbox (base URL http://<addr>/sandbox) and /healthz.")
+		fmt.Fprintln(s.err, "\nServes the embedded FaceSign sandbox API at /sandbox (base URL http://<addr>/sandbox), its hosted verification page at /verify, and /healthz.")
 		fmt.Fprintln(s.err, "Any sk_test_ key is an account of its own. Data persists in <data-dir>/"+sandbox.DBFile+".\n\nFlags:")
 		fs.PrintDefaults()
 	}
@@ -96,28 +98,31 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	if pub == "" {
 		pub = "http://" + ln.Addr().String()
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: pub, RateLimit: *rateLimit, Logger: log, DefaultWebhooks: hooks})
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: pub, RateLimit: *rateLimit, Logger: log, DefaultWebhooks: hooks,
+		FrameAncestors: splitOrigins(*allowedOrigins)})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(s.err, err)
 		return 1
 	}
-	inst := newInstance()
+	inst := instance.New()
 	var h http.Handler
 	if *allowRemote {
 		// Remote clients reach it by a non-loopback Host, so no DNS-rebinding guard.
 		mux := http.NewServeMux()
 		mux.Handle("/sandbox/", sb.Handler())
-		mux.HandleFunc("GET /healthz", healthz(inst))
+		mux.Handle("/verify", sb.PageHandler())
+		mux.Handle("/verify/", sb.PageHandler())
+		mux.HandleFunc("GET /healthz", instance.Healthz(inst, tools.ServerName, appVersion()))
 		h = mux
 	} else {
 		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL), inst)
 	}
 	srv := newHTTPServer(h, log)
-	if err := inst.publish(dir, ln.Addr().String()); err != nil {
+	if err := inst.Publish(dir, ln.Addr().String()); err != nil {
 		log.Warn("sandbox: cannot write the instance file; a facesign-mcp stdio on this --addr will not use this sandbox", "err", err)
 	}
-	defer inst.remove()
+	defer inst.Remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", facesign.RedactURL(pub)+"/sandbox", "data_dir", dir)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/internal/inproc"
+	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -39,7 +40,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	if stdio {
 		addrHelp = "HTTP listen address (host:port) of the sandbox and /healthz; loopback only"
 	}
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:7717", addrHelp)
+	fs.StringVar(&f.addr, "addr", defaultAddr, addrHelp)
 	if !stdio {
 		fs.StringVar(&f.authToken, "auth-token", "", "require the header \"Authorization: Bearer `token`\" on /mcp (default $FACESIGN_MCP_AUTH_TOKEN); the bearer is then never taken for a FaceSign key")
 		fs.StringVar(&f.allowedOrigins, "allowed-origins", "", "comma-separated browser origins allowed on /mcp besides loopback ones (e.g. https://app.example.com)")
@@ -189,12 +190,23 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 			log.Info("sandbox verification links point at this machine; set --public-url for browsers elsewhere", "public_url", public)
 		}
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log})
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log, FrameAncestors: splitOrigins(f.allowedOrigins)})
 	if err != nil {
 		return nil, fmt.Errorf("opening the sandbox in %s: %w", dir, err)
 	}
 	log.Info("sandbox ready", "base_url", "http://"+selfAddr(listenAddr)+"/sandbox", "public_url", public, "data_dir", dir)
 	return sb, nil
+}
+
+// splitOrigins reads a comma-separated --allowed-origins.
+func splitOrigins(list string) []string {
+	var origins []string
+	for _, o := range strings.Split(list, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	return origins
 }
 
 // checkBound is the check that counts, made on the address the listener is
@@ -222,18 +234,21 @@ func boundToLoopback(bound net.Addr) bool {
 // --allowed-origins, which a request may name besides loopback and the
 // address it arrived on). The sandbox answers only this machine: on a
 // loopback listener that is every peer; on one beyond loopback (serve with
-// --auth-token) /mcp is for the network, its sandbox is not. Browser pages
-// that carry their own secret (the verification page) belong outside that
-// guard when they come.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance) http.Handler {
+// --auth-token) /mcp is for the network, its sandbox API is not. The hosted
+// verification page (/verify) carries its own authorisation (the client
+// secret, or a signed media URL), so it answers every peer the Host check
+// lets through: the browser that opens clientSecret.url may be elsewhere.
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance.Instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
 	}
 	if sb != nil {
 		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
+		mux.Handle("/verify", sb.PageHandler())
+		mux.Handle("/verify/", sb.PageHandler())
 	}
-	mux.HandleFunc("GET /healthz", healthz(in))
+	mux.HandleFunc("GET /healthz", instance.Healthz(in, tools.ServerName, appVersion()))
 	return tools.GuardHost(mux, trusted)
 }
 
@@ -308,31 +323,28 @@ func runServe(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, "serve:", err)
 		return 2
 	}
+	// The origins are checked (by the MCP handler) before the sandbox, which
+	// also lets them frame its hosted page, opens.
+	mcpServer := tools.NewServer(deps)
+	origins := splitOrigins(f.allowedOrigins)
+	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins, PublicURL: f.publicURL})
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, "serve: --allowed-origins:", err)
+		return 2
+	}
 	sb, err := openSandbox(ctx, f, log, listenAddr)
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(s.err, "serve:", err)
 		return 1
 	}
+	// The tools build their FaceSign clients on their first calls, after this.
 	if err := inProcessSandbox(deps, sb, listenAddr); err != nil {
 		ln.Close()
 		_ = sb.Close()
 		fmt.Fprintln(s.err, "serve:", err)
 		return 1
-	}
-	mcpServer := tools.NewServer(deps)
-	var origins []string
-	for _, o := range strings.Split(f.allowedOrigins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			origins = append(origins, o)
-		}
-	}
-	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins, PublicURL: f.publicURL})
-	if err != nil {
-		ln.Close()
-		_ = sb.Close()
-		fmt.Fprintln(s.err, "serve: --allowed-origins:", err)
-		return 2
 	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -340,10 +352,10 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	go mcpHandler.Run(runCtx, 0)
 
 	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
-	inst := newInstance()
+	inst := instance.New()
 	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted, inst), log)
 	publishInstance(inst, f, listenAddr, log)
-	defer inst.remove()
+	defer inst.Remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	// On every address (0.0.0.0, [::]) the MCP URL to give a local client is
@@ -399,4 +411,17 @@ func defaultDataDir() (string, error) {
 		return "", fmt.Errorf("no data directory: pass --data-dir or set $XDG_DATA_HOME (%v)", err)
 	}
 	return filepath.Join(home, ".local", "share", "facesign-mcp"), nil
+}
+
+// publishInstance publishes in for the data dir of f and logs, rather than
+// fails, when it cannot: the server works; a stdio server that finds the port
+// taken will then refuse to use it.
+func publishInstance(in *instance.Instance, f *serverFlags, listenAddr string, log *slog.Logger) {
+	dir, err := dataDirOf(f)
+	if err == nil {
+		err = in.Publish(dir, listenAddr)
+	}
+	if err != nil {
+		log.Warn("cannot write the instance file; a facesign-mcp stdio on this --addr will not use this server", "err", err)
+	}
 }
