@@ -69,7 +69,7 @@ func TestSessionCountsMatchACount(t *testing.T) {
 	require.Positive(t, n)
 	check("the rest canceled")
 	// Rows written before the counters existed are counted by the migration:
-	// TestMigrationFromSchema6 checks that.
+	// TestMigrationFromEarlierSchemas checks that.
 }
 
 // accountID is the store's id of a key's account.

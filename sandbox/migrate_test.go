@@ -11,14 +11,21 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestMigrationFromSchema6 opens a database that the sandbox of schema 6
-// wrote (testdata/schema6.db: commit 6cd26f3, two accounts, sessions with and
-// without client references, some completed by simulate, some canceled by the
-// janitor, one still open) and checks that it upgrades in place: counters
-// equal to a count, the rebuilt search index finding what it found before,
-// sessions readable and new ones accepted.
-func TestMigrationFromSchema6(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "schema6.db"))
+// TestMigrationFromEarlierSchemas opens databases that earlier sandboxes
+// wrote, each the same story (two accounts, sessions with and without client
+// references, some completed by simulate, some canceled by the janitor, one
+// still open): testdata/schema7.db by the schema before migration 8 (main at
+// f6abe9e), testdata/schema6.db by the one before that (6cd26f3). Each must
+// upgrade in place: counters equal to a count, the rebuilt search index
+// finding what it found before, sessions readable and new ones accepted.
+func TestMigrationFromEarlierSchemas(t *testing.T) {
+	for _, name := range []string{"schema7.db", "schema6.db"} {
+		t.Run(name, func(t *testing.T) { testMigrationFrom(t, name) })
+	}
+}
+
+func testMigrationFrom(t *testing.T, fixture string) {
+	raw, err := os.ReadFile(filepath.Join("testdata", fixture))
 	require.NoError(t, err)
 	e := &env{t: t, cfg: Config{DataDir: t.TempDir(), Logger: quietLogger(), JanitorInterval: -1}}
 	require.NoError(t, os.WriteFile(filepath.Join(e.cfg.DataDir, DBFile), raw, 0o600))
