@@ -79,3 +79,21 @@ func (e *env) accountID(key string) int64 {
 	require.NoError(e.t, e.sb.db.r.QueryRow(`SELECT id FROM accounts WHERE key_hash = ?`, hashKey(key)).Scan(&id))
 	return id
 }
+
+// A search's total is the same whether it is counted from the term's matches
+// (a rare term) or by walking the account's sessions (a common one).
+func TestSearchTotalsBothWays(t *testing.T) {
+	e := newEnv(t, nil)
+	for i := range 7 {
+		e.create(keyA, createBody("", map[string]string{"customer": []string{"Grace Hopper", "Ada Lovelace", "Alan Turing"}[i%3]}))
+	}
+	for _, rare := range []int{defaultRareMatches, 1} {
+		e.sb.rareMatches = rare
+		for search, want := range map[string]int{"Grace Hopper": 3, "lovelace": 2, "nobody": 0, "ses_": 7} {
+			e.sb.counts = countCache{}
+			p := e.page(keyA, "limit=1&includeTotal=true&search="+url.QueryEscape(search))
+			require.NotNil(t, p.TotalCount)
+			assert.Equal(t, want, *p.TotalCount, "%q, rare up to %d", search, rare)
+		}
+	}
+}

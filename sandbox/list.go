@@ -275,8 +275,8 @@ func (q *listQuery) where(acct int64, withSearch bool) (string, []any) {
 		if utf8.RuneCountInString(q.search) >= 3 {
 			// The trigram index answers substring queries of three characters or more;
 			// the search is one quoted phrase so FTS syntax in it is taken literally.
-			b.WriteString(" AND seq IN (SELECT rowid FROM session_search WHERE session_search MATCH ?) AND " + likeText)
-			args = append(args, ftsQuery(q.search), q.likePattern())
+			b.WriteString(" AND seq IN (SELECT rowid FROM session_search WHERE session_search MATCH ?)")
+			args = append(args, ftsPhrase(q.search))
 		} else {
 			// Under three characters the index cannot help: scan the text itself.
 			b.WriteString(` AND seq IN (SELECT id FROM session_search_content WHERE c0 LIKE ? ESCAPE '\')`)
@@ -344,32 +344,10 @@ type listResponse struct {
 // tests lower it).
 const defaultScanBudget = 1000
 
-// The trigram index keeps no positions (detail=none, migration 7: a third
-// of the size, and no position lists to decode when a rare term is looked
-// up), so it cannot match a phrase: ftsQuery asks it for the sessions holding
-// every trigram of the search, and likeText keeps those whose text holds the
-// search itself, the same test the list applies when it checks sessions one
-// by one (LIKE: case folded for ASCII letters).
-const likeText = "(SELECT c0 FROM session_search_content WHERE id = sessions.seq) LIKE ? ESCAPE '\\'"
-
-// ftsQuery is every three-character window of the search, each quoted so that
-// FTS5 syntax in it is taken literally, all required (implicit AND).
-func ftsQuery(search string) string {
-	r := []rune(search)
-	seen := map[string]bool{}
-	var b strings.Builder
-	for i := 0; i+3 <= len(r); i++ {
-		t := string(r[i : i+3])
-		if seen[strings.ToLower(t)] {
-			continue
-		}
-		seen[strings.ToLower(t)] = true
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(`"` + strings.ReplaceAll(t, `"`, `""`) + `"`)
-	}
-	return b.String()
+// ftsPhrase quotes the search as one FTS5 phrase, so that its syntax
+// characters are taken literally.
+func ftsPhrase(search string) string {
+	return `"` + strings.ReplaceAll(search, `"`, `""`) + `"`
 }
 
 func (q *listQuery) likePattern() string {
@@ -407,8 +385,8 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		// trigram index can be walked in rowid order and stop at the page's end.
 		where, args := q.where(acct, false)
 		page := "SELECT " + cols + key + " FROM session_search JOIN sessions ON sessions.seq = session_search.rowid" +
-			" WHERE session_search MATCH ? AND " + likeText + " AND " + where
-		args = append([]any{ftsQuery(q.search), q.likePattern()}, args...)
+			" WHERE session_search MATCH ? AND " + where
+		args = append([]any{ftsPhrase(q.search)}, args...)
 		if q.cursor != nil {
 			page += " AND session_search.rowid " + cmp + " ?"
 			args = append(args, q.cursor.Seq)
@@ -455,8 +433,8 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		// otherwise carry every match's stored session, not just the page's.
 		where, args := keyset(q.where(acct, false))
 		page := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT sessions.seq FROM session_search CROSS JOIN sessions" +
-			" ON sessions.seq = session_search.rowid WHERE session_search MATCH ? AND " + likeText + " AND " + where + order + " LIMIT ?)" + order
-		args = append([]any{ftsQuery(q.search), q.likePattern()}, args...)
+			" ON sessions.seq = session_search.rowid WHERE session_search MATCH ? AND " + where + order + " LIMIT ?)" + order
+		args = append([]any{ftsPhrase(q.search)}, args...)
 		q.viaIndex = true
 		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
 		if err != nil {
@@ -497,9 +475,8 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		key := strconv.FormatInt(acct, 10) + "|" + q.filters()
 		total, ok := s.counts.get(key, version)
 		if !ok {
-			count, args := q.count(acct)
-			s.trace(count, args)
-			if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+			var err error
+			if total, err = s.countMatches(ctx, tx, acct, q); err != nil {
 				return nil, fmt.Errorf("count sessions: %w", err)
 			}
 			s.counts.put(key, version, total)
@@ -515,19 +492,36 @@ func (s *Sandbox) trace(query string, args []any) {
 	}
 }
 
-// count is the query counting the sessions that match q. A search of three
-// characters or more starts from the trigram index's matches and looks each
-// up by rowid (CROSS JOIN fixes that order): left to itself, SQLite walks the
-// account's every session and probes the matches, a cost that grows with the
-// account rather than with the matches.
-func (q *listQuery) count(acct int64) (string, []any) {
+// defaultRareMatches is how many matches of a search countMatches reads one
+// by one before it counts another way (Sandbox.rareMatches; tests lower it).
+const defaultRareMatches = 2000
+
+// countMatches counts the sessions that match q. A search of three characters
+// or more first counts from the trigram index's matches, looking each session
+// up by rowid (CROSS JOIN keeps that order): cheap for a rare term, and
+// stopped after s.rareMatches. A common term, and any other filter, is counted
+// by walking the account's sessions in a covering index and probing the
+// matches, which reads no session row but does grow with the account.
+func (s *Sandbox) countMatches(ctx context.Context, tx *sql.Tx, acct int64, q *listQuery) (int, error) {
+	var n int
 	if q.search != "" && utf8.RuneCountInString(q.search) >= 3 {
 		where, args := q.where(acct, false)
-		return "SELECT COUNT(*) FROM session_search CROSS JOIN sessions ON sessions.seq = session_search.rowid" +
-			" WHERE session_search MATCH ? AND " + likeText + " AND " + where, append([]any{ftsQuery(q.search), q.likePattern()}, args...)
+		rare := "SELECT COUNT(*) FROM (SELECT 1 FROM session_search CROSS JOIN sessions ON sessions.seq = session_search.rowid" +
+			" WHERE session_search MATCH ? AND " + where + " LIMIT ?)"
+		args = append(append([]any{ftsPhrase(q.search)}, args...), s.rareMatches+1)
+		s.trace(rare, args)
+		if err := tx.QueryRowContext(ctx, rare, args...).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n <= s.rareMatches {
+			return n, nil
+		}
 	}
 	where, args := q.where(acct, true)
-	return "SELECT COUNT(*) FROM sessions WHERE " + where, args
+	all := "SELECT COUNT(*) FROM sessions WHERE " + where
+	s.trace(all, args)
+	err := tx.QueryRowContext(ctx, all, args...).Scan(&n)
+	return n, err
 }
 
 // counted says whether session_counts answers the query's total: filters

@@ -92,6 +92,7 @@ type Sandbox struct {
 	limiter     *rateLimiter
 	counts      countCache // includeTotal's totals, by filters and sessions_version
 	scanBudget  int        // see defaultScanBudget
+	rareMatches int        // see defaultRareMatches
 	// listTrace, when set (by tests), sees every SQL query a list runs.
 	listTrace func(query string, args []any)
 	handler   http.Handler
@@ -127,7 +128,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		return nil, err
 	}
 	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
-		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget}
+		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget, rareMatches: defaultRareMatches}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
 		stmts.close()

@@ -39,10 +39,8 @@ END;
 
 -- The trigram index without its per-document sizes (columnsize=0): they serve
 -- only ranking, which the sandbox does not do, and cost every stored session
--- one more B-tree write. Nor positions (detail=none): a third of the size to
--- write and to read; a search asks for all of its trigrams and checks the
--- matches' text (list.go, ftsQuery).
-CREATE VIRTUAL TABLE session_search_new USING fts5(body, tokenize = 'trigram', columnsize = 0, detail = none);
+-- one more B-tree write.
+CREATE VIRTUAL TABLE session_search_new USING fts5(body, tokenize = 'trigram', columnsize = 0);
 INSERT INTO session_search_new(rowid, body) SELECT id, c0 FROM session_search_content;
 DROP TABLE session_search;
 ALTER TABLE session_search_new RENAME TO session_search;
