@@ -494,7 +494,7 @@ func (s *Sandbox) trace(query string, args []any) {
 
 // defaultRareMatches is how many matches of a search countMatches reads one
 // by one before it counts another way (Sandbox.rareMatches; tests lower it).
-const defaultRareMatches = 2000
+const defaultRareMatches = 500
 
 // countMatches counts the sessions that match q. A search of three characters
 // or more first counts from the trigram index's matches, looking each session
