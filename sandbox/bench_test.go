@@ -111,9 +111,8 @@ var benchFirst = []string{"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
 	"Frances", "John", "Tim", "Linus", "Hedy", "Katherine", "Claude", "Sophie", "Niklaus", "Leslie"}
 var benchLast = []string{"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Ritchie", "Perlman"}
 
-func benchFixture(b *testing.B) string { return benchFixtureOf(b, benchSessions) }
-
-// benchFixtureOf is the list fixture with n sessions.
+// benchFixtureOf is the list fixture with n sessions (benchSessions for the
+// named 100k benchmarks).
 func benchFixtureOf(b *testing.B, n int) string {
 	b.Helper()
 	ms, err := loadMigrations()
