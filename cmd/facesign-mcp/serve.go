@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/internal/hostguard"
+	"github.com/facesign/facesign-mcp/internal/inproc"
 	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
@@ -177,6 +179,31 @@ func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps,
 	}
 	d.Sessions = tools.NewSessionStore(tools.SessionStoreOptions{IdleTimeout: f.idleTimeout})
 	return d, nil
+}
+
+// inProcessSandbox makes the tools reach the embedded sandbox sb, served on
+// listenAddr, through its handler in this process instead of over loopback
+// TCP: requests keep their HTTP semantics (auth, status codes, errors), and
+// skip the socket and the wire encoding both ways. Everything else (FaceSign
+// production, a --sandbox-url elsewhere) goes out as before, and browsers and
+// other clients still reach the sandbox on the listener.
+func inProcessSandbox(d *tools.Deps, sb *sandbox.Sandbox, listenAddr string) error {
+	base := "http://" + selfAddr(listenAddr) + "/sandbox"
+	if sb == nil || d.SandboxURL != base {
+		return nil
+	}
+	hc := d.HTTPClient
+	if hc == nil {
+		hc = tools.NewHTTPClient()
+	}
+	rt, err := inproc.Route(base, &inproc.Transport{Handler: sb.Handler()}, cmp.Or[http.RoundTripper](hc.Transport, http.DefaultTransport))
+	if err != nil {
+		return err
+	}
+	c := *hc
+	c.Transport = rt
+	d.HTTPClient = &c
+	return nil
 }
 
 // dataDirOf is --data-dir, or the default data dir.
@@ -347,6 +374,13 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	sb, err := openSandbox(ctx, f, log, listenAddr)
 	if err != nil {
 		ln.Close()
+		fmt.Fprintln(s.err, "serve:", err)
+		return 1
+	}
+	// The tools build their FaceSign clients on their first calls, after this.
+	if err := inProcessSandbox(deps, sb, listenAddr); err != nil {
+		ln.Close()
+		_ = sb.Close()
 		fmt.Fprintln(s.err, "serve:", err)
 		return 1
 	}

@@ -112,6 +112,14 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	if sandboxAddr == "" && f.sandboxURL == "" {
 		deps.NoSandbox = cmp.Or(noSandbox, "no sandbox listener")
 	}
+	if sb != nil {
+		if err := inProcessSandbox(deps, sb, sandboxAddr); err != nil {
+			fmt.Fprintln(s.err, "stdio:", err)
+			inst.Remove()
+			shutdown(ctx, logger, srv, nil, sb)
+			return 1
+		}
+	}
 	defer inst.Remove()
 	mcpServer := tools.NewServer(deps)
 	stdio := server.NewStdioServer(mcpServer)
