@@ -15,6 +15,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/facesign/facesign-mcp/internal/hostguard"
 	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/internal/stdiodrain"
 	"github.com/facesign/facesign-mcp/preview"
@@ -45,7 +46,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.err, "stdio: --addr %q: expected host:port, e.g. 127.0.0.1:7717\n", f.addr)
 		return 2
 	}
-	if !tools.IsLoopbackAddr(f.addr) {
+	if !hostguard.IsLoopbackAddr(f.addr) {
 		fmt.Fprintf(s.err, "stdio: --addr %s is not a loopback address; the sandbox listener stays on this machine\n", f.addr)
 		return 2
 	}
@@ -77,7 +78,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 			break
 		}
 		inst = instance.New()
-		srv = newHTTPServer(listenerMux(nil, sb, pv, tools.NewTrustedHosts(f.publicURL), inst), logger)
+		srv = newHTTPServer(listenerMux(nil, sb, pv, hostguard.NewTrustedHosts(f.publicURL), inst), logger)
 		publishInstance(inst, f, listenAddr, logger)
 		go func() {
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -113,7 +114,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 			logger.Warn("no listener for launch_session_ui's pages", "err", perr)
 		} else {
 			previewAddr = pln.Addr().String()
-			previewSrv = newHTTPServer(listenerMux(nil, nil, pv, tools.NewTrustedHosts(), nil), logger)
+			previewSrv = newHTTPServer(listenerMux(nil, nil, pv, hostguard.NewTrustedHosts(), nil), logger)
 			go func() {
 				if err := previewSrv.Serve(pln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 					logger.Error("preview listener stopped", "err", err)
@@ -140,6 +141,14 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	}
 	if sandboxAddr == "" && f.sandboxURL == "" {
 		deps.NoSandbox = cmp.Or(noSandbox, "no sandbox listener")
+	}
+	if sb != nil {
+		if err := inProcessSandbox(deps, sb, sandboxAddr); err != nil {
+			fmt.Fprintln(s.err, "stdio:", err)
+			inst.Remove()
+			shutdown(ctx, logger, srv, nil, sb)
+			return 1
+		}
 	}
 	defer inst.Remove()
 	mcpServer := tools.NewServer(deps)
