@@ -2,8 +2,8 @@
 # mermaid-check.sh: draw every Mermaid diagram flowbuild produces with the real
 # mermaid library in headless Chromium, and fail on a parse or render error or a
 # drawing that differs from what flowbuild meant (.ci/mermaid/check.mjs says how):
-#   - the golden files in flowbuild/testdata/mermaid/;
-#   - every sample flow in flowbuild/testdata/flows/ (valid, warn and invalid);
+#   - the golden files in flowbuild/diagram/testdata/mermaid/;
+#   - every sample flow in flowbuild/flow/testdata/flows/ (valid, warn and invalid);
 #   - what `facesign-mcp flow build --json` prints for every intent in
 #     flowbuild/testdata/intents.json (each build plain and with each --on-failure
 #     choice, each edit case's base and its change).
@@ -53,10 +53,10 @@ cp .ci/mermaid/check.mjs .ci/mermaid/intents.mjs "$work/"
 echo "=== mermaid-check: diagrams"
 mkdir "$work/mmd"
 go build -o "$work/facesign-mcp" ./cmd/facesign-mcp
-mapfile -t samples < <(find flowbuild/testdata/flows -name '*.json' | sort)
+mapfile -t samples < <(find flowbuild/flow/testdata/flows -name '*.json' | sort)
 go run .ci/mermaid/samples.go "$work/mmd" "${samples[@]}"
 timeout 300 node "$work/intents.mjs" "$work/facesign-mcp" flowbuild/testdata/intents.json "$work/mmd"
-files=(flowbuild/testdata/mermaid/*.mmd "$work"/mmd/* "$@")
+files=(flowbuild/diagram/testdata/mermaid/*.mmd "$work"/mmd/* "$@")
 
 echo "=== mermaid-check: render ${#files[@]} diagrams"
 status=0

@@ -20,7 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
@@ -111,7 +111,7 @@ var sessionJSON = fmt.Sprintf(`{"id":"s_1","createdAt":%d,"status":"created","se
 const secretJSON = `{"secret":"cs_live_SECRET","createdAt":1772366400,"expireAt":1772370000,"url":"http://127.0.0.1:7717/verify?client_secret=cs_live_SECRET"}`
 
 func TestEndpoints(t *testing.T) {
-	flow := flowbuild.Flow{{ID: "start", Type: flowbuild.TypeStart, Next: "end"}, {ID: "end", Type: flowbuild.TypeEnd}}
+	fl := flow.Flow{{ID: "start", Type: flow.TypeStart, Next: "end"}, {ID: "end", Type: flow.TypeEnd}}
 	tests := []struct {
 		name       string
 		call       func(ctx context.Context, c *facesign.Client) (any, error)
@@ -127,7 +127,7 @@ func TestEndpoints(t *testing.T) {
 		{
 			name: "create session",
 			call: func(ctx context.Context, c *facesign.Client) (any, error) {
-				return c.CreateSession(ctx, facesign.Settings{ClientReferenceID: "order-7", Flow: flow, Langs: []string{"en"}})
+				return c.CreateSession(ctx, facesign.Settings{ClientReferenceID: "order-7", Flow: fl, Langs: []string{"en"}})
 			},
 			method: "POST", path: "/sessions",
 			body:    `{"clientReferenceId":"order-7","flow":[{"id":"start","type":"start","outcome":"end"},{"id":"end","type":"end"}],"langs":["en"]}`,
@@ -251,7 +251,7 @@ func TestEndpoints(t *testing.T) {
 				require.NotNil(t, r.Session.Report)
 				assert.True(t, r.Session.Report.Sandbox)
 				require.Len(t, r.Path, 3)
-				assert.Equal(t, facesign.PathStep{NodeID: "live", Type: flowbuild.TypeLiveness, Outcome: "deepfakeDetected"}, r.Path[1])
+				assert.Equal(t, facesign.PathStep{NodeID: "live", Type: flow.TypeLiveness, Outcome: "deepfakeDetected"}, r.Path[1])
 			},
 		},
 		{

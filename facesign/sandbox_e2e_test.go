@@ -21,7 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 	"github.com/facesign/facesign-mcp/sandbox"
 )
@@ -56,9 +56,9 @@ const warnFlow = `[{"id":"start","type":"start","outcome":"hi"},{"id":"hi","type
 // An outcome pointing at a node that does not exist.
 const danglingFlow = `[{"id":"start","type":"start","outcome":"a"},{"id":"a","type":"conversation","prompt":"Say: hi","outcomes":[{"id":"x","targetNodeId":"nowhere","condition":""}]},{"id":"end","type":"end"}]`
 
-func mustFlow(t testing.TB, raw string) flowbuild.Flow {
+func mustFlow(t testing.TB, raw string) flow.Flow {
 	t.Helper()
-	f, err := flowbuild.Decode([]byte(raw))
+	f, err := flow.Decode([]byte(raw))
 	require.NoError(t, err)
 	return f
 }
@@ -182,7 +182,7 @@ func TestSandboxSessions(t *testing.T) {
 			nodes = append(nodes, p.NodeID)
 		}
 		assert.Equal(t, []string{"start", "intro", "liveness", "confirm_transfer", "otp", "done", "end"}, nodes)
-		assert.Equal(t, flowbuild.TypeLiveness, sim.Path[2].Type)
+		assert.Equal(t, flow.TypeLiveness, sim.Path[2].Type)
 
 		got, err := e.a.GetSession(ctx, s.ID)
 		require.NoError(t, err)

@@ -3,7 +3,7 @@ package facesign
 import (
 	"fmt"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // ListParams is the query of GET /sessions. Zero values are left out.
@@ -35,9 +35,9 @@ type SimulateRequest struct {
 
 // PathStep is one node the simulated session went through.
 type PathStep struct {
-	NodeID  string             `json:"nodeId"`
-	Type    flowbuild.NodeType `json:"type"`
-	Outcome string             `json:"outcome,omitempty"` // outcome name or list id taken out of the node
+	NodeID  string        `json:"nodeId"`
+	Type    flow.NodeType `json:"type"`
+	Outcome string        `json:"outcome,omitempty"` // outcome name or list id taken out of the node
 }
 
 // SimulateResponse is the answer of simulate.

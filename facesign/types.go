@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // APIVersion is sent as the Facesign-Version header on every request.
@@ -126,7 +126,7 @@ type Session struct {
 type Settings struct {
 	ClientReferenceID      string            `json:"clientReferenceId,omitempty"`
 	Metadata               map[string]string `json:"metadata,omitempty"`
-	Flow                   flowbuild.Flow    `json:"flow,omitempty"`
+	Flow                   flow.Flow         `json:"flow,omitempty"`
 	Modules                []Module          `json:"modules,omitempty"`
 	ProvidedData           map[string]any    `json:"providedData,omitempty"`
 	AvatarID               string            `json:"avatarId,omitempty"`
@@ -199,11 +199,11 @@ type TranscriptLine struct {
 // NodeReport records how one node ended. For conversation and data_validation,
 // Outcome is the chosen outcome's target node id (as FaceSign reports it).
 type NodeReport struct {
-	Type      flowbuild.NodeType `json:"type"`
-	NodeID    string             `json:"nodeId"`
-	CreatedAt Time               `json:"createdAt"`
-	Outcome   string             `json:"outcome"`
-	Report    map[string]any     `json:"report,omitempty"`
+	Type      flow.NodeType  `json:"type"`
+	NodeID    string         `json:"nodeId"`
+	CreatedAt Time           `json:"createdAt"`
+	Outcome   string         `json:"outcome"`
+	Report    map[string]any `json:"report,omitempty"`
 }
 
 // AIAnalysis is FaceSign's video analysis of the user.

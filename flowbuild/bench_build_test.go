@@ -1,6 +1,10 @@
 package flowbuild
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+)
 
 // BenchmarkBuild builds every description of the intents corpus; one op is one
 // description (target: under 100 µs/op on the 2-core CI machine).
@@ -22,7 +26,7 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkEdit applies the corpus's changes to their built bases.
 func BenchmarkEdit(b *testing.B) {
 	_, edits := loadIntents(b)
-	bases := make([]Flow, len(edits))
+	bases := make([]flow.Flow, len(edits))
 	for i, c := range edits {
 		r, err := Build(c.Base, Options{})
 		if err != nil {

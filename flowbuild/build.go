@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Question is something the description left open. ID is stable ("avatar", "langs",
@@ -42,9 +44,9 @@ type SessionSettings struct {
 
 // Result is what Build and Edit return.
 type Result struct {
-	Flow        Flow            `json:"flow"`
+	Flow        flow.Flow       `json:"flow"`
 	Summary     string          `json:"summary"`
-	Warnings    []Problem       `json:"warnings"`
+	Warnings    []flow.Problem  `json:"warnings"`
 	Questions   []Question      `json:"questions"`
 	Assumptions []string        `json:"assumptions"`
 	Settings    SessionSettings `json:"settings"`
@@ -157,7 +159,7 @@ func resolveSteps(p *plan, opts Options) []Question {
 					s.docTypes = dt
 				} else if !asked["documents"] {
 					asked["documents"] = true
-					qs = append(qs, Question{ID: "documents", Text: "Which identity documents should the scan accept?", Options: DocumentTypes()})
+					qs = append(qs, Question{ID: "documents", Text: "Which identity documents should the scan accept?", Options: flow.DocumentTypes()})
 					p.assumptions = append(p.assumptions, "The document scan accepts a passport, a national ID card or a driver's license.")
 				}
 			}
@@ -200,7 +202,7 @@ func cleanDocTypes(in []string) []string {
 		case "residence permit":
 			d = "residence-permit"
 		}
-		if slices.Contains(documentTypes, d) && !slices.Contains(out, d) {
+		if slices.Contains(flow.DocumentTypes(), d) && !slices.Contains(out, d) {
 			out = append(out, d)
 		}
 	}
@@ -233,22 +235,22 @@ func settingsQuestions(s SessionSettings, opts Options, pr *parsed) []Question {
 
 // result lays the plan out, validates it and describes it.
 func (p *plan) result() (Result, error) {
-	flow := p.layout()
-	problems := Validate(flow)
-	if HasErrors(problems) {
+	built := p.layout()
+	problems := flow.Validate(built)
+	if flow.HasErrors(problems) {
 		// a builder bug; never hand out a flow FaceSign would refuse
-		return Result{}, fmt.Errorf("flowbuild: built an invalid flow (%s); please report this description", Errors(problems)[0])
+		return Result{}, fmt.Errorf("flowbuild: built an invalid flow (%s); please report this description", flow.Errors(problems)[0])
 	}
-	warnings := append([]Problem(nil), p.warnings...)
-	warnings = append(warnings, Warnings(problems)...)
+	warnings := append([]flow.Problem(nil), p.warnings...)
+	warnings = append(warnings, flow.Warnings(problems)...)
 	if warnings == nil {
-		warnings = []Problem{}
+		warnings = []flow.Problem{}
 	}
 	assumptions := p.assumptions
 	if assumptions == nil {
 		assumptions = []string{}
 	}
-	return Result{Flow: flow, Summary: p.summary(flow), Warnings: warnings, Questions: []Question{}, Assumptions: dedupe(assumptions)}, nil
+	return Result{Flow: built, Summary: p.summary(built), Warnings: warnings, Questions: []Question{}, Assumptions: dedupe(assumptions)}, nil
 }
 
 func dedupe(s []string) []string {
@@ -272,7 +274,7 @@ var useCaseNames = map[useCase]string{
 }
 
 // summary is one paragraph a developer can read back to check the flow.
-func (p *plan) summary(flow Flow) string {
+func (p *plan) summary(f flow.Flow) string {
 	var parts []string
 	for _, s := range p.steps {
 		if d := describeStep(s); d != "" {
@@ -284,7 +286,7 @@ func (p *plan) summary(flow Flow) string {
 	b.WriteString("A ")
 	b.WriteString(name)
 	b.WriteString(" flow of ")
-	b.WriteString(strconv.Itoa(len(flow)))
+	b.WriteString(strconv.Itoa(len(f)))
 	b.WriteString(" nodes: the avatar ")
 	b.WriteString(joinAnd(parts))
 	b.WriteString(".")

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -38,21 +40,21 @@ func loadIntents(t testing.TB) (build, edit []intentCase) {
 // judge checks a flow the way shared/tools/eval-intents does, independently of the
 // package's own validator: structure, the success path's verification steps in
 // order, the conversations on it, and the types that must be absent.
-func judge(t *testing.T, f Flow, steps []string, minConv int, absent []string) {
+func judge(t *testing.T, f flow.Flow, steps []string, minConv int, absent []string) {
 	t.Helper()
 	// a JSON round trip: the checks see what FaceSign sees
 	data, err := json.Marshal(f)
 	require.NoError(t, err)
-	back, err := Decode(data)
+	back, err := flow.Decode(data)
 	require.NoError(t, err)
-	assert.Empty(t, Errors(Validate(back)), "Validate must find no errors")
+	assert.Empty(t, flow.Errors(flow.Validate(back)), "Validate must find no errors")
 	got, convs := successSteps(t, back)
 	// the package's own SuccessPath agrees with this independent walk
-	path, err := SuccessPath(back)
+	path, err := flow.SuccessPath(back)
 	require.NoError(t, err)
 	var viaPath []string
 	for _, id := range path {
-		if n := back.Node(id); n.Type != TypeStart && n.Type != TypeEnd && n.Type != TypeConversation {
+		if n := back.Node(id); n.Type != flow.TypeStart && n.Type != flow.TypeEnd && n.Type != flow.TypeConversation {
 			viaPath = append(viaPath, string(n.Type))
 		}
 	}
@@ -64,14 +66,14 @@ func judge(t *testing.T, f Flow, steps []string, minConv int, absent []string) {
 	assert.GreaterOrEqual(t, convs, minConv, "conversations on the success path")
 	for _, a := range absent {
 		for _, n := range back {
-			assert.NotEqual(t, NodeType(a), n.Type, "%s must be absent", a)
+			assert.NotEqual(t, flow.NodeType(a), n.Type, "%s must be absent", a)
 		}
 	}
 	structural(t, back)
 }
 
 // successSteps walks start → success outcomes → end, as the intents file defines it.
-func successSteps(t *testing.T, f Flow) ([]string, int) {
+func successSteps(t *testing.T, f flow.Flow) ([]string, int) {
 	t.Helper()
 	start := f.Start()
 	require.NotNil(t, start)
@@ -82,17 +84,17 @@ func successSteps(t *testing.T, f Flow) ([]string, int) {
 		n := f.Node(cur)
 		require.NotNil(t, n, "success path points at missing %q", cur)
 		switch n.Type {
-		case TypeEnd:
+		case flow.TypeEnd:
 			return steps, convs
-		case TypeConversation:
+		case flow.TypeConversation:
 			convs++
-		case TypeDataValidation:
+		case flow.TypeDataValidation:
 			steps = append(steps, string(n.Type))
 		default:
 			steps = append(steps, string(n.Type))
 		}
-		info, _ := Info(n.Type)
-		if info.Shape == ShapeList {
+		info, _ := flow.Info(n.Type)
+		if info.Shape == flow.ShapeList {
 			require.NotEmpty(t, n.Outcomes)
 			cur = n.Outcomes[0].Target
 		} else {
@@ -107,23 +109,23 @@ func successSteps(t *testing.T, f Flow) ([]string, int) {
 
 // structural re-checks what eval-intents checks beyond Validate: full map outcomes,
 // reachability, a path to an end from everywhere, and liveness after a recognition match.
-func structural(t *testing.T, f Flow) {
+func structural(t *testing.T, f flow.Flow) {
 	t.Helper()
-	byID := map[string]*Node{}
+	byID := map[string]*flow.Node{}
 	for i := range f {
 		require.NotContains(t, byID, f[i].ID, "duplicate id")
 		byID[f[i].ID] = &f[i]
 	}
 	for _, n := range f {
-		info, ok := Info(n.Type)
+		info, ok := flow.Info(n.Type)
 		require.True(t, ok)
-		if info.Shape == ShapeMap {
+		if info.Shape == flow.ShapeMap {
 			for _, o := range info.Outcomes {
 				_, has := n.Outcome(o)
 				assert.True(t, has, "%s misses outcome %s", n.ID, o)
 			}
 		}
-		if n.Type == TypeConversation {
+		if n.Type == flow.TypeConversation {
 			assert.NotEmpty(t, strings.TrimSpace(n.Prompt), "%s has an empty prompt", n.ID)
 			assert.NotEmpty(t, n.Outcomes, "%s has no outcomes", n.ID)
 		}
@@ -154,7 +156,7 @@ func structural(t *testing.T, f Flow) {
 			if canEnd[id] {
 				continue
 			}
-			if n.Type == TypeEnd {
+			if n.Type == flow.TypeEnd {
 				canEnd[id], changed = true, true
 				continue
 			}
@@ -170,21 +172,21 @@ func structural(t *testing.T, f Flow) {
 		assert.True(t, canEnd[id], "%s cannot reach an end", id)
 	}
 	for _, n := range f {
-		if n.Type != TypeRecognition {
+		if n.Type != flow.TypeRecognition {
 			continue
 		}
 		target, _ := n.Outcome("recognized")
-		assert.Equal(t, TypeLiveness, byID[target].Type, "recognized must lead to liveness")
+		assert.Equal(t, flow.TypeLiveness, byID[target].Type, "recognized must lead to liveness")
 		for _, o := range n.Outcomes {
-			assert.NotEqual(t, TypeEnd, byID[o.Target].Type, "recognition outcome %s straight to end", o.ID)
+			assert.NotEqual(t, flow.TypeEnd, byID[o.Target].Type, "recognition outcome %s straight to end", o.ID)
 		}
 	}
 	for _, n := range f {
-		if n.Type != TypeLiveness {
+		if n.Type != flow.TypeLiveness {
 			continue
 		}
 		for _, o := range n.Outcomes {
-			assert.Equal(t, TypeConversation, byID[o.Target].Type, "liveness %s outcome %s must reach a conversation", n.ID, o.ID)
+			assert.Equal(t, flow.TypeConversation, byID[o.Target].Type, "liveness %s outcome %s must reach a conversation", n.ID, o.ID)
 		}
 	}
 }
@@ -254,7 +256,7 @@ func TestBuildQuestionsAndAnswers(t *testing.T) {
 	assert.Equal(t, SessionSettings{AvatarID: "av_1", Langs: []string{"en", "es"}}, res.Settings)
 	got, _ := successSteps(t, res.Flow)
 	assert.Equal(t, []string{"liveness_detection", "two_factor_email", "document_scan"}, got)
-	doc := nodeOfType(res.Flow, TypeDocumentScan)
+	doc := nodeOfType(res.Flow, flow.TypeDocumentScan)
 	assert.Equal(t, []string{"passport"}, doc.AllowedDocumentTypes)
 }
 
@@ -262,31 +264,31 @@ func TestBuildOnFailureShapesFlow(t *testing.T) {
 	desc := "Liveness, then an email code."
 	tests := []struct {
 		answer string
-		check  func(t *testing.T, f Flow)
+		check  func(t *testing.T, f flow.Flow)
 	}{
-		{"end politely", func(t *testing.T, f Flow) {
-			live := nodeOfType(f, TypeLiveness)
+		{"end politely", func(t *testing.T, f flow.Flow) {
+			live := nodeOfType(f, flow.TypeLiveness)
 			target, _ := live.Outcome("deepfakeDetected")
 			fail := f.Node(target)
 			require.NotNil(t, fail)
 			assert.True(t, fail.DoesNotRequireReply)
 			assert.Contains(t, fail.Prompt, "sorry")
 			next := f.Node(fail.Outcomes[0].Target)
-			assert.Equal(t, TypeEnd, next.Type)
+			assert.Equal(t, flow.TypeEnd, next.Type)
 		}},
-		{"offer retry", func(t *testing.T, f Flow) {
-			live := nodeOfType(f, TypeLiveness)
+		{"offer retry", func(t *testing.T, f flow.Flow) {
+			live := nodeOfType(f, flow.TypeLiveness)
 			target, _ := live.Outcome("noFace")
 			retry := f.Node(target)
 			require.NotNil(t, retry)
-			assert.Equal(t, TypeConversation, retry.Type)
+			assert.Equal(t, flow.TypeConversation, retry.Type)
 			back, ok := retry.Outcome("retry")
 			assert.True(t, ok)
 			assert.Equal(t, live.ID, back, "retry goes back to the failed step")
 			assert.Equal(t, "retry", retry.Outcomes[0].ID, "the positive outcome first")
 		}},
-		{"hand to a human", func(t *testing.T, f Flow) {
-			otp := nodeOfType(f, TypeTwoFactorEmail)
+		{"hand to a human", func(t *testing.T, f flow.Flow) {
+			otp := nodeOfType(f, flow.TypeTwoFactorEmail)
 			target, _ := otp.Outcome("failed_unverified")
 			assert.Contains(t, f.Node(target).Prompt, "member of our team")
 		}},
@@ -296,7 +298,7 @@ func TestBuildOnFailureShapesFlow(t *testing.T) {
 			res, err := Build(desc, Options{OnFailure: tt.answer})
 			require.NoError(t, err)
 			assert.NotContains(t, questionIDs(res.Questions), "on_failure")
-			assert.Empty(t, Errors(Validate(res.Flow)))
+			assert.Empty(t, flow.Errors(flow.Validate(res.Flow)))
 			tt.check(t, res.Flow)
 		})
 	}
@@ -309,23 +311,23 @@ func TestBuildParameters(t *testing.T) {
 		check func(t *testing.T, r Result)
 	}{
 		{"amount in the prompts", "Wire transfers over $5,000: liveness, then confirm the transfer details.", func(t *testing.T, r Result) {
-			assert.Contains(t, nodeOfType(r.Flow, TypeConversation).Prompt, "$5,000")
+			assert.Contains(t, nodeOfType(r.Flow, flow.TypeConversation).Prompt, "$5,000")
 		}},
 		{"kilo amount", "Crypto withdrawal over 10k: liveness first, then confirm the destination wallet.", func(t *testing.T, r Result) {
 			assert.Contains(t, promptOf(r.Flow, "confirm_wallet"), "10k")
 		}},
 		{"driver's license", "Scan a driver's license.", func(t *testing.T, r Result) {
-			assert.Equal(t, []string{"dl"}, nodeOfType(r.Flow, TypeDocumentScan).AllowedDocumentTypes)
+			assert.Equal(t, []string{"dl"}, nodeOfType(r.Flow, flow.TypeDocumentScan).AllowedDocumentTypes)
 		}},
 		{"passport", "scan the pasport", func(t *testing.T, r Result) {
-			assert.Equal(t, []string{"passport"}, nodeOfType(r.Flow, TypeDocumentScan).AllowedDocumentTypes)
+			assert.Equal(t, []string{"passport"}, nodeOfType(r.Flow, flow.TypeDocumentScan).AllowedDocumentTypes)
 		}},
 		{"age over 21", "Scan their ID and make sure they are over 21.", func(t *testing.T, r Result) {
-			v := nodeOfType(r.Flow, TypeDataValidation).Validation
-			assert.Equal(t, &Validation{Field: "dateOfBirth", Action: "olderThan", Value: "21"}, v)
+			v := nodeOfType(r.Flow, flow.TypeDataValidation).Validation
+			assert.Equal(t, &flow.Validation{Field: "dateOfBirth", Action: "olderThan", Value: "21"}, v)
 		}},
 		{"age 18+", "ID scan, 18+ only.", func(t *testing.T, r Result) {
-			assert.Equal(t, "18", nodeOfType(r.Flow, TypeDataValidation).Validation.Value)
+			assert.Equal(t, "18", nodeOfType(r.Flow, flow.TypeDataValidation).Validation.Value)
 		}},
 		{"languages", "Liveness check in Spanish and English.", func(t *testing.T, r Result) {
 			assert.Equal(t, []string{"es", "en"}, r.Settings.Langs)
@@ -336,18 +338,18 @@ func TestBuildParameters(t *testing.T) {
 			assert.NotContains(t, questionIDs(r.Questions), "avatar")
 		}},
 		{"otp channel email", "Liveness then a 6-digit code by email.", func(t *testing.T, r Result) {
-			n := nodeOfType(r.Flow, TypeTwoFactorEmail)
+			n := nodeOfType(r.Flow, flow.TypeTwoFactorEmail)
 			require.NotNil(t, n.OTPLength)
 			assert.Equal(t, 6, *n.OTPLength)
 		}},
 		{"stored photo", "Take a selfie and compare it with the photo we provide.", func(t *testing.T, r Result) {
-			n := nodeOfType(r.Flow, TypeFaceCompare)
-			assert.Equal(t, &FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, n.SourceA)
-			assert.Equal(t, &FaceSource{Source: "faceScan"}, n.SourceB)
+			n := nodeOfType(r.Flow, flow.TypeFaceCompare)
+			assert.Equal(t, &flow.FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, n.SourceA)
+			assert.Equal(t, &flow.FaceSource{Source: "faceScan"}, n.SourceB)
 		}},
 		{"policy from text", "Liveness check. If it fails, hand them to a human agent.", func(t *testing.T, r Result) {
 			assert.NotContains(t, questionIDs(r.Questions), "on_failure")
-			live := nodeOfType(r.Flow, TypeLiveness)
+			live := nodeOfType(r.Flow, flow.TypeLiveness)
 			target, _ := live.Outcome("noFace")
 			assert.Contains(t, r.Flow.Node(target).Prompt, "member of our team")
 		}},
@@ -356,7 +358,7 @@ func TestBuildParameters(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := Build(tt.desc, Options{})
 			require.NoError(t, err)
-			assert.Empty(t, Errors(Validate(r.Flow)))
+			assert.Empty(t, flow.Errors(flow.Validate(r.Flow)))
 			tt.check(t, r)
 		})
 	}
@@ -368,7 +370,7 @@ func TestBuildPrompts(t *testing.T) {
 	greet := r.Flow.Node(r.Flow.Start().Next)
 	assert.True(t, strings.HasPrefix(greet.Prompt, "Say: "))
 	assert.GreaterOrEqual(t, len(strings.Fields(greet.Prompt))-1, 12, "a greeting long enough for video work")
-	ask := nodeOfType(r.Flow, TypeConversation, func(n *Node) bool { return !n.DoesNotRequireReply })
+	ask := nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return !n.DoesNotRequireReply })
 	require.NotNil(t, ask)
 	for _, w := range []string{"recipient", "amount", "pressured"} {
 		assert.Contains(t, ask.Prompt, w)
@@ -379,11 +381,11 @@ func TestBuildPrompts(t *testing.T) {
 
 	r, err = Build("Detect deepfakes on the live video, then ask the caller why they are requesting a SIM swap.", Options{})
 	require.NoError(t, err)
-	assert.Contains(t, nodeOfType(r.Flow, TypeConversation, func(n *Node) bool { return !n.DoesNotRequireReply }).Prompt, "why they are requesting a SIM swap")
+	assert.Contains(t, nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return !n.DoesNotRequireReply }).Prompt, "why they are requesting a SIM swap")
 
 	r, err = Build("Remote notarization: scan ID, liveness check, then the avatar asks them to state their full name and confirm they sign willingly, then email OTP.", Options{})
 	require.NoError(t, err)
-	p := nodeOfType(r.Flow, TypeConversation, func(n *Node) bool { return !n.DoesNotRequireReply }).Prompt
+	p := nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return !n.DoesNotRequireReply }).Prompt
 	assert.Contains(t, p, "full name")
 	assert.Contains(t, p, "willingly")
 }
@@ -416,7 +418,7 @@ func questionIDs(qs []Question) []string {
 	return out
 }
 
-func nodeOfType(f Flow, typ NodeType, pred ...func(*Node) bool) *Node {
+func nodeOfType(f flow.Flow, typ flow.NodeType, pred ...func(*flow.Node) bool) *flow.Node {
 	for i := range f {
 		if f[i].Type != typ {
 			continue
@@ -429,7 +431,7 @@ func nodeOfType(f Flow, typ NodeType, pred ...func(*Node) bool) *Node {
 	return nil
 }
 
-func promptOf(f Flow, id string) string {
+func promptOf(f flow.Flow, id string) string {
 	if n := f.Node(id); n != nil {
 		return n.Prompt
 	}
@@ -498,9 +500,9 @@ func TestBuildAndEditNonASCIIDigits(t *testing.T) {
 				return
 			}
 			require.NoError(t, buildErr)
-			assert.Empty(t, Errors(Validate(built.Flow)))
+			assert.Empty(t, flow.Errors(flow.Validate(built.Flow)))
 			require.NoError(t, editErr)
-			assert.Empty(t, Errors(Validate(edited.Flow)))
+			assert.Empty(t, flow.Errors(flow.Validate(edited.Flow)))
 		})
 	}
 }

@@ -4,13 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Edit applies a described change to f: add a step (after or before another, at the
 // start or the end), remove one, replace one ("use email instead of SMS"), move one
 // ("do the liveness check first"), or reword a conversation ("change the greeting to
 // 'Hi, welcome back'"). Nodes the change does not touch keep their ids and fields.
-func Edit(f Flow, change string, opts Options) (Result, error) {
+func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	text, err := checkText(change)
 	if err != nil {
 		return Result{}, err
@@ -93,7 +95,7 @@ func rewriteBetween(s string) string {
 
 // extractPlan reads a flow back into steps along its success path, remembering which
 // node plays which role so that layout can reuse them.
-func extractPlan(f Flow) (*plan, error) {
+func extractPlan(f flow.Flow) (*plan, error) {
 	if len(f) == 0 {
 		return nil, errors.New("flowbuild: the flow to edit is empty")
 	}
@@ -101,7 +103,7 @@ func extractPlan(f Flow) (*plan, error) {
 	if start == nil {
 		return nil, errors.New("flowbuild: the flow to edit has no start node")
 	}
-	p := &plan{policy: "end", retry: map[string]*Node{}, transitions: map[string]*Node{}}
+	p := &plan{policy: "end", retry: map[string]*flow.Node{}, transitions: map[string]*flow.Node{}}
 	sc := start.Clone()
 	p.start = &sc
 	var text strings.Builder
@@ -123,12 +125,12 @@ func extractPlan(f Flow) (*plan, error) {
 			return nil, fmt.Errorf("flowbuild: the flow to edit points at a node %q that does not exist", cur)
 		}
 		node := n.Clone()
-		if n.Type == TypeEnd {
+		if n.Type == flow.TypeEnd {
 			p.end = &node
 			break
 		}
 		next := successTarget(n)
-		if n.Type == TypeConversation && strings.HasPrefix(n.ID, "after_") && n.DoesNotRequireReply && prev != nil && prev.k == kLiveness {
+		if n.Type == flow.TypeConversation && strings.HasPrefix(n.ID, "after_") && n.DoesNotRequireReply && prev != nil && prev.k == kLiveness {
 			p.transitions[prev.node.ID] = &node
 			cur = next
 			continue
@@ -148,7 +150,7 @@ func extractPlan(f Flow) (*plan, error) {
 	}
 	if p.end == nil {
 		for i := range f {
-			if f[i].Type == TypeEnd {
+			if f[i].Type == flow.TypeEnd {
 				e := f[i].Clone()
 				p.end = &e
 				break
@@ -170,7 +172,7 @@ func extractPlan(f Flow) (*plan, error) {
 	for _, s := range p.steps {
 		kept[s.node.ID] = true
 	}
-	for _, r := range []**Node{&p.failure, &p.newUserLive, &p.newUserConv} {
+	for _, r := range []**flow.Node{&p.failure, &p.newUserLive, &p.newUserConv} {
 		if *r != nil && kept[(*r).ID] {
 			*r = nil
 		}
@@ -181,12 +183,12 @@ func extractPlan(f Flow) (*plan, error) {
 		}
 	}
 	// nodes that play no role are dropped by the rebuild: say so
-	for _, n := range []*Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
+	for _, n := range []*flow.Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
 		if n != nil {
 			kept[n.ID] = true
 		}
 	}
-	for _, m := range []map[string]*Node{p.retry, p.transitions} {
+	for _, m := range []map[string]*flow.Node{p.retry, p.transitions} {
 		for _, n := range m {
 			kept[n.ID] = true
 		}
@@ -205,14 +207,14 @@ func extractPlan(f Flow) (*plan, error) {
 }
 
 // roles notes the failure, retry and new-user nodes hanging off a success-path node.
-func (p *plan) roles(f Flow, n *Node) {
+func (p *plan) roles(f flow.Flow, n *flow.Node) {
 	for i, o := range n.Outcomes {
-		if n.Type == TypeRecognition {
+		if n.Type == flow.TypeRecognition {
 			if o.ID == "newUser" || o.ID == "noFace" {
-				if t := f.Node(o.Target); t != nil && t.Type == TypeLiveness && p.newUserLive == nil {
+				if t := f.Node(o.Target); t != nil && t.Type == flow.TypeLiveness && p.newUserLive == nil {
 					c := t.Clone()
 					p.newUserLive = &c
-					if conv := f.Node(successTarget(t)); conv != nil && conv.Type == TypeConversation && p.newUserConv == nil {
+					if conv := f.Node(successTarget(t)); conv != nil && conv.Type == flow.TypeConversation && p.newUserConv == nil {
 						cc := conv.Clone()
 						p.newUserConv = &cc
 					}
@@ -224,7 +226,7 @@ func (p *plan) roles(f Flow, n *Node) {
 			continue
 		}
 		t := f.Node(o.Target)
-		if t == nil || t.Type != TypeConversation {
+		if t == nil || t.Type != flow.TypeConversation {
 			continue
 		}
 		if back, ok := t.Outcome("retry"); ok && back == n.ID {
@@ -232,7 +234,7 @@ func (p *plan) roles(f Flow, n *Node) {
 			p.retry[n.ID] = &c
 			p.policy = "retry"
 			if len(t.Outcomes) > 1 {
-				if ft := f.Node(t.Outcomes[1].Target); ft != nil && ft.Type == TypeConversation && p.failure == nil {
+				if ft := f.Node(t.Outcomes[1].Target); ft != nil && ft.Type == flow.TypeConversation && p.failure == nil {
 					fc := ft.Clone()
 					p.failure = &fc
 				}
@@ -240,7 +242,7 @@ func (p *plan) roles(f Flow, n *Node) {
 			continue
 		}
 		if p.failure == nil && len(t.Outcomes) == 1 {
-			if e := f.Node(t.Outcomes[0].Target); e != nil && e.Type == TypeEnd {
+			if e := f.Node(t.Outcomes[0].Target); e != nil && e.Type == flow.TypeEnd {
 				c := t.Clone()
 				p.failure = &c
 				if strings.Contains(strings.ToLower(t.Prompt), "team") && strings.Contains(strings.ToLower(t.Prompt), "passing you") {
@@ -251,11 +253,11 @@ func (p *plan) roles(f Flow, n *Node) {
 	}
 }
 
-func successTarget(n *Node) string {
-	if n.Type == TypeStart {
+func successTarget(n *flow.Node) string {
+	if n.Type == flow.TypeStart {
 		return n.Next
 	}
-	if info, ok := Info(n.Type); ok && info.Shape == ShapeMap {
+	if info, ok := flow.Info(n.Type); ok && info.Shape == flow.ShapeMap {
 		t, _ := n.Outcome(info.SuccessOutcome())
 		return t
 	}
@@ -265,9 +267,9 @@ func successTarget(n *Node) string {
 	return ""
 }
 
-func kindOf(n *Node, first bool) kind {
+func kindOf(n *flow.Node, first bool) kind {
 	switch n.Type {
-	case TypeConversation:
+	case flow.TypeConversation:
 		if n.DoesNotRequireReply || len(n.Outcomes) == 1 && n.Outcomes[0].Condition == "" {
 			if first {
 				return kGreeting
@@ -278,25 +280,25 @@ func kindOf(n *Node, first bool) kind {
 			return kGreeting
 		}
 		return kAsk
-	case TypePermissions:
+	case flow.TypePermissions:
 		return kPermissions
-	case TypeLiveness:
+	case flow.TypeLiveness:
 		return kLiveness
-	case TypeFaceScan:
+	case flow.TypeFaceScan:
 		return kFaceScan
-	case TypeFaceCompare:
+	case flow.TypeFaceCompare:
 		return kFaceCompare
-	case TypeRecognition:
+	case flow.TypeRecognition:
 		return kRecognition
-	case TypeDocumentScan:
+	case flow.TypeDocumentScan:
 		return kDocument
-	case TypeEnterEmail:
+	case flow.TypeEnterEmail:
 		return kEnterEmail
-	case TypeTwoFactorEmail:
+	case flow.TypeTwoFactorEmail:
 		return kEmailOTP
-	case TypeTwoFactorSMS:
+	case flow.TypeTwoFactorSMS:
 		return kSMSOTP
-	case TypeDataValidation:
+	case flow.TypeDataValidation:
 		if n.Validation != nil && strings.EqualFold(n.Validation.Action, "olderThan") {
 			return kAgeCheck
 		}
@@ -614,7 +616,7 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	}
 	if target == "failure" {
 		if p.failure == nil {
-			n := Node{ID: "failure", Type: TypeConversation, DoesNotRequireReply: true}
+			n := flow.Node{ID: "failure", Type: flow.TypeConversation, DoesNotRequireReply: true}
 			p.failure = &n
 		}
 		p.failure.Prompt = prompt
@@ -624,7 +626,7 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	for _, s := range p.steps {
 		if s.k == want || want == kAsk && s.k == kInform {
 			if s.node == nil {
-				n := Node{Type: TypeConversation}
+				n := flow.Node{Type: flow.TypeConversation}
 				s.node = &n
 				s.node.ID = baseID(s)
 				p.fill(s.node, s, hasVideo(p.steps))
@@ -635,7 +637,7 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	}
 	if want == kClosing {
 		s := &step{k: kClosing}
-		n := Node{ID: "closing", Type: TypeConversation, Prompt: prompt, DoesNotRequireReply: true, Outcomes: []Outcome{{ID: "done"}}}
+		n := flow.Node{ID: "closing", Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true, Outcomes: []flow.Outcome{{ID: "done"}}}
 		s.node = &n
 		p.steps = append(p.steps, s)
 		return []string{"added a closing line"}, nil

@@ -6,11 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func built(t *testing.T, desc string, opts Options) Flow {
+func built(t *testing.T, desc string, opts Options) flow.Flow {
 	t.Helper()
 	r, err := Build(desc, opts)
 	require.NoError(t, err)
@@ -35,23 +37,23 @@ func TestEditReword(t *testing.T) {
 	base := built(t, "Check liveness, then ask them why they are requesting a SIM swap.", Options{})
 	tests := []struct {
 		change string
-		check  func(t *testing.T, f Flow)
+		check  func(t *testing.T, f flow.Flow)
 	}{
-		{`Change the greeting to "Hi there! Thanks for calling Acme Mobile. This only takes a minute, so please look at the camera."`, func(t *testing.T, f Flow) {
+		{`Change the greeting to "Hi there! Thanks for calling Acme Mobile. This only takes a minute, so please look at the camera."`, func(t *testing.T, f flow.Flow) {
 			g := f.Node("greeting")
 			require.NotNil(t, g)
 			assert.Equal(t, "Say: Hi there! Thanks for calling Acme Mobile. This only takes a minute, so please look at the camera.", g.Prompt)
 		}},
-		{"Reword the question to ask whether they still have access to their old SIM card.", func(t *testing.T, f Flow) {
+		{"Reword the question to ask whether they still have access to their old SIM card.", func(t *testing.T, f flow.Flow) {
 			q := f.Node("ask_reason")
 			require.NotNil(t, q)
 			assert.Equal(t, "Ask the user whether they still have access to their old SIM card.", q.Prompt)
 			assert.Len(t, q.Outcomes, 2, "outcomes stay")
 		}},
-		{`Make the closing line say "All done, your new SIM is on its way."`, func(t *testing.T, f Flow) {
+		{`Make the closing line say "All done, your new SIM is on its way."`, func(t *testing.T, f flow.Flow) {
 			assert.Equal(t, "Say: All done, your new SIM is on its way.", f.Node("closing").Prompt)
 		}},
-		{`Change the failure message to "Sorry, please visit a store with your ID."`, func(t *testing.T, f Flow) {
+		{`Change the failure message to "Sorry, please visit a store with your ID."`, func(t *testing.T, f flow.Flow) {
 			assert.Equal(t, "Say: Sorry, please visit a store with your ID.", f.Node("failure").Prompt)
 		}},
 	}
@@ -59,7 +61,7 @@ func TestEditReword(t *testing.T) {
 		t.Run(tt.change, func(t *testing.T) {
 			res, err := Edit(base.Clone(), tt.change, Options{})
 			require.NoError(t, err)
-			assert.Empty(t, Errors(Validate(res.Flow)))
+			assert.Empty(t, flow.Errors(flow.Validate(res.Flow)))
 			assert.Len(t, res.Flow, len(base), "rewording adds no node")
 			for _, n := range base {
 				assert.NotNil(t, res.Flow.Node(n.ID), n.ID)
@@ -80,7 +82,7 @@ func TestEditOnFailure(t *testing.T) {
 	base := built(t, "Liveness then SMS OTP.", Options{})
 	res, err := Edit(base, "Add an email code at the end.", Options{OnFailure: "offer retry"})
 	require.NoError(t, err)
-	liveNode := nodeOfType(res.Flow, TypeLiveness)
+	liveNode := nodeOfType(res.Flow, flow.TypeLiveness)
 	target, _ := liveNode.Outcome("noFace")
 	back, ok := res.Flow.Node(target).Outcome("retry")
 	require.True(t, ok)
@@ -117,9 +119,9 @@ func TestEditSampleFlows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+": "+tt.change, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "flows", tt.file))
+			data, err := os.ReadFile(filepath.Join("flow", "testdata", "flows", tt.file))
 			require.NoError(t, err)
-			f, err := Decode(data)
+			f, err := flow.Decode(data)
 			require.NoError(t, err)
 			res, err := Edit(f, tt.change, Options{})
 			if tt.file == "onboarding.json" && strings.HasPrefix(tt.change, "Use SMS") {
@@ -129,14 +131,14 @@ func TestEditSampleFlows(t *testing.T) {
 			}
 			require.NoError(t, err)
 			judge(t, res.Flow, tt.steps, 0, nil)
-			path, err := SuccessPath(f)
+			path, err := flow.SuccessPath(f)
 			require.NoError(t, err)
 			for _, id := range path {
 				n := f.Node(id)
-				if n.Type == TypeConversation || n.Type == TypeEnd || n.Type == TypeStart {
+				if n.Type == flow.TypeConversation || n.Type == flow.TypeEnd || n.Type == flow.TypeStart {
 					continue
 				}
-				if strings.Contains(strings.ToLower(tt.change), "remove") && (n.Type == TypeTwoFactorEmail) {
+				if strings.Contains(strings.ToLower(tt.change), "remove") && (n.Type == flow.TypeTwoFactorEmail) {
 					continue
 				}
 				assert.NotNil(t, res.Flow.Node(id), "step %s keeps its id", id)
@@ -148,7 +150,7 @@ func TestEditSampleFlows(t *testing.T) {
 func TestEditErrors(t *testing.T) {
 	base := built(t, "Liveness then SMS OTP.", Options{})
 	tests := []struct {
-		flow   Flow
+		base   flow.Flow
 		change string
 		want   string
 	}{
@@ -157,12 +159,12 @@ func TestEditErrors(t *testing.T) {
 		{base, "Make it nicer.", "names no step to add"},
 		{base, "Replace it.", "what to replace"},
 		{nil, "Add liveness.", "empty"},
-		{Flow{{ID: "end", Type: TypeEnd}}, "Add liveness.", "no start node"},
-		{Flow{{ID: "s", Type: TypeStart, Next: "x"}, {ID: "end", Type: TypeEnd}}, "Add liveness.", `"x" that does not exist`},
+		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
+		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.change, func(t *testing.T) {
-			_, err := Edit(tt.flow, tt.change, Options{})
+			_, err := Edit(tt.base, tt.change, Options{})
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})

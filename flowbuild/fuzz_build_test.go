@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 func buildSeeds(f *testing.F) {
@@ -37,10 +39,10 @@ func FuzzBuild(f *testing.F) {
 		if !utf8.ValidString(text) {
 			t.Fatalf("built a flow from invalid UTF-8")
 		}
-		if probs := Validate(res.Flow); HasErrors(probs) {
-			t.Fatalf("Build(%q) returned an invalid flow: %v", text, Errors(probs))
+		if probs := flow.Validate(res.Flow); flow.HasErrors(probs) {
+			t.Fatalf("Build(%q) returned an invalid flow: %v", text, flow.Errors(probs))
 		}
-		if _, err := SuccessPath(res.Flow); err != nil {
+		if _, err := flow.SuccessPath(res.Flow); err != nil {
 			t.Fatalf("Build(%q): no success path: %v", text, err)
 		}
 	})
@@ -61,8 +63,8 @@ func FuzzEdit(f *testing.F) {
 			}
 			t.Fatalf("an error with a flow: %v", err)
 		}
-		if probs := Validate(res.Flow); HasErrors(probs) {
-			t.Fatalf("Edit(%q) returned an invalid flow: %v", change, Errors(probs))
+		if probs := flow.Validate(res.Flow); flow.HasErrors(probs) {
+			t.Fatalf("Edit(%q) returned an invalid flow: %v", change, flow.Errors(probs))
 		}
 	})
 }

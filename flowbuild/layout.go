@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"strconv"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // plan is a flow before it has nodes: ordered steps plus what shapes the prompts.
@@ -15,16 +17,16 @@ type plan struct {
 	policy string // end, retry, human
 
 	// nodes of an existing flow, reused with their ids by role
-	start, end, failure, newUserLive, newUserConv *Node
-	retry                                         map[string]*Node // by the id of the step they retry
-	transitions                                   map[string]*Node // by the id of the liveness they follow
+	start, end, failure, newUserLive, newUserConv *flow.Node
+	retry                                         map[string]*flow.Node // by the id of the step they retry
+	transitions                                   map[string]*flow.Node // by the id of the liveness they follow
 
-	warnings    []Problem
+	warnings    []flow.Problem
 	assumptions []string
 }
 
 func (p *plan) warn(code, msg, fix string) {
-	p.warnings = append(p.warnings, Problem{Severity: SeverityWarning, Code: code, Message: msg, Fix: fix})
+	p.warnings = append(p.warnings, flow.Problem{Severity: flow.SeverityWarning, Code: code, Message: msg, Fix: fix})
 }
 
 // normalize applies FaceSign's patterns to the step list: a greeting first, a closing
@@ -216,7 +218,7 @@ func baseID(s *step) string {
 }
 
 // layout turns the plan into a flow.
-func (p *plan) layout() Flow {
+func (p *plan) layout() flow.Flow {
 	p.normalize()
 	g := &ids{used: map[string]bool{}}
 	for _, s := range p.steps {
@@ -224,17 +226,17 @@ func (p *plan) layout() Flow {
 			g.used[s.node.ID] = true
 		}
 	}
-	for _, n := range []*Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
+	for _, n := range []*flow.Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
 		if n != nil {
 			g.used[n.ID] = true
 		}
 	}
-	for _, m := range []map[string]*Node{p.retry, p.transitions} {
+	for _, m := range []map[string]*flow.Node{p.retry, p.transitions} {
 		for _, n := range m {
 			g.used[n.ID] = true
 		}
 	}
-	reuse := func(n *Node, base string) string {
+	reuse := func(n *flow.Node, base string) string {
 		if n != nil {
 			return n.ID
 		}
@@ -271,8 +273,8 @@ func (p *plan) layout() Flow {
 	}
 
 	video := hasVideo(p.steps)
-	var flow Flow
-	flow = append(flow, Node{ID: startID, Type: TypeStart, Next: spine[0].id})
+	var out flow.Flow
+	out = append(out, flow.Node{ID: startID, Type: flow.TypeStart, Next: spine[0].id})
 
 	failID := ""
 	failUsed := false
@@ -298,11 +300,11 @@ func (p *plan) layout() Flow {
 			next = spine[i+1].id
 		}
 		s := sl.s
-		var n Node
+		var n flow.Node
 		if s.node != nil {
 			n = s.node.Clone()
 		} else {
-			n = Node{ID: sl.id, Type: kindNodeType[s.k]}
+			n = flow.Node{ID: sl.id, Type: kindNodeType[s.k]}
 			p.fill(&n, s, video)
 		}
 		n.ID = sl.id
@@ -333,81 +335,81 @@ func (p *plan) layout() Flow {
 			}
 		}
 		switch n.Type {
-		case TypeConversation, TypeDataValidation:
+		case flow.TypeConversation, flow.TypeDataValidation:
 			p.wireList(&n, s, next, fail)
-		case TypeRecognition:
+		case flow.TypeRecognition:
 			if newUserLive == "" {
 				newUserLive = reuse(p.newUserLive, "liveness_new_user")
 				newUserConv = reuse(p.newUserConv, "new_user")
 			}
-			n.Outcomes = []Outcome{{ID: "recognized", Target: next}, {ID: "newUser", Target: newUserLive}, {ID: "noFace", Target: newUserLive}}
+			n.Outcomes = []flow.Outcome{{ID: "recognized", Target: next}, {ID: "newUser", Target: newUserLive}, {ID: "noFace", Target: newUserLive}}
 		default:
-			info, _ := Info(n.Type)
-			var outs []Outcome
+			info, _ := flow.Info(n.Type)
+			var outs []flow.Outcome
 			for j, name := range info.Outcomes {
 				t := fail
 				if j == 0 {
 					t = next
 				}
-				outs = append(outs, Outcome{ID: name, Target: t})
+				outs = append(outs, flow.Outcome{ID: name, Target: t})
 			}
 			n.Outcomes = outs
 		}
-		flow = append(flow, n)
+		out = append(out, n)
 	}
 
 	for _, r := range retries {
 		rid := ""
-		var n Node
+		var n flow.Node
 		if old := p.retry[r.id]; old != nil {
 			n = old.Clone()
 			rid = old.ID
 		} else {
 			rid = g.used2("retry_" + r.id)
-			n = Node{ID: rid, Type: TypeConversation, Prompt: retryPrompt(r.s.k)}
+			n = flow.Node{ID: rid, Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
 		}
 		failUsed = true
 		if failID == "" {
 			failID = reuse(p.failure, "failure")
 		}
-		n.Outcomes = []Outcome{
+		n.Outcomes = []flow.Outcome{
 			{ID: "retry", Target: r.id, Condition: "The user wants to try again"},
 			{ID: "stop", Target: failID, Condition: "The user does not want to try again"},
 		}
 		n.DoesNotRequireReply = false
-		flow = append(flow, n)
+		out = append(out, n)
 	}
 	if newUserLive != "" {
 		if failID == "" {
 			failID = reuse(p.failure, "failure")
 		}
 		failUsed = true
-		lv := Node{ID: newUserLive, Type: TypeLiveness}
+		lv := flow.Node{ID: newUserLive, Type: flow.TypeLiveness}
 		if p.newUserLive != nil {
 			lv = p.newUserLive.Clone()
 		}
-		lv.Outcomes = []Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
-		nc := Node{ID: newUserConv, Type: TypeConversation, Prompt: newUserPrompt(p.uc), DoesNotRequireReply: true}
+		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
+		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: newUserPrompt(p.uc), DoesNotRequireReply: true}
 		if p.newUserConv != nil {
 			nc = p.newUserConv.Clone()
 		}
-		nc.Outcomes = []Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: endID}}
-		flow = append(flow, lv, nc)
+		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: endID}}
+		out = append(out, lv, nc)
 	}
 	if failUsed {
-		n := Node{ID: failID, Type: TypeConversation, Prompt: failurePrompt(p.uc, p.policy), DoesNotRequireReply: true}
+		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: failurePrompt(p.uc, p.policy), DoesNotRequireReply: true}
 		if p.failure != nil {
 			n = p.failure.Clone()
 		}
-		n.Outcomes = []Outcome{{ID: firstOutcomeID(p.failure, "stop"), Target: endID}}
-		flow = append(flow, n)
+		n.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.failure, "stop"), Target: endID}}
+		out = append(out, n)
 	}
-	endNode := Node{ID: endID, Type: TypeEnd}
+	endNode := flow.Node{ID: endID, Type: flow.TypeEnd}
 	if p.end != nil {
 		endNode = p.end.Clone()
 	}
-	flow = append(flow, endNode)
-	return flow
+	out = append(out, endNode)
+	return out
 }
 
 // used2 returns id when layout already reserved it for a retry, otherwise a fresh one.
@@ -418,7 +420,7 @@ func (g *ids) used2(id string) string {
 	return g.take(id)
 }
 
-func firstOutcomeID(n *Node, def string) string {
+func firstOutcomeID(n *flow.Node, def string) string {
 	if n != nil && len(n.Outcomes) > 0 && n.Outcomes[0].ID != "" {
 		return n.Outcomes[0].ID
 	}
@@ -427,9 +429,9 @@ func firstOutcomeID(n *Node, def string) string {
 
 // wireList points a conversation's or data_validation's list outcomes: the first
 // (positive) one forward, the others to the failure target.
-func (p *plan) wireList(n *Node, s *step, next, fail string) {
+func (p *plan) wireList(n *flow.Node, s *step, next, fail string) {
 	if len(n.Outcomes) == 0 {
-		n.Outcomes = []Outcome{{ID: "next", Target: next}}
+		n.Outcomes = []flow.Outcome{{ID: "next", Target: next}}
 	}
 	n.Outcomes[0].Target = next
 	for i := 1; i < len(n.Outcomes); i++ {
@@ -444,27 +446,27 @@ func (p *plan) wireList(n *Node, s *step, next, fail string) {
 }
 
 // fill writes a new node's fields and its outcome ids and conditions (targets come later).
-func (p *plan) fill(n *Node, s *step, video bool) {
+func (p *plan) fill(n *flow.Node, s *step, video bool) {
 	switch s.k {
 	case kGreeting:
 		n.Prompt = greetingPrompt(p.uc, p.amount, video)
 		n.DoesNotRequireReply = true
-		n.Outcomes = []Outcome{{ID: "next"}}
+		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
 		n.Prompt = closingPrompt(p.uc)
 		n.DoesNotRequireReply = true
-		n.Outcomes = []Outcome{{ID: "done"}}
+		n.Outcomes = []flow.Outcome{{ID: "done"}}
 	case kInform:
 		n.Prompt = informPrompt(s, p.uc)
 		n.DoesNotRequireReply = true
-		n.Outcomes = []Outcome{{ID: "next"}}
+		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kAsk:
 		n.Prompt = askPrompt(s, p.uc, p.amount)
 		okID, ok, badID, bad := askConditions(s)
-		n.Outcomes = []Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
+		n.Outcomes = []flow.Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
 	case kPermissions:
 		n.Prompt = "We need your camera and microphone for a short video check."
-		n.Permissions = &Permissions{Camera: true, Microphone: true}
+		n.Permissions = &flow.Permissions{Camera: true, Microphone: true}
 	case kFaceScan:
 		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
 		if s.challenge {
@@ -474,10 +476,10 @@ func (p *plan) fill(n *Node, s *step, video bool) {
 	case kFaceCompare:
 		n.SourceA, n.SourceB = s.srcA, s.srcB
 		if n.SourceA == nil {
-			n.SourceA = &FaceSource{Source: "documentPhoto"}
+			n.SourceA = &flow.FaceSource{Source: "documentPhoto"}
 		}
 		if n.SourceB == nil {
-			n.SourceB = &FaceSource{Source: "sessionVideo"}
+			n.SourceB = &flow.FaceSource{Source: "sessionVideo"}
 		}
 		th := 0.8
 		n.SimilarityThreshold = &th
@@ -500,8 +502,8 @@ func (p *plan) fill(n *Node, s *step, video bool) {
 		}
 	case kAgeCheck:
 		age := strconv.Itoa(s.minAge)
-		n.Validation = &Validation{Field: "dateOfBirth", Action: "olderThan", Value: age}
-		n.Outcomes = []Outcome{
+		n.Validation = &flow.Validation{Field: "dateOfBirth", Action: "olderThan", Value: age}
+		n.Outcomes = []flow.Outcome{
 			{ID: "old_enough", Condition: "The date of birth shows the user is older than " + age},
 			{ID: "too_young", Condition: "The user is " + age + " or younger, or the date of birth is missing"},
 		}
@@ -510,8 +512,8 @@ func (p *plan) fill(n *Node, s *step, video bool) {
 		if f == "" {
 			f = "email"
 		}
-		n.Validation = &Validation{Field: f, Action: "equals", Value: "providedData." + f}
-		n.Outcomes = []Outcome{
+		n.Validation = &flow.Validation{Field: f, Action: "equals", Value: "providedData." + f}
+		n.Outcomes = []flow.Outcome{
 			{ID: "matches", Condition: "The " + f + " the user gave matches the one on file"},
 			{ID: "different", Condition: "The " + f + " the user gave differs from the one on file or is missing"},
 		}

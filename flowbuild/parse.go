@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // kind is a step the language layer recognises; layout turns each into nodes.
@@ -30,12 +32,12 @@ const (
 	kindCount
 )
 
-var kindNodeType = [kindCount]NodeType{
-	kGreeting: TypeConversation, kPermissions: TypePermissions, kLiveness: TypeLiveness, kFaceScan: TypeFaceScan,
-	kFaceCompare: TypeFaceCompare, kRecognition: TypeRecognition, kDocument: TypeDocumentScan,
-	kEnterEmail: TypeEnterEmail, kEmailOTP: TypeTwoFactorEmail, kSMSOTP: TypeTwoFactorSMS, kOTP: TypeTwoFactorSMS,
-	kAgeCheck: TypeDataValidation, kMatchCheck: TypeDataValidation, kAsk: TypeConversation, kInform: TypeConversation,
-	kClosing: TypeConversation,
+var kindNodeType = [kindCount]flow.NodeType{
+	kGreeting: flow.TypeConversation, kPermissions: flow.TypePermissions, kLiveness: flow.TypeLiveness, kFaceScan: flow.TypeFaceScan,
+	kFaceCompare: flow.TypeFaceCompare, kRecognition: flow.TypeRecognition, kDocument: flow.TypeDocumentScan,
+	kEnterEmail: flow.TypeEnterEmail, kEmailOTP: flow.TypeTwoFactorEmail, kSMSOTP: flow.TypeTwoFactorSMS, kOTP: flow.TypeTwoFactorSMS,
+	kAgeCheck: flow.TypeDataValidation, kMatchCheck: flow.TypeDataValidation, kAsk: flow.TypeConversation, kInform: flow.TypeConversation,
+	kClosing: flow.TypeConversation,
 }
 
 var kindNames = [kindCount]string{
@@ -106,8 +108,8 @@ type step struct {
 	topics      topic
 	phrase      string // the user's own words for a question, used when no topic fits
 	docTypes    []string
-	srcA        *FaceSource
-	srcB        *FaceSource
+	srcA        *flow.FaceSource
+	srcB        *flow.FaceSource
 	minAge      int
 	field       string // kMatchCheck
 	otpLen      int
@@ -119,8 +121,8 @@ type step struct {
 	again       bool
 	explicitAge bool // the age came from a number in the text
 	pos         int
-	auto        bool  // added by the builder, not named by the user
-	node        *Node // the node this step came from (Edit), reused with its id and fields
+	auto        bool       // added by the builder, not named by the user
+	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
 // clause is a run of tokens between separators, with what the separators said.
@@ -1054,7 +1056,7 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 
 // compareSources names the two sides of a comparison: what the clause says, then what
 // the flow has captured so far.
-func compareSources(ts []token, seq, out []*step) (*FaceSource, *FaceSource) {
+func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceSource) {
 	var found []string
 	addSrc := func(s string) {
 		for _, f := range found {
@@ -1103,8 +1105,8 @@ func compareSources(ts []token, seq, out []*step) (*FaceSource, *FaceSource) {
 	if rank[b] < rank[a] {
 		a, b = b, a
 	}
-	mk := func(s string) *FaceSource {
-		fs := &FaceSource{Source: s}
+	mk := func(s string) *flow.FaceSource {
+		fs := &flow.FaceSource{Source: s}
 		if s == "providedData" {
 			fs.ProvidedDataKey = "photo"
 		}

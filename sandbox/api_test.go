@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 func TestCreateGetRefresh(t *testing.T) {
@@ -228,10 +229,10 @@ func TestCreateBadInput(t *testing.T) {
 func TestCreateInvalidFlowListsEveryError(t *testing.T) {
 	e := newEnv(t, nil)
 	// Two dangling outcomes and a missing end: each is named with its path.
-	flow := `[{"id":"start","type":"start","outcome":"hello"},
+	fl := `[{"id":"start","type":"start","outcome":"hello"},
 	 {"id":"hello","type":"conversation","prompt":"Say: hi","outcomes":[{"id":"a","targetNodeId":"ghost","condition":""}]},
 	 {"id":"live","type":"liveness_detection","outcomes":{"livenessDetected":"phantom","deepfakeDetected":"hello","noFace":"hello"}}]`
-	r := e.do("POST", "/sessions", keyA, `{"flow":`+flow+`}`)
+	r := e.do("POST", "/sessions", keyA, `{"flow":`+fl+`}`)
 	er := r.apiErr(t, 400, "validation_error")
 	assert.Equal(t, "invalid_flow", er["code"])
 	msg := er["message"].(string)
@@ -265,10 +266,10 @@ func TestCreateWarningsAndModules(t *testing.T) {
 	require.Equal(t, http.StatusCreated, r.status, "%s", r.body)
 	out = facesign.CreateSessionResponse{}
 	r.decode(t, &out)
-	flow := out.Session.Settings.Flow
-	require.NotEmpty(t, flow)
-	assert.NotNil(t, flow.Node("liveness_detection"))
-	assert.NotNil(t, flow.Node("two_factor_email"))
+	fl := out.Session.Settings.Flow
+	require.NotEmpty(t, fl)
+	assert.NotNil(t, fl.Node("liveness_detection"))
+	assert.NotNil(t, fl.Node("two_factor_email"))
 	assert.Equal(t, "modules_expanded", out.Warnings[0].Code)
 
 	// The expanded flow runs to its end.
@@ -291,7 +292,7 @@ func TestFlowIDIsStable(t *testing.T) {
 	e.do("POST", "/sessions", keyA, `{"flow":`+simpleFlow+`}`).decode(t, &a)
 	e.do("POST", "/sessions", keyA, `{"flow":`+reordered+`}`).decode(t, &b)
 	e.do("POST", "/sessions", keyA, `{"flow":`+string(readFlow(t, "wire-transfer.json"))+`}`).decode(t, &c)
-	fid := func(f flowbuild.Flow) string {
+	fid := func(f flow.Flow) string {
 		raw, err := json.Marshal(f)
 		require.NoError(t, err)
 		id, err := flowID(f, raw)

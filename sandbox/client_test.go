@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // TestFacesignClientRoundTrip drives every endpoint through the same client
@@ -21,10 +22,10 @@ func TestFacesignClientRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	c, err := facesign.New(keyA, facesign.WithBaseURL(e.srv.URL+"/sandbox"))
 	require.NoError(t, err)
-	var flow flowbuild.Flow
-	require.NoError(t, json.Unmarshal(readFlow(t, "wire-transfer.json"), &flow))
+	var fl flow.Flow
+	require.NoError(t, json.Unmarshal(readFlow(t, "wire-transfer.json"), &fl))
 
-	created, err := c.CreateSession(ctx, facesign.Settings{Flow: flow, ClientReferenceID: "client-1", Metadata: map[string]string{"who": "Ada"}})
+	created, err := c.CreateSession(ctx, facesign.Settings{Flow: fl, ClientReferenceID: "client-1", Metadata: map[string]string{"who": "Ada"}})
 	require.NoError(t, err)
 	id := created.Session.ID
 	assert.Equal(t, facesign.StatusRequiresInput, created.Session.Status)
@@ -38,7 +39,7 @@ func TestFacesignClientRoundTrip(t *testing.T) {
 	assert.NotEqual(t, created.ClientSecret.Secret, sec.Secret)
 
 	for range 4 {
-		_, err := c.CreateSession(ctx, facesign.Settings{Flow: flow})
+		_, err := c.CreateSession(ctx, facesign.Settings{Flow: fl})
 		require.NoError(t, err)
 	}
 	page, err := c.ListSessions(ctx, facesign.ListParams{Limit: 2, IncludeTotal: true})
@@ -98,7 +99,7 @@ func TestFacesignClientRoundTrip(t *testing.T) {
 	// Errors come back typed, with their details.
 	_, err = c.GetSession(ctx, "ses_nope")
 	assert.True(t, facesign.IsNotFound(err), "%v", err)
-	_, err = c.CreateSession(ctx, facesign.Settings{Flow: flowbuild.Flow{{ID: "start", Type: flowbuild.TypeStart, Next: "ghost"}}})
+	_, err = c.CreateSession(ctx, facesign.Settings{Flow: flow.Flow{{ID: "start", Type: flow.TypeStart, Next: "ghost"}}})
 	require.Error(t, err)
 	assert.True(t, facesign.IsValidation(err), "%v", err)
 	var apiErr *facesign.APIError

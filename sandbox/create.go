@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Limits on settings, so that one create cannot bloat the store.
@@ -45,7 +45,7 @@ func decodeCreate(body []byte) (*newSession, error) {
 		if !json.Valid(trimmed) {
 			return nil, badRequest("invalid_json", "the request body is not valid JSON: "+syntaxMsg(trimmed))
 		}
-		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+flowbuild.JSONKind(trimmed))
+		return nil, badRequest("invalid_body", "the request body must be a JSON object of session settings, got "+flow.JSONKind(trimmed))
 	}
 	var set facesign.Settings
 	n, ae := decodeStrict(trimmed, &set, settingsBody())
@@ -80,11 +80,11 @@ func decodeCreate(body []byte) (*newSession, error) {
 		e.Details = []detail{{Path: "/flow", Code: "modules_and_flow"}, {Path: "/modules", Code: "modules_and_flow"}}
 		return nil, e
 	case len(set.Modules) > 0:
-		flow, err := expandModules(set.Modules)
+		fl, err := expandModules(set.Modules)
 		if err != nil {
 			return nil, err
 		}
-		set.Flow = flow
+		set.Flow = fl
 		warnings = append(warnings, facesign.Warning{Code: "modules_expanded", Path: "/modules",
 			Message: "the legacy modules were expanded into an equivalent flow (settings.flow); send a flow instead"})
 	case set.Flow == nil:
@@ -93,11 +93,11 @@ func decodeCreate(body []byte) (*newSession, error) {
 	if err := checkSettings(&set); err != nil {
 		return nil, err
 	}
-	problems := flowbuild.Validate(set.Flow)
-	if flowbuild.HasErrors(problems) {
-		return nil, flowError(flowbuild.Errors(problems))
+	problems := flow.Validate(set.Flow)
+	if flow.HasErrors(problems) {
+		return nil, flowError(flow.Errors(problems))
 	}
-	for _, p := range flowbuild.Warnings(problems) {
+	for _, p := range flow.Warnings(problems) {
 		warnings = append(warnings, facesign.Warning{Code: p.Code, Path: "/flow" + p.Path, Message: p.Message})
 	}
 	flowJSON, err := json.Marshal(set.Flow)
@@ -122,8 +122,8 @@ func checkMetadataTypes(body []byte) error {
 	}
 	ae := eachMember(top.Metadata, func(key string, v json.RawMessage) *apiError {
 		if len(v) == 0 || v[0] != '"' {
-			return fieldError("invalid_type", "/metadata/"+flowbuild.EscapePointer(key),
-				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), flowbuild.JSONKind(v))
+			return fieldError("invalid_type", "/metadata/"+flow.EscapePointer(key),
+				"metadata.%s: expected a string, got %s (metadata values are strings)", truncate(key, 60), flow.JSONKind(v))
 		}
 		return nil
 	})
@@ -160,7 +160,7 @@ func eachMember(obj []byte, fn func(key string, v json.RawMessage) *apiError) *a
 }
 
 // flowError lists every error of the flow in one message, and each path in details.
-func flowError(errs []flowbuild.Problem) *apiError {
+func flowError(errs []flow.Problem) *apiError {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the flow has %d error", len(errs))
 	if len(errs) != 1 {
@@ -197,7 +197,7 @@ func checkSettings(set *facesign.Settings) error {
 		return fieldError("invalid_field", "/metadata", "metadata has %d keys; at most %d are allowed", len(set.Metadata), maxMetadataKeys)
 	}
 	for k, v := range set.Metadata {
-		p := "/metadata/" + flowbuild.EscapePointer(k)
+		p := "/metadata/" + flow.EscapePointer(k)
 		if k == "" || len(k) > maxMetadataKeyLen {
 			return fieldError("invalid_field", p, "metadata keys must be 1 to %d characters long, got %q", maxMetadataKeyLen, truncate(k, 60))
 		}
@@ -245,12 +245,12 @@ func contains(list []string, s string) bool {
 // fields in catalogue order, and map outcomes are put in the catalogue's order
 // first, so the same nodes give the same id however their keys were ordered on
 // the wire. encoded is json.Marshal(f), reused when f is already canonical.
-func flowID(f flowbuild.Flow, encoded []byte) (string, error) {
+func flowID(f flow.Flow, encoded []byte) (string, error) {
 	canon := encoded
 	if !canonicalOutcomes(f) {
 		c := f.Clone()
 		for i := range c {
-			if c[i].Shape() == flowbuild.ShapeMap {
+			if c[i].Shape() == flow.ShapeMap {
 				rank := outcomeRank(c[i].Type)
 				sort.SliceStable(c[i].Outcomes, func(a, b int) bool {
 					return outcomeLess(rank, c[i].Outcomes[a].ID, c[i].Outcomes[b].ID)
@@ -268,8 +268,8 @@ func flowID(f flowbuild.Flow, encoded []byte) (string, error) {
 
 // outcomeRank orders a type's outcomes as the catalogue lists them; names it
 // does not know sort after, by name.
-func outcomeRank(t flowbuild.NodeType) map[string]int {
-	info, _ := flowbuild.Info(t)
+func outcomeRank(t flow.NodeType) map[string]int {
+	info, _ := flow.Info(t)
 	rank := map[string]int{}
 	for i, o := range append(append([]string(nil), info.Outcomes...), info.OptionalOutcomes...) {
 		rank[o] = i + 1
@@ -288,9 +288,9 @@ func outcomeLess(rank map[string]int, a, b string) bool {
 	return a < b
 }
 
-func canonicalOutcomes(f flowbuild.Flow) bool {
+func canonicalOutcomes(f flow.Flow) bool {
 	for i := range f {
-		if f[i].Shape() != flowbuild.ShapeMap || len(f[i].Outcomes) < 2 {
+		if f[i].Shape() != flow.ShapeMap || len(f[i].Outcomes) < 2 {
 			continue
 		}
 		rank := outcomeRank(f[i].Type)

@@ -154,10 +154,10 @@ func (e *env) do(method, path, key string, body any) resp {
 	return resp{res.StatusCode, res.Header, raw}
 }
 
-// flowsDir holds flowbuild's copies of the contract's sample flows (kept equal
-// to ../shared/flows by flowbuild's TestSampleFlowsMatchShared), so that the
+// flowsDir holds the flow package's copies of the contract's sample flows (kept equal
+// to ../shared/flows by flowbuild/flow's TestSampleFlowsMatchShared), so that the
 // tests run in a clone on its own.
-const flowsDir = "../flowbuild/testdata/flows"
+const flowsDir = "../flowbuild/flow/testdata/flows"
 
 func readFlow(t testing.TB, name string) json.RawMessage {
 	t.Helper()

@@ -8,19 +8,19 @@ import (
 	"strings"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // legacyModules maps FaceSign's legacy module names to the nodes that do the
 // same work, in the order they run.
-var legacyModules = map[string][]flowbuild.NodeType{
-	"identityVerification":   {flowbuild.TypeLiveness},
-	"livenessDetection":      {flowbuild.TypeLiveness},
-	"faceRecognition":        {flowbuild.TypeRecognition, flowbuild.TypeLiveness},
-	"documentAuthentication": {flowbuild.TypeDocumentScan, flowbuild.TypeFaceCompare},
-	"emailVerification":      {flowbuild.TypeEnterEmail, flowbuild.TypeTwoFactorEmail},
-	"phoneVerification":      {flowbuild.TypeTwoFactorSMS},
-	"smsVerification":        {flowbuild.TypeTwoFactorSMS},
+var legacyModules = map[string][]flow.NodeType{
+	"identityVerification":   {flow.TypeLiveness},
+	"livenessDetection":      {flow.TypeLiveness},
+	"faceRecognition":        {flow.TypeRecognition, flow.TypeLiveness},
+	"documentAuthentication": {flow.TypeDocumentScan, flow.TypeFaceCompare},
+	"emailVerification":      {flow.TypeEnterEmail, flow.TypeTwoFactorEmail},
+	"phoneVerification":      {flow.TypeTwoFactorSMS},
+	"smsVerification":        {flow.TypeTwoFactorSMS},
 }
 
 func moduleNames() string {
@@ -59,9 +59,9 @@ func moduleType(raw json.RawMessage) (string, bool) {
 // avatar speaks before any video work), the modules' nodes in order, each
 // success outcome to the next step and every other outcome to a closing line
 // that explains the failure, then an end.
-func expandModules(mods []facesign.Module) (flowbuild.Flow, error) {
-	var steps []flowbuild.NodeType
-	seen := map[flowbuild.NodeType]bool{}
+func expandModules(mods []facesign.Module) (flow.Flow, error) {
+	var steps []flow.NodeType
+	seen := map[flow.NodeType]bool{}
 	for i, m := range mods {
 		name, ok := moduleType(m)
 		path := "/modules/" + strconv.Itoa(i)
@@ -79,13 +79,13 @@ func expandModules(mods []facesign.Module) (flowbuild.Flow, error) {
 			}
 		}
 	}
-	flow := flowbuild.Flow{{ID: "start", Type: flowbuild.TypeStart, Next: "greeting"}}
-	say := func(id, text, next string) flowbuild.Node {
-		return flowbuild.Node{ID: id, Type: flowbuild.TypeConversation, Prompt: "Say: " + text, DoesNotRequireReply: true,
-			Outcomes: []flowbuild.Outcome{{ID: "next", Target: next}}}
+	fl := flow.Flow{{ID: "start", Type: flow.TypeStart, Next: "greeting"}}
+	say := func(id, text, next string) flow.Node {
+		return flow.Node{ID: id, Type: flow.TypeConversation, Prompt: "Say: " + text, DoesNotRequireReply: true,
+			Outcomes: []flow.Outcome{{ID: "next", Target: next}}}
 	}
 	ids := make([]string, len(steps))
-	count := map[flowbuild.NodeType]int{}
+	count := map[flow.NodeType]int{}
 	for i, t := range steps {
 		count[t]++
 		ids[i] = string(t)
@@ -97,33 +97,33 @@ func expandModules(mods []facesign.Module) (flowbuild.Flow, error) {
 	if len(ids) > 0 {
 		first = ids[0]
 	}
-	flow = append(flow, say("greeting", "Hello! I'll guide you through a short verification. Please keep your face in view of the camera.", first))
+	fl = append(fl, say("greeting", "Hello! I'll guide you through a short verification. Please keep your face in view of the camera.", first))
 	for i, t := range steps {
 		next := "verified"
 		if i+1 < len(ids) {
 			next = ids[i+1]
 		}
-		n := flowbuild.Node{ID: ids[i], Type: t}
-		if t == flowbuild.TypeFaceCompare {
-			n.SourceA = &flowbuild.FaceSource{Source: "sessionVideo"}
-			n.SourceB = &flowbuild.FaceSource{Source: "documentPhoto"}
+		n := flow.Node{ID: ids[i], Type: t}
+		if t == flow.TypeFaceCompare {
+			n.SourceA = &flow.FaceSource{Source: "sessionVideo"}
+			n.SourceB = &flow.FaceSource{Source: "documentPhoto"}
 		}
-		if t == flowbuild.TypeEnterEmail {
+		if t == flow.TypeEnterEmail {
 			n.Prompt = "Please type your email address."
 		}
-		info, _ := flowbuild.Info(t)
+		info, _ := flow.Info(t)
 		for j, o := range info.Outcomes {
 			target := "not_verified"
-			if j == 0 || (t == flowbuild.TypeRecognition && o == "newUser") {
+			if j == 0 || (t == flow.TypeRecognition && o == "newUser") {
 				target = next // a new user is not a failure: they go on to liveness
 			}
-			n.Outcomes = append(n.Outcomes, flowbuild.Outcome{ID: o, Target: target})
+			n.Outcomes = append(n.Outcomes, flow.Outcome{ID: o, Target: target})
 		}
-		flow = append(flow, n)
+		fl = append(fl, n)
 	}
-	flow = append(flow,
+	fl = append(fl,
 		say("verified", "Thank you, you're verified.", "end"),
 		say("not_verified", "Sorry, I couldn't complete the verification. Please try again later.", "end"),
-		flowbuild.Node{ID: "end", Type: flowbuild.TypeEnd})
-	return flow, nil
+		flow.Node{ID: "end", Type: flow.TypeEnd})
+	return fl, nil
 }

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
 
@@ -215,7 +215,7 @@ func renderSession(sess *facesign.Session, settings []byte) ([]byte, error) {
 // settings already hold: half the bytes per write.
 func encodeState(st *runner.State) ([]byte, error) {
 	c := *st
-	c.Flow = flowbuild.Flow{} // "flow": [], restored from the settings on load
+	c.Flow = flow.Flow{} // "flow": [], restored from the settings on load
 	raw, err := json.Marshal(&c)
 	if err != nil {
 		return nil, fmt.Errorf("encode runner state: %w", err)

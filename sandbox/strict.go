@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // A strictBody is one kind of JSON object body the API decodes with
@@ -138,7 +138,7 @@ func decodeStrict(body []byte, v any, b strictBody) (int64, *apiError) {
 
 // decodeErr names the field a decoding error of body, decoded into a t, is about.
 func (b strictBody) decodeErr(body []byte, t reflect.Type, err error) *apiError {
-	var fe *flowbuild.DecodeError
+	var fe *flow.DecodeError
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	switch {
@@ -167,7 +167,7 @@ func (b strictBody) decodeErr(body []byte, t reflect.Type, err error) *apiError 
 		if err != nil {
 			key = quoted
 		}
-		u := unknownKey{key: key, path: "/" + flowbuild.EscapePointer(key), fields: jsonFields(t).names}
+		u := unknownKey{key: key, path: "/" + flow.EscapePointer(key), fields: jsonFields(t).names}
 		return fieldError("unknown_field", u.path, "%s", b.unknown(u))
 	}
 	if strings.HasPrefix(msg, "status:") || strings.HasPrefix(msg, "timestamp:") {
@@ -187,7 +187,7 @@ func (b strictBody) unknownField(obj []byte, t reflect.Type, path string) *apiEr
 		return nil
 	}
 	return eachMember(obj, func(key string, v json.RawMessage) *apiError {
-		p := path + "/" + flowbuild.EscapePointer(key)
+		p := path + "/" + flow.EscapePointer(key)
 		ft, ok := fields.types[key]
 		if !ok {
 			// encoding/json matches keys case-insensitively, so a key differing

@@ -21,7 +21,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -106,22 +106,22 @@ func benchCallMeta(c *client.Client, name string, args map[string]any, meta *mcp
 
 func wireTransferFlow(b *testing.B) any {
 	b.Helper()
-	data, err := os.ReadFile("../flowbuild/testdata/flows/wire-transfer.json")
+	data, err := os.ReadFile("../flowbuild/flow/testdata/flows/wire-transfer.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	var flow any
-	if err := json.Unmarshal(data, &flow); err != nil {
+	var fl any
+	if err := json.Unmarshal(data, &fl); err != nil {
 		b.Fatal(err)
 	}
-	return flow
+	return fl
 }
 
 const benchKey = "sk_test_benchAAAAAAAAAAAA0001"
 
 // simulatedSession sets the key on c and simulates the wire-transfer flow,
 // returning the sandbox session id for get_session.
-func simulatedSession(b *testing.B, c *client.Client, flow any) string {
+func simulatedSession(b *testing.B, c *client.Client, fl any) string {
 	b.Helper()
 	if err := benchCall(c, "set_api_key", map[string]any{"apiKey": benchKey}); err != nil {
 		b.Fatal(err)
@@ -129,7 +129,7 @@ func simulatedSession(b *testing.B, c *client.Client, flow any) string {
 	var out struct {
 		SessionID string `json:"sessionId"`
 	}
-	tools.RequireOK(b, tools.CallTool(b, c, "simulate_session", map[string]any{"flow": flow}), &out)
+	tools.RequireOK(b, tools.CallTool(b, c, "simulate_session", map[string]any{"flow": fl}), &out)
 	if out.SessionID == "" {
 		b.Fatal("simulate_session returned no sessionId")
 	}
@@ -140,10 +140,10 @@ func simulatedSession(b *testing.B, c *client.Client, flow any) string {
 // loopback HTTP. bare-echo is mcp-go at its defaults; the others are this
 // server. get_session includes its own HTTP round trip to the sandbox.
 func BenchmarkToolRoundTrip(b *testing.B) {
-	flow := wireTransferFlow(b)
+	fl := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
 	ours := benchClient(b, stack.URL)
-	sid := simulatedSession(b, ours, flow)
+	sid := simulatedSession(b, ours, fl)
 	bareURL := bareEcho(b)
 	// At its defaults the mcp-go client speaks the sessionless 2026-07-28
 	// revision to a bare mcp-go server; ours refuses it and the client falls
@@ -162,10 +162,10 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 		{"bare-echo-2025", bareLegacy, "echo", map[string]any{"message": "hi"}, nil},
 		// The same bare echo carrying the wire-transfer flow as an extra
 		// argument: mcp-go's cost of moving validate_flow's payload.
-		{"bare-echo-2025-flow-payload", bareLegacy, "echo", map[string]any{"message": "hi", "flow": flow}, nil},
+		{"bare-echo-2025-flow-payload", bareLegacy, "echo", map[string]any{"message": "hi", "flow": fl}, nil},
 		{"echo", ours, "echo", map[string]any{"message": "hi"}, nil},
-		{"echo-flow-payload", ours, "echo", map[string]any{"message": "hi", "flow": flow}, nil},
-		{"validate_flow", ours, "validate_flow", map[string]any{"flow": flow}, nil},
+		{"echo-flow-payload", ours, "echo", map[string]any{"message": "hi", "flow": fl}, nil},
+		{"validate_flow", ours, "validate_flow", map[string]any{"flow": fl}, nil},
 		{"get_session", ours, "get_session", map[string]any{"sessionId": sid}, nil},
 		// With a progress token, as clients that show progress send one.
 		{"get_session-progress-token", ours, "get_session", map[string]any{"sessionId": sid}, &mcp.Meta{ProgressToken: "p"}},
@@ -181,14 +181,14 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 	}
 	// The work inside the two tools, without MCP around it: what validate_flow
 	// and get_session cost beyond moving their payload.
-	flowJSON, err := json.Marshal(flow)
+	flowJSON, err := json.Marshal(fl)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("inside/flowbuild.ValidateJSON", func(b *testing.B) {
+	b.Run("inside/flow.ValidateJSON", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, probs := flowbuild.ValidateJSON(flowJSON); flowbuild.HasErrors(probs) {
+			if _, probs := flow.ValidateJSON(flowJSON); flow.HasErrors(probs) {
 				b.Fatal(probs)
 			}
 		}
@@ -212,7 +212,7 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 // order: a bare mcp-go echo with a tiny message (the issue's yardstick), a
 // bare mcp-go tool moving the same payload as the case (the case's arguments
 // in, the case's own result bytes replayed out), a bare mcp-go tool doing the
-// same work as well (validate_flow: flowbuild.ValidateJSON on the flow;
+// same work as well (validate_flow: flow.ValidateJSON on the flow;
 // get_session: facesign.GetSession against the same sandbox) before
 // replaying the result, and then the case on this server. Interleaving keeps
 // a noisy machine's slow moments from landing on one side only; medians keep
@@ -221,13 +221,13 @@ func BenchmarkToolRoundTrip(b *testing.B) {
 // tiny echo, the least any server built on mcp-go can reach against the tiny
 // echo. ns/op and allocs/op cover all four calls.
 func BenchmarkToolRoundTripPaired(b *testing.B) {
-	flow := wireTransferFlow(b)
+	fl := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
 	ours := benchClient(b, stack.URL)
-	sid := simulatedSession(b, ours, flow)
+	sid := simulatedSession(b, ours, fl)
 	tiny := map[string]any{"message": "hi"}
-	withFlow := map[string]any{"message": "hi", "flow": flow}
-	validateArgs := map[string]any{"flow": flow}
+	withFlow := map[string]any{"message": "hi", "flow": fl}
+	validateArgs := map[string]any{"flow": fl}
 	getArgs := map[string]any{"sessionId": sid}
 	resultOf := func(tool string, args map[string]any) *mcp.CallToolResult {
 		res := tools.CallTool(b, ours, tool, args)
@@ -249,7 +249,7 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 			if err := json.Unmarshal(req.Params.RawArguments, &in); err != nil {
 				return err
 			}
-			if _, probs := flowbuild.ValidateJSON(in.Flow); flowbuild.HasErrors(probs) {
+			if _, probs := flow.ValidateJSON(in.Flow); flow.HasErrors(probs) {
 				return fmt.Errorf("flow has errors: %v", probs)
 			}
 			return nil
@@ -319,10 +319,10 @@ func median(d []time.Duration) time.Duration {
 // per-call latency percentiles of the last run.
 func BenchmarkConcurrentSessions(b *testing.B) {
 	const sessions, calls = 200, 50
-	flow := wireTransferFlow(b)
+	fl := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
 	seed := benchClient(b, stack.URL)
-	sid := simulatedSession(b, seed, flow)
+	sid := simulatedSession(b, seed, fl)
 	clients := make([]*client.Client, sessions)
 	for i := range clients {
 		clients[i] = benchClient(b, stack.URL)
@@ -345,7 +345,7 @@ func BenchmarkConcurrentSessions(b *testing.B) {
 					start := time.Now()
 					var err error
 					if j%2 == 0 {
-						err = benchCall(c, "validate_flow", map[string]any{"flow": flow})
+						err = benchCall(c, "validate_flow", map[string]any{"flow": fl})
 					} else {
 						err = benchCall(c, "get_session", map[string]any{"sessionId": sid})
 					}
@@ -412,10 +412,10 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 // alone costs to take in validate_flow's flow, or to send get_session's
 // result, against its tiny echo.
 func BenchmarkToolRoundTripServerOnly(b *testing.B) {
-	flow := wireTransferFlow(b)
+	fl := wireTransferFlow(b)
 	stack := newBenchStack(b, nil)
 	mcpClient := benchClient(b, stack.URL)
-	sid := simulatedSession(b, mcpClient, flow)
+	sid := simulatedSession(b, mcpClient, fl)
 	got := tools.CallTool(b, mcpClient, "get_session", map[string]any{"sessionId": sid})
 	tools.RequireOK(b, got, nil)
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
@@ -428,8 +428,8 @@ func BenchmarkToolRoundTripServerOnly(b *testing.B) {
 		name       string
 		body, same []byte // the case, and a bare call moving the same payload
 	}{
-		{"validate_flow", rawToolCall(b, "validate_flow", map[string]any{"flow": flow}),
-			rawToolCall(b, "echo", map[string]any{"message": "hi", "flow": flow})},
+		{"validate_flow", rawToolCall(b, "validate_flow", map[string]any{"flow": fl}),
+			rawToolCall(b, "echo", map[string]any{"message": "hi", "flow": fl})},
 		{"get_session", rawToolCall(b, "get_session", map[string]any{"sessionId": sid}),
 			rawToolCall(b, "replay_get_session", map[string]any{"sessionId": sid})},
 	} {

@@ -9,7 +9,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // fakeClock is a settable clock for idleness tests.
@@ -60,7 +60,7 @@ func coreProbeTools(d *Deps) []server.ServerTool {
 				if k := req.GetString("key", ""); k != "" {
 					st.SetKey(k, "")
 				}
-				f := make(flowbuild.Flow, req.GetInt("nodes", 0))
+				f := make(flow.Flow, req.GetInt("nodes", 0))
 				for i := range f {
 					f[i].ID = "n" + string(rune('a'+i))
 				}

@@ -7,10 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // elicitationID keys build_flow's question form in a 2026-07-28 multi
@@ -191,7 +193,7 @@ func questionForm(open []flowbuild.Question, avatars []facesign.Avatar, langs []
 			props[kind] = f
 		case "documentTypes":
 			props[kind] = schema{"type": "string", "title": "Accepted documents", "maxLength": 200,
-				"description": q.Text + " Comma-separated: " + strings.Join(flowbuild.DocumentTypes(), ", ") + "."}
+				"description": q.Text + " Comma-separated: " + strings.Join(flow.DocumentTypes(), ", ") + "."}
 		case "minAge":
 			props[kind] = schema{"type": "integer", "title": "Minimum age", "description": q.Text, "minimum": 1, "maximum": 120}
 		}
@@ -234,7 +236,7 @@ func (d *Deps) readAnswers(ctx context.Context, res *mcp.ElicitationResult) (*An
 	}
 	a.Langs = splitList(str("langs"))
 	for _, doc := range splitList(str("documentTypes")) {
-		if slices.Contains(flowbuild.DocumentTypes(), doc) && !slices.Contains(a.DocumentTypes, doc) {
+		if slices.Contains(flow.DocumentTypes(), doc) && !slices.Contains(a.DocumentTypes, doc) {
 			a.DocumentTypes = append(a.DocumentTypes, doc)
 		}
 	}

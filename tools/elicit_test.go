@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // formAnswerer is a client's elicitation handler that answers with a fixed
@@ -61,7 +62,7 @@ func TestBuildFlowWithoutElicitationReturnsQuestions(t *testing.T) {
 	assert.Equal(t, elicitUnsupported, out.Elicitation)
 	assert.Contains(t, questionIDs(out.Questions), "avatar")
 	assert.Contains(t, questionIDs(out.Questions), "langs")
-	assert.False(t, flowbuild.HasErrors(flowbuild.Validate(out.Flow)))
+	assert.False(t, flow.HasErrors(flow.Validate(out.Flow)))
 	assert.Contains(t, out.Mermaid, "flowchart TD")
 	assert.NotEmpty(t, out.Summary)
 
@@ -71,11 +72,11 @@ func TestBuildFlowWithoutElicitationReturnsQuestions(t *testing.T) {
 	assert.Equal(t, "edit", edited.Mode)
 	hasSMS := false
 	for _, n := range edited.Flow {
-		hasSMS = hasSMS || n.Type == flowbuild.TypeTwoFactorSMS
+		hasSMS = hasSMS || n.Type == flow.TypeTwoFactorSMS
 	}
 	assert.True(t, hasSMS, "the change was applied")
 	for _, n := range out.Flow {
-		if n.Type == flowbuild.TypeLiveness {
+		if n.Type == flow.TypeLiveness {
 			assert.NotNil(t, edited.Flow.Node(n.ID), "untouched node %s keeps its id", n.ID)
 		}
 	}
@@ -130,7 +131,7 @@ func TestBuildFlowElicitsOpenQuestions(t *testing.T) {
 			assert.Nil(t, out.Answers)
 			assert.Contains(t, questionIDs(out.Questions), "avatar", "the questions come back to ask in the conversation")
 			assert.Len(t, form.shown(), 1)
-			assert.False(t, flowbuild.HasErrors(flowbuild.Validate(out.Flow)), "a flow is built anyway")
+			assert.False(t, flow.HasErrors(flow.Validate(out.Flow)), "a flow is built anyway")
 		})
 	}
 

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // fakeAPI is a small FaceSign API for the tools' handler tests: accounts per
@@ -179,7 +179,7 @@ func (f *fakeAPI) create(w http.ResponseWriter, r *http.Request, key string) {
 		apiError(w, 400, "validation_error", "body: "+err.Error())
 		return
 	}
-	if probs := flowbuild.Errors(flowbuild.Validate(settings.Flow)); len(probs) > 0 {
+	if probs := flow.Errors(flow.Validate(settings.Flow)); len(probs) > 0 {
 		var details []map[string]string
 		for _, p := range probs {
 			details = append(details, map[string]string{"path": "/flow" + p.Path, "message": p.Message})
@@ -265,22 +265,22 @@ func (f *fakeAPI) simulate(w http.ResponseWriter, r *http.Request, key, id strin
 		apiError(w, 404, "not_found_error", "No such session: "+id)
 		return
 	}
-	flow := fs.session.Settings.Flow
+	fl := fs.session.Settings.Flow
 	var path []facesign.PathStep
 	report := &facesign.Report{Sandbox: true, Transcript: []facesign.TranscriptLine{}, NodeReports: []facesign.NodeReport{}}
 	at := 0
-	for n := flow.Start(); n != nil && len(path) < 100; {
+	for n := fl.Start(); n != nil && len(path) < 100; {
 		step := facesign.PathStep{NodeID: n.ID, Type: n.Type}
 		next := ""
 		switch n.Type {
-		case flowbuild.TypeStart:
+		case flow.TypeStart:
 			next = n.Next
-		case flowbuild.TypeEnd:
+		case flow.TypeEnd:
 		default:
-			info, _ := flowbuild.Info(n.Type)
+			info, _ := flow.Info(n.Type)
 			name := req.Outcomes[n.ID]
 			if name == "" {
-				if info.Shape == flowbuild.ShapeMap {
+				if info.Shape == flow.ShapeMap {
 					name = info.SuccessOutcome()
 				} else if len(n.Outcomes) > 0 {
 					name = n.Outcomes[0].ID
@@ -289,16 +289,16 @@ func (f *fakeAPI) simulate(w http.ResponseWriter, r *http.Request, key, id strin
 			next, _ = n.Outcome(name)
 			step.Outcome = name
 			reported := name
-			if info.Shape == flowbuild.ShapeList {
+			if info.Shape == flow.ShapeList {
 				reported = next // FaceSign reports list outcomes by target id
 			}
 			at++
 			nr := facesign.NodeReport{Type: n.Type, NodeID: n.ID, CreatedAt: facesign.NewTime(time.Unix(int64(1767225600+at), 0)), Outcome: reported}
-			if n.Type == flowbuild.TypeLiveness {
+			if n.Type == flow.TypeLiveness {
 				live := name == "livenessDetected"
 				report.LivenessDetected = &live
 			}
-			if n.Type == flowbuild.TypeConversation {
+			if n.Type == flow.TypeConversation {
 				report.Transcript = append(report.Transcript, facesign.TranscriptLine{ID: "t" + strconv.Itoa(at), Text: n.Prompt, IsAvatar: true})
 				if reply := req.Replies[n.ID]; reply != "" {
 					report.Transcript = append(report.Transcript, facesign.TranscriptLine{ID: "u" + strconv.Itoa(at), Text: reply})
@@ -310,7 +310,7 @@ func (f *fakeAPI) simulate(w http.ResponseWriter, r *http.Request, key, id strin
 		if next == "" {
 			break
 		}
-		n = flow.Node(next)
+		n = fl.Node(next)
 	}
 	fs.session.Status = facesign.StatusComplete
 	fs.session.Report = report

@@ -9,9 +9,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/diagram"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Limits on flow-related arguments. A real flow has a few dozen nodes; the
@@ -29,10 +32,10 @@ func withFlowArgument(desc string) mcp.ToolOption {
 
 // decodeFlowArgument turns the raw flow argument into a flow, or an error
 // message naming where it stopped being one.
-func decodeFlowArgument(raw json.RawMessage) (flowbuild.Flow, error) {
-	f, err := flowbuild.Decode(raw)
+func decodeFlowArgument(raw json.RawMessage) (flow.Flow, error) {
+	f, err := flow.Decode(raw)
 	if err != nil {
-		var de *flowbuild.DecodeError
+		var de *flow.DecodeError
 		if asDecodeError(err, &de) {
 			return nil, fmt.Errorf("argument flow%s: %s", de.Path, de.Msg)
 		}
@@ -41,9 +44,9 @@ func decodeFlowArgument(raw json.RawMessage) (flowbuild.Flow, error) {
 	return f, nil
 }
 
-// asDecodeError finds a *flowbuild.DecodeError anywhere in err's chain, so
+// asDecodeError finds a *flow.DecodeError anywhere in err's chain, so
 // that a wrapped decode error still names its JSON pointer.
-func asDecodeError(err error, target **flowbuild.DecodeError) bool {
+func asDecodeError(err error, target **flow.DecodeError) bool {
 	return errors.As(err, target)
 }
 
@@ -55,10 +58,10 @@ func hasValue(raw json.RawMessage) bool {
 // BuildFlowOutput is build_flow's structured result.
 type BuildFlowOutput struct {
 	Mode        string                    `json:"mode"`
-	Flow        flowbuild.Flow            `json:"flow"`
+	Flow        flow.Flow                 `json:"flow"`
 	Summary     string                    `json:"summary"`
 	Mermaid     string                    `json:"mermaid"`
-	Warnings    []flowbuild.Problem       `json:"warnings"`
+	Warnings    []flow.Problem            `json:"warnings"`
 	Questions   []flowbuild.Question      `json:"questions"`
 	Assumptions []string                  `json:"assumptions"`
 	Settings    flowbuild.SessionSettings `json:"settings"`
@@ -136,7 +139,7 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 		in.Description, in.Change = strings.TrimSpace(in.Description), strings.TrimSpace(in.Change)
 		st := d.State(ctx)
 
-		var given flowbuild.Flow
+		var given flow.Flow
 		if hasValue(in.Flow) {
 			f, err := decodeFlowArgument(in.Flow)
 			if err != nil {
@@ -165,13 +168,13 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			mode = "edit"
 			run = func(o flowbuild.Options) (flowbuild.Result, error) { return flowbuild.Edit(base, in.Change, o) }
 		case given != nil:
-			probs := flowbuild.Validate(given)
-			if flowbuild.HasErrors(probs) {
+			probs := flow.Validate(given)
+			if flow.HasErrors(probs) {
 				return failure("%s", renderProblemsFailure("The flow you passed cannot be used", probs)), nil
 			}
 			out := BuildFlowOutput{
-				Mode: "adopt", Flow: given, Summary: describeFlow(given), Mermaid: flowbuild.Mermaid(given),
-				Warnings: problems(flowbuild.Warnings(probs)), Questions: []flowbuild.Question{}, Assumptions: []string{},
+				Mode: "adopt", Flow: given, Summary: describeFlow(given), Mermaid: diagram.Mermaid(given),
+				Warnings: problems(flow.Warnings(probs)), Questions: []flowbuild.Question{}, Assumptions: []string{},
 				Elicitation: elicitNotNeeded,
 			}
 			st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings})
@@ -202,14 +205,14 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			}
 		}
 
-		if flowbuild.HasErrors(flowbuild.Validate(res.Flow)) {
+		if flow.HasErrors(flow.Validate(res.Flow)) {
 			// The builder promises valid flows; if it ever breaks that promise the
 			// user must not be handed a flow FaceSign refuses.
 			return nil, fmt.Errorf("build_flow: the builder produced an invalid flow for %s", mode)
 		}
 		st.SetBuild(res)
 		out := BuildFlowOutput{
-			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: flowbuild.Mermaid(res.Flow),
+			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: diagram.Mermaid(res.Flow),
 			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),
 			Settings: res.Settings, Elicitation: status, Answers: answers,
 		}
@@ -225,11 +228,11 @@ var questionSchema = sObject("", schema{
 
 // ValidateFlowOutput is validate_flow's structured result.
 type ValidateFlowOutput struct {
-	Valid     bool                `json:"valid"`
-	Source    string              `json:"source"`
-	NodeCount int                 `json:"nodeCount"`
-	Errors    []flowbuild.Problem `json:"errors"`
-	Warnings  []flowbuild.Problem `json:"warnings"`
+	Valid     bool           `json:"valid"`
+	Source    string         `json:"source"`
+	NodeCount int            `json:"nodeCount"`
+	Errors    []flow.Problem `json:"errors"`
+	Warnings  []flow.Problem `json:"warnings"`
 }
 
 // ValidateFlow checks a flow (the session's current flow by default).
@@ -259,26 +262,26 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 			return failure("%v", err), nil
 		}
 		var (
-			f      flowbuild.Flow
-			probs  []flowbuild.Problem
+			f      flow.Flow
+			probs  []flow.Problem
 			source = "argument"
 		)
 		if hasValue(in.Flow) {
-			f, probs = flowbuild.ValidateJSON(in.Flow)
+			f, probs = flow.ValidateJSON(in.Flow)
 		} else {
 			source = "current_flow"
 			f = d.State(ctx).Flow()
 			if f == nil {
 				return failure("There is no flow to validate: pass one in flow, or build one first with build_flow."), nil
 			}
-			probs = flowbuild.Validate(f)
+			probs = flow.Validate(f)
 		}
 		out := ValidateFlowOutput{
-			Valid:     !flowbuild.HasErrors(probs),
+			Valid:     !flow.HasErrors(probs),
 			Source:    source,
 			NodeCount: len(f),
-			Errors:    problems(flowbuild.Errors(probs)),
-			Warnings:  problems(flowbuild.Warnings(probs)),
+			Errors:    problems(flow.Errors(probs)),
+			Warnings:  problems(flow.Warnings(probs)),
 		}
 		return result(out, renderValidation(out)), nil
 	}
@@ -286,23 +289,23 @@ Next: apply the fixes (build_flow with change, or edit the JSON and validate aga
 
 // describeFlow is the summary of a flow that was not built from a
 // description: its size and the verification steps on its success path.
-func describeFlow(f flowbuild.Flow) string {
+func describeFlow(f flow.Flow) string {
 	var steps []string
-	ids, err := flowbuild.SuccessPath(f)
+	ids, err := flow.SuccessPath(f)
 	if err != nil {
 		ids = nil // a valid flow may still have no success path (it loops): name no steps rather than part of one
 	}
 	for _, id := range ids {
 		n := f.Node(id)
 		switch n.Type {
-		case flowbuild.TypeStart, flowbuild.TypeEnd, flowbuild.TypeConversation:
+		case flow.TypeStart, flow.TypeEnd, flow.TypeConversation:
 			continue
 		}
 		steps = append(steps, strings.ReplaceAll(string(n.Type), "_", " "))
 	}
 	conversations := 0
 	for _, n := range f {
-		if n.Type == flowbuild.TypeConversation {
+		if n.Type == flow.TypeConversation {
 			conversations++
 		}
 	}
@@ -313,9 +316,9 @@ func describeFlow(f flowbuild.Flow) string {
 	return s
 }
 
-func renderProblemsFailure(head string, probs []flowbuild.Problem) string {
+func renderProblemsFailure(head string, probs []flow.Problem) string {
 	var b strings.Builder
-	errs := flowbuild.Errors(probs)
+	errs := flow.Errors(probs)
 	fmt.Fprintf(&b, "%s: %d error(s).", head, len(errs))
 	for _, p := range errs {
 		fmt.Fprintf(&b, "\n- %s", p.String())
@@ -384,7 +387,7 @@ func renderValidation(o ValidateFlowOutput) string {
 	return b.String()
 }
 
-func writeProblems(b *strings.Builder, title string, probs []flowbuild.Problem) {
+func writeProblems(b *strings.Builder, title string, probs []flow.Problem) {
 	if len(probs) == 0 {
 		return
 	}

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/facesign"
 )
 
 // SetAPIKeyOutput is set_api_key's structured result.

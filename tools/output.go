@@ -6,9 +6,10 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // schema is a JSON Schema fragment. Output schemas are written by hand rather
@@ -86,9 +87,9 @@ var flowSchema = schema{
 
 // problems never returns nil, so that structured content carries [] rather
 // than null where the schema says array.
-func problems(p []flowbuild.Problem) []flowbuild.Problem {
+func problems(p []flow.Problem) []flow.Problem {
 	if p == nil {
-		return []flowbuild.Problem{}
+		return []flow.Problem{}
 	}
 	return p
 }

@@ -7,9 +7,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // recipeArg is one argument of a recipe's prompt. Suggestions feed
@@ -56,7 +57,7 @@ func positiveAmount(v string) error {
 }
 
 func documentList(v string) error {
-	known := flowbuild.DocumentTypes()
+	known := flow.DocumentTypes()
 	for _, d := range splitList(v) {
 		if !slices.Contains(known, d) {
 			return fmt.Errorf("%q is not a document type FaceSign scans; use %s", d, strings.Join(known, ", "))
@@ -146,7 +147,7 @@ var recipes = []recipe{
 		Summary: "A new customer opens an account: scan an identity document, check liveness, compare their face with the document photo and check their age.",
 		Args: []recipeArg{
 			{Name: "documentTypes", Description: "Documents accepted, comma-separated: passport, id, dl, residence-permit, visa.", Default: "passport, id",
-				Suggestions: flowbuild.DocumentTypes(), List: true, Check: documentList},
+				Suggestions: flow.DocumentTypes(), List: true, Check: documentList},
 			{Name: "minimumAge", Description: "Minimum age of the customer, e.g. 18.", Default: "18",
 				Suggestions: []string{"16", "18", "21"}, Check: func(v string) error {
 					n, err := strconv.Atoi(strings.TrimSpace(v))

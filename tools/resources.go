@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/diagram"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/flowbuild/flow/flowschema"
 )
 
 // Resource URIs.
@@ -36,7 +40,7 @@ func registerResources(s *server.MCPServer, d *Deps) {
 		mcp.WithResourceDescription("JSON Schema (draft 2020-12) of a FaceSign flow: an array of nodes, each node's schema selected by its type, every field described."),
 		mcp.WithMIMEType("application/schema+json")),
 		func(ctx context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
-			return []mcp.ResourceContents{mcp.TextResourceContents{URI: req.Params.URI, MIMEType: "application/schema+json", Text: string(flowbuild.Schema())}}, nil
+			return []mcp.ResourceContents{mcp.TextResourceContents{URI: req.Params.URI, MIMEType: "application/schema+json", Text: string(flowschema.Schema())}}, nil
 		})
 	s.AddResource(mcp.NewResource(uriRecipes, "recipes",
 		mcp.WithResourceTitle("FaceSign flow recipes"),
@@ -75,21 +79,21 @@ func catalogMarkdown() string {
 	var b strings.Builder
 	b.WriteString("# FaceSign node types\n\nA flow is a JSON array of nodes; every node has `id` and `type`, and its outcomes are the edges. ")
 	b.WriteString("Map outcomes are `{\"outcomeName\": \"targetNodeId\"}` with every listed name present; list outcomes are `[{\"id\", \"targetNodeId\", \"condition\"}]`, positive first.\n")
-	for _, t := range flowbuild.Catalog() {
+	for _, t := range flow.Catalog() {
 		fmt.Fprintf(&b, "\n## `%s`\n\n%s\n\n- **Use when:** %s\n", t.Type, t.Summary, t.UseWhen)
 		if len(t.Fields) > 0 {
 			fmt.Fprintf(&b, "- **Fields:** %s\n", codeList(t.Fields))
 		}
 		switch t.Shape {
-		case flowbuild.ShapeMap:
+		case flow.ShapeMap:
 			fmt.Fprintf(&b, "- **Outcomes (map, all required):** %s; success: `%s`\n", codeList(t.Outcomes), t.SuccessOutcome())
 			if len(t.OptionalOutcomes) > 0 {
 				fmt.Fprintf(&b, "- **Optional outcomes:** %s\n", codeList(t.OptionalOutcomes))
 			}
-		case flowbuild.ShapeList:
+		case flow.ShapeList:
 			b.WriteString("- **Outcomes (list):** `[{\"id\", \"targetNodeId\", \"condition\"}]`; the first is the success outcome\n")
 		default:
-			if t.Type == flowbuild.TypeStart {
+			if t.Type == flow.TypeStart {
 				b.WriteString("- **Next node:** `outcome` (the first node's id)\n")
 			} else {
 				b.WriteString("- **Outcomes:** none\n")
@@ -100,7 +104,7 @@ func catalogMarkdown() string {
 		}
 	}
 	fmt.Fprintf(&b, "\nDocument types (`allowedDocumentTypes`): %s. Face sources (`face_compare`): %s.\n",
-		codeList(flowbuild.DocumentTypes()), codeList(flowbuild.FaceSources()))
+		codeList(flow.DocumentTypes()), codeList(flow.FaceSources()))
 	return b.String()
 }
 
@@ -137,7 +141,7 @@ func recipeMarkdown(r recipe) string {
 		fmt.Fprintf(&b, "\n(The flow builder could not build this description here: %v.)\n", err)
 		return b.String()
 	}
-	fmt.Fprintf(&b, "\n## The flow it builds\n\n%s\n\n```mermaid\n%s```\n", res.Summary, flowbuild.Mermaid(res.Flow))
+	fmt.Fprintf(&b, "\n## The flow it builds\n\n%s\n\n```mermaid\n%s```\n", res.Summary, diagram.Mermaid(res.Flow))
 	if js, err := json.MarshalIndent(res.Flow, "", "  "); err == nil {
 		fmt.Fprintf(&b, "\n```json\n%s\n```\n", js)
 	}

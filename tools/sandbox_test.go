@@ -11,7 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/sandbox"
 )
 
@@ -50,7 +51,7 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	RequireOK(t, CallTool(t, alice, "build_flow", map[string]any{"description": stepUp}), &built)
 	var liveness string
 	for _, n := range built.Flow {
-		if n.Type == flowbuild.TypeLiveness {
+		if n.Type == flow.TypeLiveness {
 			liveness = n.ID
 		}
 	}
@@ -59,7 +60,7 @@ func TestToolsAgainstTheSandbox(t *testing.T) {
 	var ok, failed SimulateOutput
 	RequireOK(t, CallTool(t, alice, "simulate_session", map[string]any{}), &ok)
 	assert.Equal(t, "complete", ok.Status)
-	assert.NotEqual(t, verdictFailed, ok.Verdict)
+	assert.NotEqual(t, facesign.VerdictFailed, ok.Verdict)
 	require.NotNil(t, ok.Report)
 	assert.True(t, ok.Report.Sandbox)
 	assert.Equal(t, 1, ok.WebhookEndpoints)
@@ -109,10 +110,10 @@ func TestSimulateDoesNotWaitOnAHangingWebhook(t *testing.T) {
 	})
 	c := st.Dial(t)
 	setKey(t, c, tkAlice)
-	_, flow := wireFlow(t)
+	_, fl := wireFlow(t)
 	var out SimulateOutput
 	start := time.Now()
-	RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": flow}), &out)
+	RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": fl}), &out)
 	// A bound on behaviour, not a speed claim: ignoring DeliveryWait would
 	// mean waiting the default, or the sandbox's 10 s delivery timeout.
 	assert.Less(t, time.Since(start), DefaultDeliveryWait, "simulate_session waited past Deps.DeliveryWait")

@@ -10,10 +10,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // progressDelay is how long a single API call may run before get_session
@@ -29,37 +30,6 @@ const (
 	maxMapValueChars  = 2000
 )
 
-// Verdicts: one word for how a session ended, derived from its status and report.
-const (
-	verdictPending    = "pending"
-	verdictInProgress = "in_progress"
-	verdictCanceled   = "canceled"
-	verdictVerified   = "verified"
-	verdictFailed     = "not_verified"
-	verdictCompleted  = "completed"
-)
-
-var verdictValues = []string{verdictPending, verdictInProgress, verdictCanceled, verdictVerified, verdictFailed, verdictCompleted}
-
-// NodeOutcome is how one node of a session ended.
-type NodeOutcome struct {
-	NodeID  string `json:"nodeId"`
-	Type    string `json:"type"`
-	Outcome string `json:"outcome"`
-	// Success is true when the node took its success outcome (the first one).
-	Success bool   `json:"success"`
-	Detail  string `json:"detail,omitempty"`
-}
-
-// SessionSummary is the short human view of a session.
-type SessionSummary struct {
-	Status  string        `json:"status"`
-	Verdict string        `json:"verdict"`
-	Text    string        `json:"text"`
-	Path    []string      `json:"path"`
-	Nodes   []NodeOutcome `json:"nodes"`
-}
-
 var nodeOutcomeSchema = sObject("", schema{
 	"nodeId":  sString("Node id."),
 	"type":    sString("Node type."),
@@ -70,7 +40,7 @@ var nodeOutcomeSchema = sObject("", schema{
 
 var summarySchema = sObject("Short human summary of the session.", schema{
 	"status":  sEnum("Session status.", "requiresInput", "processing", "complete", "canceled"),
-	"verdict": sEnum("pending (not started), in_progress, canceled, verified, not_verified (a check failed), completed (finished, no verification verdict).", verdictValues...),
+	"verdict": sEnum("pending (not started), in_progress, canceled, verified, not_verified (a check failed), completed (finished, no verification verdict).", facesign.Verdicts()...),
 	"text":    sString("The summary in a few sentences."),
 	"path":    sArray("Node ids in the order the session went through them.", sString("")),
 	"nodes":   sArray("Each node's outcome, in path order.", nodeOutcomeSchema),
@@ -90,8 +60,8 @@ var sessionSchema = schema{
 
 // GetSessionOutput is get_session's structured result.
 type GetSessionOutput struct {
-	Session facesign.Session `json:"session"`
-	Summary SessionSummary   `json:"summary"`
+	Session facesign.Session        `json:"session"`
+	Summary facesign.SessionSummary `json:"summary"`
 }
 
 // GetSession fetches one session with a readable summary.
@@ -141,7 +111,7 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 		if slow {
 			p.Report(2, "done")
 		}
-		out := GetSessionOutput{Session: got.Session, Summary: summarize(got.Session)}
+		out := GetSessionOutput{Session: got.Session, Summary: facesign.Summarize(got.Session)}
 		raw, err := sessionContent(got.SessionJSON, out)
 		if err != nil {
 			return failure("Fetching session %s: encoding its result failed: %v", id, err), nil
@@ -217,155 +187,6 @@ func verbatimSession(raw json.RawMessage, s facesign.Session) bool {
 	return canonical("createdAt", &s.CreatedAt) && canonical("startedAt", s.StartedAt) && canonical("finishedAt", s.FinishedAt)
 }
 
-// summarize derives the status, path, per-node outcomes and verdict.
-func summarize(s facesign.Session) SessionSummary {
-	sum := SessionSummary{Status: string(s.Status), Path: []string{}, Nodes: []NodeOutcome{}}
-	failedAt := ""
-	if s.Report != nil {
-		for _, nr := range s.Report.NodeReports {
-			no := NodeOutcome{NodeID: nr.NodeID, Type: string(nr.Type), Detail: reportDetail(nr)}
-			no.Outcome, no.Success = readOutcome(s.Settings.Flow, nr)
-			sum.Path = append(sum.Path, nr.NodeID)
-			sum.Nodes = append(sum.Nodes, no)
-			if failedAt == "" && failing(nr, no.Success) {
-				failedAt = fmt.Sprintf("%s (%s) ended with %s", nr.NodeID, nr.Type, no.Outcome)
-			}
-		}
-	}
-	sum.Verdict = verdictOf(s, failedAt != "")
-
-	var b strings.Builder
-	switch sum.Verdict {
-	case verdictPending:
-		b.WriteString("The session was created but the user has not started it yet.")
-	case verdictInProgress:
-		b.WriteString("The session is in progress.")
-	case verdictCanceled:
-		b.WriteString("The session was canceled: the user left, or it expired unused.")
-	case verdictVerified:
-		b.WriteString("The session completed and the user passed every check.")
-	case verdictFailed:
-		b.WriteString("The session completed but the user did NOT pass verification")
-		if failedAt != "" {
-			b.WriteString(": " + failedAt)
-		}
-		b.WriteString(".")
-	default:
-		b.WriteString("The session completed.")
-	}
-	if len(sum.Path) > 0 {
-		fmt.Fprintf(&b, " It went through %d nodes: %s.", len(sum.Path), strings.Join(sum.Path, " → "))
-	}
-	if s.Report != nil && s.Report.LivenessDetected != nil {
-		if *s.Report.LivenessDetected {
-			b.WriteString(" Liveness was detected.")
-		} else {
-			b.WriteString(" Liveness was NOT detected.")
-		}
-	}
-	if s.Report != nil && s.Report.Sandbox {
-		b.WriteString(" (Sandbox session: verdicts come from the sandbox's simulated models.)")
-	}
-	sum.Text = b.String()
-	return sum
-}
-
-// failing reports whether a node report counts against the user: any node
-// but a conversation (whose outcomes are branches, not checks) that did not
-// take its success outcome.
-func failing(nr facesign.NodeReport, success bool) bool {
-	return !success && nr.Type != flowbuild.TypeConversation
-}
-
-// verdictOf is the one-word verdict of a session; failed says whether a node
-// failed (see failing).
-func verdictOf(s facesign.Session, failed bool) string {
-	switch s.Status {
-	case facesign.StatusRequiresInput:
-		return verdictPending
-	case facesign.StatusProcessing:
-		return verdictInProgress
-	case facesign.StatusCanceled:
-		return verdictCanceled
-	case facesign.StatusComplete:
-		switch {
-		case s.Report != nil && s.Report.IsVerified != nil && *s.Report.IsVerified:
-			return verdictVerified
-		case s.Report != nil && s.Report.IsVerified != nil:
-			return verdictFailed
-		case failed:
-			return verdictFailed
-		case s.Report != nil && len(s.Report.NodeReports) > 0:
-			return verdictVerified
-		}
-	}
-	return verdictCompleted
-}
-
-// sessionVerdict is summarize(s).Verdict without the rest of the summary:
-// list_sessions needs only that word for each row of its page.
-func sessionVerdict(s facesign.Session) string {
-	failed := false
-	if s.Report != nil {
-		for _, nr := range s.Report.NodeReports {
-			if _, ok := readOutcome(s.Settings.Flow, nr); failing(nr, ok) {
-				failed = true
-				break
-			}
-		}
-	}
-	return verdictOf(s, failed)
-}
-
-// readOutcome names the outcome a node report took and whether it is the
-// node's success outcome. FaceSign reports list outcomes (conversation,
-// data_validation) by their target node id; the flow maps it back to the
-// outcome's id.
-func readOutcome(flow flowbuild.Flow, nr facesign.NodeReport) (string, bool) {
-	info, known := flowbuild.Info(nr.Type)
-	node := flow.Node(nr.NodeID)
-	if known && info.Shape == flowbuild.ShapeList {
-		if node == nil || len(node.Outcomes) == 0 {
-			return nr.Outcome, true
-		}
-		for i, o := range node.Outcomes {
-			if o.Target == nr.Outcome || o.ID == nr.Outcome {
-				return o.ID, i == 0
-			}
-		}
-		return nr.Outcome, false
-	}
-	if known && info.Shape == flowbuild.ShapeMap {
-		return nr.Outcome, nr.Outcome == info.SuccessOutcome()
-	}
-	return nr.Outcome, true
-}
-
-// reportDetail is a one-line reading of a node's own report.
-func reportDetail(nr facesign.NodeReport) string {
-	if len(nr.Report) == 0 {
-		return ""
-	}
-	keys := sortedKeys(nr.Report)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		v := nr.Report[k]
-		switch x := v.(type) {
-		case nil:
-			continue
-		case map[string]any, []any:
-			b, _ := json.Marshal(x)
-			if len(b) > 120 {
-				b = append(b[:117], "..."...)
-			}
-			parts = append(parts, k+"="+string(b))
-		default:
-			parts = append(parts, fmt.Sprintf("%s=%v", k, x))
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 func renderSession(o GetSessionOutput) string {
 	var b strings.Builder
 	s := o.Session
@@ -404,7 +225,7 @@ func renderSession(o GetSessionOutput) string {
 	return b.String()
 }
 
-func writeNodes(b *strings.Builder, nodes []NodeOutcome) {
+func writeNodes(b *strings.Builder, nodes []facesign.NodeOutcome) {
 	if len(nodes) == 0 {
 		return
 	}
@@ -484,7 +305,7 @@ Next: call get_session on a session for its full report.`),
 			"sessions": sArray("One page of sessions.", sObject("", schema{
 				"id":                sString("Session id (for get_session)."),
 				"status":            sString("requiresInput, processing, complete or canceled."),
-				"verdict":           sEnum("Short verdict; see get_session for the details.", verdictValues...),
+				"verdict":           sEnum("Short verdict; see get_session for the details.", facesign.Verdicts()...),
 				"createdAt":         sTime("When the session was created."),
 				"finishedAt":        sTime("When it finished, if it has."),
 				"clientReferenceId": sString("Your reference for the session, if set."),
@@ -543,7 +364,7 @@ Next: call get_session on a session for its full report.`),
 		}
 		out := ListSessionsOutput{Sessions: make([]SessionRow, 0, len(page.Sessions)), NextCursor: page.NextCursor, HasMore: page.HasMore, TotalCount: page.TotalCount}
 		for _, s := range page.Sessions {
-			row := SessionRow{ID: s.ID, Status: string(s.Status), Verdict: sessionVerdict(s),
+			row := SessionRow{ID: s.ID, Status: string(s.Status), Verdict: facesign.VerdictOf(s),
 				CreatedAt: fmtTime(s.CreatedAt), ClientReferenceID: s.Settings.ClientReferenceID}
 			if s.FinishedAt != nil && !s.FinishedAt.IsZero() {
 				row.FinishedAt = fmtTime(*s.FinishedAt)
@@ -625,16 +446,16 @@ type DeliveryRow struct {
 
 // SimulateOutput is simulate_session's structured result.
 type SimulateOutput struct {
-	SessionID        string              `json:"sessionId"`
-	Created          bool                `json:"created"`
-	Status           string              `json:"status"`
-	Verdict          string              `json:"verdict"`
-	Summary          string              `json:"summary"`
-	Path             []facesign.PathStep `json:"path"`
-	Nodes            []NodeOutcome       `json:"nodes"`
-	Report           *facesign.Report    `json:"report,omitempty"`
-	WebhookEndpoints int                 `json:"webhookEndpoints"`
-	Deliveries       []DeliveryRow       `json:"deliveries"`
+	SessionID        string                 `json:"sessionId"`
+	Created          bool                   `json:"created"`
+	Status           string                 `json:"status"`
+	Verdict          string                 `json:"verdict"`
+	Summary          string                 `json:"summary"`
+	Path             []facesign.PathStep    `json:"path"`
+	Nodes            []facesign.NodeOutcome `json:"nodes"`
+	Report           *facesign.Report       `json:"report,omitempty"`
+	WebhookEndpoints int                    `json:"webhookEndpoints"`
+	Deliveries       []DeliveryRow          `json:"deliveries"`
 }
 
 // SimulateSession runs a sandbox session to its end without a browser.
@@ -660,7 +481,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 			"sessionId": sString("The sandbox session that ran (for get_session)."),
 			"created":   sBool("True when a new session was created from the flow."),
 			"status":    sString("Final session status."),
-			"verdict":   sEnum("How it ended.", verdictValues...),
+			"verdict":   sEnum("How it ended.", facesign.Verdicts()...),
 			"summary":   sString("What happened, in a few sentences."),
 			"path": sArray("The nodes in the order the session went through them.", sObject("", schema{
 				"nodeId":  sString("Node id."),
@@ -710,31 +531,31 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		}
 
 		p := NewProgress(ctx, req, 4)
-		var flow flowbuild.Flow
+		var fl flow.Flow
 		created := false
 		sessionID := in.SessionID
 		if sessionID == "" {
 			switch {
 			case hasValue(in.Flow):
-				if flow, err = decodeFlowArgument(in.Flow); err != nil {
+				if fl, err = decodeFlowArgument(in.Flow); err != nil {
 					return failure("%v. Pass the flow as a JSON array of nodes, or leave it out to use the current flow.", err), nil
 				}
 			default:
-				if flow = d.State(ctx).Flow(); flow == nil {
+				if fl = d.State(ctx).Flow(); fl == nil {
 					return failure("There is no flow to simulate: pass one in flow, or build one first with build_flow (or pass the sessionId of an existing sandbox session)."), nil
 				}
 			}
-			if probs := flowbuild.Validate(flow); flowbuild.HasErrors(probs) {
+			if probs := flow.Validate(fl); flow.HasErrors(probs) {
 				return failure("%s", renderProblemsFailure("The flow cannot be simulated", probs)), nil
 			}
 		}
-		if flow != nil {
-			if msg := checkOutcomes(flow, in.Outcomes, in.Replies); msg != "" {
+		if fl != nil {
+			if msg := checkOutcomes(fl, in.Outcomes, in.Replies); msg != "" {
 				return failure("%s", msg), nil
 			}
 			p.Report(1, "creating a sandbox session")
 			resp, err := client.CreateSession(ctx, facesign.Settings{
-				Flow:     flow,
+				Flow:     fl,
 				Metadata: map[string]string{"createdBy": "simulate_session"},
 			})
 			if err != nil {
@@ -772,7 +593,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		}
 		p.Report(4, "done")
 
-		sum := summarize(sim.Session)
+		sum := facesign.Summarize(sim.Session)
 		out := SimulateOutput{
 			SessionID: sessionID, Created: created, Status: string(sim.Session.Status), Verdict: sum.Verdict,
 			Summary: sum.Text, Path: nonNil(sim.Path), Nodes: sum.Nodes, Report: sim.Session.Report,
@@ -785,16 +606,16 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 // checkOutcomes catches the usual mistakes in outcomes and replies before the
 // sandbox sees them: a node id that is not in the flow, an outcome the node
 // does not have. The message lists what would have been right.
-func checkOutcomes(flow flowbuild.Flow, outcomes, replies map[string]string) string {
-	if len(flow) == 0 {
+func checkOutcomes(fl flow.Flow, outcomes, replies map[string]string) string {
+	if len(fl) == 0 {
 		return ""
 	}
-	ids := make([]string, 0, len(flow))
-	for _, n := range flow {
+	ids := make([]string, 0, len(fl))
+	for _, n := range fl {
 		ids = append(ids, n.ID)
 	}
 	for _, id := range sortedKeys(outcomes) {
-		n := flow.Node(id)
+		n := fl.Node(id)
 		if n == nil {
 			return fmt.Sprintf("invalid argument outcomes.%s: the flow has no node %q. Its nodes are: %s.", id, id, strings.Join(ids, ", "))
 		}
@@ -807,11 +628,11 @@ func checkOutcomes(flow flowbuild.Flow, outcomes, replies map[string]string) str
 		}
 	}
 	for _, id := range sortedKeys(replies) {
-		n := flow.Node(id)
+		n := fl.Node(id)
 		if n == nil {
 			return fmt.Sprintf("invalid argument replies.%s: the flow has no node %q. Its nodes are: %s.", id, id, strings.Join(ids, ", "))
 		}
-		if n.Type != flowbuild.TypeConversation {
+		if n.Type != flow.TypeConversation {
 			return fmt.Sprintf("invalid argument replies.%s: replies go to conversation nodes, and %s is a %s node.", id, id, n.Type)
 		}
 	}
@@ -821,7 +642,7 @@ func checkOutcomes(flow flowbuild.Flow, outcomes, replies map[string]string) str
 // nodeOutcomes lists the outcomes the node actually has, the rule the sandbox's
 // runner applies: an optional outcome of the type (liveness's inconclusive) that
 // this node does not define cannot be forced.
-func nodeOutcomes(n *flowbuild.Node) []string {
+func nodeOutcomes(n *flow.Node) []string {
 	out := make([]string, 0, len(n.Outcomes))
 	for _, o := range n.Outcomes {
 		out = append(out, o.ID)

@@ -10,18 +10,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
-func wireFlow(t *testing.T) (flowbuild.Flow, any) {
+func wireFlow(t *testing.T) (flow.Flow, any) {
 	t.Helper()
 	raw := readSharedFlow(t, "wire-transfer.json")
-	f, err := flowbuild.Decode(raw)
+	f, err := flow.Decode(raw)
 	require.NoError(t, err)
 	return f, flowArg(t, raw)
 }
 
-func firstOfType(t *testing.T, f flowbuild.Flow, typ flowbuild.NodeType) string {
+func firstOfType(t *testing.T, f flow.Flow, typ flow.NodeType) string {
 	t.Helper()
 	for _, n := range f {
 		if n.Type == typ {
@@ -38,8 +38,8 @@ func TestSimulateSession(t *testing.T) {
 	c := h.Dial(t, DialRecording(notes))
 	setKey(t, c, tkAlice)
 	h.api.addWebhook(tkAlice, "http://127.0.0.1:9/hook")
-	flow, arg := wireFlow(t)
-	liveness := firstOfType(t, flow, flowbuild.TypeLiveness)
+	fl, arg := wireFlow(t)
+	liveness := firstOfType(t, fl, flow.TypeLiveness)
 
 	t.Run("success path with progress and deliveries", func(t *testing.T) {
 		res := CallToolWithMeta(t, c, "simulate_session", map[string]any{"flow": arg}, &mcp.Meta{ProgressToken: "sim-1"})
@@ -47,7 +47,7 @@ func TestSimulateSession(t *testing.T) {
 		RequireOK(t, res, &out)
 		assert.True(t, out.Created)
 		assert.Equal(t, "complete", out.Status)
-		assert.Equal(t, verdictVerified, out.Verdict)
+		assert.Equal(t, facesign.VerdictVerified, out.Verdict)
 		require.NotEmpty(t, out.Path)
 		assert.Equal(t, "start", string(out.Path[0].Type))
 		assert.Equal(t, "end", string(out.Path[len(out.Path)-1].Type))
@@ -67,7 +67,7 @@ func TestSimulateSession(t *testing.T) {
 	t.Run("a failing liveness check", func(t *testing.T) {
 		var out SimulateOutput
 		RequireOK(t, CallTool(t, c, "simulate_session", map[string]any{"flow": arg, "outcomes": map[string]any{liveness: "deepfakeDetected"}}), &out)
-		assert.Equal(t, verdictFailed, out.Verdict)
+		assert.Equal(t, facesign.VerdictFailed, out.Verdict)
 		assert.Contains(t, out.Summary, liveness)
 		var step *facesign.PathStep
 		for i := range out.Path {
@@ -82,7 +82,7 @@ func TestSimulateSession(t *testing.T) {
 		var got GetSessionOutput
 		RequireOK(t, CallTool(t, c, "get_session", map[string]any{"sessionId": out.SessionID}), &got)
 		assert.Equal(t, out.SessionID, got.Session.ID)
-		assert.Equal(t, verdictFailed, got.Summary.Verdict)
+		assert.Equal(t, facesign.VerdictFailed, got.Summary.Verdict)
 		assert.Contains(t, got.Summary.Path, liveness)
 		b, _ := json.Marshal(got)
 		assert.NotContains(t, string(b), "cs_secret_value", "the client secret is never returned")
@@ -166,7 +166,7 @@ func TestListSessionsFiltersAndCursor(t *testing.T) {
 	require.NotEmpty(t, page1.NextCursor)
 	require.NotNil(t, page1.TotalCount)
 	assert.Equal(t, 3, *page1.TotalCount)
-	assert.Equal(t, verdictVerified, page1.Sessions[0].Verdict)
+	assert.Equal(t, facesign.VerdictVerified, page1.Sessions[0].Verdict)
 	RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{"limit": 2, "cursor": page1.NextCursor}), &page2)
 	require.Len(t, page2.Sessions, 1)
 	assert.False(t, page2.HasMore)
@@ -197,29 +197,6 @@ func TestListSessionsFiltersAndCursor(t *testing.T) {
 	}
 	assert.Contains(t, RequireToolError(t, CallTool(t, c, "list_sessions", map[string]any{"fromDate": "2026-02-01", "toDate": "2026-01-01"})), "after toDate")
 	assert.Contains(t, RequireToolError(t, CallTool(t, c, "list_sessions", map[string]any{"cursor": "garbage"})), "cursor")
-}
-
-func TestSummarizeOutcomes(t *testing.T) {
-	flow, _ := wireFlow(t)
-	conv := firstOfType(t, flow, flowbuild.TypeConversation)
-	n := flow.Node(conv)
-	require.NotEmpty(t, n.Outcomes)
-	nr := facesignNodeReport(flowbuild.TypeConversation, conv, n.Outcomes[0].Target)
-	outcome, ok := readOutcome(flow, nr)
-	assert.Equal(t, n.Outcomes[0].ID, outcome, "a list outcome reported by target id maps back to its id")
-	assert.True(t, ok)
-	if len(n.Outcomes) > 1 {
-		outcome, ok = readOutcome(flow, facesignNodeReport(flowbuild.TypeConversation, conv, n.Outcomes[1].Target))
-		assert.Equal(t, n.Outcomes[1].ID, outcome)
-		assert.False(t, ok)
-	}
-	outcome, ok = readOutcome(flow, facesignNodeReport(flowbuild.TypeLiveness, "x", "noFace"))
-	assert.Equal(t, "noFace", outcome)
-	assert.False(t, ok)
-}
-
-func facesignNodeReport(typ flowbuild.NodeType, id, outcome string) facesign.NodeReport {
-	return facesign.NodeReport{Type: typ, NodeID: id, Outcome: outcome}
 }
 
 // get_session reports progress only on a fetch that is still going after
@@ -285,12 +262,12 @@ func TestSessionContentVerbatimOnlyWithSecondTimestamps(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var s facesign.Session
 			require.NoError(t, json.Unmarshal([]byte(tc.raw), &s))
-			out := GetSessionOutput{Session: s, Summary: summarize(s)}
+			out := GetSessionOutput{Session: s, Summary: facesign.Summarize(s)}
 			got, err := sessionContent(json.RawMessage(tc.raw), out)
 			require.NoError(t, err)
 			var m struct {
-				Session map[string]any `json:"session"`
-				Summary SessionSummary `json:"summary"`
+				Session map[string]any          `json:"session"`
+				Summary facesign.SessionSummary `json:"summary"`
 			}
 			require.NoError(t, json.Unmarshal(got, &m), "%s", got)
 			assert.Equal(t, out.Summary, m.Summary)

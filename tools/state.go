@@ -12,6 +12,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // SessionState is what one MCP session remembers between tool calls. It is safe
@@ -32,7 +33,7 @@ type SessionState struct {
 	mu        sync.Mutex
 	key       string
 	serverURL string
-	flow      flowbuild.Flow
+	flow      flow.Flow
 	lastBuild *flowbuild.Result
 }
 
@@ -58,7 +59,7 @@ func (s *SessionState) SetKey(key, serverURL string) {
 
 // Flow returns a copy of the session's current flow (nil when there is none),
 // so callers may change it freely.
-func (s *SessionState) Flow() flowbuild.Flow {
+func (s *SessionState) Flow() flow.Flow {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.flow == nil {
@@ -68,7 +69,7 @@ func (s *SessionState) Flow() flowbuild.Flow {
 }
 
 // SetFlow makes a copy of f the session's current flow.
-func (s *SessionState) SetFlow(f flowbuild.Flow) {
+func (s *SessionState) SetFlow(f flow.Flow) {
 	c := f.Clone()
 	s.mu.Lock()
 	s.flow = c

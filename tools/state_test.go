@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 func TestSessionStoreIssuesAndValidatesIDs(t *testing.T) {
@@ -58,14 +59,14 @@ func TestSessionStoreBoundsAndEvicts(t *testing.T) {
 
 func TestSessionStateCopiesFlows(t *testing.T) {
 	st := &SessionState{}
-	f := flowbuild.Flow{{ID: "start"}, {ID: "end"}}
+	f := flow.Flow{{ID: "start"}, {ID: "end"}}
 	st.SetFlow(f)
 	f[0].ID = "changed"
 	got := st.Flow()
 	assert.Equal(t, "start", got[0].ID)
 	got[1].ID = "changed"
 	assert.Equal(t, "end", st.Flow()[1].ID)
-	st.SetBuild(flowbuild.Result{Flow: flowbuild.Flow{{ID: "b"}}, Summary: "s"})
+	st.SetBuild(flowbuild.Result{Flow: flow.Flow{{ID: "b"}}, Summary: "s"})
 	assert.Equal(t, "b", st.Flow()[0].ID)
 	assert.Equal(t, "s", st.LastBuild().Summary)
 	key, url := st.Key()
@@ -215,8 +216,8 @@ func TestSessionStoreEvictsEmptySessionsBeforeStatefulOnes(t *testing.T) {
 		gain func(st *SessionState)
 	}{
 		{"key", func(st *SessionState) { st.SetKey(keyA, "") }},
-		{"flow", func(st *SessionState) { st.SetFlow(flowbuild.Flow{{ID: "start"}}) }},
-		{"build", func(st *SessionState) { st.SetBuild(flowbuild.Result{Flow: flowbuild.Flow{{ID: "b"}}}) }},
+		{"flow", func(st *SessionState) { st.SetFlow(flow.Flow{{ID: "start"}}) }},
+		{"build", func(st *SessionState) { st.SetBuild(flowbuild.Result{Flow: flow.Flow{{ID: "b"}}}) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			const max = 50
@@ -257,7 +258,7 @@ func TestSessionStoreEvictsStatefulSessionsByUseWhenAllHoldState(t *testing.T) {
 	assert.Equal(t, []string{"b", "d"}, evicted)
 	s.Get("e")
 	st, _ := s.Get("e")
-	st.SetFlow(flowbuild.Flow{{ID: "x"}}) // e now holds state and is the most recent
+	st.SetFlow(flow.Flow{{ID: "x"}}) // e now holds state and is the most recent
 	s.Open("f")
 	assert.Equal(t, []string{"b", "d", "c"}, evicted, "c is the least recently used with state")
 	assert.Equal(t, 3, s.Len())

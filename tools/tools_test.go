@@ -13,12 +13,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 func readSharedFlow(t *testing.T, name string) json.RawMessage {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "flowbuild", "testdata", "flows", name))
+	b, err := os.ReadFile(filepath.Join("..", "flowbuild", "flow", "testdata", "flows", name))
 	require.NoError(t, err)
 	return b
 }
@@ -26,7 +26,7 @@ func readSharedFlow(t *testing.T, name string) json.RawMessage {
 // flowArg decodes a sample flow file into the shape a client sends (a JSON array).
 func flowArg(t *testing.T, raw json.RawMessage) any {
 	t.Helper()
-	f, err := flowbuild.Decode(raw)
+	f, err := flow.Decode(raw)
 	require.NoError(t, err)
 	b, err := json.Marshal(f)
 	require.NoError(t, err)
@@ -171,7 +171,7 @@ func TestValidateFlowSamples(t *testing.T) {
 		{"warn", true, true, false},
 	}
 	for _, d := range dirs {
-		files, err := filepath.Glob(filepath.Join("..", "flowbuild", "testdata", "flows", d.dir, "*.json"))
+		files, err := filepath.Glob(filepath.Join("..", "flowbuild", "flow", "testdata", "flows", d.dir, "*.json"))
 		require.NoError(t, err)
 		require.NotEmpty(t, files)
 		for _, file := range files {
@@ -218,7 +218,7 @@ func TestBuildFlowAdoptAndEditErrors(t *testing.T) {
 
 	// The adopted flow is the current flow, as a resource too.
 	ctxRes := ReadResourceText(t, c, uriCurrentFlow)
-	got, err := flowbuild.Decode([]byte(ctxRes))
+	got, err := flow.Decode([]byte(ctxRes))
 	require.NoError(t, err)
 	assert.Len(t, got, len(out.Flow))
 

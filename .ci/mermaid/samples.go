@@ -1,10 +1,10 @@
-// Command samples writes flowbuild's Mermaid diagram of each flow file it is given
+// Command samples writes the Mermaid diagram (flowbuild/diagram) of each flow file it is given
 // into OUTDIR, for .ci/mermaid-check.sh to render with the real Mermaid. The CLI
 // prints Mermaid only for flows it builds, so the sample flows (valid, warn and
-// invalid alike) are drawn here with the same flowbuild.Mermaid the tools call.
+// invalid alike) are drawn here with the same diagram.Mermaid the tools call.
 //
 // Usage, from the module root: go run .ci/mermaid/samples.go OUTDIR FILE...
-// A file flowbuild.Decode refuses (not an array of nodes) has no diagram anywhere
+// A file flow.Decode refuses (not an array of nodes) has no diagram anywhere
 // and is reported and skipped; any other problem exits 1.
 package main
 
@@ -14,7 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/diagram"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 func main() {
@@ -35,7 +36,7 @@ func run(outDir string, files []string) error {
 		if err != nil {
 			return err
 		}
-		f, err := flowbuild.Decode(data)
+		f, err := flow.Decode(data)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "samples: skip %s (no diagram: %v)\n", file, err)
 			continue
@@ -46,7 +47,7 @@ func run(outDir string, files []string) error {
 			name = name[i+len("flows/"):]
 		}
 		name = "sample-" + strings.ReplaceAll(name, "/", "-") + ".mmd"
-		if err := os.WriteFile(filepath.Join(outDir, name), []byte(flowbuild.Mermaid(f)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(outDir, name), []byte(diagram.Mermaid(f)), 0o644); err != nil {
 			return err
 		}
 		written++

@@ -11,6 +11,9 @@ import (
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/diagram"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/flowbuild/flow/flowschema"
 )
 
 // maxFlowFile bounds what flow commands read from a file or stdin.
@@ -50,9 +53,9 @@ Run facesign-mcp flow COMMAND --help for details.`)
 
 // buildOutput is exactly what `flow build --json` prints.
 type buildOutput struct {
-	Flow        flowbuild.Flow       `json:"flow"`
+	Flow        flow.Flow            `json:"flow"`
 	Summary     string               `json:"summary"`
-	Warnings    []flowbuild.Problem  `json:"warnings"`
+	Warnings    []flow.Problem       `json:"warnings"`
 	Questions   []flowbuild.Question `json:"questions"`
 	Assumptions []string             `json:"assumptions"`
 	Mermaid     string               `json:"mermaid"`
@@ -108,7 +111,7 @@ Flags:`)
 			fmt.Fprintln(s.err, "flow build:", rerr)
 			return 1
 		}
-		f, derr := flowbuild.Decode(data)
+		f, derr := flow.Decode(data)
 		if derr != nil {
 			fmt.Fprintf(s.err, "flow build: %s: %s\n", displayName(*base), oneLine(derr.Error()))
 			return 1
@@ -122,7 +125,7 @@ Flags:`)
 		return 1
 	}
 	out := buildOutput{Flow: res.Flow, Summary: res.Summary, Warnings: res.Warnings, Questions: res.Questions,
-		Assumptions: res.Assumptions, Mermaid: flowbuild.Mermaid(res.Flow)}
+		Assumptions: res.Assumptions, Mermaid: diagram.Mermaid(res.Flow)}
 	if *asJSON {
 		return writeJSON(s, out)
 	}
@@ -164,10 +167,10 @@ func printBuild(w io.Writer, out buildOutput) {
 
 // validateOutput is what `flow validate --json` prints.
 type validateOutput struct {
-	Valid    bool                `json:"valid"`
-	Errors   int                 `json:"errors"`
-	Warnings int                 `json:"warnings"`
-	Problems []flowbuild.Problem `json:"problems"`
+	Valid    bool           `json:"valid"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Problems []flow.Problem `json:"problems"`
 }
 
 func runFlowValidate(_ context.Context, args []string, s streams) int {
@@ -197,12 +200,12 @@ Flags:`)
 		fmt.Fprintln(s.err, "flow validate:", err)
 		return 2
 	}
-	_, problems := flowbuild.ValidateJSON(data)
+	_, problems := flow.ValidateJSON(data)
 	if problems == nil {
-		problems = []flowbuild.Problem{}
+		problems = []flow.Problem{}
 	}
-	out := validateOutput{Valid: !flowbuild.HasErrors(problems), Errors: len(flowbuild.Errors(problems)),
-		Warnings: len(flowbuild.Warnings(problems)), Problems: problems}
+	out := validateOutput{Valid: !flow.HasErrors(problems), Errors: len(flow.Errors(problems)),
+		Warnings: len(flow.Warnings(problems)), Problems: problems}
 	if *asJSON {
 		if code := writeJSON(s, out); code != 0 {
 			return code
@@ -310,7 +313,7 @@ func writeJSON(s streams, v any) int {
 }
 
 func printSchema(s streams) int {
-	data := flowbuild.Schema()
+	data := flowschema.Schema()
 	if _, err := s.out.Write(data); err != nil {
 		fmt.Fprintln(s.err, "flow schema:", err)
 		return 1

@@ -9,9 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // runCmd runs the binary's command line in-process.
@@ -40,8 +41,8 @@ func writeFile(t *testing.T, name, content string) string {
 func TestFlowCommands(t *testing.T) {
 	valid := writeFile(t, "valid.json", validFlow)
 	dangling := writeFile(t, "dangling.json", danglingFlow)
-	// flowbuild's copy of the contract's sample (kept equal to ../shared/flows by its tests).
-	warn := "../../flowbuild/testdata/flows/warn/recognition-without-liveness.json"
+	// flowbuild/flow's copy of the contract's sample (kept equal to ../shared/flows by its tests).
+	warn := "../../flowbuild/flow/testdata/flows/warn/recognition-without-liveness.json"
 	notJSON := writeFile(t, "bad.json", `[{"id": "start",`)
 	missing := filepath.Join(t.TempDir(), "missing.json")
 
@@ -122,20 +123,20 @@ func TestFlowCommands(t *testing.T) {
 func TestFlowBuildJSONRoundTrip(t *testing.T) {
 	code, out, errOut := runCmd(t, "", "flow", "build", "--json", "Scan ID, face compare, liveness, email OTP.")
 	require.Equal(t, 0, code, errOut)
-	f, err := flowbuild.Decode([]byte(out))
+	f, err := flow.Decode([]byte(out))
 	require.NoError(t, err)
-	assert.Empty(t, flowbuild.Errors(flowbuild.Validate(f)))
+	assert.Empty(t, flow.Errors(flow.Validate(f)))
 
 	base := writeFile(t, "base.json", out)
 	code, out2, errOut := runCmd(t, "", "flow", "build", "--json", "--base", base, "Remove the email OTP.")
 	require.Equal(t, 0, code, errOut)
 	var res struct {
-		Flow    flowbuild.Flow `json:"flow"`
-		Summary string         `json:"summary"`
+		Flow    flow.Flow `json:"flow"`
+		Summary string    `json:"summary"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out2), &res))
 	for _, n := range res.Flow {
-		assert.NotEqual(t, flowbuild.TypeTwoFactorEmail, n.Type)
+		assert.NotEqual(t, flow.TypeTwoFactorEmail, n.Type)
 	}
 	assert.Contains(t, res.Summary, "removed the email one-time code")
 

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
@@ -133,9 +133,9 @@ func TestSandboxCommandLogsNoPasswordOfItsPublicURL(t *testing.T) {
 	assert.NotContains(t, stderr.String(), "hunter2pw")
 }
 
-func mustFlow(t *testing.T, raw string) flowbuild.Flow {
+func mustFlow(t *testing.T, raw string) flow.Flow {
 	t.Helper()
-	var f flowbuild.Flow
+	var f flow.Flow
 	require.NoError(t, json.Unmarshal([]byte(raw), &f))
 	return f
 }

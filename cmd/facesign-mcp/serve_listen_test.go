@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/tools"
 )
 
@@ -37,7 +37,7 @@ func TestSelfAddr(t *testing.T) {
 // DNS-rebinding check), and verification links must use --public-url.
 func TestWildcardListenerReachesItsOwnSandbox(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	flow, err := flowbuild.Decode([]byte(validFlow))
+	fl, err := flow.Decode([]byte(validFlow))
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name, publicURL, wantLink string
@@ -67,7 +67,7 @@ func TestWildcardListenerReachesItsOwnSandbox(t *testing.T) {
 
 			c, err := facesign.New("sk_test_wildcard12345678", facesign.WithBaseURL(deps.SandboxURL))
 			require.NoError(t, err)
-			created, err := c.CreateSession(ctx, facesign.Settings{Flow: flow, ClientReferenceID: "wildcard"})
+			created, err := c.CreateSession(ctx, facesign.Settings{Flow: fl, ClientReferenceID: "wildcard"})
 			require.NoError(t, err, "the tools' own sandbox calls must not be refused")
 			want := strings.ReplaceAll(tc.wantLink, "PORT", port)
 			assert.True(t, strings.HasPrefix(created.ClientSecret.URL, want), "%s does not start with %s", created.ClientSecret.URL, want)

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // New returns an engine with cfg's dependencies, defaults filled in.
@@ -68,7 +68,7 @@ func (e *Engine) Start(sessionID string, settings facesign.Settings) (*State, Ef
 // checkFlow refuses a flow the engine cannot walk: no start, or an edge to a node
 // that does not exist. Everything else is the validator's business; the engine
 // runs whatever FaceSign would accept.
-func checkFlow(f flowbuild.Flow) error {
+func checkFlow(f flow.Flow) error {
 	if len(f) == 0 {
 		return fmt.Errorf("%w: the session has no flow", ErrBadFlow)
 	}
@@ -174,7 +174,7 @@ func (e *Engine) Run(ctx context.Context, st *State, sim SimulateInput) (Result,
 
 // check verifies sim against the flow: every named node exists and every named
 // outcome is one of its node's.
-func (sim SimulateInput) check(f flowbuild.Flow) error {
+func (sim SimulateInput) check(f flow.Flow) error {
 	for _, id := range slices.Sorted(maps.Keys(sim.Outcomes)) {
 		n := f.Node(id)
 		if n == nil {
@@ -189,7 +189,7 @@ func (sim SimulateInput) check(f flowbuild.Flow) error {
 		if n == nil {
 			return fmt.Errorf("%w: replies names node %q, which is not in the flow", ErrBadInput, id)
 		}
-		if n.Type != flowbuild.TypeConversation {
+		if n.Type != flow.TypeConversation {
 			return fmt.Errorf("%w: replies names node %q, a %s node; only conversation nodes take replies", ErrBadInput, id, n.Type)
 		}
 	}
@@ -197,8 +197,8 @@ func (sim SimulateInput) check(f flowbuild.Flow) error {
 }
 
 // checkOutcome says whether name is one of n's outcomes.
-func checkOutcome(n *flowbuild.Node, name string) error {
-	if n.Type == flowbuild.TypeStart || n.Type == flowbuild.TypeEnd {
+func checkOutcome(n *flow.Node, name string) error {
+	if n.Type == flow.TypeStart || n.Type == flow.TypeEnd {
 		return fmt.Errorf("%w: node %q is a %s node and has no outcomes to choose", ErrBadInput, n.ID, n.Type)
 	}
 	if _, ok := n.Outcome(name); ok {
@@ -207,7 +207,7 @@ func checkOutcome(n *flowbuild.Node, name string) error {
 	return fmt.Errorf("%w: node %q has no outcome %q (its outcomes: %s)", ErrBadInput, n.ID, name, strings.Join(outcomeNames(n), ", "))
 }
 
-func outcomeNames(n *flowbuild.Node) []string {
+func outcomeNames(n *flow.Node) []string {
 	names := make([]string, 0, len(n.Outcomes))
 	for _, o := range n.Outcomes {
 		names = append(names, o.ID)

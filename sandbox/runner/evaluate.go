@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Verdict is a data_validation rule's result on the session's data.
@@ -39,7 +39,7 @@ type Verdict struct {
 //     (RE2; /…/ and /…/i forms accepted).
 //
 // Missing data fails every action except isEmpty and notEquals' missing side.
-func Evaluate(v flowbuild.Validation, lookup func(field string) (string, bool), now time.Time) Verdict {
+func Evaluate(v flow.Validation, lookup func(field string) (string, bool), now time.Time) Verdict {
 	action := normKeyPlain(v.Action)
 	actual, ok := lookup(v.Field)
 	actual = strings.TrimSpace(actual)
@@ -133,7 +133,7 @@ var templateRef = regexp.MustCompile(`^(?:\{\{\s*|\$\{\s*)([^}]+?)\s*\}\}?$`)
 
 // resolveValue finds what equals compares with; the string is a reason when the
 // value names data that is missing.
-func resolveValue(v flowbuild.Validation, lookup func(string) (string, bool)) (string, string) {
+func resolveValue(v flow.Validation, lookup func(string) (string, bool)) (string, string) {
 	val := strings.TrimSpace(v.Value)
 	if m := templateRef.FindStringSubmatch(val); m != nil {
 		got, ok := lookup(m[1])

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 func TestEvaluate(t *testing.T) {
@@ -73,7 +73,7 @@ func TestEvaluate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := Evaluate(flowbuild.Validation{Field: tt.field, Action: tt.action, Value: tt.value}, lookup, today)
+			v := Evaluate(flow.Validation{Field: tt.field, Action: tt.action, Value: tt.value}, lookup, today)
 			assert.Equal(t, tt.pass, v.Pass, v.Reason)
 			if tt.reason != "" {
 				assert.Contains(t, v.Reason, tt.reason)
@@ -108,10 +108,10 @@ func TestAgeAroundLeapDays(t *testing.T) {
 	}
 	now := time.Date(2018, 2, 28, 12, 0, 0, 0, time.UTC)
 	lookup := func(string) (string, bool) { return "29/02/2000", true }
-	assert.False(t, Evaluate(flowbuild.Validation{Field: "dob", Action: "olderThan", Value: "18"}, lookup, now).Pass)
-	assert.True(t, Evaluate(flowbuild.Validation{Field: "dob", Action: "olderThan", Value: "18"}, lookup, now.Add(24*time.Hour)).Pass)
+	assert.False(t, Evaluate(flow.Validation{Field: "dob", Action: "olderThan", Value: "18"}, lookup, now).Pass)
+	assert.True(t, Evaluate(flow.Validation{Field: "dob", Action: "olderThan", Value: "18"}, lookup, now.Add(24*time.Hour)).Pass)
 	future := func(string) (string, bool) { return "2030-01-01", true }
-	v := Evaluate(flowbuild.Validation{Field: "dob", Action: "youngerThan", Value: "18"}, future, now)
+	v := Evaluate(flow.Validation{Field: "dob", Action: "youngerThan", Value: "18"}, future, now)
 	assert.False(t, v.Pass)
 	assert.Contains(t, v.Reason, "in the future")
 }
@@ -159,7 +159,7 @@ func TestParseDate(t *testing.T) {
 // TestDataValidationInAFlow: an email typed by the user is checked against the
 // one on file, for real, and the outcome follows.
 func TestDataValidationInAFlow(t *testing.T) {
-	flow := `[{"id":"s","type":"start","outcome":"ask"},
+	fl := `[{"id":"s","type":"start","outcome":"ask"},
 		{"id":"ask","type":"enter_email","prompt":"Say: Your email, please.","outcomes":{"emailEntered":"check","canceled":"bad"}},
 		{"id":"check","type":"data_validation","validation":{"field":"email","action":"equals","value":"matches the one on file"},
 		 "outcomes":[{"id":"same","targetNodeId":"good","condition":"same email"},{"id":"different","targetNodeId":"bad","condition":"otherwise"}]},
@@ -187,7 +187,7 @@ func TestDataValidationInAFlow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e, _ := testEngine(1, nil)
-			st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, flow), ProvidedData: tt.provided})
+			st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, fl), ProvidedData: tt.provided})
 			require.NoError(t, err)
 			res, err := e.Run(context.Background(), st, tt.sim)
 			require.NoError(t, err)

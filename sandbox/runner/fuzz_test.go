@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // FuzzRunFlow runs any document that decodes as a flow, with any inputs, and
@@ -28,7 +28,7 @@ func FuzzRunFlow(f *testing.F) {
 	f.Add([]byte(smsFlow), []byte(`{"otpCodes":["1","2"],"otpDelaySeconds":30}`), "otp")
 	f.Add([]byte(`[{"id":"s","type":"start","outcome":"v"},{"id":"v","type":"data_validation","validation":{"field":"dob","action":"olderThan","value":"18"},"outcomes":[]},{"id":"e","type":"end"}]`), []byte(`{}`), "v")
 	f.Fuzz(func(t *testing.T, flowJSON, inputsJSON []byte, forcedNode string) {
-		flow, err := flowbuild.Decode(flowJSON)
+		fl, err := flow.Decode(flowJSON)
 		if err != nil {
 			return
 		}
@@ -41,7 +41,7 @@ func FuzzRunFlow(f *testing.F) {
 			}
 		}
 		e := New(Config{MaxSteps: 200, Faces: &MemoryFaces{}, Now: func() time.Time { return time.Unix(1_750_000_000, 0) }})
-		st, _, err := e.Start("sess_fuzz", facesign.Settings{Flow: flow, ProvidedData: map[string]any{"email": "a@b.test"}})
+		st, _, err := e.Start("sess_fuzz", facesign.Settings{Flow: fl, ProvidedData: map[string]any{"email": "a@b.test"}})
 		if err != nil {
 			if !errors.Is(err, ErrBadFlow) {
 				t.Fatalf("Start: unexpected error %v", err)
@@ -49,7 +49,7 @@ func FuzzRunFlow(f *testing.F) {
 			return
 		}
 		sim := SimulateInput{Inputs: in}
-		if n := flow.Node(forcedNode); n != nil && len(n.Outcomes) > 0 {
+		if n := fl.Node(forcedNode); n != nil && len(n.Outcomes) > 0 {
 			sim.Outcomes = map[string]string{forcedNode: n.Outcomes[len(n.Outcomes)-1].ID}
 		}
 		_, err = e.Run(context.Background(), st, sim)
@@ -81,7 +81,7 @@ func FuzzEvaluate(f *testing.F) {
 			}
 			return "", false
 		}
-		v := Evaluate(flowbuild.Validation{Field: field, Action: action, Value: value}, lookup, time.Unix(1_750_000_000, 0))
+		v := Evaluate(flow.Validation{Field: field, Action: action, Value: value}, lookup, time.Unix(1_750_000_000, 0))
 		if !v.Pass && v.Reason == "" {
 			t.Fatalf("a failed rule must say why: %q %q %q on %q", field, action, value, actual)
 		}

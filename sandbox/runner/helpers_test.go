@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // clock is a settable test clock.
@@ -45,22 +45,22 @@ func testEngine(seed uint64, faces *MemoryFaces) (*Engine, *clock) {
 	return New(cfg), c
 }
 
-// flowsDir holds flowbuild's copies of the contract's sample flows (kept equal to
-// ../shared/flows by flowbuild's TestSampleFlowsMatchShared).
-const flowsDir = "../../flowbuild/testdata/flows"
+// flowsDir holds the flow package's copies of the contract's sample flows (kept equal to
+// ../shared/flows by flowbuild/flow's TestSampleFlowsMatchShared).
+const flowsDir = "../../flowbuild/flow/testdata/flows"
 
-func sampleFlow(t testing.TB, name string) flowbuild.Flow {
+func sampleFlow(t testing.TB, name string) flow.Flow {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(flowsDir, name+".json"))
 	require.NoError(t, err)
-	f, err := flowbuild.Decode(data)
+	f, err := flow.Decode(data)
 	require.NoError(t, err)
 	return f
 }
 
-func mustFlow(t testing.TB, js string) flowbuild.Flow {
+func mustFlow(t testing.TB, js string) flow.Flow {
 	t.Helper()
-	f, err := flowbuild.Decode([]byte(js))
+	f, err := flow.Decode([]byte(js))
 	require.NoError(t, err)
 	return f
 }

@@ -6,15 +6,15 @@ import (
 	"strings"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // verificationTypes are the nodes whose outcome says something about who the
 // user is; isVerified needs every one visited to have taken its success outcome.
-var verificationTypes = map[flowbuild.NodeType]bool{
-	flowbuild.TypeLiveness: true, flowbuild.TypeRecognition: true, flowbuild.TypeFaceScan: true,
-	flowbuild.TypeFaceCompare: true, flowbuild.TypeDocumentScan: true, flowbuild.TypeTwoFactorEmail: true,
-	flowbuild.TypeTwoFactorSMS: true, flowbuild.TypeDataValidation: true,
+var verificationTypes = map[flow.NodeType]bool{
+	flow.TypeLiveness: true, flow.TypeRecognition: true, flow.TypeFaceScan: true,
+	flow.TypeFaceCompare: true, flow.TypeDocumentScan: true, flow.TypeTwoFactorEmail: true,
+	flow.TypeTwoFactorSMS: true, flow.TypeDataValidation: true,
 }
 
 // Verified says whether the session is verified: it is complete, every
@@ -41,7 +41,7 @@ func (st *State) Verified() bool {
 		return false
 	}
 	// A success path that breaks off (it loops, say) still counts as far as it goes.
-	ids, _ := flowbuild.SuccessPath(st.Flow)
+	ids, _ := flow.SuccessPath(st.Flow)
 	for _, id := range ids {
 		if n := st.Flow.Node(id); n != nil && verificationTypes[n.Type] && !visited[id] {
 			return false
@@ -50,14 +50,14 @@ func (st *State) Verified() bool {
 	return true
 }
 
-func (st *State) successOutcome(nodeID string, t flowbuild.NodeType) string {
-	if t == flowbuild.TypeDataValidation {
+func (st *State) successOutcome(nodeID string, t flow.NodeType) string {
+	if t == flow.TypeDataValidation {
 		if n := st.Flow.Node(nodeID); n != nil && len(n.Outcomes) > 0 {
 			return n.Outcomes[0].ID
 		}
 		return ""
 	}
-	info, _ := flowbuild.Info(t)
+	info, _ := flow.Info(t)
 	return info.SuccessOutcome()
 }
 
@@ -114,7 +114,7 @@ func (st *State) aiAnalysis() *facesign.AIAnalysis {
 	}
 	var notes []string
 	for _, p := range st.Path {
-		if p.Type == flowbuild.TypeLiveness && p.Outcome == "deepfakeDetected" {
+		if p.Type == flow.TypeLiveness && p.Outcome == "deepfakeDetected" {
 			a.RealPersonOrVirtual = "virtual"
 		}
 		if verificationTypes[p.Type] {
@@ -160,22 +160,22 @@ func (e *Engine) Pending(st *State) Pending {
 	}
 	p := Pending{NodeID: n.ID, Type: n.Type, Avatar: st.Prompt, Outcomes: outcomeNames(n)}
 	switch n.Type {
-	case flowbuild.TypeStart:
+	case flow.TypeStart:
 		p.Need, p.Outcomes = NeedBegin, nil
-	case flowbuild.TypeConversation:
+	case flow.TypeConversation:
 		p.Need = NeedReply
 		if n.DoesNotRequireReply {
 			p.Need = NeedNothing
 		}
-	case flowbuild.TypePermissions:
+	case flow.TypePermissions:
 		p.Need = NeedPermissions
-	case flowbuild.TypeLiveness, flowbuild.TypeRecognition, flowbuild.TypeFaceScan:
+	case flow.TypeLiveness, flow.TypeRecognition, flow.TypeFaceScan:
 		p.Need = NeedCapture
-	case flowbuild.TypeDocumentScan:
+	case flow.TypeDocumentScan:
 		p.Need = NeedDocument
-	case flowbuild.TypeEnterEmail:
+	case flow.TypeEnterEmail:
 		p.Need = NeedEmail
-	case flowbuild.TypeTwoFactorEmail, flowbuild.TypeTwoFactorSMS:
+	case flow.TypeTwoFactorEmail, flow.TypeTwoFactorSMS:
 		p.Need = NeedNothing
 		if ot := st.OTP[n.ID]; ot != nil {
 			p.OTP = &PendingOTP{Channel: ot.Channel, To: ot.To, Delivered: ot.Delivered,

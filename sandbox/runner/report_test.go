@@ -8,21 +8,21 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // TestVerifiedOnASuccessPathThatLoops: the success path (start, pick, liveness,
-// retry, then retry again) loops, so flowbuild.SuccessPath fails; the liveness
+// retry, then retry again) loops, so flow.SuccessPath fails; the liveness
 // check on the part that exists must still be required. A session that skips it
 // through pick's second outcome is not verified, even with its OTP passed.
 func TestVerifiedOnASuccessPathThatLoops(t *testing.T) {
-	flow := `[{"id":"s","type":"start","outcome":"pick"},
+	fl := `[{"id":"s","type":"start","outcome":"pick"},
 		{"id":"pick","type":"conversation","prompt":"Say: check?","outcomes":[{"id":"check","targetNodeId":"live","condition":"yes"},{"id":"skip","targetNodeId":"otp","condition":"no"}]},
 		{"id":"live","type":"liveness_detection","outcomes":{"livenessDetected":"retry","deepfakeDetected":"e","noFace":"e","inconclusive":"e"}},
 		{"id":"retry","type":"conversation","prompt":"Say: again?","outcomes":[{"id":"again","targetNodeId":"retry","condition":"unclear"},{"id":"on","targetNodeId":"otp","condition":"clear"}]},
 		{"id":"otp","type":"two_factor_email","outcomes":{"verified":"e","delivery_failed":"e","failed_unverified":"e","cancelled":"e","error":"e"}},
 		{"id":"e","type":"end"}]`
-	ids, err := flowbuild.SuccessPath(mustFlow(t, flow))
+	ids, err := flow.SuccessPath(mustFlow(t, fl))
 	require.Error(t, err, "the fixture's success path must loop")
 	require.Equal(t, []string{"s", "pick", "live", "retry"}, ids)
 
@@ -40,7 +40,7 @@ func TestVerifiedOnASuccessPathThatLoops(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e, _ := testEngine(1, nil)
-			st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, flow)})
+			st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, fl)})
 			require.NoError(t, err)
 			res, err := e.Run(context.Background(), st, SimulateInput{Outcomes: tt.outcomes})
 			require.NoError(t, err)

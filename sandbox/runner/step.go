@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // step is the working context of one Advance.
@@ -74,7 +74,7 @@ func (e *Engine) advance(ctx context.Context, st *State, in Input, fx *Effects, 
 	}
 
 	var target string
-	if n.Type == flowbuild.TypeStart {
+	if n.Type == flow.TypeStart {
 		target = n.Next
 		if st.InitialPhrase != "" {
 			if err := s.say(st.InitialPhrase); err != nil {
@@ -88,7 +88,7 @@ func (e *Engine) advance(ctx context.Context, st *State, in Input, fx *Effects, 
 		}
 		target = t
 		reported := r.outcome
-		if n.Shape() == flowbuild.ShapeList {
+		if n.Shape() == flow.ShapeList {
 			reported = target // FaceSign reports a list outcome by its target node
 		}
 		st.NodeReports = append(st.NodeReports, facesign.NodeReport{
@@ -131,7 +131,7 @@ func (s *step) enter(id string) (*facesign.PathStep, error) {
 	st.Current = id
 	st.Prompt = ""
 	switch n.Type {
-	case flowbuild.TypeEnd:
+	case flow.TypeEnd:
 		ps := facesign.PathStep{NodeID: n.ID, Type: n.Type}
 		st.Path = append(st.Path, ps)
 		st.Steps++
@@ -147,33 +147,33 @@ func (s *step) enter(id string) (*facesign.PathStep, error) {
 		st.Prompt = ""
 		s.fx.StatusChanges = append(s.fx.StatusChanges, StatusChange{From: facesign.StatusProcessing, To: facesign.StatusComplete, At: now})
 		return &ps, nil
-	case flowbuild.TypeConversation:
+	case flow.TypeConversation:
 		return nil, s.say(renderPrompt(n.Prompt))
-	case flowbuild.TypePermissions:
+	case flow.TypePermissions:
 		text := n.Prompt
 		if text == "" {
 			text = "Please allow access to your camera and microphone."
 		}
 		return nil, s.say(text)
-	case flowbuild.TypeEnterEmail:
+	case flow.TypeEnterEmail:
 		text := n.Prompt
 		if text == "" {
 			text = "Please type your email address."
 		}
 		return nil, s.say(renderPrompt(text))
-	case flowbuild.TypeFaceScan:
+	case flow.TypeFaceScan:
 		text := n.CaptureInstructions
 		if text == "" {
 			text = "Please look straight at the camera and keep your face inside the oval."
 		}
 		return nil, s.say(text)
-	case flowbuild.TypeDocumentScan:
+	case flow.TypeDocumentScan:
 		text := "Please hold your identity document up to the camera."
 		if len(n.AllowedDocumentTypes) > 0 {
 			text = "Please hold your identity document (" + strings.Join(n.AllowedDocumentTypes, ", ") + ") up to the camera."
 		}
 		return nil, s.say(text)
-	case flowbuild.TypeTwoFactorEmail, flowbuild.TypeTwoFactorSMS:
+	case flow.TypeTwoFactorEmail, flow.TypeTwoFactorSMS:
 		return nil, s.sendCode(n)
 	}
 	return nil, nil
@@ -238,7 +238,7 @@ func (s *step) source(name string) {
 
 // screenshot records a frame of a video node: the hosted page's capture, or a
 // sandbox id when there is no camera (simulate).
-func (s *step) screenshot(n *flowbuild.Node) {
+func (s *step) screenshot(n *flow.Node) {
 	shot := s.in.Screenshot
 	if shot == "" {
 		shot = fmt.Sprintf("sandbox://sessions/%s/screenshots/%s-%d.jpg", s.st.SessionID, n.ID, s.st.Steps+1)
@@ -250,7 +250,7 @@ func (s *step) screenshot(n *flowbuild.Node) {
 // pick returns the node's outcome: forced, else chosen, checked against the
 // node. given says whether the inputs (key) decided chosen; when they did not,
 // a missing outcome is the flow's fault, not the caller's.
-func (s *step) pick(n *flowbuild.Node, key string, given bool, chosen string) (string, error) {
+func (s *step) pick(n *flow.Node, key string, given bool, chosen string) (string, error) {
 	if s.in.Outcome != "" {
 		return s.in.Outcome, nil
 	}
@@ -265,32 +265,32 @@ func (s *step) pick(n *flowbuild.Node, key string, given bool, chosen string) (s
 		ErrBadFlow, n.ID, chosen, strings.Join(outcomeNames(n), ", "), n.ID)
 }
 
-func (s *step) resolve(n *flowbuild.Node) (resolution, error) {
+func (s *step) resolve(n *flow.Node) (resolution, error) {
 	switch n.Type {
-	case flowbuild.TypeStart:
+	case flow.TypeStart:
 		return resolution{}, nil
-	case flowbuild.TypeEnd:
+	case flow.TypeEnd:
 		// An end is resolved on arrival; being current at one is a corrupt state.
 		return resolution{}, fmt.Errorf("%w: current node %q is an end", ErrBadState, n.ID)
-	case flowbuild.TypeConversation:
+	case flow.TypeConversation:
 		return s.conversation(n)
-	case flowbuild.TypePermissions:
+	case flow.TypePermissions:
 		return s.permissions(n)
-	case flowbuild.TypeLiveness:
+	case flow.TypeLiveness:
 		return s.liveness(n)
-	case flowbuild.TypeRecognition:
+	case flow.TypeRecognition:
 		return s.recognition(n)
-	case flowbuild.TypeFaceScan:
+	case flow.TypeFaceScan:
 		return s.faceScan(n)
-	case flowbuild.TypeFaceCompare:
+	case flow.TypeFaceCompare:
 		return s.faceCompare(n)
-	case flowbuild.TypeDocumentScan:
+	case flow.TypeDocumentScan:
 		return s.documentScan(n)
-	case flowbuild.TypeEnterEmail:
+	case flow.TypeEnterEmail:
 		return s.enterEmail(n)
-	case flowbuild.TypeTwoFactorEmail, flowbuild.TypeTwoFactorSMS:
+	case flow.TypeTwoFactorEmail, flow.TypeTwoFactorSMS:
 		return s.twoFactor(n)
-	case flowbuild.TypeDataValidation:
+	case flow.TypeDataValidation:
 		return s.dataValidation(n)
 	}
 	return resolution{}, fmt.Errorf("%w: node %q has type %q, which the sandbox cannot run", ErrBadFlow, n.ID, n.Type)
@@ -298,7 +298,7 @@ func (s *step) resolve(n *flowbuild.Node) (resolution, error) {
 
 var emailInText = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 
-func (s *step) conversation(n *flowbuild.Node) (resolution, error) {
+func (s *step) conversation(n *flow.Node) (resolution, error) {
 	if len(n.Outcomes) == 0 {
 		return resolution{}, fmt.Errorf("%w: conversation %q has no outcomes", ErrBadFlow, n.ID)
 	}
@@ -331,7 +331,7 @@ func (s *step) conversation(n *flowbuild.Node) (resolution, error) {
 	return resolution{outcome: out.ID}, nil
 }
 
-func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
+func (s *step) permissions(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	chosen := "permissionsGranted"
 	if in.Permissions == "denied" {
@@ -345,7 +345,7 @@ func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
 	if !granted {
 		s.source("cameraDenied")
 	}
-	want := flowbuild.Permissions{Camera: true, Microphone: true}
+	want := flow.Permissions{Camera: true, Microphone: true}
 	if n.Permissions != nil {
 		want = *n.Permissions
 	}
@@ -354,7 +354,7 @@ func (s *step) permissions(n *flowbuild.Node) (resolution, error) {
 	}}, nil
 }
 
-func (s *step) liveness(n *flowbuild.Node) (resolution, error) {
+func (s *step) liveness(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	chosen := in.Liveness
 	if chosen == "" {
@@ -429,7 +429,7 @@ func (s *step) match(p Probe) (*facesign.Face, error) {
 	return f, nil
 }
 
-func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
+func (s *step) recognition(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	mode := in.Recognition
 	if s.in.Outcome != "" {
@@ -487,7 +487,7 @@ func (s *step) recognition(n *flowbuild.Node) (resolution, error) {
 	}}, nil
 }
 
-func threshold(n *flowbuild.Node) float64 {
+func threshold(n *flow.Node) float64 {
 	if n.SimilarityThreshold != nil {
 		return *n.SimilarityThreshold
 	}
@@ -501,7 +501,7 @@ func (s *step) faceSimilarity() float64 {
 	return 0.93
 }
 
-func (s *step) faceScan(n *flowbuild.Node) (resolution, error) {
+func (s *step) faceScan(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	required := n.RequireLivenessChallenge != nil && *n.RequireLivenessChallenge
 	challenge := in.LivenessChallenge == nil || *in.LivenessChallenge
@@ -536,7 +536,7 @@ func (s *step) faceScan(n *flowbuild.Node) (resolution, error) {
 }
 
 // available says whether a face_compare source has an image in this session.
-func (s *step) available(src *flowbuild.FaceSource) bool {
+func (s *step) available(src *flow.FaceSource) bool {
 	if src == nil {
 		return false
 	}
@@ -552,7 +552,7 @@ func (s *step) available(src *flowbuild.FaceSource) bool {
 	return false
 }
 
-func (s *step) faceCompare(n *flowbuild.Node) (resolution, error) {
+func (s *step) faceCompare(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	sim, thr := s.faceSimilarity(), threshold(n)
 	chosen := "noMatch"
@@ -569,7 +569,7 @@ func (s *step) faceCompare(n *flowbuild.Node) (resolution, error) {
 	return resolution{outcome: out, report: map[string]any{"isMatch": out == "match", "similarity": sim}}, nil
 }
 
-func (s *step) documentScan(n *flowbuild.Node) (resolution, error) {
+func (s *step) documentScan(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	chosen := in.DocumentScan
 	if chosen == "" {
@@ -607,7 +607,7 @@ func (s *step) documentScan(n *flowbuild.Node) (resolution, error) {
 
 // documentFields is the document the user shows: the persona's adult passport
 // (or the first allowed type), with inputs.document on top.
-func (s *step) documentFields(n *flowbuild.Node) map[string]string {
+func (s *step) documentFields(n *flow.Node) map[string]string {
 	p := s.persona()
 	docType := "passport"
 	if len(n.AllowedDocumentTypes) > 0 && !slices.Contains(n.AllowedDocumentTypes, docType) {
@@ -627,7 +627,7 @@ func (s *step) documentFields(n *flowbuild.Node) map[string]string {
 	return f
 }
 
-func (s *step) enterEmail(n *flowbuild.Node) (resolution, error) {
+func (s *step) enterEmail(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	var typed string
 	switch {
@@ -662,8 +662,8 @@ func (s *step) enterEmail(n *flowbuild.Node) (resolution, error) {
 	return resolution{outcome: out, report: map[string]any{"email": typed}}, nil
 }
 
-func isOTP(t flowbuild.NodeType) bool {
-	return t == flowbuild.TypeTwoFactorEmail || t == flowbuild.TypeTwoFactorSMS
+func isOTP(t flow.NodeType) bool {
+	return t == flow.TypeTwoFactorEmail || t == flow.TypeTwoFactorSMS
 }
 
 // Bounds on a flow's OTP settings, so that a careless value cannot keep a
@@ -674,7 +674,7 @@ const (
 )
 
 // otpParams are a two-factor node's settings with FaceSign's defaults.
-func otpParams(n *flowbuild.Node) (length, expiry, attempts int) {
+func otpParams(n *flow.Node) (length, expiry, attempts int) {
 	length, expiry, attempts = 6, 300, 3
 	if n.OTPLength != nil && *n.OTPLength >= 4 && *n.OTPLength <= 8 {
 		length = *n.OTPLength
@@ -690,10 +690,10 @@ func otpParams(n *flowbuild.Node) (length, expiry, attempts int) {
 
 // sendCode is a two-factor node's arrival: it picks the address, makes the code
 // and puts the message in the outbox.
-func (s *step) sendCode(n *flowbuild.Node) error {
+func (s *step) sendCode(n *flow.Node) error {
 	length, expiry, attempts := otpParams(n)
 	channel, addr := "email", s.address("email")
-	if n.Type == flowbuild.TypeTwoFactorSMS {
+	if n.Type == flow.TypeTwoFactorSMS {
 		channel, addr = "sms", s.address("phone")
 	}
 	ot := &OTPState{Channel: channel, To: addr, SentAt: s.now, ExpireAt: s.now.Add(time.Duration(expiry) * time.Second), MaxAttempts: attempts}
@@ -772,7 +772,7 @@ func (e *Engine) digits(n int) (string, error) {
 	return string(out), nil
 }
 
-func (s *step) twoFactor(n *flowbuild.Node) (resolution, error) {
+func (s *step) twoFactor(n *flow.Node) (resolution, error) {
 	in := s.in.Inputs
 	otpGiven := s.in.OTPCode != nil || in.OTPCode != nil || len(in.OTPCodes) > 0 || in.OTPDelaySeconds > 0
 	ot := s.st.OTP[n.ID]
@@ -832,11 +832,11 @@ func (s *step) twoFactor(n *flowbuild.Node) (resolution, error) {
 	return resolution{wait: true, message: msg + " left"}, nil
 }
 
-func (s *step) dataValidation(n *flowbuild.Node) (resolution, error) {
+func (s *step) dataValidation(n *flow.Node) (resolution, error) {
 	if len(n.Outcomes) == 0 {
 		return resolution{}, fmt.Errorf("%w: data_validation %q has no outcomes", ErrBadFlow, n.ID)
 	}
-	var v flowbuild.Validation
+	var v flow.Validation
 	if n.Validation != nil {
 		v = *n.Validation
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
-	"github.com/facesign/facesign-mcp/flowbuild"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // StateVersion is the version of State's JSON layout. A store that finds an older
@@ -78,7 +78,7 @@ type State struct {
 	SessionID string `json:"sessionId"`
 
 	// What the session was created with (copied from its settings).
-	Flow          flowbuild.Flow    `json:"flow"`
+	Flow          flow.Flow         `json:"flow"`
 	ProvidedData  map[string]string `json:"providedData,omitempty"`
 	Lang          string            `json:"lang"`
 	InitialPhrase string            `json:"initialPhrase,omitempty"`
@@ -245,12 +245,12 @@ const (
 
 // Pending describes the current node for the hosted page.
 type Pending struct {
-	NodeID   string             `json:"nodeId,omitempty"`
-	Type     flowbuild.NodeType `json:"type,omitempty"`
-	Need     Need               `json:"need"`
-	Avatar   string             `json:"avatar,omitempty"`   // what the avatar said on arrival
-	Outcomes []string           `json:"outcomes,omitempty"` // the node's outcomes, for the Sandbox controls
-	OTP      *PendingOTP        `json:"otp,omitempty"`
+	NodeID   string        `json:"nodeId,omitempty"`
+	Type     flow.NodeType `json:"type,omitempty"`
+	Need     Need          `json:"need"`
+	Avatar   string        `json:"avatar,omitempty"`   // what the avatar said on arrival
+	Outcomes []string      `json:"outcomes,omitempty"` // the node's outcomes, for the Sandbox controls
+	OTP      *PendingOTP   `json:"otp,omitempty"`
 }
 
 // PendingOTP is a two-factor node's progress, without the code.

@@ -1,9 +1,14 @@
-package flowbuild
+// Package diagram draws flows: Mermaid text for chat clients and documents.
+// Drawing lives apart from the flow model so that the cost of a layout engine
+// is paid only by what draws.
+package diagram
 
 import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Mermaid draws any flow, valid or not, as a Mermaid `flowchart TD`: one node per
@@ -12,18 +17,18 @@ import (
 // "missing" nodes, and the success path (as far as it goes) highlighted in green.
 // Mermaid node ids are generated (n0, n1…, m0…), so nothing in the flow can break
 // the syntax; user text in labels is entity-escaped.
-func Mermaid(f Flow) string {
+func Mermaid(f flow.Flow) string {
 	var b strings.Builder
 	b.WriteString("flowchart TD\n")
 	if len(f) == 0 {
 		b.WriteString("    empty[\"(empty flow)\"]\n")
 		return b.String()
 	}
-	lookup := idIndexer(f)
+	lookup := f.Indexer()
 
 	onPath := make([]bool, len(f))
 	pathEdge := make(map[[2]int]bool) // (node index, edge index) taken by the success path
-	nodes, taken, _ := successWalk(f)
+	nodes, taken, _ := flow.SuccessWalk(f)
 	for k, i := range nodes {
 		onPath[i] = true
 		if k < len(taken) {
@@ -81,7 +86,7 @@ func Mermaid(f Flow) string {
 			}
 			b.WriteString("    n")
 			b.WriteString(strconv.Itoa(i))
-			if f[i].Type == TypeStart {
+			if f[i].Type == flow.TypeStart {
 				b.WriteString(" --> ")
 			} else {
 				b.WriteString(" -->|\"")
@@ -117,13 +122,13 @@ func Mermaid(f Flow) string {
 // mermaidShape: rounded ends for start and end, rectangles for what the avatar
 // says, a rhombus for a rule on data, hexagons for checks, a parallelogram for an
 // unknown type.
-func mermaidShape(t NodeType) (string, string) {
+func mermaidShape(t flow.NodeType) (string, string) {
 	switch t {
-	case TypeStart, TypeEnd:
+	case flow.TypeStart, flow.TypeEnd:
 		return "([", "])"
-	case TypeConversation:
+	case flow.TypeConversation:
 		return "[", "]"
-	case TypeDataValidation:
+	case flow.TypeDataValidation:
 		return "{", "}"
 	}
 	if t.Known() {
@@ -133,13 +138,13 @@ func mermaidShape(t NodeType) (string, string) {
 }
 
 // mermaidLabel: the id, the type, and what the node says or checks, escaped.
-func mermaidLabel(n *Node) string {
+func mermaidLabel(n *flow.Node) string {
 	id := n.ID
 	if id == "" {
 		id = "(no id)"
 	}
 	lines := []string{"<b>" + escapeMermaid(labelExcerpt(id, 40)) + "</b>"}
-	if n.Type != TypeConversation && string(n.Type) != n.ID {
+	if n.Type != flow.TypeConversation && string(n.Type) != n.ID {
 		t := string(n.Type)
 		if t == "" {
 			t = "(no type)"
@@ -153,38 +158,38 @@ func mermaidLabel(n *Node) string {
 }
 
 // mermaidDetail is a short, type-specific excerpt for a diagram label.
-func mermaidDetail(n *Node) string {
+func mermaidDetail(n *flow.Node) string {
 	switch n.Type {
-	case TypeConversation:
+	case flow.TypeConversation:
 		p := strings.TrimSpace(n.Prompt)
-		if s := spokenText(p); s != p {
+		if s := flow.SpokenText(p); s != p {
 			return "says “" + labelExcerpt(s, 48) + "”"
 		}
 		if p == "" {
 			return "(empty prompt)"
 		}
 		return "goal: " + labelExcerpt(p, 48)
-	case TypePermissions, TypeEnterEmail:
+	case flow.TypePermissions, flow.TypeEnterEmail:
 		if p := strings.TrimSpace(n.Prompt); p != "" {
 			return "“" + labelExcerpt(p, 48) + "”"
 		}
-	case TypeDocumentScan:
+	case flow.TypeDocumentScan:
 		if len(n.AllowedDocumentTypes) > 0 {
 			return labelExcerpt(strings.Join(n.AllowedDocumentTypes, ", "), 48)
 		}
-	case TypeFaceCompare:
-		src := func(s *FaceSource) string {
+	case flow.TypeFaceCompare:
+		src := func(s *flow.FaceSource) string {
 			if s == nil {
 				return "?"
 			}
 			return s.Source
 		}
 		return labelExcerpt(src(n.SourceA)+" vs "+src(n.SourceB), 48)
-	case TypeTwoFactorEmail, TypeTwoFactorSMS:
+	case flow.TypeTwoFactorEmail, flow.TypeTwoFactorSMS:
 		if n.OTPLength != nil {
 			return strconv.Itoa(*n.OTPLength) + "-digit code"
 		}
-	case TypeDataValidation:
+	case flow.TypeDataValidation:
 		if v := n.Validation; v != nil {
 			return labelExcerpt(strings.TrimSpace(v.Field+" "+v.Action+" "+v.Value), 48)
 		}

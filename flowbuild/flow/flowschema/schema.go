@@ -1,4 +1,7 @@
-package flowbuild
+// Package flowschema is the flow's JSON Schema, reflected from the model's shadow
+// types. It is the only importer of the schema reflector, so code that only
+// decodes or validates flows (the client, the sandbox) does not carry it.
+package flowschema
 
 import (
 	"bytes"
@@ -7,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 
 	"github.com/invopop/jsonschema"
 )
@@ -25,7 +30,7 @@ func Schema() []byte {
 
 // NodeSchema returns the JSON Schema of one node type, standalone (with the
 // definitions it refers to), or false for an unknown type.
-func NodeSchema(t NodeType) ([]byte, bool) {
+func NodeSchema(t flow.NodeType) ([]byte, bool) {
 	for _, st := range schemaTypes() {
 		if st.Type != t {
 			continue
@@ -91,7 +96,7 @@ func reflectNodeSchema(st schemaType) (string, jsonschema.Definitions) {
 	if p, ok := def.Properties.Get("type"); ok {
 		p.Const = string(st.Type)
 	}
-	if info, ok := Info(st.Type); ok {
+	if info, ok := flow.Info(st.Type); ok {
 		def.Title = string(st.Type)
 		def.Description = info.Summary + " When: " + info.UseWhen
 	}

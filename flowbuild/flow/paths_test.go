@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"encoding/json"
@@ -22,7 +22,7 @@ func fixtureSample(t testing.TB, name string) Flow {
 }
 
 // pathString renders a path as "start -outcome-> a -x-> end" for readable tables.
-func fxPathString(steps []Step) string {
+func fxPathString(steps []PathStep) string {
 	var b strings.Builder
 	for _, s := range steps {
 		b.WriteString(s.NodeID)
@@ -33,7 +33,7 @@ func fxPathString(steps []Step) string {
 	return b.String()
 }
 
-func fxPathStrings(ps [][]Step) []string {
+func fxPathStrings(ps [][]PathStep) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = fxPathString(p)

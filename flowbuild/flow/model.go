@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"bytes"
@@ -242,7 +242,7 @@ func (n Node) MarshalJSON() ([]byte, error) {
 	put := func(name string, v any) error {
 		enc, err := json.Marshal(v)
 		if err != nil {
-			return fmt.Errorf("flowbuild: encode %s: %w", name, err)
+			return fmt.Errorf("flow: encode %s: %w", name, err)
 		}
 		if !first {
 			b.WriteByte(',')
@@ -286,7 +286,7 @@ func (n Node) MarshalJSON() ([]byte, error) {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if !json.Valid(n.Extra[k]) {
-				return nil, fmt.Errorf("flowbuild: extra field %q of node %q is not valid JSON", k, n.ID)
+				return nil, fmt.Errorf("flow: extra field %q of node %q is not valid JSON", k, n.ID)
 			}
 			if err := put(k, n.Extra[k]); err != nil {
 				return nil, err

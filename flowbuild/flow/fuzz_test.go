@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"bytes"
@@ -10,10 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// FuzzDecodeValidate: arbitrary bytes never panic Decode, Validate, the paths or
-// the diagram; a decode error is one invalid_flow problem; whatever decodes
+// FuzzDecodeValidate: arbitrary bytes never panic Decode, Validate, or the paths;
+// a decode error is one invalid_flow problem; whatever decodes
 // re-encodes to a flow that decodes to the same flow (nothing lost or changed).
-// Run: go test ./flowbuild -run '^$' -fuzz FuzzDecodeValidate -fuzztime 30s
+// Run: go test ./flowbuild/flow -run '^$' -fuzz FuzzDecodeValidate -fuzztime 30s
 func FuzzDecodeValidate(f *testing.F) {
 	valid, invalid, warn := fixtureFiles(f)
 	for _, file := range append(append(valid, invalid...), warn...) {
@@ -45,7 +45,6 @@ func FuzzDecodeValidate(f *testing.F) {
 		}
 		require.Equal(t, Validate(fl), ps, "ValidateJSON and Validate agree")
 		checkProblemShape(t, fl, ps)
-		_ = Mermaid(fl)
 		_, _ = SuccessPath(fl)
 		_, _ = AllPaths(fl, 50, 0)
 

@@ -1,7 +1,10 @@
-// Package flowbuild is the FaceSign flow model: the node types and their JSON,
-// the flow's JSON Schema, validation, paths, Mermaid diagrams, and building and
-// editing flows from plain English. It imports nothing else of this module.
-package flowbuild
+// Package flow is the FaceSign flow model: the node types and their JSON,
+// decoding, validation and the paths through a flow. It is kept light (it
+// imports nothing of this module and nothing heavy) because everything that
+// touches a flow imports it: the API client, the sandbox, the preview and the
+// exporter. The JSON Schema lives in flowschema, drawing in flowbuild/diagram,
+// and building flows from English in flowbuild.
+package flow
 
 // NodeType names a kind of node, exactly as FaceSign spells it on the wire.
 type NodeType string

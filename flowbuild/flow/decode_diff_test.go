@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"bytes"
@@ -251,7 +251,7 @@ func TestDecodeMatchesOracleOnMutations(t *testing.T) {
 
 // FuzzDecodeOracle: Decode agrees with the oracle on any input, and the scanner
 // splits any valid JSON exactly as encoding/json does and never panics on the rest.
-// Run: go test ./flowbuild -run '^$' -fuzz '^FuzzDecodeOracle$' -fuzztime 3m
+// Run: go test ./flowbuild/flow -run '^$' -fuzz '^FuzzDecodeOracle$' -fuzztime 3m
 func FuzzDecodeOracle(f *testing.F) {
 	for _, s := range decodeSeeds(f) {
 		f.Add(s)

@@ -1,29 +1,16 @@
-package flowbuild
+package diagram
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-)
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 
-// checkGolden compares got with testdata/<name>, rewriting it under -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *updateGolden {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./flowbuild -run %s -update to create it", t.Name())
-	assert.Equal(t, string(want), got, "%s drifted; if the change is intended run go test ./flowbuild -run %s -update", path, t.Name())
-}
+	"github.com/stretchr/testify/assert"
+)
 
 func TestMermaidGolden(t *testing.T) {
 	cases := map[string]string{
@@ -54,8 +41,8 @@ func TestMermaidGolden(t *testing.T) {
 			all.WriteRune(r)
 		}
 		all.WriteString(` C:\new \n %% --> **b** _i_ &nbsp; #35; <br/> 😀 é` + " \u2028line\u00a0sep")
-		var f Flow
-		f = append(f, Node{ID: "start", Type: TypeStart, Next: "n0"})
+		var f flow.Flow
+		f = append(f, flow.Node{ID: "start", Type: flow.TypeStart, Next: "n0"})
 		chunks := strings.SplitAfter(all.String(), "")
 		for i := 0; i*30 < len(chunks); i++ {
 			chunk := strings.Join(chunks[i*30:min(len(chunks), (i+1)*30)], "")
@@ -63,14 +50,14 @@ func TestMermaidGolden(t *testing.T) {
 			if (i+1)*30 >= len(chunks) {
 				next = "end"
 			}
-			f = append(f, Node{ID: "n" + strconv.Itoa(i), Type: TypeConversation, Prompt: "Say: " + chunk,
-				Outcomes: []Outcome{{ID: chunk, Target: next}, {ID: "gone", Target: "to " + chunk}}})
+			f = append(f, flow.Node{ID: "n" + strconv.Itoa(i), Type: flow.TypeConversation, Prompt: "Say: " + chunk,
+				Outcomes: []flow.Outcome{{ID: chunk, Target: next}, {ID: "gone", Target: "to " + chunk}}})
 		}
-		f = append(f, Node{ID: "id " + all.String()[:38], Type: TypeEnd}, Node{ID: "end", Type: TypeEnd})
+		f = append(f, flow.Node{ID: "id " + all.String()[:38], Type: flow.TypeEnd}, flow.Node{ID: "end", Type: flow.TypeEnd})
 		checkGolden(t, filepath.Join("mermaid", "ascii.mmd"), Mermaid(f))
 	})
 	t.Run("empty", func(t *testing.T) {
-		checkGolden(t, filepath.Join("mermaid", "empty.mmd"), Mermaid(Flow{}))
+		checkGolden(t, filepath.Join("mermaid", "empty.mmd"), Mermaid(flow.Flow{}))
 	})
 }
 
@@ -145,13 +132,13 @@ func TestMermaidStructure(t *testing.T) {
 		assert.Contains(t, out, "missing node “gone”")
 	})
 	t.Run("never panics on odd flows", func(t *testing.T) {
-		for _, f := range []Flow{
+		for _, f := range []flow.Flow{
 			{{}},
-			{{Type: TypeStart}},
-			{{ID: "a", Type: TypeStart, Next: "a"}},
-			{{ID: "x", Type: "weird", Outcomes: []Outcome{{ID: "", Target: ""}}}},
-			{{ID: "c", Type: TypeConversation, Prompt: strings.Repeat("é", 500)}},
-			{{ID: "c", Type: TypeFaceCompare}, {ID: "c", Type: TypeEnd}},
+			{{Type: flow.TypeStart}},
+			{{ID: "a", Type: flow.TypeStart, Next: "a"}},
+			{{ID: "x", Type: "weird", Outcomes: []flow.Outcome{{ID: "", Target: ""}}}},
+			{{ID: "c", Type: flow.TypeConversation, Prompt: strings.Repeat("é", 500)}},
+			{{ID: "c", Type: flow.TypeFaceCompare}, {ID: "c", Type: flow.TypeEnd}},
 		} {
 			assert.NotPanics(t, func() { _ = Mermaid(f) })
 		}

@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"bytes"
@@ -337,7 +337,7 @@ func (n *Node) decode(d *decoder, data []byte) error {
 		for _, name := range info.Fields {
 			f := fieldIndex([]byte(name))
 			if f < 0 {
-				return fmt.Errorf("flowbuild: field %q has no decoder", name) // a catalogue/decoder mismatch: a bug
+				return fmt.Errorf("flow: field %q has no decoder", name) // a catalogue/decoder mismatch: a bug
 			}
 			used |= 1 << f
 			if v := raw[f]; v != nil && !isNull(v) {
@@ -427,7 +427,7 @@ func (n *Node) decodeField(d *decoder, f int, raw []byte) error {
 		n.Validation = new(Validation)
 		return d.decodeValidation(raw, n.Validation)
 	}
-	return fmt.Errorf("flowbuild: field %d has no decoder", f) // a catalogue/decoder mismatch: a bug
+	return fmt.Errorf("flow: field %d has no decoder", f) // a catalogue/decoder mismatch: a bug
 }
 
 // decodeString sets *dst from a string value; an absent (nil) or null value leaves

@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"encoding/json"
@@ -212,7 +212,7 @@ func TestValidateSampleFlows(t *testing.T) {
 // The copies in testdata must be the contract's samples, byte for byte, whenever
 // the shared folder is next to the checkout.
 func TestSampleFlowsMatchShared(t *testing.T) {
-	shared := filepath.Join("..", "..", "shared", "flows")
+	shared := filepath.Join("..", "..", "..", "shared", "flows")
 	if _, err := os.Stat(shared); err != nil {
 		t.Skip("../shared/flows is not next to this checkout")
 	}

@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"errors"
@@ -8,11 +8,11 @@ import (
 )
 
 // ErrNoStart is returned by path functions for a flow without a start node.
-var ErrNoStart = errors.New("flowbuild: the flow has no start node")
+var ErrNoStart = errors.New("flow: the flow has no start node")
 
-// Step is one node on a path and the outcome taken out of it. The last step of a
+// PathStep is one node on a path and the outcome taken out of it. The last step of a
 // path has no outcome (an end, the node a cycle returns to, or a dead end).
-type Step struct {
+type PathStep struct {
 	NodeID  string   `json:"nodeId"`
 	Type    NodeType `json:"type"`
 	Outcome string   `json:"outcome,omitempty"`
@@ -21,14 +21,14 @@ type Step struct {
 // Paths is every way through a flow from its start node, by how each way stops.
 type Paths struct {
 	// Complete paths reach an end node.
-	Complete [][]Step `json:"complete"`
+	Complete [][]PathStep `json:"complete"`
 	// Cycles stop where the next node is already on the path; the last step is
 	// that node, so the loop reads from its first occurrence to the end.
-	Cycles [][]Step `json:"cycles"`
+	Cycles [][]PathStep `json:"cycles"`
 	// DeadEnds stop at a node with no way on: an outcome pointing at a missing
 	// node (the last step is the node with the broken outcome, Outcome set), or a
 	// node that is not an end and has no outcomes.
-	DeadEnds [][]Step `json:"deadEnds"`
+	DeadEnds [][]PathStep `json:"deadEnds"`
 	// Truncated says a limit stopped the enumeration: more paths exist, or a path
 	// was longer than the length limit.
 	Truncated bool `json:"truncated"`
@@ -63,7 +63,7 @@ type pathWalker struct {
 	f         Flow
 	lookup    func(string) int
 	onPath    []bool
-	steps     []Step
+	steps     []PathStep
 	out       Paths
 	maxPaths  int
 	maxLength int
@@ -74,12 +74,12 @@ func (w *pathWalker) count() int {
 }
 
 // emit records a copy of the current steps in dst, unless the path limit is reached.
-func (w *pathWalker) emit(dst *[][]Step) bool {
+func (w *pathWalker) emit(dst *[][]PathStep) bool {
 	if w.count() >= w.maxPaths {
 		w.out.Truncated = true
 		return false
 	}
-	*dst = append(*dst, append([]Step(nil), w.steps...))
+	*dst = append(*dst, append([]PathStep(nil), w.steps...))
 	return true
 }
 
@@ -87,7 +87,7 @@ func (w *pathWalker) emit(dst *[][]Step) bool {
 // path limit stops the enumeration.
 func (w *pathWalker) walk(i int) bool {
 	n := &w.f[i]
-	w.steps = append(w.steps, Step{NodeID: n.ID, Type: n.Type})
+	w.steps = append(w.steps, PathStep{NodeID: n.ID, Type: n.Type})
 	defer func() { w.steps = w.steps[:len(w.steps)-1] }()
 	last := len(w.steps) - 1
 
@@ -139,14 +139,14 @@ func (w *pathWalker) walk(i int) bool {
 // walk stopped at last; none without a start node): the sandbox still judges a
 // session against as much of the path as exists.
 func SuccessPath(f Flow) ([]string, error) {
-	idx, _, err := successWalk(f)
+	idx, _, err := SuccessWalk(f)
 	return nodeIDs(f, idx), err
 }
 
-// successWalk follows the success path as far as it goes. It returns the node
+// SuccessWalk follows the success path as far as it goes. It returns the node
 // indices visited and, for each but the last, the index into Edges() taken; on
 // failure the prefix walked so far comes with the error.
-func successWalk(f Flow) (nodes, taken []int, err error) {
+func SuccessWalk(f Flow) (nodes, taken []int, err error) {
 	i := firstStartIndex(f)
 	if i < 0 {
 		return nil, nil, ErrNoStart
@@ -156,7 +156,7 @@ func successWalk(f Flow) (nodes, taken []int, err error) {
 	for {
 		n := &f[i]
 		if seen[i] {
-			return nodes, taken, fmt.Errorf("flowbuild: the success path loops back to node %q: %s", n.ID, joinNodeIDs(f, append(nodes, i)))
+			return nodes, taken, fmt.Errorf("flow: the success path loops back to node %q: %s", n.ID, joinNodeIDs(f, append(nodes, i)))
 		}
 		seen[i] = true
 		nodes = append(nodes, i)
@@ -173,7 +173,7 @@ func successWalk(f Flow) (nodes, taken []int, err error) {
 			next = lookup(target)
 		}
 		if next < 0 {
-			return nodes, taken, fmt.Errorf("flowbuild: on the success path, %s of node %q points at %q, which is not a node in this flow", name, n.ID, target)
+			return nodes, taken, fmt.Errorf("flow: on the success path, %s of node %q points at %q, which is not a node in this flow", name, n.ID, target)
 		}
 		taken = append(taken, k)
 		i = next
@@ -185,24 +185,24 @@ func successEdge(n *Node) (int, string, error) {
 	switch n.Type {
 	case TypeStart:
 		if n.Next == "" {
-			return 0, "", fmt.Errorf("flowbuild: start node %q has no outcome", n.ID)
+			return 0, "", fmt.Errorf("flow: start node %q has no outcome", n.ID)
 		}
 		return 0, `"outcome"`, nil
 	}
 	info, ok := catalogByType[n.Type]
 	if !ok {
-		return 0, "", fmt.Errorf("flowbuild: the success path reaches node %q of unknown type %q", n.ID, n.Type)
+		return 0, "", fmt.Errorf("flow: the success path reaches node %q of unknown type %q", n.ID, n.Type)
 	}
 	if info.Shape == ShapeList {
 		if len(n.Outcomes) == 0 {
-			return 0, "", fmt.Errorf("flowbuild: the success path reaches %s node %q, which has no outcomes", n.Type, n.ID)
+			return 0, "", fmt.Errorf("flow: the success path reaches %s node %q, which has no outcomes", n.Type, n.ID)
 		}
 		return 0, "first outcome " + strconv.Quote(n.Outcomes[0].ID), nil
 	}
 	want := info.SuccessOutcome()
 	k := outcomePos(n, want)
 	if k < 0 {
-		return 0, "", fmt.Errorf("flowbuild: the success path reaches %s node %q, which has no %q outcome", n.Type, n.ID, want)
+		return 0, "", fmt.Errorf("flow: the success path reaches %s node %q, which has no %q outcome", n.Type, n.ID, want)
 	}
 	return k, "outcome " + strconv.Quote(want), nil
 }
@@ -217,6 +217,10 @@ func firstStartIndex(f Flow) int {
 }
 
 // indexer resolves ids to the first node carrying them.
+// Indexer returns a lookup from node id to the index of the first node with
+// that id, -1 for none: built once, for code that resolves many targets.
+func (f Flow) Indexer() func(string) int { return idIndexer(f) }
+
 func idIndexer(f Flow) func(string) int {
 	m := make(map[string]int, len(f))
 	for i := len(f) - 1; i >= 0; i-- {

@@ -1,4 +1,6 @@
-package flowbuild
+package flowschema
+
+import "github.com/facesign/facesign-mcp/flowbuild/flow"
 
 // The types below exist only to generate the flow's JSON Schema (schema.go) with
 // github.com/invopop/jsonschema: one struct per node type, spelling exactly the
@@ -174,25 +176,25 @@ type dataValidationNode struct {
 
 // schemaType pairs a node type with the struct its schema is generated from.
 type schemaType struct {
-	Type NodeType
+	Type flow.NodeType
 	V    any
 }
 
 // schemaTypes lists the thirteen node types' schema structs in catalogue order.
 func schemaTypes() []schemaType {
 	return []schemaType{
-		{TypeStart, startNode{}},
-		{TypeEnd, endNode{}},
-		{TypeConversation, conversationNode{}},
-		{TypePermissions, permissionsNode{}},
-		{TypeLiveness, livenessNode{}},
-		{TypeFaceScan, faceScanNode{}},
-		{TypeFaceCompare, faceCompareNode{}},
-		{TypeRecognition, recognitionNode{}},
-		{TypeDocumentScan, documentScanNode{}},
-		{TypeEnterEmail, enterEmailNode{}},
-		{TypeTwoFactorEmail, twoFactorEmailNode{}},
-		{TypeTwoFactorSMS, twoFactorSMSNode{}},
-		{TypeDataValidation, dataValidationNode{}},
+		{flow.TypeStart, startNode{}},
+		{flow.TypeEnd, endNode{}},
+		{flow.TypeConversation, conversationNode{}},
+		{flow.TypePermissions, permissionsNode{}},
+		{flow.TypeLiveness, livenessNode{}},
+		{flow.TypeFaceScan, faceScanNode{}},
+		{flow.TypeFaceCompare, faceCompareNode{}},
+		{flow.TypeRecognition, recognitionNode{}},
+		{flow.TypeDocumentScan, documentScanNode{}},
+		{flow.TypeEnterEmail, enterEmailNode{}},
+		{flow.TypeTwoFactorEmail, twoFactorEmailNode{}},
+		{flow.TypeTwoFactorSMS, twoFactorSMSNode{}},
+		{flow.TypeDataValidation, dataValidationNode{}},
 	}
 }

@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 // The decoder as it was before the single-pass scanner (map[string]json.RawMessage
 // per node, json.Decoder tokens for map outcomes), frozen here as the reference that
@@ -227,7 +227,7 @@ func (n *Node) oracleDecodeField(name string, raw json.RawMessage, path string) 
 		}
 		return nil
 	}
-	return fmt.Errorf("flowbuild: field %q has no decoder", name) // a catalogue/decoder mismatch: a bug
+	return fmt.Errorf("flow: field %q has no decoder", name) // a catalogue/decoder mismatch: a bug
 }
 
 func (n *Node) oracleDecodeOutcomes(raw json.RawMessage, shape OutcomeShape, path string) error {

@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 // Severity says whether a problem makes a flow unusable.
 type Severity string

@@ -1,4 +1,4 @@
-package flowbuild
+package flowschema
 
 import (
 	"encoding/json"
@@ -11,13 +11,41 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// updateGolden rewrites the golden files under testdata (schema and diagrams):
-// go test ./flowbuild -run 'TestSchema|TestMermaid' -update
+// updateGolden rewrites the golden schema: go test ./flowbuild/flow/flowschema -update
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// sampleDir is the flow package's copy of the contract's sample flows.
+const sampleDir = "../testdata/flows"
+
+// checkGolden compares got with testdata/<name>, rewriting it under -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *updateGolden {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), got, "%s drifted; if the change is intended run go test ./flowbuild/flow/flowschema -update", path)
+}
+
+// fixtureFiles lists the sample flow files by folder.
+func fixtureFiles(t testing.TB) (valid, invalid, warn []string) {
+	t.Helper()
+	glob := func(pattern string) []string {
+		m, err := filepath.Glob(filepath.Join(sampleDir, pattern))
+		require.NoError(t, err)
+		require.NotEmpty(t, m, pattern)
+		return m
+	}
+	return glob("*.json"), glob("invalid/*.json"), glob("warn/*.json")
+}
 
 func TestSchemaGolden(t *testing.T) {
 	checkGolden(t, "flow.schema.json", string(Schema()))
@@ -83,7 +111,7 @@ func TestSchemaMatchesCatalogue(t *testing.T) {
 	node := defs["Node"]
 	require.NotNil(t, node)
 	oneOf, _ := node["oneOf"].([]any)
-	require.Len(t, oneOf, len(Catalog()))
+	require.Len(t, oneOf, len(flow.Catalog()))
 
 	byType := map[string]map[string]any{}
 	for _, alt := range oneOf {
@@ -91,12 +119,12 @@ func TestSchemaMatchesCatalogue(t *testing.T) {
 		typ := def["properties"].(map[string]any)["type"].(map[string]any)["const"]
 		byType[fmt.Sprint(typ)] = def
 	}
-	for _, info := range Catalog() {
+	for _, info := range flow.Catalog() {
 		t.Run(string(info.Type), func(t *testing.T) {
 			def, ok := byType[string(info.Type)]
 			require.True(t, ok, "no schema selected by type %q", info.Type)
 			want := append([]string{"id", "type"}, info.Fields...)
-			if info.Shape != ShapeNone {
+			if info.Shape != flow.ShapeNone {
 				want = append(want, "outcomes")
 			}
 			slices.Sort(want)
@@ -113,13 +141,13 @@ func TestSchemaMatchesCatalogue(t *testing.T) {
 			require.True(t, ok)
 			assert.True(t, json.Valid(standalone))
 
-			if info.Shape == ShapeNone {
+			if info.Shape == flow.ShapeNone {
 				return
 			}
 			assert.Contains(t, stringsOf(def["required"]), "outcomes")
 			outs := def["properties"].(map[string]any)["outcomes"].(map[string]any)
 			switch info.Shape {
-			case ShapeMap:
+			case flow.ShapeMap:
 				od := defOf(t, defs, outs["$ref"])
 				assert.Equal(t, false, od["additionalProperties"])
 				assert.ElementsMatch(t, info.Outcomes, stringsOf(od["required"]))
@@ -127,7 +155,7 @@ func TestSchemaMatchesCatalogue(t *testing.T) {
 				for name, p := range od["properties"].(map[string]any) {
 					assert.NotEmpty(t, p.(map[string]any)["description"], "%s outcome %s has no description", info.Type, name)
 				}
-			case ShapeList:
+			case flow.ShapeList:
 				assert.Equal(t, "array", outs["type"])
 				item := defOf(t, defs, outs["items"].(map[string]any)["$ref"])
 				assert.Equal(t, []string{"condition", "id", "targetNodeId"}, propNames(item))
@@ -143,11 +171,15 @@ func TestSchemaMatchesCatalogue(t *testing.T) {
 func TestSchemaEnumsMatchCatalogue(t *testing.T) {
 	defs := schemaDefs(t, Schema())
 	doc := defs["DocumentScanNode"]["properties"].(map[string]any)["allowedDocumentTypes"].(map[string]any)["items"].(map[string]any)
-	assert.ElementsMatch(t, DocumentTypes(), stringsOf(doc["enum"]))
+	assert.ElementsMatch(t, flow.DocumentTypes(), stringsOf(doc["enum"]))
 	src := defs["FaceSourceSpec"]["properties"].(map[string]any)["source"].(map[string]any)
-	assert.ElementsMatch(t, FaceSources(), stringsOf(src["enum"]))
+	assert.ElementsMatch(t, flow.FaceSources(), stringsOf(src["enum"]))
 	types := defs["Node"]["properties"].(map[string]any)["type"].(map[string]any)
-	assert.ElementsMatch(t, nodeTypeNames(), stringsOf(types["enum"]))
+	var names []string
+	for _, ti := range flow.Catalog() {
+		names = append(names, string(ti.Type))
+	}
+	assert.ElementsMatch(t, names, stringsOf(types["enum"]))
 }
 
 // Sample flows against the schema, with a small validator for the keywords the

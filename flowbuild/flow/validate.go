@@ -1,4 +1,4 @@
-package flowbuild
+package flow
 
 import (
 	"errors"
@@ -502,7 +502,7 @@ func (c *checker) checkListOutcomes(i int) {
 
 func (c *checker) checkConversation(i int) {
 	n := &c.f[i]
-	if spokenText(n.Prompt) == "" {
+	if SpokenText(n.Prompt) == "" {
 		msg := c.name(i) + " is a conversation with an empty prompt"
 		if strings.TrimSpace(n.Prompt) != "" {
 			msg = c.name(i) + ` is a conversation whose prompt is "Say:" with nothing to say`
@@ -850,7 +850,7 @@ func (c *checker) warnGreeting() {
 			}
 			w := d
 			if c.f[u].Type == TypeConversation {
-				w += int32(min(wordCount(spokenText(c.f[u].Prompt)), enough))
+				w += int32(min(wordCount(SpokenText(c.f[u].Prompt)), enough))
 			}
 			if w >= enough {
 				continue
@@ -915,9 +915,9 @@ func (c *checker) warnClosingLine() {
 	}
 }
 
-// spokenText is what a conversation prompt makes the avatar say: the text after
-// "Say:" verbatim, or the goal itself.
-func spokenText(prompt string) string {
+// SpokenText is what the avatar says for a prompt: the text after a leading
+// "Say:" (any case), trimmed; a goal prompt is returned trimmed as it is.
+func SpokenText(prompt string) string {
 	p := strings.TrimSpace(prompt)
 	if len(p) >= 4 && strings.EqualFold(p[:4], "say:") {
 		p = strings.TrimSpace(p[4:])
