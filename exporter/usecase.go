@@ -110,15 +110,15 @@ type rules struct {
 
 func defaultChecks() map[flow.NodeType][]string {
 	return map[flow.NodeType][]string{
-		flow.TypePermissions:       {"permissionsGranted"},
-		flow.TypeLiveness: {"livenessDetected"},
-		flow.TypeFaceScan:          {"passed"},
-		flow.TypeFaceCompare:       {"match"},
-		flow.TypeRecognition:       {"recognized"},
-		flow.TypeDocumentScan:      {"scanSuccess"},
-		flow.TypeEnterEmail:        {"emailEntered"},
-		flow.TypeTwoFactorEmail:    {"verified"},
-		flow.TypeTwoFactorSMS:      {"verified"},
+		flow.TypePermissions:    {"permissionsGranted"},
+		flow.TypeLiveness:       {"livenessDetected"},
+		flow.TypeFaceScan:       {"passed"},
+		flow.TypeFaceCompare:    {"match"},
+		flow.TypeRecognition:    {"recognized"},
+		flow.TypeDocumentScan:   {"scanSuccess"},
+		flow.TypeEnterEmail:     {"emailEntered"},
+		flow.TypeTwoFactorEmail: {"verified"},
+		flow.TypeTwoFactorSMS:   {"verified"},
 	}
 }
 
