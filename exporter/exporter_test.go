@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/format"
 	"os"
 	"path/filepath"
 	"strings"
@@ -320,5 +321,21 @@ func assertNoLeftovers(t *testing.T, dir, keep string) {
 		n := e.Name()
 		temp := strings.Contains(n, ".export-") || strings.HasPrefix(n, ".flow.json.") || strings.HasPrefix(n, ".facesign-export.json.")
 		assert.False(t, temp, "leftover %s", n)
+	}
+}
+
+// TestExportedGoIsFormatted: every Go file of every export is gofmt-clean.
+func TestExportedGoIsFormatted(t *testing.T) {
+	for _, uc := range UseCases() {
+		files, _, _, err := Render(Options{Flow: loadFlow(t, uc), UseCase: uc})
+		require.NoError(t, err)
+		for _, f := range files {
+			if !strings.HasSuffix(f.Path, ".go") {
+				continue
+			}
+			formatted, err := format.Source(f.Data)
+			require.NoError(t, err, f.Path)
+			assert.Equal(t, string(formatted), string(f.Data), "%s (%s) is not gofmt-clean", f.Path, uc)
+		}
 	}
 }
