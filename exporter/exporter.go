@@ -124,6 +124,18 @@ var (
 	moduleRE  = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9](/[A-Za-z0-9][A-Za-z0-9._~-]*)*$`)
 )
 
+// CheckNames reports a malformed app name or module path ("" is fine: the
+// defaults are used), before any other work.
+func CheckNames(appName, modulePath string) error {
+	if appName != "" && !appNameRE.MatchString(appName) {
+		return fmt.Errorf("%w: appName %q must be 2 to 40 lowercase letters, digits and hyphens, starting with a letter", ErrInvalidOption, appName)
+	}
+	if modulePath != "" && (len(modulePath) > 200 || !moduleRE.MatchString(modulePath) || strings.Contains(modulePath, "..") || !strings.Contains(strings.SplitN(modulePath, "/", 2)[0], ".")) {
+		return fmt.Errorf("%w: modulePath %q must be a Go module path such as github.com/acme/verify (a domain, then path elements)", ErrInvalidOption, modulePath)
+	}
+	return nil
+}
+
 func (o *Options) normalise() error {
 	if o.UseCase == "" {
 		return fmt.Errorf("%w: no use case given; choose one of %s", ErrUnknownUseCase, useCaseList())
@@ -141,14 +153,11 @@ func (o *Options) normalise() error {
 	if o.AppName == "" {
 		o.AppName = "facesign-" + string(o.UseCase)
 	}
-	if !appNameRE.MatchString(o.AppName) {
-		return fmt.Errorf("%w: appName %q must be 2 to 40 lowercase letters, digits and hyphens, starting with a letter", ErrInvalidOption, o.AppName)
-	}
 	if o.ModulePath == "" {
 		o.ModulePath = "example.com/" + o.AppName
 	}
-	if len(o.ModulePath) > 200 || !moduleRE.MatchString(o.ModulePath) || strings.Contains(o.ModulePath, "..") || !strings.Contains(strings.SplitN(o.ModulePath, "/", 2)[0], ".") {
-		return fmt.Errorf("%w: modulePath %q must be a Go module path such as github.com/acme/verify (a domain, then path elements)", ErrInvalidOption, o.ModulePath)
+	if err := CheckNames(o.AppName, o.ModulePath); err != nil {
+		return err
 	}
 	if len(o.Flow) == 0 {
 		return fmt.Errorf("%w: the flow is empty", ErrInvalidFlow)

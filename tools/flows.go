@@ -178,6 +178,7 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 				Elicitation: elicitNotNeeded,
 			}
 			st.SetBuild(flowbuild.Result{Flow: given, Summary: out.Summary, Warnings: out.Warnings})
+			st.SetDescription("")
 			return result(out, renderBuild(out)), nil
 		default:
 			return failure("Nothing to do: pass description to build a new flow, or change to edit the current flow (or the flow you pass)."), nil
@@ -211,6 +212,9 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			return nil, fmt.Errorf("build_flow: the builder produced an invalid flow for %s", mode)
 		}
 		st.SetBuild(res)
+		if mode == "build" {
+			st.SetDescription(in.Description)
+		}
 		out := BuildFlowOutput{
 			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: diagram.Mermaid(res.Flow),
 			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),

@@ -77,6 +77,15 @@ func TestBadArgumentsEveryTool(t *testing.T) {
 		{"mistyped sessionId", "simulate_session", map[string]any{"sessionId": 7}, "sessionId"},
 		{"mistyped inputs", "simulate_session", map[string]any{"inputs": "deepfake"}, "inputs"},
 		{"unknown", "simulate_session", map[string]any{"outcome": map[string]any{}}, "outcome"},
+
+		{"missing outputDir", "export_app", map[string]any{"useCase": "login-2fa"}, "outputDir"},
+		{"mistyped outputDir", "export_app", map[string]any{"outputDir": 3}, "outputDir"},
+		{"oversized outputDir", "export_app", map[string]any{"outputDir": "/tmp/" + long(maxOutputDirChars)}, "outputDir"},
+		{"unknown useCase", "export_app", map[string]any{"outputDir": "/tmp/x", "useCase": "payroll"}, "useCase"},
+		{"unknown database", "export_app", map[string]any{"outputDir": "/tmp/x", "database": "mysql"}, "database"},
+		{"bad appName", "export_app", map[string]any{"outputDir": "/tmp/x", "appName": "../Evil"}, "appName"},
+		{"mistyped metadata", "export_app", map[string]any{"outputDir": "/tmp/x", "metadata": map[string]any{"a": 1}}, "metadata"},
+		{"unknown", "export_app", map[string]any{"output_dir": "/tmp/x"}, "output_dir"},
 	}
 	h := newToolHarness(t)
 	c := h.Dial(t)

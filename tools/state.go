@@ -35,6 +35,11 @@ type SessionState struct {
 	serverURL string
 	flow      flow.Flow
 	lastBuild *flowbuild.Result
+	// recipe is the last recipe prompt the client fetched, and description
+	// the description the current flow was built from: export_app reads the
+	// app's use case from them when it is not given.
+	recipe      string
+	description string
 }
 
 // ID is the MCP session id ("" for a detached state).
@@ -97,6 +102,29 @@ func (s *SessionState) SetBuild(r flowbuild.Result) {
 	s.flow = r.Flow.Clone()
 	s.mu.Unlock()
 	s.gainedState()
+}
+
+// Origin returns the last recipe prompt fetched in this session and the
+// description the current flow was built from ("" when unknown).
+func (s *SessionState) Origin() (recipe, description string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.recipe, s.description
+}
+
+// SetRecipe records that the client fetched a recipe's prompt.
+func (s *SessionState) SetRecipe(slug string) {
+	s.mu.Lock()
+	s.recipe = slug
+	s.mu.Unlock()
+}
+
+// SetDescription records the description the current flow was built from
+// ("" for a flow adopted as given).
+func (s *SessionState) SetDescription(text string) {
+	s.mu.Lock()
+	s.description = text
+	s.mu.Unlock()
 }
 
 // gainedState tells the store, the first time only, that the session now
