@@ -29,6 +29,7 @@ type serverFlags struct {
 	dataDir        string
 	logLevel       string
 	idleTimeout    time.Duration
+	exportRoot     string
 }
 
 func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
@@ -48,6 +49,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	fs.StringVar(&f.serverURL, "server-url", "", "FaceSign base URL for production keys (default "+tools.DefaultProductionURL+")")
 	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
+	fs.StringVar(&f.exportRoot, "export-root", "", "export_app writes only under this `directory` (relative outputDirs start there); required for export_app when serving beyond loopback")
 	return f
 }
 
@@ -138,6 +140,18 @@ func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps,
 		d.ProductionURL = u
 	}
 	d.Sessions = tools.NewSessionStore(tools.SessionStoreOptions{IdleTimeout: f.idleTimeout})
+	// A client beyond loopback must not choose where this machine writes.
+	d.ExportNeedsRoot = !tools.IsLoopbackAddr(f.addr)
+	if f.exportRoot != "" {
+		root, err := filepath.Abs(f.exportRoot)
+		if err != nil {
+			return nil, fmt.Errorf("--export-root: %w", err)
+		}
+		if info, err := os.Stat(root); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("--export-root %s: not an existing directory", root)
+		}
+		d.ExportRoot = root
+	}
 	return d, nil
 }
 
