@@ -247,8 +247,6 @@ type request struct {
 	out    any        // JSON-decoded into when not nil
 	// noRetry marks a GET that is not idempotent (refresh).
 	noRetry bool
-	// raw, when not nil, receives the answer's bytes as well.
-	raw *json.RawMessage
 }
 
 // do runs a request with retries and returns nil or an *APIError.
@@ -394,9 +392,6 @@ func (c *Client) attempt(ctx context.Context, r request, target string, payload 
 			msg = fmt.Sprintf("answer is %s, not JSON (is the base URL %s right?)", ct, c.baseURL)
 		}
 		return &APIError{StatusCode: resp.StatusCode, Type: ErrorTypeInvalidResponse, RequestID: reqID, Message: msg, Err: err}
-	}
-	if r.raw != nil {
-		*r.raw = data
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package facesign_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -47,7 +46,6 @@ type stub struct {
 	mu     sync.Mutex
 	reqs   []recorded
 	sleeps []time.Duration
-	logs   *bytes.Buffer
 	srv    *httptest.Server
 }
 

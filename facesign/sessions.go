@@ -30,97 +30,10 @@ func (c *Client) GetSession(ctx context.Context, id string) (*GetSessionResponse
 		return nil, err
 	}
 	var out GetSessionResponse
-	var body json.RawMessage
-	if err := c.do(ctx, request{method: http.MethodGet, path: path, out: &out, raw: &body}); err != nil {
+	if err := c.do(ctx, request{method: http.MethodGet, path: path, out: &out}); err != nil {
 		return nil, err
 	}
-	out.SessionJSON = topLevelValue(body, "session")
 	return &out, nil
-}
-
-// topLevelValue returns the value of key in the JSON object data, which must
-// already be valid JSON (it was decoded), or nil when the key is absent,
-// spelt otherwise (escaped, other case: encoding/json would still match it)
-// or repeated. A plain byte walk: a second pass of encoding/json's scanner
-// over a session would cost more than decoding it.
-func topLevelValue(data []byte, key string) json.RawMessage {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return nil
-	}
-	var found json.RawMessage
-	for i = skipSpace(data, i+1); i < len(data) && data[i] == '"'; {
-		end := valueEnd(data, i)
-		if end < i+2 {
-			return nil
-		}
-		name := data[i+1 : end-1]
-		i = skipSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return nil
-		}
-		start := skipSpace(data, i+1)
-		end = valueEnd(data, start)
-		if end < 0 {
-			return nil
-		}
-		if string(name) == key && found == nil {
-			found = json.RawMessage(data[start:end])
-		} else if bytes.EqualFold(name, []byte(key)) || bytes.IndexByte(name, '\\') >= 0 {
-			return nil // another spelling encoding/json may merge into the same field
-		}
-		i = skipSpace(data, end)
-		if i < len(data) && data[i] == ',' {
-			i = skipSpace(data, i+1)
-		}
-	}
-	return found
-}
-
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// valueEnd is the index just past the valid JSON value starting at i, or -1.
-func valueEnd(data []byte, i int) int {
-	depth := 0
-	for ; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
-				}
-			}
-			if depth == 0 {
-				return i + 1
-			}
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return i // the end of a scalar that closes its container
-			}
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-			if depth < 0 {
-				return -1
-			}
-		case ',', ' ', '\t', '\n', '\r', ':':
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	if depth == 0 {
-		return i
-	}
-	return -1
 }
 
 // RefreshSecret issues a new client secret for a session; the previous one

@@ -253,9 +253,6 @@ type Warning struct {
 type GetSessionResponse struct {
 	Session      Session      `json:"session"`
 	ClientSecret ClientSecret `json:"clientSecret"`
-	// SessionJSON is the session object exactly as the API sent it (set by
-	// Client.GetSession): unknown fields kept, timestamps as sent.
-	SessionJSON json.RawMessage `json:"-"`
 }
 
 // ListSessionsResponse is one page of GET /sessions.

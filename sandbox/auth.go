@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"container/list"
-	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
@@ -126,13 +125,6 @@ func (c *accountCache) len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.ll.Len()
-}
-
-type acctKey struct{}
-
-func accountFrom(ctx context.Context) account {
-	a, _ := ctx.Value(acctKey{}).(account)
-	return a
 }
 
 // authenticate resolves the request's key to its account, creating the account

@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -77,7 +76,6 @@ func (s *Sandbox) api(h handlerFunc) http.Handler {
 				return
 			}
 		}
-		r = r.WithContext(context.WithValue(r.Context(), acctKey{}, a))
 		status, body, err := h(w, r, a)
 		if err != nil {
 			s.writeError(w, r, err)

@@ -152,7 +152,7 @@ type strictProbe struct {
 	Untagged string       // encoding/json takes it as "Untagged"
 	Skipped  string       `json:"-"`
 	Inner    *strictInner `json:"inner"`
-	private  string
+	private  string       //lint:ignore U1000 an unexported field decodeStrict must pass over
 }
 
 // decodeStrict reads the fields it names from the target type, as

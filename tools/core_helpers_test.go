@@ -72,7 +72,7 @@ func coreProbeTools(d *Deps) []server.ServerTool {
 			Tool: mcp.NewTool("core_boom", mcp.WithDescription("panics")),
 			Handler: func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 				var m map[string]int
-				m["x"]++ // nil map write: a real runtime panic
+				m["x"]++ //lint:ignore SA5000 a nil map write: the real runtime panic this tool exists to cause
 				return nil, nil
 			},
 		},

@@ -295,6 +295,7 @@ func TestProgressAndLoggingReachTheSession(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	//lint:ignore SA1019 clients of the 2025 revisions still send logging/setLevel, and we serve them
 	require.NoError(t, c.SetLevel(ctx, mcp.SetLevelRequest{Params: mcp.SetLevelParams{Level: mcp.LoggingLevelInfo}}))
 	CallTool(t, c, "core_slow", nil) // no token: no progress
 	assert.Equal(t, []float64{1, 2, 3}, progress(), "no progress beyond the first call's")

@@ -1,7 +1,6 @@
 package tools
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -112,79 +111,16 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 			p.Report(2, "done")
 		}
 		out := GetSessionOutput{Session: got.Session, Summary: facesign.Summarize(got.Session)}
-		raw, err := sessionContent(got.SessionJSON, out)
+		raw, err := json.Marshal(out)
 		if err != nil {
 			return failure("Fetching session %s: encoding its result failed: %v", id, err), nil
 		}
 		return &mcp.CallToolResult{
 			Content:              []mcp.Content{mcp.NewTextContent(renderSession(out))},
-			StructuredContent:    raw,
-			RawStructuredContent: raw,
+			StructuredContent:    json.RawMessage(raw),
+			RawStructuredContent: json.RawMessage(raw),
 		}, nil
 	}
-}
-
-// sessionContent is get_session's structured content. The session goes out
-// as the API sent it rather than decoded and encoded again (a third of the
-// tool's own time), unless its timestamps are not the Unix seconds the
-// schema promises: then the decoded session, whose times are normalised, is
-// encoded instead.
-func sessionContent(sessionJSON json.RawMessage, out GetSessionOutput) (json.RawMessage, error) {
-	summary, err := json.Marshal(out.Summary)
-	if err != nil {
-		return nil, err
-	}
-	session := []byte(sessionJSON)
-	if !verbatimSession(sessionJSON, out.Session) {
-		if session, err = json.Marshal(out.Session); err != nil {
-			return nil, err
-		}
-	}
-	b := make([]byte, 0, len(session)+len(summary)+len(`{"session":,"summary":}`))
-	b = append(b, `{"session":`...)
-	b = append(b, session...)
-	b = append(b, `,"summary":`...)
-	b = append(b, summary...)
-	b = append(b, '}')
-	return b, nil
-}
-
-// verbatimSession reports whether the API's session bytes can be passed on:
-// a JSON object whose timestamps are already what Time encodes (Unix seconds,
-// not milliseconds or strings). It counts key occurrences rather than parsing
-// the object again (which cost as much as the encoding it saves): every
-// "createdAt" etc. anywhere in the bytes must carry the canonical value, so
-// an odd spelling or a nested key of the same name only costs the fallback.
-func verbatimSession(raw json.RawMessage, s facesign.Session) bool {
-	if len(raw) == 0 || raw[0] != '{' {
-		return false
-	}
-	canonical := func(key string, t *facesign.Time) bool {
-		want := []byte("null")
-		if t != nil && !t.IsZero() {
-			var err error
-			if want, err = t.MarshalJSON(); err != nil {
-				return false
-			}
-		}
-		quoted := []byte(`"` + key + `"`)
-		found := false
-		for rest := raw; ; {
-			i := bytes.Index(rest, quoted)
-			if i < 0 {
-				// Absent is fine only for a time the session does not have.
-				return found || string(want) == "null"
-			}
-			rest = rest[i+len(quoted):]
-			// The value must be want, whole: 1700000000 is a prefix of 1700000000000.
-			if len(rest) < len(want)+2 || rest[0] != ':' || !bytes.HasPrefix(rest[1:], want) ||
-				(rest[1+len(want)] != ',' && rest[1+len(want)] != '}') {
-				return false
-			}
-			found = true
-		}
-	}
-	return canonical("createdAt", &s.CreatedAt) && canonical("startedAt", s.StartedAt) && canonical("finishedAt", s.FinishedAt)
 }
 
 func renderSession(o GetSessionOutput) string {

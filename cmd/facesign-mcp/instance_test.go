@@ -3,12 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,61 +19,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
-
-func TestHealthzAnswersAChallengeWithTheInstanceSecret(t *testing.T) {
-	in := newInstance()
-	get := func(h http.Handler, query string) (int, map[string]string) {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz"+query, nil))
-		var body map[string]string
-		_ = json.Unmarshal(rec.Body.Bytes(), &body)
-		return rec.Code, body
-	}
-	code, body := get(healthz(in), "")
-	assert.Equal(t, http.StatusOK, code)
-	assert.Equal(t, "facesign-mcp", body["server"])
-	assert.NotContains(t, body, "proof", "no challenge, no proof")
-
-	code, body = get(healthz(in), "?nonce=abc")
-	assert.Equal(t, http.StatusOK, code)
-	assert.Equal(t, proof(in.secret, "abc"), body["proof"])
-	assert.NotEqual(t, proof(in.secret, "abd"), body["proof"])
-	assert.NotEqual(t, proof(newInstance().secret, "abc"), body["proof"], "another start, another secret")
-
-	code, _ = get(healthz(in), "?nonce="+strings.Repeat("a", maxNonceLen+1))
-	assert.Equal(t, http.StatusBadRequest, code)
-	_, body = get(healthz(nil), "?nonce=abc")
-	assert.NotContains(t, body, "proof", "a listener without a data dir of its own proves nothing")
-}
-
-func TestInstanceFileIsPrivateAndRemovedOnlyByItsOwner(t *testing.T) {
-	dir := t.TempDir()
-	a := newInstance()
-	require.NoError(t, a.publish(dir, "127.0.0.1:7717"))
-	path := filepath.Join(dir, instanceFile)
-	fi, err := os.Stat(path)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
-	rec, err := readInstanceFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "127.0.0.1:7717", rec.Addr)
-	assert.Equal(t, hex.EncodeToString(a.secret), rec.Secret)
-	entries, _ := os.ReadDir(dir)
-	assert.Len(t, entries, 1, "no temporary file is left behind")
-
-	b := newInstance()
-	require.NoError(t, b.publish(dir, "127.0.0.1:7718"))
-	a.remove() // a's file was replaced: a must not remove b's
-	_, err = os.Stat(path)
-	require.NoError(t, err)
-	b.remove()
-	_, err = os.Stat(path)
-	assert.True(t, os.IsNotExist(err))
-	var none *instance
-	none.remove() // a nil instance (no listener) is fine
-}
 
 // squatter is another user's server on the port stdio wants: it copies
 // /healthz's plain answer, and answers a challenge with whatever secret it
@@ -97,7 +45,7 @@ func newSquatter(t *testing.T, secret []byte) *squatter {
 		sq.mu.Unlock()
 		body := map[string]string{"status": "ok", "server": "facesign-mcp", "version": "1.0.0"}
 		if n := r.URL.Query().Get("nonce"); n != "" {
-			body["proof"] = proof(sq.secret, n)
+			body["proof"] = instance.Proof(sq.secret, n)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(body)
@@ -116,9 +64,9 @@ func (sq *squatter) requests() []string {
 // writeInstanceFile writes an instance file as a test wants it, mode included.
 func writeInstanceFile(t *testing.T, dir, addr string, secret []byte, mode os.FileMode) {
 	t.Helper()
-	data, err := json.Marshal(instanceRecord{Addr: addr, Secret: hex.EncodeToString(secret)})
+	data, err := json.Marshal(map[string]string{"addr": addr, "secret": hex.EncodeToString(secret)})
 	require.NoError(t, err)
-	path := filepath.Join(dir, instanceFile)
+	path := filepath.Join(dir, instance.FileName)
 	require.NoError(t, os.WriteFile(path, data, mode))
 	require.NoError(t, os.Chmod(path, mode))
 }
@@ -132,7 +80,7 @@ func TestStdioDoesNotUseAServerItCannotProve(t *testing.T) {
 	}{
 		{"no instance file: /healthz's plain answer proves nothing", func(*testing.T, string, *squatter) {}, "no instance.json"},
 		{"a stale instance file whose secret the squatter does not know", func(t *testing.T, dir string, sq *squatter) {
-			writeInstanceFile(t, dir, sq.addr, newInstance().secret, 0o600)
+			writeInstanceFile(t, dir, sq.addr, []byte(rand.Text()+rand.Text()), 0o600)
 		}, "does not know the data dir's secret"},
 		{"an instance file others can read", func(t *testing.T, dir string, sq *squatter) {
 			writeInstanceFile(t, dir, sq.addr, leaked, 0o644)
@@ -149,12 +97,12 @@ func TestStdioDoesNotUseAServerItCannotProve(t *testing.T) {
 				t.Skip("needs root to give the file to another user")
 			}
 			writeInstanceFile(t, dir, sq.addr, leaked, 0o600)
-			require.NoError(t, os.Chown(filepath.Join(dir, instanceFile), 65534, 65534))
+			require.NoError(t, os.Chown(filepath.Join(dir, instance.FileName), 65534, 65534))
 		}, "not by this user"},
 		{"a symlink to the real file", func(t *testing.T, dir string, sq *squatter) {
 			other := t.TempDir()
 			writeInstanceFile(t, other, sq.addr, leaked, 0o600)
-			require.NoError(t, os.Symlink(filepath.Join(other, instanceFile), filepath.Join(dir, instanceFile)))
+			require.NoError(t, os.Symlink(filepath.Join(other, instance.FileName), filepath.Join(dir, instance.FileName)))
 		}, "not a regular file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -215,7 +163,7 @@ func TestStdioUsesItsOwnServeOnTheSameDataDir(t *testing.T) {
 		}
 		return false
 	}, time.Minute, 20*time.Millisecond, serveErr.String())
-	fi, err := os.Stat(filepath.Join(dir, instanceFile))
+	fi, err := os.Stat(filepath.Join(dir, instance.FileName))
 	require.NoError(t, err, "serve publishes its instance file")
 	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
 
@@ -252,7 +200,7 @@ func TestStdioUsesItsOwnServeOnTheSameDataDir(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("stdio did not exit on EOF")
 	}
-	_, err = os.Stat(filepath.Join(dir, instanceFile))
+	_, err = os.Stat(filepath.Join(dir, instance.FileName))
 	require.NoError(t, err, "stdio leaves serve's instance file alone")
 
 	cancel()
@@ -262,7 +210,7 @@ func TestStdioUsesItsOwnServeOnTheSameDataDir(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("serve did not shut down")
 	}
-	_, err = os.Stat(filepath.Join(dir, instanceFile))
+	_, err = os.Stat(filepath.Join(dir, instance.FileName))
 	assert.True(t, os.IsNotExist(err), "serve removes its instance file on a clean exit")
 }
 
@@ -276,7 +224,7 @@ func TestProveRunningWaitsForAStartingServer(t *testing.T) {
 	f := &serverFlags{addr: sq.addr, dataDir: dir}
 
 	_, err := proveRunning(t.Context(), f, 0)
-	require.ErrorIs(t, err, errUnproven, "no instance file yet and no wait")
+	require.ErrorIs(t, err, instance.ErrUnproven, "no instance file yet and no wait")
 
 	go func() {
 		time.Sleep(300 * time.Millisecond)

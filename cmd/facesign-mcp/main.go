@@ -12,6 +12,10 @@ import (
 	"syscall"
 )
 
+// defaultAddr is where serve, stdio and sandbox listen unless --addr says
+// otherwise: the port every README example and client configuration names.
+const defaultAddr = "127.0.0.1:7717"
+
 // streams are the process's standard streams, passed explicitly so that tests can
 // run commands in-process and so that nothing writes to stdout by accident.
 type streams struct {

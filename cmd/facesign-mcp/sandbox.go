@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -19,7 +20,7 @@ import (
 func runSandbox(ctx context.Context, args []string, s streams) int {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(s.err)
-	addr := fs.String("addr", "127.0.0.1:7717", "address to listen on (loopback unless --allow-remote)")
+	addr := fs.String("addr", defaultAddr, "address to listen on (loopback unless --allow-remote)")
 	dataDir := fs.String("data-dir", "", "directory of the sandbox database (default $XDG_DATA_HOME/facesign-mcp)")
 	webhook := fs.String("webhook", "", "webhook URL registered for every account")
 	webhookSecret := fs.String("webhook-secret", "", "secret that signs --webhook deliveries (or $FACESIGN_WEBHOOK_SECRET)")
@@ -102,22 +103,22 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, err)
 		return 1
 	}
-	inst := newInstance()
+	inst := instance.New()
 	var h http.Handler
 	if *allowRemote {
 		// Remote clients reach it by a non-loopback Host, so no DNS-rebinding guard.
 		mux := http.NewServeMux()
 		mux.Handle("/sandbox/", sb.Handler())
-		mux.HandleFunc("GET /healthz", healthz(inst))
+		mux.HandleFunc("GET /healthz", instance.Healthz(inst, tools.ServerName, appVersion()))
 		h = mux
 	} else {
 		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL), inst)
 	}
 	srv := newHTTPServer(h, log)
-	if err := inst.publish(dir, ln.Addr().String()); err != nil {
+	if err := inst.Publish(dir, ln.Addr().String()); err != nil {
 		log.Warn("sandbox: cannot write the instance file; a facesign-mcp stdio on this --addr will not use this sandbox", "err", err)
 	}
-	defer inst.remove()
+	defer inst.Remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("sandbox: listening", "addr", ln.Addr().String(), "base_url", facesign.RedactURL(pub)+"/sandbox", "data_dir", dir)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -38,7 +39,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	if stdio {
 		addrHelp = "HTTP listen address (host:port) of the sandbox and /healthz; loopback only"
 	}
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:7717", addrHelp)
+	fs.StringVar(&f.addr, "addr", defaultAddr, addrHelp)
 	if !stdio {
 		fs.StringVar(&f.authToken, "auth-token", "", "require the header \"Authorization: Bearer `token`\" on /mcp (default $FACESIGN_MCP_AUTH_TOKEN); the bearer is then never taken for a FaceSign key")
 		fs.StringVar(&f.allowedOrigins, "allowed-origins", "", "comma-separated browser origins allowed on /mcp besides loopback ones (e.g. https://app.example.com)")
@@ -212,7 +213,7 @@ func boundToLoopback(bound net.Addr) bool {
 // --auth-token) /mcp is for the network, its sandbox is not. Browser pages
 // that carry their own secret (the verification page) belong outside that
 // guard when they come.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance) http.Handler {
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance.Instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
@@ -220,7 +221,7 @@ func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.Tru
 	if sb != nil {
 		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
 	}
-	mux.HandleFunc("GET /healthz", healthz(in))
+	mux.HandleFunc("GET /healthz", instance.Healthz(in, tools.ServerName, appVersion()))
 	return tools.GuardHost(mux, trusted)
 }
 
@@ -321,10 +322,10 @@ func runServe(ctx context.Context, args []string, s streams) int {
 	go mcpHandler.Run(runCtx, 0)
 
 	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
-	inst := newInstance()
+	inst := instance.New()
 	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted, inst), log)
 	publishInstance(inst, f, listenAddr, log)
-	defer inst.remove()
+	defer inst.Remove()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	// On every address (0.0.0.0, [::]) the MCP URL to give a local client is
@@ -380,4 +381,17 @@ func defaultDataDir() (string, error) {
 		return "", fmt.Errorf("no data directory: pass --data-dir or set $XDG_DATA_HOME (%v)", err)
 	}
 	return filepath.Join(home, ".local", "share", "facesign-mcp"), nil
+}
+
+// publishInstance publishes in for the data dir of f and logs, rather than
+// fails, when it cannot: the server works; a stdio server that finds the port
+// taken will then refuse to use it.
+func publishInstance(in *instance.Instance, f *serverFlags, listenAddr string, log *slog.Logger) {
+	dir, err := dataDirOf(f)
+	if err == nil {
+		err = in.Publish(dir, listenAddr)
+	}
+	if err != nil {
+		log.Warn("cannot write the instance file; a facesign-mcp stdio on this --addr will not use this server", "err", err)
+	}
 }

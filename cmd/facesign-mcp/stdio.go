@@ -14,6 +14,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/facesign/facesign-mcp/internal/instance"
+	"github.com/facesign/facesign-mcp/internal/stdiodrain"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
 )
@@ -50,7 +52,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	// itself is on stdio and must come up even when the port is taken.
 	var srv *http.Server
 	var sb *sandbox.Sandbox
-	var inst *instance
+	var inst *instance.Instance
 	sandboxAddr, noSandbox := "", ""
 	ln, err := net.Listen("tcp", f.addr)
 	if err == nil {
@@ -70,7 +72,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 			noSandbox = "the embedded sandbox could not be opened (" + err.Error() + ")"
 			break
 		}
-		inst = newInstance()
+		inst = instance.New()
 		srv = newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(f.publicURL), inst), logger)
 		publishInstance(inst, f, listenAddr, logger)
 		go func() {
@@ -102,14 +104,14 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	deps, err := newDeps(f, logger, sandboxAddr)
 	if err != nil {
 		fmt.Fprintln(s.err, "stdio:", err)
-		inst.remove()
+		inst.Remove()
 		shutdown(ctx, logger, srv, nil, sb)
 		return 2
 	}
 	if sandboxAddr == "" && f.sandboxURL == "" {
 		deps.NoSandbox = cmp.Or(noSandbox, "no sandbox listener")
 	}
-	defer inst.remove()
+	defer inst.Remove()
 	mcpServer := tools.NewServer(deps)
 	stdio := server.NewStdioServer(mcpServer)
 	stdio.SetErrorLogger(log.New(s.err, "mcp: ", log.LstdFlags))
@@ -117,11 +119,11 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 
 	// Answers to requests still being handled when stdin closes are written
 	// before the transport sees EOF (it cancels handlers when it does).
-	track := newInflight()
-	in := newDrainingReader(ctx, s.in, track, stdinDrainTimeout, func(left int) {
-		logger.Warn("stdin closed: giving up on unanswered requests", "requests", left, "waited", stdinDrainTimeout)
+	track := stdiodrain.NewInflight()
+	in := stdiodrain.NewReader(ctx, s.in, track, stdiodrain.DefaultTimeout, func(left int) {
+		logger.Warn("stdin closed: giving up on unanswered requests", "requests", left, "waited", stdiodrain.DefaultTimeout)
 	})
-	err = stdio.Listen(ctx, in, newAnswerWriter(s.out, track))
+	err = stdio.Listen(ctx, in, stdiodrain.NewWriter(s.out, track))
 	code = 0
 	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.EOF) {
 		logger.Error("stdio transport stopped", "err", err)
@@ -130,7 +132,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	return max(code, shutdown(ctx, logger, srv, nil, sb))
 }
 
-// proveRunning proves the server on the taken --addr (proveInstance) for
+// proveRunning proves the server on the taken --addr (instance.Prove) for
 // the data dir of f.
 func proveRunning(ctx context.Context, f *serverFlags, wait time.Duration) (string, error) {
 	dir, err := dataDirOf(f)
@@ -143,7 +145,7 @@ func proveRunning(ctx context.Context, f *serverFlags, wait time.Duration) (stri
 	deadline := time.Now().Add(wait)
 	backoff := 50 * time.Millisecond
 	for {
-		at, err := proveInstance(ctx, dir, f.addr)
+		at, err := instance.Prove(ctx, tools.ServerName, dir, f.addr)
 		if err == nil || time.Now().Add(backoff).After(deadline) {
 			return at, err
 		}

@@ -98,15 +98,15 @@ func Validate(f Flow) []Problem {
 	return c.probs
 }
 
-// checker holds what every check needs, computed once: resolved edge targets in a
-// flat slice (no map for small flows: a linear scan over 20 ids beats hashing).
+// checker holds what every check needs, computed once: every edge's target
+// resolved to a node index, as an adjacency list.
 type checker struct {
-	f     Flow
-	info  []*TypeInfo // nil for an unknown type
-	byID  map[string]int
-	off   []int32 // edges of node i are tgt[off[i]:off[i+1]]
-	tgt   []int32 // resolved target index, -1 when empty or missing
-	first []bool  // the node is the first with its (non-empty) id: it is what targets resolve to
+	f      Flow
+	info   []*TypeInfo         // nil for an unknown type
+	lookup func(id string) int // the index of the first node with id, or -1
+	off    []int32             // edges of node i are tgt[off[i]:off[i+1]]
+	tgt    []int32             // resolved target index, -1 when empty or missing
+	first  []bool              // the node is the first with its (non-empty) id: it is what targets resolve to
 	// broken marks nodes whose outgoing edges are already reported (dangling, empty,
 	// missing): reachability treats them as able to end, so one mistake is one error.
 	broken []bool
@@ -124,22 +124,13 @@ type checker struct {
 // maxSuggestions bounds the "did you mean" searches of one Validate.
 const maxSuggestions = 64
 
-// mapThreshold is the flow size from which id lookups use a map.
-const mapThreshold = 48
-
 func newChecker(f Flow) *checker {
 	n := len(f)
-	c := &checker{f: f}
+	c := &checker{f: f, lookup: f.Indexer()}
 	// One backing array for the per-node slices keeps allocations flat.
 	c.info = make([]*TypeInfo, n)
 	bools := make([]bool, 2*n)
 	c.first, c.broken = bools[:n:n], bools[n:]
-	if n > mapThreshold {
-		c.byID = make(map[string]int, n)
-		for i := n - 1; i >= 0; i-- {
-			c.byID[f[i].ID] = i
-		}
-	}
 	total := 0
 	for i := range f {
 		c.info[i] = catalogByType[f[i].Type]
@@ -172,21 +163,6 @@ func newChecker(f Flow) *checker {
 	}
 	c.off[n] = int32(len(c.tgt))
 	return c
-}
-
-func (c *checker) lookup(id string) int {
-	if c.byID != nil {
-		if i, ok := c.byID[id]; ok {
-			return i
-		}
-		return -1
-	}
-	for i := range c.f {
-		if c.f[i].ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // edges returns node i's outgoing edges; start's outcome is one edge. The end node

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -23,8 +22,7 @@ func deps(t *testing.T, pkg string) []string {
 	if _, err := os.Stat(filepath.Join("..", "..", filepath.FromSlash(pkg))); errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("%s does not exist yet", pkg) // preview and exporter arrive with their issues
 	}
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}", mod+pkg).CombinedOutput()
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", mod+pkg).CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	return strings.Fields(string(out))
 }

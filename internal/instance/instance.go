@@ -1,4 +1,8 @@
-package main
+// Package instance lets the server that owns a data directory prove it to
+// another facesign-mcp process of the same user, so that a stdio process which
+// finds its port taken can share that server's sandbox instead of opening the
+// database a second time, and never hands keys to a stranger on the port.
+package instance
 
 import (
 	"context"
@@ -11,15 +15,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/facesign/facesign-mcp/tools"
 )
 
 // A stdio server that finds its --addr taken may use the facesign-mcp there
@@ -30,45 +32,45 @@ import (
 // into tool results. So the server that owns a data dir publishes a secret
 // only its user can read, and proves it knows that secret.
 
-// instanceFile, in the data dir, names the listener that serves the data
+// FileName, in the data dir, names the listener that serves the data
 // dir's sandbox and the secret it proves itself with. It exists while that
 // server runs; a crash leaves a stale one, whose secret nobody can prove.
-const instanceFile = "instance.json"
+const FileName = "instance.json"
 
 // maxNonceLen bounds the /healthz challenge a server answers.
 const maxNonceLen = 128
 
-type instanceRecord struct {
+type record struct {
 	Addr   string `json:"addr"`
 	Secret string `json:"secret"` // hex, 32 random bytes
 	PID    int    `json:"pid"`
 }
 
-// instance is this process's claim on a data dir: its per-start secret, and
+// Instance is this process's claim on a data dir: its per-start secret, and
 // the file it published (if any).
-type instance struct {
+type Instance struct {
 	secret []byte
 	path   string
 }
 
-func newInstance() *instance {
+func New() *Instance {
 	secret := make([]byte, 32)
 	_, _ = rand.Read(secret) // never fails (crypto/rand panics rather)
-	return &instance{secret: secret}
+	return &Instance{secret: secret}
 }
 
-// proof is the answer to a /healthz challenge: HMAC-SHA256 over the nonce,
+// Proof is the answer to a /healthz challenge: HMAC-SHA256 over the nonce,
 // in a context of its own so that the MAC is good for nothing else.
-func proof(secret []byte, nonce string) string {
+func Proof(secret []byte, nonce string) string {
 	m := hmac.New(sha256.New, secret)
 	m.Write([]byte("facesign-mcp healthz proof v1\x00" + nonce))
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// publish writes the instance file for a listener at addr into dir: mode
+// Publish writes the instance file for a listener at addr into dir: mode
 // 0600, by a rename so that a reader never sees half of it.
-func (in *instance) publish(dir, addr string) error {
-	data, err := json.Marshal(instanceRecord{Addr: addr, Secret: hex.EncodeToString(in.secret), PID: os.Getpid()})
+func (in *Instance) Publish(dir, addr string) error {
+	data, err := json.Marshal(record{Addr: addr, Secret: hex.EncodeToString(in.secret), PID: os.Getpid()})
 	if err != nil {
 		return err
 	}
@@ -88,7 +90,7 @@ func (in *instance) publish(dir, addr string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	path := filepath.Join(dir, instanceFile)
+	path := filepath.Join(dir, FileName)
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
@@ -96,32 +98,19 @@ func (in *instance) publish(dir, addr string) error {
 	return nil
 }
 
-// remove deletes the published file if it is still this instance's.
-func (in *instance) remove() {
+// Remove deletes the published file if it is still this instance's.
+func (in *Instance) Remove() {
 	if in == nil || in.path == "" {
 		return
 	}
-	if rec, err := readInstanceFile(in.path); err == nil && rec.Secret == hex.EncodeToString(in.secret) {
+	if rec, err := readFile(in.path); err == nil && rec.Secret == hex.EncodeToString(in.secret) {
 		_ = os.Remove(in.path)
 	}
 	in.path = ""
 }
 
-// publishInstance publishes in for the data dir of f and logs, rather than
-// fails, when it cannot: the server works; a stdio server that finds the port
-// taken will then refuse to use it.
-func publishInstance(in *instance, f *serverFlags, listenAddr string, log *slog.Logger) {
-	dir, err := dataDirOf(f)
-	if err == nil {
-		err = in.publish(dir, listenAddr)
-	}
-	if err != nil {
-		log.Warn("cannot write the instance file; a facesign-mcp stdio on this --addr will not use this server", "err", err)
-	}
-}
-
-func readInstanceFile(path string) (instanceRecord, error) {
-	var rec instanceRecord
+func readFile(path string) (record, error) {
+	var rec record
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return rec, err
@@ -132,10 +121,10 @@ func readInstanceFile(path string) (instanceRecord, error) {
 	return rec, nil
 }
 
-// errUnproven is the cause of every refusal to use a server on a taken port.
-var errUnproven = errors.New("not proven to be this user's facesign-mcp for this data dir")
+// ErrUnproven is the cause of every refusal to use a server on a taken port.
+var ErrUnproven = errors.New("not proven to be this user's facesign-mcp for this data dir")
 
-// proveInstance checks that the server on the taken address addr is the
+// Prove checks that the server (named server in its /healthz) on the taken address addr is the
 // facesign-mcp that owns dir, for this user: dir's instance file must be a
 // regular file of this user's with mode 0600, name a loopback listener on
 // addr's port, and the server there must answer a fresh challenge with the
@@ -143,54 +132,54 @@ var errUnproven = errors.New("not proven to be this user's facesign-mcp for this
 // address is dialled, not addr: it is the one the secret's owner is bound
 // to, so nothing else can answer there (a squatter on another loopback
 // address with the same port cannot relay the challenge to it).
-func proveInstance(ctx context.Context, dir, addr string) (string, error) {
-	path := filepath.Join(dir, instanceFile)
+func Prove(ctx context.Context, server, dir, addr string) (string, error) {
+	path := filepath.Join(dir, FileName)
 	fi, err := os.Lstat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("%w: no %s in the data dir (no facesign-mcp serves it)", errUnproven, instanceFile)
+			return "", fmt.Errorf("%w: no %s in the data dir (no facesign-mcp serves it)", ErrUnproven, FileName)
 		}
-		return "", fmt.Errorf("%w: %v", errUnproven, err)
+		return "", fmt.Errorf("%w: %v", ErrUnproven, err)
 	}
 	if !fi.Mode().IsRegular() || fi.Mode().Perm() != 0o600 {
-		return "", fmt.Errorf("%w: %s is not a regular file with mode 0600 (%v)", errUnproven, path, fi.Mode())
+		return "", fmt.Errorf("%w: %s is not a regular file with mode 0600 (%v)", ErrUnproven, path, fi.Mode())
 	}
 	if err := ownedByMe(fi); err != nil {
-		return "", fmt.Errorf("%w: %s: %v", errUnproven, path, err)
+		return "", fmt.Errorf("%w: %s: %v", ErrUnproven, path, err)
 	}
-	rec, err := readInstanceFile(path)
+	rec, err := readFile(path)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", errUnproven, err)
+		return "", fmt.Errorf("%w: %v", ErrUnproven, err)
 	}
 	secret, err := hex.DecodeString(rec.Secret)
 	if err != nil || len(secret) < 16 {
-		return "", fmt.Errorf("%w: %s holds no usable secret", errUnproven, path)
+		return "", fmt.Errorf("%w: %s holds no usable secret", ErrUnproven, path)
 	}
 	_, wantPort, err := net.SplitHostPort(addr)
 	if err != nil {
-		return "", fmt.Errorf("%w: --addr %q: %v", errUnproven, addr, err)
+		return "", fmt.Errorf("%w: --addr %q: %v", ErrUnproven, addr, err)
 	}
 	_, port, err := net.SplitHostPort(rec.Addr)
 	if err != nil || port != wantPort {
-		return "", fmt.Errorf("%w: the data dir's server listens on %s, not on port %s", errUnproven, rec.Addr, wantPort)
+		return "", fmt.Errorf("%w: the data dir's server listens on %s, not on port %s", ErrUnproven, rec.Addr, wantPort)
 	}
-	at := selfAddr(rec.Addr)
-	if !tools.IsLoopbackAddr(at) {
-		return "", fmt.Errorf("%w: the data dir's server listens on %s, not on loopback", errUnproven, rec.Addr)
+	at := reachable(rec.Addr)
+	if !isLoopback(at) {
+		return "", fmt.Errorf("%w: the data dir's server listens on %s, not on loopback", ErrUnproven, rec.Addr)
 	}
 	nonce := rand.Text()
-	got, err := challenge(ctx, at, nonce)
+	got, err := challenge(ctx, server, at, nonce)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", errUnproven, err)
+		return "", fmt.Errorf("%w: %v", ErrUnproven, err)
 	}
-	if !hmac.Equal([]byte(got), []byte(proof(secret, nonce))) {
-		return "", fmt.Errorf("%w: the server at %s does not know the data dir's secret", errUnproven, at)
+	if !hmac.Equal([]byte(got), []byte(Proof(secret, nonce))) {
+		return "", fmt.Errorf("%w: the server at %s does not know the data dir's secret", ErrUnproven, at)
 	}
 	return at, nil
 }
 
 // challenge asks addr's /healthz to prove itself for nonce.
-func challenge(ctx context.Context, addr, nonce string) (string, error) {
+func challenge(ctx context.Context, server, addr, nonce string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/healthz?nonce="+url.QueryEscape(nonce), nil)
@@ -211,7 +200,7 @@ func challenge(ctx context.Context, addr, nonce string) (string, error) {
 	if resp.StatusCode != http.StatusOK {
 		return "", fmt.Errorf("/healthz at %s answered %d", addr, resp.StatusCode)
 	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&body); err != nil || body.Server != tools.ServerName {
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&body); err != nil || body.Server != server {
 		return "", fmt.Errorf("%s does not answer /healthz as a facesign-mcp", addr)
 	}
 	if body.Proof == "" {
@@ -220,22 +209,46 @@ func challenge(ctx context.Context, addr, nonce string) (string, error) {
 	return body.Proof, nil
 }
 
-// healthz answers liveness probes; the body identifies this program, and a
+// Healthz answers liveness probes as server at version; the body identifies this program, and a
 // challenge (?nonce=…) is answered with the proof that this is the server
-// that owns its data dir (see proveInstance). in is nil when the listener
+// that owns its data dir (see Prove). in is nil when the listener
 // serves no data dir of its own.
-func healthz(in *instance) http.HandlerFunc {
+func Healthz(in *Instance, server, version string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		body := map[string]string{"status": "ok", "server": tools.ServerName, "version": appVersion()}
+		body := map[string]string{"status": "ok", "server": server, "version": version}
 		if nonce := r.URL.Query().Get("nonce"); nonce != "" && in != nil {
 			if len(nonce) > maxNonceLen {
 				http.Error(w, fmt.Sprintf("nonce longer than %d characters", maxNonceLen), http.StatusBadRequest)
 				return
 			}
-			body["proof"] = proof(in.secret, nonce)
+			body["proof"] = Proof(in.secret, nonce)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		_ = json.NewEncoder(w).Encode(body)
 	}
+}
+
+// reachable is where a listener on addr can be reached from this machine: an
+// unspecified host (":7717", "0.0.0.0:7717", "[::]:7717") by 127.0.0.1.
+func reachable(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip, err := netip.ParseAddr(host); host == "" || (err == nil && ip.IsUnspecified()) {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return addr
+}
+
+// isLoopback reports whether addr's host is a loopback IP address: the only
+// listeners whose secret can have been written by this machine's user.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
 }

@@ -1,4 +1,9 @@
-package main
+// Package stdiodrain keeps a stdio MCP server answering requests that arrive
+// just before stdin closes. mcp-go's stdio transport cancels every handler and
+// stops its workers the moment it reads EOF, so a client that writes a request
+// and closes stdin at once (a script, `echo … | facesign-mcp stdio`) would lose
+// the answer: Reader holds EOF back until Writer has carried every answer out.
+package stdiodrain
 
 import (
 	"bytes"
@@ -10,32 +15,32 @@ import (
 	"time"
 )
 
-// stdinDrainTimeout bounds how long stdio waits, once stdin is closed, for
+// DefaultTimeout bounds how long stdio waits, once stdin is closed, for
 // the answers to requests still being handled.
-const stdinDrainTimeout = 30 * time.Second
+const DefaultTimeout = 30 * time.Second
 
-// inflight counts the JSON-RPC requests read from stdin that have not been
+// Inflight counts the JSON-RPC requests read from stdin that have not been
 // answered on stdout. mcp-go's stdio transport cancels every handler and stops
 // its workers the moment it reads EOF, so a client that writes a request and
 // closes stdin at once (a script, `echo … | facesign-mcp stdio`) would lose
-// the answer; drainingReader holds EOF back until the answers are out.
-type inflight struct {
+// the answer; Reader holds EOF back until the answers are out.
+type Inflight struct {
 	mu      sync.Mutex
 	pending map[string]bool
 	changed chan struct{} // closed and replaced whenever pending shrinks
 }
 
-func newInflight() *inflight {
-	return &inflight{pending: map[string]bool{}, changed: make(chan struct{})}
+func NewInflight() *Inflight {
+	return &Inflight{pending: map[string]bool{}, changed: make(chan struct{})}
 }
 
-func (f *inflight) add(id string) {
+func (f *Inflight) add(id string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.pending[id] = true
 }
 
-func (f *inflight) done(id string) {
+func (f *Inflight) done(id string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.pending[id] {
@@ -47,7 +52,7 @@ func (f *inflight) done(id string) {
 
 // wait returns the number of requests still unanswered when all were
 // answered (0), ctx ended or timeout passed.
-func (f *inflight) wait(ctx context.Context, timeout time.Duration) int {
+func (f *Inflight) wait(ctx context.Context, timeout time.Duration) int {
 	t := time.NewTimer(timeout)
 	defer t.Stop()
 	for {
@@ -67,7 +72,7 @@ func (f *inflight) wait(ctx context.Context, timeout time.Duration) int {
 	}
 }
 
-// rpcLine is what inflight needs of a JSON-RPC message.
+// rpcLine is what Inflight needs of a JSON-RPC message.
 type rpcLine struct {
 	ID     json.RawMessage `json:"id"`
 	Method string          `json:"method"`
@@ -130,20 +135,20 @@ func (l *lineSplitter) write(p []byte) {
 	}
 }
 
-// drainingReader is stdin as the transport reads it: it notes each request's
+// Reader is stdin as the transport reads it: it notes each request's
 // id, and when stdin ends it returns EOF only once every noted request has
 // been answered (or ctx ends, or the timeout passes).
-type drainingReader struct {
+type Reader struct {
 	ctx     context.Context
 	r       io.Reader
-	track   *inflight
+	track   *Inflight
 	lines   lineSplitter
 	timeout time.Duration
 	onLeft  func(unanswered int) // called when the wait gave up
 }
 
-func newDrainingReader(ctx context.Context, r io.Reader, track *inflight, timeout time.Duration, onLeft func(int)) *drainingReader {
-	d := &drainingReader{ctx: ctx, r: r, track: track, timeout: timeout, onLeft: onLeft}
+func NewReader(ctx context.Context, r io.Reader, track *Inflight, timeout time.Duration, onLeft func(int)) *Reader {
+	d := &Reader{ctx: ctx, r: r, track: track, timeout: timeout, onLeft: onLeft}
 	d.lines.fn = func(line []byte) {
 		var m rpcLine
 		if json.Unmarshal(line, &m) != nil {
@@ -164,7 +169,7 @@ func newDrainingReader(ctx context.Context, r io.Reader, track *inflight, timeou
 	return d
 }
 
-func (d *drainingReader) Read(p []byte) (int, error) {
+func (d *Reader) Read(p []byte) (int, error) {
 	n, err := d.r.Read(p)
 	d.lines.write(p[:n])
 	if err == io.EOF {
@@ -175,17 +180,17 @@ func (d *drainingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// answerWriter is stdout as the transport writes it: every response it
+// Writer is stdout as the transport writes it: every response it
 // carries (an id with a result or an error, no method) marks that request
 // answered. It is safe for concurrent use.
-type answerWriter struct {
+type Writer struct {
 	w     io.Writer
 	mu    sync.Mutex
 	lines lineSplitter
 }
 
-func newAnswerWriter(w io.Writer, track *inflight) *answerWriter {
-	a := &answerWriter{w: w}
+func NewWriter(w io.Writer, track *Inflight) *Writer {
+	a := &Writer{w: w}
 	a.lines.fn = func(line []byte) {
 		var m rpcLine
 		if json.Unmarshal(line, &m) != nil || m.Method != "" || (m.Result == nil && m.Error == nil) {
@@ -198,7 +203,7 @@ func newAnswerWriter(w io.Writer, track *inflight) *answerWriter {
 	return a
 }
 
-func (a *answerWriter) Write(p []byte) (int, error) {
+func (a *Writer) Write(p []byte) (int, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	n, err := a.w.Write(p)
