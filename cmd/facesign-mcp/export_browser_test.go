@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/facesign/facesign-mcp/exporter"
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/browsertest"
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
+)
+
+// TestExportedAppInBrowser uses an exported app as its end user would, in
+// headless Chromium, against `facesign-mcp sandbox` with the app's webhook
+// endpoint registered: sign in, the start page, the verification page with
+// the hosted page in its frame, then the result page once FaceSign's webhook
+// has arrived; one approving and one denying path. The session is finished
+// with the sandbox's simulate endpoint: the hosted page (issue 9) is not on
+// main yet, so nothing in the frame can be walked.
+func TestExportedAppInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an exported app and starts Chromium")
+	}
+	browsertest.Skip(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	shots := os.Getenv("EXPORT_SCREENSHOTS") // a directory to keep the screenshots in
+
+	// The sandbox, as a team runs it.
+	var logs syncbuffer.Buffer
+	sandboxDone := make(chan int, 1)
+	go func() {
+		sandboxDone <- run(ctx, []string{"sandbox", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir(), "--rate-limit", "0"}, streams{in: strings.NewReader(""), out: &logs, err: &logs})
+	}()
+	t.Cleanup(func() { cancel(); <-sandboxDone })
+	baseRE := regexp.MustCompile(`base_url=(http\S+)`)
+	var apiURL string
+	require.Eventually(t, func() bool {
+		m := baseRE.FindStringSubmatch(logs.String())
+		if m != nil {
+			apiURL = m[1]
+		}
+		return m != nil
+	}, 10*time.Second, 50*time.Millisecond, "the sandbox did not start: %s", logs.String())
+
+	// The app: exported, built as the Dockerfile builds it, started.
+	data, err := os.ReadFile("../../exporter/testdata/flows/wire-transfer-step-up.json")
+	require.NoError(t, err)
+	fl, err := flow.Decode(data)
+	require.NoError(t, err)
+	dir := filepath.Join(t.TempDir(), "app")
+	_, err = exporter.Export(ctx, dir, exporter.Options{Flow: fl, UseCase: exporter.WireTransferStepUp})
+	require.NoError(t, err)
+	build := exec.Command("go", "build", "-o", "app", ".")
+	build.Dir = dir
+	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=readonly")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	key := "sk_test_browser" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	api, err := facesign.New(key, facesign.WithBaseURL(apiURL))
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	appURL := fmt.Sprintf("http://127.0.0.1:%d", port)
+	hook, err := api.CreateWebhook(ctx, appURL+"/webhooks/facesign")
+	require.NoError(t, err)
+
+	app := exec.CommandContext(ctx, filepath.Join(dir, "app"))
+	app.Dir = dir
+	var appLog syncbuffer.Buffer
+	app.Stdout, app.Stderr = &appLog, &appLog
+	app.Env = append(os.Environ(), "FACESIGN_API_KEY="+key, "FACESIGN_API_URL="+apiURL, "FACESIGN_WEBHOOK_SECRET="+hook.Secret,
+		"DATABASE_URL=file:"+filepath.Join(t.TempDir(), "app.db"), "PORT="+strconv.Itoa(port))
+	require.NoError(t, app.Start())
+	t.Cleanup(func() {
+		_ = app.Process.Signal(os.Interrupt)
+		_ = app.Wait()
+		if t.Failed() {
+			t.Logf("app log:\n%s", appLog.String())
+		}
+	})
+	require.Eventually(t, func() bool {
+		resp, err := http.Get(appURL + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err == nil && resp.StatusCode == http.StatusOK
+	}, 15*time.Second, 100*time.Millisecond, "the app did not start: %s", appLog.String())
+
+	bctx := browsertest.New(t, browsertest.Options{})
+	shot := func(ctx context.Context, name string) {
+		t.Helper()
+		if shots == "" {
+			return
+		}
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644))
+	}
+	tests := []struct {
+		name     string
+		outcomes map[string]string
+		verdict  string
+	}{
+		{"approved", nil, "Approved."},
+		{"denied", map[string]string{"liveness": "deepfakeDetected"}, "Not approved."},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+			defer cancel()
+			// Each path starts signed out (the previous one left a sign-in cookie).
+			require.NoError(t, chromedp.Do(tctx, chromedp.Navigate(appURL+"/")))
+			_, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`(f => (f && f.submit(), !!f))(document.querySelector('form[action="/signout"]'))`))
+			require.NoError(t, err)
+			require.NoError(t, chromedp.Do(tctx, chromedp.WaitVisible(chromedp.CSS("#email"))))
+			shot(tctx, tc.name+"-1-signin")
+			require.NoError(t, chromedp.Do(tctx,
+				chromedp.SendKeys(chromedp.CSS("#email"), fmt.Sprintf("browser%d@example.com", i)),
+				chromedp.Submit(chromedp.CSS("#email")),
+				chromedp.WaitVisible(chromedp.CSS("#f-payee")),
+				chromedp.SendKeys(chromedp.CSS("#f-payee"), "ACME Supplies Ltd"),
+				chromedp.SendKeys(chromedp.CSS("#f-amount"), "$7,500.00"),
+			))
+			shot(tctx, tc.name+"-2-start")
+			require.NoError(t, chromedp.Do(tctx, chromedp.Submit(chromedp.CSS("#f-payee")), chromedp.WaitVisible(chromedp.CSS("#facesign-frame"))))
+			shot(tctx, tc.name+"-3-verify")
+			src, err := chromedp.Run(tctx, chromedp.AttributeValue(chromedp.CSS("#facesign-frame"), "src"))
+			require.NoError(t, err)
+			allowAttr, err := chromedp.Run(tctx, chromedp.AttributeValue(chromedp.CSS("#facesign-frame"), "allow"))
+			require.NoError(t, err)
+			location, err := chromedp.Run(tctx, chromedp.Location())
+			require.NoError(t, err)
+			frameSrc, allow := src.Value, allowAttr.Value
+			require.True(t, strings.HasPrefix(frameSrc, strings.TrimSuffix(apiURL, "/sandbox")+"/verify?client_secret="), frameSrc)
+			require.Equal(t, "camera; microphone; autoplay", allow)
+			verificationID := location[strings.LastIndex(location, "/")+1:]
+
+			list, err := api.ListSessions(tctx, facesign.ListParams{ClientReferenceID: verificationID})
+			require.NoError(t, err)
+			require.Len(t, list.Sessions, 1)
+			_, err = api.Simulate(tctx, list.Sessions[0].ID, facesign.SimulateRequest{Outcomes: tc.outcomes})
+			require.NoError(t, err)
+
+			require.NoError(t, chromedp.Do(tctx,
+				chromedp.Click(chromedp.CSS(`a[href^="/result/"]`)),
+				chromedp.WaitVisible(chromedp.CSS("#result.approved, #result.denied")), // result.js reloads once the webhook decided
+			))
+			verdict, err := chromedp.Run(tctx, chromedp.Text(chromedp.CSS("#result .verdict strong")))
+			require.NoError(t, err)
+			shot(tctx, tc.name+"-4-result")
+			require.Equal(t, tc.verdict, verdict)
+		})
+	}
+}
