@@ -54,7 +54,7 @@ func ExportApp(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
 	tool := mcp.NewTool("export_app",
 		mcp.WithDescription(`Export a complete Go web app for a FaceSign flow into a new directory: it creates sessions, embeds the hosted verification page, verifies FaceSign's signed webhooks, stores every verification in SQLite or PostgreSQL and applies the use case's decision (approve the transfer, allow the recovery, record the enrollment, bind the new device…). It builds with CGO_ENABLED=0, passes its own tests straight away, and runs against the sandbox with no account. Call it when the user wants to take a flow to production, get "the code", or an app/starter/integration for it.
 - flow (or description, or neither: the session's current flow) is the flow the app sends with every session; it is written to flow.json.
-- useCase decides the app's logic: wire-transfer-step-up, account-recovery, kyc-onboarding, face-enrollment, login-2fa or device-recovery. Leave it out when the flow came from one of the recipes or a description that names the purpose; if it is unclear this tool fails and lists the choices: ask the user, never guess (two flows of the same shape can serve different purposes).
+- useCase decides the app's logic: wire-transfer-step-up, account-recovery, kyc-onboarding, face-enrollment, login-2fa or device-recovery. Leave it out when the flow came from one of the recipes or a description that names the purpose; if it is unclear the user is asked in a form when the client supports it, otherwise this tool fails and lists the choices: ask the user, never guess (two flows of the same shape can serve different purposes).
 - outputDir: a new or empty directory. Relative to the client's workspace root when the client shares its roots, otherwise an absolute path. Nothing is overwritten: an existing non-empty directory is refused.
 - update: true rewrites only flow.json of an app exported before into outputDir (never the team's code), and refuses if flow.json was edited by hand.
 Returns the directory, the files written, the number of flow paths the app's tests cover, warnings, and the exact commands to run it against the sandbox, test it and deploy it.
@@ -171,6 +171,14 @@ Next: show the user the next commands.`),
 
 		uc, ok := d.useCaseFor(st, in.UseCase, in.Description)
 		if !ok {
+			var pending *mcp.CallToolResult
+			uc, pending = d.askUseCase(ctx, req)
+			if pending != nil {
+				return pending, nil
+			}
+			ok = uc != ""
+		}
+		if !ok {
 			return failure("Which use case is this app for? The flow alone does not say (two flows of the same shape can serve different purposes). Ask the user, then call export_app again with useCase set to one of: %s.", strings.Join(useCaseNames(), ", ")), nil
 		}
 		res, err := exporter.Export(ctx, dir, exporter.Options{
@@ -204,6 +212,58 @@ func (d *Deps) useCaseFor(st *SessionState, given, description string) (exporter
 		return u, true
 	}
 	return "", false
+}
+
+const useCaseElicitationID = "export_app_use_case"
+
+// askUseCase asks the user which use case the app is for, when the client
+// can show a form. It returns "" when it cannot ask or the user did not
+// choose, or the input request for a 2026-07-28 client that has not answered.
+func (d *Deps) askUseCase(ctx context.Context, req mcp.CallToolRequest) (exporter.UseCase, *mcp.CallToolResult) {
+	read := func(res *mcp.ElicitationResult) exporter.UseCase {
+		if res == nil || res.Action != mcp.ElicitationResponseActionAccept {
+			return ""
+		}
+		content, _ := res.Content.(map[string]any)
+		v, _ := content["useCase"].(string)
+		u, err := exporter.ParseUseCase(v)
+		if err != nil {
+			return ""
+		}
+		return u
+	}
+	if answer := server.ElicitationResponse(req.Params.InputResponses, useCaseElicitationID); answer != nil {
+		return read(answer), nil
+	}
+	if !clientCanElicit(ctx) {
+		return "", nil
+	}
+	titles := make([]string, 0, 6)
+	for _, u := range exporter.UseCases() {
+		titles = append(titles, u.Title())
+	}
+	params := mcp.ElicitationParams{
+		Mode:    mcp.ElicitationModeForm,
+		Message: "What is this app for? The flow alone does not say, and the app's decision logic depends on it.",
+		RequestedSchema: schema{"type": "object", "required": []string{"useCase"}, "properties": schema{
+			"useCase": schema{"type": "string", "title": "Use case", "enum": useCaseNames(), "enumNames": titles},
+		}},
+	}
+	if server.IsModernRequest(ctx) {
+		return "", server.NewInputRequestBuilder("").Elicit(useCaseElicitationID, params).ToolResult()
+	}
+	srv := server.ServerFromContext(ctx)
+	if srv == nil {
+		return "", nil
+	}
+	ectx, cancel := context.WithTimeout(ctx, elicitTimeout)
+	defer cancel()
+	res, err := srv.RequestElicitation(ectx, mcp.ElicitationRequest{Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)}, Params: params})
+	if err != nil {
+		d.Logger.WarnContext(ctx, "export_app: elicitation failed; asking in the result instead", "error", err)
+		return "", nil
+	}
+	return read(res), nil
 }
 
 func exportFailure(err error, dir string) string {

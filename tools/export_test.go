@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
@@ -140,4 +141,20 @@ func TestRootDirs(t *testing.T) {
 	}})
 	assert.Equal(t, []string{dir}, got)
 	assert.Nil(t, rootDirs(nil))
+}
+
+func TestExportAppAsksForTheUseCase(t *testing.T) {
+	st := exportStack(t, &Deps{})
+	form := &formAnswerer{action: mcp.ElicitationResponseActionAccept, content: map[string]any{"useCase": "face-enrollment"}}
+	c := st.Dial(t, DialClientOptions(client.WithElicitationHandler(form)))
+	dir := filepath.Join(t.TempDir(), "app")
+	out := OKMap(t, CallTool(t, c, "export_app", map[string]any{"description": "liveness check, then an email code", "outputDir": dir}))
+	assert.Equal(t, "face-enrollment", out["useCase"])
+	require.Len(t, form.shown(), 1)
+	assert.Contains(t, form.shown()[0].Message, "What is this app for?")
+
+	declined := &formAnswerer{action: mcp.ElicitationResponseActionDecline}
+	c = st.Dial(t, DialClientOptions(client.WithElicitationHandler(declined)))
+	msg := RequireToolError(t, CallTool(t, c, "export_app", map[string]any{"description": "liveness check, then an email code", "outputDir": filepath.Join(t.TempDir(), "b")}))
+	assert.Contains(t, msg, "Which use case")
 }
