@@ -104,7 +104,7 @@ func TestExportedAppInBrowser(t *testing.T) {
 	}, 15*time.Second, 100*time.Millisecond, "the app did not start: %s", appLog.String())
 
 	bctx := browsertest.New(t, browsertest.Options{})
-	shot := func(ctx context.Context, name string) {
+	shot := func(t *testing.T, ctx context.Context, name string) {
 		t.Helper()
 		if shots == "" {
 			return
@@ -123,14 +123,14 @@ func TestExportedAppInBrowser(t *testing.T) {
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+			tctx, cancel := context.WithTimeout(bctx, 120*time.Second)
 			defer cancel()
 			// Each path starts signed out (the previous one left a sign-in cookie).
 			require.NoError(t, chromedp.Do(tctx, chromedp.Navigate(appURL+"/")))
 			_, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`(f => (f && f.submit(), !!f))(document.querySelector('form[action="/signout"]'))`))
 			require.NoError(t, err)
 			require.NoError(t, chromedp.Do(tctx, chromedp.WaitVisible(chromedp.CSS("#email"))))
-			shot(tctx, tc.name+"-1-signin")
+			shot(t, tctx, tc.name+"-1-signin")
 			require.NoError(t, chromedp.Do(tctx,
 				chromedp.SendKeys(chromedp.CSS("#email"), fmt.Sprintf("browser%d@example.com", i)),
 				chromedp.Submit(chromedp.CSS("#email")),
@@ -138,9 +138,9 @@ func TestExportedAppInBrowser(t *testing.T) {
 				chromedp.SendKeys(chromedp.CSS("#f-payee"), "ACME Supplies Ltd"),
 				chromedp.SendKeys(chromedp.CSS("#f-amount"), "$7,500.00"),
 			))
-			shot(tctx, tc.name+"-2-start")
+			shot(t, tctx, tc.name+"-2-start")
 			require.NoError(t, chromedp.Do(tctx, chromedp.Submit(chromedp.CSS("#f-payee")), chromedp.WaitVisible(chromedp.CSS("#facesign-frame"))))
-			shot(tctx, tc.name+"-3-verify")
+			shot(t, tctx, tc.name+"-3-verify")
 			src, err := chromedp.Run(tctx, chromedp.AttributeValue(chromedp.CSS("#facesign-frame"), "src"))
 			require.NoError(t, err)
 			allowAttr, err := chromedp.Run(tctx, chromedp.AttributeValue(chromedp.CSS("#facesign-frame"), "allow"))
@@ -153,14 +153,14 @@ func TestExportedAppInBrowser(t *testing.T) {
 			require.Contains(t, location, "/verify/ver_")
 
 			walkHosted(t, tctx, tc.outcomes["liveness"])
-			shot(tctx, tc.name+"-4-finished")
+			shot(t, tctx, tc.name+"-4-finished")
 
 			// verify.js moved to the result page on the hosted page's "complete"
 			// event; result.js reloads it once the webhook has decided.
 			require.NoError(t, chromedp.Do(tctx, chromedp.WaitVisible(chromedp.CSS("#result.approved, #result.denied"))))
 			verdict, err := chromedp.Run(tctx, chromedp.Text(chromedp.CSS("#result .verdict strong")))
 			require.NoError(t, err)
-			shot(tctx, tc.name+"-5-result")
+			shot(t, tctx, tc.name+"-5-result")
 			require.Equal(t, tc.verdict, verdict)
 		})
 	}
@@ -195,7 +195,13 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string) {
 		if node != "" {
 			sel = fmt.Sprintf("body[data-node=%q][data-screen=%q]", node, screen)
 		}
-		require.NoError(t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(sel), in())), "waiting for %s", sel)
+		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if err := chromedp.Do(wctx, chromedp.WaitReady(chromedp.CSS(sel), in())); err != nil {
+			attrs, _ := chromedp.Run(ctx, chromedp.Attributes(chromedp.CSS("body"), in()))
+			caption, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#caption"), in()))
+			t.Fatalf("waiting for %s in the hosted page: %v (it is at %v, caption %q)", sel, err, attrs, caption)
+		}
 	}
 	click := func(sel string) {
 		t.Helper()
