@@ -152,8 +152,8 @@ func TestExportedAppInBrowser(t *testing.T) {
 			require.Equal(t, "camera; microphone; autoplay", allow)
 			require.Contains(t, location, "/verify/ver_")
 
-			walkHosted(t, tctx, tc.outcomes["liveness"])
-			shot(t, tctx, tc.name+"-4-finished")
+			// No screenshot here: the page may be navigating to the result.
+			walkHosted(t, tctx, tc.outcomes["liveness"], func(name string) { shot(t, tctx, tc.name+"-4-"+name) })
 
 			// verify.js moved to the result page on the hosted page's "complete"
 			// event; result.js reloads it once the webhook has decided.
@@ -173,7 +173,7 @@ func TestExportedAppInBrowser(t *testing.T) {
 // confirmation question, the email code from the page's outbox, and the
 // closing line. The app's page and the hosted page are on two ports of
 // 127.0.0.1, one site, so FromNode reaches into the frame.
-func walkHosted(t *testing.T, ctx context.Context, liveness string) {
+func walkHosted(t *testing.T, ctx context.Context, liveness string, shot func(name string)) {
 	t.Helper()
 	var frame *chromedp.Node
 	in := func() chromedp.QueryOption { return chromedp.FromNode(frame) }
@@ -215,6 +215,7 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string) {
 	if liveness != "" {
 		require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#ctl-liveness"), liveness, in())))
 	}
+	shot("liveness")
 	click("#capture")
 	if liveness != "" && liveness != "livenessDetected" {
 		wait("", "s-finished")
@@ -231,6 +232,7 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string) {
 		require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#email"), "browser@example.com\r", in())))
 	}
 	wait("email_code", "s-code")
+	shot("code")
 	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#outbox .otp"), in())))
 	code, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#outbox li:first-child .otp"), in()))
 	require.NoError(t, err)
