@@ -205,7 +205,13 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string, shot func(na
 	}
 	click := func(sel string) {
 		t.Helper()
-		require.NoError(t, chromedp.Do(ctx, chromedp.WaitEnabled(chromedp.CSS(sel), in()), chromedp.Click(chromedp.CSS(sel), in())))
+		wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if err := chromedp.Do(wctx, chromedp.WaitEnabled(chromedp.CSS(sel), in()), chromedp.Click(chromedp.CSS(sel), in())); err != nil {
+			attrs, _ := chromedp.Run(ctx, chromedp.Attributes(chromedp.CSS("body"), in()))
+			caption, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#caption"), in()))
+			t.Fatalf("clicking %s in the hosted page: %v (it is at %v, caption %q)", sel, err, attrs, caption)
+		}
 	}
 	attach()
 	wait("start", "s-start")
