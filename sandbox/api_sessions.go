@@ -128,6 +128,12 @@ func (s *Sandbox) refreshSecret(w http.ResponseWriter, r *http.Request, a accoun
 		if err != nil {
 			return fmt.Errorf("refresh secret of session %s: %w", id, err)
 		}
+		// The old secret is remembered, so that its page says "replaced"
+		// (and the embedder refreshes) instead of "unknown".
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO retired_secrets(secret, session_seq, retired_at)
+			SELECT secret, session_seq, ? FROM client_secrets WHERE session_seq = ?`, s.nowMs(), seq); err != nil {
+			return fmt.Errorf("refresh secret of session %s: %w", id, err)
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE client_secrets SET secret = ?, created_at = ?, expire_at = ? WHERE session_seq = ?`,
 			secret.Secret, secret.CreatedAt.UnixMilli(), secret.ExpireAt.UnixMilli(), seq)
 		if err != nil {

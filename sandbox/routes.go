@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -85,7 +86,7 @@ func (s *Sandbox) api(h handlerFunc) http.Handler {
 			w.WriteHeader(status)
 			return
 		}
-		writeJSON(w, status, body)
+		writeJSON(w, status, s.signMedia(body))
 	})
 }
 
@@ -144,4 +145,19 @@ func (l *rateLimiter) allow(w http.ResponseWriter, acct int64) error {
 			Message: fmt.Sprintf("more than %d requests in a minute; retry after %d s", l.limit, wait)}
 	}
 	return nil
+}
+
+// signMedia turns the hosted page's stored image references in an answer into
+// signed URLs valid from now (see mediaSigner). A body that does not encode
+// is left for writeJSON to report.
+func (s *Sandbox) signMedia(body any) any {
+	enc, ok := body.(encodedJSON)
+	if !ok {
+		raw, err := json.Marshal(body)
+		if err != nil {
+			return body
+		}
+		enc = raw
+	}
+	return encodedJSON(s.media.sign(enc, s.now()))
 }

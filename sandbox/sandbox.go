@@ -1,5 +1,5 @@
 // Package sandbox is the embedded FaceSign emulator: the REST API of
-// shared/facesign-api.md served from a SQLite store, a flow runner that walks
+// docs/facesign-api.md served from a SQLite store, a flow runner that walks
 // sessions through their flows, and a webhook sender. It is reached over HTTP by
 // the same client that reaches production; nothing imports it but the command.
 package sandbox
@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/hosted"
 )
 
 // WebhookConfig is an endpoint registered for every account (the --webhook flag).
@@ -64,6 +65,11 @@ type Config struct {
 	Clock func() time.Time
 	// DefaultWebhooks are registered for every account, existing and new.
 	DefaultWebhooks []WebhookConfig
+	// FrameAncestors are the origins allowed to embed the hosted page besides
+	// loopback ones and PublicURL's (--public-url, --allowed-origins).
+	FrameAncestors []string
+	// MediaURLTTL is how long a signed media URL in a report lives (default 1h).
+	MediaURLTTL time.Duration
 }
 
 // DefaultRetrySchedule is the contract's webhook retry schedule.
@@ -87,6 +93,8 @@ type Sandbox struct {
 	counts      countCache // includeTotal's totals, by filters and sessions_version
 	scanBudget  int        // see defaultScanBudget
 	handler     http.Handler
+	page        http.Handler // the hosted page, /verify
+	media       *mediaSigner
 
 	// webhooks sends deliveries: no redirects, no proxy, forbidden addresses
 	// refused at dial time. Not configurable, so no caller can loosen that.
@@ -133,6 +141,20 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		db.Close()
 		return nil, err
 	}
+	if s.media, err = loadMediaSigner(ctx, db.w, cfg.PublicURL, cfg.MediaURLTTL); err != nil {
+		s.writer.close()
+		stmts.close()
+		db.Close()
+		return nil, err
+	}
+	page, err := hosted.New(hosted.Config{Backend: pageBackend{s}, FrameAncestors: append([]string{cfg.PublicURL}, cfg.FrameAncestors...), Logger: cfg.Logger})
+	if err != nil {
+		s.writer.close()
+		stmts.close()
+		db.Close()
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
+	s.page = page
 	s.handler = s.routes()
 	bg, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
@@ -189,6 +211,9 @@ func (c *Config) fill() error {
 	}
 	if c.AbandonAfter <= 0 {
 		c.AbandonAfter = time.Hour
+	}
+	if c.MediaURLTTL <= 0 {
+		c.MediaURLTTL = time.Hour
 	}
 	if c.JanitorInterval == 0 {
 		c.JanitorInterval = time.Minute

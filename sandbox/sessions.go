@@ -12,13 +12,14 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/sandbox/hosted"
 	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
 
 // Errors of SessionBySecret.
 var (
-	ErrSecretUnknown = errors.New("sandbox: unknown client secret")
-	ErrSecretExpired = errors.New("sandbox: client secret expired")
+	ErrSecretUnknown = hosted.ErrSecretUnknown
+	ErrSecretExpired = hosted.ErrSecretExpired
 )
 
 // statusRank orders statuses along the lifecycle, for sortBy=status: the

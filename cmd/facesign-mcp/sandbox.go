@@ -25,12 +25,13 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	webhook := fs.String("webhook", "", "webhook URL registered for every account")
 	webhookSecret := fs.String("webhook-secret", "", "secret that signs --webhook deliveries (or $FACESIGN_WEBHOOK_SECRET)")
 	publicURL := fs.String("public-url", "", "URL browsers reach this listener at (default http://<addr>)")
+	allowedOrigins := fs.String("allowed-origins", "", "comma-separated origins allowed to embed the hosted page (/verify) besides loopback ones and --public-url (e.g. https://app.example.com)")
 	rateLimit := fs.Int("rate-limit", 0, "requests per minute per account; 0 turns the limit off")
 	allowRemote := fs.Bool("allow-remote", false, "allow listening on a non-loopback address (the sandbox has no real authentication)")
 	logLevel := fs.String("log-level", "info", "log level on stderr: debug, info, warn or error")
 	fs.Usage = func() {
 		fmt.Fprintln(s.err, "Usage: facesign-mcp sandbox [flags]")
-		fmt.Fprintln(s.err, "\nServes the embedded FaceSign sandbox API at /sandbox (base URL http://<addr>/sandbox) and /healthz.")
+		fmt.Fprintln(s.err, "\nServes the embedded FaceSign sandbox API at /sandbox (base URL http://<addr>/sandbox), its hosted verification page at /verify, and /healthz.")
 		fmt.Fprintln(s.err, "Any sk_test_ key is an account of its own. Data persists in <data-dir>/"+sandbox.DBFile+".\n\nFlags:")
 		fs.PrintDefaults()
 	}
@@ -97,7 +98,8 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	if pub == "" {
 		pub = "http://" + ln.Addr().String()
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: pub, RateLimit: *rateLimit, Logger: log, DefaultWebhooks: hooks})
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: pub, RateLimit: *rateLimit, Logger: log, DefaultWebhooks: hooks,
+		FrameAncestors: splitOrigins(*allowedOrigins)})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(s.err, err)
@@ -109,6 +111,8 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		// Remote clients reach it by a non-loopback Host, so no DNS-rebinding guard.
 		mux := http.NewServeMux()
 		mux.Handle("/sandbox/", sb.Handler())
+		mux.Handle("/verify", sb.PageHandler())
+		mux.Handle("/verify/", sb.PageHandler())
 		mux.HandleFunc("GET /healthz", instance.Healthz(inst, tools.ServerName, appVersion()))
 		h = mux
 	} else {

@@ -177,12 +177,23 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 			log.Info("sandbox verification links point at this machine; set --public-url for browsers elsewhere", "public_url", public)
 		}
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log})
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log, FrameAncestors: splitOrigins(f.allowedOrigins)})
 	if err != nil {
 		return nil, fmt.Errorf("opening the sandbox in %s: %w", dir, err)
 	}
 	log.Info("sandbox ready", "base_url", "http://"+selfAddr(listenAddr)+"/sandbox", "public_url", public, "data_dir", dir)
 	return sb, nil
+}
+
+// splitOrigins reads a comma-separated --allowed-origins.
+func splitOrigins(list string) []string {
+	var origins []string
+	for _, o := range strings.Split(list, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	return origins
 }
 
 // checkBound is the check that counts, made on the address the listener is
@@ -210,9 +221,10 @@ func boundToLoopback(bound net.Addr) bool {
 // --allowed-origins, which a request may name besides loopback and the
 // address it arrived on). The sandbox answers only this machine: on a
 // loopback listener that is every peer; on one beyond loopback (serve with
-// --auth-token) /mcp is for the network, its sandbox is not. Browser pages
-// that carry their own secret (the verification page) belong outside that
-// guard when they come.
+// --auth-token) /mcp is for the network, its sandbox API is not. The hosted
+// verification page (/verify) carries its own authorisation (the client
+// secret, or a signed media URL), so it answers every peer the Host check
+// lets through: the browser that opens clientSecret.url may be elsewhere.
 func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance.Instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
@@ -220,6 +232,8 @@ func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.Tru
 	}
 	if sb != nil {
 		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
+		mux.Handle("/verify", sb.PageHandler())
+		mux.Handle("/verify/", sb.PageHandler())
 	}
 	mux.HandleFunc("GET /healthz", instance.Healthz(in, tools.ServerName, appVersion()))
 	return tools.GuardHost(mux, trusted)
@@ -296,25 +310,21 @@ func runServe(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, "serve:", err)
 		return 2
 	}
+	// The origins are checked (by the MCP handler) before the sandbox, which
+	// also lets them frame its hosted page, opens.
+	mcpServer := tools.NewServer(deps)
+	origins := splitOrigins(f.allowedOrigins)
+	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins, PublicURL: f.publicURL})
+	if err != nil {
+		ln.Close()
+		fmt.Fprintln(s.err, "serve: --allowed-origins:", err)
+		return 2
+	}
 	sb, err := openSandbox(ctx, f, log, listenAddr)
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(s.err, "serve:", err)
 		return 1
-	}
-	mcpServer := tools.NewServer(deps)
-	var origins []string
-	for _, o := range strings.Split(f.allowedOrigins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			origins = append(origins, o)
-		}
-	}
-	mcpHandler, err := tools.NewHTTPHandler(mcpServer, deps, tools.HTTPOptions{AuthToken: f.authToken, AllowedOrigins: origins, PublicURL: f.publicURL})
-	if err != nil {
-		ln.Close()
-		_ = sb.Close()
-		fmt.Fprintln(s.err, "serve: --allowed-origins:", err)
-		return 2
 	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -109,6 +109,11 @@ func TestSandboxAnswersOnlyThisMachine(t *testing.T) {
 		{"IP literal Host, no local address known", "/healthz", lanHost, "203.0.113.7:40000", nil, http.StatusForbidden, rebinding},
 		{"healthz from the network", "/healthz", lanHost, "203.0.113.7:40000", lanAddr, http.StatusOK, ""},
 		{"healthz by a foreign name", "/healthz", "evil.com:7717", "203.0.113.7:40000", lanAddr, http.StatusForbidden, rebinding},
+		// The hosted page carries its own authorisation (the client secret):
+		// the browser that opens clientSecret.url may be elsewhere.
+		{"hosted page from the network", "/verify?client_secret=cs_unknown", lanHost, "203.0.113.7:40000", lanAddr, http.StatusNotFound, "not valid"},
+		{"hosted page's script from the network", "/verify/static/app.js", lanHost, "203.0.113.7:40000", lanAddr, http.StatusOK, "FSEvents"},
+		{"hosted page by a foreign name", "/verify?client_secret=cs_unknown", "evil.com", "203.0.113.7:40000", lanAddr, http.StatusForbidden, rebinding},
 		{"mcp from the network", "/mcp", lanHost, "203.0.113.7:40000", lanAddr, http.StatusTeapot, ""},
 		{"mcp by the public URL's name", "/mcp", "MCP.example.com.", "203.0.113.7:40000", lanAddr, http.StatusTeapot, ""},
 		{"mcp by an allowed origin's name", "/mcp", "app.example.com:443", "203.0.113.7:40000", lanAddr, http.StatusTeapot, ""},

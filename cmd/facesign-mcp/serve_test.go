@@ -86,6 +86,8 @@ func TestServeServesAndShutsDown(t *testing.T) {
 	assert.Equal(t, 403, get("/healthz", "evil.example.com"), "DNS rebinding protection covers the whole listener")
 	assert.Equal(t, 401, get("/sandbox/v1/langs", ""), "the sandbox is mounted and wants a key")
 	assert.Equal(t, 400, get("/mcp", ""), "GET /mcp without a session")
+	assert.Equal(t, 404, get("/verify?client_secret=cs_unknown", ""), "the hosted page is mounted and says the secret is unknown")
+	assert.Equal(t, 200, get("/verify/static/page.css", ""))
 
 	cancel()
 	select {

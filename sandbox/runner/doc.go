@@ -102,8 +102,10 @@
 //
 // Report gives FaceSign's shape with sandbox: true: transcript, nodeReports (the
 // contract's per-type report fields; conversation and data_validation report the
-// chosen outcome's target node id), screenshots (the hosted page's frames, or
-// sandbox://sessions/{id}/screenshots/{node}-{n}.jpg), videos (sandbox:// URLs),
+// chosen outcome's target node id), screenshots (the hosted page's frames as
+// Input.Screenshot gave them, "sandbox-media:{id}", which the sandbox turns into
+// signed URLs whenever it answers; or sandbox://sessions/{id}/screenshots/{node}-{n}.jpg),
+// videos (sandbox:// URLs),
 // extractedData (the collected data), livenessDetected, aiAnalysis (plausible:
 // age from the date of birth, "virtual" after a deepfake verdict; omitted when
 // videoAIAnalysisEnabled is false) and isVerified (see State.Verified: complete,
