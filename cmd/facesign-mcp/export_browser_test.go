@@ -29,7 +29,8 @@ import (
 // endpoint registered: sign in, the start page, the verification page with
 // the hosted page in its frame, then the result page once FaceSign's webhook
 // has arrived; one approving and one denying path, walked through the
-// sandbox's hosted page in the frame.
+// sandbox's hosted page in the frame. On the first, the client secret is
+// replaced behind the page's back and the page must get a new one itself.
 func TestExportedAppInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds an exported app and starts Chromium")
@@ -151,6 +152,24 @@ func TestExportedAppInBrowser(t *testing.T) {
 			require.True(t, strings.HasPrefix(frameSrc, strings.TrimSuffix(apiURL, "/sandbox")+"/verify?client_secret="), frameSrc)
 			require.Equal(t, "camera; microphone; autoplay", allow)
 			require.Contains(t, location, "/verify/ver_")
+			if i == 0 {
+				// The secret is replaced behind the page's back (as when it
+				// expires): the hosted page reports secret_replaced when the
+				// frame loads again, and verify.js gets the app to fetch a new
+				// secret and reloads the frame with it.
+				verificationID := location[strings.LastIndex(location, "/")+1:]
+				list, err := api.ListSessions(tctx, facesign.ListParams{ClientReferenceID: verificationID})
+				require.NoError(t, err)
+				require.Len(t, list.Sessions, 1)
+				_, err = api.RefreshSecret(tctx, list.Sessions[0].ID)
+				require.NoError(t, err)
+				_, err = chromedp.Run(tctx, chromedp.Evaluate[bool](`(f => (f.src = f.src, true))(document.getElementById("facesign-frame"))`))
+				require.NoError(t, err)
+				require.Eventually(t, func() bool {
+					src, err := chromedp.Run(tctx, chromedp.AttributeValue(chromedp.CSS("#facesign-frame"), "src"))
+					return err == nil && src.Value != frameSrc && strings.Contains(src.Value, "/verify?client_secret=")
+				}, 20*time.Second, 100*time.Millisecond, "the frame was not reloaded with a new secret")
+			}
 			// No screenshot here: the page may be navigating to the result.
 			walkHosted(t, tctx, tc.outcomes["liveness"], func(name string) { shot(t, tctx, tc.name+"-4-"+name) })
 
