@@ -366,7 +366,7 @@ func writeTree(ctx context.Context, dir string, files []File, writeFile func(str
 }
 
 // Update rewrites flow.json of the app exported into dir for a new flow, and
-// nothing else. It refuses when flow.json changed since the export or the
+// nothing else; empty settings keep the ones flow.json has. It refuses when flow.json changed since the export or the
 // last update (a hand edit would be lost).
 func Update(ctx context.Context, dir string, f flow.Flow, s Settings) (Result, error) {
 	if !filepath.IsAbs(dir) {
@@ -390,6 +390,13 @@ func Update(ctx context.Context, dir string, f flow.Flow, s Settings) (Result, e
 	}
 	if sum(current) != m.FlowSHA256 {
 		return Result{}, fmt.Errorf("%w: keep your changes by merging them into the new flow yourself, or restore flow.json (git checkout flow.json) and update again", ErrHandEdited)
+	}
+	if s.AvatarID == "" && len(s.Langs) == 0 && s.DefaultLang == "" && s.Zone == "" && len(s.Metadata) == 0 {
+		// No settings given: keep the app's.
+		var prev flowFile
+		if err := json.Unmarshal(current, &prev); err == nil {
+			s = prev.Settings
+		}
 	}
 	o := Options{Flow: f, UseCase: uc, Database: m.Database, AppName: "facesign-app", ModulePath: "example.com/app", Settings: s}
 	if err := o.normalise(); err != nil {

@@ -251,9 +251,12 @@ func TestUpdateRewritesOnlyFlowJSON(t *testing.T) {
 	assert.Contains(t, after["internal/decision/usecase.go"], "ours now")
 	assertNoLeftovers(t, dir, "")
 
-	// A second update works (the record follows the file); a hand edit stops it.
+	// A second update works (the record follows the file) and, given no
+	// settings, keeps the app's; a hand edit stops the next one.
 	_, err = Update(ctx, dir, loadFlow(t, DeviceRecovery), Settings{})
 	require.NoError(t, err)
+	after = snapshot(t, dir)
+	assert.Contains(t, after["flow.json"], `"de"`, "settings kept")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "flow.json"), []byte(after["flow.json"]+" "), 0o644))
 	edited := snapshot(t, dir)
 	_, err = Update(ctx, dir, changed, Settings{})
