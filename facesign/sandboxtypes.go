@@ -35,9 +35,9 @@ type SimulateRequest struct {
 
 // PathStep is one node the simulated session went through.
 type PathStep struct {
-	NodeID  string        `json:"nodeId"`
-	Type    flow.NodeType `json:"type"`
-	Outcome string        `json:"outcome,omitempty"` // outcome name or list id taken out of the node
+	NodeID  string        `json:"nodeId" jsonschema_description:"Node id."`
+	Type    flow.NodeType `json:"type" jsonschema_description:"Node type."`
+	Outcome string        `json:"outcome,omitempty" jsonschema_description:"Outcome taken out of the node."` // outcome name or list id
 }
 
 // SimulateResponse is the answer of simulate.

@@ -223,16 +223,16 @@ type Videos struct {
 
 // Avatar is one of FaceSign's avatars.
 type Avatar struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Gender   string `json:"gender,omitempty"`
-	ImageURL string `json:"imageUrl,omitempty"`
+	ID       string `json:"id" jsonschema_description:"Avatar id (a session's avatarId)."`
+	Name     string `json:"name" jsonschema_description:"Display name."`
+	Gender   string `json:"gender,omitempty" jsonschema_description:"Avatar gender, when FaceSign says."`
+	ImageURL string `json:"imageUrl,omitempty" jsonschema_description:"Portrait URL."`
 }
 
 // Lang is a language the avatar speaks.
 type Lang struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID    string `json:"id" jsonschema_description:"Language code (e.g. en)."`
+	Title string `json:"title" jsonschema_description:"Language name."`
 }
 
 // CreateSessionResponse is the 201 body of POST /sessions.

@@ -31,21 +31,21 @@ func Verdicts() []Verdict {
 
 // NodeOutcome is how one node of a session ended.
 type NodeOutcome struct {
-	NodeID  string `json:"nodeId"`
-	Type    string `json:"type"`
-	Outcome string `json:"outcome"`
+	NodeID  string `json:"nodeId" jsonschema_description:"Node id."`
+	Type    string `json:"type" jsonschema_description:"Node type."`
+	Outcome string `json:"outcome" jsonschema_description:"The outcome the node took (for conversation and data_validation: the outcome id, mapped from FaceSign's target node id)."`
 	// Success is true when the node took its success outcome (the first one).
-	Success bool   `json:"success"`
-	Detail  string `json:"detail,omitempty"`
+	Success bool   `json:"success" jsonschema_description:"Whether that is the node's success outcome."`
+	Detail  string `json:"detail,omitempty" jsonschema_description:"What the node found (recognised name, similarity, document fields, email…), when it reports something."`
 }
 
 // SessionSummary is the short human view of a session.
 type SessionSummary struct {
-	Status  string        `json:"status"`
-	Verdict Verdict       `json:"verdict"`
-	Text    string        `json:"text"`
-	Path    []string      `json:"path"`
-	Nodes   []NodeOutcome `json:"nodes"`
+	Status  string        `json:"status" jsonschema:"enum=requiresInput,enum=processing,enum=complete,enum=canceled" jsonschema_description:"Session status."`
+	Verdict Verdict       `json:"verdict" jsonschema:"enum=pending,enum=in_progress,enum=canceled,enum=verified,enum=not_verified,enum=completed" jsonschema_description:"pending (not started), in_progress, canceled, verified, not_verified (a check failed), completed (finished, no verification verdict)."`
+	Text    string        `json:"text" jsonschema_description:"The summary in a few sentences."`
+	Path    []string      `json:"path" jsonschema_description:"Node ids in the order the session went through them."`
+	Nodes   []NodeOutcome `json:"nodes" jsonschema_description:"Each node's outcome, in path order."`
 }
 
 // Summarize derives a session's status, the path it took, each node's outcome

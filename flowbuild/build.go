@@ -15,9 +15,9 @@ import (
 // "on_failure", "otp_channel", "documents", "min_age") so that a caller can pass the
 // answer back in Options and the question is not asked again.
 type Question struct {
-	ID      string   `json:"id"`
-	Text    string   `json:"text"`
-	Options []string `json:"options,omitempty"`
+	ID      string   `json:"id" jsonschema_description:"Stable id of the question (avatar, languages, onFailure, …)."`
+	Text    string   `json:"text" jsonschema_description:"The question, ready to ask the user."`
+	Options []string `json:"options,omitempty" jsonschema_description:"Suggested answers, when the choice is closed."`
 }
 
 // Options are answers to questions, passed back by the caller (for example from MCP
@@ -38,8 +38,8 @@ type Options struct {
 
 // SessionSettings are the session settings the description or the answers named.
 type SessionSettings struct {
-	AvatarID string   `json:"avatarId,omitempty"`
-	Langs    []string `json:"langs,omitempty"`
+	AvatarID string   `json:"avatarId,omitempty" jsonschema_description:"Avatar for sessions of this flow."`
+	Langs    []string `json:"langs,omitempty" jsonschema_description:"Languages for sessions of this flow."`
 }
 
 // Result is what Build and Edit return.
@@ -57,6 +57,10 @@ const MaxDescription = 4000
 
 // ErrEmptyDescription is returned for a description with nothing in it.
 var ErrEmptyDescription = errors.New("flowbuild: the description is empty; describe the verification steps, e.g. \"liveness check, then an email code\"")
+
+// errBuiltInvalid is a builder bug: a flow FaceSign would refuse is never handed
+// out. Tests and fuzzing treat it as a failure, not as an answer.
+var errBuiltInvalid = errors.New("flowbuild: built an invalid flow")
 
 // ErrNoSteps is returned when a description names no step the builder knows.
 var ErrNoSteps = errors.New("flowbuild: no verification step found in the description; name at least one, e.g. liveness check, face recognition, ID scan, face comparison, email or SMS code, or a question to ask")
@@ -94,6 +98,7 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, ErrNoSteps
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount}
+	p.assumptions = append(p.assumptions, pr.notes...)
 	var qs []Question
 	p.policy = NormalizeOnFailure(opts.OnFailure)
 	if p.policy == "" {
@@ -239,7 +244,7 @@ func (p *plan) result() (Result, error) {
 	problems := flow.Validate(built)
 	if flow.HasErrors(problems) {
 		// a builder bug; never hand out a flow FaceSign would refuse
-		return Result{}, fmt.Errorf("flowbuild: built an invalid flow (%s); please report this description", flow.Errors(problems)[0])
+		return Result{}, fmt.Errorf("%w (%s); please report this description", errBuiltInvalid, flow.Errors(problems)[0])
 	}
 	warnings := append([]flow.Problem(nil), p.warnings...)
 	warnings = append(warnings, flow.Warnings(problems)...)

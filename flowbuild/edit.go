@@ -3,7 +3,10 @@ package flowbuild
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -26,11 +29,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	var done []string
 	for _, sentence := range editSentences(text) {
-		d, err := p.apply(sentence)
-		if err != nil {
-			return Result{}, err
+		for _, part := range splitInstructions(sentence) {
+			d, err := p.apply(part)
+			if err != nil {
+				return Result{}, err
+			}
+			done = append(done, d...)
 		}
-		done = append(done, d...)
 	}
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
@@ -61,8 +66,11 @@ func editSentences(text string) []string {
 		}
 		b.Reset()
 	}
-	for _, r := range text {
+	rs := []rune(text)
+	for i, r := range rs {
 		switch {
+		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] >= '0' && rs[i-1] <= '9' && rs[i+1] >= '0' && rs[i+1] <= '9':
+			// "0.9": a decimal point, not the end of an instruction
 		case quote != 0:
 			if r == quote || quote == '“' && r == '”' {
 				quote = 0
@@ -111,7 +119,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 		text.WriteString(f[i].Prompt)
 		text.WriteByte(' ')
 	}
-	ts := tokenize(text.String())
+	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
 	p.amount = findAmount(ts)
 
@@ -142,7 +150,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 		if n.Validation != nil {
 			s.field = n.Validation.Field
 		}
-		s.topics = topicsOf(tokenize(n.Prompt))
+		s.topics = topicsOf(tokenizeExact(n.Prompt))
 		p.steps = append(p.steps, s)
 		prev = s
 		p.roles(f, n)
@@ -172,6 +180,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	for _, s := range p.steps {
 		kept[s.node.ID] = true
 	}
+	p.readBranches(f, kept)
 	for _, r := range []**flow.Node{&p.failure, &p.newUserLive, &p.newUserConv} {
 		if *r != nil && kept[(*r).ID] {
 			*r = nil
@@ -204,6 +213,55 @@ func extractPlan(f flow.Flow) (*plan, error) {
 			"Add the dropped steps back with another change, or edit the JSON by hand.")
 	}
 	return p, nil
+}
+
+// readBranches reads back the steps Build put on branches: the new-user path of a
+// recognition (after its liveness check and conversation) and the fallback of a
+// step (after a "fallback_" conversation), so that an edit keeps them. Their
+// nodes join kept.
+func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
+	main := maps.Clone(kept)
+	walk := func(from string) []*step {
+		var out []*step
+		seen := map[string]bool{}
+		for cur := from; cur != "" && !seen[cur] && !main[cur]; {
+			seen[cur] = true
+			n := f.Node(cur)
+			if n == nil || n.Type == flow.TypeEnd || p.failure != nil && n.ID == p.failure.ID {
+				break
+			}
+			kept[n.ID] = true
+			next := successTarget(n)
+			if n.Type == flow.TypeConversation && strings.HasPrefix(n.ID, "after_") {
+				cur = next // a transition after a liveness check: layout writes it again
+				continue
+			}
+			node := n.Clone()
+			s := &step{k: kindOf(n, false), node: &node}
+			if s.k == kRecognition || s.k == kClosing {
+				break
+			}
+			out = append(out, s)
+			cur = next
+		}
+		return out
+	}
+	for _, s := range p.steps {
+		n := s.node
+		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
+			s.branch = walk(p.newUserConv.Outcomes[0].Target)
+			continue
+		}
+		for _, o := range n.Outcomes {
+			t := f.Node(o.Target)
+			if t == nil || !strings.HasPrefix(t.ID, "fallback_") || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
+				continue
+			}
+			kept[t.ID] = true
+			s.fallback = walk(t.Outcomes[0].Target)
+			break
+		}
+	}
 }
 
 // roles notes the failure, retry and new-user nodes hanging off a success-path node.
@@ -324,9 +382,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)
 	}
-	if hasRaw(ts, "order", "around", "reverse", "flip") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") {
-		return p.reverse()
+	if d, ok := p.branchEdit(ts); ok {
+		return d, nil
 	}
+	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
+		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	var pos, neg []*step
@@ -352,13 +412,28 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
-	// a one-time code named next to a code step being replaced keeps its channel word
+	pos = dedupeKinds(pos)
+	if exchange {
+		return p.exchange(pos, ts)
+	}
+	if d, ok := p.configure(ts, pos); ok {
+		return d, nil
+	}
+	if len(neg) == 0 && hasRaw(ts, "switch", "make", "use", "change", "instead") && !hasRaw(ts, "add", "also") {
+		if d, ok := p.switchTo(pos, readSettings(ts)); ok {
+			return d, nil
+		}
+	}
+	// "remove the email entry and the code": a code the clause left to its channel
+	if has(ts, "code") && findKind(pos, kOTP) < 0 && findKind(neg, kOTP) < 0 && p.find(kOTP) >= 0 && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "without") {
+		pos = append(pos, &step{k: kOTP})
+	}
 	op := opAdd
 	switch {
 	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
-	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose") ||
+	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
@@ -374,17 +449,33 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
 		}
 		var done []string
+		var missing []string
+		all := hasRaw(ts, "both", "all", "any", "every", "codes", "otps", "checks")
 		for _, t := range targets {
 			i := p.find(t.k)
 			if i < 0 {
-				return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", t.k)
+				missing = append(missing, t.k.String())
+				continue
 			}
-			p.steps = append(p.steps[:i], p.steps[i+1:]...)
-			done = append(done, "removed the "+t.k.String())
+			for i >= 0 {
+				p.unlink(p.steps[i])
+				p.steps = append(p.steps[:i], p.steps[i+1:]...)
+				done = append(done, "removed the "+t.k.String())
+				if !all {
+					break
+				}
+				i = p.find(t.k)
+			}
+		}
+		if len(done) == 0 {
+			return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", strings.Join(missing, " or "))
 		}
 		return done, nil
 	case opMove:
 		var done []string
+		if len(pos) == 0 && p.touched != nil && hasRaw(ts, "it", "them") {
+			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
+		}
 		for _, s := range pos {
 			i := p.find(s.k)
 			if i < 0 {
@@ -411,9 +502,55 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 		p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
+		if len(ref) > 0 && refAfter && s.k != ref[0].k && p.find(s.k) >= 0 {
+			ref = []*step{s} // "add an ID scan and a face comparison after X": in the order named
+		}
 	}
 	return done, nil
+}
+
+// dedupeKinds folds steps of one kind named twice in a change into one.
+func dedupeKinds(steps []*step) []*step {
+	var out []*step
+	for _, s := range steps {
+		if i := findKind(out, s.k); i >= 0 && s.k != kAsk && s.k != kInform && out[i].k == s.k {
+			mergeStep(out[i], s)
+			if s.explicitAge {
+				out[i].minAge, out[i].explicitAge = s.minAge, true
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// unlink keeps the flow whole when s goes: a face comparison that used the
+// removed face scan compares with the live video instead.
+func (p *plan) unlink(s *step) {
+	if s.k != kFaceScan {
+		return
+	}
+	for _, o := range p.steps {
+		if o.k != kFaceCompare {
+			continue
+		}
+		for _, src := range []**flow.FaceSource{&o.srcA, &o.srcB} {
+			if *src != nil && (*src).Source == "faceScan" {
+				*src = &flow.FaceSource{Source: "sessionVideo"}
+			}
+		}
+		if o.node != nil {
+			for _, src := range []**flow.FaceSource{&o.node.SourceA, &o.node.SourceB} {
+				if *src != nil && (*src).Source == "faceScan" {
+					*src = &flow.FaceSource{Source: "sessionVideo"}
+				}
+			}
+		}
+		p.assumptions = append(p.assumptions, "Without the face scan, the face comparison uses the live video.")
+	}
 }
 
 // reverse turns the order of the verification steps around ("swap the order").
@@ -476,6 +613,13 @@ func (p *plan) find(k kind) int {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
+	if len(ref) == 0 && !front && s.k == kAgeCheck {
+		if i := p.find(kDocument); i >= 0 {
+			// the age check reads the document: it goes right after the scan
+			p.steps = insertStep(p.steps, i+1, s)
+			return
+		}
+	}
 	if len(ref) > 0 {
 		if i := p.find(ref[0].k); i >= 0 {
 			if after {
@@ -544,6 +688,7 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	}
 	repl.front, repl.back = false, false
 	p.steps[i] = repl
+	p.touched = repl
 	return []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}, nil
 }
 
@@ -571,7 +716,7 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	text := quoted(sentence)
 	if text == "" {
 		lower := strings.ToLower(sentence)
-		for _, sep := range []string{" to say ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
+		for _, sep := range []string{" to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
 			if i := strings.Index(lower, sep); i >= 0 {
 				text = strings.TrimSpace(sentence[i+len(sep):])
 				if strings.Contains(sep, "ask") {
@@ -581,7 +726,7 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 			}
 		}
 	}
-	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify")) {
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying")) {
 		return false, "", ""
 	}
 	return true, target, text
@@ -608,6 +753,10 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	}
 	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
 		text += "."
+	}
+	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
+	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
+		text = string(unicode.ToUpper(r)) + text[size:]
 	}
 	prompt := text
 	low := strings.ToLower(text)

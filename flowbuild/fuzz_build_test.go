@@ -2,10 +2,12 @@ package flowbuild
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/intentcheck"
 )
 
 func buildSeeds(f *testing.F) {
@@ -19,6 +21,14 @@ func buildSeeds(f *testing.F) {
 	for _, p := range paraphrases {
 		f.Add(p.desc)
 	}
+	if c, err := intentcheck.Load(filepath.Join("testdata", "intents", "corpus.json")); err == nil {
+		for _, x := range c.Build {
+			f.Add(x.Description)
+		}
+		for _, x := range c.Edit {
+			f.Add(x.Change)
+		}
+	}
 	for _, s := range []string{"", " ", "no", "not not liveness", "liveness liveness liveness", "after after before",
 		"$", "over 999999999999999999999 years", "21+", "first last first", "“quoted”", "scan\x00id", "ÄÖÜ pasport ß"} {
 		f.Add(s)
@@ -30,6 +40,9 @@ func FuzzBuild(f *testing.F) {
 	buildSeeds(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		res, err := Build(text, Options{})
+		if errors.Is(err, errBuiltInvalid) {
+			t.Fatalf("Build(%q): %v", text, err)
+		}
 		if err != nil {
 			if res.Flow != nil {
 				t.Fatalf("an error with a flow: %v", err)
@@ -57,6 +70,9 @@ func FuzzEdit(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, change string) {
 		res, err := Edit(base.Flow.Clone(), change, Options{})
+		if errors.Is(err, errBuiltInvalid) {
+			t.Fatalf("Edit(%q): %v", change, err)
+		}
 		if err != nil {
 			if errors.Is(err, ErrNoSteps) || res.Flow == nil {
 				return

@@ -23,6 +23,8 @@ type plan struct {
 
 	warnings    []flow.Problem
 	assumptions []string
+
+	touched *step // the step the last change added or replaced ("move it to the start")
 }
 
 func (p *plan) warn(code, msg, fix string) {
@@ -293,6 +295,26 @@ func (p *plan) layout() flow.Flow {
 		id string
 	}
 	newUserLive, newUserConv := "", ""
+	// where the main path closes: branches rejoin there
+	closeID := endID
+	for i := len(spine) - 1; i >= 0; i-- {
+		if k := spine[i].s.k; k == kClosing || k == kInform && i == len(spine)-1 {
+			closeID = spine[i].id
+			break
+		}
+	}
+	failNode := func() string {
+		failUsed = true
+		if failID == "" {
+			failID = reuse(p.failure, "failure")
+		}
+		return failID
+	}
+	type fallback struct {
+		s           *step
+		entry, next string
+	}
+	var fallbacks []fallback
 
 	for i, sl := range spine {
 		next := endID
@@ -317,7 +339,14 @@ func (p *plan) layout() flow.Flow {
 			}
 		}
 		fail := ""
-		if s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
+		hasFallback := len(s.fallback) > 0 && !sl.transition && canFail(s.k)
+		if hasFallback {
+			// a failure goes to the fallback, never to a retry of this step
+			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: next}
+			fallbacks = append(fallbacks, fb)
+			fail = fb.entry
+		}
+		if !hasFallback && s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
 			fail = failTarget(s, sl.id)
 			if strings.HasPrefix(fail, "retry:") {
 				rid := "retry_" + sl.id
@@ -359,14 +388,11 @@ func (p *plan) layout() flow.Flow {
 	}
 
 	for _, r := range retries {
-		rid := ""
 		var n flow.Node
 		if old := p.retry[r.id]; old != nil {
 			n = old.Clone()
-			rid = old.ID
 		} else {
-			rid = g.used2("retry_" + r.id)
-			n = flow.Node{ID: rid, Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
+			n = flow.Node{ID: g.used2("retry_" + r.id), Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
 		}
 		failUsed = true
 		if failID == "" {
@@ -389,12 +415,34 @@ func (p *plan) layout() flow.Flow {
 			lv = p.newUserLive.Clone()
 		}
 		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
-		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: newUserPrompt(p.uc), DoesNotRequireReply: true}
+		var branch []*step
+		for _, sl := range spine {
+			if sl.s.k == kRecognition && len(sl.s.branch) > 0 {
+				branch = sl.s.branch
+				break
+			}
+		}
+		prompt, exit := newUserPrompt(p.uc), endID
+		var chain []flow.Node
+		if len(branch) > 0 {
+			prompt = "Say: I couldn't find you among our users, so let's verify you another way."
+			exit, chain = p.chain(g, branch, "new_user_", closeID, failNode, video)
+		}
+		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
 		if p.newUserConv != nil {
 			nc = p.newUserConv.Clone()
 		}
-		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: endID}}
+		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: exit}}
 		out = append(out, lv, nc)
+		out = append(out, chain...)
+	}
+	for _, fb := range fallbacks {
+		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, video)
+		intro := flow.Node{ID: fb.entry, Type: flow.TypeConversation, DoesNotRequireReply: true,
+			Prompt:   "Say: That didn't work, so let's try another way.",
+			Outcomes: []flow.Outcome{{ID: "next", Target: head}}}
+		out = append(out, intro)
+		out = append(out, chain...)
 	}
 	if failUsed {
 		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: failurePrompt(p.uc, p.policy), DoesNotRequireReply: true}
@@ -410,6 +458,68 @@ func (p *plan) layout() flow.Flow {
 	}
 	out = append(out, endNode)
 	return out
+}
+
+// chain lays out steps that run on a branch (the new-user path of a recognition,
+// the fallback of a failed step): each one's success leads to the next, the
+// last one's to exit, every failure to the failure node. A liveness check is
+// followed by a conversation, as on the main path. It returns the first node's id.
+func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() string, video bool) (string, []flow.Node) {
+	var nodes []flow.Node
+	idsOf := make([]string, len(steps))
+	for i, s := range steps {
+		if s.node != nil && !g.used[s.node.ID] {
+			g.used[s.node.ID] = true
+			idsOf[i] = s.node.ID
+		} else {
+			idsOf[i] = g.take(prefix + baseID(s))
+		}
+	}
+	for i, s := range steps {
+		next := exit
+		if i+1 < len(steps) {
+			next = idsOf[i+1]
+		}
+		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) {
+			tid := g.take("after_" + idsOf[i])
+			after := kClosing
+			if i+1 < len(steps) {
+				after = steps[i+1].k
+			}
+			nodes = append(nodes, flow.Node{ID: tid, Type: flow.TypeConversation, Prompt: transitionPrompt(after), DoesNotRequireReply: true,
+				Outcomes: []flow.Outcome{{ID: "next", Target: next}}})
+			next = tid
+		}
+		var n flow.Node
+		if s.node != nil {
+			n = s.node.Clone()
+		} else {
+			n = flow.Node{Type: kindNodeType[s.k]}
+			p.fill(&n, s, video)
+		}
+		n.ID = idsOf[i]
+		switch n.Type {
+		case flow.TypeConversation, flow.TypeDataValidation:
+			f := ""
+			if len(n.Outcomes) > 1 {
+				f = fail()
+			}
+			p.wireList(&n, s, next, f)
+		default:
+			info, _ := flow.Info(n.Type)
+			var outs []flow.Outcome
+			for j, name := range info.Outcomes {
+				t := next
+				if j > 0 {
+					t = fail()
+				}
+				outs = append(outs, flow.Outcome{ID: name, Target: t})
+			}
+			n.Outcomes = outs
+		}
+		nodes = append(nodes, n)
+	}
+	return idsOf[0], nodes
 }
 
 // used2 returns id when layout already reserved it for a retry, otherwise a fresh one.
@@ -466,7 +576,10 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		n.Outcomes = []flow.Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
 	case kPermissions:
 		n.Prompt = "We need your camera and microphone for a short video check."
-		n.Permissions = &flow.Permissions{Camera: true, Microphone: true}
+		n.Permissions = &flow.Permissions{Camera: true, Microphone: !s.noMic}
+		if s.noMic {
+			n.Prompt = "We need your camera for a short video check."
+		}
 	case kFaceScan:
 		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
 		if s.challenge {
@@ -482,6 +595,9 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			n.SourceB = &flow.FaceSource{Source: "sessionVideo"}
 		}
 		th := 0.8
+		if s.threshold > 0 {
+			th = s.threshold
+		}
 		n.SimilarityThreshold = &th
 	case kDocument:
 		n.ScanningMode = "automatic"
@@ -500,12 +616,20 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			l := s.otpLen
 			n.OTPLength = &l
 		}
+		if s.expiry > 0 {
+			e := s.expiry
+			n.ExpirySeconds = &e
+		}
+		if s.attempts > 0 {
+			a := s.attempts
+			n.MaxAttempts = &a
+		}
 	case kAgeCheck:
 		age := strconv.Itoa(s.minAge)
 		n.Validation = &flow.Validation{Field: "dateOfBirth", Action: "olderThan", Value: age}
 		n.Outcomes = []flow.Outcome{
-			{ID: "old_enough", Condition: "The date of birth shows the user is older than " + age},
-			{ID: "too_young", Condition: "The user is " + age + " or younger, or the date of birth is missing"},
+			{ID: "old_enough", Condition: "The date of birth shows the user is at least " + age},
+			{ID: "too_young", Condition: "The user is younger than " + age + ", or the date of birth is missing"},
 		}
 	case kMatchCheck:
 		f := s.field

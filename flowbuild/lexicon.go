@@ -2,6 +2,8 @@ package flowbuild
 
 import (
 	"sort"
+
+	"github.com/facesign/facesign-mcp/flowbuild/internal/english"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,17 +21,18 @@ var lexGroups = map[string][]string{
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
-	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify"},
+	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog"},
+	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
-	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks"},
+	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
 	"match":      {"match", "matches", "matched", "matching", "matchup"},
 	"against":    {"against", "versus", "vs"},
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
 	"take":       {"take", "took", "taken", "taking"},
-	"selfie":     {"selfie", "headshot", "portrait"},
+	"selfie":     {"selfie", "headshot", "selfies"},
 	"face":       {"face", "facial", "faces"},
-	"photo":      {"photo", "picture", "image", "pic", "snapshot"},
+	"photo":      {"photo", "picture", "image", "pic", "snapshot", "portrait", "likeness"},
 	"oval":       {"oval", "overlay"},
 	"document":   {"document", "doc", "identification", "paperwork"},
 	"passport":   {"passport"},
@@ -43,7 +46,7 @@ var lexGroups = map[string][]string{
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
 	"email":      {"email", "mail", "inbox", "emailed", "emailing"},
 	"address":    {"address"},
-	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes"},
+	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
@@ -63,15 +66,23 @@ var lexGroups = map[string][]string{
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
 	"age":        {"age", "aged"},
 	"old":        {"old", "older", "elder"},
-	"adult":      {"adult", "grownup"},
+	"adult":      {"adult", "grownup", "majority"},
 	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
 	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
 	"year":       {"year", "yr", "yrs"},
-	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file"},
+	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db"},
 	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
-	"provide":    {"provide", "provided", "supply", "supplied", "given", "give"},
+	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
 	"send":       {"send", "sent", "deliver", "dispatch"},
+	// units of settings (settings.go)
+	"digit":     {"digit", "digits", "character", "characters", "char", "chars", "figure", "figures"},
+	"minute":    {"minute", "minutes", "min", "mins"},
+	"second":    {"seconds", "sec", "secs"},
+	"hour":      {"hour", "hours", "hr", "hrs"},
+	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses"},
+	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
+	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
 	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop"},
@@ -99,41 +110,122 @@ var lexGroups = map[string][]string{
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
-// commonWords are frequent words that must never be "corrected" into a lexicon word
-// ("order" is not a typo of "older", "great" not of "greet").
-var commonWords = strings.Fields(`
-about above across actually again alter among amount answer anyone anything anyway apply around asked
-based basic batch below bring build built button called caller calls carry catch cause certain change
-changes charge clean clear client clients click could count create created credit crypto customer
-customers daily data dates detail details doing doubt during early either every everything exactly
-example fact facts field fields first flows follow fraud fresh front fully funds given going great green
-group happen happens having heavy house however hotel issue items known large later layer least leave
-level light limit little local locked login logins logged longer looks lower major maker makes making
-manor maybe means might model money month needs never night noted nodes modes order other others
-owner ownership paces parts party payee payment payout place plans point power press price prize
-process proper purpose quick quickly quite range rather ready reason reasons recipient recover
-recovery reset right river round route rules safer safety seller sellers sense service session
-sessions setup shall share short should shows shown simple since small smart sound space stage stand
-stark stars steps still store story sudden sure swaps table taken tests thing things think those
-though three throw times today total tower track trade transfer transfers truly trust under until
-upper usage users using usual value video visit voice wallet watch water where which while whole
-whose withdraw withdrawal withdrawals world would write wrong years yours
-account accounts banking bank check-in checkin change changing company employee employees hotels
-payments transaction transactions details holder folder older wire wires high value quick returning
-request requests requesting notary notarization remote signing signs willingly destination
-`)
+// addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
+var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you"}
+
+// dataFields name a field of the user's data: "the name matches", "same date of birth".
+var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}
+
+// Condition words (conditions.go): what opens a condition, what names a new or
+// a known user, a failure, the main path again.
+var (
+	condIfWords    = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
+	condNewWords   = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condKnownWords = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	condFailWords  = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condBadWords   = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
+	condMainWords  = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
+	userWords      = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
+)
+
+func wordSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// canonKind: the token is a lexicon word that names a step or its object (so "and"
+// before it joins two things rather than two instructions).
+func (l *lexicon) canonKind(t token) bool {
+	switch t.w {
+	case "liveness", "sms", "email", "code", "passport", "document", "id", "selfie", "face", "recognize":
+		return true
+	}
+	return false
+}
+
+// Context words of the detection rules (rules.go).
+var (
+	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                               // "live person", "live selfie" (lemmas)
+	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                    // "they're real", "is live"
+	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                    // "user ID" is no document
+	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                           // a permit that is a document
+	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                               // a card that is a document
+	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                    // "text them", "text a code"
+	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                           // "by text"
+	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                          // codes that are not one-time codes
+	entryNextWords     = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                 // "the email entry"
+	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                    // "age check"
+	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                 // "thank them at the end"
+	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                // "matches the one on file"
+	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                               // data compared with records
+	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                // consent to this is a question
+	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                  // lemmas naming an identity document
+	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                           // the text is about people, not data
+	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"} // an email the user hands over
+	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                             // "if the code is not delivered"
+	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                    // a position word that pins a step first
+	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                               // … or last
+	framingWords       = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                              // a clause that frames the request rather than asking for a step
+	pastVerbWords      = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                       // with "before": what was done, not what to do
+	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
+	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
+)
+
+// unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
+// assumptions whenever the text names them.
+var unsupportedNotes = map[string]string{
+	"expired":    "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiry":     "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiration": "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+}
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon  map[string]string // surface form → lemma
-	common map[string]bool   // words never typo-corrected
-	byLen  map[int][]string  // surface forms of 5+ letters by length, sorted, for typo correction
+	canon                                                                                    map[string]string // surface form → lemma
+	addressee                                                                                map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condMain, userWord                                 map[string]bool
+	condBad                                                                                  map[string]bool
+	channelPrep                                                                              map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
+	docWord, people                                                                          map[string]bool
+	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
+	emailGiven, unit, arrive                                                                 map[string]bool
+	frontWord, backWord                                                                      map[string]bool
+	framing                                                                                  map[string]bool
+	pastVerb                                                                                 map[string]bool
+	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
 
 func newLexicon() *lexicon {
-	l := &lexicon{canon: map[string]string{}, common: map[string]bool{}, byLen: map[int][]string{}}
+	l := &lexicon{canon: map[string]string{}, byLen: map[int][]string{}, addressee: map[string]bool{}}
+	for _, w := range addressees {
+		l.addressee[w] = true
+	}
+	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
+	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
+	l.condBad = wordSet(condBadWords)
+	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
+	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
+	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
+	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
+	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
+	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
+	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
+	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
+	l.framing = wordSet(framingWords)
+	l.pastVerb = wordSet(pastVerbWords)
+	l.unsupported = unsupportedNotes
+	l.dataField = map[string]bool{}
+	for _, w := range dataFields {
+		l.dataField[w] = true
+	}
 	lemmas := make([]string, 0, len(lexGroups))
 	for k := range lexGroups {
 		lemmas = append(lemmas, k)
@@ -146,11 +238,8 @@ func newLexicon() *lexicon {
 			}
 		}
 	}
-	for _, w := range commonWords {
-		l.common[w] = true
-	}
 	for f := range l.canon {
-		if n := utf8.RuneCountInString(f); n >= 5 {
+		if n := utf8.RuneCountInString(f); n >= minTypoLen {
 			l.byLen[n] = append(l.byLen[n], f)
 		}
 	}
@@ -160,9 +249,16 @@ func newLexicon() *lexicon {
 	return l
 }
 
+// minTypoLen is the shortest word typo correction touches: below it, one edit
+// turns too many words into others ("sms" and "sim", "otp" and "top").
+const minTypoLen = 4
+
 // lemma returns the lemma of a lower-case word: the word itself when the lexicon does
-// not know it, after trying common English endings and, for words of five letters
-// or more, a correction at edit distance one ("livenes", "pasport", "reconize").
+// not know it, after trying common English endings and, for words of four letters
+// or more that are not English words, the one lexicon lemma at edit distance one
+// ("livenes", "pasport", "reconize", "emal"). The embedded English word list keeps
+// real words as they are: "identity" is not a typo of "identify", "order" not of
+// "older".
 func (l *lexicon) lemma(w string) (string, bool) {
 	if c, ok := l.canon[w]; ok {
 		return c, true
@@ -170,7 +266,7 @@ func (l *lexicon) lemma(w string) (string, bool) {
 	if c, ok := l.stemmed(w); ok {
 		return c, true
 	}
-	if l.common[w] || len(w) < 5 || !isAlpha(w) {
+	if len(w) < minTypoLen || !isAlpha(w) || english.Known(w) {
 		return w, false
 	}
 	if f := l.correct(w); f != "" {
@@ -192,6 +288,17 @@ var suffixes = []struct{ cut, add string }{
 	{"er", ""}, {"ers", ""}, {"ly", ""},
 }
 
+// exact is lemma without typo correction.
+func (l *lexicon) exact(w string) (string, bool) {
+	if c, ok := l.canon[w]; ok {
+		return c, true
+	}
+	if c, ok := l.stemmed(w); ok {
+		return c, true
+	}
+	return w, false
+}
+
 func (l *lexicon) stemmed(w string) (string, bool) {
 	for _, s := range suffixes {
 		if len(w) > len(s.cut)+1 && strings.HasSuffix(w, s.cut) {
@@ -203,20 +310,74 @@ func (l *lexicon) stemmed(w string) (string, bool) {
 	return "", false
 }
 
-// correct returns the lexicon form at Damerau distance one from w, or "".
+// correct returns the lexicon form at Damerau distance one from w (two for words
+// of seven letters or more: "compair", "verfication"), or "" when there is none
+// or when forms of two different lemmas are that close (a guess between two
+// meanings is no correction).
 func (l *lexicon) correct(w string) string {
 	n := utf8.RuneCountInString(w)
-	for _, m := range []int{n, n - 1, n + 1} {
-		if m < 5 {
-			continue
+	for _, d := range []int{1, 2} {
+		if d == 2 && n < 7 {
+			break
 		}
-		for _, f := range l.byLen[m] {
-			if within1(w, f) {
-				return f
+		found := ""
+		for m := n - d; m <= n+d; m++ {
+			if m < minTypoLen {
+				continue
 			}
+			for _, f := range l.byLen[m] {
+				if d == 1 && !within1(w, f) || d == 2 && !within2(w, f) {
+					continue
+				}
+				if found != "" && l.canon[found] != l.canon[f] {
+					return ""
+				}
+				if found == "" {
+					found = f
+				}
+			}
+		}
+		if found != "" {
+			return found
 		}
 	}
 	return ""
+}
+
+// within2 reports whether the optimal-string-alignment distance of a and b
+// (ASCII) is at most two.
+func within2(a, b string) bool {
+	if len(a)-len(b) > 2 || len(b)-len(a) > 2 {
+		return false
+	}
+	var rows [3][16]int // a word of the lexicon is shorter than 16 letters
+	if len(b) >= 16 {
+		return false
+	}
+	for j := 0; j <= len(b); j++ {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur, prev, prev2 := &rows[i%3], &rows[(i-1)%3], &rows[(i-2+3)%3]
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > 2 {
+			return false
+		}
+	}
+	return rows[len(a)%3][len(b)] <= 2
 }
 
 // within1 reports whether a and b (ASCII) differ by at most one insertion, deletion,
@@ -280,7 +441,13 @@ type token struct {
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
 // words vanish ("don't" → "dont"), numbers keep their separators ("5,000", "0.8").
-func tokenize(text string) []token {
+func tokenize(text string) []token { return tokenizeMode(text, false) }
+
+// tokenizeExact tokenizes text the builder wrote (the prompts of a flow being
+// edited): no typo correction.
+func tokenizeExact(text string) []token { return tokenizeMode(text, true) }
+
+func tokenizeMode(text string, exact bool) []token {
 	var out []token
 	i := 0
 	for i < len(text) {
@@ -357,17 +524,35 @@ func tokenize(text string) []token {
 			}
 			raw := b.String()
 			t := token{raw: raw, orig: text[i:j]}
-			t.w, t.known = lex.lemma(raw)
+			if exact || len(raw) != j-i {
+				// no typo correction: a contraction ("couldn't") or another script is no
+				// typo of a lexicon word, and text the builder wrote itself has none
+				t.w, t.known = lex.exact(raw)
+			} else {
+				t.w, t.known = lex.lemma(raw)
+			}
 			out = append(out, t)
 			i = j
 		case r == ',':
 			out = append(out, token{w: ","})
 			i += size
+		case r == ':' && i > 0 && text[i-1] == '1' && i+1 < len(text) && (text[i+1] == 'n' || text[i+1] == 'N' || text[i+1] == '1'):
+			i += size // "1:N", "1:1": the colon is part of the name, not a heading
 		case r == ':':
 			out = append(out, token{w: ":"})
 			i += size
-		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '(' || r == ')' || r == '—' || r == '–':
+		case r == '(' && shortParen(text[i+1:]):
+			i += size // "check the age (18)": a number in brackets belongs to its clause
+		case r == ')' && i > 0 && isDigitOrPlus(text[i-1]):
+			i += size
+		case r == '(' || r == ')':
+			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
+			i += size
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '—' || r == '–':
 			out = append(out, token{w: "."})
+			i += size
+		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
+			out = append(out, token{w: "."}) // "scan ID -> selfie -> compare": arrows separate steps
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
 			out = append(out, token{w: "."}) // a dash between spaces separates clauses
@@ -402,9 +587,26 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "grown up": "grownup", "gov issued": "governmentissued",
+	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
+	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 }
+
+// shortParen: the text after "(" is a number, maybe with "+", and ")".
+func shortParen(s string) bool {
+	j := 0
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '+') {
+		k++
+	}
+	return k > j && k < len(s) && s[k] == ')'
+}
+
+func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }
 
 func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
 

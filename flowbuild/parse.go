@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -115,12 +116,16 @@ type step struct {
 	otpLen      int
 	expiry      int
 	attempts    int
-	mic         bool // permissions: the text named the microphone
-	challenge   bool // face_scan: a liveness challenge was asked for
+	mic         bool    // permissions: the text named the microphone
+	noMic       bool    // permissions: the camera only
+	threshold   float64 // face_compare, face_scan: a similarity threshold the text gave
+	challenge   bool    // face_scan: a liveness challenge was asked for
 	front, back bool
 	again       bool
 	explicitAge bool // the age came from a number in the text
 	pos         int
+	branch      []*step    // recognition: the steps a new user goes through instead
+	fallback    []*step    // the steps tried when this one fails
 	auto        bool       // added by the builder, not named by the user
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
@@ -161,15 +166,17 @@ func splitClauses(ts []token) []clause {
 			continue
 		case ":":
 			flush()
-			if !colonSeen {
+			if !colonSeen && sent == 0 {
 				colonSeen = true
 				for j := range out {
 					if out[j].sent == sent {
 						out[j].title = true
 					}
 				}
+				sent++
 			}
-			sent++
+			// a later colon ("New users: passport scan") introduces what follows
+			// within the same sentence
 			continue
 		case ",":
 			flush()
@@ -186,7 +193,9 @@ func splitClauses(ts []token) []clause {
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			continue
-		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0:
+		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
+			!(t.raw == "if" && (cur[len(cur)-1].w == "ask" || cur[len(cur)-1].w == "explain" || cur[len(cur)-1].w == "confirm" || cur[len(cur)-1].w == "verify" || cur[len(cur)-1].raw == "them")):
+			// "ask if they agree", "check if we know them": an indirect question, not a condition
 			flush()
 		}
 		cur = append(cur, t)
@@ -212,7 +221,7 @@ var instructionVerbs = map[string]bool{
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
 	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
-	"you": true, "youll": true,
+	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
 }
 
 func startsInstruction(ts []token, i int) bool {
@@ -267,24 +276,103 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
+	var sc scope
+	var prevMain []*step  // the steps of the last clause that named any
+	var twice []*step     // steps said "twice" in this sentence
+	ifRecognized := false // the last condition was "if they are recognized"
+	ifSent := -1
+	prevSent := -1
 	for ci, c := range clauses {
 		if c.title && hasBody {
 			continue
 		}
-		if isPolicyClause(c, clauses, ci) || c.sent == policySent {
+		// a condition holds to the end of its sentence once a step went under it
+		// or once a clause after the condition's own one was read ("if it fails,
+		// offer a retry. …"); a condition ending its sentence carries into the next
+		// ("when the user isn't found; do an email OTP")
+		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
+			sc = scope{}
+		}
+		cond := readCondition(c.toks, seq)
+		if cond.short && ifRecognized {
+			cond.k = condNewUser // "if they are recognized, …. If not, …"
+		}
+		ifRecognized = clauseStartsIf(c.toks) && has(c.toks, "recognize") && cond.k == condNone ||
+			ifRecognized && cond.k == condNone && c.sent == ifSent
+		if ifRecognized && clauseStartsIf(c.toks) {
+			ifSent = c.sent
+		}
+		switch cond.k {
+		case condMain:
+			sc = scope{}
+		case condNewUser, condFail, condAge:
+			if sc.k == cond.k && sc.sent == c.sent {
+				break // the same condition, said again in its own sentence
+			}
+			sc = scope{k: cond.k, sent: c.sent}
+			if cond.k == condFail {
+				// the step that fails: named in the clause, or the one before
+				for _, s := range analyze(c.toks, seq).steps {
+					if i := findKind(seq, s.k); i >= 0 {
+						sc.anchor = seq[i]
+					}
+				}
+			}
+		}
+		if sc.k != condNone {
+			sc.sent = c.sent
+			sc.clauses++
+			body := c.toks
+			if cond.k != condNone && cond.end+1 <= len(body) {
+				body = body[cond.end+1:] // the condition's own words ("if not recognized") name no step
+			}
+			ctx := seq
+			if sc.anchor != nil {
+				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
+			}
+			a := analyze(body, ctx)
+			if pol := readPolicy(c.toks); pol != "" {
+				p.policy = pol
+			}
+			if cond.k == condAge || sc.k == condAge {
+				if age := ageIn(c.toks); age > 0 {
+					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
+				}
+			}
+			main := p.routeScoped(&sc, a.steps, seq)
+			if hasSetting(c.toks) {
+				applySettings(readSettings(c.toks), main, seq)
+			}
+			seq = merge(seq, main)
+			continue
+		}
+		if cond.k != condMain && (isPolicyClause(c, clauses, ci) || c.sent == policySent) {
 			policySent = c.sent
 			if pol := readPolicy(c.toks); pol != "" {
 				p.policy = pol
 			}
 			continue
 		}
-		a := analyze(c.toks, seq)
+		var prior []token
+		if ci > 0 {
+			prior = clauses[ci-1].toks
+		}
+		if narrative(c.toks) {
+			// "we tried SMS before": what happened, not what the flow should do
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
+			continue
+		}
+		a := analyzeAfter(c.toks, seq, prior)
 		p.excluded |= a.neg
+		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
 			p.exclusive = true
 		}
 		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
 			p.policy = pol
+		}
+		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && readPolicy(c.toks) == "" {
+			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
 		for _, s := range main {
@@ -292,7 +380,24 @@ func parse(text string) *parsed {
 			s.back = s.back || a.back
 			s.again = a.again
 		}
+		if hasSetting(c.toks) {
+			applySettings(readSettings(c.toks), main, seq)
+		}
+		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
+			// a bare "scan" scans what the text last named: "enroll face … then scan"
+			if k := lastScannable(clauses[:ci]); k != kNone {
+				main = []*step{{k: k, pos: 0}}
+			}
+		}
+		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		switch {
+		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
+			// "enrol their face (face scan) after a liveness check": a trailing
+			// "after X" places what the sentence named before it
+			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(prevMain, s) })
+			seq = place(seq, prevMain, a.ref, a.refAfter)
+			prevMain = nil
+			continue
 		case len(a.ref) > 0 && len(main) == 0:
 			// "After the liveness check," on its own: the next clause goes there
 			seq = ensure(seq, a.ref)
@@ -306,8 +411,41 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 		}
 		pendingAnchor = nil
+		if len(main) > 0 {
+			prevMain, prevSent = main, c.sent
+		}
+		if hasRaw(c.toks, "twice") && len(main) == 1 {
+			twice = append(twice, main[0])
+		}
+		// a step said twice comes again after the rest of its sentence ("liveness
+		// twice, once at the start and once at the end, with an SMS code in between")
+		if lastOfSentence && len(twice) > 0 {
+			for _, t := range twice {
+				seq = append(seq, &step{k: t.k, docTypes: t.docTypes, again: true, auto: true})
+				p.notes = append(p.notes, "The "+t.k.String()+" runs twice, before and after the steps named with it.")
+			}
+			twice = nil
+		}
 	}
 	// excluded kinds never appear, however else they were mentioned
+	out := p.dropExcluded(seq)
+	for _, s := range out {
+		s.branch = p.dropExcluded(s.branch)
+		s.fallback = p.dropExcluded(s.fallback)
+		channelFromContext(s.branch)
+		channelFromContext(s.fallback)
+	}
+	p.steps = order(out)
+	for _, t := range ts {
+		if n := lex.unsupported[t.raw]; n != "" {
+			p.notes = append(p.notes, n)
+		}
+	}
+	p.notes = append(p.notes, channelFromContext(p.steps)...)
+	return p
+}
+
+func (p *parsed) dropExcluded(seq []*step) []*step {
 	out := seq[:0]
 	for _, s := range seq {
 		if p.excluded.has(s.k) && s.k != kAsk {
@@ -315,8 +453,104 @@ func parse(text string) *parsed {
 		}
 		out = append(out, s)
 	}
-	p.steps = order(out)
-	return p
+	return out
+}
+
+// channelFromContext settles a one-time code whose clause named no channel from
+// the steps before it: a code sent right after the user typed an email address
+// goes to that address ("collect their email and send a code to it").
+func channelFromContext(steps []*step) []string {
+	var notes []string
+	for i, s := range steps {
+		if s.k != kOTP {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if steps[j].k == kEnterEmail {
+				s.k = kEmailOTP
+				notes = append(notes, "The one-time code goes to the email address the user entered before it.")
+				break
+			}
+		}
+	}
+	return notes
+}
+
+// narrative: a clause telling what was done before ("we tried SMS before", "we
+// used to send codes by text") names no step of the new flow.
+func narrative(ts []token) bool {
+	// "a code sent to the email before anything else" is an instruction: the past
+	// needs a speaker ("we", "I") as well as a time
+	speaker := hasRaw(ts, "we", "i", "weve", "ive") && !hasRaw(ts, "want", "need", "should", "must", "please", "like", "let", "lets", "will", "would")
+	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasRaw(ts, "before", "previously", "earlier", "past", "formerly"))
+}
+
+func clauseText(ts []token) string {
+	var words []string
+	for _, t := range ts {
+		if t.orig != "" {
+			words = append(words, t.orig)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// lastScannable is what the text before named that can be scanned: a face or a
+// document, whichever came last.
+func lastScannable(cs []clause) kind {
+	for i := len(cs) - 1; i >= 0; i-- {
+		ts := cs[i].toks
+		for j := len(ts) - 1; j >= 0; j-- {
+			switch {
+			case ts[j].w == "face" || ts[j].w == "selfie":
+				return kFaceScan
+			case lex.docWord[ts[j].w]:
+				return kDocument
+			}
+		}
+	}
+	return kNone
+}
+
+// unplaced says so when a clause asks for something (a check, a requirement,
+// data) that no rule turned into a step: the words must not vanish silently.
+func unplaced(ts []token) []string {
+	asks := false
+	for _, t := range ts {
+		if lex.framing[t.raw] {
+			return nil // "Build a flow for …", "high value transfer verification": a heading, not a requirement
+		}
+		verb := (t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect") && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
+		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
+			asks = true
+		}
+	}
+	if !asks {
+		return nil
+	}
+	return []string{"No step matches \"" + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+}
+
+// applySettings gives a clause's settings to the steps it names or, when it names
+// none that takes them ("OTP over email, 8 digits"), to the latest step before it
+// that does.
+func applySettings(st stepSettings, main, seq []*step) {
+	if !st.any() {
+		return
+	}
+	done := false
+	for _, s := range main {
+		if st.accepts(s.k) {
+			st.apply(s)
+			done = true
+		}
+	}
+	for i := len(seq) - 1; i >= 0 && !done; i-- {
+		if st.accepts(seq[i].k) {
+			st.apply(seq[i])
+			done = true
+		}
+	}
 }
 
 // ensure appends the reference steps that the sequence does not hold yet.
@@ -384,14 +618,30 @@ func mergeStep(dst, src *step) *step {
 	if src == nil {
 		return dst
 	}
-	if len(src.docTypes) > 0 && len(dst.docTypes) == 0 {
-		dst.docTypes = src.docTypes
+	// "passport or driver's license": every type named is accepted
+	for _, d := range src.docTypes {
+		if !slices.Contains(dst.docTypes, d) {
+			dst.docTypes = append(dst.docTypes, d)
+		}
 	}
-	if src.minAge > 0 && dst.minAge == 0 {
-		dst.minAge = src.minAge
+	if src.minAge > 0 && (dst.minAge == 0 || src.explicitAge && !dst.explicitAge) {
+		dst.minAge, dst.explicitAge = src.minAge, src.explicitAge // a number said beats the default
 	}
 	if src.otpLen > 0 {
 		dst.otpLen = src.otpLen
+	}
+	if src.expiry > 0 {
+		dst.expiry = src.expiry
+	}
+	if src.attempts > 0 {
+		dst.attempts = src.attempts
+	}
+	if src.threshold > 0 {
+		dst.threshold = src.threshold
+	}
+	dst.noMic = dst.noMic || src.noMic
+	if dst.k == kOTP && (src.k == kEmailOTP || src.k == kSMSOTP) {
+		dst.k = src.k // "a code ... the code should go to the phone"
 	}
 	dst.mic = dst.mic || src.mic
 	dst.challenge = dst.challenge || src.challenge
@@ -467,6 +717,8 @@ type analysis struct {
 	again      bool
 	exclusive  bool
 	policyOnly bool
+	notes      []string // judgement calls made reading the clause, for the assumptions
+	prior      []token  // input: the clause before, for pronouns
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -572,8 +824,8 @@ func near(ts []token, i, dist int, lemmas ...string) bool {
 
 // nonStepGerund: "changing", "updating" start a context phrase ("for changing the account's email").
 func nonStepGerund(t token) bool {
-	if !strings.HasSuffix(t.raw, "ing") || len(t.raw) < 5 {
-		return false
+	if !strings.HasSuffix(t.raw, "ing") || len(t.raw) < 5 || strings.HasSuffix(t.raw, "thing") {
+		return false // "everything" is no gerund
 	}
 	switch t.w {
 	case "scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm",
@@ -584,8 +836,13 @@ func nonStepGerund(t token) bool {
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
-func analyze(all []token, seq []*step) analysis {
-	var a analysis
+func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil) }
+
+// analyzeAfter is analyze with the words of the clause before (prior), which a
+// pronoun may point back to: "We send a reference photo. Compare it to the
+// person on camera."
+func analyzeAfter(all []token, seq []*step, prior []token) analysis {
+	a := analysis{prior: prior}
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	for i := 0; i < len(ts); i++ {
@@ -612,7 +869,7 @@ func analyze(all []token, seq []*step) analysis {
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
 			}
-		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
+		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
 			a.front = true
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
@@ -627,9 +884,14 @@ func analyze(all []token, seq []*step) analysis {
 		}
 	}
 
-	// before/after a named step: "send the code after the liveness check"
+	// before/after a named step: "send the code after the liveness check"; "in the
+	// same place as X" puts it where X is
 	split := -1
 	for i, t := range ts {
+		if t.raw == "place" && i > 0 && ts[i-1].raw == "same" && i+1 < len(ts) && ts[i+1].raw == "as" {
+			split = i + 1
+			break
+		}
 		if (t.w == "before" || t.w == "after") && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
 			split = i
 			a.refAfter = t.w == "after"
@@ -639,6 +901,9 @@ func analyze(all []token, seq []*step) analysis {
 	negs := negations(ts)
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
+		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
+			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
@@ -646,7 +911,35 @@ func analyze(all []token, seq []*step) analysis {
 		}
 	}
 	a.steps = detect(ts, seq, negs, &a)
+	bindPositions(ts, &a)
 	return a
+}
+
+// bindPositions: with a start and an end word in one clause ("a passport scan at
+// the very beginning and an email code at the end"), each step takes the
+// position word that follows it.
+func bindPositions(ts []token, a *analysis) {
+	if !a.front || !a.back || len(a.steps) < 2 {
+		return
+	}
+	bound := false
+	for k, s := range a.steps {
+		end := len(ts)
+		if k+1 < len(a.steps) && a.steps[k+1].pos > s.pos {
+			end = a.steps[k+1].pos
+		}
+		for j := max(s.pos+1, 0); j < end && j < len(ts); j++ {
+			switch {
+			case lex.frontWord[ts[j].raw]:
+				s.front, bound = true, true
+			case lex.backWord[ts[j].raw]:
+				s.back, bound = true, true
+			}
+		}
+	}
+	if bound {
+		a.front, a.back = false, false
+	}
 }
 
 // negations marks the tokens inside a negation's scope.
@@ -661,7 +954,8 @@ func negations(ts []token) []bool {
 			if i+1 < len(ts) {
 				nx = ts[i+1].w
 			}
-			if nx == "forget" || nx == "only" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			// "no other document types", "nothing else": exclusivity, not an exclusion
+			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if t.raw == "no" && nx == "longer" {
@@ -685,7 +979,7 @@ func negations(ts []token) []bool {
 		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
-			if ts[j].raw == "but" || ts[j].w == "only" || (short && j > i+1 && (ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -697,281 +991,79 @@ func negations(ts []token) []bool {
 	return neg
 }
 
-var docWords = map[string]bool{"passport": true, "license": true, "id": true, "document": true, "visa": true, "permit": true}
-
 // detect returns the steps named in ts, in the order they are named. Negated steps
 // go to a.neg instead.
 func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
-	var out []*step
-	var got kindSet
-	add := func(s *step, i int) *step {
-		s.pos = i
-		if neg[i] {
-			a.neg.add(s.k)
-			if s.k == kOTP {
-				a.neg.add(kEmailOTP)
-				a.neg.add(kSMSOTP)
-			}
-			return nil
-		}
-		if got.has(s.k) && s.k != kAsk {
-			for _, o := range out {
-				if o.k == s.k {
-					return mergeStep(o, s)
-				}
-			}
-		}
-		got.add(s.k)
-		out = append(out, s)
-		return s
-	}
+	d := &detector{ts: ts, seq: seq, neg: neg, a: a, scanVerb: -10, emailIdx: -1, smsIdx: -1}
+	d.scan()
+	comparing := d.comparing
+	add := d.add
 
-	comparing := false
-	faceCtx := false
-	scanVerb := -10
-	for i, t := range ts {
-		switch t.w {
-		case "compare", "against":
-			comparing = true
-		case "match", "same":
-			comparing = true
-		case "face", "photo", "selfie", "person", "liveness":
-			faceCtx = true
+	// comparisons and searches: against enrolled faces is recognition (1:N),
+	// against an image the flow has or is given is face_compare (1:1)
+	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) {
+		image := imageSource(ts, seq, d.out)
+		search := has(ts, "search") || lookUp(ts)
+		population := has(ts, "enrolled") || has(ts, "recognize")
+		if pronoun := hasRaw(ts, "it", "them", "those", "these"); pronoun && comparing && !image && !population {
+			// the pronoun points back at what the clause before named
+			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
+			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
 		}
-		if docWords[t.w] {
-			faceCtx = true
-		}
-		_ = i
-	}
-	codeInClause := has(ts, "code") || hasRaw(ts, "ownership", "verification", "control")
-	emailIdx, smsIdx := -1, -1
-
-	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		prev, next := "", ""
-		if i > 0 {
-			prev = ts[i-1].raw
-		}
-		if i+1 < len(ts) {
-			next = ts[i+1].raw
-		}
-		if t.w == "scan" || t.w == "take" {
-			scanVerb = i
-		}
-		switch t.w {
-		case "liveness":
-			if next == "challenge" && has(ts, "face") {
-				continue
-			}
-			if neg[i] && t.raw != "liveness" && describesCheck(ts, i) {
-				neg[i] = false // "make sure it's not a deepfake" asks for the check
-			}
-			add(&step{k: kLiveness}, i)
-		case "live":
-			nw := ""
-			if i+1 < len(ts) {
-				nw = ts[i+1].w
-			}
-			if nw == "person" || nw == "verify" || nw == "selfie" || nw == "scan" || nw == "face" || next == "presence" ||
-				prev == "is" || prev == "are" || prev == "be" || prev == "being" || prev == "its" || prev == "theyre" || prev == "really" || prev == "still" {
-				add(&step{k: kLiveness}, i)
-			}
-		case "real":
-			if i+1 < len(ts) && (ts[i+1].w == "person" || ts[i+1].w == "live") || prev == "is" || prev == "are" || prev == "theyre" || prev == "be" || prev == "its" || prev == "really" || prev == "youre" {
-				add(&step{k: kLiveness}, i)
-			}
-		case "recognize":
-			add(&step{k: kRecognition}, i)
-		case "identify":
-			if near(ts, i, 4, "enrolled", "face") {
-				add(&step{k: kRecognition}, i)
-			}
-		case "selfie", "oval":
-			if comparing && scanVerb < i-3 && t.w == "selfie" {
-				continue // a source of the comparison
-			}
-			add(&step{k: kFaceScan, challenge: hasRaw(ts, "challenge")}, i)
-		case "face":
-			if next == "id" {
-				i++
-				continue
-			}
-			verbOnFace := scanVerb >= 0 && scanVerb >= i-3 && scanVerb < i && !anyDoc(ts[max(0, scanVerb-1):i])
-			if (i+1 < len(ts) && (ts[i+1].w == "scan" || ts[i+1].w == "photo")) || verbOnFace {
-				add(&step{k: kFaceScan, challenge: hasRaw(ts, "challenge")}, i)
-			}
-		case "passport", "license", "id", "document", "visa", "permit", "driver", "card":
-			if t.w == "card" && !(prev == "id" || prev == "identity" || prev == "national") {
-				continue
-			}
-			if t.w == "driver" && next != "license" && next != "licence" {
-				continue
-			}
-			if t.w == "id" && (strings.ContainsAny(t.orig, "'’") || prev == "user" || prev == "session" || prev == "client" || prev == "account" || prev == "node" || prev == "flow" || prev == "avatar" || prev == "transaction" || prev == "face") {
-				continue
-			}
-			if t.w == "permit" && prev != "residence" && prev != "residency" && prev != "work" {
-				continue
-			}
-			dt := docTypesOf(ts, i)
-			if (comparing || has(ts, "age") || has(ts, "old") || has(ts, "birth")) && !(scanVerb >= 0 && scanVerb < i && scanVerb >= i-5) {
-				// "compare the ID photo to their face": a source, scanned elsewhere
-				if findKind(seq, kDocument) < 0 && findKind(out, kDocument) < 0 {
-					if s := add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
-						s.pos = -2 // scanned before it is compared or read
-					}
-				}
-				continue
-			}
-			add(&step{k: kDocument, docTypes: dt}, i)
-		case "email":
-			emailIdx = i
-			if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasRaw(ts, "file", "record", "records", "account", "profile", "stored") {
-				continue // the field of a data check, not a step
-			}
-			if codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") || prev == "an" && (next == "otp" || next == "code") ||
-				next == "one" && len(seq) > 0 && (seq[len(seq)-1].k == kSMSOTP || seq[len(seq)-1].k == kEmailOTP || seq[len(seq)-1].k == kOTP) {
-				add(&step{k: kEmailOTP, otpLen: otpLength(ts)}, i)
-			} else {
-				add(&step{k: kEnterEmail}, i)
-			}
-		case "sms":
-			if t.raw == "text" && !(next == "message" || next == "code" || next == "otp" || next == "them" || next == "a" || next == "an" ||
-				next == "the" || next == "their" || next == "to" || next == "me" || prev == "by" || prev == "via" || prev == "over" ||
-				prev == "a" || prev == "an" || prev == "per" || prev == "through") {
-				continue
-			}
-			smsIdx = i
-			add(&step{k: kSMSOTP, otpLen: otpLength(ts)}, i)
-		case "phone":
-			if codeInClause || has(ts, "verify") || has(ts, "confirm") || has(ts, "send") || next == "number" {
-				smsIdx = i
-				add(&step{k: kSMSOTP, otpLen: otpLength(ts)}, i)
-			}
-		case "code":
-			if prev == "zip" || prev == "postal" || prev == "post" || prev == "security" || prev == "country" || prev == "area" || prev == "promo" || prev == "qr" || prev == "discount" {
-				continue
-			}
-			if emailIdx >= 0 || smsIdx >= 0 {
-				continue
-			}
-			if j := laterChannel(ts, i); j >= 0 {
-				continue // "a code by email": the channel word makes the step
-			}
-			add(&step{k: kOTP, otpLen: otpLength(ts)}, i)
-		case "permission":
-			if t.raw == "permission" || t.raw == "permissions" || t.raw == "consent" || has(ts, "camera") || has(ts, "microphone") {
-				add(&step{k: kPermissions, mic: has(ts, "microphone")}, i)
-			}
-		case "adult", "minor":
-			add(&step{k: kAgeCheck, minAge: 18}, i)
-			neg[i] = false
-		case "#":
-			if age := ageAt(ts, i); age > 0 {
-				add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
-			}
-		case "validate":
-			if !faceCtx {
-				if ageIn(ts) == 0 && !has(ts, "adult") {
-					add(&step{k: kMatchCheck, field: matchField(ts, seq)}, i)
+		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
+		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
+		switch {
+		case comparing && image && faceCtxOrPair(ts, seq, d.out):
+			s := &step{k: kFaceCompare}
+			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
+				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
+					fs.pos = -1 // a selfie is taken before it is compared
 				}
 			}
-		case "match", "same":
-			if !faceCtx && !peopleWords(ts) && (hasRaw(ts, "file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours")) && !has(ts, "validate") {
-				add(&step{k: kMatchCheck, field: matchField(ts, seq)}, i)
-			}
-		case "greet":
-			add(&step{k: kGreeting}, i)
-		case "welcome":
-			if len(seq) == 0 && len(out) == 0 {
-				add(&step{k: kGreeting}, i)
-			} else {
-				add(&step{k: kInform, topics: tWelcome | topicsOf(ts)}, i)
-			}
-		case "goodbye":
-			add(&step{k: kClosing}, i)
-		case "thank":
-			if hasRaw(ts, "finish", "end", "close", "goodbye", "bye") || has(ts, "finally") {
-				add(&step{k: kClosing}, i)
-			}
-		case "coercion":
-			s := &step{k: kAsk, topics: topicsOf(ts) | tCoercion}
-			neg[i] = false // "make sure nobody is pressuring them" is still a coercion check
-			add(s, i)
-		case "ask", "confirm", "explain":
-			k := kAsk
-			tp := topicsOf(ts[i:])
-			if t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome) == 0 && !has(ts, "ask") {
-				k = kInform
-			}
-			if t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0 {
-				k = kInform
-			}
-			add(&step{k: k, topics: tp, phrase: phraseAfter(ts, i)}, i)
-		}
-		if t.raw == "why" || t.raw == "reason" && !has(ts, "ask") {
-			if !got.has(kAsk) {
-				add(&step{k: kAsk, topics: topicsOf(ts) | tReason, phrase: phraseAfter(ts, i-1)}, i)
-			}
-		}
-		if t.raw == "question" || t.raw == "questions" {
-			// covered by "ask"
-		}
-		if (t.raw == "life" && has(ts, "verify")) || t.raw == "presence" {
-			add(&step{k: kLiveness}, i)
-		}
-		if (t.raw == "login" || t.raw == "signin") && has(ts, "face") && !comparing {
-			add(&step{k: kRecognition}, i)
+			add(s, ci)
+		case !image && faceWord && (population && (comparing || search || has(ts, "verify") || has(ts, "identify")) || search):
+			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
+			add(&step{k: kRecognition}, ci)
+		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
+			add(&step{k: kRecognition}, ci)
+		case comparing && faceCtxOrPair(ts, seq, d.out):
+			s := &step{k: kFaceCompare}
+			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			add(s, ci)
 		}
 	}
 
-	// comparisons: against enrolled faces is recognition, against a photo is face_compare
-	if comparing && faceCtxOrPair(ts, seq, out) {
-		ci := firstOf(ts, "compare", "match", "against", "same")
-		if !got.has(kRecognition) && !got.has(kMatchCheck) {
-			photoCue := has(ts, "photo") || has(ts, "selfie") || has(ts, "provide") || hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || anyDoc(ts)
-			recCue := has(ts, "enrolled") || has(ts, "recognize")
-			switch {
-			case photoCue:
-				s := &step{k: kFaceCompare}
-				s.srcA, s.srcB = compareSources(ts, seq, out)
-				if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(out, kFaceScan) < 0 {
-					if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
-						fs.pos = -1 // a selfie is taken before it is compared
-					}
-				}
-				add(s, ci)
-			case recCue || (findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(out, kDocument) < 0):
-				add(&step{k: kRecognition}, ci)
-			default:
-				s := &step{k: kFaceCompare}
-				s.srcA, s.srcB = compareSources(ts, seq, out)
-				add(s, ci)
-			}
+	// "a code by email or SMS": a choice of channel, one code; the channel is asked
+	if ie, is := findKind(d.out, kEmailOTP), findKind(d.out, kSMSOTP); ie >= 0 && is >= 0 && d.out[ie].k == kEmailOTP && d.out[is].k == kSMSOTP {
+		lo, hi := min(d.out[ie].pos, d.out[is].pos), max(d.out[ie].pos, d.out[is].pos)
+		if lo >= 0 && hi < len(ts) && hi-lo <= 3 && hasRaw(ts[lo:hi], "or") {
+			d.out[min(ie, is)].k = kOTP
+			d.out = slices.Delete(d.out, max(ie, is), max(ie, is)+1)
 		}
 	}
 
 	// a question loses to a real step in the same clause unless it has a subject of its own
 	// ("ask for camera permission", "confirm liveness")
 	strong := false
-	for _, s := range out {
+	for _, s := range d.out {
 		if !s.k.isConversation() {
 			strong = true
 		}
 	}
 	if strong {
-		kept := out[:0]
-		for _, s := range out {
+		kept := d.out[:0]
+		for _, s := range d.out {
 			if (s.k == kAsk || s.k == kInform) && s.topics == 0 {
 				continue
 			}
 			kept = append(kept, s)
 		}
-		out = kept
+		d.out = kept
 	}
 	// a one-time code with its channel named elsewhere in the clause
-	sortByPos(out)
-	return out
+	sortByPos(d.out)
+	return d.out
 }
 
 func sortByPos(s []*step) {
@@ -1004,7 +1096,7 @@ func firstOf(ts []token, lemmas ...string) int {
 
 func anyDoc(ts []token) bool {
 	for _, t := range ts {
-		if docWords[t.w] {
+		if lex.docWord[t.w] {
 			return true
 		}
 	}
@@ -1013,7 +1105,7 @@ func anyDoc(ts []token) bool {
 
 // peopleWords: the text talks about people ("enrolled users"), not data.
 func peopleWords(ts []token) bool {
-	return hasRaw(ts, "user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known")
+	return hasAnyRaw(ts, lex.people)
 }
 
 // describesCheck: a negated deepfake word that states what the check is for
@@ -1031,6 +1123,48 @@ func describesCheck(ts []token, i int) bool {
 	return false
 }
 
+// imageSource: the clause names a second image to compare a face with (a
+// document, a selfie, a photo, data the integrator passes in), or points back at
+// one the flow already captured ("compare them", "compare it").
+func imageSource(ts []token, seq, out []*step) bool {
+	// the live side ("the person on camera", "the live video") is not a second image
+	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") {
+		return true
+	}
+	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
+	return captured && (hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || len(ts) <= 2)
+}
+
+// lookUp: "look the user up", "look them up by face".
+func lookUp(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "look" || t.raw == "looks" {
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				if ts[j].raw == "up" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dataMatch: the clause compares data ("the name on it matches the name they gave
+// us", "the last name matches our records"), not faces.
+func dataMatch(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "match" && t.w != "same" && t.w != "compare" {
+			continue
+		}
+		for j := max(0, i-4); j < len(ts) && j <= i+4; j++ {
+			if lex.dataField[ts[j].raw] && !(ts[j].raw == "number" && j > 0 && ts[j-1].w == "phone") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
@@ -1038,15 +1172,16 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		case "face", "photo", "selfie", "person", "recognize":
 			return true
 		}
-		if docWords[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
+		if lex.docWord[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
 			return true
 		}
 		if t.w == "enrolled" && peopleWords(ts) {
 			return true
 		}
 	}
-	if hasRaw(ts, "two", "both", "them", "em", "those", "these") && (findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0) {
-		return true
+	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
+	if captured && (hasRaw(ts, "two", "both", "them", "em", "those", "these") || len(ts) <= 2) {
+		return true // "compare them", or a bare "comparison" after what it compares
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
 		return true
@@ -1067,24 +1202,28 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 		found = append(found, s)
 	}
 	haveScan := findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0
+	provided := has(ts, "provide") || hasRaw(ts, "pass", "passed", "profile", "file", "reference", "stored", "existing")
+	explicitScan := false
+	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
-		case docWords[t.w]:
+		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
-		case t.w == "photo" && (has(ts, "provide") || has(ts, "enrolled")):
+			explicitScan = true
+		case t.w == "photo" && provided && !anyDoc(ts[max(0, i-3):i]):
 			addSrc("providedData")
 		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
 			addSrc("sessionVideo")
-		case t.w == "face":
-			if haveScan {
-				addSrc("faceScan")
-			} else {
-				addSrc("sessionVideo")
-			}
-		case t.raw == "it" || t.raw == "them" || t.raw == "two" || t.raw == "both" || t.w == "photo":
-			// fill from context below
+		}
+	}
+	// then "their face": the selfie when there is one, else the live video
+	if len(found) < 2 && has(ts, "face") {
+		if haveScan && !explicitScan {
+			addSrc("faceScan")
+		} else {
+			addSrc("sessionVideo")
 		}
 	}
 	if len(found) < 2 && (findKind(seq, kDocument) >= 0 || findKind(out, kDocument) >= 0) {
@@ -1143,40 +1282,12 @@ func docTypesOf(ts []token, i int) []string {
 	return nil // any government ID: decided by the caller's answer or the default
 }
 
-// otpLength reads "6-digit code".
-func otpLength(ts []token) int {
-	for i, t := range ts {
-		if t.isNum && i+1 < len(ts) && (ts[i+1].raw == "digit" || ts[i+1].raw == "digits" || ts[i+1].raw == "character" || ts[i+1].raw == "characters") {
-			if n := int(t.num); n >= 4 && n <= 8 && float64(n) == t.num {
-				return n
-			}
-		}
-		if n := wordNumber(t.raw); n >= 4 && n <= 8 && i+1 < len(ts) && (ts[i+1].raw == "digit" || ts[i+1].raw == "digits") {
-			return n
-		}
-	}
-	return 0
-}
-
-func wordNumber(w string) int {
-	switch w {
-	case "four":
-		return 4
-	case "five":
-		return 5
-	case "six":
-		return 6
-	case "seven":
-		return 7
-	case "eight":
-		return 8
-	}
-	return 0
-}
-
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
 func ageAt(ts []token, i int) int {
 	t := ts[i]
+	if n, ok := numberAt(ts, i); ok && !t.isNum && n >= 12 {
+		t = token{isNum: true, num: n, raw: t.raw, w: "#"} // "over eighteen"
+	}
 	if !t.isNum || t.cur != "" || t.kilo || t.num != math.Trunc(t.num) || t.num < 12 || t.num > 120 {
 		return 0
 	}
@@ -1188,11 +1299,26 @@ func ageAt(ts []token, i int) int {
 		next = ts[i+1].raw
 	}
 	ageCtx := t.plus || next == "years" || next == "year" || next == "yrs" || next == "yo"
-	if !ageCtx && (prev == "over" || prev == "above") && i > 1 {
+	if !ageCtx && (prev == "over" || prev == "above" || prev == "under" || prev == "below") && i > 1 {
 		switch ts[i-2].raw {
-		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone":
+		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone", "if", "anyone", "users", "customers":
 			ageCtx = true
 		}
+	}
+	if prev == "least" && i >= 2 && ts[i-2].raw == "at" && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !ageCtx {
+		ageCtx = hasRaw(ts, "they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are")
+	}
+	if prev == "to" && i >= 2 && (ts[i-2].w == "age" || i >= 3 && ts[i-3].w == "age") {
+		return int(t.num) // "change the age to 21", "raise the age limit to 21"
+	}
+	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
+		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
+	}
+	if !ageCtx && next == "or" && i+2 < len(ts) && (ts[i+2].raw == "over" || ts[i+2].raw == "older" || ts[i+2].raw == "above") {
+		ageCtx = true // "21 or over"
+	}
+	if !ageCtx && (prev == "over" || prev == "under") && i == 1 {
+		ageCtx = true // "over 21" on its own, as in "scan ID, over 21"
 	}
 	if !ageCtx {
 		for _, u := range ts {
@@ -1206,7 +1332,7 @@ func ageAt(ts []token, i int) int {
 		return 0
 	}
 	switch prev {
-	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached":
+	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below":
 		return int(t.num)
 	}
 	if t.plus || next == "years" || next == "year" || next == "yrs" || next == "or" {
@@ -1284,29 +1410,64 @@ func topicsOf(ts []token) topic {
 	return tp
 }
 
-// phraseAfter is the user's own words after a question verb, for prompts no topic fits.
+// phraseAfter is the user's own words after a question or telling verb, for prompts
+// no topic fits: "tell them the account is recovered" gives "the account is
+// recovered", "ask them why they're here" gives "why they're here". The person
+// spoken to ("them", "the user", "to the customer") and a leading "that" are left
+// out: the prompt names the user itself.
 func phraseAfter(ts []token, i int) string {
+	j := i + 1
+	for j < len(ts) && (ts[j].w == "." || ts[j].w == "," || ts[j].w == ":" || ts[j].orig == "") {
+		j++
+	}
+	j = skipAddressee(ts, j)
+	if j < len(ts) && ts[j].raw == "that" {
+		j++
+	}
 	var b strings.Builder
-	for j := i + 1; j < len(ts) && j < i+16; j++ {
+	for ; j < len(ts) && j < i+16; j++ {
 		t := ts[j]
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
 			continue
 		}
-		w := t.orig
-		switch t.raw {
-		case "them", "him", "her":
-			w = "the user"
-		case "they":
-			w = "the user"
-		case "he", "she":
-			w = "the user"
-		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(w)
+		b.WriteString(t.orig)
 	}
 	return b.String()
+}
+
+// skipAddressee returns the index after the person a verb is said to, if the
+// words at j name one.
+func skipAddressee(ts []token, j int) int {
+	k := j
+	if k < len(ts) && ts[k].raw == "to" {
+		k++
+	}
+	if k < len(ts) && lex.addressee[ts[k].raw] {
+		return k + 1
+	}
+	if k+1 < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") && lex.addressee[ts[k+1].raw] {
+		return k + 2
+	}
+	return j
+}
+
+// copulaAfter reports whether the words after i state a fact ("confirm the
+// account is opened", "confirm their new device is registered"): said to the user,
+// not asked of them.
+func copulaAfter(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j < i+8; j++ {
+		switch ts[j].raw {
+		case "is", "are", "was", "were", "has", "have", "been":
+			return true
+		}
+		if ts[j].w == "." || ts[j].w == "," {
+			return false
+		}
+	}
+	return false
 }
 
 // useCase is what the flow is for; it shapes the prompts.

@@ -188,6 +188,10 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
 	}
+	if s.topics&^(tReason|tTransfer) == 0 && startsWh(s.phrase) {
+		// the user's own question is more specific than the stock one
+		return "Ask the user " + trimDot(s.phrase) + "."
+	}
 	if s.topics&tReason != 0 {
 		if uc == ucSIMSwap {
 			parts = append(parts, "why they are requesting a SIM swap")
@@ -208,6 +212,14 @@ func askPrompt(s *step, uc useCase, amount string) string {
 		return "Ask the user a short question to confirm their identity, and listen to the answer."
 	}
 	return "Ask the user " + joinAnd(parts) + "."
+}
+
+// whWords open an indirect question or statement that needs no "that" before it.
+var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
+
+func startsWh(p string) bool {
+	wh, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p)), " ")
+	return whWords[wh]
 }
 
 func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }
@@ -276,8 +288,11 @@ func informPrompt(s *step, uc useCase) string {
 	if s.topics&(tWelcome|tFuture) != 0 {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
 	}
-	if p := strings.TrimSpace(s.phrase); p != "" {
-		return "Explain to the user " + trimDot(p) + "."
+	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
+		if wh, _, _ := strings.Cut(strings.ToLower(p), " "); whWords[wh] {
+			return "Explain to the user " + p + "."
+		}
+		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."
 }

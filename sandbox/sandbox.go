@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/netguard"
 	"github.com/facesign/facesign-mcp/sandbox/hosted"
 )
 
@@ -65,12 +66,26 @@ type Config struct {
 	Clock func() time.Time
 	// DefaultWebhooks are registered for every account, existing and new.
 	DefaultWebhooks []WebhookConfig
+	// AllowPrivateWebhooks lets webhook URLs reach private-network addresses
+	// (a receiver on the LAN). Loopback is always allowed, link-local and
+	// cloud-metadata addresses never.
+	AllowPrivateWebhooks bool
+	// MaxWebhookEndpoints caps the live endpoints of one account (default
+	// 16): every event goes to every endpoint.
+	MaxWebhookEndpoints int
+	// WebhookResolver resolves the hosts of webhook URLs (nil: the system
+	// resolver). Tests stub it; whatever it answers, the address is judged by
+	// the policy when the sender dials it.
+	WebhookResolver netguard.Resolver
 	// FrameAncestors are the origins allowed to embed the hosted page besides
 	// loopback ones and PublicURL's (--public-url, --allowed-origins).
 	FrameAncestors []string
 	// MediaURLTTL is how long a signed media URL in a report lives (default 1h).
 	MediaURLTTL time.Duration
 }
+
+// DefaultMaxWebhookEndpoints is Config.MaxWebhookEndpoints' default.
+const DefaultMaxWebhookEndpoints = 16
 
 // DefaultRetrySchedule is the contract's webhook retry schedule.
 func DefaultRetrySchedule() []time.Duration {
@@ -124,7 +139,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout, webhookPolicy(cfg.AllowPrivateWebhooks), cfg.WebhookResolver), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
 		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
@@ -206,6 +221,9 @@ func (c *Config) fill() error {
 	if c.SecretTTL <= 0 {
 		c.SecretTTL = time.Hour
 	}
+	if c.MaxWebhookEndpoints <= 0 {
+		c.MaxWebhookEndpoints = DefaultMaxWebhookEndpoints
+	}
 	if c.ExpireUnusedAfter <= 0 {
 		c.ExpireUnusedAfter = 24 * time.Hour
 	}
@@ -225,7 +243,7 @@ func (c *Config) fill() error {
 		c.Clock = time.Now
 	}
 	for i, w := range c.DefaultWebhooks {
-		if err := checkWebhookURL(w.URL); err != nil {
+		if err := checkWebhookURL(w.URL, webhookPolicy(c.AllowPrivateWebhooks)); err != nil {
 			return fmt.Errorf("sandbox: DefaultWebhooks[%d]: %s", i, err.Message)
 		}
 		if w.Secret == "" {

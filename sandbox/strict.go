@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/jsondup"
 )
 
 // A strictBody is one kind of JSON object body the API decodes with
@@ -127,6 +128,10 @@ func tooDeep(body []byte) *apiError {
 func decodeStrict(body []byte, v any, b strictBody) (int64, *apiError) {
 	if ae := tooDeep(body); ae != nil {
 		return 0, ae
+	}
+	// encoding/json would keep the last of two equal keys without a word.
+	if ptr, dup := jsondup.First(body); dup {
+		return 0, fieldError("duplicate_key", ptr, "the request body repeats the key at %s; each key may appear once in an object (a repeat would silently replace the first)", ptr)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()

@@ -9,15 +9,14 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/netguard"
 	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
 
@@ -31,19 +30,29 @@ const (
 
 // CheckWebhookURL says why raw cannot receive the sandbox's webhooks, or
 // returns nil: the rule of POST /webhooks, for callers that take a URL elsewhere
-// (the --webhook flag).
-func CheckWebhookURL(raw string) error {
-	if ae := checkWebhookURL(raw); ae != nil {
+// (the --webhook flag). allowPrivate is Config.AllowPrivateWebhooks.
+func CheckWebhookURL(raw string, allowPrivate bool) error {
+	if ae := checkWebhookURL(raw, webhookPolicy(allowPrivate)); ae != nil {
 		return errors.New(ae.Message)
 	}
 	return nil
+}
+
+// webhookPolicy is where deliveries may go: loopback always (developers run
+// their receivers on this machine, and /sandbox itself answers only this
+// machine), private ranges only when the operator said so, link-local and
+// metadata addresses never.
+func webhookPolicy(allowPrivate bool) netguard.Policy {
+	return netguard.Policy{Loopback: true, Private: allowPrivate}
 }
 
 // checkWebhookURL accepts absolute https:// URLs, and http:// ones only on a
 // loopback host: the sandbox mostly talks to apps on the same machine, and a
 // plain-http endpoint elsewhere would carry signed events in the clear. A URL
 // with credentials is refused and never echoed, since it carries a password.
-func checkWebhookURL(raw string) *apiError {
+// A host spelt as an address is judged here by policy; a name is judged on
+// the address it resolves to each time the sender dials it.
+func checkWebhookURL(raw string, policy netguard.Policy) *apiError {
 	if raw == "" {
 		return fieldError("missing_field", "/url", "url is required: the absolute http(s) URL that receives the webhooks")
 	}
@@ -57,48 +66,22 @@ func checkWebhookURL(raw string) *apiError {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Hostname() == "" {
 		return fieldError("invalid_field", "/url", "url %q must be an absolute http:// or https:// URL", truncate(facesign.RedactURL(raw), 100))
 	}
-	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
+	if err := netguard.CheckPort(u); err != nil {
+		return fieldError("invalid_field", "/url", "url %q has an invalid port: it must be a number from 1 to 65535", truncate(facesign.RedactURL(raw), 100))
+	}
+	if u.Scheme == "http" && !netguard.IsLoopbackHost(u.Hostname()) {
 		return fieldError("https_required", "/url", "url %q must use https://: plain http:// is allowed only for a loopback host (localhost, 127.0.0.1, [::1]), since deliveries elsewhere would cross the network unencrypted", truncate(facesign.RedactURL(raw), 100))
 	}
-	if ip := net.ParseIP(u.Hostname()); ip != nil {
-		if why := refusedAddress(ip); why != "" {
-			return fieldError("forbidden_address", "/url", "url %q points at %s, which cannot receive webhooks", truncate(facesign.RedactURL(raw), 100), why)
+	if err := policy.CheckHost(u.Hostname()); err != nil {
+		var ge *netguard.Error
+		why := "an address that cannot receive webhooks"
+		if errors.As(err, &ge) {
+			why = ge.Class.String()
+			if ge.Class == netguard.Private {
+				why += "; the operator can allow private addresses with --allow-private-webhooks"
+			}
 		}
-	}
-	return nil
-}
-
-// refusedAddress says why the sender must not connect to ip, or "". Link-local
-// addresses hold cloud metadata services (169.254.169.254) and router
-// consoles; unspecified and multicast ones are no receiver. Loopback and
-// private addresses stay allowed on purpose: developers run their receivers on
-// this machine or their LAN, and /sandbox itself answers only this machine.
-func refusedAddress(ip net.IP) string {
-	switch {
-	case ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast():
-		return "a link-local address (169.254.0.0/16, fe80::/10)"
-	case ip.IsUnspecified():
-		return "the unspecified address (0.0.0.0, ::)"
-	case ip.IsMulticast():
-		return "a multicast address"
-	}
-	return ""
-}
-
-// dialControl checks the address a webhook connection is about to reach,
-// after name resolution: a name registered as harmless may resolve to a
-// refused address (DNS rebinding).
-func dialControl(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return fmt.Errorf("webhook dial %s: %w", address, err)
-	}
-	ip := net.ParseIP(host)
-	if ip == nil {
-		return fmt.Errorf("webhook dial: %q is not an IP address", host)
-	}
-	if why := refusedAddress(ip); why != "" {
-		return fmt.Errorf("refused to connect to %s: %s cannot receive webhooks", ip, why)
+		return fieldError("forbidden_address", "/url", "url %q points at %s, which cannot receive webhooks", truncate(facesign.RedactURL(raw), 100), why)
 	}
 	return nil
 }
@@ -110,22 +93,12 @@ func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLa
 
 // newWebhookClient is the default sender client: no redirects, no proxy (the
 // dial check must see the receiver's own address), and every connection's
-// address checked by dialControl.
-func newWebhookClient(timeout time.Duration) *http.Client {
+// address, after resolution, checked by the policy (DNS rebinding).
+func newWebhookClient(timeout time.Duration, policy netguard.Policy, resolver netguard.Resolver) *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.Proxy = nil
-	tr.DialContext = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: dialControl}).DialContext
+	tr.DialContext = (&netguard.Dialer{Policy: policy, Resolver: resolver}).DialContext
 	return &http.Client{Timeout: timeout, Transport: tr, CheckRedirect: refuseRedirect}
-}
-
-// loopbackHost reports whether host (without port or brackets) names this
-// machine: localhost, or an address in 127.0.0.0/8 or ::1.
-func loopbackHost(host string) bool {
-	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
@@ -147,11 +120,22 @@ func (s *Sandbox) createWebhook(w http.ResponseWriter, r *http.Request, a accoun
 	if ae != nil {
 		return 0, nil, ae
 	}
-	if ae := checkWebhookURL(req.URL); ae != nil {
+	if ae := checkWebhookURL(req.URL, webhookPolicy(s.cfg.AllowPrivateWebhooks)); ae != nil {
 		return 0, nil, ae
 	}
 	ep := facesign.WebhookEndpoint{ID: newID("we_"), URL: req.URL, Secret: randomToken("whsec_", 24), CreatedAt: facesign.NewTime(s.now())}
 	err = s.write(r.Context(), func(tx wtx) error {
+		// Counted in the same transaction as the insert, so that concurrent
+		// requests cannot pass the cap together: every event is delivered to
+		// every endpoint, so endpoints multiply the sender's work.
+		var live int
+		if err := tx.QueryRowContext(r.Context(), `SELECT COUNT(*) FROM webhook_endpoints WHERE account_id = ? AND deleted_at IS NULL`, a.id).Scan(&live); err != nil {
+			return err
+		}
+		if live >= s.cfg.MaxWebhookEndpoints {
+			return &apiError{Status: http.StatusBadRequest, Type: typeValidation, Code: "too_many_endpoints",
+				Message: fmt.Sprintf("this account already has %d webhook endpoints, the most it may have; delete one (DELETE /webhooks/{id}) before adding another", live)}
+		}
 		_, err := tx.ExecContext(r.Context(), `INSERT INTO webhook_endpoints(id, account_id, url, secret, created_at) VALUES (?, ?, ?, ?, ?)`,
 			ep.ID, a.id, ep.URL, ep.Secret, s.nowMs())
 		return err
@@ -235,6 +219,10 @@ func (s *Sandbox) listWebhooks(w http.ResponseWriter, r *http.Request, a account
 	return http.StatusOK, map[string]any{"webhooks": out}, nil
 }
 
+// endpointDeletedNote ends the error of a delivery cut short by its
+// endpoint's deletion.
+const endpointDeletedNote = "endpoint deleted: no more retries"
+
 // deleteWebhook stops deliveries to an endpoint; queued ones are failed. The
 // row stays so that its delivery log remains readable.
 func (s *Sandbox) deleteWebhook(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
@@ -247,6 +235,15 @@ func (s *Sandbox) deleteWebhook(w http.ResponseWriter, r *http.Request, a accoun
 			return notFound("webhook endpoint", id)
 		}
 		if err != nil {
+			return err
+		}
+		// Every unfinished delivery ends now, in a final state: its last
+		// attempt, which said "retrying" with a next retry, is closed too, so
+		// that the log does not promise a retry that will never come.
+		if _, err := tx.ExecContext(r.Context(), `UPDATE delivery_attempts SET state = ?, next_retry_at = NULL,
+				error = CASE WHEN error = '' THEN ? ELSE error || '; ' || ? END
+			WHERE state = ? AND delivery_seq IN (SELECT seq FROM deliveries WHERE endpoint_seq = ? AND next_attempt_at IS NOT NULL)`,
+			stateFailed, endpointDeletedNote, endpointDeletedNote, stateRetrying, seq); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(r.Context(), `UPDATE deliveries SET state = ?, next_attempt_at = NULL WHERE endpoint_seq = ? AND next_attempt_at IS NOT NULL`, stateFailed, seq)

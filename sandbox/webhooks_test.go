@@ -360,7 +360,6 @@ func TestWebhookURLRule(t *testing.T) {
 	e := newEnv(t, nil)
 	for _, ok := range []string{
 		"https://example.com/hooks",
-		"https://192.168.1.20:8443/hooks",
 		"http://127.0.0.1:3000/hooks",
 		"http://127.8.9.10/hooks",
 		"http://localhost:3000/hooks",
@@ -368,14 +367,14 @@ func TestWebhookURLRule(t *testing.T) {
 		"http://[::1]:3000/hooks",
 		"HTTP://localhost/hooks?token=abc",
 	} {
-		assert.NoError(t, CheckWebhookURL(ok), ok)
+		assert.NoError(t, CheckWebhookURL(ok, false), ok)
 		r := e.do("POST", "/webhooks", keyA, map[string]string{"url": ok})
 		assert.Equal(t, http.StatusCreated, r.status, "%s: %s", ok, r.body)
 	}
 	for _, bad := range []string{"http://example.com/hooks", "http://10.0.0.1/hooks", "http://[::2]/hooks", "ftp://localhost/x", "http://u:p@localhost/x"} {
-		assert.Error(t, CheckWebhookURL(bad), bad)
+		assert.Error(t, CheckWebhookURL(bad, false), bad)
 	}
-	err := CheckWebhookURL("http://example.com/hooks?token=s3cret")
+	err := CheckWebhookURL("http://example.com/hooks?token=s3cret", false)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "https://")
 	assert.NotContains(t, err.Error(), "s3cret", "the query, which may carry a token, is not echoed")
@@ -403,7 +402,7 @@ func TestWebhookURLNeverEchoesCredentials(t *testing.T) {
 		er := e.do("POST", "/webhooks", keyA, map[string]string{"url": tc.url}).apiErr(t, http.StatusBadRequest, "validation_error")
 		assert.Equal(t, tc.code, er["code"], tc.url)
 		assert.Equal(t, tc.msg, er["message"], tc.url)
-		err := CheckWebhookURL(tc.url)
+		err := CheckWebhookURL(tc.url, false)
 		require.Error(t, err, tc.url)
 		assert.NotContains(t, err.Error(), "hunter", tc.url)
 		_, err = New(t.Context(), Config{DataDir: t.TempDir(), Logger: quietLogger(),
@@ -564,11 +563,29 @@ func TestWebhookRefusedAddresses(t *testing.T) {
 	} {
 		er := e.do("POST", "/webhooks", keyA, map[string]string{"url": bad}).apiErr(t, http.StatusBadRequest, "validation_error")
 		assert.Equal(t, "forbidden_address", er["code"], bad)
-		assert.Error(t, CheckWebhookURL(bad), bad)
+		assert.Error(t, CheckWebhookURL(bad, false), bad)
 	}
-	// Loopback and private (LAN) receivers stay allowed.
-	for _, ok := range []string{"http://127.0.0.1:3000/h", "https://10.1.2.3/h", "https://192.168.1.20/h", "https://[fd00::1]/h"} {
-		assert.NoError(t, CheckWebhookURL(ok), ok)
+	// Loopback receivers stay allowed; private (LAN) ones only by the flag.
+	for _, ok := range []string{"http://127.0.0.1:3000/h", "http://localhost:3000/h"} {
+		assert.NoError(t, CheckWebhookURL(ok, false), ok)
+	}
+	for _, lan := range []string{"https://10.1.2.3/h", "https://192.168.1.20/h", "https://[fd00::1]/h", "https://100.64.0.7/h"} {
+		er := e.do("POST", "/webhooks", keyA, map[string]string{"url": lan}).apiErr(t, http.StatusBadRequest, "validation_error")
+		assert.Equal(t, "forbidden_address", er["code"], lan)
+		assert.Contains(t, er["message"], "--allow-private-webhooks", lan)
+		assert.NoError(t, CheckWebhookURL(lan, true), lan)
+	}
+	lan := newEnv(t, func(c *Config) { c.AllowPrivateWebhooks = true })
+	assert.Equal(t, http.StatusCreated, lan.do("POST", "/webhooks", keyA, map[string]string{"url": "https://192.168.1.20/h"}).status)
+	for _, meta := range []string{"https://169.254.169.254/x", "https://[fd00:ec2::254]/x", "https://100.100.100.200/x"} {
+		er := lan.do("POST", "/webhooks", keyA, map[string]string{"url": meta}).apiErr(t, http.StatusBadRequest, "validation_error")
+		assert.Equal(t, "forbidden_address", er["code"], "%s is refused even with private addresses allowed", meta)
+	}
+
+	// Invalid ports are refused at registration.
+	for _, bad := range []string{"http://127.0.0.1:0/h", "https://example.com:65536/h", "https://example.com:99999/h"} {
+		er := e.do("POST", "/webhooks", keyA, map[string]string{"url": bad}).apiErr(t, http.StatusBadRequest, "validation_error")
+		assert.Contains(t, er["message"], "port", bad)
 	}
 
 	for _, tc := range []struct {
@@ -580,13 +597,13 @@ func TestWebhookRefusedAddresses(t *testing.T) {
 		{"0.0.0.0:80", true},
 		{"[::]:80", true},
 		{"239.1.2.3:80", true},
+		{"192.168.1.20:443", true},
+		{"10.0.0.5:443", true},
 		{"127.0.0.1:8080", false},
 		{"[::1]:8080", false},
-		{"192.168.1.20:443", false},
-		{"10.0.0.5:443", false},
 		{"93.184.216.34:443", false},
 	} {
-		err := dialControl("tcp", tc.addr, nil)
+		err := webhookPolicy(false).Control("tcp", tc.addr, nil)
 		if tc.refused {
 			assert.Error(t, err, tc.addr)
 		} else {

@@ -5,6 +5,7 @@ package tools
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/netguard"
 )
 
 // Default base URLs. The sandbox one is where `facesign-mcp serve` mounts the
@@ -50,9 +52,23 @@ type Deps struct {
 	Clock func() time.Time
 	// Sessions holds per-MCP-session state. NewServer creates one when nil.
 	Sessions *SessionStore
-	// NewClient builds a FaceSign client for a key and base URL. Nil means the
-	// real facesign client; tests may substitute one pointed at a stub.
-	NewClient func(key, baseURL string) (*facesign.Client, error)
+	// NewClient builds a FaceSign client for a key and base URL that sends its
+	// requests with hc: HTTPClient for the operator's own URLs, the guarded
+	// client for a serverUrl given to set_api_key. Nil means the real
+	// facesign client; tests may substitute one pointed at a stub.
+	NewClient func(key, baseURL string, hc *http.Client) (*facesign.Client, error)
+	// AllowPrivateAPI lets a serverUrl given to set_api_key reach loopback
+	// and private-network addresses (--allow-private-api), for a FaceSign
+	// API or a stand-in the operator runs on this machine or the LAN.
+	// Link-local and cloud-metadata addresses stay refused.
+	AllowPrivateAPI bool
+	// ServerURLResolver resolves the host of a serverUrl given to
+	// set_api_key (nil: the system resolver). Tests stub it; whatever it
+	// answers, the address is judged by the policy when it is dialled.
+	ServerURLResolver netguard.Resolver
+	// ServerURLTLS is the TLS configuration for serverUrls given to
+	// set_api_key (nil: the system's roots); tests trust their own server.
+	ServerURLTLS *tls.Config
 	// DeliveryWait bounds how long simulate_session waits for the sandbox's
 	// first webhook delivery attempts before it answers with what it has
 	// (rows still "pending"); zero means DefaultDeliveryWait. Locally they take
@@ -70,6 +86,31 @@ type Deps struct {
 	// clients keeps the clients NewClient made, so that a tool call does not
 	// build one (and parse its key and URL) every time.
 	clients *clientCache
+	// guarded sends the requests of clients for user-given serverUrls: every
+	// connection's address is checked by the policy, no proxy (the check
+	// must see the real address), no redirects.
+	guarded *http.Client
+}
+
+// serverURLPolicy is where a serverUrl given to set_api_key may lead.
+func (d *Deps) serverURLPolicy() netguard.Policy {
+	return netguard.Policy{Loopback: d.AllowPrivateAPI, Private: d.AllowPrivateAPI}
+}
+
+// newGuardedHTTPClient is the client for user-given serverUrls.
+func (d *Deps) newGuardedHTTPClient() *http.Client {
+	dialer := &netguard.Dialer{Policy: d.serverURLPolicy(), Resolver: d.ServerURLResolver}
+	t := &http.Transport{
+		DialContext:           dialer.DialContext,
+		TLSClientConfig:       d.ServerURLTLS,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          maxIdleConns,
+		MaxIdleConnsPerHost:   8,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+	return &http.Client{Transport: t, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
 // DefaultDeliveryWait is Deps.DeliveryWait's default.
@@ -129,14 +170,25 @@ func (d *Deps) setDefaults() {
 	if d.clients == nil {
 		d.clients = &clientCache{m: map[clientKey]*facesign.Client{}}
 	}
+	if d.guarded == nil {
+		d.guarded = d.newGuardedHTTPClient()
+	}
 	if d.NewClient == nil {
-		d.NewClient = func(key, baseURL string) (*facesign.Client, error) {
-			return facesign.New(key,
+		d.NewClient = func(key, baseURL string, hc *http.Client) (*facesign.Client, error) {
+			opts := []facesign.Option{
 				facesign.WithBaseURL(baseURL),
-				facesign.WithHTTPClient(d.HTTPClient),
+				facesign.WithHTTPClient(hc),
 				facesign.WithLogger(d.Logger),
 				facesign.WithClock(d.Clock),
-				facesign.WithUserAgent(ServerName+"/"+d.Version))
+				facesign.WithUserAgent(ServerName + "/" + d.Version),
+			}
+			if hc == d.guarded {
+				// No retries to an address a user named: a closed port
+				// (retried, slow) and an open one (answered, fast) would
+				// otherwise tell apart by the time set_api_key takes.
+				opts = append(opts, facesign.WithRetry(1, 0, 0))
+			}
+			return facesign.New(key, opts...)
 		}
 	}
 }
@@ -190,7 +242,20 @@ func (d *Deps) ClientFor(key, serverURL string, source KeySource) (*facesign.Cli
 		return nil, info, fmt.Errorf("the FaceSign API key from %s (%s) cannot be used: %w", describeSource(source), info.Redacted, err)
 	}
 	info.Environment = env
-	base := serverURL
+	base, guarded := serverURL, false
+	if base != "" {
+		if base, err = NormalizeServerURL(base); err != nil {
+			return nil, info, err
+		}
+		// The operator's own URLs (--sandbox-url, --server-url, the embedded
+		// sandbox) are trusted whoever names them; any other is the user's.
+		if base != d.SandboxURL && base != d.ProductionURL {
+			if err := d.checkUserServerURL(base, env); err != nil {
+				return nil, info, err
+			}
+			guarded = true
+		}
+	}
 	if base == "" {
 		base = d.ProductionURL
 		if env == facesign.EnvSandbox {
@@ -200,11 +265,9 @@ func (d *Deps) ClientFor(key, serverURL string, source KeySource) (*facesign.Cli
 			}
 			base = d.SandboxURL
 		}
-	} else if base, err = NormalizeServerURL(base); err != nil {
-		return nil, info, err
 	}
 	info.ServerURL = base
-	c, err := d.clientFor(key, base)
+	c, err := d.clientFor(key, base, guarded)
 	if err != nil {
 		return nil, info, fmt.Errorf("cannot make a FaceSign client for %s at %s: %w", info.Redacted, base, err)
 	}
@@ -215,18 +278,64 @@ func (d *Deps) ClientFor(key, serverURL string, source KeySource) (*facesign.Cli
 // NewClient the first time. A facesign.Client is immutable and safe for
 // concurrent use, so every session using a key shares one, and with it the
 // HTTPClient's kept-alive connections.
-func (d *Deps) clientFor(key, base string) (*facesign.Client, error) {
-	if d.clients == nil { // a Deps used without setDefaults
-		return d.NewClient(key, base)
+func (d *Deps) clientFor(key, base string, guarded bool) (*facesign.Client, error) {
+	if d.clients == nil || d.guarded == nil { // a Deps used without setDefaults
+		d.setDefaults()
 	}
-	return d.clients.get(clientKey{key, base}, func() (*facesign.Client, error) { return d.NewClient(key, base) })
+	hc := d.HTTPClient
+	if guarded {
+		hc = d.guarded
+	}
+	return d.clients.get(clientKey{key, base, guarded}, func() (*facesign.Client, error) { return d.NewClient(key, base, hc) })
+}
+
+// ErrServerURLRefused is the cause of a serverUrl refused by the policy
+// before any connection.
+var ErrServerURLRefused = errors.New("serverUrl refused")
+
+// checkUserServerURL is the early, specific refusal of a serverUrl given to
+// set_api_key: production keys go over https only, the port must be real,
+// and a host spelt as a refused address is refused before any connection.
+// Names are judged again on the address they resolve to, when dialled.
+func (d *Deps) checkUserServerURL(base string, env facesign.Environment) error {
+	u, err := url.Parse(base)
+	if err != nil {
+		return fmt.Errorf("%w: %q does not parse", ErrServerURLRefused, facesign.RedactURL(base))
+	}
+	if err := netguard.CheckPort(u); err != nil {
+		return fmt.Errorf("%w: %q: %w", ErrServerURLRefused, facesign.RedactURL(base), err)
+	}
+	if env != facesign.EnvSandbox && u.Scheme != "https" {
+		return fmt.Errorf("%w: %q is not https://, and a production key is sent only over https", ErrServerURLRefused, facesign.RedactURL(base))
+	}
+	if err := d.serverURLPolicy().CheckHost(u.Hostname()); err != nil {
+		hint := "link-local and cloud-metadata addresses are never allowed"
+		var ge *netguard.Error
+		if errors.As(err, &ge) && (ge.Class == netguard.Loopback || ge.Class == netguard.Private) {
+			hint = "the server's operator can allow loopback and private addresses by starting it with --allow-private-api"
+		}
+		return fmt.Errorf("%w: the host of %q is %s, which set_api_key does not send keys to; %s", ErrServerURLRefused,
+			facesign.RedactURL(base), classOf(err), hint)
+	}
+	return nil
+}
+
+func classOf(err error) string {
+	var ge *netguard.Error
+	if errors.As(err, &ge) {
+		return ge.Class.String()
+	}
+	return "an address that is not allowed"
 }
 
 // maxCachedClients bounds the client cache. Past it, an arbitrary entry
 // makes room: rebuilding a client costs microseconds.
 const maxCachedClients = 1024
 
-type clientKey struct{ key, base string }
+type clientKey struct {
+	key, base string
+	guarded   bool
+}
 
 type clientCache struct {
 	mu sync.Mutex

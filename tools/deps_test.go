@@ -20,7 +20,7 @@ func TestClientsAreMadeOncePerKeyAndBaseURL(t *testing.T) {
 	made := map[string]int{}
 	fail := true
 	d := &Deps{SandboxURL: "http://127.0.0.1:1/sandbox"}
-	d.NewClient = func(key, base string) (*facesign.Client, error) {
+	d.NewClient = func(key, base string, _ *http.Client) (*facesign.Client, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		made[facesign.Redact(key)+" "+base]++

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,13 +22,14 @@ func ToolReference(tools []mcp.Tool) string {
 	}
 	for _, t := range tools {
 		fmt.Fprintf(&b, "\n### `%s`\n\n**%s.** %s\n", t.Name, t.Title, strings.TrimSpace(t.Description))
-		names := make([]string, 0, len(t.InputSchema.Properties))
-		for name := range t.InputSchema.Properties {
+		in := publishedInput(t)
+		names := make([]string, 0, len(in.Properties))
+		for name := range in.Properties {
 			names = append(names, name)
 		}
 		// Required first, then alphabetical: what the caller must send leads.
 		slices.SortFunc(names, func(x, y string) int {
-			rx, ry := slices.Contains(t.InputSchema.Required, x), slices.Contains(t.InputSchema.Required, y)
+			rx, ry := slices.Contains(in.Required, x), slices.Contains(in.Required, y)
 			if rx != ry {
 				if rx {
 					return -1
@@ -42,9 +44,9 @@ func ToolReference(tools []mcp.Tool) string {
 		}
 		b.WriteString("\n| input | type | required | description |\n|---|---|---|---|\n")
 		for _, name := range names {
-			p, _ := t.InputSchema.Properties[name].(map[string]any)
+			p, _ := in.Properties[name].(map[string]any)
 			req := "no"
-			if slices.Contains(t.InputSchema.Required, name) {
+			if slices.Contains(in.Required, name) {
 				req = "yes"
 			}
 			desc, _ := p["description"].(string)
@@ -68,6 +70,15 @@ func yesNo(p *bool) string {
 }
 
 func typeName(p map[string]any) string {
+	if alts, ok := p["anyOf"].([]any); ok {
+		names := make([]string, 0, len(alts))
+		for _, a := range alts {
+			if am, ok := a.(map[string]any); ok {
+				names = append(names, typeName(am))
+			}
+		}
+		return strings.Join(names, " or ")
+	}
 	t, _ := p["type"].(string)
 	if t == "array" {
 		if items, ok := p["items"].(map[string]any); ok {
@@ -84,6 +95,11 @@ func typeName(p map[string]any) string {
 
 // limits lists the schema's constraints in words.
 func limits(p map[string]any) string {
+	if alts, ok := p["anyOf"].([]any); ok && len(alts) > 0 {
+		if first, ok := alts[0].(map[string]any); ok {
+			return limits(first) // a list-or-one: the list's limits say it all
+		}
+	}
 	var parts []string
 	if e := toStrings(p["enum"]); len(e) > 0 {
 		parts = append(parts, "one of "+codeList(e))
@@ -111,4 +127,32 @@ func limits(p map[string]any) string {
 
 func escapeCell(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// numKeyword reads a numeric schema keyword, as decoded JSON or Go numbers.
+func numKeyword(schema map[string]any, key string) (float64, bool) {
+	switch x := schema[key].(type) {
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// publishedInput is a tool's input schema as tools/list publishes it, whether
+// the tool was built from options or from a raw schema.
+func publishedInput(t mcp.Tool) (in struct {
+	Properties map[string]any `json:"properties"`
+	Required   []string       `json:"required"`
+}) {
+	raw := []byte(t.RawInputSchema)
+	if len(raw) == 0 {
+		raw, _ = json.Marshal(t.InputSchema)
+	}
+	_ = json.Unmarshal(raw, &in)
+	return in
 }

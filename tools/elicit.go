@@ -26,12 +26,12 @@ const elicitTimeout = 5 * time.Minute
 // Answers are what the user chose in build_flow's question form; they become
 // flowbuild.Options for a second build.
 type Answers struct {
-	AvatarID      string   `json:"avatarId,omitempty"`
-	Langs         []string `json:"langs,omitempty"`
-	OnFailure     string   `json:"onFailure,omitempty"`
-	OTPChannel    string   `json:"otpChannel,omitempty"`
-	DocumentTypes []string `json:"documentTypes,omitempty"`
-	MinAge        int      `json:"minAge,omitempty"`
+	AvatarID      string   `json:"avatarId,omitempty" jsonschema_description:"Chosen avatar."`
+	Langs         []string `json:"langs,omitempty" jsonschema_description:"Chosen languages."`
+	OnFailure     string   `json:"onFailure,omitempty" jsonschema_description:"What happens when a check fails."`
+	OTPChannel    string   `json:"otpChannel,omitempty" jsonschema_description:"email or sms."`
+	DocumentTypes []string `json:"documentTypes,omitempty" jsonschema_description:"Accepted identity documents."`
+	MinAge        int      `json:"minAge,omitempty" jsonschema_description:"Minimum age."`
 }
 
 func (a *Answers) empty() bool {
@@ -152,16 +152,21 @@ func (d *Deps) choices(ctx context.Context) ([]facesign.Avatar, []facesign.Lang)
 	return avatars, langs
 }
 
+// formSchema is an elicitation form's schema. It is built per call, from the
+// open questions and the account's avatars and languages, so it is data
+// rather than a Go type to reflect.
+type formSchema = map[string]any
+
 // questionForm is one elicitation form with a field per open question. Every
 // field is optional: a blank one leaves the builder's default.
 func questionForm(open []flowbuild.Question, avatars []facesign.Avatar, langs []facesign.Lang) mcp.ElicitationParams {
-	props := schema{}
+	props := formSchema{}
 	var lines []string
 	for _, q := range open {
 		lines = append(lines, "- "+q.Text)
 		switch kind := questionKind(q); kind {
 		case "avatarId":
-			f := schema{"type": "string", "title": "Avatar", "description": q.Text, "maxLength": 100}
+			f := formSchema{"type": "string", "title": "Avatar", "description": q.Text, "maxLength": 100}
 			if len(avatars) > 0 {
 				ids, names := make([]string, len(avatars)), make([]string, len(avatars))
 				for i, a := range avatars {
@@ -182,26 +187,26 @@ func questionForm(open []flowbuild.Question, avatars []facesign.Avatar, langs []
 			} else if len(q.Options) > 0 {
 				desc += " For example: " + strings.Join(q.Options, ", ") + "."
 			}
-			props[kind] = schema{"type": "string", "title": "Languages", "description": desc, "maxLength": 200}
+			props[kind] = formSchema{"type": "string", "title": "Languages", "description": desc, "maxLength": 200}
 		case "onFailure", "otpChannel":
 			title := map[string]string{"onFailure": "When a check fails", "otpChannel": "One-time code channel"}[kind]
-			f := schema{"type": "string", "title": title, "description": q.Text, "maxLength": 200}
+			f := formSchema{"type": "string", "title": title, "description": q.Text, "maxLength": 200}
 			if len(q.Options) > 0 {
 				f["enum"] = q.Options
 				delete(f, "maxLength")
 			}
 			props[kind] = f
 		case "documentTypes":
-			props[kind] = schema{"type": "string", "title": "Accepted documents", "maxLength": 200,
+			props[kind] = formSchema{"type": "string", "title": "Accepted documents", "maxLength": 200,
 				"description": q.Text + " Comma-separated: " + strings.Join(flow.DocumentTypes(), ", ") + "."}
 		case "minAge":
-			props[kind] = schema{"type": "integer", "title": "Minimum age", "description": q.Text, "minimum": 1, "maximum": 120}
+			props[kind] = formSchema{"type": "integer", "title": "Minimum age", "description": q.Text, "minimum": 1, "maximum": 120}
 		}
 	}
 	return mcp.ElicitationParams{
 		Mode:            mcp.ElicitationModeForm,
 		Message:         "A few choices for your FaceSign flow (leave any blank to keep the builder's default):\n" + strings.Join(lines, "\n"),
-		RequestedSchema: schema{"type": "object", "properties": props},
+		RequestedSchema: formSchema{"type": "object", "properties": props},
 	}
 }
 

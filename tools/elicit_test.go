@@ -196,8 +196,14 @@ func TestBuildFlowMultiRoundTrip(t *testing.T) {
 	require.False(t, second.NeedsInput())
 	out := second.StructuredContent.(BuildFlowOutput)
 	assert.Equal(t, elicitAccepted, out.Elicitation)
-	assert.Equal(t, "av_custom", out.Settings.AvatarID, "without a key the avatar is taken as given")
-	assert.Equal(t, []string{"en", "fr"}, out.Settings.Langs)
+	// Without a key nothing can be matched to the account's ids: the answers
+	// wait as named (simulate_session matches them), and no name passes for an id.
+	require.NotNil(t, out.Named)
+	assert.Equal(t, "av_custom", out.Named.NamedAvatar)
+	assert.Equal(t, []string{"en", "fr"}, out.Named.NamedLangs)
+	assert.False(t, out.Named.Resolved)
+	assert.Empty(t, out.Settings.AvatarID)
+	assert.Empty(t, out.Settings.Langs)
 
 	// A modern client that did not declare elicitation gets the questions.
 	plain := server.WithRequestProtocolInfo(context.Background(), &server.RequestProtocolInfo{

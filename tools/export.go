@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/invopop/jsonschema"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
@@ -27,18 +28,42 @@ const (
 	rootsRequestID    = "export_app_roots"
 )
 
+// exportAppInput is export_app's arguments.
+type exportAppInput struct {
+	Flow        flowJSON    `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The FaceSign flow (array of nodes) the app uses. Omit it to export the session's current flow."`
+	Description string      `json:"description,omitempty" jsonschema:"maxLength=4000" jsonschema_description:"Instead of flow: a plain-English description to build the flow from (as build_flow does). Also tells the use case when it names it."`
+	OutputDir   string      `json:"outputDir" jsonschema:"minLength=1,maxLength=1024" jsonschema_description:"Where to write the app: a new or empty directory, relative to the client's root (e.g. \"verify-app\") when the client shares roots, else an absolute path."`
+	UseCase     string      `json:"useCase,omitempty" jsonschema:"enum=wire-transfer-step-up,enum=account-recovery,enum=kyc-onboarding,enum=face-enrollment,enum=login-2fa,enum=device-recovery" jsonschema_description:"What the app does with a verified user. Leave it out only when the recipe or description made it clear."`
+	Database    string      `json:"database,omitempty" jsonschema:"enum=sqlite,enum=postgres" jsonschema_description:"The app's default database: sqlite (default; one instance, a persistent disk) or postgres (any number of instances). The app supports both either way."`
+	AppName     string      `json:"appName,omitempty" jsonschema:"maxLength=40" jsonschema_description:"The app's name (lowercase letters, digits, hyphens); default facesign-<useCase>."`
+	ModulePath  string      `json:"modulePath,omitempty" jsonschema:"maxLength=200" jsonschema_description:"The app's Go module path, e.g. github.com/acme/verify; default example.com/<appName>."`
+	Update      bool        `json:"update,omitempty" jsonschema_description:"Rewrite only flow.json of an app exported into outputDir before, for a changed flow."`
+	AvatarID    string      `json:"avatarId,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Avatar for the app's sessions (default: the current flow's)."`
+	Langs       []string    `json:"langs,omitempty" jsonschema:"maxItems=20" jsonschema_description:"Languages of the app's sessions (default: the current flow's)."`
+	DefaultLang string      `json:"defaultLang,omitempty" jsonschema:"maxLength=20" jsonschema_description:"Default language of the app's sessions."`
+	Zone        string      `json:"zone,omitempty" jsonschema:"enum=es,enum=eu" jsonschema_description:"FaceSign data zone of the app's sessions."`
+	Metadata    metadataMap `json:"metadata,omitempty" jsonschema_description:"Metadata added to every session the app creates (string values)."`
+}
+
+// metadataMap is session metadata: string values, bounded.
+type metadataMap map[string]string
+
+func (metadataMap) JSONSchema() *jsonschema.Schema {
+	return boundedMap(&jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(maxMapValueChars))})
+}
+
 // ExportAppOutput is export_app's structured result.
 type ExportAppOutput struct {
-	Mode     string   `json:"mode"`
-	Dir      string   `json:"dir"`
-	Files    []string `json:"files"`
-	UseCase  string   `json:"useCase"`
-	Database string   `json:"database"`
-	AppName  string   `json:"appName,omitempty"`
-	Module   string   `json:"modulePath,omitempty"`
-	Paths    int      `json:"paths"`
-	Warnings []string `json:"warnings"`
-	Next     []string `json:"next"`
+	Mode     string   `json:"mode" jsonschema:"enum=export,enum=update" jsonschema_description:"export: a new app was written; update: only flow.json was rewritten."`
+	Dir      string   `json:"dir" jsonschema_description:"The app's directory (absolute)."`
+	Files    []string `json:"files" jsonschema_description:"Files written, relative to dir."`
+	UseCase  string   `json:"useCase" jsonschema:"enum=wire-transfer-step-up,enum=account-recovery,enum=kyc-onboarding,enum=face-enrollment,enum=login-2fa,enum=device-recovery" jsonschema_description:"The app's use case."`
+	Database string   `json:"database" jsonschema:"enum=sqlite,enum=postgres" jsonschema_description:"The app's default database."`
+	AppName  string   `json:"appName,omitempty" jsonschema_description:"The app's name."`
+	Module   string   `json:"modulePath,omitempty" jsonschema_description:"The app's Go module path."`
+	Paths    int      `json:"paths" jsonschema_description:"Paths through the flow, each a case of the app's decision test and end-to-end test."`
+	Warnings []string `json:"warnings" jsonschema_description:"What the user should know (for example: the flow cannot approve anyone for this use case)."`
+	Next     []string `json:"next" jsonschema_description:"Commands to run next, in order."`
 }
 
 func useCaseNames() []string {
@@ -51,70 +76,22 @@ func useCaseNames() []string {
 
 // ExportApp writes a deployable Go web app for a flow.
 func ExportApp(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("export_app",
-		mcp.WithDescription(`Export a complete Go web app for a FaceSign flow into a new directory: it creates sessions, embeds the hosted verification page, verifies FaceSign's signed webhooks, stores every verification in SQLite or PostgreSQL and applies the use case's decision (approve the transfer, allow the recovery, record the enrollment, bind the new device…). It builds with CGO_ENABLED=0, passes its own tests straight away, and runs against the sandbox with no account. Call it when the user wants to take a flow to production, get "the code", or an app/starter/integration for it.
+	tool, args := newTool("export_app", `Export a complete Go web app for a FaceSign flow into a new directory: it creates sessions, embeds the hosted verification page, verifies FaceSign's signed webhooks, stores every verification in SQLite or PostgreSQL and applies the use case's decision (approve the transfer, allow the recovery, record the enrollment, bind the new device…). It builds with CGO_ENABLED=0, passes its own tests straight away, and runs against the sandbox with no account. Call it when the user wants to take a flow to production, get "the code", or an app/starter/integration for it.
 - flow (or description, or neither: the session's current flow) is the flow the app sends with every session; it is written to flow.json.
 - useCase decides the app's logic: wire-transfer-step-up, account-recovery, kyc-onboarding, face-enrollment, login-2fa or device-recovery. Leave it out when the flow came from one of the recipes or a description that names the purpose; if it is unclear the user is asked in a form when the client supports it, otherwise this tool fails and lists the choices: ask the user, never guess (two flows of the same shape can serve different purposes).
 - outputDir: a new or empty directory. Relative to the client's workspace root when the client shares its roots, otherwise an absolute path. Nothing is overwritten: an existing non-empty directory is refused.
 - update: true rewrites only flow.json of an app exported before into outputDir (never the team's code), and refuses if flow.json was edited by hand.
 Returns the directory, the files written, the number of flow paths the app's tests cover, warnings, and the exact commands to run it against the sandbox, test it and deploy it.
-Next: show the user the next commands.`),
-		withFlowArgument("The FaceSign flow (array of nodes) the app uses. Omit it to export the session's current flow."),
-		mcp.WithString("description", mcp.MaxLength(maxDescriptionChars),
-			mcp.Description("Instead of flow: a plain-English description to build the flow from (as build_flow does). Also tells the use case when it names it.")),
-		mcp.WithString("outputDir", mcp.Required(), mcp.MinLength(1), mcp.MaxLength(maxOutputDirChars),
-			mcp.Description("Where to write the app: a new or empty directory, relative to the client's root (e.g. \"verify-app\") when the client shares roots, else an absolute path.")),
-		mcp.WithString("useCase", mcp.Enum(useCaseNames()...),
-			mcp.Description("What the app does with a verified user. Leave it out only when the recipe or description made it clear.")),
-		mcp.WithString("database", mcp.Enum(string(exporter.SQLite), string(exporter.Postgres)),
-			mcp.Description("The app's default database: sqlite (default; one instance, a persistent disk) or postgres (any number of instances). The app supports both either way.")),
-		mcp.WithString("appName", mcp.MaxLength(40), mcp.Pattern(`^[a-z][a-z0-9-]*[a-z0-9]$`),
-			mcp.Description("The app's name (lowercase letters, digits, hyphens); default facesign-<useCase>.")),
-		mcp.WithString("modulePath", mcp.MaxLength(200),
-			mcp.Description("The app's Go module path, e.g. github.com/acme/verify; default example.com/<appName>.")),
-		mcp.WithBoolean("update", mcp.Description("Rewrite only flow.json of an app exported into outputDir before, for a changed flow.")),
-		mcp.WithString("avatarId", mcp.MaxLength(200), mcp.Description("Avatar for the app's sessions.")),
-		mcp.WithArray("langs", mcp.MaxItems(20), mcp.Items(map[string]any{"type": "string", "maxLength": 20}), mcp.Description("Languages of the app's sessions.")),
-		mcp.WithString("defaultLang", mcp.MaxLength(20), mcp.Description("Default language of the app's sessions.")),
-		mcp.WithString("zone", mcp.Enum("es", "eu"), mcp.Description("FaceSign data zone of the app's sessions.")),
-		mcp.WithObject("metadata", mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": 500}), mcp.MaxProperties(20),
-			mcp.Description("Metadata added to every session the app creates (string values).")),
-		strictInput(),
-		withOutput(schema{
-			"mode":       sEnum("export: a new app was written; update: only flow.json was rewritten.", "export", "update"),
-			"dir":        sString("The app's directory (absolute)."),
-			"files":      sArray("Files written, relative to dir.", sString("")),
-			"useCase":    sEnum("The app's use case.", useCaseNames()...),
-			"database":   sEnum("The app's default database.", "sqlite", "postgres"),
-			"appName":    sString("The app's name."),
-			"modulePath": sString("The app's Go module path."),
-			"paths":      sInt("Paths through the flow, each a case of the app's decision test and end-to-end test."),
-			"warnings":   sArray("What the user should know (for example: the flow cannot approve anyone for this use case).", sString("")),
-			"next":       sArray("Commands to run next, in order.", sString("")),
-		}, "mode", "dir", "files", "useCase", "database", "paths", "warnings", "next"),
+Next: show the user the next commands.`, &exportAppInput{},
+		withOutputOf(&ExportAppOutput{}),
 		// Not read-only: it writes files. Not destructive: it never overwrites
 		// (update rewrites only flow.json, which it wrote itself, and refuses
 		// after a hand edit). Not idempotent: a second export into the same
 		// directory fails. Closed world: nothing leaves this machine.
 		annotations("Export a Go web app", false, false, false, false),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Flow        json.RawMessage   `json:"flow"`
-			Description string            `json:"description"`
-			OutputDir   string            `json:"outputDir"`
-			UseCase     string            `json:"useCase"`
-			Database    string            `json:"database"`
-			AppName     string            `json:"appName"`
-			ModulePath  string            `json:"modulePath"`
-			Update      bool              `json:"update"`
-			AvatarID    string            `json:"avatarId"`
-			Langs       []string          `json:"langs"`
-			DefaultLang string            `json:"defaultLang"`
-			Zone        string            `json:"zone"`
-			Metadata    map[string]string `json:"metadata"`
-		}
+		var in exportAppInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -126,10 +103,10 @@ Next: show the user the next commands.`),
 
 		var fl flow.Flow
 		switch {
-		case hasValue(in.Flow) && in.Description != "":
+		case hasValue(json.RawMessage(in.Flow)) && in.Description != "":
 			return failure("Pass either flow or description, not both."), nil
-		case hasValue(in.Flow):
-			f, err := decodeFlowArgument(in.Flow)
+		case hasValue(json.RawMessage(in.Flow)):
+			f, err := decodeFlowArgument(json.RawMessage(in.Flow))
 			if err != nil {
 				return failure("%v. Pass the flow as a JSON array of nodes, or leave it out to export the current flow.", err), nil
 			}
@@ -157,6 +134,12 @@ Next: show the user the next commands.`),
 			return failure("%s", msg), nil
 		}
 		settings := exporter.Settings{AvatarID: in.AvatarID, Langs: in.Langs, DefaultLang: in.DefaultLang, Zone: in.Zone, Metadata: in.Metadata}
+		if settings.AvatarID == "" && len(settings.Langs) == 0 && !hasValue(json.RawMessage(in.Flow)) && in.Description == "" {
+			// The current flow's avatar and languages, as build_flow matched them.
+			if cur := st.Settings(); cur.Resolved || cur.AvatarID != "" || len(cur.Langs) > 0 {
+				settings.AvatarID, settings.Langs = cur.AvatarID, cur.Langs
+			}
+		}
 		start := d.Clock()
 
 		if in.Update {
@@ -245,8 +228,8 @@ func (d *Deps) askUseCase(ctx context.Context, req mcp.CallToolRequest) (exporte
 	params := mcp.ElicitationParams{
 		Mode:    mcp.ElicitationModeForm,
 		Message: "What is this app for? The flow alone does not say, and the app's decision logic depends on it.",
-		RequestedSchema: schema{"type": "object", "required": []string{"useCase"}, "properties": schema{
-			"useCase": schema{"type": "string", "title": "Use case", "enum": useCaseNames(), "enumNames": titles},
+		RequestedSchema: formSchema{"type": "object", "required": []string{"useCase"}, "properties": formSchema{
+			"useCase": formSchema{"type": "string", "title": "Use case", "enum": useCaseNames(), "enumNames": titles},
 		}},
 	}
 	if server.IsModernRequest(ctx) {

@@ -59,6 +59,7 @@ type MCPHandler struct {
 	origins map[string]bool
 	hosts   TrustedHosts
 	events  *eventStore
+	store   *SessionStore
 }
 
 // NewHTTPHandler returns the /mcp handler for s. On top of mcp-go's Streamable
@@ -77,7 +78,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 	if o.Heartbeat == 0 {
 		o.Heartbeat = 30 * time.Second
 	}
-	h := &MCPHandler{opts: o, origins: map[string]bool{}, events: newEventStore(d.Clock)}
+	h := &MCPHandler{opts: o, origins: map[string]bool{}, events: newEventStore(d.Clock), store: d.Sessions}
 	for _, raw := range o.AllowedOrigins {
 		origin, err := normalizeOrigin(raw)
 		if err != nil {
@@ -182,6 +183,12 @@ func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			httpError(w, http.StatusBadRequest, "bad request: missing Mcp-Session-Id header; send initialize first and repeat the id it returns on every request")
 			return
 		}
+		if reply := PromptParamsError(body); reply != nil && h.sessionKnown(r) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusOK)
+			_, _ = w.Write(reply)
+			return
+		}
 	case http.MethodGet, http.MethodDelete:
 		if r.Header.Get(server.HeaderKeySessionID) == "" && !mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion)) {
 			httpError(w, http.StatusBadRequest, "bad request: missing Mcp-Session-Id header")
@@ -197,6 +204,18 @@ func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.mcp.ServeHTTP(w, r)
+}
+
+// sessionKnown reports whether the request's session id (if any) is one the
+// store holds: an answer of ours must not stand in for the 404 mcp-go gives
+// an unknown session.
+func (h *MCPHandler) sessionKnown(r *http.Request) bool {
+	id := r.Header.Get(server.HeaderKeySessionID)
+	if id == "" {
+		return true
+	}
+	_, err := h.store.Validate(id)
+	return err == nil
 }
 
 // needsSession reports whether a POST body is a message that must carry a

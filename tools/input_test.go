@@ -59,7 +59,8 @@ func TestBadArgumentsEveryTool(t *testing.T) {
 		{"fractional limit", "list_sessions", map[string]any{"limit": 2.5}, "limit"},
 		{"limit too big", "list_sessions", map[string]any{"limit": 1000}, "limit"},
 		{"limit too small", "list_sessions", map[string]any{"limit": 0}, "limit"},
-		{"mistyped status", "list_sessions", map[string]any{"status": "complete"}, "status"},
+		{"mistyped status", "list_sessions", map[string]any{"status": 5}, "status"},
+		{"unknown single status", "list_sessions", map[string]any{"status": "done"}, "status"},
 		{"unknown status", "list_sessions", map[string]any{"status": []any{"done"}}, "status"},
 		{"oversized search", "list_sessions", map[string]any{"search": long(maxSearchChars + 1)}, "search"},
 		{"oversized cursor", "list_sessions", map[string]any{"cursor": long(maxCursorChars + 1)}, "cursor"},
@@ -283,4 +284,13 @@ func TestNullArgumentsAreNoArguments(t *testing.T) {
 			assert.Contains(t, ResultText(res), tc.wantErr)
 		})
 	}
+}
+
+// bindArguments validates and binds req's arguments against tool's published schema.
+func bindArguments(req mcp.CallToolRequest, tool mcp.Tool, dst any) error {
+	s, err := toolInputSchema(tool)
+	if err != nil {
+		return err
+	}
+	return s.bind(req, dst)
 }

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -12,42 +13,14 @@ import (
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
-// schema is a JSON Schema fragment. Output schemas are written by hand rather
-// than reflected from Go types: the wire types marshal themselves (flows,
-// Unix-second timestamps), and reflection would describe their Go fields, not
-// their JSON.
-type schema = map[string]any
-
-func sString(desc string) schema { return schema{"type": "string", "description": desc} }
-func sInt(desc string) schema    { return schema{"type": "integer", "description": desc} }
-func sBool(desc string) schema   { return schema{"type": "boolean", "description": desc} }
-func sEnum(desc string, values ...string) schema {
-	return schema{"type": "string", "description": desc, "enum": values}
-}
-func sArray(desc string, items schema) schema {
-	return schema{"type": "array", "description": desc, "items": items}
-}
-func sObject(desc string, props schema, required ...string) schema {
-	s := schema{"type": "object", "properties": props}
-	if desc != "" {
-		s["description"] = desc
+// withOutputOf sets the tool's output schema, reflected from out (a pointer
+// to the struct the handler returns as structured content).
+func withOutputOf(out any) mcp.ToolOption {
+	raw, err := json.Marshal(reflectSchema(out, false))
+	if err != nil {
+		panic(fmt.Sprintf("tools: encode the output schema of %T: %v", out, err)) // it was decoded from JSON
 	}
-	if len(required) > 0 {
-		s["required"] = required
-	}
-	return s
-}
-
-// sTime is a timestamp as the tools render it: RFC 3339 in UTC.
-func sTime(desc string) schema {
-	return schema{"type": "string", "format": "date-time", "description": desc}
-}
-
-// withOutput sets the tool's output schema (always an object, per MCP).
-func withOutput(props schema, required ...string) mcp.ToolOption {
-	return func(t *mcp.Tool) {
-		t.OutputSchema = mcp.ToolOutputSchema{Type: "object", Properties: props, Required: required}
-	}
+	return func(t *mcp.Tool) { t.RawOutputSchema = raw }
 }
 
 // annotations sets the title and all four hints at once, so that no tool
@@ -63,26 +36,6 @@ func annotations(title string, readOnly, destructive, idempotent, openWorld bool
 			OpenWorldHint:   mcp.ToBoolPtr(openWorld),
 		}
 	}
-}
-
-// strictInput refuses arguments the schema does not name: a misspelt argument
-// ("session_id") would otherwise be ignored silently.
-func strictInput() mcp.ToolOption {
-	return func(t *mcp.Tool) { t.InputSchema.AdditionalProperties = false }
-}
-
-var problemSchema = sObject("One finding of validation.", schema{
-	"severity": sEnum("error: FaceSign refuses the flow; warning: accepted, but against FaceSign's recommended patterns.", "error", "warning"),
-	"code":     sString("Stable machine-readable code of the rule."),
-	"path":     sString("JSON pointer into the flow, e.g. /3/outcomes/noFace."),
-	"message":  sString("What is wrong."),
-	"fix":      sString("What to change to fix it."),
-}, "severity", "code", "path", "message", "fix")
-
-var flowSchema = schema{
-	"type":        "array",
-	"description": "A FaceSign flow: an array of nodes, exactly as FaceSign's API takes it (schema: resource facesign://schema/flow).",
-	"items":       schema{"type": "object"},
 }
 
 // problems never returns nil, so that structured content carries [] rather

@@ -225,18 +225,18 @@ func (r recipe) arguments(given map[string]string) (map[string]string, error) {
 			v = a.Default
 		}
 		if len(v) > 200 {
-			return nil, fmt.Errorf("argument %s is too long (at most 200 characters)", a.Name)
+			return nil, &promptArgError{a.Name, fmt.Sprintf("argument %s is too long (at most 200 characters)", a.Name)}
 		}
 		if a.Check != nil {
 			if err := a.Check(v); err != nil {
-				return nil, fmt.Errorf("argument %s: %q %v", a.Name, v, err)
+				return nil, &promptArgError{a.Name, fmt.Sprintf("argument %s: %q %v", a.Name, v, err)}
 			}
 		}
 		out[a.Name] = v
 	}
 	for name := range given {
 		if !slices.ContainsFunc(r.Args, func(a recipeArg) bool { return a.Name == name }) {
-			return nil, fmt.Errorf("prompt %s has no argument %q (it takes %s)", r.Prompt, name, r.argNames())
+			return nil, &promptArgError{name, fmt.Sprintf("prompt %s has no argument %q (it takes %s)", r.Prompt, name, r.argNames())}
 		}
 	}
 	return out, nil

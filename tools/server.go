@@ -57,6 +57,7 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 		server.WithLogging(),
 		server.WithHooks(hooks),
 		server.WithToolHandlerMiddleware(recoverTool(d)),
+		server.WithToolHandlerMiddleware(noteCalls(d)),
 		server.WithToolHandlerMiddleware(validateOtherTools(toolset)),
 		server.WithResourceHandlerMiddleware(recoverResource(d)),
 		server.WithPromptHandlerMiddleware(recoverPrompt(d)),
@@ -148,5 +149,18 @@ func recoverCompletion(ctx context.Context, d *Deps, what string, res **mcp.Comp
 	if p := recover(); p != nil {
 		d.Logger.ErrorContext(ctx, "completion provider panicked", "for", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		*res, *err = nil, fmt.Errorf("completing %s failed because of a bug in the server (logged)", what)
+	}
+}
+
+// noteCalls tells the session store about every tool call: calls over time
+// are what rank a session as in use when the store must evict (state.go).
+func noteCalls(d *Deps) server.ToolHandlerMiddleware {
+	return func(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+		return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			if sess := server.ClientSessionFromContext(ctx); sess != nil && d.Sessions != nil {
+				d.Sessions.NoteCall(sess.SessionID())
+			}
+			return next(ctx, req)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,10 +10,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/invopop/jsonschema"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
@@ -29,61 +32,73 @@ const (
 	maxMapValueChars  = 2000
 )
 
-var nodeOutcomeSchema = sObject("", schema{
-	"nodeId":  sString("Node id."),
-	"type":    sString("Node type."),
-	"outcome": sString("The outcome the node took (for conversation and data_validation: the outcome id, mapped from FaceSign's target node id)."),
-	"success": sBool("Whether that is the node's success outcome."),
-	"detail":  sString("What the node found (recognised name, similarity, document fields, email…), when it reports something."),
-}, "nodeId", "type", "outcome", "success")
-
-var summarySchema = sObject("Short human summary of the session.", schema{
-	"status":  sEnum("Session status.", "requiresInput", "processing", "complete", "canceled"),
-	"verdict": sEnum("pending (not started), in_progress, canceled, verified, not_verified (a check failed), completed (finished, no verification verdict).", facesign.Verdicts()...),
-	"text":    sString("The summary in a few sentences."),
-	"path":    sArray("Node ids in the order the session went through them.", sString("")),
-	"nodes":   sArray("Each node's outcome, in path order.", nodeOutcomeSchema),
-}, "status", "verdict", "text", "path", "nodes")
-
-var sessionSchema = schema{
-	"type":        "object",
-	"description": "The whole FaceSign session as the API returns it: id, createdAt/startedAt/finishedAt (Unix seconds), status, settings (flow, metadata, avatar, languages…), version and report (transcript, nodeReports, aiAnalysis, livenessDetected, isVerified, extractedData, screenshots, videos, device, location). The client secret is left out.",
-	"properties": schema{
-		"id":       sString("Session id."),
-		"status":   sString("requiresInput, processing, complete or canceled."),
-		"settings": schema{"type": "object", "description": "The settings the session was created with."},
-		"report":   schema{"type": "object", "description": "What the session produced, once it has run."},
-	},
-	"required": []string{"id", "status"},
+// getSessionInput is get_session's arguments.
+type getSessionInput struct {
+	SessionID string `json:"sessionId" jsonschema:"minLength=1,maxLength=128" jsonschema_description:"The FaceSign session id, as returned by simulate_session, list_sessions or a webhook event's sessionId."`
 }
+
+// listSessionsInput is list_sessions' arguments.
+type listSessionsInput struct {
+	Limit             int        `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, 1–100 (default 25)."`
+	Cursor            string     `json:"cursor,omitempty" jsonschema:"maxLength=1024" jsonschema_description:"nextCursor from the previous page, to fetch the next one."`
+	Status            statusList `json:"status,omitempty" jsonschema_description:"Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled. A single value may be given on its own instead of a one-item list."`
+	ClientReferenceID string     `json:"clientReferenceId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Only sessions created with this clientReferenceId (your own id for the user or transaction)."`
+	FlowID            string     `json:"flowId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Only sessions that ran this flow (FaceSign's flow id)."`
+	FromDate          string     `json:"fromDate,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Only sessions created at or after this time: a date (2025-01-31), an RFC 3339 time (2025-01-31T09:00:00Z) or Unix seconds."`
+	ToDate            string     `json:"toDate,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Only sessions created at or before this time; same forms as fromDate. A bare date means the end of that day (UTC)."`
+	Search            string     `json:"search,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Free text matched against session id, clientReferenceId, metadata values and the transcript."`
+	SortBy            string     `json:"sortBy,omitempty" jsonschema:"enum=createdAt,enum=finishedAt,enum=status" jsonschema_description:"Sort key (default createdAt)."`
+	SortOrder         string     `json:"sortOrder,omitempty" jsonschema:"enum=asc,enum=desc" jsonschema_description:"Sort direction (default desc: newest first)."`
+	IncludeTotal      bool       `json:"includeTotal,omitempty" jsonschema_description:"Also count every matching session (slower on large accounts)."`
+}
+
+// simulateSessionInput is simulate_session's arguments.
+type simulateSessionInput struct {
+	Flow      flowJSON    `json:"flow,omitempty" jsonschema:"maxItems=200" jsonschema_description:"The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."`
+	SessionID string      `json:"sessionId,omitempty" jsonschema:"maxLength=128" jsonschema_description:"Run this existing, not yet finished sandbox session instead of creating one. Do not combine with flow."`
+	Outcomes  outcomeMap  `json:"outcomes,omitempty" jsonschema_description:"Node id → the outcome that node takes, e.g. {\"liveness\": \"deepfakeDetected\", \"otp\": \"failed_unverified\"}. For conversation and data_validation nodes name the outcome by its id. Nodes not named take their success outcome."`
+	Replies   replyMap    `json:"replies,omitempty" jsonschema_description:"Node id → what the user says at that conversation node, e.g. {\"confirm_transfer\": \"Yes, 5,000 dollars to my landlord\"}; recorded in the transcript."`
+	Inputs    sandboxKeys `json:"inputs,omitempty" jsonschema_description:"What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Every key is optional; leave it out for realistic defaults, with which every node takes its success outcome. outcomes override these for the nodes they name."`
+}
+
+// outcomeMap, replyMap and sandboxKeys are simulate_session's maps from node
+// id (or input name) to a value, bounded in entries and in value length.
+type (
+	outcomeMap map[string]string
+	replyMap   map[string]string
+)
+
+func (outcomeMap) JSONSchema() *jsonschema.Schema {
+	return boundedMap(&jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(maxRefChars))})
+}
+
+func (replyMap) JSONSchema() *jsonschema.Schema {
+	return boundedMap(&jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(maxMapValueChars))})
+}
+
+func boundedMap(values *jsonschema.Schema) *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "object", MaxProperties: ptr(uint64(maxMapEntries)), AdditionalProperties: values}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // GetSessionOutput is get_session's structured result.
 type GetSessionOutput struct {
-	Session facesign.Session        `json:"session"`
-	Summary facesign.SessionSummary `json:"summary"`
+	Session facesign.Session        `json:"session" jsonschema_description:"The whole FaceSign session as the API returns it: id, createdAt/startedAt/finishedAt (Unix seconds), status, settings (flow, metadata, avatar, languages…), version and report (transcript, nodeReports, aiAnalysis, livenessDetected, isVerified, extractedData, screenshots, videos, device, location). The client secret is left out."`
+	Summary facesign.SessionSummary `json:"summary" jsonschema_description:"Short human summary of the session."`
 }
 
 // GetSession fetches one session with a readable summary.
 func GetSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("get_session",
-		mcp.WithDescription(`Fetch one FaceSign verification session by id: its status, transcript, node reports, AI analysis, media references and settings, plus a short summary (status, the path taken, each node's outcome and a verdict). Call it when the user asks how a session went, after simulate_session, or for a session id seen in list_sessions or a webhook.
+	tool, args := newTool("get_session", `Fetch one FaceSign verification session by id: its status, transcript, node reports, AI analysis, media references and settings, plus a short summary (status, the path taken, each node's outcome and a verdict). Call it when the user asks how a session went, after simulate_session, or for a session id seen in list_sessions or a webhook.
 Uses this session's API key (set_api_key). A session of another account, or an unknown id, is reported as not found.
-Next: explain the verdict and the failing node, if any; offer to change the flow (build_flow with change) or simulate again.`),
-		mcp.WithString("sessionId", mcp.Required(), mcp.MinLength(1), mcp.MaxLength(maxSessionIDChars),
-			mcp.Description("The FaceSign session id, as returned by simulate_session, list_sessions or a webhook event's sessionId.")),
-		strictInput(),
-		withOutput(schema{
-			"session": sessionSchema,
-			"summary": summarySchema,
-		}, "session", "summary"),
+Next: explain the verdict and the failing node, if any; offer to change the flow (build_flow with change) or simulate again.`, &getSessionInput{},
+		withOutputOf(&GetSessionOutput{}),
 		// Read-only and idempotent; open world: it reads from the FaceSign API.
 		annotations("Get a session", true, false, true, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			SessionID string `json:"sessionId"`
-		}
+		var in getSessionInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -187,88 +202,34 @@ func fmtTime(t facesign.Time) string {
 
 // SessionRow is one session in list_sessions' page.
 type SessionRow struct {
-	ID                string `json:"id"`
-	Status            string `json:"status"`
-	Verdict           string `json:"verdict"`
-	CreatedAt         string `json:"createdAt"`
-	FinishedAt        string `json:"finishedAt,omitempty"`
-	ClientReferenceID string `json:"clientReferenceId,omitempty"`
-	Nodes             int    `json:"nodes"`
+	ID                string `json:"id" jsonschema_description:"Session id (for get_session)."`
+	Status            string `json:"status" jsonschema_description:"requiresInput, processing, complete or canceled."`
+	Verdict           string `json:"verdict" jsonschema:"enum=pending,enum=in_progress,enum=canceled,enum=verified,enum=not_verified,enum=completed" jsonschema_description:"Short verdict; see get_session for the details."`
+	CreatedAt         string `json:"createdAt" jsonschema:"format=date-time" jsonschema_description:"When the session was created."`
+	FinishedAt        string `json:"finishedAt,omitempty" jsonschema:"format=date-time" jsonschema_description:"When it finished, if it has."`
+	ClientReferenceID string `json:"clientReferenceId,omitempty" jsonschema_description:"Your reference for the session, if set."`
+	Nodes             int    `json:"nodes" jsonschema_description:"How many nodes the session has gone through."`
 }
 
 // ListSessionsOutput is list_sessions' structured result.
 type ListSessionsOutput struct {
-	Sessions   []SessionRow `json:"sessions"`
-	NextCursor string       `json:"nextCursor,omitempty"`
-	HasMore    bool         `json:"hasMore"`
-	TotalCount *int         `json:"totalCount,omitempty"`
+	Sessions   []SessionRow `json:"sessions" jsonschema_description:"One page of sessions."`
+	NextCursor string       `json:"nextCursor,omitempty" jsonschema_description:"Pass as cursor to get the next page; absent on the last page."`
+	HasMore    bool         `json:"hasMore" jsonschema_description:"Whether more sessions follow this page."`
+	TotalCount *int         `json:"totalCount,omitempty" jsonschema_description:"Number of matching sessions, when includeTotal was set."`
 }
 
 // ListSessions lists one page of the account's sessions.
 func ListSessions(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	statuses := make([]string, 0, 4)
-	for _, s := range facesign.Statuses() {
-		statuses = append(statuses, string(s))
-	}
-	tool := mcp.NewTool("list_sessions",
-		mcp.WithDescription(`List the FaceSign sessions of this API key's account, newest first, one page at a time, with every filter of FaceSign's API: status, client reference, flow, dates, free-text search, sort order. Call it when the user asks about recent, completed, failed or a customer's sessions ("show me the last 10 completed sessions").
+	tool, args := newTool("list_sessions", `List the FaceSign sessions of this API key's account, newest first, one page at a time, with every filter of FaceSign's API: status, client reference, flow, dates, free-text search, sort order. Call it when the user asks about recent, completed, failed or a customer's sessions ("show me the last 10 completed sessions").
 Returns one page of sessions (id, status, verdict, created and finished times, client reference) and nextCursor; pass nextCursor back as cursor for the next page while hasMore is true.
-Next: call get_session on a session for its full report.`),
-		mcp.WithInteger("limit", mcp.Min(1), mcp.Max(100),
-			mcp.Description("Page size, 1–100 (default 25).")),
-		mcp.WithString("cursor", mcp.MaxLength(maxCursorChars),
-			mcp.Description("nextCursor from the previous page, to fetch the next one.")),
-		mcp.WithArray("status", mcp.WithStringEnumItems(statuses), mcp.MaxItems(len(statuses)), mcp.UniqueItems(true),
-			mcp.Description("Only sessions in these statuses: requiresInput (created, not started), processing, complete, canceled.")),
-		mcp.WithString("clientReferenceId", mcp.MaxLength(maxRefChars),
-			mcp.Description("Only sessions created with this clientReferenceId (your own id for the user or transaction).")),
-		mcp.WithString("flowId", mcp.MaxLength(maxRefChars),
-			mcp.Description("Only sessions that ran this flow (FaceSign's flow id).")),
-		mcp.WithString("fromDate", mcp.MaxLength(40),
-			mcp.Description("Only sessions created at or after this time: a date (2025-01-31), an RFC 3339 time (2025-01-31T09:00:00Z) or Unix seconds.")),
-		mcp.WithString("toDate", mcp.MaxLength(40),
-			mcp.Description("Only sessions created at or before this time; same forms as fromDate. A bare date means the end of that day (UTC).")),
-		mcp.WithString("search", mcp.MaxLength(maxSearchChars),
-			mcp.Description("Free text matched against session id, clientReferenceId, metadata values and the transcript.")),
-		mcp.WithString("sortBy", mcp.Enum("createdAt", "finishedAt", "status"),
-			mcp.Description("Sort key (default createdAt).")),
-		mcp.WithString("sortOrder", mcp.Enum("asc", "desc"),
-			mcp.Description("Sort direction (default desc: newest first).")),
-		mcp.WithBoolean("includeTotal",
-			mcp.Description("Also count every matching session (slower on large accounts).")),
-		strictInput(),
-		withOutput(schema{
-			"sessions": sArray("One page of sessions.", sObject("", schema{
-				"id":                sString("Session id (for get_session)."),
-				"status":            sString("requiresInput, processing, complete or canceled."),
-				"verdict":           sEnum("Short verdict; see get_session for the details.", facesign.Verdicts()...),
-				"createdAt":         sTime("When the session was created."),
-				"finishedAt":        sTime("When it finished, if it has."),
-				"clientReferenceId": sString("Your reference for the session, if set."),
-				"nodes":             sInt("How many nodes the session has gone through."),
-			}, "id", "status", "verdict", "createdAt", "nodes")),
-			"nextCursor": sString("Pass as cursor to get the next page; absent on the last page."),
-			"hasMore":    sBool("Whether more sessions follow this page."),
-			"totalCount": sInt("Number of matching sessions, when includeTotal was set."),
-		}, "sessions", "hasMore"),
+Next: call get_session on a session for its full report.`, &listSessionsInput{},
+		withOutputOf(&ListSessionsOutput{}),
 		// Read-only and idempotent (for a given cursor); reads the FaceSign API.
 		annotations("List sessions", true, false, true, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Limit             int      `json:"limit"`
-			Cursor            string   `json:"cursor"`
-			Status            []string `json:"status"`
-			ClientReferenceID string   `json:"clientReferenceId"`
-			FlowID            string   `json:"flowId"`
-			FromDate          string   `json:"fromDate"`
-			ToDate            string   `json:"toDate"`
-			Search            string   `json:"search"`
-			SortBy            string   `json:"sortBy"`
-			SortOrder         string   `json:"sortOrder"`
-			IncludeTotal      bool     `json:"includeTotal"`
-		}
+		var in listSessionsInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
@@ -371,91 +332,54 @@ const deliveryInterval = 100 * time.Millisecond
 
 // DeliveryRow is one webhook delivery attempt for the simulated session.
 type DeliveryRow struct {
-	EndpointURL string `json:"endpointUrl"`
-	EventID     string `json:"eventId"`
-	Attempt     int    `json:"attempt"`
-	State       string `json:"state"`
-	StatusCode  int    `json:"statusCode"`
-	Error       string `json:"error,omitempty"`
-	At          string `json:"at"`
+	EndpointURL string `json:"endpointUrl" jsonschema_description:"Receiver URL."`
+	EventID     string `json:"eventId" jsonschema_description:"Event id (receivers deduplicate on it)."`
+	Attempt     int    `json:"attempt" jsonschema_description:"Attempt number, from 1."`
+	State       string `json:"state" jsonschema_description:"pending, delivered, retrying or failed."`
+	StatusCode  int    `json:"statusCode" jsonschema_description:"HTTP status the receiver answered; 0 when none."`
+	Error       string `json:"error,omitempty" jsonschema_description:"Why the attempt failed, if it did."`
+	At          string `json:"at" jsonschema:"format=date-time" jsonschema_description:"When the attempt was made."`
 }
 
 // SimulateOutput is simulate_session's structured result.
 type SimulateOutput struct {
-	SessionID        string                 `json:"sessionId"`
-	Created          bool                   `json:"created"`
-	Status           string                 `json:"status"`
-	Verdict          string                 `json:"verdict"`
-	Summary          string                 `json:"summary"`
-	Path             []facesign.PathStep    `json:"path"`
-	Nodes            []facesign.NodeOutcome `json:"nodes"`
-	Report           *facesign.Report       `json:"report,omitempty"`
-	WebhookEndpoints int                    `json:"webhookEndpoints"`
-	Deliveries       []DeliveryRow          `json:"deliveries"`
+	SessionID        string                 `json:"sessionId" jsonschema_description:"The sandbox session that ran (for get_session)."`
+	Created          bool                   `json:"created" jsonschema_description:"True when a new session was created from the flow."`
+	Status           string                 `json:"status" jsonschema_description:"Final session status."`
+	Verdict          string                 `json:"verdict" jsonschema:"enum=pending,enum=in_progress,enum=canceled,enum=verified,enum=not_verified,enum=completed" jsonschema_description:"How it ended."`
+	Summary          string                 `json:"summary" jsonschema_description:"What happened, in a few sentences."`
+	Path             []facesign.PathStep    `json:"path" jsonschema_description:"The nodes in the order the session went through them."`
+	Nodes            []facesign.NodeOutcome `json:"nodes" jsonschema_description:"Each node's outcome from the report, in path order."`
+	Report           *facesign.Report       `json:"report,omitempty" jsonschema_description:"The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."`
+	WebhookEndpoints int                    `json:"webhookEndpoints" jsonschema_description:"Webhook endpoints registered for the account; each gets every status change."`
+	Deliveries       []DeliveryRow          `json:"deliveries" jsonschema_description:"Webhook delivery attempts for this session."`
+	// Settings are the avatar and language ids the created session got from
+	// the current flow's settings (build_flow), when it has any.
+	Settings *flowbuild.SessionSettings `json:"settings,omitempty" jsonschema_description:"The avatar and language ids the created session got from the current flow's settings (build_flow's avatar and langs), when it has any."`
+	// Questions ask about an avatar or language named for this flow that
+	// matched several or none of the account's (left out meanwhile).
+	Questions []flowbuild.Question `json:"questions,omitempty" jsonschema_description:"An avatar or language named for this flow that matched several or none of the account's: ask the user, then call build_flow with avatar or langs."`
 }
 
 // SimulateSession runs a sandbox session to its end without a browser.
 func SimulateSession(d *Deps) (mcp.Tool, server.ToolHandlerFunc) {
-	tool := mcp.NewTool("simulate_session",
-		mcp.WithDescription(`Run a FaceSign session to its end in the sandbox, without a browser or camera, choosing what each step decides. Call it to try a flow ("simulate it with the liveness check failing"), to test every branch before deploying, or to produce webhook deliveries for an app under development. Sandbox only: with a production key it refuses.
+	tool, args := newTool("simulate_session", `Run a FaceSign session to its end in the sandbox, without a browser or camera, choosing what each step decides. Call it to try a flow ("simulate it with the liveness check failing"), to test every branch before deploying, or to produce webhook deliveries for an app under development. Sandbox only: with a production key it refuses.
 It creates a sandbox session from flow (default: the session's current flow) or takes the existing sandbox session sessionId, then runs it: each node takes the outcome named in outcomes, or else its success outcome.
 Returns the session id, the path taken (node, type, outcome), each node's outcome, the verdict, the report and the webhook deliveries made for the session.
-Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<liveness node id>": "deepfakeDetected"}); get_session shows the full session.`),
-		withFlowArgument("The flow to run (array of FaceSign nodes). Omit both flow and sessionId to run the session's current flow."),
-		mcp.WithString("sessionId", mcp.MaxLength(maxSessionIDChars),
-			mcp.Description("Run this existing, not yet finished sandbox session instead of creating one. Do not combine with flow.")),
-		mcp.WithObject("outcomes", mcp.MaxProperties(maxMapEntries),
-			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxRefChars}),
-			mcp.Description(`Node id → the outcome that node takes, e.g. {"liveness": "deepfakeDetected", "otp": "failed_unverified"}. For conversation and data_validation nodes name the outcome by its id. Nodes not named take their success outcome.`)),
-		mcp.WithObject("replies", mcp.MaxProperties(maxMapEntries),
-			mcp.AdditionalProperties(map[string]any{"type": "string", "maxLength": maxMapValueChars}),
-			mcp.Description(`Node id → what the user says at that conversation node, e.g. {"confirm_transfer": "Yes, 5,000 dollars to my landlord"}; recorded in the transcript.`)),
-		mcp.WithObject("inputs", mcp.MaxProperties(maxMapEntries),
-			mcp.Description(`What FaceSign's models would decide, as the sandbox's controls take them (for example a recognised person's name and email, document fields, a face-compare similarity). Leave it out for realistic defaults.`)),
-		strictInput(),
-		withOutput(schema{
-			"sessionId": sString("The sandbox session that ran (for get_session)."),
-			"created":   sBool("True when a new session was created from the flow."),
-			"status":    sString("Final session status."),
-			"verdict":   sEnum("How it ended.", facesign.Verdicts()...),
-			"summary":   sString("What happened, in a few sentences."),
-			"path": sArray("The nodes in the order the session went through them.", sObject("", schema{
-				"nodeId":  sString("Node id."),
-				"type":    sString("Node type."),
-				"outcome": sString("Outcome taken out of the node."),
-			}, "nodeId", "type")),
-			"nodes":            sArray("Each node's outcome from the report, in path order.", nodeOutcomeSchema),
-			"report":           schema{"type": "object", "description": "The session's report: transcript, nodeReports, livenessDetected, isVerified, extractedData… (sandbox: true)."},
-			"webhookEndpoints": sInt("Webhook endpoints registered for the account; each gets every status change."),
-			"deliveries": sArray("Webhook delivery attempts for this session.", sObject("", schema{
-				"endpointUrl": sString("Receiver URL."),
-				"eventId":     sString("Event id (receivers deduplicate on it)."),
-				"attempt":     sInt("Attempt number, from 1."),
-				"state":       sString("pending, delivered, retrying or failed."),
-				"statusCode":  sInt("HTTP status the receiver answered; 0 when none."),
-				"error":       sString("Why the attempt failed, if it did."),
-				"at":          sTime("When the attempt was made."),
-			}, "endpointUrl", "eventId", "attempt", "state", "statusCode", "at")),
-		}, "sessionId", "created", "status", "verdict", "summary", "path", "nodes", "webhookEndpoints", "deliveries"),
+Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<liveness node id>": "deepfakeDetected"}); get_session shows the full session.`, &simulateSessionInput{},
+		withOutputOf(&SimulateOutput{}),
 		// Writes: it creates and completes a sandbox session. Not destructive:
 		// only adds. Not idempotent: every call runs a new session. Open world:
 		// it calls the FaceSign (sandbox) API, which sends webhooks out.
 		annotations("Simulate a session", false, false, false, true),
 	)
-	args := newArgBinder(tool)
 	return tool, func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		var in struct {
-			Flow      json.RawMessage   `json:"flow"`
-			SessionID string            `json:"sessionId"`
-			Outcomes  map[string]string `json:"outcomes"`
-			Replies   map[string]string `json:"replies"`
-			Inputs    map[string]any    `json:"inputs"`
-		}
+		var in simulateSessionInput
 		if err := args.bind(req, &in); err != nil {
 			return failure("%v", err), nil
 		}
 		in.SessionID = strings.TrimSpace(in.SessionID)
-		if hasValue(in.Flow) && in.SessionID != "" {
+		if hasValue(json.RawMessage(in.Flow)) && in.SessionID != "" {
 			return failure("Pass either flow (to create a new sandbox session) or sessionId (to run an existing one), not both."), nil
 		}
 		client, key, err := d.Client(ctx)
@@ -468,12 +392,14 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 
 		p := NewProgress(ctx, req, 4)
 		var fl flow.Flow
+		var applied *flowbuild.SessionSettings
+		var questions []flowbuild.Question
 		created := false
 		sessionID := in.SessionID
 		if sessionID == "" {
 			switch {
-			case hasValue(in.Flow):
-				if fl, err = decodeFlowArgument(in.Flow); err != nil {
+			case hasValue(json.RawMessage(in.Flow)):
+				if fl, err = decodeFlowArgument(json.RawMessage(in.Flow)); err != nil {
 					return failure("%v. Pass the flow as a JSON array of nodes, or leave it out to use the current flow.", err), nil
 				}
 			default:
@@ -490,10 +416,22 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 				return failure("%s", msg), nil
 			}
 			p.Report(1, "creating a sandbox session")
-			resp, err := client.CreateSession(ctx, facesign.Settings{
+			fs := facesign.Settings{
 				Flow:     fl,
 				Metadata: map[string]string{"createdBy": "simulate_session"},
-			})
+			}
+			set := d.State(ctx).Settings()
+			if !set.Resolved && !set.empty() {
+				if r, qs, ok := d.resolveForSession(ctx, set); ok {
+					d.State(ctx).SetSettings(r)
+					set, questions = r, qs
+				}
+			}
+			set.apply(&fs)
+			if fs.AvatarID != "" || len(fs.Langs) > 0 {
+				applied = &flowbuild.SessionSettings{AvatarID: fs.AvatarID, Langs: fs.Langs}
+			}
+			resp, err := client.CreateSession(ctx, fs)
 			if err != nil {
 				return apiFailure("Creating the sandbox session", key, err), nil
 			}
@@ -533,7 +471,7 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 		out := SimulateOutput{
 			SessionID: sessionID, Created: created, Status: string(sim.Session.Status), Verdict: sum.Verdict,
 			Summary: sum.Text, Path: nonNil(sim.Path), Nodes: sum.Nodes, Report: sim.Session.Report,
-			WebhookEndpoints: endpoints, Deliveries: deliveries,
+			WebhookEndpoints: endpoints, Deliveries: deliveries, Settings: applied, Questions: questions,
 		}
 		return result(out, renderSimulation(out)), nil
 	}
@@ -652,6 +590,12 @@ func renderSimulation(o SimulateOutput) string {
 		}
 	}
 	writeNodes(&b, o.Nodes)
+	if o.Settings != nil {
+		fmt.Fprintf(&b, "\n\nSession settings applied: avatar %s, languages %s.", cmp.Or(o.Settings.AvatarID, "FaceSign's default"), cmp.Or(strings.Join(o.Settings.Langs, ", "), "the default"))
+	}
+	for _, q := range o.Questions {
+		b.WriteString("\n\nQuestion for the user: " + q.Text)
+	}
 	switch {
 	case o.WebhookEndpoints == 0:
 		b.WriteString("\n\nWebhooks: no endpoint is registered for this sandbox account, so none were sent (register one with `facesign-mcp sandbox --webhook URL` or the sandbox's POST /webhooks).")

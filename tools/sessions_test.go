@@ -188,6 +188,10 @@ func TestListSessionsFiltersAndCursor(t *testing.T) {
 	assert.Equal(t, "landlord", q.Get("search"))
 	assert.Equal(t, "finishedAt", q.Get("sortBy"))
 	assert.Equal(t, "asc", q.Get("sortOrder"))
+
+	// A single status, as assistants often send it, is a one-item list.
+	RequireOK(t, CallTool(t, c, "list_sessions", map[string]any{"status": "complete"}), nil)
+	assert.Equal(t, []string{"complete"}, h.api.query()["status"])
 	assert.Equal(t, "true", q.Get("includeTotal"))
 
 	// Dates in every accepted form; a reversed range and a bad cursor are refused clearly.

@@ -4,7 +4,10 @@ import (
 	"container/list"
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,19 +23,23 @@ import (
 type SessionState struct {
 	id         string
 	lastActive atomic.Int64 // unix nanoseconds by the store's clock
-	// store is the store that holds this state (nil for a detached state), told
-	// once when the session first keeps something of its own.
+	// store is the store that holds this state (nil for a detached state).
 	store *SessionStore
-	// hasState turns true, once, when the session first keeps a key or a flow.
-	hasState atomic.Bool
-	// elem is its place in one of the store's LRU lists and inStateful says
-	// which; both are guarded by the store's lock.
-	elem       *list.Element
-	inStateful bool
+
+	// Guarded by the store's lock: its place in the store's lists, its rank
+	// there, the tool calls it made and what its state costs.
+	elem      *list.Element
+	rank      rank
+	calls     int
+	firstCall int64 // unix nanoseconds of the first tool call
+	hasState  bool
+	bytes     int64
 
 	mu        sync.Mutex
 	key       string
 	serverURL string
+	// flow is immutable once stored (readers get clones), so lastBuild.Flow
+	// shares it instead of holding a second copy.
 	flow      flow.Flow
 	lastBuild *flowbuild.Result
 	// recipe is the last recipe prompt the client fetched, and description
@@ -40,6 +47,24 @@ type SessionState struct {
 	// app's use case from them when it is not given.
 	recipe      string
 	description string
+	settings    SessionSettings
+}
+
+// Settings returns the avatar and languages of the current flow's sessions.
+func (s *SessionState) Settings() SessionSettings {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.settings
+	c.Langs, c.NamedLangs = slices.Clone(c.Langs), slices.Clone(c.NamedLangs)
+	return c
+}
+
+// SetSettings replaces them.
+func (s *SessionState) SetSettings(v SessionSettings) {
+	v.Langs, v.NamedLangs = slices.Clone(v.Langs), slices.Clone(v.NamedLangs)
+	s.mu.Lock()
+	s.settings = v
+	s.mu.Unlock()
 }
 
 // ID is the MCP session id ("" for a detached state).
@@ -59,7 +84,9 @@ func (s *SessionState) SetKey(key, serverURL string) {
 	s.mu.Lock()
 	s.key, s.serverURL = key, serverURL
 	s.mu.Unlock()
-	s.gainedState()
+	if s.store != nil {
+		_ = s.store.account(s, -1)
+	}
 }
 
 // Flow returns a copy of the session's current flow (nil when there is none),
@@ -73,13 +100,27 @@ func (s *SessionState) Flow() flow.Flow {
 	return s.flow.Clone()
 }
 
-// SetFlow makes a copy of f the session's current flow.
-func (s *SessionState) SetFlow(f flow.Flow) {
+// SetFlow makes a copy of f the session's current flow. It fails, keeping
+// the previous flow, when f is larger than a session may hold or the store
+// cannot make room for it (ErrFlowTooLarge, ErrStoreFull).
+func (s *SessionState) SetFlow(f flow.Flow) error {
 	c := f.Clone()
+	cost, err := flowCost(c)
+	if err != nil {
+		return err
+	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil {
+		if err := s.store.account(s, cost); err != nil {
+			return err
+		}
+	}
 	s.flow = c
-	s.mu.Unlock()
-	s.gainedState()
+	if s.lastBuild != nil {
+		s.lastBuild = nil // it described another flow
+	}
+	return nil
 }
 
 // LastBuild returns a copy of the last build_flow result, or nil.
@@ -94,14 +135,32 @@ func (s *SessionState) LastBuild() *flowbuild.Result {
 	return &r
 }
 
-// SetBuild records a build_flow result and makes its flow the current flow.
-func (s *SessionState) SetBuild(r flowbuild.Result) {
+// SetBuild records a build_flow result and makes its flow the current flow;
+// it fails like SetFlow.
+func (s *SessionState) SetBuild(r flowbuild.Result) error {
 	r.Flow = r.Flow.Clone()
+	cost, err := flowCost(r.Flow)
+	if err != nil {
+		return err
+	}
+	b, _ := json.Marshal(struct {
+		S string
+		W []flow.Problem
+		Q []flowbuild.Question
+		A []string
+		X flowbuild.SessionSettings
+	}{r.Summary, r.Warnings, r.Questions, r.Assumptions, r.Settings})
+	cost += int64(len(b))
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil {
+		if err := s.store.account(s, cost); err != nil {
+			return err
+		}
+	}
 	s.lastBuild = &r
-	s.flow = r.Flow.Clone()
-	s.mu.Unlock()
-	s.gainedState()
+	s.flow = r.Flow
+	return nil
 }
 
 // Origin returns the last recipe prompt fetched in this session and the
@@ -127,13 +186,36 @@ func (s *SessionState) SetDescription(text string) {
 	s.mu.Unlock()
 }
 
-// gainedState tells the store, the first time only, that the session now
-// holds something of its own, so that it is evicted after every session that
-// holds nothing.
-func (s *SessionState) gainedState() {
-	if s.store != nil && s.hasState.CompareAndSwap(false, true) {
-		s.store.markStateful(s)
+// Limits on what sessions hold. A flow in memory takes about twice its
+// JSON; costs are counted as the JSON, which is proportional.
+const (
+	// DefaultMaxFlowBytes bounds one session's flow, as JSON: far above any
+	// real flow (200 nodes of long prompts is ~150 KiB) and far below what
+	// 10,000 sessions could hold.
+	DefaultMaxFlowBytes = 256 << 10
+	// DefaultMaxTotalBytes bounds the flows of every session together.
+	DefaultMaxTotalBytes = 256 << 20
+	// stateOverhead is what a session holding anything costs besides its
+	// flow: its key, maps, list element.
+	stateOverhead = 1 << 10
+)
+
+// ErrFlowTooLarge and ErrStoreFull are why a session could not keep a flow.
+var (
+	ErrFlowTooLarge = errors.New("the flow is larger than a session may keep")
+	ErrStoreFull    = errors.New("the server holds as much session state as it may")
+)
+
+// flowCost is what keeping f costs, in bytes of JSON.
+func flowCost(f flow.Flow) (int64, error) {
+	if f == nil {
+		return 0, nil
 	}
+	b, err := json.Marshal(f)
+	if err != nil {
+		return 0, fmt.Errorf("measuring the flow: %w", err)
+	}
+	return int64(len(b)), nil
 }
 
 // State returns the calling MCP session's state. For a request that belongs to
@@ -152,17 +234,44 @@ func (d *Deps) State(ctx context.Context) *SessionState {
 const (
 	DefaultIdleTimeout = 12 * time.Hour
 	DefaultMaxSessions = 10000
+	// A session is "working" once it holds state and has made at least
+	// workingCalls tool calls over at least workingSpan: a person using the
+	// tools does, a flood of sessions that each set a key and leave does not,
+	// unless it keeps every session going for a while, which bounds its rate.
+	workingCalls = 3
+	workingSpan  = time.Minute
+)
+
+// rank orders sessions for eviction: the lowest rank goes first, and within
+// a rank the least recently used.
+type rank int
+
+const (
+	// rankIdle: never made a tool call and holds nothing (a bare initialize).
+	rankIdle rank = iota
+	// rankTouched: made calls or holds a key or flow, but is not working yet.
+	rankTouched
+	// rankWorking: holds state and has been used over time.
+	rankWorking
+	numRanks
 )
 
 // SessionStoreOptions configure a SessionStore.
 type SessionStoreOptions struct {
 	// IdleTimeout drops a session nothing has used for this long (default 12h).
 	IdleTimeout time.Duration
-	// MaxSessions bounds the number of live sessions; opening one more evicts
-	// the least recently used session that holds nothing (no key, no flow),
-	// and only when there is none the least recently used of the others
-	// (default 10,000).
+	// MaxSessions bounds the number of live sessions (default 10,000).
+	// Opening one more evicts, by rank, the least recently used session of
+	// the lowest rank: sessions that never did anything go first, then those
+	// that did a little, and sessions in real use last.
 	MaxSessions int
+	// MaxFlowBytes bounds one session's flow, as JSON (default 256 KiB).
+	MaxFlowBytes int64
+	// MaxTotalBytes bounds every session's state together (default
+	// 256 MiB). A session that needs room evicts sessions of its own rank or
+	// lower, least recently used first, never one of a higher rank: a flood
+	// of new sessions cannot push out sessions in use.
+	MaxTotalBytes int64
 	// Clock is the time source (default time.Now).
 	Clock func() time.Time
 }
@@ -173,20 +282,22 @@ type SessionStoreOptions struct {
 // already ended, is answered 404 by the transport. Sessions leave the store
 // when the client ends them (DELETE, stdio EOF), when they idle out, or when
 // the store is full, so a server that runs for weeks does not grow.
+//
+// Fairness comes from activity, not addresses (every local client is
+// 127.0.0.1): each session has a rank (see rank), and eviction, whether for
+// a session slot or for bytes, takes the least recently used session of the
+// lowest rank. Lists per rank keep that O(1).
 type SessionStore struct {
-	idle time.Duration
-	max  int
-	now  func() time.Time
+	idle          time.Duration
+	max           int
+	maxFlowBytes  int64
+	maxTotalBytes int64
+	now           func() time.Time
 
 	mu       sync.Mutex
 	sessions map[string]*SessionState
-	// empty and stateful order the sessions by last use, most recent at the
-	// front: empty those that hold nothing of their own, stateful those with a
-	// key or a flow. Two lists rather than one so that eviction when full stays
-	// O(1) and takes from empty first: a flood of bare initialize requests,
-	// which cost the sender nothing, must not push out a user's key and flow.
-	empty    *list.List
-	stateful *list.List
+	lists    [numRanks]*list.List // most recently used at the front
+	total    int64                // bytes held by every session
 	onEvict  []func(id string)
 	onSweep  []func()
 }
@@ -199,10 +310,21 @@ func NewSessionStore(o SessionStoreOptions) *SessionStore {
 	if o.MaxSessions <= 0 {
 		o.MaxSessions = DefaultMaxSessions
 	}
+	if o.MaxFlowBytes <= 0 {
+		o.MaxFlowBytes = DefaultMaxFlowBytes
+	}
+	if o.MaxTotalBytes <= 0 {
+		o.MaxTotalBytes = DefaultMaxTotalBytes
+	}
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
-	return &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, now: o.Clock, sessions: map[string]*SessionState{}, empty: list.New(), stateful: list.New()}
+	s := &SessionStore{idle: o.IdleTimeout, max: o.MaxSessions, maxFlowBytes: o.MaxFlowBytes, maxTotalBytes: o.MaxTotalBytes,
+		now: o.Clock, sessions: map[string]*SessionState{}}
+	for i := range s.lists {
+		s.lists[i] = list.New()
+	}
+	return s
 }
 
 // IdleTimeout is how long an unused session lives.
@@ -227,18 +349,24 @@ func (s *SessionStore) OnSweep(fn func()) {
 }
 
 // Open returns the state for id, creating it if needed, and marks it active.
+// A new session is never refused: when the store is full, the least
+// recently used session of the lowest rank makes room.
 func (s *SessionStore) Open(id string) *SessionState {
 	var evicted []string
 	s.mu.Lock()
 	st, ok := s.sessions[id]
 	if ok {
-		s.listOf(st).MoveToFront(st.elem)
+		s.lists[st.rank].MoveToFront(st.elem)
 	} else {
 		for len(s.sessions) >= s.max {
-			evicted = append(evicted, s.evictOldestLocked())
+			id := s.evictLocked(numRanks-1, nil)
+			if id == "" {
+				break
+			}
+			evicted = append(evicted, id)
 		}
-		st = &SessionState{id: id, store: s}
-		st.elem = s.empty.PushFront(st)
+		st = &SessionState{id: id, store: s, rank: rankIdle}
+		st.elem = s.lists[rankIdle].PushFront(st)
 		s.sessions[id] = st
 	}
 	st.lastActive.Store(s.now().UnixNano())
@@ -248,44 +376,117 @@ func (s *SessionStore) Open(id string) *SessionState {
 	return st
 }
 
-// evictOldestLocked drops the least recently used session that holds
-// nothing, or when every session holds something the least recently used of
-// them; s.mu is held and the store is not empty.
-func (s *SessionStore) evictOldestLocked() string {
-	back := s.empty.Back()
-	if back == nil {
-		back = s.stateful.Back()
+// evictLocked drops the least recently used session of the lowest rank up
+// to upTo, other than spare, and returns its id ("" when there is none);
+// s.mu is held.
+func (s *SessionStore) evictLocked(upTo rank, spare *SessionState) string {
+	for r := rankIdle; r <= upTo; r++ {
+		for e := s.lists[r].Back(); e != nil; e = e.Prev() {
+			st := e.Value.(*SessionState)
+			if st == spare {
+				continue
+			}
+			s.removeLocked(st)
+			return st.id
+		}
 	}
-	st := back.Value.(*SessionState)
-	s.removeLocked(st)
-	return st.id
+	return ""
 }
 
 func (s *SessionStore) removeLocked(st *SessionState) {
-	s.listOf(st).Remove(st.elem)
+	s.lists[st.rank].Remove(st.elem)
 	delete(s.sessions, st.id)
+	s.total -= st.bytes
+	st.bytes = 0
 }
 
-// listOf is the LRU list st is in; s.mu is held.
-func (s *SessionStore) listOf(st *SessionState) *list.List {
-	if st.inStateful {
-		return s.stateful
+// rerankLocked moves st to the list of the rank its activity earns, at the
+// front (it was just used); s.mu is held and st is in the store.
+func (s *SessionStore) rerankLocked(st *SessionState) {
+	r := rankIdle
+	switch {
+	case st.hasState && st.calls >= workingCalls && s.now().UnixNano()-st.firstCall >= int64(workingSpan):
+		r = rankWorking
+	case st.hasState || st.calls > 0:
+		r = rankTouched
 	}
-	return s.empty
-}
-
-// markStateful moves st from the empty list to the stateful one, keeping its
-// place as the most recently used (it was just used). A session that left the
-// store meanwhile stays out.
-func (s *SessionStore) markStateful(st *SessionState) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.sessions[st.id] != st || st.inStateful {
+	if r < st.rank {
+		r = st.rank // a rank, once earned, is kept until the session leaves
+	}
+	if r == st.rank {
+		s.lists[r].MoveToFront(st.elem)
 		return
 	}
-	s.empty.Remove(st.elem)
-	st.elem = s.stateful.PushFront(st)
-	st.inStateful = true
+	s.lists[st.rank].Remove(st.elem)
+	st.rank = r
+	st.elem = s.lists[r].PushFront(st)
+}
+
+// NoteCall records a tool call of session id: calls over time are what make
+// a session "working" (see rank).
+func (s *SessionStore) NoteCall(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, ok := s.sessions[id]
+	if !ok {
+		return
+	}
+	now := s.now().UnixNano()
+	if st.calls == 0 {
+		st.firstCall = now
+	}
+	st.calls++
+	st.lastActive.Store(now)
+	s.rerankLocked(st)
+}
+
+// account sets what st's state costs to overhead plus flowBytes (-1 keeps
+// its flow's share as it is: a key changed), evicting sessions of st's rank
+// or lower when the total would pass the bound. It fails, changing
+// nothing, when the flow alone is over the per-session bound or no
+// eviction can make room. A session that left the store costs nothing and
+// always succeeds: its state is dropped with it.
+func (s *SessionStore) account(st *SessionState, flowBytes int64) error {
+	var evicted []string
+	s.mu.Lock()
+	err := func() error {
+		if flowBytes > s.maxFlowBytes {
+			return fmt.Errorf("%w: it is %d KiB as JSON and a session keeps at most %d KiB", ErrFlowTooLarge, (flowBytes+1023)>>10, s.maxFlowBytes>>10)
+		}
+		if s.sessions[st.id] != st {
+			return nil
+		}
+		want := st.bytes
+		if flowBytes >= 0 {
+			want = stateOverhead + flowBytes
+		} else if want == 0 {
+			want = stateOverhead
+		}
+		for s.total-st.bytes+want > s.maxTotalBytes {
+			id := s.evictLocked(st.rank, st)
+			if id == "" {
+				return fmt.Errorf("%w right now; sessions in longer use keep theirs. Try again later, or ask the operator to raise the limit", ErrStoreFull)
+			}
+			evicted = append(evicted, id)
+		}
+		s.total += want - st.bytes
+		st.bytes = want
+		st.hasState = true
+		s.rerankLocked(st)
+		return nil
+	}()
+	hooks := s.onEvict
+	s.mu.Unlock()
+	s.notify(hooks, evicted)
+	return err
+}
+
+// Bytes is what every session's state costs together, as counted against
+// MaxTotalBytes.
+func (s *SessionStore) Bytes() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.total
 }
 
 // Get returns the state for id and marks it active; ok is false when the
@@ -298,7 +499,7 @@ func (s *SessionStore) Get(id string) (*SessionState, bool) {
 	defer s.mu.Unlock()
 	st, ok := s.sessions[id]
 	if ok {
-		s.listOf(st).MoveToFront(st.elem)
+		s.lists[st.rank].MoveToFront(st.elem)
 		st.lastActive.Store(s.now().UnixNano())
 	}
 	return st, ok
@@ -331,7 +532,7 @@ func (s *SessionStore) Sweep() []string {
 	// A full walk rather than stopping at the first fresh session from the
 	// back: the LRU order is by use, and a wall clock that stepped back could
 	// leave an idle session in front of a fresh one. It runs rarely.
-	for _, l := range []*list.List{s.empty, s.stateful} {
+	for _, l := range s.lists {
 		for e := l.Back(); e != nil; {
 			st := e.Value.(*SessionState)
 			e = e.Prev()

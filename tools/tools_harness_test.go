@@ -25,9 +25,19 @@ type toolHarness struct {
 
 func newToolHarness(t *testing.T) *toolHarness {
 	t.Helper()
+	return newToolHarnessWith(t, nil)
+}
+
+// newToolHarnessWith is newToolHarness with Deps adjusted by configure.
+func newToolHarnessWith(t *testing.T, configure func(*Deps)) *toolHarness {
+	t.Helper()
 	api := newFakeAPI(t)
+	d := &Deps{SandboxURL: api.URL(), ProductionURL: api.URL()}
+	if configure != nil {
+		configure(d)
+	}
 	return &toolHarness{api: api, MCPStack: NewMCPStack(t, StackOptions{
-		Deps:   &Deps{SandboxURL: api.URL(), ProductionURL: api.URL()},
+		Deps:   d,
 		HTTP:   HTTPOptions{Heartbeat: -1},
 		Server: []server.ServerOption{server.WithOutputSchemaValidation()},
 	})}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -71,8 +73,24 @@ func TestToolDefinitionsComplete(t *testing.T) {
 			for name, hint := range map[string]*bool{"readOnly": a.ReadOnlyHint, "destructive": a.DestructiveHint, "idempotent": a.IdempotentHint, "openWorld": a.OpenWorldHint} {
 				assert.NotNil(t, hint, "%s hint", name)
 			}
-			assert.Equal(t, false, tool.InputSchema.AdditionalProperties)
-			for name, p := range tool.InputSchema.Properties {
+			var in struct {
+				AdditionalProperties any            `json:"additionalProperties"`
+				Properties           map[string]any `json:"properties"`
+			}
+			raw, err := json.Marshal(tool)
+			require.NoError(t, err)
+			var published struct {
+				InputSchema  json.RawMessage `json:"inputSchema"`
+				OutputSchema struct {
+					Type       string         `json:"type"`
+					Properties map[string]any `json:"properties"`
+					Required   []string       `json:"required"`
+				} `json:"outputSchema"`
+			}
+			require.NoError(t, json.Unmarshal(raw, &published))
+			require.NoError(t, json.Unmarshal(published.InputSchema, &in))
+			assert.Equal(t, false, in.AdditionalProperties, "misspelt arguments are refused")
+			for name, p := range in.Properties {
 				ps := p.(map[string]any)
 				assert.NotEmpty(t, ps["description"], "%s.%s described", tool.Name, name)
 				switch ps["type"] {
@@ -86,9 +104,36 @@ func TestToolDefinitionsComplete(t *testing.T) {
 					assert.Contains(t, ps, "maxProperties", "%s.%s bounded", tool.Name, name)
 				}
 			}
-			assert.Equal(t, "object", tool.OutputSchema.Type)
-			assert.NotEmpty(t, tool.OutputSchema.Properties)
-			assert.NotEmpty(t, tool.OutputSchema.Required)
+			assert.Equal(t, "object", published.OutputSchema.Type)
+			assert.NotEmpty(t, published.OutputSchema.Properties)
+			assert.NotEmpty(t, published.OutputSchema.Required)
 		})
 	}
+}
+
+// Enums written in struct tags name exactly the values the code produces.
+func TestSchemaEnumsMatchTheCode(t *testing.T) {
+	enumAt := func(doc map[string]any, path ...string) []string {
+		var v any = doc
+		for _, p := range path {
+			v = v.(map[string]any)[p]
+		}
+		return toStrings(v.(map[string]any)["enum"])
+	}
+	var statuses []string
+	for _, s := range facesign.Statuses() {
+		statuses = append(statuses, string(s))
+	}
+	verdicts := facesign.Verdicts()
+	summary := reflectSchema(&facesign.SessionSummary{}, false)
+	assert.Equal(t, verdicts, enumAt(summary, "properties", "verdict"))
+	assert.Equal(t, statuses, enumAt(summary, "properties", "status"))
+	assert.Equal(t, verdicts, enumAt(reflectSchema(&SessionRow{}, false), "properties", "verdict"))
+	assert.Equal(t, verdicts, enumAt(reflectSchema(&SimulateOutput{}, false), "properties", "verdict"))
+	status := reflectSchema(&listSessionsInput{}, true)["properties"].(map[string]any)["status"].(map[string]any)["anyOf"].([]any)
+	assert.Equal(t, statuses, toStrings(status[0].(map[string]any)["items"].(map[string]any)["enum"]), "a list of statuses")
+	assert.Equal(t, statuses, toStrings(status[1].(map[string]any)["enum"]), "or one")
+	assert.Equal(t, []string{string(flow.SeverityError), string(flow.SeverityWarning)}, enumAt(reflectSchema(&flow.Problem{}, false), "properties", "severity"))
+	assert.ElementsMatch(t, []string{elicitNotNeeded, elicitUnsupported, elicitAccepted, elicitDeclined, elicitCancelled, elicitFailed},
+		enumAt(reflectSchema(&BuildFlowOutput{}, false), "properties", "elicitation"))
 }

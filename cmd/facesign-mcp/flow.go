@@ -14,6 +14,7 @@ import (
 	"github.com/facesign/facesign-mcp/flowbuild/diagram"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 	"github.com/facesign/facesign-mcp/flowbuild/flow/flowschema"
+	"github.com/facesign/facesign-mcp/internal/jsondup"
 )
 
 // maxFlowFile bounds what flow commands read from a file or stdin.
@@ -59,6 +60,26 @@ type buildOutput struct {
 	Questions   []flowbuild.Question `json:"questions"`
 	Assumptions []string             `json:"assumptions"`
 	Mermaid     string               `json:"mermaid"`
+	// Settings are the avatar and language ids given with --avatar and
+	// --langs, kept as given: the command has no key to check them with.
+	Settings *cliSettings `json:"settings,omitempty"`
+	// Named is what the text itself named ("the avatar Sofia, Spanish and
+	// English"): names, not ids, for the MCP tools (which hold a key) or the
+	// flags to turn into ids.
+	Named *cliSettings `json:"named,omitempty"`
+}
+
+// cliSettings are an avatar and languages, as ids or as names.
+type cliSettings struct {
+	Avatar string   `json:"avatar,omitempty"`
+	Langs  []string `json:"langs,omitempty"`
+}
+
+func settingsOrNil(avatar string, langs []string) *cliSettings {
+	if avatar == "" && len(langs) == 0 {
+		return nil
+	}
+	return &cliSettings{Avatar: avatar, Langs: langs}
 }
 
 func runFlowBuild(_ context.Context, args []string, s streams) int {
@@ -66,8 +87,8 @@ func runFlowBuild(_ context.Context, args []string, s streams) int {
 	fs.SetOutput(s.err)
 	asJSON := fs.Bool("json", false, `print {"flow","summary","warnings","questions","assumptions","mermaid"} as JSON`)
 	base := fs.String("base", "", "a flow file (or - for stdin) to change instead of building a new flow; build --json output is accepted")
-	avatar := fs.String("avatar", "", "avatar id (answers the avatar question)")
-	langs := fs.String("langs", "", "comma-separated language codes, e.g. en,es (answers the langs question)")
+	avatar := fs.String("avatar", "", "avatar `id` for the flow's sessions, taken as given (answers the avatar question); kept in --json output as settings.avatar")
+	langs := fs.String("langs", "", "comma-separated language `ids`, e.g. en,es, taken as given (answers the langs question); kept in --json output as settings.langs")
 	onFailure := fs.String("on-failure", "", `what a failed check does: "end politely", "offer retry" or "hand to a human"`)
 	fs.Usage = func() {
 		fmt.Fprintln(s.out, `Usage: facesign-mcp flow build [--json] [--base FILE] TEXT...
@@ -104,6 +125,7 @@ Flags:`)
 	var (
 		res flowbuild.Result
 		err error
+		run func(flowbuild.Options) (flowbuild.Result, error)
 	)
 	if *base != "" {
 		data, rerr := readInput(*base, s.in)
@@ -116,16 +138,26 @@ Flags:`)
 			fmt.Fprintf(s.err, "flow build: %s: %s\n", displayName(*base), oneLine(derr.Error()))
 			return 1
 		}
-		res, err = flowbuild.Edit(f, text, opts)
+		run = func(o flowbuild.Options) (flowbuild.Result, error) { return flowbuild.Edit(f, text, o) }
 	} else {
-		res, err = flowbuild.Build(text, opts)
+		run = func(o flowbuild.Options) (flowbuild.Result, error) { return flowbuild.Build(text, o) }
 	}
-	if err != nil {
+	if res, err = run(opts); err != nil {
 		fmt.Fprintln(s.err, "flow build:", oneLine(strings.TrimPrefix(err.Error(), "flowbuild: ")))
 		return 1
 	}
+	// What the text named on its own: the flags win over it in res.
+	named := res.Settings
+	if opts.AvatarID != "" || len(opts.Langs) > 0 {
+		textOnly := opts
+		textOnly.AvatarID, textOnly.Langs = "", nil
+		if r, err := run(textOnly); err == nil {
+			named = r.Settings
+		}
+	}
 	out := buildOutput{Flow: res.Flow, Summary: res.Summary, Warnings: res.Warnings, Questions: res.Questions,
-		Assumptions: res.Assumptions, Mermaid: diagram.Mermaid(res.Flow)}
+		Assumptions: res.Assumptions, Mermaid: diagram.Mermaid(res.Flow),
+		Settings: settingsOrNil(opts.AvatarID, opts.Langs), Named: settingsOrNil(named.AvatarID, named.Langs)}
 	if *asJSON {
 		return writeJSON(s, out)
 	}
@@ -149,6 +181,25 @@ func printBuild(w io.Writer, out buildOutput) {
 				fmt.Fprintf(w, " (%s)", strings.Join(q.Options, " | "))
 			}
 			fmt.Fprintln(w)
+		}
+	}
+	if out.Settings != nil || out.Named != nil {
+		fmt.Fprintln(w, "\nSession settings:")
+		if st := out.Settings; st != nil {
+			if st.Avatar != "" {
+				fmt.Fprintf(w, "  - avatar id %s (--avatar)\n", st.Avatar)
+			}
+			if len(st.Langs) > 0 {
+				fmt.Fprintf(w, "  - language ids %s (--langs)\n", strings.Join(st.Langs, ", "))
+			}
+		}
+		if n := out.Named; n != nil {
+			if n.Avatar != "" && (out.Settings == nil || out.Settings.Avatar == "") {
+				fmt.Fprintf(w, "  - the text names the avatar %q: pass its id with --avatar (the MCP tools match names to ids)\n", n.Avatar)
+			}
+			if len(n.Langs) > 0 && (out.Settings == nil || len(out.Settings.Langs) == 0) {
+				fmt.Fprintf(w, "  - the text names the languages %s: pass their ids with --langs\n", strings.Join(n.Langs, ", "))
+			}
 		}
 	}
 	if len(out.Assumptions) > 0 {
@@ -201,6 +252,13 @@ Flags:`)
 		return 2
 	}
 	_, problems := flow.ValidateJSON(data)
+	// A repeated key reads as its last value to encoding/json and FaceSign
+	// alike, while the file says two things: an error, as the API refuses it.
+	if ptr, dup := jsondup.First(data); dup {
+		problems = append([]flow.Problem{{Severity: flow.SeverityError, Code: flow.CodeInvalidFlow, Path: ptr,
+			Message: "the key at " + ptr + " appears twice in its object; only the last would count",
+			Fix:     "Keep one of the two and delete the other."}}, problems...)
+	}
 	if problems == nil {
 		problems = []flow.Problem{}
 	}

@@ -143,3 +143,42 @@ func TestFlowBuildJSONRoundTrip(t *testing.T) {
 	code, out3, _ := runCmd(t, out2, "flow", "validate", "-")
 	assert.Equal(t, 0, code, out3)
 }
+
+// --avatar and --langs are ids taken as given and kept in --json output, as
+// settings; what the text itself named stays beside them, as named.
+func TestFlowBuildKeepsAvatarAndLangs(t *testing.T) {
+	desc := "Use the avatar Sofia, in Spanish and English. Liveness check, then an email code."
+	decode := func(out string) buildOutput {
+		var b buildOutput
+		require.NoError(t, json.Unmarshal([]byte(out), &b), out)
+		return b
+	}
+	code, out, errOut := runCmd(t, "", "flow", "build", "--json", "--avatar", "avatar_kenji", "--langs", "fr, de", desc)
+	require.Equal(t, 0, code, errOut)
+	b := decode(out)
+	require.NotNil(t, b.Settings)
+	assert.Equal(t, cliSettings{Avatar: "avatar_kenji", Langs: []string{"fr", "de"}}, *b.Settings)
+	require.NotNil(t, b.Named)
+	assert.Equal(t, cliSettings{Avatar: "Sofia", Langs: []string{"es", "en"}}, *b.Named)
+
+	code, out, _ = runCmd(t, "", "flow", "build", "--json", desc)
+	require.Equal(t, 0, code)
+	b = decode(out)
+	assert.Nil(t, b.Settings, "no flag, no ids: a name is not an id")
+	require.NotNil(t, b.Named)
+	assert.Equal(t, "Sofia", b.Named.Avatar)
+
+	code, out, _ = runCmd(t, "", "flow", "build", desc)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, `the text names the avatar "Sofia"`)
+}
+
+// flow validate reports a repeated key: the file says two things, and only
+// the last would count.
+func TestFlowValidateRefusesARepeatedKey(t *testing.T) {
+	f := strings.Replace(validFlow, `"type":"end"`, `"type":"end","type":"start"`, 1)
+	require.NotEqual(t, validFlow, f, "the fixture has an end node to repeat a key of")
+	code, out, _ := runCmd(t, f, "flow", "validate", "-")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "appears twice")
+}

@@ -29,6 +29,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	rateLimit := fs.Int("rate-limit", 0, "requests per minute per account; 0 turns the limit off")
 	allowRemote := fs.Bool("allow-remote", false, "allow listening on a non-loopback address (the sandbox has no real authentication)")
 	logLevel := fs.String("log-level", "info", "log level on stderr: debug, info, warn or error")
+	allowPrivateWebhooks := fs.Bool("allow-private-webhooks", false, "let webhooks go to private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); loopback is always allowed, link-local and metadata never")
 	fs.Usage = func() {
 		fmt.Fprintln(s.err, "Usage: facesign-mcp sandbox [flags]")
 		fmt.Fprintln(s.err, "\nServes the embedded FaceSign sandbox API at /sandbox (base URL http://<addr>/sandbox), its hosted verification page at /verify, and /healthz.")
@@ -66,7 +67,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 	}
 	var hooks []sandbox.WebhookConfig
 	if *webhook != "" {
-		if err := sandbox.CheckWebhookURL(*webhook); err != nil {
+		if err := sandbox.CheckWebhookURL(*webhook, *allowPrivateWebhooks); err != nil {
 			fmt.Fprintln(s.err, "sandbox: --webhook:", err)
 			return 2
 		}
@@ -99,7 +100,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		pub = "http://" + ln.Addr().String()
 	}
 	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: pub, RateLimit: *rateLimit, Logger: log, DefaultWebhooks: hooks,
-		FrameAncestors: splitOrigins(*allowedOrigins)})
+		FrameAncestors: splitOrigins(*allowedOrigins), AllowPrivateWebhooks: *allowPrivateWebhooks})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintln(s.err, err)

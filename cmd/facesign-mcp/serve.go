@@ -31,6 +31,11 @@ type serverFlags struct {
 	logLevel       string
 	idleTimeout    time.Duration
 	exportRoot     string
+	// allowPrivateAPI lets set_api_key's serverUrl reach loopback and
+	// private addresses; allowPrivateWebhooks lets the embedded sandbox
+	// deliver webhooks to private (LAN) addresses.
+	allowPrivateAPI      bool
+	allowPrivateWebhooks bool
 }
 
 func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
@@ -51,6 +56,8 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
 	fs.StringVar(&f.exportRoot, "export-root", "", "export_app writes only under this `directory` (relative outputDirs start there); required for export_app when serving beyond loopback")
+	fs.BoolVar(&f.allowPrivateAPI, "allow-private-api", false, "let set_api_key's serverUrl name loopback and private-network addresses (a FaceSign stand-in on this machine or the LAN); link-local and cloud-metadata addresses stay refused")
+	fs.BoolVar(&f.allowPrivateWebhooks, "allow-private-webhooks", false, "let the sandbox deliver webhooks to private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); loopback is always allowed, link-local and metadata never")
 	return f
 }
 
@@ -85,7 +92,35 @@ func parseServerFlags(name, summary string, args []string, s streams, stdio bool
 	if f.authToken == "" && !stdio {
 		f.authToken = os.Getenv("FACESIGN_MCP_AUTH_TOKEN")
 	}
+	if f.authToken != "" {
+		if err := checkAuthToken(f.authToken); err != nil {
+			fmt.Fprintf(s.err, "%s: --auth-token (or $FACESIGN_MCP_AUTH_TOKEN): %v\n", name, err)
+			return nil, 2
+		}
+	}
 	return f, -1
+}
+
+// minAuthTokenLen is the shortest --auth-token accepted. The token is all
+// that stands between the network and every FaceSign key the server holds,
+// and /mcp answers as fast as it is asked: 32 random characters (openssl
+// rand -hex 16 gives 32) cannot be guessed by trying; a word can.
+const minAuthTokenLen = 32
+
+// checkAuthToken refuses a token that is short, or carries spaces or control
+// characters (a header value cannot carry them intact, so no client could
+// send it). The message never quotes the token.
+func checkAuthToken(tok string) error {
+	for _, r := range tok {
+		if r <= ' ' || r == 0x7f {
+			return errors.New("the token contains a space or control character; use letters, digits and punctuation only (e.g. the output of `openssl rand -hex 32`)")
+		}
+	}
+	if n := len([]rune(tok)); n < minAuthTokenLen {
+		return fmt.Errorf("the token is %d characters; it must be at least %d, because it alone guards /mcp and every FaceSign key behind it, "+
+			"and a short token can be guessed by trying (generate one with `openssl rand -hex 32`)", n, minAuthTokenLen)
+	}
+	return nil
 }
 
 func newLogger(w interface{ Write([]byte) (int, error) }, level string) (*slog.Logger, error) {
@@ -118,10 +153,11 @@ func selfAddr(listenAddr string) string {
 // the caller then sets NoSandbox unless --sandbox-url names one).
 func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps, error) {
 	d := &tools.Deps{
-		Logger:        log,
-		Version:       appVersion(),
-		ProductionURL: tools.DefaultProductionURL,
-		EnvKey:        strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
+		Logger:          log,
+		Version:         appVersion(),
+		ProductionURL:   tools.DefaultProductionURL,
+		EnvKey:          strings.TrimSpace(os.Getenv("FACESIGN_API_KEY")),
+		AllowPrivateAPI: f.allowPrivateAPI,
 	}
 	if sandboxAddr != "" {
 		d.SandboxURL = "http://" + selfAddr(sandboxAddr) + "/sandbox"
@@ -177,7 +213,8 @@ func openSandbox(ctx context.Context, f *serverFlags, log *slog.Logger, listenAd
 			log.Info("sandbox verification links point at this machine; set --public-url for browsers elsewhere", "public_url", public)
 		}
 	}
-	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log, FrameAncestors: splitOrigins(f.allowedOrigins)})
+	sb, err := sandbox.New(ctx, sandbox.Config{DataDir: dir, PublicURL: public, Logger: log, FrameAncestors: splitOrigins(f.allowedOrigins),
+		AllowPrivateWebhooks: f.allowPrivateWebhooks})
 	if err != nil {
 		return nil, fmt.Errorf("opening the sandbox in %s: %w", dir, err)
 	}

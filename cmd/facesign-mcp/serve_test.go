@@ -41,6 +41,10 @@ func TestServeAndStdioFlags(t *testing.T) {
 		{[]string{"stdio", "--addr", "127.0.0.1:0", "--sandbox-url", "ftp://user:hunter2pw@host"}, 2, "--sandbox-url"},
 		{[]string{"stdio", "--addr", "0.0.0.0:7717"}, 2, "loopback"},
 		{[]string{"serve", "extra"}, 2, "unexpected argument"},
+		{[]string{"serve", "--addr", "0.0.0.0:0", "--auth-token", "x"}, 2, "at least 32"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--auth-token", "hunter2pw-but-much-too-short"}, 2, "guessed"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--auth-token", " "}, 2, "space or control"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--auth-token", "hunter2pw hunter2pw hunter2pw hunter2pw"}, 2, "space or control"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			var out, errb syncbuffer.Buffer

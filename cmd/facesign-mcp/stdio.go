@@ -120,10 +120,13 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	// Answers to requests still being handled when stdin closes are written
 	// before the transport sees EOF (it cancels handlers when it does).
 	track := stdiodrain.NewInflight()
-	in := stdiodrain.NewReader(ctx, s.in, track, stdiodrain.DefaultTimeout, func(left int) {
+	out := stdiodrain.NewWriter(s.out, track)
+	// Bad prompt arguments are answered here, with -32602, before mcp-go
+	// (which would say -32603) sees them.
+	in := stdiodrain.NewReader(ctx, stdiodrain.NewAnswerFilter(s.in, out, tools.PromptParamsError), track, stdiodrain.DefaultTimeout, func(left int) {
 		logger.Warn("stdin closed: giving up on unanswered requests", "requests", left, "waited", stdiodrain.DefaultTimeout)
 	})
-	err = stdio.Listen(ctx, in, stdiodrain.NewWriter(s.out, track))
+	err = stdio.Listen(ctx, in, out)
 	code = 0
 	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, io.EOF) {
 		logger.Error("stdio transport stopped", "err", err)

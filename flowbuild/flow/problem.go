@@ -14,11 +14,11 @@ const (
 // Path is a JSON pointer into the flow ("/3/outcomes/noFace"), Fix says concretely
 // what to change.
 type Problem struct {
-	Severity Severity `json:"severity"`
-	Code     string   `json:"code"`
-	Path     string   `json:"path"`
-	Message  string   `json:"message"`
-	Fix      string   `json:"fix"`
+	Severity Severity `json:"severity" jsonschema:"enum=error,enum=warning" jsonschema_description:"error: FaceSign refuses the flow; warning: accepted, but against FaceSign's recommended patterns."`
+	Code     string   `json:"code" jsonschema_description:"Stable machine-readable code of the rule."`
+	Path     string   `json:"path" jsonschema_description:"JSON pointer into the flow, e.g. /3/outcomes/noFace."`
+	Message  string   `json:"message" jsonschema_description:"What is wrong."`
+	Fix      string   `json:"fix" jsonschema_description:"What to change to fix it."`
 }
 
 func (p Problem) String() string {

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -16,6 +17,7 @@ const (
 	CodeEmptyFlow              = "empty_flow"                // no nodes at all
 	CodeMissingID              = "missing_id"                // a node without an id
 	CodeDuplicateID            = "duplicate_id"              // two nodes share an id
+	CodeInvalidID              = "invalid_id"                // an id with control or bidirectional-override characters
 	CodeUnknownType            = "unknown_type"              // a type that is not one of the thirteen (or none)
 	CodeNoStart                = "no_start"                  // no start node
 	CodeMultipleStarts         = "multiple_starts"           // more than one start node
@@ -237,6 +239,11 @@ func (c *checker) checkIDsAndTypes() {
 				"node #"+strconv.Itoa(i)+" reuses the id "+strconv.Quote(n.ID)+" of node #"+strconv.Itoa(j)+"; outcomes pointing at "+strconv.Quote(n.ID)+" can only reach the first",
 				"Rename node #"+strconv.Itoa(i)+" (for example to "+strconv.Quote(c.freeID(n.ID))+") and point the outcomes meant for it at the new id.")
 		}
+		if r, bad := unsafeIDRune(n.ID); bad {
+			c.errorf(CodeInvalidID, ptrField(i, "id"),
+				"node id "+strconv.QuoteToASCII(n.ID)+" contains "+describeUnsafeRune(r)+"; an id must read the same in every log, report and editor",
+				"Use letters, digits, '_' and '-' only, for example "+strconv.Quote(c.freshNodeID(i))+", and point the outcomes meant for this node at it.")
+		}
 		if c.info[i] == nil {
 			if n.Type == "" {
 				c.errorf(CodeUnknownType, ptrField(i, "type"), c.name(i)+" has no type",
@@ -453,6 +460,10 @@ func (c *checker) checkListOutcomes(i int) {
 			c.errorf(CodeMissingOutcomeID, p(), c.name(i)+": outcome #"+strconv.Itoa(k)+" has no id",
 				"Give the outcome a short id unique within "+c.name(i)+" (for example "+strconv.Quote("option_"+strconv.Itoa(k+1))+").")
 			continue
+		}
+		if r, bad := unsafeIDRune(o.ID); bad {
+			c.errorf(CodeInvalidID, p(), c.name(i)+": outcome id "+strconv.QuoteToASCII(o.ID)+" contains "+describeUnsafeRune(r),
+				"Use letters, digits, '_' and '-' only in outcome ids.")
 		}
 		j := -1
 		if firstAt != nil {
@@ -1032,4 +1043,27 @@ func sortedExtraKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// unsafeIDRune finds the first rune of id that must not be in an id: a
+// control character (a line break forges log lines, an escape drives a
+// terminal) or a bidirectional formatting character (U+202A–U+202E,
+// U+2066–U+2069, U+200E, U+200F, U+061C), which makes an id display as
+// another one ("Trojan Source").
+func unsafeIDRune(id string) (rune, bool) {
+	for _, r := range id {
+		switch {
+		case r < 0x20, r >= 0x7f && r < 0xa0, r == 0x2028, r == 0x2029,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func describeUnsafeRune(r rune) string {
+	if r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 {
+		return fmt.Sprintf("a control character (U+%04X)", r)
+	}
+	return fmt.Sprintf("a bidirectional formatting character (U+%04X)", r)
 }

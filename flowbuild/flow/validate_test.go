@@ -78,7 +78,7 @@ func problemKeys(ps []Problem) []wantProblem {
 }
 
 var allCodes = []string{
-	CodeInvalidFlow, CodeEmptyFlow, CodeMissingID, CodeDuplicateID, CodeUnknownType, CodeNoStart, CodeMultipleStarts,
+	CodeInvalidFlow, CodeEmptyFlow, CodeMissingID, CodeDuplicateID, CodeInvalidID, CodeUnknownType, CodeNoStart, CodeMultipleStarts,
 	CodeNoEnd, CodeMissingTarget, CodeDanglingTarget, CodeMissingOutcome, CodeUnknownOutcome, CodeNoOutcomes,
 	CodeMissingOutcomeID, CodeDuplicateOutcomeID, CodeUnreachable, CodeNoPathToEnd, CodeEmptyPrompt,
 	CodeInformingConversation, CodeOTPLength, CodeOTPExpiry, CodeOTPMaxAttempts, CodeThresholdRange,
@@ -250,6 +250,12 @@ func TestValidateErrors(t *testing.T) {
 			want: []wantProblem{{SeverityError, CodeMissingID, "/2/id"}}},
 		{name: "duplicate id", flow: `[` + fxStart("hi") + `,` + fxHello("bye") + `,` + fxBye + `,` + fxEnd + `,` + fxEnd + `]`, exact: true,
 			want: []wantProblem{{SeverityError, CodeDuplicateID, "/4/id"}}, mentions: []string{`"end"`, "end_2"}},
+		{name: "id with a line break", flow: fxChain("x\ny", `{"id":"x\ny","type":"conversation","prompt":"Say: hi","doesNotRequireReply":true,"outcomes":[{"id":"n","targetNodeId":"bye","condition":""}]}`),
+			want: []wantProblem{{SeverityError, CodeInvalidID, "/2/id"}}, exact: true, mentions: []string{`"x\ny"`, "control character (U+000A)"}},
+		{name: "id with a bidirectional override", flow: fxChain("ok\u202egnp.exe", `{"id":"ok\u202egnp.exe","type":"conversation","prompt":"Say: hi","doesNotRequireReply":true,"outcomes":[{"id":"n","targetNodeId":"bye","condition":""}]}`),
+			want: []wantProblem{{SeverityError, CodeInvalidID, "/2/id"}}, exact: true, mentions: []string{`"ok\u202egnp.exe"`, "bidirectional formatting character (U+202E)"}},
+		{name: "outcome id with an isolate", flow: fxChain("c", `{"id":"c","type":"conversation","prompt":"Ask.","outcomes":[{"id":"a\u2066b","targetNodeId":"bye","condition":"yes"}]}`),
+			want: []wantProblem{{SeverityError, CodeInvalidID, "/2/outcomes/0/id"}}, exact: true},
 		{name: "no type", flow: `[` + fxStart("end") + `,{"id":"end"}]`,
 			want: []wantProblem{{SeverityError, CodeUnknownType, "/1/type"}}},
 		{name: "unknown type gets a suggestion", flow: `[` + fxStart("x") + `,{"id":"x","type":"liveness","outcomes":{"ok":"end"}},` + fxEnd + `]`, exact: true,

@@ -20,10 +20,9 @@ const stepTimeout = 20 * time.Second
 // origin of the same site), so the iframe is in the tab's process and
 // FromNode reaches into it.
 type frame struct {
-	t     testing.TB
-	ctx   context.Context // the tab
-	node  *chromedp.Node  // the iframe element
-	shots string          // where screenshots go when FACESIGN_SHOTS is set
+	t    testing.TB
+	ctx  context.Context // the tab
+	node *chromedp.Node  // the iframe element
 }
 
 // openFramed opens the embedding page for src in a new tab of browser and

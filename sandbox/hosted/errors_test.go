@@ -245,6 +245,7 @@ func TestHostedCalls(t *testing.T) {
 		{"bad input", `{"nodeId":"start","inputs":{"liveness":"maybe"}}`, http.StatusBadRequest},
 		{"foreign screenshot", `{"nodeId":"start","screenshot":"https://evil.example/x.jpg"}`, http.StatusBadRequest},
 		{"not JSON", `nope`, http.StatusBadRequest},
+		{"repeated key", `{"nodeId":"ask","nodeId":"start"}`, http.StatusBadRequest},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

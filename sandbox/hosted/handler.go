@@ -1,6 +1,7 @@
 package hosted
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/facesign/facesign-mcp/internal/jsondup"
 	"github.com/facesign/facesign-mcp/sandbox/runner"
 )
 
@@ -294,7 +296,15 @@ func (h *Handler) media(w http.ResponseWriter, r *http.Request) {
 }
 
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBytes))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxJSONBytes))
+	if err != nil {
+		return bad("bad_input", "the request body could not be read: %v", err)
+	}
+	// encoding/json would keep the last of two equal keys without a word.
+	if ptr, dup := jsondup.First(data); dup {
+		return bad("bad_input", "the request body repeats the key at %s; give each key once", ptr)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 		return bad("bad_input", "the request body is not the expected JSON: %v", err)

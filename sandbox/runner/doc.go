@@ -43,7 +43,11 @@
 //     that email is enrolled already.
 //   - recognition: inputs.recognition; "auto" (default) asks Faces.Match with the
 //     probe (inputs.face, else the known email, phone, name; see Probe.Best):
-//     recognized when an enrolled face matches, newUser otherwise. A recognized
+//     recognized when an enrolled face matches. The account's default person
+//     (the persona below) counts as enrolled on every account, so with nobody
+//     named, or the persona named, auto gives recognized: a flow with nothing
+//     forced takes its success path. Naming someone nobody enrolled, or
+//     inputs.recognition "newUser", gives newUser. A recognized
 //     profile's fields are collected; its report has inputs.recognitionSimilarity
 //     (default 0.97).
 //   - face_scan: inputs.faceScan, else passed when the liveness challenge (if the

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -174,7 +175,8 @@ func TestRecognitionAfterEnrolment(t *testing.T) {
 		{"by email, any case", Inputs{Email: ptr("JANE.DOE@example.com")}, []string{"start", "welcome:ready", "match_face:recognized", "live_known:livenessDetected", "ask_email:gave_email", "send_code:verified", "goodbye:bye", "finish"}},
 		{"by name", Inputs{Name: ptr("jane doe")}, []string{"start", "welcome:ready", "match_face:recognized", "live_known:livenessDetected", "ask_email:gave_email", "send_code:verified", "goodbye:bye", "finish"}},
 		{"somebody else", Inputs{Face: "someone@else.test"}, []string{"start", "welcome:ready", "match_face:newUser", "live_unknown:livenessDetected", "no_account:told", "finish"}},
-		{"nobody identified", Inputs{}, []string{"start", "welcome:ready", "match_face:newUser", "live_unknown:livenessDetected", "no_account:told", "finish"}},
+		{"nobody identified: the account's default person, enrolled by default", Inputs{}, []string{"start", "welcome:ready", "match_face:recognized", "live_known:livenessDetected", "ask_email:gave_email", "send_code:verified", "goodbye:bye", "finish"}},
+		{"the default person, forced new", Inputs{Recognition: "newUser"}, []string{"start", "welcome:ready", "match_face:newUser", "live_unknown:livenessDetected", "no_account:told", "finish"}},
 		{"forced noFace", Inputs{Face: f.ID, Recognition: "noFace"}, []string{"start", "welcome:ready", "match_face:noFace", "live_unknown:livenessDetected", "no_account:told", "finish"}},
 	}
 	for _, tt := range tests {
@@ -188,6 +190,11 @@ func TestRecognitionAfterEnrolment(t *testing.T) {
 				return
 			}
 			rep := st.NodeReports[1].Report
+			if strings.HasPrefix(tt.name, "nobody identified") {
+				assert.Equal(t, "Alex Morgan", rep["name"], "Jane is enrolled, but nobody said it is her on camera")
+				assert.True(t, *st.Report().IsVerified)
+				return
+			}
 			assert.Equal(t, "Jane Doe", rep["name"])
 			assert.Equal(t, "Jane.Doe@Example.com", rep["email"])
 			assert.Equal(t, "Acme", rep["company"])

@@ -70,8 +70,16 @@ func TestRunSampleFlows(t *testing.T) {
 			reportsFor: map[string]map[string]any{"otp": {"email": "Kim@Mail.test"}},
 		},
 		{
-			name:     "account recovery default: nobody enrolled, a new user",
+			name:     "account recovery default: nobody enrolled, the default person counts as enrolled and is recognized",
 			flow:     "account-recovery",
+			path:     []string{"start", "welcome:ready", "match_face:recognized", "live_known:livenessDetected", "ask_email:gave_email", "send_code:verified", "goodbye:bye", "finish"},
+			verified: true, liveness: true, outbox: 1,
+			reportsFor: map[string]map[string]any{"match_face": {"name": "Alex Morgan", "email": "alex.morgan@example.com", "similarity": 0.97}},
+		},
+		{
+			name:     "account recovery, recognition newUser: a new user",
+			flow:     "account-recovery",
+			sim:      SimulateInput{Inputs: Inputs{Recognition: "newUser"}},
 			path:     []string{"start", "welcome:ready", "match_face:newUser", "live_unknown:livenessDetected", "no_account:told", "finish"},
 			liveness: true,
 		},

@@ -1,0 +1,216 @@
+package flowbuild
+
+// Conditions: "if they're new, …", "for anyone we don't recognise, … instead",
+// "if the email code fails, try an SMS code", "if under 18 tell them and end,
+// otherwise …". A condition does not add a step to the main path: it says where
+// the steps of its clause (and of the clauses after it, up to the end of the
+// sentence) go: onto a recognition's new-user branch, onto a step's fallback, or,
+// for an age limit, nowhere but the age check itself and the failure message.
+
+type condKind uint8
+
+const (
+	condNone    condKind = iota
+	condNewUser          // the user was not recognised
+	condFail             // a step failed
+	condAge              // the user is under an age limit
+	condMain             // the main path again: "otherwise", "known users", "for everyone"
+)
+
+// condition is what a clause's condition words say.
+type condition struct {
+	k     condKind
+	end   int  // the index of the last word of the condition; the clause's steps follow it
+	short bool // a bare "if not": it negates the condition or step before
+}
+
+// scope is where steps go while a condition holds.
+type scope struct {
+	k       condKind
+	anchor  *step // the recognition (condNewUser) or the step that failed (condFail)
+	sent    int   // the sentence the condition was stated in
+	used    bool  // a step went there
+	clauses int   // clauses read under the condition
+}
+
+func clauseStartsIf(ts []token) bool {
+	for i, t := range ts {
+		if i > 2 {
+			break
+		}
+		if lex.condIf[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// readCondition reads the condition words of a clause. seq is the main path so
+// far: a new-user condition needs a recognition to hang from.
+func readCondition(ts []token, seq []*step) condition {
+	if len(ts) == 0 {
+		return condition{end: -1}
+	}
+	hasIf := clauseStartsIf(ts)
+	neg := false
+	for i, t := range ts {
+		if t.w == "no" && !(t.raw == "not" && i+1 < len(ts) && ts[i+1].w == "only") {
+			neg = true
+		}
+	}
+	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
+		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
+			return condition{k: condMain, end: -1}
+		}
+	}
+	recognition := findKind(seq, kRecognition) >= 0 || has(ts, "recognize")
+	for i, t := range ts {
+		next, prev := "", ""
+		if i+1 < len(ts) {
+			next = ts[i+1].raw
+		}
+		if i > 0 {
+			prev = ts[i-1].raw
+		}
+		switch {
+		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
+			// "if a deepfake is detected": the check before failed
+			return condition{k: condFail, end: i}
+		case lex.condFail[t.raw] || (t.w == "match" || t.raw == "work" || t.raw == "works" || t.w == "pass" || t.w == "send" || lex.arrive[t.raw]) && neg && hasIf:
+			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
+				return condition{k: condNewUser, end: i}
+			}
+			end := i
+			if t.raw == "fall" && i+1 < len(ts) && ts[i+1].raw == "back" {
+				end = i + 1
+			}
+			if t.raw == "fallback" || t.raw == "backup" {
+				end = -1 // "send an SMS code as a fallback": the role of the clause's step
+			}
+			return condition{k: condFail, end: end}
+		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re"):
+			return condition{k: condNewUser, end: i}
+		case recognition && neg && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search"):
+			end := i
+			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
+				end = i + 1
+			}
+			return condition{k: condNewUser, end: end}
+		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
+			end := i
+			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
+				end++
+			}
+			return condition{k: condAge, end: end}
+		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
+			return condition{k: condMain, end: -1}
+		}
+	}
+	// "if not" after a recognition: the user was not recognised; after any other step: it failed
+	if hasIf && neg && len(ts) <= 3 {
+		if n := len(seq); n > 0 && (seq[n-1].k == kRecognition || seq[n-1].k == kLiveness && n > 1 && seq[n-2].k == kRecognition) {
+			return condition{k: condNewUser, end: len(ts) - 1, short: true}
+		}
+		return condition{k: condFail, end: len(ts) - 1, short: true}
+	}
+	return condition{end: -1}
+}
+
+// canFail reports whether a step of kind k has an outcome a fallback can hang
+// from (a recognition's is its new-user path; a line that only informs has none).
+func canFail(k kind) bool {
+	switch k {
+	case kGreeting, kClosing, kInform, kRecognition, kNone:
+		return false
+	}
+	return true
+}
+
+// lastKindStep is the last step of kind k in seq.
+func lastKindStep(seq []*step, k kind) *step {
+	for i := len(seq) - 1; i >= 0; i-- {
+		if seq[i].k == k {
+			return seq[i]
+		}
+	}
+	return nil
+}
+
+// routeScoped puts the steps of a clause said under a condition where the
+// condition sends them, and reports what it did in notes. It returns the steps
+// that still belong on the main path (an age check, the anchor itself).
+func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
+	var main []*step
+	switch sc.k {
+	case condNewUser:
+		if sc.anchor == nil {
+			sc.anchor = lastKindStep(seq, kRecognition)
+		}
+		for _, s := range steps {
+			if s.k == kRecognition || s.k == kLiveness && len(steps) == 1 && sc.anchor != nil {
+				if sc.anchor == nil && s.k == kRecognition {
+					sc.anchor = s
+					main = append(main, s)
+				}
+				continue // the recognition itself, or the liveness every path has
+			}
+			if s.k == kGreeting || s.k == kClosing {
+				continue
+			}
+			if sc.anchor == nil {
+				main = append(main, s)
+				continue
+			}
+			sc.anchor.branch = append(sc.anchor.branch, s)
+			sc.used = true
+			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own, then finishes.")
+		}
+	case condFail:
+		if sc.anchor == nil {
+			// the step that failed: the last one before that can fail
+			for i := len(seq) - 1; i >= 0; i-- {
+				if canFail(seq[i].k) || seq[i].k == kRecognition {
+					sc.anchor = seq[i]
+					break
+				}
+			}
+		}
+		if sc.anchor != nil && sc.anchor.k == kRecognition {
+			// a recognition that "doesn't work" has not found the user: the new-user path
+			sc.k = condNewUser
+			return p.routeScoped(sc, steps, seq)
+		}
+		if sc.anchor != nil && !canFail(sc.anchor.k) {
+			sc.anchor = nil
+		}
+		for _, s := range steps {
+			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) {
+				continue // the step that fails, named again
+			}
+			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
+				sc.anchor = seq[i]
+				continue
+			}
+			if s.k.isConversation() || sc.anchor == nil {
+				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
+				continue
+			}
+			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 {
+				s.k = kEmailOTP // "if the SMS fails, fall back to email": the code's other channel
+			}
+			sc.anchor.fallback = append(sc.anchor.fallback, s)
+			sc.used = true
+			p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
+		}
+	case condAge:
+		for _, s := range steps {
+			switch {
+			case s.k == kAgeCheck || !s.k.isConversation() && s.k != kClosing:
+				main = append(main, s)
+			default:
+				p.notes = append(p.notes, "A user under the age limit hears the failure message and the session ends.")
+			}
+		}
+	}
+	return main
+}

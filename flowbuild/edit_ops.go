@@ -1,0 +1,268 @@
+package flowbuild
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The edit operations beyond add, remove, replace and move: changing a step's
+// settings in place, exchanging two steps, switching a step to a sibling of its
+// family ("switch to SMS"), and putting steps on a branch.
+
+// editVerbs open a new instruction inside one sentence of a change ("add an email
+// code there, and remove the SMS").
+// Verbs that also open other phrases ("make sure", "get their email", "use a
+// code") are left out.
+var editVerbs = map[string]bool{
+	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
+	"insert": true, "switch": true, "rip": true,
+}
+
+// splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
+// where VERB starts a new edit, so that each part is applied on its own.
+func splitInstructions(sentence string) []string {
+	words := strings.Fields(sentence)
+	var out []string
+	start := 0
+	for i := 1; i+1 < len(words); i++ {
+		w := strings.ToLower(strings.Trim(words[i], ",;"))
+		if w != "and" && w != "then" {
+			continue
+		}
+		next := strings.ToLower(strings.Trim(words[i+1], ",;"))
+		if next == "then" && i+2 < len(words) {
+			next = strings.ToLower(words[i+2])
+		}
+		if !editVerbs[next] {
+			continue
+		}
+		// "add liveness and face recognition" stays whole: the verb must follow a break
+		if !strings.HasSuffix(words[i-1], ",") && w == "and" && !(i+2 < len(words) && editVerbs[next]) {
+			continue
+		}
+		out = append(out, strings.Join(words[start:i], " "))
+		start = i + 1
+	}
+	return append(out, strings.Join(words[start:], " "))
+}
+
+// family are kinds that stand for one another: a change that names one while the
+// flow has the other means the other ("switch to SMS" with an email code).
+func family(k kind) []kind {
+	switch k {
+	case kEmailOTP, kSMSOTP, kOTP:
+		return []kind{kEmailOTP, kSMSOTP}
+	}
+	return nil
+}
+
+func (p *plan) stepOf(k kind) *step {
+	if i := p.find(k); i >= 0 {
+		return p.steps[i]
+	}
+	return nil
+}
+
+// configure changes the settings of steps the flow already has, when the change
+// names settings and no new step: "make the SMS code 8 digits", "passports only",
+// "change the age to 21", "we only need the camera". It reports false when the
+// sentence is not such a change.
+func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
+	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
+		return nil, false
+	}
+	var done []string
+	st := readSettings(ts)
+	if st.any() {
+		for _, s := range p.steps {
+			if !st.accepts(s.k) {
+				continue
+			}
+			if len(pos) > 0 && !slices.ContainsFunc(pos, func(x *step) bool { return findKind([]*step{s}, x.k) >= 0 }) {
+				continue
+			}
+			st.apply(s)
+			s.configureNode()
+			done = append(done, "changed the settings of the "+s.k.String())
+			break
+		}
+	}
+	for _, x := range pos {
+		s := p.stepOf(x.k)
+		if s == nil {
+			continue
+		}
+		switch {
+		case x.k == kDocument && len(x.docTypes) > 0:
+			types := x.docTypes
+			if hasRaw(ts, "also", "too", "well", "plus") {
+				types = mergeTypes(s.currentDocTypes(), x.docTypes)
+			}
+			s.docTypes = types
+			s.configureNode()
+			done = append(done, "the document scan now accepts "+strings.Join(types, ", "))
+		case x.k == kAgeCheck && x.explicitAge && x.minAge > 0:
+			s.minAge = x.minAge
+			s.configureNode()
+			done = append(done, "the age check now requires "+strconv.Itoa(x.minAge))
+		}
+	}
+	return done, len(done) > 0
+}
+
+func mergeTypes(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, t := range b {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (s *step) currentDocTypes() []string {
+	if s.node != nil && len(s.node.AllowedDocumentTypes) > 0 {
+		return s.node.AllowedDocumentTypes
+	}
+	return s.docTypes
+}
+
+// configureNode writes a step's settings onto the node it came from (Edit keeps
+// nodes it does not rebuild).
+func (s *step) configureNode() {
+	n := s.node
+	if n == nil {
+		return
+	}
+	set := func(v int) *int { return &v }
+	if s.otpLen > 0 {
+		n.OTPLength = set(s.otpLen)
+	}
+	if s.expiry > 0 {
+		n.ExpirySeconds = set(s.expiry)
+	}
+	if s.attempts > 0 {
+		n.MaxAttempts = set(s.attempts)
+	}
+	if s.threshold > 0 {
+		th := s.threshold
+		n.SimilarityThreshold = &th
+	}
+	if s.challenge && s.k == kFaceScan {
+		t := true
+		n.RequireLivenessChallenge = &t
+	}
+	if s.noMic && n.Permissions != nil {
+		n.Permissions.Microphone = false
+		n.Prompt = "We need your camera for a short video check."
+	}
+	if len(s.docTypes) > 0 && s.k == kDocument {
+		n.AllowedDocumentTypes = slices.Clone(s.docTypes)
+	}
+	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil {
+		age := strconv.Itoa(s.minAge)
+		n.Validation.Value = age
+		if len(n.Outcomes) == 2 {
+			n.Outcomes[0].Condition = "The date of birth shows the user is at least " + age
+			n.Outcomes[1].Condition = "The user is younger than " + age + ", or the date of birth is missing"
+		}
+	}
+}
+
+// exchange swaps two steps of the flow ("swap the SMS code and the document
+// scan", "reverse the order of the two codes"); with no two named, it reverses
+// the verification steps.
+func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
+	var idx []int
+	for _, s := range pos {
+		for i, x := range p.steps {
+			if findKind([]*step{x}, s.k) >= 0 && !slices.Contains(idx, i) {
+				idx = append(idx, i)
+				if s.k != kOTP && !hasRaw(ts, "both", "two") {
+					break
+				}
+			}
+		}
+	}
+	if len(idx) != 2 {
+		return p.reverse()
+	}
+	a, b := idx[0], idx[1]
+	p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
+	return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
+}
+
+// switchTo replaces the member of a step's family the flow has with the one the
+// change names: "switch to SMS", "make it an email code".
+func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
+	for _, s := range pos {
+		if p.find(s.k) >= 0 && s.k != kOTP {
+			continue
+		}
+		for _, k := range family(s.k) {
+			if k == s.k {
+				continue
+			}
+			if i := p.find(k); i >= 0 {
+				old := p.steps[i]
+				repl := &step{k: s.k, otpLen: s.otpLen, expiry: s.expiry, attempts: s.attempts}
+				if old.node != nil && old.node.OTPLength != nil && repl.otpLen == 0 {
+					repl.otpLen = *old.node.OTPLength
+				}
+				st.apply(repl) // "make it an SMS code of 8 digits"
+				p.steps[i] = repl
+				p.touched = repl
+				return []string{"replaced the " + old.k.String() + " with " + repl.k.withArticle()}, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// branchEdit puts the steps of a conditional change on the branch it names:
+// "if they're new, scan their passport", "if the email code fails, fall back to
+// an SMS code".
+func (p *plan) branchEdit(ts []token) ([]string, bool) {
+	cond := readCondition(ts, p.steps)
+	if cond.k != condNewUser && cond.k != condFail && cond.k != condAge {
+		return nil, false
+	}
+	var done []string
+	var steps []*step
+	for _, c := range splitClauses(ts) {
+		// each clause sees the branch so far: "scan their ID card and compare it with their face"
+		steps = append(steps, analyze(c.toks, append(slices.Clone(p.steps), steps...)).steps...)
+	}
+	pr := &parsed{}
+	sc := scope{k: cond.k}
+	if cond.k == condFail {
+		for _, s := range steps {
+			if i := p.find(s.k); i >= 0 {
+				sc.anchor = p.steps[i]
+				break
+			}
+		}
+	}
+	if cond.k == condAge {
+		if age := ageIn(ts); age > 0 {
+			steps = append(steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
+		}
+	}
+	main := pr.routeScoped(&sc, steps, p.steps)
+	for _, s := range main {
+		if p.find(s.k) >= 0 {
+			continue
+		}
+		p.insert(s, false, s.k != kAgeCheck, nil, false)
+		done = append(done, "added "+s.k.withArticle())
+	}
+	if sc.used {
+		done = append(done, pr.notes...)
+	}
+	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
+		p.policy = pol
+	}
+	return done, len(done) > 0
+}

@@ -1,0 +1,376 @@
+package flowbuild
+
+import (
+	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+)
+
+// Detection is a table of rules: for each lemma that can name a step, the rules
+// that say when it does (the context it needs, the words that veto it) and what
+// step it makes. detect walks the clause's tokens and fires the rules of each
+// token's lemma; the resolution passes after it (comparisons, questions losing to
+// real steps) live in detect. Word lists the rules read are lexicon data
+// (lexicon.go), never inline.
+
+// detector is the state of detecting the steps of one clause.
+type detector struct {
+	ts       []token
+	seq, out []*step // the steps before the clause, and the clause's so far
+	neg      []bool  // tokens under a negation
+	a        *analysis
+	got      kindSet
+
+	comparing    bool // the clause compares or matches
+	faceCtx      bool // the clause talks about faces, photos or documents
+	codeInClause bool // the clause names a code
+	scanVerb     int  // the last scan/take verb before the token, or -10
+	emailIdx     int  // where "email" was named, or -1
+	smsIdx       int  // where an SMS channel was named, or -1
+	skip         int  // tokens a rule consumed after its trigger
+}
+
+func (d *detector) prev(i int) string {
+	if i > 0 {
+		return d.ts[i-1].raw
+	}
+	return ""
+}
+
+func (d *detector) next(i int) string {
+	if i+1 < len(d.ts) {
+		return d.ts[i+1].raw
+	}
+	return ""
+}
+
+func (d *detector) nextW(i int) string {
+	if i+1 < len(d.ts) {
+		return d.ts[i+1].w
+	}
+	return ""
+}
+
+// add records a step at token i: under a negation it is excluded instead, and a
+// second mention of a kind folds into the first.
+func (d *detector) add(s *step, i int) *step {
+	s.pos = i
+	if d.neg[i] {
+		d.a.neg.add(s.k)
+		if s.k == kOTP {
+			d.a.neg.add(kEmailOTP)
+			d.a.neg.add(kSMSOTP)
+		}
+		return nil
+	}
+	if d.got.has(s.k) && s.k != kAsk {
+		for _, o := range d.out {
+			if o.k == s.k {
+				return mergeStep(o, s)
+			}
+		}
+	}
+	d.got.add(s.k)
+	d.out = append(d.out, s)
+	return s
+}
+
+// rule is one way a step is named: when (nil: always) says whether the trigger at
+// token i names the step in this clause, make builds it (and adds it, so a rule
+// may add more than one or place it specially).
+type rule struct {
+	when func(d *detector, i int) bool
+	make func(d *detector, i int)
+}
+
+// simple makes a rule that adds a step of kind k.
+func simple(k kind, when func(d *detector, i int) bool) rule {
+	return rule{when: when, make: func(d *detector, i int) { d.add(&step{k: k}, i) }}
+}
+
+// rules by the lemma (or, for "#", the number) that triggers them.
+var rules = map[string][]rule{
+	"liveness": {{
+		when: func(d *detector, i int) bool { return !(d.next(i) == "challenge" && has(d.ts, "face")) },
+		make: func(d *detector, i int) {
+			if d.neg[i] && d.ts[i].raw != "liveness" && describesCheck(d.ts, i) {
+				d.neg[i] = false // "make sure it's not a deepfake" asks for the check
+			}
+			d.add(&step{k: kLiveness}, i)
+		},
+	}},
+	"live": {simple(kLiveness, func(d *detector, i int) bool {
+		nw, next := d.nextW(i), d.next(i)
+		if d.comparing && (nw == "face" || next == "video" || nw == "camera") {
+			return false // "compare their live face with ...": the live video is a source
+		}
+		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
+	})},
+	"real": {simple(kLiveness, func(d *detector, i int) bool {
+		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
+	})},
+	"recognize": {simple(kRecognition, nil)},
+	// "confirm the user is human": a live person
+	"person":   {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
+	"identify": {simple(kRecognition, func(d *detector, i int) bool { return near(d.ts, i, 4, "enrolled", "face") })},
+	"selfie": {{
+		// "compare it with the selfie": a source of the comparison, taken elsewhere
+		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) },
+		make: faceScan,
+	}},
+	"oval": {{make: faceScan}},
+	"face": {{
+		when: func(d *detector, i int) bool {
+			if d.next(i) == "id" {
+				d.skip = 1 // "Face ID" is a phone feature, not a step
+				return false
+			}
+			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace
+		},
+		make: faceScan,
+	}},
+	"passport": {documentRule},
+	"license":  {documentRule},
+	"document": {documentRule},
+	"visa":     {documentRule},
+	"id": {{
+		when: func(d *detector, i int) bool {
+			return !strings.ContainsAny(d.ts[i].orig, "'’") && !lex.notDocBefore[d.prev(i)] // "user id", "I'd"
+		},
+		make: documentRule.make,
+	}},
+	"permit": {{when: func(d *detector, i int) bool { return lex.permitBefore[d.prev(i)] }, make: documentRule.make}},
+	"driver": {{when: func(d *detector, i int) bool { return d.nextW(i) == "license" }, make: documentRule.make}},
+	"card":   {{when: func(d *detector, i int) bool { return lex.cardBefore[d.prev(i)] }, make: documentRule.make}},
+	"email": {{make: func(d *detector, i int) {
+		ts, next, prev := d.ts, d.next(i), d.prev(i)
+		d.emailIdx = i
+		if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasAnyRaw(ts, lex.onFile) {
+			return // the field of a data check, not a step
+		}
+		if lex.entryNext[next] {
+			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
+			return
+		}
+		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 {
+			// "verify the email they give us by sending a code to it": collected, then confirmed
+			d.add(&step{k: kEnterEmail}, i)
+		}
+		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
+		if d.codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
+			prev == "an" && (next == "otp" || next == "code") ||
+			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
+			next == "one" && lastCode {
+			d.add(&step{k: kEmailOTP}, i)
+			return
+		}
+		if hasRaw(ts, "already") {
+			return // "users already typed their email at signup": it is on file, not collected again
+		}
+		d.add(&step{k: kEnterEmail}, i)
+	}}},
+	"sms": {{
+		// "text" is a channel only next to a code, an object or a channel preposition
+		when: func(d *detector, i int) bool {
+			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)]
+		},
+		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
+	}},
+	"phone": {{
+		// "a code to their email since the phone is gone": the email is the channel
+		when: func(d *detector, i int) bool {
+			return !has(d.ts, "email") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
+		},
+		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
+	}},
+	"code": {simple(kOTP, func(d *detector, i int) bool {
+		// "zip code" is no code to send; a channel named in the clause makes the step
+		return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
+	})},
+	"permission": {{
+		// consent to be recorded or to use biometrics is a question for the avatar;
+		// a permission node is for the camera and the microphone
+		when: func(d *detector, i int) bool {
+			raw := d.ts[i].raw
+			return (raw == "permission" || raw == "permissions") && !hasAnyRaw(d.ts, lex.dataUse) || has(d.ts, "camera") || has(d.ts, "microphone")
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+	}},
+	"adult": {ofAge},
+	"minor": {ofAge},
+	"age": {{
+		// "age check", "check their age": the limit from a number, an answer, or 18 with a question
+		when: func(d *detector, i int) bool {
+			return lex.ageNext[d.next(i)] || has(d.ts, "verify") || has(d.ts, "validate") || ageIn(d.ts) > 0
+		},
+		make: func(d *detector, i int) {
+			if age := ageIn(d.ts); age > 0 {
+				d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+			} else {
+				d.add(&step{k: kAgeCheck, minAge: 18}, i)
+			}
+		},
+	}},
+	"#": {{make: func(d *detector, i int) {
+		if age := ageAt(d.ts, i); age > 0 {
+			d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+		}
+	}}},
+	"validate": {{
+		when: func(d *detector, i int) bool { return !d.faceCtx && ageIn(d.ts) == 0 && !has(d.ts, "adult") },
+		make: matchCheck,
+	}},
+	"match": {dataRule},
+	"same":  {dataRule},
+	"greet": {simple(kGreeting, nil)},
+	"welcome": {{make: func(d *detector, i int) {
+		if len(d.seq) == 0 && len(d.out) == 0 {
+			d.add(&step{k: kGreeting}, i)
+			return
+		}
+		d.add(&step{k: kInform, topics: tWelcome | topicsOf(d.ts)}, i)
+	}}},
+	"goodbye": {simple(kClosing, nil)},
+	"thank": {simple(kClosing, func(d *detector, i int) bool {
+		return hasAnyRaw(d.ts, lex.closingWords) || has(d.ts, "finally")
+	})},
+	"coercion": {{make: func(d *detector, i int) {
+		d.neg[i] = false // "make sure nobody is pressuring them" is still a coercion check
+		d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tCoercion}, i)
+	}}},
+	"ask":     {conversationRule},
+	"confirm": {conversationRule},
+	"explain": {conversationRule},
+}
+
+// rawRules fire on the word as written, whatever its lemma.
+var rawRules = map[string][]rule{
+	"why":      {reasonRule},
+	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
+	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
+	"presence": {simple(kLiveness, nil)},
+	"holder":   {holderRule},
+	"login":    {faceLogin},
+	"signin":   {faceLogin},
+}
+
+var (
+	faceScan = func(d *detector, i int) {
+		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
+	}
+	ofAge = rule{make: func(d *detector, i int) {
+		d.add(&step{k: kAgeCheck, minAge: 18}, i)
+		d.neg[i] = false // "no minors" asks for the check
+	}}
+	documentRule = rule{make: func(d *detector, i int) {
+		dt := docTypesOf(d.ts, i)
+		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
+		if readsIt && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
+			// "compare the ID photo to their face": a source, scanned before it is used
+			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
+				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
+					s.pos = -2
+				}
+			}
+			return
+		}
+		d.add(&step{k: kDocument, docTypes: dt}, i)
+	}}
+	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
+	dataRule   = rule{
+		// "the name matches the one on file": data, not faces
+		when: func(d *detector, i int) bool {
+			return dataMatch(d.ts) || !d.faceCtx && !peopleWords(d.ts) && hasAnyRaw(d.ts, lex.onFileMatch) && !has(d.ts, "validate")
+		},
+		make: matchCheck,
+	}
+	conversationRule = rule{make: func(d *detector, i int) {
+		t := d.ts[i]
+		k := kAsk
+		tp := topicsOf(d.ts[i:])
+		switch {
+		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(d.ts, "ask"):
+			k = kInform
+		case t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0:
+			k = kInform
+		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
+			k = kInform // "confirm the account is opened" tells, it does not ask
+		}
+		d.add(&step{k: k, topics: tp, phrase: phraseAfter(d.ts, i)}, i)
+	}}
+	reasonRule = rule{
+		when: func(d *detector, i int) bool {
+			return !d.got.has(kAsk) && !d.got.has(kInform) && !has(d.ts, "explain")
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tReason, phrase: phraseAfter(d.ts, i-1)}, i)
+		},
+	}
+	// "make sure the ID holder is the one on camera": the document's photo against the live face
+	holderRule = rule{
+		when: func(d *detector, i int) bool {
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same"))
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "sessionVideo"}}, i)
+		},
+	}
+	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
+)
+
+// hasNear reports whether a word of set is within dist tokens of i.
+func hasNear(ts []token, i, dist int, set map[string]bool) bool {
+	for j := max(0, i-dist); j < len(ts) && j <= i+dist; j++ {
+		if j != i && set[ts[j].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyRaw(ts []token, set map[string]bool) bool {
+	for _, t := range ts {
+		if set[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// scan fires the rules on every token of the clause.
+func (d *detector) scan() {
+	ts := d.ts
+	for _, t := range ts {
+		switch t.w {
+		case "compare", "against", "match", "same":
+			d.comparing = true
+		case "face", "photo", "selfie", "person", "liveness":
+			d.faceCtx = true
+		}
+		if lex.docWord[t.w] {
+			d.faceCtx = true
+		}
+	}
+	d.codeInClause = has(ts, "code") || hasAnyRaw(ts, lex.ownership)
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.w == "scan" || t.w == "take" {
+			d.scanVerb = i
+		}
+		if !t.isNum && numberWords[t.raw] >= 12 {
+			if age := ageAt(ts, i); age > 0 {
+				d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i) // "over eighteen"
+			}
+		}
+		for _, set := range [][]rule{rules[t.w], rawRules[t.raw]} {
+			for _, r := range set {
+				if r.when == nil || r.when(d, i) {
+					r.make(d, i)
+				}
+			}
+		}
+		i += d.skip
+		d.skip = 0
+	}
+}

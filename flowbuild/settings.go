@@ -1,0 +1,153 @@
+package flowbuild
+
+import (
+	"math"
+	"strings"
+)
+
+// stepSettings are the parameters a clause gives a step ("8 digits", "expire after 10
+// minutes", "max 5 attempts", "threshold 0.9", "camera only"), read apart from
+// the step itself: "OTP over email, 8 digits" puts them in a clause of their own,
+// and a change ("make the SMS code 8 digits") names them without adding a step.
+type stepSettings struct {
+	otpLen    int
+	expiry    int // seconds
+	attempts  int
+	threshold float64
+	challenge bool
+	noMic     bool
+}
+
+func (s stepSettings) any() bool {
+	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noMic
+}
+
+// accepts reports whether a step of kind k has a field the stepSettings set.
+func (s stepSettings) accepts(k kind) bool {
+	switch k {
+	case kEmailOTP, kSMSOTP, kOTP:
+		return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0
+	case kFaceCompare:
+		return s.threshold > 0
+	case kFaceScan:
+		return s.challenge || s.threshold > 0
+	case kPermissions:
+		return s.noMic
+	}
+	return false
+}
+
+// apply writes the stepSettings a step of its kind takes onto it.
+func (s stepSettings) apply(st *step) {
+	switch st.k {
+	case kEmailOTP, kSMSOTP, kOTP:
+		if s.otpLen > 0 {
+			st.otpLen = s.otpLen
+		}
+		if s.expiry > 0 {
+			st.expiry = s.expiry
+		}
+		if s.attempts > 0 {
+			st.attempts = s.attempts
+		}
+	case kFaceCompare, kFaceScan:
+		if s.threshold > 0 {
+			st.threshold = s.threshold
+		}
+		if s.challenge && st.k == kFaceScan {
+			st.challenge = true
+		}
+	case kPermissions:
+		if s.noMic {
+			st.noMic = true
+		}
+	}
+}
+
+// readSettings finds the stepSettings in a clause. Each is a number next to its unit
+// word (the units are lexicon data: lexGroups "digit", "minute", "second",
+// "hour", "attempt", "threshold").
+func readSettings(ts []token) stepSettings {
+	var s stepSettings
+	for i, t := range ts {
+		n, ok := numberAt(ts, i)
+		if !ok {
+			continue
+		}
+		unit := ""
+		if i+1 < len(ts) {
+			unit = ts[i+1].w
+		}
+		before := ""
+		if i > 0 {
+			before = ts[i-1].w
+		}
+		switch {
+		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
+			s.otpLen = int(n)
+		case unit == "minute" && n > 0 && n <= 1440:
+			s.expiry = int(n * 60)
+		case unit == "second" && n >= 30 && n <= 86400:
+			s.expiry = int(n)
+		case unit == "hour" && n > 0 && n <= 24:
+			s.expiry = int(n * 3600)
+		case unit == "attempt" && n >= 1 && n <= 20 && n == math.Trunc(n):
+			s.attempts = int(n)
+		case (before == "threshold" || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
+			s.threshold = n
+		case before == "threshold" && n > 1 && n <= 100:
+			s.threshold = n / 100
+		}
+		_ = t
+	}
+	if has(ts, "challenge") {
+		s.challenge = true
+	}
+	// "camera only", "no microphone", "not the mic"
+	for i, t := range ts {
+		if t.w != "microphone" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ts[j].w == "no" || ts[j].w == "without" {
+				s.noMic = true
+			}
+		}
+	}
+	for i, t := range ts {
+		if t.w == "camera" && i+1 < len(ts) && ts[i+1].w == "only" || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" {
+			if !has(ts, "microphone") {
+				s.noMic = true
+			}
+		}
+	}
+	return s
+}
+
+// numberAt reads a number token or a number word ("eight", "ten") at i.
+func numberAt(ts []token, i int) (float64, bool) {
+	t := ts[i]
+	if t.isNum && t.cur == "" && !t.kilo {
+		return t.num, true
+	}
+	if n, ok := numberWords[t.raw]; ok {
+		return float64(n), true
+	}
+	return 0, false
+}
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "sixty": 60,
+}
+
+// hasSetting is a cheap test before readSettings: a number or a unit word.
+func hasSetting(ts []token) bool {
+	for _, t := range ts {
+		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") {
+			return true
+		}
+	}
+	return false
+}

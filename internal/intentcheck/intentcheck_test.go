@@ -1,0 +1,81 @@
+package intentcheck
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// a recognition flow whose new users get a passport scan, with a closing line
+const branched = `{"flow": [
+ {"id": "start", "type": "start", "outcome": "greeting"},
+ {"id": "greeting", "type": "conversation", "prompt": "Say: Hello.", "doesNotRequireReply": true, "outcomes": [{"id": "next", "targetNodeId": "rec"}]},
+ {"id": "rec", "type": "recognition", "outcomes": {"recognized": "live", "newUser": "doc", "noFace": "doc"}},
+ {"id": "live", "type": "liveness_detection", "outcomes": {"livenessDetected": "closing", "deepfakeDetected": "closing", "noFace": "closing"}},
+ {"id": "doc", "type": "document_scan", "allowedDocumentTypes": ["passport"], "outcomes": {"scanSuccess": "live", "userCancelled": "closing", "scanTimeout": "closing"}},
+ {"id": "closing", "type": "conversation", "prompt": "CLOSING", "doesNotRequireReply": true, "outcomes": [{"id": "done", "targetNodeId": "end"}]},
+ {"id": "end", "type": "end"}
+], "assumptions": ["The age check requires 18."], "questions": []}`
+
+func output(t *testing.T, closing string, quiet bool) Output {
+	t.Helper()
+	s := strings.Replace(branched, `"CLOSING"`, closing, 1)
+	if !quiet {
+		s = strings.Replace(s, `"CLOSING_QUIET"`, "", 1)
+		s = strings.Replace(s, `"prompt": `+closing+`, "doesNotRequireReply": true`, `"prompt": `+closing+`, "doesNotRequireReply": false`, 1)
+	}
+	var out Output
+	require.NoError(t, json.Unmarshal([]byte(s), &out))
+	return out
+}
+
+func TestJudge(t *testing.T) {
+	base := Case{ID: "x", Description: "recognise them; new users scan a passport", Steps: []string{"recognition", "liveness_detection"}}
+	tests := []struct {
+		name    string
+		c       func(Case) Case
+		closing string
+		quiet   bool
+		want    string // a problem containing this, or "" for none
+	}{
+		{"passes", func(c Case) Case { return c }, `"Say: Thank you."`, true, ""},
+		{"wrong steps", func(c Case) Case { c.Steps = []string{"recognition"}; return c }, `"Say: Thank you."`, true, "steps"},
+		{"branch found", func(c Case) Case {
+			c.On = []Branch{{Type: "document_scan", From: "recognition.newUser"}}
+			return c
+		}, `"Say: Thank you."`, true, ""},
+		{"branch missing", func(c Case) Case {
+			c.On = []Branch{{Type: "two_factor_sms", From: "recognition.newUser"}}
+			return c
+		}, `"Say: Thank you."`, true, "no two_factor_sms"},
+		{"setting", func(c Case) Case {
+			c.Settings = []Setting{{Type: "document_scan", Field: "allowedDocumentTypes", Value: []any{"dl"}}}
+			return c
+		}, `"Say: Thank you."`, true, "allowedDocumentTypes"},
+		{"mentioned in an assumption", func(c Case) Case { c.MustMention = []string{"18"}; return c }, `"Say: Thank you."`, true, ""},
+		{"dropped silently", func(c Case) Case { c.MustMention = []string{"21"}; return c }, `"Say: Thank you."`, true, "\"21\""},
+		{"repeated words", func(c Case) Case { return c }, `"Explain to the user the user the account is open."`, true, "twice"},
+		{"no capital", func(c Case) Case { return c }, `"Say: thank you."`, true, "capital"},
+		{"closing waits", func(c Case) Case { return c }, `"Ask the user the account is opened."`, false, "waits for a reply"},
+		{"off topic", func(c Case) Case { return c }, `"Say: Your withdrawal is on its way."`, true, "withdraw"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Judge(tt.c(base), output(t, tt.closing, tt.quiet))
+			if tt.want == "" {
+				assert.Empty(t, got)
+				return
+			}
+			assert.True(t, strings.Contains(strings.Join(got, "\n"), tt.want), "%v", got)
+		})
+	}
+}
+
+func TestStructureErrors(t *testing.T) {
+	var out Output
+	require.NoError(t, json.Unmarshal([]byte(`{"flow": [{"id": "start", "type": "start", "outcome": "nowhere"}]}`), &out))
+	assert.NotEmpty(t, Judge(Case{}, out))
+}
