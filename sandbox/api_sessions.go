@@ -32,6 +32,9 @@ func runnerError(err error) error {
 }
 
 func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a account) (int, any, error) {
+	// Concurrent creates share a commit: the writer waits a little for this one.
+	t := s.writer.expect()
+	defer t.release()
 	body, err := s.readBody(w, r)
 	if err != nil {
 		return 0, nil, err
@@ -40,11 +43,15 @@ func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a accoun
 	if err != nil {
 		return 0, nil, err
 	}
-	resp, err := s.create(r.Context(), a, ns)
+	resp, err := s.create(r.Context(), a, ns, t)
 	if err != nil {
 		return 0, nil, err
 	}
-	return http.StatusCreated, resp, nil
+	out, err := resp.encode()
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusCreated, out, nil
 }
 
 // The answers of create, get and list carry sessions as their stored wire JSON.
@@ -52,6 +59,22 @@ type createResponse struct {
 	Session      json.RawMessage       `json:"session"`
 	ClientSecret facesign.ClientSecret `json:"clientSecret"`
 	Warnings     []facesign.Warning    `json:"warnings,omitempty"`
+}
+
+// encode writes the answer around the stored session bytes, as getResponse
+// does: encoding/json would validate and compact the session again.
+func (c *createResponse) encode() (encodedJSON, error) {
+	get, err := getResponse{Session: c.Session, ClientSecret: c.ClientSecret}.encode()
+	if err != nil || len(c.Warnings) == 0 {
+		return get, err
+	}
+	warnings, err := json.Marshal(c.Warnings)
+	if err != nil {
+		return nil, fmt.Errorf("encode warnings: %w", err)
+	}
+	out := append(get[:len(get)-1:len(get)-1], `,"warnings":`...)
+	out = append(out, warnings...)
+	return append(out, '}'), nil
 }
 
 type getResponse struct {
@@ -74,8 +97,8 @@ func (g getResponse) encode() (encodedJSON, error) {
 	return append(b, '}'), nil
 }
 
-func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*createResponse, error) {
-	id := newID("ses_")
+func (s *Sandbox) create(ctx context.Context, a account, ns *newSession, t *writeTicket) (*createResponse, error) {
+	id := newOrderedID("ses_", s.now())
 	st, eff, err := s.engine(nil, a.id).Start(id, ns.settings)
 	if err != nil {
 		return nil, runnerError(err)
@@ -85,7 +108,7 @@ func (s *Sandbox) create(ctx context.Context, a account, ns *newSession) (*creat
 	if err != nil {
 		return nil, err
 	}
-	if err := s.write(ctx, func(tx wtx) error {
+	if err := s.writer.do(ctx, t, func(tx wtx) error {
 		return s.insertSession(ctx, tx, a, ns, st, enc, eff, &secret)
 	}); err != nil {
 		return nil, err

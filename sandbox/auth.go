@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
 )
@@ -165,5 +166,24 @@ func randomToken(prefix string, n int) string {
 	return prefix + hex.EncodeToString(b)
 }
 
-// newID returns a short unique id with a type prefix ("ses_…"), 16 random bytes.
+// newID returns a short unique id with a type prefix ("ses_…"), 12 random bytes.
 func newID(prefix string) string { return randomToken(prefix, 12) }
+
+// newOrderedID is newID for rows written at a high rate (sessions, webhook
+// events): the same length and alphabet, but the first 6 bytes are the time
+// in Unix milliseconds, so that the id's UNIQUE index grows at its right edge
+// like the rowid does, instead of each new row dirtying a random page of it
+// (about one more WAL page per create). 6 random bytes keep ids made in the
+// same millisecond apart; ids are not secrets (a key is needed to use one).
+func newOrderedID(prefix string, at time.Time) string {
+	var b [12]byte
+	ms := uint64(at.UnixMilli())
+	for i := 5; i >= 0; i-- {
+		b[i] = byte(ms)
+		ms >>= 8
+	}
+	if _, err := rand.Read(b[6:]); err != nil {
+		panic("sandbox: crypto/rand failed: " + err.Error()) // the runtime guarantees this never happens
+	}
+	return prefix + hex.EncodeToString(b[:])
+}

@@ -406,7 +406,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		// The text is read from the FTS5 table's own content table (id, c0), a rowid
 		// lookup: a LIKE on the virtual table itself would scan the whole index.
 		scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (SELECT seq, " + key + " FROM sessions WHERE " +
-			where + order + " LIMIT ?) AS sessions WHERE (SELECT c0 FROM session_search_content WHERE id = sessions.seq) LIKE ? ESCAPE '\\'" +
+			where + order + " LIMIT ?) AS scanned WHERE (SELECT c0 FROM session_search_content WHERE id = scanned.seq) LIKE ? ESCAPE '\\'" +
 			order + " LIMIT ?)" + order
 		args = append(args, s.scanBudget, q.likePattern(), q.limit+1)
 		resp, err = s.readPage(ctx, tx, q, scan, args)
@@ -415,8 +415,9 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		}
 		if !resp.HasMore {
 			var scanned int
-			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)",
-				append(slices.Clone(args[:len(args)-3]), s.scanBudget)...).Scan(&scanned); err != nil {
+			countQ, countArgs := "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)", append(slices.Clone(args[:len(args)-3]), s.scanBudget)
+			s.trace(countQ, countArgs)
+			if err := tx.QueryRowContext(ctx, countQ, countArgs...).Scan(&scanned); err != nil {
 				return nil, fmt.Errorf("list sessions: %w", err)
 			}
 			if scanned >= s.scanBudget {
@@ -448,7 +449,23 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 			return nil, err
 		}
 	}
-	if q.includeTotal {
+	if q.includeTotal && q.counted() {
+		// Kept by triggers in the transactions that change sessions, so exact
+		// in this snapshot, and at most four rows to add up.
+		where, args := "account_id = ? AND client_reference_id = ?", []any{acct, q.clientRef}
+		if len(q.statuses) > 0 {
+			where += " AND status IN (?" + strings.Repeat(",?", len(q.statuses)-1) + ")"
+			for _, st := range q.statuses {
+				args = append(args, string(st))
+			}
+		}
+		var total int
+		s.trace("SELECT COALESCE(SUM(n), 0) FROM session_counts WHERE "+where, args)
+		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(SUM(n), 0) FROM session_counts WHERE "+where, args...).Scan(&total); err != nil {
+			return nil, fmt.Errorf("count sessions: %w", err)
+		}
+		resp.TotalCount = &total
+	} else if q.includeTotal {
 		// Read in the page's snapshot: a total counted at this version counts
 		// exactly the sessions this snapshot holds.
 		var version int64
@@ -458,8 +475,8 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		key := strconv.FormatInt(acct, 10) + "|" + q.filters()
 		total, ok := s.counts.get(key, version)
 		if !ok {
-			where, args := q.where(acct, true)
-			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions WHERE "+where, args...).Scan(&total); err != nil {
+			var err error
+			if total, err = s.countMatches(ctx, tx, acct, q); err != nil {
 				return nil, fmt.Errorf("count sessions: %w", err)
 			}
 			s.counts.put(key, version, total)
@@ -469,8 +486,53 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 	return resp, nil
 }
 
+func (s *Sandbox) trace(query string, args []any) {
+	if s.listTrace != nil {
+		s.listTrace(query, args)
+	}
+}
+
+// defaultRareMatches is how many matches of a search countMatches reads one
+// by one before it counts another way (Sandbox.rareMatches; tests lower it).
+const defaultRareMatches = 500
+
+// countMatches counts the sessions that match q. A search of three characters
+// or more first counts from the trigram index's matches, looking each session
+// up by rowid (CROSS JOIN keeps that order): cheap for a rare term, and
+// stopped after s.rareMatches. A common term, and any other filter, is counted
+// by walking the account's sessions in a covering index and probing the
+// matches, which reads no session row but does grow with the account.
+func (s *Sandbox) countMatches(ctx context.Context, tx *sql.Tx, acct int64, q *listQuery) (int, error) {
+	var n int
+	if q.search != "" && utf8.RuneCountInString(q.search) >= 3 {
+		where, args := q.where(acct, false)
+		rare := "SELECT COUNT(*) FROM (SELECT 1 FROM session_search CROSS JOIN sessions ON sessions.seq = session_search.rowid" +
+			" WHERE session_search MATCH ? AND " + where + " LIMIT ?)"
+		args = append(append([]any{ftsPhrase(q.search)}, args...), s.rareMatches+1)
+		s.trace(rare, args)
+		if err := tx.QueryRowContext(ctx, rare, args...).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n <= s.rareMatches {
+			return n, nil
+		}
+	}
+	where, args := q.where(acct, true)
+	all := "SELECT COUNT(*) FROM sessions WHERE " + where
+	s.trace(all, args)
+	err := tx.QueryRowContext(ctx, all, args...).Scan(&n)
+	return n, err
+}
+
+// counted says whether session_counts answers the query's total: filters
+// by status and client reference only (migration 7).
+func (q *listQuery) counted() bool {
+	return q.flowID == "" && q.from == 0 && q.to == 0 && q.search == ""
+}
+
 // readPage runs a page query (limit+1 rows) and builds the answer and its cursor.
 func (s *Sandbox) readPage(ctx context.Context, tx *sql.Tx, q *listQuery, query string, args []any) (*listResponse, error) {
+	s.trace(query, args)
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)

@@ -107,9 +107,12 @@ type Sandbox struct {
 	limiter     *rateLimiter
 	counts      countCache // includeTotal's totals, by filters and sessions_version
 	scanBudget  int        // see defaultScanBudget
-	handler     http.Handler
-	page        http.Handler // the hosted page, /verify
-	media       *mediaSigner
+	rareMatches int        // see defaultRareMatches
+	// listTrace, when set (by tests), sees every SQL query a list runs.
+	listTrace func(query string, args []any)
+	handler   http.Handler
+	page      http.Handler // the hosted page, /verify
+	media     *mediaSigner
 
 	// webhooks sends deliveries: no redirects, no proxy, forbidden addresses
 	// refused at dial time. Not configurable, so no caller can loosen that.
@@ -140,7 +143,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		return nil, err
 	}
 	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout, webhookPolicy(cfg.AllowPrivateWebhooks), cfg.WebhookResolver), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
-		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget}
+		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget, rareMatches: defaultRareMatches}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
 		stmts.close()
@@ -273,7 +276,7 @@ func (s *Sandbox) Close() error {
 // write runs fn in a write transaction, committed together with other writes
 // queued at the same time; it returns after the commit.
 func (s *Sandbox) write(ctx context.Context, fn func(tx wtx) error) error {
-	return s.writer.do(ctx, fn)
+	return s.writer.do(ctx, nil, fn)
 }
 
 func (s *Sandbox) nowMs() int64 { return s.now().UnixMilli() }

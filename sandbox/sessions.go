@@ -96,6 +96,9 @@ type wtx struct {
 	*sql.Tx
 	p      prepared
 	search *pendingSearch
+	// changes counts the statements run that may have changed the database,
+	// so that the writer knows whether a failed write left anything to undo.
+	changes *int
 }
 
 // A write's statements never see its caller's cancellation: SQLite answers an
@@ -105,6 +108,7 @@ type wtx struct {
 
 func (t wtx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	ctx = context.WithoutCancel(ctx)
+	t.count(q)
 	if st, ok := t.p[q]; ok {
 		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
@@ -113,6 +117,7 @@ func (t wtx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result
 
 func (t wtx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
 	ctx = context.WithoutCancel(ctx)
+	t.count(q)
 	if st, ok := t.p[q]; ok {
 		return t.Tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
@@ -120,7 +125,27 @@ func (t wtx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Ro
 }
 
 func (t wtx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	t.count(q)
 	return t.Tx.QueryContext(context.WithoutCancel(ctx), q, args...)
+}
+
+// Exec and QueryRow without a context are counted too.
+func (t wtx) Exec(q string, args ...any) (sql.Result, error) {
+	return t.ExecContext(context.Background(), q, args...)
+}
+
+func (t wtx) QueryRow(q string, args ...any) *sql.Row {
+	return t.QueryRowContext(context.Background(), q, args...)
+}
+
+func (t wtx) Query(q string, args ...any) (*sql.Rows, error) {
+	return t.QueryContext(context.Background(), q, args...)
+}
+
+func (t wtx) count(q string) {
+	if t.changes != nil && changesData(q) {
+		*t.changes++
+	}
 }
 
 // sessionRow is a session as stored.

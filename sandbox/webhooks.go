@@ -310,7 +310,7 @@ func (s *Sandbox) queueEvent(ctx context.Context, tx wtx, acct int64, sessionID 
 	if at.IsZero() {
 		at = s.now()
 	}
-	ev := facesign.WebhookEvent{ID: newID("evt_"), Type: facesign.EventSessionStatus, CreatedAt: facesign.NewTime(at), SessionID: sessionID}
+	ev := facesign.WebhookEvent{ID: newOrderedID("evt_", at), Type: facesign.EventSessionStatus, CreatedAt: facesign.NewTime(at), SessionID: sessionID}
 	body, err := json.Marshal(ev)
 	if err != nil {
 		return err

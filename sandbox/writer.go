@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // errClosed answers writes that arrive after Close.
@@ -13,6 +16,14 @@ var errClosed = errors.New("sandbox: closed")
 
 // maxBatch bounds how many writes share one commit.
 const maxBatch = 128
+
+// Bounds of how long the writer waits for writes it was told are coming
+// (see groupWriter.expect): at least minGather, at most maxGather, otherwise
+// about as long as a commit takes.
+const (
+	minGather = 100 * time.Microsecond
+	maxGather = 2 * time.Millisecond
+)
 
 // writeReq is one unit of work for the group-commit writer.
 type writeReq struct {
@@ -22,9 +33,17 @@ type writeReq struct {
 
 // groupWriter funnels writes through the single writer connection and commits
 // the writes that queued up meanwhile together: under concurrency one commit
-// (and one FTS segment) serves many requests. Each write runs in its own
-// savepoint, so a failing write rolls back alone, and every caller learns its
-// outcome only after the commit that made it durable.
+// (one set of WAL frames for the pages the writes share, one FTS segment)
+// serves many requests, and every caller learns its outcome only after the
+// commit that made it durable.
+//
+// A batch runs without savepoints: a savepoint per write made SQLite copy every
+// page the batch had already touched into a statement journal (about 70 KB per
+// create, in temporary files) and cost two statements per write. A write that
+// fails before changing anything leaves nothing to undo; one that fails after
+// changing something is answered with its error, the transaction is rolled
+// back, and the batch's other writes run again without it, so each write sees
+// exactly what it would have seen with a savepoint of its own.
 type groupWriter struct {
 	db      *sql.DB
 	stmts   prepared
@@ -32,19 +51,72 @@ type groupWriter struct {
 	closing chan struct{}
 	wg      sync.WaitGroup
 	once    sync.Once
+
+	// coming counts writes announced by expect and not queued or released
+	// yet; arrived is nudged when one is queued or released, so that a writer
+	// waiting for them looks again.
+	coming  atomic.Int64
+	arrived chan struct{}
+	// gather is how long the writer waits for coming writes, following the
+	// recent commit time within [minGather, maxGather]; only the writer
+	// goroutine uses them (tests set the bounds before their first write).
+	gather, minGather, maxGather time.Duration
+	// commits and reruns count transactions and batches run again after a
+	// failed write, for tests.
+	commits, reruns atomic.Int64
 }
 
 func newGroupWriter(db *sql.DB, stmts prepared) *groupWriter {
-	g := &groupWriter{db: db, stmts: stmts, queue: make(chan *writeReq, maxBatch), closing: make(chan struct{})}
+	g := &groupWriter{db: db, stmts: stmts, queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
+		arrived: make(chan struct{}, 1), gather: minGather, minGather: minGather, maxGather: maxGather}
 	g.wg.Add(1)
 	go g.run()
 	return g
 }
 
+// writeTicket announces a write that a request is about to make (see expect).
+type writeTicket struct {
+	g    *groupWriter
+	used atomic.Bool
+}
+
+// expect tells the writer that the caller will soon call do (after decoding
+// and checking its request, say). While announced writes are on their way,
+// the writer holds its batch open a little for them (never longer than about
+// one commit, and at most maxGather), so that concurrent requests share a
+// commit instead of each paying for one. The ticket must be released (defer
+// t.release()) whether or not the write happens; do releases it too.
+func (g *groupWriter) expect() *writeTicket {
+	g.coming.Add(1)
+	return &writeTicket{g: g}
+}
+
+// release withdraws the announcement, once; a nil ticket is a no-op.
+func (t *writeTicket) release() {
+	if t == nil || t.used.Swap(true) {
+		return
+	}
+	t.g.coming.Add(-1)
+	select {
+	case t.g.arrived <- struct{}{}:
+	default:
+	}
+}
+
 // do runs fn in a write transaction and returns once it is committed (nil) or
-// rolled back (fn's error, or the commit's).
-func (g *groupWriter) do(ctx context.Context, fn func(tx wtx) error) error {
+// rolled back (fn's error, or the commit's). t, when not nil, is the ticket
+// expect gave for this write. fn may run more than once (see groupWriter):
+// it must read what it needs through tx and leave nothing behind outside tx
+// that a later run would not overwrite.
+func (g *groupWriter) do(ctx context.Context, t *writeTicket, fn func(tx wtx) error) error {
 	req := &writeReq{fn: fn, done: make(chan error, 1)}
+	// Withdrawn just before the write is queued, without a nudge (the write
+	// itself wakes the writer): a writer that looked at the count between the
+	// two commits without it, which only makes a smaller batch, where the
+	// other order would make it wait for nothing.
+	if t != nil && !t.used.Swap(true) {
+		g.coming.Add(-1)
+	}
 	select {
 	case g.queue <- req:
 	case <-g.closing:
@@ -65,6 +137,8 @@ func (g *groupWriter) close() {
 func (g *groupWriter) run() {
 	defer g.wg.Done()
 	batch := make([]*writeReq, 0, maxBatch)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
 	for {
 		batch = batch[:0]
 		select {
@@ -81,77 +155,128 @@ func (g *groupWriter) run() {
 				}
 			}
 		}
-	fill:
-		for len(batch) < maxBatch {
-			select {
-			case req := <-g.queue:
-				batch = append(batch, req)
-			default:
-				break fill
-			}
-		}
+		batch = g.fill(batch, timer)
+		start := time.Now()
 		g.commit(batch)
+		// The wait for coming writes follows the commit time: waiting longer
+		// than a commit would delay the batch more than the late write gains.
+		g.gather = min(max((3*g.gather+time.Since(start))/4, g.minGather), g.maxGather)
 	}
 }
 
-func (g *groupWriter) commit(batch []*writeReq) {
-	ctx := context.Background() // the writes are accepted: they run to their verdict
-	errs := make([]error, len(batch))
-	sqltx, err := g.db.BeginTx(ctx, nil)
-	tx := wtx{sqltx, g.stmts, &pendingSearch{}}
-	if err != nil {
-		for _, r := range batch {
-			r.done <- fmt.Errorf("begin: %w", err)
-		}
-		return
-	}
-	single := len(batch) == 1
-	for i, r := range batch {
-		if single {
-			errs[i] = r.fn(tx)
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT w"); err != nil {
-			errs[i] = err
-			continue
-		}
-		mark := len(tx.search.ops)
-		if errs[i] = r.fn(tx); errs[i] != nil {
-			tx.search.ops = tx.search.ops[:mark] // its index updates go with it
-			if _, err := tx.ExecContext(ctx, "ROLLBACK TO w"); err != nil {
-				// The transaction is unusable: fail the whole batch.
-				_ = tx.Rollback()
-				for j, r := range batch {
-					r.done <- errors.Join(fmt.Errorf("roll back a failed write: %w", err), errs[j])
-				}
-				return
+// fill adds to batch what is queued and, while announced writes are coming,
+// waits up to g.gather for them.
+func (g *groupWriter) fill(batch []*writeReq, timer *time.Timer) []*writeReq {
+	waiting := false
+	defer func() {
+		if waiting && !timer.Stop() {
+			select { // drain a fire that raced with Stop
+			case <-timer.C:
+			default:
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "RELEASE w"); err != nil {
-			errs[i] = err
+	}()
+	for len(batch) < maxBatch {
+		select {
+		case req := <-g.queue:
+			batch = append(batch, req)
+			continue
+		default:
+		}
+		if g.coming.Load() <= 0 {
+			return batch
+		}
+		if !waiting {
+			waiting = true
+			timer.Reset(g.gather)
+		}
+		select {
+		case req := <-g.queue:
+			batch = append(batch, req)
+		case <-g.arrived: // one was released: look again
+		case <-timer.C:
+			waiting = false // fired: nothing to stop
+			return batch
+		case <-g.closing:
+			return batch
 		}
 	}
-	if single && errs[0] != nil {
-		_ = tx.Rollback()
-		batch[0].done <- errs[0]
-		return
+	return batch
+}
+
+// commit runs the batch in one transaction and answers every write. A write
+// that fails after changing something is answered and dropped, and the rest
+// runs again in a new transaction.
+func (g *groupWriter) commit(batch []*writeReq) {
+	errs := make([]error, len(batch))
+	pending := make([]int, len(batch)) // indexes into batch of the writes still to run
+	for i := range pending {
+		pending[i] = i
+	}
+	for len(pending) > 0 {
+		g.commits.Add(1)
+		failed, err := g.try(batch, pending, errs)
+		if err != nil { // the transaction itself failed: everyone still pending learns it
+			for _, i := range pending {
+				batch[i].done <- err
+			}
+			return
+		}
+		if failed < 0 {
+			for _, i := range pending {
+				batch[i].done <- errs[i]
+			}
+			return
+		}
+		// pending[failed] changed something before failing: it has its answer,
+		// and everything else runs again without it.
+		batch[pending[failed]].done <- errs[pending[failed]]
+		pending = append(pending[:failed], pending[failed+1:]...)
+		for _, i := range pending {
+			errs[i] = nil
+		}
+		g.reruns.Add(1)
+	}
+}
+
+// try runs the pending writes of batch in one transaction. It commits and
+// returns -1 unless a write fails after changing something: then it rolls
+// back and returns that write's position in pending. A write that fails
+// without changing anything keeps its error in errs and does not stop the
+// others. err is a failure of the transaction itself.
+func (g *groupWriter) try(batch []*writeReq, pending []int, errs []error) (failed int, err error) {
+	ctx := context.Background() // the writes are accepted: they run to their verdict
+	sqltx, err := g.db.BeginTx(ctx, nil)
+	if err != nil {
+		return -1, fmt.Errorf("begin: %w", err)
+	}
+	tx := wtx{Tx: sqltx, p: g.stmts, search: &pendingSearch{}, changes: new(int)}
+	for n, i := range pending {
+		before, mark := *tx.changes, len(tx.search.ops)
+		if errs[i] = batch[i].fn(tx); errs[i] == nil {
+			continue
+		}
+		tx.search.ops = tx.search.ops[:mark] // its index updates go with it
+		if *tx.changes != before {
+			_ = tx.Rollback()
+			return n, nil
+		}
 	}
 	if err := tx.search.flush(ctx, tx); err != nil {
 		_ = tx.Rollback()
-		for _, r := range batch {
-			r.done <- fmt.Errorf("update the search index: %w", err)
-		}
-		return
+		return -1, fmt.Errorf("update the search index: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		for _, r := range batch {
-			r.done <- fmt.Errorf("commit: %w", err)
-		}
-		return
+		return -1, fmt.Errorf("commit: %w", err)
 	}
-	for i, r := range batch {
-		r.done <- errs[i]
-	}
+	return -1, nil
+}
+
+// changesData says whether a statement may change the database: anything but
+// a SELECT is taken to.
+func changesData(q string) bool {
+	q = strings.TrimLeft(q, " \t\r\n")
+	return !(len(q) >= 6 && strings.EqualFold(q[:6], "SELECT"))
 }
 
 // pendingSearch collects a batch's search-index writes until just before its

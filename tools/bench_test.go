@@ -32,12 +32,19 @@ import (
 // newBenchStack is our whole listener in-process: /mcp (NewServer +
 // NewHTTPHandler, plus an echo tool for comparison) and the real sandbox.
 func newBenchStack(b *testing.B, store *tools.SessionStore) *tools.MCPStack {
+	return newBenchStackOf(b, store, false)
+}
+
+// newBenchStackOf is newBenchStack with the tools reaching the sandbox in
+// process (as the command wires it) or over loopback TCP.
+func newBenchStackOf(b *testing.B, store *tools.SessionStore, inProcess bool) *tools.MCPStack {
 	b.Helper()
 	echo, echoHandler := echoTool()
 	return tools.NewMCPStack(b, tools.StackOptions{
-		Deps:    &tools.Deps{Logger: slog.New(slog.DiscardHandler), Sessions: store},
-		Tools:   []server.ServerTool{{Tool: echo, Handler: echoHandler}},
-		Sandbox: &sandbox.Config{},
+		Deps:             &tools.Deps{Logger: slog.New(slog.DiscardHandler), Sessions: store},
+		Tools:            []server.ServerTool{{Tool: echo, Handler: echoHandler}},
+		Sandbox:          &sandbox.Config{},
+		InProcessSandbox: inProcess,
 	})
 }
 
@@ -225,6 +232,11 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 	stack := newBenchStack(b, nil)
 	ours := benchClient(b, stack.URL)
 	sid := simulatedSession(b, ours, fl)
+	// The same server with the sandbox reached in process, as the command
+	// runs it since issue 15 (the stack above is the TCP path, as before).
+	inStack := newBenchStackOf(b, nil, true)
+	oursIn := benchClient(b, inStack.URL)
+	sidIn := simulatedSession(b, oursIn, fl)
 	tiny := map[string]any{"message": "hi"}
 	withFlow := map[string]any{"message": "hi", "flow": fl}
 	validateArgs := map[string]any{"flow": fl}
@@ -235,6 +247,10 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 		return res
 	}
 	fs, err := facesign.New(benchKey, facesign.WithBaseURL(stack.SandboxURL))
+	if err != nil {
+		b.Fatal(err)
+	}
+	fsIn, err := facesign.New(benchKey, facesign.WithBaseURL(inStack.SandboxURL), facesign.WithHTTPClient(inStack.Deps.HTTPClient))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -258,6 +274,10 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 			_, err := fs.GetSession(ctx, req.GetString("sessionId", ""))
 			return err
 		}),
+		replayTool("work_get_session_inprocess", got, func(ctx context.Context, req mcp.CallToolRequest) error {
+			_, err := fsIn.GetSession(ctx, req.GetString("sessionId", ""))
+			return err
+		}),
 	), client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION))
 	for _, bc := range []struct {
 		name     string
@@ -265,11 +285,13 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 		args     map[string]any
 		sameTool string // the bare tool moving the same payload
 		workTool string // the bare tool doing the same work too; "" when the case does none
+		client   *client.Client
 	}{
-		{"echo", "echo", tiny, "echo", ""},
-		{"echo-flow-payload", "echo", withFlow, "echo", ""},
-		{"validate_flow", "validate_flow", validateArgs, "replay_validate_flow", "work_validate_flow"},
-		{"get_session", "get_session", getArgs, "replay_get_session", "work_get_session"},
+		{"echo", "echo", tiny, "echo", "", ours},
+		{"echo-flow-payload", "echo", withFlow, "echo", "", ours},
+		{"validate_flow", "validate_flow", validateArgs, "replay_validate_flow", "work_validate_flow", ours},
+		{"get_session", "get_session", getArgs, "replay_get_session", "work_get_session", ours},
+		{"get_session-inprocess", "get_session", map[string]any{"sessionId": sidIn}, "replay_get_session", "work_get_session_inprocess", oursIn},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -287,7 +309,7 @@ func BenchmarkToolRoundTripPaired(b *testing.B) {
 				if bc.workTool != "" {
 					timed(&bareWork, bare, bc.workTool, bc.args)
 				}
-				timed(&mine, ours, bc.tool, bc.args)
+				timed(&mine, bc.client, bc.tool, bc.args)
 			}
 			t, f, m := median(bareTiny), median(bareSame), median(mine)
 			b.ReportMetric(float64(m)/1e3, "case-µs")

@@ -125,10 +125,10 @@ const (
 	maxIdleConnsPerHost = 128
 )
 
-// newHTTPClient is the default HTTPClient: net/http's default transport
+// NewHTTPClient is the default HTTPClient: net/http's default transport
 // (proxies from the environment, HTTP/2, timeouts) with a pool sized for many
 // concurrent sessions.
-func newHTTPClient() *http.Client {
+func NewHTTPClient() *http.Client {
 	t, ok := http.DefaultTransport.(*http.Transport)
 	if !ok {
 		return &http.Client{}
@@ -156,7 +156,7 @@ func (d *Deps) setDefaults() {
 	if d.HTTPClient == nil {
 		// Each FaceSign call is bounded per attempt by the facesign client and
 		// overall by the tool call's context.
-		d.HTTPClient = newHTTPClient()
+		d.HTTPClient = NewHTTPClient()
 	}
 	if d.Clock == nil {
 		d.Clock = time.Now

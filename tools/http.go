@@ -8,9 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -19,6 +17,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/hostguard"
 )
 
 // DefaultMaxBodyBytes bounds a POST to /mcp. A flow is a few kilobytes; this
@@ -32,10 +31,10 @@ type HTTPOptions struct {
 	AuthToken string
 	// AllowedOrigins are browser origins (scheme://host[:port]) allowed besides
 	// loopback ones. A request with any other Origin gets 403. Their hosts are
-	// also names a request's Host may carry (see HostAllowed).
+	// also names a request's Host may carry (see hostguard.HostAllowed).
 	AllowedOrigins []string
 	// PublicURL is the URL browsers reach this listener at (--public-url); its
-	// host is a name a request's Host may carry (see HostAllowed).
+	// host is a name a request's Host may carry (see hostguard.HostAllowed).
 	PublicURL string
 	// MaxBodyBytes bounds a POST body (default DefaultMaxBodyBytes); larger
 	// bodies get 413.
@@ -57,14 +56,14 @@ type MCPHandler struct {
 	mcp     *server.StreamableHTTPServer
 	opts    HTTPOptions
 	origins map[string]bool
-	hosts   TrustedHosts
+	hosts   hostguard.TrustedHosts
 	events  *eventStore
 	store   *SessionStore
 }
 
 // NewHTTPHandler returns the /mcp handler for s. On top of mcp-go's Streamable
 // HTTP transport it checks, in order: the Host header (DNS rebinding, see
-// HostAllowed), the Origin header (absent, a
+// hostguard.HostAllowed), the Origin header (absent, a
 // loopback origin, or one of AllowedOrigins; else 403, with CORS headers for
 // the allowed ones), the auth token (401), the body size (413), and a missing
 // Mcp-Session-Id (400). Unknown and ended session ids get 404, because
@@ -86,14 +85,14 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 		}
 		h.origins[origin] = true
 	}
-	h.hosts = NewTrustedHosts(append([]string{o.PublicURL}, o.AllowedOrigins...)...)
+	h.hosts = hostguard.NewTrustedHosts(append([]string{o.PublicURL}, o.AllowedOrigins...)...)
 	headerKeys := o.AuthToken == ""
 	sopts := []server.StreamableHTTPOption{
 		server.WithSessionIdManager(d.Sessions),
 		server.WithStreamableHTTPProtocolVersions(sessionProtocolVersions...),
 		server.WithStreamableHTTPLogger(redactSessionIDs(d.Logger)),
 		server.WithEventStore(h.events),
-		// ServeHTTP's HostAllowed runs first and is stricter on every
+		// ServeHTTP's hostguard.HostAllowed runs first and is stricter on every
 		// listener; mcp-go's own loopback-only check would refuse the hosts
 		// the options trust (--public-url, --allowed-origins) with another
 		// message.
@@ -141,8 +140,8 @@ func (h *MCPHandler) Run(ctx context.Context, interval time.Duration) {
 func (h *MCPHandler) Shutdown(ctx context.Context) error { return h.mcp.Shutdown(ctx) }
 
 func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !HostAllowed(r, h.hosts) {
-		hostRefused(w, r)
+	if !hostguard.HostAllowed(r, h.hosts) {
+		hostguard.Refused(w, r)
 		return
 	}
 	origin := r.Header.Get("Origin")
@@ -252,7 +251,7 @@ func (h *MCPHandler) originAllowed(origin string) bool {
 		return true
 	}
 	u, _ := url.Parse(o)
-	return isLoopbackHost(u.Host)
+	return hostguard.IsLoopbackHost(u.Host)
 }
 
 // normalizeOrigin lower-cases scheme://host[:port] and refuses anything else
@@ -274,147 +273,6 @@ func setCORS(w http.ResponseWriter, origin string) {
 	h.Set("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID, Mcp-Method, Mcp-Name")
 	h.Set("Access-Control-Expose-Headers", "Mcp-Session-Id, Mcp-Protocol-Version, WWW-Authenticate")
 	h.Set("Access-Control-Max-Age", "600")
-}
-
-// TrustedHosts are the host names, besides loopback ones and the address a
-// request arrived on, that a request's Host may carry: lower-case, without
-// port or trailing dot.
-type TrustedHosts map[string]bool
-
-// NewTrustedHosts takes the host of each URL or origin given (the public URL,
-// the allowed origins); empty and unparseable entries add nothing.
-func NewTrustedHosts(urls ...string) TrustedHosts {
-	t := TrustedHosts{}
-	for _, raw := range urls {
-		u, err := url.Parse(strings.TrimSpace(raw))
-		if err != nil {
-			continue
-		}
-		if h := canonicalHost(u.Hostname()); h != "" {
-			t[h] = true
-		}
-	}
-	return t
-}
-
-// HostAllowed implements DNS-rebinding protection for any handler on the
-// listener. A browser tricked by DNS rebinding sends the attacker's host name
-// in Host, whatever address that name now resolves to, so a request must name
-// this server: a loopback host (localhost, 127.0.0.0/8, ::1), an IP literal
-// equal to the address the request arrived on, or a trusted name (the public
-// URL's host, an allowed origin's host). This holds on every listener,
-// loopback or not: the peer check that guards the sandbox cannot tell a
-// rebound browser on this machine from the user.
-func HostAllowed(r *http.Request, trusted TrustedHosts) bool {
-	host := requestHost(r.Host)
-	if host == "" {
-		return false
-	}
-	if isLoopbackHost(host) || trusted[host] {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return false
-	}
-	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !ok || local == nil {
-		return false
-	}
-	own, err := netip.ParseAddrPort(local.String())
-	return err == nil && !own.Addr().IsUnspecified() &&
-		own.Addr().Unmap().WithZone("") == ip.Unmap().WithZone("")
-}
-
-// GuardHost wraps h with HostAllowed, answering 403 otherwise. The binary
-// wraps the whole listener (sandbox, healthz) with it.
-func GuardHost(h http.Handler, trusted TrustedHosts) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !HostAllowed(r, trusted) {
-			hostRefused(w, r)
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
-}
-
-// hostRefused answers a request whose Host does not name this server.
-func hostRefused(w http.ResponseWriter, r *http.Request) {
-	httpError(w, http.StatusForbidden, "forbidden: Host %q does not name this server (DNS rebinding protection); "+
-		"use localhost, a loopback IP or the IP address the server listens on, or start it with --public-url naming this host", r.Host)
-}
-
-// requestHost is the canonical host of a Host header (host or host:port, IPv6
-// in brackets).
-func requestHost(hostport string) string {
-	host, _, err := net.SplitHostPort(hostport)
-	if err != nil {
-		host = hostport
-	}
-	return canonicalHost(strings.Trim(host, "[]"))
-}
-
-func canonicalHost(host string) string {
-	return strings.ToLower(strings.TrimSuffix(host, "."))
-}
-
-// LocalPeersOnly wraps h so that only requests from this machine reach it: a
-// loopback peer, or a peer whose address is the connection's own local address
-// (this host dialling one of its own non-loopback addresses). Others get 403.
-// The binary puts the sandbox behind it: the sandbox takes any sk_test_ key, so
-// on a listener beyond loopback it would otherwise let anyone on the network
-// register webhooks (requests from this server to arbitrary URLs) and grow its
-// database. The in-process tools reach it over loopback.
-func LocalPeersOnly(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !localPeer(r) {
-			httpError(w, http.StatusForbidden, "forbidden: %s is only served to this machine (loopback); run facesign-mcp sandbox --allow-remote to expose a sandbox on purpose", r.URL.Path)
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
-}
-
-func localPeer(r *http.Request) bool {
-	peer, err := netip.ParseAddrPort(r.RemoteAddr)
-	if err != nil {
-		return false
-	}
-	ip := peer.Addr().Unmap()
-	if ip.IsLoopback() {
-		return true
-	}
-	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !ok || local == nil {
-		return false
-	}
-	own, err := netip.ParseAddrPort(local.String())
-	return err == nil && !own.Addr().IsUnspecified() && own.Addr().Unmap() == ip
-}
-
-// isLoopbackHost reports whether a host or host:port is localhost or a
-// loopback IP.
-func isLoopbackHost(hostport string) bool {
-	host, _, err := net.SplitHostPort(hostport)
-	if err != nil {
-		host = strings.Trim(hostport, "[]")
-	}
-	host = strings.TrimSuffix(host, ".")
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.Unmap().IsLoopback()
-}
-
-// IsLoopbackAddr reports whether a listen address (host:port) binds only to
-// loopback; an empty host or 0.0.0.0 does not.
-func IsLoopbackAddr(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil || host == "" {
-		return false
-	}
-	return isLoopbackHost(host)
 }
 
 func bearer(r *http.Request) string {

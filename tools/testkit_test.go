@@ -23,6 +23,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/require"
 
+	"github.com/facesign/facesign-mcp/internal/inproc"
 	"github.com/facesign/facesign-mcp/sandbox"
 )
 
@@ -63,6 +64,10 @@ type StackOptions struct {
 	// Logger or JanitorInterval becomes a temp dir, the listener's URL, a
 	// discarding logger and no janitor.
 	Sandbox *sandbox.Config
+	// InProcessSandbox has the tools reach the sandbox through its handler in
+	// this process, as the command wires it (internal/inproc), instead of
+	// over loopback TCP; the listener serves it too.
+	InProcessSandbox bool
 }
 
 // NewMCPStack starts the stack; it is closed when tb ends.
@@ -96,6 +101,13 @@ func NewMCPStack(tb testing.TB, o StackOptions) *MCPStack {
 		mux.Handle("/sandbox/", sb.Handler())
 		st.SandboxURL = ts.URL + "/sandbox"
 		d.SandboxURL = st.SandboxURL
+		if o.InProcessSandbox {
+			hc := NewHTTPClient()
+			rt, err := inproc.Route(st.SandboxURL, &inproc.Transport{Handler: sb.Handler()}, hc.Transport)
+			require.NoError(tb, err)
+			hc.Transport = rt
+			d.HTTPClient = hc
+		}
 	}
 	st.Server = NewServer(d, o.Server...)
 	if len(o.Tools) > 0 {

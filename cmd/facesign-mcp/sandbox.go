@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/internal/hostguard"
 	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
@@ -117,7 +118,7 @@ func runSandbox(ctx context.Context, args []string, s streams) int {
 		mux.HandleFunc("GET /healthz", instance.Healthz(inst, tools.ServerName, appVersion()))
 		h = mux
 	} else {
-		h = listenerMux(nil, sb, tools.NewTrustedHosts(*publicURL), inst)
+		h = listenerMux(nil, sb, hostguard.NewTrustedHosts(*publicURL), inst)
 	}
 	srv := newHTTPServer(h, log)
 	if err := inst.Publish(dir, ln.Addr().String()); err != nil {
@@ -145,7 +146,7 @@ func checkSandboxAddr(addr string, allowRemote bool) error {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return fmt.Errorf("--addr %q: %v (expected host:port, e.g. 127.0.0.1:7717)", addr, err)
 	}
-	if allowRemote || tools.IsLoopbackAddr(addr) {
+	if allowRemote || hostguard.IsLoopbackAddr(addr) {
 		return nil
 	}
 	return notLoopback(addr, addr)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/facesign/facesign-mcp/internal/hostguard"
+	"github.com/facesign/facesign-mcp/internal/inproc"
 	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/sandbox"
 	"github.com/facesign/facesign-mcp/tools"
@@ -178,7 +181,7 @@ func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps,
 	}
 	d.Sessions = tools.NewSessionStore(tools.SessionStoreOptions{IdleTimeout: f.idleTimeout})
 	// A client beyond loopback must not choose where this machine writes.
-	d.ExportNeedsRoot = !tools.IsLoopbackAddr(f.addr)
+	d.ExportNeedsRoot = !hostguard.IsLoopbackAddr(f.addr)
 	if f.exportRoot != "" {
 		root, err := filepath.Abs(f.exportRoot)
 		if err != nil {
@@ -190,6 +193,31 @@ func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps,
 		d.ExportRoot = root
 	}
 	return d, nil
+}
+
+// inProcessSandbox makes the tools reach the embedded sandbox sb, served on
+// listenAddr, through its handler in this process instead of over loopback
+// TCP: requests keep their HTTP semantics (auth, status codes, errors), and
+// skip the socket and the wire encoding both ways. Everything else (FaceSign
+// production, a --sandbox-url elsewhere) goes out as before, and browsers and
+// other clients still reach the sandbox on the listener.
+func inProcessSandbox(d *tools.Deps, sb *sandbox.Sandbox, listenAddr string) error {
+	base := "http://" + selfAddr(listenAddr) + "/sandbox"
+	if sb == nil || d.SandboxURL != base {
+		return nil
+	}
+	hc := d.HTTPClient
+	if hc == nil {
+		hc = tools.NewHTTPClient()
+	}
+	rt, err := inproc.Route(base, &inproc.Transport{Handler: sb.Handler()}, cmp.Or[http.RoundTripper](hc.Transport, http.DefaultTransport))
+	if err != nil {
+		return err
+	}
+	c := *hc
+	c.Transport = rt
+	d.HTTPClient = &c
+	return nil
 }
 
 // dataDirOf is --data-dir, or the default data dir.
@@ -262,18 +290,18 @@ func boundToLoopback(bound net.Addr) bool {
 // verification page (/verify) carries its own authorisation (the client
 // secret, or a signed media URL), so it answers every peer the Host check
 // lets through: the browser that opens clientSecret.url may be elsewhere.
-func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted tools.TrustedHosts, in *instance.Instance) http.Handler {
+func listenerMux(mcpHandler http.Handler, sb *sandbox.Sandbox, trusted hostguard.TrustedHosts, in *instance.Instance) http.Handler {
 	mux := http.NewServeMux()
 	if mcpHandler != nil {
 		mux.Handle("/mcp", mcpHandler)
 	}
 	if sb != nil {
-		mux.Handle("/sandbox/", tools.LocalPeersOnly(sb.Handler()))
+		mux.Handle("/sandbox/", hostguard.LocalPeersOnly(sb.Handler()))
 		mux.Handle("/verify", sb.PageHandler())
 		mux.Handle("/verify/", sb.PageHandler())
 	}
 	mux.HandleFunc("GET /healthz", instance.Healthz(in, tools.ServerName, appVersion()))
-	return tools.GuardHost(mux, trusted)
+	return hostguard.Guard(mux, trusted)
 }
 
 // httpTimeouts bound how long a client may take to send a request. There is
@@ -325,7 +353,7 @@ func runServe(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.err, "serve: --addr %q: expected host:port, e.g. 127.0.0.1:7717\n", f.addr)
 		return 2
 	}
-	if !tools.IsLoopbackAddr(f.addr) && f.authToken == "" {
+	if !hostguard.IsLoopbackAddr(f.addr) && f.authToken == "" {
 		fmt.Fprintf(s.err, "serve: refusing to listen on %s without --auth-token: anyone who can reach it could use your FaceSign keys. "+
 			"Use a loopback address (127.0.0.1:7717) or set --auth-token.\n", f.addr)
 		return 2
@@ -363,12 +391,19 @@ func runServe(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintln(s.err, "serve:", err)
 		return 1
 	}
+	// The tools build their FaceSign clients on their first calls, after this.
+	if err := inProcessSandbox(deps, sb, listenAddr); err != nil {
+		ln.Close()
+		_ = sb.Close()
+		fmt.Fprintln(s.err, "serve:", err)
+		return 1
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go deps.Sessions.Run(runCtx, 0)
 	go mcpHandler.Run(runCtx, 0)
 
-	trusted := tools.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
+	trusted := hostguard.NewTrustedHosts(append([]string{f.publicURL}, origins...)...)
 	inst := instance.New()
 	srv := newHTTPServer(listenerMux(mcpHandler, sb, trusted, inst), log)
 	publishInstance(inst, f, listenAddr, log)

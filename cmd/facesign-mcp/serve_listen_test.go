@@ -15,7 +15,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
-	"github.com/facesign/facesign-mcp/tools"
+	"github.com/facesign/facesign-mcp/internal/hostguard"
 )
 
 func TestSelfAddr(t *testing.T) {
@@ -61,7 +61,7 @@ func TestWildcardListenerReachesItsOwnSandbox(t *testing.T) {
 			assert.Equal(t, "http://127.0.0.1:"+port+"/sandbox", deps.SandboxURL)
 			sb, err := openSandbox(ctx, f, log, wildcard)
 			require.NoError(t, err)
-			srv := newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(tc.publicURL), nil), log)
+			srv := newHTTPServer(listenerMux(nil, sb, hostguard.NewTrustedHosts(tc.publicURL), nil), log)
 			go func() { _ = srv.Serve(ln) }()
 			t.Cleanup(func() { _ = shutdown(ctx, log, srv, nil, sb) })
 
@@ -84,7 +84,7 @@ func TestSandboxAnswersOnlyThisMachine(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = sb.Close() })
 	mcpStub := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusTeapot) })
-	h := listenerMux(mcpStub, sb, tools.NewTrustedHosts("https://mcp.example.com", "https://app.example.com"), nil)
+	h := listenerMux(mcpStub, sb, hostguard.NewTrustedHosts("https://mcp.example.com", "https://app.example.com"), nil)
 	lanAddr := &net.TCPAddr{IP: net.ParseIP("192.0.2.10"), Port: 7717}
 	const lanHost = "192.0.2.10:7717"
 	const onlyHere, rebinding = "only served to this machine", "DNS rebinding"

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/facesign/facesign-mcp/internal/hostguard"
 	"github.com/facesign/facesign-mcp/internal/instance"
 	"github.com/facesign/facesign-mcp/internal/stdiodrain"
 	"github.com/facesign/facesign-mcp/sandbox"
@@ -43,7 +44,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.err, "stdio: --addr %q: expected host:port, e.g. 127.0.0.1:7717\n", f.addr)
 		return 2
 	}
-	if !tools.IsLoopbackAddr(f.addr) {
+	if !hostguard.IsLoopbackAddr(f.addr) {
 		fmt.Fprintf(s.err, "stdio: --addr %s is not a loopback address; the sandbox listener stays on this machine\n", f.addr)
 		return 2
 	}
@@ -73,7 +74,7 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 			break
 		}
 		inst = instance.New()
-		srv = newHTTPServer(listenerMux(nil, sb, tools.NewTrustedHosts(f.publicURL), inst), logger)
+		srv = newHTTPServer(listenerMux(nil, sb, hostguard.NewTrustedHosts(f.publicURL), inst), logger)
 		publishInstance(inst, f, listenAddr, logger)
 		go func() {
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -110,6 +111,14 @@ func runStdio(ctx context.Context, args []string, s streams) int {
 	}
 	if sandboxAddr == "" && f.sandboxURL == "" {
 		deps.NoSandbox = cmp.Or(noSandbox, "no sandbox listener")
+	}
+	if sb != nil {
+		if err := inProcessSandbox(deps, sb, sandboxAddr); err != nil {
+			fmt.Fprintln(s.err, "stdio:", err)
+			inst.Remove()
+			shutdown(ctx, logger, srv, nil, sb)
+			return 1
+		}
 	}
 	defer inst.Remove()
 	mcpServer := tools.NewServer(deps)

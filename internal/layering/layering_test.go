@@ -43,6 +43,8 @@ func TestImportsPointOneWay(t *testing.T) {
 		onlyOurs []string
 	}{
 		{pkg: "flowbuild/flow", onlyOurs: []string{}},
+		{pkg: "internal/hostguard", onlyOurs: []string{}},
+		{pkg: "internal/netguard", onlyOurs: []string{}},
 		{pkg: "facesign", onlyOurs: []string{"flowbuild/flow"}},
 		{pkg: "flowbuild/diagram", forbidden: []string{mod + "flowbuild", mod + "facesign", mod + "sandbox", mod + "tools"}},
 		{pkg: "flowbuild", forbidden: append([]string{mod + "flowbuild/diagram", mod + "facesign", mod + "sandbox", mod + "tools"}, heavy[1:]...)},

@@ -1,0 +1,93 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// BenchmarkCreateSessionWAL creates sessions as BenchmarkCreateSessionHTTP
+// does (8 concurrent clients over loopback HTTP) with the WAL never
+// checkpointed, then reads the WAL to report what a create writes: bytes and
+// frames (one page each; SQLite writes a frame's header and page with two
+// pwrite calls) per create, and creates per commit (the group commit's batch).
+// Time per op is not the point: without checkpoints the WAL only grows.
+func BenchmarkCreateSessionWAL(b *testing.B) {
+	e := newEnv(b, nil)
+	if _, err := e.sb.db.w.Exec(`PRAGMA wal_autocheckpoint = 0`); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := e.sb.db.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		b.Fatal(err)
+	}
+	body, _ := json.Marshal(map[string]any{"flow": readFlow(b, "wire-transfer.json"), "clientReferenceId": "bench",
+		"metadata": map[string]string{"customer": "Ada Lovelace", "amount": "9500"}})
+	tr := &http.Transport{MaxIdleConnsPerHost: 16}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	var next, failed atomic.Int64
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for next.Add(1) <= int64(b.N) {
+				req, _ := http.NewRequest("POST", e.srv.URL+"/sandbox/sessions", bytes.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+keyA)
+				res, err := client.Do(req)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusCreated {
+					failed.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	b.StopTimer()
+	if n := failed.Load(); n > 0 {
+		b.Fatalf("%d creates failed", n)
+	}
+	wal, err := os.ReadFile(filepath.Join(e.cfg.DataDir, DBFile+"-wal"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if keep := os.Getenv("SANDBOX_BENCH_KEEP_WAL"); keep != "" { // for a look at which tables the frames belong to
+		db, _ := os.ReadFile(filepath.Join(e.cfg.DataDir, DBFile))
+		_ = os.WriteFile(filepath.Join(keep, DBFile), db, 0o600)
+		_ = os.WriteFile(filepath.Join(keep, DBFile+"-wal"), wal, 0o600)
+	}
+	frames, commits := walFrames(b, wal)
+	b.ReportMetric(float64(len(wal))/float64(b.N), "wal-B/create")
+	b.ReportMetric(float64(frames)/float64(b.N), "frames/create")
+	b.ReportMetric(float64(b.N)/float64(max(commits, 1)), "creates/commit")
+}
+
+// walFrames counts the frames of a WAL file and the commit frames among them
+// (those whose header carries the database size, https://sqlite.org/fileformat.html#wal_file_format).
+func walFrames(b *testing.B, wal []byte) (frames, commits int) {
+	b.Helper()
+	if len(wal) < 32 {
+		b.Fatalf("WAL of %d bytes", len(wal))
+	}
+	page := int(binary.BigEndian.Uint32(wal[8:12]))
+	for off := 32; off+24+page <= len(wal); off += 24 + page {
+		frames++
+		if binary.BigEndian.Uint32(wal[off+4:off+8]) != 0 {
+			commits++
+		}
+	}
+	return frames, commits
+}

@@ -1,0 +1,103 @@
+package sandbox
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestListQueryPlans runs EXPLAIN QUERY PLAN on every SQL query each kind of
+// list page runs, logs the plans (go test -run ListQueryPlans -v shows them)
+// and holds them to the rule that keeps a page's cost from growing with the
+// account: sessions are reached through an index (or by rowid), never by
+// scanning the table, and totals served by counters read session_counts.
+// The plans are SQLite's without statistics (the store runs no ANALYZE), as
+// in production.
+func TestListQueryPlans(t *testing.T) {
+	e := newEnv(t, nil)
+	for i := range 12 {
+		id := e.create(keyA, createBody("order-"+string(rune('a'+i%3)), map[string]string{"customer": []string{"Grace Hopper", "Ada Lovelace"}[i%2]}))
+		if i%3 == 0 {
+			require.Equal(t, 200, e.do("POST", "/sessions/"+id+"/simulate", keyA, "").status)
+		}
+	}
+	var mu sync.Mutex
+	var queries []string
+	var args [][]any
+	e.sb.listTrace = func(q string, a []any) { mu.Lock(); queries, args = append(queries, q), append(args, a); mu.Unlock() }
+	grace := url.QueryEscape("Grace Hopper")
+	fullScan := regexp.MustCompile(`(?m)^\s*SCAN sessions\b(?: USING (?:COVERING )?INDEX)?`)
+	for _, tc := range []struct {
+		name, query string
+		allowScan   bool // a known linear case, said so in BENCHMARKS.md
+	}{
+		{"plain", "limit=5", false},
+		{"ascending", "limit=5&sortOrder=asc", false},
+		{"status", "status=complete&limit=5", false},
+		{"statuses", "status=complete,canceled&limit=5", false},
+		{"reference", "clientReferenceId=order-a&limit=5", false},
+		{"dates", "fromDate=1&toDate=9999999999&limit=5", false},
+		{"sort finished", "sortBy=finishedAt&limit=5", false},
+		{"sort finished, status", "sortBy=finishedAt&status=complete&limit=5", false},
+		{"sort status", "sortBy=status&limit=5", false},
+		{"search", "search=" + grace + "&limit=5", false},
+		{"search, status", "search=" + grace + "&status=complete&limit=5", false},
+		{"search by finish", "search=" + grace + "&sortBy=finishedAt&status=complete&limit=5", false},
+		{"total, account", "includeTotal=true&limit=5", false},
+		{"total, status and reference", "status=complete&clientReferenceId=order-a&includeTotal=true&limit=5", false},
+		{"total, search", "search=" + grace + "&includeTotal=true&limit=5", false},
+		{"total, search and status", "search=" + grace + "&status=complete&includeTotal=true&limit=5", false},
+		{"total, dates", "fromDate=1&toDate=9999999999&includeTotal=true&limit=5", false},
+		{"total, flow", "flowId=flow_x&includeTotal=true&limit=5", false},
+		{"short search", "search=Ad&limit=5", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mu.Lock()
+			queries, args = nil, nil
+			mu.Unlock()
+			e.sb.counts = countCache{} // every total is counted or read
+			e.page(keyA, tc.query)
+			cursor := e.page(keyA, strings.Replace(tc.query, "limit=5", "limit=1", 1)).NextCursor
+			if cursor != "" { // a later page, through its cursor
+				e.page(keyA, strings.Replace(tc.query, "limit=5", "limit=1", 1)+"&cursor="+url.QueryEscape(cursor))
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			require.NotEmpty(t, queries)
+			for i, q := range queries {
+				plan := explain(t, e, q, args[i])
+				t.Logf("%s\n%s", q, plan)
+				if !tc.allowScan {
+					assert.NotRegexp(t, fullScan, plan, "a full scan of sessions in %s", q)
+				}
+				if strings.HasPrefix(q, "SELECT COUNT(*) FROM (SELECT 1 FROM session_search") {
+					assert.Contains(t, plan, "SCAN session_search VIRTUAL TABLE", "a rare term's total starts from its matches")
+				}
+				if strings.Contains(q, "session_counts") {
+					assert.Contains(t, plan, "SEARCH session_counts USING PRIMARY KEY")
+				}
+			}
+		})
+	}
+}
+
+func explain(t *testing.T, e *env, q string, args []any) string {
+	t.Helper()
+	rows, err := e.sb.db.r.Query("EXPLAIN QUERY PLAN "+q, args...)
+	require.NoError(t, err)
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		require.NoError(t, rows.Scan(&id, &parent, &notused, &detail))
+		b.WriteString("  " + detail + "\n")
+	}
+	require.NoError(t, rows.Err())
+	return b.String()
+}

@@ -1,0 +1,120 @@
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestGroupWriterFailedWrites queues writes behind one that holds the writer,
+// so that they share a batch, and checks that each is answered as if it ran
+// alone: a write that fails after changing something leaves nothing behind,
+// one that fails before changing anything stops nobody, and the rest commit.
+func TestGroupWriterFailedWrites(t *testing.T) {
+	e := newEnv(t, nil)
+	g := e.sb.writer
+	ctx := context.Background()
+	_, err := e.sb.db.w.Exec(`CREATE TABLE wt (name TEXT PRIMARY KEY)`)
+	require.NoError(t, err)
+	insert := func(tx wtx, name string) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO wt(name) VALUES (?)`, name)
+		return err
+	}
+	errLate, errEarly := errors.New("failed after inserting"), errors.New("failed before writing")
+
+	hold, held := make(chan struct{}), make(chan struct{})
+	go func() {
+		_ = g.do(ctx, nil, func(tx wtx) error { close(held); <-hold; return insert(tx, "first") })
+	}()
+	<-held
+	commits, reruns := g.commits.Load(), g.reruns.Load()
+	writes := []struct {
+		name string
+		fn   func(tx wtx) error
+		want error
+	}{
+		{"a", func(tx wtx) error { return insert(tx, "a") }, nil},
+		{"late", func(tx wtx) error { require.NoError(t, insert(tx, "late")); return errLate }, errLate},
+		{"early", func(tx wtx) error { return errEarly }, errEarly},
+		{"dup", func(tx wtx) error { return insert(tx, "a") }, nil}, // a UNIQUE failure: checked below
+		{"b", func(tx wtx) error { return insert(tx, "b") }, nil},
+	}
+	got := make([]error, len(writes))
+	var wg sync.WaitGroup
+	for i, w := range writes {
+		wg.Add(1)
+		go func() { defer wg.Done(); got[i] = g.do(ctx, nil, w.fn) }()
+		require.Eventually(t, func() bool { return len(g.queue) == i+1 }, 5*time.Second, time.Millisecond) // queued in order
+	}
+	close(hold)
+	wg.Wait()
+
+	assert.NoError(t, got[0])
+	assert.ErrorIs(t, got[1], errLate)
+	assert.ErrorIs(t, got[2], errEarly)
+	assert.ErrorContains(t, got[3], "UNIQUE")
+	assert.NoError(t, got[4])
+	var names []string
+	rows, err := e.sb.db.r.Query(`SELECT name FROM wt ORDER BY name`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var n string
+		require.NoError(t, rows.Scan(&n))
+		names = append(names, n)
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, []string{"a", "b", "first"}, names)
+	// One batch, run again twice (without "late", then without "dup").
+	assert.Equal(t, int64(2), g.reruns.Load()-reruns)
+	assert.Equal(t, int64(3), g.commits.Load()-commits)
+}
+
+// TestGroupWriterWaitsForExpectedWrites: a write announced with expect is
+// waited for (briefly) and shares the commit of the write before it; a
+// released announcement stops the wait.
+func TestGroupWriterWaitsForExpectedWrites(t *testing.T) {
+	e := newEnv(t, nil)
+	g := e.sb.writer
+	ctx := context.Background()
+	noop := func(tx wtx) error { return nil }
+
+	g.minGather, g.maxGather, g.gather = time.Minute, time.Minute, time.Minute // published to the writer by the first do
+	tk := g.expect()
+	commits := g.commits.Load()
+	done := make(chan error, 1)
+	go func() { done <- g.do(ctx, nil, noop) }()
+	require.Eventually(t, func() bool { return len(g.queue) == 0 }, 5*time.Second, 10*time.Microsecond) // the writer took it
+	time.Sleep(10 * time.Millisecond)
+	select {
+	case err := <-done:
+		t.Fatalf("the first write was answered (%v) while an expected one was coming", err)
+	default:
+	}
+	require.NoError(t, g.do(ctx, tk, noop))
+	require.NoError(t, <-done)
+	assert.Equal(t, int64(1), g.commits.Load()-commits, "both writes in one transaction")
+
+	tk = g.expect()
+	start := time.Now()
+	go func() { time.Sleep(time.Millisecond); tk.release() }()
+	require.NoError(t, g.do(ctx, nil, noop))
+	assert.Less(t, time.Since(start), time.Second)
+	assert.Zero(t, g.coming.Load())
+	tk.release() // twice is fine
+	assert.Zero(t, g.coming.Load())
+}
+
+// Ordered ids sort by their time and differ within a millisecond.
+func TestNewOrderedID(t *testing.T) {
+	at := time.UnixMilli(1_796_334_677_123)
+	a, b := newOrderedID("ses_", at), newOrderedID("ses_", at)
+	assert.NotEqual(t, a, b)
+	assert.Len(t, a, len(newID("ses_")))
+	assert.Equal(t, "ses_01a23de3ec83", a[:16])
+	assert.Less(t, a, newOrderedID("ses_", at.Add(time.Millisecond)))
+}
