@@ -84,6 +84,14 @@ type Deps struct {
 	// OpenBrowser opens a URL in the user's browser; nil when this server
 	// must not (no desktop, CI, --no-browser).
 	OpenBrowser func(url string) error
+	// ExportRoot, when set, is the only directory export_app writes under
+	// (--export-root): relative outputDirs are taken from it when the client
+	// shares no roots, and no export leaves it.
+	ExportRoot string
+	// ExportNeedsRoot is set when the server listens beyond loopback: a
+	// remote client must not choose where this machine writes, so export_app
+	// works only under ExportRoot.
+	ExportNeedsRoot bool
 
 	// clients keeps the clients NewClient made, so that a tool call does not
 	// build one (and parse its key and URL) every time.

@@ -37,7 +37,7 @@ const (
 )
 
 // every tool the server must offer; the e2e tests call each of them.
-var allTools = []string{"set_api_key", "build_flow", "validate_flow", "launch_session_ui", "simulate_session", "get_session", "list_sessions"}
+var allTools = []string{"set_api_key", "build_flow", "validate_flow", "launch_session_ui", "simulate_session", "get_session", "list_sessions", "export_app"}
 
 // exerciseEveryTool walks one user's first conversation through every tool
 // and returns the sandbox session it simulated and the flow it built.
@@ -91,6 +91,24 @@ func exerciseEveryTool(t *testing.T, c *client.Client, key, description string) 
 
 	list := do("list_sessions", map[string]any{"limit": 10})
 	assert.Contains(t, fmt.Sprint(list["sessions"]), sessionID)
+
+	// The conversation ends with an export. The use case comes from the
+	// description when it names one; otherwise the tool asks for it.
+	called["export_app"] = true
+	outDir := filepath.Join(t.TempDir(), "app")
+	exp := tools.CallTool(t, c, "export_app", map[string]any{"outputDir": outDir})
+	if exp.IsError {
+		assert.Contains(t, fmt.Sprint(exp.Content), "login-2fa", "a refused export lists the use cases")
+		exp = tools.CallTool(t, c, "export_app", map[string]any{"outputDir": outDir, "useCase": "login-2fa"})
+	}
+	exported := tools.OKMap(t, exp)
+	assert.Equal(t, outDir, exported["dir"])
+	assert.Contains(t, exported["files"], "flow.json")
+	for _, f := range []string{"go.mod", "go.sum", "flow.json", "main.go", "internal/web/pages_templ.go"} {
+		assert.FileExists(t, filepath.Join(outDir, f))
+	}
+	again := tools.CallTool(t, c, "export_app", map[string]any{"outputDir": outDir, "useCase": "login-2fa"})
+	assert.True(t, again.IsError, "a second export into the same directory is refused")
 
 	for _, name := range allTools {
 		assert.True(t, called[name], "%s not exercised", name)

@@ -167,6 +167,7 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 				return keepFailure(err), nil
 			}
 			st.SetSettings(set)
+			st.SetDescription("")
 			return result(out, renderBuild(out)), nil
 		default:
 			return failure("Nothing to do: pass description to build a new flow, or change to edit the current flow (or the flow you pass)."), nil
@@ -221,6 +222,9 @@ Next: show the summary and diagram, ask the user any remaining questions (then c
 			return keepFailure(err), nil
 		}
 		st.SetSettings(set)
+		if mode == "build" {
+			st.SetDescription(in.Description)
+		}
 		out := BuildFlowOutput{
 			Mode: mode, Flow: res.Flow, Summary: res.Summary, Mermaid: diagram.Mermaid(res.Flow),
 			Warnings: problems(res.Warnings), Questions: nonNil(res.Questions), Assumptions: nonNil(res.Assumptions),

@@ -86,6 +86,14 @@ func TestBadArgumentsEveryTool(t *testing.T) {
 		{"mistyped openBrowser", "launch_session_ui", map[string]any{"openBrowser": "no"}, "openBrowser"},
 		{"unknown branding field", "launch_session_ui", map[string]any{"customization": map[string]any{"branding": map[string]any{"font": "x"}}}, "font"},
 		{"unknown", "launch_session_ui", map[string]any{"avatar": "x"}, "avatar"},
+		{"missing outputDir", "export_app", map[string]any{"useCase": "login-2fa"}, "outputDir"},
+		{"mistyped outputDir", "export_app", map[string]any{"outputDir": 3}, "outputDir"},
+		{"oversized outputDir", "export_app", map[string]any{"outputDir": "/tmp/" + long(maxOutputDirChars)}, "outputDir"},
+		{"unknown useCase", "export_app", map[string]any{"outputDir": "/tmp/x", "useCase": "payroll"}, "useCase"},
+		{"unknown database", "export_app", map[string]any{"outputDir": "/tmp/x", "database": "mysql"}, "database"},
+		{"bad appName", "export_app", map[string]any{"outputDir": "/tmp/x", "appName": "../Evil"}, "appName"},
+		{"mistyped metadata", "export_app", map[string]any{"outputDir": "/tmp/x", "metadata": map[string]any{"a": 1}}, "metadata"},
+		{"unknown", "export_app", map[string]any{"output_dir": "/tmp/x"}, "output_dir"},
 	}
 	h := newToolHarness(t)
 	c := h.Dial(t)

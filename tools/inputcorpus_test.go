@@ -84,6 +84,13 @@ func inputCorpusArgs() map[string][]string {
 			`{"metadata":{"a":1}}`, `{"metadata":`+entries(201)+`}`, `{"customization":{"branding":{"primaryColor":"#000"}}}`,
 			`{"customization":{"branding":{"font":"x"}}}`, `{"customization":{"theme":{}}}`, `{"zone":`+q(long(17))+`}`,
 			`{"avatar":"x"}`, `{"flow":null,"description":null}`),
+		"export_app": append(common,
+			`{"outputDir":"/tmp/app"}`, `{"outputDir":""}`, `{"outputDir":3}`, `{"outputDir":`+q("/tmp/"+long(1024))+`}`,
+			`{"outputDir":"/tmp/app","useCase":"payroll"}`, `{"outputDir":"/tmp/app","useCase":"login-2fa"}`,
+			`{"outputDir":"/tmp/app","database":"mysql"}`, `{"outputDir":"/tmp/app","database":"postgres"}`,
+			`{"outputDir":"/tmp/app","appName":`+q(long(41))+`}`, `{"outputDir":"/tmp/app","metadata":{"a":1}}`,
+			`{"outputDir":"/tmp/app","metadata":`+entries(201)+`}`, `{"outputDir":"/tmp/app","zone":"us"}`,
+			`{"outputDir":"/tmp/app","update":"yes"}`, `{"output_dir":"/tmp/app"}`, `{"outputDir":"/tmp/app","flow":`+nodes(201)+`}`),
 	}
 }
 

@@ -38,7 +38,7 @@ type launchSessionUIInput struct {
 	AvatarID          string            `json:"avatarId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Avatar id for the sessions (set_api_key lists them)."`
 	Langs             langList          `json:"langs,omitempty" jsonschema_description:"Language ids the user may choose, e.g. [\"en\", \"es\"]. A single value may be given on its own."`
 	DefaultLang       string            `json:"defaultLang,omitempty" jsonschema:"maxLength=16" jsonschema_description:"The language sessions start in."`
-	Zone              string            `json:"zone,omitempty" jsonschema:"maxLength=16" jsonschema_description:"Data residency zone, e.g. \"us\" or \"eu\"."`
+	Zone              string            `json:"zone,omitempty" jsonschema:"enum=es,enum=eu" jsonschema_description:"FaceSign data zone of the sessions the page creates (default es)."`
 	Metadata          metadataMap       `json:"metadata,omitempty" jsonschema_description:"Key-value metadata stored on every session the page creates."`
 	ClientReferenceID string            `json:"clientReferenceId,omitempty" jsonschema:"maxLength=256" jsonschema_description:"Your reference stored on every session the page creates."`
 	Customization     *customizationArg `json:"customization,omitempty" jsonschema_description:"Branding of the verification page."`

@@ -281,12 +281,13 @@ func registerPrompts(s *server.MCPServer, d *Deps) {
 		for _, a := range r.Args {
 			opts = append(opts, mcp.WithArgument(a.Name, mcp.ArgumentDescription(fmt.Sprintf("%s Default: %s.", a.Description, a.Default))))
 		}
-		s.AddPrompt(mcp.NewPrompt(r.Prompt, opts...), recipePrompt(r))
+		s.AddPrompt(mcp.NewPrompt(r.Prompt, opts...), recipePrompt(d, r))
 	}
 }
 
-func recipePrompt(r recipe) server.PromptHandlerFunc {
+func recipePrompt(d *Deps, r recipe) server.PromptHandlerFunc {
 	return func(ctx context.Context, req mcp.GetPromptRequest) (*mcp.GetPromptResult, error) {
+		d.State(ctx).SetRecipe(r.Slug)
 		args, err := r.arguments(req.Params.Arguments)
 		if err != nil {
 			return nil, err

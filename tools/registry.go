@@ -20,6 +20,7 @@ var toolConstructors = []toolConstructor{
 	GetSession,
 	ListSessions,
 	SimulateSession,
+	ExportApp,
 }
 
 // Toolset returns every FaceSign tool with its handler bound to d.

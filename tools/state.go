@@ -42,7 +42,12 @@ type SessionState struct {
 	// shares it instead of holding a second copy.
 	flow      flow.Flow
 	lastBuild *flowbuild.Result
-	settings  SessionSettings
+	// recipe is the last recipe prompt the client fetched, and description
+	// the description the current flow was built from: export_app reads the
+	// app's use case from them when it is not given.
+	recipe      string
+	description string
+	settings    SessionSettings
 }
 
 // Settings returns the avatar and languages of the current flow's sessions.
@@ -156,6 +161,29 @@ func (s *SessionState) SetBuild(r flowbuild.Result) error {
 	s.lastBuild = &r
 	s.flow = r.Flow
 	return nil
+}
+
+// Origin returns the last recipe prompt fetched in this session and the
+// description the current flow was built from ("" when unknown).
+func (s *SessionState) Origin() (recipe, description string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.recipe, s.description
+}
+
+// SetRecipe records that the client fetched a recipe's prompt.
+func (s *SessionState) SetRecipe(slug string) {
+	s.mu.Lock()
+	s.recipe = slug
+	s.mu.Unlock()
+}
+
+// SetDescription records the description the current flow was built from
+// ("" for a flow adopted as given).
+func (s *SessionState) SetDescription(text string) {
+	s.mu.Lock()
+	s.description = text
+	s.mu.Unlock()
 }
 
 // Limits on what sessions hold. A flow in memory takes about twice its

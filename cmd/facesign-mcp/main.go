@@ -37,6 +37,7 @@ func commands() []command {
 		{"stdio", "speak MCP on stdin/stdout, with the sandbox on the HTTP port", runStdio},
 		{"flow", "build, validate and describe flows (flow build|validate|schema)", runFlow},
 		{"sandbox", "serve the embedded FaceSign sandbox API alone (/sandbox, /healthz)", runSandbox},
+		{"export", "write a deployable Go web app for a flow (export --flow FILE --out DIR --use-case …)", runExport},
 	}
 }
 

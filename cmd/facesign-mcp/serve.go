@@ -35,6 +35,7 @@ type serverFlags struct {
 	logLevel       string
 	idleTimeout    time.Duration
 	noBrowser      bool
+	exportRoot     string
 	// allowPrivateAPI lets set_api_key's serverUrl reach loopback and
 	// private addresses; allowPrivateWebhooks lets the embedded sandbox
 	// deliver webhooks to private (LAN) addresses.
@@ -60,6 +61,7 @@ func addServerFlags(fs *flag.FlagSet, stdio bool) *serverFlags {
 	fs.StringVar(&f.dataDir, "data-dir", "", "sandbox data directory (default $XDG_DATA_HOME/facesign-mcp or ~/.local/share/facesign-mcp)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level on stderr: debug, info, warn or error")
 	fs.BoolVar(&f.noBrowser, "no-browser", false, "never open launch_session_ui's page in a browser (it is never opened under CI or without a display)")
+	fs.StringVar(&f.exportRoot, "export-root", "", "export_app writes only under this `directory` (relative outputDirs start there); required for export_app when serving beyond loopback")
 	fs.BoolVar(&f.allowPrivateAPI, "allow-private-api", false, "let set_api_key's serverUrl name loopback and private-network addresses (a FaceSign stand-in on this machine or the LAN); link-local and cloud-metadata addresses stay refused")
 	fs.BoolVar(&f.allowPrivateWebhooks, "allow-private-webhooks", false, "let the sandbox deliver webhooks to private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7); loopback is always allowed, link-local and metadata never")
 	return f
@@ -181,6 +183,18 @@ func newDeps(f *serverFlags, log *slog.Logger, sandboxAddr string) (*tools.Deps,
 		d.ProductionURL = u
 	}
 	d.Sessions = tools.NewSessionStore(tools.SessionStoreOptions{IdleTimeout: f.idleTimeout})
+	// A client beyond loopback must not choose where this machine writes.
+	d.ExportNeedsRoot = !hostguard.IsLoopbackAddr(f.addr)
+	if f.exportRoot != "" {
+		root, err := filepath.Abs(f.exportRoot)
+		if err != nil {
+			return nil, fmt.Errorf("--export-root: %w", err)
+		}
+		if info, err := os.Stat(root); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("--export-root %s: not an existing directory", root)
+		}
+		d.ExportRoot = root
+	}
 	return d, nil
 }
 
