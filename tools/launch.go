@@ -131,6 +131,11 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 			Flow: f, AvatarID: in.AvatarID, Langs: in.Langs, DefaultLang: in.DefaultLang, Zone: in.Zone,
 			Metadata: in.Metadata, ClientReferenceID: in.ClientReferenceID,
 		}
+		if in.AvatarID == "" && len(in.Langs) == 0 && !hasValue(json.RawMessage(in.Flow)) && in.Description == "" {
+			// The current flow's avatar and languages, as build_flow matched
+			// them, go to every session the page creates, as simulate's do.
+			st.Settings().apply(&settings)
+		}
 		if in.Customization != nil && in.Customization.Branding != nil {
 			settings.Customization = &facesign.Customization{Branding: &facesign.Branding{
 				PrimaryColor: in.Customization.Branding.PrimaryColor, LogoURL: in.Customization.Branding.LogoURL}}

@@ -70,6 +70,11 @@ func TestAvatarAndLanguagesNamedInADescriptionReachTheSessions(t *testing.T) {
 	RequireOK(t, CallTool(t, c, "get_session", map[string]any{"sessionId": sim.SessionID}), &got)
 	assert.Equal(t, "avatar_sofia", got.Session.Settings.AvatarID, "the session was created with the avatar's id")
 	assert.Equal(t, []string{"es", "en"}, got.Session.Settings.Langs)
+	// The preview's sessions get them too.
+	var launched LaunchSessionUIOutput
+	RequireOK(t, CallTool(t, c, "launch_session_ui", map[string]any{"openBrowser": false}), &launched)
+	assert.Equal(t, "avatar_sofia", launched.Settings["avatarId"], "launch_session_ui applies the flow's avatar")
+	assert.Equal(t, []any{"es", "en"}, launched.Settings["langs"])
 
 	// No key while building: the names wait, nothing passes for an id.
 	later := st.Dial(t)
