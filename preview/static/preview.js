@@ -248,3 +248,36 @@ $("panels").addEventListener("click", async (ev) => {
     btn.textContent = "Run";
   }
 });
+
+// A reload while a session runs: the server lists it in the history (newest
+// first) as running. Ask the API how it stands: an ended session only gets
+// its report (never embedded again); a running one gets a fresh secret
+// (the old iframe is gone) and the page follows it as before the reload.
+async function resume() {
+  const row = document.querySelector("#panels tbody tr");
+  if (!row || !row.hasAttribute("data-running")) return;
+  const id = row.dataset.session;
+  try {
+    const r = await fetch(base + "/sessions/" + encodeURIComponent(id));
+    const sum = await r.json();
+    if (!r.ok) throw new Error(sum.error || "HTTP " + r.status);
+    if (current) return; // Start Session was clicked meanwhile
+    showLive(sum);
+    if (sum.ended) {
+      showReport(sum);
+      say("Session " + id + " ended: " + sum.verdict + ".");
+      refreshPanels();
+      return;
+    }
+    const s = await post("/sessions/" + encodeURIComponent(id) + "/refresh");
+    if (current) return;
+    current = { sessionId: id, origin: new URL(s.url).origin };
+    $("frame").hidden = false;
+    $("hosted").src = s.url;
+    say("Session " + id + " resumed after the reload: continue on the verification page below, or start a new one.");
+    timer = setTimeout(poll, pollMS);
+  } catch (e) {
+    say("Could not resume session " + id + ": " + e.message, true);
+  }
+}
+resume();
