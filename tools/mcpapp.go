@@ -21,8 +21,10 @@ import (
 const (
 	// ExtensionApps is the MCP Apps extension's identifier.
 	ExtensionApps = "io.modelcontextprotocol/ui"
-	// uriSessionView is the one UI resource: the MCP session's latest session
-	// (simulated, fetched or launched), rendered by the server when read.
+	// uriSessionView is the one UI resource: read, it is the MCP session's
+	// latest session (simulated, fetched or launched) rendered by the server;
+	// framed by a host, it also shows whatever result the host passes on
+	// (viewScript), since hosts may prefetch and cache UI resources.
 	uriSessionView = "ui://facesign/session-view"
 	mimeMCPApp     = "text/html;profile=mcp-app"
 )
@@ -87,13 +89,26 @@ type appView struct {
 	PreviewURL string
 }
 
-// rememberView keeps v as the MCP session's view when the caller renders MCP
-// Apps; other clients never read it, so nothing is kept for them.
-func (d *Deps) rememberView(ctx context.Context, v appView) {
-	if !clientHasApps(ctx) {
+// metaView is the key, in a tool result's _meta, of the view's body for
+// hosts that cache the resource: its script puts the body of each result the
+// host passes on (ui/notifications/tool-result) in place of the one it was
+// read with.
+const metaView = "io.facesign/sessionView"
+
+// attachView keeps v as the MCP session's view and puts its body in res's
+// _meta, when the caller renders MCP Apps; for other clients nothing is kept
+// and res is left as it is.
+func (d *Deps) attachView(ctx context.Context, res *mcp.CallToolResult, v appView) {
+	if !clientHasApps(ctx) || res == nil || res.IsError {
 		return
 	}
 	d.State(ctx).setView(v)
+	body, err := d.viewBody(ctx, v)
+	if err != nil {
+		d.Logger.Warn("rendering the session view", "err", err)
+		return
+	}
+	res.Meta = mcp.NewMetaFromMap(map[string]any{metaView: body})
 }
 
 func registerAppResources(s *server.MCPServer, d *Deps) {
@@ -102,35 +117,35 @@ func registerAppResources(s *server.MCPServer, d *Deps) {
 		mcp.WithResourceDescription("MCP App: the flow's diagram with the path the latest session took, its verdict and each node's outcome (after simulate_session, get_session or launch_session_ui in this MCP session)."),
 		mcp.WithMIMEType(mimeMCPApp)),
 		func(ctx context.Context, req mcp.ReadResourceRequest) ([]mcp.ResourceContents, error) {
-			v, ok := d.State(ctx).view()
-			if !ok {
-				return nil, fmt.Errorf("%w: no session to show yet; call simulate_session, get_session or launch_session_ui first", server.ErrResourceNotFound)
+			body := `<p>No session yet: simulate_session, get_session or launch_session_ui shows one here.</p>`
+			if v, ok := d.State(ctx).view(); ok {
+				var err error
+				if body, err = d.viewBody(ctx, v); err != nil {
+					return nil, err
+				}
 			}
-			page, err := d.renderView(ctx, v)
-			if err != nil {
-				return nil, err
-			}
-			return []mcp.ResourceContents{mcp.TextResourceContents{URI: req.Params.URI, MIMEType: mimeMCPApp, Text: page}}, nil
+			return []mcp.ResourceContents{mcp.TextResourceContents{URI: req.Params.URI, MIMEType: mimeMCPApp, Text: viewPage(body)}}, nil
 		})
 }
 
-// renderView writes the view as one self-contained page: inline style, the
-// SVG inline, no script, nothing fetched, so it renders in a host's sandboxed
-// frame whatever its CSP and needs no postMessage bridge.
-func (d *Deps) renderView(ctx context.Context, v appView) (string, error) {
-	var svg []byte
-	if len(v.Flow) > 0 {
-		raw, err := d.Diagrams.SVG(ctx, v.Flow)
-		if err != nil {
-			return "", fmt.Errorf("drawing the flow: %w", err)
-		}
-		svg = markTaken(raw, v.Flow, v.Path)
-	}
-	var b strings.Builder
-	esc := html.EscapeString
-	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>`)
-	b.WriteString(esc(v.Title))
-	b.WriteString(`</title><style>
+// viewScript is the MCP Apps handshake (ui/initialize, then
+// ui/notifications/initialized) and the one thing the page does with the
+// bridge: show the body that comes with each tool result, so a host that
+// prefetched or cached the resource still shows the latest session. Without
+// a host (or without a body in the result) the page stays as the server
+// rendered it.
+const viewScript = `<script>(function(){var p=window.parent;if(!p||p===window)return;
+addEventListener("message",function(e){var m=e.data;if(e.source!==p||!m||m.jsonrpc!=="2.0")return;
+if(m.id===1&&m.result)p.postMessage({jsonrpc:"2.0",method:"ui/notifications/initialized",params:{}},"*");
+var v=m.method==="ui/notifications/tool-result"&&m.params&&m.params._meta&&m.params._meta["` + metaView + `"];
+if(typeof v==="string")document.getElementById("view").innerHTML=v;});
+p.postMessage({jsonrpc:"2.0",id:1,method:"ui/initialize",params:{protocolVersion:"2026-01-26",appInfo:{name:"facesign-session-view",version:"1"},appCapabilities:{}}},"*");})();</script>`
+
+// viewPage wraps a view body in the one self-contained page: inline style,
+// the SVG inline, one tiny inline script, nothing fetched, so it renders in a
+// host's sandboxed frame.
+func viewPage(body string) string {
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>FaceSign session view</title><style>
 body{font:14px/1.4 system-ui,sans-serif;margin:12px;color:#111}
 h1{font-size:16px;margin:0 0 8px}
 .verdict{display:inline-block;padding:2px 8px;border-radius:10px;font-weight:700;background:#e5e7eb}
@@ -143,7 +158,21 @@ g.edge.taken>polygon{stroke:#16a34a;fill:#16a34a}
 g.edge.taken>text{fill:#166534;font-weight:700}
 table{border-collapse:collapse;margin-top:8px}td,th{border:1px solid #d1d5db;padding:3px 6px;text-align:left}
 .failed{color:#991b1b;font-weight:700}
-</style></head><body>`)
+</style></head><body><main id="view">` + body + `</main>` + viewScript + `</body></html>`
+}
+
+// viewBody renders what the view shows of v, HTML-escaped.
+func (d *Deps) viewBody(ctx context.Context, v appView) (string, error) {
+	var svg []byte
+	if len(v.Flow) > 0 {
+		raw, err := d.Diagrams.SVG(ctx, v.Flow)
+		if err != nil {
+			return "", fmt.Errorf("drawing the flow: %w", err)
+		}
+		svg = markTaken(raw, v.Flow, v.Path)
+	}
+	var b strings.Builder
+	esc := html.EscapeString
 	fmt.Fprintf(&b, "<h1>%s</h1>", esc(v.Title))
 	if s := v.Summary; s != nil {
 		fmt.Fprintf(&b, `<p>Session <code id="session">%s</code>: %s, verdict <span id="verdict" class="verdict %s">%s</span></p>`,
@@ -174,7 +203,6 @@ table{border-collapse:collapse;margin-top:8px}td,th{border:1px solid #d1d5db;pad
 		}
 		b.WriteString(`</table>`)
 	}
-	b.WriteString(`</body></html>`)
 	return b.String(), nil
 }
 

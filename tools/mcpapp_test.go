@@ -91,18 +91,21 @@ func TestSessionViewMCPApp(t *testing.T) {
 	}
 	require.Equal(t, []string{"start", "hi", "live", "stop", "end"}, path)
 
-	// The plain client's simulation leaves nothing for a view.
-	tools.OKMap(t, tools.CallTool(t, plain, "simulate_session", map[string]any{"flow": flow}))
-	req := mcp.ReadResourceRequest{}
-	req.Params.URI = sessionView
-	_, err := plain.ReadResource(context.Background(), req)
-	require.Error(t, err, "no view is kept for a client without the extension")
+	// The plain client's simulation is as it always was and leaves nothing
+	// for a view.
+	plainRes := tools.CallTool(t, plain, "simulate_session", map[string]any{"flow": flow})
+	tools.OKMap(t, plainRes)
+	assert.Nil(t, plainRes.Meta, "no _meta in a plain client's result")
+	assert.Contains(t, readView(t, plain).Text, "No session yet")
 
 	view := readView(t, c)
 	assert.Equal(t, "text/html;profile=mcp-app", view.MIMEType)
 	html := view.Text
 	assert.NotRegexp(t, outsideRef, html, "the view refers to nothing outside itself")
-	assert.NotContains(t, strings.ToLower(html), "<script", "the view needs no script")
+	scripts := regexp.MustCompile(`(?is)<script[^>]*>.*?</script>`).FindAllString(html, -1)
+	require.Len(t, scripts, 1, "one inline script: the MCP Apps handshake")
+	assert.NotContains(t, strings.ToLower(scripts[0][:strings.Index(scripts[0], ">")]), "src", "the script is inline")
+	assert.Less(t, len(scripts[0]), 1024, "the script is tiny")
 	assert.NotContains(t, html, previewKey[8:])
 	assert.Contains(t, html, sim.SessionID)
 
@@ -124,16 +127,21 @@ func TestSessionViewMCPApp(t *testing.T) {
 	// Served as a host would put it in its frame: the page alone, from a
 	// loopback server that has nothing else for it to load.
 	var requests []string
+	var hostPage string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		requests = append(requests, r.URL.Path)
+		host := hostPage
 		mu.Unlock()
-		if r.URL.Path != "/" {
-			http.NotFound(w, r)
-			return
-		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = w.Write([]byte(html))
+		switch r.URL.Path {
+		case "/":
+			_, _ = w.Write([]byte(html))
+		case "/host":
+			_, _ = w.Write([]byte(host))
+		default:
+			http.NotFound(w, r)
+		}
 	}))
 	t.Cleanup(srv.Close)
 
@@ -174,8 +182,43 @@ func TestSessionViewMCPApp(t *testing.T) {
 	assert.Equal(t, []string{`href="` + url + `"`}, regexp.MustCompile(`href="https?:[^"]*"`).FindAllString(view.Text, -1))
 	assert.NotContains(t, view.Text, ` taken"`, "a preview just launched has no path yet")
 
+	// A host that cached the page it read first (session A, not verified)
+	// still shows the latest session: it passes each result on to the page,
+	// and the page shows the body that comes with it.
+	resB := tools.CallTool(t, c, "simulate_session", map[string]any{"flow": flow})
+	outB := tools.OKMap(t, resB)
+	require.Equal(t, "verified", outB["verdict"])
+	require.NotNil(t, resB.Meta)
+	rawB, err := jsonMarshal(resB)
+	require.NoError(t, err)
+	mu.Lock()
+	hostPage = `<!doctype html><title>host</title><iframe id="app" src="/" width="900" height="700"></iframe><script>
+const app = document.getElementById("app"), result = ` + rawB + `;
+window.log = [];
+addEventListener("message", e => {
+  if (e.source !== app.contentWindow) return;
+  const m = e.data; window.log.push(m.method || "response");
+  if (m.method === "ui/initialize") app.contentWindow.postMessage({jsonrpc: "2.0", id: m.id, result: {protocolVersion: "2026-01-26", hostInfo: {name: "test-host", version: "1"}, hostCapabilities: {}, hostContext: {}}}, "*");
+  if (m.method === "ui/notifications/initialized") app.contentWindow.postMessage({jsonrpc: "2.0", method: "ui/notifications/tool-result", params: result}, "*");
+});
+</script>`
+	mu.Unlock()
+	p.do(chromedp.Navigate(srv.URL + "/host"))
+	p.waitJS(`(() => { const d = document.getElementById("app").contentDocument; const v = d && d.getElementById("verdict"); return !!v && v.textContent === "verified"; })()`, "the framed view shows the result the host passed on")
+	ctx2, cancel2 := context.WithTimeout(browser, step)
+	framed, err := chromedp.Run(ctx2, chromedp.Evaluate[string](`document.getElementById("app").contentDocument.getElementById("path").textContent + "|" + document.getElementById("app").contentDocument.querySelectorAll("g.node.taken").length + "|" + window.log.join(",")`))
+	cancel2()
+	require.NoError(t, err)
+	assert.Equal(t, "Path: start → hi → live → ask → bye → end|6|ui/initialize,ui/notifications/initialized", framed)
+	mu.Lock()
+	assert.Empty(t, problems, "script errors in the framed view")
+	mu.Unlock()
+
 	// get_session shows the simulated session again.
-	tools.OKMap(t, tools.CallTool(t, c, "get_session", map[string]any{"sessionId": sim.SessionID}))
+	getRes := tools.CallTool(t, c, "get_session", map[string]any{"sessionId": sim.SessionID})
+	tools.OKMap(t, getRes)
+	require.NotNil(t, getRes.Meta)
+	assert.Contains(t, getRes.Meta.AdditionalFields["io.facesign/sessionView"], "deepfakeDetected", "the body for hosts that cached the page")
 	view = readView(t, c)
 	assert.Contains(t, view.Text, `<span id="verdict" class="verdict not_verified">not_verified</span>`)
 	assert.Contains(t, view.Text, `<p id="path">Path: hi → live → stop</p>`, "the session's summary path, as get_session reports it")
