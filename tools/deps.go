@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/flowbuild/diagram"
 	"github.com/facesign/facesign-mcp/internal/netguard"
 	"github.com/facesign/facesign-mcp/preview"
 )
@@ -92,6 +93,9 @@ type Deps struct {
 	// remote client must not choose where this machine writes, so export_app
 	// works only under ExportRoot.
 	ExportNeedsRoot bool
+	// Diagrams draws the flow in the MCP Apps session view; NewServer makes
+	// one when nil (Graphviz starts on its first drawing, not before).
+	Diagrams *diagram.Renderer
 
 	// clients keeps the clients NewClient made, so that a tool call does not
 	// build one (and parse its key and URL) every time.
@@ -170,6 +174,9 @@ func (d *Deps) setDefaults() {
 	}
 	if d.Clock == nil {
 		d.Clock = time.Now
+	}
+	if d.Diagrams == nil {
+		d.Diagrams = diagram.NewRenderer(0)
 	}
 	if d.DeliveryWait <= 0 {
 		d.DeliveryWait = DefaultDeliveryWait

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -165,6 +166,7 @@ Next: tell the user to click Start Session; afterwards get_session with the sess
 			}
 		}
 		res := result(out, renderLaunch(out, key, st.ID() != ""))
+		d.attachView(ctx, res, appView{Title: "FaceSign preview: " + strconv.Itoa(len(f)) + " nodes, " + strconv.Itoa(out.Paths) + " paths", Flow: f, PreviewURL: out.URL})
 		res.Content = append(res.Content, mcp.NewResourceLink(out.URL, "FaceSign preview", "The page where the user runs the flow with their camera", "text/html"))
 		return res, nil
 	}

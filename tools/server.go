@@ -64,6 +64,10 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 		server.WithCompletions(),
 		server.WithLogging(),
 		server.WithHooks(hooks),
+		// MCP Apps: hosts that render ui:// resources learn it here; the
+		// session tools name the view only to clients that declared it.
+		server.WithExtensions(map[string]any{ExtensionApps: map[string]any{}}),
+		server.WithToolFilter(appToolFilter),
 		server.WithToolHandlerMiddleware(recoverTool(d)),
 		server.WithToolHandlerMiddleware(noteCalls(d)),
 		server.WithToolHandlerMiddleware(validateOtherTools(toolset)),
@@ -75,6 +79,7 @@ func NewServer(d *Deps, opts ...server.ServerOption) *server.MCPServer {
 	s := server.NewMCPServer(ServerName, d.Version, append(base, opts...)...)
 	s.AddTools(toolset...)
 	registerResources(s, d)
+	registerAppResources(s, d)
 	registerPrompts(s, d)
 	return s
 }

@@ -130,11 +130,13 @@ Next: explain the verdict and the failing node, if any; offer to change the flow
 		if err != nil {
 			return failure("Fetching session %s: encoding its result failed: %v", id, err), nil
 		}
-		return &mcp.CallToolResult{
+		res := &mcp.CallToolResult{
 			Content:              []mcp.Content{mcp.NewTextContent(renderSession(out))},
 			StructuredContent:    json.RawMessage(raw),
 			RawStructuredContent: json.RawMessage(raw),
-		}, nil
+		}
+		d.attachView(ctx, res, appView{Title: "FaceSign session " + id, SessionID: id, Flow: got.Session.Settings.Flow, Summary: &out.Summary, Path: summaryPath(out.Summary)})
+		return res, nil
 	}
 }
 
@@ -473,7 +475,9 @@ Next: explain the path and verdict; simulate other branches (e.g. outcomes {"<li
 			Summary: sum.Text, Path: nonNil(sim.Path), Nodes: sum.Nodes, Report: sim.Session.Report,
 			WebhookEndpoints: endpoints, Deliveries: deliveries, Settings: applied, Questions: questions,
 		}
-		return result(out, renderSimulation(out)), nil
+		res := result(out, renderSimulation(out))
+		d.attachView(ctx, res, appView{Title: "FaceSign simulated session " + sessionID, SessionID: sessionID, Flow: sim.Session.Settings.Flow, Summary: &sum, Path: sim.Path})
+		return res, nil
 	}
 }
 

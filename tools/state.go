@@ -48,6 +48,23 @@ type SessionState struct {
 	recipe      string
 	description string
 	settings    SessionSettings
+	// appView is the latest session the MCP Apps session view shows; kept
+	// only for clients that declared the extension. Its flow is at most one
+	// more flow of the bounded size build_flow accepts.
+	appView    appView
+	hasAppView bool
+}
+
+func (s *SessionState) setView(v appView) {
+	s.mu.Lock()
+	s.appView, s.hasAppView = v, true
+	s.mu.Unlock()
+}
+
+func (s *SessionState) view() (appView, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.appView, s.hasAppView
 }
 
 // Settings returns the avatar and languages of the current flow's sessions.
