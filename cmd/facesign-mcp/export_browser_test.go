@@ -231,6 +231,21 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string, shot func(na
 			t.Fatalf("clicking %s in the hosted page: %v (it is at %v, caption %q)", sel, err, attrs, caption)
 		}
 	}
+	// finished waits for the end of the walk: the hosted page's finished
+	// screen, or the app already on its result page. The app leaves the
+	// verification page on the hosted page's "complete" event, which can come
+	// before the finished screen is seen, and then the frame is gone.
+	finished := func() {
+		t.Helper()
+		require.Eventually(t, func() bool {
+			if done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector("#result")`)); err == nil && done {
+				return true
+			}
+			wctx, cancel := context.WithTimeout(ctx, time.Second)
+			defer cancel()
+			return chromedp.Do(wctx, chromedp.WaitReady(chromedp.CSS(`body[data-screen="s-finished"]`), in())) == nil
+		}, 30*time.Second, 100*time.Millisecond, "the hosted page did not reach its finished screen")
+	}
 	attach()
 	wait("start", "s-start")
 	click("#controls > summary")
@@ -242,7 +257,7 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string, shot func(na
 	shot("liveness")
 	click("#capture")
 	if liveness != "" && liveness != "livenessDetected" {
-		wait("", "s-finished")
+		finished()
 		return
 	}
 	wait("confirm_details", "s-reply")
@@ -261,5 +276,5 @@ func walkHosted(t *testing.T, ctx context.Context, liveness string, shot func(na
 	code, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#outbox li:first-child .otp"), in()))
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#code"), code+"\r", in())))
-	wait("", "s-finished")
+	finished()
 }
