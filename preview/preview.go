@@ -294,3 +294,7 @@ func (p *Preview) record(id string, status facesign.Status, sum *Summary) {
 
 // Branches is the number of complete paths through the preview's flow.
 func (p *Preview) Branches() int { return len(p.paths.Complete) }
+
+// Diagrams is the renderer that draws this server's flows, for other views
+// of the same flows to share its cache and its bound on concurrent layouts.
+func (s *Server) Diagrams() *diagram.Renderer { return s.cfg.Diagrams }

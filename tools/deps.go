@@ -175,6 +175,11 @@ func (d *Deps) setDefaults() {
 	if d.Clock == nil {
 		d.Clock = time.Now
 	}
+	if d.Diagrams == nil && d.Previews != nil {
+		// One renderer for the preview pages and the MCP App view: one cache of
+		// drawings, and one bound on concurrent layouts for the whole process.
+		d.Diagrams = d.Previews.Diagrams()
+	}
 	if d.Diagrams == nil {
 		d.Diagrams = diagram.NewRenderer(0)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/preview"
 )
 
 // One client per (key, base URL), made once and shared by every call and
@@ -134,4 +135,12 @@ func TestNoSandboxRefusesSandboxKeysWithoutAServerURL(t *testing.T) {
 	_, info, err = d.ClientFor("sk_prod_abcdefgh1234", "", KeyFromSession)
 	require.NoError(t, err, "production keys are not affected")
 	assert.Equal(t, DefaultProductionURL, info.ServerURL)
+}
+
+// The MCP App view draws with the preview's renderer: one cache and one
+// bound on concurrent layouts per process, not one per view.
+func TestOneDiagramRenderer(t *testing.T) {
+	d := &Deps{Previews: preview.New(preview.Config{})}
+	d.setDefaults()
+	assert.Same(t, d.Previews.Diagrams(), d.Diagrams)
 }
