@@ -202,10 +202,8 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, p *Preview
 // refreshSecret gives the iframe a new client secret (the old one expired or
 // was replaced).
 func (s *Server) refreshSecret(w http.ResponseWriter, r *http.Request, p *Preview) {
-	e := p.session(r.PathValue("sid"))
-	c := p.Client()
-	if e == nil || c == nil {
-		jsonError(w, http.StatusNotFound, "This preview made no such session.")
+	e, c := ownSession(w, r, p)
+	if e == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), apiTimeout)
@@ -226,10 +224,8 @@ func (s *Server) sessionStatus(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusGone, "This preview has ended or does not exist.")
 		return
 	}
-	e := p.session(r.PathValue("sid"))
-	c := p.Client()
-	if e == nil || c == nil {
-		jsonError(w, http.StatusNotFound, "This preview made no such session.")
+	e, c := ownSession(w, r, p)
+	if e == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), apiTimeout)
@@ -327,3 +323,14 @@ func jsonError(w http.ResponseWriter, code int, msg string) {
 }
 
 var _ templ.Component // the views are templ components
+
+// ownSession is the session named in the path, if this preview made it, and
+// the client that reaches it; otherwise it answers 404 and returns nil.
+func ownSession(w http.ResponseWriter, r *http.Request, p *Preview) (*sessionEntry, *facesign.Client) {
+	e, c := p.session(r.PathValue("sid")), p.Client()
+	if e == nil || c == nil {
+		jsonError(w, http.StatusNotFound, "This preview made no such session.")
+		return nil, nil
+	}
+	return e, c
+}
