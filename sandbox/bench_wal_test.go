@@ -1,15 +1,9 @@
 package sandbox
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/json"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
-	"sync"
-	"sync/atomic"
 	"testing"
 )
 
@@ -27,39 +21,9 @@ func BenchmarkCreateSessionWAL(b *testing.B) {
 	if _, err := e.sb.db.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		b.Fatal(err)
 	}
-	body, _ := json.Marshal(map[string]any{"flow": readFlow(b, "wire-transfer.json"), "clientReferenceId": "bench",
-		"metadata": map[string]string{"customer": "Ada Lovelace", "amount": "9500"}})
-	tr := &http.Transport{MaxIdleConnsPerHost: 16}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr}
-	var next, failed atomic.Int64
 	b.ResetTimer()
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for next.Add(1) <= int64(b.N) {
-				req, _ := http.NewRequest("POST", e.srv.URL+"/sandbox/sessions", bytes.NewReader(body))
-				req.Header.Set("Authorization", "Bearer "+keyA)
-				res, err := client.Do(req)
-				if err != nil {
-					failed.Add(1)
-					continue
-				}
-				_, _ = io.Copy(io.Discard, res.Body)
-				res.Body.Close()
-				if res.StatusCode != http.StatusCreated {
-					failed.Add(1)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	createConcurrently(b, e)
 	b.StopTimer()
-	if n := failed.Load(); n > 0 {
-		b.Fatalf("%d creates failed", n)
-	}
 	wal, err := os.ReadFile(filepath.Join(e.cfg.DataDir, DBFile+"-wal"))
 	if err != nil {
 		b.Fatal(err)
