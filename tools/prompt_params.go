@@ -26,6 +26,15 @@ func (e *promptArgError) Error() string { return e.Msg }
 // The handler keeps its own check, so a path that skips this one still
 // refuses the argument (as an internal error).
 func PromptParamsError(raw []byte) []byte {
+	// Every request passes here (a tools/call carrying a whole flow among
+	// them): read the method alone first, and decode the rest only for
+	// prompts/get.
+	var head struct {
+		Method string `json:"method"`
+	}
+	if json.Unmarshal(raw, &head) != nil || head.Method != string(mcp.MethodPromptsGet) {
+		return nil
+	}
 	var msg struct {
 		JSONRPC string          `json:"jsonrpc"`
 		ID      json.RawMessage `json:"id"`
