@@ -240,6 +240,30 @@ func (q *listQuery) keyColumn() string {
 	return "created_at"
 }
 
+// after is a query for the seq and sort key of the first n sessions that match
+// where and come after the cursor in list order. Past a cursor it is two index
+// ranges: the rest of the cursor's own sort key (key = k AND seq < s), then the
+// keys beyond it. SQLite answers the row value (key, seq) < (k, s) with a range
+// on the key alone and steps over every session of key k before the cursor one
+// by one: a sort key shared by many sessions (the status rank, a finishedAt of
+// 0 for every unfinished session) made a deep page cost as much as the pages
+// before it.
+func (q *listQuery) after(where string, args []any, n int) (string, []any) {
+	key := q.keyColumn()
+	dir, cmp := "DESC", "<"
+	if !q.desc {
+		dir, cmp = "ASC", ">"
+	}
+	order := " ORDER BY " + key + " " + dir + ", seq " + dir
+	if q.cursor == nil {
+		return "SELECT seq, " + key + " FROM sessions WHERE " + where + order + " LIMIT ?", append(slices.Clone(args), n)
+	}
+	same := "SELECT seq, " + key + " FROM (SELECT seq, " + key + " FROM sessions WHERE " + where + " AND " + key + " = ? AND seq " + cmp + " ? ORDER BY seq " + dir + " LIMIT ?)"
+	beyond := "SELECT seq, " + key + " FROM (SELECT seq, " + key + " FROM sessions WHERE " + where + " AND " + key + " " + cmp + " ?" + order + " LIMIT ?)"
+	all := slices.Concat(args, []any{q.cursor.Key, q.cursor.Seq, n}, args, []any{q.cursor.Key, n, n})
+	return same + " UNION ALL " + beyond + order + " LIMIT ?", all
+}
+
 // where builds the filter clause shared by the page and the total count;
 // withSearch adds the free-text search through the trigram index.
 func (q *listQuery) where(acct int64, withSearch bool) (string, []any) {
@@ -430,7 +454,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 			q.viaIndex = true
 			resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
 		case q.cursor == nil || !q.cursor.Index:
-			resp, err = s.scanPage(ctx, tx, q, keyset, cols, order, acct)
+			resp, err = s.scanPage(ctx, tx, q, cols, order, acct)
 		}
 		if err != nil {
 			return nil, err
@@ -439,7 +463,7 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		// Under three characters the index cannot help: check the first
 		// sessions in list order one by one, then, if the page is not full
 		// within the budget, scan the text (below).
-		if resp, err = s.scanPage(ctx, tx, q, keyset, cols, order, acct); err != nil {
+		if resp, err = s.scanPage(ctx, tx, q, cols, order, acct); err != nil {
 			return nil, err
 		}
 	}
@@ -460,9 +484,15 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		}
 	}
 	if resp == nil {
-		where, args := keyset(q.where(acct, true))
+		where, args := q.where(acct, true)
 		page := "SELECT " + cols + key + " FROM sessions WHERE " + where + order + " LIMIT ?"
-		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
+		args = append(args, q.limit+1)
+		if q.cursor != nil {
+			var sub string
+			sub, args = q.after(where, args[:len(args)-1], q.limit+1)
+			page = "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (" + sub + "))" + order
+		}
+		resp, err = s.readPage(ctx, tx, q, page, args)
 		if err != nil {
 			return nil, err
 		}
@@ -568,24 +598,24 @@ func jsonInts(ns []int64) string {
 // scanPage reads a search's page by checking the first scanBudget sessions in
 // list order one by one, or returns nil when the budget ran out before the
 // page was full (the caller then asks the index).
-func (s *Sandbox) scanPage(ctx context.Context, tx *sql.Tx, q *listQuery, keyset func(string, []any) (string, []any), cols, order string, acct int64) (*listResponse, error) {
+func (s *Sandbox) scanPage(ctx context.Context, tx *sql.Tx, q *listQuery, cols, order string, acct int64) (*listResponse, error) {
 	key := q.keyColumn()
-	where, args := keyset(q.where(acct, false))
+	where, args := q.where(acct, false)
+	first, firstArgs := q.after(where, args, s.scanBudget)
 	// Only seq and the sort key travel through the scan; the page's rows are read at the end.
 	// The text is read from the FTS5 table's own content table (id, c0), a rowid
 	// lookup: a LIKE on the virtual table itself would scan the whole index.
-	scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (SELECT seq, " + key + " FROM sessions WHERE " +
-		where + order + " LIMIT ?) AS scanned WHERE (SELECT c0 FROM session_search_content WHERE id = scanned.seq) LIKE ? ESCAPE '\\'" +
+	scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (" + first +
+		") AS scanned WHERE (SELECT c0 FROM session_search_content WHERE id = scanned.seq) LIKE ? ESCAPE '\\'" +
 		order + " LIMIT ?)" + order
-	args = append(args, s.scanBudget, q.likePattern(), q.limit+1)
-	resp, err := s.readPage(ctx, tx, q, scan, args)
+	resp, err := s.readPage(ctx, tx, q, scan, append(slices.Clone(firstArgs), q.likePattern(), q.limit+1))
 	if err != nil || resp.HasMore {
 		return resp, err
 	}
 	var scanned int
-	countQ, countArgs := "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)", append(slices.Clone(args[:len(args)-3]), s.scanBudget)
-	s.trace(countQ, countArgs)
-	if err := tx.QueryRowContext(ctx, countQ, countArgs...).Scan(&scanned); err != nil {
+	countQ := "SELECT COUNT(*) FROM (" + first + ")"
+	s.trace(countQ, firstArgs)
+	if err := tx.QueryRowContext(ctx, countQ, firstArgs...).Scan(&scanned); err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}
 	if scanned >= s.scanBudget {

@@ -86,6 +86,10 @@ func TestListQueryPlans(t *testing.T) {
 				if strings.HasPrefix(q, "SELECT COUNT(*) FROM (SELECT 1 FROM session_search") {
 					assert.Contains(t, plan, "SCAN session_search VIRTUAL TABLE", "a rare term's total starts from its matches")
 				}
+				if strings.Contains(q, " UNION ALL ") {
+					// Past a cursor the sessions of the cursor's own sort key are a range on seq, not stepped over.
+					assert.Regexp(t, `=\? AND seq[<>]\?\)`, plan, "the rest of the cursor's sort key is an index range")
+				}
 				if strings.Contains(q, "FROM json_each(?) AS m CROSS JOIN sessions") {
 					assert.Contains(t, plan, "SCAN m VIRTUAL TABLE", "a rare term's page starts from its matches")
 				}
