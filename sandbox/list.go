@@ -184,7 +184,8 @@ type versioned[T any] struct {
 // countCache holds includeTotal's totals, by account and filters.
 type countCache = versionCache[int]
 
-// matchCache holds searchMatches' answers, by search text.
+// matchCache holds searchMatches' answers, by search text: at most scanBudget
+// rowids each (8 KB at the default), so at most about 8 MB when full.
 type matchCache = versionCache[[]int64]
 
 // maxCached bounds a cache's entries: beyond it the cache starts again empty.
