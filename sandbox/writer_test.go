@@ -118,3 +118,19 @@ func TestNewOrderedID(t *testing.T) {
 	assert.Equal(t, "ses_01a23de3ec83", a[:16])
 	assert.Less(t, a, newOrderedID("ses_", at.Add(time.Millisecond)))
 }
+
+// Client secrets keep their shape (cs_ and 64 hex digits) and sort by the
+// time they were made, with 26 random bytes after it.
+func TestSecretsAreOrdered(t *testing.T) {
+	at := time.UnixMilli(1_796_334_677_123)
+	a, b := orderedToken("cs_", 32, at), orderedToken("cs_", 32, at)
+	assert.NotEqual(t, a, b)
+	assert.Regexp(t, `^cs_[0-9a-f]{64}$`, a)
+	assert.Equal(t, "cs_01a23de3ec83", a[:15])
+	assert.NotEqual(t, a[15:], b[15:])
+	assert.Less(t, a, orderedToken("cs_", 32, at.Add(time.Millisecond)))
+
+	e := newEnv(t, nil)
+	sec := e.secretOf(keyA, e.create(keyA, createBody("ref", nil)))
+	assert.Regexp(t, `^cs_[0-9a-f]{64}$`, sec)
+}
