@@ -265,6 +265,8 @@ func TestPreviewInBrowser(t *testing.T) {
 	hist := p.text("#hist-h + table")
 	assert.Contains(t, hist, first)
 	assert.Contains(t, hist, second)
+	assert.Regexp(t, `(?i)in progress|pending`, hist, "the second session, left mid-way")
+	assert.NotRegexp(t, `(?i)in_progress|not_verified`, hist, "verdicts read as words")
 	p.do(chromedp.Click(chromedp.CSS("#start")))
 	third := p.waitSession(second)
 	assert.NotEqual(t, first, third)
