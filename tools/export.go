@@ -315,9 +315,12 @@ func (d *Deps) resolveOutputDir(ctx context.Context, req mcp.CallToolRequest, ra
 	if d.ExportNeedsRoot && d.ExportRoot == "" {
 		return "", nil, "This server listens beyond loopback, so export_app writes only under an export root its operator names (facesign-mcp serve --export-root DIR); none was given. Export with a local facesign-mcp, or ask the operator."
 	}
-	roots, pending := d.clientRoots(ctx, req)
+	roots, pending, unasked := d.clientRoots(ctx, req)
 	if pending != nil {
 		return "", pending, ""
+	}
+	if unasked != "" && d.ExportRoot == "" && !filepath.IsAbs(raw) {
+		return "", nil, fmt.Sprintf("outputDir %q is relative, and %s Pass an absolute path (for example /home/you/projects/%s).", raw, unasked, filepath.Base(raw))
 	}
 	dir, msg := d.resolveDir(raw, roots)
 	return dir, nil, msg
@@ -386,37 +389,45 @@ func realPrefix(p string) string {
 
 // clientRoots asks the client for its roots when it declared them; file://
 // roots come back as directories. A client that shares none, or fails to
-// answer, gets nil.
-func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) ([]string, *mcp.CallToolResult) {
+// answer, gets nil. unasked says why a client that declared roots was not
+// asked: over Streamable HTTP, mcp-go sends roots/list only on the client's
+// GET stream, so a client without one open cannot be asked.
+func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) (roots []string, pending *mcp.CallToolResult, unasked string) {
 	if res := server.RootsResponse(req.Params.InputResponses, rootsRequestID); res != nil {
-		return rootDirs(res), nil
+		return rootDirs(res), nil, ""
 	}
 	if info := server.RequestProtocolInfoFromContext(ctx); info != nil && info.Modern {
 		if info.ClientCapabilities == nil || info.ClientCapabilities.Roots == nil {
-			return nil, nil
+			return nil, nil, ""
 		}
-		return nil, server.NewInputRequestBuilder("").Roots(rootsRequestID).ToolResult()
+		return nil, server.NewInputRequestBuilder("").Roots(rootsRequestID).ToolResult(), ""
 	}
 	sess := server.ClientSessionFromContext(ctx)
 	ci, ok := sess.(server.SessionWithClientInfo)
 	if !ok || ci.GetClientCapabilities().Roots == nil {
-		return nil, nil
+		return nil, nil, ""
 	}
 	if _, ok := sess.(server.SessionWithRoots); !ok {
-		return nil, nil
+		return nil, nil, ""
 	}
 	srv := server.ServerFromContext(ctx)
 	if srv == nil {
-		return nil, nil
+		return nil, nil, ""
+	}
+	if requestInfoFromContext(ctx) != nil && !d.State(ctx).awaitStream(ctx) {
+		// Queued without a stream, the request would wait out rootsTimeout
+		// and then reach the client stale when it opens one.
+		d.Logger.InfoContext(ctx, "export_app: the client declared roots but has no GET stream open to ask on")
+		return nil, nil, "this client declares workspace roots but has no event stream open (the GET stream of Streamable HTTP) for the server to ask for them on."
 	}
 	rctx, cancel := context.WithTimeout(ctx, rootsTimeout)
 	defer cancel()
 	res, err := srv.RequestRoots(rctx, mcp.ListRootsRequest{Request: mcp.Request{Method: string(mcp.MethodListRoots)}})
 	if err != nil {
 		d.Logger.WarnContext(ctx, "export_app: roots/list failed; outputDir must be absolute", "error", err)
-		return nil, nil
+		return nil, nil, ""
 	}
-	return rootDirs(res), nil
+	return rootDirs(res), nil, ""
 }
 
 func rootDirs(res *mcp.ListRootsResult) []string {

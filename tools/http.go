@@ -189,9 +189,15 @@ func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	case http.MethodGet, http.MethodDelete:
-		if r.Header.Get(server.HeaderKeySessionID) == "" && !mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion)) {
+		id := r.Header.Get(server.HeaderKeySessionID)
+		if id == "" && !mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion)) {
 			httpError(w, http.StatusBadRequest, "bad request: missing Mcp-Session-Id header")
 			return
+		}
+		// A GET of a live session is its stream for server requests
+		// (roots/list) for as long as mcp-go serves it.
+		if st, ok := h.store.Get(id); ok && r.Method == http.MethodGet {
+			defer st.StreamOpened()()
 		}
 	case http.MethodOptions:
 		w.Header().Set("Allow", "GET, POST, DELETE, OPTIONS")
