@@ -1,7 +1,7 @@
 // mcp-roots.mjs: export_app's outputDir against the client's MCP roots, with the
-// official TypeScript SDK client (what Claude Code and Cursor are built on):
-// it opens the GET stream after initialize, and mcp-go's server sends
-// roots/list only there.
+// official TypeScript SDK client (what Claude Code and Cursor are built on).
+// The server sends roots/list on the SSE stream of the tools/call itself and
+// takes the client's answer off before mcp-go sees it (tools/ask.go).
 //   1. a client that declares roots and answers roots/list gets a relative
 //      outputDir under its root (and the server really asked it);
 //   2. a client that declares no roots is told to pass an absolute path.

@@ -389,9 +389,8 @@ func realPrefix(p string) string {
 
 // clientRoots asks the client for its roots when it declared them; file://
 // roots come back as directories. A client that shares none, or fails to
-// answer, gets nil. unasked says why a client that declared roots was not
-// asked: over Streamable HTTP, mcp-go sends roots/list only on the client's
-// GET stream, so a client without one open cannot be asked.
+// answer, gets nil. unasked says why a client that declared roots could not
+// be asked.
 func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) (roots []string, pending *mcp.CallToolResult, unasked string) {
 	if res := server.RootsResponse(req.Params.InputResponses, rootsRequestID); res != nil {
 		return rootDirs(res), nil, ""
@@ -407,22 +406,31 @@ func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) (roots 
 	if !ok || ci.GetClientCapabilities().Roots == nil {
 		return nil, nil, ""
 	}
-	if _, ok := sess.(server.SessionWithRoots); !ok {
-		return nil, nil, ""
-	}
-	srv := server.ServerFromContext(ctx)
-	if srv == nil {
-		return nil, nil, ""
-	}
-	if requestInfoFromContext(ctx) != nil && !d.State(ctx).awaitStream(ctx) {
-		// Queued without a stream, the request would wait out rootsTimeout
-		// and then reach the client stale when it opens one.
-		d.Logger.InfoContext(ctx, "export_app: the client declared roots but has no GET stream open to ask on")
-		return nil, nil, "this client declares workspace roots but has no event stream open (the GET stream of Streamable HTTP) for the server to ask for them on."
-	}
 	rctx, cancel := context.WithTimeout(ctx, rootsTimeout)
 	defer cancel()
-	res, err := srv.RequestRoots(rctx, mcp.ListRootsRequest{Request: mcp.Request{Method: string(mcp.MethodListRoots)}})
+	var res *mcp.ListRootsResult
+	var err error
+	if ri := requestInfoFromContext(ctx); ri != nil {
+		// Streamable HTTP: on the call's own stream (see ask.go).
+		if ri.post == nil {
+			return nil, nil, "this client declares workspace roots, but this connection cannot stream the request for them."
+		}
+		var raw json.RawMessage
+		if raw, err = ri.post.ask(rctx, string(mcp.MethodListRoots)); err == nil {
+			res = &mcp.ListRootsResult{}
+			err = json.Unmarshal(raw, res)
+		}
+	} else {
+		// stdio: mcp-go sends roots/list on the one stream there is.
+		if _, ok := sess.(server.SessionWithRoots); !ok {
+			return nil, nil, ""
+		}
+		srv := server.ServerFromContext(ctx)
+		if srv == nil {
+			return nil, nil, ""
+		}
+		res, err = srv.RequestRoots(rctx, mcp.ListRootsRequest{Request: mcp.Request{Method: string(mcp.MethodListRoots)}})
+	}
 	if err != nil {
 		d.Logger.WarnContext(ctx, "export_app: roots/list failed; outputDir must be absolute", "error", err)
 		return nil, nil, ""

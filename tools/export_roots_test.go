@@ -2,13 +2,12 @@ package tools
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
@@ -39,51 +38,59 @@ func exportUnderRoot(t *testing.T, c *client.Client, root string) {
 	assert.FileExists(t, filepath.Join(root, "verify-app", "flow.json"))
 }
 
-// A client that shares its roots and listens on the GET stream, as the
-// TypeScript SDK's client does after initialize, gets a relative outputDir
-// under its root over Streamable HTTP: mcp-go's server sends roots/list on
-// that stream only. At the mcp-go client's defaults it first probes the
-// sessionless 2026-07-28 revision, which /mcp refuses, and falls back to
+// A client that shares its roots gets a relative outputDir under its root
+// over Streamable HTTP, whether or not it listens on the GET stream (the
+// TypeScript SDK's client does, mcp-go's only when told to): the server asks
+// on the call's own stream. At the mcp-go client's defaults it first probes
+// the sessionless 2026-07-28 revision, which /mcp refuses, and falls back to
 // sessions.
 func TestExportAppUnderTheClientsRoot(t *testing.T) {
+	legacy := client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)
+	listening := DialTransportOptions(transport.WithContinuousListening())
 	for _, tc := range []struct {
 		name string
 		opts []client.ClientOption
+		dial []DialOption
 	}{
-		{"defaults", nil},
-		{"2025-11-25", []client.ClientOption{client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)}},
+		{name: "defaults"},
+		{name: "2025-11-25", opts: []client.ClientOption{legacy}},
+		{name: "defaults, listening", dial: []DialOption{listening}},
+		{name: "2025-11-25, listening", opts: []client.ClientOption{legacy}, dial: []DialOption{listening}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := t.TempDir()
 			opts := append([]client.ClientOption{client.WithRootsHandler(rootsFrom(root))}, tc.opts...)
-			c := exportStack(t, &Deps{}).Dial(t, DialClientOptions(opts...), DialTransportOptions(transport.WithContinuousListening()))
+			c := exportStack(t, &Deps{}).Dial(t, append(tc.dial, DialClientOptions(opts...))...)
 			exportUnderRoot(t, c, root)
+			// Twice on one session: the second call's stream is SSE from the
+			// start (mcp-go keeps the session there once asked to).
+			again := CallTool(t, c, "export_app", map[string]any{"description": exportDescription, "outputDir": "verify-app-2"})
+			require.False(t, again.IsError, ResultText(again))
+			assert.FileExists(t, filepath.Join(root, "verify-app-2", "flow.json"))
 		})
 	}
 }
 
-// A client that declares roots but never opens the GET stream cannot be asked
-// for them over Streamable HTTP (mcp-go v1.2.1 sends roots/list nowhere else):
-// it is told so, and what to do, instead of waiting out a timeout; an
-// absolute outputDir still works.
-func TestExportAppRootsWithoutAStream(t *testing.T) {
-	root := t.TempDir()
-	// The session is past the grace in which a client's GET stream may still
-	// be on its way, so nothing waits.
-	var later atomic.Int64
-	clock := func() time.Time { return time.Now().Add(time.Duration(later.Load())) }
-	c := exportStack(t, &Deps{Clock: clock}).Dial(t, DialClientOptions(client.WithRootsHandler(rootsFrom(root))))
-	later.Store(int64(time.Minute))
+// A client that declares roots and answers roots/list with an error, or not
+// at all, may still export to an absolute path; a relative one is refused
+// with what to do.
+func TestExportAppRootsRefused(t *testing.T) {
+	c := exportStack(t, &Deps{}).Dial(t, DialClientOptions(client.WithRootsHandler(failingRoots{})))
 	msg := RequireToolError(t, CallTool(t, c, "export_app", map[string]any{"description": exportDescription, "outputDir": "verify-app"}))
 	assert.Contains(t, msg, `outputDir "verify-app" is relative`)
-	assert.Contains(t, msg, "no event stream open")
 	assert.Contains(t, msg, "Pass an absolute path")
-	assert.NoDirExists(t, filepath.Join(root, "verify-app"))
 
 	abs := filepath.Join(t.TempDir(), "abs-app")
 	res := CallTool(t, c, "export_app", map[string]any{"description": exportDescription, "outputDir": abs})
 	require.False(t, res.IsError, ResultText(res))
 	assert.FileExists(t, filepath.Join(abs, "flow.json"))
+}
+
+// failingRoots declares roots and fails to list them.
+type failingRoots struct{}
+
+func (failingRoots) ListRoots(context.Context, mcp.ListRootsRequest) (*mcp.ListRootsResult, error) {
+	return nil, errors.New("no workspace open")
 }
 
 // Over stdio the server asks on the one bidirectional stream: roots/list at
@@ -120,24 +127,16 @@ func TestExportAppUnderTheClientsRootOverStdio(t *testing.T) {
 	}
 }
 
-// getStreams: await sees a stream that is open, or opens within the wait, and
-// not one that has closed.
-func TestGetStreams(t *testing.T) {
-	ctx := context.Background()
-	var g getStreams
-	assert.False(t, g.await(ctx, 0), "none yet")
-	first := g.opened()
-	second := g.opened()
-	assert.True(t, g.await(ctx, 0), "two open")
-	first()
-	first() // a second call is a no-op
-	assert.True(t, g.await(ctx, 0), "one still open")
-	second()
-	assert.False(t, g.await(ctx, 0), "all closed")
-
-	got := make(chan bool)
-	go func() { got <- g.await(ctx, time.Minute) }()
-	closed := g.opened()
-	defer closed()
-	assert.True(t, <-got, "opened while waiting")
+// One call that asks for both the roots (on the call's stream, by this
+// server) and the use case (elicitation, on the same stream, by mcp-go):
+// both questions reach the client whole and both answers are used.
+func TestExportAppAsksForRootsAndUseCaseInOneCall(t *testing.T) {
+	root := t.TempDir()
+	form := &formAnswerer{action: mcp.ElicitationResponseActionAccept, content: map[string]any{"useCase": "face-enrollment"}}
+	c := exportStack(t, &Deps{}).Dial(t, DialClientOptions(client.WithRootsHandler(rootsFrom(root)), client.WithElicitationHandler(form)))
+	res := CallTool(t, c, "export_app", map[string]any{"description": "liveness check, then an email code", "outputDir": "enroll-app"})
+	out := OKMap(t, res)
+	assert.Equal(t, "face-enrollment", out["useCase"])
+	assert.Equal(t, filepath.Join(root, "enroll-app"), out["dir"])
+	require.Len(t, form.shown(), 1)
 }

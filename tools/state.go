@@ -53,25 +53,6 @@ type SessionState struct {
 	// more flow of the bounded size build_flow accepts.
 	appView    appView
 	hasAppView bool
-
-	// began is when the session entered the store (unix nanoseconds by the
-	// store's clock), and streams its client's open GET streams (HTTP only).
-	began   int64
-	streams getStreams
-}
-
-// StreamOpened records that the session's client has a GET stream open
-// (Streamable HTTP) until the returned func is called.
-func (s *SessionState) StreamOpened() (closed func()) { return s.streams.opened() }
-
-// awaitStream reports whether the session's client has a GET stream open,
-// waiting for one while the session is younger than streamGrace.
-func (s *SessionState) awaitStream(ctx context.Context) bool {
-	wait := time.Duration(0)
-	if s.store != nil {
-		wait = streamGrace - s.store.now().Sub(time.Unix(0, s.began))
-	}
-	return s.streams.await(ctx, wait)
 }
 
 func (s *SessionState) setView(v appView) {
@@ -401,7 +382,7 @@ func (s *SessionStore) Open(id string) *SessionState {
 			}
 			evicted = append(evicted, id)
 		}
-		st = &SessionState{id: id, store: s, rank: rankIdle, began: s.now().UnixNano()}
+		st = &SessionState{id: id, store: s, rank: rankIdle}
 		st.elem = s.lists[rankIdle].PushFront(st)
 		s.sessions[id] = st
 	}
