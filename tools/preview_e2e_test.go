@@ -318,7 +318,10 @@ func (p *page) waitJS(expr, what string) {
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr))
 	if err != nil {
-		status, _ := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS("#status")))
+		// The status line of the preview, when the page has one.
+		sctx, scancel := context.WithTimeout(p.ctx, 2*time.Second)
+		status, _ := chromedp.Run(sctx, chromedp.Text(chromedp.CSS("#status"), chromedp.AtLeast(0)))
+		scancel()
 		p.t.Fatalf("%s: %v (status: %q)", what, err, status)
 	}
 }
