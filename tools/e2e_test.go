@@ -181,21 +181,7 @@ func TestE2EStdioBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := buildBinary(t)
-	port := freePort(t)
-	cmd := exec.Command(bin, "stdio", "--addr", fmt.Sprintf("127.0.0.1:%d", port), "--data-dir", t.TempDir(), "--log-level", "debug")
-	cmd.Env = append(os.Environ(), "FACESIGN_API_KEY=")
-	stdin, err := cmd.StdinPipe()
-	require.NoError(t, err)
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	var stderr syncbuffer.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
+	cmd, stdin, stdout, stderr := startStdio(t, buildBinary(t), "--log-level", "debug")
 
 	// Tee stdout so every byte the server writes can be checked afterwards.
 	var wire syncbuffer.Buffer
@@ -269,20 +255,7 @@ func TestE2EStdioBinaryRoots(t *testing.T) {
 		{"2025-11-25", []client.ClientOption{client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cmd := exec.Command(bin, "stdio", "--addr", fmt.Sprintf("127.0.0.1:%d", freePort(t)), "--data-dir", t.TempDir())
-			cmd.Env = append(os.Environ(), "FACESIGN_API_KEY=")
-			stdin, err := cmd.StdinPipe()
-			require.NoError(t, err)
-			stdout, err := cmd.StdoutPipe()
-			require.NoError(t, err)
-			var stderr syncbuffer.Buffer
-			cmd.Stderr = &stderr
-			require.NoError(t, cmd.Start())
-			t.Cleanup(func() {
-				_ = stdin.Close()
-				_ = cmd.Process.Kill()
-				_ = cmd.Wait()
-			})
+			_, stdin, stdout, stderr := startStdio(t, bin)
 			root := t.TempDir()
 			opts := append([]client.ClientOption{client.WithRootsHandler(fileRoot(root))}, tc.opts...)
 			c := client.NewClient(transport.NewIO(stdout, stdin, io.NopCloser(strings.NewReader(""))), opts...)
@@ -293,4 +266,26 @@ func TestE2EStdioBinaryRoots(t *testing.T) {
 			assert.FileExists(t, filepath.Join(root, "verify-app", "flow.json"))
 		})
 	}
+}
+
+// startStdio starts the binary's stdio server on a free loopback port of its
+// own with a fresh data directory and no key from the environment, plus
+// args; it is killed when t ends. Its stderr is kept for messages.
+func startStdio(t *testing.T, bin string, args ...string) (*exec.Cmd, io.WriteCloser, io.ReadCloser, *syncbuffer.Buffer) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"stdio", "--addr", fmt.Sprintf("127.0.0.1:%d", freePort(t)), "--data-dir", t.TempDir()}, args...)...)
+	cmd.Env = append(os.Environ(), "FACESIGN_API_KEY=")
+	stdin, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	stderr := &syncbuffer.Buffer{}
+	cmd.Stderr = stderr
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		_ = stdin.Close()
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	return cmd, stdin, stdout, stderr
 }

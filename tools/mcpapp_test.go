@@ -167,7 +167,7 @@ func TestSessionViewMCPApp(t *testing.T) {
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
 	cancel()
 	require.NoError(t, err)
-	if dir := os.Getenv("FACESIGN_SCREENSHOTS"); dir != "" {
+	if dir := os.Getenv("FACESIGN_SHOTS"); dir != "" {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "mcp-app-session-view.png"), shot, 0o644))
 	}
 	mu.Lock()

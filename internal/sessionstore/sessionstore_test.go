@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/facesign/facesign-mcp/internal/fakeclock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,24 +18,8 @@ func newStore(o Options) *Store[*state] {
 	return New(o, func(sl *Slot) *state { return &state{slot: sl} })
 }
 
-// fakeClock is a settable clock.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	c.mu.Unlock()
+func newFakeClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 }
 
 func TestIssuesAndValidatesIDs(t *testing.T) {
