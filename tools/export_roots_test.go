@@ -46,6 +46,9 @@ func exportUnderRoot(t *testing.T, c *client.Client, root string) {
 // sessions.
 func TestExportAppUnderTheClientsRoot(t *testing.T) {
 	legacy := client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)
+	// Deliberately the deprecated option: clients that still open the GET
+	// stream exist, and roots must reach them too.
+	//lint:ignore SA1019 testing the legacy listening client on purpose
 	listening := DialTransportOptions(transport.WithContinuousListening())
 	for _, tc := range []struct {
 		name string

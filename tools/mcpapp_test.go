@@ -261,11 +261,3 @@ addEventListener("message", e => {
 	assert.Empty(t, problems, "script errors in the framed view")
 	mu.Unlock()
 }
-
-func launchWith(t *testing.T, c *client.Client, flow []any) (string, map[string]any) {
-	t.Helper()
-	out := tools.OKMap(t, tools.CallTool(t, c, "launch_session_ui", map[string]any{"flow": flow, "openBrowser": false}))
-	url, _ := out["url"].(string)
-	require.Contains(t, url, "/preview/")
-	return url, out
-}
