@@ -25,7 +25,7 @@ var lexGroups = map[string][]string{
 	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
-	"match":      {"match", "matches", "matched", "matching", "matchup"},
+	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent"},
 	"against":    {"against", "versus", "vs"},
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
@@ -65,12 +65,12 @@ var lexGroups = map[string][]string{
 	"validate":   {"validate", "validation"},
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
 	"age":        {"age", "aged"},
-	"old":        {"old", "older", "elder"},
+	"old":        {"old", "older", "elder", "young", "younger", "youngest"},
 	"adult":      {"adult", "grownup", "majority"},
 	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
 	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
 	"year":       {"year", "yr", "yrs"},
-	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db"},
+	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db", "userbase"},
 	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
 	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
@@ -170,6 +170,7 @@ var (
 	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                               // … or last
 	framingWords       = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                              // a clause that frames the request rather than asking for a step
 	pastVerbWords      = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                       // with "before": what was done, not what to do
+	notAgeWords        = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                     // "over 50" is no age next to these
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
 )
@@ -194,7 +195,7 @@ type lexicon struct {
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people                                                                          map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
-	emailGiven, unit, arrive                                                                 map[string]bool
+	emailGiven, unit, arrive, notAge                                                         map[string]bool
 	frontWord, backWord                                                                      map[string]bool
 	framing                                                                                  map[string]bool
 	pastVerb                                                                                 map[string]bool
@@ -217,7 +218,7 @@ func newLexicon() *lexicon {
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
-	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
+	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
 	l.pastVerb = wordSet(pastVerbWords)
@@ -491,6 +492,12 @@ func tokenizeMode(text string, exact bool) []token {
 			case "m":
 				t.kilo, t.num, t.orig = true, t.num*1e6, t.orig+text[j:k]
 				j = k
+			case "s":
+				t.orig += text[j:k] // "under-18s", "the 21s": a number in the plural
+				j = k
+			case "yo", "y", "yr", "yrs":
+				t.plus, t.orig = true, t.orig+text[j:k] // "21yo": an age, like "21+"
+				j = k
 			default:
 				// "2fa", "3rd": a word, not a number
 				t = token{raw: strings.ToLower(text[i:k]), orig: text[i:k]}
@@ -591,6 +598,7 @@ var joins = map[string]string{
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
+	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 
 // shortParen: the text after "(" is a number, maybe with "+", and ")".

@@ -958,8 +958,13 @@ func negations(ts []token) []bool {
 			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
-			if t.raw == "no" && nx == "longer" {
-				// "no longer needs" negates what follows too
+			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
+				if (ts[k].raw == "a" || ts[k].raw == "an") && k+1 < len(ts) {
+					k++
+				}
+				if ts[k].w == "minor" {
+					continue // "not a minor", "isn't underage": the state the check asks for
+				}
 			}
 		case t.w == "instead" || t.raw == "rather":
 			if i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].raw == "than") {
@@ -1156,7 +1161,7 @@ func dataMatch(ts []token) bool {
 		if t.w != "match" && t.w != "same" && t.w != "compare" {
 			continue
 		}
-		for j := max(0, i-4); j < len(ts) && j <= i+4; j++ {
+		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
 			if lex.dataField[ts[j].raw] && !(ts[j].raw == "number" && j > 0 && ts[j-1].w == "phone") {
 				return true
 			}
@@ -1299,11 +1304,11 @@ func ageAt(ts []token, i int) int {
 		next = ts[i+1].raw
 	}
 	ageCtx := t.plus || next == "years" || next == "year" || next == "yrs" || next == "yo"
-	if !ageCtx && (prev == "over" || prev == "above" || prev == "under" || prev == "below") && i > 1 {
-		switch ts[i-2].raw {
-		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone", "if", "anyone", "users", "customers":
-			ageCtx = true
-		}
+	if !ageCtx && (prev == "over" || prev == "above" || prev == "under" || prev == "below") && i > 1 &&
+		!(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !hasAnyRaw(ts, lex.notAge) && !has(ts, "threshold") && !has(ts, "attempt") {
+		// "reject anybody under 18", "turn away under-18s": a whole number of 12 to
+		// 120 after over/under, with no unit, money or score near it, is an age
+		ageCtx = true
 	}
 	if prev == "least" && i >= 2 && ts[i-2].raw == "at" && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !ageCtx {
 		ageCtx = hasRaw(ts, "they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are")
@@ -1332,7 +1337,7 @@ func ageAt(ts []token, i int) int {
 		return 0
 	}
 	switch prev {
-	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below":
+	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough":
 		return int(t.num)
 	}
 	if t.plus || next == "years" || next == "year" || next == "yrs" || next == "or" {

@@ -260,8 +260,8 @@ var (
 		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
 	}
 	ofAge = rule{make: func(d *detector, i int) {
+		d.neg[i] = false // "no minors", "not a minor" ask for the check
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
-		d.neg[i] = false // "no minors" asks for the check
 	}}
 	documentRule = rule{make: func(d *detector, i int) {
 		dt := docTypesOf(d.ts, i)
