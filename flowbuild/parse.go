@@ -1020,7 +1020,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
 				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
 					fs.pos = -1 // a selfie is taken before it is compared
@@ -1034,7 +1034,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
 			add(s, ci)
 		}
 	}
@@ -1194,9 +1194,44 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	return false
 }
 
+// providedImage: the image at i is one the integrator already holds ("the selfie
+// we have on file", "their profile picture", "the headshot we already have", "the
+// photo we pass in"), a source of a comparison and not a picture the flow takes.
+// The words looked at stop at the other side of the comparison ("to", "against").
+func providedImage(ts []token, i int) bool {
+	mark := func(j int) bool {
+		t := ts[j]
+		if t.w == "provide" || lex.providedMark[t.raw] {
+			return true
+		}
+		return lex.holdVerb[t.raw] && j > 0 && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve")
+	}
+	for j := i - 1; j >= 0 && j >= i-3 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j-- {
+		if mark(j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(ts) && j <= i+6 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j++ {
+		if mark(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// priorProvided: the clause before named an image the integrator holds.
+func priorProvided(ts []token) bool {
+	for i, t := range ts {
+		if (t.w == "selfie" || t.w == "photo") && providedImage(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // compareSources names the two sides of a comparison: what the clause says, then what
 // the flow has captured so far.
-func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceSource) {
+func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSource, *flow.FaceSource) {
 	var found []string
 	addSrc := func(s string) {
 		for _, f := range found {
@@ -1214,6 +1249,8 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 		switch {
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
+		case (t.w == "selfie" || t.w == "photo") && providedImage(ts, i):
+			addSrc("providedData")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
 			explicitScan = true
@@ -1222,6 +1259,11 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
 			addSrc("sessionVideo")
 		}
+	}
+	// "compare it to …" after "we'll send you their onboarding selfie": the image the
+	// clause before named
+	if len(found) < 2 && hasRaw(ts, "it", "that", "this") && priorProvided(prior) {
+		addSrc("providedData")
 	}
 	// then "their face": the selfie when there is one, else the live video
 	if len(found) < 2 && has(ts, "face") {

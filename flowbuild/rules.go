@@ -107,6 +107,9 @@ var rules = map[string][]rule{
 		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
+		if lex.owner[d.next(i)] {
+			return false // "it's really theirs": ownership, not liveness
+		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
 	})},
 	"recognize": {simple(kRecognition, nil)},
@@ -115,7 +118,7 @@ var rules = map[string][]rule{
 	"identify": {simple(kRecognition, func(d *detector, i int) bool { return near(d.ts, i, 4, "enrolled", "face") })},
 	"selfie": {{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
-		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) },
+		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) },
 		make: faceScan,
 	}},
 	"oval": {{make: faceScan}},
@@ -251,6 +254,9 @@ var rawRules = map[string][]rule{
 	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
 	"presence": {simple(kLiveness, nil)},
 	"holder":   {holderRule},
+	"theirs":   {ownerRule},
+	"belongs":  {ownerRule},
+	"belong":   {ownerRule},
 	"login":    {faceLogin},
 	"signin":   {faceLogin},
 }
@@ -314,6 +320,21 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "sessionVideo"}}, i)
+		},
+	}
+	// "make sure the ID is theirs", "the passport belongs to the person on camera":
+	// a document owned by the user is one whose photo matches their face
+	ownerRule = rule{
+		when: func(d *detector, i int) bool {
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !peopleWords(d.ts) && !d.got.has(kFaceCompare)
+		},
+		make: func(d *detector, i int) {
+			live := "sessionVideo"
+			if findKind(d.seq, kFaceScan) >= 0 || findKind(d.out, kFaceScan) >= 0 {
+				live = "faceScan"
+			}
+			d.a.notes = append(d.a.notes, "Read \""+d.ts[i].orig+"\" about the document as a face comparison of its photo with the user's face.")
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
