@@ -22,7 +22,7 @@ var lexGroups = map[string][]string{
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
 	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog"},
-	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs"},
+	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs", "seen"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
 	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent"},
@@ -174,6 +174,7 @@ var (
 	providedMarkWords  = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "providedData", "provideddata", "supplied"} // an image the integrator holds
 	holdVerbWords      = []string{"have", "hold", "keep", "got", "kept", "held", "store"}                                                                                                                                                                        // "the selfie we have"
 	compareStopWords   = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                    // the other side of a comparison starts here
+	personRefWords     = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                         // the person a status check is about
 	notAgeWords        = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                        // "over 50" is no age next to these
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                                                                        // "verify ownership of the number"
@@ -197,7 +198,7 @@ type lexicon struct {
 	channelPrep                                                                              map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop                              map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                   map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive, notAge                                                         map[string]bool
 	frontWord, backWord                                                                      map[string]bool
@@ -223,6 +224,7 @@ func newLexicon() *lexicon {
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
+	l.personRef = wordSet(personRefWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)

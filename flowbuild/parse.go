@@ -1016,6 +1016,15 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
 		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
+		byFace := faceWord && hasRaw(ts, "by", "via", "using", "with") && !comparing
+		if byFace && !population && !image {
+			// "Is this an existing customer? Check by face.": the population named before
+			population = has(a.prior, "enrolled") || has(a.prior, "recognize")
+		}
+		// "check they're already enrolled": whether this person is enrolled is a
+		// question recognition answers, unless the clause is about data
+		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
+			hasAnyRaw(ts, lex.personRef) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
 		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
@@ -1027,7 +1036,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 			add(s, ci)
-		case !image && faceWord && (population && (comparing || search || has(ts, "verify") || has(ts, "identify")) || search):
+		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus:
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
