@@ -436,6 +436,16 @@ func parse(text string) *parsed {
 		channelFromContext(s.fallback)
 	}
 	p.steps = order(out)
+	if !namesCheck(p.steps) {
+		// a need with no step named ("verify the user", "KYC for new sellers"):
+		// the smallest flow that meets it, said as an assumption, never silence
+		if implied := p.implicitSteps(ts); len(implied) > 0 {
+			// the need is placed: the clause that named it is no longer unplaced
+			p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasPrefix(n, unplacedPrefix) })
+			p.steps = append(p.steps, implied...)
+		}
+		p.steps = order(p.steps)
+	}
 	for _, t := range ts {
 		if n := lex.unsupported[t.raw]; n != "" {
 			p.notes = append(p.notes, n)
@@ -443,6 +453,61 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// namesCheck: the steps hold something beyond a greeting and a closing line.
+func namesCheck(steps []*step) bool {
+	for _, s := range steps {
+		if s.k != kGreeting && s.k != kClosing {
+			return true
+		}
+	}
+	return false
+}
+
+// implicitSteps are the steps a verification need implies when the text names
+// none: proving who someone is ("KYC", "identity", "who they say they are") is an
+// ID scan, a liveness check and a comparison of the ID photo with the face;
+// any other need to verify a person ("verify the user", "authenticate them") is
+// a liveness check. Excluded steps stay out.
+func (p *parsed) implicitSteps(ts []token) []*step {
+	identity, need := false, ""
+	for i, t := range ts {
+		switch {
+		case lex.identityNeed[t.raw] || t.raw == "who" && i+2 < len(ts) && (ts[i+2].w == "explain" || ts[i+2].raw == "claim" || ts[i+2].raw == "claims"):
+			identity, need = true, t.orig
+		case need == "" && (t.w == "verify" || lex.verifyNeed[t.raw]):
+			need = t.orig
+		}
+	}
+	if need == "" {
+		return nil
+	}
+	var out []*step
+	if identity {
+		for _, k := range []kind{kDocument, kLiveness, kFaceCompare} {
+			if p.excluded.has(k) {
+				continue
+			}
+			s := &step{k: k}
+			if k == kFaceCompare {
+				if p.excluded.has(kDocument) {
+					continue
+				}
+				s.srcA, s.srcB = &flow.FaceSource{Source: "documentPhoto"}, &flow.FaceSource{Source: "sessionVideo"}
+			}
+			out = append(out, s)
+		}
+		if len(out) > 0 {
+			p.notes = append(p.notes, "No step was named; \""+need+"\" reads as proving who the user is: an ID document scan, a liveness check and a comparison of the ID photo with their face. Name the steps to change this.")
+			return out
+		}
+	}
+	if p.excluded.has(kLiveness) {
+		return nil
+	}
+	p.notes = append(p.notes, "No step was named; \""+need+"\" reads as checking that a real person is present: a liveness check. Name the steps (an ID scan, a face comparison, a code) to change this.")
+	return []*step{{k: kLiveness}}
 }
 
 func (p *parsed) dropExcluded(seq []*step) []*step {
@@ -512,6 +577,8 @@ func lastScannable(cs []clause) kind {
 	return kNone
 }
 
+const unplacedPrefix = "No step matches \""
+
 // unplaced says so when a clause asks for something (a check, a requirement,
 // data) that no rule turned into a step: the words must not vanish silently.
 func unplaced(ts []token) []string {
@@ -528,7 +595,7 @@ func unplaced(ts []token) []string {
 	if !asks {
 		return nil
 	}
-	return []string{"No step matches \"" + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }
 
 // applySettings gives a clause's settings to the steps it names or, when it names
@@ -1075,8 +1142,29 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 		d.out = kept
 	}
-	// a one-time code with its channel named elsewhere in the clause
 	sortByPos(d.out)
+	// a comparison named before the image it reads ("make sure the face matches,
+	// using their ID") runs after the step that captures that image
+	uses := func(c *step, src string) bool {
+		return c.srcA != nil && c.srcA.Source == src || c.srcB != nil && c.srcB.Source == src
+	}
+	for ci := 0; ci < len(d.out); ci++ {
+		c := d.out[ci]
+		if c.k != kFaceCompare {
+			continue
+		}
+		last := -1
+		for j := ci + 1; j < len(d.out); j++ {
+			if d.out[j].k == kDocument && uses(c, "documentPhoto") || d.out[j].k == kFaceScan && uses(c, "faceScan") {
+				last = j
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		d.out = slices.Insert(slices.Delete(d.out, ci, ci+1), last, c)
+		ci--
+	}
 	return d.out
 }
 

@@ -244,7 +244,11 @@ var rules = map[string][]rule{
 	}}},
 	"ask":     {conversationRule},
 	"confirm": {conversationRule},
-	"explain": {conversationRule},
+	"explain": {{
+		// "who they say they are", "what they told us": the user speaking, not the avatar
+		when: func(d *detector, i int) bool { return !lex.personRef[d.prev(i)] || d.prev(i) == "this" },
+		make: conversationRule.make,
+	}},
 }
 
 // rawRules fire on the word as written, whatever its lemma.
@@ -255,6 +259,10 @@ var rawRules = map[string][]rule{
 	"presence": {simple(kLiveness, nil)},
 	"holder":   {holderRule},
 	"theirs":   {ownerRule},
+	"say":      {claimRule},
+	"says":     {claimRule},
+	"claim":    {claimRule},
+	"claims":   {claimRule},
 	"belongs":  {ownerRule},
 	"belong":   {ownerRule},
 	"login":    {faceLogin},
@@ -333,9 +341,16 @@ var (
 			if findKind(d.seq, kFaceScan) >= 0 || findKind(d.out, kFaceScan) >= 0 {
 				live = "faceScan"
 			}
-			d.a.notes = append(d.a.notes, "Read \""+d.ts[i].orig+"\" about the document as a face comparison of its photo with the user's face.")
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
+	}
+	// "make sure they are who they say they are with their ID": the document's owner
+	claimRule = rule{
+		when: func(d *detector, i int) bool {
+			return i >= 2 && d.ts[i-2].raw == "who" && lex.personRef[d.prev(i)] && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
