@@ -231,9 +231,12 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	}
 	var done []string
 	var steps []*step
+	var negs kindSet
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
-		steps = append(steps, analyze(c.toks, append(slices.Clone(p.steps), steps...)).steps...)
+		a := analyze(c.toks, append(slices.Clone(p.steps), steps...))
+		steps = append(steps, a.steps...)
+		negs |= a.neg
 	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
@@ -250,6 +253,11 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 			steps = append(steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
 		}
 	}
+	if hasAnyRaw(ts, lex.replaceWord) || negs != 0 {
+		// "on the new-user branch, use SMS instead of email": a step of the branch
+		// is replaced in its place, not joined by a second one
+		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
+	}
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range main {
 		if p.find(s.k) >= 0 {
@@ -265,4 +273,53 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		p.policy = pol
 	}
 	return done, len(done) > 0
+}
+
+// replaceOnBranch replaces, on the branch a condition names (a recognition's
+// new-user path, a step's fallback), each step that is excluded or of the family
+// of a named step with that step, and returns the named steps it did not place.
+func (p *plan) replaceOnBranch(k condKind, anchor *step, steps []*step, negs kindSet, done *[]string) []*step {
+	if k == condNewUser && anchor == nil {
+		anchor = lastKindStep(p.steps, kRecognition)
+	}
+	if anchor == nil {
+		return steps
+	}
+	list := &anchor.fallback
+	if k == condNewUser {
+		list = &anchor.branch
+	}
+	var rest []*step
+	for _, s := range steps {
+		placed := false
+		for i, old := range *list {
+			if !(negs.has(old.k) || slices.Contains(family(s.k), old.k) || old.k == s.k) {
+				continue
+			}
+			if old.k == s.k && s.k != kDocument {
+				mergeStep(old, s) // named again: its settings change
+				placed = true
+				break
+			}
+			if old.node != nil && old.node.OTPLength != nil && s.otpLen == 0 && (s.k == kEmailOTP || s.k == kSMSOTP) {
+				s.otpLen = *old.node.OTPLength
+			}
+			(*list)[i] = s
+			*done = append(*done, "replaced the "+old.k.String()+" with "+s.k.withArticle()+" on the branch")
+			placed = true
+			break
+		}
+		if !placed {
+			rest = append(rest, s)
+		}
+	}
+	// excluded steps the change named no replacement for leave the branch too
+	*list = slices.DeleteFunc(*list, func(o *step) bool {
+		if negs.has(o.k) && !slices.Contains(steps, o) {
+			*done = append(*done, "removed the "+o.k.String()+" from the branch")
+			return true
+		}
+		return false
+	})
+	return rest
 }

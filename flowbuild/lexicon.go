@@ -177,6 +177,7 @@ var (
 	personRefWords     = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                         // the person a status check is about
 	identityNeedWords  = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                            // proving who someone is
 	verifyNeedWords    = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted"}                                                                                                                                               // a need to check the person, with no step named
+	replaceWords       = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                   // a change that replaces a step
 	notAgeWords        = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                        // "over 50" is no age next to these
 	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                // setting units (settings.go)
 	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                                                                        // "verify ownership of the number"
@@ -201,7 +202,7 @@ type lexicon struct {
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                   map[string]bool
-	identityNeed, verifyNeed                                                                 map[string]bool
+	identityNeed, verifyNeed, replaceWord                                                    map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive, notAge                                                         map[string]bool
 	frontWord, backWord                                                                      map[string]bool
@@ -228,7 +229,7 @@ func newLexicon() *lexicon {
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.personRef = wordSet(personRefWords)
-	l.identityNeed, l.verifyNeed = wordSet(identityNeedWords), wordSet(verifyNeedWords)
+	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
