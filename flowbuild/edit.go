@@ -436,6 +436,8 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
+	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasRaw(ts, "it", "them") && (front || back || len(ref) > 0):
+		op = opMove // "… and put it before the liveness": the step just changed
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
 		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (front || back || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
@@ -613,9 +615,9 @@ func (p *plan) find(k kind) int {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
-	if len(ref) == 0 && !front && s.k == kAgeCheck {
+	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {
-			// the age check reads the document: it goes right after the scan
+			// the age or name check reads the document: it goes right after the scan
 			p.steps = insertStep(p.steps, i+1, s)
 			return
 		}

@@ -17,7 +17,7 @@ import (
 // code") are left out.
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
-	"insert": true, "switch": true, "rip": true,
+	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true,
 }
 
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
@@ -35,11 +35,11 @@ func splitInstructions(sentence string) []string {
 		if next == "then" && i+2 < len(words) {
 			next = strings.ToLower(words[i+2])
 		}
-		if !editVerbs[next] {
+		if !editVerbs[next] && !(next == "get" && i+2 < len(words) && strings.ToLower(words[i+2]) == "rid") {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
-		if !strings.HasSuffix(words[i-1], ",") && w == "and" && !(i+2 < len(words) && editVerbs[next]) {
+		if !strings.HasSuffix(words[i-1], ",") && w == "and" && !(i+2 < len(words) && (editVerbs[next] || next == "get")) {
 			continue
 		}
 		out = append(out, strings.Join(words[start:i], " "))
@@ -72,6 +72,9 @@ func (p *plan) stepOf(k kind) *step {
 func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
 		return nil, false
+	}
+	if hasAnyRaw(ts, lex.replaceWord) && slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 }) {
+		return nil, false // "replace the passport scan with a selfie": a new step, not a setting
 	}
 	var done []string
 	st := readSettings(ts)

@@ -149,7 +149,7 @@ var rules = map[string][]rule{
 	"email": {{make: func(d *detector, i int) {
 		ts, next, prev := d.ts, d.next(i), d.prev(i)
 		d.emailIdx = i
-		if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasAnyRaw(ts, lex.onFile) {
+		if (has(ts, "match") || has(ts, "same")) && hasAnyRaw(ts, lex.onFile) && !d.codeInClause {
 			return // the field of a data check, not a step
 		}
 		if lex.entryNext[next] {
