@@ -460,6 +460,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 			for i >= 0 {
+				p.removed = i + 1
 				p.unlink(p.steps[i])
 				p.steps = append(p.steps[:i], p.steps[i+1:]...)
 				done = append(done, "removed the "+t.k.String())
@@ -497,6 +498,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return nil, fmt.Errorf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", sentence)
 	}
 	var done []string
+	if p.removed > 0 && len(ref) == 0 && !front && !back && hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") {
+		// "put a recognition in their place": where the removed steps were
+		at := min(p.removed-1, len(p.steps))
+		for k, s := range pos {
+			p.steps = insertStep(p.steps, at+k, s)
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
+		}
+		return done, nil
+	}
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
@@ -619,6 +630,20 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 		if i := p.find(kDocument); i >= 0 {
 			// the age or name check reads the document: it goes right after the scan
 			p.steps = insertStep(p.steps, i+1, s)
+			return
+		}
+	}
+	if len(ref) == 0 && !front && !back && s.k == kFaceCompare {
+		// a comparison goes right after the last capture it reads
+		at := -1
+		for i, o := range p.steps {
+			if o.k == kDocument && (s.srcA != nil && s.srcA.Source == "documentPhoto" || s.srcB != nil && s.srcB.Source == "documentPhoto") ||
+				o.k == kFaceScan && (s.srcA != nil && s.srcA.Source == "faceScan" || s.srcB != nil && s.srcB.Source == "faceScan") {
+				at = i
+			}
+		}
+		if at >= 0 {
+			p.steps = insertStep(p.steps, at+1, s)
 			return
 		}
 	}

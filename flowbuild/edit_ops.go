@@ -28,6 +28,12 @@ func splitInstructions(sentence string) []string {
 	start := 0
 	for i := 1; i+1 < len(words); i++ {
 		w := strings.ToLower(strings.Trim(words[i], ",;"))
+		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
+			// "take out the ID scan, put a recognition in its place"
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
+			continue
+		}
 		if w != "and" && w != "then" {
 			continue
 		}
@@ -46,6 +52,18 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// hasEditVerb: the words hold an instruction of their own ("take out the ID
+// scan"), not a condition ("for new users") that the verb after it belongs to.
+func hasEditVerb(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		if editVerbs[w] || w == "take" || w == "get" {
+			return true
+		}
+	}
+	return false
 }
 
 // family are kinds that stand for one another: a change that names one while the
@@ -255,6 +273,10 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		if age := ageIn(ts); age > 0 {
 			steps = append(steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
 		}
+	}
+	if hasRaw(ts, "replace", "swap", "substitute") && negs == 0 && len(steps) >= 2 && steps[0].k != steps[1].k {
+		negs.add(steps[0].k) // "replace the SMS with an ID scan": the first named goes
+		steps = steps[1:]
 	}
 	if hasAnyRaw(ts, lex.replaceWord) || negs != 0 {
 		// "on the new-user branch, use SMS instead of email": a step of the branch

@@ -435,6 +435,16 @@ func parse(text string) *parsed {
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
 	}
+	for _, s := range out {
+		switch {
+		case s.k == kOTP && p.excluded.has(kSMSOTP) && !p.excluded.has(kEmailOTP):
+			s.k = kEmailOTP
+			p.notes = append(p.notes, "The one-time code goes by email, since the text rules out SMS.")
+		case s.k == kOTP && p.excluded.has(kEmailOTP) && !p.excluded.has(kSMSOTP):
+			s.k = kSMSOTP
+			p.notes = append(p.notes, "The one-time code goes by SMS, since the text rules out email.")
+		}
+	}
 	p.steps = order(out)
 	if !namesCheck(p.steps) {
 		// a need with no step named ("verify the user", "KYC for new sellers"):
@@ -1029,8 +1039,8 @@ func negations(ts []token) []bool {
 				if (ts[k].raw == "a" || ts[k].raw == "an") && k+1 < len(ts) {
 					k++
 				}
-				if ts[k].w == "minor" {
-					continue // "not a minor", "isn't underage": the state the check asks for
+				if ts[k].w == "minor" || lex.ageComparative[ts[k].raw] || ts[k].isNum && k+1 < len(ts) && ts[k+1].raw == "yet" {
+					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
 		case t.w == "instead" || t.raw == "rather":
@@ -1075,8 +1085,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// against an image the flow has or is given is face_compare (1:1)
 	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) {
 		image := imageSource(ts, seq, d.out)
-		search := has(ts, "search") || lookUp(ts)
 		population := has(ts, "enrolled") || has(ts, "recognize")
+		// "is the face already in our database?", "among the people we registered"
+		search := has(ts, "search") || lookUp(ts) || population && hasRaw(ts, "in", "among", "across", "within") && !comparing
 		if pronoun := hasRaw(ts, "it", "them", "those", "these"); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
@@ -1197,8 +1208,8 @@ func firstOf(ts []token, lemmas ...string) int {
 }
 
 func anyDoc(ts []token) bool {
-	for _, t := range ts {
-		if lex.docWord[t.w] {
+	for i, t := range ts {
+		if lex.docWord[t.w] && !(t.w == "id" && i > 0 && lex.notDocBefore[ts[i-1].raw]) {
 			return true
 		}
 	}
@@ -1457,6 +1468,9 @@ func ageAt(ts []token, i int) int {
 	}
 	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
 		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
+	}
+	if !ageCtx && next == "yet" && i > 0 && ts[i-1].w == "no" {
+		return int(t.num) // "anyone who isn't 18 yet"
 	}
 	if !ageCtx && next == "or" && i+2 < len(ts) && (ts[i+2].raw == "over" || ts[i+2].raw == "older" || ts[i+2].raw == "above") {
 		ageCtx = true // "21 or over"

@@ -259,6 +259,9 @@ var rawRules = map[string][]rule{
 	"presence": {simple(kLiveness, nil)},
 	"holder":   {holderRule},
 	"theirs":   {ownerRule},
+	"them":     {isThemRule},
+	"him":      {isThemRule},
+	"her":      {isThemRule},
 	"say":      {claimRule},
 	"says":     {claimRule},
 	"claim":    {claimRule},
@@ -344,6 +347,14 @@ var (
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
+	}
+	// "we check the photo is them", "the ID photo really shows them"
+	isThemRule = rule{
+		when: func(d *detector, i int) bool {
+			p := d.prev(i)
+			return (p == "is" || p == "shows" || p == "really" || p == "actually") && (has(d.ts[:i], "photo") || anyDoc(d.ts[:i])) && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
 	}
 	// "make sure they are who they say they are with their ID": the document's owner
 	claimRule = rule{

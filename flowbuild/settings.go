@@ -131,6 +131,9 @@ func numberAt(ts []token, i int) (float64, bool) {
 		return t.num, true
 	}
 	if n, ok := numberWords[t.raw]; ok {
+		if n >= 20 && n%10 == 0 && i+1 < len(ts) && numberWords[ts[i+1].raw] >= 1 && numberWords[ts[i+1].raw] <= 9 {
+			n += numberWords[ts[i+1].raw] // "twenty one", "twenty-one"
+		}
 		return float64(n), true
 	}
 	return 0, false
@@ -139,7 +142,7 @@ func numberAt(ts []token, i int) (float64, bool) {
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "sixty": 60,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 }
 
 // hasSetting is a cheap test before readSettings: a number or a unit word.
