@@ -404,6 +404,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			ref, refAfter = a.ref, a.refAfter
 		}
 	}
+	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
+		// "not email" in a flow that sends an email code: the code's channel
+		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
+	}
 	for k := kind(1); k < kindCount; k++ {
 		if negKinds.has(k) && k != kOTP {
 			neg = append(neg, &step{k: k})
@@ -430,6 +434,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	op := opAdd
 	switch {
+	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
+		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
+		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
 	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
@@ -498,6 +505,25 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return nil, fmt.Errorf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", sentence)
 	}
 	var done []string
+	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and")) {
+		// "add an email code in between", "in the middle": between the first
+		// verification steps, after the first of them
+		var checks []int
+		for i, s := range p.steps {
+			if !s.k.isConversation() {
+				checks = append(checks, i)
+			}
+		}
+		if len(checks) >= 2 {
+			at := checks[(len(checks)-1)/2] + 1
+			for k, s := range pos {
+				p.steps = insertStep(p.steps, at+k, s)
+				p.touched = s
+				done = append(done, "added "+s.k.withArticle()+" in the middle")
+			}
+			return done, nil
+		}
+	}
 	if p.removed > 0 && len(ref) == 0 && !front && !back && hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") {
 		// "put a recognition in their place": where the removed steps were
 		at := min(p.removed-1, len(p.steps))
@@ -511,6 +537,8 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
+				mergeStep(p.steps[i], s)
+				done = append(done, "kept the "+s.k.String()+" the flow already has")
 				continue
 			}
 		}

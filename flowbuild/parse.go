@@ -127,6 +127,7 @@ type step struct {
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
 	auto        bool       // added by the builder, not named by the user
+	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
@@ -681,6 +682,11 @@ func merge(seq, steps []*step) []*step {
 		}
 		if i := findKind(seq, s.k); i >= 0 {
 			old := seq[i]
+			if old.label && !s.label {
+				// "login 2FA: recognise the face, then text a code": the code goes where it is described
+				seq = append(slices.Delete(seq, i, i+1), old)
+				old.label = false
+			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
 			mergeStep(old, s)
@@ -1676,7 +1682,7 @@ func detectUseCase(ts []token) useCase {
 		return ucEnrollment
 	case raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account") && raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"):
 		return ucOnboarding
-	case raw("login", "2fa", "signin", "log", "logging", "mfa"):
+	case raw("login", "2fa", "signin", "mfa"): // "log in", "logging in" are joined into "login"
 		return ucLogin
 	case raw("payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"):
 		return ucPayment

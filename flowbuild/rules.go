@@ -107,8 +107,8 @@ var rules = map[string][]rule{
 		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
-		if lex.owner[d.next(i)] {
-			return false // "it's really theirs": ownership, not liveness
+		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") {
+			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
 	})},
@@ -150,6 +150,9 @@ var rules = map[string][]rule{
 		ts, next, prev := d.ts, d.next(i), d.prev(i)
 		d.emailIdx = i
 		if (has(ts, "match") || has(ts, "same")) && hasAnyRaw(ts, lex.onFile) && !d.codeInClause {
+			if hasNear(ts, i, 3, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 {
+				d.add(&step{k: kEnterEmail}, i) // "the email they give matches the account": collected, then compared
+			}
 			return // the field of a data check, not a step
 		}
 		if lex.entryNext[next] {
@@ -187,10 +190,16 @@ var rules = map[string][]rule{
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
-	"code": {simple(kOTP, func(d *detector, i int) bool {
+	"code": {{
 		// "zip code" is no code to send; a channel named in the clause makes the step
-		return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
-	})},
+		when: func(d *detector, i int) bool {
+			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
+		},
+		make: func(d *detector, i int) {
+			// "login 2FA: …": a label names the need, the step's place comes from where it is described
+			d.add(&step{k: kOTP, label: lex.labelWord[d.ts[i].raw]}, i)
+		},
+	}},
 	"permission": {{
 		// consent to be recorded or to use biometrics is a question for the avatar;
 		// a permission node is for the camera and the microphone
@@ -259,17 +268,28 @@ var rawRules = map[string][]rule{
 	"presence": {simple(kLiveness, nil)},
 	"holder":   {holderRule},
 	"theirs":   {ownerRule},
-	"them":     {isThemRule},
-	"him":      {isThemRule},
-	"her":      {isThemRule},
-	"say":      {claimRule},
-	"says":     {claimRule},
-	"claim":    {claimRule},
-	"claims":   {claimRule},
-	"belongs":  {ownerRule},
-	"belong":   {ownerRule},
-	"login":    {faceLogin},
-	"signin":   {faceLogin},
+	"one": {{
+		// "the name is the one on their account": a field compared with records
+		when: func(d *detector, i int) bool {
+			return d.prev(i) == "the" && d.next(i) == "on" && hasAnyRaw(d.ts, lex.onFile) && hasAnyRaw(d.ts[:i], lex.dataField) && !d.got.has(kMatchCheck)
+		},
+		make: matchCheck,
+	}},
+	"them":    {isThemRule},
+	"him":     {isThemRule},
+	"her":     {isThemRule},
+	"say":     {claimRule},
+	"says":    {claimRule},
+	"claim":   {claimRule},
+	"claims":  {claimRule},
+	"belongs": {ownerRule},
+	"belong":  {ownerRule},
+	"login":   {faceLogin},
+	"log": {{when: func(d *detector, i int) bool {
+		return near(d.ts, i, 3, "in") && faceLogin.when(d, i) // "log them in by face"
+	}, make: faceLogin.make}},
+	"owner":  {accountOwnerRule},
+	"signin": {faceLogin},
 }
 
 var (
@@ -346,6 +366,16 @@ var (
 			}
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
+		},
+	}
+	// "verify they're really the account owner": the person enrolled for the account
+	accountOwnerRule = rule{
+		when: func(d *detector, i int) bool {
+			return hasRaw(d.ts, "account", "accounts") && !anyDoc(d.ts) && !d.got.has(kRecognition)
+		},
+		make: func(d *detector, i int) {
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as face recognition against the users enrolled with their accounts.")
+			d.add(&step{k: kRecognition}, i)
 		},
 	}
 	// "we check the photo is them", "the ID photo really shows them"
