@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -389,6 +390,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
+	if r := index(ts, "replace"); r >= 0 || hasRaw(ts, "swap", "substitute") {
+		// "replace recognition with an ID scan plus face comparison": the two sides
+		// are read apart, so that one side's words do not decide the other's steps
+		for j := max(r, 0) + 1; j < len(ts); j++ {
+			if ts[j].raw == "with" || ts[j].raw == "for" && r < 0 {
+				ts = slices.Clone(ts)
+				ts[j] = token{w: ","}
+				break
+			}
+		}
+	}
 	var pos, neg []*step
 	var negKinds kindSet
 	front, back := false, false
@@ -417,6 +429,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		neg = append(neg, &step{k: kOTP})
 	}
 	pos = dedupeKinds(pos)
+	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") {
+		// "drop everything except liveness": the steps named stay, every other check goes
+		keep := append(slices.Clone(pos), neg...)
+		var done []string
+		p.steps = slices.DeleteFunc(p.steps, func(s *step) bool {
+			if s.k.isConversation() || findKind(keep, s.k) >= 0 {
+				return false
+			}
+			done = append(done, "removed the "+s.k.String())
+			return true
+		})
+		if len(done) > 0 {
+			return done, nil
+		}
+	}
 	if exchange {
 		return p.exchange(pos, ts)
 	}
@@ -533,6 +560,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
 		}
 		return done, nil
+	}
+	if slices.ContainsFunc(pos, func(s *step) bool { return p.find(s.k) < 0 }) {
+		// "make sure the passport is theirs": the passport is the object of the new
+		// comparison, already in the flow, not a second scan
+		pos = slices.DeleteFunc(pos, func(s *step) bool {
+			return (s.k == kDocument || s.k == kFaceScan) && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra")
+		})
 	}
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
@@ -744,7 +778,19 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	repl.front, repl.back = false, false
 	p.steps[i] = repl
 	p.touched = repl
-	return []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}, nil
+	done := []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}
+	// "replace recognition with an ID scan plus face comparison": the rest follow it
+	at := i + 1
+	for _, s := range pos {
+		if s == repl || s.k == old.k || s.k == was || p.find(s.k) >= 0 {
+			continue
+		}
+		s.front, s.back = false, false
+		p.steps = insertStep(p.steps, at, s)
+		at++
+		done = append(done, "added "+s.k.withArticle()+" after it")
+	}
+	return done, nil
 }
 
 // rewordOf recognises "change the greeting to '...'", "reword the question: ...".

@@ -91,8 +91,10 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
 		return nil, false
 	}
-	if hasAnyRaw(ts, lex.replaceWord) && slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 }) {
-		return nil, false // "replace the passport scan with a selfie": a new step, not a setting
+	if slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 && !x.k.isConversation() }) {
+		// "replace the passport scan with a selfie", "make sure the passport is
+		// theirs": a new step, not a setting
+		return nil, false
 	}
 	var done []string
 	st := readSettings(ts)
@@ -253,9 +255,13 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	var done []string
 	var steps []*step
 	var negs kindSet
+	ctx := slices.Clone(p.steps)
+	for _, s := range p.steps {
+		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step
+	}
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
-		a := analyze(c.toks, append(slices.Clone(p.steps), steps...))
+		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
 		steps = append(steps, a.steps...)
 		negs |= a.neg
 	}
@@ -284,6 +290,11 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
 	}
 	main := pr.routeScoped(&sc, steps, p.steps)
+	if sc.anchor != nil {
+		// "ask for their email and send a code": the code goes to the address just entered
+		pr.notes = append(pr.notes, channelFromContext(sc.anchor.branch)...)
+		pr.notes = append(pr.notes, channelFromContext(sc.anchor.fallback)...)
+	}
 	for _, s := range main {
 		if p.find(s.k) >= 0 {
 			continue

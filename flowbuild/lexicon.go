@@ -30,7 +30,7 @@ var lexGroups = map[string][]string{
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
 	"take":       {"take", "took", "taken", "taking"},
-	"selfie":     {"selfie", "headshot", "selfies"},
+	"selfie":     {"selfie", "headshot", "selfies", "selfy", "selfi"},
 	"face":       {"face", "facial", "faces"},
 	"photo":      {"photo", "picture", "image", "pic", "snapshot", "portrait", "likeness"},
 	"oval":       {"oval", "overlay"},
@@ -178,6 +178,7 @@ var (
 	identityNeedWords   = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                // proving who someone is
 	verifyNeedWords     = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                // a need to check the person, with no step named
 	replaceWords        = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                       // a change that replaces a step
+	auxStartWords       = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                   // a clause that asks a question
 	labelWords          = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                                                                                         // name the need for a code, not its place
 	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
 	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
@@ -204,7 +205,7 @@ type lexicon struct {
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                   map[string]bool
-	labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                         map[string]bool
+	auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord               map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive, notAge                                                         map[string]bool
 	frontWord, backWord                                                                      map[string]bool
@@ -232,7 +233,7 @@ func newLexicon() *lexicon {
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.personRef = wordSet(personRefWords)
 	l.ageComparative = wordSet(ageComparativeWords)
-	l.labelWord = wordSet(labelWords)
+	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
@@ -614,6 +615,7 @@ var joins = map[string]string{
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
+	"signed up": "signup", "signing up": "signup", "registered with": "signup",
 	"log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }

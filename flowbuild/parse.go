@@ -227,6 +227,9 @@ var instructionVerbs = map[string]bool{
 
 func startsInstruction(ts []token, i int) bool {
 	t := ts[i]
+	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && (t.w == "finally" || t.w == "first") {
+		return false // "the first and last name": a field, not "lastly"
+	}
 	if instructionVerbs[t.w] || instructionVerbs[t.raw] {
 		// "camera and microphone", "date of birth and last four digits" stay together because
 		// their second half is a noun; lemmas like "email" count only as verbs with an object
@@ -948,7 +951,8 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	// order words
 	for i, t := range ts {
 		switch {
-		case t.w == "first" && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")):
+		case t.w == "first" && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
+			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
 			}
@@ -1107,6 +1111,8 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 		// "check they're already enrolled": whether this person is enrolled is a
 		// question recognition answers, unless the clause is about data
+		// "has this face been registered before?", "is the face enrolled?": a question recognition answers
+		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
 		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
 			hasAnyRaw(ts, lex.personRef) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
 		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
@@ -1129,6 +1135,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
 			add(s, ci)
+		case comparing && !dataMatch(ts) && theStep(ts, ci) && findKind(seq, kFaceCompare) >= 0:
+			// "drop the comparison": the face comparison the flow already has
+			old := seq[findKind(seq, kFaceCompare)]
+			add(&step{k: kFaceCompare, srcA: old.srcA, srcB: old.srcB}, ci)
 		}
 	}
 
@@ -1183,6 +1193,20 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		ci--
 	}
 	return d.out
+}
+
+// theStep: the word at i is named with "the" ("the comparison", "the face
+// match"): a step the flow already has, not a new one.
+func theStep(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if ts[j].raw == "the" {
+			return true
+		}
+		if ts[j].w != "face" {
+			return false
+		}
+	}
+	return false
 }
 
 func sortByPos(s []*step) {
@@ -1363,8 +1387,8 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 		switch {
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
-		case (t.w == "selfie" || t.w == "photo") && providedImage(ts, i):
-			addSrc("providedData")
+		case (t.w == "selfie" || t.w == "photo" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
+			addSrc("providedData") // "… with the one from when they signed up"
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
 			explicitScan = true

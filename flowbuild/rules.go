@@ -251,8 +251,12 @@ var rules = map[string][]rule{
 		d.neg[i] = false // "make sure nobody is pressuring them" is still a coercion check
 		d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tCoercion}, i)
 	}}},
-	"ask":     {conversationRule},
-	"confirm": {conversationRule},
+	"ask": {conversationRule},
+	"confirm": {{
+		// "confirm the first and last name match the booking": the verb of a data check
+		when: func(d *detector, i int) bool { return !dataMatch(d.ts) || has(d.ts, "ask") },
+		make: conversationRule.make,
+	}},
 	"explain": {{
 		// "who they say they are", "what they told us": the user speaking, not the avatar
 		when: func(d *detector, i int) bool { return !lex.personRef[d.prev(i)] || d.prev(i) == "this" },
@@ -267,6 +271,7 @@ var rawRules = map[string][]rule{
 	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
 	"presence": {simple(kLiveness, nil)},
 	"holder":   {holderRule},
+	"holding":  {holderRule},
 	"theirs":   {ownerRule},
 	"one": {{
 		// "the name is the one on their account": a field compared with records
@@ -275,7 +280,18 @@ var rawRules = map[string][]rule{
 		},
 		make: matchCheck,
 	}},
-	"them":    {isThemRule},
+	"them": {isThemRule},
+	"it": {{
+		// "get their email, then verify it": the address is confirmed with a code
+		when: func(d *detector, i int) bool {
+			return i > 0 && (d.ts[i-1].w == "verify" || d.ts[i-1].w == "confirm" || d.ts[i-1].w == "validate") &&
+				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0
+		},
+		make: func(d *detector, i int) {
+			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
+			d.add(&step{k: kEmailOTP}, i)
+		},
+	}},
 	"him":     {isThemRule},
 	"her":     {isThemRule},
 	"say":     {claimRule},
@@ -350,7 +366,7 @@ var (
 			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same"))
 		},
 		make: func(d *detector, i int) {
-			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "sessionVideo"}}, i)
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
 		},
 	}
 	// "make sure the ID is theirs", "the passport belongs to the person on camera":
@@ -360,10 +376,7 @@ var (
 			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !peopleWords(d.ts) && !d.got.has(kFaceCompare)
 		},
 		make: func(d *detector, i int) {
-			live := "sessionVideo"
-			if findKind(d.seq, kFaceScan) >= 0 || findKind(d.out, kFaceScan) >= 0 {
-				live = "faceScan"
-			}
+			live := d.liveSource()
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
@@ -395,6 +408,15 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// liveSource is the user's side of a comparison with a document: the face scan
+// the flow takes (or the clause names), else the live video.
+func (d *detector) liveSource() string {
+	if findKind(d.seq, kFaceScan) >= 0 || findKind(d.out, kFaceScan) >= 0 || has(d.ts, "selfie") || index(d.ts, "face") >= 0 && d.nextW(index(d.ts, "face")) == "scan" {
+		return "faceScan"
+	}
+	return "sessionVideo"
+}
 
 // hasNear reports whether a word of set is within dist tokens of i.
 func hasNear(ts []token, i, dist int, set map[string]bool) bool {
