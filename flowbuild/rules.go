@@ -285,7 +285,7 @@ var rawRules = map[string][]rule{
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
 			return i > 0 && (d.ts[i-1].w == "verify" || d.ts[i-1].w == "confirm" || d.ts[i-1].w == "validate") &&
-				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0
+				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing // "check it matches the one on file" is a data check
 		},
 		make: func(d *detector, i int) {
 			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
