@@ -58,6 +58,9 @@ func readCondition(ts []token, seq []*step) condition {
 			neg = true
 		}
 	}
+	if ts[0].raw == "otherwise" && len(seq) > 0 && (seq[len(seq)-1].k == kRecognition || len(seq) > 1 && seq[len(seq)-1].k == kLiveness && seq[len(seq)-2].k == kRecognition) {
+		return condition{k: condNewUser, end: 0} // "recognize returning people, otherwise enroll them"
+	}
 	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
 		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
 			return condition{k: condMain, end: -1}

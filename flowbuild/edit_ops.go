@@ -24,6 +24,9 @@ var editVerbs = map[string]bool{
 // where VERB starts a new edit, so that each part is applied on its own.
 func splitInstructions(sentence string) []string {
 	words := strings.Fields(sentence)
+	if parts := parallelPairs(words); parts != nil {
+		return parts
+	}
 	var out []string
 	start := 0
 	for i := 1; i+1 < len(words); i++ {
@@ -52,6 +55,40 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// parallelPairs splits "swap the ID scan for a selfie, and the SMS for an
+// email code" into two replacements, the second with the first's verb.
+func parallelPairs(words []string) []string {
+	if len(words) < 6 {
+		return nil
+	}
+	verb := strings.ToLower(words[0])
+	switch verb {
+	case "swap", "replace", "switch", "substitute", "change", "exchange":
+	default:
+		return nil
+	}
+	link := func(ws []string) bool {
+		for _, w := range ws {
+			switch strings.ToLower(strings.Trim(w, ",;")) {
+			case "for", "with", "to":
+				return true
+			}
+		}
+		return false
+	}
+	for i := 2; i+2 < len(words); i++ {
+		if strings.ToLower(words[i]) != "and" || !strings.HasSuffix(words[i-1], ",") {
+			continue
+		}
+		first, rest := words[:i], words[i+1:]
+		if editVerbs[strings.ToLower(rest[0])] || !link(first) || !link(rest) {
+			return nil
+		}
+		return []string{strings.TrimSuffix(strings.Join(first, " "), ","), verb + " " + strings.Join(rest, " ")}
+	}
+	return nil
 }
 
 // hasEditVerb: the words hold an instruction of their own ("take out the ID
@@ -97,6 +134,20 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		return nil, false
 	}
 	var done []string
+	if i := p.find(kAgeCheck); i >= 0 && !slices.ContainsFunc(pos, func(x *step) bool { return x.k == kAgeCheck }) {
+		// "make it 21 instead of 18": a bare age, other than the one the check has
+		cur := p.steps[i].minAge
+		if n := p.steps[i].node; n != nil && n.Validation != nil {
+			cur, _ = strconv.Atoi(n.Validation.Value)
+		}
+		for j := range ts {
+			if v, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
+				!(j+1 < len(ts) && lex.unit[ts[j+1].w]) && !(j > 0 && (ts[j-1].raw == "of" || ts[j-1].w == "instead")) {
+				pos = append(pos, &step{k: kAgeCheck, minAge: int(v), explicitAge: true})
+				break
+			}
+		}
+	}
 	st := readSettings(ts)
 	if st.any() {
 		for _, s := range p.steps {

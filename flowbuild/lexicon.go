@@ -179,7 +179,8 @@ var (
 	verifyNeedWords     = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                // a need to check the person, with no step named
 	replaceWords        = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                       // a change that replaces a step
 	auxStartWords       = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                   // a clause that asks a question
-	labelWords          = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                                                                                         // name the need for a code, not its place
+	fillerWords         = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
+	labelWords          = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
 	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
 	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
 	unitLemmas          = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                         // setting units (settings.go)
@@ -189,9 +190,14 @@ var (
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
-	"expired":    "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
-	"expiry":     "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
-	"expiration": "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"push":         "FaceSign flows cannot send push notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
+	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
+	"ip":           "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
+	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
+	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
+	"expired":      "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiry":       "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiration":   "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
 }
 
 // lexicon is built once from lexGroups; it is never written after package init.
@@ -205,7 +211,7 @@ type lexicon struct {
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                   map[string]bool
-	auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord               map[string]bool
+	filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord       map[string]bool
 	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive, notAge                                                         map[string]bool
 	frontWord, backWord                                                                      map[string]bool
@@ -233,6 +239,7 @@ func newLexicon() *lexicon {
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.personRef = wordSet(personRefWords)
 	l.ageComparative = wordSet(ageComparativeWords)
+	l.filler = wordSet(fillerWords)
 	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
@@ -592,6 +599,16 @@ func tokenizeMode(text string, exact bool) []token {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
+		if i+2 < len(ts) && ts[i+1].raw == "to" {
+			// "one-to-one", "1 to N": three words that name one thing
+			if j, ok := joins[ts[i].raw+" to "+ts[i+2].raw]; ok {
+				t := token{raw: j, orig: ts[i].orig + "-to-" + ts[i+2].orig}
+				t.w, t.known = lex.lemma(j)
+				out = append(out, t)
+				i += 2
+				continue
+			}
+		}
 		if i+1 < len(ts) {
 			pair := ts[i].raw + " " + ts[i+1].raw
 			if j, ok := joins[pair]; ok {
@@ -613,7 +630,7 @@ var joins = map[string]string{
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
-	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
+	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"signed up": "signup", "signing up": "signup", "registered with": "signup",
 	"log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",

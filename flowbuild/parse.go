@@ -345,7 +345,9 @@ func parse(text string) *parsed {
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
-				applySettings(readSettings(c.toks), main, seq)
+				if !applySettings(readSettings(c.toks), main, seq) {
+					p.notes = append(p.notes, unplaced(c.toks)...)
+				}
 			}
 			seq = merge(seq, main)
 			continue
@@ -375,7 +377,7 @@ func parse(text string) *parsed {
 		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
 			p.policy = pol
 		}
-		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && readPolicy(c.toks) == "" {
+		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && (readPolicy(c.toks) == "" || !a.policyOnly && !has(c.toks, "fail")) {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
@@ -385,7 +387,10 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
-			applySettings(readSettings(c.toks), main, seq)
+			if !applySettings(readSettings(c.toks), main, seq) {
+				// "the session must time out after 5 minutes": a number no step takes
+				p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
+			}
 		}
 		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
 			// a bare "scan" scans what the text last named: "enroll face … then scan"
@@ -597,16 +602,20 @@ const unplacedPrefix = "No step matches \""
 // data) that no rule turned into a step: the words must not vanish silently.
 func unplaced(ts []token) []string {
 	asks := false
+	content := 0
 	for _, t := range ts {
 		if lex.framing[t.raw] {
 			return nil // "Build a flow for …", "high value transfer verification": a heading, not a requirement
+		}
+		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !lex.addressee[t.raw] {
+			content++ // "store a copy of it for our compliance team": words that ask for something
 		}
 		verb := (t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect") && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
 		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
 			asks = true
 		}
 	}
-	if !asks {
+	if !asks && content < 2 {
 		return nil
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
@@ -615,9 +624,9 @@ func unplaced(ts []token) []string {
 // applySettings gives a clause's settings to the steps it names or, when it names
 // none that takes them ("OTP over email, 8 digits"), to the latest step before it
 // that does.
-func applySettings(st stepSettings, main, seq []*step) {
+func applySettings(st stepSettings, main, seq []*step) bool {
 	if !st.any() {
-		return
+		return true
 	}
 	done := false
 	for _, s := range main {
@@ -632,6 +641,7 @@ func applySettings(st stepSettings, main, seq []*step) {
 			done = true
 		}
 	}
+	return done
 }
 
 // ensure appends the reference steps that the sequence does not hold yet.

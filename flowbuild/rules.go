@@ -101,7 +101,7 @@ var rules = map[string][]rule{
 	}},
 	"live": {simple(kLiveness, func(d *detector, i int) bool {
 		nw, next := d.nextW(i), d.next(i)
-		if d.comparing && (nw == "face" || next == "video" || nw == "camera") {
+		if d.comparing && (nw == "face" || next == "video" || nw == "camera" || nw == "person") {
 			return false // "compare their live face with ...": the live video is a source
 		}
 		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
@@ -186,7 +186,7 @@ var rules = map[string][]rule{
 	"phone": {{
 		// "a code to their email since the phone is gone": the email is the channel
 		when: func(d *detector, i int) bool {
-			return !has(d.ts, "email") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
+			return !has(d.ts, "email") && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
@@ -227,6 +227,10 @@ var rules = map[string][]rule{
 	"#": {{make: func(d *detector, i int) {
 		if age := ageAt(d.ts, i); age > 0 {
 			d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+			if j := i + 2; j < len(d.ts) && (d.next(i) == "to" || d.next(i) == "and") && d.ts[j].isNum && int(d.ts[j].num) > age {
+				// "aged 18 to 65": the age check has a minimum only
+				d.a.notes = append(d.a.notes, "The age check requires at least "+d.ts[i].orig+"; FaceSign's age check has no upper limit, so "+d.ts[j].orig+" is not checked.")
+			}
 		}
 	}}},
 	"validate": {{
@@ -281,6 +285,14 @@ var rawRules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"them": {isThemRule},
+	"is": {{
+		// "the face on it is the face in front of the camera": the document's photo is the user
+		when: func(d *detector, i int) bool {
+			return i+2 < len(d.ts) && d.next(i) == "the" && (d.ts[i+2].w == "face" || d.ts[i+2].w == "person") &&
+				anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
+	}},
 	"it": {{
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
@@ -395,7 +407,7 @@ var (
 	isThemRule = rule{
 		when: func(d *detector, i int) bool {
 			p := d.prev(i)
-			return (p == "is" || p == "shows" || p == "really" || p == "actually") && (has(d.ts[:i], "photo") || anyDoc(d.ts[:i])) && ownerRule.when(d, i)
+			return (p == "is" || p == "be" || p == "shows" || p == "really" || p == "actually") && (has(d.ts[:i], "photo") || anyDoc(d.ts[:i])) && ownerRule.when(d, i)
 		},
 		make: ownerRule.make,
 	}
