@@ -428,6 +428,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
+	if p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
+		// "replace the email step with SMS": the flow's email step is its code
+		for _, list := range [][]*step{pos, neg} {
+			if len(list) > 0 && list[0].k == kEnterEmail && (hasAnyRaw(ts, lex.replaceWord) || hasRaw(ts, "remove", "delete", "drop", "move")) {
+				list[0].k = kEmailOTP
+			}
+		}
+	}
 	pos = dedupeKinds(pos)
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") {
 		// "drop everything except liveness": the steps named stay, every other check goes
@@ -461,6 +469,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	op := opAdd
 	switch {
+	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):
+		op = opRemove // "take out the selfie and compare against the live video instead"
+	case len(pos) == 2 && (strings.Contains(sentence, "→") || strings.Contains(sentence, "->")) && p.find(pos[0].k) >= 0 && p.find(pos[1].k) < 0:
+		op = opReplace // "text → email for the code"
 	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
 		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
 		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
@@ -761,6 +773,14 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		} else {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to replace", old.k)
 		}
+	}
+	if j := p.find(repl.k); j >= 0 && j != i && repl.k != kAsk && repl.k != kInform && findKind([]*step{p.steps[i]}, repl.k) < 0 {
+		// "take out the selfie and compare against the live video instead": the
+		// other step is already there; the named one goes
+		gone := p.steps[i]
+		p.unlink(gone)
+		p.steps = slices.Delete(p.steps, i, i+1)
+		return []string{"removed the " + gone.k.String()}, nil
 	}
 	was := p.steps[i].k
 	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail {

@@ -1152,6 +1152,14 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 	}
 
+	// "verify sellers with an ID and a selfie": the two images are verified against
+	// each other
+	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasRaw(ts, "with", "using", "via") {
+		if di, fi := findKind(d.out, kDocument), findKind(d.out, kFaceScan); di >= 0 && fi >= 0 && !d.out[di].auto && !d.out[fi].auto {
+			a.notes = append(a.notes, "Verifying with an ID and a selfie compares the selfie with the ID photo.")
+			add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "faceScan"}}, max(d.out[di].pos, d.out[fi].pos))
+		}
+	}
 	// "a code by email or SMS": a choice of channel, one code; the channel is asked
 	if ie, is := findKind(d.out, kEmailOTP), findKind(d.out, kSMSOTP); ie >= 0 && is >= 0 && d.out[ie].k == kEmailOTP && d.out[is].k == kSMSOTP {
 		lo, hi := min(d.out[ie].pos, d.out[is].pos), max(d.out[ie].pos, d.out[is].pos)
@@ -1532,6 +1540,13 @@ func ageAt(ts []token, i int) int {
 	switch prev {
 	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough":
 		return int(t.num)
+	}
+	if !(i+1 < len(ts) && lex.unit[ts[i+1].w]) {
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if ts[j].w == "age" || ts[j].w == "old" || ts[j].w == "adult" {
+				return int(t.num) // "old enough to drink (21)"
+			}
+		}
 	}
 	if t.plus || next == "years" || next == "year" || next == "yrs" || next == "or" {
 		return int(t.num)

@@ -179,7 +179,7 @@ var rules = map[string][]rule{
 	"sms": {{
 		// "text" is a channel only next to a code, an object or a channel preposition
 		when: func(d *detector, i int) bool {
-			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)]
+			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},

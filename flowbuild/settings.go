@@ -85,6 +85,8 @@ func readSettings(ts []token) stepSettings {
 		switch {
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
+		case n >= 4 && n <= 8 && n == math.Trunc(n) && !lex.unit[unit] && hasRaw(ts[max(0, i-4):i], "length", "long"):
+			s.otpLen = int(n) // "set the code length to 8", "codes 6 long"
 		case unit == "minute" && n > 0 && n <= 1440:
 			s.expiry = int(n * 60)
 		case unit == "second" && n >= 30 && n <= 86400:
