@@ -437,6 +437,25 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	pos = dedupeKinds(pos)
+	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
+		// "we only want one code, keep the SMS": the rest of its family goes
+		var done []string
+		for _, s := range pos {
+			if s.k == kOTP {
+				continue // "one code": the family itself, not the member kept
+			}
+			p.steps = slices.DeleteFunc(p.steps, func(o *step) bool {
+				if o.k != s.k && slices.Contains(family(s.k), o.k) && p.find(s.k) >= 0 {
+					done = append(done, "removed the "+o.k.String())
+					return true
+				}
+				return false
+			})
+		}
+		if len(done) > 0 {
+			return done, nil
+		}
+	}
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") {
 		// "drop everything except liveness": the steps named stay, every other check goes
 		keep := append(slices.Clone(pos), neg...)
@@ -760,6 +779,14 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		}
 	case len(pos) >= 2:
 		old, repl = pos[0], pos[1]
+	}
+	if (old == nil || repl == nil) && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 {
+		// "drop the sms and use email instead": the new step takes the removed one's place
+		s := pos[0]
+		s.front, s.back = false, false
+		p.steps = insertStep(p.steps, min(p.removed-1, len(p.steps)), s)
+		p.touched = s
+		return []string{"added " + s.k.withArticle() + " in place of the removed step"}, nil
 	}
 	if old == nil || repl == nil {
 		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")

@@ -17,7 +17,7 @@ import (
 // code") are left out.
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
-	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true,
+	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 }
 
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"

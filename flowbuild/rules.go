@@ -114,8 +114,10 @@ var rules = map[string][]rule{
 	})},
 	"recognize": {simple(kRecognition, nil)},
 	// "confirm the user is human": a live person
-	"person":   {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
-	"identify": {simple(kRecognition, func(d *detector, i int) bool { return near(d.ts, i, 4, "enrolled", "face") })},
+	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
+	"identify": {simple(kRecognition, func(d *detector, i int) bool {
+		return near(d.ts, i, 4, "enrolled", "face") || has(d.ts, "face") && !d.comparing // "identify who they are by face"
+	})},
 	"selfie": {{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
 		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) },
@@ -277,6 +279,8 @@ var rawRules = map[string][]rule{
 	"holder":   {holderRule},
 	"holding":  {holderRule},
 	"theirs":   {ownerRule},
+	"stolen":   {ownerRule},
+	"borrowed": {ownerRule},
 	"one": {{
 		// "the name is the one on their account": a field compared with records
 		when: func(d *detector, i int) bool {
@@ -385,7 +389,8 @@ var (
 	// a document owned by the user is one whose photo matches their face
 	ownerRule = rule{
 		when: func(d *detector, i int) bool {
-			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !peopleWords(d.ts) && !d.got.has(kFaceCompare)
+			// "belongs to one of our registered customers" is a lookup among many; "belongs to the user" is not
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
 		},
 		make: func(d *detector, i int) {
 			live := d.liveSource()
