@@ -110,6 +110,27 @@ var lexGroups = map[string][]string{
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
+// instructionVerbs start a new instruction after "and" (parse.go, splitClauses).
+var instructionVerbs = map[string]bool{
+	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
+	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
+	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
+	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
+	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
+	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
+	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
+	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
+}
+
+// Age words (parse.go, ageAt): what makes a number an age.
+var (
+	ageUnitWords    = []string{"years", "year", "yrs", "yo"}                                                                                                        // "18 years"
+	ageSubjectWords = []string{"they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are"}                                   // "they must be at least 18"
+	ageLemmaWords   = []string{"age", "old", "adult", "minor", "birth"}                                                                                             // lemmas that talk about age
+	ageTopicWords   = []string{"drinking", "alcohol"}                                                                                                               // topics that do
+	ageBeforeWords  = []string{"over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough"} // a word before an age
+)
+
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you"}
 
@@ -212,6 +233,7 @@ type lexicon struct {
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev             map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership       map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                         map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                             map[string]bool
 	population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord map[string]bool
 	unsupported                                                                                    map[string]string // word → why the flow cannot do what it asks
 	emailGiven, unit, arrive, notAge                                                               map[string]bool
@@ -242,6 +264,7 @@ func newLexicon() *lexicon {
 	l.ageComparative = wordSet(ageComparativeWords)
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)
+	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)

@@ -213,18 +213,6 @@ func isConj(w string) bool {
 	return false
 }
 
-// verbs that start a new instruction after "and".
-var instructionVerbs = map[string]bool{
-	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
-	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
-	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
-	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
-	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
-	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
-	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
-	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
-}
-
 func startsInstruction(ts []token, i int) bool {
 	t := ts[i]
 	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && (t.w == "finally" || t.w == "first") {
@@ -1501,15 +1489,15 @@ func ageAt(ts []token, i int) int {
 	if i+1 < len(ts) {
 		next = ts[i+1].raw
 	}
-	ageCtx := t.plus || next == "years" || next == "year" || next == "yrs" || next == "yo"
-	if !ageCtx && (prev == "over" || prev == "above" || prev == "under" || prev == "below") && i > 1 &&
+	ageCtx := t.plus || lex.ageUnit[next]
+	if !ageCtx && lex.ageComparative[prev] && prev != "older" && prev != "younger" && i > 1 &&
 		!(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !hasAnyRaw(ts, lex.notAge) && !has(ts, "threshold") && !has(ts, "attempt") {
 		// "reject anybody under 18", "turn away under-18s": a whole number of 12 to
 		// 120 after over/under, with no unit, money or score near it, is an age
 		ageCtx = true
 	}
 	if prev == "least" && i >= 2 && ts[i-2].raw == "at" && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !ageCtx {
-		ageCtx = hasRaw(ts, "they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are")
+		ageCtx = hasAnyRaw(ts, lex.ageSubject)
 	}
 	if prev == "to" && i >= 2 && (ts[i-2].w == "age" || i >= 3 && ts[i-3].w == "age") {
 		return int(t.num) // "change the age to 21", "raise the age limit to 21"
@@ -1528,7 +1516,7 @@ func ageAt(ts []token, i int) int {
 	}
 	if !ageCtx {
 		for _, u := range ts {
-			if u.w == "age" || u.w == "old" || u.w == "adult" || u.w == "minor" || u.w == "birth" || u.raw == "drinking" || u.raw == "alcohol" {
+			if lex.ageLemma[u.w] || lex.ageTopic[u.raw] {
 				ageCtx = true
 				break
 			}
@@ -1537,18 +1525,17 @@ func ageAt(ts []token, i int) int {
 	if !ageCtx {
 		return 0
 	}
-	switch prev {
-	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough":
+	if lex.ageBefore[prev] {
 		return int(t.num)
 	}
 	if !(i+1 < len(ts) && lex.unit[ts[i+1].w]) {
 		for j := i - 1; j >= 0 && j >= i-4; j-- {
-			if ts[j].w == "age" || ts[j].w == "old" || ts[j].w == "adult" {
+			if lex.ageLemma[ts[j].w] && ts[j].w != "minor" && ts[j].w != "birth" {
 				return int(t.num) // "old enough to drink (21)"
 			}
 		}
 	}
-	if t.plus || next == "years" || next == "year" || next == "yrs" || next == "or" {
+	if t.plus || lex.ageUnit[next] || next == "or" {
 		return int(t.num)
 	}
 	return 0
