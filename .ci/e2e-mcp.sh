@@ -2,7 +2,8 @@
 # e2e-mcp.sh: build facesign-mcp, start `serve` on a free loopback port with a
 # temporary data directory, wait for /healthz, run the mcp-peers harness
 # (conformance suite, TypeScript SDK client checks, a tool call, and Claude
-# Code's health check unless MCP_E2E_CLAUDE=0), then stop the server.
+# Code's health check unless MCP_E2E_CLAUDE=0) and mcp-roots.mjs (export_app
+# under a TypeScript SDK client's MCP roots), then stop the server.
 # Usage: .ci/e2e-mcp.sh [extra mcp-peers.sh options]
 # Needs: go, node + npm (npm registry reachable on the first run; the harness
 # caches its installs in $MCP_PEERS_CACHE, default /tmp/mcp-peers-cache).
@@ -57,6 +58,17 @@ if [[ ${MCP_E2E_CLAUDE:-1} != 0 ]]; then args+=(--claude); fi
 echo "=== e2e-mcp: mcp-peers ${args[*]} $*"
 status=0
 "$peers" "${args[@]}" "$@" || status=$?
+
+# export_app's outputDir against the roots of a TypeScript SDK client. The
+# script imports the SDK the harness installed, so it runs from its cache.
+echo "=== e2e-mcp: MCP roots with the TypeScript SDK client"
+pkgs=${MCP_PEERS_CACHE:-/tmp/mcp-peers-cache}/pkgs
+if [[ -d $pkgs/node_modules/@modelcontextprotocol/sdk ]]; then
+  cp .ci/mcp-roots.mjs "$pkgs/facesign-mcp-roots.mjs"
+  timeout 120 node "$pkgs/facesign-mcp-roots.mjs" "$url/mcp" || status=1
+else
+  echo "e2e-mcp: the TypeScript SDK is not in $pkgs (mcp-peers did not install it)"; status=1
+fi
 
 echo "=== e2e-mcp: stop"
 kill -TERM "$pid"

@@ -99,6 +99,10 @@ func verdictOfEntry(e sessionEntry) string {
 	return facesign.VerdictPending
 }
 
+// verdictLabel is a verdict as people read it ("not verified"); the
+// verdict itself stays in class names and the JSON the scripts read.
+func verdictLabel(v string) string { return strings.ReplaceAll(v, "_", " ") }
+
 func pathText(e sessionEntry) string {
 	if e.Summary == nil {
 		return ""

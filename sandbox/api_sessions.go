@@ -39,7 +39,7 @@ func (s *Sandbox) createSession(w http.ResponseWriter, r *http.Request, a accoun
 	if err != nil {
 		return 0, nil, err
 	}
-	ns, err := decodeCreate(body)
+	ns, err := s.flows.decodeCreate(body)
 	if err != nil {
 		return 0, nil, err
 	}

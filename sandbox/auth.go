@@ -175,8 +175,12 @@ func newID(prefix string) string { return randomToken(prefix, 12) }
 // like the rowid does, instead of each new row dirtying a random page of it
 // (about one more WAL page per create). 6 random bytes keep ids made in the
 // same millisecond apart; ids are not secrets (a key is needed to use one).
-func newOrderedID(prefix string, at time.Time) string {
-	var b [12]byte
+func newOrderedID(prefix string, at time.Time) string { return orderedToken(prefix, 12, at) }
+
+// orderedToken is randomToken(prefix, n) whose first 6 bytes are the time in
+// Unix milliseconds (n > 6): n-6 random bytes follow.
+func orderedToken(prefix string, n int, at time.Time) string {
+	b := make([]byte, n)
 	ms := uint64(at.UnixMilli())
 	for i := 5; i >= 0; i-- {
 		b[i] = byte(ms)
@@ -185,5 +189,5 @@ func newOrderedID(prefix string, at time.Time) string {
 	if _, err := rand.Read(b[6:]); err != nil {
 		panic("sandbox: crypto/rand failed: " + err.Error()) // the runtime guarantees this never happens
 	}
-	return prefix + hex.EncodeToString(b[:])
+	return prefix + hex.EncodeToString(b)
 }

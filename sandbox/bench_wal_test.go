@@ -22,7 +22,7 @@ func BenchmarkCreateSessionWAL(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	createConcurrently(b, e)
+	createConcurrently(b, e, 8)
 	b.StopTimer()
 	wal, err := os.ReadFile(filepath.Join(e.cfg.DataDir, DBFile+"-wal"))
 	if err != nil {

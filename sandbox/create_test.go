@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/facesign/facesign-mcp/facesign"
+	"github.com/facesign/facesign-mcp/sandbox/runner"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -59,4 +61,32 @@ func TestCreateUnknownFieldPath(t *testing.T) {
 	}
 	_, err := decodeCreate([]byte(`{"flow":` + simpleFlow + `,"Customization":{"Branding":{"PrimaryColor":"#fff"}}}`))
 	assert.NoError(t, err, "keys differing only in case are accepted, as encoding/json does")
+}
+
+// A new session's row stores no runner state: loading it makes again, from
+// the stored view's settings, exactly the state its create started with.
+func TestNewSessionStateIsMadeAgainOnLoad(t *testing.T) {
+	body := `{"flow":` + simpleFlow + `,"metadata":{"a":"b"},"clientReferenceId":"x","langs":["en","de"],"defaultLang":"de",` +
+		`"providedData":{"name":"Ada","age":36,"vip":true,"tags":["a"]},"initialPhrase":"Hi","finalPhrase":"Bye","videoAIAnalysisEnabled":false}`
+	ns, err := decodeCreate([]byte(body))
+	require.NoError(t, err)
+	at := time.UnixMilli(1_796_334_677_123).UTC()
+	st, _, err := runner.New(runner.Config{Now: func() time.Time { return at }}).Start("ses_1", ns.settings)
+	require.NoError(t, err)
+	enc, err := encodeSession(ns, st)
+	require.NoError(t, err)
+	row := sessionRow{id: "ses_1", createdAt: at.UnixMilli(), rendered: enc.view}
+	_, got, err := row.view()
+	require.NoError(t, err)
+	want, err := encodeState(st)
+	require.NoError(t, err)
+	again, err := encodeState(got)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(again))
+
+	e := newEnv(t, nil)
+	id := e.create(keyA, createBody("ref", nil))
+	assert.Empty(t, e.stored(id).state, "a create stores no state")
+	require.Equal(t, http.StatusOK, e.do("POST", "/sessions/"+id+"/simulate", keyA, "").status)
+	assert.NotEmpty(t, e.stored(id).state, "a step stores the state")
 }

@@ -103,6 +103,7 @@ type Sandbox struct {
 	// lastCreated is the newest created_at stored (Unix ms); only the writer
 	// goroutine touches it.
 	lastCreated int64
+	flows       *flowCache   // flows creates sent, checked once each
 	accounts    accountCache // key hash → account, the least recently used evicted beyond 10,000
 	limiter     *rateLimiter
 	counts      countCache // includeTotal's totals, by filters and sessions_version
@@ -143,7 +144,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		return nil, err
 	}
 	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout, webhookPolicy(cfg.AllowPrivateWebhooks), cfg.WebhookResolver), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, stmts),
-		wake: make(chan struct{}, 1), flights: newFlights(), scanBudget: defaultScanBudget, rareMatches: defaultRareMatches}
+		wake: make(chan struct{}, 1), flights: newFlights(), flows: newFlowCache(), scanBudget: defaultScanBudget, rareMatches: defaultRareMatches}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()
 		stmts.close()

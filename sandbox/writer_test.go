@@ -118,3 +118,74 @@ func TestNewOrderedID(t *testing.T) {
 	assert.Equal(t, "ses_01a23de3ec83", a[:16])
 	assert.Less(t, a, newOrderedID("ses_", at.Add(time.Millisecond)))
 }
+
+// Client secrets keep their shape (cs_ and 64 hex digits) and sort by the
+// time they were made, with 26 random bytes after it.
+func TestSecretsAreOrdered(t *testing.T) {
+	at := time.UnixMilli(1_796_334_677_123)
+	a, b := orderedToken("cs_", 32, at), orderedToken("cs_", 32, at)
+	assert.NotEqual(t, a, b)
+	assert.Regexp(t, `^cs_[0-9a-f]{64}$`, a)
+	assert.Equal(t, "cs_01a23de3ec83", a[:15])
+	assert.NotEqual(t, a[15:], b[15:])
+	assert.Less(t, a, orderedToken("cs_", 32, at.Add(time.Millisecond)))
+
+	e := newEnv(t, nil)
+	sec := e.secretOf(keyA, e.create(keyA, createBody("ref", nil)))
+	assert.Regexp(t, `^cs_[0-9a-f]{64}$`, sec)
+}
+
+func TestNextTarget(t *testing.T) {
+	const limit = time.Millisecond
+	for _, tc := range []struct {
+		name        string
+		target, got int
+		waited      time.Duration
+		timedOut    bool
+		want        int
+	}{
+		{"a lone writer keeps one", 1, 1, 0, false, 1},
+		{"more queued than asked for", 3, 5, 0, false, 4},
+		{"reached after a short wait", 4, 4, 200 * time.Microsecond, false, 5},
+		{"reached after a long wait", 4, 4, 800 * time.Microsecond, false, 4},
+		{"the wait ran out", 6, 4, limit, true, 4},
+		{"the wait ran out with nothing more", 2, 1, limit, true, 1},
+		{"never past the batch bound", maxBatch, maxBatch + 1, 0, false, maxBatch},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, nextTarget(tc.target, tc.got, tc.waited, tc.timedOut, limit))
+		})
+	}
+}
+
+// Concurrent writers are gathered into shared commits, and a writer alone
+// afterwards is answered without waiting for company that does not come.
+func TestGroupWriterGathersConcurrentWrites(t *testing.T) {
+	e := newEnv(t, nil)
+	g := e.sb.writer
+	ctx := context.Background()
+	noop := func(tx wtx) error { return nil }
+	slow := func(tx wtx) error { time.Sleep(200 * time.Microsecond); return nil } // a commit's worth of work
+
+	commits := g.commits.Load()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				assert.NoError(t, g.do(ctx, nil, slow))
+			}
+		}()
+	}
+	wg.Wait()
+	perCommit := 400 / float64(g.commits.Load()-commits)
+	assert.Greater(t, perCommit, 3.0, "8 writers share commits")
+
+	require.NoError(t, g.do(ctx, nil, noop)) // alone: its wait for company runs out once
+	timeouts := g.timeouts.Load()
+	for range 50 {
+		require.NoError(t, g.do(ctx, nil, noop))
+	}
+	assert.Equal(t, timeouts, g.timeouts.Load(), "a lone writer is not kept waiting")
+}

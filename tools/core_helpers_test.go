@@ -2,7 +2,6 @@ package tools
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
@@ -10,27 +9,13 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/fakeclock"
 )
 
 // fakeClock is a settable clock for idleness tests.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
+type fakeClock = fakeclock.Clock
 
-func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
+func newFakeClock() *fakeClock { return fakeclock.New(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)) }
 
 // coreProbeTools are tools that exercise the server core only (key
 // resolution, per-session state, recovery, progress and logging), so the core

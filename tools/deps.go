@@ -435,6 +435,9 @@ func noKeyError(ctx context.Context) error {
 type requestInfo struct {
 	bearerKey  string
 	headerKeys bool
+	// post is the stream of the POST carrying the request, nil when the
+	// response cannot stream.
+	post *postStream
 }
 
 type requestInfoKey struct{}

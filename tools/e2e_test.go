@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -180,21 +181,7 @@ func TestE2EStdioBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := buildBinary(t)
-	port := freePort(t)
-	cmd := exec.Command(bin, "stdio", "--addr", fmt.Sprintf("127.0.0.1:%d", port), "--data-dir", t.TempDir(), "--log-level", "debug")
-	cmd.Env = append(os.Environ(), "FACESIGN_API_KEY=")
-	stdin, err := cmd.StdinPipe()
-	require.NoError(t, err)
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	var stderr syncbuffer.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	})
+	cmd, stdin, stdout, stderr := startStdio(t, buildBinary(t), "--log-level", "debug")
 
 	// Tee stdout so every byte the server writes can be checked afterwards.
 	var wire syncbuffer.Buffer
@@ -241,4 +228,64 @@ func freePort(t *testing.T) int {
 	require.NoError(t, err)
 	defer ln.Close()
 	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// fileRoot is a client's roots handler that shares one directory.
+type fileRoot string
+
+func (r fileRoot) ListRoots(context.Context, mcp.ListRootsRequest) (*mcp.ListRootsResult, error) {
+	return &mcp.ListRootsResult{Roots: []mcp.Root{{URI: (&url.URL{Scheme: "file", Path: string(r)}).String(), Name: "workspace"}}}, nil
+}
+
+// TestE2EStdioBinaryRoots: through the real `facesign-mcp stdio` (its stdin
+// filters included), export_app takes a relative outputDir under the root the
+// client shares, at the client's defaults (the 2026-07-28 revision: an input
+// request the client answers by retrying the call) and at 2025-11-25
+// (roots/list on stdio).
+func TestE2EStdioBinaryRoots(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	for _, tc := range []struct {
+		name string
+		opts []client.ClientOption
+	}{
+		{"defaults", nil},
+		{"2025-11-25", []client.ClientOption{client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stdin, stdout, stderr := startStdio(t, bin)
+			root := t.TempDir()
+			opts := append([]client.ClientOption{client.WithRootsHandler(fileRoot(root))}, tc.opts...)
+			c := client.NewClient(transport.NewIO(stdout, stdin, io.NopCloser(strings.NewReader(""))), opts...)
+			tools.InitializeClient(t, c)
+			res := tools.CallTool(t, c, "export_app", map[string]any{"description": "second factor at login: recognise the user's face, then a liveness check", "outputDir": "verify-app"})
+			require.False(t, res.IsError, "%s\nstderr:\n%s", tools.ResultText(res), stderr.String())
+			assert.Equal(t, filepath.Join(root, "verify-app"), tools.OKMap(t, res)["dir"])
+			assert.FileExists(t, filepath.Join(root, "verify-app", "flow.json"))
+		})
+	}
+}
+
+// startStdio starts the binary's stdio server on a free loopback port of its
+// own with a fresh data directory and no key from the environment, plus
+// args; it is killed when t ends. Its stderr is kept for messages.
+func startStdio(t *testing.T, bin string, args ...string) (*exec.Cmd, io.WriteCloser, io.ReadCloser, *syncbuffer.Buffer) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"stdio", "--addr", fmt.Sprintf("127.0.0.1:%d", freePort(t)), "--data-dir", t.TempDir()}, args...)...)
+	cmd.Env = append(os.Environ(), "FACESIGN_API_KEY=")
+	stdin, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	stderr := &syncbuffer.Buffer{}
+	cmd.Stderr = stderr
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		_ = stdin.Close()
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	return cmd, stdin, stdout, stderr
 }

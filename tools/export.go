@@ -315,9 +315,12 @@ func (d *Deps) resolveOutputDir(ctx context.Context, req mcp.CallToolRequest, ra
 	if d.ExportNeedsRoot && d.ExportRoot == "" {
 		return "", nil, "This server listens beyond loopback, so export_app writes only under an export root its operator names (facesign-mcp serve --export-root DIR); none was given. Export with a local facesign-mcp, or ask the operator."
 	}
-	roots, pending := d.clientRoots(ctx, req)
+	roots, pending, unasked := d.clientRoots(ctx, req)
 	if pending != nil {
 		return "", pending, ""
+	}
+	if unasked != "" && d.ExportRoot == "" && !filepath.IsAbs(raw) {
+		return "", nil, fmt.Sprintf("outputDir %q is relative, and %s Pass an absolute path (for example /home/you/projects/%s).", raw, unasked, filepath.Base(raw))
 	}
 	dir, msg := d.resolveDir(raw, roots)
 	return dir, nil, msg
@@ -386,37 +389,53 @@ func realPrefix(p string) string {
 
 // clientRoots asks the client for its roots when it declared them; file://
 // roots come back as directories. A client that shares none, or fails to
-// answer, gets nil.
-func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) ([]string, *mcp.CallToolResult) {
+// answer, gets nil. unasked says why a client that declared roots could not
+// be asked.
+func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) (roots []string, pending *mcp.CallToolResult, unasked string) {
 	if res := server.RootsResponse(req.Params.InputResponses, rootsRequestID); res != nil {
-		return rootDirs(res), nil
+		return rootDirs(res), nil, ""
 	}
 	if info := server.RequestProtocolInfoFromContext(ctx); info != nil && info.Modern {
 		if info.ClientCapabilities == nil || info.ClientCapabilities.Roots == nil {
-			return nil, nil
+			return nil, nil, ""
 		}
-		return nil, server.NewInputRequestBuilder("").Roots(rootsRequestID).ToolResult()
+		return nil, server.NewInputRequestBuilder("").Roots(rootsRequestID).ToolResult(), ""
 	}
 	sess := server.ClientSessionFromContext(ctx)
 	ci, ok := sess.(server.SessionWithClientInfo)
 	if !ok || ci.GetClientCapabilities().Roots == nil {
-		return nil, nil
-	}
-	if _, ok := sess.(server.SessionWithRoots); !ok {
-		return nil, nil
-	}
-	srv := server.ServerFromContext(ctx)
-	if srv == nil {
-		return nil, nil
+		return nil, nil, ""
 	}
 	rctx, cancel := context.WithTimeout(ctx, rootsTimeout)
 	defer cancel()
-	res, err := srv.RequestRoots(rctx, mcp.ListRootsRequest{Request: mcp.Request{Method: string(mcp.MethodListRoots)}})
+	var res *mcp.ListRootsResult
+	var err error
+	if ri := requestInfoFromContext(ctx); ri != nil {
+		// Streamable HTTP: on the call's own stream (see ask.go).
+		if ri.post == nil {
+			return nil, nil, "this client declares workspace roots, but this connection cannot stream the request for them."
+		}
+		var raw json.RawMessage
+		if raw, err = ri.post.ask(rctx, string(mcp.MethodListRoots)); err == nil {
+			res = &mcp.ListRootsResult{}
+			err = json.Unmarshal(raw, res)
+		}
+	} else {
+		// stdio: mcp-go sends roots/list on the one stream there is.
+		if _, ok := sess.(server.SessionWithRoots); !ok {
+			return nil, nil, ""
+		}
+		srv := server.ServerFromContext(ctx)
+		if srv == nil {
+			return nil, nil, ""
+		}
+		res, err = srv.RequestRoots(rctx, mcp.ListRootsRequest{Request: mcp.Request{Method: string(mcp.MethodListRoots)}})
+	}
 	if err != nil {
 		d.Logger.WarnContext(ctx, "export_app: roots/list failed; outputDir must be absolute", "error", err)
-		return nil, nil
+		return nil, nil, ""
 	}
-	return rootDirs(res), nil
+	return rootDirs(res), nil, ""
 }
 
 func rootDirs(res *mcp.ListRootsResult) []string {

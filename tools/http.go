@@ -59,7 +59,13 @@ type MCPHandler struct {
 	hosts   hostguard.TrustedHosts
 	events  *eventStore
 	store   *SessionStore
+	// asks are the requests sent to clients on their calls' streams.
+	asks pendingAsks
 }
+
+// postStreamKey carries a POST's *postStream from ServeHTTP to the request's
+// context (HTTPContextFunc).
+type postStreamKey struct{}
 
 // NewHTTPHandler returns the /mcp handler for s. On top of mcp-go's Streamable
 // HTTP transport it checks, in order: the Host header (DNS rebinding, see
@@ -99,6 +105,7 @@ func NewHTTPHandler(s *server.MCPServer, d *Deps, o HTTPOptions) (*MCPHandler, e
 		server.WithDisableLocalhostProtection(true),
 		server.WithHTTPContextFunc(func(ctx context.Context, r *http.Request) context.Context {
 			ri := &requestInfo{headerKeys: headerKeys}
+			ri.post, _ = r.Context().Value(postStreamKey{}).(*postStream)
 			if headerKeys {
 				ri.bearerKey = bearer(r)
 			}
@@ -187,6 +194,16 @@ func (h *MCPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusOK)
 			_, _ = w.Write(reply)
 			return
+		}
+		id := r.Header.Get(server.HeaderKeySessionID)
+		if id != "" && h.asks.answer(id, body) {
+			w.WriteHeader(http.StatusAccepted)
+			return
+		}
+		if ps := newPostStream(w, id, &h.asks); ps != nil {
+			defer ps.end()
+			r = r.WithContext(context.WithValue(r.Context(), postStreamKey{}, ps))
+			w = ps
 		}
 	case http.MethodGet, http.MethodDelete:
 		if r.Header.Get(server.HeaderKeySessionID) == "" && !mcp.IsModernProtocol(r.Header.Get(mcp.HeaderProtocolVersion)) {

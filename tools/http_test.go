@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/facesign/facesign-mcp/internal/sessionstore"
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
@@ -29,7 +30,7 @@ func TestHTTPSessionsAreSessionsForDefaultClients(t *testing.T) {
 	// must have fallen back to a session revision and received a session id.
 	assert.Equal(t, mcp.LATEST_LEGACY_PROTOCOL_VERSION, c.ProtocolVersion())
 	sid := c.GetSessionId()
-	require.True(t, strings.HasPrefix(sid, sessionIDPrefix), "session id %q", sid)
+	require.True(t, strings.HasPrefix(sid, sessionstore.IDPrefix), "session id %q", sid)
 	_, ok := srv.Deps.Sessions.Get(sid)
 	require.True(t, ok)
 
@@ -187,7 +188,7 @@ func TestHTTPGuards(t *testing.T) {
 		{"rebinding host", "POST", ping(9), withSession(map[string]string{"Host": "evil.example.com"}), 403, "DNS rebinding"},
 		{"rebinding host and origin", "POST", initBody(), map[string]string{"Host": "evil.example.com", "Origin": "http://evil.example.com"}, 403, "Host"},
 		{"localhost host", "POST", ping(10), withSession(map[string]string{"Host": "localhost"}), 200, `"result"`},
-		{"unknown session", "POST", ping(11), map[string]string{"Mcp-Session-Id": sessionIDPrefix + "AAAAAAAAAAAAAAAAAAAAAAAAAA", "Mcp-Protocol-Version": "2025-06-18"}, 404, ""},
+		{"unknown session", "POST", ping(11), map[string]string{"Mcp-Session-Id": sessionstore.IDPrefix + "AAAAAAAAAAAAAAAAAAAAAAAAAA", "Mcp-Protocol-Version": "2025-06-18"}, 404, ""},
 		{"missing session", "POST", ping(12), map[string]string{"Mcp-Protocol-Version": "2025-06-18"}, 400, "Mcp-Session-Id"},
 		{"missing session on GET", "GET", nil, map[string]string{}, 400, "Mcp-Session-Id"},
 		{"bad protocol version", "POST", ping(13), map[string]string{"Mcp-Session-Id": sid, "Mcp-Protocol-Version": "1999-01-01"}, 400, "1999-01-01"},

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/internal/sessionstore"
 )
 
 // An MCP session id is a bearer credential on /mcp: whoever holds it acts as
@@ -12,7 +14,7 @@ import (
 // (as a "session"/"sessionID" attribute, and inside error texts such as "no
 // pending request found for session fsmcp-…"), so the transport's logger goes
 // through redactSessionIDs.
-var sessionIDPattern = regexp.MustCompile(regexp.QuoteMeta(sessionIDPrefix) + `[A-Z2-7]{26}`)
+var sessionIDPattern = regexp.MustCompile(regexp.QuoteMeta(sessionstore.IDPrefix) + `[A-Z2-7]{26}`)
 
 // sessionAttrKeys are the attribute names mcp-go uses for a session id.
 var sessionAttrKeys = map[string]bool{"session": true, "sessionID": true, "sessionId": true, "session_id": true, "mcp.session.id": true}
@@ -24,14 +26,14 @@ func redactSessionID(id string) string {
 		return "…"
 	}
 	p := ""
-	if strings.HasPrefix(id, sessionIDPrefix) {
-		p = sessionIDPrefix
+	if strings.HasPrefix(id, sessionstore.IDPrefix) {
+		p = sessionstore.IDPrefix
 	}
 	return p + "…" + id[len(id)-4:]
 }
 
 func redactSessionIDsIn(s string) string {
-	if !strings.Contains(s, sessionIDPrefix) {
+	if !strings.Contains(s, sessionstore.IDPrefix) {
 		return s
 	}
 	return sessionIDPattern.ReplaceAllStringFunc(s, redactSessionID)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/facesign/facesign-mcp/internal/sessionstore"
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 )
 
@@ -26,17 +27,17 @@ func TestTransportLogsNeverCarryTheSessionID(t *testing.T) {
 	out := logs.String()
 	require.Contains(t, out, "sampling response", "the bad request was logged")
 	assert.NotContains(t, out, sid)
-	assert.Contains(t, out, sessionIDPrefix+"…"+sid[len(sid)-4:])
+	assert.Contains(t, out, sessionstore.IDPrefix+"…"+sid[len(sid)-4:])
 }
 
 func TestRedactingHandler(t *testing.T) {
-	id := sessionIDPrefix + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	id := sessionstore.IDPrefix + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	var buf strings.Builder
 	l := redactSessionIDs(slog.New(slog.NewTextHandler(&buf, nil))).With("sessionID", id)
 	l.Error("lost "+id, "session", id, "err", errors.New("no pending request found for session "+id),
 		slog.Group("g", "inner", "x "+id), "count", 3)
 	out := buf.String()
 	assert.NotContains(t, out, id)
-	assert.Equal(t, 5, strings.Count(out, sessionIDPrefix+"…WXYZ"), out)
+	assert.Equal(t, 5, strings.Count(out, sessionstore.IDPrefix+"…WXYZ"), out)
 	assert.Contains(t, out, "count=3")
 }

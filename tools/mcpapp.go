@@ -129,16 +129,21 @@ func registerAppResources(s *server.MCPServer, d *Deps) {
 }
 
 // viewScript is the MCP Apps handshake (ui/initialize, then
-// ui/notifications/initialized) and the one thing the page does with the
+// ui/notifications/initialized) and the two things the page does with the
 // bridge: show the body that comes with each tool result, so a host that
-// prefetched or cached the resource still shows the latest session. Without
-// a host (or without a body in the result) the page stays as the server
-// rendered it.
-const viewScript = `<script>(function(){var p=window.parent;if(!p||p===window)return;
+// prefetched or cached the resource still shows the latest session; and,
+// when the host can open links (hostCapabilities.openLinks), ask it to open
+// the full preview (ui/open-link), since a sandboxed frame may not open
+// windows itself. Without a host (or without a body in the result) the page
+// stays as the server rendered it and the link is a plain link.
+const viewScript = `<script>(function(){var p=window.parent,links=false;if(!p||p===window)return;
 addEventListener("message",function(e){var m=e.data;if(e.source!==p||!m||m.jsonrpc!=="2.0")return;
-if(m.id===1&&m.result)p.postMessage({jsonrpc:"2.0",method:"ui/notifications/initialized",params:{}},"*");
+if(m.id===1&&m.result){links=!!(m.result.hostCapabilities&&m.result.hostCapabilities.openLinks);p.postMessage({jsonrpc:"2.0",method:"ui/notifications/initialized",params:{}},"*");}
+if(m.id===2&&(m.error||m.result&&m.result.isError)){var n=document.getElementById("link-note");if(n)n.textContent="The host did not open it: copy the address.";}
 var v=m.method==="ui/notifications/tool-result"&&m.params&&m.params._meta&&m.params._meta["` + metaView + `"];
 if(typeof v==="string")document.getElementById("view").innerHTML=v;});
+document.addEventListener("click",function(e){var a=e.target.closest&&e.target.closest("#open-preview");if(!a||!links)return;
+e.preventDefault();p.postMessage({jsonrpc:"2.0",id:2,method:"ui/open-link",params:{url:a.href}},"*");});
 p.postMessage({jsonrpc:"2.0",id:1,method:"ui/initialize",params:{protocolVersion:"2026-01-26",appInfo:{name:"facesign-session-view",version:"1"},appCapabilities:{}}},"*");})();</script>`
 
 // viewPage wraps a view body in the one self-contained page: inline style,
@@ -184,7 +189,7 @@ func (d *Deps) viewBody(ctx context.Context, v appView) (string, error) {
 		fmt.Fprintf(&b, `<p id="path">Path: %s</p>`, esc(strings.Join(ids, " → ")))
 	}
 	if v.PreviewURL != "" {
-		fmt.Fprintf(&b, `<p><a id="open-preview" href="%s" target="_blank" rel="noopener">Open the full preview</a> (the camera runs there)</p>`, esc(v.PreviewURL))
+		fmt.Fprintf(&b, `<p><a id="open-preview" href="%s" target="_blank" rel="noopener">Open the full preview</a> (the camera runs there) <span id="link-note" role="status"></span></p>`, esc(v.PreviewURL))
 	}
 	if len(svg) > 0 {
 		b.WriteString(`<div class="diagram" role="img" aria-label="Flow diagram, path taken highlighted">`)

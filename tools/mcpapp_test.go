@@ -105,7 +105,7 @@ func TestSessionViewMCPApp(t *testing.T) {
 	scripts := regexp.MustCompile(`(?is)<script[^>]*>.*?</script>`).FindAllString(html, -1)
 	require.Len(t, scripts, 1, "one inline script: the MCP Apps handshake")
 	assert.NotContains(t, strings.ToLower(scripts[0][:strings.Index(scripts[0], ">")]), "src", "the script is inline")
-	assert.Less(t, len(scripts[0]), 1024, "the script is tiny")
+	assert.Less(t, len(scripts[0]), 2048, "the script is small")
 	assert.NotContains(t, html, previewKey[8:])
 	assert.Contains(t, html, sim.SessionID)
 
@@ -167,7 +167,7 @@ func TestSessionViewMCPApp(t *testing.T) {
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
 	cancel()
 	require.NoError(t, err)
-	if dir := os.Getenv("FACESIGN_SCREENSHOTS"); dir != "" {
+	if dir := os.Getenv("FACESIGN_SHOTS"); dir != "" {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "mcp-app-session-view.png"), shot, 0o644))
 	}
 	mu.Lock()
@@ -176,7 +176,9 @@ func TestSessionViewMCPApp(t *testing.T) {
 	mu.Unlock()
 
 	// launch_session_ui's view links to the full preview, the one outside URL.
-	url, _ := launchWith(t, c, flow)
+	launchRes := tools.CallTool(t, c, "launch_session_ui", map[string]any{"flow": flow, "openBrowser": false})
+	url, _ := tools.OKMap(t, launchRes)["url"].(string)
+	require.Contains(t, url, "/preview/")
 	view = readView(t, c)
 	assert.Contains(t, view.Text, `href="`+url+`"`)
 	assert.Equal(t, []string{`href="` + url + `"`}, regexp.MustCompile(`href="https?:[^"]*"`).FindAllString(view.Text, -1))
@@ -223,6 +225,41 @@ addEventListener("message", e => {
 	assert.Contains(t, view.Text, `<span id="verdict" class="verdict not_verified">not_verified</span>`)
 	assert.Contains(t, view.Text, `<p id="path">Path: hi → live → stop</p>`, "the session's summary path, as get_session reports it")
 	assert.Regexp(t, `class="edge[^"]* taken" data-from="live" data-outcome="deepfakeDetected"`, view.Text)
+
+	// In a host that opens links, the preview link asks the host
+	// (ui/open-link, by keyboard here) instead of navigating the frame; a
+	// host that refuses gets a note on the page.
+	rawL, err := jsonMarshal(launchRes)
+	require.NoError(t, err)
+	mu.Lock()
+	hostPage = `<!doctype html><title>host</title><iframe id="app" src="/" width="900" height="700"></iframe><script>
+const app = document.getElementById("app"), result = ` + rawL + `;
+window.opened = [];
+addEventListener("message", e => {
+  if (e.source !== app.contentWindow) return;
+  const m = e.data;
+  if (m.method === "ui/initialize") app.contentWindow.postMessage({jsonrpc: "2.0", id: m.id, result: {protocolVersion: "2026-01-26", hostInfo: {name: "test-host", version: "1"}, hostCapabilities: {openLinks: {}}, hostContext: {}}}, "*");
+  if (m.method === "ui/notifications/initialized") app.contentWindow.postMessage({jsonrpc: "2.0", method: "ui/notifications/tool-result", params: result}, "*");
+  if (m.method === "ui/open-link") { window.opened.push(m.params.url); app.contentWindow.postMessage({jsonrpc: "2.0", id: m.id, result: {isError: true}}, "*"); }
+});
+</script>`
+	mu.Unlock()
+	p.do(chromedp.Navigate(srv.URL + "/host"))
+	p.waitJS(`(() => { const d = document.getElementById("app").contentDocument; return !!(d && d.getElementById("open-preview")); })()`, "the framed view shows the launch's link")
+	ctxF, cancelF := context.WithTimeout(browser, step)
+	_, err = chromedp.Run(ctxF, chromedp.Evaluate[bool](`document.getElementById("app").contentDocument.getElementById("open-preview").focus(), true`))
+	cancelF()
+	require.NoError(t, err)
+	p.do(chromedp.KeyEvent("\r"))
+	p.waitJS(`window.opened.length === 1`, "the host was asked to open the preview")
+	ctx3, cancel3 := context.WithTimeout(browser, step)
+	opened, err := chromedp.Run(ctx3, chromedp.Evaluate[string](`window.opened[0] + "|" + document.getElementById("app").contentWindow.location.pathname + "|" + document.getElementById("app").contentDocument.getElementById("link-note").textContent`))
+	cancel3()
+	require.NoError(t, err)
+	assert.Equal(t, url+"|/|The host did not open it: copy the address.", opened, "the host got the URL, the frame stayed, the refusal is said")
+	mu.Lock()
+	assert.Empty(t, problems, "script errors in the framed view")
+	mu.Unlock()
 }
 
 func launchWith(t *testing.T, c *client.Client, flow []any) (string, map[string]any) {

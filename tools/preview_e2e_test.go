@@ -265,6 +265,8 @@ func TestPreviewInBrowser(t *testing.T) {
 	hist := p.text("#hist-h + table")
 	assert.Contains(t, hist, first)
 	assert.Contains(t, hist, second)
+	assert.Regexp(t, `(?i)in progress|pending`, hist, "the second session, left mid-way")
+	assert.NotRegexp(t, `(?i)in_progress|not_verified`, hist, "verdicts read as words")
 	p.do(chromedp.Click(chromedp.CSS("#start")))
 	third := p.waitSession(second)
 	assert.NotEqual(t, first, third)
@@ -318,7 +320,10 @@ func (p *page) waitJS(expr, what string) {
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr))
 	if err != nil {
-		status, _ := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS("#status")))
+		// The status line of the preview, when the page has one.
+		sctx, scancel := context.WithTimeout(p.ctx, 2*time.Second)
+		status, _ := chromedp.Run(sctx, chromedp.Text(chromedp.CSS("#status"), chromedp.AtLeast(0)))
+		scancel()
 		p.t.Fatalf("%s: %v (status: %q)", what, err, status)
 	}
 }

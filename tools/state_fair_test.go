@@ -11,6 +11,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/sessionstore"
 )
 
 // bigFlow is a flow whose JSON is about n bytes.
@@ -23,14 +24,14 @@ func bigFlow(n int) flow.Flow {
 func work(s *SessionStore, clock *fakeClock, id string) {
 	st, _ := s.Get(id)
 	st.SetKey(keyA, "")
-	for range workingCalls {
+	for range sessionstore.WorkingCalls {
 		s.NoteCall(id)
-		clock.Advance(workingSpan / (workingCalls - 1))
+		clock.Advance(sessionstore.WorkingSpan / (sessionstore.WorkingCalls - 1))
 	}
 }
 
 func TestSessionKeepsAFlowOnlyUpToTheBound(t *testing.T) {
-	s := NewSessionStore(SessionStoreOptions{MaxFlowBytes: 10 << 10})
+	s := NewSessionStore(SessionStoreOptions{MaxEntryBytes: 10 << 10})
 	st := s.Open("a")
 	require.NoError(t, st.SetFlow(bigFlow(2<<10)))
 	before := s.Bytes()
@@ -69,7 +70,7 @@ func TestBuildSharesItsFlowWithTheCurrentFlow(t *testing.T) {
 // use; when only those remain, it is told the server is full.
 func TestTotalBytesEvictFairly(t *testing.T) {
 	clock := newFakeClock()
-	s := NewSessionStore(SessionStoreOptions{MaxTotalBytes: 100 << 10, MaxFlowBytes: 40 << 10, Clock: clock.Now})
+	s := NewSessionStore(SessionStoreOptions{MaxTotalBytes: 100 << 10, MaxEntryBytes: 40 << 10, Clock: clock.Now})
 	var evicted []string
 	s.OnEvict(func(id string) { evicted = append(evicted, id) })
 
@@ -165,9 +166,9 @@ func TestKeyedFloodOverHTTPDoesNotEvictAWorkingSession(t *testing.T) {
 	d.Sessions = NewSessionStore(SessionStoreOptions{MaxSessions: max, Clock: clock.Now})
 	srv := newCoreServer(t, d, HTTPOptions{})
 	user := srv.Dial(t)
-	for range workingCalls {
+	for range sessionstore.WorkingCalls {
 		CallTool(t, user, "core_remember", map[string]any{"key": keyA, "nodes": 2})
-		clock.Advance(workingSpan)
+		clock.Advance(sessionstore.WorkingSpan)
 	}
 	for range 3 * max {
 		c := srv.Dial(t)
@@ -184,7 +185,7 @@ func TestKeyedFloodOverHTTPDoesNotEvictAWorkingSession(t *testing.T) {
 // leaves the current flow as it was.
 func TestBuildFlowRefusesAFlowOverTheSessionBound(t *testing.T) {
 	h := newToolHarnessWith(t, func(d *Deps) {
-		d.Sessions = NewSessionStore(SessionStoreOptions{MaxFlowBytes: 1900})
+		d.Sessions = NewSessionStore(SessionStoreOptions{MaxEntryBytes: 1900})
 	})
 	c := h.Dial(t)
 	RequireOK(t, CallTool(t, c, "build_flow", map[string]any{"flow": flowArg(t, readSharedFlow(t, "wire-transfer.json"))}), nil)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,48 +13,6 @@ import (
 	"github.com/facesign/facesign-mcp/flowbuild"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
-
-func TestSessionStoreIssuesAndValidatesIDs(t *testing.T) {
-	s := NewSessionStore(SessionStoreOptions{})
-	id := s.Generate()
-	other := s.Generate()
-	require.NotEqual(t, id, other)
-	_, err := s.Validate(id)
-	require.NoError(t, err)
-	for _, bad := range []string{"", "fsmcp-nope", id + "x", other[:len(other)-1] + "0"} { // rand.Text never writes 0
-		_, err := s.Validate(bad)
-		assert.ErrorIs(t, err, errUnknownSession, bad)
-	}
-	_, err = s.Terminate(id)
-	require.NoError(t, err)
-	_, err = s.Validate(id)
-	assert.ErrorIs(t, err, errUnknownSession, "an ended session is unknown")
-	assert.Equal(t, 1, s.Len())
-}
-
-func TestSessionStoreBoundsAndEvicts(t *testing.T) {
-	clock := newFakeClock()
-	s := NewSessionStore(SessionStoreOptions{MaxSessions: 3, IdleTimeout: time.Minute, Clock: clock.Now})
-	var mu sync.Mutex
-	var evicted []string
-	s.OnEvict(func(id string) { mu.Lock(); evicted = append(evicted, id); mu.Unlock() })
-	for i := range 3 {
-		s.Open(fmt.Sprint(i))
-		clock.Advance(time.Second)
-	}
-	s.Get("0") // 1 is now the least recently used
-	s.Open("3")
-	assert.Equal(t, []string{"1"}, evicted)
-	assert.Equal(t, 3, s.Len())
-
-	clock.Advance(59 * time.Second)
-	s.Get("3")
-	clock.Advance(2 * time.Second)
-	assert.ElementsMatch(t, []string{"0", "2"}, s.Sweep())
-	assert.Equal(t, 1, s.Len())
-	assert.False(t, s.Drop("0"), "already gone")
-	assert.True(t, s.Drop("3"))
-}
 
 func TestSessionStateCopiesFlows(t *testing.T) {
 	st := &SessionState{}
@@ -147,34 +104,6 @@ func TestEventStoreIsBounded(t *testing.T) {
 	assert.Equal(t, 1, es.len(), "only the fresh session keeps events")
 	require.NoError(t, es.PurgeSession(ctx, "s3"))
 	assert.Equal(t, 0, es.len())
-}
-
-func TestSessionStoreEvictsLeastRecentlyUsedEvenWithinOneClockTick(t *testing.T) {
-	// A frozen clock: every session has the same lastActive, so only the order
-	// of use tells them apart.
-	clock := newFakeClock()
-	s := NewSessionStore(SessionStoreOptions{MaxSessions: 3, Clock: clock.Now})
-	var evicted []string
-	s.OnEvict(func(id string) { evicted = append(evicted, id) })
-	for _, id := range []string{"a", "b", "c"} {
-		s.Open(id)
-	}
-	s.Get("a")
-	s.Open("b") // reopening counts as use
-	s.Open("d") // c is the least recently used
-	s.Get("a")
-	s.Open("e") // then b
-	s.Open("f") // then d
-	assert.Equal(t, []string{"c", "b", "d"}, evicted)
-	for _, id := range []string{"a", "e", "f"} {
-		_, ok := s.Get(id)
-		assert.True(t, ok, id)
-	}
-	assert.True(t, s.Drop("e"))
-	s.Open("g")
-	s.Open("h") // after a Drop, eviction still follows use: a was used before f
-	assert.Equal(t, []string{"c", "b", "d", "a"}, evicted)
-	assert.Equal(t, 3, s.Len())
 }
 
 func TestEventStoreTrimsOnAppendAndOnATicker(t *testing.T) {

@@ -143,6 +143,7 @@ type dialConfig struct {
 	headers    map[string]string
 	httpClient *http.Client
 	clientOpts []client.ClientOption
+	transOpts  []transport.StreamableHTTPCOption
 	notes      *Notifications
 }
 
@@ -160,6 +161,12 @@ func DialHTTPClient(hc *http.Client) DialOption {
 // handler or a protocol version.
 func DialClientOptions(opts ...client.ClientOption) DialOption {
 	return func(c *dialConfig) { c.clientOpts = append(c.clientOpts, opts...) }
+}
+
+// DialTransportOptions passes options to the Streamable HTTP transport, e.g.
+// transport.WithContinuousListening() to open the GET stream after initialize.
+func DialTransportOptions(opts ...transport.StreamableHTTPCOption) DialOption {
+	return func(c *dialConfig) { c.transOpts = append(c.transOpts, opts...) }
 }
 
 // DialRecording records every notification the client receives in n.
@@ -183,6 +190,7 @@ func Dial(tb testing.TB, url string, opts ...DialOption) *client.Client {
 	if cfg.httpClient != nil {
 		topts = append(topts, transport.WithHTTPBasicClient(cfg.httpClient))
 	}
+	topts = append(topts, cfg.transOpts...)
 	tr, err := transport.NewStreamableHTTP(url, topts...)
 	require.NoError(tb, err)
 	c := client.NewClient(tr, cfg.clientOpts...)
@@ -197,9 +205,14 @@ func Dial(tb testing.TB, url string, opts ...DialOption) *client.Client {
 // closed when tb ends.
 func InitializeClient(tb testing.TB, c *client.Client) {
 	tb.Helper()
+	// Start's context is the life of the client's background work (the GET
+	// stream a client with continuous listening opens after initialize), so it
+	// must last until the client closes, not just until initialize returns.
+	life, end := context.WithCancel(context.Background())
+	tb.Cleanup(end)
+	require.NoError(tb, c.Start(life))
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
-	require.NoError(tb, c.Start(ctx))
 	req := mcp.InitializeRequest{}
 	req.Params.ClientInfo = mcp.Implementation{Name: "tools-test", Version: "1"}
 	_, err := c.Initialize(ctx, req)

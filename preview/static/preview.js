@@ -68,11 +68,16 @@ function showLive(sum) {
   highlight(sum.path, sum.ended ? "" : (current && current.node) || last);
 }
 
+// label is a verdict as people read it: "not_verified" says "not verified".
+function label(verdict) {
+  return String(verdict).replace(/_/g, " ");
+}
+
 function showReport(sum) {
   const rep = $("report");
   rep.hidden = false;
   const v = $("verdict");
-  v.textContent = sum.verdict;
+  v.textContent = label(sum.verdict);
   v.className = "verdict v-" + sum.verdict;
   $("reportsession").textContent = "Session " + sum.sessionId + " · " + sum.status + (sum.sandbox ? " · sandbox" : "");
   $("getsession").textContent = sum.sessionId;
@@ -114,13 +119,13 @@ async function poll() {
     if (!r.ok) throw new Error(sum.error || "HTTP " + r.status);
     showLive(sum);
     if (sum.ended) {
-      say("Session " + id + " ended: " + sum.verdict + ".");
+      say("Session " + id + " ended: " + label(sum.verdict) + ".");
       showReport(sum);
       current = null;
       refreshPanels();
       return;
     }
-    say("Session " + id + ": " + sum.verdict.replace("_", " ") + (sum.path.length ? " — at " + sum.path[sum.path.length - 1].nodeId : "") + ".");
+    say("Session " + id + ": " + label(sum.verdict) + (sum.path.length ? " — at " + sum.path[sum.path.length - 1].nodeId : "") + ".");
   } catch (e) {
     say("Could not read the session: " + e.message, true);
   }
@@ -240,7 +245,7 @@ $("panels").addEventListener("click", async (ev) => {
     const sum = await post("/branches/" + btn.dataset.branch + "/run");
     showLive(sum);
     showReport(sum);
-    say("Branch run as session " + sum.sessionId + ": " + sum.verdict + ".");
+    say("Branch run as session " + sum.sessionId + ": " + label(sum.verdict) + ".");
     await refreshPanels();
   } catch (e) {
     say(e.message, true);
@@ -265,7 +270,7 @@ async function resume() {
     showLive(sum);
     if (sum.ended) {
       showReport(sum);
-      say("Session " + id + " ended: " + sum.verdict + ".");
+      say("Session " + id + " ended: " + label(sum.verdict) + ".");
       refreshPanels();
       return;
     }

@@ -1,0 +1,233 @@
+package tools
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// A tool that needs something from the client mid-call (roots/list) sends the
+// request on the SSE stream of the POST that carries the call, as Streamable
+// HTTP recommends for requests related to a client's request. mcp-go v1.2.1
+// does that for elicitation only: it sends roots/list on the standalone GET
+// stream alone, which mcp-go's own client does not open unless told to, and
+// queues it unanswered when no GET stream is open. So the /mcp handler does it
+// itself: postStream writes the request into the POST's response between
+// mcp-go's events, and the client's answer, a POST of a JSON-RPC response
+// whose id only this server hands out, is taken off before mcp-go sees it.
+
+// askIDPrefix starts the id of every request this server sends this way.
+const askIDPrefix = "fsmcp-ask-"
+
+// errStreamDone: the POST's response has been written; nothing can be sent.
+var errStreamDone = errors.New("the call's response stream has ended")
+
+// askReply is the client's answer to one request.
+type askReply struct {
+	result json.RawMessage
+	err    *mcp.JSONRPCErrorDetails
+}
+
+// pendingAsks are the requests awaiting their answer, by id. An answer counts
+// only from the session the request went to.
+type pendingAsks struct {
+	mu      sync.Mutex
+	pending map[string]pendingAsk
+}
+
+type pendingAsk struct {
+	session string
+	reply   chan askReply
+}
+
+func (p *pendingAsks) add(id, session string) chan askReply {
+	ch := make(chan askReply, 1)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.pending == nil {
+		p.pending = map[string]pendingAsk{}
+	}
+	p.pending[id] = pendingAsk{session: session, reply: ch}
+	return ch
+}
+
+func (p *pendingAsks) remove(id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.pending, id)
+}
+
+// answer delivers a POSTed JSON-RPC response to the request it answers; it
+// reports false when body is no answer to a pending request of session.
+func (p *pendingAsks) answer(session string, body []byte) bool {
+	if !bytes.Contains(body, []byte(askIDPrefix)) {
+		return false // the cheap test first: every other POST
+	}
+	var msg struct {
+		ID     any                      `json:"id"`
+		Method string                   `json:"method"`
+		Result json.RawMessage          `json:"result"`
+		Error  *mcp.JSONRPCErrorDetails `json:"error"`
+	}
+	if json.Unmarshal(body, &msg) != nil || msg.Method != "" {
+		return false
+	}
+	id, ok := msg.ID.(string)
+	if !ok || !strings.HasPrefix(id, askIDPrefix) {
+		return false
+	}
+	p.mu.Lock()
+	a, ok := p.pending[id]
+	if ok && a.session == session {
+		delete(p.pending, id)
+	}
+	p.mu.Unlock()
+	if !ok || a.session != session {
+		return false
+	}
+	a.reply <- askReply{result: msg.Result, err: msg.Error}
+	return true
+}
+
+// postStream is the response writer of one POST to /mcp that can stream. It
+// serializes writes, and keeps a request sent by ask from landing inside one
+// of mcp-go's events (mcp-go writes an event's id line and its data with two
+// writes).
+type postStream struct {
+	w       http.ResponseWriter
+	flusher http.Flusher
+	session string
+	asks    *pendingAsks
+
+	mu          sync.Mutex
+	between     *sync.Cond // signalled when an event ends
+	wroteHeader bool
+	tail        []byte // the last two bytes written
+	done        bool
+}
+
+func newPostStream(w http.ResponseWriter, session string, asks *pendingAsks) *postStream {
+	f, ok := w.(http.Flusher)
+	if !ok {
+		return nil
+	}
+	ps := &postStream{w: w, flusher: f, session: session, asks: asks}
+	ps.between = sync.NewCond(&ps.mu)
+	return ps
+}
+
+func (ps *postStream) Header() http.Header { return ps.w.Header() }
+
+// WriteHeader passes the first status on; once ask has started the stream,
+// mcp-go's own start of it is a no-op.
+func (ps *postStream) WriteHeader(status int) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.wroteHeader {
+		return
+	}
+	ps.wroteHeader = true
+	ps.w.WriteHeader(status)
+}
+
+func (ps *postStream) Write(p []byte) (int, error) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.wroteHeader = true
+	n, err := ps.w.Write(p)
+	ps.tail = append(ps.tail, p[:n]...)
+	if len(ps.tail) > 2 {
+		ps.tail = ps.tail[len(ps.tail)-2:]
+	}
+	if ps.atBoundary() {
+		ps.between.Broadcast()
+	}
+	return n, err
+}
+
+func (ps *postStream) Flush() {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.flusher.Flush()
+}
+
+// Unwrap lets http.ResponseController (mcp-go's write deadlines) reach the
+// connection's writer.
+func (ps *postStream) Unwrap() http.ResponseWriter { return ps.w }
+
+// atBoundary: nothing written yet, or the last event is complete; ps.mu held.
+func (ps *postStream) atBoundary() bool {
+	return len(ps.tail) == 0 || bytes.Equal(ps.tail, []byte("\n\n"))
+}
+
+// end marks the response finished (the handler has returned).
+func (ps *postStream) end() {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.done = true
+	ps.between.Broadcast()
+}
+
+// ask sends the client the request method (without params) on this POST's
+// stream and waits for its answer until ctx ends. The call's session is told
+// to answer in SSE too, so that mcp-go ends the stream with its response.
+func (ps *postStream) ask(ctx context.Context, method string) (json.RawMessage, error) {
+	if s, ok := server.ClientSessionFromContext(ctx).(server.SessionWithStreamableHTTPConfig); ok {
+		s.UpgradeToSSEWhenReceiveNotification()
+	} else {
+		return nil, errors.New("the session cannot answer in SSE")
+	}
+	id := askIDPrefix + rand.Text()
+	reply := ps.asks.add(id, ps.session)
+	defer ps.asks.remove(id)
+	msg, err := json.Marshal(mcp.JSONRPCRequest{JSONRPC: mcp.JSONRPC_VERSION, ID: mcp.NewRequestId(id), Request: mcp.Request{Method: method}})
+	if err != nil {
+		return nil, err
+	}
+	if err := ps.send(msg); err != nil {
+		return nil, err
+	}
+	select {
+	case r := <-reply:
+		if r.err != nil {
+			return nil, fmt.Errorf("the client answered %s with error %d: %s", method, r.err.Code, r.err.Message)
+		}
+		return r.result, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// send writes msg as one SSE event, starting the stream if mcp-go has not.
+func (ps *postStream) send(msg []byte) error {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	for !ps.done && !ps.atBoundary() {
+		ps.between.Wait()
+	}
+	if ps.done {
+		return errStreamDone
+	}
+	if !ps.wroteHeader {
+		h := ps.w.Header()
+		h.Set("Content-Type", "text/event-stream")
+		h.Set("Cache-Control", "no-cache")
+		ps.w.WriteHeader(http.StatusOK)
+		ps.wroteHeader = true
+	}
+	if _, err := fmt.Fprintf(ps.w, "event: message\ndata: %s\n\n", msg); err != nil {
+		return err
+	}
+	ps.tail = append(ps.tail[:0], '\n', '\n')
+	ps.flusher.Flush()
+	return nil
+}
