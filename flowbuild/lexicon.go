@@ -202,6 +202,7 @@ var (
 	auxStartWords       = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                   // a clause that asks a question
 	fillerWords         = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords     = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
+	unavailableWords    = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
 	labelWords          = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
 	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
 	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
@@ -224,23 +225,23 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon                                                                                          map[string]string // surface form → lemma
-	addressee                                                                                      map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                      map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condMain, userWord                                       map[string]bool
-	condBad                                                                                        map[string]bool
-	channelPrep                                                                                    map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev             map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership       map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                         map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                             map[string]bool
-	population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord map[string]bool
-	unsupported                                                                                    map[string]string // word → why the flow cannot do what it asks
-	emailGiven, unit, arrive, notAge                                                               map[string]bool
-	frontWord, backWord                                                                            map[string]bool
-	framing                                                                                        map[string]bool
-	pastVerb                                                                                       map[string]bool
-	byLen                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	canon                                                                                                       map[string]string // surface form → lemma
+	addressee                                                                                                   map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                   map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condMain, userWord                                                    map[string]bool
+	condBad                                                                                                     map[string]bool
+	channelPrep                                                                                                 map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                          map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                    map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                      map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                          map[string]bool
+	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord map[string]bool
+	unsupported                                                                                                 map[string]string // word → why the flow cannot do what it asks
+	emailGiven, unit, arrive, notAge                                                                            map[string]bool
+	frontWord, backWord                                                                                         map[string]bool
+	framing                                                                                                     map[string]bool
+	pastVerb                                                                                                    map[string]bool
+	byLen                                                                                                       map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -265,6 +266,7 @@ func newLexicon() *lexicon {
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
+	l.unavailable = wordSet(unavailableWords)
 	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)

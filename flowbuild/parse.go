@@ -342,8 +342,26 @@ func parse(text string) *parsed {
 		}
 		if cond.k != condMain && (isPolicyClause(c, clauses, ci) || c.sent == policySent) {
 			policySent = c.sent
-			if pol := readPolicy(c.toks); pol != "" {
+			pol := readPolicy(c.toks)
+			if pol != "" {
 				p.policy = pol
+			}
+			if i := findKind(seq, kDocument); i >= 0 {
+				// "if they don't have a passport, let them use a driving licence": another accepted document
+				var extra []string
+				for j := range c.toks {
+					if lex.docWord[c.toks[j].w] || c.toks[j].w == "driver" || c.toks[j].w == "card" {
+						extra = append(extra, docTypesOf(c.toks, j)...)
+					}
+				}
+				if len(extra) > 0 && len(seq[i].docTypes) > 0 {
+					mergeStep(seq[i], &step{docTypes: extra})
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as another document the scan accepts.")
+					continue
+				}
+			}
+			if pol == "" {
+				p.notes = append(p.notes, unplaced(c.toks)...)
 			}
 			continue
 		}
@@ -1067,6 +1085,10 @@ func negations(ts []token) []bool {
 		default:
 			continue
 		}
+		if back := negatedSubject(ts, i); back >= 0 {
+			neg[back] = true // "email is not an option", "SMS isn't available": the subject is excluded
+			continue
+		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
 			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
@@ -1079,6 +1101,29 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// negatedSubject: the negation at i says its subject is unavailable ("email is
+// not an option", "SMS isn't possible for us"); it returns the subject's index,
+// or -1.
+func negatedSubject(ts []token, i int) int {
+	t := ts[i]
+	if t.raw != "not" && t.raw != "isnt" && t.raw != "arent" && t.raw != "wont" {
+		return -1
+	}
+	j := i - 1
+	if j >= 0 && (ts[j].raw == "is" || ts[j].raw == "are" || ts[j].raw == "will") {
+		j--
+	}
+	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
+		return -1
+	}
+	for k := i + 1; k < len(ts) && k <= i+3; k++ {
+		if lex.unavailable[ts[k].raw] {
+			return j
+		}
+	}
+	return -1
 }
 
 // detect returns the steps named in ts, in the order they are named. Negated steps
@@ -1391,6 +1436,8 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
+		case lex.docWord[t.w] && providedImage(ts, i):
+			addSrc("providedData") // "the photo ID we already have on file"
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
 		case (t.w == "selfie" || t.w == "photo" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):

@@ -107,7 +107,8 @@ var rules = map[string][]rule{
 		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
-		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") {
+		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") ||
+			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
@@ -289,6 +290,15 @@ var rawRules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"them": {isThemRule},
+	"really": {{
+		// "check it's really them with the photo we have from signup": the photo the integrator holds against the face
+		when: func(d *detector, i int) bool {
+			return lex.personRef[d.next(i)] && priorProvided(d.ts) && !d.got.has(kFaceCompare)
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
+		},
+	}},
 	"is": {{
 		// "the face on it is the face in front of the camera": the document's photo is the user
 		when: func(d *detector, i int) bool {
@@ -333,6 +343,9 @@ var (
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
 	}}
 	documentRule = rule{make: func(d *detector, i int) {
+		if d.comparing && providedImage(d.ts, i) {
+			return // "the photo ID we already have on file": a source the integrator holds, not a scan
+		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
 		if readsIt && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
