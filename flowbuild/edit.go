@@ -456,9 +456,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
-	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") {
-		// "drop everything except liveness": the steps named stay, every other check goes
-		keep := append(slices.Clone(pos), neg...)
+	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
+		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 {
+		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
+		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
 		var done []string
 		p.steps = slices.DeleteFunc(p.steps, func(s *step) bool {
 			if s.k.isConversation() || findKind(keep, s.k) >= 0 {
@@ -599,6 +600,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return (s.k == kDocument || s.k == kFaceScan) && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra")
 		})
 	}
+	var chain *step
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
@@ -607,11 +609,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 		}
-		p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		if chain != nil && len(ref) == 0 && !s.front && !s.back && !back {
+			p.insert(s, false, false, []*step{chain}, true) // after the step just put first, in the order named
+		} else {
+			p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		}
 		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
 		if len(ref) > 0 && refAfter && s.k != ref[0].k && p.find(s.k) >= 0 {
 			ref = []*step{s} // "add an ID scan and a face comparison after X": in the order named
+		} else if len(ref) == 0 && (front || s.front) && !back && !s.back {
+			chain = s // "an email entry at the start and a code right after it"
 		}
 	}
 	return done, nil

@@ -306,6 +306,9 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	var done []string
 	var steps []*step
 	var negs kindSet
+	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) {
+		ts = ts[cond.end+1:] // "people we don't recognise should do …": the condition's words name no step
+	}
 	ctx := slices.Clone(p.steps)
 	for _, s := range p.steps {
 		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step

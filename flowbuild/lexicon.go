@@ -66,7 +66,7 @@ var lexGroups = map[string][]string{
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
 	"age":        {"age", "aged"},
 	"old":        {"old", "older", "elder", "young", "younger", "youngest"},
-	"adult":      {"adult", "grownup", "majority"},
+	"adult":      {"adult", "grownup", "majority", "ofage"},
 	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
 	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
 	"year":       {"year", "yr", "yrs"},
@@ -80,7 +80,7 @@ var lexGroups = map[string][]string{
 	"minute":    {"minute", "minutes", "min", "mins"},
 	"second":    {"seconds", "sec", "secs"},
 	"hour":      {"hour", "hours", "hr", "hrs"},
-	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses"},
+	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses", "times"},
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
 	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
@@ -193,7 +193,7 @@ var (
 	pastVerbWords       = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                              // with "before": what was done, not what to do
 	ownerWords          = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                      // "really theirs": whose a document is
 	providedMarkWords   = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied"} // an image the integrator holds
-	holdVerbWords       = []string{"have", "hold", "keep", "got", "kept", "held", "store"}                                                                                                                                                                                                                            // "the selfie we have"
+	holdVerbWords       = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                       // "the selfie we have"
 	compareStopWords    = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                        // the other side of a comparison starts here
 	personRefWords      = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                             // the person a status check is about
 	identityNeedWords   = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                // proving who someone is
@@ -601,7 +601,7 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == '(' && shortParen(text[i+1:]):
 			i += size // "check the age (18)": a number in brackets belongs to its clause
-		case r == ')' && i > 0 && isDigitOrPlus(text[i-1]):
+		case r == ')' && i > 0 && (isDigitOrPlus(text[i-1]) || afterNumberAside(text, i)):
 			i += size
 		case r == '(' || r == ')':
 			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
@@ -655,11 +655,11 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
-	"signed up": "signup", "signing up": "signup", "registered with": "signup",
+	"signed up": "signup", "signing up": "signup",
 	"log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
@@ -674,7 +674,20 @@ func shortParen(s string) bool {
 	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '+') {
 		k++
 	}
+	if k > j && k < len(s) && s[k] == ' ' {
+		// "(21 in our state)": a number that opens a short aside belongs to its clause
+		if e := strings.IndexByte(s[k:], ')'); e > 0 && e < 24 && !strings.ContainsAny(s[k:k+e], ".,;(") {
+			return true
+		}
+	}
 	return k > j && k < len(s) && s[k] == ')'
+}
+
+// afterNumberAside: the ")" at i closes an aside that opened with a number ("(21
+// in our state)"), read as part of its clause.
+func afterNumberAside(text string, i int) bool {
+	o := strings.LastIndexByte(text[:i], '(')
+	return o >= 0 && i-o < 26 && shortParen(text[o+1:])
 }
 
 func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }

@@ -461,10 +461,10 @@ func parse(text string) *parsed {
 		}
 	}
 	p.steps = order(out)
-	if !namesCheck(p.steps) {
+	if !namesVerification(p.steps) {
 		// a need with no step named ("verify the user", "KYC for new sellers"):
 		// the smallest flow that meets it, said as an assumption, never silence
-		if implied := p.implicitSteps(ts); len(implied) > 0 {
+		if implied := p.implicitSteps(ts, namesCheck(p.steps)); len(implied) > 0 {
 			// the need is placed: the clause that named it is no longer unplaced
 			p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasPrefix(n, unplacedPrefix) })
 			p.steps = append(p.steps, implied...)
@@ -478,6 +478,16 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// namesVerification: the steps hold a check, not only conversations.
+func namesVerification(steps []*step) bool {
+	for _, s := range steps {
+		if !s.k.isConversation() {
+			return true
+		}
+	}
+	return false
 }
 
 // namesCheck: the steps hold something beyond a greeting and a closing line.
@@ -495,9 +505,15 @@ func namesCheck(steps []*step) bool {
 // ID scan, a liveness check and a comparison of the ID photo with the face;
 // any other need to verify a person ("verify the user", "authenticate them") is
 // a liveness check. Excluded steps stay out.
-func (p *parsed) implicitSteps(ts []token) []*step {
+func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
 	identity, need := false, ""
 	for i, t := range ts {
+		if talks && (t.w != "verify" || !(i+1 < len(ts) && (lex.addressee[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].raw == "the" && lex.addressee[ts[i+2].raw])) ||
+			hasRaw(ts[i:min(len(ts), i+6)], "by", "through", "via")) {
+			// with a conversation named, only "verify the customer" asks for a check;
+			// "ask them to verify the amount", "confirm their identity by asking …" do not
+			continue
+		}
 		switch {
 		case lex.identityNeed[t.raw] || t.raw == "who" && i+2 < len(ts) && (ts[i+2].w == "explain" || ts[i+2].raw == "claim" || ts[i+2].raw == "claims"):
 			identity, need = true, t.orig
@@ -1325,6 +1341,9 @@ func imageSource(ts []token, seq, out []*step) bool {
 	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") {
 		return true
 	}
+	if i := index(ts, "face"); i >= 0 && ts[i].raw == "face" && providedImage(ts, i) && !hasAnyRaw(ts, lex.population) {
+		return true // "the face we have stored for their account": one image, held by the integrator
+	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
 	return captured && (hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || len(ts) <= 2)
 }
@@ -1440,7 +1459,7 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 			addSrc("providedData") // "the photo ID we already have on file"
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
-		case (t.w == "selfie" || t.w == "photo" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
+		case (t.w == "selfie" || t.w == "photo" || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
