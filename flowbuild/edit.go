@@ -519,8 +519,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		var done []string
 		var missing []string
 		all := hasRaw(ts, "both", "all", "any", "every", "codes", "otps", "checks")
+		if !all && hasRaw(ts, "second", "last", "latter", "first", "former") && has(ts, "code") {
+			// "drop the second code": one code, picked by its place
+			targets = []*step{{k: kOTP}}
+		}
 		for _, t := range targets {
 			i := p.find(t.k)
+			if !all && hasRaw(ts, "second", "last", "latter") && i >= 0 {
+				// "drop the second code": the later of the steps the words name
+				for j := len(p.steps) - 1; j > i; j-- {
+					if findKind([]*step{p.steps[j]}, t.k) >= 0 {
+						i = j
+						break
+					}
+				}
+			}
 			if i < 0 {
 				missing = append(missing, t.k.String())
 				continue
