@@ -167,39 +167,49 @@ func (q *listQuery) fingerprint() string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// countCache remembers totals by account and filters, with the
-// sessions_version value they were counted at (migration 5).
-type countCache struct {
+// versionCache remembers what a list read, by key, with the sessions_version
+// value it was read at (migration 5): an entry serves only the same version,
+// that is while no session has been written.
+type versionCache[T any] struct {
 	mu   sync.Mutex
-	m    map[string]countEntry
+	m    map[string]versioned[T]
 	hits atomic.Int64 // for tests
 }
 
-type countEntry struct {
+type versioned[T any] struct {
 	version int64
-	total   int
+	value   T
 }
 
-const maxCachedCounts = 1024
+// countCache holds includeTotal's totals, by account and filters.
+type countCache = versionCache[int]
 
-func (c *countCache) get(key string, version int64) (int, bool) {
+// matchCache holds searchMatches' answers, by search text: at most scanBudget
+// rowids each (8 KB at the default), so at most about 8 MB when full.
+type matchCache = versionCache[[]int64]
+
+// maxCached bounds a cache's entries: beyond it the cache starts again empty.
+const maxCached = 1024
+
+func (c *versionCache[T]) get(key string, version int64) (T, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[key]
 	if !ok || e.version != version {
-		return 0, false
+		var zero T
+		return zero, false
 	}
 	c.hits.Add(1)
-	return e.total, true
+	return e.value, true
 }
 
-func (c *countCache) put(key string, version int64, total int) {
+func (c *versionCache[T]) put(key string, version int64, value T) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= maxCachedCounts {
-		c.m = map[string]countEntry{} // forget everything rather than track use: entries are cheap to remake
+	if c.m == nil || len(c.m) >= maxCached {
+		c.m = map[string]versioned[T]{} // forget everything rather than track use: entries are cheap to remake
 	}
-	c.m[key] = countEntry{version, total}
+	c.m[key] = versioned[T]{version, value}
 }
 
 func encodeCursor(c cursor) string {
@@ -229,6 +239,30 @@ func (q *listQuery) keyColumn() string {
 		return "status_rank"
 	}
 	return "created_at"
+}
+
+// after is a query for the seq and sort key of the first n sessions that match
+// where and come after the cursor in list order. Past a cursor it is two index
+// ranges: the rest of the cursor's own sort key (key = k AND seq < s), then the
+// keys beyond it. SQLite answers the row value (key, seq) < (k, s) with a range
+// on the key alone and steps over every session of key k before the cursor one
+// by one: a sort key shared by many sessions (the status rank, a finishedAt of
+// 0 for every unfinished session) made a deep page cost as much as the pages
+// before it.
+func (q *listQuery) after(where string, args []any, n int) (string, []any) {
+	key := q.keyColumn()
+	dir, cmp := "DESC", "<"
+	if !q.desc {
+		dir, cmp = "ASC", ">"
+	}
+	order := " ORDER BY " + key + " " + dir + ", seq " + dir
+	if q.cursor == nil {
+		return "SELECT seq, " + key + " FROM sessions WHERE " + where + order + " LIMIT ?", append(slices.Clone(args), n)
+	}
+	same := "SELECT seq, " + key + " FROM (SELECT seq, " + key + " FROM sessions WHERE " + where + " AND " + key + " = ? AND seq " + cmp + " ? ORDER BY seq " + dir + " LIMIT ?)"
+	beyond := "SELECT seq, " + key + " FROM (SELECT seq, " + key + " FROM sessions WHERE " + where + " AND " + key + " " + cmp + " ?" + order + " LIMIT ?)"
+	all := slices.Concat(args, []any{q.cursor.Key, q.cursor.Seq, n}, args, []any{q.cursor.Key, n, n})
+	return same + " UNION ALL " + beyond + order + " LIMIT ?", all
 }
 
 // where builds the filter clause shared by the page and the total count;
@@ -396,39 +430,48 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		if err != nil {
 			return nil, err
 		}
-	case q.search != "" && !(q.cursor != nil && q.cursor.Index):
-		// A common term fills a page within the first sessions in list order:
-		// check those one by one. Only when the budget runs out before the page
-		// is full does the query go through the trigram index, which is fast for
-		// rare terms and slow for common ones.
-		where, args := keyset(q.where(acct, false))
-		// Only seq and the sort key travel through the scan; the page's rows are read at the end.
-		// The text is read from the FTS5 table's own content table (id, c0), a rowid
-		// lookup: a LIKE on the virtual table itself would scan the whole index.
-		scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (SELECT seq, " + key + " FROM sessions WHERE " +
-			where + order + " LIMIT ?) AS scanned WHERE (SELECT c0 FROM session_search_content WHERE id = scanned.seq) LIKE ? ESCAPE '\\'" +
-			order + " LIMIT ?)" + order
-		args = append(args, s.scanBudget, q.likePattern(), q.limit+1)
-		resp, err = s.readPage(ctx, tx, q, scan, args)
+	case q.search != "" && utf8.RuneCountInString(q.search) >= 3:
+		// Another order than the index's. First ask the index whether the term
+		// is rare: at most scanBudget matches (read as rowids only, and the
+		// read stops there) are looked up and sorted directly, a cost bounded
+		// by the budget whatever the account's size. A commoner term fills a
+		// page within the first sessions in list order: those are checked one
+		// by one (scanPage), and only if the budget runs out there too do all
+		// the term's matches go through the sort.
+		// A cursor from a scanned page skips the question: the first page
+		// found the term common.
+		var matches []int64
+		if q.cursor == nil || q.cursor.Index {
+			if matches, err = s.searchMatches(ctx, tx, q.search); err != nil {
+				return nil, err
+			}
+		}
+		switch {
+		case matches != nil && len(matches) <= s.scanBudget:
+			where, args := keyset(q.where(acct, false))
+			page := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT sessions.seq FROM json_each(?) AS m CROSS JOIN sessions" +
+				" ON sessions.seq = m.value WHERE " + where + order + " LIMIT ?)" + order
+			args = append([]any{jsonInts(matches)}, args...)
+			q.viaIndex = true
+			resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
+		case q.cursor == nil || !q.cursor.Index:
+			resp, err = s.scanPage(ctx, tx, q, cols, order, acct)
+		}
 		if err != nil {
 			return nil, err
 		}
-		if !resp.HasMore {
-			var scanned int
-			countQ, countArgs := "SELECT COUNT(*) FROM (SELECT 1 FROM sessions WHERE "+where+" LIMIT ?)", append(slices.Clone(args[:len(args)-3]), s.scanBudget)
-			s.trace(countQ, countArgs)
-			if err := tx.QueryRowContext(ctx, countQ, countArgs...).Scan(&scanned); err != nil {
-				return nil, fmt.Errorf("list sessions: %w", err)
-			}
-			if scanned >= s.scanBudget {
-				resp = nil // the budget ran out: the index decides
-			}
+	case q.search != "":
+		// Under three characters the index cannot help: check the first
+		// sessions in list order one by one, then, if the page is not full
+		// within the budget, scan the text (below).
+		if resp, err = s.scanPage(ctx, tx, q, cols, order, acct); err != nil {
+			return nil, err
 		}
 	}
 	if resp == nil && q.search != "" && utf8.RuneCountInString(q.search) >= 3 {
-		// The term is rare in this order: take its matches from the index and
-		// sort them. CROSS JOIN keeps SQLite from walking the sort index over
-		// every session of the account instead.
+		// The term is common but rare in this order: take its matches from the
+		// index and sort them. CROSS JOIN keeps SQLite from walking the sort
+		// index over every session of the account instead.
 		// Only seq and the sort key go through the sort: SQLite's sorter would
 		// otherwise carry every match's stored session, not just the page's.
 		where, args := keyset(q.where(acct, false))
@@ -442,9 +485,15 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 		}
 	}
 	if resp == nil {
-		where, args := keyset(q.where(acct, true))
+		where, args := q.where(acct, true)
 		page := "SELECT " + cols + key + " FROM sessions WHERE " + where + order + " LIMIT ?"
-		resp, err = s.readPage(ctx, tx, q, page, append(args, q.limit+1))
+		args = append(args, q.limit+1)
+		if q.cursor != nil {
+			var sub string
+			sub, args = q.after(where, args[:len(args)-1], q.limit+1)
+			page = "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (" + sub + "))" + order
+		}
+		resp, err = s.readPage(ctx, tx, q, page, args)
 		if err != nil {
 			return nil, err
 		}
@@ -468,8 +517,8 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 	} else if q.includeTotal {
 		// Read in the page's snapshot: a total counted at this version counts
 		// exactly the sessions this snapshot holds.
-		var version int64
-		if err := tx.QueryRowContext(ctx, `SELECT v FROM sessions_version WHERE id = 1`).Scan(&version); err != nil {
+		version, err := sessionsVersion(ctx, tx)
+		if err != nil {
 			return nil, fmt.Errorf("count sessions: %w", err)
 		}
 		key := strconv.FormatInt(acct, 10) + "|" + q.filters()
@@ -482,6 +531,96 @@ func (s *Sandbox) list(ctx context.Context, acct int64, q *listQuery) (*listResp
 			s.counts.put(key, version, total)
 		}
 		resp.TotalCount = &total
+	}
+	return resp, nil
+}
+
+// searchMatches returns the rowids of the sessions (of every account) that
+// match the search, if there are at most scanBudget of them, or nil. It reads
+// rowids only, and stops one past the budget. The answer is remembered for
+// the snapshot's sessions_version, so the later pages of a list read while
+// nothing is written ask the index nothing.
+func (s *Sandbox) searchMatches(ctx context.Context, tx *sql.Tx, search string) ([]int64, error) {
+	version, err := sessionsVersion(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	key := strconv.Itoa(s.scanBudget) + "|" + search
+	if matches, ok := s.matches.get(key, version); ok {
+		return matches, nil
+	}
+	const probe = "SELECT rowid FROM session_search WHERE session_search MATCH ? LIMIT ?"
+	args := []any{ftsPhrase(search), s.scanBudget + 1}
+	s.trace(probe, args)
+	rows, err := tx.QueryContext(ctx, probe, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	defer rows.Close()
+	matches := make([]int64, 0, 64)
+	for rows.Next() {
+		var seq int64
+		if err := rows.Scan(&seq); err != nil {
+			return nil, fmt.Errorf("list sessions: %w", err)
+		}
+		matches = append(matches, seq)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	if len(matches) > s.scanBudget {
+		matches = nil // common: remembered as such
+	}
+	s.matches.put(key, version, matches)
+	return matches, nil
+}
+
+// sessionsVersion reads the version of the sessions table in the snapshot of
+// tx: what was read in another transaction at this version is still true.
+func sessionsVersion(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var version int64
+	err := tx.QueryRowContext(ctx, `SELECT v FROM sessions_version WHERE id = 1`).Scan(&version)
+	return version, err
+}
+
+// jsonInts is ns as a JSON array, for json_each.
+func jsonInts(ns []int64) string {
+	b := make([]byte, 0, 2+8*len(ns))
+	b = append(b, '[')
+	for i, n := range ns {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return string(append(b, ']'))
+}
+
+// scanPage reads a search's page by checking the first scanBudget sessions in
+// list order one by one, or returns nil when the budget ran out before the
+// page was full (the caller then asks the index).
+func (s *Sandbox) scanPage(ctx context.Context, tx *sql.Tx, q *listQuery, cols, order string, acct int64) (*listResponse, error) {
+	key := q.keyColumn()
+	where, args := q.where(acct, false)
+	first, firstArgs := q.after(where, args, s.scanBudget)
+	// Only seq and the sort key travel through the scan; the page's rows are read at the end.
+	// The text is read from the FTS5 table's own content table (id, c0), a rowid
+	// lookup: a LIKE on the virtual table itself would scan the whole index.
+	scan := "SELECT " + cols + key + " FROM sessions WHERE seq IN (SELECT seq FROM (" + first +
+		") AS scanned WHERE (SELECT c0 FROM session_search_content WHERE id = scanned.seq) LIKE ? ESCAPE '\\'" +
+		order + " LIMIT ?)" + order
+	resp, err := s.readPage(ctx, tx, q, scan, append(slices.Clone(firstArgs), q.likePattern(), q.limit+1))
+	if err != nil || resp.HasMore {
+		return resp, err
+	}
+	var scanned int
+	countQ := "SELECT COUNT(*) FROM (" + first + ")"
+	s.trace(countQ, firstArgs)
+	if err := tx.QueryRowContext(ctx, countQ, firstArgs...).Scan(&scanned); err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
+	}
+	if scanned >= s.scanBudget {
+		return nil, nil // the budget ran out: the index decides
 	}
 	return resp, nil
 }

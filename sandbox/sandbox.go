@@ -107,6 +107,7 @@ type Sandbox struct {
 	accounts    accountCache // key hash → account, the least recently used evicted beyond 10,000
 	limiter     *rateLimiter
 	counts      countCache // includeTotal's totals, by filters and sessions_version
+	matches     matchCache // rare search terms' matches, by sessions_version (searchMatches)
 	scanBudget  int        // see defaultScanBudget
 	rareMatches int        // see defaultRareMatches
 	// listTrace, when set (by tests), sees every SQL query a list runs.

@@ -339,24 +339,7 @@ func (p *page) waitSession(prev string) string {
 
 func (p *page) attach() {
 	p.t.Helper()
-	deadline := time.Now().Add(step)
-	for {
-		ctx, cancel := context.WithTimeout(p.ctx, step)
-		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS("iframe#hosted")))
-		cancel()
-		require.NoError(p.t, err)
-		p.frame = nodes[0]
-		if p.frame.ContentDocument != nil {
-			ctx, cancel := context.WithTimeout(p.ctx, 3*time.Second)
-			err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("body[data-ready]"), chromedp.FromNode(p.frame)))
-			cancel()
-			if err == nil {
-				return
-			}
-		}
-		require.True(p.t, time.Now().Before(deadline), "the hosted page did not load in the preview's iframe")
-		time.Sleep(100 * time.Millisecond)
-	}
+	p.frame = browsertest.Frame(p.t, p.ctx, "iframe#hosted", "body[data-ready]", step)
 }
 
 func (p *page) in() chromedp.QueryOption { return chromedp.FromNode(p.frame) }

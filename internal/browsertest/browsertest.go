@@ -14,8 +14,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
 )
 
 // RequireEnv names the variable that turns a missing browser into a failure.
@@ -113,4 +115,31 @@ func New(t testing.TB, o Options) context.Context {
 		t.Fatalf("start Chromium %s: %v", bin, err)
 	}
 	return ctx
+}
+
+// Frame finds the iframe that iframeSel selects in the page of ctx and waits,
+// until timeout, for its document to show readySel: an iframe that navigated
+// is a new node with a new document, so tests call it again after each
+// navigation. Drive the frame's content with chromedp.FromNode(node); it
+// works for a frame of the same site (BROWSER.md).
+func Frame(t testing.TB, ctx context.Context, iframeSel, readySel string, timeout time.Duration) *chromedp.Node {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		qctx, cancel := context.WithTimeout(ctx, timeout)
+		nodes, err := chromedp.Run(qctx, chromedp.Nodes(chromedp.CSS(iframeSel)))
+		cancel()
+		require.NoError(t, err)
+		node := nodes[0]
+		if node.ContentDocument != nil {
+			wctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+			err := chromedp.Do(wctx, chromedp.WaitReady(chromedp.CSS(readySel), chromedp.FromNode(node)))
+			cancel()
+			if err == nil {
+				return node
+			}
+		}
+		require.True(t, time.Now().Before(deadline), "the page in %s did not show %s", iframeSel, readySel)
+		time.Sleep(100 * time.Millisecond)
+	}
 }

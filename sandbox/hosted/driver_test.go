@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/facesign/facesign-mcp/internal/browsertest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -44,24 +45,7 @@ func (e *env) openFramed(browser context.Context, src string) *frame {
 // attach finds the iframe (again, after it navigated) and waits for the page.
 func (f *frame) attach() {
 	f.t.Helper()
-	deadline := time.Now().Add(stepTimeout)
-	for {
-		ctx, cancel := context.WithTimeout(f.ctx, stepTimeout)
-		nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS("iframe#fs")))
-		cancel()
-		require.NoError(f.t, err)
-		f.node = nodes[0]
-		if f.node.ContentDocument != nil {
-			ctx, cancel := context.WithTimeout(f.ctx, 3*time.Second)
-			err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("body[data-ready], main[data-error-code]"), chromedp.FromNode(f.node)))
-			cancel()
-			if err == nil {
-				return
-			}
-		}
-		require.True(f.t, time.Now().Before(deadline), "the hosted page did not load in its iframe")
-		time.Sleep(100 * time.Millisecond)
-	}
+	f.node = browsertest.Frame(f.t, f.ctx, "iframe#fs", "body[data-ready], main[data-error-code]", stepTimeout)
 }
 
 func (f *frame) do(actions ...chromedp.Action[chromedp.Void]) {

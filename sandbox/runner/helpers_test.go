@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,27 +11,13 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/fakeclock"
 )
 
 // clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+type clock = fakeclock.Clock
 
-func newClock() *clock { return &clock{t: time.Date(2025, 6, 15, 10, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+func newClock() *clock { return fakeclock.New(time.Date(2025, 6, 15, 10, 0, 0, 0, time.UTC)) }
 
 // testEngine is an engine with a fixed clock, a seeded random source and
 // in-memory faces, so that two runs with the same seed are identical.

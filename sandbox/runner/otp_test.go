@@ -89,7 +89,7 @@ func TestOTPExpiryWithTheClock(t *testing.T) {
 	require.Len(t, step.Effects.Outbox, 1)
 	code := step.Effects.Outbox[0].Code
 
-	c.Add(59 * time.Second)
+	c.Advance(59 * time.Second)
 	wrong := "9999"
 	if code == wrong {
 		wrong = "8888"
@@ -98,7 +98,7 @@ func TestOTPExpiryWithTheClock(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, step.Path)
 
-	c.Add(2 * time.Second) // 61 s after sending
+	c.Advance(2 * time.Second) // 61 s after sending
 	step, err = e.Advance(context.Background(), st, Input{OTPCode: &code})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"otp:failed_unverified"}, pathIDs(step.Path), "the right code after expiry fails")
