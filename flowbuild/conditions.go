@@ -58,6 +58,9 @@ func readCondition(ts []token, seq []*step) condition {
 			neg = true
 		}
 	}
+	if ts[0].raw == "otherwise" && len(seq) > 0 && (seq[len(seq)-1].k == kRecognition || len(seq) > 1 && seq[len(seq)-1].k == kLiveness && seq[len(seq)-2].k == kRecognition) {
+		return condition{k: condNewUser, end: 0} // "recognize returning people, otherwise enroll them"
+	}
 	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
 		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
 			return condition{k: condMain, end: -1}
@@ -88,7 +91,7 @@ func readCondition(ts []token, seq []*step) condition {
 				end = -1 // "send an SMS code as a fallback": the role of the clause's step
 			}
 			return condition{k: condFail, end: end}
-		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re"):
+		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
 			return condition{k: condNewUser, end: i}
 		case recognition && neg && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search"):
 			end := i

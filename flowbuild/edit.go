@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -389,6 +390,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
+	if r := index(ts, "replace"); r >= 0 || hasRaw(ts, "swap", "substitute") {
+		// "replace recognition with an ID scan plus face comparison": the two sides
+		// are read apart, so that one side's words do not decide the other's steps
+		for j := max(r, 0) + 1; j < len(ts); j++ {
+			if ts[j].raw == "with" || ts[j].raw == "for" && r < 0 {
+				ts = slices.Clone(ts)
+				ts[j] = token{w: ","}
+				break
+			}
+		}
+	}
 	var pos, neg []*step
 	var negKinds kindSet
 	front, back := false, false
@@ -404,6 +416,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			ref, refAfter = a.ref, a.refAfter
 		}
 	}
+	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
+		// "not email" in a flow that sends an email code: the code's channel
+		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
+	}
 	for k := kind(1); k < kindCount; k++ {
 		if negKinds.has(k) && k != kOTP {
 			neg = append(neg, &step{k: k})
@@ -412,7 +428,50 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
+	if p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
+		// "replace the email step with SMS": the flow's email step is its code
+		for _, list := range [][]*step{pos, neg} {
+			if len(list) > 0 && list[0].k == kEnterEmail && (hasAnyRaw(ts, lex.replaceWord) || hasRaw(ts, "remove", "delete", "drop", "move")) {
+				list[0].k = kEmailOTP
+			}
+		}
+	}
 	pos = dedupeKinds(pos)
+	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
+		// "we only want one code, keep the SMS": the rest of its family goes
+		var done []string
+		for _, s := range pos {
+			if s.k == kOTP {
+				continue // "one code": the family itself, not the member kept
+			}
+			p.steps = slices.DeleteFunc(p.steps, func(o *step) bool {
+				if o.k != s.k && slices.Contains(family(s.k), o.k) && p.find(s.k) >= 0 {
+					done = append(done, "removed the "+o.k.String())
+					return true
+				}
+				return false
+			})
+		}
+		if len(done) > 0 {
+			return done, nil
+		}
+	}
+	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
+		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 {
+		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
+		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
+		var done []string
+		p.steps = slices.DeleteFunc(p.steps, func(s *step) bool {
+			if s.k.isConversation() || findKind(keep, s.k) >= 0 {
+				return false
+			}
+			done = append(done, "removed the "+s.k.String())
+			return true
+		})
+		if len(done) > 0 {
+			return done, nil
+		}
+	}
 	if exchange {
 		return p.exchange(pos, ts)
 	}
@@ -430,12 +489,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	op := opAdd
 	switch {
+	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):
+		op = opRemove // "take out the selfie and compare against the live video instead"
+	case len(pos) == 2 && (strings.Contains(sentence, "→") || strings.Contains(sentence, "->")) && p.find(pos[0].k) >= 0 && p.find(pos[1].k) < 0:
+		op = opReplace // "text → email for the code"
+	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
+		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
+		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
 	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
+	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasRaw(ts, "it", "them") && (front || back || len(ref) > 0):
+		op = opMove // "… and put it before the liveness": the step just changed
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
 		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (front || back || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
@@ -451,13 +519,27 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		var done []string
 		var missing []string
 		all := hasRaw(ts, "both", "all", "any", "every", "codes", "otps", "checks")
+		if !all && hasRaw(ts, "second", "last", "latter", "first", "former") && has(ts, "code") {
+			// "drop the second code": one code, picked by its place
+			targets = []*step{{k: kOTP}}
+		}
 		for _, t := range targets {
 			i := p.find(t.k)
+			if !all && hasRaw(ts, "second", "last", "latter") && i >= 0 {
+				// "drop the second code": the later of the steps the words name
+				for j := len(p.steps) - 1; j > i; j-- {
+					if findKind([]*step{p.steps[j]}, t.k) >= 0 {
+						i = j
+						break
+					}
+				}
+			}
 			if i < 0 {
 				missing = append(missing, t.k.String())
 				continue
 			}
 			for i >= 0 {
+				p.removed = i + 1
 				p.unlink(p.steps[i])
 				p.steps = append(p.steps[:i], p.steps[i+1:]...)
 				done = append(done, "removed the "+t.k.String())
@@ -495,17 +577,62 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return nil, fmt.Errorf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", sentence)
 	}
 	var done []string
+	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and")) {
+		// "add an email code in between", "in the middle": between the first
+		// verification steps, after the first of them
+		var checks []int
+		for i, s := range p.steps {
+			if !s.k.isConversation() {
+				checks = append(checks, i)
+			}
+		}
+		if len(checks) >= 2 {
+			at := checks[(len(checks)-1)/2] + 1
+			for k, s := range pos {
+				p.steps = insertStep(p.steps, at+k, s)
+				p.touched = s
+				done = append(done, "added "+s.k.withArticle()+" in the middle")
+			}
+			return done, nil
+		}
+	}
+	if p.removed > 0 && len(ref) == 0 && !front && !back && hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") {
+		// "put a recognition in their place": where the removed steps were
+		at := min(p.removed-1, len(p.steps))
+		for k, s := range pos {
+			p.steps = insertStep(p.steps, at+k, s)
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
+		}
+		return done, nil
+	}
+	if slices.ContainsFunc(pos, func(s *step) bool { return p.find(s.k) < 0 }) {
+		// "make sure the passport is theirs": the passport is the object of the new
+		// comparison, already in the flow, not a second scan
+		pos = slices.DeleteFunc(pos, func(s *step) bool {
+			return (s.k == kDocument || s.k == kFaceScan) && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra")
+		})
+	}
+	var chain *step
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
+				mergeStep(p.steps[i], s)
+				done = append(done, "kept the "+s.k.String()+" the flow already has")
 				continue
 			}
 		}
-		p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		if chain != nil && len(ref) == 0 && !s.front && !s.back && !back {
+			p.insert(s, false, false, []*step{chain}, true) // after the step just put first, in the order named
+		} else {
+			p.insert(s, front || s.front, back || s.back, ref, refAfter)
+		}
 		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+where(front || s.front, back || s.back, ref, refAfter))
 		if len(ref) > 0 && refAfter && s.k != ref[0].k && p.find(s.k) >= 0 {
 			ref = []*step{s} // "add an ID scan and a face comparison after X": in the order named
+		} else if len(ref) == 0 && (front || s.front) && !back && !s.back {
+			chain = s // "an email entry at the start and a code right after it"
 		}
 	}
 	return done, nil
@@ -613,10 +740,24 @@ func (p *plan) find(k kind) int {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
-	if len(ref) == 0 && !front && s.k == kAgeCheck {
+	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {
-			// the age check reads the document: it goes right after the scan
+			// the age or name check reads the document: it goes right after the scan
 			p.steps = insertStep(p.steps, i+1, s)
+			return
+		}
+	}
+	if len(ref) == 0 && !front && !back && s.k == kFaceCompare {
+		// a comparison goes right after the last capture it reads
+		at := -1
+		for i, o := range p.steps {
+			if o.k == kDocument && (s.srcA != nil && s.srcA.Source == "documentPhoto" || s.srcB != nil && s.srcB.Source == "documentPhoto") ||
+				o.k == kFaceScan && (s.srcA != nil && s.srcA.Source == "faceScan" || s.srcB != nil && s.srcB.Source == "faceScan") {
+				at = i
+			}
+		}
+		if at >= 0 {
+			p.steps = insertStep(p.steps, at+1, s)
 			return
 		}
 	}
@@ -660,6 +801,14 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	case len(pos) >= 2:
 		old, repl = pos[0], pos[1]
 	}
+	if (old == nil || repl == nil) && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 {
+		// "drop the sms and use email instead": the new step takes the removed one's place
+		s := pos[0]
+		s.front, s.back = false, false
+		p.steps = insertStep(p.steps, min(p.removed-1, len(p.steps)), s)
+		p.touched = s
+		return []string{"added " + s.k.withArticle() + " in place of the removed step"}, nil
+	}
 	if old == nil || repl == nil {
 		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
 	}
@@ -672,6 +821,14 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		} else {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to replace", old.k)
 		}
+	}
+	if j := p.find(repl.k); j >= 0 && j != i && repl.k != kAsk && repl.k != kInform && findKind([]*step{p.steps[i]}, repl.k) < 0 {
+		// "take out the selfie and compare against the live video instead": the
+		// other step is already there; the named one goes
+		gone := p.steps[i]
+		p.unlink(gone)
+		p.steps = slices.Delete(p.steps, i, i+1)
+		return []string{"removed the " + gone.k.String()}, nil
 	}
 	was := p.steps[i].k
 	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail {
@@ -689,7 +846,19 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	repl.front, repl.back = false, false
 	p.steps[i] = repl
 	p.touched = repl
-	return []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}, nil
+	done := []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}
+	// "replace recognition with an ID scan plus face comparison": the rest follow it
+	at := i + 1
+	for _, s := range pos {
+		if s == repl || s.k == old.k || s.k == was || p.find(s.k) >= 0 {
+			continue
+		}
+		s.front, s.back = false, false
+		p.steps = insertStep(p.steps, at, s)
+		at++
+		done = append(done, "added "+s.k.withArticle()+" after it")
+	}
+	return done, nil
 }
 
 // rewordOf recognises "change the greeting to '...'", "reword the question: ...".

@@ -17,17 +17,26 @@ import (
 // code") are left out.
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
-	"insert": true, "switch": true, "rip": true,
+	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 }
 
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
 // where VERB starts a new edit, so that each part is applied on its own.
 func splitInstructions(sentence string) []string {
 	words := strings.Fields(sentence)
+	if parts := parallelPairs(words); parts != nil {
+		return parts
+	}
 	var out []string
 	start := 0
 	for i := 1; i+1 < len(words); i++ {
 		w := strings.ToLower(strings.Trim(words[i], ",;"))
+		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
+			// "take out the ID scan, put a recognition in its place"
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
+			continue
+		}
 		if w != "and" && w != "then" {
 			continue
 		}
@@ -35,17 +44,63 @@ func splitInstructions(sentence string) []string {
 		if next == "then" && i+2 < len(words) {
 			next = strings.ToLower(words[i+2])
 		}
-		if !editVerbs[next] {
+		if !editVerbs[next] && !(next == "get" && i+2 < len(words) && strings.ToLower(words[i+2]) == "rid") {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
-		if !strings.HasSuffix(words[i-1], ",") && w == "and" && !(i+2 < len(words) && editVerbs[next]) {
+		if !strings.HasSuffix(words[i-1], ",") && w == "and" && !(i+2 < len(words) && (editVerbs[next] || next == "get")) {
 			continue
 		}
 		out = append(out, strings.Join(words[start:i], " "))
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// parallelPairs splits "swap the ID scan for a selfie, and the SMS for an
+// email code" into two replacements, the second with the first's verb.
+func parallelPairs(words []string) []string {
+	if len(words) < 6 {
+		return nil
+	}
+	verb := strings.ToLower(words[0])
+	switch verb {
+	case "swap", "replace", "switch", "substitute", "change", "exchange":
+	default:
+		return nil
+	}
+	link := func(ws []string) bool {
+		for _, w := range ws {
+			switch strings.ToLower(strings.Trim(w, ",;")) {
+			case "for", "with", "to":
+				return true
+			}
+		}
+		return false
+	}
+	for i := 2; i+2 < len(words); i++ {
+		if strings.ToLower(words[i]) != "and" || !strings.HasSuffix(words[i-1], ",") {
+			continue
+		}
+		first, rest := words[:i], words[i+1:]
+		if editVerbs[strings.ToLower(rest[0])] || !link(first) || !link(rest) {
+			return nil
+		}
+		return []string{strings.TrimSuffix(strings.Join(first, " "), ","), verb + " " + strings.Join(rest, " ")}
+	}
+	return nil
+}
+
+// hasEditVerb: the words hold an instruction of their own ("take out the ID
+// scan"), not a condition ("for new users") that the verb after it belongs to.
+func hasEditVerb(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		if editVerbs[w] || w == "take" || w == "get" {
+			return true
+		}
+	}
+	return false
 }
 
 // family are kinds that stand for one another: a change that names one while the
@@ -73,7 +128,26 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
 		return nil, false
 	}
+	if slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 && !x.k.isConversation() }) {
+		// "replace the passport scan with a selfie", "make sure the passport is
+		// theirs": a new step, not a setting
+		return nil, false
+	}
 	var done []string
+	if i := p.find(kAgeCheck); i >= 0 && !slices.ContainsFunc(pos, func(x *step) bool { return x.k == kAgeCheck }) {
+		// "make it 21 instead of 18": a bare age, other than the one the check has
+		cur := p.steps[i].minAge
+		if n := p.steps[i].node; n != nil && n.Validation != nil {
+			cur, _ = strconv.Atoi(n.Validation.Value)
+		}
+		for j := range ts {
+			if v, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
+				!(j+1 < len(ts) && lex.unit[ts[j+1].w]) && !(j > 0 && (ts[j-1].raw == "of" || ts[j-1].w == "instead")) {
+				pos = append(pos, &step{k: kAgeCheck, minAge: int(v), explicitAge: true})
+				break
+			}
+		}
+	}
 	st := readSettings(ts)
 	if st.any() {
 		for _, s := range p.steps {
@@ -231,9 +305,19 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	}
 	var done []string
 	var steps []*step
+	var negs kindSet
+	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) {
+		ts = ts[cond.end+1:] // "people we don't recognise should do …": the condition's words name no step
+	}
+	ctx := slices.Clone(p.steps)
+	for _, s := range p.steps {
+		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step
+	}
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
-		steps = append(steps, analyze(c.toks, append(slices.Clone(p.steps), steps...)).steps...)
+		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
+		steps = append(steps, a.steps...)
+		negs |= a.neg
 	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
@@ -250,7 +334,21 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 			steps = append(steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
 		}
 	}
+	if hasRaw(ts, "replace", "swap", "substitute") && negs == 0 && len(steps) >= 2 && steps[0].k != steps[1].k {
+		negs.add(steps[0].k) // "replace the SMS with an ID scan": the first named goes
+		steps = steps[1:]
+	}
+	if hasAnyRaw(ts, lex.replaceWord) || negs != 0 {
+		// "on the new-user branch, use SMS instead of email": a step of the branch
+		// is replaced in its place, not joined by a second one
+		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
+	}
 	main := pr.routeScoped(&sc, steps, p.steps)
+	if sc.anchor != nil {
+		// "ask for their email and send a code": the code goes to the address just entered
+		pr.notes = append(pr.notes, channelFromContext(sc.anchor.branch)...)
+		pr.notes = append(pr.notes, channelFromContext(sc.anchor.fallback)...)
+	}
 	for _, s := range main {
 		if p.find(s.k) >= 0 {
 			continue
@@ -265,4 +363,53 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		p.policy = pol
 	}
 	return done, len(done) > 0
+}
+
+// replaceOnBranch replaces, on the branch a condition names (a recognition's
+// new-user path, a step's fallback), each step that is excluded or of the family
+// of a named step with that step, and returns the named steps it did not place.
+func (p *plan) replaceOnBranch(k condKind, anchor *step, steps []*step, negs kindSet, done *[]string) []*step {
+	if k == condNewUser && anchor == nil {
+		anchor = lastKindStep(p.steps, kRecognition)
+	}
+	if anchor == nil {
+		return steps
+	}
+	list := &anchor.fallback
+	if k == condNewUser {
+		list = &anchor.branch
+	}
+	var rest []*step
+	for _, s := range steps {
+		placed := false
+		for i, old := range *list {
+			if !(negs.has(old.k) || slices.Contains(family(s.k), old.k) || old.k == s.k) {
+				continue
+			}
+			if old.k == s.k && s.k != kDocument {
+				mergeStep(old, s) // named again: its settings change
+				placed = true
+				break
+			}
+			if old.node != nil && old.node.OTPLength != nil && s.otpLen == 0 && (s.k == kEmailOTP || s.k == kSMSOTP) {
+				s.otpLen = *old.node.OTPLength
+			}
+			(*list)[i] = s
+			*done = append(*done, "replaced the "+old.k.String()+" with "+s.k.withArticle()+" on the branch")
+			placed = true
+			break
+		}
+		if !placed {
+			rest = append(rest, s)
+		}
+	}
+	// excluded steps the change named no replacement for leave the branch too
+	*list = slices.DeleteFunc(*list, func(o *step) bool {
+		if negs.has(o.k) && !slices.Contains(steps, o) {
+			*done = append(*done, "removed the "+o.k.String()+" from the branch")
+			return true
+		}
+		return false
+	})
+	return rest
 }

@@ -25,6 +25,7 @@ type plan struct {
 	assumptions []string
 
 	touched *step // the step the last change added or replaced ("move it to the start")
+	removed int   // 1 + where the last change removed a step ("put X in its place"), or 0
 }
 
 func (p *plan) warn(code, msg, fix string) {

@@ -22,15 +22,15 @@ var lexGroups = map[string][]string{
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
 	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog"},
-	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs"},
+	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs", "seen"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
-	"match":      {"match", "matches", "matched", "matching", "matchup"},
+	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent"},
 	"against":    {"against", "versus", "vs"},
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
 	"take":       {"take", "took", "taken", "taking"},
-	"selfie":     {"selfie", "headshot", "selfies"},
+	"selfie":     {"selfie", "headshot", "selfies", "selfy", "selfi"},
 	"face":       {"face", "facial", "faces"},
 	"photo":      {"photo", "picture", "image", "pic", "snapshot", "portrait", "likeness"},
 	"oval":       {"oval", "overlay"},
@@ -65,12 +65,12 @@ var lexGroups = map[string][]string{
 	"validate":   {"validate", "validation"},
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
 	"age":        {"age", "aged"},
-	"old":        {"old", "older", "elder"},
-	"adult":      {"adult", "grownup", "majority"},
+	"old":        {"old", "older", "elder", "young", "younger", "youngest"},
+	"adult":      {"adult", "grownup", "majority", "ofage"},
 	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
 	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
 	"year":       {"year", "yr", "yrs"},
-	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db"},
+	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db", "userbase"},
 	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
 	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
@@ -80,7 +80,7 @@ var lexGroups = map[string][]string{
 	"minute":    {"minute", "minutes", "min", "mins"},
 	"second":    {"seconds", "sec", "secs"},
 	"hour":      {"hour", "hours", "hr", "hrs"},
-	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses"},
+	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses", "times"},
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
 	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
@@ -109,6 +109,27 @@ var lexGroups = map[string][]string{
 	"human":  {"agent", "support", "operator", "staff", "representative", "specialist", "manual", "escalate", "reviewer", "review", "team", "helpdesk", "humans"},
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
+
+// instructionVerbs start a new instruction after "and" (parse.go, splitClauses).
+var instructionVerbs = map[string]bool{
+	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
+	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
+	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
+	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
+	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
+	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
+	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
+	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
+}
+
+// Age words (parse.go, ageAt): what makes a number an age.
+var (
+	ageUnitWords    = []string{"years", "year", "yrs", "yo"}                                                                                                        // "18 years"
+	ageSubjectWords = []string{"they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are"}                                   // "they must be at least 18"
+	ageLemmaWords   = []string{"age", "old", "adult", "minor", "birth"}                                                                                             // lemmas that talk about age
+	ageTopicWords   = []string{"drinking", "alcohol"}                                                                                                               // topics that do
+	ageBeforeWords  = []string{"over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough"} // a word before an age
+)
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you"}
@@ -148,57 +169,79 @@ func (l *lexicon) canonKind(t token) bool {
 
 // Context words of the detection rules (rules.go).
 var (
-	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                               // "live person", "live selfie" (lemmas)
-	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                    // "they're real", "is live"
-	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                    // "user ID" is no document
-	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                           // a permit that is a document
-	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                               // a card that is a document
-	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                    // "text them", "text a code"
-	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                           // "by text"
-	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                          // codes that are not one-time codes
-	entryNextWords     = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                 // "the email entry"
-	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                    // "age check"
-	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                 // "thank them at the end"
-	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                // "matches the one on file"
-	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                               // data compared with records
-	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                // consent to this is a question
-	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                  // lemmas naming an identity document
-	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                           // the text is about people, not data
-	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"} // an email the user hands over
-	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                             // "if the code is not delivered"
-	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                    // a position word that pins a step first
-	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                               // … or last
-	framingWords       = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                              // a clause that frames the request rather than asking for a step
-	pastVerbWords      = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                       // with "before": what was done, not what to do
-	unitLemmas         = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                             // setting units (settings.go)
-	ownershipWords     = []string{"ownership", "verification", "control"}                                                                                                                                     // "verify ownership of the number"
+	liveAfterWords      = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                      // "live person", "live selfie" (lemmas)
+	beingBeforeWords    = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                           // "they're real", "is live"
+	notDocBeforeWords   = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                                                                                                                           // "user ID" is no document
+	permitBeforeWords   = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                  // a permit that is a document
+	cardBeforeWords     = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                      // a card that is a document
+	textNextWords       = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                           // "text them", "text a code"
+	textPrevWords       = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                  // "by text"
+	notCodeBeforeWords  = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                 // codes that are not one-time codes
+	entryNextWords      = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                        // "the email entry"
+	ageNextWords        = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                           // "age check"
+	closingWordsList    = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                        // "thank them at the end"
+	onFileWords         = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                       // "matches the one on file"
+	onFileMatchWords    = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                      // data compared with records
+	dataUseWords        = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                       // consent to this is a question
+	docLemmas           = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                         // lemmas naming an identity document
+	peopleList          = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                  // the text is about people, not data
+	emailGivenWords     = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                                                                                        // an email the user hands over
+	arriveWords         = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                                                                    // "if the code is not delivered"
+	frontWords          = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                           // a position word that pins a step first
+	backWords           = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                      // … or last
+	framingWords        = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                                                                                                                                     // a clause that frames the request rather than asking for a step
+	pastVerbWords       = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                              // with "before": what was done, not what to do
+	ownerWords          = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                      // "really theirs": whose a document is
+	providedMarkWords   = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied"} // an image the integrator holds
+	holdVerbWords       = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                       // "the selfie we have"
+	compareStopWords    = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                        // the other side of a comparison starts here
+	personRefWords      = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                             // the person a status check is about
+	identityNeedWords   = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                // proving who someone is
+	verifyNeedWords     = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                // a need to check the person, with no step named
+	replaceWords        = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                       // a change that replaces a step
+	auxStartWords       = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                   // a clause that asks a question
+	fillerWords         = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
+	populationWords     = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
+	unavailableWords    = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
+	labelWords          = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
+	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
+	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
+	unitLemmas          = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                         // setting units (settings.go)
+	ownershipWords      = []string{"ownership", "verification", "control"}                                                                                                 // "verify ownership of the number"
 )
 
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
-	"expired":    "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
-	"expiry":     "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
-	"expiration": "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"push":         "FaceSign flows cannot send push notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
+	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
+	"ip":           "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
+	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
+	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
+	"expired":      "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiry":       "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	"expiration":   "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
 }
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon                                                                                    map[string]string // surface form → lemma
-	addressee                                                                                map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condMain, userWord                                 map[string]bool
-	condBad                                                                                  map[string]bool
-	channelPrep                                                                              map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev       map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership map[string]bool
-	docWord, people                                                                          map[string]bool
-	unsupported                                                                              map[string]string // word → why the flow cannot do what it asks
-	emailGiven, unit, arrive                                                                 map[string]bool
-	frontWord, backWord                                                                      map[string]bool
-	framing                                                                                  map[string]bool
-	pastVerb                                                                                 map[string]bool
-	byLen                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	canon                                                                                                       map[string]string // surface form → lemma
+	addressee                                                                                                   map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                   map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condMain, userWord                                                    map[string]bool
+	condBad                                                                                                     map[string]bool
+	channelPrep                                                                                                 map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                          map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                    map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                      map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                          map[string]bool
+	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord map[string]bool
+	unsupported                                                                                                 map[string]string // word → why the flow cannot do what it asks
+	emailGiven, unit, arrive, notAge                                                                            map[string]bool
+	frontWord, backWord                                                                                         map[string]bool
+	framing                                                                                                     map[string]bool
+	pastVerb                                                                                                    map[string]bool
+	byLen                                                                                                       map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -216,8 +259,17 @@ func newLexicon() *lexicon {
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
-	l.docWord, l.people = wordSet(docLemmas), wordSet(peopleList)
-	l.emailGiven, l.unit, l.arrive = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords)
+	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
+	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
+	l.personRef = wordSet(personRefWords)
+	l.ageComparative = wordSet(ageComparativeWords)
+	l.filler = wordSet(fillerWords)
+	l.population = wordSet(populationWords)
+	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
+	l.unavailable = wordSet(unavailableWords)
+	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
+	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
+	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
 	l.pastVerb = wordSet(pastVerbWords)
@@ -491,6 +543,12 @@ func tokenizeMode(text string, exact bool) []token {
 			case "m":
 				t.kilo, t.num, t.orig = true, t.num*1e6, t.orig+text[j:k]
 				j = k
+			case "s":
+				t.orig += text[j:k] // "under-18s", "the 21s": a number in the plural
+				j = k
+			case "yo", "y", "yr", "yrs":
+				t.plus, t.orig = true, t.orig+text[j:k] // "21yo": an age, like "21+"
+				j = k
 			default:
 				// "2fa", "3rd": a word, not a number
 				t = token{raw: strings.ToLower(text[i:k]), orig: text[i:k]}
@@ -543,7 +601,7 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == '(' && shortParen(text[i+1:]):
 			i += size // "check the age (18)": a number in brackets belongs to its clause
-		case r == ')' && i > 0 && isDigitOrPlus(text[i-1]):
+		case r == ')' && i > 0 && (isDigitOrPlus(text[i-1]) || afterNumberAside(text, i)):
 			i += size
 		case r == '(' || r == ')':
 			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
@@ -568,6 +626,16 @@ func tokenizeMode(text string, exact bool) []token {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
+		if i+2 < len(ts) && ts[i+1].raw == "to" {
+			// "one-to-one", "1 to N": three words that name one thing
+			if j, ok := joins[ts[i].raw+" to "+ts[i+2].raw]; ok {
+				t := token{raw: j, orig: ts[i].orig + "-to-" + ts[i+2].orig}
+				t.w, t.known = lex.lemma(j)
+				out = append(out, t)
+				i += 2
+				continue
+			}
+		}
 		if i+1 < len(ts) {
 			pair := ts[i].raw + " " + ts[i+1].raw
 			if j, ok := joins[pair]; ok {
@@ -587,10 +655,13 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
-	"1 to n": "onetomany", "1 to 1": "onetoone", "provided data": "provideddata", "multi factor": "twofactor",
+	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
+	"signed up": "signup", "signing up": "signup",
+	"log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
+	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 
 // shortParen: the text after "(" is a number, maybe with "+", and ")".
@@ -603,7 +674,20 @@ func shortParen(s string) bool {
 	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '+') {
 		k++
 	}
+	if k > j && k < len(s) && s[k] == ' ' {
+		// "(21 in our state)": a number that opens a short aside belongs to its clause
+		if e := strings.IndexByte(s[k:], ')'); e > 0 && e < 24 && !strings.ContainsAny(s[k:k+e], ".,;(") {
+			return true
+		}
+	}
 	return k > j && k < len(s) && s[k] == ')'
+}
+
+// afterNumberAside: the ")" at i closes an aside that opened with a number ("(21
+// in our state)"), read as part of its clause.
+func afterNumberAside(text string, i int) bool {
+	o := strings.LastIndexByte(text[:i], '(')
+	return o >= 0 && i-o < 26 && shortParen(text[o+1:])
 }
 
 func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }

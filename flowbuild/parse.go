@@ -127,6 +127,7 @@ type step struct {
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
 	auto        bool       // added by the builder, not named by the user
+	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
@@ -212,20 +213,11 @@ func isConj(w string) bool {
 	return false
 }
 
-// verbs that start a new instruction after "and".
-var instructionVerbs = map[string]bool{
-	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
-	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
-	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
-	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
-	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
-	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
-	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
-	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
-}
-
 func startsInstruction(ts []token, i int) bool {
 	t := ts[i]
+	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && (t.w == "finally" || t.w == "first") {
+		return false // "the first and last name": a field, not "lastly"
+	}
 	if instructionVerbs[t.w] || instructionVerbs[t.raw] {
 		// "camera and microphone", "date of birth and last four digits" stay together because
 		// their second half is a noun; lemmas like "email" count only as verbs with an object
@@ -341,15 +333,35 @@ func parse(text string) *parsed {
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
-				applySettings(readSettings(c.toks), main, seq)
+				if !applySettings(readSettings(c.toks), main, seq) {
+					p.notes = append(p.notes, unplaced(c.toks)...)
+				}
 			}
 			seq = merge(seq, main)
 			continue
 		}
 		if cond.k != condMain && (isPolicyClause(c, clauses, ci) || c.sent == policySent) {
 			policySent = c.sent
-			if pol := readPolicy(c.toks); pol != "" {
+			pol := readPolicy(c.toks)
+			if pol != "" {
 				p.policy = pol
+			}
+			if i := findKind(seq, kDocument); i >= 0 {
+				// "if they don't have a passport, let them use a driving licence": another accepted document
+				var extra []string
+				for j := range c.toks {
+					if lex.docWord[c.toks[j].w] || c.toks[j].w == "driver" || c.toks[j].w == "card" {
+						extra = append(extra, docTypesOf(c.toks, j)...)
+					}
+				}
+				if len(extra) > 0 && len(seq[i].docTypes) > 0 {
+					mergeStep(seq[i], &step{docTypes: extra})
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as another document the scan accepts.")
+					continue
+				}
+			}
+			if pol == "" {
+				p.notes = append(p.notes, unplaced(c.toks)...)
 			}
 			continue
 		}
@@ -371,7 +383,7 @@ func parse(text string) *parsed {
 		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
 			p.policy = pol
 		}
-		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && readPolicy(c.toks) == "" {
+		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && (readPolicy(c.toks) == "" || !a.policyOnly && !has(c.toks, "fail")) {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
@@ -381,7 +393,10 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
-			applySettings(readSettings(c.toks), main, seq)
+			if !applySettings(readSettings(c.toks), main, seq) {
+				// "the session must time out after 5 minutes": a number no step takes
+				p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
+			}
 		}
 		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
 			// a bare "scan" scans what the text last named: "enroll face … then scan"
@@ -435,7 +450,27 @@ func parse(text string) *parsed {
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
 	}
+	for _, s := range out {
+		switch {
+		case s.k == kOTP && p.excluded.has(kSMSOTP) && !p.excluded.has(kEmailOTP):
+			s.k = kEmailOTP
+			p.notes = append(p.notes, "The one-time code goes by email, since the text rules out SMS.")
+		case s.k == kOTP && p.excluded.has(kEmailOTP) && !p.excluded.has(kSMSOTP):
+			s.k = kSMSOTP
+			p.notes = append(p.notes, "The one-time code goes by SMS, since the text rules out email.")
+		}
+	}
 	p.steps = order(out)
+	if !namesVerification(p.steps) {
+		// a need with no step named ("verify the user", "KYC for new sellers"):
+		// the smallest flow that meets it, said as an assumption, never silence
+		if implied := p.implicitSteps(ts, namesCheck(p.steps)); len(implied) > 0 {
+			// the need is placed: the clause that named it is no longer unplaced
+			p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasPrefix(n, unplacedPrefix) })
+			p.steps = append(p.steps, implied...)
+		}
+		p.steps = order(p.steps)
+	}
 	for _, t := range ts {
 		if n := lex.unsupported[t.raw]; n != "" {
 			p.notes = append(p.notes, n)
@@ -443,6 +478,77 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// namesVerification: the steps hold a check, not only conversations.
+func namesVerification(steps []*step) bool {
+	for _, s := range steps {
+		if !s.k.isConversation() {
+			return true
+		}
+	}
+	return false
+}
+
+// namesCheck: the steps hold something beyond a greeting and a closing line.
+func namesCheck(steps []*step) bool {
+	for _, s := range steps {
+		if s.k != kGreeting && s.k != kClosing {
+			return true
+		}
+	}
+	return false
+}
+
+// implicitSteps are the steps a verification need implies when the text names
+// none: proving who someone is ("KYC", "identity", "who they say they are") is an
+// ID scan, a liveness check and a comparison of the ID photo with the face;
+// any other need to verify a person ("verify the user", "authenticate them") is
+// a liveness check. Excluded steps stay out.
+func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
+	identity, need := false, ""
+	for i, t := range ts {
+		if talks && (t.w != "verify" || !(i+1 < len(ts) && (lex.addressee[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].raw == "the" && lex.addressee[ts[i+2].raw])) ||
+			hasRaw(ts[i:min(len(ts), i+6)], "by", "through", "via")) {
+			// with a conversation named, only "verify the customer" asks for a check;
+			// "ask them to verify the amount", "confirm their identity by asking …" do not
+			continue
+		}
+		switch {
+		case lex.identityNeed[t.raw] || t.raw == "who" && i+2 < len(ts) && (ts[i+2].w == "explain" || ts[i+2].raw == "claim" || ts[i+2].raw == "claims"):
+			identity, need = true, t.orig
+		case need == "" && (t.w == "verify" || lex.verifyNeed[t.raw]):
+			need = t.orig
+		}
+	}
+	if need == "" {
+		return nil
+	}
+	var out []*step
+	if identity {
+		for _, k := range []kind{kDocument, kLiveness, kFaceCompare} {
+			if p.excluded.has(k) {
+				continue
+			}
+			s := &step{k: k}
+			if k == kFaceCompare {
+				if p.excluded.has(kDocument) {
+					continue
+				}
+				s.srcA, s.srcB = &flow.FaceSource{Source: "documentPhoto"}, &flow.FaceSource{Source: "sessionVideo"}
+			}
+			out = append(out, s)
+		}
+		if len(out) > 0 {
+			p.notes = append(p.notes, "No step was named; \""+need+"\" reads as proving who the user is: an ID document scan, a liveness check and a comparison of the ID photo with their face. Name the steps to change this.")
+			return out
+		}
+	}
+	if p.excluded.has(kLiveness) {
+		return nil
+	}
+	p.notes = append(p.notes, "No step was named; \""+need+"\" reads as checking that a real person is present: a liveness check. Name the steps (an ID scan, a face comparison, a code) to change this.")
+	return []*step{{k: kLiveness}}
 }
 
 func (p *parsed) dropExcluded(seq []*step) []*step {
@@ -512,31 +618,37 @@ func lastScannable(cs []clause) kind {
 	return kNone
 }
 
+const unplacedPrefix = "No step matches \""
+
 // unplaced says so when a clause asks for something (a check, a requirement,
 // data) that no rule turned into a step: the words must not vanish silently.
 func unplaced(ts []token) []string {
 	asks := false
+	content := 0
 	for _, t := range ts {
 		if lex.framing[t.raw] {
 			return nil // "Build a flow for …", "high value transfer verification": a heading, not a requirement
+		}
+		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !lex.addressee[t.raw] {
+			content++ // "store a copy of it for our compliance team": words that ask for something
 		}
 		verb := (t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect") && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
 		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
 			asks = true
 		}
 	}
-	if !asks {
+	if !asks && content < 2 {
 		return nil
 	}
-	return []string{"No step matches \"" + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }
 
 // applySettings gives a clause's settings to the steps it names or, when it names
 // none that takes them ("OTP over email, 8 digits"), to the latest step before it
 // that does.
-func applySettings(st stepSettings, main, seq []*step) {
+func applySettings(st stepSettings, main, seq []*step) bool {
 	if !st.any() {
-		return
+		return true
 	}
 	done := false
 	for _, s := range main {
@@ -551,6 +663,7 @@ func applySettings(st stepSettings, main, seq []*step) {
 			done = true
 		}
 	}
+	return done
 }
 
 // ensure appends the reference steps that the sequence does not hold yet.
@@ -604,6 +717,11 @@ func merge(seq, steps []*step) []*step {
 		}
 		if i := findKind(seq, s.k); i >= 0 {
 			old := seq[i]
+			if old.label && !s.label {
+				// "login 2FA: recognise the face, then text a code": the code goes where it is described
+				seq = append(slices.Delete(seq, i, i+1), old)
+				old.label = false
+			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
 			mergeStep(old, s)
@@ -865,7 +983,8 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	// order words
 	for i, t := range ts {
 		switch {
-		case t.w == "first" && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")):
+		case t.w == "first" && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
+			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
 			}
@@ -958,8 +1077,13 @@ func negations(ts []token) []bool {
 			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
-			if t.raw == "no" && nx == "longer" {
-				// "no longer needs" negates what follows too
+			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
+				if (ts[k].raw == "a" || ts[k].raw == "an") && k+1 < len(ts) {
+					k++
+				}
+				if ts[k].w == "minor" || lex.ageComparative[ts[k].raw] || ts[k].isNum && k+1 < len(ts) && ts[k+1].raw == "yet" {
+					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
+				}
 			}
 		case t.w == "instead" || t.raw == "rather":
 			if i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].raw == "than") {
@@ -977,6 +1101,10 @@ func negations(ts []token) []bool {
 		default:
 			continue
 		}
+		if back := negatedSubject(ts, i); back >= 0 {
+			neg[back] = true // "email is not an option", "SMS isn't available": the subject is excluded
+			continue
+		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
 			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
@@ -991,6 +1119,29 @@ func negations(ts []token) []bool {
 	return neg
 }
 
+// negatedSubject: the negation at i says its subject is unavailable ("email is
+// not an option", "SMS isn't possible for us"); it returns the subject's index,
+// or -1.
+func negatedSubject(ts []token, i int) int {
+	t := ts[i]
+	if t.raw != "not" && t.raw != "isnt" && t.raw != "arent" && t.raw != "wont" {
+		return -1
+	}
+	j := i - 1
+	if j >= 0 && (ts[j].raw == "is" || ts[j].raw == "are" || ts[j].raw == "will") {
+		j--
+	}
+	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
+		return -1
+	}
+	for k := i + 1; k < len(ts) && k <= i+3; k++ {
+		if lex.unavailable[ts[k].raw] {
+			return j
+		}
+	}
+	return -1
+}
+
 // detect returns the steps named in ts, in the order they are named. Negated steps
 // go to a.neg instead.
 func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
@@ -1003,37 +1154,61 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// against an image the flow has or is given is face_compare (1:1)
 	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) {
 		image := imageSource(ts, seq, d.out)
-		search := has(ts, "search") || lookUp(ts)
 		population := has(ts, "enrolled") || has(ts, "recognize")
+		// "is the face already in our database?", "among the people we registered"
+		search := has(ts, "search") || lookUp(ts) || population && hasRaw(ts, "in", "among", "across", "within") && !comparing
 		if pronoun := hasRaw(ts, "it", "them", "those", "these"); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
 		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
+		byFace := faceWord && hasRaw(ts, "by", "via", "using", "with") && !comparing
+		if byFace && !population && !image {
+			// "Is this an existing customer? Check by face.": the population named before
+			population = has(a.prior, "enrolled") || has(a.prior, "recognize")
+		}
+		// "check they're already enrolled": whether this person is enrolled is a
+		// question recognition answers, unless the clause is about data
+		// "has this face been registered before?", "is the face enrolled?": a question recognition answers
+		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
+		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
+			hasAnyRaw(ts, lex.personRef) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
 		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
 				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
 					fs.pos = -1 // a selfie is taken before it is compared
 				}
 			}
 			add(s, ci)
-		case !image && faceWord && (population && (comparing || search || has(ts, "verify") || has(ts, "identify")) || search):
+		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus:
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
 			add(s, ci)
+		case comparing && !dataMatch(ts) && theStep(ts, ci) && findKind(seq, kFaceCompare) >= 0:
+			// "drop the comparison": the face comparison the flow already has
+			old := seq[findKind(seq, kFaceCompare)]
+			add(&step{k: kFaceCompare, srcA: old.srcA, srcB: old.srcB}, ci)
 		}
 	}
 
+	// "verify sellers with an ID and a selfie": the two images are verified against
+	// each other
+	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasRaw(ts, "with", "using", "via") {
+		if di, fi := findKind(d.out, kDocument), findKind(d.out, kFaceScan); di >= 0 && fi >= 0 && !d.out[di].auto && !d.out[fi].auto {
+			a.notes = append(a.notes, "Verifying with an ID and a selfie compares the selfie with the ID photo.")
+			add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "faceScan"}}, max(d.out[di].pos, d.out[fi].pos))
+		}
+	}
 	// "a code by email or SMS": a choice of channel, one code; the channel is asked
 	if ie, is := findKind(d.out, kEmailOTP), findKind(d.out, kSMSOTP); ie >= 0 && is >= 0 && d.out[ie].k == kEmailOTP && d.out[is].k == kSMSOTP {
 		lo, hi := min(d.out[ie].pos, d.out[is].pos), max(d.out[ie].pos, d.out[is].pos)
@@ -1061,9 +1236,44 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 		d.out = kept
 	}
-	// a one-time code with its channel named elsewhere in the clause
 	sortByPos(d.out)
+	// a comparison named before the image it reads ("make sure the face matches,
+	// using their ID") runs after the step that captures that image
+	uses := func(c *step, src string) bool {
+		return c.srcA != nil && c.srcA.Source == src || c.srcB != nil && c.srcB.Source == src
+	}
+	for ci := 0; ci < len(d.out); ci++ {
+		c := d.out[ci]
+		if c.k != kFaceCompare {
+			continue
+		}
+		last := -1
+		for j := ci + 1; j < len(d.out); j++ {
+			if d.out[j].k == kDocument && uses(c, "documentPhoto") || d.out[j].k == kFaceScan && uses(c, "faceScan") {
+				last = j
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		d.out = slices.Insert(slices.Delete(d.out, ci, ci+1), last, c)
+		ci--
+	}
 	return d.out
+}
+
+// theStep: the word at i is named with "the" ("the comparison", "the face
+// match"): a step the flow already has, not a new one.
+func theStep(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if ts[j].raw == "the" {
+			return true
+		}
+		if ts[j].w != "face" {
+			return false
+		}
+	}
+	return false
 }
 
 func sortByPos(s []*step) {
@@ -1095,8 +1305,8 @@ func firstOf(ts []token, lemmas ...string) int {
 }
 
 func anyDoc(ts []token) bool {
-	for _, t := range ts {
-		if lex.docWord[t.w] {
+	for i, t := range ts {
+		if lex.docWord[t.w] && !(t.w == "id" && i > 0 && lex.notDocBefore[ts[i-1].raw]) {
 			return true
 		}
 	}
@@ -1131,6 +1341,9 @@ func imageSource(ts []token, seq, out []*step) bool {
 	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") {
 		return true
 	}
+	if i := index(ts, "face"); i >= 0 && ts[i].raw == "face" && providedImage(ts, i) && !hasAnyRaw(ts, lex.population) {
+		return true // "the face we have stored for their account": one image, held by the integrator
+	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
 	return captured && (hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || len(ts) <= 2)
 }
@@ -1156,7 +1369,7 @@ func dataMatch(ts []token) bool {
 		if t.w != "match" && t.w != "same" && t.w != "compare" {
 			continue
 		}
-		for j := max(0, i-4); j < len(ts) && j <= i+4; j++ {
+		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
 			if lex.dataField[ts[j].raw] && !(ts[j].raw == "number" && j > 0 && ts[j-1].w == "phone") {
 				return true
 			}
@@ -1189,9 +1402,44 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	return false
 }
 
+// providedImage: the image at i is one the integrator already holds ("the selfie
+// we have on file", "their profile picture", "the headshot we already have", "the
+// photo we pass in"), a source of a comparison and not a picture the flow takes.
+// The words looked at stop at the other side of the comparison ("to", "against").
+func providedImage(ts []token, i int) bool {
+	mark := func(j int) bool {
+		t := ts[j]
+		if t.w == "provide" || lex.providedMark[t.raw] {
+			return true
+		}
+		return lex.holdVerb[t.raw] && j > 0 && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve")
+	}
+	for j := i - 1; j >= 0 && j >= i-3 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j-- {
+		if mark(j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(ts) && j <= i+6 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j++ {
+		if mark(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// priorProvided: the clause before named an image the integrator holds.
+func priorProvided(ts []token) bool {
+	for i, t := range ts {
+		if (t.w == "selfie" || t.w == "photo") && providedImage(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // compareSources names the two sides of a comparison: what the clause says, then what
 // the flow has captured so far.
-func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceSource) {
+func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSource, *flow.FaceSource) {
 	var found []string
 	addSrc := func(s string) {
 		for _, f := range found {
@@ -1207,8 +1455,12 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
+		case lex.docWord[t.w] && providedImage(ts, i):
+			addSrc("providedData") // "the photo ID we already have on file"
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
+		case (t.w == "selfie" || t.w == "photo" || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
+			addSrc("providedData") // "… with the one from when they signed up"
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
 			explicitScan = true
@@ -1217,6 +1469,11 @@ func compareSources(ts []token, seq, out []*step) (*flow.FaceSource, *flow.FaceS
 		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
 			addSrc("sessionVideo")
 		}
+	}
+	// "compare it to …" after "we'll send you their onboarding selfie": the image the
+	// clause before named
+	if len(found) < 2 && hasRaw(ts, "it", "that", "this") && priorProvided(prior) {
+		addSrc("providedData")
 	}
 	// then "their face": the selfie when there is one, else the live video
 	if len(found) < 2 && has(ts, "face") {
@@ -1298,21 +1555,24 @@ func ageAt(ts []token, i int) int {
 	if i+1 < len(ts) {
 		next = ts[i+1].raw
 	}
-	ageCtx := t.plus || next == "years" || next == "year" || next == "yrs" || next == "yo"
-	if !ageCtx && (prev == "over" || prev == "above" || prev == "under" || prev == "below") && i > 1 {
-		switch ts[i-2].raw {
-		case "are", "is", "be", "theyre", "youre", "were", "was", "they", "user", "customer", "person", "guest", "someone", "if", "anyone", "users", "customers":
-			ageCtx = true
-		}
+	ageCtx := t.plus || lex.ageUnit[next]
+	if !ageCtx && lex.ageComparative[prev] && prev != "older" && prev != "younger" && i > 1 &&
+		!(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !hasAnyRaw(ts, lex.notAge) && !has(ts, "threshold") && !has(ts, "attempt") {
+		// "reject anybody under 18", "turn away under-18s": a whole number of 12 to
+		// 120 after over/under, with no unit, money or score near it, is an age
+		ageCtx = true
 	}
 	if prev == "least" && i >= 2 && ts[i-2].raw == "at" && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !ageCtx {
-		ageCtx = hasRaw(ts, "they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are")
+		ageCtx = hasAnyRaw(ts, lex.ageSubject)
 	}
 	if prev == "to" && i >= 2 && (ts[i-2].w == "age" || i >= 3 && ts[i-3].w == "age") {
 		return int(t.num) // "change the age to 21", "raise the age limit to 21"
 	}
 	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
 		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
+	}
+	if !ageCtx && next == "yet" && i > 0 && ts[i-1].w == "no" {
+		return int(t.num) // "anyone who isn't 18 yet"
 	}
 	if !ageCtx && next == "or" && i+2 < len(ts) && (ts[i+2].raw == "over" || ts[i+2].raw == "older" || ts[i+2].raw == "above") {
 		ageCtx = true // "21 or over"
@@ -1322,7 +1582,7 @@ func ageAt(ts []token, i int) int {
 	}
 	if !ageCtx {
 		for _, u := range ts {
-			if u.w == "age" || u.w == "old" || u.w == "adult" || u.w == "minor" || u.w == "birth" || u.raw == "drinking" || u.raw == "alcohol" {
+			if lex.ageLemma[u.w] || lex.ageTopic[u.raw] {
 				ageCtx = true
 				break
 			}
@@ -1331,11 +1591,17 @@ func ageAt(ts []token, i int) int {
 	if !ageCtx {
 		return 0
 	}
-	switch prev {
-	case "over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below":
+	if lex.ageBefore[prev] {
 		return int(t.num)
 	}
-	if t.plus || next == "years" || next == "year" || next == "yrs" || next == "or" {
+	if !(i+1 < len(ts) && lex.unit[ts[i+1].w]) {
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if lex.ageLemma[ts[j].w] && ts[j].w != "minor" && ts[j].w != "birth" {
+				return int(t.num) // "old enough to drink (21)"
+			}
+		}
+	}
+	if t.plus || lex.ageUnit[next] || next == "or" {
 		return int(t.num)
 	}
 	return 0
@@ -1518,7 +1784,7 @@ func detectUseCase(ts []token) useCase {
 		return ucEnrollment
 	case raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account") && raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"):
 		return ucOnboarding
-	case raw("login", "2fa", "signin", "log", "logging", "mfa"):
+	case raw("login", "2fa", "signin", "mfa"): // "log in", "logging in" are joined into "login"
 		return ucLogin
 	case raw("payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"):
 		return ucPayment

@@ -172,6 +172,9 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	} else if s.topics&tTransfer != 0 {
 		if uc == ucPayoutChange {
 			parts = append(parts, "to confirm the new bank account the payouts should go to")
+		} else if uc != ucTransfer && uc != ucCrypto && uc != ucPayment {
+			// "confirm the amount" in a flow that names no transfer: say no more than that
+			parts = append(parts, "to confirm the amount and the details of this request"+over(amount))
 		} else {
 			parts = append(parts, "to confirm the recipient and the amount of "+what+over(amount))
 		}

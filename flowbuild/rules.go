@@ -101,21 +101,27 @@ var rules = map[string][]rule{
 	}},
 	"live": {simple(kLiveness, func(d *detector, i int) bool {
 		nw, next := d.nextW(i), d.next(i)
-		if d.comparing && (nw == "face" || next == "video" || nw == "camera") {
+		if d.comparing && (nw == "face" || next == "video" || nw == "camera" || nw == "person") {
 			return false // "compare their live face with ...": the live video is a source
 		}
 		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
+		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") ||
+			lex.personRef[d.next(i)] && priorProvided(d.ts) {
+			return false // "it's really theirs", "really the account owner": who, not whether live
+		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
 	})},
 	"recognize": {simple(kRecognition, nil)},
 	// "confirm the user is human": a live person
-	"person":   {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
-	"identify": {simple(kRecognition, func(d *detector, i int) bool { return near(d.ts, i, 4, "enrolled", "face") })},
+	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
+	"identify": {simple(kRecognition, func(d *detector, i int) bool {
+		return near(d.ts, i, 4, "enrolled", "face") || has(d.ts, "face") && !d.comparing // "identify who they are by face"
+	})},
 	"selfie": {{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
-		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) },
+		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) },
 		make: faceScan,
 	}},
 	"oval": {{make: faceScan}},
@@ -146,7 +152,10 @@ var rules = map[string][]rule{
 	"email": {{make: func(d *detector, i int) {
 		ts, next, prev := d.ts, d.next(i), d.prev(i)
 		d.emailIdx = i
-		if m := firstOf(ts, "match", "same"); (has(ts, "match") || has(ts, "same")) && m < i && hasAnyRaw(ts, lex.onFile) {
+		if (has(ts, "match") || has(ts, "same")) && hasAnyRaw(ts, lex.onFile) && !d.codeInClause {
+			if hasNear(ts, i, 3, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 {
+				d.add(&step{k: kEnterEmail}, i) // "the email they give matches the account": collected, then compared
+			}
 			return // the field of a data check, not a step
 		}
 		if lex.entryNext[next] {
@@ -173,21 +182,27 @@ var rules = map[string][]rule{
 	"sms": {{
 		// "text" is a channel only next to a code, an object or a channel preposition
 		when: func(d *detector, i int) bool {
-			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)]
+			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
 	"phone": {{
 		// "a code to their email since the phone is gone": the email is the channel
 		when: func(d *detector, i int) bool {
-			return !has(d.ts, "email") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
+			return !has(d.ts, "email") && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
-	"code": {simple(kOTP, func(d *detector, i int) bool {
+	"code": {{
 		// "zip code" is no code to send; a channel named in the clause makes the step
-		return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
-	})},
+		when: func(d *detector, i int) bool {
+			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
+		},
+		make: func(d *detector, i int) {
+			// "login 2FA: …": a label names the need, the step's place comes from where it is described
+			d.add(&step{k: kOTP, label: lex.labelWord[d.ts[i].raw]}, i)
+		},
+	}},
 	"permission": {{
 		// consent to be recorded or to use biometrics is a question for the avatar;
 		// a permission node is for the camera and the microphone
@@ -215,6 +230,10 @@ var rules = map[string][]rule{
 	"#": {{make: func(d *detector, i int) {
 		if age := ageAt(d.ts, i); age > 0 {
 			d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+			if j := i + 2; j < len(d.ts) && (d.next(i) == "to" || d.next(i) == "and") && d.ts[j].isNum && int(d.ts[j].num) > age {
+				// "aged 18 to 65": the age check has a minimum only
+				d.a.notes = append(d.a.notes, "The age check requires at least "+d.ts[i].orig+"; FaceSign's age check has no upper limit, so "+d.ts[j].orig+" is not checked.")
+			}
 		}
 	}}},
 	"validate": {{
@@ -239,9 +258,17 @@ var rules = map[string][]rule{
 		d.neg[i] = false // "make sure nobody is pressuring them" is still a coercion check
 		d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tCoercion}, i)
 	}}},
-	"ask":     {conversationRule},
-	"confirm": {conversationRule},
-	"explain": {conversationRule},
+	"ask": {conversationRule},
+	"confirm": {{
+		// "confirm the first and last name match the booking": the verb of a data check
+		when: func(d *detector, i int) bool { return !dataMatch(d.ts) || has(d.ts, "ask") },
+		make: conversationRule.make,
+	}},
+	"explain": {{
+		// "who they say they are", "what they told us": the user speaking, not the avatar
+		when: func(d *detector, i int) bool { return !lex.personRef[d.prev(i)] || d.prev(i) == "this" },
+		make: conversationRule.make,
+	}},
 }
 
 // rawRules fire on the word as written, whatever its lemma.
@@ -251,8 +278,60 @@ var rawRules = map[string][]rule{
 	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
 	"presence": {simple(kLiveness, nil)},
 	"holder":   {holderRule},
-	"login":    {faceLogin},
-	"signin":   {faceLogin},
+	"holding":  {holderRule},
+	"theirs":   {ownerRule},
+	"stolen":   {ownerRule},
+	"borrowed": {ownerRule},
+	"one": {{
+		// "the name is the one on their account": a field compared with records
+		when: func(d *detector, i int) bool {
+			return d.prev(i) == "the" && d.next(i) == "on" && hasAnyRaw(d.ts, lex.onFile) && hasAnyRaw(d.ts[:i], lex.dataField) && !d.got.has(kMatchCheck)
+		},
+		make: matchCheck,
+	}},
+	"them": {isThemRule},
+	"really": {{
+		// "check it's really them with the photo we have from signup": the photo the integrator holds against the face
+		when: func(d *detector, i int) bool {
+			return lex.personRef[d.next(i)] && priorProvided(d.ts) && !d.got.has(kFaceCompare)
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
+		},
+	}},
+	"is": {{
+		// "the face on it is the face in front of the camera": the document's photo is the user
+		when: func(d *detector, i int) bool {
+			return i+2 < len(d.ts) && d.next(i) == "the" && (d.ts[i+2].w == "face" || d.ts[i+2].w == "person") &&
+				anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
+	}},
+	"it": {{
+		// "get their email, then verify it": the address is confirmed with a code
+		when: func(d *detector, i int) bool {
+			return i > 0 && (d.ts[i-1].w == "verify" || d.ts[i-1].w == "confirm" || d.ts[i-1].w == "validate") &&
+				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing // "check it matches the one on file" is a data check
+		},
+		make: func(d *detector, i int) {
+			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
+			d.add(&step{k: kEmailOTP}, i)
+		},
+	}},
+	"him":     {isThemRule},
+	"her":     {isThemRule},
+	"say":     {claimRule},
+	"says":    {claimRule},
+	"claim":   {claimRule},
+	"claims":  {claimRule},
+	"belongs": {ownerRule},
+	"belong":  {ownerRule},
+	"login":   {faceLogin},
+	"log": {{when: func(d *detector, i int) bool {
+		return near(d.ts, i, 3, "in") && faceLogin.when(d, i) // "log them in by face"
+	}, make: faceLogin.make}},
+	"owner":  {accountOwnerRule},
+	"signin": {faceLogin},
 }
 
 var (
@@ -260,10 +339,13 @@ var (
 		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
 	}
 	ofAge = rule{make: func(d *detector, i int) {
+		d.neg[i] = false // "no minors", "not a minor" ask for the check
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
-		d.neg[i] = false // "no minors" asks for the check
 	}}
 	documentRule = rule{make: func(d *detector, i int) {
+		if d.comparing && providedImage(d.ts, i) {
+			return // "the photo ID we already have on file": a source the integrator holds, not a scan
+		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
 		if readsIt && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
@@ -313,11 +395,58 @@ var (
 			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same"))
 		},
 		make: func(d *detector, i int) {
-			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "sessionVideo"}}, i)
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
 		},
+	}
+	// "make sure the ID is theirs", "the passport belongs to the person on camera":
+	// a document owned by the user is one whose photo matches their face
+	ownerRule = rule{
+		when: func(d *detector, i int) bool {
+			// "belongs to one of our registered customers" is a lookup among many; "belongs to the user" is not
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
+		},
+		make: func(d *detector, i int) {
+			live := d.liveSource()
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
+		},
+	}
+	// "verify they're really the account owner": the person enrolled for the account
+	accountOwnerRule = rule{
+		when: func(d *detector, i int) bool {
+			return hasRaw(d.ts, "account", "accounts") && !anyDoc(d.ts) && !d.got.has(kRecognition)
+		},
+		make: func(d *detector, i int) {
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as face recognition against the users enrolled with their accounts.")
+			d.add(&step{k: kRecognition}, i)
+		},
+	}
+	// "we check the photo is them", "the ID photo really shows them"
+	isThemRule = rule{
+		when: func(d *detector, i int) bool {
+			p := d.prev(i)
+			return (p == "is" || p == "be" || p == "shows" || p == "really" || p == "actually") && (has(d.ts[:i], "photo") || anyDoc(d.ts[:i])) && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
+	}
+	// "make sure they are who they say they are with their ID": the document's owner
+	claimRule = rule{
+		when: func(d *detector, i int) bool {
+			return i >= 2 && d.ts[i-2].raw == "who" && lex.personRef[d.prev(i)] && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// liveSource is the user's side of a comparison with a document: the face scan
+// the flow takes (or the clause names), else the live video.
+func (d *detector) liveSource() string {
+	if findKind(d.seq, kFaceScan) >= 0 || findKind(d.out, kFaceScan) >= 0 || has(d.ts, "selfie") || index(d.ts, "face") >= 0 && d.nextW(index(d.ts, "face")) == "scan" {
+		return "faceScan"
+	}
+	return "sessionVideo"
+}
 
 // hasNear reports whether a word of set is within dist tokens of i.
 func hasNear(ts []token, i, dist int, set map[string]bool) bool {

@@ -85,6 +85,8 @@ func readSettings(ts []token) stepSettings {
 		switch {
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
+		case n >= 4 && n <= 8 && n == math.Trunc(n) && !lex.unit[unit] && hasRaw(ts[max(0, i-4):i], "length", "long"):
+			s.otpLen = int(n) // "set the code length to 8", "codes 6 long"
 		case unit == "minute" && n > 0 && n <= 1440:
 			s.expiry = int(n * 60)
 		case unit == "second" && n >= 30 && n <= 86400:
@@ -131,6 +133,9 @@ func numberAt(ts []token, i int) (float64, bool) {
 		return t.num, true
 	}
 	if n, ok := numberWords[t.raw]; ok {
+		if n >= 20 && n%10 == 0 && i+1 < len(ts) && numberWords[ts[i+1].raw] >= 1 && numberWords[ts[i+1].raw] <= 9 {
+			n += numberWords[ts[i+1].raw] // "twenty one", "twenty-one"
+		}
 		return float64(n), true
 	}
 	return 0, false
@@ -139,7 +144,7 @@ func numberAt(ts []token, i int) (float64, bool) {
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "sixty": 60,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 }
 
 // hasSetting is a cheap test before readSettings: a number or a unit word.
