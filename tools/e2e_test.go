@@ -247,17 +247,11 @@ func TestE2EStdioBinaryRoots(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := buildBinary(t)
-	for _, tc := range []struct {
-		name string
-		opts []client.ClientOption
-	}{
-		{"defaults", nil},
-		{"2025-11-25", []client.ClientOption{client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, tc := range tools.ProtocolRevisions() {
+		t.Run(tc.Name, func(t *testing.T) {
 			_, stdin, stdout, stderr := startStdio(t, bin)
 			root := t.TempDir()
-			opts := append([]client.ClientOption{client.WithRootsHandler(fileRoot(root))}, tc.opts...)
+			opts := append([]client.ClientOption{client.WithRootsHandler(fileRoot(root))}, tc.Opts...)
 			c := client.NewClient(transport.NewIO(stdout, stdin, io.NopCloser(strings.NewReader(""))), opts...)
 			tools.InitializeClient(t, c)
 			res := tools.CallTool(t, c, "export_app", map[string]any{"description": "second factor at login: recognise the user's face, then a liveness check", "outputDir": "verify-app"})

@@ -100,14 +100,8 @@ func (failingRoots) ListRoots(context.Context, mcp.ListRootsRequest) (*mcp.ListR
 // the 2025-11-25 revision, an input request answered by the call's retry at
 // the sessionless 2026-07-28 one (the mcp-go client's default).
 func TestExportAppUnderTheClientsRootOverStdio(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		opts []client.ClientOption
-	}{
-		{"defaults", nil},
-		{"2025-11-25", []client.ClientOption{client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, tc := range ProtocolRevisions() {
+		t.Run(tc.Name, func(t *testing.T) {
 			root := t.TempDir()
 			d := &Deps{}
 			srv := NewServer(d, server.WithOutputSchemaValidation())
@@ -122,7 +116,7 @@ func TestExportAppUnderTheClientsRootOverStdio(t *testing.T) {
 				_ = fromServer.Close()
 				<-done
 			})
-			opts := append([]client.ClientOption{client.WithRootsHandler(rootsFrom(root))}, tc.opts...)
+			opts := append([]client.ClientOption{client.WithRootsHandler(rootsFrom(root))}, tc.Opts...)
 			c := client.NewClient(transport.NewIO(clientIn, clientOut, io.NopCloser(strings.NewReader(""))), opts...)
 			InitializeClient(t, c)
 			exportUnderRoot(t, c, root)

@@ -327,3 +327,20 @@ func ReadResourceText(tb testing.TB, c *client.Client, uri string) string {
 	require.True(tb, ok, "text contents, got %T", res.Contents[0])
 	return tc.Text
 }
+
+// ProtocolRevision is a protocol revision a client may speak, as the client
+// options that make an mcp-go client speak it.
+type ProtocolRevision struct {
+	Name string
+	Opts []client.ClientOption
+}
+
+// ProtocolRevisions are the revisions a feature that differs between them is
+// tested at: the mcp-go client's default (the sessionless 2026-07-28) and the
+// last one with sessions (2025-11-25).
+func ProtocolRevisions() []ProtocolRevision {
+	return []ProtocolRevision{
+		{"defaults", nil},
+		{"2025-11-25", []client.ClientOption{client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION)}},
+	}
+}
