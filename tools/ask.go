@@ -144,9 +144,11 @@ func (ps *postStream) Write(p []byte) (int, error) {
 	defer ps.mu.Unlock()
 	ps.wroteHeader = true
 	n, err := ps.w.Write(p)
-	ps.tail = append(ps.tail, p[:n]...)
+	// Only the last two bytes matter: copying all of p would copy every
+	// answer (6 KB for get_session) to find its end.
+	ps.tail = append(ps.tail, p[max(0, n-2):n]...)
 	if len(ps.tail) > 2 {
-		ps.tail = ps.tail[len(ps.tail)-2:]
+		ps.tail = append(ps.tail[:0], ps.tail[len(ps.tail)-2:]...)
 	}
 	if ps.atBoundary() {
 		ps.between.Broadcast()
