@@ -1,5 +1,7 @@
 package flowbuild
 
+import "strings"
+
 // Conditions: "if they're new, …", "for anyone we don't recognise, … instead",
 // "if the email code fails, try an SMS code", "if under 18 tell them and end,
 // otherwise …". A condition does not add a step to the main path: it says where
@@ -91,7 +93,7 @@ func readCondition(ts []token, seq []*step) condition {
 				end = -1 // "send an SMS code as a fallback": the role of the clause's step
 			}
 			return condition{k: condFail, end: end}
-		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
+		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
 			return condition{k: condNewUser, end: i}
 		case recognition && neg && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search"):
 			end := i
@@ -216,4 +218,14 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		}
 	}
 	return main
+}
+
+// possessiveAt: the word at i is a possessive ("the new user's face"): the phrase
+// names whose thing it is, not whom the clause is for, so it scopes nothing.
+func possessiveAt(ts []token, i int) bool {
+	if i >= len(ts) {
+		return false
+	}
+	o := ts[i].orig
+	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'")
 }

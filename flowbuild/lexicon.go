@@ -25,7 +25,7 @@ var lexGroups = map[string][]string{
 	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs", "seen"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
-	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent"},
+	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent", "equal", "equals", "equivalent"},
 	"against":    {"against", "versus", "vs"},
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
@@ -720,4 +720,46 @@ func parseNumber(lit string) float64 {
 		}
 	}
 	return v + frac
+}
+
+// useCaseRule names a use case from the words of the whole text: any word of
+// anyOf (a word as written, or a lemma of lemmas) and, when allOf is set, one of
+// those too. The first rule that matches wins, so a purpose the text states
+// ("KYC onboarding") comes before the domain it is stated in ("a crypto exchange"),
+// whose stock prose is about a withdrawal.
+type useCaseRule struct {
+	uc     useCase
+	anyOf  []string
+	lemmas []string
+	allOf  []string
+	also   []string // a third word it needs, when set
+	age    bool // a number read as an age also names it
+}
+
+func (r useCaseRule) matches(ts []token) bool {
+	hit := hasRaw(ts, r.anyOf...) || r.age && ageIn(ts) > 0
+	for _, l := range r.lemmas {
+		hit = hit || has(ts, l)
+	}
+	return hit && (len(r.allOf) == 0 || hasRaw(ts, r.allOf...)) && (len(r.also) == 0 || hasRaw(ts, r.also...))
+}
+
+var useCaseRules = []useCaseRule{
+	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
+	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
+	// a stated onboarding purpose outranks the domain words below it
+	{uc: ucOnboarding, anyOf: []string{"kyc", "onboarding", "onboard"}, allOf: []string{"kyc", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
+	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},
+	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
+	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
+	{uc: ucPayoutChange, anyOf: []string{"bank"}, allOf: []string{"account"}, also: []string{"changing", "change", "update"}},
+	{uc: ucPasswordReset, anyOf: []string{"password"}, allOf: []string{"reset", "forgot", "forgotten"}},
+	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
+	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
+	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
+	{uc: ucEmailChange, anyOf: []string{"email"}, allOf: []string{"change", "changing", "update", "updating", "new"}},
+	{uc: ucEnrollment, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
+	{uc: ucOnboarding, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
+	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
+	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"}},
 }

@@ -286,6 +286,11 @@ func parse(text string) *parsed {
 			sc = scope{}
 		}
 		cond := readCondition(c.toks, seq)
+		if cond.k == condFail && cond.end < 0 && sc.k != condNone && sc.sent == c.sent {
+			// "if the face is unknown, send an email code as a fallback": the role of
+			// the step under the condition already open, not a new condition
+			cond = condition{end: -1}
+		}
 		if cond.short && ifRecognized {
 			cond.k = condNewUser // "if they are recognized, …. If not, …"
 		}
@@ -333,7 +338,8 @@ func parse(text string) *parsed {
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
-				if !applySettings(readSettings(c.toks), main, seq) {
+				// the settings belong to the clause's steps, wherever the condition sent them
+				if !applySettings(readSettings(c.toks), a.steps, seq) {
 					p.notes = append(p.notes, unplaced(c.toks)...)
 				}
 			}
@@ -983,7 +989,7 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	// order words
 	for i, t := range ts {
 		switch {
-		case t.w == "first" && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
+		case t.w == "first" && !(i > 0 && lex.personRef[ts[i-1].raw]) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
@@ -1758,36 +1764,10 @@ const (
 )
 
 func detectUseCase(ts []token) useCase {
-	raw := func(ws ...string) bool { return hasRaw(ts, ws...) }
-	switch {
-	case raw("sim") && raw("swap", "swaps"):
-		return ucSIMSwap
-	case raw("notarization", "notarisation", "notary", "notarize", "notarise", "notarized"):
-		return ucNotarization
-	case raw("crypto", "cryptocurrency", "bitcoin", "wallet"):
-		return ucCrypto
-	case raw("wire", "transfer", "transfers"):
-		return ucTransfer
-	case raw("payout", "payouts") || raw("bank") && raw("account") && raw("changing", "change", "update"):
-		return ucPayoutChange
-	case raw("password") && raw("reset", "forgot", "forgotten"):
-		return ucPasswordReset
-	case raw("recovery", "recover", "locked", "lockout", "regain"):
-		return ucRecovery
-	case raw("hotel", "checkin", "rental", "guest"):
-		return ucCheckIn
-	case raw("age", "alcohol", "drinking", "gambling", "tobacco") || has(ts, "adult") || ageIn(ts) > 0:
-		return ucAge
-	case raw("email") && raw("change", "changing", "update", "updating", "new"):
-		return ucEmailChange
-	case raw("enroll", "enrol", "enrollment", "enrolment", "employees", "employee"):
-		return ucEnrollment
-	case raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account") && raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"):
-		return ucOnboarding
-	case raw("login", "2fa", "signin", "mfa"): // "log in", "logging in" are joined into "login"
-		return ucLogin
-	case raw("payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"):
-		return ucPayment
+	for _, r := range useCaseRules {
+		if r.matches(ts) {
+			return r.uc
+		}
 	}
 	return ucGeneric
 }
