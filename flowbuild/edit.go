@@ -395,6 +395,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// are read apart, so that one side's words do not decide the other's steps
 		for j := max(r, 0) + 1; j < len(ts); j++ {
 			if ts[j].raw == "with" || ts[j].raw == "for" && r < 0 {
+				if d, ok := p.replaceMany(ts[:j], ts[j+1:]); ok {
+					return d, nil
+				}
 				ts = slices.Clone(ts)
 				ts[j] = token{w: ","}
 				break
@@ -859,6 +862,62 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		done = append(done, "added "+s.k.withArticle()+" after it")
 	}
 	return done, nil
+}
+
+// replaceMany replaces two or more steps at once ("replace the document scan and
+// face compare with face recognition"): the first step the old side names takes
+// the new side's steps, the others go. It declines (false) unless the old side
+// names at least two steps the flow has and the new side names steps it has not.
+func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
+	// each side is a list of step names: each item is read on its own, so that
+	// "the document scan and face compare" names two steps, not a comparison
+	// that reads the document
+	items := func(side []token) []*step {
+		var out []*step
+		start := 0
+		for i := 0; i <= len(side); i++ {
+			if i < len(side) && !(side[i].w == "," || side[i].raw == "and" || side[i].raw == "plus" || side[i].w == ".") {
+				continue
+			}
+			if i > start {
+				out = append(out, analyze(side[start:i], p.steps).steps...)
+			}
+			start = i + 1
+		}
+		return out
+	}
+	olds, news := items(oldSide), items(newSide)
+	olds, news = dedupeKinds(olds), dedupeKinds(news)
+	if len(olds) < 2 || len(news) == 0 {
+		return nil, false
+	}
+	for _, s := range olds {
+		if p.find(s.k) < 0 || s.k.isConversation() {
+			return nil, false
+		}
+	}
+	for _, s := range news {
+		if p.find(s.k) >= 0 || findKind(olds, s.k) >= 0 {
+			return nil, false
+		}
+	}
+	at := len(p.steps)
+	var done []string
+	for _, o := range olds {
+		i := p.find(o.k)
+		at = min(at, i)
+		gone := p.steps[i]
+		p.unlink(gone)
+		p.steps = slices.Delete(p.steps, i, i+1)
+		done = append(done, "removed the "+gone.k.String())
+	}
+	for k, s := range news {
+		s.front, s.back = false, false
+		p.steps = insertStep(p.steps, min(at+k, len(p.steps)), s)
+		p.touched = s
+		done = append(done, "added "+s.k.withArticle()+" in their place")
+	}
+	return done, true
 }
 
 // rewordOf recognises "change the greeting to '...'", "reword the question: ...".

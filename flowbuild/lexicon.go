@@ -207,6 +207,9 @@ var (
 	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
 	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
 	unitLemmas          = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                         // setting units (settings.go)
+	reasonOpenWords     = []string{"since", "because", "cause", "coz", "as"}                                                                                               // open a reason clause
+	hypotheticalWords   = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                      // "since the SMS would go to the old phone": a reason, not a request
+	becomesWords        = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                  // "so the face gets enrolled": a passive result
 	ownershipWords      = []string{"ownership", "verification", "control"}                                                                                                 // "verify ownership of the number"
 )
 
@@ -240,6 +243,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, notAge                                                                            map[string]bool
 	frontWord, backWord                                                                                         map[string]bool
 	framing                                                                                                     map[string]bool
+	becomes, reasonOpen, hypothetical                                                                           map[string]bool
 	pastVerb                                                                                                    map[string]bool
 	byLen                                                                                                       map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
@@ -272,6 +276,7 @@ func newLexicon() *lexicon {
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
+	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}
@@ -612,6 +617,9 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
 			out = append(out, token{w: "."}) // "scan ID -> selfie -> compare": arrows separate steps
 			i += size
+		case (r == '+' || r == '&') && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ':
+			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
+			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
 			out = append(out, token{w: "."}) // a dash between spaces separates clauses
 			i += size
@@ -733,7 +741,7 @@ type useCaseRule struct {
 	lemmas []string
 	allOf  []string
 	also   []string // a third word it needs, when set
-	age    bool // a number read as an age also names it
+	age    bool     // a number read as an age also names it
 }
 
 func (r useCaseRule) matches(ts []token) bool {

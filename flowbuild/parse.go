@@ -812,7 +812,8 @@ func order(seq []*step) []*step {
 			prev.topics |= s.topics
 			if prev.phrase == "" {
 				prev.phrase = s.phrase
-			} else if s.phrase != "" && s.topics == 0 {
+			} else if s.phrase != "" && s.topics == 0 && !strings.HasSuffix(prev.phrase, s.phrase) {
+				// (a phrase already inside the first, "questions about X" read again from "questions", adds nothing)
 				prev.phrase += " and " + s.phrase
 			}
 			continue
@@ -975,6 +976,17 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 			ts = ts[:i]
 			break
 		}
+		if lex.reasonOpen[t.raw] && i > 0 && hasAnyRaw(ts[i+1:], lex.hypothetical) {
+			// "an email code, since the SMS would go to the old phone": why, not what
+			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the reason for the request, not as a step.")
+			ts = ts[:i]
+			break
+		}
+		if t.raw == "so" && i > 0 && enrollResult(ts[i+1:]) {
+			// "a liveness check so the face gets enrolled": the result of the step, not another step
+			ts = ts[:i]
+			break
+		}
 		if t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in" {
 			rest := ts[i+1:]
 			for j, u := range rest {
@@ -1038,6 +1050,21 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// enrollResult: the words after "so" say that a face ends up enrolled ("so the
+// face gets enrolled", "so that they are registered"), with no lookup among faces.
+func enrollResult(rest []token) bool {
+	enrolled := false
+	for j, u := range rest {
+		switch {
+		case (u.w == "enrolled" || u.w == "enroll") && strings.HasSuffix(u.raw, "ed") && j > 0 && lex.becomes[rest[j-1].raw]:
+			enrolled = true
+		case u.w == "recognize" || u.w == "compare" || u.w == "match" || u.w == "search" || u.w == "against" || u.w == "identify" || u.w == "later":
+			return false
+		}
+	}
+	return enrolled
 }
 
 // bindPositions: with a start and an end word in one clause ("a passport scan at

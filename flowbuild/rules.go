@@ -121,7 +121,10 @@ var rules = map[string][]rule{
 	})},
 	"selfie": {{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
-		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) },
+		// "the selfie liveness check": the selfie says how the liveness is checked, one step
+		when: func(d *detector, i int) bool {
+			return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) && d.nextW(i) != "liveness"
+		},
 		make: faceScan,
 	}},
 	"oval": {{make: faceScan}},
