@@ -404,6 +404,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
+	if hasAnyRaw(ts, lex.removeVerb) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "also", "except", "but", "keep", "down", "leave") && !has(ts, "only") {
+		if d, ok := p.removeMany(ts); ok {
+			return d, nil
+		}
+	}
 	var pos, neg []*step
 	var negKinds kindSet
 	front, back := false, false
@@ -872,21 +877,7 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	// each side is a list of step names: each item is read on its own, so that
 	// "the document scan and face compare" names two steps, not a comparison
 	// that reads the document
-	items := func(side []token) []*step {
-		var out []*step
-		start := 0
-		for i := 0; i <= len(side); i++ {
-			if i < len(side) && !(side[i].w == "," || side[i].raw == "and" || side[i].raw == "plus" || side[i].w == ".") {
-				continue
-			}
-			if i > start {
-				out = append(out, analyze(side[start:i], p.steps).steps...)
-			}
-			start = i + 1
-		}
-		return out
-	}
-	olds, news := items(oldSide), items(newSide)
+	olds, news := p.listItems(oldSide), p.listItems(newSide)
 	olds, news = dedupeKinds(olds), dedupeKinds(news)
 	if len(olds) < 2 || len(news) == 0 {
 		return nil, false
@@ -916,6 +907,52 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 		p.steps = insertStep(p.steps, min(at+k, len(p.steps)), s)
 		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+" in their place")
+	}
+	return done, true
+}
+
+// listItems reads a list of step names ("the document scan and the face
+// comparison", "ID scan, selfie plus compare") item by item, so that the words of
+// one item do not change what another names.
+func (p *plan) listItems(side []token) []*step {
+	var out []*step
+	start := 0
+	for i := 0; i <= len(side); i++ {
+		if i < len(side) && !(side[i].w == "," || side[i].raw == "and" || side[i].raw == "plus" || side[i].w == ".") {
+			continue
+		}
+		if i > start {
+			out = append(out, analyze(side[start:i], p.steps).steps...)
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// removeMany removes the steps a list names ("remove the document scan and the
+// face comparison"). It declines (false) unless the list names two or more
+// verification steps, each of which the flow has.
+func (p *plan) removeMany(ts []token) ([]string, bool) {
+	v := 0
+	for v < len(ts) && !lex.removeVerb[ts[v].raw] {
+		v++
+	}
+	targets := dedupeKinds(p.listItems(ts[v+1:]))
+	if len(targets) < 2 {
+		return nil, false
+	}
+	for _, s := range targets {
+		if s.k == kOTP || s.k.isConversation() || p.find(s.k) < 0 {
+			return nil, false
+		}
+	}
+	var done []string
+	for _, s := range targets {
+		i := p.find(s.k)
+		p.removed = i + 1
+		p.unlink(p.steps[i])
+		p.steps = slices.Delete(p.steps, i, i+1)
+		done = append(done, "removed the "+s.k.String())
 	}
 	return done, true
 }

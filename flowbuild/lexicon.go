@@ -205,12 +205,16 @@ var (
 	unavailableWords    = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
 	labelWords          = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
 	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
-	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
-	unitLemmas          = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                         // setting units (settings.go)
-	reasonOpenWords     = []string{"since", "because", "cause", "coz", "as"}                                                                                               // open a reason clause
-	hypotheticalWords   = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                      // "since the SMS would go to the old phone": a reason, not a request
-	becomesWords        = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                  // "so the face gets enrolled": a passive result
-	ownershipWords      = []string{"ownership", "verification", "control"}                                                                                                 // "verify ownership of the number"
+	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
+	unitLemmas          = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
+	reasonOpenWords     = []string{"since", "because", "cause", "coz", "as"}                                                                                                                                                                                           // open a reason clause
+	hypotheticalWords   = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                                                                                                                  // "since the SMS would go to the old phone": a reason, not a request
+	stepVerbLemmas      = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
+	ingAdjectiveWords   = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
+	removeVerbWords     = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill"}                                                                                                                     // a change that removes steps
+	linkWords           = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
+	becomesWords        = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
+	ownershipWords      = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
 
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
@@ -243,7 +247,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, notAge                                                                            map[string]bool
 	frontWord, backWord                                                                                         map[string]bool
 	framing                                                                                                     map[string]bool
-	becomes, reasonOpen, hypothetical                                                                           map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb                             map[string]bool
 	pastVerb                                                                                                    map[string]bool
 	byLen                                                                                                       map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
@@ -277,6 +281,8 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
+	l.linkWord, l.removeVerb = wordSet(linkWords), wordSet(removeVerbWords)
+	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
 	l.dataField = map[string]bool{}

@@ -952,12 +952,9 @@ func nonStepGerund(t token) bool {
 	if !strings.HasSuffix(t.raw, "ing") || len(t.raw) < 5 || strings.HasSuffix(t.raw, "thing") {
 		return false // "everything" is no gerund
 	}
-	switch t.w {
-	case "scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm",
-		"explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof":
-		return false
-	}
-	return true
+	// a step's own verb ("scanning") names the step; an adjective in -ing
+	// ("outgoing wires", "existing customers") names no context
+	return !lex.stepVerb[t.w] && !lex.ingAdjective[t.raw]
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.

@@ -91,7 +91,10 @@ func simple(k kind, when func(d *detector, i int) bool) rule {
 // rules by the lemma (or, for "#", the number) that triggers them.
 var rules = map[string][]rule{
 	"liveness": {{
-		when: func(d *detector, i int) bool { return !(d.next(i) == "challenge" && has(d.ts, "face")) },
+		// "a selfie with a liveness challenge": a setting of the face scan, not a step
+		when: func(d *detector, i int) bool {
+			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie")))
+		},
 		make: func(d *detector, i int) {
 			if d.neg[i] && d.ts[i].raw != "liveness" && describesCheck(d.ts, i) {
 				d.neg[i] = false // "make sure it's not a deepfake" asks for the check

@@ -95,9 +95,9 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n * 3600)
 		case unit == "attempt" && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
-		case (before == "threshold" || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
+		case (thresholdBefore(ts, i) || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
 			s.threshold = n
-		case before == "threshold" && n > 1 && n <= 100:
+		case thresholdBefore(ts, i) && n > 1 && n <= 100:
 			s.threshold = n / 100
 		}
 		_ = t
@@ -152,6 +152,21 @@ func hasSetting(ts []token) bool {
 	for _, t := range ts {
 		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") {
 			return true
+		}
+	}
+	return false
+}
+
+// thresholdBefore: a threshold word names the number at i ("threshold 0.9", "a
+// similarity threshold of 0.9", "confidence at 90"), with at most a linking word
+// between.
+func thresholdBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ts[j].w == "threshold" {
+			return true
+		}
+		if !lex.linkWord[ts[j].raw] {
+			return false
 		}
 	}
 	return false
