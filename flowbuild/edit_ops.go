@@ -128,6 +128,10 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
 		return nil, false
 	}
+	if placesStep(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") {
+		// "the passport scan should come first": where a step goes, not what it accepts
+		return nil, false
+	}
 	if slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 && !x.k.isConversation() }) {
 		// "replace the passport scan with a selfie", "make sure the passport is
 		// theirs": a new step, not a setting
@@ -412,4 +416,18 @@ func (p *plan) replaceOnBranch(k condKind, anchor *step, steps []*step, negs kin
 		return false
 	})
 	return rest
+}
+
+// placesStep: the words say where a step goes ("first", "at the end", "before the
+// SMS code"), not when something expires ("after 10 minutes").
+func placesStep(ts []token) bool {
+	for i, t := range ts {
+		if lex.frontWord[t.raw] || lex.backWord[t.raw] && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0)) {
+			return true
+		}
+		if (t.w == "before" || t.w == "after") && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
+			return true
+		}
+	}
+	return false
 }

@@ -120,6 +120,9 @@ var instructionVerbs = map[string]bool{
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
 	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
 	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
+	// verbs that start a setting: "only allow passports and set the threshold to 0.85"
+	"set": true, "allow": true, "accept": true, "raise": true, "lower": true, "increase": true, "reduce": true,
+	"extend": true, "shorten": true, "limit": true, "cap": true, "bump": true,
 }
 
 // Age words (parse.go, ageAt): what makes a number an age.
@@ -212,6 +215,8 @@ var (
 	stepVerbLemmas      = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords   = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
 	removeVerbWords     = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill"}                                                                                                                     // a change that removes steps
+	acceptVerbWords     = []string{"accept", "accepts", "accepted", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                                                                     // a change to what a step accepts
+	pairDetWords        = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
 	linkWords           = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
 	becomesWords        = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords      = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
@@ -247,7 +252,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, notAge                                                                            map[string]bool
 	frontWord, backWord                                                                                         map[string]bool
 	framing                                                                                                     map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb                             map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet        map[string]bool
 	pastVerb                                                                                                    map[string]bool
 	byLen                                                                                                       map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
@@ -281,7 +286,8 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
-	l.linkWord, l.removeVerb = wordSet(linkWords), wordSet(removeVerbWords)
+	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
+	l.pairDet = wordSet(pairDetWords)
 	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
@@ -660,6 +666,11 @@ func joinTokens(ts []token) []token {
 				continue
 			}
 		}
+		if t := ts[i]; t.isNum && t.raw == "2" && i > 0 && lex.pairDet[ts[i-1].raw] && (i+1 == len(ts) || !ts[i+1].known || ts[i+1].w == "," || ts[i+1].w == "." || ts[i+1].w == "photo" || ts[i+1].w == "face") {
+			// "compare the 2": the number names the pair, as "the two" does
+			out = append(out, token{w: "two", raw: "two", orig: t.orig})
+			continue
+		}
 		out = append(out, ts[i])
 	}
 	return out
@@ -720,7 +731,9 @@ func parseNumber(lit string) float64 {
 		switch {
 		case c >= '0' && c <= '9':
 			if div > 0 {
-				frac += float64(c-'0') / div
+				// the decimals as an integer over a power of ten, divided once, so
+				// that "0.85" reads as the float 0.85 and not 0.8500000000000001
+				frac = frac*10 + float64(c-'0')
 				div *= 10
 			} else {
 				v = v*10 + float64(c-'0')
@@ -733,7 +746,10 @@ func parseNumber(lit string) float64 {
 			div = 10
 		}
 	}
-	return v + frac
+	if div > 10 {
+		return v + frac/(div/10)
+	}
+	return v
 }
 
 // useCaseRule names a use case from the words of the whole text: any word of

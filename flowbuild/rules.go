@@ -168,7 +168,8 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
 		}
-		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 {
+		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" {
+			// ("enter the email code": the code is what is entered, "email" names its channel)
 			// "verify the email they give us by sending a code to it": collected, then confirmed
 			d.add(&step{k: kEnterEmail}, i)
 		}
