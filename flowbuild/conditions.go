@@ -63,6 +63,10 @@ func readCondition(ts []token, seq []*step) condition {
 	if ts[0].raw == "otherwise" && len(seq) > 0 && (seq[len(seq)-1].k == kRecognition || len(seq) > 1 && seq[len(seq)-1].k == kLiveness && seq[len(seq)-2].k == kRecognition) {
 		return condition{k: condNewUser, end: 0} // "recognize returning people, otherwise enroll them"
 	}
+	if lex.condMain[ts[0].raw] && len(ts) > 1 && lex.elseWord[ts[1].raw] && (findKind(seq, kRecognition) >= 0 || has(ts, "recognize")) {
+		// "everybody else has to verify their email": the others than the known users just named
+		return condition{k: condNewUser, end: 1}
+	}
 	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
 		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
 			return condition{k: condMain, end: -1}

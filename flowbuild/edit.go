@@ -390,6 +390,20 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
+	for k := 0; k+2 < len(ts); k++ {
+		// "use face recognition instead of the passport scan and face comparison",
+		// "… rather than …", "… in place of …": the new side, then the old
+		if ts[k].w == "instead" && ts[k+1].raw == "of" || ts[k].raw == "rather" && ts[k+1].raw == "than" || ts[k].raw == "place" && ts[k+1].raw == "of" && k > 0 && ts[k-1].raw == "in" {
+			end := k
+			if ts[k].raw == "place" {
+				end = k - 1
+			}
+			if d, ok := p.replaceMany(ts[k+2:], ts[:end]); ok {
+				return d, nil
+			}
+			break
+		}
+	}
 	if r := index(ts, "replace"); r >= 0 || hasRaw(ts, "swap", "substitute") {
 		// "replace recognition with an ID scan plus face comparison": the two sides
 		// are read apart, so that one side's words do not decide the other's steps

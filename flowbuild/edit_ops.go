@@ -239,6 +239,9 @@ func (s *step) configureNode() {
 	if len(s.docTypes) > 0 && s.k == kDocument {
 		n.AllowedDocumentTypes = slices.Clone(s.docTypes)
 	}
+	if s.scanMode != "" && s.k == kDocument {
+		n.ScanningMode = s.scanMode
+	}
 	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil {
 		age := strconv.Itoa(s.minAge)
 		n.Validation.Value = age

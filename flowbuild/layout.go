@@ -602,6 +602,9 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		n.SimilarityThreshold = &th
 	case kDocument:
 		n.ScanningMode = "automatic"
+		if s.scanMode != "" {
+			n.ScanningMode = s.scanMode
+		}
 		n.AllowedDocumentTypes = append([]string(nil), s.docTypes...)
 		if len(n.AllowedDocumentTypes) == 0 {
 			n.AllowedDocumentTypes = []string{"passport", "id", "dl"}

@@ -119,6 +119,7 @@ type step struct {
 	mic         bool    // permissions: the text named the microphone
 	noMic       bool    // permissions: the camera only
 	threshold   float64 // face_compare, face_scan: a similarity threshold the text gave
+	scanMode    string  // document_scan: a scanning mode the text gave
 	challenge   bool    // face_scan: a liveness challenge was asked for
 	front, back bool
 	again       bool
@@ -1584,6 +1585,9 @@ func ageAt(ts []token, i int) int {
 	}
 	if i+1 < len(ts) {
 		next = ts[i+1].raw
+	}
+	if prev == "between" && i+3 < len(ts) && (lex.unit[ts[i+3].w] || ts[i+2].cur != "") {
+		return 0 // "between 30 and 60 seconds": a range of another unit
 	}
 	ageCtx := t.plus || lex.ageUnit[next]
 	if !ageCtx && lex.ageComparative[prev] && prev != "older" && prev != "younger" && i > 1 &&

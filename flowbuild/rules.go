@@ -206,6 +206,18 @@ var rules = map[string][]rule{
 			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
 		},
 		make: func(d *detector, i int) {
+			// "send the OTP to the address we have": an address with no other kind
+			// named is an email address; "to the number on file" is a phone's
+			switch destinationOf(d.ts, i) {
+			case "email":
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a code sent to the user's email address.")
+				d.add(&step{k: kEmailOTP}, i)
+				return
+			case "sms":
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a code sent by SMS to the user's phone number.")
+				d.add(&step{k: kSMSOTP}, i)
+				return
+			}
 			// "login 2FA: …": a label names the need, the step's place comes from where it is described
 			d.add(&step{k: kOTP, label: lex.labelWord[d.ts[i].raw]}, i)
 		},
@@ -509,4 +521,27 @@ func (d *detector) scan() {
 		i += d.skip
 		d.skip = 0
 	}
+}
+
+// destinationOf: where the code at i is sent, from the words after "to" that
+// follow it: "email" for an address ("to the address we already have"), "sms"
+// for a number ("to the number on file"), "" when the text does not say.
+func destinationOf(ts []token, i int) string {
+	for j := i + 1; j+1 < len(ts) && j <= i+4; j++ {
+		if ts[j].raw != "to" {
+			continue
+		}
+		for k := j + 1; k < len(ts) && k <= j+3; k++ {
+			if lex.notEmailAddress[ts[k].raw] {
+				return ""
+			}
+			switch {
+			case ts[k].raw == "address" || ts[k].raw == "addresses":
+				return "email"
+			case ts[k].raw == "number" || ts[k].raw == "numbers":
+				return "sms"
+			}
+		}
+	}
+	return ""
 }

@@ -16,10 +16,11 @@ type stepSettings struct {
 	threshold float64
 	challenge bool
 	noMic     bool
+	scanMode  string // document_scan: "automatic" or "single"
 }
 
 func (s stepSettings) any() bool {
-	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noMic
+	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noMic || s.scanMode != ""
 }
 
 // accepts reports whether a step of kind k has a field the stepSettings set.
@@ -33,6 +34,8 @@ func (s stepSettings) accepts(k kind) bool {
 		return s.challenge || s.threshold > 0
 	case kPermissions:
 		return s.noMic
+	case kDocument:
+		return s.scanMode != ""
 	}
 	return false
 }
@@ -60,6 +63,10 @@ func (s stepSettings) apply(st *step) {
 	case kPermissions:
 		if s.noMic {
 			st.noMic = true
+		}
+	case kDocument:
+		if s.scanMode != "" {
+			st.scanMode = s.scanMode
 		}
 	}
 }
@@ -104,6 +111,12 @@ func readSettings(ts []token) stepSettings {
 	}
 	if has(ts, "challenge") {
 		s.challenge = true
+	}
+	// "automatic mode", "single capture": how the document scan captures (lexicon: scanModeWords)
+	for i, t := range ts {
+		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) {
+			s.scanMode = m
+		}
 	}
 	// "camera only", "no microphone", "not the mic"
 	for i, t := range ts {
@@ -150,7 +163,7 @@ var numberWords = map[string]int{
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
 	for _, t := range ts {
-		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") {
+		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
 		}
 	}
