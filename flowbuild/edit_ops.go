@@ -228,8 +228,8 @@ func (s *step) configureNode() {
 		th := s.threshold
 		n.SimilarityThreshold = &th
 	}
-	if s.challenge && s.k == kFaceScan {
-		t := true
+	if (s.challenge || s.noChallenge) && s.k == kFaceScan {
+		t := s.challenge
 		n.RequireLivenessChallenge = &t
 	}
 	if s.noMic && n.Permissions != nil {

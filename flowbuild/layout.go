@@ -583,8 +583,8 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		}
 	case kFaceScan:
 		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
-		if s.challenge {
-			t := true
+		if s.challenge || s.noChallenge {
+			t := s.challenge
 			n.RequireLivenessChallenge = &t
 		}
 	case kFaceCompare:

@@ -120,6 +120,7 @@ type step struct {
 	noMic       bool    // permissions: the camera only
 	threshold   float64 // face_compare, face_scan: a similarity threshold the text gave
 	scanMode    string  // document_scan: a scanning mode the text gave
+	noChallenge bool    // face_scan: the text turned the liveness challenge off
 	challenge   bool    // face_scan: a liveness challenge was asked for
 	front, back bool
 	again       bool

@@ -111,6 +111,7 @@ var rules = map[string][]rule{
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
 		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") ||
+			d.ts[i].raw == "really" && lex.personRef[d.next(i)] && d.next(i) != "this" || // "the person holding it is really them": who, not whether live
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
@@ -231,8 +232,11 @@ var rules = map[string][]rule{
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
 	}},
-	"adult": {ofAge},
-	"minor": {ofAge},
+	// "ask for the camera and microphone", "request the mic": the permission node
+	"camera":     {deviceRule},
+	"microphone": {deviceRule},
+	"adult":      {ofAge},
+	"minor":      {ofAge},
 	"age": {{
 		// "age check", "check their age": the limit from a number, an answer, or 18 with a question
 		when: func(d *detector, i int) bool {
@@ -378,6 +382,17 @@ var (
 		}
 		d.add(&step{k: kDocument, docTypes: dt}, i)
 	}}
+	deviceRule = rule{
+		when: func(d *detector, i int) bool {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if w := d.ts[j].w; w == "ask" || w == "need" || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
+					return !d.got.has(kPermissions)
+				}
+			}
+			return false
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+	}
 	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
 	dataRule   = rule{
 		// "the name matches the one on file": data, not faces

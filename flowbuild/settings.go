@@ -16,11 +16,13 @@ type stepSettings struct {
 	threshold float64
 	challenge bool
 	noMic     bool
-	scanMode  string // document_scan: "automatic" or "single"
+	// noChallenge: the text turns the face scan's liveness challenge off
+	noChallenge bool
+	scanMode    string // document_scan: "automatic" or "single"
 }
 
 func (s stepSettings) any() bool {
-	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noMic || s.scanMode != ""
+	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noChallenge || s.noMic || s.scanMode != ""
 }
 
 // accepts reports whether a step of kind k has a field the stepSettings set.
@@ -31,7 +33,7 @@ func (s stepSettings) accepts(k kind) bool {
 	case kFaceCompare:
 		return s.threshold > 0
 	case kFaceScan:
-		return s.challenge || s.threshold > 0
+		return s.challenge || s.noChallenge || s.threshold > 0
 	case kPermissions:
 		return s.noMic
 	case kDocument:
@@ -59,6 +61,9 @@ func (s stepSettings) apply(st *step) {
 		}
 		if s.challenge && st.k == kFaceScan {
 			st.challenge = true
+		}
+		if s.noChallenge && st.k == kFaceScan {
+			st.challenge, st.noChallenge = false, true
 		}
 	case kPermissions:
 		if s.noMic {
@@ -109,8 +114,13 @@ func readSettings(ts []token) stepSettings {
 		}
 		_ = t
 	}
-	if has(ts, "challenge") {
+	if i := index(ts, "challenge"); i >= 0 {
 		s.challenge = true
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ts[j].w == "no" || ts[j].w == "without" {
+				s.challenge, s.noChallenge = false, true // "no liveness challenge"
+			}
+		}
 	}
 	// "automatic mode", "single capture": how the document scan captures (lexicon: scanModeWords)
 	for i, t := range ts {
