@@ -509,6 +509,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if has(ts, "code") && findKind(pos, kOTP) < 0 && findKind(neg, kOTP) < 0 && p.find(kOTP) >= 0 && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "without") {
 		pos = append(pos, &step{k: kOTP})
 	}
+	// "the SMS code at the very beginning and the ID scan at the end": each step
+	// took its own position word (bindPositions), so the clause-wide flags are off
+	placed := front || back || slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back })
 	op := opAdd
 	switch {
 	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):
@@ -527,7 +530,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasRaw(ts, "it", "them") && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
-		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (front || back || len(ref) > 0) && allPresent(p.steps, pos)):
+		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
 	switch op {
@@ -587,8 +590,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 			moved := p.steps[i]
 			p.steps = append(p.steps[:i], p.steps[i+1:]...)
-			p.insert(moved, front, back, ref, refAfter)
-			done = append(done, "moved the "+moved.k.String()+where(front, back, ref, refAfter))
+			f, b := front || s.front && !s.back, back || s.back && !s.front
+			p.insert(moved, f, b, ref, refAfter)
+			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)

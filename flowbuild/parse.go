@@ -277,7 +277,13 @@ func parse(text string) *parsed {
 	ifSent := -1
 	prevSent := -1
 	for ci, c := range clauses {
-		if c.title && hasBody {
+		if findKind(seq, kRecognition) < 0 && populationCondition(c.toks) {
+			// "For recognised users: liveness only. For users we can't find: …":
+			// sorting users into known and new is what a face recognition does
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
+			seq = merge(seq, []*step{{k: kRecognition}})
+		}
+		if c.title && hasBody && !populationCondition(c.toks) {
 			continue
 		}
 		// a condition holds to the end of its sentence once a step went under it
@@ -486,6 +492,20 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// populationCondition: the clause opens with a condition on recognised or
+// unrecognised users ("for recognised users", "if they're a returning customer").
+func populationCondition(ts []token) bool {
+	if !clauseStartsIf(ts) {
+		return false
+	}
+	for i := 0; i+1 < len(ts) && i < 5; i++ {
+		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesVerification: the steps hold a check, not only conversations.
