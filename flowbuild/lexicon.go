@@ -224,6 +224,34 @@ var (
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
 
+// topicWords: the words that give a question its topic (parse.go, topicsOf);
+// security, willing and card words count only in context there.
+var topicWords = map[topic][]string{
+	tTransfer: {"transfer", "transfers", "transaction", "transactions", "payment", "recipient", "payee", "amount", "beneficiary", "withdrawal", "details", "payout"},
+	tWallet:   {"wallet", "destination"},
+	tSecurity: {"security", "knowledge", "secret"},
+	tName:     {"name"},
+	tWilling:  {"willingly", "willing", "voluntarily", "willingness", "will"},
+	tReason:   {"why", "reason", "purpose"},
+	tFuture:   {"future", "later"},
+	tCard:     {"card", "digits"},
+	tAddress:  {"address"},
+}
+
+// Words of clause structure (parse.go).
+var (
+	policyFailWords = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
+	pairRefWords    = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
+	backRefWords    = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
+	heldImageWords  = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
+	speakerWords    = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
+	wishWords       = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
+	pastTimeWords   = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
+	amongWords      = []string{"in", "among", "across", "within"}                                                        // "among the people we registered": a search
+	meansWords      = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
+	withWords       = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
+)
+
 // scanModeWords name document_scan's scanningMode, next to a word of modeNouns.
 var (
 	scanModeWords = map[string]string{"automatic": "automatic", "auto": "automatic", "automated": "automatic", "single": "single", "manual": "single", "manually": "single"}
@@ -259,6 +287,8 @@ type lexicon struct {
 	unsupported                                                                                                                     map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                        map[string]string // word → document_scan scanningMode
 	modeNoun                                                                                                                        map[string]bool
+	topic                                                                                                                           map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord                                map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                map[string]bool
 	frontWord, backWord                                                                                                             map[string]bool
 	framing                                                                                                                         map[string]bool
@@ -302,6 +332,15 @@ func newLexicon() *lexicon {
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
+	l.topic = map[string]topic{}
+	for tp, ws := range topicWords {
+		for _, w := range ws {
+			l.topic[w] = tp
+		}
+	}
+	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
+	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
+	l.withWord = wordSet(withWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -615,8 +615,8 @@ func channelFromContext(steps []*step) []string {
 func narrative(ts []token) bool {
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
-	speaker := hasRaw(ts, "we", "i", "weve", "ive") && !hasRaw(ts, "want", "need", "should", "must", "please", "like", "let", "lets", "will", "would")
-	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasRaw(ts, "before", "previously", "earlier", "past", "formerly"))
+	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
+	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
 }
 
 func clauseText(ts []token) string {
@@ -871,11 +871,8 @@ type analysis struct {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	for _, t := range c.toks {
-		switch t.raw {
-		case "fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise":
-			return true
-		}
+	if hasAnyRaw(c.toks, lex.policyFail) {
+		return true
 	}
 	// "If they aren't recognized, ..." and its continuation
 	if len(c.toks) > 1 && (c.toks[0].raw == "if" || c.toks[0].raw == "when" || c.toks[0].raw == "unless") {
@@ -1208,14 +1205,14 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		image := imageSource(ts, seq, d.out)
 		population := has(ts, "enrolled") || has(ts, "recognize")
 		// "is the face already in our database?", "among the people we registered"
-		search := has(ts, "search") || lookUp(ts) || population && hasRaw(ts, "in", "among", "across", "within") && !comparing
-		if pronoun := hasRaw(ts, "it", "them", "those", "these"); pronoun && comparing && !image && !population {
+		search := has(ts, "search") || lookUp(ts) || population && hasAnyRaw(ts, lex.amongWord) && !comparing
+		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
 		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
-		byFace := faceWord && hasRaw(ts, "by", "via", "using", "with") && !comparing
+		byFace := faceWord && hasAnyRaw(ts, lex.meansWord) && !comparing
 		if byFace && !population && !image {
 			// "Is this an existing customer? Check by face.": the population named before
 			population = has(a.prior, "enrolled") || has(a.prior, "recognize")
@@ -1255,7 +1252,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 
 	// "verify sellers with an ID and a selfie": the two images are verified against
 	// each other
-	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasRaw(ts, "with", "using", "via") {
+	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasAnyRaw(ts, lex.withWord) {
 		if di, fi := findKind(d.out, kDocument), findKind(d.out, kFaceScan); di >= 0 && fi >= 0 && !d.out[di].auto && !d.out[fi].auto {
 			a.notes = append(a.notes, "Verifying with an ID and a selfie compares the selfie with the ID photo.")
 			add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "faceScan"}}, max(d.out[di].pos, d.out[fi].pos))
@@ -1397,7 +1394,7 @@ func imageSource(ts []token, seq, out []*step) bool {
 		return true // "the face we have stored for their account": one image, held by the integrator
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
-	return captured && (hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || len(ts) <= 2)
+	return captured && (hasAnyRaw(ts, lex.pairRef) || hasRaw(ts, "it") || len(ts) <= 2)
 }
 
 // lookUp: "look the user up", "look them up by face".
@@ -1445,7 +1442,7 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		}
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
-	if captured && (hasRaw(ts, "two", "both", "them", "em", "those", "these") || len(ts) <= 2) {
+	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2) {
 		return true // "compare them", or a bare "comparison" after what it compares
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
@@ -1502,7 +1499,7 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 		found = append(found, s)
 	}
 	haveScan := findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0
-	provided := has(ts, "provide") || hasRaw(ts, "pass", "passed", "profile", "file", "reference", "stored", "existing")
+	provided := has(ts, "provide") || hasAnyRaw(ts, lex.heldImage)
 	explicitScan := false
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
@@ -1693,31 +1690,22 @@ func topicsOf(ts []token) topic {
 		if i+1 < len(ts) {
 			next = ts[i+1].raw
 		}
-		switch t.raw {
-		case "transfer", "transfers", "transaction", "transactions", "payment", "recipient", "payee", "amount", "beneficiary", "withdrawal", "details", "payout":
-			tp |= tTransfer
-		case "wallet", "destination":
-			tp |= tWallet
-		case "security", "knowledge", "secret":
+		// the words of each topic are lexicon data (topicWords); a few need context
+		switch tw := lex.topic[t.raw]; tw {
+		case tSecurity:
 			if next == "question" || next == "questions" {
 				tp |= tSecurity
 			}
-		case "name":
-			tp |= tName
-		case "willingly", "willing", "voluntarily", "willingness", "will":
+		case tWilling:
 			if t.raw != "will" || i > 0 && ts[i-1].raw == "free" {
 				tp |= tWilling
 			}
-		case "why", "reason", "purpose":
-			tp |= tReason
-		case "future", "later":
-			tp |= tFuture
-		case "card", "digits":
+		case tCard:
 			if hasRaw(ts, "last", "four", "digits") {
 				tp |= tCard
 			}
-		case "address":
-			tp |= tAddress
+		default:
+			tp |= tw
 		}
 		switch t.w {
 		case "birth":
