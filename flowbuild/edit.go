@@ -29,8 +29,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		p.policy = pol
 	}
 	var done []string
+	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	for _, sentence := range editSentences(text) {
 		for _, part := range splitInstructions(sentence) {
+			ts := tokenize(part)
+			switch cond := readCondition(ts, p.steps); {
+			case cond.k == condNewUser:
+				carried = "for new users, "
+			case cond.k == condNone && carried != "" && hasAnyRaw(ts, lex.personPronoun):
+				// "New users shouldn't get the email code; give them a passport scan
+				// instead": "them" are the new users, so the change is to their branch
+				part = carried + part
+			default:
+				carried = ""
+			}
 			d, err := p.apply(part)
 			if err != nil {
 				return Result{}, err

@@ -369,6 +369,15 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
 		p.policy = pol
 	}
+	if len(done) == 0 && cond.k == condNewUser && negs != 0 && len(main) == 0 {
+		// "new users shouldn't get the email code" when their branch has none: the
+		// change holds already; the main path is not what it speaks of
+		for k := kind(1); k < kindCount; k++ {
+			if negs.has(k) {
+				done = append(done, "kept the "+k.String()+" off the new-user branch, which already skips it")
+			}
+		}
+	}
 	return done, len(done) > 0
 }
 

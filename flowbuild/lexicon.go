@@ -17,7 +17,7 @@ import (
 // English endings removed (see lemma), so only irregular forms need listing.
 var lexGroups = map[string][]string{
 	// verification steps
-	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck"},
+	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck", "bot", "bots", "robot", "robots"},
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
@@ -240,16 +240,17 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
-	pairRefWords    = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
-	backRefWords    = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
-	heldImageWords  = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
-	speakerWords    = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
-	wishWords       = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
-	pastTimeWords   = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
-	amongWords      = []string{"in", "among", "across", "within"}                                                        // "among the people we registered": a search
-	meansWords      = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
-	withWords       = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
+	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
+	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
+	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
+	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
+	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
+	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
+	pastTimeWords      = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
+	amongWords         = []string{"in", "among", "across", "within"}                                                        // "among the people we registered": a search
+	meansWords         = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
+	withWords          = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
+	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
 )
 
 // scanModeWords name document_scan's scanningMode, next to a word of modeNouns.
@@ -288,7 +289,7 @@ type lexicon struct {
 	scanMode                                                                                                                        map[string]string // word → document_scan scanningMode
 	modeNoun                                                                                                                        map[string]bool
 	topic                                                                                                                           map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord                                map[string]bool
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                 map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                map[string]bool
 	frontWord, backWord                                                                                                             map[string]bool
 	framing                                                                                                                         map[string]bool
@@ -340,7 +341,7 @@ func newLexicon() *lexicon {
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
-	l.withWord = wordSet(withWords)
+	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
