@@ -105,6 +105,9 @@ func readCondition(ts []token, seq []*step) condition {
 				end = i + 1
 			}
 			return condition{k: condNewUser, end: end}
+		case lex.lowWord[t.raw] && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
+			// "if the face match is below threshold": the check failed (for a recognition, the user was not found)
+			return condition{k: condFail, end: i}
 		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
 			end := i
 			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {

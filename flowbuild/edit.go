@@ -539,7 +539,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
-	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasRaw(ts, "it", "them") && (front || back || len(ref) > 0):
+	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
 		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
@@ -592,7 +592,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return done, nil
 	case opMove:
 		var done []string
-		if len(pos) == 0 && p.touched != nil && hasRaw(ts, "it", "them") {
+		if len(pos) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
 		for _, s := range pos {

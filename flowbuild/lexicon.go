@@ -75,6 +75,15 @@ var lexGroups = map[string][]string{
 	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
 	"send":       {"send", "sent", "deliver", "dispatch"},
+	// the verbs of a change (edit.go): their own lemmas, listed so that a typo of
+	// one ("remvoe", "replcae") is read as the verb
+	"remove":  {"remove"},
+	"delete":  {"delete"},
+	"replace": {"replace"},
+	"insert":  {"insert"},
+	"move":    {"move"},
+	"swap":    {"swap"},
+	"switch":  {"switch"},
 	// units of settings (settings.go)
 	"digit":     {"digit", "digits", "character", "characters", "char", "chars", "figure", "figures"},
 	"minute":    {"minute", "minutes", "min", "mins"},
@@ -143,13 +152,18 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords    = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
-	condNewWords   = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
-	condKnownWords = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
-	condFailWords  = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
-	condBadWords   = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
-	condMainWords  = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
-	userWords      = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
+	condIfWords      = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
+	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condBadWords     = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
+	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
+	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
+	condMainWords    = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
+	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"} // a clause before the first colon that starts with one is an instruction, not a heading
+	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                               // "put that right after the scan": the step the change just touched
+	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                             // words after a predicative adjective ("the person's real and …")
+	userWords        = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
 
 func wordSet(ws []string) map[string]bool {
@@ -172,37 +186,37 @@ func (l *lexicon) canonKind(t token) bool {
 
 // Context words of the detection rules (rules.go).
 var (
-	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                      // "live person", "live selfie" (lemmas)
-	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                           // "they're real", "is live"
-	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                                                                                                                           // "user ID" is no document
-	permitBeforeWords    = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                  // a permit that is a document
-	cardBeforeWords      = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                      // a card that is a document
-	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                           // "text them", "text a code"
-	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                  // "by text"
-	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                 // codes that are not one-time codes
-	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                        // "the email entry"
-	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                           // "age check"
-	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                        // "thank them at the end"
-	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                       // "matches the one on file"
-	onFileMatchWords     = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                      // data compared with records
-	dataUseWords         = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                       // consent to this is a question
-	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                         // lemmas naming an identity document
-	peopleList           = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                  // the text is about people, not data
-	emailGivenWords      = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                                                                                        // an email the user hands over
-	arriveWords          = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                                                                    // "if the code is not delivered"
-	frontWords           = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                           // a position word that pins a step first
-	backWords            = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                      // … or last
-	framingWords         = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                                                                                                                                     // a clause that frames the request rather than asking for a step
-	pastVerbWords        = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                              // with "before": what was done, not what to do
-	ownerWords           = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                      // "really theirs": whose a document is
-	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied"} // an image the integrator holds
-	holdVerbWords        = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                       // "the selfie we have"
-	compareStopWords     = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                        // the other side of a comparison starts here
-	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                             // the person a status check is about
-	identityNeedWords    = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                // proving who someone is
-	verifyNeedWords      = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                // a need to check the person, with no step named
-	replaceWords         = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                       // a change that replaces a step
-	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                   // a clause that asks a question
+	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
+	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
+	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                                                                                                                                         // "user ID" is no document
+	permitBeforeWords    = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                                // a permit that is a document
+	cardBeforeWords      = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                                    // a card that is a document
+	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                         // "text them", "text a code"
+	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                                // "by text"
+	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                               // codes that are not one-time codes
+	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                                      // "the email entry"
+	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                                         // "age check"
+	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                                      // "thank them at the end"
+	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                                     // "matches the one on file"
+	onFileMatchWords     = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                                    // data compared with records
+	dataUseWords         = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                                     // consent to this is a question
+	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                                       // lemmas naming an identity document
+	peopleList           = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                                // the text is about people, not data
+	emailGivenWords      = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                                                                                                      // an email the user hands over
+	arriveWords          = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                                                                                  // "if the code is not delivered"
+	frontWords           = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                                         // a position word that pins a step first
+	backWords            = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                                    // … or last
+	framingWords         = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                                                                                                                                                   // a clause that frames the request rather than asking for a step
+	pastVerbWords        = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                                            // with "before": what was done, not what to do
+	ownerWords           = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                                    // "really theirs": whose a document is
+	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago"} // an image the integrator holds
+	holdVerbWords        = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                                     // "the selfie we have"
+	compareStopWords     = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                                      // the other side of a comparison starts here
+	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                                           // the person a status check is about
+	identityNeedWords    = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                              // proving who someone is
+	verifyNeedWords      = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                              // a need to check the person, with no step named
+	replaceWords         = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                                     // a change that replaces a step
+	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
@@ -278,7 +292,7 @@ type lexicon struct {
 	addressee                                                                                                                       map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                       map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condMain, userWord                                                                        map[string]bool
-	condBad                                                                                                                         map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                               map[string]bool
 	channelPrep                                                                                                                     map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                              map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                        map[string]bool
@@ -307,7 +321,8 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
-	l.condBad = wordSet(condBadWords)
+	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
+	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
@@ -380,27 +395,36 @@ const minTypoLen = 4
 // real words as they are: "identity" is not a typo of "identify", "order" not of
 // "older".
 func (l *lexicon) lemma(w string) (string, bool) {
+	lm, _, ok := l.lemmaFix(w)
+	return lm, ok
+}
+
+// lemmaFix is lemma that also returns the word as corrected: the lexicon form a
+// typo was read as ("remvoe" gives "remove", "befor" gives "before"), or w itself.
+// The tokenizer keeps the corrected form as the token's raw word, so that rules
+// reading words as written read the word the user meant.
+func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 	if c, ok := l.canon[w]; ok {
-		return c, true
+		return c, w, true
 	}
 	if c, ok := l.stemmed(w); ok {
-		return c, true
+		return c, w, true
 	}
 	if len(w) < minTypoLen || !isAlpha(w) || english.Known(w) {
-		return w, false
+		return w, w, false
 	}
 	if f := l.correct(w); f != "" {
-		return l.canon[f], true
+		return l.canon[f], f, true
 	}
 	// a typo plus an ending: "pasports", "recognisd"
 	for _, s := range suffixes {
 		if len(w) > len(s.cut)+4 && strings.HasSuffix(w, s.cut) {
 			if f := l.correct(w[:len(w)-len(s.cut)] + s.add); f != "" {
-				return l.canon[f], true
+				return l.canon[f], w, true // the ending stays: the form as written is kept
 			}
 		}
 	}
-	return w, false
+	return w, w, false
 }
 
 var suffixes = []struct{ cut, add string }{
@@ -655,7 +679,7 @@ func tokenizeMode(text string, exact bool) []token {
 				// typo of a lexicon word, and text the builder wrote itself has none
 				t.w, t.known = lex.exact(raw)
 			} else {
-				t.w, t.known = lex.lemma(raw)
+				t.w, t.raw, t.known = lex.lemmaFix(raw)
 			}
 			out = append(out, t)
 			i = j

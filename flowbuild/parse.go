@@ -172,7 +172,8 @@ func splitClauses(ts []token) []clause {
 			if !colonSeen && sent == 0 {
 				colonSeen = true
 				for j := range out {
-					if out[j].sent == sent {
+					// "Validate the data from the licence: …" is an instruction, not a heading
+					if out[j].sent == sent && !(len(out[j].toks) > 0 && lex.headingVerb[out[j].toks[0].w]) {
 						out[j].title = true
 					}
 				}
@@ -204,6 +205,18 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	// "send an email code if the face match is below threshold": a condition
+	// after its instruction, at the end of the sentence, scopes that instruction;
+	// read it first, as "if …, send …" says it
+	for i := 1; i < len(out); i++ {
+		c, prev := out[i], out[i-1]
+		if prev.sent != c.sent || len(c.toks) < 2 || (c.toks[0].raw != "if" && c.toks[0].raw != "unless") ||
+			i+1 < len(out) && out[i+1].sent == c.sent || clauseStartsIf(prev.toks) || prev.title ||
+			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks) {
+			continue
+		}
+		out[i-1], out[i] = c, prev
+	}
 	return out
 }
 
@@ -492,6 +505,21 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// bareCondition: the clause is a condition and nothing else ("if the face match is
+// below threshold"), with no instruction of its own after the condition's words.
+func bareCondition(ts []token) bool {
+	cond := readCondition(ts, nil)
+	if cond.k == condNone || cond.end < 0 {
+		return false
+	}
+	for _, t := range ts[1:] {
+		if lex.consequence[t.raw] || lex.consequence[t.w] {
+			return false // "if not found send them to a human": the condition has its own consequence
+		}
+	}
+	return cond.end+1 >= len(ts) || len(analyze(ts[cond.end+1:], nil).steps) == 0
 }
 
 // populationCondition: the clause opens with a condition on recognised or
@@ -1056,6 +1084,10 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
 			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
+		}
+		if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); len(ref) == 0 && has(ts[split+1:], "scan") && (d >= 0) != (f >= 0) {
+			// "right after the scan": the one scan the flow has
+			ref = []*step{{k: seq[max(d, f)].k}}
 		}
 		if len(ref) > 0 {
 			a.ref = ref

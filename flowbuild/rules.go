@@ -107,7 +107,7 @@ var rules = map[string][]rule{
 		if d.comparing && (nw == "face" || next == "video" || nw == "camera" || nw == "person") {
 			return false // "compare their live face with ...": the live video is a source
 		}
-		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
+		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
 		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") ||
@@ -115,7 +115,7 @@ var rules = map[string][]rule{
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
-		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
+		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"recognize": {simple(kRecognition, nil)},
 	// "confirm the user is human": a live person
@@ -559,4 +559,19 @@ func destinationOf(ts []token, i int) string {
 		}
 	}
 	return ""
+}
+
+// isContraction: the word at i ends in "'s" before an adjective ("the person's
+// real", "the user's live"): "is", not a possessive, since an adjective owns nothing.
+func isContraction(ts []token, i int) bool {
+	if i < 0 || i >= len(ts) {
+		return false
+	}
+	o := ts[i].orig
+	if !strings.HasSuffix(o, "'s") && !strings.HasSuffix(o, "’s") {
+		return false
+	}
+	// the adjective ends its phrase ("the person's real and …"); before a noun it
+	// is attributive and the "'s" a possessive ("the user's live session video")
+	return i+2 >= len(ts) || lex.phraseEnd[ts[i+2].w] || lex.phraseEnd[ts[i+2].raw]
 }
