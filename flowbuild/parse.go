@@ -1035,7 +1035,16 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 			rest := ts[i+1:]
 			for j, u := range rest {
 				if u.w == "later" || u.raw == "next" && j+1 < len(rest) && (rest[j+1].raw == "time" || rest[j+1].raw == "session" || rest[j+1].raw == "sessions" || rest[j+1].raw == "login" || rest[j+1].raw == "visit") {
-					ts = ts[:i]
+					// the context phrase ends at the next "and": "… must be in the
+					// future and the holder must match the selfie" keeps what follows
+					end := len(ts)
+					for k := i + 1 + j + 1; k < len(ts); k++ {
+						if ts[k].raw == "and" {
+							end = k
+							break
+						}
+					}
+					ts = append(slices.Clone(ts[:i]), ts[end:]...)
 					break
 				}
 			}

@@ -149,7 +149,8 @@ var rules = map[string][]rule{
 	"visa":     {documentRule},
 	"id": {{
 		when: func(d *detector, i int) bool {
-			return !strings.ContainsAny(d.ts[i].orig, "'’") && !lex.notDocBefore[d.prev(i)] // "user id", "I'd"
+			o := strings.ToLower(d.ts[i].orig)
+			return o != "i'd" && o != "i’d" && !lex.notDocBefore[d.prev(i)] // "user id", "I'd" (but "the ID's expiry" is the ID)
 		},
 		make: documentRule.make,
 	}},
@@ -426,10 +427,17 @@ var (
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
 	holderRule = rule{
 		when: func(d *detector, i int) bool {
-			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same"))
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same") || has(d.ts, "selfie"))
 		},
 		make: func(d *detector, i int) {
-			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
+			live := d.liveSource()
+			if live == "faceScan" && findKind(d.seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
+				// "the holder must match the selfie": the selfie is taken before it is compared
+				if fs := d.add(&step{k: kFaceScan, auto: true}, i); fs != nil {
+					fs.pos = i
+				}
+			}
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
 	}
 	// "make sure the ID is theirs", "the passport belongs to the person on camera":
