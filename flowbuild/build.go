@@ -288,7 +288,11 @@ func (p *plan) summary(f flow.Flow) string {
 	}
 	var b strings.Builder
 	name := useCaseNames[p.uc]
-	b.WriteString("A ")
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		b.WriteString("An ") // "an email change flow"
+	} else {
+		b.WriteString("A ")
+	}
 	b.WriteString(name)
 	b.WriteString(" flow of ")
 	b.WriteString(strconv.Itoa(len(f)))

@@ -1,5 +1,7 @@
 package flowbuild
 
+import "strings"
+
 // Conditions: "if they're new, …", "for anyone we don't recognise, … instead",
 // "if the email code fails, try an SMS code", "if under 18 tell them and end,
 // otherwise …". A condition does not add a step to the main path: it says where
@@ -61,6 +63,10 @@ func readCondition(ts []token, seq []*step) condition {
 	if ts[0].raw == "otherwise" && len(seq) > 0 && (seq[len(seq)-1].k == kRecognition || len(seq) > 1 && seq[len(seq)-1].k == kLiveness && seq[len(seq)-2].k == kRecognition) {
 		return condition{k: condNewUser, end: 0} // "recognize returning people, otherwise enroll them"
 	}
+	if lex.condMain[ts[0].raw] && len(ts) > 1 && lex.elseWord[ts[1].raw] && (findKind(seq, kRecognition) >= 0 || has(ts, "recognize")) {
+		// "everybody else has to verify their email": the others than the known users just named
+		return condition{k: condNewUser, end: 1}
+	}
 	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
 		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
 			return condition{k: condMain, end: -1}
@@ -91,7 +97,7 @@ func readCondition(ts []token, seq []*step) condition {
 				end = -1 // "send an SMS code as a fallback": the role of the clause's step
 			}
 			return condition{k: condFail, end: end}
-		case recognition && lex.condNew[t.raw] && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
+		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
 			return condition{k: condNewUser, end: i}
 		case recognition && neg && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search"):
 			end := i
@@ -99,6 +105,9 @@ func readCondition(ts []token, seq []*step) condition {
 				end = i + 1
 			}
 			return condition{k: condNewUser, end: end}
+		case lex.lowWord[t.raw] && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
+			// "if the face match is below threshold": the check failed (for a recognition, the user was not found)
+			return condition{k: condFail, end: i}
 		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
 			end := i
 			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
@@ -216,4 +225,14 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		}
 	}
 	return main
+}
+
+// possessiveAt: the word at i is a possessive ("the new user's face"): the phrase
+// names whose thing it is, not whom the clause is for, so it scopes nothing.
+func possessiveAt(ts []token, i int) bool {
+	if i >= len(ts) {
+		return false
+	}
+	o := ts[i].orig
+	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'")
 }

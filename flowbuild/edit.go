@@ -29,8 +29,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		p.policy = pol
 	}
 	var done []string
+	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	for _, sentence := range editSentences(text) {
 		for _, part := range splitInstructions(sentence) {
+			ts := tokenize(part)
+			switch cond := readCondition(ts, p.steps); {
+			case cond.k == condNewUser:
+				carried = "for new users, "
+			case cond.k == condNone && carried != "" && hasAnyRaw(ts, lex.personPronoun):
+				// "New users shouldn't get the email code; give them a passport scan
+				// instead": "them" are the new users, so the change is to their branch
+				part = carried + part
+			default:
+				carried = ""
+			}
 			d, err := p.apply(part)
 			if err != nil {
 				return Result{}, err
@@ -390,15 +402,37 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
+	for k := 0; k+2 < len(ts); k++ {
+		// "use face recognition instead of the passport scan and face comparison",
+		// "… rather than …", "… in place of …": the new side, then the old
+		if ts[k].w == "instead" && ts[k+1].raw == "of" || ts[k].raw == "rather" && ts[k+1].raw == "than" || ts[k].raw == "place" && ts[k+1].raw == "of" && k > 0 && ts[k-1].raw == "in" {
+			end := k
+			if ts[k].raw == "place" {
+				end = k - 1
+			}
+			if d, ok := p.replaceMany(ts[k+2:], ts[:end]); ok {
+				return d, nil
+			}
+			break
+		}
+	}
 	if r := index(ts, "replace"); r >= 0 || hasRaw(ts, "swap", "substitute") {
 		// "replace recognition with an ID scan plus face comparison": the two sides
 		// are read apart, so that one side's words do not decide the other's steps
 		for j := max(r, 0) + 1; j < len(ts); j++ {
 			if ts[j].raw == "with" || ts[j].raw == "for" && r < 0 {
+				if d, ok := p.replaceMany(ts[:j], ts[j+1:]); ok {
+					return d, nil
+				}
 				ts = slices.Clone(ts)
 				ts[j] = token{w: ","}
 				break
 			}
+		}
+	}
+	if hasAnyRaw(ts, lex.removeVerb) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "also", "except", "but", "keep", "down", "leave") && !has(ts, "only") {
+		if d, ok := p.removeMany(ts); ok {
+			return d, nil
 		}
 	}
 	var pos, neg []*step
@@ -487,6 +521,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if has(ts, "code") && findKind(pos, kOTP) < 0 && findKind(neg, kOTP) < 0 && p.find(kOTP) >= 0 && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "without") {
 		pos = append(pos, &step{k: kOTP})
 	}
+	// "the SMS code at the very beginning and the ID scan at the end": each step
+	// took its own position word (bindPositions), so the clause-wide flags are off
+	placed := front || back || slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back })
 	op := opAdd
 	switch {
 	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):
@@ -502,10 +539,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
-	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasRaw(ts, "it", "them") && (front || back || len(ref) > 0):
+	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
 	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
-		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (front || back || len(ref) > 0) && allPresent(p.steps, pos)):
+		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
 	switch op {
@@ -555,7 +592,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return done, nil
 	case opMove:
 		var done []string
-		if len(pos) == 0 && p.touched != nil && hasRaw(ts, "it", "them") {
+		if len(pos) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
 		for _, s := range pos {
@@ -565,8 +602,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 			moved := p.steps[i]
 			p.steps = append(p.steps[:i], p.steps[i+1:]...)
-			p.insert(moved, front, back, ref, refAfter)
-			done = append(done, "moved the "+moved.k.String()+where(front, back, ref, refAfter))
+			f, b := front || s.front && !s.back, back || s.back && !s.front
+			p.insert(moved, f, b, ref, refAfter)
+			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
@@ -859,6 +897,94 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		done = append(done, "added "+s.k.withArticle()+" after it")
 	}
 	return done, nil
+}
+
+// replaceMany replaces two or more steps at once ("replace the document scan and
+// face compare with face recognition"): the first step the old side names takes
+// the new side's steps, the others go. It declines (false) unless the old side
+// names at least two steps the flow has and the new side names steps it has not.
+func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
+	// each side is a list of step names: each item is read on its own, so that
+	// "the document scan and face compare" names two steps, not a comparison
+	// that reads the document
+	olds, news := p.listItems(oldSide), p.listItems(newSide)
+	olds, news = dedupeKinds(olds), dedupeKinds(news)
+	if len(olds) < 2 || len(news) == 0 {
+		return nil, false
+	}
+	for _, s := range olds {
+		if p.find(s.k) < 0 || s.k.isConversation() {
+			return nil, false
+		}
+	}
+	for _, s := range news {
+		if p.find(s.k) >= 0 || findKind(olds, s.k) >= 0 {
+			return nil, false
+		}
+	}
+	at := len(p.steps)
+	var done []string
+	for _, o := range olds {
+		i := p.find(o.k)
+		at = min(at, i)
+		gone := p.steps[i]
+		p.unlink(gone)
+		p.steps = slices.Delete(p.steps, i, i+1)
+		done = append(done, "removed the "+gone.k.String())
+	}
+	for k, s := range news {
+		s.front, s.back = false, false
+		p.steps = insertStep(p.steps, min(at+k, len(p.steps)), s)
+		p.touched = s
+		done = append(done, "added "+s.k.withArticle()+" in their place")
+	}
+	return done, true
+}
+
+// listItems reads a list of step names ("the document scan and the face
+// comparison", "ID scan, selfie plus compare") item by item, so that the words of
+// one item do not change what another names.
+func (p *plan) listItems(side []token) []*step {
+	var out []*step
+	start := 0
+	for i := 0; i <= len(side); i++ {
+		if i < len(side) && !(side[i].w == "," || side[i].raw == "and" || side[i].raw == "plus" || side[i].w == ".") {
+			continue
+		}
+		if i > start {
+			out = append(out, analyze(side[start:i], p.steps).steps...)
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// removeMany removes the steps a list names ("remove the document scan and the
+// face comparison"). It declines (false) unless the list names two or more
+// verification steps, each of which the flow has.
+func (p *plan) removeMany(ts []token) ([]string, bool) {
+	v := 0
+	for v < len(ts) && !lex.removeVerb[ts[v].raw] {
+		v++
+	}
+	targets := dedupeKinds(p.listItems(ts[v+1:]))
+	if len(targets) < 2 {
+		return nil, false
+	}
+	for _, s := range targets {
+		if s.k == kOTP || s.k.isConversation() || p.find(s.k) < 0 {
+			return nil, false
+		}
+	}
+	var done []string
+	for _, s := range targets {
+		i := p.find(s.k)
+		p.removed = i + 1
+		p.unlink(p.steps[i])
+		p.steps = slices.Delete(p.steps, i, i+1)
+		done = append(done, "removed the "+s.k.String())
+	}
+	return done, true
 }
 
 // rewordOf recognises "change the greeting to '...'", "reword the question: ...".

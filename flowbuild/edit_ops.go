@@ -128,6 +128,10 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
 		return nil, false
 	}
+	if placesStep(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") {
+		// "the passport scan should come first": where a step goes, not what it accepts
+		return nil, false
+	}
 	if slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 && !x.k.isConversation() }) {
 		// "replace the passport scan with a selfie", "make sure the passport is
 		// theirs": a new step, not a setting
@@ -224,8 +228,8 @@ func (s *step) configureNode() {
 		th := s.threshold
 		n.SimilarityThreshold = &th
 	}
-	if s.challenge && s.k == kFaceScan {
-		t := true
+	if (s.challenge || s.noChallenge) && s.k == kFaceScan {
+		t := s.challenge
 		n.RequireLivenessChallenge = &t
 	}
 	if s.noMic && n.Permissions != nil {
@@ -234,6 +238,9 @@ func (s *step) configureNode() {
 	}
 	if len(s.docTypes) > 0 && s.k == kDocument {
 		n.AllowedDocumentTypes = slices.Clone(s.docTypes)
+	}
+	if s.scanMode != "" && s.k == kDocument {
+		n.ScanningMode = s.scanMode
 	}
 	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil {
 		age := strconv.Itoa(s.minAge)
@@ -362,6 +369,15 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
 		p.policy = pol
 	}
+	if len(done) == 0 && cond.k == condNewUser && negs != 0 && len(main) == 0 {
+		// "new users shouldn't get the email code" when their branch has none: the
+		// change holds already; the main path is not what it speaks of
+		for k := kind(1); k < kindCount; k++ {
+			if negs.has(k) {
+				done = append(done, "kept the "+k.String()+" off the new-user branch, which already skips it")
+			}
+		}
+	}
 	return done, len(done) > 0
 }
 
@@ -412,4 +428,18 @@ func (p *plan) replaceOnBranch(k condKind, anchor *step, steps []*step, negs kin
 		return false
 	})
 	return rest
+}
+
+// placesStep: the words say where a step goes ("first", "at the end", "before the
+// SMS code"), not when something expires ("after 10 minutes").
+func placesStep(ts []token) bool {
+	for i, t := range ts {
+		if lex.frontWord[t.raw] || lex.backWord[t.raw] && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0)) {
+			return true
+		}
+		if (t.w == "before" || t.w == "after") && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
+			return true
+		}
+	}
+	return false
 }

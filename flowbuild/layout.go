@@ -583,8 +583,8 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		}
 	case kFaceScan:
 		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
-		if s.challenge {
-			t := true
+		if s.challenge || s.noChallenge {
+			t := s.challenge
 			n.RequireLivenessChallenge = &t
 		}
 	case kFaceCompare:
@@ -602,6 +602,9 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		n.SimilarityThreshold = &th
 	case kDocument:
 		n.ScanningMode = "automatic"
+		if s.scanMode != "" {
+			n.ScanningMode = s.scanMode
+		}
 		n.AllowedDocumentTypes = append([]string(nil), s.docTypes...)
 		if len(n.AllowedDocumentTypes) == 0 {
 			n.AllowedDocumentTypes = []string{"passport", "id", "dl"}

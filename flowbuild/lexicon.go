@@ -17,7 +17,7 @@ import (
 // English endings removed (see lemma), so only irregular forms need listing.
 var lexGroups = map[string][]string{
 	// verification steps
-	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck"},
+	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck", "bot", "bots", "robot", "robots"},
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
@@ -25,7 +25,7 @@ var lexGroups = map[string][]string{
 	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs", "seen"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
-	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent"},
+	"match":      {"match", "matches", "matched", "matching", "matchup", "lineup", "correspond", "corresponds", "tally", "tallies", "consistent", "equal", "equals", "equivalent"},
 	"against":    {"against", "versus", "vs"},
 	"same":       {"same", "identical"},
 	"scan":       {"scan", "scanned", "scanning", "capture", "captured", "capturing", "photograph", "snap", "shoot", "upload", "uploaded", "uploading"},
@@ -75,6 +75,15 @@ var lexGroups = map[string][]string{
 	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
 	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
 	"send":       {"send", "sent", "deliver", "dispatch"},
+	// the verbs of a change (edit.go): their own lemmas, listed so that a typo of
+	// one ("remvoe", "replcae") is read as the verb
+	"remove":  {"remove"},
+	"delete":  {"delete"},
+	"replace": {"replace"},
+	"insert":  {"insert"},
+	"move":    {"move"},
+	"swap":    {"swap"},
+	"switch":  {"switch"},
 	// units of settings (settings.go)
 	"digit":     {"digit", "digits", "character", "characters", "char", "chars", "figure", "figures"},
 	"minute":    {"minute", "minutes", "min", "mins"},
@@ -120,15 +129,18 @@ var instructionVerbs = map[string]bool{
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
 	"no": true, "without": true, "only": true, "we": true, "well": true, "they": true, "theyll": true,
 	"you": true, "youll": true, "go": true, "jump": true, "proceed": true, "move": true, "continue": true,
+	// verbs that start a setting: "only allow passports and set the threshold to 0.85"
+	"set": true, "allow": true, "accept": true, "raise": true, "lower": true, "increase": true, "reduce": true,
+	"extend": true, "shorten": true, "limit": true, "cap": true, "bump": true,
 }
 
 // Age words (parse.go, ageAt): what makes a number an age.
 var (
-	ageUnitWords    = []string{"years", "year", "yrs", "yo"}                                                                                                        // "18 years"
-	ageSubjectWords = []string{"they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are"}                                   // "they must be at least 18"
-	ageLemmaWords   = []string{"age", "old", "adult", "minor", "birth"}                                                                                             // lemmas that talk about age
-	ageTopicWords   = []string{"drinking", "alcohol"}                                                                                                               // topics that do
-	ageBeforeWords  = []string{"over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough"} // a word before an age
+	ageUnitWords    = []string{"years", "year", "yrs", "yo"}                                                                                                                   // "18 years"
+	ageSubjectWords = []string{"they", "theyre", "user", "holder", "customer", "customers", "users", "person", "is", "be", "are"}                                              // "they must be at least 18"
+	ageLemmaWords   = []string{"age", "old", "adult", "minor", "birth"}                                                                                                        // lemmas that talk about age
+	ageTopicWords   = []string{"drinking", "alcohol"}                                                                                                                          // topics that do
+	ageBeforeWords  = []string{"over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough", "between"} // a word before an age
 )
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
@@ -140,13 +152,18 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords    = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
-	condNewWords   = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
-	condKnownWords = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
-	condFailWords  = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
-	condBadWords   = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
-	condMainWords  = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
-	userWords      = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
+	condIfWords      = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
+	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condBadWords     = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
+	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
+	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
+	condMainWords    = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
+	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"} // a clause before the first colon that starts with one is an instruction, not a heading
+	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                               // "put that right after the scan": the step the change just touched
+	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                             // words after a predicative adjective ("the person's real and …")
+	userWords        = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
 
 func wordSet(ws []string) map[string]bool {
@@ -169,45 +186,91 @@ func (l *lexicon) canonKind(t token) bool {
 
 // Context words of the detection rules (rules.go).
 var (
-	liveAfterWords      = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                      // "live person", "live selfie" (lemmas)
-	beingBeforeWords    = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                           // "they're real", "is live"
-	notDocBeforeWords   = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                                                                                                                           // "user ID" is no document
-	permitBeforeWords   = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                  // a permit that is a document
-	cardBeforeWords     = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                      // a card that is a document
-	textNextWords       = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                           // "text them", "text a code"
-	textPrevWords       = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                  // "by text"
-	notCodeBeforeWords  = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                 // codes that are not one-time codes
-	entryNextWords      = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                        // "the email entry"
-	ageNextWords        = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                           // "age check"
-	closingWordsList    = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                        // "thank them at the end"
-	onFileWords         = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                       // "matches the one on file"
-	onFileMatchWords    = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                      // data compared with records
-	dataUseWords        = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                       // consent to this is a question
-	docLemmas           = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                         // lemmas naming an identity document
-	peopleList          = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                  // the text is about people, not data
-	emailGivenWords     = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                                                                                        // an email the user hands over
-	arriveWords         = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                                                                    // "if the code is not delivered"
-	frontWords          = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                           // a position word that pins a step first
-	backWords           = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                      // … or last
-	framingWords        = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                                                                                                                                     // a clause that frames the request rather than asking for a step
-	pastVerbWords       = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                              // with "before": what was done, not what to do
-	ownerWords          = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                      // "really theirs": whose a document is
-	providedMarkWords   = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied"} // an image the integrator holds
-	holdVerbWords       = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                       // "the selfie we have"
-	compareStopWords    = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                        // the other side of a comparison starts here
-	personRefWords      = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                             // the person a status check is about
-	identityNeedWords   = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                // proving who someone is
-	verifyNeedWords     = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                // a need to check the person, with no step named
-	replaceWords        = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                       // a change that replaces a step
-	auxStartWords       = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                   // a clause that asks a question
-	fillerWords         = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
-	populationWords     = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords    = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
-	labelWords          = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
-	ageComparativeWords = []string{"under", "below", "over", "above", "younger", "older"}
-	notAgeWords         = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"} // "over 50" is no age next to these
-	unitLemmas          = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                         // setting units (settings.go)
-	ownershipWords      = []string{"ownership", "verification", "control"}                                                                                                 // "verify ownership of the number"
+	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
+	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
+	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                                                                                                                                         // "user ID" is no document
+	permitBeforeWords    = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                                // a permit that is a document
+	cardBeforeWords      = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                                    // a card that is a document
+	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                         // "text them", "text a code"
+	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                                // "by text"
+	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                               // codes that are not one-time codes
+	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                                      // "the email entry"
+	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                                         // "age check"
+	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                                      // "thank them at the end"
+	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                                     // "matches the one on file"
+	onFileMatchWords     = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                                    // data compared with records
+	dataUseWords         = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                                     // consent to this is a question
+	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                                       // lemmas naming an identity document
+	peopleList           = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                                // the text is about people, not data
+	emailGivenWords      = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                                                                                                      // an email the user hands over
+	arriveWords          = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                                                                                  // "if the code is not delivered"
+	frontWords           = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                                         // a position word that pins a step first
+	backWords            = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                                    // … or last
+	framingWords         = []string{"flow", "flows", "process", "journey", "workflow", "build", "create", "setup"}                                                                                                                                                                                                                   // a clause that frames the request rather than asking for a step
+	pastVerbWords        = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                                            // with "before": what was done, not what to do
+	ownerWords           = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                                    // "really theirs": whose a document is
+	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago"} // an image the integrator holds
+	holdVerbWords        = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                                     // "the selfie we have"
+	compareStopWords     = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                                      // the other side of a comparison starts here
+	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                                           // the person a status check is about
+	identityNeedWords    = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                              // proving who someone is
+	verifyNeedWords      = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                              // a need to check the person, with no step named
+	replaceWords         = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                                     // a change that replaces a step
+	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
+	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
+	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
+	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
+	labelWords           = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
+	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
+	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
+	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
+	reasonOpenWords      = []string{"since", "because", "cause", "coz", "as"}                                                                                                                                                                                           // open a reason clause
+	hypotheticalWords    = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                                                                                                                  // "since the SMS would go to the old phone": a reason, not a request
+	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
+	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
+	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill"}                                                                                                                     // a change that removes steps
+	acceptVerbWords      = []string{"accept", "accepts", "accepted", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                                                                     // a change to what a step accepts
+	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
+	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
+	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
+	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
+	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
+	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
+)
+
+// topicWords: the words that give a question its topic (parse.go, topicsOf);
+// security, willing and card words count only in context there.
+var topicWords = map[topic][]string{
+	tTransfer: {"transfer", "transfers", "transaction", "transactions", "payment", "recipient", "payee", "amount", "beneficiary", "withdrawal", "details", "payout"},
+	tWallet:   {"wallet", "destination"},
+	tSecurity: {"security", "knowledge", "secret"},
+	tName:     {"name"},
+	tWilling:  {"willingly", "willing", "voluntarily", "willingness", "will"},
+	tReason:   {"why", "reason", "purpose"},
+	tFuture:   {"future", "later"},
+	tCard:     {"card", "digits"},
+	tAddress:  {"address"},
+}
+
+// Words of clause structure (parse.go).
+var (
+	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
+	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
+	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
+	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
+	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
+	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
+	pastTimeWords      = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
+	amongWords         = []string{"in", "among", "across", "within"}                                                        // "among the people we registered": a search
+	meansWords         = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
+	withWords          = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
+	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
+)
+
+// scanModeWords name document_scan's scanningMode, next to a word of modeNouns.
+var (
+	scanModeWords = map[string]string{"automatic": "automatic", "auto": "automatic", "automated": "automatic", "single": "single", "manual": "single", "manually": "single"}
+	modeNouns     = []string{"mode", "capture", "scanning", "scan", "shot", "page", "side"}
 )
 
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
@@ -225,23 +288,28 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon                                                                                                       map[string]string // surface form → lemma
-	addressee                                                                                                   map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                   map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condMain, userWord                                                    map[string]bool
-	condBad                                                                                                     map[string]bool
-	channelPrep                                                                                                 map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                          map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                    map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                      map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                          map[string]bool
-	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord map[string]bool
-	unsupported                                                                                                 map[string]string // word → why the flow cannot do what it asks
-	emailGiven, unit, arrive, notAge                                                                            map[string]bool
-	frontWord, backWord                                                                                         map[string]bool
-	framing                                                                                                     map[string]bool
-	pastVerb                                                                                                    map[string]bool
-	byLen                                                                                                       map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	canon                                                                                                                           map[string]string // surface form → lemma
+	addressee                                                                                                                       map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                       map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condMain, userWord                                                                        map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                               map[string]bool
+	channelPrep                                                                                                                     map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                              map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                        map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                          map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                              map[string]bool
+	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                     map[string]bool
+	unsupported                                                                                                                     map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                        map[string]string // word → document_scan scanningMode
+	modeNoun                                                                                                                        map[string]bool
+	topic                                                                                                                           map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                 map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                map[string]bool
+	frontWord, backWord                                                                                                             map[string]bool
+	framing                                                                                                                         map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
+	pastVerb                                                                                                                        map[string]bool
+	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -253,7 +321,8 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
-	l.condBad = wordSet(condBadWords)
+	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
+	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
@@ -272,8 +341,22 @@ func newLexicon() *lexicon {
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
+	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
+	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
+	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
+	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
+	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
+	l.topic = map[string]topic{}
+	for tp, ws := range topicWords {
+		for _, w := range ws {
+			l.topic[w] = tp
+		}
+	}
+	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
+	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
+	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -312,27 +395,36 @@ const minTypoLen = 4
 // real words as they are: "identity" is not a typo of "identify", "order" not of
 // "older".
 func (l *lexicon) lemma(w string) (string, bool) {
+	lm, _, ok := l.lemmaFix(w)
+	return lm, ok
+}
+
+// lemmaFix is lemma that also returns the word as corrected: the lexicon form a
+// typo was read as ("remvoe" gives "remove", "befor" gives "before"), or w itself.
+// The tokenizer keeps the corrected form as the token's raw word, so that rules
+// reading words as written read the word the user meant.
+func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 	if c, ok := l.canon[w]; ok {
-		return c, true
+		return c, w, true
 	}
 	if c, ok := l.stemmed(w); ok {
-		return c, true
+		return c, w, true
 	}
 	if len(w) < minTypoLen || !isAlpha(w) || english.Known(w) {
-		return w, false
+		return w, w, false
 	}
 	if f := l.correct(w); f != "" {
-		return l.canon[f], true
+		return l.canon[f], f, true
 	}
 	// a typo plus an ending: "pasports", "recognisd"
 	for _, s := range suffixes {
 		if len(w) > len(s.cut)+4 && strings.HasSuffix(w, s.cut) {
 			if f := l.correct(w[:len(w)-len(s.cut)] + s.add); f != "" {
-				return l.canon[f], true
+				return l.canon[f], w, true // the ending stays: the form as written is kept
 			}
 		}
 	}
-	return w, false
+	return w, w, false
 }
 
 var suffixes = []struct{ cut, add string }{
@@ -587,7 +679,7 @@ func tokenizeMode(text string, exact bool) []token {
 				// typo of a lexicon word, and text the builder wrote itself has none
 				t.w, t.known = lex.exact(raw)
 			} else {
-				t.w, t.known = lex.lemma(raw)
+				t.w, t.raw, t.known = lex.lemmaFix(raw)
 			}
 			out = append(out, t)
 			i = j
@@ -611,6 +703,9 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
 			out = append(out, token{w: "."}) // "scan ID -> selfie -> compare": arrows separate steps
+			i += size
+		case (r == '+' || r == '&') && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ':
+			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
 			out = append(out, token{w: "."}) // a dash between spaces separates clauses
@@ -645,6 +740,11 @@ func joinTokens(ts []token) []token {
 				i++
 				continue
 			}
+		}
+		if t := ts[i]; t.isNum && t.raw == "2" && i > 0 && lex.pairDet[ts[i-1].raw] && (i+1 == len(ts) || !ts[i+1].known || ts[i+1].w == "," || ts[i+1].w == "." || ts[i+1].w == "photo" || ts[i+1].w == "face") {
+			// "compare the 2": the number names the pair, as "the two" does
+			out = append(out, token{w: "two", raw: "two", orig: t.orig})
+			continue
 		}
 		out = append(out, ts[i])
 	}
@@ -706,7 +806,9 @@ func parseNumber(lit string) float64 {
 		switch {
 		case c >= '0' && c <= '9':
 			if div > 0 {
-				frac += float64(c-'0') / div
+				// the decimals as an integer over a power of ten, divided once, so
+				// that "0.85" reads as the float 0.85 and not 0.8500000000000001
+				frac = frac*10 + float64(c-'0')
 				div *= 10
 			} else {
 				v = v*10 + float64(c-'0')
@@ -719,5 +821,50 @@ func parseNumber(lit string) float64 {
 			div = 10
 		}
 	}
-	return v + frac
+	if div > 10 {
+		return v + frac/(div/10)
+	}
+	return v
+}
+
+// useCaseRule names a use case from the words of the whole text: any word of
+// anyOf (a word as written, or a lemma of lemmas) and, when allOf is set, one of
+// those too. The first rule that matches wins, so a purpose the text states
+// ("KYC onboarding") comes before the domain it is stated in ("a crypto exchange"),
+// whose stock prose is about a withdrawal.
+type useCaseRule struct {
+	uc     useCase
+	anyOf  []string
+	lemmas []string
+	allOf  []string
+	also   []string // a third word it needs, when set
+	age    bool     // a number read as an age also names it
+}
+
+func (r useCaseRule) matches(ts []token) bool {
+	hit := hasRaw(ts, r.anyOf...) || r.age && ageIn(ts) > 0
+	for _, l := range r.lemmas {
+		hit = hit || has(ts, l)
+	}
+	return hit && (len(r.allOf) == 0 || hasRaw(ts, r.allOf...)) && (len(r.also) == 0 || hasRaw(ts, r.also...))
+}
+
+var useCaseRules = []useCaseRule{
+	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
+	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
+	// a stated onboarding purpose outranks the domain words below it
+	{uc: ucOnboarding, anyOf: []string{"kyc", "onboarding", "onboard"}, allOf: []string{"kyc", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
+	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},
+	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
+	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
+	{uc: ucPayoutChange, anyOf: []string{"bank"}, allOf: []string{"account"}, also: []string{"changing", "change", "update"}},
+	{uc: ucPasswordReset, anyOf: []string{"password"}, allOf: []string{"reset", "forgot", "forgotten"}},
+	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
+	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
+	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
+	{uc: ucEmailChange, anyOf: []string{"email"}, allOf: []string{"change", "changing", "update", "updating", "new"}},
+	{uc: ucEnrollment, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
+	{uc: ucOnboarding, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
+	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
+	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"}},
 }

@@ -119,6 +119,8 @@ type step struct {
 	mic         bool    // permissions: the text named the microphone
 	noMic       bool    // permissions: the camera only
 	threshold   float64 // face_compare, face_scan: a similarity threshold the text gave
+	scanMode    string  // document_scan: a scanning mode the text gave
+	noChallenge bool    // face_scan: the text turned the liveness challenge off
 	challenge   bool    // face_scan: a liveness challenge was asked for
 	front, back bool
 	again       bool
@@ -170,7 +172,8 @@ func splitClauses(ts []token) []clause {
 			if !colonSeen && sent == 0 {
 				colonSeen = true
 				for j := range out {
-					if out[j].sent == sent {
+					// "Validate the data from the licence: …" is an instruction, not a heading
+					if out[j].sent == sent && !(len(out[j].toks) > 0 && lex.headingVerb[out[j].toks[0].w]) {
 						out[j].title = true
 					}
 				}
@@ -202,6 +205,18 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	// "send an email code if the face match is below threshold": a condition
+	// after its instruction, at the end of the sentence, scopes that instruction;
+	// read it first, as "if …, send …" says it
+	for i := 1; i < len(out); i++ {
+		c, prev := out[i], out[i-1]
+		if prev.sent != c.sent || len(c.toks) < 2 || (c.toks[0].raw != "if" && c.toks[0].raw != "unless") ||
+			i+1 < len(out) && out[i+1].sent == c.sent || clauseStartsIf(prev.toks) || prev.title ||
+			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks) {
+			continue
+		}
+		out[i-1], out[i] = c, prev
+	}
 	return out
 }
 
@@ -275,7 +290,13 @@ func parse(text string) *parsed {
 	ifSent := -1
 	prevSent := -1
 	for ci, c := range clauses {
-		if c.title && hasBody {
+		if findKind(seq, kRecognition) < 0 && populationCondition(c.toks) {
+			// "For recognised users: liveness only. For users we can't find: …":
+			// sorting users into known and new is what a face recognition does
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
+			seq = merge(seq, []*step{{k: kRecognition}})
+		}
+		if c.title && hasBody && !populationCondition(c.toks) {
 			continue
 		}
 		// a condition holds to the end of its sentence once a step went under it
@@ -286,6 +307,11 @@ func parse(text string) *parsed {
 			sc = scope{}
 		}
 		cond := readCondition(c.toks, seq)
+		if cond.k == condFail && cond.end < 0 && sc.k != condNone && sc.sent == c.sent {
+			// "if the face is unknown, send an email code as a fallback": the role of
+			// the step under the condition already open, not a new condition
+			cond = condition{end: -1}
+		}
 		if cond.short && ifRecognized {
 			cond.k = condNewUser // "if they are recognized, …. If not, …"
 		}
@@ -333,7 +359,8 @@ func parse(text string) *parsed {
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
-				if !applySettings(readSettings(c.toks), main, seq) {
+				// the settings belong to the clause's steps, wherever the condition sent them
+				if !applySettings(readSettings(c.toks), a.steps, seq) {
 					p.notes = append(p.notes, unplaced(c.toks)...)
 				}
 			}
@@ -480,6 +507,35 @@ func parse(text string) *parsed {
 	return p
 }
 
+// bareCondition: the clause is a condition and nothing else ("if the face match is
+// below threshold"), with no instruction of its own after the condition's words.
+func bareCondition(ts []token) bool {
+	cond := readCondition(ts, nil)
+	if cond.k == condNone || cond.end < 0 {
+		return false
+	}
+	for _, t := range ts[1:] {
+		if lex.consequence[t.raw] || lex.consequence[t.w] {
+			return false // "if not found send them to a human": the condition has its own consequence
+		}
+	}
+	return cond.end+1 >= len(ts) || len(analyze(ts[cond.end+1:], nil).steps) == 0
+}
+
+// populationCondition: the clause opens with a condition on recognised or
+// unrecognised users ("for recognised users", "if they're a returning customer").
+func populationCondition(ts []token) bool {
+	if !clauseStartsIf(ts) {
+		return false
+	}
+	for i := 0; i+1 < len(ts) && i < 5; i++ {
+		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesVerification: the steps hold a check, not only conversations.
 func namesVerification(steps []*step) bool {
 	for _, s := range steps {
@@ -587,8 +643,8 @@ func channelFromContext(steps []*step) []string {
 func narrative(ts []token) bool {
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
-	speaker := hasRaw(ts, "we", "i", "weve", "ive") && !hasRaw(ts, "want", "need", "should", "must", "please", "like", "let", "lets", "will", "would")
-	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasRaw(ts, "before", "previously", "earlier", "past", "formerly"))
+	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
+	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
 }
 
 func clauseText(ts []token) string {
@@ -806,7 +862,8 @@ func order(seq []*step) []*step {
 			prev.topics |= s.topics
 			if prev.phrase == "" {
 				prev.phrase = s.phrase
-			} else if s.phrase != "" && s.topics == 0 {
+			} else if s.phrase != "" && s.topics == 0 && !strings.HasSuffix(prev.phrase, s.phrase) {
+				// (a phrase already inside the first, "questions about X" read again from "questions", adds nothing)
 				prev.phrase += " and " + s.phrase
 			}
 			continue
@@ -842,11 +899,8 @@ type analysis struct {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	for _, t := range c.toks {
-		switch t.raw {
-		case "fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise":
-			return true
-		}
+	if hasAnyRaw(c.toks, lex.policyFail) {
+		return true
 	}
 	// "If they aren't recognized, ..." and its continuation
 	if len(c.toks) > 1 && (c.toks[0].raw == "if" || c.toks[0].raw == "when" || c.toks[0].raw == "unless") {
@@ -945,12 +999,9 @@ func nonStepGerund(t token) bool {
 	if !strings.HasSuffix(t.raw, "ing") || len(t.raw) < 5 || strings.HasSuffix(t.raw, "thing") {
 		return false // "everything" is no gerund
 	}
-	switch t.w {
-	case "scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm",
-		"explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof":
-		return false
-	}
-	return true
+	// a step's own verb ("scanning") names the step; an adjective in -ing
+	// ("outgoing wires", "existing customers") names no context
+	return !lex.stepVerb[t.w] && !lex.ingAdjective[t.raw]
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
@@ -969,11 +1020,31 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 			ts = ts[:i]
 			break
 		}
+		if lex.reasonOpen[t.raw] && i > 0 && hasAnyRaw(ts[i+1:], lex.hypothetical) {
+			// "an email code, since the SMS would go to the old phone": why, not what
+			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the reason for the request, not as a step.")
+			ts = ts[:i]
+			break
+		}
+		if t.raw == "so" && i > 0 && enrollResult(ts[i+1:]) {
+			// "a liveness check so the face gets enrolled": the result of the step, not another step
+			ts = ts[:i]
+			break
+		}
 		if t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in" {
 			rest := ts[i+1:]
 			for j, u := range rest {
 				if u.w == "later" || u.raw == "next" && j+1 < len(rest) && (rest[j+1].raw == "time" || rest[j+1].raw == "session" || rest[j+1].raw == "sessions" || rest[j+1].raw == "login" || rest[j+1].raw == "visit") {
-					ts = ts[:i]
+					// the context phrase ends at the next "and": "… must be in the
+					// future and the holder must match the selfie" keeps what follows
+					end := len(ts)
+					for k := i + 1 + j + 1; k < len(ts); k++ {
+						if ts[k].raw == "and" {
+							end = k
+							break
+						}
+					}
+					ts = append(slices.Clone(ts[:i]), ts[end:]...)
 					break
 				}
 			}
@@ -983,7 +1054,7 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	// order words
 	for i, t := range ts {
 		switch {
-		case t.w == "first" && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
+		case t.w == "first" && !(i > 0 && lex.personRef[ts[i-1].raw]) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
@@ -1023,6 +1094,10 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
 			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
 		}
+		if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); len(ref) == 0 && has(ts[split+1:], "scan") && (d >= 0) != (f >= 0) {
+			// "right after the scan": the one scan the flow has
+			ref = []*step{{k: seq[max(d, f)].k}}
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
@@ -1032,6 +1107,21 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// enrollResult: the words after "so" say that a face ends up enrolled ("so the
+// face gets enrolled", "so that they are registered"), with no lookup among faces.
+func enrollResult(rest []token) bool {
+	enrolled := false
+	for j, u := range rest {
+		switch {
+		case (u.w == "enrolled" || u.w == "enroll") && strings.HasSuffix(u.raw, "ed") && j > 0 && lex.becomes[rest[j-1].raw]:
+			enrolled = true
+		case u.w == "recognize" || u.w == "compare" || u.w == "match" || u.w == "search" || u.w == "against" || u.w == "identify" || u.w == "later":
+			return false
+		}
+	}
+	return enrolled
 }
 
 // bindPositions: with a start and an end word in one clause ("a passport scan at
@@ -1156,14 +1246,14 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		image := imageSource(ts, seq, d.out)
 		population := has(ts, "enrolled") || has(ts, "recognize")
 		// "is the face already in our database?", "among the people we registered"
-		search := has(ts, "search") || lookUp(ts) || population && hasRaw(ts, "in", "among", "across", "within") && !comparing
-		if pronoun := hasRaw(ts, "it", "them", "those", "these"); pronoun && comparing && !image && !population {
+		search := has(ts, "search") || lookUp(ts) || population && hasAnyRaw(ts, lex.amongWord) && !comparing
+		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
 		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
-		byFace := faceWord && hasRaw(ts, "by", "via", "using", "with") && !comparing
+		byFace := faceWord && hasAnyRaw(ts, lex.meansWord) && !comparing
 		if byFace && !population && !image {
 			// "Is this an existing customer? Check by face.": the population named before
 			population = has(a.prior, "enrolled") || has(a.prior, "recognize")
@@ -1203,7 +1293,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 
 	// "verify sellers with an ID and a selfie": the two images are verified against
 	// each other
-	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasRaw(ts, "with", "using", "via") {
+	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasAnyRaw(ts, lex.withWord) {
 		if di, fi := findKind(d.out, kDocument), findKind(d.out, kFaceScan); di >= 0 && fi >= 0 && !d.out[di].auto && !d.out[fi].auto {
 			a.notes = append(a.notes, "Verifying with an ID and a selfie compares the selfie with the ID photo.")
 			add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "faceScan"}}, max(d.out[di].pos, d.out[fi].pos))
@@ -1345,7 +1435,7 @@ func imageSource(ts []token, seq, out []*step) bool {
 		return true // "the face we have stored for their account": one image, held by the integrator
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
-	return captured && (hasRaw(ts, "two", "both", "it", "them", "em", "those", "these") || len(ts) <= 2)
+	return captured && (hasAnyRaw(ts, lex.pairRef) || hasRaw(ts, "it") || len(ts) <= 2)
 }
 
 // lookUp: "look the user up", "look them up by face".
@@ -1393,7 +1483,7 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		}
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
-	if captured && (hasRaw(ts, "two", "both", "them", "em", "those", "these") || len(ts) <= 2) {
+	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2) {
 		return true // "compare them", or a bare "comparison" after what it compares
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
@@ -1450,7 +1540,7 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 		found = append(found, s)
 	}
 	haveScan := findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0
-	provided := has(ts, "provide") || hasRaw(ts, "pass", "passed", "profile", "file", "reference", "stored", "existing")
+	provided := has(ts, "provide") || hasAnyRaw(ts, lex.heldImage)
 	explicitScan := false
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
@@ -1555,6 +1645,9 @@ func ageAt(ts []token, i int) int {
 	if i+1 < len(ts) {
 		next = ts[i+1].raw
 	}
+	if prev == "between" && i+3 < len(ts) && (lex.unit[ts[i+3].w] || ts[i+2].cur != "") {
+		return 0 // "between 30 and 60 seconds": a range of another unit
+	}
 	ageCtx := t.plus || lex.ageUnit[next]
 	if !ageCtx && lex.ageComparative[prev] && prev != "older" && prev != "younger" && i > 1 &&
 		!(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !hasAnyRaw(ts, lex.notAge) && !has(ts, "threshold") && !has(ts, "attempt") {
@@ -1638,31 +1731,22 @@ func topicsOf(ts []token) topic {
 		if i+1 < len(ts) {
 			next = ts[i+1].raw
 		}
-		switch t.raw {
-		case "transfer", "transfers", "transaction", "transactions", "payment", "recipient", "payee", "amount", "beneficiary", "withdrawal", "details", "payout":
-			tp |= tTransfer
-		case "wallet", "destination":
-			tp |= tWallet
-		case "security", "knowledge", "secret":
+		// the words of each topic are lexicon data (topicWords); a few need context
+		switch tw := lex.topic[t.raw]; tw {
+		case tSecurity:
 			if next == "question" || next == "questions" {
 				tp |= tSecurity
 			}
-		case "name":
-			tp |= tName
-		case "willingly", "willing", "voluntarily", "willingness", "will":
+		case tWilling:
 			if t.raw != "will" || i > 0 && ts[i-1].raw == "free" {
 				tp |= tWilling
 			}
-		case "why", "reason", "purpose":
-			tp |= tReason
-		case "future", "later":
-			tp |= tFuture
-		case "card", "digits":
+		case tCard:
 			if hasRaw(ts, "last", "four", "digits") {
 				tp |= tCard
 			}
-		case "address":
-			tp |= tAddress
+		default:
+			tp |= tw
 		}
 		switch t.w {
 		case "birth":
@@ -1758,36 +1842,10 @@ const (
 )
 
 func detectUseCase(ts []token) useCase {
-	raw := func(ws ...string) bool { return hasRaw(ts, ws...) }
-	switch {
-	case raw("sim") && raw("swap", "swaps"):
-		return ucSIMSwap
-	case raw("notarization", "notarisation", "notary", "notarize", "notarise", "notarized"):
-		return ucNotarization
-	case raw("crypto", "cryptocurrency", "bitcoin", "wallet"):
-		return ucCrypto
-	case raw("wire", "transfer", "transfers"):
-		return ucTransfer
-	case raw("payout", "payouts") || raw("bank") && raw("account") && raw("changing", "change", "update"):
-		return ucPayoutChange
-	case raw("password") && raw("reset", "forgot", "forgotten"):
-		return ucPasswordReset
-	case raw("recovery", "recover", "locked", "lockout", "regain"):
-		return ucRecovery
-	case raw("hotel", "checkin", "rental", "guest"):
-		return ucCheckIn
-	case raw("age", "alcohol", "drinking", "gambling", "tobacco") || has(ts, "adult") || ageIn(ts) > 0:
-		return ucAge
-	case raw("email") && raw("change", "changing", "update", "updating", "new"):
-		return ucEmailChange
-	case raw("enroll", "enrol", "enrollment", "enrolment", "employees", "employee"):
-		return ucEnrollment
-	case raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account") && raw("onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"):
-		return ucOnboarding
-	case raw("login", "2fa", "signin", "mfa"): // "log in", "logging in" are joined into "login"
-		return ucLogin
-	case raw("payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"):
-		return ucPayment
+	for _, r := range useCaseRules {
+		if r.matches(ts) {
+			return r.uc
+		}
 	}
 	return ucGeneric
 }

@@ -165,7 +165,14 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	case ucNotarization:
 		what, act = "the document", "sign it"
 	}
-	if s.topics&tSecurity != 0 {
+	if s.topics&tSecurity != 0 && !(uc == ucTransfer || uc == ucCrypto || uc == ucPayment) {
+		// no transaction in the text: the questions are about what the user named, or the account
+		if about := aboutPhrase(s.phrase); about != "" {
+			parts = append(parts, "security questions about "+about)
+		} else {
+			parts = append(parts, "a security question only the account holder could answer")
+		}
+	} else if s.topics&tSecurity != 0 {
 		parts = append(parts, "a security question about "+strings.TrimPrefix(what, "the ")+": who the recipient is, how much is being sent and why")
 	} else if s.topics&tWallet != 0 {
 		parts = append(parts, "to confirm the destination wallet address and the amount of "+what+over(amount))
@@ -298,4 +305,14 @@ func informPrompt(s *step, uc useCase) string {
 		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."
+}
+
+// aboutPhrase is what follows "about" in a question's own words ("three security
+// questions about their recent activity" gives "their recent activity"), or "".
+func aboutPhrase(p string) string {
+	_, after, ok := strings.Cut(" "+trimDot(strings.TrimSpace(p))+" ", " about ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(after)
 }

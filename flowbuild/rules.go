@@ -91,7 +91,10 @@ func simple(k kind, when func(d *detector, i int) bool) rule {
 // rules by the lemma (or, for "#", the number) that triggers them.
 var rules = map[string][]rule{
 	"liveness": {{
-		when: func(d *detector, i int) bool { return !(d.next(i) == "challenge" && has(d.ts, "face")) },
+		// "a selfie with a liveness challenge": a setting of the face scan, not a step
+		when: func(d *detector, i int) bool {
+			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie")))
+		},
 		make: func(d *detector, i int) {
 			if d.neg[i] && d.ts[i].raw != "liveness" && describesCheck(d.ts, i) {
 				d.neg[i] = false // "make sure it's not a deepfake" asks for the check
@@ -104,14 +107,15 @@ var rules = map[string][]rule{
 		if d.comparing && (nw == "face" || next == "video" || nw == "camera" || nw == "person") {
 			return false // "compare their live face with ...": the live video is a source
 		}
-		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)]
+		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
 		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") ||
+			d.ts[i].raw == "really" && lex.personRef[d.next(i)] && d.next(i) != "this" || // "the person holding it is really them": who, not whether live
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
-		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)]
+		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"recognize": {simple(kRecognition, nil)},
 	// "confirm the user is human": a live person
@@ -121,7 +125,10 @@ var rules = map[string][]rule{
 	})},
 	"selfie": {{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
-		when: func(d *detector, i int) bool { return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) },
+		// "the selfie liveness check": the selfie says how the liveness is checked, one step
+		when: func(d *detector, i int) bool {
+			return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) && d.nextW(i) != "liveness"
+		},
 		make: faceScan,
 	}},
 	"oval": {{make: faceScan}},
@@ -142,7 +149,8 @@ var rules = map[string][]rule{
 	"visa":     {documentRule},
 	"id": {{
 		when: func(d *detector, i int) bool {
-			return !strings.ContainsAny(d.ts[i].orig, "'’") && !lex.notDocBefore[d.prev(i)] // "user id", "I'd"
+			o := strings.ToLower(d.ts[i].orig)
+			return o != "i'd" && o != "i’d" && !lex.notDocBefore[d.prev(i)] // "user id", "I'd" (but "the ID's expiry" is the ID)
 		},
 		make: documentRule.make,
 	}},
@@ -162,7 +170,8 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
 		}
-		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 {
+		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" {
+			// ("enter the email code": the code is what is entered, "email" names its channel)
 			// "verify the email they give us by sending a code to it": collected, then confirmed
 			d.add(&step{k: kEnterEmail}, i)
 		}
@@ -199,6 +208,18 @@ var rules = map[string][]rule{
 			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
 		},
 		make: func(d *detector, i int) {
+			// "send the OTP to the address we have": an address with no other kind
+			// named is an email address; "to the number on file" is a phone's
+			switch destinationOf(d.ts, i) {
+			case "email":
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a code sent to the user's email address.")
+				d.add(&step{k: kEmailOTP}, i)
+				return
+			case "sms":
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a code sent by SMS to the user's phone number.")
+				d.add(&step{k: kSMSOTP}, i)
+				return
+			}
 			// "login 2FA: …": a label names the need, the step's place comes from where it is described
 			d.add(&step{k: kOTP, label: lex.labelWord[d.ts[i].raw]}, i)
 		},
@@ -212,8 +233,11 @@ var rules = map[string][]rule{
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
 	}},
-	"adult": {ofAge},
-	"minor": {ofAge},
+	// "ask for the camera and microphone", "request the mic": the permission node
+	"camera":     {deviceRule},
+	"microphone": {deviceRule},
+	"adult":      {ofAge},
+	"minor":      {ofAge},
 	"age": {{
 		// "age check", "check their age": the limit from a number, an answer, or 18 with a question
 		when: func(d *detector, i int) bool {
@@ -359,6 +383,17 @@ var (
 		}
 		d.add(&step{k: kDocument, docTypes: dt}, i)
 	}}
+	deviceRule = rule{
+		when: func(d *detector, i int) bool {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if w := d.ts[j].w; w == "ask" || w == "need" || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
+					return !d.got.has(kPermissions)
+				}
+			}
+			return false
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+	}
 	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
 	dataRule   = rule{
 		// "the name matches the one on file": data, not faces
@@ -392,10 +427,17 @@ var (
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
 	holderRule = rule{
 		when: func(d *detector, i int) bool {
-			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same"))
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same") || has(d.ts, "selfie"))
 		},
 		make: func(d *detector, i int) {
-			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
+			live := d.liveSource()
+			if live == "faceScan" && findKind(d.seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
+				// "the holder must match the selfie": the selfie is taken before it is compared
+				if fs := d.add(&step{k: kFaceScan, auto: true}, i); fs != nil {
+					fs.pos = i
+				}
+			}
+			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
 	}
 	// "make sure the ID is theirs", "the passport belongs to the person on camera":
@@ -502,4 +544,42 @@ func (d *detector) scan() {
 		i += d.skip
 		d.skip = 0
 	}
+}
+
+// destinationOf: where the code at i is sent, from the words after "to" that
+// follow it: "email" for an address ("to the address we already have"), "sms"
+// for a number ("to the number on file"), "" when the text does not say.
+func destinationOf(ts []token, i int) string {
+	for j := i + 1; j+1 < len(ts) && j <= i+4; j++ {
+		if ts[j].raw != "to" {
+			continue
+		}
+		for k := j + 1; k < len(ts) && k <= j+3; k++ {
+			if lex.notEmailAddress[ts[k].raw] {
+				return ""
+			}
+			switch {
+			case ts[k].raw == "address" || ts[k].raw == "addresses":
+				return "email"
+			case ts[k].raw == "number" || ts[k].raw == "numbers":
+				return "sms"
+			}
+		}
+	}
+	return ""
+}
+
+// isContraction: the word at i ends in "'s" before an adjective ("the person's
+// real", "the user's live"): "is", not a possessive, since an adjective owns nothing.
+func isContraction(ts []token, i int) bool {
+	if i < 0 || i >= len(ts) {
+		return false
+	}
+	o := ts[i].orig
+	if !strings.HasSuffix(o, "'s") && !strings.HasSuffix(o, "’s") {
+		return false
+	}
+	// the adjective ends its phrase ("the person's real and …"); before a noun it
+	// is attributive and the "'s" a possessive ("the user's live session video")
+	return i+2 >= len(ts) || lex.phraseEnd[ts[i+2].w] || lex.phraseEnd[ts[i+2].raw]
 }

@@ -16,10 +16,13 @@ type stepSettings struct {
 	threshold float64
 	challenge bool
 	noMic     bool
+	// noChallenge: the text turns the face scan's liveness challenge off
+	noChallenge bool
+	scanMode    string // document_scan: "automatic" or "single"
 }
 
 func (s stepSettings) any() bool {
-	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noMic
+	return s.otpLen > 0 || s.expiry > 0 || s.attempts > 0 || s.threshold > 0 || s.challenge || s.noChallenge || s.noMic || s.scanMode != ""
 }
 
 // accepts reports whether a step of kind k has a field the stepSettings set.
@@ -30,9 +33,11 @@ func (s stepSettings) accepts(k kind) bool {
 	case kFaceCompare:
 		return s.threshold > 0
 	case kFaceScan:
-		return s.challenge || s.threshold > 0
+		return s.challenge || s.noChallenge || s.threshold > 0
 	case kPermissions:
 		return s.noMic
+	case kDocument:
+		return s.scanMode != ""
 	}
 	return false
 }
@@ -57,9 +62,16 @@ func (s stepSettings) apply(st *step) {
 		if s.challenge && st.k == kFaceScan {
 			st.challenge = true
 		}
+		if s.noChallenge && st.k == kFaceScan {
+			st.challenge, st.noChallenge = false, true
+		}
 	case kPermissions:
 		if s.noMic {
 			st.noMic = true
+		}
+	case kDocument:
+		if s.scanMode != "" {
+			st.scanMode = s.scanMode
 		}
 	}
 }
@@ -95,15 +107,26 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n * 3600)
 		case unit == "attempt" && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
-		case (before == "threshold" || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
+		case (thresholdBefore(ts, i) || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
 			s.threshold = n
-		case before == "threshold" && n > 1 && n <= 100:
+		case thresholdBefore(ts, i) && n > 1 && n <= 100:
 			s.threshold = n / 100
 		}
 		_ = t
 	}
-	if has(ts, "challenge") {
+	if i := index(ts, "challenge"); i >= 0 {
 		s.challenge = true
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ts[j].w == "no" || ts[j].w == "without" {
+				s.challenge, s.noChallenge = false, true // "no liveness challenge"
+			}
+		}
+	}
+	// "automatic mode", "single capture": how the document scan captures (lexicon: scanModeWords)
+	for i, t := range ts {
+		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) {
+			s.scanMode = m
+		}
 	}
 	// "camera only", "no microphone", "not the mic"
 	for i, t := range ts {
@@ -150,8 +173,23 @@ var numberWords = map[string]int{
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
 	for _, t := range ts {
-		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") {
+		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
+		}
+	}
+	return false
+}
+
+// thresholdBefore: a threshold word names the number at i ("threshold 0.9", "a
+// similarity threshold of 0.9", "confidence at 90"), with at most a linking word
+// between.
+func thresholdBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ts[j].w == "threshold" {
+			return true
+		}
+		if !lex.linkWord[ts[j].raw] {
+			return false
 		}
 	}
 	return false

@@ -104,7 +104,7 @@ Flags:`)
 		fs.PrintDefaults()
 		fs.SetOutput(s.err)
 	}
-	if code, done := parseFlags(fs, args); done {
+	if code, done := parseFlags(fs, textNotFlags(args)); done {
 		return code
 	}
 	text := strings.TrimSpace(strings.Join(fs.Args(), " "))
@@ -380,4 +380,20 @@ func printSchema(s streams) int {
 		fmt.Fprintln(s.out)
 	}
 	return 0
+}
+
+// textNotFlags ends the flags before the first argument that starts with "-" but
+// holds a space or a line break in its name ("- recognition\n- liveness", a
+// description written as a list): no flag is named like that, so it is text.
+func textNotFlags(args []string) []string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(a, "=")
+		if len(a) > 1 && a[0] == '-' && strings.ContainsAny(name, " \t\n") {
+			return append(append(args[:i:i], "--"), args[i:]...)
+		}
+	}
+	return args
 }

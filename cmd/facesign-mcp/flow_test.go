@@ -66,6 +66,7 @@ func TestFlowCommands(t *testing.T) {
 		{name: "build no steps", args: []string{"flow", "build", "the weather is nice"}, code: 1, errLine: "no verification step"},
 		{name: "build help", args: []string{"flow", "build", "--help"}, code: 0, out: []string{"Usage: facesign-mcp flow build", "--base"}},
 		{name: "build bad flag", args: []string{"flow", "build", "--nope", "x"}, code: 2, errLine: "flag provided but not defined"},
+		{name: "build list text", args: []string{"flow", "build", "--json", "- liveness\n- SMS code"}, code: 0, out: []string{`"two_factor_sms"`}},
 		{name: "edit file", args: []string{"flow", "build", "--json", "--base", valid, "add an SMS code after the liveness check"}, code: 0,
 			out: []string{`"two_factor_sms"`, `"id": "hi"`, `"id": "bye"`}, jsonKeys: []string{"assumptions", "flow", "mermaid", "questions", "summary", "warnings"}},
 		{name: "edit stdin", stdin: validFlow, args: []string{"flow", "build", "--base", "-", "remove the liveness check"}, code: 0, out: []string{"Changed: removed the liveness check"}},
