@@ -161,6 +161,12 @@ func (ps *postStream) Write(p []byte) (int, error) {
 	defer ps.mu.Unlock()
 	ps.writeHeaderLocked(http.StatusOK)
 	n, err := ps.w.Write(p)
+	if err != nil {
+		// The connection is gone, perhaps in the middle of an event that
+		// mcp-go will not finish: nothing more can be sent.
+		ps.done = true
+		ps.between.Broadcast()
+	}
 	// Only the last two bytes matter: copying all of p would copy every
 	// answer (6 KB for get_session) to find its end.
 	ps.tail = append(ps.tail, p[max(0, n-2):n]...)
@@ -246,6 +252,7 @@ func (ps *postStream) send(msg []byte) error {
 		ps.wroteHeader = true
 	}
 	if _, err := fmt.Fprintf(ps.w, "event: message\ndata: %s\n\n", msg); err != nil {
+		ps.done = true
 		return err
 	}
 	ps.tail = append(ps.tail[:0], '\n', '\n')

@@ -2,10 +2,12 @@ package tools
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -80,4 +82,123 @@ func TestExportAppRootsWhileTheSessionIsNotified(t *testing.T) {
 		assert.FileExists(t, filepath.Join(root, fmt.Sprintf("app-%d", i), "flow.json"))
 	}
 	wg.Wait()
+}
+
+// failingWriter is a connection that broke after limit bytes: every write
+// past them fails, the first one part-way.
+type failingWriter struct {
+	*httptest.ResponseRecorder
+	limit int
+}
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	room := w.limit - w.Body.Len()
+	if room <= 0 {
+		return 0, errors.New("write: broken pipe")
+	}
+	if len(p) > room {
+		n, _ := w.ResponseRecorder.Write(p[:room])
+		return n, errors.New("write: broken pipe")
+	}
+	return w.ResponseRecorder.Write(p)
+}
+
+// When the connection breaks in the middle of one of mcp-go's events (its id
+// line written, its data not), mcp-go stops writing to the POST. A request
+// sent afterwards must give up, at the latest when its context ends, instead
+// of waiting for the end of an event that never comes: that wait would hold
+// the tool call, its POST handler and http.Server.Shutdown forever.
+func TestPostStreamAskAfterAnEventWasCutShort(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		limit int
+	}{
+		{"the data not written", len("id: 7\n")},
+		{"the data written in part", len("id: 7\nevent: mess")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := newPostStream(&failingWriter{ResponseRecorder: httptest.NewRecorder(), limit: tc.limit}, "s1", &pendingAsks{})
+			ps.WriteHeader(http.StatusOK)
+			_, _ = fmt.Fprint(ps, "id: 7\n")                                     // mcp-go's writeSSEEventRaw: the id line,
+			_, _ = fmt.Fprint(ps, "event: message\ndata: {\"elicit\":true}\n\n") // then the rest
+			ctx, cancel := context.WithTimeout(server.NewMCPServer("t", "1").WithContext(context.Background(), &sseSession{}), 100*time.Millisecond)
+			defer cancel()
+			done := make(chan error, 1)
+			go func() {
+				_, err := ps.ask(ctx, "roots/list")
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				assert.Error(t, err)
+			case <-time.After(5 * time.Second):
+				ps.end() // let the goroutine go
+				t.Fatal("ask still waits for the end of an event that was cut short, past its context")
+			}
+		})
+	}
+}
+
+// lineThenBroken is a connection that breaks after the first line of the
+// response: mcp-go's first event gets its id line out and no more.
+type lineThenBroken struct {
+	header http.Header
+	mu     sync.Mutex
+	body   strings.Builder
+}
+
+func (w *lineThenBroken) Header() http.Header { return w.header }
+func (w *lineThenBroken) WriteHeader(int)     {}
+func (w *lineThenBroken) Flush()              {}
+
+func (w *lineThenBroken) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if strings.Contains(w.body.String(), "\n") {
+		return 0, errors.New("write: connection reset by peer")
+	}
+	return w.body.Write(p)
+}
+
+// Through the whole handler: a call that logs to the client (mcp-go sends
+// the notification on the call's stream, as an id line and then the rest) and
+// then asks for the roots, on a connection that breaks between the two lines.
+// The call must still end, the roots unasked, instead of waiting forever for
+// the end of an event mcp-go will never finish (holding its POST handler, and
+// http.Server.Shutdown with it).
+func TestRootsAskEndsWhenTheConnectionBrokeInAnEvent(t *testing.T) {
+	d := &Deps{}
+	gotRoots := make(chan []string, 1)
+	logThenRoots := server.ServerTool{
+		Tool: mcp.NewTool("log_then_roots", mcp.WithDescription("logs, then asks for the roots")),
+		Handler: func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			LogToClient(ctx, mcp.LoggingLevelError, "about to ask for the roots")
+			time.Sleep(200 * time.Millisecond) // the forwarder writes the notification
+			roots, _, _ := d.clientRoots(ctx, req)
+			gotRoots <- roots
+			return mcp.NewToolResultText("done"), nil
+		},
+	}
+	st := NewMCPStack(t, StackOptions{Deps: d, HTTP: HTTPOptions{Heartbeat: -1}, Tools: []server.ServerTool{logThenRoots}})
+	c := st.Dial(t, DialClientOptions(client.WithProtocolVersion(mcp.LATEST_LEGACY_PROTOCOL_VERSION), client.WithRootsHandler(rootsFrom(t.TempDir()))))
+	body := `{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"log_then_roots","arguments":{}}}`
+	req := httptest.NewRequest(http.MethodPost, st.URL, strings.NewReader(body))
+	req.Host = "127.0.0.1"
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	req.Header.Set(server.HeaderKeySessionID, c.GetSessionId())
+	req.Header.Set(mcp.HeaderProtocolVersion, mcp.LATEST_LEGACY_PROTOCOL_VERSION)
+	w := &lineThenBroken{header: http.Header{}}
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		st.Handler.ServeHTTP(w, req)
+	}()
+	select {
+	case roots := <-gotRoots:
+		assert.Empty(t, roots, "the request could not be sent")
+	case <-time.After(15 * time.Second):
+		t.Fatal("the roots request still waits for the end of an event the broken connection will never finish")
+	}
+	<-served
 }
