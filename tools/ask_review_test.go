@@ -1,9 +1,12 @@
 package tools
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -201,4 +204,174 @@ func TestRootsAskEndsWhenTheConnectionBrokeInAnEvent(t *testing.T) {
 		t.Fatal("the roots request still waits for the end of an event the broken connection will never finish")
 	}
 	<-served
+}
+
+// handSession is a session driven by hand over loopback HTTP, at 2025-11-25,
+// declaring roots.
+type handSession struct {
+	t   *testing.T
+	url string
+	id  string
+}
+
+func newHandSession(t *testing.T, url string) *handSession {
+	s := &handSession{t: t, url: url}
+	res := s.post(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"roots":{}},"clientInfo":{"name":"raw","version":"1"}}}`)
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	s.id = res.Header.Get(server.HeaderKeySessionID)
+	require.NotEmpty(t, s.id)
+	res = s.post(`{"jsonrpc":"2.0","method":"notifications/initialized"}`)
+	res.Body.Close()
+	return s
+}
+
+func (s *handSession) post(body string) *http.Response {
+	s.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, s.url, strings.NewReader(body))
+	require.NoError(s.t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json, text/event-stream")
+	req.Header.Set(mcp.HeaderProtocolVersion, "2025-11-25")
+	if s.id != "" {
+		req.Header.Set(server.HeaderKeySessionID, s.id)
+	}
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(s.t, err)
+	return res
+}
+
+// answer posts body and returns the status and body of the reply.
+func (s *handSession) answer(body string) (int, string) {
+	s.t.Helper()
+	res := s.post(body)
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// Answers to a roots request only count from the session it went to, while
+// the call waits; every other answer gets an HTTP error, not 202 (the MCP
+// spec: 202 only for an accepted response), and leaves the call waiting for
+// the right one.
+func TestRootsAnswersFromTheWrongPlace(t *testing.T) {
+	st := exportStack(t, &Deps{})
+	victim := newHandSession(t, st.URL)
+	other := newHandSession(t, st.URL)
+	root := t.TempDir()
+
+	res := victim.post(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"export_app","arguments":{"description":"` + exportDescription + `","outputDir":"app"}}}`)
+	defer res.Body.Close()
+	require.Equal(t, "text/event-stream", res.Header.Get("Content-Type"))
+	sc := bufio.NewScanner(res.Body)
+	sc.Buffer(nil, 1<<20)
+	var ask struct {
+		ID     string `json:"id"`
+		Method string `json:"method"`
+	}
+	for sc.Scan() {
+		if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+			require.NoError(t, json.Unmarshal([]byte(data), &ask))
+			break
+		}
+	}
+	require.Equal(t, "roots/list", ask.Method)
+	require.True(t, strings.HasPrefix(ask.ID, askIDPrefix))
+	good := `{"jsonrpc":"2.0","id":"` + ask.ID + `","result":{"roots":[{"uri":"file://` + root + `"}]}}`
+	evil := `{"jsonrpc":"2.0","id":"` + ask.ID + `","result":{"roots":[{"uri":"file://` + t.TempDir() + `"}]}}`
+
+	for name, try := range map[string]func() (int, string){
+		"another session, the right id": func() (int, string) { return other.answer(evil) },
+		"no session":                    func() (int, string) { return (&handSession{t: t, url: st.URL}).answer(evil) },
+		"a guessed id": func() (int, string) {
+			return victim.answer(strings.Replace(evil, ask.ID, askIDPrefix+"AAAAAAAAAAAAAAAAAAAAAAAAAA", 1))
+		},
+		"a numeric id": func() (int, string) { return victim.answer(`{"jsonrpc":"2.0","id":12345,"result":{"roots":[]}}`) },
+		"not JSON":     func() (int, string) { return victim.answer(`{"jsonrpc":"2.0","id":"` + ask.ID + `",`) },
+	} {
+		code, body := try()
+		assert.GreaterOrEqual(t, code, 400, "%s: %d %s", name, code, body)
+		assert.Less(t, code, 500, "%s: %d %s", name, code, body)
+	}
+
+	code, _ := victim.answer(good)
+	assert.Equal(t, http.StatusAccepted, code)
+	var final string
+	for sc.Scan() {
+		if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+			final = data
+		}
+	}
+	assert.Contains(t, final, filepath.Join(root, "app"), "the export went under the victim's own root")
+	code, body := victim.answer(good)
+	assert.Equal(t, http.StatusBadRequest, code, "an answer after the call ended: %s", body)
+}
+
+// readAsk reads a POST's stream up to the roots request and returns its id.
+func readAsk(t *testing.T, sc *bufio.Scanner) string {
+	t.Helper()
+	for sc.Scan() {
+		if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+			var ask struct {
+				ID     string `json:"id"`
+				Method string `json:"method"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(data), &ask))
+			require.Equal(t, "roots/list", ask.Method)
+			return ask.ID
+		}
+	}
+	t.Fatal("no roots request on the stream")
+	return ""
+}
+
+func pendingCount(h *MCPHandler) int {
+	h.asks.mu.Lock()
+	defer h.asks.mu.Unlock()
+	return len(h.asks.pending)
+}
+
+// Many sessions asked at once whose clients go away, or never answer: every
+// pending request is forgotten, the ones of clients that left as soon as they
+// left (not at the roots timeout), and each call ends.
+func TestRootsAsksOfClientsThatNeverAnswer(t *testing.T) {
+	st := exportStack(t, &Deps{})
+	const n = 16
+	var wg sync.WaitGroup
+	gone := make(chan struct{})
+	var left sync.WaitGroup
+	left.Add(n / 2)
+	type call struct {
+		res *http.Response
+		sc  *bufio.Scanner
+	}
+	calls := make([]call, n)
+	for i := range calls {
+		s := newHandSession(t, st.URL)
+		res := s.post(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"export_app","arguments":{"description":"` + exportDescription + `","outputDir":"app"}}}`)
+		calls[i] = call{res, bufio.NewScanner(res.Body)}
+		readAsk(t, calls[i].sc)
+	}
+	require.Equal(t, n, pendingCount(st.Handler))
+	for i, c := range calls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer c.res.Body.Close()
+			if i%2 == 0 { // goes away
+				c.res.Body.Close()
+				left.Done()
+				return
+			}
+			<-gone
+			for c.sc.Scan() { // stays, never answers: the call ends without the roots
+			}
+		}()
+	}
+	left.Wait()
+	assert.Eventually(t, func() bool { return pendingCount(st.Handler) == n/2 }, rootsTimeout/2, 5*time.Millisecond, "the requests of clients that left are forgotten")
+	close(gone)
+	wg.Wait()
+	assert.Zero(t, pendingCount(st.Handler))
 }
