@@ -102,11 +102,18 @@ func (p *pendingAsks) answer(session string, body []byte) bool {
 // serializes writes, and keeps a request sent by ask from landing inside one
 // of mcp-go's events (mcp-go writes an event's id line and its data with two
 // writes).
+//
+// mcp-go sets headers from more than one goroutine (its notification
+// forwarder starts the stream under its own lock, not ours), so it gets a
+// header map of its own, copied onto w's under mu when the response starts:
+// w's map is only ever touched under mu, and send can start the stream while
+// mcp-go's forwarder is setting headers (a concurrent map write is fatal).
 type postStream struct {
 	w       http.ResponseWriter
 	flusher http.Flusher
 	session string
 	asks    *pendingAsks
+	header  http.Header // mcp-go's headers
 
 	mu          sync.Mutex
 	between     *sync.Cond // signalled when an event ends
@@ -120,30 +127,46 @@ func newPostStream(w http.ResponseWriter, session string, asks *pendingAsks) *po
 	if !ok {
 		return nil
 	}
-	ps := &postStream{w: w, flusher: f, session: session, asks: asks}
+	ps := &postStream{w: w, flusher: f, session: session, asks: asks, header: http.Header{}}
 	ps.between = sync.NewCond(&ps.mu)
 	return ps
 }
 
-func (ps *postStream) Header() http.Header { return ps.w.Header() }
+// Header is mcp-go's header map, not w's (see postStream).
+func (ps *postStream) Header() http.Header { return ps.header }
 
-// WriteHeader passes the first status on; once ask has started the stream,
-// mcp-go's own start of it is a no-op.
+// WriteHeader passes the first status on, with mcp-go's headers; once ask has
+// started the stream, mcp-go's own start of it is a no-op.
 func (ps *postStream) WriteHeader(status int) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
+	ps.writeHeaderLocked(status)
+}
+
+// writeHeaderLocked starts the response with mcp-go's headers; ps.mu held.
+func (ps *postStream) writeHeaderLocked(status int) {
 	if ps.wroteHeader {
 		return
 	}
 	ps.wroteHeader = true
+	h := ps.w.Header()
+	for k, v := range ps.header {
+		h[k] = v
+	}
 	ps.w.WriteHeader(status)
 }
 
 func (ps *postStream) Write(p []byte) (int, error) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	ps.wroteHeader = true
+	ps.writeHeaderLocked(http.StatusOK)
 	n, err := ps.w.Write(p)
+	if err != nil {
+		// The connection is gone, perhaps in the middle of an event that
+		// mcp-go will not finish: nothing more can be sent.
+		ps.done = true
+		ps.between.Broadcast()
+	}
 	// Only the last two bytes matter: copying all of p would copy every
 	// answer (6 KB for get_session) to find its end.
 	ps.tail = append(ps.tail, p[max(0, n-2):n]...)
@@ -156,9 +179,11 @@ func (ps *postStream) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// Flush starts the response first, as net/http's does, with mcp-go's headers.
 func (ps *postStream) Flush() {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
+	ps.writeHeaderLocked(http.StatusOK)
 	ps.flusher.Flush()
 }
 
@@ -227,6 +252,7 @@ func (ps *postStream) send(msg []byte) error {
 		ps.wroteHeader = true
 	}
 	if _, err := fmt.Fprintf(ps.w, "event: message\ndata: %s\n\n", msg); err != nil {
+		ps.done = true
 		return err
 	}
 	ps.tail = append(ps.tail[:0], '\n', '\n')
