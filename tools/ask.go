@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -258,4 +259,23 @@ func (ps *postStream) send(msg []byte) error {
 	ps.tail = append(ps.tail[:0], '\n', '\n')
 	ps.flusher.Flush()
 	return nil
+}
+
+// maxPeerError bounds how much of an error a client answered with reaches a
+// log line.
+const maxPeerError = 200
+
+// peerError is err's text cut to maxPeerError bytes (on a character
+// boundary): the text is the client's to choose, and one answer of up to the
+// 4 MiB body limit would otherwise become one log line.
+func peerError(err error) string {
+	s := err.Error()
+	if len(s) <= maxPeerError {
+		return s
+	}
+	cut := maxPeerError
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -130,7 +130,7 @@ func (d *Deps) askQuestions(ctx context.Context, req mcp.CallToolRequest, open [
 		Params:  params,
 	})
 	if err != nil {
-		d.Logger.WarnContext(ctx, "build_flow: elicitation failed; returning the questions instead", "error", err)
+		d.Logger.WarnContext(ctx, "build_flow: elicitation failed; returning the questions instead", "error", peerError(err))
 		return nil, elicitFailed, nil
 	}
 	return d.readAnswers(ctx, res)

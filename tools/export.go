@@ -235,7 +235,7 @@ func (d *Deps) askUseCase(ctx context.Context, req mcp.CallToolRequest) (exporte
 	defer cancel()
 	res, err := srv.RequestElicitation(ectx, mcp.ElicitationRequest{Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)}, Params: params})
 	if err != nil {
-		d.Logger.WarnContext(ctx, "export_app: elicitation failed; asking in the result instead", "error", err)
+		d.Logger.WarnContext(ctx, "export_app: elicitation failed; asking in the result instead", "error", peerError(err))
 		return "", nil
 	}
 	return read(res), nil
@@ -432,7 +432,7 @@ func (d *Deps) clientRoots(ctx context.Context, req mcp.CallToolRequest) (roots 
 		res, err = srv.RequestRoots(rctx, mcp.ListRootsRequest{Request: mcp.Request{Method: string(mcp.MethodListRoots)}})
 	}
 	if err != nil {
-		d.Logger.WarnContext(ctx, "export_app: roots/list failed; outputDir must be absolute", "error", err)
+		d.Logger.WarnContext(ctx, "export_app: roots/list failed; outputDir must be absolute", "error", peerError(err))
 		return nil, nil, ""
 	}
 	return rootDirs(res), nil, ""

@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 	"github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -89,10 +92,29 @@ func TestExportAppRootsRefused(t *testing.T) {
 	assert.FileExists(t, filepath.Join(abs, "flow.json"))
 }
 
-// failingRoots declares roots and fails to list them.
-type failingRoots struct{}
+// A client's error text is its own to choose: what it answers reaches the
+// log cut short, not as one line of up to the body limit.
+func TestExportAppRootsErrorLoggedShort(t *testing.T) {
+	var logs syncbuffer.Buffer
+	d := &Deps{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	huge := "no workspace " + strings.Repeat("é", 500_000)
+	c := exportStack(t, d).Dial(t, DialClientOptions(client.WithRootsHandler(failingRoots{msg: huge})))
+	RequireToolError(t, CallTool(t, c, "export_app", map[string]any{"description": exportDescription, "outputDir": "verify-app"}))
+	line := logs.String()
+	require.Contains(t, line, "roots/list failed")
+	assert.Contains(t, line, "no workspace é")
+	assert.Less(t, len(line), 2*maxPeerError+500, "the client's text is cut")
+	assert.True(t, utf8.ValidString(line), "cut on a character boundary")
+}
 
-func (failingRoots) ListRoots(context.Context, mcp.ListRootsRequest) (*mcp.ListRootsResult, error) {
+// failingRoots declares roots and fails to list them, with msg or a short
+// message of its own.
+type failingRoots struct{ msg string }
+
+func (f failingRoots) ListRoots(context.Context, mcp.ListRootsRequest) (*mcp.ListRootsResult, error) {
+	if f.msg != "" {
+		return nil, errors.New(f.msg)
+	}
 	return nil, errors.New("no workspace open")
 }
 
