@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -27,12 +28,10 @@ func (e *promptArgError) Error() string { return e.Msg }
 // refuses the argument (as an internal error).
 func PromptParamsError(raw []byte) []byte {
 	// Every request passes here (a tools/call carrying a whole flow among
-	// them): read the method alone first, and decode the rest only for
-	// prompts/get.
-	var head struct {
-		Method string `json:"method"`
-	}
-	if json.Unmarshal(raw, &head) != nil || head.Method != string(mcp.MethodPromptsGet) {
+	// them), and encoding/json reads a whole body even for one field: a body
+	// that does not spell the method out cannot be a prompts/get worth
+	// checking (one that escapes its letters gets mcp-go's own answer).
+	if !bytes.Contains(raw, []byte(mcp.MethodPromptsGet)) {
 		return nil
 	}
 	var msg struct {
