@@ -471,6 +471,18 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	pos = dedupeKinds(pos)
+	if t := p.touched; t != nil && len(ts) > 1 && lex.touchedRef[ts[0].raw] && p.find(t.k) >= 0 && findKind(pos, t.k) >= 0 {
+		// "Add a face comparison. It should compare the ID photo with their face.":
+		// a sentence whose subject points back at the step just touched describes
+		// that step; the step it names again is the same one, not a second
+		pos = slices.DeleteFunc(pos, func(s *step) bool { return s.k == t.k })
+		if len(pos) == 0 && len(neg) == 0 {
+			if d, ok := p.configure(ts, []*step{{k: t.k}}); ok {
+				return d, nil
+			}
+			return nil, nil
+		}
+	}
 	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
 		// "we only want one code, keep the SMS": the rest of its family goes
 		var done []string
@@ -550,6 +562,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return p.replace(pos, neg)
 	case opRemove:
 		targets := append(neg, pos...)
+		if len(targets) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && p.find(p.touched.k) >= 0 {
+			// "The SMS code is annoying. Get rid of it.": the step the sentence before spoke of
+			targets = []*step{{k: p.touched.k}}
+		}
 		if len(targets) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
 		}
@@ -604,6 +620,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			p.steps = append(p.steps[:i], p.steps[i+1:]...)
 			f, b := front || s.front && !s.back, back || s.back && !s.front
 			p.insert(moved, f, b, ref, refAfter)
+			p.touched = moved // "Move the liveness check. It should be first."
 			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
 		}
 		if len(done) == 0 {
@@ -613,6 +630,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	if len(pos) == 0 {
 		return nil, fmt.Errorf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", sentence)
+	}
+	if len(ref) == 0 && !front && !back && allPresent(p.steps, pos) && !hasAnyRaw(ts, lex.addVerb) {
+		// "The SMS code is annoying.": a step the flow has, named with no verb that
+		// adds one, is what the next sentence's "it" points at, not a second step
+		p.touched = p.steps[p.find(pos[0].k)]
+		return nil, nil
 	}
 	var done []string
 	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and")) {

@@ -160,9 +160,10 @@ var (
 	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
 	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
 	condMainWords    = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
-	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"} // a clause before the first colon that starts with one is an instruction, not a heading
-	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                               // "put that right after the scan": the step the change just touched
-	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                             // words after a predicative adjective ("the person's real and …")
+	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                   // a clause before the first colon that starts with one is an instruction, not a heading
+	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                                                                 // "put that right after the scan": the step the change just touched
+	addVerbWords     = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use"} // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
+	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                               // words after a predicative adjective ("the person's real and …")
 	userWords        = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
 
@@ -308,7 +309,7 @@ type lexicon struct {
 	frontWord, backWord                                                                                                             map[string]bool
 	framing                                                                                                                         map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
-	pastVerb                                                                                                                        map[string]bool
+	pastVerb, addVerb                                                                                                               map[string]bool
 	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -323,6 +324,7 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
+	l.addVerb = wordSet(addVerbWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
