@@ -160,10 +160,13 @@ var (
 	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
 	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
 	condMainWords    = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
-	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                   // a clause before the first colon that starts with one is an instruction, not a heading
-	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                                                                 // "put that right after the scan": the step the change just touched
-	addVerbWords     = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use"} // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
-	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                               // words after a predicative adjective ("the person's real and …")
+	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                                                                                                                                                                                // a clause before the first colon that starts with one is an instruction, not a heading
+	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                                                                                                                                                                                                                              // "put that right after the scan": the step the change just touched
+	speechVerbs      = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
+	questionAuxWords = []string{"did", "do", "does", "are", "is", "was", "were", "have", "has", "can", "could", "will", "would", "should", "may", "whats", "whos", "hows"}                                                                                                                                                                                                 // a question in the user's own words starts with one ("did you …?", "what is …?")
+	nameModWords     = []string{"their", "his", "her", "your", "my", "the", "a", "full", "legal", "first", "last", "given", "family", "real", "home", "billing", "current", "registered", "residential", "postal", "physical", "street", "mailing", "complete", "and", "or", "of", "for", "their", "own", "for", "to", "with", "users", "customers", "persons", "clients"} // the words a name or address topic may follow; "their mother's maiden name", "the company name" are another name
+	addVerbWords     = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use"}                                                                                                                                                              // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
+	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                                                                                                                                                                                            // words after a predicative adjective ("the person's real and …")
 	userWords        = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
 
@@ -309,7 +312,7 @@ type lexicon struct {
 	frontWord, backWord                                                                                                             map[string]bool
 	framing                                                                                                                         map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
-	pastVerb, addVerb                                                                                                               map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                             map[string]bool
 	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -324,7 +327,7 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
-	l.addVerb = wordSet(addVerbWords)
+	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
@@ -685,6 +688,20 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			out = append(out, t)
 			i = j
+		case (r == '"' || r == '“' || r == '\'' && (i == 0 || text[i-1] == ' ' || text[i-1] == ':')) && speechBefore(out):
+			// `ask them "did you start this transfer?"`: the user's own words, said as
+			// written; no step is read from inside them
+			if inner, next, ok := quoteEnd(text, i+size, r); ok {
+				out = dropColons(out)
+				out = append(out, token{w: quoteW, raw: quoteW, orig: inner})
+				i = next
+				continue
+			}
+			i += size
+		case r == '?' && !exact:
+			out = directQuestion(out)
+			out = append(out, token{w: ".", raw: "?"})
+			i += size
 		case r == ',':
 			out = append(out, token{w: ","})
 			i += size
@@ -869,4 +886,83 @@ var useCaseRules = []useCaseRule{
 	{uc: ucOnboarding, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
 	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"}},
+}
+
+// quoteW is the lemma of a token holding quoted words (its orig).
+const quoteW = "\""
+
+// speechBefore reports whether the tokens so far end with a verb of speech and the
+// person spoken to ("ask them", "have the avatar say:"), so quoted words that
+// follow are the line itself.
+func speechBefore(out []token) bool {
+	k := len(out) - 1
+	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to") {
+		k--
+	}
+	return k >= 0 && lex.speechVerb[out[k].w]
+}
+
+// quoteEnd finds the end of a quotation opened by open just before i: its words,
+// and the index after the closing mark.
+func quoteEnd(text string, i int, open rune) (string, int, bool) {
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		closes := r == open || open == '“' && (r == '”' || r == '"')
+		if open == '\'' && closes && j+size < len(text) && isWordByte(text[j+size]) {
+			closes = false // "don't", "user's": an apostrophe inside a word
+		}
+		if closes {
+			inner := strings.TrimSpace(text[i:j])
+			return inner, j + size, inner != ""
+		}
+		j += size
+	}
+	return "", 0, false
+}
+
+// directQuestion folds a question asked in the user's own words at the end of the
+// tokens ("ask them: did you start this transfer yourself", "ask what is the
+// reason for this withdrawal") into one quoted token, as if it had quotes; an
+// indirect question ("ask why they're here") stays as it is.
+func directQuestion(out []token) []token {
+	start := -1
+	for k := len(out) - 1; k >= 0 && out[k].w != "." && out[k].w != quoteW; k-- {
+		if !lex.speechVerb[out[k].w] {
+			continue
+		}
+		j := k + 1
+		for j < len(out) && (out[j].w == ":" || out[j].w == "," || lex.addressee[out[j].raw] || out[j].raw == "the" || out[j].raw == "to") {
+			j++
+		}
+		if j+1 < len(out) && (lex.questionAux[out[j].raw] || whWords[out[j].raw] && lex.questionAux[out[j+1].raw]) {
+			start = j
+		}
+		break
+	}
+	if start < 0 {
+		return out
+	}
+	var b strings.Builder
+	for _, t := range out[start:] {
+		if t.w == "," {
+			b.WriteByte(',')
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.orig)
+	}
+	b.WriteByte('?')
+	return append(dropColons(out[:start]), token{w: quoteW, raw: quoteW, orig: b.String()})
+}
+
+// dropColons drops the colons that end the tokens: "ask:" before the line it
+// introduces is no heading.
+func dropColons(out []token) []token {
+	end := len(out)
+	for end > 0 && out[end-1].w == ":" {
+		end--
+	}
+	return out[:end]
 }

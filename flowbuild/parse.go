@@ -1745,6 +1745,12 @@ func topicsOf(ts []token) topic {
 			if hasRaw(ts, "last", "four", "digits") {
 				tp |= tCard
 			}
+		case tName, tAddress:
+			// "their mother's maiden name", "the company address": another name
+			// than the user's own, asked in the user's words
+			if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || lex.addressee[ts[i-1].raw] || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
+				tp |= tw
+			}
 		default:
 			tp |= tw
 		}
@@ -1773,6 +1779,9 @@ func phraseAfter(ts []token, i int) string {
 	j = skipAddressee(ts, j)
 	if j < len(ts) && ts[j].raw == "that" {
 		j++
+	}
+	if j < len(ts) && ts[j].w == quoteW {
+		return quoteW + ts[j].orig + quoteW // the user's own line, said as written
 	}
 	var b strings.Builder
 	for ; j < len(ts) && j < i+16; j++ {

@@ -1,6 +1,10 @@
 package flowbuild
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The avatar's lines. "Say: " lines are spoken verbatim; the others are goals the
 // avatar pursues in its own words. Greetings are long enough (12+ words, several
@@ -150,6 +154,9 @@ func transitionPrompt(next kind) string {
 
 // askPrompt writes the goal of a question conversation from its topics.
 func askPrompt(s *step, uc useCase, amount string) string {
+	if q, ok := ownLine(s.phrase); ok {
+		return "Ask: " + q // the question as the user wrote it, asked verbatim as "Say:" lines are said
+	}
 	var parts []string
 	what := "the transfer"
 	act := "make it"
@@ -298,6 +305,9 @@ func informPrompt(s *step, uc useCase) string {
 	if s.topics&(tWelcome|tFuture) != 0 {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
 	}
+	if q, ok := ownLine(s.phrase); ok {
+		return "Say: " + q
+	}
 	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
 		if wh, _, _ := strings.Cut(strings.ToLower(p), " "); whWords[wh] {
 			return "Explain to the user " + p + "."
@@ -315,4 +325,22 @@ func aboutPhrase(p string) string {
 		return ""
 	}
 	return strings.TrimSpace(after)
+}
+
+// ownLine is a line the user wrote in quotes (or asked directly, "did you …?"),
+// capitalised and ending a sentence, and whether the phrase is one.
+func ownLine(phrase string) (string, bool) {
+	if len(phrase) < 3 || !strings.HasPrefix(phrase, quoteW) || !strings.HasSuffix(phrase, quoteW) {
+		return "", false
+	}
+	inner := strings.TrimSpace(phrase[1 : len(phrase)-1])
+	if inner == "" {
+		return "", false
+	}
+	r, size := utf8.DecodeRuneInString(inner)
+	inner = string(unicode.ToUpper(r)) + inner[size:]
+	if !strings.ContainsAny(inner[len(inner)-1:], ".!?") {
+		inner += "."
+	}
+	return inner, true
 }

@@ -290,7 +290,9 @@ var rules = map[string][]rule{
 	}},
 	"explain": {{
 		// "who they say they are", "what they told us": the user speaking, not the avatar
-		when: func(d *detector, i int) bool { return !lex.personRef[d.prev(i)] || d.prev(i) == "this" },
+		when: func(d *detector, i int) bool {
+			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
+		},
 		make: conversationRule.make,
 	}},
 }
@@ -582,4 +584,27 @@ func isContraction(ts []token, i int) bool {
 	// the adjective ends its phrase ("the person's real and …"); before a noun it
 	// is attributive and the "'s" a possessive ("the user's live session video")
 	return i+2 >= len(ts) || lex.phraseEnd[ts[i+2].w] || lex.phraseEnd[ts[i+2].raw]
+}
+
+// askedToSay reports whether the speech verb at i is what a question asks the
+// user to do ("ask them to say their mother's maiden name", "ask the user to tell
+// us why"): part of that question, not a line of the avatar's own.
+func askedToSay(ts []token, i int) bool {
+	if i < 2 || ts[i-1].raw != "to" {
+		return false
+	}
+	j := skipBackAddressee(ts, i-2)
+	return j >= 0 && ts[j].w == "ask"
+}
+
+// skipBackAddressee returns the index before the person spoken to that ends at j
+// ("ask them", "ask the user"), or j when none does.
+func skipBackAddressee(ts []token, j int) int {
+	if j >= 0 && lex.addressee[ts[j].raw] {
+		j--
+		if j >= 0 && (ts[j].raw == "the" || ts[j].raw == "our") {
+			j--
+		}
+	}
+	return j
 }
