@@ -471,7 +471,22 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	pos = dedupeKinds(pos)
-	if t := p.touched; t != nil && len(ts) > 1 && lex.touchedRef[ts[0].raw] && p.find(t.k) >= 0 && findKind(pos, t.k) >= 0 {
+	subject := p.touched != nil && len(ts) > 1 && lex.touchedRef[ts[0].raw] && p.find(p.touched.k) >= 0
+	if subject && len(neg) == 0 {
+		// "Add a face scan at the end. It needs a liveness challenge.": a setting
+		// of the step the sentence before touched
+		if d, ok := p.configure(ts, []*step{{k: p.touched.k}}); ok {
+			return d, nil
+		}
+	}
+	if len(pos) == 1 && len(neg) == 0 && !subject {
+		if i := p.find(pos[0].k); i >= 0 {
+			// "The passport scan is redundant. Remove that step.": the step a
+			// sentence names is what the next one's "it" or "that step" means
+			p.touched = p.steps[i]
+		}
+	}
+	if t := p.touched; subject && findKind(pos, t.k) >= 0 {
 		// "Add a face comparison. It should compare the ID photo with their face.":
 		// a sentence whose subject points back at the step just touched describes
 		// that step; the step it names again is the same one, not a second
@@ -565,6 +580,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(targets) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && p.find(p.touched.k) >= 0 {
 			// "The SMS code is annoying. Get rid of it.": the step the sentence before spoke of
 			targets = []*step{{k: p.touched.k}}
+		}
+		if len(targets) == 0 && p.removed > 0 && hasAnyRaw(ts, lex.touchedRef) {
+			// "We don't need recognition anymore. Please take it out.": the
+			// sentence before already removed it
+			return nil, nil
 		}
 		if len(targets) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
