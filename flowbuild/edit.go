@@ -450,6 +450,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			ref, refAfter = a.ref, a.refAfter
 		}
 	}
+	if t := p.touched; len(ref) == 0 && t != nil && p.find(t.k) >= 0 {
+		// "The SMS code should come first. After it, do the document scan.": a
+		// position word before a pronoun is relative to the step just touched
+		for k := 0; k+1 < len(ts); k++ {
+			if (ts[k].raw == "after" || ts[k].raw == "before") && lex.touchedRef[ts[k+1].raw] && findKind(pos, t.k) < 0 {
+				ref, refAfter = []*step{t}, ts[k].raw == "after"
+				break
+			}
+		}
+	}
 	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
@@ -654,7 +664,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if len(ref) == 0 && !front && !back && allPresent(p.steps, pos) && !hasAnyRaw(ts, lex.addVerb) {
 		// "The SMS code is annoying.": a step the flow has, named with no verb that
 		// adds one, is what the next sentence's "it" points at, not a second step
-		p.touched = p.steps[p.find(pos[0].k)]
+		p.touched = p.steps[findKind(p.steps, pos[0].k)]
 		return nil, nil
 	}
 	var done []string

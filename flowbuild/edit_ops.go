@@ -173,6 +173,9 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			continue
 		}
 		switch {
+		case x.k == kDocument && len(x.docTypes) > 0 && hasAnyRaw(ts, lex.removeVerb) && !hasAnyRaw(ts, lex.acceptVerb):
+			// "remove the passport scan": the step named by its type goes, its types stay
+			return nil, false
 		case x.k == kDocument && len(x.docTypes) > 0:
 			types := x.docTypes
 			if hasRaw(ts, "also", "too", "well", "plus") {
@@ -264,6 +267,22 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 				if s.k != kOTP && !hasRaw(ts, "both", "two") {
 					break
 				}
+			}
+		}
+	}
+	if len(idx) == 0 && hasRaw(ts, "two", "2") && hasRaw(ts, "first", "last", "final") {
+		// "swap the first two steps", "the last 2": the checks at that end, by place
+		var checks []int
+		for i, x := range p.steps {
+			if !x.k.isConversation() {
+				checks = append(checks, i)
+			}
+		}
+		if len(checks) >= 2 {
+			if hasRaw(ts, "first") {
+				idx = checks[:2]
+			} else {
+				idx = checks[len(checks)-2:]
 			}
 		}
 	}

@@ -698,6 +698,14 @@ func tokenizeMode(text string, exact bool) []token {
 				continue
 			}
 			i += size
+		case (r == '.' || r == ',' || r == ';' || r == '\n') && !exact:
+			out = indirectQuestion(out)
+			if r == ',' {
+				out = append(out, token{w: ","})
+			} else {
+				out = append(out, token{w: "."})
+			}
+			i += size
 		case r == '?' && !exact:
 			out = directQuestion(out)
 			out = append(out, token{w: ".", raw: "?"})
@@ -732,6 +740,9 @@ func tokenizeMode(text string, exact bool) []token {
 		default:
 			i += size
 		}
+	}
+	if !exact {
+		out = indirectQuestion(out)
 	}
 	return joinTokens(out)
 }
@@ -965,4 +976,29 @@ func dropColons(out []token) []token {
 		end--
 	}
 	return out[:end]
+}
+
+// indirectQuestion folds a question the avatar asks about the user at the end of
+// the tokens ("ask whether they recognise this device", "ask them if they
+// recognise the payee") into one token: the words are what the user is asked, not
+// steps of the flow. It ends at the clause's end, so "ask if they agree, then scan
+// their ID" keeps its scan.
+func indirectQuestion(out []token) []token {
+	for k := len(out) - 1; k >= 1 && out[k].w != "." && out[k].w != "," && out[k].w != quoteW && out[k].w != "then"; k-- {
+		if (out[k].raw == "whether" || out[k].raw == "if") && k+2 < len(out) && (out[k+1].raw == "they" || out[k+1].raw == "theyre" || out[k+1].raw == "you") {
+			j := skipBackAddressee(out, k-1)
+			if j < 0 || out[j].w != "ask" {
+				return out
+			}
+			var b strings.Builder
+			for _, t := range out[k:] {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t.orig)
+			}
+			return append(out[:k], token{w: quoteW, raw: "indirect", orig: b.String()})
+		}
+	}
+	return out
 }

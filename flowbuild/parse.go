@@ -1781,6 +1781,9 @@ func phraseAfter(ts []token, i int) string {
 		j++
 	}
 	if j < len(ts) && ts[j].w == quoteW {
+		if ts[j].raw == "indirect" {
+			return ts[j].orig // "whether they recognise this device"
+		}
 		return quoteW + ts[j].orig + quoteW // the user's own line, said as written
 	}
 	var b strings.Builder
