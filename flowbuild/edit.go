@@ -623,9 +623,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 			for i >= 0 {
 				p.removed = i + 1
-				p.unlink(p.steps[i])
-				p.steps = append(p.steps[:i], p.steps[i+1:]...)
-				done = append(done, "removed the "+t.k.String())
+				done = append(done, p.removeAt(i))
 				if !all {
 					break
 				}
@@ -743,6 +741,14 @@ func dedupeKinds(steps []*step) []*step {
 		out = append(out, s)
 	}
 	return out
+}
+
+// removeAt takes the step at i out of the plan (see unlink) and says so.
+func (p *plan) removeAt(i int) string {
+	gone := p.steps[i]
+	p.unlink(gone)
+	p.steps = slices.Delete(p.steps, i, i+1)
+	return "removed the " + gone.k.String()
 }
 
 // unlink keeps the flow whole when s goes: a face comparison that used the
@@ -916,10 +922,7 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	if j := p.find(repl.k); j >= 0 && j != i && repl.k != kAsk && repl.k != kInform && findKind([]*step{p.steps[i]}, repl.k) < 0 {
 		// "take out the selfie and compare against the live video instead": the
 		// other step is already there; the named one goes
-		gone := p.steps[i]
-		p.unlink(gone)
-		p.steps = slices.Delete(p.steps, i, i+1)
-		return []string{"removed the " + gone.k.String()}, nil
+		return []string{p.removeAt(i)}, nil
 	}
 	was := p.steps[i].k
 	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail {
@@ -980,10 +983,7 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	for _, o := range olds {
 		i := p.find(o.k)
 		at = min(at, i)
-		gone := p.steps[i]
-		p.unlink(gone)
-		p.steps = slices.Delete(p.steps, i, i+1)
-		done = append(done, "removed the "+gone.k.String())
+		done = append(done, p.removeAt(i))
 	}
 	for k, s := range news {
 		s.front, s.back = false, false
@@ -1033,9 +1033,7 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 	for _, s := range targets {
 		i := p.find(s.k)
 		p.removed = i + 1
-		p.unlink(p.steps[i])
-		p.steps = slices.Delete(p.steps, i, i+1)
-		done = append(done, "removed the "+s.k.String())
+		done = append(done, p.removeAt(i))
 	}
 	return done, true
 }

@@ -246,6 +246,9 @@ func (ps *postStream) send(msg []byte) error {
 		return errStreamDone
 	}
 	if !ps.wroteHeader {
+		// Not writeHeaderLocked: mcp-go may be filling its header map right
+		// now under its own lock, and its headers are for the answer it has
+		// not started; the stream needs only these.
 		h := ps.w.Header()
 		h.Set("Content-Type", "text/event-stream")
 		h.Set("Cache-Control", "no-cache")
