@@ -276,7 +276,7 @@ func (p *plan) layout() flow.Flow {
 	}
 
 	video := hasVideo(p.steps)
-	var out flow.Flow
+	out := make(flow.Flow, 0, len(spine)+8) // start, the spine, its branches and ends
 	out = append(out, flow.Node{ID: startID, Type: flow.TypeStart, Next: spine[0].id})
 
 	failID := ""

@@ -597,7 +597,8 @@ func tokenize(text string) []token { return tokenizeMode(text, false) }
 func tokenizeExact(text string) []token { return tokenizeMode(text, true) }
 
 func tokenizeMode(text string, exact bool) []token {
-	var out []token
+	// about one token per six bytes of English text: one allocation for most
+	out := make([]token, 0, len(text)/6+4)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -660,24 +661,27 @@ func tokenizeMode(text string, exact bool) []token {
 			i = j
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			// Other scripts' digits read as a word, as they already do inside one.
-			j := i
-			var b strings.Builder
+			j, apostrophe := i, false
 			for j < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					b.WriteString(strings.ToLower(string(r2)))
 					j += s2
 					continue
 				}
 				if (r2 == '\'' || r2 == '’') && j+s2 < len(text) {
 					if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); unicode.IsLetter(r3) {
 						j += s2
+						apostrophe = true
 						continue
 					}
 				}
 				break
 			}
-			raw := b.String()
+			raw := text[i:j]
+			if apostrophe { // "don't" → "dont"
+				raw = strings.NewReplacer("'", "", "’", "").Replace(raw)
+			}
+			raw = strings.ToLower(raw)
 			t := token{raw: raw, orig: text[i:j]}
 			if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no

@@ -144,10 +144,13 @@ type clause struct {
 // before a verb, so that each clause holds roughly one instruction.
 func splitClauses(ts []token) []clause {
 	var out []clause
-	var cur []token
+	// The clauses are runs of one array as long as ts, each capped so that
+	// appending to one never writes into the next.
+	cur := make([]token, 0, len(ts))
 	sent := 0
 	colonSeen := false
 	flush := func() {
+		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
 		for len(cur) > 0 && isConj(cur[0].raw) {
 			cur = cur[1:]
@@ -156,9 +159,9 @@ func splitClauses(ts []token) []clause {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur, sent: sent})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent})
 		}
-		cur = nil
+		cur = rest
 	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
