@@ -74,6 +74,17 @@ type groupWriter struct {
 	// writer goroutine uses them.
 	target     int
 	targetWait time.Duration
+	// writers counts the writes in flight: announced by expect or waiting in
+	// do, until answered. The target never passes half of the most seen in
+	// flight lately (peak, over the last two windows of peakWindow batches):
+	// waiting for nearly all of them made every client wait on the same
+	// commit and then do its HTTP work at the same time, so one core idled
+	// through each commit and the other through each round of requests; with
+	// half, one half's requests are served while the other half's commit runs
+	// (8 clients on 2 cores: 3,350 → 3,900 creates/s, the same CPU per create;
+	// see BENCHMARKS.md). Only the writer goroutine uses peak and its window.
+	writers                    atomic.Int64
+	peak, windowPeak, windowAt int64
 	// commits, reruns and timeouts count transactions, batches run again
 	// after a failed write and waits for a batch's target that ran out, for
 	// tests.
@@ -92,8 +103,12 @@ func newGroupWriter(db *sql.DB, stmts prepared) *groupWriter {
 // writeTicket announces a write that a request is about to make (see expect).
 type writeTicket struct {
 	g    *groupWriter
-	used atomic.Bool
+	used atomic.Bool // withdrawn from coming
+	done atomic.Bool // no longer among the writers in flight
 }
+
+// peakWindow is how many batches the peak of writers in flight is taken over.
+const peakWindow = 64
 
 // expect tells the writer that the caller will soon call do (after decoding
 // and checking its request, say). While announced writes are on their way,
@@ -103,12 +118,21 @@ type writeTicket struct {
 // t.release()) whether or not the write happens; do releases it too.
 func (g *groupWriter) expect() *writeTicket {
 	g.coming.Add(1)
+	g.writers.Add(1)
 	return &writeTicket{g: g}
 }
 
-// release withdraws the announcement, once; a nil ticket is a no-op.
+// release withdraws the announcement, once; a nil ticket is a no-op. A
+// request calls it when it is done with its write (deferred), so it also ends
+// the request's count among the writers in flight.
 func (t *writeTicket) release() {
-	if t == nil || t.used.Swap(true) {
+	if t == nil {
+		return
+	}
+	if !t.done.Swap(true) {
+		t.g.writers.Add(-1)
+	}
+	if t.used.Swap(true) {
 		return
 	}
 	t.g.coming.Add(-1)
@@ -125,6 +149,10 @@ func (t *writeTicket) release() {
 // that a later run would not overwrite.
 func (g *groupWriter) do(ctx context.Context, t *writeTicket, fn func(tx wtx) error) error {
 	req := &writeReq{fn: fn, done: make(chan error, 1)}
+	if t == nil { // counted from expect otherwise
+		g.writers.Add(1)
+		defer g.writers.Add(-1)
+	}
 	// Withdrawn just before the write is queued, without a nudge (the write
 	// itself wakes the writer): a writer that looked at the count between the
 	// two commits without it, which only makes a smaller batch, where the
@@ -180,13 +208,24 @@ func (g *groupWriter) run() {
 			batch, timedOut = g.await(batch, wait)
 			waited = time.Since(start)
 		}
-		g.target = nextTarget(g.target, len(batch), waited, timedOut, g.targetWait)
+		g.target = nextTarget(g.target, len(batch), waited, timedOut, g.targetWait, g.ceiling())
 		start := time.Now()
 		g.commit(batch)
 		// The wait for coming writes follows the commit time: waiting longer
 		// than a commit would delay the batch more than the late write gains.
 		g.gather = min(max((3*g.gather+time.Since(start))/4, g.minGather), g.maxGather)
 	}
+}
+
+// ceiling is the most the batch target may be: half the writers in flight at
+// their peak over the last one or two windows of batches (rounded up, so one
+// writer alone may still be waited for, and 8 give 4), and at least one.
+func (g *groupWriter) ceiling() int {
+	g.windowPeak = max(g.windowPeak, g.writers.Load())
+	if g.windowAt++; g.windowAt == peakWindow {
+		g.peak, g.windowPeak, g.windowAt = g.windowPeak, 0, 0
+	}
+	return int(max(1, (max(g.peak, g.windowPeak)+1)/2))
 }
 
 // fill adds to batch what is queued and, while announced writes are coming,
@@ -261,15 +300,17 @@ func (g *groupWriter) await(batch []*writeReq, timer *time.Timer) (_ []*writeReq
 // there to be had (more were queued than the target, or the wait for them
 // was short) and falls to what came when the wait ran out, so a lone writer
 // keeps a target of one and is never kept waiting, and concurrent writers
-// are gathered about as many as keep coming within the limit.
-func nextTarget(target, got int, waited time.Duration, timedOut bool, limit time.Duration) int {
+// are gathered about as many as keep coming within the limit, never more than
+// ceiling (see groupWriter.writers).
+func nextTarget(target, got int, waited time.Duration, timedOut bool, limit time.Duration, ceiling int) int {
+	ceiling = min(ceiling, maxBatch)
 	switch {
 	case timedOut:
-		return max(1, got)
+		return min(max(1, got), ceiling)
 	case got > target, waited > 0 && waited < limit/2:
-		return min(target+1, maxBatch)
+		return min(target+1, ceiling)
 	}
-	return target
+	return min(target, ceiling)
 }
 
 // commit runs the batch in one transaction and answers every write. A write

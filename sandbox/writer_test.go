@@ -138,24 +138,66 @@ func TestSecretsAreOrdered(t *testing.T) {
 func TestNextTarget(t *testing.T) {
 	const limit = time.Millisecond
 	for _, tc := range []struct {
-		name        string
-		target, got int
-		waited      time.Duration
-		timedOut    bool
-		want        int
+		name          string
+		target, got   int
+		waited        time.Duration
+		timedOut      bool
+		ceiling, want int
 	}{
-		{"a lone writer keeps one", 1, 1, 0, false, 1},
-		{"more queued than asked for", 3, 5, 0, false, 4},
-		{"reached after a short wait", 4, 4, 200 * time.Microsecond, false, 5},
-		{"reached after a long wait", 4, 4, 800 * time.Microsecond, false, 4},
-		{"the wait ran out", 6, 4, limit, true, 4},
-		{"the wait ran out with nothing more", 2, 1, limit, true, 1},
-		{"never past the batch bound", maxBatch, maxBatch + 1, 0, false, maxBatch},
+		{"a lone writer keeps one", 1, 1, 0, false, 1, 1},
+		{"more queued than asked for", 3, 5, 0, false, 8, 4},
+		{"reached after a short wait", 4, 4, 200 * time.Microsecond, false, 8, 5},
+		{"reached after a long wait", 4, 4, 800 * time.Microsecond, false, 8, 4},
+		{"the wait ran out", 6, 4, limit, true, 8, 4},
+		{"the wait ran out with nothing more", 2, 1, limit, true, 8, 1},
+		{"never past the batch bound", maxBatch, maxBatch + 1, 0, false, 2 * maxBatch, maxBatch},
+		{"never past half the writers", 4, 7, 0, false, 4, 4},
+		{"down to half the writers when they leave", 6, 6, 0, false, 2, 2},
+		{"down to half the writers after a timeout", 6, 5, limit, true, 3, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, nextTarget(tc.target, tc.got, tc.waited, tc.timedOut, limit))
+			assert.Equal(t, tc.want, nextTarget(tc.target, tc.got, tc.waited, tc.timedOut, limit, tc.ceiling))
 		})
 	}
+}
+
+// The target's ceiling follows the writers in flight: half of their peak,
+// rounded up, over the last one or two windows of batches.
+func TestGroupWriterCeiling(t *testing.T) {
+	g := &groupWriter{}
+	assert.Equal(t, 1, g.ceiling(), "nobody in flight")
+	g.writers.Store(8)
+	assert.Equal(t, 4, g.ceiling())
+	g.writers.Store(7)
+	assert.Equal(t, 4, g.ceiling(), "the peak of the window holds")
+	g.writers.Store(1)
+	for range 2 * peakWindow {
+		g.ceiling()
+	}
+	assert.Equal(t, 1, g.ceiling(), "two windows later the peak is today's")
+	g.writers.Store(16)
+	assert.Equal(t, 8, g.ceiling())
+}
+
+// Writes in flight are counted from expect, or from do without a ticket,
+// until answered; a ticket released twice counts once.
+func TestGroupWriterCountsWritersInFlight(t *testing.T) {
+	e := newEnv(t, nil)
+	g := e.sb.writer
+	ctx := context.Background()
+	tk := g.expect()
+	assert.Equal(t, int64(1), g.writers.Load())
+	inside := make(chan int64, 1)
+	require.NoError(t, g.do(ctx, tk, func(tx wtx) error { inside <- g.writers.Load(); return nil }))
+	assert.Equal(t, int64(1), <-inside, "a ticket's write is counted once")
+	tk.release()
+	tk.release()
+	assert.Zero(t, g.writers.Load())
+	require.NoError(t, g.do(ctx, nil, func(tx wtx) error { inside <- g.writers.Load(); return nil }))
+	assert.Equal(t, int64(1), <-inside)
+	assert.Zero(t, g.writers.Load())
+	g.expect().release() // a request that never wrote
+	assert.Zero(t, g.writers.Load())
 }
 
 // Concurrent writers are gathered into shared commits, and a writer alone
