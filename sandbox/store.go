@@ -28,8 +28,9 @@ const DBFile = "sandbox.db"
 // (SQLite has one writer anyway; queueing in Go avoids SQLITE_BUSY storms), reads
 // through a pool that WAL lets run beside the writer.
 type store struct {
-	w *sql.DB
-	r *readPool
+	w    *sql.DB
+	r    *readPool
+	ckpt *sql.DB // the checkpoints' own connection (see checkpointer)
 }
 
 // readPool is the read connections with the hot reads prepared once: a
@@ -87,6 +88,9 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "mmap_size(1073741824)")
 	} else {
 		q.Set("_txlock", "immediate")
+		// No automatic checkpoint at the end of the writer's commits: the
+		// checkpointer runs them beside the writer (see checkpointer).
+		q.Add("_pragma", "wal_autocheckpoint(0)")
 		// Statement journals (a multi-row statement inside a transaction)
 		// stay in memory instead of temporary files: a batch of writes is a
 		// few hundred KB at most.
@@ -136,13 +140,6 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		w.Close()
 		return nil, fmt.Errorf("sandbox: enable WAL on %s: %w", path, err)
 	}
-	// Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000: the pages
-	// writes keep touching (index edges, the counters) are copied back into
-	// the database once per checkpoint, so fewer checkpoints copy fewer times.
-	if _, err := w.ExecContext(ctx, "PRAGMA wal_autocheckpoint=4000"); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("sandbox: set the WAL checkpoint interval: %w", err)
-	}
 	if err := migrate(ctx, w); err != nil {
 		w.Close()
 		return nil, err
@@ -165,7 +162,16 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		w.Close()
 		return nil, err
 	}
-	return &store{w: w, r: &readPool{DB: r, stmts: stmts}}, nil
+	ckpt, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		stmts.close()
+		r.Close()
+		w.Close()
+		return nil, fmt.Errorf("sandbox: open database: %w", err)
+	}
+	ckpt.SetMaxOpenConns(1)
+	ckpt.SetConnMaxLifetime(0)
+	return &store{w: w, r: &readPool{DB: r, stmts: stmts}, ckpt: ckpt}, nil
 }
 
 // makePrivate gives one of the store's files the mode want, leaving one that
@@ -217,7 +223,7 @@ func privateMode(path string, mode fs.FileMode, owned bool, want fs.FileMode) (c
 }
 
 func (s *store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	return errors.Join(s.r.Close(), s.ckpt.Close(), s.w.Close())
 }
 
 type migration struct {

@@ -51,6 +51,7 @@ type writeReq struct {
 type groupWriter struct {
 	db      *sql.DB
 	stmts   prepared
+	ckpt    *checkpointer
 	queue   chan *writeReq
 	closing chan struct{}
 	wg      sync.WaitGroup
@@ -91,8 +92,10 @@ type groupWriter struct {
 	commits, reruns, timeouts atomic.Int64
 }
 
-func newGroupWriter(db *sql.DB, stmts prepared) *groupWriter {
-	g := &groupWriter{db: db, stmts: stmts, queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
+// newGroupWriter starts the writer on db (the store's one write connection)
+// and its checkpoints on ckpt (a connection for them alone).
+func newGroupWriter(db, ckpt *sql.DB, stmts prepared) *groupWriter {
+	g := &groupWriter{db: db, stmts: stmts, ckpt: newCheckpointer(ckpt, checkpointEvery), queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
 		arrived: make(chan struct{}, 1), gather: minGather, minGather: minGather, maxGather: maxGather,
 		target: 1, targetWait: targetWait}
 	g.wg.Add(1)
@@ -173,8 +176,11 @@ func (g *groupWriter) do(ctx context.Context, t *writeTicket, fn func(tx wtx) er
 }
 
 func (g *groupWriter) close() {
-	g.once.Do(func() { close(g.closing) })
-	g.wg.Wait()
+	g.once.Do(func() {
+		close(g.closing)
+		g.wg.Wait()
+		g.ckpt.close()
+	})
 }
 
 func (g *groupWriter) run() {
@@ -214,6 +220,7 @@ func (g *groupWriter) run() {
 		// The wait for coming writes follows the commit time: waiting longer
 		// than a commit would delay the batch more than the late write gains.
 		g.gather = min(max((3*g.gather+time.Since(start))/4, g.minGather), g.maxGather)
+		g.ckpt.afterBatch(g.db)
 	}
 }
 
