@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,4 +43,28 @@ func TestCheckpointsKeepTheWALSmall(t *testing.T) {
 	var n int
 	require.NoError(t, e.sb.db.r.QueryRow(`SELECT count(*) FROM sessions`).Scan(&n))
 	assert.Equal(t, clients*each, n)
+}
+
+// A store written now and then is checkpointed within checkpointQuiet of its
+// last write, without waiting for checkpointEvery batches; with the writer
+// idle meanwhile it has nothing to copy itself, and its next transaction
+// starts the WAL over, so later writes reuse the file instead of growing it.
+func TestCheckpointsAfterAQuietSecond(t *testing.T) {
+	e := newEnv(t, nil)
+	c := e.sb.writer.ckpt
+	for i := range 20 {
+		e.create(keyA, createBody(fmt.Sprintf("ref-%d", i), nil))
+	}
+	runs, tails := c.runs.Load(), c.tails.Load()
+	require.Eventually(t, func() bool { return c.runs.Load() > runs }, 5*time.Second, 10*time.Millisecond) // checkpointQuiet is a second
+	wal := filepath.Join(e.sb.cfg.DataDir, DBFile+"-wal")
+	before, err := os.Stat(wal)
+	require.NoError(t, err)
+	for i := range 5 {
+		e.create(keyA, createBody(fmt.Sprintf("later-%d", i), nil))
+	}
+	after, err := os.Stat(wal)
+	require.NoError(t, err)
+	assert.Equal(t, before.Size(), after.Size(), "the WAL started over: 5 creates fit in what 20 wrote")
+	assert.Equal(t, tails, c.tails.Load(), "nothing was committed during the checkpoint: no catch-up")
 }

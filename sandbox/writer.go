@@ -90,14 +90,18 @@ type groupWriter struct {
 	// after a failed write and waits for a batch's target that ran out, for
 	// tests.
 	commits, reruns, timeouts atomic.Int64
+	// ended counts transactions ended (committed or rolled back): the
+	// checkpointer learns from it whether the writer wrote while it ran.
+	ended atomic.Int64
 }
 
 // newGroupWriter starts the writer on db (the store's one write connection)
 // and its checkpoints on ckpt (a connection for them alone).
 func newGroupWriter(db, ckpt *sql.DB, stmts prepared) *groupWriter {
-	g := &groupWriter{db: db, stmts: stmts, ckpt: newCheckpointer(ckpt, checkpointEvery), queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
+	g := &groupWriter{db: db, stmts: stmts, queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
 		arrived: make(chan struct{}, 1), gather: minGather, minGather: minGather, maxGather: maxGather,
 		target: 1, targetWait: targetWait}
+	g.ckpt = newCheckpointer(ckpt, &g.ended, checkpointEvery, checkpointQuiet)
 	g.wg.Add(1)
 	go g.run()
 	return g
@@ -361,6 +365,7 @@ func (g *groupWriter) commit(batch []*writeReq) {
 // without changing anything keeps its error in errs and does not stop the
 // others. err is a failure of the transaction itself.
 func (g *groupWriter) try(batch []*writeReq, pending []int, errs []error) (failed int, err error) {
+	defer g.ended.Add(1)
 	ctx := context.Background() // the writes are accepted: they run to their verdict
 	sqltx, err := g.db.BeginTx(ctx, nil)
 	if err != nil {
