@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,9 +37,10 @@ func TestCheckpointsKeepTheWALSmall(t *testing.T) {
 	assert.Positive(t, c.tails.Load(), "the writer caught up after them")
 	fi, err := os.Stat(filepath.Join(e.sb.cfg.DataDir, DBFile+"-wal"))
 	require.NoError(t, err)
-	// 320 creates write about 10 MB of WAL pages; every two batches are
-	// checkpointed, so the file holds a few batches' worth at most.
-	assert.Less(t, fi.Size(), int64(4<<20), "the WAL starts over after checkpoints")
+	// 320 creates write about 10 MB of WAL pages (9.6 MB without checkpoints);
+	// every two batches are checkpointed, so the file holds a few batches'
+	// worth (under 2 MB here, about 4 MB under -race on a busy machine).
+	assert.Less(t, fi.Size(), int64(7<<20), "the WAL starts over after checkpoints")
 
 	var n int
 	require.NoError(t, e.sb.db.r.QueryRow(`SELECT count(*) FROM sessions`).Scan(&n))
@@ -67,4 +69,111 @@ func TestCheckpointsAfterAQuietSecond(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, before.Size(), after.Size(), "the WAL started over: 5 creates fit in what 20 wrote")
 	assert.Equal(t, tails, c.tails.Load(), "nothing was committed during the checkpoint: no catch-up")
+}
+
+// A reader holding an old snapshot keeps the WAL from starting over, and a
+// forced restart past walRestartPages waits for it only briefly (the writer is
+// held meanwhile): it gives up, and the next checkpoint after the reader is
+// done restarts the WAL, so later writes reuse the file.
+func TestCheckpointsRestartTheWALPastAReader(t *testing.T) {
+	e := newEnv(t, nil)
+	c := e.sb.writer.ckpt
+	c.off.Store(true) // only the calls below checkpoint
+	c.limit = 50
+	for i := range 10 {
+		e.create(keyA, createBody(fmt.Sprintf("ref-%d", i), nil))
+	}
+	rows, err := e.sb.db.r.Query(`SELECT id FROM sessions`)
+	require.NoError(t, err)
+	require.True(t, rows.Next()) // the snapshot is held from here
+	for i := range 5 {
+		e.create(keyA, createBody(fmt.Sprintf("during-%d", i), nil))
+	}
+	start := time.Now()
+	c.checkpoint()
+	assert.Less(t, time.Since(start), 2*time.Second, "the restart gave up waiting for the reader")
+	assert.Zero(t, c.restarts.Load(), "no restart while the reader reads")
+	require.NoError(t, rows.Close())
+
+	c.checkpoint()
+	assert.Equal(t, int64(1), c.restarts.Load())
+	wal := filepath.Join(e.sb.cfg.DataDir, DBFile+"-wal")
+	before, err := os.Stat(wal)
+	require.NoError(t, err)
+	for i := range 3 {
+		e.create(keyA, createBody(fmt.Sprintf("after-%d", i), nil))
+	}
+	after, err := os.Stat(wal)
+	require.NoError(t, err)
+	assert.Equal(t, before.Size(), after.Size(), "the WAL started over")
+}
+
+// Creates with readers reading beside them, and checkpoints forcing the WAL
+// to start over: no write fails while a restart holds the writer, and the
+// restarts happen.
+func TestCheckpointsRestartTheWALUnderReaders(t *testing.T) {
+	e := newEnv(t, nil)
+	c := e.sb.writer.ckpt
+	c.every, c.limit = 2, 300 // published to the goroutines by the first write below
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 3 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				rows, err := e.sb.db.r.Query(`SELECT id FROM sessions`)
+				if !assert.NoError(t, err) {
+					return
+				}
+				rows.Next()
+				time.Sleep(2 * time.Millisecond) // a snapshot held, as a slow list page holds one
+				assert.NoError(t, rows.Close())
+			}
+		}()
+	}
+	const clients, each = 8, 40
+	var wg sync.WaitGroup
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range each {
+				e.create(keyA, createBody(fmt.Sprintf("ref-%d-%d", i, j), nil)) // fails on anything but 201
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	readers.Wait()
+	assert.Positive(t, c.restarts.Load(), "forced restarts completed")
+}
+
+// The store's connections keep the settings the checkpointer relies on: no
+// automatic checkpoint on the writer short of the backstop, a WAL shrunk
+// when it starts over, and fsyncs in the checkpoints.
+func TestStoreConnectionSettings(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct {
+		db     *sql.DB
+		pragma string
+		want   int64
+	}{
+		{e.sb.db.w, "wal_autocheckpoint", 100000},
+		{e.sb.db.w, "journal_size_limit", 64 << 20},
+		{e.sb.db.w, "synchronous", 1},
+		{e.sb.db.ckpt, "synchronous", 1},
+		{e.sb.db.ckpt, "busy_timeout", 100},
+		{e.sb.db.w, "busy_timeout", 10000},
+		{e.sb.db.r.DB, "synchronous", 1},
+	} {
+		var got int64
+		require.NoError(t, tc.db.QueryRow("PRAGMA "+tc.pragma).Scan(&got))
+		assert.Equal(t, tc.want, got, tc.pragma)
+	}
 }

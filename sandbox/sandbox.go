@@ -144,7 +144,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout, webhookPolicy(cfg.AllowPrivateWebhooks), cfg.WebhookResolver), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, db.ckpt, stmts),
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, webhooks: newWebhookClient(cfg.WebhookTimeout, webhookPolicy(cfg.AllowPrivateWebhooks), cfg.WebhookResolver), now: cfg.Clock, db: db, stmts: stmts, writer: newGroupWriter(db.w, db.ckpt, stmts, cfg.Logger),
 		wake: make(chan struct{}, 1), flights: newFlights(), flows: newFlowCache(), scanBudget: defaultScanBudget, rareMatches: defaultRareMatches}
 	if err := db.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(created_at), 0) FROM sessions`).Scan(&s.lastCreated); err != nil {
 		s.writer.close()

@@ -72,25 +72,48 @@ func (r *readPool) Close() error {
 	return r.DB.Close()
 }
 
-func dsn(path string, readOnly bool) string {
+// connRole is what a connection of the store is for.
+type connRole int
+
+const (
+	roleWriter connRole = iota
+	roleReader
+	roleCheckpointer
+)
+
+func dsn(path string, role connRole) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
+	if role == roleCheckpointer {
+		// A forced restart (see walRestartPages) holds the writer while it
+		// waits for readers, who may keep coming: each wait gives up after
+		// 100 ms and the restart is tried again at the next checkpoint,
+		// rather than the writer waiting up to its own 10 s and failing
+		// writes.
+		q.Add("_pragma", "busy_timeout(100)")
+	} else {
+		q.Add("_pragma", "busy_timeout(10000)")
+	}
 	q.Add("_pragma", "foreign_keys(1)")
 	// NORMAL in WAL mode survives a process crash (what the crash test proves); only
 	// a power cut can lose the last commits, which a sandbox can accept.
 	q.Add("_pragma", "synchronous(NORMAL)")
-	if readOnly {
+	switch role {
+	case roleReader:
 		q.Add("_pragma", "query_only(1)")
 		// Reads map the file (up to 1 GiB of it) instead of a pread per page
 		// they miss in their 2 MB cache: at 100,000 sessions (650 MB) an
 		// unfiltered page's p50 went 1.8 → 1.3 ms and a rare term's total
 		// read from its matches 7 → 5 ms (BENCHMARKS.md).
 		q.Add("_pragma", "mmap_size(1073741824)")
-	} else {
+	case roleWriter:
 		q.Set("_txlock", "immediate")
-		// No automatic checkpoint at the end of the writer's commits: the
-		// checkpointer runs them beside the writer (see checkpointer).
-		q.Add("_pragma", "wal_autocheckpoint(0)")
+		// The checkpointer runs checkpoints beside the writer (see
+		// checkpointer); SQLite's own, at the end of a commit that leaves the
+		// WAL longer than this, is only a backstop should it fall behind.
+		q.Add("_pragma", "wal_autocheckpoint(100000)")
+		// A WAL that grew (a long read held it) shrinks back to 64 MB when it
+		// starts over.
+		q.Add("_pragma", "journal_size_limit(67108864)")
 		// Statement journals (a multi-row statement inside a transaction)
 		// stay in memory instead of temporary files: a batch of writes is a
 		// few hundred KB at most.
@@ -128,7 +151,7 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		return nil, fmt.Errorf("sandbox: open database %s: %w", path, err)
 	}
 	f.Close()
-	w, err := sql.Open("sqlite", dsn(path, false))
+	w, err := sql.Open("sqlite", dsn(path, roleWriter))
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: open database: %w", err)
 	}
@@ -148,7 +171,7 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		w.Close()
 		return nil, fmt.Errorf("sandbox: key enrolled faces: %w", err)
 	}
-	r, err := sql.Open("sqlite", dsn(path, true))
+	r, err := sql.Open("sqlite", dsn(path, roleReader))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sandbox: open database: %w", err)
@@ -162,7 +185,7 @@ func openStore(ctx context.Context, dir string) (*store, error) {
 		w.Close()
 		return nil, err
 	}
-	ckpt, err := sql.Open("sqlite", dsn(path, false))
+	ckpt, err := sql.Open("sqlite", dsn(path, roleCheckpointer))
 	if err != nil {
 		stmts.close()
 		r.Close()

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -75,8 +76,9 @@ type groupWriter struct {
 	// writer goroutine uses them.
 	target     int
 	targetWait time.Duration
-	// writers counts the writes in flight: announced by expect or waiting in
-	// do, until answered. The target never passes half of the most seen in
+	// writers counts the writes in flight: from expect until the ticket's
+	// release (the end of the request, with its answer), or while waiting in
+	// do without a ticket. The target never passes half of the most seen in
 	// flight lately (peak, over the last two windows of peakWindow batches):
 	// waiting for nearly all of them made every client wait on the same
 	// commit and then do its HTTP work at the same time, so one core idled
@@ -97,11 +99,11 @@ type groupWriter struct {
 
 // newGroupWriter starts the writer on db (the store's one write connection)
 // and its checkpoints on ckpt (a connection for them alone).
-func newGroupWriter(db, ckpt *sql.DB, stmts prepared) *groupWriter {
+func newGroupWriter(db, ckpt *sql.DB, stmts prepared, log *slog.Logger) *groupWriter {
 	g := &groupWriter{db: db, stmts: stmts, queue: make(chan *writeReq, maxBatch), closing: make(chan struct{}),
 		arrived: make(chan struct{}, 1), gather: minGather, minGather: minGather, maxGather: maxGather,
 		target: 1, targetWait: targetWait}
-	g.ckpt = newCheckpointer(ckpt, &g.ended, checkpointEvery, checkpointQuiet)
+	g.ckpt = newCheckpointer(ckpt, &g.ended, log, checkpointEvery, checkpointQuiet, walRestartPages)
 	g.wg.Add(1)
 	go g.run()
 	return g
