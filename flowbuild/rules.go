@@ -394,7 +394,12 @@ var (
 			}
 			return false
 		},
-		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+		make: func(d *detector, i int) {
+			if d.neg[i] && d.ts[i].w == "microphone" && (has(d.ts, "camera") || findKind(d.seq, kPermissions) >= 0 || d.got.has(kPermissions)) {
+				return // "camera permission (we don't need the microphone)": a setting of the permission (readSettings), not its exclusion
+			}
+			d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i)
+		},
 	}
 	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
 	dataRule   = rule{
