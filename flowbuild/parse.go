@@ -190,6 +190,8 @@ func splitClauses(ts []token) []clause {
 			continue
 		}
 		switch {
+		case t.w == "then" && len(cur) > 0 && lex.midThen[cur[len(cur)-1].raw]:
+			// "the passport photo is then compared with the selfie": an adverb inside the clause
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
 			continue

@@ -139,7 +139,7 @@ var rules = map[string][]rule{
 				return false
 			}
 			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace || passiveScan(d.ts, i)
 		},
 		make: faceScan,
 	}},
@@ -487,6 +487,21 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// passiveScan: the thing at i is scanned in the passive ("their face is then
+// captured", "the face gets scanned"): a be-verb after it and a scan verb at most
+// two words on.
+func passiveScan(ts []token, i int) bool {
+	if i+2 >= len(ts) || !lex.becomes[ts[i+1].raw] {
+		return false
+	}
+	for j := i + 2; j < len(ts) && j <= i+3; j++ {
+		if ts[j].w == "scan" {
+			return true
+		}
+	}
+	return false
+}
 
 // liveSource is the user's side of a comparison with a document: the face scan
 // the flow takes (or the clause names), else the live video.
