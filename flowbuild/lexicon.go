@@ -738,7 +738,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "."})
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
-			out = append(out, token{w: "."}) // "scan ID -> selfie -> compare": arrows separate steps
+			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
 			i += size
 		case (r == '+' || r == '&') && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ':
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
