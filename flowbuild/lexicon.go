@@ -794,7 +794,7 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
