@@ -688,7 +688,9 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			raw = strings.ToLower(raw)
 			t := token{raw: raw, orig: text[i:j]}
-			if exact || len(raw) != j-i {
+			if ticketKey(text, i, j) {
+				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
+			} else if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no
 				// typo of a lexicon word, and text the builder wrote itself has none
 				t.w, t.known = lex.exact(raw)
@@ -754,6 +756,20 @@ func tokenizeMode(text string, exact bool) []token {
 		out = indirectQuestion(out)
 	}
 	return joinTokens(out)
+}
+
+// ticketKey: the word text[i:j] is written in capitals and glued to "-" and a
+// number, as an issue tracker's key is ("RECOV-19", "AR-3").
+func ticketKey(text string, i, j int) bool {
+	if j+1 >= len(text) || text[j] != '-' || !isDigitAt(text, j+1) || j-i < 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if text[k] < 'A' || text[k] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").
