@@ -271,6 +271,9 @@ var (
 	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
 )
 
+// speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
+var speechNounWords = []string{"line", "lines", "script", "wording"}
+
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
@@ -316,7 +319,7 @@ type lexicon struct {
 	framing                                                                                                                         map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                             map[string]bool
-	midThen                                                                                                                         map[string]bool
+	midThen, speechNoun                                                                                                             map[string]bool
 	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -366,7 +369,7 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
-	l.midThen = wordSet(midThenWords)
+	l.midThen, l.speechNoun = wordSet(midThenWords), wordSet(speechNounWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -928,14 +931,17 @@ var useCaseRules = []useCaseRule{
 const quoteW = "\""
 
 // speechBefore reports whether the tokens so far end with a verb of speech and the
-// person spoken to ("ask them", "have the avatar say:"), so quoted words that
-// follow are the line itself.
+// person spoken to ("ask them", "have the avatar say:"), or a noun naming a line
+// and its number ("Avatar line 1:"), so quoted words that follow are the line itself.
 func speechBefore(out []token) bool {
 	k := len(out) - 1
 	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to") {
 		k--
 	}
-	return k >= 0 && lex.speechVerb[out[k].w]
+	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {
+		return true // "line 1:"
+	}
+	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
 }
 
 // quoteEnd finds the end of a quotation opened by open just before i: its words,
