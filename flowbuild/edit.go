@@ -582,6 +582,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
+	if op == opReplace && len(neg) == 0 && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 && (len(ref) > 0 || front || back) {
+		op = opAdd // "… and do a face recognition before the liveness instead": where the sentence puts it, not where the removed step was
+	}
+	if op == opReplace && len(neg) == 0 && len(pos) > 0 && p.removed > 0 && allPresent(p.steps, pos) {
+		// "Drop the selfie and compare the ID against the live video instead": the
+		// step named is there already, and the removal before rewired it
+		return nil, nil
+	}
 	switch op {
 	case opReplace:
 		return p.replace(pos, neg)

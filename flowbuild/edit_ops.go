@@ -41,6 +41,13 @@ func splitInstructions(sentence string) []string {
 			continue
 		}
 		next := strings.ToLower(strings.Trim(words[i+1], ",;"))
+		if w == "and" && removalThenInstead(words[start:i], words[i+1:]) {
+			// "rip out both codes and do a 1:N face recognition before the liveness
+			// instead": a removal, then what comes in its place
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if next == "then" && i+2 < len(words) {
 			next = strings.ToLower(words[i+2])
 		}
@@ -55,6 +62,22 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// removalThenInstead: the words before "and" remove a step ("rip out both
+// codes") and the words after end with a bare "instead" (not "instead of").
+func removalThenInstead(before, after []string) bool {
+	removes := false
+	for _, w := range before {
+		if lex.removeVerb[strings.ToLower(strings.Trim(w, ",;"))] {
+			removes = true
+		}
+	}
+	if !removes || len(after) < 2 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))
+	return last == "instead"
 }
 
 // parallelPairs splits "swap the ID scan for a selfie, and the SMS for an
