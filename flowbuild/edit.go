@@ -894,6 +894,7 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 // replace swaps an old step for a new one in its place.
 func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	var old, repl *step
+	channelFromContext(pos) // "with collecting their email address and verifying it with a code": that code is an email code
 	switch {
 	case len(neg) > 0:
 		old = neg[0]
@@ -933,7 +934,8 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		return []string{p.removeAt(i)}, nil
 	}
 	was := p.steps[i].k
-	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail {
+	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail && findKind(pos, kEmailOTP) < 0 {
+		// (with an email code named too, "an email entry and an email code", the entry is a step of its own)
 		repl.k = kEmailOTP // "use email instead of SMS": the channel of the code
 	}
 	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kOTP {

@@ -274,6 +274,9 @@ var (
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording"}
 
+// emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
+var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
+
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
@@ -350,7 +353,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
-	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
+	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
