@@ -368,6 +368,15 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		steps = append(steps, a.steps...)
 		negs |= a.neg
 	}
+	if r := p.find(kRecognition); cond.k == condFail && hasRaw(ts, "fallback", "backup") && r >= 0 && len(p.steps[r].branch) > 0 &&
+		!slices.ContainsFunc(p.steps, func(s *step) bool { return len(s.fallback) > 0 }) {
+		// "on the fallback branch, …" in a flow whose only other path is the
+		// recognition's: the users it does not find
+		cond.k = condNewUser
+	}
+	if d, ok := p.acceptOnBranch(cond.k, ts, steps); ok {
+		return d, true
+	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
 	if cond.k == condFail {
@@ -421,6 +430,44 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// acceptOnBranch changes what a branch's document scan accepts ("on the
+// fallback branch, accept driving licences as well as passports"): a setting of
+// the scan the branch has, not a second scan. It declines (false) unless the
+// sentence has a verb of accepting and names only document types.
+func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, bool) {
+	if !hasAnyRaw(ts, lex.acceptVerb) || len(steps) == 0 || slices.ContainsFunc(steps, func(s *step) bool { return s.k != kDocument || len(s.docTypes) == 0 }) {
+		return nil, false
+	}
+	var branch []*step
+	for _, s := range p.steps {
+		if k == condNewUser && s.k == kRecognition {
+			branch = s.branch
+		}
+	}
+	if k == condFail {
+		for _, s := range p.steps {
+			if len(s.fallback) > 0 && findKind(s.fallback, kDocument) >= 0 {
+				branch = s.fallback
+			}
+		}
+	}
+	i := findKind(branch, kDocument)
+	if i < 0 {
+		return nil, false
+	}
+	d := branch[i]
+	var types []string
+	for _, s := range steps {
+		types = mergeTypes(types, s.docTypes)
+	}
+	if hasRaw(ts, "also", "too", "well", "plus") {
+		types = mergeTypes(d.currentDocTypes(), types)
+	}
+	d.docTypes = types
+	d.configureNode()
+	return []string{"the document scan on that path now accepts " + strings.Join(types, ", ")}, true
 }
 
 // replaceOnBranch replaces, on the branch a condition names (a recognition's
