@@ -421,7 +421,11 @@ var (
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
 		}
-		d.add(&step{k: k, topics: tp, phrase: phraseAfter(d.ts, i)}, i)
+		ph := phraseAfter(d.ts, i)
+		if k == kAsk && t.w == "confirm" && ph != "" && !strings.HasPrefix(ph, quoteW) && !startsWh(ph) {
+			ph = "to confirm " + ph // "confirm the swap": the user is asked to confirm it, not asked "the swap"
+		}
+		d.add(&step{k: k, topics: tp, phrase: ph}, i)
 	}}
 	reasonRule = rule{
 		when: func(d *detector, i int) bool {
