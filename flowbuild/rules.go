@@ -369,8 +369,8 @@ var (
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
 	}}
 	documentRule = rule{make: func(d *detector, i int) {
-		if d.comparing && providedImage(d.ts, i) {
-			return // "the photo ID we already have on file": a source the integrator holds, not a scan
+		if (d.comparing || d.nextW(i) == "photo") && providedImage(d.ts, i) {
+			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
