@@ -561,10 +561,16 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 	switch s.k {
 	case kGreeting:
 		n.Prompt = greetingPrompt(p.uc, p.amount, video)
+		if q, ok := ownLine(s.phrase); ok {
+			n.Prompt = "Say: " + q // the user's own greeting, as written
+		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
 		n.Prompt = closingPrompt(p.uc)
+		if q, ok := ownLine(s.phrase); ok {
+			n.Prompt = "Say: " + q
+		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "done"}}
 	case kInform:

@@ -277,6 +277,9 @@ var speechNounWords = []string{"line", "lines", "script", "wording"}
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
+// lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
+var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
+
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
@@ -322,7 +325,7 @@ type lexicon struct {
 	framing                                                                                                                         map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                             map[string]bool
-	midThen, speechNoun                                                                                                             map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                   map[string]bool
 	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -372,7 +375,7 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
-	l.midThen, l.speechNoun = wordSet(midThenWords), wordSet(speechNounWords)
+	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -943,6 +946,9 @@ func speechBefore(out []token) bool {
 	}
 	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {
 		return true // "line 1:"
+	}
+	if k >= 1 && out[k].raw == "with" && lex.lineOpen[out[skipBackAddressee(out, k-1)].w] {
+		return true // "open with "Hi…"", "greet them with", "close with": the greeting or closing line
 	}
 	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
 }

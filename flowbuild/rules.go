@@ -266,7 +266,10 @@ var rules = map[string][]rule{
 	}},
 	"match": {dataRule},
 	"same":  {dataRule},
-	"greet": {simple(kGreeting, nil)},
+	"greet": {{make: lineStep(kGreeting)}},
+	// "open with "Hi, …"", "close with "Thanks, …"": the greeting or closing, said as written
+	"start": {{when: quotedLineAfter, make: lineStep(kGreeting)}},
+	"end":   {{when: quotedLineAfter, make: lineStep(kClosing)}},
 	"welcome": {{make: func(d *detector, i int) {
 		if len(d.seq) == 0 && len(d.out) == 0 {
 			d.add(&step{k: kGreeting}, i)
@@ -274,7 +277,7 @@ var rules = map[string][]rule{
 		}
 		d.add(&step{k: kInform, topics: tWelcome | topicsOf(d.ts)}, i)
 	}}},
-	"goodbye": {simple(kClosing, nil)},
+	"goodbye": {{make: lineStep(kClosing)}},
 	"thank": {simple(kClosing, func(d *detector, i int) bool {
 		return hasAnyRaw(d.ts, lex.closingWords) || has(d.ts, "finally")
 	})},
@@ -491,6 +494,25 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// quotedLineAfter: the verb at i is followed by "with" and a quoted line ("open
+// with "Hi, …"", "greet them with "…"").
+func quotedLineAfter(d *detector, i int) bool {
+	j := skipAddressee(d.ts, i+1)
+	return j+1 < len(d.ts) && d.ts[j].raw == "with" && d.ts[j+1].w == quoteW && d.ts[j+1].raw == quoteW
+}
+
+// lineStep makes a greeting or closing, with the quoted line that follows its
+// verb as its words.
+func lineStep(k kind) func(d *detector, i int) {
+	return func(d *detector, i int) {
+		s := &step{k: k}
+		if quotedLineAfter(d, i) {
+			s.phrase = quoteW + d.ts[skipAddressee(d.ts, i+1)+1].orig + quoteW
+		}
+		d.add(s, i)
+	}
+}
 
 // passiveScan: the thing at i is scanned in the passive ("their face is then
 // captured", "the face gets scanned"): a be-verb after it and a scan verb at most
