@@ -582,6 +582,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
+	if op == opReplace && len(neg) == 0 && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 && (len(ref) > 0 || front || back) {
+		op = opAdd // "… and do a face recognition before the liveness instead": where the sentence puts it, not where the removed step was
+	}
+	if op == opReplace && len(neg) == 0 && len(pos) > 0 && p.removed > 0 && allPresent(p.steps, pos) {
+		// "Drop the selfie and compare the ID against the live video instead": the
+		// step named is there already, and the removal before rewired it
+		return nil, nil
+	}
 	switch op {
 	case opReplace:
 		return p.replace(pos, neg)
@@ -886,6 +894,7 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 // replace swaps an old step for a new one in its place.
 func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	var old, repl *step
+	channelFromContext(pos) // "with collecting their email address and verifying it with a code": that code is an email code
 	switch {
 	case len(neg) > 0:
 		old = neg[0]
@@ -925,7 +934,8 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		return []string{p.removeAt(i)}, nil
 	}
 	was := p.steps[i].k
-	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail {
+	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail && findKind(pos, kEmailOTP) < 0 {
+		// (with an email code named too, "an email entry and an email code", the entry is a step of its own)
 		repl.k = kEmailOTP // "use email instead of SMS": the channel of the code
 	}
 	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kOTP {

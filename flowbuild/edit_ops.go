@@ -41,6 +41,13 @@ func splitInstructions(sentence string) []string {
 			continue
 		}
 		next := strings.ToLower(strings.Trim(words[i+1], ",;"))
+		if w == "and" && removalThenInstead(words[start:i], words[i+1:]) {
+			// "rip out both codes and do a 1:N face recognition before the liveness
+			// instead": a removal, then what comes in its place
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if next == "then" && i+2 < len(words) {
 			next = strings.ToLower(words[i+2])
 		}
@@ -55,6 +62,22 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// removalThenInstead: the words before "and" remove a step ("rip out both
+// codes") and the words after end with a bare "instead" (not "instead of").
+func removalThenInstead(before, after []string) bool {
+	removes := false
+	for _, w := range before {
+		if lex.removeVerb[strings.ToLower(strings.Trim(w, ",;"))] {
+			removes = true
+		}
+	}
+	if !removes || len(after) < 2 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))
+	return last == "instead"
 }
 
 // parallelPairs splits "swap the ID scan for a selfie, and the SMS for an
@@ -345,6 +368,15 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		steps = append(steps, a.steps...)
 		negs |= a.neg
 	}
+	if r := p.find(kRecognition); cond.k == condFail && hasRaw(ts, "fallback", "backup") && r >= 0 && len(p.steps[r].branch) > 0 &&
+		!slices.ContainsFunc(p.steps, func(s *step) bool { return len(s.fallback) > 0 }) {
+		// "on the fallback branch, …" in a flow whose only other path is the
+		// recognition's: the users it does not find
+		cond.k = condNewUser
+	}
+	if d, ok := p.acceptOnBranch(cond.k, ts, steps); ok {
+		return d, true
+	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
 	if cond.k == condFail {
@@ -398,6 +430,44 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// acceptOnBranch changes what a branch's document scan accepts ("on the
+// fallback branch, accept driving licences as well as passports"): a setting of
+// the scan the branch has, not a second scan. It declines (false) unless the
+// sentence has a verb of accepting and names only document types.
+func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, bool) {
+	if !hasAnyRaw(ts, lex.acceptVerb) || len(steps) == 0 || slices.ContainsFunc(steps, func(s *step) bool { return s.k != kDocument || len(s.docTypes) == 0 }) {
+		return nil, false
+	}
+	var branch []*step
+	for _, s := range p.steps {
+		if k == condNewUser && s.k == kRecognition {
+			branch = s.branch
+		}
+	}
+	if k == condFail {
+		for _, s := range p.steps {
+			if len(s.fallback) > 0 && findKind(s.fallback, kDocument) >= 0 {
+				branch = s.fallback
+			}
+		}
+	}
+	i := findKind(branch, kDocument)
+	if i < 0 {
+		return nil, false
+	}
+	d := branch[i]
+	var types []string
+	for _, s := range steps {
+		types = mergeTypes(types, s.docTypes)
+	}
+	if hasRaw(ts, "also", "too", "well", "plus") {
+		types = mergeTypes(d.currentDocTypes(), types)
+	}
+	d.docTypes = types
+	d.configureNode()
+	return []string{"the document scan on that path now accepts " + strings.Join(types, ", ")}, true
 }
 
 // replaceOnBranch replaces, on the branch a condition names (a recognition's

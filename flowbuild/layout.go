@@ -561,10 +561,16 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 	switch s.k {
 	case kGreeting:
 		n.Prompt = greetingPrompt(p.uc, p.amount, video)
+		if q, ok := ownLine(s.phrase); ok {
+			n.Prompt = "Say: " + q // the user's own greeting, as written
+		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
 		n.Prompt = closingPrompt(p.uc)
+		if q, ok := ownLine(s.phrase); ok {
+			n.Prompt = "Say: " + q
+		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "done"}}
 	case kInform:
@@ -586,6 +592,10 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		if s.challenge || s.noChallenge {
 			t := s.challenge
 			n.RequireLivenessChallenge = &t
+		}
+		if s.threshold > 0 {
+			th := s.threshold // "face scan, similarity threshold 0.9": face_scan takes one too
+			n.SimilarityThreshold = &th
 		}
 	case kFaceCompare:
 		n.SourceA, n.SourceB = s.srcA, s.srcB

@@ -152,7 +152,7 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords      = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case"}
+	condIfWords      = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
 	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
@@ -271,6 +271,18 @@ var (
 	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
 )
 
+// speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
+var speechNounWords = []string{"line", "lines", "script", "wording"}
+
+// emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
+var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
+
+// lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
+var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
+
+// midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
+var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
+
 // scanModeWords name document_scan's scanningMode, next to a word of modeNouns.
 var (
 	scanModeWords = map[string]string{"automatic": "automatic", "auto": "automatic", "automated": "automatic", "single": "single", "manual": "single", "manually": "single"}
@@ -313,6 +325,7 @@ type lexicon struct {
 	framing                                                                                                                         map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                             map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                   map[string]bool
 	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
@@ -343,7 +356,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
-	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(emailGivenWords), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
+	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
@@ -362,6 +375,7 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
+	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -683,7 +697,9 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			raw = strings.ToLower(raw)
 			t := token{raw: raw, orig: text[i:j]}
-			if exact || len(raw) != j-i {
+			if ticketKey(text, i, j) {
+				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
+			} else if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no
 				// typo of a lexicon word, and text the builder wrote itself has none
 				t.w, t.known = lex.exact(raw)
@@ -733,7 +749,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "."})
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
-			out = append(out, token{w: "."}) // "scan ID -> selfie -> compare": arrows separate steps
+			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
 			i += size
 		case (r == '+' || r == '&') && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ':
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
@@ -749,6 +765,20 @@ func tokenizeMode(text string, exact bool) []token {
 		out = indirectQuestion(out)
 	}
 	return joinTokens(out)
+}
+
+// ticketKey: the word text[i:j] is written in capitals and glued to "-" and a
+// number, as an issue tracker's key is ("RECOV-19", "AR-3").
+func ticketKey(text string, i, j int) bool {
+	if j+1 >= len(text) || text[j] != '-' || !isDigitAt(text, j+1) || j-i < 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if text[k] < 'A' || text[k] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").
@@ -789,7 +819,7 @@ var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
-	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification",
+	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
@@ -907,14 +937,20 @@ var useCaseRules = []useCaseRule{
 const quoteW = "\""
 
 // speechBefore reports whether the tokens so far end with a verb of speech and the
-// person spoken to ("ask them", "have the avatar say:"), so quoted words that
-// follow are the line itself.
+// person spoken to ("ask them", "have the avatar say:"), or a noun naming a line
+// and its number ("Avatar line 1:"), so quoted words that follow are the line itself.
 func speechBefore(out []token) bool {
 	k := len(out) - 1
 	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to") {
 		k--
 	}
-	return k >= 0 && lex.speechVerb[out[k].w]
+	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {
+		return true // "line 1:"
+	}
+	if k >= 1 && out[k].raw == "with" && lex.lineOpen[out[skipBackAddressee(out, k-1)].w] {
+		return true // "open with "Hi…"", "greet them with", "close with": the greeting or closing line
+	}
+	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
 }
 
 // quoteEnd finds the end of a quotation opened by open just before i: its words,

@@ -186,10 +186,15 @@ func splitClauses(ts []token) []clause {
 			// within the same sentence
 			continue
 		case ",":
+			if i+1 < len(ts) && ts[i+1].raw == "which" && len(cur) > 0 {
+				continue // "their ID photo, which we pass in providedData": a relative clause belongs to the noun before it
+			}
 			flush()
 			continue
 		}
 		switch {
+		case t.w == "then" && len(cur) > 0 && lex.midThen[cur[len(cur)-1].raw]:
+			// "the passport photo is then compared with the selfie": an adverb inside the clause
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
 			continue
@@ -1558,6 +1563,11 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 			addSrc("faceScan")
 			explicitScan = true
 		case t.w == "photo" && provided && !anyDoc(ts[max(0, i-3):i]):
+			addSrc("providedData")
+		case t.w == "photo" && i > 0 && ts[i-1].raw == "the" && !anyDoc(ts) && (haveScan || has(ts, "selfie") || has(ts, "face")) &&
+			findKind(seq, kDocument) < 0 && findKind(out, kDocument) < 0:
+			// "compare that face scan with the photo from the partner": a photo the
+			// flow never takes, in a flow with no document, is one the integrator passes in
 			addSrc("providedData")
 		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
 			addSrc("sessionVideo")

@@ -139,7 +139,7 @@ var rules = map[string][]rule{
 				return false
 			}
 			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace || passiveScan(d.ts, i)
 		},
 		make: faceScan,
 	}},
@@ -266,7 +266,10 @@ var rules = map[string][]rule{
 	}},
 	"match": {dataRule},
 	"same":  {dataRule},
-	"greet": {simple(kGreeting, nil)},
+	"greet": {{make: lineStep(kGreeting)}},
+	// "open with "Hi, …"", "close with "Thanks, …"": the greeting or closing, said as written
+	"start": {{when: quotedLineAfter, make: lineStep(kGreeting)}},
+	"end":   {{when: quotedLineAfter, make: lineStep(kClosing)}},
 	"welcome": {{make: func(d *detector, i int) {
 		if len(d.seq) == 0 && len(d.out) == 0 {
 			d.add(&step{k: kGreeting}, i)
@@ -274,7 +277,7 @@ var rules = map[string][]rule{
 		}
 		d.add(&step{k: kInform, topics: tWelcome | topicsOf(d.ts)}, i)
 	}}},
-	"goodbye": {simple(kClosing, nil)},
+	"goodbye": {{make: lineStep(kClosing)}},
 	"thank": {simple(kClosing, func(d *detector, i int) bool {
 		return hasAnyRaw(d.ts, lex.closingWords) || has(d.ts, "finally")
 	})},
@@ -369,8 +372,8 @@ var (
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
 	}}
 	documentRule = rule{make: func(d *detector, i int) {
-		if d.comparing && providedImage(d.ts, i) {
-			return // "the photo ID we already have on file": a source the integrator holds, not a scan
+		if (d.comparing || d.nextW(i) == "photo") && providedImage(d.ts, i) {
+			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
@@ -394,7 +397,12 @@ var (
 			}
 			return false
 		},
-		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+		make: func(d *detector, i int) {
+			if d.neg[i] && d.ts[i].w == "microphone" && (has(d.ts, "camera") || findKind(d.seq, kPermissions) >= 0 || d.got.has(kPermissions)) {
+				return // "camera permission (we don't need the microphone)": a setting of the permission (readSettings), not its exclusion
+			}
+			d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i)
+		},
 	}
 	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
 	dataRule   = rule{
@@ -416,7 +424,11 @@ var (
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
 		}
-		d.add(&step{k: k, topics: tp, phrase: phraseAfter(d.ts, i)}, i)
+		ph := phraseAfter(d.ts, i)
+		if k == kAsk && t.w == "confirm" && ph != "" && !strings.HasPrefix(ph, quoteW) && !startsWh(ph) {
+			ph = "to confirm " + ph // "confirm the swap": the user is asked to confirm it, not asked "the swap"
+		}
+		d.add(&step{k: k, topics: tp, phrase: ph}, i)
 	}}
 	reasonRule = rule{
 		when: func(d *detector, i int) bool {
@@ -482,6 +494,40 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// quotedLineAfter: the verb at i is followed by "with" and a quoted line ("open
+// with "Hi, …"", "greet them with "…"").
+func quotedLineAfter(d *detector, i int) bool {
+	j := skipAddressee(d.ts, i+1)
+	return j+1 < len(d.ts) && d.ts[j].raw == "with" && d.ts[j+1].w == quoteW && d.ts[j+1].raw == quoteW
+}
+
+// lineStep makes a greeting or closing, with the quoted line that follows its
+// verb as its words.
+func lineStep(k kind) func(d *detector, i int) {
+	return func(d *detector, i int) {
+		s := &step{k: k}
+		if quotedLineAfter(d, i) {
+			s.phrase = quoteW + d.ts[skipAddressee(d.ts, i+1)+1].orig + quoteW
+		}
+		d.add(s, i)
+	}
+}
+
+// passiveScan: the thing at i is scanned in the passive ("their face is then
+// captured", "the face gets scanned"): a be-verb after it and a scan verb at most
+// two words on.
+func passiveScan(ts []token, i int) bool {
+	if i+2 >= len(ts) || !lex.becomes[ts[i+1].raw] {
+		return false
+	}
+	for j := i + 2; j < len(ts) && j <= i+3; j++ {
+		if ts[j].w == "scan" {
+			return true
+		}
+	}
+	return false
+}
 
 // liveSource is the user's side of a comparison with a document: the face scan
 // the flow takes (or the clause names), else the live video.

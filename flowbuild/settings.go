@@ -140,7 +140,8 @@ func readSettings(ts []token) stepSettings {
 		}
 	}
 	for i, t := range ts {
-		if t.w == "camera" && i+1 < len(ts) && ts[i+1].w == "only" || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" {
+		// "camera only", "only the camera", "camera permission only": "only" at most one word from it
+		if t.w == "camera" && (i+1 < len(ts) && ts[i+1].w == "only" || i+2 < len(ts) && ts[i+2].w == "only" && ts[i+1].w == "permission") || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" {
 			if !has(ts, "microphone") {
 				s.noMic = true
 			}
@@ -173,7 +174,7 @@ var numberWords = map[string]int{
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
 	for _, t := range ts {
-		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
+		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
 		}
 	}
