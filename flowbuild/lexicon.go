@@ -51,7 +51,7 @@ var lexGroups = map[string][]string{
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
 	"number":     {"number"},
-	"permission": {"permission", "consent", "access", "allow", "grant", "enable", "authorize", "authorise"},
+	"permission": {"permission", "perms", "perm", "consent", "access", "allow", "grant", "enable", "authorize", "authorise"},
 	"camera":     {"camera", "webcam", "cam"},
 	"microphone": {"microphone", "mic", "audio"},
 	"ask":        {"ask", "question", "query", "quiz", "interview", "inquire", "enquire", "chat", "conversation", "conversational", "talk", "discuss", "dialogue", "dialog"},
@@ -156,6 +156,7 @@ var (
 	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condStopWords    = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords     = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
 	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
 	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
@@ -295,7 +296,7 @@ type lexicon struct {
 	canon                                                                                                                           map[string]string // surface form → lemma
 	addressee                                                                                                                       map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                       map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condMain, userWord                                                                        map[string]bool
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord                                                              map[string]bool
 	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                               map[string]bool
 	channelPrep                                                                                                                     map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                              map[string]bool
@@ -325,6 +326,7 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
+	l.condStop = wordSet(condStopWords)
 	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)

@@ -335,6 +335,12 @@ func parse(text string) *parsed {
 						sc.anchor = seq[i]
 					}
 				}
+				if sc.anchor == nil && has(c.toks, "scan") {
+					// "if the user cancels the scan": the scan the text named last
+					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
+						sc.anchor = seq[i]
+					}
+				}
 			}
 		}
 		if sc.k != condNone {
@@ -1623,6 +1629,12 @@ func docTypesOf(ts []token, i int) []string {
 		return []string{"id"}
 	case "id":
 		if next == "card" || prev == "national" || prev == "identity" {
+			return []string{"id"}
+		}
+		// "passport or ID", "ID or driving licence": an ID listed beside another
+		// document type is the ID card, not any government ID
+		if (prev == "or" || prev == "and") && i >= 2 && (lex.docWord[ts[i-2].w] && ts[i-2].w != "document" || ts[i-2].w == "driver") ||
+			(next == "or" || next == "and") && i+2 < len(ts) && (lex.docWord[ts[i+2].w] && ts[i+2].w != "document" && ts[i+2].w != "id" || ts[i+2].w == "driver") {
 			return []string{"id"}
 		}
 	}
