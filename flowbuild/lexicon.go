@@ -21,7 +21,7 @@ var lexGroups = map[string][]string{
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
-	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog"},
+	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog", "facerec"},
 	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs", "seen"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
@@ -217,7 +217,7 @@ var (
 	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago"} // an image the integrator holds
 	holdVerbWords        = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                                     // "the selfie we have"
 	compareStopWords     = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                                      // the other side of a comparison starts here
-	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                                           // the person a status check is about
+	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this", "whoever"}                                                                                                                                                // the person a status check is about
 	identityNeedWords    = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                              // proving who someone is
 	verifyNeedWords      = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                              // a need to check the person, with no step named
 	replaceWords         = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                                     // a change that replaces a step
@@ -266,7 +266,7 @@ var (
 	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
 	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
 	pastTimeWords      = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
-	amongWords         = []string{"in", "among", "across", "within"}                                                        // "among the people we registered": a search
+	amongWords         = []string{"in", "among", "amongst", "across", "within"}                                             // "among the people we registered": a search
 	meansWords         = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
 	withWords          = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
 	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
@@ -793,6 +793,7 @@ var joins = map[string]string{
 	"government issued": "governmentissued", "d o b": "dob",
 	"signed up": "signup", "signing up": "signup",
 	"log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
+	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
 	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 
