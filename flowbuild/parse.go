@@ -1220,12 +1220,12 @@ func negations(ts []token) []bool {
 // or -1.
 func negatedSubject(ts []token, i int) int {
 	t := ts[i]
-	if t.raw != "not" && t.raw != "isnt" && t.raw != "arent" && t.raw != "wont" {
+	if t.raw != "not" && !lex.negAux[t.raw] {
 		return -1
 	}
 	j := i - 1
-	if j >= 0 && (ts[j].raw == "is" || ts[j].raw == "are" || ts[j].raw == "will") {
-		j--
+	if j >= 0 && lex.subjectAux[ts[j].raw] {
+		j-- // "email is not an option", "email must not be used"
 	}
 	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
 		return -1
