@@ -225,10 +225,12 @@ var (
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable"}
-	channelNounWords     = []string{"channel", "channels"}                                           // "the email channel": the code's channel, not an address to collect
-	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}    // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"} // a negated auxiliary that stands for "… not"
-	labelWords           = []string{"2fa", "mfa", "twofactor"}                                       // name the need for a code, not its place
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"} // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                     // "make it SMS", "change that to email": a correction of the step just named
+	channelNounWords     = []string{"channel", "channels"}                                                  // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}           // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}        // a negated auxiliary that stands for "… not"
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                              // name the need for a code, not its place
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -299,7 +301,7 @@ type lexicon struct {
 	canon                                                                                                                           map[string]string // surface form → lemma
 	addressee                                                                                                                       map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                       map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun                             map[string]bool
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb    map[string]bool
 	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                               map[string]bool
 	channelPrep                                                                                                                     map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                              map[string]bool
@@ -330,7 +332,7 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
-	l.channelNoun = wordSet(channelNounWords)
+	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)

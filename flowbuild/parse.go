@@ -190,6 +190,8 @@ func splitClauses(ts []token) []clause {
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
 			continue
+		case t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] && len(cur) > 0:
+			flush() // "an email code no wait an SMS code": a correction starts a clause
 		case t.raw == "followed" && i+1 < len(ts) && ts[i+1].raw == "by":
 			flush()
 			i++
@@ -437,6 +439,17 @@ func parse(text string) *parsed {
 				main = []*step{{k: k, pos: 0}}
 			}
 		}
+		if old := correctedStep(c.toks, main, prevMain); old != nil {
+			// "a code to their inbox. Actually make it SMS": the step just named,
+			// corrected in its place, not a second one
+			if i := slices.Index(seq, old); i >= 0 {
+				main[0].pos, main[0].front, main[0].back = old.pos, old.front, old.back
+				seq[i] = main[0]
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a correction: the "+old.k.String()+" is "+main[0].k.withArticle()+" instead.")
+				prevMain, prevSent = main, c.sent
+				continue
+			}
+		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		switch {
 		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
@@ -511,6 +524,36 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// correctedStep: the clause corrects the step the text just named ("actually
+// make it SMS", "no wait, an SMS code", "make that email") with one step of the
+// same family; it returns the step corrected, or nil. A bare "email" in a
+// correction of a code is the email code.
+func correctedStep(ts []token, main, prev []*step) *step {
+	if len(main) != 1 || len(prev) == 0 || len(ts) < 2 {
+		return nil
+	}
+	marked := false
+	for i := 0; i < len(ts) && i < 3; i++ {
+		if lex.correction[ts[i].raw] || lex.correctVerb[ts[i].raw] && lex.touchedRef[ts[i+1].raw] {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return nil
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		old := prev[i]
+		if main[0].k == kEnterEmail && (old.k == kSMSOTP || old.k == kOTP) {
+			main[0].k = kEmailOTP
+		}
+		if old.k != main[0].k && slices.Contains(family(old.k), main[0].k) {
+			return old
+		}
+	}
+	return nil
 }
 
 // bareCondition: the clause is a condition and nothing else ("if the face match is
@@ -1170,7 +1213,7 @@ func negations(ts []token) []bool {
 				nx = ts[i+1].w
 			}
 			// "no other document types", "nothing else": exclusivity, not an exclusion
-			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {

@@ -186,6 +186,10 @@ var rules = map[string][]rule{
 		if hasRaw(ts, "already") {
 			return // "users already typed their email at signup": it is on file, not collected again
 		}
+		if d.neg[i] && !has(ts, "collect") && !has(ts, "address") && !lex.entryNext[next] {
+			// "SMS, not email": the channel is ruled out, the code that would use it too
+			d.add(&step{k: kEmailOTP}, i)
+		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},
 	"sms": {{
