@@ -30,8 +30,32 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
+	var parts []string
+	kept := false
 	for _, sentence := range editSentences(text) {
 		for _, part := range splitInstructions(sentence) {
+			// "make that an SMS... no wait, keep it email": a retraction takes back
+			// the instruction before it; what follows it is the instruction
+			if rest, ok := retraction(part); ok {
+				if len(parts) > 0 {
+					parts = parts[:len(parts)-1]
+				}
+				part = rest
+				if w := strings.Fields(strings.ToLower(part)); len(w) > 0 && lex.keepVerb[strings.Trim(w[0], ",;:")] && !hasEditVerb(w[1:]) {
+					kept = true // "no wait, keep it email": the flow stays as it is
+					continue
+				}
+			}
+			if strings.TrimSpace(part) != "" {
+				parts = append(parts, part)
+			}
+		}
+	}
+	if len(parts) == 0 && kept {
+		done = append(done, "nothing (the change was taken back)")
+	}
+	{
+		for _, part := range parts {
 			ts := tokenize(part)
 			switch cond := readCondition(ts, p.steps); {
 			case cond.k == condNewUser:
@@ -65,6 +89,30 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		res.Questions = []Question{}
 	}
 	return res, nil
+}
+
+// retraction: the part opens by taking back what was said before it ("no wait",
+// "actually no", "sorry", "scratch that", "I meant"); it returns the rest.
+func retraction(part string) (string, bool) {
+	words := strings.Fields(part)
+	for i := 0; i < len(words) && i < 3; i++ {
+		w := strings.ToLower(strings.Trim(words[i], ",;:.!?…"))
+		prev, next := "", ""
+		if i > 0 {
+			prev = strings.ToLower(strings.Trim(words[i-1], ",;:.!?…"))
+		}
+		if i+1 < len(words) {
+			next = strings.ToLower(strings.Trim(words[i+1], ",;:.!?…"))
+		}
+		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no") {
+			j := i + 1
+			for j < len(words) && lex.retractFiller[strings.ToLower(strings.Trim(words[j], ",;:.!?…"))] {
+				j++ // "no wait, …", "scratch that, …", "sorry, I meant …"
+			}
+			return strings.Join(words[j:], " "), true
+		}
+	}
+	return part, false
 }
 
 // editSentences splits a change into the instructions it holds.
