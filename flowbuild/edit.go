@@ -478,6 +478,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
+	if i := p.find(kDocument); i >= 0 {
+		// "don't accept driving licences anymore", "remove passports from the
+		// accepted documents and allow ID cards": what the scan accepts changes,
+		// the scan stays while it accepts anything
+		if added, removed := docTypeChanges(ts); len(removed) > 0 && (len(added) > 0 || hasAnyRaw(ts, lex.acceptVerb)) {
+			s := p.steps[i]
+			cur := s.currentDocTypes()
+			types := slices.DeleteFunc(mergeTypes(cur, added), func(t string) bool { return slices.Contains(removed, t) })
+			if len(types) > 0 && !slices.Equal(types, cur) {
+				s.docTypes = types
+				s.configureNode()
+				return []string{"the document scan now accepts " + strings.Join(types, ", ")}, nil
+			}
+		}
+	}
 	if hasAnyRaw(ts, lex.removeVerb) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "also", "except", "but", "keep", "down", "leave") && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil

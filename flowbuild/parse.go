@@ -1671,7 +1671,7 @@ func docTypesOf(ts []token, i int) []string {
 	case "card":
 		return []string{"id"}
 	case "id":
-		if next == "card" || prev == "national" || prev == "identity" {
+		if next == "card" || next == "cards" || prev == "national" || prev == "identity" {
 			return []string{"id"}
 		}
 		// "passport or ID", "ID or driving licence": an ID listed beside another
