@@ -18,6 +18,7 @@ import (
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
 	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
+	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 }
 
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
