@@ -587,6 +587,10 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			t := s.challenge
 			n.RequireLivenessChallenge = &t
 		}
+		if s.threshold > 0 {
+			th := s.threshold // "a face scan with a 0.8 similarity threshold"
+			n.SimilarityThreshold = &th
+		}
 	case kFaceCompare:
 		n.SourceA, n.SourceB = s.srcA, s.srcB
 		if n.SourceA == nil {
