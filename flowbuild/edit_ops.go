@@ -303,6 +303,26 @@ func (s *step) configureNode() {
 // the verification steps.
 func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 	var idx []int
+	var ords []int
+	for _, t := range ts {
+		if n := lex.ordinal[t.raw]; n > 0 && !slices.Contains(ords, n) {
+			ords = append(ords, n)
+		}
+	}
+	if len(ords) == 2 {
+		// "swap the second and third checks": the checks at those places
+		var checks []int
+		for i, x := range p.steps {
+			if !x.k.isConversation() {
+				checks = append(checks, i)
+			}
+		}
+		if ords[0] <= len(checks) && ords[1] <= len(checks) {
+			a, b := checks[ords[0]-1], checks[ords[1]-1]
+			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
+			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
+		}
+	}
 	for _, s := range pos {
 		for i, x := range p.steps {
 			if findKind([]*step{x}, s.k) >= 0 && !slices.Contains(idx, i) {
