@@ -68,6 +68,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				carried = ""
 			}
 			d, err := p.apply(part)
+			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
+				// "Remove the permissions step and the SMS; we don't need either.": a
+				// reason that points back at what the change just did, not a change
+				continue
+			}
 			if err != nil {
 				return Result{}, err
 			}

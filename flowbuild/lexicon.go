@@ -230,6 +230,7 @@ var (
 	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                   // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
 	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"} // words of a retraction before its instruction
 	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
 	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
 	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
@@ -302,6 +303,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
+	doneRef                                                                                                                                                        map[string]bool
 	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -339,6 +341,7 @@ func newLexicon() *lexicon {
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.doneRef = wordSet(doneRefWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1
