@@ -30,7 +30,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
-	var parts []string
+	parts := make([]string, 0, 4)
 	kept := false
 	for _, sentence := range editSentences(text) {
 		for _, part := range splitInstructions(sentence) {
@@ -99,6 +99,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 // retraction: the part opens by taking back what was said before it ("no wait",
 // "actually no", "sorry", "scratch that", "I meant"); it returns the rest.
 func retraction(part string) (string, bool) {
+	if !retractionCandidate(part) {
+		return part, false // most parts: no word of a retraction among the first three
+	}
 	words := strings.Fields(part)
 	for i := 0; i < len(words) && i < 3; i++ {
 		w := strings.ToLower(strings.Trim(words[i], ",;:.!?…"))
@@ -118,6 +121,33 @@ func retraction(part string) (string, bool) {
 		}
 	}
 	return part, false
+}
+
+// retractionCandidate: one of the part's first three words is a retraction or
+// correction word (checked without allocating, as most parts have none).
+func retractionCandidate(part string) bool {
+	rest := part
+	for n := 0; n < 3; n++ {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			return false
+		}
+		w := rest
+		if i := strings.IndexAny(rest, " \t"); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		w = strings.Trim(w, ",;:.!?…")
+		for _, set := range []map[string]bool{lex.retract, lex.correction} {
+			for k := range set {
+				if strings.EqualFold(k, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // editSentences splits a change into the instructions it holds.
