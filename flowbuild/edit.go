@@ -30,8 +30,32 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
+	parts := make([]string, 0, 4)
+	kept := false
 	for _, sentence := range editSentences(text) {
 		for _, part := range splitInstructions(sentence) {
+			// "make that an SMS... no wait, keep it email": a retraction takes back
+			// the instruction before it; what follows it is the instruction
+			if rest, ok := retraction(part); ok {
+				if len(parts) > 0 {
+					parts = parts[:len(parts)-1]
+				}
+				part = rest
+				if w := strings.Fields(strings.ToLower(part)); len(w) > 0 && lex.keepVerb[strings.Trim(w[0], ",;:")] && !hasEditVerb(w[1:]) {
+					kept = true // "no wait, keep it email": the flow stays as it is
+					continue
+				}
+			}
+			if strings.TrimSpace(part) != "" {
+				parts = append(parts, part)
+			}
+		}
+	}
+	if len(parts) == 0 && kept {
+		done = append(done, "nothing (the change was taken back)")
+	}
+	{
+		for _, part := range parts {
 			ts := tokenize(part)
 			switch cond := readCondition(ts, p.steps); {
 			case cond.k == condNewUser:
@@ -44,6 +68,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				carried = ""
 			}
 			d, err := p.apply(part)
+			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
+				// "Remove the permissions step and the SMS; we don't need either.": a
+				// reason that points back at what the change just did, not a change
+				continue
+			}
 			if err != nil {
 				return Result{}, err
 			}
@@ -65,6 +94,60 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		res.Questions = []Question{}
 	}
 	return res, nil
+}
+
+// retraction: the part opens by taking back what was said before it ("no wait",
+// "actually no", "sorry", "scratch that", "I meant"); it returns the rest.
+func retraction(part string) (string, bool) {
+	if !retractionCandidate(part) {
+		return part, false // most parts: no word of a retraction among the first three
+	}
+	words := strings.Fields(part)
+	for i := 0; i < len(words) && i < 3; i++ {
+		w := strings.ToLower(strings.Trim(words[i], ",;:.!?…"))
+		prev, next := "", ""
+		if i > 0 {
+			prev = strings.ToLower(strings.Trim(words[i-1], ",;:.!?…"))
+		}
+		if i+1 < len(words) {
+			next = strings.ToLower(strings.Trim(words[i+1], ",;:.!?…"))
+		}
+		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no") {
+			j := i + 1
+			for j < len(words) && lex.retractFiller[strings.ToLower(strings.Trim(words[j], ",;:.!?…"))] {
+				j++ // "no wait, …", "scratch that, …", "sorry, I meant …"
+			}
+			return strings.Join(words[j:], " "), true
+		}
+	}
+	return part, false
+}
+
+// retractionCandidate: one of the part's first three words is a retraction or
+// correction word (checked without allocating, as most parts have none).
+func retractionCandidate(part string) bool {
+	rest := part
+	for n := 0; n < 3; n++ {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			return false
+		}
+		w := rest
+		if i := strings.IndexAny(rest, " \t"); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		w = strings.Trim(w, ",;:.!?…")
+		for _, set := range []map[string]bool{lex.retract, lex.correction} {
+			for k := range set {
+				if strings.EqualFold(k, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // editSentences splits a change into the instructions it holds.
@@ -427,6 +510,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				ts = slices.Clone(ts)
 				ts[j] = token{w: ","}
 				break
+			}
+		}
+	}
+	if i := p.find(kDocument); i >= 0 {
+		// "don't accept driving licences anymore", "remove passports from the
+		// accepted documents and allow ID cards": what the scan accepts changes,
+		// the scan stays while it accepts anything
+		if added, removed := docTypeChanges(ts); len(removed) > 0 && (len(added) > 0 || hasAnyRaw(ts, lex.acceptVerb)) {
+			s := p.steps[i]
+			cur := s.currentDocTypes()
+			types := slices.DeleteFunc(mergeTypes(cur, added), func(t string) bool { return slices.Contains(removed, t) })
+			if len(types) > 0 && !slices.Equal(types, cur) {
+				s.docTypes = types
+				s.configureNode()
+				return []string{"the document scan now accepts " + strings.Join(types, ", ")}, nil
 			}
 		}
 	}

@@ -18,6 +18,7 @@ import (
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
 	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
+	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 }
 
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
@@ -204,6 +205,18 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			if hasRaw(ts, "also", "too", "well", "plus") {
 				types = mergeTypes(s.currentDocTypes(), x.docTypes)
 			}
+			if added, removed := docTypeChanges(ts); len(removed) > 0 {
+				// "remove passports from the accepted documents and allow ID cards":
+				// the types the scan had, less those taken out, with those let in
+				base := s.currentDocTypes()
+				if has(ts, "only") {
+					base = nil
+				}
+				types = slices.DeleteFunc(mergeTypes(base, added), func(t string) bool { return slices.Contains(removed, t) })
+				if len(types) == 0 {
+					return nil, false
+				}
+			}
 			s.docTypes = types
 			s.configureNode()
 			done = append(done, "the document scan now accepts "+strings.Join(types, ", "))
@@ -214,6 +227,36 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// docTypeChanges reads which document types a change lets in and which it takes
+// out: a type after a removal verb or a negation is taken out, one after an
+// accept verb (or with none) let in; "and", "but" and "instead" end a removal.
+func docTypeChanges(ts []token) (added, removed []string) {
+	removing, at := false, -10
+	for i, t := range ts {
+		switch {
+		case lex.removeVerb[t.raw] || t.w == "no" || t.w == "without":
+			removing, at = true, i
+			continue
+		case lex.acceptVerb[t.raw] && i-at <= 2:
+			continue // "stop accepting passports", "don't allow licences": still a removal
+		case lex.acceptVerb[t.raw] || t.raw == "but" || t.w == "instead" || t.w == "only":
+			removing = false
+			continue
+		}
+		if !lex.docWord[t.w] && t.w != "driver" && t.w != "card" || t.w == "card" && i > 0 && ts[i-1].w == "id" {
+			continue
+		}
+		if dt := docTypesOf(ts, i); len(dt) > 0 {
+			if removing {
+				removed = mergeTypes(removed, dt)
+			} else {
+				added = mergeTypes(added, dt)
+			}
+		}
+	}
+	return added, removed
 }
 
 func mergeTypes(a, b []string) []string {
@@ -283,6 +326,26 @@ func (s *step) configureNode() {
 // the verification steps.
 func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 	var idx []int
+	var ords []int
+	for _, t := range ts {
+		if n := lex.ordinal[t.raw]; n > 0 && !slices.Contains(ords, n) {
+			ords = append(ords, n)
+		}
+	}
+	if len(ords) == 2 {
+		// "swap the second and third checks": the checks at those places
+		var checks []int
+		for i, x := range p.steps {
+			if !x.k.isConversation() {
+				checks = append(checks, i)
+			}
+		}
+		if ords[0] <= len(checks) && ords[1] <= len(checks) {
+			a, b := checks[ords[0]-1], checks[ords[1]-1]
+			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
+			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
+		}
+	}
 	for _, s := range pos {
 		for i, x := range p.steps {
 			if findKind([]*step{x}, s.k) >= 0 && !slices.Contains(idx, i) {

@@ -21,7 +21,7 @@ var lexGroups = map[string][]string{
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
-	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog"},
+	"recognize":  {"recognize", "recognise", "recognition", "recognizes", "recognised", "recognized", "recognizing", "recognising", "reidentify", "onetomany", "faceidentification", "recog", "facerec"},
 	"search":     {"search", "find", "lookup", "searching", "searches", "locate", "know", "belong", "belongs", "seen"},
 	"identify":   {"identify", "identifies", "identified", "identifying"},
 	"compare":    {"compare", "compared", "comparing", "comparison", "crosscheck", "crosschecks", "onetoone", "comparision", "comparisson"},
@@ -51,7 +51,7 @@ var lexGroups = map[string][]string{
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
 	"number":     {"number"},
-	"permission": {"permission", "consent", "access", "allow", "grant", "enable", "authorize", "authorise"},
+	"permission": {"permission", "perms", "perm", "consent", "access", "allow", "grant", "enable", "authorize", "authorise"},
 	"camera":     {"camera", "webcam", "cam"},
 	"microphone": {"microphone", "mic", "audio"},
 	"ask":        {"ask", "question", "query", "quiz", "interview", "inquire", "enquire", "chat", "conversation", "conversational", "talk", "discuss", "dialogue", "dialog"},
@@ -156,6 +156,7 @@ var (
 	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condStopWords    = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords     = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
 	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
 	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
@@ -216,15 +217,25 @@ var (
 	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago"} // an image the integrator holds
 	holdVerbWords        = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                                     // "the selfie we have"
 	compareStopWords     = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                                      // the other side of a comparison starts here
-	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this"}                                                                                                                                                           // the person a status check is about
+	personRefWords       = []string{"they", "theyre", "them", "he", "she", "hes", "shes", "user", "users", "customer", "customers", "person", "member", "someone", "this", "whoever"}                                                                                                                                                // the person a status check is about
 	identityNeedWords    = []string{"kyc", "identity", "idv", "impersonation", "impersonating", "impostor", "imposter"}                                                                                                                                                                                                              // proving who someone is
 	verifyNeedWords      = []string{"secure", "safe", "fraud", "legit", "legitimate", "genuine", "trust", "trusted", "takeover", "takeovers", "bots", "bot", "fraudsters", "fraudster"}                                                                                                                                              // a need to check the person, with no step named
 	replaceWords         = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                                     // a change that replaces a step
 	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable"}
-	labelWords           = []string{"2fa", "mfa", "twofactor"} // name the need for a code, not its place
+	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable"}
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                             // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                 // "make it SMS", "change that to email": a correction of the step just named
+	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                   // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"} // words of a retraction before its instruction
+	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
+	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
+	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -232,8 +243,8 @@ var (
 	hypotheticalWords    = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                                                                                                                  // "since the SMS would go to the old phone": a reason, not a request
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
-	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill"}                                                                                                                     // a change that removes steps
-	acceptVerbWords      = []string{"accept", "accepts", "accepted", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                                                                     // a change to what a step accepts
+	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop"}                                                                                                             // a change that removes steps
+	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
@@ -265,7 +276,7 @@ var (
 	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
 	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
 	pastTimeWords      = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
-	amongWords         = []string{"in", "among", "across", "within"}                                                        // "among the people we registered": a search
+	amongWords         = []string{"in", "among", "amongst", "across", "within"}                                             // "among the people we registered": a search
 	meansWords         = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
 	withWords          = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
 	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
@@ -304,29 +315,31 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	canon                                                                                                                           map[string]string // surface form → lemma
-	addressee                                                                                                                       map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                       map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condMain, userWord                                                                        map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                               map[string]bool
-	channelPrep                                                                                                                     map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                              map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                        map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                          map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                              map[string]bool
-	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                     map[string]bool
-	unsupported                                                                                                                     map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                        map[string]string // word → document_scan scanningMode
-	modeNoun                                                                                                                        map[string]bool
-	topic                                                                                                                           map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                 map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                map[string]bool
-	frontWord, backWord                                                                                                             map[string]bool
-	framing                                                                                                                         map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                             map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                   map[string]bool
-	byLen                                                                                                                           map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	doneRef                                                                                                                                                        map[string]bool
+	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                          map[string]string // surface form → lemma
+	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                              map[string]bool
+	channelPrep                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                         map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                             map[string]bool
+	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                    map[string]bool
+	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
+	modeNoun                                                                                                                                                       map[string]bool
+	topic                                                                                                                                                          map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                               map[string]bool
+	frontWord, backWord                                                                                                                                            map[string]bool
+	framing                                                                                                                                                        map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
+	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -338,6 +351,14 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
+	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
+	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
+	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.doneRef = wordSet(doneRefWords)
+	l.ordinal = map[string]int{}
+	for i, w := range ordinalWords {
+		l.ordinal[w] = i + 1
+	}
 	l.condBad, l.lowWord, l.consequence = wordSet(condBadWords), wordSet(condLowWords), wordSet(consequenceWords)
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
@@ -824,7 +845,8 @@ var joins = map[string]string{
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"signed up": "signup", "signing up": "signup",
-	"log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
+	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
+	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
 	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 

@@ -198,6 +198,8 @@ func splitClauses(ts []token) []clause {
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
 			continue
+		case t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] && len(cur) > 0:
+			flush() // "an email code no wait an SMS code": a correction starts a clause
 		case t.raw == "followed" && i+1 < len(ts) && ts[i+1].raw == "by":
 			flush()
 			i++
@@ -343,6 +345,12 @@ func parse(text string) *parsed {
 						sc.anchor = seq[i]
 					}
 				}
+				if sc.anchor == nil && has(c.toks, "scan") {
+					// "if the user cancels the scan": the scan the text named last
+					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
+						sc.anchor = seq[i]
+					}
+				}
 			}
 		}
 		if sc.k != condNone {
@@ -439,6 +447,17 @@ func parse(text string) *parsed {
 				main = []*step{{k: k, pos: 0}}
 			}
 		}
+		if old := correctedStep(c.toks, main, prevMain); old != nil {
+			// "a code to their inbox. Actually make it SMS": the step just named,
+			// corrected in its place, not a second one
+			if i := slices.Index(seq, old); i >= 0 {
+				main[0].pos, main[0].front, main[0].back = old.pos, old.front, old.back
+				seq[i] = main[0]
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a correction: the "+old.k.String()+" is "+main[0].k.withArticle()+" instead.")
+				prevMain, prevSent = main, c.sent
+				continue
+			}
+		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		switch {
 		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
@@ -513,6 +532,36 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	return p
+}
+
+// correctedStep: the clause corrects the step the text just named ("actually
+// make it SMS", "no wait, an SMS code", "make that email") with one step of the
+// same family; it returns the step corrected, or nil. A bare "email" in a
+// correction of a code is the email code.
+func correctedStep(ts []token, main, prev []*step) *step {
+	if len(main) != 1 || len(prev) == 0 || len(ts) < 2 {
+		return nil
+	}
+	marked := false
+	for i := 0; i < len(ts) && i < 3; i++ {
+		if lex.correction[ts[i].raw] || lex.correctVerb[ts[i].raw] && lex.touchedRef[ts[i+1].raw] {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return nil
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		old := prev[i]
+		if main[0].k == kEnterEmail && (old.k == kSMSOTP || old.k == kOTP) {
+			main[0].k = kEmailOTP
+		}
+		if old.k != main[0].k && slices.Contains(family(old.k), main[0].k) {
+			return old
+		}
+	}
+	return nil
 }
 
 // bareCondition: the clause is a condition and nothing else ("if the face match is
@@ -1172,7 +1221,7 @@ func negations(ts []token) []bool {
 				nx = ts[i+1].w
 			}
 			// "no other document types", "nothing else": exclusivity, not an exclusion
-			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
@@ -1222,12 +1271,12 @@ func negations(ts []token) []bool {
 // or -1.
 func negatedSubject(ts []token, i int) int {
 	t := ts[i]
-	if t.raw != "not" && t.raw != "isnt" && t.raw != "arent" && t.raw != "wont" {
+	if t.raw != "not" && !lex.negAux[t.raw] {
 		return -1
 	}
 	j := i - 1
-	if j >= 0 && (ts[j].raw == "is" || ts[j].raw == "are" || ts[j].raw == "will") {
-		j--
+	if j >= 0 && lex.subjectAux[ts[j].raw] {
+		j-- // "email is not an option", "email must not be used"
 	}
 	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
 		return -1
@@ -1635,7 +1684,13 @@ func docTypesOf(ts []token, i int) []string {
 	case "card":
 		return []string{"id"}
 	case "id":
-		if next == "card" || prev == "national" || prev == "identity" {
+		if next == "card" || next == "cards" || prev == "national" || prev == "identity" {
+			return []string{"id"}
+		}
+		// "passport or ID", "ID or driving licence": an ID listed beside another
+		// document type is the ID card, not any government ID
+		if (prev == "or" || prev == "and") && i >= 2 && (lex.docWord[ts[i-2].w] && ts[i-2].w != "document" || ts[i-2].w == "driver") ||
+			(next == "or" || next == "and") && i+2 < len(ts) && (lex.docWord[ts[i+2].w] && ts[i+2].w != "document" && ts[i+2].w != "id" || ts[i+2].w == "driver") {
 			return []string{"id"}
 		}
 	}

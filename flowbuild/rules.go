@@ -177,7 +177,7 @@ var rules = map[string][]rule{
 		}
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
 		if d.codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
-			prev == "an" && (next == "otp" || next == "code") ||
+			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
 			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
 			next == "one" && lastCode {
 			d.add(&step{k: kEmailOTP}, i)
@@ -185,6 +185,10 @@ var rules = map[string][]rule{
 		}
 		if hasRaw(ts, "already") {
 			return // "users already typed their email at signup": it is on file, not collected again
+		}
+		if d.neg[i] && !has(ts, "collect") && !has(ts, "address") && !lex.entryNext[next] {
+			// "SMS, not email": the channel is ruled out, the code that would use it too
+			d.add(&step{k: kEmailOTP}, i)
 		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},

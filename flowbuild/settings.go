@@ -109,6 +109,8 @@ func readSettings(ts []token) stepSettings {
 			s.attempts = int(n)
 		case (thresholdBefore(ts, i) || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
 			s.threshold = n
+		case n > 0 && n < 1 && matchBefore(ts, i):
+			s.threshold = n // "tighten the face match to 0.92": a fraction is the match's threshold
 		case thresholdBefore(ts, i) && n > 1 && n <= 100:
 			s.threshold = n / 100
 		}
@@ -187,6 +189,20 @@ func hasSetting(ts []token) bool {
 func thresholdBefore(ts []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if ts[j].w == "threshold" {
+			return true
+		}
+		if !lex.linkWord[ts[j].raw] {
+			return false
+		}
+	}
+	return false
+}
+
+// matchBefore: a match or comparison is named a few link words before the
+// number at i ("the face match to 0.92", "compare at 0.85").
+func matchBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ts[j].w == "match" || ts[j].w == "compare" {
 			return true
 		}
 		if !lex.linkWord[ts[j].raw] {
