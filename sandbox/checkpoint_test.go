@@ -21,17 +21,7 @@ func TestCheckpointsKeepTheWALSmall(t *testing.T) {
 	c := e.sb.writer.ckpt
 	c.every = 2 // published to the writer goroutine by the first write below
 	const clients, each = 8, 40
-	var wg sync.WaitGroup
-	for i := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range each {
-				e.create(keyA, createBody(fmt.Sprintf("ref-%d-%d", i, j), nil))
-			}
-		}()
-	}
-	wg.Wait()
+	createConcurrentlyInTest(e, clients, each)
 
 	assert.Positive(t, c.runs.Load(), "checkpoints ran beside the writer")
 	assert.Positive(t, c.tails.Load(), "the writer caught up after them")
@@ -59,15 +49,8 @@ func TestCheckpointsAfterAQuietSecond(t *testing.T) {
 	}
 	runs, tails := c.runs.Load(), c.tails.Load()
 	require.Eventually(t, func() bool { return c.runs.Load() > runs }, 5*time.Second, 10*time.Millisecond) // checkpointQuiet is a second
-	wal := filepath.Join(e.sb.cfg.DataDir, DBFile+"-wal")
-	before, err := os.Stat(wal)
-	require.NoError(t, err)
-	for i := range 5 {
-		e.create(keyA, createBody(fmt.Sprintf("later-%d", i), nil))
-	}
-	after, err := os.Stat(wal)
-	require.NoError(t, err)
-	assert.Equal(t, before.Size(), after.Size(), "the WAL started over: 5 creates fit in what 20 wrote")
+	// 5 creates fit in what 20 wrote
+	assertWALStartsOver(t, e, 5)
 	assert.Equal(t, tails, c.tails.Load(), "nothing was committed during the checkpoint: no catch-up")
 }
 
@@ -97,10 +80,17 @@ func TestCheckpointsRestartTheWALPastAReader(t *testing.T) {
 
 	c.checkpoint()
 	assert.Equal(t, int64(1), c.restarts.Load())
+	assertWALStartsOver(t, e, 3)
+}
+
+// assertWALStartsOver makes n sessions and checks that the WAL file did not
+// grow: its next transaction wrote from the beginning of the file.
+func assertWALStartsOver(t *testing.T, e *env, n int) {
+	t.Helper()
 	wal := filepath.Join(e.sb.cfg.DataDir, DBFile+"-wal")
 	before, err := os.Stat(wal)
 	require.NoError(t, err)
-	for i := range 3 {
+	for i := range n {
 		e.create(keyA, createBody(fmt.Sprintf("after-%d", i), nil))
 	}
 	after, err := os.Stat(wal)
@@ -137,18 +127,7 @@ func TestCheckpointsRestartTheWALUnderReaders(t *testing.T) {
 			}
 		}()
 	}
-	const clients, each = 8, 40
-	var wg sync.WaitGroup
-	for i := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range each {
-				e.create(keyA, createBody(fmt.Sprintf("ref-%d-%d", i, j), nil)) // fails on anything but 201
-			}
-		}()
-	}
-	wg.Wait()
+	createConcurrentlyInTest(e, 8, 40) // each create fails the test on anything but 201
 	close(stop)
 	readers.Wait()
 	assert.Positive(t, c.restarts.Load(), "forced restarts completed")
@@ -176,4 +155,19 @@ func TestStoreConnectionSettings(t *testing.T) {
 		require.NoError(t, tc.db.QueryRow("PRAGMA "+tc.pragma).Scan(&got))
 		assert.Equal(t, tc.want, got, tc.pragma)
 	}
+}
+
+// createConcurrentlyInTest makes clients×each sessions from clients goroutines.
+func createConcurrentlyInTest(e *env, clients, each int) {
+	var wg sync.WaitGroup
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range each {
+				e.create(keyA, createBody(fmt.Sprintf("ref-%d-%d", i, j), nil))
+			}
+		}()
+	}
+	wg.Wait()
 }
