@@ -714,7 +714,7 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			raw := text[i:j]
 			if apostrophe { // "don't" → "dont"
-				raw = strings.NewReplacer("'", "", "’", "").Replace(raw)
+				raw = strings.Map(dropApostrophe, raw)
 			}
 			raw = strings.ToLower(raw)
 			t := token{raw: raw, orig: text[i:j]}
@@ -800,6 +800,13 @@ func ticketKey(text string, i, j int) bool {
 		}
 	}
 	return true
+}
+
+func dropApostrophe(r rune) rune {
+	if r == '\'' || r == '’' {
+		return -1
+	}
+	return r
 }
 
 // joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -107,11 +108,11 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n * 3600)
 		case unit == "attempt" && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
-		case (thresholdBefore(ts, i) || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
+		case (namedBefore(ts, i, "threshold") || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
 			s.threshold = n
-		case n > 0 && n < 1 && matchBefore(ts, i):
+		case n > 0 && n < 1 && namedBefore(ts, i, "match", "compare"):
 			s.threshold = n // "tighten the face match to 0.92": a fraction is the match's threshold
-		case thresholdBefore(ts, i) && n > 1 && n <= 100:
+		case namedBefore(ts, i, "threshold") && n > 1 && n <= 100:
 			s.threshold = n / 100
 		}
 		_ = t
@@ -183,26 +184,12 @@ func hasSetting(ts []token) bool {
 	return false
 }
 
-// thresholdBefore: a threshold word names the number at i ("threshold 0.9", "a
-// similarity threshold of 0.9", "confidence at 90"), with at most a linking word
-// between.
-func thresholdBefore(ts []token, i int) bool {
+// namedBefore: one of words (lemmas) names the number at i, at most three
+// link words before it ("threshold 0.9", "a threshold of 90", "the face match
+// to 0.92", "compare at 0.85").
+func namedBefore(ts []token, i int, words ...string) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if ts[j].w == "threshold" {
-			return true
-		}
-		if !lex.linkWord[ts[j].raw] {
-			return false
-		}
-	}
-	return false
-}
-
-// matchBefore: a match or comparison is named a few link words before the
-// number at i ("the face match to 0.92", "compare at 0.85").
-func matchBefore(ts []token, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if ts[j].w == "match" || ts[j].w == "compare" {
+		if slices.Contains(words, ts[j].w) {
 			return true
 		}
 		if !lex.linkWord[ts[j].raw] {

@@ -109,8 +109,8 @@ func (c *checkpointer) checkpoint() int64 {
 	defer c.runs.Add(1)
 	for pass := 0; pass < 2; pass++ {
 		start := c.ended.Load()
-		if wal, _ := c.run1(ctx, "PASSIVE"); wal > c.limit {
-			if _, done := c.run1(ctx, "RESTART"); done {
+		if wal, _ := c.run1(ctx, c.db, "PASSIVE"); wal > c.limit {
+			if _, done := c.run1(ctx, c.db, "RESTART"); done {
 				c.restarts.Add(1)
 			}
 			return start
@@ -123,14 +123,15 @@ func (c *checkpointer) checkpoint() int64 {
 	return c.ended.Load()
 }
 
-// run1 runs one checkpoint of mode and returns the WAL's length in pages, as
-// it was when the checkpoint began (0 when it failed), and whether it did all
-// its mode asks (a RESTART that gave up waiting for readers did not).
-func (c *checkpointer) run1(ctx context.Context, mode string) (wal int64, done bool) {
+// run1 runs one checkpoint of mode on db (the checkpointer's connection, or
+// the writer's for its catch-up) and returns the WAL's length in pages, as it
+// was when the checkpoint began (0 when it failed), and whether it did all its
+// mode asks (a RESTART that gave up waiting for readers did not).
+func (c *checkpointer) run1(ctx context.Context, db *sql.DB, mode string) (wal int64, done bool) {
 	var busy, copied int64
 	// A checkpoint that cannot finish (SQLITE_BUSY, or an error) loses
 	// nothing: the pages stay in the WAL for the next.
-	rows, err := c.db.QueryContext(ctx, "PRAGMA wal_checkpoint("+mode+")")
+	rows, err := db.QueryContext(ctx, "PRAGMA wal_checkpoint("+mode+")")
 	if err == nil {
 		for rows.Next() {
 			err = rows.Scan(&busy, &wal, &copied)
@@ -150,9 +151,7 @@ func (c *checkpointer) run1(ctx context.Context, mode string) (wal int64, done b
 // the next checkpoint every c.every batches.
 func (c *checkpointer) afterBatch(w *sql.DB) {
 	if c.caught.Swap(false) {
-		if _, err := w.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
-			c.log.Warn("sandbox: checkpoint of the store failed; its WAL keeps the pages for the next one", "err", err)
-		}
+		c.run1(context.Background(), w, "PASSIVE")
 		c.tails.Add(1)
 	}
 	if c.batches++; c.batches >= c.every && !c.off.Load() && !c.busy.Swap(true) {
