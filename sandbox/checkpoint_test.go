@@ -24,7 +24,9 @@ func TestCheckpointsKeepTheWALSmall(t *testing.T) {
 	createConcurrentlyInTest(e, clients, each)
 
 	assert.Positive(t, c.runs.Load(), "checkpoints ran beside the writer")
-	assert.Positive(t, c.tails.Load(), "the writer caught up after them")
+	// The writer's own catch-up runs only when it wrote during a checkpoint's
+	// second pass, which depends on timing (under -race it may never): what
+	// must hold is that the WAL starts over, checked below.
 	fi, err := os.Stat(filepath.Join(e.sb.cfg.DataDir, DBFile+"-wal"))
 	require.NoError(t, err)
 	// 320 creates write about 10 MB of WAL pages (9.6 MB without checkpoints);
