@@ -56,6 +56,25 @@ func TestCheckpointsAfterAQuietSecond(t *testing.T) {
 	assert.Equal(t, tails, c.tails.Load(), "nothing was committed during the checkpoint: no catch-up")
 }
 
+// A checkpoint beside the writer that ends while the writer is still writing
+// leaves the last pages to the writer (caught): it copies them itself after
+// its next batch, so the transaction after that starts the WAL over instead
+// of appending to it. The checkpoints beside it are off, so only the
+// catch-up can have copied the pages.
+func TestCheckpointsWriterCatchesUp(t *testing.T) {
+	e := newEnv(t, nil)
+	c := e.sb.writer.ckpt
+	c.off.Store(true)
+	for i := range 10 {
+		e.create(keyA, createBody(fmt.Sprintf("ref-%d", i), nil))
+	}
+	c.caught.Store(true) // as checkpoint leaves it when the writer wrote during its second pass
+	e.create(keyA, createBody("caught", nil))
+	// The writer answers its batch's clients before it catches up.
+	require.Eventually(t, func() bool { return c.tails.Load() == 1 }, 5*time.Second, time.Millisecond)
+	assertWALStartsOver(t, e, 3)
+}
+
 // A reader holding an old snapshot keeps the WAL from starting over, and a
 // forced restart past walRestartPages waits for it only briefly (the writer is
 // held meanwhile): it gives up, and the next checkpoint after the reader is
