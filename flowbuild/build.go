@@ -275,7 +275,7 @@ var useCaseNames = map[useCase]string{
 	ucPayoutChange: "payout account change", ucRecovery: "account recovery", ucPasswordReset: "password reset",
 	ucOnboarding: "onboarding", ucEnrollment: "face enrollment", ucLogin: "login", ucSIMSwap: "SIM swap",
 	ucNotarization: "remote notarization", ucCheckIn: "check-in", ucAge: "age verification",
-	ucEmailChange: "email change", ucPayment: "payment approval",
+	ucEmailChange: "email change", ucPayment: "payment approval", ucDevice: "device recovery",
 }
 
 // summary is one paragraph a developer can read back to check the flow.

@@ -1,12 +1,13 @@
 package flowbuild
 
 import (
+	"slices"
 	"sort"
-
-	"github.com/facesign/facesign-mcp/flowbuild/internal/english"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/facesign/facesign-mcp/flowbuild/internal/english"
 )
 
 // The lexicon maps the many ways people name a step onto a small set of lemmas, so
@@ -932,14 +933,47 @@ type useCaseRule struct {
 	allOf  []string
 	also   []string // a third word it needs, when set
 	age    bool     // a number read as an age also names it
+	// before and after, when set, name the purpose only beside a word of
+	// anyOf: "new email", "change their email" and "email change" are an email
+	// change, but "an email code … their new device" is not.
+	before, after []string
+	// notNext: an anyOf word followed by one of these is another thing
+	// ("phone number" is not the device).
+	notNext []string
 }
 
+// purposeNear is how far before or after its noun a word of useCaseRule.before or
+// .after may stand ("change the email address", "the phone was stolen").
+const purposeNear = 3
+
 func (r useCaseRule) matches(ts []token) bool {
+	if len(r.before) > 0 || len(r.after) > 0 {
+		return r.matchesNear(ts)
+	}
 	hit := hasRaw(ts, r.anyOf...) || r.age && ageIn(ts) > 0
 	for _, l := range r.lemmas {
 		hit = hit || has(ts, l)
 	}
 	return hit && (len(r.allOf) == 0 || hasRaw(ts, r.allOf...)) && (len(r.also) == 0 || hasRaw(ts, r.also...))
+}
+
+func (r useCaseRule) matchesNear(ts []token) bool {
+	for i, t := range ts {
+		if !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
+			continue
+		}
+		for j := max(0, i-purposeNear); j < i; j++ {
+			if slices.Contains(r.before, ts[j].raw) {
+				return true
+			}
+		}
+		for j := i + 1; j <= min(len(ts)-1, i+purposeNear); j++ {
+			if slices.Contains(r.after, ts[j].raw) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var useCaseRules = []useCaseRule{
@@ -952,10 +986,15 @@ var useCaseRules = []useCaseRule{
 	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
 	{uc: ucPayoutChange, anyOf: []string{"bank"}, allOf: []string{"account"}, also: []string{"changing", "change", "update"}},
 	{uc: ucPasswordReset, anyOf: []string{"password"}, allOf: []string{"reset", "forgot", "forgotten"}},
+	// a device lost, stolen or replaced: the account moves to the new one
+	{uc: ucDevice, anyOf: []string{"device", "devices", "phone", "phones", "handset", "smartphone", "iphone", "android"}, notNext: []string{"number", "numbers", "no", "call", "calls"},
+		before: []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"},
+		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
-	{uc: ucEmailChange, anyOf: []string{"email"}, allOf: []string{"change", "changing", "update", "updating", "new"}},
+	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},
+		after: []string{"change", "changes", "update", "updates", "changed", "updated"}},
 	{uc: ucEnrollment, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
 	{uc: ucOnboarding, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"

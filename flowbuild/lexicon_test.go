@@ -43,3 +43,27 @@ func TestWithin2(t *testing.T) {
 	assert.False(t, within2("compare", "campaign"))
 	assert.False(t, within2("a", "abcd"))
 }
+
+// What a text is for shapes the greeting and the closing; a purpose word counts
+// only beside its noun, so a code sent to an email and a new device elsewhere in
+// the text do not make an email change.
+func TestDetectUseCase(t *testing.T) {
+	tests := []struct {
+		text string
+		want useCase
+	}{
+		{"device recovery flow: recognition, liveness, then an SMS code", ucDevice},
+		{"user got a new phone and wants to move their account to it: face recognition and liveness", ucDevice},
+		{"their phone was stolen, so match their face then send an email code", ucDevice},
+		{"lost my phone flow: verify via email code + face recognition, then let them register a new device", ucDevice},
+		{"send an sms code to their phone number for new signups, then liveness", ucGeneric},
+		{"let users change their email: liveness then an email code", ucEmailChange},
+		{"email change: liveness then a code to the new address", ucEmailChange},
+		{"a new email address goes through liveness and an email code", ucEmailChange},
+		{"an email code, then liveness, then ask whether their new job title is right", ucGeneric},
+		{"account recovery: liveness, then an email code", ucRecovery},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)
+	}
+}

@@ -1919,6 +1919,7 @@ const (
 	ucAge
 	ucEmailChange
 	ucPayment
+	ucDevice
 )
 
 func detectUseCase(ts []token) useCase {

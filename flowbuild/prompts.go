@@ -23,6 +23,8 @@ func greetingPrompt(uc useCase, amount string, video bool) string {
 		reason = "Hello. Before we change the bank account your payouts go to, I need to confirm that it's really you."
 	case ucRecovery:
 		reason = "Hello, I'm here to help you get back into your account. This takes about a minute."
+	case ucDevice:
+		reason = "Hello, I'm here to help you move your account to your new device. First I need to confirm that it's really you."
 	case ucPasswordReset:
 		reason = "Hello, I'll help you reset your password. First I need to confirm that it's really you."
 	case ucOnboarding:
@@ -69,6 +71,8 @@ func closingPrompt(uc useCase) string {
 		return "Say: Thank you, you're verified. Your payout account will be updated shortly."
 	case ucRecovery:
 		return "Say: Thank you, you're verified. You can now set a new password and get back into your account."
+	case ucDevice:
+		return "Say: Thank you, you're verified. Your new device is now linked to your account."
 	case ucPasswordReset:
 		return "Say: Thank you, you're verified. You can now choose a new password."
 	case ucOnboarding:
