@@ -980,7 +980,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
 	// a stated onboarding purpose outranks the domain words below it
-	{uc: ucOnboarding, anyOf: []string{"kyc", "onboarding", "onboard"}, allOf: []string{"kyc", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
+	{uc: ucOnboarding, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
 	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},
 	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
 	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
@@ -991,6 +991,8 @@ var useCaseRules = []useCaseRule{
 		before: []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"},
 		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
+	// enrolling a face is the purpose even where the face is later used to check in
+	{uc: ucEnrollment, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolled", "enrolling"}},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},

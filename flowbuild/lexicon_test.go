@@ -62,6 +62,9 @@ func TestDetectUseCase(t *testing.T) {
 		{"a new email address goes through liveness and an email code", ucEmailChange},
 		{"an email code, then liveness, then ask whether their new job title is right", ucGeneric},
 		{"account recovery: liveness, then an email code", ucRecovery},
+		{"Face enrollment for our gym members: capture their face once with liveness so they can check in with it later", ucEnrollment},
+		{"hotel check-in: liveness, then scan the guest's passport", ucCheckIn},
+		{"AML: verify the customer's photo ID and confirm they are 18 or older", ucOnboarding},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)

@@ -1091,6 +1091,9 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 		if t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in" {
 			rest := ts[i+1:]
 			for j, u := range rest {
+				if u.raw == "so" || u.raw == "allowing" {
+					break // "need to capture their face so they can check in later": the phrase opens at "so"
+				}
 				if u.w == "later" || u.raw == "next" && j+1 < len(rest) && (rest[j+1].raw == "time" || rest[j+1].raw == "session" || rest[j+1].raw == "sessions" || rest[j+1].raw == "login" || rest[j+1].raw == "visit") {
 					// the context phrase ends at the next "and": "… must be in the
 					// future and the holder must match the selfie" keeps what follows
