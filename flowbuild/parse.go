@@ -313,10 +313,16 @@ func parse(text string) *parsed {
 		// or once a clause after the condition's own one was read ("if it fails,
 		// offer a retry. …"); a condition ending its sentence carries into the next
 		// ("when the user isn't found; do an email OTP")
+		before := sc.k
 		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
 			sc = scope{}
 		}
 		cond := readCondition(c.toks, seq)
+		if before != condNone && lex.otherwise[c.toks[0].raw] {
+			// "if they're not recognized, deny. Otherwise send an SMS code": the
+			// other side of the condition just read is the main path
+			cond = condition{k: condMain, end: 0}
+		}
 		if cond.k == condFail && cond.end < 0 && sc.k != condNone && sc.sent == c.sent {
 			// "if the face is unknown, send an email code as a fallback": the role of
 			// the step under the condition already open, not a new condition
