@@ -107,7 +107,11 @@ func Build(description string, opts Options) (Result, error) {
 	if p.policy == "" {
 		p.policy = "end"
 		qs = append(qs, onFailureQuestion())
-		p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
+		if slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }) {
+			p.assumptions = append(p.assumptions, "Any other failed check ends the session with a polite message.")
+		} else {
+			p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
+		}
 	}
 	qs = append(qs, resolveSteps(p, opts)...)
 	if pr.excluded.has(kLiveness) && hasKind(pr.steps, kRecognition) {
@@ -302,13 +306,26 @@ func (p *plan) summary(f flow.Flow) string {
 	if hasKind(p.steps, kRecognition) {
 		b.WriteString(" A recognised user goes on to a liveness check; a new or unseen face gets its own liveness check and is told no account matched.")
 	}
+	var retried []string
+	for _, s := range p.steps {
+		if s.retry && retryable(s.k) && p.policy != "retry" {
+			retried = append(retried, s.k.String())
+		}
+	}
+	if len(retried) > 0 {
+		b.WriteString(" When the " + joinAnd(retried) + " fails the avatar offers to try it again, and ends politely if the user declines.")
+	}
+	other := ""
+	if len(retried) > 0 {
+		other = " other"
+	}
 	switch p.policy {
 	case "retry":
 		b.WriteString(" When a check fails the avatar offers to try it again, and ends politely if the user declines.")
 	case "human":
-		b.WriteString(" When a check fails the avatar hands the user to a member of the team.")
+		b.WriteString(" When any" + other + " check fails the avatar hands the user to a member of the team.")
 	default:
-		b.WriteString(" Any failed check ends the session with a polite message.")
+		b.WriteString(" Any" + other + " failed check ends the session with a polite message.")
 	}
 	return strings.Replace(b.String(), "A onboarding", "An onboarding", 1)
 }

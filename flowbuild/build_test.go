@@ -528,3 +528,58 @@ func withinOrCrash(t *testing.T, f func()) {
 		panic(t.Name() + ": did not return within 10s")
 	}
 }
+
+// A retry asked for when one named step fails goes on that step only; a retry
+// for any check goes on every check. Edit keeps a single step's retry where it
+// was and gives none to the steps it adds, and a policy for the whole flow
+// replaces it.
+func TestBuildRetryOfOneStep(t *testing.T) {
+	retried := func(f flow.Flow) []string {
+		var out []string
+		for _, n := range f {
+			for _, o := range n.Outcomes {
+				if o.ID == "retry" {
+					out = append(out, o.Target)
+				}
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, tt := range []struct {
+		desc string
+		want []string
+	}{
+		{"passport scan, then liveness. if the liveness check fails, offer a retry", []string{"liveness"}},
+		{"scan their passport, then a liveness check. if it fails, let them try again", []string{"liveness"}},
+		{"passport scan, selfie, compare, liveness. if the compare fails let them retry once", []string{"face_compare"}},
+		{"passport scan, then liveness. if a check fails, offer a retry", []string{"document_scan", "liveness"}},
+		{"passport scan, then liveness. if any of them fails, offer a retry", []string{"document_scan", "liveness"}},
+		{"passport scan, then liveness. if anything fails, let them try again", []string{"document_scan", "liveness"}},
+	} {
+		res, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		require.Empty(t, flow.Errors(flow.Validate(res.Flow)), tt.desc)
+		assert.Equal(t, tt.want, retried(res.Flow), tt.desc)
+	}
+
+	one, err := Build("passport scan, then liveness. if the liveness check fails, offer a retry", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, one.Summary, "When the liveness check fails the avatar offers to try it again")
+	assert.Contains(t, one.Summary, "Any other failed check ends the session")
+	added, err := Edit(one.Flow, "add an email code at the end", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"liveness"}, retried(added.Flow), "the added code gets no retry")
+	all, err := Edit(one.Flow, "add an email code at the end", Options{OnFailure: "offer retry"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"document_scan", "email_code", "liveness"}, retried(all.Flow))
+	none, err := Edit(one.Flow, "add an email code at the end", Options{OnFailure: "end politely"})
+	require.NoError(t, err)
+	assert.Empty(t, retried(none.Flow))
+
+	every, err := Build("passport scan, then liveness. if a check fails, offer a retry", Options{})
+	require.NoError(t, err)
+	more, err := Edit(every.Flow, "add an email code at the end", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"document_scan", "email_code", "liveness"}, retried(more.Flow), "the retry policy reaches the added code")
+}

@@ -30,6 +30,7 @@ type condition struct {
 type scope struct {
 	k       condKind
 	anchor  *step // the recognition (condNewUser) or the step that failed (condFail)
+	named   bool  // condFail: the condition names its step, not any check
 	sent    int   // the sentence the condition was stated in
 	used    bool  // a step went there
 	clauses int   // clauses read under the condition

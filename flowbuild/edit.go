@@ -26,7 +26,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
-		p.policy = pol
+		p.setPolicy(pol)
 	}
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
@@ -252,6 +252,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 		p.roles(f, n)
 		cur = next
 	}
+	p.readRetries()
 	if p.end == nil {
 		for i := range f {
 			if f[i].Type == flow.TypeEnd {
@@ -360,6 +361,35 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 	}
 }
 
+// readRetries: a flow whose every check is offered again on failure was built
+// with the retry policy, and an added check gets a retry too; a flow where only
+// some are keeps those retries and adds none.
+func (p *plan) readRetries() {
+	if len(p.retry) == 0 {
+		return
+	}
+	all := true
+	for _, s := range p.steps {
+		if p.retry[s.node.ID] != nil {
+			s.retry = true
+		} else if retryable(s.k) && canFail(s.k) {
+			all = false
+		}
+	}
+	if all {
+		p.policy = "retry"
+	}
+}
+
+// setPolicy sets what a failed check does, as a change or an option says it for
+// the whole flow: the retries of single steps give way to it.
+func (p *plan) setPolicy(pol string) {
+	p.policy = pol
+	for _, s := range p.steps {
+		s.retry = false
+	}
+}
+
 // roles notes the failure, retry and new-user nodes hanging off a success-path node.
 func (p *plan) roles(f flow.Flow, n *flow.Node) {
 	for i, o := range n.Outcomes {
@@ -386,7 +416,6 @@ func (p *plan) roles(f flow.Flow, n *flow.Node) {
 		if back, ok := t.Outcome("retry"); ok && back == n.ID {
 			c := t.Clone()
 			p.retry[n.ID] = &c
-			p.policy = "retry"
 			if len(t.Outcomes) > 1 {
 				if ft := f.Node(t.Outcomes[1].Target); ft != nil && ft.Type == flow.TypeConversation && p.failure == nil {
 					fc := ft.Clone()

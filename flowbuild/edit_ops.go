@@ -481,7 +481,7 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		done = append(done, pr.notes...)
 	}
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
-		p.policy = pol
+		p.setPolicy(pol)
 	}
 	if len(done) == 0 && cond.k == condNewUser && negs != 0 && len(main) == 0 {
 		// "new users shouldn't get the email code" when their branch has none: the

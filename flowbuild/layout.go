@@ -14,7 +14,7 @@ type plan struct {
 	steps  []*step
 	uc     useCase
 	amount string
-	policy string // end, retry, human
+	policy string // end, retry, human; a step's own retry (step.retry) holds whatever it says
 
 	// nodes of an existing flow, reused with their ids by role
 	start, end, failure, newUserLive, newUserConv *flow.Node
@@ -282,7 +282,7 @@ func (p *plan) layout() flow.Flow {
 	failID := ""
 	failUsed := false
 	failTarget := func(s *step, id string) string {
-		if p.policy == "retry" && s.k != kAsk && s.k != kAgeCheck && s.k != kMatchCheck {
+		if (p.policy == "retry" || s.retry) && retryable(s.k) {
 			return "retry:" + id
 		}
 		failUsed = true
@@ -656,4 +656,10 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			{ID: "different", Condition: "The " + f + " the user gave differs from the one on file or is missing"},
 		}
 	}
+}
+
+// retryable: a failure of a step of kind k can be offered again (a question's
+// answer or a data check of the document cannot: trying again changes nothing).
+func retryable(k kind) bool {
+	return k != kAsk && k != kAgeCheck && k != kMatchCheck
 }

@@ -248,6 +248,7 @@ var (
 	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
 	otherwiseWords       = []string{"otherwise", "else", "elsewise"}                                                                                                                                                                                                    // the other side of a condition
+	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
 	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
@@ -339,7 +340,7 @@ type lexicon struct {
 	frontWord, backWord                                                                                                                                            map[string]bool
 	framing                                                                                                                                                        map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
-	otherwise                                                                                                                                                      map[string]bool
+	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
@@ -386,7 +387,7 @@ func newLexicon() *lexicon {
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
-	l.otherwise = wordSet(otherwiseWords)
+	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes

@@ -128,6 +128,7 @@ type step struct {
 	pos         int
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
+	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	auto        bool       // added by the builder, not named by the user
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
@@ -357,6 +358,9 @@ func parse(text string) *parsed {
 						sc.anchor = seq[i]
 					}
 				}
+				// "if the liveness check fails", "if it fails" name one step;
+				// "if a check fails" is any of them, though it finds the last
+				sc.named = (len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef)) && !hasAnyRaw(c.toks, lex.anyOne)
 			}
 		}
 		if sc.k != condNone {
@@ -371,7 +375,9 @@ func parse(text string) *parsed {
 				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
 			}
 			a := analyze(body, ctx)
-			if pol := readPolicy(c.toks); pol != "" {
+			if pol := readPolicy(c.toks); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) {
+				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
+			} else if pol != "" {
 				p.policy = pol
 			}
 			if cond.k == condAge || sc.k == condAge {
