@@ -1381,17 +1381,18 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	}
 
 	// a question loses to a real step in the same clause unless it has a subject of its own
-	// ("ask for camera permission", "confirm liveness")
-	strong := false
+	// ("ask for camera permission", "confirm liveness" are that step; "liveness and a
+	// question asking them to confirm the beneficiary name" is a question too)
+	strong := -1 // where the last real step is named
 	for _, s := range d.out {
 		if !s.k.isConversation() {
-			strong = true
+			strong = max(strong, s.pos)
 		}
 	}
-	if strong {
+	if strong >= 0 {
 		kept := d.out[:0]
 		for _, s := range d.out {
-			if (s.k == kAsk || s.k == kInform) && s.topics == 0 {
+			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) {
 				continue
 			}
 			kept = append(kept, s)
@@ -1809,7 +1810,15 @@ func matchField(ts []token, seq []*step) string {
 // topicsOf finds what a conversation is about.
 func topicsOf(ts []token) topic {
 	var tp topic
+	// words of the transaction (a recipient, a wallet), and those of them that
+	// only say whose name or address it is ("the beneficiary name"): a question
+	// about that is asked in the user's words, not as the stock check of the
+	// recipient and the amount
+	deal, party := 0, 0
 	for i, t := range ts {
+		if lex.topic[t.raw]&(tTransfer|tWallet) != 0 {
+			deal++
+		}
 		next := ""
 		if i+1 < len(ts) {
 			next = ts[i+1].raw
@@ -1831,7 +1840,9 @@ func topicsOf(ts []token) topic {
 		case tName, tAddress:
 			// "their mother's maiden name", "the company address": another name
 			// than the user's own, asked in the user's words
-			if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || lex.addressee[ts[i-1].raw] || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
+			if i > 0 && lex.topic[ts[i-1].raw]&(tTransfer|tWallet) != 0 {
+				party++
+			} else if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || lex.addressee[ts[i-1].raw] || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
 				tp |= tw
 			}
 		default:
@@ -1845,6 +1856,9 @@ func topicsOf(ts []token) topic {
 				tp |= tCoercion
 			}
 		}
+	}
+	if party > 0 && party == deal {
+		tp &^= tTransfer | tWallet
 	}
 	return tp
 }
@@ -1862,6 +1876,11 @@ func phraseAfter(ts []token, i int) string {
 	j = skipAddressee(ts, j)
 	if j < len(ts) && ts[j].raw == "that" {
 		j++
+	}
+	if j < len(ts) && lex.speechVerb[ts[j].w] && (strings.HasSuffix(ts[j].raw, "ing") || strings.HasSuffix(ts[j].raw, "s")) {
+		// "a question asking them to confirm …", "a line that tells them …": the
+		// noun's own verb, which the prompt says itself
+		j = skipAddressee(ts, j+1)
 	}
 	if j < len(ts) && ts[j].w == quoteW {
 		if ts[j].raw == "indirect" {
