@@ -236,6 +236,7 @@ var (
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
+	loginWords           = []string{"login", "signin", "logon"}                                                                                         // beside a label ("2FA at login") the label names the flow's purpose
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -288,6 +289,11 @@ var speechNounWords = []string{"line", "lines", "script", "wording"}
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
+// spokenLineKinds: lemmas of the stock lines a speech verb can name as its
+// object ("say goodbye", "tell them thanks", "say hi"): the line itself, not a
+// sentence about it.
+var spokenLineKinds = map[string]kind{"goodbye": kClosing, "thank": kClosing, "greet": kGreeting}
+
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
@@ -327,7 +333,7 @@ type lexicon struct {
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                         map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                             map[string]bool
-	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                    map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                         map[string]bool
 	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	modeNoun                                                                                                                                                       map[string]bool
@@ -375,7 +381,7 @@ func newLexicon() *lexicon {
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)
-	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
+	l.labelWord, l.loginWord, l.auxStart = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)

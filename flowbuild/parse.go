@@ -130,6 +130,7 @@ type step struct {
 	fallback    []*step    // the steps tried when this one fails
 	auto        bool       // added by the builder, not named by the user
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
+	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
@@ -498,6 +499,16 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	if slices.ContainsFunc(out, func(s *step) bool { return !s.purpose && !s.k.isConversation() }) {
+		// "2FA at login: 1:N face search, then liveness": the label names what the
+		// flow is for, and the face steps described are the second factor
+		out = slices.DeleteFunc(out, func(s *step) bool {
+			if s.purpose {
+				p.notes = append(p.notes, "Read \"2FA\" beside the login as what the flow is for (a second factor at login), not as a one-time code, since the text names the steps that verify the user.")
+			}
+			return s.purpose
+		})
+	}
 	for _, s := range out {
 		s.branch = p.dropExcluded(s.branch)
 		s.fallback = p.dropExcluded(s.fallback)
@@ -833,7 +844,7 @@ func merge(seq, steps []*step) []*step {
 			if old.label && !s.label {
 				// "login 2FA: recognise the face, then text a code": the code goes where it is described
 				seq = append(slices.Delete(seq, i, i+1), old)
-				old.label = false
+				old.label, old.purpose = false, false
 			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back

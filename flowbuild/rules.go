@@ -225,7 +225,8 @@ var rules = map[string][]rule{
 				return
 			}
 			// "login 2FA: …": a label names the need, the step's place comes from where it is described
-			d.add(&step{k: kOTP, label: lex.labelWord[d.ts[i].raw]}, i)
+			label := lex.labelWord[d.ts[i].raw]
+			d.add(&step{k: kOTP, label: label, purpose: label && hasNear(d.ts, i, 2, lex.loginWord)}, i)
 		},
 	}},
 	"permission": {{
@@ -300,7 +301,16 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
 		},
-		make: conversationRule.make,
+		make: func(d *detector, i int) {
+			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
+				if k, ok := spokenLineKinds[d.ts[j].w]; ok {
+					// "say goodbye", "tell them thanks": the stock line the verb names
+					d.add(&step{k: k}, i)
+					return
+				}
+			}
+			conversationRule.make(d, i)
+		},
 	}},
 }
 
