@@ -158,6 +158,10 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		if sc.anchor == nil {
 			sc.anchor = lastKindStep(seq, kRecognition)
 		}
+		fresh := 0 // the branch's steps before this clause's
+		if sc.anchor != nil {
+			fresh = len(sc.anchor.branch)
+		}
 		for _, s := range steps {
 			if s.k == kRecognition || s.k == kLiveness && len(steps) == 1 && sc.anchor != nil {
 				if sc.anchor == nil && s.k == kRecognition {
@@ -173,8 +177,12 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				main = append(main, s)
 				continue
 			}
-			sc.anchor.branch = append(sc.anchor.branch, s)
 			sc.used = true
+			if i := findKind(sc.anchor.branch[fresh:], s.k); i >= 0 && s.k != kAsk && s.k != kInform {
+				mergeStep(sc.anchor.branch[fresh+i], s) // "collect their email and verify it with a code": one code, named twice
+				continue
+			}
+			sc.anchor.branch = append(sc.anchor.branch, s)
 			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own, then finishes.")
 		}
 	case condFail:

@@ -857,7 +857,7 @@ var joins = map[string]string{
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
-	"signed up": "signup", "signing up": "signup",
+	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
 	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",

@@ -216,6 +216,24 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	// "scan their ID and compare it to their face too, if they're new": a
+	// condition on who the user is, trailing its sentence, says whom the whole
+	// sentence is for; read it first
+	for i := 1; i < len(out); i++ {
+		c := out[i]
+		if i+1 < len(out) && out[i+1].sent == c.sent || !trailingNewUser(c.toks) {
+			continue
+		}
+		f := i
+		for f > 0 && out[f-1].sent == c.sent && !out[f-1].title && !clauseStartsIf(out[f-1].toks) && !has(out[f-1].toks, "recognize") {
+			f--
+		}
+		if f == i || f > 0 && out[f-1].sent == c.sent {
+			continue // the sentence has a condition or a recognition of its own before it
+		}
+		copy(out[f+1:i+1], out[f:i])
+		out[f] = c
+	}
 	// "send an email code if the face match is below threshold": a condition
 	// after its instruction, at the end of the sentence, scopes that instruction;
 	// read it first, as "if …, send …" says it
@@ -229,6 +247,17 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// trailingNewUser: the clause is a bare condition on a user the flow does not
+// know ("if they're new", "for first-time users", "if we don't recognise
+// them"), with no instruction of its own.
+func trailingNewUser(ts []token) bool {
+	if len(ts) < 2 || !clauseStartsIf(ts) || hasAnyRaw(ts, lex.consequence) {
+		return false
+	}
+	notKnown := has(ts, "no") && (has(ts, "recognize") || has(ts, "enrolled") || hasRaw(ts, "found", "know"))
+	return (hasAnyRaw(ts, lex.condNew) || notKnown) && len(analyze(ts, nil).steps) == 0
 }
 
 func isConj(w string) bool {
