@@ -67,6 +67,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			default:
 				carried = ""
 			}
+			part = p.resolvePlace(part)
 			d, err := p.apply(part)
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
 				// "Remove the permissions step and the SMS; we don't need either.": a
@@ -1246,4 +1247,65 @@ func (p *plan) reword(target, text string) ([]string, error) {
 		return []string{"added a closing line"}, nil
 	}
 	return nil, fmt.Errorf("flowbuild: the flow has no %s to reword", target)
+}
+
+// resolvePlace names the step a change picks by its place among steps that
+// share a noun ("the second code", "the last scan") by its kind ("the SMS
+// one-time code"), so that the rest of the change reads as if it were named. It
+// leaves the part as it is when the noun names one step only, when the change
+// brings in a step ("add a second code"), or when it counts two places ("swap
+// the first and second codes").
+func (p *plan) resolvePlace(part string) string {
+	words := strings.Fields(part)
+	at, place := -1, 0
+	for i, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;:.!?"))
+		n := lex.ordinal[w]
+		if lex.lastPlace[w] {
+			n = -1
+		}
+		if lex.addWord[w] {
+			return part
+		}
+		if n == 0 {
+			continue
+		}
+		if at >= 0 {
+			return part // two places: an exchange or a list, read by place elsewhere
+		}
+		at, place = i, n
+	}
+	if at < 0 || at+1 >= len(words) {
+		return part
+	}
+	noun, _ := lex.lemma(strings.ToLower(strings.Trim(words[at+1], ",;:.!?")))
+	kinds, ok := placeNounKinds[noun]
+	if !ok {
+		return part
+	}
+	var same []*step
+	for _, s := range p.steps {
+		if slices.Contains(kinds, s.k) {
+			same = append(same, s)
+		}
+	}
+	if place < 0 {
+		place = len(same)
+	}
+	if len(same) < 2 || place > len(same) || same[place-1].k == same[0].k && place != 1 {
+		return part // one step of that noun, or two of one kind, which a name cannot tell apart
+	}
+	end := at + 1
+	for end+1 < len(words) {
+		if l, _ := lex.lemma(strings.ToLower(strings.Trim(words[end+1], ",;:.!?"))); l != noun {
+			break
+		}
+		end++ // "the second one-time code": one noun in two words
+	}
+	tail := ""
+	if w := words[end]; strings.ContainsAny(w[len(w)-1:], ",;:.!?") {
+		tail = w[len(w)-1:]
+	}
+	out := slices.Concat(words[:at], []string{same[place-1].k.String() + tail}, words[end+1:])
+	return strings.Join(out, " ")
 }

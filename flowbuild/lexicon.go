@@ -232,6 +232,8 @@ var (
 	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
 	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
 	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
+	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                          // "the last code": the place counted from the end
+	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                      // a change that brings in a step rather than naming one the flow has
 	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
@@ -283,6 +285,10 @@ var (
 	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
 )
 
+// placeNounKinds: lemmas of nouns that several steps share, with the kinds they
+// name: "the second code", "the first scan" pick one of those by its place.
+var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan": {kDocument, kFaceScan}}
+
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording"}
 
@@ -321,7 +327,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef                                                                                                                                                        map[string]bool
+	doneRef, lastPlace, addWord                                                                                                                                    map[string]bool
 	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -361,6 +367,7 @@ func newLexicon() *lexicon {
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.doneRef = wordSet(doneRefWords)
+	l.lastPlace, l.addWord = wordSet(lastPlaceWords), wordSet(addWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1
