@@ -326,6 +326,7 @@ func parse(text string) *parsed {
 	var sc scope
 	var prevMain []*step  // the steps of the last clause that named any
 	var twice []*step     // steps said "twice" in this sentence
+	held := false         // a clause named a photo the integrator holds
 	ifRecognized := false // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
@@ -447,7 +448,8 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
-		a := analyzeAfter(c.toks, seq, prior)
+		a := analyzeAfter(c.toks, seq, prior, held)
+		held = held || priorProvided(c.toks)
 		p.excluded |= a.neg
 		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
@@ -456,7 +458,12 @@ func parse(text string) *parsed {
 		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
 			p.policy = pol
 		}
-		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && (readPolicy(c.toks) == "" || !a.policyOnly && !has(c.toks, "fail")) {
+		switch {
+		case len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case priorProvided(c.toks):
+			// "our backend stores a profile picture for every account holder": what a later comparison reads
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
+		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
@@ -991,6 +998,7 @@ type analysis struct {
 	policyOnly bool
 	notes      []string // judgement calls made reading the clause, for the assumptions
 	prior      []token  // input: the clause before, for pronouns
+	held       bool     // input: an earlier clause named a photo the integrator holds
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -1102,13 +1110,16 @@ func nonStepGerund(t token) bool {
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
-func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil) }
+func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil, false) }
 
 // analyzeAfter is analyze with the words of the clause before (prior), which a
 // pronoun may point back to: "We send a reference photo. Compare it to the
 // person on camera."
-func analyzeAfter(all []token, seq []*step, prior []token) analysis {
-	a := analysis{prior: prior}
+//
+// held says an earlier clause named a photo the integrator holds, which "that
+// photo" points back to however many clauses later.
+func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
+	a := analysis{prior: prior, held: held}
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	for i := 0; i < len(ts); i++ {
@@ -1365,7 +1376,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
 				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
 					fs.pos = -1 // a selfie is taken before it is compared
@@ -1379,7 +1390,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			add(s, ci)
 		case comparing && !dataMatch(ts) && theStep(ts, ci) && findKind(seq, kFaceCompare) >= 0:
 			// "drop the comparison": the face comparison the flow already has
@@ -1626,7 +1637,8 @@ func priorProvided(ts []token) bool {
 
 // compareSources names the two sides of a comparison: what the clause says, then what
 // the flow has captured so far.
-func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSource, *flow.FaceSource) {
+func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSource, *flow.FaceSource) {
+	prior := an.prior
 	var found []string
 	addSrc := func(s string) {
 		for _, f := range found {
@@ -1648,6 +1660,8 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 			addSrc("documentPhoto")
 		case (t.w == "selfie" || t.w == "photo" || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
+		case (t.w == "photo" || t.w == "selfie") && an.held && i > 0 && lex.demonstrative[ts[i-1].raw]:
+			addSrc("providedData") // "we hold their reference photo. … Compare the person on camera against that photo"
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
 			explicitScan = true
