@@ -1208,6 +1208,10 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 		if len(ref) > 0 {
 			a.ref = ref
+			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
+				// "after the document checks": the scan and the data checks that read it
+				a.ref = append(slices.Clone(ref), docChecks(seq)...)
+			}
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
 			return a
 		}
@@ -1215,6 +1219,21 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// docChecks are the data checks that read the document, right after its scan
+// in seq.
+func docChecks(seq []*step) []*step {
+	var out []*step
+	if i := findKind(seq, kDocument); i >= 0 {
+		for _, s := range seq[i+1:] {
+			if s.k != kMatchCheck && s.k != kAgeCheck {
+				break
+			}
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // enrollResult: the words after "so" say that a face ends up enrolled ("so the
