@@ -78,6 +78,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				return Result{}, err
 			}
 			done = append(done, d...)
+			p.named, p.ordered = namedPair(ts, p.steps)
 		}
 	}
 	if len(done) == 0 {
@@ -640,6 +641,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		})
 		if len(done) > 0 {
 			return done, nil
+		}
+	}
+	if exchange && len(pos) == 0 && len(p.named) == 2 && hasAnyRaw(ts, lex.pairPoint) {
+		// "The email code must come before the SMS code; exchange their positions":
+		// the two steps the instruction before named
+		a, b := p.find(p.named[0]), p.find(p.named[1])
+		if a >= 0 && b >= 0 && a != b {
+			if p.ordered {
+				// that instruction already put them in the order it stated: the swap says it again
+				return []string{fmt.Sprintf("kept the %s and the %s in the order just set", p.named[0], p.named[1])}, nil
+			}
+			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
+			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 		}
 	}
 	if exchange {
@@ -1308,4 +1322,23 @@ func (p *plan) resolvePlace(part string) string {
 	}
 	out := slices.Concat(words[:at], []string{same[place-1].k.String() + tail}, words[end+1:])
 	return strings.Join(out, " ")
+}
+
+// namedPair: the two verification steps an instruction named, as the kinds the
+// flow has them ("the email code" for its email one-time code), and whether it
+// placed one relative to the other ("… before the SMS code").
+func namedPair(ts []token, steps []*step) ([]kind, bool) {
+	a := analyze(ts, steps)
+	var ks []kind
+	for _, s := range append(a.steps, a.ref...) {
+		i := findKind(steps, s.k)
+		if i < 0 || s.k.isConversation() || slices.Contains(ks, steps[i].k) {
+			continue
+		}
+		ks = append(ks, steps[i].k)
+	}
+	if len(ks) != 2 {
+		return nil, false
+	}
+	return ks, len(a.ref) > 0
 }

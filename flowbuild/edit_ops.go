@@ -32,6 +32,17 @@ func splitInstructions(sentence string) []string {
 	start := 0
 	for i := 1; i+1 < len(words); i++ {
 		w := strings.ToLower(strings.Trim(words[i], ",;"))
+		if lex.swapVerb[w] && lex.pairPoint[strings.ToLower(strings.Trim(words[i+1], ",;.!"))] && i-start >= 3 {
+			// "the passport should come before the selfie, so switch those two": the
+			// order, then a swap that points back at the steps it named
+			end := i
+			for end > start && lex.swapLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+				end--
+			}
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
+			start = i
+			continue
+		}
 		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))

@@ -163,6 +163,9 @@ var (
 	condMainWords      = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
 	headingVerbs       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                                                                                                                                                                                // a clause before the first colon that starts with one is an instruction, not a heading
 	groupNounWords     = []string{"checks", "steps", "verifications", "part", "stage", "phase", "stuff", "bits"}                                                                                                                                                                                                                                                             // "after the document checks": a step with the checks that go with it
+	pairPointWords     = []string{"them", "their", "both", "those", "these", "two", "em"}                                                                                                                                                                                                                                                                                    // "swap them", "exchange their positions": the two steps named before
+	swapVerbWords      = []string{"swap", "switch", "exchange", "flip", "invert", "reverse"}                                                                                                                                                                                                                                                                                 // "swap them": two steps change places
+	swapLeadWords      = []string{"so", "-", "–", "—", "and", "then", "ie", "i.e."}                                                                                                                                                                                                                                                                                          // words that lead into a swap that restates an order ("…, so swap them")
 	demonstrativeWords = []string{"that", "this", "same", "said", "aforementioned"}                                                                                                                                                                                                                                                                                          // "that photo": one the text named before
 	touchedRefWords    = []string{"it", "them", "that", "this"}                                                                                                                                                                                                                                                                                                              // "put that right after the scan": the step the change just touched
 	speechVerbs        = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
@@ -329,7 +332,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun                                                                                                          map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead                                                                           map[string]bool
 	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -370,6 +373,7 @@ func newLexicon() *lexicon {
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
+	l.pairPoint, l.swapVerb, l.swapLead = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1
