@@ -57,7 +57,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	{
 		for _, part := range parts {
 			ts := tokenize(part)
-			switch cond := readCondition(ts, p.steps); {
+			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried = "for new users, "
 			case cond.k == condNone && carried != "" && hasAnyRaw(ts, lex.personPronoun):

@@ -421,8 +421,8 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 // branchEdit puts the steps of a conditional change on the branch it names:
 // "if they're new, scan their passport", "if the email code fails, fall back to
 // an SMS code".
-func (p *plan) branchEdit(ts []token) ([]string, bool) {
-	cond := readCondition(ts, p.steps)
+func (p *plan) branchEdit(all []token) ([]string, bool) {
+	cond, ts := editCondition(all, p.steps)
 	if cond.k != condNewUser && cond.k != condFail && cond.k != condAge {
 		return nil, false
 	}
@@ -436,11 +436,20 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	for _, s := range p.steps {
 		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step
 	}
+	front, back := false, false
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
 		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
 		steps = append(steps, a.steps...)
 		negs |= a.neg
+		front, back = front || a.front, back || a.back
+	}
+	if len(steps) == 0 && negs == 0 && front != back && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
+		// "For new users, add an email code. Put that before anything else they
+		// do.": the step just put on a branch moves within it
+		if d, ok := p.moveOnBranch(p.touched, front); ok {
+			return d, true
+		}
 	}
 	if r := p.find(kRecognition); cond.k == condFail && hasRaw(ts, "fallback", "backup") && r >= 0 && len(p.steps[r].branch) > 0 &&
 		!slices.ContainsFunc(p.steps, func(s *step) bool { return len(s.fallback) > 0 }) {
@@ -476,6 +485,11 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
 	}
 	main := pr.routeScoped(&sc, steps, p.steps)
+	for _, s := range steps {
+		if !slices.Contains(main, s) && p.onBranch(s) != nil {
+			p.touched = s // "… Put that before anything else they do."
+		}
+	}
 	if sc.anchor != nil {
 		// "ask for their email and send a code": the code goes to the address just entered
 		pr.notes = append(pr.notes, channelFromContext(sc.anchor.branch)...)
@@ -605,4 +619,46 @@ func placesStep(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// onBranch returns the branch or fallback list of the plan that holds s, or nil.
+func (p *plan) onBranch(s *step) *[]*step {
+	for _, o := range p.steps {
+		for _, list := range []*[]*step{&o.branch, &o.fallback} {
+			if slices.Contains(*list, s) {
+				return list
+			}
+		}
+	}
+	return nil
+}
+
+// moveOnBranch moves s, a step on a branch, to that branch's start (front) or
+// end; it declines (false) when s is on no branch.
+func (p *plan) moveOnBranch(s *step, front bool) ([]string, bool) {
+	list := p.onBranch(s)
+	if list == nil {
+		return nil, false
+	}
+	rest := slices.DeleteFunc(slices.Clone(*list), func(o *step) bool { return o == s })
+	if front {
+		*list = append([]*step{s}, rest...)
+		return []string{"moved the " + s.k.String() + " to the start of its path"}, true
+	}
+	*list = append(rest, s)
+	return []string{"moved the " + s.k.String() + " to the end of its path"}, true
+}
+
+// editCondition reads the condition of a change: at its start ("if they're
+// new, …") or, for a condition on who the user is, after the instruction it
+// scopes ("add an email code for people we don't recognise"); it returns the
+// tokens without a trailing condition's words.
+func editCondition(ts []token, steps []*step) (condition, []token) {
+	cond := readCondition(ts, steps)
+	for j := 2; cond.k == condNone && j+1 < len(ts); j++ {
+		if lex.trailCond[ts[j].raw] && readCondition(ts[j:], steps).k == condNewUser {
+			return condition{k: condNewUser, end: -1}, ts[:j]
+		}
+	}
+	return cond, ts
 }

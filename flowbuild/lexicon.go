@@ -166,6 +166,7 @@ var (
 	pairPointWords     = []string{"them", "their", "both", "those", "these", "two", "em"}                                                                                                                                                                                                                                                                                    // "swap them", "exchange their positions": the two steps named before
 	swapVerbWords      = []string{"swap", "switch", "exchange", "flip", "invert", "reverse"}                                                                                                                                                                                                                                                                                 // "swap them": two steps change places
 	swapLeadWords      = []string{"so", "-", "–", "—", "and", "then", "ie", "i.e."}                                                                                                                                                                                                                                                                                          // words that lead into a swap that restates an order ("…, so swap them")
+	trailCondWords     = []string{"for", "if", "when", "unless"}                                                                                                                                                                                                                                                                                                             // open a condition after the instruction it scopes ("add a code for people we don't recognise")
 	demonstrativeWords = []string{"that", "this", "same", "said", "aforementioned"}                                                                                                                                                                                                                                                                                          // "that photo": one the text named before
 	touchedRefWords    = []string{"it", "them", "that", "this"}                                                                                                                                                                                                                                                                                                              // "put that right after the scan": the step the change just touched
 	speechVerbs        = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
@@ -332,7 +333,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead                                                                           map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond                                                                map[string]bool
 	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -373,7 +374,7 @@ func newLexicon() *lexicon {
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
-	l.pairPoint, l.swapVerb, l.swapLead = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords)
+	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1
