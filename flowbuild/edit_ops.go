@@ -131,7 +131,7 @@ func parallelPairs(words []string) []string {
 func hasEditVerb(words []string) bool {
 	for _, w := range words {
 		w = strings.ToLower(strings.Trim(w, ",;"))
-		if editVerbs[w] || w == "take" || w == "get" {
+		if editVerbs[w] || phrasalEditVerbs[w] {
 			return true
 		}
 	}
@@ -247,16 +247,16 @@ func docTypeChanges(ts []token) (added, removed []string) {
 	removing, at := false, -10
 	for i, t := range ts {
 		switch {
-		case lex.removeVerb[t.raw] || t.w == "no" || t.w == "without":
+		case lex.removeVerb[t.raw] || negationLemmas[t.w]:
 			removing, at = true, i
 			continue
 		case lex.acceptVerb[t.raw] && i-at <= 2:
 			continue // "stop accepting passports", "don't allow licences": still a removal
-		case lex.acceptVerb[t.raw] || t.raw == "but" || t.w == "instead" || t.w == "only":
+		case lex.acceptVerb[t.raw] || removalEndLemmas[t.w]:
 			removing = false
 			continue
 		}
-		if !lex.docWord[t.w] && t.w != "driver" && t.w != "card" || t.w == "card" && i > 0 && ts[i-1].w == "id" {
+		if !docTypeLemmas[t.w] || t.w == "card" && i > 0 && ts[i-1].w == "id" {
 			continue
 		}
 		if dt := docTypesOf(ts, i); len(dt) > 0 {
@@ -614,7 +614,7 @@ func placesStep(ts []token) bool {
 		if lex.frontWord[t.raw] || lex.backWord[t.raw] && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0)) {
 			return true
 		}
-		if (t.w == "before" || t.w == "after") && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
+		if orderRefLemmas[t.w] && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
 			return true
 		}
 	}

@@ -209,7 +209,7 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (cur[len(cur)-1].w == "ask" || cur[len(cur)-1].w == "explain" || cur[len(cur)-1].w == "confirm" || cur[len(cur)-1].w == "verify" || cur[len(cur)-1].raw == "them")):
+			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
 			// "ask if they agree", "check if we know them": an indirect question, not a condition
 			flush()
 		}
@@ -270,17 +270,14 @@ func isConj(w string) bool {
 
 func startsInstruction(ts []token, i int) bool {
 	t := ts[i]
-	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && (t.w == "finally" || t.w == "first") {
+	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && nameOrderLemmas[t.w] {
 		return false // "the first and last name": a field, not "lastly"
 	}
 	if instructionVerbs[t.w] || instructionVerbs[t.raw] {
 		// "camera and microphone", "date of birth and last four digits" stay together because
 		// their second half is a noun; lemmas like "email" count only as verbs with an object
-		if t.w == "email" || t.w == "sms" {
+		if channelVerbLemmas[t.w] {
 			return i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "the" || ts[i+1].raw == "a")
-		}
-		if t.w == "liveness" || t.w == "no" || t.w == "without" || t.w == "only" {
-			return true
 		}
 		return true
 	}
@@ -424,7 +421,7 @@ func parse(text string) *parsed {
 				// "if they don't have a passport, let them use a driving licence": another accepted document
 				var extra []string
 				for j := range c.toks {
-					if lex.docWord[c.toks[j].w] || c.toks[j].w == "driver" || c.toks[j].w == "card" {
+					if docTypeLemmas[c.toks[j].w] {
 						extra = append(extra, docTypesOf(c.toks, j)...)
 					}
 				}
@@ -768,7 +765,7 @@ func lastScannable(cs []clause) kind {
 		ts := cs[i].toks
 		for j := len(ts) - 1; j >= 0; j-- {
 			switch {
-			case ts[j].w == "face" || ts[j].w == "selfie":
+			case faceLemmas[ts[j].w]:
 				return kFaceScan
 			case lex.docWord[ts[j].w]:
 				return kDocument
@@ -792,7 +789,7 @@ func unplaced(ts []token) []string {
 		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !lex.addressee[t.raw] {
 			content++ // "store a copy of it for our compliance team": words that ask for something
 		}
-		verb := (t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect") && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
+		verb := requestVerbLemmas[t.w] && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
 		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
 			asks = true
 		}
@@ -1019,7 +1016,7 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 		prev := all[ci-1]
 		if prev.toks[0].raw == "if" || prev.toks[0].raw == "when" {
 			for _, t := range prev.toks {
-				if t.w == "no" || t.w == "fail" {
+				if negOrFailLemmas[t.w] {
 					return true
 				}
 			}
@@ -1124,7 +1121,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || t.w == "before" || t.w == "after") && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
+		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
 			ts = ts[:i]
 			break
 		}
@@ -1190,7 +1187,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			split = i + 1
 			break
 		}
-		if (t.w == "before" || t.w == "after") && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
 			split = i
 			a.refAfter = t.w == "after"
 			break
@@ -1242,9 +1239,9 @@ func enrollResult(rest []token) bool {
 	enrolled := false
 	for j, u := range rest {
 		switch {
-		case (u.w == "enrolled" || u.w == "enroll") && strings.HasSuffix(u.raw, "ed") && j > 0 && lex.becomes[rest[j-1].raw]:
+		case enrollLemmas[u.w] && strings.HasSuffix(u.raw, "ed") && j > 0 && lex.becomes[rest[j-1].raw]:
 			enrolled = true
-		case u.w == "recognize" || u.w == "compare" || u.w == "match" || u.w == "search" || u.w == "against" || u.w == "identify" || u.w == "later":
+		case lookupLemmas[u.w]:
 			return false
 		}
 	}
@@ -1285,7 +1282,7 @@ func negations(ts []token) []bool {
 		t := ts[i]
 		short := false
 		switch {
-		case t.w == "no" || t.w == "without":
+		case negationLemmas[t.w]:
 			nx := ""
 			if i+1 < len(ts) {
 				nx = ts[i+1].w
@@ -1503,7 +1500,7 @@ func sortByPos(s []*step) {
 
 func laterChannel(ts []token, i int) int {
 	for j := i + 1; j < len(ts) && j <= i+4; j++ {
-		if ts[j].w == "email" || ts[j].w == "sms" || ts[j].w == "phone" {
+		if channelLemmas[ts[j].w] {
 			return j
 		}
 	}
@@ -1598,8 +1595,7 @@ func dataMatch(ts []token) bool {
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
-		switch t.w {
-		case "face", "photo", "selfie", "person", "recognize":
+		if faceTalkLemmas[t.w] {
 			return true
 		}
 		if lex.docWord[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
@@ -1647,7 +1643,7 @@ func providedImage(ts []token, i int) bool {
 // priorProvided: the clause before named an image the integrator holds.
 func priorProvided(ts []token) bool {
 	for i, t := range ts {
-		if (t.w == "selfie" || t.w == "photo") && providedImage(ts, i) {
+		if imageLemmas[t.w] && providedImage(ts, i) {
 			return true
 		}
 	}
@@ -1677,9 +1673,9 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			addSrc("providedData") // "the photo ID we already have on file"
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
-		case (t.w == "selfie" || t.w == "photo" || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
+		case (imageLemmas[t.w] || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
-		case (t.w == "photo" || t.w == "selfie") && an.held && i > 0 && lex.demonstrative[ts[i-1].raw]:
+		case imageLemmas[t.w] && an.held && i > 0 && lex.demonstrative[ts[i-1].raw]:
 			addSrc("providedData") // "we hold their reference photo. … Compare the person on camera against that photo"
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
@@ -1691,7 +1687,7 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			// "compare that face scan with the photo from the partner": a photo the
 			// flow never takes, in a flow with no document, is one the integrator passes in
 			addSrc("providedData")
-		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
+		case liveSideLemmas[t.w] || t.raw == "video":
 			addSrc("sessionVideo")
 		}
 	}

@@ -345,7 +345,7 @@ var rawRules = map[string][]rule{
 	"is": {{
 		// "the face on it is the face in front of the camera": the document's photo is the user
 		when: func(d *detector, i int) bool {
-			return i+2 < len(d.ts) && d.next(i) == "the" && (d.ts[i+2].w == "face" || d.ts[i+2].w == "person") &&
+			return i+2 < len(d.ts) && d.next(i) == "the" && selfLemmas[d.ts[i+2].w] &&
 				anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i)
 		},
 		make: ownerRule.make,
@@ -353,7 +353,7 @@ var rawRules = map[string][]rule{
 	"it": {{
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
-			return i > 0 && (d.ts[i-1].w == "verify" || d.ts[i-1].w == "confirm" || d.ts[i-1].w == "validate") &&
+			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
 				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing // "check it matches the one on file" is a data check
 		},
 		make: func(d *detector, i int) {
@@ -405,7 +405,7 @@ var (
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if w := d.ts[j].w; w == "ask" || w == "need" || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
+				if deviceAskLemmas[d.ts[j].w] || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
 					return !d.got.has(kPermissions)
 				}
 			}
@@ -575,13 +575,10 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 func (d *detector) scan() {
 	ts := d.ts
 	for _, t := range ts {
-		switch t.w {
-		case "compare", "against", "match", "same":
+		if comparingLemmas[t.w] {
 			d.comparing = true
-		case "face", "photo", "selfie", "person", "liveness":
-			d.faceCtx = true
 		}
-		if lex.docWord[t.w] {
+		if faceContextLemmas[t.w] || lex.docWord[t.w] {
 			d.faceCtx = true
 		}
 	}
