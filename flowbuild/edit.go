@@ -78,7 +78,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				return Result{}, err
 			}
 			done = append(done, d...)
-			p.named, p.ordered = namedPair(ts, p.steps)
+			p.prevPart = ts
 		}
 	}
 	if len(done) == 0 {
@@ -643,14 +643,18 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
-	if exchange && len(pos) == 0 && len(p.named) == 2 && hasAnyRaw(ts, lex.pairPoint) {
+	if exchange && len(pos) == 0 && len(p.prevPart) > 0 && hasAnyRaw(ts, lex.pairPoint) {
 		// "The email code must come before the SMS code; exchange their positions":
 		// the two steps the instruction before named
-		a, b := p.find(p.named[0]), p.find(p.named[1])
+		named, ordered := namedPair(p.prevPart, p.steps)
+		if len(named) != 2 {
+			return p.exchange(pos, ts)
+		}
+		a, b := p.find(named[0]), p.find(named[1])
 		if a >= 0 && b >= 0 && a != b {
-			if p.ordered {
+			if ordered {
 				// that instruction already put them in the order it stated: the swap says it again
-				return []string{fmt.Sprintf("kept the %s and the %s in the order just set", p.named[0], p.named[1])}, nil
+				return []string{fmt.Sprintf("kept the %s and the %s in the order just set", named[0], named[1])}, nil
 			}
 			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
 			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil

@@ -24,10 +24,9 @@ type plan struct {
 	warnings    []flow.Problem
 	assumptions []string
 
-	touched *step  // the step the last change added or replaced ("move it to the start")
-	removed int    // 1 + where the last change removed a step ("put X in its place"), or 0
-	named   []kind // the two steps the last instruction named ("the email code before the SMS code"), for a "swap them" after it
-	ordered bool   // … and that instruction put them in an order
+	touched  *step   // the step the last change added or replaced ("move it to the start")
+	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
+	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
 
 func (p *plan) warn(code, msg, fix string) {
