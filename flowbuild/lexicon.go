@@ -337,6 +337,10 @@ var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "p
 // sentence about it.
 var spokenLineKinds = map[string]kind{"goodbye": kClosing, "thank": kClosing, "greet": kGreeting}
 
+// lineFillerWords may follow a stock line without adding to it ("say goodbye to
+// the user at the very end", "say hi and bye").
+var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "again", "everyone", "all"}
+
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
@@ -364,7 +368,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond                                                                map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                    map[string]bool
 	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -406,6 +410,7 @@ func newLexicon() *lexicon {
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
+	l.lineFiller = wordSet(lineFillerWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1

@@ -303,7 +303,7 @@ var rules = map[string][]rule{
 		},
 		make: func(d *detector, i int) {
 			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
-				if k, ok := spokenLineKinds[d.ts[j].w]; ok {
+				if k, ok := spokenLineKinds[d.ts[j].w]; ok && bareLine(d.ts[j+1:]) {
 					// "say goodbye", "tell them thanks": the stock line the verb names
 					d.add(&step{k: k}, i)
 					return
@@ -664,4 +664,16 @@ func skipBackAddressee(ts []token, j int) int {
 		}
 	}
 	return j
+}
+
+// bareLine: the words after a stock line's word add nothing to it ("say
+// goodbye to the user at the end", "say thank you"); "tell them thanks for
+// waiting" has words of its own, said as written.
+func bareLine(rest []token) bool {
+	for _, t := range rest {
+		if _, line := spokenLineKinds[t.w]; !line && !lex.addressee[t.raw] && !lex.backWord[t.raw] && !lex.frontWord[t.raw] && !lex.lineFiller[t.raw] {
+			return false
+		}
+	}
+	return true
 }
