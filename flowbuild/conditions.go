@@ -86,7 +86,7 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed
 			return condition{k: condFail, end: i}
-		case lex.condFail[t.raw] || lex.condStop[t.raw] && hasIf || (t.w == "match" || t.raw == "work" || t.raw == "works" || t.w == "pass" || t.w == "send" || lex.arrive[t.raw]) && neg && hasIf:
+		case lex.condFail[t.raw] || lex.condStop[t.raw] && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw]) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}
@@ -159,6 +159,10 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		if sc.anchor == nil {
 			sc.anchor = lastKindStep(seq, kRecognition)
 		}
+		fresh := 0 // the branch's steps before this clause's
+		if sc.anchor != nil {
+			fresh = len(sc.anchor.branch)
+		}
 		for _, s := range steps {
 			if s.k == kRecognition || s.k == kLiveness && len(steps) == 1 && sc.anchor != nil {
 				if sc.anchor == nil && s.k == kRecognition {
@@ -174,8 +178,12 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				main = append(main, s)
 				continue
 			}
-			sc.anchor.branch = append(sc.anchor.branch, s)
 			sc.used = true
+			if i := findKind(sc.anchor.branch[fresh:], s.k); i >= 0 && s.k != kAsk && s.k != kInform {
+				mergeStep(sc.anchor.branch[fresh+i], s) // "collect their email and verify it with a code": one code, named twice
+				continue
+			}
+			sc.anchor.branch = append(sc.anchor.branch, s)
 			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own, then finishes.")
 		}
 	case condFail:

@@ -57,7 +57,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	{
 		for _, part := range parts {
 			ts := tokenize(part)
-			switch cond := readCondition(ts, p.steps); {
+			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried = "for new users, "
 			case cond.k == condNone && carried != "" && hasAnyRaw(ts, lex.personPronoun):
@@ -67,6 +67,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			default:
 				carried = ""
 			}
+			part = p.resolvePlace(part)
 			d, err := p.apply(part)
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
 				// "Remove the permissions step and the SMS; we don't need either.": a
@@ -77,6 +78,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				return Result{}, err
 			}
 			done = append(done, d...)
+			p.prevPart = ts
 		}
 	}
 	if len(done) == 0 {
@@ -668,6 +670,23 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		})
 		if len(done) > 0 {
 			return done, nil
+		}
+	}
+	if exchange && len(pos) == 0 && len(p.prevPart) > 0 && hasAnyRaw(ts, lex.pairPoint) {
+		// "The email code must come before the SMS code; exchange their positions":
+		// the two steps the instruction before named
+		named, ordered := namedPair(p.prevPart, p.steps)
+		if len(named) != 2 {
+			return p.exchange(pos, ts)
+		}
+		a, b := p.find(named[0]), p.find(named[1])
+		if a >= 0 && b >= 0 && a != b {
+			if ordered {
+				// that instruction already put them in the order it stated: the swap says it again
+				return []string{fmt.Sprintf("kept the %s and the %s in the order just set", named[0], named[1])}, nil
+			}
+			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
+			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 		}
 	}
 	if exchange {
@@ -1275,4 +1294,84 @@ func (p *plan) reword(target, text string) ([]string, error) {
 		return []string{"added a closing line"}, nil
 	}
 	return nil, fmt.Errorf("flowbuild: the flow has no %s to reword", target)
+}
+
+// resolvePlace names the step a change picks by its place among steps that
+// share a noun ("the second code", "the last scan") by its kind ("the SMS
+// one-time code"), so that the rest of the change reads as if it were named. It
+// leaves the part as it is when the noun names one step only, when the change
+// brings in a step ("add a second code"), or when it counts two places ("swap
+// the first and second codes").
+func (p *plan) resolvePlace(part string) string {
+	words := strings.Fields(part)
+	at, place := -1, 0
+	for i, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;:.!?"))
+		n := lex.ordinal[w]
+		if lex.lastPlace[w] {
+			n = -1
+		}
+		if lex.addWord[w] {
+			return part
+		}
+		if n == 0 {
+			continue
+		}
+		if at >= 0 {
+			return part // two places: an exchange or a list, read by place elsewhere
+		}
+		at, place = i, n
+	}
+	if at < 0 || at+1 >= len(words) {
+		return part
+	}
+	noun, _ := lex.lemma(strings.ToLower(strings.Trim(words[at+1], ",;:.!?")))
+	kinds, ok := placeNounKinds[noun]
+	if !ok {
+		return part
+	}
+	var same []*step
+	for _, s := range p.steps {
+		if slices.Contains(kinds, s.k) {
+			same = append(same, s)
+		}
+	}
+	if place < 0 {
+		place = len(same)
+	}
+	if len(same) < 2 || place > len(same) || same[place-1].k == same[0].k && place != 1 {
+		return part // one step of that noun, or two of one kind, which a name cannot tell apart
+	}
+	end := at + 1
+	for end+1 < len(words) {
+		if l, _ := lex.lemma(strings.ToLower(strings.Trim(words[end+1], ",;:.!?"))); l != noun {
+			break
+		}
+		end++ // "the second one-time code": one noun in two words
+	}
+	tail := ""
+	if w := words[end]; strings.ContainsAny(w[len(w)-1:], ",;:.!?") {
+		tail = w[len(w)-1:]
+	}
+	out := slices.Concat(words[:at], []string{same[place-1].k.String() + tail}, words[end+1:])
+	return strings.Join(out, " ")
+}
+
+// namedPair: the two verification steps an instruction named, as the kinds the
+// flow has them ("the email code" for its email one-time code), and whether it
+// placed one relative to the other ("… before the SMS code").
+func namedPair(ts []token, steps []*step) ([]kind, bool) {
+	a := analyze(ts, steps)
+	var ks []kind
+	for _, s := range append(a.steps, a.ref...) {
+		i := findKind(steps, s.k)
+		if i < 0 || s.k.isConversation() || slices.Contains(ks, steps[i].k) {
+			continue
+		}
+		ks = append(ks, steps[i].k)
+	}
+	if len(ks) != 2 {
+		return nil, false
+	}
+	return ks, len(a.ref) > 0
 }

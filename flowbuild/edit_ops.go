@@ -32,6 +32,17 @@ func splitInstructions(sentence string) []string {
 	start := 0
 	for i := 1; i+1 < len(words); i++ {
 		w := strings.ToLower(strings.Trim(words[i], ",;"))
+		if lex.swapVerb[w] && lex.pairPoint[strings.ToLower(strings.Trim(words[i+1], ",;.!"))] && i-start >= 3 {
+			// "the passport should come before the selfie, so switch those two": the
+			// order, then a swap that points back at the steps it named
+			end := i
+			for end > start && lex.swapLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+				end--
+			}
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
+			start = i
+			continue
+		}
 		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -120,7 +131,7 @@ func parallelPairs(words []string) []string {
 func hasEditVerb(words []string) bool {
 	for _, w := range words {
 		w = strings.ToLower(strings.Trim(w, ",;"))
-		if editVerbs[w] || w == "take" || w == "get" {
+		if editVerbs[w] || phrasalEditVerbs[w] {
 			return true
 		}
 	}
@@ -236,16 +247,16 @@ func docTypeChanges(ts []token) (added, removed []string) {
 	removing, at := false, -10
 	for i, t := range ts {
 		switch {
-		case lex.removeVerb[t.raw] || t.w == "no" || t.w == "without":
+		case lex.removeVerb[t.raw] || negationLemmas[t.w]:
 			removing, at = true, i
 			continue
 		case lex.acceptVerb[t.raw] && i-at <= 2:
 			continue // "stop accepting passports", "don't allow licences": still a removal
-		case lex.acceptVerb[t.raw] || t.raw == "but" || t.w == "instead" || t.w == "only":
+		case lex.acceptVerb[t.raw] || removalEndLemmas[t.w]:
 			removing = false
 			continue
 		}
-		if !lex.docWord[t.w] && t.w != "driver" && t.w != "card" || t.w == "card" && i > 0 && ts[i-1].w == "id" {
+		if !docTypeLemmas[t.w] || t.w == "card" && i > 0 && ts[i-1].w == "id" {
 			continue
 		}
 		if dt := docTypesOf(ts, i); len(dt) > 0 {
@@ -410,8 +421,8 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 // branchEdit puts the steps of a conditional change on the branch it names:
 // "if they're new, scan their passport", "if the email code fails, fall back to
 // an SMS code".
-func (p *plan) branchEdit(ts []token) ([]string, bool) {
-	cond := readCondition(ts, p.steps)
+func (p *plan) branchEdit(all []token) ([]string, bool) {
+	cond, ts := editCondition(all, p.steps)
 	if cond.k != condNewUser && cond.k != condFail && cond.k != condAge {
 		return nil, false
 	}
@@ -425,11 +436,20 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 	for _, s := range p.steps {
 		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step
 	}
+	front, back := false, false
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
 		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
 		steps = append(steps, a.steps...)
 		negs |= a.neg
+		front, back = front || a.front, back || a.back
+	}
+	if len(steps) == 0 && negs == 0 && front != back && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
+		// "For new users, add an email code. Put that before anything else they
+		// do.": the step just put on a branch moves within it
+		if d, ok := p.moveOnBranch(p.touched, front); ok {
+			return d, true
+		}
 	}
 	if r := p.find(kRecognition); cond.k == condFail && hasRaw(ts, "fallback", "backup") && r >= 0 && len(p.steps[r].branch) > 0 &&
 		!slices.ContainsFunc(p.steps, func(s *step) bool { return len(s.fallback) > 0 }) {
@@ -465,6 +485,11 @@ func (p *plan) branchEdit(ts []token) ([]string, bool) {
 		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
 	}
 	main := pr.routeScoped(&sc, steps, p.steps)
+	for _, s := range steps {
+		if !slices.Contains(main, s) && p.onBranch(s) != nil {
+			p.touched = s // "… Put that before anything else they do."
+		}
+	}
 	if sc.anchor != nil {
 		// "ask for their email and send a code": the code goes to the address just entered
 		pr.notes = append(pr.notes, channelFromContext(sc.anchor.branch)...)
@@ -589,9 +614,51 @@ func placesStep(ts []token) bool {
 		if lex.frontWord[t.raw] || lex.backWord[t.raw] && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0)) {
 			return true
 		}
-		if (t.w == "before" || t.w == "after") && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
+		if orderRefLemmas[t.w] && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
 			return true
 		}
 	}
 	return false
+}
+
+// onBranch returns the branch or fallback list of the plan that holds s, or nil.
+func (p *plan) onBranch(s *step) *[]*step {
+	for _, o := range p.steps {
+		for _, list := range []*[]*step{&o.branch, &o.fallback} {
+			if slices.Contains(*list, s) {
+				return list
+			}
+		}
+	}
+	return nil
+}
+
+// moveOnBranch moves s, a step on a branch, to that branch's start (front) or
+// end; it declines (false) when s is on no branch.
+func (p *plan) moveOnBranch(s *step, front bool) ([]string, bool) {
+	list := p.onBranch(s)
+	if list == nil {
+		return nil, false
+	}
+	rest := slices.DeleteFunc(slices.Clone(*list), func(o *step) bool { return o == s })
+	if front {
+		*list = append([]*step{s}, rest...)
+		return []string{"moved the " + s.k.String() + " to the start of its path"}, true
+	}
+	*list = append(rest, s)
+	return []string{"moved the " + s.k.String() + " to the end of its path"}, true
+}
+
+// editCondition reads the condition of a change: at its start ("if they're
+// new, …") or, for a condition on who the user is, after the instruction it
+// scopes ("add an email code for people we don't recognise"); it returns the
+// tokens without a trailing condition's words.
+func editCondition(ts []token, steps []*step) (condition, []token) {
+	cond := readCondition(ts, steps)
+	for j := 2; cond.k == condNone && j+1 < len(ts); j++ {
+		if lex.trailCond[ts[j].raw] && readCondition(ts[j:], steps).k == condNewUser {
+			return condition{k: condNewUser, end: -1}, ts[:j]
+		}
+	}
+	return cond, ts
 }

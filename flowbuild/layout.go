@@ -24,8 +24,9 @@ type plan struct {
 	warnings    []flow.Problem
 	assumptions []string
 
-	touched *step // the step the last change added or replaced ("move it to the start")
-	removed int   // 1 + where the last change removed a step ("put X in its place"), or 0
+	touched  *step   // the step the last change added or replaced ("move it to the start")
+	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
+	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
 
 func (p *plan) warn(code, msg, fix string) {

@@ -153,23 +153,29 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords      = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
-	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
-	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
-	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
-	condStopWords    = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
-	condBadWords     = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
-	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
-	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
-	condMainWords    = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
-	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                                                                                                                                                                                // a clause before the first colon that starts with one is an instruction, not a heading
-	touchedRefWords  = []string{"it", "them", "that", "this"}                                                                                                                                                                                                                                                                                                              // "put that right after the scan": the step the change just touched
-	speechVerbs      = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
-	questionAuxWords = []string{"did", "do", "does", "are", "is", "was", "were", "have", "has", "can", "could", "will", "would", "should", "may", "whats", "whos", "hows"}                                                                                                                                                                                                 // a question in the user's own words starts with one ("did you …?", "what is …?")
-	nameModWords     = []string{"their", "his", "her", "your", "my", "the", "a", "full", "legal", "first", "last", "given", "family", "real", "home", "billing", "current", "registered", "residential", "postal", "physical", "street", "mailing", "complete", "and", "or", "of", "for", "their", "own", "for", "to", "with", "users", "customers", "persons", "clients"} // the words a name or address topic may follow; "their mother's maiden name", "the company name" are another name
-	addVerbWords     = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use"}                                                                                                                                                              // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
-	phraseEndWords   = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                                                                                                                                                                                            // words after a predicative adjective ("the person's real and …")
-	userWords        = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
+	condIfWords        = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
+	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
+	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
+	condLowWords       = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
+	consequenceWords   = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
+	condMainWords      = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
+	headingVerbs       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                                                                                                                                                                                // a clause before the first colon that starts with one is an instruction, not a heading
+	groupNounWords     = []string{"checks", "steps", "verifications", "part", "stage", "phase", "stuff", "bits"}                                                                                                                                                                                                                                                             // "after the document checks": a step with the checks that go with it
+	pairPointWords     = []string{"them", "their", "both", "those", "these", "two", "em"}                                                                                                                                                                                                                                                                                    // "swap them", "exchange their positions": the two steps named before
+	swapVerbWords      = []string{"swap", "switch", "exchange", "flip", "invert", "reverse"}                                                                                                                                                                                                                                                                                 // "swap them": two steps change places
+	swapLeadWords      = []string{"so", "-", "–", "—", "and", "then", "ie", "i.e."}                                                                                                                                                                                                                                                                                          // words that lead into a swap that restates an order ("…, so swap them")
+	trailCondWords     = []string{"for", "if", "when", "unless"}                                                                                                                                                                                                                                                                                                             // open a condition after the instruction it scopes ("add a code for people we don't recognise")
+	demonstrativeWords = []string{"that", "this", "same", "said", "aforementioned"}                                                                                                                                                                                                                                                                                          // "that photo": one the text named before
+	touchedRefWords    = []string{"it", "them", "that", "this"}                                                                                                                                                                                                                                                                                                              // "put that right after the scan": the step the change just touched
+	speechVerbs        = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
+	questionAuxWords   = []string{"did", "do", "does", "are", "is", "was", "were", "have", "has", "can", "could", "will", "would", "should", "may", "whats", "whos", "hows"}                                                                                                                                                                                                 // a question in the user's own words starts with one ("did you …?", "what is …?")
+	nameModWords       = []string{"their", "his", "her", "your", "my", "the", "a", "full", "legal", "first", "last", "given", "family", "real", "home", "billing", "current", "registered", "residential", "postal", "physical", "street", "mailing", "complete", "and", "or", "of", "for", "their", "own", "for", "to", "with", "users", "customers", "persons", "clients"} // the words a name or address topic may follow; "their mother's maiden name", "the company name" are another name
+	addVerbWords       = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use"}                                                                                                                                                              // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
+	phraseEndWords     = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                                                                                                                                                                                            // words after a predicative adjective ("the person's real and …")
+	userWords          = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
 
 func wordSet(ws []string) map[string]bool {
@@ -233,10 +239,13 @@ var (
 	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
 	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
 	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
+	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                          // "the last code": the place counted from the end
+	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                      // a change that brings in a step rather than naming one the flow has
 	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
+	loginWords           = []string{"login", "signin", "logon"}                                                                                         // beside a label ("2FA at login") the label names the flow's purpose
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -285,11 +294,55 @@ var (
 	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
 )
 
+// Lemma sets the parse, detection and edit stages test a token's lemma (its w)
+// against, each named for what its lemmas mean there.
+var (
+	indirectAskLemmas = lemmaSet("ask", "explain", "confirm", "verify")                                     // "ask if they agree", "check if we know them": an "if" after one opens an indirect question, not a condition
+	nameOrderLemmas   = lemmaSet("first", "finally")                                                        // "the first and last name": order words that are also parts of a name
+	channelVerbLemmas = lemmaSet("email", "sms")                                                            // "email them", "text the user": channels that are verbs only with an object
+	channelLemmas     = lemmaSet("email", "sms", "phone")                                                   // a code's channel named after it ("a code to their phone")
+	docTypeLemmas     = lemmaSet(append([]string{"driver", "card"}, docLemmas...)...)                       // words that name a document type ("driver's license", "ID card")
+	faceLemmas        = lemmaSet("face", "selfie")                                                          // a face, as the flow scans it
+	imageLemmas       = lemmaSet("photo", "selfie")                                                         // an image a comparison may read
+	liveSideLemmas    = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
+	faceTalkLemmas    = lemmaSet("face", "photo", "selfie", "person", "recognize")                          // a comparison about faces, not data
+	faceContextLemmas = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
+	comparingLemmas   = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
+	requestVerbLemmas = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
+	confirmVerbLemmas = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
+	negationLemmas    = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
+	negOrFailLemmas   = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
+	orderRefLemmas    = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
+	enrollLemmas      = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
+	lookupLemmas      = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
+	removalEndLemmas  = lemmaSet("but", "instead", "only")                                                  // "remove passports but allow ID cards": the end of a removal's list
+	selfLemmas        = lemmaSet("face", "person")                                                          // "the face on it is the face in front of the camera": the user themself
+	deviceAskLemmas   = lemmaSet("ask", "need")                                                             // "ask for the camera": a request for a device
+	outcomeLemmas     = lemmaSet("match", "pass", "send")                                                   // "if it doesn't match", "if the code is not sent": a step's outcome, negated in a condition
+	phrasalEditVerbs  = lemmaSet("take", "get")                                                             // "take out the ID scan", "get rid of the SMS": edit verbs with a particle
+)
+
+// lemmaSet is a named set of lemmas.
+func lemmaSet(ws ...string) map[string]bool { return wordSet(ws) }
+
+// placeNounKinds: lemmas of nouns that several steps share, with the kinds they
+// name: "the second code", "the first scan" pick one of those by its place.
+var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan": {kDocument, kFaceScan}}
+
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording"}
 
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
+
+// spokenLineKinds: lemmas of the stock lines a speech verb can name as its
+// object ("say goodbye", "tell them thanks", "say hi"): the line itself, not a
+// sentence about it.
+var spokenLineKinds = map[string]kind{"goodbye": kClosing, "thank": kClosing, "greet": kGreeting}
+
+// lineFillerWords may follow a stock line without adding to it ("say goodbye to
+// the user at the very end", "say hi and bye").
+var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "again", "everyone", "all"}
 
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
@@ -318,7 +371,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef                                                                                                                                                        map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                    map[string]bool
 	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -330,7 +383,7 @@ type lexicon struct {
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                         map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                             map[string]bool
-	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                    map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                         map[string]bool
 	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	modeNoun                                                                                                                                                       map[string]bool
@@ -359,6 +412,9 @@ func newLexicon() *lexicon {
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.doneRef = wordSet(doneRefWords)
+	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
+	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
+	l.lineFiller = wordSet(lineFillerWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1
@@ -379,7 +435,7 @@ func newLexicon() *lexicon {
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)
-	l.labelWord, l.auxStart = wordSet(labelWords), wordSet(auxStartWords)
+	l.labelWord, l.loginWord, l.auxStart = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
@@ -856,7 +912,7 @@ var joins = map[string]string{
 	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
-	"signed up": "signup", "signing up": "signup",
+	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
 	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",

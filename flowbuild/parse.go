@@ -131,6 +131,7 @@ type step struct {
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	auto        bool       // added by the builder, not named by the user
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
+	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
@@ -209,13 +210,31 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (cur[len(cur)-1].w == "ask" || cur[len(cur)-1].w == "explain" || cur[len(cur)-1].w == "confirm" || cur[len(cur)-1].w == "verify" || cur[len(cur)-1].raw == "them")):
+			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
 			// "ask if they agree", "check if we know them": an indirect question, not a condition
 			flush()
 		}
 		cur = append(cur, t)
 	}
 	flush()
+	// "scan their ID and compare it to their face too, if they're new": a
+	// condition on who the user is, trailing its sentence, says whom the whole
+	// sentence is for; read it first
+	for i := 1; i < len(out); i++ {
+		c := out[i]
+		if i+1 < len(out) && out[i+1].sent == c.sent || !trailingNewUser(c.toks) {
+			continue
+		}
+		f := i
+		for f > 0 && out[f-1].sent == c.sent && !out[f-1].title && !clauseStartsIf(out[f-1].toks) && !has(out[f-1].toks, "recognize") {
+			f--
+		}
+		if f == i || f > 0 && out[f-1].sent == c.sent {
+			continue // the sentence has a condition or a recognition of its own before it
+		}
+		copy(out[f+1:i+1], out[f:i])
+		out[f] = c
+	}
 	// "send an email code if the face match is below threshold": a condition
 	// after its instruction, at the end of the sentence, scopes that instruction;
 	// read it first, as "if …, send …" says it
@@ -231,6 +250,17 @@ func splitClauses(ts []token) []clause {
 	return out
 }
 
+// trailingNewUser: the clause is a bare condition on a user the flow does not
+// know ("if they're new", "for first-time users", "if we don't recognise
+// them"), with no instruction of its own.
+func trailingNewUser(ts []token) bool {
+	if len(ts) < 2 || !clauseStartsIf(ts) || hasAnyRaw(ts, lex.consequence) {
+		return false
+	}
+	notKnown := has(ts, "no") && (has(ts, "recognize") || has(ts, "enrolled") || hasRaw(ts, "found", "know"))
+	return (hasAnyRaw(ts, lex.condNew) || notKnown) && len(analyze(ts, nil).steps) == 0
+}
+
 func isConj(w string) bool {
 	switch w {
 	case "and", "or", "also", "plus", "but", "lastly":
@@ -241,17 +271,14 @@ func isConj(w string) bool {
 
 func startsInstruction(ts []token, i int) bool {
 	t := ts[i]
-	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && (t.w == "finally" || t.w == "first") {
+	if i+1 < len(ts) && lex.dataField[ts[i+1].raw] && nameOrderLemmas[t.w] {
 		return false // "the first and last name": a field, not "lastly"
 	}
 	if instructionVerbs[t.w] || instructionVerbs[t.raw] {
 		// "camera and microphone", "date of birth and last four digits" stay together because
 		// their second half is a noun; lemmas like "email" count only as verbs with an object
-		if t.w == "email" || t.w == "sms" {
+		if channelVerbLemmas[t.w] {
 			return i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "the" || ts[i+1].raw == "a")
-		}
-		if t.w == "liveness" || t.w == "no" || t.w == "without" || t.w == "only" {
-			return true
 		}
 		return true
 	}
@@ -297,6 +324,7 @@ func parse(text string) *parsed {
 	var sc scope
 	var prevMain []*step  // the steps of the last clause that named any
 	var twice []*step     // steps said "twice" in this sentence
+	held := false         // a clause named a photo the integrator holds
 	ifRecognized := false // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
@@ -405,7 +433,7 @@ func parse(text string) *parsed {
 				// "if they don't have a passport, let them use a driving licence": another accepted document
 				var extra []string
 				for j := range c.toks {
-					if lex.docWord[c.toks[j].w] || c.toks[j].w == "driver" || c.toks[j].w == "card" {
+					if docTypeLemmas[c.toks[j].w] {
 						extra = append(extra, docTypesOf(c.toks, j)...)
 					}
 				}
@@ -429,7 +457,8 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
-		a := analyzeAfter(c.toks, seq, prior)
+		a := analyzeAfter(c.toks, seq, prior, held)
+		held = held || priorProvided(c.toks)
 		p.excluded |= a.neg
 		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
@@ -438,7 +467,12 @@ func parse(text string) *parsed {
 		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
 			p.policy = pol
 		}
-		if len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 && !a.exclusive && !hasSetting(c.toks) && (readPolicy(c.toks) == "" || !a.policyOnly && !has(c.toks, "fail")) {
+		switch {
+		case len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case priorProvided(c.toks):
+			// "our backend stores a profile picture for every account holder": what a later comparison reads
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
+		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
@@ -510,6 +544,16 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	if slices.ContainsFunc(out, func(s *step) bool { return !s.purpose && !s.k.isConversation() }) {
+		// "2FA at login: 1:N face search, then liveness": the label names what the
+		// flow is for, and the face steps described are the second factor
+		out = slices.DeleteFunc(out, func(s *step) bool {
+			if s.purpose {
+				p.notes = append(p.notes, "Read \"2FA\" beside the login as what the flow is for (a second factor at login), not as a one-time code, since the text names the steps that verify the user.")
+			}
+			return s.purpose
+		})
+	}
 	for _, s := range out {
 		s.branch = p.dropExcluded(s.branch)
 		s.fallback = p.dropExcluded(s.fallback)
@@ -733,7 +777,7 @@ func lastScannable(cs []clause) kind {
 		ts := cs[i].toks
 		for j := len(ts) - 1; j >= 0; j-- {
 			switch {
-			case ts[j].w == "face" || ts[j].w == "selfie":
+			case faceLemmas[ts[j].w]:
 				return kFaceScan
 			case lex.docWord[ts[j].w]:
 				return kDocument
@@ -757,7 +801,7 @@ func unplaced(ts []token) []string {
 		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !lex.addressee[t.raw] {
 			content++ // "store a copy of it for our compliance team": words that ask for something
 		}
-		verb := (t.w == "verify" || t.w == "validate" || t.w == "need" || t.w == "collect") && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
+		verb := requestVerbLemmas[t.w] && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
 		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {
 			asks = true
 		}
@@ -845,7 +889,7 @@ func merge(seq, steps []*step) []*step {
 			if old.label && !s.label {
 				// "login 2FA: recognise the face, then text a code": the code goes where it is described
 				seq = append(slices.Delete(seq, i, i+1), old)
-				old.label = false
+				old.label, old.purpose = false, false
 			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
@@ -963,6 +1007,7 @@ type analysis struct {
 	policyOnly bool
 	notes      []string // judgement calls made reading the clause, for the assumptions
 	prior      []token  // input: the clause before, for pronouns
+	held       bool     // input: an earlier clause named a photo the integrator holds
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -983,7 +1028,7 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 		prev := all[ci-1]
 		if prev.toks[0].raw == "if" || prev.toks[0].raw == "when" {
 			for _, t := range prev.toks {
-				if t.w == "no" || t.w == "fail" {
+				if negOrFailLemmas[t.w] {
 					return true
 				}
 			}
@@ -1074,18 +1119,21 @@ func nonStepGerund(t token) bool {
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
-func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil) }
+func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil, false) }
 
 // analyzeAfter is analyze with the words of the clause before (prior), which a
 // pronoun may point back to: "We send a reference photo. Compare it to the
 // person on camera."
-func analyzeAfter(all []token, seq []*step, prior []token) analysis {
-	a := analysis{prior: prior}
+//
+// held says an earlier clause named a photo the integrator holds, which "that
+// photo" points back to however many clauses later.
+func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
+	a := analysis{prior: prior, held: held}
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || t.w == "before" || t.w == "after") && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
+		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
 			ts = ts[:i]
 			break
 		}
@@ -1154,7 +1202,7 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 			split = i + 1
 			break
 		}
-		if (t.w == "before" || t.w == "after") && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
 			split = i
 			a.refAfter = t.w == "after"
 			break
@@ -1172,6 +1220,10 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 		}
 		if len(ref) > 0 {
 			a.ref = ref
+			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
+				// "after the document checks": the scan and the data checks that read it
+				a.ref = append(slices.Clone(ref), docChecks(seq)...)
+			}
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
 			return a
 		}
@@ -1181,15 +1233,30 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	return a
 }
 
+// docChecks are the data checks that read the document, right after its scan
+// in seq.
+func docChecks(seq []*step) []*step {
+	var out []*step
+	if i := findKind(seq, kDocument); i >= 0 {
+		for _, s := range seq[i+1:] {
+			if s.k != kMatchCheck && s.k != kAgeCheck {
+				break
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // enrollResult: the words after "so" say that a face ends up enrolled ("so the
 // face gets enrolled", "so that they are registered"), with no lookup among faces.
 func enrollResult(rest []token) bool {
 	enrolled := false
 	for j, u := range rest {
 		switch {
-		case (u.w == "enrolled" || u.w == "enroll") && strings.HasSuffix(u.raw, "ed") && j > 0 && lex.becomes[rest[j-1].raw]:
+		case enrollLemmas[u.w] && strings.HasSuffix(u.raw, "ed") && j > 0 && lex.becomes[rest[j-1].raw]:
 			enrolled = true
-		case u.w == "recognize" || u.w == "compare" || u.w == "match" || u.w == "search" || u.w == "against" || u.w == "identify" || u.w == "later":
+		case lookupLemmas[u.w]:
 			return false
 		}
 	}
@@ -1230,7 +1297,7 @@ func negations(ts []token) []bool {
 		t := ts[i]
 		short := false
 		switch {
-		case t.w == "no" || t.w == "without":
+		case negationLemmas[t.w]:
 			nx := ""
 			if i+1 < len(ts) {
 				nx = ts[i+1].w
@@ -1340,7 +1407,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
 				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
 					fs.pos = -1 // a selfie is taken before it is compared
@@ -1354,7 +1421,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
-			s.srcA, s.srcB = compareSources(ts, seq, d.out, a.prior)
+			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			add(s, ci)
 		case comparing && !dataMatch(ts) && theStep(ts, ci) && findKind(seq, kFaceCompare) >= 0:
 			// "drop the comparison": the face comparison the flow already has
@@ -1449,7 +1516,7 @@ func sortByPos(s []*step) {
 
 func laterChannel(ts []token, i int) int {
 	for j := i + 1; j < len(ts) && j <= i+4; j++ {
-		if ts[j].w == "email" || ts[j].w == "sms" || ts[j].w == "phone" {
+		if channelLemmas[ts[j].w] {
 			return j
 		}
 	}
@@ -1544,8 +1611,7 @@ func dataMatch(ts []token) bool {
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
-		switch t.w {
-		case "face", "photo", "selfie", "person", "recognize":
+		if faceTalkLemmas[t.w] {
 			return true
 		}
 		if lex.docWord[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
@@ -1593,7 +1659,7 @@ func providedImage(ts []token, i int) bool {
 // priorProvided: the clause before named an image the integrator holds.
 func priorProvided(ts []token) bool {
 	for i, t := range ts {
-		if (t.w == "selfie" || t.w == "photo") && providedImage(ts, i) {
+		if imageLemmas[t.w] && providedImage(ts, i) {
 			return true
 		}
 	}
@@ -1602,7 +1668,8 @@ func priorProvided(ts []token) bool {
 
 // compareSources names the two sides of a comparison: what the clause says, then what
 // the flow has captured so far.
-func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSource, *flow.FaceSource) {
+func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSource, *flow.FaceSource) {
+	prior := an.prior
 	var found []string
 	addSrc := func(s string) {
 		for _, f := range found {
@@ -1622,8 +1689,10 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 			addSrc("providedData") // "the photo ID we already have on file"
 		case lex.docWord[t.w]:
 			addSrc("documentPhoto")
-		case (t.w == "selfie" || t.w == "photo" || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
+		case (imageLemmas[t.w] || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
+		case imageLemmas[t.w] && an.held && i > 0 && lex.demonstrative[ts[i-1].raw]:
+			addSrc("providedData") // "we hold their reference photo. … Compare the person on camera against that photo"
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
 			explicitScan = true
@@ -1634,7 +1703,7 @@ func compareSources(ts []token, seq, out []*step, prior []token) (*flow.FaceSour
 			// "compare that face scan with the photo from the partner": a photo the
 			// flow never takes, in a flow with no document, is one the integrator passes in
 			addSrc("providedData")
-		case t.w == "camera" || t.raw == "video" || t.w == "person" || t.w == "live":
+		case liveSideLemmas[t.w] || t.raw == "video":
 			addSrc("sessionVideo")
 		}
 	}

@@ -225,7 +225,8 @@ var rules = map[string][]rule{
 				return
 			}
 			// "login 2FA: …": a label names the need, the step's place comes from where it is described
-			d.add(&step{k: kOTP, label: lex.labelWord[d.ts[i].raw]}, i)
+			label := lex.labelWord[d.ts[i].raw]
+			d.add(&step{k: kOTP, label: label, purpose: label && hasNear(d.ts, i, 2, lex.loginWord)}, i)
 		},
 	}},
 	"permission": {{
@@ -300,7 +301,16 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
 		},
-		make: conversationRule.make,
+		make: func(d *detector, i int) {
+			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
+				if k, ok := spokenLineKinds[d.ts[j].w]; ok && bareLine(d.ts[j+1:]) {
+					// "say goodbye", "tell them thanks": the stock line the verb names
+					d.add(&step{k: k}, i)
+					return
+				}
+			}
+			conversationRule.make(d, i)
+		},
 	}},
 }
 
@@ -335,7 +345,7 @@ var rawRules = map[string][]rule{
 	"is": {{
 		// "the face on it is the face in front of the camera": the document's photo is the user
 		when: func(d *detector, i int) bool {
-			return i+2 < len(d.ts) && d.next(i) == "the" && (d.ts[i+2].w == "face" || d.ts[i+2].w == "person") &&
+			return i+2 < len(d.ts) && d.next(i) == "the" && selfLemmas[d.ts[i+2].w] &&
 				anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i)
 		},
 		make: ownerRule.make,
@@ -343,7 +353,7 @@ var rawRules = map[string][]rule{
 	"it": {{
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
-			return i > 0 && (d.ts[i-1].w == "verify" || d.ts[i-1].w == "confirm" || d.ts[i-1].w == "validate") &&
+			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
 				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing // "check it matches the one on file" is a data check
 		},
 		make: func(d *detector, i int) {
@@ -395,7 +405,7 @@ var (
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if w := d.ts[j].w; w == "ask" || w == "need" || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
+				if deviceAskLemmas[d.ts[j].w] || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
 					return !d.got.has(kPermissions)
 				}
 			}
@@ -565,13 +575,10 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 func (d *detector) scan() {
 	ts := d.ts
 	for _, t := range ts {
-		switch t.w {
-		case "compare", "against", "match", "same":
+		if comparingLemmas[t.w] {
 			d.comparing = true
-		case "face", "photo", "selfie", "person", "liveness":
-			d.faceCtx = true
 		}
-		if lex.docWord[t.w] {
+		if faceContextLemmas[t.w] || lex.docWord[t.w] {
 			d.faceCtx = true
 		}
 	}
@@ -657,4 +664,16 @@ func skipBackAddressee(ts []token, j int) int {
 		}
 	}
 	return j
+}
+
+// bareLine: the words after a stock line's word add nothing to it ("say
+// goodbye to the user at the end", "say thank you"); "tell them thanks for
+// waiting" has words of its own, said as written.
+func bareLine(rest []token) bool {
+	for _, t := range rest {
+		if _, line := spokenLineKinds[t.w]; !line && !lex.addressee[t.raw] && !lex.backWord[t.raw] && !lex.frontWord[t.raw] && !lex.lineFiller[t.raw] {
+			return false
+		}
+	}
+	return true
 }

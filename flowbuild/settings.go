@@ -120,7 +120,7 @@ func readSettings(ts []token) stepSettings {
 	if i := index(ts, "challenge"); i >= 0 {
 		s.challenge = true
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if ts[j].w == "no" || ts[j].w == "without" {
+			if negationLemmas[ts[j].w] {
 				s.challenge, s.noChallenge = false, true // "no liveness challenge"
 			}
 		}
@@ -137,7 +137,7 @@ func readSettings(ts []token) stepSettings {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if ts[j].w == "no" || ts[j].w == "without" {
+			if negationLemmas[ts[j].w] {
 				s.noMic = true
 			}
 		}
