@@ -305,7 +305,7 @@ var (
 	faceLemmas        = lemmaSet("face", "selfie")                                                          // a face, as the flow scans it
 	imageLemmas       = lemmaSet("photo", "selfie")                                                         // an image a comparison may read
 	liveSideLemmas    = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
-	faceTalkLemmas    = lemmaSet("face", "photo", "selfie", "person", "recognize")                          // a comparison about faces, not data
+	faceTalkLemmas    = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")                 // a comparison about faces, not data ("against the live video")
 	faceContextLemmas = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
 	comparingLemmas   = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
 	requestVerbLemmas = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
