@@ -1513,7 +1513,9 @@ func lookUp(ts []token) bool {
 // us", "the last name matches our records"), not faces.
 func dataMatch(ts []token) bool {
 	for i, t := range ts {
-		if t.w != "match" && t.w != "same" && t.w != "compare" {
+		// "the name on it is checked against the one they signed up with": a check
+		// verb with "against" compares as "match" does
+		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && has(ts[:i], "verify")) {
 			continue
 		}
 		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
