@@ -132,6 +132,7 @@ var instructionVerbs = map[string]bool{
 	// verbs that start a setting: "only allow passports and set the threshold to 0.85"
 	"set": true, "allow": true, "accept": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 	"extend": true, "shorten": true, "limit": true, "cap": true, "bump": true,
+	"put": true, // "send a code and put a liveness check in front of it"
 }
 
 // Age words (parse.go, ageAt): what makes a number an age.
@@ -272,6 +273,7 @@ var (
 	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
 	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
 	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
+	refPronounWords    = []string{"it", "either", "both", "each"}                                                           // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
 	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
 	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
 	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
@@ -332,7 +334,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	modeNoun                                                                                                                                                       map[string]bool
 	topic                                                                                                                                                          map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                map[string]bool
+	policyFail, pairRef, backRef, refPronoun, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                    map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                               map[string]bool
 	frontWord, backWord                                                                                                                                            map[string]bool
 	framing                                                                                                                                                        map[string]bool
@@ -394,6 +396,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
+	l.refPronoun = wordSet(refPronounWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
@@ -813,17 +816,18 @@ func dropApostrophe(r rune) rune {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
-		if i+2 < len(ts) && ts[i+1].raw == "to" {
-			// "one-to-one", "1 to N": three words that name one thing
-			if j, ok := joins[ts[i].raw+" to "+ts[i+2].raw]; ok {
-				t := token{raw: j, orig: ts[i].orig + "-to-" + ts[i+2].orig}
+		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+2].raw == "of") {
+			// "one-to-one", "1 to N", "in front of": three words that name one thing
+			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
+				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig + "-" + ts[i+2].orig}
 				t.w, t.known = lex.lemma(j)
 				out = append(out, t)
 				i += 2
 				continue
 			}
 		}
-		if i+1 < len(ts) {
+		if i+1 < len(ts) && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
+			// ("a liveness check in front of it": the three words after "check" join, not "check in")
 			pair := ts[i].raw + " " + ts[i+1].raw
 			if j, ok := joins[pair]; ok {
 				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig}
@@ -848,7 +852,8 @@ var joins = map[string]string{
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
-	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
+	"in front of": "before", // "put a liveness check in front of it"
+	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"signed up": "signup", "signing up": "signup",

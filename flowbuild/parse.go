@@ -458,6 +458,13 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if a.pronounRef && len(a.ref) == 0 && len(main) > 0 && len(prevMain) > 0 {
+			for _, s := range prevMain {
+				if findKind(main, s.k) < 0 && findKind(seq, s.k) >= 0 {
+					a.ref = append(a.ref, s)
+				}
+			}
+		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		switch {
 		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
@@ -942,6 +949,7 @@ func appendMergedConv(list []*step, s *step) []*step {
 type analysis struct {
 	steps      []*step
 	ref        []*step // the steps after "before"/"after"
+	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
 	front      bool
@@ -1148,6 +1156,9 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 	negs := negations(ts)
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
+		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
+			ref = []*step{{k: seq[n-1].k}} // "send a code to it. Once they've entered it, …": the code just named is what is entered
+		}
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
 			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
 		}
@@ -1160,6 +1171,13 @@ func analyzeAfter(all []token, seq []*step, prior []token) analysis {
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
 			return a
 		}
+		// "put a liveness check in front of it", "liveness before either of them":
+		// the steps the text named last, which the caller knows
+		j := split + 1
+		if j+1 < len(ts) && ts[j].raw == "of" {
+			j++ // "ahead of it"
+		}
+		a.pronounRef = j < len(ts) && lex.refPronoun[ts[j].raw]
 	}
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
