@@ -474,6 +474,7 @@ const (
 
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
+	sentence = activeVoice(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)
@@ -831,6 +832,39 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	return done, nil
+}
+
+// activeVoice rewrites a change said in the passive ("the ID scan and the SMS code
+// are both taken out", "the email code should be replaced with an SMS one") as the
+// instruction it is ("take the ID scan and the SMS code out", "replace the email
+// code with an SMS one"): a participle of a verb of change after a form of "be" or
+// "get" (changeParticiples, passiveAux) becomes the verb, before its subject.
+func activeVoice(sentence string) string {
+	words := strings.Fields(sentence)
+	for i := 1; i < len(words); i++ {
+		base, ok := changeParticiples[strings.ToLower(strings.Trim(words[i], ",;:.!?"))]
+		if !ok {
+			continue
+		}
+		k, be := i, false // the auxiliaries before the participle: "should be", "are both"
+		for k > 0 {
+			w := strings.ToLower(words[k-1])
+			if !lex.passiveAux[w] && !lex.midThen[w] {
+				break
+			}
+			be = be || lex.becomes[w]
+			k--
+		}
+		if !be || k == 0 || k == i {
+			continue
+		}
+		out := make([]string, 0, len(words))
+		out = append(out, base)
+		out = append(out, words[:k]...)
+		out = append(out, words[i+1:]...)
+		return strings.Join(out, " ")
+	}
+	return sentence
 }
 
 // dedupeKinds folds steps of one kind named twice in a change into one.

@@ -245,6 +245,7 @@ var (
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
 	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop"}                                                                                                             // a change that removes steps
+	passiveAuxWords      = []string{"is", "are", "be", "been", "being", "get", "gets", "got", "both", "all", "also", "simply", "just"}                                                                                                                                  // "the ID scan and the SMS code are both taken out": a change said in the passive
 	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
@@ -302,6 +303,16 @@ var (
 	modeNouns     = []string{"mode", "capture", "scanning", "scan", "shot", "page", "side"}
 )
 
+// changeParticiples: the past participle of a verb of change → the verb, so that
+// "the SMS code is removed", "both codes get taken out", "the email step should be
+// replaced with …" read as the instruction (edit.go, activeVoice).
+var changeParticiples = map[string]string{
+	"removed": "remove", "deleted": "delete", "dropped": "drop", "eliminated": "eliminate", "ditched": "ditch",
+	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "taken": "take",
+	"replaced": "replace", "swapped": "swap", "switched": "switch", "substituted": "substitute", "moved": "move",
+	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
+}
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
@@ -338,7 +349,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, notAge                                                                                                                               map[string]bool
 	frontWord, backWord                                                                                                                                            map[string]bool
 	framing                                                                                                                                                        map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
+	becomes, reasonOpen, hypothetical, passiveAux, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                    map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
@@ -384,6 +395,7 @@ func newLexicon() *lexicon {
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
+	l.passiveAux = wordSet(passiveAuxWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
