@@ -67,6 +67,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			default:
 				carried = ""
 			}
+			if keepsRest(ts, p.steps) {
+				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
+			}
 			d, err := p.apply(part)
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
 				// "Remove the permissions step and the SMS; we don't need either.": a
@@ -832,6 +835,24 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	return done, nil
+}
+
+// keepsRest: the part only says that the rest of the flow stays as it is ("don't
+// add anything", "same steps otherwise", "nothing changes for recognised users",
+// "leave everything else alone"): a word for the rest, a negation or a word of
+// keeping, no setting, and no step the flow lacks or the part rules out.
+func keepsRest(ts []token, steps []*step) bool {
+	neg := has(ts, "no") || hasRaw(ts, "nothing")
+	if !hasAnyRaw(ts, lex.rest) || !neg && !(hasAnyRaw(ts, lex.keepRest) && hasRaw(ts, "same", "otherwise", "else", "rest")) || hasSetting(ts) {
+		return false
+	}
+	for _, t := range ts {
+		if editVerbs[t.raw] && !lex.keepRest[t.raw] || lex.removeVerb[t.raw] {
+			return false // "remove the SMS code and don't add anything else" changes the flow
+		}
+	}
+	a := analyze(ts, steps)
+	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
 }
 
 // activeVoice rewrites a change said in the passive ("the ID scan and the SMS code
