@@ -486,7 +486,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return d, nil
 	}
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2)
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	for k := 0; k+2 < len(ts); k++ {
@@ -835,6 +835,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	return done, nil
+}
+
+// stepNumbers counts the small numbers of a sentence that names steps by number
+// ("swap step 1 with step 3").
+func stepNumbers(ts []token) int {
+	if !hasRaw(ts, "step", "steps") {
+		return 0
+	}
+	n := 0
+	for _, t := range ts {
+		if t.isNum && t.num >= 1 && t.num <= 9 && t.num == float64(int(t.num)) && t.cur == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // keepsRest: the part only says that the rest of the flow stays as it is ("don't
