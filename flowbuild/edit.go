@@ -67,6 +67,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			default:
 				carried = ""
 			}
+			if reported(ts) && len(parts) > 1 {
+				continue // "Support says people can't get into their inbox.": the reason for the change
+			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
@@ -850,6 +853,18 @@ func stepNumbers(ts []token) int {
 		}
 	}
 	return n
+}
+
+// reported: the part reports what someone else said or saw ("Support says people
+// can't get into their inbox", "Compliance flagged …", "users complained …"): a
+// subject of one or two words other than the avatar, then a verb of reporting.
+func reported(ts []token) bool {
+	for i := 1; i < len(ts) && i <= 2; i++ {
+		if lex.reportVerb[ts[i].raw] {
+			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
+		}
+	}
+	return false
 }
 
 // keepsRest: the part only says that the rest of the flow stays as it is ("don't

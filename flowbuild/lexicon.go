@@ -226,19 +226,20 @@ var (
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable"}
-	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                             // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
-	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                 // "make it SMS", "change that to email": a correction of the step just named
-	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                   // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
-	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"} // words of a retraction before its instruction
-	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                   // "don't add anything", "same steps otherwise": the rest of the flow
-	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}            // … said to stay as it is
-	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
-	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
-	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
-	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
-	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
-	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
+	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}               // words of a retraction before its instruction
+	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
+	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
+	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
+	keepVerbWords        = []string{"keep", "leave"}                                                                                                                  // "keep it email": the step stays as it is
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                               // "we don't need either": what the change just did, pointed back at
+	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                           // "swap the second and third checks": places, in order
+	channelNounWords     = []string{"channel", "channels"}                                                                                                            // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                     // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                                  // a negated auxiliary that stands for "… not"
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -330,31 +331,31 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef                                                                                                                                                                        map[string]bool
-	ordinal                                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                                          map[string]string // surface form → lemma
-	addressee                                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                                      map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, rest, keepRest map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                                              map[string]bool
-	channelPrep                                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                             map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                       map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                         map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                             map[string]bool
-	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                    map[string]bool
-	unsupported                                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                                       map[string]string // word → document_scan scanningMode
-	modeNoun                                                                                                                                                                       map[string]bool
-	topic                                                                                                                                                                          map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, refPronoun, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                    map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                                               map[string]bool
-	frontWord, backWord                                                                                                                                                            map[string]bool
-	framing                                                                                                                                                                        map[string]bool
-	becomes, reasonOpen, hypothetical, passiveAux, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                    map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                                  map[string]bool
-	byLen                                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	doneRef                                                                                                                                                                                    map[string]bool
+	ordinal                                                                                                                                                                                    map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                                      map[string]string // surface form → lemma
+	addressee                                                                                                                                                                                  map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                                  map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, rest, keepRest, reportVerb map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                                                          map[string]bool
+	channelPrep                                                                                                                                                                                map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                         map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                   map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                                     map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                         map[string]bool
+	unavailable, population, filler, auxStart, labelWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                map[string]bool
+	unsupported                                                                                                                                                                                map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                                   map[string]string // word → document_scan scanningMode
+	modeNoun                                                                                                                                                                                   map[string]bool
+	topic                                                                                                                                                                                      map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, refPronoun, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                                           map[string]bool
+	frontWord, backWord                                                                                                                                                                        map[string]bool
+	framing                                                                                                                                                                                    map[string]bool
+	becomes, reasonOpen, hypothetical, passiveAux, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                        map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                                                                              map[string]bool
+	byLen                                                                                                                                                                                      map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -369,7 +370,7 @@ func newLexicon() *lexicon {
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
-	l.rest, l.keepRest = wordSet(restWords), wordSet(keepRestWords)
+	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
 	l.doneRef = wordSet(doneRefWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
