@@ -67,6 +67,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			default:
 				carried = ""
 			}
+			if reported(ts) && len(parts) > 1 {
+				continue // "Support says people can't get into their inbox.": the reason for the change
+			}
+			if keepsRest(ts, p.steps) {
+				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
+			}
 			part = p.resolvePlace(part)
 			d, err := p.apply(part)
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
@@ -505,6 +511,7 @@ const (
 
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
+	sentence = activeVoice(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)
@@ -513,7 +520,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return d, nil
 	}
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && !hasRaw(ts, "for", "with", "to", "instead", "rather")
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2)
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	for k := 0; k+2 < len(ts); k++ {
@@ -879,6 +886,84 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	return done, nil
+}
+
+// stepNumbers counts the small numbers of a sentence that names steps by number
+// ("swap step 1 with step 3").
+func stepNumbers(ts []token) int {
+	if !hasRaw(ts, "step", "steps") {
+		return 0
+	}
+	n := 0
+	for _, t := range ts {
+		if t.isNum && t.num >= 1 && t.num <= 9 && t.num == float64(int(t.num)) && t.cur == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// reported: the part reports what someone else said or saw ("Support says people
+// can't get into their inbox", "Compliance flagged …", "users complained …"): a
+// subject of one or two words other than the avatar, then a verb of reporting.
+func reported(ts []token) bool {
+	for i := 1; i < len(ts) && i <= 2; i++ {
+		if lex.reportVerb[ts[i].raw] {
+			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
+		}
+	}
+	return false
+}
+
+// keepsRest: the part only says that the rest of the flow stays as it is ("don't
+// add anything", "same steps otherwise", "nothing changes for recognised users",
+// "leave everything else alone"): a word for the rest, a negation or a word of
+// keeping, no setting, and no step the flow lacks or the part rules out.
+func keepsRest(ts []token, steps []*step) bool {
+	neg := has(ts, "no") || hasRaw(ts, "nothing")
+	if !hasAnyRaw(ts, lex.rest) || !neg && !(hasAnyRaw(ts, lex.keepRest) && hasRaw(ts, "same", "otherwise", "else", "rest")) || hasSetting(ts) {
+		return false
+	}
+	for _, t := range ts {
+		if editVerbs[t.raw] && !lex.keepRest[t.raw] || lex.removeVerb[t.raw] {
+			return false // "remove the SMS code and don't add anything else" changes the flow
+		}
+	}
+	a := analyze(ts, steps)
+	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// activeVoice rewrites a change said in the passive ("the ID scan and the SMS code
+// are both taken out", "the email code should be replaced with an SMS one") as the
+// instruction it is ("take the ID scan and the SMS code out", "replace the email
+// code with an SMS one"): a participle of a verb of change after a form of "be" or
+// "get" (changeParticiples, passiveAux) becomes the verb, before its subject.
+func activeVoice(sentence string) string {
+	words := strings.Fields(sentence)
+	for i := 1; i < len(words); i++ {
+		base, ok := changeParticiples[strings.ToLower(strings.Trim(words[i], ",;:.!?"))]
+		if !ok {
+			continue
+		}
+		k, be := i, false // the auxiliaries before the participle: "should be", "are both"
+		for k > 0 {
+			w := strings.ToLower(words[k-1])
+			if !lex.passiveAux[w] && !lex.midThen[w] {
+				break
+			}
+			be = be || lex.becomes[w]
+			k--
+		}
+		if !be || k == 0 || k == i {
+			continue
+		}
+		out := make([]string, 0, len(words))
+		out = append(out, base)
+		out = append(out, words[:k]...)
+		out = append(out, words[i+1:]...)
+		return strings.Join(out, " ")
+	}
+	return sentence
 }
 
 // dedupeKinds folds steps of one kind named twice in a change into one.

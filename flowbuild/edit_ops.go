@@ -343,6 +343,15 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 			ords = append(ords, n)
 		}
 	}
+	if len(ords) == 0 && hasRaw(ts, "step", "steps", "check", "checks", "number", "numbers") {
+		// "swap steps 2 and 3", "swap step 2 with step 3": numbers after the word for
+		// a step are places, as ordinal words are
+		for _, t := range ts {
+			if n := int(t.num); t.isNum && t.num == float64(n) && n >= 1 && n <= 9 && t.cur == "" && !t.plus && !slices.Contains(ords, n) {
+				ords = append(ords, n)
+			}
+		}
+	}
 	if len(ords) == 2 {
 		// "swap the second and third checks": the checks at those places
 		var checks []int

@@ -133,6 +133,7 @@ var instructionVerbs = map[string]bool{
 	// verbs that start a setting: "only allow passports and set the threshold to 0.85"
 	"set": true, "allow": true, "accept": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 	"extend": true, "shorten": true, "limit": true, "cap": true, "bump": true,
+	"put": true, // "send a code and put a liveness check in front of it"
 }
 
 // Age words (parse.go, ageAt): what makes a number an age.
@@ -232,20 +233,23 @@ var (
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable"}
-	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                             // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
-	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                 // "make it SMS", "change that to email": a correction of the step just named
-	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                   // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
-	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"} // words of a retraction before its instruction
-	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
-	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
-	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
-	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                          // "the last code": the place counted from the end
-	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                      // a change that brings in a step rather than naming one the flow has
-	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
-	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
-	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
-	loginWords           = []string{"login", "signin", "logon"}                                                                                         // beside a label ("2FA at login") the label names the flow's purpose
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
+	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}               // words of a retraction before its instruction
+	keepVerbWords        = []string{"keep", "leave"}                                                                                                                  // "keep it email": the step stays as it is
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                               // "we don't need either": what the change just did, pointed back at
+	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                           // "swap the second and third checks": places, in order
+	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                        // "the last code": the place counted from the end
+	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                    // a change that brings in a step rather than naming one the flow has
+	channelNounWords     = []string{"channel", "channels"}                                                                                                            // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                     // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                                  // a negated auxiliary that stands for "… not"
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
+	loginWords           = []string{"login", "signin", "logon"}                                                                                                       // beside a label ("2FA at login") the label names the flow's purpose
+	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
+	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
+	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -254,6 +258,7 @@ var (
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
 	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop"}                                                                                                             // a change that removes steps
+	passiveAuxWords      = []string{"is", "are", "be", "been", "being", "get", "gets", "got", "both", "all", "also", "simply", "just"}                                                                                                                                  // "the ID scan and the SMS code are both taken out": a change said in the passive
 	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
 	otherwiseWords       = []string{"otherwise", "else", "elsewise"}                                                                                                                                                                                                    // the other side of a condition
@@ -284,6 +289,7 @@ var (
 	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
 	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
 	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
+	refPronounWords    = []string{"it", "either", "both", "each"}                                                           // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
 	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
 	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
 	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
@@ -356,6 +362,16 @@ var (
 	modeNouns     = []string{"mode", "capture", "scanning", "scan", "shot", "page", "side"}
 )
 
+// changeParticiples: the past participle of a verb of change → the verb, so that
+// "the SMS code is removed", "both codes get taken out", "the email step should be
+// replaced with …" read as the instruction (edit.go, activeVoice).
+var changeParticiples = map[string]string{
+	"removed": "remove", "deleted": "delete", "dropped": "drop", "eliminated": "eliminate", "ditched": "ditch",
+	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "taken": "take",
+	"replaced": "replace", "swapped": "swap", "switched": "switch", "substituted": "substitute", "moved": "move",
+	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
+}
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
@@ -397,6 +413,7 @@ type lexicon struct {
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                             map[string]bool
 }
 
 var lex = newLexicon()
@@ -411,6 +428,7 @@ func newLexicon() *lexicon {
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
@@ -442,6 +460,7 @@ func newLexicon() *lexicon {
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
+	l.passiveAux = wordSet(passiveAuxWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
@@ -455,6 +474,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
+	l.refPronoun = wordSet(refPronounWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
@@ -874,17 +894,18 @@ func dropApostrophe(r rune) rune {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
-		if i+2 < len(ts) && ts[i+1].raw == "to" {
-			// "one-to-one", "1 to N": three words that name one thing
-			if j, ok := joins[ts[i].raw+" to "+ts[i+2].raw]; ok {
-				t := token{raw: j, orig: ts[i].orig + "-to-" + ts[i+2].orig}
+		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+2].raw == "of") {
+			// "one-to-one", "1 to N", "in front of": three words that name one thing
+			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
+				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig + "-" + ts[i+2].orig}
 				t.w, t.known = lex.lemma(j)
 				out = append(out, t)
 				i += 2
 				continue
 			}
 		}
-		if i+1 < len(ts) {
+		if i+1 < len(ts) && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
+			// ("a liveness check in front of it": the three words after "check" join, not "check in")
 			pair := ts[i].raw + " " + ts[i+1].raw
 			if j, ok := joins[pair]; ok {
 				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig}
@@ -909,7 +930,8 @@ var joins = map[string]string{
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
-	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
+	"in front of": "before", // "put a liveness check in front of it"
+	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"

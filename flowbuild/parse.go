@@ -504,6 +504,13 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if a.pronounRef && len(a.ref) == 0 && len(main) > 0 && len(prevMain) > 0 {
+			for _, s := range prevMain {
+				if findKind(main, s.k) < 0 && findKind(seq, s.k) >= 0 {
+					a.ref = append(a.ref, s)
+				}
+			}
+		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		switch {
 		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
@@ -998,6 +1005,7 @@ func appendMergedConv(list []*step, s *step) []*step {
 type analysis struct {
 	steps      []*step
 	ref        []*step // the steps after "before"/"after"
+	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
 	front      bool
@@ -1211,6 +1219,9 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	negs := negations(ts)
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
+		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
+			ref = []*step{{k: seq[n-1].k}} // "send a code to it. Once they've entered it, …": the code just named is what is entered
+		}
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
 			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
 		}
@@ -1227,6 +1238,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.steps = detect(ts[:split], seq, negs[:split], &a)
 			return a
 		}
+		// "put a liveness check in front of it", "liveness before either of them":
+		// the steps the text named last, which the caller knows
+		j := split + 1
+		if j+1 < len(ts) && ts[j].raw == "of" {
+			j++ // "ahead of it"
+		}
+		a.pronounRef = j < len(ts) && lex.refPronoun[ts[j].raw]
 	}
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
@@ -1596,7 +1614,9 @@ func lookUp(ts []token) bool {
 // us", "the last name matches our records"), not faces.
 func dataMatch(ts []token) bool {
 	for i, t := range ts {
-		if t.w != "match" && t.w != "same" && t.w != "compare" {
+		// "the name on it is checked against the one they signed up with": a check
+		// verb with "against" compares as "match" does
+		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && has(ts[:i], "verify")) {
 			continue
 		}
 		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {

@@ -271,6 +271,10 @@ var rules = map[string][]rule{
 	}},
 	"match": {dataRule},
 	"same":  {dataRule},
+	// "check it against the one we have stored": a check verb before "against"
+	"against": {{when: func(d *detector, i int) bool {
+		return has(d.ts[:i], "verify") && !has(d.ts, "age") && !d.got.has(kAgeCheck) && dataRule.when(d, i)
+	}, make: matchCheck}},
 	"greet": {{make: lineStep(kGreeting)}},
 	// "open with "Hi, …"", "close with "Thanks, …"": the greeting or closing, said as written
 	"start": {{when: quotedLineAfter, make: lineStep(kGreeting)}},
