@@ -172,6 +172,35 @@ var (
 	userWords        = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
 )
 
+// phraseSet maps each phrase's first word to the words after it ("which means" →
+// "which": ["means"]); a one-word phrase maps to an empty list.
+func phraseSet(ps []string) map[string][]string {
+	m := make(map[string][]string, len(ps))
+	for _, p := range ps {
+		first, rest, _ := strings.Cut(p, " ")
+		m[first] = append(m[first], rest)
+	}
+	return m
+}
+
+// phraseAt reports whether a phrase of set starts at token i.
+func phraseAt(ts []token, i int, set map[string][]string) bool {
+	for _, rest := range set[ts[i].raw] {
+		if rest == "" {
+			return true
+		}
+		ws := strings.Fields(rest)
+		ok := i+len(ws) < len(ts)
+		for k := 0; ok && k < len(ws); k++ {
+			ok = ts[i+1+k].raw == ws[k]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 func wordSet(ws []string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -236,6 +265,7 @@ var (
 	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
+	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                         // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
@@ -340,7 +370,8 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
-	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	byLen                                                                                                                                                          map[int][]string    // surface forms of 4+ letters by length, sorted, for typo correction
 }
 
 var lex = newLexicon()
@@ -353,6 +384,7 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
+	l.negScopeEnd = phraseSet(negScopeEndPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.doneRef = wordSet(doneRefWords)
