@@ -153,7 +153,7 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords      = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
+	condIfWords      = []string{"if", "when", "whenever", "unless", "given", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
 	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
@@ -254,19 +254,21 @@ var (
 	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable"}
-	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                             // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
-	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                 // "make it SMS", "change that to email": a correction of the step just named
-	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                   // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
-	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"} // words of a retraction before its instruction
-	keepVerbWords        = []string{"keep", "leave"}                                                                                                    // "keep it email": the step stays as it is
-	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                 // "we don't need either": what the change just did, pointed back at
-	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                             // "swap the second and third checks": places, in order
-	channelNounWords     = []string{"channel", "channels"}                                                                                              // "the email channel": the code's channel, not an address to collect
-	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                       // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                    // a negated auxiliary that stands for "… not"
-	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                         // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
-	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                          // name the need for a code, not its place
+	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                      // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                          // "make it SMS", "change that to email": a correction of the step just named
+	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                            // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}          // words of a retraction before its instruction
+	keepVerbWords        = []string{"keep", "leave"}                                                                                                             // "keep it email": the step stays as it is
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                          // "we don't need either": what the change just did, pointed back at
+	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                      // "swap the second and third checks": places, in order
+	channelNounWords     = []string{"channel", "channels"}                                                                                                       // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                  // a negated auxiliary that stands for "… not"
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                              // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"} // an exclusion said of this path leaves the branches alone
+	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                  // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                   // name the need for a code, not its place
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -370,6 +372,8 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
+	stepHead                                                                                                                                                       map[string]bool
+	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
 	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 	byLen                                                                                                                                                          map[int][]string    // surface forms of 4+ letters by length, sorted, for typo correction
 }
@@ -385,6 +389,7 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
+	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.doneRef = wordSet(doneRefWords)

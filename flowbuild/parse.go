@@ -259,15 +259,16 @@ func startsInstruction(ts []token, i int) bool {
 
 // parsed is everything Build learned from a description.
 type parsed struct {
-	steps     []*step
-	excluded  kindSet
-	exclusive bool
-	policy    string // "end", "retry", "human" or ""
-	uc        useCase
-	amount    string
-	langs     []string
-	avatar    string
-	notes     []string // assumptions made while reading
+	steps        []*step
+	excluded     kindSet
+	mainExcluded kindSet // ruled out of the main path only
+	exclusive    bool
+	policy       string // "end", "retry", "human" or ""
+	uc           useCase
+	amount       string
+	langs        []string
+	avatar       string
+	notes        []string // assumptions made while reading
 }
 
 // parse reads a description into ordered steps.
@@ -317,9 +318,10 @@ func parse(text string) *parsed {
 			sc = scope{}
 		}
 		cond := readCondition(c.toks, seq)
-		if cond.k == condFail && cond.end < 0 && sc.k != condNone && sc.sent == c.sent {
-			// "if the face is unknown, send an email code as a fallback": the role of
-			// the step under the condition already open, not a new condition
+		if cond.k == condFail && (cond.end < 0 || !clauseStartsIf(c.toks)) && sc.k != condNone && sc.sent == c.sent {
+			// "if the face is unknown, send an email code as a fallback", "…, we fall
+			// back to an SMS code": the role of the step under the condition already
+			// open, not a new condition
 			cond = condition{end: -1}
 		}
 		if cond.short && ifRecognized {
@@ -418,7 +420,13 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior)
-		p.excluded |= a.neg
+		if mainPathOnly(c.toks) {
+			// "recognised users never see the ID scan", "no passport on the happy
+			// path": ruled out of the main path, not of the branches
+			p.mainExcluded |= a.neg
+		} else {
+			p.excluded |= a.neg
+		}
 		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
 			p.exclusive = true
@@ -498,6 +506,7 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	out = slices.DeleteFunc(out, func(s *step) bool { return p.mainExcluded.has(s.k) && s.k != kAsk })
 	for _, s := range out {
 		s.branch = p.dropExcluded(s.branch)
 		s.fallback = p.dropExcluded(s.fallback)
@@ -1266,6 +1275,21 @@ func negations(ts []token) []bool {
 	return neg
 }
 
+// mainPathOnly: the clause speaks of the main path alone: it names that path
+// ("on the happy path") or opens with the users who stay on it ("recognised
+// users never see …", "for returning customers, no …").
+func mainPathOnly(ts []token) bool {
+	for i := range ts {
+		if phraseAt(ts, i, lex.mainPath) {
+			return true
+		}
+		if i < 3 && lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
+			return true
+		}
+	}
+	return false
+}
+
 // negatedSubject: the negation at i says its subject is unavailable ("email is
 // not an option", "SMS isn't possible for us"); it returns the subject's index,
 // or -1.
@@ -1277,6 +1301,9 @@ func negatedSubject(ts []token, i int) int {
 	j := i - 1
 	if j >= 0 && lex.subjectAux[ts[j].raw] {
 		j-- // "email is not an option", "email must not be used"
+	}
+	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
+		j-- // "the passport scan never shows up": the step's name before its head noun
 	}
 	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
 		return -1
