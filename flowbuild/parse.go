@@ -595,7 +595,10 @@ func populationCondition(ts []token) bool {
 		return false
 	}
 	for i := 0; i+1 < len(ts) && i < 5; i++ {
-		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) {
+		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) ||
+			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) {
+			// "if new user, scan a passport": only a recognition tells new users from
+			// known ones ("KYC for new clients" is a purpose, not a condition)
 			return true
 		}
 	}
