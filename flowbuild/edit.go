@@ -32,6 +32,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	parts := make([]string, 0, 4)
 	kept := false
+	var remarks []string // sentences read as remarks on the change, not instructions
+	var remarkErr error
 	for _, sentence := range editSentences(text) {
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
@@ -80,12 +82,25 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// reason that points back at what the change just did, not a change
 				continue
 			}
+			if _, ok := err.(noStepError); ok {
+				// "Is too long for the users.", "Main path should remain same.": a
+				// sentence that names no step and asks for no operation is a remark
+				// about the change; it fails the change only if nothing else changes
+				remarks = append(remarks, part)
+				if remarkErr == nil {
+					remarkErr = err
+				}
+				continue
+			}
 			if err != nil {
 				return Result{}, err
 			}
 			done = append(done, d...)
 			p.prevPart = ts
 		}
+	}
+	if len(done) == 0 && remarkErr != nil {
+		return Result{}, remarkErr
 	}
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
@@ -96,12 +111,22 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	res.Summary = "Changed: " + strings.Join(done, "; ") + ". " + res.Summary
+	for _, r := range remarks {
+		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
+	}
 	res.Settings = SessionSettings{AvatarID: opts.AvatarID, Langs: opts.Langs}
 	res.Questions = qs
 	if res.Questions == nil {
 		res.Questions = []Question{}
 	}
 	return res, nil
+}
+
+// noStepError: a sentence of a change names no step and no operation.
+type noStepError string
+
+func (e noStepError) Error() string {
+	return fmt.Sprintf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", string(e))
 }
 
 // retraction: the part opens by taking back what was said before it ("no wait",
@@ -818,7 +843,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return done, nil
 	}
 	if len(pos) == 0 {
-		return nil, fmt.Errorf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", sentence)
+		return nil, noStepError(sentence)
 	}
 	if len(ref) == 0 && !front && !back && allPresent(p.steps, pos) && !hasAnyRaw(ts, lex.addVerb) {
 		// "The SMS code is annoying.": a step the flow has, named with no verb that

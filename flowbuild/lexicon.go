@@ -154,7 +154,7 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords        = []string{"if", "when", "whenever", "unless", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
+	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
 	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
@@ -177,7 +177,37 @@ var (
 	addVerbWords       = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use"}                                                                                                                                                              // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
 	phraseEndWords     = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                                                                                                                                                                                            // words after a predicative adjective ("the person's real and …")
 	userWords          = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests"}
+	condIfStrictWords  = []string{"if", "when", "whenever", "unless", "given"} // a condition proper, not a purpose ("for new clients")
 )
+
+// phraseSet maps each phrase's first word to the words after it ("which means" →
+// "which": ["means"]); a one-word phrase maps to an empty list.
+func phraseSet(ps []string) map[string][]string {
+	m := make(map[string][]string, len(ps))
+	for _, p := range ps {
+		first, rest, _ := strings.Cut(p, " ")
+		m[first] = append(m[first], rest)
+	}
+	return m
+}
+
+// phraseAt reports whether a phrase of set starts at token i.
+func phraseAt(ts []token, i int, set map[string][]string) bool {
+	for _, rest := range set[ts[i].raw] {
+		if rest == "" {
+			return true
+		}
+		ws := strings.Fields(rest)
+		ok := i+len(ws) < len(ts)
+		for k := 0; ok && k < len(ws); k++ {
+			ok = ts[i+1+k].raw == ws[k]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
 
 func wordSet(ws []string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -201,7 +231,7 @@ func (l *lexicon) canonKind(t token) bool {
 var (
 	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
-	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face"}                                                                                                                                                                                                         // "user ID" is no document
+	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                                                                               // "user ID" is no document
 	permitBeforeWords    = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                                // a permit that is a document
 	cardBeforeWords      = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                                    // a card that is a document
 	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                         // "text them", "text a code"
@@ -232,7 +262,7 @@ var (
 	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable"}
+	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
 	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
 	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
@@ -244,12 +274,15 @@ var (
 	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                    // a change that brings in a step rather than naming one the flow has
 	channelNounWords     = []string{"channel", "channels"}                                                                                                            // "the email channel": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                     // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot"}                                                                  // a negated auxiliary that stands for "… not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                       // a negated auxiliary that stands for "… not"
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
 	loginWords           = []string{"login", "signin", "logon"}                                                                                                       // beside a label ("2FA at login") the label names the flow's purpose
 	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
 	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                                   // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
+	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                       // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -414,6 +447,10 @@ type lexicon struct {
 	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                             map[string]bool
+	condIfStrict                                                                                                                                                   map[string]bool
+	stepHead                                                                                                                                                       map[string]bool
+	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
+	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 }
 
 var lex = newLexicon()
@@ -426,6 +463,9 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
+	l.negScopeEnd = phraseSet(negScopeEndPhrases)
+	l.condIfStrict = wordSet(condIfStrictWords)
+	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
@@ -937,7 +977,7 @@ var joins = map[string]string{
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
-	"lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
+	"biometric liveness": "liveness", "biometric livenesscheck": "livenesscheck", "lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 
 // shortParen: the text after "(" is a number, maybe with "+", and ")".

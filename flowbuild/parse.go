@@ -287,15 +287,16 @@ func startsInstruction(ts []token, i int) bool {
 
 // parsed is everything Build learned from a description.
 type parsed struct {
-	steps     []*step
-	excluded  kindSet
-	exclusive bool
-	policy    string // "end", "retry", "human" or ""
-	uc        useCase
-	amount    string
-	langs     []string
-	avatar    string
-	notes     []string // assumptions made while reading
+	steps        []*step
+	excluded     kindSet
+	mainExcluded kindSet // ruled out of the main path only
+	exclusive    bool
+	policy       string // "end", "retry", "human" or ""
+	uc           useCase
+	amount       string
+	langs        []string
+	avatar       string
+	notes        []string // assumptions made while reading
 }
 
 // parse reads a description into ordered steps.
@@ -352,9 +353,10 @@ func parse(text string) *parsed {
 			// other side of the condition just read is the main path
 			cond = condition{k: condMain, end: 0}
 		}
-		if cond.k == condFail && cond.end < 0 && sc.k != condNone && sc.sent == c.sent {
-			// "if the face is unknown, send an email code as a fallback": the role of
-			// the step under the condition already open, not a new condition
+		if cond.k == condFail && (cond.end < 0 || !clauseStartsIf(c.toks)) && sc.k != condNone && sc.sent == c.sent {
+			// "if the face is unknown, send an email code as a fallback", "…, we fall
+			// back to an SMS code": the role of the step under the condition already
+			// open, not a new condition
 			cond = condition{end: -1}
 		}
 		if cond.short && ifRecognized {
@@ -459,7 +461,13 @@ func parse(text string) *parsed {
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
 		held = held || priorProvided(c.toks)
-		p.excluded |= a.neg
+		if mainPathOnly(c.toks) {
+			// "recognised users never see the ID scan", "no passport on the happy
+			// path": ruled out of the main path, not of the branches
+			p.mainExcluded |= a.neg
+		} else {
+			p.excluded |= a.neg
+		}
 		p.notes = append(p.notes, a.notes...)
 		if a.exclusive {
 			p.exclusive = true
@@ -561,6 +569,7 @@ func parse(text string) *parsed {
 			return s.purpose
 		})
 	}
+	out = slices.DeleteFunc(out, func(s *step) bool { return p.mainExcluded.has(s.k) && s.k != kAsk })
 	for _, s := range out {
 		s.branch = p.dropExcluded(s.branch)
 		s.fallback = p.dropExcluded(s.fallback)
@@ -649,7 +658,10 @@ func populationCondition(ts []token) bool {
 		return false
 	}
 	for i := 0; i+1 < len(ts) && i < 5; i++ {
-		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) {
+		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) ||
+			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) {
+			// "if new user, scan a passport": only a recognition tells new users from
+			// known ones ("KYC for new clients" is a purpose, not a condition)
 			return true
 		}
 	}
@@ -1354,7 +1366,7 @@ func negations(ts []token) []bool {
 		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
-			if ts[j].raw == "but" || ts[j].w == "only" || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -1364,6 +1376,21 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// mainPathOnly: the clause speaks of the main path alone: it names that path
+// ("on the happy path") or opens with the users who stay on it ("recognised
+// users never see …", "for returning customers, no …").
+func mainPathOnly(ts []token) bool {
+	for i := range ts {
+		if phraseAt(ts, i, lex.mainPath) {
+			return true
+		}
+		if i < 3 && lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedSubject: the negation at i says its subject is unavailable ("email is
@@ -1377,6 +1404,9 @@ func negatedSubject(ts []token, i int) int {
 	j := i - 1
 	if j >= 0 && lex.subjectAux[ts[j].raw] {
 		j-- // "email is not an option", "email must not be used"
+	}
+	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
+		j-- // "the passport scan never shows up": the step's name before its head noun
 	}
 	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
 		return -1
