@@ -40,7 +40,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			// the instruction before it; what follows it is the instruction
 			if rest, ok := retraction(part); ok {
 				if len(parts) > 0 {
+					taken := strings.Fields(parts[len(parts)-1])
 					parts = parts[:len(parts)-1]
+					if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
+						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
+					}
 				}
 				part = rest
 				if w := strings.Fields(strings.ToLower(part)); len(w) > 0 && lex.keepVerb[strings.Trim(w[0], ",;:")] && !hasEditVerb(w[1:]) {

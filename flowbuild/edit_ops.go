@@ -43,6 +43,17 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if retractsHere(words, i) && i-start >= 2 {
+			// "add a code by email, no wait, by SMS": the retraction is a part of
+			// its own, which takes back the part before it (see retraction)
+			end := i
+			if isDash(words[end-1]) {
+				end--
+			}
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
+			start = i
+			continue
+		}
 		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -75,6 +86,28 @@ func splitInstructions(sentence string) []string {
 	}
 	return append(out, strings.Join(words[start:], " "))
 }
+
+// retractsHere: a retraction starts at word i, after a comma or a dash: "no
+// wait", "no, sorry", "actually no", "sorry", "scratch that".
+func retractsHere(words []string, i int) bool {
+	if !strings.HasSuffix(words[i-1], ",") && !strings.HasSuffix(words[i-1], ";") && !isDash(words[i-1]) {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(words[i], ",;:.!?…"))
+	if lex.retract[w] {
+		return true
+	}
+	if i+1 >= len(words) {
+		return false
+	}
+	next := strings.ToLower(strings.Trim(words[i+1], ",;:.!?…"))
+	if lex.correction[w] {
+		return next == "no" || lex.correctVerb[next] // "…, actually no, …", "…, actually make it SMS"
+	}
+	return w == "no" && (lex.retract[next] || lex.correction[next])
+}
+
+func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }
 
 // removalThenInstead: the words before "and" remove a step ("rip out both
 // codes") and the words after end with a bare "instead" (not "instead of").
