@@ -306,17 +306,17 @@ func (p *plan) summary(f flow.Flow) string {
 	if hasKind(p.steps, kRecognition) {
 		b.WriteString(" A recognised user goes on to a liveness check; a new or unseen face gets its own liveness check and is told no account matched.")
 	}
+	// steps retried on their own (step.retry): said first, and the policy then
+	// speaks of the other checks
 	var retried []string
 	for _, s := range p.steps {
 		if s.retry && retryable(s.k) && p.policy != "retry" {
 			retried = append(retried, s.k.String())
 		}
 	}
-	if len(retried) > 0 {
-		b.WriteString(" When the " + joinAnd(retried) + " fails the avatar offers to try it again, and ends politely if the user declines.")
-	}
 	other := ""
 	if len(retried) > 0 {
+		b.WriteString(" When the " + joinAnd(retried) + " fails the avatar offers to try it again, and ends politely if the user declines.")
 		other = " other"
 	}
 	switch p.policy {
