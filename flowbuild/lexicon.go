@@ -1139,8 +1139,12 @@ func speechBefore(out []token) bool {
 	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {
 		return true // "line 1:"
 	}
-	if k >= 1 && out[k].raw == "with" && lex.lineOpen[out[skipBackAddressee(out, k-1)].w] {
-		return true // "open with "Hi…"", "greet them with", "close with": the greeting or closing line
+	if k >= 1 && out[k].raw == "with" {
+		// "open with "Hi…"", "greet them with", "close with": the greeting or closing
+		// line; "user with"…" has no verb before the person
+		if j := skipBackAddressee(out, k-1); j >= 0 && lex.lineOpen[out[j].w] {
+			return true
+		}
 	}
 	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
 }
