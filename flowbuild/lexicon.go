@@ -1062,6 +1062,40 @@ type useCaseRule struct {
 	// notNext: an anyOf word followed by one of these is another thing
 	// ("phone number" is not the device).
 	notNext []string
+	// notHeld: an anyOf word that names what an earlier check left behind
+	// ("the KYC selfie we pass in", "their enrollment photo", "the photo from
+	// onboarding") is where the data comes from, not this flow's purpose.
+	notHeld bool
+}
+
+// heldNextLemmas and heldNextWords follow a purpose word that names stored data
+// ("KYC selfie", "onboarding record"); heldPrevWords come before one ("the
+// photo from onboarding").
+var (
+	heldNextLemmas = lemmaSet("selfie", "photo")
+	heldNextWords  = []string{"record", "records", "data", "file", "files", "profile", "template", "database", "db", "details", "info"}
+	heldPrevWords  = []string{"from"}
+)
+
+// named reports whether a word of r.anyOf names the purpose somewhere in ts.
+func (r useCaseRule) named(ts []token) bool {
+	if len(r.notNext) == 0 && !r.notHeld {
+		return hasRaw(ts, r.anyOf...)
+	}
+	for i, t := range ts {
+		if !slices.Contains(r.anyOf, t.raw) {
+			continue
+		}
+		if i+1 < len(ts) && (slices.Contains(r.notNext, ts[i+1].raw) ||
+			r.notHeld && (heldNextLemmas[ts[i+1].w] || slices.Contains(heldNextWords, ts[i+1].raw))) {
+			continue
+		}
+		if r.notHeld && i > 0 && slices.Contains(heldPrevWords, ts[i-1].raw) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // purposeNear is how far before or after its noun a word of useCaseRule.before or
@@ -1072,7 +1106,7 @@ func (r useCaseRule) matches(ts []token) bool {
 	if len(r.before) > 0 || len(r.after) > 0 {
 		return r.matchesNear(ts)
 	}
-	hit := hasRaw(ts, r.anyOf...) || r.age && ageIn(ts) > 0
+	hit := r.named(ts) || r.age && ageIn(ts) > 0
 	for _, l := range r.lemmas {
 		hit = hit || has(ts, l)
 	}
@@ -1102,7 +1136,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
 	// a stated onboarding purpose outranks the domain words below it
-	{uc: ucOnboarding, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
+	{uc: ucOnboarding, notHeld: true, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
 	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},
 	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
 	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
@@ -1114,13 +1148,13 @@ var useCaseRules = []useCaseRule{
 		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
 	// enrolling a face is the purpose even where the face is later used to check in
-	{uc: ucEnrollment, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolled", "enrolling"}},
+	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolled", "enrolling"}},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},
 		after: []string{"change", "changes", "update", "updates", "changed", "updated"}},
-	{uc: ucEnrollment, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
-	{uc: ucOnboarding, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
+	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
+	{uc: ucOnboarding, notHeld: true, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
 	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"}},
 }

@@ -65,6 +65,12 @@ func TestDetectUseCase(t *testing.T) {
 		{"Face enrollment for our gym members: capture their face once with liveness so they can check in with it later", ucEnrollment},
 		{"hotel check-in: liveness, then scan the guest's passport", ucCheckIn},
 		{"AML: verify the customer's photo ID and confirm they are 18 or older", ucOnboarding},
+		// where the data comes from is not the purpose
+		{"crypto withdrawal over 10k: liveness + face match against KYC selfie we pass in + sms otp", ucCrypto},
+		{"payout change: match the face to the photo from onboarding, then an email code", ucPayoutChange},
+		{"sign-in check: compare the face with their enrollment photo we store, then liveness", ucLogin},
+		{"KYC for new customers: passport scan, selfie and compare", ucOnboarding},
+		{"enroll the employee's face with a liveness check", ucEnrollment},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)
