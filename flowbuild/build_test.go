@@ -583,3 +583,30 @@ func TestBuildRetryOfOneStep(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"document_scan", "email_code", "liveness"}, retried(more.Flow), "the retry policy reaches the added code")
 }
+
+// An enrollment that first looks the user up speaks to both: returning users
+// are not told they were just enrolled, new ones are told why their path goes on,
+// and a liveness check the new-user path asks for is the one it already has.
+func TestBuildEnrollmentThatLooksUp(t *testing.T) {
+	for _, desc := range []string{
+		"face login: first time, users enroll their face (liveness + face scan). next times we just recognize them",
+		"first time users enroll their face with liveness and a face scan; returning users are just recognized",
+	} {
+		res, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		require.Empty(t, flow.Errors(flow.Validate(res.Flow)), desc)
+		var livenesses int
+		prompts := map[string]string{}
+		for _, n := range res.Flow {
+			if n.Type == flow.TypeLiveness {
+				livenesses++
+			}
+			prompts[n.ID] = n.Prompt
+		}
+		assert.Equal(t, 2, livenesses, "%s: one on each path", desc)
+		assert.NotContains(t, prompts["closing"], "You're enrolled", desc)
+		assert.Contains(t, prompts["greeting"], "first time", desc)
+		assert.Contains(t, prompts["new_user"], "first time", desc)
+		assert.NotContains(t, prompts["new_user"], "another way", desc)
+	}
+}

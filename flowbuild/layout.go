@@ -29,6 +29,13 @@ type plan struct {
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
 
+// looksUp reports whether the flow starts by looking the user up among enrolled
+// faces: its greeting and closing then speak to returning users as well as new
+// ones ("first time, enroll their face; after that, recognise them").
+func (p *plan) looksUp() bool {
+	return findKind(p.steps, kRecognition) >= 0
+}
+
 func (p *plan) warn(code, msg, fix string) {
 	p.warnings = append(p.warnings, flow.Problem{Severity: flow.SeverityWarning, Code: code, Message: msg, Fix: fix})
 }
@@ -424,10 +431,24 @@ func (p *plan) layout() flow.Flow {
 				break
 			}
 		}
+		if len(branch) > 0 && branch[0].k == kLiveness {
+			// the new-user path asked for a liveness check first: the one every
+			// new user goes through is that check, with its settings
+			if p.newUserLive == nil {
+				if branch[0].node != nil {
+					lv = branch[0].node.Clone()
+				} else {
+					p.fill(&lv, branch[0], video)
+				}
+				lv.ID, lv.Type = newUserLive, flow.TypeLiveness
+				lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
+			}
+			branch = branch[1:]
+		}
 		prompt, exit := newUserPrompt(p.uc), endID
 		var chain []flow.Node
 		if len(branch) > 0 {
-			prompt = "Say: I couldn't find you among our users, so let's verify you another way."
+			prompt = newUserBranchPrompt(p.uc)
 			exit, chain = p.chain(g, branch, "new_user_", closeID, failNode, video)
 		}
 		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
@@ -561,14 +582,14 @@ func (p *plan) wireList(n *flow.Node, s *step, next, fail string) {
 func (p *plan) fill(n *flow.Node, s *step, video bool) {
 	switch s.k {
 	case kGreeting:
-		n.Prompt = greetingPrompt(p.uc, p.amount, video)
+		n.Prompt = greetingPrompt(p.uc, p.amount, video, p.looksUp())
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q // the user's own greeting, as written
 		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
-		n.Prompt = closingPrompt(p.uc)
+		n.Prompt = closingPrompt(p.uc, p.looksUp())
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q
 		}

@@ -157,6 +157,7 @@ var (
 	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
 	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	quantifierWords    = []string{"the", "all", "any", "our", "every"} // "all returning users …": the group follows
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
@@ -426,7 +427,7 @@ type lexicon struct {
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                              map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier                                                                                  map[string]bool
 	channelPrep                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
@@ -461,6 +462,7 @@ func newLexicon() *lexicon {
 		l.addressee[w] = true
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
+	l.quantifier = wordSet(quantifierWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
@@ -1137,9 +1139,12 @@ var useCaseRules = []useCaseRule{
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
 	// a stated onboarding purpose outranks the domain words below it
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
-	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},
+	// its lines speak of a withdrawal; crypto moved another way reads as the transfer or payment it is
+	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}, allOf: []string{"withdraw", "withdrawal", "withdrawals", "withdrawing", "withdraws"}},
 	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
-	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
+	// a payout account changed, not a payout made ("big payouts need an extra check")
+	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}, before: []string{"change", "changing", "changed", "update", "updating", "updated", "new", "edit", "editing", "switch", "switching"},
+		after: []string{"change", "changes", "changed", "update", "updates", "updated", "account", "accounts", "details", "method", "destination"}},
 	{uc: ucPayoutChange, anyOf: []string{"bank"}, allOf: []string{"account"}, also: []string{"changing", "change", "update"}},
 	{uc: ucPasswordReset, anyOf: []string{"password"}, allOf: []string{"reset", "forgot", "forgotten"}},
 	// a device lost, stolen or replaced: the account moves to the new one
@@ -1156,7 +1161,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
-	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"}},
+	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw", "payout", "payouts", "cashout"}},
 }
 
 // quoteW is the lemma of a token holding quoted words (its orig).

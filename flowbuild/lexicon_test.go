@@ -67,6 +67,11 @@ func TestDetectUseCase(t *testing.T) {
 		{"AML: verify the customer's photo ID and confirm they are 18 or older", ucOnboarding},
 		// where the data comes from is not the purpose
 		{"crypto withdrawal over 10k: liveness + face match against KYC selfie we pass in + sms otp", ucCrypto},
+		{"crypto payout over 5k: liveness, then a text code", ucPayment},
+		{"Big payouts (over 10k EUR) need an extra check: liveness and then an SMS code", ucPayment},
+		{"approving payouts to a changed bank account: liveness then an SMS code", ucPayoutChange},
+		{"when a seller updates their payout details, check liveness", ucPayoutChange},
+		{"bitcoin transfer step-up: liveness and an email code", ucTransfer},
 		{"payout change: match the face to the photo from onboarding, then an email code", ucPayoutChange},
 		{"sign-in check: compare the face with their enrollment photo we store, then liveness", ucLogin},
 		{"KYC for new customers: passport scan, selfie and compare", ucOnboarding},

@@ -329,8 +329,9 @@ func parse(text string) *parsed {
 	ifRecognized := false // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
+	contrast := contrastsPopulations(clauses)
 	for ci, c := range clauses {
-		if findKind(seq, kRecognition) < 0 && populationCondition(c.toks) {
+		if findKind(seq, kRecognition) < 0 && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
@@ -666,6 +667,43 @@ func populationCondition(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// startsPopulation: the clause opens on a group of users the flow must tell
+// apart ("Returning users are just recognised", "First time, they enrol their
+// face", "Newcomers scan a passport"), with no "if" or "for" before it.
+func startsPopulation(ts []token) bool {
+	i := 0
+	for i < len(ts) && lex.quantifier[ts[i].raw] {
+		i++
+	}
+	if i >= len(ts) {
+		return false
+	}
+	if w := ts[i].raw; lex.condNew[w] && w != "new" {
+		return true // "newcomers", "first time"
+	}
+	return i+1 < len(ts) && (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw]) && lex.userWord[ts[i+1].raw]
+}
+
+// contrastsPopulations: the text names both users it knows and users it does
+// not ("existing customers get liveness only; new customers also scan a
+// passport"), so a clause opening on one of them is a condition, not a purpose.
+func contrastsPopulations(clauses []clause) bool {
+	known, fresh := false, false
+	for _, c := range clauses {
+		for i, t := range c.toks {
+			pop := i+1 < len(c.toks) && lex.userWord[c.toks[i+1].raw]
+			known = known || lex.condKnown[t.raw] && pop
+			fresh = fresh || lex.condNew[t.raw] && pop
+			// "first time", "newcomers", "unrecognised": a group that only
+			// exists beside the users the flow already knows
+			if lex.condNew[t.raw] && t.raw != "new" {
+				return true
+			}
+		}
+	}
+	return known && fresh
 }
 
 // namesVerification: the steps hold a check, not only conversations.

@@ -10,7 +10,7 @@ import (
 // avatar pursues in its own words. Greetings are long enough (12+ words, several
 // seconds of speech) to give recognition and liveness video to work with.
 
-func greetingPrompt(uc useCase, amount string, video bool) string {
+func greetingPrompt(uc useCase, amount string, video, looksUp bool) string {
 	var reason string
 	switch uc {
 	case ucTransfer:
@@ -31,6 +31,9 @@ func greetingPrompt(uc useCase, amount string, video bool) string {
 		reason = "Welcome, and thanks for signing up. I'll guide you through a short identity check that takes about two minutes."
 	case ucEnrollment:
 		reason = "Hello, and welcome. We're going to set up face verification for you, which takes about a minute."
+		if looksUp {
+			reason = "Hello, and welcome. I'll recognise you by your face, and if this is your first time, we'll set up face verification for you. It takes about a minute."
+		}
 	case ucLogin:
 		reason = "Hi, welcome back. I'll confirm it's you in just a few seconds."
 	case ucSIMSwap:
@@ -59,7 +62,7 @@ func over(amount string) string {
 	return " of over " + amount
 }
 
-func closingPrompt(uc useCase) string {
+func closingPrompt(uc useCase, looksUp bool) string {
 	switch uc {
 	case ucTransfer:
 		return "Say: Thank you, you're verified. Your transfer will go ahead now."
@@ -78,6 +81,9 @@ func closingPrompt(uc useCase) string {
 	case ucOnboarding:
 		return "Say: You're all set, welcome aboard! Next time, a quick look at the camera is all we'll need."
 	case ucEnrollment:
+		if looksUp { // a returning user was not enrolled just now
+			return "Say: Thank you, you're all set. Next time, a quick look at the camera is all it takes to verify you."
+		}
 		return "Say: You're enrolled. Next time, a quick look at the camera is all it takes to verify you."
 	case ucLogin:
 		return "Say: Thanks, you're verified and signed in."
@@ -124,6 +130,18 @@ func newUserPrompt(uc useCase) string {
 		return "Say: It looks like this is your first time here. Your verification is saved, so next time we'll recognise you."
 	}
 	return "Say: I couldn't match your face to an existing account. If you're new here, please sign up first; otherwise our support team will help you."
+}
+
+// newUserBranchPrompt opens the steps a user the recognition did not find goes
+// through.
+func newUserBranchPrompt(uc useCase) string {
+	switch uc {
+	case ucEnrollment:
+		return "Say: It looks like this is your first time here, so let's set up face verification for you now."
+	case ucOnboarding:
+		return "Say: It looks like this is your first time here, so let's verify your identity now."
+	}
+	return "Say: I couldn't find you among our users, so let's verify you another way."
 }
 
 // transitionPrompt follows a liveness check and announces the next step.
