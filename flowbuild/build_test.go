@@ -610,3 +610,29 @@ func TestBuildEnrollmentThatLooksUp(t *testing.T) {
 		assert.NotContains(t, prompts["new_user"], "another way", desc)
 	}
 }
+
+// "say welcome" welcomes the user to what the flow is for; only an onboarding or
+// an enrollment promises that the face is recognised from now on.
+func TestBuildWelcomeLine(t *testing.T) {
+	for _, tt := range []struct {
+		desc, want, not string
+	}{
+		{"hotel check-in: scan the passport, compare the face, then say welcome", "check-in is complete", "recognise you"},
+		{"liveness then an sms code, then welcome them", "Welcome!", "recognise you"},
+		{"onboarding: passport, selfie, compare, then welcome them", "recognise you", ""},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		var said []string
+		for _, n := range r.Flow {
+			if n.Type == flow.TypeConversation {
+				said = append(said, n.Prompt)
+			}
+		}
+		all := strings.Join(said, "\n")
+		assert.Contains(t, all, tt.want, tt.desc)
+		if tt.not != "" {
+			assert.NotContains(t, all, tt.not, tt.desc)
+		}
+	}
+}

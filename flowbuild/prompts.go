@@ -324,8 +324,12 @@ func askID(s *step) string {
 }
 
 func informPrompt(s *step, uc useCase) string {
-	if s.topics&(tWelcome|tFuture) != 0 {
+	if s.topics&tFuture != 0 || s.topics&tWelcome != 0 && (uc == ucOnboarding || uc == ucEnrollment) {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
+	}
+	if s.topics&tWelcome != 0 {
+		// "then say welcome": a welcome to what this flow is for, not to an enrollment it never made
+		return "Say: Welcome! " + strings.TrimPrefix(closingPrompt(uc, false), "Say: ")
 	}
 	if q, ok := ownLine(s.phrase); ok {
 		return "Say: " + q
