@@ -109,6 +109,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
 	}
+	done = append(done, p.dropOrphans()...)
 	qs := resolveSteps(p, opts)
 	res, err := p.result()
 	if err != nil {
@@ -1043,6 +1044,47 @@ func (p *plan) unlink(s *step) {
 		}
 		p.assumptions = append(p.assumptions, "Without the face scan, the face comparison uses the live video.")
 	}
+}
+
+// dropOrphans keeps the flow whole after a change took away the document scan:
+// a face comparison with the document's photo, or a check of the document's
+// data, has nothing left to read (it would fail every session), so it goes too
+// and the result says why. A document replaced by another keeps them.
+func (p *plan) dropOrphans() []string {
+	if p.find(kDocument) >= 0 {
+		return nil
+	}
+	var done []string
+	kept := p.steps[:0]
+	for _, s := range p.steps {
+		if readsDocument(s) {
+			p.assumptions = append(p.assumptions, "Removed the "+s.k.String()+" too: it read the ID document, which the flow no longer scans.")
+			done = append(done, "removed the "+s.k.String()+" that read the document")
+			continue
+		}
+		kept = append(kept, s)
+	}
+	p.steps = kept
+	return done
+}
+
+// readsDocument: the step needs a scanned document (its photo or its data).
+func readsDocument(s *step) bool {
+	switch s.k {
+	case kFaceCompare:
+		srcs := []*flow.FaceSource{s.srcA, s.srcB}
+		if s.node != nil {
+			srcs = append(srcs, s.node.SourceA, s.node.SourceB)
+		}
+		return slices.ContainsFunc(srcs, func(f *flow.FaceSource) bool { return f != nil && f.Source == "documentPhoto" })
+	case kAgeCheck, kMatchCheck:
+		field := s.field
+		if s.node != nil && s.node.Validation != nil {
+			field = s.node.Validation.Field
+		}
+		return !lex.entryField[field] // the email they typed is no document's
+	}
+	return false
 }
 
 // reverse turns the order of the verification steps around ("swap the order").

@@ -1800,8 +1800,10 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 	if len(found) < 2 && hasRaw(ts, "it", "that", "this") && priorProvided(prior) {
 		addSrc("providedData")
 	}
-	// then "their face": the selfie when there is one, else the live video
-	if len(found) < 2 && has(ts, "face") {
+	// then "their face", or the person themselves beside one named image ("compare
+	// them to the profile photo we pass in"): the selfie when there is one, else
+	// the live video
+	if len(found) < 2 && (has(ts, "face") || len(found) == 1 && hasAnyRaw(ts, lex.personPronoun)) {
 		if haveScan && !explicitScan {
 			addSrc("faceScan")
 		} else {
