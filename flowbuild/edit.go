@@ -549,6 +549,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.branchEdit(ts); ok {
 		return d, nil
 	}
+	if d, ok := p.retryEdit(ts); ok {
+		return d, nil
+	}
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
 		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2)
 	sentence = rewriteBetween(sentence)
@@ -1044,6 +1047,45 @@ func (p *plan) unlink(s *step) {
 		}
 		p.assumptions = append(p.assumptions, "Without the face scan, the face comparison uses the live video.")
 	}
+}
+
+// retryEdit offers a retry with no condition said: "allow one retry on the
+// passport scan", "give them a second try at the selfie" retry the steps named;
+// "let people retry" with none named retries every check. It declines (false)
+// when the sentence asks for no retry or names a step the flow does not have.
+func (p *plan) retryEdit(ts []token) ([]string, bool) {
+	// (readPolicy's lemma "again" also holds "another" and "second": "add
+	// another email code" asks for no retry)
+	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) {
+		return nil, false
+	}
+	named := analyze(ts, nil).steps
+	if len(named) == 0 || hasAnyRaw(ts, lex.anyOne) {
+		p.setPolicy("retry")
+		return []string{policyDone["retry"]}, true
+	}
+	var done []string
+	for _, s := range named {
+		i := p.find(s.k)
+		if i < 0 || !retryable(p.steps[i].k) {
+			return nil, false
+		}
+		if !p.steps[i].retry {
+			p.steps[i].retry = true
+			done = append(done, "offered a retry of the "+p.steps[i].k.String())
+		}
+	}
+	return done, len(done) > 0
+}
+
+// secondChance: "a second try", "another go", "one more attempt".
+func secondChance(ts []token) bool {
+	for i := 0; i+1 < len(ts); i++ {
+		if lex.chanceLead[ts[i].raw] && lex.chanceNoun[ts[i+1].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // dropOrphans keeps the flow whole after a change took away the document scan:

@@ -548,7 +548,22 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		done = append(done, pr.notes...)
 	}
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
-		p.setPolicy(pol)
+		// as Build reads it: "if the passport scan fails, let them retry" is that
+		// step's; "if a check fails", "if anything fails", "if it fails" (no step
+		// named in the change) are every check's
+		named := cond.k == condFail && sc.anchor != nil && len(analyze(all, nil).steps) > 0 && !hasAnyRaw(all, lex.anyOne)
+		switch {
+		case pol == "retry" && named && retryable(sc.anchor.k):
+			if !sc.anchor.retry {
+				sc.anchor.retry = true
+				done = append(done, "offered a retry of the "+sc.anchor.k.String())
+			}
+		default:
+			p.setPolicy(pol)
+			if len(done) == 0 && policyDone[pol] != "" {
+				done = append(done, policyDone[pol])
+			}
+		}
 	}
 	if len(done) == 0 && cond.k == condNewUser && negs != 0 && len(main) == 0 {
 		// "new users shouldn't get the email code" when their branch has none: the
@@ -560,6 +575,12 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// policyDone says what a change of the failure policy did, for the summary.
+var policyDone = map[string]string{
+	"retry": "offered a retry of every check that fails",
+	"human": "sent every failed check to a member of the team",
 }
 
 // acceptOnBranch changes what a branch's document scan accepts ("on the

@@ -3,6 +3,7 @@ package flowbuild
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -185,5 +186,41 @@ func TestKindWithArticle(t *testing.T) {
 			continue
 		}
 		assert.Equal(t, want[k], k.withArticle(), "kind %d", k)
+	}
+}
+
+// A retry asked for in a change is the named step's, as in Build; with no step
+// named (or "any", "a check") it is every check's. "another" alone asks for a
+// second step, not a retry.
+func TestEditRetry(t *testing.T) {
+	base := built(t, "liveness, passport scan, selfie, compare with the passport photo, email code", Options{})
+	retried := func(f flow.Flow) []string {
+		var out []string
+		for _, n := range f {
+			if back, ok := n.Outcome("retry"); ok {
+				out = append(out, back)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	every := []string{"document_scan", "email_code", "face_compare", "face_scan", "liveness"}
+	for _, tt := range []struct {
+		change string
+		want   []string
+	}{
+		{"if the passport scan fails, let them retry", []string{"document_scan"}},
+		{"let them retry the passport scan once if it fails", []string{"document_scan"}},
+		{"allow one retry on the passport scan", []string{"document_scan"}},
+		{"give them another go at the selfie and the passport", []string{"document_scan", "face_scan"}},
+		{"if a check fails, offer a retry", every},
+		{"let them retry if anything fails", every},
+		{"if it fails let them retry", every},
+		{"add another email code", nil},
+	} {
+		res, err := Edit(base.Clone(), tt.change, Options{})
+		require.NoError(t, err, tt.change)
+		require.Empty(t, flow.Errors(flow.Validate(res.Flow)), tt.change)
+		assert.Equal(t, tt.want, retried(res.Flow), tt.change)
 	}
 }

@@ -157,8 +157,11 @@ var (
 	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
 	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
-	quantifierWords    = []string{"the", "all", "any", "our", "every"} // "all returning users …": the group follows
-	entryFields        = []string{"email", "phone", "phoneNumber"}     // data_validation fields the user types in, not read from a document
+	quantifierWords    = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
+	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
+	chanceLeadWords    = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
+	chanceNounWords    = []string{"try", "chance", "attempt", "go", "shot"}
+	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"} // a retry asked for in so many words
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
@@ -428,7 +431,7 @@ type lexicon struct {
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField                                                                      map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord                                   map[string]bool
 	channelPrep                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
@@ -464,6 +467,7 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.quantifier, l.entryField = wordSet(quantifierWords), wordSet(entryFields)
+	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
