@@ -161,7 +161,8 @@ var (
 	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
 	chanceLeadWords    = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
 	chanceNounWords    = []string{"try", "chance", "attempt", "go", "shot"}
-	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"} // a retry asked for in so many words
+	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                   // a retry asked for in so many words
+	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"} // "we already have their email": held before the session
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
@@ -431,7 +432,7 @@ type lexicon struct {
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord                                   map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess                          map[string]bool
 	channelPrep                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
@@ -468,6 +469,7 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.quantifier, l.entryField = wordSet(quantifierWords), wordSet(entryFields)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
+	l.possess = wordSet(possessWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
@@ -1158,7 +1160,9 @@ var useCaseRules = []useCaseRule{
 		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
 	// enrolling a face is the purpose even where the face is later used to check in
-	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolled", "enrolling"}},
+	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolling"}},
+	// "the face gets enrolled" is the purpose; "against our enrolled faces" is stored data
+	{uc: ucEnrollment, anyOf: []string{"enrolled"}, before: []string{"get", "gets", "getting", "got", "be", "being"}},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},
@@ -1166,7 +1170,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
-	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw", "payout", "payouts", "cashout"}},
+	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "purchases", "checkout", "withdrawal", "withdrawals", "withdraw", "payout", "payouts", "cashout"}},
 }
 
 // quoteW is the lemma of a token holding quoted words (its orig).

@@ -76,6 +76,9 @@ func TestDetectUseCase(t *testing.T) {
 		{"sign-in check: compare the face with their enrollment photo we store, then liveness", ucLogin},
 		{"KYC for new customers: passport scan, selfie and compare", ucOnboarding},
 		{"enroll the employee's face with a liveness check", ucEnrollment},
+		{"Returning customer login: face ID against our enrolled faces; if no match, fallback to SMS OTP", ucLogin},
+		{"say hi, then a liveness check so the face gets enrolled", ucEnrollment},
+		{"payout approval: recognise them among the enrolled users, then liveness", ucPayment},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)

@@ -326,6 +326,7 @@ func parse(text string) *parsed {
 	var prevMain []*step  // the steps of the last clause that named any
 	var twice []*step     // steps said "twice" in this sentence
 	held := false         // a clause named a photo the integrator holds
+	contact := kNone      // the code channel of an address the text says it holds ("we already have their email")
 	ifRecognized := false // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
@@ -462,6 +463,15 @@ func parse(text string) *parsed {
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
 		held = held || priorProvided(c.toks)
+		if hc := heldContact(c.toks); hc != kNone && hasAnyRaw(c.toks, lex.speaker) {
+			// "we have their email address, so …": no one types the address in, and
+			// the address alone is no code ("we store the customer's phone number")
+			code := has(c.toks, "code")
+			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
+				return s.k == kEnterEmail || !code && (s.k == kOTP || s.k == kSMSOTP || s.k == kEmailOTP)
+			})
+			contact = hc
+		}
 		if mainPathOnly(c.toks) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path": ruled out of the main path, not of the branches
@@ -481,6 +491,9 @@ func parse(text string) *parsed {
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
+		case contact != kNone && heldContact(c.toks) == contact:
+			// "we already have the user's email. send them a code there": where a
+			// later code goes, not a step
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
@@ -579,6 +592,9 @@ func parse(text string) *parsed {
 	}
 	for _, s := range out {
 		switch {
+		case s.k == kOTP && contact != kNone && !p.excluded.has(contact):
+			s.k = contact
+			p.notes = append(p.notes, "The one-time code goes to the "+map[kind]string{kEmailOTP: "email address", kSMSOTP: "phone number"}[contact]+" the text says you already hold.")
 		case s.k == kOTP && p.excluded.has(kSMSOTP) && !p.excluded.has(kEmailOTP):
 			s.k = kEmailOTP
 			p.notes = append(p.notes, "The one-time code goes by email, since the text rules out SMS.")
@@ -597,6 +613,11 @@ func parse(text string) *parsed {
 			p.steps = append(p.steps, implied...)
 		}
 		p.steps = order(p.steps)
+	}
+	if held && !readsHeldPhoto(p.steps) && !p.excluded.has(kFaceCompare) {
+		// "is who they say they are — we have their photo from the bank's records":
+		// a photo held for the session is there to compare the live face with
+		p.addHeldCompare()
 	}
 	for _, t := range ts {
 		if n := lex.unsupported[t.raw]; n != "" {
@@ -806,6 +827,56 @@ func channelFromContext(steps []*step) []string {
 		}
 	}
 	return notes
+}
+
+// readsHeldPhoto: a step of the flow (or of a branch) compares faces or looks
+// the user up, so a photo the text holds has a reader, or none is needed.
+func readsHeldPhoto(steps []*step) bool {
+	return slices.ContainsFunc(steps, func(s *step) bool {
+		return s.k == kFaceCompare || s.k == kRecognition || readsHeldPhoto(s.branch) || readsHeldPhoto(s.fallback)
+	})
+}
+
+// addHeldCompare compares the live face (the selfie, when the flow takes one)
+// with the photo the integrator passes in, after the last step that looks at
+// the face, and says so.
+func (p *parsed) addHeldCompare() {
+	live, at := "sessionVideo", -1
+	for i, s := range p.steps {
+		switch s.k {
+		case kFaceScan:
+			live, at = "faceScan", i
+		case kLiveness, kDocument:
+			at = max(at, i)
+		}
+	}
+	if at < 0 {
+		at = slices.IndexFunc(p.steps, func(s *step) bool { return s.k == kClosing })
+		if at < 0 {
+			at = len(p.steps)
+		}
+		at--
+	}
+	c := &step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, srcB: &flow.FaceSource{Source: live}, auto: true}
+	p.steps = slices.Insert(p.steps, at+1, c)
+	p.notes = append(p.notes, "Added a face comparison of the live face with the photo your app passes in, since the text holds that photo and names no step that reads it.")
+}
+
+// heldContact: the clause says the integrator already holds the user's email
+// address or phone number ("we already have the user's email", "their mobile
+// number is on file"), and gives the channel a code to it goes by; else kNone.
+func heldContact(ts []token) kind {
+	// held, not handed over now ("they enter their email, we send a code to it")
+	if !hasAnyRaw(ts, lex.possess) && !(hasRaw(ts, "file") && hasRaw(ts, "on")) || hasAnyRaw(ts, lex.emailGiven) {
+		return kNone
+	}
+	switch {
+	case has(ts, "email") && !has(ts, "phone"):
+		return kEmailOTP
+	case has(ts, "phone") && !has(ts, "email"):
+		return kSMSOTP
+	}
+	return kNone
 }
 
 // narrative: a clause telling what was done before ("we tried SMS before", "we
