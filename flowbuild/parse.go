@@ -504,7 +504,14 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
-			if !applySettings(readSettings(c.toks), main, seq) {
+			switch {
+			case applySettings(readSettings(c.toks), main, seq):
+			case len(main) > 0 && !namesVerification(main):
+				// "ask them to read out the last 4 digits of their card": the number is
+				// part of what the avatar says
+			case len(main) > 0:
+				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
+			default:
 				// "the session must time out after 5 minutes": a number no step takes
 				p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
 			}
