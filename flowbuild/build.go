@@ -97,7 +97,7 @@ func Build(description string, opts Options) (Result, error) {
 	if named == 0 && !hasKind(pr.steps, kGreeting) {
 		return Result{}, ErrNoSteps
 	}
-	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount}
+	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun}
 	p.assumptions = append(p.assumptions, pr.notes...)
 	var qs []Question
 	p.policy = NormalizeOnFailure(opts.OnFailure)

@@ -636,3 +636,19 @@ func TestBuildWelcomeLine(t *testing.T) {
 		}
 	}
 }
+
+// A payment's lines say the text's own word for the money moving.
+func TestBuildPaymentNoun(t *testing.T) {
+	for _, tt := range []struct{ desc, want string }{
+		{"for withdrawals above 2k: liveness, then an SMS code", "withdrawal"},
+		{"Big payouts (over 10k EUR) need an extra check: liveness and then an SMS code", "payout"},
+		{"checkout step-up: liveness then an email code", "purchase"},
+		{"payment approval: liveness then an email code", "payment"},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		for _, id := range []string{"greeting", "closing", "failure"} {
+			assert.Contains(t, r.Flow.Node(id).Prompt, tt.want, "%s: %s", tt.desc, id)
+		}
+	}
+}

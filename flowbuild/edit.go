@@ -255,7 +255,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	}
 	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
-	p.amount = findAmount(ts)
+	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
 
 	seen := map[string]bool{}
 	cur := start.Next

@@ -14,6 +14,7 @@ type plan struct {
 	steps  []*step
 	uc     useCase
 	amount string
+	noun   string // the text's word for a payment ("withdrawal"), or ""
 	policy string // end, retry, human; a step's own retry (step.retry) holds whatever it says
 
 	// nodes of an existing flow, reused with their ids by role
@@ -27,6 +28,15 @@ type plan struct {
 	touched  *step   // the step the last change added or replaced ("move it to the start")
 	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
+}
+
+// paymentLine puts the text's own word for the money moving ("withdrawal",
+// "payout", "purchase") into a payment's stock line, which says "payment".
+func (p *plan) paymentLine(line string) string {
+	if p.uc != ucPayment || p.noun == "" {
+		return line
+	}
+	return strings.ReplaceAll(line, "payment", p.noun)
 }
 
 // looksUp reports whether the flow starts by looking the user up among enrolled
@@ -468,7 +478,7 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, chain...)
 	}
 	if failUsed {
-		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: failurePrompt(p.uc, p.policy), DoesNotRequireReply: true}
+		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: p.paymentLine(failurePrompt(p.uc, p.policy)), DoesNotRequireReply: true}
 		if p.failure != nil {
 			n = p.failure.Clone()
 		}
@@ -582,14 +592,14 @@ func (p *plan) wireList(n *flow.Node, s *step, next, fail string) {
 func (p *plan) fill(n *flow.Node, s *step, video bool) {
 	switch s.k {
 	case kGreeting:
-		n.Prompt = greetingPrompt(p.uc, p.amount, video, p.looksUp())
+		n.Prompt = p.paymentLine(greetingPrompt(p.uc, p.amount, video, p.looksUp()))
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q // the user's own greeting, as written
 		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
-		n.Prompt = closingPrompt(p.uc, p.looksUp())
+		n.Prompt = p.paymentLine(closingPrompt(p.uc, p.looksUp()))
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q
 		}

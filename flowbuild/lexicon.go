@@ -161,8 +161,9 @@ var (
 	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
 	chanceLeadWords    = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
 	chanceNounWords    = []string{"try", "chance", "attempt", "go", "shot"}
-	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                   // a retry asked for in so many words
-	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"} // "we already have their email": held before the session
+	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                       // a retry asked for in so many words
+	paymentNouns       = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "withdrawal", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
+	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                     // "we already have their email": held before the session
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
@@ -433,7 +434,8 @@ type lexicon struct {
 	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
 	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess                          map[string]bool
-	channelPrep                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
+	paymentNoun                                                                                                                                                    map[string]string // "withdrawals" → "withdrawal"
+	channelPrep                                                                                                                                                    map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                         map[string]bool
@@ -469,7 +471,7 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.quantifier, l.entryField = wordSet(quantifierWords), wordSet(entryFields)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
-	l.possess = wordSet(possessWords)
+	l.possess, l.paymentNoun = wordSet(possessWords), paymentNouns
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)

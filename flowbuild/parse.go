@@ -294,6 +294,7 @@ type parsed struct {
 	policy       string // "end", "retry", "human" or ""
 	uc           useCase
 	amount       string
+	noun         string // the text's word for the money moving, for a payment's lines
 	langs        []string
 	avatar       string
 	notes        []string // assumptions made while reading
@@ -303,7 +304,7 @@ type parsed struct {
 func parse(text string) *parsed {
 	ts := tokenize(text)
 	p := &parsed{uc: detectUseCase(ts)}
-	p.amount = findAmount(ts)
+	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
 	p.langs = findLangs(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
@@ -2200,6 +2201,17 @@ func detectUseCase(ts []token) useCase {
 		}
 	}
 	return ucGeneric
+}
+
+// findPaymentNoun returns the text's own word for a payment ("withdrawal",
+// "payout", "purchase"), or "".
+func findPaymentNoun(ts []token) string {
+	for _, t := range ts {
+		if n := lex.paymentNoun[t.raw]; n != "" {
+			return n
+		}
+	}
+	return ""
 }
 
 // findAmount returns the first money amount as written ("$5,000", "10k").
