@@ -609,8 +609,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	front, back := false, false
 	var ref []*step
 	refAfter := false
+	// the steps a sentence may name: the main path's and the branches' ("remove
+	// the face comparison" when only new users have one is not the recognition)
+	named := slices.Clone(p.steps)
+	for _, s := range p.steps {
+		named = append(append(named, s.branch...), s.fallback...)
+	}
 	for _, c := range splitClauses(ts) {
-		a := analyze(c.toks, p.steps)
+		a := analyze(c.toks, named)
 		pos = append(pos, a.steps...)
 		negKinds |= a.neg
 		front = front || a.front
@@ -812,6 +818,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				}
 			}
 			if i < 0 {
+				if d := p.removeFromBranch(t.k); d != "" {
+					done = append(done, d) // "remove the passport scan" when only new users have one
+					continue
+				}
 				missing = append(missing, t.k.String())
 				continue
 			}
@@ -1088,25 +1098,50 @@ func secondChance(ts []token) bool {
 	return false
 }
 
+// removeFromBranch takes the first step of kind k off a branch (the new-user
+// path, a fallback) when the main path has none, and says where; "" when no
+// branch has one.
+func (p *plan) removeFromBranch(k kind) string {
+	for _, o := range p.steps {
+		for _, list := range []*[]*step{&o.branch, &o.fallback} {
+			if i := findKind(*list, k); i >= 0 {
+				gone := (*list)[i]
+				*list = slices.Delete(*list, i, i+1)
+				where := " from the new-user path"
+				if list == &o.fallback {
+					where = " from the " + o.k.String() + "'s fallback"
+				}
+				return "removed the " + gone.k.String() + where
+			}
+		}
+	}
+	return ""
+}
+
 // dropOrphans keeps the flow whole after a change took away the document scan:
 // a face comparison with the document's photo, or a check of the document's
 // data, has nothing left to read (it would fail every session), so it goes too
 // and the result says why. A document replaced by another keeps them.
 func (p *plan) dropOrphans() []string {
-	if p.find(kDocument) >= 0 {
-		return nil
-	}
 	var done []string
-	kept := p.steps[:0]
-	for _, s := range p.steps {
-		if readsDocument(s) {
-			p.assumptions = append(p.assumptions, "Removed the "+s.k.String()+" too: it read the ID document, which the flow no longer scans.")
-			done = append(done, "removed the "+s.k.String()+" that read the document")
-			continue
+	drop := func(steps []*step, where string) []*step {
+		if findKind(steps, kDocument) >= 0 || p.find(kDocument) >= 0 {
+			return steps
 		}
-		kept = append(kept, s)
+		return slices.DeleteFunc(steps, func(s *step) bool {
+			if !readsDocument(s) {
+				return false
+			}
+			p.assumptions = append(p.assumptions, "Removed the "+s.k.String()+where+" too: it read the ID document, which the flow no longer scans.")
+			done = append(done, "removed the "+s.k.String()+where+" that read the document")
+			return true
+		})
 	}
-	p.steps = kept
+	p.steps = drop(p.steps, "")
+	for _, s := range p.steps {
+		s.branch = drop(s.branch, " on the new-user path")
+		s.fallback = drop(s.fallback, " on the "+s.k.String()+"'s fallback")
+	}
 	return done
 }
 
