@@ -1036,6 +1036,18 @@ func (p *plan) removeAt(i int) string {
 // unlink keeps the flow whole when s goes: a face comparison that used the
 // removed face scan compares with the live video instead.
 func (p *plan) unlink(s *step) {
+	if len(s.branch) > 0 || len(s.fallback) > 0 {
+		// "remove recognition": the path of the users it did not find goes with it
+		var names []string
+		for _, b := range append(slices.Clone(s.branch), s.fallback...) {
+			names = append(names, b.k.String())
+		}
+		list := joinAnd(names)
+		if len(names) == 2 {
+			list = names[0] + " and " + names[1]
+		}
+		p.assumptions = append(p.assumptions, "The steps that ran only when the "+s.k.String()+" did not pass ("+list+") went with it.")
+	}
 	if s.k != kFaceScan {
 		return
 	}

@@ -224,3 +224,11 @@ func TestEditRetry(t *testing.T) {
 		assert.Equal(t, tt.want, retried(res.Flow), tt.change)
 	}
 }
+
+// Removing a step takes the path of the users it failed with it, and says so.
+func TestEditRemoveSaysWhatWentWithIt(t *testing.T) {
+	base := built(t, "recognise them, then liveness. If they're new, scan their passport and compare it with their face.", Options{})
+	res, err := Edit(base.Clone(), "remove recognition", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "(ID document scan and face comparison) went with it")
+}
