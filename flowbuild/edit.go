@@ -31,17 +31,19 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	parts := make([]string, 0, 4)
+	var joined []bool // parts[i] came from the same sentence as parts[i-1] ("…, remove X and add Y")
 	kept := false
 	var remarks []string // sentences read as remarks on the change, not instructions
 	var remarkErr error
 	for _, sentence := range editSentences(text) {
+		first := true
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
 			// the instruction before it; what follows it is the instruction
 			if rest, ok := retraction(part); ok {
 				if len(parts) > 0 {
 					taken := strings.Fields(parts[len(parts)-1])
-					parts = parts[:len(parts)-1]
+					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
 					if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
 						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
 					}
@@ -54,6 +56,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			if strings.TrimSpace(part) != "" {
 				parts = append(parts, part)
+				joined = append(joined, !first)
+				first = false
 			}
 		}
 	}
@@ -61,17 +65,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		done = append(done, "nothing (the change was taken back)")
 	}
 	{
-		for _, part := range parts {
+		fronted := false // the new-user condition opened the part before ("for new users, …")
+		for pi, part := range parts {
 			ts := tokenize(part)
 			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
-				carried = "for new users, "
-			case cond.k == condNone && carried != "" && hasAnyRaw(ts, lex.personPronoun):
+				carried, fronted = "for new users, ", clauseStartsIf(ts)
+			case cond.k == condNone && carried != "" && (hasAnyRaw(ts, lex.personPronoun) || fronted && joined[pi]):
 				// "New users shouldn't get the email code; give them a passport scan
-				// instead": "them" are the new users, so the change is to their branch
+				// instead": "them" are the new users, so the change is to their
+				// branch; so is "add an SMS code" in "for new users, remove the
+				// passport and add an SMS code"
 				part = carried + part
 			default:
-				carried = ""
+				carried, fronted = "", false
 			}
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change

@@ -471,17 +471,26 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	var done []string
 	var steps []*step
 	var negs kindSet
-	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) {
-		ts = ts[cond.end+1:] // "people we don't recognise should do …": the condition's words name no step
-	}
 	ctx := slices.Clone(p.steps)
 	for _, s := range p.steps {
 		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step
+	}
+	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) &&
+		!namesOtherThan(ts[:cond.end+1], ctx, kRecognition) {
+		ts = ts[cond.end+1:] // "people we don't recognise should do …": the condition's words name no step
 	}
 	front, back := false, false
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
 		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
+		if hasAnyRaw(c.toks, lex.removeVerb) && !hasAnyRaw(c.toks, lex.replaceWord) && !addsStep(c.toks) {
+			// "for new users, remove the passport scan (and add an SMS code)": the
+			// steps this clause names leave the branch; they are not added to it
+			for _, s := range a.steps {
+				a.neg.add(s.k)
+			}
+			a.steps = nil
+		}
 		steps = append(steps, a.steps...)
 		negs |= a.neg
 		front, back = front || a.front, back || a.back
@@ -498,6 +507,9 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// "on the fallback branch, …" in a flow whose only other path is the
 		// recognition's: the users it does not find
 		cond.k = condNewUser
+	}
+	if d, ok := p.endNewUsers(cond.k, all, steps, negs); ok {
+		return d, true
 	}
 	if d, ok := p.acceptOnBranch(cond.k, ts, steps); ok {
 		return d, true
@@ -575,6 +587,48 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// namesOtherThan: the words name a step, kept or excluded, of another kind than
+// k ("drop the face comparison for unrecognised users" names the comparison
+// before its condition; "people we don't recognise" names only the recognition).
+func namesOtherThan(ts []token, ctx []*step, k kind) bool {
+	a := analyze(ts, ctx)
+	return a.neg&^(1<<k) != 0 || slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != k })
+}
+
+// addsStep: the words ask for a step to come in ("add", "another", "a new
+// code"); "new" naming the users of a condition ("for new users") does not.
+func addsStep(ts []token) bool {
+	for i, t := range ts {
+		if lex.addWord[t.raw] && !(t.raw == "new" && i+1 < len(ts) && lex.userWord[ts[i+1].raw]) {
+			return true
+		}
+	}
+	return false
+}
+
+// endNewUsers empties the new-user path when a change says that users the
+// recognition does not find just stop ("if we don't recognise them, end the
+// session", "drop the new user branch", "unrecognised users should be turned
+// away"): they get the recognition's own ending. It declines (false) unless the
+// condition is a new user's and the sentence names no step.
+func (p *plan) endNewUsers(k condKind, ts []token, steps []*step, negs kindSet) ([]string, bool) {
+	r := p.find(kRecognition)
+	if k != condNewUser || r < 0 || len(steps) > 0 || negs != 0 || len(analyze(ts, nil).steps) > 0 ||
+		readPolicy(ts) != "end" && !hasAnyRaw(ts, lex.removeVerb) && !hasAnyRaw(ts, lex.turnAway) {
+		return nil, false
+	}
+	rec := p.steps[r]
+	if len(rec.branch) == 0 {
+		return []string{"kept the new-user path, which already ends the session"}, true
+	}
+	var names []string
+	for _, b := range rec.branch {
+		names = append(names, b.k.String())
+	}
+	rec.branch = nil
+	return []string{"new users now end the session (removed " + joinAnd(names) + " from their path)"}, true
 }
 
 // policyDone says what a change of the failure policy did, for the summary.

@@ -163,6 +163,7 @@ var (
 	chanceNounWords    = []string{"try", "chance", "attempt", "go", "shot"}
 	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                       // a retry asked for in so many words
 	paymentNouns       = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "withdrawal", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
+	turnAwayWords      = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                     // "unrecognised users should be turned away"
 	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                     // "we already have their email": held before the session
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
@@ -433,7 +434,7 @@ type lexicon struct {
 	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess                          map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway                map[string]bool
 	paymentNoun                                                                                                                                                    map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                    map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
@@ -471,7 +472,7 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.quantifier, l.entryField = wordSet(quantifierWords), wordSet(entryFields)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
-	l.possess, l.paymentNoun = wordSet(possessWords), paymentNouns
+	l.possess, l.paymentNoun, l.turnAway = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
