@@ -164,6 +164,9 @@ var (
 	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                       // a retry asked for in so many words
 	paymentNouns       = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "withdrawal", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
 	turnAwayWords      = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                     // "unrecognised users should be turned away"
+	ageUpWords         = []string{"over", "older", "above", "up", "upward", "upwards", "beyond"}                                                                                                                                                                                                                      // "21 and over", "18 or older"
+	beyondWords        = []string{"else", "more", "extra", "further"}                                                                                                                                                                                                                                                 // "nothing else", "no need for anything more"
+	authWords          = []string{"authenticate", "authentication", "authenticated", "login", "signin", "unlock"}                                                                                                                                                                                                     // "face authentication": signing in by face, not a liveness check
 	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                     // "we already have their email": held before the session
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
@@ -428,38 +431,38 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                    map[string]bool
-	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                          map[string]string // surface form → lemma
-	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway                map[string]bool
-	paymentNoun                                                                                                                                                    map[string]string // "withdrawals" → "withdrawal"
-	channelPrep                                                                                                                                                    map[string]bool   // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                         map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                             map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                         map[string]bool
-	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
-	modeNoun                                                                                                                                                       map[string]bool
-	topic                                                                                                                                                          map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                               map[string]bool
-	frontWord, backWord                                                                                                                                            map[string]bool
-	framing                                                                                                                                                        map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
-	otherwise, anyOne                                                                                                                                              map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
-	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                             map[string]bool
-	condIfStrict                                                                                                                                                   map[string]bool
-	stepHead                                                                                                                                                       map[string]bool
-	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
-	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                map[string]bool
+	ordinal                                                                                                                                                                    map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                      map[string]string // surface form → lemma
+	addressee                                                                                                                                                                  map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                  map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb             map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord map[string]bool
+	paymentNoun                                                                                                                                                                map[string]string // "withdrawals" → "withdrawal"
+	channelPrep                                                                                                                                                                map[string]bool   // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                         map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                   map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                     map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                         map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                     map[string]bool
+	unsupported                                                                                                                                                                map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                   map[string]string // word → document_scan scanningMode
+	modeNoun                                                                                                                                                                   map[string]bool
+	topic                                                                                                                                                                      map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                            map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                           map[string]bool
+	frontWord, backWord                                                                                                                                                        map[string]bool
+	framing                                                                                                                                                                    map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                            map[string]bool
+	otherwise, anyOne                                                                                                                                                          map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                        map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                                                              map[string]bool
+	byLen                                                                                                                                                                      map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                         map[string]bool
+	condIfStrict                                                                                                                                                               map[string]bool
+	stepHead                                                                                                                                                                   map[string]bool
+	mainPath                                                                                                                                                                   map[string][]string // phrases naming the success path ("happy path")
+	negScopeEnd                                                                                                                                                                map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 }
 
 var lex = newLexicon()
@@ -472,7 +475,8 @@ func newLexicon() *lexicon {
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.quantifier, l.entryField = wordSet(quantifierWords), wordSet(entryFields)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
-	l.possess, l.paymentNoun, l.turnAway = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords)
+	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)
+	l.restWord, l.authWord = wordSet(beyondWords), wordSet(authWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
@@ -966,6 +970,15 @@ func joinTokens(ts []token) []token {
 				i++
 				continue
 			}
+		}
+		if t := ts[i]; t.isNum && !t.plus && i+2 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.ageUp[ts[i+2].raw] &&
+			!(i+3 < len(ts) && ts[i+3].raw == "to") { // ("3 and up to 5 tries": a limit)
+			// "21 and over", "18 or older": one number with its direction, as "21+"
+			// says it (a clause split at "and" would leave the number alone)
+			t.plus, t.orig = true, t.orig+" "+ts[i+1].orig+" "+ts[i+2].orig
+			out = append(out, t)
+			i += 2
+			continue
 		}
 		if t := ts[i]; t.isNum && t.raw == "2" && i > 0 && lex.pairDet[ts[i-1].raw] && (i+1 == len(ts) || !ts[i+1].known || ts[i+1].w == "," || ts[i+1].w == "." || ts[i+1].w == "photo" || ts[i+1].w == "face") {
 			// "compare the 2": the number names the pair, as "the two" does

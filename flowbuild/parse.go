@@ -1326,8 +1326,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.back = true
 		case t.w == "again" && t.raw != "second":
 			a.again = true
-		case t.w == "only" || t.w == "nothing" && i+1 < len(ts) && ts[i+1].w == "else":
-			a.exclusive = true
+		case t.w == "only" || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
+			a.exclusive = true // "nothing else", "no need for anything more"
 		}
 	}
 
@@ -1542,6 +1542,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	d := &detector{ts: ts, seq: seq, neg: neg, a: a, scanVerb: -10, emailIdx: -1, smsIdx: -1}
 	d.scan()
 	comparing := d.comparing
+	if f := index(ts, "face"); !comparing && f > 0 && has(ts[:f], "verify") && comparedTo(ts[f+1:]) {
+		comparing = true // "verify their face with the ID photo": held against the photo
+	}
 	add := d.add
 
 	// comparisons and searches: against enrolled faces is recognition (1:N),
@@ -1989,8 +1992,8 @@ func ageAt(ts []token, i int) int {
 	if !ageCtx && next == "yet" && i > 0 && ts[i-1].w == "no" {
 		return int(t.num) // "anyone who isn't 18 yet"
 	}
-	if !ageCtx && next == "or" && i+2 < len(ts) && (ts[i+2].raw == "over" || ts[i+2].raw == "older" || ts[i+2].raw == "above") {
-		ageCtx = true // "21 or over"
+	if !ageCtx && (next == "or" || next == "and") && i+2 < len(ts) && lex.ageUp[ts[i+2].raw] {
+		ageCtx = true // "21 or over", "21 and older", "21 and up"
 	}
 	if !ageCtx && (prev == "over" || prev == "under") && i == 1 {
 		ageCtx = true // "over 21" on its own, as in "scan ID, over 21"

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -47,6 +48,28 @@ func (d *detector) next(i int) string {
 func (d *detector) nextW(i int) string {
 	if i+1 < len(d.ts) {
 		return d.ts[i+1].w
+	}
+	return ""
+}
+
+// comparedTo: the words after a face name what it is held against ("… against
+// the passport photo", "… with their ID"), not how it is checked ("… with a
+// liveness check").
+func comparedTo(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "against" || t.raw == "to" && i == 0 {
+			return true
+		}
+		if t.raw == "with" && slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return imageLemmas[u.w] || lex.docWord[u.w] }) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *detector) prevW(i int) string {
+	if i > 0 {
+		return d.ts[i-1].w
 	}
 	return ""
 }
@@ -142,6 +165,20 @@ var rules = map[string][]rule{
 			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace || passiveScan(d.ts, i)
 		},
 		make: faceScan,
+	}, {
+		// "face verification", "verify their face", "a facial check": with nothing
+		// to compare it with and no one to look up, what verifying a face on camera
+		// can mean is that a live person is there; said as a judgement call
+		when: func(d *detector, i int) bool {
+			verified := d.nextW(i) == "verify" || d.prevW(i) == "verify" || i >= 2 && d.ts[i-2].w == "verify" && lex.personPronoun[d.prev(i)]
+			return verified && !d.comparing && !lex.authWord[d.next(i)] && !lex.authWord[d.prev(i)] &&
+				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:])
+		},
+		make: func(d *detector, i int) {
+			if d.add(&step{k: kLiveness}, i) != nil {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a liveness check (a live person on camera); say \"face recognition\" to look the user up among enrolled faces, or \"compare their face with …\" for a comparison.")
+			}
+		},
 	}},
 	"passport": {documentRule},
 	"license":  {documentRule},
