@@ -391,6 +391,14 @@ func parse(text string) *parsed {
 						sc.anchor = seq[i]
 					}
 				}
+				if named := analyze(c.toks[:max(cond.end+1, 0)], seq).steps; sc.anchor == nil && cond.end >= 0 && len(named) == 1 && canFail(named[0].k) &&
+					named[0].k != kOTP && named[0].k != kEnterEmail && !slices.ContainsFunc(seq, func(o *step) bool { return slices.Contains(family(named[0].k), o.k) }) {
+					// "if the sms doesn't arrive, send the code by email instead": the
+					// step the condition is about runs on the main path
+					seq = merge(seq, named)
+					sc.anchor = named[0]
+					p.notes = append(p.notes, "Added "+named[0].k.withArticle()+" to the main path: \""+clauseText(c.toks[:cond.end+1])+"\" speaks of one.")
+				}
 				// "if the liveness check fails", "if it fails" name one step;
 				// "if a check fails" is any of them, though it finds the last
 				sc.named = (len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef)) && !hasAnyRaw(c.toks, lex.anyOne)
