@@ -120,6 +120,9 @@ var lexGroups = map[string][]string{
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
+// defaultDocTypes: what a document scan accepts when the text names no type.
+var defaultDocTypes = []string{"passport", "id", "dl"}
+
 // instructionVerbs start a new instruction after "and" (parse.go, splitClauses).
 var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
@@ -154,8 +157,8 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
-	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "where", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
+	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"} // "newUser": recognition's outcome, as pseudo-code names it
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
@@ -298,7 +301,7 @@ var (
 	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
-	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
+	linkWords            = []string{"of", "at", "least", "above", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                      // "a threshold of 0.9": words between a setting and its number
 	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
@@ -395,6 +398,20 @@ var (
 	modeNouns     = []string{"mode", "capture", "scanning", "scan", "shot", "page", "side"}
 )
 
+// settingKeyWords name a setting written as a key and its value ("otp(len=6)",
+// "email_otp(maxAttempts=5, expiry=600s)", "perms(camera=true, mic=false)"):
+// the key's word as written → the setting (settings.go, readSettings).
+var settingKeyWords = map[string]string{
+	"len": "length", "length": "length", "otplength": "length", "otplen": "length", "codelength": "length", "digits": "length", "digit": "length", "size": "length",
+	"expiry": "expiry", "expires": "expiry", "expire": "expiry", "expiryseconds": "expiry", "ttl": "expiry", "timeout": "expiry", "validity": "expiry", "lifetime": "expiry",
+	"attempts": "attempts", "maxattempts": "attempts", "tries": "attempts", "maxtries": "attempts", "retries": "attempts", "maxretries": "attempts",
+	"threshold": "threshold", "similarity": "threshold", "similaritythreshold": "threshold", "confidence": "threshold", "minscore": "threshold",
+	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
+}
+
+// offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
+var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
+
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
 // replaced with …" read as the instruction (edit.go, activeVoice).
@@ -435,6 +452,8 @@ type lexicon struct {
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                         map[string]bool
 	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
+	settingKey                                                                                                                                                     map[string]string // a setting's key as written → the setting
+	offValue                                                                                                                                                       map[string]bool
 	modeNoun                                                                                                                                                       map[string]bool
 	topic                                                                                                                                                          map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                map[string]bool
@@ -507,6 +526,7 @@ func newLexicon() *lexicon {
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
+	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
 		for _, w := range ws {
@@ -742,6 +762,7 @@ type token struct {
 	plus  bool   // "21+"
 	kilo  bool   // "10k"
 	known bool   // the lexicon knows the word
+	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -756,9 +777,20 @@ func tokenizeMode(text string, exact bool) []token {
 	// about one token per six bytes of English text: one allocation for most
 	out := make([]token, 0, len(text)/6+4)
 	i := 0
+	eqAt := -1        // the token count when a "=" was read: the next token is a value
+	callArgs := false // inside "name(…)"
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if eqAt >= 0 && len(out) > eqAt {
+			out[eqAt].eq = true
+			eqAt = -1
+		}
 		switch {
+		case r == '=' && !(i+1 < len(text) && (text[i+1] == '>' || text[i+1] == '=')):
+			if len(out) > 0 {
+				eqAt = len(out) // "otp(digits=8)": the next token is the value of the word before
+			}
+			i += size
 		// Only ASCII digits start a number: the scan below reads nothing else, so a
 		// digit of another script ("۷", "１") starting one would never advance i.
 		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)):
@@ -884,8 +916,19 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size // "check the age (18)": a number in brackets belongs to its clause
 		case r == ')' && i > 0 && (isDigitOrPlus(text[i-1]) || afterNumberAside(text, i)):
 			i += size
+		case r == '(' && i > 0 && isWordByte(text[i-1]) && !callArgs:
+			// "email_otp(maxAttempts=5)", "doc_scan(passport|id)": pseudo-code's
+			// arguments are the settings of the step named just before them
+			callArgs = true
+			i += size
+		case r == ')' && callArgs:
+			callArgs = false
+			i += size
 		case r == '(' || r == ')':
 			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
+			i += size
+		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
+			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '—' || r == '–':
 			out = append(out, token{w: "."})
@@ -902,6 +945,9 @@ func tokenizeMode(text string, exact bool) []token {
 		default:
 			i += size
 		}
+	}
+	if eqAt > 0 && len(out) > eqAt {
+		out[eqAt].eq = true
 	}
 	if !exact {
 		out = indirectQuestion(out)

@@ -289,7 +289,8 @@ func startsInstruction(ts []token, i int) bool {
 type parsed struct {
 	steps        []*step
 	excluded     kindSet
-	mainExcluded kindSet // ruled out of the main path only
+	mainExcluded kindSet  // ruled out of the main path only
+	notDocTypes  []string // document types the text rules out ("no passports")
 	exclusive    bool
 	policy       string // "end", "retry", "human" or ""
 	uc           useCase
@@ -461,6 +462,12 @@ func parse(text string) *parsed {
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
 		held = held || priorProvided(c.toks)
+		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
+			// "driving licence (DL only, no passports)", "not ID cards": the types
+			// the scan must not accept, not the scan itself (restrictDocTypes)
+			a.neg &^= kindSet(1) << kDocument
+			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
+		}
 		if mainPathOnly(c.toks) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path": ruled out of the main path, not of the branches
@@ -597,13 +604,51 @@ func parse(text string) *parsed {
 		}
 		p.steps = order(p.steps)
 	}
-	for _, t := range ts {
+	for i, t := range ts {
+		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
+			continue // "expiry=600s": the key of a step's setting, not a document's expiry
+		}
 		if n := lex.unsupported[t.raw]; n != "" {
 			p.notes = append(p.notes, n)
 		}
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
+	p.restrictDocTypes()
 	return p
+}
+
+// restrictDocTypes takes the document types the text ruled out off every
+// document scan, on the main path and its branches. A scan that named no type
+// accepts the usual three less those ("not ID cards": passports and driver's
+// licenses); one left with nothing keeps what it named, said as an assumption.
+func (p *parsed) restrictDocTypes() {
+	if len(p.notDocTypes) == 0 {
+		return
+	}
+	var restrict func(steps []*step)
+	restrict = func(steps []*step) {
+		for _, s := range steps {
+			restrict(s.branch)
+			restrict(s.fallback)
+			if s.k != kDocument {
+				continue
+			}
+			types := s.docTypes
+			if len(types) == 0 {
+				types = defaultDocTypes
+			}
+			left := slices.DeleteFunc(slices.Clone(types), func(t string) bool { return slices.Contains(p.notDocTypes, t) })
+			if len(left) == 0 {
+				p.notes = append(p.notes, "The text rules out every document type the scan names; it accepts "+strings.Join(types, ", ")+" until you say which.")
+				continue
+			}
+			if len(left) < len(types) || len(s.docTypes) == 0 {
+				p.notes = append(p.notes, "The document scan does not accept "+strings.Join(p.notDocTypes, ", ")+", as the text rules it out.")
+			}
+			s.docTypes = left
+		}
+	}
+	restrict(p.steps)
 }
 
 // correctedStep: the clause corrects the step the text just named ("actually
@@ -1020,14 +1065,18 @@ type analysis struct {
 	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
-	front      bool
-	back       bool
-	again      bool
-	exclusive  bool
-	policyOnly bool
-	notes      []string // judgement calls made reading the clause, for the assumptions
-	prior      []token  // input: the clause before, for pronouns
-	held       bool     // input: an earlier clause named a photo the integrator holds
+	// the document types named under a negation ("no passports"), and whether a
+	// document was negated with no type ("no document scan")
+	negDocTypes []string
+	negDocAny   bool
+	front       bool
+	back        bool
+	again       bool
+	exclusive   bool
+	policyOnly  bool
+	notes       []string // judgement calls made reading the clause, for the assumptions
+	prior       []token  // input: the clause before, for pronouns
+	held        bool     // input: an earlier clause named a photo the integrator holds
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -1659,6 +1708,17 @@ func dataMatch(ts []token) bool {
 }
 
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
+// onlySettings: besides its verb, the clause holds only settings ("compare
+// threshold 0.9", "compare(threshold=0.9)"): numbers, their units and keys.
+func onlySettings(ts []token) bool {
+	for _, t := range ts {
+		if !(comparingLemmas[t.w] || t.isNum || t.eq || lex.unit[t.w] || lex.settingKey[t.raw] != "" || lex.linkWord[t.raw] || t.w == "," || t.w == ".") {
+			return false
+		}
+	}
+	return true
+}
+
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
 		if faceTalkLemmas[t.w] {
@@ -1672,8 +1732,8 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		}
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
-	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2) {
-		return true // "compare them", or a bare "comparison" after what it compares
+	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2 || onlySettings(ts)) {
+		return true // "compare them", or a bare "comparison" after what it compares ("compare(threshold=0.9)")
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
 		return true

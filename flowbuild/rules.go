@@ -57,6 +57,15 @@ func (d *detector) add(s *step, i int) *step {
 	s.pos = i
 	if d.neg[i] {
 		d.a.neg.add(s.k)
+		if s.k == kDocument {
+			// "DL only, no passports": a type named under a negation may only narrow
+			// the scan (Build decides, once it knows whether a scan is wanted)
+			if len(s.docTypes) > 0 && d.ts[i].w != "document" {
+				d.a.negDocTypes = append(d.a.negDocTypes, s.docTypes...)
+			} else {
+				d.a.negDocAny = true
+			}
+		}
 		if s.k == kOTP {
 			d.a.neg.add(kEmailOTP)
 			d.a.neg.add(kSMSOTP)
