@@ -318,6 +318,7 @@ var topicWords = map[topic][]string{
 	tFuture:   {"future", "later"},
 	tCard:     {"card", "digits"},
 	tAddress:  {"address"},
+	tConsent:  {"consent", "consents", "gdpr"},
 }
 
 // Words of clause structure (parse.go).
@@ -349,6 +350,7 @@ var (
 	liveSideLemmas    = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
 	faceTalkLemmas    = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")                 // a comparison about faces, not data ("against the live video")
 	faceContextLemmas = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
+	compareVerbLemmas = []string{"compare", "match", "against", "same", "search", "verify", "identify"}     // the verb a comparison or a search hangs from
 	comparingLemmas   = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
 	requestVerbLemmas = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
 	confirmVerbLemmas = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
@@ -409,6 +411,16 @@ var settingKeyWords = map[string]string{
 	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
 }
 
+// elsewherePhrases say that what the clause names happens outside the flow
+// ("camera access is handled by our app, not by the flow"): its steps are ruled
+// out, as a negation would (parse.go, analyzeAfter).
+var elsewherePhrases = []string{
+	"not by the flow", "not in the flow", "not part of the flow", "outside the flow", "outside of the flow",
+	"not by the session", "not in the session", "outside the session", "outside of the session",
+	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
+	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
+}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -453,6 +465,7 @@ type lexicon struct {
 	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                     map[string]string // a setting's key as written → the setting
+	elsewhere                                                                                                                                                      map[string][]string
 	offValue                                                                                                                                                       map[string]bool
 	modeNoun                                                                                                                                                       map[string]bool
 	topic                                                                                                                                                          map[string]topic // word → the topic of a question
@@ -527,6 +540,7 @@ func newLexicon() *lexicon {
 	l.unsupported = unsupportedNotes
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
+	l.elsewhere = phraseSet(elsewherePhrases)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
 		for _, w := range ws {
@@ -927,6 +941,9 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '(' || r == ')':
 			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
 			i += size
+		case r == '/' && i+1 < len(text) && text[i+1] == '/' && (i == 0 || text[i-1] != ':'):
+			out = append(out, token{w: "."}) // "liveness_check // no face db": a code comment is a remark of its own
+			i += 2
 		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
 			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size

@@ -101,6 +101,7 @@ const (
 	tFuture
 	tWelcome
 	tAddress
+	tConsent // consent to the processing of their data
 )
 
 // step is one recognised step with its parameters.
@@ -1278,6 +1279,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 	negs := negations(ts)
+	if doneElsewhere(ts) && slices.ContainsFunc(ts, func(t token) bool { return rules[t.w] != nil }) {
+		// "camera access is handled by our app, not by the flow": what it names is ruled out
+		for i := range negs {
+			negs[i] = true
+		}
+		a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" as done outside the flow, so the flow does not include it.")
+	}
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
 		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
@@ -1310,6 +1318,24 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// doneElsewhere: the clause says what it names happens outside the flow
+// (lexicon: elsewherePhrases).
+func doneElsewhere(ts []token) bool {
+	for i := range ts {
+		for _, rest := range lex.elsewhere[ts[i].raw] {
+			ws := strings.Fields(rest)
+			ok := i+len(ws) < len(ts)+1 // the phrase may end the clause
+			for k := 0; ok && k < len(ws); k++ {
+				ok = i+1+k < len(ts) && ts[i+1+k].raw == ws[k]
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // docChecks are the data checks that read the document, right after its scan
@@ -1478,7 +1504,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 
 	// comparisons and searches: against enrolled faces is recognition (1:N),
 	// against an image the flow has or is given is face_compare (1:1)
-	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) {
+	// ("consent for biometric processing via the avatar": the biometrics are what
+	// the consent is for, not a face to look up)
+	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) && !hasTopic(d.out, tConsent) {
 		image := imageSource(ts, seq, d.out)
 		population := has(ts, "enrolled") || has(ts, "recognize")
 		// "is the face already in our database?", "among the people we registered"
@@ -1500,7 +1528,12 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
 		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
 			hasAnyRaw(ts, lex.personRef) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
-		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
+		ci := firstOf(ts, compareVerbLemmas...)
+		if ci == 0 && len(ts) > 0 && !slices.Contains(compareVerbLemmas, ts[0].w) {
+			// no verb: the step is where the face is named, so a negation of it
+			// ("no face db", "without any face database") rules the step out
+			ci = max(0, firstOf(ts, "face", "enrolled"))
+		}
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
@@ -1620,6 +1653,7 @@ func laterChannel(ts []token, i int) int {
 	return -1
 }
 
+// firstOf returns the index of the first token of one of lemmas, or 0 when none is there.
 func firstOf(ts []token, lemmas ...string) int {
 	for i, t := range ts {
 		for _, l := range lemmas {

@@ -223,6 +223,9 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if s.topics&tWilling != 0 {
 		parts = append(parts, "to confirm that they are doing this willingly, of their own free will")
 	}
+	if s.topics&tConsent != 0 {
+		parts = append(parts, "whether they consent to the processing of their face and voice data for this verification")
+	}
 	if s.topics&tCoercion != 0 {
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
 	}
@@ -270,6 +273,9 @@ func askConditions(s *step) (okID, ok, badID, bad string) {
 	if s.topics&tWilling != 0 {
 		got = append(got, "confirmed they are acting willingly")
 	}
+	if s.topics&tConsent != 0 {
+		got = append(got, "clearly gave their consent")
+	}
 	if len(got) == 0 {
 		got = append(got, "answered clearly")
 	}
@@ -301,6 +307,8 @@ func askID(s *step) string {
 		return "ask_reason"
 	case s.topics&tCoercion != 0:
 		return "coercion_check"
+	case s.topics&tConsent != 0:
+		return "consent"
 	}
 	return "question"
 }

@@ -246,6 +246,12 @@ var rules = map[string][]rule{
 			return (raw == "permission" || raw == "permissions") && !hasAnyRaw(d.ts, lex.dataUse) || has(d.ts, "camera") || has(d.ts, "microphone")
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+	}, {
+		// "obtain consent for biometric processing via the avatar": the avatar asks for it
+		when: func(d *detector, i int) bool {
+			return lex.topic[d.ts[i].raw] == tConsent && !has(d.ts, "camera") && !has(d.ts, "microphone") && !d.got.has(kAsk)
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kAsk, topics: tConsent}, i) },
 	}},
 	// "ask for the camera and microphone", "request the mic": the permission node
 	"camera":     {deviceRule},
@@ -410,6 +416,10 @@ var (
 				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
 					s.pos = -2
 				}
+			} else if j := findKind(d.out, kDocument); j >= 0 && len(d.out[j].docTypes) == 0 && !d.neg[i] {
+				// "a face-to-document match … against the passport portrait": the
+				// document named loosely first, its type after
+				d.out[j].docTypes = dt
 			}
 			return
 		}
