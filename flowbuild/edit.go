@@ -109,6 +109,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
 	}
+	// a code the change left without a channel goes, as in Build, to the email
+	// address the flow collected before it ("right after they enter the email, send a code")
+	p.assumptions = append(p.assumptions, channelFromContext(p.steps)...)
 	qs := resolveSteps(p, opts)
 	res, err := p.result()
 	if err != nil {

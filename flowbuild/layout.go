@@ -333,7 +333,7 @@ func (p *plan) layout() flow.Flow {
 		}
 		n.ID = sl.id
 		if sl.transition {
-			if old := p.transitions[spine[i-1].id]; old != nil {
+			if old := p.transitions[spine[i-1].id]; old != nil && !staleTransition(old.Prompt, sl.after.k) {
 				n = old.Clone()
 			} else {
 				n.Prompt = transitionPrompt(sl.after.k)

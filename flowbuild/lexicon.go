@@ -421,6 +421,10 @@ var elsewherePhrases = []string{
 	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
 }
 
+// placeNounWords name a position in the flow ("same spot", "same position"):
+// "same" before one places a step, it compares nothing.
+var placeNounWords = []string{"spot", "place", "position", "slot", "location", "point", "order", "positions", "spots"}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -466,6 +470,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                     map[string]string // a setting's key as written → the setting
 	elsewhere                                                                                                                                                      map[string][]string
+	placeNoun                                                                                                                                                      map[string]bool
 	offValue                                                                                                                                                       map[string]bool
 	modeNoun                                                                                                                                                       map[string]bool
 	topic                                                                                                                                                          map[string]topic // word → the topic of a question
@@ -541,6 +546,7 @@ func newLexicon() *lexicon {
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.elsewhere = phraseSet(elsewherePhrases)
+	l.placeNoun = wordSet(placeNounWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
 		for _, w := range ws {
@@ -788,6 +794,9 @@ func tokenize(text string) []token { return tokenizeMode(text, false) }
 func tokenizeExact(text string) []token { return tokenizeMode(text, true) }
 
 func tokenizeMode(text string, exact bool) []token {
+	if !exact && strings.Contains(text, "/") {
+		text = expandSlashes(text)
+	}
 	// about one token per six bytes of English text: one allocation for most
 	out := make([]token, 0, len(text)/6+4)
 	i := 0
@@ -970,6 +979,42 @@ func tokenizeMode(text string, exact bool) []token {
 		out = indirectQuestion(out)
 	}
 	return joinTokens(out)
+}
+
+// expandSlashes spells out the shorthand people type with slashes: an editor's
+// substitution "s/email_otp/sms_otp/" is "replace email_otp with sms_otp", and
+// "w/" is "with" ("w/o", "without", is joined later from its two letters).
+func expandSlashes(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		atWord := i == 0 || !isWordByte(text[i-1])
+		if atWord && (c == 's' || c == 'S') && i+1 < len(text) && text[i+1] == '/' {
+			if j := strings.IndexByte(text[i+2:], '/'); j > 0 {
+				from := text[i+2 : i+2+j]
+				rest := text[i+3+j:]
+				k := strings.IndexByte(rest, '/')
+				if k < 0 {
+					k = strings.IndexAny(rest, " \n")
+					if k < 0 {
+						k = len(rest)
+					}
+				}
+				if to := rest[:k]; to != "" && !strings.ContainsAny(from+to, " \n") {
+					b.WriteString("replace " + from + " with " + to + " ")
+					i += 2 + j + 1 + k
+					continue
+				}
+			}
+		}
+		if atWord && (c == 'w' || c == 'W') && i+2 < len(text) && text[i+1] == '/' && (text[i+2] == ' ' || text[i+2] == '\t') {
+			b.WriteString("with")
+			i++
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // ticketKey: the word text[i:j] is written in capitals and glued to "-" and a

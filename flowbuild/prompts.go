@@ -156,6 +156,21 @@ func transitionPrompt(next kind) string {
 	return s
 }
 
+// staleTransition: a transition line the builder wrote announces another step
+// than the one that now follows it (a change replaced the email code with an SMS
+// code); a line the integrator wrote is theirs and kept.
+func staleTransition(prompt string, next kind) bool {
+	if prompt == transitionPrompt(next) {
+		return false
+	}
+	for k := kind(0); k < kindCount; k++ {
+		if prompt == transitionPrompt(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // askPrompt writes the goal of a question conversation from its topics.
 func askPrompt(s *step, uc useCase, amount string) string {
 	if q, ok := ownLine(s.phrase); ok {

@@ -285,7 +285,9 @@ var rules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"match": {dataRule},
-	"same":  {dataRule},
+	"same": {{when: func(d *detector, i int) bool {
+		return !lex.placeNoun[d.next(i)] && dataRule.when(d, i) // "in the same position": where, not a data check
+	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
 		return has(d.ts[:i], "verify") && !has(d.ts, "age") && !d.got.has(kAgeCheck) && dataRule.when(d, i)
@@ -597,9 +599,9 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 // scan fires the rules on every token of the clause.
 func (d *detector) scan() {
 	ts := d.ts
-	for _, t := range ts {
-		if comparingLemmas[t.w] {
-			d.comparing = true
+	for i, t := range ts {
+		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) {
+			d.comparing = true // ("the same spot": a position, not a comparison)
 		}
 		if faceContextLemmas[t.w] || lex.docWord[t.w] {
 			d.faceCtx = true
