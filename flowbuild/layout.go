@@ -26,6 +26,7 @@ type plan struct {
 
 	touched  *step   // the step the last change added or replaced ("move it to the start")
 	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
+	gone     kindSet // the kinds this change removed: saying again that one is gone is no error
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
 
