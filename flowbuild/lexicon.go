@@ -425,6 +425,10 @@ var elsewherePhrases = []string{
 // "same" before one places a step, it compares nothing.
 var placeNounWords = []string{"spot", "place", "position", "slot", "location", "point", "order", "positions", "spots"}
 
+// everyOneWords say a setting is for every step that takes it ("both codes
+// must have 8 digits", "all codes expire after 5 minutes").
+var everyOneWords = []string{"both", "all", "each", "every"}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -470,7 +474,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                     map[string]string // a setting's key as written → the setting
 	elsewhere                                                                                                                                                      map[string][]string
-	placeNoun                                                                                                                                                      map[string]bool
+	placeNoun, everyOne                                                                                                                                            map[string]bool
 	offValue                                                                                                                                                       map[string]bool
 	modeNoun                                                                                                                                                       map[string]bool
 	topic                                                                                                                                                          map[string]topic // word → the topic of a question
@@ -546,7 +550,7 @@ func newLexicon() *lexicon {
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.elsewhere = phraseSet(elsewherePhrases)
-	l.placeNoun = wordSet(placeNounWords)
+	l.placeNoun, l.everyOne = wordSet(placeNounWords), wordSet(everyOneWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
 		for _, w := range ws {

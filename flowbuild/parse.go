@@ -498,6 +498,11 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
+			if st := readSettings(c.toks); hasAnyRaw(c.toks, lex.everyOne) {
+				// "both codes must have 8 digits": every step that takes the setting,
+				// fallbacks and branches too
+				applyEvery(st, seq)
+			}
 			if !applySettings(readSettings(c.toks), main, seq) {
 				// "the session must time out after 5 minutes": a number no step takes
 				p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
@@ -900,6 +905,18 @@ func applySettings(st stepSettings, main, seq []*step) bool {
 	return done
 }
 
+// applyEvery gives the settings to every step of steps, and of their branches
+// and fallbacks, that takes them.
+func applyEvery(st stepSettings, steps []*step) {
+	for _, s := range steps {
+		if st.accepts(s.k) {
+			st.apply(s)
+		}
+		applyEvery(st, s.branch)
+		applyEvery(st, s.fallback)
+	}
+}
+
 // ensure appends the reference steps that the sequence does not hold yet.
 func ensure(seq, ref []*step) []*step {
 	for _, r := range ref {
@@ -1272,7 +1289,9 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			split = i + 1
 			break
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
+			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
+			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
 			a.refAfter = t.w == "after"
 			break
