@@ -429,6 +429,10 @@ var placeNounWords = []string{"spot", "place", "position", "slot", "location", "
 // must have 8 digits", "all codes expire after 5 minutes").
 var everyOneWords = []string{"both", "all", "each", "every"}
 
+// faceAdjectiveWords are words of the "enrolled" group that describe the face
+// being checked rather than a population it is searched among ("a biometric match").
+var faceAdjectiveWords = []string{"biometric", "biometrics"}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -474,7 +478,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                     map[string]string // a setting's key as written → the setting
 	elsewhere                                                                                                                                                      map[string][]string
-	placeNoun, everyOne                                                                                                                                            map[string]bool
+	placeNoun, everyOne, faceAdjective                                                                                                                             map[string]bool
 	offValue                                                                                                                                                       map[string]bool
 	modeNoun                                                                                                                                                       map[string]bool
 	topic                                                                                                                                                          map[string]topic // word → the topic of a question
@@ -550,7 +554,7 @@ func newLexicon() *lexicon {
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.elsewhere = phraseSet(elsewherePhrases)
-	l.placeNoun, l.everyOne = wordSet(placeNounWords), wordSet(everyOneWords)
+	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
 		for _, w := range ws {

@@ -1527,7 +1527,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// the consent is for, not a face to look up)
 	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) && !hasTopic(d.out, tConsent) {
 		image := imageSource(ts, seq, d.out)
-		population := has(ts, "enrolled") || has(ts, "recognize")
+		// "biometric" names the face, not the people enrolled, when it is the only
+		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
+		population := (slices.ContainsFunc(ts, func(t token) bool { return t.w == "enrolled" && !lex.faceAdjective[t.raw] }) || has(ts, "recognize")) && !hasRaw(ts, "onetoone")
 		// "is the face already in our database?", "among the people we registered"
 		search := has(ts, "search") || lookUp(ts) || population && hasAnyRaw(ts, lex.amongWord) && !comparing
 		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
