@@ -433,6 +433,16 @@ var everyOneWords = []string{"both", "all", "each", "every"}
 // being checked rather than a population it is searched among ("a biometric match").
 var faceAdjectiveWords = []string{"biometric", "biometrics"}
 
+// contractions: a contraction typed without its apostrophe → as a line the avatar
+// says spells it ("asks if theyre ok" → "if they're ok"). Only forms that are no
+// other word ("its", "were", "well" are words of their own).
+var contractions = map[string]string{
+	"theyre": "they're", "youre": "you're", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
+	"arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "cant": "can't", "wont": "won't", "havent": "haven't",
+	"hasnt": "hasn't", "shouldnt": "shouldn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "thats": "that's",
+	"whats": "what's", "theyve": "they've", "youve": "you've", "theyll": "they'll", "youll": "you'll", "im": "I'm",
+}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -1184,6 +1194,10 @@ type useCaseRule struct {
 	notHeld bool
 }
 
+// enrolledPopulationWords follow "enrolled" when it names whom a face is
+// searched among ("enrolled users", "enrolled faces"), not an enrollment.
+var enrolledPopulationWords = []string{"users", "user", "customers", "customer", "members", "member", "people", "employees", "staff", "clients", "accounts", "faces", "face", "patients", "persons", "population", "base", "identities"}
+
 // heldNextLemmas and heldNextWords follow a purpose word that names stored data
 // ("KYC selfie", "onboarding record"); heldPrevWords come before one ("the
 // photo from onboarding").
@@ -1261,10 +1275,11 @@ var useCaseRules = []useCaseRule{
 	// a device lost, stolen or replaced: the account moves to the new one
 	{uc: ucDevice, anyOf: []string{"device", "devices", "phone", "phones", "handset", "smartphone", "iphone", "android"}, notNext: []string{"number", "numbers", "no", "call", "calls"},
 		before: []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"},
-		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing"}},
+		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing", "rebinding", "rebind", "migration"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
 	// enrolling a face is the purpose even where the face is later used to check in
-	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolled", "enrolling"}},
+	// ("match them against our enrolled users": the people searched, not the purpose)
+	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolled", "enrolling"}, notNext: enrolledPopulationWords},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},

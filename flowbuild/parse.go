@@ -2118,7 +2118,7 @@ func phraseAfter(ts []token, i int) string {
 	}
 	if j < len(ts) && ts[j].w == quoteW {
 		if ts[j].raw == "indirect" {
-			return ts[j].orig // "whether they recognise this device"
+			return spellContractions(ts[j].orig) // "whether they recognise this device"
 		}
 		return quoteW + ts[j].orig + quoteW // the user's own line, said as written
 	}
@@ -2131,9 +2131,29 @@ func phraseAfter(ts []token, i int) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
+		if c, ok := contractions[t.orig]; ok {
+			b.WriteString(c) // "asks if theyre ok": the avatar's line spells "they're"
+			continue
+		}
 		b.WriteString(t.orig)
 	}
 	return b.String()
+}
+
+// spellContractions puts the apostrophe back in contractions typed without
+// one ("if theyre ok" → "if they're ok"), for a line the avatar says.
+func spellContractions(p string) string {
+	ws := strings.Fields(p)
+	changed := false
+	for i, w := range ws {
+		if c, ok := contractions[w]; ok {
+			ws[i], changed = c, true
+		}
+	}
+	if !changed {
+		return p
+	}
+	return strings.Join(ws, " ")
 }
 
 // skipAddressee returns the index after the person a verb is said to, if the

@@ -86,7 +86,8 @@ func closingPrompt(uc useCase) string {
 	case ucNotarization:
 		return "Say: Thank you. Your identity is confirmed and you can now sign your document."
 	case ucCheckIn:
-		return "Say: Thank you, your check-in is complete. Enjoy your stay!"
+		// ("Enjoy your stay" fitted a hotel, not a car rental desk or a clinic's check-in)
+		return "Say: Thank you, your check-in is complete. You're all set."
 	case ucAge:
 		return "Say: Thank you, your age is confirmed. You can continue now."
 	case ucEmailChange:

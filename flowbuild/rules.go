@@ -314,7 +314,10 @@ var rules = map[string][]rule{
 	"ask": {conversationRule},
 	"confirm": {{
 		// "confirm the first and last name match the booking": the verb of a data check
-		when: func(d *detector, i int) bool { return !dataMatch(d.ts) || has(d.ts, "ask") },
+		// "a liveness check confirms I'm a real person": what the step named before it does
+		when: func(d *detector, i int) bool {
+			return (!dataMatch(d.ts) || has(d.ts, "ask")) && !(d.ts[i].raw == "confirms" && len(d.out) > 0)
+		},
 		make: conversationRule.make,
 	}},
 	"explain": {{
