@@ -1265,6 +1265,9 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
+	// "account recovery" names its purpose as plainly as "KYC onboarding" does, and
+	// wins over an "AML-sensitive segment" beside it
+	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "recovering", "regain"}, allOf: []string{"account", "accounts", "access", "login"}},
 	// a stated onboarding purpose outranks the domain words below it
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
 	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},

@@ -71,6 +71,11 @@ func TestDetectUseCase(t *testing.T) {
 		{"sign-in check: compare the face with their enrollment photo we store, then liveness", ucLogin},
 		{"KYC for new customers: passport scan, selfie and compare", ucOnboarding},
 		{"enroll the employee's face with a liveness check", ucEnrollment},
+		// a stated recovery beside a compliance word; a population searched is no enrollment
+		{"KYC-regulated customers: account recovery by SMS code, then liveness", ucRecovery},
+		{"regain access to the account for an AML-flagged user: liveness then an SMS code", ucRecovery},
+		{"2nd factor at sign in: look the face up among our enrolled customers", ucLogin},
+		{"swap the phone for a new one: device rebinding with recognition and liveness", ucDevice},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)
