@@ -1328,6 +1328,9 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	var done []string
 	for _, o := range olds {
 		i := p.find(o.k)
+		if i < 0 {
+			continue // "SMS … code": a code named twice, removed with the first
+		}
 		at = min(at, i)
 		done = append(done, p.removeAt(i))
 	}
