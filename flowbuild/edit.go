@@ -1282,8 +1282,13 @@ func (p *plan) staleCompare(pos []*step) bool {
 // readsImageOf: the face comparison s compares the image a step of kind k
 // captures (the document's photo, the face scan).
 func readsImageOf(s *step, k kind) bool {
-	src := map[kind]string{kDocument: "documentPhoto", kFaceScan: "faceScan"}[k]
-	if src == "" {
+	var src string
+	switch k {
+	case kDocument:
+		src = "documentPhoto"
+	case kFaceScan:
+		src = "faceScan"
+	default:
 		return false
 	}
 	a, b := s.srcA, s.srcB

@@ -1207,6 +1207,27 @@ var (
 	heldPrevWords  = []string{"from"}
 )
 
+// laterWords and sessionNouns: "in a later session", "at a future stage" put what
+// precedes them in another flow.
+var (
+	laterWords   = []string{"later", "future", "another", "separate", "subsequent", "next", "different"}
+	sessionNouns = []string{"session", "sessions", "flow", "flows", "stage", "visit", "step"}
+)
+
+// elsewhereLater: the purpose word at i is said to happen in another session
+// ("Enrolment happens in a later session, so …"), within the few words after it.
+func elsewhereLater(ts []token, i int) bool {
+	for j := i + 1; j+1 < len(ts) && j <= i+6; j++ {
+		if ts[j].w == "." {
+			return false
+		}
+		if slices.Contains(laterWords, ts[j].raw) && slices.Contains(sessionNouns, ts[j+1].raw) {
+			return true
+		}
+	}
+	return false
+}
+
 // named reports whether a word of r.anyOf names the purpose somewhere in ts.
 func (r useCaseRule) named(ts []token) bool {
 	if len(r.notNext) == 0 && !r.notHeld {
@@ -1222,6 +1243,9 @@ func (r useCaseRule) named(ts []token) bool {
 		}
 		if r.notHeld && i > 0 && slices.Contains(heldPrevWords, ts[i-1].raw) {
 			continue
+		}
+		if r.notHeld && elsewhereLater(ts, i) {
+			continue // "enrolment happens in a later session": another flow's purpose
 		}
 		return true
 	}

@@ -76,6 +76,7 @@ func TestDetectUseCase(t *testing.T) {
 		{"regain access to the account for an AML-flagged user: liveness then an SMS code", ucRecovery},
 		{"2nd factor at sign in: look the face up among our enrolled customers", ucLogin},
 		{"swap the phone for a new one: device rebinding with recognition and liveness", ucDevice},
+		{"KYC for applicants: passport scan and a face match. Enrollment is done in a separate session.", ucOnboarding},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)
