@@ -224,7 +224,7 @@ func wordSet(ws []string) map[string]bool {
 // before it joins two things rather than two instructions).
 func (l *lexicon) canonKind(t token) bool {
 	switch t.w {
-	case "liveness", "sms", "email", "code", "passport", "document", "id", "selfie", "face", "recognize":
+	case "liveness", "sms", "email", "code", "passport", "document", "id", "selfie", "face", "recognize", "license", "visa":
 		return true
 	}
 	return false
@@ -283,7 +283,7 @@ var (
 	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
 	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
-	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                                   // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                  // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
 	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                       // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
@@ -350,6 +350,7 @@ var (
 	liveSideLemmas    = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
 	faceTalkLemmas    = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")                 // a comparison about faces, not data ("against the live video")
 	faceContextLemmas = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
+	docModifierLemmas = lemmaSet("driver", "government", "residence", "id")                                 // words before a document's name that are part of it ("driving licence")
 	compareVerbLemmas = []string{"compare", "match", "against", "same", "search", "verify", "identify"}     // the verb a comparison or a search hangs from
 	comparingLemmas   = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
 	requestVerbLemmas = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
@@ -950,6 +951,12 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == ':' && i > 0 && text[i-1] == '1' && i+1 < len(text) && (text[i+1] == 'n' || text[i+1] == 'N' || text[i+1] == '1'):
 			i += size // "1:N", "1:1": the colon is part of the name, not a heading
+		case r == ':' && i > 0 && unicode.IsLetter(rune(text[i-1])) && valueAfter(text, i+1):
+			// "email_otp(len: 8)", "expiry: 600s": a key and its value, not a heading
+			if len(out) > 0 {
+				eqAt = len(out)
+			}
+			i += size
 		case r == ':':
 			out = append(out, token{w: ":"})
 			i += size
@@ -997,6 +1004,14 @@ func tokenizeMode(text string, exact bool) []token {
 		out = indirectQuestion(out)
 	}
 	return joinTokens(out)
+}
+
+// valueAfter: the text from i starts, after spaces, with a number (a setting's value).
+func valueAfter(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return isDigitAt(text, i)
 }
 
 // expandSlashes spells out the shorthand people type with slashes: an editor's

@@ -1455,7 +1455,14 @@ func negations(ts []token) []bool {
 			continue
 		}
 		if back := negatedSubject(ts, i); back >= 0 {
-			neg[back] = true // "email is not an option", "SMS isn't available": the subject is excluded
+			// "email is not an option", "SMS isn't available": the subject is excluded,
+			// the whole of its name ("driving licences are not allowed", "ID cards not accepted")
+			for b := back; b < i; b++ {
+				neg[b] = true
+			}
+			for b := back - 1; b >= 0 && docModifierLemmas[ts[b].w]; b-- {
+				neg[b] = true
+			}
 			continue
 		}
 		end := len(ts)
@@ -1502,7 +1509,8 @@ func negatedSubject(ts []token, i int) int {
 	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
 		j-- // "the passport scan never shows up": the step's name before its head noun
 	}
-	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
+	// ("ID cards not accepted": a bare "not" right after the subject, before the word that rules it out)
+	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
 	for k := i + 1; k < len(ts) && k <= i+3; k++ {

@@ -83,6 +83,9 @@ func (s stepSettings) apply(st *step) {
 func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	for i, t := range ts {
+		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num) {
+			continue // "expiry=5m": minutes, which the tokenizer read as millions
+		}
 		n, ok := numberAt(ts, i)
 		if !ok {
 			continue
