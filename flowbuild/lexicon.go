@@ -1033,7 +1033,8 @@ func expandSlashes(text string) string {
 						k = len(rest)
 					}
 				}
-				if to := rest[:k]; to != "" && !strings.ContainsAny(from+to, " \n") {
+				// ("s/passport/driving licence/": with its closing slash, a side may hold spaces)
+				if to := rest[:k]; strings.TrimSpace(to) != "" && strings.TrimSpace(from) != "" && !strings.ContainsAny(from+to, "\n") && (strings.IndexByte(rest, '/') == k || !strings.Contains(from, " ")) {
 					b.WriteString("replace " + from + " with " + to + " ")
 					i += 2 + j + 1 + k
 					continue
