@@ -420,6 +420,7 @@ var elsewherePhrases = []string{
 	"not by the session", "not in the session", "outside the session", "outside of the session",
 	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
 	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
+	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"
 }
 
 // placeNounWords name a position in the flow ("same spot", "same position"):
