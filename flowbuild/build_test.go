@@ -652,3 +652,43 @@ func TestBuildPaymentNoun(t *testing.T) {
 		}
 	}
 }
+
+// What the avatar says fits the flow described: the user's words are spelled as a
+// line is ("theyre" → "they're"), a check that "confirms" something asks nothing,
+// "enrolled users" searched among is no enrollment, and a check-in closing does not
+// assume a hotel.
+func TestBuildPromptsFitTheFlow(t *testing.T) {
+	prompts := func(t *testing.T, desc string) string {
+		t.Helper()
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		var ps []string
+		for _, n := range r.Flow {
+			if n.Prompt != "" {
+				ps = append(ps, n.Prompt)
+			}
+		}
+		return strings.Join(ps, "\n")
+	}
+	tests := []struct {
+		desc         string
+		want, unwant []string
+	}{
+		{"greet them, then the avatar asks whether theyre happy to continue, then liveness", []string{"they're happy"}, []string{"theyre"}},
+		{"Verify it's a live human: an SMS code first, and a liveness check that confirms they're physically present.", nil, []string{"Ask the user"}},
+		{"sign-in: search for the face among enrolled members, liveness after", []string{"signed in"}, []string{"You're enrolled"}},
+		{"clinic check-in: liveness, then an SMS code", []string{"check-in is complete"}, []string{"stay"}},
+		{"enroll the new hire's face: face scan, then liveness", []string{"enrolled"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			ps := prompts(t, tt.desc)
+			for _, w := range tt.want {
+				assert.Contains(t, ps, w)
+			}
+			for _, w := range tt.unwant {
+				assert.NotContains(t, ps, w)
+			}
+		})
+	}
+}

@@ -83,6 +83,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change
 			}
+			if head, ok := dropRestRemark(part, p.steps); ok {
+				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
+			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
@@ -117,6 +120,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
 	}
 	done = append(done, p.dropOrphans()...)
+	// a code the change left without a channel goes, as in Build, to the email
+	// address the flow collected before it ("right after they enter the email, send a code")
+	p.assumptions = append(p.assumptions, channelFromContext(p.steps)...)
 	qs := resolveSteps(p, opts)
 	res, err := p.result()
 	if err != nil {
@@ -784,7 +790,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if op == opReplace && len(neg) == 0 && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 && (len(ref) > 0 || front || back) {
 		op = opAdd // "… and do a face recognition before the liveness instead": where the sentence puts it, not where the removed step was
 	}
-	if op == opReplace && len(neg) == 0 && len(pos) > 0 && p.removed > 0 && allPresent(p.steps, pos) {
+	if op == opReplace && len(neg) == 0 && len(pos) > 0 && p.removed > 0 && allPresent(p.steps, pos) && !p.staleCompare(pos) {
 		// "Drop the selfie and compare the ID against the live video instead": the
 		// step named is there already, and the removal before rewired it
 		return nil, nil
@@ -840,6 +846,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				}
 				i = p.find(t.k)
 			}
+		}
+		if len(done) == 0 && len(targets) > 0 && !slices.ContainsFunc(targets, func(t *step) bool { return !p.gone.has(t.k) }) {
+			// "instead of the passport, …; there is no document scan anymore": the
+			// change already removed it, and says so again
+			return []string{"the " + targets[0].k.String() + " stays removed"}, nil
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", strings.Join(missing, " or "))
@@ -983,6 +994,21 @@ func keepsRest(ts []token, steps []*step) bool {
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
 }
 
+// dropRestRemark cuts a remark that the rest stays as it is off the end of an
+// instruction ("only accept passports on the scan, nothing else changes", "swap
+// the codes; leave the rest alone"), and reports whether it did.
+func dropRestRemark(part string, steps []*step) (string, bool) {
+	i := strings.LastIndexAny(part, ",;")
+	if i <= 0 {
+		return part, false
+	}
+	head, tail := strings.TrimSpace(part[:i]), part[i+1:]
+	if head == "" || !keepsRest(tokenize(tail), steps) {
+		return part, false
+	}
+	return head, true
+}
+
 // activeVoice rewrites a change said in the passive ("the ID scan and the SMS code
 // are both taken out", "the email code should be replaced with an SMS one") as the
 // instruction it is ("take the ID scan and the SMS code out", "replace the email
@@ -1035,6 +1061,7 @@ func dedupeKinds(steps []*step) []*step {
 // removeAt takes the step at i out of the plan (see unlink) and says so.
 func (p *plan) removeAt(i int) string {
 	gone := p.steps[i]
+	p.gone.add(gone.k)
 	p.unlink(gone)
 	p.steps = slices.Delete(p.steps, i, i+1)
 	return "removed the " + gone.k.String()
@@ -1313,6 +1340,16 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		p.touched = s
 		return []string{"added " + s.k.withArticle() + " in place of the removed step"}, nil
 	}
+	if (old == nil || repl == nil) && p.staleCompare(pos) {
+		// "drop the licence; match the selfie against the photo we send instead":
+		// the comparison that read the removed step's image takes the new sources
+		if j := p.find(kFaceCompare); j >= 0 {
+			pos[0].threshold = max(pos[0].threshold, existingThreshold(p.steps[j]))
+			p.steps[j] = pos[0]
+			p.touched = pos[0]
+			return []string{"the face comparison now compares " + sourceName(pos[0].srcA.Source) + " with " + sourceName(pos[0].srcB.Source)}, nil
+		}
+	}
 	if old == nil || repl == nil {
 		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
 	}
@@ -1329,6 +1366,13 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	if j := p.find(repl.k); j >= 0 && j != i && repl.k != kAsk && repl.k != kInform && findKind([]*step{p.steps[i]}, repl.k) < 0 {
 		// "take out the selfie and compare against the live video instead": the
 		// other step is already there; the named one goes
+		if repl.k == kFaceCompare && repl.srcA != nil && repl.srcB != nil && readsImageOf(p.steps[j], p.steps[i].k) {
+			// "instead of the passport, compare their face with the photo we pass
+			// in": the comparison read the removed step's image; it takes the new sources
+			repl.threshold = max(repl.threshold, existingThreshold(p.steps[j]))
+			p.steps[j] = repl
+			return []string{p.removeAt(i), "the face comparison now compares " + sourceName(repl.srcA.Source) + " with " + sourceName(repl.srcB.Source)}, nil
+		}
 		return []string{p.removeAt(i)}, nil
 	}
 	was := p.steps[i].k
@@ -1363,6 +1407,43 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	return done, nil
 }
 
+// staleCompare: pos is one face comparison with its sources named, and the
+// flow's comparison still reads the image of a step this change removed.
+func (p *plan) staleCompare(pos []*step) bool {
+	if len(pos) != 1 || pos[0].k != kFaceCompare || pos[0].srcA == nil || pos[0].srcB == nil {
+		return false
+	}
+	j := p.find(kFaceCompare)
+	return j >= 0 && (p.gone.has(kDocument) && readsImageOf(p.steps[j], kDocument) || p.gone.has(kFaceScan) && readsImageOf(p.steps[j], kFaceScan))
+}
+
+// readsImageOf: the face comparison s compares the image a step of kind k
+// captures (the document's photo, the face scan).
+func readsImageOf(s *step, k kind) bool {
+	var src string
+	switch k {
+	case kDocument:
+		src = "documentPhoto"
+	case kFaceScan:
+		src = "faceScan"
+	default:
+		return false
+	}
+	a, b := s.srcA, s.srcB
+	if s.node != nil {
+		a, b = s.node.SourceA, s.node.SourceB
+	}
+	return a != nil && a.Source == src || b != nil && b.Source == src
+}
+
+// existingThreshold is the similarity threshold a face comparison already has, or 0.
+func existingThreshold(s *step) float64 {
+	if s.node != nil && s.node.SimilarityThreshold != nil {
+		return *s.node.SimilarityThreshold
+	}
+	return s.threshold
+}
+
 // replaceMany replaces two or more steps at once ("replace the document scan and
 // face compare with face recognition"): the first step the old side names takes
 // the new side's steps, the others go. It declines (false) unless the old side
@@ -1390,6 +1471,9 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	var done []string
 	for _, o := range olds {
 		i := p.find(o.k)
+		if i < 0 {
+			continue // "SMS … code": a code named twice, removed with the first
+		}
 		at = min(at, i)
 		done = append(done, p.removeAt(i))
 	}

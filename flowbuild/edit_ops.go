@@ -278,8 +278,16 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 // accept verb (or with none) let in; "and", "but" and "instead" end a removal.
 func docTypeChanges(ts []token) (added, removed []string) {
 	removing, at := false, -10
+	replacing := false
 	for i, t := range ts {
 		switch {
+		case (t.raw == "replace" || t.raw == "swap" || t.raw == "substitute") && !replacing:
+			// "replace the passport with a driving licence": the old type, then the new
+			removing, at, replacing = true, i, true
+			continue
+		case replacing && removing && (t.raw == "with" || t.raw == "by" || t.raw == "for" || t.w == ","): // (apply turns the "with" of a replacement into a comma)
+			removing = false
+			continue
 		case lex.removeVerb[t.raw] || negationLemmas[t.w]:
 			removing, at = true, i
 			continue

@@ -232,3 +232,29 @@ func TestEditRemoveSaysWhatWentWithIt(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "(ID document scan and face comparison) went with it")
 }
+
+// A transition line the builder wrote names the step after it; when a change
+// puts another step there, the line follows, and a line the integrator wrote stays.
+func TestEditTransitionFollowsTheNextStep(t *testing.T) {
+	tests := []struct {
+		base, change, want string
+	}{
+		{"Recognize the user, check liveness, then send an email code.", "use an SMS code instead of the email one", "to your phone"},
+		{"Check liveness, then scan their passport.", "replace the passport scan with an email code", "to your email"},
+		{"Liveness check, then a text message code.", "s/sms/email/", "to your email"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			res, err := Edit(built(t, tt.base, Options{}), tt.change, Options{})
+			require.NoError(t, err)
+			n := res.Flow.Node("after_liveness")
+			require.NotNil(t, n)
+			assert.Contains(t, n.Prompt, tt.want)
+		})
+	}
+	base := built(t, "Check liveness, then scan their passport.", Options{})
+	base.Node("after_liveness").Prompt = "Say: Great. Let's look at your passport next."
+	res, err := Edit(base, "replace the passport scan with an email code", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Say: Great. Let's look at your passport next.", res.Flow.Node("after_liveness").Prompt, "the integrator's own line is kept")
+}

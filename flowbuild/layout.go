@@ -27,6 +27,7 @@ type plan struct {
 
 	touched  *step   // the step the last change added or replaced ("move it to the start")
 	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
+	gone     kindSet // the kinds this change removed: saying again that one is gone is no error
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
 
@@ -350,7 +351,7 @@ func (p *plan) layout() flow.Flow {
 		}
 		n.ID = sl.id
 		if sl.transition {
-			if old := p.transitions[spine[i-1].id]; old != nil {
+			if old := p.transitions[spine[i-1].id]; old != nil && !staleTransition(old.Prompt, sl.after.k) {
 				n = old.Clone()
 			} else {
 				n.Prompt = transitionPrompt(sl.after.k)
@@ -649,7 +650,7 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		}
 		n.AllowedDocumentTypes = append([]string(nil), s.docTypes...)
 		if len(n.AllowedDocumentTypes) == 0 {
-			n.AllowedDocumentTypes = []string{"passport", "id", "dl"}
+			n.AllowedDocumentTypes = append([]string(nil), defaultDocTypes...)
 		}
 	case kEnterEmail:
 		if p.uc == ucEmailChange {

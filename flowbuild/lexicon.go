@@ -120,6 +120,9 @@ var lexGroups = map[string][]string{
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
+// defaultDocTypes: what a document scan accepts when the text names no type.
+var defaultDocTypes = []string{"passport", "id", "dl"}
+
 // instructionVerbs start a new instruction after "and" (parse.go, splitClauses).
 var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
@@ -154,8 +157,8 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
-	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
+	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "where", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
+	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"} // "newUser": recognition's outcome, as pseudo-code names it
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	quantifierWords    = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
 	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
@@ -232,7 +235,7 @@ func wordSet(ws []string) map[string]bool {
 // before it joins two things rather than two instructions).
 func (l *lexicon) canonKind(t token) bool {
 	switch t.w {
-	case "liveness", "sms", "email", "code", "passport", "document", "id", "selfie", "face", "recognize":
+	case "liveness", "sms", "email", "code", "passport", "document", "id", "selfie", "face", "recognize", "license", "visa":
 		return true
 	}
 	return false
@@ -291,7 +294,7 @@ var (
 	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
 	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
-	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                                   // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                  // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
 	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                       // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
@@ -309,7 +312,7 @@ var (
 	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
-	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
+	linkWords            = []string{"of", "at", "least", "above", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                      // "a threshold of 0.9": words between a setting and its number
 	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
@@ -326,6 +329,7 @@ var topicWords = map[topic][]string{
 	tFuture:   {"future", "later"},
 	tCard:     {"card", "digits"},
 	tAddress:  {"address"},
+	tConsent:  {"consent", "consents", "gdpr"},
 }
 
 // Words of clause structure (parse.go).
@@ -357,6 +361,8 @@ var (
 	liveSideLemmas    = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
 	faceTalkLemmas    = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")                 // a comparison about faces, not data ("against the live video")
 	faceContextLemmas = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
+	docModifierLemmas = lemmaSet("driver", "government", "residence", "id")                                 // words before a document's name that are part of it ("driving licence")
+	compareVerbLemmas = []string{"compare", "match", "against", "same", "search", "verify", "identify"}     // the verb a comparison or a search hangs from
 	comparingLemmas   = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
 	requestVerbLemmas = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
 	confirmVerbLemmas = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
@@ -406,6 +412,53 @@ var (
 	modeNouns     = []string{"mode", "capture", "scanning", "scan", "shot", "page", "side"}
 )
 
+// settingKeyWords name a setting written as a key and its value ("otp(len=6)",
+// "email_otp(maxAttempts=5, expiry=600s)", "perms(camera=true, mic=false)"):
+// the key's word as written → the setting (settings.go, readSettings).
+var settingKeyWords = map[string]string{
+	"len": "length", "length": "length", "otplength": "length", "otplen": "length", "codelength": "length", "digits": "length", "digit": "length", "size": "length",
+	"expiry": "expiry", "expires": "expiry", "expire": "expiry", "expiryseconds": "expiry", "ttl": "expiry", "timeout": "expiry", "validity": "expiry", "lifetime": "expiry",
+	"attempts": "attempts", "maxattempts": "attempts", "tries": "attempts", "maxtries": "attempts", "retries": "attempts", "maxretries": "attempts",
+	"threshold": "threshold", "similarity": "threshold", "similaritythreshold": "threshold", "confidence": "threshold", "minscore": "threshold",
+	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
+}
+
+// elsewherePhrases say that what the clause names happens outside the flow
+// ("camera access is handled by our app, not by the flow"): its steps are ruled
+// out, as a negation would (parse.go, analyzeAfter).
+var elsewherePhrases = []string{
+	"not by the flow", "not in the flow", "not part of the flow", "outside the flow", "outside of the flow",
+	"not by the session", "not in the session", "outside the session", "outside of the session",
+	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
+	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
+	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"
+}
+
+// placeNounWords name a position in the flow ("same spot", "same position"):
+// "same" before one places a step, it compares nothing.
+var placeNounWords = []string{"spot", "place", "position", "slot", "location", "point", "order", "positions", "spots"}
+
+// everyOneWords say a setting is for every step that takes it ("both codes
+// must have 8 digits", "all codes expire after 5 minutes").
+var everyOneWords = []string{"both", "all", "each", "every"}
+
+// faceAdjectiveWords are words of the "enrolled" group that describe the face
+// being checked rather than a population it is searched among ("a biometric match").
+var faceAdjectiveWords = []string{"biometric", "biometrics"}
+
+// contractions: a contraction typed without its apostrophe → as a line the avatar
+// says spells it ("asks if theyre ok" → "if they're ok"). Only forms that are no
+// other word ("its", "were", "well" are words of their own).
+var contractions = map[string]string{
+	"theyre": "they're", "youre": "you're", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
+	"arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "cant": "can't", "wont": "won't", "havent": "haven't",
+	"hasnt": "hasn't", "shouldnt": "shouldn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "thats": "that's",
+	"whats": "what's", "theyve": "they've", "youve": "you've", "theyll": "they'll", "youll": "you'll", "im": "I'm",
+}
+
+// offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
+var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
+
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
 // replaced with …" read as the instruction (edit.go, activeVoice).
@@ -447,6 +500,10 @@ type lexicon struct {
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                     map[string]bool
 	unsupported                                                                                                                                                                map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                   map[string]string // word → document_scan scanningMode
+	settingKey                                                                                                                                                                 map[string]string // a setting's key as written → the setting
+	elsewhere                                                                                                                                                                  map[string][]string
+	placeNoun, everyOne, faceAdjective                                                                                                                                         map[string]bool
+	offValue                                                                                                                                                                   map[string]bool
 	modeNoun                                                                                                                                                                   map[string]bool
 	topic                                                                                                                                                                      map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                            map[string]bool
@@ -523,6 +580,9 @@ func newLexicon() *lexicon {
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = unsupportedNotes
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
+	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
+	l.elsewhere = phraseSet(elsewherePhrases)
+	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
 		for _, w := range ws {
@@ -758,6 +818,7 @@ type token struct {
 	plus  bool   // "21+"
 	kilo  bool   // "10k"
 	known bool   // the lexicon knows the word
+	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -769,12 +830,26 @@ func tokenize(text string) []token { return tokenizeMode(text, false) }
 func tokenizeExact(text string) []token { return tokenizeMode(text, true) }
 
 func tokenizeMode(text string, exact bool) []token {
+	if !exact && strings.Contains(text, "/") {
+		text = expandSlashes(text)
+	}
 	// about one token per six bytes of English text: one allocation for most
 	out := make([]token, 0, len(text)/6+4)
 	i := 0
+	eqAt := -1        // the token count when a "=" was read: the next token is a value
+	callArgs := false // inside "name(…)"
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if eqAt >= 0 && len(out) > eqAt {
+			out[eqAt].eq = true
+			eqAt = -1
+		}
 		switch {
+		case r == '=' && !(i+1 < len(text) && (text[i+1] == '>' || text[i+1] == '=')):
+			if len(out) > 0 {
+				eqAt = len(out) // "otp(digits=8)": the next token is the value of the word before
+			}
+			i += size
 		// Only ASCII digits start a number: the scan below reads nothing else, so a
 		// digit of another script ("۷", "１") starting one would never advance i.
 		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)):
@@ -893,6 +968,12 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == ':' && i > 0 && text[i-1] == '1' && i+1 < len(text) && (text[i+1] == 'n' || text[i+1] == 'N' || text[i+1] == '1'):
 			i += size // "1:N", "1:1": the colon is part of the name, not a heading
+		case r == ':' && i > 0 && unicode.IsLetter(rune(text[i-1])) && valueAfter(text, i+1):
+			// "email_otp(len: 8)", "expiry: 600s": a key and its value, not a heading
+			if len(out) > 0 {
+				eqAt = len(out)
+			}
+			i += size
 		case r == ':':
 			out = append(out, token{w: ":"})
 			i += size
@@ -900,8 +981,22 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size // "check the age (18)": a number in brackets belongs to its clause
 		case r == ')' && i > 0 && (isDigitOrPlus(text[i-1]) || afterNumberAside(text, i)):
 			i += size
+		case r == '(' && i > 0 && isWordByte(text[i-1]) && !callArgs:
+			// "email_otp(maxAttempts=5)", "doc_scan(passport|id)": pseudo-code's
+			// arguments are the settings of the step named just before them
+			callArgs = true
+			i += size
+		case r == ')' && callArgs:
+			callArgs = false
+			i += size
 		case r == '(' || r == ')':
 			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
+			i += size
+		case r == '/' && i+1 < len(text) && text[i+1] == '/' && (i == 0 || text[i-1] != ':'):
+			out = append(out, token{w: "."}) // "liveness_check // no face db": a code comment is a remark of its own
+			i += 2
+		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
+			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '—' || r == '–':
 			out = append(out, token{w: "."})
@@ -919,10 +1014,58 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		}
 	}
+	if eqAt > 0 && len(out) > eqAt {
+		out[eqAt].eq = true
+	}
 	if !exact {
 		out = indirectQuestion(out)
 	}
 	return joinTokens(out)
+}
+
+// valueAfter: the text from i starts, after spaces, with a number (a setting's value).
+func valueAfter(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return isDigitAt(text, i)
+}
+
+// expandSlashes spells out the shorthand people type with slashes: an editor's
+// substitution "s/email_otp/sms_otp/" is "replace email_otp with sms_otp", and
+// "w/" is "with" ("w/o", "without", is joined later from its two letters).
+func expandSlashes(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		atWord := i == 0 || !isWordByte(text[i-1])
+		if atWord && (c == 's' || c == 'S') && i+1 < len(text) && text[i+1] == '/' {
+			if j := strings.IndexByte(text[i+2:], '/'); j > 0 {
+				from := text[i+2 : i+2+j]
+				rest := text[i+3+j:]
+				k := strings.IndexByte(rest, '/')
+				if k < 0 {
+					k = strings.IndexAny(rest, " \n")
+					if k < 0 {
+						k = len(rest)
+					}
+				}
+				// ("s/passport/driving licence/": with its closing slash, a side may hold spaces)
+				if to := rest[:k]; strings.TrimSpace(to) != "" && strings.TrimSpace(from) != "" && !strings.ContainsAny(from+to, "\n") && (strings.IndexByte(rest, '/') == k || !strings.Contains(from, " ")) {
+					b.WriteString("replace " + from + " with " + to + " ")
+					i += 2 + j + 1 + k
+					continue
+				}
+			}
+		}
+		if atWord && (c == 'w' || c == 'W') && i+2 < len(text) && text[i+1] == '/' && (text[i+2] == ' ' || text[i+2] == '\t') {
+			b.WriteString("with")
+			i++
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // ticketKey: the word text[i:j] is written in capitals and glued to "-" and a
@@ -1093,6 +1236,10 @@ type useCaseRule struct {
 	notHeld bool
 }
 
+// enrolledPopulationWords follow "enrolled" when it names whom a face is
+// searched among ("enrolled users", "enrolled faces"), not an enrollment.
+var enrolledPopulationWords = []string{"users", "user", "customers", "customer", "members", "member", "people", "employees", "staff", "clients", "accounts", "faces", "face", "patients", "persons", "population", "base", "identities"}
+
 // heldNextLemmas and heldNextWords follow a purpose word that names stored data
 // ("KYC selfie", "onboarding record"); heldPrevWords come before one ("the
 // photo from onboarding").
@@ -1101,6 +1248,27 @@ var (
 	heldNextWords  = []string{"record", "records", "data", "file", "files", "profile", "template", "database", "db", "details", "info"}
 	heldPrevWords  = []string{"from"}
 )
+
+// laterWords and sessionNouns: "in a later session", "at a future stage" put what
+// precedes them in another flow.
+var (
+	laterWords   = []string{"later", "future", "another", "separate", "subsequent", "next", "different"}
+	sessionNouns = []string{"session", "sessions", "flow", "flows", "stage", "visit", "step"}
+)
+
+// elsewhereLater: the purpose word at i is said to happen in another session
+// ("Enrolment happens in a later session, so …"), within the few words after it.
+func elsewhereLater(ts []token, i int) bool {
+	for j := i + 1; j+1 < len(ts) && j <= i+6; j++ {
+		if ts[j].w == "." {
+			return false
+		}
+		if slices.Contains(laterWords, ts[j].raw) && slices.Contains(sessionNouns, ts[j+1].raw) {
+			return true
+		}
+	}
+	return false
+}
 
 // named reports whether a word of r.anyOf names the purpose somewhere in ts.
 func (r useCaseRule) named(ts []token) bool {
@@ -1117,6 +1285,9 @@ func (r useCaseRule) named(ts []token) bool {
 		}
 		if r.notHeld && i > 0 && slices.Contains(heldPrevWords, ts[i-1].raw) {
 			continue
+		}
+		if r.notHeld && elsewhereLater(ts, i) {
+			continue // "enrolment happens in a later session": another flow's purpose
 		}
 		return true
 	}
@@ -1160,6 +1331,9 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
+	// "account recovery" names its purpose as plainly as "KYC onboarding" does, and
+	// wins over an "AML-sensitive segment" beside it
+	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "recovering", "regain"}, allOf: []string{"account", "accounts", "access", "login"}},
 	// a stated onboarding purpose outranks the domain words below it
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
 	// its lines speak of a withdrawal; crypto moved another way reads as the transfer or payment it is
@@ -1173,12 +1347,13 @@ var useCaseRules = []useCaseRule{
 	// a device lost, stolen or replaced: the account moves to the new one
 	{uc: ucDevice, anyOf: []string{"device", "devices", "phone", "phones", "handset", "smartphone", "iphone", "android"}, notNext: []string{"number", "numbers", "no", "call", "calls"},
 		before: []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"},
-		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing"}},
+		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing", "rebinding", "rebind", "migration"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
 	// enrolling a face is the purpose even where the face is later used to check in
 	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "enrolling"}},
-	// "the face gets enrolled" is the purpose; "against our enrolled faces" is stored data
-	{uc: ucEnrollment, anyOf: []string{"enrolled"}, before: []string{"get", "gets", "getting", "got", "be", "being"}},
+	// "the face gets enrolled" is the purpose; "against our enrolled faces", "match
+	// them against our enrolled users" are the people searched
+	{uc: ucEnrollment, anyOf: []string{"enrolled"}, before: []string{"get", "gets", "getting", "got", "be", "being"}, notNext: enrolledPopulationWords},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},

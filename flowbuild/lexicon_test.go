@@ -79,6 +79,12 @@ func TestDetectUseCase(t *testing.T) {
 		{"Returning customer login: face ID against our enrolled faces; if no match, fallback to SMS OTP", ucLogin},
 		{"say hi, then a liveness check so the face gets enrolled", ucEnrollment},
 		{"payout approval: recognise them among the enrolled users, then liveness", ucPayment},
+		// a stated recovery beside a compliance word; a population searched is no enrollment
+		{"KYC-regulated customers: account recovery by SMS code, then liveness", ucRecovery},
+		{"regain access to the account for an AML-flagged user: liveness then an SMS code", ucRecovery},
+		{"2nd factor at sign in: look the face up among our enrolled customers", ucLogin},
+		{"swap the phone for a new one: device rebinding with recognition and liveness", ucDevice},
+		{"KYC for applicants: passport scan and a face match. Enrollment is done in a separate session.", ucOnboarding},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)

@@ -101,6 +101,7 @@ const (
 	tFuture
 	tWelcome
 	tAddress
+	tConsent // consent to the processing of their data
 )
 
 // step is one recognised step with its parameters.
@@ -289,7 +290,8 @@ func startsInstruction(ts []token, i int) bool {
 type parsed struct {
 	steps        []*step
 	excluded     kindSet
-	mainExcluded kindSet // ruled out of the main path only
+	mainExcluded kindSet  // ruled out of the main path only
+	notDocTypes  []string // document types the text rules out ("no passports")
 	exclusive    bool
 	policy       string // "end", "retry", "human" or ""
 	uc           useCase
@@ -481,6 +483,12 @@ func parse(text string) *parsed {
 			})
 			contact = hc
 		}
+		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
+			// "driving licence (DL only, no passports)", "not ID cards": the types
+			// the scan must not accept, not the scan itself (restrictDocTypes)
+			a.neg &^= kindSet(1) << kDocument
+			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
+		}
 		if mainPathOnly(c.toks) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path": ruled out of the main path, not of the branches
@@ -513,6 +521,11 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
+			if st := readSettings(c.toks); hasAnyRaw(c.toks, lex.everyOne) {
+				// "both codes must have 8 digits": every step that takes the setting,
+				// fallbacks and branches too
+				applyEvery(st, seq)
+			}
 			switch {
 			case applySettings(readSettings(c.toks), main, seq):
 			case len(main) > 0 && !namesVerification(main):
@@ -635,13 +648,51 @@ func parse(text string) *parsed {
 		// a photo held for the session is there to compare the live face with
 		p.addHeldCompare()
 	}
-	for _, t := range ts {
+	for i, t := range ts {
+		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
+			continue // "expiry=600s": the key of a step's setting, not a document's expiry
+		}
 		if n := lex.unsupported[t.raw]; n != "" {
 			p.notes = append(p.notes, n)
 		}
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
+	p.restrictDocTypes()
 	return p
+}
+
+// restrictDocTypes takes the document types the text ruled out off every
+// document scan, on the main path and its branches. A scan that named no type
+// accepts the usual three less those ("not ID cards": passports and driver's
+// licenses); one left with nothing keeps what it named, said as an assumption.
+func (p *parsed) restrictDocTypes() {
+	if len(p.notDocTypes) == 0 {
+		return
+	}
+	var restrict func(steps []*step)
+	restrict = func(steps []*step) {
+		for _, s := range steps {
+			restrict(s.branch)
+			restrict(s.fallback)
+			if s.k != kDocument {
+				continue
+			}
+			types := s.docTypes
+			if len(types) == 0 {
+				types = defaultDocTypes
+			}
+			left := slices.DeleteFunc(slices.Clone(types), func(t string) bool { return slices.Contains(p.notDocTypes, t) })
+			if len(left) == 0 {
+				p.notes = append(p.notes, "The text rules out every document type the scan names; it accepts "+strings.Join(types, ", ")+" until you say which.")
+				continue
+			}
+			if len(left) < len(types) || len(s.docTypes) == 0 {
+				p.notes = append(p.notes, "The document scan does not accept "+strings.Join(p.notDocTypes, ", ")+", as the text rules it out.")
+			}
+			s.docTypes = left
+		}
+	}
+	restrict(p.steps)
 }
 
 // correctedStep: the clause corrects the step the text just named ("actually
@@ -979,6 +1030,18 @@ func applySettings(st stepSettings, main, seq []*step) bool {
 	return done
 }
 
+// applyEvery gives the settings to every step of steps, and of their branches
+// and fallbacks, that takes them.
+func applyEvery(st stepSettings, steps []*step) {
+	for _, s := range steps {
+		if st.accepts(s.k) {
+			st.apply(s)
+		}
+		applyEvery(st, s.branch)
+		applyEvery(st, s.fallback)
+	}
+}
+
 // ensure appends the reference steps that the sequence does not hold yet.
 func ensure(seq, ref []*step) []*step {
 	for _, r := range ref {
@@ -1145,14 +1208,18 @@ type analysis struct {
 	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
-	front      bool
-	back       bool
-	again      bool
-	exclusive  bool
-	policyOnly bool
-	notes      []string // judgement calls made reading the clause, for the assumptions
-	prior      []token  // input: the clause before, for pronouns
-	held       bool     // input: an earlier clause named a photo the integrator holds
+	// the document types named under a negation ("no passports"), and whether a
+	// document was negated with no type ("no document scan")
+	negDocTypes []string
+	negDocAny   bool
+	front       bool
+	back        bool
+	again       bool
+	exclusive   bool
+	policyOnly  bool
+	notes       []string // judgement calls made reading the clause, for the assumptions
+	prior       []token  // input: the clause before, for pronouns
+	held        bool     // input: an earlier clause named a photo the integrator holds
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -1347,13 +1414,22 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			split = i + 1
 			break
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
+			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
+			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
 			a.refAfter = t.w == "after"
 			break
 		}
 	}
 	negs := negations(ts)
+	if doneElsewhere(ts) && slices.ContainsFunc(ts, func(t token) bool { return rules[t.w] != nil }) {
+		// "camera access is handled by our app, not by the flow": what it names is ruled out
+		for i := range negs {
+			negs[i] = true
+		}
+		a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" as done outside the flow, so the flow does not include it.")
+	}
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
 		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
@@ -1386,6 +1462,24 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// doneElsewhere: the clause says what it names happens outside the flow
+// (lexicon: elsewherePhrases).
+func doneElsewhere(ts []token) bool {
+	for i := range ts {
+		for _, rest := range lex.elsewhere[ts[i].raw] {
+			ws := strings.Fields(rest)
+			ok := i+len(ws) < len(ts)+1 // the phrase may end the clause
+			for k := 0; ok && k < len(ws); k++ {
+				ok = i+1+k < len(ts) && ts[i+1+k].raw == ws[k]
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // docChecks are the data checks that read the document, right after its scan
@@ -1486,7 +1580,14 @@ func negations(ts []token) []bool {
 			continue
 		}
 		if back := negatedSubject(ts, i); back >= 0 {
-			neg[back] = true // "email is not an option", "SMS isn't available": the subject is excluded
+			// "email is not an option", "SMS isn't available": the subject is excluded,
+			// the whole of its name ("driving licences are not allowed", "ID cards not accepted")
+			for b := back; b < i; b++ {
+				neg[b] = true
+			}
+			for b := back - 1; b >= 0 && docModifierLemmas[ts[b].w]; b-- {
+				neg[b] = true
+			}
 			continue
 		}
 		end := len(ts)
@@ -1533,7 +1634,8 @@ func negatedSubject(ts []token, i int) int {
 	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
 		j-- // "the passport scan never shows up": the step's name before its head noun
 	}
-	if j < 0 || j == i-1 && t.raw == "not" || !lex.canonKind(ts[j]) {
+	// ("ID cards not accepted": a bare "not" right after the subject, before the word that rules it out)
+	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
 	for k := i + 1; k < len(ts) && k <= i+3; k++ {
@@ -1557,9 +1659,13 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 
 	// comparisons and searches: against enrolled faces is recognition (1:N),
 	// against an image the flow has or is given is face_compare (1:1)
-	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) {
+	// ("consent for biometric processing via the avatar": the biometrics are what
+	// the consent is for, not a face to look up)
+	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) && !hasTopic(d.out, tConsent) {
 		image := imageSource(ts, seq, d.out)
-		population := has(ts, "enrolled") || has(ts, "recognize")
+		// "biometric" names the face, not the people enrolled, when it is the only
+		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
+		population := (slices.ContainsFunc(ts, func(t token) bool { return t.w == "enrolled" && !lex.faceAdjective[t.raw] }) || has(ts, "recognize")) && !hasRaw(ts, "onetoone")
 		// "is the face already in our database?", "among the people we registered"
 		search := has(ts, "search") || lookUp(ts) || population && hasAnyRaw(ts, lex.amongWord) && !comparing
 		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
@@ -1579,7 +1685,12 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
 		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
 			hasAnyRaw(ts, lex.personRef) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
-		ci := firstOf(ts, "compare", "match", "against", "same", "search", "verify", "identify")
+		ci := firstOf(ts, compareVerbLemmas...)
+		if ci == 0 && len(ts) > 0 && !slices.Contains(compareVerbLemmas, ts[0].w) {
+			// no verb: the step is where the face is named, so a negation of it
+			// ("no face db", "without any face database") rules the step out
+			ci = max(0, firstOf(ts, "face", "enrolled"))
+		}
 		switch {
 		case comparing && image && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
@@ -1699,6 +1810,7 @@ func laterChannel(ts []token, i int) int {
 	return -1
 }
 
+// firstOf returns the index of the first token of one of lemmas, or 0 when none is there.
 func firstOf(ts []token, lemmas ...string) int {
 	for i, t := range ts {
 		for _, l := range lemmas {
@@ -1787,6 +1899,17 @@ func dataMatch(ts []token) bool {
 }
 
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
+// onlySettings: besides its verb, the clause holds only settings ("compare
+// threshold 0.9", "compare(threshold=0.9)"): numbers, their units and keys.
+func onlySettings(ts []token) bool {
+	for _, t := range ts {
+		if !(comparingLemmas[t.w] || t.isNum || t.eq || lex.unit[t.w] || lex.settingKey[t.raw] != "" || lex.linkWord[t.raw] || t.w == "," || t.w == ".") {
+			return false
+		}
+	}
+	return true
+}
+
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
 		if faceTalkLemmas[t.w] {
@@ -1800,8 +1923,8 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		}
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
-	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2) {
-		return true // "compare them", or a bare "comparison" after what it compares
+	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2 || onlySettings(ts)) {
+		return true // "compare them", or a bare "comparison" after what it compares ("compare(threshold=0.9)")
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
 		return true
@@ -2133,7 +2256,7 @@ func phraseAfter(ts []token, i int) string {
 	}
 	if j < len(ts) && ts[j].w == quoteW {
 		if ts[j].raw == "indirect" {
-			return ts[j].orig // "whether they recognise this device"
+			return spellContractions(ts[j].orig) // "whether they recognise this device"
 		}
 		return quoteW + ts[j].orig + quoteW // the user's own line, said as written
 	}
@@ -2146,9 +2269,29 @@ func phraseAfter(ts []token, i int) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
+		if c, ok := contractions[t.orig]; ok {
+			b.WriteString(c) // "asks if theyre ok": the avatar's line spells "they're"
+			continue
+		}
 		b.WriteString(t.orig)
 	}
 	return b.String()
+}
+
+// spellContractions puts the apostrophe back in contractions typed without
+// one ("if theyre ok" → "if they're ok"), for a line the avatar says.
+func spellContractions(p string) string {
+	ws := strings.Fields(p)
+	changed := false
+	for i, w := range ws {
+		if c, ok := contractions[w]; ok {
+			ws[i], changed = c, true
+		}
+	}
+	if !changed {
+		return p
+	}
+	return strings.Join(ws, " ")
 }
 
 // skipAddressee returns the index after the person a verb is said to, if the

@@ -92,7 +92,8 @@ func closingPrompt(uc useCase, looksUp bool) string {
 	case ucNotarization:
 		return "Say: Thank you. Your identity is confirmed and you can now sign your document."
 	case ucCheckIn:
-		return "Say: Thank you, your check-in is complete. Enjoy your stay!"
+		// ("Enjoy your stay" fitted a hotel, not a car rental desk or a clinic's check-in)
+		return "Say: Thank you, your check-in is complete. You're all set."
 	case ucAge:
 		return "Say: Thank you, your age is confirmed. You can continue now."
 	case ucEmailChange:
@@ -174,6 +175,21 @@ func transitionPrompt(next kind) string {
 	return s
 }
 
+// staleTransition: a transition line the builder wrote announces another step
+// than the one that now follows it (a change replaced the email code with an SMS
+// code); a line the integrator wrote is theirs and kept.
+func staleTransition(prompt string, next kind) bool {
+	if prompt == transitionPrompt(next) {
+		return false
+	}
+	for k := kind(0); k < kindCount; k++ {
+		if prompt == transitionPrompt(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // askPrompt writes the goal of a question conversation from its topics.
 func askPrompt(s *step, uc useCase, amount string) string {
 	if q, ok := ownLine(s.phrase); ok {
@@ -241,6 +257,9 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if s.topics&tWilling != 0 {
 		parts = append(parts, "to confirm that they are doing this willingly, of their own free will")
 	}
+	if s.topics&tConsent != 0 {
+		parts = append(parts, "whether they consent to the processing of their face and voice data for this verification")
+	}
 	if s.topics&tCoercion != 0 {
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
 	}
@@ -288,6 +307,9 @@ func askConditions(s *step) (okID, ok, badID, bad string) {
 	if s.topics&tWilling != 0 {
 		got = append(got, "confirmed they are acting willingly")
 	}
+	if s.topics&tConsent != 0 {
+		got = append(got, "clearly gave their consent")
+	}
 	if len(got) == 0 {
 		got = append(got, "answered clearly")
 	}
@@ -319,6 +341,8 @@ func askID(s *step) string {
 		return "ask_reason"
 	case s.topics&tCoercion != 0:
 		return "coercion_check"
+	case s.topics&tConsent != 0:
+		return "consent"
 	}
 	return "question"
 }

@@ -80,6 +80,15 @@ func (d *detector) add(s *step, i int) *step {
 	s.pos = i
 	if d.neg[i] {
 		d.a.neg.add(s.k)
+		if s.k == kDocument {
+			// "DL only, no passports": a type named under a negation may only narrow
+			// the scan (Build decides, once it knows whether a scan is wanted)
+			if len(s.docTypes) > 0 && d.ts[i].w != "document" {
+				d.a.negDocTypes = append(d.a.negDocTypes, s.docTypes...)
+			} else {
+				d.a.negDocAny = true
+			}
+		}
 		if s.k == kOTP {
 			d.a.neg.add(kEmailOTP)
 			d.a.neg.add(kSMSOTP)
@@ -274,6 +283,12 @@ var rules = map[string][]rule{
 			return (raw == "permission" || raw == "permissions") && !hasAnyRaw(d.ts, lex.dataUse) || has(d.ts, "camera") || has(d.ts, "microphone")
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
+	}, {
+		// "obtain consent for biometric processing via the avatar": the avatar asks for it
+		when: func(d *detector, i int) bool {
+			return lex.topic[d.ts[i].raw] == tConsent && !has(d.ts, "camera") && !has(d.ts, "microphone") && !d.got.has(kAsk)
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kAsk, topics: tConsent}, i) },
 	}},
 	// "ask for the camera and microphone", "request the mic": the permission node
 	"camera":     {deviceRule},
@@ -307,7 +322,9 @@ var rules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"match": {dataRule},
-	"same":  {dataRule},
+	"same": {{when: func(d *detector, i int) bool {
+		return !lex.placeNoun[d.next(i)] && dataRule.when(d, i) // "in the same position": where, not a data check
+	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
 		return has(d.ts[:i], "verify") && !has(d.ts, "age") && !d.got.has(kAgeCheck) && dataRule.when(d, i)
@@ -334,7 +351,10 @@ var rules = map[string][]rule{
 	"ask": {conversationRule},
 	"confirm": {{
 		// "confirm the first and last name match the booking": the verb of a data check
-		when: func(d *detector, i int) bool { return !dataMatch(d.ts) || has(d.ts, "ask") },
+		// "a liveness check confirms I'm a real person": what the step named before it does
+		when: func(d *detector, i int) bool {
+			return (!dataMatch(d.ts) || has(d.ts, "ask")) && !(d.ts[i].raw == "confirms" && len(d.out) > 0)
+		},
 		make: conversationRule.make,
 	}},
 	"explain": {{
@@ -438,6 +458,10 @@ var (
 				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
 					s.pos = -2
 				}
+			} else if j := findKind(d.out, kDocument); j >= 0 && len(d.out[j].docTypes) == 0 && !d.neg[i] {
+				// "a face-to-document match … against the passport portrait": the
+				// document named loosely first, its type after
+				d.out[j].docTypes = dt
 			}
 			return
 		}
@@ -615,9 +639,9 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 // scan fires the rules on every token of the clause.
 func (d *detector) scan() {
 	ts := d.ts
-	for _, t := range ts {
-		if comparingLemmas[t.w] {
-			d.comparing = true
+	for i, t := range ts {
+		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) {
+			d.comparing = true // ("the same spot": a position, not a comparison)
 		}
 		if faceContextLemmas[t.w] || lex.docWord[t.w] {
 			d.faceCtx = true

@@ -83,6 +83,9 @@ func (s stepSettings) apply(st *step) {
 func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	for i, t := range ts {
+		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num) {
+			continue // "expiry=5m": minutes, which the tokenizer read as millions
+		}
 		n, ok := numberAt(ts, i)
 		if !ok {
 			continue
@@ -94,6 +97,9 @@ func readSettings(ts []token) stepSettings {
 		before := ""
 		if i > 0 {
 			before = ts[i-1].w
+		}
+		if t.eq && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, n) {
+			continue
 		}
 		switch {
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
@@ -115,7 +121,6 @@ func readSettings(ts []token) stepSettings {
 		case namedBefore(ts, i, "threshold") && n > 1 && n <= 100:
 			s.threshold = n / 100
 		}
-		_ = t
 	}
 	if i := index(ts, "challenge"); i >= 0 {
 		s.challenge = true
@@ -131,10 +136,13 @@ func readSettings(ts []token) stepSettings {
 			s.scanMode = m
 		}
 	}
-	// "camera only", "no microphone", "not the mic"
+	// "camera only", "no microphone", "not the mic", "mic=false"
 	for i, t := range ts {
 		if t.w != "microphone" {
 			continue
+		}
+		if i+1 < len(ts) && ts[i+1].eq && lex.offValue[ts[i+1].raw] {
+			s.noMic = true
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
 			if negationLemmas[ts[j].w] {
@@ -151,6 +159,47 @@ func readSettings(ts []token) stepSettings {
 		}
 	}
 	return s
+}
+
+// keyValue sets the setting a key names from the value written after its "="
+// ("len=6", "maxAttempts=5", "expiry=600s", "expiry=10m"); it reports whether the
+// key named one and the value fits it.
+func keyValue(s *stepSettings, key string, t token, n float64) bool {
+	whole := n == math.Trunc(n)
+	switch key {
+	case "length":
+		if whole && n >= 4 && n <= 8 {
+			s.otpLen = int(n)
+			return true
+		}
+	case "threshold":
+		if n > 1 && n <= 100 {
+			n /= 100 // "similarity=85": a percentage
+		}
+		if n > 0 && n <= 1 {
+			s.threshold = n
+			return true
+		}
+	case "attempts":
+		if whole && n >= 1 && n <= 20 {
+			s.attempts = int(n)
+			return true
+		}
+	case "expiry":
+		switch {
+		case strings.HasSuffix(t.orig, "m") && t.kilo:
+			n = n / 1e6 * 60 // "10m": minutes, read by the tokenizer as millions
+		case strings.HasSuffix(t.orig, "s") || n >= 30:
+			// "600s", "600": seconds, as the node's expirySeconds counts
+		default:
+			n *= 60 // "expiry=10": a handful is minutes
+		}
+		if n >= 30 && n <= 86400 {
+			s.expiry = int(n)
+			return true
+		}
+	}
+	return false
 }
 
 // numberAt reads a number token or a number word ("eight", "ten") at i.
@@ -177,18 +226,18 @@ var numberWords = map[string]int{
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
 	for _, t := range ts {
-		if t.isNum || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
+		if t.isNum || t.eq || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
 		}
 	}
 	return false
 }
 
-// namedBefore: one of words (lemmas) names the number at i, at most three
+// namedBefore: one of words (lemmas) names the number at i, at most four
 // link words before it ("threshold 0.9", "a threshold of 90", "the face match
-// to 0.92", "compare at 0.85").
+// to 0.92", "compare at 0.85", "a similarity of at least 0.85").
 func namedBefore(ts []token, i int, words ...string) bool {
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if slices.Contains(words, ts[j].w) {
 			return true
 		}
