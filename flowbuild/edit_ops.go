@@ -54,6 +54,18 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if lex.keepVerb[w] && i-start >= 2 && removes(words[start:i]) {
+			// "rip out both codes, just keep liveness", "take out the OTPs too just
+			// keep the email entry": what is kept is no target of the removal; the
+			// keep is a part of its own, with the words that lead into it
+			end := i
+			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+				end--
+			}
+			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
+			start = end
+			continue
+		}
 		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -105,6 +117,23 @@ func retractsHere(words []string, i int) bool {
 		return next == "no" || lex.correctVerb[next] // "…, actually no, …", "…, actually make it SMS"
 	}
 	return w == "no" && (lex.retract[next] || lex.correction[next])
+}
+
+// removes: the words hold a verb of removal ("rip", "drop", "take … out").
+func removes(words []string) bool {
+	take := false
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		switch {
+		case lex.removeVerb[w]:
+			return true
+		case w == "take" || w == "taking":
+			take = true
+		case take && (w == "out" || w == "away" || w == "off"):
+			return true
+		}
+	}
+	return false
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }

@@ -268,6 +268,7 @@ var (
 	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
 	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}               // words of a retraction before its instruction
 	keepVerbWords        = []string{"keep", "leave"}                                                                                                                  // "keep it email": the step stays as it is
+	keepLeadWords        = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                             // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
 	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                               // "we don't need either": what the change just did, pointed back at
 	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                           // "swap the second and third checks": places, in order
 	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                        // "the last code": the place counted from the end
@@ -420,37 +421,37 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                    map[string]bool
-	ordinal                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                          map[string]string // surface form → lemma
-	addressee                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                      map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                              map[string]bool
-	channelPrep                                                                                                                                                    map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                             map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                       map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                         map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                             map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                         map[string]bool
-	unsupported                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                       map[string]string // word → document_scan scanningMode
-	modeNoun                                                                                                                                                       map[string]bool
-	topic                                                                                                                                                          map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                               map[string]bool
-	frontWord, backWord                                                                                                                                            map[string]bool
-	framing                                                                                                                                                        map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
-	otherwise, anyOne                                                                                                                                              map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
-	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                             map[string]bool
-	condIfStrict                                                                                                                                                   map[string]bool
-	stepHead                                                                                                                                                       map[string]bool
-	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
-	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                              map[string]bool
+	ordinal                                                                                                                                                                  map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                    map[string]string // surface form → lemma
+	addressee                                                                                                                                                                map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                                        map[string]bool
+	channelPrep                                                                                                                                                              map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                       map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                 map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                   map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                       map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                   map[string]bool
+	unsupported                                                                                                                                                              map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                 map[string]string // word → document_scan scanningMode
+	modeNoun                                                                                                                                                                 map[string]bool
+	topic                                                                                                                                                                    map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                          map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                         map[string]bool
+	frontWord, backWord                                                                                                                                                      map[string]bool
+	framing                                                                                                                                                                  map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                          map[string]bool
+	otherwise, anyOne                                                                                                                                                        map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                      map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                                                            map[string]bool
+	byLen                                                                                                                                                                    map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                       map[string]bool
+	condIfStrict                                                                                                                                                             map[string]bool
+	stepHead                                                                                                                                                                 map[string]bool
+	mainPath                                                                                                                                                                 map[string][]string // phrases naming the success path ("happy path")
+	negScopeEnd                                                                                                                                                              map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 }
 
 var lex = newLexicon()
@@ -468,6 +469,7 @@ func newLexicon() *lexicon {
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.keepLead = wordSet(keepLeadWords)
 	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
