@@ -54,6 +54,18 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if i-start >= 3 && restTail(words[i:]) {
+			// "make the email otp 8 digits … dont add anything else": the tail says
+			// the rest stays as it is (keepsRest), so it does not make the change
+			// before it an addition
+			end := i
+			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+				end--
+			}
+			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
+			out = append(out, strings.Join(words[i:], " "))
+			return out
+		}
 		if lex.keepVerb[w] && i-start >= 2 && removes(words[start:i]) {
 			// "rip out both codes, just keep liveness", "take out the OTPs too just
 			// keep the email entry": what is kept is no target of the removal; the
@@ -117,6 +129,19 @@ func retractsHere(words []string, i int) bool {
 		return next == "no" || lex.correctVerb[next] // "…, actually no, …", "…, actually make it SMS"
 	}
 	return w == "no" && (lex.retract[next] || lex.correction[next])
+}
+
+// restTail: the words, to the end of the sentence, only say that the rest of
+// the flow stays as it is ("dont add anything else", "nothing else changes").
+func restTail(words []string) bool {
+	if len(words) > 6 {
+		return false
+	}
+	w := strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[0], ",;:.!?-")))
+	if !lex.negAux[w] && w != "no" && w != "nothing" && w != "do" {
+		return false
+	}
+	return keepsRest(tokenize(strings.Join(words, " ")), nil)
 }
 
 // removes: the words hold a verb of removal ("rip", "drop", "take … out").
@@ -685,11 +710,25 @@ func placesStep(ts []token) bool {
 		if lex.frontWord[t.raw] || lex.backWord[t.raw] && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0)) {
 			return true
 		}
+		if orderRefLemmas[t.w] && timeClause(ts, i) {
+			continue // "let them try 5 times before it fails": when, not where
+		}
 		if orderRefLemmas[t.w] && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
 			return true
 		}
 	}
 	return false
+}
+
+// timeClause: "before"/"after" at i opens a clause of time ("before it fails",
+// "after they give up"), a subject pronoun and then a word that goes on the
+// clause; "before it", "after it please" point at a step.
+func timeClause(ts []token, i int) bool {
+	if i+2 >= len(ts) || !lex.subjectPronoun[ts[i+1].raw] {
+		return false
+	}
+	n := ts[i+2]
+	return isAlpha(n.raw) && !lex.phraseEnd[n.raw] && !lex.refFollow[n.raw] && !lex.phraseEnd[n.w]
 }
 
 // onBranch returns the branch or fallback list of the plan that holds s, or nil.

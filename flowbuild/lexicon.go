@@ -279,7 +279,7 @@ var (
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
 	loginWords           = []string{"login", "signin", "logon"}                                                                                                       // beside a label ("2FA at login") the label names the flow's purpose
 	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
-	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
+	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing", "other", "further", "new"}                                      // "don't add anything", "same steps otherwise": the rest of the flow
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
 	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                                   // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
@@ -320,18 +320,20 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
-	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
-	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
-	refPronounWords    = []string{"it", "either", "both", "each"}                                                           // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
-	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
-	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
-	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
-	pastTimeWords      = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
-	amongWords         = []string{"in", "among", "amongst", "across", "within"}                                             // "among the people we registered": a search
-	meansWords         = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
-	withWords          = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
-	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
+	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}             // a clause about what a failure does
+	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                        // "compare the two": the images named before
+	backRefWords        = []string{"it", "them", "those", "these"}                                                                       // a pronoun pointing back at the clause before
+	refPronounWords     = []string{"it", "either", "both", "each"}                                                                       // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
+	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                               // an image the integrator holds
+	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                             // who tells a story ("we tried SMS before")
+	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                   // … or asks for something
+	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                // when the story happened
+	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                         // "among the people we registered": a search
+	meansWords          = []string{"by", "via", "using", "with"}                                                                         // "check by face", "verify with an ID"
+	withWords           = []string{"via", "using", "with"}                                                                               // "verify sellers with an ID and a selfie"
+	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                    // "before it fails", "after they give up": the subject of a clause of time
+	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"} // … words that follow a step pointed at ("put it before it please"), no clause
+	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                    // "give them …": the people a condition before named
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -439,6 +441,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                 map[string]bool
 	topic                                                                                                                                                                    map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                          map[string]bool
+	subjectPronoun, refFollow                                                                                                                                                map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                         map[string]bool
 	frontWord, backWord                                                                                                                                                      map[string]bool
 	framing                                                                                                                                                                  map[string]bool
@@ -519,6 +522,7 @@ func newLexicon() *lexicon {
 	l.refPronoun = wordSet(refPronounWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
+	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
