@@ -187,3 +187,30 @@ func TestKindWithArticle(t *testing.T) {
 		assert.Equal(t, want[k], k.withArticle(), "kind %d", k)
 	}
 }
+
+// A transition line the builder wrote announces the step that follows the
+// liveness check after the change, not the one the change took away; a line the
+// user worded stays.
+func TestEditTransitionFollowsNextStep(t *testing.T) {
+	tests := []struct {
+		base, change, want string
+	}{
+		{"recognition, liveness, SMS code, email code", "remove the SMS code", transitionPrompt(kEmailOTP)},
+		{"liveness check then a text code", "swap the text code for a passport scan", transitionPrompt(kDocument)},
+		{"liveness, email otp, face scan", "drop the otp", transitionPrompt(kFaceScan)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			res, err := Edit(built(t, tt.base, Options{}), tt.change, Options{})
+			require.NoError(t, err)
+			n := res.Flow.Node("after_liveness")
+			require.NotNil(t, n, "the transition keeps its id")
+			assert.Equal(t, tt.want, n.Prompt)
+		})
+	}
+	base := built(t, "liveness, SMS code, email code", Options{})
+	base.Node("after_liveness").Prompt = "Say: Great, one more thing."
+	res, err := Edit(base, "remove the SMS code", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Say: Great, one more thing.", res.Flow.Node("after_liveness").Prompt, "the user's own words stay")
+}

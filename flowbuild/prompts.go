@@ -156,6 +156,17 @@ func transitionPrompt(next kind) string {
 	return s
 }
 
+// generatedTransition: p is a line transitionPrompt writes, not one the user
+// worded (a change keeps the user's own words).
+func generatedTransition(p string) bool {
+	for k := kind(0); k < kindCount; k++ {
+		if p == transitionPrompt(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // askPrompt writes the goal of a question conversation from its topics.
 func askPrompt(s *step, uc useCase, amount string) string {
 	if q, ok := ownLine(s.phrase); ok {
