@@ -76,6 +76,19 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change
 			}
+			if len(parts) > 1 && statement(ts) {
+				// "The face scans we got were blurry and matched badly.", "their
+				// email is what got hacked": the background of the change, which
+				// names steps but asks for none; the step it names is what a later
+				// "it" means
+				if a := analyze(ts, p.steps); len(a.steps) > 0 {
+					if i := p.find(a.steps[0].k); i >= 0 {
+						p.touched = p.steps[i]
+					}
+				}
+				remarks = append(remarks, part)
+				continue
+			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
@@ -960,6 +973,33 @@ func keepsRest(ts []token, steps []*step) bool {
 	}
 	a := analyze(ts, steps)
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// statement: the part states something about the flow or the users ("the scans
+// we got were blurry", "the SMS code is useless") with a finite verb, and asks
+// for nothing: no verb of a change, no wish or modal, no position, no setting,
+// no condition, no verb of change in the passive ("the SMS code is removed").
+func statement(ts []token) bool {
+	finite := false
+	for i, t := range ts {
+		switch {
+		case t.raw == "too" && i+1 < len(ts) && isAlpha(ts[i+1].raw):
+			// "too lenient": a degree, not "as well"
+		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
+			return false
+		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
+			return false
+		case (t.raw == "has" || t.raw == "have" || t.raw == "had") && i+1 < len(ts) && ts[i+1].raw == "to":
+			return false // "liveness has to go"
+		case changeParticiples[t.raw] != "":
+			return false
+		case i == 0 && (instructionVerbs[t.raw] || t.raw == "please"):
+			return false
+		case lex.statementVerb[t.raw]:
+			finite = true
+		}
+	}
+	return finite && !placesStep(ts) && !hasSetting(ts)
 }
 
 // activeVoice rewrites a change said in the passive ("the ID scan and the SMS code

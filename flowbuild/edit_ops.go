@@ -166,13 +166,7 @@ func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w ==
 // removalThenInstead: the words before "and" remove a step ("rip out both
 // codes") and the words after end with a bare "instead" (not "instead of").
 func removalThenInstead(before, after []string) bool {
-	removes := false
-	for _, w := range before {
-		if lex.removeVerb[strings.ToLower(strings.Trim(w, ",;"))] {
-			removes = true
-		}
-	}
-	if !removes || len(after) < 2 {
+	if !removes(before) || len(after) < 2 {
 		return false
 	}
 	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))

@@ -320,20 +320,22 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}             // a clause about what a failure does
-	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                        // "compare the two": the images named before
-	backRefWords        = []string{"it", "them", "those", "these"}                                                                       // a pronoun pointing back at the clause before
-	refPronounWords     = []string{"it", "either", "both", "each"}                                                                       // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
-	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                               // an image the integrator holds
-	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                             // who tells a story ("we tried SMS before")
-	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                   // … or asks for something
-	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                // when the story happened
-	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                         // "among the people we registered": a search
-	meansWords          = []string{"by", "via", "using", "with"}                                                                         // "check by face", "verify with an ID"
-	withWords           = []string{"via", "using", "with"}                                                                               // "verify sellers with an ID and a selfie"
-	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                    // "before it fails", "after they give up": the subject of a clause of time
-	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"} // … words that follow a step pointed at ("put it before it please"), no clause
-	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                    // "give them …": the people a condition before named
+	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                     // a clause about what a failure does
+	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                // "compare the two": the images named before
+	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                               // a pronoun pointing back at the clause before
+	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                               // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
+	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                       // an image the integrator holds
+	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                     // who tells a story ("we tried SMS before")
+	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                           // … or asks for something
+	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"} // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                         // … what turns a statement into a request
+	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                        // when the story happened
+	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                 // "among the people we registered": a search
+	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                 // "check by face", "verify with an ID"
+	withWords           = []string{"via", "using", "with"}                                                                                                                                       // "verify sellers with an ID and a selfie"
+	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                            // "before it fails", "after they give up": the subject of a clause of time
+	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                         // … words that follow a step pointed at ("put it before it please"), no clause
+	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                            // "give them …": the people a condition before named
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -441,7 +443,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                 map[string]bool
 	topic                                                                                                                                                                    map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                          map[string]bool
-	subjectPronoun, refFollow                                                                                                                                                map[string]bool
+	subjectPronoun, refFollow, statementVerb, askModal                                                                                                                       map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                         map[string]bool
 	frontWord, backWord                                                                                                                                                      map[string]bool
 	framing                                                                                                                                                                  map[string]bool
@@ -521,6 +523,7 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.refPronoun = wordSet(refPronounWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
+	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
