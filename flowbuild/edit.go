@@ -579,7 +579,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			break
 		}
 	}
-	if r := index(ts, "replace"); r >= 0 || hasRaw(ts, "swap", "substitute") {
+	if r := index(ts, "replace"); r >= 0 || hasAnyRaw(ts, lex.swapFor) {
 		// "replace recognition with an ID scan plus face comparison": the two sides
 		// are read apart, so that one side's words do not decide the other's steps
 		for j := max(r, 0) + 1; j < len(ts); j++ {
@@ -618,8 +618,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	front, back := false, false
 	var ref []*step
 	refAfter := false
+	var prior []token
 	for _, c := range splitClauses(ts) {
-		a := analyze(c.toks, p.steps)
+		a := analyzeAfter(c.toks, p.steps, prior, false) // "swap that code for an email one": the clause before, for "one"
+		prior = c.toks
 		pos = append(pos, a.steps...)
 		negKinds |= a.neg
 		front = front || a.front
@@ -765,7 +767,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
 		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
 		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
-	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
+	case hasRaw(ts, "instead", "replace", "replaced", "switch", "rather") || hasAnyRaw(ts, lex.swapFor) ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
@@ -980,11 +982,15 @@ func keepsRest(ts []token, steps []*step) bool {
 // for nothing: no verb of a change, no wish or modal, no position, no setting,
 // no condition, no verb of change in the passive ("the SMS code is removed").
 func statement(ts []token) bool {
-	finite := false
+	finite, habit := false, peopleSubject(ts)
 	for i, t := range ts {
 		switch {
 		case t.raw == "too" && i+1 < len(ts) && isAlpha(ts[i+1].raw):
 			// "too lenient": a degree, not "as well"
+		case habit && lex.assignVerb[t.raw]:
+			return false // "users get an SMS code": a step given to them
+		case habit && lex.habitVerb[t.raw]:
+			finite = true // "our users in Brazil use the phone more than the email"
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
@@ -1000,6 +1006,23 @@ func statement(ts []token) bool {
 		}
 	}
 	return finite && !placesStep(ts) && !hasSetting(ts)
+}
+
+// peopleSubject: the part opens with the people it is about ("our users",
+// "most of the customers", "people"), as a statement of what they do.
+func peopleSubject(ts []token) bool {
+	for i, t := range ts {
+		if i > 3 {
+			return false
+		}
+		if lex.population[t.raw] {
+			return true
+		}
+		if !lex.subjectDet[t.raw] {
+			return false
+		}
+	}
+	return false
 }
 
 // activeVoice rewrites a change said in the passive ("the ID scan and the SMS code

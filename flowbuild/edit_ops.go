@@ -17,7 +17,7 @@ import (
 // code") are left out.
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
-	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
+	"insert": true, "switch": true, "trade": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 }
 

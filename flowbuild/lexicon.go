@@ -328,6 +328,11 @@ var (
 	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                     // who tells a story ("we tried SMS before")
 	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                           // … or asks for something
 	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"} // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                               // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
+	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead"}                                                                                   // "in the same spot": where a step goes, not a comparison
+	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                           // before the people a statement is about ("most of our users …")
+	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                            // what users do, said of them ("our users use the phone more than the email"), no instruction
+	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                             // … but a step given to them ("users get an SMS code") is one
 	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                         // … what turns a statement into a request
 	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                        // when the story happened
 	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                 // "among the people we registered": a search
@@ -443,7 +448,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                 map[string]bool
 	topic                                                                                                                                                                    map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                          map[string]bool
-	subjectPronoun, refFollow, statementVerb, askModal                                                                                                                       map[string]bool
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, placeNoun, swapFor                                                                map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                         map[string]bool
 	frontWord, backWord                                                                                                                                                      map[string]bool
 	framing                                                                                                                                                                  map[string]bool
@@ -524,6 +529,8 @@ func newLexicon() *lexicon {
 	l.refPronoun = wordSet(refPronounWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
+	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
+	l.placeNoun, l.swapFor = wordSet(placeNounWords), wordSet(swapForWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
@@ -967,6 +974,13 @@ func joinTokens(ts []token) []token {
 		if t := ts[i]; t.isNum && t.raw == "2" && i > 0 && lex.pairDet[ts[i-1].raw] && (i+1 == len(ts) || !ts[i+1].known || ts[i+1].w == "," || ts[i+1].w == "." || ts[i+1].w == "photo" || ts[i+1].w == "face") {
 			// "compare the 2": the number names the pair, as "the two" does
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
+			continue
+		}
+		if t := ts[i]; t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw] {
+			// "in the same spot": a place in the flow, not a match (the raw word
+			// stays for "in the same place as X")
+			t.w = "sameplace"
+			out = append(out, t)
 			continue
 		}
 		out = append(out, ts[i])
