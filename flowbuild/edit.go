@@ -1001,11 +1001,33 @@ func statement(ts []token) bool {
 			return false
 		case i == 0 && (instructionVerbs[t.raw] || t.raw == "please"):
 			return false
+		case lex.statementVerb[t.raw] && passiveRequest(ts, i):
+			return false // "a code is sent to it", "documents are to be restricted to passports"
 		case lex.statementVerb[t.raw]:
 			finite = true
 		}
 	}
 	return finite && !placesStep(ts) && !hasSetting(ts)
+}
+
+// passiveRequest: the present form of "be" at i asks for something in the
+// passive: "is asked for their email", "is sent", "are to be restricted".
+// ("were blurry", "was too lenient" state.)
+func passiveRequest(ts []token, i int) bool {
+	if ts[i].raw != "is" && ts[i].raw != "are" {
+		return false
+	}
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		switch u := ts[j]; {
+		case u.raw == "to":
+			return true
+		case lex.stepVerb[u.w] && u.raw != u.w:
+			return true // a participle of a step's verb
+		case !lex.passiveAux[u.raw] && !lex.midThen[u.raw] && u.raw != "then" && u.raw != "always" && u.raw != "only":
+			return false
+		}
+	}
+	return false
 }
 
 // peopleSubject: the part opens with the people it is about ("our users",
