@@ -299,7 +299,7 @@ var (
 	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
-	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
+	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about", "least", "minimum", "min", "no", "not", "less", "lower", "than", "above", "over", "or"}                                                                                // "a threshold of 0.9": words between a setting and its number
 	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
@@ -320,27 +320,28 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                     // a clause about what a failure does
-	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                // "compare the two": the images named before
-	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                               // a pronoun pointing back at the clause before
-	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                               // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
-	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                       // an image the integrator holds
-	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                     // who tells a story ("we tried SMS before")
-	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                           // … or asks for something
-	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"} // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
-	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                               // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
-	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead"}                                                                                   // "in the same spot": where a step goes, not a comparison
-	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                           // before the people a statement is about ("most of our users …")
-	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                            // what users do, said of them ("our users use the phone more than the email"), no instruction
-	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                             // … but a step given to them ("users get an SMS code") is one
-	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                         // … what turns a statement into a request
-	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                        // when the story happened
-	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                 // "among the people we registered": a search
-	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                 // "check by face", "verify with an ID"
-	withWords           = []string{"via", "using", "with"}                                                                                                                                       // "verify sellers with an ID and a selfie"
-	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                            // "before it fails", "after they give up": the subject of a clause of time
-	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                         // … words that follow a step pointed at ("put it before it please"), no clause
-	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                            // "give them …": the people a condition before named
+	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                          // a clause about what a failure does
+	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                     // "compare the two": the images named before
+	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                    // a pronoun pointing back at the clause before
+	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                    // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
+	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                            // an image the integrator holds
+	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                          // who tells a story ("we tried SMS before")
+	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                // … or asks for something
+	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}      // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"} // before a noun: "the photograph" is an image, "photograph their ID" a scan
+	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                    // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
+	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead"}                                                                                        // "in the same spot": where a step goes, not a comparison
+	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                // before the people a statement is about ("most of our users …")
+	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                 // what users do, said of them ("our users use the phone more than the email"), no instruction
+	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                  // … but a step given to them ("users get an SMS code") is one
+	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                              // … what turns a statement into a request
+	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                             // when the story happened
+	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                      // "among the people we registered": a search
+	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                      // "check by face", "verify with an ID"
+	withWords           = []string{"via", "using", "with"}                                                                                                                                            // "verify sellers with an ID and a selfie"
+	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                 // "before it fails", "after they give up": the subject of a clause of time
+	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                              // … words that follow a step pointed at ("put it before it please"), no clause
+	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                 // "give them …": the people a condition before named
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -448,7 +449,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                 map[string]bool
 	topic                                                                                                                                                                    map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                          map[string]bool
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, placeNoun, swapFor                                                                map[string]bool
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, placeNoun, swapFor, determiner                                                    map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                         map[string]bool
 	frontWord, backWord                                                                                                                                                      map[string]bool
 	framing                                                                                                                                                                  map[string]bool
@@ -530,7 +531,7 @@ func newLexicon() *lexicon {
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
-	l.placeNoun, l.swapFor = wordSet(placeNounWords), wordSet(swapForWords)
+	l.placeNoun, l.swapFor, l.determiner = wordSet(placeNounWords), wordSet(swapForWords), wordSet(determinerWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
@@ -976,6 +977,13 @@ func joinTokens(ts []token) []token {
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
 			continue
 		}
+		if t := ts[i]; i > 0 && lex.determiner[ts[i-1].raw] && nounSense[t.raw] != "" {
+			// "the photograph supplied by the agency": the noun of a word that is
+			// also a verb of a step ("photograph their ID")
+			t.w = nounSense[t.raw]
+			out = append(out, t)
+			continue
+		}
 		if t := ts[i]; t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw] {
 			// "in the same spot": a place in the flow, not a match (the raw word
 			// stays for "in the same place as X")
@@ -987,6 +995,10 @@ func joinTokens(ts []token) []token {
 	}
 	return out
 }
+
+// nounSense: words that name a step as verbs and an image as nouns, with the
+// lemma of the noun (read after a determiner, joinTokens).
+var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
 
 var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
