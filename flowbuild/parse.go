@@ -154,8 +154,8 @@ func splitClauses(ts []token) []clause {
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
-		for len(cur) > 0 && isConj(cur[0].raw) {
-			cur = cur[1:]
+		for len(cur) > 0 && isConj(cur[0].raw) && !(len(cur) > 1 && orderRefLemmas[cur[1].w]) {
+			cur = cur[1:] // ("and after a code": the "and" stays, see openingThen)
 		}
 		for len(cur) > 0 && isConj(cur[len(cur)-1].raw) {
 			cur = cur[:len(cur)-1]
@@ -208,6 +208,9 @@ func splitClauses(ts []token) []clause {
 			continue
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
+			if orderRefLemmas[ts[i+1].w] {
+				cur = append(cur, t) // "and after a code": the "and" stays, see openingThen
+			}
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
@@ -1241,6 +1244,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "right after the scan": the one scan the flow has
 			ref = []*step{{k: seq[max(d, f)].k}}
 		}
+		if len(ref) > 0 && openingThen(ts[:split], ref, seq) {
+			// "…, and after a code for the e-mail of him": with nothing before it,
+			// "after" leads on to a step not named yet, as "then" does; it is no
+			// place relative to that step
+			ref = nil
+			split = -1
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
@@ -1261,6 +1271,26 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// openingThen: "after" opens the clause (only "and", "then" before it), the
+// text named steps before, and the steps after it are not among them ("the
+// liveness, and after a code by email"): the order word leads on to new steps.
+func openingThen(before []token, ref, seq []*step) bool {
+	if len(seq) == 0 || len(before) == 0 {
+		return false // ", after a liveness check" at the end places the step before it
+	}
+	for _, t := range before {
+		if !isConj(t.raw) && t.raw != "then" && t.raw != "right" && t.raw != "just" && t.w != "," {
+			return false
+		}
+	}
+	for _, r := range ref {
+		if i := findKind(seq, r.k); i >= 0 && !seq[i].label {
+			return false // ("2FA" named a code by its label only: the code is still to come)
+		}
+	}
+	return true
 }
 
 // docChecks are the data checks that read the document, right after its scan
