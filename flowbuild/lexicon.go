@@ -262,7 +262,7 @@ var (
 	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
+	unavailableWords     = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
 	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
 	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
@@ -328,6 +328,7 @@ var (
 	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                          // who tells a story ("we tried SMS before")
 	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                // … or asks for something
 	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}      // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                            // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
 	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"} // before a noun: "the photograph" is an image, "photograph their ID" a scan
 	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                    // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
 	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead"}                                                                                        // "in the same spot": where a step goes, not a comparison
@@ -449,7 +450,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                 map[string]bool
 	topic                                                                                                                                                                    map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                          map[string]bool
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, placeNoun, swapFor, determiner                                                    map[string]bool
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, placeNoun, swapFor, determiner, modifierPrep                                      map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                         map[string]bool
 	frontWord, backWord                                                                                                                                                      map[string]bool
 	framing                                                                                                                                                                  map[string]bool
@@ -532,6 +533,7 @@ func newLexicon() *lexicon {
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
 	l.placeNoun, l.swapFor, l.determiner = wordSet(placeNounWords), wordSet(swapForWords), wordSet(determinerWords)
+	l.modifierPrep = wordSet(modifierPrepWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)

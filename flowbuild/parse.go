@@ -1435,6 +1435,19 @@ func negatedSubject(ts []token, i int) int {
 	if j >= 0 && lex.subjectAux[ts[j].raw] {
 		j-- // "email is not an option", "email must not be used"
 	}
+	if j >= 0 && !lex.canonKind(ts[j]) && !lex.stepHead[ts[j].raw] {
+		// "recognition against enrolled biometric templates is not to be used":
+		// the subject before the phrase that qualifies it
+		// ("a search of the face through our database": the head of the chain)
+		for p, from := j, j; p >= 1 && p >= from-5; p-- {
+			if lex.subjectAux[ts[p].raw] || ts[p].w == "," {
+				break
+			}
+			if lex.modifierPrep[ts[p].raw] && (lex.canonKind(ts[p-1]) || lex.stepHead[ts[p-1].raw]) {
+				j, from = p-1, p-1
+			}
+		}
+	}
 	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
 		j-- // "the passport scan never shows up": the step's name before its head noun
 	}
