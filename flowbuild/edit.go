@@ -86,6 +86,19 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if head, ok := dropRestRemark(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
 			}
+			if len(parts) > 1 && statement(ts) {
+				// "The face scans we got were blurry and matched badly.", "their
+				// email is what got hacked": the background of the change, which
+				// names steps but asks for none; the step it names is what a later
+				// "it" means
+				if a := analyze(ts, p.steps); len(a.steps) > 0 {
+					if i := p.find(a.steps[0].k); i >= 0 {
+						p.touched = p.steps[i]
+					}
+				}
+				remarks = append(remarks, part)
+				continue
+			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
@@ -583,7 +596,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			break
 		}
 	}
-	if r := index(ts, "replace"); r >= 0 || hasRaw(ts, "swap", "substitute") {
+	if r := index(ts, "replace"); r >= 0 || hasAnyRaw(ts, lex.swapFor) {
 		// "replace recognition with an ID scan plus face comparison": the two sides
 		// are read apart, so that one side's words do not decide the other's steps
 		for j := max(r, 0) + 1; j < len(ts); j++ {
@@ -628,8 +641,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	for _, s := range p.steps {
 		named = append(append(named, s.branch...), s.fallback...)
 	}
+	var prior []token
 	for _, c := range splitClauses(ts) {
-		a := analyze(c.toks, named)
+		a := analyzeAfter(c.toks, named, prior, false) // "swap that code for an email one": the clause before, for "one"
+		prior = c.toks
 		pos = append(pos, a.steps...)
 		negKinds |= a.neg
 		front = front || a.front
@@ -775,7 +790,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
 		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
 		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
-	case hasRaw(ts, "instead", "replace", "replaced", "swap", "switch", "substitute", "rather") ||
+	case hasRaw(ts, "instead", "replace", "replaced", "switch", "rather") || hasAnyRaw(ts, lex.swapFor) ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
@@ -1007,6 +1022,76 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 		return part, false
 	}
 	return head, true
+}
+
+// statement: the part states something about the flow or the users ("the scans
+// we got were blurry", "the SMS code is useless") with a finite verb, and asks
+// for nothing: no verb of a change, no wish or modal, no position, no setting,
+// no condition, no verb of change in the passive ("the SMS code is removed").
+func statement(ts []token) bool {
+	finite, habit := false, peopleSubject(ts)
+	for i, t := range ts {
+		switch {
+		case t.raw == "too" && i+1 < len(ts) && isAlpha(ts[i+1].raw):
+			// "too lenient": a degree, not "as well"
+		case habit && lex.assignVerb[t.raw]:
+			return false // "users get an SMS code": a step given to them
+		case habit && lex.habitVerb[t.raw]:
+			finite = true // "our users in Brazil use the phone more than the email"
+		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
+			return false
+		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
+			return false
+		case (t.raw == "has" || t.raw == "have" || t.raw == "had") && i+1 < len(ts) && ts[i+1].raw == "to":
+			return false // "liveness has to go"
+		case changeParticiples[t.raw] != "":
+			return false
+		case i == 0 && (instructionVerbs[t.raw] || t.raw == "please"):
+			return false
+		case lex.statementVerb[t.raw] && passiveRequest(ts, i):
+			return false // "a code is sent to it", "documents are to be restricted to passports"
+		case lex.statementVerb[t.raw]:
+			finite = true
+		}
+	}
+	return finite && !placesStep(ts) && !hasSetting(ts)
+}
+
+// passiveRequest: the present form of "be" at i asks for something in the
+// passive: "is asked for their email", "is sent", "are to be restricted".
+// ("were blurry", "was too lenient" state.)
+func passiveRequest(ts []token, i int) bool {
+	if ts[i].raw != "is" && ts[i].raw != "are" {
+		return false
+	}
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		switch u := ts[j]; {
+		case u.raw == "to":
+			return true
+		case lex.stepVerb[u.w] && u.raw != u.w:
+			return true // a participle of a step's verb
+		case !lex.passiveAux[u.raw] && !lex.midThen[u.raw] && u.raw != "then" && u.raw != "always" && u.raw != "only":
+			return false
+		}
+	}
+	return false
+}
+
+// peopleSubject: the part opens with the people it is about ("our users",
+// "most of the customers", "people"), as a statement of what they do.
+func peopleSubject(ts []token) bool {
+	for i, t := range ts {
+		if i > 3 {
+			return false
+		}
+		if lex.population[t.raw] {
+			return true
+		}
+		if !lex.subjectDet[t.raw] {
+			return false
+		}
+	}
+	return false
 }
 
 // activeVoice rewrites a change said in the passive ("the ID scan and the SMS code

@@ -17,7 +17,7 @@ import (
 // code") are left out.
 var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
-	"insert": true, "switch": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
+	"insert": true, "switch": true, "trade": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 }
 
@@ -52,6 +52,30 @@ func splitInstructions(sentence string) []string {
 			}
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
 			start = i
+			continue
+		}
+		if i-start >= 3 && restTail(words[i:]) {
+			// "make the email otp 8 digits … dont add anything else": the tail says
+			// the rest stays as it is (keepsRest), so it does not make the change
+			// before it an addition
+			end := i
+			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+				end--
+			}
+			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
+			out = append(out, strings.Join(words[i:], " "))
+			return out
+		}
+		if lex.keepVerb[w] && i-start >= 2 && removes(words[start:i]) {
+			// "rip out both codes, just keep liveness", "take out the OTPs too just
+			// keep the email entry": what is kept is no target of the removal; the
+			// keep is a part of its own, with the words that lead into it
+			end := i
+			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+				end--
+			}
+			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
+			start = end
 			continue
 		}
 		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
@@ -107,18 +131,42 @@ func retractsHere(words []string, i int) bool {
 	return w == "no" && (lex.retract[next] || lex.correction[next])
 }
 
+// restTail: the words, to the end of the sentence, only say that the rest of
+// the flow stays as it is ("dont add anything else", "nothing else changes").
+func restTail(words []string) bool {
+	if len(words) > 6 {
+		return false
+	}
+	w := strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[0], ",;:.!?-")))
+	if !lex.negAux[w] && w != "no" && w != "nothing" && w != "do" {
+		return false
+	}
+	return keepsRest(tokenize(strings.Join(words, " ")), nil)
+}
+
+// removes: the words hold a verb of removal ("rip", "drop", "take … out").
+func removes(words []string) bool {
+	take := false
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		switch {
+		case lex.removeVerb[w]:
+			return true
+		case w == "take" || w == "taking":
+			take = true
+		case take && (w == "out" || w == "away" || w == "off"):
+			return true
+		}
+	}
+	return false
+}
+
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }
 
 // removalThenInstead: the words before "and" remove a step ("rip out both
 // codes") and the words after end with a bare "instead" (not "instead of").
 func removalThenInstead(before, after []string) bool {
-	removes := false
-	for _, w := range before {
-		if lex.removeVerb[strings.ToLower(strings.Trim(w, ",;"))] {
-			removes = true
-		}
-	}
-	if !removes || len(after) < 2 {
+	if !removes(before) || len(after) < 2 {
 		return false
 	}
 	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))
@@ -739,11 +787,25 @@ func placesStep(ts []token) bool {
 		if lex.frontWord[t.raw] || lex.backWord[t.raw] && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0)) {
 			return true
 		}
+		if orderRefLemmas[t.w] && timeClause(ts, i) {
+			continue // "let them try 5 times before it fails": when, not where
+		}
 		if orderRefLemmas[t.w] && i+1 < len(ts) && !ts[i+1].isNum && numberWords[ts[i+1].raw] == 0 && ts[i+1].raw != "a" && ts[i+1].raw != "an" {
 			return true
 		}
 	}
 	return false
+}
+
+// timeClause: "before"/"after" at i opens a clause of time ("before it fails",
+// "after they give up"), a subject pronoun and then a word that goes on the
+// clause; "before it", "after it please" point at a step.
+func timeClause(ts []token, i int) bool {
+	if i+2 >= len(ts) || !lex.subjectPronoun[ts[i+1].raw] {
+		return false
+	}
+	n := ts[i+2]
+	return isAlpha(n.raw) && !lex.phraseEnd[n.raw] && !lex.refFollow[n.raw] && !lex.phraseEnd[n.w]
 }
 
 // onBranch returns the branch or fallback list of the plan that holds s, or nil.

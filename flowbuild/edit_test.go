@@ -242,6 +242,9 @@ func TestEditTransitionFollowsTheNextStep(t *testing.T) {
 		{"Recognize the user, check liveness, then send an email code.", "use an SMS code instead of the email one", "to your phone"},
 		{"Check liveness, then scan their passport.", "replace the passport scan with an email code", "to your email"},
 		{"Liveness check, then a text message code.", "s/sms/email/", "to your email"},
+		{"recognition, liveness, SMS code, email code", "remove the SMS code", transitionPrompt(kEmailOTP)},
+		{"liveness check then a text code", "swap the text code for a passport scan", transitionPrompt(kDocument)},
+		{"liveness, email otp, face scan", "drop the otp", transitionPrompt(kFaceScan)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.change, func(t *testing.T) {
@@ -257,4 +260,9 @@ func TestEditTransitionFollowsTheNextStep(t *testing.T) {
 	res, err := Edit(base, "replace the passport scan with an email code", Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "Say: Great. Let's look at your passport next.", res.Flow.Node("after_liveness").Prompt, "the integrator's own line is kept")
+	base = built(t, "liveness, SMS code, email code", Options{})
+	base.Node("after_liveness").Prompt = "Say: Great, one more thing."
+	res, err = Edit(base, "remove the SMS code", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Say: Great, one more thing.", res.Flow.Node("after_liveness").Prompt, "the user's own words stay")
 }

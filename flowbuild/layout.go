@@ -351,8 +351,14 @@ func (p *plan) layout() flow.Flow {
 		}
 		n.ID = sl.id
 		if sl.transition {
-			if old := p.transitions[spine[i-1].id]; old != nil && !staleTransition(old.Prompt, sl.after.k) {
+			if old := p.transitions[spine[i-1].id]; old != nil {
 				n = old.Clone()
+				if generatedTransition(n.Prompt) {
+					// the builder's own line announced the step that came next before
+					// the change ("I'll send a code to your phone" with the SMS code
+					// removed): it announces the one that comes next now
+					n.Prompt = transitionPrompt(sl.after.k)
+				}
 			} else {
 				n.Prompt = transitionPrompt(sl.after.k)
 				n.DoesNotRequireReply = true

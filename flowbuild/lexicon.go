@@ -276,12 +276,13 @@ var (
 	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                 // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
+	unavailableWords     = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
 	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
 	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
 	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}               // words of a retraction before its instruction
 	keepVerbWords        = []string{"keep", "leave"}                                                                                                                  // "keep it email": the step stays as it is
+	keepLeadWords        = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                             // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
 	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                               // "we don't need either": what the change just did, pointed back at
 	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                           // "swap the second and third checks": places, in order
 	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                        // "the last code": the place counted from the end
@@ -292,7 +293,7 @@ var (
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
 	loginWords           = []string{"login", "signin", "logon"}                                                                                                       // beside a label ("2FA at login") the label names the flow's purpose
 	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
-	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
+	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing", "other", "further", "new"}                                      // "don't add anything", "same steps otherwise": the rest of the flow
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
 	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                  // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
@@ -312,7 +313,7 @@ var (
 	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
-	linkWords            = []string{"of", "at", "least", "above", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                      // "a threshold of 0.9": words between a setting and its number
+	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about", "least", "minimum", "min", "no", "not", "less", "lower", "than", "above", "over", "or"}                                                                                // "a threshold of 0.9": words between a setting and its number
 	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
@@ -334,18 +335,29 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
-	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
-	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
-	refPronounWords    = []string{"it", "either", "both", "each"}                                                           // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
-	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
-	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
-	wishWords          = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}       // … or asks for something
-	pastTimeWords      = []string{"before", "previously", "earlier", "past", "formerly"}                                    // when the story happened
-	amongWords         = []string{"in", "among", "amongst", "across", "within"}                                             // "among the people we registered": a search
-	meansWords         = []string{"by", "via", "using", "with"}                                                             // "check by face", "verify with an ID"
-	withWords          = []string{"via", "using", "with"}                                                                   // "verify sellers with an ID and a selfie"
-	personPronounWords = []string{"them", "they", "their", "theyre"}                                                        // "give them …": the people a condition before named
+	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                          // a clause about what a failure does
+	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                     // "compare the two": the images named before
+	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                    // a pronoun pointing back at the clause before
+	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                    // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
+	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                            // an image the integrator holds
+	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                          // who tells a story ("we tried SMS before")
+	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                // … or asks for something
+	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}      // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                            // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
+	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"} // before a noun: "the photograph" is an image, "photograph their ID" a scan
+	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                    // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
+	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                         // "in the same spot": where a step goes, not a comparison
+	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                // before the people a statement is about ("most of our users …")
+	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                 // what users do, said of them ("our users use the phone more than the email"), no instruction
+	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                  // … but a step given to them ("users get an SMS code") is one
+	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                              // … what turns a statement into a request
+	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                             // when the story happened
+	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                      // "among the people we registered": a search
+	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                      // "check by face", "verify with an ID"
+	withWords           = []string{"via", "using", "with"}                                                                                                                                            // "verify sellers with an ID and a selfie"
+	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                 // "before it fails", "after they give up": the subject of a clause of time
+	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                              // … words that follow a step pointed at ("put it before it please"), no clause
+	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                 // "give them …": the people a condition before named
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -434,10 +446,6 @@ var elsewherePhrases = []string{
 	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"
 }
 
-// placeNounWords name a position in the flow ("same spot", "same position"):
-// "same" before one places a step, it compares nothing.
-var placeNounWords = []string{"spot", "place", "position", "slot", "location", "point", "order", "positions", "spots"}
-
 // everyOneWords say a setting is for every step that takes it ("both codes
 // must have 8 digits", "all codes expire after 5 minutes").
 var everyOneWords = []string{"both", "all", "each", "every"}
@@ -489,7 +497,7 @@ type lexicon struct {
 	canon                                                                                                                                                                      map[string]string // surface form → lemma
 	addressee                                                                                                                                                                  map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                  map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb             map[string]bool
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead   map[string]bool
 	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord map[string]bool
 	paymentNoun                                                                                                                                                                map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                map[string]bool   // "by email", "use email": the channel of a code
@@ -520,6 +528,7 @@ type lexicon struct {
 	stepHead                                                                                                                                                                   map[string]bool
 	mainPath                                                                                                                                                                   map[string][]string // phrases naming the success path ("happy path")
 	negScopeEnd                                                                                                                                                                map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                   map[string]bool
 }
 
 var lex = newLexicon()
@@ -541,6 +550,7 @@ func newLexicon() *lexicon {
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.keepLead = wordSet(keepLeadWords)
 	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
@@ -592,7 +602,12 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.refPronoun = wordSet(refPronounWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
+	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
+	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
+	l.swapFor, l.determiner = wordSet(swapForWords), wordSet(determinerWords)
+	l.modifierPrep = wordSet(modifierPrepWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
+	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
@@ -1128,10 +1143,28 @@ func joinTokens(ts []token) []token {
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
 			continue
 		}
+		if t := ts[i]; i > 0 && lex.determiner[ts[i-1].raw] && nounSense[t.raw] != "" {
+			// "the photograph supplied by the agency": the noun of a word that is
+			// also a verb of a step ("photograph their ID")
+			t.w = nounSense[t.raw]
+			out = append(out, t)
+			continue
+		}
+		if t := ts[i]; t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw] {
+			// "in the same spot": a place in the flow, not a match (the raw word
+			// stays for "in the same place as X")
+			t.w = "sameplace"
+			out = append(out, t)
+			continue
+		}
 		out = append(out, ts[i])
 	}
 	return out
 }
+
+// nounSense: words that name a step as verbs and an image as nouns, with the
+// lemma of the noun (read after a determiner, joinTokens).
+var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
 
 var joins = map[string]string{
 	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",

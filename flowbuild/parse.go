@@ -155,8 +155,8 @@ func splitClauses(ts []token) []clause {
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
-		for len(cur) > 0 && isConj(cur[0].raw) {
-			cur = cur[1:]
+		for len(cur) > 0 && isConj(cur[0].raw) && !(len(cur) > 1 && orderRefLemmas[cur[1].w]) {
+			cur = cur[1:] // ("and after a code": the "and" stays, see openingThen)
 		}
 		for len(cur) > 0 && isConj(cur[len(cur)-1].raw) {
 			cur = cur[:len(cur)-1]
@@ -209,6 +209,9 @@ func splitClauses(ts []token) []clause {
 			continue
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
+			if orderRefLemmas[ts[i+1].w] {
+				cur = append(cur, t) // "and after a code": the "and" stays, see openingThen
+			}
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
@@ -1442,6 +1445,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "right after the scan": the one scan the flow has
 			ref = []*step{{k: seq[max(d, f)].k}}
 		}
+		if len(ref) > 0 && openingThen(ts[:split], ref, seq) {
+			// "…, and after a code for the e-mail of him": with nothing before it,
+			// "after" leads on to a step not named yet, as "then" does; it is no
+			// place relative to that step
+			ref = nil
+			split = -1
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
@@ -1480,6 +1490,26 @@ func doneElsewhere(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// openingThen: "after" opens the clause (only "and", "then" before it), the
+// text named steps before, and the steps after it are not among them ("the
+// liveness, and after a code by email"): the order word leads on to new steps.
+func openingThen(before []token, ref, seq []*step) bool {
+	if len(seq) == 0 || len(before) == 0 {
+		return false // ", after a liveness check" at the end places the step before it
+	}
+	for _, t := range before {
+		if !isConj(t.raw) && t.raw != "then" && t.raw != "right" && t.raw != "just" && t.w != "," {
+			return false
+		}
+	}
+	for _, r := range ref {
+		if i := findKind(seq, r.k); i >= 0 && !seq[i].label {
+			return false // ("2FA" named a code by its label only: the code is still to come)
+		}
+	}
+	return true
 }
 
 // docChecks are the data checks that read the document, right after its scan
@@ -1630,6 +1660,19 @@ func negatedSubject(ts []token, i int) int {
 	j := i - 1
 	if j >= 0 && lex.subjectAux[ts[j].raw] {
 		j-- // "email is not an option", "email must not be used"
+	}
+	if j >= 0 && !lex.canonKind(ts[j]) && !lex.stepHead[ts[j].raw] {
+		// "recognition against enrolled biometric templates is not to be used":
+		// the subject before the phrase that qualifies it
+		// ("a search of the face through our database": the head of the chain)
+		for p, from := j, j; p >= 1 && p >= from-5; p-- {
+			if lex.subjectAux[ts[p].raw] || ts[p].w == "," {
+				break
+			}
+			if lex.modifierPrep[ts[p].raw] && (lex.canonKind(ts[p-1]) || lex.stepHead[ts[p-1].raw]) {
+				j, from = p-1, p-1
+			}
+		}
 	}
 	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
 		j-- // "the passport scan never shows up": the step's name before its head noun

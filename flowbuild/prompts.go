@@ -175,15 +175,11 @@ func transitionPrompt(next kind) string {
 	return s
 }
 
-// staleTransition: a transition line the builder wrote announces another step
-// than the one that now follows it (a change replaced the email code with an SMS
-// code); a line the integrator wrote is theirs and kept.
-func staleTransition(prompt string, next kind) bool {
-	if prompt == transitionPrompt(next) {
-		return false
-	}
+// generatedTransition: p is a line transitionPrompt writes, not one the user
+// worded (a change keeps the user's own words).
+func generatedTransition(p string) bool {
 	for k := kind(0); k < kindCount; k++ {
-		if prompt == transitionPrompt(k) {
+		if p == transitionPrompt(k) {
 			return true
 		}
 	}

@@ -221,11 +221,13 @@ var rules = map[string][]rule{
 			// "verify the email they give us by sending a code to it": collected, then confirmed
 			d.add(&step{k: kEnterEmail}, i)
 		}
+		// "an email one": "one" stands for the code the flow has last, or the
+		// one the clause before named ("swap that code for an email one")
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
 		if d.codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
 			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
-			next == "one" && lastCode {
+			next == "one" && (lastCode || has(d.a.prior, "code")) {
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
@@ -520,7 +522,7 @@ var (
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
 	holderRule = rule{
 		when: func(d *detector, i int) bool {
-			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || hasRaw(d.ts, "one", "same") || has(d.ts, "selfie"))
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || has(d.ts, "one") || index(d.ts, "same") >= 0 && !samePlace(d.ts, index(d.ts, "same")) || has(d.ts, "selfie"))
 		},
 		make: func(d *detector, i int) {
 			live := d.liveSource()
@@ -668,6 +670,12 @@ func (d *detector) scan() {
 		i += d.skip
 		d.skip = 0
 	}
+}
+
+// samePlace: "same" at i names a place in the flow ("in the same spot",
+// "same position"), not two things that match.
+func samePlace(ts []token, i int) bool {
+	return ts[i].raw == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]
 }
 
 // destinationOf: where the code at i is sent, from the words after "to" that

@@ -235,9 +235,10 @@ func hasSetting(ts []token) bool {
 
 // namedBefore: one of words (lemmas) names the number at i, at most four
 // link words before it ("threshold 0.9", "a threshold of 90", "the face match
-// to 0.92", "compare at 0.85", "a similarity of at least 0.85").
+// to 0.92", "compare at 0.85", "a similarity of at least 0.85", "a threshold of no
+// less than 0.85").
 func namedBefore(ts []token, i int, words ...string) bool {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if slices.Contains(words, ts[j].w) {
 			return true
 		}
