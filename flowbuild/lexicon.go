@@ -322,6 +322,7 @@ var (
 	policyFailWords    = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"} // a clause about what a failure does
 	pairRefWords       = []string{"two", "both", "them", "em", "those", "these"}                                            // "compare the two": the images named before
 	backRefWords       = []string{"it", "them", "those", "these"}                                                           // a pronoun pointing back at the clause before
+	doneSubjectWords   = []string{"it", "its", "that", "thats", "this", "those", "these"}                                   // "once that's verified, run …": the step just named is the subject of the time clause
 	refPronounWords    = []string{"it", "either", "both", "each"}                                                           // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
 	heldImageWords     = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                   // an image the integrator holds
 	speakerWords       = []string{"we", "i", "weve", "ive"}                                                                 // who tells a story ("we tried SMS before")
@@ -389,6 +390,12 @@ var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
+// subordOpenWords open a time clause that comes before its main clause ("and
+// once that's verified, run a liveness check"): after "and" or "but" they start
+// a new clause, so that the step of the main clause is not read as the one the
+// time clause points to.
+var subordOpenWords = []string{"once", "when", "whenever"}
+
 // scanModeWords name document_scan's scanningMode, next to a word of modeNouns.
 var (
 	scanModeWords = map[string]string{"automatic": "automatic", "auto": "automatic", "automated": "automatic", "single": "single", "manual": "single", "manually": "single"}
@@ -444,9 +451,9 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                  map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen                                                                                                                      map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                             map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
 	stepHead                                                                                                                                                       map[string]bool
 	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
@@ -514,10 +521,11 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
-	l.refPronoun = wordSet(refPronounWords)
+	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
+	l.subordOpen = wordSet(subordOpenWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -209,6 +209,12 @@ func splitClauses(ts []token) []clause {
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			continue
+		case (t.raw == "and" || t.raw == "but") && len(cur) > 0 && i+1 < len(ts) &&
+			(lex.subordOpen[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].w == "only" && lex.subordOpen[ts[i+2].raw]):
+			// "send a code, and (only) once that's verified run a liveness check": the
+			// time clause belongs to the instruction after it
+			flush()
+			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
 			// "ask if they agree", "check if we know them": an indirect question, not a condition
@@ -532,6 +538,10 @@ func parse(text string) *parsed {
 			// "After the liveness check," on its own: the next clause goes there
 			seq = ensure(seq, a.ref)
 			pendingAnchor, pendingAfter = a.ref, a.refAfter
+			continue
+		case a.pronounRef && len(a.ref) == 0 && len(main) == 0 && len(prevMain) > 0:
+			// "Once that's verified," on its own: the next clause goes after the steps just named
+			pendingAnchor, pendingAfter = prevMain, a.refAfter
 			continue
 		case len(a.ref) > 0:
 			seq = place(seq, main, a.ref, a.refAfter)
@@ -1209,7 +1219,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.back = true
 		case t.w == "again" && t.raw != "second":
 			a.again = true
-		case t.w == "only" || t.w == "nothing" && i+1 < len(ts) && ts[i+1].w == "else":
+		case t.w == "only" && !(i+1 < len(ts) && lex.subordOpen[ts[i+1].raw]) || t.w == "nothing" && i+1 < len(ts) && ts[i+1].w == "else":
+			// "only once it's verified" says when, not that nothing else is wanted
 			a.exclusive = true
 		}
 	}
@@ -1221,6 +1232,19 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		if t.raw == "place" && i > 0 && ts[i-1].raw == "same" && i+1 < len(ts) && ts[i+1].raw == "as" {
 			split = i + 1
 			break
+		}
+		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 < len(ts) && lex.doneSubject[ts[i+1].raw] {
+			// "once it's verified, run a liveness check": a time clause about the
+			// step just named, then the instruction; the instruction's step goes
+			// before or after the steps the clause before named
+			k := slices.IndexFunc(ts[i+2:], func(u token) bool { return instructionVerbs[u.w] || instructionVerbs[u.raw] })
+			if k < 0 {
+				k = len(ts) - i - 2 // "Before that is sent," on its own: the next clause goes there
+			}
+			k += i + 2
+			a.refAfter, a.pronounRef = t.w == "after", true
+			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
+			return a
 		}
 		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) {
 			split = i
