@@ -390,6 +390,10 @@ var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
+// timeSpanWords: "by the end of this sprint", "at the start of next month" name a
+// date, not a place in the flow.
+var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
+
 // subordOpenWords open a time clause that comes before its main clause ("and
 // once that's verified, run a liveness check"): after "and" or "but" they start
 // a new clause, so that the step of the main clause is not read as the one the
@@ -451,7 +455,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen                                                                                                                      map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan                                                                                                            map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -525,7 +529,7 @@ func newLexicon() *lexicon {
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
-	l.subordOpen = wordSet(subordOpenWords)
+	l.subordOpen, l.timeSpan = wordSet(subordOpenWords), wordSet(timeSpanWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

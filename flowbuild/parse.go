@@ -1204,6 +1204,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	// order words
 	for i, t := range ts {
 		switch {
+		case (t.w == "start" || t.w == "end") && i+2 < len(ts) && ts[i+1].raw == "of" && hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.timeSpan):
+			// "by the end of this sprint": a date, not a place in the flow
 		case t.w == "first" && !(i > 0 && lex.personRef[ts[i-1].raw]) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -183,6 +184,9 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
+		if channelOnly(d, i, kEmailOTP, kSMSOTP) {
+			return
+		}
 		if hasRaw(ts, "already") {
 			return // "users already typed their email at signup": it is on file, not collected again
 		}
@@ -197,7 +201,12 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1
 		},
-		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
+		make: func(d *detector, i int) {
+			d.smsIdx = i
+			if !channelOnly(d, i, kSMSOTP, kEmailOTP) {
+				d.add(&step{k: kSMSOTP}, i)
+			}
+		},
 	}},
 	"phone": {{
 		// "a code to their email since the phone is gone": the email is the channel
@@ -678,6 +687,22 @@ func bareLine(rest []token) bool {
 		if _, line := spokenLineKinds[t.w]; !line && !lex.addressee[t.raw] && !lex.backWord[t.raw] && !lex.frontWord[t.raw] && !lex.lineFiller[t.raw] {
 			return false
 		}
+	}
+	return true
+}
+
+// channelOnly: a channel named beside "only" with nothing collected ("so email
+// only", "SMS only please", "by text alone") restricts the one-time code to that
+// channel: the other channel is ruled out, and the channel names a code only when
+// the flow or the clause has one. It reports whether it read the word so.
+func channelOnly(d *detector, i int, k, other kind) bool {
+	if !(i+1 < len(d.ts) && d.ts[i+1].w == "only" || i > 0 && d.ts[i-1].w == "only") ||
+		d.neg[i] || hasAnyRaw(d.ts, lex.emailGiven) || has(d.ts, "address") || has(d.ts, "number") || lex.entryNext[d.next(i)] {
+		return false
+	}
+	d.a.neg.add(other)
+	if d.codeInClause || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kOTP || s.k == k }) {
+		d.add(&step{k: k}, i)
 	}
 	return true
 }
