@@ -184,7 +184,9 @@ func resolveSteps(p *plan, opts Options) []Question {
 				p.assumptions = append(p.assumptions, "The age check reads the date of birth from the session's provided data; add an ID scan to read it from a document.")
 			}
 		case kFaceCompare:
-			p.assumptions = append(p.assumptions, "The face comparison passes at a similarity of 0.8 or more.")
+			if s.threshold == 0 { // a threshold the text gave is no assumption
+				p.assumptions = append(p.assumptions, "The face comparison passes at a similarity of 0.8 or more.")
+			}
 		}
 	}
 	return qs

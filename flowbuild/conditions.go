@@ -84,6 +84,8 @@ func readCondition(ts []token, seq []*step) condition {
 			prev = ts[i-1].raw
 		}
 		switch {
+		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
+			// "our previous vendor kept failing on glare": what happened, not a condition
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed
 			return condition{k: condFail, end: i}

@@ -158,6 +158,7 @@ var (
 	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers"}
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	habitLeadWords     = []string{"kept", "keep", "keeps", "was", "were", "had", "been", "always", "often", "constantly", "frequently", "sometimes", "regularly", "usually", "used", "would"}                                       // before a fail word with no "if": a story ("our old vendor kept failing on glare"), not a condition
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
 	condLowWords       = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
@@ -298,7 +299,7 @@ var (
 	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
-	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about"}                                                                                                                                                                        // "a threshold of 0.9": words between a setting and its number
+	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about", "should", "must", "will", "shall", "needs", "exactly"}                                                                                                                 // "a threshold of 0.9": words between a setting and its number
 	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
@@ -455,7 +456,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan                                                                                                            map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead                                                                                                 map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -529,7 +530,7 @@ func newLexicon() *lexicon {
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
-	l.subordOpen, l.timeSpan = wordSet(subordOpenWords), wordSet(timeSpanWords)
+	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

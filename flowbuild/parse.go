@@ -460,7 +460,7 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if narrative(c.toks) {
+		if narrative(c.toks) || habitualFail(c.toks) {
 			// "we tried SMS before": what happened, not what the flow should do
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
@@ -1043,7 +1043,7 @@ type analysis struct {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	if hasAnyRaw(c.toks, lex.policyFail) {
+	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) {
 		return true
 	}
 	// "If they aren't recognized, ..." and its continuation
@@ -1083,6 +1083,17 @@ func readPolicy(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// habitualFail: the clause tells what used to fail ("the SDK we had was always
+// failing in low light"), with no condition word: a story, not a policy.
+func habitualFail(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if lex.condFail[ts[i].raw] && lex.habitLead[ts[i-1].raw] {
+			return !hasAnyRaw(ts[:i], lex.condIfStrict)
+		}
+	}
+	return false
 }
 
 // NormalizeOnFailure maps a free answer ("offer retry", "hand to a human") to end, retry or human.

@@ -184,11 +184,11 @@ func hasSetting(ts []token) bool {
 	return false
 }
 
-// namedBefore: one of words (lemmas) names the number at i, at most three
-// link words before it ("threshold 0.9", "a threshold of 90", "the face match
+// namedBefore: one of words (lemmas) names the number at i, at most four
+// link words before it ("threshold 0.9", "a threshold of 90", "threshold should be exactly 0.75", "the face match
 // to 0.92", "compare at 0.85").
 func namedBefore(ts []token, i int, words ...string) bool {
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if slices.Contains(words, ts[j].w) {
 			return true
 		}
