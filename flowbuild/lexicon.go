@@ -395,6 +395,9 @@ var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "g
 // date, not a place in the flow.
 var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
 
+// pastMarkWords set a clause in the past ("two years ago", "yesterday"): a story.
+var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
+
 // subordOpenWords open a time clause that comes before its main clause ("and
 // once that's verified, run a liveness check"): after "and" or "but" they start
 // a new clause, so that the step of the main clause is not read as the one the
@@ -456,7 +459,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead                                                                                                 map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark                                                                                       map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -531,6 +534,7 @@ func newLexicon() *lexicon {
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
+	l.pastMark = wordSet(pastMarkWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -783,6 +783,11 @@ func channelFromContext(steps []*step) []string {
 // narrative: a clause telling what was done before ("we tried SMS before", "we
 // used to send codes by text") names no step of the new flow.
 func narrative(ts []token) bool {
+	if at := pastSpan(ts); at >= 0 && !(at > 0 && startsInstruction(ts, 0)) && !hasAnyRaw(ts, lex.wish) {
+		// "last year one person opened 40 accounts with a stolen passport"
+		// ("confirm the selfie matches the one from their KYC last year" asks)
+		return true
+	}
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
 	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
@@ -1085,6 +1090,18 @@ func readPolicy(ts []token) string {
 	return ""
 }
 
+// pastSpan: the clause is set at a past time ("last year", "last quarter",
+// "two weeks ago", "yesterday"): a story, not what the flow should do.
+// It returns where the time is named, or -1.
+func pastSpan(ts []token) int {
+	for i, t := range ts {
+		if t.raw == "last" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw] || lex.pastMark[t.raw] {
+			return i
+		}
+	}
+	return -1
+}
+
 // habitualFail: the clause tells what used to fail ("the SDK we had was always
 // failing in low light"), with no condition word: a story, not a policy.
 func habitualFail(ts []token) bool {
@@ -1226,6 +1243,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.front = true
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
+		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
+			// "last year", "final week": a time, not a place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
 			a.back = true
 		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
