@@ -86,6 +86,9 @@ func readCondition(ts []token, seq []*step) condition {
 		switch {
 		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
 			// "our previous vendor kept failing on glare": what happened, not a condition
+		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
+			// "if the scan times out", "unless the compare comes back as no match"
+			return condition{k: condFail, end: i + phraseLen(ts, i, lex.failPhrase) - 1}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed
 			return condition{k: condFail, end: i}
@@ -208,7 +211,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
-			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) {
+			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
@@ -224,7 +227,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
-			p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
+			if s.k == sc.anchor.k {
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+", then continues.")
+			} else {
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
+			}
 		}
 	case condAge:
 		for _, s := range steps {

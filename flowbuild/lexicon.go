@@ -193,21 +193,23 @@ func phraseSet(ps []string) map[string][]string {
 }
 
 // phraseAt reports whether a phrase of set starts at token i.
-func phraseAt(ts []token, i int, set map[string][]string) bool {
+func phraseAt(ts []token, i int, set map[string][]string) bool { return phraseLen(ts, i, set) > 0 }
+
+// phraseLen is the number of tokens of the longest phrase of set that starts at
+// token i, or 0.
+func phraseLen(ts []token, i int, set map[string][]string) int {
+	best := 0
 	for _, rest := range set[ts[i].raw] {
-		if rest == "" {
-			return true
-		}
 		ws := strings.Fields(rest)
 		ok := i+len(ws) < len(ts)
 		for k := 0; ok && k < len(ws); k++ {
 			ok = ts[i+1+k].raw == ws[k]
 		}
 		if ok {
-			return true
+			best = max(best, 1+len(ws))
 		}
 	}
-	return false
+	return best
 }
 
 func wordSet(ws []string) map[string]bool {
@@ -398,6 +400,20 @@ var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day"
 // pastMarkWords set a clause in the past ("two years ago", "yesterday"): a story.
 var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 
+// failPhrases say that a step failed the way its outcomes can ("if the scan
+// times out", "if the compare comes back as no match"): under "if" or "when",
+// a failure condition.
+var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error"}
+
+// sameCasePhrases open a clause under the condition read last ("… unless the
+// compare says no match. In that case, take a face scan").
+var sameCasePhrases = []string{"in that case", "in this case", "in which case", "if so", "if that happens", "when that happens", "should that happen", "if this happens", "when this happens"}
+
+// anotherTryWords, in a clause under a failure condition, make a step of the
+// failed kind a second attempt on the fallback ("give them a second scan", "let
+// them try their residence permit instead"), not the failed step named again.
+var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper"}
+
 // subordOpenWords open a time clause that comes before its main clause ("and
 // once that's verified, run a liveness check"): after "and" or "but" they start
 // a new clause, so that the step of the main clause is not read as the one the
@@ -459,12 +475,13 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark                                                                                       map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry                                                                           map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
 	stepHead                                                                                                                                                       map[string]bool
 	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
+	failPhrase, sameCase                                                                                                                                           map[string][]string // phrases saying a step failed ("times out"); phrases reopening the last condition ("in that case")
 	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 }
 
@@ -534,7 +551,8 @@ func newLexicon() *lexicon {
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
-	l.pastMark = wordSet(pastMarkWords)
+	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
+	l.failPhrase, l.sameCase = phraseSet(failPhrases), phraseSet(sameCasePhrases)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

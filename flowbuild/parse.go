@@ -328,7 +328,7 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
-	var sc scope
+	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step  // the steps of the last clause that named any
 	var twice []*step     // steps said "twice" in this sentence
 	held := false         // a clause named a photo the integrator holds
@@ -351,7 +351,13 @@ func parse(text string) *parsed {
 		// ("when the user isn't found; do an email OTP")
 		before := sc.k
 		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
-			sc = scope{}
+			lastScope, sc = sc, scope{}
+		}
+		if sc.k == condNone && lastScope.k != condNone && phraseAt(c.toks, 0, lex.sameCase) {
+			// "… unless the compare comes back as no match. In that case, take a
+			// face scan": the condition just closed holds again
+			sc = lastScope
+			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
 		if before != condNone && lex.otherwise[c.toks[0].raw] {
@@ -411,15 +417,41 @@ func parse(text string) *parsed {
 				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
 			}
 			a := analyze(body, ctx)
-			if pol := readPolicy(c.toks); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) {
+			// the policy is what the clause says to do, not its condition ("if that
+			// second compare also fails, end it" ends)
+			// "a second scan with their national ID card" is another scan with
+			// other documents, not a retry of the first
+			otherDocs := sc.k == condFail && sc.anchor != nil && slices.ContainsFunc(a.steps, func(s *step) bool {
+				return s.k == sc.anchor.k && len(s.docTypes) > 0 && !slices.Equal(s.docTypes, sc.anchor.docTypes)
+			})
+			if pol := readPolicy(body); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
-			} else if pol != "" {
+			} else if pol != "" && !otherDocs {
 				p.policy = pol
 			}
 			if cond.k == condAge || sc.k == condAge {
 				if age := ageIn(c.toks); age > 0 {
 					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
 				}
+			}
+			if sc.k == condFail && len(a.steps) == 0 && sc.anchor != nil && (sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan") && hasAnyRaw(body, lex.anotherTry) {
+				// "if the scan times out, give them one more go with a second scan": the failed scan's kind
+				a.steps = []*step{{k: sc.anchor.k, docTypes: slices.Clone(sc.anchor.docTypes)}}
+			}
+			if sc.k == condFail && hasAnyRaw(body, lex.anotherTry) {
+				// "if the scan times out, give them a second scan", "let them scan a
+				// driving licence instead": another step of the failed kind, not
+				// the failed step named again
+				for _, s := range a.steps {
+					s.again = sc.anchor == nil || s.k == sc.anchor.k
+				}
+			}
+			if sc.k == condFail && findKind(seq, kDocument) >= 0 && slices.ContainsFunc(a.steps, func(s *step) bool {
+				return s.k == kFaceCompare && (s.srcA != nil && s.srcA.Source == "documentPhoto" || s.srcB != nil && s.srcB.Source == "documentPhoto")
+			}) {
+				// "compare that scan against the ID photo once more": the ID the flow
+				// scanned is a source of the comparison, not another scan
+				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kDocument && !s.again })
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
