@@ -329,10 +329,10 @@ func parse(text string) *parsed {
 	var pendingAfter bool
 	policySent := -1
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
-	var prevMain []*step  // the steps of the last clause that named any
-	var twice []*step     // steps said "twice" in this sentence
-	held := false         // a clause named a photo the integrator holds
-	ifRecognized := false // the last condition was "if they are recognized"
+	var prevMain []*step    // the steps of the last clause that named any
+	var twice []*step       // steps said "twice" in this sentence
+	held := false           // a clause named a photo the integrator holds
+	ifRecognized := false   // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
 	for ci, c := range clauses {
