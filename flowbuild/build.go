@@ -366,7 +366,10 @@ func describeStep(s *step) string {
 	case kMatchCheck:
 		return "checks the " + s.field + " matches the one on file"
 	case kAsk:
-		return "asks " + strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, ""), "."), "Ask ")
+		if s.readBack != "" && !s.userReads {
+			return "reads " + s.readBack + " back to the user to confirm"
+		}
+		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, ""), "."), "Ask "), ", and listen to the answer")
 	case kInform:
 		return "explains what happens next"
 	case kClosing:

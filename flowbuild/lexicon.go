@@ -239,7 +239,7 @@ var (
 	cardBeforeWords      = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                                    // a card that is a document
 	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                         // "text them", "text a code"
 	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                                // "by text"
-	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                               // codes that are not one-time codes
+	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                                                                                // codes that are not one-time codes
 	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                                      // "the email entry"
 	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                                         // "age check"
 	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                                      // "thank them at the end"
@@ -409,6 +409,18 @@ var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no 
 // compare says no match. In that case, take a face scan").
 var sameCasePhrases = []string{"in that case", "in this case", "in which case", "if so", "if that happens", "when that happens", "should that happen", "if this happens", "when this happens"}
 
+// cryptoMoveWords: a movement of funds, which a crypto word needs to name a
+// withdrawal step-up.
+var cryptoMoveWords = []string{"withdraw", "withdrawal", "withdrawals", "withdrawing", "transfer", "transfers", "transferring", "transaction", "transactions", "payout", "payouts", "cashout", "sell", "selling", "buy", "buying", "trade", "trading", "funds", "coins", "tokens"}
+
+// countNounWords after a number with "k" ("250k users", "40k monthly actives",
+// "3k a day") count things, not money.
+var countNounWords = []string{"users", "user", "customers", "members", "accounts", "sellers", "people", "clients", "merchants", "installs", "downloads", "monthly", "daily", "weekly", "mau", "dau", "maus", "daus", "actives", "signups", "employees", "patients", "guests", "visitors", "a", "per", "sessions", "requests", "records", "rows", "followers", "subscribers", "devices", "sites", "stores", "drivers", "riders", "players", "students"}
+
+// readBackEndWords end the details of "read back …" ("read back the amount to
+// confirm it", "read back the IBAN, then …").
+var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "while"}
+
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
@@ -475,7 +487,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry                                                                           map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun                                                   map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -553,6 +565,7 @@ func newLexicon() *lexicon {
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
 	l.failPhrase, l.sameCase = phraseSet(failPhrases), phraseSet(sameCasePhrases)
+	l.readBackEnd, l.countNoun = wordSet(readBackEndWords), wordSet(countNounWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -1172,9 +1185,12 @@ var useCaseRules = []useCaseRule{
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
 	// a stated onboarding purpose outranks the domain words below it
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
-	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}},
+	// a crypto business is the purpose only with a movement of funds: "we're a
+	// crypto wallet … recovery should go" is a recovery, with no withdrawal to speak of
+	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}, allOf: cryptoMoveWords},
 	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
-	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}},
+	// "change where payouts go", "new payout account"; a payout alone is a payment
+	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}, allOf: []string{"change", "changing", "changes", "update", "updating", "new", "switch", "switching", "details", "account", "destination", "edit", "editing"}},
 	{uc: ucPayoutChange, anyOf: []string{"bank"}, allOf: []string{"account"}, also: []string{"changing", "change", "update"}},
 	{uc: ucPasswordReset, anyOf: []string{"password"}, allOf: []string{"reset", "forgot", "forgotten"}},
 	// a device lost, stolen or replaced: the account moves to the new one
@@ -1191,7 +1207,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
-	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw"}},
+	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "checkout", "withdrawal", "withdraw", "payout", "payouts"}},
 }
 
 // quoteW is the lemma of a token holding quoted words (its orig).

@@ -108,6 +108,8 @@ type step struct {
 	k           kind
 	topics      topic
 	phrase      string // the user's own words for a question, used when no topic fits
+	readBack    string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
+	userReads   bool   // kAsk: the user reads readBack out, not the avatar
 	docTypes    []string
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
@@ -392,6 +394,16 @@ func parse(text string) *parsed {
 				for _, s := range analyze(c.toks, seq).steps {
 					if i := findKind(seq, s.k); i >= 0 {
 						sc.anchor = seq[i]
+					}
+				}
+				if sc.anchor == nil && (has(c.toks, "sms") || has(c.toks, "code") || has(c.toks, "email")) {
+					// "if the text can't be delivered", "if the code never arrives":
+					// the code of that channel, or the last code
+					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
+						k := seq[i].k
+						if k == kSMSOTP && !has(c.toks, "email") || k == kEmailOTP && !has(c.toks, "sms") || k == kOTP {
+							sc.anchor = seq[i]
+						}
 					}
 				}
 				if sc.anchor == nil && has(c.toks, "scan") {
@@ -2181,6 +2193,9 @@ func findAmount(ts []token) string {
 		next := ""
 		if i+1 < len(ts) {
 			next = ts[i+1].raw
+		}
+		if t.kilo && t.cur == "" && lex.countNoun[next] {
+			continue // "250k users": a count, not money
 		}
 		if t.cur != "" || t.kilo || next == "dollars" || next == "usd" || next == "eur" || next == "euros" || next == "gbp" || next == "pounds" {
 			s := t.orig

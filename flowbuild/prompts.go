@@ -161,6 +161,13 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if q, ok := ownLine(s.phrase); ok {
 		return "Ask: " + q // the question as the user wrote it, asked verbatim as "Say:" lines are said
 	}
+	if s.readBack != "" {
+		// the details the text named are read back, in its words
+		if s.userReads {
+			return "Ask the user to read back " + s.readBack + "."
+		}
+		return "Read " + s.readBack + " back to the user, and ask them to confirm."
+	}
 	var parts []string
 	what := "the transfer"
 	act := "make it"
@@ -240,6 +247,10 @@ var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": tr
 
 func startsWh(p string) bool {
 	wh, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p)), " ")
+	// "what's going to happen", "who’s calling": the word before its contraction
+	if i := strings.IndexAny(wh, "'’"); i > 0 {
+		wh = wh[:i]
+	}
 	return whWords[wh]
 }
 
@@ -313,7 +324,7 @@ func informPrompt(s *step, uc useCase) string {
 		return "Say: " + q
 	}
 	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
-		if wh, _, _ := strings.Cut(strings.ToLower(p), " "); whWords[wh] {
+		if startsWh(p) {
 			return "Explain to the user " + p + "."
 		}
 		return "Explain to the user that " + p + "."

@@ -345,7 +345,10 @@ var rawRules = map[string][]rule{
 		},
 		make: matchCheck,
 	}},
-	"them": {isThemRule},
+	"them":   {isThemRule},
+	"read":   {readBackRule},
+	"reads":  {readBackRule},
+	"repeat": {readBackRule},
 	"really": {{
 		// "check it's really them with the photo we have from signup": the photo the integrator holds against the face
 		when: func(d *detector, i int) bool {
@@ -388,6 +391,25 @@ var rawRules = map[string][]rule{
 	}, make: faceLogin.make}},
 	"owner":  {accountOwnerRule},
 	"signin": {faceLogin},
+}
+
+// readBackRule: "read the payee's name and sort code back to them to confirm",
+// "ask them to read back the amount": details confirmed by reading them back.
+var readBackRule = rule{
+	when: func(d *detector, i int) bool { return readBackObject(d.ts, i) != "" },
+	make: func(d *detector, i int) {
+		obj := readBackObject(d.ts, i)
+		// "asks the approver to read back …", "have the user read back …": the
+		// user reads; otherwise the avatar does
+		user := i >= 1 && lex.addressee[d.ts[i-1].raw] || i >= 2 && d.ts[i-1].raw == "to" && (has(d.ts[:i], "ask") || lex.addressee[d.ts[i-2].raw])
+		for _, o := range d.out {
+			if o.k == kAsk {
+				o.readBack, o.userReads = obj, user // the question the clause already named
+				return
+			}
+		}
+		d.add(&step{k: kAsk, topics: topicsOf(d.ts), readBack: obj, userReads: user}, i)
+	},
 }
 
 var (
@@ -450,6 +472,9 @@ var (
 			k = kInform
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
+		}
+		if k == kAsk && slices.ContainsFunc(d.out, func(o *step) bool { return o.readBack != "" }) {
+			return // "read the amount back to them to confirm": the read-back is the question
 		}
 		ph := phraseAfter(d.ts, i)
 		if k == kAsk && t.w == "confirm" && ph != "" && !strings.HasPrefix(ph, quoteW) && !startsWh(ph) {
@@ -705,4 +730,26 @@ func channelOnly(d *detector, i int, k, other kind) bool {
 		d.add(&step{k: k}, i)
 	}
 	return true
+}
+
+// readBackObject: the details "read" at i names with "back" ("read the payee's
+// name back to them", "read back the amount"), in the user's words, or "".
+func readBackObject(ts []token, i int) string {
+	from, to := i+1, -1
+	if from < len(ts) && ts[from].raw == "back" {
+		from++ // "read back X"
+		for to = from; to < len(ts) && !lex.readBackEnd[ts[to].raw]; to++ {
+		}
+	} else {
+		for j := from; j < len(ts) && j <= i+10; j++ { // "read X back"
+			if ts[j].raw == "back" {
+				to = j
+				break
+			}
+		}
+	}
+	if to <= from {
+		return ""
+	}
+	return clauseText(ts[from:to])
 }
