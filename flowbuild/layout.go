@@ -618,7 +618,7 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		}
 		n.AllowedDocumentTypes = append([]string(nil), s.docTypes...)
 		if len(n.AllowedDocumentTypes) == 0 {
-			n.AllowedDocumentTypes = []string{"passport", "id", "dl"}
+			n.AllowedDocumentTypes = append([]string(nil), defaultDocTypes...)
 		}
 	case kEnterEmail:
 		if p.uc == ucEmailChange {

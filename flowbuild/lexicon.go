@@ -95,7 +95,7 @@ var lexGroups = map[string][]string{
 	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
 	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
-	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop"},
+	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
 	"instead":     {"instead", "rather"},
 	"only":        {"only", "just", "solely", "merely", "purely", "alone"},
 	"nothing":     {"nothing"},
@@ -417,6 +417,37 @@ var cryptoMoveWords = []string{"withdraw", "withdrawal", "withdrawals", "withdra
 // "3k a day") count things, not money.
 var countNounWords = []string{"users", "user", "customers", "members", "accounts", "sellers", "people", "clients", "merchants", "installs", "downloads", "monthly", "daily", "weekly", "mau", "dau", "maus", "daus", "actives", "signups", "employees", "patients", "guests", "visitors", "a", "per", "sessions", "requests", "records", "rows", "followers", "subscribers", "devices", "sites", "stores", "drivers", "riders", "players", "students"}
 
+// defaultDocTypes are what a document scan accepts when the text names no type.
+var defaultDocTypes = []string{"passport", "id", "dl"}
+
+// docTypeNames name document types in a sentence, in the plural.
+var docTypeNames = map[string]string{"passport": "passports", "id": "ID cards", "dl": "driver's licenses", "residence-permit": "residence permits", "visa": "visas"}
+
+// docTypeList names document types in a sentence ("passports or ID cards").
+func docTypeList(types []string) string {
+	names := make([]string, 0, len(types))
+	for _, t := range types {
+		if n := docTypeNames[t]; n != "" {
+			names = append(names, n)
+		} else {
+			names = append(names, t)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// negUniversalWords before "except" make it name what is allowed ("nobody
+// except passport holders"), not what is excluded; universalWords do so only
+// under a negation ("don't accept anything except passports", but "anything
+// except visas is fine" excludes visas).
+var (
+	negUniversalWords = []string{"nobody", "noone", "none", "nothing"}
+	universalWords    = []string{"anything", "anyone", "anybody", "everything", "everyone", "everybody", "all"}
+)
+
 // readBackEndWords end the details of "read back …" ("read back the amount to
 // confirm it", "read back the IBAN, then …").
 var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "while"}
@@ -487,7 +518,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun                                                   map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal                          map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -565,7 +596,8 @@ func newLexicon() *lexicon {
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
 	l.failPhrase, l.sameCase = phraseSet(failPhrases), phraseSet(sameCasePhrases)
-	l.readBackEnd, l.countNoun = wordSet(readBackEndWords), wordSet(countNounWords)
+	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
+	l.negUniversal = wordSet(negUniversalWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

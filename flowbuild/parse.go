@@ -305,6 +305,7 @@ type parsed struct {
 	langs        []string
 	avatar       string
 	notes        []string // assumptions made while reading
+	negDocs      []string // document types the text rules out
 }
 
 // parse reads a description into ordered steps.
@@ -519,6 +520,7 @@ func parse(text string) *parsed {
 			p.excluded |= a.neg
 		}
 		p.notes = append(p.notes, a.notes...)
+		p.negDocs = append(p.negDocs, a.negDocs...)
 		if a.exclusive {
 			p.exclusive = true
 		}
@@ -526,7 +528,7 @@ func parse(text string) *parsed {
 			p.policy = pol
 		}
 		switch {
-		case len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case len(a.steps) > 0 || a.neg != 0 || len(a.negDocs) > 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
@@ -613,6 +615,7 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	p.dropDocTypes(out)
 	if slices.ContainsFunc(out, func(s *step) bool { return !s.purpose && !s.k.isConversation() }) {
 		// "2FA at login: 1:N face search, then liveness": the label names what the
 		// flow is for, and the face steps described are the second factor
@@ -1079,6 +1082,7 @@ type analysis struct {
 	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
+	negDocs    []string // document types ruled out ("no driving licences"): the scan stays, without them
 	front      bool
 	back       bool
 	again      bool
@@ -1363,6 +1367,31 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	return a
 }
 
+// dropDocTypes takes the document types the text ruled out ("no driving
+// licences, no ID cards") off every document scan, on any path; a scan that
+// named no type accepts the others.
+func (p *parsed) dropDocTypes(steps []*step) {
+	if len(p.negDocs) == 0 {
+		return
+	}
+	for _, s := range steps {
+		p.dropDocTypes(s.branch)
+		p.dropDocTypes(s.fallback)
+		if s.k != kDocument {
+			continue
+		}
+		types := s.docTypes
+		if len(types) == 0 {
+			types = defaultDocTypes
+		}
+		kept := slices.DeleteFunc(slices.Clone(types), func(t string) bool { return slices.Contains(p.negDocs, t) })
+		if len(kept) > 0 {
+			s.docTypes = kept
+		}
+	}
+	p.notes = append(p.notes, "The document scan does not accept "+docTypeList(dedupe(p.negDocs))+", as the text rules them out.")
+}
+
 // docChecks are the data checks that read the document, right after its scan
 // in seq.
 func docChecks(seq []*step) []*step {
@@ -1433,6 +1462,12 @@ func negations(ts []token) []bool {
 				nx = ts[i+1].w
 			}
 			// "no other document types", "nothing else": exclusivity, not an exclusion
+			// ("nobody except passport holders", "don't accept anything except
+			// passports": only those; "anything except visas is fine" excludes visas)
+			if t.w == "without" && t.raw != "without" && i > 0 &&
+				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
+				continue
+			}
 			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
@@ -1466,6 +1501,10 @@ func negations(ts []token) []bool {
 		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
+			if ts[j].w == "without" && lex.universal[ts[j-1].raw] {
+				end = j // "don't accept anything except passports": what follows is allowed
+				break
+			}
 			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break

@@ -56,6 +56,17 @@ func (d *detector) nextW(i int) string {
 // second mention of a kind folds into the first.
 func (d *detector) add(s *step, i int) *step {
 	s.pos = i
+	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
+		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
+	}
+	if d.neg[i] && s.k == kDocument && len(s.docTypes) > 0 {
+		// "no driving licences": those documents are not accepted; the scan stays
+		d.a.negDocs = append(d.a.negDocs, s.docTypes...)
+		return nil
+	}
+	if d.neg[i] && s.k == kAgeCheck && s.explicitAge {
+		d.neg[i] = false // "we can't onboard anyone under 18": the age limit is the requirement
+	}
 	if d.neg[i] {
 		d.a.neg.add(s.k)
 		if s.k == kOTP {
@@ -752,4 +763,17 @@ func readBackObject(ts []token, i int) string {
 		return ""
 	}
 	return clauseText(ts[from:to])
+}
+
+// negatedOperand: the image word at i is an operand of a comparison negated with
+// it ("no selfie-vs-ID compare", "not an ID versus selfie match"): the words
+// between it and the comparison word are all under the negation, and the
+// comparison word follows within a few words.
+func negatedOperand(ts []token, neg []bool, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+4 && neg[j]; j++ {
+		if ts[j].w == "compare" || ts[j].w == "match" {
+			return true
+		}
+	}
+	return false
 }
