@@ -170,7 +170,9 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			fresh = len(sc.anchor.branch)
 		}
 		for _, s := range steps {
-			if s.k == kRecognition || s.k == kLiveness && len(steps) == 1 && sc.anchor != nil {
+			// the new-user path opens with a liveness check of its own (layout), so
+			// one named first there is that check: "new users: liveness and a passport scan"
+			if s.k == kRecognition || s.k == kLiveness && sc.anchor != nil && (len(steps) == 1 || len(sc.anchor.branch) == 0) {
 				if sc.anchor == nil && s.k == kRecognition {
 					sc.anchor = s
 					main = append(main, s)

@@ -452,6 +452,14 @@ var (
 // confirm it", "read back the IBAN, then …").
 var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "while"}
 
+// thatPathPhrases point back at the path just described ("no SMS on that
+// route"): a negation with one is scoped to that path.
+var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
+
+// elsewherePhrases put what their sentence names outside the flow ("the front
+// desk deals with that, so not in this flow").
+var elsewherePhrases = []string{"not in this flow", "not in the flow", "not part of this flow", "not part of the flow", "outside this flow", "outside the flow", "deals with that", "deal with that", "deals with this", "handles that", "handle that", "takes care of that", "take care of that", "handled elsewhere", "handled separately", "handled offline", "out of scope"}
+
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
@@ -524,7 +532,7 @@ type lexicon struct {
 	condIfStrict                                                                                                                                                   map[string]bool
 	stepHead                                                                                                                                                       map[string]bool
 	mainPath                                                                                                                                                       map[string][]string // phrases naming the success path ("happy path")
-	failPhrase, sameCase                                                                                                                                           map[string][]string // phrases saying a step failed ("times out"); phrases reopening the last condition ("in that case")
+	failPhrase, sameCase, thatPath, elsewhere                                                                                                                      map[string][]string // phrases saying a step failed ("times out"); phrases reopening the last condition ("in that case")
 	negScopeEnd                                                                                                                                                    map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 }
 
@@ -595,7 +603,8 @@ func newLexicon() *lexicon {
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
-	l.failPhrase, l.sameCase = phraseSet(failPhrases), phraseSet(sameCasePhrases)
+	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
+	l.elsewhere = phraseSet(elsewherePhrases)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal = wordSet(negUniversalWords)
 	l.dataField = map[string]bool{}

@@ -295,17 +295,18 @@ func startsInstruction(ts []token, i int) bool {
 
 // parsed is everything Build learned from a description.
 type parsed struct {
-	steps        []*step
-	excluded     kindSet
-	mainExcluded kindSet // ruled out of the main path only
-	exclusive    bool
-	policy       string // "end", "retry", "human" or ""
-	uc           useCase
-	amount       string
-	langs        []string
-	avatar       string
-	notes        []string // assumptions made while reading
-	negDocs      []string // document types the text rules out
+	steps          []*step
+	excluded       kindSet
+	mainExcluded   kindSet // ruled out of the main path only
+	branchExcluded kindSet // ruled out of the new-user path only
+	exclusive      bool
+	policy         string // "end", "retry", "human" or ""
+	uc             useCase
+	amount         string
+	langs          []string
+	avatar         string
+	notes          []string // assumptions made while reading
+	negDocs        []string // document types the text rules out
 }
 
 // parse reads a description into ordered steps.
@@ -338,7 +339,19 @@ func parse(text string) *parsed {
 	ifRecognized := false   // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
+	// "members under 16 can't use it, but the front desk deals with that, so not
+	// in this flow": a sentence that puts what it names outside the flow
+	elsewhere := map[int]bool{}
+	for _, c := range clauses {
+		if hasPhrase(c.toks, lex.elsewhere) {
+			elsewhere[c.sent] = true
+		}
+	}
 	for ci, c := range clauses {
+		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) {
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
+			continue
+		}
 		if findKind(seq, kRecognition) < 0 && populationCondition(c.toks) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
@@ -512,8 +525,13 @@ func parse(text string) *parsed {
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
 		held = held || priorProvided(c.toks)
-		if mainPathOnly(c.toks) {
+		if thatPath := hasPhrase(c.toks, lex.thatPath); thatPath && (sc.k == condNewUser || lastScope.k == condNewUser) {
+			// "… an e-mail OTP only - no SMS on that route": ruled out of the
+			// new-user path just described
+			p.branchExcluded |= a.neg
+		} else if mainPathOnly(c.toks) || thatPath {
 			// "recognised users never see the ID scan", "no passport on the happy
+			// path", "returning users: recognise, liveness - no document on that
 			// path": ruled out of the main path, not of the branches
 			p.mainExcluded |= a.neg
 		} else {
@@ -628,7 +646,7 @@ func parse(text string) *parsed {
 	}
 	out = slices.DeleteFunc(out, func(s *step) bool { return p.mainExcluded.has(s.k) && s.k != kAsk })
 	for _, s := range out {
-		s.branch = p.dropExcluded(s.branch)
+		s.branch = slices.DeleteFunc(p.dropExcluded(s.branch), func(b *step) bool { return p.branchExcluded.has(b.k) })
 		s.fallback = p.dropExcluded(s.fallback)
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
@@ -1136,6 +1154,16 @@ func readPolicy(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// hasPhrase reports whether a phrase of set occurs anywhere in ts.
+func hasPhrase(ts []token, set map[string][]string) bool {
+	for i := range ts {
+		if phraseAt(ts, i, set) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastSpan: the clause is set at a past time ("last year", "last quarter",
