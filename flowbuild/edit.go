@@ -590,8 +590,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			types := slices.DeleteFunc(mergeTypes(cur, added), func(t string) bool { return slices.Contains(removed, t) })
 			if len(types) > 0 && !slices.Equal(types, cur) {
 				s.docTypes = types
+				done := []string{"the document scan now accepts " + strings.Join(types, ", ")}
+				if st := readSettings(ts); st.scanMode != "" {
+					// "…, and single capture only": the scan's mode in the same breath
+					s.scanMode = st.scanMode
+					done = append(done, "it scans in "+st.scanMode+" mode")
+				}
 				s.configureNode()
-				return []string{"the document scan now accepts " + strings.Join(types, ", ")}, nil
+				return done, nil
 			}
 		}
 	}
@@ -954,8 +960,10 @@ func keepsRest(ts []token, steps []*step) bool {
 		return false
 	}
 	for _, t := range ts {
-		if editVerbs[t.raw] && !lex.keepRest[t.raw] || lex.removeVerb[t.raw] {
-			return false // "remove the SMS code and don't add anything else" changes the flow
+		if editVerbs[t.raw] && !lex.keepRest[t.raw] || lex.removeVerb[t.raw] || lex.acceptVerb[t.raw] {
+			// "remove the SMS code and don't add anything else", "accept nothing
+			// but ID cards" change the flow
+			return false
 		}
 	}
 	a := analyze(ts, steps)

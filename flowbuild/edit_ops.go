@@ -278,8 +278,12 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 // accept verb (or with none) let in; "and", "but" and "instead" end a removal.
 func docTypeChanges(ts []token) (added, removed []string) {
 	removing, at := false, -10
+	only := false // "don't accept anything except passports": exactly the types that follow
 	for i, t := range ts {
 		switch {
+		case (t.w == "without" && t.raw != "without" || t.raw == "but") && i > 0 && (lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && removing):
+			removing, only = false, true
+			continue
 		case lex.removeVerb[t.raw] || negationLemmas[t.w]:
 			removing, at = true, i
 			continue
@@ -299,6 +303,14 @@ func docTypeChanges(ts []token) (added, removed []string) {
 				added = mergeTypes(added, dt)
 			}
 		}
+	}
+	if only && len(added) > 0 {
+		for t := range docTypeNames {
+			if !slices.Contains(added, t) && !slices.Contains(removed, t) {
+				removed = append(removed, t)
+			}
+		}
+		slices.Sort(removed)
 	}
 	return added, removed
 }

@@ -460,6 +460,10 @@ var thatPathPhrases = []string{"on that path", "on that route", "on that branch"
 // desk deals with that, so not in this flow").
 var elsewherePhrases = []string{"not in this flow", "not in the flow", "not part of this flow", "not part of the flow", "outside this flow", "outside the flow", "deals with that", "deal with that", "deals with this", "handles that", "handle that", "takes care of that", "take care of that", "handled elsewhere", "handled separately", "handled offline", "out of scope"}
 
+// attemptNounWords count attempts right after a number ("5 goes at the code",
+// "three chances"), though elsewhere they are other words.
+var attemptNounWords = []string{"goes", "go", "shots", "shot", "chances", "chance", "rounds"}
+
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
@@ -526,7 +530,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal                          map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun             map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -606,7 +610,7 @@ func newLexicon() *lexicon {
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere = phraseSet(elsewherePhrases)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
-	l.negUniversal = wordSet(negUniversalWords)
+	l.negUniversal, l.attemptNoun = wordSet(negUniversalWords), wordSet(attemptNounWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -59,8 +59,9 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
-	if d.neg[i] && s.k == kDocument && len(s.docTypes) > 0 {
+	if d.neg[i] && s.k == kDocument && len(s.docTypes) > 0 && !(i+1 < len(d.ts) && lex.stepHead[d.ts[i+1].raw]) {
 		// "no driving licences": those documents are not accepted; the scan stays
+		// ("no passport scan" names the step)
 		d.a.negDocs = append(d.a.negDocs, s.docTypes...)
 		return nil
 	}
@@ -437,7 +438,10 @@ var (
 		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
-		if readsIt && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
+		// "we no longer want the ID scan or the compare": the scan named as a step
+		// is ruled out with the comparison, not read as the comparison's source
+		namedScan := d.neg[i] && d.nextW(i) == "scan"
+		if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
 			// "compare the ID photo to their face": a source, scanned before it is used
 			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
 				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
@@ -771,8 +775,13 @@ func readBackObject(ts []token, i int) string {
 // comparison word follows within a few words.
 func negatedOperand(ts []token, neg []bool, i int) bool {
 	for j := i + 1; j < len(ts) && j <= i+4 && neg[j]; j++ {
-		if ts[j].w == "compare" || ts[j].w == "match" {
+		switch w := ts[j].w; {
+		case w == "compare" || w == "match":
 			return true
+		case w == "against" || ts[j].raw == "to" || ts[j].raw == "with" || w == "selfie" || w == "face" || w == "photo" || lex.docWord[w]:
+			// "selfie-vs-ID", "passport-to-selfie": the other operand
+		default:
+			return false // "the ID scan or the compare": a step of its own
 		}
 	}
 	return false
