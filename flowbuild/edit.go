@@ -114,7 +114,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res.Summary = "Changed: " + strings.Join(done, "; ") + ". " + res.Summary
+	res.Summary = "Changed: " + strings.TrimSuffix(strings.Join(done, "; "), ".") + ". " + res.Summary // an item may be a sentence of its own
 	for _, r := range remarks {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
 	}
@@ -631,7 +631,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
+	namesEntry := false
+	for k := 0; k+1 < len(ts); k++ {
+		namesEntry = namesEntry || ts[k].w == "email" && lex.entryNext[ts[k+1].raw]
+	}
+	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 && !namesEntry {
+		// ("we don't want an email entry step" names the entry, which the flow
+		// does not have: nothing to remove, and not the code)
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
 	}
@@ -825,6 +831,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				}
 				i = p.find(t.k)
 			}
+		}
+		if len(done) == 0 && len(pos) == 0 && !hasAnyRaw(ts, lex.removeVerb) && !has(ts, "without") {
+			// "we don't want an email entry step": the flow has none, which is what
+			// the sentence asks for
+			return nil, nil
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", strings.Join(missing, " or "))

@@ -484,7 +484,22 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	var steps []*step
 	var negs kindSet
 	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) {
-		ts = ts[cond.end+1:] // "people we don't recognise should do …": the condition's words name no step
+		// "people we don't recognise should do …": the condition's words name no
+		// step; "add an SMS code for the new users only, right after the compare":
+		// the words around the condition do
+		end := cond.end + 1
+		if end < len(ts) && ts[end].w == "only" {
+			end++
+		}
+		start := cond.end
+		for start > 0 && cond.end-start < 5 && !lex.trailCond[ts[start].raw] {
+			start--
+		}
+		if start > 0 && lex.trailCond[ts[start].raw] {
+			ts = append(slices.Clone(ts[:start]), ts[end:]...)
+		} else {
+			ts = ts[end:]
+		}
 	}
 	ctx := slices.Clone(p.steps)
 	for _, s := range p.steps {
