@@ -953,6 +953,9 @@ func stepNumbers(ts []token) int {
 // can't get into their inbox", "Compliance flagged …", "users complained …"): a
 // subject of one or two words other than the avatar, then a verb of reporting.
 func reported(ts []token) bool {
+	if hasAnyRaw(ts, lex.attrition) && !slices.ContainsFunc(ts, func(t token) bool { return editVerbs[t.raw] }) {
+		return true // "loads of people drop out at the email step": why, not what to change
+	}
 	for i := 1; i < len(ts) && i <= 2; i++ {
 		if lex.reportVerb[ts[i].raw] {
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"

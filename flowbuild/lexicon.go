@@ -266,26 +266,26 @@ var (
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
-	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
-	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
-	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
-	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}               // words of a retraction before its instruction
-	keepVerbWords        = []string{"keep", "leave"}                                                                                                                  // "keep it email": the step stays as it is
-	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                               // "we don't need either": what the change just did, pointed back at
-	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                           // "swap the second and third checks": places, in order
-	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                        // "the last code": the place counted from the end
-	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                    // a change that brings in a step rather than naming one the flow has
-	channelNounWords     = []string{"channel", "channels"}                                                                                                            // "the email channel": the code's channel, not an address to collect
-	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                     // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                       // a negated auxiliary that stands for "… not"
-	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
-	loginWords           = []string{"login", "signin", "logon"}                                                                                                       // beside a label ("2FA at login") the label names the flow's purpose
-	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
-	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
-	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
-	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                                   // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
-	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
-	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                       // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                      // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                                                                                                          // "make it SMS", "change that to email": a correction of the step just named
+	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                                                                                            // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}                                                                                          // words of a retraction before its instruction
+	keepVerbWords        = []string{"keep", "leave"}                                                                                                                                                                                             // "keep it email": the step stays as it is
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                                                                                                          // "we don't need either": what the change just did, pointed back at
+	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                                                                                                      // "swap the second and third checks": places, in order
+	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                                                                                                   // "the last code": the place counted from the end
+	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                               // a change that brings in a step rather than naming one the flow has
+	channelNounWords     = []string{"channel", "channels"}                                                                                                                                                                                       // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                                                                                                  // a negated auxiliary that stands for "… not"
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                   // name the need for a code, not its place
+	loginWords           = []string{"login", "signin", "logon"}                                                                                                                                                                                  // beside a label ("2FA at login") the label names the flow's purpose
+	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned", "show", "shows", "showed", "suggest", "suggests", "indicate", "indicates"} // "Support says …", "users complained …": what someone reported, the reason for a change
+	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing"}                                                                                                                                            // "don't add anything", "same steps otherwise": the rest of the flow
+	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                                                                                                     // … said to stay as it is
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp"}                                                                                                                                              // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}                                                                                 // an exclusion said of this path leaves the branches alone
+	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                                                                                                  // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -464,6 +464,10 @@ var elsewherePhrases = []string{"not in this flow", "not in the flow", "not part
 // "three chances"), though elsewhere they are other words.
 var attemptNounWords = []string{"goes", "go", "shots", "shot", "chances", "chance", "rounds"}
 
+// attritionWords say people leave a flow ("users drop off at the document
+// step"): in a change, a reason, not an instruction.
+var attritionWords = []string{"dropoff", "dropout", "churn", "churns", "churned", "abandon", "abandons", "abandoned", "bounce", "quit", "quits"}
+
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
@@ -530,7 +534,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                map[string]bool
 	otherwise, anyOne                                                                                                                                              map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun             map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition  map[string]bool
 	byLen                                                                                                                                                          map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                   map[string]bool
@@ -610,7 +614,7 @@ func newLexicon() *lexicon {
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere = phraseSet(elsewherePhrases)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
-	l.negUniversal, l.attemptNoun = wordSet(negUniversalWords), wordSet(attemptNounWords)
+	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -1067,6 +1071,9 @@ var joins = map[string]string{
 	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
+	// "users drop off at the document step": people leaving, not a step removed
+	"drop off": "dropoff", "drops off": "dropoff", "dropped off": "dropoff", "dropping off": "dropoff",
+	"drop out": "dropout", "drops out": "dropout", "dropped out": "dropout", "dropping out": "dropout",
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
