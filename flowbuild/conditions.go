@@ -220,6 +220,15 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				sc.anchor = seq[i]
 				continue
 			}
+			if s.k == kInform && s.phrase != "" && sc.anchor != nil && sc.named && len(sc.anchor.fallback) == 0 {
+				// "if the SMS code fails, the avatar tells them to call the helpline":
+				// what that failure says, in the text's words, before the session ends
+				s.ends = true
+				sc.anchor.fallback = append(sc.anchor.fallback, s)
+				sc.used = true
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
+				continue
+			}
 			if s.k.isConversation() || sc.anchor == nil {
 				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
 				continue

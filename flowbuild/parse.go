@@ -131,6 +131,7 @@ type step struct {
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
+	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
 	auto        bool       // added by the builder, not named by the user
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies

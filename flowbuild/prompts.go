@@ -327,6 +327,9 @@ func informPrompt(s *step, uc useCase) string {
 		if startsWh(p) {
 			return "Explain to the user " + p + "."
 		}
+		if rest, ok := strings.CutPrefix(p, "to "); ok {
+			return "Tell the user to " + rest + "." // "tell them to call the helpline"
+		}
 		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."
