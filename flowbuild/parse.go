@@ -429,7 +429,9 @@ func parse(text string) *parsed {
 				}
 				// "if the liveness check fails", "if it fails" name one step;
 				// "if a check fails" is any of them, though it finds the last
-				sc.named = (len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef)) && !hasAnyRaw(c.toks, lex.anyOne)
+				// ("if the scan fails", "if the text can't be delivered" name theirs too)
+				sc.named = (len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
+					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
 			}
 		}
 		if sc.k != condNone {
@@ -1155,6 +1157,16 @@ func readPolicy(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// endsAfter: the words open with the session's end ("the session ends", "end it", "end there").
+func endsAfter(ts []token) bool {
+	for k := 0; k < len(ts) && k < 3; k++ {
+		if ts[k].w == "end" || ts[k].raw == "ends" || ts[k].raw == "finish" || ts[k].raw == "finishes" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPhrase reports whether a phrase of set occurs anywhere in ts.
@@ -2178,6 +2190,9 @@ func phraseAfter(ts []token, i int) string {
 	var b strings.Builder
 	for ; j < len(ts) && j < i+16; j++ {
 		t := ts[j]
+		if (t.raw == "and" || t.raw == "then") && endsAfter(ts[j+1:]) {
+			break // "tell them to contact support and the session ends": what happens next, not the line
+		}
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
 			continue
 		}
@@ -2264,6 +2279,9 @@ func findAmount(ts []token) string {
 		}
 		if t.kilo && t.cur == "" && lex.countNoun[next] {
 			continue // "250k users": a count, not money
+		}
+		if i > 0 && (lex.pastVerb[ts[i-1].raw] || lex.storyAmount[ts[i-1].raw]) || i > 1 && lex.storyAmount[ts[i-2].raw] {
+			continue // "a controller nearly sent $480k to a fraudster": a story, not the amount at stake
 		}
 		if t.cur != "" || t.kilo || next == "dollars" || next == "usd" || next == "eur" || next == "euros" || next == "gbp" || next == "pounds" {
 			s := t.orig
