@@ -453,6 +453,12 @@ func parse(text string) *parsed {
 			otherDocs := sc.k == condFail && sc.anchor != nil && slices.ContainsFunc(a.steps, func(s *step) bool {
 				return s.k == sc.anchor.k && len(s.docTypes) > 0 && !slices.Equal(s.docTypes, sc.anchor.docTypes)
 			})
+			// "give them one more go with a second scan": a second node of that
+			// kind, which the text names, rather than a retry prompt
+			secondTry := sc.k == condFail && sc.anchor != nil && hasAnyRaw(body, lex.anotherTry) &&
+				(slices.ContainsFunc(a.steps, func(s *step) bool { return s.k == sc.anchor.k }) ||
+					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
+			otherDocs = otherDocs || secondTry
 			if pol := readPolicy(body); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
 			} else if pol != "" && !otherDocs {
