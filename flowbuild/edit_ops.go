@@ -531,10 +531,23 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
-	if cond.k == condFail {
+	if cond.k == condFail && cond.end >= 0 && cond.end+1 < len(ts) {
+		// "if the faces don't match, have the avatar tell them …": the step that
+		// fails is named in the condition's words; the rest says what happens
+		if i := p.find(kFaceCompare); i >= 0 && has(ts[:cond.end+1], "match") && (has(ts[:cond.end+1], "face") || has(ts[:cond.end+1], "photo")) {
+			sc.anchor, sc.named = p.steps[i], true
+		}
+		for _, s := range analyze(ts[:cond.end+1], p.steps).steps {
+			if i := p.find(s.k); i >= 0 && sc.anchor == nil {
+				sc.anchor, sc.named = p.steps[i], true
+			}
+		}
+	}
+	if cond.k == condFail && sc.anchor == nil {
 		for _, s := range steps {
 			if i := p.find(s.k); i >= 0 {
 				sc.anchor = p.steps[i]
+				sc.named = true // "if the face comparison fails, …" names the step that fails
 				break
 			}
 		}

@@ -406,9 +406,10 @@ func parse(text string) *parsed {
 			sc = scope{k: cond.k, sent: c.sent}
 			if cond.k == condFail {
 				// the step that fails: named in the clause, or the one before
+				fromClause := false // the condition's own words name the step ("should the comparison fail")
 				for _, s := range analyze(c.toks, seq).steps {
 					if i := findKind(seq, s.k); i >= 0 {
-						sc.anchor = seq[i]
+						sc.anchor, fromClause = seq[i], true
 					}
 				}
 				if sc.anchor == nil && (has(c.toks, "sms") || has(c.toks, "code") || has(c.toks, "email")) {
@@ -430,7 +431,7 @@ func parse(text string) *parsed {
 				// "if the liveness check fails", "if it fails" name one step;
 				// "if a check fails" is any of them, though it finds the last
 				// ("if the scan fails", "if the text can't be delivered" name theirs too)
-				sc.named = (len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
+				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
 					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
 			}
 		}
@@ -1684,6 +1685,14 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// a question loses to a real step in the same clause unless it has a subject of its own
 	// ("ask for camera permission", "confirm liveness" are that step; "liveness and a
 	// question asking them to confirm the beneficiary name" is a question too)
+	// "tell them to pop into a branch with their passport": a document named
+	// inside a told line, with no scan verb in the clause, is part of the line
+	for _, s := range d.out {
+		if s.k == kInform && strings.HasPrefix(s.phrase, "to ") && d.scanVerb < 0 {
+			d.out = slices.DeleteFunc(d.out, func(o *step) bool { return o.k == kDocument && o.pos > s.pos && !o.auto })
+			break
+		}
+	}
 	strong := -1 // where the last real step is named
 	for _, s := range d.out {
 		if !s.k.isConversation() {
