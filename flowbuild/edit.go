@@ -1274,6 +1274,9 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	var done []string
 	for _, o := range olds {
 		i := p.find(o.k)
+		if i < 0 {
+			continue // "mail instead of SMS code": a family kind (a code) whose one step an earlier item already took
+		}
 		at = min(at, i)
 		done = append(done, p.removeAt(i))
 	}

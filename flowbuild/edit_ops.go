@@ -492,10 +492,10 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			end++
 		}
 		start := cond.end
-		for start > 0 && cond.end-start < 5 && !lex.trailCond[ts[start].raw] {
+		for start > 0 && cond.end-start < 5 && !lex.branchLead[ts[start].raw] {
 			start--
 		}
-		if start > 0 && lex.trailCond[ts[start].raw] {
+		if start > 0 && lex.branchLead[ts[start].raw] { // "for the new users only", "on the new-user route"
 			ts = append(slices.Clone(ts[:start]), ts[end:]...)
 		} else {
 			ts = ts[end:]

@@ -472,6 +472,11 @@ var attritionWords = []string{"dropoff", "dropout", "churn", "churns", "churned"
 // "we lost $2m"), not the amount the flow is for.
 var storyAmountWords = []string{"nearly", "almost", "lost", "stole", "stolen", "paid", "cost", "costs", "ate", "wasted", "refunded", "raised", "revenue", "arr", "funding"}
 
+// branchLeadWords open a condition on whom a change is for, after the change's
+// own words ("add an SMS code for the new users only", "replace the passport
+// scan on the new-user route with …").
+var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
+
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
@@ -514,38 +519,38 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                map[string]bool
-	ordinal                                                                                                                                                                    map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                                      map[string]string // surface form → lemma
-	addressee                                                                                                                                                                  map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                                  map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb             map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                                          map[string]bool
-	channelPrep                                                                                                                                                                map[string]bool // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                         map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                   map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                     map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                         map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                     map[string]bool
-	unsupported                                                                                                                                                                map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                                   map[string]string // word → document_scan scanningMode
-	modeNoun                                                                                                                                                                   map[string]bool
-	topic                                                                                                                                                                      map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                            map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                                           map[string]bool
-	frontWord, backWord                                                                                                                                                        map[string]bool
-	framing                                                                                                                                                                    map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                            map[string]bool
-	otherwise, anyOne                                                                                                                                                          map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                        map[string]bool
-	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount map[string]bool
-	byLen                                                                                                                                                                      map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                            map[string]bool
-	condIfStrict                                                                                                                                                               map[string]bool
-	stepHead                                                                                                                                                                   map[string]bool
-	mainPath                                                                                                                                                                   map[string][]string // phrases naming the success path ("happy path")
-	failPhrase, sameCase, thatPath, elsewhere                                                                                                                                  map[string][]string // phrases saying a step failed ("times out"); phrases reopening the last condition ("in that case")
-	negScopeEnd                                                                                                                                                                map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                            map[string]bool
+	ordinal                                                                                                                                                                                map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                                  map[string]string // surface form → lemma
+	addressee                                                                                                                                                                              map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                              map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb                         map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd                                                                                                                      map[string]bool
+	channelPrep                                                                                                                                                                            map[string]bool // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                     map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                               map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                                 map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                     map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                 map[string]bool
+	unsupported                                                                                                                                                                            map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                               map[string]string // word → document_scan scanningMode
+	modeNoun                                                                                                                                                                               map[string]bool
+	topic                                                                                                                                                                                  map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                        map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                                       map[string]bool
+	frontWord, backWord                                                                                                                                                                    map[string]bool
+	framing                                                                                                                                                                                map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                        map[string]bool
+	otherwise, anyOne                                                                                                                                                                      map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                    map[string]bool
+	midThen, speechNoun, lineOpen, subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead map[string]bool
+	byLen                                                                                                                                                                                  map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux, doneSubject                                                                                                                        map[string]bool
+	condIfStrict                                                                                                                                                                           map[string]bool
+	stepHead                                                                                                                                                                               map[string]bool
+	mainPath                                                                                                                                                                               map[string][]string // phrases naming the success path ("happy path")
+	failPhrase, sameCase, thatPath, elsewhere                                                                                                                                              map[string][]string // phrases saying a step failed ("times out"); phrases reopening the last condition ("in that case")
+	negScopeEnd                                                                                                                                                                            map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 }
 
 var lex = newLexicon()
@@ -619,7 +624,7 @@ func newLexicon() *lexicon {
 	l.elsewhere = phraseSet(elsewherePhrases)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
-	l.storyAmount = wordSet(storyAmountWords)
+	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
