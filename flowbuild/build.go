@@ -184,7 +184,9 @@ func resolveSteps(p *plan, opts Options) []Question {
 				p.assumptions = append(p.assumptions, "The age check reads the date of birth from the session's provided data; add an ID scan to read it from a document.")
 			}
 		case kFaceCompare:
-			p.assumptions = append(p.assumptions, "The face comparison passes at a similarity of 0.8 or more.")
+			if s.threshold == 0 { // a threshold the text gave is no assumption
+				p.assumptions = append(p.assumptions, "The face comparison passes at a similarity of 0.8 or more.")
+			}
 		}
 	}
 	return qs
@@ -364,7 +366,10 @@ func describeStep(s *step) string {
 	case kMatchCheck:
 		return "checks the " + s.field + " matches the one on file"
 	case kAsk:
-		return "asks " + strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, ""), "."), "Ask ")
+		if s.readBack != "" && !s.userReads {
+			return "reads " + s.readBack + " back to the user to confirm"
+		}
+		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, ""), "."), "Ask "), ", and listen to the answer")
 	case kInform:
 		return "explains what happens next"
 	case kClosing:

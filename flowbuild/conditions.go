@@ -84,6 +84,11 @@ func readCondition(ts []token, seq []*step) condition {
 			prev = ts[i-1].raw
 		}
 		switch {
+		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
+			// "our previous vendor kept failing on glare": what happened, not a condition
+		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
+			// "if the scan times out", "unless the compare comes back as no match"
+			return condition{k: condFail, end: i + phraseLen(ts, i, lex.failPhrase) - 1}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed
 			return condition{k: condFail, end: i}
@@ -165,7 +170,9 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			fresh = len(sc.anchor.branch)
 		}
 		for _, s := range steps {
-			if s.k == kRecognition || s.k == kLiveness && len(steps) == 1 && sc.anchor != nil {
+			// the new-user path opens with a liveness check of its own (layout), so
+			// one named first there is that check: "new users: liveness and a passport scan"
+			if s.k == kRecognition || s.k == kLiveness && sc.anchor != nil && (len(steps) == 1 || len(sc.anchor.branch) == 0) {
 				if sc.anchor == nil && s.k == kRecognition {
 					sc.anchor = s
 					main = append(main, s)
@@ -206,11 +213,20 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
-			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) {
+			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
 				sc.anchor = seq[i]
+				continue
+			}
+			if s.k == kInform && s.phrase != "" && sc.anchor != nil && sc.named && len(sc.anchor.fallback) == 0 {
+				// "if the SMS code fails, the avatar tells them to call the helpline":
+				// what that failure says, in the text's words, before the session ends
+				s.ends = true
+				sc.anchor.fallback = append(sc.anchor.fallback, s)
+				sc.used = true
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
 				continue
 			}
 			if s.k.isConversation() || sc.anchor == nil {
@@ -222,7 +238,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
-			p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
+			if s.k == sc.anchor.k {
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+", then continues.")
+			} else {
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
+			}
 		}
 	case condAge:
 		for _, s := range steps {

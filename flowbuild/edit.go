@@ -141,7 +141,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res.Summary = "Changed: " + strings.Join(done, "; ") + ". " + res.Summary
+	res.Summary = "Changed: " + strings.TrimSuffix(strings.Join(done, "; "), ".") + ". " + res.Summary // an item may be a sentence of its own
 	for _, r := range remarks {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
 	}
@@ -620,8 +620,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			types := slices.DeleteFunc(mergeTypes(cur, added), func(t string) bool { return slices.Contains(removed, t) })
 			if len(types) > 0 && !slices.Equal(types, cur) {
 				s.docTypes = types
+				done := []string{"the document scan now accepts " + strings.Join(types, ", ")}
+				if st := readSettings(ts); st.scanMode != "" {
+					// "…, and single capture only": the scan's mode in the same breath
+					s.scanMode = st.scanMode
+					done = append(done, "it scans in "+st.scanMode+" mode")
+				}
 				s.configureNode()
-				return []string{"the document scan now accepts " + strings.Join(types, ", ")}, nil
+				return done, nil
 			}
 		}
 	}
@@ -663,7 +669,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
+	namesEntry := false
+	for k := 0; k+1 < len(ts); k++ {
+		namesEntry = namesEntry || ts[k].w == "email" && lex.entryNext[ts[k+1].raw]
+	}
+	if negKinds.has(kEnterEmail) && p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 && !namesEntry {
+		// ("we don't want an email entry step" names the entry, which the flow
+		// does not have: nothing to remove, and not the code)
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
 	}
@@ -867,6 +879,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// change already removed it, and says so again
 			return []string{"the " + targets[0].k.String() + " stays removed"}, nil
 		}
+		if len(done) == 0 && len(pos) == 0 && !hasAnyRaw(ts, lex.removeVerb) && !has(ts, "without") {
+			// "we don't want an email entry step": the flow has none, which is what
+			// the sentence asks for
+			return nil, nil
+		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to remove", strings.Join(missing, " or "))
 		}
@@ -983,6 +1000,11 @@ func stepNumbers(ts []token) int {
 // can't get into their inbox", "Compliance flagged …", "users complained …"): a
 // subject of one or two words other than the avatar, then a verb of reporting.
 func reported(ts []token) bool {
+	if hasAnyRaw(ts, lex.attrition) && !slices.ContainsFunc(ts, func(t token) bool {
+		return editVerbs[t.raw] || lex.removeVerb[t.raw] || lex.keepVerb[t.raw] || t.raw == "take"
+	}) {
+		return true // "loads of people drop out at the email step": why, not what to change
+	}
 	for i := 1; i < len(ts) && i <= 2; i++ {
 		if lex.reportVerb[ts[i].raw] {
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
@@ -1001,8 +1023,10 @@ func keepsRest(ts []token, steps []*step) bool {
 		return false
 	}
 	for _, t := range ts {
-		if editVerbs[t.raw] && !lex.keepRest[t.raw] || lex.removeVerb[t.raw] {
-			return false // "remove the SMS code and don't add anything else" changes the flow
+		if editVerbs[t.raw] && !lex.keepRest[t.raw] || lex.removeVerb[t.raw] || lex.acceptVerb[t.raw] {
+			// "remove the SMS code and don't add anything else", "accept nothing
+			// but ID cards" change the flow
+			return false
 		}
 	}
 	a := analyze(ts, steps)
@@ -1557,7 +1581,7 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	for _, o := range olds {
 		i := p.find(o.k)
 		if i < 0 {
-			continue // "SMS … code": a code named twice, removed with the first
+			continue // "mail instead of SMS code": a family kind (a code) whose one step an earlier item already took
 		}
 		at = min(at, i)
 		done = append(done, p.removeAt(i))

@@ -327,6 +327,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 func docTypeChanges(ts []token) (added, removed []string) {
 	removing, at := false, -10
 	replacing := false
+	only := false // "don't accept anything except passports": exactly the types that follow
 	for i, t := range ts {
 		switch {
 		case (t.raw == "replace" || t.raw == "swap" || t.raw == "substitute") && !replacing:
@@ -335,6 +336,9 @@ func docTypeChanges(ts []token) (added, removed []string) {
 			continue
 		case replacing && removing && (t.raw == "with" || t.raw == "by" || t.raw == "for" || t.w == ","): // (apply turns the "with" of a replacement into a comma)
 			removing = false
+			continue
+		case (t.w == "without" && t.raw != "without" || t.raw == "but") && i > 0 && (lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && removing):
+			removing, only = false, true
 			continue
 		case lex.removeVerb[t.raw] || negationLemmas[t.w]:
 			removing, at = true, i
@@ -355,6 +359,14 @@ func docTypeChanges(ts []token) (added, removed []string) {
 				added = mergeTypes(added, dt)
 			}
 		}
+	}
+	if only && len(added) > 0 {
+		for t := range docTypeNames {
+			if !slices.Contains(added, t) && !slices.Contains(removed, t) {
+				removed = append(removed, t)
+			}
+		}
+		slices.Sort(removed)
 	}
 	return added, removed
 }
@@ -531,9 +543,25 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	for _, s := range p.steps {
 		ctx = append(append(ctx, s.branch...), s.fallback...) // "drop the comparison" may name a branch's step
 	}
-	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) &&
-		!namesOtherThan(ts[:cond.end+1], ctx, kRecognition) {
-		ts = ts[cond.end+1:] // "people we don't recognise should do …": the condition's words name no step
+	if cond.k == condNewUser && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return t.w == "," || t.w == "." }) {
+		// "people we don't recognise should do …": the condition's words name no
+		// step; "add an SMS code for the new users only, right after the compare",
+		// "drop the face comparison for unrecognised users": the words around the
+		// condition do
+		end := cond.end + 1
+		if end < len(ts) && ts[end].w == "only" {
+			end++
+		}
+		start := cond.end
+		for start > 0 && cond.end-start < 5 && !lex.branchLead[ts[start].raw] {
+			start--
+		}
+		switch {
+		case start > 0 && lex.branchLead[ts[start].raw]: // "for the new users only", "on the new-user route"
+			ts = append(slices.Clone(ts[:start]), ts[end:]...)
+		case !namesOtherThan(ts[:cond.end+1], ctx, kRecognition):
+			ts = ts[end:]
+		}
 	}
 	front, back := false, false
 	for _, c := range splitClauses(ts) {
@@ -572,10 +600,23 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
-	if cond.k == condFail {
+	if cond.k == condFail && cond.end >= 0 && cond.end+1 < len(ts) {
+		// "if the faces don't match, have the avatar tell them …": the step that
+		// fails is named in the condition's words; the rest says what happens
+		if i := p.find(kFaceCompare); i >= 0 && has(ts[:cond.end+1], "match") && (has(ts[:cond.end+1], "face") || has(ts[:cond.end+1], "photo")) {
+			sc.anchor, sc.named = p.steps[i], true
+		}
+		for _, s := range analyze(ts[:cond.end+1], p.steps).steps {
+			if i := p.find(s.k); i >= 0 && sc.anchor == nil {
+				sc.anchor, sc.named = p.steps[i], true
+			}
+		}
+	}
+	if cond.k == condFail && sc.anchor == nil {
 		for _, s := range steps {
 			if i := p.find(s.k); i >= 0 {
 				sc.anchor = p.steps[i]
+				sc.named = true // "if the face comparison fails, …" names the step that fails
 				break
 			}
 		}

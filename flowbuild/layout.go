@@ -478,6 +478,13 @@ func (p *plan) layout() flow.Flow {
 	}
 	for _, fb := range fallbacks {
 		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, video)
+		if fb.s.fallback[0].ends {
+			// the failure's own line: no "let's try another way" before it
+			chain[0].ID = fb.entry
+			out = append(out, chain...)
+			_ = head
+			continue
+		}
 		intro := flow.Node{ID: fb.entry, Type: flow.TypeConversation, DoesNotRequireReply: true,
 			Prompt:   "Say: That didn't work, so let's try another way.",
 			Outcomes: []flow.Outcome{{ID: "next", Target: head}}}
@@ -519,6 +526,11 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() str
 		next := exit
 		if i+1 < len(steps) {
 			next = idsOf[i+1]
+		}
+		if s.ends && i+1 == len(steps) {
+			// the line the text gave for this failure, then the session ends (a
+			// step after it, "… and asks them to scan their passport", goes on)
+			next = fail()
 		}
 		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) {
 			tid := g.take("after_" + idsOf[i])

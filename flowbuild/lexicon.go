@@ -95,7 +95,7 @@ var lexGroups = map[string][]string{
 	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
 	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
-	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop"},
+	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
 	"instead":     {"instead", "rather"},
 	"only":        {"only", "just", "solely", "merely", "purely", "alone"},
 	"nothing":     {"nothing"},
@@ -172,6 +172,7 @@ var (
 	authWords          = []string{"authenticate", "authentication", "authenticated", "login", "signin", "unlock"}                                                                                                                                                                                                     // "face authentication": signing in by face, not a liveness check
 	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                     // "we already have their email": held before the session
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall"}
+	habitLeadWords     = []string{"kept", "keep", "keeps", "was", "were", "had", "been", "always", "often", "constantly", "frequently", "sometimes", "regularly", "usually", "used", "would"}                                       // before a fail word with no "if": a story ("our old vendor kept failing on glare"), not a condition
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
 	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
 	condLowWords       = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                         // "if the match is below threshold"
@@ -206,21 +207,23 @@ func phraseSet(ps []string) map[string][]string {
 }
 
 // phraseAt reports whether a phrase of set starts at token i.
-func phraseAt(ts []token, i int, set map[string][]string) bool {
+func phraseAt(ts []token, i int, set map[string][]string) bool { return phraseLen(ts, i, set) > 0 }
+
+// phraseLen is the number of tokens of the longest phrase of set that starts at
+// token i, or 0.
+func phraseLen(ts []token, i int, set map[string][]string) int {
+	best := 0
 	for _, rest := range set[ts[i].raw] {
-		if rest == "" {
-			return true
-		}
 		ws := strings.Fields(rest)
 		ok := i+len(ws) < len(ts)
 		for k := 0; ok && k < len(ws); k++ {
 			ok = ts[i+1+k].raw == ws[k]
 		}
 		if ok {
-			return true
+			best = max(best, 1+len(ws))
 		}
 	}
-	return false
+	return best
 }
 
 func wordSet(ws []string) map[string]bool {
@@ -250,7 +253,7 @@ var (
 	cardBeforeWords      = []string{"id", "identity", "national"}                                                                                                                                                                                                                                                                    // a card that is a document
 	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                         // "text them", "text a code"
 	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                                // "by text"
-	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount"}                                                                                                                                                                                                               // codes that are not one-time codes
+	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                                                                                // codes that are not one-time codes
 	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                                      // "the email entry"
 	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                                         // "age check"
 	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                                      // "thank them at the end"
@@ -277,27 +280,27 @@ var (
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
-	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                           // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
-	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                               // "make it SMS", "change that to email": a correction of the step just named
-	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                 // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
-	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}               // words of a retraction before its instruction
-	keepVerbWords        = []string{"keep", "leave"}                                                                                                                  // "keep it email": the step stays as it is
-	keepLeadWords        = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                             // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
-	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                               // "we don't need either": what the change just did, pointed back at
-	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                           // "swap the second and third checks": places, in order
-	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                        // "the last code": the place counted from the end
-	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                    // a change that brings in a step rather than naming one the flow has
-	channelNounWords     = []string{"channel", "channels"}                                                                                                            // "the email channel": the code's channel, not an address to collect
-	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                     // "email must not be used": the auxiliary between a subject and its "not"
-	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                       // a negated auxiliary that stands for "… not"
-	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                        // name the need for a code, not its place
-	loginWords           = []string{"login", "signin", "logon"}                                                                                                       // beside a label ("2FA at login") the label names the flow's purpose
-	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned"} // "Support says …", "users complained …": what someone reported, the reason for a change
-	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing", "other", "further", "new"}                                      // "don't add anything", "same steps otherwise": the rest of the flow
-	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                          // … said to stay as it is
-	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                  // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
-	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}      // an exclusion said of this path leaves the branches alone
-	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                       // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
+	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                      // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
+	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                                                                                                          // "make it SMS", "change that to email": a correction of the step just named
+	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                                                                                            // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	retractFillerWords   = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}                                                                                          // words of a retraction before its instruction
+	keepVerbWords        = []string{"keep", "leave"}                                                                                                                                                                                             // "keep it email": the step stays as it is
+	keepLeadWords        = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                                                                                                        // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
+	doneRefWords         = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                                                                                                          // "we don't need either": what the change just did, pointed back at
+	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                                                                                                      // "swap the second and third checks": places, in order
+	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                                                                                                   // "the last code": the place counted from the end
+	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                               // a change that brings in a step rather than naming one the flow has
+	channelNounWords     = []string{"channel", "channels"}                                                                                                                                                                                       // "the email channel": the code's channel, not an address to collect
+	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                // "email must not be used": the auxiliary between a subject and its "not"
+	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                                                                                                  // a negated auxiliary that stands for "… not"
+	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                   // name the need for a code, not its place
+	loginWords           = []string{"login", "signin", "logon"}                                                                                                                                                                                  // beside a label ("2FA at login") the label names the flow's purpose
+	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned", "show", "shows", "showed", "suggest", "suggests", "indicate", "indicates"} // "Support says …", "users complained …": what someone reported, the reason for a change
+	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing", "other", "further", "new"}                                                                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
+	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                                                                                                     // … said to stay as it is
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                                                                                             // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}                                                                                 // an exclusion said of this path leaves the branches alone
+	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                                                                                                  // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -313,7 +316,7 @@ var (
 	anyOneWords          = []string{"any", "anything", "every", "each", "either", "something", "whichever", "whatever", "all"}                                                                                                                                          // "if any of them fails": not one step of them
 	elseWords            = []string{"else", "other", "others"}                                                                                                                                                                                                          // "everybody else": the rest of a population
 	pairDetWords         = []string{"the", "these", "those", "both"}                                                                                                                                                                                                    // "compare the 2": a pair
-	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about", "least", "minimum", "min", "no", "not", "less", "lower", "than", "above", "over", "or"}                                                                                // "a threshold of 0.9": words between a setting and its number
+	linkWords            = []string{"of", "at", "is", "to", "=", "set", "be", "around", "about", "least", "minimum", "min", "no", "not", "less", "lower", "than", "above", "over", "or", "should", "must", "will", "shall", "needs", "exactly"}                         // "a threshold of 0.9": words between a setting and its number
 	becomesWords         = []string{"gets", "get", "got", "is", "are", "be", "been", "becomes", "become", "theyre", "its"}                                                                                                                                              // "so the face gets enrolled": a passive result
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
@@ -358,6 +361,7 @@ var (
 	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                 // "before it fails", "after they give up": the subject of a clause of time
 	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                              // … words that follow a step pointed at ("put it before it please"), no clause
 	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                 // "give them …": the people a condition before named
+	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                            // "once that's verified, run …": the step just named is the subject of the time clause
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -418,6 +422,74 @@ var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
+// timeSpanWords: "by the end of this sprint", "at the start of next month" name a
+// date, not a place in the flow.
+var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
+
+// pastMarkWords set a clause in the past ("two years ago", "yesterday"): a story.
+var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
+
+// failPhrases say that a step failed the way its outcomes can ("if the scan
+// times out", "if the compare comes back as no match"): under "if" or "when",
+// a failure condition.
+var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error"}
+
+// sameCasePhrases open a clause under the condition read last ("… unless the
+// compare says no match. In that case, take a face scan").
+var sameCasePhrases = []string{"in that case", "in this case", "in which case", "if so", "if that happens", "when that happens", "should that happen", "if this happens", "when this happens"}
+
+// countNounWords after a number with "k" ("250k users", "40k monthly actives",
+// "3k a day") count things, not money.
+var countNounWords = []string{"users", "user", "customers", "members", "accounts", "sellers", "people", "clients", "merchants", "installs", "downloads", "monthly", "daily", "weekly", "mau", "dau", "maus", "daus", "actives", "signups", "employees", "patients", "guests", "visitors", "a", "per", "sessions", "requests", "records", "rows", "followers", "subscribers", "devices", "sites", "stores", "drivers", "riders", "players", "students"}
+
+// docTypeNames name document types in a sentence, in the plural.
+var docTypeNames = map[string]string{"passport": "passports", "id": "ID cards", "dl": "driver's licenses", "residence-permit": "residence permits", "visa": "visas"}
+
+// negUniversalWords before "except" make it name what is allowed ("nobody
+// except passport holders"), not what is excluded; universalWords do so only
+// under a negation ("don't accept anything except passports", but "anything
+// except visas is fine" excludes visas).
+var (
+	negUniversalWords = []string{"nobody", "noone", "none", "nothing"}
+	universalWords    = []string{"anything", "anyone", "anybody", "everything", "everyone", "everybody", "all"}
+)
+
+// readBackEndWords end the details of "read back …" ("read back the amount to
+// confirm it", "read back the IBAN, then …").
+var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "while"}
+
+// thatPathPhrases point back at the path just described ("no SMS on that
+// route"): a negation with one is scoped to that path.
+var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
+
+// attemptNounWords count attempts right after a number ("5 goes at the code",
+// "three chances"), though elsewhere they are other words.
+var attemptNounWords = []string{"goes", "go", "shots", "shot", "chances", "chance", "rounds"}
+
+// attritionWords say people leave a flow ("users drop off at the document
+// step"): in a change, a reason, not an instruction.
+var attritionWords = []string{"dropoff", "dropout", "churn", "churns", "churned", "abandon", "abandons", "abandoned", "bounce", "quit", "quits"}
+
+// storyAmountWords before an amount tell what happened ("nearly sent $480k",
+// "we lost $2m"), not the amount the flow is for.
+var storyAmountWords = []string{"nearly", "almost", "lost", "stole", "stolen", "paid", "cost", "costs", "ate", "wasted", "refunded", "raised", "revenue", "arr", "funding"}
+
+// branchLeadWords open a condition on whom a change is for, after the change's
+// own words ("add an SMS code for the new users only", "replace the passport
+// scan on the new-user route with …").
+var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
+
+// anotherTryWords, in a clause under a failure condition, make a step of the
+// failed kind a second attempt on the fallback ("give them a second scan", "let
+// them try their residence permit instead"), not the failed step named again.
+var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper"}
+
+// subordOpenWords open a time clause that comes before its main clause ("and
+// once that's verified, run a liveness check"): after "and" or "but" they start
+// a new clause, so that the step of the main clause is not read as the one the
+// time clause points to.
+var subordOpenWords = []string{"once", "when", "whenever"}
+
 // scanModeWords name document_scan's scanningMode, next to a word of modeNouns.
 var (
 	scanModeWords = map[string]string{"automatic": "automatic", "auto": "automatic", "automated": "automatic", "single": "single", "manual": "single", "manually": "single"}
@@ -444,6 +516,7 @@ var elsewherePhrases = []string{
 	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
 	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
 	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"
+	"not in this flow", "not part of this flow", "outside this flow", "deals with that", "deal with that", "deals with this", "handles that", "handle that", "takes care of that", "take care of that", "handled offline", "out of scope", // a sentence that puts what it names outside the flow ("the front desk deals with that, so not in this flow")
 }
 
 // everyOneWords say a setting is for every step that takes it ("both codes
@@ -529,6 +602,8 @@ type lexicon struct {
 	mainPath                                                                                                                                                                   map[string][]string // phrases naming the success path ("happy path")
 	negScopeEnd                                                                                                                                                                map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                   map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject       map[string]bool
+	failPhrase, sameCase, thatPath                                                                                                                                             map[string][]string
 }
 
 var lex = newLexicon()
@@ -591,7 +666,6 @@ func newLexicon() *lexicon {
 	l.unsupported = unsupportedNotes
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
-	l.elsewhere = phraseSet(elsewherePhrases)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
@@ -600,7 +674,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
-	l.refPronoun = wordSet(refPronounWords)
+	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
@@ -609,6 +683,13 @@ func newLexicon() *lexicon {
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
+	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
+	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
+	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
+	l.elsewhere = phraseSet(elsewherePhrases)
+	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
+	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
+	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -1175,6 +1256,9 @@ var joins = map[string]string{
 	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
+	// "users drop off at the document step": people leaving, not a step removed
+	"drop off": "dropoff", "drops off": "dropoff", "dropped off": "dropoff", "dropping off": "dropoff",
+	"drop out": "dropout", "drops out": "dropout", "dropped out": "dropout", "dropping out": "dropout",
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population

@@ -109,6 +109,8 @@ type step struct {
 	k           kind
 	topics      topic
 	phrase      string // the user's own words for a question, used when no topic fits
+	readBack    string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
+	userReads   bool   // kAsk: the user reads readBack out, not the avatar
 	docTypes    []string
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
@@ -130,6 +132,7 @@ type step struct {
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
+	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
 	auto        bool       // added by the builder, not named by the user
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
@@ -213,6 +216,12 @@ func splitClauses(ts []token) []clause {
 				cur = append(cur, t) // "and after a code": the "and" stays, see openingThen
 			}
 			continue
+		case (t.raw == "and" || t.raw == "but") && len(cur) > 0 && i+1 < len(ts) &&
+			(lex.subordOpen[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].w == "only" && lex.subordOpen[ts[i+2].raw]):
+			// "send a code, and (only) once that's verified run a liveness check": the
+			// time clause belongs to the instruction after it
+			flush()
+			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
 			// "ask if they agree", "check if we know them": an indirect question, not a condition
@@ -291,18 +300,19 @@ func startsInstruction(ts []token, i int) bool {
 
 // parsed is everything Build learned from a description.
 type parsed struct {
-	steps        []*step
-	excluded     kindSet
-	mainExcluded kindSet  // ruled out of the main path only
-	notDocTypes  []string // document types the text rules out ("no passports")
-	exclusive    bool
-	policy       string // "end", "retry", "human" or ""
-	uc           useCase
-	amount       string
-	noun         string // the text's word for the money moving, for a payment's lines
-	langs        []string
-	avatar       string
-	notes        []string // assumptions made while reading
+	steps          []*step
+	excluded       kindSet
+	mainExcluded   kindSet  // ruled out of the main path only
+	branchExcluded kindSet  // ruled out of the new-user path only
+	notDocTypes    []string // document types the text rules out ("no passports")
+	exclusive      bool
+	policy         string // "end", "retry", "human" or ""
+	uc             useCase
+	amount         string
+	noun           string // the text's word for the money moving, for a payment's lines
+	langs          []string
+	avatar         string
+	notes          []string // assumptions made while reading
 }
 
 // parse reads a description into ordered steps.
@@ -328,16 +338,28 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
-	var sc scope
-	var prevMain []*step  // the steps of the last clause that named any
-	var twice []*step     // steps said "twice" in this sentence
-	held := false         // a clause named a photo the integrator holds
-	contact := kNone      // the code channel of an address the text says it holds ("we already have their email")
-	ifRecognized := false // the last condition was "if they are recognized"
+	var sc, lastScope scope // lastScope: the condition that held before sc was closed
+	var prevMain []*step    // the steps of the last clause that named any
+	var twice []*step       // steps said "twice" in this sentence
+	held := false           // a clause named a photo the integrator holds
+	contact := kNone        // the code channel of an address the text says it holds ("we already have their email")
+	ifRecognized := false   // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
 	contrast := contrastsPopulations(clauses)
+	// "members under 16 can't use it, but the front desk deals with that, so not
+	// in this flow": a sentence that puts what it names outside the flow
+	elsewhere := map[int]bool{}
+	for _, c := range clauses {
+		if hasPhrase(c.toks, lex.elsewhere) {
+			elsewhere[c.sent] = true
+		}
+	}
 	for ci, c := range clauses {
+		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) {
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
+			continue
+		}
 		if findKind(seq, kRecognition) < 0 && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
@@ -353,7 +375,13 @@ func parse(text string) *parsed {
 		// ("when the user isn't found; do an email OTP")
 		before := sc.k
 		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
-			sc = scope{}
+			lastScope, sc = sc, scope{}
+		}
+		if sc.k == condNone && lastScope.k != condNone && phraseAt(c.toks, 0, lex.sameCase) {
+			// "… unless the compare comes back as no match. In that case, take a
+			// face scan": the condition just closed holds again
+			sc = lastScope
+			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
 		if before != condNone && lex.otherwise[c.toks[0].raw] {
@@ -385,9 +413,20 @@ func parse(text string) *parsed {
 			sc = scope{k: cond.k, sent: c.sent}
 			if cond.k == condFail {
 				// the step that fails: named in the clause, or the one before
+				fromClause := false // the condition's own words name the step ("should the comparison fail")
 				for _, s := range analyze(c.toks, seq).steps {
 					if i := findKind(seq, s.k); i >= 0 {
-						sc.anchor = seq[i]
+						sc.anchor, fromClause = seq[i], true
+					}
+				}
+				if sc.anchor == nil && (has(c.toks, "sms") || has(c.toks, "code") || has(c.toks, "email")) {
+					// "if the text can't be delivered", "if the code never arrives":
+					// the code of that channel, or the last code
+					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
+						k := seq[i].k
+						if k == kSMSOTP && !has(c.toks, "email") || k == kEmailOTP && !has(c.toks, "sms") || k == kOTP {
+							sc.anchor = seq[i]
+						}
 					}
 				}
 				if sc.anchor == nil && has(c.toks, "scan") {
@@ -406,7 +445,9 @@ func parse(text string) *parsed {
 				}
 				// "if the liveness check fails", "if it fails" name one step;
 				// "if a check fails" is any of them, though it finds the last
-				sc.named = (len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef)) && !hasAnyRaw(c.toks, lex.anyOne)
+				// ("if the scan fails", "if the text can't be delivered" name theirs too)
+				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
+					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
 			}
 		}
 		if sc.k != condNone {
@@ -421,15 +462,47 @@ func parse(text string) *parsed {
 				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
 			}
 			a := analyze(body, ctx)
-			if pol := readPolicy(c.toks); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) {
+			// the policy is what the clause says to do, not its condition ("if that
+			// second compare also fails, end it" ends)
+			// "a second scan with their national ID card" is another scan with
+			// other documents, not a retry of the first
+			otherDocs := sc.k == condFail && sc.anchor != nil && slices.ContainsFunc(a.steps, func(s *step) bool {
+				return s.k == sc.anchor.k && len(s.docTypes) > 0 && !slices.Equal(s.docTypes, sc.anchor.docTypes)
+			})
+			// "give them one more go with a second scan": a second node of that
+			// kind, which the text names, rather than a retry prompt
+			secondTry := sc.k == condFail && sc.anchor != nil && hasAnyRaw(body, lex.anotherTry) &&
+				(slices.ContainsFunc(a.steps, func(s *step) bool { return s.k == sc.anchor.k }) ||
+					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
+			otherDocs = otherDocs || secondTry
+			if pol := readPolicy(body); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
-			} else if pol != "" {
+			} else if pol != "" && !otherDocs {
 				p.policy = pol
 			}
 			if cond.k == condAge || sc.k == condAge {
 				if age := ageIn(c.toks); age > 0 {
 					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
 				}
+			}
+			if sc.k == condFail && len(a.steps) == 0 && sc.anchor != nil && (sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan") && hasAnyRaw(body, lex.anotherTry) {
+				// "if the scan times out, give them one more go with a second scan": the failed scan's kind
+				a.steps = []*step{{k: sc.anchor.k, docTypes: slices.Clone(sc.anchor.docTypes)}}
+			}
+			if sc.k == condFail && hasAnyRaw(body, lex.anotherTry) {
+				// "if the scan times out, give them a second scan", "let them scan a
+				// driving licence instead": another step of the failed kind, not
+				// the failed step named again
+				for _, s := range a.steps {
+					s.again = sc.anchor == nil || s.k == sc.anchor.k
+				}
+			}
+			if sc.k == condFail && findKind(seq, kDocument) >= 0 && slices.ContainsFunc(a.steps, func(s *step) bool {
+				return s.k == kFaceCompare && (s.srcA != nil && s.srcA.Source == "documentPhoto" || s.srcB != nil && s.srcB.Source == "documentPhoto")
+			}) {
+				// "compare that scan against the ID photo once more": the ID the flow
+				// scanned is a source of the comparison, not another scan
+				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kDocument && !s.again })
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
@@ -470,7 +543,7 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if narrative(c.toks) {
+		if narrative(c.toks) || habitualFail(c.toks) {
 			// "we tried SMS before": what happened, not what the flow should do
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
@@ -492,8 +565,13 @@ func parse(text string) *parsed {
 			a.neg &^= kindSet(1) << kDocument
 			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
 		}
-		if mainPathOnly(c.toks) {
+		if thatPath := hasPhrase(c.toks, lex.thatPath); thatPath && (sc.k == condNewUser || lastScope.k == condNewUser) {
+			// "… an e-mail OTP only - no SMS on that route": ruled out of the
+			// new-user path just described
+			p.branchExcluded |= a.neg
+		} else if mainPathOnly(c.toks) || thatPath {
 			// "recognised users never see the ID scan", "no passport on the happy
+			// path", "returning users: recognise, liveness - no document on that
 			// path": ruled out of the main path, not of the branches
 			p.mainExcluded |= a.neg
 		} else {
@@ -579,6 +657,10 @@ func parse(text string) *parsed {
 			seq = ensure(seq, a.ref)
 			pendingAnchor, pendingAfter = a.ref, a.refAfter
 			continue
+		case a.pronounRef && len(a.ref) == 0 && len(main) == 0 && len(prevMain) > 0:
+			// "Once that's verified," on its own: the next clause goes after the steps just named
+			pendingAnchor, pendingAfter = prevMain, a.refAfter
+			continue
 		case len(a.ref) > 0:
 			seq = place(seq, main, a.ref, a.refAfter)
 		case len(pendingAnchor) > 0:
@@ -617,7 +699,7 @@ func parse(text string) *parsed {
 	}
 	out = slices.DeleteFunc(out, func(s *step) bool { return p.mainExcluded.has(s.k) && s.k != kAsk })
 	for _, s := range out {
-		s.branch = p.dropExcluded(s.branch)
+		s.branch = slices.DeleteFunc(p.dropExcluded(s.branch), func(b *step) bool { return p.branchExcluded.has(b.k) })
 		s.fallback = p.dropExcluded(s.fallback)
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
@@ -952,6 +1034,11 @@ func heldContact(ts []token) kind {
 // narrative: a clause telling what was done before ("we tried SMS before", "we
 // used to send codes by text") names no step of the new flow.
 func narrative(ts []token) bool {
+	if at := pastSpan(ts); at >= 0 && !(at > 0 && startsInstruction(ts, 0)) && !hasAnyRaw(ts, lex.wish) {
+		// "last year one person opened 40 accounts with a stolen passport"
+		// ("confirm the selfie matches the one from their KYC last year" asks)
+		return true
+	}
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
 	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
@@ -1228,7 +1315,7 @@ type analysis struct {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	if hasAnyRaw(c.toks, lex.policyFail) {
+	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) {
 		return true
 	}
 	// "If they aren't recognized, ..." and its continuation
@@ -1268,6 +1355,49 @@ func readPolicy(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// endsAfter: the words open with the session's end ("the session ends", "end it", "end there").
+func endsAfter(ts []token) bool {
+	for k := 0; k < len(ts) && k < 3; k++ {
+		if ts[k].w == "end" || ts[k].raw == "ends" || ts[k].raw == "finish" || ts[k].raw == "finishes" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether a phrase of set occurs anywhere in ts.
+func hasPhrase(ts []token, set map[string][]string) bool {
+	for i := range ts {
+		if phraseAt(ts, i, set) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastSpan: the clause is set at a past time ("last year", "last quarter",
+// "two weeks ago", "yesterday"): a story, not what the flow should do.
+// It returns where the time is named, or -1.
+func pastSpan(ts []token) int {
+	for i, t := range ts {
+		if t.raw == "last" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw] || lex.pastMark[t.raw] {
+			return i
+		}
+	}
+	return -1
+}
+
+// habitualFail: the clause tells what used to fail ("the SDK we had was always
+// failing in low light"), with no condition word: a story, not a policy.
+func habitualFail(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if lex.condFail[ts[i].raw] && lex.habitLead[ts[i-1].raw] {
+			return !hasAnyRaw(ts[:i], lex.condIfStrict)
+		}
+	}
+	return false
 }
 
 // NormalizeOnFailure maps a free answer ("offer retry", "hand to a human") to end, retry or human.
@@ -1389,6 +1519,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	// order words
 	for i, t := range ts {
 		switch {
+		case (t.w == "start" || t.w == "end") && i+2 < len(ts) && ts[i+1].raw == "of" && hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.timeSpan):
+			// "by the end of this sprint": a date, not a place in the flow
 		case t.w == "first" && !(i > 0 && lex.personRef[ts[i-1].raw]) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
@@ -1398,14 +1530,18 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.front = true
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
+		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
+			// "last year", "final week": a time, not a place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
 			a.back = true
 		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
 			a.back = true
 		case t.w == "again" && t.raw != "second":
 			a.again = true
-		case t.w == "only" || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
-			a.exclusive = true // "nothing else", "no need for anything more"
+		case t.w == "only" && !(i+1 < len(ts) && lex.subordOpen[ts[i+1].raw]) || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
+			// "nothing else", "no need for anything more"; "only once it's verified"
+			// says when, not that nothing else is wanted
+			a.exclusive = true
 		}
 	}
 
@@ -1416,6 +1552,19 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		if t.raw == "place" && i > 0 && ts[i-1].raw == "same" && i+1 < len(ts) && ts[i+1].raw == "as" {
 			split = i + 1
 			break
+		}
+		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 < len(ts) && lex.doneSubject[ts[i+1].raw] {
+			// "once it's verified, run a liveness check": a time clause about the
+			// step just named, then the instruction; the instruction's step goes
+			// before or after the steps the clause before named
+			k := slices.IndexFunc(ts[i+2:], func(u token) bool { return instructionVerbs[u.w] || instructionVerbs[u.raw] })
+			if k < 0 {
+				k = len(ts) - i - 2 // "Before that is sent," on its own: the next clause goes there
+			}
+			k += i + 2
+			a.refAfter, a.pronounRef = t.w == "after", true
+			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
+			return a
 		}
 		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
@@ -1582,6 +1731,12 @@ func negations(ts []token) []bool {
 				nx = ts[i+1].w
 			}
 			// "no other document types", "nothing else": exclusivity, not an exclusion
+			// ("nobody except passport holders", "don't accept anything except
+			// passports": only those; "anything except visas is fine" excludes visas)
+			if t.w == "without" && t.raw != "without" && i > 0 &&
+				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
+				continue
+			}
 			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
@@ -1622,6 +1777,10 @@ func negations(ts []token) []bool {
 		}
 		end := len(ts)
 		for j := i + 1; j < len(ts); j++ {
+			if ts[j].w == "without" && lex.universal[ts[j-1].raw] {
+				end = j // "don't accept anything except passports": what follows is allowed
+				break
+			}
 			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
@@ -1780,6 +1939,14 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// a question loses to a real step in the same clause unless it has a subject of its own
 	// ("ask for camera permission", "confirm liveness" are that step; "liveness and a
 	// question asking them to confirm the beneficiary name" is a question too)
+	// "tell them to pop into a branch with their passport": a document named
+	// inside a told line, with no scan verb in the clause, is part of the line
+	for _, s := range d.out {
+		if s.k == kInform && strings.HasPrefix(s.phrase, "to ") && d.scanVerb < 0 {
+			d.out = slices.DeleteFunc(d.out, func(o *step) bool { return o.k == kDocument && o.pos > s.pos && !o.auto })
+			break
+		}
+	}
 	strong := -1 // where the last real step is named
 	for _, s := range d.out {
 		if !s.k.isConversation() {
@@ -2306,6 +2473,9 @@ func phraseAfter(ts []token, i int) string {
 	var b strings.Builder
 	for ; j < len(ts) && j < i+16; j++ {
 		t := ts[j]
+		if (t.raw == "and" || t.raw == "then") && endsAfter(ts[j+1:]) {
+			break // "tell them to contact support and the session ends": what happens next, not the line
+		}
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
 			continue
 		}
@@ -2420,6 +2590,12 @@ func findAmount(ts []token) string {
 		next := ""
 		if i+1 < len(ts) {
 			next = ts[i+1].raw
+		}
+		if t.kilo && t.cur == "" && lex.countNoun[next] {
+			continue // "250k users": a count, not money
+		}
+		if i > 0 && (lex.pastVerb[ts[i-1].raw] || lex.storyAmount[ts[i-1].raw]) || i > 1 && lex.storyAmount[ts[i-2].raw] {
+			continue // "a controller nearly sent $480k to a fraudster": a story, not the amount at stake
 		}
 		if t.cur != "" || t.kilo || next == "dollars" || next == "usd" || next == "eur" || next == "euros" || next == "gbp" || next == "pounds" {
 			s := t.orig

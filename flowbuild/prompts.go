@@ -191,6 +191,13 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if q, ok := ownLine(s.phrase); ok {
 		return "Ask: " + q // the question as the user wrote it, asked verbatim as "Say:" lines are said
 	}
+	if s.readBack != "" {
+		// the details the text named are read back, in its words
+		if s.userReads {
+			return "Ask the user to read back " + s.readBack + "."
+		}
+		return "Read " + s.readBack + " back to the user, and ask them to confirm."
+	}
 	var parts []string
 	what := "the transfer"
 	act := "make it"
@@ -273,6 +280,10 @@ var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": tr
 
 func startsWh(p string) bool {
 	wh, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p)), " ")
+	// "what's going to happen", "who’s calling": the word before its contraction
+	if i := strings.IndexAny(wh, "'’"); i > 0 {
+		wh = wh[:i]
+	}
 	return whWords[wh]
 }
 
@@ -355,8 +366,11 @@ func informPrompt(s *step, uc useCase) string {
 		return "Say: " + q
 	}
 	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
-		if wh, _, _ := strings.Cut(strings.ToLower(p), " "); whWords[wh] {
+		if startsWh(p) {
 			return "Explain to the user " + p + "."
+		}
+		if rest, ok := strings.CutPrefix(p, "to "); ok {
+			return "Tell the user to " + rest + "." // "tell them to call the helpline"
 		}
 		return "Explain to the user that " + p + "."
 	}

@@ -78,6 +78,12 @@ func (d *detector) prevW(i int) string {
 // second mention of a kind folds into the first.
 func (d *detector) add(s *step, i int) *step {
 	s.pos = i
+	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
+		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
+	}
+	if d.neg[i] && s.k == kAgeCheck && s.explicitAge {
+		d.neg[i] = false // "we can't onboard anyone under 18": the age limit is the requirement
+	}
 	if d.neg[i] {
 		d.a.neg.add(s.k)
 		if s.k == kDocument {
@@ -231,6 +237,9 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
+		if channelOnly(d, i, kEmailOTP, kSMSOTP) {
+			return
+		}
 		if hasRaw(ts, "already") {
 			return // "users already typed their email at signup": it is on file, not collected again
 		}
@@ -245,7 +254,12 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1
 		},
-		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
+		make: func(d *detector, i int) {
+			d.smsIdx = i
+			if !channelOnly(d, i, kSMSOTP, kEmailOTP) {
+				d.add(&step{k: kSMSOTP}, i)
+			}
+		},
 	}},
 	"phone": {{
 		// "a code to their email since the phone is gone": the email is the channel
@@ -395,7 +409,10 @@ var rawRules = map[string][]rule{
 		},
 		make: matchCheck,
 	}},
-	"them": {isThemRule},
+	"them":   {isThemRule},
+	"read":   {readBackRule},
+	"reads":  {readBackRule},
+	"repeat": {readBackRule},
 	"really": {{
 		// "check it's really them with the photo we have from signup": the photo the integrator holds against the face
 		when: func(d *detector, i int) bool {
@@ -440,6 +457,25 @@ var rawRules = map[string][]rule{
 	"signin": {faceLogin},
 }
 
+// readBackRule: "read the payee's name and sort code back to them to confirm",
+// "ask them to read back the amount": details confirmed by reading them back.
+var readBackRule = rule{
+	when: func(d *detector, i int) bool { return readBackObject(d.ts, i) != "" },
+	make: func(d *detector, i int) {
+		obj := readBackObject(d.ts, i)
+		// "asks the approver to read back …", "have the user read back …": the
+		// user reads; otherwise the avatar does
+		user := i >= 1 && lex.addressee[d.ts[i-1].raw] || i >= 2 && d.ts[i-1].raw == "to" && (has(d.ts[:i], "ask") || lex.addressee[d.ts[i-2].raw])
+		for _, o := range d.out {
+			if o.k == kAsk {
+				o.readBack, o.userReads = obj, user // the question the clause already named
+				return
+			}
+		}
+		d.add(&step{k: kAsk, topics: topicsOf(d.ts), readBack: obj, userReads: user}, i)
+	},
+}
+
 var (
 	faceScan = func(d *detector, i int) {
 		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
@@ -454,7 +490,10 @@ var (
 		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
-		if readsIt && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
+		// "we no longer want the ID scan or the compare": the scan named as a step
+		// is ruled out with the comparison, not read as the comparison's source
+		namedScan := d.neg[i] && d.nextW(i) == "scan"
+		if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
 			// "compare the ID photo to their face": a source, scanned before it is used
 			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
 				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
@@ -504,6 +543,9 @@ var (
 			k = kInform
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
+		}
+		if k == kAsk && slices.ContainsFunc(d.out, func(o *step) bool { return o.readBack != "" }) {
+			return // "read the amount back to them to confirm": the read-back is the question
 		}
 		ph := phraseAfter(d.ts, i)
 		if k == kAsk && t.w == "confirm" && ph != "" && !strings.HasPrefix(ph, quoteW) && !startsWh(ph) {
@@ -749,4 +791,60 @@ func bareLine(rest []token) bool {
 		}
 	}
 	return true
+}
+
+// channelOnly: a channel named beside "only" with nothing collected ("so email
+// only", "SMS only please", "by text alone") restricts the one-time code to that
+// channel: the other channel is ruled out, and the channel names a code only when
+// the flow or the clause has one. It reports whether it read the word so.
+func channelOnly(d *detector, i int, k, other kind) bool {
+	if !(i+1 < len(d.ts) && d.ts[i+1].w == "only" || i > 0 && d.ts[i-1].w == "only") ||
+		d.neg[i] || hasAnyRaw(d.ts, lex.emailGiven) || has(d.ts, "address") || has(d.ts, "number") || lex.entryNext[d.next(i)] {
+		return false
+	}
+	d.a.neg.add(other)
+	if d.codeInClause || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kOTP || s.k == k }) {
+		d.add(&step{k: k}, i)
+	}
+	return true
+}
+
+// readBackObject: the details "read" at i names with "back" ("read the payee's
+// name back to them", "read back the amount"), in the user's words, or "".
+func readBackObject(ts []token, i int) string {
+	from, to := i+1, -1
+	if from < len(ts) && ts[from].raw == "back" {
+		from++ // "read back X"
+		for to = from; to < len(ts) && !lex.readBackEnd[ts[to].raw]; to++ {
+		}
+	} else {
+		for j := from; j < len(ts) && j <= i+10; j++ { // "read X back"
+			if ts[j].raw == "back" {
+				to = j
+				break
+			}
+		}
+	}
+	if to <= from {
+		return ""
+	}
+	return clauseText(ts[from:to])
+}
+
+// negatedOperand: the image word at i is an operand of a comparison negated with
+// it ("no selfie-vs-ID compare", "not an ID versus selfie match"): the words
+// between it and the comparison word are all under the negation, and the
+// comparison word follows within a few words.
+func negatedOperand(ts []token, neg []bool, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+4 && neg[j]; j++ {
+		switch w := ts[j].w; {
+		case w == "compare" || w == "match":
+			return true
+		case w == "against" || ts[j].raw == "to" || ts[j].raw == "with" || w == "selfie" || w == "face" || w == "photo" || lex.docWord[w]:
+			// "selfie-vs-ID", "passport-to-selfie": the other operand
+		default:
+			return false // "the ID scan or the compare": a step of its own
+		}
+	}
+	return false
 }

@@ -112,7 +112,7 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n)
 		case unit == "hour" && n > 0 && n <= 24:
 			s.expiry = int(n * 3600)
-		case unit == "attempt" && n >= 1 && n <= 20 && n == math.Trunc(n):
+		case (unit == "attempt" || i+1 < len(ts) && lex.attemptNoun[ts[i+1].raw]) && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
 		case (namedBefore(ts, i, "threshold") || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
 			s.threshold = n
@@ -132,7 +132,8 @@ func readSettings(ts []token) stepSettings {
 	}
 	// "automatic mode", "single capture": how the document scan captures (lexicon: scanModeWords)
 	for i, t := range ts {
-		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) {
+		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) &&
+			!(i > 0 && negationLemmas[ts[i-1].w]) { // "no automatic mode" asks for the other one, said beside it
 			s.scanMode = m
 		}
 	}
@@ -236,7 +237,7 @@ func hasSetting(ts []token) bool {
 // namedBefore: one of words (lemmas) names the number at i, at most four
 // link words before it ("threshold 0.9", "a threshold of 90", "the face match
 // to 0.92", "compare at 0.85", "a similarity of at least 0.85", "a threshold of no
-// less than 0.85").
+// less than 0.85", "threshold should be exactly 0.75").
 func namedBefore(ts []token, i int, words ...string) bool {
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
 		if slices.Contains(words, ts[j].w) {
