@@ -778,7 +778,9 @@ func (l *lexicon) exact(w string) (string, bool) {
 
 func (l *lexicon) stemmed(w string) (string, bool) {
 	for _, s := range suffixes {
-		if len(w) > len(s.cut)+1 && strings.HasSuffix(w, s.cut) {
+		// a bare "d" ends a verb only after an "e" ("used", "stored"): "bind" is no
+		// past of "bin"
+		if len(w) > len(s.cut)+1 && strings.HasSuffix(w, s.cut) && (s.cut != "d" || strings.HasSuffix(w, "ed")) {
 			if c, ok := l.canon[w[:len(w)-len(s.cut)]+s.add]; ok {
 				return c, true
 			}

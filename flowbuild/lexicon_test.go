@@ -28,6 +28,8 @@ func TestLemmaTypos(t *testing.T) {
 		{"sms", "sms", true},    // a form itself
 		{"smss", "sms", true},
 		{"cod", "cod", false}, // three letters: too short to correct
+		{"bind", "bind", false}, // English, and no past of "bin" (a bare "d" follows an "e")
+		{"compared", "compare", true},
 	}
 	for _, tt := range tests {
 		got, known := lex.lemma(tt.word)
