@@ -27,7 +27,7 @@ func TestLemmaTypos(t *testing.T) {
 		{"xqzv", "xqzv", false}, // nothing close
 		{"sms", "sms", true},    // a form itself
 		{"smss", "sms", true},
-		{"cod", "cod", false}, // three letters: too short to correct
+		{"cod", "cod", false},   // three letters: too short to correct
 		{"bind", "bind", false}, // English, and no past of "bin" (a bare "d" follows an "e")
 		{"compared", "compare", true},
 	}
