@@ -159,6 +159,7 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 var (
 	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "where", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
 	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"} // "newUser": recognition's outcome, as pseudo-code names it
+	newcomerWords      = []string{"firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"}                                                                                 // a group of new users by itself, with no "users" after it
 	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
 	quantifierWords    = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
 	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
@@ -565,45 +566,45 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                map[string]bool
-	ordinal                                                                                                                                                                    map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                                      map[string]string // surface form → lemma
-	addressee                                                                                                                                                                  map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                                  map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead   map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord map[string]bool
-	paymentNoun                                                                                                                                                                map[string]string // "withdrawals" → "withdrawal"
-	channelPrep                                                                                                                                                                map[string]bool   // "by email", "use email": the channel of a code
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                         map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                   map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                     map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                         map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                     map[string]bool
-	unsupported                                                                                                                                                                map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                                   map[string]string // word → document_scan scanningMode
-	settingKey                                                                                                                                                                 map[string]string // a setting's key as written → the setting
-	elsewhere                                                                                                                                                                  map[string][]string
-	placeNoun, everyOne, faceAdjective                                                                                                                                         map[string]bool
-	offValue                                                                                                                                                                   map[string]bool
-	modeNoun                                                                                                                                                                   map[string]bool
-	topic                                                                                                                                                                      map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                            map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                                           map[string]bool
-	frontWord, backWord                                                                                                                                                        map[string]bool
-	framing                                                                                                                                                                    map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                            map[string]bool
-	otherwise, anyOne                                                                                                                                                          map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                        map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                              map[string]bool
-	byLen                                                                                                                                                                      map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                         map[string]bool
-	condIfStrict                                                                                                                                                               map[string]bool
-	stepHead                                                                                                                                                                   map[string]bool
-	mainPath                                                                                                                                                                   map[string][]string // phrases naming the success path ("happy path")
-	negScopeEnd                                                                                                                                                                map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                   map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject       map[string]bool
-	failPhrase, sameCase, thatPath                                                                                                                                             map[string][]string
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                          map[string]bool
+	ordinal                                                                                                                                                                              map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                                map[string]string // surface form → lemma
+	addressee                                                                                                                                                                            map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                            map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead             map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord map[string]bool
+	paymentNoun                                                                                                                                                                          map[string]string // "withdrawals" → "withdrawal"
+	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef                                                                                                               map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
+	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
+	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
+	elsewhere                                                                                                                                                                            map[string][]string
+	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
+	offValue                                                                                                                                                                             map[string]bool
+	modeNoun                                                                                                                                                                             map[string]bool
+	topic                                                                                                                                                                                map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                      map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                                     map[string]bool
+	frontWord, backWord                                                                                                                                                                  map[string]bool
+	framing                                                                                                                                                                              map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                      map[string]bool
+	otherwise, anyOne                                                                                                                                                                    map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
+	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
+	condIfStrict                                                                                                                                                                         map[string]bool
+	stepHead                                                                                                                                                                             map[string]bool
+	mainPath                                                                                                                                                                             map[string][]string // phrases naming the success path ("happy path")
+	negScopeEnd                                                                                                                                                                          map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
+	failPhrase, sameCase, thatPath                                                                                                                                                       map[string][]string
 }
 
 var lex = newLexicon()
@@ -614,7 +615,7 @@ func newLexicon() *lexicon {
 		l.addressee[w] = true
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
-	l.quantifier, l.entryField = wordSet(quantifierWords), wordSet(entryFields)
+	l.quantifier, l.entryField, l.newcomer = wordSet(quantifierWords), wordSet(entryFields), wordSet(newcomerWords)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
 	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)
 	l.restWord, l.authWord = wordSet(beyondWords), wordSet(authWords)

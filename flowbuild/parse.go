@@ -853,7 +853,7 @@ func startsPopulation(ts []token) bool {
 	if i >= len(ts) {
 		return false
 	}
-	if w := ts[i].raw; lex.condNew[w] && w != "new" {
+	if lex.newcomer[ts[i].raw] {
 		return true // "newcomers", "first time"
 	}
 	return i+1 < len(ts) && (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw]) && lex.userWord[ts[i+1].raw]
@@ -869,9 +869,10 @@ func contrastsPopulations(clauses []clause) bool {
 			pop := i+1 < len(c.toks) && lex.userWord[c.toks[i+1].raw]
 			known = known || lex.condKnown[t.raw] && pop
 			fresh = fresh || lex.condNew[t.raw] && pop
-			// "first time", "newcomers", "unrecognised": a group that only
-			// exists beside the users the flow already knows
-			if lex.condNew[t.raw] && t.raw != "new" {
+			// "first time", "newcomers", "unrecognised users": a group that only
+			// exists beside the users the flow already knows ("unknown devices" is
+			// none)
+			if lex.newcomer[t.raw] || lex.condNew[t.raw] && t.raw != "new" && pop {
 				return true
 			}
 		}
