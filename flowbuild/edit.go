@@ -1185,11 +1185,7 @@ func (p *plan) unlink(s *step) {
 		for _, b := range append(slices.Clone(s.branch), s.fallback...) {
 			names = append(names, b.k.String())
 		}
-		list := joinAnd(names)
-		if len(names) == 2 {
-			list = names[0] + " and " + names[1]
-		}
-		p.assumptions = append(p.assumptions, "The steps that ran only when the "+s.k.String()+" did not pass ("+list+") went with it.")
+		p.assumptions = append(p.assumptions, "The steps that ran only when the "+s.k.String()+" did not pass ("+nounList(names)+") went with it.")
 	}
 	if s.k != kFaceScan {
 		return

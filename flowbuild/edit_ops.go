@@ -725,7 +725,7 @@ func (p *plan) endNewUsers(k condKind, ts []token, steps []*step, negs kindSet) 
 		names = append(names, b.k.String())
 	}
 	rec.branch = nil
-	return []string{"new users now end the session (removed " + joinAnd(names) + " from their path)"}, true
+	return []string{"new users now end the session (removed the " + nounList(names) + " from their path)"}, true
 }
 
 // policyDone says what a change of the failure policy did, for the summary.

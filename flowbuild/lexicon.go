@@ -1435,7 +1435,8 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 			continue
 		}
 		for j := max(0, i-purposeNear); j < i; j++ {
-			if slices.Contains(r.before, ts[j].raw) {
+			// ("New users: email entry": "new" is said of the users, not the email)
+			if slices.Contains(r.before, ts[j].raw) && !lex.userWord[ts[j+1].raw] {
 				return true
 			}
 		}

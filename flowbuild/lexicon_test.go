@@ -61,6 +61,8 @@ func TestDetectUseCase(t *testing.T) {
 		{"send an sms code to their phone number for new signups, then liveness", ucGeneric},
 		{"let users change their email: liveness then an email code", ucEmailChange},
 		{"email change: liveness then a code to the new address", ucEmailChange},
+		{"For returning users just recognition + liveness. New users: email entry, email OTP, then passport and selfie match.", ucOnboarding},
+		{"new customers give their email, then liveness", ucOnboarding},
 		{"a new email address goes through liveness and an email code", ucEmailChange},
 		{"an email code, then liveness, then ask whether their new job title is right", ucGeneric},
 		{"account recovery: liveness, then an email code", ucRecovery},

@@ -289,6 +289,15 @@ func startsWh(p string) bool {
 
 func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }
 
+// nounList names things in a list ("the ID scan and the face comparison"): no
+// comma before the "and" of two.
+func nounList(names []string) string {
+	if len(names) == 2 {
+		return names[0] + " and " + names[1]
+	}
+	return joinAnd(names)
+}
+
 func joinAnd(parts []string) string {
 	switch len(parts) {
 	case 1:
