@@ -1181,11 +1181,8 @@ func (p *plan) removeAt(i int) string {
 func (p *plan) unlink(s *step) {
 	if len(s.branch) > 0 || len(s.fallback) > 0 {
 		// "remove recognition": the path of the users it did not find goes with it
-		var names []string
-		for _, b := range append(slices.Clone(s.branch), s.fallback...) {
-			names = append(names, b.k.String())
-		}
-		p.assumptions = append(p.assumptions, "The steps that ran only when the "+s.k.String()+" did not pass ("+nounList(names)+") went with it.")
+		gone := stepNames(append(slices.Clone(s.branch), s.fallback...))
+		p.assumptions = append(p.assumptions, "The steps that ran only when the "+s.k.String()+" did not pass ("+gone+") went with it.")
 	}
 	if s.k != kFaceScan {
 		return
@@ -1231,12 +1228,27 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 		if i < 0 || !retryable(p.steps[i].k) {
 			return nil, false
 		}
-		if !p.steps[i].retry {
-			p.steps[i].retry = true
-			done = append(done, "offered a retry of the "+p.steps[i].k.String())
-		}
+		done = append(done, offerRetry(p.steps[i])...)
 	}
 	return done, len(done) > 0
+}
+
+// offerRetry gives s a retry of its own and says so; nothing when it has one.
+func offerRetry(s *step) []string {
+	if s.retry {
+		return nil
+	}
+	s.retry = true
+	return []string{"offered a retry of the " + s.k.String()}
+}
+
+// stepNames lists the steps by name ("ID document scan and face comparison").
+func stepNames(steps []*step) string {
+	names := make([]string, 0, len(steps))
+	for _, s := range steps {
+		names = append(names, s.k.String())
+	}
+	return nounList(names)
 }
 
 // secondChance: "a second try", "another go", "one more attempt".

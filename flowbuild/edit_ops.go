@@ -663,10 +663,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		named := cond.k == condFail && sc.anchor != nil && len(analyze(all, nil).steps) > 0 && !hasAnyRaw(all, lex.anyOne)
 		switch {
 		case pol == "retry" && named && retryable(sc.anchor.k):
-			if !sc.anchor.retry {
-				sc.anchor.retry = true
-				done = append(done, "offered a retry of the "+sc.anchor.k.String())
-			}
+			done = append(done, offerRetry(sc.anchor)...)
 		default:
 			p.setPolicy(pol)
 			if len(done) == 0 && policyDone[pol] != "" {
@@ -720,12 +717,9 @@ func (p *plan) endNewUsers(k condKind, ts []token, steps []*step, negs kindSet) 
 	if len(rec.branch) == 0 {
 		return []string{"kept the new-user path, which already ends the session"}, true
 	}
-	var names []string
-	for _, b := range rec.branch {
-		names = append(names, b.k.String())
-	}
+	gone := stepNames(rec.branch)
 	rec.branch = nil
-	return []string{"new users now end the session (removed the " + nounList(names) + " from their path)"}, true
+	return []string{"new users now end the session (removed the " + gone + " from their path)"}, true
 }
 
 // policyDone says what a change of the failure policy did, for the summary.

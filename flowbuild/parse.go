@@ -550,7 +550,8 @@ func parse(text string) *parsed {
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
 		held = held || priorProvided(c.toks)
-		if hc := heldContact(c.toks); hc != kNone && hasAnyRaw(c.toks, lex.speaker) {
+		hc := heldContact(c.toks) // "we already have their email": where a later code goes
+		if hc != kNone && hasAnyRaw(c.toks, lex.speaker) {
 			// "we have their email address, so …": no one types the address in, and
 			// the address alone is no code ("we store the customer's phone number")
 			code := has(c.toks, "code")
@@ -589,7 +590,7 @@ func parse(text string) *parsed {
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
-		case contact != kNone && heldContact(c.toks) == contact:
+		case contact != kNone && hc == contact:
 			// "we already have the user's email. send them a code there": where a
 			// later code goes, not a step
 		default:
