@@ -364,6 +364,9 @@ func describeStep(s *step) string {
 	case kAgeCheck:
 		return "checks the user is older than " + strconv.Itoa(s.minAge)
 	case kMatchCheck:
+		if v := s.rule(); v != nil && strings.EqualFold(v.Action, "endsWith") {
+			return "checks the " + v.Field + " ends with " + v.Value
+		}
 		return "checks the " + s.field + " matches the one on file"
 	case kAsk:
 		if s.readBack != "" && !s.userReads {

@@ -474,6 +474,32 @@ func TestTokenizeNonASCIIDigits(t *testing.T) {
 	}
 }
 
+// A domain name is one token ("check it ends with @contoso.com"): its dots end
+// no sentence; a missing space after a full stop makes none.
+func TestTokenizeDomains(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // raw words; "" for a separator
+	}{
+		{"ends with @contoso.com.", []string{"ends", "with", "@contoso.com", ""}},
+		{"an acme.co.uk email", []string{"an", "acme.co.uk", "email"}},
+		{"user@Mail.Example.ORG", []string{"user", "@mail.example.org"}},
+		{"the check.then sms", []string{"the", "check", "", "then", "sms"}},
+		{"@x.c @.com a@b", []string{"x", "", "c", "", "com", "a", "b"}},
+		{"@acme.xyz", []string{"@acme.xyz"}},
+		{"acme.xyz", []string{"acme", "", "xyz"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := []string{}
+			for _, tok := range tokenize(tt.text) {
+				got = append(got, tok.raw)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // Build and Edit answer descriptions with other scripts' digits like any other text.
 func TestBuildAndEditNonASCIIDigits(t *testing.T) {
 	base := built(t, "Liveness then SMS OTP.", Options{})

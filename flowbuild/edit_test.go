@@ -266,3 +266,25 @@ func TestEditTransitionFollowsTheNextStep(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Say: Great, one more thing.", res.Flow.Node("after_liveness").Prompt, "the user's own words stay")
 }
+
+// The builder's line for a user the recognition did not find says whether their
+// path ends or goes on; an edit that gives the path steps, or takes them away,
+// changes which, and the integrator's own line stays.
+func TestEditNewUserLineFollowsThePath(t *testing.T) {
+	res, err := Edit(built(t, "Recognise the face, then liveness.", Options{}), "anyone we don't recognise should scan a passport", Options{})
+	require.NoError(t, err)
+	n := res.Flow.Node("new_user")
+	require.NotNil(t, n)
+	assert.NotContains(t, n.Prompt, "sign up first", "the path goes on to the scan")
+	assert.Equal(t, "new_user_document_scan", n.Outcomes[0].Target)
+
+	res, err = Edit(res.Flow, "remove the passport scan", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, newUserPrompt(ucGeneric), res.Flow.Node("new_user").Prompt, "the path ends again")
+
+	base := built(t, "Recognise the face, then liveness.", Options{})
+	base.Node("new_user").Prompt = "Say: Welcome! Let's get you set up."
+	res, err = Edit(base, "new users scan a passport", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Say: Welcome! Let's get you set up.", res.Flow.Node("new_user").Prompt, "the integrator's own line is kept")
+}

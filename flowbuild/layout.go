@@ -471,6 +471,12 @@ func (p *plan) layout() flow.Flow {
 		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
 		if p.newUserConv != nil {
 			nc = p.newUserConv.Clone()
+			if stockNewUserLine(nc.Prompt) {
+				// the builder's own line for a path that ends ("please sign up
+				// first") or goes on: an edit that gave the path steps, or took
+				// them away, changes which one it is
+				nc.Prompt = prompt
+			}
 		}
 		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: exit}}
 		out = append(out, lv, nc)
@@ -697,6 +703,15 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			{ID: "too_young", Condition: "The user is younger than " + age + ", or the date of birth is missing"},
 		}
 	case kMatchCheck:
+		if c := s.check; c != nil {
+			v := *c
+			n.Validation = &v
+			n.Outcomes = []flow.Outcome{
+				{ID: "allowed", Condition: "The " + c.Field + " ends with " + c.Value},
+				{ID: "not_allowed", Condition: "The " + c.Field + " does not end with " + c.Value + ", or is missing"},
+			}
+			break
+		}
 		f := s.field
 		if f == "" {
 			f = "email"

@@ -509,15 +509,25 @@ var settingKeyWords = map[string]string{
 }
 
 // elsewherePhrases say that what the clause names happens outside the flow
-// ("camera access is handled by our app, not by the flow"): its steps are ruled
-// out, as a negation would (parse.go, analyzeAfter).
+// ("camera access is handled by our app").
 var elsewherePhrases = []string{
-	"not by the flow", "not in the flow", "not part of the flow", "outside the flow", "outside of the flow",
-	"not by the session", "not in the session", "outside the session", "outside of the session",
+	"outside the flow", "outside of the flow", "outside the session", "outside of the session", "outside this flow",
 	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
 	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
 	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"
-	"not in this flow", "not part of this flow", "outside this flow", "deals with that", "deal with that", "deals with this", "handles that", "handle that", "takes care of that", "take care of that", "handled offline", "out of scope", // a sentence that puts what it names outside the flow ("the front desk deals with that, so not in this flow")
+	"deals with that", "deal with that", "deals with this", "handles that", "handle that", "takes care of that", "take care of that", "handled offline", "out of scope", // a sentence that puts what it names outside the flow ("the front desk deals with that, so not in this flow")
+}
+
+// tldWords are the top-level domains that make "acme.io" a domain name (after
+// an "@" any does); English words ("it", "me", "us", "in", "so") are left out,
+// so a missing space ("the check.it fails") is no domain.
+var tldWords = []string{"com", "org", "net", "io", "co", "uk", "de", "fr", "es", "nl", "eu", "ca", "au", "ch", "se", "pt", "br", "mx", "jp", "app", "dev", "ai", "edu", "gov", "info", "biz"}
+
+// inFlowPhrases name the flow as a place; after a negation ("not in the flow",
+// "that part isn't part of this flow") what the clause names happens elsewhere.
+var inFlowPhrases = []string{
+	"by the flow", "in the flow", "part of the flow", "in this flow", "part of this flow",
+	"by the session", "in the session", "part of the session", "in this session", "part of this session",
 }
 
 // everyOneWords say a setting is for every step that takes it ("both codes
@@ -583,7 +593,8 @@ type lexicon struct {
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
-	elsewhere                                                                                                                                                                            map[string][]string
+	elsewhere, inFlow                                                                                                                                                                    map[string][]string
+	tld                                                                                                                                                                                  map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                             map[string]bool
 	modeNoun                                                                                                                                                                             map[string]bool
@@ -687,7 +698,8 @@ func newLexicon() *lexicon {
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
-	l.elsewhere = phraseSet(elsewherePhrases)
+	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
+	l.tld = wordSet(tldWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
@@ -1005,6 +1017,14 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			out = append(out, t)
 			i = j
+		case r == '@' && domainEnd(text, i+1, true) > 0 || r < utf8.RuneSelf && isWordByte(byte(r)) && domainEnd(text, i, false) > 0:
+			// "@contoso.com", "acme.io": an email domain, one token whose dots end no sentence
+			j := domainEnd(text, i+size, true)
+			if r != '@' {
+				j = domainEnd(text, i, false)
+			}
+			out = append(out, token{w: domainW, raw: strings.ToLower(text[i:j]), orig: text[i:j], known: true})
+			i = j
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			// Other scripts' digits read as a word, as they already do inside one.
 			j, apostrophe := i, false
@@ -1298,6 +1318,25 @@ func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }
 
 func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
 
+// domainEnd returns where a domain name starting at i ends ("contoso.com",
+// "mail.acme.co.uk"), or 0: labels of letters, digits and hyphens joined by
+// dots, the last one a top-level domain of the lexicon's (any label of two
+// letters or more after an "@"), so "scan.then" stays two words.
+func domainEnd(text string, i int, afterAt bool) int {
+	j, dots, last := i, 0, i
+	for j < len(text) && (isWordByte(text[j]) || text[j] == '-' || text[j] == '.' && j+1 < len(text) && isWordByte(text[j+1]) && j > i && text[j-1] != '.') {
+		if text[j] == '.' {
+			dots, last = dots+1, j+1
+		}
+		j++
+	}
+	tld := strings.ToLower(text[last:j])
+	if dots == 0 || !(lex.tld[tld] || afterAt && len(tld) >= 2 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") == "") {
+		return 0
+	}
+	return j
+}
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -1479,7 +1518,6 @@ var useCaseRules = []useCaseRule{
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},
 		after: []string{"change", "changes", "update", "updates", "changed", "updated"}},
-	{uc: ucEnrollment, notHeld: true, anyOf: []string{"enroll", "enrol", "enrollment", "enrolment", "employees", "employee"}},
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "new", "account"}, allOf: []string{"onboarding", "onboard", "kyc", "signup", "seller", "sellers", "users", "customers", "opening"}},
 	{uc: ucLogin, anyOf: []string{"login", "2fa", "signin", "mfa"}}, // "log in", "logging in" are joined into "login"
 	{uc: ucPayment, anyOf: []string{"payment", "payments", "purchase", "purchases", "checkout", "withdrawal", "withdrawals", "withdraw", "payout", "payouts", "cashout"}},
@@ -1487,6 +1525,10 @@ var useCaseRules = []useCaseRule{
 
 // quoteW is the lemma of a token holding quoted words (its orig).
 const quoteW = "\""
+
+// domainW is the lemma of a domain name token ("@contoso.com"): no word of
+// the lexicon, so no rule reads it as one.
+const domainW = "@domain"
 
 // speechBefore reports whether the tokens so far end with a verb of speech and the
 // person spoken to ("ask them", "have the avatar say:"), or a noun naming a line

@@ -115,7 +115,8 @@ type step struct {
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
 	minAge      int
-	field       string // kMatchCheck
+	field       string           // kMatchCheck
+	check       *flow.Validation // kMatchCheck: a rule the text spelled out ("the email ends with @contoso.com")
 	otpLen      int
 	expiry      int
 	attempts    int
@@ -137,6 +138,15 @@ type step struct {
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
+}
+
+// rule is the data check's rule: the one the text spelled out, or the node's
+// when the step came from a flow being edited.
+func (s *step) rule() *flow.Validation {
+	if s.check == nil && s.node != nil {
+		return s.node.Validation
+	}
+	return s.check
 }
 
 // clause is a run of tokens between separators, with what the separators said.
@@ -351,13 +361,15 @@ func parse(text string) *parsed {
 	// in this flow": a sentence that puts what it names outside the flow
 	elsewhere := map[int]bool{}
 	for _, c := range clauses {
-		if hasPhrase(c.toks, lex.elsewhere) {
+		if outsideFlow(c.toks) {
 			elsewhere[c.sent] = true
 		}
 	}
 	for ci, c := range clauses {
 		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) {
-			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
+			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
+			}
 			continue
 		}
 		if findKind(seq, kRecognition) < 0 && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
@@ -551,9 +563,10 @@ func parse(text string) *parsed {
 		a := analyzeAfter(c.toks, seq, prior, held)
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
-		if hc != kNone && hasAnyRaw(c.toks, lex.speaker) {
-			// "we have their email address, so …": no one types the address in, and
-			// the address alone is no code ("we store the customer's phone number")
+		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file")) {
+			// "we have their email address, so …", "every customer has a verified
+			// email with us", "… on file": no one types the address in, and the
+			// address alone is no code ("we store the customer's phone number")
 			code := has(c.toks, "code")
 			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
 				return s.k == kEnterEmail || !code && (s.k == kOTP || s.k == kSMSOTP || s.k == kEmailOTP)
@@ -1536,6 +1549,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "last year", "final week": a time, not a place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
 			a.back = true
+		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
+			// "check it ends with @contoso.com": what the address ends with, not where the step goes
 		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
 			a.back = true
 		case t.w == "again" && t.raw != "second":
@@ -1577,7 +1592,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 	negs := negations(ts)
-	if doneElsewhere(ts) && slices.ContainsFunc(ts, func(t token) bool { return rules[t.w] != nil }) {
+	if outsideFlow(ts) && namesAnything(ts) {
 		// "camera access is handled by our app, not by the flow": what it names is ruled out
 		for i := range negs {
 			negs[i] = true
@@ -1625,22 +1640,21 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	return a
 }
 
-// doneElsewhere: the clause says what it names happens outside the flow
-// (lexicon: elsewherePhrases).
-func doneElsewhere(ts []token) bool {
+// outsideFlow: the clause says what it names happens outside the flow
+// ("handled by our app", "that part isn't in the flow"; lexicon:
+// elsewherePhrases, inFlowPhrases).
+func outsideFlow(ts []token) bool {
 	for i := range ts {
-		for _, rest := range lex.elsewhere[ts[i].raw] {
-			ws := strings.Fields(rest)
-			ok := i+len(ws) < len(ts)+1 // the phrase may end the clause
-			for k := 0; ok && k < len(ws); k++ {
-				ok = i+1+k < len(ts) && ts[i+1+k].raw == ws[k]
-			}
-			if ok {
-				return true
-			}
+		if phraseAt(ts, i, lex.elsewhere) || i+1 < len(ts) && (ts[i].raw == "not" || lex.negAux[ts[i].raw]) && phraseAt(ts, i+1, lex.inFlow) {
+			return true
 		}
 	}
 	return false
+}
+
+// namesAnything: a word of the clause could name a step.
+func namesAnything(ts []token) bool {
+	return slices.ContainsFunc(ts, func(t token) bool { return rules[t.w] != nil || rawRules[t.raw] != nil })
 }
 
 // openingThen: "after" opens the clause (only "and", "then" before it), the
@@ -1866,6 +1880,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	// ("consent for biometric processing via the avatar": the biometrics are what
 	// the consent is for, not a face to look up)
 	if !d.got.has(kRecognition) && !d.got.has(kMatchCheck) && !dataMatch(ts) && !hasTopic(d.out, tConsent) {
+		// "tell them they can now walk in with just their face": what the avatar
+		// tells the user is a line, not a face to look up or compare
+		ts := ts[:toldFrom(ts)]
 		image := imageSource(ts, seq, d.out)
 		// "biometric" names the face, not the people enrolled, when it is the only
 		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
@@ -1989,6 +2006,20 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		ci--
 	}
 	return d.out
+}
+
+// toldFrom returns where the line the avatar tells the user begins: after a
+// telling verb and the person it addresses ("tell them", "explain to the
+// user"); len(ts) when the clause tells the user nothing.
+func toldFrom(ts []token) int {
+	for i, t := range ts {
+		if t.w == "explain" && t.raw != "state" && !(i > 0 && lex.personRef[ts[i-1].raw] && ts[i-1].raw != "this") {
+			if j := skipAddressee(ts, i+1); j > i+1 {
+				return j
+			}
+		}
+	}
+	return len(ts)
 }
 
 // theStep: the word at i is named with "the" ("the comparison", "the face
@@ -2141,6 +2172,12 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
 		return true
 	}
+	// "scan a passport and get compared against it": the person is what is compared
+	for i := 1; i < len(ts) && (captured || findKind(out, kDocument) >= 0); i++ {
+		if (ts[i].w == "compare" || ts[i].w == "match") && strings.HasSuffix(ts[i].raw, "ed") && lex.passiveAux[ts[i-1].raw] {
+			return true
+		}
+	}
 	return false
 }
 
@@ -2161,12 +2198,28 @@ func providedImage(ts []token, i int) bool {
 			return true
 		}
 	}
+	// "the uni gives us each student's ID photo": handed to the integrator
+	for j := i - 1; j > 0 && j >= i-6 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j-- {
+		if ts[j].raw == "us" && (lex.holdVerb[ts[j-1].raw] || lex.holdVerb[ts[j-1].w]) {
+			return true
+		}
+	}
 	for j := i + 1; j < len(ts) && j <= i+6 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j++ {
 		if mark(j) {
 			return true
 		}
 	}
 	return false
+}
+
+// docPhoto: the document named at i is the photo on it ("the ID photo", "their
+// ID-card photo", "the passport picture").
+func docPhoto(ts []token, i int) bool {
+	j := i + 1
+	for j < len(ts) && (lex.docWord[ts[j].w] || ts[j].raw == "card") {
+		j++
+	}
+	return j < len(ts) && imageLemmas[ts[j].w]
 }
 
 // priorProvided: the clause before named an image the integrator holds.
@@ -2204,8 +2257,10 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			addSrc("documentPhoto")
 		case (imageLemmas[t.w] || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
-		case imageLemmas[t.w] && an.held && i > 0 && lex.demonstrative[ts[i-1].raw]:
-			addSrc("providedData") // "we hold their reference photo. … Compare the person on camera against that photo"
+		case imageLemmas[t.w] && an.held && (i > 0 && lex.demonstrative[ts[i-1].raw] || t.w == "photo" && !anyDoc(ts[max(0, i-3):i])):
+			// "we hold their reference photo. … Compare the person on camera
+			// against that photo", "… compare that scan to the uni's photo"
+			addSrc("providedData")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
 			explicitScan = true

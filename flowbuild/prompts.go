@@ -133,6 +133,17 @@ func newUserPrompt(uc useCase) string {
 	return "Say: I couldn't match your face to an existing account. If you're new here, please sign up first; otherwise our support team will help you."
 }
 
+// stockNewUserLine: the prompt is one of the builder's lines for a user the
+// recognition did not find (newUserPrompt, newUserBranchPrompt), not the user's own.
+func stockNewUserLine(prompt string) bool {
+	for _, uc := range []useCase{ucGeneric, ucOnboarding, ucEnrollment} {
+		if prompt == newUserPrompt(uc) || prompt == newUserBranchPrompt(uc) {
+			return true
+		}
+	}
+	return false
+}
+
 // newUserBranchPrompt opens the steps a user the recognition did not find goes
 // through.
 func newUserBranchPrompt(uc useCase) string {

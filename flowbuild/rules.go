@@ -373,6 +373,21 @@ var rules = map[string][]rule{
 		},
 		make: conversationRule.make,
 	}},
+	domainW: {{
+		// "check it ends with @contoso.com", "only @acme.io addresses": the email
+		// address must be at that domain
+		when: func(d *detector, i int) bool { return !d.got.has(kMatchCheck) },
+		make: func(d *detector, i int) {
+			domain := "@" + strings.TrimPrefix(d.ts[i].raw, "@")
+			if findKind(d.seq, kEnterEmail) < 0 && findKind(d.out, kEnterEmail) < 0 {
+				if s := d.add(&step{k: kEnterEmail, auto: true}, i); s != nil {
+					s.pos = -1 // the address is typed in before it is checked
+				}
+			}
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a data check that the email address ends with "+domain+".")
+			d.add(&step{k: kMatchCheck, field: "email", check: &flow.Validation{Field: "email", Action: "endsWith", Value: domain}}, i)
+		},
+	}},
 	"explain": {{
 		// "who they say they are", "what they told us": the user speaking, not the avatar
 		when: func(d *detector, i int) bool {
@@ -433,8 +448,9 @@ var rawRules = map[string][]rule{
 	"it": {{
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
+			// "check it matches the one on file", "check it ends with @acme.io": a data check
 			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
-				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing // "check it matches the one on file" is a data check
+				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0
 		},
 		make: func(d *detector, i int) {
 			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
@@ -485,7 +501,7 @@ var (
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
 	}}
 	documentRule = rule{make: func(d *detector, i int) {
-		if (d.comparing || d.nextW(i) == "photo") && providedImage(d.ts, i) {
+		if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
 			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 		}
 		dt := docTypesOf(d.ts, i)
