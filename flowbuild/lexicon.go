@@ -355,6 +355,7 @@ var (
 	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                 // what users do, said of them ("our users use the phone more than the email"), no instruction
 	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                  // … but a step given to them ("users get an SMS code") is one
 	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                              // … what turns a statement into a request
+	formerWords         = []string{"old", "previous", "former", "legacy", "last"}                                                                                                                     // "our old vendor texted a code": the system being replaced
 	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                             // when the story happened
 	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                      // "among the people we registered": a search
 	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                      // "check by face", "verify with an ID"
@@ -594,7 +595,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                    map[string][]string
-	tld                                                                                                                                                                                  map[string]bool
+	tld, former                                                                                                                                                                          map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                             map[string]bool
 	modeNoun                                                                                                                                                                             map[string]bool
@@ -687,6 +688,7 @@ func newLexicon() *lexicon {
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
+	l.former = wordSet(formerWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)

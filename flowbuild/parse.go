@@ -1054,6 +1054,15 @@ func narrative(ts []token) bool {
 		// ("confirm the selfie matches the one from their KYC last year" asks)
 		return true
 	}
+	if len(ts) > 3 && (ts[0].raw == "our" || ts[0].raw == "the") && lex.former[ts[1].raw] && !hasAnyRaw(ts, lex.wish) {
+		// "our old wire approval just texted a code", "the previous vendor asked
+		// for a selfie": what the system being replaced did
+		for _, t := range ts[2:min(len(ts), 7)] {
+			if lex.pastVerb[t.raw] || strings.HasSuffix(t.raw, "ed") && t.w != t.raw {
+				return true
+			}
+		}
+	}
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
 	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
@@ -1582,6 +1591,11 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.refAfter, a.pronounRef = t.w == "after", true
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
+		}
+		if orderRefLemmas[t.w] && i+2 < len(ts) && (lex.personRef[ts[i+1].raw] || ts[i+1].raw == "anyone" || ts[i+1].raw == "we") && lex.subjectAux[ts[i+2].raw] {
+			// "before anyone can rent a scooter they need to show a licence": when
+			// the flow runs, not a place beside a step
+			continue
 		}
 		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
