@@ -718,3 +718,20 @@ func TestBuildPromptsFitTheFlow(t *testing.T) {
 		})
 	}
 }
+
+// A label that names the flow's purpose ("device recovery — user lost phone")
+// is read as that purpose, not reported as words no step matches.
+func TestBuildPurposeLabel(t *testing.T) {
+	for _, tt := range []struct{ desc, label, purpose string }{
+		{"device recovery — user lost phone. verify them by face against their enrolled profile, then an email OTP", "device recovery", "device recovery"},
+		{"Crypto withdrawal. Liveness then sms", "Crypto withdrawal", "crypto withdrawal step-up"},
+	} {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			all := strings.Join(r.Assumptions, "\n")
+			assert.Contains(t, all, `Read "`+tt.label+`" as the flow's purpose (`+tt.purpose+`)`)
+			assert.NotContains(t, all, unplacedPrefix+tt.label)
+		})
+	}
+}

@@ -606,6 +606,10 @@ func parse(text string) *parsed {
 		case contact != kNone && hc == contact:
 			// "we already have the user's email. send them a code there": where a
 			// later code goes, not a step
+		case p.uc != ucGeneric && detectUseCase(c.toks) == p.uc && !slices.ContainsFunc(c.toks, func(t token) bool { return requestVerbLemmas[t.w] }):
+			// "device recovery — user lost phone": the flow's purpose, which
+			// sets what the avatar says; no step of its own
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the flow's purpose ("+useCaseNames[p.uc]+"), which sets what the avatar says.")
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
