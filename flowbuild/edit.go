@@ -278,6 +278,9 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	p.start = &sc
 	var text strings.Builder
 	for i := range f {
+		if pr := f[i].Prompt; pr == newUserPrompt(ucGeneric) || pr == newUserBranchPrompt(ucGeneric) {
+			continue // "if you're new here, please sign up first" names no purpose
+		}
 		text.WriteString(f[i].Prompt)
 		text.WriteByte(' ')
 	}
@@ -901,10 +904,18 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 			moved := p.steps[i]
+			before := slices.Clone(p.steps)
 			p.steps = append(p.steps[:i], p.steps[i+1:]...)
 			f, b := front || s.front && !s.back, back || s.back && !s.front
 			p.insert(moved, f, b, ref, refAfter)
 			p.touched = moved // "Move the liveness check. It should be first."
+			if r := findKind(before, kRecognition); moved.k == kLiveness && r >= 0 && i == r+1 && p.steps[p.find(kRecognition)+1] != moved {
+				// the layout keeps a liveness check straight after the recognition:
+				// say so, rather than report a move the flow will not show
+				p.steps = before
+				done = append(done, "did not move the liveness check"+where(f, b, ref, refAfter)+": FaceSign recommends it straight after the face recognition")
+				continue
+			}
 			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
 		}
 		if len(done) == 0 {

@@ -288,3 +288,18 @@ func TestEditNewUserLineFollowsThePath(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Say: Welcome! Let's get you set up.", res.Flow.Node("new_user").Prompt, "the integrator's own line is kept")
 }
+
+// A move the layout would undo (the liveness check away from the recognition
+// it follows) is reported as not made, and the builder's own new-user line
+// ("please sign up first") does not turn a flow into an onboarding one.
+func TestEditSaysWhatItDidNotMove(t *testing.T) {
+	base := built(t, "Greet the user, recognise them, liveness, then an SMS code.", Options{})
+	res, err := Edit(base.Clone(), "put the liveness check after the code", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(res.Summary, "Changed: did not move the liveness check after the one-time code: FaceSign recommends it straight after the face recognition."), res.Summary)
+	assert.Equal(t, base, res.Flow, "nothing moved")
+
+	res, err = Edit(base.Clone(), "move the sms code to the very beginning", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, res.Summary, "A verification flow of", "the purpose stays a verification")
+}
