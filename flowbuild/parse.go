@@ -2164,7 +2164,7 @@ func dataMatch(ts []token) bool {
 // threshold 0.9", "compare(threshold=0.9)"): numbers, their units and keys.
 func onlySettings(ts []token) bool {
 	for _, t := range ts {
-		if !(comparingLemmas[t.w] || t.isNum || t.eq || lex.unit[t.w] || lex.settingKey[t.raw] != "" || lex.linkWord[t.raw] || t.w == "," || t.w == ".") {
+		if !(comparingLemmas[t.w] || t.isNum || t.eq || lex.unit[t.w] || lex.settingKey[t.raw] != "" || lex.linkWord[t.raw] || lex.settingLead[t.raw] || t.w == "," || t.w == ".") {
 			return false
 		}
 	}
