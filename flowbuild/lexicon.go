@@ -485,6 +485,10 @@ var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
+// moreTryWords beside "try", "go" or "chance" ask for the same step again
+// ("one more try", "another go", "a second chance").
+var moreTryWords = []string{"more", "another", "second", "extra"}
+
 var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper"}
 
 // subordOpenWords open a time clause that comes before its main clause ("and
@@ -596,7 +600,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                    map[string][]string
-	tld, former                                                                                                                                                                          map[string]bool
+	tld, former, moreTry                                                                                                                                                                 map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                             map[string]bool
 	modeNoun                                                                                                                                                                             map[string]bool
@@ -703,7 +707,7 @@ func newLexicon() *lexicon {
 	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
-	l.tld = wordSet(tldWords)
+	l.tld, l.moreTry = wordSet(tldWords), wordSet(moreTryWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
@@ -1279,8 +1283,9 @@ var joins = map[string]string{
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
-	"in front of": "before", // "put a liveness check in front of it"
-	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
+	"in front of": "before",                          // "put a liveness check in front of it"
+	"once more":   "again", "one more time": "again", // "let them try once more"
+	"look up": "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	// "users drop off at the document step": people leaving, not a step removed

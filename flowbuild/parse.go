@@ -348,6 +348,7 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
+	retried := -1           // the clause whose condition asked for a retry and nothing more
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
 	var twice []*step       // steps said "twice" in this sentence
@@ -487,8 +488,24 @@ func parse(text string) *parsed {
 				(slices.ContainsFunc(a.steps, func(s *step) bool { return s.k == sc.anchor.k }) ||
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
-			if pol := readPolicy(body); pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
+			pol := readPolicy(body)
+			if pol == "retry" && sc.k == condFail && sc.anchor == nil && sc.named {
+				// "selfie liveness, and if it fails they can try one more time": the
+				// step just named is the one offered again
+				for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
+					if canFail(seq[i].k) {
+						sc.anchor = seq[i]
+					}
+				}
+			}
+			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
+				if len(a.steps) == 0 {
+					// the retry is all the condition asked for: what follows ("…,
+					// then a text code", "… another go. Then an email OTP.") is the main path
+					lastScope, sc = sc, scope{}
+					retried = ci
+				}
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 			}
@@ -526,7 +543,7 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 			continue
 		}
-		if cond.k != condMain && (isPolicyClause(c, clauses, ci) || c.sent == policySent) {
+		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 || c.sent == policySent) {
 			policySent = c.sent
 			pol := readPolicy(c.toks)
 			if pol != "" {
@@ -1372,6 +1389,11 @@ func readPolicy(ts []token) string {
 	for i, t := range ts {
 		switch {
 		case t.w == "again" || t.raw == "retry" || t.raw == "retries" || (t.raw == "try" && i+1 < len(ts) && ts[i+1].w == "again"):
+			return "retry"
+		case (t.w == "attempt" || t.raw == "go" || t.raw == "chance") && (hasAnyRaw(ts[max(0, i-3):i], lex.moreTry) || hasAnyRaw(ts[i+1:min(len(ts), i+4)], lex.moreTry)) &&
+			!hasRaw(ts, "instead", "with"):
+			// "let them have one more try", "they can try one more time", "another
+			// go" ("a second chance with an SMS code instead" is another step)
 			return "retry"
 		case t.w == "human" || t.raw == "human" || t.raw == "humans" || t.raw == "agent" || t.raw == "person" && i > 0 && ts[i-1].raw == "a":
 			return "human"

@@ -101,10 +101,13 @@ func (d *detector) add(s *step, i int) *step {
 		}
 		return nil
 	}
-	if d.got.has(s.k) && s.k != kAsk {
+	if d.got.has(s.k) {
 		for _, o := range d.out {
-			if o.k == s.k {
+			if o.k == s.k && s.k != kAsk {
 				return mergeStep(o, s)
+			}
+			if o.k == kAsk && s.k == kAsk && o.phrase == s.phrase && o.topics == s.topics {
+				return o // "a question asking what the account is for": one question named twice
 			}
 		}
 	}
