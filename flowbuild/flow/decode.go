@@ -41,6 +41,12 @@ func Decode(data []byte) (Flow, error) {
 	if !json.Valid(data) {
 		return nil, invalidJSON(data)
 	}
+	return decodeValid(data)
+}
+
+// decodeValid is Decode of a document already known to be valid JSON that
+// starts with '[' or '{', without surrounding space.
+func decodeValid(data []byte) (Flow, error) {
 	nodes := data
 	if data[0] == '{' {
 		var err error
@@ -139,7 +145,15 @@ func unwrapNodes(obj []byte) ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler with Decode's rules.
 func (f *Flow) UnmarshalJSON(data []byte) error {
-	flow, err := Decode(data)
+	// "The input can be assumed to be a valid encoding of a JSON value"
+	// (json.Unmarshaler): encoding/json checked the whole document before
+	// handing this value over, so Decode's json.Valid is not run again.
+	data = bytes.TrimSpace(data)
+	decode := Decode
+	if len(data) > 0 && (data[0] == '[' || data[0] == '{') {
+		decode = decodeValid
+	}
+	flow, err := decode(data)
 	if err != nil {
 		return err
 	}
