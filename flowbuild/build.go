@@ -305,8 +305,26 @@ func (p *plan) summary(f flow.Flow) string {
 	b.WriteString(" nodes: the avatar ")
 	b.WriteString(joinAnd(parts))
 	b.WriteString(".")
-	if hasKind(p.steps, kRecognition) {
-		b.WriteString(" A recognised user goes on to a liveness check; a new or unseen face gets its own liveness check and is told no account matched.")
+	for _, s := range p.steps {
+		if s.k != kRecognition {
+			continue
+		}
+		b.WriteString(" A recognised user goes on to a liveness check; a new or unseen face gets its own liveness check")
+		branch := s.branch
+		if len(branch) > 0 && branch[0].k == kLiveness {
+			branch = branch[1:] // the new-user path's own liveness check, said already
+		}
+		if then := describeSteps(branch); then != "" {
+			b.WriteString(", then the avatar " + then + ".")
+		} else {
+			b.WriteString(" and is told no account matched.")
+		}
+		break
+	}
+	for _, s := range p.steps {
+		if then := describeSteps(s.fallback); then != "" {
+			b.WriteString(" When the " + s.k.String() + " fails, the avatar " + then + " instead.")
+		}
 	}
 	// steps retried on their own (step.retry): said first, and the policy then
 	// speaks of the other checks
@@ -330,6 +348,21 @@ func (p *plan) summary(f flow.Flow) string {
 		b.WriteString(" Any" + other + " failed check ends the session with a polite message.")
 	}
 	return strings.Replace(b.String(), "A onboarding", "An onboarding", 1)
+}
+
+// describeSteps says what the avatar does in steps, for the summary ("scans an
+// identity document, and sends a one-time code by SMS"); "" when nothing.
+func describeSteps(steps []*step) string {
+	var parts []string
+	for _, s := range steps {
+		if d := describeStep(s); d != "" {
+			parts = append(parts, d)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return nounList(parts)
 }
 
 func describeStep(s *step) string {

@@ -735,3 +735,17 @@ func TestBuildPurposeLabel(t *testing.T) {
 		})
 	}
 }
+
+// The summary says what happens off the main path: the new users' steps and a
+// failed step's fallback, not "is told no account matched" over a path that
+// goes on.
+func TestBuildSummaryOffTheMainPath(t *testing.T) {
+	r, err := Build("Recognise them. Known users: liveness then an SMS code. New users: liveness, passport scan, face compare, then an SMS code.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Summary, "a new or unseen face gets its own liveness check, then the avatar scans an identity document, compares the document photo with the live video, and sends a one-time code by SMS.")
+	assert.NotContains(t, r.Summary, "no account matched")
+
+	r, err = Build("liveness, then sms code; if the sms can't be delivered send an email code instead", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Summary, "When the SMS one-time code fails, the avatar sends a one-time code by email instead.")
+}

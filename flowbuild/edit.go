@@ -615,17 +615,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if i := p.find(kDocument); i >= 0 {
+	if s := p.stepOf(kDocument); s != nil {
 		// "don't accept driving licences anymore", "remove passports from the
 		// accepted documents and allow ID cards": what the scan accepts changes,
 		// the scan stays while it accepts anything
 		if added, removed := docTypeChanges(ts); len(removed) > 0 && (len(added) > 0 || hasAnyRaw(ts, lex.acceptVerb)) {
-			s := p.steps[i]
 			cur := s.currentDocTypes()
 			types := slices.DeleteFunc(mergeTypes(cur, added), func(t string) bool { return slices.Contains(removed, t) })
 			if len(types) > 0 && !slices.Equal(types, cur) {
 				s.docTypes = types
-				done := []string{"the document scan now accepts " + strings.Join(types, ", ")}
+				done := []string{"the document scan now accepts " + docTypesText(types)}
 				if st := readSettings(ts); st.scanMode != "" {
 					// "…, and single capture only": the scan's mode in the same breath
 					s.scanMode = st.scanMode
@@ -1381,6 +1380,28 @@ func where(front, back bool, ref []*step, after bool) string {
 		return " to the end"
 	}
 	return ""
+}
+
+// stepOf is the flow's step of kind k whose settings a change names: the main
+// path's, or else the one such step a branch or a fallback has ("use driving
+// licences instead of passports", "make the SMS code 8 digits" when only new
+// users get one); nil when there is none, or several off the main path.
+func (p *plan) stepOf(k kind) *step {
+	if i := p.find(k); i >= 0 {
+		return p.steps[i]
+	}
+	var found []*step
+	for _, s := range p.steps {
+		for _, b := range [][]*step{s.branch, s.fallback} {
+			if i := findKind(b, k); i >= 0 {
+				found = append(found, b[i])
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return nil
 }
 
 // find returns the index of the first step of kind k, skipping the greeting and

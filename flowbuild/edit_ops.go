@@ -229,13 +229,6 @@ func family(k kind) []kind {
 	return nil
 }
 
-func (p *plan) stepOf(k kind) *step {
-	if i := p.find(k); i >= 0 {
-		return p.steps[i]
-	}
-	return nil
-}
-
 // configure changes the settings of steps the flow already has, when the change
 // names settings and no new step: "make the SMS code 8 digits", "passports only",
 // "change the age to 21", "we only need the camera". It reports false when the
@@ -248,7 +241,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		// "the passport scan should come first": where a step goes, not what it accepts
 		return nil, false
 	}
-	if slices.ContainsFunc(pos, func(x *step) bool { return p.find(x.k) < 0 && !x.k.isConversation() }) {
+	if slices.ContainsFunc(pos, func(x *step) bool { return p.stepOf(x.k) == nil && !x.k.isConversation() }) {
 		// "replace the passport scan with a selfie", "make sure the passport is
 		// theirs": a new step, not a setting
 		return nil, false
@@ -311,7 +304,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			}
 			s.docTypes = types
 			s.configureNode()
-			done = append(done, "the document scan now accepts "+strings.Join(types, ", "))
+			done = append(done, "the document scan now accepts "+docTypesText(types))
 		case x.k == kAgeCheck && x.explicitAge && x.minAge > 0:
 			s.minAge = x.minAge
 			s.configureNode()
@@ -763,7 +756,7 @@ func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, 
 	}
 	d.docTypes = types
 	d.configureNode()
-	return []string{"the document scan on that path now accepts " + strings.Join(types, ", ")}, true
+	return []string{"the document scan on that path now accepts " + docTypesText(types)}, true
 }
 
 // replaceOnBranch replaces, on the branch a condition names (a recognition's

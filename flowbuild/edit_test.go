@@ -303,3 +303,13 @@ func TestEditSaysWhatItDidNotMove(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, res.Summary, "A verification flow of", "the purpose stays a verification")
 }
+
+// A change to a step's settings reaches the one such step a branch has when the
+// main path has none, and says the document types in words.
+func TestEditSettingsOfABranchStep(t *testing.T) {
+	base := built(t, "Recognise them. Known users: liveness then an SMS code. New users: liveness, passport scan, face compare, then an SMS code.", Options{})
+	res, err := Edit(base, "use driving licences instead of passports", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(res.Summary, "Changed: the document scan now accepts driver's licenses."), res.Summary)
+	assert.Equal(t, []string{"dl"}, res.Flow.Node("new_user_document_scan").AllowedDocumentTypes)
+}

@@ -309,6 +309,19 @@ func nounList(names []string) string {
 	return joinAnd(names)
 }
 
+// docTypesText names document types for a sentence ("passports and driver's licenses").
+func docTypesText(types []string) string {
+	names := make([]string, 0, len(types))
+	for _, t := range types {
+		if n, ok := docTypeNames[t]; ok {
+			names = append(names, n)
+		} else {
+			names = append(names, t)
+		}
+	}
+	return nounList(names)
+}
+
 func joinAnd(parts []string) string {
 	switch len(parts) {
 	case 1:
