@@ -622,6 +622,14 @@ type lexicon struct {
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
 	failPhrase, sameCase, thatPath                                                                                                                                                       map[string][]string
+	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
+	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
+}
+
+// lemmaOf is what lemma returns for a word.
+type lemmaOf struct {
+	w     string
+	known bool
 }
 
 var lex = newLexicon()
@@ -734,6 +742,15 @@ func newLexicon() *lexicon {
 	}
 	for n := range l.byLen {
 		sort.Strings(l.byLen[n])
+	}
+	// The words joins makes are read once here: joinTokens meets them often, and
+	// one the lexicon does not know goes through typo correction ("checkin").
+	l.joinFirst, l.joined = map[string]bool{}, map[string]lemmaOf{}
+	for phrase, j := range joins {
+		first, _, _ := strings.Cut(phrase, " ")
+		l.joinFirst[first] = true
+		w, known := l.lemma(j)
+		l.joined[j] = lemmaOf{w, known}
 	}
 	return l
 }
@@ -1223,20 +1240,15 @@ func joinTokens(ts []token) []token {
 		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of": three words that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
-				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig + "-" + ts[i+2].orig}
-				t.w, t.known = lex.lemma(j)
-				out = append(out, t)
+				out = append(out, joinedToken(j, ts[i].orig+"-"+ts[i+1].orig+"-"+ts[i+2].orig))
 				i += 2
 				continue
 			}
 		}
-		if i+1 < len(ts) && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
+		if i+1 < len(ts) && lex.joinFirst[ts[i].raw] && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
 			// ("a liveness check in front of it": the three words after "check" join, not "check in")
-			pair := ts[i].raw + " " + ts[i+1].raw
-			if j, ok := joins[pair]; ok {
-				t := token{raw: j, orig: ts[i].orig + "-" + ts[i+1].orig}
-				t.w, t.known = lex.lemma(j)
-				out = append(out, t)
+			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw]; ok {
+				out = append(out, joinedToken(j, ts[i].orig+"-"+ts[i+1].orig))
 				i++
 				continue
 			}
@@ -1272,6 +1284,12 @@ func joinTokens(ts []token) []token {
 		out = append(out, ts[i])
 	}
 	return out
+}
+
+// joinedToken is the token of the word j that joins makes of the words orig.
+func joinedToken(j, orig string) token {
+	lm := lex.joined[j]
+	return token{w: lm.w, raw: j, orig: orig, known: lm.known}
 }
 
 // nounSense: words that name a step as verbs and an image as nouns, with the
