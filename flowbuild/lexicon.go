@@ -196,26 +196,29 @@ var (
 	condIfStrictWords  = []string{"if", "when", "whenever", "unless", "given"} // a condition proper, not a purpose ("for new clients")
 )
 
-// phraseSet maps each phrase's first word to the words after it ("which means" →
-// "which": ["means"]); a one-word phrase maps to an empty list.
-func phraseSet(ps []string) map[string][]string {
-	m := make(map[string][]string, len(ps))
+// phrases maps each phrase's first word to the words after it, one list a
+// phrase ("which means" → "which": [["means"]]); a one-word phrase has an empty
+// list.
+type phrases map[string][][]string
+
+// phraseSet splits the phrases ps once, for phraseLen to compare word by word.
+func phraseSet(ps []string) phrases {
+	m := make(phrases, len(ps))
 	for _, p := range ps {
 		first, rest, _ := strings.Cut(p, " ")
-		m[first] = append(m[first], rest)
+		m[first] = append(m[first], strings.Fields(rest))
 	}
 	return m
 }
 
 // phraseAt reports whether a phrase of set starts at token i.
-func phraseAt(ts []token, i int, set map[string][]string) bool { return phraseLen(ts, i, set) > 0 }
+func phraseAt(ts []token, i int, set phrases) bool { return phraseLen(ts, i, set) > 0 }
 
 // phraseLen is the number of tokens of the longest phrase of set that starts at
 // token i, or 0.
-func phraseLen(ts []token, i int, set map[string][]string) int {
+func phraseLen(ts []token, i int, set phrases) int {
 	best := 0
-	for _, rest := range set[ts[i].raw] {
-		ws := strings.Fields(rest)
+	for _, ws := range set[ts[i].raw] {
 		ok := i+len(ws) < len(ts)
 		for k := 0; ok && k < len(ws); k++ {
 			ok = ts[i+1+k].raw == ws[k]
@@ -599,7 +602,7 @@ type lexicon struct {
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
-	elsewhere, inFlow                                                                                                                                                                    map[string][]string
+	elsewhere, inFlow                                                                                                                                                                    phrases
 	tld, former, moreTry                                                                                                                                                                 map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                             map[string]bool
@@ -617,11 +620,11 @@ type lexicon struct {
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
 	condIfStrict                                                                                                                                                                         map[string]bool
 	stepHead                                                                                                                                                                             map[string]bool
-	mainPath                                                                                                                                                                             map[string][]string // phrases naming the success path ("happy path")
-	negScopeEnd                                                                                                                                                                          map[string][]string // first word → the words after it, of a phrase that ends a negation's scope
+	mainPath                                                                                                                                                                             phrases // phrases naming the success path ("happy path")
+	negScopeEnd                                                                                                                                                                          phrases // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
-	failPhrase, sameCase, thatPath                                                                                                                                                       map[string][]string
+	failPhrase, sameCase, thatPath                                                                                                                                                       phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 }

@@ -1418,7 +1418,7 @@ func endsAfter(ts []token) bool {
 }
 
 // hasPhrase reports whether a phrase of set occurs anywhere in ts.
-func hasPhrase(ts []token, set map[string][]string) bool {
+func hasPhrase(ts []token, set phrases) bool {
 	for i := range ts {
 		if phraseAt(ts, i, set) {
 			return true
