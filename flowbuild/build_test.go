@@ -749,3 +749,26 @@ func TestBuildSummaryOffTheMainPath(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, r.Summary, "When the SMS one-time code fails, the avatar sends a one-time code by email instead.")
 }
+
+// A question's outcome says what a good answer is for that question: the
+// details read back confirmed, a security question answered correctly.
+func TestBuildQuestionOutcomes(t *testing.T) {
+	tests := []struct{ desc, id, prompt, ok string }{
+		{"crypto withdrawals. liveness, avatar reads back the destination address and asks them to confirm, SMS OTP", "question",
+			"Read the destination address back to the user, and ask them to confirm.", "The user confirmed the destination address"},
+		{"Account recovery. Recognize the face, liveness, then ask a security question about their last login location.", "security_question",
+			"Ask the user a security question about their last login location.", "The user answered the security question correctly"},
+		{"wire transfer: liveness, ask a security question, email code", "security_question",
+			"Ask the user a security question about the transfer: who the recipient is, how much is being sent and why.", "The user answered the security question correctly"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			n := r.Flow.Node(tt.id)
+			require.NotNil(t, n)
+			assert.Equal(t, tt.prompt, n.Prompt)
+			assert.Equal(t, tt.ok, n.Outcomes[0].Condition)
+		})
+	}
+}

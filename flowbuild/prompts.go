@@ -227,12 +227,12 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	if s.topics&tSecurity != 0 && !(uc == ucTransfer || uc == ucCrypto || uc == ucPayment) {
 		// no transaction in the text: the questions are about what the user named, or the account
 		if about := aboutPhrase(s.phrase); about != "" {
-			parts = append(parts, "security questions about "+about)
+			parts = append(parts, "a security question about "+about)
 		} else {
 			parts = append(parts, "a security question only the account holder could answer")
 		}
 	} else if s.topics&tSecurity != 0 {
-		parts = append(parts, "a security question about "+strings.TrimPrefix(what, "the ")+": who the recipient is, how much is being sent and why")
+		parts = append(parts, "a security question about "+what+": who the recipient is, how much is being sent and why")
 	} else if s.topics&tWallet != 0 {
 		parts = append(parts, "to confirm the destination wallet address and the amount of "+what+over(amount))
 	} else if s.topics&tTransfer != 0 {
@@ -335,8 +335,14 @@ func joinAnd(parts []string) string {
 // askConditions are the outcome conditions of a question: the positive one first.
 func askConditions(s *step) (okID, ok, badID, bad string) {
 	var got []string
-	if s.topics&(tTransfer|tWallet|tSecurity) != 0 {
+	switch {
+	case s.readBack != "" && !s.userReads:
+		got = append(got, "confirmed "+s.readBack) // "confirmed the destination address"
+	case s.topics&(tTransfer|tWallet) != 0:
 		got = append(got, "confirmed the details")
+	}
+	if s.topics&tSecurity != 0 {
+		got = append(got, "answered the security question correctly")
 	}
 	if s.topics&(tName|tDOB|tCard|tAddress) != 0 {
 		got = append(got, "gave the requested information")
