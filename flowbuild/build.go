@@ -405,7 +405,7 @@ func describeStep(s *step) string {
 		if s.readBack != "" && !s.userReads {
 			return "reads " + s.readBack + " back to the user to confirm"
 		}
-		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, ""), "."), "Ask "), ", and listen to the answer")
+		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, "", ""), "."), "Ask "), ", and listen to the answer")
 	case kInform:
 		return "explains what happens next"
 	case kClosing:

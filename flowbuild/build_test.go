@@ -677,6 +677,10 @@ func TestBuildPaymentNoun(t *testing.T) {
 			assert.Contains(t, r.Flow.Node(id).Prompt, tt.want, "%s: %s", tt.desc, id)
 		}
 	}
+	// the questions say it too
+	r, err := Build("purchase approval for big purchases over $2000: liveness, confirm the purchase details, sms code", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Ask the user to confirm the recipient and the amount of the purchase of over $2000.", r.Flow.Node("confirm_details").Prompt)
 }
 
 // What the avatar says fits the flow described: the user's words are spelled as a

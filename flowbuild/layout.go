@@ -31,15 +31,6 @@ type plan struct {
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
 
-// paymentLine puts the text's own word for the money moving ("withdrawal",
-// "payout", "purchase") into a payment's stock line, which says "payment".
-func (p *plan) paymentLine(line string) string {
-	if p.uc != ucPayment || p.noun == "" {
-		return line
-	}
-	return strings.ReplaceAll(line, "payment", p.noun)
-}
-
 // looksUp reports whether the flow starts by looking the user up among enrolled
 // faces: its greeting and closing then speak to returning users as well as new
 // ones ("first time, enroll their face; after that, recognise them").
@@ -498,7 +489,7 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, chain...)
 	}
 	if failUsed {
-		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: p.paymentLine(failurePrompt(p.uc, p.policy)), DoesNotRequireReply: true}
+		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: failurePrompt(p.uc, p.noun, p.policy), DoesNotRequireReply: true}
 		if p.failure != nil {
 			n = p.failure.Clone()
 		}
@@ -617,25 +608,25 @@ func (p *plan) wireList(n *flow.Node, s *step, next, fail string) {
 func (p *plan) fill(n *flow.Node, s *step, video bool) {
 	switch s.k {
 	case kGreeting:
-		n.Prompt = p.paymentLine(greetingPrompt(p.uc, p.amount, video, p.looksUp()))
+		n.Prompt = greetingPrompt(p.uc, p.amount, p.noun, video, p.looksUp())
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q // the user's own greeting, as written
 		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
-		n.Prompt = p.paymentLine(closingPrompt(p.uc, p.looksUp()))
+		n.Prompt = closingPrompt(p.uc, p.noun, p.looksUp())
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q
 		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "done"}}
 	case kInform:
-		n.Prompt = informPrompt(s, p.uc)
+		n.Prompt = informPrompt(s, p.uc, p.noun)
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kAsk:
-		n.Prompt = askPrompt(s, p.uc, p.amount)
+		n.Prompt = askPrompt(s, p.uc, p.amount, p.noun)
 		okID, ok, badID, bad := askConditions(s)
 		n.Outcomes = []flow.Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
 	case kPermissions:

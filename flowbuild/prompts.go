@@ -10,7 +10,8 @@ import (
 // avatar pursues in its own words. Greetings are long enough (12+ words, several
 // seconds of speech) to give recognition and liveness video to work with.
 
-func greetingPrompt(uc useCase, amount string, video, looksUp bool) string {
+// noun is the text's word for a payment ("withdrawal", "purchase"), or "".
+func greetingPrompt(uc useCase, amount, noun string, video, looksUp bool) string {
 	var reason string
 	switch uc {
 	case ucTransfer:
@@ -18,7 +19,7 @@ func greetingPrompt(uc useCase, amount string, video, looksUp bool) string {
 	case ucCrypto:
 		reason = "Hi there, and thanks for joining. Before we release your withdrawal" + over(amount) + ", I need a quick check that it's really you."
 	case ucPayment:
-		reason = "Hello, and thanks for joining. Before we approve this payment" + over(amount) + ", I need a quick check that it's really you."
+		reason = "Hello, and thanks for joining. Before we approve this " + paymentWord(noun) + over(amount) + ", I need a quick check that it's really you."
 	case ucPayoutChange:
 		reason = "Hello. Before we change the bank account your payouts go to, I need to confirm that it's really you."
 	case ucRecovery:
@@ -62,14 +63,14 @@ func over(amount string) string {
 	return " of over " + amount
 }
 
-func closingPrompt(uc useCase, looksUp bool) string {
+func closingPrompt(uc useCase, noun string, looksUp bool) string {
 	switch uc {
 	case ucTransfer:
 		return "Say: Thank you, you're verified. Your transfer will go ahead now."
 	case ucCrypto:
 		return "Say: Thank you, you're verified. Your withdrawal will be processed now."
 	case ucPayment:
-		return "Say: Thank you, you're verified. Your payment is approved."
+		return "Say: Thank you, you're verified. Your " + paymentWord(noun) + " is approved."
 	case ucPayoutChange:
 		return "Say: Thank you, you're verified. Your payout account will be updated shortly."
 	case ucRecovery:
@@ -102,7 +103,7 @@ func closingPrompt(uc useCase, looksUp bool) string {
 	return "Say: Thank you, you're verified. You can continue now."
 }
 
-func failurePrompt(uc useCase, policy string) string {
+func failurePrompt(uc useCase, noun, policy string) string {
 	if policy == "human" {
 		return "Say: I couldn't complete the verification automatically, so I'm passing you to a member of our team. They will contact you shortly to finish it."
 	}
@@ -112,7 +113,7 @@ func failurePrompt(uc useCase, policy string) string {
 	case ucCrypto:
 		return "Say: I'm sorry, I can't release this withdrawal right now. For your security, our team will contact you to complete it."
 	case ucPayment:
-		return "Say: I'm sorry, I can't approve this payment right now. Our team will contact you to complete it."
+		return "Say: I'm sorry, I can't approve this " + paymentWord(noun) + " right now. Our team will contact you to complete it."
 	case ucOnboarding, ucEnrollment:
 		return "Say: I'm sorry, we couldn't finish your verification this time. Please try again later or contact our support team."
 	case ucAge:
@@ -198,7 +199,7 @@ func generatedTransition(p string) bool {
 }
 
 // askPrompt writes the goal of a question conversation from its topics.
-func askPrompt(s *step, uc useCase, amount string) string {
+func askPrompt(s *step, uc useCase, amount, noun string) string {
 	if q, ok := ownLine(s.phrase); ok {
 		return "Ask: " + q // the question as the user wrote it, asked verbatim as "Say:" lines are said
 	}
@@ -216,7 +217,7 @@ func askPrompt(s *step, uc useCase, amount string) string {
 	case ucCrypto:
 		what = "the withdrawal"
 	case ucPayment:
-		what = "the payment"
+		what = "the " + paymentWord(noun)
 	case ucPayoutChange:
 		what, act = "the change", "do it"
 	case ucSIMSwap:
@@ -309,6 +310,14 @@ func nounList(names []string) string {
 	return joinAnd(names)
 }
 
+// paymentWord is the text's word for a payment, "payment" when it gave none.
+func paymentWord(noun string) string {
+	if noun == "" {
+		return "payment"
+	}
+	return noun
+}
+
 // docTypesText names document types for a sentence ("passports and driver's licenses").
 func docTypesText(types []string) string {
 	names := make([]string, 0, len(types))
@@ -393,13 +402,13 @@ func askID(s *step) string {
 	return "question"
 }
 
-func informPrompt(s *step, uc useCase) string {
+func informPrompt(s *step, uc useCase, noun string) string {
 	if s.topics&tFuture != 0 || s.topics&tWelcome != 0 && (uc == ucOnboarding || uc == ucEnrollment) {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
 	}
 	if s.topics&tWelcome != 0 {
 		// "then say welcome": a welcome to what this flow is for, not to an enrollment it never made
-		return "Say: Welcome! " + strings.TrimPrefix(closingPrompt(uc, false), "Say: ")
+		return "Say: Welcome! " + strings.TrimPrefix(closingPrompt(uc, noun, false), "Say: ")
 	}
 	if q, ok := ownLine(s.phrase); ok {
 		return "Say: " + q
