@@ -776,3 +776,12 @@ func TestBuildQuestionOutcomes(t *testing.T) {
 		})
 	}
 }
+
+// A liveness check the text puts late on the new users' path is the one their
+// path opens with; the builder says so rather than drop the words.
+func TestBuildNewUsersLateLiveness(t *testing.T) {
+	r, err := Build("Recognise them, then liveness. New users: passport scan, compare to face, then a liveness check.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Assumptions, "New users' liveness check runs first on their path, straight after the recognition, as FaceSign recommends, not after the face comparison.")
+	assert.Equal(t, flow.TypeLiveness, r.Flow.Node("liveness_new_user").Type)
+}

@@ -178,6 +178,10 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 					sc.anchor = s
 					main = append(main, s)
 				}
+				if s.k == kLiveness && len(sc.anchor.branch) > 0 {
+					// "new users: passport scan, …, then a liveness check": said, not dropped
+					p.notes = append(p.notes, "New users' liveness check runs first on their path, straight after the recognition, as FaceSign recommends, not after the "+sc.anchor.branch[len(sc.anchor.branch)-1].k.String()+".")
+				}
 				continue // the recognition itself, or the liveness every path has
 			}
 			if s.k == kGreeting || s.k == kClosing {
