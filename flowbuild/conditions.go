@@ -92,7 +92,7 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed
 			return condition{k: condFail, end: i}
-		case lex.condFail[t.raw] || lex.condStop[t.raw] && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw]) && neg && hasIf:
+		case lex.condFail[t.raw] || lex.condStop[t.raw] && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}

@@ -267,6 +267,7 @@ var (
 	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                                       // lemmas naming an identity document
 	peopleList           = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                                // the text is about people, not data
 	emailGivenWords      = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                                                                                                      // an email the user hands over
+	arrivePhrases        = []string{"show up", "shows up", "showed up", "turn up", "turns up", "turned up", "come through", "comes through", "go through", "goes through"}                                                                                                                                                           // "if the code doesn't show up" (a phrase: "never shows up on the happy path" is about a place)
 	arriveWords          = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                                                                                  // "if the code is not delivered"
 	frontWords           = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                                         // a position word that pins a step first
 	backWords            = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                                    // … or last
@@ -624,7 +625,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                          phrases // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
-	failPhrase, sameCase, thatPath                                                                                                                                                       phrases
+	failPhrase, sameCase, thatPath, arrivePhrase                                                                                                                                         phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 }
@@ -718,7 +719,7 @@ func newLexicon() *lexicon {
 	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
-	l.tld, l.moreTry = wordSet(tldWords), wordSet(moreTryWords)
+	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
