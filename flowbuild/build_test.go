@@ -762,6 +762,8 @@ func TestBuildQuestionOutcomes(t *testing.T) {
 			"Read the destination address back to the user, and ask them to confirm.", "The user confirmed the destination address"},
 		{"Account recovery. Recognize the face, liveness, then ask a security question about their last login location.", "security_question",
 			"Ask the user a security question about their last login location.", "The user answered the security question correctly"},
+		{"greet, then a consent question about recording the session, then liveness", "consent",
+			"Ask the user whether they consent to recording the session.", "The user clearly gave their consent"},
 		{"wire transfer: liveness, ask a security question, email code", "security_question",
 			"Ask the user a security question about the transfer: who the recipient is, how much is being sent and why.", "The user answered the security question correctly"},
 	}

@@ -969,7 +969,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		})
 	}
 	var chain *step
-	for _, s := range pos {
+	for _, s := range mergeAsks(pos) {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
 				mergeStep(p.steps[i], s)

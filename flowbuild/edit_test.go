@@ -313,3 +313,13 @@ func TestEditSettingsOfABranchStep(t *testing.T) {
 	assert.True(t, strings.HasPrefix(res.Summary, "Changed: the document scan now accepts driver's licenses."), res.Summary)
 	assert.Equal(t, []string{"dl"}, res.Flow.Node("new_user_document_scan").AllowedDocumentTypes)
 }
+
+// "add a consent question at the start about recording" adds one question,
+// about what it names, as Build would.
+func TestEditAddsOneQuestion(t *testing.T) {
+	res, err := Edit(built(t, "Greet them, liveness, then an SMS code, then thank them.", Options{}), "add a consent question at the start about recording", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(res.Summary, "Changed: added a question to the start. "), res.Summary)
+	assert.Equal(t, "Ask the user whether they consent to recording.", res.Flow.Node("consent").Prompt)
+	assert.Nil(t, res.Flow.Node("question"))
+}

@@ -1309,9 +1309,14 @@ func order(seq []*step) []*step {
 	out = append(out, mid...)
 	out = append(out, back...)
 	out = append(out, closing...)
-	// adjacent questions become one conversation ("confirm the details... check for coercion")
-	merged := out[:0]
-	for _, s := range out {
+	return mergeAsks(out)
+}
+
+// mergeAsks makes adjacent new questions one conversation ("confirm the
+// details... check for coercion", "a consent question about recording").
+func mergeAsks(steps []*step) []*step {
+	merged := steps[:0]
+	for _, s := range steps {
 		if n := len(merged); n > 0 && s.k == kAsk && merged[n-1].k == kAsk && merged[n-1].node == nil && s.node == nil {
 			prev := merged[n-1]
 			prev.topics |= s.topics

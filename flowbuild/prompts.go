@@ -273,7 +273,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		parts = append(parts, "to confirm that they are doing this willingly, of their own free will")
 	}
 	if s.topics&tConsent != 0 {
-		parts = append(parts, "whether they consent to the processing of their face and voice data for this verification")
+		what := "the processing of their face and voice data for this verification"
+		if to := consentObject(s.phrase); to != "" {
+			what = to // "their consent to recording", "a consent question about recording the session"
+		}
+		parts = append(parts, "whether they consent to "+what)
 	}
 	if s.topics&tCoercion != 0 {
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
@@ -433,6 +437,15 @@ func aboutPhrase(p string) string {
 		return ""
 	}
 	return strings.TrimSpace(after)
+}
+
+// consentObject is what the phrase of a consent question says the consent is
+// for ("for their consent to recording" → "recording"), or "".
+func consentObject(p string) string {
+	if _, after, ok := strings.Cut(" "+trimDot(strings.TrimSpace(p))+" ", " consent to "); ok {
+		return strings.TrimSpace(after)
+	}
+	return aboutPhrase(p)
 }
 
 // ownLine is a line the user wrote in quotes (or asked directly, "did you …?"),
