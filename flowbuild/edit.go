@@ -968,6 +968,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return (s.k == kDocument || s.k == kFaceScan) && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra")
 		})
 	}
+	if ci, ii := findKind(pos, kClosing), findKind(pos, kInform); ci >= 0 && ii >= 0 && ci < ii {
+		// "the closing should tell them their card is unlocked": what the closing
+		// line says, not a line of its own before it
+		if j := p.find(kClosing); j >= 0 && p.steps[j].node != nil {
+			line := informPrompt(pos[ii], p.uc, p.noun)
+			if strings.HasPrefix(line, "Say: ") {
+				line += " Thank you."
+			} else {
+				line = strings.TrimSuffix(line, ".") + ", and thank them."
+			}
+			p.steps[j].node.Prompt = line
+			p.touched = p.steps[j]
+			return []string{"the closing line now says: " + line}, nil
+		}
+	}
 	var chain *step
 	for _, s := range mergeAsks(pos) {
 		if s.k == kGreeting || s.k == kClosing {

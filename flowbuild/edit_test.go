@@ -323,3 +323,13 @@ func TestEditAddsOneQuestion(t *testing.T) {
 	assert.Equal(t, "Ask the user whether they consent to recording.", res.Flow.Node("consent").Prompt)
 	assert.Nil(t, res.Flow.Node("question"))
 }
+
+// "the closing should tell them X" rewords the closing line; it adds no line
+// before it.
+func TestEditClosingSays(t *testing.T) {
+	base := built(t, "Greet them, liveness, then an SMS code, then thank them.", Options{})
+	res, err := Edit(base.Clone(), "the closing line should tell them their card is unlocked", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Explain to the user that their card is unlocked, and thank them.", res.Flow.Node("closing").Prompt)
+	assert.Len(t, res.Flow, len(base))
+}
