@@ -363,6 +363,8 @@ var (
 	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                              // … words that follow a step pointed at ("put it before it please"), no clause
 	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                 // "give them …": the people a condition before named
 	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                            // "once that's verified, run …": the step just named is the subject of the time clause
+	otherBiometricWords = []string{"voice", "voices", "voiceprint", "voiceprints", "fingerprint", "fingerprints", "thumbprint", "iris", "irises", "retina", "palmprint", "handprint", "gait"}         // a trait FaceSign cannot match (it checks faces, documents and codes): "their voice matches the voiceprint we hold"
+	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                   // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -605,6 +607,7 @@ type lexicon struct {
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
 	failPhrase, sameCase, thatPath                                                                                                                                                       map[string][]string
+	passiveBefore, otherBiometric                                                                                                                                                        map[string]bool
 }
 
 var lex = newLexicon()
@@ -676,6 +679,7 @@ func newLexicon() *lexicon {
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
+	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)

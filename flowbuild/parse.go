@@ -210,6 +210,10 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
+		case lex.passiveBefore[t.raw] && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
+			// "an SMS code preceded by a liveness check": the words from here on
+			// name steps that go before the ones just named (analyzeAfter)
+			flush()
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			if orderRefLemmas[ts[i+1].w] {
@@ -549,6 +553,14 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
+		bio := otherBiometric(c.toks)
+		if bio {
+			// "verify their voice matches the voiceprint we recorded": a match of a
+			// trait no node reads is no face or data check; say so instead
+			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && s.k != kLiveness })
+			a.notes = nil // what the clause's steps were read as
+			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
+		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
 		if hc != kNone && hasAnyRaw(c.toks, lex.speaker) {
@@ -586,7 +598,7 @@ func parse(text string) *parsed {
 			p.policy = pol
 		}
 		switch {
-		case len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
@@ -1547,6 +1559,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 
+	if len(ts) > 2 && lex.passiveBefore[ts[0].raw] && ts[1].raw == "by" {
+		// "…, preceded by a liveness check": what it names goes before the steps
+		// the clause before named, as "a liveness check before it" says
+		a.refAfter, a.pronounRef = false, true
+		a.steps = detect(ts[2:], seq, negations(ts[2:]), &a)
+		return a
+	}
+
 	// before/after a named step: "send the code after the liveness check"; "in the
 	// same place as X" puts it where X is
 	split := -1
@@ -1623,6 +1643,23 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// otherBiometric: the clause compares or verifies a trait FaceSign cannot read
+// (lexicon: otherBiometricWords), and no face: "match their fingerprint
+// against the one on file", "their voice matches the voiceprint".
+func otherBiometric(ts []token) bool {
+	if !hasAnyRaw(ts, lex.otherBiometric) {
+		return false
+	}
+	compares := false
+	for _, t := range ts {
+		if faceLemmas[t.w] || imageLemmas[t.w] {
+			return false
+		}
+		compares = compares || comparingLemmas[t.w] || confirmVerbLemmas[t.w] || t.w == "recognize" || t.w == "identify"
+	}
+	return compares
 }
 
 // doneElsewhere: the clause says what it names happens outside the flow
