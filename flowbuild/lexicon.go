@@ -434,8 +434,8 @@ var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 
 // failPhrases say that a step failed the way its outcomes can ("if the scan
 // times out", "if the compare comes back as no match"): under "if" or "when",
-// a failure condition.
-var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error"}
+// a failure condition; a code typed wrong, or too many times, failed too.
+var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error", "wrong", "incorrectly", "incorrect", "too many", "out of attempts", "out of tries", "mistype", "mistypes", "mistyped"}
 
 // sameCasePhrases open a clause under the condition read last ("… unless the
 // compare says no match. In that case, take a face scan").
