@@ -1530,6 +1530,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 
+	if i, k := eventTime(ts, seq); i >= 0 {
+		// "before we release funds to a seller I need a liveness check": the
+		// time clause says when the flow runs, not where a step goes
+		a.notes = append(a.notes, "Read \""+clauseText(ts[i:k])+"\" as when the flow runs, not as a step.")
+		ts = append(slices.Clone(ts[:i]), ts[k:]...)
+	}
+
 	// order words
 	for i, t := range ts {
 		switch {
@@ -1660,6 +1667,30 @@ func otherBiometric(ts []token) bool {
 		compares = compares || comparingLemmas[t.w] || confirmVerbLemmas[t.w] || t.w == "recognize" || t.w == "identify"
 	}
 	return compares
+}
+
+// eventTime finds a clause of time about something outside the flow: "before"
+// or "after" with a person as its subject ("before we release funds", "after
+// they log in"), up to where someone asks for the steps ("… I need", "… we
+// want"), naming no step itself. It returns where the time clause starts and
+// ends, or -1.
+func eventTime(ts []token, seq []*step) (int, int) {
+	for i := 0; i+2 < len(ts); i++ {
+		if !orderRefLemmas[ts[i].w] || !(lex.speaker[ts[i+1].raw] || lex.personPronoun[ts[i+1].raw] || ts[i+1].raw == "you") {
+			continue
+		}
+		for k := i + 2; k+1 < len(ts); k++ {
+			if (lex.speaker[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
+				var a analysis
+				if len(detect(ts[i+1:k], seq, make([]bool, k-i-1), &a)) > 0 {
+					return -1, -1 // "after we scan their ID we want …": the time names a step
+				}
+				return i, k
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
 }
 
 // doneElsewhere: the clause says what it names happens outside the flow
