@@ -247,7 +247,9 @@ func editSentences(text string) []string {
 	return out
 }
 
-// betweenRe reads "between X and Y" as "after X".
+// rewriteBetween reads "between X and Y" as "after X". Y runs to the next
+// comma, or to the end: what follows the comma is the instruction ("between
+// the liveness and the SMS, have the avatar ask …") and stays.
 func rewriteBetween(s string) string {
 	low := strings.ToLower(s)
 	i := strings.Index(low, "between ")
@@ -258,7 +260,11 @@ func rewriteBetween(s string) string {
 	if j < 0 {
 		return s
 	}
-	return s[:i] + "after " + s[i+len("between "):i+j]
+	rest := ""
+	if k := strings.IndexByte(low[i+j:], ','); k >= 0 {
+		rest = s[i+j+k:]
+	}
+	return s[:i] + "after " + s[i+len("between "):i+j] + rest
 }
 
 // extractPlan reads a flow back into steps along its success path, remembering which
@@ -956,6 +962,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return (s.k == kDocument || s.k == kFaceScan) && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra")
 		})
 	}
+	// "ask them to confirm the wallet address and whether anyone is coaching
+	// them": one conversation, as Build makes it
+	pos = mergeAsks(slices.Clone(pos))
 	var chain *step
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {

@@ -1278,7 +1278,12 @@ func order(seq []*step) []*step {
 	out = append(out, mid...)
 	out = append(out, back...)
 	out = append(out, closing...)
-	// adjacent questions become one conversation ("confirm the details... check for coercion")
+	return mergeAsks(out)
+}
+
+// mergeAsks makes adjacent new questions one conversation ("confirm the
+// details... check for coercion"), in place.
+func mergeAsks(out []*step) []*step {
 	merged := out[:0]
 	for _, s := range out {
 		if n := len(merged); n > 0 && s.k == kAsk && merged[n-1].k == kAsk && merged[n-1].node == nil && s.node == nil {
