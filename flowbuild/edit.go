@@ -247,6 +247,25 @@ func editSentences(text string) []string {
 	return out
 }
 
+// dropSwapResult drops what a swap's "so …" says it leads to ("swap the two
+// codes around so the email one comes before the sms"): the order the swap
+// makes, said again, names no other step to move.
+func dropSwapResult(sentence string) string {
+	words := strings.Fields(sentence)
+	swap := false
+	for i, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		if lex.swapVerb[w] {
+			swap = true
+			continue
+		}
+		if swap && i > 1 && lex.resultLead[w] {
+			return strings.TrimRight(strings.Join(words[:i], " "), ",;")
+		}
+	}
+	return sentence
+}
+
 // rewriteBetween reads "between X and Y" as "after X". Y runs to the next
 // comma, or to the end: what follows the comma is the instruction ("between
 // the liveness and the SMS, have the avatar ask …") and stays.
@@ -574,6 +593,7 @@ const (
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = activeVoice(sentence)
+	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)

@@ -367,6 +367,7 @@ var (
 	omitVerbWords       = []string{"leave", "keep", "cut"}                                                                                                                                            // with a particle after its object, leaving it out ("leave phones out of it")
 	omitParticleWords   = []string{"out", "off"}                                                                                                                                                      // … the particle
 	omitAfterWords      = []string{"of", "entirely", "altogether", "completely", "totally", "please", "too", "for", "here", "there", "pls", "plz", "as", "since", "because"}                          // … and what may follow it
+	resultLeadWords     = []string{"so", "meaning", "thus", "hence", "therefore"}                                                                                                                     // after a swap, what it leads to ("swap them so the email one comes first")
 	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                   // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
 )
 
@@ -610,7 +611,7 @@ type lexicon struct {
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
 	failPhrase, sameCase, thatPath                                                                                                                                                       map[string][]string
-	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric                                                                                                                     map[string]bool
+	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
 }
 
 var lex = newLexicon()
@@ -683,6 +684,7 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
+	l.resultLead = wordSet(resultLeadWords)
 	l.omitVerb, l.omitParticle, l.omitAfter = wordSet(omitVerbWords), wordSet(omitParticleWords), wordSet(omitAfterWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
