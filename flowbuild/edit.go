@@ -1505,6 +1505,8 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 			// "swap the email code for SMS" read the other way round
 			old, repl = repl, old
 			i = j
+		} else if d, ok := p.replaceOffPath(old, repl); ok {
+			return d, nil
 		} else {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to replace", old.k)
 		}
@@ -1551,6 +1553,23 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		done = append(done, "added "+s.k.withArticle()+" after it")
 	}
 	return done, nil
+}
+
+// replaceOffPath replaces a step that is not on the main path but on a step's
+// fallback or branch ("change that fallback to a document scan instead of the
+// email code"), in its place there.
+func (p *plan) replaceOffPath(old, repl *step) ([]string, bool) {
+	for _, s := range p.steps {
+		for _, list := range [][]*step{s.fallback, s.branch} {
+			if j := findKind(list, old.k); j >= 0 && findKind(list, repl.k) < 0 {
+				repl.front, repl.back = false, false
+				list[j] = repl
+				p.touched = repl
+				return []string{"replaced the " + old.k.String() + " after the " + s.k.String() + " with " + repl.k.withArticle()}, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // staleCompare: pos is one face comparison with its sources named, and the

@@ -630,6 +630,16 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		negs.add(steps[0].k) // "replace the SMS with an ID scan": the first named goes
 		steps = steps[1:]
 	}
+	if cond.k == condFail && sc.anchor == nil && negs != 0 {
+		// "change that fallback to a document scan instead of the email code":
+		// the fallback that holds the step replaced
+		for _, s := range p.steps {
+			if slices.ContainsFunc(s.fallback, func(f *step) bool { return negs.has(f.k) }) {
+				sc.anchor = s
+				break
+			}
+		}
+	}
 	if hasAnyRaw(ts, lex.replaceWord) || negs != 0 {
 		// "on the new-user branch, use SMS instead of email": a step of the branch
 		// is replaced in its place, not joined by a second one
