@@ -74,6 +74,18 @@ func splitInstructions(sentence string) []string {
 			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
 				end--
 			}
+			for j := end - 1; j > start+1 && j >= end-4; j-- {
+				// "drop the SMS code for known users only - new users keep it": the
+				// words after the dash or comma are who keeps it, not whom the drop is for
+				if isDash(words[j]) {
+					end = j
+					break
+				}
+				if strings.HasSuffix(words[j], ",") || strings.HasSuffix(words[j], ";") {
+					end = j + 1
+					break
+				}
+			}
 			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
 			start = end
 			continue
