@@ -249,7 +249,28 @@ func editSentences(text string) []string {
 	return out
 }
 
-// betweenRe reads "between X and Y" as "after X".
+// dropSwapResult drops what a swap's "so …" says it leads to ("swap the two
+// codes around so the email one comes before the sms"): the order the swap
+// makes, said again, names no other step to move.
+func dropSwapResult(sentence string) string {
+	words := strings.Fields(sentence)
+	swap := false
+	for i, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		if lex.swapVerb[w] {
+			swap = true
+			continue
+		}
+		if swap && i > 1 && lex.resultLead[w] {
+			return strings.TrimRight(strings.Join(words[:i], " "), ",;")
+		}
+	}
+	return sentence
+}
+
+// rewriteBetween reads "between X and Y" as "after X". Y runs to the next
+// comma, or to the end: what follows the comma is the instruction ("between
+// the liveness and the SMS, have the avatar ask …") and stays.
 func rewriteBetween(s string) string {
 	low := strings.ToLower(s)
 	i := strings.Index(low, "between ")
@@ -260,7 +281,11 @@ func rewriteBetween(s string) string {
 	if j < 0 {
 		return s
 	}
-	return s[:i] + "after " + s[i+len("between "):i+j]
+	rest := ""
+	if k := strings.IndexByte(low[i+j:], ','); k >= 0 {
+		rest = s[i+j+k:]
+	}
+	return s[:i] + "after " + s[i+len("between "):i+j] + rest
 }
 
 // extractPlan reads a flow back into steps along its success path, remembering which
@@ -573,6 +598,7 @@ const (
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = activeVoice(sentence)
+	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
 		return p.reword(target, text)
@@ -983,8 +1009,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return []string{"the closing line now says: " + line}, nil
 		}
 	}
+	// "ask them to confirm the wallet address and whether anyone is coaching
+	// them": one conversation, as Build makes it
+	pos = mergeAsks(slices.Clone(pos))
 	var chain *step
-	for _, s := range mergeAsks(pos) {
+	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
 				mergeStep(p.steps[i], s)
@@ -1525,6 +1554,8 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 			// "swap the email code for SMS" read the other way round
 			old, repl = repl, old
 			i = j
+		} else if d, ok := p.replaceOffPath(old, repl); ok {
+			return d, nil
 		} else {
 			return nil, fmt.Errorf("flowbuild: the flow has no %s to replace", old.k)
 		}
@@ -1571,6 +1602,23 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		done = append(done, "added "+s.k.withArticle()+" after it")
 	}
 	return done, nil
+}
+
+// replaceOffPath replaces a step that is not on the main path but on a step's
+// fallback or branch ("change that fallback to a document scan instead of the
+// email code"), in its place there.
+func (p *plan) replaceOffPath(old, repl *step) ([]string, bool) {
+	for _, s := range p.steps {
+		for _, list := range [][]*step{s.fallback, s.branch} {
+			if j := findKind(list, old.k); j >= 0 && findKind(list, repl.k) < 0 {
+				repl.front, repl.back = false, false
+				list[j] = repl
+				p.touched = repl
+				return []string{"replaced the " + old.k.String() + " after the " + s.k.String() + " with " + repl.k.withArticle()}, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // staleCompare: pos is one face comparison with its sources named, and the

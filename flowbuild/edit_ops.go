@@ -74,6 +74,18 @@ func splitInstructions(sentence string) []string {
 			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
 				end--
 			}
+			for j := end - 1; j > start+1 && j >= end-4; j-- {
+				// "drop the SMS code for known users only - new users keep it": the
+				// words after the dash or comma are who keeps it, not whom the drop is for
+				if isDash(words[j]) {
+					end = j
+					break
+				}
+				if strings.HasSuffix(words[j], ",") || strings.HasSuffix(words[j], ";") {
+					end = j + 1
+					break
+				}
+			}
 			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
 			start = end
 			continue
@@ -622,6 +634,16 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	if hasRaw(ts, "replace", "swap", "substitute") && negs == 0 && len(steps) >= 2 && steps[0].k != steps[1].k {
 		negs.add(steps[0].k) // "replace the SMS with an ID scan": the first named goes
 		steps = steps[1:]
+	}
+	if cond.k == condFail && sc.anchor == nil && negs != 0 {
+		// "change that fallback to a document scan instead of the email code":
+		// the fallback that holds the step replaced
+		for _, s := range p.steps {
+			if slices.ContainsFunc(s.fallback, func(f *step) bool { return negs.has(f.k) }) {
+				sc.anchor = s
+				break
+			}
+		}
 	}
 	if hasAnyRaw(ts, lex.replaceWord) || negs != 0 {
 		// "on the new-user branch, use SMS instead of email": a step of the branch

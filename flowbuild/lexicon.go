@@ -369,6 +369,12 @@ var (
 	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                              // … words that follow a step pointed at ("put it before it please"), no clause
 	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                 // "give them …": the people a condition before named
 	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                            // "once that's verified, run …": the step just named is the subject of the time clause
+	otherBiometricWords = []string{"voice", "voices", "voiceprint", "voiceprints", "fingerprint", "fingerprints", "thumbprint", "iris", "irises", "retina", "palmprint", "handprint", "gait"}         // a trait FaceSign cannot match (it checks faces, documents and codes): "their voice matches the voiceprint we hold"
+	omitVerbWords       = []string{"leave", "keep", "cut"}                                                                                                                                            // with a particle after its object, leaving it out ("leave phones out of it")
+	omitParticleWords   = []string{"out", "off"}                                                                                                                                                      // … the particle
+	omitAfterWords      = []string{"of", "entirely", "altogether", "completely", "totally", "please", "too", "for", "here", "there", "pls", "plz", "as", "since", "because"}                          // … and what may follow it
+	resultLeadWords     = []string{"so", "meaning", "thus", "hence", "therefore"}                                                                                                                     // after a swap, what it leads to ("swap them so the email one comes first")
+	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                   // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -438,8 +444,8 @@ var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 
 // failPhrases say that a step failed the way its outcomes can ("if the scan
 // times out", "if the compare comes back as no match"): under "if" or "when",
-// a failure condition.
-var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error"}
+// a failure condition; a code typed wrong, or too many times, failed too.
+var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error", "wrong", "incorrectly", "incorrect", "too many", "out of attempts", "out of tries", "mistype", "mistypes", "mistyped"}
 
 // sameCasePhrases open a clause under the condition read last ("… unless the
 // compare says no match. In that case, take a face scan").
@@ -628,6 +634,7 @@ type lexicon struct {
 	failPhrase, sameCase, thatPath, arrivePhrase                                                                                                                                         phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
+	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -707,6 +714,9 @@ func newLexicon() *lexicon {
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
+	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
+	l.resultLead = wordSet(resultLeadWords)
+	l.omitVerb, l.omitParticle, l.omitAfter = wordSet(omitVerbWords), wordSet(omitParticleWords), wordSet(omitAfterWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
@@ -1266,6 +1276,16 @@ func joinTokens(ts []token) []token {
 			i += 2
 			continue
 		}
+		if n := splitOmit(ts, i); n > 0 {
+			// "leave phones out of it", "keep SMS off the flow": the verb and its
+			// particle around the object say what "leave out" says
+			t := token{raw: "omit", orig: ts[i].orig}
+			t.w, t.known = lex.lemma("omit")
+			out = append(out, t)
+			out = append(out, ts[i+1:i+n]...)
+			i += n // the particle
+			continue
+		}
 		if t := ts[i]; t.isNum && t.raw == "2" && i > 0 && lex.pairDet[ts[i-1].raw] && (i+1 == len(ts) || !ts[i+1].known || ts[i+1].w == "," || ts[i+1].w == "." || ts[i+1].w == "photo" || ts[i+1].w == "face") {
 			// "compare the 2": the number names the pair, as "the two" does
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
@@ -1294,6 +1314,29 @@ func joinTokens(ts []token) []token {
 func joinedToken(j, orig string) token {
 	lm := lex.joined[j]
 	return token{w: lm.w, raw: j, orig: orig, known: lm.known}
+}
+
+// splitOmit: at i a verb of leaving out with its particle after an object of up
+// to five words ("leave phones out", "keep the SMS code off"), the particle
+// ending the clause or followed by what ends it ("out of it entirely"); it
+// returns the particle's distance from i, or 0.
+func splitOmit(ts []token, i int) int {
+	if !lex.omitVerb[ts[i].raw] {
+		return 0
+	}
+	for n := 2; n <= 6 && i+n < len(ts); n++ {
+		t := ts[i+n]
+		if t.w == "," || t.w == "." || t.raw == "and" || t.raw == "then" {
+			return 0
+		}
+		if lex.omitParticle[t.raw] {
+			if i+n+1 == len(ts) || lex.omitAfter[ts[i+n+1].raw] || ts[i+n+1].w == "," || ts[i+n+1].w == "." {
+				return n
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // nounSense: words that name a step as verbs and an image as nouns, with the

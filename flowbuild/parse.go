@@ -220,6 +220,10 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
+		case lex.passiveBefore[t.raw] && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
+			// "an SMS code preceded by a liveness check": the words from here on
+			// name steps that go before the ones just named (analyzeAfter)
+			flush()
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			if orderRefLemmas[ts[i+1].w] {
@@ -578,6 +582,14 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
+		bio := otherBiometric(c.toks)
+		if bio {
+			// "verify their voice matches the voiceprint we recorded": a match of a
+			// trait no node reads is no face or data check; say so instead
+			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && s.k != kLiveness })
+			a.notes = nil // what the clause's steps were read as
+			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
+		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
 		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file")) {
@@ -616,7 +628,7 @@ func parse(text string) *parsed {
 			p.policy = pol
 		}
 		switch {
-		case len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
@@ -1571,6 +1583,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 
+	if i, k := eventTime(ts, seq); i >= 0 {
+		// "before we release funds to a seller I need a liveness check": the
+		// time clause says when the flow runs, not where a step goes
+		a.notes = append(a.notes, "Read \""+clauseText(ts[i:k])+"\" as when the flow runs, not as a step.")
+		ts = append(slices.Clone(ts[:i]), ts[k:]...)
+	}
+
 	// order words
 	for i, t := range ts {
 		switch {
@@ -1600,6 +1619,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// says when, not that nothing else is wanted
 			a.exclusive = true
 		}
+	}
+
+	if len(ts) > 2 && lex.passiveBefore[ts[0].raw] && ts[1].raw == "by" {
+		// "…, preceded by a liveness check": what it names goes before the steps
+		// the clause before named, as "a liveness check before it" says
+		a.refAfter, a.pronounRef = false, true
+		a.steps = detect(ts[2:], seq, negations(ts[2:]), &a)
+		return a
 	}
 
 	// before/after a named step: "send the code after the liveness check"; "in the
@@ -1683,6 +1710,47 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// otherBiometric: the clause compares or verifies a trait FaceSign cannot read
+// (lexicon: otherBiometricWords), and no face: "match their fingerprint
+// against the one on file", "their voice matches the voiceprint".
+func otherBiometric(ts []token) bool {
+	if !hasAnyRaw(ts, lex.otherBiometric) {
+		return false
+	}
+	compares := false
+	for _, t := range ts {
+		if faceLemmas[t.w] || imageLemmas[t.w] {
+			return false
+		}
+		compares = compares || comparingLemmas[t.w] || confirmVerbLemmas[t.w] || t.w == "recognize" || t.w == "identify"
+	}
+	return compares
+}
+
+// eventTime finds a clause of time about something outside the flow: "before"
+// or "after" with a person as its subject ("before we release funds", "after
+// they log in"), up to where someone asks for the steps ("… I need", "… we
+// want"), naming no step itself. It returns where the time clause starts and
+// ends, or -1.
+func eventTime(ts []token, seq []*step) (int, int) {
+	for i := 0; i+2 < len(ts); i++ {
+		if !orderRefLemmas[ts[i].w] || !(lex.speaker[ts[i+1].raw] || lex.personPronoun[ts[i+1].raw] || ts[i+1].raw == "you") {
+			continue
+		}
+		for k := i + 2; k+1 < len(ts); k++ {
+			if (lex.speaker[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
+				var a analysis
+				if len(detect(ts[i+1:k], seq, make([]bool, k-i-1), &a)) > 0 {
+					return -1, -1 // "after we scan their ID we want …": the time names a step
+				}
+				return i, k
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
 }
 
 // outsideFlow: the clause says what it names happens outside the flow

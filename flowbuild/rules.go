@@ -267,7 +267,9 @@ var rules = map[string][]rule{
 	"phone": {{
 		// "a code to their email since the phone is gone": the email is the channel
 		when: func(d *detector, i int) bool {
-			return !has(d.ts, "email") && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
+			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
+			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
+				!has(d.ts, "email") && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
