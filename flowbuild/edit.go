@@ -1061,7 +1061,7 @@ func reported(ts []token) bool {
 	}) {
 		return true // "loads of people drop out at the email step": why, not what to change
 	}
-	for i := 1; i < len(ts) && i <= 2; i++ {
+	for i := 1; i < len(ts) && i <= 3; i++ { // "our support team says …"
 		if lex.reportVerb[ts[i].raw] {
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
 		}

@@ -45,7 +45,7 @@ var lexGroups = map[string][]string{
 	"residence":  {"residence", "residency"},
 	"visa":       {"visa"},
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
-	"email":      {"email", "mail", "inbox", "emailed", "emailing"},
+	"email":      {"email", "mail", "inbox", "inboxes", "mailbox", "mailboxes", "emailed", "emailing"},
 	"address":    {"address"},
 	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
@@ -495,6 +495,22 @@ var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
+// verbatimWords between a verb of speech and its quoted line say it is said as
+// written ("opens with exactly: "…"", "say verbatim "…"").
+var verbatimWords = []string{"exactly", "verbatim", "literally", "precisely", "just", "simply"}
+
+// reasonPhrases open the reason for a request ("now that we have recognition"):
+// what they name is in place, not asked for.
+var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that"}
+
+// mailboxWords name where email arrives: a code's channel, never an address
+// typed in.
+var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
+
+// futileWords say what the clause names would be of no use ("texting them a
+// code is pointless"): it is ruled out.
+var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
+
 // moreTryWords beside "try", "go" or "chance" ask for the same step again
 // ("one more try", "another go", "a second chance").
 var moreTryWords = []string{"more", "another", "second", "extra"}
@@ -610,7 +626,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                    phrases
-	tld, former, moreTry                                                                                                                                                                 map[string]bool
+	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                      map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                             map[string]bool
 	modeNoun                                                                                                                                                                             map[string]bool
@@ -631,7 +647,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                          phrases // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase                                                                                                                                         phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
@@ -730,6 +746,7 @@ func newLexicon() *lexicon {
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
+	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
@@ -1344,7 +1361,7 @@ func splitOmit(ts []token, i int) int {
 var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
 
 var joins = map[string]string{
-	"e mail": "email", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
+	"e mail": "email", "mail box": "mailbox", "e mail box": "mailbox", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
@@ -1609,7 +1626,7 @@ const domainW = "@domain"
 // and its number ("Avatar line 1:"), so quoted words that follow are the line itself.
 func speechBefore(out []token) bool {
 	k := len(out) - 1
-	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to") {
+	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw]) {
 		k--
 	}
 	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {

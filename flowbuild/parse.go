@@ -1549,6 +1549,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ts = ts[:i]
 			break
 		}
+		if i > 0 && phraseAt(ts, i, lex.reasonPhrase) {
+			// "drop the scan, it's redundant now that we have recognition": why,
+			// and what it names stays
+			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the reason for the request, not as a step.")
+			ts = ts[:i]
+			break
+		}
 		if lex.reasonOpen[t.raw] && i > 0 && hasAnyRaw(ts[i+1:], lex.hypothetical) {
 			// "an email code, since the SMS would go to the old phone": why, not what
 			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the reason for the request, not as a step.")
@@ -1664,6 +1671,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 	negs := negations(ts)
+	if hasAnyRaw(ts, lex.futile) && namesAnything(ts) {
+		// "texting them a code is pointless": what it names is ruled out
+		for i := range negs {
+			negs[i] = true
+		}
+		a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" as ruling out what it names, so the flow does not include it.")
+	}
 	if outsideFlow(ts) && namesAnything(ts) {
 		// "camera access is handled by our app, not by the flow": what it names is ruled out
 		for i := range negs {
@@ -2633,6 +2647,9 @@ func phraseAfter(ts []token, i int) string {
 		// "a question asking them to confirm …", "a line that tells them …": the
 		// noun's own verb, which the prompt says itself
 		j = skipAddressee(ts, j+1)
+	}
+	for j+1 < len(ts) && lex.verbatim[ts[j].raw] && ts[j+1].w == quoteW {
+		j++ // "say verbatim "…"": the line, as written
 	}
 	if j < len(ts) && ts[j].w == quoteW {
 		if ts[j].raw == "indirect" {

@@ -225,7 +225,7 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
 		}
-		if d.codeInClause && hasNear(ts, i, 4, lex.emailGiven) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" {
+		if d.codeInClause && givesEmail(ts, i) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" {
 			// ("enter the email code": the code is what is entered, "email" names its channel)
 			// "verify the email they give us by sending a code to it": collected, then confirmed
 			d.add(&step{k: kEnterEmail}, i)
@@ -249,6 +249,9 @@ var rules = map[string][]rule{
 		if d.neg[i] && !has(ts, "collect") && !has(ts, "address") && !lex.entryNext[next] {
 			// "SMS, not email": the channel is ruled out, the code that would use it too
 			d.add(&step{k: kEmailOTP}, i)
+		}
+		if lex.mailbox[ts[i].raw] {
+			return // "they lost access to their mailbox": where codes go, never typed in
 		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},
@@ -639,11 +642,37 @@ var (
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
 
+// givesEmail: a verb of handing over an address sits near the email named at i
+// ("verify the email they give us"), not one whose object is the code ("send a
+// code to this mail box and he types it back").
+func givesEmail(ts []token, i int) bool {
+	for j := max(0, i-4); j <= i+4 && j < len(ts); j++ {
+		if lex.emailGiven[ts[j].raw] && !(j+1 < len(ts) && (ts[j+1].raw == "it" || ts[j+1].raw == "back")) {
+			return true
+		}
+	}
+	return false
+}
+
 // quotedLineAfter: the verb at i is followed by "with" and a quoted line ("open
 // with "Hi, …"", "greet them with "…"").
-func quotedLineAfter(d *detector, i int) bool {
-	j := skipAddressee(d.ts, i+1)
-	return j+1 < len(d.ts) && d.ts[j].raw == "with" && d.ts[j+1].w == quoteW && d.ts[j+1].raw == quoteW
+func quotedLineAfter(d *detector, i int) bool { return quotedLineAt(d.ts, i) >= 0 }
+
+// quotedLineAt is the index of the quoted line after the verb at i ("open with
+// "Hi, …"", "opens with exactly: "…""), or -1.
+func quotedLineAt(ts []token, i int) int {
+	j := skipAddressee(ts, i+1)
+	if j >= len(ts) || ts[j].raw != "with" {
+		return -1
+	}
+	j++
+	for j < len(ts) && lex.verbatim[ts[j].raw] {
+		j++
+	}
+	if j < len(ts) && ts[j].w == quoteW && ts[j].raw == quoteW {
+		return j
+	}
+	return -1
 }
 
 // lineStep makes a greeting or closing, with the quoted line that follows its
@@ -651,8 +680,8 @@ func quotedLineAfter(d *detector, i int) bool {
 func lineStep(k kind) func(d *detector, i int) {
 	return func(d *detector, i int) {
 		s := &step{k: k}
-		if quotedLineAfter(d, i) {
-			s.phrase = quoteW + d.ts[skipAddressee(d.ts, i+1)+1].orig + quoteW
+		if q := quotedLineAt(d.ts, i); q >= 0 {
+			s.phrase = quoteW + d.ts[q].orig + quoteW
 		}
 		d.add(s, i)
 	}
