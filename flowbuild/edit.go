@@ -34,6 +34,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var joined []bool // parts[i] came from the same sentence as parts[i-1] ("…, remove X and add Y")
 	kept := false
 	var remarks []string // sentences read as remarks on the change, not instructions
+	var langs []string   // languages the change named for the sessions
 	var remarkErr error
 	for _, sentence := range editSentences(text) {
 		first := true
@@ -102,6 +103,19 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
+			if l := findLangs(ts); len(l) > 0 && len(analyze(ts, p.steps).steps) == 0 {
+				// "the whole session needs to be in French": a setting of the
+				// session, kept beside the flow as Build keeps it
+				langs = append(langs, l...)
+				var names []string
+				for _, t := range ts {
+					if _, ok := langCodes[t.raw]; ok {
+						names = append(names, strings.ToUpper(t.orig[:1])+t.orig[1:])
+					}
+				}
+				done = append(done, "the sessions run in "+nounList(names))
+				continue
+			}
 			part = p.resolvePlace(part)
 			d, err := p.apply(part)
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
@@ -146,6 +160,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
 	}
 	res.Settings = SessionSettings{AvatarID: opts.AvatarID, Langs: opts.Langs}
+	if len(res.Settings.Langs) == 0 {
+		res.Settings.Langs = langs
+	}
 	res.Questions = qs
 	if res.Questions == nil {
 		res.Questions = []Question{}

@@ -333,3 +333,18 @@ func TestEditClosingSays(t *testing.T) {
 	assert.Equal(t, "Explain to the user that their card is unlocked, and thank them.", res.Flow.Node("closing").Prompt)
 	assert.Len(t, res.Flow, len(base))
 }
+
+// "the whole session needs to be in French" is a setting of the sessions: kept
+// as Build keeps it, not a failed change.
+func TestEditLanguages(t *testing.T) {
+	base := built(t, "Recognise the user, then liveness.", Options{})
+	res, err := Edit(base.Clone(), "Also, the whole session needs to be in French for our Quebec users.", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(res.Summary, "Changed: the sessions run in French. "), res.Summary)
+	assert.Equal(t, []string{"fr"}, res.Settings.Langs)
+	assert.Equal(t, base, res.Flow)
+
+	res, err = Edit(base.Clone(), "run it in French", Options{Langs: []string{"de"}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"de"}, res.Settings.Langs, "the caller's ids win")
+}
