@@ -840,6 +840,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	// "the SMS code at the very beginning and the ID scan at the end": each step
 	// took its own position word (bindPositions), so the clause-wide flags are off
 	placed := front || back || slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back })
+	if len(neg) > 0 && hasAnyRaw(ts, lex.keepVerb) {
+		// "we don't need the over-21 check anymore, keep the document scan
+		// though": what is kept stays where it is; it is no step to add
+		pos = slices.DeleteFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 })
+	}
 	op := opAdd
 	switch {
 	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):

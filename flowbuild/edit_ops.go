@@ -261,10 +261,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	var done []string
 	if i := p.find(kAgeCheck); i >= 0 && !slices.ContainsFunc(pos, func(x *step) bool { return x.k == kAgeCheck }) {
 		// "make it 21 instead of 18": a bare age, other than the one the check has
-		cur := p.steps[i].minAge
-		if n := p.steps[i].node; n != nil && n.Validation != nil {
-			cur, _ = strconv.Atoi(n.Validation.Value)
-		}
+		cur := p.steps[i].currentAge()
 		for j := range ts {
 			if v, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
 				!(j+1 < len(ts) && lex.unit[ts[j+1].w]) && !(j > 0 && (ts[j-1].raw == "of" || ts[j-1].w == "instead")) {
@@ -317,6 +314,10 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			s.docTypes = types
 			s.configureNode()
 			done = append(done, "the document scan now accepts "+docTypesText(types))
+		case x.k == kAgeCheck && x.explicitAge && x.minAge > 0 && x.minAge == s.currentAge():
+			// "drop the over-21 check", "we don't need the over-21 check": the
+			// check named by its age, not a new age
+			return nil, false
 		case x.k == kAgeCheck && x.explicitAge && x.minAge > 0:
 			s.minAge = x.minAge
 			s.configureNode()

@@ -140,6 +140,17 @@ type step struct {
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
+// currentAge is the age an age check requires: its node's, when the step came
+// from a flow being edited.
+func (s *step) currentAge() int {
+	if n := s.node; n != nil && n.Validation != nil {
+		if age, err := strconv.Atoi(n.Validation.Value); err == nil {
+			return age
+		}
+	}
+	return s.minAge
+}
+
 // rule is the data check's rule: the one the text spelled out, or the node's
 // when the step came from a flow being edited.
 func (s *step) rule() *flow.Validation {
