@@ -1,6 +1,9 @@
 package flowbuild
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Conditions: "if they're new, …", "for anyone we don't recognise, … instead",
 // "if the email code fails, try an SMS code", "if under 18 tell them and end,
@@ -136,6 +139,47 @@ func readCondition(ts []token, seq []*step) condition {
 	return condition{end: -1}
 }
 
+// anotherOfKind: s, of the failed step's kind, is another step, not the failed
+// one named again: a scan of other documents ("fall back to a passport scan"
+// after a licence-only scan), a comparison of other images ("compare the face
+// scan against the passport photo" after one against the profile photo).
+func anotherOfKind(s, failed *step) bool {
+	if s.k != failed.k {
+		return false
+	}
+	switch s.k {
+	case kDocument:
+		// a scan of documents the failed one accepts names that one
+		had := failed.currentDocTypes()
+		return len(s.docTypes) > 0 && len(had) > 0 && slices.ContainsFunc(s.docTypes, func(d string) bool { return !slices.Contains(had, d) })
+	case kFaceCompare:
+		if s.srcA == nil || s.srcB == nil || failed.srcA == nil || failed.srcB == nil {
+			return false
+		}
+		a, b := []string{s.srcA.Source, s.srcB.Source}, []string{failed.srcA.Source, failed.srcB.Source}
+		return !sameSet(a, b)
+	}
+	return false
+}
+
+// sourceNamed: s is a capture a comparison among steps reads ("compare the
+// face scan against the passport photo"), named as its image rather than asked
+// for again.
+func sourceNamed(s *step, steps []*step) bool {
+	if s.again || s.k != kDocument && s.k != kFaceScan {
+		return false
+	}
+	return slices.ContainsFunc(steps, func(c *step) bool { return c.k == kFaceCompare && readsImageOf(c, s.k) })
+}
+
+// sameSet: a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
 // canFail reports whether a step of kind k has an outcome a fallback can hang
 // from (a recognition's is its new-user path; a line that only informs has none).
 func canFail(k kind) bool {
@@ -218,7 +262,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
-			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) {
+			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
@@ -237,6 +281,18 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			if s.k.isConversation() || sc.anchor == nil {
 				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
 				continue
+			}
+			if sourceNamed(s, steps) {
+				if i := findKind(sc.anchor.fallback, s.k); i >= 0 {
+					// "have them scan their passport and compare the face scan against
+					// the passport photo": the fallback's own scan, named again as the
+					// image the comparison reads
+					mergeStep(sc.anchor.fallback[i], s)
+					continue
+				}
+				if i := findKind(seq, s.k); i >= 0 && !anotherOfKind(s, seq[i]) {
+					continue // "… against the face scan": the main path's, already taken
+				}
 			}
 			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 {
 				s.k = kEmailOTP // "if the SMS fails, fall back to email": the code's other channel

@@ -499,7 +499,7 @@ var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 // ("one more try", "another go", "a second chance").
 var moreTryWords = []string{"more", "another", "second", "extra"}
 
-var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper"}
+var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper", "separate"}
 
 // subordOpenWords open a time clause that comes before its main clause ("and
 // once that's verified, run a liveness check"): after "and" or "but" they start

@@ -535,7 +535,8 @@ func parse(text string) *parsed {
 			}) {
 				// "compare that scan against the ID photo once more": the ID the flow
 				// scanned is a source of the comparison, not another scan
-				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kDocument && !s.again })
+				doc := seq[findKind(seq, kDocument)]
+				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kDocument && !s.again && !anotherOfKind(s, doc) })
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
