@@ -180,6 +180,18 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }
 
+// spares: the clause negates an ending ("don't reject them", "do not end the
+// session"): a failure that does not stop the session.
+func spares(ts []token) bool {
+	negs := negations(ts)
+	for i, t := range ts {
+		if negs[i] && lex.spare[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
 // canFail reports whether a step of kind k has an outcome a fallback can hang
 // from (a recognition's is its new-user path; a line that only informs has none).
 func canFail(k kind) bool {

@@ -493,6 +493,14 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if sc.k == condFail && len(a.steps) == 0 && spares(body) {
+				// "if it's not a match, don't reject them; have them scan their
+				// passport …": no ending, and not a clause of the condition's own
+				// either, so what the next sentence says still goes on the fallback
+				pol = ""
+				sc.clauses--
+				p.notes = append(p.notes, "Read \""+clauseText(body)+"\" as: a failure there does not end the session; what the text says next is tried instead.")
+			}
 			if pol == "retry" && sc.k == condFail && sc.anchor == nil && sc.named {
 				// "selfie liveness, and if it fails they can try one more time": the
 				// step just named is the one offered again
