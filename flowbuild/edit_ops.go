@@ -650,6 +650,24 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// is replaced in its place, not joined by a second one
 		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
 	}
+	secondTry := false
+	if cond.k == condFail && sc.anchor != nil && hasAnyRaw(ts, lex.anotherTry) {
+		// as Build reads it: "if the ID scan times out, let them scan a passport
+		// instead", "… give them a second scan": another step of the failed kind
+		// on the fallback, not the failed step named again nor a retry of it
+		// (the condition's own words name the failed step: "if the ID scan times out")
+		own := cond.end >= 0 && findKind(analyze(ts[:cond.end+1], p.steps).steps, sc.anchor.k) >= 0
+		for _, s := range steps {
+			if s.k != sc.anchor.k {
+				continue
+			}
+			if own {
+				own = false
+				continue
+			}
+			s.again, secondTry = true, true
+		}
+	}
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
@@ -677,6 +695,8 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// named in the change) are every check's
 		named := cond.k == condFail && sc.anchor != nil && len(analyze(all, nil).steps) > 0 && !hasAnyRaw(all, lex.anyOne)
 		switch {
+		case secondTry:
+			// the second step is what a failure leads to
 		case pol == "retry" && named && retryable(sc.anchor.k):
 			done = append(done, offerRetry(sc.anchor)...)
 		default:
