@@ -2375,7 +2375,8 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 		switch {
 		case lex.docWord[t.w] && providedImage(ts, i):
 			addSrc("providedData") // "the photo ID we already have on file"
-		case lex.docWord[t.w]:
+		case lex.docWord[t.w] || (t.raw == "card" || t.raw == "cards") && docPhoto(ts, i):
+			// ("the card photo", "the card's picture": the ID card just named)
 			addSrc("documentPhoto")
 		case (imageLemmas[t.w] || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
