@@ -431,7 +431,13 @@ func parse(text string) *parsed {
 			if cond.k == condFail {
 				// the step that fails: named in the clause, or the one before
 				fromClause := false // the condition's own words name the step ("should the comparison fail")
-				for _, s := range analyze(c.toks, seq).steps {
+				named := c.toks
+				if cond.end >= 0 && slices.ContainsFunc(analyze(c.toks[:cond.end+1], seq).steps, func(s *step) bool { return findKind(seq, s.k) >= 0 }) {
+					// "if the ID scan fails compare their face to …" (no comma): the
+					// condition's own words name the step, not what follows them
+					named = c.toks[:cond.end+1]
+				}
+				for _, s := range analyze(named, seq).steps {
 					if i := findKind(seq, s.k); i >= 0 {
 						sc.anchor, fromClause = seq[i], true
 					}
