@@ -172,6 +172,39 @@ func sourceNamed(s *step, steps []*step) bool {
 	return slices.ContainsFunc(steps, func(c *step) bool { return c.k == kFaceCompare && readsImageOf(c, s.k) })
 }
 
+// fallbackImages: a comparison on a fallback reads an image its own path has
+// taken: one the main path takes before the step that failed, or one the
+// fallback takes before it. A face scan the main path takes only after that
+// step (or the very scan that failed) is not there on the fallback, so the
+// fallback takes its own first, and says so.
+func fallbackImages(steps []*step) []string {
+	var notes []string
+	for i, s := range steps {
+		if len(s.fallback) == 0 || s.fallback[len(s.fallback)-1].ends {
+			continue
+		}
+		var fb []*step
+		for _, f := range s.fallback {
+			if f.k == kFaceCompare {
+				for _, k := range []kind{kFaceScan, kDocument} {
+					if !readsImageOf(f, k) || findKind(steps[:i], k) >= 0 || findKind(fb, k) >= 0 {
+						continue
+					}
+					c := &step{k: k, auto: true}
+					if k == kDocument && s.k == kDocument {
+						c.docTypes = slices.Clone(s.currentDocTypes())
+					}
+					fb = append(fb, c)
+					notes = append(notes, "The face comparison on the "+s.k.String()+"'s fallback reads "+k.withArticle()+" that path has not taken, so the fallback takes one first.")
+				}
+			}
+			fb = append(fb, f)
+		}
+		s.fallback = fb
+	}
+	return notes
+}
+
 // sameSet: a and b hold the same strings, in any order.
 func sameSet(a, b []string) bool {
 	a, b = slices.Clone(a), slices.Clone(b)

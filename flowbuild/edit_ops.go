@@ -687,6 +687,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		done = append(done, "added "+s.k.withArticle())
 	}
 	if sc.used {
+		pr.notes = append(pr.notes, fallbackImages(p.steps)...)
 		done = append(done, pr.notes...)
 	}
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {

@@ -790,6 +790,7 @@ func parse(text string) *parsed {
 		}
 		p.steps = order(p.steps)
 	}
+	p.notes = append(p.notes, fallbackImages(p.steps)...)
 	if held && !readsHeldPhoto(p.steps) && !p.excluded.has(kFaceCompare) {
 		// "is who they say they are — we have their photo from the bank's records":
 		// a photo held for the session is there to compare the live face with
