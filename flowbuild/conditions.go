@@ -344,7 +344,9 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
-			if s.k == sc.anchor.k {
+			if s.k == kDocument && anotherOfKind(s, sc.anchor) {
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+", then continues.")
+			} else if s.k == sc.anchor.k {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+", then continues.")
 			} else {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
