@@ -162,6 +162,15 @@ func anotherOfKind(s, failed *step) bool {
 	return false
 }
 
+// rescan: s, said under the failure of a document scan, scans documents the
+// text names ("if the ID scan times out, have them scan a passport and compare
+// it"): a scan the fallback takes, not the failed one named again (the
+// condition's own words are not among what it reads), unless the failure
+// offers that scan again.
+func rescan(s, failed *step) bool {
+	return s.k == kDocument && failed.k == kDocument && len(s.docTypes) > 0 && !failed.retry
+}
+
 // sourceNamed: s is a capture a comparison among steps reads ("compare the
 // face scan against the passport photo"), named as its image rather than asked
 // for again.
@@ -307,7 +316,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
-			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) {
+			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
@@ -335,7 +344,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 					mergeStep(sc.anchor.fallback[i], s)
 					continue
 				}
-				if i := findKind(seq, s.k); i >= 0 && !anotherOfKind(s, seq[i]) {
+				before := seq // what the path took before the step that failed
+				if i := slices.Index(seq, sc.anchor); i >= 0 {
+					before = seq[:i]
+				}
+				if i := findKind(before, s.k); i >= 0 && !anotherOfKind(s, before[i]) {
 					continue // "… against the face scan": the main path's, already taken
 				}
 			}
@@ -344,7 +357,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
-			if s.k == kDocument && anotherOfKind(s, sc.anchor) {
+			if s.k == kDocument && (anotherOfKind(s, sc.anchor) || rescan(s, sc.anchor)) {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+", then continues.")
 			} else if s.k == sc.anchor.k {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+", then continues.")

@@ -650,24 +650,25 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// is replaced in its place, not joined by a second one
 		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
 	}
+	if cond.k == condFail && sc.anchor != nil && cond.end >= 0 && findKind(analyze(ts[:cond.end+1], p.steps).steps, sc.anchor.k) >= 0 {
+		// the condition's own words name the failed step ("if the ID scan times
+		// out"): that step is the anchor, not one the fallback takes
+		if i := slices.IndexFunc(steps, func(s *step) bool { return s.k == sc.anchor.k }); i >= 0 {
+			steps = slices.Delete(slices.Clone(steps), i, i+1)
+		}
+	}
 	secondTry := false
 	if cond.k == condFail && sc.anchor != nil && hasAnyRaw(ts, lex.anotherTry) {
 		// as Build reads it: "if the ID scan times out, let them scan a passport
 		// instead", "… give them a second scan": another step of the failed kind
 		// on the fallback, not the failed step named again nor a retry of it
-		// (the condition's own words name the failed step: "if the ID scan times out")
-		own := cond.end >= 0 && findKind(analyze(ts[:cond.end+1], p.steps).steps, sc.anchor.k) >= 0
 		for _, s := range steps {
-			if s.k != sc.anchor.k {
-				continue
+			if s.k == sc.anchor.k {
+				s.again, secondTry = true, true
 			}
-			if own {
-				own = false
-				continue
-			}
-			s.again, secondTry = true, true
 		}
 	}
+	secondTry = secondTry || sc.anchor != nil && slices.ContainsFunc(steps, func(s *step) bool { return rescan(s, sc.anchor) })
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {

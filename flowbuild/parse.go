@@ -550,7 +550,9 @@ func parse(text string) *parsed {
 				// "compare that scan against the ID photo once more": the ID the flow
 				// scanned is a source of the comparison, not another scan
 				doc := seq[findKind(seq, kDocument)]
-				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kDocument && !s.again && !anotherOfKind(s, doc) })
+				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
+					return s.k == kDocument && !s.again && !anotherOfKind(s, doc) && !(sc.anchor != nil && rescan(s, sc.anchor))
+				})
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
