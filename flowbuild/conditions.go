@@ -1,6 +1,9 @@
 package flowbuild
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Conditions: "if they're new, …", "for anyone we don't recognise, … instead",
 // "if the email code fails, try an SMS code", "if under 18 tell them and end,
@@ -136,6 +139,101 @@ func readCondition(ts []token, seq []*step) condition {
 	return condition{end: -1}
 }
 
+// anotherOfKind: s, of the failed step's kind, is another step, not the failed
+// one named again: a scan of other documents ("fall back to a passport scan"
+// after a licence-only scan), a comparison of other images ("compare the face
+// scan against the passport photo" after one against the profile photo).
+func anotherOfKind(s, failed *step) bool {
+	if s.k != failed.k {
+		return false
+	}
+	switch s.k {
+	case kDocument:
+		// a scan of documents the failed one accepts names that one
+		had := failed.currentDocTypes()
+		return len(s.docTypes) > 0 && len(had) > 0 && slices.ContainsFunc(s.docTypes, func(d string) bool { return !slices.Contains(had, d) })
+	case kFaceCompare:
+		if s.srcA == nil || s.srcB == nil || failed.srcA == nil || failed.srcB == nil {
+			return false
+		}
+		a, b := []string{s.srcA.Source, s.srcB.Source}, []string{failed.srcA.Source, failed.srcB.Source}
+		return !sameSet(a, b)
+	}
+	return false
+}
+
+// rescan: s, said under the failure of a document scan, scans documents the
+// text names ("if the ID scan times out, have them scan a passport and compare
+// it"): a scan the fallback takes, not the failed one named again (the
+// condition's own words are not among what it reads), unless the failure
+// offers that scan again.
+func rescan(s, failed *step) bool {
+	return s.k == kDocument && failed.k == kDocument && len(s.docTypes) > 0 && !failed.retry
+}
+
+// sourceNamed: s is a capture a comparison among steps reads ("compare the
+// face scan against the passport photo"), named as its image rather than asked
+// for again.
+func sourceNamed(s *step, steps []*step) bool {
+	if s.again || s.k != kDocument && s.k != kFaceScan {
+		return false
+	}
+	return slices.ContainsFunc(steps, func(c *step) bool { return c.k == kFaceCompare && readsImageOf(c, s.k) })
+}
+
+// fallbackImages: a comparison on a fallback reads an image its own path has
+// taken: one the main path takes before the step that failed, or one the
+// fallback takes before it. A face scan the main path takes only after that
+// step (or the very scan that failed) is not there on the fallback, so the
+// fallback takes its own first, and says so.
+func fallbackImages(steps []*step) []string {
+	var notes []string
+	for i, s := range steps {
+		if len(s.fallback) == 0 || s.fallback[len(s.fallback)-1].ends {
+			continue
+		}
+		var fb []*step
+		for _, f := range s.fallback {
+			if f.k == kFaceCompare {
+				for _, k := range []kind{kFaceScan, kDocument} {
+					if !readsImageOf(f, k) || findKind(steps[:i], k) >= 0 || findKind(fb, k) >= 0 {
+						continue
+					}
+					c := &step{k: k, auto: true}
+					if k == kDocument && s.k == kDocument {
+						c.docTypes = slices.Clone(s.currentDocTypes())
+					}
+					fb = append(fb, c)
+					notes = append(notes, "The face comparison on the "+s.k.String()+"'s fallback reads "+k.withArticle()+" that path has not taken, so the fallback takes one first.")
+				}
+			}
+			fb = append(fb, f)
+		}
+		s.fallback = fb
+	}
+	return notes
+}
+
+// sameSet: a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
+// spares: the clause negates an ending ("don't reject them", "do not end the
+// session"): a failure that does not stop the session.
+func spares(ts []token) bool {
+	negs := negations(ts)
+	for i, t := range ts {
+		if negs[i] && lex.spare[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
 // canFail reports whether a step of kind k has an outcome a fallback can hang
 // from (a recognition's is its new-user path; a line that only informs has none).
 func canFail(k kind) bool {
@@ -218,7 +316,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
-			if sc.anchor != nil && (s.k == sc.anchor.k || findKind([]*step{sc.anchor}, s.k) >= 0) && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) {
+			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
@@ -238,12 +336,30 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
 				continue
 			}
+			if sourceNamed(s, steps) {
+				if i := findKind(sc.anchor.fallback, s.k); i >= 0 {
+					// "have them scan their passport and compare the face scan against
+					// the passport photo": the fallback's own scan, named again as the
+					// image the comparison reads
+					mergeStep(sc.anchor.fallback[i], s)
+					continue
+				}
+				before := seq // what the path took before the step that failed
+				if i := slices.Index(seq, sc.anchor); i >= 0 {
+					before = seq[:i]
+				}
+				if i := findKind(before, s.k); i >= 0 && !anotherOfKind(s, before[i]) {
+					continue // "… against the face scan": the main path's, already taken
+				}
+			}
 			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 {
 				s.k = kEmailOTP // "if the SMS fails, fall back to email": the code's other channel
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
-			if s.k == sc.anchor.k {
+			if s.k == kDocument && (anotherOfKind(s, sc.anchor) || rescan(s, sc.anchor)) {
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+", then continues.")
+			} else if s.k == sc.anchor.k {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+", then continues.")
 			} else {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")

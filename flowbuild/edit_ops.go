@@ -651,6 +651,25 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// is replaced in its place, not joined by a second one
 		steps = p.replaceOnBranch(cond.k, sc.anchor, steps, negs, &done)
 	}
+	if cond.k == condFail && sc.anchor != nil && cond.end >= 0 && findKind(analyze(ts[:cond.end+1], p.steps).steps, sc.anchor.k) >= 0 {
+		// the condition's own words name the failed step ("if the ID scan times
+		// out"): that step is the anchor, not one the fallback takes
+		if i := slices.IndexFunc(steps, func(s *step) bool { return s.k == sc.anchor.k }); i >= 0 {
+			steps = slices.Delete(slices.Clone(steps), i, i+1)
+		}
+	}
+	secondTry := false
+	if cond.k == condFail && sc.anchor != nil && hasAnyRaw(ts, lex.anotherTry) {
+		// as Build reads it: "if the ID scan times out, let them scan a passport
+		// instead", "… give them a second scan": another step of the failed kind
+		// on the fallback, not the failed step named again nor a retry of it
+		for _, s := range steps {
+			if s.k == sc.anchor.k {
+				s.again, secondTry = true, true
+			}
+		}
+	}
+	secondTry = secondTry || sc.anchor != nil && slices.ContainsFunc(steps, func(s *step) bool { return rescan(s, sc.anchor) })
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
@@ -670,6 +689,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		done = append(done, "added "+s.k.withArticle())
 	}
 	if sc.used {
+		pr.notes = append(pr.notes, fallbackImages(p.steps)...)
 		done = append(done, pr.notes...)
 	}
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
@@ -678,6 +698,8 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// named in the change) are every check's
 		named := cond.k == condFail && sc.anchor != nil && len(analyze(all, nil).steps) > 0 && !hasAnyRaw(all, lex.anyOne)
 		switch {
+		case secondTry:
+			// the second step is what a failure leads to
 		case pol == "retry" && named && retryable(sc.anchor.k):
 			done = append(done, offerRetry(sc.anchor)...)
 		default:

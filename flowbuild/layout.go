@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -359,7 +360,18 @@ func (p *plan) layout() flow.Flow {
 		hasFallback := len(s.fallback) > 0 && !sl.transition && canFail(s.k)
 		if hasFallback {
 			// a failure goes to the fallback, never to a retry of this step
-			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: next}
+			// the fallback rejoins the main path past the steps it has done again
+			// in its own way: "fall back to a passport scan and compare that" goes
+			// on after the main path's comparison, not to it
+			rejoin := i + 1
+			for rejoin < len(spine) && !spine[rejoin].transition && redoes(s.fallback, spine[rejoin].s) {
+				rejoin++
+			}
+			fbNext := endID
+			if rejoin < len(spine) {
+				fbNext = spine[rejoin].id
+			}
+			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: fbNext}
 			fallbacks = append(fallbacks, fb)
 			fail = fb.entry
 		}
@@ -502,6 +514,15 @@ func (p *plan) layout() flow.Flow {
 	}
 	out = append(out, endNode)
 	return out
+}
+
+// redoes: the fallback holds a check of m's kind, so m, right after the step
+// that failed, has been done on the fallback already.
+func redoes(fallback []*step, m *step) bool {
+	if m.k.isConversation() || m.k == kClosing || m.k == kGreeting || fallback[len(fallback)-1].ends {
+		return false
+	}
+	return slices.ContainsFunc(fallback, func(f *step) bool { return f.k == m.k })
 }
 
 // chain lays out steps that run on a branch (the new-user path of a recognition,

@@ -515,7 +515,12 @@ var futileWords = []string{"pointless", "useless", "futile", "worthless", "impos
 // ("one more try", "another go", "a second chance").
 var moreTryWords = []string{"more", "another", "second", "extra"}
 
-var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper"}
+var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper", "separate"}
+
+// spareWords, negated in a clause under a failure condition ("don't reject
+// them", "do not end the session", "don't fail them"), say the failure does not
+// stop the session: what the next sentence says is what happens instead.
+var spareWords = []string{"reject", "rejects", "rejecting", "deny", "denying", "fail", "failing", "end", "ending", "stop", "block", "decline", "refuse", "kick", "bounce", "terminate", "kill", "lock", "drop"}
 
 // subordOpenWords open a time clause that comes before its main clause ("and
 // once that's verified, run a liveness check"): after "and" or "but" they start
@@ -651,6 +656,7 @@ type lexicon struct {
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
+	spare                                                                                                                                                                                map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -742,7 +748,7 @@ func newLexicon() *lexicon {
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
-	l.pastMark, l.anotherTry = wordSet(pastMarkWords), wordSet(anotherTryWords)
+	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)

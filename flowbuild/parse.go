@@ -442,7 +442,13 @@ func parse(text string) *parsed {
 			if cond.k == condFail {
 				// the step that fails: named in the clause, or the one before
 				fromClause := false // the condition's own words name the step ("should the comparison fail")
-				for _, s := range analyze(c.toks, seq).steps {
+				named := c.toks
+				if cond.end >= 0 && slices.ContainsFunc(analyze(c.toks[:cond.end+1], seq).steps, func(s *step) bool { return findKind(seq, s.k) >= 0 }) {
+					// "if the ID scan fails compare their face to …" (no comma): the
+					// condition's own words name the step, not what follows them
+					named = c.toks[:cond.end+1]
+				}
+				for _, s := range analyze(named, seq).steps {
 					if i := findKind(seq, s.k); i >= 0 {
 						sc.anchor, fromClause = seq[i], true
 					}
@@ -504,6 +510,14 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if sc.k == condFail && len(a.steps) == 0 && spares(body) {
+				// "if it's not a match, don't reject them; have them scan their
+				// passport …": no ending, and not a clause of the condition's own
+				// either, so what the next sentence says still goes on the fallback
+				pol = ""
+				sc.clauses--
+				p.notes = append(p.notes, "Read \""+clauseText(body)+"\" as: a failure there does not end the session; what the text says next is tried instead.")
+			}
 			if pol == "retry" && sc.k == condFail && sc.anchor == nil && sc.named {
 				// "selfie liveness, and if it fails they can try one more time": the
 				// step just named is the one offered again
@@ -546,7 +560,10 @@ func parse(text string) *parsed {
 			}) {
 				// "compare that scan against the ID photo once more": the ID the flow
 				// scanned is a source of the comparison, not another scan
-				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kDocument && !s.again })
+				doc := seq[findKind(seq, kDocument)]
+				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
+					return s.k == kDocument && !s.again && !anotherOfKind(s, doc) && !(sc.anchor != nil && rescan(s, sc.anchor))
+				})
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
 			if hasSetting(c.toks) {
@@ -786,6 +803,7 @@ func parse(text string) *parsed {
 		}
 		p.steps = order(p.steps)
 	}
+	p.notes = append(p.notes, fallbackImages(p.steps)...)
 	if held && !readsHeldPhoto(p.steps) && !p.excluded.has(kFaceCompare) {
 		// "is who they say they are — we have their photo from the bank's records":
 		// a photo held for the session is there to compare the live face with
@@ -2391,7 +2409,8 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 		switch {
 		case lex.docWord[t.w] && providedImage(ts, i):
 			addSrc("providedData") // "the photo ID we already have on file"
-		case lex.docWord[t.w]:
+		case lex.docWord[t.w] || (t.raw == "card" || t.raw == "cards") && docPhoto(ts, i):
+			// ("the card photo", "the card's picture": the ID card just named)
 			addSrc("documentPhoto")
 		case (imageLemmas[t.w] || t.raw == "face" || t.raw == "one" && i > 0 && ts[i-1].raw == "the") && providedImage(ts, i):
 			addSrc("providedData") // "… with the one from when they signed up"
