@@ -114,6 +114,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					}
 				}
 				done = append(done, "the sessions run in "+nounList(names))
+				p.assumptions = append(p.assumptions, "The sessions run in "+nounList(names)+": languages are a setting of the session (settings.langs), not a step of the flow.")
 				continue
 			}
 			part = p.resolvePlace(part)
