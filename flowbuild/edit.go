@@ -119,6 +119,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			part = p.resolvePlace(part)
 			d, err := p.apply(part)
+			if st := readSettings(ts); err == nil && p.touched != nil && p.touched.node == nil && st.any() && st.accepts(p.touched.k) {
+				// "replace the email code with an 8 digit sms code", "put an email
+				// code in its place, expiring after 5 minutes": the new step's settings
+				st.apply(p.touched)
+			}
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
 				// "Remove the permissions step and the SMS; we don't need either.": a
 				// reason that points back at what the change just did, not a change
