@@ -2044,7 +2044,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
 		population := (slices.ContainsFunc(ts, func(t token) bool { return t.w == "enrolled" && !lex.faceAdjective[t.raw] }) || has(ts, "recognize")) && !hasRaw(ts, "onetoone")
 		// "is the face already in our database?", "among the people we registered"
-		search := has(ts, "search") || lookUp(ts) || population && hasAnyRaw(ts, lex.amongWord) && !comparing
+		// "work out which of our enrolled students this is", "figure out who they
+		// are from our enrolled members": which enrolled person it is
+		search := has(ts, "search") || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
 		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
@@ -2061,7 +2063,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "has this face been registered before?", "is the face enrolled?": a question recognition answers
 		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
 		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
-			hasAnyRaw(ts, lex.personRef) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
+			(hasAnyRaw(ts, lex.personRef) || identityQuestion(ts)) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
 		ci := firstOf(ts, compareVerbLemmas...)
 		if ci == 0 && len(ts) > 0 && !slices.Contains(compareVerbLemmas, ts[0].w) {
 			// no verb: the step is where the face is named, so a negation of it
@@ -2274,6 +2276,20 @@ func lookUp(ts []token) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// identityQuestion: the clause asks which person someone is ("which of our
+// students this is", "who they are").
+func identityQuestion(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "which" && i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].w == "enrolled") {
+			return true
+		}
+		if t.raw == "who" && i+2 < len(ts) && lex.personPronoun[ts[i+1].raw] && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
+			return true
 		}
 	}
 	return false
