@@ -1700,19 +1700,22 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 	negs := negations(ts)
-	if hasAnyRaw(ts, lex.futile) && namesAnything(ts) {
-		// "texting them a code is pointless": what it names is ruled out
-		for i := range negs {
-			negs[i] = true
-		}
-		a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" as ruling out what it names, so the flow does not include it.")
+	// "texting them a code is pointless", "camera access is handled by our app,
+	// not by the flow": what the clause names is ruled out
+	var readAs []string
+	if hasAnyRaw(ts, lex.futile) {
+		readAs = append(readAs, "as ruling out what it names")
 	}
-	if outsideFlow(ts) && namesAnything(ts) {
-		// "camera access is handled by our app, not by the flow": what it names is ruled out
+	if outsideFlow(ts) {
+		readAs = append(readAs, "as done outside the flow")
+	}
+	if len(readAs) > 0 && namesAnything(ts) {
 		for i := range negs {
 			negs[i] = true
 		}
-		a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" as done outside the flow, so the flow does not include it.")
+		for _, r := range readAs {
+			a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" "+r+", so the flow does not include it.")
+		}
 	}
 	if split >= 0 {
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
