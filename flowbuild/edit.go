@@ -702,7 +702,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	var prior []token
 	for _, c := range splitClauses(ts) {
-		a := analyzeAfter(c.toks, named, prior, false) // "swap that code for an email one": the clause before, for "one"
+		// the clause before, for "one" ("swap that code for an email one"); the
+		// steps earlier clauses added, for what "it" is ("have them type their
+		// email in and check it matches the one on file")
+		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, false)
 		prior = c.toks
 		pos = append(pos, a.steps...)
 		negKinds |= a.neg
