@@ -19,13 +19,23 @@ import (
 // tests hold it to that on the fixtures, hand-picked quirks of encoding/json, many
 // generated documents and (in FuzzDecodeOracle) whatever the fuzzer finds.
 
-// requireSameDecode compares Decode with the oracle on data, and Node.UnmarshalJSON
-// with the oracle's node decoder on data and on each element when data is an array.
+// requireSameDecode compares Decode with the oracle on data, Flow.UnmarshalJSON
+// with Decode, and Node.UnmarshalJSON with the oracle's node decoder on data and
+// on each element when data is an array.
 func requireSameDecode(t testing.TB, data []byte) {
 	t.Helper()
 	got, gotErr := Decode(data)
 	want, wantErr := oracleDecode(data)
 	requireSameResult(t, data, got, gotErr, want, wantErr)
+
+	// Flow.UnmarshalJSON skips Decode's json.Valid, since encoding/json has
+	// checked the document: on every document that reaches it, it must give
+	// Decode's flow or Decode's error.
+	if json.Valid(data) {
+		var viaJSON Flow
+		err := json.Unmarshal(data, &viaJSON)
+		requireSameResult(t, data, viaJSON, err, got, gotErr)
+	}
 
 	requireSameNodeDecode(t, data)
 	var items []json.RawMessage
