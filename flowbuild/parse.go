@@ -657,6 +657,8 @@ func parse(text string) *parsed {
 		}
 		switch {
 		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case a.whenOnly:
+			// "Before they can withdraw, …": its note says when the flow runs
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
@@ -1386,6 +1388,7 @@ func appendMergedConv(list []*step, s *step) []*step {
 type analysis struct {
 	steps      []*step
 	ref        []*step // the steps after "before"/"after"
+	whenOnly   bool    // the clause only says when the flow runs ("before anyone can rent a scooter"); a note says so
 	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
@@ -1623,6 +1626,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		// "before we release funds to a seller I need a liveness check": the
 		// time clause says when the flow runs, not where a step goes
 		a.notes = append(a.notes, "Read \""+clauseText(ts[i:k])+"\" as when the flow runs, not as a step.")
+		a.whenOnly = i == 0 && k == len(ts)
 		ts = append(slices.Clone(ts[:i]), ts[k:]...)
 	}
 
@@ -1685,11 +1689,6 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.refAfter, a.pronounRef = t.w == "after", true
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
-		}
-		if orderRefLemmas[t.w] && i+2 < len(ts) && (lex.personRef[ts[i+1].raw] || ts[i+1].raw == "anyone" || ts[i+1].raw == "we") && lex.subjectAux[ts[i+2].raw] {
-			// "before anyone can rent a scooter they need to show a licence": when
-			// the flow runs, not a place beside a step
-			continue
 		}
 		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
@@ -1777,24 +1776,43 @@ func otherBiometric(ts []token) bool {
 
 // eventTime finds a clause of time about something outside the flow: "before"
 // or "after" with a person as its subject ("before we release funds", "after
-// they log in"), up to where someone asks for the steps ("… I need", "… we
-// want"), naming no step itself. It returns where the time clause starts and
-// ends, or -1.
+// they log in", "before anyone can rent a scooter"), naming no step itself. It
+// says when the flow runs, not where a step goes. The clause ends where someone
+// asks for the steps ("… I need", "… they need"); when a person and an
+// auxiliary open it ("anyone can") and nobody asks, at the first word that
+// names a step. It returns where the time clause starts and ends, or -1.
 func eventTime(ts []token, seq []*step) (int, int) {
 	for i := 0; i+2 < len(ts); i++ {
-		if !orderRefLemmas[ts[i].w] || !(lex.speaker[ts[i+1].raw] || lex.personPronoun[ts[i+1].raw] || ts[i+1].raw == "you") {
+		if !orderRefLemmas[ts[i].w] {
 			continue
 		}
+		subject := ts[i+1].raw
+		speaks := lex.speaker[subject] || lex.personPronoun[subject] || subject == "you"
+		can := (lex.personRef[subject] || subject == "anyone" || subject == "we") && lex.subjectAux[ts[i+2].raw]
+		if !speaks && !can {
+			continue
+		}
+		end := -1
 		for k := i + 2; k+1 < len(ts); k++ {
-			if (lex.speaker[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
-				var a analysis
-				if len(detect(ts[i+1:k], seq, make([]bool, k-i-1), &a)) > 0 {
-					return -1, -1 // "after we scan their ID we want …": the time names a step
-				}
-				return i, k
+			if (lex.speaker[ts[k].raw] || lex.personPronoun[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
+				end = k
+				break
 			}
 		}
-		return -1, -1
+		if end < 0 && can {
+			end = i + 3 + slices.IndexFunc(ts[i+3:], func(t token) bool { return instructionVerbs[t.w] || namesAnything([]token{t}) })
+			if end < i+3 {
+				end = len(ts)
+			}
+		}
+		if end < 0 {
+			return -1, -1
+		}
+		var a analysis
+		if len(detect(ts[i+1:end], seq, make([]bool, end-i-1), &a)) > 0 {
+			return -1, -1 // "after we scan their ID we want …": the time names a step
+		}
+		return i, end
 	}
 	return -1, -1
 }
