@@ -396,6 +396,8 @@ func describeStep(s *step) string {
 		return "sends a one-time code by SMS"
 	case kAgeCheck:
 		return "checks the user is older than " + strconv.Itoa(s.minAge)
+	case kExpiryCheck:
+		return "checks the document has not expired"
 	case kMatchCheck:
 		if v := s.rule(); v != nil && strings.EqualFold(v.Action, "endsWith") {
 			return "checks the " + v.Field + " ends with " + v.Value

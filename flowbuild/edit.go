@@ -602,6 +602,9 @@ func kindOf(n *flow.Node, first bool) kind {
 		if n.Validation != nil && strings.EqualFold(n.Validation.Action, "olderThan") {
 			return kAgeCheck
 		}
+		if n.Validation != nil && strings.EqualFold(n.Validation.Field, "expirationDate") {
+			return kExpiryCheck
+		}
 		return kMatchCheck
 	}
 	return kInform
@@ -1404,6 +1407,8 @@ func readsDocument(s *step) bool {
 			srcs = append(srcs, s.node.SourceA, s.node.SourceB)
 		}
 		return slices.ContainsFunc(srcs, func(f *flow.FaceSource) bool { return f != nil && f.Source == "documentPhoto" })
+	case kExpiryCheck:
+		return true
 	case kAgeCheck, kMatchCheck:
 		field := s.field
 		if s.node != nil && s.node.Validation != nil {
@@ -1496,7 +1501,7 @@ func (p *plan) find(k kind) int {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
-	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
+	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {
 			// the age or name check reads the document: it goes right after the scan
 			p.steps = insertStep(p.steps, i+1, s)

@@ -685,7 +685,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		if p.find(s.k) >= 0 {
 			continue
 		}
-		p.insert(s, false, s.k != kAgeCheck, nil, false)
+		p.insert(s, false, s.k != kAgeCheck && s.k != kExpiryCheck, nil, false)
 		done = append(done, "added "+s.k.withArticle())
 	}
 	if sc.used {

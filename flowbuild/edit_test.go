@@ -178,7 +178,7 @@ func TestKindWithArticle(t *testing.T) {
 		kGreeting: "a greeting", kPermissions: "a camera and microphone permission", kLiveness: "a liveness check",
 		kFaceScan: "a face scan", kFaceCompare: "a face comparison", kRecognition: "a face recognition",
 		kDocument: "an ID document scan", kEnterEmail: "an email entry", kEmailOTP: "an email one-time code",
-		kSMSOTP: "an SMS one-time code", kOTP: "a one-time code", kAgeCheck: "an age check", kMatchCheck: "a data check",
+		kSMSOTP: "an SMS one-time code", kOTP: "a one-time code", kAgeCheck: "an age check", kMatchCheck: "a data check", kExpiryCheck: "an expiry check",
 		kAsk: "a question", kInform: "an explanation", kClosing: "a closing line",
 	}
 	for k := range kindCount {

@@ -102,9 +102,9 @@ func (p *plan) normalize() {
 				"Keep the liveness check after recognition; remove it only if another step already proves liveness.")
 		}
 	}
-	// a data check reads what an earlier step collected: the age from the document,
-	// the email from the email entry
-	for _, need := range [][2]kind{{kAgeCheck, kDocument}, {kMatchCheck, kEnterEmail}} {
+	// a data check reads what an earlier step collected: the age and the expiry
+	// from the document, the email from the email entry
+	for _, need := range [][2]kind{{kAgeCheck, kDocument}, {kExpiryCheck, kDocument}, {kMatchCheck, kEnterEmail}} {
 		for i := 0; i < len(steps); i++ {
 			if steps[i].k != need[0] || steps[i].node != nil {
 				continue
@@ -221,6 +221,8 @@ func baseID(s *step) string {
 		return "age_check"
 	case kMatchCheck:
 		return s.field + "_match"
+	case kExpiryCheck:
+		return "not_expired"
 	case kAsk:
 		return askID(s)
 	case kInform:
@@ -714,6 +716,14 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			{ID: "old_enough", Condition: "The date of birth shows the user is at least " + age},
 			{ID: "too_young", Condition: "The user is younger than " + age + ", or the date of birth is missing"},
 		}
+	case kExpiryCheck:
+		// FaceSign's document scan reads the expirationDate; the sandbox compares it
+		// with the session clock's date
+		n.Validation = &flow.Validation{Field: "expirationDate", Action: "after", Value: "today"}
+		n.Outcomes = []flow.Outcome{
+			{ID: "valid", Condition: "The document's expiration date is after today"},
+			{ID: "expired", Condition: "The document has expired, or its expiration date is missing"},
+		}
 	case kMatchCheck:
 		if c := s.check; c != nil {
 			v := *c
@@ -737,7 +747,7 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 }
 
 // retryable: a failure of a step of kind k can be offered again (a question's
-// answer or a data check of the document cannot: trying again changes nothing).
+// answer or a data check cannot: trying again changes nothing).
 func retryable(k kind) bool {
-	return k != kAsk && k != kAgeCheck && k != kMatchCheck
+	return k != kAsk && k != kAgeCheck && k != kMatchCheck && k != kExpiryCheck
 }

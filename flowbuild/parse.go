@@ -27,8 +27,9 @@ const (
 	kOTP // a one-time code whose channel the text did not say
 	kAgeCheck
 	kMatchCheck
-	kAsk    // a conversation that waits for the user's answer
-	kInform // a conversation that only speaks
+	kExpiryCheck // the document has not expired
+	kAsk         // a conversation that waits for the user's answer
+	kInform      // a conversation that only speaks
 	kClosing
 	kindCount
 )
@@ -37,7 +38,7 @@ var kindNodeType = [kindCount]flow.NodeType{
 	kGreeting: flow.TypeConversation, kPermissions: flow.TypePermissions, kLiveness: flow.TypeLiveness, kFaceScan: flow.TypeFaceScan,
 	kFaceCompare: flow.TypeFaceCompare, kRecognition: flow.TypeRecognition, kDocument: flow.TypeDocumentScan,
 	kEnterEmail: flow.TypeEnterEmail, kEmailOTP: flow.TypeTwoFactorEmail, kSMSOTP: flow.TypeTwoFactorSMS, kOTP: flow.TypeTwoFactorSMS,
-	kAgeCheck: flow.TypeDataValidation, kMatchCheck: flow.TypeDataValidation, kAsk: flow.TypeConversation, kInform: flow.TypeConversation,
+	kAgeCheck: flow.TypeDataValidation, kMatchCheck: flow.TypeDataValidation, kExpiryCheck: flow.TypeDataValidation, kAsk: flow.TypeConversation, kInform: flow.TypeConversation,
 	kClosing: flow.TypeConversation,
 }
 
@@ -45,7 +46,7 @@ var kindNames = [kindCount]string{
 	kGreeting: "greeting", kPermissions: "camera and microphone permission", kLiveness: "liveness check",
 	kFaceScan: "face scan", kFaceCompare: "face comparison", kRecognition: "face recognition", kDocument: "ID document scan",
 	kEnterEmail: "email entry", kEmailOTP: "email one-time code", kSMSOTP: "SMS one-time code", kOTP: "one-time code",
-	kAgeCheck: "age check", kMatchCheck: "data check", kAsk: "question", kInform: "explanation", kClosing: "closing line",
+	kAgeCheck: "age check", kMatchCheck: "data check", kExpiryCheck: "expiry check", kAsk: "question", kInform: "explanation", kClosing: "closing line",
 }
 
 func (k kind) String() string {
@@ -1255,6 +1256,11 @@ func place(seq, steps, ref []*step, after bool) []*step {
 	at := anchor
 	if after {
 		at = anchor + 1
+		// "scan the ID and reject expired ones. After the ID is accepted, run a
+		// liveness check": the checks of the document's data are part of it
+		for seq[anchor].k == kDocument && at < len(seq) && docCheck(seq[at]) && !slices.Contains(fresh, seq[at]) {
+			at++
+		}
 	}
 	out := make([]*step, 0, len(seq)+len(fresh))
 	out = append(out, seq[:at]...)
@@ -1854,13 +1860,18 @@ func openingThen(before []token, ref, seq []*step) bool {
 	return true
 }
 
+// docCheck: s checks the document's data (its age, expiry, a name on it).
+func docCheck(s *step) bool {
+	return (s.k == kAgeCheck || s.k == kMatchCheck || s.k == kExpiryCheck) && readsDocument(s)
+}
+
 // docChecks are the data checks that read the document, right after its scan
 // in seq.
 func docChecks(seq []*step) []*step {
 	var out []*step
 	if i := findKind(seq, kDocument); i >= 0 {
 		for _, s := range seq[i+1:] {
-			if s.k != kMatchCheck && s.k != kAgeCheck {
+			if !docCheck(s) {
 				break
 			}
 			out = append(out, s)

@@ -179,6 +179,8 @@ func transitionPrompt(next kind) string {
 		return s + " Next, I'll check your age."
 	case kMatchCheck:
 		return s + " Next, I'll check your details against our records."
+	case kExpiryCheck:
+		return s + " Next, I'll check your document hasn't expired."
 	case kPermissions:
 		return s + " Next, please allow access to your camera and microphone."
 	case kLiveness:

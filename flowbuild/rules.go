@@ -418,15 +418,19 @@ var rules = map[string][]rule{
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
-	"why":      {reasonRule},
-	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
-	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
-	"presence": {simple(kLiveness, nil)},
-	"holder":   {holderRule},
-	"holding":  {holderRule},
-	"theirs":   {ownerRule},
-	"stolen":   {ownerRule},
-	"borrowed": {ownerRule},
+	"why":        {reasonRule},
+	"reason":     {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
+	"life":       {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
+	"presence":   {simple(kLiveness, nil)},
+	"holder":     {holderRule},
+	"holding":    {holderRule},
+	"theirs":     {ownerRule},
+	"stolen":     {ownerRule},
+	"borrowed":   {ownerRule},
+	"expired":    {expiryRule},
+	"expiry":     {expiryRule},
+	"expiration": {expiryRule},
+	"unexpired":  {expiryRule},
 	"one": {{
 		// "the name is the one on their account": a field compared with records
 		when: func(d *detector, i int) bool {
@@ -585,6 +589,26 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tReason, phrase: phraseAfter(d.ts, i-1)}, i)
+		},
+	}
+	// "reject expired passports", "it must not be expired", "the expiry date is
+	// still in the future": the document's expiration date (which the scan reads)
+	// checked against today. A code's expiry ("a 10 minute expiry on the SMS
+	// code") is its setting, and "expiry=600s" a setting written as code.
+	expiryRule = rule{
+		when: func(d *detector, i int) bool {
+			if i+1 < len(d.ts) && d.ts[i+1].eq || d.codeInClause || hasAnyRaw(d.ts, lex.otherExpiry) {
+				return false
+			}
+			return anyDoc(d.ts) || findKind(d.seq, kDocument) >= 0 || d.got.has(kDocument)
+		},
+		make: func(d *detector, i int) {
+			if d.ts[i].raw == "expired" {
+				d.neg[i] = false // "it must not be expired": the negation is the requirement
+			}
+			if s := d.add(&step{k: kExpiryCheck}, i); s != nil {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a data check that the document's expiration date is after today.")
+			}
 		},
 	}
 	// "make sure the ID holder is the one on camera": the document's photo against the live face

@@ -34,6 +34,10 @@ type Verdict struct {
 //     the one on file", "provided") to compare with providedData's same field.
 //   - contains / notContains: case-insensitive substring.
 //   - startsWith, endsWith; greaterThan / lessThan (numbers); exists / isEmpty.
+//   - after / before (isAfter, laterThan / isBefore, earlierThan): the field is a
+//     date (see ParseDate) strictly after or before the value's, which is a date
+//     or "today" (the clock's UTC date): {expirationDate after today} passes for
+//     a document that has not expired.
 //   - matches (format, regex, pattern): a named format (email, phone, date,
 //     number, digits, alpha, alphanumeric, url, uuid) or a regular expression
 //     (RE2; /…/ and /…/i forms accepted).
@@ -99,6 +103,8 @@ func Evaluate(v flow.Validation, lookup func(field string) (string, bool), now t
 			return boolVerdict(a > b, "%v is not greater than %v", a, b)
 		}
 		return boolVerdict(a < b, "%v is not less than %v", a, b)
+	case "after", "isafter", "laterthan", "before", "isbefore", "earlierthan":
+		return dateRule(actual, v.Value, now, action == "after" || action == "isafter" || action == "laterthan")
 	case "exists", "present", "notempty", "isnotempty", "provided":
 		return Verdict{Pass: true}
 	case "isempty", "empty", "missing", "notexists", "absent":
@@ -212,6 +218,25 @@ func ageRule(actual, value string, now time.Time, ok func(age, n int) bool, word
 		return Verdict{Pass: true, Reason: fmt.Sprintf("age %d", age)}
 	}
 	return Verdict{Reason: fmt.Sprintf("age %d is not %s %d", age, word, n)}
+}
+
+func dateRule(actual, value string, now time.Time, after bool) Verdict {
+	d, ok := ParseDate(actual)
+	if !ok {
+		return Verdict{Reason: fmt.Sprintf("%q is not a date", actual)}
+	}
+	ref, word := now.UTC(), "today"
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	if v := normKeyPlain(value); v != "today" && v != "now" {
+		if ref, ok = ParseDate(value); !ok {
+			return Verdict{Reason: fmt.Sprintf("value %q is neither a date nor \"today\"", value)}
+		}
+		word = ref.Format(time.DateOnly)
+	}
+	if after {
+		return boolVerdict(d.After(ref), "%s is not after %s", d.Format(time.DateOnly), word)
+	}
+	return boolVerdict(d.Before(ref), "%s is not before %s", d.Format(time.DateOnly), word)
 }
 
 // Age is the number of birthdays since dob on the date of now (someone born on

@@ -17,6 +17,7 @@ func TestEvaluate(t *testing.T) {
 	data := map[string]string{
 		"dateOfBirth": "2007-06-15", "email": "Jane.Doe@Example.com", "phone": "+1 (415) 555-0123",
 		"name": "Jane  Doe", "country": "USA", "documentNumber": "X1234567", "score": "42",
+		"expirationDate": "16.06.2025", "expiredOn": "2025-06-15",
 	}
 	provided := map[string]string{"email": "jane.doe@example.com", "phone": "14155550123", "name": "John Doe"}
 	lookup := func(field string) (string, bool) {
@@ -59,6 +60,13 @@ func TestEvaluate(t *testing.T) {
 		{"startsWith", "documentNumber", "startsWith", "x12", true, ""},
 		{"greaterThan", "score", "greaterThan", "41.5", true, ""},
 		{"lessThan", "score", "lessThan", "10", false, ""},
+		{"unexpired document", "expirationDate", "after", "today", true, ""},
+		{"expires today is not after today", "expiredOn", "isAfter", "Today", false, "2025-06-15 is not after today"},
+		{"after a date", "expiredOn", "after", "2025-06-14", true, ""},
+		{"before today", "dateOfBirth", "before", "now", true, ""},
+		{"not before a date", "expirationDate", "earlierThan", "June 16, 2025", false, "2025-06-16 is not before 2025-06-16"},
+		{"after needs a date field", "country", "after", "today", false, `"USA" is not a date`},
+		{"after needs a date value", "expirationDate", "after", "soon", false, `value "soon" is neither a date nor "today"`},
 		{"exists", "country", "exists", "", true, ""},
 		{"isEmpty on missing", "middleName", "isEmpty", "", true, ""},
 		{"email format", "email", "matches", "email", true, ""},
@@ -200,6 +208,44 @@ func TestDataValidationInAFlow(t *testing.T) {
 					assert.Equal(t, nr.Outcome == "good", nr.Report["passed"] == true || tt.sim.Outcomes != nil)
 				}
 			}
+		})
+	}
+}
+
+// TestExpiryCheckInAFlow: the check flowbuild writes for "reject expired
+// passports" passes the sandbox's default document (valid for years) and
+// fails one whose expiration date has passed, or is today.
+func TestExpiryCheckInAFlow(t *testing.T) {
+	fl := `[{"id":"s","type":"start","outcome":"scan"},
+		{"id":"scan","type":"document_scan","allowedDocumentTypes":["passport"],"outcomes":{"scanSuccess":"not_expired","userCancelled":"bad","scanTimeout":"bad"}},
+		{"id":"not_expired","type":"data_validation","validation":{"field":"expirationDate","action":"after","value":"today"},
+		 "outcomes":[{"id":"valid","targetNodeId":"good","condition":"The document's expiration date is after today"},{"id":"expired","targetNodeId":"bad","condition":"The document has expired"}]},
+		{"id":"good","type":"conversation","prompt":"Say: good","doesNotRequireReply":true,"outcomes":[{"id":"g","targetNodeId":"e","condition":""}]},
+		{"id":"bad","type":"conversation","prompt":"Say: bad","doesNotRequireReply":true,"outcomes":[{"id":"b","targetNodeId":"e","condition":""}]},
+		{"id":"e","type":"end"}]`
+	tests := []struct {
+		name     string
+		document map[string]string
+		outcome  string
+	}{
+		{"the default document is valid", nil, "valid"},
+		{"expired last year", map[string]string{"expirationDate": "2024-01-31"}, "expired"},
+		{"expires today", map[string]string{"expirationDate": "today"}, "expired"},
+		{"valid until 2099", map[string]string{"expirationDate": "31/12/2099"}, "valid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, clk := testEngine(1, nil)
+			if tt.document["expirationDate"] == "today" {
+				tt.document = map[string]string{"expirationDate": clk.Now().UTC().Format(time.DateOnly)}
+			}
+			st, _, err := e.Start("s", facesign.Settings{Flow: mustFlow(t, fl)})
+			require.NoError(t, err)
+			res, err := e.Run(context.Background(), st, SimulateInput{Inputs: Inputs{Document: tt.document}})
+			require.NoError(t, err)
+			require.GreaterOrEqual(t, len(res.Path), 3)
+			assert.Equal(t, "not_expired", res.Path[2].NodeID)
+			assert.Equal(t, tt.outcome, res.Path[2].Outcome)
 		})
 	}
 }
