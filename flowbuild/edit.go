@@ -636,7 +636,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return d, nil
 	}
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2)
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2 || endPair(ts))
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	for k := 0; k+2 < len(ts); k++ {
@@ -1073,6 +1073,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 
 // stepNumbers counts the small numbers of a sentence that names steps by number
 // ("swap step 1 with step 3").
+// endPair: the sentence names two steps by their place at one end of the flow
+// ("the first two", "the last 2 checks").
+func endPair(ts []token) bool {
+	return hasRaw(ts, "two", "2") && hasRaw(ts, "first", "last", "final")
+}
+
 func stepNumbers(ts []token) int {
 	if !hasRaw(ts, "step", "steps") {
 		return 0

@@ -473,18 +473,10 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 		}
 	}
-	for _, s := range pos {
-		for i, x := range p.steps {
-			if findKind([]*step{x}, s.k) >= 0 && !slices.Contains(idx, i) {
-				idx = append(idx, i)
-				if s.k != kOTP && !hasRaw(ts, "both", "two") {
-					break
-				}
-			}
-		}
-	}
-	if len(idx) == 0 && hasRaw(ts, "two", "2") && hasRaw(ts, "first", "last", "final") {
-		// "swap the first two steps", "the last 2": the checks at that end, by place
+	if endPair(ts) {
+		// "swap the first two steps", "the last 2": the checks at that end, by
+		// place, whatever else the sentence names ("… - the ID should be scanned
+		// first" says why)
 		var checks []int
 		for i, x := range p.steps {
 			if !x.k.isConversation() {
@@ -498,6 +490,24 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 				idx = checks[len(checks)-2:]
 			}
 		}
+	}
+	for _, s := range pos {
+		if len(idx) == 2 && hasRaw(ts, "two", "2") {
+			break
+		}
+		for i, x := range p.steps {
+			if findKind([]*step{x}, s.k) >= 0 && !slices.Contains(idx, i) {
+				idx = append(idx, i)
+				if s.k != kOTP && !hasRaw(ts, "both", "two") {
+					break
+				}
+			}
+		}
+	}
+	if len(idx) == 1 && !hasRaw(ts, "order", "around", "reverse", "flip", "invert") {
+		// "swap both codes" in a flow with one code: there is no pair to exchange,
+		// and turning the whole flow around is not what was asked
+		return nil, fmt.Errorf("flowbuild: %q names only the %s of the two steps to swap; name both, e.g. \"swap the liveness check and the SMS code\"", clauseText(ts), p.steps[idx[0]].k)
 	}
 	if len(idx) != 2 {
 		return p.reverse()

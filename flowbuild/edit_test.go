@@ -159,6 +159,7 @@ func TestEditErrors(t *testing.T) {
 		{base, "Remove the passport scan.", "no ID document scan to remove"},
 		{base, "Make it nicer.", "names no step to add"},
 		{base, "Replace it.", "what to replace"},
+		{base, "Swap both codes.", "names only the SMS one-time code of the two steps to swap"},
 		{nil, "Add liveness.", "empty"},
 		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
 		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},
