@@ -900,6 +900,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// sentence before already removed it
 			return nil, nil
 		}
+		if s := p.stepAtPlace(ts); len(targets) == 0 && s != nil {
+			// "get rid of the last step", "drop step 2": the check at that place
+			targets = []*step{{k: s.k}}
+		}
 		if len(targets) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
 		}
@@ -1073,6 +1077,39 @@ func (p *plan) apply(sentence string) ([]string, error) {
 
 // stepNumbers counts the small numbers of a sentence that names steps by number
 // ("swap step 1 with step 3").
+// stepAtPlace is the verification step a sentence names by its place alone
+// ("the last step", "the second check", "step 2"), or nil. Places count the
+// checks, not what the avatar says, as "swap steps 2 and 3" does.
+func (p *plan) stepAtPlace(ts []token) *step {
+	if !hasRaw(ts, "step", "steps", "check", "checks", "one", "bit", "part", "stage", "node") {
+		return nil
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	n := 0
+	for i, t := range ts {
+		switch {
+		case lex.ordinal[t.raw] > 0:
+			n = lex.ordinal[t.raw]
+		case (t.raw == "last" || t.raw == "final") && !(i+1 < len(ts) && ts[i+1].raw == "name"):
+			n = len(checks)
+		case t.isNum && t.num == float64(int(t.num)) && t.cur == "" && i > 0 && (ts[i-1].w == "step" || ts[i-1].raw == "number"):
+			n = int(t.num) // "step 2", "number 3"
+		default:
+			continue
+		}
+		break
+	}
+	if n < 1 || n > len(checks) {
+		return nil
+	}
+	return checks[n-1]
+}
+
 // endPair: the sentence names two steps by their place at one end of the flow
 // ("the first two", "the last 2 checks").
 func endPair(ts []token) bool {
