@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // The edit operations beyond add, remove, replace and move: changing a step's
@@ -322,6 +324,18 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			s.minAge = x.minAge
 			s.configureNode()
 			done = append(done, "the age check now requires "+strconv.Itoa(x.minAge))
+		case x.k == kFaceCompare && x.srcA != nil && x.srcB != nil && p.hasImage(x.srcA) && p.hasImage(x.srcB) && namesImages(ts) &&
+			!hasRaw(ts, "instead", "rather", "replace") && !hasAnyRaw(ts, lex.removeVerb):
+			// "the compare can use the ID photo against the session video": the
+			// comparison the flow has reads those images (each one the flow captures)
+			what := sourceName(x.srcA.Source) + " with " + sourceName(x.srcB.Source)
+			if a, b := s.srcA, s.srcB; a != nil && b != nil && (sameSource(a, x.srcA) && sameSource(b, x.srcB) || sameSource(a, x.srcB) && sameSource(b, x.srcA)) {
+				done = append(done, "the face comparison already compares "+what)
+				continue
+			}
+			s.srcA, s.srcB = x.srcA, x.srcB
+			s.configureNode()
+			done = append(done, "the face comparison now compares "+what)
 		}
 	}
 	return done, len(done) > 0
@@ -428,6 +442,9 @@ func (s *step) configureNode() {
 	}
 	if s.scanMode != "" && s.k == kDocument {
 		n.ScanningMode = s.scanMode
+	}
+	if s.k == kFaceCompare && s.srcA != nil && s.srcB != nil {
+		n.SourceA, n.SourceB = s.srcA, s.srcB
 	}
 	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil {
 		age := strconv.Itoa(s.minAge)
@@ -931,4 +948,27 @@ func editCondition(ts []token, steps []*step) (condition, []token) {
 		}
 	}
 	return cond, ts
+}
+
+// hasImage: the flow has what the face source reads (the document's photo needs
+// a document scan, the face scan's image a face scan; the session's video and a
+// photo passed in providedData are always there).
+func (p *plan) hasImage(src *flow.FaceSource) bool {
+	switch src.Source {
+	case "documentPhoto":
+		return p.find(kDocument) >= 0
+	case "faceScan":
+		return p.find(kFaceScan) >= 0
+	}
+	return true
+}
+
+func sameSource(a, b *flow.FaceSource) bool {
+	return a.Source == b.Source && a.ProvidedDataKey == b.ProvidedDataKey
+}
+
+// namesImages: the sentence says what a comparison reads ("the ID photo", "the
+// session video", "the selfie"), not only that there is one.
+func namesImages(ts []token) bool {
+	return slices.ContainsFunc(ts, func(t token) bool { return imageLemmas[t.w] || t.raw == "video" || t.raw == "camera" })
 }
