@@ -740,6 +740,23 @@ func TestBuildPurposeLabel(t *testing.T) {
 	}
 }
 
+// A clause that only says what a failed check means for the person ("otherwise
+// they can't buy") is the failure path, not words no step matches.
+func TestBuildRefusalIsTheFailurePath(t *testing.T) {
+	for _, desc := range []string{
+		"Passport scan then liveness, otherwise they can't open the account.",
+		"scan their ID and check they're over 18, or else no sale",
+		"liveness then an SMS code. Otherwise they do not get in.",
+	} {
+		t.Run(desc, func(t *testing.T) {
+			r, err := Build(desc, Options{})
+			require.NoError(t, err)
+			assert.NotContains(t, strings.Join(r.Assumptions, "\n"), unplacedPrefix)
+			assert.Contains(t, r.Assumptions, "A failed check ends the session with a polite message.")
+		})
+	}
+}
+
 // The summary says what happens off the main path: the new users' steps and a
 // failed step's fallback, not "is told no account matched" over a path that
 // goes on.

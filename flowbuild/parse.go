@@ -653,11 +653,11 @@ func parse(text string) *parsed {
 		if a.exclusive {
 			p.exclusive = true
 		}
-		if pol := readPolicy(c.toks); pol != "" && a.policyOnly {
-			p.policy = pol
-		}
 		switch {
-		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && (a.policyOnly || has(c.toks, "fail")):
+		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && has(c.toks, "fail"):
+		case refusal(c.toks):
+			// "…, otherwise they can't buy": a failed check ends the session, which
+			// the failure path does
 		case a.whenOnly:
 			// "Before they can withdraw, …": its note says when the flow runs
 		case priorProvided(c.toks):
@@ -1281,6 +1281,11 @@ func merge(seq, steps []*step) []*step {
 				// "login 2FA: recognise the face, then text a code": the code goes where it is described
 				seq = append(slices.Delete(seq, i, i+1), old)
 				old.label, old.purpose = false, false
+			} else if (old.k == kAgeCheck || old.k == kExpiryCheck) && findKind(seq[:i], kDocument) < 0 && findKind(seq[i:], kDocument) >= 0 {
+				// "they have to be 18+. Scan a photo ID and make sure they're at
+				// least 18": the limit said first goes where the check is described,
+				// after the scan it reads, so that "after the age check" means there
+				seq = append(slices.Delete(seq, i, i+1), old)
 			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
@@ -1406,7 +1411,6 @@ type analysis struct {
 	back        bool
 	again       bool
 	exclusive   bool
-	policyOnly  bool
 	notes       []string // judgement calls made reading the clause, for the assumptions
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
@@ -1460,6 +1464,18 @@ func readPolicy(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// refusal: the clause only says what a failed check means for the person
+// ("otherwise they can't buy", "or else no entry").
+func refusal(ts []token) bool {
+	open := 1
+	if len(ts) > 1 && ts[0].raw == "or" && ts[1].raw == "else" {
+		open = 2
+	} else if len(ts) == 0 || ts[0].raw != "otherwise" && ts[0].raw != "else" {
+		return false
+	}
+	return slices.ContainsFunc(ts[open:], func(t token) bool { return lex.negAux[t.raw] || t.raw == "no" || t.raw == "not" })
 }
 
 // endsAfter: the words open with the session's end ("the session ends", "end it", "end there").
