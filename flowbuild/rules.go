@@ -614,6 +614,9 @@ var (
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
 	holderRule = rule{
 		when: func(d *detector, i int) bool {
+			if lex.dataField[d.next(i)] || d.prev(i) == "account" || d.prev(i) == "card" {
+				return false // "the account holder name": a name to check, not the ID's holder
+			}
 			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && (has(d.ts, "camera") || has(d.ts, "person") || has(d.ts, "one") || index(d.ts, "same") >= 0 && !samePlace(d.ts, index(d.ts, "same")) || has(d.ts, "selfie"))
 		},
 		make: func(d *detector, i int) {
