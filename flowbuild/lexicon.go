@@ -252,6 +252,7 @@ func (l *lexicon) canonKind(t token) bool {
 var (
 	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
+	receiveVerbWords     = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                // "users don't receive texts": what reaches them
 	otherExpiryWords     = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                                                                                             // what else expires: "the link's expiry", "expiry 10 minutes"
 	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                                                                               // "user ID" is no document
 	permitBeforeWords    = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                                // a permit that is a document
@@ -622,7 +623,7 @@ type lexicon struct {
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry                                                                                                  map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb                                                                                     map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
@@ -703,7 +704,7 @@ func newLexicon() *lexicon {
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.personRef = wordSet(personRefWords)
-	l.otherExpiry = wordSet(otherExpiryWords)
+	l.otherExpiry, l.receiveVerb = wordSet(otherExpiryWords), wordSet(receiveVerbWords)
 	l.ageComparative = wordSet(ageComparativeWords)
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)

@@ -605,7 +605,7 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if narrative(c.toks) || habitualFail(c.toks) {
+		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) {
 			// "we tried SMS before": what happened, not what the flow should do
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
@@ -1516,6 +1516,22 @@ func habitualFail(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
 		if lex.condFail[ts[i].raw] && lex.habitLead[ts[i-1].raw] {
 			return !hasAnyRaw(ts[:i], lex.condIfStrict)
+		}
+	}
+	return false
+}
+
+// usersLack: the clause says what some users do not receive ("a chunk of our
+// users don't receive texts", "many customers never get the email"): why a
+// fallback is wanted, not the channel ruled out. "If" makes it a condition.
+func usersLack(ts []token) bool {
+	people := slices.IndexFunc(ts, func(t token) bool { return lex.population[t.raw] })
+	if people < 0 || hasAnyRaw(ts[:people], lex.condIfStrict) {
+		return false
+	}
+	for i := people + 1; i+1 < len(ts); i++ {
+		if (lex.negAux[ts[i].raw] || ts[i].raw == "not" || ts[i].raw == "never") && lex.receiveVerb[ts[i+1].raw] {
+			return true
 		}
 	}
 	return false
