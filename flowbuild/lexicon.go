@@ -1189,7 +1189,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
-			out = append(out, token{w: "."}) // a dash between spaces separates clauses
+			out = append(out, token{w: ".", raw: "-"}) // a dash between spaces separates clauses
 			i += size
 		default:
 			i += size

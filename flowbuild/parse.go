@@ -166,6 +166,7 @@ type clause struct {
 	toks  []token
 	sent  int  // sentence number
 	title bool // before the first colon of the text: a heading
+	dash  bool // the first of its sentence, after a dash ("… we still want a way through - text a code")
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -177,6 +178,7 @@ func splitClauses(ts []token) []clause {
 	cur := make([]token, 0, len(ts))
 	sent := 0
 	colonSeen := false
+	dash := false // the next clause opens a sentence after a dash
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
@@ -187,7 +189,8 @@ func splitClauses(ts []token) []clause {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash})
+			dash = false
 		}
 		cur = rest
 	}
@@ -197,6 +200,7 @@ func splitClauses(ts []token) []clause {
 		case ".":
 			flush()
 			sent++
+			dash = t.raw == "-"
 			continue
 		case ":":
 			flush()
@@ -403,6 +407,12 @@ func parse(text string) *parsed {
 		// offer a retry. …"); a condition ending its sentence carries into the next
 		// ("when the user isn't found; do an email OTP")
 		before := sc.k
+		if sc.k != condNone && c.sent != sc.sent && !sc.used && c.dash {
+			// "if the compare comes back as no match (glasses etc) we still want a
+			// way through - text a code": after a dash, what a condition with no
+			// step yet leads to
+			sc.sent = c.sent
+		}
 		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
 			lastScope, sc = sc, scope{}
 		}
