@@ -696,6 +696,11 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		} else {
 			n.Prompt = "Please type your email address."
 		}
+		if rest, ok := strings.CutPrefix(trimDot(strings.TrimSpace(s.phrase)), "to "); ok && rest != "" {
+			// "with the input prompt telling them to use their corporate address"
+			n.Prompt += " " + strings.ToUpper(rest[:1]) + rest[1:] + "."
+			n.Prompt = strings.NewReplacer(" their ", " your ", " them ", " you ", " they ", " you ").Replace(n.Prompt)
+		}
 	case kEmailOTP, kSMSOTP, kOTP:
 		if s.otpLen > 0 {
 			l := s.otpLen

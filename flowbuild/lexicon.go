@@ -46,6 +46,7 @@ var lexGroups = map[string][]string{
 	"visa":       {"visa"},
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
 	"email":      {"email", "mail", "inbox", "inboxes", "mailbox", "mailboxes", "emailed", "emailing"},
+	"webmail":    {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "protonmail", "aol", "webmail"}, // a kind of address ("not a personal gmail one"), not the channel ("gmail" is no typo of "mail")
 	"address":    {"address"},
 	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
@@ -252,6 +253,7 @@ func (l *lexicon) canonKind(t token) bool {
 var (
 	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
+	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox"}                                                                                                                                                                                                                                             // "the input prompt": the entry's own text, not the avatar's
 	receiveVerbWords     = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                // "users don't receive texts": what reaches them
 	otherExpiryWords     = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                                                                                             // what else expires: "the link's expiry", "expiry 10 minutes"
 	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                                                                               // "user ID" is no document
@@ -623,7 +625,7 @@ type lexicon struct {
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb                                                                                     map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord                                                                          map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
@@ -704,7 +706,7 @@ func newLexicon() *lexicon {
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.personRef = wordSet(personRefWords)
-	l.otherExpiry, l.receiveVerb = wordSet(otherExpiryWords), wordSet(receiveVerbWords)
+	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
 	l.ageComparative = wordSet(ageComparativeWords)
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)

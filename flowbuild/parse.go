@@ -641,6 +641,15 @@ func parse(text string) *parsed {
 			})
 			contact = hc
 		}
+		entryWords := false
+		if e := lastKindStep(seq, kEnterEmail); e != nil && seq[len(seq)-1] == e && len(a.steps) == 1 && a.steps[0].k == kInform && entryPrompt(c.toks) {
+			// "have them enter their email, with the input prompt telling them to
+			// use their corporate address": what the entry's own prompt says, not
+			// something the avatar says after it
+			e.phrase = a.steps[0].phrase
+			a.steps, entryWords = nil, true
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
+		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
 			// "driving licence (DL only, no passports)", "not ID cards": the types
 			// the scan must not accept, not the scan itself (restrictDocTypes)
@@ -668,7 +677,7 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
-		case a.whenOnly:
+		case a.whenOnly || entryWords:
 			// "Before they can withdraw, …": its note says when the flow runs
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
@@ -1529,6 +1538,13 @@ func habitualFail(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// entryPrompt: the clause is about the input's own text ("with the input prompt
+// telling them …", "the field's placeholder should say …").
+func entryPrompt(ts []token) bool {
+	return has(ts, "prompt") && slices.ContainsFunc(ts, func(t token) bool { return lex.inputWord[t.raw] || lex.inputWord[strings.TrimSuffix(t.raw, "s")] }) ||
+		hasRaw(ts, "placeholder")
 }
 
 // usersLack: the clause says what some users do not receive ("a chunk of our
