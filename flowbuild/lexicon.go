@@ -253,6 +253,8 @@ func (l *lexicon) canonKind(t token) bool {
 var (
 	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
+	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server"}                                                                                                                                                                                // "our app already asks …": the integrator's side
+	launchNounWords      = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                                                                                        // "before it opens the iframe": the FaceSign page
 	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox"}                                                                                                                                                                                                                                             // "the input prompt": the entry's own text, not the avatar's
 	receiveVerbWords     = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                // "users don't receive texts": what reaches them
 	otherExpiryWords     = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                                                                                             // what else expires: "the link's expiry", "expiry 10 minutes"
@@ -625,7 +627,7 @@ type lexicon struct {
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord                                                                          map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun                                                     map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
@@ -707,6 +709,7 @@ func newLexicon() *lexicon {
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.personRef = wordSet(personRefWords)
 	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
+	l.appNoun, l.launchNoun = wordSet(appNounWords), wordSet(launchNounWords)
 	l.ageComparative = wordSet(ageComparativeWords)
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)

@@ -387,7 +387,7 @@ func parse(text string) *parsed {
 		}
 	}
 	for ci, c := range clauses {
-		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) {
+		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) || appDoes(c.toks) {
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 			}
@@ -1889,6 +1889,28 @@ func outsideFlow(ts []token) bool {
 		if phraseAt(ts, i, lex.elsewhere) || i+1 < len(ts) && (ts[i].raw == "not" || lex.negAux[ts[i].raw]) && phraseAt(ts, i+1, lex.inFlow) {
 			return true
 		}
+	}
+	return false
+}
+
+// appDoes: the clause says the integrator's own app already does it, or does it
+// before the FaceSign page opens ("our app already asks for camera access",
+// "the host app asks for their number before opening the iframe"). Without
+// those words "our app verifies them with liveness" describes the flow wanted.
+func appDoes(ts []token) bool {
+	for i := 1; i < len(ts) && i < 6; i++ {
+		if !lex.appNoun[ts[i].raw] {
+			continue
+		}
+		if ts[0].raw != "our" && ts[0].raw != "the" && ts[0].raw != "my" {
+			return false
+		}
+		rest := ts[i+1:]
+		if hasRaw(rest, "already") {
+			return true
+		}
+		b := index(rest, "before")
+		return b >= 0 && hasAnyRaw(rest[b:min(len(rest), b+6)], lex.launchNoun)
 	}
 	return false
 }
