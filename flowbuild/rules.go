@@ -401,6 +401,9 @@ var rules = map[string][]rule{
 	"explain": {{
 		// "who they say they are", "what they told us": the user speaking, not the avatar
 		when: func(d *detector, i int) bool {
+			if d.ts[i].raw == "state" && (lex.determiner[d.prev(i)] || lex.docWord[d.nextW(i)] || d.next(i) == "issued") {
+				return false // "a state ID card", "state-issued ID": the issuer, not the verb
+			}
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
 		},
 		make: func(d *detector, i int) {

@@ -114,7 +114,9 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n * 3600)
 		case (unit == "attempt" || i+1 < len(ts) && lex.attemptNoun[ts[i+1].raw]) && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
-		case (namedBefore(ts, i, "threshold") || unit == "threshold" || before == "to" && has(ts[:i], "threshold")) && n > 0 && n <= 1:
+		case (namedBefore(ts, i, "threshold") || unit == "threshold" || before == "to" && has(ts[:i], "threshold") ||
+			i+2 < len(ts) && ts[i+2].w == "threshold" && (unit == "match" || unit == "similarity" || unit == "confidence" || unit == "face")) && n > 0 && n <= 1:
+			// ("a strict 0.9 match threshold")
 			s.threshold = n
 		case n > 0 && n < 1 && namedBefore(ts, i, "match", "compare"):
 			s.threshold = n // "tighten the face match to 0.92": a fraction is the match's threshold
