@@ -604,6 +604,10 @@ var changeParticiples = map[string]string{
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
+// proofDocNote answers a document FaceSign's scan does not read (proof of
+// address or income).
+const proofDocNote = "FaceSign's document scan reads identity documents (passports, ID cards, driving licences, residence permits, visas), not a utility bill, bank statement or payslip, so the flow does not include one; collect it in your app."
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
@@ -611,6 +615,11 @@ var unsupportedNotes = map[string]string{
 	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
 	"ip":           "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
 	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
+	"utility":      proofDocNote,
+	"payslip":      proofDocNote,
+	"payslips":     proofDocNote,
+	"paystub":      proofDocNote,
+	"paystubs":     proofDocNote,
 	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 
