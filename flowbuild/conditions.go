@@ -108,7 +108,7 @@ func readCondition(ts []token, seq []*step) condition {
 			}
 			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
-			return condition{k: condNewUser, end: i}
+			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		case recognition && negs[i] && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.w == "identify" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search" ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
@@ -137,6 +137,30 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// notFoundClause extends a new-user condition ending at i over the people it
+// names and a clause that says they are not found ("New users we don't
+// recognise scan an ID", "new customers who aren't enrolled"), so that the
+// negation stays in the condition and leaves the step after it alone.
+func notFoundClause(ts []token, negs []bool, i int) int {
+	end := i
+	if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
+		end++
+	}
+	for j := end + 1; j < len(ts) && j <= end+5; j++ {
+		t := ts[j]
+		if !negs[j] && !lex.negAux[t.raw] && t.raw != "not" && t.raw != "we" && t.raw != "who" && t.raw != "that" && !lex.subjectAux[t.raw] {
+			break
+		}
+		if negs[j] && (t.w == "recognize" || t.w == "identify" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search" || t.w == "match") {
+			if j+1 < len(ts) && (ts[j+1].raw == "them" || ts[j+1].raw == "yet") {
+				j++
+			}
+			return j
+		}
+	}
+	return end
 }
 
 // anotherOfKind: s, of the failed step's kind, is another step, not the failed
