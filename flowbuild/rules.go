@@ -576,6 +576,8 @@ var (
 			k = kInform
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
+		case t.w == "explain" && t.raw != "ask" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
+			k = kInform // "tell them their withdrawal has been approved": news about the request, not a question about it
 		}
 		if k == kAsk && slices.ContainsFunc(d.out, func(o *step) bool { return o.readBack != "" }) {
 			return // "read the amount back to them to confirm": the read-back is the question
