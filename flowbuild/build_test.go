@@ -804,3 +804,30 @@ func TestBuildNewUsersLateLiveness(t *testing.T) {
 	assert.Contains(t, r.Assumptions, "New users' liveness check runs first on their path, straight after the recognition, as FaceSign recommends, not after the face comparison.")
 	assert.Equal(t, flow.TypeLiveness, r.Flow.Node("liveness_new_user").Type)
 }
+
+// What a text asks the email entry's own prompt to say is added to it,
+// addressed to the user, and nothing else is (an explanation after the entry
+// would come too late).
+func TestBuildEntryPrompt(t *testing.T) {
+	for _, tt := range []struct{ desc, want string }{
+		{"have them enter their email, with the input prompt telling them to use their corporate address, not a personal gmail one. Then email them a code.", "Please type your email address. Use your corporate address."},
+		{"have them type their email; the placeholder should say 'work email only'. Then an email code.", "Please type your email address. Work email only."},
+		{"have them type their email; the input prompt should explain we only accept work addresses. Then an email code.", "Please type your email address. We only accept work addresses."},
+		{"have them type their email, then an email code.", "Please type your email address."},
+	} {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			var prompts []string
+			for _, n := range r.Flow {
+				switch n.Type {
+				case flow.TypeEnterEmail:
+					assert.Equal(t, tt.want, n.Prompt)
+				case flow.TypeConversation:
+					prompts = append(prompts, n.Prompt)
+				}
+			}
+			assert.Len(t, prompts, 3, "greeting, closing and failure only: %q", prompts)
+		})
+	}
+}

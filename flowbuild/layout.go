@@ -696,10 +696,8 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		} else {
 			n.Prompt = "Please type your email address."
 		}
-		if rest, ok := strings.CutPrefix(trimDot(strings.TrimSpace(s.phrase)), "to "); ok && rest != "" {
-			// "with the input prompt telling them to use their corporate address"
-			n.Prompt += " " + strings.ToUpper(rest[:1]) + rest[1:] + "."
-			n.Prompt = strings.NewReplacer(" their ", " your ", " them ", " you ", " they ", " you ").Replace(n.Prompt)
+		if line := entryLine(s.phrase); line != "" {
+			n.Prompt += " " + line
 		}
 	case kEmailOTP, kSMSOTP, kOTP:
 		if s.otpLen > 0 {
@@ -755,4 +753,23 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 // answer or a data check cannot: trying again changes nothing).
 func retryable(k kind) bool {
 	return k != kAsk && k != kAgeCheck && k != kMatchCheck && k != kExpiryCheck
+}
+
+// entryLine is what the text asked the email entry's prompt to add, addressed
+// to the user: "with the input prompt telling them to use their corporate
+// address" gives "Use your corporate address.", "the placeholder should say
+// 'work email only'" gives "Work email only.", "" when it asked nothing.
+func entryLine(phrase string) string {
+	if q, ok := ownLine(phrase); ok {
+		return q
+	}
+	p := trimDot(strings.TrimSpace(phrase))
+	p = strings.TrimPrefix(p, "to ")
+	p = strings.TrimPrefix(p, "that ")
+	if p == "" {
+		return ""
+	}
+	p = strings.NewReplacer(" their ", " your ", " them ", " you ", " they ", " you ").Replace(" " + p + " ")
+	p = strings.TrimSpace(p)
+	return strings.ToUpper(p[:1]) + p[1:] + "."
 }
