@@ -631,7 +631,7 @@ func parse(text string) *parsed {
 		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
-		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file")) {
+		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file") || hasAnyRaw(c.toks, lex.givenBefore)) {
 			// "we have their email address, so …", "every customer has a verified
 			// email with us", "… on file": no one types the address in, and the
 			// address alone is no code ("we store the customer's phone number")
@@ -1117,8 +1117,13 @@ func (p *parsed) addHeldCompare() {
 // address or phone number ("we already have the user's email", "their mobile
 // number is on file"), and gives the channel a code to it goes by; else kNone.
 func heldContact(ts []token) kind {
-	// held, not handed over now ("they enter their email, we send a code to it")
-	if !hasAnyRaw(ts, lex.possess) && !(hasRaw(ts, "file") && hasRaw(ts, "on")) || hasAnyRaw(ts, lex.emailGiven) {
+	// held, not handed over now ("they enter their email, we send a code to it");
+	// handed over before is held ("everyone gave us their email at signup")
+	held := hasAnyRaw(ts, lex.possess) || hasRaw(ts, "file") && hasRaw(ts, "on")
+	if hasAnyRaw(ts, lex.emailGiven) {
+		held = hasAnyRaw(ts, lex.givenBefore) && (hasRaw(ts, "us", "already") || hasAnyRaw(ts, lex.signupWord)) && !hasRaw(ts, "just", "now")
+	}
+	if !held {
 		return kNone
 	}
 	switch {
