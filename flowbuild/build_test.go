@@ -740,19 +740,26 @@ func TestBuildPurposeLabel(t *testing.T) {
 	}
 }
 
-// A clause that only says what a failed check means for the person ("otherwise
-// they can't buy") is the failure path, not words no step matches.
-func TestBuildRefusalIsTheFailurePath(t *testing.T) {
-	for _, desc := range []string{
-		"Passport scan then liveness, otherwise they can't open the account.",
-		"scan their ID and check they're over 18, or else no sale",
-		"liveness then an SMS code. Otherwise they do not get in.",
+// Clauses that are read for what they are, not reported as words no step
+// matches: what a failed check means for the person ("otherwise they can't
+// buy": the failure path), data passed in providedData, a time clause that
+// places the next step, what the integrator's form does before the flow.
+func TestBuildReadsWithoutUnplacedNotes(t *testing.T) {
+	for _, tt := range []struct{ desc, note string }{
+		{"Passport scan then liveness, otherwise they can't open the account.", "A failed check ends the session with a polite message."},
+		{"scan their ID and check they're over 18, or else no sale", "A failed check ends the session with a polite message."},
+		{"liveness then an SMS code. Otherwise they do not get in.", "A failed check ends the session with a polite message."},
+		{"The name on the ID has to match the account holder name (we pass it in providedData.name). Then liveness.", `Read "we pass it in providedData.name" as data your app passes in the session's providedData, for a check to compare with.`},
+		{"passport scan. once that is verified, liveness", ""},
+		{"they type their full legal name in our signup form before this. scan a government ID, the name on it has to match the name they gave us.", ""},
 	} {
-		t.Run(desc, func(t *testing.T) {
-			r, err := Build(desc, Options{})
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
 			require.NoError(t, err)
 			assert.NotContains(t, strings.Join(r.Assumptions, "\n"), unplacedPrefix)
-			assert.Contains(t, r.Assumptions, "A failed check ends the session with a polite message.")
+			if tt.note != "" {
+				assert.Contains(t, r.Assumptions, tt.note)
+			}
 		})
 	}
 }

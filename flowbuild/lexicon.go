@@ -253,7 +253,7 @@ func (l *lexicon) canonKind(t token) bool {
 var (
 	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                    // "live person", "live selfie" (lemmas)
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
-	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server"}                                                                                                                                                                                // "our app already asks …": the integrator's side
+	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard"}                                                                                                                                               // "our app already asks …": the integrator's side
 	launchNounWords      = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                                                                                        // "before it opens the iframe": the FaceSign page
 	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox"}                                                                                                                                                                                                                                             // "the input prompt": the entry's own text, not the avatar's
 	receiveVerbWords     = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                // "users don't receive texts": what reaches them
@@ -1127,6 +1127,11 @@ func tokenizeMode(text string, exact bool) []token {
 				raw = strings.Map(dropApostrophe, raw)
 			}
 			raw = strings.ToLower(raw)
+			if raw == "provideddata" && j+1 < len(text) && text[j] == '.' && isWordByte(text[j+1]) {
+				// "providedData.name": the key goes with it; its dot ends no sentence
+				for j++; j < len(text) && isWordByte(text[j]); j++ {
+				}
+			}
 			t := token{raw: raw, orig: text[i:j]}
 			if ticketKey(text, i, j) {
 				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word

@@ -677,11 +677,15 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
-		case a.whenOnly || entryWords:
-			// "Before they can withdraw, …": its note says when the flow runs
+		case a.whenOnly || entryWords || a.pronounRef:
+			// "Before they can withdraw, …": its note says when the flow runs; "once
+			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
+		case hasRaw(c.toks, "provideddata"):
+			// "we pass it in as providedData.name": what a data check compares with
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as data your app passes in the session's providedData, for a check to compare with.")
 		case contact != kNone && hc == contact:
 			// "we already have the user's email. send them a code there": where a
 			// later code goes, not a step
@@ -1751,6 +1755,9 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// step just named, then the instruction; the instruction's step goes
 			// before or after the steps the clause before named
 			k := slices.IndexFunc(ts[i+2:], func(u token) bool { return instructionVerbs[u.w] || instructionVerbs[u.raw] })
+			if u := ts[i+2]; (lex.determiner[u.raw] || namesAnything(ts[i+2:i+3]) && !strings.HasSuffix(u.raw, "ed")) && namesAnything(ts[i+2:]) {
+				k = 0 // "after that a face scan", "after that liveness": what comes next, as "then" says
+			}
 			if k < 0 {
 				k = len(ts) - i - 2 // "Before that is sent," on its own: the next clause goes there
 			}
@@ -1900,24 +1907,26 @@ func outsideFlow(ts []token) bool {
 
 // appDoes: the clause says the integrator's own app already does it, or does it
 // before the FaceSign page opens ("our app already asks for camera access",
-// "the host app asks for their number before opening the iframe"). Without
-// those words "our app verifies them with liveness" describes the flow wanted.
+// "the host app asks for their number before opening the iframe", "they type
+// their name in our signup form before this"). Without those words "our app
+// verifies them with liveness" describes the flow wanted.
 func appDoes(ts []token) bool {
-	for i := 1; i < len(ts) && i < 6; i++ {
-		if !lex.appNoun[ts[i].raw] {
-			continue
+	app := false
+	for i, t := range ts {
+		if t.raw == "our" || t.raw == "my" || t.raw == "the" && i == 0 {
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				app = app || lex.appNoun[ts[j].raw]
+			}
 		}
-		if ts[0].raw != "our" && ts[0].raw != "the" && ts[0].raw != "my" {
-			return false
-		}
-		rest := ts[i+1:]
-		if hasRaw(rest, "already") {
-			return true
-		}
-		b := index(rest, "before")
-		return b >= 0 && hasAnyRaw(rest[b:min(len(rest), b+6)], lex.launchNoun)
 	}
-	return false
+	if !app {
+		return false
+	}
+	if hasRaw(ts, "already") {
+		return true
+	}
+	b := index(ts, "before")
+	return b >= 0 && (hasAnyRaw(ts[b:min(len(ts), b+6)], lex.launchNoun) || b+2 == len(ts) && (ts[b+1].raw == "this" || ts[b+1].raw == "that"))
 }
 
 // namesAnything: a word of the clause could name a step.
