@@ -21,6 +21,7 @@ var editVerbs = map[string]bool{
 	"add": true, "remove": true, "delete": true, "drop": true, "replace": true, "swap": true, "move": true,
 	"insert": true, "switch": true, "trade": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
+	"stick": true, "tack": true, "slap": true, "chuck": true, // "…, and stick an SMS code on the end"
 }
 
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
