@@ -1195,6 +1195,8 @@ func statement(ts []token) bool {
 			return false // "users get an SMS code": a step given to them
 		case habit && lex.habitVerb[t.raw]:
 			finite = true // "our users in Brazil use the phone more than the email"
+		case t.raw == "get" && i > 0 && lex.speaker[ts[i-1].raw]:
+			finite = true // "we get loads of false rejects": what happens to them
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":

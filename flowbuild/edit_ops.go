@@ -274,6 +274,11 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		}
 	}
 	st := readSettings(ts)
+	if t := p.touched; st.any() && len(pos) == 0 && t != nil && st.accepts(t.k) && p.find(t.k) >= 0 && hasRaw(ts, "its", "it", "that", "this", "their") {
+		// "the compare is too strict. lower its threshold to 0.7": the step the
+		// sentence before spoke of
+		pos = []*step{{k: t.k}}
+	}
 	if st.any() {
 		for _, s := range p.steps {
 			if !st.accepts(s.k) {
