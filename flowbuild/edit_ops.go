@@ -24,6 +24,13 @@ var editVerbs = map[string]bool{
 	"stick": true, "tack": true, "slap": true, "chuck": true, // "…, and stick an SMS code on the end"
 }
 
+// leadsIn: the word leads into the part that follows it ("… and don't add
+// anything else", "…, just keep liveness"); one that ends in a comma ends the
+// part before ("passports only, nothing else").
+func leadsIn(w string) bool {
+	return !strings.HasSuffix(w, ",") && !strings.HasSuffix(w, ";") && lex.keepLead[strings.ToLower(w)]
+}
+
 // splitInstructions cuts a sentence of a change at ", and VERB" / "and then VERB"
 // where VERB starts a new edit, so that each part is applied on its own.
 func splitInstructions(sentence string) []string {
@@ -62,7 +69,7 @@ func splitInstructions(sentence string) []string {
 			// the rest stays as it is (keepsRest), so it does not make the change
 			// before it an addition
 			end := i
-			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+			for end > start+1 && leadsIn(words[end-1]) {
 				end--
 			}
 			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
@@ -74,7 +81,7 @@ func splitInstructions(sentence string) []string {
 			// keep the email entry": what is kept is no target of the removal; the
 			// keep is a part of its own, with the words that lead into it
 			end := i
-			for end > start+1 && lex.keepLead[strings.ToLower(strings.Trim(words[end-1], ",;"))] {
+			for end > start+1 && leadsIn(words[end-1]) {
 				end--
 			}
 			for j := end - 1; j > start+1 && j >= end-4; j-- {
@@ -606,6 +613,9 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	for _, c := range splitClauses(ts) {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
 		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
+		if len(c.toks) > 1 && c.toks[0].w == "no" && c.toks[1].w == "else" {
+			a.steps = nil // "passports only, no other ID": the "only" again, no step of its own
+		}
 		if hasAnyRaw(c.toks, lex.removeVerb) && !hasAnyRaw(c.toks, lex.replaceWord) && !addsStep(c.toks) {
 			// "for new users, remove the passport scan (and add an SMS code)": the
 			// steps this clause names leave the branch; they are not added to it
@@ -634,7 +644,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	if d, ok := p.endNewUsers(cond.k, all, steps, negs); ok {
 		return d, true
 	}
-	if d, ok := p.acceptOnBranch(cond.k, ts, steps); ok {
+	if d, ok := p.acceptOnBranch(cond.k, all, steps); ok {
 		return d, true
 	}
 	pr := &parsed{}
@@ -800,11 +810,12 @@ var policyDone = map[string]string{
 }
 
 // acceptOnBranch changes what a branch's document scan accepts ("on the
-// fallback branch, accept driving licences as well as passports"): a setting of
-// the scan the branch has, not a second scan. It declines (false) unless the
-// sentence has a verb of accepting and names only document types.
+// fallback branch, accept driving licences as well as passports", "for new users
+// passports only"): a setting of the scan the branch has, not a second scan. It
+// declines (false) unless the sentence has a verb of accepting or "only" and
+// names only document types.
 func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, bool) {
-	if !hasAnyRaw(ts, lex.acceptVerb) || len(steps) == 0 || slices.ContainsFunc(steps, func(s *step) bool { return s.k != kDocument || len(s.docTypes) == 0 }) {
+	if !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") || len(steps) == 0 || slices.ContainsFunc(steps, func(s *step) bool { return s.k != kDocument || len(s.docTypes) == 0 }) {
 		return nil, false
 	}
 	var branch []*step
