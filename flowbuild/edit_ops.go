@@ -647,6 +647,9 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	if d, ok := p.acceptOnBranch(cond.k, all, steps); ok {
 		return d, true
 	}
+	if d, ok := p.configureOnBranch(cond.k, ts, steps); ok {
+		return d, true
+	}
 	pr := &parsed{}
 	sc := scope{k: cond.k}
 	if cond.k == condFail && cond.end >= 0 && cond.end+1 < len(ts) {
@@ -846,6 +849,43 @@ func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, 
 	d.docTypes = types
 	d.configureNode()
 	return []string{"the document scan on that path now accepts " + docTypesText(types)}, true
+}
+
+// configureOnBranch changes a setting of a step a branch has ("on the fallback
+// use a 4 digit code", "make the new users' email code 8 digits"): the step the
+// words name, or the one step of the branch that takes the setting; not a
+// second step. It declines (false) when the words add a step or set nothing.
+func (p *plan) configureOnBranch(k condKind, ts []token, steps []*step) ([]string, bool) {
+	st := readSettings(ts)
+	if !st.any() || addsStep(ts) {
+		return nil, false
+	}
+	var branch []*step
+	for _, s := range p.steps {
+		switch {
+		case k == condNewUser && s.k == kRecognition:
+			branch = append(branch, s.branch...)
+		case k == condFail:
+			branch = append(branch, s.fallback...)
+		}
+	}
+	var target *step
+	for _, b := range branch {
+		named := len(steps) == 0 || slices.ContainsFunc(steps, func(x *step) bool { return findKind([]*step{b}, x.k) >= 0 })
+		if !st.accepts(b.k) || !named {
+			continue
+		}
+		if target != nil {
+			return nil, false // two steps could take it: say which
+		}
+		target = b
+	}
+	if target == nil {
+		return nil, false
+	}
+	st.apply(target)
+	target.configureNode()
+	return []string{"changed the settings of the " + target.k.String() + " on that path"}, true
 }
 
 // replaceOnBranch replaces, on the branch a condition names (a recognition's
