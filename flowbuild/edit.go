@@ -623,6 +623,8 @@ const (
 
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
+	sentence = removalOpener(sentence)
+	sentence = cutReason(sentence)
 	sentence = activeVoice(sentence)
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
@@ -1077,6 +1079,39 @@ func (p *plan) apply(sentence string) ([]string, error) {
 
 // stepNumbers counts the small numbers of a sentence that names steps by number
 // ("swap step 1 with step 3").
+// removalOpener rewrites a change that opens by letting a step go ("never mind
+// the SMS one", "forget about the email code", "scratch the selfie") as the
+// removal it is. Only at the start: "don't forget the SMS code" keeps it.
+func removalOpener(sentence string) string {
+	low := strings.ToLower(strings.TrimSpace(sentence))
+	for _, o := range []string{"never mind about ", "never mind ", "nevermind ", "forget about ", "forget ", "scratch "} {
+		if strings.HasPrefix(low, o) {
+			return "drop " + strings.TrimSpace(sentence)[len(o):]
+		}
+	}
+	return sentence
+}
+
+// cutReason cuts a reason said after the change off its end ("drop the SMS
+// one, people hate getting two codes", "remove the selfie, users find it
+// creepy"): a last clause about people that asks for nothing names no target.
+func cutReason(sentence string) string {
+	i := strings.LastIndex(sentence, ", ")
+	if i <= 0 {
+		return sentence
+	}
+	tail := tokenize(sentence[i+2:])
+	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" {
+		return sentence
+	}
+	for _, t := range tail {
+		if editVerbs[t.raw] || lex.removeVerb[t.raw] || lex.wish[t.raw] || lex.askModal[t.raw] || t.w == "need" || t.raw == "only" {
+			return sentence // "…, users should get an email code instead" asks for something
+		}
+	}
+	return sentence[:i]
+}
+
 // stepAtPlace is the verification step a sentence names by its place alone
 // ("the last step", "the second check", "step 2"), or nil. Places count the
 // checks, not what the avatar says, as "swap steps 2 and 3" does.
