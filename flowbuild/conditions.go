@@ -100,7 +100,7 @@ func readCondition(ts []token, seq []*step) condition {
 				return condition{k: condNewUser, end: i}
 			}
 			end := i
-			if t.raw == "fall" && i+1 < len(ts) && ts[i+1].raw == "back" {
+			if (t.raw == "fall" || t.raw == "falls" || t.raw == "falling") && i+1 < len(ts) && ts[i+1].raw == "back" {
 				end = i + 1
 			}
 			if t.raw == "fallback" || t.raw == "backup" {

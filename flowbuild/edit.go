@@ -748,10 +748,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
-	if p.find(kEnterEmail) < 0 && p.find(kEmailOTP) >= 0 {
-		// "replace the email step with SMS": the flow's email step is its code
+	if p.stepOf(kEnterEmail) == nil && p.stepOf(kEmailOTP) != nil {
+		// "replace the email step with SMS", "remove the email fallback": the
+		// flow's email step is its code
 		for _, list := range [][]*step{pos, neg} {
-			if len(list) > 0 && list[0].k == kEnterEmail && (hasAnyRaw(ts, lex.replaceWord) || hasRaw(ts, "remove", "delete", "drop", "move")) {
+			if len(list) > 0 && list[0].k == kEnterEmail && (hasAnyRaw(ts, lex.replaceWord) || takesOut(ts) || hasRaw(ts, "move")) {
 				list[0].k = kEmailOTP
 			}
 		}

@@ -53,6 +53,13 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if w == "if" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) {
+			// "take the email fallback out, if the SMS fails just end": the removal,
+			// then what a failure leads to now
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
+			continue
+		}
 		if retractsHere(words, i) && i-start >= 2 {
 			// "add a code by email, no wait, by SMS": the retraction is a part of
 			// its own, which takes back the part before it (see retraction)
@@ -616,7 +623,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		if len(c.toks) > 1 && c.toks[0].w == "no" && c.toks[1].w == "else" {
 			a.steps = nil // "passports only, no other ID": the "only" again, no step of its own
 		}
-		if hasAnyRaw(c.toks, lex.removeVerb) && !hasAnyRaw(c.toks, lex.replaceWord) && !addsStep(c.toks) {
+		if takesOut(c.toks) && !hasAnyRaw(c.toks, lex.replaceWord) && !addsStep(c.toks) {
 			// "for new users, remove the passport scan (and add an SMS code)": the
 			// steps this clause names leave the branch; they are not added to it
 			for _, s := range a.steps {
@@ -748,6 +755,14 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			// the second step is what a failure leads to
 		case pol == "retry" && named && retryable(sc.anchor.k):
 			done = append(done, offerRetry(sc.anchor)...)
+		case pol == "end" && named && len(steps) == 0:
+			// "if the SMS fails just end": that step's failure ends the session, so a
+			// fallback it had goes
+			if len(sc.anchor.fallback) > 0 {
+				done = append(done, "removed the "+stepNames(sc.anchor.fallback)+" from the "+sc.anchor.k.String()+"'s fallback")
+				sc.anchor.fallback, sc.anchor.retry = nil, false
+			}
+			done = append(done, "a failed "+sc.anchor.k.String()+" ends the session")
 		default:
 			p.setPolicy(pol)
 			if len(done) == 0 && policyDone[pol] != "" {
@@ -765,6 +780,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// takesOut: the words remove ("drop", "remove", "take … out").
+func takesOut(ts []token) bool {
+	return hasAnyRaw(ts, lex.removeVerb) || hasRaw(ts, "take", "taking") && hasRaw(ts, "out", "away", "off")
 }
 
 // namesOtherThan: the words name a step, kept or excluded, of another kind than
