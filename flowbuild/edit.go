@@ -990,6 +990,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return done, nil
 	}
 	if len(pos) == 0 {
+		for _, t := range ts {
+			if n := lex.unsupported[t.raw]; n != "" {
+				// "also we need to block anyone connecting through a VPN": nothing a
+				// step can do; the result says so instead of refusing the change
+				p.assumptions = append(p.assumptions, n)
+				return []string{"added no step for \"" + clauseText(ts) + "\" (see the assumptions)"}, nil
+			}
+		}
 		return nil, noStepError(sentence)
 	}
 	if len(ref) == 0 && !front && !back && allPresent(p.steps, pos) && !hasAnyRaw(ts, lex.addVerb) {

@@ -606,6 +606,12 @@ var changeParticiples = map[string]string{
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
+// listCheckNote answers a screening against lists FaceSign does not hold.
+const listCheckNote = "FaceSign flows do not screen people against sanctions, PEP or AML watchlists, so the flow does not include that; run the screening in your app before the session or on its webhook."
+
+// listCheckWords name such a screening: a clause that asks for one names no step.
+var listCheckWords = []string{"sanctions", "sanction", "aml", "pep", "peps", "watchlist", "watchlists"}
+
 // proofDocNote answers a document FaceSign's scan does not read (proof of
 // address or income).
 const proofDocNote = "FaceSign's document scan reads identity documents (passports, ID cards, driving licences, residence permits, visas), not a utility bill, bank statement or payslip, so the flow does not include one; collect it in your app."
@@ -617,6 +623,15 @@ var unsupportedNotes = map[string]string{
 	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
 	"ip":           "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
 	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
+	"vpn":          "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
+	"vpns":         "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
+	"sanctions":    listCheckNote,
+	"sanction":     listCheckNote,
+	"aml":          listCheckNote,
+	"pep":          listCheckNote,
+	"peps":         listCheckNote,
+	"watchlist":    listCheckNote,
+	"watchlists":   listCheckNote,
 	"utility":      proofDocNote,
 	"payslip":      proofDocNote,
 	"payslips":     proofDocNote,
@@ -638,7 +653,7 @@ type lexicon struct {
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord                            map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
@@ -721,7 +736,7 @@ func newLexicon() *lexicon {
 	l.personRef = wordSet(personRefWords)
 	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
 	l.appNoun, l.launchNoun = wordSet(appNounWords), wordSet(launchNounWords)
-	l.givenBefore, l.signupWord = wordSet(givenBeforeWords), wordSet(signupWords)
+	l.givenBefore, l.signupWord, l.listCheck = wordSet(givenBeforeWords), wordSet(signupWords), wordSet(listCheckWords)
 	l.ageComparative = wordSet(ageComparativeWords)
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)

@@ -381,9 +381,13 @@ func parse(text string) *parsed {
 	// "members under 16 can't use it, but the front desk deals with that, so not
 	// in this flow": a sentence that puts what it names outside the flow
 	elsewhere := map[int]bool{}
+	noRecognition := false // "No recognition on this one, it's only for signing up"
 	for _, c := range clauses {
 		if outsideFlow(c.toks) {
 			elsewhere[c.sent] = true
+		}
+		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
+			noRecognition = true
 		}
 	}
 	for ci, c := range clauses {
@@ -393,7 +397,10 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
-		if findKind(seq, kRecognition) < 0 && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
+		if hasAnyRaw(c.toks, lex.listCheck) {
+			continue // "sanctions screening on the beneficiary": a note says FaceSign does not do it
+		}
+		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
@@ -423,6 +430,13 @@ func parse(text string) *parsed {
 			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
+		everyone := false
+		if cond.k == condNewUser && noRecognition && findKind(seq, kRecognition) < 0 {
+			// "The first time a member signs up, …. No recognition on this one":
+			// with no recognition every user is new, so what follows is the flow
+			cond, everyone = condition{end: -1}, true
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as every user of this flow: with no recognition, no one is told apart as new.")
+		}
 		if before != condNone && lex.otherwise[c.toks[0].raw] {
 			// "if they're not recognized, deny. Otherwise send an SMS code": the
 			// other side of the condition just read is the main path
@@ -677,7 +691,7 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
-		case a.whenOnly || entryWords || a.pronounRef:
+		case a.whenOnly || entryWords || a.pronounRef || everyone:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):

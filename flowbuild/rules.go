@@ -379,6 +379,9 @@ var rules = map[string][]rule{
 		// "confirm the first and last name match the booking": the verb of a data check
 		// "a liveness check confirms I'm a real person": what the step named before it does
 		when: func(d *detector, i int) bool {
+			if d.ts[i].raw == "confirmation" && i == len(d.ts)-1 && i > 0 && !lex.determiner[d.prev(i)] && detectUseCase(d.ts) != ucGeneric {
+				return false // "wire transfer confirmation - liveness then …": what the flow is for, a label
+			}
 			return (!dataMatch(d.ts) || has(d.ts, "ask")) && !(d.ts[i].raw == "confirms" && len(d.out) > 0)
 		},
 		make: conversationRule.make,
