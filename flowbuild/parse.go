@@ -1682,7 +1682,16 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// step just named, then the instruction; the instruction's step goes
 			// before or after the steps the clause before named
 			k := slices.IndexFunc(ts[i+2:], func(u token) bool { return instructionVerbs[u.w] || instructionVerbs[u.raw] })
-			if k < 0 {
+			subj := ts[i+2:]
+			if k >= 0 {
+				subj = subj[:k]
+			}
+			if (ts[i+1].raw == "that" || ts[i+1].raw == "this") && namesAnything(subj) && !slices.ContainsFunc(subj, finiteOrDone) {
+				// "- after that otp to their EMAIL": "after that" with no verb of its
+				// own is "then", and what follows it is the instruction (a verb
+				// found later, "email", is the code's channel)
+				k = 0
+			} else if k < 0 {
 				k = len(ts) - i - 2 // "Before that is sent," on its own: the next clause goes there
 			}
 			k += i + 2
@@ -1760,6 +1769,12 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 // otherBiometric: the clause compares or verifies a trait FaceSign cannot read
 // (lexicon: otherBiometricWords), and no face: "match their fingerprint
 // against the one on file", "their voice matches the voiceprint".
+// finiteOrDone: a verb that makes "that" the subject of a time clause ("after
+// that is verified", "before that code was sent", "after that passed").
+func finiteOrDone(t token) bool {
+	return lex.midThen[t.raw] || lex.statementVerb[t.raw] || strings.HasSuffix(t.raw, "ed") || strings.HasSuffix(t.raw, "es")
+}
+
 func otherBiometric(ts []token) bool {
 	if !hasAnyRaw(ts, lex.otherBiometric) {
 		return false
