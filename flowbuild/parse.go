@@ -673,6 +673,19 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
+		if a.front && len(main) == 1 && isCodeKind(main[0].k) && amongCodes(c.toks, clauses, c.sent) {
+			// "otp by sms -> then also otp by mail. both codes mandatory, sms one
+			// first": "first" orders the code among the codes, not in the flow
+			if i, j := findKind(seq, main[0].k), slices.IndexFunc(seq, func(s *step) bool { return isCodeKind(s.k) }); i >= 0 && j >= 0 {
+				if j < i {
+					old := seq[i]
+					seq = slices.Insert(slices.Delete(seq, i, i+1), j, old)
+				}
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the order of the one-time codes: the "+main[0].k.String()+" comes before the other.")
+				prevMain, prevSent = main, c.sent
+				continue
+			}
+		}
 		for _, s := range main {
 			s.front = s.front || a.front
 			s.back = s.back || a.back
@@ -1769,6 +1782,23 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 // otherBiometric: the clause compares or verifies a trait FaceSign cannot read
 // (lexicon: otherBiometricWords), and no face: "match their fingerprint
 // against the one on file", "their voice matches the voiceprint".
+func isCodeKind(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
+
+// amongCodes: the clause or its sentence speaks of the codes as a set ("the
+// SMS one first", "both codes mandatory, sms first", "of the two codes"), so an
+// order word in it orders the codes among themselves.
+func amongCodes(ts []token, clauses []clause, sent int) bool {
+	if i := index(ts, "one"); i > 0 && (ts[i-1].w == "sms" || ts[i-1].w == "email") {
+		return true
+	}
+	for _, c := range clauses {
+		if c.sent == sent && hasAnyRaw(c.toks, lex.codeSet) {
+			return true
+		}
+	}
+	return false
+}
+
 // finiteOrDone: a verb that makes "that" the subject of a time clause ("after
 // that is verified", "before that code was sent", "after that passed").
 func finiteOrDone(t token) bool {
