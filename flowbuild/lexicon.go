@@ -432,6 +432,10 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
+// addedStepWords: after "no", before a step's name, they rule that step out
+// ("no extra face scan step"), where "no other document types" keeps the one named.
+var addedStepWords = []string{"extra", "additional"}
+
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
 var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
@@ -647,7 +651,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                         map[string]bool
 	otherwise, anyOne                                                                                                                                                                    map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
-	codeSet                                                                                                                                                                              map[string]bool
+	codeSet, addedStep                                                                                                                                                                   map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
 	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
@@ -752,7 +756,7 @@ func newLexicon() *lexicon {
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
-	l.codeSet = wordSet(codeSetWords)
+	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)

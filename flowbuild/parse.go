@@ -1975,7 +1975,10 @@ func negations(ts []token) []bool {
 				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
 				continue
 			}
-			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			// ("no extra face scan step pls": "extra" before a step's name adds to
+			// the flow, so "no extra" rules that step out)
+			addedStep := i+2 < len(ts) && lex.addedStep[ts[i+1].raw] && (rules[ts[i+2].w] != nil || rawRules[ts[i+2].raw] != nil)
+			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
