@@ -479,7 +479,7 @@ var rawRules = map[string][]rule{
 	"log": {{when: func(d *detector, i int) bool {
 		return near(d.ts, i, 3, "in") && faceLogin.when(d, i) // "log them in by face"
 	}, make: faceLogin.make}},
-	"owner":  {accountOwnerRule},
+	"owner":  {accountOwnerRule, docOwnerRule},
 	"signin": {faceLogin},
 }
 
@@ -615,6 +615,16 @@ var (
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
+	}
+	// "be sure the guy in front of kiosk is the passport owner", "the owner of the
+	// ID": the person whose photo the document carries, so the document's photo
+	// is compared with their face
+	docOwnerRule = rule{
+		when: func(d *detector, i int) bool {
+			named := lex.docWord[d.prevW(i)] || d.next(i) == "of" && slices.ContainsFunc(d.ts[i+1:min(len(d.ts), i+5)], func(t token) bool { return lex.docWord[t.w] })
+			return named && ownerRule.when(d, i) && !d.got.has(kFaceCompare)
+		},
+		make: ownerRule.make,
 	}
 	// "verify they're really the account owner": the person enrolled for the account
 	accountOwnerRule = rule{
