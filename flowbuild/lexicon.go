@@ -436,6 +436,13 @@ var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 // ("no extra face scan step"), where "no other document types" keeps the one named.
 var addedStepWords = []string{"extra", "additional"}
 
+// typedInWords and failTimesWords: how a failed code was given and how often,
+// inside a condition ("if incorrect otp entered twice", "if wrong code typed 3 times").
+var (
+	typedInWords   = []string{"entered", "typed", "given", "put", "submitted", "input", "inputted"}
+	failTimesWords = []string{"twice", "thrice"}
+)
+
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
 var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
@@ -651,7 +658,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                         map[string]bool
 	otherwise, anyOne                                                                                                                                                                    map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
-	codeSet, addedStep                                                                                                                                                                   map[string]bool
+	codeSet, addedStep, typedIn, failTimes                                                                                                                                               map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
 	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
@@ -757,6 +764,7 @@ func newLexicon() *lexicon {
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
+	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)

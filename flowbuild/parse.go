@@ -566,7 +566,14 @@ func parse(text string) *parsed {
 				})
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
-			if hasSetting(c.toks) {
+			if head := c.toks[:max(cond.end+1, 0)]; sc.k == condFail && sc.anchor != nil && hasSetting(head) && readSettings(head).accepts(sc.anchor.k) {
+				// "if they type a wrong pin 5 times we fall back to email otp": the
+				// count in the condition is the failed step's attempts
+				readSettings(head).apply(sc.anchor)
+				if body := c.toks[cond.end+1:]; hasSetting(body) {
+					applySettings(readSettings(body), a.steps, seq)
+				}
+			} else if hasSetting(c.toks) {
 				// the settings belong to the clause's steps, wherever the condition sent them
 				if !applySettings(readSettings(c.toks), a.steps, seq) {
 					p.notes = append(p.notes, unplaced(c.toks)...)
