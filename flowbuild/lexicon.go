@@ -443,6 +443,13 @@ var (
 	failTimesWords = []string{"twice", "thrice"}
 )
 
+// ourSenderWords and emailAdverbWords: "we email the result", "we'll then
+// email them": the integrator sends the mail itself.
+var (
+	ourSenderWords   = []string{"we", "well", "i", "ill"}
+	emailAdverbWords = []string{"will", "also", "then", "just", "can", "would", "should", "shall", "later", "afterwards", "separately", "ll"}
+)
+
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
 var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
@@ -658,7 +665,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                         map[string]bool
 	otherwise, anyOne                                                                                                                                                                    map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
-	codeSet, addedStep, typedIn, failTimes                                                                                                                                               map[string]bool
+	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb                                                                                                                       map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
 	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
@@ -765,6 +772,7 @@ func newLexicon() *lexicon {
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
+	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)

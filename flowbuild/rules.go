@@ -255,6 +255,12 @@ var rules = map[string][]rule{
 		if lex.mailbox[ts[i].raw] {
 			return // "they lost access to their mailbox": where codes go, never typed in
 		}
+		if ourEmailing(ts, i) {
+			// "avatar tells them we email the result within 1h": mail the
+			// integrator sends itself, not an address to collect
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			return
+		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},
 	"sms": {{
@@ -653,6 +659,16 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// ourEmailing: "email" at i is a verb whose subject is the integrator ("we
+// email the result", "we'll then email them a receipt").
+func ourEmailing(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && lex.emailAdverb[ts[j].raw] {
+		j--
+	}
+	return j >= 0 && lex.ourSender[ts[j].raw] && i+1 < len(ts)
+}
 
 // givesEmail: a verb of handing over an address sits near the email named at i
 // ("verify the email they give us"), not one whose object is the code ("send a
