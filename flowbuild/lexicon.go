@@ -450,6 +450,11 @@ var (
 	emailAdverbWords = []string{"will", "also", "then", "just", "can", "would", "should", "shall", "later", "afterwards", "separately", "ll"}
 )
 
+// readAloudWords: texts the avatar reads out to the user ("reads the rules: no
+// phones, no notes"); after a speech verb, a colon before such a text opens the
+// words it says.
+var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "notice", "guidelines", "warning", "conditions"}
+
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
 var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
@@ -665,7 +670,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                         map[string]bool
 	otherwise, anyOne                                                                                                                                                                    map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
-	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb                                                                                                                       map[string]bool
+	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
 	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
@@ -773,6 +778,7 @@ func newLexicon() *lexicon {
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
+	l.readAloud = wordSet(readAloudWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
@@ -1180,6 +1186,16 @@ func tokenizeMode(text string, exact bool) []token {
 			if len(out) > 0 {
 				eqAt = len(out)
 			}
+			i += size
+		case r == ':' && !exact && spokenTextBefore(out):
+			// "avatar reads the rules: no phones, no notes, stay in frame": the
+			// rest of the sentence is what the avatar says, when it names no step
+			if inner, next, ok := colonLine(text, i+size); ok {
+				out = append(out, token{w: quoteW, raw: quoteW, orig: inner})
+				i = next
+				continue
+			}
+			out = append(out, token{w: ":"})
 			i += size
 		case r == ':':
 			out = append(out, token{w: ":"})
@@ -1672,6 +1688,44 @@ func speechBefore(out []token) bool {
 		}
 	}
 	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
+}
+
+// spokenTextBefore: the tokens end with a text the avatar reads or says, named
+// after its verb ("reads the rules", "explains the terms").
+func spokenTextBefore(out []token) bool {
+	k := len(out) - 1
+	if k < 1 || !lex.readAloud[out[k].raw] {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if out[j].w == "." {
+			break
+		}
+		if lex.speechVerb[out[j].w] || out[j].raw == "read" || out[j].raw == "reads" {
+			return true
+		}
+	}
+	return false
+}
+
+// colonLine reads the words after a colon at i to the sentence's end, and
+// whether they are a line to say: they ask for no step ("no phones" rules
+// nothing out of the flow; it is said).
+func colonLine(text string, i int) (string, int, bool) {
+	j := i
+	for j < len(text) && !(text[j] == '.' && (j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\n') || text[j] == '!' || text[j] == '?' || text[j] == '\n' || text[j] == ';') {
+		j++
+	}
+	inner := strings.TrimSpace(text[i:j])
+	if inner == "" {
+		return "", 0, false
+	}
+	for _, c := range splitClauses(tokenizeExact(inner)) {
+		if len(analyze(c.toks, nil).steps) > 0 {
+			return "", 0, false // "explains the steps: liveness, then an SMS code" names steps
+		}
+	}
+	return inner, j, true
 }
 
 // quoteEnd finds the end of a quotation opened by open just before i: its words,

@@ -2788,6 +2788,11 @@ func phraseAfter(ts []token, i int) string {
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
 			continue
 		}
+		if t.w == quoteW && b.Len() > 0 {
+			b.WriteString(": ") // "the rules: no phones, no notes"
+			b.WriteString(t.orig)
+			continue
+		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}

@@ -441,8 +441,8 @@ var rawRules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"them":   {isThemRule},
-	"read":   {readBackRule},
-	"reads":  {readBackRule},
+	"read":   {readBackRule, readAloudRule},
+	"reads":  {readBackRule, readAloudRule},
 	"repeat": {readBackRule},
 	"really": {{
 		// "check it's really them with the photo we have from signup": the photo the integrator holds against the face
@@ -505,6 +505,22 @@ var readBackRule = rule{
 			}
 		}
 		d.add(&step{k: kAsk, topics: topicsOf(d.ts), readBack: obj, userReads: user}, i)
+	},
+}
+
+// readAloudRule: "at start avatar reads the rules: no phones, no notes", "reads
+// out the terms": the avatar says a text to the user, as "explain" does
+var readAloudRule = rule{
+	when: func(d *detector, i int) bool {
+		return readBackObject(d.ts, i) == "" && !d.got.has(kInform) && !d.got.has(kAsk) &&
+			slices.ContainsFunc(d.ts[i+1:min(len(d.ts), i+4)], func(t token) bool { return lex.readAloud[t.raw] })
+	},
+	make: func(d *detector, i int) {
+		j := i
+		if n := d.next(i); n == "out" || n == "aloud" {
+			j++ // "reads out the terms"
+		}
+		d.add(&step{k: kInform, phrase: phraseAfter(d.ts, j)}, i)
 	},
 }
 
