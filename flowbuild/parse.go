@@ -364,6 +364,7 @@ func parse(text string) *parsed {
 	var pendingAfter bool
 	policySent := -1
 	retried := -1           // the clause whose condition asked for a retry and nothing more
+	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
 	var twice []*step       // steps said "twice" in this sentence
@@ -416,6 +417,19 @@ func parse(text string) *parsed {
 			// "if they're not recognized, deny. Otherwise send an SMS code": the
 			// other side of the condition just read is the main path
 			cond = condition{k: condMain, end: 0}
+		}
+		if noAnswerAfterYesEnd(clauses, ci) {
+			// "asks "Is anyone pressuring you …?" if they say yes stop the flow, if
+			// no -> sms otp": "no" is the other answer to the question, and the
+			// "yes" side ended, so what follows the "no" is the main path
+			sc, lastScope, policySent = scope{}, scope{}, -1
+			body := c.toks[slices.IndexFunc(c.toks, func(t token) bool { return t.raw == "no" || t.raw == "not" })+1:]
+			if len(body) == 0 {
+				answeredNo = ci // its continuation ("-> sms otp") is no policy of the "if"
+				continue
+			}
+			c.toks = body
+			cond = condition{k: condMain, end: -1}
 		}
 		if cond.k == condFail && (cond.end < 0 || !clauseStartsIf(c.toks)) && sc.k != condNone && sc.sent == c.sent {
 			// "if the face is unknown, send an email code as a fallback", "…, we fall
@@ -582,7 +596,7 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 			continue
 		}
-		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 || c.sent == policySent) {
+		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 && answeredNo != ci-1 || c.sent == policySent) {
 			policySent = c.sent
 			pol := readPolicy(c.toks)
 			if pol != "" {
@@ -1801,6 +1815,26 @@ func amongCodes(ts []token, clauses []clause, sent int) bool {
 	for _, c := range clauses {
 		if c.sent == sent && hasAnyRaw(c.toks, lex.codeSet) {
 			return true
+		}
+	}
+	return false
+}
+
+// noAnswerAfterYesEnd: the clause at ci is "if no", "if they say no" after a
+// clause of the last three that opened "if (they say) yes" and whose side ends
+// the session ("if they say yes stop the flow", "if yes, end").
+func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
+	ts := clauses[ci].toks
+	if !clauseStartsIf(ts) || len(ts) > 5 || !hasRaw(ts, "no", "not") || hasRaw(ts, "yes") {
+		return false
+	}
+	ends := false
+	for j := ci - 1; j >= 0 && j >= ci-3; j-- {
+		if readPolicy(clauses[j].toks) == "end" {
+			ends = true
+		}
+		if clauseStartsIf(clauses[j].toks) {
+			return ends && hasRaw(clauses[j].toks, "yes")
 		}
 	}
 	return false
