@@ -455,6 +455,11 @@ var (
 // words it says.
 var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "notice", "guidelines", "warning", "conditions"}
 
+// chatShort: chat shorthand for a word the lexicon reads ("for the new ppl
+// only add sms code", "usrs we dont recognise"); the word it stands for
+// replaces it, as a typo's correction does.
+var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message"}
+
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
 var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
@@ -844,6 +849,9 @@ func (l *lexicon) lemma(w string) (string, bool) {
 // The tokenizer keeps the corrected form as the token's raw word, so that rules
 // reading words as written read the word the user meant.
 func (l *lexicon) lemmaFix(w string) (string, string, bool) {
+	if full, ok := chatShort[w]; ok {
+		w = full // "for the new ppl only": the word the chat shorthand stands for
+	}
 	if c, ok := l.canon[w]; ok {
 		return c, w, true
 	}
