@@ -231,6 +231,11 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
+		case t.raw == "with" && len(cur) > 0 && namedFallback(ts[i+1:]):
+			// "sms code with an email fallback": the fallback is a clause of its
+			// own ("…, email backup"), the step before "with" stays on the main path
+			flush()
+			continue
 		case lex.passiveBefore[t.raw] && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
 			// "an SMS code preceded by a liveness check": the words from here on
 			// name steps that go before the ones just named (analyzeAfter)
@@ -1838,6 +1843,16 @@ func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
 		}
 	}
 	return false
+}
+
+// namedFallback: the words open with "(a|an) <step> fallback/backup" ("an email
+// fallback", "a passport backup").
+func namedFallback(ts []token) bool {
+	j := 0
+	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
+		j++
+	}
+	return j+1 < len(ts) && (rules[ts[j].w] != nil || rawRules[ts[j].raw] != nil) && (ts[j+1].raw == "fallback" || ts[j+1].raw == "backup")
 }
 
 // finiteOrDone: a verb that makes "that" the subject of a time clause ("after
