@@ -91,7 +91,11 @@ func readCondition(ts []token, seq []*step) condition {
 			// "our previous vendor kept failing on glare": what happened, not a condition
 		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
 			// "if the scan times out", "unless the compare comes back as no match"
-			return condition{k: condFail, end: i + phraseLen(ts, i, lex.failPhrase) - 1}
+			end := i + phraseLen(ts, i, lex.failPhrase) - 1
+			if end+1 < len(ts) && ts[end+1].w == "code" {
+				end = failCount(ts, end+1) // "if they put wrong code 3 times": the code is what failed, not a step to add
+			}
+			return condition{k: condFail, end: end}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed
 			return condition{k: condFail, end: i}
@@ -410,4 +414,22 @@ func possessiveAt(ts []token, i int) bool {
 	}
 	o := ts[i].orig
 	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'")
+}
+
+// failCount extends a failure condition that ends at i over how it failed and
+// how often ("if incorrect otp entered twice", "if wrong code 3 times"): the
+// count belongs to the condition (the code's attempts), not to a retry its
+// clause asks for.
+func failCount(ts []token, i int) int {
+	j := i + 1
+	if j < len(ts) && lex.typedIn[ts[j].raw] {
+		j++
+	}
+	switch {
+	case j < len(ts) && lex.failTimes[ts[j].raw]:
+		return j
+	case j+1 < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0) && ts[j+1].w == "attempt":
+		return j + 1
+	}
+	return i
 }

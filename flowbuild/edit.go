@@ -1718,6 +1718,29 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 	// "replace recognition with an ID scan plus face comparison": the rest follow it
 	at := i + 1
 	for _, s := range pos {
+		if j := p.find(kFaceCompare); s != repl && s.k == kFaceCompare && s.srcA != nil && s.srcB != nil && j >= 0 && readsImageOf(p.steps[j], was) {
+			// "replace the doc scan w/ a face scan, we compare it to the photo we
+			// pass in": the comparison read the replaced step's image; it takes
+			// the sources the change names
+			s.threshold = max(s.threshold, existingThreshold(p.steps[j]))
+			s.front, s.back = false, false
+			if readsImageOf(s, was) {
+				// (read with the replaced step in the same sentence, "it" took its
+				// image; the image now comes from what replaced it)
+				live := "sessionVideo"
+				if repl.k == kFaceScan {
+					live = "faceScan"
+				}
+				for _, src := range []**flow.FaceSource{&s.srcA, &s.srcB} {
+					if (*src).Source == "documentPhoto" && was == kDocument || (*src).Source == "faceScan" && was == kFaceScan {
+						*src = &flow.FaceSource{Source: live}
+					}
+				}
+			}
+			p.steps[j] = s
+			done = append(done, "the face comparison now compares "+sourceName(s.srcA.Source)+" with "+sourceName(s.srcB.Source))
+			continue
+		}
 		if s == repl || s.k == old.k || s.k == was || p.find(s.k) >= 0 {
 			continue
 		}

@@ -303,7 +303,7 @@ var (
 	ordinalWords         = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                                                                                                      // "swap the second and third checks": places, in order
 	lastPlaceWords       = []string{"last", "latter", "final"}                                                                                                                                                                                   // "the last code": the place counted from the end
 	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                               // a change that brings in a step rather than naming one the flow has
-	channelNounWords     = []string{"channel", "channels"}                                                                                                                                                                                       // "the email channel": the code's channel, not an address to collect
+	channelNounWords     = []string{"channel", "channels", "backup", "fallback", "backups", "fallbacks"}                                                                                                                                         // "the email channel", "remove the email backup": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                // "email must not be used": the auxiliary between a subject and its "not"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                                                                                                  // a negated auxiliary that stands for "… not"
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                   // name the need for a code, not its place
@@ -439,6 +439,38 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
+
+// addedStepWords: after "no", before a step's name, they rule that step out
+// ("no extra face scan step"), where "no other document types" keeps the one named.
+var addedStepWords = []string{"extra", "additional"}
+
+// typedInWords and failTimesWords: how a failed code was given and how often,
+// inside a condition ("if incorrect otp entered twice", "if wrong code typed 3 times").
+var (
+	typedInWords   = []string{"entered", "typed", "given", "put", "submitted", "input", "inputted"}
+	failTimesWords = []string{"twice", "thrice"}
+)
+
+// ourSenderWords and emailAdverbWords: "we email the result", "we'll then
+// email them": the integrator sends the mail itself.
+var (
+	ourSenderWords   = []string{"we", "well", "i", "ill"}
+	emailAdverbWords = []string{"will", "also", "then", "just", "can", "would", "should", "shall", "later", "afterwards", "separately", "ll"}
+)
+
+// readAloudWords: texts the avatar reads out to the user ("reads the rules: no
+// phones, no notes"); after a speech verb, a colon before such a text opens the
+// words it says.
+var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "notice", "guidelines", "warning", "conditions"}
+
+// chatShort: chat shorthand for a word the lexicon reads ("for the new ppl
+// only add sms code", "usrs we dont recognise"); the word it stands for
+// replaces it, as a typo's correction does.
+var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message"}
+
+// codeSetWords: words that speak of the codes as a set ("both codes", "the two
+// OTPs"): an order word beside them orders the codes among themselves.
+var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
 
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
@@ -672,6 +704,7 @@ type lexicon struct {
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                         map[string]bool
 	otherwise, anyOne                                                                                                                                                                    map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
+	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
 	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
@@ -779,6 +812,10 @@ func newLexicon() *lexicon {
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
+	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
+	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
+	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
+	l.readAloud = wordSet(readAloudWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
@@ -844,6 +881,9 @@ func (l *lexicon) lemma(w string) (string, bool) {
 // The tokenizer keeps the corrected form as the token's raw word, so that rules
 // reading words as written read the word the user meant.
 func (l *lexicon) lemmaFix(w string) (string, string, bool) {
+	if full, ok := chatShort[w]; ok {
+		w = full // "for the new ppl only": the word the chat shorthand stands for
+	}
 	if c, ok := l.canon[w]; ok {
 		return c, w, true
 	}
@@ -1191,6 +1231,16 @@ func tokenizeMode(text string, exact bool) []token {
 			if len(out) > 0 {
 				eqAt = len(out)
 			}
+			i += size
+		case r == ':' && !exact && spokenTextBefore(out):
+			// "avatar reads the rules: no phones, no notes, stay in frame": the
+			// rest of the sentence is what the avatar says, when it names no step
+			if inner, next, ok := colonLine(text, i+size); ok {
+				out = append(out, token{w: quoteW, raw: quoteW, orig: inner})
+				i = next
+				continue
+			}
+			out = append(out, token{w: ":"})
 			i += size
 		case r == ':':
 			out = append(out, token{w: ":"})
@@ -1683,6 +1733,44 @@ func speechBefore(out []token) bool {
 		}
 	}
 	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
+}
+
+// spokenTextBefore: the tokens end with a text the avatar reads or says, named
+// after its verb ("reads the rules", "explains the terms").
+func spokenTextBefore(out []token) bool {
+	k := len(out) - 1
+	if k < 1 || !lex.readAloud[out[k].raw] {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if out[j].w == "." {
+			break
+		}
+		if lex.speechVerb[out[j].w] || out[j].raw == "read" || out[j].raw == "reads" {
+			return true
+		}
+	}
+	return false
+}
+
+// colonLine reads the words after a colon at i to the sentence's end, and
+// whether they are a line to say: they ask for no step ("no phones" rules
+// nothing out of the flow; it is said).
+func colonLine(text string, i int) (string, int, bool) {
+	j := i
+	for j < len(text) && !(text[j] == '.' && (j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\n') || text[j] == '!' || text[j] == '?' || text[j] == '\n' || text[j] == ';') {
+		j++
+	}
+	inner := strings.TrimSpace(text[i:j])
+	if inner == "" {
+		return "", 0, false
+	}
+	for _, c := range splitClauses(tokenizeExact(inner)) {
+		if len(analyze(c.toks, nil).steps) > 0 {
+			return "", 0, false // "explains the steps: liveness, then an SMS code" names steps
+		}
+	}
+	return inner, j, true
 }
 
 // quoteEnd finds the end of a quotation opened by open just before i: its words,

@@ -236,6 +236,11 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
+		case t.raw == "with" && len(cur) > 0 && namedFallback(ts[i+1:]):
+			// "sms code with an email fallback": the fallback is a clause of its
+			// own ("…, email backup"), the step before "with" stays on the main path
+			flush()
+			continue
 		case lex.passiveBefore[t.raw] && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
 			// "an SMS code preceded by a liveness check": the words from here on
 			// name steps that go before the ones just named (analyzeAfter)
@@ -369,6 +374,7 @@ func parse(text string) *parsed {
 	var pendingAfter bool
 	policySent := -1
 	retried := -1           // the clause whose condition asked for a retry and nothing more
+	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
 	var twice []*step       // steps said "twice" in this sentence
@@ -441,6 +447,19 @@ func parse(text string) *parsed {
 			// "if they're not recognized, deny. Otherwise send an SMS code": the
 			// other side of the condition just read is the main path
 			cond = condition{k: condMain, end: 0}
+		}
+		if noAnswerAfterYesEnd(clauses, ci) {
+			// "asks "Is anyone pressuring you …?" if they say yes stop the flow, if
+			// no -> sms otp": "no" is the other answer to the question, and the
+			// "yes" side ended, so what follows the "no" is the main path
+			sc, lastScope, policySent = scope{}, scope{}, -1
+			body := c.toks[slices.IndexFunc(c.toks, func(t token) bool { return t.raw == "no" || t.raw == "not" })+1:]
+			if len(body) == 0 {
+				answeredNo = ci // its continuation ("-> sms otp") is no policy of the "if"
+				continue
+			}
+			c.toks = body
+			cond = condition{k: condMain, end: -1}
 		}
 		if cond.k == condFail && (cond.end < 0 || !clauseStartsIf(c.toks)) && sc.k != condNone && sc.sent == c.sent {
 			// "if the face is unknown, send an email code as a fallback", "…, we fall
@@ -591,7 +610,14 @@ func parse(text string) *parsed {
 				})
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
-			if hasSetting(c.toks) {
+			if head := c.toks[:max(cond.end+1, 0)]; sc.k == condFail && sc.anchor != nil && hasSetting(head) && readSettings(head).accepts(sc.anchor.k) {
+				// "if they type a wrong pin 5 times we fall back to email otp": the
+				// count in the condition is the failed step's attempts
+				readSettings(head).apply(sc.anchor)
+				if body := c.toks[cond.end+1:]; hasSetting(body) {
+					applySettings(readSettings(body), a.steps, seq)
+				}
+			} else if hasSetting(c.toks) {
 				// the settings belong to the clause's steps, wherever the condition sent them
 				if !applySettings(readSettings(c.toks), a.steps, seq) {
 					p.notes = append(p.notes, unplaced(c.toks)...)
@@ -600,7 +626,7 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 			continue
 		}
-		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 || c.sent == policySent) {
+		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 && answeredNo != ci-1 || c.sent == policySent) {
 			policySent = c.sent
 			pol := readPolicy(c.toks)
 			if pol != "" {
@@ -711,6 +737,19 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
+		if a.front && len(main) == 1 && isCodeKind(main[0].k) && amongCodes(c.toks, clauses, c.sent) {
+			// "otp by sms -> then also otp by mail. both codes mandatory, sms one
+			// first": "first" orders the code among the codes, not in the flow
+			if i, j := findKind(seq, main[0].k), slices.IndexFunc(seq, func(s *step) bool { return isCodeKind(s.k) }); i >= 0 && j >= 0 {
+				if j < i {
+					old := seq[i]
+					seq = slices.Insert(slices.Delete(seq, i, i+1), j, old)
+				}
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the order of the one-time codes: the "+main[0].k.String()+" comes before the other.")
+				prevMain, prevSent = main, c.sent
+				continue
+			}
+		}
 		for _, s := range main {
 			s.front = s.front || a.front
 			s.back = s.back || a.back
@@ -1769,10 +1808,16 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// step just named, then the instruction; the instruction's step goes
 			// before or after the steps the clause before named
 			k := slices.IndexFunc(ts[i+2:], func(u token) bool { return instructionVerbs[u.w] || instructionVerbs[u.raw] })
-			if u := ts[i+2]; (lex.determiner[u.raw] || namesAnything(ts[i+2:i+3]) && !strings.HasSuffix(u.raw, "ed")) && namesAnything(ts[i+2:]) {
-				k = 0 // "after that a face scan", "after that liveness": what comes next, as "then" says
+			subj := ts[i+2:]
+			if k >= 0 {
+				subj = subj[:k]
 			}
-			if k < 0 {
+			if (ts[i+1].raw == "that" || ts[i+1].raw == "this") && namesAnything(subj) && !slices.ContainsFunc(subj, finiteOrDone) {
+				// "- after that otp to their EMAIL": "after that" with no verb of its
+				// own is "then", and what follows it is the instruction (a verb
+				// found later, "email", is the code's channel)
+				k = 0
+			} else if k < 0 {
 				k = len(ts) - i - 2 // "Before that is sent," on its own: the next clause goes there
 			}
 			k += i + 2
@@ -1845,6 +1890,59 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+func isCodeKind(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
+
+// amongCodes: the clause or its sentence speaks of the codes as a set ("the
+// SMS one first", "both codes mandatory, sms first", "of the two codes"), so an
+// order word in it orders the codes among themselves.
+func amongCodes(ts []token, clauses []clause, sent int) bool {
+	if i := index(ts, "one"); i > 0 && (ts[i-1].w == "sms" || ts[i-1].w == "email") {
+		return true
+	}
+	for _, c := range clauses {
+		if c.sent == sent && hasAnyRaw(c.toks, lex.codeSet) {
+			return true
+		}
+	}
+	return false
+}
+
+// noAnswerAfterYesEnd: the clause at ci is "if no", "if they say no" after a
+// clause of the last three that opened "if (they say) yes" and whose side ends
+// the session ("if they say yes stop the flow", "if yes, end").
+func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
+	ts := clauses[ci].toks
+	if !clauseStartsIf(ts) || len(ts) > 5 || !hasRaw(ts, "no", "not") || hasRaw(ts, "yes") {
+		return false
+	}
+	ends := false
+	for j := ci - 1; j >= 0 && j >= ci-3; j-- {
+		if readPolicy(clauses[j].toks) == "end" {
+			ends = true
+		}
+		if clauseStartsIf(clauses[j].toks) {
+			return ends && hasRaw(clauses[j].toks, "yes")
+		}
+	}
+	return false
+}
+
+// namedFallback: the words open with "(a|an) <step> fallback/backup" ("an email
+// fallback", "a passport backup").
+func namedFallback(ts []token) bool {
+	j := 0
+	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
+		j++
+	}
+	return j+1 < len(ts) && (rules[ts[j].w] != nil || rawRules[ts[j].raw] != nil) && (ts[j+1].raw == "fallback" || ts[j+1].raw == "backup")
+}
+
+// finiteOrDone: a verb that makes "that" the subject of a time clause ("after
+// that is verified", "before that code was sent", "after that passed").
+func finiteOrDone(t token) bool {
+	return lex.midThen[t.raw] || lex.statementVerb[t.raw] || strings.HasSuffix(t.raw, "ed") || strings.HasSuffix(t.raw, "es")
 }
 
 // otherBiometric: the clause compares or verifies a trait FaceSign cannot read
@@ -2049,7 +2147,10 @@ func negations(ts []token) []bool {
 				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
 				continue
 			}
-			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			// ("no extra face scan step pls": "extra" before a step's name adds to
+			// the flow, so "no extra" rules that step out)
+			addedStep := i+2 < len(ts) && lex.addedStep[ts[i+1].raw] && (rules[ts[i+2].w] != nil || rawRules[ts[i+2].raw] != nil)
+			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
@@ -2850,6 +2951,11 @@ func phraseAfter(ts []token, i int) string {
 			break // "tell them to contact support and the session ends": what happens next, not the line
 		}
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
+			continue
+		}
+		if t.w == quoteW && b.Len() > 0 {
+			b.WriteString(": ") // "the rules: no phones, no notes"
+			b.WriteString(t.orig)
 			continue
 		}
 		if b.Len() > 0 {

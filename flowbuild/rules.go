@@ -255,6 +255,12 @@ var rules = map[string][]rule{
 		if lex.mailbox[ts[i].raw] {
 			return // "they lost access to their mailbox": where codes go, never typed in
 		}
+		if ourEmailing(ts, i) {
+			// "avatar tells them we email the result within 1h": mail the
+			// integrator sends itself, not an address to collect
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			return
+		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},
 	"sms": {{
@@ -445,8 +451,8 @@ var rawRules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"them":   {isThemRule},
-	"read":   {readBackRule},
-	"reads":  {readBackRule},
+	"read":   {readBackRule, readAloudRule},
+	"reads":  {readBackRule, readAloudRule},
 	"repeat": {readBackRule},
 	"really": {{
 		// "check it's really them with the photo we have from signup": the photo the integrator holds against the face
@@ -489,7 +495,7 @@ var rawRules = map[string][]rule{
 	"log": {{when: func(d *detector, i int) bool {
 		return near(d.ts, i, 3, "in") && faceLogin.when(d, i) // "log them in by face"
 	}, make: faceLogin.make}},
-	"owner":  {accountOwnerRule},
+	"owner":  {accountOwnerRule, docOwnerRule},
 	"signin": {faceLogin},
 }
 
@@ -509,6 +515,22 @@ var readBackRule = rule{
 			}
 		}
 		d.add(&step{k: kAsk, topics: topicsOf(d.ts), readBack: obj, userReads: user}, i)
+	},
+}
+
+// readAloudRule: "at start avatar reads the rules: no phones, no notes", "reads
+// out the terms": the avatar says a text to the user, as "explain" does
+var readAloudRule = rule{
+	when: func(d *detector, i int) bool {
+		return readBackObject(d.ts, i) == "" && !d.got.has(kInform) && !d.got.has(kAsk) &&
+			slices.ContainsFunc(d.ts[i+1:min(len(d.ts), i+4)], func(t token) bool { return lex.readAloud[t.raw] })
+	},
+	make: func(d *detector, i int) {
+		j := i
+		if n := d.next(i); n == "out" || n == "aloud" {
+			j++ // "reads out the terms"
+		}
+		d.add(&step{k: kInform, phrase: phraseAfter(d.ts, j)}, i)
 	},
 }
 
@@ -651,6 +673,16 @@ var (
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
 		},
 	}
+	// "be sure the guy in front of kiosk is the passport owner", "the owner of the
+	// ID": the person whose photo the document carries, so the document's photo
+	// is compared with their face
+	docOwnerRule = rule{
+		when: func(d *detector, i int) bool {
+			named := lex.docWord[d.prevW(i)] || d.next(i) == "of" && slices.ContainsFunc(d.ts[i+1:min(len(d.ts), i+5)], func(t token) bool { return lex.docWord[t.w] })
+			return named && ownerRule.when(d, i) && !d.got.has(kFaceCompare)
+		},
+		make: ownerRule.make,
+	}
 	// "verify they're really the account owner": the person enrolled for the account
 	accountOwnerRule = rule{
 		when: func(d *detector, i int) bool {
@@ -678,6 +710,16 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// ourEmailing: "email" at i is a verb whose subject is the integrator ("we
+// email the result", "we'll then email them a receipt").
+func ourEmailing(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && lex.emailAdverb[ts[j].raw] {
+		j--
+	}
+	return j >= 0 && lex.ourSender[ts[j].raw] && i+1 < len(ts)
+}
 
 // givesEmail: a verb of handing over an address sits near the email named at i
 // ("verify the email they give us"), not one whose object is the code ("send a
