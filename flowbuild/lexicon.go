@@ -442,7 +442,7 @@ var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
 // addedStepWords: after "no", before a step's name, they rule that step out
 // ("no extra face scan step"), where "no other document types" keeps the one named.
-var addedStepWords = []string{"extra", "additional"}
+var addedStepWords = []string{"extra", "additional", "more"}
 
 // typedInWords and failTimesWords: how a failed code was given and how often,
 // inside a condition ("if incorrect otp entered twice", "if wrong code typed 3 times").
