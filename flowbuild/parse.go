@@ -167,6 +167,7 @@ type clause struct {
 	sent  int  // sentence number
 	title bool // before the first colon of the text: a heading
 	dash  bool // the first of its sentence, after a dash ("… we still want a way through - text a code")
+	named bool // a fallback named after "with" ("sms code with an email fallback"): the condition it opens ends with it
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -178,7 +179,8 @@ func splitClauses(ts []token) []clause {
 	cur := make([]token, 0, len(ts))
 	sent := 0
 	colonSeen := false
-	dash := false // the next clause opens a sentence after a dash
+	dash := false  // the next clause opens a sentence after a dash
+	named := false // the next clause is a named fallback
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
@@ -189,8 +191,8 @@ func splitClauses(ts []token) []clause {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash})
-			dash = false
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named})
+			dash, named = false, false
 		}
 		cur = rest
 	}
@@ -240,6 +242,7 @@ func splitClauses(ts []token) []clause {
 			// "sms code with an email fallback": the fallback is a clause of its
 			// own ("…, email backup"), the step before "with" stays on the main path
 			flush()
+			named = true
 			continue
 		case lex.passiveBefore[t.raw] && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
 			// "an SMS code preceded by a liveness check": the words from here on
@@ -426,7 +429,9 @@ func parse(text string) *parsed {
 			// step yet leads to
 			sc.sent = c.sent
 		}
-		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
+		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) || sc.k == condFail && ci > 0 && clauses[ci-1].named {
+			// ("passport scan with a driving licence backup, then liveness": the
+			// liveness is the main path's again)
 			lastScope, sc = sc, scope{}
 		}
 		if sc.k == condNone && lastScope.k != condNone && phraseAt(c.toks, 0, lex.sameCase) {
@@ -1930,13 +1935,19 @@ func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
 }
 
 // namedFallback: the words open with "(a|an) <step> fallback/backup" ("an email
-// fallback", "a passport backup").
+// fallback", "a passport backup", "a driving licence backup": a name of one or
+// two words).
 func namedFallback(ts []token) bool {
 	j := 0
 	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
 		j++
 	}
-	return j+1 < len(ts) && (rules[ts[j].w] != nil || rawRules[ts[j].raw] != nil) && (ts[j+1].raw == "fallback" || ts[j+1].raw == "backup")
+	for n := j + 1; n < len(ts) && n <= j+2; n++ {
+		if ts[n].raw == "fallback" || ts[n].raw == "backup" {
+			return namesAnything(ts[j:n])
+		}
+	}
+	return false
 }
 
 // finiteOrDone: a verb that makes "that" the subject of a time clause ("after
