@@ -417,6 +417,20 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording"}
 
+// purposeOpenWords open what an address is for, after the address itself ("type
+// in their email address so we can send them our policy", "the email address
+// where we should send receipts"): a "send" after one is not a code sent to it.
+var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
+
+// listOpenerWords end a short clause that opens the flow's own list with a
+// colon ("flow: …", "we want: …", "Order: …", "plan: …"): what the text said
+// before it is background (see backgroundSteps).
+var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps", "sequence", "process", "so", "list", "setup"}
+
+// ownAddressWords, before "address" after a confirm verb, point at the email
+// address just collected ("prove they actually own that address").
+var ownAddressWords = []string{"that", "this", "the", "their", "its"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -657,6 +671,7 @@ type lexicon struct {
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
 	spare                                                                                                                                                                                map[string]bool
+	purposeOpen, listOpener, ownAddress                                                                                                                                                  map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -714,6 +729,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
+	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)
