@@ -65,17 +65,20 @@ var lexGroups = map[string][]string{
 	"thank":      {"thank", "thanks"},
 	"validate":   {"validate", "validation"},
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
-	"age":        {"age", "aged"},
-	"old":        {"old", "older", "elder", "young", "younger", "youngest"},
-	"adult":      {"adult", "grownup", "majority", "ofage"},
-	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
-	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
-	"year":       {"year", "yr", "yrs"},
-	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db", "userbase"},
-	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
-	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
-	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
-	"send":       {"send", "sent", "deliver", "dispatch"},
+	// "mobile check-in", "self check-in kiosk": a guest arriving, the flow's
+	// purpose; known, so typo correction does not read it as "check" (verify)
+	"checkin":  {"checkin", "checkins", "checkedin"},
+	"age":      {"age", "aged"},
+	"old":      {"old", "older", "elder", "young", "younger", "youngest"},
+	"adult":    {"adult", "grownup", "majority", "ofage"},
+	"minor":    {"minor", "underage", "kid", "child", "teen", "teenager"},
+	"birth":    {"birth", "birthday", "dob", "born", "birthdate"},
+	"year":     {"year", "yr", "yrs"},
+	"enrolled": {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db", "userbase"},
+	"enroll":   {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
+	"provide":  {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
+	"collect":  {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
+	"send":     {"send", "sent", "deliver", "dispatch"},
 	// the verbs of a change (edit.go): their own lemmas, listed so that a typo of
 	// one ("remvoe", "replcae") is read as the verb
 	"remove":  {"remove"},
@@ -1195,7 +1198,10 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
 			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
-		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '—' || r == '–':
+		case r == '—' || r == '–':
+			out = append(out, token{w: ".", orig: "-"}) // a dash: see splitClauses for an aside between two
+			i += size
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
 			out = append(out, token{w: "."})
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
@@ -1205,7 +1211,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
-			out = append(out, token{w: "."}) // a dash between spaces separates clauses
+			out = append(out, token{w: ".", orig: "-"}) // a dash between spaces separates clauses
 			i += size
 		default:
 			i += size

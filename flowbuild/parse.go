@@ -165,6 +165,8 @@ type clause struct {
 	toks  []token
 	sent  int  // sentence number
 	title bool // before the first colon of the text: a heading
+	colon bool // ends at a colon ("flow:", "we want:")
+	aside bool // between two dashes ("if it doesn't match - bad lighting, whatever - don't reject them")
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -176,6 +178,7 @@ func splitClauses(ts []token) []clause {
 	cur := make([]token, 0, len(ts))
 	sent := 0
 	colonSeen := false
+	dashBefore := false // the sentence being read opened at a dash
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
@@ -195,10 +198,19 @@ func splitClauses(ts []token) []clause {
 		switch t.w {
 		case ".":
 			flush()
+			dash := t.orig == "-"
+			for j := len(out) - 1; dash && dashBefore && j >= 0 && out[j].sent == sent; j-- {
+				out[j].aside = true
+			}
+			dashBefore = dash
 			sent++
 			continue
 		case ":":
+			n := len(out)
 			flush()
+			if len(out) > n {
+				out[n].colon = true
+			}
 			if !colonSeen && sent == 0 {
 				colonSeen = true
 				for j := range out {
@@ -381,6 +393,7 @@ func parse(text string) *parsed {
 			elsewhere[c.sent] = true
 		}
 	}
+	listAt, listed := listOpening(clauses)
 	for ci, c := range clauses {
 		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) {
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
@@ -401,6 +414,12 @@ func parse(text string) *parsed {
 		// or once a clause after the condition's own one was read ("if it fails,
 		// offer a retry. …"); a condition ending its sentence carries into the next
 		// ("when the user isn't found; do an email OTP")
+		if c.aside && sc.k != condNone && len(analyze(c.toks, seq).steps) == 0 && readPolicy(c.toks) == "" {
+			// "If it doesn't match - bad lighting, the partner checking in instead,
+			// whatever - don't reject them, send them to scan their passport": an
+			// aside between dashes neither closes the condition nor uses it up
+			continue
+		}
 		before := sc.k
 		if sc.k != condNone && c.sent != sc.sent && (sc.used || sc.clauses > 1) {
 			lastScope, sc = sc, scope{}
@@ -618,6 +637,22 @@ func parse(text string) *parsed {
 			a.notes = nil // what the clause's steps were read as
 			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
 		}
+		if ci < listAt && background(c.toks, seq) {
+			// "jobs get dispatched to them by text so the mobile number they give us
+			// has to be real. flow: scan their licence, …, then verify the mobile
+			// number with a code sent by SMS": a step the background names is the
+			// list's, placed where the list says, and one it never names is none
+			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
+				if findKind(listed, s.k) >= 0 {
+					s.label = true
+					return false
+				}
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background to the steps listed after it, so the flow does not add "+s.k.withArticle()+" for it.")
+				return true
+			})
+			// nor does its time place one ("checks email maybe once a week")
+			a.ref, a.pronounRef = nil, false
+		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
 		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file")) {
@@ -822,6 +857,35 @@ func parse(text string) *parsed {
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	p.restrictDocTypes()
 	return p
+}
+
+// listOpening finds a short clause that opens the flow's own list with a colon
+// ("flow: scan their driving licence, …", "we want: recognise them, …",
+// "Order: …") after sentences about the product, and the steps the list names.
+// It returns -1 when there is none.
+func listOpening(clauses []clause) (int, []*step) {
+	for ci, c := range clauses {
+		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[len(c.toks)-1].raw] {
+			continue
+		}
+		var listed []*step
+		for _, l := range clauses[ci+1:] {
+			listed = append(listed, analyze(l.toks, listed).steps...)
+		}
+		if len(listed) < 2 {
+			return -1, nil
+		}
+		return ci, listed
+	}
+	return -1, nil
+}
+
+// background: a clause before the flow's list tells about the product or its
+// users, asking for nothing ("our analytics show this group checks email once a
+// week", "the user lost their phone and is setting our authenticator app up on
+// a new one"): no instruction, no condition, no "we want"/"please".
+func background(ts []token, seq []*step) bool {
+	return !startsInstruction(ts, 0) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
 }
 
 // restrictDocTypes takes the document types the text ruled out off every
@@ -1034,6 +1098,9 @@ func (p *parsed) dropExcluded(seq []*step) []*step {
 	for _, s := range seq {
 		if p.excluded.has(s.k) && s.k != kAsk {
 			continue
+		}
+		if s.k == kOTP && p.excluded.has(kSMSOTP) && p.excluded.has(kEmailOTP) {
+			continue // "2FA … no SMS … no email code either": a code with no channel left is none
 		}
 		out = append(out, s)
 	}
