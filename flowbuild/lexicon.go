@@ -434,6 +434,15 @@ var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps",
 // address just collected ("prove they actually own that address").
 var ownAddressWords = []string{"that", "this", "the", "their", "its"}
 
+// futileNounWords follow "no" in "no point …", "no sense …", "no use …"; with
+// futileWhomWords after "for" ("no point matching faces for a 16 year old",
+// "for anyone underage") the step is pointless for some users only: the reason
+// for an order, not an exclusion.
+var (
+	futileNounWords = []string{"point", "sense", "use"}
+	futileWhomWords = []string{"a", "an", "anyone", "anybody", "someone", "somebody", "people", "those", "users", "kids", "children", "teenagers"}
+)
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -674,7 +683,7 @@ type lexicon struct {
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
 	spare                                                                                                                                                                                map[string]bool
-	purposeOpen, listOpener, ownAddress                                                                                                                                                  map[string]bool
+	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -733,6 +742,7 @@ func newLexicon() *lexicon {
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
+	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)

@@ -2000,6 +2000,12 @@ func negations(ts []token) []bool {
 			if nx == "forget" || nx == "only" || nx == "else" || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
+			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {
+				// "do the age check before the face match, no point matching faces
+				// for a 16 year old": pointless for some users, the reason for an
+				// order, not an exclusion
+				continue
+			}
 			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
 				if (ts[k].raw == "a" || ts[k].raw == "an") && k+1 < len(ts) {
 					k++
@@ -2051,6 +2057,18 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// futileFor: the words after "no point" say whom it would be pointless for, some
+// of the users ("matching faces for a 16 year old", "for anyone under 18").
+func futileFor(ts []token) bool {
+	for j, t := range ts {
+		if t.raw == "for" && j+1 < len(ts) {
+			n := ts[j+1]
+			return lex.futileWhom[n.raw] || n.w == "minor" || n.isNum
+		}
+	}
+	return false
 }
 
 // mainPathOnly: the clause speaks of the main path alone: it names that path
