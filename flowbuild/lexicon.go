@@ -591,6 +591,7 @@ var tldWords = []string{"com", "org", "net", "io", "co", "uk", "de", "fr", "es",
 var inFlowPhrases = []string{
 	"by the flow", "in the flow", "part of the flow", "in this flow", "part of this flow",
 	"by the session", "in the session", "part of the session", "in this session", "part of this session",
+	"in facesign", "by facesign", "with facesign", // "we took a selfie and stored it ourselves (not in FaceSign)"
 }
 
 // everyOneWords say a setting is for every step that takes it ("both codes

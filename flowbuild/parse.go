@@ -395,7 +395,7 @@ func parse(text string) *parsed {
 	}
 	listAt, listed := listOpening(clauses)
 	for ci, c := range clauses {
-		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) {
+		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 			}
@@ -855,6 +855,23 @@ func parse(text string) *parsed {
 		}
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
+	if key := providedKey(ts); key != "" {
+		// "our backend passes it in as providedData (key: profilePhoto)", "in the
+		// session's providedData under 'policySelfie'": the key the photo is under
+		var setKey func([]*step)
+		setKey = func(steps []*step) {
+			for _, s := range steps {
+				for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+					if fs != nil && fs.Source == "providedData" {
+						fs.ProvidedDataKey = key
+					}
+				}
+				setKey(s.branch)
+				setKey(s.fallback)
+			}
+		}
+		setKey(p.steps)
+	}
 	p.restrictDocTypes()
 	return p
 }
@@ -2059,6 +2076,57 @@ func negations(ts []token) []bool {
 	return neg
 }
 
+// providedKey is the key the text gives for the image in providedData: a word
+// after "key" or "under" near "providedData", or an identifier written in
+// camelCase beside it ("providedData (key: profilePhoto)", "providedData under
+// 'policySelfie'"), or "".
+func providedKey(ts []token) string {
+	for i, t := range ts {
+		if t.raw != "provideddata" {
+			continue
+		}
+		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
+			u := ts[j]
+			if j == i || u.isNum || u.raw == "" {
+				continue
+			}
+			if j > i && (u.raw == "key" || u.raw == "under") {
+				k := j + 1
+				for k < len(ts) && ts[k].raw == "" {
+					k++ // "key: profilePhoto"
+				}
+				if k < len(ts) && (camelCase(ts[k].orig) || u.raw == "key" && !ts[k].known) {
+					return ts[k].orig
+				}
+			}
+			if camelCase(u.orig) {
+				return u.orig
+			}
+		}
+	}
+	return ""
+}
+
+// camelCase: an identifier such as "profilePhoto", a lower-case start with a
+// capital inside.
+func camelCase(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || strings.EqualFold(w, "provideddata") {
+		return false
+	}
+	inner := false
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			inner = true
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
+		default:
+			return false
+		}
+	}
+	return inner
+}
+
 // futileFor: the words after "no point" say whom it would be pointless for, some
 // of the users ("matching faces for a 16 year old", "for anyone under 18").
 func futileFor(ts []token) bool {
@@ -2539,6 +2607,11 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 		case imageLemmas[t.w] && an.held && (i > 0 && lex.demonstrative[ts[i-1].raw] || t.w == "photo" && !anyDoc(ts[max(0, i-3):i])):
 			// "we hold their reference photo. … Compare the person on camera
 			// against that photo", "… compare that scan to the uni's photo"
+			addSrc("providedData")
+		case t.w == "selfie" && an.held && haveScan && !(i > 0 && ts[i-1].w == "face") && !(i+1 < len(ts) && ts[i+1].w == "scan"):
+			// "we took a selfie and stored it ourselves … do a face scan, then
+			// compare that scan with the policy selfie": the selfie held is the
+			// photo passed in, the scan the flow's own
 			addSrc("providedData")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")
