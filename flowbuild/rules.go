@@ -238,7 +238,10 @@ var rules = map[string][]rule{
 		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
 			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
-			next == "one" && (lastCode || has(d.a.prior, "code")) {
+			next == "one" && (lastCode || has(d.a.prior, "code")) ||
+			// "the OTP can't go to the phone number …, so it goes to their email":
+			// "it" is the code just named, and the email where it goes
+			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyRaw(ts, lex.emailGiven) {
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
