@@ -635,7 +635,18 @@ var unsupportedNotes = map[string]string{
 	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 	"expired":      "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
 	"expiry":       "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
-	"expiration":   "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
+	// "screened against sanctions and PEP lists", "isn't on their state's
+	// self-exclusion list": a screening no node does, said, never dropped
+	"sanctions":  "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"sanction":   "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"pep":        "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"peps":       "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"watchlist":  "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"watchlists": "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"exclusion":  "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"blacklist":  "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"blocklist":  "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports.",
+	"expiration": "FaceSign's data_validation cannot compare the document's expiration date with today, so the flow does not check that the document is unexpired; the document scan's own checks apply.",
 }
 
 // lexicon is built once from lexGroups; it is never written after package init.
