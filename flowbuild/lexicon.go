@@ -66,17 +66,20 @@ var lexGroups = map[string][]string{
 	"thank":      {"thank", "thanks"},
 	"validate":   {"validate", "validation"},
 	"verify":     {"verify", "verification", "check", "ensure", "authenticate", "authentication", "prove", "proof", "test", "detect", "detection", "determine", "assess", "screen"},
-	"age":        {"age", "aged"},
-	"old":        {"old", "older", "elder", "young", "younger", "youngest"},
-	"adult":      {"adult", "grownup", "majority", "ofage"},
-	"minor":      {"minor", "underage", "kid", "child", "teen", "teenager"},
-	"birth":      {"birth", "birthday", "dob", "born", "birthdate"},
-	"year":       {"year", "yr", "yrs"},
-	"enrolled":   {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db", "userbase"},
-	"enroll":     {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
-	"provide":    {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
-	"collect":    {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
-	"send":       {"send", "sent", "deliver", "dispatch"},
+	// "mobile check-in", "self check-in kiosk": a guest arriving, the flow's
+	// purpose; known, so typo correction does not read it as "check" (verify)
+	"checkin":  {"checkin", "checkins", "checkedin"},
+	"age":      {"age", "aged"},
+	"old":      {"old", "older", "elder", "young", "younger", "youngest"},
+	"adult":    {"adult", "grownup", "majority", "ofage"},
+	"minor":    {"minor", "underage", "kid", "child", "teen", "teenager"},
+	"birth":    {"birth", "birthday", "dob", "born", "birthdate"},
+	"year":     {"year", "yr", "yrs"},
+	"enrolled": {"enrolled", "registered", "known", "biometric", "biometrics", "database", "existing", "returning", "template", "previously", "stored", "reference", "record", "records", "profile", "file", "already", "system", "db", "userbase"},
+	"enroll":   {"enroll", "enrol", "enrollment", "enrolment", "register", "registration", "onboard", "onboarding", "signup"},
+	"provide":  {"provide", "provided", "supply", "supplied", "given", "give", "provideddata", "gave"},
+	"collect":  {"collect", "gather", "type", "enter", "input", "fill", "submit", "obtain", "request", "get", "write", "key"},
+	"send":     {"send", "sent", "deliver", "dispatch"},
 	// the verbs of a change (edit.go): their own lemmas, listed so that a typo of
 	// one ("remvoe", "replcae") is read as the verb
 	"remove":  {"remove"},
@@ -425,6 +428,29 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording"}
 
+// purposeOpenWords open what an address is for, after the address itself ("type
+// in their email address so we can send them our policy", "the email address
+// where we should send receipts"): a "send" after one is not a code sent to it.
+var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
+
+// listOpenerWords end a short clause that opens the flow's own list with a
+// colon ("flow: …", "we want: …", "Order: …", "plan: …"): what the text said
+// before it is background (see backgroundSteps).
+var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps", "sequence", "process", "so", "list", "setup"}
+
+// ownAddressWords, before "address" after a confirm verb, point at the email
+// address just collected ("prove they actually own that address").
+var ownAddressWords = []string{"that", "this", "the", "their", "its"}
+
+// futileNounWords follow "no" in "no point …", "no sense …", "no use …"; with
+// futileWhomWords after "for" ("no point matching faces for a 16 year old",
+// "for anyone underage") the step is pointless for some users only: the reason
+// for an order, not an exclusion.
+var (
+	futileNounWords = []string{"point", "sense", "use"}
+	futileWhomWords = []string{"a", "an", "anyone", "anybody", "someone", "somebody", "people", "those", "users", "kids", "children", "teenagers"}
+)
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -605,6 +631,7 @@ var tldWords = []string{"com", "org", "net", "io", "co", "uk", "de", "fr", "es",
 var inFlowPhrases = []string{
 	"by the flow", "in the flow", "part of the flow", "in this flow", "part of this flow",
 	"by the session", "in the session", "part of the session", "in this session", "part of this session",
+	"in facesign", "by facesign", "with facesign", // "we took a selfie and stored it ourselves (not in FaceSign)"
 }
 
 // everyOneWords say a setting is for every step that takes it ("both codes
@@ -639,10 +666,10 @@ var changeParticiples = map[string]string{
 }
 
 // listCheckNote answers a screening against lists FaceSign does not hold.
-const listCheckNote = "FaceSign flows do not screen people against sanctions, PEP or AML watchlists, so the flow does not include that; run the screening in your app before the session or on its webhook."
+const listCheckNote = "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports."
 
 // listCheckWords name such a screening: a clause that asks for one names no step.
-var listCheckWords = []string{"sanctions", "sanction", "aml", "pep", "peps", "watchlist", "watchlists"}
+var listCheckWords = []string{"sanctions", "sanction", "aml", "pep", "peps", "watchlist", "watchlists", "blacklist", "blocklist"}
 
 // proofDocNote answers a document FaceSign's scan does not read (proof of
 // address or income).
@@ -664,6 +691,8 @@ var unsupportedNotes = map[string]string{
 	"peps":         listCheckNote,
 	"watchlist":    listCheckNote,
 	"watchlists":   listCheckNote,
+	"blacklist":    listCheckNote,
+	"blocklist":    listCheckNote,
 	"utility":      proofDocNote,
 	"payslip":      proofDocNote,
 	"payslips":     proofDocNote,
@@ -719,6 +748,7 @@ type lexicon struct {
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
 	spare                                                                                                                                                                                map[string]bool
+	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -779,6 +809,8 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
+	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
+	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)
@@ -1266,7 +1298,10 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
 			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
-		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '—' || r == '–':
+		case r == '—' || r == '–':
+			out = append(out, token{w: ".", orig: "-"}) // a dash: see splitClauses for an aside between two
+			i += size
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
 			out = append(out, token{w: "."})
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
@@ -1276,7 +1311,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
-			out = append(out, token{w: ".", raw: "-"}) // a dash between spaces separates clauses
+			out = append(out, token{w: ".", orig: "-"}) // a dash between spaces separates clauses
 			i += size
 		default:
 			i += size

@@ -168,6 +168,8 @@ type clause struct {
 	title bool // before the first colon of the text: a heading
 	dash  bool // the first of its sentence, after a dash ("… we still want a way through - text a code")
 	named bool // a fallback named after "with" ("sms code with an email fallback"): the condition it opens ends with it
+	colon bool // ends at a colon ("flow:", "we want:")
+	aside bool // between two dashes ("if it doesn't match - bad lighting, whatever - don't reject them")
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -179,8 +181,9 @@ func splitClauses(ts []token) []clause {
 	cur := make([]token, 0, len(ts))
 	sent := 0
 	colonSeen := false
-	dash := false  // the next clause opens a sentence after a dash
-	named := false // the next clause is a named fallback
+	dash := false       // the next clause opens a sentence after a dash
+	named := false      // the next clause is a named fallback
+	dashBefore := false // the sentence being read opened at a dash
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
@@ -201,11 +204,19 @@ func splitClauses(ts []token) []clause {
 		switch t.w {
 		case ".":
 			flush()
+			atDash := t.orig == "-"
+			for j := len(out) - 1; atDash && dashBefore && j >= 0 && out[j].sent == sent; j-- {
+				out[j].aside = true
+			}
+			dashBefore, dash = atDash, atDash
 			sent++
-			dash = t.raw == "-"
 			continue
 		case ":":
+			n := len(out)
 			flush()
+			if len(out) > n {
+				out[n].colon = true
+			}
 			if !colonSeen && sent == 0 {
 				colonSeen = true
 				for j := range out {
@@ -399,14 +410,15 @@ func parse(text string) *parsed {
 			noRecognition = true
 		}
 	}
+	listAt, listed := listOpening(clauses)
 	for ci, c := range clauses {
-		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) || appDoes(c.toks) {
+		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 			}
 			continue
 		}
-		if hasAnyRaw(c.toks, lex.listCheck) {
+		if listScreening(c.toks) {
 			continue // "sanctions screening on the beneficiary": a note says FaceSign does not do it
 		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
@@ -422,6 +434,12 @@ func parse(text string) *parsed {
 		// or once a clause after the condition's own one was read ("if it fails,
 		// offer a retry. …"); a condition ending its sentence carries into the next
 		// ("when the user isn't found; do an email OTP")
+		if c.aside && sc.k != condNone && len(analyze(c.toks, seq).steps) == 0 && readPolicy(c.toks) == "" {
+			// "If it doesn't match - bad lighting, the partner checking in instead,
+			// whatever - don't reject them, send them to scan their passport": an
+			// aside between dashes neither closes the condition nor uses it up
+			continue
+		}
 		before := sc.k
 		if sc.k != condNone && c.sent != sc.sent && !sc.used && c.dash {
 			// "if the compare comes back as no match (glasses etc) we still want a
@@ -674,6 +692,22 @@ func parse(text string) *parsed {
 			a.notes = nil // what the clause's steps were read as
 			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
 		}
+		if ci < listAt && background(c.toks, seq) {
+			// "jobs get dispatched to them by text so the mobile number they give us
+			// has to be real. flow: scan their licence, …, then verify the mobile
+			// number with a code sent by SMS": a step the background names is the
+			// list's, placed where the list says, and one it never names is none
+			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
+				if findKind(listed, s.k) >= 0 {
+					s.label = true
+					return false
+				}
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background to the steps listed after it, so the flow does not add "+s.k.withArticle()+" for it.")
+				return true
+			})
+			// nor does its time place one ("checks email maybe once a week")
+			a.ref, a.pronounRef = nil, false
+		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
 		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file") || hasAnyRaw(c.toks, lex.givenBefore)) {
@@ -897,13 +931,62 @@ func parse(text string) *parsed {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
 			continue // "expiry=600s": the key of a step's setting, not a document's expiry
 		}
+		if t.raw == "exclusion" && i > 0 && ts[i-1].raw == "self" {
+			p.notes = append(p.notes, listCheckNote) // "isn't on their state's self-exclusion list"
+		}
 		if n := lex.unsupported[t.raw]; n != "" {
 			p.notes = append(p.notes, n)
 		}
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
+	if key := providedKey(ts); key != "" {
+		// "our backend passes it in as providedData (key: profilePhoto)", "in the
+		// session's providedData under 'policySelfie'": the key the photo is under
+		var setKey func([]*step)
+		setKey = func(steps []*step) {
+			for _, s := range steps {
+				for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+					if fs != nil && fs.Source == "providedData" {
+						fs.ProvidedDataKey = key
+					}
+				}
+				setKey(s.branch)
+				setKey(s.fallback)
+			}
+		}
+		setKey(p.steps)
+	}
 	p.restrictDocTypes()
 	return p
+}
+
+// listOpening finds a short clause that opens the flow's own list with a colon
+// ("flow: scan their driving licence, …", "we want: recognise them, …",
+// "Order: …") after sentences about the product, and the steps the list names.
+// It returns -1 when there is none.
+func listOpening(clauses []clause) (int, []*step) {
+	for ci, c := range clauses {
+		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[len(c.toks)-1].raw] {
+			continue
+		}
+		var listed []*step
+		for _, l := range clauses[ci+1:] {
+			listed = append(listed, analyze(l.toks, listed).steps...)
+		}
+		if len(listed) < 2 {
+			return -1, nil
+		}
+		return ci, listed
+	}
+	return -1, nil
+}
+
+// background: a clause before the flow's list tells about the product or its
+// users, asking for nothing ("our analytics show this group checks email once a
+// week", "the user lost their phone and is setting our authenticator app up on
+// a new one"): no instruction, no condition, no "we want"/"please".
+func background(ts []token, seq []*step) bool {
+	return !startsInstruction(ts, 0) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
 }
 
 // restrictDocTypes takes the document types the text ruled out off every
@@ -1116,6 +1199,9 @@ func (p *parsed) dropExcluded(seq []*step) []*step {
 	for _, s := range seq {
 		if p.excluded.has(s.k) && s.k != kAsk {
 			continue
+		}
+		if s.k == kOTP && p.excluded.has(kSMSOTP) && p.excluded.has(kEmailOTP) {
+			continue // "2FA … no SMS … no email code either": a code with no channel left is none
 		}
 		out = append(out, s)
 	}
@@ -1612,6 +1698,16 @@ func habitualFail(ts []token) bool {
 func entryPrompt(ts []token) bool {
 	return has(ts, "prompt") && slices.ContainsFunc(ts, func(t token) bool { return lex.inputWord[t.raw] || lex.inputWord[strings.TrimSuffix(t.raw, "s")] }) ||
 		hasRaw(ts, "placeholder")
+}
+
+// listScreening: the clause asks for a screening against a list FaceSign does
+// not hold ("sanctions screening", "not on the self-exclusion list").
+func listScreening(ts []token) bool {
+	if hasAnyRaw(ts, lex.listCheck) {
+		return true
+	}
+	i := index(ts, "exclusion")
+	return i > 0 && ts[i-1].raw == "self"
 }
 
 // usersLack: the clause says what some users do not receive ("a chunk of our
@@ -2164,6 +2260,12 @@ func negations(ts []token) []bool {
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
 				continue
 			}
+			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {
+				// "do the age check before the face match, no point matching faces
+				// for a 16 year old": pointless for some users, the reason for an
+				// order, not an exclusion
+				continue
+			}
 			if k := i + 1; t.w == "no" && t.raw != "no" && k < len(ts) {
 				if (ts[k].raw == "a" || ts[k].raw == "an") && k+1 < len(ts) {
 					k++
@@ -2215,6 +2317,69 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// providedKey is the key the text gives for the image in providedData: a word
+// after "key" or "under" near "providedData", or an identifier written in
+// camelCase beside it ("providedData (key: profilePhoto)", "providedData under
+// 'policySelfie'"), or "".
+func providedKey(ts []token) string {
+	for i, t := range ts {
+		if t.raw != "provideddata" {
+			continue
+		}
+		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
+			u := ts[j]
+			if j == i || u.isNum || u.raw == "" {
+				continue
+			}
+			if j > i && (u.raw == "key" || u.raw == "under") {
+				k := j + 1
+				for k < len(ts) && ts[k].raw == "" {
+					k++ // "key: profilePhoto"
+				}
+				if k < len(ts) && (camelCase(ts[k].orig) || u.raw == "key" && !ts[k].known) {
+					return ts[k].orig
+				}
+			}
+			if camelCase(u.orig) {
+				return u.orig
+			}
+		}
+	}
+	return ""
+}
+
+// camelCase: an identifier such as "profilePhoto", a lower-case start with a
+// capital inside.
+func camelCase(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || strings.EqualFold(w, "provideddata") {
+		return false
+	}
+	inner := false
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			inner = true
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
+		default:
+			return false
+		}
+	}
+	return inner
+}
+
+// futileFor: the words after "no point" say whom it would be pointless for, some
+// of the users ("matching faces for a 16 year old", "for anyone under 18").
+func futileFor(ts []token) bool {
+	for j, t := range ts {
+		if t.raw == "for" && j+1 < len(ts) {
+			n := ts[j+1]
+			return lex.futileWhom[n.raw] || n.w == "minor" || n.isNum
+		}
+	}
+	return false
 }
 
 // mainPathOnly: the clause speaks of the main path alone: it names that path
@@ -2685,6 +2850,11 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 		case imageLemmas[t.w] && an.held && (i > 0 && lex.demonstrative[ts[i-1].raw] || t.w == "photo" && !anyDoc(ts[max(0, i-3):i])):
 			// "we hold their reference photo. … Compare the person on camera
 			// against that photo", "… compare that scan to the uni's photo"
+			addSrc("providedData")
+		case t.w == "selfie" && an.held && haveScan && !(i > 0 && ts[i-1].w == "face") && !(i+1 < len(ts) && ts[i+1].w == "scan"):
+			// "we took a selfie and stored it ourselves … do a face scan, then
+			// compare that scan with the policy selfie": the selfie held is the
+			// photo passed in, the scan the flow's own
 			addSrc("providedData")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")

@@ -235,10 +235,13 @@ var rules = map[string][]rule{
 		// "an email one": "one" stands for the code the flow has last, or the
 		// one the clause before named ("swap that code for an email one")
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
-		if d.codeInClause || has(ts, "send") || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
+		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
 			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
-			next == "one" && (lastCode || has(d.a.prior, "code")) {
+			next == "one" && (lastCode || has(d.a.prior, "code")) ||
+			// "the OTP can't go to the phone number …, so it goes to their email":
+			// "it" is the code just named, and the email where it goes
+			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyRaw(ts, lex.emailGiven) {
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
@@ -466,8 +469,13 @@ var rawRules = map[string][]rule{
 	"is": {{
 		// "the face on it is the face in front of the camera": the document's photo is the user
 		when: func(d *detector, i int) bool {
+			// "confirms the person at the iPad is the person on that ID": the
+			// document may come after, its holder before
 			return i+2 < len(d.ts) && d.next(i) == "the" && selfLemmas[d.ts[i+2].w] &&
-				anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i)
+				(anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i) ||
+					anyDoc(d.ts[i+2:min(i+7, len(d.ts))]) && slices.ContainsFunc(d.ts[max(0, i-5):i], func(t token) bool { return selfLemmas[t.w] }) &&
+						!d.got.has(kFaceCompare) && !hasAnyRaw(d.ts, lex.population) &&
+						!slices.ContainsFunc(d.ts, func(t token) bool { return t.w == "enrolled" && t.raw != "system" })) // ("the system confirms …": the product, no enrolment)
 		},
 		make: ownerRule.make,
 	}},
@@ -476,6 +484,24 @@ var rawRules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// "check it matches the one on file", "check it ends with @acme.io": a data check
 			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
+				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0
+		},
+		make: func(d *detector, i int) {
+			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
+			d.add(&step{k: kEmailOTP}, i)
+		},
+	}},
+	"address": {{
+		// "have them type their email address, prove they actually own that
+		// address": the address just entered, confirmed with a code, as "verify it"
+		when: func(d *detector, i int) bool {
+			c := -1
+			for j := max(0, i-6); j < i; j++ {
+				if confirmVerbLemmas[d.ts[j].w] {
+					c = j
+				}
+			}
+			return c >= 0 && lex.ownAddress[d.prev(i)] && !d.got.has(kEmailOTP) && !has(d.ts, "email") &&
 				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0
 		},
 		make: func(d *detector, i int) {
@@ -724,6 +750,21 @@ func ourEmailing(ts []token, i int) bool {
 // givesEmail: a verb of handing over an address sits near the email named at i
 // ("verify the email they give us"), not one whose object is the code ("send a
 // code to this mail box and he types it back").
+// sendsTo: a "send" in the clause sends something to the email at i. One in
+// what the address is for, after an address the user hands over, does not:
+// "they type in their email address so we can send them our safeguarding
+// policy", "type the email address where we should send withdrawal receipts"
+// collect the address; they send no code to it.
+func sendsTo(ts []token, i int) bool {
+	given := hasAnyRaw(ts[:i], lex.emailGiven)
+	for j, t := range ts {
+		if t.w == "send" && !(given && j > i && slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] })) {
+			return true
+		}
+	}
+	return false
+}
+
 func givesEmail(ts []token, i int) bool {
 	for j := max(0, i-4); j <= i+4 && j < len(ts); j++ {
 		if lex.emailGiven[ts[j].raw] && !(j+1 < len(ts) && (ts[j+1].raw == "it" || ts[j+1].raw == "back")) {

@@ -135,7 +135,8 @@ func readSettings(ts []token) stepSettings {
 	// "automatic mode", "single capture": how the document scan captures (lexicon: scanModeWords)
 	for i, t := range ts {
 		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) &&
-			!(i > 0 && negationLemmas[ts[i-1].w]) { // "no automatic mode" asks for the other one, said beside it
+			!(i > 0 && negationLemmas[ts[i-1].w]) && // "no automatic mode" asks for the other one, said beside it
+			!(i > 2 && ts[i-1].raw == "for" && ts[i-3].raw == "too") { // "phones are too slow for auto-capture": the mode they cannot use
 			s.scanMode = m
 		}
 	}
