@@ -313,6 +313,8 @@ var (
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                                                                                                     // … said to stay as it is
 	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                                                                                             // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}                                                                                 // an exclusion said of this path leaves the branches alone
+	ceaseVerbWords       = []string{"stop", "quit", "cease"}                                                                                                                                                                                     // before a gerund, a negation: "stop making returning customers re-upload their ID"
+	offScopePhrases      = []string{"out of scope", "not in scope", "non goals", "nongoals", "exclusions"}                                                                                                                                       // a heading whose list is kept out of the flow ("## Out of scope\n- Document scanning")
 	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                                                                                                  // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
@@ -662,8 +664,10 @@ type lexicon struct {
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
 	condIfStrict                                                                                                                                                                         map[string]bool
 	stepHead                                                                                                                                                                             map[string]bool
-	mainPath                                                                                                                                                                             phrases // phrases naming the success path ("happy path")
-	negScopeEnd                                                                                                                                                                          phrases // first word → the words after it, of a phrase that ends a negation's scope
+	mainPath                                                                                                                                                                             phrases         // phrases naming the success path ("happy path")
+	offScope                                                                                                                                                                             phrases         // a heading of a list kept out of the flow ("Out of scope")
+	ceaseVerb                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
+	negScopeEnd                                                                                                                                                                          phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
@@ -694,6 +698,7 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
+	l.offScope, l.ceaseVerb = phraseSet(offScopePhrases), wordSet(ceaseVerbWords)
 	l.condIfStrict = wordSet(condIfStrictWords)
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
@@ -1128,7 +1133,9 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			raw = strings.ToLower(raw)
 			t := token{raw: raw, orig: text[i:j]}
-			if ticketKey(text, i, j) {
+			if keyTail(text, i, j) {
+				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
+			} else if ticketKey(text, i, j) {
 				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
 			} else if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no
@@ -1267,11 +1274,35 @@ func expandSlashes(text string) string {
 }
 
 // ticketKey: the word text[i:j] is written in capitals and glued to "-" and a
-// number, as an issue tracker's key is ("RECOV-19", "AR-3").
+// number, as an issue tracker's key is ("RECOV-19", "AR-3"), maybe through
+// more words in capitals ("REQ-ID-014": a requirement's id).
 func ticketKey(text string, i, j int) bool {
-	if j+1 >= len(text) || text[j] != '-' || !isDigitAt(text, j+1) || j-i < 2 {
+	if j-i < 2 || !capitals(text, i, j) {
 		return false
 	}
+	for j+1 < len(text) && text[j] == '-' {
+		if isDigitAt(text, j+1) {
+			return true
+		}
+		k := j + 1
+		for k < len(text) && text[k] >= 'A' && text[k] <= 'Z' {
+			k++
+		}
+		if k == j+1 || k < len(text) && isWordByte(text[k]) {
+			return false
+		}
+		j = k
+	}
+	return false
+}
+
+// keyTail: the capitals text[i:j] follow another word of a ticket's key
+// ("REQ-ID-014"): the "ID" there is part of a name, no identity document.
+func keyTail(text string, i, j int) bool {
+	return i >= 3 && text[i-1] == '-' && capitals(text, i-3, i-1) && ticketKey(text, i, j)
+}
+
+func capitals(text string, i, j int) bool {
 	for k := i; k < j; k++ {
 		if text[k] < 'A' || text[k] > 'Z' {
 			return false
@@ -1639,6 +1670,10 @@ var useCaseRules = []useCaseRule{
 
 // quoteW is the lemma of a token holding quoted words (its orig).
 const quoteW = "\""
+
+// keyW is the lemma of a word inside a ticket's or a requirement's key ("ID"
+// in "REQ-ID-014"): no word of the lexicon.
+const keyW = "@key"
 
 // domainW is the lemma of a domain name token ("@contoso.com"): no word of
 // the lexicon, so no rule reads it as one.

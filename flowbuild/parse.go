@@ -381,12 +381,37 @@ func parse(text string) *parsed {
 	// "members under 16 can't use it, but the front desk deals with that, so not
 	// in this flow": a sentence that puts what it names outside the flow
 	elsewhere := map[int]bool{}
-	for _, c := range clauses {
+	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
+	under := false
+	for ci, c := range clauses {
 		if outsideFlow(c.toks) {
 			elsewhere[c.sent] = true
 		}
+		// "## Out of scope\n- Document scanning\n- Email OTP": a heading of its own
+		// (or before a colon) rules out what the list under it names, up to the
+		// next heading, a line that names no step
+		alone := (ci == 0 || clauses[ci-1].sent != c.sent) && (ci+1 == len(clauses) || clauses[ci+1].sent != c.sent)
+		switch {
+		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks):
+			under = true
+			continue
+		case under && alone && !namesAnything(c.toks):
+			under = false
+		}
+		if under {
+			offScope[c.sent] = true
+		}
 	}
 	for ci, c := range clauses {
+		if offScope[c.sent] {
+			for _, s := range analyze(c.toks, seq).steps {
+				if !s.k.isConversation() {
+					p.excluded.add(s.k)
+				}
+			}
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as out of scope, so the flow does not include it.")
+			continue
+		}
 		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) || appDoes(c.toks) {
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
@@ -2037,6 +2062,9 @@ func negations(ts []token) []bool {
 					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
+		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
+			// "stop making returning customers re-upload their ID", "quit asking
+			// for a selfie": what the flow should no longer do
 		case t.w == "instead" || t.raw == "rather":
 			if i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].raw == "than") {
 				short = true
@@ -2090,7 +2118,19 @@ func mainPathOnly(ts []token) bool {
 		if phraseAt(ts, i, lex.mainPath) {
 			return true
 		}
-		if i < 3 && lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
+		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedTo: a negation shortly before the known users at i spares them the
+// step ("we want to stop asking returning guests to scan their ID", "never make
+// known customers re-upload").
+func deniedTo(ts []token, i int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		if negationLemmas[ts[j].w] || lex.ceaseVerb[ts[j].raw] {
 			return true
 		}
 	}
