@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -612,6 +613,15 @@ var changeParticiples = map[string]string{
 // address or income).
 const proofDocNote = "FaceSign's document scan reads identity documents (passports, ID cards, driving licences, residence permits, visas), not a utility bill, bank statement or payslip, so the flow does not include one; collect it in your app."
 
+// screeningNote answers a screening against lists (sanctions, PEP, watch
+// lists), which no FaceSign node does.
+const screeningNote = "FaceSign flows do not screen users against sanctions, PEP or watch lists, so the flow does not; screen them in your app (with the name the document scan reads) when the session's webhook reports the result."
+
+// screeningWords name a screening against lists, which no node does: said
+// with screeningNote, and no data check is read from their clause
+// ("checked against the watchlist" is no match of the user's data).
+var screeningWords = []string{"sanctions", "sanction", "sanctioned", "pep", "peps", "watchlist", "watchlists", "blacklist", "blacklists", "blocklist", "blocklists", "ofac"}
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
@@ -643,6 +653,7 @@ type lexicon struct {
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord                            map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
+	screening                                                                                                                                                                            map[string]bool   // words of a screening against lists ("sanctions")
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
@@ -745,7 +756,11 @@ func newLexicon() *lexicon {
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
-	l.unsupported = unsupportedNotes
+	l.unsupported = maps.Clone(unsupportedNotes)
+	l.screening = wordSet(screeningWords)
+	for _, w := range screeningWords {
+		l.unsupported[w] = screeningNote
+	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)

@@ -654,6 +654,11 @@ func parse(text string) *parsed {
 			a.notes = nil // what the clause's steps were read as
 			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
 		}
+		if hasAnyRaw(c.toks, lex.screening) {
+			// "everyone checked against the watchlist": a screening, said in the
+			// assumptions (screeningNote), not a match of the user's data
+			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kMatchCheck })
+		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
 		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file") || hasAnyRaw(c.toks, lex.givenBefore)) {

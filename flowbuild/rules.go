@@ -182,7 +182,10 @@ var rules = map[string][]rule{
 				return false
 			}
 			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace || passiveScan(d.ts, i)
+			// "compared against the applicant's live facial image": the live face on
+			// camera (the session video) is a side of the comparison, no selfie step
+			livePhoto := d.nextW(i) == "photo" && d.prevW(i) == "live" && d.comparing
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || passiveScan(d.ts, i)
 		},
 		make: faceScan,
 	}, {
