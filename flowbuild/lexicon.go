@@ -43,6 +43,7 @@ var lexGroups = map[string][]string{
 	"id":         {"id", "ids"},
 	"card":       {"card"},
 	"permit":     {"permit"},
+	"brp":        {"brp", "brps"}, // a UK biometric residence permit: "passport or BRP"
 	"residence":  {"residence", "residency"},
 	"visa":       {"visa"},
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
@@ -271,7 +272,7 @@ var (
 	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                                     // "matches the one on file"
 	onFileMatchWords     = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                                    // data compared with records
 	dataUseWords         = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                                     // consent to this is a question
-	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                                       // lemmas naming an identity document
+	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit", "brp"}                                                                                                                                                                                                                                // lemmas naming an identity document
 	peopleList           = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                                // the text is about people, not data
 	givenBeforeWords     = []string{"gave", "given", "provided", "entered", "typed", "collected", "submitted", "registered"}                                                                                                                                                                                                         // "everyone gave us their email at signup": handed over before this flow
 	signupWords          = []string{"signup", "registration", "registering", "registered", "joined", "onboarding", "enrolment", "enrollment"}                                                                                                                                                                                        // … when the account was opened

@@ -2669,7 +2669,7 @@ func docTypesOf(ts []token, i int) []string {
 		return []string{"dl"}
 	case "visa":
 		return []string{"visa"}
-	case "permit":
+	case "permit", "brp":
 		return []string{"residence-permit"}
 	case "card":
 		return []string{"id"}

@@ -207,6 +207,7 @@ var rules = map[string][]rule{
 	"license":  {documentRule},
 	"document": {documentRule},
 	"visa":     {documentRule},
+	"brp":      {documentRule}, // "scan their passport or BRP": a residence permit
 	"id": {{
 		when: func(d *detector, i int) bool {
 			o := strings.ToLower(d.ts[i].orig)
