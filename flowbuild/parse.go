@@ -1749,8 +1749,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.back = true
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
-		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
-			a.back = true
+		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
+			a.back = true // ("at the very end", as "at the very start")
 		case t.w == "again" && t.raw != "second":
 			a.again = true
 		case t.w == "only" && !(i+1 < len(ts) && lex.subordOpen[ts[i+1].raw]) || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
