@@ -485,7 +485,10 @@ func parse(text string) *parsed {
 					named = c.toks[:cond.end+1]
 				}
 				for _, s := range analyze(named, seq).steps {
-					if i := findKind(seq, s.k); i >= 0 {
+					if i := findKind(seq, s.k); i >= 0 && !(sc.anchor != nil && s.k == kRecognition && !has(named, "recognize")) {
+						// ("if the liveness check on a returning user flags a
+						// deepfake": the liveness failed; the returning user names
+						// who, not a recognition that failed)
 						sc.anchor, fromClause = seq[i], true
 					}
 				}
