@@ -578,6 +578,8 @@ var (
 			k = kInform
 		case t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0:
 			k = kInform
+		case t.w == "explain" && t.raw == "state" && tp == tReason && !has(d.ts, "ask") && !hasRaw(d.ts, "why"):
+			k = kInform // "the avatar shall state the purpose of the recording": the avatar gives the reason, it asks none
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
 		case t.w == "explain" && t.raw != "ask" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
