@@ -838,3 +838,19 @@ func TestBuildEntryPrompt(t *testing.T) {
 		})
 	}
 }
+
+// "the avatar shall state the purpose of the recording" gives the reason: a
+// statement, not a question about why the user is here.
+func TestBuildStatedPurpose(t *testing.T) {
+	for _, desc := range []string{
+		"1. The session shall first request camera permission.\n2. The avatar shall state the purpose of the recording.\n3. The system shall then perform liveness detection.",
+		"Hotel check-in: camera permission, then the avatar states the purpose of the check, then liveness.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		assert.Nil(t, nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return !n.DoesNotRequireReply }), desc)
+		n := nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return strings.Contains(n.Prompt, "purpose") })
+		require.NotNil(t, n, desc)
+		assert.True(t, strings.HasPrefix(n.Prompt, "Explain to the user the purpose of the "), n.Prompt)
+	}
+}

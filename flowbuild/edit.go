@@ -36,7 +36,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var remarks []string // sentences read as remarks on the change, not instructions
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
-	for _, sentence := range editSentences(text) {
+	for _, sentence := range diffLines(editSentences(text)) {
 		first := true
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
@@ -270,6 +270,50 @@ func editSentences(text string) []string {
 	}
 	flush()
 	return out
+}
+
+// insteadOfPlace is where "instead of" or "rather than" leads to a place in
+// the flow ("at the very end instead of the start", "first rather than
+// last"), not to a step to replace; or -1.
+func insteadOfPlace(ts []token) int {
+	for i := 0; i+2 < len(ts); i++ {
+		if !(ts[i].raw == "instead" && ts[i+1].raw == "of" || ts[i].raw == "rather" && ts[i+1].raw == "than") {
+			continue
+		}
+		j := i + 2
+		for j < len(ts) && (ts[j].raw == "the" || ts[j].raw == "at" || ts[j].raw == "its" || ts[j].raw == "being" || ts[j].raw == "very") {
+			j++
+		}
+		if j < len(ts) && (lex.frontWord[ts[j].raw] || lex.backWord[ts[j].raw]) {
+			return i
+		}
+		return -1
+	}
+	return -1
+}
+
+// diffLines reads a change written as a diff ("diff:\n- permissions\n+ sms_otp
+// (after email_otp)"): a line opening with "+" adds what it names and one
+// opening with "-" removes it. A "-" alone is a bullet, so it reads as a
+// removal only beside a "+" line or the word "diff".
+func diffLines(lines []string) []string {
+	plus, diff := false, false
+	for _, l := range lines {
+		plus = plus || len(l) > 1 && l[0] == '+' && l[1] != '+'
+		diff = diff || strings.HasPrefix(strings.ToLower(l), "diff")
+	}
+	if !plus && !diff {
+		return lines
+	}
+	for i, l := range lines {
+		switch {
+		case len(l) > 1 && l[0] == '+' && l[1] != '+':
+			lines[i] = "add " + strings.TrimSpace(l[1:])
+		case len(l) > 1 && l[0] == '-' && l[1] != '-' && l[1] != '>':
+			lines[i] = "remove " + strings.TrimSpace(l[1:])
+		}
+	}
+	return lines
 }
 
 // dropSwapResult drops what a swap's "so …" says it leads to ("swap the two
@@ -641,6 +685,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2 || endPair(ts))
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
+	if k := insteadOfPlace(ts); k > 0 {
+		// "put the liveness check at the very end instead of the start": the place
+		// it leaves is no step to replace; the sentence moves it
+		ts = ts[:k]
+	}
 	for k := 0; k+2 < len(ts); k++ {
 		// "use face recognition instead of the passport scan and face comparison",
 		// "… rather than …", "… in place of …": the new side, then the old

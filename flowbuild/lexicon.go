@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -42,6 +43,7 @@ var lexGroups = map[string][]string{
 	"id":         {"id", "ids"},
 	"card":       {"card"},
 	"permit":     {"permit"},
+	"brp":        {"brp", "brps"}, // a UK biometric residence permit: "passport or BRP"
 	"residence":  {"residence", "residency"},
 	"visa":       {"visa"},
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
@@ -273,7 +275,7 @@ var (
 	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                                     // "matches the one on file"
 	onFileMatchWords     = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                                                                                    // data compared with records
 	dataUseWords         = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                                                                                     // consent to this is a question
-	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit"}                                                                                                                                                                                                                                       // lemmas naming an identity document
+	docLemmas            = []string{"passport", "license", "id", "document", "visa", "permit", "brp"}                                                                                                                                                                                                                                // lemmas naming an identity document
 	peopleList           = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                                                                                // the text is about people, not data
 	givenBeforeWords     = []string{"gave", "given", "provided", "entered", "typed", "collected", "submitted", "registered"}                                                                                                                                                                                                         // "everyone gave us their email at signup": handed over before this flow
 	signupWords          = []string{"signup", "registration", "registering", "registered", "joined", "onboarding", "enrolment", "enrollment"}                                                                                                                                                                                        // … when the account was opened
@@ -316,6 +318,8 @@ var (
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                                                                                                     // … said to stay as it is
 	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                                                                                             // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}                                                                                 // an exclusion said of this path leaves the branches alone
+	ceaseVerbWords       = []string{"stop", "quit", "cease"}                                                                                                                                                                                     // before a gerund, a negation: "stop making returning customers re-upload their ID"
+	offScopePhrases      = []string{"out of scope", "not in scope", "non goals", "nongoals", "exclusions"}                                                                                                                                       // a heading whose list is kept out of the flow ("## Out of scope\n- Document scanning")
 	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                                                                                                  // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
@@ -669,7 +673,7 @@ var changeParticiples = map[string]string{
 const listCheckNote = "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports."
 
 // listCheckWords name such a screening: a clause that asks for one names no step.
-var listCheckWords = []string{"sanctions", "sanction", "aml", "pep", "peps", "watchlist", "watchlists", "blacklist", "blocklist"}
+var listCheckWords = []string{"sanctions", "sanction", "sanctioned", "aml", "ofac", "pep", "peps", "watchlist", "watchlists", "blacklist", "blacklists", "blocklist", "blocklists"}
 
 // proofDocNote answers a document FaceSign's scan does not read (proof of
 // address or income).
@@ -684,15 +688,6 @@ var unsupportedNotes = map[string]string{
 	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
 	"vpn":          "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
 	"vpns":         "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
-	"sanctions":    listCheckNote,
-	"sanction":     listCheckNote,
-	"aml":          listCheckNote,
-	"pep":          listCheckNote,
-	"peps":         listCheckNote,
-	"watchlist":    listCheckNote,
-	"watchlists":   listCheckNote,
-	"blacklist":    listCheckNote,
-	"blocklist":    listCheckNote,
 	"utility":      proofDocNote,
 	"payslip":      proofDocNote,
 	"payslips":     proofDocNote,
@@ -739,8 +734,10 @@ type lexicon struct {
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
 	condIfStrict                                                                                                                                                                         map[string]bool
 	stepHead                                                                                                                                                                             map[string]bool
-	mainPath                                                                                                                                                                             phrases // phrases naming the success path ("happy path")
-	negScopeEnd                                                                                                                                                                          phrases // first word → the words after it, of a phrase that ends a negation's scope
+	mainPath                                                                                                                                                                             phrases         // phrases naming the success path ("happy path")
+	offScope                                                                                                                                                                             phrases         // a heading of a list kept out of the flow ("Out of scope")
+	ceaseVerb                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
+	negScopeEnd                                                                                                                                                                          phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
@@ -772,6 +769,7 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
+	l.offScope, l.ceaseVerb = phraseSet(offScopePhrases), wordSet(ceaseVerbWords)
 	l.condIfStrict = wordSet(condIfStrictWords)
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
@@ -820,7 +818,10 @@ func newLexicon() *lexicon {
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
 	l.pastVerb = wordSet(pastVerbWords)
-	l.unsupported = unsupportedNotes
+	l.unsupported = maps.Clone(unsupportedNotes)
+	for _, w := range listCheckWords {
+		l.unsupported[w] = listCheckNote // "sanctions screening", "checked against the watchlist"
+	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
@@ -1220,7 +1221,9 @@ func tokenizeMode(text string, exact bool) []token {
 				}
 			}
 			t := token{raw: raw, orig: text[i:j]}
-			if ticketKey(text, i, j) {
+			if keyTail(text, i, j) {
+				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
+			} else if ticketKey(text, i, j) {
 				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
 			} else if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no
@@ -1372,11 +1375,35 @@ func expandSlashes(text string) string {
 }
 
 // ticketKey: the word text[i:j] is written in capitals and glued to "-" and a
-// number, as an issue tracker's key is ("RECOV-19", "AR-3").
+// number, as an issue tracker's key is ("RECOV-19", "AR-3"), maybe through
+// more words in capitals ("REQ-ID-014": a requirement's id).
 func ticketKey(text string, i, j int) bool {
-	if j+1 >= len(text) || text[j] != '-' || !isDigitAt(text, j+1) || j-i < 2 {
+	if j-i < 2 || !capitals(text, i, j) {
 		return false
 	}
+	for j+1 < len(text) && text[j] == '-' {
+		if isDigitAt(text, j+1) {
+			return true
+		}
+		k := j + 1
+		for k < len(text) && text[k] >= 'A' && text[k] <= 'Z' {
+			k++
+		}
+		if k == j+1 || k < len(text) && isWordByte(text[k]) {
+			return false
+		}
+		j = k
+	}
+	return false
+}
+
+// keyTail: the capitals text[i:j] follow another word of a ticket's key
+// ("REQ-ID-014"): the "ID" there is part of a name, no identity document.
+func keyTail(text string, i, j int) bool {
+	return i >= 3 && text[i-1] == '-' && capitals(text, i-3, i-1) && ticketKey(text, i, j)
+}
+
+func capitals(text string, i, j int) bool {
 	for k := i; k < j; k++ {
 		if text[k] < 'A' || text[k] > 'Z' {
 			return false
@@ -1744,6 +1771,10 @@ var useCaseRules = []useCaseRule{
 
 // quoteW is the lemma of a token holding quoted words (its orig).
 const quoteW = "\""
+
+// keyW is the lemma of a word inside a ticket's or a requirement's key ("ID"
+// in "REQ-ID-014"): no word of the lexicon.
+const keyW = "@key"
 
 // domainW is the lemma of a domain name token ("@contoso.com"): no word of
 // the lexicon, so no rule reads it as one.

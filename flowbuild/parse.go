@@ -401,17 +401,42 @@ func parse(text string) *parsed {
 	// "members under 16 can't use it, but the front desk deals with that, so not
 	// in this flow": a sentence that puts what it names outside the flow
 	elsewhere := map[int]bool{}
-	noRecognition := false // "No recognition on this one, it's only for signing up"
-	for _, c := range clauses {
+	noRecognition := false     // "No recognition on this one, it's only for signing up"
+	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
+	under := false
+	for ci, c := range clauses {
 		if outsideFlow(c.toks) {
 			elsewhere[c.sent] = true
 		}
 		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
 			noRecognition = true
 		}
+		// "## Out of scope\n- Document scanning\n- Email OTP": a heading of its own
+		// (or before a colon) rules out what the list under it names, up to the
+		// next heading, a line that names no step
+		alone := (ci == 0 || clauses[ci-1].sent != c.sent) && (ci+1 == len(clauses) || clauses[ci+1].sent != c.sent)
+		switch {
+		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks):
+			under = true
+			continue
+		case under && alone && !namesAnything(c.toks):
+			under = false
+		}
+		if under {
+			offScope[c.sent] = true
+		}
 	}
 	listAt, listed := listOpening(clauses)
 	for ci, c := range clauses {
+		if offScope[c.sent] {
+			for _, s := range analyze(c.toks, seq).steps {
+				if !s.k.isConversation() {
+					p.excluded.add(s.k)
+				}
+			}
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as out of scope, so the flow does not include it.")
+			continue
+		}
 		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
@@ -516,7 +541,10 @@ func parse(text string) *parsed {
 					named = c.toks[:cond.end+1]
 				}
 				for _, s := range analyze(named, seq).steps {
-					if i := findKind(seq, s.k); i >= 0 {
+					if i := findKind(seq, s.k); i >= 0 && !(sc.anchor != nil && s.k == kRecognition && !has(named, "recognize")) {
+						// ("if the liveness check on a returning user flags a
+						// deepfake": the liveness failed; the returning user names
+						// who, not a recognition that failed)
 						sc.anchor, fromClause = seq[i], true
 					}
 				}
@@ -1877,8 +1905,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.back = true
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
-		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to")):
-			a.back = true
+		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
+			a.back = true // ("at the very end", as "at the very start")
 		case t.w == "again" && t.raw != "second":
 			a.again = true
 		case t.w == "only" && !(i+1 < len(ts) && lex.subordOpen[ts[i+1].raw]) || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
@@ -2274,6 +2302,9 @@ func negations(ts []token) []bool {
 					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
+		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
+			// "stop making returning customers re-upload their ID", "quit asking
+			// for a selfie": what the flow should no longer do
 		case t.w == "instead" || t.raw == "rather":
 			if i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].raw == "than") {
 				short = true
@@ -2390,7 +2421,19 @@ func mainPathOnly(ts []token) bool {
 		if phraseAt(ts, i, lex.mainPath) {
 			return true
 		}
-		if i < 3 && lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
+		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedTo: a negation shortly before the known users at i spares them the
+// step ("we want to stop asking returning guests to scan their ID", "never make
+// known customers re-upload").
+func deniedTo(ts []token, i int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		if negationLemmas[ts[j].w] || lex.ceaseVerb[ts[j].raw] {
 			return true
 		}
 	}
@@ -2929,7 +2972,7 @@ func docTypesOf(ts []token, i int) []string {
 		return []string{"dl"}
 	case "visa":
 		return []string{"visa"}
-	case "permit":
+	case "permit", "brp":
 		return []string{"residence-permit"}
 	case "card":
 		return []string{"id"}

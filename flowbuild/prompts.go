@@ -420,7 +420,8 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		return "Say: " + q
 	}
 	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
-		if startsWh(p) {
+		if startsWh(p) || s.topics == tReason && (strings.HasPrefix(p, "the ") || strings.HasPrefix(p, "our ")) {
+			// ("state the purpose of the recording": the purpose is what is explained)
 			return "Explain to the user " + p + "."
 		}
 		if rest, ok := strings.CutPrefix(p, "to "); ok {

@@ -182,7 +182,10 @@ var rules = map[string][]rule{
 				return false
 			}
 			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" || verbOnFace || passiveScan(d.ts, i)
+			// "compared against the applicant's live facial image": the live face on
+			// camera (the session video) is a side of the comparison, no selfie step
+			livePhoto := d.nextW(i) == "photo" && d.prevW(i) == "live" && d.comparing
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || passiveScan(d.ts, i)
 		},
 		make: faceScan,
 	}, {
@@ -204,6 +207,7 @@ var rules = map[string][]rule{
 	"license":  {documentRule},
 	"document": {documentRule},
 	"visa":     {documentRule},
+	"brp":      {documentRule}, // "scan their passport or BRP": a residence permit
 	"id": {{
 		when: func(d *detector, i int) bool {
 			o := strings.ToLower(d.ts[i].orig)
@@ -625,6 +629,8 @@ var (
 			k = kInform
 		case t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0:
 			k = kInform
+		case t.w == "explain" && t.raw == "state" && tp == tReason && !has(d.ts, "ask") && !hasRaw(d.ts, "why"):
+			k = kInform // "the avatar shall state the purpose of the recording": the avatar gives the reason, it asks none
 		case t.w == "confirm" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
 			k = kInform // "confirm the account is opened" tells, it does not ask
 		case t.w == "explain" && t.raw != "ask" && !has(d.ts, "ask") && copulaAfter(d.ts, i):
