@@ -444,7 +444,10 @@ func parse(text string) *parsed {
 			continue
 		}
 		if listScreening(c.toks) {
-			continue // "sanctions screening on the beneficiary": a note says FaceSign does not do it
+			// "we also need sanctions screening on the beneficiary", "screened vs
+			// OFAC sanctions list": no node screens against lists
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against sanctions, PEP, watchlist or self-exclusion lists, which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
+			continue
 		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
@@ -959,10 +962,7 @@ func parse(text string) *parsed {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
 			continue // "expiry=600s": the key of a step's setting, not a document's expiry
 		}
-		if t.raw == "exclusion" && i > 0 && ts[i-1].raw == "self" {
-			p.notes = append(p.notes, listCheckNote) // "isn't on their state's self-exclusion list"
-		}
-		if n := lex.unsupported[t.raw]; n != "" {
+		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] { // (a screening's clause is noted where it is read)
 			p.notes = append(p.notes, n)
 		}
 	}
