@@ -1043,7 +1043,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			if n := lex.unsupported[t.raw]; n != "" {
 				// "also we need to block anyone connecting through a VPN": nothing a
 				// step can do; the result says so instead of refusing the change
-				p.assumptions = append(p.assumptions, n)
+				p.assumptions = append(p.assumptions, "Added no step for \""+clauseText(ts)+"\". "+n)
 				return []string{"added no step for \"" + clauseText(ts) + "\" (see the assumptions)"}, nil
 			}
 		}

@@ -260,6 +260,7 @@ var (
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                         // "they're real", "is live"
 	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard"}                                                                                                                                               // "our app already asks …": the integrator's side
 	launchNounWords      = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                                                                                        // "before it opens the iframe": the FaceSign page
+	attackWords          = []string{"deepfake", "deepfakes", "spoof", "spoofs", "spoofed", "bot", "bots", "robot", "robots"}                                                                                                                                                                                                         // "not a deepfake": what liveness rules out
 	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox"}                                                                                                                                                                                                                                             // "the input prompt": the entry's own text, not the avatar's
 	receiveVerbWords     = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                // "users don't receive texts": what reaches them
 	otherExpiryWords     = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                                                                                             // what else expires: "the link's expiry", "expiry 10 minutes"
@@ -693,6 +694,7 @@ var unsupportedNotes = map[string]string{
 	"payslips":     proofDocNote,
 	"paystub":      proofDocNote,
 	"paystubs":     proofDocNote,
+	"statements":   proofDocNote, // "bank statements
 	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 
@@ -709,7 +711,7 @@ type lexicon struct {
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck                 map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord     map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
@@ -798,6 +800,7 @@ func newLexicon() *lexicon {
 	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
 	l.appNoun, l.launchNoun = wordSet(appNounWords), wordSet(launchNounWords)
 	l.givenBefore, l.signupWord, l.listCheck = wordSet(givenBeforeWords), wordSet(signupWords), wordSet(listCheckWords)
+	l.attackWord = wordSet(attackWords)
 	l.ageComparative = wordSet(ageComparativeWords)
 	l.filler = wordSet(fillerWords)
 	l.population = wordSet(populationWords)

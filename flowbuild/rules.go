@@ -81,6 +81,12 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
+	if d.neg[i] && s.k == kLiveness && lex.attackWord[d.ts[i].raw] && !lex.negAux[d.prev(i)] {
+		// "make sure it's a live human, not a recording or deepfake": the attack
+		// ruled out is what the liveness check is for ("don't check for
+		// deepfakes" still rules the check out)
+		d.neg[i] = false
+	}
 	if d.neg[i] && s.k == kAgeCheck && s.explicitAge && !(i+1 < len(d.ts) && (d.ts[i+1].w == "verify" || d.ts[i+1].raw == "gate")) {
 		// "we can't onboard anyone under 18": the age limit is the requirement
 		// ("we don't need the over-21 check": the check itself is ruled out)
