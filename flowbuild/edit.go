@@ -1143,11 +1143,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 func removalOpener(sentence string) string {
 	low := strings.ToLower(strings.TrimSpace(sentence))
 	for _, o := range []string{"never mind about ", "never mind ", "nevermind ", "forget about ", "forget ", "scratch "} {
-		if strings.HasPrefix(low, o) {
+		rest, ok := strings.CutPrefix(low, o)
+		if w, _, _ := strings.Cut(rest, " "); ok && !lex.touchedRef[strings.Trim(w, ",;.!")] {
 			return "drop " + strings.TrimSpace(sentence)[len(o):]
 		}
 	}
-	return sentence
+	return sentence // ("forget it, keep the SMS" takes back what was said, see retraction)
 }
 
 // cutReason cuts a reason said after the change off its end ("drop the SMS
