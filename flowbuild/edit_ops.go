@@ -841,24 +841,10 @@ func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, 
 	if !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") || len(steps) == 0 || slices.ContainsFunc(steps, func(s *step) bool { return s.k != kDocument || len(s.docTypes) == 0 }) {
 		return nil, false
 	}
-	var branch []*step
-	for _, s := range p.steps {
-		if k == condNewUser && s.k == kRecognition {
-			branch = s.branch
-		}
-	}
-	if k == condFail {
-		for _, s := range p.steps {
-			if len(s.fallback) > 0 && findKind(s.fallback, kDocument) >= 0 {
-				branch = s.fallback
-			}
-		}
-	}
-	i := findKind(branch, kDocument)
-	if i < 0 {
+	d := lastKindStep(p.branchSteps(k), kDocument)
+	if d == nil {
 		return nil, false
 	}
-	d := branch[i]
 	var types []string
 	for _, s := range steps {
 		types = mergeTypes(types, s.docTypes)
@@ -871,6 +857,21 @@ func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, 
 	return []string{"the document scan on that path now accepts " + docTypesText(types)}, true
 }
 
+// branchSteps are the steps of the branches a condition of kind k speaks of:
+// the recognitions' new-user paths, or every step's fallback.
+func (p *plan) branchSteps(k condKind) []*step {
+	var out []*step
+	for _, s := range p.steps {
+		switch {
+		case k == condNewUser && s.k == kRecognition:
+			out = append(out, s.branch...)
+		case k == condFail:
+			out = append(out, s.fallback...)
+		}
+	}
+	return out
+}
+
 // configureOnBranch changes a setting of a step a branch has ("on the fallback
 // use a 4 digit code", "make the new users' email code 8 digits"): the step the
 // words name, or the one step of the branch that takes the setting; not a
@@ -880,17 +881,8 @@ func (p *plan) configureOnBranch(k condKind, ts []token, steps []*step) ([]strin
 	if !st.any() || addsStep(ts) {
 		return nil, false
 	}
-	var branch []*step
-	for _, s := range p.steps {
-		switch {
-		case k == condNewUser && s.k == kRecognition:
-			branch = append(branch, s.branch...)
-		case k == condFail:
-			branch = append(branch, s.fallback...)
-		}
-	}
 	var target *step
-	for _, b := range branch {
+	for _, b := range p.branchSteps(k) {
 		named := len(steps) == 0 || slices.ContainsFunc(steps, func(x *step) bool { return findKind([]*step{b}, x.k) >= 0 })
 		if !st.accepts(b.k) || !named {
 			continue

@@ -349,3 +349,17 @@ func TestEditLanguages(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"de"}, res.Settings.Langs, "the caller's ids win")
 }
+
+// A change that opens by letting a step go is a removal; "forget it" takes back
+// what was said, and is no removal of anything.
+func TestEditRemovalOpener(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"never mind the SMS one, people hate getting two codes", "drop the SMS one"},
+		{"Forget about the email code.", "drop the email code."},
+		{"scratch the selfie", "drop the selfie"},
+		{"forget it, keep the SMS", "forget it, keep the SMS"},
+		{"don't forget the SMS code", "don't forget the SMS code"},
+	} {
+		assert.Equal(t, tt.want, cutReason(removalOpener(tt.in)), tt.in)
+	}
+}

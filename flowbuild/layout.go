@@ -755,6 +755,9 @@ func retryable(k kind) bool {
 	return k != kAsk && k != kAgeCheck && k != kMatchCheck && k != kExpiryCheck
 }
 
+// toUser turns words about the user into words to them.
+var toUser = strings.NewReplacer(" their ", " your ", " them ", " you ", " they ", " you ")
+
 // entryLine is what the text asked the email entry's prompt to add, addressed
 // to the user: "with the input prompt telling them to use their corporate
 // address" gives "Use your corporate address.", "the placeholder should say
@@ -769,7 +772,7 @@ func entryLine(phrase string) string {
 	if p == "" {
 		return ""
 	}
-	p = strings.NewReplacer(" their ", " your ", " them ", " you ", " they ", " you ").Replace(" " + p + " ")
+	p = toUser.Replace(" " + p + " ")
 	p = strings.TrimSpace(p)
 	return strings.ToUpper(p[:1]) + p[1:] + "."
 }
