@@ -854,3 +854,30 @@ func TestBuildStatedPurpose(t *testing.T) {
 		assert.True(t, strings.HasPrefix(n.Prompt, "Explain to the user the purpose of the "), n.Prompt)
 	}
 }
+
+// What the avatar "says" is the line itself and what it "reads" is a text read
+// out: neither is a goal "Explain to the user that good luck."
+func TestBuildSaidAndReadLines(t *testing.T) {
+	for _, tc := range []struct{ desc, prompt string }{
+		{"exam proctoring: face scan, then liveness check. at the end avatar says good luck!", "Say: Good luck."},
+		{"liveness, then the avatar says that we will email them the result", "Say: We will email you the result."},
+		{"at start avatar reads the rules: no phones, no notes. then liveness", "Read the rules to the user: no phones, no notes."},
+		{"liveness, then the avatar reads out the terms", "Read the terms to the user."},
+		{"liveness, then explain that we keep the video for 30 days", "Explain to the user that we keep the video for 30 days."},
+	} {
+		r, err := Build(tc.desc, Options{})
+		require.NoError(t, err, tc.desc)
+		n := nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return n.Prompt == tc.prompt })
+		assert.NotNil(t, n, "%s: no conversation says %q in %v", tc.desc, tc.prompt, prompts(r.Flow))
+	}
+}
+
+func prompts(f flow.Flow) []string {
+	var out []string
+	for _, n := range f {
+		if n.Type == flow.TypeConversation {
+			out = append(out, n.Prompt)
+		}
+	}
+	return out
+}

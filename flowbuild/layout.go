@@ -696,7 +696,7 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		} else {
 			n.Prompt = "Please type your email address."
 		}
-		if line := entryLine(s.phrase); line != "" {
+		if line := userLine(s.phrase); line != "" {
 			n.Prompt += " " + line
 		}
 	case kEmailOTP, kSMSOTP, kOTP:
@@ -758,11 +758,12 @@ func retryable(k kind) bool {
 // toUser turns words about the user into words to them.
 var toUser = strings.NewReplacer(" their ", " your ", " them ", " you ", " they ", " you ")
 
-// entryLine is what the text asked the email entry's prompt to add, addressed
-// to the user: "with the input prompt telling them to use their corporate
-// address" gives "Use your corporate address.", "the placeholder should say
-// 'work email only'" gives "Work email only.", "" when it asked nothing.
-func entryLine(phrase string) string {
+// userLine is a line the text asked for, as a sentence addressed to the user:
+// what the email entry's prompt adds ("with the input prompt telling them to use
+// their corporate address" gives "Use your corporate address.", "the
+// placeholder should say 'work email only'" gives "Work email only.") and what
+// the avatar says ("says good luck" gives "Good luck."); "" when it asked nothing.
+func userLine(phrase string) string {
 	if q, ok := ownLine(phrase); ok {
 		return q
 	}

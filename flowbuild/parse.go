@@ -105,11 +105,21 @@ const (
 	tConsent // consent to the processing of their data
 )
 
+// speech is how the avatar passes on the words of an inform step.
+type speech uint8
+
+const (
+	explains speech = iota // "explain that we record the session": a goal, "Explain to the user that …"
+	saysLine               // "at the end avatar says good luck": the words are the line itself
+	readsOut               // "the avatar reads the rules: no phones, no notes": a text read to the user
+)
+
 // step is one recognised step with its parameters.
 type step struct {
 	k           kind
 	topics      topic
 	phrase      string // the user's own words for a question, used when no topic fits
+	speech      speech // kInform: how the phrase is said (as a line, read out, or explained)
 	readBack    string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
 	userReads   bool   // kAsk: the user reads readBack out, not the avatar
 	docTypes    []string

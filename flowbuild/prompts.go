@@ -427,6 +427,15 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		if rest, ok := strings.CutPrefix(p, "to "); ok {
 			return "Tell the user to " + rest + "." // "tell them to call the helpline"
 		}
+		switch s.speech {
+		case saysLine:
+			return "Say: " + userLine(p)
+		case readsOut:
+			if head, text, ok := strings.Cut(p, ": "); ok {
+				return "Read " + head + " to the user: " + text + "."
+			}
+			return "Read " + p + " to the user."
+		}
 		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."

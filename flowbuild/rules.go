@@ -566,7 +566,7 @@ var readAloudRule = rule{
 		if n := d.next(i); n == "out" || n == "aloud" {
 			j++ // "reads out the terms"
 		}
-		d.add(&step{k: kInform, phrase: phraseAfter(d.ts, j)}, i)
+		d.add(&step{k: kInform, phrase: phraseAfter(d.ts, j), speech: readsOut}, i)
 	},
 }
 
@@ -649,7 +649,11 @@ var (
 		if k == kAsk && t.w == "confirm" && ph != "" && !strings.HasPrefix(ph, quoteW) && !startsWh(ph) {
 			ph = "to confirm " + ph // "confirm the swap": the user is asked to confirm it, not asked "the swap"
 		}
-		d.add(&step{k: k, topics: tp, phrase: ph}, i)
+		s := &step{k: k, topics: tp, phrase: ph}
+		if k == kInform && (t.raw == "say" || t.raw == "says") {
+			s.speech = saysLine // "at the end avatar says good luck": not "Explain to the user that good luck."
+		}
+		d.add(s, i)
 	}}
 	reasonRule = rule{
 		when: func(d *detector, i int) bool {
