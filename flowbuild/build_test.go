@@ -881,3 +881,25 @@ func prompts(f flow.Flow) []string {
 	}
 	return out
 }
+
+// A share written as "90%" or "ninety percent" is the compare's threshold and
+// never an age ("similarity must be at least 90%" once gave an age check of 90).
+func TestBuildPercentThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		want float64
+	}{
+		{"scan passport, face scan, then compare the face scan with doc photo - similarity must be at least 90% or we reject", 0.9},
+		{"scan passport, face scan, then compare the face scan with doc photo - similarity must be at least ninety percent", 0.9},
+		{"selfie vs passport photo, 85 percent match minimum", 0.85},
+		{"compare their face to the id at a 92% threshold", 0.92},
+	} {
+		r, err := Build(tc.desc, Options{})
+		require.NoError(t, err, tc.desc)
+		n := nodeOfType(r.Flow, flow.TypeFaceCompare)
+		require.NotNil(t, n, tc.desc)
+		require.NotNil(t, n.SimilarityThreshold, tc.desc)
+		assert.InDelta(t, tc.want, *n.SimilarityThreshold, 1e-9, tc.desc)
+		assert.Nil(t, nodeOfType(r.Flow, flow.TypeDataValidation), "%s: no age check", tc.desc)
+	}
+}

@@ -1186,6 +1186,12 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			out = append(out, t)
+			if j < len(text) && text[j] == '%' {
+				// "at least 90%" reads as "at least 90 percent": a share, never an age
+				w, known := lex.lemma("percent")
+				out = append(out, token{raw: "percent", orig: "%", w: w, known: known})
+				j++
+			}
 			i = j
 		case r == '@' && domainEnd(text, i+1, true) > 0 || r < utf8.RuneSelf && isWordByte(byte(r)) && domainEnd(text, i, false) > 0:
 			// "@contoso.com", "acme.io": an email domain, one token whose dots end no sentence

@@ -122,6 +122,8 @@ func readSettings(ts []token) stepSettings {
 			s.threshold = n // "tighten the face match to 0.92": a fraction is the match's threshold
 		case namedBefore(ts, i, "threshold") && n > 1 && n <= 100:
 			s.threshold = n / 100
+		case unit == "percent" && n > 1 && n <= 100 && (namedBefore(ts, i, "match", "compare") || i+2 < len(ts) && (ts[i+2].w == "match" || ts[i+2].w == "threshold")):
+			s.threshold = n / 100 // "85 percent match minimum", "at a 92% threshold", "compare at 90%"
 		}
 	}
 	if i := index(ts, "challenge"); i >= 0 {
@@ -224,7 +226,8 @@ func numberAt(ts []token, i int) (float64, bool) {
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+	"ninety": 90,
 }
 
 // hasSetting is a cheap test before readSettings: a number or a unit word.
