@@ -293,6 +293,11 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		// sentence before spoke of
 		pos = []*step{{k: t.k}}
 	}
+	if st.threshold > 0 && len(pos) == 0 && p.find(kFaceCompare) >= 0 && !has(ts, "scan") {
+		// "raise match threshold on the compare to 0.9": a face scan has a
+		// threshold too, but a match threshold is the comparison's
+		pos = []*step{{k: kFaceCompare}}
+	}
 	if st.any() {
 		for _, s := range p.steps {
 			if !st.accepts(s.k) {
@@ -617,7 +622,14 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	front, back := false, false
-	for _, c := range splitClauses(ts) {
+	clauses := splitClauses(ts)
+	if cond.k == condFail && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+2], func(t token) bool { return t.w == "," || t.w == "." }) {
+		// "if sms can't be delivered send email code instead": the condition ends
+		// where no comma says so; its "can't" rules nothing out in what follows,
+		// and the step it names is the one that fails (the anchor, below)
+		clauses = splitClauses(ts[cond.end+1:])
+	}
+	for _, c := range clauses {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
 		a := analyze(c.toks, append(slices.Clone(ctx), steps...))
 		if len(c.toks) > 1 && c.toks[0].w == "no" && c.toks[1].w == "else" {

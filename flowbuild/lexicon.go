@@ -510,6 +510,10 @@ var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "g
 // date, not a place in the flow.
 var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
 
+// listGlueWords sit between the items of a list of contacts ("the phone number
+// and the email address", "then their email too").
+var listGlueWords = []string{"and", "then", "the", "their", "his", "her", "your", "number", "address", "too", "also", "plus", "as", "well", "&"}
+
 // pastMarkWords set a clause in the past ("two years ago", "yesterday"): a story.
 var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 
@@ -741,7 +745,7 @@ type lexicon struct {
 	ceaseVerb                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
 	negScopeEnd                                                                                                                                                                          phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                             map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                 map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject       map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
@@ -854,6 +858,7 @@ func newLexicon() *lexicon {
 	l.readAloud = wordSet(readAloudWords)
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
+	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)

@@ -1341,6 +1341,11 @@ func narrative(ts []token) bool {
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
 	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
+	for i := 1; speaker && i+1 < len(ts); i++ {
+		if ts[i].raw == "used" && ts[i+1].raw == "to" && lex.speaker[ts[i-1].raw] {
+			return true // "we used to only verify email at signup": a past habit
+		}
+	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
 }
 
@@ -1970,6 +1975,20 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			split = i
 			a.refAfter = t.w == "after"
 			break
+		}
+	}
+	if split == 0 {
+		// "before the code the avatar should ask them to confirm the amount": the
+		// place comes first with no comma; the instruction starts at its subject
+		for k := 2; k < len(ts); k++ {
+			if ts[k].w == "avatar" || lex.speaker[ts[k].raw] || ts[k].raw == "they" || ts[k].raw == "you" {
+				if ts[k-1].raw == "the" {
+					k--
+				}
+				ts = slices.Concat(ts[k:], ts[:k])
+				split = len(ts) - k
+				break
+			}
 		}
 	}
 	negs := negations(ts)
@@ -2774,6 +2793,9 @@ func dataMatch(ts []token) bool {
 		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && has(ts[:i], "verify")) {
 			continue
 		}
+		if t.w == "same" && !sameChecked(ts, i) {
+			continue // "send a code to their inbox (same address they log in with)": which address, not a check
+		}
 		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
 			if lex.dataField[ts[j].raw] && !(ts[j].raw == "number" && j > 0 && ts[j-1].w == "phone") {
 				return true
@@ -2781,6 +2803,21 @@ func dataMatch(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// sameChecked: "same" at i states a check ("it must be the same name as on
+// the ID", "check it's the same email they signed up with") rather than naming
+// a thing ("the same address they log in with"): an "as" follows, a be-verb is
+// before it, or the clause has a verb of checking.
+func sameChecked(ts []token, i int) bool {
+	if hasRaw(ts[i+1:min(len(ts), i+5)], "as") {
+		return true
+	}
+	j := i - 1
+	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "exactly" || ts[j].raw == "very") {
+		j--
+	}
+	return j >= 0 && lex.becomes[ts[j].raw] || has(ts, "verify") || hasRaw(ts, "ensure", "sure", "must", "should")
 }
 
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").

@@ -246,9 +246,10 @@ var rules = map[string][]rule{
 		// one the clause before named ("swap that code for an email one")
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
 		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
+			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
 			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
-			next == "one" && (lastCode || has(d.a.prior, "code")) ||
+			next == "one" && (lastCode || has(d.a.prior, "code") || findKind(d.seq, kEmailOTP) >= 0) || // "put a sms code before the email one"
 			// "the OTP can't go to the phone number …, so it goes to their email":
 			// "it" is the code just named, and the email where it goes
 			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyRaw(ts, lex.emailGiven) {
@@ -293,7 +294,8 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
 			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
-				!has(d.ts, "email") && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number")
+				(!has(d.ts, "email") || listedWith(d.ts, i, "email")) && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number" ||
+					bareObject(d.ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm"))) // "verify their email, then their phone"
 		},
 		make: func(d *detector, i int) { d.smsIdx = i; d.add(&step{k: kSMSOTP}, i) },
 	}},
@@ -845,6 +847,35 @@ func (d *detector) liveSource() string {
 		return "faceScan"
 	}
 	return "sessionVideo"
+}
+
+// listedWith: the word at i and a word of lemma w are two items of one list
+// ("verify the phone number and the email address", "email and phone by code"),
+// with nothing between them but articles, "number"/"address" and the list's
+// conjunction.
+func listedWith(ts []token, i int, w string) bool {
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(ts); j += step {
+			if ts[j].w == w {
+				return true
+			}
+			if !lex.listGlue[ts[j].raw] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// bareObject: the clause is only an object, its verb left to the clause before
+// ("verify their phone, then their email", "then the email address too").
+func bareObject(ts []token) bool {
+	for _, t := range ts {
+		if !lex.listGlue[t.raw] && t.w != "email" && t.w != "phone" && t.w != "." && t.w != "," {
+			return false
+		}
+	}
+	return true
 }
 
 // hasNear reports whether a word of set is within dist tokens of i.
