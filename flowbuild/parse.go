@@ -465,7 +465,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
 			seq = merge(seq, []*step{{k: kRecognition}})
 		}
-		if c.title && hasBody && !populationCondition(c.toks) {
+		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) {
 			continue
 		}
 		// a condition holds to the end of its sentence once a step went under it
@@ -1297,6 +1297,13 @@ func (p *parsed) addHeldCompare() {
 	c := &step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "providedData", ProvidedDataKey: "photo"}, srcB: &flow.FaceSource{Source: live}, auto: true}
 	p.steps = slices.Insert(p.steps, at+1, c)
 	p.notes = append(p.notes, "Added a face comparison of the live face with the photo your app passes in, since the text holds that photo and names no step that reads it.")
+}
+
+// docRestriction: a heading says which documents the flow takes ("Passports
+// only: scan one", "Only unexpired passports: …"): a requirement on the scan
+// its body asks for, not the use case's name.
+func docRestriction(ts []token) bool {
+	return anyDoc(ts) && (has(ts, "only") || hasRaw(ts, "unexpired", "valid", "nonexpired"))
 }
 
 // heldContact: the clause says the integrator already holds the user's email
