@@ -94,11 +94,14 @@ func readCondition(ts []token, seq []*step) condition {
 			end := i + phraseLen(ts, i, lex.failPhrase) - 1
 			if end+1 < len(ts) && ts[end+1].w == "code" {
 				end = failCount(ts, end+1) // "if they put wrong code 3 times": the code is what failed, not a step to add
+			} else {
+				end = failCount(ts, end) // "if it's wrong twice"
 			}
 			return condition{k: condFail, end: end}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
-			// "if a deepfake is detected": the check before failed
-			return condition{k: condFail, end: i}
+			// "if a deepfake is detected": the check before failed; "if it's wrong
+			// twice": how often is the condition's, no retry
+			return condition{k: condFail, end: failCount(ts, i)}
 		case lex.condFail[t.raw] || lex.condStop[t.raw] && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
@@ -109,6 +112,8 @@ func readCondition(ts []token, seq []*step) condition {
 			}
 			if t.raw == "fallback" || t.raw == "backup" {
 				end = -1 // "send an SMS code as a fallback": the role of the clause's step
+			} else {
+				end = failCount(ts, end) // "if they fail it twice"
 			}
 			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
@@ -422,7 +427,7 @@ func possessiveAt(ts []token, i int) bool {
 // clause asks for.
 func failCount(ts []token, i int) int {
 	j := i + 1
-	if j < len(ts) && lex.typedIn[ts[j].raw] {
+	for j < len(ts) && (lex.typedIn[ts[j].raw] || ts[j].raw == "it" || ts[j].raw == "in") {
 		j++
 	}
 	switch {

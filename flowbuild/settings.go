@@ -86,6 +86,13 @@ func readSettings(ts []token) stepSettings {
 		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num) {
 			continue // "expiry=5m": minutes, which the tokenizer read as millions
 		}
+		if lex.failTimes[t.raw] && failedBefore(ts, i) {
+			s.attempts = 2 // "if it's wrong twice", "if they fail it twice": the code's attempts
+			if t.raw == "thrice" {
+				s.attempts = 3
+			}
+			continue
+		}
 		n, ok := numberAt(ts, i)
 		if !ok {
 			continue
@@ -208,6 +215,17 @@ func keyValue(s *stepSettings, key string, t token, n float64) bool {
 	return false
 }
 
+// failedBefore: a word before i says how a code failed ("if it's wrong twice",
+// "if they fail it twice", "if incorrect otp entered twice").
+func failedBefore(ts []token, i int) bool {
+	for j := range i {
+		if lex.condFail[ts[j].raw] || lex.condBad[ts[j].raw] || lex.typedIn[ts[j].raw] || phraseAt(ts, j, lex.failPhrase) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberAt reads a number token or a number word ("eight", "ten") at i.
 func numberAt(ts []token, i int) (float64, bool) {
 	t := ts[i]
@@ -233,7 +251,7 @@ var numberWords = map[string]int{
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
 	for _, t := range ts {
-		if t.isNum || t.eq || numberWords[t.raw] > 0 || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
+		if t.isNum || t.eq || numberWords[t.raw] > 0 || lex.failTimes[t.raw] || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
 		}
 	}
