@@ -66,9 +66,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		done = append(done, "nothing (the change was taken back)")
 	}
 	{
-		fronted := false // the new-user condition opened the part before ("for new users, …")
+		fronted := false   // the new-user condition opened the part before ("for new users, …")
+		var before kindSet // the kinds the flow had before the change
+		for _, s := range p.steps {
+			before.add(s.k)
+		}
 		for pi, part := range parts {
 			ts := tokenize(part)
+			if pi > 0 && p.restates(ts, before) {
+				// "put an SMS code right at the very start … we want to confirm the
+				// phone before spending money on the biometric bits": why the step
+				// just added is wanted, not a second one
+				remarks = append(remarks, part)
+				continue
+			}
 			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried, fronted = "for new users, ", clauseStartsIf(ts)
@@ -1258,6 +1269,20 @@ func keepsRest(ts []token, steps []*step) bool {
 	}
 	a := analyze(ts, steps)
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// restates: the words ask only for steps an earlier instruction of the change
+// added (of kinds the flow did not have before it), with no word of adding,
+// removing or replacing: the reason for that instruction.
+func (p *plan) restates(ts []token, before kindSet) bool {
+	if addsStep(ts) || takesOut(ts) || hasAnyRaw(ts, lex.replaceWord) || hasAnyRaw(ts, lex.anotherTry) || readPolicy(ts) != "" ||
+		hasSetting(ts) || has(ts, "only") || hasAnyRaw(ts, lex.acceptVerb) { // "driving licences only": a setting of the step added
+		return false
+	}
+	a := analyze(ts, p.steps)
+	return len(a.steps) > 0 && a.neg == 0 && !a.front && !a.back && len(a.ref) == 0 && !slices.ContainsFunc(a.steps, func(s *step) bool {
+		return before.has(s.k) || p.find(s.k) < 0 || len(s.docTypes) > 0
+	})
 }
 
 // dropRestRemark cuts a remark that the rest stays as it is off the end of an

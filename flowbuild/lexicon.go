@@ -155,7 +155,8 @@ var (
 )
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
-var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you"}
+var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
+	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber"}
 
 // dataFields name a field of the user's data: "the name matches", "same date of birth".
 var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}

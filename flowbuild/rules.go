@@ -561,7 +561,7 @@ var readBackRule = rule{
 var readAloudRule = rule{
 	when: func(d *detector, i int) bool {
 		return readBackObject(d.ts, i) == "" && !d.got.has(kInform) && !d.got.has(kAsk) &&
-			slices.ContainsFunc(d.ts[i+1:min(len(d.ts), i+4)], func(t token) bool { return lex.readAloud[t.raw] })
+			slices.ContainsFunc(d.ts[i+1:min(len(d.ts), i+5)], func(t token) bool { return lex.readAloud[t.raw] }) // "reads out the exam rules"
 	},
 	make: func(d *detector, i int) {
 		j := i
