@@ -1307,7 +1307,7 @@ func heldContact(ts []token) kind {
 	// handed over before is held ("everyone gave us their email at signup")
 	held := hasAnyRaw(ts, lex.possess) || hasRaw(ts, "file") && hasRaw(ts, "on")
 	if hasAnyRaw(ts, lex.emailGiven) {
-		held = hasAnyRaw(ts, lex.givenBefore) && (hasRaw(ts, "us", "already") || hasAnyRaw(ts, lex.signupWord)) && !hasRaw(ts, "just", "now")
+		held = hasAnyRaw(ts, lex.givenBefore) && (hasRaw(ts, "us", "already") || hasAnyRaw(ts, lex.signupWord)) && !hasRaw(ts, "just", "now") && !typesNow(ts)
 	}
 	if !held {
 		return kNone
@@ -1319,6 +1319,22 @@ func heldContact(ts []token) kind {
 		return kSMSOTP
 	}
 	return kNone
+}
+
+// typesNow: the user hands an address over in the session, in the present
+// ("patient types in the email they registered with", "they enter the address
+// they signed up with"): the past words say which address, not that it is held.
+func typesNow(ts []token) bool {
+	for i, t := range ts {
+		if lex.emailGiven[t.raw] && !lex.givenBefore[t.raw] && t.raw != "given" {
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				if ts[j].w == "email" || ts[j].raw == "address" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // narrative: a clause telling what was done before ("we tried SMS before", "we
@@ -2119,22 +2135,31 @@ func eventTime(ts []token, seq []*step) (int, int) {
 		if !orderRefLemmas[ts[i].w] {
 			continue
 		}
-		subject := ts[i+1].raw
+		j := i + 1 // the subject's head word
+		subject := ts[j].raw
 		speaks := lex.speaker[subject] || lex.personPronoun[subject] || subject == "you"
 		can := (lex.personRef[subject] || subject == "anyone" || subject == "we") && lex.subjectAux[ts[i+2].raw]
+		if !speaks && !can && i+3 < len(ts) && lex.determiner[subject] && lex.askModal[ts[i+3].raw] && !namesAnything(ts[i+2:i+3]) {
+			// "Before a patient can join a video consult with their GP we want a
+			// liveness check", "before the payout can be released": a noun that
+			// names no step and a modal are someone or something outside the
+			// flow, as "before anyone can" is
+			j = i + 2
+			can = true
+		}
 		if !speaks && !can {
 			continue
 		}
 		end := -1
-		for k := i + 2; k+1 < len(ts); k++ {
+		for k := j + 1; k+1 < len(ts); k++ {
 			if (lex.speaker[ts[k].raw] || lex.personPronoun[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
 				end = k
 				break
 			}
 		}
 		if end < 0 && can {
-			end = i + 3 + slices.IndexFunc(ts[i+3:], func(t token) bool { return instructionVerbs[t.w] || namesAnything([]token{t}) })
-			if end < i+3 {
+			end = j + 2 + slices.IndexFunc(ts[j+2:], func(t token) bool { return instructionVerbs[t.w] || namesAnything([]token{t}) })
+			if end < j+2 {
 				end = len(ts)
 			}
 		}

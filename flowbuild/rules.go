@@ -368,7 +368,11 @@ var rules = map[string][]rule{
 	}},
 	"match": {dataRule},
 	"same": {{when: func(d *detector, i int) bool {
-		return !lex.placeNoun[d.next(i)] && dataRule.when(d, i) // "in the same position": where, not a data check
+		// "in the same position": where, not a data check; "fire a verification
+		// code to that same address": where the code goes, the address just
+		// given, not a check that it matches one
+		to := i >= 2 && lex.determiner[d.prev(i)] && lex.sendTo[d.ts[i-2].raw] || lex.sendTo[d.prev(i)]
+		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && dataRule.when(d, i)
 	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
