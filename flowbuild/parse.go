@@ -762,13 +762,28 @@ func parse(text string) *parsed {
 			contact = hc
 		}
 		entryWords := false
-		if e := lastKindStep(seq, kEnterEmail); e != nil && seq[len(seq)-1] == e && len(a.steps) == 1 && a.steps[0].k == kInform && entryPrompt(c.toks) {
-			// "have them enter their email, with the input prompt telling them to
-			// use their corporate address": what the entry's own prompt says, not
-			// something the avatar says after it
-			e.phrase = a.steps[0].phrase
-			a.steps, entryWords = nil, true
-			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
+		q := slices.IndexFunc(c.toks, func(t token) bool { return t.w == quoteW && t.raw == quoteW })
+		if e := lastKindStep(seq, kEnterEmail); e != nil && seq[len(seq)-1] == e && (entryPrompt(c.toks) || q > 0 && lex.speechNoun[c.toks[q-1].raw]) {
+			// (a quoted prompt right after the entry is the entry's: "ask for their
+			// email in the input box; its prompt: "Use your work email"")
+			switch {
+			case len(a.steps) == 1 && a.steps[0].k == kInform:
+				// "have them enter their email, with the input prompt telling them to
+				// use their corporate address": what the entry's own prompt says, not
+				// something the avatar says after it
+				e.phrase = a.steps[0].phrase
+			case len(a.steps) == 0 && q >= 0:
+				// "type their email into the entry box, with the on-screen prompt
+				// 'Enter the email you use for your BetNorth account'": the prompt's
+				// own words, as written
+				e.phrase = quoteW + c.toks[q].orig + quoteW
+			default:
+				q = -2
+			}
+			if q != -2 {
+				a.steps, entryWords = nil, true
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
+			}
 		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
 			// "driving licence (DL only, no passports)", "not ID cards": the types
@@ -2628,7 +2643,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	if strong >= 0 {
 		kept := d.out[:0]
 		for _, s := range d.out {
-			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) {
+			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) && !(s.k == kInform && givesReason(s.phrase)) {
 				continue
 			}
 			kept = append(kept, s)
@@ -2659,6 +2674,21 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		ci--
 	}
 	return d.out
+}
+
+// givesReason: what the avatar explains is a statement of its own ("explain in
+// a friendly way that we need to check their ID because of our insurance
+// rules"), not the name of the step it sits beside ("explain the ID scan"), so
+// it stays a line though the clause names a step.
+func givesReason(phrase string) bool {
+	for rest := phrase; rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if lex.reasonWord[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // toldFrom returns where the line the avatar tells the user begins: after a
