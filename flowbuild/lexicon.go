@@ -710,6 +710,7 @@ type lexicon struct {
 	paymentNoun                                                                                                                                                                          map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
 	sendTo                                                                                                                                                                               map[string]bool   // "to the same address": where a code goes
+	pathNoun                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                           map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
@@ -792,8 +793,9 @@ func newLexicon() *lexicon {
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
-	l.reasonWord = wordSet([]string{"that", "why", "because", "since"}) // "explain that we need …", "explain why": a statement, not a step's name
-	l.sendTo = wordSet([]string{"to", "at", "into"})                    // "a code to that same address", "at the same number": where a code goes
+	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
+	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
+	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)

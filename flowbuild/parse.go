@@ -995,19 +995,7 @@ func parse(text string) *parsed {
 	if key := providedKey(ts); key != "" {
 		// "our backend passes it in as providedData (key: profilePhoto)", "in the
 		// session's providedData under 'policySelfie'": the key the photo is under
-		var setKey func([]*step)
-		setKey = func(steps []*step) {
-			for _, s := range steps {
-				for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
-					if fs != nil && fs.Source == "providedData" {
-						fs.ProvidedDataKey = key
-					}
-				}
-				setKey(s.branch)
-				setKey(s.fallback)
-			}
-		}
-		setKey(p.steps)
+		setProvidedKey(p.steps, key, false)
 	}
 	p.restrictDocTypes()
 	return p
@@ -2429,6 +2417,23 @@ func providedKey(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// setProvidedKey gives the key the text named to the steps that read a photo
+// from providedData, branches and fallbacks too; newOnly keeps to the steps an
+// edit added (no node yet), so a change leaves the keys it did not name.
+func setProvidedKey(steps []*step, key string, newOnly bool) {
+	for _, s := range steps {
+		if !newOnly || s.node == nil {
+			for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+				if fs != nil && fs.Source == "providedData" {
+					fs.ProvidedDataKey = key
+				}
+			}
+		}
+		setProvidedKey(s.branch, key, newOnly)
+		setProvidedKey(s.fallback, key, newOnly)
+	}
 }
 
 // camelCase: an identifier such as "profilePhoto", a lower-case start with a

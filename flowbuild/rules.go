@@ -166,7 +166,9 @@ var rules = map[string][]rule{
 		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
-	"recognize": {simple(kRecognition, nil)},
+	// "on the recognised path swap the email OTP for an SMS one": the path a
+	// recognised user takes, not a recognition named
+	"recognize": {simple(kRecognition, func(d *detector, i int) bool { return !lex.pathNoun[d.next(i)] })},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
 	"identify": {simple(kRecognition, func(d *detector, i int) bool {
