@@ -135,6 +135,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// code in its place, expiring after 5 minutes": the new step's settings
 				st.apply(p.touched)
 			}
+			if key := providedKey(ts); err == nil && key != "" {
+				// "compare them 1:1 with the profile photo we send in providedData
+				// (key profilePhoto) instead": the key of the photo the new step reads
+				setProvidedKey(p.steps, key, true)
+			}
 			if err != nil && len(done) > 0 && has(ts, "no") && hasAnyRaw(ts, lex.doneRef) && len(analyze(ts, p.steps).steps) == 0 {
 				// "Remove the permissions step and the SMS; we don't need either.": a
 				// reason that points back at what the change just did, not a change
@@ -817,6 +822,20 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
+	if len(pos) > 0 && len(neg) > 0 {
+		// "replace the SMS OTP with just having them type their email address, no
+		// code sent": a kind ruled out that the flow does not have is no step to
+		// take out, only one the new steps must not be; nor is it added
+		pos = slices.DeleteFunc(pos, func(s *step) bool { return negKinds.has(s.k) && findKind(named, s.k) < 0 && !s.k.isConversation() })
+		if len(pos) > 0 && slices.ContainsFunc(neg, func(s *step) bool { return findKind(named, s.k) >= 0 }) {
+			// (with none of them in the flow, "use SMS instead of email" says the
+			// flow has no email code)
+			neg = slices.DeleteFunc(neg, func(s *step) bool { return findKind(named, s.k) < 0 })
+		}
+	}
+	// "have them type their email address": the entry, never read as the channel
+	// of a code as "use email instead of SMS" is
+	typed := has(ts, "collect") || namesEntry
 	pos = dedupeKinds(pos)
 	subject := p.touched != nil && len(ts) > 1 && lex.touchedRef[ts[0].raw] && p.find(p.touched.k) >= 0
 	if subject && len(neg) == 0 {
@@ -951,7 +970,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	switch op {
 	case opReplace:
-		return p.replace(pos, neg)
+		return p.replace(pos, neg, typed)
 	case opRemove:
 		targets := append(neg, pos...)
 		if len(targets) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && p.find(p.touched.k) >= 0 {
@@ -1712,7 +1731,7 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 }
 
 // replace swaps an old step for a new one in its place.
-func (p *plan) replace(pos, neg []*step) ([]string, error) {
+func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	var old, repl *step
 	channelFromContext(pos) // "with collecting their email address and verifying it with a code": that code is an email code
 	switch {
@@ -1773,7 +1792,7 @@ func (p *plan) replace(pos, neg []*step) ([]string, error) {
 		return []string{p.removeAt(i)}, nil
 	}
 	was := p.steps[i].k
-	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail && findKind(pos, kEmailOTP) < 0 {
+	if (was == kEmailOTP || was == kSMSOTP) && repl.k == kEnterEmail && findKind(pos, kEmailOTP) < 0 && !typed {
 		// (with an email code named too, "an email entry and an email code", the entry is a step of its own)
 		repl.k = kEmailOTP // "use email instead of SMS": the channel of the code
 	}

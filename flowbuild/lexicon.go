@@ -262,7 +262,7 @@ var (
 	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard"}                                                                                                                                               // "our app already asks …": the integrator's side
 	launchNounWords      = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                                                                                        // "before it opens the iframe": the FaceSign page
 	attackWords          = []string{"deepfake", "deepfakes", "spoof", "spoofs", "spoofed", "bot", "bots", "robot", "robots"}                                                                                                                                                                                                         // "not a deepfake": what liveness rules out
-	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox"}                                                                                                                                                                                                                                             // "the input prompt": the entry's own text, not the avatar's
+	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox", "screen", "onscreen"}                                                                                                                                                                                                                       // "the input prompt": the entry's own text, not the avatar's
 	receiveVerbWords     = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                // "users don't receive texts": what reaches them
 	otherExpiryWords     = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                                                                                             // what else expires: "the link's expiry", "expiry 10 minutes"
 	notDocBeforeWords    = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                                                                               // "user ID" is no document
@@ -432,7 +432,7 @@ func lemmaSet(ws ...string) map[string]bool { return wordSet(ws) }
 var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan": {kDocument, kFaceScan}}
 
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
-var speechNounWords = []string{"line", "lines", "script", "wording"}
+var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "placeholder"}
 
 // purposeOpenWords open what an address is for, after the address itself ("type
 // in their email address so we can send them our policy", "the email address
@@ -714,6 +714,9 @@ type lexicon struct {
 	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord map[string]bool
 	paymentNoun                                                                                                                                                                          map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
+	sendTo                                                                                                                                                                               map[string]bool   // "to the same address": where a code goes
+	pathNoun                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
+	reasonWord                                                                                                                                                                           map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord     map[string]bool
@@ -795,6 +798,9 @@ func newLexicon() *lexicon {
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
+	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
+	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
+	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)

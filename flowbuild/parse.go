@@ -762,13 +762,28 @@ func parse(text string) *parsed {
 			contact = hc
 		}
 		entryWords := false
-		if e := lastKindStep(seq, kEnterEmail); e != nil && seq[len(seq)-1] == e && len(a.steps) == 1 && a.steps[0].k == kInform && entryPrompt(c.toks) {
-			// "have them enter their email, with the input prompt telling them to
-			// use their corporate address": what the entry's own prompt says, not
-			// something the avatar says after it
-			e.phrase = a.steps[0].phrase
-			a.steps, entryWords = nil, true
-			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
+		q := slices.IndexFunc(c.toks, func(t token) bool { return t.w == quoteW && t.raw == quoteW })
+		if e := lastKindStep(seq, kEnterEmail); e != nil && seq[len(seq)-1] == e && (entryPrompt(c.toks) || q > 0 && lex.speechNoun[c.toks[q-1].raw]) {
+			// (a quoted prompt right after the entry is the entry's: "ask for their
+			// email in the input box; its prompt: "Use your work email"")
+			switch {
+			case len(a.steps) == 1 && a.steps[0].k == kInform:
+				// "have them enter their email, with the input prompt telling them to
+				// use their corporate address": what the entry's own prompt says, not
+				// something the avatar says after it
+				e.phrase = a.steps[0].phrase
+			case len(a.steps) == 0 && q >= 0:
+				// "type their email into the entry box, with the on-screen prompt
+				// 'Enter the email you use for your BetNorth account'": the prompt's
+				// own words, as written
+				e.phrase = quoteW + c.toks[q].orig + quoteW
+			default:
+				q = -2
+			}
+			if q != -2 {
+				a.steps, entryWords = nil, true
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
+			}
 		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
 			// "driving licence (DL only, no passports)", "not ID cards": the types
@@ -980,19 +995,7 @@ func parse(text string) *parsed {
 	if key := providedKey(ts); key != "" {
 		// "our backend passes it in as providedData (key: profilePhoto)", "in the
 		// session's providedData under 'policySelfie'": the key the photo is under
-		var setKey func([]*step)
-		setKey = func(steps []*step) {
-			for _, s := range steps {
-				for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
-					if fs != nil && fs.Source == "providedData" {
-						fs.ProvidedDataKey = key
-					}
-				}
-				setKey(s.branch)
-				setKey(s.fallback)
-			}
-		}
-		setKey(p.steps)
+		setProvidedKey(p.steps, key, false)
 	}
 	p.restrictDocTypes()
 	return p
@@ -1314,7 +1317,7 @@ func heldContact(ts []token) kind {
 	// handed over before is held ("everyone gave us their email at signup")
 	held := hasAnyRaw(ts, lex.possess) || hasRaw(ts, "file") && hasRaw(ts, "on")
 	if hasAnyRaw(ts, lex.emailGiven) {
-		held = hasAnyRaw(ts, lex.givenBefore) && (hasRaw(ts, "us", "already") || hasAnyRaw(ts, lex.signupWord)) && !hasRaw(ts, "just", "now")
+		held = hasAnyRaw(ts, lex.givenBefore) && (hasRaw(ts, "us", "already") || hasAnyRaw(ts, lex.signupWord)) && !hasRaw(ts, "just", "now") && !typesNow(ts)
 	}
 	if !held {
 		return kNone
@@ -1326,6 +1329,22 @@ func heldContact(ts []token) kind {
 		return kSMSOTP
 	}
 	return kNone
+}
+
+// typesNow: the user hands an address over in the session, in the present
+// ("patient types in the email they registered with", "they enter the address
+// they signed up with"): the past words say which address, not that it is held.
+func typesNow(ts []token) bool {
+	for i, t := range ts {
+		if lex.emailGiven[t.raw] && !lex.givenBefore[t.raw] && t.raw != "given" {
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				if ts[j].w == "email" || ts[j].raw == "address" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // narrative: a clause telling what was done before ("we tried SMS before", "we
@@ -2145,22 +2164,31 @@ func eventTime(ts []token, seq []*step) (int, int) {
 		if !orderRefLemmas[ts[i].w] {
 			continue
 		}
-		subject := ts[i+1].raw
+		j := i + 1 // the subject's head word
+		subject := ts[j].raw
 		speaks := lex.speaker[subject] || lex.personPronoun[subject] || subject == "you"
 		can := (lex.personRef[subject] || subject == "anyone" || subject == "we") && lex.subjectAux[ts[i+2].raw]
+		if !speaks && !can && i+3 < len(ts) && lex.determiner[subject] && lex.askModal[ts[i+3].raw] && !namesAnything(ts[i+2:i+3]) {
+			// "Before a patient can join a video consult with their GP we want a
+			// liveness check", "before the payout can be released": a noun that
+			// names no step and a modal are someone or something outside the
+			// flow, as "before anyone can" is
+			j = i + 2
+			can = true
+		}
 		if !speaks && !can {
 			continue
 		}
 		end := -1
-		for k := i + 2; k+1 < len(ts); k++ {
+		for k := j + 1; k+1 < len(ts); k++ {
 			if (lex.speaker[ts[k].raw] || lex.personPronoun[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
 				end = k
 				break
 			}
 		}
 		if end < 0 && can {
-			end = i + 3 + slices.IndexFunc(ts[i+3:], func(t token) bool { return instructionVerbs[t.w] || namesAnything([]token{t}) })
-			if end < i+3 {
+			end = j + 2 + slices.IndexFunc(ts[j+2:], func(t token) bool { return instructionVerbs[t.w] || namesAnything([]token{t}) })
+			if end < j+2 {
 				end = len(ts)
 			}
 		}
@@ -2417,6 +2445,23 @@ func providedKey(ts []token) string {
 	return ""
 }
 
+// setProvidedKey gives the key the text named to the steps that read a photo
+// from providedData, branches and fallbacks too; newOnly keeps to the steps an
+// edit added (no node yet), so a change leaves the keys it did not name.
+func setProvidedKey(steps []*step, key string, newOnly bool) {
+	for _, s := range steps {
+		if !newOnly || s.node == nil {
+			for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+				if fs != nil && fs.Source == "providedData" {
+					fs.ProvidedDataKey = key
+				}
+			}
+		}
+		setProvidedKey(s.branch, key, newOnly)
+		setProvidedKey(s.fallback, key, newOnly)
+	}
+}
+
 // camelCase: an identifier such as "profilePhoto", a lower-case start with a
 // capital inside.
 func camelCase(w string) bool {
@@ -2629,7 +2674,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	if strong >= 0 {
 		kept := d.out[:0]
 		for _, s := range d.out {
-			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) {
+			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) && !(s.k == kInform && givesReason(s.phrase)) {
 				continue
 			}
 			kept = append(kept, s)
@@ -2660,6 +2705,21 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		ci--
 	}
 	return d.out
+}
+
+// givesReason: what the avatar explains is a statement of its own ("explain in
+// a friendly way that we need to check their ID because of our insurance
+// rules"), not the name of the step it sits beside ("explain the ID scan"), so
+// it stays a line though the clause names a step.
+func givesReason(phrase string) bool {
+	for rest := phrase; rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if lex.reasonWord[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // toldFrom returns where the line the avatar tells the user begins: after a

@@ -420,6 +420,10 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		return "Say: " + q
 	}
 	if p := trimDot(strings.TrimSpace(s.phrase)); p != "" {
+		if _, that, ok := strings.Cut(p, " that "); ok && that != "" && (strings.HasPrefix(p, "in ") || strings.HasPrefix(p, "with ")) {
+			// "explain in a friendly way that we need to check their ID": how, then what
+			return "Explain to the user " + p + "."
+		}
 		if startsWh(p) || s.topics == tReason && (strings.HasPrefix(p, "the ") || strings.HasPrefix(p, "our ")) {
 			// ("state the purpose of the recording": the purpose is what is explained)
 			return "Explain to the user " + p + "."

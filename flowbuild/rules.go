@@ -166,7 +166,9 @@ var rules = map[string][]rule{
 		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
-	"recognize": {simple(kRecognition, nil)},
+	// "on the recognised path swap the email OTP for an SMS one": the path a
+	// recognised user takes, not a recognition named
+	"recognize": {simple(kRecognition, func(d *detector, i int) bool { return !lex.pathNoun[d.next(i)] })},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
 	"identify": {simple(kRecognition, func(d *detector, i int) bool {
@@ -370,7 +372,11 @@ var rules = map[string][]rule{
 	}},
 	"match": {dataRule},
 	"same": {{when: func(d *detector, i int) bool {
-		return !lex.placeNoun[d.next(i)] && dataRule.when(d, i) // "in the same position": where, not a data check
+		// "in the same position": where, not a data check; "fire a verification
+		// code to that same address": where the code goes, the address just
+		// given, not a check that it matches one
+		to := i >= 2 && lex.determiner[d.prev(i)] && lex.sendTo[d.ts[i-2].raw] || lex.sendTo[d.prev(i)]
+		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && dataRule.when(d, i)
 	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
