@@ -694,6 +694,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.branchEdit(ts); ok {
 		return d, nil
 	}
+	if d, ok := p.recognisedPathEdit(ts); ok {
+		return d, nil
+	}
 	if d, ok := p.retryEdit(ts); ok {
 		return d, nil
 	}
@@ -1288,6 +1291,56 @@ func keepsRest(ts []token, steps []*step) bool {
 	}
 	a := analyze(ts, steps)
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// recognisedPathEdit changes the path of the users the recognition finds
+// ("guests we recognise just do liveness and skip the passport", "known users
+// only need an SMS code"): the main path after the recognition keeps the
+// steps the words name; the others leave it when the words say "just" or
+// "only", and the ones they skip leave it. The new-user branch is not touched.
+// It declines (false) unless the flow has a recognition and the words open with
+// its users.
+func (p *plan) recognisedPathEdit(ts []token) ([]string, bool) {
+	r := p.find(kRecognition)
+	cond := readCondition(ts, p.steps)
+	if r < 0 || cond.k != condMain || addsStep(ts) || hasAnyRaw(ts, lex.replaceWord) {
+		return nil, false
+	}
+	a := analyze(ts[cond.end+1:], p.steps)
+	keep := slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kRecognition })
+	if !a.exclusive && a.neg == 0 || len(keep) == 0 && a.neg == 0 {
+		return nil, false
+	}
+	var done, moved []string
+	rec := p.steps[r]
+	newUsersEnd := len(rec.branch) == 0
+	for i := len(p.steps) - 1; i > r; i-- {
+		s := p.steps[i]
+		if s.k.isConversation() || findKind(keep, s.k) >= 0 || !a.neg.has(s.k) && !a.exclusive {
+			continue
+		}
+		p.steps = slices.Delete(p.steps, i, i+1)
+		if newUsersEnd {
+			// "members we already know just do liveness": the steps the flow had
+			// stay for the users the recognition does not find
+			rec.branch = slices.Insert(rec.branch, 0, s)
+			moved = slices.Insert(moved, 0, s.k.String())
+			continue
+		}
+		p.gone.add(s.k)
+		p.unlink(s)
+		done = append(done, "removed the "+s.k.String()+" from the path of recognised users")
+	}
+	if len(moved) > 0 {
+		done = append(done, "recognised users skip the "+nounList(moved)+", which users the recognition does not find still go through")
+	}
+	for _, s := range keep {
+		if p.find(s.k) < 0 {
+			p.insert(s, false, false, []*step{p.steps[r]}, true)
+			done = append(done, "added "+s.k.withArticle()+" for recognised users")
+		}
+	}
+	return done, len(done) > 0
 }
 
 // restates: the words ask only for steps an earlier instruction of the change

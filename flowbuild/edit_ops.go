@@ -53,6 +53,13 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ":") && i-start >= 2 && hasEditVerb(words[start:i]) && lex.userWord[w] {
+			// "put face recognition at the start: guests we recognise just do
+			// liveness": the instruction, then what each group of users does
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ":"))
+			start = i
+			continue
+		}
 		if w == "if" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) {
 			// "take the email fallback out, if the SMS fails just end": the removal,
 			// then what a failure leads to now
@@ -735,6 +742,27 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	secondTry = secondTry || sc.anchor != nil && slices.ContainsFunc(steps, func(s *step) bool { return rescan(s, sc.anchor) })
+	if r := p.find(kRecognition); cond.k == condNewUser && r >= 0 && !hasAnyRaw(ts, lex.anotherTry) {
+		// "guests we don't recognise go through the existing passport scan and
+		// compare": what their branch already has is named, not added again
+		// (a liveness check right after the recognition is every user's: the new
+		// users' path starts with it)
+		sharedLiveness := r+1 < len(p.steps) && p.steps[r+1].k == kLiveness
+		var had []string
+		steps = slices.DeleteFunc(slices.Clone(steps), func(s *step) bool {
+			if len(s.docTypes) > 0 || hasSetting(ts) {
+				return false // "on the new user branch, ask for a passport specifically": a setting of the step it has
+			}
+			if findKind(p.steps[r].branch, s.k) >= 0 || s.k == kLiveness && sharedLiveness {
+				had = append(had, s.k.String())
+				return true
+			}
+			return false
+		})
+		if len(steps) == 0 && len(had) > 0 && negs == 0 && len(done) == 0 {
+			return []string{"kept the path of users the recognition does not find, which already has the " + nounList(had)}, true
+		}
+	}
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
