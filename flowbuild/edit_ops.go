@@ -750,10 +750,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		sharedLiveness := r+1 < len(p.steps) && p.steps[r+1].k == kLiveness
 		var had []string
 		steps = slices.DeleteFunc(slices.Clone(steps), func(s *step) bool {
-			if len(s.docTypes) > 0 || hasSetting(ts) {
+			b := findKind(p.steps[r].branch, s.k)
+			if hasSetting(ts) || len(s.docTypes) > 0 && (b < 0 || !slices.Equal(s.docTypes, p.steps[r].branch[b].currentDocTypes())) {
 				return false // "on the new user branch, ask for a passport specifically": a setting of the step it has
 			}
-			if findKind(p.steps[r].branch, s.k) >= 0 || s.k == kLiveness && sharedLiveness {
+			if b >= 0 || s.k == kLiveness && sharedLiveness {
 				had = append(had, s.k.String())
 				return true
 			}
