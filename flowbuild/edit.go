@@ -816,11 +816,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if negKinds.has(kOTP) && !negKinds.has(kEmailOTP) {
 		neg = append(neg, &step{k: kOTP})
 	}
+	// "have them type their email address": the entry, never read as the channel
+	// of a code as "use email instead of SMS" is
+	typed := has(ts, "collect") || namesEntry
 	if p.stepOf(kEnterEmail) == nil && p.stepOf(kEmailOTP) != nil {
 		// "replace the email step with SMS", "remove the email fallback": the
-		// flow's email step is its code
-		for _, list := range [][]*step{pos, neg} {
-			if len(list) > 0 && list[0].k == kEnterEmail && (hasAnyRaw(ts, lex.replaceWord) || takesOut(ts) || hasRaw(ts, "move")) {
+		// flow's email step is its code ("instead of the email code, have them
+		// key in their email address" types one in)
+		for li, list := range [][]*step{pos, neg} {
+			newSide := li == 0 && len(neg) > 0
+			if len(list) > 0 && list[0].k == kEnterEmail && (hasAnyRaw(ts, lex.replaceWord) || takesOut(ts) || hasRaw(ts, "move")) && !(typed && newSide) {
 				list[0].k = kEmailOTP
 			}
 		}
@@ -836,9 +841,6 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			neg = slices.DeleteFunc(neg, func(s *step) bool { return findKind(named, s.k) < 0 })
 		}
 	}
-	// "have them type their email address": the entry, never read as the channel
-	// of a code as "use email instead of SMS" is
-	typed := has(ts, "collect") || namesEntry
 	pos = dedupeKinds(pos)
 	subject := p.touched != nil && len(ts) > 1 && lex.touchedRef[ts[0].raw] && p.find(p.touched.k) >= 0
 	if subject && len(neg) == 0 {
@@ -944,7 +946,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	op := opAdd
 	switch {
-	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):
+	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || takesOffOrOut(ts)):
 		op = opRemove // "take out the selfie and compare against the live video instead"
 	case len(pos) == 2 && (strings.Contains(sentence, "→") || strings.Contains(sentence, "->")) && p.find(pos[0].k) >= 0 && p.find(pos[1].k) < 0:
 		op = opReplace // "text → email for the code"
@@ -955,7 +957,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
-		hasRaw(ts, "take") && hasRaw(ts, "out", "away") || len(pos) == 0 && len(neg) > 0:
+		takesOffOrOut(ts) || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
@@ -1341,6 +1343,11 @@ func (p *plan) recognisedPathEdit(ts []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// takesOffOrOut: "take … out", "take … away", "take … off" remove.
+func takesOffOrOut(ts []token) bool {
+	return hasRaw(ts, "take", "taking") && hasRaw(ts, "out", "away", "off")
 }
 
 // restates: the words ask only for steps an earlier instruction of the change
