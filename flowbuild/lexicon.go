@@ -311,6 +311,7 @@ var (
 	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                               // a change that brings in a step rather than naming one the flow has
 	channelNounWords     = []string{"channel", "channels", "backup", "fallback", "backups", "fallbacks"}                                                                                                                                         // "the email channel", "remove the email backup": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                // "email must not be used": the auxiliary between a subject and its "not"
+	nothingViaWords      = []string{"goes", "go", "gets", "get", "sent", "send", "comes", "come", "travels", "delivered", "texted", "emailed", "via", "over", "by", "through"}                                                                   // after "nothing" (an aux between), a channel ruled out: "nothing goes over email", "nothing should be sent by SMS"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                                                                                                  // a negated auxiliary that stands for "… not"
 	labelWords           = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                   // name the need for a code, not its place
 	loginWords           = []string{"login", "signin", "logon"}                                                                                                                                                                                  // beside a label ("2FA at login") the label names the flow's purpose
@@ -746,6 +747,7 @@ type lexicon struct {
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
+	nothingVia                                                                                                                                                                           map[string]bool // "goes" in "nothing goes over email"
 	spare                                                                                                                                                                                map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
 }
@@ -812,6 +814,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
+	l.nothingVia = wordSet(nothingViaWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)
@@ -965,6 +968,15 @@ func (l *lexicon) stemmed(w string) (string, bool) {
 		// past of "bin"
 		if len(w) > len(s.cut)+1 && strings.HasSuffix(w, s.cut) && (s.cut != "d" || strings.HasSuffix(w, "ed")) {
 			if c, ok := l.canon[w[:len(w)-len(s.cut)]+s.add]; ok {
+				return c, true
+			}
+		}
+	}
+	// a doubled consonant before "-ing" or "-ed" ("we're dropping SMS", "scrapped
+	// the selfie"): the verb is the stem with one of the pair
+	for _, cut := range [...]string{"ing", "ed"} {
+		if n := len(w) - len(cut); n > 3 && strings.HasSuffix(w, cut) && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouy", rune(w[n-1])) {
+			if c, ok := l.canon[w[:n-1]]; ok {
 				return c, true
 			}
 		}

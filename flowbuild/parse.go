@@ -2312,6 +2312,9 @@ func negations(ts []token) []bool {
 					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
+		case t.w == "nothing" && nothingVia(ts, i+1):
+			// "nothing goes over email", "nothing should be sent by SMS": the
+			// channel after it is ruled out ("nothing else" stays exclusivity)
 		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
 			// "stop making returning customers re-upload their ID", "quit asking
 			// for a selfie": what the flow should no longer do
@@ -2358,6 +2361,20 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// nothingVia: the words from j, after "nothing", say how something would be
+// sent ("goes over", "should be sent by", "via"), an auxiliary or two allowed.
+func nothingVia(ts []token, j int) bool {
+	for k := j; k < len(ts) && k < j+3; k++ {
+		if lex.nothingVia[ts[k].raw] {
+			return true
+		}
+		if !lex.subjectAux[ts[k].raw] && !lex.passiveAux[ts[k].raw] {
+			return false
+		}
+	}
+	return false
 }
 
 // providedKey is the key the text gives for the image in providedData: a word
