@@ -909,6 +909,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// though": what is kept stays where it is; it is no step to add
 		pos = slices.DeleteFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 })
 	}
+	if len(neg) > 0 && isCodeKind(neg[0].k) && slices.ContainsFunc(pos, func(s *step) bool { return s.k == kOTP }) && slices.ContainsFunc(pos, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP }) {
+		// "code should go to their phone by text, not email": the code is the
+		// channel's code, one step, which replaces the channel ruled out
+		pos = slices.DeleteFunc(pos, func(s *step) bool { return s.k == kOTP })
+	}
 	op := opAdd
 	switch {
 	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || hasRaw(ts, "take") && hasRaw(ts, "out", "away")):
