@@ -103,19 +103,26 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
-			if l := findLangs(ts); len(l) > 0 && len(analyze(ts, p.steps).steps) == 0 {
+			if l, names := langsIn(ts); len(l) > 0 && len(analyze(ts, p.steps).steps) == 0 {
 				// "the whole session needs to be in French": a setting of the
 				// session, kept beside the flow as Build keeps it
 				langs = append(langs, l...)
-				var names []string
-				for _, t := range ts {
-					if _, ok := langCodes[t.raw]; ok {
-						names = append(names, strings.ToUpper(t.orig[:1])+t.orig[1:])
+				done = append(done, "the sessions run in "+nounList(names))
+				p.assumptions = append(p.assumptions, langsNote(names))
+				// "run the whole session in French, and check whether they're a
+				// politically exposed person": the clauses that name no language
+				// are read on as the change
+				var rest []string
+				for _, c := range splitClauses(ts) {
+					if l, _ := langsIn(c.toks); len(l) == 0 && len(c.toks) > 1 {
+						rest = append(rest, clauseText(c.toks))
 					}
 				}
-				done = append(done, "the sessions run in "+nounList(names))
-				p.assumptions = append(p.assumptions, "The sessions run in "+nounList(names)+": languages are a setting of the session (settings.langs), not a step of the flow.")
-				continue
+				if len(rest) == 0 {
+					continue
+				}
+				part = strings.Join(rest, ", ")
+				ts = tokenize(part)
 			}
 			part = p.resolvePlace(part)
 			d, err := p.apply(part)

@@ -1112,6 +1112,7 @@ type token struct {
 	kilo  bool   // "10k"
 	known bool   // the lexicon knows the word
 	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
+	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -1241,7 +1242,7 @@ func tokenizeMode(text string, exact bool) []token {
 				for j++; j < len(text) && isWordByte(text[j]); j++ {
 				}
 			}
-			t := token{raw: raw, orig: text[i:j]}
+			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-'}
 			if keyTail(text, i, j) {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
@@ -1455,7 +1456,12 @@ func joinTokens(ts []token) []token {
 		if i+1 < len(ts) && lex.joinFirst[ts[i].raw] && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
 			// ("a liveness check in front of it": the three words after "check" join, not "check in")
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw]; ok {
-				out = append(out, joinedToken(j, ts[i].orig+"-"+ts[i+1].orig))
+				// the words as written: "e-mail", "politically exposed"
+				sep := " "
+				if ts[i+1].hyph {
+					sep = "-"
+				}
+				out = append(out, joinedToken(j, ts[i].orig+sep+ts[i+1].orig))
 				i++
 				continue
 			}
@@ -1546,6 +1552,7 @@ var joins = map[string]string{
 	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
+	"politically exposed": "pep", // "check whether they're a politically exposed person": a PEP screening (listCheckWords)
 	// "users drop off at the document step": people leaving, not a step removed
 	"drop off": "dropoff", "drops off": "dropoff", "dropped off": "dropoff", "dropping off": "dropoff",
 	"drop out": "dropout", "drops out": "dropout", "dropped out": "dropout", "dropping out": "dropout",

@@ -370,6 +370,7 @@ type parsed struct {
 	amount         string
 	noun           string // the text's word for the money moving, for a payment's lines
 	langs          []string
+	langNames      []string // the languages as the text names them ("Spanish")
 	avatar         string
 	notes          []string // assumptions made while reading
 }
@@ -379,7 +380,7 @@ func parse(text string) *parsed {
 	ts := tokenize(text)
 	p := &parsed{uc: detectUseCase(ts)}
 	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
-	p.langs = findLangs(ts)
+	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 
@@ -3361,7 +3362,13 @@ var langCodes = map[string]string{
 }
 
 func findLangs(ts []token) []string {
-	var out []string
+	out, _ := langsIn(ts)
+	return out
+}
+
+// langsIn returns the codes of the languages the text names and their names as
+// written, capitalised ("Spanish").
+func langsIn(ts []token) (out, names []string) {
 	for i, t := range ts {
 		code, ok := langCodes[t.raw]
 		if !ok {
@@ -3376,9 +3383,10 @@ func findLangs(ts []token) []string {
 		}
 		if !dup {
 			out = append(out, code)
+			names = append(names, strings.ToUpper(t.orig[:1])+t.orig[1:])
 		}
 	}
-	return out
+	return out, names
 }
 
 // findAvatar reads "avatar named Anna", "the avatar Max", "use Emma as the avatar".
