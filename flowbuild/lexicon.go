@@ -497,8 +497,11 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 
 // chatShort: chat shorthand for a word the lexicon reads ("for the new ppl
 // only add sms code", "usrs we dont recognise"); the word it stands for
-// replaces it, as a typo's correction does.
-var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message"}
+// replaces it, as a typo's correction does. Spelling variants the lexicon
+// reads in their common form go here too ("swop the sms code and the doc
+// scan": British "swop" for "swap").
+var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
+	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping"}
 
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
