@@ -762,12 +762,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		named = append(append(named, s.branch...), s.fallback...)
 	}
 	var prior []token
+	held := false // a clause named a photo the integrator holds, as in parse
 	for _, c := range splitClauses(ts) {
 		// the clause before, for "one" ("swap that code for an email one"); the
 		// steps earlier clauses added, for what "it" is ("have them type their
-		// email in and check it matches the one on file")
-		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, false)
+		// email in and check it matches the one on file"); a photo held, for
+		// "that photo" clauses later ("start passing the customer's photo in …,
+		// so instead of searching everyone, compare their face to that photo")
+		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, held)
 		prior = c.toks
+		held = held || priorProvided(c.toks)
 		pos = append(pos, a.steps...)
 		negKinds |= a.neg
 		front = front || a.front

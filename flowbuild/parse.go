@@ -2535,6 +2535,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
 		search := has(ts, "search") || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
+		// "instead of searching everyone", "search all our users": people
+		// searched, no face word needed, is the 1:N search
+		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
 		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
@@ -2568,7 +2571,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 			add(s, ci)
-		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus:
+		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople:
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
