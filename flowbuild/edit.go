@@ -100,6 +100,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
+			if keepsNamed(ts, p.steps) {
+				continue // "Don't touch the SMS code, leave it as it is.": the step stays as it is
+			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
@@ -1274,6 +1277,46 @@ func keepsRest(ts []token, steps []*step) bool {
 	}
 	a := analyze(ts, steps)
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// keepsNamed: the part says that steps the flow has stay as they are, and asks
+// for nothing else ("Don't touch the SMS code, leave it as it is", "leave the
+// passport scan alone", "keep the SMS code unchanged"): a negated verb of change
+// right before the step's name, or "keep"/"leave" with "alone", "as is".
+func keepsNamed(ts []token, steps []*step) bool {
+	if hasSetting(ts) {
+		return false
+	}
+	kept := false
+	for i, t := range ts {
+		switch {
+		case lex.untouchVerb[t.raw] && i > 0 && ts[i-1].w == "no":
+			kept = true // "don't touch", "do not change"
+		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
+			kept = true
+		case editVerbs[t.raw] && !lex.keepVerb[t.raw] && !lex.untouchVerb[t.raw] || lex.removeVerb[t.raw] || lex.acceptVerb[t.raw]:
+			return false // "don't change the SMS code, remove the email one": a change
+		}
+	}
+	if !kept {
+		return false
+	}
+	a := analyze(ts, steps)
+	named := len(a.steps)
+	for _, s := range a.steps {
+		if findKind(steps, s.k) < 0 {
+			return false
+		}
+	}
+	for k := kind(1); k < kindCount; k++ {
+		if a.neg.has(k) {
+			if findKind(steps, k) < 0 {
+				return false
+			}
+			named++
+		}
+	}
+	return named > 0
 }
 
 // dropRestRemark cuts a remark that the rest stays as it is off the end of an

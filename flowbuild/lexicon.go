@@ -311,6 +311,8 @@ var (
 	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                               // a change that brings in a step rather than naming one the flow has
 	channelNounWords     = []string{"channel", "channels", "backup", "fallback", "backups", "fallbacks"}                                                                                                                                         // "the email channel", "remove the email backup": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                // "email must not be used": the auxiliary between a subject and its "not"
+	untouchVerbWords     = []string{"touch", "change", "modify", "alter", "edit", "mess"}                                                                                                                                                        // after a negation, the step stays: "don't touch the SMS code"
+	asIsWords            = []string{"alone", "unchanged", "untouched", "intact", "is"}                                                                                                                                                           // after "keep"/"leave", the step stays: "leave it as it is", "keep the SMS code unchanged"
 	searchVerbWords      = []string{"search", "searching", "searches", "searched", "lookup"}                                                                                                                                                     // with people as its object, a 1:N search: "instead of searching everyone", "search all our users"
 	nothingViaWords      = []string{"goes", "go", "gets", "get", "sent", "send", "comes", "come", "travels", "delivered", "texted", "emailed", "via", "over", "by", "through"}                                                                   // after "nothing" (an aux between), a channel ruled out: "nothing goes over email", "nothing should be sent by SMS"
 	negAuxWords          = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                                                                                                  // a negated auxiliary that stands for "… not"
@@ -753,6 +755,7 @@ type lexicon struct {
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
 	nothingVia                                                                                                                                                                           map[string]bool // "goes" in "nothing goes over email"
 	searchVerb                                                                                                                                                                           map[string]bool // "searching" in "instead of searching everyone"
+	untouchVerb, asIs                                                                                                                                                                    map[string]bool // "don't touch the SMS code", "leave it as it is"
 	spare                                                                                                                                                                                map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
 }
@@ -821,6 +824,7 @@ func newLexicon() *lexicon {
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
+	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)
