@@ -311,6 +311,7 @@ var (
 	addWords             = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                               // a change that brings in a step rather than naming one the flow has
 	channelNounWords     = []string{"channel", "channels", "backup", "fallback", "backups", "fallbacks"}                                                                                                                                         // "the email channel", "remove the email backup": the code's channel, not an address to collect
 	subjectAuxWords      = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                // "email must not be used": the auxiliary between a subject and its "not"
+	deviceAskNounWords   = []string{"prompt", "prompts", "popup", "popups", "dialog", "dialogs", "dialogue", "request", "requests"}                                                                                                              // before the device, a request for it: "the browser prompt for camera + mic", "a popup for the webcam"
 	untouchVerbWords     = []string{"touch", "change", "modify", "alter", "edit", "mess"}                                                                                                                                                        // after a negation, the step stays: "don't touch the SMS code"
 	asIsWords            = []string{"alone", "unchanged", "untouched", "intact", "is"}                                                                                                                                                           // after "keep"/"leave", the step stays: "leave it as it is", "keep the SMS code unchanged"
 	searchVerbWords      = []string{"search", "searching", "searches", "searched", "lookup"}                                                                                                                                                     // with people as its object, a 1:N search: "instead of searching everyone", "search all our users"
@@ -756,6 +757,7 @@ type lexicon struct {
 	nothingVia                                                                                                                                                                           map[string]bool // "goes" in "nothing goes over email"
 	searchVerb                                                                                                                                                                           map[string]bool // "searching" in "instead of searching everyone"
 	untouchVerb, asIs                                                                                                                                                                    map[string]bool // "don't touch the SMS code", "leave it as it is"
+	deviceAskNoun                                                                                                                                                                        map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
 }
@@ -825,6 +827,7 @@ func newLexicon() *lexicon {
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)
+	l.deviceAskNoun = wordSet(deviceAskNounWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)

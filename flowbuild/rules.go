@@ -605,7 +605,8 @@ var (
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if deviceAskLemmas[d.ts[j].w] || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
+				// "ask for the camera", "request the mic", "the browser prompt for camera + mic"
+				if deviceAskLemmas[d.ts[j].w] || lex.deviceAskNoun[d.ts[j].raw] {
 					return !d.got.has(kPermissions)
 				}
 			}
