@@ -2010,6 +2010,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ref = nil
 			split = -1
 		}
+		if c := slices.IndexFunc(ref, func(s *step) bool { return s.k == kInform || s.k == kAsk }); c > 0 && !namesAnything(ts[:split]) {
+			// "after their liveness check the avatar says "…"": the place comes
+			// first, and what the avatar says after it is the clause's step, no
+			// place of it
+			a.ref = ref[:c]
+			a.steps = ref[c:]
+			return a
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
