@@ -584,9 +584,10 @@ var (
 		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
-		// "we no longer want the ID scan or the compare": the scan named as a step
-		// is ruled out with the comparison, not read as the comparison's source
-		namedScan := d.neg[i] && d.nextW(i) == "scan"
+		// "we no longer want the ID scan or the compare", "get rid of the passport
+		// scan and the compare": the scan named as a step is ruled out or taken
+		// out with the comparison, not read as the comparison's source
+		namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
 		if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
 			// "compare the ID photo to their face": a source, scanned before it is used
 			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
