@@ -526,6 +526,13 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 				continue
 			}
 			kept[t.ID] = true
+			if to := t.Outcomes[0].Target; p.failure != nil && to == p.failure.ID || f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd {
+				// "if they deny camera access, the avatar tells them verification
+				// can't continue": the failure's own line, then the session ends
+				node := t.Clone()
+				s.fallback = []*step{{k: kInform, ends: true, node: &node}}
+				break
+			}
 			s.fallback = walk(t.Outcomes[0].Target)
 			break
 		}
@@ -683,6 +690,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
+		if target == "fallback" {
+			return p.rewordFallback(ts, text)
+		}
 		return p.reword(target, text)
 	}
 	if d, ok := p.branchEdit(ts); ok {
@@ -2017,6 +2027,10 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 			if target == "" {
 				target = "question"
 			}
+		case lex.lineNoun[t.raw] && target == "" && has(ts, "fail"):
+			// "reword that denied-camera message to: …", "change the line they
+			// hear when the SMS fails": what a step's failure path says
+			target = "fallback"
 		}
 	}
 	if target == "" {
@@ -2060,18 +2074,7 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	if text == "" {
 		return nil, errors.New("flowbuild: say the new wording, e.g. change the greeting to \"Hi, thanks for calling\"")
 	}
-	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
-		text += "."
-	}
-	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
-	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
-		text = string(unicode.ToUpper(r)) + text[size:]
-	}
-	prompt := text
-	low := strings.ToLower(text)
-	if !strings.HasPrefix(low, "say:") && !strings.HasPrefix(low, "ask") && !strings.HasPrefix(low, "explain") && !strings.HasPrefix(low, "tell") && !strings.HasPrefix(low, "confirm") {
-		prompt = "Say: " + text
-	}
+	prompt := sayLine(text)
 	if target == "failure" {
 		if p.failure == nil {
 			n := flow.Node{ID: "failure", Type: flow.TypeConversation, DoesNotRequireReply: true}
@@ -2101,6 +2104,62 @@ func (p *plan) reword(target, text string) ([]string, error) {
 		return []string{"added a closing line"}, nil
 	}
 	return nil, fmt.Errorf("flowbuild: the flow has no %s to reword", target)
+}
+
+// sayLine is the prompt for a new wording: a sentence, said as written unless
+// it already tells the avatar what to do ("Ask …", "Explain …").
+func sayLine(text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return text
+	}
+	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
+		text += "."
+	}
+	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
+	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
+		text = string(unicode.ToUpper(r)) + text[size:]
+	}
+	low := strings.ToLower(text)
+	if !strings.HasPrefix(low, "say:") && !strings.HasPrefix(low, "ask") && !strings.HasPrefix(low, "explain") && !strings.HasPrefix(low, "tell") && !strings.HasPrefix(low, "confirm") {
+		return "Say: " + text
+	}
+	return text
+}
+
+// rewordFallback rewords what the avatar says on a step's failure path ("Reword
+// that denied-camera message to: \"…\""): the step the words name, or the one
+// step whose failure path has a line.
+func (p *plan) rewordFallback(ts []token, text string) ([]string, error) {
+	var owners []*step
+	for _, s := range p.steps {
+		if slices.ContainsFunc(s.fallback, func(f *step) bool { return f.k == kInform || f.k == kAsk }) {
+			owners = append(owners, s)
+		}
+	}
+	if len(owners) > 1 {
+		named := analyze(ts, p.steps)
+		owners = slices.DeleteFunc(owners, func(s *step) bool {
+			return findKind(named.steps, s.k) < 0 && !named.neg.has(s.k) && !(s.k == kPermissions && (has(ts, "camera") || has(ts, "microphone")))
+		})
+	}
+	if len(owners) != 1 {
+		return p.reword("failure", text) // the session's one failure message
+	}
+	for _, f := range owners[0].fallback {
+		if f.k != kInform && f.k != kAsk {
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			return nil, errors.New("flowbuild: say the new wording, e.g. change that message to \"Please call our helpline\"")
+		}
+		f.phrase = strings.TrimSpace(text)
+		if f.node != nil {
+			f.node.Prompt = sayLine(text)
+		}
+		return []string{"reworded the message when the " + owners[0].k.String() + " fails"}, nil
+	}
+	return nil, nil
 }
 
 // resolvePlace names the step a change picks by its place among steps that

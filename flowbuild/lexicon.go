@@ -438,6 +438,10 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording"}
 
+// lineNounWords name what the avatar says in a change that rewords it ("reword
+// that denied-camera message to: …").
+var lineNounWords = []string{"message", "messages", "line", "lines", "wording", "script"}
+
 // purposeOpenWords open what an address is for, after the address itself ("type
 // in their email address so we can send them our policy", "the email address
 // where we should send receipts"): a "send" after one is not a code sent to it.
@@ -757,6 +761,7 @@ type lexicon struct {
 	nothingVia                                                                                                                                                                           map[string]bool // "goes" in "nothing goes over email"
 	searchVerb                                                                                                                                                                           map[string]bool // "searching" in "instead of searching everyone"
 	untouchVerb, asIs                                                                                                                                                                    map[string]bool // "don't touch the SMS code", "leave it as it is"
+	lineNoun                                                                                                                                                                             map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                        map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
@@ -828,6 +833,7 @@ func newLexicon() *lexicon {
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)
 	l.deviceAskNoun = wordSet(deviceAskNounWords)
+	l.lineNoun = wordSet(lineNounWords)
 	l.framing = wordSet(framingWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)
