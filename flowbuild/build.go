@@ -126,8 +126,18 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	res.Settings = settings(pr, opts)
+	if len(opts.Langs) == 0 && len(pr.langNames) > 0 {
+		// "whole session in Spanish: ID scan, face compare, liveness": the
+		// language is a setting of the session, said back so that it is seen
+		res.Assumptions = append(res.Assumptions, langsNote(pr.langNames))
+	}
 	res.Questions = append(settingsQuestions(res.Settings, opts, pr), qs...)
 	return res, nil
+}
+
+// langsNote says that the sessions run in the languages named.
+func langsNote(names []string) string {
+	return "The sessions run in " + nounList(names) + ": languages are a setting of the session (settings.langs), not a step of the flow."
 }
 
 func hasKind(steps []*step, k kind) bool { return findKind(steps, k) >= 0 }

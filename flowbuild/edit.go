@@ -111,22 +111,32 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
+			if keepsNamed(ts, p.steps) {
+				continue // "Don't touch the SMS code, leave it as it is.": the step stays as it is
+			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is
 			}
-			if l := findLangs(ts); len(l) > 0 && len(analyze(ts, p.steps).steps) == 0 {
+			if l, names := langsIn(ts); len(l) > 0 && len(analyze(ts, p.steps).steps) == 0 {
 				// "the whole session needs to be in French": a setting of the
 				// session, kept beside the flow as Build keeps it
 				langs = append(langs, l...)
-				var names []string
-				for _, t := range ts {
-					if _, ok := langCodes[t.raw]; ok {
-						names = append(names, strings.ToUpper(t.orig[:1])+t.orig[1:])
+				done = append(done, "the sessions run in "+nounList(names))
+				p.assumptions = append(p.assumptions, langsNote(names))
+				// "run the whole session in French, and check whether they're a
+				// politically exposed person": the clauses that name no language
+				// are read on as the change
+				var rest []string
+				for _, c := range splitClauses(ts) {
+					if l, _ := langsIn(c.toks); len(l) == 0 && len(c.toks) > 1 {
+						rest = append(rest, clauseText(c.toks))
 					}
 				}
-				done = append(done, "the sessions run in "+nounList(names))
-				p.assumptions = append(p.assumptions, "The sessions run in "+nounList(names)+": languages are a setting of the session (settings.langs), not a step of the flow.")
-				continue
+				if len(rest) == 0 {
+					continue
+				}
+				part = strings.Join(rest, ", ")
+				ts = tokenize(part)
 			}
 			part = p.resolvePlace(part)
 			d, err := p.apply(part)
@@ -532,6 +542,13 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 				continue
 			}
 			kept[t.ID] = true
+			if to := t.Outcomes[0].Target; p.failure != nil && to == p.failure.ID || f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd {
+				// "if they deny camera access, the avatar tells them verification
+				// can't continue": the failure's own line, then the session ends
+				node := t.Clone()
+				s.fallback = []*step{{k: kInform, ends: true, node: &node}}
+				break
+			}
 			s.fallback = walk(t.Outcomes[0].Target)
 			break
 		}
@@ -689,6 +706,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
+		if target == "fallback" {
+			return p.rewordFallback(ts, text)
+		}
 		return p.reword(target, text)
 	}
 	if d, ok := p.branchEdit(ts); ok {
@@ -774,12 +794,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		named = append(append(named, s.branch...), s.fallback...)
 	}
 	var prior []token
+	held := false // a clause named a photo the integrator holds, as in parse
 	for _, c := range splitClauses(ts) {
 		// the clause before, for "one" ("swap that code for an email one"); the
 		// steps earlier clauses added, for what "it" is ("have them type their
-		// email in and check it matches the one on file")
-		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, false)
+		// email in and check it matches the one on file"); a photo held, for
+		// "that photo" clauses later ("start passing the customer's photo in …,
+		// so instead of searching everyone, compare their face to that photo")
+		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, held)
 		prior = c.toks
+		held = held || priorProvided(c.toks)
 		pos = append(pos, a.steps...)
 		negKinds |= a.neg
 		front = front || a.front
@@ -943,6 +967,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "we don't need the over-21 check anymore, keep the document scan
 		// though": what is kept stays where it is; it is no step to add
 		pos = slices.DeleteFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 })
+	}
+	if len(neg) > 0 && isCodeKind(neg[0].k) && slices.ContainsFunc(pos, func(s *step) bool { return s.k == kOTP }) && slices.ContainsFunc(pos, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP }) {
+		// "code should go to their phone by text, not email": the code is the
+		// channel's code, one step, which replaces the channel ruled out
+		pos = slices.DeleteFunc(pos, func(s *step) bool { return s.k == kOTP })
 	}
 	op := opAdd
 	switch {
@@ -1362,6 +1391,46 @@ func (p *plan) restates(ts []token, before kindSet) bool {
 	return len(a.steps) > 0 && a.neg == 0 && !a.front && !a.back && len(a.ref) == 0 && !slices.ContainsFunc(a.steps, func(s *step) bool {
 		return before.has(s.k) || p.find(s.k) < 0 || len(s.docTypes) > 0
 	})
+}
+
+// keepsNamed: the part says that steps the flow has stay as they are, and asks
+// for nothing else ("Don't touch the SMS code, leave it as it is", "leave the
+// passport scan alone", "keep the SMS code unchanged"): a negated verb of change
+// right before the step's name, or "keep"/"leave" with "alone", "as is".
+func keepsNamed(ts []token, steps []*step) bool {
+	if hasSetting(ts) {
+		return false
+	}
+	kept := false
+	for i, t := range ts {
+		switch {
+		case lex.untouchVerb[t.raw] && i > 0 && ts[i-1].w == "no":
+			kept = true // "don't touch", "do not change"
+		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
+			kept = true
+		case editVerbs[t.raw] && !lex.keepVerb[t.raw] && !lex.untouchVerb[t.raw] || lex.removeVerb[t.raw] || lex.acceptVerb[t.raw]:
+			return false // "don't change the SMS code, remove the email one": a change
+		}
+	}
+	if !kept {
+		return false
+	}
+	a := analyze(ts, steps)
+	named := len(a.steps)
+	for _, s := range a.steps {
+		if findKind(steps, s.k) < 0 {
+			return false
+		}
+	}
+	for k := kind(1); k < kindCount; k++ {
+		if a.neg.has(k) {
+			if findKind(steps, k) < 0 {
+				return false
+			}
+			named++
+		}
+	}
+	return named > 0
 }
 
 // dropRestRemark cuts a remark that the rest stays as it is off the end of an
@@ -2062,6 +2131,10 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 			if target == "" {
 				target = "question"
 			}
+		case lex.lineNoun[t.raw] && target == "" && has(ts, "fail"):
+			// "reword that denied-camera message to: …", "change the line they
+			// hear when the SMS fails": what a step's failure path says
+			target = "fallback"
 		}
 	}
 	if target == "" {
@@ -2105,18 +2178,7 @@ func (p *plan) reword(target, text string) ([]string, error) {
 	if text == "" {
 		return nil, errors.New("flowbuild: say the new wording, e.g. change the greeting to \"Hi, thanks for calling\"")
 	}
-	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
-		text += "."
-	}
-	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
-	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
-		text = string(unicode.ToUpper(r)) + text[size:]
-	}
-	prompt := text
-	low := strings.ToLower(text)
-	if !strings.HasPrefix(low, "say:") && !strings.HasPrefix(low, "ask") && !strings.HasPrefix(low, "explain") && !strings.HasPrefix(low, "tell") && !strings.HasPrefix(low, "confirm") {
-		prompt = "Say: " + text
-	}
+	prompt := sayLine(text)
 	if target == "failure" {
 		if p.failure == nil {
 			n := flow.Node{ID: "failure", Type: flow.TypeConversation, DoesNotRequireReply: true}
@@ -2146,6 +2208,62 @@ func (p *plan) reword(target, text string) ([]string, error) {
 		return []string{"added a closing line"}, nil
 	}
 	return nil, fmt.Errorf("flowbuild: the flow has no %s to reword", target)
+}
+
+// sayLine is the prompt for a new wording: a sentence, said as written unless
+// it already tells the avatar what to do ("Ask …", "Explain …").
+func sayLine(text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return text
+	}
+	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
+		text += "."
+	}
+	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
+	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
+		text = string(unicode.ToUpper(r)) + text[size:]
+	}
+	low := strings.ToLower(text)
+	if !strings.HasPrefix(low, "say:") && !strings.HasPrefix(low, "ask") && !strings.HasPrefix(low, "explain") && !strings.HasPrefix(low, "tell") && !strings.HasPrefix(low, "confirm") {
+		return "Say: " + text
+	}
+	return text
+}
+
+// rewordFallback rewords what the avatar says on a step's failure path ("Reword
+// that denied-camera message to: \"…\""): the step the words name, or the one
+// step whose failure path has a line.
+func (p *plan) rewordFallback(ts []token, text string) ([]string, error) {
+	var owners []*step
+	for _, s := range p.steps {
+		if slices.ContainsFunc(s.fallback, func(f *step) bool { return f.k == kInform || f.k == kAsk }) {
+			owners = append(owners, s)
+		}
+	}
+	if len(owners) > 1 {
+		named := analyze(ts, p.steps)
+		owners = slices.DeleteFunc(owners, func(s *step) bool {
+			return findKind(named.steps, s.k) < 0 && !named.neg.has(s.k) && !(s.k == kPermissions && (has(ts, "camera") || has(ts, "microphone")))
+		})
+	}
+	if len(owners) != 1 {
+		return p.reword("failure", text) // the session's one failure message
+	}
+	for _, f := range owners[0].fallback {
+		if f.k != kInform && f.k != kAsk {
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			return nil, errors.New("flowbuild: say the new wording, e.g. change that message to \"Please call our helpline\"")
+		}
+		f.phrase = strings.TrimSpace(text)
+		if f.node != nil {
+			f.node.Prompt = sayLine(text)
+		}
+		return []string{"reworded the message when the " + owners[0].k.String() + " fails"}, nil
+	}
+	return nil, nil
 }
 
 // resolvePlace names the step a change picks by its place among steps that

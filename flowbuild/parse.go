@@ -370,6 +370,7 @@ type parsed struct {
 	amount         string
 	noun           string // the text's word for the money moving, for a payment's lines
 	langs          []string
+	langNames      []string // the languages as the text names them ("Spanish")
 	avatar         string
 	notes          []string // assumptions made while reading
 }
@@ -379,7 +380,7 @@ func parse(text string) *parsed {
 	ts := tokenize(text)
 	p := &parsed{uc: detectUseCase(ts)}
 	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
-	p.langs = findLangs(ts)
+	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 
@@ -2054,6 +2055,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ref = nil
 			split = -1
 		}
+		if c := slices.IndexFunc(ref, func(s *step) bool { return s.k == kInform || s.k == kAsk }); c > 0 && !namesAnything(ts[:split]) {
+			// "after their liveness check the avatar says "…"": the place comes
+			// first, and what the avatar says after it is the clause's step, no
+			// place of it
+			a.ref = ref[:c]
+			a.steps = ref[c:]
+			return a
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
@@ -2366,6 +2375,9 @@ func negations(ts []token) []bool {
 					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
+		case t.w == "nothing" && nothingVia(ts, i+1):
+			// "nothing goes over email", "nothing should be sent by SMS": the
+			// channel after it is ruled out ("nothing else" stays exclusivity)
 		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
 			// "stop making returning customers re-upload their ID", "quit asking
 			// for a selfie": what the flow should no longer do
@@ -2412,6 +2424,20 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// nothingVia: the words from j, after "nothing", say how something would be
+// sent ("goes over", "should be sent by", "via"), an auxiliary or two allowed.
+func nothingVia(ts []token, j int) bool {
+	for k := j; k < len(ts) && k < j+3; k++ {
+		if lex.nothingVia[ts[k].raw] {
+			return true
+		}
+		if !lex.subjectAux[ts[k].raw] && !lex.passiveAux[ts[k].raw] {
+			return false
+		}
+	}
+	return false
 }
 
 // providedKey is the key the text gives for the image in providedData: a word
@@ -2588,6 +2614,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
 		search := has(ts, "search") || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
+		// "instead of searching everyone", "search all our users": people
+		// searched, no face word needed, is the 1:N search
+		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
 		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
@@ -2621,7 +2650,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 			add(s, ci)
-		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus:
+		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople:
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
@@ -3448,7 +3477,13 @@ var langCodes = map[string]string{
 }
 
 func findLangs(ts []token) []string {
-	var out []string
+	out, _ := langsIn(ts)
+	return out
+}
+
+// langsIn returns the codes of the languages the text names and their names as
+// written, capitalised ("Spanish").
+func langsIn(ts []token) (out, names []string) {
 	for i, t := range ts {
 		code, ok := langCodes[t.raw]
 		if !ok {
@@ -3463,9 +3498,10 @@ func findLangs(ts []token) []string {
 		}
 		if !dup {
 			out = append(out, code)
+			names = append(names, strings.ToUpper(t.orig[:1])+t.orig[1:])
 		}
 	}
-	return out
+	return out, names
 }
 
 // findAvatar reads "avatar named Anna", "the avatar Max", "use Emma as the avatar".

@@ -592,9 +592,10 @@ var (
 		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
-		// "we no longer want the ID scan or the compare": the scan named as a step
-		// is ruled out with the comparison, not read as the comparison's source
-		namedScan := d.neg[i] && d.nextW(i) == "scan"
+		// "we no longer want the ID scan or the compare", "get rid of the passport
+		// scan and the compare": the scan named as a step is ruled out or taken
+		// out with the comparison, not read as the comparison's source
+		namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
 		if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
 			// "compare the ID photo to their face": a source, scanned before it is used
 			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
@@ -613,7 +614,8 @@ var (
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if deviceAskLemmas[d.ts[j].w] || d.ts[j].raw == "request" || d.ts[j].raw == "requests" {
+				// "ask for the camera", "request the mic", "the browser prompt for camera + mic"
+				if deviceAskLemmas[d.ts[j].w] || lex.deviceAskNoun[d.ts[j].raw] {
 					return !d.got.has(kPermissions)
 				}
 			}
