@@ -572,6 +572,10 @@ func parse(text string) *parsed {
 						}
 					}
 				}
+				if i := findKind(seq, kPermissions); sc.anchor == nil && i >= 0 && hasAnyRaw(c.toks[:max(cond.end+2, 0)], lex.condStop) && (has(c.toks, "camera") || has(c.toks, "microphone")) {
+					// "if they refuse the camera": the permission request was denied
+					sc.anchor, fromClause = seq[i], true
+				}
 				if sc.anchor == nil && has(c.toks, "scan") {
 					// "if the user cancels the scan": the scan the text named last
 					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
@@ -2130,9 +2134,13 @@ func namedFallback(ts []token) bool {
 	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
 		j++
 	}
-	for n := j + 1; n < len(ts) && n <= j+2; n++ {
+	for n := j + 1; n < len(ts) && n <= j+4; n++ {
 		if ts[n].raw == "fallback" || ts[n].raw == "backup" {
-			return namesAnything(ts[j:n])
+			k := n
+			for k > j && (ts[k-1].raw == "as" || ts[k-1].raw == "a") {
+				k-- // "with an email code as (a) fallback"
+			}
+			return k > j && (n-k > 0 || n <= j+2) && namesAnything(ts[j:k])
 		}
 	}
 	return false
