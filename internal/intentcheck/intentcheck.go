@@ -422,7 +422,7 @@ func prose(c Case, g graph, path []string) []string {
 		if t != "conversation" && prompt == "" {
 			continue
 		}
-		for _, msg := range sentenceProblems(prompt) {
+		for _, msg := range sentenceProblems(prompt, user) {
 			p = append(p, fmt.Sprintf("%s: %s: %q", id, msg, prompt))
 		}
 		low := strings.ToLower(prompt)
@@ -457,8 +457,9 @@ func prose(c Case, g graph, path []string) []string {
 
 // sentenceProblems finds what makes a prompt read badly: no capital, no final
 // punctuation, a word or a pair of words said twice in a row, stray spaces or
-// placeholders.
-func sentenceProblems(prompt string) []string {
+// placeholders. A repeat the user's own text has ("we'll have you checked in
+// in under a minute", quoted for the avatar to say) is theirs, not a fault.
+func sentenceProblems(prompt, user string) []string {
 	s := strings.TrimSpace(prompt)
 	for _, pre := range []string{"Say:", "Ask:"} {
 		s = strings.TrimSpace(strings.TrimPrefix(s, pre))
@@ -481,10 +482,10 @@ func sentenceProblems(prompt string) []string {
 	}
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	for i := 1; i < len(words); i++ {
-		if words[i] == words[i-1] && words[i] != "that" && words[i] != "had" {
+		if words[i] == words[i-1] && words[i] != "that" && words[i] != "had" && !strings.Contains(user, words[i]+" "+words[i]) {
 			p = append(p, fmt.Sprintf("says %q twice", words[i]))
 		}
-		if i >= 3 && words[i] == words[i-2] && words[i-1] == words[i-3] {
+		if i >= 3 && words[i] == words[i-2] && words[i-1] == words[i-3] && !strings.Contains(user, words[i-1]+" "+words[i]+" "+words[i-1]+" "+words[i]) {
 			p = append(p, fmt.Sprintf("says %q twice", words[i-1]+" "+words[i]))
 		}
 	}

@@ -58,6 +58,11 @@ func TestJudge(t *testing.T) {
 		{"mentioned in an assumption", func(c Case) Case { c.MustMention = []string{"18"}; return c }, `"Say: Thank you."`, true, ""},
 		{"dropped silently", func(c Case) Case { c.MustMention = []string{"21"}; return c }, `"Say: Thank you."`, true, "\"21\""},
 		{"repeated words", func(c Case) Case { return c }, `"Explain to the user the user the account is open."`, true, "twice"},
+		{"a repeat the user wrote", func(c Case) Case {
+			c.Description += `; the avatar closes with exactly: "we'll have you checked in in a minute"`
+			return c
+		}, `"Say: We'll have you checked in in a minute."`, true, ""},
+		{"a repeat of its own", func(c Case) Case { return c }, `"Say: We'll have you checked in in a minute."`, true, "twice"},
 		{"no capital", func(c Case) Case { return c }, `"Say: thank you."`, true, "capital"},
 		{"closing waits", func(c Case) Case { return c }, `"Ask the user the account is opened."`, false, "waits for a reply"},
 		{"off topic", func(c Case) Case { return c }, `"Say: Your withdrawal is on its way."`, true, "withdraw"},
