@@ -790,6 +790,12 @@ func parse(text string) *parsed {
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
 			}
 		}
+		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !mainPathOnly(c.toks) {
+			// "accept national ID cards only - no driving licences (not valid KYC
+			// ID in most of our markets)": with the accepted types named, a word
+			// against "ID" says why a type is refused, not that no scan runs
+			a.neg &^= kindSet(1) << kDocument
+		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
 			// "driving licence (DL only, no passports)", "not ID cards": the types
 			// the scan must not accept, not the scan itself (restrictDocTypes)
