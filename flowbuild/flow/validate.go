@@ -50,6 +50,7 @@ const (
 	CodeVerificationOutcomeToEnd   = "verification_outcome_to_end"  // a liveness/recognition outcome ends the session without a conversation
 	CodeShortGreeting              = "short_greeting"               // less than ~5 s of speech before the first video work
 	CodeNoClosingLine              = "no_closing_line"              // a path ends right after a verification step, without a closing conversation
+	CodeSourceNotCaptured          = "source_not_captured"          // a face_compare reads the document photo or face scan, but a path reaches it without that capture
 )
 
 // Greeting length: FaceSign wants about five seconds of the avatar speaking before
@@ -97,6 +98,7 @@ func Validate(f Flow) []Problem {
 	c.warnVerificationToEnd()
 	c.warnGreeting()
 	c.warnClosingLine()
+	c.warnUncapturedSource()
 	return c.probs
 }
 
@@ -864,6 +866,73 @@ func (c *checker) warnGreeting() {
 		c.warnf(CodeShortGreeting, ptrNode(i),
 			c.nameT(i)+" needs the user's face on camera, but on the shortest way to it the avatar speaks only "+strconv.Itoa(int(words[i]))+pluralWord(int(words[i]), " word", " words")+" (about "+secs+" s); FaceSign wants about 5 s",
 			"Lengthen the greeting before "+c.name(i)+" to at least 12 words (about 5 seconds of speech), for example by saying why the check is needed and asking the user to look at the camera.")
+	}
+}
+
+// warnUncapturedSource: a face_compare that reads the document's photo (or
+// the face scan's image) on a path with no document_scan (face_scan) before it
+// has nothing to compare, and FaceSign reports imageUnavailable every time.
+func (c *checker) warnUncapturedSource() {
+	var seen []bool
+	var stack []int32
+	for i := range c.f {
+		n := &c.f[i]
+		if n.Type != TypeFaceCompare {
+			continue
+		}
+		for _, src := range []struct {
+			field string
+			s     *FaceSource
+		}{{"sourceA", n.SourceA}, {"sourceB", n.SourceB}} {
+			var capture NodeType
+			var captured string // the outcome after which the image exists
+			switch {
+			case src.s == nil:
+				continue
+			case src.s.Source == "documentPhoto":
+				capture, captured = TypeDocumentScan, "scanSuccess"
+			case src.s.Source == "faceScan":
+				capture, captured = TypeFaceScan, "passed"
+			default:
+				continue
+			}
+			// is node i reachable from a start with no capture on the way (a
+			// cancelled or timed-out scan captured nothing)?
+			if seen == nil {
+				seen = make([]bool, len(c.f))
+			} else {
+				clear(seen)
+			}
+			stack = stack[:0]
+			for _, st := range c.starts {
+				seen[st] = true
+				stack = append(stack, st)
+			}
+			reached := false
+			for len(stack) > 0 && !reached {
+				u := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if int(u) == i {
+					reached = true
+					break
+				}
+				skip := -1
+				if c.f[u].Type == capture {
+					skip = outcomePos(&c.f[u], captured)
+				}
+				for k, t := range c.targets(int(u)) {
+					if t >= 0 && !seen[t] && k != skip {
+						seen[t] = true
+						stack = append(stack, t)
+					}
+				}
+			}
+			if reached {
+				c.warnf(CodeSourceNotCaptured, ptrField(i, src.field),
+					c.name(i)+" compares "+src.s.Source+", but a path reaches it with no "+string(capture)+" before it, so there is no image to compare and it reports imageUnavailable",
+					"Put a "+string(capture)+" node before "+c.name(i)+" on every path to it, or compare another source (sessionVideo, or a photo you pass in providedData).")
+			}
+		}
 	}
 }
 

@@ -85,6 +85,7 @@ var allCodes = []string{
 	CodeUnknownDocumentType, CodeUnknownScanningMode, CodeMissingFaceSource, CodeUnknownFaceSource,
 	CodeMissingProvidedDataKey, CodeMissingValidation,
 	CodeUnknownField, CodeRecognitionWithoutLiveness, CodeVerificationOutcomeToEnd, CodeShortGreeting, CodeNoClosingLine,
+	CodeSourceNotCaptured,
 }
 
 // checkProblemShape holds for every problem Validate ever returns: a known code in
@@ -380,6 +381,14 @@ func TestValidateWarnings(t *testing.T) {
 	}{
 		{name: "unknown field, with a suggestion", flow: fxChain("o", `{"id":"o","type":"two_factor_email","otplength":6,"outcomes":{"verified":"bye","delivery_failed":"bye","failed_unverified":"bye","cancelled":"bye","error":"bye"}}`),
 			want: []wantProblem{{SeverityWarning, CodeUnknownField, "/2/otplength"}}, mentions: []string{`Did you mean "otpLength"`}},
+		{name: "face_compare reads a document no path scanned", flow: fxChain("c",
+			`{"id":"c","type":"face_compare","sourceA":{"source":"documentPhoto"},"sourceB":{"source":"sessionVideo"},"outcomes":{"match":"bye","noMatch":"bye","imageUnavailable":"bye"}}`),
+			want: []wantProblem{{SeverityWarning, CodeSourceNotCaptured, "/2/sourceA"}}, mentions: []string{"document_scan"}},
+		{name: "face_compare reached past the document scan by one path", flow: fxChain("d",
+			`{"id":"d","type":"document_scan","outcomes":{"scanSuccess":"c","userCancelled":"s","scanTimeout":"bye"}}`,
+			`{"id":"s","type":"face_scan","outcomes":{"passed":"c","notPassed":"bye","cancelled":"bye","error":"bye"}}`,
+			`{"id":"c","type":"face_compare","sourceA":{"source":"documentPhoto"},"sourceB":{"source":"faceScan"},"outcomes":{"match":"bye","noMatch":"bye","imageUnavailable":"bye"}}`),
+			want: []wantProblem{{SeverityWarning, CodeSourceNotCaptured, "/4/sourceA"}, {SeverityWarning, CodeSourceNotCaptured, "/4/sourceB"}}},
 		{name: "recognized user reaches the end without liveness", flow: fxChain("r",
 			`{"id":"r","type":"recognition","outcomes":{"recognized":"known","newUser":"lu","noFace":"lu"}}`,
 			`{"id":"known","type":"conversation","prompt":"Say: Welcome back.","doesNotRequireReply":true,"outcomes":[{"id":"n","targetNodeId":"bye","condition":""}]}`,
