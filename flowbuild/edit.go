@@ -1100,7 +1100,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
 		}
-		return done, nil
+		return append(done, p.compareAfterCapture()...), nil
 	}
 	if len(pos) == 0 {
 		for _, t := range ts {
@@ -1372,6 +1372,29 @@ func (p *plan) recognisedPathEdit(ts []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// compareAfterCapture keeps every face comparison of the main path after the
+// scan whose image it reads ("have the ID scan go last" in "scan the ID,
+// compare it to their face, then liveness"): a comparison before its scan
+// compares nothing. It says what it moved.
+func (p *plan) compareAfterCapture() []string {
+	var done []string
+	for i := 0; i < len(p.steps); i++ {
+		s := p.steps[i]
+		if s.k != kFaceCompare {
+			continue
+		}
+		for _, need := range []kind{kDocument, kFaceScan} {
+			if j := p.find(need); j > i && readsImageOf(s, need) {
+				p.steps = slices.Insert(slices.Delete(p.steps, i, i+1), j, s)
+				done = append(done, "moved the face comparison after the "+need.String()+", whose image it compares")
+				i--
+				break
+			}
+		}
+	}
+	return done
 }
 
 // takesOffOrOut: "take … out", "take … away", "take … off" remove.
@@ -1971,6 +1994,11 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 		p.steps = insertStep(p.steps, at, s)
 		at++
 		done = append(done, "added "+s.k.withArticle()+" after it")
+	}
+	if was == kFaceScan && p.find(kFaceScan) < 0 {
+		// "replace the face scan with a liveness check": a comparison that read
+		// the scan's image compares the live video, as when the scan is removed
+		p.unlink(&step{k: kFaceScan})
 	}
 	return done, nil
 }

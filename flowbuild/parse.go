@@ -994,6 +994,9 @@ func parse(text string) *parsed {
 		// a photo held for the session is there to compare the live face with
 		p.addHeldCompare()
 	}
+	if held || hasRaw(ts, "provideddata") {
+		heldSources(p.steps)
+	}
 	for i, t := range ts {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
 			continue // "expiry=600s": the key of a step's setting, not a document's expiry
@@ -1286,6 +1289,29 @@ func readsHeldPhoto(steps []*step) bool {
 	return slices.ContainsFunc(steps, func(s *step) bool {
 		return s.k == kFaceCompare || s.k == kRecognition || readsHeldPhoto(s.branch) || readsHeldPhoto(s.fallback)
 	})
+}
+
+// heldSources: a comparison on the main path that reads a document photo or a
+// face scan the flow never captured before it, in a text that holds a photo
+// for the session, reads that photo ("we keep a selfie of each customer and
+// pass it in providedData … compare that photo vs the live session video").
+// Left as it was, FaceSign would answer imageUnavailable every time.
+func heldSources(steps []*step) {
+	doc, face := false, false
+	for _, s := range steps {
+		switch s.k {
+		case kDocument:
+			doc = true
+		case kFaceScan:
+			face = true
+		case kFaceCompare:
+			for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+				if fs != nil && (fs.Source == "documentPhoto" && !doc || fs.Source == "faceScan" && !face) {
+					*fs = flow.FaceSource{Source: "providedData", ProvidedDataKey: "photo"}
+				}
+			}
+		}
+	}
 }
 
 // addHeldCompare compares the live face (the selfie, when the flow takes one)

@@ -295,8 +295,39 @@ func Judge(c Case, out Output) []string {
 			p = append(p, msg)
 		}
 	}
+	p = append(p, uncaptured(g, path)...)
 	p = append(p, mentions(c, out)...)
 	p = append(p, prose(c, g, path)...)
+	return p
+}
+
+// uncaptured: a face_compare on the success path that reads the document photo
+// or the face scan with no document_scan or face_scan before it compares
+// nothing (FaceSign answers imageUnavailable), whatever the steps' order says.
+func uncaptured(g graph, path []string) []string {
+	var p []string
+	seen := map[string]bool{}
+	for _, id := range path {
+		n := g.nodes[id]
+		t := str(n["type"])
+		seen[t] = true
+		if t != "face_compare" {
+			continue
+		}
+		for _, side := range []string{"sourceA", "sourceB"} {
+			src, _ := n[side].(map[string]any)
+			switch str(src["source"]) {
+			case "documentPhoto":
+				if !seen["document_scan"] {
+					p = append(p, id+": compares the document photo, but no document_scan comes before it")
+				}
+			case "faceScan":
+				if !seen["face_scan"] {
+					p = append(p, id+": compares the face scan, but no face_scan comes before it")
+				}
+			}
+		}
+	}
 	return p
 }
 

@@ -84,3 +84,26 @@ func TestStructureErrors(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"flow": [{"id": "start", "type": "start", "outcome": "nowhere"}]}`), &out))
 	assert.NotEmpty(t, Judge(Case{}, out))
 }
+
+// A comparison on the success path that reads an image no step before it
+// captured is a problem, whatever the order of steps says; after its scan, none.
+func TestJudgeUncapturedSource(t *testing.T) {
+	flow := func(first, second string) Output {
+		s := `{"flow": [
+ {"id": "start", "type": "start", "outcome": "` + first + `"},
+ {"id": "doc", "type": "document_scan", "outcomes": {"scanSuccess": "NEXT_DOC", "userCancelled": "end", "scanTimeout": "end"}},
+ {"id": "cmp", "type": "face_compare", "sourceA": {"source": "documentPhoto"}, "sourceB": {"source": "sessionVideo"}, "outcomes": {"match": "NEXT_CMP", "noMatch": "end", "imageUnavailable": "end"}},
+ {"id": "end", "type": "end"}]}`
+		if first == "doc" {
+			s = strings.NewReplacer("NEXT_DOC", second, "NEXT_CMP", "end").Replace(s)
+		} else {
+			s = strings.NewReplacer("NEXT_CMP", second, "NEXT_DOC", "end").Replace(s)
+		}
+		var out Output
+		require.NoError(t, json.Unmarshal([]byte(s), &out))
+		return out
+	}
+	bad := Judge(Case{Steps: []string{"face_compare", "document_scan"}}, flow("cmp", "doc"))
+	assert.Contains(t, strings.Join(bad, "\n"), "no document_scan comes before it")
+	assert.Empty(t, Judge(Case{Steps: []string{"document_scan", "face_compare"}}, flow("doc", "cmp")))
+}
