@@ -347,6 +347,9 @@ var rules = map[string][]rule{
 	"age": {{
 		// "age check", "check their age": the limit from a number, an answer, or 18 with a question
 		when: func(d *detector, i int) bool {
+			if d.prev(i) == "already" && strings.HasSuffix(d.next(i), "ed") {
+				return false // "customers we've already age-checked on an earlier order": done before, not a step
+			}
 			return lex.ageNext[d.next(i)] || has(d.ts, "verify") || has(d.ts, "validate") || ageIn(d.ts) > 0
 		},
 		make: func(d *detector, i int) {
