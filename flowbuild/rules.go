@@ -159,7 +159,7 @@ var rules = map[string][]rule{
 		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
-		if lex.owner[d.next(i)] || d.ts[i].raw == "really" && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") ||
+		if lex.owner[d.next(i)] || (d.ts[i].raw == "really" || d.ts[i].raw == "actually") && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") || // "it's actually the policyholder": who, not whether live
 			d.ts[i].raw == "really" && lex.personRef[d.next(i)] && d.next(i) != "this" || // "the person holding it is really them": who, not whether live
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
