@@ -680,22 +680,31 @@ var listCheckWords = []string{"sanctions", "sanction", "sanctioned", "aml", "ofa
 // address or income).
 const proofDocNote = "FaceSign's document scan reads identity documents (passports, ID cards, driving licences, residence permits, visas), not a utility bill, bank statement or payslip, so the flow does not include one; collect it in your app."
 
+// ipNote and vpnNote answer a check of where the user connects from.
+const (
+	ipNote  = "FaceSign flows do not check IP addresses or geolocation, so the flow does not; check them in your app before creating the session."
+	vpnNote = "FaceSign flows do not check IP addresses, VPNs or geolocation, so the flow does not; check them in your app before creating the session."
+)
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
 	"push":         "FaceSign flows cannot send push notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
 	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
-	"ip":           "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
-	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
-	"vpn":          "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
-	"vpns":         "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
-	"utility":      proofDocNote,
-	"payslip":      proofDocNote,
-	"payslips":     proofDocNote,
-	"paystub":      proofDocNote,
-	"paystubs":     proofDocNote,
-	"statements":   proofDocNote, // "bank statements
-	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
+	// the note names the check as the text does: "blocked if their IP geolocation
+	// is outside the country" reads "geolocation" back, and "location" with it
+	"ip":          ipNote,
+	"geolocation": ipNote,
+	"geo":         ipNote, // "geo check", "geo-blocked"
+	"vpn":         vpnNote,
+	"vpns":        vpnNote,
+	"utility":     proofDocNote,
+	"payslip":     proofDocNote,
+	"payslips":    proofDocNote,
+	"paystub":     proofDocNote,
+	"paystubs":    proofDocNote,
+	"statements":  proofDocNote, // "bank statements
+	"timeout":     "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 
 // lexicon is built once from lexGroups; it is never written after package init.
