@@ -686,6 +686,9 @@ const (
 	vpnNote = "FaceSign flows do not check IP addresses, VPNs or geolocation, so the flow does not; check them in your app before creating the session."
 )
 
+// nfcNote answers a reading of a document's chip: the scan reads what the camera sees.
+const nfcNote = "FaceSign's document scan reads the document on camera; it does not read a passport's NFC chip, so the flow does not; read the chip in your app if you need it."
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
@@ -704,6 +707,7 @@ var unsupportedNotes = map[string]string{
 	"paystub":     proofDocNote,
 	"paystubs":    proofDocNote,
 	"statements":  proofDocNote, // "bank statements
+	"nfc":         nfcNote,      // "the passport's NFC chip also needs to be read"
 	"timeout":     "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 

@@ -164,6 +164,11 @@ var rules = map[string][]rule{
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
+		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior)) {
+			// "the passport's NFC chip needs to be read to prove it's genuine": the
+			// document is genuine, not the person live
+			return false
+		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"recognize": {simple(kRecognition, nil)},
