@@ -793,7 +793,9 @@ func parse(text string) *parsed {
 			p.exclusive = true
 		}
 		switch {
-		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && has(c.toks, "fail"):
+		// (a number that is no setting is no reason for silence: "we also need a
+		// 360 room scan before they start" names nothing the flow can do)
+		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) && readSettings(c.toks).any() || readPolicy(c.toks) != "" && has(c.toks, "fail"):
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
