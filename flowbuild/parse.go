@@ -123,6 +123,7 @@ type step struct {
 	readBack    string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
 	userReads   bool   // kAsk: the user reads readBack out, not the avatar
 	docTypes    []string
+	onlyTypes   bool // kDocument: "driving licences only": the types named are all it accepts
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
 	minAge      int
@@ -1501,6 +1502,12 @@ func merge(seq, steps []*step) []*step {
 			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
+			if s.onlyTypes && len(s.docTypes) > 0 {
+				// "scan their driving licence, passports too - scratch that,
+				// driving licences only": the types said last with "only" are all
+				// the scan accepts, not more of them
+				old.docTypes = nil
+			}
 			mergeStep(old, s)
 			continue
 		}

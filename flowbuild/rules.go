@@ -605,7 +605,7 @@ var (
 			}
 			return
 		}
-		d.add(&step{k: kDocument, docTypes: dt}, i)
+		d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
 	}}
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
@@ -932,6 +932,17 @@ func destinationOf(ts []token, i int) string {
 		}
 	}
 	return ""
+}
+
+// onlyNear: "only" sits on the document named at i ("passports only", "only
+// passports", "UK driving licences only"), not on a time ("only after the code").
+func onlyNear(ts []token, i int) bool {
+	for j := max(0, i-2); j < len(ts) && j <= i+3; j++ {
+		if ts[j].raw == "only" && !(j+1 < len(ts) && lex.subordOpen[ts[j+1].raw]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isContraction: the word at i ends in "'s" before an adjective ("the person's
