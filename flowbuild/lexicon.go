@@ -100,7 +100,7 @@ var lexGroups = map[string][]string{
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
 	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
-	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
+	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
 	"instead":     {"instead", "rather"},
 	"only":        {"only", "just", "solely", "merely", "purely", "alone"},

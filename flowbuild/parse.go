@@ -1101,7 +1101,10 @@ func bareCondition(ts []token) bool {
 	if cond.k == condNone || cond.end < 0 {
 		return false
 	}
-	for _, t := range ts[1:] {
+	for i, t := range ts[1:] {
+		if t.raw != t.w && (lex.passiveAux[ts[i].raw] || lex.negAux[ts[i].raw] || ts[i].raw == "was" || ts[i].raw == "wasnt") {
+			continue // "if the SMS can't be delivered": a participle of the condition, not a consequence
+		}
 		if lex.consequence[t.raw] || lex.consequence[t.w] {
 			return false // "if not found send them to a human": the condition has its own consequence
 		}
