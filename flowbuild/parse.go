@@ -862,7 +862,7 @@ func parse(text string) *parsed {
 				main = []*step{{k: k, pos: 0}}
 			}
 		}
-		if old := correctedStep(c.toks, main, prevMain); old != nil {
+		if old := correctedStep(c.toks, main, prevMain, seq); old != nil {
 			// "a code to their inbox. Actually make it SMS": the step just named,
 			// corrected in its place, not a second one
 			if i := slices.Index(seq, old); i >= 0 {
@@ -1068,11 +1068,20 @@ func (p *parsed) restrictDocTypes() {
 // make it SMS", "no wait, an SMS code", "make that email") with one step of the
 // same family; it returns the step corrected, or nil. A bare "email" in a
 // correction of a code is the email code.
-func correctedStep(ts []token, main, prev []*step) *step {
-	if len(main) != 1 || len(prev) == 0 || len(ts) < 2 {
+func correctedStep(ts []token, main, prev, seq []*step) *step {
+	if len(main) != 1 || len(ts) < 2 {
 		return nil
 	}
-	marked := false
+	if ts[len(ts)-1].raw == "instead" && len(main[0].fallback) == 0 {
+		// "text them a code and then do a liveness check. hmm actually, we've had
+		// SIM-swap fraud, send the code to their email instead": the code named
+		// before, wherever it is, goes by the channel said now
+		prev = seq
+	}
+	if len(prev) == 0 {
+		return nil
+	}
+	marked := ts[len(ts)-1].raw == "instead"
 	for i := 0; i < len(ts) && i < 3; i++ {
 		if lex.correction[ts[i].raw] || lex.correctVerb[ts[i].raw] && lex.touchedRef[ts[i+1].raw] {
 			marked = true
