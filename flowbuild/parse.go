@@ -781,7 +781,7 @@ func parse(text string) *parsed {
 			// "… an e-mail OTP only - no SMS on that route": ruled out of the
 			// new-user path just described
 			p.branchExcluded |= a.neg
-		} else if mainPathOnly(c.toks) || thatPath {
+		} else if mainPathOnly(c.toks) || thatPath || knownSentence(clauses, ci) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path", "returning users: recognise, liveness - no document on that
 			// path": ruled out of the main path, not of the branches
@@ -2457,6 +2457,18 @@ func mainPathOnly(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// knownSentence: the sentence of clause ci opened, in an earlier clause, on the
+// users the flow knows ("Returning customers get recognised (1:N) and do a
+// liveness check, that's it, don't make them scan a document"): what a later
+// clause of it rules out, it rules out for them, not for new users.
+func knownSentence(clauses []clause, ci int) bool {
+	f := ci
+	for f > 0 && clauses[f-1].sent == clauses[ci].sent {
+		f--
+	}
+	return f < ci && mainPathOnly(clauses[f].toks)
 }
 
 // deniedTo: a negation shortly before the known users at i spares them the
