@@ -55,6 +55,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					continue
 				}
 			}
+			if w := strings.Fields(strings.ToLower(part)); len(parts) > 0 && len(w) > 1 && alsoLead[strings.Trim(w[0], ",;:")] && !hasEditVerb(w) && slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] }) {
+				// "remove the SMS OTP. oh and the email one too": the verb of the
+				// change before goes on to what is added to it
+				if prev := strings.Fields(parts[len(parts)-1]); len(prev) > 0 && editVerbs[strings.ToLower(prev[0])] {
+					part = prev[0] + " " + alsoDropped(part)
+				}
+			}
 			if strings.TrimSpace(part) != "" {
 				parts = append(parts, part)
 				joined = append(joined, !first)
@@ -270,6 +277,25 @@ func editSentences(text string) []string {
 	}
 	flush()
 	return out
+}
+
+// alsoDropped is an instruction without the words that add it to the one before
+// ("oh and the email one too," → "the email one,"), so that "too" does not read
+// as another step added.
+func alsoDropped(part string) string {
+	f := strings.Fields(part)
+	out := make([]string, 0, len(f))
+	for i, w := range f {
+		bare := strings.ToLower(strings.Trim(w, ",;:"))
+		lead := len(out) == 0 && alsoLead[bare]
+		tail := alsoTail[bare] || bare == "as" && i+1 < len(f) && strings.ToLower(strings.Trim(f[i+1], ",;:")) == "well"
+		if !lead && !tail {
+			out = append(out, w)
+		} else if strings.HasSuffix(w, ",") && len(out) > 0 {
+			out[len(out)-1] += ","
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // insteadOfPlace is where "instead of" or "rather than" leads to a place in

@@ -639,6 +639,13 @@ var inFlowPhrases = []string{
 	"in facesign", "by facesign", "with facesign", // "we took a selfie and stored it ourselves (not in FaceSign)"
 }
 
+// alsoLead and alsoTail mark an instruction that adds to the one before without
+// a verb of its own ("remove the SMS OTP. oh and the email one too").
+var (
+	alsoLead = map[string]bool{"oh": true, "and": true, "plus": true, "also": true, "ah": true}
+	alsoTail = map[string]bool{"too": true, "also": true, "well": true}
+)
+
 // everyOneWords say a setting is for every step that takes it ("both codes
 // must have 8 digits", "all codes expire after 5 minutes").
 var everyOneWords = []string{"both", "all", "each", "every"}
