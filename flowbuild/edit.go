@@ -47,6 +47,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
 					if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
 						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
+					} else if obj := movedObject(taken); obj != "" {
+						rest = itReplaced(rest, obj) // "move the doc scan to the start. actually no, put it between …": "it" is the doc scan
 					}
 				}
 				part = rest
@@ -277,6 +279,32 @@ func editSentences(text string) []string {
 	}
 	flush()
 	return out
+}
+
+// movedObject is what a taken-back move moved ("move the doc scan to the
+// start" → "the doc scan"): the words after the verb up to the place, or "".
+func movedObject(words []string) string {
+	if len(words) < 3 || !moveVerbs[strings.ToLower(words[0])] {
+		return ""
+	}
+	for i := 1; i < len(words); i++ {
+		if placePreps[strings.ToLower(strings.Trim(words[i], ",;:"))] {
+			return strings.Join(words[1:i], " ")
+		}
+	}
+	return ""
+}
+
+// itReplaced puts obj for the word "it" in part.
+func itReplaced(part, obj string) string {
+	f := strings.Fields(part)
+	for i, w := range f {
+		if strings.EqualFold(strings.Trim(w, ",;:"), "it") {
+			f[i] = obj + strings.TrimLeft(w, "itIT")
+			return strings.Join(f, " ")
+		}
+	}
+	return part
 }
 
 // alsoDropped is an instruction without the words that add it to the one before

@@ -646,6 +646,13 @@ var (
 	alsoTail = map[string]bool{"too": true, "also": true, "well": true}
 )
 
+// moveVerbs and placePreps read a move taken back ("move the doc scan to the
+// start. actually no, put it between …"): its verb, and where its object ends.
+var (
+	moveVerbs  = map[string]bool{"move": true, "put": true, "place": true, "shift": true, "stick": true}
+	placePreps = map[string]bool{"to": true, "at": true, "after": true, "before": true, "between": true, "first": true, "last": true, "into": true, "up": true, "down": true, "in": true, "on": true}
+)
+
 // everyOneWords say a setting is for every step that takes it ("both codes
 // must have 8 digits", "all codes expire after 5 minutes").
 var everyOneWords = []string{"both", "all", "each", "every"}
