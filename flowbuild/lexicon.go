@@ -700,6 +700,9 @@ const (
 	vpnNote = "FaceSign flows do not check IP addresses, VPNs or geolocation, so the flow does not; check them in your app before creating the session."
 )
 
+// signatureNote answers a signature to capture: no node takes one.
+const signatureNote = "FaceSign flows do not capture a signature, handwritten or electronic, so the flow does not; collect it in your app."
+
 // nfcNote answers a reading of a document's chip: the scan reads what the camera sees.
 const nfcNote = "FaceSign's document scan reads the document on camera; it does not read a passport's NFC chip, so the flow does not; read the chip in your app if you need it."
 
@@ -720,8 +723,10 @@ var unsupportedNotes = map[string]string{
 	"payslips":    proofDocNote,
 	"paystub":     proofDocNote,
 	"paystubs":    proofDocNote,
-	"statements":  proofDocNote, // "bank statements
-	"nfc":         nfcNote,      // "the passport's NFC chip also needs to be read"
+	"statements":  proofDocNote,  // "bank statements
+	"signature":   signatureNote, // "add a step to capture their handwritten signature on the registration card"
+	"signatures":  signatureNote,
+	"nfc":         nfcNote, // "the passport's NFC chip also needs to be read"
 	"timeout":     "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 
