@@ -2586,7 +2586,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus:
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
-		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
+		// (with a photo the app holds, "check the person on camera is that same
+		// person" is a comparison with it, not a search among the enrolled)
+		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || !a.held && findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
