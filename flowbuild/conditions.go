@@ -118,7 +118,9 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
-		case recognition && negs[i] && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone") && (t.w == "recognize" || t.w == "identify" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search" ||
+		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
+		// label that opens on its negation names the new users too)
+		case recognition && negs[i] && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (t.w == "recognize" || t.w == "identify" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search" ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {

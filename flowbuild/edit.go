@@ -47,12 +47,21 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
 					if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
 						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
+					} else if obj := movedObject(taken); obj != "" {
+						rest = itReplaced(rest, obj) // "move the doc scan to the start. actually no, put it between …": "it" is the doc scan
 					}
 				}
 				part = rest
 				if w := strings.Fields(strings.ToLower(part)); len(w) > 0 && lex.keepVerb[strings.Trim(w[0], ",;:")] && !hasEditVerb(w[1:]) {
 					kept = true // "no wait, keep it email": the flow stays as it is
 					continue
+				}
+			}
+			if w := strings.Fields(strings.ToLower(part)); len(parts) > 0 && len(w) > 1 && alsoLead[strings.Trim(w[0], ",;:")] && !hasEditVerb(w) && slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] }) {
+				// "remove the SMS OTP. oh and the email one too": the verb of the
+				// change before goes on to what is added to it
+				if prev := strings.Fields(parts[len(parts)-1]); len(prev) > 0 && editVerbs[strings.ToLower(prev[0])] {
+					part = prev[0] + " " + alsoDropped(part)
 				}
 			}
 			if strings.TrimSpace(part) != "" {
@@ -296,6 +305,51 @@ func editSentences(text string) []string {
 	}
 	flush()
 	return out
+}
+
+// movedObject is what a taken-back move moved ("move the doc scan to the
+// start" → "the doc scan"): the words after the verb up to the place, or "".
+func movedObject(words []string) string {
+	if len(words) < 3 || !moveVerbs[strings.ToLower(words[0])] {
+		return ""
+	}
+	for i := 1; i < len(words); i++ {
+		if placePreps[strings.ToLower(strings.Trim(words[i], ",;:"))] {
+			return strings.Join(words[1:i], " ")
+		}
+	}
+	return ""
+}
+
+// itReplaced puts obj for the word "it" in part.
+func itReplaced(part, obj string) string {
+	f := strings.Fields(part)
+	for i, w := range f {
+		if strings.EqualFold(strings.Trim(w, ",;:"), "it") {
+			f[i] = obj + strings.TrimLeft(w, "itIT")
+			return strings.Join(f, " ")
+		}
+	}
+	return part
+}
+
+// alsoDropped is an instruction without the words that add it to the one before
+// ("oh and the email one too," → "the email one,"), so that "too" does not read
+// as another step added.
+func alsoDropped(part string) string {
+	f := strings.Fields(part)
+	out := make([]string, 0, len(f))
+	for i, w := range f {
+		bare := strings.ToLower(strings.Trim(w, ",;:"))
+		lead := len(out) == 0 && alsoLead[bare]
+		tail := alsoTail[bare] || bare == "as" && i+1 < len(f) && strings.ToLower(strings.Trim(f[i+1], ",;:")) == "well"
+		if !lead && !tail {
+			out = append(out, w)
+		} else if strings.HasSuffix(w, ",") && len(out) > 0 {
+			out[len(out)-1] += ","
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // insteadOfPlace is where "instead of" or "rather than" leads to a place in

@@ -100,7 +100,7 @@ var lexGroups = map[string][]string{
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
 	"challenge": {"challenge", "challenges"},
 	// negation and exclusivity
-	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone"},
+	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
 	"instead":     {"instead", "rather"},
 	"only":        {"only", "just", "solely", "merely", "purely", "alone"},
@@ -656,6 +656,20 @@ var inFlowPhrases = []string{
 	"in facesign", "by facesign", "with facesign", // "we took a selfie and stored it ourselves (not in FaceSign)"
 }
 
+// alsoLead and alsoTail mark an instruction that adds to the one before without
+// a verb of its own ("remove the SMS OTP. oh and the email one too").
+var (
+	alsoLead = map[string]bool{"oh": true, "and": true, "plus": true, "also": true, "ah": true}
+	alsoTail = map[string]bool{"too": true, "also": true, "well": true}
+)
+
+// moveVerbs and placePreps read a move taken back ("move the doc scan to the
+// start. actually no, put it between …"): its verb, and where its object ends.
+var (
+	moveVerbs  = map[string]bool{"move": true, "put": true, "place": true, "shift": true, "stick": true}
+	placePreps = map[string]bool{"to": true, "at": true, "after": true, "before": true, "between": true, "first": true, "last": true, "into": true, "up": true, "down": true, "in": true, "on": true}
+)
+
 // everyOneWords say a setting is for every step that takes it ("both codes
 // must have 8 digits", "all codes expire after 5 minutes").
 var everyOneWords = []string{"both", "all", "each", "every"}
@@ -697,22 +711,40 @@ var listCheckWords = []string{"sanctions", "sanction", "sanctioned", "aml", "ofa
 // address or income).
 const proofDocNote = "FaceSign's document scan reads identity documents (passports, ID cards, driving licences, residence permits, visas), not a utility bill, bank statement or payslip, so the flow does not include one; collect it in your app."
 
+// ipNote and vpnNote answer a check of where the user connects from.
+const (
+	ipNote  = "FaceSign flows do not check IP addresses or geolocation, so the flow does not; check them in your app before creating the session."
+	vpnNote = "FaceSign flows do not check IP addresses, VPNs or geolocation, so the flow does not; check them in your app before creating the session."
+)
+
+// signatureNote answers a signature to capture: no node takes one.
+const signatureNote = "FaceSign flows do not capture a signature, handwritten or electronic, so the flow does not; collect it in your app."
+
+// nfcNote answers a reading of a document's chip: the scan reads what the camera sees.
+const nfcNote = "FaceSign's document scan reads the document on camera; it does not read a passport's NFC chip, so the flow does not; read the chip in your app if you need it."
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
 	"push":         "FaceSign flows cannot send push notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
 	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
-	"ip":           "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
-	"geolocation":  "FaceSign flows do not check IP addresses or location, so the flow does not; check them in your app before creating the session.",
-	"vpn":          "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
-	"vpns":         "FaceSign flows do not check IP addresses, VPNs or location, so the flow does not; check them in your app before creating the session.",
-	"utility":      proofDocNote,
-	"payslip":      proofDocNote,
-	"payslips":     proofDocNote,
-	"paystub":      proofDocNote,
-	"paystubs":     proofDocNote,
-	"statements":   proofDocNote, // "bank statements
-	"timeout":      "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
+	// the note names the check as the text does: "blocked if their IP geolocation
+	// is outside the country" reads "geolocation" back, and "location" with it
+	"ip":          ipNote,
+	"geolocation": ipNote,
+	"geo":         ipNote, // "geo check", "geo-blocked"
+	"vpn":         vpnNote,
+	"vpns":        vpnNote,
+	"utility":     proofDocNote,
+	"payslip":     proofDocNote,
+	"payslips":    proofDocNote,
+	"paystub":     proofDocNote,
+	"paystubs":    proofDocNote,
+	"statements":  proofDocNote,  // "bank statements
+	"signature":   signatureNote, // "add a step to capture their handwritten signature on the registration card"
+	"signatures":  signatureNote,
+	"nfc":         nfcNote, // "the passport's NFC chip also needs to be read"
+	"timeout":     "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 
 // lexicon is built once from lexGroups; it is never written after package init.

@@ -123,6 +123,7 @@ type step struct {
 	readBack    string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
 	userReads   bool   // kAsk: the user reads readBack out, not the avatar
 	docTypes    []string
+	onlyTypes   bool // kDocument: "driving licences only": the types named are all it accepts
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
 	minAge      int
@@ -806,7 +807,7 @@ func parse(text string) *parsed {
 			// "… an e-mail OTP only - no SMS on that route": ruled out of the
 			// new-user path just described
 			p.branchExcluded |= a.neg
-		} else if mainPathOnly(c.toks) || thatPath {
+		} else if mainPathOnly(c.toks) || thatPath || knownSentence(clauses, ci) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path", "returning users: recognise, liveness - no document on that
 			// path": ruled out of the main path, not of the branches
@@ -819,7 +820,9 @@ func parse(text string) *parsed {
 			p.exclusive = true
 		}
 		switch {
-		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) || readPolicy(c.toks) != "" && has(c.toks, "fail"):
+		// (a number that is no setting is no reason for silence: "we also need a
+		// 360 room scan before they start" names nothing the flow can do)
+		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) && readSettings(c.toks).any() || readPolicy(c.toks) != "" && has(c.toks, "fail"):
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
@@ -885,7 +888,7 @@ func parse(text string) *parsed {
 				main = []*step{{k: k, pos: 0}}
 			}
 		}
-		if old := correctedStep(c.toks, main, prevMain); old != nil {
+		if old := correctedStep(c.toks, main, prevMain, seq); old != nil {
 			// "a code to their inbox. Actually make it SMS": the step just named,
 			// corrected in its place, not a second one
 			if i := slices.Index(seq, old); i >= 0 {
@@ -1082,11 +1085,20 @@ func (p *parsed) restrictDocTypes() {
 // make it SMS", "no wait, an SMS code", "make that email") with one step of the
 // same family; it returns the step corrected, or nil. A bare "email" in a
 // correction of a code is the email code.
-func correctedStep(ts []token, main, prev []*step) *step {
-	if len(main) != 1 || len(prev) == 0 || len(ts) < 2 {
+func correctedStep(ts []token, main, prev, seq []*step) *step {
+	if len(main) != 1 || len(ts) < 2 {
 		return nil
 	}
-	marked := false
+	if ts[len(ts)-1].raw == "instead" && len(main[0].fallback) == 0 {
+		// "text them a code and then do a liveness check. hmm actually, we've had
+		// SIM-swap fraud, send the code to their email instead": the code named
+		// before, wherever it is, goes by the channel said now
+		prev = seq
+	}
+	if len(prev) == 0 {
+		return nil
+	}
+	marked := ts[len(ts)-1].raw == "instead"
 	for i := 0; i < len(ts) && i < 3; i++ {
 		if lex.correction[ts[i].raw] || lex.correctVerb[ts[i].raw] && lex.touchedRef[ts[i+1].raw] {
 			marked = true
@@ -1115,7 +1127,10 @@ func bareCondition(ts []token) bool {
 	if cond.k == condNone || cond.end < 0 {
 		return false
 	}
-	for _, t := range ts[1:] {
+	for i, t := range ts[1:] {
+		if t.raw != t.w && (lex.passiveAux[ts[i].raw] || lex.negAux[ts[i].raw] || ts[i].raw == "was" || ts[i].raw == "wasnt") {
+			continue // "if the SMS can't be delivered": a participle of the condition, not a consequence
+		}
 		if lex.consequence[t.raw] || lex.consequence[t.w] {
 			return false // "if not found send them to a human": the condition has its own consequence
 		}
@@ -1567,6 +1582,12 @@ func merge(seq, steps []*step) []*step {
 			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
+			if s.onlyTypes && len(s.docTypes) > 0 {
+				// "scan their driving licence, passports too - scratch that,
+				// driving licences only": the types said last with "only" are all
+				// the scan accepts, not more of them
+				old.docTypes = nil
+			}
 			mergeStep(old, s)
 			continue
 		}
@@ -2575,6 +2596,18 @@ func mainPathOnly(ts []token) bool {
 	return false
 }
 
+// knownSentence: the sentence of clause ci opened, in an earlier clause, on the
+// users the flow knows ("Returning customers get recognised (1:N) and do a
+// liveness check, that's it, don't make them scan a document"): what a later
+// clause of it rules out, it rules out for them, not for new users.
+func knownSentence(clauses []clause, ci int) bool {
+	f := ci
+	for f > 0 && clauses[f-1].sent == clauses[ci].sent {
+		f--
+	}
+	return f < ci && mainPathOnly(clauses[f].toks)
+}
+
 // deniedTo: a negation shortly before the known users at i spares them the
 // step ("we want to stop asking returning guests to scan their ID", "never make
 // known customers re-upload").
@@ -2693,7 +2726,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople:
 			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
 			add(&step{k: kRecognition}, ci)
-		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
+		// (with a photo the app holds, "check the person on camera is that same
+		// person" is a comparison with it, not a search among the enrolled)
+		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || !a.held && findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
 			add(&step{k: kRecognition}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}

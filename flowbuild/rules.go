@@ -164,6 +164,11 @@ var rules = map[string][]rule{
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
+		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior)) {
+			// "the passport's NFC chip needs to be read to prove it's genuine": the
+			// document is genuine, not the person live
+			return false
+		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	// "on the recognised path swap the email OTP for an SMS one": the path a
@@ -612,7 +617,7 @@ var (
 			}
 			return
 		}
-		d.add(&step{k: kDocument, docTypes: dt}, i)
+		d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
 	}}
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
@@ -969,6 +974,17 @@ func destinationOf(ts []token, i int) string {
 		}
 	}
 	return ""
+}
+
+// onlyNear: "only" sits on the document named at i ("passports only", "only
+// passports", "UK driving licences only"), not on a time ("only after the code").
+func onlyNear(ts []token, i int) bool {
+	for j := max(0, i-2); j < len(ts) && j <= i+3; j++ {
+		if ts[j].raw == "only" && !(j+1 < len(ts) && lex.subordOpen[ts[j+1].raw]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isContraction: the word at i ends in "'s" before an adjective ("the person's
