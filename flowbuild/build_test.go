@@ -903,3 +903,16 @@ func TestBuildPercentThreshold(t *testing.T) {
 		assert.Nil(t, nodeOfType(r.Flow, flow.TypeDataValidation), "%s: no age check", tc.desc)
 	}
 }
+
+// A condition that ends its text ("… if they refuse") once sliced past the end
+// of its clause while looking for the camera it refused (found by the held-out
+// corpus, before any fuzz run had reached it).
+func TestBuildConditionEndsTheText(t *testing.T) {
+	for _, desc := range []string{
+		"ask for camera access, then liveness. if they refuse",
+		"camera permission then liveness; if they decline",
+		"sms code. if it fails",
+	} {
+		assert.NotPanics(t, func() { _, _ = Build(desc, Options{}) }, desc)
+	}
+}

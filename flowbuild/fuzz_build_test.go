@@ -30,7 +30,7 @@ func buildSeeds(f *testing.F) {
 		}
 	}
 	for _, s := range []string{"", " ", "no", "not not liveness", "liveness liveness liveness", "after after before",
-		"$", "over 999999999999999999999 years", "21+", "first last first", "“quoted”", "scan\x00id", "ÄÖÜ pasport ß"} {
+		"$", "over 999999999999999999999 years", "21+", "first last first", "“quoted”", "scan\x00id", "ÄÖÜ pasport ß", "camera access, liveness. if they refuse"} {
 		f.Add(s)
 	}
 }

@@ -573,7 +573,7 @@ func parse(text string) *parsed {
 						}
 					}
 				}
-				if i := findKind(seq, kPermissions); sc.anchor == nil && i >= 0 && hasAnyRaw(c.toks[:max(cond.end+2, 0)], lex.condStop) && (has(c.toks, "camera") || has(c.toks, "microphone")) {
+				if i := findKind(seq, kPermissions); sc.anchor == nil && i >= 0 && hasAnyRaw(c.toks[:min(len(c.toks), max(cond.end+2, 0))], lex.condStop) && (has(c.toks, "camera") || has(c.toks, "microphone")) {
 					// "if they refuse the camera": the permission request was denied
 					sc.anchor, fromClause = seq[i], true
 				}
