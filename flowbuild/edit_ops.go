@@ -825,7 +825,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 
 // takesOut: the words remove ("drop", "remove", "take … out").
 func takesOut(ts []token) bool {
-	return hasAnyRaw(ts, lex.removeVerb) || hasRaw(ts, "take", "taking") && hasRaw(ts, "out", "away", "off")
+	return hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts)
 }
 
 // namesOtherThan: the words name a step, kept or excluded, of another kind than

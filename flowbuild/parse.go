@@ -3551,11 +3551,6 @@ var langCodes = map[string]string{
 	"castilian": "es", "espanol": "es", "francais": "fr", "deutsch": "de",
 }
 
-func findLangs(ts []token) []string {
-	out, _ := langsIn(ts)
-	return out
-}
-
 // langsIn returns the codes of the languages the text names and their names as
 // written, capitalised ("Spanish").
 func langsIn(ts []token) (out, names []string) {
