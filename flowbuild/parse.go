@@ -2517,10 +2517,12 @@ func providedKey(ts []token) string {
 			}
 			if j > i && (u.raw == "key" || u.raw == "under") {
 				k := j + 1
-				for k < len(ts) && ts[k].raw == "" {
-					k++ // "key: profilePhoto"
+				for k < len(ts) && (ts[k].raw == "" || u.raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
+					k++ // "key: profilePhoto", "the key is selfie"
 				}
-				if k < len(ts) && (camelCase(ts[k].orig) || u.raw == "key" && !ts[k].known) {
+				// after "key" any word is the key's name ("under the key selfie",
+				// "(key `selfie`)"); after "under" only one that looks like a key
+				if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || u.raw == "key") {
 					return ts[k].orig
 				}
 			}

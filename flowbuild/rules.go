@@ -183,7 +183,8 @@ var rules = map[string][]rule{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
 		// "the selfie liveness check": the selfie says how the liveness is checked, one step
 		when: func(d *detector, i int) bool {
-			return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) && d.nextW(i) != "liveness"
+			return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) && d.nextW(i) != "liveness" &&
+				d.prev(i) != "key" // "providedData under the key selfie": a key's name, not a step
 		},
 		make: faceScan,
 	}},
