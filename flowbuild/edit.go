@@ -1404,17 +1404,15 @@ func (p *plan) recognisedPathEdit(ts []token) ([]string, bool) {
 		if s.k.isConversation() || findKind(keep, s.k) >= 0 || !a.neg.has(s.k) && !a.exclusive {
 			continue
 		}
-		p.steps = slices.Delete(p.steps, i, i+1)
-		if newUsersEnd {
-			// "members we already know just do liveness": the steps the flow had
-			// stay for the users the recognition does not find
-			rec.branch = slices.Insert(rec.branch, 0, s)
-			moved = slices.Insert(moved, 0, s.k.String())
+		if !newUsersEnd {
+			done = append(done, p.removeAt(i)+" from the path of recognised users")
 			continue
 		}
-		p.gone.add(s.k)
-		p.unlink(s)
-		done = append(done, "removed the "+s.k.String()+" from the path of recognised users")
+		// "members we already know just do liveness": the steps the flow had stay
+		// for the users the recognition does not find
+		p.steps = slices.Delete(p.steps, i, i+1)
+		rec.branch = slices.Insert(rec.branch, 0, s)
+		moved = slices.Insert(moved, 0, s.k.String())
 	}
 	if len(moved) > 0 {
 		done = append(done, "recognised users skip the "+nounList(moved)+", which users the recognition does not find still go through")
