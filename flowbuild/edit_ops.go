@@ -114,6 +114,13 @@ func splitInstructions(sentence string) []string {
 			start = end
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && stepsAfterRemoval(words[i:]) {
+			// "drop both OTPs and the selfie scan, just compare the ID photo against
+			// the live video": what the flow does now, no third target of the drop
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
+			continue
+		}
 		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -178,6 +185,20 @@ func restTail(words []string) bool {
 		return false
 	}
 	return keepsRest(tokenize(strings.Join(words, " ")), nil)
+}
+
+// stepsAfterRemoval: after a removal and a comma, the words open with a verb
+// that does a step ("just compare …", "and scan …"): an instruction of its own.
+func stepsAfterRemoval(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(w)
+		if leadsIn(w) {
+			continue
+		}
+		lemma, _ := lex.lemma(strings.Trim(w, ",;"))
+		return lex.doVerb[lemma] && !strings.HasSuffix(w, "ing")
+	}
+	return false
 }
 
 // removes: the words hold a verb of removal ("rip", "drop", "take … out").

@@ -333,6 +333,7 @@ var (
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
 	reasonOpenWords      = []string{"since", "because", "cause", "coz", "as"}                                                                                                                                                                                           // open a reason clause
 	hypotheticalWords    = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                                                                                                                  // "since the SMS would go to the old phone": a reason, not a request
+	doVerbLemmas         = []string{"compare", "match", "scan", "recognize", "identify", "verify", "send", "ask"}                                                                                                                                                       // after a removal and a comma, open what the flow does now ("drop the selfie, just compare the ID photo with the video")
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
 	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop"}                                                                                                             // a change that removes steps
@@ -375,6 +376,7 @@ var (
 	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                // … or asks for something
 	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}      // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
 	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                            // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
+	placeBeforeWords    = []string{"in", "across", "other", "some", "many", "most", "several", "all", "few", "per", "between"}                                                                        // before "states": the places ("in 3 states"), not the verb
 	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"} // before a noun: "the photograph" is an image, "photograph their ID" a scan
 	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                    // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
 	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                         // "in the same spot": where a step goes, not a comparison
@@ -705,7 +707,7 @@ var changeParticiples = map[string]string{
 const listCheckNote = "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports."
 
 // listCheckWords name such a screening: a clause that asks for one names no step.
-var listCheckWords = []string{"sanctions", "sanction", "sanctioned", "aml", "ofac", "pep", "peps", "watchlist", "watchlists", "blacklist", "blacklists", "blocklist", "blocklists"}
+var listCheckWords = []string{"sanctions", "sanction", "sanctioned", "aml", "ofac", "pep", "peps", "watchlist", "watchlists", "blacklist", "blacklists", "blocklist", "blocklists", "offender", "offenders"}
 
 // proofDocNote answers a document FaceSign's scan does not read (proof of
 // address or income).
@@ -764,7 +766,7 @@ type lexicon struct {
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord     map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore                                                                                                                                   map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb                                                                                                              map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
 	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
@@ -884,7 +886,7 @@ func newLexicon() *lexicon {
 	l.passiveAux = wordSet(passiveAuxWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
-	l.stepVerb, l.ingAdjective = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords)
+	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)
 	l.pastVerb = wordSet(pastVerbWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	for _, w := range listCheckWords {
@@ -908,7 +910,7 @@ func newLexicon() *lexicon {
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
-	l.swapFor, l.determiner = wordSet(swapForWords), wordSet(determinerWords)
+	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep = wordSet(modifierPrepWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)

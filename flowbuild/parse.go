@@ -458,7 +458,7 @@ func parse(text string) *parsed {
 		if listScreening(c.toks) {
 			// "we also need sanctions screening on the beneficiary", "screened vs
 			// OFAC sanctions list": no node screens against lists
-			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against sanctions, PEP, watchlist or self-exclusion lists, which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
@@ -950,6 +950,11 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	if p.excluded.has(kRecognition) {
+		// "no face matching at all - legal hasn't signed off on biometric
+		// matching": the reading of a recognition ruled out is no assumption
+		p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return n == oneToNNote })
+	}
 	if slices.ContainsFunc(out, func(s *step) bool { return !s.purpose && !s.k.isConversation() }) {
 		// "2FA at login: 1:N face search, then liveness": the label names what the
 		// flow is for, and the face steps described are the second factor
@@ -1455,6 +1460,9 @@ func lastScannable(cs []clause) kind {
 }
 
 const unplacedPrefix = "No step matches \""
+
+// oneToNNote says why a face looked up among the enrolled is a recognition.
+const oneToNNote = "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo."
 
 // unplaced says so when a clause asks for something (a check, a requirement,
 // data) that no rule turned into a step: the words must not vanish silently.
@@ -2726,7 +2734,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			}
 			add(s, ci)
 		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople:
-			a.notes = append(a.notes, "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo.")
+			a.notes = append(a.notes, oneToNNote)
 			add(&step{k: kRecognition}, ci)
 		// (with a photo the app holds, "check the person on camera is that same
 		// person" is a comparison with it, not a search among the enrolled)

@@ -440,8 +440,10 @@ var rules = map[string][]rule{
 	"explain": {{
 		// "who they say they are", "what they told us": the user speaking, not the avatar
 		when: func(d *detector, i int) bool {
-			if d.ts[i].raw == "state" && (lex.determiner[d.prev(i)] || lex.docWord[d.nextW(i)] || d.next(i) == "issued") {
-				return false // "a state ID card", "state-issued ID": the issuer, not the verb
+			if raw := d.ts[i].raw; (raw == "state" || raw == "states") && (lex.determiner[d.prev(i)] || lex.placeBefore[d.prev(i)] || i > 0 && d.ts[i-1].w == "#" || lex.docWord[d.nextW(i)] || d.next(i) == "issued") {
+				// "a state ID card", "state-issued ID": the issuer, not the verb;
+				// "in 3 states", "across states": the places
+				return false
 			}
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
 		},

@@ -66,6 +66,11 @@ func TestJudge(t *testing.T) {
 		{"no capital", func(c Case) Case { return c }, `"Say: thank you."`, true, "capital"},
 		{"closing waits", func(c Case) Case { return c }, `"Ask the user the account is opened."`, false, "waits for a reply"},
 		{"off topic", func(c Case) Case { return c }, `"Say: Your withdrawal is on its way."`, true, "withdraw"},
+		{"signed in at a login", func(c Case) Case {
+			c.Description = "step-up when someone logs in from a new country: liveness"
+			return c
+		}, `"Say: Thanks, you're verified and signed in."`, true, ""},
+		{"signed in elsewhere", func(c Case) Case { return c }, `"Say: Thanks, you're verified and signed in."`, true, "signed in"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
