@@ -490,6 +490,35 @@ func prose(c Case, g graph, path []string) []string {
 // punctuation, a word or a pair of words said twice in a row, stray spaces or
 // placeholders. A repeat the user's own text has ("we'll have you checked in
 // in under a minute", quoted for the avatar to say) is theirs, not a fault.
+// linkWords carry no content of their own: a line of nothing else ("Say: So.",
+// "Explain to the user that yet.") is a fragment of the user's text read as one.
+var linkWords = map[string]bool{
+	"so": true, "that": true, "yet": true, "it": true, "this": true, "then": true, "also": true, "too": true,
+	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "to": true, "of": true, "etc": true,
+	"just": true, "now": true, "there": true, "here": true, "as": true, "well": true, "explicitly": true,
+}
+
+// emptyWords: past an instruction's lead ("explain to the user that"), the
+// words are linking words only.
+func emptyWords(words []string) bool {
+	if len(words) == 0 {
+		return false // "Say: 42." has no words to judge
+	}
+	lead := [][]string{{"explain", "to", "the", "user"}, {"tell", "the", "user"}, {"remind", "the", "user"}, {"ask", "the", "user"}}
+	for _, l := range lead {
+		if len(words) >= len(l) && slices.Equal(words[:len(l)], l) {
+			words = words[len(l):]
+			break
+		}
+	}
+	for _, w := range words {
+		if !linkWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
 func sentenceProblems(prompt, user string) []string {
 	s := strings.TrimSpace(prompt)
 	for _, pre := range []string{"Say:", "Ask:"} {
@@ -519,6 +548,9 @@ func sentenceProblems(prompt, user string) []string {
 		if i >= 3 && words[i] == words[i-2] && words[i-1] == words[i-3] && !strings.Contains(user, words[i-1]+" "+words[i]+" "+words[i-1]+" "+words[i]) {
 			p = append(p, fmt.Sprintf("says %q twice", words[i-1]+" "+words[i]))
 		}
+	}
+	if emptyWords(words) {
+		p = append(p, "says nothing but linking words")
 	}
 	for _, bad := range []string{"explain to the user the user", "ask the user the ", "tell the user the user", "you are signed in?"} {
 		if strings.Contains(strings.ToLower(s), bad) {
