@@ -79,6 +79,9 @@ func checkText(s string) (string, error) {
 	return s, nil
 }
 
+// noGreetingNote says what a flow without a greeting gives up.
+const noGreetingNote = "Without a greeting, the first check starts as soon as the session does; FaceSign recommends a few seconds of conversation first, so that recognition and liveness have video to work with."
+
 // Build makes a flow from a plain-English description. It needs no model and no
 // network: the text is split into clauses, steps are recognised with a lexicon and
 // laid out with FaceSign's patterns. The flow passes Validate with no errors.
@@ -99,6 +102,15 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun}
 	p.assumptions = append(p.assumptions, pr.notes...)
+	if pr.silent {
+		p.quiet = quietAll
+	}
+	if pr.excluded.has(kGreeting) {
+		p.quiet |= quietGreeting // "no greeting, straight to the scan"
+	}
+	if pr.excluded.has(kClosing) {
+		p.quiet |= quietClosing // "no goodbye"
+	}
 	var qs []Question
 	p.policy = NormalizeOnFailure(opts.OnFailure)
 	if p.policy == "" {
@@ -107,9 +119,12 @@ func Build(description string, opts Options) (Result, error) {
 	if p.policy == "" {
 		p.policy = "end"
 		qs = append(qs, onFailureQuestion())
-		if slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }) {
+		switch {
+		case p.quiet&quietOther != 0:
+			p.assumptions = append(p.assumptions, "A failed check ends the session.")
+		case slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }):
 			p.assumptions = append(p.assumptions, "Any other failed check ends the session with a polite message.")
-		} else {
+		default:
 			p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
 		}
 	}
@@ -118,8 +133,12 @@ func Build(description string, opts Options) (Result, error) {
 		p.warn("liveness_kept", "The description excludes liveness, but recognition needs a liveness check after it, so one was kept.",
 			"Remove the recognition step if the flow must not check liveness.")
 	}
-	if !hasKind(pr.steps, kGreeting) {
+	switch {
+	case hasKind(pr.steps, kGreeting):
+	case p.quiet&quietGreeting == 0:
 		p.assumptions = append(p.assumptions, "The avatar opens with a greeting of a few seconds, so recognition and liveness have video to work with.")
+	case hasKind(pr.steps, kRecognition) || hasKind(pr.steps, kLiveness):
+		p.assumptions = append(p.assumptions, noGreetingNote)
 	}
 	res, err := p.result()
 	if err != nil {

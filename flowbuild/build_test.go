@@ -916,3 +916,46 @@ func TestBuildConditionEndsTheText(t *testing.T) {
 		assert.NotPanics(t, func() { _, _ = Build(desc, Options{}) }, desc)
 	}
 }
+
+// A text that asks the avatar to say nothing gets a flow with no line at all,
+// whatever its branches: failures, new users and fallbacks end or go on without
+// a word, and the flow stays valid. Edits keep it so, and a greeting removed
+// is not put back by the next change.
+func TestQuietFlows(t *testing.T) {
+	for _, desc := range []string{
+		"recognise them then liveness; new users scan a passport and do an email code. the avatar should stay silent",
+		"passport scan, if it fails fall back to an SMS code. then liveness. please don't have the avatar say anything at all",
+		"face scan then liveness, let them retry the face scan. no talking from the avatar",
+	} {
+		t.Run(desc, func(t *testing.T) {
+			f := built(t, desc, Options{})
+			require.False(t, flow.HasErrors(flow.Validate(f)), "%v", flow.Validate(f))
+			for _, n := range f {
+				if n.Type == flow.TypeConversation {
+					_, retry := n.Outcome("retry")
+					assert.True(t, retry, "only the retry the text asked for speaks: %s %q", n.ID, n.Prompt)
+				}
+			}
+			res, err := Edit(f.Clone(), "add a liveness check at the end", Options{})
+			require.NoError(t, err)
+			assert.Equal(t, countType(f, flow.TypeConversation), countType(res.Flow, flow.TypeConversation), "the edit adds no line")
+		})
+	}
+	base := built(t, "greet them, scan their passport, liveness, then say thanks", Options{})
+	res, err := Edit(base.Clone(), "remove the greeting", Options{})
+	require.NoError(t, err)
+	require.NotEqual(t, flow.TypeConversation, res.Flow.Node(res.Flow[0].Next).Type, "the greeting is gone")
+	again, err := Edit(res.Flow.Clone(), "add an email code at the end", Options{})
+	require.NoError(t, err)
+	assert.NotEqual(t, flow.TypeConversation, again.Flow.Node(again.Flow[0].Next).Type, "the next change does not put it back")
+}
+
+func countType(f flow.Flow, t flow.NodeType) int {
+	n := 0
+	for _, x := range f {
+		if x.Type == t {
+			n++
+		}
+	}
+	return n
+}

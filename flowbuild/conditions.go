@@ -113,7 +113,7 @@ func readCondition(ts []token, seq []*step) condition {
 			if t.raw == "fallback" || t.raw == "backup" {
 				end = -1 // "send an SMS code as a fallback": the role of the clause's step
 			} else {
-				end = failCount(ts, end) // "if they fail it twice"
+				end = failCount(ts, stepObject(ts, end, seq)) // "if they fail it twice"
 			}
 			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
@@ -150,6 +150,32 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// stepObject extends a condition ending at its verb (i) over the object that
+// names a step of the flow ("if they cancel the passport scan, offer an ID card
+// scan", "if they fail the liveness check"): the step that failed, not one to
+// add. The object ends where it would name another step or other documents.
+func stepObject(ts []token, i int, seq []*step) int {
+	if i+1 >= len(ts) || !lex.determiner[ts[i+1].raw] {
+		return i
+	}
+	end := i
+	for k := i + 2; k <= min(len(ts), i+5); k++ {
+		named := analyze(ts[i+1:k], seq).steps
+		if len(named) > 1 {
+			break
+		}
+		if len(named) == 0 {
+			continue
+		}
+		at := findKind(seq, named[0].k)
+		if at < 0 || slices.ContainsFunc(named[0].docTypes, func(d string) bool { return !slices.Contains(seq[at].docTypes, d) }) {
+			break
+		}
+		end = k - 1
+	}
+	return end
 }
 
 // notFoundClause extends a new-user condition ending at i over the people it

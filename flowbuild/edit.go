@@ -512,6 +512,20 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	if len(p.steps) == 0 {
 		return nil, errors.New("flowbuild: the flow to edit has no steps between start and end")
 	}
+	// a flow its author left without a greeting, a closing line or any line at
+	// all stays so: layout adds none of them back ("lose the greeting" earlier)
+	if !slices.ContainsFunc(f, func(n flow.Node) bool {
+		_, retry := n.Outcome("retry") // (a retry asked for speaks in a quiet flow too)
+		return n.Type == flow.TypeConversation && !retry
+	}) {
+		p.quiet = quietAll
+	}
+	if p.steps[0].k != kGreeting {
+		p.quiet |= quietGreeting
+	}
+	if p.steps[len(p.steps)-1].k != kClosing {
+		p.quiet |= quietClosing
+	}
 	// a node on the success path plays no second role (a closing line that failures
 	// also lead to): layout writes a separate node for that role
 	kept := map[string]bool{}
@@ -1648,6 +1662,12 @@ func dedupeKinds(steps []*step) []*step {
 func (p *plan) removeAt(i int) string {
 	gone := p.steps[i]
 	p.gone.add(gone.k)
+	switch gone.k {
+	case kGreeting:
+		p.quiet |= quietGreeting // "lose the greeting": layout adds none back
+	case kClosing:
+		p.quiet |= quietClosing
+	}
 	p.unlink(gone)
 	p.steps = slices.Delete(p.steps, i, i+1)
 	return "removed the " + gone.k.String()

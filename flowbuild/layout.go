@@ -26,11 +26,26 @@ type plan struct {
 	warnings    []flow.Problem
 	assumptions []string
 
+	quiet quietLines // the lines layout adds on its own that the text ruled out
+
 	touched  *step   // the step the last change added or replaced ("move it to the start")
 	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
 	gone     kindSet // the kinds this change removed: saying again that one is gone is no error
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 }
+
+// quietLines are lines layout would add on its own that the text ruled out.
+type quietLines uint8
+
+const (
+	quietGreeting quietLines = 1 << iota // "no greeting", "lose the greeting and the goodbye"
+	quietClosing                         // "no goodbye"
+	quietOther                           // the line after a liveness check, the failure message, the new-user line, a fallback's "let's try another way"
+
+	// quietAll: "don't have the avatar say anything at all": no line the text
+	// did not ask for; a failed check ends the session without a word
+	quietAll = quietGreeting | quietClosing | quietOther
+)
 
 // looksUp reports whether the flow starts by looking the user up among enrolled
 // faces: its greeting and closing then speak to returning users as well as new
@@ -141,17 +156,21 @@ func (p *plan) normalize() {
 		}
 		break
 	}
-	if greet == nil {
+	if greet == nil && (p.quiet&quietGreeting == 0 || len(steps) == 0) {
+		// (a flow with nothing else left keeps a greeting: it needs a node)
 		greet = &step{k: kGreeting, auto: true}
 	}
-	if closing == nil {
+	if closing == nil && p.quiet&quietClosing == 0 {
 		closing = &step{k: kClosing, auto: true}
 		// an explanation at the very end already closes the session
 		if n := len(steps); n > 0 && steps[n-1].k == kInform {
 			closing = nil
 		}
 	}
-	out := append([]*step{greet}, steps...)
+	out := steps
+	if greet != nil {
+		out = append([]*step{greet}, steps...)
+	}
 	if closing != nil {
 		out = append(out, closing)
 	}
@@ -277,7 +296,7 @@ func (p *plan) layout() flow.Flow {
 			id = g.take(baseID(s))
 		}
 		spine = append(spine, slot{s: s, id: id})
-		if s.k == kLiveness && i+1 < len(p.steps) && !p.steps[i+1].k.isConversation() {
+		if s.k == kLiveness && i+1 < len(p.steps) && !p.steps[i+1].k.isConversation() && p.quiet&quietOther == 0 {
 			var tid string
 			if n := p.transitions[id]; n != nil {
 				tid = n.ID
@@ -294,15 +313,21 @@ func (p *plan) layout() flow.Flow {
 
 	failID := ""
 	failUsed := false
-	failTarget := func(s *step, id string) string {
-		if (p.policy == "retry" || s.retry) && retryable(s.k) {
-			return "retry:" + id
+	failNode := func() string {
+		if p.quiet&quietOther != 0 {
+			return endID // the session ends without a word
 		}
 		failUsed = true
 		if failID == "" {
 			failID = reuse(p.failure, "failure")
 		}
 		return failID
+	}
+	failTarget := func(s *step, id string) string {
+		if (p.policy == "retry" || s.retry) && retryable(s.k) {
+			return "retry:" + id
+		}
+		return failNode()
 	}
 	var retries []struct {
 		s  *step
@@ -316,13 +341,6 @@ func (p *plan) layout() flow.Flow {
 			closeID = spine[i].id
 			break
 		}
-	}
-	failNode := func() string {
-		failUsed = true
-		if failID == "" {
-			failID = reuse(p.failure, "failure")
-		}
-		return failID
 	}
 	type fallback struct {
 		s           *step
@@ -425,27 +443,19 @@ func (p *plan) layout() flow.Flow {
 		} else {
 			n = flow.Node{ID: g.used2("retry_" + r.id), Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
 		}
-		failUsed = true
-		if failID == "" {
-			failID = reuse(p.failure, "failure")
-		}
 		n.Outcomes = []flow.Outcome{
 			{ID: "retry", Target: r.id, Condition: "The user wants to try again"},
-			{ID: "stop", Target: failID, Condition: "The user does not want to try again"},
+			{ID: "stop", Target: failNode(), Condition: "The user does not want to try again"},
 		}
 		n.DoesNotRequireReply = false
 		out = append(out, n)
 	}
 	if newUserLive != "" {
-		if failID == "" {
-			failID = reuse(p.failure, "failure")
-		}
-		failUsed = true
+		failLive := failNode()
 		lv := flow.Node{ID: newUserLive, Type: flow.TypeLiveness}
 		if p.newUserLive != nil {
 			lv = p.newUserLive.Clone()
 		}
-		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
 		var branch []*step
 		for _, sl := range spine {
 			if sl.s.k == kRecognition && len(sl.s.branch) > 0 {
@@ -463,7 +473,6 @@ func (p *plan) layout() flow.Flow {
 					p.fill(&lv, branch[0], video)
 				}
 				lv.ID, lv.Type = newUserLive, flow.TypeLiveness
-				lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: newUserConv}, {ID: "deepfakeDetected", Target: failID}, {ID: "noFace", Target: failID}}
 			}
 			branch = branch[1:]
 		}
@@ -473,23 +482,31 @@ func (p *plan) layout() flow.Flow {
 			prompt = newUserBranchPrompt(p.uc)
 			exit, chain = p.chain(g, branch, "new_user_", closeID, failNode, video)
 		}
-		nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
-		if p.newUserConv != nil {
-			nc = p.newUserConv.Clone()
-			if stockNewUserLine(nc.Prompt) {
-				// the builder's own line for a path that ends ("please sign up
-				// first") or goes on: an edit that gave the path steps, or took
-				// them away, changes which one it is
-				nc.Prompt = prompt
-			}
+		next := newUserConv
+		if p.quiet&quietOther != 0 {
+			next = exit // no line for new users: their check leads on to their path
 		}
-		nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: exit}}
-		out = append(out, lv, nc)
+		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: next}, {ID: "deepfakeDetected", Target: failLive}, {ID: "noFace", Target: failLive}}
+		out = append(out, lv)
+		if p.quiet&quietOther == 0 {
+			nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
+			if p.newUserConv != nil {
+				nc = p.newUserConv.Clone()
+				if stockNewUserLine(nc.Prompt) {
+					// the builder's own line for a path that ends ("please sign up
+					// first") or goes on: an edit that gave the path steps, or took
+					// them away, changes which one it is
+					nc.Prompt = prompt
+				}
+			}
+			nc.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.newUserConv, "told"), Target: exit}}
+			out = append(out, nc)
+		}
 		out = append(out, chain...)
 	}
 	for _, fb := range fallbacks {
 		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, video)
-		if fb.s.fallback[0].ends {
+		if fb.s.fallback[0].ends || p.quiet&quietOther != 0 {
 			// the failure's own line: no "let's try another way" before it
 			chain[0].ID = fb.entry
 			out = append(out, chain...)
@@ -552,7 +569,7 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() str
 			// step after it, "… and asks them to scan their passport", goes on)
 			next = fail()
 		}
-		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) {
+		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) && p.quiet&quietOther == 0 {
 			tid := g.take("after_" + idsOf[i])
 			after := kClosing
 			if i+1 < len(steps) {

@@ -374,6 +374,7 @@ type parsed struct {
 	langNames      []string // the languages as the text names them ("Spanish")
 	avatar         string
 	notes          []string // assumptions made while reading
+	silent         bool     // the avatar says nothing the text did not ask for
 }
 
 // parse reads a description into ordered steps.
@@ -440,6 +441,11 @@ func parse(text string) *parsed {
 	}
 	listAt, listed := listOpening(clauses)
 	for ci, c := range clauses {
+		if silentAvatar(c.toks) {
+			p.silent = true
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no line from the avatar: no greeting, no closing, no message between or after the checks; a failed check ends the session without a word.")
+			continue
+		}
 		if offScope[c.sent] {
 			for _, s := range analyze(c.toks, seq).steps {
 				if !s.k.isConversation() {
@@ -724,6 +730,13 @@ func parse(text string) *parsed {
 		var prior []token
 		if ci > 0 {
 			prior = clauses[ci-1].toks
+		}
+		if r := retryNamed(c.toks, seq); len(r) > 0 {
+			for _, s := range r {
+				s.retry = true
+			}
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
+			continue
 		}
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) {
 			// "we tried SMS before": what happened, not what the flow should do
@@ -1421,6 +1434,9 @@ func narrative(ts []token) bool {
 			}
 		}
 	}
+	if usersDid(ts) {
+		return true
+	}
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
 	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
@@ -1430,6 +1446,69 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+}
+
+// retryNamed: the clause, with no condition, offers another try at steps the
+// flow already has ("let them retry the face scan", "allow one retry on the
+// passport scan"): it returns those steps; a second step of their kind it is not.
+func retryNamed(ts []token, seq []*step) []*step {
+	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) {
+		return nil
+	}
+	var out []*step
+	for _, s := range analyze(ts, seq).steps {
+		if s.k.isConversation() {
+			continue
+		}
+		i := findKind(seq, s.k)
+		if i < 0 || !retryable(s.k) {
+			return nil
+		}
+		out = append(out, seq[i])
+	}
+	return out
+}
+
+// silentAvatar: the clause asks that the avatar say nothing at all ("please
+// don't have the avatar say anything at all", "the avatar should stay silent",
+// "no talking from the avatar"), not that one line be left out.
+func silentAvatar(ts []token) bool {
+	if !hasRaw(ts, "avatar") {
+		return false
+	}
+	if hasAnyRaw(ts, lex.silentWord) {
+		return true
+	}
+	negs := negations(ts)
+	for i, t := range ts {
+		if negs[i] && (t.w == "explain" || lex.speakVerb[t.raw]) {
+			return hasRaw(ts, "anything", "all", "word") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from"
+		}
+	}
+	return false
+}
+
+// usersDid: the clause says what the users did before, with them as its
+// subject and a verb in the past ("they did the full ID + age check on their
+// first order", "customers already scanned a passport at signup"): history
+// that explains the flow, no step of it. A condition ("if they failed …") is
+// not history.
+func usersDid(ts []token) bool {
+	i := 0
+	for i < len(ts) && lex.keepLead[ts[i].raw] {
+		i++ // "and they did …", "so customers completed …"
+	}
+	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.wish) {
+		return false
+	}
+	for i++; i < len(ts) && lex.pastLead[ts[i].raw]; i++ {
+	}
+	if i >= len(ts) {
+		return false
+	}
+	// ("they proceed to …", "users need …" end in "ed" and are no past)
+	t := ts[i]
+	return lex.pastVerb[t.raw] || len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
 }
 
 func clauseText(ts []token) string {

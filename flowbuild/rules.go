@@ -310,7 +310,10 @@ var rules = map[string][]rule{
 	"code": {{
 		// "zip code" is no code to send; a channel named in the clause makes the step
 		when: func(d *detector, i int) bool {
-			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0
+			// ("verify it with a code" after their email was collected: "verify it"
+			// made the email code, and "a code" is that code, no second one)
+			sent := (d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) && !hasAnyRaw(d.ts, lex.anotherTry)
+			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0 && !sent
 		},
 		make: func(d *detector, i int) {
 			// "send the OTP to the address we have": an address with no other kind
@@ -445,7 +448,9 @@ var rules = map[string][]rule{
 				// "in 3 states", "across states": the places
 				return false
 			}
-			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
+			// ("our privacy notice says so", "legal says": what a document or a team
+			// says, not the avatar)
+			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i)
 		},
 		make: func(d *detector, i int) {
 			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
