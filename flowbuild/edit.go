@@ -808,6 +808,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			if d, ok := p.replaceMany(ts[k+2:], ts[:end]); ok {
 				return d, nil
 			}
+			ts = p.replaceUnread(ts, k, end)
 			break
 		}
 	}
@@ -1019,7 +1020,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.configure(ts, pos); ok {
 		return d, nil
 	}
-	if len(neg) == 0 && hasRaw(ts, "switch", "make", "use", "change", "instead") && !hasRaw(ts, "add", "also") {
+	if len(neg) == 0 && (hasRaw(ts, "switch", "make", "use", "change", "instead") || theCode(ts)) && !hasRaw(ts, "add", "also") {
 		if d, ok := p.switchTo(pos, readSettings(ts)); ok {
 			return d, nil
 		}
@@ -1156,7 +1157,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			f, b := front || s.front && !s.back, back || s.back && !s.front
 			p.insert(moved, f, b, ref, refAfter)
 			p.touched = moved // "Move the liveness check. It should be first."
-			if r := findKind(before, kRecognition); moved.k == kLiveness && r >= 0 && i == r+1 && p.steps[p.find(kRecognition)+1] != moved {
+			// where the liveness would follow the recognition (a quiet flow may end with it)
+			now := p.find(kRecognition) + 1
+			if r := findKind(before, kRecognition); moved.k == kLiveness && r >= 0 && i == r+1 && (now >= len(p.steps) || p.steps[now] != moved) {
 				// the layout keeps a liveness check straight after the recognition:
 				// say so, rather than report a move the flow will not show
 				p.steps = before
@@ -2169,6 +2172,30 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 		done = append(done, "added "+s.k.withArticle()+" in their place")
 	}
 	return done, true
+}
+
+// replaceUnread rewrites "NEW instead of OLD" (the "instead" at k, the new
+// side ending at end) as "replace OLD with NEW" when the sentence read whole
+// does not rule OLD out: "compare 1:1 against that photo instead of searching
+// all faces" reads the faces as the comparison's. "…, so instead of searching
+// all faces compare 1:1 against that photo" puts the old side first; the new
+// one starts at the comma or the verb after it.
+func (p *plan) replaceUnread(ts []token, k, end int) []token {
+	oldSide, newSide, lead := ts[k+2:], ts[:end], []token(nil)
+	if len(analyze(newSide, p.steps).steps) == 0 {
+		lead = ts[:end] // ("we will send their profile photo now, so …": what "that photo" is)
+		j := k + 3
+		for j < len(ts) && ts[j].w != "," && !(lex.doVerb[ts[j].w] && !strings.HasSuffix(ts[j].raw, "ing")) {
+			j++
+		}
+		oldSide, newSide = ts[k+2:min(j, len(ts))], ts[min(j, len(ts)):]
+	}
+	olds := dedupeKinds(p.listItems(oldSide))
+	if len(olds) != 1 || p.find(olds[0].k) < 0 || len(analyze(newSide, p.steps).steps) == 0 || analyze(ts, p.steps).neg.has(olds[0].k) {
+		return ts
+	}
+	replace, with := tokenize("replace with")[0], tokenize("replace with")[1]
+	return slices.Concat(lead, []token{replace}, oldSide, []token{with}, newSide)
 }
 
 // listItems reads a list of step names ("the document scan and the face

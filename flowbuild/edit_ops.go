@@ -587,6 +587,18 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 	return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 }
 
+// theCode: the change speaks of the code the flow has ("send the code by
+// email", "the code should go to their email"), not of another one.
+func theCode(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].w == "code" && !strings.HasSuffix(ts[i].raw, "s") && (ts[i-1].raw == "the" || ts[i-1].raw == "that") {
+			// ("get rid of all the otps" takes them out)
+			return !hasAnyRaw(ts, lex.anotherTry) && !hasRaw(ts, "both", "two", "rid") && !hasAnyRaw(ts, lex.removeVerb) && !takesOut(ts)
+		}
+	}
+	return false
+}
+
 // switchTo replaces the member of a step's family the flow has with the one the
 // change names: "switch to SMS", "make it an email code".
 func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {

@@ -2952,8 +2952,11 @@ func sortByPos(s []*step) {
 }
 
 func laterChannel(ts []token, i int) int {
-	for j := i + 1; j < len(ts) && j <= i+4; j++ {
-		if channelLemmas[ts[j].w] {
+	for j := i + 1; j < len(ts) && j <= i+6; j++ {
+		// (further off, the channel is where the code goes: "the code should
+		// go to their email", "… be sent by email", not "a code, then their
+		// email address")
+		if channelLemmas[ts[j].w] && (j <= i+4 || ts[j-1].raw == "to" || lex.channelPrep[ts[j-1].raw] || ts[j-2].raw == "to" && lex.determiner[ts[j-1].raw]) {
 			return j
 		}
 	}
