@@ -441,6 +441,14 @@ func parse(text string) *parsed {
 	}
 	listAt, listed := listOpening(clauses)
 	for ci, c := range clauses {
+		if k := takenBack(c.toks); k > 0 {
+			// "I was going to say SMS but scratch that, …": the words before the
+			// retraction are taken back, the rest of the clause stands
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks[:k])+"\" as taken back, so the flow does not include it.")
+			if c.toks = c.toks[k:]; len(c.toks) == 0 {
+				continue
+			}
+		}
 		if silentAvatar(c.toks) {
 			p.silent = true
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no line from the avatar: no greeting, no closing, no message between or after the checks; a failed check ends the session without a word.")
@@ -979,6 +987,18 @@ func parse(text string) *parsed {
 		})
 	}
 	out = slices.DeleteFunc(out, func(s *step) bool { return p.mainExcluded.has(s.k) && s.k != kAsk })
+	if slices.ContainsFunc(out, func(s *step) bool { return findKind(s.branch, kAgeCheck) >= 0 }) {
+		// "age gate at checkout. … anyone we don't recognise has to scan an ID
+		// and we check they're 21 or over": the gate named with no age is the
+		// check the new users' path describes, not a second one for everyone
+		out = slices.DeleteFunc(out, func(s *step) bool {
+			if s.k == kAgeCheck && !s.explicitAge && findKind(out, kDocument) < 0 {
+				p.notes = append(p.notes, "Read the age check named without an age as the one users the recognition does not find go through.")
+				return true
+			}
+			return false
+		})
+	}
 	for _, s := range out {
 		s.branch = slices.DeleteFunc(p.dropExcluded(s.branch), func(b *step) bool { return p.branchExcluded.has(b.k) })
 		s.fallback = p.dropExcluded(s.fallback)
@@ -1446,6 +1466,18 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+}
+
+// takenBack: the clause takes back its own words with a retraction after them
+// ("I was going to say SMS but scratch that", "passports, no wait, never mind
+// that"): it returns where the words that stand begin, or 0.
+func takenBack(ts []token) int {
+	for i := 1; i+1 < len(ts); i++ {
+		if lex.takeBack[ts[i].raw] && (ts[i+1].raw == "that" || ts[i+1].raw == "it") || ts[i].raw == "never" && ts[i+1].raw == "mind" {
+			return i + 2
+		}
+	}
+	return 0
 }
 
 // retryNamed: the clause, with no condition, offers another try at steps the
@@ -2694,7 +2726,24 @@ func knownSentence(clauses []clause, ci int) bool {
 	for f > 0 && clauses[f-1].sent == clauses[ci].sent {
 		f--
 	}
-	return f < ci && mainPathOnly(clauses[f].toks)
+	return f < ci && (mainPathOnly(clauses[f].toks) || enrolledUsers(clauses[f].toks))
+}
+
+// enrolledUsers: the clause speaks of users whose faces are enrolled
+// ("customers we've already age-checked have their face enrolled, so for them:
+// recognise them, liveness, skip the ID"): the users the recognition finds.
+func enrolledUsers(ts []token) bool {
+	people := slices.IndexFunc(ts, func(t token) bool { return lex.userWord[t.raw] })
+	if people < 0 || hasAnyRaw(ts, lex.condIfStrict) {
+		return false
+	}
+	negs := negations(ts)
+	for i := people + 1; i < len(ts); i++ {
+		if ts[i].raw == "enrolled" && !negs[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // deniedTo: a negation shortly before the known users at i spares them the
