@@ -1473,7 +1473,7 @@ func narrative(ts []token) bool {
 // that"): it returns where the words that stand begin, or 0.
 func takenBack(ts []token) int {
 	for i := 1; i+1 < len(ts); i++ {
-		if lex.takeBack[ts[i].raw] && (ts[i+1].raw == "that" || ts[i+1].raw == "it") || ts[i].raw == "never" && ts[i+1].raw == "mind" {
+		if lex.takeBack[ts[i].raw] && ts[i+1].raw == "that" || ts[i].raw == "never" && ts[i+1].raw == "mind" {
 			return i + 2
 		}
 	}
@@ -1533,14 +1533,17 @@ func usersDid(ts []token) bool {
 	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.wish) {
 		return false
 	}
+	pronoun := lex.pronounUser[ts[i].raw]
 	for i++; i < len(ts) && lex.pastLead[ts[i].raw]; i++ {
 	}
 	if i >= len(ts) {
 		return false
 	}
-	// ("they proceed to …", "users need …" end in "ed" and are no past)
+	// Any verb in "-ed" only after a pronoun: "customers enrolled last year do
+	// a recognition" names the customers ("they proceed to …", "users need …"
+	// end in "ed" and are no past either)
 	t := ts[i]
-	return lex.pastVerb[t.raw] || len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
+	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
 }
 
 func clauseText(ts []token) string {
@@ -2734,8 +2737,8 @@ func knownSentence(clauses []clause, ci int) bool {
 // recognise them, liveness, skip the ID"): the users the recognition finds.
 func enrolledUsers(ts []token) bool {
 	people := slices.IndexFunc(ts, func(t token) bool { return lex.userWord[t.raw] })
-	if people < 0 || hasAnyRaw(ts, lex.condIfStrict) {
-		return false
+	if people < 0 || hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.condNew) {
+		return false // ("new users get enrolled: …" are the others)
 	}
 	negs := negations(ts)
 	for i := people + 1; i < len(ts); i++ {
