@@ -591,6 +591,15 @@ func parse(text string) *parsed {
 					// "if they refuse the camera": the permission request was denied
 					sc.anchor, fromClause = seq[i], true
 				}
+				if sc.anchor == nil && hasAnyRaw(c.toks[:max(cond.end+1, 0)], lex.condStop) && !has(c.toks, "camera") && !has(c.toks, "microphone") {
+					// "scan the passport, then liveness. if they cancel it, …": the
+					// latest step a user can cancel (a liveness check cannot be)
+					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
+						if cancellable(seq[i].k) {
+							sc.anchor = seq[i]
+						}
+					}
+				}
 				if sc.anchor == nil && has(c.toks, "scan") {
 					// "if the user cancels the scan": the scan the text named last
 					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
@@ -1466,6 +1475,15 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+}
+
+// cancellable: the step's node has an outcome for a user who cancels it.
+func cancellable(k kind) bool {
+	switch k {
+	case kDocument, kFaceScan, kEnterEmail, kEmailOTP, kSMSOTP, kOTP:
+		return true
+	}
+	return false
 }
 
 // takenBack: the clause takes back its own words with a retraction after them
