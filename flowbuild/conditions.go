@@ -44,7 +44,9 @@ func clauseStartsIf(ts []token) bool {
 		if i > 2 {
 			break
 		}
-		if lex.condIf[t.raw] {
+		if lex.condIf[t.raw] && !(t.raw == "should" && i > 0) {
+			// ("Should the scan fail, …" opens on it; "no one should receive
+			// a code" is a rule)
 			return true
 		}
 	}

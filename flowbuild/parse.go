@@ -449,6 +449,16 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if ci > 0 && clauses[ci-1].sent == c.sent && excludesBack(c.toks) {
+			// "Emails are too slow for this one, keep them out": what the clause
+			// before named is ruled out, as "no emails" would be
+			no := slices.Concat(tokenize("no"), clauses[ci-1].toks)
+			if neg := analyze(no, nil).neg; neg != 0 {
+				p.excluded |= neg
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as ruling out what \""+clauseText(clauses[ci-1].toks)+"\" names.")
+				continue
+			}
+		}
 		if silentAvatar(c.toks) {
 			p.silent = true
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no line from the avatar: no greeting, no closing, no message between or after the checks; a failed check ends the session without a word.")
@@ -1475,6 +1485,24 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+}
+
+// excludesBack: the clause only rules out what a pronoun points back at
+// ("keep them out", "skip it", "drop those", "leave that out altogether").
+func excludesBack(ts []token) bool {
+	i := 0
+	for i < len(ts) && lex.keepLead[ts[i].raw] {
+		i++ // "so skip it", "just leave them out"
+	}
+	if i+1 >= len(ts) || !negationLemmas[ts[i].w] || !lex.backRef[ts[i+1].raw] {
+		return false
+	}
+	for _, t := range ts[i+2:] {
+		if !lex.lineFiller[t.raw] && t.raw != "out" && t.raw != "altogether" && t.raw != "entirely" {
+			return false
+		}
+	}
+	return true
 }
 
 // cancellable: the step's node has an outcome for a user who cancels it.
@@ -2559,7 +2587,11 @@ func negations(ts []token) []bool {
 			// ("no extra face scan step pls": "extra" before a step's name adds to
 			// the flow, so "no extra" rules that step out)
 			addedStep := i+2 < len(ts) && lex.addedStep[ts[i+1].raw] && (rules[ts[i+2].w] != nil || rawRules[ts[i+2].raw] != nil)
-			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || t.raw == "noone" || t.raw == "nobody" || (t.raw == "not" && nx == "only") {
+			// ("nobody except passport holders" is exclusivity, "nobody enrolled
+			// to search against" a fact; "nobody gets a code", "no one should
+			// receive an SMS" rule the code out)
+			everyone := (t.raw == "noone" || t.raw == "nobody") && !slices.ContainsFunc(ts[i+1:min(i+3, len(ts))], func(u token) bool { return lex.receiveVerb[u.raw] })
+			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {

@@ -236,6 +236,8 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 	} else if s.topics&tSecurity != 0 {
 		parts = append(parts, "a security question about "+what+": who the recipient is, how much is being sent and why")
+	} else if s.topics&tWallet != 0 && uc != ucTransfer && uc != ucCrypto && uc != ucPayment {
+		parts = append(parts, "to confirm the destination wallet address") // (no amount the text names)
 	} else if s.topics&tWallet != 0 {
 		parts = append(parts, "to confirm the destination wallet address and the amount of "+what+over(amount))
 	} else if s.topics&tTransfer != 0 {
@@ -259,6 +261,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	}
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
+	}
+	if c, ok := confirmsThat(s.phrase); ok && s.topics&^(tReason|tTransfer) == 0 {
+		// "asks them to confirm they recognise the payee by name": what the user
+		// confirms, in the text's words, not the stock recipient and amount
+		return "Ask the user to confirm that " + c + "."
 	}
 	if s.topics&^(tReason|tTransfer) == 0 && startsWh(s.phrase) {
 		// the user's own question is more specific than the stock one
@@ -303,6 +310,28 @@ func startsWh(p string) bool {
 		wh = wh[:i]
 	}
 	return whWords[wh]
+}
+
+// confirmsThat reads a phrase that asks the user to confirm a statement about
+// themselves ("to confirm they recognise the payee by name", "confirm that
+// they started this transfer"): it returns the statement.
+func confirmsThat(phrase string) (string, bool) {
+	p := trimDot(strings.TrimSpace(phrase))
+	for _, lead := range []string{"to ", "confirm ", "that "} {
+		if len(p) > len(lead) && strings.EqualFold(p[:len(lead)], lead) {
+			p = p[len(lead):]
+		} else if lead == "confirm " {
+			return "", false
+		}
+	}
+	subject, _, _ := strings.Cut(p, " ")
+	switch strings.ToLower(subject) {
+	case "they", "they're":
+		return p, true
+	case "theyre":
+		return "they're" + p[len(subject):], true
+	}
+	return "", false
 }
 
 func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }

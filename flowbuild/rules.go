@@ -173,7 +173,12 @@ var rules = map[string][]rule{
 	})},
 	// "on the recognised path swap the email OTP for an SMS one": the path a
 	// recognised user takes, not a recognition named
-	"recognize": {simple(kRecognition, func(d *detector, i int) bool { return !lex.pathNoun[d.next(i)] })},
+	"recognize": {simple(kRecognition, func(d *detector, i int) bool {
+		// "confirm they recognise the payee by name": the user recognises
+		// something; "users recognised by face" are the ones recognised
+		userDoes := lex.personRef[d.prev(i)] && d.prev(i) != "this" && d.prev(i) != "them" && !strings.HasSuffix(d.ts[i].raw, "d")
+		return !lex.pathNoun[d.next(i)] && !userDoes
+	})},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
 	"identify": {simple(kRecognition, func(d *detector, i int) bool {
@@ -450,7 +455,7 @@ var rules = map[string][]rule{
 			}
 			// ("our privacy notice says so", "legal says": what a document or a team
 			// says, not the avatar)
-			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i)
+			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i) && !userMustSay(d.ts, i)
 		},
 		make: func(d *detector, i int) {
 			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
@@ -1019,6 +1024,17 @@ func askedToSay(ts []token, i int) bool {
 	}
 	j := skipBackAddressee(ts, i-2)
 	return j >= 0 && ts[j].w == "ask"
+}
+
+// userMustSay: the user is the one to say it ("they have to actually say
+// yes", "the customer must say their name"): an answer the avatar waits for,
+// not a line of its own.
+func userMustSay(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && lex.mustAux[ts[j].raw] {
+		j--
+	}
+	return j >= 0 && j < i-1 && lex.personRef[ts[j].raw] && ts[j].raw != "this"
 }
 
 // skipBackAddressee returns the index before the person spoken to that ends at j
