@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +58,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					continue
 				}
 			}
-			if w := strings.Fields(strings.ToLower(part)); len(parts) > 0 && len(w) > 1 && alsoLead[strings.Trim(w[0], ",;:")] && !hasEditVerb(w) && slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] }) {
+			// ("Also accept ID cards as well as driving licences" has its own verb)
+			if w := strings.Fields(strings.ToLower(part)); len(parts) > 0 && len(w) > 1 && alsoLead[strings.Trim(w[0], ",;:")] && !hasEditVerb(w) && !slices.ContainsFunc(w, func(x string) bool { return lex.docVerb[strings.Trim(x, ",;:.")] }) && slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] }) {
 				// "remove the SMS OTP. oh and the email one too": the verb of the
 				// change before goes on to what is added to it
 				if prev := strings.Fields(parts[len(parts)-1]); len(prev) > 0 && editVerbs[strings.ToLower(prev[0])] {
@@ -113,7 +115,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// names steps but asks for none; the step it names is what a later
 				// "it" means
 				if a := analyze(ts, p.steps); len(a.steps) > 0 {
-					if i := p.find(a.steps[0].k); i >= 0 {
+					k := a.steps[0].k
+					if k == kEnterEmail && p.find(kEnterEmail) < 0 {
+						k = kEmailOTP // "guests keep missing the email": the flow's email is its code
+					}
+					if i := p.find(k); i >= 0 {
 						p.touched = p.steps[i]
 					}
 				}
@@ -779,6 +785,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		return p.reword(target, text)
 	}
+	if d, ok := p.statesOnly(ts); ok {
+		return d, nil
+	}
 	if d, ok := p.branchEdit(ts); ok {
 		return d, nil
 	}
@@ -1059,7 +1068,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		op = opRemove
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
-	case hasRaw(ts, "move", "reorder", "earlier", "sooner") ||
+	case hasRaw(ts, "move", "reorder", "earlier", "sooner") && !movesOn(ts) ||
 		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
@@ -1089,6 +1098,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// "get rid of the last step", "drop step 2": the check at that place
 			targets = []*step{{k: s.k}}
 		}
+		if i := p.lineNamed(ts); i >= 0 && (len(targets) == 0 || len(targets) == 1 && targets[0].k.isConversation() && p.find(targets[0].k) < 0) {
+			// "take out the rules reading", "remove the part where the avatar reads
+			// the rules": the line that speaks of them. It goes, not the role it
+			// had: a closing line of the builder's own comes in its place
+			said, quiet := p.steps[i].node.Prompt, p.quiet
+			p.removeAt(i)
+			p.quiet = quiet
+			return []string{"removed the line " + strconv.Quote(said)}, nil
+		}
 		if len(targets) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step to remove", sentence)
 		}
@@ -1109,6 +1127,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 						break
 					}
 				}
+			}
+			if i < 0 && mainPathOnly(ts) && p.find(kRecognition) >= 0 {
+				// "Returning users don't get a code": their path has none, and
+				// the new users' path is not theirs to take it from
+				done = append(done, "the recognised users' path already has no "+t.k.String())
+				continue
 			}
 			if i < 0 {
 				if d := p.removeFromBranch(t.k); d != "" {
@@ -1167,6 +1191,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
+			if refAfter && len(ref) > 0 && !f && !b {
+				// "keep liveness and the email OTP after it": the next one named
+				// goes after this one, in the order said
+				ref = []*step{moved}
+			}
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
@@ -1295,7 +1324,7 @@ func cutReason(sentence string) string {
 		return sentence
 	}
 	tail := tokenize(sentence[i+2:])
-	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" {
+	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" && !judged(tail) {
 		return sentence
 	}
 	for _, t := range tail {
@@ -1304,6 +1333,41 @@ func cutReason(sentence string) string {
 		}
 	}
 	return sentence[:i]
+}
+
+// lineNamed finds the one line of the avatar the words point at by what it
+// says ("the rules reading" finds "Read the exam rules to the user."), or -1.
+func (p *plan) lineNamed(ts []token) int {
+	found := -1
+	for i, s := range p.steps {
+		if !s.k.isConversation() || s.k == kGreeting || s.node == nil {
+			continue
+		}
+		said := " " + strings.ToLower(strings.Join(strings.FieldsFunc(s.node.Prompt, func(r rune) bool { return !unicode.IsLetter(r) }), " ")) + " "
+		for _, t := range ts {
+			if len(t.raw) < 4 || !isAlpha(t.raw) || lex.filler[t.raw] || lex.lineFiller[t.raw] || lex.removeVerb[t.raw] || lex.lineWord[t.raw] {
+				continue
+			}
+			if strings.Contains(said, " "+strings.TrimSuffix(t.raw, "s")) {
+				if found >= 0 && found != i {
+					return -1 // two lines speak of it: which one is not clear
+				}
+				found = i
+			}
+		}
+	}
+	return found
+}
+
+// judged: the words pass a judgement on what the change removes ("two codes
+// was overkill", "that step is pointless"): a reason, not a target.
+func judged(ts []token) bool {
+	for i, t := range ts {
+		if (t.raw == "was" || t.raw == "is" || t.raw == "were" || t.raw == "are" || t.raw == "seems") && i+1 < len(ts) && lex.verdict[ts[i+1].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // stepAtPlace is the verification step a sentence names by its place alone
@@ -1556,6 +1620,8 @@ func statement(ts []token) bool {
 			finite = true // "our users in Brazil use the phone more than the email"
 		case t.raw == "get" && i > 0 && lex.speaker[ts[i-1].raw]:
 			finite = true // "we get loads of false rejects": what happens to them
+		case (t.raw == "keep" || t.raw == "keeps") && i > 0 && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
+			finite = true // "guests keep missing the email": what keeps happening, no "keep" of a step
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
@@ -1991,6 +2057,11 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 			return []string{"the face comparison now compares " + sourceName(pos[0].srcA.Source) + " with " + sourceName(pos[0].srcB.Source)}, nil
 		}
 	}
+	if old == nil && len(pos) == 1 && p.touched != nil && p.find(p.touched.k) >= 0 && p.touched.k != pos[0].k {
+		// "Guests keep missing the email. Replace it with a text message
+		// code.": "it" is the step the sentence before spoke of
+		old, repl = &step{k: p.touched.k}, pos[0]
+	}
 	if old == nil || repl == nil {
 		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
 	}
@@ -2174,6 +2245,32 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	return done, true
 }
 
+// statesOnly: the greeting or the closing line must ask nothing ("It
+// shouldn't ask them anything in the greeting, just say it and move on"): the
+// line waits for no reply, and stays.
+func (p *plan) statesOnly(ts []token) ([]string, bool) {
+	k := map[string]kind{"greeting": kGreeting, "closing": kClosing}[lineTarget(ts)]
+	i := p.find(k)
+	if k == kNone || i < 0 || !has(ts, "ask") && !hasRaw(ts, "question", "questions", "reply", "answer") || hasAnyRaw(ts, lex.addVerb) || hasAnyRaw(ts, lex.addWord) {
+		return nil, false // ("add a line at the start, it's just an intro, they don't need to answer" adds one)
+	}
+	negs := negations(ts)
+	if !slices.ContainsFunc(ts, func(t token) bool { return t.w == "no" }) && !slices.Contains(negs, true) {
+		return nil, false
+	}
+	if n := p.steps[i].node; n != nil {
+		n.DoesNotRequireReply = true
+	}
+	return []string{"the " + k.String() + " asks nothing and waits for no reply"}, true
+}
+
+// movesOn: "move" is "move on" ("just say it and move on"): going on with the
+// flow, no step moved.
+func movesOn(ts []token) bool {
+	i := index(ts, "move")
+	return i >= 0 && i+1 < len(ts) && ts[i+1].raw == "on" && (i+2 == len(ts) || ts[i+2].raw == "to" || ts[i+2].w == ".")
+}
+
 // replaceUnread rewrites "NEW instead of OLD" (the "instead" at k, the new
 // side ending at end) as "replace OLD with NEW" when the sentence read whole
 // does not rule OLD out: "compare 1:1 against that photo instead of searching
@@ -2245,6 +2342,38 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 // rewordOf recognises "change the greeting to '...'", "reword the question: ...".
 func rewordOf(sentence string, ts []token) (bool, string, string) {
 	verb := hasRaw(ts, "reword", "rephrase", "rewrite", "wording", "reworded", "rephrased")
+	target := lineTarget(ts)
+	if target == "" {
+		return false, "", ""
+	}
+	text := quoted(sentence)
+	if text == "" {
+		lower := strings.ToLower(sentence)
+		for _, sep := range []string{" introduces itself as ", " introduce itself as ", " introduces herself as ", " introduces himself as ", " to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
+			if i := strings.Index(lower, sep); i >= 0 {
+				text = strings.TrimSpace(sentence[i+len(sep):])
+				if strings.Contains(sep, "introduce") {
+					// "so the avatar introduces itself as Max from Orbit Support",
+					// "the greeting should introduce itself as Nova": the new line
+					text = "Hi, I'm " + strings.TrimRight(text, ".!") + "."
+					verb = true
+				}
+				if strings.Contains(sep, "ask") {
+					text = "Ask the user " + text
+				}
+				break
+			}
+		}
+	}
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying")) {
+		return false, "", ""
+	}
+	return true, target, text
+}
+
+// lineTarget names the line a change speaks of: "greeting", "closing",
+// "failure", "question", "fallback" (what a failure path says), or "".
+func lineTarget(ts []token) string {
 	target := ""
 	for _, t := range ts {
 		switch {
@@ -2264,26 +2393,7 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 			target = "fallback"
 		}
 	}
-	if target == "" {
-		return false, "", ""
-	}
-	text := quoted(sentence)
-	if text == "" {
-		lower := strings.ToLower(sentence)
-		for _, sep := range []string{" to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
-			if i := strings.Index(lower, sep); i >= 0 {
-				text = strings.TrimSpace(sentence[i+len(sep):])
-				if strings.Contains(sep, "ask") {
-					text = "Ask the user " + text
-				}
-				break
-			}
-		}
-	}
-	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying")) {
-		return false, "", ""
-	}
-	return true, target, text
+	return target
 }
 
 func quoted(s string) string {

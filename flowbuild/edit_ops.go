@@ -351,7 +351,9 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			return nil, false
 		case x.k == kDocument && len(x.docTypes) > 0:
 			types := x.docTypes
-			if hasRaw(ts, "also", "too", "well", "plus") {
+			if hasRaw(ts, "also", "too", "well", "plus") && !has(ts, "only") {
+				// ("Also only accept passports": "also" joins the sentence to the
+				// one before, "only" restricts)
 				types = mergeTypes(s.currentDocTypes(), x.docTypes)
 			}
 			if added, removed := docTypeChanges(ts); len(removed) > 0 {

@@ -440,6 +440,7 @@ func parse(text string) *parsed {
 		}
 	}
 	listAt, listed := listOpening(clauses)
+	bgBefore := false // the clause before is background to a list that follows ("Drivers have to be 21+ and have a driver's license. flow: …")
 	for ci, c := range clauses {
 		if k := takenBack(c.toks); k > 0 {
 			// "I was going to say SMS but scratch that, …": the words before the
@@ -465,12 +466,20 @@ func parse(text string) *parsed {
 			continue
 		}
 		if offScope[c.sent] {
-			for _, s := range analyze(c.toks, seq).steps {
-				if !s.k.isConversation() {
+			named := analyze(c.toks, seq).steps
+			for _, s := range named {
+				switch {
+				case s.k == kDocument && len(s.docTypes) > 0 && !hasAnyRaw(c.toks, lex.docScanWord):
+					// "Out of scope: passports": a type the scan must not accept,
+					// not the scan of the permits the text asks for
+					p.notDocTypes = append(p.notDocTypes, s.docTypes...)
+				case !s.k.isConversation():
 					p.excluded.add(s.k)
 				}
 			}
-			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as out of scope, so the flow does not include it.")
+			if len(named) > 0 { // (not the heading, nor "yes really, ops decision")
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as out of scope, so the flow does not include it.")
+			}
 			continue
 		}
 		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
@@ -779,7 +788,20 @@ func parse(text string) *parsed {
 			a.notes = nil // what the clause's steps were read as
 			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
 		}
-		if ci < listAt && background(c.toks, seq) {
+		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore && lex.stateVerb[c.toks[0].raw])
+		bgBefore = bg
+		if ci < listAt && !bg && hasAnyRaw(c.toks, lex.wish) && readCondition(c.toks, seq).k == condNone {
+			// "Gig drivers must be 18+ and hold a driving licence. steps: liveness
+			// -> licence scan -> age check": a requirement the list places; what
+			// the list does not name stays where it is said
+			for _, s := range a.steps {
+				if findKind(listed, s.k) >= 0 {
+					s.label = true
+				}
+			}
+			bgBefore = true
+		}
+		if bg {
 			// "jobs get dispatched to them by text so the mobile number they give us
 			// has to be real. flow: scan their licence, …, then verify the mobile
 			// number with a code sent by SMS": a step the background names is the

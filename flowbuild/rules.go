@@ -1053,7 +1053,10 @@ func skipBackAddressee(ts []token, j int) int {
 // goodbye to the user at the end", "say thank you"); "tell them thanks for
 // waiting" has words of its own, said as written.
 func bareLine(rest []token) bool {
-	for _, t := range rest {
+	for i, t := range rest {
+		if i > 0 && (lex.reasonOpen[t.raw] || t.raw == "so") {
+			return true // "say hi first so people know what's going on": why, not what
+		}
 		if _, line := spokenLineKinds[t.w]; !line && !lex.addressee[t.raw] && !lex.backWord[t.raw] && !lex.frontWord[t.raw] && !lex.lineFiller[t.raw] {
 			return false
 		}
