@@ -507,7 +507,8 @@ func (p *plan) layout() flow.Flow {
 	for _, fb := range fallbacks {
 		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, video)
 		if fb.s.fallback[0].ends || p.quiet&quietOther != 0 {
-			// the failure's own line: no "let's try another way" before it
+			// the failure's own line, or a quiet flow: no "let's try another way"
+			// before the fallback
 			chain[0].ID = fb.entry
 			out = append(out, chain...)
 			_ = head
