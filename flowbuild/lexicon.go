@@ -1745,7 +1745,24 @@ var (
 	heldNextLemmas = lemmaSet("selfie", "photo")
 	heldNextWords  = []string{"record", "records", "data", "file", "files", "profile", "template", "database", "db", "details", "info"}
 	heldPrevWords  = []string{"from"}
+	// doneBeforeWords before a purpose word in its sentence put it in the past:
+	// "we already did full KYC with their ID at signup" is what an earlier flow
+	// did, not this flow's purpose.
+	doneBeforeWords = []string{"already", "did", "done", "completed", "passed", "finished", "went"}
 )
+
+// doneBefore: a word of doneBeforeWords stands before ts[i] in its sentence.
+func doneBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if ts[j].w == "." || ts[j].w == "," || ts[j].w == ";" {
+			return false
+		}
+		if slices.Contains(doneBeforeWords, ts[j].raw) {
+			return true
+		}
+	}
+	return false
+}
 
 // laterWords and sessionNouns: "in a later session", "at a future stage" put what
 // precedes them in another flow.
@@ -1783,6 +1800,9 @@ func (r useCaseRule) named(ts []token) bool {
 		}
 		if r.notHeld && i > 0 && slices.Contains(heldPrevWords, ts[i-1].raw) {
 			continue
+		}
+		if r.notHeld && doneBefore(ts, i) {
+			continue // "we already did full KYC at signup": an earlier flow's purpose
 		}
 		if r.notHeld && elsewhereLater(ts, i) {
 			continue // "enrolment happens in a later session": another flow's purpose
