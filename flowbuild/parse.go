@@ -2666,6 +2666,11 @@ func negatedSubject(ts []token, i int) int {
 		if lex.unavailable[ts[k].raw] {
 			return j
 		}
+		// "their home country ID cards don't scan well", "licences won't read":
+		// a document type that fails is one the scan should not accept
+		if k == i+1 && lex.docFail[ts[k].raw] && docTypeLemmas[ts[j].w] && ts[j].w != "document" && !clauseStartsIf(ts) {
+			return j
+		}
 	}
 	return -1
 }
