@@ -598,6 +598,11 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 // typed in.
 var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
 
+// mailboxNextWords after "email" name the program mail is read in ("their email
+// app was on that phone too", "the email client"): a mailbox, never an address
+// typed in.
+var mailboxNextWords = []string{"app", "apps", "application", "applications", "client", "clients", "inbox", "inboxes", "program"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -773,7 +778,7 @@ type lexicon struct {
 	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                    phrases
-	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                      map[string]bool
+	tld, former, moreTry, verbatim, futile, mailbox, mailboxNext                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                             map[string]bool
 	modeNoun                                                                                                                                                                             map[string]bool
@@ -928,6 +933,7 @@ func newLexicon() *lexicon {
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
+	l.mailboxNext = wordSet(mailboxNextWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)

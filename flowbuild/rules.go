@@ -274,8 +274,8 @@ var rules = map[string][]rule{
 			// "SMS, not email": the channel is ruled out, the code that would use it too
 			d.add(&step{k: kEmailOTP}, i)
 		}
-		if lex.mailbox[ts[i].raw] {
-			return // "they lost access to their mailbox": where codes go, never typed in
+		if lex.mailbox[ts[i].raw] || lex.mailboxNext[next] {
+			return // "they lost access to their mailbox", "their email app was on that phone": where codes go, never typed in
 		}
 		if ourEmailing(ts, i) {
 			// "avatar tells them we email the result within 1h": mail the
