@@ -725,7 +725,9 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) {
+		// "When they signed up they uploaded a photo of their ID" (", they uploaded …"): then, not now
+		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks)
+		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
@@ -1430,6 +1432,44 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+}
+
+// pastForm: t is a verb in the past tense ("uploaded", "did", "signed up"
+// joined into "signup").
+func pastForm(t token) bool {
+	if lex.pastVerb[t.raw] || strings.HasSuffix(t.raw, "ed") && t.w != t.raw {
+		return true
+	}
+	first, _, joined := strings.Cut(strings.ToLower(t.orig), " ")
+	return joined && strings.HasSuffix(first, "ed")
+}
+
+// pastWhen: the clause opens with a time in the past ("when they signed up",
+// "back when we onboarded them"): what it tells happened then, before this
+// flow ("When they signed up they uploaded a photo of their ID"), unless it
+// is a failure the flow handles or something asked for.
+func pastWhen(ts []token) bool {
+	i := 0
+	if len(ts) > 0 && ts[0].raw == "back" {
+		i = 1
+	}
+	if i+2 >= len(ts) || ts[i].raw != "when" || !(lex.personPronoun[ts[i+1].raw] || lex.speaker[ts[i+1].raw]) {
+		return false
+	}
+	v := i + 2
+	if v+1 < len(ts) && (ts[v].raw == "first" || ts[v].raw == "originally" || ts[v].raw == "initially") {
+		v++ // "when they first signed up"
+	}
+	// ("when they booked": a verb the lexicon does not know is past by its ending)
+	past := pastForm(ts[v]) || len(ts[v].raw) > 4 && strings.HasSuffix(ts[v].raw, "ed")
+	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+}
+
+// pastSubject: the clause opens with a person and a verb in the past ("they
+// uploaded a photo of their ID"), the story a pastWhen clause before it began.
+func pastSubject(ts []token) bool {
+	return len(ts) > 1 && (lex.personPronoun[ts[0].raw] || lex.speaker[ts[0].raw]) && pastForm(ts[1]) &&
+		!hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
 }
 
 func clauseText(ts []token) string {
@@ -2701,7 +2741,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "is the face already in our database?", "among the people we registered"
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
-		search := has(ts, "search") || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
+		search := searchNamed(ts) || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search
 		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
@@ -2943,6 +2983,22 @@ func imageSource(ts []token, seq, out []*step) bool {
 }
 
 // lookUp: "look the user up", "look them up by face".
+// searchNamed: a word of the search lemma names a search; but "we already know
+// which account they're claiming", "we know who they are" say the person is
+// known, so none runs ("see if we already know their face" asks).
+func searchNamed(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "search" {
+			continue
+		}
+		if (t.raw == "know" || t.raw == "knows") && i > 0 && (ts[i-1].raw == "already" || lex.speaker[ts[i-1].raw]) && !hasRaw(ts[:i], "if", "whether") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 func lookUp(ts []token) bool {
 	for i, t := range ts {
 		if t.raw == "look" || t.raw == "looks" {
