@@ -577,6 +577,12 @@ func parse(text string) *parsed {
 					// "if they refuse the camera": the permission request was denied
 					sc.anchor, fromClause = seq[i], true
 				}
+				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && cond.end >= 0 &&
+					slices.ContainsFunc(c.toks[:cond.end+1], func(t token) bool { return t.w == "match" || t.w == "compare" }) {
+					// "if the faces don't match", "if there's no match": the
+					// comparison failed, though the words name no step of their own
+					sc.anchor, fromClause = seq[i], true
+				}
 				if sc.anchor == nil && has(c.toks, "scan") {
 					// "if the user cancels the scan": the scan the text named last
 					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
