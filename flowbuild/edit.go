@@ -1539,6 +1539,8 @@ func statement(ts []token) bool {
 			finite = true // "our users in Brazil use the phone more than the email"
 		case t.raw == "get" && i > 0 && lex.speaker[ts[i-1].raw]:
 			finite = true // "we get loads of false rejects": what happens to them
+		case (t.raw == "keep" || t.raw == "keeps") && i > 0 && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ing"):
+			finite = true // "our agents keep asking for texts": what they do again and again, not "keep the SMS code"
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
