@@ -164,6 +164,17 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// reason that points back at what the change just did, not a change
 				continue
 			}
+			if err == errVagueReplace && pi < len(parts)-1 {
+				// "Our compliance person … wants the face scan with the challenge
+				// instead. Swap the liveness check for a face scan …": what the
+				// next sentence spells out; it fails the change only if nothing
+				// else changes
+				remarks = append(remarks, part)
+				if remarkErr == nil {
+					remarkErr = err
+				}
+				continue
+			}
 			if _, ok := err.(noStepError); ok {
 				// "Is too long for the users.", "Main path should remain same.": a
 				// sentence that names no step and asks for no operation is a remark
@@ -213,6 +224,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 
 // noStepError: a sentence of a change names no step and no operation.
 type noStepError string
+
+// errVagueReplace: a replacement names what comes in but not what goes ("our
+// compliance person wants the face scan with the challenge instead").
+var errVagueReplace = errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
 
 func (e noStepError) Error() string {
 	return fmt.Sprintf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", string(e))
@@ -1971,7 +1986,7 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 		}
 	}
 	if old == nil || repl == nil {
-		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
+		return nil, errVagueReplace
 	}
 	i := p.find(old.k)
 	if i < 0 {
