@@ -963,14 +963,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
-		// "we only want one code, keep the SMS": the rest of its family goes
+		// "we only want one code, keep the SMS": the rest of its family goes,
+		// but not a step this change just added ("put an SMS code in its place;
+		// keep the email code at the end": both codes stay)
 		var done []string
 		for _, s := range pos {
 			if s.k == kOTP {
 				continue // "one code": the family itself, not the member kept
 			}
 			p.steps = slices.DeleteFunc(p.steps, func(o *step) bool {
-				if o.k != s.k && slices.Contains(family(s.k), o.k) && p.find(s.k) >= 0 {
+				if o.k != s.k && slices.Contains(family(s.k), o.k) && p.find(s.k) >= 0 && o.node != nil {
 					done = append(done, "removed the "+o.k.String())
 					return true
 				}
