@@ -806,7 +806,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			if ts[k].raw == "place" {
 				end = k - 1
 			}
-			if d, ok := p.replaceMany(ts[k+2:], ts[:end]); ok {
+			oldSide, newSide := ts[k+2:], ts[:end]
+			if c := slices.IndexFunc(oldSide, func(t token) bool { return t.w == "," }); end == 0 && c > 0 {
+				// "Instead of the ID scan and face compare, recognise the
+				// student …": the old side first, up to the comma
+				oldSide, newSide = oldSide[:c], oldSide[c+1:]
+			}
+			if d, ok := p.replaceMany(oldSide, newSide); ok {
 				return d, nil
 			}
 			break

@@ -2529,7 +2529,7 @@ func negations(ts []token) []bool {
 				end = j // "don't accept anything except passports": what follows is allowed
 				break
 			}
-			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -2539,6 +2539,20 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// nameGoesOn: the step names after "instead of" go on at j: a head noun after
+// a step's name ("instead of the ID scan", "face compare"), or another step's
+// name after "and"/"or" ("instead of the ID scan and face compare, recognise
+// them").
+func nameGoesOn(ts []token, j int) bool {
+	if j == 0 {
+		return false
+	}
+	if lex.canonKind(ts[j-1]) && (lex.stepHead[ts[j].raw] || ts[j].w == "compare" || ts[j].w == "match") {
+		return true
+	}
+	return (ts[j-1].raw == "and" || ts[j-1].raw == "or") && lex.canonKind(ts[j]) && j+1 < len(ts) && (lex.stepHead[ts[j+1].raw] || ts[j+1].w == "compare" || ts[j+1].w == "match" || lex.canonKind(ts[j+1]))
 }
 
 // nothingVia: the words from j, after "nothing", say how something would be
