@@ -170,6 +170,17 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// reason that points back at what the change just did, not a change
 				continue
 			}
+			if err == errVagueReplace && pi < len(parts)-1 {
+				// "Our compliance person … wants the face scan with the challenge
+				// instead. Swap the liveness check for a face scan …": what the
+				// next sentence spells out; it fails the change only if nothing
+				// else changes
+				remarks = append(remarks, part)
+				if remarkErr == nil {
+					remarkErr = err
+				}
+				continue
+			}
 			if _, ok := err.(noStepError); ok {
 				// "Is too long for the users.", "Main path should remain same.": a
 				// sentence that names no step and asks for no operation is a remark
@@ -219,6 +230,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 
 // noStepError: a sentence of a change names no step and no operation.
 type noStepError string
+
+// errVagueReplace: a replacement names what comes in but not what goes ("our
+// compliance person wants the face scan with the challenge instead").
+var errVagueReplace = errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
 
 func (e noStepError) Error() string {
 	return fmt.Sprintf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", string(e))
@@ -814,7 +829,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			if ts[k].raw == "place" {
 				end = k - 1
 			}
-			if d, ok := p.replaceMany(ts[k+2:], ts[:end]); ok {
+			oldSide, newSide := ts[k+2:], ts[:end]
+			if c := slices.IndexFunc(oldSide, func(t token) bool { return t.w == "," }); end == 0 && c > 0 {
+				// "Instead of the ID scan and face compare, recognise the
+				// student …": the old side first, up to the comma
+				oldSide, newSide = oldSide[:c], oldSide[c+1:]
+			}
+			if d, ok := p.replaceMany(oldSide, newSide); ok {
 				return d, nil
 			}
 			ts = p.replaceUnread(ts, k, end)
@@ -972,14 +993,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 	}
 	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
-		// "we only want one code, keep the SMS": the rest of its family goes
+		// "we only want one code, keep the SMS": the rest of its family goes,
+		// but not a step this change just added ("put an SMS code in its place;
+		// keep the email code at the end": both codes stay)
 		var done []string
 		for _, s := range pos {
 			if s.k == kOTP {
 				continue // "one code": the family itself, not the member kept
 			}
 			p.steps = slices.DeleteFunc(p.steps, func(o *step) bool {
-				if o.k != s.k && slices.Contains(family(s.k), o.k) && p.find(s.k) >= 0 {
+				if o.k != s.k && slices.Contains(family(s.k), o.k) && p.find(s.k) >= 0 && o.node != nil {
 					done = append(done, "removed the "+o.k.String())
 					return true
 				}
@@ -1620,8 +1643,8 @@ func statement(ts []token) bool {
 			finite = true // "our users in Brazil use the phone more than the email"
 		case t.raw == "get" && i > 0 && lex.speaker[ts[i-1].raw]:
 			finite = true // "we get loads of false rejects": what happens to them
-		case (t.raw == "keep" || t.raw == "keeps") && i > 0 && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
-			finite = true // "guests keep missing the email": what keeps happening, no "keep" of a step
+		case (t.raw == "keep" || t.raw == "keeps") && i > 0 && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ing"):
+			finite = true // "our agents keep asking for texts": what they do again and again, not "keep the SMS code"
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
@@ -2063,7 +2086,7 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 		old, repl = &step{k: p.touched.k}, pos[0]
 	}
 	if old == nil || repl == nil {
-		return nil, errors.New("flowbuild: say what to replace and with what, e.g. \"use email instead of SMS for the code\"")
+		return nil, errVagueReplace
 	}
 	i := p.find(old.k)
 	if i < 0 {

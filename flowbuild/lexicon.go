@@ -313,6 +313,7 @@ var (
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
 	unavailableWords     = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
+	docFailWords         = []string{"scan", "scans", "work", "works", "read", "reads", "load", "loads"}                                                                                                                                          // after a negation with a document before it: "their ID cards don't scan well" rules the type out
 	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                      // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                                                                                                          // "make it SMS", "change that to email": a correction of the step just named
 	retractWords         = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                                                                                            // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
@@ -610,6 +611,11 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 // typed in.
 var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
 
+// mailboxNextWords after "email" name the program mail is read in ("their email
+// app was on that phone too", "the email client"): a mailbox, never an address
+// typed in.
+var mailboxNextWords = []string{"app", "apps", "application", "applications", "client", "clients", "inbox", "inboxes", "program"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -764,6 +770,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
+	docFail, mailboxNext                                                                                                                                                                                                map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                         map[string]bool
 	ordinal                                                                                                                                                                                                             map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                               map[string]string // surface form → lemma
@@ -881,6 +888,7 @@ func newLexicon() *lexicon {
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)
+	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
@@ -942,6 +950,7 @@ func newLexicon() *lexicon {
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
+	l.mailboxNext = wordSet(mailboxNextWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
@@ -1761,7 +1770,24 @@ var (
 	heldNextLemmas = lemmaSet("selfie", "photo")
 	heldNextWords  = []string{"record", "records", "data", "file", "files", "profile", "template", "database", "db", "details", "info"}
 	heldPrevWords  = []string{"from"}
+	// doneBeforeWords before a purpose word in its sentence put it in the past:
+	// "we already did full KYC with their ID at signup" is what an earlier flow
+	// did, not this flow's purpose.
+	doneBeforeWords = []string{"already", "did", "done", "completed", "passed", "finished", "went"}
 )
+
+// doneBefore: a word of doneBeforeWords stands before ts[i] in its sentence.
+func doneBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if ts[j].w == "." || ts[j].w == "," || ts[j].w == ";" {
+			return false
+		}
+		if slices.Contains(doneBeforeWords, ts[j].raw) {
+			return true
+		}
+	}
+	return false
+}
 
 // laterWords and sessionNouns: "in a later session", "at a future stage" put what
 // precedes them in another flow.
@@ -1799,6 +1825,9 @@ func (r useCaseRule) named(ts []token) bool {
 		}
 		if r.notHeld && i > 0 && slices.Contains(heldPrevWords, ts[i-1].raw) {
 			continue
+		}
+		if r.notHeld && doneBefore(ts, i) {
+			continue // "we already did full KYC at signup": an earlier flow's purpose
 		}
 		if r.notHeld && elsewhereLater(ts, i) {
 			continue // "enrolment happens in a later session": another flow's purpose

@@ -619,6 +619,12 @@ func parse(text string) *parsed {
 						}
 					}
 				}
+				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && cond.end >= 0 &&
+					slices.ContainsFunc(c.toks[:cond.end+1], func(t token) bool { return t.w == "match" || t.w == "compare" }) {
+					// "if the faces don't match", "if there's no match": the
+					// comparison failed, though the words name no step of their own
+					sc.anchor, fromClause = seq[i], true
+				}
 				if sc.anchor == nil && has(c.toks, "scan") {
 					// "if the user cancels the scan": the scan the text named last
 					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
@@ -774,7 +780,9 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
 			continue
 		}
-		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) {
+		// "When they signed up they uploaded a photo of their ID" (", they uploaded …"): then, not now
+		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks)
+		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
@@ -1612,6 +1620,44 @@ func usersDid(ts []token) bool {
 	// end in "ed" and are no past either)
 	t := ts[i]
 	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
+}
+
+// pastForm: t is a verb in the past tense ("uploaded", "did", "signed up"
+// joined into "signup").
+func pastForm(t token) bool {
+	if lex.pastVerb[t.raw] || strings.HasSuffix(t.raw, "ed") && t.w != t.raw {
+		return true
+	}
+	first, _, joined := strings.Cut(strings.ToLower(t.orig), " ")
+	return joined && strings.HasSuffix(first, "ed")
+}
+
+// pastWhen: the clause opens with a time in the past ("when they signed up",
+// "back when we onboarded them"): what it tells happened then, before this
+// flow ("When they signed up they uploaded a photo of their ID"), unless it
+// is a failure the flow handles or something asked for.
+func pastWhen(ts []token) bool {
+	i := 0
+	if len(ts) > 0 && ts[0].raw == "back" {
+		i = 1
+	}
+	if i+2 >= len(ts) || ts[i].raw != "when" || !(lex.personPronoun[ts[i+1].raw] || lex.speaker[ts[i+1].raw]) {
+		return false
+	}
+	v := i + 2
+	if v+1 < len(ts) && (ts[v].raw == "first" || ts[v].raw == "originally" || ts[v].raw == "initially") {
+		v++ // "when they first signed up"
+	}
+	// ("when they booked": a verb the lexicon does not know is past by its ending)
+	past := pastForm(ts[v]) || len(ts[v].raw) > 4 && strings.HasSuffix(ts[v].raw, "ed")
+	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+}
+
+// pastSubject: the clause opens with a person and a verb in the past ("they
+// uploaded a photo of their ID"), the story a pastWhen clause before it began.
+func pastSubject(ts []token) bool {
+	return len(ts) > 1 && (lex.personPronoun[ts[0].raw] || lex.speaker[ts[0].raw]) && pastForm(ts[1]) &&
+		!hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
 }
 
 func clauseText(ts []token) string {
@@ -2669,7 +2715,7 @@ func negations(ts []token) []bool {
 				end = j // "don't accept anything except passports": what follows is allowed
 				break
 			}
-			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -2679,6 +2725,20 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// nameGoesOn: the step names after "instead of" go on at j: a head noun after
+// a step's name ("instead of the ID scan", "face compare"), or another step's
+// name after "and"/"or" ("instead of the ID scan and face compare, recognise
+// them").
+func nameGoesOn(ts []token, j int) bool {
+	if j == 0 {
+		return false
+	}
+	if lex.canonKind(ts[j-1]) && (lex.stepHead[ts[j].raw] || ts[j].w == "compare" || ts[j].w == "match") {
+		return true
+	}
+	return (ts[j-1].raw == "and" || ts[j-1].raw == "or") && lex.canonKind(ts[j]) && j+1 < len(ts) && (lex.stepHead[ts[j+1].raw] || ts[j+1].w == "compare" || ts[j+1].w == "match" || lex.canonKind(ts[j+1]))
 }
 
 // nothingVia: the words from j, after "nothing", say how something would be
@@ -2869,6 +2929,11 @@ func negatedSubject(ts []token, i int) int {
 		if lex.unavailable[ts[k].raw] {
 			return j
 		}
+		// "their home country ID cards don't scan well", "licences won't read":
+		// a document type that fails is one the scan should not accept
+		if k == i+1 && lex.docFail[ts[k].raw] && docTypeLemmas[ts[j].w] && ts[j].w != "document" && !clauseStartsIf(ts) {
+			return j
+		}
 	}
 	return -1
 }
@@ -2899,7 +2964,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "is the face already in our database?", "among the people we registered"
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
-		search := has(ts, "search") || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
+		search := searchNamed(ts) || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search
 		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
@@ -3144,6 +3209,22 @@ func imageSource(ts []token, seq, out []*step) bool {
 }
 
 // lookUp: "look the user up", "look them up by face".
+// searchNamed: a word of the search lemma names a search; but "we already know
+// which account they're claiming", "we know who they are" say the person is
+// known, so none runs ("see if we already know their face" asks).
+func searchNamed(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "search" {
+			continue
+		}
+		if (t.raw == "know" || t.raw == "knows") && i > 0 && (ts[i-1].raw == "already" || lex.speaker[ts[i-1].raw]) && !hasRaw(ts[:i], "if", "whether") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 func lookUp(ts []token) bool {
 	for i, t := range ts {
 		if t.raw == "look" || t.raw == "looks" {

@@ -246,6 +246,12 @@ var rules = map[string][]rule{
 			}
 			return // the field of a data check, not a step
 		}
+		if onRecord(ts, i) && !d.codeInClause {
+			// "check it's actually the email on their account": the address typed
+			// is held against the one on record, a data check, not a code
+			d.add(&step{k: kMatchCheck, field: "email"}, i)
+			return
+		}
 		if lex.entryNext[next] {
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
@@ -279,8 +285,8 @@ var rules = map[string][]rule{
 			// "SMS, not email": the channel is ruled out, the code that would use it too
 			d.add(&step{k: kEmailOTP}, i)
 		}
-		if lex.mailbox[ts[i].raw] {
-			return // "they lost access to their mailbox": where codes go, never typed in
+		if lex.mailbox[ts[i].raw] || lex.mailboxNext[next] {
+			return // "they lost access to their mailbox", "their email app was on that phone": where codes go, never typed in
 		}
 		if ourEmailing(ts, i) {
 			// "avatar tells them we email the result within 1h": mail the
@@ -523,7 +529,8 @@ var rawRules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// "check it matches the one on file", "check it ends with @acme.io": a data check
 			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
-				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0
+				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0 &&
+				!emailOnRecord(d.ts) // "verify it is the email in our records": a data check
 		},
 		make: func(d *detector, i int) {
 			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
@@ -783,6 +790,27 @@ var (
 	}
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
 )
+
+// onRecord: the field at i is named as the one on record after a check verb
+// ("check it's actually the email on their account", "verify it is the email
+// in our records").
+func onRecord(ts []token, i int) bool {
+	if i == 0 || ts[i-1].raw != "the" || i+2 >= len(ts) || ts[i+1].raw != "on" && ts[i+1].raw != "in" ||
+		!slices.ContainsFunc(ts[:i], func(t token) bool { return confirmVerbLemmas[t.w] }) {
+		return false
+	}
+	return hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.onFile)
+}
+
+// emailOnRecord: the clause checks an email against the one on record (onRecord).
+func emailOnRecord(ts []token) bool {
+	for i, t := range ts {
+		if t.w == "email" && onRecord(ts, i) {
+			return true
+		}
+	}
+	return false
+}
 
 // ourEmailing: "email" at i is a verb whose subject is the integrator ("we
 // email the result", "we'll then email them a receipt").
