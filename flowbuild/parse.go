@@ -2061,7 +2061,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
@@ -2321,6 +2321,20 @@ func appDoes(ts []token) bool {
 // namesAnything: a word of the clause could name a step.
 func namesAnything(ts []token) bool {
 	return slices.ContainsFunc(ts, func(t token) bool { return rules[t.w] != nil || rawRules[t.raw] != nil })
+}
+
+// facingDevice: "in front of" at i is where the user stands, not a place in the
+// flow: "check the face in front of the camera is the same person as the
+// license photo" faces a device, no step.
+func facingDevice(ts []token, i int) bool {
+	if !strings.EqualFold(ts[i].orig, "in-front-of") { // (the three words joined into one "before")
+		return false
+	}
+	j := i + 1
+	for j < len(ts) && lex.determiner[ts[j].raw] {
+		j++
+	}
+	return j < len(ts) && lex.device[ts[j].raw]
 }
 
 // openingThen: "after" opens the clause (only "and", "then" before it), the
