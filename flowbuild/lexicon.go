@@ -154,6 +154,15 @@ var (
 	ageBeforeWords  = []string{"over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough", "between"} // a word before an age
 )
 
+// integratorWords name the developer's own side after a telling verb: "the face
+// has to tell us who it is", "just tell me" are told to the integrator (by the
+// session's result, or by the assistant), no line the avatar says.
+var integratorWords = []string{"us", "me"}
+
+// identitySubjectWords, after "who" and before "is", ask which person someone is
+// ("tell us who it is out of everyone enrolled", "work out who this is").
+var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
+
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
 	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber"}
@@ -795,7 +804,7 @@ type lexicon struct {
 	offScope                                                                                                                                                                             phrases         // a heading of a list kept out of the flow ("Out of scope")
 	ceaseVerb                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
 	negScopeEnd                                                                                                                                                                          phrases         // first word → the words after it, of a phrase that ends a negation's scope
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep, device                                                     map[string]bool
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep, device, integrator, identitySubject                        map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject       map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
@@ -913,6 +922,7 @@ func newLexicon() *lexicon {
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
+	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)

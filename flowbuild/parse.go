@@ -2966,13 +2966,13 @@ func lookUp(ts []token) bool {
 }
 
 // identityQuestion: the clause asks which person someone is ("which of our
-// students this is", "who they are").
+// students this is", "who they are", "who it is out of everyone enrolled").
 func identityQuestion(ts []token) bool {
 	for i, t := range ts {
 		if t.raw == "which" && i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].w == "enrolled") {
 			return true
 		}
-		if t.raw == "who" && i+2 < len(ts) && lex.personPronoun[ts[i+1].raw] && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
+		if t.raw == "who" && i+2 < len(ts) && (lex.personPronoun[ts[i+1].raw] || lex.identitySubject[ts[i+1].raw]) && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
 			return true
 		}
 	}

@@ -445,7 +445,8 @@ var rules = map[string][]rule{
 				// "in 3 states", "across states": the places
 				return false
 			}
-			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i)
+			// "the face has to tell us who it is": told to the integrator, not by the avatar
+			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !askedToSay(d.ts, i) && !lex.integrator[d.next(i)]
 		},
 		make: func(d *detector, i int) {
 			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
