@@ -603,6 +603,16 @@ var verbatimWords = []string{"exactly", "verbatim", "literally", "precisely", "j
 // what they name is in place, not asked for.
 var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that"}
 
+// mailKindWords name a kind of email message before "email": "the link in their
+// welcome email", "the number from the confirmation email" are messages the
+// integrator sends, not an address to collect nor a code. ownSideWords, after
+// "we send that email", say the speaker sends it themself: "we send that email
+// ourselves", "… from our backend".
+var (
+	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
+	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+)
+
 // mailboxWords name where email arrives: a code's channel, never an address
 // typed in.
 var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
@@ -804,7 +814,7 @@ type lexicon struct {
 	offScope                                                                                                                                                                             phrases         // a heading of a list kept out of the flow ("Out of scope")
 	ceaseVerb                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
 	negScopeEnd                                                                                                                                                                          phrases         // first word → the words after it, of a phrase that ends a negation's scope
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep, device, integrator, identitySubject                        map[string]bool
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep, device, integrator, identitySubject, mailKind, ownSide     map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject       map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
 	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
@@ -923,6 +933,7 @@ func newLexicon() *lexicon {
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
+	l.mailKind, l.ownSide = wordSet(mailKindWords), wordSet(ownSideWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)

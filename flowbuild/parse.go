@@ -826,7 +826,7 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
-		case a.whenOnly || entryWords || a.pronounRef || everyone:
+		case a.whenOnly || entryWords || a.pronounRef || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
@@ -1719,6 +1719,7 @@ type analysis struct {
 	again       bool
 	exclusive   bool
 	notes       []string // judgement calls made reading the clause, for the assumptions
+	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
 }
