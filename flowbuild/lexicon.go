@@ -539,6 +539,12 @@ var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day"
 // and the email address", "then their email too").
 var listGlueWords = []string{"and", "then", "the", "their", "his", "her", "your", "number", "address", "too", "also", "plus", "as", "well", "&"}
 
+// versionWords name an earlier release after "in" ("in v1 we just sent a code
+// to whatever address they typed", "in the pilot we asked for a selfie"): with
+// a speaker and a past verb, what that release did is a story; "v1", "v2.3"
+// are versions too (versionName).
+var versionWords = []string{"version", "release", "mvp", "beta", "alpha", "prototype", "pilot", "poc", "iteration"}
+
 // pastMarkWords set a clause in the past ("two years ago", "yesterday"): a story.
 var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 
@@ -771,62 +777,62 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                          map[string]bool
-	ordinal                                                                                                                                                                              map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                                                map[string]string // surface form → lemma
-	addressee                                                                                                                                                                            map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                                            map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead             map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord map[string]bool
-	paymentNoun                                                                                                                                                                          map[string]string // "withdrawals" → "withdrawal"
-	channelPrep                                                                                                                                                                          map[string]bool   // "by email", "use email": the channel of a code
-	sendTo                                                                                                                                                                               map[string]bool   // "to the same address": where a code goes
-	pathNoun                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
-	reasonWord                                                                                                                                                                           map[string]bool   // opens what an explanation states
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                   map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                             map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord     map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb                                                                                                              map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                               map[string]bool
-	unsupported                                                                                                                                                                          map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                                             map[string]string // word → document_scan scanningMode
-	settingKey                                                                                                                                                                           map[string]string // a setting's key as written → the setting
-	elsewhere, inFlow                                                                                                                                                                    phrases
-	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                      map[string]bool
-	placeNoun, everyOne, faceAdjective                                                                                                                                                   map[string]bool
-	offValue                                                                                                                                                                             map[string]bool
-	modeNoun                                                                                                                                                                             map[string]bool
-	topic                                                                                                                                                                                map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                      map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                                                     map[string]bool
-	frontWord, backWord                                                                                                                                                                  map[string]bool
-	framing                                                                                                                                                                              map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                         map[string]bool
-	otherwise, anyOne                                                                                                                                                                    map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                  map[string]bool
-	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                            map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                                        map[string]bool
-	byLen                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                   map[string]bool
-	condIfStrict                                                                                                                                                                         map[string]bool
-	stepHead                                                                                                                                                                             map[string]bool
-	mainPath                                                                                                                                                                             phrases         // phrases naming the success path ("happy path")
-	offScope                                                                                                                                                                             phrases         // a heading of a list kept out of the flow ("Out of scope")
-	ceaseVerb                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
-	negScopeEnd                                                                                                                                                                          phrases         // first word → the words after it, of a phrase that ends a negation's scope
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep, device, integrator, identitySubject, mailKind, ownSide     map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject       map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                           phrases
-	joinFirst                                                                                                                                                                            map[string]bool    // the first word of a phrase of joins
-	joined                                                                                                                                                                               map[string]lemmaOf // the lemma of each word joins makes
-	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                         map[string]bool
-	nothingVia                                                                                                                                                                           map[string]bool // "goes" in "nothing goes over email"
-	searchVerb                                                                                                                                                                           map[string]bool // "searching" in "instead of searching everyone"
-	untouchVerb, asIs                                                                                                                                                                    map[string]bool // "don't touch the SMS code", "leave it as it is"
-	lineNoun                                                                                                                                                                             map[string]bool // "message" in "reword that denied-camera message"
-	deviceAskNoun                                                                                                                                                                        map[string]bool // "prompt" in "the browser prompt for camera + mic"
-	spare                                                                                                                                                                                map[string]bool
-	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                          map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                               map[string]bool
+	ordinal                                                                                                                                                                                   map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                                     map[string]string // surface form → lemma
+	addressee                                                                                                                                                                                 map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                                 map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead                  map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord      map[string]bool
+	paymentNoun                                                                                                                                                                               map[string]string // "withdrawals" → "withdrawal"
+	channelPrep                                                                                                                                                                               map[string]bool   // "by email", "use email": the channel of a code
+	sendTo                                                                                                                                                                                    map[string]bool   // "to the same address": where a code goes
+	pathNoun                                                                                                                                                                                  map[string]bool   // a path of the flow ("the recognised path")
+	reasonWord                                                                                                                                                                                map[string]bool   // opens what an explanation states
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                        map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                  map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord          map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb                                                                                                                   map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                    map[string]bool
+	unsupported                                                                                                                                                                               map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                                  map[string]string // word → document_scan scanningMode
+	settingKey                                                                                                                                                                                map[string]string // a setting's key as written → the setting
+	elsewhere, inFlow                                                                                                                                                                         phrases
+	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                           map[string]bool
+	placeNoun, everyOne, faceAdjective                                                                                                                                                        map[string]bool
+	offValue                                                                                                                                                                                  map[string]bool
+	modeNoun                                                                                                                                                                                  map[string]bool
+	topic                                                                                                                                                                                     map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                           map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                                          map[string]bool
+	frontWord, backWord                                                                                                                                                                       map[string]bool
+	framing                                                                                                                                                                                   map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                              map[string]bool
+	otherwise, anyOne                                                                                                                                                                         map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                       map[string]bool
+	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                 map[string]bool
+	midThen, speechNoun, lineOpen                                                                                                                                                             map[string]bool
+	byLen                                                                                                                                                                                     map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                        map[string]bool
+	condIfStrict                                                                                                                                                                              map[string]bool
+	stepHead                                                                                                                                                                                  map[string]bool
+	mainPath                                                                                                                                                                                  phrases         // phrases naming the success path ("happy path")
+	offScope                                                                                                                                                                                  phrases         // a heading of a list kept out of the flow ("Out of scope")
+	ceaseVerb                                                                                                                                                                                 map[string]bool // "stop" in "stop making them …"
+	negScopeEnd                                                                                                                                                                               phrases         // first word → the words after it, of a phrase that ends a negation's scope
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep, device, integrator, identitySubject, mailKind, ownSide, version map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject            map[string]bool
+	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                                phrases
+	joinFirst                                                                                                                                                                                 map[string]bool    // the first word of a phrase of joins
+	joined                                                                                                                                                                                    map[string]lemmaOf // the lemma of each word joins makes
+	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                              map[string]bool
+	nothingVia                                                                                                                                                                                map[string]bool // "goes" in "nothing goes over email"
+	searchVerb                                                                                                                                                                                map[string]bool // "searching" in "instead of searching everyone"
+	untouchVerb, asIs                                                                                                                                                                         map[string]bool // "don't touch the SMS code", "leave it as it is"
+	lineNoun                                                                                                                                                                                  map[string]bool // "message" in "reword that denied-camera message"
+	deviceAskNoun                                                                                                                                                                             map[string]bool // "prompt" in "the browser prompt for camera + mic"
+	spare                                                                                                                                                                                     map[string]bool
+	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                               map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -934,6 +940,7 @@ func newLexicon() *lexicon {
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
 	l.mailKind, l.ownSide = wordSet(mailKindWords), wordSet(ownSideWords)
+	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)

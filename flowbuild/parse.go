@@ -1429,7 +1429,38 @@ func narrative(ts []token) bool {
 			return true // "we used to only verify email at signup": a past habit
 		}
 	}
-	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
+}
+
+// inVersion: the clause names a release of the product after "in" ("in v1 we
+// just sent a code …", "in the old version we asked …"), a time of its own.
+func inVersion(ts []token) bool {
+	for i, t := range ts {
+		if t.raw != "in" {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && (lex.determiner[ts[j].raw] || lex.former[ts[j].raw] || ts[j].w == "first") {
+			j++
+		}
+		if j < len(ts) && (lex.version[ts[j].raw] || versionName(ts[j].raw)) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionName: "v1", "v2", "v3.1".
+func versionName(w string) bool {
+	if len(w) < 2 || w[0] != 'v' {
+		return false
+	}
+	for _, r := range w[1:] {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func clauseText(ts []token) string {
