@@ -966,6 +966,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
+	if len(neg) == 0 && hasAnyRaw(ts, lex.keepVerb) && !hasRaw(ts, "add", "also") && !front && !back && len(ref) == 0 &&
+		!slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back }) && allPresent(p.steps, pos) {
+		// "swap the email OTP for a text message code. keep the email entry step,
+		// we still want the address": a step the flow has, said to stay, stays
+		// where it is; it is no second one
+		return []string{"kept the " + stepNames(pos)}, nil
+	}
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
 		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
