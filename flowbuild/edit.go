@@ -2184,7 +2184,21 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 	for v < len(ts) && !lex.removeVerb[ts[v].raw] {
 		v++
 	}
-	targets := dedupeKinds(p.listItems(ts[v+1:]))
+	targets := p.listItems(ts[v+1:])
+	if i := slices.IndexFunc(targets, func(s *step) bool { return s.k == kOTP }); i >= 0 && hasAnyRaw(ts[v+1:], lex.everyOne) {
+		// "drop both OTPs and the email collection": "both"/"all" codes are every
+		// code the flow has, whatever their channel
+		var codes []*step
+		for _, s := range p.steps {
+			if isCodeKind(s.k) {
+				codes = append(codes, &step{k: s.k})
+			}
+		}
+		if len(codes) > 1 {
+			targets = slices.Concat(targets[:i], codes, targets[i+1:])
+		}
+	}
+	targets = dedupeKinds(targets)
 	if len(targets) < 2 {
 		return nil, false
 	}
