@@ -1034,6 +1034,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// channel's code, one step, which replaces the channel ruled out
 		pos = slices.DeleteFunc(pos, func(s *step) bool { return s.k == kOTP })
 	}
+	if v := slices.IndexFunc(ts, func(t token) bool { return moveVerbs[t.raw] }); v >= 0 && len(ref) > 0 && len(neg) == 0 {
+		// "move the DL scan and face compare ahead of the SMS code": the list
+		// before the place is read item by item, so that the comparison does
+		// not swallow the scan it reads as its image
+		if k := slices.IndexFunc(ts[v+1:], func(t token) bool { return orderRefLemmas[t.w] }); k > 0 {
+			items := dedupeKinds(p.listItems(ts[v+1 : v+1+k]))
+			if len(items) > len(pos) && allPresent(p.steps, items) && !slices.ContainsFunc(items, func(s *step) bool { return findKind(ref, s.k) >= 0 }) {
+				pos = items
+			}
+		}
+	}
 	op := opAdd
 	switch {
 	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || takesOffOrOut(ts)):
@@ -1138,7 +1149,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(pos) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
-		for _, s := range pos {
+		order := pos
+		if len(ref) > 0 && refAfter && len(pos) > 1 {
+			// "move the SMS code and the email code after the DL scan": each goes
+			// straight after the scan, so the last named goes first and the list
+			// keeps its order
+			order = slices.Clone(pos)
+			slices.Reverse(order)
+		}
+		for _, s := range order {
 			i := p.find(s.k)
 			if i < 0 {
 				continue
@@ -1160,6 +1179,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
+		}
+		if len(order) > 1 && order[0] != pos[0] {
+			slices.Reverse(done) // said in the order the text named them
 		}
 		return append(done, p.compareAfterCapture()...), nil
 	}
