@@ -966,7 +966,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
-	if len(neg) == 0 && hasAnyRaw(ts, lex.keepVerb) && !hasRaw(ts, "add", "also") && !front && !back && len(ref) == 0 &&
+	if len(neg) == 0 && hasAnyRaw(ts, lex.keepVerb) && !hasRaw(ts, "add", "also") && !front && !back && len(ref) == 0 && !hasSetting(ts) && !hasAnyRaw(ts, lex.rest) &&
 		!slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back }) && allPresent(p.steps, pos) {
 		// "swap the email OTP for a text message code. keep the email entry step,
 		// we still want the address": a step the flow has, said to stay, stays
