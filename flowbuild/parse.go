@@ -731,6 +731,12 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
+		if len(a.steps) == 1 && a.steps[0].k == kInform && a.neg != 0 &&
+			slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "explain" }) && thatLine(c.toks, slices.IndexFunc(c.toks, func(t token) bool { return t.w == "explain" })) {
+			// "tell them that we never ask anyone to read a code out over the
+			// phone": what the avatar says, not a step ruled out of the flow
+			a.neg, a.negDocTypes, a.negDocAny = 0, nil, false
+		}
 		bio := otherBiometric(c.toks)
 		if bio {
 			// "verify their voice matches the voiceprint we recorded": a match of a

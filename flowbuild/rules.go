@@ -667,6 +667,10 @@ var (
 		switch {
 		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(d.ts, "ask"):
 			k = kInform
+		case t.w == "explain" && thatLine(d.ts, i) && !slices.ContainsFunc(d.ts[:i], func(u token) bool { return u.w == "ask" }):
+			// "the avatar warns them that we will never ask them to move coins to a
+			// 'safe wallet'": a statement, whatever it speaks of ("ask" in it too)
+			k = kInform
 		case t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0:
 			k = kInform
 		case t.w == "explain" && t.raw == "state" && tp == tReason && !has(d.ts, "ask") && !hasRaw(d.ts, "why"):
@@ -795,6 +799,13 @@ func ourEmailing(ts []token, i int) bool {
 		j--
 	}
 	return j >= 0 && lex.ourSender[ts[j].raw] && i+1 < len(ts)
+}
+
+// thatLine: the telling verb at i opens a statement with "that", after the
+// person told ("warns them that …", "tell the user that …").
+func thatLine(ts []token, i int) bool {
+	j := skipAddressee(ts, i+1)
+	return j < len(ts) && ts[j].raw == "that"
 }
 
 // mailMessage: the email at i is a message rather than an address or a code's
