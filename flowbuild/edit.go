@@ -584,15 +584,10 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 		}
 		return out
 	}
-	for _, s := range p.steps {
-		n := s.node
-		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
-			s.branch = walk(p.newUserConv.Outcomes[0].Target)
-			continue
-		}
-		for _, o := range n.Outcomes {
+	readFallback := func(s *step, prefix string) {
+		for _, o := range s.node.Outcomes {
 			t := f.Node(o.Target)
-			if t == nil || !strings.HasPrefix(t.ID, "fallback_") || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
+			if t == nil || !strings.HasPrefix(t.ID, prefix) || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
 				continue
 			}
 			kept[t.ID] = true
@@ -606,6 +601,18 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			s.fallback = walk(t.Outcomes[0].Target)
 			break
 		}
+	}
+	for _, s := range p.steps {
+		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
+			s.branch = walk(p.newUserConv.Outcomes[0].Target)
+			for _, b := range s.branch {
+				// "… if the face doesn't match the ID, tell them to visit a
+				// branch": a failure line of a step on the new-user path
+				readFallback(b, "new_user_fallback_")
+			}
+			continue
+		}
+		readFallback(s, "fallback_")
 	}
 }
 

@@ -667,6 +667,10 @@ var (
 		switch {
 		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(d.ts, "ask"):
 			k = kInform
+		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && toLine(d.ts, i) && !slices.ContainsFunc(d.ts[:i], func(u token) bool { return u.w == "ask" }):
+			// "tell them to ask at reception": what they are told to do, the
+			// "ask" theirs, not the avatar's question
+			k = kInform
 		case t.w == "explain" && thatLine(d.ts, i) && !slices.ContainsFunc(d.ts[:i], func(u token) bool { return u.w == "ask" }):
 			// "the avatar warns them that we will never ask them to move coins to a
 			// 'safe wallet'": a statement, whatever it speaks of ("ask" in it too)
@@ -806,6 +810,13 @@ func ourEmailing(ts []token, i int) bool {
 func thatLine(ts []token, i int) bool {
 	j := skipAddressee(ts, i+1)
 	return j < len(ts) && ts[j].raw == "that"
+}
+
+// toLine: the telling verb at i tells the person what to do ("tell them to
+// ask at reception").
+func toLine(ts []token, i int) bool {
+	j := skipAddressee(ts, i+1)
+	return j > i+1 && j < len(ts) && ts[j].raw == "to"
 }
 
 // mailMessage: the email at i is a message rather than an address or a code's
