@@ -619,15 +619,10 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 		}
 		return out
 	}
-	for _, s := range p.steps {
-		n := s.node
-		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
-			s.branch = walk(p.newUserConv.Outcomes[0].Target)
-			continue
-		}
-		for _, o := range n.Outcomes {
+	readFallback := func(s *step, prefix string) {
+		for _, o := range s.node.Outcomes {
 			t := f.Node(o.Target)
-			if t == nil || !strings.HasPrefix(t.ID, "fallback_") || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
+			if t == nil || !strings.HasPrefix(t.ID, prefix) || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
 				continue
 			}
 			kept[t.ID] = true
@@ -641,6 +636,18 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			s.fallback = walk(t.Outcomes[0].Target)
 			break
 		}
+	}
+	for _, s := range p.steps {
+		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
+			s.branch = walk(p.newUserConv.Outcomes[0].Target)
+			for _, b := range s.branch {
+				// "… if the face doesn't match the ID, tell them to visit a
+				// branch": a failure line of a step on the new-user path
+				readFallback(b, "new_user_fallback_")
+			}
+			continue
+		}
+		readFallback(s, "fallback_")
 	}
 }
 
@@ -1013,6 +1020,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
+	if len(neg) == 0 && hasAnyRaw(ts, lex.keepVerb) && !hasRaw(ts, "add", "also") && !front && !back && len(ref) == 0 && !hasSetting(ts) && !hasAnyRaw(ts, lex.rest) &&
+		!slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back }) && allPresent(p.steps, pos) {
+		// "swap the email OTP for a text message code. keep the email entry step,
+		// we still want the address": a step the flow has, said to stay, stays
+		// where it is; it is no second one
+		return []string{"kept the " + stepNames(pos)}, nil
+	}
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
 		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
@@ -1073,6 +1087,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "code should go to their phone by text, not email": the code is the
 		// channel's code, one step, which replaces the channel ruled out
 		pos = slices.DeleteFunc(pos, func(s *step) bool { return s.k == kOTP })
+	}
+	if v := slices.IndexFunc(ts, func(t token) bool { return moveVerbs[t.raw] }); v >= 0 && len(ref) > 0 && len(neg) == 0 {
+		// "move the DL scan and face compare ahead of the SMS code": the list
+		// before the place is read item by item, so that the comparison does
+		// not swallow the scan it reads as its image
+		if k := slices.IndexFunc(ts[v+1:], func(t token) bool { return orderRefLemmas[t.w] }); k > 0 {
+			items := dedupeKinds(p.listItems(ts[v+1 : v+1+k]))
+			if len(items) > len(pos) && allPresent(p.steps, items) && !slices.ContainsFunc(items, func(s *step) bool { return findKind(ref, s.k) >= 0 }) {
+				pos = items
+			}
+		}
 	}
 	op := opAdd
 	switch {
@@ -1193,7 +1218,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(pos) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
-		for _, s := range pos {
+		order := pos
+		if len(ref) > 0 && refAfter && len(pos) > 1 {
+			// "move the SMS code and the email code after the DL scan": each goes
+			// straight after the scan, so the last named goes first and the list
+			// keeps its order
+			order = slices.Clone(pos)
+			slices.Reverse(order)
+		}
+		for _, s := range order {
 			i := p.find(s.k)
 			if i < 0 {
 				continue
@@ -1214,14 +1247,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
-			if refAfter && len(ref) > 0 && !f && !b {
-				// "keep liveness and the email OTP after it": the next one named
-				// goes after this one, in the order said
-				ref = []*step{moved}
-			}
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
+		}
+		if len(order) > 1 && order[0] != pos[0] {
+			slices.Reverse(done) // said in the order the text named them
 		}
 		return append(done, p.compareAfterCapture()...), nil
 	}
@@ -2344,7 +2375,21 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 	for v < len(ts) && !lex.removeVerb[ts[v].raw] {
 		v++
 	}
-	targets := dedupeKinds(p.listItems(ts[v+1:]))
+	targets := p.listItems(ts[v+1:])
+	if i := slices.IndexFunc(targets, func(s *step) bool { return s.k == kOTP }); i >= 0 && hasAnyRaw(ts[v+1:], lex.everyOne) {
+		// "drop both OTPs and the email collection": "both"/"all" codes are every
+		// code the flow has, whatever their channel
+		var codes []*step
+		for _, s := range p.steps {
+			if isCodeKind(s.k) {
+				codes = append(codes, &step{k: s.k})
+			}
+		}
+		if len(codes) > 1 {
+			targets = slices.Concat(targets[:i], codes, targets[i+1:])
+		}
+	}
+	targets = dedupeKinds(targets)
 	if len(targets) < 2 {
 		return nil, false
 	}

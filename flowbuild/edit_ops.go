@@ -636,6 +636,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	if cond.k != condNewUser && cond.k != condFail && cond.k != condAge {
 		return nil, false
 	}
+	if cond.k == condNewUser {
+		if d, ok := p.failOnBranch(ts, cond); ok {
+			return d, true
+		}
+	}
 	var done []string
 	var steps []*step
 	var negs kindSet
@@ -856,6 +861,56 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// failOnBranch reads a failure condition inside the new-user path: "on the
+// new-user side, if the face doesn't match the ID, the avatar should tell them
+// to visit a branch with their ID" says what that path's comparison does when
+// it fails, not that the comparison goes.
+func (p *plan) failOnBranch(ts []token, cond condition) ([]string, bool) {
+	r := p.find(kRecognition)
+	if r < 0 || len(p.steps[r].branch) == 0 || cond.end < 0 {
+		return nil, false
+	}
+	branch := p.steps[r].branch
+	// the failure's "if" after the words that name the path ("on the new-user
+	// side, if …"), which the path's condition may have read on into
+	k := slices.IndexFunc(ts[1:], func(t token) bool { return t.raw == "if" || t.raw == "when" || t.raw == "should" }) + 1
+	if k == 0 || !clauseStartsIf(ts[k:]) {
+		return nil, false
+	}
+	rest := ts[k:]
+	fc := readCondition(rest, branch)
+	if fc.k != condFail || fc.end < 0 || fc.end+1 >= len(rest) {
+		return nil, false
+	}
+	var anchor *step
+	if i := findKind(branch, kFaceCompare); i >= 0 && has(rest[:fc.end+1], "match") {
+		anchor = branch[i] // "if the face doesn't match the ID": the comparison
+	}
+	for _, s := range analyze(rest[:fc.end+1], branch).steps {
+		if i := findKind(branch, s.k); i >= 0 && anchor == nil {
+			anchor = branch[i]
+		}
+	}
+	if anchor == nil || !canFail(anchor.k) || len(anchor.fallback) > 0 {
+		return nil, false
+	}
+	body := rest[fc.end+1:]
+	if c := slices.IndexFunc(body, func(t token) bool { return t.w == "," }); c >= 0 {
+		body = body[c+1:] // "… doesn't match the ID, …": the condition runs to its comma
+	}
+	steps := analyze(body, branch).steps
+	if len(steps) == 0 || slices.ContainsFunc(steps, func(s *step) bool { return !s.k.isConversation() }) {
+		return nil, false // (a step on the path's fallback: not read here)
+	}
+	pr := &parsed{}
+	sc := scope{k: condFail, anchor: anchor, named: true}
+	pr.routeScoped(&sc, steps, branch)
+	if !sc.used {
+		return nil, false
+	}
+	return []string{"on the new-user path: " + strings.Join(pr.notes, " ")}, true
 }
 
 // takesOut: the words remove ("drop", "remove", "take … out").

@@ -588,6 +588,15 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() str
 			p.fill(&n, s, video)
 		}
 		n.ID = idsOf[i]
+		failTo := fail
+		if len(s.fallback) > 0 && canFail(s.k) {
+			// "for new users … if the face doesn't match the ID, tell them to visit
+			// a branch": a failure of a step on a branch goes to its own fallback,
+			// which rejoins the branch where the step would have
+			head, fb := p.chain(g, s.fallback, prefix+"fallback_", next, fail, video)
+			nodes = append(nodes, fb...)
+			failTo = func() string { return head }
+		}
 		switch n.Type {
 		case flow.TypeConversation, flow.TypeDataValidation:
 			f := ""
@@ -601,7 +610,7 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() str
 			for j, name := range info.Outcomes {
 				t := next
 				if j > 0 {
-					t = fail()
+					t = failTo()
 				}
 				outs = append(outs, flow.Outcome{ID: name, Target: t})
 			}

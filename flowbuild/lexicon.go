@@ -60,7 +60,7 @@ var lexGroups = map[string][]string{
 	"microphone": {"microphone", "mic", "audio"},
 	"ask":        {"ask", "question", "query", "quiz", "interview", "inquire", "enquire", "chat", "conversation", "conversational", "talk", "discuss", "dialogue", "dialog"},
 	"confirm":    {"confirm", "confirmation", "reconfirm"},
-	"explain":    {"explain", "tell", "inform", "describe", "state", "say", "remind", "mention", "told", "said"},
+	"explain":    {"explain", "tell", "inform", "describe", "state", "say", "remind", "mention", "told", "said", "warn"}, // ("the avatar warns them that …")
 	"coercion":   {"coercion", "coerced", "coerce", "pressure", "duress", "forced", "scam", "scammed", "scammer", "manipulated", "manipulation", "willingly", "voluntarily", "unwillingly", "willing", "willingness", "coaching", "coached"},
 	"greet":      {"greet", "greeting", "hello", "hi", "hey", "introduce", "introduction", "intro", "salute"},
 	"welcome":    {"welcome"},
@@ -153,6 +153,15 @@ var (
 	ageTopicWords   = []string{"drinking", "alcohol"}                                                                                                                          // topics that do
 	ageBeforeWords  = []string{"over", "above", "older", "least", "than", "aged", "age", "minimum", "min", "past", "turned", "reached", "under", "below", "enough", "between"} // a word before an age
 )
+
+// integratorWords name the developer's own side after a telling verb: "the face
+// has to tell us who it is", "just tell me" are told to the integrator (by the
+// session's result, or by the assistant), no line the avatar says.
+var integratorWords = []string{"us", "me"}
+
+// identitySubjectWords, after "who" and before "is", ask which person someone is
+// ("tell us who it is out of everyone enrolled", "work out who this is").
+var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
@@ -381,38 +390,39 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                          // a clause about what a failure does
-	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                     // "compare the two": the images named before
-	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                    // a pronoun pointing back at the clause before
-	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                    // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
-	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                            // an image the integrator holds
-	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                          // who tells a story ("we tried SMS before")
-	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                // … or asks for something
-	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}      // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
-	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                            // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
-	placeBeforeWords    = []string{"in", "across", "other", "some", "many", "most", "several", "all", "few", "per", "between"}                                                                        // before "states": the places ("in 3 states"), not the verb
-	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"} // before a noun: "the photograph" is an image, "photograph their ID" a scan
-	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                    // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
-	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                         // "in the same spot": where a step goes, not a comparison
-	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                // before the people a statement is about ("most of our users …")
-	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                 // what users do, said of them ("our users use the phone more than the email"), no instruction
-	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                  // … but a step given to them ("users get an SMS code") is one
-	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                              // … what turns a statement into a request
-	formerWords         = []string{"old", "previous", "former", "legacy", "last"}                                                                                                                     // "our old vendor texted a code": the system being replaced
-	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                             // when the story happened
-	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                      // "among the people we registered": a search
-	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                      // "check by face", "verify with an ID"
-	withWords           = []string{"via", "using", "with"}                                                                                                                                            // "verify sellers with an ID and a selfie"
-	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                 // "before it fails", "after they give up": the subject of a clause of time
-	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                              // … words that follow a step pointed at ("put it before it please"), no clause
-	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                 // "give them …": the people a condition before named
-	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                            // "once that's verified, run …": the step just named is the subject of the time clause
-	otherBiometricWords = []string{"voice", "voices", "voiceprint", "voiceprints", "fingerprint", "fingerprints", "thumbprint", "iris", "irises", "retina", "palmprint", "handprint", "gait"}         // a trait FaceSign cannot match (it checks faces, documents and codes): "their voice matches the voiceprint we hold"
-	omitVerbWords       = []string{"leave", "keep", "cut"}                                                                                                                                            // with a particle after its object, leaving it out ("leave phones out of it")
-	omitParticleWords   = []string{"out", "off"}                                                                                                                                                      // … the particle
-	omitAfterWords      = []string{"of", "entirely", "altogether", "completely", "totally", "please", "too", "for", "here", "there", "pls", "plz", "as", "since", "because"}                          // … and what may follow it
-	resultLeadWords     = []string{"so", "meaning", "thus", "hence", "therefore"}                                                                                                                     // after a swap, what it leads to ("swap them so the email one comes first")
-	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                   // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
+	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                                    // a clause about what a failure does
+	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                               // "compare the two": the images named before
+	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                              // a pronoun pointing back at the clause before
+	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                              // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
+	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                                      // an image the integrator holds
+	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                                    // who tells a story ("we tried SMS before")
+	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                          // … or asks for something
+	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}                // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                                      // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
+	placeBeforeWords    = []string{"in", "across", "other", "some", "many", "most", "several", "all", "few", "per", "between"}                                                                                  // before "states": the places ("in 3 states"), not the verb
+	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"}           // before a noun: "the photograph" is an image, "photograph their ID" a scan
+	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                              // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
+	deviceWords         = []string{"camera", "cam", "webcam", "lens", "screen", "monitor", "kiosk", "tablet", "ipad", "phone", "laptop", "computer", "device", "terminal", "desk", "counter", "door", "mirror"} // "the face in front of the camera": where the user stands, not a place in the flow
+	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                                   // "in the same spot": where a step goes, not a comparison
+	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                          // before the people a statement is about ("most of our users …")
+	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                           // what users do, said of them ("our users use the phone more than the email"), no instruction
+	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                            // … but a step given to them ("users get an SMS code") is one
+	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                                        // … what turns a statement into a request
+	formerWords         = []string{"old", "previous", "former", "legacy", "last"}                                                                                                                               // "our old vendor texted a code": the system being replaced
+	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                                       // when the story happened
+	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                                // "among the people we registered": a search
+	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                                // "check by face", "verify with an ID"
+	withWords           = []string{"via", "using", "with"}                                                                                                                                                      // "verify sellers with an ID and a selfie"
+	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                           // "before it fails", "after they give up": the subject of a clause of time
+	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                                        // … words that follow a step pointed at ("put it before it please"), no clause
+	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                           // "give them …": the people a condition before named
+	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                                      // "once that's verified, run …": the step just named is the subject of the time clause
+	otherBiometricWords = []string{"voice", "voices", "voiceprint", "voiceprints", "fingerprint", "fingerprints", "thumbprint", "iris", "irises", "retina", "palmprint", "handprint", "gait"}                   // a trait FaceSign cannot match (it checks faces, documents and codes): "their voice matches the voiceprint we hold"
+	omitVerbWords       = []string{"leave", "keep", "cut"}                                                                                                                                                      // with a particle after its object, leaving it out ("leave phones out of it")
+	omitParticleWords   = []string{"out", "off"}                                                                                                                                                                // … the particle
+	omitAfterWords      = []string{"of", "entirely", "altogether", "completely", "totally", "please", "too", "for", "here", "there", "pls", "plz", "as", "since", "because"}                                    // … and what may follow it
+	resultLeadWords     = []string{"so", "meaning", "thus", "hence", "therefore"}                                                                                                                               // after a swap, what it leads to ("swap them so the email one comes first")
+	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                             // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -543,6 +553,12 @@ var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day"
 // and the email address", "then their email too").
 var listGlueWords = []string{"and", "then", "the", "their", "his", "her", "your", "number", "address", "too", "also", "plus", "as", "well", "&"}
 
+// versionWords name an earlier release after "in" ("in v1 we just sent a code
+// to whatever address they typed", "in the pilot we asked for a selfie"): with
+// a speaker and a past verb, what that release did is a story; "v1", "v2.3"
+// are versions too (versionName).
+var versionWords = []string{"version", "release", "mvp", "beta", "alpha", "prototype", "pilot", "poc", "iteration"}
+
 // pastMarkWords set a clause in the past ("two years ago", "yesterday"): a story.
 var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 
@@ -606,6 +622,16 @@ var verbatimWords = []string{"exactly", "verbatim", "literally", "precisely", "j
 // reasonPhrases open the reason for a request ("now that we have recognition"):
 // what they name is in place, not asked for.
 var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that"}
+
+// mailKindWords name a kind of email message before "email": "the link in their
+// welcome email", "the number from the confirmation email" are messages the
+// integrator sends, not an address to collect nor a code. ownSideWords, after
+// "we send that email", say the speaker sends it themself: "we send that email
+// ourselves", "… from our backend".
+var (
+	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
+	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+)
 
 // mailboxWords name where email arrives: a code's channel, never an address
 // typed in.
@@ -771,6 +797,7 @@ var unsupportedNotes = map[string]string{
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	docFail, mailboxNext                                                                                                                                                                                                map[string]bool
+	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                     map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                         map[string]bool
 	ordinal                                                                                                                                                                                                             map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                               map[string]string // surface form → lemma
@@ -935,7 +962,10 @@ func newLexicon() *lexicon {
 	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
-	l.modifierPrep = wordSet(modifierPrepWords)
+	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
+	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
+	l.mailKind, l.ownSide = wordSet(mailKindWords), wordSet(ownSideWords)
+	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
 	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)

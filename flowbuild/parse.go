@@ -788,6 +788,12 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
+		if len(a.steps) == 1 && a.steps[0].k == kInform && a.neg != 0 &&
+			slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "explain" }) && thatLine(c.toks, slices.IndexFunc(c.toks, func(t token) bool { return t.w == "explain" })) {
+			// "tell them that we never ask anyone to read a code out over the
+			// phone": what the avatar says, not a step ruled out of the flow
+			a.neg, a.negDocTypes, a.negDocAny = 0, nil, false
+		}
 		bio := otherBiometric(c.toks)
 		if bio {
 			// "verify their voice matches the voiceprint we recorded": a match of a
@@ -896,7 +902,7 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
-		case a.whenOnly || entryWords || a.pronounRef || everyone:
+		case a.whenOnly || entryWords || a.pronounRef || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
@@ -1514,7 +1520,38 @@ func narrative(ts []token) bool {
 			return true // "we used to only verify email at signup": a past habit
 		}
 	}
-	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && hasAnyRaw(ts, lex.pastTime))
+	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
+}
+
+// inVersion: the clause names a release of the product after "in" ("in v1 we
+// just sent a code …", "in the old version we asked …"), a time of its own.
+func inVersion(ts []token) bool {
+	for i, t := range ts {
+		if t.raw != "in" {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && (lex.determiner[ts[j].raw] || lex.former[ts[j].raw] || ts[j].w == "first") {
+			j++
+		}
+		if j < len(ts) && (lex.version[ts[j].raw] || versionName(ts[j].raw)) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionName: "v1", "v2", "v3.1".
+func versionName(w string) bool {
+	if len(w) < 2 || w[0] != 'v' {
+		return false
+	}
+	for _, r := range w[1:] {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // excludesBack: the clause only rules out what a pronoun points back at
@@ -1947,6 +1984,7 @@ type analysis struct {
 	again       bool
 	exclusive   bool
 	notes       []string // judgement calls made reading the clause, for the assumptions
+	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
 }
@@ -2289,7 +2327,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
@@ -2549,6 +2587,20 @@ func appDoes(ts []token) bool {
 // namesAnything: a word of the clause could name a step.
 func namesAnything(ts []token) bool {
 	return slices.ContainsFunc(ts, func(t token) bool { return rules[t.w] != nil || rawRules[t.raw] != nil })
+}
+
+// facingDevice: "in front of" at i is where the user stands, not a place in the
+// flow: "check the face in front of the camera is the same person as the
+// license photo" faces a device, no step.
+func facingDevice(ts []token, i int) bool {
+	if !strings.EqualFold(ts[i].orig, "in-front-of") { // (the three words joined into one "before")
+		return false
+	}
+	j := i + 1
+	for j < len(ts) && lex.determiner[ts[j].raw] {
+		j++
+	}
+	return j < len(ts) && lex.device[ts[j].raw]
 }
 
 // openingThen: "after" opens the clause (only "and", "then" before it), the
@@ -3239,13 +3291,13 @@ func lookUp(ts []token) bool {
 }
 
 // identityQuestion: the clause asks which person someone is ("which of our
-// students this is", "who they are").
+// students this is", "who they are", "who it is out of everyone enrolled").
 func identityQuestion(ts []token) bool {
 	for i, t := range ts {
 		if t.raw == "which" && i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].w == "enrolled") {
 			return true
 		}
-		if t.raw == "who" && i+2 < len(ts) && lex.personPronoun[ts[i+1].raw] && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
+		if t.raw == "who" && i+2 < len(ts) && (lex.personPronoun[ts[i+1].raw] || lex.identitySubject[ts[i+1].raw]) && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
 			return true
 		}
 	}

@@ -256,6 +256,14 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
 		}
+		if !d.codeInClause && mailMessage(ts, i) {
+			// "tell them they can finish later from the link in their welcome
+			// email", "we send that email from our backend": a message the
+			// integrator sends, no step
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			d.a.mailed = true
+			return
+		}
 		if d.codeInClause && givesEmail(ts, i) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" {
 			// ("enter the email code": the code is what is entered, "email" names its channel)
 			// "verify the email they give us by sending a code to it": collected, then confirmed
@@ -292,6 +300,7 @@ var rules = map[string][]rule{
 			// "avatar tells them we email the result within 1h": mail the
 			// integrator sends itself, not an address to collect
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			d.a.mailed = true
 			return
 		}
 		d.add(&step{k: kEnterEmail}, i)
@@ -432,6 +441,9 @@ var rules = map[string][]rule{
 			if d.ts[i].raw == "confirmation" && i == len(d.ts)-1 && i > 0 && !lex.determiner[d.prev(i)] && detectUseCase(d.ts) != ucGeneric {
 				return false // "wire transfer confirmation - liveness then …": what the flow is for, a label
 			}
+			if d.ts[i].raw == "confirmation" && d.nextW(i) == "email" && mailMessage(d.ts, i+1) {
+				return false // "their agreement number from the confirmation email": a message we sent, no question
+			}
 			return (!dataMatch(d.ts) || has(d.ts, "ask")) && !(d.ts[i].raw == "confirms" && len(d.out) > 0)
 		},
 		make: conversationRule.make,
@@ -460,8 +472,9 @@ var rules = map[string][]rule{
 				return false
 			}
 			// ("our privacy notice says so", "legal says": what a document or a team
-			// says, not the avatar)
-			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i) && !userMustSay(d.ts, i)
+			// says, not the avatar; "the face has to tell us who it is": told to the
+			// integrator, not by the avatar)
+			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i) && !userMustSay(d.ts, i) && !lex.integrator[d.next(i)]
 		},
 		make: func(d *detector, i int) {
 			if j := skipAddressee(d.ts, i+1); j < len(d.ts) {
@@ -671,6 +684,14 @@ var (
 		switch {
 		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(d.ts, "ask"):
 			k = kInform
+		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && toLine(d.ts, i) && !slices.ContainsFunc(d.ts[:i], func(u token) bool { return u.w == "ask" }):
+			// "tell them to ask at reception": what they are told to do, the
+			// "ask" theirs, not the avatar's question
+			k = kInform
+		case t.w == "explain" && thatLine(d.ts, i) && !slices.ContainsFunc(d.ts[:i], func(u token) bool { return u.w == "ask" }):
+			// "the avatar warns them that we will never ask them to move coins to a
+			// 'safe wallet'": a statement, whatever it speaks of ("ask" in it too)
+			k = kInform
 		case t.w == "explain" && (t.raw == "state" || t.raw == "say") && tp == 0:
 			k = kInform
 		case t.w == "explain" && t.raw == "state" && tp == tReason && !has(d.ts, "ask") && !hasRaw(d.ts, "why"):
@@ -820,6 +841,50 @@ func ourEmailing(ts []token, i int) bool {
 		j--
 	}
 	return j >= 0 && lex.ourSender[ts[j].raw] && i+1 < len(ts)
+}
+
+// thatLine: the telling verb at i opens a statement with "that", after the
+// person told ("warns them that …", "tell the user that …").
+func thatLine(ts []token, i int) bool {
+	j := skipAddressee(ts, i+1)
+	return j < len(ts) && ts[j].raw == "that"
+}
+
+// toLine: the telling verb at i tells the person what to do ("tell them to
+// ask at reception").
+func toLine(ts []token, i int) bool {
+	j := skipAddressee(ts, i+1)
+	return j > i+1 && j < len(ts) && ts[j].raw == "to"
+}
+
+// mailMessage: the email at i is a message rather than an address or a code's
+// channel: a kind of message ("their welcome email", "the confirmation email",
+// unless the clause verifies with it: "confirm their address with a
+// confirmation email"), or one the speaker sends on their own side ("we send
+// that email ourselves", "we'll send the welcome pack email from our server").
+func mailMessage(ts []token, i int) bool {
+	if i > 0 && lex.mailKind[ts[i-1].raw] {
+		for j, t := range ts {
+			if j != i-1 && (t.w == "verify" || t.w == "confirm") {
+				return false
+			}
+		}
+		return true
+	}
+	// the email is what is sent, a few words after "send" that name no step
+	// ("we'll send the welcome pack email from our server")
+	j := i - 1
+	for j >= 0 && j >= i-4 && ts[j].w != "send" {
+		j--
+	}
+	if j < 1 || ts[j].w != "send" || slices.ContainsFunc(ts[j+1:i], lex.canonKind) {
+		return false
+	}
+	k := j - 1
+	for k >= 0 && lex.emailAdverb[ts[k].raw] {
+		k--
+	}
+	return k >= 0 && lex.ourSender[ts[k].raw] && hasAnyRaw(ts[i+1:], lex.ownSide)
 }
 
 // givesEmail: a verb of handing over an address sits near the email named at i

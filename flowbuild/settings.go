@@ -121,6 +121,8 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n * 3600)
 		case (unit == "attempt" || i+1 < len(ts) && lex.attemptNoun[ts[i+1].raw]) && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
+		case (before == "to" || before == "at") && n >= 1 && n <= 20 && n == math.Trunc(n) && attemptsNamed(ts, i):
+			s.attempts = int(n) // "bump max attempts on the code to 5", "set the attempt limit at 4"
 		case (namedBefore(ts, i, "threshold") || unit == "threshold" || before == "to" && has(ts[:i], "threshold") ||
 			i+2 < len(ts) && ts[i+2].w == "threshold" && (unit == "match" || unit == "similarity" || unit == "confidence" || unit == "face")) && n > 0 && n <= 1:
 			// ("a strict 0.9 match threshold")
@@ -269,6 +271,20 @@ func namedBefore(ts []token, i int, words ...string) bool {
 		}
 		if !lex.linkWord[ts[j].raw] {
 			return false
+		}
+	}
+	return false
+}
+
+// attemptsNamed: the attempts are named a few words before the number at i,
+// with no other number between ("bump max attempts on the code to 5").
+func attemptsNamed(ts []token, i int) bool {
+	for j := i - 2; j >= 0 && j >= i-8; j-- {
+		if ts[j].isNum {
+			return false
+		}
+		if ts[j].w == "attempt" || lex.attemptNoun[ts[j].raw] {
+			return true
 		}
 	}
 	return false
