@@ -424,7 +424,7 @@ func describeStep(s *step) string {
 	case kSMSOTP, kOTP:
 		return "sends a one-time code by SMS"
 	case kAgeCheck:
-		return "checks the user is older than " + strconv.Itoa(s.minAge)
+		return "checks the user is older than " + strconv.Itoa(s.currentAge())
 	case kExpiryCheck:
 		return "checks the document has not expired"
 	case kMatchCheck:

@@ -807,6 +807,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		return p.reword(target, text)
 	}
+	if t, q := p.touched, quoted(sentence); t != nil && (t.k == kGreeting || t.k == kClosing) && q != "" && hasAnyRaw(ts, lex.touchedRef) {
+		// "The greeting rambles. Make it say just "Please sit centred …"": the
+		// line the sentence before spoke of gets the words quoted
+		return p.reword(map[kind]string{kGreeting: "greeting", kClosing: "closing"}[t.k], q)
+	}
 	if d, ok := p.statesOnly(ts); ok {
 		return d, nil
 	}
@@ -1265,6 +1270,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				return []string{"added no step for \"" + clauseText(ts) + "\" (see the assumptions)"}, nil
 			}
 		}
+		if asksFor(ts) && len(unplaced(ts)) > 0 {
+			// "Our fraud lead … now wants it. Can the avatar analyse their voice
+			// for stress?": a request no step of a FaceSign flow meets; the result
+			// says so, and the rest of the change (if any) goes ahead
+			p.assumptions = append(p.assumptions, "Added no step for \""+clauseText(ts)+"\": no step of a FaceSign flow does that, so do it in your app.")
+			return []string{"added no step for \"" + clauseText(ts) + "\" (see the assumptions)"}, nil
+		}
 		return nil, noStepError(sentence)
 	}
 	if len(ref) == 0 && !front && !back && allPresent(p.steps, pos) && !hasAnyRaw(ts, lex.addVerb) {
@@ -1411,6 +1423,17 @@ func (p *plan) lineNamed(ts []token) int {
 		}
 	}
 	return found
+}
+
+// asksFor: the sentence asks for something ("… now wants it", "we'd also like
+// it to …", "can the avatar …", "add that after the rules"), rather than
+// remarking on the flow ("the greeting rambles").
+func asksFor(ts []token) bool {
+	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "no" }) {
+		return false // "We don't want them in here anymore": what goes, said again
+	}
+	wants := slices.ContainsFunc(ts, func(t token) bool { return lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")] })
+	return wants || hasAnyRaw(ts, lex.addVerb) && !hasRaw(ts, "also") || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
 }
 
 // judged: the words pass a judgement on what the change removes ("two codes
@@ -1586,7 +1609,19 @@ func (p *plan) compareAfterCapture() []string {
 
 // takesOffOrOut: "take … out", "take … away", "take … off" remove.
 func takesOffOrOut(ts []token) bool {
-	return hasRaw(ts, "take", "taking") && hasRaw(ts, "out", "away", "off")
+	return hasRaw(ts, "take", "taking") && hasRaw(ts, "out", "away", "off") || canGo(ts)
+}
+
+// canGo: the steps named "can go", "have to go", "should go" ("the licence scan
+// and the age check that hangs off it can go"): out of the flow, not gone to
+// somewhere ("the code can go to their email").
+func canGo(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if (ts[i].raw == "go" || ts[i].raw == "goes") && lex.goModal[ts[i-1].raw] {
+			return i+1 == len(ts) || ts[i+1].w == "." || !lex.goOn[ts[i+1].raw]
+		}
+	}
+	return false
 }
 
 // restates: the words ask only for steps an earlier instruction of the change
@@ -1674,6 +1709,8 @@ func statement(ts []token) bool {
 			finite = true // "our users in Brazil use the phone more than the email"
 		case t.raw == "get" && i > 0 && lex.speaker[ts[i-1].raw]:
 			finite = true // "we get loads of false rejects": what happens to them
+		case i == 1 && lex.speaker[ts[0].raw] && lex.thinkVerb[t.raw]:
+			finite = true // "I know it's not really an ID document": an aside ("I think we should …" still asks)
 		case (t.raw == "keep" || t.raw == "keeps") && i > 0 && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ing"):
 			finite = true // "our agents keep asking for texts": what they do again and again, not "keep the SMS code"
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":

@@ -291,8 +291,8 @@ func family(k kind) []kind {
 // "change the age to 21", "we only need the camera". It reports false when the
 // sentence is not such a change.
 func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
-	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") {
-		return nil, false
+	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") || canGo(ts) {
+		return nil, false // ("the licence scan … can go" removes it)
 	}
 	if placesStep(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") {
 		// "the passport scan should come first": where a step goes, not what it accepts

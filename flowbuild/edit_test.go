@@ -363,3 +363,12 @@ func TestEditRemovalOpener(t *testing.T) {
 		assert.Equal(t, tt.want, cutReason(removalOpener(tt.in)), tt.in)
 	}
 }
+
+// The summary of an edited flow reads the age from the check's node, not from
+// the step it was read back into (it said "older than 0").
+func TestEditSummaryKeepsTheAge(t *testing.T) {
+	base := built(t, "scan their driving licence, check they're 21 or over, then liveness", Options{})
+	res, err := Edit(base.Clone(), "Leave the greeting.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, res.Summary, "older than 21")
+}

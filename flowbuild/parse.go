@@ -450,13 +450,20 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
-		if ci > 0 && clauses[ci-1].sent == c.sent && excludesBack(c.toks) {
-			// "Emails are too slow for this one, keep them out": what the clause
-			// before named is ruled out, as "no emails" would be
-			no := slices.Concat(tokenize("no"), clauses[ci-1].toks)
-			if neg := analyze(no, nil).neg; neg != 0 {
+		if k := excludesBack(c.toks); k >= 0 {
+			// "Emails are too slow for this one, keep them out", "someone suggested
+			// adding an ID check - skip it", "… wanted a passport scan too but
+			// legal told us to drop it": what the words before named is ruled
+			// out, as "no emails" would be
+			before := c.toks[:k]
+			if k == 0 && ci > 0 && (clauses[ci-1].sent == c.sent || c.dash) {
+				before = clauses[ci-1].toks
+			}
+			// ("if the scan fails, skip it" is what a failure leads to)
+			cond := hasAnyRaw(c.toks, lex.condIfStrict) || hasAnyRaw(before, lex.condIfStrict)
+			if neg := analyze(slices.Concat(tokenize("no"), before), nil).neg; len(before) > 0 && neg != 0 && !cond {
 				p.excluded |= neg
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as ruling out what \""+clauseText(clauses[ci-1].toks)+"\" names.")
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks[k:])+"\" as ruling out what \""+clauseText(before)+"\" names.")
 				continue
 			}
 		}
@@ -1512,6 +1519,11 @@ func narrative(ts []token) bool {
 	if usersDid(ts) {
 		return true
 	}
+	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) {
+		// "we think the email might be compromised too": what the speaker
+		// believes, the reason for the flow ("I think we should …" still asks)
+		return true
+	}
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
 	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
@@ -1554,22 +1566,26 @@ func versionName(w string) bool {
 	return true
 }
 
-// excludesBack: the clause only rules out what a pronoun points back at
-// ("keep them out", "skip it", "drop those", "leave that out altogether").
-func excludesBack(ts []token) bool {
-	i := 0
-	for i < len(ts) && lex.keepLead[ts[i].raw] {
-		i++ // "so skip it", "just leave them out"
-	}
-	if i+1 >= len(ts) || !negationLemmas[ts[i].w] || !lex.backRef[ts[i+1].raw] {
-		return false
-	}
-	for _, t := range ts[i+2:] {
-		if !lex.lineFiller[t.raw] && t.raw != "out" && t.raw != "altogether" && t.raw != "entirely" {
-			return false
+// excludesBack: the clause ends by ruling out what a pronoun points back at
+// ("keep them out", "skip it", "drop those", "legal told us to drop it"): it
+// returns where those words start (0 when they are the whole clause), or -1.
+func excludesBack(ts []token) int {
+	for i := 0; i+1 < len(ts); i++ {
+		if !negationLemmas[ts[i].w] || !lex.backRef[ts[i+1].raw] {
+			continue
 		}
+		for _, t := range ts[i+2:] {
+			if !lex.lineFiller[t.raw] && t.raw != "out" && t.raw != "altogether" && t.raw != "entirely" {
+				return -1
+			}
+		}
+		start := i
+		for start > 0 && lex.keepLead[ts[start-1].raw] {
+			start-- // "so skip it", "just leave them out"
+		}
+		return start
 	}
-	return true
+	return -1
 }
 
 // cancellable: the step's node has an outcome for a user who cancels it.
