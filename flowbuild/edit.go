@@ -154,6 +154,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				ts = tokenize(part)
 			}
 			part = p.resolvePlace(part)
+			if rest, ok := sameFor(part); ok && p.removed > 0 {
+				// "…, get rid of it. Same for the OTP, we don't want it in
+				// enrollment.": the removal again, for what this part names
+				part, ts = "remove "+rest, tokenize("remove "+rest)
+			}
 			d, err := p.apply(part)
 			if st := readSettings(ts); err == nil && p.touched != nil && p.touched.node == nil && st.any() && st.accepts(p.touched.k) {
 				// "replace the email code with an 8 digit sms code", "put an email
@@ -1261,6 +1266,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		return append(done, p.compareAfterCapture()...), nil
 	}
+	if len(neg) == 0 && len(pos) > 0 && !slices.ContainsFunc(pos, func(s *step) bool { return s.k != kInform }) && slices.ContainsFunc(ts, func(t token) bool { return lex.unsupported[t.raw] != "" }) {
+		// "send a push notification to the new device saying recovery worked":
+		// what the notification says, not a line of the avatar
+		pos = nil
+	}
 	if len(pos) == 0 {
 		for _, t := range ts {
 			if n := lex.unsupported[t.raw]; n != "" {
@@ -1385,6 +1395,16 @@ func removalOpener(sentence string) string {
 // one, people hate getting two codes", "remove the selfie, users find it
 // creepy"): a last clause about people that asks for nothing names no target.
 func cutReason(sentence string) string {
+	lower := strings.ToLower(sentence)
+	for _, r := range []string{" since ", " because ", " as we ", " cause "} {
+		// "Typing the email is redundant since we already pass it in
+		// providedData, so lose it": the reason inside, up to its comma, goes
+		if i := strings.Index(lower, r); i > 0 {
+			if j := strings.Index(lower[i:], ", "); j > 0 && i+j+2 < len(sentence) {
+				sentence, lower = sentence[:i]+sentence[i+j:], lower[:i]+lower[i+j:]
+			}
+		}
+	}
 	i := strings.LastIndex(sentence, ", ")
 	if i <= 0 {
 		return sentence
@@ -1414,7 +1434,10 @@ func (p *plan) lineNamed(ts []token) int {
 			if len(t.raw) < 4 || !isAlpha(t.raw) || lex.filler[t.raw] || lex.lineFiller[t.raw] || lex.removeVerb[t.raw] || lex.lineWord[t.raw] {
 				continue
 			}
-			if strings.Contains(said, " "+strings.TrimSuffix(t.raw, "s")) {
+			// whole words, a plural either side ("rules" finds "rule", "pass"
+			// does not find "password")
+			w := strings.TrimSuffix(t.raw, "s")
+			if strings.Contains(said, " "+w+" ") || strings.Contains(said, " "+w+"s ") {
 				if found >= 0 && found != i {
 					return -1 // two lines speak of it: which one is not clear
 				}
@@ -1423,6 +1446,22 @@ func (p *plan) lineNamed(ts []token) int {
 		}
 	}
 	return found
+}
+
+// sameFor reads "same for the OTP, …", "same goes for the SMS code": what the
+// instruction before did, again, for what follows (up to a comma).
+func sameFor(part string) (string, bool) {
+	lower := strings.ToLower(strings.TrimSpace(part))
+	for _, lead := range []string{"same for ", "same goes for ", "same with ", "ditto for ", "and the same for "} {
+		if strings.HasPrefix(lower, lead) {
+			rest := strings.TrimSpace(part)[len(lead):]
+			if i := strings.IndexAny(rest, ",;."); i > 0 {
+				rest = rest[:i]
+			}
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // asksFor: the sentence asks for something ("… now wants it", "we'd also like
@@ -2454,9 +2493,14 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	text := quoted(sentence)
 	if text == "" {
 		lower := strings.ToLower(sentence)
-		for _, sep := range []string{" introduces itself as ", " introduce itself as ", " introduces herself as ", " introduces himself as ", " to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
+		for _, sep := range []string{" introduces itself as ", " introduce itself as ", " introduces herself as ", " introduces himself as ", " welcome them back to ", " welcome them to ", " to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
 			if i := strings.Index(lower, sep); i >= 0 {
 				text = strings.TrimSpace(sentence[i+len(sep):])
+				if strings.Contains(sep, "welcome") {
+					// "the greeting should welcome them back to Kestrel Bank"
+					text = "Welcome" + strings.TrimPrefix(strings.TrimSuffix(sep, " "), " welcome them") + " " + strings.TrimRight(text, ".!") + "."
+					verb = true
+				}
 				if strings.Contains(sep, "introduce") {
 					// "so the avatar introduces itself as Max from Orbit Support",
 					// "the greeting should introduce itself as Nova": the new line

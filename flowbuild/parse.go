@@ -795,6 +795,11 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
+		if len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kInform }) && slices.ContainsFunc(c.toks, func(t token) bool { return lex.unsupported[t.raw] != "" }) {
+			// "send a push notification to the new device saying recovery
+			// worked": what the notification says, not a line of the avatar
+			a.steps = nil
+		}
 		if len(a.steps) == 1 && a.steps[0].k == kInform && a.neg != 0 &&
 			slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "explain" }) && thatLine(c.toks, slices.IndexFunc(c.toks, func(t token) bool { return t.w == "explain" })) {
 			// "tell them that we never ask anyone to read a code out over the
@@ -1104,7 +1109,7 @@ func parse(text string) *parsed {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
 			continue // "expiry=600s": the key of a step's setting, not a document's expiry
 		}
-		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] { // (a screening's clause is noted where it is read)
+		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") { // (a screening's clause is noted where it is read; "push notification" once)
 			p.notes = append(p.notes, n)
 		}
 	}
