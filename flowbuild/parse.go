@@ -212,6 +212,15 @@ func splitClauses(ts []token) []clause {
 	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
+		if t.eq && len(cur) == 1 && lex.listOpener[cur[0].raw] {
+			// "flow = liveness check, then that code": "=" after the list's
+			// name opens it as a colon does (not a setting's value)
+			n := len(out)
+			flush()
+			if len(out) > n {
+				out[n].colon = true
+			}
+		}
 		switch t.w {
 		case ".":
 			flush()
@@ -3411,6 +3420,9 @@ func providedImage(ts []token, i int) bool {
 		if t.w == "provide" || lex.providedMark[t.raw] {
 			return true
 		}
+		if (t.raw == "comes" || t.raw == "come") && j+1 < len(ts) && ts[j+1].raw == "from" {
+			return true // "the candidate's ID photo comes from the registrar": an image handed over, not scanned
+		}
 		return lex.holdVerb[t.raw] && j > 0 && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve")
 	}
 	for j := i - 1; j >= 0 && j >= i-3 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j-- {
@@ -3482,10 +3494,11 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			// "we hold their reference photo. … Compare the person on camera
 			// against that photo", "… compare that scan to the uni's photo"
 			addSrc("providedData")
-		case t.w == "selfie" && an.held && haveScan && !(i > 0 && ts[i-1].w == "face") && !(i+1 < len(ts) && ts[i+1].w == "scan"):
+		case t.w == "selfie" && an.held && (haveScan || hasAnyRaw(ts[max(0, i-3):i], lex.demonstrative)) && !(i > 0 && ts[i-1].w == "face") && !(i+1 < len(ts) && ts[i+1].w == "scan"):
 			// "we took a selfie and stored it ourselves … do a face scan, then
 			// compare that scan with the policy selfie": the selfie held is the
-			// photo passed in, the scan the flow's own
+			// photo passed in, the scan the flow's own; so is "that booking
+			// selfie" after "we pass it to you in providedData"
 			addSrc("providedData")
 		case t.w == "selfie" || t.w == "face" && i+1 < len(ts) && ts[i+1].w == "scan":
 			addSrc("faceScan")

@@ -188,8 +188,11 @@ var rules = map[string][]rule{
 		// "compare it with the selfie": a source of the comparison, taken elsewhere
 		// "the selfie liveness check": the selfie says how the liveness is checked, one step
 		when: func(d *detector, i int) bool {
+			// ("… we pass it to you in providedData. …, then a 1:1 match of the
+			// live face against that booking selfie": the selfie the app holds)
+			heldSelfie := d.a.held && hasRaw(d.ts[max(0, i-3):i], "that", "this", "the", "their")
 			return !(d.comparing && d.scanVerb < i-3) && !providedImage(d.ts, i) && d.nextW(i) != "liveness" &&
-				d.prev(i) != "key" // "providedData under the key selfie": a key's name, not a step
+				d.prev(i) != "key" && !heldSelfie // "providedData under the key selfie": a key's name, not a step
 		},
 		make: faceScan,
 	}},
