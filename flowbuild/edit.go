@@ -1410,7 +1410,11 @@ func cutReason(sentence string) string {
 		return sentence
 	}
 	tail := tokenize(sentence[i+2:])
-	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" && !judged(tail) {
+	// (a judgement cut off an instruction only: "Drop the email OTP, two codes
+	// was overkill"; "… have stale emails on file, so the fallback was
+	// useless" is background whole)
+	judgedOp := judged(tail) && hasEditVerb(strings.Fields(sentence[:i]))
+	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" && !judgedOp {
 		return sentence
 	}
 	for _, t := range tail {
