@@ -1396,7 +1396,7 @@ func removalOpener(sentence string) string {
 // creepy"): a last clause about people that asks for nothing names no target.
 func cutReason(sentence string) string {
 	lower := strings.ToLower(sentence)
-	for _, r := range []string{" since ", " because ", " as we ", " cause "} {
+	for _, r := range reasonInside {
 		// "Typing the email is redundant since we already pass it in
 		// providedData, so lose it": the reason inside, up to its comma, goes
 		if i := strings.Index(lower, r); i > 0 {
@@ -1456,7 +1456,7 @@ func (p *plan) lineNamed(ts []token) int {
 // instruction before did, again, for what follows (up to a comma).
 func sameFor(part string) (string, bool) {
 	lower := strings.ToLower(strings.TrimSpace(part))
-	for _, lead := range []string{"same for ", "same goes for ", "same with ", "ditto for ", "and the same for "} {
+	for _, lead := range sameForLeads {
 		if strings.HasPrefix(lower, lead) {
 			rest := strings.TrimSpace(part)[len(lead):]
 			if i := strings.IndexAny(rest, ",;."); i > 0 {

@@ -751,6 +751,14 @@ var changeParticiples = map[string]string{
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
+// reasonInside opens a reason inside a sentence of a change, which runs to its
+// comma ("… is redundant since we already pass it in providedData, so lose it").
+var reasonInside = []string{" since ", " because ", " as we ", " cause "}
+
+// sameForLeads open a part of a change that does again what the part before
+// did ("…, get rid of it. Same for the OTP").
+var sameForLeads = []string{"same for ", "same goes for ", "same with ", "ditto for ", "and the same for "}
+
 // listCheckNote answers a screening against lists FaceSign does not hold.
 const listCheckNote = "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports."
 
