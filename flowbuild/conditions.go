@@ -104,13 +104,16 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
-		case lex.condFail[t.raw] || lex.condStop[t.raw] && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
+		case lex.condFail[t.raw] || (lex.condStop[t.raw] || givesUp(ts, i)) && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}
 			end := i
-			if (t.raw == "fall" || t.raw == "falls" || t.raw == "falling") && i+1 < len(ts) && ts[i+1].raw == "back" {
-				end = i + 1
+			if (t.raw == "fall" || t.raw == "falls" || t.raw == "falling") && i+1 < len(ts) && ts[i+1].raw == "back" || givesUp(ts, i) {
+				end = i + 1 // "if it falls back", "if they give up"
+				if givesUp(ts, i) && end+1 < len(ts) && ts[end+1].raw == "on" {
+					end++ // "if they give up on the licence": the step is the object
+				}
 			}
 			if t.raw == "fallback" || t.raw == "backup" {
 				end = -1 // "send an SMS code as a fallback": the role of the clause's step
@@ -152,6 +155,12 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// givesUp: "give up" at i ("if they give up on the scan"), a user who stops
+// the step as "cancel" says.
+func givesUp(ts []token, i int) bool {
+	return lex.giveVerb[ts[i].raw] && i+1 < len(ts) && ts[i+1].raw == "up"
 }
 
 // stepObject extends a condition ending at its verb (i) over the object that
