@@ -959,3 +959,20 @@ func countType(f flow.Flow, t flow.NodeType) int {
 	}
 	return n
 }
+
+// "push notification" names one thing FaceSign cannot do: one note, and what
+// the notification says is no line of the avatar.
+func TestBuildPushNotificationOnce(t *testing.T) {
+	r, err := Build("liveness, then an email code. send a push notification to their phone saying they're verified", Options{})
+	require.NoError(t, err)
+	n := 0
+	for _, a := range r.Assumptions {
+		if strings.HasPrefix(a, "FaceSign flows cannot send") {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "%v", r.Assumptions)
+	for _, node := range r.Flow {
+		assert.NotContains(t, node.Prompt, "they're verified")
+	}
+}

@@ -163,6 +163,17 @@ func givesUp(ts []token, i int) bool {
 	return lex.giveVerb[ts[i].raw] && i+1 < len(ts) && ts[i+1].raw == "up"
 }
 
+// userStops: the words say the user stopped a step ("if they cancel it", "if
+// they give up on the scan").
+func userStops(ts []token) bool {
+	for i := range ts {
+		if lex.condStop[ts[i].raw] || givesUp(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // stepObject extends a condition ending at its verb (i) over the object that
 // names a step of the flow ("if they cancel the passport scan, offer an ID card
 // scan", "if they fail the liveness check"): the step that failed, not one to

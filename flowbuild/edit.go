@@ -815,7 +815,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if t, q := p.touched, quoted(sentence); t != nil && (t.k == kGreeting || t.k == kClosing) && q != "" && hasAnyRaw(ts, lex.touchedRef) {
 		// "The greeting rambles. Make it say just "Please sit centred …"": the
 		// line the sentence before spoke of gets the words quoted
-		return p.reword(map[kind]string{kGreeting: "greeting", kClosing: "closing"}[t.k], q)
+		target := "greeting"
+		if t.k == kClosing {
+			target = "closing"
+		}
+		return p.reword(target, q)
 	}
 	if d, ok := p.statesOnly(ts); ok {
 		return d, nil
@@ -2383,9 +2387,9 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 // shouldn't ask them anything in the greeting, just say it and move on"): the
 // line waits for no reply, and stays.
 func (p *plan) statesOnly(ts []token) ([]string, bool) {
-	k := map[string]kind{"greeting": kGreeting, "closing": kClosing}[lineTarget(ts)]
+	k := lineKinds[lineTarget(ts)]
 	i := p.find(k)
-	if k == kNone || i < 0 || !has(ts, "ask") && !hasRaw(ts, "question", "questions", "reply", "answer") || hasAnyRaw(ts, lex.addVerb) || hasAnyRaw(ts, lex.addWord) {
+	if k != kGreeting && k != kClosing || i < 0 || !has(ts, "ask") && !hasRaw(ts, "question", "questions", "reply", "answer") || hasAnyRaw(ts, lex.addVerb) || hasAnyRaw(ts, lex.addWord) {
 		return nil, false // ("add a line at the start, it's just an intro, they don't need to answer" adds one)
 	}
 	negs := negations(ts)
@@ -2524,6 +2528,9 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	return true, target, text
 }
 
+// lineKinds are the steps of the lines lineTarget names.
+var lineKinds = map[string]kind{"greeting": kGreeting, "closing": kClosing, "question": kAsk}
+
 // lineTarget names the line a change speaks of: "greeting", "closing",
 // "failure", "question", "fallback" (what a failure path says), or "".
 func lineTarget(ts []token) string {
@@ -2577,7 +2584,7 @@ func (p *plan) reword(target, text string) ([]string, error) {
 		p.failure.Prompt = prompt
 		return []string{"reworded the failure message"}, nil
 	}
-	want := map[string]kind{"greeting": kGreeting, "closing": kClosing, "question": kAsk}[target]
+	want := lineKinds[target]
 	for _, s := range p.steps {
 		if s.k == want || want == kAsk && s.k == kInform {
 			if s.node == nil {

@@ -627,8 +627,7 @@ func parse(text string) *parsed {
 					sc.anchor, fromClause = seq[i], true
 				}
 				head := c.toks[:max(cond.end+1, 0)]
-				stops := hasAnyRaw(head, lex.condStop) || slices.ContainsFunc(head, func(t token) bool { return lex.giveVerb[t.raw] }) && hasRaw(head, "up")
-				if sc.anchor == nil && stops && !has(c.toks, "camera") && !has(c.toks, "microphone") {
+				if sc.anchor == nil && userStops(head) && !has(c.toks, "camera") && !has(c.toks, "microphone") {
 					// "scan the passport, then liveness. if they cancel it, …": the
 					// latest step a user can cancel (a liveness check cannot be)
 					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
