@@ -86,3 +86,20 @@ func BenchmarkDecodeStdlib(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEncode measures json.Marshal of a decoded flow, what get_session and
+// the sandbox pay for every flow they send.
+func BenchmarkEncode(b *testing.B) {
+	for _, tc := range decodeBenchCases(b) {
+		b.Run(tc.name, func(b *testing.B) {
+			f, err := Decode(tc.data)
+			require.NoError(b, err)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := json.Marshal(f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
