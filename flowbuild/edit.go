@@ -915,6 +915,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	var prior []token
 	held := false // a clause named a photo the integrator holds, as in parse
+	// the place each clause gave its own steps: "add an ID scan at the very
+	// beginning, before the face scan, and compare the ID photo with the face
+	// scan right after the face scan" puts the scan first and the comparison
+	// after the face scan, not both after it
+	type clausePlace struct {
+		front, back, after bool
+		ref                []*step
+	}
+	placeOf := map[*step]clausePlace{}
+	placedClauses := 0 // clauses with a place of their own and a step to put there
 	for _, c := range splitClauses(ts) {
 		// the clause before, for "one" ("swap that code for an email one"); the
 		// steps earlier clauses added, for what "it" is ("have them type their
@@ -931,6 +941,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(a.ref) > 0 {
 			ref, refAfter = a.ref, a.refAfter
 		}
+		if (a.front || a.back || len(a.ref) > 0) && len(a.steps) > 0 {
+			placedClauses++
+			for _, s := range a.steps {
+				placeOf[s] = clausePlace{a.front, a.back, a.refAfter, a.ref}
+			}
+		}
+	}
+	if placedClauses < 2 {
+		clear(placeOf) // one place for the whole sentence, as it reads
 	}
 	if t := p.touched; len(ref) == 0 && t != nil && p.find(t.k) >= 0 {
 		// "The SMS code should come first. After it, do the document scan.": a
@@ -1362,6 +1381,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				done = append(done, "kept the "+s.k.String()+" the flow already has")
 				continue
 			}
+		}
+		if own, ok := placeOf[s]; ok {
+			p.insert(s, own.front || s.front, own.back || s.back, own.ref, own.after)
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+where(own.front || s.front, own.back || s.back, own.ref, own.after))
+			continue
 		}
 		if chain != nil && len(ref) == 0 && !s.front && !s.back && !back {
 			p.insert(s, false, false, []*step{chain}, true) // after the step just put first, in the order named
