@@ -1795,6 +1795,8 @@ func statement(ts []token) bool {
 			return false
 		case i == 0 && (instructionVerbs[t.raw] || t.raw == "please"):
 			return false
+		case habit && i > 0 && lex.population[ts[i-1].raw] && isAlpha(t.raw) && !lex.stepVerb[t.w]:
+			finite = true // "lots of people fat-finger the code": the verb of the people it opens with
 		case lex.statementVerb[t.raw] && passiveRequest(ts, i):
 			return false // "a code is sent to it", "documents are to be restricted to passports"
 		case lex.statementVerb[t.raw]:
@@ -1828,7 +1830,7 @@ func passiveRequest(ts []token, i int) bool {
 // "most of the customers", "people"), as a statement of what they do.
 func peopleSubject(ts []token) bool {
 	for i, t := range ts {
-		if i > 3 {
+		if i > 4 { // "a lot of our users"
 			return false
 		}
 		if lex.population[t.raw] {
