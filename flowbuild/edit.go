@@ -123,6 +123,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 						p.touched = p.steps[i]
 					}
 				}
+				p.named = p.named[:0]
+				for _, s := range analyze(ts, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
+					if p.find(s.k) >= 0 {
+						p.named = append(p.named, s.k)
+					}
+				}
 				remarks = append(remarks, part)
 				continue
 			}
@@ -159,7 +165,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// enrollment.": the removal again, for what this part names
 				part, ts = "remove "+rest, tokenize("remove "+rest)
 			}
+			var had kindSet
+			for _, s := range p.steps {
+				had.add(s.k)
+			}
 			d, err := p.apply(part)
+			if gone := p.goneSince(had); len(gone) > 0 {
+				p.named = gone // what went, for a "take both out" after it
+			}
 			if st := readSettings(ts); err == nil && p.touched != nil && p.touched.node == nil && st.any() && st.accepts(p.touched.k) {
 				// "replace the email code with an 8 digit sms code", "put an email
 				// code in its place, expiring after 5 minutes": the new step's settings
@@ -802,6 +815,7 @@ const (
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = removalOpener(sentence)
+	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
 	sentence = activeVoice(sentence)
 	sentence = dropSwapResult(sentence)
@@ -1166,6 +1180,18 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return p.replace(pos, neg, typed)
 	case opRemove:
 		targets := append(neg, pos...)
+		if len(targets) == 0 && len(p.named) > 1 && hasAnyRaw(ts, lex.groupRef) {
+			// "The ID scan and the compare are overkill. Take both out.": the
+			// steps the sentence before named; gone already, nothing to do
+			for _, k := range p.named {
+				if p.find(k) >= 0 {
+					targets = append(targets, &step{k: k})
+				}
+			}
+			if len(targets) == 0 {
+				return nil, nil
+			}
+		}
 		if len(targets) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && p.find(p.touched.k) >= 0 {
 			// "The SMS code is annoying. Get rid of it.": the step the sentence before spoke of
 			targets = []*step{{k: p.touched.k}}
@@ -1418,6 +1444,65 @@ func removalOpener(sentence string) string {
 		}
 	}
 	return sentence // ("forget it, keep the SMS" takes back what was said, see retraction)
+}
+
+// goneSince lists the kinds of had that the flow no longer has.
+func (p *plan) goneSince(had kindSet) []kind {
+	var gone []kind
+	for k := kind(1); k < kindCount; k++ {
+		if had.has(k) && p.find(k) < 0 {
+			gone = append(gone, k)
+		}
+	}
+	return gone
+}
+
+// frontedRemoval rewrites a change that names steps of the flow first and rules
+// them out after a comma ("The ID scan and the compare that goes with it, we
+// don't want them on every withdrawal, people already did KYC at signup") as
+// the removal it is ("remove the ID scan and the compare that goes with it,
+// people already did KYC at signup"). The words before must name steps the
+// flow has and nothing else they do to them.
+func (p *plan) frontedRemoval(sentence string) string {
+	cs := splitClauses(tokenize(sentence))
+	for i := 1; i < len(cs); i++ {
+		head, tail := cs[i-1].toks, cs[i].toks
+		if cs[i].sent != cs[i-1].sent || !rulesOutBack(tail) || slices.ContainsFunc(head, func(t token) bool { return editVerbs[t.raw] || phrasalEditVerbs[t.raw] }) {
+			continue
+		}
+		a := analyze(head, p.steps)
+		if len(a.steps) == 0 || a.neg != 0 || slices.ContainsFunc(a.steps, func(s *step) bool { return p.find(s.k) < 0 }) {
+			continue
+		}
+		out := []string{"remove " + clauseText(head)}
+		for _, c := range cs[i+1:] {
+			out = append(out, clauseText(c.toks))
+		}
+		return strings.Join(out, ", ")
+	}
+	return sentence
+}
+
+// rulesOutBack: the clause rules out what a pronoun points back at, and says
+// nothing else a step could take: "we don't want them on every withdrawal",
+// "we don't need those anymore", "drop them". ("we don't want them on the new
+// users' path" moves them.)
+func rulesOutBack(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "no" && !lex.removeVerb[t.raw] {
+			continue
+		}
+		j := i + 1
+		if j < len(ts) && (lex.wish[ts[j].raw] || ts[j].w == "need") {
+			j++ // "don't want them", "don't need them"
+		}
+		if j >= len(ts) || !lex.backRef[ts[j].raw] {
+			continue
+		}
+		rest := ts[j+1:]
+		return len(analyze(rest, nil).steps) == 0 && !hasAnyRaw(rest, lex.condIfStrict) && !hasRaw(rest, "for", "path", "branch", "instead", "only", "but")
+	}
+	return false
 }
 
 // cutReason cuts a reason said after the change off its end ("drop the SMS

@@ -32,6 +32,7 @@ type plan struct {
 	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
 	gone     kindSet // the kinds this change removed: saying again that one is gone is no error
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
+	named    []kind  // the steps of the flow the sentence before named or removed, for a "take both out" after it
 }
 
 // quietLines are lines layout would add on its own that the text ruled out.

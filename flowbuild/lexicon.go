@@ -396,6 +396,7 @@ var topicWords = map[topic][]string{
 var (
 	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                                    // a clause about what a failure does
 	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                               // "compare the two": the images named before
+	groupRefWords       = []string{"both", "them", "those", "these"}                                                                                                                                            // "take both out": the steps the sentence before named
 	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                              // a pronoun pointing back at the clause before
 	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                              // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
 	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                                      // an image the integrator holds
@@ -836,7 +837,7 @@ type lexicon struct {
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                                                                                         map[string]bool
+	policyFail, pairRef, backRef, groupRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                                                                               map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                                                                                                        map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                     map[string]bool
 	framing                                                                                                                                                                                                                                                 map[string]bool
@@ -966,6 +967,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
+	l.groupRef = wordSet(groupRefWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
 	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
