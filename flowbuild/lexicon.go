@@ -396,6 +396,7 @@ var topicWords = map[topic][]string{
 var (
 	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                                    // a clause about what a failure does
 	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                               // "compare the two": the images named before
+	shortNameWords      = []string{"id", "dl"}                                                                                                                                                                  // two-letter names that may open a word run together ("idscan")
 	groupRefWords       = []string{"both", "them", "those", "these"}                                                                                                                                            // "take both out": the steps the sentence before named
 	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                              // a pronoun pointing back at the clause before
 	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                              // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
@@ -837,7 +838,7 @@ type lexicon struct {
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, groupRef, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                                                                               map[string]bool
+	policyFail, pairRef, backRef, groupRef, shortName, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                                                                    map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                                                                                                        map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                     map[string]bool
 	framing                                                                                                                                                                                                                                                 map[string]bool
@@ -967,7 +968,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
-	l.groupRef = wordSet(groupRefWords)
+	l.groupRef, l.shortName = wordSet(groupRefWords), wordSet(shortNameWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
 	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
@@ -1079,6 +1080,28 @@ func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 		}
 	}
 	return w, w, false
+}
+
+// compoundAt returns where a word no dictionary knows splits into two lexicon
+// words of three letters or more, or of two for a short name such as "id"
+// ("facescan", "idscan", "smscode"), or 0.
+func (l *lexicon) compoundAt(w string) int {
+	if len(w) < 5 || !isAlpha(w) || english.Known(w) {
+		return 0
+	}
+	for k := 2; k <= len(w)-3; k++ {
+		left, right := w[:k], w[k:]
+		if k == 2 && !l.shortName[left] {
+			continue
+		}
+		if _, ok := l.exact(left); !ok {
+			continue
+		}
+		if _, ok := l.exact(right); ok {
+			return k
+		}
+	}
+	return 0
 }
 
 var suffixes = []struct{ cut, add string }{
@@ -1388,6 +1411,19 @@ func tokenizeMode(text string, exact bool) []token {
 				t.w, t.known = lex.exact(raw)
 			} else {
 				t.w, t.raw, t.known = lex.lemmaFix(raw)
+				if k := lex.compoundAt(raw); !t.known && k > 0 && !camelCase(text[i:j]) { // (a key such as "profilePhoto" is one name)
+					// "do a facescan", "the idscan": two lexicon words run together
+					a, b := t, t
+					a.raw, a.orig, b.raw, b.orig, b.hyph = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false
+					a.w, a.known = lex.exact(a.raw)
+					b.w, b.known = lex.exact(b.raw)
+					out = append(out, a)
+					t = b
+				}
+				if (raw == "too" || raw == "to") && len(out) > 0 && out[len(out)-1].raw == "the" {
+					t.raw = "two" // "compair the too": no "too" follows "the"
+					t.w, t.known = lex.exact(t.raw)
+				}
 			}
 			out = append(out, t)
 			i = j
