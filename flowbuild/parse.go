@@ -3774,8 +3774,12 @@ func phraseAfter(ts []token, i int) string {
 		return quoteW + ts[j].orig + quoteW // the user's own line, said as written
 	}
 	var b strings.Builder
-	for ; j < len(ts) && j < i+16; j++ {
+	cut := 0 // where the line ends before its last "and", should it run past the cap
+	for ; j < len(ts) && j < i+phraseCap; j++ {
 		t := ts[j]
+		if t.raw == "and" && b.Len() > 0 {
+			cut = b.Len()
+		}
 		if (t.raw == "and" || t.raw == "then") && endsAfter(ts[j+1:]) {
 			break // "tell them to contact support and the session ends": what happens next, not the line
 		}
@@ -3796,8 +3800,17 @@ func phraseAfter(ts []token, i int) string {
 		}
 		b.WriteString(t.orig)
 	}
+	if cut > 0 && j == i+phraseCap && slices.ContainsFunc(ts[j:], func(t token) bool { return t.orig != "" && t.w != "." && t.w != "," }) {
+		// a line longer than the cap ends where a whole part of it does, not
+		// mid-phrase ("… can be deleted any time from")
+		return b.String()[:cut]
+	}
 	return b.String()
 }
+
+// phraseCap is how many words after its verb a line the avatar says may take
+// from the text: a spoken line is a sentence or two.
+const phraseCap = 32
 
 // spellContractions puts the apostrophe back in contractions typed without
 // one ("if theyre ok" → "if they're ok"), for a line the avatar says.

@@ -812,7 +812,12 @@ var (
 		},
 		make: ownerRule.make,
 	}
-	faceLogin = simple(kRecognition, func(d *detector, i int) bool { return has(d.ts, "face") && !d.comparing })
+	// "face login"; not in a line the avatar tells ("tell them their face is
+	// only used for logging in")
+	faceLogin = simple(kRecognition, func(d *detector, i int) bool {
+		told := toldFrom(d.ts)
+		return has(d.ts[:told], "face") && i < told && !d.comparing
+	})
 )
 
 // onRecord: the field at i is named as the one on record after a check verb
