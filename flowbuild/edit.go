@@ -1667,6 +1667,11 @@ func reported(ts []token) bool {
 	}
 	for i := 1; i < len(ts) && i <= 3; i++ { // "our support team says …"
 		if lex.reportVerb[ts[i].raw] {
+			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" }); so > 0 && slices.ContainsFunc(ts[i+so:], func(t token) bool {
+				return editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw]
+			}) {
+				return false // "legal just told us we need a document, so can you put a document scan …": the request after the report
+			}
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
 		}
 	}
@@ -2637,7 +2642,22 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying")) {
 		return false, "", ""
 	}
+	if quoted(sentence) == "" {
+		text = placeTail(text)
+	}
 	return true, target, text
+}
+
+// placeTail cuts the place said after a line ("have the avatar say goodbye at
+// the very end"): where the line goes, not what it says.
+func placeTail(text string) string {
+	low := strings.ToLower(strings.TrimRight(text, ".!"))
+	for _, p := range linePlaceTails {
+		if strings.HasSuffix(low, p) && len(low) > len(p) {
+			return strings.TrimSpace(text[:len(low)-len(p)])
+		}
+	}
+	return text
 }
 
 // lineKinds are the steps of the lines lineTarget names.

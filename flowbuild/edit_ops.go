@@ -138,10 +138,15 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if next == "then" && i+2 < len(words) {
-			next = strings.ToLower(words[i+2])
+		j := i + 1
+		for (next == "then" || next == "also") && j+1 < len(words) {
+			j++ // "and then put …", "and also add …"
+			next = strings.ToLower(strings.Trim(words[j], ",;"))
 		}
-		if !editVerbs[next] && !(next == "get" && i+2 < len(words) && strings.ToLower(words[i+2]) == "rid") {
+		// "…, and also have the avatar say goodbye at the very end": a line asked for
+		avatarDoes := (next == "have" || next == "make") && j+2 < len(words) && strings.HasSuffix(words[i-1], ",") &&
+			slices.ContainsFunc(words[j+1:min(j+3, len(words))], func(x string) bool { return strings.EqualFold(x, "avatar") })
+		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break

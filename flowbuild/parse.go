@@ -3805,7 +3805,7 @@ func phraseAfter(ts []token, i int) string {
 		// mid-phrase ("… can be deleted any time from")
 		return b.String()[:cut]
 	}
-	return b.String()
+	return placeTail(b.String()) // "say thanks for your patience at the end": the end is where it goes
 }
 
 // phraseCap is how many words after its verb a line the avatar says may take
