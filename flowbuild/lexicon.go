@@ -496,6 +496,10 @@ var (
 	futileWhomWords = []string{"a", "an", "anyone", "anybody", "someone", "somebody", "people", "those", "users", "kids", "children", "teenagers"}
 )
 
+// unsureWords follow "not" in "not sure …", "not certain …": a doubt about what
+// follows ("not sure order of the two codes matters"), not an exclusion.
+var unsureWords = []string{"sure", "certain"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -866,6 +870,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
+	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -934,6 +939,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
+	l.unsure = wordSet(unsureWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)

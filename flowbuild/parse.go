@@ -2366,16 +2366,18 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			break
 		}
 	}
-	if split == 0 {
+	if split == 0 || split == 1 && (ts[0].raw == "and" || ts[0].raw == "but") {
 		// "before the code the avatar should ask them to confirm the amount": the
 		// place comes first with no comma; the instruction starts at its subject
-		for k := 2; k < len(ts); k++ {
+		// (also after "and": "…, and before either of those they do a liveness
+		// check")
+		for k := split + 2; k < len(ts); k++ {
 			if ts[k].w == "avatar" || lex.speaker[ts[k].raw] || ts[k].raw == "they" || ts[k].raw == "you" {
 				if ts[k-1].raw == "the" {
 					k--
 				}
 				ts = slices.Concat(ts[k:], ts[:k])
-				split = len(ts) - k
+				split += len(ts) - k
 				break
 			}
 		}
@@ -2743,6 +2745,11 @@ func negations(ts []token) []bool {
 			// receive an SMS" rule the code out)
 			everyone := (t.raw == "noone" || t.raw == "nobody") && !slices.ContainsFunc(ts[i+1:min(i+3, len(ts))], func(u token) bool { return lex.receiveVerb[u.raw] })
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
+				continue
+			}
+			if (t.raw == "not" || t.raw == "no") && i+1 < len(ts) && lex.unsure[ts[i+1].raw] {
+				// "not sure order of the two codes matters": a doubt about what
+				// follows, not an exclusion of the codes it names
 				continue
 			}
 			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {
