@@ -500,6 +500,10 @@ var (
 // follows ("not sure order of the two codes matters"), not an exclusion.
 var unsureWords = []string{"sure", "certain"}
 
+// imageOfWords join an image to the document it is on ("the photo from their
+// licence", "the picture on the passport"): the document's photo, no scan.
+var imageOfWords = []string{"from", "on", "off", "of", "in"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -871,6 +875,7 @@ type lexicon struct {
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
 	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
+	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -940,6 +945,7 @@ func newLexicon() *lexicon {
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure = wordSet(unsureWords)
+	l.imageOf = wordSet(imageOfWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)

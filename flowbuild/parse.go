@@ -3444,12 +3444,19 @@ func providedImage(ts []token, i int) bool {
 			return true
 		}
 	}
-	for j := i + 1; j < len(ts) && j <= i+6 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j++ {
+	for j := i + 1; j < len(ts) && j <= i+6 && (!lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w] || itAgain(ts, j)); j++ {
 		if mark(j) {
 			return true
 		}
 	}
 	return false
+}
+
+// itAgain: the "and" at j goes on about the same image, a verb and "it"
+// after it ("has the photo off the ID card and passes it in providedData"),
+// no other side of a comparison.
+func itAgain(ts []token, j int) bool {
+	return ts[j].raw == "and" && j+2 < len(ts) && ts[j+2].raw == "it"
 }
 
 // docPhoto: the document named at i is the photo on it ("the ID photo", "their
@@ -3459,7 +3466,22 @@ func docPhoto(ts []token, i int) bool {
 	for j < len(ts) && (lex.docWord[ts[j].w] || ts[j].raw == "card") {
 		j++
 	}
-	return j < len(ts) && imageLemmas[ts[j].w]
+	return j < len(ts) && imageLemmas[ts[j].w] || imageOfDoc(ts, i) >= 0
+}
+
+// imageOfDoc is the index of the image the document at i is the source of
+// when the image is named first, the document after a preposition ("the photo
+// from their licence", "the picture on the passport", "the photo off the
+// guest's ID card"), or -1.
+func imageOfDoc(ts []token, i int) int {
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw]) {
+		j--
+	}
+	if j > 0 && j < i-1 && lex.imageOf[ts[j].raw] && imageLemmas[ts[j-1].w] {
+		return j - 1
+	}
+	return -1
 }
 
 // priorProvided: the clause before named an image the integrator holds.

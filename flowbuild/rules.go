@@ -634,6 +634,9 @@ var (
 		if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
 			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 		}
+		if j := imageOfDoc(d.ts, i); j >= 0 && providedImage(d.ts, j) {
+			return // "our PMS already has the photo off the guest's ID card": the image is held, the card not scanned
+		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
 		// "we no longer want the ID scan or the compare", "get rid of the passport
