@@ -1642,6 +1642,15 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
+		if t := ts[i]; channelTypos[t.raw] != "" && (i > 0 && (ts[i-1].w == "email" || ts[i-1].w == "sms") || i+1 < len(ts) && ts[i+1].w == "code") &&
+			!(i+1 < len(ts) && (ts[i+1].raw == "in" || ts[i+1].raw == "out")) {
+			// "email OPT to his adress": an English word, so no typo to the
+			// lexicon, but beside a channel or "code" it is the code's name
+			// ("opt in", "opt out" stay verbs)
+			t.w, t.raw, t.known = lex.lemmaFix(channelTypos[t.raw])
+			out = append(out, t)
+			continue
+		}
 		if t := ts[i]; t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw] {
 			// "in the same spot": a place in the flow, not a match (the raw word
 			// stays for "in the same place as X")
@@ -1686,6 +1695,10 @@ func splitOmit(ts []token, i int) int {
 // nounSense: words that name a step as verbs and an image as nouns, with the
 // lemma of the noun (read after a determiner, joinTokens).
 var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
+
+// channelTypos: English words that are typos of a code's name when a channel
+// or "code" stands beside them ("email OPT", "sms opt code").
+var channelTypos = map[string]string{"opt": "otp", "opts": "otps"}
 
 var joins = map[string]string{
 	"e mail": "email", "mail box": "mailbox", "e mail box": "mailbox", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
