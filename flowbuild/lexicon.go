@@ -504,6 +504,10 @@ var unsureWords = []string{"sure", "certain"}
 // licence", "the picture on the passport"): the document's photo, no scan.
 var imageOfWords = []string{"from", "on", "off", "of", "in"}
 
+// troubleWords: what a speaker had with something ("we've had trouble with
+// national ID cards", "we've had issues with SMS delivery"): a reason, no step.
+var troubleWords = []string{"trouble", "troubles", "problem", "problems", "issue", "issues", "difficulty", "difficulties", "headaches"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -876,6 +880,8 @@ type lexicon struct {
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
 	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
+	trouble                                                                                                                                                                                                                                                 map[string]bool // "trouble" in "we've had trouble with ID cards"
+	mailThing                                                                                                                                                                                                                                               map[string]bool // "link" in "a reset link is sent to his email"
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -946,6 +952,7 @@ func newLexicon() *lexicon {
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure = wordSet(unsureWords)
 	l.imageOf = wordSet(imageOfWords)
+	l.trouble = wordSet(troubleWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)

@@ -1534,6 +1534,9 @@ func narrative(ts []token) bool {
 	if usersDid(ts) {
 		return true
 	}
+	if speakerTrouble(ts) {
+		return true
+	}
 	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) {
 		// "we think the email might be compromised too": what the speaker
 		// believes, the reason for the flow ("I think we should …" still asks)
@@ -1548,6 +1551,23 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
+}
+
+// speakerTrouble: the speaker tells of trouble they had with something ("we've
+// had trouble with national ID cards we can't read", "we have had issues with
+// SMS delivery"): the reason for a choice, no step of the flow.
+func speakerTrouble(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if !lex.speaker[ts[i].raw] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+4; j++ {
+			if lex.trouble[ts[j].raw] {
+				return slices.ContainsFunc(ts[i+1:j], func(u token) bool { return u.raw == "had" || u.raw == "having" || u.raw == "have" })
+			}
+		}
+	}
+	return false
 }
 
 // inVersion: the clause names a release of the product after "in" ("in v1 we
