@@ -2241,6 +2241,18 @@ func nonStepGerund(t token) bool {
 	return !lex.stepVerb[t.w] && !lex.ingAdjective[t.raw]
 }
 
+// contextEnd is where the instruction starts after a context phrase opening
+// at i ("for onboarding please accept …", "when onboarding we need …"): at
+// "please", a speaker or an instruction's verb; 0 when none follows.
+func contextEnd(ts []token, i int) int {
+	for k := i + 2; k < len(ts); k++ {
+		if ts[k].raw == "please" || lex.speaker[ts[k].raw] || instructionVerbs[ts[k].raw] {
+			return k
+		}
+	}
+	return 0
+}
+
 // analyze finds the steps a clause names, with negation, order words and references.
 func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil, false) }
 
@@ -2257,6 +2269,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
+			if k := contextEnd(ts, i); i == 0 && k > 0 {
+				// "For onboarding please accept only ID card or residence
+				// permit": the context opens the clause, the instruction follows
+				ts = ts[k:]
+				i = -1
+				continue
+			}
 			ts = ts[:i]
 			break
 		}
