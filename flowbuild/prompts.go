@@ -210,6 +210,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		if s.userReads {
 			return "Ask the user to read back " + s.readBack + "."
 		}
+		if p := strings.TrimSpace(s.phrase); strings.HasPrefix(p, "to ") && !strings.Contains(s.readBack, p) {
+			// "read the amount back … and ask them to say "I confirm" to
+			// proceed": how they confirm, in the text's words
+			return "Read " + s.readBack + " back to the user, and ask them " + trimDot(p) + "."
+		}
 		return "Read " + s.readBack + " back to the user, and ask them to confirm."
 	}
 	var parts []string
