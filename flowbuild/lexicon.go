@@ -647,6 +647,9 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 var (
 	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+	// mailThingWords: what is sent to the email when it is no code ("a reset
+	// link is sent to his email", "send the receipt to their email").
+	mailThingWords = []string{"link", "links", "receipt", "receipts", "invoice", "invoices", "summary", "report", "letter", "copy", "newsletter", "reminder", "reminders"}
 )
 
 // mailboxWords name where email arrives: a code's channel, never an address
@@ -996,7 +999,7 @@ func newLexicon() *lexicon {
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
-	l.mailKind, l.ownSide = wordSet(mailKindWords), wordSet(ownSideWords)
+	l.mailKind, l.ownSide, l.mailThing = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)

@@ -877,6 +877,9 @@ func mailMessage(ts []token, i int) bool {
 		}
 		return true
 	}
+	if sentThing(ts, i) {
+		return true
+	}
 	// the email is what is sent, a few words after "send" that name no step
 	// ("we'll send the welcome pack email from our server")
 	j := i - 1
@@ -891,6 +894,25 @@ func mailMessage(ts []token, i int) bool {
 		k--
 	}
 	return k >= 0 && lex.ourSender[ts[k].raw] && hasAnyRaw(ts[i+1:], lex.ownSide)
+}
+
+// sentThing: what is sent to the email at i is a message, no code: a link, a
+// receipt named a few words from "send" before the email ("a reset link is
+// sent to his email", "send the receipt to their email").
+func sentThing(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && j >= i-5 && ts[j].w != "send" {
+		j--
+	}
+	if j < 0 || ts[j].w != "send" {
+		return false
+	}
+	for k := max(0, j-4); k < i; k++ {
+		if lex.mailThing[ts[k].raw] {
+			return !slices.ContainsFunc(ts, func(t token) bool { return t.w == "code" })
+		}
+	}
+	return false
 }
 
 // givesEmail: a verb of handing over an address sits near the email named at i
