@@ -39,6 +39,7 @@ var lexGroups = map[string][]string{
 	"document":   {"document", "doc", "identification", "paperwork"},
 	"passport":   {"passport"},
 	"license":    {"license", "licence", "dl"},
+	"licensed":   {"licensed", "licenced", "unlicensed", "unlicenced", "licensing", "licencing"}, // "our doctors are only licensed in California": a permission, no document (its own lemma, so the ending is not cut to "license")
 	"driver":     {"driver", "drivers", "driving"},
 	"id":         {"id", "ids"},
 	"card":       {"card"},

@@ -2352,6 +2352,9 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.back = true // ("at the very end", as "at the very start")
 		case t.w == "again" && t.raw != "second":
 			a.again = true
+		case t.w == "only" && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ed") && rules[ts[i+1].w] == nil && rawRules[ts[i+1].raw] == nil:
+			// "our doctors are only licensed in California": "only" bounds a
+			// state, and asks for nothing about the flow's steps
 		case t.w == "only" && !(i+1 < len(ts) && lex.subordOpen[ts[i+1].raw]) || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
 			// "nothing else", "no need for anything more"; "only once it's verified"
 			// says when, not that nothing else is wanted
