@@ -775,6 +775,9 @@ var (
 			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
 		},
 		make: func(d *detector, i int) {
+			if r := d.ts[i].raw; r == "borrowed" || r == "stolen" {
+				d.neg[i] = false // "not one they borrowed", "isn't stolen": the negation is the requirement
+			}
 			live := d.liveSource()
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
