@@ -2443,6 +2443,15 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 	if split >= 0 {
+		if k := thatCheck(ts, split+1); k > 0 {
+			// "add a check right after the scan that the surname on the licence
+			// is the same one they signed up with": the "that" clause is the
+			// check added, not part of the step it goes after
+			tail := len(ts) - k - 1
+			ts = slices.Concat(ts[:split], ts[k+1:], ts[split:k])
+			negs = slices.Concat(negs[:split], negs[k+1:], negs[split:k])
+			split += tail
+		}
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
 		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
 			ref = []*step{{k: seq[n-1].k}} // "send a code to it. Once they've entered it, …": the code just named is what is entered
@@ -2489,6 +2498,22 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// thatCheck is the index of a "that" after the step named from i ("after the
+// scan that the surname on the licence is the same one they signed up with"),
+// opening the data check the clause asks for, or 0.
+func thatCheck(ts []token, i int) int {
+	for k := i + 1; k+1 < len(ts) && k <= i+4; k++ {
+		if ts[k].raw != "that" {
+			continue
+		}
+		if (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw]) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 func isCodeKind(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
@@ -3754,6 +3779,8 @@ func matchField(ts []token, seq []*step) string {
 		return "phone"
 	case hasRaw(ts, "name"):
 		return "name"
+	case has(ts, "birth") || hasRaw(ts, "dob", "birthdate"):
+		return "dateOfBirth" // "their date of birth matches the one on their account"
 	case findKind(seq, kEnterEmail) >= 0:
 		return "email"
 	}
