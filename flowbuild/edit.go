@@ -1476,10 +1476,17 @@ func sameFor(part string) (string, bool) {
 // it to …", "can the avatar …", "add that after the rules"), rather than
 // remarking on the flow ("the greeting rambles").
 func asksFor(ts []token) bool {
-	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "no" }) {
+	// (a "no" inside what is to be checked asks for it: "it has to make sure
+	// nobody else is in the room with the candidate")
+	checked := slices.IndexFunc(ts, func(t token) bool { return t.w == "verify" })
+	if checked < 0 {
+		checked = len(ts)
+	}
+	if slices.ContainsFunc(ts[:checked], func(t token) bool { return t.w == "no" }) {
 		return false // "We don't want them in here anymore": what goes, said again
 	}
-	wants := slices.ContainsFunc(ts, func(t token) bool { return lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")] })
+	wants := slices.ContainsFunc(ts, func(t token) bool { return lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")] }) ||
+		slices.ContainsFunc(ts, func(t token) bool { return t.raw == "ensure" }) // "it has to make sure …"
 	return wants || hasAnyRaw(ts, lex.addVerb) && !hasRaw(ts, "also") || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
 }
 
