@@ -1586,10 +1586,17 @@ func sameFor(part string) (string, bool) {
 // it to …", "can the avatar …", "add that after the rules"), rather than
 // remarking on the flow ("the greeting rambles").
 func asksFor(ts []token) bool {
-	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "no" }) {
+	// (a "no" inside what is to be checked asks for it: "it has to make sure
+	// nobody else is in the room with the candidate")
+	checked := slices.IndexFunc(ts, func(t token) bool { return t.w == "verify" })
+	if checked < 0 {
+		checked = len(ts)
+	}
+	if slices.ContainsFunc(ts[:checked], func(t token) bool { return t.w == "no" }) {
 		return false // "We don't want them in here anymore": what goes, said again
 	}
-	wants := slices.ContainsFunc(ts, func(t token) bool { return lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")] })
+	wants := slices.ContainsFunc(ts, func(t token) bool { return lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")] }) ||
+		slices.ContainsFunc(ts, func(t token) bool { return t.raw == "ensure" }) // "it has to make sure …"
 	return wants || hasAnyRaw(ts, lex.addVerb) && !hasRaw(ts, "also") || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
 }
 
@@ -2466,8 +2473,12 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	// each side is a list of step names: each item is read on its own, so that
 	// "the document scan and face compare" names two steps, not a comparison
 	// that reads the document
-	olds, news := p.listItems(oldSide), p.listItems(newSide)
-	olds, news = dedupeKinds(olds), dedupeKinds(news)
+	olds := dedupeKinds(p.listItems(oldSide))
+	// the new side is read in the flow as it will be, without the old steps:
+	// "a 1:1 compare against the licence photo we already hold" reads the held
+	// photo, not the document the scan taken out would have read
+	ctx := slices.DeleteFunc(slices.Clone(p.steps), func(s *step) bool { return findKind(olds, s.k) >= 0 })
+	news := dedupeKinds(listItemsIn(newSide, ctx))
 	if len(olds) < 2 || len(news) == 0 {
 		return nil, false
 	}
@@ -2476,10 +2487,17 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 			return nil, false
 		}
 	}
-	for _, s := range news {
-		if p.find(s.k) >= 0 || findKind(olds, s.k) >= 0 {
-			return nil, false
-		}
+	// a step the flow keeps, named on the new side, is a source of the new
+	// steps ("with a comparison of the face scan against the profile photo"),
+	// not one to add; a step of a kind the old side takes out may come back set
+	// up anew ("… with a single 1:1 compare against the licence photo we already
+	// hold")
+	news = slices.DeleteFunc(news, func(s *step) bool { return p.find(s.k) >= 0 && findKind(olds, s.k) < 0 })
+	if len(news) == 0 {
+		return nil, false
+	}
+	if !slices.ContainsFunc(news, func(s *step) bool { return findKind(olds, s.k) < 0 }) && len(news) >= len(olds) {
+		return nil, false // the same steps again is no replacement
 	}
 	at := len(p.steps)
 	var done []string
@@ -2493,7 +2511,11 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	}
 	for k, s := range news {
 		s.front, s.back = false, false
-		p.steps = insertStep(p.steps, min(at+k, len(p.steps)), s)
+		pos := min(at+k, len(p.steps))
+		if f := p.find(kFaceScan); s.k == kFaceCompare && f >= pos && (s.srcA != nil && s.srcA.Source == "faceScan" || s.srcB != nil && s.srcB.Source == "faceScan") {
+			pos = f + 1 // "… with a comparison of the face scan against the profile photo": after the scan it reads
+		}
+		p.steps = insertStep(p.steps, pos, s)
 		p.touched = s
 		done = append(done, "added "+s.k.withArticle()+" in their place")
 	}
@@ -2553,7 +2575,10 @@ func (p *plan) replaceUnread(ts []token, k, end int) []token {
 // listItems reads a list of step names ("the document scan and the face
 // comparison", "ID scan, selfie plus compare") item by item, so that the words of
 // one item do not change what another names.
-func (p *plan) listItems(side []token) []*step {
+func (p *plan) listItems(side []token) []*step { return listItemsIn(side, p.steps) }
+
+// listItemsIn is listItems read with the steps ctx before them.
+func listItemsIn(side []token, ctx []*step) []*step {
 	var out []*step
 	start := 0
 	for i := 0; i <= len(side); i++ {
@@ -2561,7 +2586,7 @@ func (p *plan) listItems(side []token) []*step {
 			continue
 		}
 		if i > start {
-			out = append(out, analyze(side[start:i], p.steps).steps...)
+			out = append(out, analyze(side[start:i], ctx).steps...)
 		}
 		start = i + 1
 	}

@@ -299,6 +299,9 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if hasRaw(ts, "add", "insert", "another", "second", "extra", "additional", "include") || canGo(ts) {
 		return nil, false // ("the licence scan … can go" removes it)
 	}
+	if takesOffOrOut(ts) && !hasRaw(ts, "accept", "accepts", "accepted", "allowed", "list", "types") {
+		return nil, false // "take out the licence scan": the step goes, "take" accepts nothing
+	}
 	if placesStep(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") {
 		// "the passport scan should come first": where a step goes, not what it accepts
 		return nil, false

@@ -39,6 +39,7 @@ var lexGroups = map[string][]string{
 	"document":   {"document", "doc", "identification", "paperwork"},
 	"passport":   {"passport"},
 	"license":    {"license", "licence", "dl"},
+	"licensed":   {"licensed", "licenced", "unlicensed", "unlicenced", "licensing", "licencing"}, // "our doctors are only licensed in California": a permission, no document (its own lemma, so the ending is not cut to "license")
 	"driver":     {"driver", "drivers", "driving"},
 	"id":         {"id", "ids"},
 	"card":       {"card"},
@@ -499,6 +500,18 @@ var (
 	futileWhomWords = []string{"a", "an", "anyone", "anybody", "someone", "somebody", "people", "those", "users", "kids", "children", "teenagers"}
 )
 
+// unsureWords follow "not" in "not sure …", "not certain …": a doubt about what
+// follows ("not sure order of the two codes matters"), not an exclusion.
+var unsureWords = []string{"sure", "certain"}
+
+// imageOfWords join an image to the document it is on ("the photo from their
+// licence", "the picture on the passport"): the document's photo, no scan.
+var imageOfWords = []string{"from", "on", "off", "of", "in"}
+
+// troubleWords: what a speaker had with something ("we've had trouble with
+// national ID cards", "we've had issues with SMS delivery"): a reason, no step.
+var troubleWords = []string{"trouble", "troubles", "problem", "problems", "issue", "issues", "difficulty", "difficulties", "headaches"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -638,6 +651,9 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 var (
 	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+	// mailThingWords: what is sent to the email when it is no code ("a reset
+	// link is sent to his email", "send the receipt to their email").
+	mailThingWords = []string{"link", "links", "receipt", "receipts", "invoice", "invoices", "summary", "report", "letter", "copy", "newsletter", "reminder", "reminders"}
 )
 
 // mailboxWords name where email arrives: a code's channel, never an address
@@ -869,6 +885,10 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
+	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
+	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
+	trouble                                                                                                                                                                                                                                                 map[string]bool // "trouble" in "we've had trouble with ID cards"
+	mailThing                                                                                                                                                                                                                                               map[string]bool // "link" in "a reset link is sent to his email"
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -937,6 +957,9 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
+	l.unsure = wordSet(unsureWords)
+	l.imageOf = wordSet(imageOfWords)
+	l.trouble = wordSet(troubleWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)
@@ -981,7 +1004,7 @@ func newLexicon() *lexicon {
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
-	l.mailKind, l.ownSide = wordSet(mailKindWords), wordSet(ownSideWords)
+	l.mailKind, l.ownSide, l.mailThing = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
@@ -1669,6 +1692,15 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
+		if t := ts[i]; channelTypos[t.raw] != "" && (i > 0 && (ts[i-1].w == "email" || ts[i-1].w == "sms") || i+1 < len(ts) && ts[i+1].w == "code") &&
+			!(i+1 < len(ts) && (ts[i+1].raw == "in" || ts[i+1].raw == "out")) {
+			// "email OPT to his adress": an English word, so no typo to the
+			// lexicon, but beside a channel or "code" it is the code's name
+			// ("opt in", "opt out" stay verbs)
+			t.w, t.raw, t.known = lex.lemmaFix(channelTypos[t.raw])
+			out = append(out, t)
+			continue
+		}
 		if t := ts[i]; t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw] {
 			// "in the same spot": a place in the flow, not a match (the raw word
 			// stays for "in the same place as X")
@@ -1713,6 +1745,10 @@ func splitOmit(ts []token, i int) int {
 // nounSense: words that name a step as verbs and an image as nouns, with the
 // lemma of the noun (read after a determiner, joinTokens).
 var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
+
+// channelTypos: English words that are typos of a code's name when a channel
+// or "code" stands beside them ("email OPT", "sms opt code").
+var channelTypos = map[string]string{"opt": "otp", "opts": "otps"}
 
 var joins = map[string]string{
 	"e mail": "email", "mail box": "mailbox", "e mail box": "mailbox", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",

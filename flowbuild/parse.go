@@ -1534,6 +1534,9 @@ func narrative(ts []token) bool {
 	if usersDid(ts) {
 		return true
 	}
+	if speakerTrouble(ts) {
+		return true
+	}
 	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) {
 		// "we think the email might be compromised too": what the speaker
 		// believes, the reason for the flow ("I think we should …" still asks)
@@ -1548,6 +1551,23 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
+}
+
+// speakerTrouble: the speaker tells of trouble they had with something ("we've
+// had trouble with national ID cards we can't read", "we have had issues with
+// SMS delivery"): the reason for a choice, no step of the flow.
+func speakerTrouble(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if !lex.speaker[ts[i].raw] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+4; j++ {
+			if lex.trouble[ts[j].raw] {
+				return slices.ContainsFunc(ts[i+1:j], func(u token) bool { return u.raw == "had" || u.raw == "having" || u.raw == "have" })
+			}
+		}
+	}
+	return false
 }
 
 // inVersion: the clause names a release of the product after "in" ("in v1 we
@@ -2221,6 +2241,18 @@ func nonStepGerund(t token) bool {
 	return !lex.stepVerb[t.w] && !lex.ingAdjective[t.raw]
 }
 
+// contextEnd is where the instruction starts after a context phrase opening
+// at i ("for onboarding please accept …", "when onboarding we need …"): at
+// "please", a speaker or an instruction's verb; 0 when none follows.
+func contextEnd(ts []token, i int) int {
+	for k := i + 2; k < len(ts); k++ {
+		if ts[k].raw == "please" || lex.speaker[ts[k].raw] || instructionVerbs[ts[k].raw] {
+			return k
+		}
+	}
+	return 0
+}
+
 // analyze finds the steps a clause names, with negation, order words and references.
 func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil, false) }
 
@@ -2237,6 +2269,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
+			if k := contextEnd(ts, i); i == 0 && k > 0 {
+				// "For onboarding please accept only ID card or residence
+				// permit": the context opens the clause, the instruction follows
+				ts = ts[k:]
+				i = -1
+				continue
+			}
 			ts = ts[:i]
 			break
 		}
@@ -2313,6 +2352,9 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.back = true // ("at the very end", as "at the very start")
 		case t.w == "again" && t.raw != "second":
 			a.again = true
+		case t.w == "only" && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ed") && rules[ts[i+1].w] == nil && rawRules[ts[i+1].raw] == nil:
+			// "our doctors are only licensed in California": "only" bounds a
+			// state, and asks for nothing about the flow's steps
 		case t.w == "only" && !(i+1 < len(ts) && lex.subordOpen[ts[i+1].raw]) || (t.w == "nothing" || t.raw == "anything" && has(ts, "no")) && i+1 < len(ts) && lex.restWord[ts[i+1].raw]:
 			// "nothing else", "no need for anything more"; "only once it's verified"
 			// says when, not that nothing else is wanted
@@ -2366,16 +2408,18 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			break
 		}
 	}
-	if split == 0 {
+	if split == 0 || split == 1 && (ts[0].raw == "and" || ts[0].raw == "but") {
 		// "before the code the avatar should ask them to confirm the amount": the
 		// place comes first with no comma; the instruction starts at its subject
-		for k := 2; k < len(ts); k++ {
+		// (also after "and": "…, and before either of those they do a liveness
+		// check")
+		for k := split + 2; k < len(ts); k++ {
 			if ts[k].w == "avatar" || lex.speaker[ts[k].raw] || ts[k].raw == "they" || ts[k].raw == "you" {
 				if ts[k-1].raw == "the" {
 					k--
 				}
 				ts = slices.Concat(ts[k:], ts[:k])
-				split = len(ts) - k
+				split += len(ts) - k
 				break
 			}
 		}
@@ -2399,6 +2443,15 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		}
 	}
 	if split >= 0 {
+		if k := thatCheck(ts, split+1); k > 0 {
+			// "add a check right after the scan that the surname on the licence
+			// is the same one they signed up with": the "that" clause is the
+			// check added, not part of the step it goes after
+			tail := len(ts) - k - 1
+			ts = slices.Concat(ts[:split], ts[k+1:], ts[split:k])
+			negs = slices.Concat(negs[:split], negs[k+1:], negs[split:k])
+			split += tail
+		}
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
 		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
 			ref = []*step{{k: seq[n-1].k}} // "send a code to it. Once they've entered it, …": the code just named is what is entered
@@ -2445,6 +2498,22 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// thatCheck is the index of a "that" after the step named from i ("after the
+// scan that the surname on the licence is the same one they signed up with"),
+// opening the data check the clause asks for, or 0.
+func thatCheck(ts []token, i int) int {
+	for k := i + 1; k+1 < len(ts) && k <= i+4; k++ {
+		if ts[k].raw != "that" {
+			continue
+		}
+		if (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw]) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
+			return k
+		}
+		return 0
+	}
+	return 0
 }
 
 func isCodeKind(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
@@ -2743,6 +2812,11 @@ func negations(ts []token) []bool {
 			// receive an SMS" rule the code out)
 			everyone := (t.raw == "noone" || t.raw == "nobody") && !slices.ContainsFunc(ts[i+1:min(i+3, len(ts))], func(u token) bool { return lex.receiveVerb[u.raw] })
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
+				continue
+			}
+			if (t.raw == "not" || t.raw == "no") && i+1 < len(ts) && lex.unsure[ts[i+1].raw] {
+				// "not sure order of the two codes matters": a doubt about what
+				// follows, not an exclusion of the codes it names
 				continue
 			}
 			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {
@@ -3437,12 +3511,19 @@ func providedImage(ts []token, i int) bool {
 			return true
 		}
 	}
-	for j := i + 1; j < len(ts) && j <= i+6 && !lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w]; j++ {
+	for j := i + 1; j < len(ts) && j <= i+6 && (!lex.compareStop[ts[j].raw] && !lex.compareStop[ts[j].w] || itAgain(ts, j)); j++ {
 		if mark(j) {
 			return true
 		}
 	}
 	return false
+}
+
+// itAgain: the "and" at j goes on about the same image, a verb and "it"
+// after it ("has the photo off the ID card and passes it in providedData"),
+// no other side of a comparison.
+func itAgain(ts []token, j int) bool {
+	return ts[j].raw == "and" && j+2 < len(ts) && ts[j+2].raw == "it"
 }
 
 // docPhoto: the document named at i is the photo on it ("the ID photo", "their
@@ -3452,7 +3533,22 @@ func docPhoto(ts []token, i int) bool {
 	for j < len(ts) && (lex.docWord[ts[j].w] || ts[j].raw == "card") {
 		j++
 	}
-	return j < len(ts) && imageLemmas[ts[j].w]
+	return j < len(ts) && imageLemmas[ts[j].w] || imageOfDoc(ts, i) >= 0
+}
+
+// imageOfDoc is the index of the image the document at i is the source of
+// when the image is named first, the document after a preposition ("the photo
+// from their licence", "the picture on the passport", "the photo off the
+// guest's ID card"), or -1.
+func imageOfDoc(ts []token, i int) int {
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw]) {
+		j--
+	}
+	if j > 0 && j < i-1 && lex.imageOf[ts[j].raw] && imageLemmas[ts[j-1].w] {
+		return j - 1
+	}
+	return -1
 }
 
 // priorProvided: the clause before named an image the integrator holds.
@@ -3683,6 +3779,8 @@ func matchField(ts []token, seq []*step) string {
 		return "phone"
 	case hasRaw(ts, "name"):
 		return "name"
+	case has(ts, "birth") || hasRaw(ts, "dob", "birthdate"):
+		return "dateOfBirth" // "their date of birth matches the one on their account"
 	case findKind(seq, kEnterEmail) >= 0:
 		return "email"
 	}

@@ -210,6 +210,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		if s.userReads {
 			return "Ask the user to read back " + s.readBack + "."
 		}
+		if p := strings.TrimSpace(s.phrase); strings.HasPrefix(p, "to ") && !strings.Contains(s.readBack, p) {
+			// "read the amount back … and ask them to say "I confirm" to
+			// proceed": how they confirm, in the text's words
+			return "Read " + s.readBack + " back to the user, and ask them " + trimDot(p) + "."
+		}
 		return "Read " + s.readBack + " back to the user, and ask them to confirm."
 	}
 	var parts []string
@@ -236,6 +241,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 	} else if s.topics&tSecurity != 0 {
 		parts = append(parts, "a security question about "+what+": who the recipient is, how much is being sent and why")
+	} else if own := ownDealQuestion(s); own != "" {
+		// "ask what the transfer is for and who the beneficiary is": the
+		// user's own questions about the transfer, more specific than the
+		// stock check of the recipient and the amount
+		parts = append(parts, own)
 	} else if s.topics&tWallet != 0 && uc != ucTransfer && uc != ucCrypto && uc != ucPayment {
 		parts = append(parts, "to confirm the destination wallet address") // (no amount the text names)
 	} else if s.topics&tWallet != 0 {
@@ -302,6 +312,23 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 
 // whWords open an indirect question or statement that needs no "that" before it.
 var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
+
+// ownDealQuestion is the user's own question about the transaction, when the
+// phrase asks one ("what the transfer is for and who the beneficiary is"),
+// without a coercion question the stock line asks after it ("who owns the
+// destination account and whether anyone is pressuring them"), or "".
+func ownDealQuestion(s *step) string {
+	if s.topics&(tTransfer|tWallet) == 0 || s.topics&tReason != 0 || !startsWh(s.phrase) {
+		return ""
+	}
+	p := s.phrase
+	if i := strings.Index(p, " and whether "); i > 0 && s.topics&tCoercion != 0 {
+		p = p[:i]
+	} else if strings.Contains(p, "whether") {
+		return ""
+	}
+	return trimDot(p)
+}
 
 func startsWh(p string) bool {
 	wh, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(p)), " ")

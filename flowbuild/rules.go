@@ -634,6 +634,9 @@ var (
 		if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
 			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 		}
+		if j := imageOfDoc(d.ts, i); j >= 0 && providedImage(d.ts, j) {
+			return // "our PMS already has the photo off the guest's ID card": the image is held, the card not scanned
+		}
 		dt := docTypesOf(d.ts, i)
 		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
 		// "we no longer want the ID scan or the compare", "get rid of the passport
@@ -772,6 +775,9 @@ var (
 			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
 		},
 		make: func(d *detector, i int) {
+			if r := d.ts[i].raw; r == "borrowed" || r == "stolen" {
+				d.neg[i] = false // "not one they borrowed", "isn't stolen": the negation is the requirement
+			}
 			live := d.liveSource()
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
 			d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: live}}, i)
@@ -879,6 +885,9 @@ func mailMessage(ts []token, i int) bool {
 		}
 		return true
 	}
+	if sentThing(ts, i) {
+		return true
+	}
 	// the email is what is sent, a few words after "send" that name no step
 	// ("we'll send the welcome pack email from our server")
 	j := i - 1
@@ -893,6 +902,25 @@ func mailMessage(ts []token, i int) bool {
 		k--
 	}
 	return k >= 0 && lex.ourSender[ts[k].raw] && hasAnyRaw(ts[i+1:], lex.ownSide)
+}
+
+// sentThing: what is sent to the email at i is a message, no code: a link, a
+// receipt named a few words from "send" before the email ("a reset link is
+// sent to his email", "send the receipt to their email").
+func sentThing(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && j >= i-5 && ts[j].w != "send" {
+		j--
+	}
+	if j < 0 || ts[j].w != "send" {
+		return false
+	}
+	for k := max(0, j-4); k < i; k++ {
+		if lex.mailThing[ts[k].raw] {
+			return !slices.ContainsFunc(ts, func(t token) bool { return t.w == "code" })
+		}
+	}
+	return false
 }
 
 // givesEmail: a verb of handing over an address sits near the email named at i
