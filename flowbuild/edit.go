@@ -814,6 +814,10 @@ const (
 
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
+	if req, bg := requestAfterSo(sentence); bg != "" {
+		sentence = req
+		p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
+	}
 	sentence = removalOpener(sentence)
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
@@ -1455,6 +1459,37 @@ func (p *plan) goneSince(had kindSet) []kind {
 		}
 	}
 	return gone
+}
+
+// requestAfterSo keeps the request of a sentence that gives its background
+// first ("we tried this with a pilot group and people kept getting stuck on
+// the passport scan, so can you move the liveness check before it?"): the
+// words before ", so" ask for nothing, and the ones after do. It returns the
+// request and the background, or the sentence and "".
+func requestAfterSo(sentence string) (string, string) {
+	i := strings.LastIndex(strings.ToLower(sentence), ", so ")
+	if i <= 0 {
+		return sentence, ""
+	}
+	changes := func(ts []token) bool {
+		return slices.ContainsFunc(ts, func(t token) bool {
+			return editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw]
+		})
+	}
+	before, after := tokenize(sentence[:i]), tokenize(sentence[i+len(", so "):])
+	if changes(before) || !changes(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") {
+		return sentence, ""
+	}
+	first := len(after) // where the request first names a step
+	for _, s := range analyze(after, nil).steps {
+		if s.pos >= 0 {
+			first = min(first, s.pos)
+		}
+	}
+	if hasAnyRaw(after[:first], lex.backRef) || hasAnyRaw(after[:first], lex.touchedRef) {
+		return sentence, "" // "…, so lose it": what the background named
+	}
+	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
 }
 
 // frontedRemoval rewrites a change that names steps of the flow first and rules

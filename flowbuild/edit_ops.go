@@ -127,7 +127,10 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if w != "and" && w != "then" {
+		keepFirst := w == "but" && slices.ContainsFunc(words[start:i], func(x string) bool { return lex.keepVerb[strings.ToLower(x)] })
+		if w != "and" && w != "then" && !keepFirst {
+			// ("keep the greeting and the liveness as they are but swap the text
+			// code for an email one": what stays, then the change, below)
 			continue
 		}
 		next := strings.ToLower(strings.Trim(words[i+1], ",;"))
@@ -150,7 +153,7 @@ func splitInstructions(sentence string) []string {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
-		if !strings.HasSuffix(words[i-1], ",") && w == "and" && !(i+2 < len(words) && (editVerbs[next] || next == "get")) {
+		if !strings.HasSuffix(words[i-1], ",") && w != "then" && !keepFirst && !(i+2 < len(words) && (editVerbs[next] || next == "get")) {
 			continue
 		}
 		out = append(out, strings.Join(words[start:i], " "))
