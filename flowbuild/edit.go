@@ -1700,6 +1700,10 @@ func keepsNamed(ts []token, steps []*step) bool {
 			kept = true // "don't touch", "do not change"
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
 			kept = true
+		case t.raw == "keep" && i == 0 && !placesStep(ts):
+			// "remove the SMS one, keep email": "keep" opening the part, with no
+			// place to put the step, says the step it names stays
+			kept = true
 		case editVerbs[t.raw] && !lex.keepVerb[t.raw] && !lex.untouchVerb[t.raw] || lex.removeVerb[t.raw] || lex.acceptVerb[t.raw]:
 			return false // "don't change the SMS code, remove the email one": a change
 		}
@@ -1710,8 +1714,8 @@ func keepsNamed(ts []token, steps []*step) bool {
 	a := analyze(ts, steps)
 	named := len(a.steps)
 	for _, s := range a.steps {
-		if findKind(steps, s.k) < 0 {
-			return false
+		if findKind(steps, s.k) < 0 && !(s.k == kEnterEmail && findKind(steps, kEmailOTP) >= 0) {
+			return false // ("keep email" in a flow with an email code and no email entry: the code)
 		}
 	}
 	for k := kind(1); k < kindCount; k++ {

@@ -2303,6 +2303,10 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.front = true
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
+		case t.raw == "front" && i >= 2 && ts[i-1].raw == "the" && (ts[i-2].raw == "to" || ts[i-2].raw == "at") && !(i+1 < len(ts) && ts[i+1].raw == "of"):
+			// "move liveness to the front", "put the SMS code at the front": the
+			// start of the flow ("the front of the ID" is a side of the card)
+			a.front = true
 		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
 			// "last year", "final week": a time, not a place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
