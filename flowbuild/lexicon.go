@@ -91,6 +91,9 @@ var lexGroups = map[string][]string{
 	"move":    {"move"},
 	"swap":    {"swap"},
 	"switch":  {"switch"},
+	// a place of a change, listed for the same reason ("ad a dcoument scan in
+	// bettween those two")
+	"between": {"between"},
 	// units of settings (settings.go)
 	"digit":     {"digit", "digits", "character", "characters", "char", "chars", "figure", "figures"},
 	"minute":    {"minute", "minutes", "min", "mins"},
@@ -280,7 +283,7 @@ var (
 	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                                                                         // "text them", "text a code"
 	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                                                                                // "by text"
 	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                                                                                                                                // codes that are not one-time codes
-	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                                                                                      // "the email entry"
+	entryNextWords       = []string{"entry", "field", "input", "box", "prompt", "capture", "collection"}                                                                                                                                                                                                                                                                             // "the email entry", "drop the email capture"
 	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                                                                                         // "age check"
 	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                                                                                      // "thank them at the end"
 	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                                                                                     // "matches the one on file"
@@ -742,6 +745,12 @@ var contractions = map[string]string{
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
+// micOffVerbWords before the microphone turn it off ("turn off the mic",
+// "disable the microphone", "mute the mic"); needOnlyWords sit between "only"
+// and "the camera" ("we only need the camera", "only want the camera").
+var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
+var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
+
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
 // replaced with …" read as the instruction (edit.go, activeVoice).
@@ -833,6 +842,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
+	micOffVerb, needVerb                                                                                                                                                                                                                                    map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -958,6 +968,7 @@ func newLexicon() *lexicon {
 	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
+	l.micOffVerb, l.needVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

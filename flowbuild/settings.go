@@ -160,14 +160,19 @@ func readSettings(ts []token) stepSettings {
 			s.noMic = true
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if negationLemmas[ts[j].w] {
-				s.noMic = true
+			if negationLemmas[ts[j].w] || lex.micOffVerb[ts[j].raw] {
+				s.noMic = true // ("turn off the mic", "disable the microphone")
 			}
+		}
+		if i+1 < len(ts) && ts[i+1].raw == "off" {
+			s.noMic = true // "turn the mic off", "mic off"
 		}
 	}
 	for i, t := range ts {
 		// "camera only", "only the camera", "camera permission only": "only" at most one word from it
-		if t.w == "camera" && (i+1 < len(ts) && ts[i+1].w == "only" || i+2 < len(ts) && ts[i+2].w == "only" && ts[i+1].w == "permission") || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" {
+		// ("we only need the camera", "only want the camera": a verb of need between)
+		if t.w == "camera" && (i+1 < len(ts) && ts[i+1].w == "only" || i+2 < len(ts) && ts[i+2].w == "only" && ts[i+1].w == "permission") || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" ||
+			t.w == "only" && i+3 < len(ts) && ts[i+3].w == "camera" && lex.needVerb[ts[i+1].raw] && ts[i+2].raw == "the" {
 			if !has(ts, "microphone") {
 				s.noMic = true
 			}
