@@ -748,6 +748,10 @@ var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 // micOffVerbWords before the microphone turn it off ("turn off the mic",
 // "disable the microphone", "mute the mic"); needOnlyWords sit between "only"
 // and "the camera" ("we only need the camera", "only want the camera").
+// refEndVerbWords end a place said with no comma ("after a liveness check
+// send an SMS code"): the verb of the instruction that follows it.
+var refEndVerbWords = []string{"send", "do", "run", "perform", "ask", "take", "collect", "trigger", "fire", "require", "give"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -842,7 +846,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb                                                                                                                                                                                                                                    map[string]bool
+	micOffVerb, needVerb, refEndVerb                                                                                                                                                                                                                        map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -968,7 +972,7 @@ func newLexicon() *lexicon {
 	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
-	l.micOffVerb, l.needVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords)
+	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

@@ -2429,6 +2429,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.steps = ref[c:]
 			return a
 		}
+		if c := refVerbSplit(ts[split+1:], ref); c > 0 && !namesAnything(ts[:split]) {
+			// "after a liveness check send an SMS code: 5 digits": with no comma,
+			// the place ends at the verb of the instruction, and what follows
+			// it is the clause's step (and takes its settings)
+			a.ref = ref[:c]
+			a.steps = ref[c:]
+			return a
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
@@ -2691,6 +2699,28 @@ func enrollResult(rest []token) bool {
 		}
 	}
 	return enrolled
+}
+
+// refVerbSplit: in the words after "before"/"after" (ts) that name the steps
+// ref, the index of the first step named after a verb of instruction that
+// follows the first step's name ("after a liveness check send an SMS code"),
+// or 0.
+func refVerbSplit(ts []token, ref []*step) int {
+	if len(ref) < 2 {
+		return 0
+	}
+	for v := max(ref[0].pos+1, 0); v < len(ts); v++ {
+		if !lex.refEndVerb[ts[v].raw] {
+			continue
+		}
+		for c := 1; c < len(ref); c++ {
+			if ref[c].pos > v {
+				return c
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // bindPositions: with a start and an end word in one clause ("a passport scan at

@@ -147,6 +147,8 @@ func readSettings(ts []token) stepSettings {
 	for i, t := range ts {
 		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) &&
 			!(i > 0 && negationLemmas[ts[i-1].w]) && // "no automatic mode" asks for the other one, said beside it
+			// "single-shot capture rather than automatic mode", "manual instead of auto capture": the mode set aside
+			!(i > 1 && (ts[i-2].raw == "rather" && ts[i-1].raw == "than" || ts[i-2].raw == "instead" && ts[i-1].raw == "of")) &&
 			!(i > 2 && ts[i-1].raw == "for" && ts[i-3].raw == "too") { // "phones are too slow for auto-capture": the mode they cannot use
 			s.scanMode = m
 		}
