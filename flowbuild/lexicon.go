@@ -752,6 +752,15 @@ var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 // send an SMS code"): the verb of the instruction that follows it.
 var refEndVerbWords = []string{"send", "do", "run", "perform", "ask", "take", "collect", "trigger", "fire", "require", "give"}
 
+// docErrandNextWords after a document word name the errand or the office
+// ("visa appointment pre-check", "the passport office"), not a document to scan.
+var docErrandNextWords = []string{"appointment", "appointments", "interview", "interviews", "office", "offices", "consulate", "embassy", "centre", "center", "agency", "sponsorship", "lottery"}
+
+// minorGuardWords beside a word for a minor ask for an age check ("block
+// minors", "kids aren't allowed", "only if they're not underage"); without
+// one, "mostly teenagers" says who the users are.
+var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "allow", "allowed", "exclude", "stop", "prevent", "refuse", "keep", "out", "away", "only", "if", "unless", "make", "sure", "ensure", "screen", "filter", "flag", "catch", "can't", "cannot", "mustn't", "shouldn't", "must", "weed", "blocked", "excluded", "stopped", "prevented", "refused", "bar", "barred"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -846,7 +855,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb                                                                                                                                                                                                                        map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard                                                                                                                                                                                             map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -973,6 +982,7 @@ func newLexicon() *lexicon {
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
+	l.docErrandNext, l.minorGuard = wordSet(docErrandNextWords), wordSet(minorGuardWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

@@ -375,7 +375,15 @@ var rules = map[string][]rule{
 	"camera":     {deviceRule},
 	"microphone": {deviceRule},
 	"adult":      {ofAge},
-	"minor":      {ofAge},
+	"minor": {{
+		// "no minors", "reject kids", "if they're a minor": a check asked for;
+		// "mostly teenagers and half of them don't have a phone number on file"
+		// only says who the users are
+		when: func(d *detector, i int) bool {
+			return d.neg[i] || hasAnyRaw(d.ts, lex.minorGuard) || has(d.ts, "verify") || has(d.ts, "fail") || has(d.ts, "age")
+		},
+		make: ofAge.make,
+	}},
 	"age": {{
 		// "age check", "check their age": the limit from a number, an answer, or 18 with a question
 		when: func(d *detector, i int) bool {
@@ -630,31 +638,35 @@ var (
 		d.neg[i] = false // "no minors", "not a minor" ask for the check
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
 	}}
-	documentRule = rule{make: func(d *detector, i int) {
-		if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
-			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
-		}
-		dt := docTypesOf(d.ts, i)
-		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
-		// "we no longer want the ID scan or the compare", "get rid of the passport
-		// scan and the compare": the scan named as a step is ruled out or taken
-		// out with the comparison, not read as the comparison's source
-		namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
-		if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
-			// "compare the ID photo to their face": a source, scanned before it is used
-			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
-				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
-					s.pos = -2
-				}
-			} else if j := findKind(d.out, kDocument); j >= 0 && len(d.out[j].docTypes) == 0 && !d.neg[i] {
-				// "a face-to-document match … against the passport portrait": the
-				// document named loosely first, its type after
-				d.out[j].docTypes = dt
+	documentRule = rule{
+		// "visa appointment pre-check", "the passport office": a document word
+		// before a noun of the errand names the business, not a scan
+		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] },
+		make: func(d *detector, i int) {
+			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
+				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 			}
-			return
-		}
-		d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
-	}}
+			dt := docTypesOf(d.ts, i)
+			readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
+			// "we no longer want the ID scan or the compare", "get rid of the passport
+			// scan and the compare": the scan named as a step is ruled out or taken
+			// out with the comparison, not read as the comparison's source
+			namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
+			if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
+				// "compare the ID photo to their face": a source, scanned before it is used
+				if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
+					if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
+						s.pos = -2
+					}
+				} else if j := findKind(d.out, kDocument); j >= 0 && len(d.out[j].docTypes) == 0 && !d.neg[i] {
+					// "a face-to-document match … against the passport portrait": the
+					// document named loosely first, its type after
+					d.out[j].docTypes = dt
+				}
+				return
+			}
+			d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
+		}}
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
