@@ -761,6 +761,11 @@ var docErrandNextWords = []string{"appointment", "appointments", "interview", "i
 // one, "mostly teenagers" says who the users are.
 var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "allow", "allowed", "exclude", "stop", "prevent", "refuse", "keep", "out", "away", "only", "if", "unless", "make", "sure", "ensure", "screen", "filter", "flag", "catch", "can't", "cannot", "mustn't", "shouldn't", "must", "weed", "blocked", "excluded", "stopped", "prevented", "refused", "bar", "barred"}
 
+// mailLossWords a few words before "email" say the user lost the mailbox
+// ("they may have lost access to their email", "locked out of their email"),
+// not that an address is typed.
+var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -855,7 +860,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard                                                                                                                                                                                             map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss                                                                                                                                                                                   map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -982,7 +987,7 @@ func newLexicon() *lexicon {
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
-	l.docErrandNext, l.minorGuard = wordSet(docErrandNextWords), wordSet(minorGuardWords)
+	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

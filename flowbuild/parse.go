@@ -3085,7 +3085,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search
 		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
-		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
+		// ("compare that to the live person": "that" right after the verb is the
+		// thing the clause before named)
+		c := index(ts, "compare")
+		thatRef := c >= 0 && c+1 < len(ts) && (ts[c+1].raw == "that" || ts[c+1].raw == "this")
+		if pronoun := hasAnyRaw(ts, lex.backRef) || thatRef; pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))

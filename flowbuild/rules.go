@@ -299,6 +299,9 @@ var rules = map[string][]rule{
 		if lex.mailbox[ts[i].raw] || lex.mailboxNext[next] {
 			return // "they lost access to their mailbox", "their email app was on that phone": where codes go, never typed in
 		}
+		if hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) {
+			return // "they may have lost access to their email as well", "locked out of their email": the mailbox they lost, not an address to type
+		}
 		if ourEmailing(ts, i) {
 			// "avatar tells them we email the result within 1h": mail the
 			// integrator sends itself, not an address to collect
