@@ -1698,6 +1698,8 @@ func keepsNamed(ts []token, steps []*step) bool {
 		switch {
 		case lex.untouchVerb[t.raw] && i > 0 && ts[i-1].w == "no":
 			kept = true // "don't touch", "do not change"
+		case (t.raw == "add" || t.raw == "insert") && i > 0 && ts[i-1].w == "no":
+			kept = true // "Don't add another scan" of a flow that has one: the step stays one ("don't need X" removes it)
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
 			kept = true
 		case t.raw == "keep" && i == 0 && !placesStep(ts):
@@ -1725,6 +1727,9 @@ func keepsNamed(ts []token, steps []*step) bool {
 			}
 			named++
 		}
+	}
+	if d, f := findKind(steps, kDocument), findKind(steps, kFaceScan); named == 0 && has(ts, "scan") && (d >= 0) != (f >= 0) {
+		return true // "Don't add another scan": a bare "scan" is the one scan the flow has
 	}
 	return named > 0
 }
@@ -1766,6 +1771,8 @@ func statement(ts []token) bool {
 			finite = true // "our agents keep asking for texts": what they do again and again, not "keep the SMS code"
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
+		case lex.acceptVerb[t.raw] && (i == 0 || !lex.subjectPronoun[ts[i-1].raw] && ts[i-1].raw != "we"):
+			return false // "We're expanding to tourists, so accept passports on that scan": the request after the background
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
 			return false
 		case (t.raw == "has" || t.raw == "have" || t.raw == "had") && i+1 < len(ts) && ts[i+1].raw == "to":
