@@ -135,6 +135,9 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.lowWord[t.raw] && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
 			// "if the face match is below threshold": the check failed (for a recognition, the user was not found)
 			return condition{k: condFail, end: i}
+		// ("under 18", "below the age of 21"; "this is a setup that takes under a
+		// minute" is no age)
+		case (t.raw == "under" || t.raw == "below") && hasIf && i+1 < len(ts) && !ageAfter(ts, i+1):
 		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
 			end := i
 			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
@@ -461,6 +464,15 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		}
 	}
 	return main
+}
+
+// ageAfter: the words at j name an age: a number ("18", "eighteen"), "age"
+// ("under age", "below the age of 21") or "legal".
+func ageAfter(ts []token, j int) bool {
+	if j < len(ts) && ts[j].raw == "the" {
+		j++
+	}
+	return j < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0 || ts[j].w == "age" || ts[j].raw == "legal")
 }
 
 // possessiveAt: the word at i is a possessive ("the new user's face"): the phrase

@@ -766,6 +766,10 @@ var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "
 // not that an address is typed.
 var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised"}
 
+// onetimeNextWords after "one-time" make it a code ("one-time password"), as a
+// code's own noun does; before another noun ("a one-time setup") it is no code.
+var onetimeNextWords = []string{"password", "passwords", "token", "tokens", "pass", "passes", "key", "keys", "number", "numbers", "via", "by", "to", "sent", "over", "through", "and", "or", "then", "first", "after", "before"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -860,7 +864,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss                                                                                                                                                                                   map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext                                                                                                                                                                      map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -988,6 +992,7 @@ func newLexicon() *lexicon {
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
+	l.onetimeNext = wordSet(onetimeNextWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

@@ -339,6 +339,11 @@ var rules = map[string][]rule{
 			// ("verify it with a code" after their email was collected: "verify it"
 			// made the email code, and "a code" is that code, no second one)
 			sent := (d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) && !hasAnyRaw(d.ts, lex.anotherTry)
+			// "a one-time setup that takes under a minute": "one-time" names a
+			// code only before a code's noun ("one-time code", "one-time password")
+			if d.ts[i].raw == "onetime" && i+1 < len(d.ts) && d.nextW(i) != "code" && !lex.onetimeNext[d.next(i)] && isAlpha(d.next(i)) {
+				return false
+			}
 			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0 && !sent
 		},
 		make: func(d *detector, i int) {
