@@ -404,6 +404,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
+			if ai := slices.Index(seq, sc.anchor); s.resume && sc.anchor != nil && ai >= 0 && findKind(seq[ai+1:], s.k) >= 0 {
+				// "fall back to an email code and then carry on to liveness": the
+				// main path's liveness check, where the fallback rejoins it
+				continue
+			}
 			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
 				continue // the step that fails, named again
 			}

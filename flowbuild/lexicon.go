@@ -770,6 +770,10 @@ var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacke
 // code's own noun does; before another noun ("a one-time setup") it is no code.
 var onetimeNextWords = []string{"password", "passwords", "token", "tokens", "pass", "passes", "key", "keys", "number", "numbers", "via", "by", "to", "sent", "over", "through", "and", "or", "then", "first", "after", "before"}
 
+// resumeWords before a step say the path goes on to it ("and then carry on to
+// liveness", "then continue with the liveness check"): where a fallback rejoins.
+var resumeWords = []string{"continue", "continues", "continuing", "carry", "carries", "proceed", "proceeds", "rejoin", "rejoins", "resume", "resumes"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -864,7 +868,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext                                                                                                                                                                      map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord                                                                                                                                                          map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -992,7 +996,7 @@ func newLexicon() *lexicon {
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
-	l.onetimeNext = wordSet(onetimeNextWords)
+	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

@@ -147,6 +147,7 @@ type step struct {
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
 	auto        bool       // added by the builder, not named by the user
+	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields

@@ -78,6 +78,9 @@ func (d *detector) prevW(i int) string {
 // second mention of a kind folds into the first.
 func (d *detector) add(s *step, i int) *step {
 	s.pos = i
+	// "fall back to an email code and then carry on to liveness": the step the
+	// path resumes at, named after a verb of going on
+	s.resume = hasAnyRaw(d.ts[max(0, i-4):i], lex.resumeWord)
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
@@ -314,7 +317,10 @@ var rules = map[string][]rule{
 	"sms": {{
 		// "text" is a channel only next to a code, an object or a channel preposition
 		when: func(d *detector, i int) bool {
-			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1
+			// ("if the text can't be delivered", "the text fails": a text that
+			// fails is the SMS code)
+			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1 ||
+				d.nextW(i) == "no" || d.nextW(i) == "fail"
 		},
 		make: func(d *detector, i int) {
 			d.smsIdx = i
