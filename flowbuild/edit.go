@@ -106,6 +106,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change
 			}
+			if head, ok := dropSwapOrder(part, p.steps); ok {
+				part, ts = head, tokenize(head) // "swap the two codes round, email first then SMS": the swap, then the order it makes
+			}
 			if head, ok := dropRestRemark(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
 			}
@@ -1559,6 +1562,16 @@ func reported(ts []token) bool {
 		if lex.reportVerb[ts[i].raw] {
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
 		}
+		// "Finance asked for it, don't ask me why", "legal requested this": who
+		// wanted the change just asked for, not a change
+		if j := i + 1; lex.askedVerb[ts[i].raw] && j < len(ts) {
+			if ts[j].raw == "for" && j+1 < len(ts) {
+				j++
+			}
+			if lex.pastRef[ts[j].raw] {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -1732,6 +1745,25 @@ func keepsNamed(ts []token, steps []*step) bool {
 		return true // "Don't add another scan": a bare "scan" is the one scan the flow has
 	}
 	return named > 0
+}
+
+// dropSwapOrder cuts the order a swap makes off the end of it ("swap the two
+// codes round, email first then SMS"): a swap before the last comma, and after
+// it the two steps of the flow with an order word; it reports whether it did.
+func dropSwapOrder(part string, steps []*step) (string, bool) {
+	i := strings.LastIndex(part, ",")
+	if i <= 0 {
+		return part, false
+	}
+	head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+1:])
+	if !hasAnyRaw(tokenize(head), lex.swapVerb) || !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
+		return part, false
+	}
+	a := analyze(tail, steps)
+	if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
+		return part, false
+	}
+	return head, true
 }
 
 // dropRestRemark cuts a remark that the rest stays as it is off the end of an

@@ -774,6 +774,11 @@ var onetimeNextWords = []string{"password", "passwords", "token", "tokens", "pas
 // liveness", "then continue with the liveness check"): where a fallback rejoins.
 var resumeWords = []string{"continue", "continues", "continuing", "carry", "carries", "proceed", "proceeds", "rejoin", "rejoins", "resume", "resumes"}
 
+// askedVerbWords, before "(for) it/this/that" (pastRefWords), say who wanted
+// the change ("Finance asked for it", "legal requested this"): a remark.
+var askedVerbWords = []string{"asked", "requested", "wanted", "insisted", "demanded"}
+var pastRefWords = []string{"it", "this", "that"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -868,7 +873,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord                                                                                                                                                          map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef                                                                                                                                      map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -997,6 +1002,7 @@ func newLexicon() *lexicon {
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
+	l.askedVerb, l.pastRef = wordSet(askedVerbWords), wordSet(pastRefWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
