@@ -48,6 +48,7 @@ var lexGroups = map[string][]string{
 	"visa":       {"visa"},
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
 	"email":      {"email", "mail", "inbox", "inboxes", "mailbox", "mailboxes", "emailed", "emailing"},
+	"coding":     {"coding", "coder", "coders", "programming"},                                                     // "a kids' coding school": programming, no code to send ("coding" is no form of "code")
 	"webmail":    {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "protonmail", "aol", "webmail"}, // a kind of address ("not a personal gmail one"), not the channel ("gmail" is no typo of "mail")
 	"address":    {"address"},
 	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
@@ -779,6 +780,10 @@ var resumeWords = []string{"continue", "continues", "continuing", "carry", "carr
 var askedVerbWords = []string{"asked", "requested", "wanted", "insisted", "demanded"}
 var pastRefWords = []string{"it", "this", "that"}
 
+// nameNounWords, before a comma and a capitalised word, take that word as the
+// name they speak of ("say the school's name, ByteSprouts").
+var nameNounWords = []string{"name", "called", "named", "brand"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -873,7 +878,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef                                                                                                                                      map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun                                                                                                                            map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -1002,7 +1007,7 @@ func newLexicon() *lexicon {
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
-	l.askedVerb, l.pastRef = wordSet(askedVerbWords), wordSet(pastRefWords)
+	l.askedVerb, l.pastRef, l.nameNoun = wordSet(askedVerbWords), wordSet(pastRefWords), wordSet(nameNounWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -254,6 +255,9 @@ func splitClauses(ts []token) []clause {
 		case ",":
 			if i+1 < len(ts) && ts[i+1].raw == "which" && len(cur) > 0 {
 				continue // "their ID photo, which we pass in providedData": a relative clause belongs to the noun before it
+			}
+			if i+1 < len(ts) && len(cur) > 0 && lex.nameNoun[cur[len(cur)-1].raw] && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
+				continue // "the greeting should say the school's name, ByteSprouts": the name itself belongs to it
 			}
 			flush()
 			continue

@@ -394,7 +394,9 @@ var rules = map[string][]rule{
 		// "mostly teenagers and half of them don't have a phone number on file"
 		// only says who the users are
 		when: func(d *detector, i int) bool {
-			return d.neg[i] || hasAnyRaw(d.ts, lex.minorGuard) || has(d.ts, "verify") || has(d.ts, "fail") || has(d.ts, "age")
+			// ("parents verify, not the kids": "not the" sets who does it against who does not)
+			contrast := i >= 2 && d.prev(i) == "the" && d.ts[i-2].w == "no"
+			return !contrast && (d.neg[i] || hasAnyRaw(d.ts, lex.minorGuard) || has(d.ts, "verify") || has(d.ts, "fail") || has(d.ts, "age"))
 		},
 		make: ofAge.make,
 	}},
