@@ -182,10 +182,16 @@ func userStops(ts []token) bool {
 // scan", "if they fail the liveness check"): the step that failed, not one to
 // add. The object ends where it would name another step or other documents.
 func stepObject(ts []token, i int, seq []*step) int {
-	if i+1 >= len(ts) || !lex.determiner[ts[i+1].raw] {
-		return i
+	// "if they cancel out of the passport scan", "give up on the scan": the
+	// verb's particles come before its object
+	verb := i
+	for i+2 < len(ts) && lex.verbParticle[ts[i+1].raw] {
+		i++
 	}
-	end := i
+	if i+1 >= len(ts) || !lex.determiner[ts[i+1].raw] {
+		return verb
+	}
+	end := verb
 	for k := i + 2; k <= min(len(ts), i+5); k++ {
 		named := analyze(ts[i+1:k], seq).steps
 		if len(named) > 1 {

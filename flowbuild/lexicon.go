@@ -784,6 +784,10 @@ var pastRefWords = []string{"it", "this", "that"}
 // name they speak of ("say the school's name, ByteSprouts").
 var nameNounWords = []string{"name", "called", "named", "brand"}
 
+// verbParticleWords stand between a verb of failing and the step it fails on
+// ("cancel out of the passport scan", "give up on the scan", "back out of it").
+var verbParticleWords = []string{"out", "of", "on", "up", "from", "with", "at"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -878,7 +882,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun                                                                                                                            map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle                                                                                                              map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -1008,6 +1012,7 @@ func newLexicon() *lexicon {
 	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
 	l.askedVerb, l.pastRef, l.nameNoun = wordSet(askedVerbWords), wordSet(pastRefWords), wordSet(nameNounWords)
+	l.verbParticle = wordSet(verbParticleWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
