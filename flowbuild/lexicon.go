@@ -1088,6 +1088,20 @@ func newLexicon() *lexicon {
 	return l
 }
 
+// dottedAbbrev is the length of a dotted abbreviation ("e.g.", "i.e.") that
+// opens s, or 0.
+func dottedAbbrev(s string) int {
+	for _, a := range dottedAbbrevs {
+		if len(s) >= len(a) && strings.EqualFold(s[:len(a)], a) && (len(s) == len(a) || !isWordByte(s[len(a)])) {
+			return len(a)
+		}
+	}
+	return 0
+}
+
+// dottedAbbrevs are abbreviations written with dots that end no sentence.
+var dottedAbbrevs = []string{"e.g.", "i.e."}
+
 // minTypoLen is the shortest word typo correction touches: below it, one edit
 // turns too many words into others ("sms" and "sim", "otp" and "top").
 const minTypoLen = 4
@@ -1402,6 +1416,13 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			out = append(out, token{w: domainW, raw: strings.ToLower(text[i:j]), orig: text[i:j], known: true})
 			i = j
+		case (r == 'e' || r == 'i' || r == 'E' || r == 'I') && !exact && (i == 0 || !isWordByte(text[i-1])) && dottedAbbrev(text[i:]) > 0:
+			// "e.g. they never enrolled", "i.e. new users": the abbreviation's dots
+			// end no sentence
+			n := dottedAbbrev(text[i:])
+			raw := strings.ToLower(strings.ReplaceAll(text[i:i+n], ".", ""))
+			out = append(out, token{w: raw, raw: raw, orig: text[i : i+n]})
+			i += n
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			// Other scripts' digits read as a word, as they already do inside one.
 			j, apostrophe := i, false
