@@ -100,6 +100,9 @@ func readCondition(ts []token, seq []*step) condition {
 				end = failCount(ts, end) // "if it's wrong twice"
 			}
 			return condition{k: condFail, end: end}
+		case lex.imageGone[t.raw] && hasIf && findKind(seq, kFaceCompare) >= 0:
+			// "if the headshot is missing or unusable": the comparison has no image
+			return condition{k: condFail, end: i}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry

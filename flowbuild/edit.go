@@ -634,6 +634,9 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 				continue
 			}
 			kept[t.ID] = true
+			if n := len(slices.DeleteFunc(slices.Clone(s.node.Outcomes), func(u flow.Outcome) bool { return u.Target != o.Target })); n == 1 && len(s.node.Outcomes) > 2 {
+				s.fallbackOn = o.ID // only this outcome falls back ("if the headshot is missing": imageUnavailable)
+			}
 			if to := t.Outcomes[0].Target; p.failure != nil && to == p.failure.ID || f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd {
 				// "if they deny camera access, the avatar tells them verification
 				// can't continue": the failure's own line, then the session ends

@@ -788,6 +788,10 @@ var nameNounWords = []string{"name", "called", "named", "brand"}
 // ("cancel out of the passport scan", "give up on the scan", "back out of it").
 var verbParticleWords = []string{"out", "of", "on", "up", "from", "with", "at"}
 
+// imageGoneWords, in a condition, say the image a comparison reads is not
+// there ("if the headshot is missing or unusable"): its imageUnavailable outcome.
+var imageGoneWords = []string{"missing", "unusable", "unreadable", "corrupt", "corrupted", "absent", "unavailable"}
+
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
@@ -882,7 +886,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle                                                                                                              map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                   map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -1012,7 +1016,7 @@ func newLexicon() *lexicon {
 	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
 	l.askedVerb, l.pastRef, l.nameNoun = wordSet(askedVerbWords), wordSet(pastRefWords), wordSet(nameNounWords)
-	l.verbParticle = wordSet(verbParticleWords)
+	l.verbParticle, l.imageGone = wordSet(verbParticleWords), wordSet(imageGoneWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {

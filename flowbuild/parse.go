@@ -145,6 +145,7 @@ type step struct {
 	pos         int
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
+	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
 	auto        bool       // added by the builder, not named by the user
@@ -640,6 +641,12 @@ func parse(text string) *parsed {
 							sc.anchor = seq[i]
 						}
 					}
+				}
+				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && hasAnyRaw(head, lex.imageGone) {
+					// "If the headshot is missing or unusable, scan their ID instead":
+					// the comparison found no image to read; only that outcome falls back
+					sc.anchor, fromClause = seq[i], true
+					seq[i].fallbackOn = "imageUnavailable"
 				}
 				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && cond.end >= 0 &&
 					slices.ContainsFunc(c.toks[:cond.end+1], func(t token) bool { return t.w == "match" || t.w == "compare" }) {
