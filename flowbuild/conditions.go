@@ -486,6 +486,11 @@ func ageAfter(ts []token, j int) bool {
 	if j < len(ts) && ts[j].raw == "the" {
 		j++
 	}
+	if j+1 < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0) {
+		if u := ts[j+1]; u.w == "minute" || u.w == "second" || u.w == "hour" {
+			return false // "under two minutes": a time, not an age
+		}
+	}
 	return j < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0 || ts[j].w == "age" || ts[j].raw == "legal")
 }
 
