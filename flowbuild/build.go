@@ -399,6 +399,9 @@ func describeStep(s *step) string {
 	case kGreeting:
 		return "greets the user"
 	case kPermissions:
+		if s.noMic || s.node != nil && s.node.Permissions != nil && !s.node.Permissions.Microphone {
+			return "asks for camera access" // "we only need the camera, turn the mic off"
+		}
 		return "asks for camera and microphone access"
 	case kLiveness:
 		return "checks liveness"

@@ -976,3 +976,16 @@ func TestBuildPushNotificationOnce(t *testing.T) {
 		assert.NotContains(t, node.Prompt, "they're verified")
 	}
 }
+
+// A permission with the microphone off is summarised as camera access only,
+// built so ("camera permission only") or edited so ("turn the mic off").
+func TestSummaryCameraOnly(t *testing.T) {
+	r, err := Build("camera permission only, then liveness", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Summary, "asks for camera access,")
+	base, err := Build("Camera and mic permissions, then liveness.", Options{})
+	require.NoError(t, err)
+	e, err := Edit(base.Flow, "turn the mic off", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, e.Summary, "asks for camera access,")
+}

@@ -100,6 +100,9 @@ func readCondition(ts []token, seq []*step) condition {
 				end = failCount(ts, end) // "if it's wrong twice"
 			}
 			return condition{k: condFail, end: end}
+		case lex.imageGone[t.raw] && hasIf && findKind(seq, kFaceCompare) >= 0:
+			// "if the headshot is missing or unusable": the comparison has no image
+			return condition{k: condFail, end: i}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
@@ -135,6 +138,9 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.lowWord[t.raw] && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
 			// "if the face match is below threshold": the check failed (for a recognition, the user was not found)
 			return condition{k: condFail, end: i}
+		// ("under 18", "below the age of 21"; "this is a setup that takes under a
+		// minute" is no age)
+		case (t.raw == "under" || t.raw == "below") && hasIf && i+1 < len(ts) && !ageAfter(ts, i+1):
 		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
 			end := i
 			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
@@ -179,10 +185,16 @@ func userStops(ts []token) bool {
 // scan", "if they fail the liveness check"): the step that failed, not one to
 // add. The object ends where it would name another step or other documents.
 func stepObject(ts []token, i int, seq []*step) int {
-	if i+1 >= len(ts) || !lex.determiner[ts[i+1].raw] {
-		return i
+	// "if they cancel out of the passport scan", "give up on the scan": the
+	// verb's particles come before its object
+	verb := i
+	for i+2 < len(ts) && lex.verbParticle[ts[i+1].raw] {
+		i++
 	}
-	end := i
+	if i+1 >= len(ts) || !lex.determiner[ts[i+1].raw] {
+		return verb
+	}
+	end := verb
 	for k := i + 2; k <= min(len(ts), i+5); k++ {
 		named := analyze(ts[i+1:k], seq).steps
 		if len(named) > 1 {
@@ -401,6 +413,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor = nil
 		}
 		for _, s := range steps {
+			if ai := slices.Index(seq, sc.anchor); s.resume && sc.anchor != nil && ai >= 0 && findKind(seq[ai+1:], s.k) >= 0 {
+				// "fall back to an email code and then carry on to liveness": the
+				// main path's liveness check, where the fallback rejoins it
+				continue
+			}
 			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
 				continue // the step that fails, named again
 			}
@@ -461,6 +478,20 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		}
 	}
 	return main
+}
+
+// ageAfter: the words at j name an age: a number ("18", "eighteen"), "age"
+// ("under age", "below the age of 21") or "legal".
+func ageAfter(ts []token, j int) bool {
+	if j < len(ts) && ts[j].raw == "the" {
+		j++
+	}
+	if j+1 < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0) {
+		if u := ts[j+1]; u.w == "minute" || u.w == "second" || u.w == "hour" {
+			return false // "under two minutes": a time, not an age
+		}
+	}
+	return j < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0 || ts[j].w == "age" || ts[j].raw == "legal")
 }
 
 // possessiveAt: the word at i is a possessive ("the new user's face"): the phrase

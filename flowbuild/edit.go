@@ -106,6 +106,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change
 			}
+			if head, ok := dropSwapOrder(part, p.steps); ok {
+				part, ts = head, tokenize(head) // "swap the two codes round, email first then SMS": the swap, then the order it makes
+			}
 			if head, ok := dropRestRemark(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
 			}
@@ -644,6 +647,9 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 				continue
 			}
 			kept[t.ID] = true
+			if n := len(slices.DeleteFunc(slices.Clone(s.node.Outcomes), func(u flow.Outcome) bool { return u.Target != o.Target })); n == 1 && len(s.node.Outcomes) > 2 {
+				s.fallbackOn = o.ID // only this outcome falls back ("if the headshot is missing": imageUnavailable)
+			}
 			if to := t.Outcomes[0].Target; p.failure != nil && to == p.failure.ID || f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd {
 				// "if they deny camera access, the avatar tells them verification
 				// can't continue": the failure's own line, then the session ends
@@ -1716,6 +1722,16 @@ func reported(ts []token) bool {
 			}
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
 		}
+		// "Finance asked for it, don't ask me why", "legal requested this": who
+		// wanted the change just asked for, not a change
+		if j := i + 1; lex.askedVerb[ts[i].raw] && j < len(ts) {
+			if ts[j].raw == "for" && j+1 < len(ts) {
+				j++
+			}
+			if lex.pastRef[ts[j].raw] {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -1855,7 +1871,13 @@ func keepsNamed(ts []token, steps []*step) bool {
 		switch {
 		case lex.untouchVerb[t.raw] && i > 0 && ts[i-1].w == "no":
 			kept = true // "don't touch", "do not change"
+		case (t.raw == "add" || t.raw == "insert") && i > 0 && ts[i-1].w == "no":
+			kept = true // "Don't add another scan" of a flow that has one: the step stays one ("don't need X" removes it)
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
+			kept = true
+		case t.raw == "keep" && i == 0 && !placesStep(ts):
+			// "remove the SMS one, keep email": "keep" opening the part, with no
+			// place to put the step, says the step it names stays
 			kept = true
 		case editVerbs[t.raw] && !lex.keepVerb[t.raw] && !lex.untouchVerb[t.raw] || lex.removeVerb[t.raw] || lex.acceptVerb[t.raw]:
 			return false // "don't change the SMS code, remove the email one": a change
@@ -1867,8 +1889,8 @@ func keepsNamed(ts []token, steps []*step) bool {
 	a := analyze(ts, steps)
 	named := len(a.steps)
 	for _, s := range a.steps {
-		if findKind(steps, s.k) < 0 {
-			return false
+		if findKind(steps, s.k) < 0 && !(s.k == kEnterEmail && findKind(steps, kEmailOTP) >= 0) {
+			return false // ("keep email" in a flow with an email code and no email entry: the code)
 		}
 	}
 	for k := kind(1); k < kindCount; k++ {
@@ -1879,7 +1901,29 @@ func keepsNamed(ts []token, steps []*step) bool {
 			named++
 		}
 	}
+	if d, f := findKind(steps, kDocument), findKind(steps, kFaceScan); named == 0 && has(ts, "scan") && (d >= 0) != (f >= 0) {
+		return true // "Don't add another scan": a bare "scan" is the one scan the flow has
+	}
 	return named > 0
+}
+
+// dropSwapOrder cuts the order a swap makes off the end of it ("swap the two
+// codes round, email first then SMS"): a swap before the last comma, and after
+// it the two steps of the flow with an order word; it reports whether it did.
+func dropSwapOrder(part string, steps []*step) (string, bool) {
+	i := strings.LastIndex(part, ",")
+	if i <= 0 {
+		return part, false
+	}
+	head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+1:])
+	if !hasAnyRaw(tokenize(head), lex.swapVerb) || !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
+		return part, false
+	}
+	a := analyze(tail, steps)
+	if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
+		return part, false
+	}
+	return head, true
 }
 
 // dropRestRemark cuts a remark that the rest stays as it is off the end of an
@@ -1919,6 +1963,8 @@ func statement(ts []token) bool {
 			finite = true // "our agents keep asking for texts": what they do again and again, not "keep the SMS code"
 		case editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw] || t.raw == "take" || t.raw == "get":
 			return false
+		case lex.acceptVerb[t.raw] && (i == 0 || !lex.subjectPronoun[ts[i-1].raw] && ts[i-1].raw != "we") && anyDoc(ts[i+1:]):
+			return false // "We're expanding to tourists, so accept passports on that scan": the request after the background
 		case lex.wish[t.raw] || lex.askModal[t.raw] || lex.condIfStrict[t.raw] || t.w == "need" || t.w == "only":
 			return false
 		case (t.raw == "has" || t.raw == "have" || t.raw == "had") && i+1 < len(ts) && ts[i+1].raw == "to":

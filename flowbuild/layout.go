@@ -429,6 +429,8 @@ func (p *plan) layout() flow.Flow {
 				t := fail
 				if j == 0 {
 					t = next
+				} else if hasFallback && s.fallbackOn != "" && name != s.fallbackOn {
+					t = failNode() // "if the headshot is missing": the other failures end as any failure does
 				}
 				outs = append(outs, flow.Outcome{ID: name, Target: t})
 			}

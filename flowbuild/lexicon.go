@@ -49,6 +49,7 @@ var lexGroups = map[string][]string{
 	"visa":       {"visa"},
 	"government": {"government", "governmentissued", "gov", "govt", "official", "national"},
 	"email":      {"email", "mail", "inbox", "inboxes", "mailbox", "mailboxes", "emailed", "emailing"},
+	"coding":     {"coding", "coder", "coders", "programming"},                                                     // "a kids' coding school": programming, no code to send ("coding" is no form of "code")
 	"webmail":    {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "protonmail", "aol", "webmail"}, // a kind of address ("not a personal gmail one"), not the channel ("gmail" is no typo of "mail")
 	"address":    {"address"},
 	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
@@ -92,6 +93,9 @@ var lexGroups = map[string][]string{
 	"move":    {"move"},
 	"swap":    {"swap"},
 	"switch":  {"switch"},
+	// a place of a change, listed for the same reason ("ad a dcoument scan in
+	// bettween those two")
+	"between": {"between"},
 	// units of settings (settings.go)
 	"digit":     {"digit", "digits", "character", "characters", "char", "chars", "figure", "figures"},
 	"minute":    {"minute", "minutes", "min", "mins"},
@@ -281,7 +285,7 @@ var (
 	textNextWords        = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                                                                                                                                         // "text them", "text a code"
 	textPrevWords        = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                                                                                                                                // "by text"
 	notCodeBeforeWords   = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                                                                                                                                // codes that are not one-time codes
-	entryNextWords       = []string{"entry", "field", "input", "box", "prompt"}                                                                                                                                                                                                                                                                                                      // "the email entry"
+	entryNextWords       = []string{"entry", "field", "input", "box", "prompt", "capture", "collection"}                                                                                                                                                                                                                                                                             // "the email entry", "drop the email capture"
 	ageNextWords         = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                                                                                                                                         // "age check"
 	closingWordsList     = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                                                                                                                                      // "thank them at the end"
 	onFileWords          = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                                                                                                                                     // "matches the one on file"
@@ -761,6 +765,55 @@ var contractions = map[string]string{
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
+// micOffVerbWords before the microphone turn it off ("turn off the mic",
+// "disable the microphone", "mute the mic"); needOnlyWords sit between "only"
+// and "the camera" ("we only need the camera", "only want the camera").
+// refEndVerbWords end a place said with no comma ("after a liveness check
+// send an SMS code"): the verb of the instruction that follows it.
+var refEndVerbWords = []string{"send", "do", "run", "perform", "ask", "take", "collect", "trigger", "fire", "require", "give"}
+
+// docErrandNextWords after a document word name the errand or the office
+// ("visa appointment pre-check", "the passport office"), not a document to scan.
+var docErrandNextWords = []string{"appointment", "appointments", "interview", "interviews", "office", "offices", "consulate", "embassy", "centre", "center", "agency", "sponsorship", "lottery"}
+
+// minorGuardWords beside a word for a minor ask for an age check ("block
+// minors", "kids aren't allowed", "only if they're not underage"); without
+// one, "mostly teenagers" says who the users are.
+var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "allow", "allowed", "exclude", "stop", "prevent", "refuse", "keep", "out", "away", "only", "if", "unless", "make", "sure", "ensure", "screen", "filter", "flag", "catch", "can't", "cannot", "mustn't", "shouldn't", "must", "weed", "blocked", "excluded", "stopped", "prevented", "refused", "bar", "barred"}
+
+// mailLossWords a few words before "email" say the user lost the mailbox
+// ("they may have lost access to their email", "locked out of their email"),
+// not that an address is typed.
+var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised"}
+
+// onetimeNextWords after "one-time" make it a code ("one-time password"), as a
+// code's own noun does; before another noun ("a one-time setup") it is no code.
+var onetimeNextWords = []string{"password", "passwords", "token", "tokens", "pass", "passes", "key", "keys", "number", "numbers", "via", "by", "to", "sent", "over", "through", "and", "or", "then", "first", "after", "before"}
+
+// resumeWords before a step say the path goes on to it ("and then carry on to
+// liveness", "then continue with the liveness check"): where a fallback rejoins.
+var resumeWords = []string{"continue", "continues", "continuing", "carry", "carries", "proceed", "proceeds", "rejoin", "rejoins", "resume", "resumes"}
+
+// askedVerbWords, before "(for) it/this/that" (pastRefWords), say who wanted
+// the change ("Finance asked for it", "legal requested this"): a remark.
+var askedVerbWords = []string{"asked", "requested", "wanted", "insisted", "demanded"}
+var pastRefWords = []string{"it", "this", "that"}
+
+// nameNounWords, before a comma and a capitalised word, take that word as the
+// name they speak of ("say the school's name, ByteSprouts").
+var nameNounWords = []string{"name", "called", "named", "brand"}
+
+// verbParticleWords stand between a verb of failing and the step it fails on
+// ("cancel out of the passport scan", "give up on the scan", "back out of it").
+var verbParticleWords = []string{"out", "of", "on", "up", "from", "with", "at"}
+
+// imageGoneWords, in a condition, say the image a comparison reads is not
+// there ("if the headshot is missing or unusable"): its imageUnavailable outcome.
+var imageGoneWords = []string{"missing", "unusable", "unreadable", "corrupt", "corrupted", "absent", "unavailable"}
+
+var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
+var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
+
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
 // replaced with …" read as the instruction (edit.go, activeVoice).
@@ -852,6 +905,7 @@ type lexicon struct {
 	elsewhere, inFlow                                                                                                                                                                                                                                       phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                         map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                      map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                   map[string]bool
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
@@ -984,6 +1038,11 @@ func newLexicon() *lexicon {
 	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
+	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
+	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
+	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
+	l.askedVerb, l.pastRef, l.nameNoun = wordSet(askedVerbWords), wordSet(pastRefWords), wordSet(nameNounWords)
+	l.verbParticle, l.imageGone = wordSet(verbParticleWords), wordSet(imageGoneWords)
 	l.placeNoun, l.everyOne, l.faceAdjective = wordSet(placeNounWords), wordSet(everyOneWords), wordSet(faceAdjectiveWords)
 	l.topic = map[string]topic{}
 	for tp, ws := range topicWords {
@@ -1059,6 +1118,20 @@ func newLexicon() *lexicon {
 	}
 	return l
 }
+
+// dottedAbbrev is the length of a dotted abbreviation ("e.g.", "i.e.") that
+// opens s, or 0.
+func dottedAbbrev(s string) int {
+	for _, a := range dottedAbbrevs {
+		if len(s) >= len(a) && strings.EqualFold(s[:len(a)], a) && (len(s) == len(a) || !isWordByte(s[len(a)])) {
+			return len(a)
+		}
+	}
+	return 0
+}
+
+// dottedAbbrevs are abbreviations written with dots that end no sentence.
+var dottedAbbrevs = []string{"e.g.", "i.e."}
 
 // minTypoLen is the shortest word typo correction touches: below it, one edit
 // turns too many words into others ("sms" and "sim", "otp" and "top").
@@ -1396,6 +1469,13 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			out = append(out, token{w: domainW, raw: strings.ToLower(text[i:j]), orig: text[i:j], known: true})
 			i = j
+		case (r == 'e' || r == 'i' || r == 'E' || r == 'I') && !exact && (i == 0 || !isWordByte(text[i-1])) && dottedAbbrev(text[i:]) > 0:
+			// "e.g. they never enrolled", "i.e. new users": the abbreviation's dots
+			// end no sentence
+			n := dottedAbbrev(text[i:])
+			raw := strings.ToLower(strings.ReplaceAll(text[i:i+n], ".", ""))
+			out = append(out, token{w: raw, raw: raw, orig: text[i : i+n]})
+			i += n
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			// Other scripts' digits read as a word, as they already do inside one.
 			j, apostrophe := i, false

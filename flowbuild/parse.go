@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -144,9 +145,11 @@ type step struct {
 	pos         int
 	branch      []*step    // recognition: the steps a new user goes through instead
 	fallback    []*step    // the steps tried when this one fails
+	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
 	auto        bool       // added by the builder, not named by the user
+	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
@@ -253,6 +256,9 @@ func splitClauses(ts []token) []clause {
 		case ",":
 			if i+1 < len(ts) && ts[i+1].raw == "which" && len(cur) > 0 {
 				continue // "their ID photo, which we pass in providedData": a relative clause belongs to the noun before it
+			}
+			if i+1 < len(ts) && len(cur) > 0 && lex.nameNoun[cur[len(cur)-1].raw] && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
+				continue // "the greeting should say the school's name, ByteSprouts": the name itself belongs to it
 			}
 			flush()
 			continue
@@ -635,6 +641,12 @@ func parse(text string) *parsed {
 							sc.anchor = seq[i]
 						}
 					}
+				}
+				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && hasAnyRaw(head, lex.imageGone) {
+					// "If the headshot is missing or unusable, scan their ID instead":
+					// the comparison found no image to read; only that outcome falls back
+					sc.anchor, fromClause = seq[i], true
+					seq[i].fallbackOn = "imageUnavailable"
 				}
 				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && cond.end >= 0 &&
 					slices.ContainsFunc(c.toks[:cond.end+1], func(t token) bool { return t.w == "match" || t.w == "compare" }) {
@@ -2342,6 +2354,10 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.front = true
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
+		case t.raw == "front" && i >= 2 && ts[i-1].raw == "the" && (ts[i-2].raw == "to" || ts[i-2].raw == "at") && !(i+1 < len(ts) && ts[i+1].raw == "of"):
+			// "move liveness to the front", "put the SMS code at the front": the
+			// start of the flow ("the front of the ID" is a side of the card)
+			a.front = true
 		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
 			// "last year", "final week": a time, not a place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
@@ -2474,6 +2490,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "after their liveness check the avatar says "…"": the place comes
 			// first, and what the avatar says after it is the clause's step, no
 			// place of it
+			a.ref = ref[:c]
+			a.steps = ref[c:]
+			return a
+		}
+		if c := refVerbSplit(ts[split+1:], ref); c > 0 && !namesAnything(ts[:split]) {
+			// "after a liveness check send an SMS code: 5 digits": with no comma,
+			// the place ends at the verb of the instruction, and what follows
+			// it is the clause's step (and takes its settings)
 			a.ref = ref[:c]
 			a.steps = ref[c:]
 			return a
@@ -2756,6 +2780,28 @@ func enrollResult(rest []token) bool {
 		}
 	}
 	return enrolled
+}
+
+// refVerbSplit: in the words after "before"/"after" (ts) that name the steps
+// ref, the index of the first step named after a verb of instruction that
+// follows the first step's name ("after a liveness check send an SMS code"),
+// or 0.
+func refVerbSplit(ts []token, ref []*step) int {
+	if len(ref) < 2 {
+		return 0
+	}
+	for v := max(ref[0].pos+1, 0); v < len(ts); v++ {
+		if !lex.refEndVerb[ts[v].raw] {
+			continue
+		}
+		for c := 1; c < len(ref); c++ {
+			if ref[c].pos > v {
+				return c
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // bindPositions: with a start and an end word in one clause ("a passport scan at
@@ -3125,7 +3171,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search
 		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
-		if pronoun := hasAnyRaw(ts, lex.backRef); pronoun && comparing && !image && !population {
+		// ("compare that to the live person": "that" right after the verb is the
+		// thing the clause before named)
+		c := index(ts, "compare")
+		thatRef := c >= 0 && c+1 < len(ts) && (ts[c+1].raw == "that" || ts[c+1].raw == "this")
+		if pronoun := hasAnyRaw(ts, lex.backRef) || thatRef; pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))

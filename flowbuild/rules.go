@@ -78,6 +78,9 @@ func (d *detector) prevW(i int) string {
 // second mention of a kind folds into the first.
 func (d *detector) add(s *step, i int) *step {
 	s.pos = i
+	// "fall back to an email code and then carry on to liveness": the step the
+	// path resumes at, named after a verb of going on
+	s.resume = hasAnyRaw(d.ts[max(0, i-4):i], lex.resumeWord)
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
@@ -299,6 +302,9 @@ var rules = map[string][]rule{
 		if lex.mailbox[ts[i].raw] || lex.mailboxNext[next] {
 			return // "they lost access to their mailbox", "their email app was on that phone": where codes go, never typed in
 		}
+		if hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) {
+			return // "they may have lost access to their email as well", "locked out of their email": the mailbox they lost, not an address to type
+		}
 		if ourEmailing(ts, i) {
 			// "avatar tells them we email the result within 1h": mail the
 			// integrator sends itself, not an address to collect
@@ -311,7 +317,10 @@ var rules = map[string][]rule{
 	"sms": {{
 		// "text" is a channel only next to a code, an object or a channel preposition
 		when: func(d *detector, i int) bool {
-			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1
+			// ("if the text can't be delivered", "the text fails": a text that
+			// fails is the SMS code)
+			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1 ||
+				d.nextW(i) == "no" || d.nextW(i) == "fail"
 		},
 		make: func(d *detector, i int) {
 			d.smsIdx = i
@@ -336,6 +345,11 @@ var rules = map[string][]rule{
 			// ("verify it with a code" after their email was collected: "verify it"
 			// made the email code, and "a code" is that code, no second one)
 			sent := (d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) && !hasAnyRaw(d.ts, lex.anotherTry)
+			// "a one-time setup that takes under a minute": "one-time" names a
+			// code only before a code's noun ("one-time code", "one-time password")
+			if d.ts[i].raw == "onetime" && i+1 < len(d.ts) && d.nextW(i) != "code" && !lex.onetimeNext[d.next(i)] && isAlpha(d.next(i)) {
+				return false
+			}
 			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0 && !sent
 		},
 		make: func(d *detector, i int) {
@@ -375,7 +389,17 @@ var rules = map[string][]rule{
 	"camera":     {deviceRule},
 	"microphone": {deviceRule},
 	"adult":      {ofAge},
-	"minor":      {ofAge},
+	"minor": {{
+		// "no minors", "reject kids", "if they're a minor": a check asked for;
+		// "mostly teenagers and half of them don't have a phone number on file"
+		// only says who the users are
+		when: func(d *detector, i int) bool {
+			// ("parents verify, not the kids": "not the" sets who does it against who does not)
+			contrast := i >= 2 && d.prev(i) == "the" && d.ts[i-2].w == "no"
+			return !contrast && (d.neg[i] || hasAnyRaw(d.ts, lex.minorGuard) || has(d.ts, "verify") || has(d.ts, "fail") || has(d.ts, "age"))
+		},
+		make: ofAge.make,
+	}},
 	"age": {{
 		// "age check", "check their age": the limit from a number, an answer, or 18 with a question
 		when: func(d *detector, i int) bool {
@@ -630,34 +654,38 @@ var (
 		d.neg[i] = false // "no minors", "not a minor" ask for the check
 		d.add(&step{k: kAgeCheck, minAge: 18}, i)
 	}}
-	documentRule = rule{make: func(d *detector, i int) {
-		if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
-			return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
-		}
-		if j := imageOfDoc(d.ts, i); j >= 0 && providedImage(d.ts, j) {
-			return // "our PMS already has the photo off the guest's ID card": the image is held, the card not scanned
-		}
-		dt := docTypesOf(d.ts, i)
-		readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
-		// "we no longer want the ID scan or the compare", "get rid of the passport
-		// scan and the compare": the scan named as a step is ruled out or taken
-		// out with the comparison, not read as the comparison's source
-		namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
-		if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
-			// "compare the ID photo to their face": a source, scanned before it is used
-			if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
-				if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
-					s.pos = -2
-				}
-			} else if j := findKind(d.out, kDocument); j >= 0 && len(d.out[j].docTypes) == 0 && !d.neg[i] {
-				// "a face-to-document match … against the passport portrait": the
-				// document named loosely first, its type after
-				d.out[j].docTypes = dt
+	documentRule = rule{
+		// "visa appointment pre-check", "the passport office": a document word
+		// before a noun of the errand names the business, not a scan
+		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] },
+		make: func(d *detector, i int) {
+			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
+				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 			}
-			return
-		}
-		d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
-	}}
+			if j := imageOfDoc(d.ts, i); j >= 0 && providedImage(d.ts, j) {
+				return // "our PMS already has the photo off the guest's ID card": the image is held, the card not scanned
+			}
+			dt := docTypesOf(d.ts, i)
+			readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
+			// "we no longer want the ID scan or the compare", "get rid of the passport
+			// scan and the compare": the scan named as a step is ruled out or taken
+			// out with the comparison, not read as the comparison's source
+			namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
+			if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
+				// "compare the ID photo to their face": a source, scanned before it is used
+				if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
+					if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
+						s.pos = -2
+					}
+				} else if j := findKind(d.out, kDocument); j >= 0 && len(d.out[j].docTypes) == 0 && !d.neg[i] {
+					// "a face-to-document match … against the passport portrait": the
+					// document named loosely first, its type after
+					d.out[j].docTypes = dt
+				}
+				return
+			}
+			d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
+		}}
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
 			for j := i - 1; j >= 0 && j >= i-3; j-- {

@@ -147,6 +147,8 @@ func readSettings(ts []token) stepSettings {
 	for i, t := range ts {
 		if m := lex.scanMode[t.raw]; m != "" && (i+1 < len(ts) && lex.modeNoun[ts[i+1].raw] || i > 0 && lex.modeNoun[ts[i-1].raw]) &&
 			!(i > 0 && negationLemmas[ts[i-1].w]) && // "no automatic mode" asks for the other one, said beside it
+			// "single-shot capture rather than automatic mode", "manual instead of auto capture": the mode set aside
+			!(i > 1 && (ts[i-2].raw == "rather" && ts[i-1].raw == "than" || ts[i-2].raw == "instead" && ts[i-1].raw == "of")) &&
 			!(i > 2 && ts[i-1].raw == "for" && ts[i-3].raw == "too") { // "phones are too slow for auto-capture": the mode they cannot use
 			s.scanMode = m
 		}
@@ -160,14 +162,19 @@ func readSettings(ts []token) stepSettings {
 			s.noMic = true
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if negationLemmas[ts[j].w] {
-				s.noMic = true
+			if negationLemmas[ts[j].w] || lex.micOffVerb[ts[j].raw] {
+				s.noMic = true // ("turn off the mic", "disable the microphone")
 			}
+		}
+		if i+1 < len(ts) && ts[i+1].raw == "off" {
+			s.noMic = true // "turn the mic off", "mic off"
 		}
 	}
 	for i, t := range ts {
 		// "camera only", "only the camera", "camera permission only": "only" at most one word from it
-		if t.w == "camera" && (i+1 < len(ts) && ts[i+1].w == "only" || i+2 < len(ts) && ts[i+2].w == "only" && ts[i+1].w == "permission") || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" {
+		// ("we only need the camera", "only want the camera": a verb of need between)
+		if t.w == "camera" && (i+1 < len(ts) && ts[i+1].w == "only" || i+2 < len(ts) && ts[i+2].w == "only" && ts[i+1].w == "permission") || t.w == "only" && i+2 < len(ts) && ts[i+2].w == "camera" ||
+			t.w == "only" && i+3 < len(ts) && ts[i+3].w == "camera" && lex.needVerb[ts[i+1].raw] && ts[i+2].raw == "the" {
 			if !has(ts, "microphone") {
 				s.noMic = true
 			}
