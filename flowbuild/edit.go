@@ -409,6 +409,9 @@ func insteadOfPlace(ts []token) int {
 		if j < len(ts) && (lex.frontWord[ts[j].raw] || lex.backWord[ts[j].raw]) {
 			return i
 		}
+		if j < len(ts) && orderRefLemmas[ts[j].w] && slices.ContainsFunc(ts[:i], func(t token) bool { return orderRefLemmas[t.w] }) {
+			return i // "can the SMS code happen before the liveness check instead of after it?": the place it leaves
+		}
 		return -1
 	}
 	return -1
@@ -1560,6 +1563,21 @@ func cutReason(sentence string) string {
 			}
 		}
 	}
+	if segs := strings.Split(sentence, ", "); len(segs) > 2 {
+		// "we ended up killing the email code, it was redundant with the SMS one
+		// and people complained about two codes, so take it out": a judgement
+		// of what goes, between its comma and the next; the step it is held
+		// against is no target
+		kept := segs[:1]
+		for _, seg := range segs[1:] {
+			ts := tokenize(seg)
+			if len(ts) > 2 && lex.touchedRef[ts[0].raw] && judged(ts) && !slices.ContainsFunc(ts, func(t token) bool { return editVerbs[t.raw] || lex.removeVerb[t.raw] }) {
+				continue
+			}
+			kept = append(kept, seg)
+		}
+		sentence = strings.Join(kept, ", ")
+	}
 	i := strings.LastIndex(sentence, ", ")
 	if i <= 0 {
 		return sentence
@@ -1875,6 +1893,8 @@ func keepsNamed(ts []token, steps []*step) bool {
 			kept = true // "Don't add another scan" of a flow that has one: the step stays one ("don't need X" removes it)
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
 			kept = true
+		case lex.stayVerb[t.raw] && i > 0 && !placesStep(ts) && !slices.ContainsFunc(ts[:i], func(u token) bool { return editVerbs[u.raw] || lex.removeVerb[u.raw] }):
+			kept = true // "liveness and the code stay", "the compare and the email code stay where they are"
 		case t.raw == "keep" && i == 0 && !placesStep(ts):
 			// "remove the SMS one, keep email": "keep" opening the part, with no
 			// place to put the step, says the step it names stays

@@ -149,7 +149,9 @@ func splitInstructions(sentence string) []string {
 		// "…, and also have the avatar say goodbye at the very end": a line asked for
 		avatarDoes := (next == "have" || next == "make") && j+2 < len(words) && strings.HasSuffix(words[i-1], ",") &&
 			slices.ContainsFunc(words[j+1:min(j+3, len(words))], func(x string) bool { return strings.EqualFold(x, "avatar") })
-		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes {
+		// "…, so take it out, and can the SMS code happen before the liveness check?": a request of its own
+		asks := (next == "can" || next == "could") && strings.HasSuffix(words[i-1], ",")
+		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
