@@ -2532,7 +2532,8 @@ func thatCheck(ts []token, i int) int {
 		if ts[k].raw != "that" {
 			continue
 		}
-		if (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw]) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
+		// ("that they're 25 or older": the person, for an age)
+		if (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw] || lex.subjectPronoun[ts[k+1].raw] && ageIn(ts[k+1:]) > 0) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
 			return k
 		}
 		return 0
