@@ -1508,6 +1508,9 @@ func requestAfterSo(sentence string) (string, string) {
 // people already did KYC at signup"). The words before must name steps the
 // flow has and nothing else they do to them.
 func (p *plan) frontedRemoval(sentence string) string {
+	if !strings.Contains(sentence, ",") {
+		return sentence // (the steps and the pronoun are two clauses)
+	}
 	cs := splitClauses(tokenize(sentence))
 	for i := 1; i < len(cs); i++ {
 		head, tail := cs[i-1].toks, cs[i].toks
