@@ -2378,6 +2378,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			split = i + 1
 			break
 		}
+		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 == len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this") {
+			// "…a text message. Before that, recognise them": "before that" cut off
+			// by its comma is a place on its own; the next clause goes before (or
+			// after) the steps the clause before named
+			a.refAfter, a.pronounRef = t.w == "after", true
+			return a
+		}
 		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 < len(ts) && lex.doneSubject[ts[i+1].raw] {
 			// "once it's verified, run a liveness check": a time clause about the
 			// step just named, then the instruction; the instruction's step goes
