@@ -501,8 +501,10 @@ var (
 )
 
 // unsureWords follow "not" in "not sure …", "not certain …": a doubt about what
-// follows ("not sure order of the two codes matters"), not an exclusion.
-var unsureWords = []string{"sure", "certain"}
+// follows ("not sure order of the two codes matters"), not an exclusion; after
+// "no" too: "we have no idea who they are until the system tells us" is what
+// the recognition finds out, not a recognition ruled out.
+var unsureWords = []string{"sure", "certain", "idea", "clue"}
 
 // imageOfWords join an image to the document it is on ("the photo from their
 // licence", "the picture on the passport"): the document's photo, no scan.
