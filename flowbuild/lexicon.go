@@ -453,6 +453,7 @@ var (
 	confirmVerbLemmas = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
 	negationLemmas    = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
 	negOrFailLemmas   = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
+	checkVerbLemmas   = lemmaSet("verify", "compare", "confirm", "validate")                                // "after the scan check from the date of birth …": a verb that starts an instruction
 	orderRefLemmas    = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
 	enrollLemmas      = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
 	lookupLemmas      = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
@@ -504,6 +505,11 @@ var (
 // follows ("not sure order of the two codes matters"), not an exclusion; after
 // "no" too: "we have no idea who they are until the system tells us" is what
 // the recognition finds out, not a recognition ruled out.
+// complementOpenWords open what a check verb checks ("check from the date of
+// birth", "verify that they're 18", "confirm whether", "compare their photo"):
+// after a step's name, the verb they follow is an instruction, not the name's head.
+var complementOpenWords = []string{"from", "that", "whether", "if", "their", "they", "theyre", "them", "its", "it"}
+
 var unsureWords = []string{"sure", "certain", "idea", "clue"}
 
 // imageOfWords join an image to the document it is on ("the photo from their
@@ -888,6 +894,7 @@ type lexicon struct {
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
 	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
+	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                 map[string]bool // "trouble" in "we've had trouble with ID cards"
 	mailThing                                                                                                                                                                                                                                               map[string]bool // "link" in "a reset link is sent to his email"
@@ -960,6 +967,7 @@ func newLexicon() *lexicon {
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure = wordSet(unsureWords)
+	l.complementOpen = wordSet(complementOpenWords)
 	l.imageOf = wordSet(imageOfWords)
 	l.trouble = wordSet(troubleWords)
 	l.nothingVia = wordSet(nothingViaWords)
