@@ -1507,6 +1507,17 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == ':':
 			out = append(out, token{w: ":"})
 			i += size
+		case r == '(' && !exact && spokenTextBefore(out):
+			// "have the avatar read out the exam rules (no phones, no notes,
+			// nobody else in the room)": the bracket holds the text read out, as
+			// a colon after "the rules" does, when it names no step
+			if inner, next, ok := parenLine(text, i+size); ok {
+				out = append(out, token{w: quoteW, raw: quoteW, orig: inner})
+				i = next
+				continue
+			}
+			out = append(out, token{w: ","})
+			i += size
 		case r == '(' && shortParen(text[i+1:]):
 			i += size // "check the age (18)": a number in brackets belongs to its clause
 		case r == ')' && i > 0 && (isDigitOrPlus(text[i-1]) || afterNumberAside(text, i)):
@@ -2103,6 +2114,26 @@ func colonLine(text string, i int) (string, int, bool) {
 		}
 	}
 	return inner, j, true
+}
+
+// parenLine reads the words in brackets opened just before i, and whether they
+// are a text to read out: they ask for no step ("(no phones, no notes)" rules
+// nothing out of the flow; it is said). next is the index after ")".
+func parenLine(text string, i int) (inner string, next int, ok bool) {
+	j := strings.IndexAny(text[i:], "()")
+	if j < 0 || text[i+j] != ')' {
+		return "", 0, false
+	}
+	inner = strings.TrimSpace(text[i : i+j])
+	if inner == "" {
+		return "", 0, false
+	}
+	for _, c := range splitClauses(tokenizeExact(inner)) {
+		if len(analyze(c.toks, nil).steps) > 0 {
+			return "", 0, false // "the rules (liveness, then an ID scan)" names steps
+		}
+	}
+	return inner, i + j + 1, true
 }
 
 // quoteEnd finds the end of a quotation opened by open just before i: its words,
