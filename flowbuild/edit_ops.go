@@ -146,7 +146,10 @@ func splitInstructions(sentence string) []string {
 		// "…, and also have the avatar say goodbye at the very end": a line asked for
 		avatarDoes := (next == "have" || next == "make") && j+2 < len(words) && strings.HasSuffix(words[i-1], ",") &&
 			slices.ContainsFunc(words[j+1:min(j+3, len(words))], func(x string) bool { return strings.EqualFold(x, "avatar") })
-		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes {
+		// "add an sms code after they enter their email, and can the document
+		// scan be passports only?": a request of its own after a change
+		asksNext := lex.requestModal[next] && strings.HasSuffix(words[i-1], ",") && hasEditVerb(words[start:i])
+		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asksNext {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break

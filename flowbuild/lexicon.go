@@ -510,6 +510,11 @@ var (
 // after a step's name, the verb they follow is an instruction, not the name's head.
 var complementOpenWords = []string{"from", "that", "whether", "if", "their", "they", "theyre", "them", "its", "it"}
 
+// requestModalWords open a polite request after ", and" in a change ("add an
+// SMS code at the end, and can the document scan be passports only?"): a
+// change of its own, not more of the one before.
+var requestModalWords = []string{"can", "could"}
+
 var unsureWords = []string{"sure", "certain", "idea", "clue"}
 
 // imageOfWords join an image to the document it is on ("the photo from their
@@ -895,6 +900,7 @@ type lexicon struct {
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
 	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
+	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                 map[string]bool // "trouble" in "we've had trouble with ID cards"
 	mailThing                                                                                                                                                                                                                                               map[string]bool // "link" in "a reset link is sent to his email"
@@ -968,6 +974,7 @@ func newLexicon() *lexicon {
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure = wordSet(unsureWords)
 	l.complementOpen = wordSet(complementOpenWords)
+	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
 	l.trouble = wordSet(troubleWords)
 	l.nothingVia = wordSet(nothingViaWords)
