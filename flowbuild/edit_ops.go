@@ -149,8 +149,10 @@ func splitInstructions(sentence string) []string {
 		// "…, and also have the avatar say goodbye at the very end": a line asked for
 		avatarDoes := (next == "have" || next == "make") && j+2 < len(words) && strings.HasSuffix(words[i-1], ",") &&
 			slices.ContainsFunc(words[j+1:min(j+3, len(words))], func(x string) bool { return strings.EqualFold(x, "avatar") })
-		// "…, so take it out, and can the SMS code happen before the liveness check?": a request of its own
-		asks := (next == "can" || next == "could") && strings.HasSuffix(words[i-1], ",")
+		// "…, so take it out, and can the SMS code happen before the liveness
+		// check?", "add an sms code after they enter their email, and can the
+		// document scan be passports only?": a request of its own after a change
+		asks := lex.requestModal[next] && strings.HasSuffix(words[i-1], ",")
 		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks {
 			continue
 		}

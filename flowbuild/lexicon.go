@@ -399,43 +399,43 @@ var topicWords = map[topic][]string{
 
 // Words of clause structure (parse.go).
 var (
-	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                                                        // a clause about what a failure does
-	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                                                   // "compare the two": the images named before
-	linePlaceTails      = []string{" at the very end", " at the end", " in the end", " at the end of the session", " at the end of the flow", " at the very start", " at the start", " at the very beginning", " at the beginning"} // "say goodbye at the very end": where a line goes, cut from what it says
-	stayVerbWords       = []string{"stay", "stays", "remain", "remains"}                                                                                                                                                            // "liveness and the code stay": the steps named stay as they are
-	shortNameWords      = []string{"id", "dl"}                                                                                                                                                                                      // two-letter names that may open a word run together ("idscan")
-	groupRefWords       = []string{"both", "them", "those", "these"}                                                                                                                                                                // "take both out": the steps the sentence before named
-	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                                                  // a pronoun pointing back at the clause before
-	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                                                  // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
-	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                                                          // an image the integrator holds
-	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                                                        // who tells a story ("we tried SMS before")
-	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                                              // … or asks for something
-	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}                                    // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
-	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                                                          // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
-	placeBeforeWords    = []string{"in", "across", "other", "some", "many", "most", "several", "all", "few", "per", "between"}                                                                                                      // before "states": the places ("in 3 states"), not the verb
-	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"}                               // before a noun: "the photograph" is an image, "photograph their ID" a scan
-	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                                                  // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
-	deviceWords         = []string{"camera", "cam", "webcam", "lens", "screen", "monitor", "kiosk", "tablet", "ipad", "phone", "laptop", "computer", "device", "terminal", "desk", "counter", "door", "mirror"}                     // "the face in front of the camera": where the user stands, not a place in the flow
-	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                                                       // "in the same spot": where a step goes, not a comparison
-	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                                              // before the people a statement is about ("most of our users …")
-	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                                               // what users do, said of them ("our users use the phone more than the email"), no instruction
-	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                                                // … but a step given to them ("users get an SMS code") is one
-	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                                                            // … what turns a statement into a request
-	formerWords         = []string{"old", "previous", "former", "legacy", "last"}                                                                                                                                                   // "our old vendor texted a code": the system being replaced
-	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                                                           // when the story happened
-	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                                                    // "among the people we registered": a search
-	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                                                    // "check by face", "verify with an ID"
-	withWords           = []string{"via", "using", "with"}                                                                                                                                                                          // "verify sellers with an ID and a selfie"
-	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                                               // "before it fails", "after they give up": the subject of a clause of time
-	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                                                            // … words that follow a step pointed at ("put it before it please"), no clause
-	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                                               // "give them …": the people a condition before named
-	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                                                          // "once that's verified, run …": the step just named is the subject of the time clause
-	otherBiometricWords = []string{"voice", "voices", "voiceprint", "voiceprints", "fingerprint", "fingerprints", "thumbprint", "iris", "irises", "retina", "palmprint", "handprint", "gait"}                                       // a trait FaceSign cannot match (it checks faces, documents and codes): "their voice matches the voiceprint we hold"
-	omitVerbWords       = []string{"leave", "keep", "cut"}                                                                                                                                                                          // with a particle after its object, leaving it out ("leave phones out of it")
-	omitParticleWords   = []string{"out", "off"}                                                                                                                                                                                    // … the particle
-	omitAfterWords      = []string{"of", "entirely", "altogether", "completely", "totally", "please", "too", "for", "here", "there", "pls", "plz", "as", "since", "because"}                                                        // … and what may follow it
-	resultLeadWords     = []string{"so", "meaning", "thus", "hence", "therefore"}                                                                                                                                                   // after a swap, what it leads to ("swap them so the email one comes first")
-	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                                                 // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
+	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                                                                  // a clause about what a failure does
+	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                                                             // "compare the two": the images named before
+	linePlaceTails      = []string{" at the very end", " at the end", " in the end", " at the end of the session", " at the end of the flow", " at the very start", " at the start", " at the very beginning", " at the beginning", " first"} // "say goodbye at the very end", "reads the rules (no headphones) first": where a line goes, cut from what it says
+	stayVerbWords       = []string{"stay", "stays", "remain", "remains"}                                                                                                                                                                      // "liveness and the code stay": the steps named stay as they are
+	shortNameWords      = []string{"id", "dl"}                                                                                                                                                                                                // two-letter names that may open a word run together ("idscan")
+	groupRefWords       = []string{"both", "them", "those", "these"}                                                                                                                                                                          // "take both out": the steps the sentence before named
+	backRefWords        = []string{"it", "them", "those", "these"}                                                                                                                                                                            // a pronoun pointing back at the clause before
+	refPronounWords     = []string{"it", "either", "both", "each"}                                                                                                                                                                            // after "before"/"after": the steps the text named last ("in front of it", "before either of them")
+	heldImageWords      = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                                                                    // an image the integrator holds
+	speakerWords        = []string{"we", "i", "weve", "ive"}                                                                                                                                                                                  // who tells a story ("we tried SMS before")
+	wishWords           = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                                                        // … or asks for something
+	statementVerbWords  = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}                                              // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	modifierPrepWords   = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                                                                    // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
+	placeBeforeWords    = []string{"in", "across", "other", "some", "many", "most", "several", "all", "few", "per", "between"}                                                                                                                // before "states": the places ("in 3 states"), not the verb
+	determinerWords     = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"}                                         // before a noun: "the photograph" is an image, "photograph their ID" a scan
+	swapForWords        = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                                                            // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
+	deviceWords         = []string{"camera", "cam", "webcam", "lens", "screen", "monitor", "kiosk", "tablet", "ipad", "phone", "laptop", "computer", "device", "terminal", "desk", "counter", "door", "mirror"}                               // "the face in front of the camera": where the user stands, not a place in the flow
+	placeNounWords      = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                                                                 // "in the same spot": where a step goes, not a comparison
+	subjectDetWords     = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                                                        // before the people a statement is about ("most of our users …")
+	habitVerbWords      = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                                                         // what users do, said of them ("our users use the phone more than the email"), no instruction
+	assignVerbWords     = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                                                          // … but a step given to them ("users get an SMS code") is one
+	askModalWords       = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                                                                      // … what turns a statement into a request
+	formerWords         = []string{"old", "previous", "former", "legacy", "last"}                                                                                                                                                             // "our old vendor texted a code": the system being replaced
+	pastTimeWords       = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                                                                     // when the story happened
+	amongWords          = []string{"in", "among", "amongst", "across", "within"}                                                                                                                                                              // "among the people we registered": a search
+	meansWords          = []string{"by", "via", "using", "with"}                                                                                                                                                                              // "check by face", "verify with an ID"
+	withWords           = []string{"via", "using", "with"}                                                                                                                                                                                    // "verify sellers with an ID and a selfie"
+	subjectPronounWords = []string{"it", "they", "he", "she", "you", "we", "theyve", "theyre", "its"}                                                                                                                                         // "before it fails", "after they give up": the subject of a clause of time
+	refFollowWords      = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                                                                      // … words that follow a step pointed at ("put it before it please"), no clause
+	personPronounWords  = []string{"them", "they", "their", "theyre"}                                                                                                                                                                         // "give them …": the people a condition before named
+	doneSubjectWords    = []string{"it", "its", "that", "thats", "this", "those", "these"}                                                                                                                                                    // "once that's verified, run …": the step just named is the subject of the time clause
+	otherBiometricWords = []string{"voice", "voices", "voiceprint", "voiceprints", "fingerprint", "fingerprints", "thumbprint", "iris", "irises", "retina", "palmprint", "handprint", "gait"}                                                 // a trait FaceSign cannot match (it checks faces, documents and codes): "their voice matches the voiceprint we hold"
+	omitVerbWords       = []string{"leave", "keep", "cut"}                                                                                                                                                                                    // with a particle after its object, leaving it out ("leave phones out of it")
+	omitParticleWords   = []string{"out", "off"}                                                                                                                                                                                              // … the particle
+	omitAfterWords      = []string{"of", "entirely", "altogether", "completely", "totally", "please", "too", "for", "here", "there", "pls", "plz", "as", "since", "because"}                                                                  // … and what may follow it
+	resultLeadWords     = []string{"so", "meaning", "thus", "hence", "therefore"}                                                                                                                                                             // after a swap, what it leads to ("swap them so the email one comes first")
+	passiveBeforeWords  = []string{"preceded", "preceeded", "prefaced", "prefixed"}                                                                                                                                                           // before "by": the steps after it come before the ones named just before ("an SMS code, preceded by a liveness check")
 )
 
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
@@ -458,6 +458,7 @@ var (
 	confirmVerbLemmas = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
 	negationLemmas    = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
 	negOrFailLemmas   = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
+	checkVerbLemmas   = lemmaSet("verify", "compare", "confirm", "validate")                                // "after the scan check from the date of birth …": a verb that starts an instruction
 	orderRefLemmas    = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
 	enrollLemmas      = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
 	lookupLemmas      = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
@@ -506,8 +507,20 @@ var (
 )
 
 // unsureWords follow "not" in "not sure …", "not certain …": a doubt about what
-// follows ("not sure order of the two codes matters"), not an exclusion.
-var unsureWords = []string{"sure", "certain"}
+// follows ("not sure order of the two codes matters"), not an exclusion; after
+// "no" too: "we have no idea who they are until the system tells us" is what
+// the recognition finds out, not a recognition ruled out.
+// complementOpenWords open what a check verb checks ("check from the date of
+// birth", "verify that they're 18", "confirm whether", "compare their photo"):
+// after a step's name, the verb they follow is an instruction, not the name's head.
+var complementOpenWords = []string{"from", "that", "whether", "if", "their", "they", "theyre", "them", "its", "it"}
+
+// requestModalWords open a polite request after ", and" in a change ("add an
+// SMS code at the end, and can the document scan be passports only?"): a
+// change of its own, not more of the one before.
+var requestModalWords = []string{"can", "could"}
+
+var unsureWords = []string{"sure", "certain", "idea", "clue"}
 
 // imageOfWords join an image to the document it is on ("the photo from their
 // licence", "the picture on the passport"): the document's photo, no scan.
@@ -941,6 +954,8 @@ type lexicon struct {
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
 	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
+	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
+	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                 map[string]bool // "trouble" in "we've had trouble with ID cards"
 	mailThing                                                                                                                                                                                                                                               map[string]bool // "link" in "a reset link is sent to his email"
@@ -1013,6 +1028,8 @@ func newLexicon() *lexicon {
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure = wordSet(unsureWords)
+	l.complementOpen = wordSet(complementOpenWords)
+	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
 	l.trouble = wordSet(troubleWords)
 	l.nothingVia = wordSet(nothingViaWords)
@@ -1577,6 +1594,17 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == ':':
 			out = append(out, token{w: ":"})
+			i += size
+		case r == '(' && !exact && spokenTextBefore(out):
+			// "have the avatar read out the exam rules (no phones, no notes,
+			// nobody else in the room)": the bracket holds the text read out, as
+			// a colon after "the rules" does, when it names no step
+			if inner, next, ok := parenLine(text, i+size); ok {
+				out = append(out, token{w: quoteW, raw: quoteW, orig: inner})
+				i = next
+				continue
+			}
+			out = append(out, token{w: ","})
 			i += size
 		case r == '(' && shortParen(text[i+1:]):
 			i += size // "check the age (18)": a number in brackets belongs to its clause
@@ -2174,6 +2202,26 @@ func colonLine(text string, i int) (string, int, bool) {
 		}
 	}
 	return inner, j, true
+}
+
+// parenLine reads the words in brackets opened just before i, and whether they
+// are a text to read out: they ask for no step ("(no phones, no notes)" rules
+// nothing out of the flow; it is said). next is the index after ")".
+func parenLine(text string, i int) (inner string, next int, ok bool) {
+	j := strings.IndexAny(text[i:], "()")
+	if j < 0 || text[i+j] != ')' {
+		return "", 0, false
+	}
+	inner = strings.TrimSpace(text[i : i+j])
+	if inner == "" {
+		return "", 0, false
+	}
+	for _, c := range splitClauses(tokenizeExact(inner)) {
+		if len(analyze(c.toks, nil).steps) > 0 {
+			return "", 0, false // "the rules (liveness, then an ID scan)" names steps
+		}
+	}
+	return inner, i + j + 1, true
 }
 
 // quoteEnd finds the end of a quotation opened by open just before i: its words,

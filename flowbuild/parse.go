@@ -2394,6 +2394,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			split = i + 1
 			break
 		}
+		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 == len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this") {
+			// "…a text message. Before that, recognise them": "before that" cut off
+			// by its comma is a place on its own; the next clause goes before (or
+			// after) the steps the clause before named
+			a.refAfter, a.pronounRef = t.w == "after", true
+			return a
+		}
 		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 < len(ts) && lex.doneSubject[ts[i+1].raw] {
 			// "once it's verified, run a liveness check": a time clause about the
 			// step just named, then the instruction; the instruction's step goes
@@ -2467,6 +2474,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ts = slices.Concat(ts[:split], ts[k+1:], ts[split:k])
 			negs = slices.Concat(negs[:split], negs[k+1:], negs[split:k])
 			split += tail
+		} else if k := refThenVerb(ts, split); k > 0 {
+			// "straight after the scan check from the date of birth on it that
+			// they're 18": the place is "the scan" and the instruction starts at
+			// the verb after it, with no comma between
+			tail := len(ts) - k
+			ts = slices.Concat(ts[:split], ts[k:], ts[split:k])
+			negs = slices.Concat(negs[:split], negs[k:], negs[split:k])
+			split += tail
 		}
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
 		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
@@ -2537,6 +2552,25 @@ func thatCheck(ts []token, i int) int {
 			return k
 		}
 		return 0
+	}
+	return 0
+}
+
+// refThenVerb is the index of a check verb that ends the step named after the
+// order word at i and starts the instruction ("after the scan check from the
+// date of birth that they're 18", "after the liveness verify that …"): the verb
+// follows the step's head noun and opens a complement ("from", "that",
+// "whether", "their"), so it is no part of the step's name ("after the scan
+// check, …" keeps "scan check" whole).
+func refThenVerb(ts []token, i int) int {
+	j := i + 1
+	if j < len(ts) && lex.determiner[ts[j].raw] {
+		j++
+	}
+	for m := j + 1; m+1 < len(ts) && m <= j+3; m++ {
+		if checkVerbLemmas[ts[m].w] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.complementOpen[ts[m+1].raw] {
+			return m
+		}
 	}
 	return 0
 }
