@@ -1197,6 +1197,15 @@ func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 	return w, w, false
 }
 
+// splitAt is compoundAt for a word as written: a word the lexicon knows, or a
+// key such as "profilePhoto", is one name.
+func (l *lexicon) splitAt(raw, orig string, known bool) int {
+	if known || camelCase(orig) {
+		return 0
+	}
+	return l.compoundAt(raw)
+}
+
 // compoundAt returns where a word no dictionary knows splits into two lexicon
 // words of three letters or more, or of two for a short name such as "id"
 // ("facescan", "idscan", "smscode"), or 0.
@@ -1533,7 +1542,7 @@ func tokenizeMode(text string, exact bool) []token {
 				t.w, t.known = lex.exact(raw)
 			} else {
 				t.w, t.raw, t.known = lex.lemmaFix(raw)
-				if k := lex.compoundAt(raw); !t.known && k > 0 && !camelCase(text[i:j]) { // (a key such as "profilePhoto" is one name)
+				if k := lex.splitAt(raw, text[i:j], t.known); k > 0 {
 					// "do a facescan", "the idscan": two lexicon words run together
 					a, b := t, t
 					a.raw, a.orig, b.raw, b.orig, b.hyph = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false
