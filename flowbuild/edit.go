@@ -2782,9 +2782,14 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 func placeTail(text string) string {
 	low := strings.ToLower(strings.TrimRight(text, ".!"))
 	for _, p := range linePlaceTails {
-		if strings.HasSuffix(low, p) && len(low) > len(p) {
-			return strings.TrimSpace(text[:len(low)-len(p)])
+		if !strings.HasSuffix(low, p) || len(low) <= len(p) {
+			continue
 		}
+		head := strings.TrimSpace(text[:len(low)-len(p)])
+		if f := strings.Fields(head); len(f) > 0 && lex.determiner[strings.ToLower(f[len(f)-1])] {
+			return text // "ask whether this is their first": an ordinal of what is said
+		}
+		return head
 	}
 	return text
 }

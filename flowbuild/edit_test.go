@@ -372,3 +372,20 @@ func TestEditSummaryKeepsTheAge(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, res.Summary, "older than 21")
 }
+
+// TestPlaceTail: where a line goes is cut from what it says, an ordinal of
+// what is said is not.
+func TestPlaceTail(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"goodbye at the very end", "goodbye"},
+		{"thanks for your patience at the end.", "thanks for your patience"},
+		{"the exam rules first", "the exam rules"},
+		{"whether this is their first", "whether this is their first"},
+		{"at the end", "at the end"},
+		{"welcome back", "welcome back"},
+	} {
+		if got := placeTail(tc.in); got != tc.want {
+			t.Errorf("placeTail(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -402,6 +402,7 @@ var (
 	policyFailWords     = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "otherwise"}                                                                                                                  // a clause about what a failure does
 	pairRefWords        = []string{"two", "both", "them", "em", "those", "these"}                                                                                                                                                             // "compare the two": the images named before
 	linePlaceTails      = []string{" at the very end", " at the end", " in the end", " at the end of the session", " at the end of the flow", " at the very start", " at the start", " at the very beginning", " at the beginning", " first"} // "say goodbye at the very end", "reads the rules (no headphones) first": where a line goes, cut from what it says
+	possessiveWords     = []string{"their", "your", "his", "her", "my", "our"}                                                                                                                                                                // "their first": an ordinal of theirs, not a place in the flow
 	stayVerbWords       = []string{"stay", "stays", "remain", "remains"}                                                                                                                                                                      // "liveness and the code stay": the steps named stay as they are
 	shortNameWords      = []string{"id", "dl"}                                                                                                                                                                                                // two-letter names that may open a word run together ("idscan")
 	groupRefWords       = []string{"both", "them", "those", "these"}                                                                                                                                                                          // "take both out": the steps the sentence before named
@@ -923,7 +924,7 @@ type lexicon struct {
 	offValue                                                                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                map[string]bool
 	topic                                                                                                                                                                                                                                                   map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                                                          map[string]bool
+	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun                                                                                              map[string]bool
 	emailGiven, unit, arrive, notAge                                                                                                                                                                                                                        map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                     map[string]bool
 	framing                                                                                                                                                                                                                                                 map[string]bool
@@ -1069,7 +1070,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
-	l.groupRef, l.shortName, l.stayVerb = wordSet(groupRefWords), wordSet(shortNameWords), wordSet(stayVerbWords)
+	l.groupRef, l.shortName, l.stayVerb, l.possessive = wordSet(groupRefWords), wordSet(shortNameWords), wordSet(stayVerbWords), wordSet(possessiveWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
 	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)

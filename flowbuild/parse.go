@@ -2345,7 +2345,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		switch {
 		case (t.w == "start" || t.w == "end") && i+2 < len(ts) && ts[i+1].raw == "of" && hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.timeSpan):
 			// "by the end of this sprint": a date, not a place in the flow
-		case t.w == "first" && !(i > 0 && lex.personRef[ts[i-1].raw]) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
+		// ("whether this is their first login": theirs, no place in the flow)
+		case t.w == "first" && !(i > 0 && (lex.personRef[ts[i-1].raw] || lex.possessive[ts[i-1].raw])) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
 				a.front = true
@@ -2478,6 +2479,15 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "straight after the scan check from the date of birth on it that
 			// they're 18": the place is "the scan" and the instruction starts at
 			// the verb after it, with no comma between
+			tail := len(ts) - k
+			ts = slices.Concat(ts[:split], ts[k:], ts[split:k])
+			negs = slices.Concat(negs[:split], negs[k:], negs[split:k])
+			split += tail
+		}
+		if k := slices.IndexFunc(ts[split+1:], func(t token) bool { return t.eq }); k > 0 && namesAnything(ts[:split]) {
+			// "add an age check right after the scan: 25 or older": the place
+			// ends at the colon; the value after it is said of the step added
+			k += split + 1
 			tail := len(ts) - k
 			ts = slices.Concat(ts[:split], ts[k:], ts[split:k])
 			negs = slices.Concat(negs[:split], negs[k:], negs[split:k])
