@@ -1480,13 +1480,8 @@ func requestAfterSo(sentence string) (string, string) {
 	if i <= 0 {
 		return sentence, ""
 	}
-	changes := func(ts []token) bool {
-		return slices.ContainsFunc(ts, func(t token) bool {
-			return editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw]
-		})
-	}
 	before, after := tokenize(sentence[:i]), tokenize(sentence[i+len(", so "):])
-	if changes(before) || !changes(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") {
+	if asksChange(before) || !asksChange(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") {
 		return sentence, ""
 	}
 	first := len(after) // where the request first names a step
@@ -1499,6 +1494,13 @@ func requestAfterSo(sentence string) (string, string) {
 		return sentence, "" // "…, so lose it": what the background named
 	}
 	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
+}
+
+// asksChange: the words hold a verb of a change (add, remove, replace, move …).
+func asksChange(ts []token) bool {
+	return slices.ContainsFunc(ts, func(t token) bool {
+		return editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw]
+	})
 }
 
 // frontedRemoval rewrites a change that names steps of the flow first and rules
@@ -1736,9 +1738,7 @@ func reported(ts []token) bool {
 	}
 	for i := 1; i < len(ts) && i <= 3; i++ { // "our support team says …"
 		if lex.reportVerb[ts[i].raw] {
-			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" }); so > 0 && slices.ContainsFunc(ts[i+so:], func(t token) bool {
-				return editVerbs[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw]
-			}) {
+			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" }); so > 0 && asksChange(ts[i+so:]) {
 				return false // "legal just told us we need a document, so can you put a document scan …": the request after the report
 			}
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
