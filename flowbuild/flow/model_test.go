@@ -233,3 +233,27 @@ func TestEncodeOddFieldNames(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, in, string(out))
 }
+
+// A flow encodes as its nodes, each quoted as encoding/json quotes strings
+// (HTML-safe, U+2028 escaped), with no whitespace between members.
+func TestFlowEncodesLikeItsNodes(t *testing.T) {
+	prompt := "<b>\"hi\" & \u2028 \x7f é</b>"
+	f := Flow{
+		{ID: "start", Type: TypeStart, Next: "talk"},
+		{ID: "talk", Type: TypeConversation, Prompt: prompt, Outcomes: []Outcome{{ID: "ok", Target: "end", Condition: "said <yes>"}}},
+		{ID: "end", Type: TypeEnd},
+	}
+	out, err := json.Marshal(f)
+	require.NoError(t, err)
+	parts := make([]string, len(f))
+	for i, n := range f {
+		b, err := n.MarshalJSON()
+		require.NoError(t, err)
+		parts[i] = string(b)
+	}
+	assert.Equal(t, "["+strings.Join(parts, ",")+"]", string(out))
+	want, err := json.Marshal(prompt)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"prompt":`+string(want))
+	assert.NotContains(t, string(out), "\n")
+}
