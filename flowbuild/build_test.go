@@ -663,6 +663,29 @@ func TestBuildWelcomeLine(t *testing.T) {
 	}
 }
 
+// A greeting told what to say, unquoted ("the greeting should say welcome to
+// Acme"), opens with those words and still says what the session is for; the
+// words are no step of their own, and "greet them with a smile" is no wording.
+func TestBuildGreetingOpening(t *testing.T) {
+	for _, tt := range []struct{ desc, want string }{
+		{"face login. the greeting should say welcome to Acme", "Say: Welcome to Acme. I'll confirm it's you"},
+		{"liveness check, then email code. greet them with welcome to Acme Bank", "Say: Welcome to Acme Bank. I'll guide you"},
+		{"account recovery: greet them by saying hello from the Acme team, then liveness and an sms code", "Say: Hello from the Acme team. I'm here to help you get back into your account."},
+		{"start by saying welcome to Acme Bank, then a liveness check and an email code", "Say: Welcome to Acme Bank. I'll guide you"},
+		{"greet them with a smile, then liveness", "Say: Hello, and thanks for taking a moment."},
+		{`liveness. open with "Hi, thanks for calling"`, "Say: Hi, thanks for calling."},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		assert.True(t, strings.HasPrefix(r.Flow.Node("greeting").Prompt, tt.want), "%s: %s", tt.desc, r.Flow.Node("greeting").Prompt)
+		for _, n := range r.Flow {
+			if n.Type == flow.TypeConversation && n.ID != "greeting" {
+				assert.NotContains(t, n.Prompt, "Acme", "%s: only the greeting says it", tt.desc)
+			}
+		}
+	}
+}
+
 // A payment's lines say the text's own word for the money moving.
 func TestBuildPaymentNoun(t *testing.T) {
 	for _, tt := range []struct{ desc, want string }{

@@ -2745,11 +2745,13 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 		return false, "", ""
 	}
 	text := quoted(sentence)
+	said := false // the words follow a form of "say"
 	if text == "" {
 		lower := strings.ToLower(sentence)
 		for _, sep := range []string{" introduces itself as ", " introduce itself as ", " introduces herself as ", " introduces himself as ", " welcome them back to ", " welcome them to ", " to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
 			if i := strings.Index(lower, sep); i >= 0 {
 				text = strings.TrimSpace(sentence[i+len(sep):])
+				said = strings.Contains(sep, "say")
 				if strings.Contains(sep, "welcome") {
 					// "the greeting should welcome them back to Kestrel Bank"
 					text = "Welcome" + strings.TrimPrefix(strings.TrimSuffix(sep, " "), " welcome them") + " " + strings.TrimRight(text, ".!") + "."
@@ -2768,7 +2770,9 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 			}
 		}
 	}
-	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying")) {
+	// ("the greeting should say hello from the Acme team": a line told what to
+	// say is reworded; "the greeting should go to the end" is no wording)
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying") && !(said && hasAnyRaw(ts, lex.subjectAux))) {
 		return false, "", ""
 	}
 	if quoted(sentence) == "" {

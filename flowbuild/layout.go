@@ -664,6 +664,8 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		n.Prompt = greetingPrompt(p.uc, p.amount, p.noun, video, p.looksUp())
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q // the user's own greeting, as written
+		} else if s.phrase != "" {
+			n.Prompt = withOpening(n.Prompt, s.phrase) // "the greeting should say welcome to Acme"
 		}
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}

@@ -523,6 +523,10 @@ var requestModalWords = []string{"can", "could"}
 
 var unsureWords = []string{"sure", "certain", "idea", "clue"}
 
+// doubtLeadWords may come between "not sure" and a verb of need ("not sure if
+// we even need the SMS code"): who needs it, and the words that open the doubt.
+var doubtLeadWords = []string{"if", "whether", "that", "we", "you", "they", "i", "even", "really", "actually", "still"}
+
 // imageOfWords join an image to the document it is on ("the photo from their
 // licence", "the picture on the passport"): the document's photo, no scan.
 var imageOfWords = []string{"from", "on", "off", "of", "in"}
@@ -656,6 +660,14 @@ var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 // them try their residence permit instead"), not the failed step named again.
 // verbatimWords between a verb of speech and its quoted line say it is said as
 // written ("opens with exactly: "…"", "say verbatim "…"").
+// salutationWords open the words a greeting is told to say, unquoted ("the
+// greeting should say welcome to Acme", "greet them with hello from Acme"):
+// what follows the verb is the greeting's opening, not another step.
+var salutationWords = []string{"welcome", "hi", "hello", "hey", "greetings", "howdy", "good"}
+
+// sayWords are the forms of "say" before the words a line is told to say.
+var sayWords = []string{"say", "says", "saying"}
+
 var verbatimWords = []string{"exactly", "verbatim", "literally", "precisely", "just", "simply"}
 
 // reasonPhrases open the reason for a request ("now that we have recognition"):
@@ -954,7 +966,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
-	unsure                                                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"
+	unsure, doubtLead, salutation, sayVerb                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
@@ -1028,7 +1040,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure = wordSet(unsureWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)

@@ -298,8 +298,9 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them")):
-			// "ask if they agree", "check if we know them": an indirect question, not a condition
+			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them" || lex.unsure[cur[len(cur)-1].raw])):
+			// "ask if they agree", "check if we know them", "not sure if we need
+			// it": an indirect question, not a condition
 			flush()
 		}
 		cur = append(cur, t)
@@ -2458,6 +2459,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	if outsideFlow(ts) {
 		readAs = append(readAs, "as done outside the flow")
 	}
+	for i := 0; i+2 < len(ts); i++ {
+		if (ts[i].raw == "not" || ts[i].raw == "no") && lex.unsure[ts[i+1].raw] && doubtedNeed(ts, i+2) && namesAnything(ts[i+2:]) {
+			// "not sure we need the SMS code yet": negations leaves it out; the
+			// note says why, so the doubt is not read as a plain "no"
+			a.notes = append(a.notes, "Read \""+clauseText(ts)+"\" as a doubt that it is needed, so the flow leaves it out; ask for it to add it.")
+			break
+		}
+	}
 	if len(readAs) > 0 && namesAnything(ts) {
 		for i := range negs {
 			negs[i] = true
@@ -2905,7 +2914,7 @@ func negations(ts []token) []bool {
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
 				continue
 			}
-			if (t.raw == "not" || t.raw == "no") && i+1 < len(ts) && lex.unsure[ts[i+1].raw] {
+			if (t.raw == "not" || t.raw == "no") && i+1 < len(ts) && lex.unsure[ts[i+1].raw] && !doubtedNeed(ts, i+2) {
 				// "not sure order of the two codes matters": a doubt about what
 				// follows, not an exclusion of the codes it names
 				continue
@@ -2973,6 +2982,22 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// doubtedNeed: the words from j, after "not sure", doubt that a step is needed
+// at all ("not sure we need the SMS code yet", "not certain they need a
+// document scan"): what they name stays out until asked for, as a "no" would
+// leave it out; "not sure the order matters" doubts something else.
+func doubtedNeed(ts []token, j int) bool {
+	for k := j; k < len(ts) && k < j+4; k++ {
+		if lex.needVerb[ts[k].raw] {
+			return true
+		}
+		if !lex.doubtLead[ts[k].raw] && !lex.subjectAux[ts[k].raw] {
+			return false
+		}
+	}
+	return false
 }
 
 // nameGoesOn: the step names after "instead of" go on at j: a head noun after

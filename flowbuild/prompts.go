@@ -56,6 +56,38 @@ func greetingPrompt(uc useCase, amount, noun string, video, looksUp bool) string
 	return "Say: " + reason + " Let's get started whenever you're ready."
 }
 
+// withOpening puts the words a greeting was told to open with ("welcome to
+// Acme Bank") in place of its usual first sentence, when that sentence only
+// greets ("Hello, and thanks for joining."), or before the rest of it, when it
+// also says what the session is for ("Hello, I'm here to help you …"): the
+// user's words open the line, and the line still says why the session runs.
+func withOpening(prompt, opening string) string {
+	line := strings.TrimPrefix(prompt, "Say: ")
+	first, rest, _ := strings.Cut(line, ". ")
+	if _, after, ok := strings.Cut(first, ", "); ok && strings.HasPrefix(after, "I") {
+		rest = strings.ToUpper(after[:1]) + after[1:] + ". " + rest
+	}
+	own := sentenceOf(opening)
+	if rest == "" {
+		return "Say: " + own
+	}
+	return "Say: " + own + " " + rest
+}
+
+// sentenceOf makes words a sentence: a capital first letter and a full stop.
+func sentenceOf(words string) string {
+	words = strings.TrimSpace(words)
+	if words == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(words)
+	words = string(unicode.ToUpper(r)) + words[size:]
+	if !strings.ContainsAny(words[len(words)-1:], ".!?") {
+		words += "."
+	}
+	return words
+}
+
 func over(amount string) string {
 	if amount == "" {
 		return ""
@@ -530,10 +562,5 @@ func ownLine(phrase string) (string, bool) {
 	if inner == "" {
 		return "", false
 	}
-	r, size := utf8.DecodeRuneInString(inner)
-	inner = string(unicode.ToUpper(r)) + inner[size:]
-	if !strings.ContainsAny(inner[len(inner)-1:], ".!?") {
-		inner += "."
-	}
-	return inner, true
+	return sentenceOf(inner), true
 }

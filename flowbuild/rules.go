@@ -207,10 +207,19 @@ var rules = map[string][]rule{
 				return false
 			}
 			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
+			// "scan their passport and face", "scan the ID and their face": the
+			// verb takes both objects, so the face is scanned as well as the
+			// document (the guard above keeps "scan the face on their ID" one scan)
+			and := i - 1
+			if lex.possessive[d.prev(i)] || d.prev(i) == "the" {
+				and--
+			}
+			coordinated := and > d.scanVerb && d.scanVerb >= 0 && and-d.scanVerb <= 5 && d.ts[and].raw == "and" &&
+				anyDoc(d.ts[d.scanVerb:and]) && d.nextW(i) != "page" && !comparingLemmas[d.nextW(i)] // ("scan their DL and face compare it": the comparison)
 			// "compared against the applicant's live facial image": the live face on
 			// camera (the session video) is a side of the comparison, no selfie step
 			livePhoto := d.nextW(i) == "photo" && d.prevW(i) == "live" && d.comparing
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || passiveScan(d.ts, i)
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || coordinated || passiveScan(d.ts, i)
 		},
 		make: faceScan,
 	}, {
@@ -443,7 +452,7 @@ var rules = map[string][]rule{
 	}, make: matchCheck}},
 	"greet": {{make: lineStep(kGreeting)}},
 	// "open with "Hi, …"", "close with "Thanks, …"": the greeting or closing, said as written
-	"start": {{when: quotedLineAfter, make: lineStep(kGreeting)}},
+	"start": {{when: func(d *detector, i int) bool { return quotedLineAfter(d, i) || ownOpeningAt(d.ts, i) > 0 }, make: lineStep(kGreeting)}},
 	"end":   {{when: quotedLineAfter, make: lineStep(kClosing)}},
 	"welcome": {{make: func(d *detector, i int) {
 		if len(d.seq) == 0 && len(d.out) == 0 {
@@ -1000,15 +1009,40 @@ func quotedLineAt(ts []token, i int) int {
 }
 
 // lineStep makes a greeting or closing, with the quoted line that follows its
-// verb as its words.
+// verb as its words; a greeting also takes unquoted words that open as a
+// greeting does, as its opening.
 func lineStep(k kind) func(d *detector, i int) {
 	return func(d *detector, i int) {
 		s := &step{k: k}
 		if q := quotedLineAt(d.ts, i); q >= 0 {
 			s.phrase = quoteW + d.ts[q].orig + quoteW
+		} else if j := ownOpeningAt(d.ts, i); k == kGreeting && j > 0 {
+			s.phrase = phraseAfter(d.ts, j-1)
+			d.skip = len(d.ts) - i // the words said are no steps ("welcome", "Acme Bank")
 		}
 		d.add(s, i)
 	}
+}
+
+// ownOpeningAt is where the unquoted words a greeting is told to open with
+// begin, after the verb at i ("the greeting should say welcome to Acme",
+// "greet them with hello from the Acme team", "start by saying welcome to
+// Acme Bank"), or -1. The words must open as a greeting does, so "greet them
+// with a smile" keeps the usual greeting.
+func ownOpeningAt(ts []token, i int) int {
+	j := skipAddressee(ts, i+1)
+	for j < len(ts) && (lex.subjectAux[ts[j].raw] || ts[j].raw == "by" || ts[j].raw == "to") {
+		j++ // "should", "by" in "start by saying"
+	}
+	if j >= len(ts) || !lex.sayVerb[ts[j].raw] && ts[j].raw != "with" {
+		return -1
+	}
+	for j++; j < len(ts) && (lex.verbatim[ts[j].raw] || ts[j].w == ":" || ts[j].w == ","); j++ {
+	}
+	if j < len(ts) && lex.salutation[ts[j].raw] {
+		return j
+	}
+	return -1
 }
 
 // passiveScan: the thing at i is scanned in the passive ("their face is then
