@@ -1025,10 +1025,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// code sent": a kind ruled out that the flow does not have is no step to
 		// take out, only one the new steps must not be; nor is it added
 		pos = slices.DeleteFunc(pos, func(s *step) bool { return negKinds.has(s.k) && findKind(named, s.k) < 0 && !s.k.isConversation() })
-		if len(pos) > 0 && slices.ContainsFunc(neg, func(s *step) bool { return findKind(named, s.k) >= 0 }) {
+		inFlow := func(s *step) bool { return findKind(named, s.k) >= 0 }
+		if len(pos) > 0 && slices.ContainsFunc(neg, inFlow) || len(pos) >= 2 && slices.ContainsFunc(pos, inFlow) {
 			// (with none of them in the flow, "use SMS instead of email" says the
-			// flow has no email code)
-			neg = slices.DeleteFunc(neg, func(s *step) bool { return findKind(named, s.k) < 0 })
+			// flow has no email code; but "replace the face recognition with a
+			// 1:1 compare against their profile photo, no face scan" names the
+			// step replaced, and the face scan it rules out is no old side)
+			neg = slices.DeleteFunc(neg, func(s *step) bool { return !inFlow(s) })
 		}
 	}
 	pos = dedupeKinds(pos)
