@@ -686,6 +686,28 @@ func TestBuildGreetingOpening(t *testing.T) {
 	}
 }
 
+// The words the user is told to answer with stay whole past a comma ("ask them
+// to reply yes, that is correct"), and are no topic of the question ("say yes,
+// I approve this transfer" asks for that answer, not for the transfer's details).
+func TestBuildAnswerLine(t *testing.T) {
+	for _, tt := range []struct{ desc, want string }{
+		{"wire transfer: read back the amount and ask them to reply yes, that is correct, then liveness", "ask them to reply yes, that is correct."},
+		{"wire transfer: ask them to say yes, I approve this transfer, then an sms code", "Ask the user to say yes, I approve this transfer."},
+		{"ask them to confirm yes, then do a liveness check", "Ask the user to confirm yes."},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		var asked []string
+		for _, n := range r.Flow {
+			if n.Type == flow.TypeConversation && !n.DoesNotRequireReply {
+				asked = append(asked, n.Prompt)
+			}
+		}
+		require.Len(t, asked, 1, tt.desc)
+		assert.Contains(t, asked[0], tt.want, tt.desc)
+	}
+}
+
 // A payment's lines say the text's own word for the money moving.
 func TestBuildPaymentNoun(t *testing.T) {
 	for _, tt := range []struct{ desc, want string }{

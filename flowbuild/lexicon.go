@@ -668,6 +668,11 @@ var salutationWords = []string{"welcome", "hi", "hello", "hey", "greetings", "ho
 // sayWords are the forms of "say" before the words a line is told to say.
 var sayWords = []string{"say", "says", "saying"}
 
+// answerVerbWords take the words the user is to answer with ("ask them to reply
+// yes, that is correct", "have them say yes, I approve"): a comma after "yes"
+// goes on with the answer, not with a new instruction.
+var answerVerbWords = []string{"say", "reply", "answer", "respond", "confirm", "type"}
+
 var verbatimWords = []string{"exactly", "verbatim", "literally", "precisely", "just", "simply"}
 
 // reasonPhrases open the reason for a request ("now that we have recognition"):
@@ -966,7 +971,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
-	unsure, doubtLead, salutation, sayVerb                                                                                                                                                                                                                  map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb                                                                                                                                                                                                      map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
@@ -1040,7 +1045,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)

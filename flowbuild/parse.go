@@ -260,6 +260,10 @@ func splitClauses(ts []token) []clause {
 			if i+1 < len(ts) && len(cur) > 0 && lex.nameNoun[cur[len(cur)-1].raw] && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
 				continue // "the greeting should say the school's name, ByteSprouts": the name itself belongs to it
 			}
+			if answerGoesOn(cur, ts[i+1:]) {
+				cur = append(cur, t) // "ask them to reply yes, that is correct": the answer goes on
+				continue
+			}
 			flush()
 			continue
 		}
@@ -356,6 +360,30 @@ func isConj(w string) bool {
 		return true
 	}
 	return false
+}
+
+// answerGoesOn: the comma after cur is inside an answer the user is told to
+// give ("ask them to reply yes, that is correct", "have them say yes, I approve
+// this transfer"): a "yes" or "no" right after a verb of answering, and words
+// after the comma that open no instruction of their own.
+func answerGoesOn(cur, rest []token) bool {
+	n := len(cur)
+	if n < 2 || len(rest) == 0 || cur[n-1].raw != "yes" && cur[n-1].raw != "no" || !lex.answerVerb[cur[n-2].raw] {
+		return false
+	}
+	return !startsInstruction(rest, 0) && rest[0].w != "then" && !lex.subordOpen[rest[0].raw] && rest[0].raw != "if" && rest[0].raw != "and"
+}
+
+// answerAt is where the words the user is told to answer with begin, after i
+// ("ask them to say yes, I approve this transfer": at "say"), or len(ts): what
+// they say is theirs, not what the question is about.
+func answerAt(ts []token, i int) int {
+	for j := i + 1; j+1 < len(ts); j++ {
+		if lex.answerVerb[ts[j].raw] && (ts[j+1].raw == "yes" || ts[j+1].raw == "no") {
+			return j
+		}
+	}
+	return len(ts)
 }
 
 func startsInstruction(ts []token, i int) bool {
@@ -4000,6 +4028,10 @@ func phraseAfter(ts []token, i int) string {
 		}
 		if (t.raw == "and" || t.raw == "then") && endsAfter(ts[j+1:]) {
 			break // "tell them to contact support and the session ends": what happens next, not the line
+		}
+		if t.w == "," && j > 0 && (ts[j-1].raw == "yes" || ts[j-1].raw == "no") && b.Len() > 0 {
+			b.WriteByte(',') // "reply yes, that is correct": the answer, as it is said
+			continue
 		}
 		if t.w == "." || t.w == "," || t.w == ":" || t.orig == "" {
 			continue

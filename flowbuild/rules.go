@@ -723,7 +723,7 @@ var (
 	conversationRule = rule{make: func(d *detector, i int) {
 		t := d.ts[i]
 		k := kAsk
-		tp := topicsOf(d.ts[i:])
+		tp := topicsOf(d.ts[i:answerAt(d.ts, i)])
 		switch {
 		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(d.ts, "ask"):
 			k = kInform
