@@ -329,7 +329,7 @@ var rules = map[string][]rule{
 			// ("if the text can't be delivered", "the text fails": a text that
 			// fails is the SMS code)
 			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1 ||
-				d.nextW(i) == "no" || d.nextW(i) == "fail"
+				d.nextW(i) == "no" || d.nextW(i) == "fail" || channelContrast(d.ts, i)
 		},
 		make: func(d *detector, i int) {
 			d.smsIdx = i
@@ -1043,6 +1043,17 @@ func ownOpeningAt(ts []token, i int) int {
 		return j
 	}
 	return -1
+}
+
+// channelContrast: "text" at i is set against the other channel ("make it
+// email instead of text", "email rather than text", "email, not text"): a
+// channel, as "by text" is.
+func channelContrast(ts []token, i int) bool {
+	if i < 1 || !hasRaw(ts, "email", "e-mail", "mail") {
+		return false
+	}
+	p := ts[i-1].raw
+	return p == "not" || i >= 2 && (p == "of" && ts[i-2].w == "instead" || p == "than" && ts[i-2].raw == "rather")
 }
 
 // passiveScan: the thing at i is scanned in the passive ("their face is then
