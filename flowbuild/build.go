@@ -345,6 +345,9 @@ func (p *plan) summary(f flow.Flow) string {
 		}
 		if then := describeSteps(branch); then != "" {
 			b.WriteString(", then the avatar " + then + ".")
+			if j := slices.IndexFunc(p.steps, func(m *step) bool { return m.joins }); j >= 0 {
+				b.WriteString(" New users then go on to the " + p.steps[j].k.String() + " with everyone else.")
+			}
 		} else {
 			b.WriteString(" and is told no account matched.")
 		}

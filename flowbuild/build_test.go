@@ -708,6 +708,30 @@ func TestBuildAnswerLine(t *testing.T) {
 	}
 }
 
+// A step said to be every user's after a recognition's new-user path ("then an
+// email code for everyone", "both groups get an SMS code") is where that path
+// goes on to; without such words the path finishes at the closing.
+func TestBuildBranchJoins(t *testing.T) {
+	for _, tt := range []struct{ desc, join string }{
+		{"face login: recognize the user; if they're new, scan their ID and compare it with their face. after that, everyone gets an email code", "email_code"},
+		{"recognition; new users do an ID scan and a face compare; then both groups get an sms code", "sms_code"},
+		{"recognise them. if they're not recognised, scan their passport. either way, finish with an email code", "email_code"},
+		{"recognise them. if they're not recognised, scan their passport. then an email code", "closing"},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		var last *flow.Node
+		for cur := r.Flow.Node("new_user").Outcomes[0].Target; strings.HasPrefix(cur, "new_user_"); cur = r.Flow.Node(cur).Outcomes[0].Target {
+			last = r.Flow.Node(cur)
+		}
+		require.NotNil(t, last, tt.desc)
+		assert.Equal(t, tt.join, last.Outcomes[0].Target, tt.desc)
+		if tt.join != "closing" {
+			assert.NotContains(t, strings.Join(r.Assumptions, " "), "then finishes", tt.desc)
+		}
+	}
+}
+
 // A payment's lines say the text's own word for the money moving.
 func TestBuildPaymentNoun(t *testing.T) {
 	for _, tt := range []struct{ desc, want string }{

@@ -392,7 +392,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				continue
 			}
 			sc.anchor.branch = append(sc.anchor.branch, s)
-			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own, then finishes.")
+			end := ", then finishes."
+			if j := slices.IndexFunc(seq, func(m *step) bool { return m.joins }); j >= 0 {
+				end = ", then goes on to the " + seq[j].k.String() + "." // (an edit of a path that rejoins)
+			}
+			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own"+end)
 		}
 	case condFail:
 		if sc.anchor == nil {

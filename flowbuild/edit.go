@@ -618,10 +618,16 @@ func extractPlan(f flow.Flow) (*plan, error) {
 // nodes join kept.
 func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 	main := maps.Clone(kept)
+	stop := "" // the main-path node the last walk ended at
 	walk := func(from string) []*step {
 		var out []*step
 		seen := map[string]bool{}
-		for cur := from; cur != "" && !seen[cur] && !main[cur]; {
+		stop = ""
+		for cur := from; cur != "" && !seen[cur]; {
+			if main[cur] {
+				stop = cur
+				break
+			}
 			seen[cur] = true
 			n := f.Node(cur)
 			if n == nil || n.Type == flow.TypeEnd || p.failure != nil && n.ID == p.failure.ID {
@@ -667,6 +673,11 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 	for _, s := range p.steps {
 		if s.k == kRecognition && p.newUserConv != nil && len(p.newUserConv.Outcomes) > 0 {
 			s.branch = walk(p.newUserConv.Outcomes[0].Target)
+			for _, m := range p.steps {
+				if len(s.branch) > 0 && m.node != nil && m.node.ID == stop && !m.k.isConversation() {
+					m.joins = true // the new-user path went on to a step every user takes
+				}
+			}
 			for _, b := range s.branch {
 				// "… if the face doesn't match the ID, tell them to visit a
 				// branch": a failure line of a step on the new-user path

@@ -106,6 +106,24 @@ func TestEditRecognitionKeepsBranches(t *testing.T) {
 	}
 }
 
+// A new-user path that rejoins a step every user takes ("then an email code for
+// everyone") still rejoins it after a change elsewhere, and after a change on
+// that path.
+func TestEditKeepsBranchJoin(t *testing.T) {
+	base := built(t, "face login: recognize the user; if they're new, scan their ID and compare it with their face. after that, everyone gets an email code", Options{})
+	require.Equal(t, "email_code", base.Node("new_user_face_compare").Outcomes[0].Target, "built with the join")
+	for _, change := range []string{"make the email code 8 digits", "new users should also do a face scan", "add an sms code at the end"} {
+		res, err := Edit(base, change, Options{})
+		require.NoError(t, err, change)
+		var last *flow.Node
+		for cur := res.Flow.Node("new_user").Outcomes[0].Target; strings.HasPrefix(cur, "new_user_"); cur = res.Flow.Node(cur).Outcomes[0].Target {
+			last = res.Flow.Node(cur)
+		}
+		require.NotNil(t, last, change)
+		assert.Equal(t, "email_code", last.Outcomes[0].Target, "%s: the new-user path still goes on to the email code", change)
+	}
+}
+
 // TestEditSampleFlows edits the hand-written sample flows: the result is valid and
 // the untouched nodes on the success path keep their ids.
 func TestEditSampleFlows(t *testing.T) {

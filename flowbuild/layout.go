@@ -343,6 +343,16 @@ func (p *plan) layout() flow.Flow {
 			break
 		}
 	}
+	// where the new-user path rejoins: every user's step after the recognition
+	// ("then an email code for everyone"), or the closing
+	joinID, pastRecognition := closeID, false
+	for _, sl := range spine {
+		pastRecognition = pastRecognition || sl.s.k == kRecognition
+		if pastRecognition && sl.s.joins && !sl.transition {
+			joinID = sl.id
+			break
+		}
+	}
 	type fallback struct {
 		s           *step
 		entry, next string
@@ -483,7 +493,7 @@ func (p *plan) layout() flow.Flow {
 		var chain []flow.Node
 		if len(branch) > 0 {
 			prompt = newUserBranchPrompt(p.uc)
-			exit, chain = p.chain(g, branch, "new_user_", closeID, failNode, video)
+			exit, chain = p.chain(g, branch, "new_user_", joinID, failNode, video)
 		}
 		next := newUserConv
 		if p.quiet&quietOther != 0 {

@@ -634,6 +634,11 @@ var (
 // confirm it", "read back the IBAN, then …").
 var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "while"}
 
+// allPathsPhrases say a step after a recognition's new-user path is every
+// user's ("then an email code for everyone", "both groups get an SMS code",
+// "either way, liveness"): the new users' path goes on to it.
+var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of them", "all customers", "both groups", "both paths", "both of them", "both cases", "either way", "in both cases", "in either case", "regardless", "whether new or", "new and returning", "new or returning", "returning and new", "new and existing", "new or existing", "no matter what"}
+
 // thatPathPhrases point back at the path just described ("no SMS on that
 // route"): a negation with one is scoped to that path.
 var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
@@ -964,7 +969,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                             phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                                                                          map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase                                                                                                                                                                                              phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths                                                                                                                                                                                    phrases
 	joinFirst                                                                                                                                                                                                                                               map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                  map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                                                                                            map[string]bool
@@ -1115,7 +1120,7 @@ func newLexicon() *lexicon {
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.listGlue = wordSet(listGlueWords)
-	l.failPhrase, l.sameCase, l.thatPath = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases)
+	l.failPhrase, l.sameCase, l.thatPath, l.allPaths = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)

@@ -150,6 +150,7 @@ type step struct {
 	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
 	auto        bool       // added by the builder, not named by the user
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
+	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
@@ -985,6 +986,19 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
+		// ("either way, finish with an email code": the phrase may be a clause of its own)
+		allPaths := hasPhrase(c.toks, lex.allPaths) || ci > 0 && clauses[ci-1].sent == c.sent && phraseLen(clauses[ci-1].toks, 0, lex.allPaths) == len(clauses[ci-1].toks)
+		if r := lastKindStep(seq, kRecognition); r != nil && len(r.branch) > 0 && allPaths {
+			// "if they're new, scan their ID …; then an email code for everyone":
+			// the new users' path goes on to the step, as the recognised users do
+			if j := slices.IndexFunc(main, func(s *step) bool { return !s.k.isConversation() && s.k != kRecognition }); j >= 0 {
+				main[j].joins = true
+				for k, n := range p.notes {
+					p.notes[k] = strings.Replace(n, " on a path of their own, then finishes.", " on a path of their own.", 1)
+				}
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as every user's step: new users go on from their path to the "+main[j].k.String()+".")
+			}
+		}
 		if a.front && len(main) == 1 && isCodeKind(main[0].k) && amongCodes(c.toks, clauses, c.sent) {
 			// "otp by sms -> then also otp by mail. both codes mandatory, sms one
 			// first": "first" orders the code among the codes, not in the flow
