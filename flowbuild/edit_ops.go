@@ -684,6 +684,8 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	front, back := false, false
+	var ref []*step // "before the compare": a step the new ones go beside
+	refAfter := false
 	clauses := splitClauses(ts)
 	if cond.k == condFail && cond.end >= 0 && cond.end+1 < len(ts) && !slices.ContainsFunc(ts[:cond.end+2], func(t token) bool { return t.w == "," || t.w == "." }) {
 		// "if sms can't be delivered send email code instead": the condition ends
@@ -708,6 +710,9 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		steps = append(steps, a.steps...)
 		negs |= a.neg
 		front, back = front || a.front, back || a.back
+		if len(a.ref) > 0 {
+			ref, refAfter = a.ref, a.refAfter
+		}
 	}
 	if len(steps) == 0 && negs == 0 && front != back && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 		// "For new users, add an email code. Put that before anything else they
@@ -823,6 +828,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
 			p.touched = s // "… Put that before anything else they do."
+			placeOnBranch(p.onBranch(s), s, ref, refAfter)
 		}
 	}
 	if sc.anchor != nil {
@@ -1133,6 +1139,24 @@ func (p *plan) onBranch(s *step) *[]*step {
 		}
 	}
 	return nil
+}
+
+// placeOnBranch puts s, just added at the end of a branch, before or after the
+// step of that branch the change named ("new users should also do a face scan
+// before the compare"); with none named there it stays at the end.
+func placeOnBranch(list *[]*step, s *step, ref []*step, after bool) {
+	if len(ref) == 0 {
+		return
+	}
+	rest := slices.DeleteFunc(slices.Clone(*list), func(o *step) bool { return o == s })
+	at := slices.IndexFunc(rest, func(o *step) bool { return o.k == ref[0].k })
+	if at < 0 {
+		return
+	}
+	if after {
+		at++
+	}
+	*list = slices.Insert(rest, at, s)
 }
 
 // moveOnBranch moves s, a step on a branch, to that branch's start (front) or

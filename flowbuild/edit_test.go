@@ -124,6 +124,28 @@ func TestEditKeepsBranchJoin(t *testing.T) {
 	}
 }
 
+// A step added to the new-user path goes where the change puts it on that path
+// ("before the compare", "right after the ID scan"), or at its end.
+func TestEditPlacesOnBranch(t *testing.T) {
+	base := built(t, "face login: recognize the user; if they're new, scan their ID and compare it with their face", Options{})
+	for _, tt := range []struct {
+		change string
+		path   []flow.NodeType
+	}{
+		{"new users should also do a face scan before the compare", []flow.NodeType{flow.TypeDocumentScan, flow.TypeFaceScan, flow.TypeFaceCompare}},
+		{"for new users add an sms code right after the ID scan", []flow.NodeType{flow.TypeDocumentScan, flow.TypeTwoFactorSMS, flow.TypeFaceCompare}},
+		{"add an email code for people we don't recognise", []flow.NodeType{flow.TypeDocumentScan, flow.TypeFaceCompare, flow.TypeTwoFactorEmail}},
+	} {
+		res, err := Edit(base, tt.change, Options{})
+		require.NoError(t, err, tt.change)
+		var path []flow.NodeType
+		for cur := res.Flow.Node("new_user").Outcomes[0].Target; strings.HasPrefix(cur, "new_user_"); cur = res.Flow.Node(cur).Outcomes[0].Target {
+			path = append(path, res.Flow.Node(cur).Type)
+		}
+		assert.Equal(t, tt.path, path, tt.change)
+	}
+}
+
 // TestEditSampleFlows edits the hand-written sample flows: the result is valid and
 // the untouched nodes on the success path keep their ids.
 func TestEditSampleFlows(t *testing.T) {
