@@ -674,6 +674,10 @@ var salutationWords = []string{"welcome", "hi", "hello", "hey", "greetings", "ho
 // takes out ("drop liveness, the face compare already covers it"): a reason.
 var coverVerbWords = []string{"covers", "cover", "handles", "handle", "does", "do", "catches", "catch", "proves", "prove"}
 
+// strictWords speak of how close a face match must be ("make the face compare
+// stricter, 0.9"): a fraction beside one is the match's threshold.
+var strictWords = []string{"strict", "stricter", "strictness", "loose", "looser", "lenient", "tighter", "tighten", "relax"}
+
 // sayWords are the forms of "say" before the words a line is told to say.
 var sayWords = []string{"say", "says", "saying"}
 
@@ -980,7 +984,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb                                                                                                                                                                                           map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord                                                                                                                                                                               map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
@@ -1054,7 +1058,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)

@@ -129,6 +129,10 @@ func readSettings(ts []token) stepSettings {
 			s.threshold = n
 		case n > 0 && n < 1 && namedBefore(ts, i, "match", "compare"):
 			s.threshold = n // "tighten the face match to 0.92": a fraction is the match's threshold
+		case n > 0 && n < 1 && (has(ts, "threshold") || has(ts, "match") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)):
+			// "make the match threshold stricter, like 0.9", "make the face compare
+			// stricter, 0.9": a fraction in a sentence about the match is its threshold
+			s.threshold = n
 		case namedBefore(ts, i, "threshold") && n > 1 && n <= 100:
 			s.threshold = n / 100
 		case unit == "percent" && n > 1 && n <= 100 && (namedBefore(ts, i, "match", "compare") || i+2 < len(ts) && (ts[i+2].w == "match" || ts[i+2].w == "threshold")):
