@@ -684,6 +684,13 @@ var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
 // typed in.
 var mailboxNextWords = []string{"app", "apps", "application", "applications", "client", "clients", "inbox", "inboxes", "program"}
 
+// mailSystemNextWords after "email" name the integrator's sending of mail, how
+// well it works ("our email delivery has been flaky all quarter", "the email
+// provider keeps timing out"): background about the channel, never an address
+// typed in.
+var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "provider", "providers", "server", "servers",
+	"service", "services", "vendor", "vendors", "outage", "outages", "infrastructure", "bounce", "bounces", "reputation"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -895,7 +902,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext                                                                                                                                                                                                                                    map[string]bool
+	docFail, mailboxNext, mailSystemNext                                                                                                                                                                                                                    map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                         map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                             map[string]bool
 	ordinal                                                                                                                                                                                                                                                 map[string]int    // ordinal word → place (1 for "first")
@@ -1099,6 +1106,7 @@ func newLexicon() *lexicon {
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
+	l.mailSystemNext = wordSet(mailSystemNextWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)

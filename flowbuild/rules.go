@@ -305,6 +305,12 @@ var rules = map[string][]rule{
 		if hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) {
 			return // "they may have lost access to their email as well", "locked out of their email": the mailbox they lost, not an address to type
 		}
+		if lex.mailSystemNext[next] {
+			// "texts only for the code, our email delivery has been flaky": how
+			// the integrator's mail works, a reason, not an address to collect
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about your email system, not a step of the flow.")
+			return
+		}
 		if ourEmailing(ts, i) {
 			// "avatar tells them we email the result within 1h": mail the
 			// integrator sends itself, not an address to collect
