@@ -3214,8 +3214,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// are from our enrolled members": which enrolled person it is
 		search := searchNamed(ts) || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
 		// "instead of searching everyone", "search all our users": people
-		// searched, no face word needed, is the 1:N search
-		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
+		// searched, no face word needed, is the 1:N search; so is "look it up
+		// across everyone who's enrolled with us"
+		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && hasAnyRaw(ts, lex.population)
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
 		c := index(ts, "compare")
@@ -3235,6 +3236,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// question recognition answers, unless the clause is about data
 		// "has this face been registered before?", "is the face enrolled?": a question recognition answers
 		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
+		// "we work out which member it is purely from their face": which person
+		// it is, told from the face, is a search among the enrolled
+		search = search || faceWord && !comparing && !image && identityQuestion(ts)
 		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
 			(hasAnyRaw(ts, lex.personRef) || identityQuestion(ts)) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
 		ci := firstOf(ts, compareVerbLemmas...)
@@ -3495,6 +3499,10 @@ func lookUp(ts []token) bool {
 func identityQuestion(ts []token) bool {
 	for i, t := range ts {
 		if t.raw == "which" && i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].w == "enrolled") {
+			return true
+		}
+		// "which member it is", "which guest this is": a noun, then who is meant
+		if t.raw == "which" && i+3 < len(ts) && lex.identitySubject[ts[i+2].raw] && (ts[i+3].raw == "is" || ts[i+3].raw == "was") {
 			return true
 		}
 		if t.raw == "who" && i+2 < len(ts) && (lex.personPronoun[ts[i+1].raw] || lex.identitySubject[ts[i+1].raw]) && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
