@@ -684,6 +684,16 @@ var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
 // typed in.
 var mailboxNextWords = []string{"app", "apps", "application", "applications", "client", "clients", "inbox", "inboxes", "program"}
 
+// spoofPropWords name what a presentation attack holds up to the camera ("it's
+// not a printout held up to the camera", "nobody gets in with a mask"): ruled
+// out, they ask for the liveness check, as "not a deepfake" does.
+var spoofPropWords = []string{"printout", "printouts", "mask", "masks", "screenshot", "screenshots", "cutout", "cutouts",
+	"photocopy", "photocopies", "replay", "replayed", "prerecorded"}
+
+// presentWords after "physically" say the user is there in person ("make sure
+// they're physically there", "physically present"): a live person on camera.
+var presentWords = []string{"there", "present", "here"}
+
 // mailSystemNextWords after "email" name the integrator's sending of mail, how
 // well it works ("our email delivery has been flaky all quarter", "the email
 // provider keeps timing out"): background about the channel, never an address
@@ -902,7 +912,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext                                                                                                                                                                                                                    map[string]bool
+	docFail, mailboxNext, mailSystemNext, spoofProp, present                                                                                                                                                                                                map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                         map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                             map[string]bool
 	ordinal                                                                                                                                                                                                                                                 map[string]int    // ordinal word → place (1 for "first")
@@ -1107,6 +1117,7 @@ func newLexicon() *lexicon {
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
 	l.mailSystemNext = wordSet(mailSystemNextWords)
+	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)

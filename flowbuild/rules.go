@@ -84,7 +84,7 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
-	if d.neg[i] && s.k == kLiveness && lex.attackWord[d.ts[i].raw] && !lex.negAux[d.prev(i)] {
+	if d.neg[i] && s.k == kLiveness && (lex.attackWord[d.ts[i].raw] || spoofProp(d.ts, i)) && !lex.negAux[d.prev(i)] {
 		// "make sure it's a live human, not a recording or deepfake": the attack
 		// ruled out is what the liveness check is for ("don't check for
 		// deepfakes" still rules the check out)
@@ -524,10 +524,12 @@ var rules = map[string][]rule{
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
-	"why":        {reasonRule},
-	"reason":     {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
-	"life":       {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
-	"presence":   {simple(kLiveness, nil)},
+	"why":      {reasonRule},
+	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
+	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
+	"presence": {simple(kLiveness, nil)},
+	// "make sure they're physically there": a live person in front of the camera
+	"physically": {simple(kLiveness, func(d *detector, i int) bool { return lex.present[d.next(i)] })},
 	"holder":     {holderRule},
 	"holding":    {holderRule},
 	"theirs":     {ownerRule},
@@ -1111,6 +1113,11 @@ func (d *detector) scan() {
 				d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i) // "over eighteen"
 			}
 		}
+		if spoofProp(ts, i) && (d.neg[i] || heldUp(ts)) && !anyDoc(ts) {
+			// "make sure it's not a printout held up to the camera", "so nobody
+			// gets in with a mask": the attack a liveness check stops
+			d.add(&step{k: kLiveness}, i)
+		}
 		for _, set := range [][]rule{rules[t.w], rawRules[t.raw]} {
 			for _, r := range set {
 				if r.when == nil || r.when(d, i) {
@@ -1278,6 +1285,23 @@ func negatedOperand(ts []token, neg []bool, i int) bool {
 			// "selfie-vs-ID", "passport-to-selfie": the other operand
 		default:
 			return false // "the ID scan or the compare": a step of its own
+		}
+	}
+	return false
+}
+
+// spoofProp: the word at i names a prop of a presentation attack ("a
+// printout", "a mask", "a printed photo").
+func spoofProp(ts []token, i int) bool {
+	return lex.spoofProp[ts[i].raw] || ts[i].raw == "printed" && i+1 < len(ts) && ts[i+1].w == "photo"
+}
+
+// heldUp: the clause says something is held up ("a printout held up to the
+// camera", "someone holding up a photo").
+func heldUp(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].raw == "up" && (ts[i-1].raw == "held" || ts[i-1].raw == "hold" || ts[i-1].raw == "holding" || ts[i-1].raw == "holds") {
+			return true
 		}
 	}
 	return false
