@@ -183,7 +183,7 @@ var rules = map[string][]rule{
 		return !lex.pathNoun[d.next(i)] && !userDoes
 	})},
 	// "confirm the user is human": a live person
-	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
+	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] }), photoIsPersonRule},
 	"identify": {simple(kRecognition, func(d *detector, i int) bool {
 		return near(d.ts, i, 4, "enrolled", "face") || has(d.ts, "face") && !d.comparing // "identify who they are by face"
 	})},
@@ -844,6 +844,25 @@ var (
 		when: func(d *detector, i int) bool {
 			p := d.prev(i)
 			return (p == "is" || p == "be" || p == "shows" || p == "really" || p == "actually") && (has(d.ts[:i], "photo") || anyDoc(d.ts[:i])) && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
+	}
+	// "check the licence photo is actually the person on camera", "the ID photo
+	// is the same person": the document's photo shows the user, a comparison
+	photoIsPersonRule = rule{
+		when: func(d *detector, i int) bool {
+			j := i - 1
+			for j > 0 && (d.ts[j].raw == "the" || d.ts[j].raw == "same" || d.ts[j].raw == "a") {
+				j--
+			}
+			if j < 1 || j == i-1 || d.ts[i].raw != "person" {
+				return false
+			}
+			p := d.ts[j].raw
+			if p == "really" || p == "actually" {
+				p = d.ts[j-1].raw
+			}
+			return (p == "is" || p == "shows") && (has(d.ts[:j], "photo") || anyDoc(d.ts[:j])) && ownerRule.when(d, i)
 		},
 		make: ownerRule.make,
 	}
