@@ -419,12 +419,14 @@ func parse(text string) *parsed {
 	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
+	var sentMain []*step    // the steps the clauses of sentence sentOf named
 	var twice []*step       // steps said "twice" in this sentence
 	held := false           // a clause named a photo the integrator holds
 	contact := kNone        // the code channel of an address the text says it holds ("we already have their email")
 	ifRecognized := false   // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
+	sentOf := -1
 	contrast := contrastsPopulations(clauses)
 	// "members under 16 can't use it, but the front desk deals with that, so not
 	// in this flow": a sentence that puts what it names outside the flow
@@ -1017,12 +1019,26 @@ func parse(text string) *parsed {
 			}
 		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
+		// "…, but only after we've confirmed they're a live human being and not
+		// a recording": what follows in the sentence names no step, or only
+		// what "after" named ("not a bot"), so the "after X" still closes it
+		lastNaming := lastOfSentence
+		for cj := ci + 1; !lastNaming && (!namesAnything(clauses[cj].toks) || clauses[cj].toks[0].raw == "not"); cj++ {
+			lastNaming = cj+1 == len(clauses) || clauses[cj+1].sent != c.sent
+		}
 		switch {
-		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
+		case len(a.ref) > 0 && len(main) == 0 && lastNaming && len(prevMain) > 0 && prevSent == c.sent:
 			// "enrol their face (face scan) after a liveness check": a trailing
 			// "after X" places what the sentence named before it
-			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(prevMain, s) })
-			seq = place(seq, prevMain, a.ref, a.refAfter)
+			moved := prevMain
+			if c.toks[0].raw == "only" && sentOf == c.sent {
+				// "have them type in their email and check it matches the one on
+				// file, but only after we've confirmed they're live": "only
+				// after" bounds all the sentence named, not its last clause
+				moved = sentMain
+			}
+			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(moved, s) })
+			seq = place(seq, moved, a.ref, a.refAfter)
 			prevMain = nil
 			continue
 		case len(a.ref) > 0 && len(main) == 0:
@@ -1043,6 +1059,10 @@ func parse(text string) *parsed {
 		}
 		pendingAnchor = nil
 		if len(main) > 0 {
+			if sentOf != c.sent {
+				sentMain, sentOf = nil, c.sent
+			}
+			sentMain = append(sentMain, main...)
 			prevMain, prevSent = main, c.sent
 		}
 		if hasRaw(c.toks, "twice") && len(main) == 1 {
