@@ -1958,7 +1958,12 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 		return part, false
 	}
 	head, tail := strings.TrimSpace(part[:i]), part[i+1:]
-	if head == "" || !keepsRest(tokenize(tail), steps) {
+	// ("flip the code and the real-person check around, leave the document
+	// where it is": a step named to stay as it is is a remark too; a bare
+	// "keep the SMS" after "we only want one code" chooses, and stays)
+	tts := tokenize(tail)
+	asIs := keepsNamed(tts, steps) && (hasAnyRaw(tts, lex.asIs) || hasAnyRaw(tts, lex.untouchVerb))
+	if head == "" || !keepsRest(tts, steps) && !asIs {
 		return part, false
 	}
 	return head, true
