@@ -114,10 +114,16 @@ func splitInstructions(sentence string) []string {
 			start = end
 			continue
 		}
-		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && stepsAfterRemoval(words[i:]) {
+		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1])) && i-start >= 2 && removes(words[start:i]) && stepsAfterRemoval(words[i:]) {
 			// "drop both OTPs and the selfie scan, just compare the ID photo against
 			// the live video": what the flow does now, no third target of the drop
-			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			// (so after a dash: "lose the selfie too - just compare the ID straight
+			// against the video")
+			end := i
+			if isDash(words[end-1]) {
+				end--
+			}
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
 			start = i
 			continue
 		}
