@@ -635,6 +635,12 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 			}
 			if i := p.find(k); i >= 0 {
 				old := p.steps[i]
+				if s.k == kOTP && len(pos) == 1 {
+					// "just send the code": a code of no channel is the one the
+					// flow sends, no switch to another
+					p.touched = old
+					return []string{"kept the " + old.k.String()}, true
+				}
 				repl := &step{k: s.k, otpLen: s.otpLen, expiry: s.expiry, attempts: s.attempts}
 				if old.node != nil && old.node.OTPLength != nil && repl.otpLen == 0 {
 					repl.otpLen = *old.node.OTPLength

@@ -684,6 +684,12 @@ var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
 // typed in.
 var mailboxNextWords = []string{"app", "apps", "application", "applications", "client", "clients", "inbox", "inboxes", "program"}
 
+// screenNounBeforeWords before "screen" make it the noun ("we have their email
+// from the login screen", "the next screen"), not the verb of a check ("screen
+// them against sanctions lists").
+var screenNounBeforeWords = []string{"the", "a", "an", "this", "that", "their", "our", "your", "my", "login", "signin", "signup",
+	"home", "lock", "splash", "welcome", "checkout", "settings", "app", "next", "same", "first", "last", "previous", "on", "touch"}
+
 // spoofPropWords name what a presentation attack holds up to the camera ("it's
 // not a printout held up to the camera", "nobody gets in with a mask"): ruled
 // out, they ask for the liveness check, as "not a deepfake" does.
@@ -912,7 +918,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext, spoofProp, present                                                                                                                                                                                                map[string]bool
+	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                              map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                         map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                             map[string]bool
 	ordinal                                                                                                                                                                                                                                                 map[string]int    // ordinal word → place (1 for "first")
@@ -1118,6 +1124,7 @@ func newLexicon() *lexicon {
 	l.mailboxNext = wordSet(mailboxNextWords)
 	l.mailSystemNext = wordSet(mailSystemNextWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
+	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
@@ -1570,6 +1577,9 @@ func tokenizeMode(text string, exact bool) []token {
 					b.w, b.known = lex.exact(b.raw)
 					out = append(out, a)
 					t = b
+				}
+				if raw == "screen" && len(out) > 0 && lex.screenNounBefore[out[len(out)-1].raw] {
+					t.w = raw // "from the login screen", "on the screen": the noun, no check
 				}
 				if (raw == "too" || raw == "to") && len(out) > 0 && out[len(out)-1].raw == "the" {
 					t.raw = "two" // "compair the too": no "too" follows "the"

@@ -573,6 +573,14 @@ var rawRules = map[string][]rule{
 		make: ownerRule.make,
 	}},
 	"it": {{
+		// "we already have their email, so stop asking them to type it in": "it"
+		// after a verb of giving is the email named before, typed in an entry
+		when: func(d *detector, i int) bool {
+			return i > 0 && lex.emailGiven[d.ts[i-1].raw] && !d.codeInClause && !has(d.a.prior, "code") &&
+				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kEnterEmail}, i) },
+	}, {
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
 			// "check it matches the one on file", "check it ends with @acme.io": a data check
