@@ -1126,7 +1126,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.configure(ts, pos); ok {
 		return d, nil
 	}
-	if len(neg) == 0 && (hasRaw(ts, "switch", "make", "use", "change", "instead") || theCode(ts)) && !hasRaw(ts, "add", "also") {
+	// ("the code should be the last thing they do, not the first", "make the
+	// code the last step": "the code" given a place is the flow's code, moved)
+	placedCode := len(pos) == 1 && pos[0].k == kOTP && (front || back || len(ref) > 0 || pos[0].front || pos[0].back)
+	if len(neg) == 0 && (hasRaw(ts, "switch", "make", "use", "change", "instead") || theCode(ts)) && !hasRaw(ts, "add", "also") && !placedCode {
 		if d, ok := p.switchTo(pos, readSettings(ts)); ok {
 			return d, nil
 		}

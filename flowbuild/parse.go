@@ -2368,7 +2368,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		// ("whether this is their first login": theirs, no place in the flow)
 		case t.w == "first" && !(i > 0 && (lex.personRef[ts[i-1].raw] || lex.possessive[ts[i-1].raw])) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
-			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
+			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") && !notPlace(ts, i) {
 				a.front = true
 			}
 		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
@@ -2381,7 +2381,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.front = true
 		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
 			// "last year", "final week": a time, not a place in the flow
-		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
+		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")) && !notPlace(ts, i):
 			a.back = true
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
@@ -4228,4 +4228,15 @@ func isName(t token) bool {
 		return false
 	}
 	return !t.known
+}
+
+// notPlace: the order word at i is the place ruled out ("the code should be
+// the last thing they do, not the first", "last, not first"), not the one
+// asked for.
+func notPlace(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "at") {
+		j--
+	}
+	return j >= 0 && ts[j].raw == "not"
 }
