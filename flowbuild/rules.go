@@ -210,7 +210,7 @@ var rules = map[string][]rule{
 			// "compared against the applicant's live facial image": the live face on
 			// camera (the session video) is a side of the comparison, no selfie step
 			livePhoto := d.nextW(i) == "photo" && d.prevW(i) == "live" && d.comparing
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || passiveScan(d.ts, i)
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || passiveScan(d.ts, i) || photoOfFace(d, i)
 		},
 		make: faceScan,
 	}, {
@@ -1332,4 +1332,18 @@ func heldUp(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// photoOfFace: the face at i is what a photo taken shows ("take a proper
+// high-quality photo of their face", "snap a picture of the user's face"):
+// the photo is a face scan, taken by the verb a few words before it.
+func photoOfFace(d *detector, i int) bool {
+	j := i - 1
+	for j >= i-2 && j >= 0 && (lex.personPronoun[d.ts[j].raw] || lex.possessive[d.ts[j].raw] || lex.personRef[d.ts[j].raw] || d.ts[j].raw == "the") {
+		j-- // "of their face", "of the user's face"
+	}
+	if j < 1 || d.ts[j].raw != "of" || d.ts[j-1].w != "photo" {
+		return false
+	}
+	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
 }
