@@ -152,6 +152,7 @@ type step struct {
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
+	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
@@ -419,14 +420,12 @@ func parse(text string) *parsed {
 	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
-	var sentMain []*step    // the steps the clauses of sentence sentOf named
 	var twice []*step       // steps said "twice" in this sentence
 	held := false           // a clause named a photo the integrator holds
 	contact := kNone        // the code channel of an address the text says it holds ("we already have their email")
 	ifRecognized := false   // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
-	sentOf := -1
 	contrast := contrastsPopulations(clauses)
 	// "members under 16 can't use it, but the front desk deals with that, so not
 	// in this flow": a sentence that puts what it names outside the flow
@@ -1031,11 +1030,11 @@ func parse(text string) *parsed {
 			// "enrol their face (face scan) after a liveness check": a trailing
 			// "after X" places what the sentence named before it
 			moved := prevMain
-			if c.toks[0].raw == "only" && sentOf == c.sent {
+			if c.toks[0].raw == "only" {
 				// "have them type in their email and check it matches the one on
 				// file, but only after we've confirmed they're live": "only
 				// after" bounds all the sentence named, not its last clause
-				moved = sentMain
+				moved = slices.DeleteFunc(slices.Clone(seq), func(s *step) bool { return int(s.sent) != c.sent+1 })
 			}
 			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(moved, s) })
 			seq = place(seq, moved, a.ref, a.refAfter)
@@ -1059,10 +1058,9 @@ func parse(text string) *parsed {
 		}
 		pendingAnchor = nil
 		if len(main) > 0 {
-			if sentOf != c.sent {
-				sentMain, sentOf = nil, c.sent
+			for _, s := range main {
+				s.sent = int16(min(c.sent+1, math.MaxInt16))
 			}
-			sentMain = append(sentMain, main...)
 			prevMain, prevSent = main, c.sent
 		}
 		if hasRaw(c.toks, "twice") && len(main) == 1 {
