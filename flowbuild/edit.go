@@ -1140,7 +1140,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.configure(ts, pos); ok {
 		return d, nil
 	}
-	if len(neg) == 0 && (hasRaw(ts, "switch", "make", "use", "change", "instead") || theCode(ts)) && !hasRaw(ts, "add", "also") {
+	// ("the code should be the last thing they do, not the first", "make the
+	// code the last step": "the code" given a place is the flow's code, moved)
+	placedCode := len(pos) == 1 && pos[0].k == kOTP && (front || back || len(ref) > 0 || pos[0].front || pos[0].back)
+	if len(neg) == 0 && (hasRaw(ts, "switch", "make", "use", "change", "instead") || theCode(ts)) && !hasRaw(ts, "add", "also") && !placedCode {
 		if d, ok := p.switchTo(pos, readSettings(ts)); ok {
 			return d, nil
 		}
@@ -1975,7 +1978,12 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 		return part, false
 	}
 	head, tail := strings.TrimSpace(part[:i]), part[i+1:]
-	if head == "" || !keepsRest(tokenize(tail), steps) {
+	// ("flip the code and the real-person check around, leave the document
+	// where it is": a step named to stay as it is is a remark too; a bare
+	// "keep the SMS" after "we only want one code" chooses, and stays)
+	tts := tokenize(tail)
+	asIs := keepsNamed(tts, steps) && (hasAnyRaw(tts, lex.asIs) || hasAnyRaw(tts, lex.untouchVerb))
+	if head == "" || !keepsRest(tts, steps) && !asIs {
 		return part, false
 	}
 	return head, true

@@ -114,10 +114,16 @@ func splitInstructions(sentence string) []string {
 			start = end
 			continue
 		}
-		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && stepsAfterRemoval(words[i:]) {
+		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1])) && i-start >= 2 && removes(words[start:i]) && stepsAfterRemoval(words[i:]) {
 			// "drop both OTPs and the selfie scan, just compare the ID photo against
 			// the live video": what the flow does now, no third target of the drop
-			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			// (so after a dash: "lose the selfie too - just compare the ID straight
+			// against the video")
+			end := i
+			if isDash(words[end-1]) {
+				end--
+			}
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
 			start = i
 			continue
 		}
@@ -630,6 +636,12 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 			}
 			if i := p.find(k); i >= 0 {
 				old := p.steps[i]
+				if s.k == kOTP && len(pos) == 1 {
+					// "just send the code": a code of no channel is the one the
+					// flow sends, no switch to another
+					p.touched = old
+					return []string{"kept the " + old.k.String()}, true
+				}
 				repl := &step{k: s.k, otpLen: s.otpLen, expiry: s.expiry, attempts: s.attempts}
 				if old.node != nil && old.node.OTPLength != nil && repl.otpLen == 0 {
 					repl.otpLen = *old.node.OTPLength
@@ -766,8 +778,17 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	if hasRaw(ts, "replace", "swap", "substitute") && negs == 0 && len(steps) >= 2 && steps[0].k != steps[1].k {
-		negs.add(steps[0].k) // "replace the SMS with an ID scan": the first named goes
-		steps = steps[1:]
+		if olds, news := replacedSides(ts, ctx); len(olds) > 1 && len(news) > 0 {
+			// "replace both the ID scan and the compare with a text code": every
+			// step before "with" goes
+			for _, o := range olds {
+				negs.add(o.k)
+			}
+			steps = news
+		} else {
+			negs.add(steps[0].k) // "replace the SMS with an ID scan": the first named goes
+			steps = steps[1:]
+		}
 	}
 	if cond.k == condFail && sc.anchor == nil && negs != 0 {
 		// "change that fallback to a document scan instead of the email code":
@@ -1211,4 +1232,22 @@ func sameSource(a, b *flow.FaceSource) bool {
 // session video", "the selfie"), not only that there is one.
 func namesImages(ts []token) bool {
 	return slices.ContainsFunc(ts, func(t token) bool { return imageLemmas[t.w] || t.raw == "video" || t.raw == "camera" })
+}
+
+// replacedSides reads "replace X and Y with Z" apart: the steps named between
+// the verb and "with" (or "for"), and the steps after it.
+func replacedSides(ts []token, ctx []*step) (olds, news []*step) {
+	// ("substitute X for Y" puts X in: its sides run the other way)
+	r := slices.IndexFunc(ts, func(t token) bool { return t.raw == "replace" || t.raw == "swap" })
+	if r < 0 {
+		return nil, nil
+	}
+	w := slices.IndexFunc(ts[r+1:], func(t token) bool { return t.raw == "with" || t.raw == "for" })
+	if w < 0 {
+		return nil, nil
+	}
+	w += r + 1
+	// (read item by item, so that "the compare" does not swallow "the ID scan"
+	// it reads as its image)
+	return dedupeKinds(listItemsIn(ts[r+1:w], ctx)), analyze(ts[w+1:], ctx).steps
 }

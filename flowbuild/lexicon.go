@@ -714,6 +714,29 @@ var mailboxWords = []string{"inbox", "inboxes", "mailbox", "mailboxes"}
 // typed in.
 var mailboxNextWords = []string{"app", "apps", "application", "applications", "client", "clients", "inbox", "inboxes", "program"}
 
+// screenNounBeforeWords before "screen" make it the noun ("we have their email
+// from the login screen", "the next screen"), not the verb of a check ("screen
+// them against sanctions lists").
+var screenNounBeforeWords = []string{"the", "a", "an", "this", "that", "their", "our", "your", "my", "login", "signin", "signup",
+	"home", "lock", "splash", "welcome", "checkout", "settings", "app", "next", "same", "first", "last", "previous", "on", "touch"}
+
+// spoofPropWords name what a presentation attack holds up to the camera ("it's
+// not a printout held up to the camera", "nobody gets in with a mask"): ruled
+// out, they ask for the liveness check, as "not a deepfake" does.
+var spoofPropWords = []string{"printout", "printouts", "mask", "masks", "screenshot", "screenshots", "cutout", "cutouts",
+	"photocopy", "photocopies", "replay", "replayed", "prerecorded"}
+
+// presentWords after "physically" say the user is there in person ("make sure
+// they're physically there", "physically present"): a live person on camera.
+var presentWords = []string{"there", "present", "here"}
+
+// mailSystemNextWords after "email" name the integrator's sending of mail, how
+// well it works ("our email delivery has been flaky all quarter", "the email
+// provider keeps timing out"): background about the channel, never an address
+// typed in.
+var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "provider", "providers", "server", "servers",
+	"service", "services", "vendor", "vendors", "outage", "outages", "infrastructure", "bounce", "bounces", "reputation"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -925,7 +948,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext                                                                                                                                                                                                                                    map[string]bool
+	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                              map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                         map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                             map[string]bool
 	ordinal                                                                                                                                                                                                                                                 map[string]int    // ordinal word → place (1 for "first")
@@ -1129,6 +1152,9 @@ func newLexicon() *lexicon {
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
+	l.mailSystemNext = wordSet(mailSystemNextWords)
+	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
+	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
@@ -1581,6 +1607,9 @@ func tokenizeMode(text string, exact bool) []token {
 					b.w, b.known = lex.exact(b.raw)
 					out = append(out, a)
 					t = b
+				}
+				if raw == "screen" && len(out) > 0 && lex.screenNounBefore[out[len(out)-1].raw] {
+					t.w = raw // "from the login screen", "on the screen": the noun, no check
 				}
 				if (raw == "too" || raw == "to") && len(out) > 0 && out[len(out)-1].raw == "the" {
 					t.raw = "two" // "compair the too": no "too" follows "the"

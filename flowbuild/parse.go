@@ -153,6 +153,7 @@ type step struct {
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
+	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
@@ -1060,12 +1061,26 @@ func parse(text string) *parsed {
 			}
 		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
+		// "…, but only after we've confirmed they're a live human being and not
+		// a recording": what follows in the sentence names no step, or only
+		// what "after" named ("not a bot"), so the "after X" still closes it
+		lastNaming := lastOfSentence
+		for cj := ci + 1; !lastNaming && (!namesAnything(clauses[cj].toks) || clauses[cj].toks[0].raw == "not"); cj++ {
+			lastNaming = cj+1 == len(clauses) || clauses[cj+1].sent != c.sent
+		}
 		switch {
-		case len(a.ref) > 0 && len(main) == 0 && lastOfSentence && len(prevMain) > 0 && prevSent == c.sent:
+		case len(a.ref) > 0 && len(main) == 0 && lastNaming && len(prevMain) > 0 && prevSent == c.sent:
 			// "enrol their face (face scan) after a liveness check": a trailing
 			// "after X" places what the sentence named before it
-			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(prevMain, s) })
-			seq = place(seq, prevMain, a.ref, a.refAfter)
+			moved := prevMain
+			if c.toks[0].raw == "only" {
+				// "have them type in their email and check it matches the one on
+				// file, but only after we've confirmed they're live": "only
+				// after" bounds all the sentence named, not its last clause
+				moved = slices.DeleteFunc(slices.Clone(seq), func(s *step) bool { return int(s.sent) != c.sent+1 })
+			}
+			seq = slices.DeleteFunc(seq, func(s *step) bool { return slices.Contains(moved, s) })
+			seq = place(seq, moved, a.ref, a.refAfter)
 			prevMain = nil
 			continue
 		case len(a.ref) > 0 && len(main) == 0:
@@ -1086,6 +1101,9 @@ func parse(text string) *parsed {
 		}
 		pendingAnchor = nil
 		if len(main) > 0 {
+			for _, s := range main {
+				s.sent = int16(min(c.sent+1, math.MaxInt16))
+			}
 			prevMain, prevSent = main, c.sent
 		}
 		if hasRaw(c.toks, "twice") && len(main) == 1 {
@@ -2391,7 +2409,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		// ("whether this is their first login": theirs, no place in the flow)
 		case t.w == "first" && !(i > 0 && (lex.personRef[ts[i-1].raw] || lex.possessive[ts[i-1].raw])) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
-			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") {
+			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") && !notPlace(ts, i) {
 				a.front = true
 			}
 		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
@@ -2404,7 +2422,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.front = true
 		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
 			// "last year", "final week": a time, not a place in the flow
-		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")):
+		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")) && !notPlace(ts, i):
 			a.back = true
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
@@ -3281,8 +3299,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// are from our enrolled members": which enrolled person it is
 		search := searchNamed(ts) || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
 		// "instead of searching everyone", "search all our users": people
-		// searched, no face word needed, is the 1:N search
-		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
+		// searched, no face word needed, is the 1:N search; so is "look it up
+		// across everyone who's enrolled with us"
+		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && hasAnyRaw(ts, lex.population)
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
 		c := index(ts, "compare")
@@ -3302,6 +3321,9 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// question recognition answers, unless the clause is about data
 		// "has this face been registered before?", "is the face enrolled?": a question recognition answers
 		search = search || faceWord && population && !comparing && lex.auxStart[ts[0].raw]
+		// "we work out which member it is purely from their face": which person
+		// it is, told from the face, is a search among the enrolled
+		search = search || faceWord && !comparing && !image && identityQuestion(ts)
 		enrolledStatus := !faceWord && !image && population && (has(ts, "verify") || search) &&
 			(hasAnyRaw(ts, lex.personRef) || identityQuestion(ts)) && !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms")
 		ci := firstOf(ts, compareVerbLemmas...)
@@ -3562,6 +3584,10 @@ func lookUp(ts []token) bool {
 func identityQuestion(ts []token) bool {
 	for i, t := range ts {
 		if t.raw == "which" && i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].w == "enrolled") {
+			return true
+		}
+		// "which member it is", "which guest this is": a noun, then who is meant
+		if t.raw == "which" && i+3 < len(ts) && lex.identitySubject[ts[i+2].raw] && (ts[i+3].raw == "is" || ts[i+3].raw == "was") {
 			return true
 		}
 		if t.raw == "who" && i+2 < len(ts) && (lex.personPronoun[ts[i+1].raw] || lex.identitySubject[ts[i+1].raw]) && (ts[i+2].raw == "are" || ts[i+2].raw == "is") {
@@ -4271,4 +4297,15 @@ func isName(t token) bool {
 		return false
 	}
 	return !t.known
+}
+
+// notPlace: the order word at i is the place ruled out ("the code should be
+// the last thing they do, not the first", "last, not first"), not the one
+// asked for.
+func notPlace(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "at") {
+		j--
+	}
+	return j >= 0 && ts[j].raw == "not"
 }

@@ -84,7 +84,7 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
-	if d.neg[i] && s.k == kLiveness && lex.attackWord[d.ts[i].raw] && !lex.negAux[d.prev(i)] {
+	if d.neg[i] && s.k == kLiveness && (lex.attackWord[d.ts[i].raw] || spoofProp(d.ts, i)) && !lex.negAux[d.prev(i)] {
 		// "make sure it's a live human, not a recording or deepfake": the attack
 		// ruled out is what the liveness check is for ("don't check for
 		// deepfakes" still rules the check out)
@@ -183,7 +183,7 @@ var rules = map[string][]rule{
 		return !lex.pathNoun[d.next(i)] && !userDoes
 	})},
 	// "confirm the user is human": a live person
-	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] })},
+	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] }), photoIsPersonRule},
 	"identify": {simple(kRecognition, func(d *detector, i int) bool {
 		return near(d.ts, i, 4, "enrolled", "face") || has(d.ts, "face") && !d.comparing // "identify who they are by face"
 	})},
@@ -219,7 +219,7 @@ var rules = map[string][]rule{
 			// "compared against the applicant's live facial image": the live face on
 			// camera (the session video) is a side of the comparison, no selfie step
 			livePhoto := d.nextW(i) == "photo" && d.prevW(i) == "live" && d.comparing
-			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || coordinated || passiveScan(d.ts, i)
+			return d.nextW(i) == "scan" || d.nextW(i) == "photo" && !livePhoto || verbOnFace || coordinated || passiveScan(d.ts, i) || photoOfFace(d, i)
 		},
 		make: faceScan,
 	}, {
@@ -313,6 +313,12 @@ var rules = map[string][]rule{
 		}
 		if hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) {
 			return // "they may have lost access to their email as well", "locked out of their email": the mailbox they lost, not an address to type
+		}
+		if lex.mailSystemNext[next] {
+			// "texts only for the code, our email delivery has been flaky": how
+			// the integrator's mail works, a reason, not an address to collect
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about your email system, not a step of the flow.")
+			return
 		}
 		if ourEmailing(ts, i) {
 			// "avatar tells them we email the result within 1h": mail the
@@ -527,10 +533,12 @@ var rules = map[string][]rule{
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
-	"why":        {reasonRule},
-	"reason":     {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
-	"life":       {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
-	"presence":   {simple(kLiveness, nil)},
+	"why":      {reasonRule},
+	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
+	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
+	"presence": {simple(kLiveness, nil)},
+	// "make sure they're physically there": a live person in front of the camera
+	"physically": {simple(kLiveness, func(d *detector, i int) bool { return lex.present[d.next(i)] })},
 	"holder":     {holderRule},
 	"holding":    {holderRule},
 	"theirs":     {ownerRule},
@@ -574,6 +582,14 @@ var rawRules = map[string][]rule{
 		make: ownerRule.make,
 	}},
 	"it": {{
+		// "we already have their email, so stop asking them to type it in": "it"
+		// after a verb of giving is the email named before, typed in an entry
+		when: func(d *detector, i int) bool {
+			return i > 0 && lex.emailGiven[d.ts[i-1].raw] && !d.codeInClause && !has(d.a.prior, "code") &&
+				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kEnterEmail}, i) },
+	}, {
 		// "get their email, then verify it": the address is confirmed with a code
 		when: func(d *detector, i int) bool {
 			// "check it matches the one on file", "check it ends with @acme.io": a data check
@@ -845,6 +861,25 @@ var (
 		when: func(d *detector, i int) bool {
 			p := d.prev(i)
 			return (p == "is" || p == "be" || p == "shows" || p == "really" || p == "actually") && (has(d.ts[:i], "photo") || anyDoc(d.ts[:i])) && ownerRule.when(d, i)
+		},
+		make: ownerRule.make,
+	}
+	// "check the licence photo is actually the person on camera", "the ID photo
+	// is the same person": the document's photo shows the user, a comparison
+	photoIsPersonRule = rule{
+		when: func(d *detector, i int) bool {
+			j := i - 1
+			for j > 0 && (d.ts[j].raw == "the" || d.ts[j].raw == "same" || d.ts[j].raw == "a") {
+				j--
+			}
+			if j < 1 || j == i-1 || d.ts[i].raw != "person" {
+				return false
+			}
+			p := d.ts[j].raw
+			if p == "really" || p == "actually" {
+				p = d.ts[j-1].raw
+			}
+			return (p == "is" || p == "shows") && (has(d.ts[:j], "photo") || anyDoc(d.ts[:j])) && ownerRule.when(d, i)
 		},
 		make: ownerRule.make,
 	}
@@ -1150,6 +1185,11 @@ func (d *detector) scan() {
 				d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i) // "over eighteen"
 			}
 		}
+		if spoofProp(ts, i) && (d.neg[i] || heldUp(ts)) && !anyDoc(ts) {
+			// "make sure it's not a printout held up to the camera", "so nobody
+			// gets in with a mask": the attack a liveness check stops
+			d.add(&step{k: kLiveness}, i)
+		}
 		for _, set := range [][]rule{rules[t.w], rawRules[t.raw]} {
 			for _, r := range set {
 				if r.when == nil || r.when(d, i) {
@@ -1320,4 +1360,35 @@ func negatedOperand(ts []token, neg []bool, i int) bool {
 		}
 	}
 	return false
+}
+
+// spoofProp: the word at i names a prop of a presentation attack ("a
+// printout", "a mask", "a printed photo").
+func spoofProp(ts []token, i int) bool {
+	return lex.spoofProp[ts[i].raw] || ts[i].raw == "printed" && i+1 < len(ts) && ts[i+1].w == "photo"
+}
+
+// heldUp: the clause says something is held up ("a printout held up to the
+// camera", "someone holding up a photo").
+func heldUp(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].raw == "up" && (ts[i-1].raw == "held" || ts[i-1].raw == "hold" || ts[i-1].raw == "holding" || ts[i-1].raw == "holds") {
+			return true
+		}
+	}
+	return false
+}
+
+// photoOfFace: the face at i is what a photo taken shows ("take a proper
+// high-quality photo of their face", "snap a picture of the user's face"):
+// the photo is a face scan, taken by the verb a few words before it.
+func photoOfFace(d *detector, i int) bool {
+	j := i - 1
+	for j >= i-2 && j >= 0 && (lex.personPronoun[d.ts[j].raw] || lex.possessive[d.ts[j].raw] || lex.personRef[d.ts[j].raw] || d.ts[j].raw == "the") {
+		j-- // "of their face", "of the user's face"
+	}
+	if j < 1 || d.ts[j].raw != "of" || d.ts[j-1].w != "photo" {
+		return false
+	}
+	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
 }
