@@ -52,7 +52,11 @@ var lexGroups = map[string][]string{
 	"coding":     {"coding", "coder", "coders", "programming"},                                                     // "a kids' coding school": programming, no code to send ("coding" is no form of "code")
 	"webmail":    {"gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "protonmail", "aol", "webmail"}, // a kind of address ("not a personal gmail one"), not the channel ("gmail" is no typo of "mail")
 	"address":    {"address"},
-	"code":       {"code", "otp", "passcode", "onetime", "pin", "totp", "passcodes", "2fa", "mfa", "twofactor", "otps"},
+	"code":       {"code", "otp", "passcode", "onetime", "pin", "passcodes", "2fa", "mfa", "twofactor", "otps"},
+	// "a plain SMS code (not TOTP / authenticator app)": an authenticator app's
+	// code, which FaceSign does not send; its own lemma, so that ruling it out
+	// leaves the SMS or email code (and it is no typo of "otp")
+	"totp":       {"totp", "hotp"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
@@ -320,6 +324,8 @@ var (
 	pastVerbWords        = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                                                                                            // with "before": what was done, not what to do
 	ownerWords           = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                                                                                    // "really theirs": whose a document is
 	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "passing", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago"}                                      // an image the integrator holds
+	arriveVerbWords      = []string{"come", "comes", "came", "arrive", "arrives", "arrived"}                                                                                                                                                                                                                                                                                         // "the renter's DL photo already came in through the booking app": handed over, not scanned
+	arriveFromWords      = []string{"from", "through", "via"}                                                                                                                                                                                                                                                                                                                        // after an arrival verb (and "in"): where an image came from
 	holdVerbWords        = []string{"have", "hold", "keep", "got", "kept", "held", "store", "send", "sent", "pass", "give", "supply", "provide"}                                                                                                                                                                                                                                     // "the selfie we have"
 	compareStopWords     = []string{"to", "with", "against", "and", "versus", "compare", "match", "or", "than"}                                                                                                                                                                                                                                                                      // the other side of a comparison starts here
 	sourceSaysWords      = []string{"notice", "policy", "policies", "page", "screen", "law", "laws", "terms", "contract", "regulation", "regulations", "rule", "rules", "guideline", "guidelines", "letter", "website", "site", "banner", "sign", "spec", "manual", "legal", "compliance", "regulator", "lawyer", "lawyers", "counsel", "auditor", "auditors", "team", "boss", "pm"} // "our privacy notice says so": what a document or a team says, not the avatar
@@ -911,6 +917,7 @@ type lexicon struct {
 	reasonWord                                                                                                                                                                                                                                              map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                      map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                map[string]bool
+	arriveVerb, arriveFrom                                                                                                                                                                                                                                  map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                        map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, giveVerb map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                                  map[string]bool
@@ -1011,6 +1018,7 @@ func newLexicon() *lexicon {
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
+	l.arriveVerb, l.arriveFrom = wordSet(arriveVerbWords), wordSet(arriveFromWords)
 	l.personRef = wordSet(personRefWords)
 	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
 	l.appNoun, l.launchNoun = wordSet(appNounWords), wordSet(launchNounWords)
@@ -1669,6 +1677,11 @@ func tokenizeMode(text string, exact bool) []token {
 func valueAfter(text string, i int) bool {
 	for i < len(text) && text[i] == ' ' {
 		i++
+	}
+	// ("Before the exam: 1:1 face match against that photo": "1:1" and "1:N"
+	// name a comparison and a search, not a value of the word before)
+	if i+2 < len(text) && text[i] == '1' && text[i+1] == ':' && (text[i+2] == '1' || text[i+2] == 'n' || text[i+2] == 'N') {
+		return false
 	}
 	return isDigitAt(text, i)
 }

@@ -3590,8 +3590,13 @@ func providedImage(ts []token, i int) bool {
 		if t.w == "provide" || lex.providedMark[t.raw] {
 			return true
 		}
-		if (t.raw == "comes" || t.raw == "come") && j+1 < len(ts) && ts[j+1].raw == "from" {
-			return true // "the candidate's ID photo comes from the registrar": an image handed over, not scanned
+		if lex.arriveVerb[t.raw] && j+1 < len(ts) {
+			// "the candidate's ID photo comes from the registrar", "the renter's DL
+			// photo already came in through the booking app": an image handed
+			// over, not scanned
+			if k := j + 1; lex.arriveFrom[ts[k].raw] || ts[k].raw == "in" && k+1 < len(ts) && lex.arriveFrom[ts[k+1].raw] {
+				return true
+			}
 		}
 		return lex.holdVerb[t.raw] && j > 0 && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve")
 	}

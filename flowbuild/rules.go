@@ -278,6 +278,13 @@ var rules = map[string][]rule{
 		// "an email one": "one" stands for the code the flow has last, or the
 		// one the clause before named ("swap that code for an email one")
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
+		if lastCode && d.seq[len(d.seq)-1].k != kSMSOTP && bareObject(ts) && has(d.a.prior, "code") {
+			// "six-digit code to their inbox (email, NOT their phone)", "a
+			// six-digit code (email, not SMS)": the channel of the code just
+			// named, no address to type
+			d.seq[len(d.seq)-1].k = kEmailOTP
+			return
+		}
 		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
