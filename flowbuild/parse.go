@@ -403,9 +403,14 @@ func parse(text string) *parsed {
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
 	// names the use case, not a step, when the rest of the text names steps
-	hasBody := false
+	hasBody, titled := false, false
 	for _, c := range clauses {
-		if !c.title {
+		titled = titled || c.title
+	}
+	for _, c := range clauses {
+		// ("Email OTP:\n- length: eight\n- TTL 10 min": a body of settings names
+		// no step, and the heading names the step they set)
+		if !c.title && (!titled || len(analyze(c.toks, nil).steps) > 0) {
 			hasBody = true
 			break
 		}
@@ -827,6 +832,9 @@ func parse(text string) *parsed {
 			// "tell them that we never ask anyone to read a code out over the
 			// phone": what the avatar says, not a step ruled out of the flow
 			a.neg, a.negDocTypes, a.negDocAny = 0, nil, false
+		}
+		if is := issuedIn(c.toks); is != "" {
+			p.notes = append(p.notes, "Read \""+is+"\" as where the documents were issued: the document scan accepts document types, not issuing countries, so the flow accepts every country; the scan reports the country (extractedData.country) for your app to check.")
 		}
 		bio := otherBiometric(c.toks)
 		if bio {
@@ -4146,6 +4154,44 @@ var langCodes = map[string]string{
 	"castilian": "es", "espanol": "es", "francais": "fr", "deutsch": "de",
 }
 
+// issuedIn: the words of the clause that say where a document was issued ("UK
+// passports and EU ID cards only", "a French passport", "US driver's
+// licences"), as written, or "": a country or region right before a document's
+// name.
+func issuedIn(ts []token) string {
+	from, to := -1, -1
+	for i := 0; i+1 < len(ts); i++ {
+		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, i+1) {
+			continue // ("they send us passport photos": the pronoun)
+		}
+		if from < 0 {
+			from = i
+		}
+		to = i + 1
+		for to < len(ts) && (docModifierLemmas[ts[to].w] || lex.docWord[ts[to].w] || ts[to].raw == "card" || ts[to].raw == "cards") {
+			to++
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	return clauseText(ts[from:to])
+}
+
+// docAfter: a document's name starts at i ("passports", "ID cards", "driver's
+// licences").
+func docAfter(ts []token, i int) bool {
+	for j := i; j < len(ts) && j <= i+2; j++ {
+		if lex.docWord[ts[j].w] {
+			return true
+		}
+		if !docModifierLemmas[ts[j].w] {
+			return false
+		}
+	}
+	return false
+}
+
 // langsIn returns the codes of the languages the text names and their names as
 // written, capitalised ("Spanish").
 func langsIn(ts []token) (out, names []string) {
@@ -4153,6 +4199,9 @@ func langsIn(ts []token) (out, names []string) {
 		code, ok := langCodes[t.raw]
 		if !ok {
 			continue
+		}
+		if i+1 < len(ts) && docAfter(ts, i+1) {
+			continue // "a French passport": where it was issued (issuedIn), not a language
 		}
 		if t.raw == "polish" && !(i > 0 && (ts[i-1].raw == "in" || ts[i-1].raw == "and") || i+1 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "language")) {
 			continue
