@@ -114,7 +114,7 @@ var lexGroups = map[string][]string{
 	"hour":      {"hour", "hours", "hr", "hrs"},
 	"attempt":   {"attempt", "attempts", "try", "tries", "guess", "guesses", "times"},
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
-	"challenge": {"challenge", "challenges"},
+	"challenge": {"challenge", "challenges", "livenesschallenge", "requirelivenesschallenge"}, // ("face scan - requireLivenessChallenge ON": the field's own name)
 	// negation and exclusivity
 	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
@@ -494,6 +494,11 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "placeholder"}
+
+// quoteNounWords name a text shown or read that a quotation right after them
+// gives ("ask for camera permission with the text "We need your camera"",
+// "capture instructions: "remove glasses and hats""): the words as written.
+var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction", "instructions", "wording"}
 
 // lineNounWords name what the avatar says in a change that rewords it ("reword
 // that denied-camera message to: …").
@@ -926,7 +931,7 @@ type lexicon struct {
 	reasonWord                                                                                                                                                                                                                                              map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                      map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                map[string]bool
-	arriveVerb, arriveFrom, forVerb, issuer                                                                                                                                                                                                                 map[string]bool
+	arriveVerb, arriveFrom, forVerb, issuer, quoteNoun                                                                                                                                                                                                      map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                        map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, giveVerb map[string]bool
 	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                                  map[string]bool
@@ -1028,6 +1033,7 @@ func newLexicon() *lexicon {
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
 	l.arriveVerb, l.arriveFrom, l.forVerb, l.issuer = wordSet(arriveVerbWords), wordSet(arriveFromWords), wordSet(forVerbWords), wordSet(issuerWords)
+	l.quoteNoun = wordSet(quoteNounWords)
 	l.personRef = wordSet(personRefWords)
 	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
 	l.appNoun, l.launchNoun = wordSet(appNounWords), wordSet(launchNounWords)
@@ -1692,13 +1698,14 @@ func valueAfter(text string, i int) bool {
 	if i+2 < len(text) && text[i] == '1' && text[i+1] == ':' && (text[i+2] == '1' || text[i+2] == 'n' || text[i+2] == 'N') {
 		return false
 	}
-	// ("- length: eight": a number spelled out, alone to the end of its line
-	// or list item, is a value too; "Flow: one liveness check" is a heading)
+	// ("- length: eight", "requireLivenessChallenge: false": a number spelled
+	// out or a switch's value, alone to the end of its line or list item, is a
+	// value too; "Flow: one liveness check" is a heading)
 	j := i
 	for j < len(text) && j-i < 10 && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
 		j++
 	}
-	if j > i && numberWords[strings.ToLower(text[i:j])] > 0 {
+	if w := strings.ToLower(text[i:j]); j > i && (numberWords[w] > 0 || w == "true" || w == "false" || w == "on" || w == "off") {
 		for j < len(text) && text[j] == ' ' {
 			j++
 		}
@@ -2209,7 +2216,7 @@ func speechBefore(out []token) bool {
 			return true
 		}
 	}
-	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw])
+	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw] || lex.quoteNoun[out[k].raw])
 }
 
 // spokenTextBefore: the tokens end with a text the avatar reads or says, named

@@ -909,6 +909,21 @@ func parse(text string) *parsed {
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
 			}
 		}
+		if q > 0 && (c.toks[q-1].raw == "instructions" || c.toks[q-1].raw == "instruction") && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kFaceScan }) {
+			// "then a face scan, capture instructions: "remove glasses and hats"":
+			// the words the face scan shows, its own or the one just named
+			fs := lastKindStep(a.steps, kFaceScan)
+			if fs == nil && len(a.steps) == 0 && len(seq) > 0 && seq[len(seq)-1].k == kFaceScan {
+				fs = seq[len(seq)-1]
+			}
+			if fs != nil {
+				fs.phrase = quoteW + c.toks[q].orig + quoteW
+				if len(a.steps) == 0 {
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the face scan's capture instructions.")
+					continue
+				}
+			}
+		}
 		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !mainPathOnly(c.toks) {
 			// "accept national ID cards only - no driving licences (not valid KYC
 			// ID in most of our markets)": with the accepted types named, a word

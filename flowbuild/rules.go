@@ -707,7 +707,12 @@ var (
 			if d.neg[i] && d.ts[i].w == "microphone" && (has(d.ts, "camera") || findKind(d.seq, kPermissions) >= 0 || d.got.has(kPermissions)) {
 				return // "camera permission (we don't need the microphone)": a setting of the permission (readSettings), not its exclusion
 			}
-			d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i)
+			s := d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i)
+			if q := slices.IndexFunc(d.ts[i:], func(t token) bool { return t.w == quoteW && t.raw == quoteW }); s != nil && q >= 0 {
+				// "ask for camera+mic permission with the text "We need your camera
+				// to confirm it's really you"": the request's own words
+				s.phrase = quoteW + d.ts[i+q].orig + quoteW
+			}
 		},
 	}
 	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
