@@ -2998,6 +2998,17 @@ func negations(ts []token) []bool {
 	return neg
 }
 
+// insteadBefore: "instead of" or "rather than" opens the words before i, at
+// most three words back ("instead of the recognition").
+func insteadBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 1 && j >= i-3; j-- {
+		if ts[j-1].w == "instead" && ts[j].raw == "of" || ts[j-1].raw == "rather" && ts[j].raw == "than" {
+			return true
+		}
+	}
+	return false
+}
+
 // nameGoesOn: the step names after "instead of" go on at j: a head noun after
 // a step's name ("instead of the ID scan", "face compare"), or another step's
 // name after "and"/"or" ("instead of the ID scan and face compare, recognise
@@ -3231,7 +3242,13 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		image := imageSource(ts, seq, d.out)
 		// "biometric" names the face, not the people enrolled, when it is the only
 		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
-		population := (slices.ContainsFunc(ts, func(t token) bool { return t.w == "enrolled" && !lex.faceAdjective[t.raw] }) || has(ts, "recognize")) && !hasRaw(ts, "onetoone")
+		// ("compare against that instead of recognition": the recognition ruled
+		// out names no population to compare with)
+		population := false
+		for i, t := range ts {
+			population = population || (t.w == "enrolled" && !lex.faceAdjective[t.raw] || t.w == "recognize") && !(neg[i] && insteadBefore(ts, i))
+		}
+		population = population && !hasRaw(ts, "onetoone")
 		// "is the face already in our database?", "among the people we registered"
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
@@ -3241,12 +3258,21 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		searchPeople := hasAnyRaw(ts, lex.searchVerb) && hasAnyRaw(ts, lex.population)
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
+		// (also after its preposition: "compare against that instead of
+		// recognition", "match with this")
 		c := index(ts, "compare")
+		if c >= 0 && c+2 < len(ts) && lex.compareStop[ts[c+1].raw] && (ts[c+2].raw == "that" || ts[c+2].raw == "this") {
+			c++
+		}
 		thatRef := c >= 0 && c+1 < len(ts) && (ts[c+1].raw == "that" || ts[c+1].raw == "this")
+		priorImage := false // the image is one the clause before named, and it names a face
 		if pronoun := hasAnyRaw(ts, lex.backRef) || thatRef; pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
+			// ("we'll pass the account's reference photo in providedData, compare
+			// against that": the photo is the face the comparison reads)
+			priorImage = image && faceCtxOrPair(a.prior, seq, d.out)
 		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
 		byFace := faceWord && hasAnyRaw(ts, lex.meansWord) && !comparing
@@ -3267,7 +3293,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			ci = max(0, firstOf(ts, "face", "enrolled"))
 		}
 		switch {
-		case comparing && image && faceCtxOrPair(ts, seq, d.out):
+		case comparing && image && (priorImage || faceCtxOrPair(ts, seq, d.out)):
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
