@@ -819,6 +819,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			return []string{"kept the path of users the recognition does not find, which already has the " + nounList(had)}, true
 		}
 	}
+	if cond.k == condFail && sc.anchor != nil && isCodeKind(sc.anchor.k) && len(steps) > 0 && cond.end >= 0 && notDelivered(ts[:cond.end+1]) {
+		// as Build reads it: "if the SMS can't be delivered send an email code
+		// instead" falls back only when the code never arrived
+		sc.anchor.fallbackOn = "delivery_failed"
+	}
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
@@ -851,6 +856,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			// the second step is what a failure leads to
 		case pol == "retry" && named && retryable(sc.anchor.k):
 			done = append(done, offerRetry(sc.anchor)...)
+		case pol == "end" && named && len(steps) == 0 && cond.end >= 0 && otherFailure(sc.anchor, ts[:cond.end+1]):
+			// "if they just type the wrong code too many times, end the session"
+			// when only an undelivered code falls back: that failure ends it
+			// already, and the fallback stays
+			done = append(done, sc.anchor.k.withArticle()+" that fails any other way ends the session, as it did")
 		case pol == "end" && named && len(steps) == 0:
 			// "if the SMS fails just end": that step's failure ends the session, so a
 			// fallback it had goes
@@ -876,6 +886,19 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// otherFailure: the failure a condition's words (head) name is not the one
+// outcome of s that goes to its fallback ("if they type the wrong code too many
+// times" when only "delivery_failed" falls back).
+func otherFailure(s *step, head []token) bool {
+	switch s.fallbackOn {
+	case "delivery_failed":
+		return !notDelivered(head)
+	case "imageUnavailable":
+		return !hasAnyRaw(head, lex.imageGone)
+	}
+	return false
 }
 
 // failOnBranch reads a failure condition inside the new-user path: "on the

@@ -678,6 +678,12 @@ func parse(text string) *parsed {
 				// ("if the scan fails", "if the text can't be delivered" name theirs too)
 				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
 					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
+				if sc.anchor != nil && isCodeKind(sc.anchor.k) && cond.end >= 0 && notDelivered(c.toks[:cond.end+1]) {
+					// "if the SMS can't be delivered send an email code instead": only
+					// a code that never arrived goes to the fallback; a wrong code
+					// fails as any check does
+					sc.anchor.fallbackOn = "delivery_failed"
+				}
 			}
 		}
 		if sc.k != condNone {
@@ -2996,6 +3002,18 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// notDelivered: a condition's words say a code did not arrive ("if the SMS
+// can't be delivered", "if the text never arrives", "if it doesn't come
+// through").
+func notDelivered(head []token) bool {
+	neg, arrive := false, false
+	for j, t := range head {
+		neg = neg || t.w == "no"
+		arrive = arrive || lex.arrive[t.raw] || phraseAt(head, j, lex.arrivePhrase)
+	}
+	return neg && arrive
 }
 
 // insteadBefore: "instead of" or "rather than" opens the words before i, at
