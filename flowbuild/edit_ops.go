@@ -22,6 +22,9 @@ var editVerbs = map[string]bool{
 	"insert": true, "switch": true, "trade": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 	"stick": true, "tack": true, "slap": true, "chuck": true, // "…, and stick an SMS code on the end"
+	// settings: "replace the face scan with a liveness check and bump the
+	// compare threshold to 0.85"
+	"bump": true, "set": true, "extend": true, "shorten": true, "relax": true,
 }
 
 // leadsIn: the word leads into the part that follows it ("… and don't add
@@ -153,7 +156,20 @@ func splitInstructions(sentence string) []string {
 		// check?", "add an sms code after they enter their email, and can the
 		// document scan be passports only?": a request of its own after a change
 		asks := lex.requestModal[next] && strings.HasSuffix(words[i-1], ",")
-		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks {
+		// "set the face scan similarity threshold to 0.75, and in the goodbye
+		// tell them their face now opens the office door": a place, then an
+		// instruction of its own
+		placed := false
+		if (next == "in" || next == "on" || next == "at" || next == "during") && strings.HasSuffix(words[i-1], ",") {
+			for k := j + 1; k < len(words) && k <= j+4; k++ {
+				x := strings.ToLower(strings.Trim(words[k], ",;:"))
+				if lm, _ := lex.lemma(x); editVerbs[x] || lex.speechVerb[lm] {
+					placed = true
+					break
+				}
+			}
+		}
+		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks && !placed {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
