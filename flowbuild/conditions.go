@@ -44,9 +44,10 @@ func clauseStartsIf(ts []token) bool {
 		if i > 2 {
 			break
 		}
-		if lex.condIf[t.raw] && !(t.raw == "should" && i > 0) {
+		if lex.condIf[t.raw] && !(t.raw == "should" && i > 0) && !(t.raw == "for" && i > 0 && lex.forVerb[ts[i-1].raw]) {
 			// ("Should the scan fail, …" opens on it; "no one should receive
-			// a code" is a rule)
+			// a code" is a rule; "Don't ask for their email or send any codes"
+			// asks for something, "for" opens no population)
 			return true
 		}
 	}

@@ -22,6 +22,9 @@ var editVerbs = map[string]bool{
 	"insert": true, "switch": true, "trade": true, "rip": true, "put": true, "place": true, "change": true, "use": true, "keep": true,
 	"tighten": true, "loosen": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 	"stick": true, "tack": true, "slap": true, "chuck": true, // "…, and stick an SMS code on the end"
+	// settings: "replace the face scan with a liveness check and bump the
+	// compare threshold to 0.85"
+	"bump": true, "set": true, "extend": true, "shorten": true, "relax": true,
 }
 
 // leadsIn: the word leads into the part that follows it ("… and don't add
@@ -159,7 +162,20 @@ func splitInstructions(sentence string) []string {
 		// check?", "add an sms code after they enter their email, and can the
 		// document scan be passports only?": a request of its own after a change
 		asks := lex.requestModal[next] && strings.HasSuffix(words[i-1], ",")
-		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks {
+		// "set the face scan similarity threshold to 0.75, and in the goodbye
+		// tell them their face now opens the office door": a place, then an
+		// instruction of its own
+		placed := false
+		if (next == "in" || next == "on" || next == "at" || next == "during") && strings.HasSuffix(words[i-1], ",") {
+			for k := j + 1; k < len(words) && k <= j+4; k++ {
+				x := strings.ToLower(strings.Trim(words[k], ",;:"))
+				if lm, _ := lex.lemma(x); editVerbs[x] || lex.speechVerb[lm] {
+					placed = true
+					break
+				}
+			}
+		}
+		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks && !placed {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
@@ -846,6 +862,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			return []string{"kept the path of users the recognition does not find, which already has the " + nounList(had)}, true
 		}
 	}
+	if cond.k == condFail && sc.anchor != nil && isCodeKind(sc.anchor.k) && len(steps) > 0 && cond.end >= 0 && notDelivered(ts[:cond.end+1]) {
+		// as Build reads it: "if the SMS can't be delivered send an email code
+		// instead" falls back only when the code never arrived
+		sc.anchor.fallbackOn = "delivery_failed"
+	}
 	main := pr.routeScoped(&sc, steps, p.steps)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
@@ -879,6 +900,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			// the second step is what a failure leads to
 		case pol == "retry" && named && retryable(sc.anchor.k):
 			done = append(done, offerRetry(sc.anchor)...)
+		case pol == "end" && named && len(steps) == 0 && cond.end >= 0 && otherFailure(sc.anchor, ts[:cond.end+1]):
+			// "if they just type the wrong code too many times, end the session"
+			// when only an undelivered code falls back: that failure ends it
+			// already, and the fallback stays
+			done = append(done, sc.anchor.k.withArticle()+" that fails any other way ends the session, as it did")
 		case pol == "end" && named && len(steps) == 0:
 			// "if the SMS fails just end": that step's failure ends the session, so a
 			// fallback it had goes
@@ -904,6 +930,19 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	return done, len(done) > 0
+}
+
+// otherFailure: the failure a condition's words (head) name is not the one
+// outcome of s that goes to its fallback ("if they type the wrong code too many
+// times" when only "delivery_failed" falls back).
+func otherFailure(s *step, head []token) bool {
+	switch s.fallbackOn {
+	case "delivery_failed":
+		return !notDelivered(head)
+	case "imageUnavailable":
+		return !hasAnyRaw(head, lex.imageGone)
+	}
+	return false
 }
 
 // failOnBranch reads a failure condition inside the new-user path: "on the

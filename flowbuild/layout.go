@@ -700,8 +700,14 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		if s.noMic {
 			n.Prompt = "We need your camera for a short video check."
 		}
+		if q, ok := ownLine(s.phrase); ok {
+			n.Prompt = q // the request in the text's own words
+		}
 	case kFaceScan:
 		n.CaptureInstructions = "Center your face in the oval, remove glasses or hats, and hold still."
+		if q, ok := ownLine(s.phrase); ok {
+			n.CaptureInstructions = q // "capture instructions: "remove glasses and hats"": as written
+		}
 		if s.challenge || s.noChallenge {
 			t := s.challenge
 			n.RequireLivenessChallenge = &t

@@ -434,9 +434,14 @@ func parse(text string) *parsed {
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
 	// names the use case, not a step, when the rest of the text names steps
-	hasBody := false
+	hasBody, titled := false, false
 	for _, c := range clauses {
-		if !c.title {
+		titled = titled || c.title
+	}
+	for _, c := range clauses {
+		// ("Email OTP:\n- length: eight\n- TTL 10 min": a body of settings names
+		// no step, and the heading names the step they set)
+		if !c.title && (!titled || len(analyze(c.toks, nil).steps) > 0) {
 			hasBody = true
 			break
 		}
@@ -704,6 +709,12 @@ func parse(text string) *parsed {
 				// ("if the scan fails", "if the text can't be delivered" name theirs too)
 				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
 					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
+				if sc.anchor != nil && isCodeKind(sc.anchor.k) && cond.end >= 0 && notDelivered(c.toks[:cond.end+1]) {
+					// "if the SMS can't be delivered send an email code instead": only
+					// a code that never arrived goes to the fallback; a wrong code
+					// fails as any check does
+					sc.anchor.fallbackOn = "delivery_failed"
+				}
 			}
 		}
 		if sc.k != condNone {
@@ -859,6 +870,9 @@ func parse(text string) *parsed {
 			// phone": what the avatar says, not a step ruled out of the flow
 			a.neg, a.negDocTypes, a.negDocAny = 0, nil, false
 		}
+		if is := issuedIn(c.toks); is != "" {
+			p.notes = append(p.notes, "Read \""+is+"\" as where the documents were issued: the document scan accepts document types, not issuing countries, so the flow accepts every country; the scan reports the country (extractedData.country) for your app to check.")
+		}
 		bio := otherBiometric(c.toks)
 		if bio {
 			// "verify their voice matches the voiceprint we recorded": a match of a
@@ -930,6 +944,21 @@ func parse(text string) *parsed {
 			if q != -2 {
 				a.steps, entryWords = nil, true
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
+			}
+		}
+		if q > 0 && (c.toks[q-1].raw == "instructions" || c.toks[q-1].raw == "instruction") && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kFaceScan }) {
+			// "then a face scan, capture instructions: "remove glasses and hats"":
+			// the words the face scan shows, its own or the one just named
+			fs := lastKindStep(a.steps, kFaceScan)
+			if fs == nil && len(a.steps) == 0 && len(seq) > 0 && seq[len(seq)-1].k == kFaceScan {
+				fs = seq[len(seq)-1]
+			}
+			if fs != nil {
+				fs.phrase = quoteW + c.toks[q].orig + quoteW
+				if len(a.steps) == 0 {
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the face scan's capture instructions.")
+					continue
+				}
 			}
 		}
 		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !mainPathOnly(c.toks) {
@@ -3060,6 +3089,29 @@ func doubtedNeed(ts []token, j int) bool {
 	return false
 }
 
+// notDelivered: a condition's words say a code did not arrive ("if the SMS
+// can't be delivered", "if the text never arrives", "if it doesn't come
+// through").
+func notDelivered(head []token) bool {
+	neg, arrive := false, false
+	for j, t := range head {
+		neg = neg || t.w == "no"
+		arrive = arrive || lex.arrive[t.raw] || phraseAt(head, j, lex.arrivePhrase)
+	}
+	return neg && arrive
+}
+
+// insteadBefore: "instead of" or "rather than" opens the words before i, at
+// most three words back ("instead of the recognition").
+func insteadBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 1 && j >= i-3; j-- {
+		if ts[j-1].w == "instead" && ts[j].raw == "of" || ts[j-1].raw == "rather" && ts[j].raw == "than" {
+			return true
+		}
+	}
+	return false
+}
+
 // nameGoesOn: the step names after "instead of" go on at j: a head noun after
 // a step's name ("instead of the ID scan", "face compare"), or another step's
 // name after "and"/"or" ("instead of the ID scan and face compare, recognise
@@ -3293,7 +3345,13 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		image := imageSource(ts, seq, d.out)
 		// "biometric" names the face, not the people enrolled, when it is the only
 		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
-		population := (slices.ContainsFunc(ts, func(t token) bool { return t.w == "enrolled" && !lex.faceAdjective[t.raw] }) || has(ts, "recognize")) && !hasRaw(ts, "onetoone")
+		// ("compare against that instead of recognition": the recognition ruled
+		// out names no population to compare with)
+		population := false
+		for i, t := range ts {
+			population = population || (t.w == "enrolled" && !lex.faceAdjective[t.raw] || t.w == "recognize") && !(neg[i] && insteadBefore(ts, i))
+		}
+		population = population && !hasRaw(ts, "onetoone")
 		// "is the face already in our database?", "among the people we registered"
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
@@ -3304,12 +3362,21 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && hasAnyRaw(ts, lex.population)
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
+		// (also after its preposition: "compare against that instead of
+		// recognition", "match with this")
 		c := index(ts, "compare")
+		if c >= 0 && c+2 < len(ts) && lex.compareStop[ts[c+1].raw] && (ts[c+2].raw == "that" || ts[c+2].raw == "this") {
+			c++
+		}
 		thatRef := c >= 0 && c+1 < len(ts) && (ts[c+1].raw == "that" || ts[c+1].raw == "this")
+		priorImage := false // the image is one the clause before named, and it names a face
 		if pronoun := hasAnyRaw(ts, lex.backRef) || thatRef; pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
+			// ("we'll pass the account's reference photo in providedData, compare
+			// against that": the photo is the face the comparison reads)
+			priorImage = image && faceCtxOrPair(a.prior, seq, d.out)
 		}
 		faceWord := has(ts, "face") || hasRaw(ts, "biometric", "biometrics")
 		byFace := faceWord && hasAnyRaw(ts, lex.meansWord) && !comparing
@@ -3333,7 +3400,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			ci = max(0, firstOf(ts, "face", "enrolled"))
 		}
 		switch {
-		case comparing && image && faceCtxOrPair(ts, seq, d.out):
+		case comparing && image && (priorImage || faceCtxOrPair(ts, seq, d.out)):
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
@@ -3683,8 +3750,13 @@ func providedImage(ts []token, i int) bool {
 		if t.w == "provide" || lex.providedMark[t.raw] {
 			return true
 		}
-		if (t.raw == "comes" || t.raw == "come") && j+1 < len(ts) && ts[j+1].raw == "from" {
-			return true // "the candidate's ID photo comes from the registrar": an image handed over, not scanned
+		if lex.arriveVerb[t.raw] && j+1 < len(ts) {
+			// "the candidate's ID photo comes from the registrar", "the renter's DL
+			// photo already came in through the booking app": an image handed
+			// over, not scanned
+			if k := j + 1; lex.arriveFrom[ts[k].raw] || ts[k].raw == "in" && k+1 < len(ts) && lex.arriveFrom[ts[k+1].raw] {
+				return true
+			}
 		}
 		return lex.holdVerb[t.raw] && j > 0 && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve")
 	}
@@ -4238,6 +4310,44 @@ var langCodes = map[string]string{
 	"castilian": "es", "espanol": "es", "francais": "fr", "deutsch": "de",
 }
 
+// issuedIn: the words of the clause that say where a document was issued ("UK
+// passports and EU ID cards only", "a French passport", "US driver's
+// licences"), as written, or "": a country or region right before a document's
+// name.
+func issuedIn(ts []token) string {
+	from, to := -1, -1
+	for i := 0; i+1 < len(ts); i++ {
+		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, i+1) {
+			continue // ("they send us passport photos": the pronoun)
+		}
+		if from < 0 {
+			from = i
+		}
+		to = i + 1
+		for to < len(ts) && (docModifierLemmas[ts[to].w] || lex.docWord[ts[to].w] || ts[to].raw == "card" || ts[to].raw == "cards") {
+			to++
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	return clauseText(ts[from:to])
+}
+
+// docAfter: a document's name starts at i ("passports", "ID cards", "driver's
+// licences").
+func docAfter(ts []token, i int) bool {
+	for j := i; j < len(ts) && j <= i+2; j++ {
+		if lex.docWord[ts[j].w] {
+			return true
+		}
+		if !docModifierLemmas[ts[j].w] {
+			return false
+		}
+	}
+	return false
+}
+
 // langsIn returns the codes of the languages the text names and their names as
 // written, capitalised ("Spanish").
 func langsIn(ts []token) (out, names []string) {
@@ -4245,6 +4355,9 @@ func langsIn(ts []token) (out, names []string) {
 		code, ok := langCodes[t.raw]
 		if !ok {
 			continue
+		}
+		if i+1 < len(ts) && docAfter(ts, i+1) {
+			continue // "a French passport": where it was issued (issuedIn), not a language
 		}
 		if t.raw == "polish" && !(i > 0 && (ts[i-1].raw == "in" || ts[i-1].raw == "and") || i+1 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "language")) {
 			continue

@@ -287,6 +287,13 @@ var rules = map[string][]rule{
 		// "an email one": "one" stands for the code the flow has last, or the
 		// one the clause before named ("swap that code for an email one")
 		lastCode := len(d.seq) > 0 && (d.seq[len(d.seq)-1].k == kSMSOTP || d.seq[len(d.seq)-1].k == kEmailOTP || d.seq[len(d.seq)-1].k == kOTP)
+		if lastCode && d.seq[len(d.seq)-1].k != kSMSOTP && bareObject(ts) && has(d.a.prior, "code") {
+			// "six-digit code to their inbox (email, NOT their phone)", "a
+			// six-digit code (email, not SMS)": the channel of the code just
+			// named, no address to type
+			d.seq[len(d.seq)-1].k = kEmailOTP
+			return
+		}
 		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
@@ -725,7 +732,12 @@ var (
 			if d.neg[i] && d.ts[i].w == "microphone" && (has(d.ts, "camera") || findKind(d.seq, kPermissions) >= 0 || d.got.has(kPermissions)) {
 				return // "camera permission (we don't need the microphone)": a setting of the permission (readSettings), not its exclusion
 			}
-			d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i)
+			s := d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i)
+			if q := slices.IndexFunc(d.ts[i:], func(t token) bool { return t.w == quoteW && t.raw == quoteW }); s != nil && q >= 0 {
+				// "ask for camera+mic permission with the text "We need your camera
+				// to confirm it's really you"": the request's own words
+				s.phrase = quoteW + d.ts[i+q].orig + quoteW
+			}
 		},
 	}
 	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }

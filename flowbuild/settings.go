@@ -146,6 +146,11 @@ func readSettings(ts []token) stepSettings {
 				s.challenge, s.noChallenge = false, true // "no liveness challenge"
 			}
 		}
+		// "liveness challenge off", "requireLivenessChallenge=false": the value
+		// after it turns it off
+		if i+1 < len(ts) && lex.offValue[ts[i+1].raw] && (ts[i+1].eq || ts[i+1].raw == "off" || ts[i+1].raw == "false" || ts[i+1].raw == "disabled") {
+			s.challenge, s.noChallenge = false, true
+		}
 	}
 	// "automatic mode", "single capture": how the document scan captures (lexicon: scanModeWords)
 	for i, t := range ts {
