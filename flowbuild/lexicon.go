@@ -694,6 +694,11 @@ var salutationWords = []string{"welcome", "hi", "hello", "hey", "greetings", "ho
 // takes out ("drop liveness, the face compare already covers it"): a reason.
 var coverVerbWords = []string{"covers", "cover", "handles", "handle", "does", "do", "catches", "catch", "proves", "prove"}
 
+// exceptPhrases end a negation's scope and let in what follows ("no face stuff
+// beyond liveness", "no checks other than liveness and an email code", "no
+// face checks apart from liveness"): the step after one is wanted.
+var exceptPhrases = []string{"beyond", "other than", "apart from", "aside from", "besides", "except", "except for", "excepting", "save for"}
+
 // strictWords speak of how close a face match must be ("make the face compare
 // stricter, 0.9"): a fraction beside one is the match's threshold.
 var strictWords = []string{"strict", "stricter", "strictness", "loose", "looser", "lenient", "tighter", "tighten", "relax"}
@@ -1017,7 +1022,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                             phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                                                                          map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths                                                                                                                                                                                    phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                      phrases
 	joinFirst                                                                                                                                                                                                                                               map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                  map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                                                                                            map[string]bool
@@ -1170,7 +1175,7 @@ func newLexicon() *lexicon {
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.listGlue = wordSet(listGlueWords)
-	l.failPhrase, l.sameCase, l.thatPath, l.allPaths = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases)
+	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
