@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"slices"
 	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Conditions: "if they're new, …", "for anyone we don't recognise, … instead",
@@ -307,9 +309,35 @@ func fallbackImages(steps []*step) []string {
 			}
 			fb = append(fb, f)
 		}
+		if s.k == kFaceCompare && findKind(fb, kFaceCompare) < 0 {
+			// "compare the passport photo to the guest, and if the compare fails let
+			// them try with a driving licence instead": the new image is compared
+			// again, or the fallback would verify nothing
+			if j := slices.IndexFunc(fb, func(f *step) bool { return (f.k == kDocument || f.k == kFaceScan) && readsImageOf(s, f.k) }); j >= 0 {
+				a, b := s.srcA, s.srcB
+				if s.node != nil {
+					a, b = s.node.SourceA, s.node.SourceB
+				}
+				c := &step{k: kFaceCompare, auto: true, srcA: cloneSource(a), srcB: cloneSource(b), threshold: max(s.threshold, existingThreshold(s))}
+				fb = slices.Insert(fb, j+1, c)
+				image := "document's photo"
+				if fb[j].k == kFaceScan {
+					image = "face scan"
+				}
+				notes = append(notes, "When the face comparison fails, its fallback compares the new "+image+" the same way, so the fallback still verifies the face.")
+			}
+		}
 		s.fallback = fb
 	}
 	return notes
+}
+
+func cloneSource(s *flow.FaceSource) *flow.FaceSource {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	return &c
 }
 
 // sameSet: a and b hold the same strings, in any order.
