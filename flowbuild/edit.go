@@ -2797,7 +2797,10 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	}
 	// ("the greeting should say hello from the Acme team": a line told what to
 	// say is reworded; "the greeting should go to the end" is no wording)
-	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying") && !(said && hasAnyRaw(ts, lex.subjectAux))) {
+	// ("say goodbye at the end with 'Thanks for banking with us'", "greet them
+	// with "Hi there"": the line named, said in the words quoted)
+	quotedLine := quoted(sentence) != "" && (hasAnyRaw(ts, lex.sayVerb) || hasRaw(ts, "with"))
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying") && !(said && hasAnyRaw(ts, lex.subjectAux)) && !quotedLine) {
 		return false, "", ""
 	}
 	if quoted(sentence) == "" {
