@@ -859,6 +859,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		return p.reword(target, q)
 	}
+	if d, ok := p.readBackMore(ts); ok {
+		return d, nil
+	}
 	if d, ok := p.statesOnly(ts); ok {
 		return d, nil
 	}
@@ -2807,6 +2810,59 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 		text = placeTail(text)
 	}
 	return true, target, text
+}
+
+// readBackMore adds details to the read-back the flow has ("also read back the
+// IBAN", "the read back should mention the IBAN too", "include the reference in
+// the read-back"): the one question reads them all, not a second question beside
+// it. It declines (false) when the change is no such addition.
+func (p *plan) readBackMore(ts []token) ([]string, bool) {
+	r := slices.IndexFunc(ts, func(t token) bool { return t.raw == "readback" })
+	for k := 0; r < 0 && k+1 < len(ts); k++ {
+		if (ts[k].raw == "read" || ts[k].raw == "reads") && ts[k+1].raw == "back" {
+			r = k
+		}
+	}
+	if r < 0 || !hasAnyRaw(ts, lex.readBackMore) {
+		return nil, false
+	}
+	var q *step
+	old := ""
+	for _, s := range p.steps {
+		if s.k == kAsk && s.node != nil {
+			if o, ok := strings.CutPrefix(s.node.Prompt, "Read "); ok {
+				if o, _, ok = strings.Cut(o, " back to the user"); ok {
+					q, old = s, o
+				}
+			}
+		}
+	}
+	if q == nil {
+		return nil, false
+	}
+	// the details: after "read back", or after the verb that adds them
+	from := r + 2
+	if ts[r].raw == "readback" || from >= len(ts) || lex.readBackEnd[ts[from].raw] || lex.subjectAux[ts[from].raw] {
+		from = slices.IndexFunc(ts, func(t token) bool { return lex.readBackMore[t.raw] && t.raw != "also" && t.raw != "too" }) + 1
+	}
+	to := from
+	for to < len(ts) && !lex.readBackEnd[ts[to].raw] && !lex.readBackMore[ts[to].raw] && ts[to].raw != "in" && ts[to].raw != "as" && ts[to].w != "," {
+		to++
+	}
+	if from <= 0 || to <= from {
+		return nil, false
+	}
+	more := clauseText(ts[from:to])
+	if strings.Contains(strings.ToLower(old), strings.ToLower(more)) {
+		return []string{"kept the read-back, which already reads " + more}, true
+	}
+	all := strings.ReplaceAll(old, " and ", ", ") + " and " + more // "the amount, payee and the IBAN"
+	q.node.Prompt = strings.Replace(q.node.Prompt, "Read "+old+" back", "Read "+all+" back", 1)
+	for i, o := range q.node.Outcomes {
+		q.node.Outcomes[i].Condition = strings.Replace(o.Condition, "confirmed "+old, "confirmed "+all, 1)
+	}
+	p.touched = q
+	return []string{"the read-back now also reads " + more}, true
 }
 
 // placeTail cuts the place said after a line ("have the avatar say goodbye at
