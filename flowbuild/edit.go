@@ -859,6 +859,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		return p.reword(target, q)
 	}
+	if amountCondition(ts) && (slices.Contains(negations(ts), true) || hasAnyRaw(ts, lex.removeVerb)) {
+		// "skip the read-back for amounts under 500": as Build reads it
+		p.assumptions = append(p.assumptions, amountNote(ts))
+		return []string{"left the flow as it is, since it cannot see the amount"}, nil
+	}
 	if d, ok := p.readBackMore(ts); ok {
 		return d, nil
 	}

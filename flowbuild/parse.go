@@ -493,6 +493,13 @@ func parse(text string) *parsed {
 	listAt, listed := listOpening(clauses)
 	bgBefore := false // the clause before is background to a list that follows ("Drivers have to be 21+ and have a driver's license. flow: …")
 	for ci, c := range clauses {
+		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb)) {
+			// "for transfers under 500 skip the read back": the flow cannot see
+			// the amount, so what it leaves out for some amounts stays in, and
+			// the choice is the app's
+			p.notes = append(p.notes, amountNote(c.toks))
+			continue
+		}
 		if k := takenBack(c.toks); k > 0 {
 			// "I was going to say SMS but scratch that, …": the words before the
 			// retraction are taken back, the rest of the clause stands
@@ -4262,6 +4269,27 @@ func findPaymentNoun(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// amountCondition: the words compare an amount of money with a number ("for
+// transfers under 500", "for amounts below $1k", "when the payment is over
+// 10k"), something no FaceSign node can check.
+func amountCondition(ts []token) bool {
+	money := slices.ContainsFunc(ts, func(t token) bool {
+		return lex.paymentNoun[t.raw] != "" || lex.moneyNoun[strings.TrimSuffix(t.raw, "s")]
+	})
+	for i := 0; i+1 < len(ts); i++ {
+		// (a bare number under 100 is an age more often than money: "under 21")
+		if n := ts[i+1]; lex.ageComparative[ts[i].raw] && n.isNum && (n.cur != "" || n.kilo || money && n.num >= 100) {
+			return true
+		}
+	}
+	return false
+}
+
+// amountNote says that a step left out for some amounts stays in the flow.
+func amountNote(ts []token) string {
+	return "A FaceSign flow cannot see the amount, so \"" + clauseText(ts) + "\" is left to your app (start a flow without that step for those amounts); this flow keeps it."
 }
 
 // findAmount returns the first money amount as written ("$5,000", "10k").
