@@ -570,6 +570,15 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
+// signVerbWords, before "off", close the session with a line ("Leo signs off
+// with "Thanks, enjoy your parking!"") before the words are joined.
+var signVerbWords = []string{"sign", "signs", "signing"}
+
+// lineIsWords: a copula between a stock line's noun and its quoted words
+// ("Greeting should be exactly: "Hey! I'm Leo…"", "the goodbye is "…""): the
+// line, as written.
+var lineIsWords = []string{"is", "be", "should", "will", "must", "shall", "would"}
+
 // addedStepWords: after "no", before a step's name, they rule that step out
 // ("no extra face scan step"), where "no other document types" keeps the one named.
 var addedStepWords = []string{"extra", "additional", "more"}
@@ -1006,7 +1015,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                       map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                     map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                               map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                                                                                                           map[string]bool
+	midThen, speechNoun, lineOpen, lineIs, signVerb                                                                                                                                                                                                         map[string]bool
 	byLen                                                                                                                                                                                                                                                   map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                      map[string]bool
 	condIfStrict                                                                                                                                                                                                                                            map[string]bool
@@ -1162,7 +1171,7 @@ func newLexicon() *lexicon {
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
-	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
+	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
@@ -1973,7 +1982,7 @@ var channelTypos = map[string]string{"opt": "otp", "opts": "otps"}
 
 var joins = map[string]string{
 	"e mail": "email", "mail box": "mailbox", "e mail box": "mailbox", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
-	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
+	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "sign off": "signoff", "signs off": "signoff", "signing off": "signoff", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
 	"in front of": "before", // "put a liveness check in front of it"
@@ -2271,9 +2280,16 @@ func speechBefore(out []token) bool {
 	if k >= 1 && out[k].raw == "with" {
 		// "open with "Hi…"", "greet them with", "close with": the greeting or closing
 		// line; "user with"…" has no verb before the person
-		if j := skipBackAddressee(out, k-1); j >= 0 && lex.lineOpen[out[j].w] {
+		if j := skipBackAddressee(out, k-1); j >= 0 && (lex.lineOpen[out[j].w] || j > 0 && out[j].raw == "off" && lex.signVerb[out[j-1].raw]) {
 			return true
 		}
+	}
+	j := k
+	for j >= 0 && lex.lineIs[out[j].raw] {
+		j--
+	}
+	if j < k && j >= 0 && spokenLineKinds[out[j].w] != 0 {
+		return true // "Greeting should be exactly: "…"": the line itself
 	}
 	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw] || lex.quoteNoun[out[k].raw])
 }

@@ -1042,10 +1042,19 @@ func quotedLineAfter(d *detector, i int) bool { return quotedLineAt(d.ts, i) >= 
 // "Hi, …"", "opens with exactly: "…""), or -1.
 func quotedLineAt(ts []token, i int) int {
 	j := skipAddressee(ts, i+1)
-	if j >= len(ts) || ts[j].raw != "with" {
-		return -1
+	if j < len(ts) && ts[j].raw == "with" {
+		j++
+	} else {
+		// "Greeting should be exactly: "Hey! I'm Leo…"", "the goodbye should say
+		// "…"": the noun, a copula or a verb of saying, then the line
+		k := j
+		for j < len(ts) && (lex.lineIs[ts[j].raw] || lex.sayVerb[ts[j].raw]) {
+			j++
+		}
+		if j == k {
+			return -1
+		}
 	}
-	j++
 	for j < len(ts) && lex.verbatim[ts[j].raw] {
 		j++
 	}
@@ -1063,6 +1072,7 @@ func lineStep(k kind) func(d *detector, i int) {
 		s := &step{k: k}
 		if q := quotedLineAt(d.ts, i); q >= 0 {
 			s.phrase = quoteW + d.ts[q].orig + quoteW
+			d.skip = q - i // "should say": the verb that names the line makes no line of its own
 		} else if j := ownOpeningAt(d.ts, i); k == kGreeting && j > 0 {
 			s.phrase = phraseAfter(d.ts, j-1)
 			d.skip = len(d.ts) - i // the words said are no steps ("welcome", "Acme Bank")
