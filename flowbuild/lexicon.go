@@ -570,6 +570,11 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
+// thatRefNextWords may follow "that" or "this" when it points back at the
+// address just entered ("verify that one with a code too", "confirm this via
+// email code"), not a clause ("verify that they own it").
+var thatRefNextWords = []string{"one", "address", "with", "by", "using", "via", "through", "too", "also", "as", "", "."}
+
 // signVerbWords, before "off", close the session with a line ("Leo signs off
 // with "Thanks, enjoy your parking!"") before the words are joined.
 var signVerbWords = []string{"sign", "signs", "signing"}
@@ -1015,7 +1020,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                       map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                     map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                               map[string]bool
-	midThen, speechNoun, lineOpen, lineIs, signVerb                                                                                                                                                                                                         map[string]bool
+	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext                                                                                                                                                                                            map[string]bool
 	byLen                                                                                                                                                                                                                                                   map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                      map[string]bool
 	condIfStrict                                                                                                                                                                                                                                            map[string]bool
@@ -1171,7 +1176,7 @@ func newLexicon() *lexicon {
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
-	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords)
+	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)

@@ -538,6 +538,20 @@ var rules = map[string][]rule{
 	}},
 }
 
+// verifyItRule: "get their email, then verify it": the address is confirmed with a code.
+var verifyItRule = rule{
+	when: func(d *detector, i int) bool {
+		// "check it matches the one on file", "check it ends with @acme.io": a data check
+		return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
+			len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0 &&
+			!emailOnRecord(d.ts) // "verify it is the email in our records": a data check
+	},
+	make: func(d *detector, i int) {
+		d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
+		d.add(&step{k: kEmailOTP}, i)
+	},
+}
+
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
 	"why":      {reasonRule},
@@ -596,19 +610,12 @@ var rawRules = map[string][]rule{
 				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kEnterEmail}, i) },
-	}, {
-		// "get their email, then verify it": the address is confirmed with a code
-		when: func(d *detector, i int) bool {
-			// "check it matches the one on file", "check it ends with @acme.io": a data check
-			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
-				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0 &&
-				!emailOnRecord(d.ts) // "verify it is the email in our records": a data check
-		},
-		make: func(d *detector, i int) {
-			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
-			d.add(&step{k: kEmailOTP}, i)
-		},
-	}},
+	}, verifyItRule},
+	// "type in their business email and verify that one with a code too": "that
+	// (one)" is the address just entered, as "it" is; "verify that they …" is a
+	// clause, so the word after must end the object
+	"that": {{when: func(d *detector, i int) bool { return lex.thatRefNext[d.next(i)] && verifyItRule.when(d, i) }, make: verifyItRule.make}},
+	"this": {{when: func(d *detector, i int) bool { return lex.thatRefNext[d.next(i)] && verifyItRule.when(d, i) }, make: verifyItRule.make}},
 	"address": {{
 		// "have them type their email address, prove they actually own that
 		// address": the address just entered, confirmed with a code, as "verify it"
