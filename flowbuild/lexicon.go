@@ -575,6 +575,10 @@ var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 // email code"), not a clause ("verify that they own it").
 var thatRefNextWords = []string{"one", "address", "with", "by", "using", "via", "through", "too", "also", "as", "", "."}
 
+// docOfOldWords say which earlier scan of a document an image came from
+// ("the photo from their original licence scan", "off their first ID upload").
+var docOfOldWords = []string{"original", "first", "initial", "earlier", "previous", "prior", "old", "last"}
+
 // signVerbWords, before "off", close the session with a line ("Leo signs off
 // with "Thanks, enjoy your parking!"") before the words are joined.
 var signVerbWords = []string{"sign", "signs", "signing"}
@@ -1020,7 +1024,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                       map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                     map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                               map[string]bool
-	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext                                                                                                                                                                                            map[string]bool
+	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld                                                                                                                                                                                  map[string]bool
 	byLen                                                                                                                                                                                                                                                   map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                      map[string]bool
 	condIfStrict                                                                                                                                                                                                                                            map[string]bool
@@ -1176,7 +1180,7 @@ func newLexicon() *lexicon {
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
-	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords)
+	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)

@@ -3802,7 +3802,9 @@ func docPhoto(ts []token, i int) bool {
 // guest's ID card"), or -1.
 func imageOfDoc(ts []token, i int) int {
 	j := i - 1
-	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw]) {
+	// ("the photo from their original licence scan": a document scanned before,
+	// named by when it was)
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw] || lex.docOfOld[ts[j].raw]) {
 		j--
 	}
 	if j > 0 && j < i-1 && lex.imageOf[ts[j].raw] && imageLemmas[ts[j-1].w] {
