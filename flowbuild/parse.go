@@ -2679,6 +2679,11 @@ func refThenVerb(ts []token, i int) int {
 		if checkVerbLemmas[ts[m].w] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.complementOpen[ts[m+1].raw] {
 			return m
 		}
+		if lex.insertVerb[ts[m].raw] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.determiner[ts[m+1].raw] {
+			// "right after the scan add a check that the licence shows they're
+			// 21 or older": a verb that adds a step ends the place too
+			return m
+		}
 	}
 	return 0
 }
