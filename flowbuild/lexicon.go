@@ -873,6 +873,10 @@ var contractions = map[string]string{
 	"whats": "what's", "theyve": "they've", "youve": "you've", "theyll": "they'll", "youll": "you'll", "im": "I'm",
 }
 
+// apostropheSplits: contractions that, with the apostrophe dropped, spell
+// another word ("we're" is no "were"): read as the two words they stand for.
+var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -1629,6 +1633,15 @@ func tokenizeMode(text string, exact bool) []token {
 				raw = strings.Map(dropApostrophe, raw)
 			}
 			raw = strings.ToLower(raw)
+			if sp, ok := apostropheSplits[raw]; ok && apostrophe {
+				// "we're dropping the document step entirely": "we are", not the
+				// past "were" of a story about the old flow
+				k := i + len(sp[0])
+				first := token{raw: sp[0], orig: text[i:k]}
+				first.w, first.known = lex.exact(sp[0])
+				out = append(out, first)
+				i, raw = k, sp[1]
+			}
 			if raw == "provideddata" && j+1 < len(text) && text[j] == '.' && isWordByte(text[j+1]) {
 				// "providedData.name": the key goes with it; its dot ends no sentence
 				for j++; j < len(text) && isWordByte(text[j]); j++ {
