@@ -584,6 +584,10 @@ var docOfOldWords = []string{"original", "first", "initial", "earlier", "previou
 // insert an email code").
 var insertVerbWords = []string{"add", "insert", "include", "put", "stick", "slot", "append"}
 
+// compareToWords join a comparison to the image it reads ("compare that to
+// the photo we pass in providedData instead").
+var compareToWords = []string{"to", "against", "with"}
+
 // signVerbWords, before "off", close the session with a line ("Leo signs off
 // with "Thanks, enjoy your parking!"") before the words are joined.
 var signVerbWords = []string{"sign", "signs", "signing"}
@@ -1033,7 +1037,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                       map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                     map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                               map[string]bool
-	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb                                                                                                                                                                      map[string]bool
+	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                           map[string]bool
 	byLen                                                                                                                                                                                                                                                   map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                      map[string]bool
 	condIfStrict                                                                                                                                                                                                                                            map[string]bool
@@ -1189,7 +1193,7 @@ func newLexicon() *lexicon {
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
-	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords)
+	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
