@@ -1193,7 +1193,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
 		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
 		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
-	case hasRaw(ts, "instead", "replace", "replaced", "switch", "rather") || hasAnyRaw(ts, lex.swapFor) ||
+	case (hasRaw(ts, "instead", "replace", "replaced", "switch", "rather") && !sourceInstead(ts)) || hasAnyRaw(ts, lex.swapFor) ||
 		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
 		op = opReplace
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
@@ -3100,4 +3100,35 @@ func namedPair(ts []token, steps []*step) ([]kind, bool) {
 		return nil, false
 	}
 	return ks, len(a.ref) > 0
+}
+
+// sourceInstead: the change ends "compare that to the photo we pass in
+// providedData instead": the bare "instead" is said of the image compared
+// against, after a verb of comparing and "to"/"against"/"with" an image, not a
+// replacement of a step; no other word of replacing is in the clause, and the
+// comparison follows another step with "and" ("do a face scan in its place and
+// compare that …").
+func sourceInstead(ts []token) bool {
+	n := len(ts)
+	for n > 0 && (ts[n-1].w == "." || ts[n-1].w == ",") {
+		n--
+	}
+	if n < 4 || ts[n-1].raw != "instead" || hasRaw(ts, "replace", "replaced", "switch", "rather", "swap") {
+		return false
+	}
+	cmp := -1
+	for i := 0; i < n-1; i++ {
+		if ts[i].w == "compare" || ts[i].w == "match" {
+			cmp = i
+		}
+	}
+	if cmp < 1 || ts[cmp-1].raw != "and" {
+		return false // "compare their face to the profile photo … instead" alone replaces the comparison it names
+	}
+	for i := cmp + 1; i < n-2; i++ {
+		if lex.compareTo[ts[i].raw] && slices.ContainsFunc(ts[i+1:n-1], func(t token) bool { return imageLemmas[t.w] }) {
+			return true
+		}
+	}
+	return false
 }

@@ -570,6 +570,33 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
+// thatRefNextWords may follow "that" or "this" when it points back at the
+// address just entered ("verify that one with a code too", "confirm this via
+// email code"), not a clause ("verify that they own it").
+var thatRefNextWords = []string{"one", "address", "with", "by", "using", "via", "through", "too", "also", "as", "", "."}
+
+// docOfOldWords say which earlier scan of a document an image came from
+// ("the photo from their original licence scan", "off their first ID upload").
+var docOfOldWords = []string{"original", "first", "initial", "earlier", "previous", "prior", "old", "last"}
+
+// insertVerbWords, right after the step an order word names, start the
+// instruction ("right after the scan add a check that …", "after liveness
+// insert an email code").
+var insertVerbWords = []string{"add", "insert", "include", "put", "stick", "slot", "append"}
+
+// compareToWords join a comparison to the image it reads ("compare that to
+// the photo we pass in providedData instead").
+var compareToWords = []string{"to", "against", "with"}
+
+// signVerbWords, before "off", close the session with a line ("Leo signs off
+// with "Thanks, enjoy your parking!"") before the words are joined.
+var signVerbWords = []string{"sign", "signs", "signing"}
+
+// lineIsWords: a copula between a stock line's noun and its quoted words
+// ("Greeting should be exactly: "Hey! I'm Leo…"", "the goodbye is "…""): the
+// line, as written.
+var lineIsWords = []string{"is", "be", "should", "will", "must", "shall", "would"}
+
 // addedStepWords: after "no", before a step's name, they rule that step out
 // ("no extra face scan step"), where "no other document types" keeps the one named.
 var addedStepWords = []string{"extra", "additional", "more"}
@@ -863,6 +890,10 @@ var contractions = map[string]string{
 	"whats": "what's", "theyve": "they've", "youve": "you've", "theyll": "they'll", "youll": "you'll", "im": "I'm",
 }
 
+// apostropheSplits: contractions that, with the apostrophe dropped, spell
+// another word ("we're" is no "were"): read as the two words they stand for.
+var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -1019,7 +1050,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                       map[string]bool
 	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                     map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                               map[string]bool
-	midThen, speechNoun, lineOpen                                                                                                                                                                                                                           map[string]bool
+	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                           map[string]bool
 	byLen                                                                                                                                                                                                                                                   map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                      map[string]bool
 	condIfStrict                                                                                                                                                                                                                                            map[string]bool
@@ -1175,7 +1206,7 @@ func newLexicon() *lexicon {
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun = wordSet(withWords), wordSet(personPronounWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
-	l.midThen, l.speechNoun, l.lineOpen = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords)
+	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
@@ -1619,6 +1650,15 @@ func tokenizeMode(text string, exact bool) []token {
 				raw = strings.Map(dropApostrophe, raw)
 			}
 			raw = strings.ToLower(raw)
+			if sp, ok := apostropheSplits[raw]; ok && apostrophe {
+				// "we're dropping the document step entirely": "we are", not the
+				// past "were" of a story about the old flow
+				k := i + len(sp[0])
+				first := token{raw: sp[0], orig: text[i:k]}
+				first.w, first.known = lex.exact(sp[0])
+				out = append(out, first)
+				i, raw = k, sp[1]
+			}
 			if raw == "provideddata" && j+1 < len(text) && text[j] == '.' && isWordByte(text[j+1]) {
 				// "providedData.name": the key goes with it; its dot ends no sentence
 				for j++; j < len(text) && isWordByte(text[j]); j++ {
@@ -1986,7 +2026,7 @@ var channelTypos = map[string]string{"opt": "otp", "opts": "otps"}
 
 var joins = map[string]string{
 	"e mail": "email", "mail box": "mailbox", "e mail box": "mailbox", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
-	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "check in": "checkin",
+	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "sign off": "signoff", "signs off": "signoff", "signing off": "signoff", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
 	"in front of": "before", // "put a liveness check in front of it"
@@ -2284,9 +2324,16 @@ func speechBefore(out []token) bool {
 	if k >= 1 && out[k].raw == "with" {
 		// "open with "Hi…"", "greet them with", "close with": the greeting or closing
 		// line; "user with"…" has no verb before the person
-		if j := skipBackAddressee(out, k-1); j >= 0 && lex.lineOpen[out[j].w] {
+		if j := skipBackAddressee(out, k-1); j >= 0 && (lex.lineOpen[out[j].w] || j > 0 && out[j].raw == "off" && lex.signVerb[out[j-1].raw]) {
 			return true
 		}
+	}
+	j := k
+	for j >= 0 && lex.lineIs[out[j].raw] {
+		j--
+	}
+	if j < k && j >= 0 && spokenLineKinds[out[j].w] != 0 {
+		return true // "Greeting should be exactly: "…"": the line itself
 	}
 	return k >= 0 && (lex.speechVerb[out[k].w] || lex.speechNoun[out[k].raw] || lex.quoteNoun[out[k].raw])
 }

@@ -2686,6 +2686,11 @@ func refThenVerb(ts []token, i int) int {
 		if checkVerbLemmas[ts[m].w] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.complementOpen[ts[m+1].raw] {
 			return m
 		}
+		if lex.insertVerb[ts[m].raw] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.determiner[ts[m+1].raw] {
+			// "right after the scan add a check that the licence shows they're
+			// 21 or older": a verb that adds a step ends the place too
+			return m
+		}
 	}
 	return 0
 }
@@ -3809,7 +3814,9 @@ func docPhoto(ts []token, i int) bool {
 // guest's ID card"), or -1.
 func imageOfDoc(ts []token, i int) int {
 	j := i - 1
-	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw]) {
+	// ("the photo from their original licence scan": a document scanned before,
+	// named by when it was)
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw] || lex.docOfOld[ts[j].raw]) {
 		j--
 	}
 	if j > 0 && j < i-1 && lex.imageOf[ts[j].raw] && imageLemmas[ts[j-1].w] {

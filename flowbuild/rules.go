@@ -538,6 +538,20 @@ var rules = map[string][]rule{
 	}},
 }
 
+// verifyItRule: "get their email, then verify it": the address is confirmed with a code.
+var verifyItRule = rule{
+	when: func(d *detector, i int) bool {
+		// "check it matches the one on file", "check it ends with @acme.io": a data check
+		return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
+			len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0 &&
+			!emailOnRecord(d.ts) // "verify it is the email in our records": a data check
+	},
+	make: func(d *detector, i int) {
+		d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
+		d.add(&step{k: kEmailOTP}, i)
+	},
+}
+
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
 	"why":      {reasonRule},
@@ -596,19 +610,12 @@ var rawRules = map[string][]rule{
 				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kEnterEmail}, i) },
-	}, {
-		// "get their email, then verify it": the address is confirmed with a code
-		when: func(d *detector, i int) bool {
-			// "check it matches the one on file", "check it ends with @acme.io": a data check
-			return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
-				len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0 &&
-				!emailOnRecord(d.ts) // "verify it is the email in our records": a data check
-		},
-		make: func(d *detector, i int) {
-			d.a.notes = append(d.a.notes, "Confirming the email address the user entered is an email one-time code.")
-			d.add(&step{k: kEmailOTP}, i)
-		},
-	}},
+	}, verifyItRule},
+	// "type in their business email and verify that one with a code too": "that
+	// (one)" is the address just entered, as "it" is; "verify that they …" is a
+	// clause, so the word after must end the object
+	"that": {{when: func(d *detector, i int) bool { return lex.thatRefNext[d.next(i)] && verifyItRule.when(d, i) }, make: verifyItRule.make}},
+	"this": {{when: func(d *detector, i int) bool { return lex.thatRefNext[d.next(i)] && verifyItRule.when(d, i) }, make: verifyItRule.make}},
 	"address": {{
 		// "have them type their email address, prove they actually own that
 		// address": the address just entered, confirmed with a code, as "verify it"
@@ -1042,10 +1049,19 @@ func quotedLineAfter(d *detector, i int) bool { return quotedLineAt(d.ts, i) >= 
 // "Hi, …"", "opens with exactly: "…""), or -1.
 func quotedLineAt(ts []token, i int) int {
 	j := skipAddressee(ts, i+1)
-	if j >= len(ts) || ts[j].raw != "with" {
-		return -1
+	if j < len(ts) && ts[j].raw == "with" {
+		j++
+	} else {
+		// "Greeting should be exactly: "Hey! I'm Leo…"", "the goodbye should say
+		// "…"": the noun, a copula or a verb of saying, then the line
+		k := j
+		for j < len(ts) && (lex.lineIs[ts[j].raw] || lex.sayVerb[ts[j].raw]) {
+			j++
+		}
+		if j == k {
+			return -1
+		}
 	}
-	j++
 	for j < len(ts) && lex.verbatim[ts[j].raw] {
 		j++
 	}
@@ -1063,6 +1079,7 @@ func lineStep(k kind) func(d *detector, i int) {
 		s := &step{k: k}
 		if q := quotedLineAt(d.ts, i); q >= 0 {
 			s.phrase = quoteW + d.ts[q].orig + quoteW
+			d.skip = q - i // "should say": the verb that names the line makes no line of its own
 		} else if j := ownOpeningAt(d.ts, i); k == kGreeting && j > 0 {
 			s.phrase = phraseAfter(d.ts, j-1)
 			d.skip = len(d.ts) - i // the words said are no steps ("welcome", "Acme Bank")
