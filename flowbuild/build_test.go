@@ -729,6 +729,28 @@ func TestBuildBranchJoins(t *testing.T) {
 	}
 }
 
+// A step left out for small amounts stays (no node sees the amount) and an
+// assumption says so; what is said of large amounts is said of the step-up flow
+// itself ("for transfers over 10k no email code").
+func TestBuildAmountCondition(t *testing.T) {
+	for _, tt := range []struct {
+		desc string
+		note bool
+	}{
+		{"wire transfer: liveness, read back the amount, sms code. for transfers under 500 skip the read back", true},
+		{"wire transfer: liveness, read back the amount, sms code. no read back for payments of less than $200", true},
+		{"for transfers over 10k no email code, just liveness and sms", false},
+		{"if they're under 21 they can't order, scan their ID first", false},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err, tt.desc)
+		assert.Equal(t, tt.note, strings.Contains(strings.Join(r.Assumptions, " "), "cannot see the amount"), tt.desc)
+		if tt.note {
+			assert.NotNil(t, r.Flow.Node("confirm_details"), "%s: the read-back stays", tt.desc)
+		}
+	}
+}
+
 // A payment's lines say the text's own word for the money moving.
 func TestBuildPaymentNoun(t *testing.T) {
 	for _, tt := range []struct{ desc, want string }{

@@ -685,6 +685,10 @@ var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "w
 // transfers under 500", "amounts below 1k"), in the singular.
 var moneyNounWords = []string{"amount", "transfer", "payment", "withdrawal", "transaction", "payout", "deposit", "purchase", "sum"}
 
+// smallAmountWords single out amounts below a number ("under 500", "less than
+// $200").
+var smallAmountWords = []string{"under", "below", "beneath", "less", "lower", "smaller"}
+
 // readBackMoreWords add details to a read-back a flow has ("also read back the
 // IBAN", "the read back should mention the IBAN too").
 var readBackMoreWords = []string{"also", "too", "well", "include", "includes", "including", "mention", "mentions", "cover", "plus", "add"}
@@ -1072,7 +1076,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun                                                                                                                                                      map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount                                                                                                                                         map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
@@ -1148,7 +1152,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)

@@ -4278,16 +4278,25 @@ func findPaymentNoun(ts []token) string {
 	return ""
 }
 
-// amountCondition: the words compare an amount of money with a number ("for
-// transfers under 500", "for amounts below $1k", "when the payment is over
-// 10k"), something no FaceSign node can check.
+// amountCondition: the words single out small amounts of money ("for transfers
+// under 500", "for amounts below $1k", "payments of less than 200"), which no
+// FaceSign node can tell apart. Large amounts ("for transfers over 10k: …, no
+// email code") are what a step-up flow is for, so what is said of them is said
+// of the flow.
 func amountCondition(ts []token) bool {
 	money := slices.ContainsFunc(ts, func(t token) bool {
 		return lex.paymentNoun[t.raw] != "" || lex.moneyNoun[strings.TrimSuffix(t.raw, "s")]
 	})
 	for i := 0; i+1 < len(ts); i++ {
+		if !lex.smallAmount[ts[i].raw] {
+			continue
+		}
+		j := i + 1
+		if ts[j].raw == "than" && j+1 < len(ts) {
+			j++ // "less than 200"
+		}
 		// (a bare number under 100 is an age more often than money: "under 21")
-		if n := ts[i+1]; lex.ageComparative[ts[i].raw] && n.isNum && (n.cur != "" || n.kilo || money && n.num >= 100) {
+		if n := ts[j]; n.isNum && (n.cur != "" || n.kilo || money && n.num >= 100) {
 			return true
 		}
 	}
