@@ -2969,16 +2969,10 @@ func (p *plan) reword(target, text string) ([]string, error) {
 // sayLine is the prompt for a new wording: a sentence, said as written unless
 // it already tells the avatar what to do ("Ask …", "Explain …").
 func sayLine(text string) string {
-	text = strings.TrimSpace(text)
+	// a spoken line is a sentence: "welcome back" is said as "Welcome back."
+	text = sentenceOf(text)
 	if text == "" {
 		return text
-	}
-	if !strings.ContainsAny(text[len(text)-1:], ".!?") {
-		text += "."
-	}
-	// a spoken line starts a sentence: "welcome back" is said as "Welcome back."
-	if r, size := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
-		text = string(unicode.ToUpper(r)) + text[size:]
 	}
 	low := strings.ToLower(text)
 	if !strings.HasPrefix(low, "say:") && !strings.HasPrefix(low, "ask") && !strings.HasPrefix(low, "explain") && !strings.HasPrefix(low, "tell") && !strings.HasPrefix(low, "confirm") {
