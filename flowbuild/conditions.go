@@ -138,6 +138,14 @@ func readCondition(ts []token, seq []*step) condition {
 				end = i + 1
 			}
 			return condition{k: condNewUser, end: end}
+		case recognition && t.raw == "non" && i <= 1 && (lex.userWord[next] || lex.condKnown[next]):
+			// "non-members: liveness, then scan their licence", "non-registered
+			// users": the group beside the one the recognition finds
+			end := i + 1
+			if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
+				end++
+			}
+			return condition{k: condNewUser, end: end}
 		case lex.lowWord[t.raw] && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
 			// "if the face match is below threshold": the check failed (for a recognition, the user was not found)
 			return condition{k: condFail, end: i}
@@ -152,9 +160,14 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
 			return condition{k: condMain, end: -1}
-		case recognition && !neg && (i == 2 || i == 3 && ts[i-1].raw == "already") && lex.userWord[ts[0].raw] && lex.speaker[ts[1].raw] && (t.w == "recognize" || t.raw == "know" || t.raw == "found"):
+		case recognition && !neg && (i == 2 || i == 3 && ts[i-1].raw == "already") && lex.userWord[ts[0].raw] && lex.speaker[ts[1].raw] && (t.w == "recognize" || t.raw == "know" || t.raw == "found" || t.raw == "seen" || t.raw == "met"):
 			return condition{k: condMain, end: i} // "guests we recognise just do liveness": the users the recognition finds
 		}
+	}
+	// "faces we know -> liveness. faces we don't -> …": a label on users whose
+	// verb is left out after "we don't" is the recognition's other group
+	if recognition && elidedNegation(ts) {
+		return condition{k: condNewUser, end: len(ts) - 1}
 	}
 	// "if not" after a recognition: the user was not recognised; after any other step: it failed
 	if hasIf && neg && len(ts) <= 3 {
@@ -164,6 +177,24 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// elidedNegation: the clause is a group of users and a negated auxiliary whose
+// verb was left out ("faces we don't", "users we haven't", "people we do not").
+func elidedNegation(ts []token) bool {
+	if len(ts) < 3 || len(ts) > 4 || !lex.userWord[ts[0].raw] || !lex.speaker[ts[1].raw] {
+		return false
+	}
+	negated := false
+	for _, t := range ts[2:] {
+		switch {
+		case t.w == "no" || lex.negAux[t.raw] || t.raw == "havent" || t.raw == "hasnt":
+			negated = true
+		case t.raw != "do" && t.raw != "have":
+			return false
+		}
+	}
+	return negated
 }
 
 // givesUp: "give up" at i ("if they give up on the scan"), a user who stops

@@ -1009,6 +1009,10 @@ func parse(text string) *parsed {
 		case priorProvided(c.toks):
 			// "our backend stores a profile picture for every account holder": what a later comparison reads
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a photo your app passes in the session's providedData, for a comparison to read.")
+		case findKind(seq, kRecognition) >= 0 && enrolledGroup(c.toks):
+			// "our loyalty club members are enrolled already": whom the
+			// recognition finds, no step of its own
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds; the others take its new-user path.")
 		case hasRaw(c.toks, "provideddata"):
 			// "we pass it in as providedData.name": what a data check compares with
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as data your app passes in the session's providedData, for a check to compare with.")
@@ -1884,6 +1888,24 @@ func lastScannable(cs []clause) kind {
 	return kNone
 }
 
+// enrolledGroup: the clause says a group of users is enrolled already ("our
+// loyalty club members are enrolled already"), a fact about whom a recognition
+// finds, and asks for nothing.
+func enrolledGroup(ts []token) bool {
+	group := -1
+	for i, t := range ts {
+		switch {
+		case requestVerbLemmas[t.w] || t.w == "no":
+			return false
+		case group < 0 && lex.userWord[t.raw]:
+			group = i
+		case group >= 0 && (t.raw == "enrolled" || t.raw == "registered") && i > group+1 && lex.subjectAux[ts[group+1].raw]:
+			return true
+		}
+	}
+	return false
+}
+
 const unplacedPrefix = "No step matches \""
 
 // oneToNNote says why a face looked up among the enrolled is a recognition.
@@ -1892,6 +1914,9 @@ const oneToNNote = "Looking a face up among enrolled users is face recognition (
 // unplaced says so when a clause asks for something (a check, a requirement,
 // data) that no rule turned into a step: the words must not vanish silently.
 func unplaced(ts []token) []string {
+	if phraseLen(ts, 0, lex.allPaths) == len(ts) {
+		return nil // "both groups then get an OTP": the scope of the next clause's step
+	}
 	asks := false
 	content := 0
 	for _, t := range ts {
