@@ -2723,11 +2723,28 @@ func listItemsIn(side []token, ctx []*step) []*step {
 			continue
 		}
 		if i > start {
-			out = append(out, analyze(side[start:i], ctx).steps...)
+			out = append(out, emailFamily(side[start:i], analyze(side[start:i], ctx).steps, ctx)...)
 		}
 		start = i + 1
 	}
 	return out
+}
+
+// emailFamily: an item that names email steps as a group ("the email bits",
+// "both email steps", "the email stuff") names the email entry and the email
+// code alike, each the flow ctx has.
+func emailFamily(item []token, named, ctx []*step) []*step {
+	if len(named) != 1 || named[0].k != kEnterEmail && named[0].k != kEmailOTP || !hasAnyRaw(item, lex.collective) && !hasAnyRaw(item, lex.everyOne) {
+		return named
+	}
+	other := kEmailOTP
+	if named[0].k == kEmailOTP {
+		other = kEnterEmail
+	}
+	if findKind(ctx, other) < 0 {
+		return named
+	}
+	return append(named, &step{k: other})
 }
 
 // removeMany removes the steps a list names ("remove the document scan and the

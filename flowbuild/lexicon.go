@@ -285,7 +285,7 @@ func (l *lexicon) canonKind(t token) bool {
 var (
 	liveAfterWords       = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                                                                                                                                                                                      // "live person", "live selfie" (lemmas)
 	beingBeforeWords     = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                                                                                                                                                                                           // "they're real", "is live"
-	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard"}                                                                                                                                                                                                                                                 // "our app already asks …": the integrator's side
+	appNounWords         = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard", "ui"}                                                                                                                                                                                                                                           // "our app already asks …": the integrator's side
 	launchNounWords      = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                                                                                                                                                                                          // "before it opens the iframe": the FaceSign page
 	attackWords          = []string{"deepfake", "deepfakes", "spoof", "spoofs", "spoofed", "bot", "bots", "robot", "robots"}                                                                                                                                                                                                                                                                                                           // "not a deepfake": what liveness rules out
 	inputWords           = []string{"input", "field", "box", "entry", "form", "textbox", "screen", "onscreen"}                                                                                                                                                                                                                                                                                                                         // "the input prompt": the entry's own text, not the avatar's
@@ -683,6 +683,13 @@ var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "w
 
 // moneyNounWords name an amount of money a condition may compare ("for
 // transfers under 500", "amounts below 1k"), in the singular.
+// delegateVerbWords, after "our app", hand it the work ("our ui does the
+// explaining", "our frontend handles consent").
+var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "owns"}
+
+// collectiveWords name steps as a group ("the email bits", "the email stuff").
+var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones"}
+
 var moneyNounWords = []string{"amount", "transfer", "payment", "withdrawal", "transaction", "payout", "deposit", "purchase", "sum"}
 
 // smallAmountWords single out amounts below a number ("under 500", "less than
@@ -1076,7 +1083,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount                                                                                                                                         map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective                                                                                                               map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
@@ -1152,7 +1159,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
@@ -2319,7 +2326,10 @@ const domainW = "@domain"
 // and its number ("Avatar line 1:"), so quoted words that follow are the line itself.
 func speechBefore(out []token) bool {
 	k := len(out) - 1
-	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw]) {
+	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw] ||
+		(out[k].raw == "this" || out[k].raw == "following") && (k+1 == len(out) || out[k+1].w == ":")) {
+		// ("open with exactly this: '…'", "say the following": the word points
+		// at the line after it, and dropColons drops it)
 		k--
 	}
 	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {
@@ -2461,6 +2471,14 @@ func dropColons(out []token) []token {
 	end := len(out)
 	for end > 0 && out[end-1].w == ":" {
 		end--
+	}
+	if end > 0 && (out[end-1].raw == "this" || out[end-1].raw == "following") {
+		// "open with exactly this: '…'", "say the following": the word only
+		// points at the line
+		end--
+		if end > 0 && out[end].raw == "following" && out[end-1].raw == "the" {
+			end--
+		}
 	}
 	return out[:end]
 }

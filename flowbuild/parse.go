@@ -1790,6 +1790,10 @@ func silentAvatar(ts []token) bool {
 	}
 	negs := negations(ts)
 	for i, t := range ts {
+		if negs[i] && t.raw == "avatar" && (hasRaw(ts[i:], "all") || i+1 == len(ts) && i <= 2) {
+			// "we don't use the avatar at all", "no avatar": none of its lines
+			return true
+		}
 		if negs[i] && (t.w == "explain" || lex.speakVerb[t.raw]) {
 			return hasRaw(ts, "anything", "all", "word") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from"
 		}
@@ -2881,11 +2885,22 @@ func appDoes(ts []token) bool {
 	if !app {
 		return false
 	}
-	if hasRaw(ts, "already") {
+	if hasRaw(ts, "already") || delegates(ts) {
 		return true
 	}
 	b := index(ts, "before")
 	return b >= 0 && (hasAnyRaw(ts[b:min(len(ts), b+6)], lex.launchNoun) || b+2 == len(ts) && (ts[b+1].raw == "this" || ts[b+1].raw == "that"))
+}
+
+// delegates: the integrator's app is the subject of a verb that hands it the
+// work ("our ui does the explaining", "our frontend handles consent").
+func delegates(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if (ts[i].raw == "our" || ts[i].raw == "my") && lex.appNoun[ts[i+1].raw] && lex.delegateVerb[ts[i+2].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // namesAnything: a word of the clause could name a step.
