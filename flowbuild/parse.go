@@ -262,6 +262,9 @@ func splitClauses(ts []token) []clause {
 			if i+1 < len(ts) && len(cur) > 0 && lex.nameNoun[cur[len(cur)-1].raw] && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
 				continue // "the greeting should say the school's name, ByteSprouts": the name itself belongs to it
 			}
+			if adjectiveComma(cur, ts[i+1:]) {
+				continue // "take a sharp, well-lit photo of their face": adjectives before one noun
+			}
 			if answerGoesOn(cur, ts[i+1:]) {
 				cur = append(cur, t) // "ask them to reply yes, that is correct": the answer goes on
 				continue
@@ -2897,6 +2900,30 @@ func appDoes(ts []token) bool {
 func delegates(ts []token) bool {
 	for i := 0; i+2 < len(ts); i++ {
 		if (ts[i].raw == "our" || ts[i].raw == "my") && lex.appNoun[ts[i+1].raw] && lex.delegateVerb[ts[i+2].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveComma: the comma between cur and rest parts two adjectives of one
+// noun ("a sharp, well-lit photo of their face", "a short, friendly
+// greeting"): a word the lexicon does not know after an article, then another
+// it does not know, then within three words and no article a noun that names a
+// step, a face, a document or a photo.
+func adjectiveComma(cur, rest []token) bool {
+	n := len(cur)
+	if n >= 3 && lex.determiner[cur[n-3].raw] && !cur[n-2].known {
+		n-- // "a well-lit, centered photo": the first adjective is two words
+	}
+	if n < 2 || !lex.determiner[cur[n-2].raw] || cur[len(cur)-1].known || lex.userWord[cur[n-1].raw] || len(rest) < 2 || rest[0].known || rest[0].isNum || !isAlpha(rest[0].raw) || requestVerbLemmas[rest[0].w] {
+		return false
+	}
+	for _, t := range rest[1:min(len(rest), 4)] {
+		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] {
+			return false // "their identity, run a liveness check": a verb and its object
+		}
+		if namesAnything([]token{t}) || faceLemmas[t.w] || lex.docWord[t.w] || t.w == "photo" {
 			return true
 		}
 	}
