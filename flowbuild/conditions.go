@@ -115,6 +115,9 @@ func readCondition(ts []token, seq []*step) condition {
 				return condition{k: condNewUser, end: i}
 			}
 			end := i
+			if phraseAt(ts, i, lex.arrivePhrase) {
+				end = i + phraseLen(ts, i, lex.arrivePhrase) - 1 // "if the code never shows up"
+			}
 			if (t.raw == "fall" || t.raw == "falls" || t.raw == "falling") && i+1 < len(ts) && ts[i+1].raw == "back" || givesUp(ts, i) {
 				end = i + 1 // "if it falls back", "if they give up"
 				if givesUp(ts, i) && end+1 < len(ts) && ts[end+1].raw == "on" {

@@ -779,6 +779,12 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			}
 		}
 	}
+	if a := sc.anchor; cond.k == condFail && cond.end >= 0 && a != nil {
+		if sc.anchor = arrivalOf(a, p.steps, ts[:cond.end+1]); sc.anchor != a {
+			// ("when the email doesn't arrive": the entry the words name is no step to add)
+			steps = slices.DeleteFunc(slices.Clone(steps), func(s *step) bool { return s.k == a.k })
+		}
+	}
 	if cond.k == condFail && sc.anchor == nil {
 		for _, s := range steps {
 			if i := p.find(s.k); i >= 0 {

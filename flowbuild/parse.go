@@ -664,6 +664,9 @@ func parse(text string) *parsed {
 						sc.anchor, fromClause = seq[i], true
 					}
 				}
+				if cond.end >= 0 {
+					sc.anchor = arrivalOf(sc.anchor, seq, c.toks[:cond.end+1])
+				}
 				if sc.anchor == nil && (has(c.toks, "sms") || has(c.toks, "code") || has(c.toks, "email")) {
 					// "if the text can't be delivered", "if the code never arrives":
 					// the code of that channel, or the last code
@@ -3168,6 +3171,19 @@ func doubtedNeed(ts []token, j int) bool {
 	return false
 }
 
+// arrivalOf: an email entry named by a condition that says it did not arrive
+// ("when the email doesn't arrive") is the email code sent after it, which is
+// what arrives; otherwise anchor stays.
+func arrivalOf(anchor *step, seq []*step, head []token) *step {
+	if anchor == nil || anchor.k != kEnterEmail || !notDelivered(head) {
+		return anchor
+	}
+	if i := findKind(seq, kEmailOTP); i >= 0 {
+		return seq[i]
+	}
+	return anchor
+}
+
 // notDelivered: a condition's words say a code did not arrive ("if the SMS
 // can't be delivered", "if the text never arrives", "if it doesn't come
 // through").
@@ -3390,7 +3406,8 @@ func negatedSubject(ts []token, i int) int {
 		return -1
 	}
 	for k := i + 1; k < len(ts) && k <= i+3; k++ {
-		if lex.unavailable[ts[k].raw] {
+		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) {
+			// ("if the email code never shows up": a code that did not arrive)
 			return j
 		}
 		// "their home country ID cards don't scan well", "licences won't read":
