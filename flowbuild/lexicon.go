@@ -690,6 +690,10 @@ var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "o
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
 var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones"}
 
+// signInVerbWords before "in" say the user has a session of the app ("signed
+// in", "logged in").
+var signInVerbWords = []string{"signed", "logged"}
+
 var moneyNounWords = []string{"amount", "transfer", "payment", "withdrawal", "transaction", "payout", "deposit", "purchase", "sum"}
 
 // smallAmountWords single out amounts below a number ("under 500", "less than
@@ -1083,7 +1087,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
 	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                             map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective                                                                                                               map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb                                                                                                   map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                 map[string]bool // "from" in "the photo from their licence"
@@ -1159,7 +1163,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
@@ -1808,7 +1812,25 @@ func tokenizeMode(text string, exact bool) []token {
 	if !exact {
 		out = indirectQuestion(out)
 	}
+	signedInAlready(out)
 	return joinTokens(out)
+}
+
+// signedInAlready: "already" beside "signed in" or "logged in" ("they're
+// signed in already", "already logged in to the app") says the user holds a
+// session of the app, not that their face is enrolled, which is how "already"
+// reads elsewhere ("already enrolled", "users we already have").
+func signedInAlready(ts []token) {
+	for i := range ts {
+		if ts[i].raw != "already" {
+			continue
+		}
+		before := i >= 2 && lex.signInVerb[ts[i-2].raw] && ts[i-1].raw == "in"
+		after := i+2 < len(ts) && lex.signInVerb[ts[i+1].raw] && ts[i+2].raw == "in"
+		if before || after {
+			ts[i].w = ts[i].raw
+		}
+	}
 }
 
 // valueAfter: the text from i starts, after spaces, with a number (a setting's value).
