@@ -1446,6 +1446,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 		}
+		if _, placed := placeOf[s]; onceKind(s.k) && !placed && len(ref) == 0 && !front && !back && !s.front && !s.back && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra", "again", "more") {
+			// "add liveness for returning users too" when the recognised users
+			// already get one (the liveness FaceSign puts after a recognition): a
+			// second would check the same thing twice in a row
+			done = append(done, "kept the "+s.k.String()+" the flow already has")
+			continue
+		}
 		if own, ok := placeOf[s]; ok {
 			p.insert(s, own.front || s.front, own.back || s.back, own.ref, own.after)
 			p.touched = s
@@ -2657,6 +2664,13 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 		done = append(done, "added "+s.k.withArticle()+" in their place")
 	}
 	return done, true
+}
+
+// onceKind: a flow needs a step of kind k once; a second, added without words
+// that ask for another, repeats the first ("add liveness" to a flow that checks
+// liveness).
+func onceKind(k kind) bool {
+	return k == kLiveness || k == kRecognition || k == kPermissions || k == kEnterEmail
 }
 
 // statesOnly: the greeting or the closing line must ask nothing ("It
