@@ -848,6 +848,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if target == "fallback" {
 			return p.rewordFallback(ts, text)
 		}
+		if g := p.find(kGreeting); target == "greeting" && g >= 0 && p.steps[g].node != nil && quoted(sentence) == "" && opensAsGreeting(text) {
+			// "make the greeting say welcome to Orbit Bank": as Build reads it, the
+			// words open the greeting, which still says what the session is for
+			p.steps[g].node.Prompt = withOpening(p.steps[g].node.Prompt, strings.TrimRight(text, " ."))
+			return []string{"the greeting now opens with: " + sentenceOf(text)}, nil
+		}
 		return p.reword(target, text)
 	}
 	if t, q := p.touched, quoted(sentence); t != nil && (t.k == kGreeting || t.k == kClosing) && q != "" && hasAnyRaw(ts, lex.touchedRef) {
@@ -2846,6 +2852,13 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 		text = placeTail(text)
 	}
 	return true, target, text
+}
+
+// opensAsGreeting: unquoted words told to a greeting start with a salutation
+// ("welcome to Orbit Bank", "hi from the Acme team").
+func opensAsGreeting(text string) bool {
+	ts := tokenize(text)
+	return len(ts) > 1 && lex.salutation[ts[0].raw]
 }
 
 // readBackMore adds details to the read-back the flow has ("also read back the

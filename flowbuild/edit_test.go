@@ -67,6 +67,16 @@ func TestEditReword(t *testing.T) {
 		{`Change the failure message to "Sorry, please visit a store with your ID."`, func(t *testing.T, f flow.Flow) {
 			assert.Equal(t, "Say: Sorry, please visit a store with your ID.", f.Node("failure").Prompt)
 		}},
+		// unquoted words that open as a greeting open it, and the line still says
+		// what the session is for, as Build reads them
+		{"Make the greeting say welcome to Acme Mobile", func(t *testing.T, f flow.Flow) {
+			g := f.Node("greeting").Prompt
+			assert.True(t, strings.HasPrefix(g, "Say: Welcome to Acme Mobile. "), g)
+			assert.Contains(t, g, "I understand you'd like to move your number to a new SIM card.", "the line still says what the session is for")
+		}},
+		{"the greeting should say hi from the Acme support team", func(t *testing.T, f flow.Flow) {
+			assert.True(t, strings.HasPrefix(f.Node("greeting").Prompt, "Say: Hi from the Acme support team. "), f.Node("greeting").Prompt)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.change, func(t *testing.T) {
