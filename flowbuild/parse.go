@@ -2441,7 +2441,9 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ts = ts[:i]
 			break
 		}
-		if t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in" {
+		if verb, _ := toldLine(ts); (t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in") && i < verb {
+			// ("tell them their face is only kept for logging in later", "explain
+			// to them that …": from the telling verb on, the words are the line)
 			rest := ts[i+1:]
 			for j, u := range rest {
 				if u.raw == "so" || u.raw == "allowing" {
@@ -3612,14 +3614,21 @@ func givesReason(phrase string) bool {
 // telling verb and the person it addresses ("tell them", "explain to the
 // user"); len(ts) when the clause tells the user nothing.
 func toldFrom(ts []token) int {
+	_, from := toldLine(ts)
+	return from
+}
+
+// toldLine returns the telling verb and where its line begins (toldFrom);
+// both len(ts) when the clause tells the user nothing.
+func toldLine(ts []token) (verb, from int) {
 	for i, t := range ts {
 		if t.w == "explain" && t.raw != "state" && !(i > 0 && lex.personRef[ts[i-1].raw] && ts[i-1].raw != "this") {
 			if j := skipAddressee(ts, i+1); j > i+1 {
-				return j
+				return i, j
 			}
 		}
 	}
-	return len(ts)
+	return len(ts), len(ts)
 }
 
 // theStep: the word at i is named with "the" ("the comparison", "the face

@@ -497,7 +497,7 @@ func askID(s *step) string {
 }
 
 func informPrompt(s *step, uc useCase, noun string) string {
-	if s.topics&tFuture != 0 || s.topics&tWelcome != 0 && (uc == ucOnboarding || uc == ucEnrollment) {
+	if s.topics&tFuture != 0 && !statesFact(s.phrase) || s.topics&tWelcome != 0 && (uc == ucOnboarding || uc == ucEnrollment) {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
 	}
 	if s.topics&tWelcome != 0 {
@@ -531,6 +531,15 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."
+}
+
+// statesFact: the told words state a fact of their own ("their face is only
+// kept for logging in later", "the video will be deleted later") or what to do
+// ("to come back later"), which the line says as written, not what they may do
+// next time.
+func statesFact(phrase string) bool {
+	p := " " + phrase + " "
+	return strings.HasPrefix(phrase, "to ") || !strings.Contains(p, " can ") && (strings.Contains(p, " is ") || strings.Contains(p, " are ") || strings.Contains(p, " will be "))
 }
 
 // aboutPhrase is what follows "about" in a question's own words ("three security
