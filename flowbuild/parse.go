@@ -3974,6 +3974,10 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			// "compare that face scan with the photo from the partner": a photo the
 			// flow never takes, in a flow with no document, is one the integrator passes in
 			addSrc("providedData")
+		case t.w == "photo" && i > 0 && lex.demonstrative[ts[i-1].raw] && !anyDoc(ts) && findKind(seq, kDocument) < 0 && findKind(out, kDocument) < 0:
+			// "instead of searching all faces compare 1:1 against that photo": in a
+			// flow that scans no document, the photo pointed at is one passed in
+			addSrc("providedData")
 		case liveSideLemmas[t.w] || t.raw == "video":
 			addSrc("sessionVideo")
 		}
