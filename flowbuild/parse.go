@@ -2501,6 +2501,8 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
 		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
 			a.back = true // ("at the very end", as "at the very start")
+		case t.w == "again" && t.raw == "another" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0 || lex.periodUnit[ts[i+1].raw]):
+			// "valid for another 3 months", "another year": more time, not another step
 		case t.w == "again" && t.raw != "second":
 			a.again = true
 		case t.w == "only" && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ed") && rules[ts[i+1].w] == nil && rawRules[ts[i+1].raw] == nil:

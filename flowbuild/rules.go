@@ -569,6 +569,9 @@ var rawRules = map[string][]rule{
 	"expiry":     {expiryRule},
 	"expiration": {expiryRule},
 	"unexpired":  {expiryRule},
+	// "the licence must be valid for at least 6 more months": an expiry check
+	// with a margin the check cannot hold (validForRule)
+	"valid": {validForRule},
 	"one": {{
 		// "the name is the one on their account": a field compared with records
 		when: func(d *detector, i int) bool {
@@ -820,6 +823,19 @@ var (
 			}
 		},
 	}
+	// "(must be valid for at least 6 more months)": the document's expiration
+	// date checked against today, and the margin said as an assumption, since a
+	// check compares with today only
+	validForRule = rule{
+		when: func(d *detector, i int) bool {
+			return validFor(d.ts, i) != "" && expiryRule.when(d, i)
+		},
+		make: func(d *detector, i int) {
+			if s := d.add(&step{k: kExpiryCheck}, i); s != nil {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a data check that the document's expiration date is after today; the check cannot hold a margin of "+validFor(d.ts, i)+", so compare the expirationDate in the session's report in your app.")
+			}
+		},
+	}
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
 	holderRule = rule{
 		when: func(d *detector, i int) bool {
@@ -916,6 +932,25 @@ var (
 		return has(d.ts[:told], "face") && i < told && !d.comparing
 	})
 )
+
+// validFor is the time "valid" at i must still hold ("valid for at least 6
+// more months" gives "6 months"), or "" when no time follows it.
+func validFor(ts []token, i int) string {
+	if i+1 >= len(ts) || ts[i+1].raw != "for" {
+		return ""
+	}
+	for j := i + 2; j < len(ts) && j <= i+6; j++ {
+		if !ts[j].isNum && numberWords[ts[j].raw] == 0 {
+			continue
+		}
+		for k := j + 1; k < len(ts) && k <= j+2; k++ {
+			if lex.periodUnit[ts[k].raw] {
+				return ts[j].orig + " " + ts[k].orig
+			}
+		}
+	}
+	return ""
+}
 
 // onRecord: the field at i is named as the one on record after a check verb
 // ("check it's actually the email on their account", "verify it is the email
