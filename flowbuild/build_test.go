@@ -686,6 +686,27 @@ func TestBuildGreetingOpening(t *testing.T) {
 	}
 }
 
+// A new-user path that only tells the user something and then ends ("if
+// they're not found, tell them to contact the exam office and end") ends on its
+// own line, opened by a line that promises no other way to verify them, and a
+// change to the flow keeps it ending there.
+func TestBuildNewUserPathEndsOnItsLine(t *testing.T) {
+	r, err := Build("recognise the student, liveness, read them the rules. if they're not found, tell them to contact the exam office and end", Options{})
+	require.NoError(t, err)
+	check := func(t *testing.T, f flow.Flow) {
+		t.Helper()
+		assert.Equal(t, newUserToldPrompt, f.Node("new_user").Prompt)
+		path := newUserPath(f)
+		require.Len(t, path, 1)
+		assert.Equal(t, "Tell the user to contact the exam office.", path[0].Prompt)
+		assert.Equal(t, flow.TypeEnd, f.Node(path[0].Outcomes[0].Target).Type, "the path ends on its line")
+	}
+	check(t, r.Flow)
+	e, err := Edit(r.Flow.Clone(), "add an sms code at the end", Options{})
+	require.NoError(t, err)
+	check(t, e.Flow)
+}
+
 // The words the user is told to answer with stay whole past a comma ("ask them
 // to reply yes, that is correct"), and are no topic of the question ("say yes,
 // I approve this transfer" asks for that answer, not for the transfer's details).
@@ -840,6 +861,10 @@ func TestBuildReadsWithoutUnplacedNotes(t *testing.T) {
 		{"The name on the ID has to match the account holder name (we pass it in providedData.name). Then liveness.", `Read "we pass it in providedData.name" as data your app passes in the session's providedData, for a check to compare with.`},
 		{"passport scan. once that is verified, liveness", ""},
 		{"they type their full legal name in our signup form before this. scan a government ID, the name on it has to match the name they gave us.", ""},
+		{"exam check-in: before the exam starts, recognise the student, then liveness", `Read "before the exam starts" as when the flow runs, not as a step.`},
+		{"recognise them - our loyalty club members are enrolled already. non-members: scan a passport", `Read "our loyalty club members are enrolled already" as the users the face recognition finds; the others take its new-user path.`},
+		{"recognition. faces we don't know -> passport scan. both groups then get an sms code", ""},
+		{"permission prompt then a doc scan, no avatar talking at all, our ui does the explaining", `Read "our ui does the explaining" as handled outside the flow, so the flow does not include it.`},
 	} {
 		t.Run(tt.desc, func(t *testing.T) {
 			r, err := Build(tt.desc, Options{})

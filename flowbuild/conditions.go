@@ -200,6 +200,14 @@ func elidedNegation(ts []token) bool {
 	return negated
 }
 
+// branchOf is the new-user path the scope adds to, or nil.
+func (sc *scope) branchOf() []*step {
+	if sc.anchor == nil {
+		return nil
+	}
+	return sc.anchor.branch
+}
+
 // givesUp: "give up" at i ("if they give up on the scan"), a user who stops
 // the step as "cancel" says.
 func givesUp(ts []token, i int) bool {

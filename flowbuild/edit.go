@@ -644,6 +644,9 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			if s.k == kRecognition || s.k == kClosing {
 				break
 			}
+			if t := f.Node(next); s.k.isConversation() && t != nil && t.Type == flow.TypeEnd {
+				s.ends = true // "… tell them to contact the exam office and end": the path ends on its line
+			}
 			out = append(out, s)
 			cur = next
 		}

@@ -493,7 +493,10 @@ func (p *plan) layout() flow.Flow {
 		var chain []flow.Node
 		if len(branch) > 0 {
 			prompt = newUserBranchPrompt(p.uc)
-			exit, chain = p.chain(g, branch, "new_user_", joinID, failNode, video)
+			if !slices.ContainsFunc(branch, func(s *step) bool { return !s.k.isConversation() }) {
+				prompt = newUserToldPrompt
+			}
+			exit, chain = p.chain(g, branch, "new_user_", joinID, failNode, func() string { return endID }, video)
 		}
 		next := newUserConv
 		if p.quiet&quietOther != 0 {
@@ -518,7 +521,7 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, chain...)
 	}
 	for _, fb := range fallbacks {
-		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, video)
+		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, failNode, video)
 		if fb.s.fallback[0].ends || p.quiet&quietOther != 0 {
 			// the failure's own line, or a quiet flow: no "let's try another way"
 			// before the fallback
@@ -562,7 +565,7 @@ func redoes(fallback []*step, m *step) bool {
 // the fallback of a failed step): each one's success leads to the next, the
 // last one's to exit, every failure to the failure node. A liveness check is
 // followed by a conversation, as on the main path. It returns the first node's id.
-func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() string, video bool) (string, []flow.Node) {
+func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func() string, video bool) (string, []flow.Node) {
 	var nodes []flow.Node
 	idsOf := make([]string, len(steps))
 	for i, s := range steps {
@@ -580,8 +583,9 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() str
 		}
 		if s.ends && i+1 == len(steps) {
 			// the line the text gave for this failure, then the session ends (a
-			// step after it, "… and asks them to scan their passport", goes on)
-			next = fail()
+			// step after it, "… and asks them to scan their passport", goes on);
+			// a new user's path ends on its own line, no failure said after it
+			next = told()
 		}
 		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) && p.quiet&quietOther == 0 {
 			tid := g.take("after_" + idsOf[i])
@@ -606,7 +610,7 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail func() str
 			// "for new users … if the face doesn't match the ID, tell them to visit
 			// a branch": a failure of a step on a branch goes to its own fallback,
 			// which rejoins the branch where the step would have
-			head, fb := p.chain(g, s.fallback, prefix+"fallback_", next, fail, video)
+			head, fb := p.chain(g, s.fallback, prefix+"fallback_", next, fail, fail, video)
 			nodes = append(nodes, fb...)
 			failTo = func() string { return head }
 		}

@@ -147,7 +147,7 @@ type step struct {
 	fallback    []*step    // the steps tried when this one fails
 	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
-	ends        bool       // on a fallback: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline")
+	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
@@ -756,6 +756,11 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if b := sc.branchOf(); sc.k == condNewUser && pol == "end" && len(a.steps) == 0 && len(b) > 0 && b[len(b)-1].k == kInform {
+				// "if they're not found, tell them to contact the exam office and
+				// end": the new users' path ends after its line
+				b[len(b)-1].ends = true
+			}
 			if sc.k == condFail && len(a.steps) == 0 && spares(body) {
 				// "if it's not a match, don't reject them; have them scan their
 				// passport …": no ending, and not a clause of the condition's own
@@ -2830,11 +2835,11 @@ func eventTime(ts []token, seq []*step) (int, int) {
 		subject := ts[j].raw
 		speaks := lex.speaker[subject] || lex.personPronoun[subject] || subject == "you"
 		can := (lex.personRef[subject] || subject == "anyone" || subject == "we") && lex.subjectAux[ts[i+2].raw]
-		if !speaks && !can && i+3 < len(ts) && lex.determiner[subject] && lex.askModal[ts[i+3].raw] && !namesAnything(ts[i+2:i+3]) {
+		if !speaks && !can && i+3 < len(ts) && lex.determiner[subject] && (lex.askModal[ts[i+3].raw] || lex.eventVerb[ts[i+3].raw]) && !namesAnything(ts[i+2:i+3]) {
 			// "Before a patient can join a video consult with their GP we want a
 			// liveness check", "before the payout can be released": a noun that
 			// names no step and a modal are someone or something outside the
-			// flow, as "before anyone can" is
+			// flow, as "before anyone can" is; so is "before the exam starts"
 			j = i + 2
 			can = true
 		}

@@ -166,9 +166,18 @@ func newUserPrompt(uc useCase) string {
 	return "Say: I couldn't match your face to an existing account. If you're new here, please sign up first; otherwise our support team will help you."
 }
 
+// newUserToldPrompt opens a new-user path that only tells the user something
+// ("if they're not found, tell them to contact the exam office"): no other way
+// to verify them follows.
+const newUserToldPrompt = "Say: I couldn't find you among our users."
+
 // stockNewUserLine: the prompt is one of the builder's lines for a user the
-// recognition did not find (newUserPrompt, newUserBranchPrompt), not the user's own.
+// recognition did not find (newUserPrompt, newUserBranchPrompt,
+// newUserToldPrompt), not the user's own.
 func stockNewUserLine(prompt string) bool {
+	if prompt == newUserToldPrompt {
+		return true
+	}
 	for _, uc := range []useCase{ucGeneric, ucOnboarding, ucEnrollment} {
 		if prompt == newUserPrompt(uc) || prompt == newUserBranchPrompt(uc) {
 			return true
