@@ -320,6 +320,47 @@ func family(k kind) []kind {
 	return nil
 }
 
+// configureEach gives each part of ts (split at "and", commas, semicolons) its
+// settings on the one step of the flow the part names, and says what it
+// changed. It changes nothing unless every part that holds settings names one
+// step that takes them ("… and make it require the liveness challenge" names
+// the liveness, not the face scan it sets).
+func (p *plan) configureEach(ts []token) []string {
+	type change struct {
+		s  *step
+		st stepSettings
+	}
+	var changes []change
+	start := 0
+	for i := 0; i <= len(ts); i++ {
+		if i < len(ts) && ts[i].raw != "and" && ts[i].w != "," && ts[i].w != "." {
+			continue
+		}
+		part := ts[start:i]
+		start = i + 1
+		st := readSettings(part)
+		if !st.any() {
+			continue
+		}
+		named := analyze(part, p.steps).steps
+		if len(named) != 1 {
+			return nil
+		}
+		s := p.stepOf(named[0].k)
+		if s == nil || !st.accepts(s.k) {
+			return nil
+		}
+		changes = append(changes, change{s, st})
+	}
+	var done []string
+	for _, c := range changes {
+		c.st.apply(c.s)
+		c.s.configureNode()
+		done = append(done, "changed the settings of the "+c.s.k.String())
+	}
+	return done
+}
+
 // configure changes the settings of steps the flow already has, when the change
 // names settings and no new step: "make the SMS code 8 digits", "passports only",
 // "change the age to 21", "we only need the camera". It reports false when the
@@ -363,6 +404,14 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		// "raise match threshold on the compare to 0.9": a face scan has a
 		// threshold too, but a match threshold is the comparison's
 		pos = []*step{{k: kFaceCompare}}
+	}
+	if st.any() && len(dedupeKinds(slices.Clone(pos))) >= 2 {
+		// "the email code should be 8 digits and the compare threshold 0.9":
+		// each step named takes the settings said beside it
+		done = append(done, p.configureEach(ts)...)
+		if len(done) > 0 {
+			st = stepSettings{}
+		}
 	}
 	if st.any() {
 		for _, s := range p.steps {
