@@ -1197,6 +1197,17 @@ func (p *plan) replaceOnBranch(k condKind, anchor *step, steps []*step, negs kin
 			if old.node != nil && old.node.OTPLength != nil && s.otpLen == 0 && (s.k == kEmailOTP || s.k == kSMSOTP) {
 				s.otpLen = *old.node.OTPLength
 			}
+			if had := old.currentDocTypes(); s.k == kDocument && old.k == kDocument && len(had) > 0 && len(s.docTypes) > 0 {
+				// "for new users swap the ID card for a passport": the types named
+				// beside the old scan's are the new scan's
+				if kept := slices.DeleteFunc(slices.Clone(s.docTypes), func(t string) bool { return slices.Contains(had, t) }); len(kept) > 0 {
+					s.docTypes = kept
+				}
+				(*list)[i] = s
+				*done = append(*done, "the document scan on the branch now accepts "+docTypesText(s.docTypes))
+				placed = true
+				break
+			}
 			(*list)[i] = s
 			*done = append(*done, "replaced the "+old.k.String()+" with "+s.k.withArticle()+" on the branch")
 			placed = true
