@@ -491,6 +491,7 @@ func parse(text string) *parsed {
 		}
 	}
 	listAt, listed := listOpening(clauses)
+	storySent := -1   // the sentence of the last clause read as a story ("we used to …")
 	bgBefore := false // the clause before is background to a list that follows ("Drivers have to be 21+ and have a driver's license. flow: …")
 	for ci, c := range clauses {
 		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb)) {
@@ -572,6 +573,13 @@ func parse(text string) *parsed {
 		// or once a clause after the condition's own one was read ("if it fails,
 		// offer a retry. …"); a condition ending its sentence carries into the next
 		// ("when the user isn't found; do an email OTP")
+		if (c.sent == storySent || ci > 0 && clauses[ci-1].sent == storySent) && failStory(c.toks) {
+			// "Previously we used knowledge-based questions and they failed the pen
+			// test", "…; it failed the audit": how the old way fared, beside the
+			// story of it, not a failure the flow handles
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
+			continue
+		}
 		if c.aside && sc.k != condNone && len(analyze(c.toks, seq).steps) == 0 && readPolicy(c.toks) == "" {
 			// "If it doesn't match - bad lighting, the partner checking in instead,
 			// whatever - don't reject them, send them to scan their passport": an
@@ -862,6 +870,7 @@ func parse(text string) *parsed {
 		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks)
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
+			storySent = c.sent
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
@@ -1852,6 +1861,17 @@ func pastWhen(ts []token) bool {
 	// ("when they booked": a verb the lexicon does not know is past by its ending)
 	past := pastForm(ts[v]) || len(ts[v].raw) > 4 && strings.HasSuffix(ts[v].raw, "ed")
 	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+}
+
+// failStory: the clause says someone or something failed, in the past and
+// with no "if" ("they failed the pen test", "it failed our audit"): beside a
+// story of the old system, how it fared.
+func failStory(ts []token) bool {
+	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "failed" })
+	if i < 1 || i > 3 || hasAnyRaw(ts[:i], lex.condIfStrict) {
+		return false
+	}
+	return lex.personPronoun[ts[0].raw] || lex.speaker[ts[0].raw] || lex.storySubject[ts[0].raw]
 }
 
 // pastSubject: the clause opens with a person and a verb in the past ("they
@@ -3028,6 +3048,12 @@ func negations(ts []token) []bool {
 			// passports": only those; "anything except visas is fine" excludes visas)
 			if t.w == "without" && t.raw != "without" && i > 0 &&
 				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
+				continue
+			}
+			// ("default settings except the code expires in 15 minutes", "stock
+			// config except that it's 8 digits": the one setting that differs from
+			// the defaults, not a step ruled out)
+			if t.w == "without" && t.raw != "without" && i > 0 && (lex.defaultsWord[ts[i-1].raw] || i+1 < len(ts) && ts[i+1].raw == "that") {
 				continue
 			}
 			// ("no extra face scan step pls": "extra" before a step's name adds to
