@@ -2200,8 +2200,10 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) {
 		return true
 	}
-	// "If they aren't recognized, ..." and its continuation
-	if len(c.toks) > 1 && (c.toks[0].raw == "if" || c.toks[0].raw == "when" || c.toks[0].raw == "unless") {
+	// "If they aren't recognized, ..." and its continuation ("when the exam
+	// starts we don't know who is sitting at the machine" is a time, and what the
+	// speaker does not know then: the reason for the steps)
+	if len(c.toks) > 1 && (c.toks[0].raw == "if" || c.toks[0].raw == "when" || c.toks[0].raw == "unless") && !speakerUnaware(c.toks) {
 		for _, t := range c.toks[1:] {
 			if t.w == "no" {
 				return true
@@ -2210,12 +2212,28 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 	}
 	if ci > 0 && all[ci-1].sent == c.sent && len(all[ci-1].toks) > 0 {
 		prev := all[ci-1]
-		if prev.toks[0].raw == "if" || prev.toks[0].raw == "when" {
+		if (prev.toks[0].raw == "if" || prev.toks[0].raw == "when") && !speakerUnaware(prev.toks) {
 			for _, t := range prev.toks {
 				if negOrFailLemmas[t.w] {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// speakerUnaware: a "when" clause with a subject of its own whose negation is
+// the speaker's ("when the exam starts we don't know who is sitting at the
+// machine", "when a guest walks up we have no idea who they are"): a time and what
+// the speaker lacks then, not a check that did not pass.
+func speakerUnaware(ts []token) bool {
+	if ts[0].raw != "when" {
+		return false
+	}
+	for j := 1; j < len(ts); j++ {
+		if negOrFailLemmas[ts[j].w] {
+			return j >= 3 && hasAnyRaw(ts[j-2:j], lex.speaker) // ("we have no idea", "we don't know")
 		}
 	}
 	return false
@@ -2310,6 +2328,12 @@ func entryPrompt(ts []token) bool {
 // not hold ("sanctions screening", "not on the self-exclusion list").
 func listScreening(ts []token) bool {
 	if hasAnyRaw(ts, lex.listCheck) {
+		// ("For our AML file we only need the document scanned", "for AML
+		// purposes we scan their passport": the purpose the clause opens with,
+		// and a step it asks for after it)
+		if k := contextEnd(ts, 0); ts[0].raw == "for" && k > 0 && !hasAnyRaw(ts[k:], lex.listCheck) && len(analyze(ts[k:], nil).steps) > 0 {
+			return false
+		}
 		return true
 	}
 	i := index(ts, "exclusion")
