@@ -986,6 +986,10 @@ const (
 	vpnNote = "FaceSign flows do not check IP addresses, VPNs or geolocation, so the flow does not; check them in your app before creating the session."
 )
 
+// deviceNote answers a check of the user's device itself: no node looks at the
+// phone, only at what its camera sees.
+const deviceNote = "FaceSign flows do not check the user's device (a rooted or jailbroken phone, an emulator), so the flow does not; check it in your app before creating the session."
+
 // signatureNote answers a signature to capture: no node takes one.
 const signatureNote = "FaceSign flows do not capture a signature, handwritten or electronic, so the flow does not; collect it in your app."
 
@@ -1012,7 +1016,13 @@ var unsupportedNotes = map[string]string{
 	"statements":  proofDocNote,  // "bank statements
 	"signature":   signatureNote, // "add a step to capture their handwritten signature on the registration card"
 	"signatures":  signatureNote,
-	"nfc":         nfcNote, // "the passport's NFC chip also needs to be read"
+	"nfc":         nfcNote,    // "the passport's NFC chip also needs to be read"
+	"rooted":      deviceNote, // "detect if the user is on a rooted or jailbroken phone"
+	"jailbroken":  deviceNote,
+	"jailbreak":   deviceNote,
+	"jailbreaks":  deviceNote,
+	"emulator":    deviceNote, // "block emulators"
+	"emulators":   deviceNote,
 	"timeout":     "The flow has no session timeout setting; a session's client secret expires on its own schedule, so set any shorter limit in your app.",
 }
 
@@ -1920,8 +1930,9 @@ func dropApostrophe(r rune) rune {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
-		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+2].raw == "of") {
-			// "one-to-one", "1 to N", "in front of": three words that name one thing
+		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+2].raw == "of") {
+			// "one-to-one", "1 to N", "in front of", "word for word": three words
+			// that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
 				out = append(out, joinedToken(j, ts[i].orig+"-"+ts[i+1].orig+"-"+ts[i+2].orig))
 				i += 2
@@ -2035,9 +2046,10 @@ var joins = map[string]string{
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "sign off": "signoff", "signs off": "signoff", "signing off": "signoff", "check in": "checkin",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
-	"in front of": "before", // "put a liveness check in front of it"
-	"once more":   "again",  // "let them try once more"
-	"look up":     "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
+	"in front of":   "before",   // "put a liveness check in front of it"
+	"word for word": "verbatim", // "the avatar says word for word "…"": the line as written
+	"once more":     "again",    // "let them try once more"
+	"look up":       "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"politically exposed": "pep", // "check whether they're a politically exposed person": a PEP screening (listCheckWords)
@@ -2321,7 +2333,14 @@ const domainW = "@domain"
 // and its number ("Avatar line 1:"), so quoted words that follow are the line itself.
 func speechBefore(out []token) bool {
 	k := len(out) - 1
-	for k >= 0 && (out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw]) {
+	for k >= 0 {
+		if k >= 2 && out[k].raw == "word" && out[k-1].raw == "for" && out[k-2].raw == "word" {
+			k -= 3 // "the avatar says word for word "…"" (joinTokens comes later)
+			continue
+		}
+		if !(out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw]) {
+			break
+		}
 		k--
 	}
 	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {

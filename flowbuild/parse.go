@@ -1241,7 +1241,9 @@ func parse(text string) *parsed {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
 			continue // "expiry=600s": the key of a step's setting, not a document's expiry
 		}
-		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") { // (a screening's clause is noted where it is read; "push notification" once)
+		// (a screening's clause is noted where it is read; "push notification",
+		// "a rooted or jailbroken phone" once)
+		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
 		}
 	}
