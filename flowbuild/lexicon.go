@@ -966,6 +966,10 @@ var changeParticiples = map[string]string{
 // comma ("… is redundant since we already pass it in providedData, so lose it").
 var reasonInside = []string{" since ", " because ", " as we ", " cause "}
 
+// betweenRestSeps end the second step of "between A and B", keeping what
+// follows ("between the liveness check and the email code - passports only").
+var betweenRestSeps = []string{",", " - ", " – ", " — ", "("}
+
 // sameForLeads open a part of a change that does again what the part before
 // did ("…, get rid of it. Same for the OTP").
 var sameForLeads = []string{"same for ", "same goes for ", "same with ", "ditto for ", "and the same for "}
@@ -974,7 +978,7 @@ var sameForLeads = []string{"same for ", "same goes for ", "same with ", "ditto 
 const listCheckNote = "FaceSign flows do not screen users against sanctions, PEP, watchlist or self-exclusion lists, so the flow does not; run that screening in your app with the verified identity the session's webhook reports."
 
 // listCheckWords name such a screening: a clause that asks for one names no step.
-var listCheckWords = []string{"sanctions", "sanction", "sanctioned", "aml", "ofac", "pep", "peps", "watchlist", "watchlists", "blacklist", "blacklists", "blocklist", "blocklists", "offender", "offenders"}
+var listCheckWords = []string{"interpol", "interpols", "sanctions", "sanction", "sanctioned", "aml", "ofac", "pep", "peps", "watchlist", "watchlists", "blacklist", "blacklists", "blocklist", "blocklists", "offender", "offenders"}
 
 // proofDocNote answers a document FaceSign's scan does not read (proof of
 // address or income).
