@@ -469,7 +469,7 @@ func parse(text string) *parsed {
 	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
 	under := false
 	for ci, c := range clauses {
-		if outsideFlow(c.toks) {
+		if outsideFlow(c.toks) || doneAlready(c.toks) {
 			elsewhere[c.sent] = true
 		}
 		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
@@ -2904,6 +2904,29 @@ func eventTime(ts []token, seq []*step) (int, int) {
 func outsideFlow(ts []token) bool {
 	for i := range ts {
 		if phraseAt(ts, i, lex.elsewhere) || i+1 < len(ts) && (ts[i].raw == "not" || lex.negAux[ts[i].raw]) && phraseAt(ts, i+1, lex.inFlow) {
+			return true
+		}
+	}
+	return false
+}
+
+// doneAlready: the clause says what it names is already done ("Tier 1 (email +
+// phone) is already done", "email and phone verification are already
+// complete"): steps before this flow, outside it. A time clause ("once that's
+// done") is an order, not this.
+func doneAlready(ts []token) bool {
+	if !hasAnyRaw(ts, lex.doneEarlier) || hasAnyRaw(ts, lex.condIfStrict) || slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.raw == "once" || t.raw == "until" }) {
+		return false
+	}
+	for i := 0; i+1 < len(ts); i++ {
+		if !lex.beForm[ts[i].raw] && ts[i].raw != "been" {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && lex.doneEarlier[ts[j].raw] {
+			j++
+		}
+		if j < len(ts) && lex.doneWord[ts[j].raw] {
 			return true
 		}
 	}

@@ -563,6 +563,11 @@ var rawRules = map[string][]rule{
 	"holder":     {holderRule},
 	"holding":    {holderRule},
 	"theirs":     {ownerRule},
+	// "we need to be sure the document is their own and not a friend's": "own"
+	// said of the document, as "theirs" is ("their own passport" names one)
+	"own": {{when: func(d *detector, i int) bool {
+		return i > 1 && lex.ownerPossessive[d.prev(i)] && lex.beForm[d.ts[i-2].raw] && ownerRule.when(d, i)
+	}, make: ownerRule.make}},
 	"stolen":     {ownerRule},
 	"borrowed":   {ownerRule},
 	"expired":    {expiryRule},
