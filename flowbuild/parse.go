@@ -3358,7 +3358,25 @@ func knownSentence(clauses []clause, ci int) bool {
 	for f > 0 && clauses[f-1].sent == clauses[ci].sent {
 		f--
 	}
-	return f < ci && (mainPathOnly(clauses[f].toks) || enrolledUsers(clauses[f].toks))
+	return f < ci && (mainPathOnly(clauses[f].toks) || enrolledUsers(clauses[f].toks) || onSuccess(clauses[f].toks))
+}
+
+// onSuccess: the clause opens on a check's success ("On match go straight to
+// the end, no OTP", "if it passes, …"): what the sentence rules out after it is
+// ruled out of the main path, not of a fallback the text gave the failure.
+func onSuccess(ts []token) bool {
+	if len(ts) < 2 || !lex.successLead[ts[0].raw] {
+		return false
+	}
+	for i := 1; i < min(len(ts), 4); i++ {
+		if ts[i].w == "no" {
+			return false
+		}
+		if ts[i].w == "match" || lex.successWord[ts[i].raw] {
+			return readCondition(ts, nil).k == condNone
+		}
+	}
+	return false
 }
 
 // enrolledUsers: the clause speaks of users whose faces are enrolled
