@@ -4206,7 +4206,8 @@ func topicsOf(ts []token) topic {
 				tp |= tWilling
 			}
 		case tCard:
-			if hasRaw(ts, "last", "four", "digits") {
+			// ("the last 4 digits of the phone number": a phone's, not a card's)
+			if hasRaw(ts, "last", "four", "digits") && (hasRaw(ts, "card") || !hasRaw(ts, "phone", "mobile", "cell")) {
 				tp |= tCard
 			}
 		case tName, tAddress:
