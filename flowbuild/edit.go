@@ -473,9 +473,17 @@ func rewriteBetween(s string) string {
 	if j < 0 {
 		return s
 	}
-	rest := ""
-	if k := strings.IndexByte(low[i+j:], ','); k >= 0 {
-		rest = s[i+j+k:]
+	// what follows the second step stays: after a comma, a dash or a bracket
+	// ("add an ID scan between the liveness check and the email code - passports
+	// only", "… (passports only)")
+	rest, end := "", len(low)
+	for _, sep := range betweenRestSeps {
+		if k := strings.Index(low[i+j:], sep); k >= 0 && i+j+k < end {
+			end = i + j + k
+		}
+	}
+	if end < len(low) {
+		rest = s[end:]
 	}
 	return s[:i] + "after " + s[i+len("between "):i+j] + rest
 }
@@ -1367,6 +1375,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// what the notification says, not a line of the avatar
 		pos = nil
 	}
+	if len(neg) == 0 && len(pos) > 0 && listScreening(ts) && !slices.ContainsFunc(pos, func(s *step) bool {
+		return !s.k.isConversation() && s.k != kAgeCheck && s.k != kMatchCheck && s.k != kExpiryCheck
+	}) {
+		// "the extracted document number has to be checked against Interpol's
+		// lost/stolen travel documents database": a screening against a list, no
+		// data check of the flow's
+		pos = nil
+	}
 	if len(pos) == 0 {
 		for _, t := range ts {
 			if n := lex.unsupported[t.raw]; n != "" {
@@ -2007,10 +2023,23 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 	// "keep the SMS" after "we only want one code" chooses, and stays)
 	tts := tokenize(tail)
 	asIs := keepsNamed(tts, steps) && (hasAnyRaw(tts, lex.asIs) || hasAnyRaw(tts, lex.untouchVerb))
+	// ("swap the two OTP steps around, liveness stays last": after a swap, a
+	// step of the flow said to stay where it is, its place named or not)
+	asIs = asIs || hasAnyRaw(tokenize(head), lex.swapVerb) && staysPut(tts, steps)
 	if head == "" || !keepsRest(tts, steps) && !asIs {
 		return part, false
 	}
 	return head, true
+}
+
+// staysPut: the part says steps of the flow stay ("liveness stays last", "the
+// ID scan remains first") and asks for no change.
+func staysPut(ts []token, steps []*step) bool {
+	if !hasAnyRaw(ts, lex.stayVerb) || slices.ContainsFunc(ts, func(t token) bool { return editVerbs[t.raw] || lex.removeVerb[t.raw] }) {
+		return false
+	}
+	a := analyze(ts, steps)
+	return len(a.steps) > 0 && a.neg == 0 && allPresent(steps, a.steps)
 }
 
 // statement: the part states something about the flow or the users ("the scans

@@ -472,7 +472,7 @@ func parse(text string) *parsed {
 	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
 	under := false
 	for ci, c := range clauses {
-		if outsideFlow(c.toks) {
+		if outsideFlow(c.toks) || doneAlready(c.toks) {
 			elsewhere[c.sent] = true
 		}
 		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
@@ -494,6 +494,7 @@ func parse(text string) *parsed {
 		}
 	}
 	listAt, listed := listOpening(clauses)
+	storySent := -1   // the sentence of the last clause read as a story ("we used to …")
 	bgBefore := false // the clause before is background to a list that follows ("Drivers have to be 21+ and have a driver's license. flow: …")
 	for ci, c := range clauses {
 		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb)) {
@@ -575,6 +576,13 @@ func parse(text string) *parsed {
 		// or once a clause after the condition's own one was read ("if it fails,
 		// offer a retry. …"); a condition ending its sentence carries into the next
 		// ("when the user isn't found; do an email OTP")
+		if (c.sent == storySent || ci > 0 && clauses[ci-1].sent == storySent) && failStory(c.toks) {
+			// "Previously we used knowledge-based questions and they failed the pen
+			// test", "…; it failed the audit": how the old way fared, beside the
+			// story of it, not a failure the flow handles
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
+			continue
+		}
 		if c.aside && sc.k != condNone && len(analyze(c.toks, seq).steps) == 0 && readPolicy(c.toks) == "" {
 			// "If it doesn't match - bad lighting, the partner checking in instead,
 			// whatever - don't reject them, send them to scan their passport": an
@@ -873,6 +881,7 @@ func parse(text string) *parsed {
 		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks)
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
+			storySent = c.sent
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
@@ -1243,7 +1252,9 @@ func parse(text string) *parsed {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
 			continue // "expiry=600s": the key of a step's setting, not a document's expiry
 		}
-		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") { // (a screening's clause is noted where it is read; "push notification" once)
+		// (a screening's clause is noted where it is read; "push notification",
+		// "a rooted or jailbroken phone" once)
+		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
 		}
 	}
@@ -1869,6 +1880,17 @@ func pastWhen(ts []token) bool {
 	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
 }
 
+// failStory: the clause says someone or something failed, in the past and
+// with no "if" ("they failed the pen test", "it failed our audit"): beside a
+// story of the old system, how it fared.
+func failStory(ts []token) bool {
+	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "failed" })
+	if i < 1 || i > 3 || hasAnyRaw(ts[:i], lex.condIfStrict) {
+		return false
+	}
+	return lex.personPronoun[ts[0].raw] || lex.speaker[ts[0].raw] || lex.storySubject[ts[0].raw]
+}
+
 // pastSubject: the clause opens with a person and a verb in the past ("they
 // uploaded a photo of their ID"), the story a pastWhen clause before it began.
 func pastSubject(ts []token) bool {
@@ -2195,8 +2217,10 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) {
 		return true
 	}
-	// "If they aren't recognized, ..." and its continuation
-	if len(c.toks) > 1 && (c.toks[0].raw == "if" || c.toks[0].raw == "when" || c.toks[0].raw == "unless") {
+	// "If they aren't recognized, ..." and its continuation ("when the exam
+	// starts we don't know who is sitting at the machine" is a time, and what the
+	// speaker does not know then: the reason for the steps)
+	if len(c.toks) > 1 && (c.toks[0].raw == "if" || c.toks[0].raw == "when" || c.toks[0].raw == "unless") && !speakerUnaware(c.toks) {
 		for _, t := range c.toks[1:] {
 			if t.w == "no" {
 				return true
@@ -2205,12 +2229,28 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 	}
 	if ci > 0 && all[ci-1].sent == c.sent && len(all[ci-1].toks) > 0 {
 		prev := all[ci-1]
-		if prev.toks[0].raw == "if" || prev.toks[0].raw == "when" {
+		if (prev.toks[0].raw == "if" || prev.toks[0].raw == "when") && !speakerUnaware(prev.toks) {
 			for _, t := range prev.toks {
 				if negOrFailLemmas[t.w] {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// speakerUnaware: a "when" clause with a subject of its own whose negation is
+// the speaker's ("when the exam starts we don't know who is sitting at the
+// machine", "when a guest walks up we have no idea who they are"): a time and what
+// the speaker lacks then, not a check that did not pass.
+func speakerUnaware(ts []token) bool {
+	if ts[0].raw != "when" {
+		return false
+	}
+	for j := 1; j < len(ts); j++ {
+		if negOrFailLemmas[ts[j].w] {
+			return j >= 3 && hasAnyRaw(ts[j-2:j], lex.speaker) // ("we have no idea", "we don't know")
 		}
 	}
 	return false
@@ -2305,6 +2345,12 @@ func entryPrompt(ts []token) bool {
 // not hold ("sanctions screening", "not on the self-exclusion list").
 func listScreening(ts []token) bool {
 	if hasAnyRaw(ts, lex.listCheck) {
+		// ("For our AML file we only need the document scanned", "for AML
+		// purposes we scan their passport": the purpose the clause opens with,
+		// and a step it asks for after it)
+		if k := contextEnd(ts, 0); ts[0].raw == "for" && k > 0 && !hasAnyRaw(ts[k:], lex.listCheck) && len(analyze(ts[k:], nil).steps) > 0 {
+			return false
+		}
 		return true
 	}
 	i := index(ts, "exclusion")
@@ -2883,6 +2929,29 @@ func outsideFlow(ts []token) bool {
 	return false
 }
 
+// doneAlready: the clause says what it names is already done ("Tier 1 (email +
+// phone) is already done", "email and phone verification are already
+// complete"): steps before this flow, outside it. A time clause ("once that's
+// done") is an order, not this.
+func doneAlready(ts []token) bool {
+	if !hasAnyRaw(ts, lex.doneEarlier) || hasAnyRaw(ts, lex.condIfStrict) || slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.raw == "once" || t.raw == "until" }) {
+		return false
+	}
+	for i := 0; i+1 < len(ts); i++ {
+		if !lex.beForm[ts[i].raw] && ts[i].raw != "been" {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && lex.doneEarlier[ts[j].raw] {
+			j++
+		}
+		if j < len(ts) && lex.doneWord[ts[j].raw] {
+			return true
+		}
+	}
+	return false
+}
+
 // appDoes: the clause says the integrator's own app already does it, or does it
 // before the FaceSign page opens ("our app already asks for camera access",
 // "the host app asks for their number before opening the iframe", "they type
@@ -3082,6 +3151,12 @@ func negations(ts []token) []bool {
 			// passports": only those; "anything except visas is fine" excludes visas)
 			if t.w == "without" && t.raw != "without" && i > 0 &&
 				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
+				continue
+			}
+			// ("default settings except the code expires in 15 minutes", "stock
+			// config except that it's 8 digits": the one setting that differs from
+			// the defaults, not a step ruled out)
+			if t.w == "without" && t.raw != "without" && i > 0 && (lex.defaultsWord[ts[i-1].raw] || i+1 < len(ts) && ts[i+1].raw == "that") {
 				continue
 			}
 			// ("no extra face scan step pls": "extra" before a step's name adds to
@@ -3350,7 +3425,25 @@ func knownSentence(clauses []clause, ci int) bool {
 	for f > 0 && clauses[f-1].sent == clauses[ci].sent {
 		f--
 	}
-	return f < ci && (mainPathOnly(clauses[f].toks) || enrolledUsers(clauses[f].toks))
+	return f < ci && (mainPathOnly(clauses[f].toks) || enrolledUsers(clauses[f].toks) || onSuccess(clauses[f].toks))
+}
+
+// onSuccess: the clause opens on a check's success ("On match go straight to
+// the end, no OTP", "if it passes, …"): what the sentence rules out after it is
+// ruled out of the main path, not of a fallback the text gave the failure.
+func onSuccess(ts []token) bool {
+	if len(ts) < 2 || !lex.successLead[ts[0].raw] {
+		return false
+	}
+	for i := 1; i < min(len(ts), 4); i++ {
+		if ts[i].w == "no" {
+			return false
+		}
+		if ts[i].w == "match" || lex.successWord[ts[i].raw] {
+			return readCondition(ts, nil).k == condNone
+		}
+	}
+	return false
 }
 
 // enrolledUsers: the clause speaks of users whose faces are enrolled
@@ -4192,7 +4285,8 @@ func topicsOf(ts []token) topic {
 				tp |= tWilling
 			}
 		case tCard:
-			if hasRaw(ts, "last", "four", "digits") {
+			// ("the last 4 digits of the phone number": a phone's, not a card's)
+			if hasRaw(ts, "last", "four", "digits") && (hasRaw(ts, "card") || !hasRaw(ts, "phone", "mobile", "cell")) {
 				tp |= tCard
 			}
 		case tName, tAddress:

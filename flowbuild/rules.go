@@ -354,6 +354,11 @@ var rules = map[string][]rule{
 	"phone": {{
 		// "a code to their email since the phone is gone": the email is the channel
 		when: func(d *detector, i int) bool {
+			if !d.neg[i] && !d.codeInClause && slices.ContainsFunc(d.ts[:i], func(t token) bool { return t.w == "ask" || t.raw == "digits" }) {
+				// "ask the user to confirm the last 4 digits of the phone number":
+				// what the avatar asks about the phone, not a code sent to it
+				return false
+			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
 			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
 				(!has(d.ts, "email") || listedWith(d.ts, i, "email")) && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number" ||
@@ -563,6 +568,11 @@ var rawRules = map[string][]rule{
 	"holder":     {holderRule},
 	"holding":    {holderRule},
 	"theirs":     {ownerRule},
+	// "we need to be sure the document is their own and not a friend's": "own"
+	// said of the document, as "theirs" is ("their own passport" names one)
+	"own": {{when: func(d *detector, i int) bool {
+		return i > 1 && lex.ownerPossessive[d.prev(i)] && lex.beForm[d.ts[i-2].raw] && ownerRule.when(d, i)
+	}, make: ownerRule.make}},
 	"stolen":     {ownerRule},
 	"borrowed":   {ownerRule},
 	"expired":    {expiryRule},
