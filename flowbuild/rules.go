@@ -236,6 +236,21 @@ var rules = map[string][]rule{
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a liveness check (a live person on camera); say \"face recognition\" to look the user up among enrolled faces, or \"compare their face with …\" for a comparison.")
 			}
 		},
+	}, {
+		// "2fa for login - face + sms otp": a bare "face" listed beside another
+		// factor of a login is the face the user signs in with, looked up among
+		// the enrolled ones
+		when: func(d *detector, i int) bool {
+			join := func(t token) bool { return t.raw == "and" || t.raw == "plus" || t.w == "," }
+			item := (i == 0 || join(d.ts[i-1]) || lex.wish[d.prev(i)]) && (i+1 == len(d.ts) || join(d.ts[i+1]))
+			login := hasAnyRaw(d.ts, lex.loginWord) || slices.ContainsFunc(d.seq, func(s *step) bool { return s.purpose })
+			return item && login && !d.comparing
+		},
+		make: func(d *detector, i int) {
+			if d.add(&step{k: kRecognition}, i) != nil {
+				d.a.notes = append(d.a.notes, "Read \"face\" beside the login's other factor as face recognition: the user signs in with the face they enrolled.")
+			}
+		},
 	}},
 	"passport": {documentRule},
 	"license":  {documentRule},
