@@ -865,6 +865,7 @@ func TestBuildReadsWithoutUnplacedNotes(t *testing.T) {
 		{"recognise them - our loyalty club members are enrolled already. non-members: scan a passport", `Read "our loyalty club members are enrolled already" as the users the face recognition finds; the others take its new-user path.`},
 		{"recognition. faces we don't know -> passport scan. both groups then get an sms code", ""},
 		{"permission prompt then a doc scan, no avatar talking at all, our ui does the explaining", `Read "our ui does the explaining" as handled outside the flow, so the flow does not include it.`},
+		{"age gate: check they're 21+ from their DL, no face stuff needed", ""},
 	} {
 		t.Run(tt.desc, func(t *testing.T) {
 			r, err := Build(tt.desc, Options{})

@@ -201,6 +201,30 @@ var rules = map[string][]rule{
 	}},
 	"oval": {{make: faceScan}},
 	"face": {{
+		// "no face stuff needed", "none of the face bits": every step that
+		// reads a face is ruled out
+		when: func(d *detector, i int) bool { return d.neg[i] && lex.collective[d.next(i)] },
+		make: func(d *detector, i int) {
+			// "no face stuff beyond liveness": what the exception names stays
+			faceKinds := map[string]kind{"liveness": kLiveness, "selfie": kFaceScan, "compare": kFaceCompare, "match": kFaceCompare, "recognize": kRecognition}
+			var spared kindSet
+			for j := i + 1; j < len(d.ts); j++ {
+				if phraseAt(d.ts, j, lex.exceptPhrase) {
+					for _, t := range d.ts[j:] {
+						if k, ok := faceKinds[t.w]; ok {
+							spared.add(k)
+						}
+					}
+					break
+				}
+			}
+			for _, k := range faceKinds {
+				if !spared.has(k) {
+					d.a.neg.add(k)
+				}
+			}
+		},
+	}, {
 		when: func(d *detector, i int) bool {
 			if d.next(i) == "id" {
 				d.skip = 1 // "Face ID" is a phone feature, not a step
