@@ -1252,7 +1252,11 @@ func parse(text string) *parsed {
 // It returns -1 when there is none.
 func listOpening(clauses []clause) (int, []*step) {
 	for ci, c := range clauses {
-		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[len(c.toks)-1].raw] {
+		last := len(c.toks) - 1
+		for last > 0 && lex.listCopula[c.toks[last].raw] {
+			last-- // "Flow is: recognise …, liveness check, then the code on email"
+		}
+		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[last].raw] {
 			continue
 		}
 		var listed []*step
