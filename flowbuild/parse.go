@@ -1811,8 +1811,15 @@ func usersDid(ts []token) bool {
 	for i < len(ts) && lex.keepLead[ts[i].raw] {
 		i++ // "and they did …", "so customers completed …"
 	}
-	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.wish) {
+	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.wish) {
 		return false
+	}
+	for j, t := range ts {
+		// ("they enrolled when they installed the app the first time": a "when"
+		// before a past verb tells when it happened, no condition)
+		if lex.condIfStrict[t.raw] && !(j > i && pastWhen(ts[j:])) {
+			return false
+		}
 	}
 	pronoun := lex.pronounUser[ts[i].raw]
 	for i++; i < len(ts) && lex.pastLead[ts[i].raw]; i++ {
