@@ -514,6 +514,11 @@ var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
 // before it is background (see backgroundSteps).
 var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps", "sequence", "process", "so", "list", "setup"}
 
+// identityWhWords, after a negated "know" ("we don't know who is standing
+// there", "no way to know which member it is"), say whose face it is must be
+// found: the reason for a search, not a search ruled out.
+var identityWhWords = []string{"who", "whos", "whose", "whom", "which"}
+
 // listCopulaWords may follow a list opener before its colon ("Flow is: …",
 // "the steps are: …", "order would be: …", "plan looks like: …").
 var listCopulaWords = []string{"is", "are", "be", "would", "will", "should", "looks", "like"}
@@ -1079,7 +1084,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
-	purposeOpen, listOpener, listCopula, ownAddress, futileNoun, futileWhom                                                                                                                                                                                 map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, ownAddress, futileNoun, futileWhom                                                                                                                                                                     map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount                                                                                                                                         map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
@@ -1154,7 +1159,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
-	l.purposeOpen, l.listOpener, l.listCopula, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(ownAddressWords)
+	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords)
 	l.complementOpen = wordSet(complementOpenWords)

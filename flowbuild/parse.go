@@ -3056,6 +3056,11 @@ func negations(ts []token) []bool {
 				// follows, not an exclusion of the codes it names
 				continue
 			}
+			if unknownWho(ts, i+1) {
+				// "we don't know who is standing there until the face tells us":
+				// whom to find, the reason for a face search, not one ruled out
+				continue
+			}
 			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {
 				// "do the age check before the face match, no point matching faces
 				// for a 16 year old": pointless for some users, the reason for an
@@ -3070,6 +3075,9 @@ func negations(ts []token) []bool {
 					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
+		case t.w == "nothing" && nothingTo(ts, i+1):
+			// "there is nothing to recognise yet", "nothing to match against":
+			// no one to run the step on, so it is ruled out
 		case t.w == "nothing" && nothingVia(ts, i+1):
 			// "nothing goes over email", "nothing should be sent by SMS": the
 			// channel after it is ruled out ("nothing else" stays exclusivity)
@@ -3119,6 +3127,24 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// nothingTo: the words from j, after "nothing", are "to" and a verb that
+// names a step ("nothing to recognise yet", "nothing to match against").
+func nothingTo(ts []token, j int) bool {
+	return j+1 < len(ts) && ts[j].raw == "to" && rules[ts[j+1].w] != nil
+}
+
+// unknownWho: the words from j, after a negation, say the speaker cannot tell
+// who the user is ("don't know who is standing there", "no way to know which
+// member it is").
+func unknownWho(ts []token, j int) bool {
+	for k := j; k < len(ts) && k < j+4; k++ {
+		if ts[k].raw == "know" || ts[k].raw == "knowing" || ts[k].raw == "tell" {
+			return k+1 < len(ts) && lex.identityWh[ts[k+1].raw]
+		}
+	}
+	return false
 }
 
 // doubtedNeed: the words from j, after "not sure", doubt that a step is needed
