@@ -2048,6 +2048,9 @@ var joins = map[string]string{
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"politically exposed": "pep", // "check whether they're a politically exposed person": a PEP screening (listCheckWords)
+	// "the seller must be the same legal person as the bank account holder": a
+	// person in law, told by a name or a register, not a face on camera
+	"legal person": "legalperson", "legal persons": "legalperson", "legal entity": "legalperson", "legal entities": "legalperson",
 	// "users drop off at the document step": people leaving, not a step removed
 	"drop off": "dropoff", "drops off": "dropoff", "dropped off": "dropoff", "dropping off": "dropoff",
 	"drop out": "dropout", "drops out": "dropout", "dropped out": "dropout", "dropping out": "dropout",

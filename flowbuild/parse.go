@@ -2043,10 +2043,13 @@ func merge(seq, steps []*step) []*step {
 				// "login 2FA: recognise the face, then text a code": the code goes where it is described
 				seq = append(slices.Delete(seq, i, i+1), old)
 				old.label, old.purpose = false, false
-			} else if (old.k == kAgeCheck || old.k == kExpiryCheck) && findKind(seq[:i], kDocument) < 0 && findKind(seq[i:], kDocument) >= 0 {
+			} else if (old.k == kAgeCheck || old.k == kExpiryCheck || old.k == kMatchCheck) && findKind(seq[:i], kDocument) < 0 && findKind(seq[i:], kDocument) >= 0 {
 				// "they have to be 18+. Scan a photo ID and make sure they're at
 				// least 18": the limit said first goes where the check is described,
 				// after the scan it reads, so that "after the age check" means there
+				// (so does a match: "the seller must be the same legal person as
+				// the account holder. … then the seller scans a passport and the
+				// name read from the document must be checked against that name")
 				seq = append(slices.Delete(seq, i, i+1), old)
 			}
 			old.front = old.front || s.front
