@@ -519,6 +519,11 @@ var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps",
 // found: the reason for a search, not a search ruled out.
 var identityWhWords = []string{"who", "whos", "whose", "whom", "which"}
 
+// stepWorksWords, in a condition with no negation, say the step went through
+// ("if the SMS works normally then no email at all", "when the code arrives
+// fine, …"): what the clause after it rules out is off the main path only.
+var stepWorksWords = []string{"works", "work", "worked", "succeeds", "succeed", "succeeded", "arrives", "arrive", "arrived", "delivered", "passes", "pass", "passed", "lands", "land"}
+
 // listCopulaWords may follow a list opener before its colon ("Flow is: …",
 // "the steps are: …", "order would be: …", "plan looks like: …").
 var listCopulaWords = []string{"is", "are", "be", "would", "will", "should", "looks", "like"}
@@ -1084,7 +1089,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
-	purposeOpen, listOpener, listCopula, identityWh, ownAddress, futileNoun, futileWhom                                                                                                                                                                     map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, stepWorks, ownAddress, futileNoun, futileWhom                                                                                                                                                          map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount                                                                                                                                         map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
@@ -1159,7 +1164,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
-	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(ownAddressWords)
+	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords)
 	l.complementOpen = wordSet(complementOpenWords)

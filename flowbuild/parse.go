@@ -984,10 +984,12 @@ func parse(text string) *parsed {
 			// "… an e-mail OTP only - no SMS on that route": ruled out of the
 			// new-user path just described
 			p.branchExcluded |= a.neg
-		} else if mainPathOnly(c.toks) || thatPath || knownSentence(clauses, ci) {
+		} else if mainPathOnly(c.toks) || thatPath || knownSentence(clauses, ci) || ci > 0 && clauses[ci-1].sent == c.sent && stepWorked(clauses[ci-1].toks) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path", "returning users: recognise, liveness - no document on that
-			// path": ruled out of the main path, not of the branches
+			// path": ruled out of the main path, not of the branches; so is
+			// what follows a step that went through ("If the SMS works normally
+			// then no email at all": the email fallback stays)
 			p.mainExcluded |= a.neg
 		} else {
 			p.excluded |= a.neg
@@ -3130,6 +3132,13 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// stepWorked: the clause is a condition that a step went through ("if the SMS
+// works normally", "when the code arrives"), with no negation in it.
+func stepWorked(ts []token) bool {
+	return clauseStartsIf(ts) && hasAnyRaw(ts, lex.stepWorks) && !slices.Contains(negations(ts), true) &&
+		!slices.ContainsFunc(ts, func(t token) bool { return t.w == "no" })
 }
 
 // nothingTo: the words from j, after "nothing", are "to" and a verb that
