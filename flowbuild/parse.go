@@ -1797,7 +1797,10 @@ func silentAvatar(ts []token) bool {
 	negs := negations(ts)
 	for i, t := range ts {
 		if negs[i] && (t.w == "explain" || lex.speakVerb[t.raw]) {
-			return hasRaw(ts, "anything", "all", "word") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from"
+			// ("please no avatar talking", "no talking avatar": the avatar's
+			// speaking verb beside it, talk about nothing in particular)
+			beside := lex.speakVerb[t.raw] && (i > 0 && ts[i-1].raw == "avatar" || i+1 < len(ts) && ts[i+1].raw == "avatar") && !hasRaw(ts[i:], "about")
+			return hasRaw(ts, "anything", "all", "word", "whatsoever") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from" || beside
 		}
 	}
 	return false
