@@ -524,6 +524,12 @@ var identityWhWords = []string{"who", "whos", "whose", "whom", "which"}
 // fine, …"): what the clause after it rules out is off the main path only.
 var stepWorksWords = []string{"works", "work", "worked", "succeeds", "succeed", "succeeded", "arrives", "arrive", "arrived", "delivered", "passes", "pass", "passed", "lands", "land"}
 
+// countedPlaceWords, after a number ("students come from 60+ countries", "30+
+// locations"), say what is counted: places and the like, so the "+" is no
+// age ("18+ users" still is one).
+var countedPlaceWords = []string{"countries", "country", "markets", "nations", "nationalities", "languages", "locations", "stores", "shops", "branches",
+	"cities", "states", "sites", "offices", "hotels", "gyms", "venues", "currencies", "airports", "campuses", "schools", "universities", "properties", "warehouses"}
+
 // listCopulaWords may follow a list opener before its colon ("Flow is: …",
 // "the steps are: …", "order would be: …", "plan looks like: …").
 var listCopulaWords = []string{"is", "are", "be", "would", "will", "should", "looks", "like"}
@@ -1089,7 +1095,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
-	purposeOpen, listOpener, listCopula, identityWh, stepWorks, ownAddress, futileNoun, futileWhom                                                                                                                                                          map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, ownAddress, futileNoun, futileWhom                                                                                                                                            map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount                                                                                                                                         map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
@@ -1164,7 +1170,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
-	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(ownAddressWords)
+	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords)
 	l.complementOpen = wordSet(complementOpenWords)
@@ -2062,6 +2068,7 @@ var joins = map[string]string{
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
+	"live ness":          "liveness", // "then a live ness check": the word split by a stray space
 	"biometric liveness": "liveness", "biometric livenesscheck": "livenesscheck", "lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 

@@ -4055,8 +4055,8 @@ func ageAt(ts []token, i int) int {
 	if i+1 < len(ts) {
 		next = ts[i+1].raw
 	}
-	if next == "percent" {
-		return 0 // "similarity must be at least 90%": a share
+	if next == "percent" || lex.countedPlace[next] {
+		return 0 // "similarity must be at least 90%": a share; "students come from 60+ countries": a count
 	}
 	if prev == "between" && i+3 < len(ts) && (lex.unit[ts[i+3].w] || ts[i+2].cur != "") {
 		return 0 // "between 30 and 60 seconds": a range of another unit
