@@ -730,6 +730,10 @@ var attemptNounWords = []string{"goes", "go", "shots", "shot", "chances", "chanc
 // step"): in a change, a reason, not an instruction.
 var attritionWords = []string{"dropoff", "dropout", "churn", "churns", "churned", "abandon", "abandons", "abandoned", "bounce", "quit", "quits"}
 
+// quitVerbWords, right after people ("people drop when the ID scan is first",
+// "users bail at the selfie"), say they leave the flow, not that a step goes.
+var quitVerbWords = []string{"drop", "drops", "dropped", "dropping", "leave", "leaves", "bail", "bails", "bailed"}
+
 // storyAmountWords before an amount tell what happened ("nearly sent $480k",
 // "we lost $2m"), not the amount the flow is for.
 var storyAmountWords = []string{"nearly", "almost", "lost", "stole", "stolen", "paid", "cost", "costs", "ate", "wasted", "refunded", "raised", "revenue", "arr", "funding"}
@@ -1095,7 +1099,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                           map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                   map[string]bool
-	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, ownAddress, futileNoun, futileWhom                                                                                                                                            map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                  map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount                                                                                                                                         map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                          map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                            map[string]bool // "can" in "…, and can the scan be passports only?"
@@ -1170,7 +1174,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
-	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(ownAddressWords)
+	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords)
 	l.complementOpen = wordSet(complementOpenWords)
@@ -1958,6 +1962,14 @@ func joinTokens(ts []token) []token {
 				i++
 				continue
 			}
+		}
+		if i > 0 && lex.population[ts[i-1].raw] && lex.quitVerb[ts[i].raw] && !(i+1 < len(ts) && (lex.determiner[ts[i+1].raw] || lex.backRef[ts[i+1].raw])) &&
+			!slices.ContainsFunc(ts[max(0, i-4):i], func(t token) bool { return t.raw == "for" }) {
+			// "our data shows people drop when the ID scan is first": people who
+			// leave the flow, as "drop off" says, not a step dropped ("for new
+			// users drop the comparison" drops one)
+			out = append(out, joinedToken("dropoff", ts[i].orig))
+			continue
 		}
 		if t := ts[i]; t.isNum && !t.plus && i+2 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.ageUp[ts[i+2].raw] &&
 			!(i+3 < len(ts) && ts[i+3].raw == "to") { // ("3 and up to 5 tries": a limit)
