@@ -2220,10 +2220,23 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 	return false
 }
 
+// againHappened: the clause's "again" follows a verb in the past with no
+// condition ("compliance changed their mind again", "legal updated the policy
+// again"): something that happened once more, no retry asked for.
+func againHappened(ts []token) bool {
+	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "again" })
+	past := func(t token) bool { return pastForm(t) || len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") }
+	return i > 0 && !hasAnyRaw(ts, lex.condIfStrict) && slices.ContainsFunc(ts[:i], past) &&
+		!slices.ContainsFunc(ts, func(t token) bool { return t.raw != "again" && lex.retryWord[t.raw] })
+}
+
 // readPolicy finds what should happen when a check fails.
 func readPolicy(ts []token) string {
 	for i, t := range ts {
 		switch {
+		case t.raw == "again" && againHappened(ts):
+			// "compliance changed their mind again": what happened once more,
+			// not a second try at a step
 		case t.w == "again" || t.raw == "retry" || t.raw == "retries" || (t.raw == "try" && i+1 < len(ts) && ts[i+1].w == "again"):
 			return "retry"
 		case (t.w == "attempt" || t.raw == "go" || t.raw == "chance") && (hasAnyRaw(ts[max(0, i-3):i], lex.moreTry) || hasAnyRaw(ts[i+1:min(len(ts), i+4)], lex.moreTry)) &&
