@@ -1799,7 +1799,9 @@ func silentAvatar(ts []token) bool {
 		if negs[i] && (t.w == "explain" || lex.speakVerb[t.raw]) {
 			// ("please no avatar talking", "no talking avatar": the avatar's
 			// speaking verb beside it, talk about nothing in particular)
-			beside := lex.speakVerb[t.raw] && (i > 0 && ts[i-1].raw == "avatar" || i+1 < len(ts) && ts[i+1].raw == "avatar") && !hasRaw(ts[i:], "about")
+			// ("the system popup, not the avatar talking" says who asks, not silence)
+			beside := lex.speakVerb[t.raw] && !hasRaw(ts[i:], "about") &&
+				(i > 1 && ts[i-1].raw == "avatar" && ts[i-2].raw == "no" || i > 0 && i+1 < len(ts) && ts[i+1].raw == "avatar" && ts[i-1].raw == "no")
 			return hasRaw(ts, "anything", "all", "word", "whatsoever") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from" || beside
 		}
 	}
