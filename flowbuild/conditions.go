@@ -62,6 +62,11 @@ func readCondition(ts []token, seq []*step) condition {
 	if len(ts) == 0 {
 		return condition{end: -1}
 	}
+	if usersDid(ts) {
+		// "(they enrolled when they installed the app the first time)": what
+		// users did before this flow; its "first time" names no new users
+		return condition{end: -1}
+	}
 	hasIf := clauseStartsIf(ts)
 	neg := false
 	for i, t := range ts {

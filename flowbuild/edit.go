@@ -2224,8 +2224,8 @@ func (p *plan) unlink(s *step) {
 func (p *plan) retryEdit(ts []token) ([]string, bool) {
 	// (readPolicy's lemma "again" also holds "another" and "second": "add
 	// another email code" asks for no retry)
-	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) {
-		return nil, false
+	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
+		return nil, false // ("compliance changed their mind again, we only accept passports …")
 	}
 	named := analyze(ts, nil).steps
 	if len(named) == 0 || hasAnyRaw(ts, lex.anyOne) {

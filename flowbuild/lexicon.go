@@ -522,6 +522,26 @@ var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
 // before it is background (see backgroundSteps).
 var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps", "sequence", "process", "so", "list", "setup"}
 
+// identityWhWords, after a negated "know" ("we don't know who is standing
+// there", "no way to know which member it is"), say whose face it is must be
+// found: the reason for a search, not a search ruled out.
+var identityWhWords = []string{"who", "whos", "whose", "whom", "which"}
+
+// stepWorksWords, in a condition with no negation, say the step went through
+// ("if the SMS works normally then no email at all", "when the code arrives
+// fine, …"): what the clause after it rules out is off the main path only.
+var stepWorksWords = []string{"works", "work", "worked", "succeeds", "succeed", "succeeded", "arrives", "arrive", "arrived", "delivered", "passes", "pass", "passed", "lands", "land"}
+
+// countedPlaceWords, after a number ("students come from 60+ countries", "30+
+// locations"), say what is counted: places and the like, so the "+" is no
+// age ("18+ users" still is one).
+var countedPlaceWords = []string{"countries", "country", "markets", "nations", "nationalities", "languages", "locations", "stores", "shops", "branches",
+	"cities", "states", "sites", "offices", "hotels", "gyms", "venues", "currencies", "airports", "campuses", "schools", "universities", "properties", "warehouses"}
+
+// listCopulaWords may follow a list opener before its colon ("Flow is: …",
+// "the steps are: …", "order would be: …", "plan looks like: …").
+var listCopulaWords = []string{"is", "are", "be", "would", "will", "should", "looks", "like"}
+
 // ownAddressWords, before "address" after a confirm verb, point at the email
 // address just collected ("prove they actually own that address").
 var ownAddressWords = []string{"that", "this", "the", "their", "its"}
@@ -735,6 +755,10 @@ var attemptNounWords = []string{"goes", "go", "shots", "shot", "chances", "chanc
 // attritionWords say people leave a flow ("users drop off at the document
 // step"): in a change, a reason, not an instruction.
 var attritionWords = []string{"dropoff", "dropout", "churn", "churns", "churned", "abandon", "abandons", "abandoned", "bounce", "quit", "quits"}
+
+// quitVerbWords, right after people ("people drop when the ID scan is first",
+// "users bail at the selfie"), say they leave the flow, not that a step goes.
+var quitVerbWords = []string{"drop", "drops", "dropped", "dropping", "leave", "leaves", "bail", "bails", "bailed"}
 
 // storyAmountWords before an amount tell what happened ("nearly sent $480k",
 // "we lost $2m"), not the amount the flow is for.
@@ -1115,7 +1139,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                         map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                                    map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                            map[string]bool
-	purposeOpen, listOpener, ownAddress, futileNoun, futileWhom                                                                                                                                                                                                      map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                           map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb                                                                                     map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                                   map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                                     map[string]bool // "can" in "…, and can the scan be passports only?"
@@ -1190,7 +1214,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
-	l.purposeOpen, l.listOpener, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(ownAddressWords)
+	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords)
 	l.complementOpen = wordSet(complementOpenWords)
@@ -2001,6 +2025,14 @@ func joinTokens(ts []token) []token {
 				continue
 			}
 		}
+		if i > 0 && lex.population[ts[i-1].raw] && lex.quitVerb[ts[i].raw] && !(i+1 < len(ts) && (lex.determiner[ts[i+1].raw] || lex.backRef[ts[i+1].raw])) &&
+			!slices.ContainsFunc(ts[max(0, i-4):i], func(t token) bool { return t.raw == "for" }) {
+			// "our data shows people drop when the ID scan is first": people who
+			// leave the flow, as "drop off" says, not a step dropped ("for new
+			// users drop the comparison" drops one)
+			out = append(out, joinedToken("dropoff", ts[i].orig))
+			continue
+		}
 		if t := ts[i]; t.isNum && !t.plus && i+2 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.ageUp[ts[i+2].raw] &&
 			!(i+3 < len(ts) && ts[i+3].raw == "to") { // ("3 and up to 5 tries": a limit)
 			// "21 and over", "18 or older": one number with its direction, as "21+"
@@ -2102,12 +2134,16 @@ var joins = map[string]string{
 	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"politically exposed": "pep", // "check whether they're a politically exposed person": a PEP screening (listCheckWords)
+	// "the seller must be the same legal person as the bank account holder": a
+	// person in law, told by a name or a register, not a face on camera
+	"legal person": "legalperson", "legal persons": "legalperson", "legal entity": "legalperson", "legal entities": "legalperson",
 	// "users drop off at the document step": people leaving, not a step removed
 	"drop off": "dropoff", "drops off": "dropoff", "dropped off": "dropoff", "dropping off": "dropoff",
 	"drop out": "dropout", "drops out": "dropout", "dropped out": "dropout", "dropping out": "dropout",
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
+	"live ness":          "liveness", // "then a live ness check": the word split by a stray space
 	"biometric liveness": "liveness", "biometric livenesscheck": "livenesscheck", "lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 

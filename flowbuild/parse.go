@@ -1004,10 +1004,12 @@ func parse(text string) *parsed {
 			// "… an e-mail OTP only - no SMS on that route": ruled out of the
 			// new-user path just described
 			p.branchExcluded |= a.neg
-		} else if mainPathOnly(c.toks) || thatPath || knownSentence(clauses, ci) {
+		} else if mainPathOnly(c.toks) || thatPath || knownSentence(clauses, ci) || ci > 0 && clauses[ci-1].sent == c.sent && stepWorked(clauses[ci-1].toks) {
 			// "recognised users never see the ID scan", "no passport on the happy
 			// path", "returning users: recognise, liveness - no document on that
-			// path": ruled out of the main path, not of the branches
+			// path": ruled out of the main path, not of the branches; so is
+			// what follows a step that went through ("If the SMS works normally
+			// then no email at all": the email fallback stays)
 			p.mainExcluded |= a.neg
 		} else {
 			p.excluded |= a.neg
@@ -1274,7 +1276,11 @@ func parse(text string) *parsed {
 // It returns -1 when there is none.
 func listOpening(clauses []clause) (int, []*step) {
 	for ci, c := range clauses {
-		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[len(c.toks)-1].raw] {
+		last := len(c.toks) - 1
+		for last > 0 && lex.listCopula[c.toks[last].raw] {
+			last-- // "Flow is: recognise …, liveness check, then the code on email"
+		}
+		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[last].raw] {
 			continue
 		}
 		var listed []*step
@@ -1817,7 +1823,12 @@ func silentAvatar(ts []token) bool {
 			return true
 		}
 		if negs[i] && (t.w == "explain" || lex.speakVerb[t.raw]) {
-			return hasRaw(ts, "anything", "all", "word") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from"
+			// ("please no avatar talking", "no talking avatar": the avatar's
+			// speaking verb beside it, talk about nothing in particular)
+			// ("the system popup, not the avatar talking" says who asks, not silence)
+			beside := lex.speakVerb[t.raw] && !hasRaw(ts[i:], "about") &&
+				(i > 1 && ts[i-1].raw == "avatar" && ts[i-2].raw == "no" || i > 0 && i+1 < len(ts) && ts[i+1].raw == "avatar" && ts[i-1].raw == "no")
+			return hasRaw(ts, "anything", "all", "word", "whatsoever") || i+1 < len(ts) && lex.speakVerb[t.raw] && ts[i+1].raw == "from" || beside
 		}
 	}
 	return false
@@ -1833,8 +1844,15 @@ func usersDid(ts []token) bool {
 	for i < len(ts) && lex.keepLead[ts[i].raw] {
 		i++ // "and they did …", "so customers completed …"
 	}
-	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.wish) {
+	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.wish) {
 		return false
+	}
+	for j, t := range ts {
+		// ("they enrolled when they installed the app the first time": a "when"
+		// before a past verb tells when it happened, no condition)
+		if lex.condIfStrict[t.raw] && !(j > i && pastWhen(ts[j:])) {
+			return false
+		}
 	}
 	pronoun := lex.pronounUser[ts[i].raw]
 	for i++; i < len(ts) && lex.pastLead[ts[i].raw]; i++ {
@@ -2069,10 +2087,13 @@ func merge(seq, steps []*step) []*step {
 				// "login 2FA: recognise the face, then text a code": the code goes where it is described
 				seq = append(slices.Delete(seq, i, i+1), old)
 				old.label, old.purpose = false, false
-			} else if (old.k == kAgeCheck || old.k == kExpiryCheck) && findKind(seq[:i], kDocument) < 0 && findKind(seq[i:], kDocument) >= 0 {
+			} else if (old.k == kAgeCheck || old.k == kExpiryCheck || old.k == kMatchCheck) && findKind(seq[:i], kDocument) < 0 && findKind(seq[i:], kDocument) >= 0 {
 				// "they have to be 18+. Scan a photo ID and make sure they're at
 				// least 18": the limit said first goes where the check is described,
 				// after the scan it reads, so that "after the age check" means there
+				// (so does a match: "the seller must be the same legal person as
+				// the account holder. … then the seller scans a passport and the
+				// name read from the document must be checked against that name")
 				seq = append(slices.Delete(seq, i, i+1), old)
 			}
 			old.front = old.front || s.front
@@ -2256,10 +2277,23 @@ func speakerUnaware(ts []token) bool {
 	return false
 }
 
+// againHappened: the clause's "again" follows a verb in the past with no
+// condition ("compliance changed their mind again", "legal updated the policy
+// again"): something that happened once more, no retry asked for.
+func againHappened(ts []token) bool {
+	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "again" })
+	past := func(t token) bool { return pastForm(t) || len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") }
+	return i > 0 && !hasAnyRaw(ts, lex.condIfStrict) && slices.ContainsFunc(ts[:i], past) &&
+		!slices.ContainsFunc(ts, func(t token) bool { return t.raw != "again" && lex.retryWord[t.raw] })
+}
+
 // readPolicy finds what should happen when a check fails.
 func readPolicy(ts []token) string {
 	for i, t := range ts {
 		switch {
+		case t.raw == "again" && againHappened(ts):
+			// "compliance changed their mind again": what happened once more,
+			// not a second try at a step
 		case t.w == "again" || t.raw == "retry" || t.raw == "retries" || (t.raw == "try" && i+1 < len(ts) && ts[i+1].w == "again"):
 			return "retry"
 		case (t.w == "attempt" || t.raw == "go" || t.raw == "chance") && (hasAnyRaw(ts[max(0, i-3):i], lex.moreTry) || hasAnyRaw(ts[i+1:min(len(ts), i+4)], lex.moreTry)) &&
@@ -3174,6 +3208,11 @@ func negations(ts []token) []bool {
 				// follows, not an exclusion of the codes it names
 				continue
 			}
+			if unknownWho(ts, i+1) {
+				// "we don't know who is standing there until the face tells us":
+				// whom to find, the reason for a face search, not one ruled out
+				continue
+			}
 			if t.raw == "no" && lex.futileNoun[nx] && futileFor(ts[i+2:]) {
 				// "do the age check before the face match, no point matching faces
 				// for a 16 year old": pointless for some users, the reason for an
@@ -3188,6 +3227,9 @@ func negations(ts []token) []bool {
 					continue // "not a minor", "isn't underage", "not under 21": the state the check asks for
 				}
 			}
+		case t.w == "nothing" && nothingTo(ts, i+1):
+			// "there is nothing to recognise yet", "nothing to match against":
+			// no one to run the step on, so it is ruled out
 		case t.w == "nothing" && nothingVia(ts, i+1):
 			// "nothing goes over email", "nothing should be sent by SMS": the
 			// channel after it is ruled out ("nothing else" stays exclusivity)
@@ -3237,6 +3279,31 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// stepWorked: the clause is a condition that a step went through ("if the SMS
+// works normally", "when the code arrives"), with no negation in it.
+func stepWorked(ts []token) bool {
+	return clauseStartsIf(ts) && hasAnyRaw(ts, lex.stepWorks) && !slices.Contains(negations(ts), true) &&
+		!slices.ContainsFunc(ts, func(t token) bool { return t.w == "no" })
+}
+
+// nothingTo: the words from j, after "nothing", are "to" and a verb that
+// names a step ("nothing to recognise yet", "nothing to match against").
+func nothingTo(ts []token, j int) bool {
+	return j+1 < len(ts) && ts[j].raw == "to" && rules[ts[j+1].w] != nil
+}
+
+// unknownWho: the words from j, after a negation, say the speaker cannot tell
+// who the user is ("don't know who is standing there", "no way to know which
+// member it is").
+func unknownWho(ts []token, j int) bool {
+	for k := j; k < len(ts) && k < j+4; k++ {
+		if ts[k].raw == "know" || ts[k].raw == "knowing" || ts[k].raw == "tell" {
+			return k+1 < len(ts) && lex.identityWh[ts[k+1].raw]
+		}
+	}
+	return false
 }
 
 // doubtedNeed: the words from j, after "not sure", doubt that a step is needed
@@ -4175,8 +4242,8 @@ func ageAt(ts []token, i int) int {
 	if i+1 < len(ts) {
 		next = ts[i+1].raw
 	}
-	if next == "percent" {
-		return 0 // "similarity must be at least 90%": a share
+	if next == "percent" || lex.countedPlace[next] {
+		return 0 // "similarity must be at least 90%": a share; "students come from 60+ countries": a count
 	}
 	if prev == "between" && i+3 < len(ts) && (lex.unit[ts[i+3].w] || ts[i+2].cur != "") {
 		return 0 // "between 30 and 60 seconds": a range of another unit
