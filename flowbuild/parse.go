@@ -262,6 +262,9 @@ func splitClauses(ts []token) []clause {
 			if i+1 < len(ts) && len(cur) > 0 && lex.nameNoun[cur[len(cur)-1].raw] && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
 				continue // "the greeting should say the school's name, ByteSprouts": the name itself belongs to it
 			}
+			if n := len(cur); n > 0 && lex.speechVerb[cur[n-1].w] && i+1 < len(ts) && (ts[i+1].w == quoteW || lex.verbatim[ts[i+1].raw] && i+2 < len(ts) && ts[i+2].w == quoteW) {
+				continue // "the avatar says, word for word: "…"": the line is the verb's
+			}
 			if adjectiveComma(cur, ts[i+1:]) {
 				continue // "take a sharp, well-lit photo of their face": adjectives before one noun
 			}
@@ -3035,8 +3038,10 @@ func adjectiveComma(cur, rest []token) bool {
 		return false
 	}
 	for _, t := range rest[1:min(len(rest), 4)] {
-		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] {
-			return false // "their identity, run a liveness check": a verb and its object
+		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] || lex.addressee[t.raw] || lex.personPronoun[t.raw] {
+			// "their identity, run a liveness check", "at the desk, let them type
+			// in their email": a verb, its object, the person it is said to
+			return false
 		}
 		if namesAnything([]token{t}) || faceLemmas[t.w] || lex.docWord[t.w] || t.w == "photo" {
 			return true
