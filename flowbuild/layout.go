@@ -563,8 +563,9 @@ func redoes(fallback []*step, m *step) bool {
 
 // chain lays out steps that run on a branch (the new-user path of a recognition,
 // the fallback of a failed step): each one's success leads to the next, the
-// last one's to exit, every failure to the failure node. A liveness check is
-// followed by a conversation, as on the main path. It returns the first node's id.
+// last one's to exit, every failure to the failure node, and a last line that
+// ends the session (step.ends) to told. A liveness check is followed by a
+// conversation, as on the main path. It returns the first node's id.
 func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func() string, video bool) (string, []flow.Node) {
 	var nodes []flow.Node
 	idsOf := make([]string, len(steps))

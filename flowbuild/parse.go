@@ -2498,6 +2498,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	a := analysis{prior: prior, held: held}
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
+	telling, _ := toldLine(ts)
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
@@ -2529,7 +2530,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ts = ts[:i]
 			break
 		}
-		if verb, _ := toldLine(ts); (t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in") && i < verb {
+		if (t.raw == "so" || t.raw == "allowing" || t.raw == "to" || t.raw == "for" || t.raw == "in") && i < telling {
 			// ("tell them their face is only kept for logging in later", "explain
 			// to them that …": from the telling verb on, the words are the line)
 			rest := ts[i+1:]
@@ -2548,6 +2549,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 						}
 					}
 					ts = append(slices.Clone(ts[:i]), ts[end:]...)
+					telling, _ = toldLine(ts)
 					break
 				}
 			}
