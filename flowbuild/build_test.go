@@ -969,8 +969,9 @@ func TestBuildStatedPurpose(t *testing.T) {
 	}
 }
 
-// What the avatar "says" is the line itself and what it "reads" is a text read
-// out: neither is a goal "Explain to the user that good luck."
+// What the avatar "says" is the line itself, what it "reads" is a text read
+// out, and what it explains may be a thing rather than a statement: none is a
+// goal "Explain to the user that good luck."
 func TestBuildSaidAndReadLines(t *testing.T) {
 	for _, tc := range []struct{ desc, prompt string }{
 		{"exam proctoring: face scan, then liveness check. at the end avatar says good luck!", "Say: Good luck."},
@@ -978,6 +979,12 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 		{"at start avatar reads the rules: no phones, no notes. then liveness", "Read the rules to the user: no phones, no notes."},
 		{"liveness, then the avatar reads out the terms", "Read the terms to the user."},
 		{"liveness, then explain that we keep the video for 30 days", "Explain to the user that we keep the video for 30 days."},
+		// a thing to explain, not a statement: "Explain to the user that the
+		// next steps." was no sentence
+		{"enrolment: face scan, liveness, then the avatar explains the next steps", "Explain the next steps to the user."},
+		{"liveness, then explain the terms and conditions", "Explain the terms and conditions to the user."},
+		{"liveness, then tell them what happens next", "Explain to the user what happens next."},
+		{"liveness then tell them their card is on its way", "Explain to the user that their card is on its way."},
 	} {
 		r, err := Build(tc.desc, Options{})
 		require.NoError(t, err, tc.desc)

@@ -278,6 +278,9 @@ func splitClauses(ts []token) []clause {
 		switch {
 		case t.w == "then" && len(cur) > 0 && lex.midThen[cur[len(cur)-1].raw]:
 			// "the passport photo is then compared with the selfie": an adverb inside the clause
+		case t.raw == "next" && len(cur) > 0 && (lex.determiner[cur[len(cur)-1].raw] || cur[len(cur)-1].raw == "happens" || cur[len(cur)-1].raw == "comes"):
+			// "explain the next steps", "tell them what happens next": an
+			// adjective or an adverb, not "then"
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
 			continue

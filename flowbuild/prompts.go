@@ -528,6 +528,9 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		if rest, ok := strings.CutPrefix(p, "to "); ok {
 			return "Tell the user to " + rest + "." // "tell them to call the helpline"
 		}
+		if nounPhrase(p) && s.speech == 0 {
+			return "Explain " + p + " to the user." // "explain the next steps", "explain the fee"
+		}
 		switch s.speech {
 		case saysLine:
 			return "Say: " + userLine(p)
@@ -540,6 +543,26 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		return "Explain to the user that " + p + "."
 	}
 	return "Say: Thank you. Let's continue with the next step."
+}
+
+// nounPhrase: the told words are a thing to explain, not a statement ("the
+// next steps", "the terms and conditions", "our fees"): they open with an
+// article or a possessive and hold no verb that makes them a sentence.
+func nounPhrase(p string) bool {
+	ws := strings.Fields(p)
+	if len(ws) < 2 || ws[0] != "the" && ws[0] != "our" && ws[0] != "their" && ws[0] != "your" {
+		return false
+	}
+	for _, w := range ws[1:] {
+		switch strings.ToLower(strings.Trim(w, ",.;:")) {
+		case "is", "are", "was", "were", "will", "can", "has", "have", "had", "must", "should", "would", "could", "did", "does", "do", "may", "might", "that", "who", "which", "if", "when":
+			return false
+		}
+		if strings.Contains(w, "'") || strings.Contains(w, "’") {
+			return false // "the payment's done", "their card's on its way"
+		}
+	}
+	return true
 }
 
 // statesFact: the told words state a fact of their own ("their face is only
