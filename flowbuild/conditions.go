@@ -168,7 +168,7 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
 			return condition{k: condMain, end: -1}
-		case recognition && !neg && (i == 2 || i == 3 && ts[i-1].raw == "already") && lex.userWord[ts[0].raw] && lex.speaker[ts[1].raw] && (t.w == "recognize" || t.raw == "know" || t.raw == "found" || t.raw == "seen" || t.raw == "met"):
+		case recognition && !neg && (i == 2 || i == 3 && ts[i-1].raw == "already") && lex.userWord[ts[0].raw] && lex.speaker[ts[1].raw] && (t.w == "recognize" || t.raw == "know" || t.raw == "found"):
 			return condition{k: condMain, end: i} // "guests we recognise just do liveness": the users the recognition finds
 		}
 	}

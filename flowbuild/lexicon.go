@@ -2425,7 +2425,7 @@ func speechBefore(out []token) bool {
 		}
 		// ("open with exactly this: '…'", "say the following": the word points
 		// at the line after it, and dropColons drops it)
-		pointer := (out[k].raw == "this" || out[k].raw == "following") && (k+1 == len(out) || out[k+1].w == ":")
+		pointer := linePointer(out[k]) && (k+1 == len(out) || out[k+1].w == ":")
 		if !(out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw] || pointer) {
 			break
 		}
@@ -2564,6 +2564,10 @@ func directQuestion(out []token) []token {
 	return append(dropColons(out[:start]), token{w: quoteW, raw: quoteW, orig: b.String()})
 }
 
+// linePointer: the word points at a line that follows it ("say this: '…'",
+// "open with the following: …").
+func linePointer(t token) bool { return t.raw == "this" || t.raw == "following" }
+
 // dropColons drops the colons that end the tokens: "ask:" before the line it
 // introduces is no heading.
 func dropColons(out []token) []token {
@@ -2571,7 +2575,7 @@ func dropColons(out []token) []token {
 	for end > 0 && out[end-1].w == ":" {
 		end--
 	}
-	if end > 0 && (out[end-1].raw == "this" || out[end-1].raw == "following") {
+	if end > 0 && linePointer(out[end-1]) {
 		// "open with exactly this: '…'", "say the following": the word only
 		// points at the line
 		end--
