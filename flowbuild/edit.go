@@ -1532,13 +1532,18 @@ func (p *plan) goneSince(had kindSet) []kind {
 // the passport scan, so can you move the liveness check before it?"): the
 // words before ", so" ask for nothing, and the ones after do. It returns the
 // request and the background, or the sentence and "".
+//
+// A swap after it is the request even when the words before say what order is
+// wanted ("people found it more natural to do the ID first, so swap the face
+// scan and the document scan"): the order is why, the swap is what to do.
 func requestAfterSo(sentence string) (string, string) {
 	i := strings.LastIndex(strings.ToLower(sentence), ", so ")
 	if i <= 0 {
 		return sentence, ""
 	}
 	before, after := tokenize(sentence[:i]), tokenize(sentence[i+len(", so "):])
-	if asksChange(before) || !asksChange(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") {
+	why := !asksChange(before) || swapsTwo(after) && !hasAnyRaw(before, lex.removeVerb) && !hasAnyRaw(before, lex.replaceWord)
+	if !why || !asksChange(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") {
 		return sentence, ""
 	}
 	first := len(after) // where the request first names a step
@@ -1551,6 +1556,12 @@ func requestAfterSo(sentence string) (string, string) {
 		return sentence, "" // "…, so lose it": what the background named
 	}
 	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
+}
+
+// swapsTwo: the words open with a swap of two steps and name nothing to swap
+// them for ("swap the face scan and the document scan please").
+func swapsTwo(ts []token) bool {
+	return len(ts) > 0 && lex.swapVerb[ts[0].raw] && !hasRaw(ts, "for", "with", "to", "instead", "rather")
 }
 
 // asksChange: the words hold a verb of a change (add, remove, replace, move …).
