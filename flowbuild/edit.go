@@ -38,6 +38,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
 	for _, sentence := range diffLines(editSentences(text)) {
+		sentence = addTypo(sentence)
 		first := true
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
@@ -312,6 +313,24 @@ func retractionCandidate(part string) bool {
 		}
 	}
 	return false
+}
+
+// addTypo reads "ad" before a determiner as the verb "add" ("swich the sms for
+// an emial code pls and ad a pasport scan at the very end"): the noun "ad"
+// takes no determiner after it, and a word of two letters is below what typo
+// correction touches.
+func addTypo(sentence string) string {
+	words := strings.Fields(sentence)
+	changed := false
+	for i := 0; i+1 < len(words); i++ {
+		if strings.EqualFold(words[i], "ad") && lex.determiner[strings.ToLower(words[i+1])] {
+			words[i], changed = words[i]+"d", true
+		}
+	}
+	if !changed {
+		return sentence
+	}
+	return strings.Join(words, " ")
 }
 
 // editSentences splits a change into the instructions it holds.

@@ -414,6 +414,8 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		}
 	}
 	if st.any() {
+		// "both codes should expire after 2 minutes": every code takes them
+		every := hasAnyRaw(ts, lex.each) && slices.ContainsFunc(pos, func(x *step) bool { return x.k == kOTP })
 		for _, s := range p.steps {
 			if !st.accepts(s.k) {
 				continue
@@ -424,7 +426,9 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			st.apply(s)
 			s.configureNode()
 			done = append(done, "changed the settings of the "+s.k.String())
-			break
+			if !every {
+				break
+			}
 		}
 	}
 	for _, x := range pos {

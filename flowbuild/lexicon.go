@@ -722,6 +722,14 @@ var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "st
 // in", "logged in").
 var signInVerbWords = []string{"signed", "logged"}
 
+// knowVerbWords between "already" and "who" say the app knows who the user is ("we
+// already know who they are from the username screen").
+var knowVerbWords = []string{"know", "knows", "knew"}
+
+// eachWords before a kind of step name every step of that kind ("both codes
+// should expire after 2 minutes", "make all the OTPs 8 digits").
+var eachWords = []string{"both", "all", "every", "each"}
+
 // periodUnitWords name a span of the calendar ("valid for 6 more months").
 var periodUnitWords = []string{"day", "days", "week", "weeks", "month", "months", "year", "years"}
 
@@ -1140,7 +1148,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                                    map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                            map[string]bool
 	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                           map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb                                                                                     map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each                                                                     map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                                   map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                                     map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                          map[string]bool // "from" in "the photo from their licence"
@@ -1216,7 +1224,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
@@ -1875,7 +1883,10 @@ func tokenizeMode(text string, exact bool) []token {
 // signedInAlready: "already" beside "signed in" or "logged in" ("they're
 // signed in already", "already logged in to the app") says the user holds a
 // session of the app, not that their face is enrolled, which is how "already"
-// reads elsewhere ("already enrolled", "users we already have").
+// reads elsewhere ("already enrolled", "users we already have"). "Already
+// know who" ("we already know who they are from the username screen") says
+// the app knows the user: neither word asks for a search among faces ("see if
+// we already know their face" still does).
 func signedInAlready(ts []token) {
 	for i := range ts {
 		if ts[i].raw != "already" {
@@ -1883,6 +1894,9 @@ func signedInAlready(ts []token) {
 		}
 		before := i >= 2 && lex.signInVerb[ts[i-2].raw] && ts[i-1].raw == "in"
 		after := i+2 < len(ts) && lex.signInVerb[ts[i+1].raw] && ts[i+2].raw == "in"
+		if i+2 < len(ts) && lex.knowVerb[ts[i+1].raw] && lex.identityWh[ts[i+2].raw] {
+			ts[i+1].w, after = ts[i+1].raw, true
+		}
 		if before || after {
 			ts[i].w = ts[i].raw
 		}

@@ -152,6 +152,7 @@ type step struct {
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
+	vague       bool       // recognition from a match that named nobody to search ("face match for payout changes"): a comparison described later is that match
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
@@ -2087,6 +2088,11 @@ func merge(seq, steps []*step) []*step {
 			seq = append(seq, s)
 			continue
 		}
+		if r := findKind(seq, kRecognition); s.k == kFaceCompare && r >= 0 && seq[r].vague && findKind(seq, kFaceCompare) < 0 {
+			// "Face match for payout changes - compare the live face to the
+			// profile photo we pass in": the match was this comparison
+			seq = slices.Delete(seq, r, r+1)
+		}
 		if i := findKind(seq, s.k); i >= 0 {
 			old := seq[i]
 			if old.label && !s.label {
@@ -3240,6 +3246,9 @@ func negations(ts []token) []bool {
 		case t.w == "nothing" && nothingTo(ts, i+1):
 			// "there is nothing to recognise yet", "nothing to match against":
 			// no one to run the step on, so it is ruled out
+		case t.w == "nothing" && i+1 < len(ts) && (rules[ts[i+1].w] != nil || rawRules[ts[i+1].raw] != nil):
+			// "we don't keep a database of guest faces so nothing 1:N": the step
+			// named right after it is ruled out
 		case t.w == "nothing" && nothingVia(ts, i+1):
 			// "nothing goes over email", "nothing should be sent by SMS": the
 			// channel after it is ruled out ("nothing else" stays exclusivity)
@@ -3690,7 +3699,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// (with a photo the app holds, "check the person on camera is that same
 		// person" is a comparison with it, not a search among the enrolled)
 		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || !a.held && findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
-			add(&step{k: kRecognition}, ci)
+			add(&step{k: kRecognition, vague: !population}, ci)
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)

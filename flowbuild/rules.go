@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -513,7 +515,11 @@ var rules = map[string][]rule{
 	"end":   {{when: quotedLineAfter, make: lineStep(kClosing)}},
 	"welcome": {{make: func(d *detector, i int) {
 		if len(d.seq) == 0 && len(d.out) == 0 {
-			d.add(&step{k: kGreeting}, i)
+			if s := d.add(&step{k: kGreeting}, i); s != nil && s.phrase == "" {
+				if place := welcomedTo(d.ts, i+1); place != "" {
+					s.phrase = "Welcome to " + place // "avatar welcomes the guest to Marlowe": the greeting names it
+				}
+			}
 			return
 		}
 		d.add(&step{k: kInform, topics: tWelcome | topicsOf(d.ts)}, i)
@@ -1504,4 +1510,24 @@ func photoOfFace(d *detector, i int) bool {
 		return false
 	}
 	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
+}
+
+// welcomedTo: the name a welcome takes the user to ("welcomes the guest to
+// Marlowe Hotels"), words written with a capital after "to", within a few
+// words of the verb; "" when the words after "to" are no name ("to the app").
+func welcomedTo(ts []token, j int) string {
+	for k := j; k < len(ts) && k < j+4; k++ {
+		if ts[k].raw != "to" {
+			continue
+		}
+		var name []string
+		for _, t := range ts[k+1:] {
+			if r, _ := utf8.DecodeRuneInString(t.orig); !unicode.IsUpper(r) {
+				break
+			}
+			name = append(name, t.orig)
+		}
+		return strings.Join(name, " ")
+	}
+	return ""
 }
