@@ -985,6 +985,17 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 		{"liveness, then explain the terms and conditions", "Explain the terms and conditions to the user."},
 		{"liveness, then tell them what happens next", "Explain to the user what happens next."},
 		{"liveness then tell them their card is on its way", "Explain to the user that their card is on its way."},
+		// a verb in -s before a time is a statement: "Explain their card
+		// arrives in 5 days to the user." was no sentence
+		{"liveness then sms code, at the end thank them and mention their card arrives in 5 days", "Explain to the user that their card arrives in 5 days."},
+		{"liveness then tell them the refund takes 3 days", "Explain to the user that the refund takes 3 days."},
+		{"liveness, then explain the house rules", "Explain the house rules to the user."},
+		// "let them know" tells; it once gave no line at all
+		{"liveness then let them know the card ships tomorrow", "Explain to the user that the card ships tomorrow."},
+		{"liveness, then let the user know their card is on its way", "Explain to the user that their card is on its way."},
+		// a told sentence that names a step is said beside the step, not dropped for it
+		{"explain that we need their ID, then scan the passport", "Explain to the user that we need their ID."},
+		{"tell them we need to see their passport, then scan it", "Explain to the user that we need to see their passport."},
 	} {
 		r, err := Build(tc.desc, Options{})
 		require.NoError(t, err, tc.desc)

@@ -730,6 +730,15 @@ var knowVerbWords = []string{"know", "knows", "knew"}
 // should expire after 2 minutes", "make all the OTPs 8 digits").
 var eachWords = []string{"both", "all", "every", "each"}
 
+// statementTailWords after a word in -s make it the verb of a told statement
+// ("their card arrives in 5 days", "the card ships tomorrow"), not a plural
+// ("the house rules").
+var statementTailWords = []string{"in", "within", "on", "at", "by", "tomorrow", "today", "tonight", "soon", "shortly", "immediately", "automatically", "later", "after", "before", "once"}
+
+// statedSubjectWords open a told sentence with a subject of its own ("explain
+// that we need their ID", "tell them we need to see their passport").
+var statedSubjectWords = []string{"that", "we", "you", "they", "i"}
+
 // periodUnitWords name a span of the calendar ("valid for 6 more months").
 var periodUnitWords = []string{"day", "days", "week", "weeks", "month", "months", "year", "years"}
 
@@ -1148,7 +1157,7 @@ type lexicon struct {
 	deviceAskNoun                                                                                                                                                                                                                                                    map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                            map[string]bool
 	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                           map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each                                                                     map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, statementTail, statedSubject                                       map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                                   map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                                     map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                          map[string]bool // "from" in "the photo from their licence"
@@ -1224,7 +1233,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each, l.statementTail, l.statedSubject = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords), wordSet(statementTailWords), wordSet(statedSubjectWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
@@ -2013,6 +2022,22 @@ func dropApostrophe(r rune) rune {
 	return r
 }
 
+// letKnow: "let" at i, the person told and "know" ("let them know", "let the
+// user know"); it returns the index of "know", or 0.
+func letKnow(ts []token, i int) int {
+	if ts[i].raw != "let" {
+		return 0
+	}
+	j := i + 1
+	if j < len(ts) && lex.determiner[ts[j].raw] {
+		j++
+	}
+	if j+1 < len(ts) && (lex.personPronoun[ts[j].raw] || lex.personRef[ts[j].raw]) && ts[j+1].raw == "know" {
+		return j + 1
+	}
+	return 0
+}
+
 // joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").
 func joinTokens(ts []token) []token {
 	out := ts[:0]
@@ -2054,6 +2079,15 @@ func joinTokens(ts []token) []token {
 			t.plus, t.orig = true, t.orig+" "+ts[i+1].orig+" "+ts[i+2].orig
 			out = append(out, t)
 			i += 2
+			continue
+		}
+		if k := letKnow(ts, i); k > 0 {
+			// "let them know the card ships tomorrow", "let the user know we need
+			// their ID": what "tell them" says
+			t := token{raw: "tell", orig: ts[i].orig}
+			t.w, t.known = lex.lemma("tell")
+			out = append(append(out, t), ts[i+1:k]...)
+			i = k // ("know")
 			continue
 		}
 		if n := splitOmit(ts, i); n > 0 {

@@ -3748,7 +3748,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	if strong >= 0 {
 		kept := d.out[:0]
 		for _, s := range d.out {
-			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) && !(s.k == kInform && givesReason(s.phrase)) {
+			if (s.k == kAsk || s.k == kInform) && s.topics == 0 && (s.phrase == "" || s.pos < strong) && !(s.k == kInform && (givesReason(s.phrase) || statedLine(s.phrase))) {
 				continue
 			}
 			kept = append(kept, s)
@@ -3794,6 +3794,14 @@ func givesReason(phrase string) bool {
 		}
 	}
 	return false
+}
+
+// statedLine: the told words are a sentence with a subject of its own ("explain
+// that we need their ID", "tell them we need to see their passport"): a line
+// about the step it names, said beside that step, not the step itself.
+func statedLine(phrase string) bool {
+	first, rest, _ := strings.Cut(phrase, " ")
+	return lex.statedSubject[strings.ToLower(first)] && strings.Count(rest, " ") >= 1
 }
 
 // toldFrom returns where the line the avatar tells the user begins: after a

@@ -562,6 +562,16 @@ func nounPhrase(p string) bool {
 			return false // "the payment's done", "their card's on its way"
 		}
 	}
+	for k := 2; k+1 < len(ws); k++ {
+		// "their card arrives in 5 days", "the card ships tomorrow": a word in
+		// -s after a noun, then a time or a place, is the verb of a statement
+		// ("the house rules", "the next steps" end on theirs)
+		w, prev := ws[k], ws[k-1]
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(prev, "s") && !lex.determiner[prev] && prev != "and" && prev != "or" &&
+			(lex.statementTail[strings.ToLower(ws[k+1])] || ws[k+1][0] >= '0' && ws[k+1][0] <= '9') {
+			return false
+		}
+	}
 	return true
 }
 
