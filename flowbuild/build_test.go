@@ -1004,6 +1004,24 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 	}
 }
 
+// A line told after a step comes after it: "opening" in "the opening hours"
+// once read as "at the start" and put the line before the liveness check.
+func TestBuildToldLineAfterStep(t *testing.T) {
+	for _, tc := range []struct{ desc, prompt string }{
+		{"liveness, then tell them the opening hours", "Explain the opening hours to the user."},
+		{"scan their passport, then explain our opening times", "Explain our opening times to the user."},
+	} {
+		r, err := Build(tc.desc, Options{})
+		require.NoError(t, err, tc.desc)
+		line := slices.IndexFunc(r.Flow, func(n flow.Node) bool { return n.Prompt == tc.prompt })
+		step := slices.IndexFunc(r.Flow, func(n flow.Node) bool {
+			return n.Type == flow.TypeLiveness || n.Type == flow.TypeDocumentScan
+		})
+		require.GreaterOrEqual(t, line, 0, "%s: no line %q in %v", tc.desc, tc.prompt, prompts(r.Flow))
+		assert.Greater(t, line, step, "%s: the line comes before the step", tc.desc)
+	}
+}
+
 func prompts(f flow.Flow) []string {
 	var out []string
 	for _, n := range f {

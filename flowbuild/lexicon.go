@@ -2191,7 +2191,8 @@ var joins = map[string]string{
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
-	"live ness":          "liveness", // "then a live ness check": the word split by a stray space
+	"live ness":     "liveness",                        // "then a live ness check": the word split by a stray space
+	"opening hours": "hours", "opening times": "hours", // "tell them the opening hours": a thing told, not "at the start"
 	"biometric liveness": "liveness", "biometric livenesscheck": "livenesscheck", "lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
 }
 

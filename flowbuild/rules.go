@@ -269,7 +269,8 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			join := func(t token) bool { return t.raw == "and" || t.raw == "plus" || t.w == "," }
 			item := (i == 0 || join(d.ts[i-1]) || lex.wish[d.prev(i)]) && (i+1 == len(d.ts) || join(d.ts[i+1]))
-			login := hasAnyRaw(d.ts, lex.loginWord) || slices.ContainsFunc(d.seq, func(s *step) bool { return s.purpose })
+			// (the login word may head the list: "login 2fa: face and a text code")
+			login := hasAnyRaw(d.ts, lex.loginWord) || hasAnyRaw(d.a.prior, lex.loginWord) || slices.ContainsFunc(d.seq, func(s *step) bool { return s.purpose })
 			return item && login && !d.comparing
 		},
 		make: func(d *detector, i int) {
