@@ -935,6 +935,10 @@ func TestBuildEntryPrompt(t *testing.T) {
 		{"have them type their email; the placeholder should say 'work email only'. Then an email code.", "Please type your email address. Work email only."},
 		{"have them type their email; the input prompt should explain we only accept work addresses. Then an email code.", "Please type your email address. We only accept work addresses."},
 		{"have them type their email, then an email code.", "Please type your email address."},
+		// the prompt quoted in the entry's own clause
+		{"first the email input screen with the text 'Where should we send your webinar link?', then the email code.", "Please type your email address. Where should we send your webinar link?"},
+		// an example address is no sentence ("You@company.com." was)
+		{"have them type their email. its placeholder: \"you@company.com\". then an email code.", "Please type your email address. For example: you@company.com."},
 	} {
 		t.Run(tt.desc, func(t *testing.T) {
 			r, err := Build(tt.desc, Options{})

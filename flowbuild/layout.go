@@ -749,7 +749,11 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		} else {
 			n.Prompt = "Please type your email address."
 		}
-		if line := userLine(s.phrase); line != "" {
+		if inner := strings.Trim(s.phrase, quoteW); strings.Contains(inner, "@") && !strings.ContainsAny(inner, " \t") {
+			// "its placeholder: "you@company.com"": an example address, which a
+			// sentence would capitalise
+			n.Prompt += " For example: " + strings.TrimRight(inner, ".") + "."
+		} else if line := userLine(s.phrase); line != "" {
 			n.Prompt += " " + line
 		}
 	case kEmailOTP, kSMSOTP, kOTP:

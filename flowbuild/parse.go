@@ -980,6 +980,13 @@ func parse(text string) *parsed {
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the email entry's prompt.")
 			}
 		}
+		if e := lastKindStep(a.steps, kEnterEmail); e != nil && e.phrase == "" && q > 0 && e.pos < q && (lex.speechNoun[c.toks[q-1].raw] || c.toks[q-1].raw == "text") &&
+			!slices.ContainsFunc(a.steps, func(s *step) bool { return s.k.isConversation() }) {
+			// "then the email input screen with the text 'Where should we send
+			// your webinar link?'": the entry's own prompt, in its own clause
+			e.phrase = quoteW + c.toks[q].orig + quoteW
+			p.notes = append(p.notes, "Read the quoted words as the email entry's prompt.")
+		}
 		if q > 0 && (c.toks[q-1].raw == "instructions" || c.toks[q-1].raw == "instruction") && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kFaceScan }) {
 			// "then a face scan, capture instructions: "remove glasses and hats"":
 			// the words the face scan shows, its own or the one just named
