@@ -2539,7 +2539,16 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	if old == nil || repl == nil {
 		return nil, errVagueReplace
 	}
+	if p.gone.has(repl.k) && p.touched != nil && p.touched.k == old.k && p.find(old.k) >= 0 {
+		old, repl = repl, old // (read the other way round, below)
+	}
 	i := p.find(old.k)
+	if i < 0 && p.gone.has(old.k) && p.find(repl.k) >= 0 {
+		// "… instead of searching all faces compare against the profile photo we
+		// send in providedData. Replace the recognition with that compare": what
+		// the sentence before did already
+		return []string{"kept the " + repl.k.String() + " in place of the " + old.k.String()}, nil
+	}
 	if i < 0 {
 		if j := p.find(repl.k); j >= 0 && len(pos) >= 2 {
 			// "swap the email code for SMS" read the other way round
@@ -2580,6 +2589,9 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	repl.front, repl.back = false, false
 	p.steps[i] = repl
 	p.touched = repl
+	if was != repl.k {
+		p.gone.add(was)
+	}
 	done := []string{"replaced the " + was.String() + " with " + repl.k.withArticle()}
 	// "replace recognition with an ID scan plus face comparison": the rest follow it
 	at := i + 1
