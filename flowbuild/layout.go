@@ -799,9 +799,13 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			f = "email"
 		}
 		n.Validation = &flow.Validation{Field: f, Action: "equals", Value: "providedData." + f}
+		from := "the user gave"
+		if f != "email" && p.find(kDocument) >= 0 {
+			from = "on the document" // "compare the name on the licence with the booking name": read by the scan
+		}
 		n.Outcomes = []flow.Outcome{
-			{ID: "matches", Condition: "The " + f + " the user gave matches the one on file"},
-			{ID: "different", Condition: "The " + f + " the user gave differs from the one on file or is missing"},
+			{ID: "matches", Condition: "The " + f + " " + from + " matches the one on file"},
+			{ID: "different", Condition: "The " + f + " " + from + " differs from the one on file or is missing"},
 		}
 	}
 }

@@ -499,6 +499,8 @@ var rules = map[string][]rule{
 		make: matchCheck,
 	}},
 	"match": {dataRule},
+	// "compare the name on the licence with the booking name": data, as "match" is
+	"compare": {{when: func(d *detector, i int) bool { return dataMatch(d.ts) }, make: matchCheck}},
 	"same": {{when: func(d *detector, i int) bool {
 		// "in the same position": where, not a data check; "fire a verification
 		// code to that same address": where the code goes, the address just
