@@ -915,8 +915,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.retryEdit(ts); ok {
 		return d, nil
 	}
+	// (what the swap is for follows its verb: "to do the ID first, swap the face
+	// scan and the document scan" swaps, "switch to email" does not)
+	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return t.raw == "swap" || t.raw == "switch" || t.raw == "exchange" }))
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts, "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2 || endPair(ts))
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts[sv:], "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2 || endPair(ts))
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {
