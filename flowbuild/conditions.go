@@ -99,6 +99,9 @@ func readCondition(ts []token, seq []*step) condition {
 		switch {
 		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
 			// "our previous vendor kept failing on glare": what happened, not a condition
+		case (t.raw == "backup" || t.raw == "fallback") && lex.backupNoun[next] && !(i+2 < len(ts) && ts[i+2].w == "code"):
+			// "then email code to their backup address": which address, not a
+			// step for when another fails ("the fallback email code" is one)
 		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
 			// "if the scan times out", "unless the compare comes back as no match"
 			end := i + phraseLen(ts, i, lex.failPhrase) - 1
