@@ -1845,6 +1845,11 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == '(' && shortParen(text[i+1:]):
 			i += size // "check the age (18)": a number in brackets belongs to its clause
+		case r == ')' && listMarkerAt(text, i) && len(out) > 0 && out[len(out)-1].isNum:
+			// "steps: 1) scan drivers license 2) selfie w/ liveness challenge 3)
+			// …": an item's number, which ends the item before it as a new line would
+			out[len(out)-1] = token{w: "."}
+			i += size
 		case r == ')' && i > 0 && (isDigitOrPlus(text[i-1]) || afterNumberAside(text, i)):
 			i += size
 		case r == '(' && i > 0 && isWordByte(text[i-1]) && !callArgs:
@@ -2224,6 +2229,19 @@ func shortParen(s string) bool {
 func afterNumberAside(text string, i int) bool {
 	o := strings.LastIndexByte(text[:i], '(')
 	return o >= 0 && i-o < 26 && shortParen(text[o+1:])
+}
+
+// listMarkerAt: the ")" at i closes a list item's number ("1)", "12)"): one
+// or two digits after a space or the start, and no "(" open before it.
+func listMarkerAt(text string, i int) bool {
+	j := i
+	for j > 0 && i-j < 2 && isDigitAt(text, j-1) {
+		j--
+	}
+	if j == i || j > 0 && text[j-1] != ' ' && text[j-1] != '\n' && text[j-1] != '\t' {
+		return false
+	}
+	return strings.LastIndexByte(text[:j], '(') <= strings.LastIndexByte(text[:j], ')')
 }
 
 func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }
