@@ -690,21 +690,30 @@ func TestBuildGreetingOpening(t *testing.T) {
 // they're not found, tell them to contact the exam office and end") ends on its
 // own line, opened by a line that promises no other way to verify them, and a
 // change to the flow keeps it ending there.
+//
+// Told to go elsewhere ("tell them to see the pharmacist") the path ends there
+// too, without "and end": it once went on to the closing that tells verified
+// users they are verified.
 func TestBuildNewUserPathEndsOnItsLine(t *testing.T) {
-	r, err := Build("recognise the student, liveness, read them the rules. if they're not found, tell them to contact the exam office and end", Options{})
-	require.NoError(t, err)
-	check := func(t *testing.T, f flow.Flow) {
-		t.Helper()
-		assert.Equal(t, newUserToldPrompt, f.Node("new_user").Prompt)
-		path := newUserPath(f)
-		require.Len(t, path, 1)
-		assert.Equal(t, "Tell the user to contact the exam office.", path[0].Prompt)
-		assert.Equal(t, flow.TypeEnd, f.Node(path[0].Outcomes[0].Target).Type, "the path ends on its line")
+	for _, tt := range []struct{ desc, line string }{
+		{"recognise the student, liveness, read them the rules. if they're not found, tell them to contact the exam office and end", "Tell the user to contact the exam office."},
+		{"pharmacy: the avatar asks for their date of birth, then face recognition against enrolled patients. if not recognised, tell them to see the pharmacist", "Tell the user to see the pharmacist."},
+	} {
+		r, err := Build(tt.desc, Options{})
+		require.NoError(t, err)
+		check := func(t *testing.T, f flow.Flow) {
+			t.Helper()
+			assert.Equal(t, newUserToldPrompt, f.Node("new_user").Prompt)
+			path := newUserPath(f)
+			require.Len(t, path, 1)
+			assert.Equal(t, tt.line, path[0].Prompt)
+			assert.Equal(t, flow.TypeEnd, f.Node(path[0].Outcomes[0].Target).Type, "%s: the path ends on its line", tt.desc)
+		}
+		check(t, r.Flow)
+		e, err := Edit(r.Flow.Clone(), "add an sms code at the end", Options{})
+		require.NoError(t, err)
+		check(t, e.Flow)
 	}
-	check(t, r.Flow)
-	e, err := Edit(r.Flow.Clone(), "add an sms code at the end", Options{})
-	require.NoError(t, err)
-	check(t, e.Flow)
 }
 
 // The words the user is told to answer with stay whole past a comma ("ask them

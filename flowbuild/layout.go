@@ -496,7 +496,15 @@ func (p *plan) layout() flow.Flow {
 			if !slices.ContainsFunc(branch, func(s *step) bool { return !s.k.isConversation() }) {
 				prompt = newUserToldPrompt
 			}
-			exit, chain = p.chain(g, branch, "new_user_", joinID, failNode, func() string { return endID }, video)
+			join := joinID
+			if last := branch[len(branch)-1]; join == closeID && last.k == kInform && strings.HasPrefix(last.phrase, "to ") &&
+				!slices.ContainsFunc(branch, func(s *step) bool { return !s.k.isConversation() }) {
+				// "if not recognised, tell them to see the pharmacist": sent
+				// elsewhere, they end on that line, not on the closing that
+				// tells the verified they are
+				join = endID
+			}
+			exit, chain = p.chain(g, branch, "new_user_", join, failNode, func() string { return endID }, video)
 		}
 		next := newUserConv
 		if p.quiet&quietOther != 0 {

@@ -3720,8 +3720,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 
 	// "verify sellers with an ID and a selfie": the two images are verified against
 	// each other
-	if !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && has(ts, "verify") && hasAnyRaw(ts, lex.withWord) {
-		if di, fi := findKind(d.out, kDocument), findKind(d.out, kFaceScan); di >= 0 && fi >= 0 && !d.out[di].auto && !d.out[fi].auto {
+	if v := index(ts, "verify"); !d.got.has(kFaceCompare) && !d.got.has(kRecognition) && v >= 0 {
+		// (or the two are what the verb checks: "check ID + selfie")
+		if di, fi := findKind(d.out, kDocument), findKind(d.out, kFaceScan); di >= 0 && fi >= 0 && !d.out[di].auto && !d.out[fi].auto &&
+			(hasAnyRaw(ts, lex.withWord) || v < min(d.out[di].pos, d.out[fi].pos) && min(d.out[di].pos, d.out[fi].pos)-v <= 3 && max(d.out[di].pos, d.out[fi].pos)-min(d.out[di].pos, d.out[fi].pos) <= 3) {
 			a.notes = append(a.notes, "Verifying with an ID and a selfie compares the selfie with the ID photo.")
 			add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: "faceScan"}}, max(d.out[di].pos, d.out[fi].pos))
 		}
