@@ -1140,6 +1140,23 @@ func TestBuildPushNotificationOnce(t *testing.T) {
 	}
 }
 
+// A code by a messaging app is said to be one FaceSign cannot send, built or
+// changed; it was swapped for the SMS code without a word, and "swap sms for
+// whatsapp" was refused as a wording problem.
+func TestMessagingAppCode(t *testing.T) {
+	r, err := Build("liveness then a whatsapp code", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Assumptions, messengerNote)
+	base, err := Build("login: recognition, then liveness, then sms code", Options{})
+	require.NoError(t, err)
+	e, err := Edit(base.Flow.Clone(), "send the code via whatsapp instead", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, e.Assumptions, messengerNote)
+	_, err = Edit(base.Flow.Clone(), "swap sms for whatsapp", Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "WhatsApp")
+}
+
 // A permission with the microphone off is summarised as camera access only,
 // built so ("camera permission only") or edited so ("turn the mic off").
 func TestSummaryCameraOnly(t *testing.T) {

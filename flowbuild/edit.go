@@ -214,6 +214,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 			if err != nil {
+				for _, t := range ts {
+					if note := lex.unsupported[t.raw]; note != "" {
+						// "swap sms for whatsapp": what FaceSign cannot do, not how to word it
+						return Result{}, fmt.Errorf("flowbuild: %s", note)
+					}
+				}
 				return Result{}, err
 			}
 			done = append(done, d...)
@@ -238,6 +244,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	res.Summary = "Changed: " + strings.TrimSuffix(strings.Join(done, "; "), ".") + ". " + res.Summary // an item may be a sentence of its own
 	for _, r := range remarks {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
+	}
+	for _, t := range tokenize(text) {
+		// "send the code via whatsapp instead": what FaceSign cannot do is said,
+		// as Build says it, even when the rest of the change went through
+		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, n) }) {
+			res.Assumptions = append(res.Assumptions, n)
+		}
 	}
 	res.Settings = SessionSettings{AvatarID: opts.AvatarID, Langs: opts.Langs}
 	if len(res.Settings.Langs) == 0 {
@@ -1303,6 +1316,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		for _, t := range targets {
 			i := p.find(t.k)
+			if t.k == kLiveness && i >= 0 && p.find(kRecognition) >= 0 && findKind(targets, kRecognition) < 0 {
+				// "get rid of the liveness, recognition already covers it": FaceSign
+				// runs a liveness check after every recognition, so the layout would
+				// put it back; say so rather than report a removal that did not happen
+				p.assumptions = append(p.assumptions, "Kept the liveness check: FaceSign runs one after every face recognition, so it stays while the flow recognises faces.")
+				done = append(done, "kept the liveness check after the face recognition (see the assumptions)")
+				continue
+			}
 			if !all && hasRaw(ts, "second", "last", "latter") && i >= 0 {
 				// "drop the second code": the later of the steps the words name
 				for j := len(p.steps) - 1; j > i; j-- {

@@ -446,3 +446,14 @@ func TestPlaceTail(t *testing.T) {
 		}
 	}
 }
+
+// A liveness check a recognition needs stays, and the result says so: the
+// summary once said "removed the liveness check" over a flow that still had it.
+func TestEditKeepsLivenessAfterRecognition(t *testing.T) {
+	base := built(t, "login: recognition, then liveness, then sms code", Options{})
+	r, err := Edit(base, "get rid of the liveness, recognition already covers it", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, r.Summary, "removed the liveness check")
+	assert.Contains(t, r.Assumptions, "Kept the liveness check: FaceSign runs one after every face recognition, so it stays while the flow recognises faces.")
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeLiveness))
+}

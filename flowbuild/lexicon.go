@@ -1069,9 +1069,17 @@ const signatureNote = "FaceSign flows do not capture a signature, handwritten or
 // nfcNote answers a reading of a document's chip: the scan reads what the camera sees.
 const nfcNote = "FaceSign's document scan reads the document on camera; it does not read a passport's NFC chip, so the flow does not; read the chip in your app if you need it."
 
+// messengerNote answers a code by a messaging app: FaceSign sends codes by SMS or email.
+const messengerNote = "FaceSign sends one-time codes by SMS or email, not through messaging apps such as WhatsApp, so any code in the flow goes by SMS or email; send a messaging-app code from your app if you need one."
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
+	// "a whatsapp code": a channel FaceSign has no node for, said rather than
+	// swapped silently for the SMS code the flow sends
+	"whatsapp":     messengerNote,
+	"telegram":     messengerNote,
+	"viber":        messengerNote,
 	"push":         "FaceSign flows cannot send push notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
 	"notification": "FaceSign flows cannot send notifications, so the flow does not include one; send it from your app when the session's webhook reports the result.",
 	// the note names the check as the text does: "blocked if their IP geolocation
