@@ -433,6 +433,30 @@ func lastKindStep(seq []*step, k kind) *step {
 // routeScoped puts the steps of a clause said under a condition where the
 // condition sends them, and reports what it did in notes. It returns the steps
 // that still belong on the main path (an age check, the anchor itself).
+// joinBefore: a new-user clause placed before a step of every user's path
+// ("for people we don't recognise, scan their ID and compare it with their face
+// before the sms") sends the path on to that step, as "then an email code for
+// everyone" does; without it new users skipped the step.
+func (p *parsed) joinBefore(sc *scope, seq, ref []*step, after bool) {
+	if sc.k != condNewUser || sc.anchor == nil || after || len(ref) == 0 || len(sc.anchor.branch) == 0 {
+		return
+	}
+	r := slices.Index(seq, sc.anchor)
+	if r < 0 || findKind(sc.anchor.branch, ref[0].k) >= 0 {
+		return
+	}
+	j := findKind(seq[r+1:], ref[0].k)
+	if j < 0 || seq[r+1+j].joins {
+		return
+	}
+	m := seq[r+1+j]
+	m.joins = true
+	for k, n := range p.notes {
+		p.notes[k] = strings.Replace(n, " on a path of their own, then finishes.", " on a path of their own.", 1)
+	}
+	p.notes = append(p.notes, "New users go on from their path to the "+m.k.String()+", which the text put their steps before.")
+}
+
 func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 	var main []*step
 	switch sc.k {

@@ -927,6 +927,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		sc.anchor.fallbackOn = "delivery_failed"
 	}
 	main := pr.routeScoped(&sc, steps, p.steps)
+	pr.joinBefore(&sc, p.steps, ref, refAfter)
 	for _, s := range steps {
 		if !slices.Contains(main, s) && p.onBranch(s) != nil {
 			p.touched = s // "… Put that before anything else they do."

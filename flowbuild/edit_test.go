@@ -457,3 +457,26 @@ func TestEditKeepsLivenessAfterRecognition(t *testing.T) {
 	assert.Contains(t, r.Assumptions, "Kept the liveness check: FaceSign runs one after every face recognition, so it stays while the flow recognises faces.")
 	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeLiveness))
 }
+
+// New users' steps placed before a step of every user's path go on to it
+// ("… before the sms"): the path once ended on the closing and new users
+// skipped the code. Built or changed, the same.
+func TestNewUserPathJoinsBefore(t *testing.T) {
+	check := func(t *testing.T, f flow.Flow) {
+		t.Helper()
+		path := newUserPath(f)
+		require.Len(t, path, 2)
+		last := path[1]
+		require.Equal(t, flow.TypeFaceCompare, last.Type)
+		i := slices.IndexFunc(last.Outcomes, func(o flow.Outcome) bool { return o.ID == "match" })
+		require.GreaterOrEqual(t, i, 0)
+		assert.Equal(t, flow.TypeTwoFactorSMS, f.Node(last.Outcomes[i].Target).Type)
+	}
+	r, err := Build("login: recognition, then liveness, then sms code. for people we don't recognise, scan their ID and compare it with their face before the sms", Options{})
+	require.NoError(t, err)
+	check(t, r.Flow)
+	base := built(t, "login: recognition, then liveness, then sms code", Options{})
+	e, err := Edit(base, "for people we don't recognise, scan their ID and compare it with their face before the sms", Options{})
+	require.NoError(t, err)
+	check(t, e.Flow)
+}

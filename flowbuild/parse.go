@@ -832,6 +832,7 @@ func parse(text string) *parsed {
 				})
 			}
 			main := p.routeScoped(&sc, a.steps, seq)
+			p.joinBefore(&sc, seq, a.ref, a.refAfter)
 			if head := c.toks[:max(cond.end+1, 0)]; sc.k == condFail && sc.anchor != nil && hasSetting(head) && readSettings(head).accepts(sc.anchor.k) {
 				// "if they type a wrong pin 5 times we fall back to email otp": the
 				// count in the condition is the failed step's attempts
