@@ -504,10 +504,10 @@ func parse(text string) *parsed {
 	storySent := -1   // the sentence of the last clause read as a story ("we used to …")
 	bgBefore := false // the clause before is background to a list that follows ("Drivers have to be 21+ and have a driver's license. flow: …")
 	for ci, c := range clauses {
-		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb)) {
-			// "for transfers under 500 skip the read back": the flow cannot see
-			// the amount, so what it leaves out for some amounts stays in, and
-			// the choice is the app's
+		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb) || has(c.toks, "only")) {
+			// "for transfers under 500 skip the read back", "Under 10k just the
+			// OTP": the flow cannot see the amount, so what it leaves out for some
+			// amounts stays in, and the choice is the app's
 			p.notes = append(p.notes, amountNote(c.toks))
 			continue
 		}
@@ -4607,6 +4607,10 @@ func amountCondition(ts []token) bool {
 
 // amountNote says that a step left out for some amounts stays in the flow.
 func amountNote(ts []token) string {
+	if has(ts, "only") && !slices.Contains(negations(ts), true) {
+		// "Under 10k just the OTP": the others are what those amounts leave out
+		return "A FaceSign flow cannot see the amount, so \"" + clauseText(ts) + "\" is left to your app (start a flow with only that step for those amounts); this flow keeps every step."
+	}
 	return "A FaceSign flow cannot see the amount, so \"" + clauseText(ts) + "\" is left to your app (start a flow without that step for those amounts); this flow keeps it."
 }
 
