@@ -1003,6 +1003,8 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 		{"liveness then sms code, at the end thank them and mention their card arrives in 5 days", "Explain to the user that their card arrives in 5 days."},
 		{"liveness then tell them the refund takes 3 days", "Explain to the user that the refund takes 3 days."},
 		{"liveness, then explain the house rules", "Explain the house rules to the user."},
+		// a thing told is told ("Explain their room number to the user." was no sense)
+		{"hotel check-in: passport scan, then the avatar tells them their room number", "Tell the user their room number."},
 		// "let them know" tells; it once gave no line at all
 		{"liveness then let them know the card ships tomorrow", "Explain to the user that the card ships tomorrow."},
 		{"liveness, then let the user know their card is on its way", "Explain to the user that their card is on its way."},
@@ -1021,7 +1023,7 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 // once read as "at the start" and put the line before the liveness check.
 func TestBuildToldLineAfterStep(t *testing.T) {
 	for _, tc := range []struct{ desc, prompt string }{
-		{"liveness, then tell them the opening hours", "Explain the opening hours to the user."},
+		{"liveness, then tell them the opening hours", "Tell the user the opening hours."},
 		{"scan their passport, then explain our opening times", "Explain our opening times to the user."},
 	} {
 		r, err := Build(tc.desc, Options{})

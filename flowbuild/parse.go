@@ -110,9 +110,10 @@ const (
 type speech uint8
 
 const (
-	explains speech = iota // "explain that we record the session": a goal, "Explain to the user that …"
-	saysLine               // "at the end avatar says good luck": the words are the line itself
-	readsOut               // "the avatar reads the rules: no phones, no notes": a text read to the user
+	explains   speech = iota // "explain that we record the session": a goal, "Explain to the user that …"
+	saysLine                 // "at the end avatar says good luck": the words are the line itself
+	readsOut                 // "the avatar reads the rules: no phones, no notes": a text read to the user
+	tellsThing               // "tell them their room number": a thing told, "Tell the user their room number."
 )
 
 // step is one recognised step with its parameters.

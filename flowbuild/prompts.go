@@ -528,8 +528,11 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		if rest, ok := strings.CutPrefix(p, "to "); ok {
 			return "Tell the user to " + rest + "." // "tell them to call the helpline"
 		}
-		if nounPhrase(p) && s.speech == 0 {
+		if nounPhrase(p) && s.speech == explains {
 			return "Explain " + p + " to the user." // "explain the next steps", "explain the fee"
+		}
+		if nounPhrase(p) && s.speech == tellsThing {
+			return "Tell the user " + p + "." // "tell them their room number"
 		}
 		switch s.speech {
 		case saysLine:

@@ -851,6 +851,9 @@ var (
 		if k == kInform && (t.raw == "say" || t.raw == "says") {
 			s.speech = saysLine // "at the end avatar says good luck": not "Explain to the user that good luck."
 		}
+		if k == kInform && (t.raw == "tell" || t.raw == "tells" || t.raw == "give" || t.raw == "gives") {
+			s.speech = tellsThing // "tells them their room number": not "Explain their room number to the user."
+		}
 		d.add(s, i)
 	}}
 	reasonRule = rule{
