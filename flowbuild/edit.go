@@ -899,6 +899,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		return p.reword(target, text)
 	}
+	if i, text := p.lineToSay(sentence, ts); i >= 0 {
+		// "the room number line should say their key is at reception instead":
+		// the line that speaks of the words before "say" says the words after
+		line := &step{k: kInform, phrase: text}
+		if q := quoted(sentence); q != "" {
+			line.phrase = quoteW + q + quoteW
+		}
+		p.steps[i].node.Prompt = informPrompt(line, p.uc, p.noun)
+		p.touched = p.steps[i]
+		return []string{"reworded the line " + strconv.Quote(p.steps[i].node.Prompt)}, nil
+	}
 	if t, q := p.touched, quoted(sentence); t != nil && (t.k == kGreeting || t.k == kClosing) && q != "" && hasAnyRaw(ts, lex.touchedRef) {
 		// "The greeting rambles. Make it say just "Please sit centred …"": the
 		// line the sentence before spoke of gets the words quoted
@@ -1739,6 +1750,31 @@ func (p *plan) lineNamed(ts []token) int {
 		}
 	}
 	return found
+}
+
+// lineToSay: "the <words> line should say <new words>": a line of the flow the
+// words before "say" speak of (lineNamed), and the new words; -1 when the
+// sentence is not such a rewording.
+func (p *plan) lineToSay(sentence string, ts []token) (int, string) {
+	v := slices.IndexFunc(ts, func(t token) bool { return lex.sayVerb[t.raw] })
+	if v < 2 || !hasRaw(ts[:v], "line", "message", "bit", "part") {
+		return -1, ""
+	}
+	i := p.lineNamed(ts[:v])
+	if i < 0 {
+		return -1, ""
+	}
+	lower := strings.ToLower(sentence)
+	j := strings.Index(lower, " "+ts[v].raw+" ")
+	if j < 0 {
+		return -1, ""
+	}
+	text := strings.TrimSpace(sentence[j+len(ts[v].raw)+2:])
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(placeTail(text), ".!"), "instead"))
+	if text == "" {
+		return -1, ""
+	}
+	return i, text
 }
 
 // sameFor reads "same for the OTP, …", "same goes for the SMS code": what the

@@ -480,3 +480,18 @@ func TestNewUserPathJoinsBefore(t *testing.T) {
 	require.NoError(t, err)
 	check(t, e.Flow)
 }
+
+// A line named by what it speaks of takes new words ("the room number line
+// should say …"); the change was refused as a wording problem.
+func TestEditRewordsNamedLine(t *testing.T) {
+	base := built(t, "hotel check-in: passport scan, compare the passport photo with their face, then the avatar tells them their room number", Options{})
+	for _, tt := range []struct{ change, want string }{
+		{"the room number line should say their key is at reception instead", "Explain to the user that their key is at reception."},
+		{`the room number message should say "Your key is waiting at reception."`, "Say: Your key is waiting at reception."},
+	} {
+		r, err := Edit(base.Clone(), tt.change, Options{})
+		require.NoError(t, err, tt.change)
+		assert.NotNil(t, nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return n.Prompt == tt.want }), "%s: %v", tt.change, prompts(r.Flow))
+		assert.Nil(t, nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return strings.Contains(n.Prompt, "room number") }), tt.change)
+	}
+}
