@@ -503,10 +503,15 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "placeholder"}
 
+// lineWith, after a verb of greeting or closing, brings the line it says
+// ("greet them with "…"", "greet them using the following words '…'", "close
+// in these words: …").
+var lineWith = map[string]bool{"with": true, "using": true, "in": true}
+
 // quoteNounWords name a text shown or read that a quotation right after them
 // gives ("ask for camera permission with the text "We need your camera"",
 // "capture instructions: "remove glasses and hats""): the words as written.
-var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction", "instructions", "wording"}
+var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction", "instructions", "wording", "words", "phrase", "sentence"} // "greet with exactly these words '…'"
 
 // lineNounWords name what the avatar says in a change that rewords it ("reword
 // that denied-camera message to: …").
