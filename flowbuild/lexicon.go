@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -502,6 +503,10 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "placeholder"}
+
+// agePlusEnd may follow "21 plus" said as an age ("he is 21 plus and then a
+// liveness check", "18 plus only"): no step it would add.
+var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
 
 // lineWith, after a verb of greeting or closing, brings the line it says
 // ("greet them with "…"", "greet them using the following words '…'", "close
@@ -2045,6 +2050,15 @@ func joinTokens(ts []token) []token {
 			t.plus, t.orig = true, t.orig+" "+ts[i+1].orig+" "+ts[i+2].orig
 			out = append(out, t)
 			i += 2
+			continue
+		}
+		if t := ts[i]; t.isNum && !t.plus && i+1 < len(ts) && ts[i+1].raw == "plus" && t.num >= 12 && t.num <= 120 && t.num == math.Trunc(t.num) && t.cur == "" && !t.kilo &&
+			(i+2 == len(ts) || ts[i+2].orig == "" || agePlusEnd[ts[i+2].raw]) {
+			// "be sure he is 21 plus and then …": the word says what "21+" does,
+			// when nothing it could add follows ("18 plus a liveness check" adds one)
+			t.plus, t.orig = true, t.orig+" "+ts[i+1].orig
+			out = append(out, t)
+			i++
 			continue
 		}
 		if n := splitOmit(ts, i); n > 0 {
