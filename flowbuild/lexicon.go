@@ -508,6 +508,10 @@ var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "
 // liveness check", "18 plus only"): no step it would add.
 var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
 
+// nowTurn before "now" turns from what was to what the flow does ("people
+// kept losing it so now the code goes by text", "but now we want SMS").
+var nowTurn = map[string]bool{"so": true, "but": true, "and": true}
+
 // lineWith, after a verb of greeting or closing, brings the line it says
 // ("greet them with "…"", "greet them using the following words '…'", "close
 // in these words: …").

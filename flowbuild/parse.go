@@ -300,6 +300,12 @@ func splitClauses(ts []token) []clause {
 			// "an SMS code preceded by a liveness check": the words from here on
 			// name steps that go before the ones just named (analyzeAfter)
 			flush()
+		case nowTurn[t.raw] && len(cur) > 0 && i+1 < len(ts) && ts[i+1].raw == "now":
+			// "before we had an authenticator app but people kept losing it so now
+			// the code goes by text message": "now" turns from the story to what
+			// the flow does, a clause of its own
+			flush()
+			continue
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			if orderRefLemmas[ts[i+1].w] {
