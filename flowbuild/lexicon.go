@@ -508,6 +508,11 @@ var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "
 // liveness check", "18 plus only"): no step it would add.
 var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
 
+// dutyModal after a person opens a requirement of its own ("and also the
+// customer must be screened against the sanctions list", "and he has to hold
+// the card up").
+var dutyModal = map[string]bool{"must": true, "should": true, "shall": true, "needs": true, "has": true, "have": true}
+
 // nowTurn before "now" turns from what was to what the flow does ("people
 // kept losing it so now the code goes by text", "but now we want SMS").
 var nowTurn = map[string]bool{"so": true, "but": true, "and": true}

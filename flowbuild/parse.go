@@ -300,6 +300,12 @@ func splitClauses(ts []token) []clause {
 			// "an SMS code preceded by a liveness check": the words from here on
 			// name steps that go before the ones just named (analyzeAfter)
 			flush()
+		case (t.raw == "and" || t.raw == "also" || t.raw == "plus") && len(cur) > 0 && i+1 < len(ts) && subjectMustAt(ts, i+1):
+			// "id scan then face compare then liveness and also the customer
+			// must be screened against the sanctions list": a new subject with its
+			// own "must" is a requirement of its own, not more of the liveness
+			flush()
+			continue
 		case nowTurn[t.raw] && len(cur) > 0 && i+1 < len(ts) && ts[i+1].raw == "now":
 			// "before we had an authenticator app but people kept losing it so now
 			// the code goes by text message": "now" turns from the story to what
@@ -358,6 +364,19 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// subjectMustAt: the words at i open a sentence of their own on the user
+// ("(also) the customer must be screened", "he should hold the card up"): a
+// person, with or without a determiner, then a modal of duty.
+func subjectMustAt(ts []token, i int) bool {
+	if i < len(ts) && ts[i].raw == "also" {
+		i++
+	}
+	if i < len(ts) && lex.determiner[ts[i].raw] {
+		i++
+	}
+	return i+1 < len(ts) && (lex.personRef[ts[i].raw] && ts[i].raw != "this" || lex.addressee[ts[i].raw]) && dutyModal[ts[i+1].raw]
 }
 
 // trailingNewUser: the clause is a bare condition on a user the flow does not
