@@ -508,6 +508,10 @@ var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "
 // liveness check", "18 plus only"): no step it would add.
 var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
 
+// unstemmed are words of their own that only look like a lemma with an
+// ending: "his face will be used only for …" has no plural of "hi" in it.
+var unstemmed = map[string]bool{"his": true}
+
 // dutyModal after a person opens a requirement of its own ("and also the
 // customer must be screened against the sanctions list", "and he has to hold
 // the card up").
@@ -1391,7 +1395,7 @@ func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 	if c, ok := l.canon[w]; ok {
 		return c, w, true
 	}
-	if c, ok := l.stemmed(w); ok {
+	if c, ok := l.stemmed(w); ok && !unstemmed[w] {
 		return c, w, true
 	}
 	if len(w) < minTypoLen || !isAlpha(w) || english.Known(w) {

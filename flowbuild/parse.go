@@ -2529,7 +2529,11 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	telling, _ := toldLine(ts)
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
+		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) &&
+			!(telling < i && hasRaw(ts[telling+1:i], "that")) {
+			// ("explains in a friendly way that his face will be used only for
+			// opening the server room door": inside the line told, the words are
+			// what is said, not the context of the clause)
 			if k := contextEnd(ts, i); i == 0 && k > 0 {
 				// "For onboarding please accept only ID card or residence
 				// permit": the context opens the clause, the instruction follows
