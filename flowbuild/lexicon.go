@@ -508,6 +508,11 @@ var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "
 // liveness check", "18 plus only"): no step it would add.
 var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
 
+// andLead may stand between "and" and the verb of a change of its own: "and
+// then put …", "and also add …", "keep the email entry and just remove the
+// code".
+var andLead = map[string]bool{"then": true, "also": true, "just": true, "simply": true}
+
 // unstemmed are words of their own that only look like a lemma with an
 // ending: "his face will be used only for …" has no plural of "hi" in it.
 var unstemmed = map[string]bool{"his": true}
