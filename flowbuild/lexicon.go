@@ -508,6 +508,11 @@ var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "
 // liveness check", "18 plus only"): no step it would add.
 var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
 
+// changeIntoVerb, with "to" or "into" between two steps, makes the first the
+// second ("change the face scan into a liveness check", "turn the text code
+// into an email code", "convert the selfie to a liveness check").
+var changeIntoVerb = map[string]bool{"change": true, "changing": true, "turn": true, "turning": true, "convert": true, "converting": true}
+
 // andLead may stand between "and" and the verb of a change of its own: "and
 // then put …", "and also add …", "keep the email entry and just remove the
 // code".
