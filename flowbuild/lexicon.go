@@ -2036,6 +2036,13 @@ func dropApostrophe(r rune) rune {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
+		if d, n := spokenDomainAt(ts, i); n > 0 {
+			// "check it ends with at acme dot com": the domain said aloud is the
+			// domain "@acme.com" written
+			out = append(out, token{w: domainW, raw: d, orig: d, known: true})
+			i += n - 1
+			continue
+		}
 		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of", "word for word": three words
 			// that name one thing
@@ -2125,6 +2132,35 @@ func joinTokens(ts []token) []token {
 		out = append(out, ts[i])
 	}
 	return out
+}
+
+// spokenDomainAt reads an email domain said aloud at i ("at acme dot com",
+// "at mail dot acme dot co dot uk") as written ("@acme.com") and the number of
+// tokens it takes, or 0: "at", a name, then "dot" and a name, once or more.
+func spokenDomainAt(ts []token, i int) (string, int) {
+	if ts[i].raw != "at" || i+3 >= len(ts) || ts[i+2].raw != "dot" || !domainPart(ts[i+1]) {
+		return "", 0
+	}
+	var b strings.Builder
+	b.WriteByte('@')
+	j := i + 1 // the label being read
+	for {
+		b.WriteString(ts[j].raw)
+		if j+2 >= len(ts) || ts[j+1].raw != "dot" || !domainPart(ts[j+2]) {
+			break
+		}
+		b.WriteByte('.')
+		j += 2
+	}
+	if j == i+1 {
+		return "", 0
+	}
+	return b.String(), j + 1 - i
+}
+
+// domainPart: the token can be a label of a domain name ("acme", "co", "io").
+func domainPart(t token) bool {
+	return t.orig != "" && t.raw != "dot" && isAlpha(t.raw)
 }
 
 // joinedToken is the token of the word j that joins makes of the words orig.
