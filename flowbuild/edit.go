@@ -1257,7 +1257,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
 		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
 	case (hasRaw(ts, "instead", "replace", "replaced", "switch", "rather") && !sourceInstead(ts)) || hasAnyRaw(ts, lex.swapFor) ||
-		(hasRaw(ts, "change", "changing") && hasRaw(ts, "to") && len(pos)+len(neg) >= 2):
+		(hasAnyRaw(ts, changeIntoVerb) && hasRaw(ts, "to", "into") && len(pos)+len(neg) >= 2):
+		// ("change the face scan into a liveness check", "turn the SMS code into
+		// an email one": the step named first becomes the second)
 		op = opReplace
 	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
 		takesOffOrOut(ts) || len(pos) == 0 && len(neg) > 0:

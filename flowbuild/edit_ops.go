@@ -151,7 +151,7 @@ func splitInstructions(sentence string) []string {
 			continue
 		}
 		j := i + 1
-		for (next == "then" || next == "also") && j+1 < len(words) {
+		for andLead[next] && j+1 < len(words) {
 			j++ // "and then put …", "and also add …"
 			next = strings.ToLower(strings.Trim(words[j], ",;"))
 		}

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -503,10 +504,42 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "placeholder"}
 
+// agePlusEnd may follow "21 plus" said as an age ("he is 21 plus and then a
+// liveness check", "18 plus only"): no step it would add.
+var agePlusEnd = map[string]bool{"and": true, "then": true, "only": true, "or": true, "so": true, "but": true, "please": true, "years": true, "yo": true, "to": true}
+
+// changeIntoVerb, with "to" or "into" between two steps, makes the first the
+// second ("change the face scan into a liveness check", "turn the text code
+// into an email code", "convert the selfie to a liveness check").
+var changeIntoVerb = map[string]bool{"change": true, "changing": true, "turn": true, "turning": true, "convert": true, "converting": true}
+
+// andLead may stand between "and" and the verb of a change of its own: "and
+// then put …", "and also add …", "keep the email entry and just remove the
+// code".
+var andLead = map[string]bool{"then": true, "also": true, "just": true, "simply": true}
+
+// unstemmed are words of their own that only look like a lemma with an
+// ending: "his face will be used only for …" has no plural of "hi" in it.
+var unstemmed = map[string]bool{"his": true}
+
+// dutyModal after a person opens a requirement of its own ("and also the
+// customer must be screened against the sanctions list", "and he has to hold
+// the card up").
+var dutyModal = map[string]bool{"must": true, "should": true, "shall": true, "needs": true, "has": true, "have": true}
+
+// nowTurn before "now" turns from what was to what the flow does ("people
+// kept losing it so now the code goes by text", "but now we want SMS").
+var nowTurn = map[string]bool{"so": true, "but": true, "and": true}
+
+// lineWith, after a verb of greeting or closing, brings the line it says
+// ("greet them with "…"", "greet them using the following words '…'", "close
+// in these words: …").
+var lineWith = map[string]bool{"with": true, "using": true, "in": true}
+
 // quoteNounWords name a text shown or read that a quotation right after them
 // gives ("ask for camera permission with the text "We need your camera"",
 // "capture instructions: "remove glasses and hats""): the words as written.
-var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction", "instructions", "wording"}
+var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction", "instructions", "wording", "words", "phrase", "sentence"} // "greet with exactly these words '…'"
 
 // lineNounWords name what the avatar says in a change that rewords it ("reword
 // that denied-camera message to: …").
@@ -1401,7 +1434,7 @@ func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 	if c, ok := l.canon[w]; ok {
 		return c, w, true
 	}
-	if c, ok := l.stemmed(w); ok {
+	if c, ok := l.stemmed(w); ok && !unstemmed[w] {
 		return c, w, true
 	}
 	if len(w) < minTypoLen || !isAlpha(w) || english.Known(w) {
@@ -2059,6 +2092,13 @@ func letKnow(ts []token, i int) int {
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
+		if d, n := spokenDomainAt(ts, i); n > 0 {
+			// "check it ends with at acme dot com": the domain said aloud is the
+			// domain "@acme.com" written
+			out = append(out, token{w: domainW, raw: d, orig: d, known: true})
+			i += n - 1
+			continue
+		}
 		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of", "word for word": three words
 			// that name one thing
@@ -2107,6 +2147,15 @@ func joinTokens(ts []token) []token {
 			i = k // ("know")
 			continue
 		}
+		if t := ts[i]; t.isNum && !t.plus && i+1 < len(ts) && ts[i+1].raw == "plus" && t.num >= 12 && t.num <= 120 && t.num == math.Trunc(t.num) && t.cur == "" && !t.kilo &&
+			(i+2 == len(ts) || ts[i+2].orig == "" || agePlusEnd[ts[i+2].raw]) {
+			// "be sure he is 21 plus and then …": the word says what "21+" does,
+			// when nothing it could add follows ("18 plus a liveness check" adds one)
+			t.plus, t.orig = true, t.orig+" "+ts[i+1].orig
+			out = append(out, t)
+			i++
+			continue
+		}
 		if n := splitOmit(ts, i); n > 0 {
 			// "leave phones out of it", "keep SMS off the flow": the verb and its
 			// particle around the object say what "leave out" says
@@ -2148,6 +2197,35 @@ func joinTokens(ts []token) []token {
 		out = append(out, ts[i])
 	}
 	return out
+}
+
+// spokenDomainAt reads an email domain said aloud at i ("at acme dot com",
+// "at mail dot acme dot co dot uk") as written ("@acme.com") and the number of
+// tokens it takes, or 0: "at", a name, then "dot" and a name, once or more.
+func spokenDomainAt(ts []token, i int) (string, int) {
+	if ts[i].raw != "at" || i+3 >= len(ts) || ts[i+2].raw != "dot" || !domainPart(ts[i+1]) {
+		return "", 0
+	}
+	var b strings.Builder
+	b.WriteByte('@')
+	j := i + 1 // the label being read
+	for {
+		b.WriteString(ts[j].raw)
+		if j+2 >= len(ts) || ts[j+1].raw != "dot" || !domainPart(ts[j+2]) {
+			break
+		}
+		b.WriteByte('.')
+		j += 2
+	}
+	if j == i+1 {
+		return "", 0
+	}
+	return b.String(), j + 1 - i
+}
+
+// domainPart: the token can be a label of a domain name ("acme", "co", "io").
+func domainPart(t token) bool {
+	return t.orig != "" && t.raw != "dot" && isAlpha(t.raw)
 }
 
 // joinedToken is the token of the word j that joins makes of the words orig.

@@ -302,6 +302,18 @@ func splitClauses(ts []token) []clause {
 			// "an SMS code preceded by a liveness check": the words from here on
 			// name steps that go before the ones just named (analyzeAfter)
 			flush()
+		case (t.raw == "and" || t.raw == "also" || t.raw == "plus") && len(cur) > 0 && i+1 < len(ts) && subjectMustAt(ts, i+1):
+			// "id scan then face compare then liveness and also the customer
+			// must be screened against the sanctions list": a new subject with its
+			// own "must" is a requirement of its own, not more of the liveness
+			flush()
+			continue
+		case nowTurn[t.raw] && len(cur) > 0 && i+1 < len(ts) && ts[i+1].raw == "now":
+			// "before we had an authenticator app but people kept losing it so now
+			// the code goes by text message": "now" turns from the story to what
+			// the flow does, a clause of its own
+			flush()
+			continue
 		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
 			flush()
 			if orderRefLemmas[ts[i+1].w] {
@@ -354,6 +366,19 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// subjectMustAt: the words at i open a sentence of their own on the user
+// ("(also) the customer must be screened", "he should hold the card up"): a
+// person, with or without a determiner, then a modal of duty.
+func subjectMustAt(ts []token, i int) bool {
+	if i < len(ts) && ts[i].raw == "also" {
+		i++
+	}
+	if i < len(ts) && lex.determiner[ts[i].raw] {
+		i++
+	}
+	return i+1 < len(ts) && (lex.personRef[ts[i].raw] && ts[i].raw != "this" || lex.addressee[ts[i].raw]) && dutyModal[ts[i+1].raw]
 }
 
 // trailingNewUser: the clause is a bare condition on a user the flow does not
@@ -2519,7 +2544,11 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 	telling, _ := toldLine(ts)
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) {
+		if (t.raw == "for" || t.raw == "when" || t.raw == "while" || orderRefLemmas[t.w]) && i+1 < len(ts) && nonStepGerund(ts[i+1]) &&
+			!(telling < i && hasRaw(ts[telling+1:i], "that")) {
+			// ("explains in a friendly way that his face will be used only for
+			// opening the server room door": inside the line told, the words are
+			// what is said, not the context of the clause)
 			if k := contextEnd(ts, i); i == 0 && k > 0 {
 				// "For onboarding please accept only ID card or residence
 				// permit": the context opens the clause, the instruction follows

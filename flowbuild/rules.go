@@ -1145,7 +1145,7 @@ func quotedLineAfter(d *detector, i int) bool { return quotedLineAt(d.ts, i) >= 
 // "Hi, …"", "opens with exactly: "…""), or -1.
 func quotedLineAt(ts []token, i int) int {
 	j := skipAddressee(ts, i+1)
-	if j < len(ts) && ts[j].raw == "with" {
+	if j < len(ts) && lineWith[ts[j].raw] {
 		j++
 	} else {
 		// "Greeting should be exactly: "Hey! I'm Leo…"", "the goodbye should say
@@ -1160,6 +1160,16 @@ func quotedLineAt(ts []token, i int) int {
 	}
 	for j < len(ts) && lex.verbatim[ts[j].raw] {
 		j++
+	}
+	if k := j; k < len(ts) && (lex.determiner[ts[k].raw] || linePointer(ts[k])) {
+		// "greet with exactly these words '…'", "greet them with the text "…"":
+		// the noun only points at the line after it
+		for k < len(ts) && (lex.determiner[ts[k].raw] || linePointer(ts[k])) {
+			k++
+		}
+		if k < len(ts) && (lex.quoteNoun[ts[k].raw] || lex.speechNoun[ts[k].raw]) {
+			j = k + 1
+		}
 	}
 	if j < len(ts) && ts[j].w == quoteW && ts[j].raw == quoteW {
 		return j
