@@ -1003,6 +1003,10 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 		{"liveness then sms code, at the end thank them and mention their card arrives in 5 days", "Explain to the user that their card arrives in 5 days."},
 		{"liveness then tell them the refund takes 3 days", "Explain to the user that the refund takes 3 days."},
 		{"liveness, then explain the house rules", "Explain the house rules to the user."},
+		// told to a group ("members that the door is open" was read as the line)
+		{"gym entry: recognition against enrolled members, then the avatar tells members that the door is open", "Explain to the user that the door is open."},
+		// a statement that names a step ("live") is still a line; it was dropped without a word
+		{"rental: liveness, then tell hosts their listing is live", "Explain to the user that their listing is live."},
 		// a thing told is told ("Explain their room number to the user." was no sense)
 		{"hotel check-in: passport scan, then the avatar tells them their room number", "Tell the user their room number."},
 		// "let them know" tells; it once gave no line at all

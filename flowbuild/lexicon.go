@@ -182,7 +182,7 @@ var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
-	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber"}
+	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
 
 // dataFields name a field of the user's data: "the name matches", "same date of birth".
 var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}
@@ -1222,6 +1222,9 @@ func newLexicon() *lexicon {
 	l := &lexicon{canon: map[string]string{}, byLen: map[int][]string{}, addressee: map[string]bool{}}
 	for _, w := range addressees {
 		l.addressee[w] = true
+		if !strings.HasSuffix(w, "s") && w != "them" && w != "him" && w != "her" && w != "you" && w != "person" {
+			l.addressee[w+"s"] = true // "tells members that the door is open": the group, as "customers" is
+		}
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.quantifier, l.entryField, l.newcomer = wordSet(quantifierWords), wordSet(entryFields), wordSet(newcomerWords)

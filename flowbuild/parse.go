@@ -3837,11 +3837,12 @@ func givesReason(phrase string) bool {
 }
 
 // statedLine: the told words are a sentence with a subject of its own ("explain
-// that we need their ID", "tell them we need to see their passport"): a line
-// about the step it names, said beside that step, not the step itself.
+// that we need their ID", "tell them we need to see their passport", "tell the
+// users their listing is live"): a line about the step it names, said beside
+// that step, not the step itself.
 func statedLine(phrase string) bool {
 	first, rest, _ := strings.Cut(phrase, " ")
-	return lex.statedSubject[strings.ToLower(first)] && strings.Count(rest, " ") >= 1
+	return lex.statedSubject[strings.ToLower(first)] && strings.Count(rest, " ") >= 1 || !strings.HasPrefix(phrase, "to ") && statesFact(phrase)
 }
 
 // toldFrom returns where the line the avatar tells the user begins: after a
