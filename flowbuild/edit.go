@@ -1006,7 +1006,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if hasAnyRaw(ts, lex.removeVerb) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "also", "except", "but", "keep", "down", "leave") && !has(ts, "only") {
+	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "also", "except", "but", "keep", "down", "leave") && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil
 		}
@@ -2908,7 +2908,7 @@ func emailFamily(item []token, named, ctx []*step) []*step {
 // verification steps, each of which the flow has.
 func (p *plan) removeMany(ts []token) ([]string, bool) {
 	v := 0
-	for v < len(ts) && !lex.removeVerb[ts[v].raw] {
+	for v < len(ts) && !lex.removeVerb[ts[v].raw] && !(ts[v].raw == "take" || ts[v].raw == "taking") { // ("take out the email stuff")
 		v++
 	}
 	targets := p.listItems(ts[v+1:])

@@ -130,7 +130,8 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if strings.HasSuffix(words[i-1], ",") && editVerbs[w] && hasEditVerb(words[start:i-1]) {
+		if strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[start:i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
+			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
 			start = i
@@ -175,17 +176,31 @@ func splitInstructions(sentence string) []string {
 				}
 			}
 		}
-		if !editVerbs[next] && !(next == "get" && j+1 < len(words) && strings.ToLower(words[j+1]) == "rid") && !avatarDoes && !asks && !placed {
+		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
-		if !strings.HasSuffix(words[i-1], ",") && w != "then" && !keepFirst && !(i+2 < len(words) && (editVerbs[next] || next == "get")) {
+		if !strings.HasSuffix(words[i-1], ",") && w != "then" && !keepFirst && !(i+2 < len(words) && editVerbAt(words, j)) {
 			continue
 		}
 		out = append(out, strings.Join(words[start:i], " "))
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// editVerbAt: word j opens an edit: a verb of one ("remove", "add") or a
+// phrasal one with its particle ("take out", "get rid of").
+func editVerbAt(words []string, j int) bool {
+	w := strings.ToLower(strings.Trim(words[j], ",;"))
+	if editVerbs[w] {
+		return true
+	}
+	if j+1 >= len(words) {
+		return false
+	}
+	next := strings.ToLower(strings.Trim(words[j+1], ",;"))
+	return w == "get" && next == "rid" || (w == "take" || w == "takes") && (next == "out" || next == "off" || next == "away")
 }
 
 // retractsHere: a retraction starts at word i, after a comma or a dash: "no
