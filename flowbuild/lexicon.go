@@ -2145,6 +2145,9 @@ var joins = map[string]string{
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
 	"live ness":          "liveness", // "then a live ness check": the word split by a stray space
 	"biometric liveness": "liveness", "biometric livenesscheck": "livenesscheck", "lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
+	// "the majority of our customers are in Mexico": most of them, a share of
+	// the users and no age of majority ("the minority of" likewise no minor)
+	"majority of": "most", "minority of": "few",
 }
 
 // shortParen: the text after "(" is a number, maybe with "+", and ")".
