@@ -3557,7 +3557,12 @@ func deniedTo(ts []token, i int) bool {
 // or -1.
 func negatedSubject(ts []token, i int) int {
 	t := ts[i]
-	if t.raw != "not" && !lex.negAux[t.raw] {
+	at := i // where the negation's words end
+	if t.raw == "no" && i+1 < len(ts) && ts[i+1].raw == "longer" {
+		// "text messages shall no longer be used for recovery": a channel
+		// that was used and is now ruled out, as "must not be used" is
+		at = i + 1
+	} else if t.raw != "not" && !lex.negAux[t.raw] {
 		return -1
 	}
 	j := i - 1
@@ -3584,7 +3589,7 @@ func negatedSubject(ts []token, i int) int {
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
-	for k := i + 1; k < len(ts) && k <= i+3; k++ {
+	for k := at + 1; k < len(ts) && k <= at+3; k++ {
 		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) {
 			// ("if the email code never shows up": a code that did not arrive)
 			return j
