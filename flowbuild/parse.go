@@ -290,6 +290,13 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
+		case lex.afterWhich[t.raw] && i+1 < len(ts) && ts[i+1].raw == "which":
+			// "a liveness check, after which an SMS OTP shall be sent": "which" is
+			// the step before, so what follows comes next, as after "then" (and
+			// not before the step it names, as "after the liveness check" would)
+			flush()
+			i++
+			continue
 		case t.raw == "with" && len(cur) > 0 && namedFallback(ts[i+1:]):
 			// "sms code with an email fallback": the fallback is a clause of its
 			// own ("…, email backup"), the step before "with" stays on the main path
