@@ -226,6 +226,14 @@ func splitClauses(ts []token) []clause {
 				out[n].colon = true
 			}
 		}
+		if i > 0 && ts[i-1].w == quoteW && ts[i-1].raw == quoteW && strings.ContainsAny(ts[i-1].orig[max(len(ts[i-1].orig)-1, 0):], ".!?") &&
+			t.orig != "" && unicode.IsUpper([]rune(t.orig)[0]) && len(cur) > 0 {
+			// "The avatar shall open by saying 'Hello, this is the Kestrel
+			// desk.' A liveness check shall follow": the line's own full stop
+			// ends the sentence, and a capital opens the next one
+			flush()
+			sent++
+		}
 		switch t.w {
 		case ".":
 			flush()
