@@ -1809,7 +1809,9 @@ func reported(ts []token) bool {
 	}
 	for i := 1; i < len(ts) && i <= 3; i++ { // "our support team says …"
 		if lex.reportVerb[ts[i].raw] {
-			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" }); so > 0 && asksChange(ts[i+so:]) {
+			// ("our customers have complained the code expires too soon - extend
+			// the email code's validity to 10 minutes": the request after a dash)
+			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" || t.w == "." && t.orig == "-" }); so > 0 && asksChange(ts[i+so:]) {
 				return false // "legal just told us we need a document, so can you put a document scan …": the request after the report
 			}
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
