@@ -515,6 +515,11 @@ var lineNounWords = []string{"message", "messages", "line", "lines", "wording", 
 // purposeOpenWords open what an address is for, after the address itself ("type
 // in their email address so we can send them our policy", "the email address
 // where we should send receipts"): a "send" after one is not a code sent to it.
+// outcomeDoneWords: a participle that, negated in a condition, says the step
+// before did not succeed ("in the event that the SMS code is not verified",
+// "if the code isn't confirmed").
+var outcomeDoneWords = []string{"verified", "validated", "confirmed", "completed"}
+
 // afterWhichWords: before "which", a word that makes what follows the next
 // step ("a liveness check, after which an SMS OTP is sent", "following which").
 var afterWhichWords = []string{"after", "following", "upon"}
@@ -1139,7 +1144,7 @@ type lexicon struct {
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                               phrases
 	joinFirst                                                                                                                                                                                                                                                        map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                           map[string]lemmaOf // the lemma of each word joins makes
-	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich                                                                                                                                                                         map[string]bool
+	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                            map[string]bool
 	nothingVia                                                                                                                                                                                                                                                       map[string]bool // "goes" in "nothing goes over email"
 	searchVerb                                                                                                                                                                                                                                                       map[string]bool // "searching" in "instead of searching everyone"
 	untouchVerb, asIs                                                                                                                                                                                                                                                map[string]bool // "don't touch the SMS code", "leave it as it is"
@@ -1269,7 +1274,7 @@ func newLexicon() *lexicon {
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
 	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
-	l.afterWhich = wordSet(afterWhichWords)
+	l.afterWhich, l.outcomeDone = wordSet(afterWhichWords), wordSet(outcomeDoneWords)
 	l.resultLead = wordSet(resultLeadWords)
 	l.omitVerb, l.omitParticle, l.omitAfter = wordSet(omitVerbWords), wordSet(omitParticleWords), wordSet(omitAfterWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
