@@ -3971,8 +3971,9 @@ func identityQuestion(ts []token) bool {
 func dataMatch(ts []token) bool {
 	for i, t := range ts {
 		// "the name on it is checked against the one they signed up with": a check
-		// verb with "against" compares as "match" does
-		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && has(ts[:i], "verify")) {
+		// verb with "against" compares as "match" does ("the full name extracted
+		// from that document shall be validated against the name they declared")
+		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && (has(ts[:i], "verify") || has(ts[:i], "validate"))) {
 			continue
 		}
 		if t.w == "same" && !sameChecked(ts, i) {
