@@ -118,7 +118,7 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
-		case lex.condFail[t.raw] || (lex.condStop[t.raw] || givesUp(ts, i)) && hasIf || (outcomeLemmas[t.w] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
+		case lex.condFail[t.raw] || (lex.condStop[t.raw] || givesUp(ts, i)) && hasIf || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}

@@ -110,6 +110,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if head, ok := dropSwapOrder(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "swap the two codes round, email first then SMS": the swap, then the order it makes
 			}
+			if head, ok := dropMoveResult(part, p.steps); ok {
+				part, ts = head, tokenize(head) // "move liveness to the front, so that the email steps come last": the move, then where it leaves the rest
+			}
 			if head, ok := dropRestRemark(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
 			}
@@ -1389,10 +1392,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
 		order := pos
-		if len(ref) > 0 && refAfter && len(pos) > 1 {
+		if len(pos) > 1 && (len(ref) > 0 && refAfter || len(ref) == 0 && front && !back) {
 			// "move the SMS code and the email code after the DL scan": each goes
 			// straight after the scan, so the last named goes first and the list
-			// keeps its order
+			// keeps its order ("move liveness and the document scan to the front,
+			// keeping their relative order": each goes to the start, likewise)
 			order = slices.Clone(pos)
 			slices.Reverse(order)
 		}
@@ -1890,7 +1894,9 @@ func reported(ts []token) bool {
 	}
 	for i := 1; i < len(ts) && i <= 3; i++ { // "our support team says …"
 		if lex.reportVerb[ts[i].raw] {
-			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" }); so > 0 && asksChange(ts[i+so:]) {
+			// ("our customers have complained the code expires too soon - extend
+			// the email code's validity to 10 minutes": the request after a dash)
+			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" || t.w == "." && t.orig == "-" }); so > 0 && asksChange(ts[i+so:]) {
 				return false // "legal just told us we need a document, so can you put a document scan …": the request after the report
 			}
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
@@ -2096,6 +2102,28 @@ func dropSwapOrder(part string, steps []*step) (string, bool) {
 	}
 	a := analyze(tail, steps)
 	if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
+		return part, false
+	}
+	return head, true
+}
+
+// dropMoveResult cuts the place a move leaves the other steps in off the end of
+// it ("move liveness and the document scan to the front, keeping their
+// relative order, so that the two email steps come last"): a move before a
+// comma, and after it "so" with an order word and steps the flow has, and no
+// change of their own; it reports whether it did.
+func dropMoveResult(part string, steps []*step) (string, bool) {
+	i := strings.LastIndex(part, ", so ")
+	if i <= 0 {
+		return part, false
+	}
+	head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+1:])
+	hw := strings.Fields(strings.ToLower(head))
+	if len(hw) == 0 || !moveVerbs[hw[0]] || asksChange(tail) ||
+		!slices.ContainsFunc(tail, func(t token) bool { return t.w == "first" || t.w == "finally" || t.w == "start" || t.w == "end" }) {
+		return part, false
+	}
+	if a := analyze(tail, steps); len(a.steps) == 0 || !allPresent(steps, a.steps) {
 		return part, false
 	}
 	return head, true

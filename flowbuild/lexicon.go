@@ -330,7 +330,7 @@ var (
 	speakVerbWords       = []string{"speak", "speaks", "speaking", "talk", "talks", "talking", "chat", "chatter", "chit"}                                                                                                                                                                                                                                                                                                              // what the avatar does when it says anything
 	pronounUserWords     = []string{"they", "he", "she"}                                                                                                                                                                                                                                                                                                                                                                               // the user as a subject ("they did the ID check on their first order")
 	pastLeadWords        = []string{"already", "all", "both", "once", "have", "had", "previously"}                                                                                                                                                                                                                                                                                                                                     // between a subject and its past verb ("they already did KYC")
-	pastVerbWords        = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked"}                                                                                                                                                                                                                                                                                                                              // with "before": what was done, not what to do
+	pastVerbWords        = []string{"tried", "used", "had", "did", "was", "were", "sent", "ran", "asked", "relied", "depended"}                                                                                                                                                                                                                                                                                                        // with "before" or "historically" ("we historically relied on an SMS OTP"): what was done, not what to do
 	ownerWords           = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                                                                                                                                      // "really theirs": whose a document is
 	providedMarkWords    = []string{"file", "profile", "stored", "existing", "reference", "pass", "passed", "passing", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago", "tier"}                                                                                // an image the integrator holds
 	issuerWords          = []string{"uk", "eu", "eea", "us", "usa", "british", "american", "european", "english", "scottish", "welsh", "irish", "french", "german", "spanish", "italian", "dutch", "belgian", "swiss", "austrian", "polish", "portuguese", "swedish", "danish", "norwegian", "finnish", "greek", "canadian", "australian", "mexican", "brazilian", "indian", "japanese", "chinese", "foreign", "domestic", "overseas"} // "UK passports and EU ID cards only": where a document was issued, which no setting of the scan restricts
@@ -346,7 +346,7 @@ var (
 	auxStartWords        = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                                                                                                                   // a clause that asks a question
 	fillerWords          = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords      = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
-	unavailableWords     = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens"}
+	unavailableWords     = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens", "approved", "authorized", "authorised", "sanctioned"}
 	docFailWords         = []string{"scan", "scans", "work", "works", "read", "reads", "load", "loads"}                                                                                                                                          // after a negation with a document before it: "their ID cards don't scan well" rules the type out
 	correctionWords      = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                      // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	correctVerbWords     = []string{"make", "change", "switch", "turn"}                                                                                                                                                                          // "make it SMS", "change that to email": a correction of the step just named
@@ -371,7 +371,7 @@ var (
 	reportVerbWords      = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned", "show", "shows", "showed", "suggest", "suggests", "indicate", "indicates"} // "Support says …", "users complained …": what someone reported, the reason for a change
 	restWords            = []string{"anything", "else", "otherwise", "rest", "everything", "nothing", "other", "further", "new"}                                                                                                                 // "don't add anything", "same steps otherwise": the rest of the flow
 	keepRestWords        = []string{"same", "keep", "leave", "unchanged", "untouched", "stays", "stay", "changes", "change", "add", "touch"}                                                                                                     // … said to stay as it is
-	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards"}                                                                                                                             // the head noun after a step's name ("the passport scan never shows up"): the subject is the name before it
+	stepHeadWords        = []string{"scan", "check", "step", "verification", "node", "code", "otp", "card", "cards", "codes", "otps", "scans", "checks"}                                                                                         // the head noun after a step's name ("the passport scan never shows up", "email codes will no longer be used"): the subject is the name before it
 	mainPathPhrases      = []string{"happy path", "main path", "success path", "normal path", "golden path", "recognised path", "recognized path", "known path"}                                                                                 // an exclusion said of this path leaves the branches alone
 	ceaseVerbWords       = []string{"stop", "quit", "cease"}                                                                                                                                                                                     // before a gerund, a negation: "stop making returning customers re-upload their ID"
 	offScopePhrases      = []string{"out of scope", "not in scope", "non goals", "nongoals", "exclusions"}                                                                                                                                       // a heading whose list is kept out of the flow ("## Out of scope\n- Document scanning")
@@ -439,7 +439,7 @@ var (
 	assignVerbWords      = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                                                          // … but a step given to them ("users get an SMS code") is one
 	askModalWords        = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                                                                      // … what turns a statement into a request
 	formerWords          = []string{"old", "previous", "former", "legacy", "last"}                                                                                                                                                             // "our old vendor texted a code": the system being replaced
-	pastTimeWords        = []string{"before", "previously", "earlier", "past", "formerly"}                                                                                                                                                     // when the story happened
+	pastTimeWords        = []string{"before", "previously", "earlier", "past", "formerly", "historically", "traditionally"}                                                                                                                    // when the story happened
 	amongWords           = []string{"in", "among", "amongst", "across", "within"}                                                                                                                                                              // "among the people we registered": a search
 	meansWords           = []string{"by", "via", "using", "with"}                                                                                                                                                                              // "check by face", "verify with an ID"
 	withWords            = []string{"via", "using", "with"}                                                                                                                                                                                    // "verify sellers with an ID and a selfie"
@@ -548,6 +548,15 @@ var lineNounWords = []string{"message", "messages", "line", "lines", "wording", 
 // purposeOpenWords open what an address is for, after the address itself ("type
 // in their email address so we can send them our policy", "the email address
 // where we should send receipts"): a "send" after one is not a code sent to it.
+// outcomeDoneWords: a participle that, negated in a condition, says the step
+// before did not succeed ("in the event that the SMS code is not verified",
+// "if the code isn't confirmed").
+var outcomeDoneWords = []string{"verified", "validated", "confirmed", "completed"}
+
+// afterWhichWords: before "which", a word that makes what follows the next
+// step ("a liveness check, after which an SMS OTP is sent", "following which").
+var afterWhichWords = []string{"after", "following", "upon"}
+
 var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
 
 // listOpenerWords end a short clause that opens the flow's own list with a
@@ -950,6 +959,9 @@ var elsewherePhrases = []string{
 	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
 	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
 	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"
+	// "the door code is sent by our PMS afterwards": a code the integrator's own
+	// system sends, not a FaceSign one-time code
+	"sent by our", "sent from our", "sent out by our", "issued by our", "generated by our", "texted by our", "emailed by our",
 	"deals with that", "deal with that", "deals with this", "handles that", "handle that", "takes care of that", "take care of that", "handled offline", "out of scope", // a sentence that puts what it names outside the flow ("the front desk deals with that, so not in this flow")
 }
 
@@ -1194,7 +1206,7 @@ type lexicon struct {
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                               phrases
 	joinFirst                                                                                                                                                                                                                                                        map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                           map[string]lemmaOf // the lemma of each word joins makes
-	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead                                                                                                                                                                                     map[string]bool
+	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                            map[string]bool
 	nothingVia                                                                                                                                                                                                                                                       map[string]bool // "goes" in "nothing goes over email"
 	searchVerb                                                                                                                                                                                                                                                       map[string]bool // "searching" in "instead of searching everyone"
 	untouchVerb, asIs                                                                                                                                                                                                                                                map[string]bool // "don't touch the SMS code", "leave it as it is"
@@ -1327,6 +1339,7 @@ func newLexicon() *lexicon {
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
 	l.passiveBefore, l.otherBiometric = wordSet(passiveBeforeWords), wordSet(otherBiometricWords)
+	l.afterWhich, l.outcomeDone = wordSet(afterWhichWords), wordSet(outcomeDoneWords)
 	l.resultLead = wordSet(resultLeadWords)
 	l.omitVerb, l.omitParticle, l.omitAfter = wordSet(omitVerbWords), wordSet(omitParticleWords), wordSet(omitAfterWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
@@ -2292,6 +2305,9 @@ var joins = map[string]string{
 	"live ness":     "liveness",                        // "then a live ness check": the word split by a stray space
 	"opening hours": "hours", "opening times": "hours", // "tell them the opening hours": a thing told, not "at the start"
 	"biometric liveness": "liveness", "biometric livenesscheck": "livenesscheck", "lines up": "lineup", "lined up": "lineup", "line up": "lineup", "user base": "userbase", "customer base": "userbase", "member base": "userbase",
+	// "the majority of our customers are in Mexico": most of them, a share of
+	// the users and no age of majority ("the minority of" likewise no minor)
+	"majority of": "most", "minority of": "few",
 }
 
 // shortParen: the text after "(" is a number, maybe with "+", and ")".

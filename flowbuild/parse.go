@@ -228,6 +228,14 @@ func splitClauses(ts []token) []clause {
 				out[n].colon = true
 			}
 		}
+		if i > 0 && ts[i-1].w == quoteW && ts[i-1].raw == quoteW && strings.ContainsAny(ts[i-1].orig[max(len(ts[i-1].orig)-1, 0):], ".!?") &&
+			t.orig != "" && unicode.IsUpper([]rune(t.orig)[0]) && len(cur) > 0 {
+			// "The avatar shall open by saying 'Hello, this is the Kestrel
+			// desk.' A liveness check shall follow": the line's own full stop
+			// ends the sentence, and a capital opens the next one
+			flush()
+			sent++
+		}
 		switch t.w {
 		case ".":
 			flush()
@@ -289,6 +297,13 @@ func splitClauses(ts []token) []clause {
 		case t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] && len(cur) > 0:
 			flush() // "an email code no wait an SMS code": a correction starts a clause
 		case t.raw == "followed" && i+1 < len(ts) && ts[i+1].raw == "by":
+			flush()
+			i++
+			continue
+		case lex.afterWhich[t.raw] && i+1 < len(ts) && ts[i+1].raw == "which":
+			// "a liveness check, after which an SMS OTP shall be sent": "which" is
+			// the step before, so what follows comes next, as after "then" (and
+			// not before the step it names, as "after the liveness check" would)
 			flush()
 			i++
 			continue
@@ -3604,7 +3619,12 @@ func deniedTo(ts []token, i int) bool {
 // or -1.
 func negatedSubject(ts []token, i int) int {
 	t := ts[i]
-	if t.raw != "not" && !lex.negAux[t.raw] {
+	at := i // where the negation's words end
+	if t.raw == "no" && i+1 < len(ts) && ts[i+1].raw == "longer" {
+		// "text messages shall no longer be used for recovery": a channel
+		// that was used and is now ruled out, as "must not be used" is
+		at = i + 1
+	} else if t.raw != "not" && !lex.negAux[t.raw] {
 		return -1
 	}
 	j := i - 1
@@ -3631,7 +3651,7 @@ func negatedSubject(ts []token, i int) int {
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
-	for k := i + 1; k < len(ts) && k <= i+3; k++ {
+	for k := at + 1; k < len(ts) && k <= at+3; k++ {
 		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) {
 			// ("if the email code never shows up": a code that did not arrive)
 			return j
@@ -4009,8 +4029,9 @@ func identityQuestion(ts []token) bool {
 func dataMatch(ts []token) bool {
 	for i, t := range ts {
 		// "the name on it is checked against the one they signed up with": a check
-		// verb with "against" compares as "match" does
-		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && has(ts[:i], "verify")) {
+		// verb with "against" compares as "match" does ("the full name extracted
+		// from that document shall be validated against the name they declared")
+		if t.w != "match" && t.w != "same" && t.w != "compare" && !(t.w == "against" && (has(ts[:i], "verify") || has(ts[:i], "validate"))) {
 			continue
 		}
 		if t.w == "same" && !sameChecked(ts, i) {

@@ -495,7 +495,12 @@ var rules = map[string][]rule{
 		}
 	}}},
 	"validate": {{
-		when: func(d *detector, i int) bool { return !d.faceCtx && ageIn(d.ts) == 0 && !has(d.ts, "adult") },
+		// ("the full name extracted from that document shall be validated
+		// against the name the customer declared": data in a clause that
+		// names the document, as "checked against" reads it)
+		when: func(d *detector, i int) bool {
+			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult")
+		},
 		make: matchCheck,
 	}},
 	"match": {dataRule},
