@@ -3799,6 +3799,16 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			break
 		}
 	}
+	for _, s := range d.out {
+		// "tell them the result will be sent by email": how a told outcome
+		// reaches them, no code (one the line names as a code still is one)
+		if s.k == kInform && s.pos >= 0 && statedLine(s.phrase) && !slices.ContainsFunc(ts[s.pos:], func(t token) bool { return t.w == "code" }) {
+			d.out = slices.DeleteFunc(d.out, func(o *step) bool {
+				return (o.k == kEmailOTP || o.k == kSMSOTP || o.k == kOTP) && o.pos > s.pos && !o.auto
+			})
+			break
+		}
+	}
 	strong := -1 // where the last real step is named
 	for _, s := range d.out {
 		if !s.k.isConversation() {
@@ -3862,7 +3872,8 @@ func givesReason(phrase string) bool {
 // that step, not the step itself.
 func statedLine(phrase string) bool {
 	first, rest, _ := strings.Cut(phrase, " ")
-	return lex.statedSubject[strings.ToLower(first)] && strings.Count(rest, " ") >= 1 || !strings.HasPrefix(phrase, "to ") && statesFact(phrase)
+	return lex.statedSubject[strings.ToLower(first)] && strings.Count(rest, " ") >= 1 ||
+		!strings.HasPrefix(phrase, "to ") && (statesFact(phrase) || strings.Contains(phrase, " will "))
 }
 
 // toldFrom returns where the line the avatar tells the user begins: after a
