@@ -37,6 +37,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var remarks []string // sentences read as remarks on the change, not instructions
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
+	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	for _, sentence := range diffLines(editSentences(text)) {
 		sentence = addTypo(sentence)
 		first := true
@@ -85,6 +86,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
+			for _, t := range ts {
+				if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !slices.Contains(cannot, n) {
+					cannot = append(cannot, n)
+				}
+			}
 			if pi > 0 && p.restates(ts, before) {
 				// "put an SMS code right at the very start … we want to confirm the
 				// phone before spending money on the biometric bits": why the step
@@ -248,10 +254,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	for _, r := range remarks {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
 	}
-	for _, t := range tokenize(text) {
+	for _, n := range cannot {
 		// "send the code via whatsapp instead": what FaceSign cannot do is said,
 		// as Build says it, even when the rest of the change went through
-		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, n) }) {
+		if !slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, n) }) {
 			res.Assumptions = append(res.Assumptions, n)
 		}
 	}
