@@ -939,6 +939,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if d, ok := p.statesOnly(ts); ok {
 		return d, nil
 	}
+	if d, ok := p.fallbackEdit(ts); ok {
+		return d, nil
+	}
 	if d, ok := p.branchEdit(ts); ok {
 		return d, nil
 	}
@@ -1762,6 +1765,52 @@ func (p *plan) lineNamed(ts []token) int {
 		}
 	}
 	return found
+}
+
+// fallbackEdit changes the fallback a step of the flow has, named as a thing
+// ("drop the fallback", "change the fallback to a passport scan"): removed,
+// or replaced by the steps after "to"/"with". It reports false when the
+// sentence names no fallback that way, or the flow has not exactly one.
+func (p *plan) fallbackEdit(ts []token) ([]string, bool) {
+	f := slices.IndexFunc(ts, func(t token) bool { return t.raw == "fallback" || t.raw == "backup" })
+	if f < 1 || !lex.determiner[ts[f-1].raw] && !(f >= 2 && lex.determiner[ts[f-2].raw]) {
+		return nil, false // "as a fallback", "fall back to": a role, not the thing
+	}
+	var owner *step
+	for _, s := range p.steps {
+		if len(s.fallback) > 0 {
+			if owner != nil {
+				return nil, false // which one is not clear
+			}
+			owner = s
+		}
+	}
+	if owner == nil {
+		return nil, false
+	}
+	switch {
+	case hasAnyRaw(ts[:f], lex.removeVerb) || takesOffOrOut(ts[:f]):
+		// "drop the fallback": a failure of the step ends the session again
+		owner.fallback, owner.fallbackOn = nil, ""
+		return []string{"removed the fallback after the " + owner.k.String()}, true
+	case hasRaw(ts[:f], "change", "replace", "swap", "switch", "make"):
+		to := slices.IndexFunc(ts[f+1:], func(t token) bool { return t.raw == "to" || t.raw == "with" || t.raw == "into" })
+		if to < 0 {
+			return nil, false
+		}
+		news := analyze(ts[f+1+to+1:], nil).steps
+		news = slices.DeleteFunc(news, func(s *step) bool { return s.k.isConversation() })
+		if len(news) == 0 {
+			return nil, false
+		}
+		owner.fallback = news
+		names := make([]string, len(news))
+		for i, s := range news {
+			names[i] = s.k.withArticle()
+		}
+		return []string{"the fallback after the " + owner.k.String() + " is now " + nounList(names)}, true
+	}
+	return nil, false
 }
 
 // lineToSay: "the <words> line should say <new words>": a line of the flow the
