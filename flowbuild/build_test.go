@@ -1003,6 +1003,8 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 		{"liveness then sms code, at the end thank them and mention their card arrives in 5 days", "Explain to the user that their card arrives in 5 days."},
 		{"liveness then tell them the refund takes 3 days", "Explain to the user that the refund takes 3 days."},
 		{"liveness, then explain the house rules", "Explain the house rules to the user."},
+		// "Explain to the user that not to share the code with anyone." was no sentence
+		{"liveness, then warn them not to share the code with anyone, then sms code", "Tell the user not to share the code with anyone."},
 		// told to a group ("members that the door is open" was read as the line)
 		{"gym entry: recognition against enrolled members, then the avatar tells members that the door is open", "Explain to the user that the door is open."},
 		// a statement that names a step ("live") is still a line; it was dropped without a word

@@ -528,6 +528,11 @@ func informPrompt(s *step, uc useCase, noun string) string {
 		if rest, ok := strings.CutPrefix(p, "to "); ok {
 			return "Tell the user to " + rest + "." // "tell them to call the helpline"
 		}
+		for _, neg := range []string{"not to ", "never to "} {
+			if rest, ok := strings.CutPrefix(p, neg); ok {
+				return "Tell the user " + neg + rest + "." // "warn them not to share the code with anyone"
+			}
+		}
 		if nounPhrase(p) && s.speech == explains {
 			return "Explain " + p + " to the user." // "explain the next steps", "explain the fee"
 		}
