@@ -1009,6 +1009,8 @@ func TestBuildSaidAndReadLines(t *testing.T) {
 		{"gym entry: recognition against enrolled members, then the avatar tells members that the door is open", "Explain to the user that the door is open."},
 		// a statement that names a step ("live") is still a line; it was dropped without a word
 		{"rental: liveness, then tell hosts their listing is live", "Explain to the user that their listing is live."},
+		// "in detail" is no time: the words stay a thing to explain
+		{"liveness then explain the next steps in detail", "Explain the next steps in detail to the user."},
 		// a thing told is told ("Explain their room number to the user." was no sense)
 		{"hotel check-in: passport scan, then the avatar tells them their room number", "Tell the user their room number."},
 		// "let them know" tells; it once gave no line at all
@@ -1176,4 +1178,12 @@ func TestSummaryCameraOnly(t *testing.T) {
 	e, err := Edit(base.Flow, "turn the mic off", Options{})
 	require.NoError(t, err)
 	assert.Contains(t, e.Summary, "asks for camera access,")
+}
+
+// A welcome to a step is no name ("Welcome to ID." was said for "welcome the
+// user to ID verification").
+func TestBuildWelcomeToNamesNoStep(t *testing.T) {
+	r, err := Build("welcome the user to ID verification, then liveness", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, r.Flow.Node("greeting").Prompt, "Welcome to ID")
 }

@@ -99,9 +99,10 @@ func readCondition(ts []token, seq []*step) condition {
 		switch {
 		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
 			// "our previous vendor kept failing on glare": what happened, not a condition
-		case (t.raw == "backup" || t.raw == "fallback") && lex.backupNoun[next] && !(i+2 < len(ts) && ts[i+2].w == "code"):
+		case (t.raw == "backup" || t.raw == "fallback") && lex.determiner[prev] && lex.backupNoun[next] && !(i+2 < len(ts) && ts[i+2].w == "code"):
 			// "then email code to their backup address": which address, not a
-			// step for when another fails ("the fallback email code" is one)
+			// step for when another fails ("the fallback email code", "sms otp,
+			// backup email" are one)
 		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
 			// "if the scan times out", "unless the compare comes back as no match"
 			end := i + phraseLen(ts, i, lex.failPhrase) - 1
@@ -430,9 +431,6 @@ func lastKindStep(seq []*step, k kind) *step {
 	return nil
 }
 
-// routeScoped puts the steps of a clause said under a condition where the
-// condition sends them, and reports what it did in notes. It returns the steps
-// that still belong on the main path (an age check, the anchor itself).
 // joinBefore: a new-user clause placed before a step of every user's path
 // ("for people we don't recognise, scan their ID and compare it with their face
 // before the sms") sends the path on to that step, as "then an email code for
@@ -446,10 +444,17 @@ func (p *parsed) joinBefore(sc *scope, seq, ref []*step, after bool) {
 		return
 	}
 	j := findKind(seq[r+1:], ref[0].k)
-	if j < 0 || seq[r+1+j].joins {
+	if j < 0 {
 		return
 	}
-	m := seq[r+1+j]
+	j += r + 1
+	for j < len(seq) && (seq[j].k == kLiveness || seq[j].k.isConversation()) {
+		j++ // ("before the liveness": new users had their own, first on their path)
+	}
+	if j == len(seq) || seq[j].joins {
+		return
+	}
+	m := seq[j]
 	m.joins = true
 	for k, n := range p.notes {
 		p.notes[k] = strings.Replace(n, " on a path of their own, then finishes.", " on a path of their own.", 1)
@@ -457,6 +462,9 @@ func (p *parsed) joinBefore(sc *scope, seq, ref []*step, after bool) {
 	p.notes = append(p.notes, "New users go on from their path to the "+m.k.String()+", which the text put their steps before.")
 }
 
+// routeScoped puts the steps of a clause said under a condition where the
+// condition sends them, and reports what it did in notes. It returns the steps
+// that still belong on the main path (an age check, the anchor itself).
 func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 	var main []*step
 	switch sc.k {

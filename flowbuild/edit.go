@@ -86,11 +86,6 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
-			for _, t := range ts {
-				if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !slices.Contains(cannot, n) {
-					cannot = append(cannot, n)
-				}
-			}
 			if pi > 0 && p.restates(ts, before) {
 				// "put an SMS code right at the very start … we want to confirm the
 				// phone before spending money on the biometric bits": why the step
@@ -112,6 +107,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change
+			}
+			if len(parts) > 1 && narrative(ts) && len(splitClauses(ts)) == 1 {
+				// "we used to send codes by email. now make the sms code 8 digits":
+				// what the flow did before, as Build reads it, not a step to add
+				remarks = append(remarks, part)
+				continue
 			}
 			if head, ok := dropSwapOrder(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "swap the two codes round, email first then SMS": the swap, then the order it makes
@@ -182,6 +183,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			for _, s := range p.steps {
 				had.add(s.k)
 			}
+			for _, n := range cannotNotes(ts) {
+				if !slices.Contains(cannot, n) {
+					cannot = append(cannot, n)
+				}
+			}
 			d, err := p.apply(part)
 			if gone := p.goneSince(had); len(gone) > 0 {
 				p.named = gone // what went, for a "take both out" after it
@@ -222,13 +228,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 				continue
 			}
+			if notes := cannotNotes(ts); err == errVagueReplace && len(notes) > 0 {
+				return Result{}, fmt.Errorf("flowbuild: %s", notes[0]) // "swap sms for whatsapp": what FaceSign cannot do, not how to word it
+			}
 			if err != nil {
-				for _, t := range ts {
-					if note := lex.unsupported[t.raw]; note != "" {
-						// "swap sms for whatsapp": what FaceSign cannot do, not how to word it
-						return Result{}, fmt.Errorf("flowbuild: %s", note)
-					}
-				}
 				return Result{}, err
 			}
 			done = append(done, d...)
@@ -270,6 +273,19 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		res.Questions = []Question{}
 	}
 	return res, nil
+}
+
+// cannotNotes are the notes on what the words ask that FaceSign cannot do
+// (lex.unsupported), once each; the part's first word is its verb ("push the
+// selfie to the end"), and a screening is noted where it is read.
+func cannotNotes(ts []token) []string {
+	var notes []string
+	for i, t := range ts {
+		if n := lex.unsupported[t.raw]; n != "" && i > 0 && !lex.listCheck[t.raw] && !slices.Contains(notes, n) {
+			notes = append(notes, n)
+		}
+	}
+	return notes
 }
 
 // noStepError: a sentence of a change names no step and no operation.
@@ -343,9 +359,11 @@ func retractionCandidate(part string) bool {
 // correction touches.
 func addTypo(sentence string) string {
 	words := strings.Fields(sentence)
-	changed := false
+	changed, quotes := false, 0
 	for i := 0; i+1 < len(words); i++ {
-		if strings.EqualFold(words[i], "ad") && lex.determiner[strings.ToLower(words[i+1])] {
+		quotes += strings.Count(words[i], "\"")
+		// (not in quoted words, nor "our ad the other day": a noun after a determiner)
+		if strings.EqualFold(words[i], "ad") && lex.determiner[strings.ToLower(words[i+1])] && quotes%2 == 0 && !(i > 0 && lex.determiner[strings.ToLower(words[i-1])]) {
 			words[i], changed = words[i]+"d", true
 		}
 	}
@@ -953,7 +971,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	// (what the swap is for follows its verb: "to do the ID first, swap the face
 	// scan and the document scan" swaps, "switch to email" does not)
-	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return t.raw == "swap" || t.raw == "switch" || t.raw == "exchange" }))
+	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return lex.swapVerb[t.raw] }))
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
 		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts[sv:], "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2 || endPair(ts))
 	sentence = rewriteBetween(sentence)
@@ -1606,7 +1624,7 @@ func (p *plan) goneSince(had kindSet) []kind {
 // wanted ("people found it more natural to do the ID first, so swap the face
 // scan and the document scan"): the order is why, the swap is what to do.
 func requestAfterSo(sentence string) (string, string) {
-	i := strings.LastIndex(strings.ToLower(sentence), ", so ")
+	i := lastIndexFold(sentence, ", so ")
 	if i <= 0 {
 		return sentence, ""
 	}
@@ -1691,17 +1709,38 @@ func rulesOutBack(ts []token) bool {
 	return false
 }
 
+// indexFold is strings.Index of an ASCII lower-case sub in s, ignoring ASCII
+// case: a byte offset into s itself (lower-casing s first can change its length:
+// "Ⱥ" grows, and an offset into the copy would cut the original wrongly).
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndexFold is indexFold's last match.
+func lastIndexFold(s, sub string) int {
+	for i := len(s) - len(sub); i >= 0; i-- {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
 // cutReason cuts a reason said after the change off its end ("drop the SMS
 // one, people hate getting two codes", "remove the selfie, users find it
 // creepy"): a last clause about people that asks for nothing names no target.
 func cutReason(sentence string) string {
-	lower := strings.ToLower(sentence)
 	for _, r := range reasonInside {
 		// "Typing the email is redundant since we already pass it in
 		// providedData, so lose it": the reason inside, up to its comma, goes
-		if i := strings.Index(lower, r); i > 0 {
-			if j := strings.Index(lower[i:], ", "); j > 0 && i+j+2 < len(sentence) {
-				sentence, lower = sentence[:i]+sentence[i+j:], lower[:i]+lower[i+j:]
+		if i := indexFold(sentence, r); i > 0 {
+			if j := strings.Index(sentence[i:], ", "); j > 0 && i+j+2 < len(sentence) {
+				sentence = sentence[:i] + sentence[i+j:]
 			}
 		}
 	}
@@ -1773,7 +1812,10 @@ func (p *plan) lineNamed(ts []token) int {
 // sentence names no fallback that way, or the flow has not exactly one.
 func (p *plan) fallbackEdit(ts []token) ([]string, bool) {
 	f := slices.IndexFunc(ts, func(t token) bool { return t.raw == "fallback" || t.raw == "backup" })
-	if f < 1 || !lex.determiner[ts[f-1].raw] && !(f >= 2 && lex.determiner[ts[f-2].raw]) {
+	the := func(i int) bool {
+		return i >= 0 && (ts[i].raw == "the" || ts[i].raw == "that" || ts[i].raw == "this" || ts[i].raw == "its")
+	}
+	if f < 1 || !the(f-1) && !the(f-2) {
 		return nil, false // "as a fallback", "fall back to": a role, not the thing
 	}
 	var owner *step
@@ -1788,13 +1830,19 @@ func (p *plan) fallbackEdit(ts []token) ([]string, bool) {
 	if owner == nil {
 		return nil, false
 	}
+	// the verb governs the fallback: "drop the fallback", "change the email
+	// fallback to …" (not "remove the selfie, the email code stays as the backup")
+	v := max(0, f-3)
+	if hasRaw(ts[v:f], "as") || slices.ContainsFunc(ts[v:f], func(t token) bool { return t.w == "," }) {
+		return nil, false
+	}
 	switch {
-	case hasAnyRaw(ts[:f], lex.removeVerb) || takesOffOrOut(ts[:f]):
+	case hasAnyRaw(ts[v:f], lex.removeVerb) || takesOffOrOut(ts[v:f]):
 		// "drop the fallback": a failure of the step ends the session again
 		owner.fallback, owner.fallbackOn = nil, ""
 		return []string{"removed the fallback after the " + owner.k.String()}, true
-	case hasRaw(ts[:f], "change", "replace", "swap", "switch", "make"):
-		to := slices.IndexFunc(ts[f+1:], func(t token) bool { return t.raw == "to" || t.raw == "with" || t.raw == "into" })
+	case hasAnyRaw(ts[v:f], lex.changeFallbackVerb):
+		to := slices.IndexFunc(ts[f+1:], func(t token) bool { return lex.changeTo[t.raw] })
 		if to < 0 {
 			return nil, false
 		}
@@ -1818,15 +1866,14 @@ func (p *plan) fallbackEdit(ts []token) ([]string, bool) {
 // sentence is not such a rewording.
 func (p *plan) lineToSay(sentence string, ts []token) (int, string) {
 	v := slices.IndexFunc(ts, func(t token) bool { return lex.sayVerb[t.raw] })
-	if v < 2 || !hasRaw(ts[:v], "line", "message", "bit", "part") {
+	if v < 2 || !hasAnyRaw(ts[:v], lex.lineNoun) && !hasRaw(ts[:v], "bit", "part") {
 		return -1, ""
 	}
 	i := p.lineNamed(ts[:v])
 	if i < 0 {
 		return -1, ""
 	}
-	lower := strings.ToLower(sentence)
-	j := strings.Index(lower, " "+ts[v].raw+" ")
+	j := indexFold(sentence, " "+ts[v].raw+" ")
 	if j < 0 {
 		return -1, ""
 	}
@@ -3036,9 +3083,8 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	text := quoted(sentence)
 	said := false // the words follow a form of "say"
 	if text == "" {
-		lower := strings.ToLower(sentence)
 		for _, sep := range []string{" introduces itself as ", " introduce itself as ", " introduces herself as ", " introduces himself as ", " welcome them back to ", " welcome them to ", " to say ", " by saying ", " say ", " to ask ", " so it asks ", " so that it asks ", " to: ", " to ", " as ", ": "} {
-			if i := strings.Index(lower, sep); i >= 0 {
+			if i := indexFold(sentence, sep); i >= 0 {
 				text = strings.TrimSpace(sentence[i+len(sep):])
 				said = strings.Contains(sep, "say")
 				if strings.Contains(sep, "welcome") {

@@ -376,6 +376,24 @@ func (p *plan) configureEach(ts []token) []string {
 	return done
 }
 
+// eachCode: a word for every one right before the codes ("both codes", "all
+// the OTPs"), not of something else ("… for all users").
+func eachCode(ts []token) bool {
+	for i, t := range ts {
+		if !lex.each[t.raw] {
+			continue
+		}
+		j := i + 1
+		if j < len(ts) && lex.determiner[ts[j].raw] {
+			j++
+		}
+		if j < len(ts) && ts[j].w == "code" {
+			return true
+		}
+	}
+	return false
+}
+
 // configure changes the settings of steps the flow already has, when the change
 // names settings and no new step: "make the SMS code 8 digits", "passports only",
 // "change the age to 21", "we only need the camera". It reports false when the
@@ -430,7 +448,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	}
 	if st.any() {
 		// "both codes should expire after 2 minutes": every code takes them
-		every := hasAnyRaw(ts, lex.each) && slices.ContainsFunc(pos, func(x *step) bool { return x.k == kOTP })
+		every := eachCode(ts) && slices.ContainsFunc(pos, func(x *step) bool { return x.k == kOTP })
 		for _, s := range p.steps {
 			if !st.accepts(s.k) {
 				continue

@@ -495,3 +495,28 @@ func TestEditRewordsNamedLine(t *testing.T) {
 		assert.Nil(t, nodeOfType(r.Flow, flow.TypeConversation, func(n *flow.Node) bool { return strings.Contains(n.Prompt, "room number") }), tt.change)
 	}
 }
+
+// Letters that grow when lower-cased ("Ⱥ" is 2 bytes, "ⱥ" 3) once moved the
+// offsets found in a lower-cased copy past the original's end: a panic.
+func TestEditLettersThatGrow(t *testing.T) {
+	base := built(t, "hotel check-in: passport scan, compare the passport photo with their face, then the avatar tells them their room number", Options{})
+	for _, change := range []string{
+		"the room number line ȺȺȺȺȺȺȺȺ should say hi",
+		"make the greeting ȺȺȺȺȺȺȺȺȺȺ say hello",
+		"ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ liveness is bad, so remove the passport scan",
+	} {
+		assert.NotPanics(t, func() { _, _ = Edit(base.Clone(), change, Options{}) }, change)
+	}
+}
+
+// "ad" is "add" only as a verb: not in quoted words, nor after a determiner;
+// and a word FaceSign cannot do opens no note when it is the change's verb.
+func TestEditWordsInTheirSense(t *testing.T) {
+	base := built(t, "liveness, then an sms code", Options{})
+	r, err := Edit(base.Clone(), `make the greeting say "Hi, you came from our ad the other day"`, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Say: Hi, you came from our ad the other day.", r.Flow.Node("greeting").Prompt)
+	r, err = Edit(base.Clone(), "push the sms code to the start", Options{})
+	require.NoError(t, err)
+	assert.Empty(t, r.Assumptions)
+}

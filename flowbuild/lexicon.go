@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -545,9 +546,6 @@ var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction
 // that denied-camera message to: …").
 var lineNounWords = []string{"message", "messages", "line", "lines", "wording", "script"}
 
-// purposeOpenWords open what an address is for, after the address itself ("type
-// in their email address so we can send them our policy", "the email address
-// where we should send receipts"): a "send" after one is not a code sent to it.
 // outcomeDoneWords: a participle that, negated in a condition, says the step
 // before did not succeed ("in the event that the SMS code is not verified",
 // "if the code isn't confirmed").
@@ -557,6 +555,9 @@ var outcomeDoneWords = []string{"verified", "validated", "confirmed", "completed
 // step ("a liveness check, after which an SMS OTP is sent", "following which").
 var afterWhichWords = []string{"after", "following", "upon"}
 
+// purposeOpenWords open what an address is for, after the address itself ("type
+// in their email address so we can send them our policy", "the email address
+// where we should send receipts"): a "send" after one is not a code sent to it.
 var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
 
 // listOpenerWords end a short clause that opens the flow's own list with a
@@ -772,14 +773,33 @@ var knowVerbWords = []string{"know", "knows", "knew"}
 // should expire after 2 minutes", "make all the OTPs 8 digits").
 var eachWords = []string{"both", "all", "every", "each"}
 
-// statementTailWords after a word in -s make it the verb of a told statement
-// ("their card arrives in 5 days", "the card ships tomorrow"), not a plural
-// ("the house rules").
-var statementTailWords = []string{"in", "within", "on", "at", "by", "tomorrow", "today", "tonight", "soon", "shortly", "immediately", "automatically", "later", "after", "before", "once"}
+// timeAdverbWords and timePrepWords (with a number or a name after them) say
+// when, after a word in -s that is then the verb of a told statement ("their
+// card arrives in 5 days", "the card ships tomorrow"), not a plural ("the
+// house rules", "the next steps in detail").
+var (
+	timeAdverbWords = []string{"tomorrow", "today", "tonight", "soon", "shortly", "immediately", "automatically", "later"}
+	timePrepWords   = []string{"in", "within", "on", "at", "by", "after", "before"}
+)
 
 // backupNounWords after "backup" make it the name of a contact, not a
 // fallback ("an email code to their backup address").
 var backupNounWords = []string{"address", "addresses", "email", "emails", "phone", "phones", "number", "numbers", "device", "devices", "inbox", "mailbox"}
+
+// changeFallbackVerbWords change what a fallback does ("change the fallback to a
+// passport scan"), and changeToWords lead into what it does now.
+var (
+	changeFallbackVerbWords = []string{"change", "replace", "swap", "switch", "make"}
+	changeToWords           = []string{"to", "with", "into"}
+)
+
+// deliveredWords say how something told reaches the user, before its channel
+// ("the result will be sent by email", "the outcome will come by text").
+var deliveredWords = []string{"sent", "send", "sends", "communicated", "delivered", "come", "comes", "arrive", "arrives", "reach", "reaches", "emailed", "texted", "mailed", "posted", "shared", "notified", "informed", "told"}
+
+// approvalWords rule a channel out ("SMS is not an approved channel"), but
+// under "if" say a step failed ("if the passport is not approved").
+var approvalWords = []string{"approved", "authorized", "authorised", "sanctioned"}
 
 // statedSubjectWords open a told sentence with a subject of its own ("explain
 // that we need their ID", "tell them we need to see their passport").
@@ -1154,72 +1174,72 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                                       map[string]bool
-	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                                  map[string]bool
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                                      map[string]bool
-	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
-	canon                                                                                                                                                                                                                                                            map[string]string // surface form → lemma
-	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
-	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead                                                                                         map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                                             map[string]bool
-	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
-	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
-	sendTo                                                                                                                                                                                                                                                           map[string]bool   // "to the same address": where a code goes
-	pathNoun                                                                                                                                                                                                                                                         map[string]bool   // a path of the flow ("the recognised path")
-	reasonWord                                                                                                                                                                                                                                                       map[string]bool   // opens what an explanation states
-	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                               map[string]bool
-	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                         map[string]bool
-	arriveVerb, arriveFrom, forVerb, issuer, quoteNoun                                                                                                                                                                                                               map[string]bool
-	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
-	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, giveVerb          map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                                           map[string]bool
-	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
-	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
-	settingKey                                                                                                                                                                                                                                                       map[string]string // a setting's key as written → the setting
-	elsewhere, inFlow                                                                                                                                                                                                                                                phrases
-	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                                  map[string]bool
-	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                               map[string]bool
-	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                            map[string]bool
-	offValue                                                                                                                                                                                                                                                         map[string]bool
-	modeNoun                                                                                                                                                                                                                                                         map[string]bool
-	topic                                                                                                                                                                                                                                                            map[string]topic // word → the topic of a question
-	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord map[string]bool
-	emailGiven, unit, arrive, notAge                                                                                                                                                                                                                                 map[string]bool
-	frontWord, backWord                                                                                                                                                                                                                                              map[string]bool
-	framing                                                                                                                                                                                                                                                          map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                     map[string]bool
-	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
-	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                              map[string]bool
-	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
-	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
-	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                               map[string]bool
-	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
-	stepHead                                                                                                                                                                                                                                                         map[string]bool
-	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
-	offScope                                                                                                                                                                                                                                                         phrases         // a heading of a list kept out of the flow ("Out of scope")
-	ceaseVerb                                                                                                                                                                                                                                                        map[string]bool // "stop" in "stop making them …"
-	negScopeEnd                                                                                                                                                                                                                                                      phrases         // first word → the words after it, of a phrase that ends a negation's scope
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                         map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                                                                                   map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                               phrases
-	joinFirst                                                                                                                                                                                                                                                        map[string]bool    // the first word of a phrase of joins
-	joined                                                                                                                                                                                                                                                           map[string]lemmaOf // the lemma of each word joins makes
-	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                            map[string]bool
-	nothingVia                                                                                                                                                                                                                                                       map[string]bool // "goes" in "nothing goes over email"
-	searchVerb                                                                                                                                                                                                                                                       map[string]bool // "searching" in "instead of searching everyone"
-	untouchVerb, asIs                                                                                                                                                                                                                                                map[string]bool // "don't touch the SMS code", "leave it as it is"
-	lineNoun                                                                                                                                                                                                                                                         map[string]bool // "message" in "reword that denied-camera message"
-	deviceAskNoun                                                                                                                                                                                                                                                    map[string]bool // "prompt" in "the browser prompt for camera + mic"
-	spare                                                                                                                                                                                                                                                            map[string]bool
-	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                           map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, statementTail, statedSubject, backupNoun                           map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
-	complementOpen                                                                                                                                                                                                                                                   map[string]bool // "from" in "after the scan check from the date of birth …"
-	requestModal                                                                                                                                                                                                                                                     map[string]bool // "can" in "…, and can the scan be passports only?"
-	imageOf                                                                                                                                                                                                                                                          map[string]bool // "from" in "the photo from their licence"
-	trouble                                                                                                                                                                                                                                                          map[string]bool // "trouble" in "we've had trouble with ID cards"
-	mailThing                                                                                                                                                                                                                                                        map[string]bool // "link" in "a reset link is sent to his email"
+	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                                                                       map[string]bool
+	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                                                                  map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                                                                      map[string]bool
+	ordinal                                                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
+	canon                                                                                                                                                                                                                                                                                            map[string]string // surface form → lemma
+	addressee                                                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
+	dataField                                                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead                                                                                                                         map[string]bool
+	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                                                                             map[string]bool
+	paymentNoun                                                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
+	channelPrep                                                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
+	sendTo                                                                                                                                                                                                                                                                                           map[string]bool   // "to the same address": where a code goes
+	pathNoun                                                                                                                                                                                                                                                                                         map[string]bool   // a path of the flow ("the recognised path")
+	reasonWord                                                                                                                                                                                                                                                                                       map[string]bool   // opens what an explanation states
+	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                               map[string]bool
+	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                         map[string]bool
+	arriveVerb, arriveFrom, forVerb, issuer, quoteNoun                                                                                                                                                                                                                                               map[string]bool
+	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                 map[string]bool
+	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, giveVerb                                          map[string]bool
+	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                                                                           map[string]bool
+	unsupported                                                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
+	scanMode                                                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
+	settingKey                                                                                                                                                                                                                                                                                       map[string]string // a setting's key as written → the setting
+	elsewhere, inFlow                                                                                                                                                                                                                                                                                phrases
+	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                                                                  map[string]bool
+	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                               map[string]bool
+	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                                                            map[string]bool
+	offValue                                                                                                                                                                                                                                                                                         map[string]bool
+	modeNoun                                                                                                                                                                                                                                                                                         map[string]bool
+	topic                                                                                                                                                                                                                                                                                            map[string]topic // word → the topic of a question
+	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                 map[string]bool
+	emailGiven, unit, arrive, notAge                                                                                                                                                                                                                                                                 map[string]bool
+	frontWord, backWord                                                                                                                                                                                                                                                                              map[string]bool
+	framing                                                                                                                                                                                                                                                                                          map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                                                     map[string]bool
+	otherwise, anyOne                                                                                                                                                                                                                                                                                map[string]bool
+	pastVerb, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                                                                              map[string]bool
+	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                                                        map[string]bool
+	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                                                    map[string]bool
+	byLen                                                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
+	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                                                               map[string]bool
+	condIfStrict                                                                                                                                                                                                                                                                                     map[string]bool
+	stepHead                                                                                                                                                                                                                                                                                         map[string]bool
+	mainPath                                                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
+	offScope                                                                                                                                                                                                                                                                                         phrases         // a heading of a list kept out of the flow ("Out of scope")
+	ceaseVerb                                                                                                                                                                                                                                                                                        map[string]bool // "stop" in "stop making them …"
+	negScopeEnd                                                                                                                                                                                                                                                                                      phrases         // first word → the words after it, of a phrase that ends a negation's scope
+	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                         map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                                                                                                                   map[string]bool
+	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                               phrases
+	joinFirst                                                                                                                                                                                                                                                                                        map[string]bool    // the first word of a phrase of joins
+	joined                                                                                                                                                                                                                                                                                           map[string]lemmaOf // the lemma of each word joins makes
+	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                            map[string]bool
+	nothingVia                                                                                                                                                                                                                                                                                       map[string]bool // "goes" in "nothing goes over email"
+	searchVerb                                                                                                                                                                                                                                                                                       map[string]bool // "searching" in "instead of searching everyone"
+	untouchVerb, asIs                                                                                                                                                                                                                                                                                map[string]bool // "don't touch the SMS code", "leave it as it is"
+	lineNoun                                                                                                                                                                                                                                                                                         map[string]bool // "message" in "reword that denied-camera message"
+	deviceAskNoun                                                                                                                                                                                                                                                                                    map[string]bool // "prompt" in "the browser prompt for camera + mic"
+	spare                                                                                                                                                                                                                                                                                            map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                                                           map[string]bool
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, timeAdverb, timePrep, statedSubject, backupNoun, changeFallbackVerb, changeTo, delivered, approval map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	complementOpen                                                                                                                                                                                                                                                                                   map[string]bool // "from" in "after the scan check from the date of birth …"
+	requestModal                                                                                                                                                                                                                                                                                     map[string]bool // "can" in "…, and can the scan be passports only?"
+	imageOf                                                                                                                                                                                                                                                                                          map[string]bool // "from" in "the photo from their licence"
+	trouble                                                                                                                                                                                                                                                                                          map[string]bool // "trouble" in "we've had trouble with ID cards"
+	mailThing                                                                                                                                                                                                                                                                                        map[string]bool // "link" in "a reset link is sent to his email"
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -1293,7 +1313,7 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
-	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each, l.statementTail, l.statedSubject, l.backupNoun = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords), wordSet(statementTailWords), wordSet(statedSubjectWords), wordSet(backupNounWords)
+	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each, l.timeAdverb, l.timePrep, l.statedSubject, l.backupNoun, l.changeFallbackVerb, l.changeTo, l.delivered, l.approval = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords), wordSet(timeAdverbWords), wordSet(timePrepWords), wordSet(statedSubjectWords), wordSet(backupNounWords), wordSet(changeFallbackVerbWords), wordSet(changeToWords), wordSet(deliveredWords), wordSet(approvalWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
@@ -2337,7 +2357,9 @@ func afterNumberAside(text string, i int) bool {
 }
 
 // listMarkerAt: the ")" at i closes a list item's number ("1)", "12)"): one
-// or two digits after a space or the start, and no "(" open before it.
+// or two digits after a space or the start, no "(" open before it, and the
+// item before it ("1)" for "2)") or after it ("2)" for "1)") numbered too, so
+// that a stray bracket ("over 18) then a selfie") is no item.
 func listMarkerAt(text string, i int) bool {
 	j := i
 	for j > 0 && i-j < 2 && isDigitAt(text, j-1) {
@@ -2346,7 +2368,37 @@ func listMarkerAt(text string, i int) bool {
 	if j == i || j > 0 && text[j-1] != ' ' && text[j-1] != '\n' && text[j-1] != '\t' {
 		return false
 	}
-	return strings.LastIndexByte(text[:j], '(') <= strings.LastIndexByte(text[:j], ')')
+	if strings.LastIndexByte(text[:j], '(') > strings.LastIndexByte(text[:j], ')') {
+		return false
+	}
+	n, _ := strconv.Atoi(text[j:i])
+	if n == 1 {
+		return markerIn(text[i:], 2)
+	}
+	return markerIn(text[:j], n-1)
+}
+
+// startsUpper: the word is written with a capital first letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// markerIn: the text holds the list marker "<n>)" after a space, a line break or
+// at its start.
+func markerIn(text string, n int) bool {
+	m := strconv.Itoa(n) + ")"
+	for k := strings.Index(text, m); k >= 0; {
+		if k == 0 || text[k-1] == ' ' || text[k-1] == '\n' || text[k-1] == '\t' {
+			return true
+		}
+		next := strings.Index(text[k+1:], m)
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return false
 }
 
 func isDigitOrPlus(c byte) bool { return c >= '0' && c <= '9' || c == '+' }

@@ -229,7 +229,7 @@ func splitClauses(ts []token) []clause {
 			}
 		}
 		if i > 0 && ts[i-1].w == quoteW && ts[i-1].raw == quoteW && strings.ContainsAny(ts[i-1].orig[max(len(ts[i-1].orig)-1, 0):], ".!?") &&
-			t.orig != "" && unicode.IsUpper([]rune(t.orig)[0]) && len(cur) > 0 {
+			t.orig != "" && startsUpper(t.orig) && len(cur) > 0 {
 			// "The avatar shall open by saying 'Hello, this is the Kestrel
 			// desk.' A liveness check shall follow": the line's own full stop
 			// ends the sentence, and a capital opens the next one
@@ -393,7 +393,11 @@ func subjectMustAt(ts []token, i int) bool {
 	if i < len(ts) && lex.determiner[ts[i].raw] {
 		i++
 	}
-	return i+1 < len(ts) && (lex.personRef[ts[i].raw] && ts[i].raw != "this" || lex.addressee[ts[i].raw]) && dutyModal[ts[i+1].raw]
+	if i+1 >= len(ts) || !(lex.personRef[ts[i].raw] && ts[i].raw != "this" || lex.addressee[ts[i].raw]) || !dutyModal[ts[i+1].raw] {
+		return false
+	}
+	// ("he has to hold", not "the customer has two tries")
+	return ts[i+1].raw != "has" && ts[i+1].raw != "have" || i+2 < len(ts) && ts[i+2].raw == "to"
 }
 
 // trailingNewUser: the clause is a bare condition on a user the flow does not
@@ -3299,7 +3303,7 @@ func negations(ts []token) []bool {
 		case t.w == "nothing" && nothingTo(ts, i+1):
 			// "there is nothing to recognise yet", "nothing to match against":
 			// no one to run the step on, so it is ruled out
-		case t.w == "nothing" && i+1 < len(ts) && (rules[ts[i+1].w] != nil || rawRules[ts[i+1].raw] != nil):
+		case t.w == "nothing" && i+1 < len(ts) && lex.canonKind(ts[i+1]):
 			// "we don't keep a database of guest faces so nothing 1:N": the step
 			// named right after it is ruled out
 		case t.w == "nothing" && nothingVia(ts, i+1):
@@ -3652,8 +3656,9 @@ func negatedSubject(ts []token, i int) int {
 		return -1
 	}
 	for k := at + 1; k < len(ts) && k <= at+3; k++ {
-		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) {
-			// ("if the email code never shows up": a code that did not arrive)
+		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) && !(lex.approval[ts[k].raw] && clauseStartsIf(ts)) {
+			// ("if the email code never shows up": a code that did not arrive;
+			// "if the passport is not approved": a scan that failed)
 			return j
 		}
 		// "their home country ID cards don't scan well", "licences won't read":
@@ -3801,10 +3806,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	}
 	for _, s := range d.out {
 		// "tell them the result will be sent by email": how a told outcome
-		// reaches them, no code (one the line names as a code still is one)
+		// reaches them, no code (one the line names as a code still is one,
+		// and "tell them we need to verify their phone by sms" asks for one)
 		if s.k == kInform && s.pos >= 0 && statedLine(s.phrase) && !slices.ContainsFunc(ts[s.pos:], func(t token) bool { return t.w == "code" }) {
 			d.out = slices.DeleteFunc(d.out, func(o *step) bool {
-				return (o.k == kEmailOTP || o.k == kSMSOTP || o.k == kOTP) && o.pos > s.pos && !o.auto
+				return (o.k == kEmailOTP || o.k == kSMSOTP || o.k == kOTP) && o.pos > s.pos && !o.auto && hasAnyRaw(ts[s.pos:o.pos], lex.delivered)
 			})
 			break
 		}

@@ -575,12 +575,26 @@ func nounPhrase(p string) bool {
 		// -s after a noun, then a time or a place, is the verb of a statement
 		// ("the house rules", "the next steps" end on theirs)
 		w, prev := ws[k], ws[k-1]
-		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(prev, "s") && !lex.determiner[prev] && prev != "and" && prev != "or" &&
-			(lex.statementTail[strings.ToLower(ws[k+1])] || ws[k+1][0] >= '0' && ws[k+1][0] <= '9') {
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(prev, "s") && !lex.determiner[prev] && prev != "and" && prev != "or" && timeAfter(ws[k+1:]) {
 			return false
 		}
 	}
 	return true
+}
+
+// timeAfter: the words open with a time ("tomorrow", "soon"), or a
+// preposition of time with a number or a name after it ("in 5 days", "on
+// Monday"); "in detail", "at check-in" are no time.
+func timeAfter(ws []string) bool {
+	w := strings.ToLower(ws[0])
+	if w[0] >= '0' && w[0] <= '9' || lex.timeAdverb[w] {
+		return true
+	}
+	if !lex.timePrep[w] || len(ws) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ws[1])
+	return unicode.IsDigit(r) || unicode.IsUpper(r)
 }
 
 // statesFact: the told words state a fact of their own ("their face is only

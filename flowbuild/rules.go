@@ -3,8 +3,6 @@ package flowbuild
 import (
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -1535,7 +1533,8 @@ func photoOfFace(d *detector, i int) bool {
 
 // welcomedTo: the name a welcome takes the user to ("welcomes the guest to
 // Marlowe Hotels"), words written with a capital after "to", within a few
-// words of the verb; "" when the words after "to" are no name ("to the app").
+// words of the verb; "" when the words after "to" are no name ("to the app",
+// "to ID verification").
 func welcomedTo(ts []token, j int) string {
 	for k := j; k < len(ts) && k < j+4; k++ {
 		if ts[k].raw != "to" {
@@ -1543,8 +1542,11 @@ func welcomedTo(ts []token, j int) string {
 		}
 		var name []string
 		for _, t := range ts[k+1:] {
-			if r, _ := utf8.DecodeRuneInString(t.orig); !unicode.IsUpper(r) {
+			if !startsUpper(t.orig) {
 				break
+			}
+			if lex.canonKind(t) {
+				return "" // "welcome the user to ID verification": a step, not a name
 			}
 			name = append(name, t.orig)
 		}
