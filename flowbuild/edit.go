@@ -183,7 +183,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			for _, s := range p.steps {
 				had.add(s.k)
 			}
-			for _, n := range cannotNotes(ts) {
+			notes := cannotNotes(ts)
+			for _, n := range notes {
 				if !slices.Contains(cannot, n) {
 					cannot = append(cannot, n)
 				}
@@ -228,7 +229,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 				continue
 			}
-			if notes := cannotNotes(ts); err == errVagueReplace && len(notes) > 0 {
+			if err == errVagueReplace && len(notes) > 0 {
 				return Result{}, fmt.Errorf("flowbuild: %s", notes[0]) // "swap sms for whatsapp": what FaceSign cannot do, not how to word it
 			}
 			if err != nil {
@@ -973,7 +974,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	// scan and the document scan" swaps, "switch to email" does not)
 	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return lex.swapVerb[t.raw] }))
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && (!hasRaw(ts[sv:], "for", "with", "to", "instead", "rather") || stepNumbers(ts) == 2 || endPair(ts))
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasAnyRaw(ts[sv:], lex.swapTarget) || stepNumbers(ts) == 2 || endPair(ts))
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {
@@ -1648,7 +1649,7 @@ func requestAfterSo(sentence string) (string, string) {
 // swapsTwo: the words open with a swap of two steps and name nothing to swap
 // them for ("swap the face scan and the document scan please").
 func swapsTwo(ts []token) bool {
-	return len(ts) > 0 && lex.swapVerb[ts[0].raw] && !hasRaw(ts, "for", "with", "to", "instead", "rather")
+	return len(ts) > 0 && lex.swapVerb[ts[0].raw] && !hasAnyRaw(ts, lex.swapTarget)
 }
 
 // asksChange: the words hold a verb of a change (add, remove, replace, move …).
@@ -1812,10 +1813,7 @@ func (p *plan) lineNamed(ts []token) int {
 // sentence names no fallback that way, or the flow has not exactly one.
 func (p *plan) fallbackEdit(ts []token) ([]string, bool) {
 	f := slices.IndexFunc(ts, func(t token) bool { return t.raw == "fallback" || t.raw == "backup" })
-	the := func(i int) bool {
-		return i >= 0 && (ts[i].raw == "the" || ts[i].raw == "that" || ts[i].raw == "this" || ts[i].raw == "its")
-	}
-	if f < 1 || !the(f-1) && !the(f-2) {
+	if f < 1 || !lex.definite[ts[f-1].raw] && !(f >= 2 && lex.definite[ts[f-2].raw]) {
 		return nil, false // "as a fallback", "fall back to": a role, not the thing
 	}
 	var owner *step
@@ -2110,7 +2108,7 @@ func (p *plan) compareAfterCapture() []string {
 
 // takesOffOrOut: "take … out", "take … away", "take … off" remove.
 func takesOffOrOut(ts []token) bool {
-	return hasRaw(ts, "take", "taking") && hasRaw(ts, "out", "away", "off") || canGo(ts)
+	return hasAnyRaw(ts, lex.takeVerb) && hasAnyRaw(ts, lex.takeParticle) || canGo(ts)
 }
 
 // canGo: the steps named "can go", "have to go", "should go" ("the licence scan
@@ -3038,7 +3036,7 @@ func emailFamily(item []token, named, ctx []*step) []*step {
 // verification steps, each of which the flow has.
 func (p *plan) removeMany(ts []token) ([]string, bool) {
 	v := 0
-	for v < len(ts) && !lex.removeVerb[ts[v].raw] && !(ts[v].raw == "take" || ts[v].raw == "taking") { // ("take out the email stuff")
+	for v < len(ts) && !lex.removeVerb[ts[v].raw] && !lex.takeVerb[ts[v].raw] { // ("take out the email stuff")
 		v++
 	}
 	targets := p.listItems(ts[v+1:])

@@ -200,7 +200,7 @@ func editVerbAt(words []string, j int) bool {
 		return false
 	}
 	next := strings.ToLower(strings.Trim(words[j+1], ",;"))
-	return w == "get" && next == "rid" || (w == "take" || w == "takes") && (next == "out" || next == "off" || next == "away")
+	return w == "get" && next == "rid" || lex.takeVerb[w] && lex.takeParticle[next]
 }
 
 // retractsHere: a retraction starts at word i, after a comma or a dash: "no
@@ -258,9 +258,9 @@ func removes(words []string) bool {
 		switch {
 		case lex.removeVerb[w]:
 			return true
-		case w == "take" || w == "taking":
+		case lex.takeVerb[w]:
 			take = true
-		case take && (w == "out" || w == "away" || w == "off"):
+		case take && lex.takeParticle[w]:
 			return true
 		}
 	}

@@ -520,3 +520,46 @@ func TestEditWordsInTheirSense(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, r.Assumptions)
 }
+
+// Claims of this stage's rules that no corpus case holds: each row fails if
+// its rule goes.
+func TestStageRulesHold(t *testing.T) {
+	t.Run("a name read from a scan is the document's, a phone is the user's", func(t *testing.T) {
+		conds := func(desc string) string {
+			r, err := Build(desc, Options{})
+			require.NoError(t, err)
+			n := nodeOfType(r.Flow, flow.TypeDataValidation)
+			require.NotNil(t, n, desc)
+			return n.Outcomes[0].Condition
+		}
+		assert.Equal(t, "The name on the document matches the one on file", conds("scan the licence, then compare the name on the licence with the booking name"))
+		assert.Equal(t, "The phone the user gave matches the one on file", conds("scan the passport, then check the phone number matches the one on file"))
+	})
+	t.Run("sms otp, backup email: a fallback, not an address", func(t *testing.T) {
+		r, err := Build("sms otp, backup email, then a selfie", Options{})
+		require.NoError(t, err)
+		assert.Nil(t, nodeOfType(r.Flow, flow.TypeEnterEmail))
+		code := nodeOfType(r.Flow, flow.TypeTwoFactorEmail)
+		require.NotNil(t, code)
+		assert.True(t, strings.HasPrefix(code.ID, "fallback_"), code.ID)
+	})
+	t.Run("all users is no each-code", func(t *testing.T) {
+		base := built(t, "Liveness, SMS code, then email code.", Options{})
+		r, err := Edit(base, "make the code expire after 2 minutes for all users", Options{})
+		require.NoError(t, err)
+		assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail).ExpirySeconds)
+	})
+	t.Run("a fallback kept as the backup stays", func(t *testing.T) {
+		base := built(t, "scan the passport, then an sms code, then a selfie. if the sms code fails, send an email code instead", Options{})
+		r, err := Edit(base, "remove the selfie, the email code stays as the backup", Options{})
+		require.NoError(t, err)
+		assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+	})
+	t.Run("before the liveness new users had: after it", func(t *testing.T) {
+		r, err := Build("login: recognition, then liveness, then sms code. for people we don't recognise, scan their passport before the liveness", Options{})
+		require.NoError(t, err)
+		path := newUserPath(r.Flow)
+		require.Len(t, path, 1)
+		assert.Equal(t, flow.TypeTwoFactorSMS, r.Flow.Node(path[0].Outcomes[0].Target).Type)
+	})
+}
