@@ -914,6 +914,9 @@ var (
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
 	// mailThingWords: what is sent to the email when it is no code ("a reset
 	// link is sent to his email", "send the receipt to their email").
+	// namePartWords: the part of a name a question asks for ("ask them their
+	// first name"), said back in the question instead of the full name
+	namePartWords  = []string{"first", "given", "last", "family", "middle", "legal"}
 	mailThingWords = []string{"link", "links", "receipt", "receipts", "invoice", "invoices", "summary", "report", "letter", "copy", "newsletter", "reminder", "reminders"}
 )
 
@@ -1255,6 +1258,7 @@ type lexicon struct {
 	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool // "trouble" in "we've had trouble with ID cards"
 	mailThing                                                                                                                                                                                                                                                                                                                                      map[string]bool // "link" in "a reset link is sent to his email"
+	namePart                                                                                                                                                                                                                                                                                                                                       map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -1384,6 +1388,7 @@ func newLexicon() *lexicon {
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
 	l.mailKind, l.ownSide, l.mailThing = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords)
+	l.namePart = wordSet(namePartWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun, l.storySubject, l.defaultsWord = wordSet(withWords), wordSet(personPronounWords), wordSet(storySubjectWords), wordSet(defaultsWords)
 	l.ownerPossessive, l.beForm = wordSet(ownerPossessiveWords), wordSet(beFormWords)

@@ -302,7 +302,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 	}
 	if s.topics&tName != 0 {
-		parts = append(parts, "to state their full name")
+		parts = append(parts, "to state "+nameAsked(s.phrase))
 	}
 	if s.topics&tDOB != 0 {
 		parts = append(parts, "for their date of birth")
@@ -400,6 +400,32 @@ func confirmsThat(phrase string) (string, bool) {
 		return "they're" + p[len(subject):], true
 	}
 	return "", false
+}
+
+// nameAsked is the name a question asks for: the part the text names ("their
+// first name"), or the full name when it names none or several ("first and
+// last name").
+func nameAsked(phrase string) string {
+	word := func(w string) string { return strings.ToLower(strings.Trim(w, ".,;:!?\"'()")) }
+	ws := strings.Fields(phrase)
+	part := ""
+	for i := 1; i < len(ws); i++ {
+		if w := word(ws[i]); w != "name" && w != "names" {
+			continue
+		}
+		p := word(ws[i-1])
+		if !lex.namePart[p] {
+			continue
+		}
+		if part != "" && part != p || i >= 3 && (word(ws[i-2]) == "and" || word(ws[i-2]) == "or" || ws[i-2] == "&") {
+			return "their full name" // "first and last name"
+		}
+		part = p
+	}
+	if part == "" {
+		return "their full name"
+	}
+	return "their " + part + " name"
 }
 
 func trimDot(s string) string { return strings.TrimRight(s, ".!? ") }
