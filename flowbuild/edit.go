@@ -1278,6 +1278,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
+	if i := slices.IndexFunc(pos, func(s *step) bool { return s.k == kInform && s.pos >= 0 && statedLine(s.phrase) }); i >= 0 {
+		// "before the code, tell them which number we're texting": a step named
+		// inside a told line with a subject of its own is what the line speaks
+		// of; the flow has it, so it is no step to add, nor to move
+		line := pos[i]
+		pos = slices.DeleteFunc(pos, func(s *step) bool { return s != line && s.pos > line.pos && !s.k.isConversation() && p.find(s.k) >= 0 })
+	}
 	op := opAdd
 	switch {
 	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || takesOffOrOut(ts)):

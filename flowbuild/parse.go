@@ -1977,13 +1977,17 @@ func pastSubject(ts []token) bool {
 }
 
 func clauseText(ts []token) string {
-	var words []string
+	var b strings.Builder
 	for _, t := range ts {
-		if t.orig != "" {
-			words = append(words, t.orig)
+		if t.orig == "" {
+			continue
 		}
+		if b.Len() > 0 && !strings.HasPrefix(t.orig, "'") && !strings.HasPrefix(t.orig, "’") {
+			b.WriteByte(' ') // ("we're" is two tokens, said as one word)
+		}
+		b.WriteString(t.orig)
 	}
-	return strings.Join(words, " ")
+	return b.String()
 }
 
 // lastScannable is what the text before named that can be scanned: a face or a
@@ -3874,12 +3878,39 @@ func givesReason(phrase string) bool {
 
 // statedLine: the told words are a sentence with a subject of its own ("explain
 // that we need their ID", "tell them we need to see their passport", "tell the
-// users their listing is live"): a line about the step it names, said beside
-// that step, not the step itself.
+// users their listing is live", "tell them which number we're texting"): a
+// line about the step it names, said beside that step, not the step itself.
 func statedLine(phrase string) bool {
 	first, rest, _ := strings.Cut(phrase, " ")
-	return lex.statedSubject[strings.ToLower(first)] && strings.Count(rest, " ") >= 1 ||
+	if i := strings.IndexAny(first, "'’"); i > 0 {
+		rest = first[i:] + " " + rest // "we're about to text them": "we are …"
+	}
+	return (subjectWord(first) || whWords[strings.ToLower(first)]) && strings.Count(rest, " ") >= 1 ||
+		lex.determiner[strings.ToLower(first)] && relativeClause(rest) ||
 		!strings.HasPrefix(phrase, "to ") && (statesFact(phrase) || strings.Contains(phrase, " will "))
+}
+
+// relativeClause: the words after a told noun's determiner hold a clause with
+// a subject of its own after the noun ("[the] phone number we're about to
+// text", "[the] code that we sent"): the line names the thing, and what the
+// clause says of a step is not a request for it.
+func relativeClause(rest string) bool {
+	ws := strings.Fields(rest)
+	for i := 1; i+1 < len(ws); i++ {
+		if subjectWord(ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectWord: the word opens a clause with a subject of its own ("that", "we",
+// "we're", "they").
+func subjectWord(w string) bool {
+	if j := strings.IndexAny(w, "'’"); j > 0 {
+		w = w[:j]
+	}
+	return lex.statedSubject[strings.ToLower(w)]
 }
 
 // toldFrom returns where the line the avatar tells the user begins: after a
@@ -4538,8 +4569,8 @@ func phraseAfter(ts []token, i int) string {
 			b.WriteString(t.orig)
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if b.Len() > 0 && !strings.HasPrefix(t.orig, "'") && !strings.HasPrefix(t.orig, "’") {
+			b.WriteByte(' ') // ("we're" is read as two words, "we" and "'re", and said as one)
 		}
 		if c, ok := contractions[t.orig]; ok {
 			b.WriteString(c) // "asks if theyre ok": the avatar's line spells "they're"

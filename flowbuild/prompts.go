@@ -587,7 +587,16 @@ func nounPhrase(p string) bool {
 	if len(ws) < 2 || ws[0] != "the" && ws[0] != "our" && ws[0] != "their" && ws[0] != "your" {
 		return false
 	}
-	for _, w := range ws[1:] {
+	for k := 1; k < len(ws); k++ {
+		w := ws[k]
+		if k >= 2 && k+1 < len(ws) && subjectWord(w) {
+			// "the phone number we're about to text", "the code that we sent": a
+			// relative clause's subject (and its verb's helper) belong to the noun
+			for k++; k < len(ws) && (subjectWord(ws[k]) || lex.beForm[strings.ToLower(ws[k])]); k++ {
+			}
+			k--
+			continue
+		}
 		switch strings.ToLower(strings.Trim(w, ",.;:")) {
 		case "is", "are", "was", "were", "will", "can", "has", "have", "had", "must", "should", "would", "could", "did", "does", "do", "may", "might", "that", "who", "which", "if", "when":
 			return false

@@ -1038,8 +1038,13 @@ func emailOnRecord(ts []token) bool {
 }
 
 // ourEmailing: "email" at i is a verb whose subject is the integrator ("we
-// email the result", "we'll then email them a receipt").
+// email the result", "we'll then email them a receipt"), or a verb with the
+// person mailed as its object ("email them the result", "we're about to
+// email the customer"): mail sent, no address to collect.
 func ourEmailing(ts []token, i int) bool {
+	if i+1 < len(ts) && ts[i+1].raw != "to" && skipAddressee(ts, i+1) > i+1 && !(i > 0 && lex.determiner[ts[i-1].raw]) {
+		return true
+	}
 	j := i - 1
 	for j >= 0 && lex.emailAdverb[ts[j].raw] {
 		j--
