@@ -10,6 +10,7 @@
 package intentcheck
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -31,10 +32,24 @@ type Case struct {
 	MinConversations int            `json:"minConversations"`
 	Absent           []string       `json:"absent,omitempty"`
 	On               []Branch       `json:"on,omitempty"`
+	Branches         []Path         `json:"branches,omitempty"`
 	Settings         []Setting      `json:"settings,omitempty"`
 	MustMention      []string       `json:"mustMention,omitempty"`
 	Count            map[string]int `json:"count,omitempty"`
 	EndsWithQuestion bool           `json:"endsWithQuestion,omitempty"`
+	// bookkeeping of the held-out corpora and the shared one, not judged
+	UseCase string   `json:"useCase,omitempty"`
+	Classes []string `json:"classes,omitempty"`
+	Note    string   `json:"note,omitempty"`
+}
+
+// Path is frozen.json's form of a branch: the path leaving the outcome of a
+// node of type After holds a node of each type in Contains (on it or where it
+// rejoins the success path).
+type Path struct {
+	After    string   `json:"after"`
+	Outcome  string   `json:"outcome"`
+	Contains []string `json:"contains"`
 }
 
 // Branch: a node of Type sits off the success path, reachable from the outcome
@@ -48,12 +63,16 @@ type Branch struct {
 // two) of a node of Type equals Value; lists compare as sets.
 type Setting struct {
 	Type  string `json:"type"`
-	Field string `json:"field"`
-	Value any    `json:"value"`
+	Field string `json:"field,omitempty"`
+	Value any    `json:"value,omitempty"`
+	// Mentions (instead of Field and Value): some node of Type holds the text
+	// in its configuration, in any case ("a code sent to the backup address")
+	Mentions string `json:"mentions,omitempty"`
 }
 
 // Corpus is a corpus file.
 type Corpus struct {
+	About string `json:"about"`
 	Build []Case `json:"build"`
 	Edit  []Case `json:"edit"`
 }
@@ -64,9 +83,26 @@ func Load(path string) (Corpus, error) {
 	if err != nil {
 		return Corpus{}, err
 	}
+	// a field the checks do not know (a branch written {"from": "sms",
+	// "outcome": "delivery_failed"}) would be ignored and the case judged on
+	// less than it says, so it is refused
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
 	var c Corpus
-	if err := json.Unmarshal(b, &c); err != nil {
+	if err := dec.Decode(&c); err != nil {
 		return Corpus{}, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, cs := range slices.Concat(c.Build, c.Edit) {
+		for _, st := range cs.Settings {
+			if st.Type == "" || (st.Field == "") == (st.Mentions == "") {
+				return Corpus{}, fmt.Errorf("%s: case %s: a setting needs a type and either a field or mentions", path, cs.ID)
+			}
+		}
+		for _, br := range cs.On {
+			if typ, outcome, ok := strings.Cut(br.From, "."); !ok || typ == "" || outcome == "" {
+				return Corpus{}, fmt.Errorf("%s: case %s: branch \"from\" is %q, want a node type and its outcome (\"recognition.newUser\")", path, cs.ID, br.From)
+			}
+		}
 	}
 	return c, nil
 }
@@ -290,6 +326,13 @@ func Judge(c Case, out Output) []string {
 			p = append(p, fmt.Sprintf("no %s off the success path after %s", b.Type, b.From))
 		}
 	}
+	for _, b := range c.Branches {
+		for _, t := range b.Contains {
+			if !g.onBranch(Branch{Type: t, From: b.After + "." + b.Outcome}, nil) {
+				p = append(p, fmt.Sprintf("no %s on the path from %s.%s", t, b.After, b.Outcome))
+			}
+		}
+	}
 	for _, s := range c.Settings {
 		if msg := g.setting(s, onPath); msg != "" {
 			p = append(p, msg)
@@ -352,6 +395,16 @@ func (g graph) onBranch(b Branch, onPath map[string]bool) bool {
 }
 
 func (g graph) setting(s Setting, onPath map[string]bool) string {
+	if s.Field == "" {
+		for _, id := range g.order {
+			if n := g.nodes[id]; str(n["type"]) == s.Type {
+				if b, err := json.Marshal(n); err == nil && strings.Contains(strings.ToLower(string(b)), strings.ToLower(s.Mentions)) {
+					return ""
+				}
+			}
+		}
+		return fmt.Sprintf("no %s mentions %q", s.Type, s.Mentions)
+	}
 	var got []any
 	for _, id := range g.order {
 		n := g.nodes[id]

@@ -2,6 +2,8 @@ package intentcheck
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,6 +53,22 @@ func TestJudge(t *testing.T) {
 			c.On = []Branch{{Type: "two_factor_sms", From: "recognition.newUser"}}
 			return c
 		}, `"Say: Thank you."`, true, "no two_factor_sms"},
+		{"path holds", func(c Case) Case {
+			c.Branches = []Path{{After: "recognition", Outcome: "newUser", Contains: []string{"document_scan", "liveness_detection"}}}
+			return c
+		}, `"Say: Thank you."`, true, ""},
+		{"path lacks", func(c Case) Case {
+			c.Branches = []Path{{After: "recognition", Outcome: "newUser", Contains: []string{"face_compare"}}}
+			return c
+		}, `"Say: Thank you."`, true, "no face_compare on the path"},
+		{"setting mentioned", func(c Case) Case {
+			c.Settings = []Setting{{Type: "document_scan", Mentions: "PASSPORT"}}
+			return c
+		}, `"Say: Thank you."`, true, ""},
+		{"setting not mentioned", func(c Case) Case {
+			c.Settings = []Setting{{Type: "document_scan", Mentions: "visa"}}
+			return c
+		}, `"Say: Thank you."`, true, "mentions \"visa\""},
 		{"setting", func(c Case) Case {
 			c.Settings = []Setting{{Type: "document_scan", Field: "allowedDocumentTypes", Value: []any{"dl"}}}
 			return c
@@ -113,4 +131,30 @@ func TestJudgeUncapturedSource(t *testing.T) {
 	bad := Judge(Case{Steps: []string{"face_compare", "document_scan"}}, flow("cmp", "doc"))
 	assert.Contains(t, strings.Join(bad, "\n"), "no document_scan comes before it")
 	assert.Empty(t, Judge(Case{Steps: []string{"document_scan", "face_compare"}}, flow("doc", "cmp")))
+}
+
+// A corpus is read strictly: a field the checks do not know, a branch without
+// its outcome, or a setting that says neither a field nor mentions is refused,
+// naming it, rather than judged on less than it says.
+func TestLoadStrict(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"unknown field", `{"build": [{"id": "a", "steps": [], "minConversations": 0, "onn": []}]}`, `unknown field "onn"`},
+		{"branch without outcome", `{"build": [{"id": "a", "steps": [], "minConversations": 0, "on": [{"type": "two_factor_email", "from": "two_factor_sms", "outcome": "delivery_failed"}]}]}`, `unknown field "outcome"`},
+		{"branch from a type only", `{"edit": [{"id": "e", "steps": [], "minConversations": 0, "on": [{"type": "two_factor_email", "from": "two_factor_sms"}]}]}`, `case e: branch "from" is "two_factor_sms"`},
+		{"empty setting", `{"build": [{"id": "s", "steps": [], "minConversations": 0, "settings": [{"type": "document_scan"}]}]}`, `case s: a setting needs`},
+		{"fine", `{"about": "x", "build": [{"id": "a", "useCase": "login", "classes": ["typo"], "note": "n", "steps": [], "minConversations": 0, "on": [{"type": "document_scan", "from": "recognition.newUser"}], "branches": [{"after": "recognition", "outcome": "newUser", "contains": ["document_scan"]}], "settings": [{"type": "document_scan", "mentions": "passport"}]}]}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "c.json")
+			require.NoError(t, os.WriteFile(p, []byte(tt.body), 0o600))
+			_, err := Load(p)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
 }
