@@ -1187,3 +1187,22 @@ func TestBuildWelcomeToNamesNoStep(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, r.Flow.Node("greeting").Prompt, "Welcome to ID")
 }
+
+// A user told to contact support is told so; the session is not handed to a
+// member of the team ("tell them to call support" set every failure to a
+// handover, built or changed).
+func TestToldSupportIsNoHandover(t *testing.T) {
+	r, err := Build("login: sms code. if the sms fails, tell them to call support", Options{})
+	require.NoError(t, err)
+	for _, n := range r.Flow {
+		assert.NotContains(t, n.Prompt, "member of our team", n.ID)
+	}
+	base, err := Build("recovery: selfie, then sms code; if the sms fails send an email code", Options{})
+	require.NoError(t, err)
+	e, err := Edit(base.Flow, "if the email fallback also fails, tell them to call support", Options{})
+	require.NoError(t, err)
+	for _, n := range e.Flow {
+		assert.NotContains(t, n.Prompt, "member of our team", n.ID)
+	}
+	assert.Contains(t, e.Summary, "When the email one-time code fails")
+}

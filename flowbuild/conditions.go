@@ -56,6 +56,17 @@ func clauseStartsIf(ts []token) bool {
 	return false
 }
 
+// failsLater: a failure verb follows i before the clause's first comma ("the
+// email fallback also fails").
+func failsLater(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && ts[j].w != ","; j++ {
+		if lex.condFail[ts[j].raw] && ts[j].raw != "fallback" && ts[j].raw != "backup" || phraseAt(ts, j, lex.failPhrase) {
+			return true
+		}
+	}
+	return false
+}
+
 // readCondition reads the condition words of a clause. seq is the main path so
 // far: a new-user condition needs a recognition to hang from.
 func readCondition(ts []token, seq []*step) condition {
@@ -103,6 +114,9 @@ func readCondition(ts []token, seq []*step) condition {
 			// "then email code to their backup address": which address, not a
 			// step for when another fails ("the fallback email code", "sms otp,
 			// backup email" are one)
+		case (t.raw == "backup" || t.raw == "fallback") && hasIf && failsLater(ts, i):
+			// "if the email fallback also fails": the fallback is what fails,
+			// named; the condition ends at its verb, read next
 		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
 			// "if the scan times out", "unless the compare comes back as no match"
 			end := i + phraseLen(ts, i, lex.failPhrase) - 1

@@ -761,6 +761,29 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 // branchEdit puts the steps of a conditional change on the branch it names:
 // "if they're new, scan their passport", "if the email code fails, fall back to
 // an SMS code".
+// fallbackStep is the step of a fallback that the words name, when the main
+// path has no step of its kind and one fallback has exactly one; nil otherwise.
+func (p *plan) fallbackStep(ts []token) *step {
+	var found *step
+	for _, s := range analyze(ts, p.steps).steps {
+		if p.find(s.k) >= 0 {
+			return nil
+		}
+		for _, m := range p.steps {
+			for _, f := range m.fallback {
+				if findKind([]*step{f}, s.k) < 0 {
+					continue
+				}
+				if found != nil && found != f {
+					return nil // which one is not clear
+				}
+				found = f
+			}
+		}
+	}
+	return found
+}
+
 func (p *plan) branchEdit(all []token) ([]string, bool) {
 	cond, ts := editCondition(all, p.steps)
 	if cond.k != condNewUser && cond.k != condFail && cond.k != condAge {
@@ -863,6 +886,12 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			if i := p.find(s.k); i >= 0 && sc.anchor == nil {
 				sc.anchor, sc.named = p.steps[i], true
 			}
+		}
+		if sc.anchor == nil {
+			// "if the email fallback also fails, tell them to call support": the
+			// step that fails is the fallback's, and what follows is its own fallback
+			sc.anchor = p.fallbackStep(ts[:cond.end+1])
+			sc.named = sc.anchor != nil
 		}
 	}
 	if a := sc.anchor; cond.k == condFail && cond.end >= 0 && a != nil {

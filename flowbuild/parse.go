@@ -2358,6 +2358,11 @@ func againHappened(ts []token) bool {
 
 // readPolicy finds what should happen when a check fails.
 func readPolicy(ts []token) string {
+	// "tell them to call support": what the user is told to do, no handover
+	told := toldFrom(ts)
+	if told >= len(ts) || ts[told].raw != "to" {
+		told = len(ts)
+	}
 	for i, t := range ts {
 		switch {
 		case t.raw == "again" && againHappened(ts):
@@ -2370,7 +2375,7 @@ func readPolicy(ts []token) string {
 			// "let them have one more try", "they can try one more time", "another
 			// go" ("a second chance with an SMS code instead" is another step)
 			return "retry"
-		case t.w == "human" || t.raw == "human" || t.raw == "humans" || t.raw == "agent" || t.raw == "person" && i > 0 && ts[i-1].raw == "a":
+		case i < told && (t.w == "human" || t.raw == "human" || t.raw == "humans" || t.raw == "agent" || t.raw == "person" && i > 0 && ts[i-1].raw == "a"):
 			return "human"
 		}
 	}
