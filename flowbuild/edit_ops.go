@@ -70,6 +70,23 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		stays := func(ws []string) bool {
+			return slices.ContainsFunc(ws, func(x string) bool { return lex.stayVerb[strings.ToLower(strings.Trim(x, ",;.!"))] })
+		}
+		if next := strings.ToLower(strings.Trim(words[i+1], ",;")); w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && stays(words[start:i]) && (instructionVerbs[next] || editVerbs[next]) {
+			// "the email fallback stays, but make the sms otp 8 digits": what
+			// stays, then the change
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i + 1
+			continue
+		}
+		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && stays(words[i:]) {
+			// "remove the selfie, the email code stays as the backup": the
+			// removal, then what stays, which is no target of it
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
+			continue
+		}
 		if retractsHere(words, i) && i-start >= 2 {
 			// "add a code by email, no wait, by SMS": the retraction is a part of
 			// its own, which takes back the part before it (see retraction)
@@ -761,6 +778,26 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 // branchEdit puts the steps of a conditional change on the branch it names:
 // "if they're new, scan their passport", "if the email code fails, fall back to
 // an SMS code".
+// fallbackHolding is the step of the main path whose fallback holds a step of
+// every kind in steps (the conversations aside), or nil.
+func (p *plan) fallbackHolding(steps []*step) *step {
+	named := 0
+	for _, s := range steps {
+		if !s.k.isConversation() {
+			named++
+		}
+	}
+	if named == 0 {
+		return nil
+	}
+	for _, m := range p.steps {
+		if len(m.fallback) > 0 && !slices.ContainsFunc(steps, func(s *step) bool { return !s.k.isConversation() && findKind(m.fallback, s.k) < 0 }) {
+			return m
+		}
+	}
+	return nil
+}
+
 // fallbackStep is the step of a fallback that the words name, when the main
 // path has no step of its kind and one fallback has exactly one; nil otherwise.
 func (p *plan) fallbackStep(ts []token) *step {
@@ -947,6 +984,13 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// out"): that step is the anchor, not one the fallback takes
 		if i := slices.IndexFunc(steps, func(s *step) bool { return s.k == sc.anchor.k }); i >= 0 {
 			steps = slices.Delete(slices.Clone(steps), i, i+1)
+		}
+	}
+	if cond.k == condFail && negs == 0 && !hasAnyRaw(ts, lex.anotherTry) && !hasRaw(ts, "add", "also") {
+		// "the email code stays as the backup", "keep the email fallback": the
+		// fallback named has those steps already; it is no second one
+		if owner := p.fallbackHolding(steps); owner != nil && (sc.anchor == nil || sc.anchor == owner) {
+			return []string{"kept the fallback after the " + owner.k.String() + ", which already has the " + stepNames(owner.fallback)}, true
 		}
 	}
 	secondTry := false
