@@ -1738,7 +1738,7 @@ func narrative(ts []token) bool {
 	if speakerTrouble(ts) {
 		return true
 	}
-	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) {
+	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) && !thinksList(ts[2:]) {
 		// "we think the email might be compromised too": what the speaker
 		// believes, the reason for the flow ("I think we should …" still asks)
 		return true
@@ -1752,6 +1752,18 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
+}
+
+// thinksList: what the speaker believes is the flow's own list ("I think the
+// order is liveness -> …", "we think the steps should be …", "I guess our flow
+// looks like …"): a hedged request, read as listOpening reads "Order: …", not
+// a belief about the world.
+func thinksList(ts []token) bool {
+	i := 0
+	for i < len(ts) && lex.determiner[ts[i].raw] {
+		i++
+	}
+	return i < len(ts)-1 && lex.listOpener[ts[i].raw] && lex.listCopula[ts[i+1].raw]
 }
 
 // speakerTrouble: the speaker tells of trouble they had with something ("we've
