@@ -2905,16 +2905,24 @@ func refThenVerb(ts []token, i int) int {
 func isCodeKind(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
 
 // amongCodes: the clause or its sentence speaks of the codes as a set ("the
-// SMS one first", "both codes mandatory, sms first", "of the two codes"), so an
+// SMS one first", "both codes mandatory, sms first", "of the two codes"), or
+// the sentence is a list of bare channels ("sms first then email"), so an
 // order word in it orders the codes among themselves.
 func amongCodes(ts []token, clauses []clause, sent int) bool {
 	if i := index(ts, "one"); i > 0 && (ts[i-1].w == "sms" || ts[i-1].w == "email") {
 		return true
 	}
+	channels := 0
 	for _, c := range clauses {
 		if c.sent == sent && hasAnyRaw(c.toks, lex.codeSet) {
 			return true
 		}
+		if c.sent == sent && bareChannel(c.toks) {
+			channels++
+		}
+	}
+	if channels > 1 && bareChannel(ts) {
+		return true
 	}
 	return false
 }
