@@ -638,6 +638,11 @@ var spokenLineKinds = map[string]kind{"goodbye": kClosing, "thank": kClosing, "g
 // the user at the very end", "say hi and bye").
 var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "again", "everyone", "all"}
 
+// exclusionTailWords may follow "leave it out", "skip it" and say only where or
+// for how long ("leave it out here", "skip it for now", "drop it from this
+// one", "keep it out of this flow"): the exclusion stands.
+var exclusionTailWords = []string{"out", "altogether", "entirely", "here", "for", "now", "of", "from", "in", "this", "one", "flow", "session", "version", "time", "please", "pls"}
+
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
 
@@ -1197,7 +1202,7 @@ var unsupportedNotes = map[string]string{
 type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                     map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                                                                                                                map[string]bool
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller                                                                                                                                                                                                                                    map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                                                                                                     map[string]bool
 	ordinal                                                                                                                                                                                                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                                                                                                                                                          map[string]string // surface form → lemma
 	addressee                                                                                                                                                                                                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
@@ -1298,7 +1303,7 @@ func newLexicon() *lexicon {
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
-	l.lineFiller = wordSet(lineFillerWords)
+	l.lineFiller, l.exclusionTail = wordSet(lineFillerWords), wordSet(exclusionTailWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
 		l.ordinal[w] = i + 1

@@ -1823,7 +1823,7 @@ func excludesBack(ts []token) int {
 			continue
 		}
 		for _, t := range ts[i+2:] {
-			if !lex.lineFiller[t.raw] && t.raw != "out" && t.raw != "altogether" && t.raw != "entirely" {
+			if !lex.lineFiller[t.raw] && !lex.exclusionTail[t.raw] {
 				return -1
 			}
 		}
