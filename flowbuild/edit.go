@@ -2813,6 +2813,14 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 			continue
 		}
 		s.front, s.back = false, false
+		if feeds(s, repl) {
+			// "replace the sms code with an email one (they type their email
+			// first)": the step the replacement reads goes before it
+			p.steps = insertStep(p.steps, i, s)
+			i, at = i+1, at+1
+			done = append(done, "added "+s.k.withArticle()+" before it")
+			continue
+		}
 		p.steps = insertStep(p.steps, at, s)
 		at++
 		done = append(done, "added "+s.k.withArticle()+" after it")
@@ -2823,6 +2831,12 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 		p.unlink(&step{k: kFaceScan})
 	}
 	return done, nil
+}
+
+// feeds: step s gives the step after it what it reads: the address an email
+// code goes to, the image a comparison reads.
+func feeds(s, then *step) bool {
+	return s.k == kEnterEmail && then.k == kEmailOTP || then.k == kFaceCompare && readsImageOf(then, s.k)
 }
 
 // replaceOffPath replaces a step that is not on the main path but on a step's
