@@ -2863,9 +2863,17 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 
 // thatCheck is the index of a "that" after the step named from i ("after the
 // scan that the surname on the licence is the same one they signed up with"),
-// opening the data check the clause asks for, or 0.
+// or of a "to" opening a check verb there ("right after the scan to check the
+// name on the ID matches the account name": what the check is for), opening
+// the data check the clause asks for, or 0.
 func thatCheck(ts []token, i int) int {
 	for k := i + 1; k+1 < len(ts) && k <= i+4; k++ {
+		if ts[k].raw == "to" && k+2 < len(ts) && checkVerbLemmas[ts[k+1].w] && (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) {
+			if rest := ts[k+2:]; dataMatch(rest) || ageIn(rest) > 0 {
+				return k
+			}
+			return 0
+		}
 		if ts[k].raw != "that" {
 			continue
 		}
