@@ -186,7 +186,7 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
 			return condition{k: condMain, end: -1}
-		case recognition && !neg && (i == 2 || i == 3 && ts[i-1].raw == "already") && lex.userWord[ts[0].raw] && lex.speaker[ts[1].raw] && (t.w == "recognize" || t.raw == "know" || t.raw == "found"):
+		case recognition && !neg && knownGroupVerb(ts, i) && (t.w == "recognize" || t.raw == "know" || t.raw == "found"):
 			return condition{k: condMain, end: i} // "guests we recognise just do liveness": the users the recognition finds
 		}
 	}
@@ -203,6 +203,21 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// knownGroupVerb: the verb at i ends a group of users the speaker knows,
+// opening the clause: "guests we recognise", "members we already know", "for
+// the ppl we already recognize" (a leading "for" and a determiner say the
+// same group).
+func knownGroupVerb(ts []token, i int) bool {
+	u := 0
+	if u < len(ts) && ts[u].raw == "for" {
+		u++
+	}
+	if u < len(ts) && lex.determiner[ts[u].raw] {
+		u++
+	}
+	return u+1 < i && lex.userWord[ts[u].raw] && lex.speaker[ts[u+1].raw] && (i == u+2 || i == u+3 && ts[i-1].raw == "already")
 }
 
 // elidedNegation: the clause is a group of users and a negated auxiliary whose

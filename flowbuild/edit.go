@@ -2052,11 +2052,31 @@ func keepsRest(ts []token, steps []*step) bool {
 func (p *plan) recognisedPathEdit(ts []token) ([]string, bool) {
 	r := p.find(kRecognition)
 	cond := readCondition(ts, p.steps)
-	if r < 0 || cond.k != condMain || addsStep(ts) || hasAnyRaw(ts, lex.replaceWord) {
+	if r < 0 || cond.k != condMain || hasAnyRaw(ts, lex.replaceWord) {
 		return nil, false
 	}
 	a := analyze(ts[cond.end+1:], p.steps)
 	keep := slices.DeleteFunc(a.steps, func(s *step) bool { return s.k == kRecognition })
+	if addsStep(ts) {
+		// "for the ppl we already recognize, add an avatar line at the end":
+		// the users the recognition finds are the main path's, so the steps go
+		// there, where the words place them; the group's own words ("we
+		// recognize") are no second recognition
+		if a.neg != 0 || len(keep) == 0 {
+			return nil, false
+		}
+		var done []string
+		for _, s := range keep {
+			front, back, ref, after := a.front || s.front, a.back || s.back, a.ref, a.refAfter
+			if !front && !back && len(ref) == 0 {
+				ref, after = []*step{p.steps[r]}, true
+			}
+			p.insert(s, front, back, ref, after)
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" for recognised users")
+		}
+		return done, true
+	}
 	if !a.exclusive && a.neg == 0 || len(keep) == 0 && a.neg == 0 {
 		return nil, false
 	}
@@ -2820,6 +2840,14 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 			continue
 		}
 		s.front, s.back = false, false
+		if feeds(s, repl) {
+			// "replace the sms code with an email one (they type their email
+			// first)": the step the replacement reads goes before it
+			p.steps = insertStep(p.steps, i, s)
+			i, at = i+1, at+1
+			done = append(done, "added "+s.k.withArticle()+" before it")
+			continue
+		}
 		p.steps = insertStep(p.steps, at, s)
 		at++
 		done = append(done, "added "+s.k.withArticle()+" after it")
@@ -2830,6 +2858,12 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 		p.unlink(&step{k: kFaceScan})
 	}
 	return done, nil
+}
+
+// feeds: step s gives the step after it what it reads: the address an email
+// code goes to, the image a comparison reads.
+func feeds(s, then *step) bool {
+	return s.k == kEnterEmail && then.k == kEmailOTP || then.k == kFaceCompare && readsImageOf(then, s.k)
 }
 
 // replaceOffPath replaces a step that is not on the main path but on a step's

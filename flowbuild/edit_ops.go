@@ -768,7 +768,19 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 				st.apply(repl) // "make it an SMS code of 8 digits"
 				p.steps[i] = repl
 				p.touched = repl
-				return []string{"replaced the " + old.k.String() + " with " + repl.k.withArticle()}, true
+				done := []string{"replaced the " + old.k.String() + " with " + repl.k.withArticle()}
+				for _, f := range pos {
+					if feeds(f, repl) && p.find(f.k) < 0 {
+						// "… with an email one (they type their email first, then
+						// get the code)": what the new code reads goes before it,
+						// as replace places it
+						f.front, f.back = false, false
+						p.steps = insertStep(p.steps, i, f)
+						i++
+						done = append(done, "added "+f.k.withArticle()+" before it")
+					}
+				}
+				return done, true
 			}
 		}
 	}

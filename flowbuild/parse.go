@@ -1738,7 +1738,7 @@ func narrative(ts []token) bool {
 	if speakerTrouble(ts) {
 		return true
 	}
-	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) {
+	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) && !thinksList(ts[2:]) {
 		// "we think the email might be compromised too": what the speaker
 		// believes, the reason for the flow ("I think we should …" still asks)
 		return true
@@ -1752,6 +1752,18 @@ func narrative(ts []token) bool {
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
+}
+
+// thinksList: what the speaker believes is the flow's own list ("I think the
+// order is liveness -> …", "we think the steps should be …", "I guess our flow
+// looks like …"): a hedged request, read as listOpening reads "Order: …", not
+// a belief about the world.
+func thinksList(ts []token) bool {
+	i := 0
+	for i < len(ts) && lex.determiner[ts[i].raw] {
+		i++
+	}
+	return i < len(ts)-1 && lex.listOpener[ts[i].raw] && lex.listCopula[ts[i+1].raw]
 }
 
 // speakerTrouble: the speaker tells of trouble they had with something ("we've
@@ -1811,7 +1823,7 @@ func excludesBack(ts []token) int {
 			continue
 		}
 		for _, t := range ts[i+2:] {
-			if !lex.lineFiller[t.raw] && t.raw != "out" && t.raw != "altogether" && t.raw != "entirely" {
+			if !lex.lineFiller[t.raw] && !lex.exclusionTail[t.raw] {
 				return -1
 			}
 		}
@@ -2860,9 +2872,17 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 
 // thatCheck is the index of a "that" after the step named from i ("after the
 // scan that the surname on the licence is the same one they signed up with"),
-// opening the data check the clause asks for, or 0.
+// or of a "to" opening a check verb there ("right after the scan to check the
+// name on the ID matches the account name": what the check is for), opening
+// the data check the clause asks for, or 0.
 func thatCheck(ts []token, i int) int {
 	for k := i + 1; k+1 < len(ts) && k <= i+4; k++ {
+		if ts[k].raw == "to" && k+2 < len(ts) && checkVerbLemmas[ts[k+1].w] && (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) {
+			if rest := ts[k+2:]; dataMatch(rest) || ageIn(rest) > 0 {
+				return k
+			}
+			return 0
+		}
 		if ts[k].raw != "that" {
 			continue
 		}
@@ -2902,16 +2922,24 @@ func refThenVerb(ts []token, i int) int {
 func isCodeKind(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
 
 // amongCodes: the clause or its sentence speaks of the codes as a set ("the
-// SMS one first", "both codes mandatory, sms first", "of the two codes"), so an
+// SMS one first", "both codes mandatory, sms first", "of the two codes"), or
+// the sentence is a list of bare channels ("sms first then email"), so an
 // order word in it orders the codes among themselves.
 func amongCodes(ts []token, clauses []clause, sent int) bool {
 	if i := index(ts, "one"); i > 0 && (ts[i-1].w == "sms" || ts[i-1].w == "email") {
 		return true
 	}
+	channels := 0
 	for _, c := range clauses {
 		if c.sent == sent && hasAnyRaw(c.toks, lex.codeSet) {
 			return true
 		}
+		if c.sent == sent && bareChannel(c.toks) {
+			channels++
+		}
+	}
+	if channels > 1 && bareChannel(ts) {
+		return true
 	}
 	return false
 }

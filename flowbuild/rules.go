@@ -336,6 +336,7 @@ var rules = map[string][]rule{
 		}
 		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
 			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
+			channelInCodeList(ts, d.a.prior) || // "two codes total, sms first then email"
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
 			lex.channelPrep[prev] && !has(ts, "collect") && !has(ts, "address") ||
 			next == "one" && (lastCode || has(d.a.prior, "code") || findKind(d.seq, kEmailOTP) >= 0) || // "put a sms code before the email one"
@@ -1285,6 +1286,31 @@ func bareObject(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// channelInCodeList: the clause names a channel and nothing else but order
+// words ("email", "first email", "then sms"), right after a clause that names
+// codes ("so two codes total", "both otps") or is such a bare channel itself
+// ("sms first"): the clauses order the codes by their channels, so the channel
+// is its code, not an address to type in.
+func channelInCodeList(ts, prior []token) bool {
+	return bareChannel(ts) && (has(prior, "code") || hasAnyRaw(prior, lex.codeSet) || bareChannel(prior))
+}
+
+// bareChannel: the words are a code's channel ("email", "sms", "text") with
+// only list glue and order words ("first", "then", "last") around it.
+func bareChannel(ts []token) bool {
+	named := false
+	for _, t := range ts {
+		switch {
+		case t.w == "email" || t.w == "sms":
+			named = true
+		case lex.listGlue[t.raw] || t.w == "first" || t.w == "then" || t.w == "finally" || t.w == "." || t.w == ",":
+		default:
+			return false
+		}
+	}
+	return named
 }
 
 // hasNear reports whether a word of set is within dist tokens of i.
