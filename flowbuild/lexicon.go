@@ -1858,7 +1858,7 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			if raw == "provideddata" && j+1 < len(text) && text[j] == '.' && isWordByte(text[j+1]) {
 				// "providedData.name": the key goes with it; its dot ends no sentence
-				for j++; j < len(text) && isWordByte(text[j]); j++ {
+				for j++; j < len(text) && (isWordByte(text[j]) || text[j] == '_'); j++ { // ("providedData.photo_id")
 				}
 			}
 			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-'}

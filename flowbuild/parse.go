@@ -1048,7 +1048,7 @@ func parse(text string) *parsed {
 				}
 			}
 		}
-		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !mainPathOnly(c.toks) {
+		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !mainPathOnly(c.toks) {
 			// "accept national ID cards only - no driving licences (not valid KYC
 			// ID in most of our markets)": with the accepted types named, a word
 			// against "ID" says why a type is refused, not that no scan runs
@@ -1309,6 +1309,11 @@ func parse(text string) *parsed {
 	}
 	if held || hasRaw(ts, "provideddata") {
 		heldSources(p.steps)
+	} else if p.excluded.has(kDocument) && slices.ContainsFunc(p.steps, func(s *step) bool { return readsImageOf(s, kDocument) }) {
+		// "selfie and compare with the passport photo, no document step": the
+		// photo the flow will not scan is one the app passes in
+		heldSources(p.steps)
+		p.notes = append(p.notes, "The text rules out the document scan, so the face comparison reads the document photo your app passes in the session's providedData (key \"photo\").")
 	}
 	for i, t := range ts {
 		if i+1 < len(ts) && ts[i+1].eq && lex.settingKey[t.raw] != "" {
@@ -3499,7 +3504,8 @@ func nothingVia(ts []token, j int) bool {
 	return false
 }
 
-// providedKey is the key the text gives for the image in providedData: a word
+// providedKey is the key the text gives for the image in providedData: the key
+// after a dot ("providedData.passportPhoto"), a word
 // after "key" or "under" near "providedData", or an identifier written in
 // camelCase beside it ("providedData (key: profilePhoto)", "providedData under
 // 'policySelfie'"), or "".
@@ -3507,6 +3513,9 @@ func providedKey(ts []token) string {
 	for i, t := range ts {
 		if t.raw != "provideddata" {
 			continue
+		}
+		if _, key, ok := strings.Cut(t.orig, "."); ok && key != "" {
+			return key // "providedData.passportPhoto": the key, written as code
 		}
 		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
 			u := ts[j]
@@ -4258,7 +4267,32 @@ func imageOfDoc(ts []token, i int) int {
 // priorProvided: the clause before named an image the integrator holds.
 func priorProvided(ts []token) bool {
 	for i, t := range ts {
-		if imageLemmas[t.w] && providedImage(ts, i) {
+		if imageLemmas[t.w] && providedImage(ts, i) || lex.docWord[t.w] && heldDocScan(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldDocScan: the document word at i is named as a scan the integrator already
+// holds ("we already have their passport scan", "we already have a scan of
+// their passport"): its image, not a scan for the flow to run.
+func heldDocScan(ts []token, i int) bool {
+	scan := -1
+	if i+1 < len(ts) && ts[i+1].w == "scan" {
+		scan = i + 1
+	}
+	for j := i - 1; scan < 0 && j >= 1 && j >= i-3; j-- {
+		if ts[j].raw == "of" && ts[j-1].w == "scan" {
+			scan = j - 1
+		}
+	}
+	if scan < 0 {
+		return false
+	}
+	// held by the speaker: "we (already) have", "we've got" before it
+	for j := min(i, scan) - 1; j > 0 && j >= min(i, scan)-5; j-- {
+		if lex.holdVerb[ts[j].raw] && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve") {
 			return true
 		}
 	}
@@ -4284,6 +4318,8 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
+		case t.raw == "provideddata" && i > 0 && (lex.compareTo[ts[i-1].raw] || ts[i-1].raw == "vs"):
+			addSrc("providedData") // "compare it against providedData.passportPhoto": the key names the image
 		case lex.docWord[t.w] && providedImage(ts, i):
 			addSrc("providedData") // "the photo ID we already have on file"
 		case lex.docWord[t.w] || (t.raw == "card" || t.raw == "cards") && docPhoto(ts, i):
@@ -4322,6 +4358,11 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 	// "compare it to …" after "we'll send you their onboarding selfie": the image the
 	// clause before named
 	if len(found) < 2 && hasRaw(ts, "it", "that", "this") && priorProvided(prior) {
+		addSrc("providedData")
+	}
+	// a comparison that names no image, in a text that holds one ("we already
+	// have their passport scan. selfie, then compare"): the image held
+	if len(found) == 0 && an.held {
 		addSrc("providedData")
 	}
 	// then "their face", or the person themselves beside one named image ("compare

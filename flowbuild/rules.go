@@ -763,7 +763,7 @@ var (
 		// before a noun of the errand names the business, not a scan
 		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] },
 		make: func(d *detector, i int) {
-			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) {
+			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) || heldDocScan(d.ts, i) {
 				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
 			}
 			if j := imageOfDoc(d.ts, i); j >= 0 && providedImage(d.ts, j) {
