@@ -622,6 +622,9 @@ func parse(text string) *parsed {
 			seq = merge(seq, []*step{{k: kRecognition}})
 		}
 		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) {
+			if eventClause(c.toks) {
+				p.notes = append(p.notes, eventNote(c.toks)) // "whenever a customer adds a new payee: …"
+			}
 			continue
 		}
 		// a condition holds to the end of its sentence once a step went under it
@@ -922,6 +925,11 @@ func parse(text string) *parsed {
 		var prior []token
 		if ci > 0 {
 			prior = clauses[ci-1].toks
+			if ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
+				// "Sign-in (mobile app) - face": an aside that names nothing
+				// leaves the clause before it in view
+				prior = slices.Concat(clauses[ci-2].toks, prior)
+			}
 		}
 		if r := retryNamed(c.toks, seq); len(r) > 0 {
 			for _, s := range r {
@@ -2070,7 +2078,21 @@ func unplaced(ts []token) []string {
 	if !asks && content < 2 {
 		return nil
 	}
+	if eventClause(ts) {
+		return []string{eventNote(ts)}
+	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+}
+
+// eventClause: the clause is the event the flow runs for, a person doing
+// something ("when someone changes their bank details", "whenever a customer
+// adds a new payee"), as "before a patient can join …" is (eventTime).
+func eventClause(ts []token) bool {
+	return len(ts) > 3 && lex.subordOpen[ts[0].raw] && (lex.personRef[ts[1].raw] || lex.personRef[ts[2].raw] && lex.determiner[ts[1].raw] || ts[1].raw == "anyone")
+}
+
+func eventNote(ts []token) string {
+	return "Read \"" + clauseText(ts) + "\" as when the flow runs, not as a step."
 }
 
 // applySettings gives a clause's settings to the steps it names or, when it names
