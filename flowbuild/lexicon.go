@@ -379,6 +379,7 @@ var (
 	channelMeansWords    = []string{"provider", "providers", "gateway", "gateways", "vendor", "carrier", "carriers", "network", "networks"}                                                                                                      // after a channel's name, what carries it ("our SMS provider doesn't deliver there"): the subject is the channel
 	channelWorkWords     = []string{"arrive", "deliver", "work", "get", "go", "reach"}                                                                                                                                                           // after "don't"/"doesn't", the verb of a channel getting through ("texts don't arrive"): as a fact, the channel is ruled out
 	subjectAdverbWords   = []string{"simply", "just", "often", "usually", "always", "still", "sometimes", "really", "reliably", "even"}                                                                                                          // between a subject and its negated auxiliary ("our SMS provider simply doesn't deliver")
+	nowPhrases           = []string{"right now", "currently", "today", "at the moment", "at present", "as of today", "as things stand"}                                                                                                          // with "there is no …", the state of things before the flow ("there is no age check at all right now"): background, not an exclusion
 	barredPhrases        = []string{"off the table", "off limits", "offlimits", "a no go", "a nogo", "banned", "forbidden", "prohibited", "disallowed", "ruled out"}                                                                             // after "is"/"are", a predicate that rules its subject out ("email is off the table", "SMS is banned")
 	negScopeEndPhrases   = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                                                                                                  // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
@@ -1077,7 +1078,8 @@ var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "
 
 // mailLossWords a few words before "email" say the user lost the mailbox
 // ("they may have lost access to their email", "locked out of their email"),
-// not that an address is typed.
+// not that an address is typed; a few words after "phone", that the phone was
+// lost or taken over ("their phone number may be compromised"), not a code.
 var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised"}
 
 // onetimeNextWords after "one-time" make it a code ("one-time password"), as a
@@ -1243,7 +1245,7 @@ type lexicon struct {
 	offScope                                                                                                                                                                                                                                                                                                                                       phrases         // a heading of a list kept out of the flow ("Out of scope")
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                      map[string]bool // "stop" in "stop making them …"
 	channelMeans, channelWork, subjectAdverb                                                                                                                                                                                                                                                                                                       map[string]bool
-	barred                                                                                                                                                                                                                                                                                                                                         phrases // after "is", a predicate ruling its subject out ("email is off the table")
+	barred, nowPhrase                                                                                                                                                                                                                                                                                                                              phrases // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                    phrases // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                                       map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                                                                                                                                                                 map[string]bool
@@ -1291,7 +1293,7 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
-	l.barred = phraseSet(barredPhrases)
+	l.barred, l.nowPhrase = phraseSet(barredPhrases), phraseSet(nowPhrases)
 	l.channelMeans, l.channelWork, l.subjectAdverb = wordSet(channelMeansWords), wordSet(channelWorkWords), wordSet(subjectAdverbWords)
 	l.offScope, l.ceaseVerb = phraseSet(offScopePhrases), wordSet(ceaseVerbWords)
 	l.condIfStrict = wordSet(condIfStrictWords)

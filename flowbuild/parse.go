@@ -1762,6 +1762,16 @@ func narrative(ts []token) bool {
 	if usersDid(ts) {
 		return true
 	}
+	if hasPhrase(ts, lex.nowPhrase) && !hasAnyRaw(ts, lex.wish) {
+		// "there is no age check at all right now", "currently there's no
+		// liveness": what the system lacks today, the reason for the flow,
+		// not a step ruled out of it
+		for i, t := range ts[:len(ts)-1] {
+			if (t.raw == "there" && lex.subjectAux[ts[i+1].raw] && i+2 < len(ts) && ts[i+2].w == "no" || t.raw == "theres" && ts[i+1].w == "no") && !startsInstruction(ts, 0) {
+				return true
+			}
+		}
+	}
 	if speakerTrouble(ts) {
 		return true
 	}

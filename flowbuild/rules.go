@@ -399,6 +399,12 @@ var rules = map[string][]rule{
 				// what the avatar asks about the phone, not a code sent to it
 				return false
 			}
+			if !d.neg[i] && !d.codeInClause && hasAnyRaw(d.ts[i+1:min(len(d.ts), i+9)], lex.mailLoss) {
+				// "since their phone number may be compromised", "their phone was
+				// hacked": what happened to the phone, the reason for the
+				// flow, as a lost mailbox is, not a code sent to it
+				return false
+			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
 			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
 				(!has(d.ts, "email") || listedWith(d.ts, i, "email")) && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number" ||
