@@ -508,6 +508,7 @@ func parse(text string) *parsed {
 	policySent := -1
 	retried := -1           // the clause whose condition asked for a retry and nothing more
 	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
+	backSent := -1          // the sentence whose clause opened on "finally"
 	negSent := -1           // the sentence of the last clause that ruled steps out
 	var negPrev kindSet     // what it ruled out
 	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
@@ -1162,9 +1163,15 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if a.back && c.toks[0].w == "finally" {
+			backSent = c.sent
+		}
+		// "and finally take a selfie and compare it with the photo": an opening
+		// "finally" places the rest of its sentence at the end, in its order
+		back := a.back || backSent == c.sent
 		for _, s := range main {
 			s.front = s.front || a.front
-			s.back = s.back || a.back
+			s.back = s.back || back
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
@@ -1786,6 +1793,11 @@ func narrative(ts []token) bool {
 	for i := 1; speaker && i+1 < len(ts); i++ {
 		if ts[i].raw == "used" && ts[i+1].raw == "to" && lex.speaker[ts[i-1].raw] {
 			return true // "we used to only verify email at signup": a past habit
+		}
+	}
+	for i := 1; speaker && i+2 < len(ts); i++ {
+		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw]) {
+			return true // "we had a case where the fraudster coached the victim": a story, the reason for the change
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
