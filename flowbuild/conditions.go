@@ -196,7 +196,9 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condNewUser, end: len(ts) - 1}
 	}
 	// "if not" after a recognition: the user was not recognised; after any other step: it failed
-	if hasIf && neg && len(ts) <= 3 {
+	// ("not for codes", "not to collect it" open on their negation: a use
+	// ruled out, not a condition)
+	if hasIf && neg && len(ts) <= 3 && ts[0].w != "no" {
 		if n := len(seq); n > 0 && (seq[n-1].k == kRecognition || seq[n-1].k == kLiveness && n > 1 && seq[n-2].k == kRecognition) {
 			return condition{k: condNewUser, end: len(ts) - 1, short: true}
 		}

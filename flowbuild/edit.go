@@ -123,6 +123,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if head, ok := dropRestRemark(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
 			}
+			if pi > 0 && oldPlace(ts, tokenize(parts[pi-1])) {
+				// "swap the SMS code for an email code, put it where the SMS one
+				// was": a replacement takes the place of the step it replaces
+				remarks = append(remarks, part)
+				continue
+			}
 			if len(parts) > 1 && statement(ts) {
 				// "The face scans we got were blurry and matched badly.", "their
 				// email is what got hacked": the background of the change, which
@@ -974,7 +980,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	// scan and the document scan" swaps, "switch to email" does not)
 	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return lex.swapVerb[t.raw] }))
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && (!hasAnyRaw(ts[sv:], lex.swapTarget) || stepNumbers(ts) == 2 || endPair(ts))
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasAnyRaw(ts[sv:], lex.swapTarget) || stepNumbers(ts) == 2 || endPair(ts) || hasPhrase(ts[sv:], lex.reciprocal))
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {
@@ -1656,7 +1662,7 @@ func requestAfterSo(sentence string) (string, string) {
 // swapsTwo: the words open with a swap of two steps and name nothing to swap
 // them for ("swap the face scan and the document scan please").
 func swapsTwo(ts []token) bool {
-	return len(ts) > 0 && lex.swapVerb[ts[0].raw] && !hasAnyRaw(ts, lex.swapTarget)
+	return len(ts) > 0 && lex.swapVerb[ts[0].raw] && (!hasAnyRaw(ts, lex.swapTarget) || hasPhrase(ts, lex.reciprocal))
 }
 
 // asksChange: the words hold a verb of a change (add, remove, replace, move …).
@@ -1776,6 +1782,9 @@ func cutReason(sentence string) string {
 	// was overkill"; "… have stale emails on file, so the fallback was
 	// useless" is background whole)
 	judgedOp := judged(tail) && hasEditVerb(strings.Fields(sentence[:i]))
+	// ("ask for camera access, the face part keeps failing on Safari without
+	// it": what keeps going wrong today, the reason for the change)
+	judgedOp = judgedOp || habitualFail(tail)
 	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" && !judgedOp {
 		return sentence
 	}
@@ -1999,7 +2008,10 @@ func reported(ts []token) bool {
 	}) {
 		return true // "loads of people drop out at the email step": why, not what to change
 	}
-	for i := 1; i < len(ts) && i <= 3; i++ { // "our support team says …"
+	// ("Long story, but underwriting found that …": the report after an
+	// opening aside)
+	off := slices.IndexFunc(ts[:min(4, len(ts))], func(t token) bool { return t.raw == "but" }) + 1
+	for i := off + 1; i < len(ts) && i <= off+3; i++ { // "our support team says …"
 		if lex.reportVerb[ts[i].raw] {
 			// ("our customers have complained the code expires too soon - extend
 			// the email code's validity to 10 minutes": the request after a dash)
@@ -2287,6 +2299,21 @@ func staysPut(ts []token, steps []*step) bool {
 	}
 	a := analyze(ts, steps)
 	return len(a.steps) > 0 && a.neg == 0 && allPresent(steps, a.steps)
+}
+
+// oldPlace: the part puts what the part before brought in where the step it
+// replaced was ("put it where the SMS one was", "place it in the same spot"),
+// which a replacement does anyway.
+func oldPlace(ts, prev []token) bool {
+	if len(ts) < 3 || !moveVerbs[ts[0].raw] || !lex.backRef[ts[1].raw] || !hasAnyRaw(prev, lex.replaceWord) {
+		return false
+	}
+	for i := 2; i < len(ts); i++ {
+		if samePlace(ts, i) || ts[i].raw == "where" && hasAnyRaw(ts[i+1:], lex.oldPlace) {
+			return true
+		}
+	}
+	return false
 }
 
 // statement: the part states something about the flow or the users ("the scans

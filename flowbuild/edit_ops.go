@@ -173,6 +173,10 @@ func splitInstructions(sentence string) []string {
 			j++ // "and then put …", "and also add …"
 			next = strings.ToLower(strings.Trim(words[j], ",;"))
 		}
+		if n := asideLen(words, j); n > 0 && j+n < len(words) {
+			j += n // "and while you're in there drop the email OTP": the verb after the aside
+			next = strings.ToLower(strings.Trim(words[j], ",;"))
+		}
 		// "…, and also have the avatar say goodbye at the very end": a line asked for
 		avatarDoes := (next == "have" || next == "make") && j+2 < len(words) && strings.HasSuffix(words[i-1], ",") &&
 			slices.ContainsFunc(words[j+1:min(j+3, len(words))], func(x string) bool { return strings.EqualFold(x, "avatar") })
@@ -206,11 +210,30 @@ func splitInstructions(sentence string) []string {
 	return append(out, strings.Join(words[start:], " "))
 }
 
+// asideLen is the number of words of an aside of lex.asideLead starting at word j
+// ("while you're in there"), compared without case, apostrophes or commas, or 0.
+func asideLen(words []string, j int) int {
+	norm := func(w string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(strings.Trim(w, ",;")), "'", ""), "’", "")
+	}
+	best := 0
+	for _, ws := range lex.asideLead[norm(words[j])] {
+		ok := j+len(ws) < len(words)
+		for k := 0; ok && k < len(ws); k++ {
+			ok = norm(words[j+1+k]) == ws[k]
+		}
+		if ok {
+			best = max(best, 1+len(ws))
+		}
+	}
+	return best
+}
+
 // editVerbAt: word j opens an edit: a verb of one ("remove", "add") or a
 // phrasal one with its particle ("take out", "get rid of").
 func editVerbAt(words []string, j int) bool {
 	w := strings.ToLower(strings.Trim(words[j], ",;"))
-	if editVerbs[w] {
+	if editVerbs[w] || lex.restrictVerb[w] {
 		return true
 	}
 	if j+1 >= len(words) {

@@ -508,6 +508,10 @@ func parse(text string) *parsed {
 	policySent := -1
 	retried := -1           // the clause whose condition asked for a retry and nothing more
 	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
+	backSent := -1          // the sentence whose clause opened on "finally"
+	negSent := -1           // the sentence of the last clause that ruled steps out
+	var negPrev kindSet     // what it ruled out
+	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
 	var twice []*step       // steps said "twice" in this sentence
@@ -897,7 +901,7 @@ func parse(text string) *parsed {
 			seq = merge(seq, main)
 			continue
 		}
-		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 && answeredNo != ci-1 || c.sent == policySent) {
+		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 && answeredNo != ci-1 && docAlt != ci-1 || c.sent == policySent) {
 			policySent = c.sent
 			pol := readPolicy(c.toks)
 			if pol != "" {
@@ -912,6 +916,13 @@ func parse(text string) *parsed {
 					}
 				}
 				if len(extra) > 0 && len(seq[i].docTypes) > 0 {
+					if !slices.ContainsFunc(extra, func(t string) bool { return !slices.Contains(seq[i].docTypes, t) }) {
+						// "scan their driving licence, or a national ID if they don't
+						// have the licence on them, take a face scan": the documents
+						// are named already, so the condition only says when the
+						// other one is used; what follows it is the main path again
+						policySent, docAlt = -1, ci
+					}
 					mergeStep(seq[i], &step{docTypes: extra})
 					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as another document the scan accepts.")
 					continue
@@ -1068,6 +1079,23 @@ func parse(text string) *parsed {
 			a.neg &^= kindSet(1) << kDocument
 			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
 		}
+		if codes := kindSet(1)<<kEmailOTP | 1<<kSMSOTP | 1<<kOTP; a.neg&codes == codes && c.toks[0].w == "no" && negSent == c.sent && (negPrev.has(kEmailOTP) || negPrev.has(kEnterEmail)) != negPrev.has(kSMSOTP) {
+			// "Email is off the table entirely: not to collect it, not for codes":
+			// an elliptic "not" after a channel just ruled out is about that
+			// channel, so the codes it rules out are that channel's
+			a.neg &^= codes
+			if negPrev.has(kSMSOTP) {
+				a.neg.add(kSMSOTP)
+			} else {
+				a.neg.add(kEmailOTP)
+			}
+		}
+		switch {
+		case a.neg != 0 && negSent == c.sent:
+			negPrev |= a.neg
+		case a.neg != 0:
+			negSent, negPrev = c.sent, a.neg
+		}
 		if thatPath := hasPhrase(c.toks, lex.thatPath); thatPath && (sc.k == condNewUser || lastScope.k == condNewUser) {
 			// "… an e-mail OTP only - no SMS on that route": ruled out of the
 			// new-user path just described
@@ -1143,9 +1171,15 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if a.back && c.toks[0].w == "finally" {
+			backSent = c.sent
+		}
+		// "and finally take a selfie and compare it with the photo": an opening
+		// "finally" places the rest of its sentence at the end, in its order
+		back := a.back || backSent == c.sent
 		for _, s := range main {
 			s.front = s.front || a.front
-			s.back = s.back || a.back
+			s.back = s.back || back
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
@@ -1748,6 +1782,16 @@ func narrative(ts []token) bool {
 	if usersDid(ts) {
 		return true
 	}
+	if hasPhrase(ts, lex.nowPhrase) && !hasAnyRaw(ts, lex.wish) {
+		// "there is no age check at all right now", "currently there's no
+		// liveness": what the system lacks today, the reason for the flow,
+		// not a step ruled out of it
+		for i, t := range ts[:len(ts)-1] {
+			if (t.raw == "there" && lex.subjectAux[ts[i+1].raw] && i+2 < len(ts) && ts[i+2].w == "no" || t.raw == "theres" && ts[i+1].w == "no") && !startsInstruction(ts, 0) {
+				return true
+			}
+		}
+	}
 	if speakerTrouble(ts) {
 		return true
 	}
@@ -1762,6 +1806,11 @@ func narrative(ts []token) bool {
 	for i := 1; speaker && i+1 < len(ts); i++ {
 		if ts[i].raw == "used" && ts[i+1].raw == "to" && lex.speaker[ts[i-1].raw] {
 			return true // "we used to only verify email at signup": a past habit
+		}
+	}
+	for i := 1; speaker && i+2 < len(ts); i++ {
+		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw]) {
+			return true // "we had a case where the fraudster coached the victim": a story, the reason for the change
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
@@ -3383,6 +3432,15 @@ func negations(ts []token) []bool {
 			} else {
 				continue
 			}
+		case i > 0 && lex.subjectAux[ts[i-1].raw] && phraseAt(ts, i, lex.barred):
+			// "email is off the table", "SMS is banned": the predicate rules out
+			// its subject, as "email is not allowed" does
+			if j := subjectStart(ts, i); j >= 0 && lex.canonKind(ts[j]) {
+				for b := j; b < i; b++ {
+					neg[b] = true
+				}
+			}
+			continue
 		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && ts[i-1].raw == "be"):
 			// "the ID is not needed": the whole clause up to here
 			for j := 0; j < i; j++ {
@@ -3699,9 +3757,46 @@ func negatedSubject(ts []token, i int) int {
 	} else if t.raw != "not" && !lex.negAux[t.raw] {
 		return -1
 	}
+	j := subjectStart(ts, i)
+	// ("ID cards not accepted": a bare "not" right after the subject, before the word that rules it out)
+	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
+		return -1
+	}
+	if at+1 < len(ts) && lex.channelWork[ts[at+1].raw] && lex.negAux[t.raw] && (ts[j].w == "sms" || ts[j].w == "email") && !clauseStartsIf(ts) {
+		// "texts don't arrive", "our SMS provider simply doesn't deliver
+		// there": said as a fact, not a condition, the channel does not get
+		// through, so it is ruled out ("if the text doesn't arrive" is a
+		// failure the flow handles)
+		return j
+	}
+	for k := at + 1; k < len(ts) && k <= at+3; k++ {
+		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) && !(lex.approval[ts[k].raw] && clauseStartsIf(ts)) {
+			// ("if the email code never shows up": a code that did not arrive;
+			// "if the passport is not approved": a scan that failed)
+			return j
+		}
+		// "their home country ID cards don't scan well", "licences won't read":
+		// a document type that fails is one the scan should not accept
+		if k == i+1 && lex.docFail[ts[k].raw] && docTypeLemmas[ts[j].w] && ts[j].w != "document" && !clauseStartsIf(ts) {
+			return j
+		}
+	}
+	return -1
+}
+
+// subjectStart is where the subject of the predicate at i starts: the step's
+// name before an auxiliary ("email must not be used", "email is off the
+// table"), with the words that qualify it, or -1.
+func subjectStart(ts []token, i int) int {
 	j := i - 1
+	for j >= 0 && lex.subjectAdverb[ts[j].raw] {
+		j-- // "our SMS provider simply doesn't deliver"
+	}
 	if j >= 0 && lex.subjectAux[ts[j].raw] {
 		j-- // "email is not an option", "email must not be used"
+	}
+	if j >= 1 && lex.channelMeans[ts[j].raw] && lex.canonKind(ts[j-1]) {
+		j-- // "our SMS provider doesn't deliver": the channel that carries it
 	}
 	if j >= 0 && !lex.canonKind(ts[j]) && !lex.stepHead[ts[j].raw] {
 		// "recognition against enrolled biometric templates is not to be used":
@@ -3719,23 +3814,7 @@ func negatedSubject(ts []token, i int) int {
 	for j >= 1 && lex.stepHead[ts[j].raw] && lex.canonKind(ts[j-1]) {
 		j-- // "the passport scan never shows up": the step's name before its head noun
 	}
-	// ("ID cards not accepted": a bare "not" right after the subject, before the word that rules it out)
-	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
-		return -1
-	}
-	for k := at + 1; k < len(ts) && k <= at+3; k++ {
-		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) && !(lex.approval[ts[k].raw] && clauseStartsIf(ts)) {
-			// ("if the email code never shows up": a code that did not arrive;
-			// "if the passport is not approved": a scan that failed)
-			return j
-		}
-		// "their home country ID cards don't scan well", "licences won't read":
-		// a document type that fails is one the scan should not accept
-		if k == i+1 && lex.docFail[ts[k].raw] && docTypeLemmas[ts[j].w] && ts[j].w != "document" && !clauseStartsIf(ts) {
-			return j
-		}
-	}
-	return -1
+	return j
 }
 
 // detect returns the steps named in ts, in the order they are named. Negated steps

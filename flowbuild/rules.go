@@ -400,6 +400,17 @@ var rules = map[string][]rule{
 				// what the avatar asks about the phone, not a code sent to it
 				return false
 			}
+			if !d.codeInClause && i >= 2 && d.prev(i) == "the" && lex.callPrep[d.ts[i-2].raw] {
+				// "coached the victim through the liveness check over the phone":
+				// a call, not a code sent to the phone
+				return false
+			}
+			if !d.neg[i] && !d.codeInClause && hasAnyRaw(d.ts[i+1:min(len(d.ts), i+9)], lex.mailLoss) {
+				// "since their phone number may be compromised", "their phone was
+				// hacked": what happened to the phone, the reason for the
+				// flow, as a lost mailbox is, not a code sent to it
+				return false
+			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
 			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
 				(!has(d.ts, "email") || listedWith(d.ts, i, "email")) && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number" ||
@@ -1082,6 +1093,11 @@ func mailMessage(ts []token, i int) bool {
 		return true
 	}
 	if sentThing(ts, i) {
+		return true
+	}
+	if strings.HasSuffix(ts[i].raw, "ed") && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThing[t.raw] }) {
+		// "using nothing but the emailed link", "the e-mailed reset link": a
+		// thing the integrator mailed, not an address to collect
 		return true
 	}
 	// the email is what is sent, a few words after "send" that name no step
