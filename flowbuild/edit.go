@@ -322,6 +322,9 @@ func retraction(part string) (string, bool) {
 		if i+1 < len(words) {
 			next = strings.ToLower(strings.Trim(words[i+1], ",;:.!?…"))
 		}
+		if lex.takeBack[w] && (next == "the" || lex.possessive[next]) {
+			break // "scratch the email code entirely": a removal, not a retraction
+		}
 		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no") {
 			j := i + 1
 			for j < len(words) && lex.retractFiller[strings.ToLower(strings.Trim(words[j], ",;:.!?…"))] {
@@ -1305,7 +1308,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// ("change the face scan into a liveness check", "turn the SMS code into
 		// an email one": the step named first becomes the second)
 		op = opReplace
-	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill") ||
+	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "scratch") ||
 		takesOffOrOut(ts) || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && (front || back || len(ref) > 0):
