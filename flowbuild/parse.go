@@ -586,7 +586,10 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no line from the avatar: no greeting, no closing, no message between or after the checks; a failed check ends the session without a word.")
 			continue
 		}
-		if offScope[c.sent] {
+		// ("MUST NOT: anything over SMS - the SIM is gone, so the code goes to
+		// their email": a clause the off-scope item leads to says what is done
+		// instead, and stays in)
+		if offScope[c.sent] && !lex.resultLead[c.toks[0].raw] {
 			named := analyze(c.toks, seq).steps
 			for _, s := range named {
 				switch {
@@ -3552,7 +3555,26 @@ func mainPathOnly(ts []token) bool {
 		if phraseAt(ts, i, lex.mainPath) {
 			return true
 		}
-		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i)) {
+		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i) || scopedDenial(ts, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedDenial: the known users at i close a negation as its scope ("no ID
+// scan for known users", "without a passport on returning customers"): the
+// step is denied to them, wherever in the clause the negation stood.
+func scopedDenial(ts []token, i int) bool {
+	j := i - 1
+	if j >= 0 && ts[j].raw == "the" {
+		j--
+	}
+	if j < 0 || !lex.branchLead[ts[j].raw] {
+		return false
+	}
+	for k := range j {
+		if negationLemmas[ts[k].w] {
 			return true
 		}
 	}
