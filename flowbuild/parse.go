@@ -523,9 +523,16 @@ func parse(text string) *parsed {
 	noRecognition := false     // "No recognition on this one, it's only for signing up"
 	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
 	under := false
+	// "Recognition comes later in the login flow, not here", "the email code,
+	// handled elsewhere": a clause that is only such a tag puts the clause
+	// before it outside the flow, instruction or not
+	taggedOut := map[int]bool{}
 	for ci, c := range clauses {
 		if outsideFlow(c.toks) || doneAlready(c.toks) {
 			elsewhere[c.sent] = true
+			if ci > 0 && (clauses[ci-1].sent == c.sent || c.dash) && len(analyze(c.toks, nil).steps) == 0 {
+				taggedOut[ci-1] = true
+			}
 		}
 		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
 			noRecognition = true
@@ -606,7 +613,7 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
-		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
+		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 			}
@@ -1363,7 +1370,14 @@ func listOpening(clauses []clause) (int, []*step) {
 // week", "the user lost their phone and is setting our authenticator app up on
 // a new one"): no instruction, no condition, no "we want"/"please".
 func background(ts []token, seq []*step) bool {
-	return !startsInstruction(ts, 0) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+	return (!startsInstruction(ts, 0) || speakerBusy(ts)) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+}
+
+// speakerBusy: the clause tells what the speaker is doing ("we're rolling out
+// face sign-in", "we are migrating to a new app"): news about the project,
+// not an instruction, though "we" may open one ("we scan their passport").
+func speakerBusy(ts []token) bool {
+	return len(ts) > 2 && lex.speaker[ts[0].raw] && lex.beForm[ts[1].raw] && strings.HasSuffix(ts[2].raw, "ing")
 }
 
 // restrictDocTypes takes the document types the text ruled out off every
@@ -3917,7 +3931,9 @@ func toldFrom(ts []token) int {
 func toldLine(ts []token) (verb, from int) {
 	for i, t := range ts {
 		if t.w == "explain" && t.raw != "state" && !(i > 0 && lex.personRef[ts[i-1].raw] && ts[i-1].raw != "this") {
-			if j := skipAddressee(ts, i+1); j > i+1 {
+			// (with no one named, "that" opens the line: "the avatar explains
+			// that we store a face template only for sign-in")
+			if j := skipAddressee(ts, i+1); j > i+1 || j < len(ts) && ts[j].raw == "that" {
 				return i, j
 			}
 		}
