@@ -523,6 +523,14 @@ func parse(text string) *parsed {
 	noRecognition := false     // "No recognition on this one, it's only for signing up"
 	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
 	under := false
+	// clauses whose every step is a check, asked for outright: if the text rules
+	// all of those out, the clause's words get a note rather than vanish ("No
+	// recognition step. Each enrolled face should be tagged with the apartment")
+	type askedClause struct {
+		text  string
+		kinds []kind
+	}
+	var asked []askedClause
 	// "Recognition comes later in the login flow, not here", "the email code,
 	// handled elsewhere": a clause that is only such a tag puts the clause
 	// before it outside the flow, instruction or not
@@ -1092,6 +1100,13 @@ func parse(text string) *parsed {
 		// (a number that is no setting is no reason for silence: "we also need a
 		// 360 room scan before they start" names nothing the flow can do)
 		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) && readSettings(c.toks).any() || readPolicy(c.toks) != "" && has(c.toks, "fail"):
+			if a.neg == 0 && len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k.isConversation() }) {
+				ac := askedClause{text: clauseText(c.toks)}
+				for _, s := range a.steps {
+					ac.kinds = append(ac.kinds, s.k)
+				}
+				asked = append(asked, ac)
+			}
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
@@ -1253,6 +1268,11 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	for _, ac := range asked {
+		if !slices.ContainsFunc(ac.kinds, func(k kind) bool { return !p.excluded.has(k) }) {
+			p.notes = append(p.notes, "Read \""+ac.text+"\" as naming "+ac.kinds[0].withArticle()+", which the text rules out elsewhere, so the flow leaves it out.")
+		}
+	}
 	if p.excluded.has(kRecognition) {
 		// "no face matching at all - legal hasn't signed off on biometric
 		// matching": the reading of a recognition ruled out is no assumption
