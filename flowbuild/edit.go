@@ -1236,7 +1236,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 		}
 	}
-	if exchange {
+	if exchange || p.swapsPresent(ts, pos) {
 		return p.exchange(pos, ts)
 	}
 	if d, ok := p.configure(ts, pos); ok {
@@ -2576,6 +2576,18 @@ func (p *plan) reverse() ([]string, error) {
 	return []string{"reversed the order of the steps"}, nil
 }
 
+// swapsPresent: a swap verb with two steps the flow has on its two sides
+// ("swap the OTP with the liveness check", "switch the SMS code with the
+// document scan") exchanges them; with a step the flow lacks ("swap the SMS for
+// an email code") it replaces one.
+func (p *plan) swapsPresent(ts []token, pos []*step) bool {
+	if !hasAnyRaw(ts, lex.swapVerb) || len(pos) != 2 || pos[0].k == pos[1].k {
+		return false
+	}
+	a, b := p.find(pos[0].k), p.find(pos[1].k)
+	return a >= 0 && b >= 0 && a != b
+}
+
 func allPresent(steps, pos []*step) bool {
 	if len(pos) == 0 {
 		return false
@@ -3051,6 +3063,15 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 		}
 		if len(codes) > 1 {
 			targets = slices.Concat(targets[:i], codes, targets[i+1:])
+		}
+	}
+	if codes := slices.DeleteFunc(slices.Clone(p.steps), func(s *step) bool { return !isCodeKind(s.k) }); len(codes) == 1 {
+		// "drop the age check and the whole email part (the entry and the
+		// code)": "the code" of a flow with one code is that one
+		for i, s := range targets {
+			if s.k == kOTP {
+				targets[i] = &step{k: codes[0].k}
+			}
 		}
 	}
 	targets = dedupeKinds(targets)

@@ -766,7 +766,10 @@ var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "w
 var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "owns"}
 
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
-var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones"}
+var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones",
+	// the singular of a whole ("the whole email part", "the email side of it",
+	// "the entire email section"): one group of steps
+	"part", "side", "section", "portion"}
 
 // signInVerbWords before "in" say the user has a session of the app ("signed
 // in", "logged in").
