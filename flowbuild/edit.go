@@ -96,6 +96,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried, fronted = "for new users, ", clauseStartsIf(ts)
+			case cond.k == condMain && p.find(kRecognition) >= 0 && knownUsersLead(ts) > 0 && addsStep(ts[knownUsersLead(ts):]) && len(analyze(ts[:knownUsersLead(ts)], p.steps).steps) > 0:
+				// "For recognised users only: add an SMS code after the liveness":
+				// the recognised users' path is the main one, where a step goes
+				// anyway; the condition names those users, not a recognition to
+				// add (a lead that names no step, "for returning users", stays)
+				ts = ts[knownUsersLead(ts):]
+				part = clauseText(ts)
+				carried, fronted = "", false
 			case cond.k == condNone && carried != "" && (hasAnyRaw(ts, lex.personPronoun) || fronted && joined[pi]):
 				// "New users shouldn't get the email code; give them a passport scan
 				// instead": "them" are the new users, so the change is to their
@@ -2574,6 +2582,27 @@ func (p *plan) reverse() ([]string, error) {
 		p.steps[idx[a]], p.steps[idx[b]] = p.steps[idx[b]], p.steps[idx[a]]
 	}
 	return []string{"reversed the order of the steps"}, nil
+}
+
+// knownUsersLead returns where the words after a lead naming the users the
+// recognition finds begin ("for recognised users only: …", "known customers,
+// …"), or 0 when the part opens with no such lead.
+func knownUsersLead(ts []token) int {
+	i := 0
+	if i < len(ts) && lex.branchLead[ts[i].raw] {
+		i++
+	}
+	if i+1 >= len(ts) || !lex.condKnown[ts[i].raw] || !lex.userWord[ts[i+1].raw] {
+		return 0
+	}
+	i += 2
+	for i < len(ts) && (ts[i].raw == "only" || ts[i].w == ",") {
+		i++
+	}
+	if i >= len(ts) {
+		return 0
+	}
+	return i
 }
 
 // swapsPresent: a swap verb with two steps the flow has on its two sides
