@@ -86,6 +86,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
+			if k := offScopeLead(ts); k > 0 {
+				// "Out of scope now: the SMS code and the licence scan": a heading
+				// that rules out what it lists, as Build reads it, takes those
+				// steps out of the flow
+				part = "remove " + clauseText(ts[k:])
+				ts = tokenize(part)
+			}
 			if pi > 0 && p.restates(ts, before) {
 				// "put an SMS code right at the very start … we want to confirm the
 				// phone before spending money on the biometric bits": why the step
@@ -2584,6 +2591,28 @@ func (p *plan) reverse() ([]string, error) {
 	return []string{"reversed the order of the steps"}, nil
 }
 
+// offScopeLead returns where the list after an off-scope heading begins ("Out
+// of scope now: …", "Not allowed: …"), or 0 when the part opens with none: the
+// heading, at most a couple of words ("now", "for v1"), then a colon.
+func offScopeLead(ts []token) int {
+	if len(ts) == 0 {
+		return 0
+	}
+	n := phraseLen(ts, 0, lex.offScope)
+	if n == 0 {
+		return 0
+	}
+	for i := n; i < len(ts) && i <= n+2; i++ {
+		if ts[i].w == ":" || ts[i].w == "," {
+			if i+1 < len(ts) {
+				return i + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // knownUsersLead returns where the words after a lead naming the users the
 // recognition finds begin ("for recognised users only: …", "known customers,
 // …"), or 0 when the part opens with no such lead.
@@ -2596,7 +2625,7 @@ func knownUsersLead(ts []token) int {
 		return 0
 	}
 	i += 2
-	for i < len(ts) && (ts[i].raw == "only" || ts[i].w == ",") {
+	for i < len(ts) && (ts[i].raw == "only" || ts[i].w == "," || ts[i].w == ":") {
 		i++
 	}
 	if i >= len(ts) {
