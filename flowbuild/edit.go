@@ -2593,7 +2593,8 @@ func (p *plan) reverse() ([]string, error) {
 
 // offScopeLead returns where the list after an off-scope heading begins ("Out
 // of scope now: …", "Not allowed: …"), or 0 when the part opens with none: the
-// heading, at most a couple of words ("now", "for v1"), then a colon.
+// heading, at most a few words of when it holds ("now", "for the MVP"), then a
+// colon.
 func offScopeLead(ts []token) int {
 	if len(ts) == 0 {
 		return 0
@@ -2602,11 +2603,14 @@ func offScopeLead(ts []token) int {
 	if n == 0 {
 		return 0
 	}
-	for i := n; i < len(ts) && i <= n+2; i++ {
-		if ts[i].w == ":" || ts[i].w == "," {
+	for i := n; i < len(ts) && i <= n+3; i++ {
+		switch {
+		case ts[i].w == ":" || ts[i].w == ",":
 			if i+1 < len(ts) {
 				return i + 1
 			}
+			return 0
+		case !lex.offScopeTail[ts[i].raw]:
 			return 0
 		}
 	}

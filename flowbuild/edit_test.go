@@ -563,3 +563,19 @@ func TestStageRulesHold(t *testing.T) {
 		assert.Equal(t, flow.TypeTwoFactorSMS, r.Flow.Node(path[0].Outcomes[0].Target).Type)
 	})
 }
+
+// TestOffScopeLead: an off-scope heading before a colon, with at most a few
+// words of when it holds, opens the list it rules out; other words before the
+// colon make it no heading.
+func TestOffScopeLead(t *testing.T) {
+	for text, want := range map[string]int{
+		"Out of scope now: the SMS code":          5,
+		"Not allowed for the MVP: the SMS code":   6,
+		"never mind: keep the SMS code":           0,
+		"never mind that: add an email code":      0,
+		"Out of scope":                            0,
+		"remove the SMS code: it is out of scope": 0,
+	} {
+		assert.Equal(t, want, offScopeLead(tokenize(text)), text)
+	}
+}

@@ -877,6 +877,11 @@ var storyAmountWords = []string{"nearly", "almost", "lost", "stole", "stolen", "
 // scan on the new-user route with …").
 var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 
+// offScopeTailWords may stand between an off-scope heading and its colon in a
+// change ("Out of scope now: …", "Not allowed for the MVP: …", "Excluded in
+// v1: …"): when it holds; any other word ("never mind: …") makes it no heading.
+var offScopeTailWords = []string{"now", "for", "in", "the", "this", "v1", "v2", "mvp", "anymore", "release", "phase", "launch", "pilot", "yet", "today", "too", "either"}
+
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
 // them try their residence permit instead"), not the failed step named again.
@@ -1253,7 +1258,7 @@ type lexicon struct {
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                      map[string]bool // "stop" in "stop making them …"
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                    phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                                       map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, doneSubject                                                                                                                                                                 map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, doneSubject                                                                                                                                                   map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                             phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1426,7 +1431,7 @@ func newLexicon() *lexicon {
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
-	l.storyAmount, l.branchLead = wordSet(storyAmountWords), wordSet(branchLeadWords)
+	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
