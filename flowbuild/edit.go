@@ -2599,7 +2599,7 @@ func offScopeLead(ts []token) int {
 	if len(ts) == 0 {
 		return 0
 	}
-	n := phraseLen(ts, 0, lex.offScope)
+	n := max(phraseLen(ts, 0, lex.offScope), phraseLen(ts, 0, lex.offScopeColon))
 	if n == 0 {
 		return 0
 	}

@@ -579,3 +579,16 @@ func TestOffScopeLead(t *testing.T) {
 		assert.Equal(t, want, offScopeLead(tokenize(text)), text)
 	}
 }
+
+// TestNegatedHeadingNeedsColon: a bare negation rules out the list after it only
+// as a heading before a colon; alone it answers a question, and what follows
+// stays in the flow.
+func TestNegatedHeadingNeedsColon(t *testing.T) {
+	r, err := Build("Liveness check. Should we text them a code? Don't. Send an email code instead.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+	r, err = Build("Liveness check, then a one-time code. Not allowed: SMS.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS))
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+}

@@ -550,7 +550,7 @@ func parse(text string) *parsed {
 		// next heading, a line that names no step
 		alone := (ci == 0 || clauses[ci-1].sent != c.sent) && (ci+1 == len(clauses) || clauses[ci+1].sent != c.sent)
 		switch {
-		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks):
+		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks) || c.colon && phraseLen(c.toks, 0, lex.offScopeColon) == len(c.toks):
 			under = true
 			continue
 		case under && alone && !namesAnything(c.toks):
