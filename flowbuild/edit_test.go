@@ -592,3 +592,16 @@ func TestNegatedHeadingNeedsColon(t *testing.T) {
 	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS))
 	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
 }
+
+// TestElsewhereTagIsNoCondition: a clause that only says something happens
+// outside this flow puts the clause before it outside too ("Recognition comes
+// later, not here"), but a condition that holds such words does not ("and if
+// the photo is not here, …").
+func TestElsewhereTagIsNoCondition(t *testing.T) {
+	r, err := Build("Enrolment: face scan, liveness. Recognition comes later, not here.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeRecognition))
+	r, err = Build("Scan their passport, and if the photo is not here, ask them to retake it.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
+}

@@ -538,7 +538,8 @@ func parse(text string) *parsed {
 	for ci, c := range clauses {
 		if outsideFlow(c.toks) || doneAlready(c.toks) {
 			elsewhere[c.sent] = true
-			if ci > 0 && (clauses[ci-1].sent == c.sent || c.dash) && len(analyze(c.toks, nil).steps) == 0 {
+			// (not a condition: "and if the photo is not here, ask them to retake it")
+			if ci > 0 && (clauses[ci-1].sent == c.sent || c.dash) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, nil).steps) == 0 {
 				taggedOut[ci-1] = true
 			}
 		}
