@@ -605,3 +605,17 @@ func TestElsewhereTagIsNoCondition(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
 }
+
+// TestOffScopeListIsNotTheFlowsList: a heading that keeps its list out of the
+// flow ("Out of scope:", "Not allowed:") is no opener of the flow's own list,
+// so the steps before it are no background to it.
+func TestOffScopeListIsNotTheFlowsList(t *testing.T) {
+	r, err := Build("We run a clinic. Passport scan, selfie, compare, liveness. Out of scope: email code, SMS code.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS))
+	r, err = Build("Users love us. Liveness then email code. Not allowed: SMS, passport scan.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
+}

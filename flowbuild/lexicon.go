@@ -574,7 +574,7 @@ var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
 var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps", "sequence", "process", "so", "list", "setup",
 	// what a written source asks for: "ticket says: …", "the spec reads: …",
 	// "requirements: …"
-	"says", "say", "reads", "ticket", "spec", "requirements", "scope"}
+	"says", "say", "reads", "ticket", "spec", "requirements"}
 
 // identityWhWords, after a negated "know" ("we don't know who is standing
 // there", "no way to know which member it is"), say whose face it is must be

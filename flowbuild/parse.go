@@ -1374,6 +1374,9 @@ func listOpening(clauses []clause) (int, []*step) {
 		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[last].raw] {
 			continue
 		}
+		if phraseLen(c.toks, 0, lex.offScope) > 0 || phraseLen(c.toks, 0, lex.offScopeColon) > 0 {
+			continue // "Out of scope: …", "Must not: …": a list kept out of the flow, not the flow's own
+		}
 		var listed []*step
 		for _, l := range clauses[ci+1:] {
 			listed = append(listed, analyze(l.toks, listed).steps...)
