@@ -619,3 +619,11 @@ func TestOffScopeListIsNotTheFlowsList(t *testing.T) {
 	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
 	assert.Nil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
 }
+
+// TestAvatarSaysOpensNoList: "says:" opens the flow's list after a written
+// source ("ticket says: …"), not after the avatar, whose words follow.
+func TestAvatarSaysOpensNoList(t *testing.T) {
+	r, err := Build("Face recognition. The avatar says: please look at the camera, then liveness, then an SMS code.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeRecognition))
+}

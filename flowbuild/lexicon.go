@@ -572,9 +572,14 @@ var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
 // colon ("flow: …", "we want: …", "Order: …", "plan: …"): what the text said
 // before it is background (see backgroundSteps).
 var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps", "sequence", "process", "so", "list", "setup",
-	// what a written source asks for: "ticket says: …", "the spec reads: …",
-	// "requirements: …"
-	"says", "say", "reads", "ticket", "spec", "requirements"}
+	// a written source of what is asked for: "the ticket: …", "requirements: …"
+	"ticket", "spec", "requirements"}
+
+// listSaysWords after a listSourceWords open a list as listOpenerWords do
+// ("ticket says: …", "the spec reads: …"); after anyone else ("the avatar
+// says: …") they bring a line.
+var listSaysWords = []string{"says", "say", "reads", "states", "lists"}
+var listSourceWords = []string{"ticket", "spec", "story", "jira", "requirements", "doc", "prd", "brief", "design", "pm", "product", "compliance", "legal", "task"}
 
 // identityWhWords, after a negated "know" ("we don't know who is standing
 // there", "no way to know which member it is"), say whose face it is must be
@@ -1262,7 +1267,7 @@ type lexicon struct {
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                      map[string]bool // "stop" in "stop making them …"
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                    phrases         // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                                       map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, doneSubject                                                                                                                                                   map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                             phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1436,6 +1441,7 @@ func newLexicon() *lexicon {
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
+	l.listSays, l.listSource = wordSet(listSaysWords), wordSet(listSourceWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -1371,7 +1371,8 @@ func listOpening(clauses []clause) (int, []*step) {
 		for last > 0 && lex.listCopula[c.toks[last].raw] {
 			last-- // "Flow is: recognise …, liveness check, then the code on email"
 		}
-		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[last].raw] {
+		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw]
+		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !opener {
 			continue
 		}
 		if phraseLen(c.toks, 0, lex.offScope) > 0 || phraseLen(c.toks, 0, lex.offScopeColon) > 0 {
