@@ -86,6 +86,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
+			if k := offScopeLead(ts); k > 0 {
+				// "Out of scope now: the SMS code and the licence scan": a heading
+				// that rules out what it lists, as Build reads it, takes those
+				// steps out of the flow
+				part = "remove " + clauseText(ts[k:])
+				ts = tokenize(part)
+			}
 			if pi > 0 && p.restates(ts, before) {
 				// "put an SMS code right at the very start … we want to confirm the
 				// phone before spending money on the biometric bits": why the step
@@ -96,6 +103,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried, fronted = "for new users, ", clauseStartsIf(ts)
+			case cond.k == condMain && p.find(kRecognition) >= 0 && knownUsersLead(ts) > 0 && addsStep(ts[knownUsersLead(ts):]) && len(analyze(ts[:knownUsersLead(ts)], p.steps).steps) > 0:
+				// "For recognised users only: add an SMS code after the liveness":
+				// the recognised users' path is the main one, where a step goes
+				// anyway; the condition names those users, not a recognition to
+				// add (a lead that names no step, "for returning users", stays)
+				ts = ts[knownUsersLead(ts):]
+				part = clauseText(ts)
+				carried, fronted = "", false
 			case cond.k == condNone && carried != "" && (hasAnyRaw(ts, lex.personPronoun) || fronted && joined[pi]):
 				// "New users shouldn't get the email code; give them a passport scan
 				// instead": "them" are the new users, so the change is to their
@@ -1245,7 +1260,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 		}
 	}
-	if exchange {
+	if exchange || p.swapsPresent(ts, pos) {
 		return p.exchange(pos, ts)
 	}
 	if d, ok := p.configure(ts, pos); ok {
@@ -2633,6 +2648,65 @@ func (p *plan) reverse() ([]string, error) {
 	return []string{"reversed the order of the steps"}, nil
 }
 
+// offScopeLead returns where the list after an off-scope heading begins ("Out
+// of scope now: …", "Not allowed: …"), or 0 when the part opens with none: the
+// heading, at most a few words of when it holds ("now", "for the MVP"), then a
+// colon.
+func offScopeLead(ts []token) int {
+	if len(ts) == 0 {
+		return 0
+	}
+	n := max(phraseLen(ts, 0, lex.offScope), phraseLen(ts, 0, lex.offScopeColon))
+	if n == 0 {
+		return 0
+	}
+	for i := n; i < len(ts) && i <= n+3; i++ {
+		switch {
+		case ts[i].w == ":" || ts[i].w == ",":
+			if i+1 < len(ts) {
+				return i + 1
+			}
+			return 0
+		case !lex.offScopeTail[ts[i].raw]:
+			return 0
+		}
+	}
+	return 0
+}
+
+// knownUsersLead returns where the words after a lead naming the users the
+// recognition finds begin ("for recognised users only: …", "known customers,
+// …"), or 0 when the part opens with no such lead.
+func knownUsersLead(ts []token) int {
+	i := 0
+	if i < len(ts) && lex.branchLead[ts[i].raw] {
+		i++
+	}
+	if i+1 >= len(ts) || !lex.condKnown[ts[i].raw] || !lex.userWord[ts[i+1].raw] {
+		return 0
+	}
+	i += 2
+	for i < len(ts) && (ts[i].raw == "only" || ts[i].w == "," || ts[i].w == ":") {
+		i++
+	}
+	if i >= len(ts) {
+		return 0
+	}
+	return i
+}
+
+// swapsPresent: a swap verb with two steps the flow has on its two sides
+// ("swap the OTP with the liveness check", "switch the SMS code with the
+// document scan") exchanges them; with a step the flow lacks ("swap the SMS for
+// an email code") it replaces one.
+func (p *plan) swapsPresent(ts []token, pos []*step) bool {
+	if !hasAnyRaw(ts, lex.swapVerb) || len(pos) != 2 || pos[0].k == pos[1].k {
+		return false
+	}
+	a, b := p.find(pos[0].k), p.find(pos[1].k)
+	return a >= 0 && b >= 0 && a != b
+}
+
 func allPresent(steps, pos []*step) bool {
 	if len(pos) == 0 {
 		return false
@@ -3122,6 +3196,15 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 		}
 		if len(codes) > 1 {
 			targets = slices.Concat(targets[:i], codes, targets[i+1:])
+		}
+	}
+	if codes := slices.DeleteFunc(slices.Clone(p.steps), func(s *step) bool { return !isCodeKind(s.k) }); len(codes) == 1 {
+		// "drop the age check and the whole email part (the entry and the
+		// code)": "the code" of a flow with one code is that one
+		for i, s := range targets {
+			if s.k == kOTP {
+				targets[i] = &step{k: codes[0].k}
+			}
 		}
 	}
 	targets = dedupeKinds(targets)

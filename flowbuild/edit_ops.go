@@ -147,7 +147,7 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[start:i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
+		if strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
 			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -227,6 +227,19 @@ func asideLen(words []string, j int) int {
 		}
 	}
 	return best
+}
+
+// afterLabel returns where the words of words[start:end] begin after a label
+// ending in a colon ("Change request, new-user path only: after the passport
+// scan, add …"): the label's words ("change") are no verb of the instruction.
+func afterLabel(words []string, start, end int) int {
+	from := start
+	for k := start; k < end; k++ {
+		if strings.HasSuffix(words[k], ":") {
+			from = k + 1
+		}
+	}
+	return from
 }
 
 // editVerbAt: word j opens an edit: a verb of one ("remove", "add") or a

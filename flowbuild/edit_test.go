@@ -563,3 +563,67 @@ func TestStageRulesHold(t *testing.T) {
 		assert.Equal(t, flow.TypeTwoFactorSMS, r.Flow.Node(path[0].Outcomes[0].Target).Type)
 	})
 }
+
+// TestOffScopeLead: an off-scope heading before a colon, with at most a few
+// words of when it holds, opens the list it rules out; other words before the
+// colon make it no heading.
+func TestOffScopeLead(t *testing.T) {
+	for text, want := range map[string]int{
+		"Out of scope now: the SMS code":          5,
+		"Not allowed for the MVP: the SMS code":   6,
+		"never mind: keep the SMS code":           0,
+		"never mind that: add an email code":      0,
+		"Out of scope":                            0,
+		"remove the SMS code: it is out of scope": 0,
+	} {
+		assert.Equal(t, want, offScopeLead(tokenize(text)), text)
+	}
+}
+
+// TestNegatedHeadingNeedsColon: a bare negation rules out the list after it only
+// as a heading before a colon; alone it answers a question, and what follows
+// stays in the flow.
+func TestNegatedHeadingNeedsColon(t *testing.T) {
+	r, err := Build("Liveness check. Should we text them a code? Don't. Send an email code instead.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+	r, err = Build("Liveness check, then a one-time code. Not allowed: SMS.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS))
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+}
+
+// TestElsewhereTagIsNoCondition: a clause that only says something happens
+// outside this flow puts the clause before it outside too ("Recognition comes
+// later, not here"), but a condition that holds such words does not ("and if
+// the photo is not here, …").
+func TestElsewhereTagIsNoCondition(t *testing.T) {
+	r, err := Build("Enrolment: face scan, liveness. Recognition comes later, not here.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeRecognition))
+	r, err = Build("Scan their passport, and if the photo is not here, ask them to retake it.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
+}
+
+// TestOffScopeListIsNotTheFlowsList: a heading that keeps its list out of the
+// flow ("Out of scope:", "Not allowed:") is no opener of the flow's own list,
+// so the steps before it are no background to it.
+func TestOffScopeListIsNotTheFlowsList(t *testing.T) {
+	r, err := Build("We run a clinic. Passport scan, selfie, compare, liveness. Out of scope: email code, SMS code.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS))
+	r, err = Build("Users love us. Liveness then email code. Not allowed: SMS, passport scan.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail))
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeDocumentScan))
+}
+
+// TestAvatarSaysOpensNoList: "says:" opens the flow's list after a written
+// source ("ticket says: …"), not after the avatar, whose words follow.
+func TestAvatarSaysOpensNoList(t *testing.T) {
+	r, err := Build("Face recognition. The avatar says: please look at the camera, then liveness, then an SMS code.", Options{})
+	require.NoError(t, err)
+	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeRecognition))
+}

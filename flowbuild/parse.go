@@ -527,9 +527,28 @@ func parse(text string) *parsed {
 	noRecognition := false     // "No recognition on this one, it's only for signing up"
 	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
 	under := false
+	// clauses whose every step is a check, asked for outright: if the text rules
+	// all of those out, the clause's words get a note rather than vanish ("No
+	// recognition step. Each enrolled face should be tagged with the apartment")
+	type askedClause struct {
+		text  string
+		kinds []kind
+	}
+	var asked []askedClause
+	// "Recognition comes later in the login flow, not here", "the email code,
+	// handled elsewhere": a clause that is only such a tag puts the clause
+	// before it outside the flow, instruction or not
+	taggedOut := map[int]bool{}
 	for ci, c := range clauses {
 		if outsideFlow(c.toks) || doneAlready(c.toks) {
 			elsewhere[c.sent] = true
+			// (not a condition: "and if the photo is not here, ask them to retake it")
+			// (nor one that names its own step before the tag: "…, the sms otp
+			// runs in a separate session")
+			at := max(0, outsideFlowAt(c.toks))
+			if ci > 0 && (clauses[ci-1].sent == c.sent || c.dash) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, nil).steps) == 0 && len(analyze(c.toks[:at], nil).steps) == 0 {
+				taggedOut[ci-1] = true
+			}
 		}
 		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
 			noRecognition = true
@@ -539,7 +558,7 @@ func parse(text string) *parsed {
 		// next heading, a line that names no step
 		alone := (ci == 0 || clauses[ci-1].sent != c.sent) && (ci+1 == len(clauses) || clauses[ci+1].sent != c.sent)
 		switch {
-		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks):
+		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks) || c.colon && phraseLen(c.toks, 0, lex.offScopeColon) == len(c.toks):
 			under = true
 			continue
 		case under && alone && !namesAnything(c.toks):
@@ -590,7 +609,10 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no line from the avatar: no greeting, no closing, no message between or after the checks; a failed check ends the session without a word.")
 			continue
 		}
-		if offScope[c.sent] {
+		// ("MUST NOT: anything over SMS - the SIM is gone, so the code goes to
+		// their email": a clause the off-scope item leads to says what is done
+		// instead, and stays in)
+		if offScope[c.sent] && !lex.resultLead[c.toks[0].raw] {
 			named := analyze(c.toks, seq).steps
 			for _, s := range named {
 				switch {
@@ -607,7 +629,7 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
-		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
+		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 			}
@@ -1118,6 +1140,13 @@ func parse(text string) *parsed {
 		// (a number that is no setting is no reason for silence: "we also need a
 		// 360 room scan before they start" names nothing the flow can do)
 		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) && readSettings(c.toks).any() || readPolicy(c.toks) != "" && has(c.toks, "fail"):
+			if a.neg == 0 && len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k.isConversation() }) {
+				ac := askedClause{text: clauseText(c.toks)}
+				for _, s := range a.steps {
+					ac.kinds = append(ac.kinds, s.k)
+				}
+				asked = append(asked, ac)
+			}
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
@@ -1285,6 +1314,11 @@ func parse(text string) *parsed {
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
+	for _, ac := range asked {
+		if !slices.ContainsFunc(ac.kinds, func(k kind) bool { return !p.excluded.has(k) }) {
+			p.notes = append(p.notes, "Read \""+ac.text+"\" as naming "+ac.kinds[0].withArticle()+", which the text rules out elsewhere, so the flow leaves it out.")
+		}
+	}
 	if p.excluded.has(kRecognition) {
 		// "no face matching at all - legal hasn't signed off on biometric
 		// matching": the reading of a recognition ruled out is no assumption
@@ -1387,8 +1421,12 @@ func listOpening(clauses []clause) (int, []*step) {
 		for last > 0 && lex.listCopula[c.toks[last].raw] {
 			last-- // "Flow is: recognise …, liveness check, then the code on email"
 		}
-		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !lex.listOpener[c.toks[last].raw] {
+		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw]
+		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !opener {
 			continue
+		}
+		if phraseLen(c.toks, 0, lex.offScope) > 0 || phraseLen(c.toks, 0, lex.offScopeColon) > 0 {
+			continue // "Out of scope: …", "Must not: …": a list kept out of the flow, not the flow's own
 		}
 		var listed []*step
 		for _, l := range clauses[ci+1:] {
@@ -1407,7 +1445,14 @@ func listOpening(clauses []clause) (int, []*step) {
 // week", "the user lost their phone and is setting our authenticator app up on
 // a new one"): no instruction, no condition, no "we want"/"please".
 func background(ts []token, seq []*step) bool {
-	return !startsInstruction(ts, 0) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+	return (!startsInstruction(ts, 0) || speakerBusy(ts)) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+}
+
+// speakerBusy: the clause tells what the speaker is doing ("we're rolling out
+// face sign-in", "we are migrating to a new app"): news about the project,
+// not an instruction, though "we" may open one ("we scan their passport").
+func speakerBusy(ts []token) bool {
+	return len(ts) > 2 && lex.speaker[ts[0].raw] && lex.beForm[ts[1].raw] && strings.HasSuffix(ts[2].raw, "ing")
 }
 
 // restrictDocTypes takes the document types the text ruled out off every
@@ -3138,13 +3183,16 @@ func eventTime(ts []token, seq []*step) (int, int) {
 // outsideFlow: the clause says what it names happens outside the flow
 // ("handled by our app", "that part isn't in the flow"; lexicon:
 // elsewherePhrases, inFlowPhrases).
-func outsideFlow(ts []token) bool {
+func outsideFlow(ts []token) bool { return outsideFlowAt(ts) >= 0 }
+
+// outsideFlowAt is where outsideFlow's words begin, or -1.
+func outsideFlowAt(ts []token) int {
 	for i := range ts {
 		if phraseAt(ts, i, lex.elsewhere) || i+1 < len(ts) && (ts[i].raw == "not" || lex.negAux[ts[i].raw]) && phraseAt(ts, i+1, lex.inFlow) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // doneAlready: the clause says what it names is already done ("Tier 1 (email +
@@ -3678,7 +3726,26 @@ func mainPathOnly(ts []token) bool {
 		if phraseAt(ts, i, lex.mainPath) {
 			return true
 		}
-		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i)) {
+		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i) || scopedDenial(ts, i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedDenial: the known users at i close a negation as its scope ("no ID
+// scan for known users", "without a passport on returning customers"): the
+// step is denied to them, wherever in the clause the negation stood.
+func scopedDenial(ts []token, i int) bool {
+	j := i - 1
+	if j >= 0 && ts[j].raw == "the" {
+		j--
+	}
+	if j < 0 || !lex.branchLead[ts[j].raw] {
+		return false
+	}
+	for k := range j {
+		if negationLemmas[ts[k].w] {
 			return true
 		}
 	}
@@ -4069,7 +4136,9 @@ func toldFrom(ts []token) int {
 func toldLine(ts []token) (verb, from int) {
 	for i, t := range ts {
 		if t.w == "explain" && t.raw != "state" && !(i > 0 && lex.personRef[ts[i-1].raw] && ts[i-1].raw != "this") {
-			if j := skipAddressee(ts, i+1); j > i+1 {
+			// (with no one named, "that" opens the line: "the avatar explains
+			// that we store a face template only for sign-in")
+			if j := skipAddressee(ts, i+1); j > i+1 || j < len(ts) && ts[j].raw == "that" {
 				return i, j
 			}
 		}
