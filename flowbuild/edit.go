@@ -108,6 +108,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if reported(ts) && len(parts) > 1 {
 				continue // "Support says people can't get into their inbox.": the reason for the change
 			}
+			if len(parts) > 1 && usersLack(ts) && len(splitClauses(ts)) == 1 {
+				// "half our users never open their email on mobile — replace the
+				// email code with one that comes by text": why, as Build reads it
+				remarks = append(remarks, part)
+				continue
+			}
 			if len(parts) > 1 && narrative(ts) && len(splitClauses(ts)) == 1 {
 				// "we used to send codes by email. now make the sms code 8 digits":
 				// what the flow did before, as Build reads it, not a step to add
@@ -400,6 +406,12 @@ func editSentences(text string) []string {
 		case r == '"' || r == '“':
 			quote = r
 		case r == '.' || r == ';' || r == '\n' || r == '!' || r == '?':
+			flush()
+			continue
+		case (r == '—' || r == '–') && verbAfterDash(rs[i+1:]):
+			// "half our users never open their email on mobile — replace the
+			// email code …": a dash before an instruction's verb parts two
+			// sentences ("drop the email stuff — the entry and the code" is one)
 			flush()
 			continue
 		}
@@ -3473,4 +3485,10 @@ func sourceInstead(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// verbAfterDash: the words after a dash open with the verb of a change.
+func verbAfterDash(rs []rune) bool {
+	w := strings.Fields(string(rs[:min(len(rs), 24)]))
+	return len(w) > 0 && editVerbs[strings.ToLower(strings.Trim(w[0], ",;:"))]
 }
