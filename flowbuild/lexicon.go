@@ -725,9 +725,10 @@ var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
-// timeSpanWords: "by the end of this sprint", "at the start of next month" name a
+// timeSpanWords: "by the end of this sprint", "at the start of next month", "last
+// time the license option just disappeared" name a
 // date, not a place in the flow.
-var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
+var timeSpanWords = []string{"time", "night", "sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
 
 // listGlueWords sit between the items of a list of contacts ("the phone number
 // and the email address", "then their email too").
