@@ -121,7 +121,17 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				carried, fronted = "", false
 			}
 			if reported(ts) && len(parts) > 1 {
-				continue // "Support says people can't get into their inbox.": the reason for the change
+				// "Support says people can't get into their inbox.": the reason for
+				// the change; the step it names is what a later "it" means ("QA says
+				// people drop off at the OTP — swap it with the liveness check")
+				p.touchNamed(ts)
+				continue
+			}
+			if len(parts) > 1 && usersLack(ts) && len(splitClauses(ts)) == 1 {
+				// "half our users never open their email on mobile — replace the
+				// email code with one that comes by text": why, as Build reads it
+				remarks = append(remarks, part)
+				continue
 			}
 			if len(parts) > 1 && narrative(ts) && len(splitClauses(ts)) == 1 {
 				// "we used to send codes by email. now make the sms code 8 digits":
@@ -149,15 +159,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// email is what got hacked": the background of the change, which
 				// names steps but asks for none; the step it names is what a later
 				// "it" means
-				if a := analyze(ts, p.steps); len(a.steps) > 0 {
-					k := a.steps[0].k
-					if k == kEnterEmail && p.find(kEnterEmail) < 0 {
-						k = kEmailOTP // "guests keep missing the email": the flow's email is its code
-					}
-					if i := p.find(k); i >= 0 {
-						p.touched = p.steps[i]
-					}
-				}
+				p.touchNamed(ts)
 				p.named = p.named[:0]
 				for _, s := range analyze(ts, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
 					if p.find(s.k) >= 0 {
@@ -424,6 +426,12 @@ func editSentences(text string) []string {
 		case r == '"' || r == '“':
 			quote = r
 		case r == '.' || r == ';' || r == '\n' || r == '!' || r == '?':
+			flush()
+			continue
+		case (r == '—' || r == '–') && verbAfterDash(rs[i+1:]):
+			// "half our users never open their email on mobile — replace the
+			// email code …": a dash before an instruction's verb parts two
+			// sentences ("drop the email stuff — the entry and the code" is one)
 			flush()
 			continue
 		}
@@ -1180,7 +1188,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return d, nil
 		}
 	}
-	if len(pos) == 1 && len(neg) == 0 && !subject {
+	if len(pos) == 1 && len(neg) == 0 && !subject && !hasAnyRaw(ts, lex.touchedRef) {
+		// (a sentence with its own "it" still points back: "swap it with the
+		// liveness check")
 		if i := p.find(pos[0].k); i >= 0 {
 			// "The passport scan is redundant. Remove that step.": the step a
 			// sentence names is what the next one's "it" or "that step" means
@@ -1259,6 +1269,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
 			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 		}
+	}
+	if t := p.touched; len(pos) == 1 && t != nil && t.k != pos[0].k && p.find(t.k) >= 0 && hasAnyRaw(ts, lex.swapVerb) && hasAnyRaw(ts, lex.touchedRef) {
+		// "QA says people drop off at the OTP — swap it with the liveness
+		// check": "it" is the step the sentence before spoke of
+		pos = []*step{{k: t.k}, pos[0]}
 	}
 	if exchange || p.swapsPresent(ts, pos) {
 		return p.exchange(pos, ts)
@@ -1624,6 +1639,22 @@ func (p *plan) apply(sentence string) ([]string, error) {
 // removalOpener rewrites a change that opens by letting a step go ("never mind
 // the SMS one", "forget about the email code", "scratch the selfie") as the
 // removal it is. Only at the start: "don't forget the SMS code" keeps it.
+// touchNamed makes the flow's step that a sentence of background names the
+// one a later "it" means.
+func (p *plan) touchNamed(ts []token) {
+	a := analyze(ts, p.steps)
+	if len(a.steps) == 0 {
+		return
+	}
+	k := a.steps[0].k
+	if k == kEnterEmail && p.find(kEnterEmail) < 0 {
+		k = kEmailOTP // "guests keep missing the email": the flow's email is its code
+	}
+	if i := p.find(k); i >= 0 {
+		p.touched = p.steps[i]
+	}
+}
+
 func removalOpener(sentence string) string {
 	low := strings.ToLower(strings.TrimSpace(sentence))
 	for _, o := range []string{"never mind about ", "never mind ", "nevermind ", "forget about ", "forget ", "scratch "} {
@@ -3586,4 +3617,10 @@ func sourceInstead(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// verbAfterDash: the words after a dash open with the verb of a change.
+func verbAfterDash(rs []rune) bool {
+	w := strings.Fields(string(rs[:min(len(rs), 24)]))
+	return len(w) > 0 && editVerbs[strings.ToLower(strings.Trim(w[0], ",;:"))]
 }

@@ -181,6 +181,19 @@ var integratorWords = []string{"us", "me"}
 // ("tell us who it is out of everyone enrolled", "work out who this is").
 var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
 
+// partitiveWords before the users and a negation say it is true of some of them
+// ("some people won't want to do the selfie"): a fact a branch may handle, not a
+// step ruled out for everyone.
+var partitiveWords = []string{"some", "few", "several", "certain"}
+
+// nothingWithWords between "nothing" and a step rule that step out ("nothing with
+// documents please", "nothing involving SMS").
+var nothingWithWords = []string{"with", "involving", "using", "requiring", "needing"}
+
+// reflexiveWords after a verb of speech name the speaker ("the avatar introduces
+// herself — "Hi, I'm Noor …""): the line still follows the verb.
+var reflexiveWords = []string{"herself", "himself", "itself", "themselves", "themself", "yourself"}
+
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
 	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
@@ -295,7 +308,7 @@ var (
 	launchNounWords    = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                                                                                                                                                                                          // "before it opens the iframe": the FaceSign page
 	attackWords        = []string{"deepfake", "deepfakes", "spoof", "spoofs", "spoofed", "bot", "bots", "robot", "robots"}                                                                                                                                                                                                                                                                                                           // "not a deepfake": what liveness rules out
 	inputWords         = []string{"input", "field", "box", "entry", "form", "textbox", "screen", "onscreen"}                                                                                                                                                                                                                                                                                                                         // "the input prompt": the entry's own text, not the avatar's
-	receiveVerbWords   = []string{"receive", "receives", "get", "gets", "reliably"}                                                                                                                                                                                                                                                                                                                                                  // "users don't receive texts": what reaches them
+	receiveVerbWords   = []string{"receive", "receives", "get", "gets", "reliably", "open", "opens", "read", "reads", "check", "checks", "see", "sees"}                                                                                                                                                                                                                                                                              // "users don't receive texts": what reaches them
 	otherExpiryWords   = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                                                                                                                                                                                               // what else expires: "the link's expiry", "expiry 10 minutes"
 	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                                                                                                                                                                                 // "user ID" is no document
 	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                                                                                                                                                                                                                                                  // a permit that is a document
@@ -396,6 +409,7 @@ var (
 	// over SMS", "Not allowed: SMS"); alone it answers a question ("Should we text
 	// them? Don't.")
 	offScopeColonPhrases = []string{"excluded", "must not", "mustnt", "must not have", "must not use", "should not", "shouldnt", "not allowed", "not permitted", "forbidden", "prohibited", "do not", "dont", "do not use", "dont use", "never", "wont do", "will not do", "not wanted", "not needed"}
+	laterPhrases         = []string{"next time", "next session", "next sessions", "next login", "next visit", "next visits", "from now on", "from then on", "going forward", "on future visits", "on later visits"} // "so we can recognise them on site from now on": a time after this session, what the step is for
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
@@ -738,9 +752,10 @@ var codeSetWords = []string{"codes", "otps", "passcodes", "both"}
 // midThenWords: "then" after one is an adverb inside the clause ("the photo is then compared"), not a new instruction.
 var midThenWords = []string{"is", "are", "was", "were", "be", "been", "gets", "get", "must", "should", "shall", "will", "can", "may"}
 
-// timeSpanWords: "by the end of this sprint", "at the start of next month" name a
+// timeSpanWords: "by the end of this sprint", "at the start of next month", "last
+// time the license option just disappeared" name a
 // date, not a place in the flow.
-var timeSpanWords = []string{"sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
+var timeSpanWords = []string{"time", "night", "sprint", "week", "month", "quarter", "year", "day", "today", "tomorrow", "weekend", "release", "launch", "monday", "tuesday", "wednesday", "thursday", "friday", "q1", "q2", "q3", "q4", "season", "term", "fortnight", "summer", "winter", "spring", "autumn", "fall"}
 
 // listGlueWords sit between the items of a list of contacts ("the phone number
 // and the email address", "then their email too").
@@ -1244,6 +1259,9 @@ type lexicon struct {
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                                                                                                     map[string]bool
 	ordinal                                                                                                                                                                                                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                                                                                                                                                          map[string]string // surface form → lemma
+	nothingWith                                                                                                                                                                                                                                                                                                                                    map[string]bool   // nothingWithWords
+	partitive                                                                                                                                                                                                                                                                                                                                      map[string]bool   // partitiveWords
+	reflexive                                                                                                                                                                                                                                                                                                                                      map[string]bool   // reflexiveWords
 	addressee                                                                                                                                                                                                                                                                                                                                      map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                                                                                                      map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead                                                                                                                                                                       map[string]bool
@@ -1290,7 +1308,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                    phrases // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                                       map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                             phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                                                                          map[string]bool
@@ -1449,6 +1467,7 @@ func newLexicon() *lexicon {
 	l.doneEarlier, l.doneWord = wordSet(doneEarlierWords), wordSet(doneWordWords)
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
+	l.reflexive, l.nothingWith, l.partitive = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
@@ -1459,7 +1478,7 @@ func newLexicon() *lexicon {
 	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
-	l.tld, l.moreTry, l.arrivePhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases)
+	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
 	l.mailSystemNext = wordSet(mailSystemNextWords)
@@ -1816,6 +1835,7 @@ func tokenizeMode(text string, exact bool) []token {
 				break
 			}
 			lit := text[i:j]
+			numberedScreen(out)
 			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#"}
 			t.num = parseNumber(lit)
 			// a unit glued to the number: 10k, 6digit, 2fa
@@ -1931,6 +1951,9 @@ func tokenizeMode(text string, exact bool) []token {
 				if raw == "screen" && len(out) > 0 && lex.screenNounBefore[out[len(out)-1].raw] {
 					t.w = raw // "from the login screen", "on the screen": the noun, no check
 				}
+				if numberWords[raw] > 0 {
+					numberedScreen(out)
+				}
 				if (raw == "too" || raw == "to") && len(out) > 0 && out[len(out)-1].raw == "the" {
 					t.raw = "two" // "compair the too": no "too" follows "the"
 					t.w, t.known = lex.exact(t.raw)
@@ -2013,6 +2036,11 @@ func tokenizeMode(text string, exact bool) []token {
 			callArgs = false
 			i += size
 		case r == '(' || r == ')':
+			if !exact {
+				// "asks if they're OK with us storing a face template (they have to
+				// say yes)": a bracket ends the question as a comma does
+				out = indirectQuestion(out)
+			}
 			out = append(out, token{w: ","}) // a parenthesis is a clause of the sentence around it
 			i += size
 		case r == '/' && i+1 < len(text) && text[i+1] == '/' && (i == 0 || text[i-1] != ':'):
@@ -2022,6 +2050,9 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
 		case r == '—' || r == '–':
+			if !exact {
+				out = indirectQuestion(out) // ("asks if they agree — then the selfie": a dash ends it too)
+			}
 			out = append(out, token{w: ".", orig: "-"}) // a dash: see splitClauses for an aside between two
 			i += size
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
@@ -2720,7 +2751,7 @@ const domainW = "@domain"
 // person spoken to ("ask them", "have the avatar say:"), or a noun naming a line
 // and its number ("Avatar line 1:"), so quoted words that follow are the line itself.
 func speechBefore(out []token) bool {
-	k := len(out) - 1
+	k, colon := len(out)-1, false
 	for k >= 0 {
 		if k >= 2 && out[k].raw == "word" && out[k-1].raw == "for" && out[k-2].raw == "word" {
 			k -= 3 // "the avatar says word for word "…"" (joinTokens comes later)
@@ -2729,10 +2760,18 @@ func speechBefore(out []token) bool {
 		// ("open with exactly this: '…'", "say the following": the word points
 		// at the line after it, and dropColons drops it)
 		pointer := linePointer(out[k]) && (k+1 == len(out) || out[k+1].w == ":")
-		if !(out[k].w == ":" || out[k].w == "," || lex.addressee[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw] || pointer) {
+		// ("greets them — "Hi, I'm Noor"": a dash right before the quote opens it, as a colon does)
+		dash := k == len(out)-1 && out[k].w == "." && out[k].orig == "-"
+		if !(out[k].w == ":" || out[k].w == "," || dash || lex.addressee[out[k].raw] || lex.reflexive[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw] || pointer) {
 			break
 		}
+		if out[k].w == ":" || dash {
+			colon = true
+		}
 		k--
+	}
+	if k >= 0 && colon && spokenLineKinds[out[k].w] != 0 {
+		return true // "the avatar introduces herself — "Hi, …"", "greets them: "…"": the line the verb says
 	}
 	if k >= 1 && out[k].isNum && lex.speechNoun[out[k-1].raw] {
 		return true // "line 1:"
@@ -2875,8 +2914,8 @@ func linePointer(t token) bool { return t.raw == "this" || t.raw == "following" 
 // introduces is no heading.
 func dropColons(out []token) []token {
 	end := len(out)
-	for end > 0 && out[end-1].w == ":" {
-		end--
+	for end > 0 && (out[end-1].w == ":" || out[end-1].w == "." && out[end-1].orig == "-") {
+		end-- // (a dash before the line opens it as a colon does: speechBefore)
 	}
 	if end > 0 && linePointer(out[end-1]) {
 		// "open with exactly this: '…'", "say the following": the word only
@@ -2912,4 +2951,12 @@ func indirectQuestion(out []token) []token {
 		}
 	}
 	return out
+}
+
+// numberedScreen: a number right after "screen" numbers it ("screen 1 they type
+// their email", "screen two"), so "screen" is the noun, not the verb of a check.
+func numberedScreen(out []token) {
+	if n := len(out); n > 0 && out[n-1].raw == "screen" {
+		out[n-1].w = "screen"
+	}
 }

@@ -811,6 +811,16 @@ func parse(text string) *parsed {
 				// ("if the scan fails", "if the text can't be delivered" name theirs too)
 				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
 					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
+				if head := c.toks[:max(cond.end+1, 0)]; sc.anchor != nil && sc.anchor.k == kOTP && has(head, "email") != has(head, "sms") {
+					// "we send a code there. If the email can't be delivered, … a
+					// passcode by text": the condition names the code's channel, so
+					// a code of the other channel is its fallback, not the same
+					// code named again
+					sc.anchor.k = kEmailOTP
+					if has(head, "sms") {
+						sc.anchor.k = kSMSOTP
+					}
+				}
 				if sc.anchor != nil && isCodeKind(sc.anchor.k) && cond.end >= 0 && notDelivered(c.toks[:cond.end+1]) {
 					// "if the SMS can't be delivered send an email code instead": only
 					// a code that never arrived goes to the fallback; a wrong code
@@ -2746,7 +2756,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 				if u.raw == "so" || u.raw == "allowing" {
 					break // "need to capture their face so they can check in later": the phrase opens at "so"
 				}
-				if u.w == "later" || u.raw == "next" && j+1 < len(rest) && (rest[j+1].raw == "time" || rest[j+1].raw == "session" || rest[j+1].raw == "sessions" || rest[j+1].raw == "login" || rest[j+1].raw == "visit") {
+				if u.w == "later" || phraseAt(rest, j, lex.laterPhrase) {
 					// the context phrase ends at the next "and": "… must be in the
 					// future and the holder must match the selfie" keeps what follows
 					end := len(ts)
@@ -3442,6 +3452,11 @@ func negations(ts []token) []bool {
 				// follows, not an exclusion of the codes it names
 				continue
 			}
+			if i >= 2 && lex.partitive[ts[i-2].raw] && (lex.population[ts[i-1].raw] || ts[i-1].w == "person") {
+				// "some people won't want to do the selfie — if they cancel it, …":
+				// true of some users, whom a branch may handle, not a step ruled out
+				continue
+			}
 			if unknownWho(ts, i+1) {
 				// "we don't know who is standing there until the face tells us":
 				// whom to find, the reason for a face search, not one ruled out
@@ -3467,6 +3482,9 @@ func negations(ts []token) []bool {
 		case t.w == "nothing" && i+1 < len(ts) && lex.canonKind(ts[i+1]):
 			// "we don't keep a database of guest faces so nothing 1:N": the step
 			// named right after it is ruled out
+		case t.w == "nothing" && i+2 < len(ts) && lex.nothingWith[ts[i+1].raw] && (lex.canonKind(ts[i+2]) || lex.determiner[ts[i+2].raw] && i+3 < len(ts) && lex.canonKind(ts[i+3])):
+			// "nothing with documents please", "nothing involving an ID": the
+			// step after the preposition is ruled out
 		case t.w == "nothing" && nothingVia(ts, i+1):
 			// "nothing goes over email", "nothing should be sent by SMS": the
 			// channel after it is ruled out ("nothing else" stays exclusivity)

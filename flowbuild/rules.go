@@ -319,8 +319,10 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if d.codeInClause && givesEmail(ts, i) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" {
-			// ("enter the email code": the code is what is entered, "email" names its channel)
+		if d.codeInClause && givesEmail(ts, i) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" && !lex.mailbox[ts[i].raw] {
+			// ("enter the email code": the code is what is entered, "email" names its channel;
+			// "a code to their inbox that they type in": a mailbox is where the code goes,
+			// never an address typed, so what they type is the code)
 			// "verify the email they give us by sending a code to it": collected, then confirmed
 			d.add(&step{k: kEnterEmail}, i)
 		}
@@ -366,6 +368,12 @@ var rules = map[string][]rule{
 			// "texts only for the code, our email delivery has been flaky": how
 			// the integrator's mail works, a reason, not an address to collect
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about your email system, not a step of the flow.")
+			return
+		}
+		if j := i + 1; j < len(ts) && !(i > 0 && lex.determiner[ts[i-1].raw]) && (ts[j].w == "human" || lex.determiner[ts[j].raw] && j+1 < len(ts) && ts[j+1].w == "human") {
+			// "today they email support and wait days", "email our helpdesk":
+			// mail to the integrator's team, a message, no address to collect
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email to your team, not a step of the flow.")
 			return
 		}
 		if ourEmailing(ts, i) {
@@ -1170,8 +1178,13 @@ func quotedLineAfter(d *detector, i int) bool { return quotedLineAt(d.ts, i) >= 
 // "Hi, …"", "opens with exactly: "…""), or -1.
 func quotedLineAt(ts []token, i int) int {
 	j := skipAddressee(ts, i+1)
+	for j < len(ts) && lex.reflexive[ts[j].raw] {
+		j++ // "introduces herself"
+	}
 	if j < len(ts) && lineWith[ts[j].raw] {
 		j++
+	} else if j < len(ts) && ts[j].w == quoteW && ts[j].raw == quoteW {
+		return j // "greets them: "Hi…"", "introduces herself — "Hi, I'm Noor…"": the colon or dash before the line is gone (dropColons)
 	} else {
 		// "Greeting should be exactly: "Hey! I'm Leo…"", "the goodbye should say
 		// "…"": the noun, a copula or a verb of saying, then the line
