@@ -102,6 +102,7 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun}
 	p.assumptions = append(p.assumptions, pr.notes...)
+	p.sayOnFailure(pr.failLine)
 	if pr.silent {
 		p.quiet = quietAll
 	}

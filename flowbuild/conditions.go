@@ -580,6 +580,14 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
 				continue
 			}
+			if s.k == kInform && s.phrase != "" {
+				// "if anything fails, tell them to call support", or a step whose
+				// failure goes to a fallback already: the line is what the failure
+				// message says, never a step on the success path
+				p.failLine = s
+				p.notes = append(p.notes, "When a check fails, the failure message says what the text asks (\""+s.phrase+"\") and the session ends.")
+				continue
+			}
 			if s.k.isConversation() || sc.anchor == nil {
 				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
 				continue

@@ -3421,6 +3421,18 @@ func quoted(s string) string {
 	return ""
 }
 
+// sayOnFailure makes the session's failure message say a told line (nil: as
+// it was).
+func (p *plan) sayOnFailure(line *step) {
+	if line == nil {
+		return
+	}
+	if p.failure == nil {
+		p.failure = &flow.Node{ID: "failure", Type: flow.TypeConversation, DoesNotRequireReply: true}
+	}
+	p.failure.Prompt = informPrompt(line, p.uc, p.noun)
+}
+
 func (p *plan) reword(target, text string) ([]string, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {

@@ -70,17 +70,14 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		stays := func(ws []string) bool {
-			return slices.ContainsFunc(ws, func(x string) bool { return lex.stayVerb[strings.ToLower(strings.Trim(x, ",;.!"))] })
-		}
-		if next := strings.ToLower(strings.Trim(words[i+1], ",;")); w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && stays(words[start:i]) && (instructionVerbs[next] || editVerbs[next]) {
+		if w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && staysIn(words[start:i]) && startsEdit(words[i+1]) {
 			// "the email fallback stays, but make the sms otp 8 digits": what
 			// stays, then the change
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
 			start = i + 1
 			continue
 		}
-		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && stays(words[i:]) {
+		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && staysIn(words[i:]) {
 			// "remove the selfie, the email code stays as the backup": the
 			// removal, then what stays, which is no target of it
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -147,7 +144,7 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
+		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
 			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -208,6 +205,18 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// staysIn: one of the words says a step stays ("the email code stays as the
+// backup").
+func staysIn(words []string) bool {
+	return slices.ContainsFunc(words, func(x string) bool { return lex.stayVerb[strings.ToLower(strings.Trim(x, ",;.!"))] })
+}
+
+// startsEdit: the word opens an instruction ("make", "remove").
+func startsEdit(word string) bool {
+	w := strings.ToLower(strings.Trim(word, ",;"))
+	return instructionVerbs[w] || editVerbs[w]
 }
 
 // asideLen is the number of words of an aside of lex.asideLead starting at word j
@@ -823,9 +832,6 @@ func (p *plan) switchTo(pos []*step, st stepSettings) ([]string, bool) {
 	return nil, false
 }
 
-// branchEdit puts the steps of a conditional change on the branch it names:
-// "if they're new, scan their passport", "if the email code fails, fall back to
-// an SMS code".
 // fallbackHolding is the step of the main path whose fallback holds a step of
 // every kind in steps (the conversations aside), or nil.
 func (p *plan) fallbackHolding(steps []*step) *step {
@@ -869,6 +875,9 @@ func (p *plan) fallbackStep(ts []token) *step {
 	return found
 }
 
+// branchEdit puts the steps of a conditional change on the branch it names:
+// "if they're new, scan their passport", "if the email code fails, fall back to
+// an SMS code".
 func (p *plan) branchEdit(all []token) ([]string, bool) {
 	cond, ts := editCondition(all, p.steps)
 	if cond.k != condNewUser && cond.k != condFail && cond.k != condAge {
@@ -1103,6 +1112,10 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	if sc.used {
 		pr.notes = append(pr.notes, fallbackImages(p.steps)...)
 		done = append(done, pr.notes...)
+	}
+	if pr.failLine != nil {
+		p.sayOnFailure(pr.failLine)
+		done = append(done, "the failure message now says: "+p.failure.Prompt)
 	}
 	if pol := readPolicy(ts); pol != "" && cond.k != condNewUser {
 		// as Build reads it: "if the passport scan fails, let them retry" is that

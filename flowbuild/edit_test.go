@@ -627,3 +627,54 @@ func TestAvatarSaysOpensNoList(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotNil(t, nodeOfType(r.Flow, flow.TypeRecognition))
 }
+
+// A comma right after "but" or "and" left an instruction with no words before
+// the verb, and splitInstructions sliced past its start (a panic, some of it
+// older than the "stays, but …" split that made it likelier).
+func TestEditCommaAfterConjunction(t *testing.T) {
+	base, err := Build("liveness then an sms code", Options{})
+	require.NoError(t, err)
+	for _, change := range []string{
+		"liveness stays, but, drop the sms code",
+		"the sms code stays, but, remove liveness",
+		"keep liveness, but, drop the sms code",
+		"liveness and, drop the sms code",
+	} {
+		t.Run(change, func(t *testing.T) {
+			r, err := Edit(base.Flow.Clone(), change, Options{})
+			require.NoError(t, err)
+			require.Empty(t, flow.Errors(flow.Validate(r.Flow)))
+		})
+	}
+}
+
+// A line told for a failure is said by the failure message, never on the
+// success path: "tell them to call support" once set every failure to a
+// handover, and after that was mended it landed after the verified code.
+func TestFailureLineOffSuccessPath(t *testing.T) {
+	onPath := func(t *testing.T, f flow.Flow) {
+		t.Helper()
+		path, err := flow.SuccessPath(f)
+		require.NoError(t, err)
+		for _, id := range path {
+			assert.NotContains(t, f.Node(id).Prompt, "call support", id)
+		}
+		assert.Contains(t, f.Node("failure").Prompt, "call support")
+	}
+	b, err := Build("liveness then sms code. if anything fails, tell them to call support", Options{})
+	require.NoError(t, err)
+	onPath(t, b.Flow)
+	for _, tt := range []struct{ base, change string }{
+		{"liveness then an sms code; if the sms code fails, send an email code", "if the sms code fails, tell them to call support"},
+		{"liveness then an sms code; if the sms code fails, send an email code", "if it fails, tell them to call support"},
+		{"liveness then an sms code", "if anything fails, tell them to call support"},
+	} {
+		t.Run(tt.change, func(t *testing.T) {
+			base, err := Build(tt.base, Options{})
+			require.NoError(t, err)
+			r, err := Edit(base.Flow, tt.change, Options{})
+			require.NoError(t, err)
+			onPath(t, r.Flow)
+		})
+	}
+}

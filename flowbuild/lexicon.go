@@ -438,7 +438,7 @@ var topicWords = map[topic][]string{
 	tTransfer: {"transfer", "transfers", "transaction", "transactions", "payment", "recipient", "payee", "amount", "beneficiary", "withdrawal", "details", "payout"},
 	tWallet:   {"wallet", "destination"},
 	tSecurity: {"security", "knowledge", "secret"},
-	tName:     {"name"},
+	tName:     {"name", "surname", "forename"},
 	tWilling:  {"willingly", "willing", "voluntarily", "willingness", "will"},
 	tReason:   {"why", "reason", "purpose"},
 	tFuture:   {"future", "later"},
@@ -967,11 +967,13 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 var (
 	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
-	// mailThingWords: what is sent to the email when it is no code ("a reset
-	// link is sent to his email", "send the receipt to their email").
 	// namePartWords: the part of a name a question asks for ("ask them their
 	// first name"), said back in the question instead of the full name
-	namePartWords  = []string{"first", "given", "last", "family", "middle", "legal"}
+	namePartWords = []string{"first", "given", "last", "family", "middle", "legal"}
+	// namePartNounWords name one part of a name by themselves ("their surname")
+	namePartNounWords = []string{"surname", "forename", "lastname", "firstname"}
+	// mailThingWords: what is sent to the email when it is no code ("a reset
+	// link is sent to his email", "send the receipt to their email").
 	mailThingWords = []string{"link", "links", "receipt", "receipts", "invoice", "invoices", "summary", "report", "letter", "copy", "newsletter", "reminder", "reminders"}
 )
 
@@ -1326,6 +1328,7 @@ type lexicon struct {
 	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool // "trouble" in "we've had trouble with ID cards"
 	mailThing                                                                                                                                                                                                                                                                                                                                      map[string]bool // "link" in "a reset link is sent to his email"
 	namePart                                                                                                                                                                                                                                                                                                                                       map[string]bool
+	namePartNoun                                                                                                                                                                                                                                                                                                                                   map[string]bool
 }
 
 // lemmaOf is what lemma returns for a word.
@@ -1460,7 +1463,7 @@ func newLexicon() *lexicon {
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
 	l.mailKind, l.ownSide, l.mailThing = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords)
-	l.namePart = wordSet(namePartWords)
+	l.namePart, l.namePartNoun = wordSet(namePartWords), wordSet(namePartNounWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun, l.storySubject, l.defaultsWord = wordSet(withWords), wordSet(personPronounWords), wordSet(storySubjectWords), wordSet(defaultsWords)
 	l.ownerPossessive, l.beForm = wordSet(ownerPossessiveWords), wordSet(beFormWords)

@@ -468,6 +468,7 @@ type parsed struct {
 	notDocTypes    []string // document types the text rules out ("no passports")
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
+	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
 	uc             useCase
 	amount         string
 	noun           string // the text's word for the money moving, for a payment's lines
@@ -1880,7 +1881,8 @@ func thinksList(ts []token) bool {
 	for i < len(ts) && lex.determiner[ts[i].raw] {
 		i++
 	}
-	return i < len(ts)-1 && lex.listOpener[ts[i].raw] && lex.listCopula[ts[i+1].raw]
+	// (a list follows: "I think the flow is too long" judges the flow)
+	return i < len(ts)-1 && lex.listOpener[ts[i].raw] && lex.listCopula[ts[i+1].raw] && len(analyze(ts[i+2:], nil).steps) > 0
 }
 
 // speakerTrouble: the speaker tells of trouble they had with something ("we've
@@ -4359,6 +4361,9 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		if lex.docWord[t.w] || t.raw == "biometric" || t.raw == "biometrics" || t.raw == "enrolled" {
 			return true
 		}
+		if t.raw == "provideddata" && !dataMatch(ts) {
+			return true // "compare against providedData.idPhoto": a photo passed in is a face
+		}
 		if t.w == "enrolled" && peopleWords(ts) {
 			return true
 		}
@@ -4463,8 +4468,8 @@ func priorProvided(ts []token) bool {
 }
 
 // heldDocScan: the document word at i is named as a scan the integrator already
-// holds ("we already have their passport scan", "we already have a scan of
-// their passport"): its image, not a scan for the flow to run.
+// holds ("we already have their passport scan", "we've got a scan of their ID
+// card"): its image, not a scan for the flow to run.
 func heldDocScan(ts []token, i int) bool {
 	scan := -1
 	if i+1 < len(ts) && ts[i+1].w == "scan" {
@@ -4478,11 +4483,14 @@ func heldDocScan(ts []token, i int) bool {
 	if scan < 0 {
 		return false
 	}
-	// held by the speaker: "we (already) have", "we've got" before it
+	// held already: "already have", "we've got", then only the words that
+	// point at it ("we have a passport scan, then a selfie" lists the flow's
+	// steps; "we have them do a passport scan" asks for one)
 	for j := min(i, scan) - 1; j > 0 && j >= min(i, scan)-5; j-- {
-		if lex.holdVerb[ts[j].raw] && (ts[j-1].raw == "we" || ts[j-1].raw == "already" || ts[j-1].raw == "weve") {
-			return true
+		if lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.docWord[ts[j].w] {
+			continue
 		}
+		return lex.holdVerb[ts[j].raw] && (ts[j-1].raw == "already" || ts[j-1].raw == "weve")
 	}
 	return false
 }
@@ -4506,7 +4514,7 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 	// named images first: a document, a selfie, a photo passed in, the live video
 	for i, t := range ts {
 		switch {
-		case t.raw == "provideddata" && i > 0 && (lex.compareTo[ts[i-1].raw] || ts[i-1].raw == "vs"):
+		case t.raw == "provideddata" && i > 0 && (lex.compareTo[ts[i-1].raw] || ts[i-1].raw == "vs" || slices.Contains(compareVerbLemmas, ts[i-1].w)):
 			addSrc("providedData") // "compare it against providedData.passportPhoto": the key names the image
 		case lex.docWord[t.w] && providedImage(ts, i):
 			addSrc("providedData") // "the photo ID we already have on file"

@@ -410,11 +410,13 @@ func nameAsked(phrase string) string {
 	ws := strings.Fields(phrase)
 	part := ""
 	for i := 1; i < len(ws); i++ {
-		if w := word(ws[i]); w != "name" && w != "names" {
-			continue
-		}
-		p := word(ws[i-1])
-		if !lex.namePart[p] {
+		var p string
+		switch w := word(ws[i]); {
+		case lex.namePartNoun[w]:
+			p = w // "their first name and surname": a second part, so the full name
+		case (w == "name" || w == "names") && lex.namePart[word(ws[i-1])]:
+			p = word(ws[i-1])
+		default:
 			continue
 		}
 		if part != "" && part != p || i >= 3 && (word(ws[i-2]) == "and" || word(ws[i-2]) == "or" || ws[i-2] == "&") {
@@ -424,6 +426,9 @@ func nameAsked(phrase string) string {
 	}
 	if part == "" {
 		return "their full name"
+	}
+	if lex.namePartNoun[part] {
+		return "their " + part
 	}
 	return "their " + part + " name"
 }
