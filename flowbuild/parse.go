@@ -969,11 +969,6 @@ func parse(text string) *parsed {
 		var prior []token
 		if ci > 0 {
 			prior = clauses[ci-1].toks
-			if ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
-				// "Sign-in (mobile app) - face": an aside that names nothing
-				// leaves the clause before it in view
-				prior = slices.Concat(clauses[ci-2].toks, prior)
-			}
 		}
 		if r := retryNamed(c.toks, seq); len(r) > 0 {
 			for _, s := range r {
@@ -991,6 +986,11 @@ func parse(text string) *parsed {
 			continue
 		}
 		a := analyzeAfter(c.toks, seq, prior, held)
+		if len(a.steps) == 0 && ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
+			// "Sign-in (mobile app) - face": an aside that names nothing leaves
+			// the clause before it in view
+			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
+		}
 		if len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kInform }) && slices.ContainsFunc(c.toks, func(t token) bool { return lex.unsupported[t.raw] != "" }) {
 			// "send a push notification to the new device saying recovery
 			// worked": what the notification says, not a line of the avatar
@@ -2109,6 +2109,11 @@ func pastSubject(ts []token) bool {
 
 func clauseText(ts []token) string {
 	var b strings.Builder
+	n := 0
+	for _, t := range ts {
+		n += len(t.orig) + 1
+	}
+	b.Grow(n)
 	for _, t := range ts {
 		if t.orig == "" {
 			continue
