@@ -1206,3 +1206,20 @@ func TestToldSupportIsNoHandover(t *testing.T) {
 	}
 	assert.Contains(t, e.Summary, "When the email one-time code fails")
 }
+
+// A question for a name asks for the part the text names, and for the full
+// name when it names several or the whole name beside a part.
+func TestNameAsked(t *testing.T) {
+	for _, tt := range []struct{ phrase, want string }{
+		{"their first name", "their first name"},
+		{"their legal name", "their legal name"},
+		{"their surname", "their surname"},
+		{"their first and last name", "their full name"},
+		{"their first name and surname", "their full name"},
+		{"their name and surname", "their full name"},
+		{"their full name", "their full name"},
+		{"their name", "their full name"},
+	} {
+		assert.Equal(t, tt.want, nameAsked(tt.phrase), tt.phrase)
+	}
+}

@@ -408,7 +408,7 @@ func confirmsThat(phrase string) (string, bool) {
 func nameAsked(phrase string) string {
 	word := func(w string) string { return strings.ToLower(strings.Trim(w, ".,;:!?\"'()")) }
 	ws := strings.Fields(phrase)
-	part := ""
+	part, whole := "", false
 	for i := 1; i < len(ws); i++ {
 		var p string
 		switch w := word(ws[i]); {
@@ -416,6 +416,9 @@ func nameAsked(phrase string) string {
 			p = w // "their first name and surname": a second part, so the full name
 		case (w == "name" || w == "names") && lex.namePart[word(ws[i-1])]:
 			p = word(ws[i-1])
+		case w == "name" || w == "names":
+			whole = true // "their name and surname"
+			continue
 		default:
 			continue
 		}
@@ -424,7 +427,7 @@ func nameAsked(phrase string) string {
 		}
 		part = p
 	}
-	if part == "" {
+	if part == "" || whole {
 		return "their full name"
 	}
 	if lex.namePartNoun[part] {
