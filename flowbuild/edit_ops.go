@@ -852,11 +852,12 @@ func (p *plan) fallbackHolding(steps []*step) *step {
 	return nil
 }
 
-// fallbackStep is the step of a fallback that the words name, when the main
-// path has no step of its kind and one fallback has exactly one; nil otherwise.
-func (p *plan) fallbackStep(ts []token) *step {
+// fallbackStep is the step of a fallback of the kind a condition names
+// (named), when the main path has no step of its kind and one fallback has
+// exactly one; nil otherwise.
+func (p *plan) fallbackStep(named []*step) *step {
 	var found *step
-	for _, s := range analyze(ts, p.steps).steps {
+	for _, s := range named {
 		if p.find(s.k) >= 0 {
 			return nil
 		}
@@ -976,7 +977,8 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		if i := p.find(kFaceCompare); i >= 0 && has(ts[:cond.end+1], "match") && (has(ts[:cond.end+1], "face") || has(ts[:cond.end+1], "photo")) {
 			sc.anchor, sc.named = p.steps[i], true
 		}
-		for _, s := range analyze(ts[:cond.end+1], p.steps).steps {
+		named := analyze(ts[:cond.end+1], p.steps).steps
+		for _, s := range named {
 			if i := p.find(s.k); i >= 0 && sc.anchor == nil {
 				sc.anchor, sc.named = p.steps[i], true
 			}
@@ -984,7 +986,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		if sc.anchor == nil {
 			// "if the email fallback also fails, tell them to call support": the
 			// step that fails is the fallback's, and what follows is its own fallback
-			sc.anchor = p.fallbackStep(ts[:cond.end+1])
+			sc.anchor = p.fallbackStep(named)
 			sc.named = sc.anchor != nil
 		}
 	}

@@ -2118,8 +2118,8 @@ func clauseText(ts []token) string {
 		if t.orig == "" {
 			continue
 		}
-		if b.Len() > 0 && !strings.HasPrefix(t.orig, "'") && !strings.HasPrefix(t.orig, "’") {
-			b.WriteByte(' ') // ("we're" is two tokens, said as one word)
+		if b.Len() > 0 && !contractionTail(t.orig) {
+			b.WriteByte(' ')
 		}
 		b.WriteString(t.orig)
 	}
@@ -4139,6 +4139,12 @@ func relativeClause(rest string) bool {
 	return false
 }
 
+// contractionTail: the token is the second half of a contraction the
+// tokenizer split ("'re" of "we're"), written with no space before it.
+func contractionTail(orig string) bool {
+	return strings.HasPrefix(orig, "'") || strings.HasPrefix(orig, "’")
+}
+
 // subjectWord: the word opens a clause with a subject of its own ("that", "we",
 // "we're", "they").
 func subjectWord(w string) bool {
@@ -4844,8 +4850,8 @@ func phraseAfter(ts []token, i int) string {
 			b.WriteString(t.orig)
 			continue
 		}
-		if b.Len() > 0 && !strings.HasPrefix(t.orig, "'") && !strings.HasPrefix(t.orig, "’") {
-			b.WriteByte(' ') // ("we're" is read as two words, "we" and "'re", and said as one)
+		if b.Len() > 0 && !contractionTail(t.orig) {
+			b.WriteByte(' ')
 		}
 		if c, ok := contractions[t.orig]; ok {
 			b.WriteString(c) // "asks if theyre ok": the avatar's line spells "they're"
