@@ -22,6 +22,7 @@ import (
 
 	"github.com/facesign/facesign-mcp/facesign"
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/facesign/facesign-mcp/internal/fakeclock"
 	"github.com/facesign/facesign-mcp/internal/syncbuffer"
 	"github.com/facesign/facesign-mcp/sandbox"
 )
@@ -517,7 +518,11 @@ func TestSandboxErrors(t *testing.T) {
 
 func TestSandboxRateLimit(t *testing.T) {
 	var waits []time.Duration
-	e := newE2E(t, func(c *sandbox.Config) { c.RateLimit = 2 },
+	// The limiter's window is a calendar minute; on the wall clock a run that
+	// crosses a minute boundary gets a fresh window and no 429 (it failed CI
+	// once that way). A clock that stands still keeps every request in one.
+	clock := fakeclock.New(time.Date(2025, 6, 15, 10, 0, 30, 0, time.UTC))
+	e := newE2E(t, func(c *sandbox.Config) { c.RateLimit = 2; c.Clock = clock.Now },
 		facesign.WithRetry(2, time.Millisecond, 50*time.Millisecond),
 		facesign.WithSleep(func(ctx context.Context, d time.Duration) error {
 			waits = append(waits, d)
