@@ -1223,3 +1223,45 @@ func TestNameAsked(t *testing.T) {
 		assert.Equal(t, tt.want, nameAsked(tt.phrase), tt.phrase)
 	}
 }
+
+// A line said "when all of that works", after a step placed last ("the last bit
+// is the SMS code"), is said after that step: it once came before it, between
+// the comparison and the code.
+func TestBuildLineAfterLastStep(t *testing.T) {
+	for _, tc := range []struct{ desc, line string }{
+		{`Scan their ID and take a selfie to compare with it. The last bit is the SMS code. When all of that works the avatar says "You're in, welcome to Parkly!"`, "You're in, welcome to Parkly!"},
+		{`Liveness first, and finally the email: they type it in and we send a code. Then the avatar says "Thanks, see you at the desk."`, "Thanks, see you at the desk."},
+	} {
+		r, err := Build(tc.desc, Options{})
+		require.NoError(t, err, tc.desc)
+		var trail []string
+		cur := r.Flow.Start().Next
+		for n := r.Flow.Node(cur); n != nil && n.Type != flow.TypeEnd; n = r.Flow.Node(cur) {
+			trail = append(trail, string(n.Type)+": "+strings.TrimPrefix(n.Prompt, "Say: "))
+			info, _ := flow.Info(n.Type)
+			if info.Shape == flow.ShapeList {
+				cur = n.Outcomes[0].Target
+			} else {
+				cur, _ = n.Outcome(info.SuccessOutcome())
+			}
+			require.Less(t, len(trail), len(r.Flow), "the success path loops")
+		}
+		require.NotEmpty(t, trail)
+		assert.Equal(t, "conversation: "+tc.line, trail[len(trail)-1], "%s: the success path %q", tc.desc, trail)
+	}
+}
+
+// "we send them a code to confirm it" says what the code is for: no question
+// asks the user "to confirm it".
+func TestBuildCodePurposeIsNoQuestion(t *testing.T) {
+	for _, desc := range []string{
+		"Start with a liveness check. After that they type their email and we send them a code to confirm it.",
+		"liveness, then text them a code to confirm their number",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		for _, p := range prompts(r.Flow) {
+			assert.NotContains(t, strings.ToLower(p), "confirm", "%s: a question about the code's purpose", desc)
+		}
+	}
+}

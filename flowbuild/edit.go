@@ -1285,6 +1285,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	// code the last step": "the code" given a place is the flow's code, moved)
 	placedCode := len(pos) == 1 && pos[0].k == kOTP && (front || back || len(ref) > 0 || pos[0].front || pos[0].back)
 	if len(neg) == 0 && (hasRaw(ts, "switch", "make", "use", "change", "instead") || theCode(ts)) && !hasRaw(ts, "add", "also") && !placedCode {
+		// "replace the SMS code with: they type their email and we send the
+		// code there": the code goes to the address typed before it
+		channelFromContext(pos)
 		if d, ok := p.switchTo(pos, readSettings(ts)); ok {
 			return d, nil
 		}

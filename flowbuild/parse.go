@@ -2389,6 +2389,11 @@ func order(seq []*step) []*step {
 			front = append(front, s)
 		case s.back && !s.front:
 			back = append(back, s)
+		case len(back) > 0 && (s.k == kInform || s.k == kAsk) && !s.front:
+			// "last bit is the email … If all of that works Ava says 'You're
+			// verified'": what the avatar says after the last step is named
+			// stays after it
+			back = append(back, s)
 		default:
 			mid = append(mid, s)
 		}
@@ -4277,6 +4282,11 @@ func searchNamed(ts []token) bool {
 			continue
 		}
 		if (t.raw == "know" || t.raw == "knows") && i > 0 && (ts[i-1].raw == "already" || lex.speaker[ts[i-1].raw]) && !hasRaw(ts[:i], "if", "whether") {
+			continue
+		}
+		// "so they know where to put their face", "know how long it takes":
+		// knowing a place, a way or a time is no lookup of a person
+		if (t.raw == "know" || t.raw == "knows") && i+1 < len(ts) && hasRaw(ts[i+1:i+2], "where", "how", "what", "when", "why") {
 			continue
 		}
 		return true

@@ -569,6 +569,9 @@ var rules = map[string][]rule{
 			if d.ts[i].raw == "confirmation" && d.nextW(i) == "email" && mailMessage(d.ts, i+1) {
 				return false // "their agreement number from the confirmation email": a message we sent, no question
 			}
+			if d.prev(i) == "to" && d.codeInClause && !has(d.ts[:i], "ask") && (d.got.has(kOTP) || d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) {
+				return false // "we send them a code to confirm it": what the code is for, no question
+			}
 			return (!dataMatch(d.ts) || has(d.ts, "ask")) && !(d.ts[i].raw == "confirms" && len(d.out) > 0)
 		},
 		make: conversationRule.make,
