@@ -1265,3 +1265,21 @@ func TestBuildCodePurposeIsNoQuestion(t *testing.T) {
 		}
 	}
 }
+
+// Advice and told lines are lines: "suggest they ask a parent" and "tell them
+// to ask at reception" once also became questions "Ask the user a parent …".
+func TestBuildAdviceIsALine(t *testing.T) {
+	for _, tc := range []struct{ desc, prompt string }{
+		{"scan their passport; if they're under 18 the avatar suggests they ask a parent or guardian to call us", "Suggest to the user that they ask a parent or guardian to call us."},
+		{"liveness, then the avatar advises them to keep their password safe", "Advise the user to keep their password safe."},
+		{"liveness, then tell them to ask at reception for a visitor badge", "Tell the user to ask at reception for a visitor badge."},
+	} {
+		r, err := Build(tc.desc, Options{})
+		require.NoError(t, err, tc.desc)
+		ps := prompts(r.Flow)
+		assert.Contains(t, ps, tc.prompt, tc.desc)
+		for _, p := range ps {
+			assert.False(t, strings.HasPrefix(p, "Ask the user"), "%s: a question %q", tc.desc, p)
+		}
+	}
+}

@@ -622,10 +622,20 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 		}
 	case condAge:
+		check := lastKindStep(steps, kAgeCheck)
+		if check == nil {
+			check = lastKindStep(seq, kAgeCheck)
+		}
 		for _, s := range steps {
 			switch {
 			case s.k == kAgeCheck || !s.k.isConversation() && s.k != kClosing:
 				main = append(main, s)
+			case s.k == kInform && s.phrase != "" && check != nil && len(check.fallback) == 0:
+				// "if they're under 18, tell them to ask a parent to get in touch":
+				// what that user hears, in the text's words, before the session ends
+				s.ends = true
+				check.fallback = append(check.fallback, s)
+				p.notes = append(p.notes, "A user under the age limit hears what the text asks (\""+s.phrase+"\") and the session ends.")
 			default:
 				p.notes = append(p.notes, "A user under the age limit hears the failure message and the session ends.")
 			}

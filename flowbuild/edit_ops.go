@@ -1006,7 +1006,12 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 	}
 	if cond.k == condAge {
-		if age := ageIn(ts); age > 0 {
+		age := ageIn(ts)
+		if i := p.find(kAgeCheck); i >= 0 && (age == 0 || age == p.steps[i].currentAge()) {
+			if d, ok := p.underAgeLine(p.steps[i], all, steps); ok {
+				return d, true
+			}
+		} else if age > 0 {
 			steps = append(steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
 		}
 	}
@@ -1529,4 +1534,39 @@ func replacedSides(ts []token, ctx []*step) (olds, news []*step) {
 	// (read item by item, so that "the compare" does not swallow "the ID scan"
 	// it reads as its image)
 	return dedupeKinds(listItemsIn(ts[r+1:w], ctx)), analyze(ts[w+1:], ctx).steps
+}
+
+// underAgeLine: a change that says what a user under the flow's age limit
+// hears ("for the under-18 branch, the avatar should also suggest they ask a
+// parent to get in touch"): the line goes on the check's failure, after the
+// line it has when the change says "also", in its place otherwise; the
+// session then ends, as it did. Only a change of lines alone is read here.
+func (p *plan) underAgeLine(check *step, ts []token, steps []*step) ([]string, bool) {
+	var lines []*step
+	for _, s := range steps {
+		switch {
+		case s.k == kInform && s.phrase != "":
+			lines = append(lines, s)
+		case s.k == kAgeCheck:
+		default:
+			return nil, false
+		}
+	}
+	if len(lines) == 0 || slices.ContainsFunc(check.fallback, func(f *step) bool { return !f.k.isConversation() }) {
+		return nil, false
+	}
+	for _, l := range lines {
+		l.ends = true
+	}
+	if hasRaw(ts, "also", "additionally") && len(check.fallback) > 0 {
+		check.fallback = append(check.fallback, lines...)
+	} else {
+		check.fallback = lines
+	}
+	p.touched = lines[0]
+	var said []string
+	for _, l := range lines {
+		said = append(said, "\""+l.phrase+"\"")
+	}
+	return []string{"a user under the age limit now hears " + strings.Join(said, " and ") + ", then the session ends"}, true
 }

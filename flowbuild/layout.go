@@ -627,7 +627,7 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func
 		case flow.TypeConversation, flow.TypeDataValidation:
 			f := ""
 			if len(n.Outcomes) > 1 {
-				f = fail()
+				f = failTo() // an age check's told line goes with it onto a branch
 			}
 			p.wireList(&n, s, next, f)
 		default:

@@ -68,7 +68,8 @@ var lexGroups = map[string][]string{
 	"microphone": {"microphone", "mic", "audio"},
 	"ask":        {"ask", "question", "query", "quiz", "interview", "inquire", "enquire", "chat", "conversation", "conversational", "talk", "discuss", "dialogue", "dialog"},
 	"confirm":    {"confirm", "confirmation", "reconfirm"},
-	"explain":    {"explain", "tell", "inform", "describe", "state", "say", "remind", "mention", "told", "said", "warn"}, // ("the avatar warns them that …")
+	"explain":    {"explain", "tell", "inform", "describe", "state", "say", "remind", "mention", "told", "said", "warn"},              // ("the avatar warns them that …")
+	"advise":     {"advise", "advises", "suggest", "suggests", "recommend", "recommends", "encourage", "encourages", "urge", "urges"}, // "the avatar suggests they ask a parent": advice the avatar gives
 	"coercion":   {"coercion", "coerced", "coerce", "pressure", "duress", "forced", "scam", "scammed", "scammer", "manipulated", "manipulation", "willingly", "voluntarily", "unwillingly", "willing", "willingness", "coaching", "coached"},
 	"greet":      {"greet", "greeting", "hello", "hi", "hey", "introduce", "introduction", "intro", "salute"},
 	"welcome":    {"welcome"},

@@ -114,6 +114,7 @@ const (
 	saysLine                 // "at the end avatar says good luck": the words are the line itself
 	readsOut                 // "the avatar reads the rules: no phones, no notes": a text read to the user
 	tellsThing               // "tell them their room number": a thing told, "Tell the user their room number."
+	advises                  // "suggest they ask a parent", "advise them to call us": advice, "Suggest to the user that they …"
 )
 
 // step is one recognised step with its parameters.

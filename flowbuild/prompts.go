@@ -559,6 +559,12 @@ func informPrompt(s *step, uc useCase, noun string) string {
 			// ("state the purpose of the recording": the purpose is what is explained)
 			return "Explain to the user " + p + "."
 		}
+		if rest, ok := strings.CutPrefix(p, "to "); ok && s.speech == advises {
+			return "Advise the user to " + rest + "." // "encourage them to call the helpline"
+		}
+		if s.speech == advises {
+			return "Suggest to the user that " + p + "." // "suggest they ask a parent"
+		}
 		if rest, ok := strings.CutPrefix(p, "to "); ok {
 			return "Tell the user to " + rest + "." // "tell them to call the helpline"
 		}

@@ -558,7 +558,30 @@ var rules = map[string][]rule{
 		d.neg[i] = false // "make sure nobody is pressuring them" is still a coercion check
 		d.add(&step{k: kAsk, topics: topicsOf(d.ts) | tCoercion}, i)
 	}}},
-	"ask": {conversationRule},
+	// "the avatar should suggest they ask a parent to get in touch", "advise
+	// them to call the helpline": advice given to the user, a line; "support
+	// suggests we move the code" is a report (a team, a person, "we"), and
+	// advice with no one told ("we recommend liveness") is the speaker's
+	"advise": {{
+		when: func(d *detector, i int) bool {
+			if lex.personRef[d.prev(i)] || lex.sourceSays[d.prev(i)] || lex.speaker[d.prev(i)] {
+				return false
+			}
+			return advice(d.ts, i) > i
+		},
+		make: func(d *detector, i int) {
+			j := advice(d.ts, i)
+			d.add(&step{k: kInform, phrase: clauseText(d.ts[j:]), speech: advises}, i)
+		},
+	}},
+	"ask": {{
+		// "tell them to ask at reception", "tell them that we'll ask for a
+		// reference": the asking is in the line told, the avatar's question it is not
+		when: func(d *detector, i int) bool {
+			return !toldLineAt(d.ts, i)
+		},
+		make: conversationRule.make,
+	}},
 	"confirm": {{
 		// "confirm the first and last name match the booking": the verb of a data check
 		// "a liveness check confirms I'm a real person": what the step named before it does
@@ -1080,6 +1103,38 @@ func ourEmailing(ts []token, i int) bool {
 func thatLine(ts []token, i int) bool {
 	j := skipAddressee(ts, i+1)
 	return j < len(ts) && ts[j].raw == "that"
+}
+
+// advice: where the advice the verb at i gives starts, after the person told
+// ("advise them to call us": "to call us"; "suggest that they ask a parent":
+// "they ask a parent"), or -1 when no person is told.
+func advice(ts []token, i int) int {
+	j := i + 1
+	if j < len(ts) && ts[j].raw == "that" {
+		j++
+	}
+	if j+1 < len(ts) && (ts[j].raw == "they" || ts[j].raw == "he" || ts[j].raw == "she") {
+		return j // ("suggest they ask a parent")
+	}
+	if k := skipAddressee(ts, j); k > j && k+1 < len(ts) && ts[k].raw == "to" {
+		return k // ("advise them to call us")
+	}
+	return -1
+}
+
+// toldLineAt: the word at i is inside a line a telling verb before it gives,
+// "to …" or "that …" ("tell them to ask at reception"), or inside advice
+// ("suggest they ask a parent").
+func toldLineAt(ts []token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if ts[j].w == "explain" && ts[j].raw != "ask" {
+			return toLine(ts, j) || thatLine(ts, j)
+		}
+		if ts[j].w == "advise" && advice(ts, j) > j {
+			return true
+		}
+	}
+	return false
 }
 
 // toLine: the telling verb at i tells the person what to do ("tell them to
