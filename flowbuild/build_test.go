@@ -1283,3 +1283,18 @@ func TestBuildAdviceIsALine(t *testing.T) {
 		}
 	}
 }
+
+// Two channels listed bare are two codes in either order; an email address
+// named as one is collected.
+func TestBuildBareChannels(t *testing.T) {
+	for desc, want := range map[string][]string{
+		"liveness, email, sms":         {"liveness_detection", "two_factor_email", "two_factor_sms"},
+		"liveness, sms, email":         {"liveness_detection", "two_factor_sms", "two_factor_email"},
+		"liveness, email address, sms": {"liveness_detection", "enter_email", "two_factor_sms"},
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		got, _ := successSteps(t, r.Flow)
+		assert.Equal(t, want, got, desc)
+	}
+}

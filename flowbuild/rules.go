@@ -395,9 +395,16 @@ var rules = map[string][]rule{
 		},
 		make: func(d *detector, i int) {
 			d.smsIdx = i
-			if !channelOnly(d, i, kSMSOTP, kEmailOTP) {
-				d.add(&step{k: kSMSOTP}, i)
+			if channelOnly(d, i, kSMSOTP, kEmailOTP) {
+				return
 			}
+			if n := len(d.seq); n > 0 && d.seq[n-1].k == kEnterEmail && bareChannel(d.ts) && bareChannel(d.a.prior) && !hasRaw(d.a.prior, "address") && findKind(d.seq[:n-1], kEnterEmail) < 0 {
+				// "liveness, email, sms": two channels listed bare are two codes,
+				// as "liveness, sms, email" is; the email was no address to type
+				// ("liveness, email address, sms" collects one)
+				d.seq[n-1].k = kEmailOTP
+			}
+			d.add(&step{k: kSMSOTP}, i)
 		},
 	}},
 	"phone": {{
