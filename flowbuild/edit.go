@@ -80,6 +80,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	{
 		fronted := false   // the new-user condition opened the part before ("for new users, …")
+		told := 0          // the lines of p.sayBefore reported so far
 		var before kindSet // the kinds the flow had before the change
 		for _, s := range p.steps {
 			before.add(s.k)
@@ -213,6 +214,19 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 			}
 			d, err := p.apply(part)
+			for k, sb := range p.sayBefore {
+				// a told line beside the step it speaks of, wherever the change
+				// moves that step ("tell them which number we're texting. Put
+				// the SMS code first.")
+				if i := slices.Index(p.steps, sb[0]); err == nil && i >= 0 && slices.Contains(p.steps, sb[1]) {
+					p.steps = slices.Delete(p.steps, i, i+1)
+					p.steps = slices.Insert(p.steps, slices.Index(p.steps, sb[1]), sb[0])
+					if k >= told {
+						d = append(d, "added "+sb[0].k.withArticle()+" before the "+sb[1].k.String())
+					}
+				}
+			}
+			told = len(p.sayBefore)
 			if gone := p.goneSince(had); len(gone) > 0 {
 				p.named = gone // what went, for a "take both out" after it
 			}
@@ -1096,8 +1110,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		ref                []*step
 	}
 	placeOf := map[*step]clausePlace{}
-	placedClauses := 0 // clauses with a place of their own and a step to put there
-	for _, c := range splitClauses(ts) {
+	clauseOf := map[*step]int{} // which clause named the step
+	placedClauses := 0          // clauses with a place of their own and a step to put there
+	clauses := splitClauses(ts)
+	for ci, c := range clauses {
 		// the clause before, for "one" ("swap that code for an email one"); the
 		// steps earlier clauses added, for what "it" is ("have them type their
 		// email in and check it matches the one on file"); a photo held, for
@@ -1107,6 +1123,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		prior = c.toks
 		held = held || priorProvided(c.toks)
 		pos = append(pos, a.steps...)
+		for _, s := range a.steps {
+			clauseOf[s] = ci
+		}
 		negKinds |= a.neg
 		front = front || a.front
 		back = back || a.back
@@ -1325,7 +1344,44 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// inside a told line with a subject of its own is what the line speaks
 		// of; the flow has it, so it is no step to add, nor to move
 		line := pos[i]
-		pos = slices.DeleteFunc(pos, func(s *step) bool { return s != line && s.pos > line.pos && !s.k.isConversation() && p.find(s.k) >= 0 })
+		// another clause places a step ("… and put the SMS code first"), or
+		// nothing in the sentence places anything
+		placedElsewhere := false
+		for ci, c := range clauses {
+			if a := analyze(c.toks, nil); ci != clauseOf[line] && (a.front || a.back || len(a.ref) > 0) && len(a.steps) > 0 {
+				placedElsewhere = true
+			}
+		}
+		unplaced := placedElsewhere || !front && !back && len(ref) == 0
+		var spoken []*step
+		pos = slices.DeleteFunc(pos, func(s *step) bool {
+			if s != line && s.pos > line.pos && clauseOf[s] == clauseOf[line] && !s.k.isConversation() && p.find(s.k) >= 0 {
+				spoken = append(spoken, s)
+				return !placedElsewhere // ("… and put the SMS code first": the step it names moves)
+			}
+			return false
+		})
+		if len(spoken) == 0 {
+			// ("put the SMS code first and tell them which number we're
+			// texting": the clause before named the step already)
+			for _, s := range analyze(clauses[clauseOf[line]].toks, nil).steps {
+				if !s.k.isConversation() && p.find(s.k) >= 0 {
+					spoken = append(spoken, s)
+				}
+			}
+		}
+		if len(spoken) == 1 && unplaced && !line.front && !line.back {
+			// "tell them which number we're texting (and put the SMS code
+			// first)": said where it is true, right before the step it speaks
+			// of, wherever that step goes
+			at := p.find(spoken[0].k)
+			p.sayBefore = append(p.sayBefore, [2]*step{line, p.steps[at]})
+			p.steps = slices.Insert(p.steps, at, line)
+			pos = slices.DeleteFunc(pos, func(s *step) bool { return s == line })
+			if len(pos) == 0 && len(neg) == 0 {
+				return nil, nil // (the caller reports the line)
+			}
+		}
 	}
 	op := opAdd
 	switch {
@@ -2132,8 +2188,16 @@ func (p *plan) recognisedPathEdit(ts []token) ([]string, bool) {
 		var done []string
 		for _, s := range keep {
 			front, back, ref, after := a.front || s.front, a.back || s.back, a.ref, a.refAfter
+			if front && !back && len(ref) == 0 {
+				// "… add an SMS code at the start": the start of their path, right
+				// after the recognition and the liveness check that proves it
+				front = false
+			}
 			if !front && !back && len(ref) == 0 {
 				ref, after = []*step{p.steps[r]}, true
+				if r+1 < len(p.steps) && p.steps[r+1].k == kLiveness {
+					ref = []*step{p.steps[r+1]}
+				}
 			}
 			p.insert(s, front, back, ref, after)
 			p.touched = s

@@ -678,3 +678,31 @@ func TestFailureLineOffSuccessPath(t *testing.T) {
 		})
 	}
 }
+
+// A told line about a step ("which number we're texting") is said right
+// before that step, wherever the change moves it; it once stayed where the
+// step had been, or stopped the move.
+func TestEditLineBesideItsStep(t *testing.T) {
+	base := built(t, "liveness, then a selfie, then an sms code", Options{})
+	for _, change := range []string{
+		"tell them which number we're texting",
+		"tell them which number we're texting and put the sms code first",
+		"put the sms code first and tell them which number we're texting",
+		"tell them which number we're texting. Put the sms code first.",
+	} {
+		r, err := Edit(base, change, Options{})
+		require.NoError(t, err, change)
+		sms := slices.IndexFunc(r.Flow, func(n flow.Node) bool { return n.Type == flow.TypeTwoFactorSMS })
+		require.GreaterOrEqual(t, sms, 0, change)
+		var before string
+		for _, n := range r.Flow {
+			for _, o := range n.Outcomes {
+				if o.Target == r.Flow[sms].ID && n.Type == flow.TypeConversation {
+					before = n.Prompt
+				}
+			}
+		}
+		assert.Equal(t, "Explain to the user which number we're texting.", before, change)
+		assert.Equal(t, 1, countType(r.Flow, flow.TypeTwoFactorSMS), change)
+	}
+}

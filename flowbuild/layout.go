@@ -33,6 +33,9 @@ type plan struct {
 	gone     kindSet // the kinds this change removed: saying again that one is gone is no error
 	prevPart []token // the instruction before, whose steps a "swap them" after it points back at
 	named    []kind  // the steps of the flow the sentence before named or removed, for a "take both out" after it
+	// a told line and the step it speaks of ("tell them which number we're
+	// texting"), put right before that step once the sentence is applied
+	sayBefore [][2]*step
 }
 
 // quietLines are lines layout would add on its own that the text ruled out.
