@@ -559,7 +559,7 @@ func parse(text string) *parsed {
 		// next heading, a line that names no step
 		alone := (ci == 0 || clauses[ci-1].sent != c.sent) && (ci+1 == len(clauses) || clauses[ci+1].sent != c.sent)
 		switch {
-		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks) || c.colon && phraseLen(c.toks, 0, lex.offScopeColon) == len(c.toks):
+		case offScopeHeading(c.toks, lex.offScope) || c.colon && offScopeHeading(c.toks, lex.offScopeColon):
 			under = true
 			continue
 		case under && alone && !namesAnything(c.toks):
@@ -3510,9 +3510,10 @@ func negations(ts []token) []bool {
 			} else {
 				continue
 			}
-		case i > 0 && lex.subjectAux[ts[i-1].raw] && phraseAt(ts, i, lex.barred):
+		case i > 0 && lex.subjectAux[ts[i-1].raw] && (phraseAt(ts, i, lex.barred) || t.raw == "out" && onlyTail(ts[i+1:])):
 			// "email is off the table", "SMS is banned": the predicate rules out
-			// its subject, as "email is not allowed" does
+			// its subject, as "email is not allowed" does ("text message codes
+			// are out", "email is out for now": a bare "out" that ends the clause)
 			if j := subjectStart(ts, i); j >= 0 && lex.canonKind(ts[j]) {
 				for b := j; b < i; b++ {
 					neg[b] = true
@@ -3555,6 +3556,17 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// onlyTail: every word of ts only says where or for how long an exclusion holds
+// ("for now", "of this flow"), as after "leave it out".
+func onlyTail(ts []token) bool {
+	for _, t := range ts {
+		if !lex.exclusionTail[t.raw] {
+			return false
+		}
+	}
+	return true
 }
 
 // stepWorked: the clause is a condition that a step went through ("if the SMS
