@@ -120,6 +120,11 @@ func readCondition(ts []token, seq []*step) condition {
 		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
 			// "if the scan times out", "unless the compare comes back as no match"
 			end := i + phraseLen(ts, i, lex.failPhrase) - 1
+			if recognition && end > i && ts[end].w == "match" && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") && !comparedSince(seq, kRecognition) {
+				// "if there's no match" after a recognition with no comparison
+				// since: the face is not among the enrolled, as "if it doesn't match"
+				return condition{k: condNewUser, end: end}
+			}
 			if end+1 < len(ts) && ts[end+1].w == "code" {
 				end = failCount(ts, end+1) // "if they put wrong code 3 times": the code is what failed, not a step to add
 			} else {
@@ -205,6 +210,17 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// comparedSince: a face comparison comes after the last step of kind k in seq,
+// so a "match" is the comparison's.
+func comparedSince(seq []*step, k kind) bool {
+	for i := len(seq) - 1; i >= 0 && seq[i].k != k; i-- {
+		if seq[i].k == kFaceCompare {
+			return true
+		}
+	}
+	return false
 }
 
 // knownGroupVerb: the verb at i ends a group of users the speaker knows,
