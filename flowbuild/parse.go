@@ -2186,6 +2186,11 @@ func unplaced(ts []token) []string {
 			asks = true
 		}
 	}
+	if len(ts) == 1 && acronym(ts[0]) {
+		// "asks for their consent (GDPR)", "(SOX)": a rule or standard the
+		// text cites as the reason for the step before it, said, not dropped
+		return []string{"Read \"" + ts[0].orig + "\" as the reason given for the step before it; it names no step of its own."}
+	}
 	if !asks && content < 2 {
 		return nil
 	}
@@ -2193,6 +2198,25 @@ func unplaced(ts []token) []string {
 		return []string{eventNote(ts)}
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+}
+
+// acronym: a word the lexicon does not know, written in capitals, three letters
+// or more ("GDPR", "FMCSA", "PSD2"): the name of a rule, a standard or a body.
+func acronym(t token) bool {
+	if t.known || len(t.orig) < 3 {
+		return false
+	}
+	letters := 0
+	for _, r := range t.orig {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }
 
 // eventClause: the clause is the event the flow runs for, a person doing
