@@ -2346,7 +2346,14 @@ func merge(seq, steps []*step) []*step {
 				// driving licences only": the types said last with "only" are all
 				// the scan accepts, not more of them
 				old.docTypes = nil
+			} else if old.onlyTypes && len(old.docTypes) > 0 && len(s.docTypes) > 0 {
+				// "passports only — we've had too many fake DLs", "… given a DL,
+				// then it's rejected": after the types said with "only", another
+				// named without it is a reason or a case turned away, not one
+				// more type the scan accepts
+				s.docTypes = nil
 			}
+			old.onlyTypes = old.onlyTypes || s.onlyTypes
 			mergeStep(old, s)
 			continue
 		}
