@@ -212,6 +212,14 @@ func readCondition(ts []token, seq []*step) condition {
 	return condition{end: -1}
 }
 
+// fallbackOf is the fallback of s, none when s is nil.
+func fallbackOf(s *step) []*step {
+	if s == nil {
+		return nil
+	}
+	return s.fallback
+}
+
 // comparedSince: a face comparison comes after the last step of kind k in seq,
 // so a "match" is the comparison's.
 func comparedSince(seq []*step, k kind) bool {
@@ -580,7 +588,14 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				// main path's liveness check, where the fallback rejoins it
 				continue
 			}
-			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
+			if fb := fallbackOf(sc.anchor); (s.k == kEmailOTP || s.k == kOTP) && len(fb) > 0 && fb[len(fb)-1].channel {
+				// "if the sms fails, have them enter their email first, then the
+				// email code", "… ask for their email and send a code to it": the
+				// fallback has a code of its own, so the email before it is the
+				// address typed in for it, and the code goes there
+				fb[len(fb)-1].k, fb[len(fb)-1].channel = kEnterEmail, false
+				s.k = kEmailOTP
+			} else if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
@@ -624,8 +639,10 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 					continue // "… against the face scan": the main path's, already taken
 				}
 			}
-			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 {
-				s.k = kEmailOTP // "if the SMS fails, fall back to email": the code's other channel
+			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 && !slices.ContainsFunc(steps, func(o *step) bool { return o.k == kEmailOTP || o.k == kOTP }) && findKind(sc.anchor.fallback, kEmailOTP) < 0 {
+				// (not when the fallback has an email code already: "in the
+				// fallback, have them enter their email first" is its address)
+				s.k, s.channel = kEmailOTP, true // "if the SMS fails, fall back to email": the code's other channel
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true

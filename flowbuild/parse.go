@@ -150,6 +150,7 @@ type step struct {
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
+	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
