@@ -120,6 +120,11 @@ func readCondition(ts []token, seq []*step) condition {
 		case phraseAt(ts, i, lex.failPhrase) && (hasAnyRaw(ts[:i], lex.condIfStrict) || ts[0].raw == "should"):
 			// "if the scan times out", "unless the compare comes back as no match"
 			end := i + phraseLen(ts, i, lex.failPhrase) - 1
+			if recognition && end > i && ts[end].w == "match" && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") && !comparedSince(seq, kRecognition) {
+				// "if there's no match" after a recognition with no comparison
+				// since: the face is not among the enrolled, as "if it doesn't match"
+				return condition{k: condNewUser, end: end}
+			}
 			if end+1 < len(ts) && ts[end+1].w == "code" {
 				end = failCount(ts, end+1) // "if they put wrong code 3 times": the code is what failed, not a step to add
 			} else {
@@ -205,6 +210,25 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// fallbackOf is the fallback of s, none when s is nil.
+func fallbackOf(s *step) []*step {
+	if s == nil {
+		return nil
+	}
+	return s.fallback
+}
+
+// comparedSince: a face comparison comes after the last step of kind k in seq,
+// so a "match" is the comparison's.
+func comparedSince(seq []*step, k kind) bool {
+	for i := len(seq) - 1; i >= 0 && seq[i].k != k; i-- {
+		if seq[i].k == kFaceCompare {
+			return true
+		}
+	}
+	return false
 }
 
 // knownGroupVerb: the verb at i ends a group of users the speaker knows,
@@ -564,7 +588,14 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				// main path's liveness check, where the fallback rejoins it
 				continue
 			}
-			if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
+			if fb := fallbackOf(sc.anchor); (s.k == kEmailOTP || s.k == kOTP) && len(fb) > 0 && fb[len(fb)-1].channel {
+				// "if the sms fails, have them enter their email first, then the
+				// email code", "… ask for their email and send a code to it": the
+				// fallback has a code of its own, so the email before it is the
+				// address typed in for it, and the code goes there
+				fb[len(fb)-1].k, fb[len(fb)-1].channel = kEnterEmail, false
+				s.k = kEmailOTP
+			} else if sc.anchor != nil && findKind([]*step{sc.anchor}, s.k) >= 0 && !(s.again && !sc.anchor.retry && s.k == sc.anchor.k) && !anotherOfKind(s, sc.anchor) && !rescan(s, sc.anchor) {
 				continue // the step that fails, named again
 			}
 			if i := findKind(seq, s.k); i >= 0 && sc.anchor == nil {
@@ -608,8 +639,10 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 					continue // "… against the face scan": the main path's, already taken
 				}
 			}
-			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 {
-				s.k = kEmailOTP // "if the SMS fails, fall back to email": the code's other channel
+			if s.k == kEnterEmail && findKind([]*step{sc.anchor}, kOTP) >= 0 && !slices.ContainsFunc(steps, func(o *step) bool { return o.k == kEmailOTP || o.k == kOTP }) && findKind(sc.anchor.fallback, kEmailOTP) < 0 {
+				// (not when the fallback has an email code already: "in the
+				// fallback, have them enter their email first" is its address)
+				s.k, s.channel = kEmailOTP, true // "if the SMS fails, fall back to email": the code's other channel
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true

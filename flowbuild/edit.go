@@ -2746,6 +2746,23 @@ func (p *plan) reverse() ([]string, error) {
 	return []string{"reversed the order of the steps"}, nil
 }
 
+// offScopeHeading: the clause is an off-scope heading and nothing else, the
+// phrase then at most a few words of when it holds ("Out of scope", "Out of
+// scope for v1", "Not needed for the MVP"), as offScopeLead reads them before a
+// colon.
+func offScopeHeading(ts []token, set phrases) bool {
+	n := phraseLen(ts, 0, set)
+	if n == 0 || len(ts) > n+3 {
+		return false
+	}
+	for _, t := range ts[n:] {
+		if !lex.offScopeTail[t.raw] {
+			return false
+		}
+	}
+	return true
+}
+
 // offScopeLead returns where the list after an off-scope heading begins ("Out
 // of scope now: …", "Not allowed: …"), or 0 when the part opens with none: the
 // heading, at most a few words of when it holds ("now", "for the MVP"), then a

@@ -1091,6 +1091,38 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			return []string{"kept the path of users the recognition does not find, which already has the " + nounList(had)}, true
 		}
 	}
+	if cond.k == condFail && sc.anchor == nil && hasRaw(ts, "fallback", "backup") {
+		// "fallback branch: …", "in the fallback, …": the path of the one step
+		// that has a fallback
+		var owners []*step
+		for _, s := range p.steps {
+			if len(s.fallback) > 0 {
+				owners = append(owners, s)
+			}
+		}
+		if len(owners) == 1 {
+			sc.anchor, sc.named = owners[0], true
+		}
+	}
+	if cond.k == condFail && sc.anchor != nil && len(sc.anchor.fallback) > 0 && !secondTry && negs == 0 {
+		// "fallback branch: have them enter their email first, then the email
+		// code": a step the fallback has already is named again to place the new
+		// ones before it, not added a second time (as the new-user path's, above)
+		fb := sc.anchor.fallback
+		var fresh []*step
+		for _, s := range steps {
+			if j := findKind(fb, s.k); j >= 0 && fb[j].node != nil && !s.again {
+				if len(ref) == 0 && len(fresh) > 0 {
+					ref, refAfter = []*step{fb[j]}, false
+				}
+				continue
+			}
+			fresh = append(fresh, s)
+		}
+		if len(fresh) > 0 {
+			steps = fresh
+		}
+	}
 	if cond.k == condFail && sc.anchor != nil && isCodeKind(sc.anchor.k) && len(steps) > 0 && cond.end >= 0 && notDelivered(ts[:cond.end+1]) {
 		// as Build reads it: "if the SMS can't be delivered send an email code
 		// instead" falls back only when the code never arrived
@@ -1098,10 +1130,15 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	}
 	main := pr.routeScoped(&sc, steps, p.steps)
 	pr.joinBefore(&sc, p.steps, ref, refAfter)
+	lead := 0 // "in the fallback, have them enter their email first": the new steps open their path, in the order named
 	for _, s := range steps {
-		if !slices.Contains(main, s) && p.onBranch(s) != nil {
+		if list := p.onBranch(s); !slices.Contains(main, s) && list != nil {
 			p.touched = s // "… Put that before anything else they do."
-			placeOnBranch(p.onBranch(s), s, ref, refAfter)
+			placeOnBranch(list, s, ref, refAfter)
+			if front && !back && len(ref) == 0 {
+				*list = slices.Insert(slices.DeleteFunc(*list, func(o *step) bool { return o == s }), min(lead, len(*list)-1), s)
+				lead++
+			}
 		}
 	}
 	if sc.anchor != nil {

@@ -151,6 +151,7 @@ type step struct {
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
+	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
@@ -560,7 +561,7 @@ func parse(text string) *parsed {
 		// next heading, a line that names no step
 		alone := (ci == 0 || clauses[ci-1].sent != c.sent) && (ci+1 == len(clauses) || clauses[ci+1].sent != c.sent)
 		switch {
-		case phraseLen(c.toks, 0, lex.offScope) == len(c.toks) || c.colon && phraseLen(c.toks, 0, lex.offScopeColon) == len(c.toks):
+		case offScopeHeading(c.toks, lex.offScope) || c.colon && offScopeHeading(c.toks, lex.offScopeColon):
 			under = true
 			continue
 		case under && alone && !namesAnything(c.toks):
@@ -2187,6 +2188,11 @@ func unplaced(ts []token) []string {
 			asks = true
 		}
 	}
+	if len(ts) == 1 && acronym(ts[0]) {
+		// "asks for their consent (GDPR)", "(SOX)": a rule or standard the
+		// text cites as the reason for the step before it, said, not dropped
+		return []string{"Read \"" + ts[0].orig + "\" as the reason given for the step before it; it names no step of its own."}
+	}
 	if !asks && content < 2 {
 		return nil
 	}
@@ -2194,6 +2200,25 @@ func unplaced(ts []token) []string {
 		return []string{eventNote(ts)}
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+}
+
+// acronym: a word the lexicon does not know, written in capitals, three letters
+// or more ("GDPR", "FMCSA", "PSD2"): the name of a rule, a standard or a body.
+func acronym(t token) bool {
+	if t.known || len(t.orig) < 3 {
+		return false
+	}
+	letters := 0
+	for _, r := range t.orig {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }
 
 // eventClause: the clause is the event the flow runs for, a person doing
@@ -2323,7 +2348,14 @@ func merge(seq, steps []*step) []*step {
 				// driving licences only": the types said last with "only" are all
 				// the scan accepts, not more of them
 				old.docTypes = nil
+			} else if old.onlyTypes && len(old.docTypes) > 0 && len(s.docTypes) > 0 {
+				// "passports only — we've had too many fake DLs", "… given a DL,
+				// then it's rejected": after the types said with "only", another
+				// named without it is a reason or a case turned away, not one
+				// more type the scan accepts
+				s.docTypes = nil
 			}
+			old.onlyTypes = old.onlyTypes || s.onlyTypes
 			mergeStep(old, s)
 			continue
 		}
@@ -3511,9 +3543,10 @@ func negations(ts []token) []bool {
 			} else {
 				continue
 			}
-		case i > 0 && lex.subjectAux[ts[i-1].raw] && phraseAt(ts, i, lex.barred):
+		case i > 0 && lex.subjectAux[ts[i-1].raw] && (phraseAt(ts, i, lex.barred) || t.raw == "out" && onlyTail(ts[i+1:])):
 			// "email is off the table", "SMS is banned": the predicate rules out
-			// its subject, as "email is not allowed" does
+			// its subject, as "email is not allowed" does ("text message codes
+			// are out", "email is out for now": a bare "out" that ends the clause)
 			if j := subjectStart(ts, i); j >= 0 && lex.canonKind(ts[j]) {
 				for b := j; b < i; b++ {
 					neg[b] = true
@@ -3556,6 +3589,17 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// onlyTail: every word of ts only says where or for how long an exclusion holds
+// ("for now", "of this flow"), as after "leave it out".
+func onlyTail(ts []token) bool {
+	for _, t := range ts {
+		if !lex.exclusionTail[t.raw] {
+			return false
+		}
+	}
+	return true
 }
 
 // stepWorked: the clause is a condition that a step went through ("if the SMS

@@ -1219,6 +1219,9 @@ func sentThing(ts []token, i int) bool {
 func sendsTo(ts []token, i int) bool {
 	given := hasAnyRaw(ts[:i], lex.emailGiven)
 	for j, t := range ts {
+		if j > 0 && lex.possessive[ts[j-1].raw] {
+			continue // "their dispatch email": after a possessive the word names a kind of address, it sends nothing
+		}
 		if t.w == "send" && !(given && j > i && slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] })) {
 			return true
 		}
