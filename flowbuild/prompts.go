@@ -351,9 +351,6 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	return "Ask the user " + joinAnd(parts) + "."
 }
 
-// whWords open an indirect question or statement that needs no "that" before it.
-var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
-
 // ownDealQuestion is the user's own question about the transaction, when the
 // phrase asks one ("what the transfer is for and who the beneficiary is"),
 // without a coercion question the stock line asks after it ("who owns the
