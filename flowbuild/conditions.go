@@ -183,7 +183,9 @@ func readCondition(ts []token, seq []*step) condition {
 		// ("under 18", "below the age of 21"; "this is a setup that takes under a
 		// minute" is no age)
 		case (t.raw == "under" || t.raw == "below") && hasIf && i+1 < len(ts) && !ageAfter(ts, i+1):
-		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && hasIf:
+		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && (hasIf || i == 0 && t.raw == "under" && ageAfter(ts, i+1)):
+			// ("Under 18s can't check in alone, tell them to come with an adult":
+			// the group opens the sentence as "if" would)
 			end := i
 			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
 				end++

@@ -806,10 +806,13 @@ var (
 	faceScan = func(d *detector, i int) {
 		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
 	}
-	ofAge = rule{make: func(d *detector, i int) {
-		d.neg[i] = false // "no minors", "not a minor" ask for the check
-		d.add(&step{k: kAgeCheck, minAge: 18}, i)
-	}}
+	ofAge = rule{
+		// "tell them to come back with an adult": whom the told line speaks of
+		when: func(d *detector, i int) bool { return !toldLineAt(d.ts, i) },
+		make: func(d *detector, i int) {
+			d.neg[i] = false // "no minors", "not a minor" ask for the check
+			d.add(&step{k: kAgeCheck, minAge: 18}, i)
+		}}
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
 		// before a noun of the errand names the business, not a scan
