@@ -539,6 +539,14 @@ var placeNounKinds = map[string][]kind{"code": {kEmailOTP, kSMSOTP, kOTP}, "scan
 // speechNounWords name a line the avatar says: a quote after one ("Avatar line 1: "Hi!"", "the script: "…"") is said as written.
 var speechNounWords = []string{"line", "lines", "script", "wording", "prompt", "placeholder"}
 
+// idCardWords, before "card", make it an identity document the scan reads
+// ("ID card", "national card", "green card"); any other word names a card of
+// the integrator's world ("insurance card", "membership card") whose photo
+// the document scan cannot read.
+var idCardWords = map[string]bool{"id": true, "identity": true, "national": true, "government": true, "governmentissued": true, "citizen": true,
+	"citizenship": true, "residence": true, "residency": true, "green": true, "voter": true, "military": true, "passport": true, "photo": true,
+	"driving": true, "driver": true, "drivers": true, "licence": true, "license": true, "dl": true, "permit": true, "visa": true}
+
 // whWords open an indirect question or statement that needs no "that" before it.
 var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
 

@@ -4307,7 +4307,7 @@ func describesCheck(ts []token, i int) bool {
 // one the flow already captured ("compare them", "compare it").
 func imageSource(ts []token, seq, out []*step) bool {
 	// the live side ("the person on camera", "the live video") is not a second image
-	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") {
+	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") || slices.ContainsFunc(ts, func(t token) bool { return t.raw == "card" || t.raw == "cards" }) && otherCardIn(ts) {
 		return true
 	}
 	if i := index(ts, "face"); i >= 0 && ts[i].raw == "face" && providedImage(ts, i) && !hasAnyRaw(ts, lex.population) {
@@ -4315,6 +4315,26 @@ func imageSource(ts []token, seq, out []*step) bool {
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
 	return captured && (hasAnyRaw(ts, lex.pairRef) || hasRaw(ts, "it") || len(ts) <= 2)
+}
+
+// otherCard: the word at i is a card that is no identity document ("their
+// insurance card", "a membership card"): the word before it names another kind.
+func otherCard(ts []token, i int) bool {
+	if i == 0 || ts[i].raw != "card" && ts[i].raw != "cards" {
+		return false
+	}
+	prev := ts[i-1]
+	return isAlpha(prev.raw) && !idCardWords[prev.raw] && !lex.docWord[prev.w] && !lex.determiner[prev.raw] && !lex.ownerPossessive[prev.raw] && !lex.personRef[prev.raw]
+}
+
+// otherCardIn: the words name a card that is no identity document.
+func otherCardIn(ts []token) bool {
+	for i := range ts {
+		if otherCard(ts, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // lookUp: "look the user up", "look them up by face".
@@ -4584,6 +4604,11 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			addSrc("providedData") // "compare it against providedData.passportPhoto": the key names the image
 		case lex.docWord[t.w] && providedImage(ts, i):
 			addSrc("providedData") // "the photo ID we already have on file"
+		case otherCard(ts, i):
+			// "match their face to their insurance card photo": a card the
+			// document scan cannot read, so its photo is one the integrator holds
+			addSrc("providedData")
+			an.notes = append(an.notes, "The photo on the "+ts[i-1].orig+" "+t.orig+" is one you pass in providedData (key \"photo\"): the document scan reads only passports, ID cards, driver's licenses, residence permits and visas.")
 		case lex.docWord[t.w] || (t.raw == "card" || t.raw == "cards") && docPhoto(ts, i):
 			// ("the card photo", "the card's picture": the ID card just named)
 			addSrc("documentPhoto")

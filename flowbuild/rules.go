@@ -599,6 +599,16 @@ var rules = map[string][]rule{
 			if d.ts[i].raw == "confirmation" && d.nextW(i) == "email" && mailMessage(d.ts, i+1) {
 				return false // "their agreement number from the confirmation email": a message we sent, no question
 			}
+			j := i + 1
+			for j < len(d.ts) && (d.ts[j].raw == "that" || lex.determiner[d.ts[j].raw]) {
+				j++
+			}
+			if !has(d.ts, "ask") && copulaAfter(d.ts, i) && j < len(d.ts) && (lex.userWord[d.ts[j].raw] || lex.addressee[d.ts[j].raw] || lex.subjectPronoun[d.ts[j].raw]) {
+				// "confirm the patient is who they say they are (by matching their
+				// face …)": the person's identity, which the checks confirm; no
+				// news to tell them
+				return false
+			}
 			if d.prev(i) == "to" && d.codeInClause && !has(d.ts[:i], "ask") && (d.got.has(kOTP) || d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) {
 				return false // "we send them a code to confirm it": what the code is for, no question
 			}
