@@ -80,6 +80,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	}
 	{
 		fronted := false   // the new-user condition opened the part before ("for new users, …")
+		statedAge := 0     // an age limit a remark stated ("Legal says the product is 21+ only."), for a later "the age check"
 		var before kindSet // the kinds the flow had before the change
 		for _, s := range p.steps {
 			before.add(s.k)
@@ -125,6 +126,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// the change; the step it names is what a later "it" means ("QA says
 				// people drop off at the OTP — swap it with the liveness check")
 				p.touchNamed(ts)
+				statedAge = max(statedAge, ageIn(ts))
 				continue
 			}
 			if len(parts) > 1 && usersLack(ts) && len(splitClauses(ts)) == 1 {
@@ -161,6 +163,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// "it" means
 				p.touchNamed(ts)
 				p.named = p.named[:0]
+				statedAge = max(statedAge, ageIn(ts))
 				for _, s := range analyze(ts, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
 					if p.find(s.k) >= 0 {
 						p.named = append(p.named, s.k)
@@ -168,6 +171,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 				remarks = append(remarks, part)
 				continue
+			}
+			if statedAge > 0 && has(ts, "age") && ageIn(ts) == 0 {
+				// "Legal says the product is 21+ only. Add the age check right
+				// after the document scan.": the age check is the limit the
+				// remark stated, not the default one
+				part += ", " + strconv.Itoa(statedAge) + "+"
+				ts = tokenize(part)
 			}
 			if keepsNamed(ts, p.steps) {
 				continue // "Don't touch the SMS code, leave it as it is.": the step stays as it is

@@ -1022,7 +1022,13 @@ func parse(text string) *parsed {
 			a.notes = nil // what the clause's steps were read as
 			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
 		}
-		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore && lex.stateVerb[c.toks[0].raw])
+		// (a clause goes on the background one before it in its sentence when it
+		// opens on a state verb, "… and have a licence", or on a verb that goes
+		// on its infinitive, "the point of this session is only to capture a
+		// good reference and make sure it's a live human"), or on the "not" of a
+		// contrast with its last words ("… a live human and not a printed photo")
+		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore &&
+			(lex.stateVerb[c.toks[0].raw] || c.toks[0].raw == "not" || startsInstruction(c.toks, 0) && infinitiveIn(clauses[ci-1].toks)))
 		bgBefore = bg
 		if ci < listAt && !bg && hasAnyRaw(c.toks, lex.wish) && readCondition(c.toks, seq).k == condNone {
 			// "Gig drivers must be 18+ and hold a driving licence. steps: liveness
@@ -1460,6 +1466,17 @@ func listOpening(clauses []clause) (int, []*step) {
 		return ci, listed
 	}
 	return -1, nil
+}
+
+// infinitiveIn: the clause holds "to" before a verb ("the point is only to
+// capture a good reference"), which an "and" after it may go on.
+func infinitiveIn(ts []token) bool {
+	for i := 0; i+1 < len(ts); i++ {
+		if ts[i].raw == "to" && startsInstruction(ts, i+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // background: a clause before the flow's list tells about the product or its
