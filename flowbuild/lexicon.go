@@ -686,6 +686,11 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 // one", "keep it out of this flow"): the exclusion stands.
 var exclusionTailWords = []string{"out", "altogether", "entirely", "here", "for", "now", "of", "from", "in", "this", "one", "flow", "session", "version", "time", "please", "pls"}
 
+// flawVerbWords: verbs of a finding about what the flow does wrong ("the email
+// fallback bypasses liveness"): statement verbs too, the reason for a change
+// that asks for nothing by themselves
+var flawVerbWords = []string{"bypasses", "skips", "misses", "lacks", "circumvents", "sidesteps", "avoids"}
+
 // lineSubjectWords: pronouns that can only be a subject, so after a telling verb
 // with no one named they open the line told ("explains we're setting up face
 // sign-in": "we're" is written "were" once the apostrophe is gone); "it" and
@@ -1465,7 +1470,7 @@ func newLexicon() *lexicon {
 	l.resultLead = wordSet(resultLeadWords)
 	l.omitVerb, l.omitParticle, l.omitAfter = wordSet(omitVerbWords), wordSet(omitParticleWords), wordSet(omitAfterWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
-	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
+	l.statementVerb, l.askModal = wordSet(slices.Concat(statementVerbWords, flawVerbWords)), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
