@@ -81,12 +81,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	{
 		fronted := false   // the new-user condition opened the part before ("for new users, …")
 		told := 0          // the lines of p.sayBefore reported so far
+		statedAge := 0     // an age limit a remark stated ("Legal says the product is 21+ only."), for a later "the age check"
 		var before kindSet // the kinds the flow had before the change
 		for _, s := range p.steps {
 			before.add(s.k)
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
+			if k := numberedLabel(ts); k > 0 {
+				// "Finding 1: the email fallback bypasses liveness": the label of
+				// an item in a list (a review's finding, a ticket's point) is no
+				// setting; what follows it is the sentence
+				part = clauseText(ts[k:])
+				ts = tokenize(part)
+			}
 			if k := offScopeLead(ts); k > 0 {
 				// "Out of scope now: the SMS code and the licence scan": a heading
 				// that rules out what it lists, as Build reads it, takes those
@@ -126,6 +134,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// the change; the step it names is what a later "it" means ("QA says
 				// people drop off at the OTP — swap it with the liveness check")
 				p.touchNamed(ts)
+				statedAge = max(statedAge, ageIn(ts))
 				continue
 			}
 			if len(parts) > 1 && usersLack(ts) && len(splitClauses(ts)) == 1 {
@@ -162,6 +171,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// "it" means
 				p.touchNamed(ts)
 				p.named = p.named[:0]
+				statedAge = max(statedAge, ageIn(ts))
 				for _, s := range analyze(ts, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
 					if p.find(s.k) >= 0 {
 						p.named = append(p.named, s.k)
@@ -169,6 +179,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 				remarks = append(remarks, part)
 				continue
+			}
+			if statedAge > 0 && has(ts, "age") && ageIn(ts) == 0 {
+				// "Legal says the product is 21+ only. Add the age check right
+				// after the document scan.": the age check is the limit the
+				// remark stated, not the default one
+				part += ", " + strconv.Itoa(statedAge) + "+"
+				ts = tokenize(part)
 			}
 			if keepsNamed(ts, p.steps) {
 				continue // "Don't touch the SMS code, leave it as it is.": the step stays as it is
@@ -1679,6 +1696,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		if chain != nil && len(ref) == 0 && !s.front && !s.back && !back {
 			p.insert(s, false, false, []*step{chain}, true) // after the step just put first, in the order named
+		} else if p.insertOnFallback(s, ref, refAfter) {
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" on the fallback"+where(false, false, ref, refAfter))
+			continue
 		} else {
 			p.insert(s, front || s.front, back || s.back, ref, refAfter)
 		}
@@ -2432,6 +2453,16 @@ func oldPlace(ts, prev []token) bool {
 	return false
 }
 
+// numberedLabel: the part opens on a word and a number before a colon
+// ("Finding 1:", "Issue 2:", "Point 3:"), the label of an item in a list; it
+// returns how many tokens the label takes, or 0.
+func numberedLabel(ts []token) int {
+	if len(ts) > 3 && isAlpha(ts[0].raw) && ts[1].isNum && ts[2].w == ":" {
+		return 3
+	}
+	return 0
+}
+
 // statement: the part states something about the flow or the users ("the scans
 // we got were blurry", "the SMS code is useless") with a finite verb, and asks
 // for nothing: no verb of a change, no wish or modal, no position, no setting,
@@ -2886,6 +2917,31 @@ func (p *plan) find(k kind) int {
 
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
+// insertOnFallback puts a new step beside the step it is placed after or
+// before when that step is only on a fallback ("add a liveness check right
+// after the fallback email code"); the fallback then rejoins the main path past
+// the steps it now does itself. It reports false when the reference is on the
+// main path or on no single fallback.
+func (p *plan) insertOnFallback(s *step, ref []*step, after bool) bool {
+	if len(ref) == 0 || p.find(ref[0].k) >= 0 {
+		return false
+	}
+	f := p.fallbackStep(ref[:1])
+	if f == nil {
+		return false
+	}
+	for _, m := range p.steps {
+		if j := slices.Index(m.fallback, f); j >= 0 {
+			if after {
+				j++
+			}
+			m.fallback = slices.Insert(m.fallback, j, s)
+			return true
+		}
+	}
+	return false
+}
+
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {

@@ -21,7 +21,7 @@ import (
 // English endings removed (see lemma), so only irregular forms need listing.
 var lexGroups = map[string][]string{
 	// verification steps
-	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck", "bot", "bots", "robot", "robots"},
+	"liveness":   {"liveness", "alive", "deepfake", "deepfakes", "spoof", "spoofing", "spoofed", "antispoofing", "antispoof", "liveliness", "livenesscheck", "bot", "bots", "robot", "robots", "pad", "presentationattack"}, // "PAD": presentation attack detection, the standards' name for a liveness check
 	"live":       {"live"},
 	"real":       {"real", "genuine", "actual"},
 	"person":     {"person", "human", "individual", "people"},
@@ -365,6 +365,7 @@ var (
 	auxStartWords      = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                                                                                                                   // a clause that asks a question
 	fillerWords        = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
 	populationWords    = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
+	storyActorWords    = []string{"testers", "pentesters", "attackers", "attacker", "fraudsters", "hackers", "auditors", "scammers", "criminals", "redteam"} // "the testers did it in ten minutes": people outside the flow whose past deeds are its reason
 	unavailableWords   = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens", "approved", "authorized", "authorised", "sanctioned"}
 	docFailWords       = []string{"scan", "scans", "work", "works", "read", "reads", "load", "loads"}                                                                                                                                                                                         // after a negation with a document before it: "their ID cards don't scan well" rules the type out
 	correctionWords    = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                                                                     // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
@@ -386,6 +387,7 @@ var (
 	nothingViaWords    = []string{"goes", "go", "gets", "get", "sent", "send", "comes", "come", "travels", "delivered", "texted", "emailed", "via", "over", "by", "through"}                                                                                                                  // after "nothing" (an aux between), a channel ruled out: "nothing goes over email", "nothing should be sent by SMS"
 	negAuxWords        = []string{"isnt", "arent", "wont", "mustnt", "shouldnt", "cant", "cannot", "never", "doesnt", "dont"}                                                                                                                                                                 // a negated auxiliary that stands for "… not"
 	labelWords         = []string{"2fa", "mfa", "twofactor"}                                                                                                                                                                                                                                  // name the need for a code, not its place
+	labelForWords      = []string{"for", "at"}                                                                                                                                                                                                                                                // "MFA for the ops VPN", "2FA at checkout": after a label, what the factor protects; the label names the flow's purpose
 	loginWords         = []string{"login", "signin", "logon", "logins", "signins"}                                                                                                                                                                                                            // beside a label ("2FA at login") the label names the flow's purpose
 	reportVerbWords    = []string{"says", "said", "told", "tells", "complain", "complains", "complained", "flagged", "reported", "reports", "noticed", "mentioned", "show", "shows", "showed", "suggest", "suggests", "indicate", "indicates", "found", "discovered", "realised", "realized"} // "Support says …", "users complained …": what someone reported, the reason for a change
 	restWords          = []string{"anything", "else", "otherwise", "rest", "everything", "nothing", "other", "further", "new"}                                                                                                                                                                // "don't add anything", "same steps otherwise": the rest of the flow
@@ -695,6 +697,17 @@ var lineFillerWords = []string{"to", "the", "at", "and", "very", "a", "then", "a
 // for how long ("leave it out here", "skip it for now", "drop it from this
 // one", "keep it out of this flow"): the exclusion stands.
 var exclusionTailWords = []string{"out", "altogether", "entirely", "here", "for", "now", "of", "from", "in", "this", "one", "flow", "session", "version", "time", "please", "pls"}
+
+// flawVerbWords: verbs of a finding about what the flow does wrong ("the email
+// fallback bypasses liveness"): statement verbs too, the reason for a change
+// that asks for nothing by themselves
+var flawVerbWords = []string{"bypasses", "skips", "misses", "lacks", "circumvents", "sidesteps", "avoids"}
+
+// lineSubjectWords: pronouns that can only be a subject, so after a telling verb
+// with no one named they open the line told ("explains we're setting up face
+// sign-in": "we're" is written "were" once the apostrophe is gone); "it" and
+// "you" are left out, they are as often the thing or person told
+var lineSubjectWords = []string{"we", "were", "weve", "they", "theyre", "theyve", "theyll", "he", "she"}
 
 // lineOpenWords: lemmas of verbs that open or close the session with a line ("open with "…"", "close with "…"").
 var lineOpenWords = []string{"start", "end", "greet", "goodbye"}
@@ -1290,7 +1303,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, quoteNoun                                                                                                                                                                                                                                                                                             map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                               map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, giveVerb                                                                                        map[string]bool
-	unavailable, population, filler, auxStart, labelWord, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                                                                                                                         map[string]bool
+	unavailable, population, filler, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                                                                                                   map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                    map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                                                                                                       map[string]string // word → document_scan scanningMode
 	settingKey                                                                                                                                                                                                                                                                                                                                     map[string]string // a setting's key as written → the setting
@@ -1320,7 +1333,7 @@ type lexicon struct {
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                                                                                                           map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                       phrases // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                    phrases // first word → the words after it, of a phrase that ends a negation's scope
-	subjectPronoun, refFollow, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                                       map[string]bool
+	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                          map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
@@ -1413,7 +1426,7 @@ func newLexicon() *lexicon {
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
-	l.labelWord, l.loginWord, l.auxStart = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords)
+	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
@@ -1469,7 +1482,7 @@ func newLexicon() *lexicon {
 	l.resultLead = wordSet(resultLeadWords)
 	l.omitVerb, l.omitParticle, l.omitAfter = wordSet(omitVerbWords), wordSet(omitParticleWords), wordSet(omitAfterWords)
 	l.speaker, l.wish, l.pastTime, l.amongWord, l.meansWord = wordSet(speakerWords), wordSet(wishWords), wordSet(pastTimeWords), wordSet(amongWords), wordSet(meansWords)
-	l.statementVerb, l.askModal = wordSet(statementVerbWords), wordSet(askModalWords)
+	l.statementVerb, l.askModal = wordSet(slices.Concat(statementVerbWords, flawVerbWords)), wordSet(askModalWords)
 	l.subjectDet, l.habitVerb, l.assignVerb = wordSet(subjectDetWords), wordSet(habitVerbWords), wordSet(assignVerbWords)
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
@@ -1481,7 +1494,7 @@ func newLexicon() *lexicon {
 	l.ownerPossessive, l.beForm = wordSet(ownerPossessiveWords), wordSet(beFormWords)
 	l.doneEarlier, l.doneWord = wordSet(doneEarlierWords), wordSet(doneWordWords)
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
-	l.subjectPronoun, l.refFollow = wordSet(subjectPronounWords), wordSet(refFollowWords)
+	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)
 	l.reflexive, l.nothingWith, l.partitive = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
@@ -2442,6 +2455,7 @@ var joins = map[string]string{
 	"drop out": "dropout", "drops out": "dropout", "dropped out": "dropout", "dropping out": "dropout",
 	"signed up": "signup", "signing up": "signup", "first time": "firsttime", // "first-time users"
 	"never mind": "nevermind", "log in": "login", "logs in": "login", "logging in": "login", "sign in": "signin", "signs in": "signin",
+	"presentation attack": "presentationattack", "presentation attacks": "presentationattack", // "presentation attack detection" (PAD): a liveness check
 	"face rec": "facerec", "facial rec": "facerec", "face reco": "facerec", "make sure": "ensure", "one of": "among", // "is one of our enrolled users": a member of a population
 	"live ness":     "liveness",                        // "then a live ness check": the word split by a stray space
 	"opening hours": "hours", "opening times": "hours", // "tell them the opening hours": a thing told, not "at the start"

@@ -993,6 +993,15 @@ func parse(text string) *parsed {
 			// the clause before it in view
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
 		}
+		if ci+1 < len(clauses) && clauses[ci+1].sent == c.sent && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) {
+			// "we're rolling out face login and need the enrolment side first":
+			// the login is what the enrolment of the same sentence is for (as
+			// faceLogin reads it within one clause), not a recognition now
+			if k := slices.IndexFunc(a.steps, func(s *step) bool { return s.k == kRecognition }); k >= 0 {
+				a.steps = slices.Delete(a.steps, k, k+1)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as what the enrolment is for, so the flow enrols the face and does not recognise it yet.")
+			}
+		}
 		if len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kInform }) && slices.ContainsFunc(c.toks, func(t token) bool { return lex.unsupported[t.raw] != "" }) {
 			// "send a push notification to the new device saying recovery
 			// worked": what the notification says, not a line of the avatar
@@ -1015,7 +1024,13 @@ func parse(text string) *parsed {
 			a.notes = nil // what the clause's steps were read as
 			p.notes = append(p.notes, "FaceSign flows match faces, documents and one-time codes, not voices or fingerprints, so the flow does not include \""+clauseText(c.toks)+"\"; check it in your app.")
 		}
-		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore && lex.stateVerb[c.toks[0].raw])
+		// (a clause goes on the background one before it in its sentence when it
+		// opens on a state verb, "… and have a licence", or on a verb that goes
+		// on its infinitive, "the point of this session is only to capture a
+		// good reference and make sure it's a live human"), or on the "not" of a
+		// contrast with its last words ("… a live human and not a printed photo")
+		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore &&
+			(lex.stateVerb[c.toks[0].raw] || c.toks[0].raw == "not" || startsInstruction(c.toks, 0) && infinitiveIn(clauses[ci-1].toks)))
 		bgBefore = bg
 		if ci < listAt && !bg && hasAnyRaw(c.toks, lex.wish) && readCondition(c.toks, seq).k == condNone {
 			// "Gig drivers must be 18+ and hold a driving licence. steps: liveness
@@ -1213,11 +1228,13 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
-		if a.back && c.toks[0].w == "finally" {
+		if a.back && opensAtEnd(c.toks) {
 			backSent = c.sent
 		}
-		// "and finally take a selfie and compare it with the photo": an opening
-		// "finally" places the rest of its sentence at the end, in its order
+		// "and finally take a selfie and compare it with the photo", "at the
+		// end have them enter their email and send a code to it": an opening
+		// "finally" or "at the end" places the rest of its sentence at the
+		// end, in its order
 		back := a.back || backSent == c.sent
 		for _, s := range main {
 			s.front = s.front || a.front
@@ -1451,6 +1468,17 @@ func listOpening(clauses []clause) (int, []*step) {
 		return ci, listed
 	}
 	return -1, nil
+}
+
+// infinitiveIn: the clause holds "to" before a verb ("the point is only to
+// capture a good reference"), which an "and" after it may go on.
+func infinitiveIn(ts []token) bool {
+	for i := 0; i+1 < len(ts); i++ {
+		if ts[i].raw == "to" && startsInstruction(ts, i+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // background: a clause before the flow's list tells about the product or its
@@ -2037,7 +2065,10 @@ func usersDid(ts []token) bool {
 	for i < len(ts) && lex.keepLead[ts[i].raw] {
 		i++ // "and they did …", "so customers completed …"
 	}
-	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw]) || hasAnyRaw(ts, lex.wish) {
+	if i+2 < len(ts) && (ts[i].raw == "the" || ts[i].raw == "our") && lex.storyActor[ts[i+1].raw] {
+		i++ // "the testers did it in about ten minutes with a phished mailbox"
+	}
+	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw] || lex.storyActor[ts[i].raw]) || hasAnyRaw(ts, lex.wish) {
 		return false
 	}
 	for j, t := range ts {
@@ -2340,6 +2371,13 @@ func merge(seq, steps []*step) []*step {
 				// the account holder. … then the seller scans a passport and the
 				// name read from the document must be checked against that name")
 				seq = append(slices.Delete(seq, i, i+1), old)
+			} else if old.k == kFaceCompare && old.srcB != nil && old.srcB.Source == "sessionVideo" && s.srcB != nil && s.srcB.Source == "faceScan" && findKind(seq[i:], kFaceScan) >= 0 {
+				// "we want a 1:1 against their government ID: ID scan, selfie,
+				// compare the two": the comparison said first, before any selfie,
+				// goes where it is described, after the selfie it compares, as an
+				// age limit goes after the scan it reads
+				seq = append(slices.Delete(seq, i, i+1), old)
+				old.srcB = s.srcB
 			}
 			old.front = old.front || s.front
 			old.back = old.back || s.back
@@ -2742,6 +2780,20 @@ func contextEnd(ts []token, i int) int {
 		}
 	}
 	return 0
+}
+
+// opensAtEnd: the clause opens on its place at the end of the flow ("finally
+// …", "at the (very) end …", "in the end …"), which holds for the rest of its
+// sentence.
+func opensAtEnd(ts []token) bool {
+	if len(ts) > 0 && ts[0].w == "finally" {
+		return true
+	}
+	j := 2
+	if len(ts) > 3 && ts[2].raw == "very" {
+		j = 3
+	}
+	return len(ts) > j && (ts[0].raw == "at" || ts[0].raw == "in") && ts[1].raw == "the" && ts[j].w == "end"
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
@@ -4218,8 +4270,9 @@ func toldLine(ts []token) (verb, from int) {
 	for i, t := range ts {
 		if t.w == "explain" && t.raw != "state" && !(i > 0 && lex.personRef[ts[i-1].raw] && ts[i-1].raw != "this") {
 			// (with no one named, "that" opens the line: "the avatar explains
-			// that we store a face template only for sign-in")
-			if j := skipAddressee(ts, i+1); j > i+1 || j < len(ts) && ts[j].raw == "that" {
+			// that we store a face template only for sign-in"), nor does a
+			// subject ("explains we're setting up face sign-in")
+			if j := skipAddressee(ts, i+1); j > i+1 || j < len(ts) && (ts[j].raw == "that" || lex.lineSubject[ts[j].raw]) {
 				return i, j
 			}
 		}

@@ -383,6 +383,14 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
+		if (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && i+2 < len(ts) && lex.determiner[ts[i+2].raw] && !d.neg[i] {
+			// "email is the first thing attackers own after a phish", "email is
+			// the second factor": the channel is what the statement names, as
+			// "SMS is easy to intercept" is the SMS code's channel; nothing to
+			// type ("the email is typed in" is the address, left alone)
+			d.add(&step{k: kEmailOTP}, i)
+			return
+		}
 		d.add(&step{k: kEnterEmail}, i)
 	}}},
 	"sms": {{
@@ -444,6 +452,12 @@ var rules = map[string][]rule{
 			if d.ts[i].raw == "onetime" && i+1 < len(d.ts) && d.nextW(i) != "code" && !lex.onetimeNext[d.next(i)] && isAlpha(d.next(i)) {
 				return false
 			}
+			if lex.device[d.next(i)] && hasAnyRaw(d.ts[:i], lex.mailLoss) {
+				// "users who lost both the password and their 2FA device": the
+				// device that held their codes, gone, the reason for the flow, as
+				// a lost mailbox is; no code is sent
+				return false
+			}
 			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0 && !sent
 		},
 		make: func(d *detector, i int) {
@@ -459,9 +473,11 @@ var rules = map[string][]rule{
 				d.add(&step{k: kSMSOTP}, i)
 				return
 			}
-			// "login 2FA: …": a label names the need, the step's place comes from where it is described
+			// "login 2FA: …": a label names the need, the step's place comes from where it is described;
+			// beside a login, or followed by what it protects ("MFA for the ops VPN"),
+			// it names what the flow is for
 			label := lex.labelWord[d.ts[i].raw]
-			d.add(&step{k: kOTP, label: label, purpose: label && hasNear(d.ts, i, 2, lex.loginWord)}, i)
+			d.add(&step{k: kOTP, label: label, purpose: label && (hasNear(d.ts, i, 2, lex.loginWord) || lex.labelFor[d.next(i)])}, i)
 		},
 	}},
 	"permission": {{
@@ -1056,10 +1072,13 @@ var (
 		make: ownerRule.make,
 	}
 	// "face login"; not in a line the avatar tells ("tell them their face is
-	// only used for logging in")
+	// only used for logging in"), nor where the clause enrols the face the
+	// login will use later ("enrol customers for face login", "rolling out
+	// face login and need the enrolment side first"): the login is what the
+	// enrolment is for, this session only sees the face for the first time
 	faceLogin = simple(kRecognition, func(d *detector, i int) bool {
 		told := toldFrom(d.ts)
-		return has(d.ts[:told], "face") && i < told && !d.comparing
+		return has(d.ts[:told], "face") && i < told && !d.comparing && !has(d.ts[:told], "enroll")
 	})
 )
 
