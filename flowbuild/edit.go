@@ -1100,7 +1100,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "also", "except", "but", "keep", "down", "leave") && !has(ts, "only") {
+	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "down", "leave") && !alsoOtherOp(ts) && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil
 		}
@@ -3319,7 +3319,7 @@ func listItemsIn(side []token, ctx []*step) []*step {
 	var out []*step
 	start := 0
 	for i := 0; i <= len(side); i++ {
-		if i < len(side) && !(side[i].w == "," || side[i].raw == "and" || side[i].raw == "plus" || side[i].w == ".") {
+		if i < len(side) && !(side[i].w == "," || side[i].raw == "and" || side[i].raw == "plus" || side[i].w == "." || withJoins(side, start, i, ctx)) {
 			continue
 		}
 		if i > start {
@@ -3328,6 +3328,26 @@ func listItemsIn(side []token, ctx []*step) []*step {
 		start = i + 1
 	}
 	return out
+}
+
+// withJoins: "with" at i joins two items of a list as "and" does ("delete the
+// selfie with the compare"): the words before it name a step that is no
+// comparison (after a comparison "with" names what it compares: "the compare
+// with the selfie"), and the words after it name a step too.
+func withJoins(side []token, start, i int, ctx []*step) bool {
+	if side[i].raw != "with" || i == start || i+1 >= len(side) {
+		return false
+	}
+	left := analyze(side[start:i], ctx).steps
+	if len(left) != 1 || left[0].k == kFaceCompare || left[0].k.isConversation() {
+		return false
+	}
+	end := i + 1
+	for end < len(side) && !(side[end].w == "," || side[end].raw == "and" || side[end].raw == "plus" || side[end].w == ".") {
+		end++
+	}
+	right := analyze(side[i+1:end], ctx).steps
+	return len(right) > 0 && !right[0].k.isConversation()
 }
 
 // emailFamily: an item that names email steps as a group ("the email bits",
@@ -3345,6 +3365,18 @@ func emailFamily(item []token, named, ctx []*step) []*step {
 		return named
 	}
 	return append(named, &step{k: other})
+}
+
+// alsoOtherOp: an "also" opens another kind of change ("remove the selfie and
+// also add an SMS code", "also move …"); "and also the selfie" only goes on
+// with the list of what is removed.
+func alsoOtherOp(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "also" && (i+1 == len(ts) || (instructionVerbs[ts[i+1].w] || editVerbs[ts[i+1].w]) && !lex.removeVerb[ts[i+1].raw]) {
+			return true
+		}
+	}
+	return false
 }
 
 // removeMany removes the steps a list names ("remove the document scan and the

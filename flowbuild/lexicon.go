@@ -161,7 +161,8 @@ var instructionVerbs = map[string]bool{
 	// verbs that start a setting: "only allow passports and set the threshold to 0.85"
 	"set": true, "allow": true, "accept": true, "raise": true, "lower": true, "increase": true, "reduce": true,
 	"extend": true, "shorten": true, "limit": true, "cap": true, "bump": true,
-	"put": true, // "send a code and put a liveness check in front of it"
+	"put":     true,                   // "send a code and put a liveness check in front of it"
+	"receive": true, "receives": true, // "they put their mail and receive a code": what reaches them is a step of its own
 }
 
 // Age words (parse.go, ageAt): what makes a number an age.
@@ -606,6 +607,14 @@ var afterWhichWords = []string{"after", "following", "upon"}
 // in their email address so we can send them our policy", "the email address
 // where we should send receipts"): a "send" after one is not a code sent to it.
 var purposeOpenWords = []string{"so", "where", "which", "because", "for"}
+
+// askedPersonWords, before "if", are the person asked ("ask them if …",
+// "asking him if this email is his contact"): an indirect question, no condition.
+var askedPersonWords = []string{"them", "him", "her"}
+
+// purposeVerbBeforeWords mark a verb as what something is for ("a code to confirm
+// it", and as learners write it, "a code for confirm it"), not an instruction.
+var purposeVerbBeforeWords = []string{"to", "for"}
 
 // listOpenerWords end a short clause that opens the flow's own list with a
 // colon ("flow: …", "we want: …", "Order: …", "plan: …"): what the text said
@@ -1345,7 +1354,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                                                                                                       map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                                                                                                                  map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                                                                                                          map[string]bool
-	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom                                                                                                                                                                                                                         map[string]bool
+	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom, purposeVerbBefore, askedPerson                                                                                                                                                                                         map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, timeAdverb, timePrep, statedSubject, backupNoun, changeFallbackVerb, changeTo, delivered, approval, swapTarget, takeVerb, takeParticle, definite map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                                                                                                                 map[string]bool // "from" in "after the scan check from the date of birth …"
 	requestModal                                                                                                                                                                                                                                                                                                                                   map[string]bool // "can" in "…, and can the scan be passports only?"
@@ -1431,7 +1440,7 @@ func newLexicon() *lexicon {
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
-	l.futileNoun, l.futileWhom = wordSet(futileNounWords), wordSet(futileWhomWords)
+	l.futileNoun, l.futileWhom, l.purposeVerbBefore, l.askedPerson = wordSet(futileNounWords), wordSet(futileWhomWords), wordSet(purposeVerbBeforeWords), wordSet(askedPersonWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each, l.timeAdverb, l.timePrep, l.statedSubject, l.backupNoun, l.changeFallbackVerb, l.changeTo, l.delivered, l.approval, l.swapTarget, l.takeVerb, l.takeParticle, l.definite = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords), wordSet(timeAdverbWords), wordSet(timePrepWords), wordSet(statedSubjectWords), wordSet(backupNounWords), wordSet(changeFallbackVerbWords), wordSet(changeToWords), wordSet(deliveredWords), wordSet(approvalWords), wordSet(swapTargetWords), wordSet(takeVerbWords), wordSet(takeParticleWords), wordSet(definiteWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)

@@ -271,7 +271,7 @@ func splitClauses(ts []token) []clause {
 			if i+1 < len(ts) && ts[i+1].raw == "which" && len(cur) > 0 {
 				continue // "their ID photo, which we pass in providedData": a relative clause belongs to the noun before it
 			}
-			if i+1 < len(ts) && len(cur) > 0 && lex.nameNoun[cur[len(cur)-1].raw] && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
+			if i+1 < len(ts) && len(cur) > 0 && namesBefore(cur) && ts[i+1].orig != "" && unicode.IsUpper([]rune(ts[i+1].orig)[0]) {
 				continue // "the greeting should say the school's name, ByteSprouts": the name itself belongs to it
 			}
 			if n := len(cur); n > 0 && lex.speechVerb[cur[n-1].w] && i+1 < len(ts) && (ts[i+1].w == quoteW || lex.verbatim[ts[i+1].raw] && i+2 < len(ts) && ts[i+2].w == quoteW) {
@@ -344,7 +344,7 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || cur[len(cur)-1].raw == "them" || lex.unsure[cur[len(cur)-1].raw])):
+			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
 			// "ask if they agree", "check if we know them", "not sure if we need
 			// it": an indirect question, not a condition
 			flush()
@@ -383,6 +383,22 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// namesBefore: the clause ends on a name noun, or on what the name is of ("the
+// school's name", "the name of our hotel group"): a capitalised word after a
+// comma is that name.
+func namesBefore(cur []token) bool {
+	n := len(cur)
+	if lex.nameNoun[cur[n-1].raw] {
+		return true
+	}
+	for j := n - 2; j >= 0 && j >= n-6; j-- {
+		if lex.nameNoun[cur[j].raw] && cur[j+1].raw == "of" {
+			return !slices.ContainsFunc(cur[j+1:], func(t token) bool { return t.w == "," || lex.canonKind(t) })
+		}
+	}
+	return false
 }
 
 // subjectMustAt: the words at i open a sentence of their own on the user
@@ -3372,6 +3388,9 @@ func adjectiveComma(cur, rest []token) bool {
 	}
 	if n < 2 || !lex.determiner[cur[n-2].raw] || cur[len(cur)-1].known || lex.userWord[cur[n-1].raw] || len(rest) < 2 || rest[0].known || rest[0].isNum || !isAlpha(rest[0].raw) || requestVerbLemmas[rest[0].w] {
 		return false
+	}
+	if lex.resultLead[rest[0].raw] || isConj(rest[0].raw) {
+		return false // "enrolled already from our booking app, so first we recognise the guest": a clause of its own, no adjective
 	}
 	for _, t := range rest[1:min(len(rest), 4)] {
 		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] || lex.addressee[t.raw] || lex.personPronoun[t.raw] {

@@ -536,7 +536,31 @@ func askID(s *step) string {
 	return "question"
 }
 
+// welcomePlace is the name a welcome line gives ("welcome to Segurito and that
+// …": "Segurito"): the capitalised words right after "welcome to", or "".
+func welcomePlace(phrase string) string {
+	rest, ok := strings.CutPrefix(phrase, "welcome to ")
+	if !ok {
+		return ""
+	}
+	var name []string
+	for _, w := range strings.Fields(rest) {
+		w = strings.TrimRight(w, ".,!;")
+		if w == "" || !startsUpper(w) {
+			break
+		}
+		name = append(name, w)
+	}
+	return strings.Join(name, " ")
+}
+
 func informPrompt(s *step, uc useCase, noun string) string {
+	if place := welcomePlace(s.phrase); s.topics&tWelcome != 0 && place != "" {
+		// "the avatar say them welcome to Segurito and that …": the welcome names
+		// the place the text gave ("You're all set" claims nothing this flow
+		// did not do, and holds no second welcome)
+		return "Say: Welcome to " + place + "! Thank you, you're all set."
+	}
 	if s.topics&tFuture != 0 && !statesFact(s.phrase) || s.topics&tWelcome != 0 && (uc == ucOnboarding || uc == ucEnrollment) {
 		return "Say: Welcome aboard! From now on, verifying is quick: just look at the camera for a few seconds and we'll recognise you."
 	}

@@ -319,6 +319,19 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
+		if q := askedIfAt(ts); q >= 0 && i > q && !d.codeInClause {
+			// "ask him if this email is also his contact for letters": the address
+			// the question is about, not one to collect (the question's words keep it)
+			return
+		}
+		if told := toldFrom(ts); i > told && ts[told].raw != "to" && !d.codeInClause {
+			// "the avatar say them welcome and that the policy arrives per email
+			// in 24h": an email the line speaks of, not an address to collect
+			// ("tell them to type their email" is what they do, a step)
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email the avatar tells the user about, not a step of the flow.")
+			d.a.mailed = true
+			return
+		}
 		if d.codeInClause && givesEmail(ts, i) && findKind(d.seq, kEnterEmail) < 0 && d.nextW(i) != "code" && !lex.mailbox[ts[i].raw] {
 			// ("enter the email code": the code is what is entered, "email" names its channel;
 			// "a code to their inbox that they type in": a mailbox is where the code goes,
@@ -354,8 +367,11 @@ var rules = map[string][]rule{
 		if hasRaw(ts, "already") {
 			return // "users already typed their email at signup": it is on file, not collected again
 		}
-		if d.neg[i] && !has(ts, "collect") && !has(ts, "address") && !lex.entryNext[next] {
+		if d.neg[i] && !has(ts, "collect") && !has(ts, "address") && !lex.entryNext[next] && !givesEmail(ts, i) && !askedFor(ts, i) {
 			// "SMS, not email": the channel is ruled out, the code that would use it too
+			// ("no need to ask him the mail again", "don't make them type their
+			// email": the address asked for or typed is ruled out, a code sent to
+			// the one on file is not)
 			d.add(&step{k: kEmailOTP}, i)
 		}
 		if lex.mailbox[ts[i].raw] || lex.mailboxNext[next] {
@@ -563,10 +579,17 @@ var rules = map[string][]rule{
 	"start": {{when: func(d *detector, i int) bool { return quotedLineAfter(d, i) || ownOpeningAt(d.ts, i) > 0 }, make: lineStep(kGreeting)}},
 	"end":   {{when: quotedLineAfter, make: lineStep(kClosing)}},
 	"welcome": {{make: func(d *detector, i int) {
-		if len(d.seq) == 0 && len(d.out) == 0 {
+		// ("the avatar should welcome him at the beginning": a welcome placed
+		// first is the greeting, whatever the text named before it)
+		if len(d.seq) == 0 && len(d.out) == 0 || d.a.front && !d.a.back && len(d.out) == 0 {
 			if s := d.add(&step{k: kGreeting}, i); s != nil && s.phrase == "" {
 				if place := welcomedTo(d.ts, i+1); place != "" {
 					s.phrase = "Welcome to " + place // "avatar welcomes the guest to Marlowe": the greeting names it
+				} else if place, end := namedAfter(d.ts, i+1); place != "" {
+					// "welcome him by saying the name of our hotel group, Mas
+					// Lavande": the name the greeting says, no question of the user's name
+					s.phrase = "Welcome to " + place
+					d.skip = end - i - 1
 				}
 			}
 			return
@@ -625,7 +648,7 @@ var rules = map[string][]rule{
 				// news to tell them
 				return false
 			}
-			if d.prev(i) == "to" && d.codeInClause && !has(d.ts[:i], "ask") && (d.got.has(kOTP) || d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) {
+			if lex.purposeVerbBefore[d.prev(i)] && d.codeInClause && !has(d.ts[:i], "ask") && (d.got.has(kOTP) || d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) {
 				return false // "we send them a code to confirm it": what the code is for, no question
 			}
 			return (!dataMatch(d.ts) || has(d.ts, "ask")) && !(d.ts[i].raw == "confirms" && len(d.out) > 0)
@@ -1006,7 +1029,12 @@ var (
 	ownerRule = rule{
 		when: func(d *detector, i int) bool {
 			// "belongs to one of our registered customers" is a lookup among many; "belongs to the user" is not
-			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
+			// ("receive a code in the mail to confirm it is really theirs": with no
+			// document in the clause, what is theirs is the address the code goes to)
+			// ("… and we send a code to it to make sure it is really theirs": the
+			// address the clause before named)
+			addressOwned := !anyDoc(d.ts) && d.codeInClause
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !addressOwned && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
 		},
 		make: func(d *detector, i int) {
 			if r := d.ts[i].raw; r == "borrowed" || r == "stolen" {
@@ -1259,6 +1287,26 @@ func sendsTo(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// askedIfAt is where an indirect question opens after a verb of asking ("ask
+// if …", "asking him whether …"), or -1: the words after it are what is asked.
+func askedIfAt(ts []token) int {
+	for j := 1; j < len(ts); j++ {
+		if ts[j].raw != "if" && ts[j].raw != "whether" {
+			continue
+		}
+		if ts[j-1].w == "ask" || j >= 2 && lex.askedPerson[ts[j-1].raw] && ts[j-2].w == "ask" {
+			return j
+		}
+	}
+	return -1
+}
+
+// askedFor: a verb of asking comes just before the thing at i ("ask him the
+// mail", "ask them for their email"): the thing is what the user hands over.
+func askedFor(ts []token, i int) bool {
+	return slices.ContainsFunc(ts[max(0, i-4):i], func(t token) bool { return t.w == "ask" })
 }
 
 func givesEmail(ts []token, i int) bool {
@@ -1695,6 +1743,29 @@ func photoOfFace(d *detector, i int) bool {
 // Marlowe Hotels"), words written with a capital after "to", within a few
 // words of the verb; "" when the words after "to" are no name ("to the app",
 // "to ID verification").
+// namedAfter finds a name the words from j say ("by saying the name of our
+// hotel group, Mas Lavande", "with our brand name, Segurito"): a name noun, then
+// the capitalised words that end the clause. It returns the name and the end of
+// the words that speak of it, or "" when there is none.
+func namedAfter(ts []token, j int) (string, int) {
+	n := slices.IndexFunc(ts[j:], func(t token) bool { return lex.nameNoun[t.raw] })
+	if n < 0 {
+		return "", 0
+	}
+	k := len(ts)
+	for k > j+n+1 && startsUpper(ts[k-1].orig) && !lex.canonKind(ts[k-1]) {
+		k--
+	}
+	if k == len(ts) {
+		return "", 0
+	}
+	var name []string
+	for _, t := range ts[k:] {
+		name = append(name, t.orig)
+	}
+	return strings.Join(name, " "), len(ts)
+}
+
 func welcomedTo(ts []token, j int) string {
 	for k := j; k < len(ts) && k < j+4; k++ {
 		if ts[k].raw != "to" {

@@ -111,6 +111,8 @@ func readSettings(ts []token) stepSettings {
 		switch {
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
+		case unit == "number" && n >= 4 && n <= 8 && n == math.Trunc(n) && has(ts, "code"):
+			s.otpLen = int(n) // "the sms code must have 8 numbers": in a sentence about the code, its digits
 		case n >= 4 && n <= 8 && n == math.Trunc(n) && !lex.unit[unit] && hasRaw(ts[max(0, i-4):i], "length", "long"):
 			s.otpLen = int(n) // "set the code length to 8", "codes 6 long"
 		case unit == "minute" && n > 0 && n <= 1440:
