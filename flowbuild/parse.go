@@ -4110,6 +4110,13 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		case comparing && image && (priorImage || faceCtxOrPair(ts, seq, d.out)):
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
+			if live := func(fs *flow.FaceSource) bool { return fs.Source == "faceScan" || fs.Source == "sessionVideo" }; population && live(s.srcA) && live(s.srcB) {
+				// "a selfie compared against their enrolled face": the other side
+				// is no image of this session but the faces enrolled, a search
+				a.notes = append(a.notes, oneToNNote)
+				add(&step{k: kRecognition}, ci)
+				break
+			}
 			if (s.srcA.Source == "faceScan" || s.srcB.Source == "faceScan") && findKind(seq, kFaceScan) < 0 && findKind(d.out, kFaceScan) < 0 {
 				if fs := add(&step{k: kFaceScan, auto: true}, ci); fs != nil {
 					fs.pos = -1 // a selfie is taken before it is compared
