@@ -1298,3 +1298,28 @@ func TestBuildBareChannels(t *testing.T) {
 		assert.Equal(t, want, got, desc)
 	}
 }
+
+// A line said between two steps stays there when another step is placed last
+// ("At the end do an email code. … then explain the process, then scan the
+// passport"), and a team's advice is no line of the avatar's.
+func TestBuildLinesKeepTheirPlace(t *testing.T) {
+	r, err := Build("At the end do an email code. Start with a liveness check, then explain the process, then scan the passport.", Options{})
+	require.NoError(t, err)
+	line := slices.IndexFunc(r.Flow, func(n flow.Node) bool { return n.Prompt == "Explain the process to the user." })
+	require.GreaterOrEqual(t, line, 0, "%v", prompts(r.Flow))
+	scan := nodeOfType(r.Flow, flow.TypeDocumentScan)
+	require.NotNil(t, scan)
+	assert.Equal(t, scan.ID, r.Flow[line].Outcomes[0].Target, "the line leads to the scan")
+
+	for _, desc := range []string{
+		"Support suggests they do a liveness check, then an SMS code.",
+		"Security recommends they use an SMS code after liveness",
+		"We'd suggest they do a liveness check, then an SMS code.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		for _, p := range prompts(r.Flow) {
+			assert.False(t, strings.HasPrefix(p, "Suggest") || strings.HasPrefix(p, "Advise"), "%s: %q", desc, p)
+		}
+	}
+}

@@ -2915,8 +2915,6 @@ func (p *plan) find(k kind) int {
 	return -1
 }
 
-// insert places s: relative to a reference step, first (after the greeting), or
-// last (before the closing line, the default).
 // insertOnFallback puts a new step beside the step it is placed after or
 // before when that step is only on a fallback ("add a liveness check right
 // after the fallback email code"); the fallback then rejoins the main path past
@@ -2942,6 +2940,8 @@ func (p *plan) insertOnFallback(s *step, ref []*step, after bool) bool {
 	return false
 }
 
+// insert places s: relative to a reference step, first (after the greeting), or
+// last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {

@@ -127,6 +127,7 @@ type step struct {
 	userReads   bool   // kAsk: the user reads readBack out, not the avatar
 	docTypes    []string
 	onlyTypes   bool // kDocument: "driving licences only": the types named are all it accepts
+	moreTypes   bool // kDocument: "also accept driving licences", "DLs are fine too": types added to those said with "only"
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
 	minAge      int
@@ -2402,7 +2403,7 @@ func merge(seq, steps []*step) []*step {
 				// driving licences only": the types said last with "only" are all
 				// the scan accepts, not more of them
 				old.docTypes = nil
-			} else if old.onlyTypes && len(old.docTypes) > 0 && len(s.docTypes) > 0 {
+			} else if old.onlyTypes && len(old.docTypes) > 0 && len(s.docTypes) > 0 && !s.moreTypes {
 				// "passports only — we've had too many fake DLs", "… given a DL,
 				// then it's rejected": after the types said with "only", another
 				// named without it is a reason or a case turned away, not one
@@ -2466,7 +2467,15 @@ func findKind(seq []*step, k kind) int {
 // and closing frame the rest; adjacent questions merge into one conversation.
 func order(seq []*step) []*step {
 	var greet, front, mid, back, closing []*step
-	for _, s := range seq {
+	// the last step of the middle that is no line: a line the text says after
+	// it and after a step placed last goes last too
+	lastMid := -1
+	for i, s := range seq {
+		if !s.k.isConversation() && s.k != kClosing && s.front == s.back {
+			lastMid = i
+		}
+	}
+	for i, s := range seq {
 		switch {
 		case s.k == kGreeting:
 			greet = appendMergedConv(greet, s)
@@ -2476,7 +2485,7 @@ func order(seq []*step) []*step {
 			front = append(front, s)
 		case s.back && !s.front:
 			back = append(back, s)
-		case len(back) > 0 && (s.k == kInform || s.k == kAsk) && !s.front:
+		case len(back) > 0 && (s.k == kInform || s.k == kAsk) && !s.front && i > lastMid:
 			// "last bit is the email … If all of that works Ava says 'You're
 			// verified'": what the avatar says after the last step is named
 			// stays after it
@@ -3618,7 +3627,9 @@ func negations(ts []token) []bool {
 			// "email is off the table", "SMS is banned": the predicate rules out
 			// its subject, as "email is not allowed" does ("text message codes
 			// are out", "email is out for now": a bare "out" that ends the clause)
-			if j := subjectStart(ts, i); j >= 0 && lex.canonKind(ts[j]) {
+			if j := subjectStart(ts, i); j >= 0 && lex.canonKind(ts[j]) && !(t.raw == "out" && slices.ContainsFunc(ts[:j], func(u token) bool { return lex.subordOpen[u.raw] || u.w == "after" })) {
+				// ("once the SMS is out, start the liveness check": a time, the
+				// code sent)
 				for b := j; b < i; b++ {
 					neg[b] = true
 				}
@@ -4430,7 +4441,7 @@ func searchNamed(ts []token) bool {
 		}
 		// "so they know where to put their face", "know how long it takes":
 		// knowing a place, a way or a time is no lookup of a person
-		if (t.raw == "know" || t.raw == "knows") && i+1 < len(ts) && hasRaw(ts[i+1:i+2], "where", "how", "what", "when", "why") {
+		if (t.raw == "know" || t.raw == "knows") && i+1 < len(ts) && lex.knowWhat[ts[i+1].raw] {
 			continue
 		}
 		return true

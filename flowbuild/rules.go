@@ -324,10 +324,11 @@ var rules = map[string][]rule{
 			// the question is about, not one to collect (the question's words keep it)
 			return
 		}
-		if told := toldFrom(ts); i > told && ts[told].raw != "to" && !d.codeInClause {
+		if told := toldFrom(ts); i > told && ts[told].raw != "to" && !d.codeInClause && !lex.ownerPossessive[d.prev(i)] && d.next(i) != "address" {
 			// "the avatar say them welcome and that the policy arrives per email
 			// in 24h": an email the line speaks of, not an address to collect
-			// ("tell them to type their email" is what they do, a step)
+			// ("tell them to type their email" is what they do, a step; "explain
+			// that we need their email address" asks for it)
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email the avatar tells the user about, not a step of the flow.")
 			d.a.mailed = true
 			return
@@ -609,12 +610,7 @@ var rules = map[string][]rule{
 	// suggests we move the code" is a report (a team, a person, "we"), and
 	// advice with no one told ("we recommend liveness") is the speaker's
 	"advise": {{
-		when: func(d *detector, i int) bool {
-			if lex.personRef[d.prev(i)] || lex.sourceSays[d.prev(i)] || lex.speaker[d.prev(i)] {
-				return false
-			}
-			return advice(d.ts, i) > i
-		},
+		when: func(d *detector, i int) bool { return avatarAdvises(d.ts, i) && advice(d.ts, i) > i },
 		make: func(d *detector, i int) {
 			j := advice(d.ts, i)
 			d.add(&step{k: kInform, phrase: clauseText(d.ts[j:]), speech: advises}, i)
@@ -857,7 +853,9 @@ var (
 	}
 	ofAge = rule{
 		// "tell them to come back with an adult": whom the told line speaks of
-		when: func(d *detector, i int) bool { return !toldLineAt(d.ts, i) },
+		// ("explain that the service is for adults only" states the rule, and
+		// asks for the check)
+		when: func(d *detector, i int) bool { j := tellingAt(d.ts, i); return j < 0 || thatLine(d.ts, j) },
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
 			d.add(&step{k: kAgeCheck, minAge: 18}, i)
@@ -892,7 +890,7 @@ var (
 				}
 				return
 			}
-			d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i)}, i)
+			d.add(&step{k: kDocument, docTypes: dt, onlyTypes: len(dt) > 0 && onlyNear(d.ts, i), moreTypes: hasAnyRaw(d.ts, lex.moreTypes) && !d.neg[i]}, i)
 		}}
 	deviceRule = rule{
 		when: func(d *detector, i int) bool {
@@ -1172,6 +1170,17 @@ func thatLine(ts []token, i int) bool {
 	return j < len(ts) && ts[j].raw == "that"
 }
 
+// avatarAdvises: the verb at i is the avatar's: an instruction (the clause
+// opens on it, past words like "then", "please") or said of the avatar ("the
+// avatar should also suggest").
+func avatarAdvises(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && lex.adviceLead[ts[j].raw] {
+		j--
+	}
+	return j < 0 || lex.avatarRef[ts[j].raw] || lex.determiner[ts[j].raw] && j == 0
+}
+
 // advice: where the advice the verb at i gives starts, after the person told
 // ("advise them to call us": "to call us"; "suggest that they ask a parent":
 // "they ask a parent"), or -1 when no person is told.
@@ -1180,7 +1189,7 @@ func advice(ts []token, i int) int {
 	if j < len(ts) && ts[j].raw == "that" {
 		j++
 	}
-	if j+1 < len(ts) && (ts[j].raw == "they" || ts[j].raw == "he" || ts[j].raw == "she") {
+	if j+1 < len(ts) && lex.adviceWho[ts[j].raw] {
 		return j // ("suggest they ask a parent")
 	}
 	if k := skipAddressee(ts, j); k > j && k+1 < len(ts) && ts[k].raw == "to" {
@@ -1192,16 +1201,22 @@ func advice(ts []token, i int) int {
 // toldLineAt: the word at i is inside a line a telling verb before it gives,
 // "to …" or "that …" ("tell them to ask at reception"), or inside advice
 // ("suggest they ask a parent").
-func toldLineAt(ts []token, i int) bool {
+func toldLineAt(ts []token, i int) bool { return tellingAt(ts, i) >= 0 }
+
+// tellingAt: where the telling verb whose line holds the word at i is, or -1.
+func tellingAt(ts []token, i int) int {
 	for j := i - 1; j >= 0; j-- {
-		if ts[j].w == "explain" && ts[j].raw != "ask" {
-			return toLine(ts, j) || thatLine(ts, j)
+		if ts[j].w == "explain" && (toLine(ts, j) || thatLine(ts, j)) {
+			return j
 		}
-		if ts[j].w == "advise" && advice(ts, j) > j {
-			return true
+		if ts[j].w == "explain" {
+			return -1
+		}
+		if ts[j].w == "advise" && avatarAdvises(ts, j) && advice(ts, j) > j {
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // toLine: the telling verb at i tells the person what to do ("tell them to
@@ -1739,10 +1754,6 @@ func photoOfFace(d *detector, i int) bool {
 	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
 }
 
-// welcomedTo: the name a welcome takes the user to ("welcomes the guest to
-// Marlowe Hotels"), words written with a capital after "to", within a few
-// words of the verb; "" when the words after "to" are no name ("to the app",
-// "to ID verification").
 // namedAfter finds a name the words from j say ("by saying the name of our
 // hotel group, Mas Lavande", "with our brand name, Segurito"): a name noun, then
 // the capitalised words that end the clause. It returns the name and the end of
@@ -1766,6 +1777,10 @@ func namedAfter(ts []token, j int) (string, int) {
 	return strings.Join(name, " "), len(ts)
 }
 
+// welcomedTo: the name a welcome takes the user to ("welcomes the guest to
+// Marlowe Hotels"), words written with a capital after "to", within a few
+// words of the verb; "" when the words after "to" are no name ("to the app",
+// "to ID verification").
 func welcomedTo(ts []token, j int) string {
 	for k := j; k < len(ts) && k < j+4; k++ {
 		if ts[k].raw != "to" {
