@@ -1001,6 +1001,9 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 var (
 	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+	// ourMailWords, before a plural "emails", make them the integrator's own
+	// messages ("open rates on our emails are trash"), never an address typed
+	ourMailWords = []string{"our"}
 	// namePartWords: the part of a name a question asks for ("ask them their
 	// first name"), said back in the question instead of the full name
 	namePartWords = []string{"first", "given", "last", "family", "middle", "legal"}
@@ -1291,7 +1294,7 @@ var unsupportedNotes = map[string]string{
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                     map[string]bool
-	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                                                                                                                map[string]bool
+	device, integrator, identitySubject, mailKind, ownSide, version, ourMail                                                                                                                                                                                                                                                                       map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                                                                                                     map[string]bool
 	ordinal                                                                                                                                                                                                                                                                                                                                        map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                                                                                                                                                          map[string]string // surface form → lemma
@@ -1496,7 +1499,7 @@ func newLexicon() *lexicon {
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
-	l.mailKind, l.ownSide, l.mailThing = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords)
+	l.mailKind, l.ownSide, l.mailThing, l.ourMail = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords), wordSet(ourMailWords)
 	l.namePart, l.namePartNoun = wordSet(namePartWords), wordSet(namePartNounWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun, l.storySubject, l.defaultsWord = wordSet(withWords), wordSet(personPronounWords), wordSet(storySubjectWords), wordSet(defaultsWords)
