@@ -1001,6 +1001,9 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 var (
 	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+	// modelLeadPhrases open a pointer at another product the request copies
+	// ("like Notion's login code", "the way Wise does it", "similar to Monzo")
+	modelLeadPhrases = []string{"like", "unlike", "similar to", "same as", "the way", "the same as", "just like", "as in"}
 	// ourMailWords, before a plural "emails", make them the integrator's own
 	// messages ("open rates on our emails are trash"), never an address typed
 	ourMailWords = []string{"our"}
@@ -1347,7 +1350,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                    phrases // first word → the words after it, of a phrase that ends a negation's scope
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep                                                                                                                                                                                                          map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                                                                          map[string]bool
@@ -1394,6 +1397,7 @@ func newLexicon() *lexicon {
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
 	l.barred, l.nowPhrase, l.reciprocal = phraseSet(barredPhrases), phraseSet(nowPhrases), phraseSet(reciprocalPhrases)
 	l.asideLead = phraseSet(asideLeadPhrases)
+	l.modelLead = phraseSet(modelLeadPhrases)
 	l.channelMeans, l.channelWork, l.subjectAdverb = wordSet(channelMeansWords), wordSet(channelWorkWords), wordSet(subjectAdverbWords)
 	l.callPrep, l.incident, l.oldPlace = wordSet(callPrepWords), wordSet(incidentWords), wordSet(oldPlaceWords)
 	l.restrictVerb = wordSet(restrictVerbWords)
