@@ -1037,7 +1037,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	// scan and the document scan" swaps, "switch to email" does not)
 	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return lex.swapVerb[t.raw] }))
 	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && (!hasAnyRaw(ts[sv:], lex.swapTarget) || stepNumbers(ts) == 2 || endPair(ts) || hasPhrase(ts[sv:], lex.reciprocal))
+		hasRaw(ts, "swap", "switch", "exchange") && (!hasAnyRaw(ts[sv:], lex.swapTarget) || stepNumbers(ts) == 2 || endPair(ts) || hasPhrase(ts[sv:], lex.reciprocal)) ||
+		// "swap the two, liveness has to come before the code": a bare pair as
+		// the verb's object is what is exchanged, whatever "to" comes later
+		len(ts) > 0 && lex.swapVerb[ts[sv].raw] && barePair(ts[sv:min(len(ts), sv+4)])
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {

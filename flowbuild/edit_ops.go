@@ -762,6 +762,20 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 			}
 		}
 	}
+	if len(idx) < 2 && barePair(ts) {
+		// "swap those two, liveness should come before the code": a pair
+		// pointed at with no step named after it is the flow's two checks,
+		// when it has just two; the words after it say why or in which order
+		var checks []int
+		for i, x := range p.steps {
+			if !x.k.isConversation() {
+				checks = append(checks, i)
+			}
+		}
+		if len(checks) == 2 {
+			idx = checks
+		}
+	}
 	if len(idx) == 1 && !hasRaw(ts, "order", "around", "reverse", "flip", "invert") {
 		// "swap both codes" in a flow with one code: there is no pair to exchange,
 		// and turning the whole flow around is not what was asked
@@ -773,6 +787,18 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 	a, b := idx[0], idx[1]
 	p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
 	return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
+}
+
+// barePair: a pointer at a pair ("those two", "these 2", "the two") that no
+// step's name follows ("those two codes" names them): it stands for two steps
+// the reader already knows.
+func barePair(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if (ts[i].raw == "two" || ts[i].raw == "2") && lex.pairDet[ts[i-1].raw] && ts[i-1].raw != "both" {
+			return i+1 == len(ts) || !lex.canonKind(ts[i+1]) || ts[i+1].w == "," || ts[i+1].w == "."
+		}
+	}
+	return false
 }
 
 // theCode: the change speaks of the code the flow has ("send the code by

@@ -1021,6 +1021,12 @@ var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that
 var (
 	mailKindWords = []string{"welcome", "confirmation", "reset", "receipt", "reminder", "newsletter", "invoice", "marketing", "promo", "promotional"}
 	ownSideWords  = []string{"ourselves", "ourself", "myself", "backend", "server", "servers", "crm", "mailer"}
+	// modelLeadPhrases open a pointer at another product the request copies
+	// ("like Notion's login code", "the way Wise does it", "similar to Monzo")
+	modelLeadPhrases = []string{"like", "unlike", "similar to", "same as", "the way", "the same as", "just like", "as in"}
+	// ourMailWords, before a plural "emails", make them the integrator's own
+	// messages ("open rates on our emails are trash"), never an address typed
+	ourMailWords = []string{"our"}
 	// namePartWords: the part of a name a question asks for ("ask them their
 	// first name"), said back in the question instead of the full name
 	namePartWords = []string{"first", "given", "last", "family", "middle", "legal"}
@@ -1362,10 +1368,10 @@ type lexicon struct {
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                             map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                         phrases // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
-	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat,
+	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase                                                                                                                                                                                                                                                phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                                                                          map[string]bool
@@ -1412,6 +1418,7 @@ func newLexicon() *lexicon {
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
 	l.barred, l.nowPhrase, l.reciprocal = phraseSet(barredPhrases), phraseSet(nowPhrases), phraseSet(reciprocalPhrases)
 	l.asideLead = phraseSet(asideLeadPhrases)
+	l.modelLead = phraseSet(modelLeadPhrases)
 	l.channelMeans, l.channelWork, l.subjectAdverb = wordSet(channelMeansWords), wordSet(channelWorkWords), wordSet(subjectAdverbWords)
 	l.callPrep, l.incident, l.oldPlace = wordSet(callPrepWords), wordSet(incidentWords), wordSet(oldPlaceWords)
 	l.restrictVerb = wordSet(restrictVerbWords)
@@ -1517,7 +1524,7 @@ func newLexicon() *lexicon {
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
-	l.mailKind, l.ownSide, l.mailThing = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords)
+	l.mailKind, l.ownSide, l.mailThing, l.ourMail = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords), wordSet(ourMailWords)
 	l.namePart, l.namePartNoun = wordSet(namePartWords), wordSet(namePartNounWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun, l.storySubject, l.defaultsWord = wordSet(withWords), wordSet(personPronounWords), wordSet(storySubjectWords), wordSet(defaultsWords)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -2822,6 +2823,13 @@ func opensAtEnd(ts []token) bool {
 }
 
 // analyze finds the steps a clause names, with negation, order words and references.
+// productName: a name the lexicon does not know, written with a capital
+// ("Notion's", "Wise", "Revolut"): another company or product.
+func productName(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.orig)
+	return !t.known && !t.isNum && unicode.IsUpper(r)
+}
+
 func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, nil, false) }
 
 // analyzeAfter is analyze with the words of the clause before (prior), which a
@@ -2856,6 +2864,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			// "drop the scan, it's redundant now that we have recognition": why,
 			// and what it names stays
 			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the reason for the request, not as a step.")
+			ts = ts[:i]
+			break
+		}
+		if n := phraseLen(ts, i, lex.modelLead); n > 0 && (i == 0 || lex.canonKind(ts[i-1])) && i+n < len(ts) && productName(ts[i+n]) {
+			// "add an email code, like Notion's login code", "the way Wise does
+			// it": another product the request points at as its model; what it
+			// names there is that product's, no step of this flow
+			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the product the request is modelled on, not as a step.")
 			ts = ts[:i]
 			break
 		}

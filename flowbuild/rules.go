@@ -1243,6 +1243,11 @@ func mailMessage(ts []token, i int) bool {
 	if sentThing(ts, i) {
 		return true
 	}
+	if i > 0 && lex.ourMail[ts[i-1].raw] && ts[i].raw != ts[i].w && strings.HasSuffix(ts[i].raw, "s") {
+		// "open rates on our emails are trash", "our emails land in spam": the
+		// messages the integrator sends (plural, theirs), no address to collect
+		return true
+	}
 	if strings.HasSuffix(ts[i].raw, "ed") && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThing[t.raw] }) {
 		// "using nothing but the emailed link", "the e-mailed reset link": a
 		// thing the integrator mailed, not an address to collect
