@@ -112,7 +112,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried, fronted = "for new users, ", clauseStartsIf(ts)
-			case cond.k == condMain && p.find(kRecognition) >= 0 && knownUsersLead(ts) > 0 && addsStep(ts[knownUsersLead(ts):]) && len(analyze(ts[:knownUsersLead(ts)], p.steps).steps) > 0:
+			case cond.k == condMain && p.find(kRecognition) >= 0 && knownUsersLead(ts) > 0 && addsStep(ts[knownUsersLead(ts):]) && len(analyze(ts[:knownUsersLead(ts)], p.steps).steps) > 0 &&
+				!analyze(ts[knownUsersLead(ts):], p.steps).front:
+				// ("for recognised users, add an SMS code at the start": the start
+				// of their path, which recognisedPathEdit finds)
 				// "For recognised users only: add an SMS code after the liveness":
 				// the recognised users' path is the main one, where a step goes
 				// anyway; the condition names those users, not a recognition to
