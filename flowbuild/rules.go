@@ -1332,6 +1332,21 @@ func askedIfAt(ts []token) int {
 	return -1
 }
 
+// askedQuestionAt is where an indirect question of any kind opens after a verb
+// of asking ("ask why …", "ask him what …", "asks whether …"), or len(ts): the
+// words from there on are the question's content, not what the text does.
+func askedQuestionAt(ts []token) int {
+	for j := 1; j < len(ts); j++ {
+		if !whWords[ts[j].raw] {
+			continue
+		}
+		if ts[j-1].w == "ask" || j >= 2 && lex.askedPerson[ts[j-1].raw] && ts[j-2].w == "ask" {
+			return j
+		}
+	}
+	return len(ts)
+}
+
 // askedFor: a verb of asking comes just before the thing at i ("ask him the
 // mail", "ask them for their email"): the thing is what the user hands over.
 func askedFor(ts []token, i int) bool {
