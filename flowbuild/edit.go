@@ -3359,9 +3359,10 @@ func withJoins(side []token, start, i int, ctx []*step) bool {
 
 // emailFamily: an item that names email steps as a group ("the email bits",
 // "both email steps", "the email stuff") names the email entry and the email
-// code alike, each the flow ctx has.
+// code alike, each the flow ctx has; so does one that names all there is of
+// email ("everything email related", "anything to do with email").
 func emailFamily(item []token, named, ctx []*step) []*step {
-	if len(named) != 1 || named[0].k != kEnterEmail && named[0].k != kEmailOTP || !hasAnyRaw(item, lex.collective) && !hasAnyRaw(item, lex.everyOne) {
+	if len(named) != 1 || named[0].k != kEnterEmail && named[0].k != kEmailOTP || !hasAnyRaw(item, lex.collective) && !hasAnyRaw(item, lex.everyOne) && !hasAnyRaw(item, lex.universal) {
 		return named
 	}
 	other := kEmailOTP
