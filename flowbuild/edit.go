@@ -1038,12 +1038,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	// (what the swap is for follows its verb: "to do the ID first, swap the face
 	// scan and the document scan" swaps, "switch to email" does not)
-	sv := max(0, slices.IndexFunc(ts, func(t token) bool { return lex.swapVerb[t.raw] }))
-	exchange := hasRaw(ts, "order", "around", "reverse", "flip", "invert") && hasRaw(ts, "swap", "switch", "reverse", "flip", "invert", "change") ||
-		hasRaw(ts, "swap", "switch", "exchange") && (!hasAnyRaw(ts[sv:], lex.swapTarget) || stepNumbers(ts) == 2 || endPair(ts) || hasPhrase(ts[sv:], lex.reciprocal)) ||
+	// (what the avatar is to ask is no instruction: "have the avatar ask why
+	// they're requesting the SIM swap", "… ask whether they want to switch
+	// phones" add a question, they swap nothing)
+	sw := ts[:askedQuestionAt(ts)]
+	sv := max(0, slices.IndexFunc(sw, func(t token) bool { return lex.swapVerb[t.raw] }))
+	exchange := hasRaw(sw, "order", "around", "reverse", "flip", "invert") && hasRaw(sw, "swap", "switch", "reverse", "flip", "invert", "change") ||
+		hasRaw(sw, "swap", "switch", "exchange") && (!hasAnyRaw(sw[sv:], lex.swapTarget) || stepNumbers(sw) == 2 || endPair(sw) || hasPhrase(sw[sv:], lex.reciprocal)) ||
 		// "swap the two, liveness has to come before the code": a bare pair as
 		// the verb's object is what is exchanged, whatever "to" comes later
-		len(ts) > 0 && lex.swapVerb[ts[sv].raw] && barePair(ts[sv:min(len(ts), sv+4)])
+		len(sw) > 0 && lex.swapVerb[sw[sv].raw] && barePair(sw[sv:min(len(sw), sv+4)])
 	sentence = rewriteBetween(sentence)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {
@@ -1406,27 +1410,30 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
+	// which change it is, read from the words before any question the avatar
+	// is to ask ("ask why they're requesting the SIM swap" replaces nothing)
+	vs := ts[:askedQuestionAt(ts)]
 	op := opAdd
 	switch {
-	case len(pos)+len(neg) == 1 && (hasRaw(ts, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || takesOffOrOut(ts)):
+	case len(pos)+len(neg) == 1 && (hasRaw(vs, "remove", "delete", "drop", "rid", "rip", "ditch", "scrap") || takesOffOrOut(vs)):
 		op = opRemove // "take out the selfie and compare against the live video instead"
 	case len(pos) == 2 && (strings.Contains(sentence, "→") || strings.Contains(sentence, "->")) && p.find(pos[0].k) >= 0 && p.find(pos[1].k) < 0:
 		op = opReplace // "text → email for the code"
 	case len(pos) > 0 && len(neg) > 0 && p.find(neg[0].k) >= 0 && p.find(pos[0].k) < 0 &&
-		!hasRaw(ts, "remove", "delete", "drop", "add", "also"):
+		!hasRaw(vs, "remove", "delete", "drop", "add", "also"):
 		op = opReplace // "I want SMS, not email": the one named replaces the one ruled out
-	case (hasRaw(ts, "instead", "replace", "replaced", "switch", "rather") && !sourceInstead(ts)) || hasAnyRaw(ts, lex.swapFor) ||
-		(hasAnyRaw(ts, changeIntoVerb) && hasRaw(ts, "to", "into") && len(pos)+len(neg) >= 2):
+	case (hasRaw(vs, "instead", "replace", "replaced", "switch", "rather") && !sourceInstead(vs)) || hasAnyRaw(vs, lex.swapFor) ||
+		(hasAnyRaw(vs, changeIntoVerb) && hasRaw(vs, "to", "into") && len(pos)+len(neg) >= 2):
 		// ("change the face scan into a liveness check", "turn the SMS code into
 		// an email one": the step named first becomes the second)
 		op = opReplace
-	case hasRaw(ts, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "scratch") ||
-		takesOffOrOut(ts) || len(pos) == 0 && len(neg) > 0:
+	case hasRaw(vs, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "scratch") ||
+		takesOffOrOut(vs) || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
-	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) && (front || back || len(ref) > 0):
+	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(vs, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
-	case hasRaw(ts, "move", "reorder", "earlier", "sooner") && !movesOn(ts) ||
-		(!hasRaw(ts, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
+	case hasRaw(vs, "move", "reorder", "earlier", "sooner") && !movesOn(vs) ||
+		(!hasRaw(vs, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
 	if op == opReplace && len(neg) == 0 && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 && (len(ref) > 0 || front || back) {
@@ -3358,9 +3365,10 @@ func withJoins(side []token, start, i int, ctx []*step) bool {
 
 // emailFamily: an item that names email steps as a group ("the email bits",
 // "both email steps", "the email stuff") names the email entry and the email
-// code alike, each the flow ctx has.
+// code alike, each the flow ctx has; so does one that names all there is of
+// email ("everything email related", "anything to do with email").
 func emailFamily(item []token, named, ctx []*step) []*step {
-	if len(named) != 1 || named[0].k != kEnterEmail && named[0].k != kEmailOTP || !hasAnyRaw(item, lex.collective) && !hasAnyRaw(item, lex.everyOne) {
+	if len(named) != 1 || named[0].k != kEnterEmail && named[0].k != kEmailOTP || !hasAnyRaw(item, lex.collective) && !hasAnyRaw(item, lex.everyOne) && !hasAnyRaw(item, lex.universal) {
 		return named
 	}
 	other := kEmailOTP

@@ -1200,6 +1200,16 @@ var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "
 // lost or taken over ("their phone number may be compromised"), not a code.
 var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised"}
 
+// routeParticleWords after "send" and the person sent say where the user goes
+// ("send them down a separate path", "send new users through the email
+// check", "send him back to the start"): the user is routed, no message sent.
+var routeParticleWords = []string{"down", "through", "thru", "along", "into", "onto", "to", "off", "back", "elsewhere", "straight", "over"}
+
+// mailLossLinkWords may stand between "email" and a mailLoss word said of it
+// ("their email account that got hacked", "their email was compromised"): the
+// mailbox's own noun, a relative pronoun and the auxiliaries of a passive.
+var mailLossLinkWords = []string{"account", "accounts", "address", "that", "which", "has", "have", "had", "been", "got", "gotten", "get", "gets", "was", "were", "is", "are", "being", "already", "also", "just", "probably", "maybe"}
+
 // onetimeNextWords after "one-time" make it a code ("one-time password"), as a
 // code's own noun does; before another noun ("a one-time setup") it is no code.
 var onetimeNextWords = []string{"password", "passwords", "token", "tokens", "pass", "passes", "key", "keys", "number", "numbers", "via", "by", "to", "sent", "over", "through", "and", "or", "then", "first", "after", "before"}
@@ -1368,7 +1378,7 @@ type lexicon struct {
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                             map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                         phrases // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
-	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail,
+	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
@@ -1499,7 +1509,7 @@ func newLexicon() *lexicon {
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
-	l.docErrandNext, l.minorGuard, l.mailLoss = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords)
+	l.docErrandNext, l.minorGuard, l.mailLoss, l.mailLossLink, l.routeParticle = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords), wordSet(mailLossLinkWords), wordSet(routeParticleWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
 	l.askedVerb, l.pastRef, l.nameNoun = wordSet(askedVerbWords), wordSet(pastRefWords), wordSet(nameNounWords)
 	l.verbParticle, l.imageGone = wordSet(verbParticleWords), wordSet(imageGoneWords)

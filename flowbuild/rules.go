@@ -31,6 +31,21 @@ type detector struct {
 	skip         int  // tokens a rule consumed after its trigger
 }
 
+// mailLostAfter: the words right after "email" at i say it was lost or taken
+// over ("their email account that got hacked", "their email is compromised"),
+// the mailbox as "locked out of their email" names it, no address to type.
+func mailLostAfter(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+6; j++ {
+		switch {
+		case lex.mailLoss[ts[j].raw]:
+			return true
+		case !lex.mailLossLink[ts[j].raw]:
+			return false
+		}
+	}
+	return false
+}
+
 func (d *detector) prev(i int) string {
 	if i > 0 {
 		return d.ts[i-1].raw
@@ -378,7 +393,7 @@ var rules = map[string][]rule{
 		if lex.mailbox[ts[i].raw] || lex.mailboxNext[next] {
 			return // "they lost access to their mailbox", "their email app was on that phone": where codes go, never typed in
 		}
-		if hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) {
+		if hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) || mailLostAfter(ts, i) {
 			return // "they may have lost access to their email as well", "locked out of their email": the mailbox they lost, not an address to type
 		}
 		if lex.mailSystemNext[next] {
@@ -1302,11 +1317,25 @@ func sendsTo(ts []token, i int) bool {
 		if j > 0 && lex.possessive[ts[j-1].raw] {
 			continue // "their dispatch email": after a possessive the word names a kind of address, it sends nothing
 		}
+		if t.w == "send" && routesUser(ts, j) {
+			continue // "send them down a separate path where they enter their email": the user is sent, no mail
+		}
 		if t.w == "send" && !(given && j > i && slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] })) {
 			return true
 		}
 	}
 	return false
+}
+
+// routesUser: "send" at j takes the user as its object and a word of where
+// they go ("send them down a separate path", "send the user back to the
+// start", "send new users through …"): a route through the flow, no message.
+func routesUser(ts []token, j int) bool {
+	k := j + 1
+	for k < len(ts) && k <= j+2 && (lex.determiner[ts[k].raw] || ts[k].w == "new") {
+		k++ // "the user", "new users"
+	}
+	return k+1 < len(ts) && (lex.askedPerson[ts[k].raw] || lex.personRef[ts[k].raw] && ts[k].raw != "this" && ts[k].raw != "they") && lex.routeParticle[ts[k+1].raw]
 }
 
 // askedIfAt is where an indirect question opens after a verb of asking ("ask
@@ -1321,6 +1350,21 @@ func askedIfAt(ts []token) int {
 		}
 	}
 	return -1
+}
+
+// askedQuestionAt is where an indirect question of any kind opens after a verb
+// of asking ("ask why …", "ask him what …", "asks whether …"), or len(ts): the
+// words from there on are the question's content, not what the text does.
+func askedQuestionAt(ts []token) int {
+	for j := 1; j < len(ts); j++ {
+		if !whWords[ts[j].raw] {
+			continue
+		}
+		if ts[j-1].w == "ask" || j >= 2 && lex.askedPerson[ts[j-1].raw] && ts[j-2].w == "ask" {
+			return j
+		}
+	}
+	return len(ts)
 }
 
 // askedFor: a verb of asking comes just before the thing at i ("ask him the
