@@ -183,10 +183,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
-			if statedAge > 0 && has(ts, "age") && ageIn(ts) == 0 {
+			if statedAge > 0 && has(ts, "age") && ageIn(ts) == 0 && p.find(kAgeCheck) < 0 {
 				// "Legal says the product is 21+ only. Add the age check right
 				// after the document scan.": the age check is the limit the
-				// remark stated, not the default one
+				// remark stated, not the default one. Only a check the flow does
+				// not have yet is being added: with one already there, "the age
+				// check" is that step ("Remove the age check.", "Don't touch the
+				// age check."), and the remark is background, not a new limit
 				part += ", " + strconv.Itoa(statedAge) + "+"
 				ts = tokenize(part)
 			}
@@ -2468,9 +2471,11 @@ func oldPlace(ts, prev []token) bool {
 
 // numberedLabel: the part opens on a word and a number before a colon
 // ("Finding 1:", "Issue 2:", "Point 3:"), the label of an item in a list; it
-// returns how many tokens the label takes, or 0.
+// returns how many tokens the label takes, or 0. A number that sets what the
+// word names ("Age 21: add an age check …", "Digits 8: …", "Threshold 90: …")
+// is the change's setting, not an item's number, and stays.
 func numberedLabel(ts []token) int {
-	if len(ts) > 3 && isAlpha(ts[0].raw) && ts[1].isNum && ts[2].w == ":" {
+	if len(ts) > 3 && isAlpha(ts[0].raw) && ts[1].isNum && ts[2].w == ":" && !lex.settingNoun[ts[0].w] && settingKeyWords[ts[0].raw] == "" {
 		return 3
 	}
 	return 0

@@ -1378,7 +1378,7 @@ type lexicon struct {
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                             map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                         phrases // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
-	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle,
+	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
@@ -1477,6 +1477,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(notAgeWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
+	l.emailFactor, l.settingNoun = wordSet(emailFactorWords), wordSet(settingNounWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom, l.purposeVerbBefore, l.askedPerson = wordSet(futileNounWords), wordSet(futileWhomWords), wordSet(purposeVerbBeforeWords), wordSet(askedPersonWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each, l.timeAdverb, l.timePrep, l.statedSubject, l.backupNoun, l.changeFallbackVerb, l.changeTo, l.delivered, l.approval, l.swapTarget, l.takeVerb, l.takeParticle, l.definite = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords), wordSet(timeAdverbWords), wordSet(timePrepWords), wordSet(statedSubjectWords), wordSet(backupNounWords), wordSet(changeFallbackVerbWords), wordSet(changeToWords), wordSet(deliveredWords), wordSet(approvalWords), wordSet(swapTargetWords), wordSet(takeVerbWords), wordSet(takeParticleWords), wordSet(definiteWords)
@@ -3037,3 +3038,15 @@ func numberedScreen(out []token) {
 		out[n-1].w = "screen"
 	}
 }
+
+// What a statement's or a label's words are about (edit.go numberedLabel,
+// rules.go "email is the …"), each with its reason.
+var (
+	// lemmas: "Age 21:", "Digits 8:": the number is a setting of what the word
+	// names, not an item's number
+	settingNounWords = []string{"age", "digit", "minute", "second", "hour", "attempt", "threshold"}
+	// "email is the weakest link", "email is the second factor": the statement
+	// speaks of email as a factor or its weakness, not as an identifier
+	// ("email is the username")
+	emailFactorWords = []string{"factor", "channel", "link", "weak", "weaker", "weakest", "weakness", "risk", "risky", "vector", "attack", "attacks", "attacker", "attackers", "phish", "phished", "phishing", "hacked", "compromised", "insecure", "vulnerable", "target", "intercepted"}
+)

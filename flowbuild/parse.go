@@ -159,6 +159,7 @@ type step struct {
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	vague       bool       // recognition from a match that named nobody to search ("face match for payout changes"): a comparison described later is that match
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
+	purposeFor  bool       // … a label followed by what it protects ("MFA for payments"), no login named: a purpose only when the text names a code elsewhere
 	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
@@ -418,6 +419,18 @@ func subjectMustAt(ts []token, i int) bool {
 	}
 	// ("he has to hold", not "the customer has two tries")
 	return ts[i+1].raw != "has" && ts[i+1].raw != "have" || i+2 < len(ts) && ts[i+2].raw == "to"
+}
+
+// namesUserGroup: the clause names new or known users as a group ("new
+// users", "returning customers", "first-timers"), which splits the users a
+// recognition tells apart.
+func namesUserGroup(ts []token) bool {
+	for i, t := range ts {
+		if lex.newcomer[t.raw] || (lex.condNew[t.raw] || lex.condKnown[t.raw]) && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingNewUser: the clause is a bare condition on a user the flow does not
@@ -1011,10 +1024,15 @@ func parse(text string) *parsed {
 			// the clause before it in view
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
 		}
-		if ci+1 < len(clauses) && clauses[ci+1].sent == c.sent && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) {
+		if ci+1 < len(clauses) && clauses[ci+1].sent == c.sent && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
+			!namesUserGroup(c.toks) && !namesUserGroup(clauses[ci+1].toks) {
 			// "we're rolling out face login and need the enrolment side first":
 			// the login is what the enrolment of the same sentence is for (as
-			// faceLogin reads it within one clause), not a recognition now
+			// faceLogin reads it within one clause), not a recognition now.
+			// Only when the enrolment is everyone's: "we use face login, and
+			// new users enroll with a passport scan" splits the users, so the
+			// login recognises the known ones and the new ones enrol on a
+			// branch of their own
 			if k := slices.IndexFunc(a.steps, func(s *step) bool { return s.k == kRecognition }); k >= 0 {
 				a.steps = slices.Delete(a.steps, k, k+1)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as what the enrolment is for, so the flow enrols the face and does not recognise it yet.")
@@ -1372,11 +1390,29 @@ func parse(text string) *parsed {
 		// matching": the reading of a recognition ruled out is no assumption
 		p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return n == oneToNNote })
 	}
+	// "MFA for the ops VPN. … No email OTP whatsoever": a label followed by what
+	// it protects names the flow's purpose only when the text speaks of a code
+	// elsewhere (kept or ruled out), so the label is not the code itself; in
+	// "liveness then MFA for payments" the label is the code
+	codeElsewhere := p.excluded.has(kOTP) || p.excluded.has(kEmailOTP) || p.excluded.has(kSMSOTP) ||
+		slices.ContainsFunc(out, func(s *step) bool { return !s.purpose && (s.k == kOTP || s.k == kEmailOTP || s.k == kSMSOTP) })
+	for _, s := range out {
+		// "MFA for the payroll portal. Face recognition, then liveness.": a
+		// label alone in the text's first sentence is its title, which names
+		// the purpose as a login beside it would
+		title := s.sent == 1 && !slices.ContainsFunc(out, func(o *step) bool { return o != s && o.sent == s.sent && !o.k.isConversation() })
+		if s.purposeFor && !codeElsewhere && !title {
+			s.purpose, s.purposeFor = false, false
+		}
+	}
 	if slices.ContainsFunc(out, func(s *step) bool { return !s.purpose && !s.k.isConversation() }) {
 		// "2FA at login: 1:N face search, then liveness": the label names what the
 		// flow is for, and the face steps described are the second factor
 		out = slices.DeleteFunc(out, func(s *step) bool {
-			if s.purpose {
+			switch {
+			case s.purposeFor:
+				p.notes = append(p.notes, "Read \"2FA\" as what the flow is for (a second factor), not as a one-time code, since the text names the steps that verify the user.")
+			case s.purpose:
 				p.notes = append(p.notes, "Read \"2FA\" beside the login as what the flow is for (a second factor at login), not as a one-time code, since the text names the steps that verify the user.")
 			}
 			return s.purpose

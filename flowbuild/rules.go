@@ -415,11 +415,13 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && i+2 < len(ts) && lex.determiner[ts[i+2].raw] && !d.neg[i] {
+		if (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && i+2 < len(ts) && lex.determiner[ts[i+2].raw] && !d.neg[i] && hasAnyRaw(ts[i+3:], lex.emailFactor) {
 			// "email is the first thing attackers own after a phish", "email is
 			// the second factor": the channel is what the statement names, as
 			// "SMS is easy to intercept" is the SMS code's channel; nothing to
-			// type ("the email is typed in" is the address, left alone)
+			// type ("the email is typed in" is the address, left alone). Only a
+			// predicate about email as a factor, a channel or a weakness: "email
+			// is the username", "email is the login ID" name the address
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
@@ -509,7 +511,10 @@ var rules = map[string][]rule{
 			// beside a login, or followed by what it protects ("MFA for the ops VPN"),
 			// it names what the flow is for
 			label := lex.labelWord[d.ts[i].raw]
-			d.add(&step{k: kOTP, label: label, purpose: label && (hasNear(d.ts, i, 2, lex.loginWord) || lex.labelFor[d.next(i)])}, i)
+			login := label && hasNear(d.ts, i, 2, lex.loginWord)
+			// ("2FA at the end" places the code; "at checkout" says what it protects)
+			protects := label && !login && lex.labelFor[d.next(i)] && !placeAfter(d.ts, i+1)
+			d.add(&step{k: kOTP, label: label, purpose: login || protects, purposeFor: protects}, i)
 		},
 	}},
 	"permission": {{
@@ -1848,4 +1853,18 @@ func welcomedTo(ts []token, j int) string {
 		return strings.Join(name, " ")
 	}
 	return ""
+}
+
+// placeAfter: the words from i on are a position in the flow ("at the end",
+// "at the very start"), not what a step protects.
+func placeAfter(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if lex.frontWord[ts[j].raw] || lex.backWord[ts[j].raw] {
+			return true
+		}
+		if ts[j].raw != "the" && ts[j].raw != "very" {
+			return false
+		}
+	}
+	return false
 }
