@@ -75,24 +75,33 @@ func judge(t *testing.T, f flow.Flow, steps []string, minConv int, absent []stri
 // successSteps walks start → success outcomes → end, as the intents file defines it.
 func successSteps(t *testing.T, f flow.Flow) ([]string, int) {
 	t.Helper()
-	start := f.Start()
-	require.NotNil(t, start)
 	steps := []string{}
 	convs := 0
+	for _, n := range successNodes(t, f) {
+		if n.Type == flow.TypeConversation {
+			convs++
+		} else {
+			steps = append(steps, string(n.Type))
+		}
+	}
+	return steps, convs
+}
+
+// successNodes walks the success path from the start node to the end,
+// neither included: each node's success outcome (a list's first).
+func successNodes(t *testing.T, f flow.Flow) []*flow.Node {
+	t.Helper()
+	start := f.Start()
+	require.NotNil(t, start)
+	var path []*flow.Node
 	cur := start.Next
 	for range len(f) + 1 {
 		n := f.Node(cur)
 		require.NotNil(t, n, "success path points at missing %q", cur)
-		switch n.Type {
-		case flow.TypeEnd:
-			return steps, convs
-		case flow.TypeConversation:
-			convs++
-		case flow.TypeDataValidation:
-			steps = append(steps, string(n.Type))
-		default:
-			steps = append(steps, string(n.Type))
+		if n.Type == flow.TypeEnd {
+			return path
 		}
+		path = append(path, n)
 		info, _ := flow.Info(n.Type)
 		if info.Shape == flow.ShapeList {
 			require.NotEmpty(t, n.Outcomes)
@@ -104,7 +113,7 @@ func successSteps(t *testing.T, f flow.Flow) ([]string, int) {
 		}
 	}
 	t.Fatalf("the success path loops")
-	return nil, 0
+	return nil
 }
 
 // structural re-checks what eval-intents checks beyond Validate: full map outcomes,
@@ -1235,16 +1244,8 @@ func TestBuildLineAfterLastStep(t *testing.T) {
 		r, err := Build(tc.desc, Options{})
 		require.NoError(t, err, tc.desc)
 		var trail []string
-		cur := r.Flow.Start().Next
-		for n := r.Flow.Node(cur); n != nil && n.Type != flow.TypeEnd; n = r.Flow.Node(cur) {
+		for _, n := range successNodes(t, r.Flow) {
 			trail = append(trail, string(n.Type)+": "+strings.TrimPrefix(n.Prompt, "Say: "))
-			info, _ := flow.Info(n.Type)
-			if info.Shape == flow.ShapeList {
-				cur = n.Outcomes[0].Target
-			} else {
-				cur, _ = n.Outcome(info.SuccessOutcome())
-			}
-			require.Less(t, len(trail), len(r.Flow), "the success path loops")
 		}
 		require.NotEmpty(t, trail)
 		assert.Equal(t, "conversation: "+tc.line, trail[len(trail)-1], "%s: the success path %q", tc.desc, trail)
@@ -1320,6 +1321,47 @@ func TestBuildLinesKeepTheirPlace(t *testing.T) {
 		require.NoError(t, err, desc)
 		for _, p := range prompts(r.Flow) {
 			assert.False(t, strings.HasPrefix(p, "Suggest") || strings.HasPrefix(p, "Advise"), "%s: %q", desc, p)
+		}
+	}
+}
+
+// Face login is what an enrolment is for only when everyone enrols; a text
+// that splits new users from returning ones recognises the returning ones, and
+// says nothing that contradicts the recognition it builds.
+func TestFaceLoginWithNewUserEnrolment(t *testing.T) {
+	for _, desc := range []string{
+		"We use face login, and new users enroll with a passport scan.",
+		"Face login for returning users, and new users go through enrollment with a passport.",
+	} {
+		r, err := Build(desc, Options{})
+		if !assert.NoError(t, err, desc) {
+			continue
+		}
+		assert.NotNil(t, r.Flow.Node("recognition"), desc)
+		for _, a := range r.Assumptions {
+			assert.NotContains(t, a, "what the enrolment is for", desc)
+			assert.NotContains(t, a, "No step matches", desc)
+		}
+	}
+}
+
+// "Email is the …" names the email code only when it speaks of email as a
+// factor, a channel or a weakness; as the user's identifier it is the address.
+func TestEmailAsIdentifierIsNoCode(t *testing.T) {
+	r, err := Build("Email is the username. Do a liveness check, then have them enter their email.", Options{})
+	if assert.NoError(t, err) {
+		assert.Zero(t, countType(r.Flow, flow.TypeTwoFactorEmail), "no code was asked for")
+	}
+}
+
+// A label read as the flow's purpose says "beside the login" only where the
+// text names a login.
+func TestPurposeNoteNamesNoUnnamedLogin(t *testing.T) {
+	r, err := Build("MFA for the payroll portal. Face recognition, then liveness.", Options{})
+	if assert.NoError(t, err) {
+		assert.Nil(t, r.Flow.Node("two_factor_sms"))
+		for _, a := range r.Assumptions {
+			assert.NotContains(t, a, "beside the login")
 		}
 	}
 }

@@ -706,3 +706,18 @@ func TestEditLineBesideItsStep(t *testing.T) {
 		assert.Equal(t, 1, countType(r.Flow, flow.TypeTwoFactorSMS), change)
 	}
 }
+
+// A limit a remark states is the age of an age check the change adds; an age
+// check the flow already holds is the step a later sentence names, and the
+// remark does not rewrite it.
+func TestStatedAgeOnlyForAnAddedCheck(t *testing.T) {
+	base := built(t, "Liveness check, then scan their passport, check they are over 18, then compare their face to the passport photo.", Options{})
+	res, err := Edit(base.Clone(), "Legal says the product is 21+ only. Don't touch the age check.", Options{})
+	if err != nil {
+		return // asking again is fine; raising the limit unasked is not
+	}
+	n := res.Flow.Node("age_check")
+	if assert.NotNil(t, n) && assert.NotNil(t, n.Validation) {
+		assert.Equal(t, "18", n.Validation.Value, "the kept check keeps its age")
+	}
+}

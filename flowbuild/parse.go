@@ -4449,7 +4449,7 @@ func describesCheck(ts []token, i int) bool {
 // one the flow already captured ("compare them", "compare it").
 func imageSource(ts []token, seq, out []*step) bool {
 	// the live side ("the person on camera", "the live video") is not a second image
-	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") || slices.ContainsFunc(ts, func(t token) bool { return t.raw == "card" || t.raw == "cards" }) && otherCardIn(ts) {
+	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") || otherCardIn(ts) {
 		return true
 	}
 	if i := index(ts, "face"); i >= 0 && ts[i].raw == "face" && providedImage(ts, i) && !hasAnyRaw(ts, lex.population) {

@@ -1346,30 +1346,28 @@ func routesUser(ts []token, j int) bool {
 // askedIfAt is where an indirect question opens after a verb of asking ("ask
 // if …", "asking him whether …"), or -1: the words after it are what is asked.
 func askedIfAt(ts []token) int {
-	for j := 1; j < len(ts); j++ {
-		if ts[j].raw != "if" && ts[j].raw != "whether" {
-			continue
-		}
-		if ts[j-1].w == "ask" || j >= 2 && lex.askedPerson[ts[j-1].raw] && ts[j-2].w == "ask" {
-			return j
-		}
-	}
-	return -1
+	return askedAt(ts, func(w string) bool { return w == "if" || w == "whether" })
 }
 
 // askedQuestionAt is where an indirect question of any kind opens after a verb
 // of asking ("ask why …", "ask him what …", "asks whether …"), or len(ts): the
 // words from there on are the question's content, not what the text does.
 func askedQuestionAt(ts []token) int {
+	if j := askedAt(ts, func(w string) bool { return whWords[w] }); j >= 0 {
+		return j
+	}
+	return len(ts)
+}
+
+// askedAt is where a word that opens opens an indirect question right after a
+// verb of asking, or after it and the person asked ("ask him if …"), or -1.
+func askedAt(ts []token, opens func(string) bool) int {
 	for j := 1; j < len(ts); j++ {
-		if !whWords[ts[j].raw] {
-			continue
-		}
-		if ts[j-1].w == "ask" || j >= 2 && lex.askedPerson[ts[j-1].raw] && ts[j-2].w == "ask" {
+		if opens(ts[j].raw) && (ts[j-1].w == "ask" || j >= 2 && lex.askedPerson[ts[j-1].raw] && ts[j-2].w == "ask") {
 			return j
 		}
 	}
-	return len(ts)
+	return -1
 }
 
 // askedFor: a verb of asking comes just before the thing at i ("ask him the
