@@ -425,7 +425,11 @@ var rules = map[string][]rule{
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
-		d.add(&step{k: kEnterEmail}, i)
+		// "email is the username. Do a liveness check, then have them enter
+		// their email": a statement of what the address is names the entry as
+		// a label does; where it is asked for later sets its place
+		named := (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && !d.neg[i]
+		d.add(&step{k: kEnterEmail, label: named}, i)
 	}}},
 	"sms": {{
 		// "text" is a channel only next to a code, an object or a channel preposition
