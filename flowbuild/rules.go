@@ -792,7 +792,10 @@ var rawRules = map[string][]rule{
 		// "we already have their email, so stop asking them to type it in": "it"
 		// after a verb of giving is the email named before, typed in an entry
 		when: func(d *detector, i int) bool {
-			return i > 0 && lex.emailGiven[d.ts[i-1].raw] && !d.codeInClause && !has(d.a.prior, "code") &&
+			// (so does "ask for it": "email is the login ID; ask for it after
+			// the SMS code")
+			given := i > 0 && lex.emailGiven[d.ts[i-1].raw] || i > 1 && d.ts[i-1].raw == "for" && d.ts[i-2].w == "ask"
+			return given && !d.codeInClause && !has(d.a.prior, "code") &&
 				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kEnterEmail}, i) },
