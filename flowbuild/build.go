@@ -356,7 +356,7 @@ func (p *plan) summary(f flow.Flow) string {
 	}
 	for _, s := range p.steps {
 		if then := describeSteps(s.fallback); then != "" {
-			b.WriteString(" When the " + s.k.String() + " fails, the avatar " + then + " instead.")
+			b.WriteString(" When the " + s.k.String() + " " + s.failure() + ", the avatar " + then + " instead.")
 		}
 	}
 	// steps retried on their own (step.retry): said first, and the policy then

@@ -907,7 +907,33 @@ func TestBuildSummaryOffTheMainPath(t *testing.T) {
 
 	r, err = Build("liveness, then sms code; if the sms can't be delivered send an email code instead", Options{})
 	require.NoError(t, err)
-	assert.Contains(t, r.Summary, "When the SMS one-time code fails, the avatar sends a one-time code by email instead.")
+	assert.Contains(t, r.Summary, "When the SMS one-time code can't be delivered, the avatar sends a one-time code by email instead.")
+}
+
+// A code that never arrived is all that goes to the fallback when the text
+// says so ("doesn't arrive", "bounces", "undeliverable"), however it names the
+// code; a wrong code fails, and the summary and assumption say which.
+func TestBuildFallbackOnDelivery(t *testing.T) {
+	tests := []struct{ desc, code, fallback string }{
+		{"Send an email code; if it doesn't arrive, send an SMS code instead.", "email_code", "fallback_sms_code"},
+		{"Text them a code. If it never comes through, email one instead.", "sms_code", "fallback_email_code"},
+		{"Liveness, then a 6-digit email code; if the email bounces, fall back to SMS.", "email_code", "fallback_sms_code"},
+		{"SMS code first. If the text is undeliverable, send an email code.", "sms_code", "fallback_email_code"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			n := r.Flow.Node(tt.code)
+			require.NotNil(t, n)
+			for _, o := range n.Outcomes {
+				fell := r.Flow.Node(o.Target) != nil && (o.Target == tt.fallback || strings.HasPrefix(o.Target, "fallback"))
+				assert.Equal(t, o.ID == "delivery_failed", fell, "outcome %s goes to %s", o.ID, o.Target)
+			}
+			assert.Contains(t, r.Summary, "can't be delivered, the avatar")
+			assert.Contains(t, strings.Join(r.Assumptions, "\n"), "can't be delivered, the user gets")
+		})
+	}
 }
 
 // A question's outcome says what a good answer is for that question: the

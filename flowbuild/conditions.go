@@ -138,7 +138,7 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
-		case lex.condFail[t.raw] || (lex.condStop[t.raw] || givesUp(ts, i)) && hasIf || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
+		case lex.condFail[t.raw] || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}
@@ -610,7 +610,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				s.ends = true
 				sc.anchor.fallback = append(sc.anchor.fallback, s)
 				sc.used = true
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
 				continue
 			}
 			if s.k == kInform && s.phrase != "" {
@@ -649,11 +649,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
 			if s.k == kDocument && (anotherOfKind(s, sc.anchor) || rescan(s, sc.anchor)) {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+", then continues.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+", then continues.")
 			} else if s.k == sc.anchor.k {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets a second "+s.k.String()+", then continues.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+", then continues.")
 			} else {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the user gets "+s.k.withArticle()+" instead, then continues.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets "+s.k.withArticle()+" instead, then continues.")
 			}
 		}
 	case condAge:

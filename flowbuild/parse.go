@@ -164,6 +164,20 @@ type step struct {
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
+// failure says how the step fails when its fallback takes over: only a code
+// that never arrived ("if the email bounces") or a comparison with no image
+// falls back when fallbackOn names that outcome, and the summary must not
+// promise the fallback to a user who typed a wrong code.
+func (s *step) failure() string {
+	switch s.fallbackOn {
+	case "delivery_failed":
+		return "can't be delivered"
+	case "imageUnavailable":
+		return "has no image to read"
+	}
+	return "fails"
+}
+
 // currentAge is the age an age check requires: its node's, when the step came
 // from a flow being edited.
 func (s *step) currentAge() int {
@@ -796,6 +810,16 @@ func parse(text string) *parsed {
 					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
 						k := seq[i].k
 						if k == kSMSOTP && !has(c.toks, "email") || k == kEmailOTP && !has(c.toks, "sms") || k == kOTP {
+							sc.anchor = seq[i]
+						}
+					}
+				}
+				if sc.anchor == nil && cond.end >= 0 && notDelivered(c.toks[:cond.end+1]) {
+					// "send an email code; if it doesn't arrive, send an SMS code
+					// instead": what did not arrive is the last code, whichever
+					// channel the fallback names
+					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
+						if isCodeKind(seq[i].k) {
 							sc.anchor = seq[i]
 						}
 					}
@@ -3798,6 +3822,9 @@ func notDelivered(head []token) bool {
 	for j, t := range head {
 		neg = neg || t.w == "no"
 		arrive = arrive || lex.arrive[t.raw] || phraseAt(head, j, lex.arrivePhrase)
+		if lex.undelivered[t.raw] {
+			return true
+		}
 	}
 	return neg && arrive
 }
