@@ -43,8 +43,10 @@ type scope struct {
 
 func clauseStartsIf(ts []token) bool {
 	for i, t := range ts {
-		if i > 2 {
-			break
+		if i > 2 && !(t.raw == "for" && ts[i-1].w == "only") {
+			// ("an email code only for people we don't recognise": "only
+			// for" opens the population wherever it stands)
+			continue
 		}
 		if lex.condIf[t.raw] && !(t.raw == "should" && i > 0) && !(t.raw == "for" && i > 0 && lex.forVerb[ts[i-1].raw]) {
 			// ("Should the scan fail, …" opens on it; "no one should receive

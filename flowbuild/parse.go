@@ -360,6 +360,11 @@ func splitClauses(ts []token) []clause {
 			// time clause belongs to the instruction after it
 			flush()
 			continue
+		case (t.raw == "for" || t.w == "only" && i+1 < len(ts) && ts[i+1].raw == "for") && len(cur) > 0 && forUnknown(ts[i:]) && len(analyze(cur, nil).steps) > 0:
+			// "an email code (only) for people we don't recognise": the group is
+			// a condition trailing its instruction, read first as "if they're
+			// not recognised, …" is
+			flush()
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
 			// "ask if they agree", "check if we know them", "not sure if we need
@@ -381,8 +386,11 @@ func splitClauses(ts []token) []clause {
 		for f > 0 && out[f-1].sent == c.sent && !out[f-1].title && !clauseStartsIf(out[f-1].toks) && !has(out[f-1].toks, "recognize") {
 			f--
 		}
-		if f == i || f > 0 && out[f-1].sent == c.sent {
-			continue // the sentence has a condition or a recognition of its own before it
+		if f == i || f > 0 && out[f-1].sent == c.sent && !(f < i && has(out[f-1].toks, "recognize") && !clauseStartsIf(out[f-1].toks)) {
+			// the sentence has a condition of its own before it ("recognise the
+			// face, then a passport scan for anyone we can't recognise": after
+			// the recognition the sentence names, the condition opens the rest)
+			continue
 		}
 		copy(out[f+1:i+1], out[f:i])
 		out[f] = c
@@ -450,6 +458,19 @@ func namesUserGroup(ts []token) bool {
 // trailingNewUser: the clause is a bare condition on a user the flow does not
 // know ("if they're new", "for first-time users", "if we don't recognise
 // them"), with no instruction of its own.
+// forUnknown: the words from "for" (or "only for") to the end of the clause
+// name the users a recognition does not find ("for people we don't
+// recognise", "only for unrecognised faces"); "for new clients" may name whom
+// the flow is for, and stays a purpose.
+func forUnknown(ts []token) bool {
+	end := slices.IndexFunc(ts, func(t token) bool { return t.w == "." || t.w == "," || t.w == ":" || t.w == "then" })
+	if end < 0 {
+		end = len(ts)
+	}
+	ts = ts[:end]
+	return trailingNewUser(ts) && (has(ts, "no") || slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
+}
+
 func trailingNewUser(ts []token) bool {
 	if len(ts) < 2 || !clauseStartsIf(ts) || hasAnyRaw(ts, lex.consequence) {
 		return false
