@@ -936,6 +936,31 @@ func TestBuildFallbackOnDelivery(t *testing.T) {
 	}
 }
 
+// A failure condition after its instruction ("… if the scan fails") scopes
+// that instruction, the words naming the step that failed notwithstanding:
+// the line or the step goes on the scan's failure, never on the success path.
+func TestBuildTrailingFailCondition(t *testing.T) {
+	tests := []struct{ desc, off string }{
+		{"Scan their passport; tell them to go to reception if the scan fails.", "reception"},
+		{"Scan their passport; send them to reception if the scan fails.", "reception"},
+		{"Scan their passport. Send an SMS code if the scan fails.", "sms_code"},
+		{"Liveness check, then a passport scan. Tell them to call support if the liveness check fails.", "support"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			path := successNodes(t, r.Flow)
+			require.NotEmpty(t, path)
+			for _, n := range path {
+				assert.NotContains(t, n.ID+" "+n.Prompt, tt.off, "on the success path")
+			}
+			assert.Equal(t, "closing", path[len(path)-1].ID)
+			assert.Contains(t, strings.Join(r.Assumptions, "\n"), " fails, ")
+		})
+	}
+}
+
 // A question's outcome says what a good answer is for that question: the
 // details read back confirmed, a security question answered correctly.
 func TestBuildQuestionOutcomes(t *testing.T) {

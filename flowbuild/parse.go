@@ -1679,6 +1679,9 @@ func bareCondition(ts []token) bool {
 		if t.raw != t.w && (lex.passiveAux[ts[i].raw] || lex.negAux[ts[i].raw] || ts[i].raw == "was" || ts[i].raw == "wasnt") {
 			continue // "if the SMS can't be delivered": a participle of the condition, not a consequence
 		}
+		if lex.determiner[ts[i].raw] || i+2 < len(ts) && lex.condFail[ts[i+2].raw] {
+			continue // "if the scan fails", "if the liveness check fails": the step that failed, named
+		}
 		if lex.consequence[t.raw] || lex.consequence[t.w] {
 			return false // "if not found send them to a human": the condition has its own consequence
 		}

@@ -730,9 +730,51 @@ var verifyItRule = rule{
 	},
 }
 
+// placeRule: "send them to the front desk", "direct the user to the nearest
+// branch": the avatar tells them to go there, in the text's words (to a
+// person or a team it is a handover, readPolicy).
+var placeRule = rule{
+	when: func(d *detector, i int) bool { return sentToPlace(d.ts, i) > i },
+	make: func(d *detector, i int) {
+		d.add(&step{k: kInform, phrase: "to go " + clauseText(d.ts[sentToPlace(d.ts, i):]), speech: tellsThing}, i)
+	},
+}
+
+// sentToPlace: where the "to" is after the verb at i and the person it sends
+// ("send them to the front desk"), when a place follows within a few words;
+// -1 otherwise ("send them a code", "send them to scan their passport"): a
+// place among the first four words after "to".
+func sentToPlace(ts []token, i int) int {
+	if !lex.sendAway[ts[i].raw] {
+		return -1
+	}
+	j := skipAddressee(ts, i+1)
+	if j == i+1 || j >= len(ts) || ts[j].raw != "to" {
+		return -1
+	}
+	for k := j + 1; k < len(ts) && k <= j+4; k++ {
+		if lex.venue[ts[k].raw] {
+			return j
+		}
+		if ts[k].raw == "to" || ts[k].w == "," {
+			return -1 // ("send them to scan their passport at the desk": a step first)
+		}
+	}
+	return -1
+}
+
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
 	"why":      {reasonRule},
+	"send":     {placeRule},
+	"sends":    {placeRule},
+	"direct":   {placeRule},
+	"directs":  {placeRule},
+	"refer":    {placeRule},
+	"refers":   {placeRule},
+	"redirect": {placeRule},
+	"point":    {placeRule},
+	"points":   {placeRule},
 	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
 	"life":     {simple(kLiveness, func(d *detector, i int) bool { return has(d.ts, "verify") })},
 	"presence": {simple(kLiveness, nil)},
