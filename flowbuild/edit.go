@@ -2622,8 +2622,16 @@ func (p *plan) removeAt(i int) string {
 	}
 	p.unlink(gone)
 	p.steps = slices.Delete(p.steps, i, i+1)
+	if gone.k == kFaceCompare && p.find(kFaceCompare) < 0 {
+		// "drop the selfie and the comparison": the comparison the scan's
+		// removal moved onto the live video went too
+		p.assumptions = slices.DeleteFunc(p.assumptions, func(a string) bool { return a == liveVideoCompare })
+	}
 	return "removed the " + gone.k.String()
 }
+
+// liveVideoCompare is what unlink says when a comparison loses its face scan.
+const liveVideoCompare = "Without the face scan, the face comparison uses the live video."
 
 // unlink keeps the flow whole when s goes: a face comparison that used the
 // removed face scan compares with the live video instead.
@@ -2652,7 +2660,7 @@ func (p *plan) unlink(s *step) {
 				}
 			}
 		}
-		p.assumptions = append(p.assumptions, "Without the face scan, the face comparison uses the live video.")
+		p.assumptions = append(p.assumptions, liveVideoCompare)
 	}
 }
 

@@ -291,6 +291,21 @@ func TestEditRemoveSaysWhatWentWithIt(t *testing.T) {
 	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "(ID document scan and face comparison) went with it")
 }
 
+// A comparison moved onto the live video when its face scan goes is said only
+// while the comparison stays.
+func TestEditLiveVideoOnlyWhileTheComparisonStays(t *testing.T) {
+	base := built(t, "Liveness check, then passport scan, then selfie compared to the passport, then an SMS code.", Options{})
+	for change, says := range map[string]bool{
+		"remove the selfie":                      true,
+		"drop the selfie and the comparison":     false,
+		"remove the face compare and the selfie": false,
+	} {
+		res, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err, change)
+		assert.Equal(t, says, slices.Contains(res.Assumptions, liveVideoCompare), change)
+	}
+}
+
 // A transition line the builder wrote names the step after it; when a change
 // puts another step there, the line follows, and a line the integrator wrote stays.
 func TestEditTransitionFollowsTheNextStep(t *testing.T) {
