@@ -248,6 +248,24 @@ func TestBuildWarnsWhenLivenessAdded(t *testing.T) {
 	assert.Contains(t, codes, "liveness_added")
 }
 
+// Liveness ruled out, or said to be done outside the flow, still comes back
+// after a recognition, and the warning says it was kept against the text.
+func TestBuildWarnsWhenLivenessKept(t *testing.T) {
+	for _, desc := range []string{
+		"Login: face recognition only, no liveness.",
+		"Login: face recognition only, no liveness needed because our app already does it",
+		"Recognise them. Our app does the liveness check itself.",
+	} {
+		res, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		codes := []string{}
+		for _, w := range res.Warnings {
+			codes = append(codes, w.Code)
+		}
+		assert.Contains(t, codes, "liveness_kept", desc)
+	}
+}
+
 func TestBuildQuestionsAndAnswers(t *testing.T) {
 	desc := "Liveness check, then send a one-time code, then scan their ID."
 	res, err := Build(desc, Options{})

@@ -533,6 +533,7 @@ type parsed struct {
 	excluded       kindSet
 	mainExcluded   kindSet  // ruled out of the main path only
 	branchExcluded kindSet  // ruled out of the new-user path only
+	outside        kindSet  // named as done outside the flow ("no liveness needed because our app already does it")
 	notDocTypes    []string // document types the text rules out ("no passports")
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
@@ -701,6 +702,11 @@ func parse(text string) *parsed {
 		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
+				a := analyze(c.toks, seq)
+				p.outside |= a.neg // ("no liveness needed because our app already does it")
+				for _, s := range a.steps {
+					p.outside.add(s.k)
+				}
 			}
 			continue
 		}
