@@ -495,7 +495,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		// sentence before spoke of
 		pos = []*step{{k: t.k}}
 	}
-	if st.threshold > 0 && len(pos) == 0 && p.find(kFaceCompare) >= 0 && !has(ts, "scan") {
+	if st.threshold > 0 && len(pos) == 0 && p.stepOf(kFaceCompare) != nil && !has(ts, "scan") {
 		// "raise match threshold on the compare to 0.9": a face scan has a
 		// threshold too, but a match threshold is the comparison's
 		pos = []*step{{k: kFaceCompare}}
@@ -511,6 +511,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if st.any() {
 		// "both codes should expire after 2 minutes": every code takes them
 		every := eachCode(ts) && slices.ContainsFunc(pos, func(x *step) bool { return x.k == kOTP })
+		applied := false
 		for _, s := range p.steps {
 			if !st.accepts(s.k) {
 				continue
@@ -521,8 +522,19 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			st.apply(s)
 			s.configureNode()
 			done = append(done, "changed the settings of the "+s.k.String())
+			applied = true
 			if !every {
 				break
+			}
+		}
+		for _, x := range pos {
+			// "set the face compare threshold to 0.9" when the comparison runs
+			// on the new users' path only: the one step of that kind there
+			if s := p.stepOf(x.k); !applied && s != nil && st.accepts(s.k) {
+				st.apply(s)
+				s.configureNode()
+				done = append(done, "changed the settings of the "+s.k.String())
+				applied = true
 			}
 		}
 	}
