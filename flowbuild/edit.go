@@ -38,7 +38,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
-	for _, sentence := range diffLines(editSentences(text)) {
+	for _, sentence := range diffLines(editSentences(dropReaderGreeting(text))) {
 		sentence = addTypo(sentence)
 		first := true
 		for _, part := range splitInstructions(sentence) {
@@ -360,6 +360,45 @@ func (e noStepError) Error() string {
 	return fmt.Sprintf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", string(e))
 }
 
+// dropReaderGreeting cuts a greeting to the reader off the front of a change
+// ("Hello again — could we make the scan only accept passports?", "Hi Sam,
+// …", "Hey there! …"): a greeting word, at most two words more, then a pause
+// (a comma, a dash, a stop); what follows is the change. The words are no
+// line for the avatar, and "again" in them asks for no retry.
+func dropReaderGreeting(text string) string {
+	rest := strings.TrimLeft(text, " \t\n")
+	for n := 0; n < 4; n++ {
+		end := strings.IndexAny(rest, " \t\n")
+		if end < 0 {
+			end = len(rest)
+		}
+		w, after := rest[:end], strings.TrimLeft(rest[end:], " \t\n")
+		bare := strings.TrimRight(w, ",;:.!—–-")
+		if n == 0 && !readerGreeting(bare) || n > 0 && (bare == "" || editVerbs[strings.ToLower(bare)]) {
+			return text
+		}
+		switch {
+		case len(bare) < len(w):
+			return after // "Hello again, …", "Hi! …", "Hello—…"
+		case strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "- ") || strings.HasPrefix(after, "-- "):
+			return strings.TrimLeft(strings.TrimLeft(after, "—–-"), " \t\n") // "Hello again — …"
+		}
+		rest = after
+	}
+	return text
+}
+
+// readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
+// without lower-casing, as most changes open with none.
+func readerGreeting(w string) bool {
+	for k := range lex.readerGreeting {
+		if strings.EqualFold(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // retraction: the part opens by taking back what was said before it ("no wait",
 // "actually no", "sorry", "scratch that", "I meant"); it returns the rest.
 func retraction(part string) (string, bool) {
@@ -378,6 +417,9 @@ func retraction(part string) (string, bool) {
 		}
 		if lex.takeBack[w] && (next == "the" || lex.possessive[next]) {
 			break // "scratch the email code entirely": a removal, not a retraction
+		}
+		if lex.retract[w] && lex.apologyObj[next] && !strings.ContainsAny(words[i], ",;:") {
+			break // "sorry for the faff", "sorry to be a pain": an apology for the asking, nothing taken back
 		}
 		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no") {
 			j := i + 1
