@@ -2423,22 +2423,32 @@ func keepsNamed(ts []token, steps []*step) bool {
 }
 
 // dropSwapOrder cuts the order a swap makes off the end of it ("swap the two
-// codes round, email first then SMS"): a swap before the last comma, and after
-// it the two steps of the flow with an order word; it reports whether it did.
+// codes round, email first then SMS", "could the two codes swap places — the
+// email one first, then the text one"): a swap before a comma or a dash, and
+// after it the two steps of the flow with an order word; it reports whether it
+// did. The cut is tried from the last pause back, as the order may itself hold
+// a comma ("…, then the text one").
 func dropSwapOrder(part string, steps []*step) (string, bool) {
-	i := strings.LastIndex(part, ",")
-	if i <= 0 {
-		return part, false
+	for end := len(part); ; {
+		i := strings.LastIndexAny(part[:end], ",—–")
+		if i <= 0 {
+			return part, false
+		}
+		end = i
+		_, w := utf8.DecodeRuneInString(part[i:])
+		head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+w:])
+		if !hasAnyRaw(tokenize(head), lex.swapVerb) {
+			return part, false // the swap is further back than any pause: no order after it
+		}
+		if !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
+			continue
+		}
+		a := analyze(tail, steps)
+		if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
+			continue
+		}
+		return head, true
 	}
-	head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+1:])
-	if !hasAnyRaw(tokenize(head), lex.swapVerb) || !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
-		return part, false
-	}
-	a := analyze(tail, steps)
-	if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
-		return part, false
-	}
-	return head, true
 }
 
 // dropMoveResult cuts the place a move leaves the other steps in off the end of

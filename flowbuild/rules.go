@@ -436,8 +436,13 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// ("if the text can't be delivered", "the text fails": a text that
 			// fails is the SMS code)
+			// ("the email one first, then the text one": after a determiner "text"
+			// is a noun's modifier, and "one" stands for a code, as in "the email
+			// one", when the words or the flow have one; bare, "text one of the
+			// admins" is the verb)
 			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1 ||
-				d.nextW(i) == "no" || d.nextW(i) == "fail" || channelContrast(d.ts, i)
+				d.nextW(i) == "no" || d.nextW(i) == "fail" || channelContrast(d.ts, i) ||
+				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
 			d.smsIdx = i
