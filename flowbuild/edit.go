@@ -1159,6 +1159,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil
 		}
+	} else if i := negatedList(ts); i > 0 && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "instead", "only") {
+		// "could we not do the passport, the selfie or the comparing bit?": a
+		// list ruled out is a list removed, as "remove A, B and C" is; under a
+		// negation "or" joins its items as "and" does ("not A or B" is neither)
+		list := slices.Clone(ts[i:])
+		for j := range list {
+			if list[j].raw == "or" || list[j].raw == "nor" {
+				list[j] = token{w: ","}
+			}
+		}
+		if d, ok := p.removeList(list); ok {
+			return d, nil
+		}
 	}
 	var pos, neg []*step
 	var negKinds kindSet
@@ -3273,7 +3286,7 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	// each side is a list of step names: each item is read on its own, so that
 	// "the document scan and face compare" names two steps, not a comparison
 	// that reads the document
-	olds := dedupeKinds(p.listItems(oldSide))
+	olds := p.withCapture(dedupeKinds(p.listItems(oldSide)), oldSide)
 	// the new side is read in the flow as it will be, without the old steps:
 	// "a 1:1 compare against the licence photo we already hold" reads the held
 	// photo, not the document the scan taken out would have read
@@ -3320,6 +3333,27 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 		done = append(done, "added "+s.k.withArticle()+" in their place")
 	}
 	return done, true
+}
+
+// withCapture adds the face scan to the steps an old side names when that side
+// names the comparison by the capture it reads ("instead of all the ID and
+// selfie comparing"): read in the flow, "selfie" is the comparison's source,
+// not an item of its own, yet the capture the words name goes with the
+// comparison that was its only reader.
+func (p *plan) withCapture(olds []*step, side []token) []*step {
+	c, f := p.stepOf(kFaceCompare), p.stepOf(kFaceScan)
+	if c == nil || f == nil || findKind(olds, kFaceCompare) < 0 || findKind(olds, kFaceScan) >= 0 || !readsImageOf(c, kFaceScan) {
+		return olds
+	}
+	if findKind(analyze(side, nil).steps, kFaceScan) < 0 {
+		return olds // "instead of the ID comparison": the capture stays, the words do not name it
+	}
+	for _, s := range p.steps {
+		if s != c && readsImageOf(s, kFaceScan) {
+			return olds // another step still reads the capture
+		}
+	}
+	return append(olds, &step{k: kFaceScan})
 }
 
 // onceKind: a flow needs a step of kind k once; a second, added without words
@@ -3458,8 +3492,34 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 	for v < len(ts) && !lex.removeVerb[ts[v].raw] && !lex.takeVerb[ts[v].raw] { // ("take out the email stuff")
 		v++
 	}
-	targets := p.listItems(ts[v+1:])
-	if i := slices.IndexFunc(targets, func(s *step) bool { return s.k == kOTP }); i >= 0 && hasAnyRaw(ts[v+1:], lex.everyOne) {
+	if v >= len(ts) {
+		return nil, false
+	}
+	return p.removeList(ts[v+1:])
+}
+
+// negatedList: where a negation that runs to the end of the words opens on a
+// list ("could we not do the passport, the selfie or the comparing bit?",
+// "no passport, selfie or compare"): the list's start, or -1. Commas split a
+// sentence into clauses, each of which would read its items alone, the first
+// ruled out and the rest named; the negation's scope is the whole list.
+func negatedList(ts []token) int {
+	if !slices.ContainsFunc(ts, func(t token) bool { return t.w == "," || t.raw == "or" || t.raw == "and" || t.raw == "nor" }) {
+		return -1 // no list (checked first: most sentences have none, and negations is dearer)
+	}
+	neg := negations(ts)
+	i := slices.Index(neg, true)
+	if i <= 0 || slices.Contains(neg[i:], false) || !slices.ContainsFunc(ts[i:], func(t token) bool { return t.w == "," || t.raw == "or" || t.raw == "and" || t.raw == "nor" }) {
+		return -1
+	}
+	return i
+}
+
+// removeList removes the steps a list names, each of which the flow has (see
+// removeMany).
+func (p *plan) removeList(list []token) ([]string, bool) {
+	targets := p.listItems(list)
+	if i := slices.IndexFunc(targets, func(s *step) bool { return s.k == kOTP }); i >= 0 && hasAnyRaw(list, lex.everyOne) {
 		// "drop both OTPs and the email collection": "both"/"all" codes are every
 		// code the flow has, whatever their channel
 		var codes []*step
