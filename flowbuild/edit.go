@@ -140,7 +140,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				statedAge = max(statedAge, ageIn(ts))
 				continue
 			}
-			if len(parts) > 1 && usersLack(ts) && len(splitClauses(ts)) == 1 {
+			if len(parts) > 1 && (usersLack(ts) || usersWhen(ts)) && len(splitClauses(ts)) == 1 {
 				// "half our users never open their email on mobile — replace the
 				// email code with one that comes by text": why, as Build reads it
 				remarks = append(remarks, part)

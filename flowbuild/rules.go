@@ -1803,7 +1803,8 @@ func heldUp(ts []token) bool {
 
 // photoOfFace: the face at i is what a photo taken shows ("take a proper
 // high-quality photo of their face", "snap a picture of the user's face"):
-// the photo is a face scan, taken by the verb a few words before it.
+// the photo is a face scan, taken by the verb a few words before it, or one
+// yet to be taken ("a photo of their face").
 func photoOfFace(d *detector, i int) bool {
 	j := i - 1
 	for j >= i-2 && j >= 0 && (lex.personPronoun[d.ts[j].raw] || lex.possessive[d.ts[j].raw] || lex.personRef[d.ts[j].raw] || d.ts[j].raw == "the") {
@@ -1811,6 +1812,9 @@ func photoOfFace(d *detector, i int) bool {
 	}
 	if j < 1 || d.ts[j].raw != "of" || d.ts[j-1].w != "photo" {
 		return false
+	}
+	if j >= 2 && lex.newImageDet[d.ts[j-2].raw] && !anyDoc(d.ts[j-2:i]) {
+		return true // "swap the ID scan for a photo of their face": a photo yet to be taken
 	}
 	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
 }
