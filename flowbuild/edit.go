@@ -38,7 +38,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
-	for _, sentence := range diffLines(editSentences(text)) {
+	for _, sentence := range diffLines(editSentences(dropReaderGreeting(text))) {
 		sentence = addTypo(sentence)
 		first := true
 		for _, part := range splitInstructions(sentence) {
@@ -140,7 +140,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				statedAge = max(statedAge, ageIn(ts))
 				continue
 			}
-			if len(parts) > 1 && usersLack(ts) && len(splitClauses(ts)) == 1 {
+			if len(parts) > 1 && (usersLack(ts) || usersWhen(ts)) && len(splitClauses(ts)) == 1 {
 				// "half our users never open their email on mobile — replace the
 				// email code with one that comes by text": why, as Build reads it
 				remarks = append(remarks, part)
@@ -360,6 +360,45 @@ func (e noStepError) Error() string {
 	return fmt.Sprintf("flowbuild: %q names no step to add; name one, e.g. \"add an SMS code after the liveness check\"", string(e))
 }
 
+// dropReaderGreeting cuts a greeting to the reader off the front of a change
+// ("Hello again — could we make the scan only accept passports?", "Hi Sam,
+// …", "Hey there! …"): a greeting word, at most two words more, then a pause
+// (a comma, a dash, a stop); what follows is the change. The words are no
+// line for the avatar, and "again" in them asks for no retry.
+func dropReaderGreeting(text string) string {
+	rest := strings.TrimLeft(text, " \t\n")
+	for n := 0; n < 4; n++ {
+		end := strings.IndexAny(rest, " \t\n")
+		if end < 0 {
+			end = len(rest)
+		}
+		w, after := rest[:end], strings.TrimLeft(rest[end:], " \t\n")
+		bare := strings.TrimRight(w, ",;:.!—–-")
+		if n == 0 && !readerGreeting(bare) || n > 0 && (bare == "" || editVerbs[strings.ToLower(bare)]) {
+			return text
+		}
+		switch {
+		case len(bare) < len(w):
+			return after // "Hello again, …", "Hi! …", "Hello—…"
+		case strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "- ") || strings.HasPrefix(after, "-- "):
+			return strings.TrimLeft(strings.TrimLeft(after, "—–-"), " \t\n") // "Hello again — …"
+		}
+		rest = after
+	}
+	return text
+}
+
+// readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
+// without lower-casing, as most changes open with none.
+func readerGreeting(w string) bool {
+	for k := range lex.readerGreeting {
+		if strings.EqualFold(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // retraction: the part opens by taking back what was said before it ("no wait",
 // "actually no", "sorry", "scratch that", "I meant"); it returns the rest.
 func retraction(part string) (string, bool) {
@@ -378,6 +417,9 @@ func retraction(part string) (string, bool) {
 		}
 		if lex.takeBack[w] && (next == "the" || lex.possessive[next]) {
 			break // "scratch the email code entirely": a removal, not a retraction
+		}
+		if lex.retract[w] && lex.apologyObj[next] && !strings.ContainsAny(words[i], ",;:") {
+			break // "sorry for the faff", "sorry to be a pain": an apology for the asking, nothing taken back
 		}
 		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no") {
 			j := i + 1
@@ -1115,6 +1157,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "down", "leave") && !alsoOtherOp(ts) && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
+			return d, nil
+		}
+	} else if i := negatedList(ts); i > 0 && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "instead", "only") {
+		// "could we not do the passport, the selfie or the comparing bit?": a
+		// list ruled out is a list removed, as "remove A, B and C" is; under a
+		// negation "or" joins its items as "and" does ("not A or B" is neither)
+		list := slices.Clone(ts[i:])
+		for j := range list {
+			if list[j].raw == "or" || list[j].raw == "nor" {
+				list[j] = token{w: ","}
+			}
+		}
+		if d, ok := p.removeList(list); ok {
 			return d, nil
 		}
 	}
@@ -2381,22 +2436,32 @@ func keepsNamed(ts []token, steps []*step) bool {
 }
 
 // dropSwapOrder cuts the order a swap makes off the end of it ("swap the two
-// codes round, email first then SMS"): a swap before the last comma, and after
-// it the two steps of the flow with an order word; it reports whether it did.
+// codes round, email first then SMS", "could the two codes swap places — the
+// email one first, then the text one"): a swap before a comma or a dash, and
+// after it the two steps of the flow with an order word; it reports whether it
+// did. The cut is tried from the last pause back, as the order may itself hold
+// a comma ("…, then the text one").
 func dropSwapOrder(part string, steps []*step) (string, bool) {
-	i := strings.LastIndex(part, ",")
-	if i <= 0 {
-		return part, false
+	for end := len(part); ; {
+		i := strings.LastIndexAny(part[:end], ",—–")
+		if i <= 0 {
+			return part, false
+		}
+		end = i
+		_, w := utf8.DecodeRuneInString(part[i:])
+		head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+w:])
+		if !hasAnyRaw(tokenize(head), lex.swapVerb) {
+			return part, false // the swap is further back than any pause: no order after it
+		}
+		if !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
+			continue
+		}
+		a := analyze(tail, steps)
+		if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
+			continue
+		}
+		return head, true
 	}
-	head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+1:])
-	if !hasAnyRaw(tokenize(head), lex.swapVerb) || !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
-		return part, false
-	}
-	a := analyze(tail, steps)
-	if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
-		return part, false
-	}
-	return head, true
 }
 
 // dropMoveResult cuts the place a move leaves the other steps in off the end of
@@ -3229,7 +3294,7 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 	// each side is a list of step names: each item is read on its own, so that
 	// "the document scan and face compare" names two steps, not a comparison
 	// that reads the document
-	olds := dedupeKinds(p.listItems(oldSide))
+	olds := p.withCapture(dedupeKinds(p.listItems(oldSide)), oldSide)
 	// the new side is read in the flow as it will be, without the old steps:
 	// "a 1:1 compare against the licence photo we already hold" reads the held
 	// photo, not the document the scan taken out would have read
@@ -3276,6 +3341,27 @@ func (p *plan) replaceMany(oldSide, newSide []token) ([]string, bool) {
 		done = append(done, "added "+s.k.withArticle()+" in their place")
 	}
 	return done, true
+}
+
+// withCapture adds the face scan to the steps an old side names when that side
+// names the comparison by the capture it reads ("instead of all the ID and
+// selfie comparing"): read in the flow, "selfie" is the comparison's source,
+// not an item of its own, yet the capture the words name goes with the
+// comparison that was its only reader.
+func (p *plan) withCapture(olds []*step, side []token) []*step {
+	c, f := p.stepOf(kFaceCompare), p.stepOf(kFaceScan)
+	if c == nil || f == nil || findKind(olds, kFaceCompare) < 0 || findKind(olds, kFaceScan) >= 0 || !readsImageOf(c, kFaceScan) {
+		return olds
+	}
+	if findKind(analyze(side, nil).steps, kFaceScan) < 0 {
+		return olds // "instead of the ID comparison": the capture stays, the words do not name it
+	}
+	for _, s := range p.steps {
+		if s != c && readsImageOf(s, kFaceScan) {
+			return olds // another step still reads the capture
+		}
+	}
+	return append(olds, &step{k: kFaceScan})
 }
 
 // onceKind: a flow needs a step of kind k once; a second, added without words
@@ -3414,8 +3500,34 @@ func (p *plan) removeMany(ts []token) ([]string, bool) {
 	for v < len(ts) && !lex.removeVerb[ts[v].raw] && !lex.takeVerb[ts[v].raw] { // ("take out the email stuff")
 		v++
 	}
-	targets := p.listItems(ts[v+1:])
-	if i := slices.IndexFunc(targets, func(s *step) bool { return s.k == kOTP }); i >= 0 && hasAnyRaw(ts[v+1:], lex.everyOne) {
+	if v >= len(ts) {
+		return nil, false
+	}
+	return p.removeList(ts[v+1:])
+}
+
+// negatedList: where a negation that runs to the end of the words opens on a
+// list ("could we not do the passport, the selfie or the comparing bit?",
+// "no passport, selfie or compare"): the list's start, or -1. Commas split a
+// sentence into clauses, each of which would read its items alone, the first
+// ruled out and the rest named; the negation's scope is the whole list.
+func negatedList(ts []token) int {
+	if !slices.ContainsFunc(ts, func(t token) bool { return t.w == "," || t.raw == "or" || t.raw == "and" || t.raw == "nor" }) {
+		return -1 // no list (checked first: most sentences have none, and negations is dearer)
+	}
+	neg := negations(ts)
+	i := slices.Index(neg, true)
+	if i <= 0 || slices.Contains(neg[i:], false) || !slices.ContainsFunc(ts[i:], func(t token) bool { return t.w == "," || t.raw == "or" || t.raw == "and" || t.raw == "nor" }) {
+		return -1
+	}
+	return i
+}
+
+// removeList removes the steps a list names, each of which the flow has (see
+// removeMany).
+func (p *plan) removeList(list []token) ([]string, bool) {
+	targets := p.listItems(list)
+	if i := slices.IndexFunc(targets, func(s *step) bool { return s.k == kOTP }); i >= 0 && hasAnyRaw(list, lex.everyOne) {
 		// "drop both OTPs and the email collection": "both"/"all" codes are every
 		// code the flow has, whatever their channel
 		var codes []*step

@@ -272,13 +272,14 @@ func retractsHere(words []string, i int) bool {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(words[i], ",;:.!?…"))
-	if lex.retract[w] {
-		return true
-	}
 	if i+1 >= len(words) {
-		return false
+		return lex.retract[w]
 	}
 	next := strings.ToLower(strings.Trim(words[i+1], ",;:.!?…"))
+	if lex.retract[w] {
+		// ("…, sorry for the faff": an apology for the asking takes nothing back)
+		return !lex.apologyObj[next] || strings.ContainsAny(words[i], ",;:")
+	}
 	if lex.correction[w] {
 		return next == "no" || lex.correctVerb[next] // "…, actually no, …", "…, actually make it SMS"
 	}

@@ -378,6 +378,7 @@ var (
 	correctionWords    = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                                                                     // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	correctVerbWords   = []string{"make", "change", "switch", "turn"}                                                                                                                                                                                                                         // "make it SMS", "change that to email": a correction of the step just named
 	retractWords       = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                                                                                                                                           // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
+	apologyObjWords    = []string{"for", "about", "to", "if"}                                                                                                                                                                                                                                 // after "sorry" with no pause, what the apology is for ("sorry for the faff", "sorry to be a pain"): an aside, nothing taken back
 	retractFillerWords = []string{"no", "wait", "that", "i", "meant", "actually", "sorry", "instead", "lets", "let", "us", "hmm", "oh", "ok", "okay"}                                                                                                                                         // words of a retraction before its instruction
 	keepVerbWords      = []string{"keep", "leave"}                                                                                                                                                                                                                                            // "keep it email": the step stays as it is
 	keepLeadWords      = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                                                                                                                                                       // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
@@ -992,6 +993,20 @@ var offScopeTailWords = []string{"now", "for", "in", "the", "this", "v1", "v2", 
 // what follows the verb is the greeting's opening, not another step.
 var salutationWords = []string{"welcome", "hi", "hello", "hey", "greetings", "howdy", "good"}
 
+// newImageDetWords before "photo of their face" say the photo is yet to be
+// taken ("swap the ID scan for a photo of their face"): a face scan, as "take
+// a photo of their face" is, with no verb of taking needed.
+var newImageDetWords = []string{"a", "an", "another", "new", "fresh"}
+
+// pronounUserHaveWords are the user as a subject with a contracted "have"
+// ("when people lose their phone they've usually lost the SIM too").
+var pronounUserHaveWords = []string{"theyve", "hes", "shes", "theyd"}
+
+// readerGreetingWords open a change that greets its reader before asking
+// ("Hello again — could we …", "Hi team, …"): a greeting to whoever builds
+// the flow, not the avatar's greeting, and "again" in it asks for no retry.
+var readerGreetingWords = []string{"hi", "hello", "hey", "hiya", "howdy", "greetings"}
+
 // coverVerbWords after "already" say another step does the job of one a change
 // takes out ("drop liveness, the face compare already covers it"): a reason.
 var coverVerbWords = []string{"covers", "cover", "handles", "handle", "does", "do", "catches", "catch", "proves", "prove"}
@@ -1342,7 +1357,7 @@ type lexicon struct {
 	reflexive                                                                                                                                                                                                                                                        map[string]bool   // reflexiveWords
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, keepVerb, keepLead                                                                                         map[string]bool
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                               map[string]bool
 	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                                             map[string]bool
 	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
@@ -1443,6 +1458,7 @@ func newLexicon() *lexicon {
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)
 	l.keepLead = wordSet(keepLeadWords)
 	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
 	l.doneRef = wordSet(doneRefWords)
@@ -1506,6 +1522,7 @@ func newLexicon() *lexicon {
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)
 	l.pastVerb, l.pronounUser, l.pastLead = wordSet(pastVerbWords), wordSet(pronounUserWords), wordSet(pastLeadWords)
+	l.pronounUserHave = wordSet(pronounUserHaveWords)
 	l.silentWord, l.speakVerb, l.sourceSays, l.retryNoun = wordSet(silentWords), wordSet(speakVerbWords), wordSet(sourceSaysWords), wordSet(retryNounWords)
 	l.takeBack, l.mustAux, l.docScanWord, l.lineWord = wordSet(takeBackWords), wordSet(mustAuxWords), wordSet(docScanWords), wordSet(lineWords)
 	l.docVerb, l.verdict, l.stateVerb, l.thinkVerb = wordSet(docVerbWords), wordSet(verdictWords), wordSet(stateVerbWords), wordSet(thinkVerbWords)

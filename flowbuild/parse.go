@@ -2823,6 +2823,28 @@ func usersLack(ts []token) bool {
 	return false
 }
 
+// usersWhen: a "when" about the users, then what is true of them then, said
+// of them and asking for nothing ("when people lose their phone they've
+// usually lost the SIM too", "if customers switch banks they often change
+// their number as well"): the reason for a change, as usersLack is. A main
+// clause with a wish, a modal, a step given to them ("they get an email
+// code"), a passive ("they're sent to support"), a verb of change other than
+// what users do ("they lose their SIM") or a step it names asks.
+func usersWhen(ts []token) bool {
+	if len(ts) < 6 || !lex.condIfStrict[ts[0].raw] || !peopleSubject(ts[1:]) && !lex.pronounUser[ts[1].raw] {
+		return false
+	}
+	for j := 3; j+2 < len(ts); j++ {
+		if !lex.pronounUser[ts[j].raw] && !lex.pronounUserHave[ts[j].raw] {
+			continue
+		}
+		main := ts[j+1:]
+		return !hasAnyRaw(main, lex.wish) && !hasAnyRaw(main, lex.askModal) && !hasAnyRaw(main, lex.assignVerb) && !hasAnyRaw(main, lex.beForm) &&
+			!slices.ContainsFunc(main, func(t token) bool { return editVerbs[t.raw] && !lex.habitVerb[t.raw] }) && len(analyze(main, nil).steps) == 0
+	}
+	return false
+}
+
 // NormalizeOnFailure maps a free answer ("offer retry", "hand to a human") to end, retry or human.
 func NormalizeOnFailure(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))

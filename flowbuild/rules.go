@@ -436,8 +436,13 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// ("if the text can't be delivered", "the text fails": a text that
 			// fails is the SMS code)
+			// ("the email one first, then the text one": after a determiner "text"
+			// is a noun's modifier, and "one" stands for a code, as in "the email
+			// one", when the words or the flow have one; bare, "text one of the
+			// admins" is the verb)
 			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1 ||
-				d.nextW(i) == "no" || d.nextW(i) == "fail" || channelContrast(d.ts, i)
+				d.nextW(i) == "no" || d.nextW(i) == "fail" || channelContrast(d.ts, i) ||
+				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
 			d.smsIdx = i
@@ -1843,7 +1848,8 @@ func heldUp(ts []token) bool {
 
 // photoOfFace: the face at i is what a photo taken shows ("take a proper
 // high-quality photo of their face", "snap a picture of the user's face"):
-// the photo is a face scan, taken by the verb a few words before it.
+// the photo is a face scan, taken by the verb a few words before it, or one
+// yet to be taken ("a photo of their face").
 func photoOfFace(d *detector, i int) bool {
 	j := i - 1
 	for j >= i-2 && j >= 0 && (lex.personPronoun[d.ts[j].raw] || lex.possessive[d.ts[j].raw] || lex.personRef[d.ts[j].raw] || d.ts[j].raw == "the") {
@@ -1851,6 +1857,9 @@ func photoOfFace(d *detector, i int) bool {
 	}
 	if j < 1 || d.ts[j].raw != "of" || d.ts[j-1].w != "photo" {
 		return false
+	}
+	if j >= 2 && lex.newImageDet[d.ts[j-2].raw] && !anyDoc(d.ts[j-2:i]) {
+		return true // "swap the ID scan for a photo of their face": a photo yet to be taken
 	}
 	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
 }
