@@ -48,7 +48,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				if len(parts) > 0 {
 					taken := strings.Fields(parts[len(parts)-1])
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
-					if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
+					if k := placeAt(taken); k > 1 && editVerbs[strings.ToLower(taken[0])] && placeAt(strings.Fields(rest)) == 0 && len(analyze(tokenize(rest), nil).steps) == 0 {
+						// "add an email code at the end, sorry, at the start": the
+						// same instruction, placed anew
+						rest = strings.Join(taken[:k], " ") + " " + rest
+					} else if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
 						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
 					} else if obj := movedObject(taken); obj != "" {
 						rest = itReplaced(rest, obj) // "move the doc scan to the start. actually no, put it between …": "it" is the doc scan
@@ -430,6 +434,17 @@ func retraction(part string) (string, bool) {
 		}
 	}
 	return part, false
+}
+
+// placeAt is where the words place their step: the first word that opens a
+// place ("at the end", "before the liveness check", "right after it"), or -1.
+func placeAt(words []string) int {
+	for i, w := range words {
+		if lex.placeOpen[strings.ToLower(strings.Trim(w, ",;:.!?…"))] {
+			return i
+		}
+	}
+	return -1
 }
 
 // retractionCandidate: one of the part's first three words is a retraction or
