@@ -92,6 +92,15 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
+			if pi > 0 && hasRaw(ts, "them") && removes(strings.Fields(part)) && len(analyze(ts, p.steps).steps) == 0 {
+				if group := pluralStep(tokenize(parts[pi-1])); group != "" {
+					// "our customers are moaning about the codes. could we take out
+					// both of them?": "them" are every step the sentence before
+					// named in the plural, not the one it touched last
+					part = themAs(part, group)
+					ts = tokenize(part)
+				}
+			}
 			if k := numberedLabel(ts); k > 0 {
 				// "Finding 1: the email fallback bypasses liveness": the label of
 				// an item in a list (a review's finding, a ticket's point) is no
@@ -434,6 +443,34 @@ func retraction(part string) (string, bool) {
 		}
 	}
 	return part, false
+}
+
+// pluralStep is a kind of step the words name in the plural ("the codes",
+// "the scans"), as written, or "".
+func pluralStep(ts []token) string {
+	for _, t := range ts {
+		if t.raw != t.w && strings.HasSuffix(t.raw, "s") && rules[t.w] != nil {
+			return t.raw
+		}
+	}
+	return ""
+}
+
+// themAs puts "all the <group>" for "them", "both of them" or "all of them" in part.
+func themAs(part, group string) string {
+	words := strings.Fields(part)
+	for i, w := range words {
+		if bare := strings.ToLower(strings.Trim(w, ",;:.!?…")); bare != "them" {
+			continue
+		}
+		from := i
+		if i >= 2 && strings.EqualFold(words[i-1], "of") && (strings.EqualFold(words[i-2], "both") || strings.EqualFold(words[i-2], "all")) {
+			from = i - 2
+		}
+		tail := w[len(strings.TrimRight(w, ",;:.!?…")):]
+		return strings.Join(slices.Concat(words[:from], []string{"all the " + group + tail}, words[i+1:]), " ")
+	}
+	return part
 }
 
 // placeAt is where the words place their step: the first word that opens a
