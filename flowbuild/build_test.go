@@ -979,6 +979,23 @@ func TestBuildTrailingFailCondition(t *testing.T) {
 	}
 }
 
+// "The last 4 digits of the new account" are a part of another number: no
+// code length, and a card's digits asked for are the ones the text names.
+func TestBuildDigitsOfAnotherNumber(t *testing.T) {
+	r, err := Build("Step-up for changing the payout bank account: liveness + SMS OTP, then read back the last 4 digits of the new account and ask them to confirm.", Options{})
+	require.NoError(t, err)
+	require.NotNil(t, r.Flow.Node("sms_code"))
+	assert.Nil(t, r.Flow.Node("sms_code").OTPLength)
+
+	r, err = Build("Ask them for the first 6 digits of their card, then an 8 digit SMS code.", Options{})
+	require.NoError(t, err)
+	require.NotNil(t, r.Flow.Node("sms_code"))
+	require.NotNil(t, r.Flow.Node("sms_code").OTPLength)
+	assert.Equal(t, 8, *r.Flow.Node("sms_code").OTPLength)
+	require.NotNil(t, r.Flow.Node("knowledge_check"))
+	assert.Equal(t, "Ask the user for the first 6 digits of their card.", r.Flow.Node("knowledge_check").Prompt)
+}
+
 // A question's outcome says what a good answer is for that question: the
 // details read back confirmed, a security question answered correctly.
 func TestBuildQuestionOutcomes(t *testing.T) {

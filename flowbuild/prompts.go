@@ -308,7 +308,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		parts = append(parts, "for their date of birth")
 	}
 	if s.topics&tCard != 0 {
-		parts = append(parts, "for the last four digits of their card")
+		parts = append(parts, "for the "+cardDigits(s.phrase)+" of their card")
 	}
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
@@ -706,4 +706,18 @@ func ownLine(phrase string) (string, bool) {
 		return "", false
 	}
 	return sentenceOf(inner), true
+}
+
+// cardDigits is which digits of their card the user is asked for: those the
+// text names ("the first 6 digits of their card"), else the last four.
+func cardDigits(phrase string) string {
+	ts := tokenize(phrase)
+	for i := 1; i+1 < len(ts); i++ {
+		if lex.numberPart[ts[i-1].raw] && ts[i+1].w == "digit" {
+			if _, ok := numberAt(ts, i); ok {
+				return ts[i-1].raw + " " + ts[i].raw + " digits"
+			}
+		}
+	}
+	return "last four digits"
 }

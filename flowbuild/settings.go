@@ -109,6 +109,9 @@ func readSettings(ts []token) stepSettings {
 			continue
 		}
 		switch {
+		case unit == "digit" && (i > 0 && lex.numberPart[ts[i-1].raw] || i+2 < len(ts) && ts[i+2].raw == "of"):
+			// "read back the last 4 digits of the new account": a part of
+			// another number, not the code's length
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
 		case unit == "number" && n >= 4 && n <= 8 && n == math.Trunc(n) && has(ts, "code"):
