@@ -426,18 +426,16 @@ func subjectMustAt(ts []token, i int) bool {
 // recognition tells apart.
 func namesUserGroup(ts []token) bool {
 	for i, t := range ts {
+		if t.raw == "firsttime" && i > 0 && lex.definite[ts[i-1].raw] && !(i+1 < len(ts) && lex.userWord[ts[i+1].raw]) {
+			// "to register members' faces the first time": when it happens to
+			// everyone, no group ("first-time users", "the first-time users" are)
+			continue
+		}
 		if lex.newcomer[t.raw] || (lex.condNew[t.raw] || lex.condKnown[t.raw]) && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
 			return true
 		}
 	}
 	return false
-}
-
-// purposeEnrol: the clause opens with the enrolment as its purpose ("to
-// register members' faces the first time, …"): what the whole flow is for,
-// so "the first time" in it is when, not a group of users split off.
-func purposeEnrol(ts []token) bool {
-	return len(ts) > 1 && ts[0].raw == "to" && ts[1].w == "enroll"
 }
 
 // trailingNewUser: the clause is a bare condition on a user the flow does not
@@ -1035,7 +1033,7 @@ func parse(text string) *parsed {
 		// sign-in tablet at the front desk. To register members' faces the
 		// first time, …": the tablet's login is what the enrolment is for)
 		if ci+1 < len(clauses) && (clauses[ci+1].sent == c.sent || clauses[ci+1].sent == c.sent+1) && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
-			!namesUserGroup(c.toks) && (!namesUserGroup(clauses[ci+1].toks) || purposeEnrol(clauses[ci+1].toks)) {
+			!namesUserGroup(c.toks) && !namesUserGroup(clauses[ci+1].toks) {
 			// "we're rolling out face login and need the enrolment side first":
 			// the login is what the enrolment of the same sentence is for (as
 			// faceLogin reads it within one clause), not a recognition now.
