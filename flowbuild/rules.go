@@ -1848,7 +1848,8 @@ func photoOfFace(d *detector, i int) bool {
 	// one the app holds, and a photo compared or on a document is a source
 	for k := j - 2; k >= 0 && k >= j-4; k-- {
 		if lex.indefinite[d.ts[k].raw] {
-			return !d.comparing && !anyDoc(d.ts) && !has(d.ts, "enrolled") && !has(d.ts, "provide")
+			// ("we keep a photo of their face from onboarding": one the app holds)
+			return !d.comparing && !anyDoc(d.ts) && !has(d.ts, "enrolled") && !has(d.ts, "provide") && !providedImage(d.ts, j-1)
 		}
 		if d.ts[k].known {
 			return false // ("a face scan photo of …": a step's own words, read by its rule)
