@@ -80,6 +80,9 @@ var lexGroups = map[string][]string{
 	// "mobile check-in", "self check-in kiosk": a guest arriving, the flow's
 	// purpose; known, so typo correction does not read it as "check" (verify)
 	"checkin": {"checkin", "checkins", "checkedin"},
+	// "the new clock-in system": staff recording their hours, one word, so
+	// that its "in" is no "in" of a search ("in our database")
+	"clockin": {"clockin", "clockins", "clockout", "clockouts"},
 	// "check the licnese hasnt expried": known, so that a typo of it is read
 	// as the word (the expiry check's rule reads the word as written)
 	"expired": {"expired"},
@@ -929,6 +932,10 @@ var (
 // "a" names a role ("as a fallback").
 var definiteWords = []string{"the", "that", "this", "its"}
 
+// indefiniteWords name a thing not yet had ("a clear photo of their face"): a
+// photo to take, where "the photo of their face" may be one the app holds.
+var indefiniteWords = []string{"a", "an"}
+
 // statedSubjectWords open a told sentence with a subject of its own ("explain
 // that we need their ID", "tell them we need to see their passport").
 var statedSubjectWords = []string{"that", "we", "you", "they", "i"}
@@ -1414,6 +1421,7 @@ type lexicon struct {
 	lineNoun                                                                                                                                                                                                                                                                                                                                       map[string]bool // "message" in "reword that denied-camera message"
 	deviceAskNoun                                                                                                                                                                                                                                                                                                                                  map[string]bool // "prompt" in "the browser prompt for camera + mic"
 	spare                                                                                                                                                                                                                                                                                                                                          map[string]bool
+	indefinite                                                                                                                                                                                                                                                                                                                                     map[string]bool // "a" in "a clear photo of their face"
 	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom, purposeVerbBefore, askedPerson                                                                                                                                                                                         map[string]bool
 	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, timeAdverb, timePrep, statedSubject, backupNoun, changeFallbackVerb, changeTo, delivered, approval, swapTarget, takeVerb, takeParticle, definite map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
 	complementOpen                                                                                                                                                                                                                                                                                                                                 map[string]bool // "from" in "after the scan check from the date of birth …"
@@ -1506,6 +1514,7 @@ func newLexicon() *lexicon {
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom, l.purposeVerbBefore, l.askedPerson = wordSet(futileNounWords), wordSet(futileWhomWords), wordSet(purposeVerbBeforeWords), wordSet(askedPersonWords)
 	l.unsure, l.doubtLead, l.salutation, l.sayVerb, l.answerVerb, l.coverVerb, l.strictWord, l.readBackMore, l.moneyNoun, l.smallAmount, l.delegateVerb, l.collective, l.signInVerb, l.periodUnit, l.eventVerb, l.knowVerb, l.each, l.timeAdverb, l.timePrep, l.statedSubject, l.backupNoun, l.changeFallbackVerb, l.changeTo, l.delivered, l.approval, l.swapTarget, l.takeVerb, l.takeParticle, l.definite = wordSet(unsureWords), wordSet(doubtLeadWords), wordSet(salutationWords), wordSet(sayWords), wordSet(answerVerbWords), wordSet(coverVerbWords), wordSet(strictWords), wordSet(readBackMoreWords), wordSet(moneyNounWords), wordSet(smallAmountWords), wordSet(delegateVerbWords), wordSet(collectiveWords), wordSet(signInVerbWords), wordSet(periodUnitWords), wordSet(eventVerbWords), wordSet(knowVerbWords), wordSet(eachWords), wordSet(timeAdverbWords), wordSet(timePrepWords), wordSet(statedSubjectWords), wordSet(backupNounWords), wordSet(changeFallbackVerbWords), wordSet(changeToWords), wordSet(deliveredWords), wordSet(approvalWords), wordSet(swapTargetWords), wordSet(takeVerbWords), wordSet(takeParticleWords), wordSet(definiteWords)
+	l.indefinite = wordSet(indefiniteWords)
 	l.complementOpen = wordSet(complementOpenWords)
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
@@ -2513,6 +2522,7 @@ var channelTypos = map[string]string{"opt": "otp", "opts": "otps"}
 var joins = map[string]string{
 	"e mail": "email", "mail box": "mailbox", "e mail box": "mailbox", "one time": "onetime", "deep fake": "deepfake", "deep fakes": "deepfake",
 	"anti spoofing": "antispoofing", "anti spoof": "antispoofing", "sign up": "signup", "sign off": "signoff", "signs off": "signoff", "signing off": "signoff", "check in": "checkin",
+	"clock in": "clockin", "clock out": "clockout", "clocking in": "clockin", "clocking out": "clockout",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
 	"in front of":   "before",   // "put a liveness check in front of it"
@@ -2831,6 +2841,10 @@ var useCaseRules = []useCaseRule{
 	// "the face gets enrolled" is the purpose; "against our enrolled faces", "match
 	// them against our enrolled users" are the people searched
 	{uc: ucEnrollment, anyOf: []string{"enrolled"}, before: []string{"get", "gets", "getting", "got", "be", "being"}, notNext: enrolledPopulationWords},
+	// "to register members' faces the first time", "customers register their
+	// face once": registering a face is enrolling it ("registered faces" are
+	// the people a search looks among, so not that form)
+	{uc: ucEnrollment, anyOf: []string{"register", "registers", "registering"}, after: []string{"face", "faces", "selfie"}},
 	{uc: ucCheckIn, anyOf: []string{"hotel", "checkin", "rental", "guest"}},
 	{uc: ucAge, anyOf: []string{"age", "alcohol", "drinking", "gambling", "tobacco"}, lemmas: []string{"adult"}, age: true},
 	{uc: ucEmailChange, anyOf: []string{"email"}, before: []string{"change", "changing", "update", "updating", "new", "changes", "updates"},

@@ -448,6 +448,11 @@ func subjectMustAt(ts []token, i int) bool {
 // recognition tells apart.
 func namesUserGroup(ts []token) bool {
 	for i, t := range ts {
+		if t.raw == "firsttime" && i > 0 && lex.definite[ts[i-1].raw] && !(i+1 < len(ts) && lex.userWord[ts[i+1].raw]) {
+			// "to register members' faces the first time": when it happens to
+			// everyone, no group ("first-time users", "the first-time users" are)
+			continue
+		}
 		if lex.newcomer[t.raw] || (lex.condNew[t.raw] || lex.condKnown[t.raw]) && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
 			return true
 		}
@@ -1075,7 +1080,10 @@ func parse(text string) *parsed {
 			// the clause before it in view
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
 		}
-		if ci+1 < len(clauses) && clauses[ci+1].sent == c.sent && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
+		// (or the first clause of the next sentence: "We're putting a face
+		// sign-in tablet at the front desk. To register members' faces the
+		// first time, …": the tablet's login is what the enrolment is for)
+		if ci+1 < len(clauses) && (clauses[ci+1].sent == c.sent || clauses[ci+1].sent == c.sent+1) && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
 			!namesUserGroup(c.toks) && !namesUserGroup(clauses[ci+1].toks) {
 			// "we're rolling out face login and need the enrolment side first":
 			// the login is what the enrolment of the same sentence is for (as
@@ -3484,18 +3492,23 @@ func doneAlready(ts []token) bool {
 // their name in our signup form before this"). Without those words "our app
 // verifies them with liveness" describes the flow wanted.
 func appDoes(ts []token) bool {
-	app := false
+	app := -1
 	for i, t := range ts {
 		if t.raw == "our" || t.raw == "my" || t.raw == "the" && i == 0 {
-			for j := i + 1; j < len(ts) && j <= i+4; j++ {
-				app = app || lex.appNoun[ts[j].raw]
+			for j := i + 1; j < len(ts) && j <= i+4 && app < 0; j++ {
+				if lex.appNoun[ts[j].raw] {
+					app = j
+				}
 			}
 		}
 	}
-	if !app {
+	if app < 0 {
 		return false
 	}
-	if hasRaw(ts, "already") || delegates(ts) {
+	// "our app already does that"; but in "locked out of our app, … find them
+	// among the members whose faces we already have on file" the "already" is
+	// a relative clause's, about the faces, not the app's doing
+	if k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "already" }); k >= 0 && !(k > app && slices.ContainsFunc(ts[app:k], func(t token) bool { return lex.identityWh[t.raw] })) || delegates(ts) {
 		return true
 	}
 	b := index(ts, "before")
@@ -4496,11 +4509,18 @@ func firstOf(ts []token, lemmas ...string) int {
 
 func anyDoc(ts []token) bool {
 	for i, t := range ts {
-		if lex.docWord[t.w] && !(t.w == "id" && i > 0 && lex.notDocBefore[ts[i-1].raw]) {
+		if lex.docWord[t.w] && !(t.w == "id" && (i > 0 && lex.notDocBefore[ts[i-1].raw] || wouldContraction(t))) {
 			return true
 		}
 	}
 	return false
+}
+
+// wouldContraction: the token is "I'd" ("I'd like a clear photo of their
+// face"), which the tokenizer reads as "id", no identity document.
+func wouldContraction(t token) bool {
+	o := strings.ToLower(t.orig)
+	return o == "i'd" || o == "i’d"
 }
 
 // peopleWords: the text talks about people ("enrolled users"), not data.

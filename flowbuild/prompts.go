@@ -297,6 +297,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		} else if uc != ucTransfer && uc != ucCrypto && uc != ucPayment {
 			// "confirm the amount" in a flow that names no transfer: say no more than that
 			parts = append(parts, "to confirm the amount and the details of this request"+over(amount))
+		} else if own := ownConfirmDetails(s.phrase); own != "" {
+			// "ask them to confirm the transfer amount and the receiving
+			// charity's name": the user's own words name both parts of the
+			// stock check, and who receives it more exactly than "the recipient"
+			parts = append(parts, own)
 		} else {
 			parts = append(parts, "to confirm the recipient and the amount of "+what+over(amount))
 		}
@@ -366,6 +371,20 @@ func ownDealQuestion(s *step) string {
 		return ""
 	}
 	return trimDot(p)
+}
+
+// ownConfirmDetails returns the phrase when it asks to confirm both the
+// amount and the recipient's name in the user's words ("to confirm the
+// transfer amount and the receiving charity's name"), else "".
+func ownConfirmDetails(phrase string) string {
+	p := trimDot(strings.TrimSpace(phrase))
+	if !strings.HasPrefix(p, "to confirm the ") || strings.Contains(p, "whether") || !strings.HasSuffix(p, "'s name") && !strings.HasSuffix(p, "’s name") {
+		return ""
+	}
+	if strings.Contains(p, " amount and ") {
+		return p
+	}
+	return ""
 }
 
 func startsWh(p string) bool {

@@ -174,7 +174,10 @@ var rules = map[string][]rule{
 		if d.comparing && (nw == "face" || next == "video" || nw == "camera" || nw == "person") {
 			return false // "compare their live face with ...": the live video is a source
 		}
-		return lex.liveAfter[nw] || next == "presence" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
+		// "the live camera check", "a live video test": the camera names where
+		// the check looks, the check is still whether the person is live
+		onCamera := (nw == "camera" || next == "video") && i+2 < len(d.ts) && d.ts[i+2].w == "verify"
+		return lex.liveAfter[nw] || onCamera || next == "presence" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	"real": {simple(kLiveness, func(d *detector, i int) bool {
 		if lex.owner[d.next(i)] || (d.ts[i].raw == "really" || d.ts[i].raw == "actually") && (d.next(i) == "the" || d.next(i) == "a" && d.nextW(i+1) != "person") || // "it's actually the policyholder": who, not whether live
@@ -299,8 +302,7 @@ var rules = map[string][]rule{
 	"brp":      {documentRule}, // "scan their passport or BRP": a residence permit
 	"id": {{
 		when: func(d *detector, i int) bool {
-			o := strings.ToLower(d.ts[i].orig)
-			return o != "i'd" && o != "i’d" && !lex.notDocBefore[d.prev(i)] // "user id", "I'd" (but "the ID's expiry" is the ID)
+			return !wouldContraction(d.ts[i]) && !lex.notDocBefore[d.prev(i)] // "user id", "I'd" (but "the ID's expiry" is the ID)
 		},
 		make: documentRule.make,
 	}},
@@ -365,7 +367,11 @@ var rules = map[string][]rule{
 			d.seq[len(d.seq)-1].k = kEmailOTP
 			return
 		}
-		if d.codeInClause || sendsTo(ts, i) || has(ts, "verify") || has(ts, "confirm") || has(ts, "sms") ||
+		// ("type in their email address so we can send the booking
+		// confirmation": a confirmation in what the address is for is a
+		// message, as a "send" there is, no code that confirms the address)
+		vts := ts[:forAddress(ts, i)]
+		if d.codeInClause || sendsTo(ts, i) || has(vts, "verify") || has(vts, "confirm") || has(ts, "sms") ||
 			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
 			channelInCodeList(ts, d.a.prior) || // "two codes total, sms first then email"
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
@@ -649,7 +655,7 @@ var rules = map[string][]rule{
 		// "tell them to ask at reception", "tell them that we'll ask for a
 		// reference": the asking is in the line told, the avatar's question it is not
 		when: func(d *detector, i int) bool {
-			return !toldLineAt(d.ts, i)
+			return !toldLineAt(d.ts, i) && !messageIsQuestion(d.ts, i)
 		},
 		make: conversationRule.make,
 	}},
@@ -725,8 +731,11 @@ var rules = map[string][]rule{
 var verifyItRule = rule{
 	when: func(d *detector, i int) bool {
 		// "check it matches the one on file", "check it ends with @acme.io": a data check
+		// ("confirm it with a code": the question "confirm" made on its own
+		// loses to the code, as a question loses to a real step of its clause)
+		verbOnly := !slices.ContainsFunc(d.out, func(s *step) bool { return !(s.k.isConversation() && s.pos == i-1) })
 		return i > 0 && confirmVerbLemmas[d.ts[i-1].w] &&
-			len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && len(d.out) == 0 && !d.comparing && index(d.ts, domainW) < 0 &&
+			len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kEnterEmail && verbOnly && !d.comparing && index(d.ts, domainW) < 0 &&
 			!emailOnRecord(d.ts) // "verify it is the email in our records": a data check
 	},
 	make: func(d *detector, i int) {
@@ -992,7 +1001,10 @@ var (
 	dataRule   = rule{
 		// "the name matches the one on file": data, not faces
 		when: func(d *detector, i int) bool {
-			return dataMatch(d.ts) || !d.faceCtx && !peopleWords(d.ts) && hasAnyRaw(d.ts, lex.onFileMatch) && !has(d.ts, "validate")
+			// ("by looking at their face and matching it to the registered
+			// ones": "it" is the face the clause before named, no data)
+			faceBack := hasAnyRaw(d.ts, lex.backRef) && slices.ContainsFunc(d.a.prior, func(t token) bool { return faceTalkLemmas[t.w] })
+			return dataMatch(d.ts) || !d.faceCtx && !faceBack && !peopleWords(d.ts) && hasAnyRaw(d.ts, lex.onFileMatch) && !has(d.ts, "validate")
 		},
 		make: matchCheck,
 	}
@@ -1384,6 +1396,26 @@ func sendsTo(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// forAddress is where a message sent to the email at i begins, said as what
+// an address the user hands over is for ("type in their email address so we
+// can send the booking confirmation"), or the clause's length when it says
+// nothing of the kind ("type their email so we can confirm it" still asks
+// for the address to be confirmed).
+func forAddress(ts []token, i int) int {
+	if !hasAnyRaw(ts[:i], lex.emailGiven) {
+		return len(ts)
+	}
+	for j := i + 1; j < len(ts); j++ {
+		if lex.purposeOpen[ts[j].raw] {
+			if has(ts[j:], "send") {
+				return j
+			}
+			break
+		}
+	}
+	return len(ts)
 }
 
 // routesUser: "send" at j takes the user as its object and a word of where
@@ -1858,10 +1890,52 @@ func photoOfFace(d *detector, i int) bool {
 	if j < 1 || d.ts[j].raw != "of" || d.ts[j-1].w != "photo" {
 		return false
 	}
-	if j >= 2 && lex.newImageDet[d.ts[j-2].raw] && !anyDoc(d.ts[j-2:i]) {
+	if d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i]) {
+		return true
+	}
+	// "a proper photo of their face and then the live check", "I'd like a
+	// good clear photo of their face": a new photo of the face, named with no
+	// verb, is one to take, as "a selfie" is; "the photo of their face" may be
+	// one the app holds, and a photo compared or on a document is a source
+	// ("we keep a photo of their face from onboarding": one the app holds)
+	held := d.comparing || has(d.ts, "enrolled") || has(d.ts, "provide") || providedImage(d.ts, j-1)
+	if j >= 2 && lex.newImageDet[d.ts[j-2].raw] && !anyDoc(d.ts[j-2:i]) && !held {
 		return true // "swap the ID scan for a photo of their face": a photo yet to be taken
 	}
-	return d.scanVerb >= 0 && d.scanVerb < j-1 && d.scanVerb >= j-7 && !anyDoc(d.ts[d.scanVerb:i])
+	for k := j - 2; k >= 0 && k >= j-4; k-- {
+		if lex.indefinite[d.ts[k].raw] {
+			return !held && !anyDoc(d.ts)
+		}
+		if d.ts[k].known {
+			return false // ("a face scan photo of …": a step's own words, read by its rule)
+		}
+	}
+	return false
+}
+
+// messageIsQuestion: the noun at i is what the writer's own message is
+// ("sorry if this is a silly question", "this may be a dumb question"): "this"
+// or "it", a be-verb (or a modal and "be"), then an article and at most two
+// words of description before the noun; the writer asking, not the avatar.
+func messageIsQuestion(ts []token, i int) bool {
+	if ts[i].raw != "question" {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && k >= i-3 && !lex.indefinite[ts[k].raw] && !ts[k].known {
+		k--
+	}
+	if k < 2 || !lex.indefinite[ts[k].raw] {
+		return false
+	}
+	j := k - 1
+	switch {
+	case ts[j].raw == "be" && j >= 2:
+		j-- // "this may be a …", "this might be a …": the modal before the be-verb
+	case !lex.beForm[ts[j].raw]:
+		return false
+	}
+	return ts[j-1].raw == "this" || ts[j-1].raw == "it"
 }
 
 // namedAfter finds a name the words from j say ("by saying the name of our
