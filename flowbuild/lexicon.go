@@ -422,7 +422,7 @@ var (
 	doVerbLemmas         = []string{"compare", "match", "scan", "recognize", "identify", "verify", "send", "ask"}                                                                                                                                                       // after a removal and a comma, open what the flow does now ("drop the selfie, just compare the ID photo with the video")
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
-	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop", "scratch"}                                                                                                  // a change that removes steps
+	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop", "scratch", "strike"}                                                                                        // a change that removes steps
 	passiveAuxWords      = []string{"is", "are", "be", "been", "being", "get", "gets", "got", "both", "all", "also", "simply", "just"}                                                                                                                                  // "the ID scan and the SMS code are both taken out": a change said in the passive
 	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
@@ -1243,7 +1243,7 @@ var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request",
 // replaced with …" read as the instruction (edit.go, activeVoice).
 var changeParticiples = map[string]string{
 	"removed": "remove", "deleted": "delete", "dropped": "drop", "eliminated": "eliminate", "ditched": "ditch",
-	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "taken": "take",
+	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "struck": "strike", "taken": "take",
 	"replaced": "replace", "swapped": "swap", "switched": "switch", "substituted": "substitute", "moved": "move",
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
