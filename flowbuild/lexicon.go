@@ -2175,10 +2175,29 @@ func signedInAlready(ts []token) {
 		if i+2 < len(ts) && lex.knowVerb[ts[i+1].raw] && lex.identityWh[ts[i+2].raw] {
 			ts[i+1].w, after = ts[i+1].raw, true
 		}
-		if before || after {
+		if before || after || heldImage(ts, i) {
 			ts[i].w = ts[i].raw
 		}
 	}
+}
+
+// heldImage: "already" at i opens a hold verb that an image before it is the
+// object of ("the certified photograph we already hold for them", "the photo
+// they already gave us"): an image the integrator has, for a comparison to
+// read, not faces enrolled ("users we already have" still names those).
+func heldImage(ts []token, i int) bool {
+	if i+1 >= len(ts) || !lex.holdVerb[ts[i+1].raw] {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if imageLemmas[ts[j].w] || nounSense[ts[j].raw] == "photo" {
+			return true
+		}
+		if ts[j].w == "," || ts[j].w == "." {
+			break
+		}
+	}
+	return false
 }
 
 // valueAfter: the text from i starts, after spaces, with a number (a setting's value).
@@ -2390,9 +2409,19 @@ func joinTokens(ts []token) []token {
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
 			continue
 		}
-		if t := ts[i]; i > 0 && lex.determiner[ts[i-1].raw] && nounSense[t.raw] != "" {
+		if t := ts[i]; lex.mailKind[t.raw] && t.w != t.raw && i+1 < len(ts) && lex.mailThing[ts[i+1].raw] {
+			// "a confirmation letter will follow by post": the kind of a message
+			// the integrator sends, not a request to confirm
+			t.w = t.raw
+			out = append(out, t)
+			continue
+		}
+		if t := ts[i]; nounSense[t.raw] != "" && (i > 0 && (lex.determiner[ts[i-1].raw] || ts[i-1].isNum || numberWords[ts[i-1].raw] > 0) ||
+			i > 1 && (lex.determiner[ts[i-2].raw] || lex.possessive[ts[i-2].raw]) && strings.HasSuffix(ts[i-1].raw, "ed")) {
 			// "the photograph supplied by the agency": the noun of a word that is
-			// also a verb of a step ("photograph their ID")
+			// also a verb of a step ("photograph their ID"); so after a number ("in
+			// three states") or a participle that describes it ("the certified
+			// photograph", "their stored snapshot")
 			t.w = nounSense[t.raw]
 			out = append(out, t)
 			continue
@@ -2476,9 +2505,11 @@ func splitOmit(ts []token, i int) int {
 	return 0
 }
 
-// nounSense: words that name a step as verbs and an image as nouns, with the
-// lemma of the noun (read after a determiner, joinTokens).
-var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
+// nounSense: words that name a step as verbs and something else as nouns (an
+// image; "states" a place, not telling), with the lemma of the noun (read after
+// a determiner or a number, joinTokens).
+var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo",
+	"state": "state", "states": "state"}
 
 // channelTypos: English words that are typos of a code's name when a channel
 // or "code" stands beside them ("email OPT", "sms opt code").

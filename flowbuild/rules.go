@@ -195,7 +195,9 @@ var rules = map[string][]rule{
 		// "confirm they recognise the payee by name": the user recognises
 		// something; "users recognised by face" are the ones recognised
 		userDoes := lex.personRef[d.prev(i)] && d.prev(i) != "this" && d.prev(i) != "them" && !strings.HasSuffix(d.ts[i].raw, "d")
-		return !lex.pathNoun[d.next(i)] && !userDoes
+		// ("the avatar explains that they'll be recognised at future logins":
+		// inside the line told, what is said, not a search to run; as for "ask")
+		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i)
 	})},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] }), photoIsPersonRule},
