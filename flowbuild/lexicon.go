@@ -1069,6 +1069,11 @@ var presentWords = []string{"there", "present", "here"}
 var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "provider", "providers", "server", "servers",
 	"service", "services", "vendor", "vendors", "outage", "outages", "infrastructure", "bounce", "bounces", "reputation"}
 
+// mailThreatNextWords after "email" name a fraud carried out by email ("we've
+// had two business-email-compromise frauds", "email phishing is rife"): the
+// background the text gives for the flow, never an address typed in.
+var mailThreatNextWords = []string{"compromise", "fraud", "frauds", "phishing", "scam", "scams", "spoofing", "takeover", "attack", "attacks"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -1326,7 +1331,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                                       map[string]bool
+	docFail, mailboxNext, mailSystemNext, mailThreatNext, spoofProp, present, screenNounBefore                                                                                                                                                                       map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                                  map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                       map[string]bool
 	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
@@ -1558,7 +1563,7 @@ func newLexicon() *lexicon {
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
-	l.mailSystemNext = wordSet(mailSystemNextWords)
+	l.mailSystemNext, l.mailThreatNext = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)

@@ -723,6 +723,12 @@ func parse(text string) *parsed {
 			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
+		if cond.k == condFail && !clauseStartsIf(c.toks) && p.uc != ucGeneric && detectUseCase(c.toks) == p.uc && len(analyze(c.toks, seq).steps) == 0 {
+			// "Client locked out of the portal after too many failed attempts":
+			// the failures that brought the user here tell the flow's purpose, not
+			// a failure the flow handles (that needs "if", or a step it follows)
+			cond = condition{end: -1}
+		}
 		everyone := false
 		if cond.k == condNewUser && noRecognition && findKind(seq, kRecognition) < 0 {
 			// "The first time a member signs up, …. No recognition on this one":

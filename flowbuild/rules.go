@@ -336,6 +336,14 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
+		if lex.mailThreatNext[next] && !d.codeInClause {
+			// "we've had two business-email-compromise frauds this year", "hit by
+			// email fraud twice": a fraud done by email, the reason for the flow,
+			// not an address to collect nor a code's channel
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about fraud by email, background to the flow, not a step of it.")
+			d.a.mailed = true // (the note says where the clause went)
+			return
+		}
 		if q := askedIfAt(ts); q >= 0 && i > q && !d.codeInClause {
 			// "ask him if this email is also his contact for letters": the address
 			// the question is about, not one to collect (the question's words keep it)
