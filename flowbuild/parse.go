@@ -681,7 +681,9 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
 			seq = merge(seq, []*step{{k: kRecognition}})
 		}
-		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) {
+		// ("They must be over 18: scan their passport, …": an age the heading
+		// sets is a requirement, not only a title)
+		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) && ageIn(c.toks) == 0 {
 			if eventClause(c.toks) {
 				p.notes = append(p.notes, eventNote(c.toks)) // "whenever a customer adds a new payee: …"
 			}

@@ -591,9 +591,15 @@ var rules = map[string][]rule{
 		// against the name the customer declared": data in a clause that
 		// names the document, as "checked against" reads it)
 		when: func(d *detector, i int) bool {
-			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult")
+			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d)
 		},
 		make: matchCheck,
+	}, {
+		// "must be over the age of majority: take their passport, validate the
+		// extracted date of birth": with nothing to compare the date with, once
+		// the text set an age, the validation is the age check itself
+		when: func(d *detector, i int) bool { return ageValidation(d) },
+		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
 	}},
 	"match": {dataRule},
 	// "compare the name on the licence with the booking name": data, as "match" is
@@ -1879,4 +1885,10 @@ func placeAfter(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// ageValidation: the clause validates the date of birth with nothing to compare
+// it to, and the text has set an age already: the age check reads that date.
+func ageValidation(d *detector) bool {
+	return matchField(d.ts, d.seq) == "dateOfBirth" && !dataMatch(d.ts) && (findKind(d.seq, kAgeCheck) >= 0 || findKind(d.out, kAgeCheck) >= 0)
 }
