@@ -342,6 +342,12 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	if s.topics&tCoercion != 0 {
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
 	}
+	if own := ownWhItem(s.phrase); own != "" && len(parts) > 0 {
+		// "asks them to confirm their full name and which office they work
+		// in": the stock lines say the name; the question of the text's own
+		// that follows it is asked too, not dropped
+		parts = append(parts, own)
+	}
 	if len(parts) == 0 {
 		if p := strings.TrimSpace(s.phrase); p != "" {
 			return "Ask the user " + trimDot(p) + "."
@@ -366,6 +372,23 @@ func ownDealQuestion(s *step) string {
 		return ""
 	}
 	return trimDot(p)
+}
+
+// ownWhItem is the last item of a phrase's list when it is a question of its
+// own ("their full name and which office they work in") that no stock line
+// asks (its words name no topic), or "".
+func ownWhItem(phrase string) string {
+	ws := strings.Fields(phrase)
+	for i := len(ws) - 2; i > 0; i-- {
+		if strings.EqualFold(ws[i], "and") && whWords[strings.ToLower(ws[i+1])] && ws[i+1] != "if" && !strings.EqualFold(ws[i+1], "whether") {
+			item := trimDot(strings.Join(ws[i+1:], " "))
+			if topicsOf(tokenize(item)) != 0 {
+				return ""
+			}
+			return item
+		}
+	}
+	return ""
 }
 
 func startsWh(p string) bool {
