@@ -684,6 +684,12 @@ var rules = map[string][]rule{
 				// news to tell them
 				return false
 			}
+			if !has(d.ts, "ask") && ageIn(d.ts[i:]) > 0 {
+				// "confirm from it that the beneficiary is at least 18", "we must
+				// confirm the signer is 18+": the age check confirms it from the
+				// document; no news to tell them, no question
+				return false
+			}
 			if lex.purposeVerbBefore[d.prev(i)] && d.codeInClause && !has(d.ts[:i], "ask") && (d.got.has(kOTP) || d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) {
 				return false // "we send them a code to confirm it": what the code is for, no question
 			}
