@@ -618,6 +618,9 @@ func informPrompt(s *step, uc useCase, noun string) string {
 			}
 		}
 		if nounPhrase(p) && s.speech == explains {
+			if relativeAt(strings.Fields(p)) > 0 {
+				return "Explain to the user " + p + "." // "explain the certificate that will be issued"
+			}
 			return "Explain " + p + " to the user." // "explain the next steps", "explain the fee"
 		}
 		if nounPhrase(p) && s.speech == tellsThing {
@@ -637,6 +640,36 @@ func informPrompt(s *step, uc useCase, noun string) string {
 	return "Say: Thank you. Let's continue with the next step."
 }
 
+// relativeAt: where a relative clause on the noun that opens ws begins ("the
+// notarial certificate that will be issued", "the documents which are
+// needed"): "that" or "which" after the noun, right before a verb that is the
+// only finite one left, so no statement follows; 0 when there is none.
+func relativeAt(ws []string) int {
+	for k := 2; k+1 < len(ws); k++ {
+		lw := strings.ToLower(ws[k])
+		if (lw == "that" || lw == "which") && finiteVerbs(ws[k+1:k+2]) == 1 && finiteVerbs(ws[k+1:]) == 1 {
+			return k
+		}
+		if finiteVerbs(ws[k:k+1]) > 0 || strings.ContainsAny(ws[k], ",;:") {
+			return 0
+		}
+	}
+	return 0
+}
+
+// finiteVerbs counts the words of ws that make a clause finite ("will", "is",
+// "has", …): the auxiliaries and forms of "be" a statement needs.
+func finiteVerbs(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		switch strings.ToLower(strings.Trim(w, ",.;:")) {
+		case "is", "are", "was", "were", "will", "can", "has", "have", "had", "must", "should", "would", "could", "did", "does", "do", "may", "might", "shall":
+			n++
+		}
+	}
+	return n
+}
+
 // nounPhrase: the told words are a thing to explain, not a statement ("the
 // next steps", "the terms and conditions", "our fees"): they open with an
 // article or a possessive and hold no verb that makes them a sentence.
@@ -644,6 +677,9 @@ func nounPhrase(p string) bool {
 	ws := strings.Fields(p)
 	if len(ws) < 2 || ws[0] != "the" && ws[0] != "our" && ws[0] != "their" && ws[0] != "your" {
 		return false
+	}
+	if relativeAt(ws) > 0 {
+		return true
 	}
 	for k := 1; k < len(ws); k++ {
 		w := ws[k]
