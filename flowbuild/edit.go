@@ -1537,7 +1537,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// ("change the face scan into a liveness check", "turn the SMS code into
 		// an email one": the step named first becomes the second)
 		op = opReplace
-	case hasRaw(vs, "remove", "delete", "drop", "eliminate", "cut", "ditch", "skip", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "scratch") ||
+	case slices.ContainsFunc(vs, func(t token) bool { return lex.removeVerb[t.raw] && t.raw != "stop" || t.raw == "skip" }) ||
+		// (any verb of removal, "strike the SMS requirement" too; but "stop"
+		// also ends the session: "… and stop if the score is over 80")
 		takesOffOrOut(vs) || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(vs, lex.touchedRef) && (front || back || len(ref) > 0):

@@ -1563,6 +1563,14 @@ func (p *plan) moveOnBranch(s *step, front bool) ([]string, bool) {
 // tokens without a trailing condition's words.
 func editCondition(ts []token, steps []*step) (condition, []token) {
 	cond := readCondition(ts, steps)
+	if c := slices.IndexFunc(ts, func(t token) bool { return t.w == ":" }); cond.k == condNone && c > 0 && c < 5 && hasAnyRaw(ts[:c], lex.pathNoun) && len(analyze(ts[:c], steps).steps) == 0 {
+		// "Add a branch: where the client is not recognised, scan …", "New
+		// path: if …": the heading names the change's kind; the condition opens
+		// after its colon, as it would open the sentence
+		if after := readCondition(ts[c+1:], steps); after.k != condNone {
+			return after, ts[c+1:]
+		}
+	}
 	for j := 2; cond.k == condNone && j+1 < len(ts); j++ {
 		if lex.trailCond[ts[j].raw] && readCondition(ts[j:], steps).k == condNewUser {
 			return condition{k: condNewUser, end: -1}, ts[:j]

@@ -434,7 +434,7 @@ var (
 	doVerbLemmas         = []string{"compare", "match", "scan", "recognize", "identify", "verify", "send", "ask"}                                                                                                                                                       // after a removal and a comma, open what the flow does now ("drop the selfie, just compare the ID photo with the video")
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
-	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop", "scratch"}                                                                                                  // a change that removes steps
+	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop", "scratch", "strike"}                                                                                        // a change that removes steps
 	passiveAuxWords      = []string{"is", "are", "be", "been", "being", "get", "gets", "got", "both", "all", "also", "simply", "just"}                                                                                                                                  // "the ID scan and the SMS code are both taken out": a change said in the passive
 	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
@@ -1099,6 +1099,11 @@ var presentWords = []string{"there", "present", "here"}
 var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "provider", "providers", "server", "servers",
 	"service", "services", "vendor", "vendors", "outage", "outages", "infrastructure", "bounce", "bounces", "reputation"}
 
+// mailThreatNextWords after "email" name a fraud carried out by email ("we've
+// had two business-email-compromise frauds", "email phishing is rife"): the
+// background the text gives for the flow, never an address typed in.
+var mailThreatNextWords = []string{"compromise", "fraud", "frauds", "phishing", "scam", "scams", "spoofing", "takeover", "attack", "attacks"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -1273,7 +1278,7 @@ var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request",
 // replaced with …" read as the instruction (edit.go, activeVoice).
 var changeParticiples = map[string]string{
 	"removed": "remove", "deleted": "delete", "dropped": "drop", "eliminated": "eliminate", "ditched": "ditch",
-	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "taken": "take",
+	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "struck": "strike", "taken": "take",
 	"replaced": "replace", "swapped": "swap", "switched": "switch", "substituted": "substitute", "moved": "move",
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
@@ -1356,7 +1361,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext, spoofProp, present, screenNounBefore                                                                                                                                                                                       map[string]bool
+	docFail, mailboxNext, mailSystemNext, mailThreatNext, spoofProp, present, screenNounBefore                                                                                                                                                                       map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version                                                                                                                                                                                                  map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                       map[string]bool
 	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
@@ -1593,7 +1598,7 @@ func newLexicon() *lexicon {
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
-	l.mailSystemNext = wordSet(mailSystemNextWords)
+	l.mailSystemNext, l.mailThreatNext = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
@@ -2210,10 +2215,29 @@ func signedInAlready(ts []token) {
 		if i+2 < len(ts) && lex.knowVerb[ts[i+1].raw] && lex.identityWh[ts[i+2].raw] {
 			ts[i+1].w, after = ts[i+1].raw, true
 		}
-		if before || after {
+		if before || after || heldImage(ts, i) {
 			ts[i].w = ts[i].raw
 		}
 	}
+}
+
+// heldImage: "already" at i opens a hold verb that an image before it is the
+// object of ("the certified photograph we already hold for them", "the photo
+// they already gave us"): an image the integrator has, for a comparison to
+// read, not faces enrolled ("users we already have" still names those).
+func heldImage(ts []token, i int) bool {
+	if i+1 >= len(ts) || !lex.holdVerb[ts[i+1].raw] {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if imageLemmas[ts[j].w] || nounSense[ts[j].raw] == "photo" {
+			return true
+		}
+		if ts[j].w == "," || ts[j].w == "." {
+			break
+		}
+	}
+	return false
 }
 
 // valueAfter: the text from i starts, after spaces, with a number (a setting's value).
@@ -2425,9 +2449,19 @@ func joinTokens(ts []token) []token {
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
 			continue
 		}
-		if t := ts[i]; i > 0 && lex.determiner[ts[i-1].raw] && nounSense[t.raw] != "" {
+		if t := ts[i]; lex.mailKind[t.raw] && t.w != t.raw && i+1 < len(ts) && lex.mailThing[ts[i+1].raw] {
+			// "a confirmation letter will follow by post": the kind of a message
+			// the integrator sends, not a request to confirm
+			t.w = t.raw
+			out = append(out, t)
+			continue
+		}
+		if t := ts[i]; nounSense[t.raw] != "" && (i > 0 && (lex.determiner[ts[i-1].raw] || ts[i-1].isNum || numberWords[ts[i-1].raw] > 0) ||
+			i > 1 && (lex.determiner[ts[i-2].raw] || lex.possessive[ts[i-2].raw]) && strings.HasSuffix(ts[i-1].raw, "ed")) {
 			// "the photograph supplied by the agency": the noun of a word that is
-			// also a verb of a step ("photograph their ID")
+			// also a verb of a step ("photograph their ID"); so after a number ("in
+			// three states") or a participle that describes it ("the certified
+			// photograph", "their stored snapshot")
 			t.w = nounSense[t.raw]
 			out = append(out, t)
 			continue
@@ -2511,9 +2545,11 @@ func splitOmit(ts []token, i int) int {
 	return 0
 }
 
-// nounSense: words that name a step as verbs and an image as nouns, with the
-// lemma of the noun (read after a determiner, joinTokens).
-var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo"}
+// nounSense: words that name a step as verbs and something else as nouns (an
+// image; "states" a place, not telling), with the lemma of the noun (read after
+// a determiner or a number, joinTokens).
+var nounSense = map[string]string{"photograph": "photo", "photographs": "photo", "snap": "photo", "snaps": "photo", "snapshot": "photo",
+	"state": "state", "states": "state"}
 
 // channelTypos: English words that are typos of a code's name when a channel
 // or "code" stands beside them ("email OPT", "sms opt code").

@@ -727,7 +727,9 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
 			seq = merge(seq, []*step{{k: kRecognition}})
 		}
-		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) {
+		// ("They must be over 18: scan their passport, …": an age the heading
+		// sets is a requirement, not only a title)
+		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) && ageIn(c.toks) == 0 {
 			if eventClause(c.toks) {
 				p.notes = append(p.notes, eventNote(c.toks)) // "whenever a customer adds a new payee: …"
 			}
@@ -769,6 +771,12 @@ func parse(text string) *parsed {
 			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
+		if cond.k == condFail && !clauseStartsIf(c.toks) && p.uc != ucGeneric && detectUseCase(c.toks) == p.uc && len(analyze(c.toks, seq).steps) == 0 {
+			// "Client locked out of the portal after too many failed attempts":
+			// the failures that brought the user here tell the flow's purpose, not
+			// a failure the flow handles (that needs "if", or a step it follows)
+			cond = condition{end: -1}
+		}
 		everyone := false
 		if cond.k == condNewUser && noRecognition && findKind(seq, kRecognition) < 0 {
 			// "The first time a member signs up, …. No recognition on this one":

@@ -347,6 +347,12 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	if s.topics&tCoercion != 0 {
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
 	}
+	if own := ownWhItem(s.phrase); own != "" && len(parts) > 0 {
+		// "asks them to confirm their full name and which office they work
+		// in": the stock lines say the name; the question of the text's own
+		// that follows it is asked too, not dropped
+		parts = append(parts, own)
+	}
 	if len(parts) == 0 {
 		if p := strings.TrimSpace(s.phrase); p != "" {
 			return "Ask the user " + trimDot(p) + "."
@@ -383,6 +389,23 @@ func ownConfirmDetails(phrase string) string {
 	}
 	if strings.Contains(p, " amount and ") {
 		return p
+	}
+	return ""
+}
+
+// ownWhItem is the last item of a phrase's list when it is a question of its
+// own ("their full name and which office they work in") that no stock line
+// asks (its words name no topic), or "".
+func ownWhItem(phrase string) string {
+	ws := strings.Fields(phrase)
+	for i := len(ws) - 2; i > 0; i-- {
+		if strings.EqualFold(ws[i], "and") && whWords[strings.ToLower(ws[i+1])] && ws[i+1] != "if" && !strings.EqualFold(ws[i+1], "whether") {
+			item := trimDot(strings.Join(ws[i+1:], " "))
+			if topicsOf(tokenize(item)) != 0 {
+				return ""
+			}
+			return item
+		}
 	}
 	return ""
 }
@@ -614,6 +637,9 @@ func informPrompt(s *step, uc useCase, noun string) string {
 			}
 		}
 		if nounPhrase(p) && s.speech == explains {
+			if relativeAt(strings.Fields(p)) > 0 {
+				return "Explain to the user " + p + "." // "explain the certificate that will be issued"
+			}
 			return "Explain " + p + " to the user." // "explain the next steps", "explain the fee"
 		}
 		if nounPhrase(p) && s.speech == tellsThing {
@@ -633,6 +659,36 @@ func informPrompt(s *step, uc useCase, noun string) string {
 	return "Say: Thank you. Let's continue with the next step."
 }
 
+// relativeAt: where a relative clause on the noun that opens ws begins ("the
+// notarial certificate that will be issued", "the documents which are
+// needed"): "that" or "which" after the noun, right before a verb that is the
+// only finite one left, so no statement follows; 0 when there is none.
+func relativeAt(ws []string) int {
+	for k := 2; k+1 < len(ws); k++ {
+		lw := strings.ToLower(ws[k])
+		if (lw == "that" || lw == "which") && finiteVerbs(ws[k+1:k+2]) == 1 && finiteVerbs(ws[k+1:]) == 1 {
+			return k
+		}
+		if finiteVerbs(ws[k:k+1]) > 0 || strings.ContainsAny(ws[k], ",;:") {
+			return 0
+		}
+	}
+	return 0
+}
+
+// finiteVerbs counts the words of ws that make a clause finite ("will", "is",
+// "has", …): the auxiliaries and forms of "be" a statement needs.
+func finiteVerbs(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		switch strings.ToLower(strings.Trim(w, ",.;:")) {
+		case "is", "are", "was", "were", "will", "can", "has", "have", "had", "must", "should", "would", "could", "did", "does", "do", "may", "might", "shall":
+			n++
+		}
+	}
+	return n
+}
+
 // nounPhrase: the told words are a thing to explain, not a statement ("the
 // next steps", "the terms and conditions", "our fees"): they open with an
 // article or a possessive and hold no verb that makes them a sentence.
@@ -640,6 +696,9 @@ func nounPhrase(p string) bool {
 	ws := strings.Fields(p)
 	if len(ws) < 2 || ws[0] != "the" && ws[0] != "our" && ws[0] != "their" && ws[0] != "your" {
 		return false
+	}
+	if relativeAt(ws) > 0 {
+		return true
 	}
 	for k := 1; k < len(ws); k++ {
 		w := ws[k]

@@ -198,7 +198,9 @@ var rules = map[string][]rule{
 		// "confirm they recognise the payee by name": the user recognises
 		// something; "users recognised by face" are the ones recognised
 		userDoes := lex.personRef[d.prev(i)] && d.prev(i) != "this" && d.prev(i) != "them" && !strings.HasSuffix(d.ts[i].raw, "d")
-		return !lex.pathNoun[d.next(i)] && !userDoes
+		// ("the avatar explains that they'll be recognised at future logins":
+		// inside the line told, what is said, not a search to run; as for "ask")
+		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i)
 	})},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] }), photoIsPersonRule},
@@ -334,6 +336,14 @@ var rules = map[string][]rule{
 			// integrator sends, no step
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
 			d.a.mailed = true
+			return
+		}
+		if lex.mailThreatNext[next] && !d.codeInClause {
+			// "we've had two business-email-compromise frauds this year", "hit by
+			// email fraud twice": a fraud done by email, the reason for the flow,
+			// not an address to collect nor a code's channel
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about fraud by email, background to the flow, not a step of it.")
+			d.a.mailed = true // (the note says where the clause went)
 			return
 		}
 		if q := askedIfAt(ts); q >= 0 && i > q && !d.codeInClause {
@@ -592,9 +602,15 @@ var rules = map[string][]rule{
 		// against the name the customer declared": data in a clause that
 		// names the document, as "checked against" reads it)
 		when: func(d *detector, i int) bool {
-			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult")
+			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d)
 		},
 		make: matchCheck,
+	}, {
+		// "must be over the age of majority: take their passport, validate the
+		// extracted date of birth": with nothing to compare the date with, once
+		// the text set an age, the validation is the age check itself
+		when: func(d *detector, i int) bool { return ageValidation(d) },
+		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
 	}},
 	"match": {dataRule},
 	// "compare the name on the licence with the booking name": data, as "match" is
@@ -677,6 +693,12 @@ var rules = map[string][]rule{
 				// "confirm the patient is who they say they are (by matching their
 				// face …)": the person's identity, which the checks confirm; no
 				// news to tell them
+				return false
+			}
+			if !has(d.ts, "ask") && ageIn(d.ts[i:]) > 0 {
+				// "confirm from it that the beneficiary is at least 18", "we must
+				// confirm the signer is 18+": the age check confirms it from the
+				// document; no news to tell them, no question
 				return false
 			}
 			if lex.purposeVerbBefore[d.prev(i)] && d.codeInClause && !has(d.ts[:i], "ask") && (d.got.has(kOTP) || d.got.has(kEmailOTP) || d.got.has(kSMSOTP)) {
@@ -1997,4 +2019,10 @@ func placeAfter(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// ageValidation: the clause validates the date of birth with nothing to compare
+// it to, and the text has set an age already: the age check reads that date.
+func ageValidation(d *detector) bool {
+	return matchField(d.ts, d.seq) == "dateOfBirth" && !dataMatch(d.ts) && (findKind(d.seq, kAgeCheck) >= 0 || findKind(d.out, kAgeCheck) >= 0)
 }
