@@ -1859,6 +1859,7 @@ type token struct {
 	known bool   // the lexicon knows the word
 	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
 	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
+	snake bool   // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -1913,7 +1914,7 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			lit := text[i:j]
 			numberedScreen(out)
-			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#"}
+			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#", snake: cur == "" && snakeAt(text, i)}
 			t.num = parseNumber(lit)
 			// a unit glued to the number: 10k, 6digit, 2fa
 			k := j
@@ -2005,7 +2006,7 @@ func tokenizeMode(text string, exact bool) []token {
 				for j++; j < len(text) && (isWordByte(text[j]) || text[j] == '_'); j++ { // ("providedData.photo_id")
 				}
 			}
-			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-'}
+			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-', snake: snakeAt(text, i)}
 			if keyTail(text, i, j) {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
@@ -2019,7 +2020,7 @@ func tokenizeMode(text string, exact bool) []token {
 				if k := lex.splitAt(raw, text[i:j], t.known); k > 0 {
 					// "do a facescan", "the idscan": two lexicon words run together
 					a, b := t, t
-					a.raw, a.orig, b.raw, b.orig, b.hyph = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false
+					a.raw, a.orig, b.raw, b.orig, b.hyph, b.snake = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false, false
 					a.w, a.known = lex.exact(a.raw)
 					b.w, b.known = lex.exact(b.raw)
 					out = append(out, a)
@@ -2606,6 +2607,12 @@ func domainEnd(text string, i int, afterAt bool) int {
 		return 0
 	}
 	return j
+}
+
+// snakeAt: the word at i follows an underscore glued to a word ("bank_photo",
+// "kyc_2023_photo"), so it continues an identifier written as code.
+func snakeAt(text string, i int) bool {
+	return i > 1 && text[i-1] == '_' && isWordByte(text[i-2])
 }
 
 func isWordByte(c byte) bool {

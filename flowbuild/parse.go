@@ -3866,12 +3866,12 @@ func providedKey(ts []token) string {
 				}
 				// after "key" any word is the key's name ("under the key selfie",
 				// "(key `selfie`)"); after "under" only one that looks like a key
-				if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || u.raw == "key") {
-					return ts[k].orig
+				if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || snakeCase(ts, k) || u.raw == "key") {
+					return identAt(ts, k)
 				}
 			}
-			if camelCase(u.orig) {
-				return u.orig
+			if camelCase(u.orig) || !u.snake && snakeCase(ts, j) {
+				return identAt(ts, j) // "providedData `onboarding_selfie`": an identifier written as code
 			}
 		}
 	}
@@ -3893,6 +3893,24 @@ func setProvidedKey(steps []*step, key string, newOnly bool) {
 		setProvidedKey(s.branch, key, newOnly)
 		setProvidedKey(s.fallback, key, newOnly)
 	}
+}
+
+// snakeCase: the word at i goes on past an underscore ("bank_photo").
+func snakeCase(ts []token, i int) bool { return i+1 < len(ts) && ts[i+1].snake }
+
+// identAt is the identifier that starts at i as written, its underscores kept
+// ("kyc_2023_photo" is three tokens and one key).
+func identAt(ts []token, i int) string {
+	if !snakeCase(ts, i) {
+		return ts[i].orig
+	}
+	var b strings.Builder
+	b.WriteString(ts[i].orig)
+	for i++; i < len(ts) && ts[i].snake; i++ {
+		b.WriteByte('_')
+		b.WriteString(ts[i].orig)
+	}
+	return b.String()
 }
 
 // camelCase: an identifier such as "profilePhoto", a lower-case start with a
