@@ -57,8 +57,10 @@ var lexGroups = map[string][]string{
 	"code":       {"code", "otp", "passcode", "onetime", "pin", "passcodes", "2fa", "mfa", "twofactor", "otps"},
 	// "a plain SMS code (not TOTP / authenticator app)": an authenticator app's
 	// code, which FaceSign does not send; its own lemma, so that ruling it out
-	// leaves the SMS or email code (and it is no typo of "otp")
-	"totp":       {"totp", "hotp"},
+	// leaves the SMS or email code (and it is no typo of "otp"). "authenticator"
+	// is the app, not a typo of "authenticate": "our authenticator app lets
+	// users move to a new phone" asks to verify nothing.
+	"totp":       {"totp", "hotp", "authenticator", "authenticators"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
