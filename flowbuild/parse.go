@@ -1065,7 +1065,7 @@ func parse(text string) *parsed {
 		// on its infinitive, "the point of this session is only to capture a
 		// good reference and make sure it's a live human"), or on the "not" of a
 		// contrast with its last words ("… a live human and not a printed photo")
-		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore &&
+		bg := ci < listAt && !specLine(c.toks) && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore &&
 			(lex.stateVerb[c.toks[0].raw] || c.toks[0].raw == "not" || startsInstruction(c.toks, 0) && infinitiveIn(clauses[ci-1].toks)))
 		bgBefore = bg
 		if ci < listAt && !bg && hasAnyRaw(c.toks, lex.wish) && readCondition(c.toks, seq).k == condNone {
@@ -1541,6 +1541,19 @@ func infinitiveIn(ts []token) bool {
 // a new one"): no instruction, no condition, no "we want"/"please".
 func background(ts []token, seq []*step) bool {
 	return (!startsInstruction(ts, 0) || speakerBusy(ts)) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+}
+
+// specLine: a short clause with no subject and no verb that gives a value
+// ("min age 18", "18+ only", "age limit 21" before "flow: …"): a requirement
+// written as a line of a spec, which the list after it does not replace, not
+// a story about the product ("our users are all over 18" has both).
+func specLine(ts []token) bool {
+	if len(ts) > 5 || !slices.ContainsFunc(ts, func(t token) bool { return t.isNum }) {
+		return false
+	}
+	return !slices.ContainsFunc(ts, func(t token) bool {
+		return lex.speaker[t.raw] || lex.population[t.raw] || lex.personRef[t.raw] || lex.beForm[t.raw] || lex.subjectAux[t.raw]
+	})
 }
 
 // speakerBusy: the clause tells what the speaker is doing ("we're rolling out
