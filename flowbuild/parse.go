@@ -133,6 +133,7 @@ type step struct {
 	srcB        *flow.FaceSource
 	minAge      int
 	field       string           // kMatchCheck
+	anyField    bool             // kMatchCheck: the text named no field ("validate the extracted data"); a check said beside it is that check (foldDataCheck)
 	check       *flow.Validation // kMatchCheck: a rule the text spelled out ("the email ends with @contoso.com")
 	otpLen      int
 	expiry      int
@@ -2417,6 +2418,9 @@ func merge(seq, steps []*step) []*step {
 	for _, s := range steps {
 		if s.k == kAsk || s.k == kInform || s.again {
 			seq = append(seq, s)
+			continue
+		}
+		if foldDataCheck(seq, s) != nil {
 			continue
 		}
 		if r := findKind(seq, kRecognition); s.k == kFaceCompare && r >= 0 && seq[r].vague && findKind(seq, kFaceCompare) < 0 {
@@ -4980,20 +4984,76 @@ func ageIn(ts []token) int {
 	return 0
 }
 
-func matchField(ts []token, seq []*step) string {
+// matchField is the field a data check compares, and whether the clause named
+// it: "validate the extracted data" names none, and checks the name (or the
+// email the flow collects) only until a check said with it names its own.
+func matchField(ts []token, seq []*step) (string, bool) {
 	switch {
 	case has(ts, "email"):
-		return "email"
+		return "email", true
 	case has(ts, "phone"):
-		return "phone"
+		return "phone", true
 	case hasRaw(ts, "name"):
-		return "name"
+		return "name", true
 	case has(ts, "birth") || hasRaw(ts, "dob", "birthdate"):
-		return "dateOfBirth" // "their date of birth matches the one on their account"
+		return "dateOfBirth", true // "their date of birth matches the one on their account"
 	case findKind(seq, kEnterEmail) >= 0:
-		return "email"
+		return "email", false
 	}
-	return "name"
+	return "name", false
+}
+
+// dataCheck: a kind of data_validation read from a document or an entry.
+func dataCheck(k kind) bool { return k == kMatchCheck || k == kExpiryCheck || k == kAgeCheck }
+
+// itemAround is the item of a list inside one clause that holds the token at
+// i, between the commas around it ("we don't need the data validation, the
+// email entry or the email code": the validation's words are its own, and name
+// no field); a clause with no comma is one item.
+func itemAround(ts []token, i int) []token {
+	start, end := i, i
+	for start > 0 && ts[start-1].w != "," {
+		start--
+	}
+	for end < len(ts) && ts[end].w != "," {
+		end++
+	}
+	return ts[start:end]
+}
+
+// flowDataCheck is the one data check of the flow being edited (a step with
+// a node) among steps, or nil when it has none or more than one.
+func flowDataCheck(steps []*step) *step {
+	var found *step
+	for _, s := range steps {
+		if s.node != nil && dataCheck(s.k) {
+			if found != nil {
+				return nil
+			}
+			found = s
+		}
+	}
+	return found
+}
+
+// foldDataCheck folds a data check into a generic one said beside it (list,
+// the steps said so far): "validate the extracted fields (mainly that the card
+// isn't expired)", "check the data on it, 18+ only" name one check, the
+// expiry or the age, as a code said first and given its channel after is one
+// code (mergeStep). It returns the step s went into, or nil.
+func foldDataCheck(list []*step, s *step) *step {
+	if len(list) == 0 || !dataCheck(s.k) {
+		return nil
+	}
+	o := list[len(list)-1]
+	switch {
+	case o.k == kMatchCheck && o.anyField && s.k != kMatchCheck:
+		o.k, o.anyField, o.field = s.k, false, ""
+		return mergeStep(o, s)
+	case s.k == kMatchCheck && s.anyField && dataCheck(o.k):
+		return o // "no expired cards, validate the extracted data": the check just named
+	}
+	return nil
 }
 
 // topicsOf finds what a conversation is about.

@@ -127,6 +127,11 @@ func (d *detector) add(s *step, i int) *step {
 		}
 		return nil
 	}
+	if o := foldDataCheck(d.out, s); o != nil {
+		// "validate the extracted data (the expiry date)": one check, the expiry
+		d.got.add(o.k)
+		return o
+	}
 	if d.got.has(s.k) {
 		for _, o := range d.out {
 			if o.k == s.k && s.k != kAsk {
@@ -938,8 +943,17 @@ var (
 			}
 		},
 	}
-	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
-	dataRule   = rule{
+	matchCheck = func(d *detector, i int) {
+		f, named := matchField(itemAround(d.ts, i), d.seq)
+		if o := flowDataCheck(d.seq); !named && o != nil && o.k != kMatchCheck {
+			// "remove the data validation" of a flow whose one data check reads
+			// the expiry date: that check, as "the code" is a flow's one code
+			d.add(&step{k: o.k}, i)
+			return
+		}
+		d.add(&step{k: kMatchCheck, field: f, anyField: !named}, i)
+	}
+	dataRule = rule{
 		// "the name matches the one on file": data, not faces
 		when: func(d *detector, i int) bool {
 			return dataMatch(d.ts) || !d.faceCtx && !peopleWords(d.ts) && hasAnyRaw(d.ts, lex.onFileMatch) && !has(d.ts, "validate")
