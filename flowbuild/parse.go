@@ -288,6 +288,10 @@ func splitClauses(ts []token) []clause {
 				cur = append(cur, t) // "ask them to reply yes, that is correct": the answer goes on
 				continue
 			}
+			if negatedList(cur, ts[i+1:]) {
+				cur = append(cur, t) // "we don't need the data validation, the email entry or the email code": the negation runs on through its list
+				continue
+			}
 			flush()
 			continue
 		}
@@ -387,6 +391,37 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// negatedList: the clause so far ends inside a negation and the words after
+// its comma go on with more names of steps, closed by "or" or "nor" ("no
+// document scan, SMS code or email code", "we don't need the expiry check, the
+// email entry, or the email code"): one list the negation covers, so no item
+// after a comma reads as a step asked for. An item that opens with a verb, or
+// a list closed by "and" ("no ID scan, liveness and an email code"), is the
+// flow going on.
+func negatedList(cur, rest []token) bool {
+	if len(cur) == 0 || len(rest) == 0 || !negations(cur)[len(cur)-1] {
+		return false
+	}
+	start := 0
+	for k := 0; k <= len(rest); k++ {
+		if k < len(rest) && rest[k].w != "," && rest[k].w != "." && rest[k].w != ":" && rest[k].w != "then" {
+			continue
+		}
+		item := rest[start:k]
+		if len(item) == 0 || len(item) > 10 || startsInstruction(item, 0) || !slices.ContainsFunc(item, lex.canonKind) {
+			return false
+		}
+		if slices.ContainsFunc(item, func(t token) bool { return t.raw == "or" || t.raw == "nor" }) {
+			return true
+		}
+		if k == len(rest) || rest[k].w != "," {
+			return false
+		}
+		start = k + 1
+	}
+	return false
 }
 
 // namesBefore: the clause ends on a name noun, or on what the name is of ("the
