@@ -3023,13 +3023,20 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	case len(pos) >= 2:
 		old, repl = pos[0], pos[1]
 	}
-	if (old == nil || repl == nil) && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 {
-		// "drop the sms and use email instead": the new step takes the removed one's place
-		s := pos[0]
-		s.front, s.back = false, false
-		p.steps = insertStep(p.steps, min(p.removed-1, len(p.steps)), s)
-		p.touched = s
-		return []string{"added " + s.k.withArticle() + " in place of the removed step"}, nil
+	if len(neg) == 0 && len(pos) > 0 && p.removed > 0 && !slices.ContainsFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 }) {
+		// "drop the sms and use email instead", "sms won't work. put an email
+		// entry + email code in the same place instead": the new steps, none of
+		// them in the flow, take the removed one's place in the order said (a
+		// "replace X with Y" names an X the flow has)
+		at := min(p.removed-1, len(p.steps))
+		var done []string
+		for k, s := range pos {
+			s.front, s.back = false, false
+			p.steps = insertStep(p.steps, at+k, s)
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
+		}
+		return done, nil
 	}
 	if (old == nil || repl == nil) && p.staleCompare(pos) {
 		// "drop the licence; match the selfie against the photo we send instead":
