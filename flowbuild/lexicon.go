@@ -1862,6 +1862,7 @@ type token struct {
 	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
 	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
 	snake bool   // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
+	camel bool   // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -1989,6 +1990,11 @@ func tokenizeMode(text string, exact bool) []token {
 				}
 				break
 			}
+			if !exact && !apostrophe {
+				if k := camelSplit(text, i, j); k > i {
+					j = k // "sendEmailOtp()": each word of an identifier written as code
+				}
+			}
 			raw := text[i:j]
 			if apostrophe { // "don't" → "dont"
 				raw = strings.Map(dropApostrophe, raw)
@@ -2008,7 +2014,7 @@ func tokenizeMode(text string, exact bool) []token {
 				for j++; j < len(text) && (isWordByte(text[j]) || text[j] == '_'); j++ { // ("providedData.photo_id")
 				}
 			}
-			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-', snake: snakeAt(text, i)}
+			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-', snake: snakeAt(text, i), camel: camelAt(text, i)}
 			if keyTail(text, i, j) {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
@@ -2022,7 +2028,7 @@ func tokenizeMode(text string, exact bool) []token {
 				if k := lex.splitAt(raw, text[i:j], t.known); k > 0 {
 					// "do a facescan", "the idscan": two lexicon words run together
 					a, b := t, t
-					a.raw, a.orig, b.raw, b.orig, b.hyph, b.snake = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false, false
+					a.raw, a.orig, b.raw, b.orig, b.hyph, b.snake, b.camel = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false, false, false
 					a.w, a.known = lex.exact(a.raw)
 					b.w, b.known = lex.exact(b.raw)
 					out = append(out, a)
@@ -2156,6 +2162,7 @@ func tokenizeMode(text string, exact bool) []token {
 	}
 	if !exact {
 		out = indirectQuestion(out)
+		keyIdentifiers(out)
 	}
 	signedInAlready(out)
 	return joinTokens(out)
@@ -2615,6 +2622,41 @@ func domainEnd(text string, i int, afterAt bool) int {
 // "kyc_2023_photo"), so it continues an identifier written as code.
 func snakeAt(text string, i int) bool {
 	return i > 1 && text[i-1] == '_' && isWordByte(text[i-2])
+}
+
+// camelAt: the word at i opens on a capital right after a lower-case letter,
+// the next word of an identifier written in camelCase ("matchFace").
+func camelAt(text string, i int) bool {
+	return i > 0 && i < len(text) && isLowerByte(text[i-1]) && text[i] >= 'A' && text[i] <= 'Z'
+}
+
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// camelSplit is where the word text[i:j] written in camelCase ends its first
+// word ("sendEmailOtp" → "send", then "Email", "Otp"), or i when it does not
+// split: a word the lexicon or the dictionary knows whole ("providedData"),
+// one that opens on a capital and goes on no identifier ("FaceSign", a name),
+// or a first word of one letter ("iPhone", "eKYC").
+func camelSplit(text string, i, j int) int {
+	w := text[i:j]
+	if len(w) < 4 || !(isLowerByte(w[0]) || camelAt(text, i)) {
+		return i
+	}
+	k := 2
+	for k < len(w) && !(isLowerByte(w[k-1]) && w[k] >= 'A' && w[k] <= 'Z') {
+		if !isWordByte(w[k]) {
+			return i
+		}
+		k++
+	}
+	low := strings.ToLower(w)
+	if k >= len(w) || !isAlpha(low) {
+		return i
+	}
+	if _, ok := lex.exact(low); ok || english.Known(low) {
+		return i
+	}
+	return i + k
 }
 
 func isWordByte(c byte) bool {

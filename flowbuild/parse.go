@@ -3906,28 +3906,55 @@ func providedKey(ts []token) string {
 		if _, key, ok := strings.Cut(t.orig, "."); ok && key != "" {
 			return key // "providedData.passportPhoto": the key, written as code
 		}
-		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
-			u := ts[j]
-			if j == i || u.isNum || u.raw == "" {
-				continue
-			}
-			if j > i && (u.raw == "key" || u.raw == "under") {
-				k := j + 1
-				for k < len(ts) && (ts[k].raw == "" || u.raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
-					k++ // "key: profilePhoto", "the key is selfie"
-				}
-				// after "key" any word is the key's name ("under the key selfie",
-				// "(key `selfie`)"); after "under" only one that looks like a key
-				if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || snakeCase(ts, k) || u.raw == "key") {
-					return identAt(ts, k)
-				}
-			}
-			if camelCase(u.orig) || !u.snake && snakeCase(ts, j) {
-				return identAt(ts, j) // "providedData `onboarding_selfie`": an identifier written as code
-			}
+		if k := providedKeyAt(ts, i); k >= 0 {
+			return identAt(ts, k)
 		}
 	}
 	return ""
+}
+
+// providedKeyAt is where the key of the providedData token at i starts, or -1.
+func providedKeyAt(ts []token, i int) int {
+	for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
+		u := ts[j]
+		if j == i || u.isNum || u.raw == "" {
+			continue
+		}
+		if j > i && (u.raw == "key" || u.raw == "under") {
+			k := j + 1
+			for k < len(ts) && (ts[k].raw == "" || u.raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
+				k++ // "key: profilePhoto", "the key is selfie"
+			}
+			// after "key" any word is the key's name ("under the key selfie",
+			// "(key `selfie`)"); after "under" only one that looks like a key
+			if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || identGoesOn(ts, k) || u.raw == "key") {
+				return k
+			}
+		}
+		if camelCase(u.orig) || !u.snake && !u.camel && identGoesOn(ts, j) {
+			return j // "providedData `onboarding_selfie`": an identifier written as code
+		}
+	}
+	return -1
+}
+
+// keyIdentifiers takes the words of a providedData key written as code
+// ("under the key licencePhoto", "`bank_photo`") out of the reading: the
+// key names the photo passed in, not a document to scan or a step to run.
+// Each word of another identifier ("sendEmailOtp()", "compare(selfie,
+// passportPhoto)") still says what it names.
+func keyIdentifiers(ts []token) {
+	for i, t := range ts {
+		if t.raw != "provideddata" {
+			continue
+		}
+		if k := providedKeyAt(ts, i); k >= 0 && identGoesOn(ts, k) {
+			ts[k].w = keyW
+			for k++; k < len(ts) && (ts[k].snake || ts[k].camel); k++ {
+				ts[k].w = keyW
+			}
+		}
+	}
 }
 
 // setProvidedKey gives the key the text named to the steps that read a photo
@@ -3947,19 +3974,22 @@ func setProvidedKey(steps []*step, key string, newOnly bool) {
 	}
 }
 
-// snakeCase: the word at i goes on past an underscore ("bank_photo").
-func snakeCase(ts []token, i int) bool { return i+1 < len(ts) && ts[i+1].snake }
+// identGoesOn: the word at i goes on past an underscore ("bank_photo") or a
+// capital ("profilePhoto"), one identifier written as code.
+func identGoesOn(ts []token, i int) bool { return i+1 < len(ts) && (ts[i+1].snake || ts[i+1].camel) }
 
 // identAt is the identifier that starts at i as written, its underscores kept
-// ("kyc_2023_photo" is three tokens and one key).
+// ("kyc_2023_photo" is three tokens and one key, "profilePhoto" two).
 func identAt(ts []token, i int) string {
-	if !snakeCase(ts, i) {
+	if !identGoesOn(ts, i) {
 		return ts[i].orig
 	}
 	var b strings.Builder
 	b.WriteString(ts[i].orig)
-	for i++; i < len(ts) && ts[i].snake; i++ {
-		b.WriteByte('_')
+	for i++; i < len(ts) && (ts[i].snake || ts[i].camel); i++ {
+		if ts[i].snake {
+			b.WriteByte('_')
+		}
 		b.WriteString(ts[i].orig)
 	}
 	return b.String()
