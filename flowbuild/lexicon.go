@@ -1882,6 +1882,7 @@ func tokenizeMode(text string, exact bool) []token {
 	i := 0
 	eqAt := -1        // the token count when a "=" was read: the next token is a value
 	callArgs := false // inside "name(…)"
+	braces := 0       // inside "{ … }" of pseudo-code
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -2056,6 +2057,20 @@ func tokenizeMode(text string, exact bool) []token {
 				i = next
 				continue
 			}
+			i += size
+		case r == '{' && !exact:
+			braces++
+			i += size
+		case r == '}' && !exact && braces > 0:
+			// "else { scanPassport(); selfie(); compare() }": a block of
+			// pseudo-code is one sentence, so the branch it opens holds every
+			// statement in it; its end closes the sentence
+			braces--
+			out = indirectQuestion(out)
+			out = append(out, token{w: "."})
+			i += size
+		case (r == ';' || r == '\n') && !exact && braces > 0:
+			out = append(out, token{w: ","}) // a statement of the block: a clause of its sentence
 			i += size
 		case (r == '.' || r == ',' || r == ';' || r == '\n') && !exact:
 			out = indirectQuestion(out)
