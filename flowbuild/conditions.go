@@ -87,8 +87,11 @@ func readCondition(ts []token, seq []*step) condition {
 			neg = true
 		}
 	}
-	if ts[0].raw == "otherwise" && len(seq) > 0 && (seq[len(seq)-1].k == kRecognition || len(seq) > 1 && seq[len(seq)-1].k == kLiveness && seq[len(seq)-2].k == kRecognition) {
-		return condition{k: condNewUser, end: 0} // "recognize returning people, otherwise enroll them"
+	if lex.otherwise[ts[0].raw] && len(seq) > 0 && (seq[len(seq)-1].k == kRecognition || len(seq) > 1 && seq[len(seq)-1].k == kLiveness && seq[len(seq)-2].k == kRecognition) {
+		// "recognize returning people, otherwise enroll them", "if (recognized)
+		// { liveness() } else { scanPassport(); … }": "else" opening a clause is
+		// "otherwise" ("anything else" has a word before it)
+		return condition{k: condNewUser, end: 0}
 	}
 	if lex.condMain[ts[0].raw] && len(ts) > 1 && lex.elseWord[ts[1].raw] && (findKind(seq, kRecognition) >= 0 || has(ts, "recognize")) {
 		// "everybody else has to verify their email": the others than the known users just named
@@ -559,6 +562,13 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.used = true
 			if i := findKind(sc.anchor.branch[fresh:], s.k); i >= 0 && s.k != kAsk && s.k != kInform {
 				mergeStep(sc.anchor.branch[fresh+i], s) // "collect their email and verify it with a code": one code, named twice
+				continue
+			}
+			if i := findKind(sc.anchor.branch, s.k); i >= 0 && s.k == kDocument && !s.again {
+				// "else { scanPassport(); selfie(); compare(selfie, passportPhoto) }":
+				// a document named again on the path is the one scanned there
+				// (the photo a comparison reads), as merge reads the main path
+				mergeStep(sc.anchor.branch[i], s)
 				continue
 			}
 			sc.anchor.branch = append(sc.anchor.branch, s)

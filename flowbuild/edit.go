@@ -86,6 +86,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		fronted := false   // the new-user condition opened the part before ("for new users, …")
 		told := 0          // the lines of p.sayBefore reported so far
 		statedAge := 0     // an age limit a remark stated ("Legal says the product is 21+ only."), for a later "the age check"
+		listing := false   // the part before only named steps of the flow (bareNames)
 		var before kindSet // the kinds the flow had before the change
 		for _, s := range p.steps {
 			before.add(s.k)
@@ -145,7 +146,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			default:
 				carried, fronted = "", false
 			}
-			if reported(ts) && len(parts) > 1 {
+			// ("compliance says we don't need them": a request about the steps
+			// a list before named, bareNames, not only its reason)
+			groupOut := len(p.named) > 1 && negatedGroup(ts)
+			if reported(ts) && len(parts) > 1 && !groupOut {
 				// "Support says people can't get into their inbox.": the reason for
 				// the change; the step it names is what a later "it" means ("QA says
 				// people drop off at the OTP — swap it with the liveness check")
@@ -180,7 +184,23 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
-			if len(parts) > 1 && statement(ts) {
+			if len(parts) > 1 && bulletLine(part) && bareNames(ts, p.steps) {
+				// "- data validation\n- email entry\n- email code\n(compliance
+				// says we don't need them)": a list of steps the flow has, named
+				// for what a later sentence says of them ("them", "both")
+				if !listing {
+					p.named = p.named[:0]
+				}
+				listing = true
+				for _, s := range analyze(ts, p.steps).steps {
+					if k := p.find(s.k); k >= 0 && !slices.Contains(p.named, p.steps[k].k) {
+						p.named = append(p.named, p.steps[k].k)
+					}
+				}
+				continue
+			}
+			listing = false
+			if len(parts) > 1 && statement(ts) && !groupOut {
 				// "The face scans we got were blurry and matched badly.", "their
 				// email is what got hacked": the background of the change, which
 				// names steps but asks for none; the step it names is what a later
@@ -1542,6 +1562,8 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// also ends the session: "… and stop if the score is over 80")
 		takesOffOrOut(vs) || len(pos) == 0 && len(neg) > 0:
 		op = opRemove
+	case len(pos) == 0 && len(neg) == 0 && len(p.named) > 1 && negatedGroup(vs):
+		op = opRemove // "The email entry and the email code are overkill. We don't need them.": the steps just named
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(vs, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
 	case hasRaw(vs, "move", "reorder", "earlier", "sooner") && !movesOn(vs) ||
@@ -2600,6 +2622,43 @@ func numberedLabel(ts []token) int {
 	return 0
 }
 
+// bareNames: the words only name steps the flow has ("data validation",
+// "- email entry", "the email entry and the email code"), with no verb, no
+// negation and nothing else: a list a later sentence speaks of.
+func bareNames(ts []token, steps []*step) bool {
+	if len(ts) == 0 || len(ts) > 8 || slices.Contains(negations(ts), true) {
+		return false
+	}
+	for i, t := range ts {
+		// (a verb asks: "validate the data", "… and remove the SMS"; "data
+		// validation", "face scan" name)
+		if i == 0 && startsInstruction(ts, i) || editVerbs[t.raw] || lex.removeVerb[t.raw] || lex.addVerb[t.raw] || lex.replaceWord[t.raw] ||
+			lex.beForm[t.raw] || lex.subjectAux[t.raw] || lex.speaker[t.raw] || t.isNum {
+			return false
+		}
+	}
+	found := analyze(ts, steps).steps
+	return len(found) > 0 && !slices.ContainsFunc(found, func(s *step) bool { return s.k.isConversation() || findKind(steps, s.k) < 0 })
+}
+
+// bulletLine: the part is an item of a bulleted list ("- email entry").
+func bulletLine(part string) bool {
+	part = strings.TrimSpace(part)
+	return strings.HasPrefix(part, "- ") || strings.HasPrefix(part, "* ") || strings.HasPrefix(part, "• ")
+}
+
+// negatedGroup: a negation covers a word pointing back at a group ("we don't
+// need them", "none of those are needed" reads as "no … those").
+func negatedGroup(ts []token) bool {
+	neg := negations(ts)
+	for i, t := range ts {
+		if neg[i] && lex.groupRef[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
 // statement: the part states something about the flow or the users ("the scans
 // we got were blurry", "the SMS code is useless") with a finite verb, and asks
 // for nothing: no verb of a change, no wish or modal, no position, no setting,
@@ -3150,13 +3209,20 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	case len(pos) >= 2:
 		old, repl = pos[0], pos[1]
 	}
-	if (old == nil || repl == nil) && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 {
-		// "drop the sms and use email instead": the new step takes the removed one's place
-		s := pos[0]
-		s.front, s.back = false, false
-		p.steps = insertStep(p.steps, min(p.removed-1, len(p.steps)), s)
-		p.touched = s
-		return []string{"added " + s.k.withArticle() + " in place of the removed step"}, nil
+	if len(neg) == 0 && len(pos) > 0 && p.removed > 0 && !slices.ContainsFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 }) {
+		// "drop the sms and use email instead", "sms won't work. put an email
+		// entry + email code in the same place instead": the new steps, none of
+		// them in the flow, take the removed one's place in the order said (a
+		// "replace X with Y" names an X the flow has)
+		at := min(p.removed-1, len(p.steps))
+		var done []string
+		for k, s := range pos {
+			s.front, s.back = false, false
+			p.steps = insertStep(p.steps, at+k, s)
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
+		}
+		return done, nil
 	}
 	if (old == nil || repl == nil) && p.staleCompare(pos) {
 		// "drop the licence; match the selfie against the photo we send instead":

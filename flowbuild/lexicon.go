@@ -57,8 +57,10 @@ var lexGroups = map[string][]string{
 	"code":       {"code", "otp", "passcode", "onetime", "pin", "passcodes", "2fa", "mfa", "twofactor", "otps"},
 	// "a plain SMS code (not TOTP / authenticator app)": an authenticator app's
 	// code, which FaceSign does not send; its own lemma, so that ruling it out
-	// leaves the SMS or email code (and it is no typo of "otp")
-	"totp":       {"totp", "hotp"},
+	// leaves the SMS or email code (and it is no typo of "otp"). "authenticator"
+	// is the app, not a typo of "authenticate": "our authenticator app lets
+	// users move to a new phone" asks to verify nothing.
+	"totp":       {"totp", "hotp", "authenticator", "authenticators"},
 	"sms":        {"sms", "text", "texted", "texting", "txt", "textmessage"},
 	"message":    {"message"},
 	"phone":      {"phone", "mobile", "cell", "cellphone", "smartphone"},
@@ -1899,6 +1901,8 @@ type token struct {
 	known bool   // the lexicon knows the word
 	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
 	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
+	snake bool   // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
+	camel bool   // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -1918,6 +1922,7 @@ func tokenizeMode(text string, exact bool) []token {
 	i := 0
 	eqAt := -1        // the token count when a "=" was read: the next token is a value
 	callArgs := false // inside "name(…)"
+	braces := 0       // inside "{ … }" of pseudo-code
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -1953,7 +1958,7 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			lit := text[i:j]
 			numberedScreen(out)
-			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#"}
+			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#", snake: cur == "" && snakeAt(text, i)}
 			t.num = parseNumber(lit)
 			// a unit glued to the number: 10k, 6digit, 2fa
 			k := j
@@ -2026,6 +2031,11 @@ func tokenizeMode(text string, exact bool) []token {
 				}
 				break
 			}
+			if !exact && !apostrophe {
+				if k := camelSplit(text, i, j); k > i {
+					j = k // "sendEmailOtp()": each word of an identifier written as code
+				}
+			}
 			raw := text[i:j]
 			if apostrophe { // "don't" → "dont"
 				raw = strings.Map(dropApostrophe, raw)
@@ -2045,7 +2055,7 @@ func tokenizeMode(text string, exact bool) []token {
 				for j++; j < len(text) && (isWordByte(text[j]) || text[j] == '_'); j++ { // ("providedData.photo_id")
 				}
 			}
-			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-'}
+			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-', snake: snakeAt(text, i), camel: camelAt(text, i)}
 			if keyTail(text, i, j) {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
@@ -2059,7 +2069,7 @@ func tokenizeMode(text string, exact bool) []token {
 				if k := lex.splitAt(raw, text[i:j], t.known); k > 0 {
 					// "do a facescan", "the idscan": two lexicon words run together
 					a, b := t, t
-					a.raw, a.orig, b.raw, b.orig, b.hyph = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false
+					a.raw, a.orig, b.raw, b.orig, b.hyph, b.snake, b.camel = raw[:k], text[i:i+k], raw[k:], text[i+k:j], false, false, false
 					a.w, a.known = lex.exact(a.raw)
 					b.w, b.known = lex.exact(b.raw)
 					out = append(out, a)
@@ -2087,6 +2097,20 @@ func tokenizeMode(text string, exact bool) []token {
 				i = next
 				continue
 			}
+			i += size
+		case r == '{' && !exact:
+			braces++
+			i += size
+		case r == '}' && !exact && braces > 0:
+			// "else { scanPassport(); selfie(); compare() }": a block of
+			// pseudo-code is one sentence, so the branch it opens holds every
+			// statement in it; its end closes the sentence
+			braces--
+			out = indirectQuestion(out)
+			out = append(out, token{w: "."})
+			i += size
+		case (r == ';' || r == '\n') && !exact && braces > 0:
+			out = append(out, token{w: ","}) // a statement of the block: a clause of its sentence
 			i += size
 		case (r == '.' || r == ',' || r == ';' || r == '\n') && !exact:
 			out = indirectQuestion(out)
@@ -2193,6 +2217,7 @@ func tokenizeMode(text string, exact bool) []token {
 	}
 	if !exact {
 		out = indirectQuestion(out)
+		keyIdentifiers(out)
 	}
 	signedInAlready(out)
 	return joinTokens(out)
@@ -2678,6 +2703,47 @@ func domainEnd(text string, i int, afterAt bool) int {
 		return 0
 	}
 	return j
+}
+
+// snakeAt: the word at i follows an underscore glued to a word ("bank_photo",
+// "kyc_2023_photo"), so it continues an identifier written as code.
+func snakeAt(text string, i int) bool {
+	return i > 1 && text[i-1] == '_' && isWordByte(text[i-2])
+}
+
+// camelAt: the word at i opens on a capital right after a lower-case letter,
+// the next word of an identifier written in camelCase ("matchFace").
+func camelAt(text string, i int) bool {
+	return i > 0 && i < len(text) && isLowerByte(text[i-1]) && text[i] >= 'A' && text[i] <= 'Z'
+}
+
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// camelSplit is where the word text[i:j] written in camelCase ends its first
+// word ("sendEmailOtp" → "send", then "Email", "Otp"), or i when it does not
+// split: a word the lexicon or the dictionary knows whole ("providedData"),
+// one that opens on a capital and goes on no identifier ("FaceSign", a name),
+// or a first word of one letter ("iPhone", "eKYC").
+func camelSplit(text string, i, j int) int {
+	w := text[i:j]
+	if len(w) < 4 || !(isLowerByte(w[0]) || camelAt(text, i)) {
+		return i
+	}
+	k := 2
+	for k < len(w) && !(isLowerByte(w[k-1]) && w[k] >= 'A' && w[k] <= 'Z') {
+		if !isWordByte(w[k]) {
+			return i
+		}
+		k++
+	}
+	low := strings.ToLower(w)
+	if k >= len(w) || !isAlpha(low) {
+		return i
+	}
+	if _, ok := lex.exact(low); ok || english.Known(low) {
+		return i
+	}
+	return i + k
 }
 
 func isWordByte(c byte) bool {

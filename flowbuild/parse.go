@@ -133,6 +133,7 @@ type step struct {
 	srcB        *flow.FaceSource
 	minAge      int
 	field       string           // kMatchCheck
+	anyField    bool             // kMatchCheck: the text named no field ("validate the extracted data"); a check said beside it is that check (foldDataCheck)
 	check       *flow.Validation // kMatchCheck: a rule the text spelled out ("the email ends with @contoso.com")
 	otpLen      int
 	expiry      int
@@ -301,6 +302,10 @@ func splitClauses(ts []token) []clause {
 				cur = append(cur, t) // "ask them to reply yes, that is correct": the answer goes on
 				continue
 			}
+			if negationGoesOn(cur, ts[i+1:]) {
+				cur = append(cur, t) // "we don't need the data validation, the email entry or the email code": the negation runs on through its list
+				continue
+			}
 			flush()
 			continue
 		}
@@ -408,6 +413,37 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// negationGoesOn: the clause so far ends inside a negation and the words after
+// its comma go on with more names of steps, closed by "or" or "nor" ("no
+// document scan, SMS code or email code", "we don't need the expiry check, the
+// email entry, or the email code"): one list the negation covers, so no item
+// after a comma reads as a step asked for. An item that opens with a verb, or
+// a list closed by "and" ("no ID scan, liveness and an email code"), is the
+// flow going on.
+func negationGoesOn(cur, rest []token) bool {
+	if len(cur) == 0 || len(rest) == 0 || !negations(cur)[len(cur)-1] {
+		return false
+	}
+	start := 0
+	for k := 0; k <= len(rest); k++ {
+		if k < len(rest) && rest[k].w != "," && rest[k].w != "." && rest[k].w != ":" && rest[k].w != "then" {
+			continue
+		}
+		item := rest[start:k]
+		if len(item) == 0 || len(item) > 10 || startsInstruction(item, 0) || !slices.ContainsFunc(item, lex.canonKind) {
+			return false
+		}
+		if slices.ContainsFunc(item, func(t token) bool { return t.raw == "or" || t.raw == "nor" }) {
+			return true
+		}
+		if k == len(rest) || rest[k].w != "," {
+			return false
+		}
+		start = k + 1
+	}
+	return false
 }
 
 // namesBefore: the clause ends on a name noun, or on what the name is of ("the
@@ -1132,7 +1168,7 @@ func parse(text string) *parsed {
 		// on its infinitive, "the point of this session is only to capture a
 		// good reference and make sure it's a live human"), or on the "not" of a
 		// contrast with its last words ("… a live human and not a printed photo")
-		bg := ci < listAt && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore &&
+		bg := ci < listAt && !specLine(c.toks) && (background(c.toks, seq) || ci > 0 && clauses[ci-1].sent == c.sent && bgBefore &&
 			(lex.stateVerb[c.toks[0].raw] || c.toks[0].raw == "not" || startsInstruction(c.toks, 0) && infinitiveIn(clauses[ci-1].toks)))
 		bgBefore = bg
 		if ci < listAt && !bg && hasAnyRaw(c.toks, lex.wish) && readCondition(c.toks, seq).k == condNone {
@@ -1608,6 +1644,19 @@ func infinitiveIn(ts []token) bool {
 // a new one"): no instruction, no condition, no "we want"/"please".
 func background(ts []token, seq []*step) bool {
 	return (!startsInstruction(ts, 0) || speakerBusy(ts)) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+}
+
+// specLine: a short clause with no subject and no verb that gives a value
+// ("min age 18", "18+ only", "age limit 21" before "flow: …"): a requirement
+// written as a line of a spec, which the list after it does not replace, not
+// a story about the product ("our users are all over 18" has both).
+func specLine(ts []token) bool {
+	if len(ts) > 5 || !slices.ContainsFunc(ts, func(t token) bool { return t.isNum }) {
+		return false
+	}
+	return !slices.ContainsFunc(ts, func(t token) bool {
+		return lex.speaker[t.raw] || lex.population[t.raw] || lex.personRef[t.raw] || lex.beForm[t.raw] || lex.subjectAux[t.raw]
+	})
 }
 
 // speakerBusy: the clause tells what the speaker is doing ("we're rolling out
@@ -2474,6 +2523,9 @@ func merge(seq, steps []*step) []*step {
 	for _, s := range steps {
 		if s.k == kAsk || s.k == kInform || s.again {
 			seq = append(seq, s)
+			continue
+		}
+		if foldDataCheck(seq, s) != nil {
 			continue
 		}
 		if r := findKind(seq, kRecognition); s.k == kFaceCompare && r >= 0 && seq[r].vague && findKind(seq, kFaceCompare) < 0 {
@@ -3954,28 +4006,55 @@ func providedKey(ts []token) string {
 		if _, key, ok := strings.Cut(t.orig, "."); ok && key != "" {
 			return key // "providedData.passportPhoto": the key, written as code
 		}
-		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
-			u := ts[j]
-			if j == i || u.isNum || u.raw == "" {
-				continue
-			}
-			if j > i && (u.raw == "key" || u.raw == "under") {
-				k := j + 1
-				for k < len(ts) && (ts[k].raw == "" || u.raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
-					k++ // "key: profilePhoto", "the key is selfie"
-				}
-				// after "key" any word is the key's name ("under the key selfie",
-				// "(key `selfie`)"); after "under" only one that looks like a key
-				if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || u.raw == "key") {
-					return ts[k].orig
-				}
-			}
-			if camelCase(u.orig) {
-				return u.orig
-			}
+		if k := providedKeyAt(ts, i); k >= 0 {
+			return identAt(ts, k)
 		}
 	}
 	return ""
+}
+
+// providedKeyAt is where the key of the providedData token at i starts, or -1.
+func providedKeyAt(ts []token, i int) int {
+	for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
+		u := ts[j]
+		if j == i || u.isNum || u.raw == "" {
+			continue
+		}
+		if j > i && (u.raw == "key" || u.raw == "under") {
+			k := j + 1
+			for k < len(ts) && (ts[k].raw == "" || u.raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
+				k++ // "key: profilePhoto", "the key is selfie"
+			}
+			// after "key" any word is the key's name ("under the key selfie",
+			// "(key `selfie`)"); after "under" only one that looks like a key
+			if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || identGoesOn(ts, k) || u.raw == "key") {
+				return k
+			}
+		}
+		if camelCase(u.orig) || !u.snake && !u.camel && identGoesOn(ts, j) {
+			return j // "providedData `onboarding_selfie`": an identifier written as code
+		}
+	}
+	return -1
+}
+
+// keyIdentifiers takes the words of a providedData key written as code
+// ("under the key licencePhoto", "`bank_photo`") out of the reading: the
+// key names the photo passed in, not a document to scan or a step to run.
+// Each word of another identifier ("sendEmailOtp()", "compare(selfie,
+// passportPhoto)") still says what it names.
+func keyIdentifiers(ts []token) {
+	for i, t := range ts {
+		if t.raw != "provideddata" {
+			continue
+		}
+		if k := providedKeyAt(ts, i); k >= 0 && identGoesOn(ts, k) {
+			ts[k].w = keyW
+			for k++; k < len(ts) && (ts[k].snake || ts[k].camel); k++ {
+				ts[k].w = keyW
+			}
+		}
+	}
 }
 
 // setProvidedKey gives the key the text named to the steps that read a photo
@@ -3993,6 +4072,27 @@ func setProvidedKey(steps []*step, key string, newOnly bool) {
 		setProvidedKey(s.branch, key, newOnly)
 		setProvidedKey(s.fallback, key, newOnly)
 	}
+}
+
+// identGoesOn: the word at i goes on past an underscore ("bank_photo") or a
+// capital ("profilePhoto"), one identifier written as code.
+func identGoesOn(ts []token, i int) bool { return i+1 < len(ts) && (ts[i+1].snake || ts[i+1].camel) }
+
+// identAt is the identifier that starts at i as written, its underscores kept
+// ("kyc_2023_photo" is three tokens and one key, "profilePhoto" two).
+func identAt(ts []token, i int) string {
+	if !identGoesOn(ts, i) {
+		return ts[i].orig
+	}
+	var b strings.Builder
+	b.WriteString(ts[i].orig)
+	for i++; i < len(ts) && (ts[i].snake || ts[i].camel); i++ {
+		if ts[i].snake {
+			b.WriteByte('_')
+		}
+		b.WriteString(ts[i].orig)
+	}
+	return b.String()
 }
 
 // camelCase: an identifier such as "profilePhoto", a lower-case start with a
@@ -5056,20 +5156,76 @@ func ageIn(ts []token) int {
 	return 0
 }
 
-func matchField(ts []token, seq []*step) string {
+// matchField is the field a data check compares, and whether the clause named
+// it: "validate the extracted data" names none, and checks the name (or the
+// email the flow collects) only until a check said with it names its own.
+func matchField(ts []token, seq []*step) (string, bool) {
 	switch {
 	case has(ts, "email"):
-		return "email"
+		return "email", true
 	case has(ts, "phone"):
-		return "phone"
+		return "phone", true
 	case hasRaw(ts, "name"):
-		return "name"
+		return "name", true
 	case has(ts, "birth") || hasRaw(ts, "dob", "birthdate"):
-		return "dateOfBirth" // "their date of birth matches the one on their account"
+		return "dateOfBirth", true // "their date of birth matches the one on their account"
 	case findKind(seq, kEnterEmail) >= 0:
-		return "email"
+		return "email", false
 	}
-	return "name"
+	return "name", false
+}
+
+// dataCheck: a kind of data_validation read from a document or an entry.
+func dataCheck(k kind) bool { return k == kMatchCheck || k == kExpiryCheck || k == kAgeCheck }
+
+// itemAround is the item of a list inside one clause that holds the token at
+// i, between the commas around it ("we don't need the data validation, the
+// email entry or the email code": the validation's words are its own, and name
+// no field); a clause with no comma is one item.
+func itemAround(ts []token, i int) []token {
+	start, end := i, i
+	for start > 0 && ts[start-1].w != "," {
+		start--
+	}
+	for end < len(ts) && ts[end].w != "," {
+		end++
+	}
+	return ts[start:end]
+}
+
+// flowDataCheck is the one data check of the flow being edited (a step with
+// a node) among steps, or nil when it has none or more than one.
+func flowDataCheck(steps []*step) *step {
+	var found *step
+	for _, s := range steps {
+		if s.node != nil && dataCheck(s.k) {
+			if found != nil {
+				return nil
+			}
+			found = s
+		}
+	}
+	return found
+}
+
+// foldDataCheck folds a data check into a generic one said beside it (list,
+// the steps said so far): "validate the extracted fields (mainly that the card
+// isn't expired)", "check the data on it, 18+ only" name one check, the
+// expiry or the age, as a code said first and given its channel after is one
+// code (mergeStep). It returns the step s went into, or nil.
+func foldDataCheck(list []*step, s *step) *step {
+	if len(list) == 0 || !dataCheck(s.k) {
+		return nil
+	}
+	o := list[len(list)-1]
+	switch {
+	case o.k == kMatchCheck && o.anyField && s.k != kMatchCheck:
+		o.k, o.anyField, o.field = s.k, false, ""
+		return mergeStep(o, s)
+	case s.k == kMatchCheck && s.anyField && dataCheck(o.k):
+		return o // "no expired cards, validate the extracted data": the check just named
+	}
+	return nil
 }
 
 // topicsOf finds what a conversation is about.

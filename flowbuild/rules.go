@@ -127,6 +127,11 @@ func (d *detector) add(s *step, i int) *step {
 		}
 		return nil
 	}
+	if o := foldDataCheck(d.out, s); o != nil {
+		// "validate the extracted data (the expiry date)": one check, the expiry
+		d.got.add(o.k)
+		return o
+	}
 	if d.got.has(s.k) {
 		for _, o := range d.out {
 			if o.k == s.k && s.k != kAsk {
@@ -1019,8 +1024,17 @@ var (
 			}
 		},
 	}
-	matchCheck = func(d *detector, i int) { d.add(&step{k: kMatchCheck, field: matchField(d.ts, d.seq)}, i) }
-	dataRule   = rule{
+	matchCheck = func(d *detector, i int) {
+		f, named := matchField(itemAround(d.ts, i), d.seq)
+		if o := flowDataCheck(d.seq); !named && o != nil && o.k != kMatchCheck {
+			// "remove the data validation" of a flow whose one data check reads
+			// the expiry date: that check, as "the code" is a flow's one code
+			d.add(&step{k: o.k}, i)
+			return
+		}
+		d.add(&step{k: kMatchCheck, field: f, anyField: !named}, i)
+	}
+	dataRule = rule{
 		// "the name matches the one on file": data, not faces
 		when: func(d *detector, i int) bool {
 			// ("by looking at their face and matching it to the registered
@@ -2024,5 +2038,6 @@ func placeAfter(ts []token, i int) bool {
 // ageValidation: the clause validates the date of birth with nothing to compare
 // it to, and the text has set an age already: the age check reads that date.
 func ageValidation(d *detector) bool {
-	return matchField(d.ts, d.seq) == "dateOfBirth" && !dataMatch(d.ts) && (findKind(d.seq, kAgeCheck) >= 0 || findKind(d.out, kAgeCheck) >= 0)
+	f, _ := matchField(d.ts, d.seq)
+	return f == "dateOfBirth" && !dataMatch(d.ts) && (findKind(d.seq, kAgeCheck) >= 0 || findKind(d.out, kAgeCheck) >= 0)
 }
