@@ -130,9 +130,10 @@ func Build(description string, opts Options) (Result, error) {
 		}
 	}
 	qs = append(qs, resolveSteps(p, opts)...)
-	if (pr.excluded.has(kLiveness) || pr.outside.has(kLiveness)) && hasKind(pr.steps, kRecognition) {
+	if (pr.excluded.has(kLiveness) || pr.outside.has(kLiveness) && !hasKind(pr.steps, kLiveness)) && hasKind(pr.steps, kRecognition) {
 		// (said done elsewhere, as "our app already does it", it is no less
-		// back in the flow)
+		// back in the flow; "our app already did a liveness check at signup"
+		// beside one the text asks for is another)
 		p.warn("liveness_kept", "The description excludes liveness, but recognition needs a liveness check after it, so one was kept.",
 			"Remove the recognition step if the flow must not check liveness.")
 	}

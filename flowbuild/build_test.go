@@ -264,6 +264,13 @@ func TestBuildWarnsWhenLivenessKept(t *testing.T) {
 		}
 		assert.Contains(t, codes, "liveness_kept", desc)
 	}
+	// (a liveness check done elsewhere, beside the one the text asks for, is
+	// nothing kept against it)
+	res, err := Build("Face recognition, then a liveness check. Our app already did a liveness check at signup.", Options{})
+	require.NoError(t, err)
+	for _, w := range res.Warnings {
+		assert.NotEqual(t, "liveness_kept", w.Code)
+	}
 }
 
 func TestBuildQuestionsAndAnswers(t *testing.T) {
@@ -977,6 +984,14 @@ func TestBuildTrailingFailCondition(t *testing.T) {
 			assert.Contains(t, strings.Join(r.Assumptions, "\n"), " fails, ")
 		})
 	}
+	// A person sent to, even at a place ("a branch agent"), is a handover,
+	// not a line telling them to go somewhere.
+	r, err := Build("Passport scan. If the scan fails, send them to a branch agent.", Options{})
+	require.NoError(t, err)
+	for _, n := range r.Flow {
+		assert.NotContains(t, n.Prompt, "go to a branch agent")
+	}
+	assert.Contains(t, r.Flow.Node("failure").Prompt, "member of our team")
 }
 
 // "The last 4 digits of the new account" are a part of another number: no

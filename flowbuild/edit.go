@@ -93,7 +93,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
-			if pi > 0 && hasRaw(ts, "them") && removes(strings.Fields(part)) && len(analyze(ts, p.steps).steps) == 0 {
+			if pi > 0 && hasRaw(ts, "them") && removes(strings.Fields(part)) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
 				if group := pluralStep(tokenize(parts[pi-1])); group != "" {
 					// "our customers are moaning about the codes. could we take out
 					// both of them?": "them" are every step the sentence before
@@ -465,23 +465,27 @@ func retraction(part string) (string, bool) {
 	return part, false
 }
 
-// pluralStep is a kind of step the words name in the plural ("the codes",
-// "the scans"), as written, or "".
+// pluralStep is the kind of step the words name last in the plural ("the
+// codes are fine, but customers hate the scans": "scans"), as written, or "".
 func pluralStep(ts []token) string {
-	for _, t := range ts {
-		if t.raw != t.w && strings.HasSuffix(t.raw, "s") && rules[t.w] != nil {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if t := ts[i]; t.raw != t.w && strings.HasSuffix(t.raw, "s") && (rules[t.w] != nil || t.w == "scan" || t.w == "check") {
 			return t.raw
 		}
 	}
 	return ""
 }
 
-// themAs puts "all the <group>" for "them", "both of them" or "all of them" in part.
+// themAs puts "all the <group>" for "them", "both of them" or "all of them"
+// in part; "one of them" (or "either", "any") is one of the group, left as it is.
 func themAs(part, group string) string {
 	words := strings.Fields(part)
 	for i, w := range words {
 		if bare := strings.ToLower(strings.Trim(w, ",;:.!?…")); bare != "them" {
 			continue
+		}
+		if i >= 2 && strings.EqualFold(words[i-1], "of") && !strings.EqualFold(words[i-2], "both") && !strings.EqualFold(words[i-2], "all") {
+			return part
 		}
 		from := i
 		if i >= 2 && strings.EqualFold(words[i-1], "of") && (strings.EqualFold(words[i-2], "both") || strings.EqualFold(words[i-2], "all")) {

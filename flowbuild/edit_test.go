@@ -306,6 +306,32 @@ func TestEditLiveVideoOnlyWhileTheComparisonStays(t *testing.T) {
 	}
 }
 
+// "Them" after a plural step ("the codes") is every step of that kind; "one of
+// them" is one, and a plural named last is the one meant.
+func TestEditThemAfterAPlural(t *testing.T) {
+	base := built(t, "Passport scan, then an SMS code, then an email code.", Options{})
+	codes := func(f flow.Flow) int {
+		n := 0
+		for _, x := range f {
+			if x.Type == flow.TypeTwoFactorSMS || x.Type == flow.TypeTwoFactorEmail {
+				n++
+			}
+		}
+		return n
+	}
+	for change, left := range map[string]int{
+		"The codes annoy people. Remove them.":                             0,
+		"The codes confuse people. Remove one of them.":                    1,
+		"our customers are moaning about the codes. take out both of them": 0,
+	} {
+		res, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err, change)
+		assert.Equal(t, left, codes(res.Flow), change)
+	}
+	_, err := Edit(base.Clone(), "The codes are fine, but customers hate the scans. Remove them.", Options{})
+	assert.Error(t, err, "the scans, not the codes")
+}
+
 // A transition line the builder wrote names the step after it; when a change
 // puts another step there, the line follows, and a line the integrator wrote stays.
 func TestEditTransitionFollowsTheNextStep(t *testing.T) {

@@ -340,7 +340,7 @@ var (
 	// "send them to the front desk", "direct them to the nearest branch": a
 	// place the user is sent to is a line telling them to go there (a person
 	// or a team sent to is a handover, readPolicy)
-	sendAwayWords      = []string{"send", "sends", "direct", "directs", "refer", "refers", "redirect", "redirects", "point", "points"}
+	sendAwayWords      = []string{"send", "sends", "direct", "directs", "refer", "refers", "point", "points"}
 	venueWords         = []string{"desk", "frontdesk", "reception", "receptionist", "counter", "branch", "store", "shop", "office", "lobby", "kiosk", "booth", "window", "gate", "entrance", "concierge", "cashier", "till", "pharmacist", "pharmacy"}
 	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                                                                                                                                           // a position word that pins a step first
 	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                                                                                                                                      // … or last

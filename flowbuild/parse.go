@@ -365,7 +365,7 @@ func splitClauses(ts []token) []clause {
 			// time clause belongs to the instruction after it
 			flush()
 			continue
-		case (t.raw == "for" || t.w == "only" && i+1 < len(ts) && ts[i+1].raw == "for") && len(cur) > 0 && forUnknown(ts[i:]) && len(analyze(cur, nil).steps) > 0:
+		case (t.raw == "for" || t.w == "only" && i+1 < len(ts) && ts[i+1].raw == "for") && len(cur) > 0 && forUnknown(ts[i:], ts) && len(analyze(cur, nil).steps) > 0:
 			// "an email code (only) for people we don't recognise": the group is
 			// a condition trailing its instruction, read first as "if they're
 			// not recognised, …" is
@@ -503,13 +503,23 @@ func namesUserGroup(ts []token) bool {
 // name the users a recognition does not find ("for people we don't
 // recognise", "only for unrecognised faces"); "for new clients" may name whom
 // the flow is for, and stays a purpose.
-func forUnknown(ts []token) bool {
+//
+// Only a group that ends its sentence is cut off (what follows it in the
+// sentence, ", and an SMS code for everyone", would fall under it), and only
+// a group the recognition did not find, by a negated "recognise" or "know"
+// or, where the text names a recognition, a word such as "unknown": "passport
+// scan for unregistered customers" with no recognition is whom the flow is for.
+func forUnknown(ts, text []token) bool {
 	end := slices.IndexFunc(ts, func(t token) bool { return t.w == "." || t.w == "," || t.w == ":" || t.w == "then" })
+	if end >= 0 && ts[end].w != "." {
+		return false
+	}
 	if end < 0 {
 		end = len(ts)
 	}
 	ts = ts[:end]
-	return trailingNewUser(ts) && (has(ts, "no") || slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
+	notKnown := has(ts, "no") && (has(ts, "recognize") || hasRaw(ts, "know", "found"))
+	return trailingNewUser(ts) && (notKnown || has(text, "recognize") && slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
 }
 
 func trailingNewUser(ts []token) bool {
@@ -894,10 +904,10 @@ func parse(text string) *parsed {
 					// "send an email code; if it doesn't arrive, send an SMS code
 					// instead": what did not arrive is the last code, whichever
 					// channel the fallback names
-					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
-						if isCodeKind(seq[i].k) {
-							sc.anchor = seq[i]
-						}
+					// ("SMS code, then passport scan. If it doesn't go through, …":
+					// "it" is the scan, the step just named, not the code before it)
+					if n := len(seq); n > 0 && isCodeKind(seq[n-1].k) {
+						sc.anchor = seq[n-1]
 					}
 				}
 				if i := findKind(seq, kPermissions); sc.anchor == nil && i >= 0 && hasAnyRaw(c.toks[:min(len(c.toks), max(cond.end+2, 0))], lex.condStop) && (has(c.toks, "camera") || has(c.toks, "microphone")) {

@@ -790,8 +790,8 @@ func sentToPlace(ts []token, i int) int {
 		return -1
 	}
 	j := skipAddressee(ts, i+1)
-	if j == i+1 || j >= len(ts) || ts[j].raw != "to" {
-		return -1
+	if j == i+1 || j >= len(ts) || ts[j].raw != "to" || slices.ContainsFunc(ts[j:], func(t token) bool { return t.w == "human" }) {
+		return -1 // ("send them to a branch agent", "… the back office for manual review": a handover)
 	}
 	for k := j + 1; k < len(ts) && k <= j+4; k++ {
 		if lex.venue[ts[k].raw] {
@@ -813,7 +813,6 @@ var rawRules = map[string][]rule{
 	"directs":  {placeRule},
 	"refer":    {placeRule},
 	"refers":   {placeRule},
-	"redirect": {placeRule},
 	"point":    {placeRule},
 	"points":   {placeRule},
 	"reason":   {{when: func(d *detector, i int) bool { return !has(d.ts, "ask") }, make: reasonRule.make}},
