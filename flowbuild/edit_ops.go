@@ -440,9 +440,13 @@ func (p *plan) configureEach(ts []token) []string {
 }
 
 // eachCode: a word for every one right before the codes ("both codes", "all
-// the OTPs"), not of something else ("… for all users").
+// the OTPs"), not of something else ("… for all users"), or the codes named
+// in the plural ("make the codes 8 digits").
 func eachCode(ts []token) bool {
 	for i, t := range ts {
+		if t.w == "code" && t.raw != t.w && strings.HasSuffix(t.raw, "s") {
+			return true // "make the codes 8 digits": a plural is every code as "both" is
+		}
 		if !lex.each[t.raw] {
 			continue
 		}
@@ -526,6 +530,18 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			applied = true
 			if !every {
 				break
+			}
+		}
+		for _, s := range p.steps {
+			// ("both codes should expire after 2 minutes" with one code on the
+			// new users' path: that one too)
+			for _, b := range slices.Concat(s.branch, s.fallback) {
+				if every && st.accepts(b.k) && isCodeKind(b.k) {
+					st.apply(b)
+					b.configureNode()
+					done = append(done, "changed the settings of the "+b.k.String())
+					applied = true
+				}
 			}
 		}
 		for _, x := range pos {
