@@ -1044,6 +1044,19 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			sc.anchor = p.fallbackStep(named)
 			sc.named = sc.anchor != nil
 		}
+		if head := ts[:cond.end+1]; sc.anchor == nil && notDelivered(head) {
+			// "if the email bounces, send an SMS code instead": the code of the
+			// channel the words name, or the flow's one code
+			var codes []*step
+			for _, s := range p.steps {
+				if s.k == kEmailOTP && has(head, "email") || s.k == kSMSOTP && has(head, "sms") || isCodeKind(s.k) && !has(head, "email") && !has(head, "sms") {
+					codes = append(codes, s)
+				}
+			}
+			if len(codes) == 1 {
+				sc.anchor, sc.named = codes[0], true
+			}
+		}
 	}
 	if a := sc.anchor; cond.k == condFail && cond.end >= 0 && a != nil {
 		if sc.anchor = arrivalOf(a, p.steps, ts[:cond.end+1]); sc.anchor != a {

@@ -332,6 +332,21 @@ func TestEditThemAfterAPlural(t *testing.T) {
 	assert.Error(t, err, "the scans, not the codes")
 }
 
+// As Build reads it, a change's code that never arrived ("if the email
+// bounces") is all that goes to the fallback; a wrong code fails.
+func TestEditFallbackOnDelivery(t *testing.T) {
+	base := built(t, "Liveness then an email code.", Options{})
+	for _, change := range []string{"if the email bounces, send an SMS code instead", "if it bounces, text them a code"} {
+		res, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err, change)
+		n := res.Flow.Node("email_code")
+		require.NotNil(t, n, change)
+		for _, o := range n.Outcomes {
+			assert.Equal(t, o.ID == "delivery_failed", strings.HasPrefix(o.Target, "fallback"), "%s: %s goes to %s", change, o.ID, o.Target)
+		}
+	}
+}
+
 // A transition line the builder wrote names the step after it; when a change
 // puts another step there, the line follows, and a line the integrator wrote stays.
 func TestEditTransitionFollowsTheNextStep(t *testing.T) {
