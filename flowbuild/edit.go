@@ -407,8 +407,8 @@ func dropReaderGreeting(text string) string {
 		}
 		w, after := rest[:end], strings.TrimLeft(rest[end:], " \t\n")
 		bare := strings.TrimRight(w, ",;:.!—–-")
-		if n == 0 && !readerGreeting(bare) || n > 0 && (bare == "" || editVerbs[strings.ToLower(bare)]) {
-			return text
+		if n == 0 && !readerGreeting(bare) || n > 0 && (bare == "" || editVerbs[strings.ToLower(bare)] || lex.greetNoun[strings.ToLower(bare)]) {
+			return text // ("Hello message: change it to …": the greeting line itself)
 		}
 		switch {
 		case len(bare) < len(w):
@@ -463,6 +463,18 @@ func retraction(part string) (string, bool) {
 		}
 	}
 	return part, false
+}
+
+// strikesA: the change's one verb of removal is "strike" before "a" ("should
+// strike a balance between security and ease", "strike a friendlier tone"):
+// an idiom, nothing struck out.
+func strikesA(ts []token) bool {
+	for i, t := range ts {
+		if lex.removeVerb[t.raw] && t.raw != "stop" && !(t.w == "strike" && i+1 < len(ts) && lex.indefinite[ts[i+1].raw]) {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralStep is the kind of step the words name last in the plural ("the
@@ -1561,7 +1573,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// ("change the face scan into a liveness check", "turn the SMS code into
 		// an email one": the step named first becomes the second)
 		op = opReplace
-	case slices.ContainsFunc(vs, func(t token) bool { return lex.removeVerb[t.raw] && t.raw != "stop" || t.raw == "skip" }) ||
+	case slices.ContainsFunc(vs, func(t token) bool { return lex.removeVerb[t.raw] && t.raw != "stop" || t.raw == "skip" }) && !strikesA(vs) ||
 		// (any verb of removal, "strike the SMS requirement" too; but "stop"
 		// also ends the session: "… and stop if the score is over 80")
 		takesOffOrOut(vs) || len(pos) == 0 && len(neg) > 0:
@@ -2653,10 +2665,13 @@ func bulletLine(part string) bool {
 
 // negatedGroup: a negation covers a word pointing back at a group ("we don't
 // need them", "none of those are needed" reads as "no … those").
+//
+// The group ends the clause ("we don't need them anymore"): "we don't need
+// them changed", "… to be so slow" say how they should stay.
 func negatedGroup(ts []token) bool {
 	neg := negations(ts)
 	for i, t := range ts {
-		if neg[i] && lex.groupRef[t.raw] {
+		if neg[i] && lex.groupRef[t.raw] && (i+1 == len(ts) || ts[i+1].w == "," || ts[i+1].w == "." || lex.groupTail[ts[i+1].raw]) {
 			return true
 		}
 	}
@@ -3643,6 +3658,9 @@ func negatedList(ts []token) int {
 	i := slices.Index(neg, true)
 	if i <= 0 || slices.Contains(neg[i:], false) || !slices.ContainsFunc(ts[i:], func(t token) bool { return t.w == "," || t.raw == "or" || t.raw == "and" || t.raw == "nor" }) {
 		return -1
+	}
+	if last := len(ts) - 1; !stepNoun(ts[last]) && !(last > 0 && ts[last].w == "." && stepNoun(ts[last-1])) && ts[last].raw != "bit" && ts[last].raw != "part" {
+		return -1 // ("no liveness, SMS code or email code changes though": what stays as it is)
 	}
 	return i
 }

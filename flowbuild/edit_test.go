@@ -347,6 +347,15 @@ func TestEditFallbackOnDelivery(t *testing.T) {
 	}
 }
 
+// "Hello message: …" speaks of the greeting line; a greeting to the reader is
+// only "Hello again, …", "Hi Sam, …".
+func TestEditHelloMessageIsTheGreeting(t *testing.T) {
+	base := built(t, "Greet them, then liveness, then an SMS code.", Options{})
+	res, err := Edit(base.Clone(), "Hello message: change it to Welcome to Acme Bank, this only takes a minute, please look at the camera.", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(res.Flow.Node("greeting").Prompt, "Say: Welcome to Acme Bank"), res.Flow.Node("greeting").Prompt)
+}
+
 // A transition line the builder wrote names the step after it; when a change
 // puts another step there, the line follows, and a line the integrator wrote stays.
 func TestEditTransitionFollowsTheNextStep(t *testing.T) {

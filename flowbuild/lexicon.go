@@ -383,6 +383,11 @@ var (
 	correctionWords    = []string{"actually", "wait", "sorry", "scratch", "correction", "oops", "rather"}                                                                                                                                                                                     // a clause that corrects what the text just said ("actually make it SMS", "no wait, …")
 	placeOpenWords     = []string{"at", "before", "after", "between", "right", "straight", "first", "last"}                                                                                                                                                                                   // open where a step goes ("at the end", "right after it"), for a correction that only moves it
 	numberPartWords    = []string{"last", "first", "final", "middle", "trailing", "leading", "ending", "initial"}                                                                                                                                                                             // before "4 digits": a part of another number ("the last 4 digits of their card"), no code length
+	groupTailWords     = []string{"anymore", "now", "either", "though", "really", "at", "any", "altogether", "all"}                                                                                                                                                                           // after "we don't need them": the group is ruled out ("… anymore"), not how it should stay ("… changed")
+	photoShownWords    = []string{"show", "shows", "showing", "hold", "holds", "holding", "has", "have", "having", "display", "displays", "present", "presents", "print", "printed", "replay"}                                                                                                // before "a photo of their face": one shown or held up, or a document's, not one to take
+	codeVerbWords      = []string{"send", "match", "scan", "verify", "check", "compare", "take", "capture", "collect", "enter", "recognize", "recognise", "detect", "run", "do", "ask", "request", "validate", "confirm", "start", "perform", "require", "enroll", "enrol"}                   // the first word of a camelCase function ("sendEmailOtp", "matchFace"), split into words
+	specLimitWords     = []string{"min", "minimum", "max", "maximum", "limit", "only", "least", "most", "over", "under", "above", "below", "required", "requirement", "cutoff", "gate", "must"}                                                                                               // in a short spec line ("min age 18", "18+ only"): a limit, not a fact ("average age 35")
+	greetNounWords     = []string{"message", "line", "text", "screen", "prompt", "part", "bit", "step", "section", "greeting"}                                                                                                                                                                // after "hello": the greeting line a change speaks of ("Hello message: …"), no greeting to the reader
 	correctVerbWords   = []string{"make", "change", "switch", "turn"}                                                                                                                                                                                                                         // "make it SMS", "change that to email": a correction of the step just named
 	retractWords       = []string{"sorry", "scratch", "nevermind", "meant", "undo"}                                                                                                                                                                                                           // a change that takes back the instruction before it ("scratch that", "sorry, I meant …")
 	apologyObjWords    = []string{"for", "about", "to", "if"}                                                                                                                                                                                                                                 // after "sorry" with no pause, what the apology is for ("sorry for the faff", "sorry to be a pain"): an aside, nothing taken back
@@ -1397,7 +1402,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                         map[string]bool
 	topic                                                                                                                                                                                                                                                            map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord map[string]bool
-	emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart                                                                                                                                                                            map[string]bool
+	emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                     map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                          map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                     map[string]bool
@@ -1516,6 +1521,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
+	l.groupTail, l.greetNoun, l.photoShown, l.codeVerb, l.specLimit = wordSet(groupTailWords), wordSet(greetNounWords), wordSet(photoShownWords), wordSet(codeVerbWords), wordSet(specLimitWords)
 	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
 	l.emailFactor, l.settingNoun = wordSet(emailFactorWords), wordSet(settingNounWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
@@ -2723,7 +2729,8 @@ func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 // word ("sendEmailOtp" → "send", then "Email", "Otp"), or i when it does not
 // split: a word the lexicon or the dictionary knows whole ("providedData"),
 // one that opens on a capital and goes on no identifier ("FaceSign", a name),
-// or a first word of one letter ("iPhone", "eKYC").
+// or a first word of one letter ("iPhone", "eKYC"); only a function's name,
+// opening on a verb ("sendEmailOtp"), is split.
 func camelSplit(text string, i, j int) int {
 	w := text[i:j]
 	if len(w) < 4 || !(isLowerByte(w[0]) || camelAt(text, i)) {
@@ -2741,6 +2748,11 @@ func camelSplit(text string, i, j int) int {
 		return i
 	}
 	if _, ok := lex.exact(low); ok || english.Known(low) {
+		return i
+	}
+	if !camelAt(text, i) && !lex.codeVerb[strings.ToLower(w[:k])] {
+		// "customerId", "passportNumber", "openID", "myAcme": a value or a
+		// name, read whole (it names no step); a function opens on its verb
 		return i
 	}
 	return i + k

@@ -422,8 +422,12 @@ func splitClauses(ts []token) []clause {
 // after a comma reads as a step asked for. An item that opens with a verb, or
 // a list closed by "and" ("no ID scan, liveness and an email code"), is the
 // flow going on.
+//
+// Both the clause and the list end on a step's name: "no passport needed, a
+// driving licence or ID card is fine", "… an email code or a liveness check
+// will do" say what replaces the step ruled out.
 func negationGoesOn(cur, rest []token) bool {
-	if len(cur) == 0 || len(rest) == 0 || !negations(cur)[len(cur)-1] {
+	if len(cur) == 0 || len(rest) == 0 || !negations(cur)[len(cur)-1] || !stepNoun(cur[len(cur)-1]) {
 		return false
 	}
 	start := 0
@@ -436,7 +440,7 @@ func negationGoesOn(cur, rest []token) bool {
 			return false
 		}
 		if slices.ContainsFunc(item, func(t token) bool { return t.raw == "or" || t.raw == "nor" }) {
-			return true
+			return stepNoun(item[len(item)-1])
 		}
 		if k == len(rest) || rest[k].w != "," {
 			return false
@@ -444,6 +448,12 @@ func negationGoesOn(cur, rest []token) bool {
 		start = k + 1
 	}
 	return false
+}
+
+// stepNoun: the word ends a step's name ("SMS code", "liveness check", "ID
+// scan", "selfie").
+func stepNoun(t token) bool {
+	return lex.canonKind(t) || t.w == "scan" || t.w == "verify" || t.w == "compare" || t.w == "validate" || t.raw == "validation" || t.w == "entry" || t.raw == "otp" || t.raw == "otps"
 }
 
 // namesBefore: the clause ends on a name noun, or on what the name is of ("the
@@ -1661,8 +1671,8 @@ func background(ts []token, seq []*step) bool {
 // written as a line of a spec, which the list after it does not replace, not
 // a story about the product ("our users are all over 18" has both).
 func specLine(ts []token) bool {
-	if len(ts) > 5 || !slices.ContainsFunc(ts, func(t token) bool { return t.isNum }) {
-		return false
+	if len(ts) > 5 || !slices.ContainsFunc(ts, func(t token) bool { return t.isNum }) || !slices.ContainsFunc(ts, func(t token) bool { return lex.specLimit[t.raw] || strings.Contains(t.orig, "+") }) {
+		return false // ("Average age 35", "Old flow: 4 digit PIN": a fact, no limit)
 	}
 	return !slices.ContainsFunc(ts, func(t token) bool {
 		return lex.speaker[t.raw] || lex.population[t.raw] || lex.personRef[t.raw] || lex.beForm[t.raw] || lex.subjectAux[t.raw]

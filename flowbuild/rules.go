@@ -1031,7 +1031,11 @@ var (
 			d.add(&step{k: o.k}, i)
 			return
 		}
-		d.add(&step{k: kMatchCheck, field: f, anyField: !named}, i)
+		// ("check the details match what's on their account", "validate the
+		// data against our records": a match said with what it compares to is
+		// that match, no generic check another folds into)
+		generic := !named && !hasRaw(d.ts, "match", "matches", "against", "records", "record", "account", "file")
+		d.add(&step{k: kMatchCheck, field: f, anyField: generic}, i)
 	}
 	dataRule = rule{
 		// "the name matches the one on file": data, not faces
@@ -1933,7 +1937,7 @@ func photoOfFace(d *detector, i int) bool {
 	// verb, is one to take, as "a selfie" is; "the photo of their face" may be
 	// one the app holds, and a photo compared or on a document is a source
 	// ("we keep a photo of their face from onboarding": one the app holds)
-	held := d.comparing || has(d.ts, "enrolled") || has(d.ts, "provide") || providedImage(d.ts, j-1)
+	held := d.comparing || has(d.ts, "enrolled") || has(d.ts, "provide") || providedImage(d.ts, j-1) || shownPhoto(d.ts, j-1)
 	if j >= 2 && lex.newImageDet[d.ts[j-2].raw] && !anyDoc(d.ts[j-2:i]) && !held {
 		return true // "swap the ID scan for a photo of their face": a photo yet to be taken
 	}
@@ -1943,6 +1947,18 @@ func photoOfFace(d *detector, i int) bool {
 		}
 		if d.ts[k].known {
 			return false // ("a face scan photo of …": a step's own words, read by its rule)
+		}
+	}
+	return false
+}
+
+// shownPhoto: the photo at i is one someone shows or holds, or a document
+// has ("so they can't just show a photo of their face", "their ID, which has a
+// photo of their face"): a spoof or a source, not one to take.
+func shownPhoto(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if lex.photoShown[ts[k].raw] {
+			return true
 		}
 	}
 	return false
