@@ -957,6 +957,10 @@ func TestBuildFallbackOnDelivery(t *testing.T) {
 			assert.Contains(t, strings.Join(r.Assumptions, "\n"), "can't be delivered, the user gets")
 		})
 	}
+	// (a comparison that falls back only when its image is missing says so too)
+	r, err := Build("Compare their face to the profile photo we pass in. If the photo is missing, scan their passport instead.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "When the face comparison has no image to read, the user gets")
 }
 
 // A failure condition after its instruction ("… if the scan fails") scopes

@@ -481,7 +481,7 @@ func strikesA(ts []token) bool {
 // codes are fine, but customers hate the scans": "scans"), as written, or "".
 func pluralStep(ts []token) string {
 	for i := len(ts) - 1; i >= 0; i-- {
-		if t := ts[i]; t.raw != t.w && strings.HasSuffix(t.raw, "s") && (rules[t.w] != nil || t.w == "scan" || t.w == "check") {
+		if t := ts[i]; t.raw != t.w && strings.HasSuffix(t.raw, "s") && (rules[t.w] != nil || t.w == "scan") {
 			return t.raw
 		}
 	}
