@@ -167,7 +167,7 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
 		// label that opens on its negation names the new users too)
-		case recognition && negs[i] && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (t.w == "recognize" || t.w == "identify" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search" ||
+		case recognition && negs[i] && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (findsUser(t) ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
@@ -332,6 +332,13 @@ func stepObject(ts []token, i int, seq []*step) int {
 // names and a clause that says they are not found ("New users we don't
 // recognise scan an ID", "new customers who aren't enrolled"), so that the
 // negation stays in the condition and leaves the step after it alone.
+// findsUser: t is a verb of finding a user among the known ones ("recognise",
+// "identify", "found", "know", "enrolled", "seen"); negated, it names the users
+// a recognition did not find ("people we haven't seen before").
+func findsUser(t token) bool {
+	return t.w == "recognize" || t.w == "identify" || t.w == "search" || t.w == "enrolled" || t.raw == "found" || t.raw == "known"
+}
+
 func notFoundClause(ts []token, negs []bool, i int) int {
 	end := i
 	if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
@@ -342,7 +349,7 @@ func notFoundClause(ts []token, negs []bool, i int) int {
 		if !negs[j] && !lex.negAux[t.raw] && t.raw != "not" && t.raw != "we" && t.raw != "who" && t.raw != "that" && !lex.subjectAux[t.raw] {
 			break
 		}
-		if negs[j] && (t.w == "recognize" || t.w == "identify" || t.raw == "found" || t.raw == "know" || t.raw == "known" || t.w == "enrolled" || t.w == "search" || t.w == "match") {
+		if negs[j] && (findsUser(t) || t.w == "match") {
 			if j+1 < len(ts) && (ts[j+1].raw == "them" || ts[j+1].raw == "yet") {
 				j++
 			}

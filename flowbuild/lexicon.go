@@ -124,7 +124,7 @@ var lexGroups = map[string][]string{
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
 	"challenge": {"challenge", "challenges", "livenesschallenge", "requirelivenesschallenge"}, // ("face scan - requireLivenessChallenge ON": the field's own name)
 	// negation and exclusivity
-	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt"},
+	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt", "havent", "hasnt", "hadnt"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
 	"instead":     {"instead", "rather"},
 	"only":        {"only", "just", "solely", "merely", "purely", "alone"},
@@ -427,7 +427,7 @@ var (
 	incidentWords      = []string{"case", "cases", "incident", "incidents", "breach", "attack", "attacks", "spate", "wave", "complaint", "complaints", "situation"}                                                                                                                           // after a speaker's past verb, a story ("we had a case where the fraudster coached the victim …"), background
 	callPrepWords      = []string{"over"}                                                                                                                                                                                                                                                     // before "the phone", a call ("coached them over the phone"), not a code sent to it
 	barredPhrases      = []string{"off the table", "out of the question", "off limits", "offlimits", "a no go", "a nogo", "banned", "forbidden", "prohibited", "disallowed", "ruled out"}                                                                                                     // after "is"/"are", a predicate that rules its subject out ("email is off the table", "SMS is banned")
-	negScopeEndPhrases = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning"}                                                                                                                                                                 // a consequence clause opens here and a negation before it stops ("they can't get texts so do an email code")
+	negScopeEndPhrases = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning", "and that", "and whether"}                                                                                                                                      // a consequence clause, or a second thing to make sure of, opens here and a negation before it stops ("they can't get texts so do an email code", "the ID isn't tampered with and that the holder is them")
 	// a bare negation is such a heading only before a colon ("MUST NOT: anything
 	// over SMS", "Not allowed: SMS"); alone it answers a question ("Should we text
 	// them? Don't.")

@@ -528,7 +528,7 @@ func forUnknown(ts, text []token) bool {
 		end = len(ts)
 	}
 	ts = ts[:end]
-	notKnown := has(ts, "no") && (has(ts, "recognize") || hasRaw(ts, "know", "found"))
+	notKnown := has(ts, "no") && slices.ContainsFunc(ts, findsUser)
 	return trailingNewUser(ts) && (notKnown || has(text, "recognize") && slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
 }
 
@@ -536,7 +536,7 @@ func trailingNewUser(ts []token) bool {
 	if len(ts) < 2 || !clauseStartsIf(ts) || hasAnyRaw(ts, lex.consequence) {
 		return false
 	}
-	notKnown := has(ts, "no") && (has(ts, "recognize") || has(ts, "enrolled") || hasRaw(ts, "found", "know"))
+	notKnown := has(ts, "no") && slices.ContainsFunc(ts, findsUser)
 	return (hasAnyRaw(ts, lex.condNew) || notKnown) && len(analyze(ts, nil).steps) == 0
 }
 
