@@ -65,6 +65,15 @@ var errBuiltInvalid = errors.New("flowbuild: built an invalid flow")
 // ErrNoSteps is returned when a description names no step the builder knows.
 var ErrNoSteps = errors.New("flowbuild: no verification step found in the description; name at least one, e.g. liveness check, face recognition, ID scan, face comparison, email or SMS code, or a question to ask")
 
+// ageLimit says the age an age check requires: "18", or "under 18" for an
+// upper limit.
+func ageLimit(s *step) string {
+	if s.ageUnder {
+		return "under " + strconv.Itoa(s.currentAge())
+	}
+	return strconv.Itoa(s.currentAge())
+}
+
 func checkText(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -434,6 +443,9 @@ func describeStep(s *step) string {
 	case kSMSOTP, kOTP:
 		return "sends a one-time code by SMS"
 	case kAgeCheck:
+		if s.ageUnder {
+			return "checks the user is younger than " + strconv.Itoa(s.currentAge())
+		}
 		return "checks the user is older than " + strconv.Itoa(s.currentAge())
 	case kExpiryCheck:
 		return "checks the document has not expired"

@@ -1468,3 +1468,38 @@ func TestPurposeNoteNamesNoUnnamedLogin(t *testing.T) {
 		}
 	}
 }
+
+// An age the user must be under (a youth pass) is an upper limit, youngerThan,
+// not the minimum every other age check sets: the reverse would turn away the
+// very users the product is for. Its outcomes keep their targets when an edit
+// changes the age.
+func TestBuildAgeUpperLimit(t *testing.T) {
+	r, err := Build("Youth pass: scan their ID and check the holder is actually under 18.", Options{})
+	require.NoError(t, err)
+	check := nodeOfType(r.Flow, flow.TypeDataValidation)
+	require.NotNil(t, check)
+	assert.Equal(t, flow.Validation{Field: "dateOfBirth", Action: "youngerThan", Value: "18"}, *check.Validation)
+	require.Len(t, check.Outcomes, 2)
+	assert.Equal(t, "young_enough", check.Outcomes[0].ID)
+	assert.Equal(t, "too_old", check.Outcomes[1].ID)
+	assert.Contains(t, r.Summary, "checks the user is younger than 18")
+	for _, n := range r.Flow {
+		assert.NotEqual(t, flow.TypeLiveness, n.Type, "\"actually under 18\" says how old, not whether live")
+	}
+
+	e, err := Edit(r.Flow, "make it 16", Options{})
+	require.NoError(t, err)
+	edited := nodeOfType(e.Flow, flow.TypeDataValidation)
+	require.NotNil(t, edited)
+	assert.Equal(t, "youngerThan", edited.Validation.Action)
+	assert.Equal(t, "16", edited.Validation.Value)
+	assert.Equal(t, check.Outcomes[0].Target, edited.Outcomes[0].Target)
+	assert.Equal(t, check.Outcomes[1].Target, edited.Outcomes[1].Target)
+	assert.Contains(t, strings.Join(e.Assumptions, "\n")+e.Summary, "under 16")
+
+	for _, desc := range []string{"Scan their ID, reject anyone under 18.", "Scan their ID and make sure they're not under 18.", "Scan ID. Block users who are under 18."} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, "olderThan", nodeOfType(r.Flow, flow.TypeDataValidation).Validation.Action, desc)
+	}
+}

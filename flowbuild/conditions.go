@@ -188,7 +188,8 @@ func readCondition(ts []token, seq []*step) condition {
 		// ("under 18", "below the age of 21"; "this is a setup that takes under a
 		// minute" is no age)
 		case (t.raw == "under" || t.raw == "below") && hasIf && i+1 < len(ts) && !ageAfter(ts, i+1):
-		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && (hasIf || i == 0 && t.raw == "under" && ageAfter(ts, i+1)):
+		case (t.raw == "under" || t.raw == "below" || t.raw == "younger" || t.raw == "young" || t.w == "minor") && (hasIf || i == 0 && t.raw == "under" && ageAfter(ts, i+1) && !ageUnder(ts, i+1)):
+			// ("under-12s only": the users the check lets through, no condition)
 			// ("Under 18s can't check in alone, tell them to come with an adult":
 			// the group opens the sentence as "if" would)
 			end := i

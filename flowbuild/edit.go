@@ -793,6 +793,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 			continue
 		}
 		s := &step{k: kindOf(n, len(p.steps) == 0), node: &node}
+		s.ageUnder = s.k == kAgeCheck && strings.EqualFold(n.Validation.Action, "youngerThan")
 		if s.k == kFaceCompare {
 			s.srcA, s.srcB = n.SourceA, n.SourceB
 		}
@@ -908,6 +909,7 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			}
 			node := n.Clone()
 			s := &step{k: kindOf(n, false), node: &node}
+			s.ageUnder = s.k == kAgeCheck && strings.EqualFold(n.Validation.Action, "youngerThan")
 			if s.k == kRecognition || s.k == kClosing {
 				break
 			}
@@ -1080,7 +1082,7 @@ func kindOf(n *flow.Node, first bool) kind {
 	case flow.TypeTwoFactorSMS:
 		return kSMSOTP
 	case flow.TypeDataValidation:
-		if n.Validation != nil && strings.EqualFold(n.Validation.Action, "olderThan") {
+		if n.Validation != nil && (strings.EqualFold(n.Validation.Action, "olderThan") || strings.EqualFold(n.Validation.Action, "youngerThan")) {
 			return kAgeCheck
 		}
 		if n.Validation != nil && strings.EqualFold(n.Validation.Field, "expirationDate") {
@@ -1112,6 +1114,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
 	sentence = activeVoice(sentence)
+	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
 	if op, target, text := rewordOf(sentence, ts); op {
@@ -2791,6 +2794,35 @@ func activeVoice(sentence string) string {
 	return sentence
 }
 
+// supposedChange turns a change asked as a supposition into the instruction:
+// "what if we swapped the email code and the scan?", "how about we removed the
+// SMS code", "suppose we dropped the selfie" read as "swap …", "remove …",
+// "drop …". The past tense there is no report of what happened; only a verb of
+// change (changeParticiples) right after "we" or "you" is turned.
+func supposedChange(sentence string) string {
+	words := strings.Fields(sentence)
+	for i := 2; i < len(words); i++ {
+		base, ok := changeParticiples[strings.ToLower(words[i])]
+		subject := strings.ToLower(words[i-1])
+		if !ok || subject != "we" && subject != "you" {
+			continue
+		}
+		lead := strings.ToLower(strings.Trim(words[i-2], ",;:"))
+		if !lex.supposeLead[lead] || lead == "if" && (i < 3 || strings.ToLower(strings.Trim(words[i-3], ",;:")) != "what") {
+			return sentence // ("if we removed it last week, …": a condition, not a supposition)
+		}
+		out := make([]string, 0, len(words))
+		out = append(out, words[:i-2]...)
+		if len(out) > 0 && strings.EqualFold(out[len(out)-1], "what") || len(out) > 0 && strings.EqualFold(out[len(out)-1], "how") {
+			out = out[:len(out)-1]
+		}
+		out = append(out, base)
+		out = append(out, words[i+1:]...)
+		return strings.Join(out, " ")
+	}
+	return sentence
+}
+
 // dedupeKinds folds steps of one kind named twice in a change into one.
 func dedupeKinds(steps []*step) []*step {
 	var out []*step
@@ -2798,7 +2830,7 @@ func dedupeKinds(steps []*step) []*step {
 		if i := findKind(out, s.k); i >= 0 && s.k != kAsk && s.k != kInform && out[i].k == s.k {
 			mergeStep(out[i], s)
 			if s.explicitAge {
-				out[i].minAge, out[i].explicitAge = s.minAge, true
+				out[i].minAge, out[i].explicitAge, out[i].ageUnder = s.minAge, true, s.ageUnder
 			}
 			continue
 		}

@@ -3,7 +3,6 @@ package flowbuild
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -591,9 +590,11 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			// check named by its age, not a new age
 			return nil, false
 		case x.k == kAgeCheck && x.explicitAge && x.minAge > 0:
-			s.minAge = x.minAge
+			// the check keeps its direction unless the change names one ("make
+			// it 21" on a youth check's "under 18"; "must be over 21")
+			s.minAge, s.ageUnder = x.minAge, x.ageUnder || s.ageUnder && !hasAnyRaw(ts, lex.ageUp) && !hasRaw(ts, "least", "minimum")
 			s.configureNode()
-			done = append(done, "the age check now requires "+strconv.Itoa(x.minAge))
+			done = append(done, "the age check now requires "+ageLimit(s))
 		case x.k == kFaceCompare && x.srcA != nil && x.srcB != nil && p.hasImage(x.srcA) && p.hasImage(x.srcB) && namesImages(ts) &&
 			!hasRaw(ts, "instead", "rather", "replace") && !hasAnyRaw(ts, lex.removeVerb):
 			// "the compare can use the ID photo against the session video": the
@@ -716,13 +717,8 @@ func (s *step) configureNode() {
 	if s.k == kFaceCompare && s.srcA != nil && s.srcB != nil {
 		n.SourceA, n.SourceB = s.srcA, s.srcB
 	}
-	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil {
-		age := strconv.Itoa(s.minAge)
-		n.Validation.Value = age
-		if len(n.Outcomes) == 2 {
-			n.Outcomes[0].Condition = "The date of birth shows the user is at least " + age
-			n.Outcomes[1].Condition = "The user is younger than " + age + ", or the date of birth is missing"
-		}
+	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil && len(n.Outcomes) == 2 {
+		setAge(n, s.minAge, s.ageUnder)
 	}
 }
 

@@ -256,6 +256,24 @@ func baseID(s *step) string {
 	return "step"
 }
 
+// setAge sets an age check's node (its validation and two outcomes, whose
+// targets stay) to the age limit: a minimum, or with under an upper limit the
+// user must be younger than ("youngerThan", which the sandbox's data
+// validation reads as it does "olderThan").
+func setAge(n *flow.Node, minAge int, under bool) {
+	age := strconv.Itoa(minAge)
+	n.Validation.Value = age
+	if under {
+		n.Validation.Action = "youngerThan"
+		n.Outcomes[0].ID, n.Outcomes[0].Condition = "young_enough", "The date of birth shows the user is younger than "+age
+		n.Outcomes[1].ID, n.Outcomes[1].Condition = "too_old", "The user is "+age+" or older, or the date of birth is missing"
+		return
+	}
+	n.Validation.Action = "olderThan"
+	n.Outcomes[0].ID, n.Outcomes[0].Condition = "old_enough", "The date of birth shows the user is at least "+age
+	n.Outcomes[1].ID, n.Outcomes[1].Condition = "too_young", "The user is younger than "+age+", or the date of birth is missing"
+}
+
 // layout turns the plan into a flow.
 func (p *plan) layout() flow.Flow {
 	p.normalize()
@@ -781,12 +799,9 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 			n.MaxAttempts = &a
 		}
 	case kAgeCheck:
-		age := strconv.Itoa(s.minAge)
-		n.Validation = &flow.Validation{Field: "dateOfBirth", Action: "olderThan", Value: age}
-		n.Outcomes = []flow.Outcome{
-			{ID: "old_enough", Condition: "The date of birth shows the user is at least " + age},
-			{ID: "too_young", Condition: "The user is younger than " + age + ", or the date of birth is missing"},
-		}
+		n.Validation = &flow.Validation{Field: "dateOfBirth"}
+		n.Outcomes = make([]flow.Outcome, 2)
+		setAge(n, s.minAge, s.ageUnder)
 	case kExpiryCheck:
 		// FaceSign's document scan reads the expirationDate; the sandbox compares it
 		// with the session clock's date

@@ -437,7 +437,7 @@ var (
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
 	unitLemmas           = []string{"digit", "minute", "second", "hour", "attempt"}                                                                                                                                                                                     // setting units (settings.go)
 	reasonOpenWords      = []string{"since", "because", "cause", "coz", "as"}                                                                                                                                                                                           // open a reason clause
-	hypotheticalWords    = []string{"would", "could", "might", "wouldnt", "couldnt", "cant", "cannot"}                                                                                                                                                                  // "since the SMS would go to the old phone": a reason, not a request
+	hypotheticalWords    = []string{"would", "could", "might", "may", "wouldnt", "couldnt", "cant", "cannot"}                                                                                                                                                           // "since the SMS would go to the old phone": a reason, not a request
 	doVerbLemmas         = []string{"compare", "match", "scan", "recognize", "identify", "verify", "send", "ask"}                                                                                                                                                       // after a removal and a comma, open what the flow does now ("drop the selfie, just compare the ID photo with the video")
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
@@ -1290,6 +1290,11 @@ var changeParticiples = map[string]string{
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
+// supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
+// as a supposition ("what if we removed …", "how about we swapped …", "suppose we
+// dropped …"); "if" counts only after "what".
+var supposeLeadWords = []string{"if", "about", "suppose", "supposing", "imagine", "say"}
+
 // reasonInside opens a reason inside a sentence of a change, which runs to its
 // comma ("… is redundant since we already pass it in providedData, so lose it").
 var reasonInside = []string{" since ", " because ", " as we ", " cause "}
@@ -1411,7 +1416,7 @@ type lexicon struct {
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux                                                                                                                                                                                                               map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead                                                                                                                                                                                                  map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
 	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
@@ -1541,7 +1546,7 @@ func newLexicon() *lexicon {
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
 	l.settingLead = wordSet(settingLeadWords)
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
-	l.passiveAux = wordSet(passiveAuxWords)
+	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)

@@ -132,6 +132,7 @@ type step struct {
 	srcA        *flow.FaceSource
 	srcB        *flow.FaceSource
 	minAge      int
+	ageUnder    bool             // kAgeCheck: minAge is an upper limit ("a youth pass: check they're under 18"): the user must be younger
 	field       string           // kMatchCheck
 	anyField    bool             // kMatchCheck: the text named no field ("validate the extracted data"); a check said beside it is that check (foldDataCheck)
 	check       *flow.Validation // kMatchCheck: a rule the text spelled out ("the email ends with @contoso.com")
@@ -1337,7 +1338,7 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
-		case a.whenOnly || entryWords || a.pronounRef || everyone || a.mailed:
+		case a.whenOnly || a.whyOnly || entryWords || a.pronounRef || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
@@ -2609,7 +2610,7 @@ func mergeStep(dst, src *step) *step {
 		}
 	}
 	if src.minAge > 0 && (dst.minAge == 0 || src.explicitAge && !dst.explicitAge) {
-		dst.minAge, dst.explicitAge = src.minAge, src.explicitAge // a number said beats the default
+		dst.minAge, dst.explicitAge, dst.ageUnder = src.minAge, src.explicitAge, src.ageUnder // a number said beats the default
 	}
 	if src.otpLen > 0 {
 		dst.otpLen = src.otpLen
@@ -2714,6 +2715,7 @@ type analysis struct {
 	steps      []*step
 	ref        []*step // the steps after "before"/"after"
 	whenOnly   bool    // the clause only says when the flow runs ("before anyone can rent a scooter"); a note says so
+	whyOnly    bool    // the clause only says why ("since their number may have changed"); a note says so
 	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
 	neg        kindSet
@@ -3075,9 +3077,14 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			ts = ts[:i]
 			break
 		}
-		if lex.reasonOpen[t.raw] && i > 0 && hasAnyRaw(ts[i+1:], lex.hypothetical) {
-			// "an email code, since the SMS would go to the old phone": why, not what
+		if lex.reasonOpen[t.raw] && (i > 0 || t.raw != "as" && !slices.ContainsFunc(ts[1:], func(u token) bool { return u.w == "then" || u.w == "," })) && hasAnyRaw(ts[i+1:], lex.hypothetical) {
+			// "an email code, since the SMS would go to the old phone": why, not
+			// what; so is a clause of its own that opens on "since" or "because"
+			// ("no SMS, since their phone number may have changed"), unless an
+			// instruction follows its reason in it ("because texts might fail,
+			// then an email code")
 			a.notes = append(a.notes, "Read \""+clauseText(ts[i:])+"\" as the reason for the request, not as a step.")
+			a.whyOnly = i == 0
 			ts = ts[:i]
 			break
 		}
@@ -5168,12 +5175,56 @@ func ageAt(ts []token, i int) int {
 }
 
 func ageIn(ts []token) int {
-	for i := range ts {
-		if a := ageAt(ts, i); a > 0 {
-			return a
-		}
+	if i := ageIndex(ts); i >= 0 {
+		return ageAt(ts, i)
 	}
 	return 0
+}
+
+// ageIndex is where the clause's first age limit is, or -1.
+func ageIndex(ts []token) int {
+	for i := range ts {
+		if ageAt(ts, i) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// ageCheck is the age check a clause asks for with the age at i.
+func ageCheck(ts []token, i, age int) *step {
+	return &step{k: kAgeCheck, minAge: age, explicitAge: true, ageUnder: ageUnder(ts, i)}
+}
+
+// ageUnder: the age at i is an upper limit the user must meet, not the minimum
+// an age check usually sets: "check the holder is actually under 18" (a youth
+// pass), "customers must be younger than 26", "under-25s only". An age the text
+// keeps out ("reject anyone under 18", "no one under 18", "make sure they're not
+// under 18", "if they're under 18", "block users who are under 16") is the
+// minimum, as before.
+func ageUnder(ts []token, i int) bool {
+	j := i - 1
+	if j >= 1 && ts[j].raw == "than" && ts[j-1].raw == "younger" {
+		j--
+	}
+	if j < 0 || ts[j].raw != "under" && ts[j].raw != "below" && ts[j].raw != "younger" {
+		return false
+	}
+	for _, t := range ts[:j] {
+		if t.w == "no" || t.w == "without" || t.raw == "if" || t.raw == "unless" || lex.turnAway[t.raw] || lex.minorGuard[t.raw] && t.raw != "make" && t.raw != "sure" && t.raw != "ensure" && t.raw != "must" && t.raw != "only" {
+			return false
+		}
+	}
+	if j > 0 && ts[j-1].w == "only" || i+1 < len(ts) && ts[i+1].w == "only" {
+		return true // "under-25s only", "only under 18s"
+	}
+	k := j - 1
+	for k >= 0 && (lex.filler[ts[k].raw] || ts[k].raw == "still") {
+		k-- // "is actually under 18"
+	}
+	// a predicate of the user ("they're under 18", "must be younger than 26"),
+	// not of a group a relative clause names ("users who are under 16")
+	return k >= 0 && lex.beingBefore[ts[k].raw] && ts[k].raw != "really" && ts[k].raw != "still" && !(k > 0 && (ts[k-1].raw == "who" || ts[k-1].raw == "that" || ts[k-1].raw == "which"))
 }
 
 // matchField is the field a data check compares, and whether the clause named

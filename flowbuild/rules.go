@@ -190,6 +190,9 @@ var rules = map[string][]rule{
 			lex.personRef[d.next(i)] && priorProvided(d.ts) {
 			return false // "it's really theirs", "really the account owner": who, not whether live
 		}
+		if (d.ts[i].raw == "really" || d.ts[i].raw == "actually") && (lex.ageComparative[d.next(i)] || i+1 < len(d.ts) && d.ts[i+1].isNum) {
+			return false // "check the holder is actually under 18": how old, not whether live
+		}
 		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior)) {
 			// "the passport's NFC chip needs to be read to prove it's genuine": the
 			// document is genuine, not the person live
@@ -586,8 +589,8 @@ var rules = map[string][]rule{
 			return lex.ageNext[d.next(i)] || has(d.ts, "verify") || has(d.ts, "validate") || ageIn(d.ts) > 0
 		},
 		make: func(d *detector, i int) {
-			if age := ageIn(d.ts); age > 0 {
-				d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+			if j := ageIndex(d.ts); j >= 0 {
+				d.add(ageCheck(d.ts, j, ageAt(d.ts, j)), i)
 			} else {
 				d.add(&step{k: kAgeCheck, minAge: 18}, i)
 			}
@@ -595,7 +598,7 @@ var rules = map[string][]rule{
 	}},
 	"#": {{make: func(d *detector, i int) {
 		if age := ageAt(d.ts, i); age > 0 {
-			d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i)
+			d.add(ageCheck(d.ts, i, age), i)
 			if j := i + 2; j < len(d.ts) && (d.next(i) == "to" || d.next(i) == "and") && d.ts[j].isNum && int(d.ts[j].num) > age {
 				// "aged 18 to 65": the age check has a minimum only
 				d.a.notes = append(d.a.notes, "The age check requires at least "+d.ts[i].orig+"; FaceSign's age check has no upper limit, so "+d.ts[j].orig+" is not checked.")
@@ -1720,7 +1723,7 @@ func (d *detector) scan() {
 		}
 		if !t.isNum && numberWords[t.raw] >= 12 {
 			if age := ageAt(ts, i); age > 0 {
-				d.add(&step{k: kAgeCheck, minAge: age, explicitAge: true}, i) // "over eighteen"
+				d.add(ageCheck(ts, i, age), i) // "over eighteen"
 			}
 		}
 		if spoofProp(ts, i) && (d.neg[i] || heldUp(ts)) && !anyDoc(ts) {
