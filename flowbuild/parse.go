@@ -371,6 +371,11 @@ func splitClauses(ts []token) []clause {
 			// a condition trailing its instruction, read first as "if they're
 			// not recognised, …" is
 			flush()
+		case t.raw == "and" && len(cur) > 1 && cur[0].raw == "if" && len(out) > 0 && out[len(out)-1].sent == sent && !clauseStartsIf(out[len(out)-1].toks) && pairedCondition(ts[i+1:]):
+			// "an email code if the scan fails and a human if the liveness
+			// check fails": two instructions, each with its condition after it
+			flush()
+			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
 			// "ask if they agree", "check if we know them", "not sure if we need
@@ -406,14 +411,31 @@ func splitClauses(ts []token) []clause {
 	// read it first, as "if …, send …" says it
 	for i := 1; i < len(out); i++ {
 		c, prev := out[i], out[i-1]
+		// (a second instruction with its own condition may follow in the
+		// sentence: "… if the scan fails and a human if the liveness check fails")
+		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && (i+3 == len(out) || out[i+3].sent != c.sent) &&
+			out[i+2].toks[0].raw == "if" && !clauseStartsIf(out[i+1].toks) && bareCondition(out[i+2].toks)
 		if prev.sent != c.sent || len(c.toks) < 2 || (c.toks[0].raw != "if" && c.toks[0].raw != "unless") ||
-			i+1 < len(out) && out[i+1].sent == c.sent || clauseStartsIf(prev.toks) || prev.title ||
+			i+1 < len(out) && out[i+1].sent == c.sent && !pairNext || clauseStartsIf(prev.toks) || prev.title ||
 			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks) {
 			continue
 		}
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// pairedCondition: the words after an "and" that ends a trailing condition are
+// an instruction with a condition of its own after it, which ends the
+// sentence ("… and a human if the liveness check fails").
+func pairedCondition(ts []token) bool {
+	end := slices.IndexFunc(ts, func(t token) bool { return t.w == "." })
+	if end < 0 {
+		end = len(ts)
+	}
+	ts = ts[:end]
+	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "if" })
+	return k > 0 && !slices.ContainsFunc(ts[:k], func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "then" }) && bareCondition(ts[k:])
 }
 
 // negationGoesOn: the clause so far ends inside a negation and the words after
