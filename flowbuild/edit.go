@@ -48,9 +48,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				if len(parts) > 0 {
 					taken := strings.Fields(parts[len(parts)-1])
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
-					if k := placeAt(taken); k > 1 && editVerbs[strings.ToLower(taken[0])] && placeAt(strings.Fields(rest)) == 0 && len(analyze(tokenize(rest), nil).steps) == 0 {
+					if k := placeAt(taken); len(taken) > 1 && editVerbs[strings.ToLower(taken[0])] && placeAt(strings.Fields(rest)) == 0 && len(analyze(tokenize(rest), nil).steps) == 0 {
 						// "add an email code at the end, sorry, at the start": the
-						// same instruction, placed anew
+						// same instruction, placed anew ("add a selfie. actually,
+						// before the passport scan": placed at last)
+						if k < 0 {
+							k = len(taken)
+							taken[k-1] = strings.TrimRight(taken[k-1], ",;:.!?…")
+						}
 						rest = strings.Join(taken[:k], " ") + " " + rest
 					} else if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
 						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
@@ -454,7 +459,9 @@ func retraction(part string) (string, bool) {
 		if lex.retract[w] && lex.apologyObj[next] && !strings.ContainsAny(words[i], ",;:") {
 			break // "sorry for the faff", "sorry to be a pain": an apology for the asking, nothing taken back
 		}
-		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no") {
+		// ("actually, right after the liveness check": a correction word before
+		// a bare place moves what the instruction before placed)
+		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no" || placeAt(words[i+1:]) == 0 && i == 0) {
 			j := i + 1
 			for j < len(words) && lex.retractFiller[strings.ToLower(strings.Trim(words[j], ",;:.!?…"))] {
 				j++ // "no wait, …", "scratch that, …", "sorry, I meant …"
@@ -611,7 +618,9 @@ func editSentences(text string) []string {
 // movedObject is what a taken-back move moved ("move the doc scan to the
 // start" → "the doc scan"): the words after the verb up to the place, or "".
 func movedObject(words []string) string {
-	if len(words) < 3 || !moveVerbs[strings.ToLower(words[0])] {
+	// (a step added at a place is placed too: "add an SMS code at the end.
+	// actually no, put it right after the liveness check")
+	if w := strings.ToLower(words[0]); len(words) < 3 || !moveVerbs[w] && !lex.insertVerb[w] {
 		return ""
 	}
 	for i := 1; i < len(words); i++ {
