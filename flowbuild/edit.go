@@ -1126,6 +1126,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
+	if line, tone, ok := toneIn(ts); ok && !slices.ContainsFunc(analyze(ts, p.steps).steps, func(s *step) bool { return !s.k.isConversation() }) {
+		// "make the greeting friendlier", "strike a warmer tone": how the
+		// avatar speaks, no line's words
+		p.assumptions = append(p.assumptions, toneNote(line, tone))
+		return p.retone(line, tone), nil
+	}
 	if op, target, text := rewordOf(sentence, ts); op {
 		if target == "fallback" {
 			return p.rewordFallback(ts, text)

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,7 +27,8 @@ type plan struct {
 	warnings    []flow.Problem
 	assumptions []string
 
-	quiet quietLines // the lines layout adds on its own that the text ruled out
+	quiet quietLines        // the lines layout adds on its own that the text ruled out
+	tones map[string]string // the tone the avatar speaks a line in, by role ("greeting", "closing", "failure"; "" for every line): tone.go
 
 	touched  *step   // the step the last change added or replaced ("move it to the start")
 	removed  int     // 1 + where the last change removed a step ("put X in its place"), or 0
@@ -397,14 +399,14 @@ func (p *plan) layout() flow.Flow {
 		if sl.transition {
 			if old := p.transitions[spine[i-1].id]; old != nil {
 				n = old.Clone()
-				if generatedTransition(n.Prompt) {
+				if base, tone := untoned(n.Prompt); generatedTransition(base) {
 					// the builder's own line announced the step that came next before
 					// the change ("I'll send a code to your phone" with the SMS code
-					// removed): it announces the one that comes next now
-					n.Prompt = transitionPrompt(sl.after.k)
+					// removed): it announces the one that comes next now, in its tone
+					n.Prompt = toned(transitionPrompt(sl.after.k), cmp.Or(p.tones[""], tone))
 				}
 			} else {
-				n.Prompt = transitionPrompt(sl.after.k)
+				n.Prompt = toned(transitionPrompt(sl.after.k), p.tones[""])
 				n.DoesNotRequireReply = true
 			}
 		}
@@ -566,7 +568,7 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, chain...)
 	}
 	if failUsed {
-		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: failurePrompt(p.uc, p.noun, p.policy), DoesNotRequireReply: true}
+		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, p.policy), p.toneFor("failure")), DoesNotRequireReply: true}
 		if p.failure != nil {
 			n = p.failure.Clone()
 		}
@@ -623,7 +625,7 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func
 			if i+1 < len(steps) {
 				after = steps[i+1].k
 			}
-			nodes = append(nodes, flow.Node{ID: tid, Type: flow.TypeConversation, Prompt: transitionPrompt(after), DoesNotRequireReply: true,
+			nodes = append(nodes, flow.Node{ID: tid, Type: flow.TypeConversation, Prompt: toned(transitionPrompt(after), p.tones[""]), DoesNotRequireReply: true,
 				Outcomes: []flow.Outcome{{ID: "next", Target: next}}})
 			next = tid
 		}
@@ -711,6 +713,7 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		} else if s.phrase != "" {
 			n.Prompt = withOpening(n.Prompt, s.phrase) // "the greeting should say welcome to Acme"
 		}
+		n.Prompt = toned(n.Prompt, p.toneFor("greeting"))
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kClosing:
@@ -718,14 +721,15 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		if q, ok := ownLine(s.phrase); ok {
 			n.Prompt = "Say: " + q
 		}
+		n.Prompt = toned(n.Prompt, p.toneFor("closing"))
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "done"}}
 	case kInform:
-		n.Prompt = informPrompt(s, p.uc, p.noun)
+		n.Prompt = toned(informPrompt(s, p.uc, p.noun), p.tones[""])
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kAsk:
-		n.Prompt = askPrompt(s, p.uc, p.amount, p.noun)
+		n.Prompt = toned(askPrompt(s, p.uc, p.amount, p.noun), p.tones[""])
 		okID, ok, badID, bad := askConditions(s)
 		n.Outcomes = []flow.Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
 	case kPermissions:

@@ -1295,6 +1295,26 @@ var changeParticiples = map[string]string{
 // dropped …"); "if" counts only after "what".
 var supposeLeadWords = []string{"if", "about", "suppose", "supposing", "imagine", "say"}
 
+// toneWords: a word for the manner the avatar speaks in → the word its goal
+// says ("a friendlier tone" → "friendly"); see tone.go. Words with other
+// meanings in a flow ("clear", "simple", "light") are left out.
+var toneWords = map[string]string{
+	"friendly": "friendly", "friendlier": "friendly", "warm": "warm", "warmer": "warm", "formal": "formal",
+	"informal": "informal", "casual": "casual", "calm": "calm", "calmer": "calm", "reassuring": "reassuring",
+	"upbeat": "upbeat", "professional": "professional", "polite": "polite", "playful": "playful", "gentle": "gentle",
+	"gentler": "gentle", "kind": "kind", "kinder": "kind", "cheerful": "cheerful", "relaxed": "relaxed",
+	"empathetic": "empathetic", "respectful": "respectful", "fun": "fun", "patient": "patient", "welcoming": "welcoming",
+	"approachable": "approachable", "encouraging": "encouraging", "serious": "serious", "conversational": "conversational",
+}
+
+// toneNounWords name a manner of speaking ("a friendlier tone", "a calm voice");
+// toneVerbWords make a line or the avatar so ("make the greeting warm", "the
+// avatar should sound formal", "keep it calm").
+var (
+	toneNounWords = []string{"tone", "tones", "voice", "manner", "vibe", "register"}
+	toneVerbWords = []string{"make", "be", "is", "are", "sound", "sounds", "speak", "speaks", "keep", "feel", "feels", "come", "across"}
+)
+
 // reasonInside opens a reason inside a sentence of a change, which runs to its
 // comma ("… is redundant since we already pass it in providedData, so lose it").
 var reasonInside = []string{" since ", " because ", " as we ", " cause "}
@@ -1398,6 +1418,7 @@ type lexicon struct {
 	unavailable, population, filler, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                     map[string]bool
 	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
+	tone                                                                                                                                                                                                                                                             map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                       map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                                                                                                phrases
 	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                                  map[string]bool
@@ -1416,7 +1437,7 @@ type lexicon struct {
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead                                                                                                                                                                                                  map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb                                                                                                                                                                              map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
 	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
@@ -1547,6 +1568,7 @@ func newLexicon() *lexicon {
 	l.settingLead = wordSet(settingLeadWords)
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
 	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
+	l.toneNoun, l.toneVerb, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), toneWords
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)

@@ -628,8 +628,9 @@ type parsed struct {
 	langs          []string
 	langNames      []string // the languages as the text names them ("Spanish")
 	avatar         string
-	notes          []string // assumptions made while reading
-	silent         bool     // the avatar says nothing the text did not ask for
+	notes          []string          // assumptions made while reading
+	silent         bool              // the avatar says nothing the text did not ask for
+	tones          map[string]string // the tone the avatar speaks in, by line (plan.tones)
 }
 
 // parse reads a description into ordered steps.
@@ -1346,6 +1347,14 @@ func parse(text string) *parsed {
 		if a.exclusive {
 			p.exclusive = true
 		}
+		line, tone, toneSaid := toneIn(c.toks)
+		if toneSaid {
+			if p.tones == nil {
+				p.tones = map[string]string{}
+			}
+			p.tones[line] = tone
+			p.notes = append(p.notes, toneNote(line, tone))
+		}
 		switch {
 		// (a number that is no setting is no reason for silence: "we also need a
 		// 360 room scan before they start" names nothing the flow can do)
@@ -1360,6 +1369,8 @@ func parse(text string) *parsed {
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
+		case toneSaid:
+			// "Tone should be calm and reassuring": how the avatar speaks (above)
 		case a.whenOnly || a.whyOnly || entryWords || a.pronounRef || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
@@ -3657,8 +3668,8 @@ func adjectiveComma(cur, rest []token) bool {
 			// in their email": a verb, its object, the person it is said to
 			return false
 		}
-		if namesAnything([]token{t}) || faceLemmas[t.w] || lex.docWord[t.w] || t.w == "photo" {
-			return true
+		if namesAnything([]token{t}) || faceLemmas[t.w] || lex.docWord[t.w] || t.w == "photo" || lex.toneNoun[t.raw] {
+			return true // ("in a warm, friendly tone")
 		}
 	}
 	return false

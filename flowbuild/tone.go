@@ -1,0 +1,156 @@
+package flowbuild
+
+import (
+	"strings"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+)
+
+// The manner the avatar speaks in ("in a friendly tone", "make the greeting
+// warmer", "the avatar should be formal and polite throughout"). A "Say:" line
+// is spoken exactly as written and carries no tone, so a line given a tone
+// becomes a goal the avatar words itself: "In a warm and friendly tone, say in
+// your own words: …".
+
+// toneLead opens every prompt given a tone; what follows it up to ", " is the tone.
+const toneLead = "In a"
+
+// toneIn reads the tone a clause asks the avatar to speak in, and the line it
+// is for: "greeting", "closing", "failure", or "" for every line. The clause
+// speaks of a tone ("in a friendly tone", "tone should be calm and
+// reassuring", "strike a friendlier tone"), or makes a line or the avatar so
+// ("make the greeting warmer", "the avatar should sound more formal", "the
+// avatar should be polite throughout"). A tone ruled out ("not too formal")
+// is none.
+func toneIn(ts []token) (line, tone string, ok bool) {
+	var words []string
+	said := false // a comparative or "more …": a change of manner
+	negs := negations(ts)
+	for i, t := range ts {
+		w := lex.tone[t.raw]
+		if w == "" || negs[i] || i > 0 && ts[i-1].w == "no" {
+			continue
+		}
+		said = said || w != t.raw || i > 0 && (ts[i-1].raw == "more" || ts[i-1].raw == "less")
+		if !strings.Contains(strings.Join(words, " "), w) {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return "", "", false
+	}
+	line = lineTarget(ts)
+	if line != "greeting" && line != "closing" && line != "failure" {
+		line = ""
+	}
+	speaker := line != "" || hasRaw(ts, "avatar", "it", "everything", "throughout", "lines")
+	if !hasAnyRaw(ts, lex.toneNoun) && !said && !(speaker && hasAnyRaw(ts, lex.toneVerb)) {
+		return "", "", false
+	}
+	if n := len(words); n > 1 {
+		tone = strings.Join(words[:n-1], ", ") + " and " + words[n-1]
+	} else {
+		tone = words[0]
+	}
+	return line, tone, true
+}
+
+// toned is prompt spoken in tone: a goal for the avatar. A prompt already
+// given a tone takes the new one instead.
+func toned(prompt, tone string) string {
+	if tone == "" || prompt == "" {
+		return prompt
+	}
+	prompt, _ = untoned(prompt)
+	lead := "In " + toneArticle(tone) + " " + tone + " tone, "
+	if said, ok := strings.CutPrefix(prompt, "Say: "); ok {
+		return lead + "say in your own words: " + said
+	}
+	return lead + strings.ToLower(prompt[:1]) + prompt[1:]
+}
+
+// untoned is the prompt toned wrote, without its tone, and the tone.
+func untoned(prompt string) (string, string) {
+	rest, ok := strings.CutPrefix(prompt, toneLead)
+	if !ok {
+		return prompt, ""
+	}
+	tone, rest, ok := strings.Cut(strings.TrimPrefix(rest, "n"), " tone, ")
+	if !ok {
+		return prompt, ""
+	}
+	if said, ok := strings.CutPrefix(rest, "say in your own words: "); ok {
+		return "Say: " + said, strings.TrimSpace(tone)
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:], strings.TrimSpace(tone)
+}
+
+func toneArticle(tone string) string {
+	if strings.ContainsRune("aeiou", rune(tone[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// toneNote says what a tone asked for did to the flow.
+func toneNote(line, tone string) string {
+	lines := "Every line of the avatar is"
+	if line != "" {
+		lines = "The " + line + " line is"
+	}
+	return lines + " a goal in " + toneArticle(tone) + " " + tone + " tone, which the avatar words itself: a \"Say:\" line is spoken exactly as written and carries no tone."
+}
+
+// retone gives the lines of the flow being edited for line ("" for every
+// line) the tone; lines layout writes anew take it from p.tones.
+func (p *plan) retone(line, tone string) []string {
+	if p.tones == nil {
+		p.tones = map[string]string{}
+	}
+	p.tones[line] = tone
+	set := func(n *flow.Node) {
+		if n != nil && n.Type == flow.TypeConversation {
+			n.Prompt = toned(n.Prompt, tone)
+		}
+	}
+	for _, s := range p.steps {
+		role := ""
+		switch s.k {
+		case kGreeting:
+			role = "greeting"
+		case kClosing:
+			role = "closing"
+		}
+		if line == "" || role == line {
+			set(s.node)
+		}
+		for _, f := range s.fallback {
+			if line == "" {
+				set(f.node)
+			}
+		}
+	}
+	if line == "" || line == "failure" {
+		set(p.failure)
+	}
+	if line == "" {
+		set(p.newUserConv)
+		for _, n := range p.transitions {
+			set(n)
+		}
+	}
+	what := "every line of the avatar"
+	if line != "" {
+		what = "the " + line
+	}
+	return []string{what + " now speaks in " + toneArticle(tone) + " " + tone + " tone"}
+}
+
+// toneFor is the tone the plan gives a line of role ("greeting", "closing",
+// "failure", "" for any other line).
+func (p *plan) toneFor(role string) string {
+	if t := p.tones[role]; t != "" {
+		return t
+	}
+	return p.tones[""]
+}

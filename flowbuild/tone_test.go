@@ -1,0 +1,98 @@
+package flowbuild
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// promptsByID gives each conversation node's prompt by id.
+func promptsByID(f flow.Flow) map[string]string {
+	out := map[string]string{}
+	for _, n := range f {
+		if n.Type == flow.TypeConversation {
+			out[n.ID] = n.Prompt
+		}
+	}
+	return out
+}
+
+// A tone the text asks for is a goal the avatar words itself: a "Say:" line
+// is spoken as written and would drop it. The lines it is not for stay
+// verbatim.
+func TestBuildTone(t *testing.T) {
+	tests := []struct {
+		desc, tone string
+		toned      []string // ids of the lines in the tone; the other lines stay "Say:"
+	}{
+		{"Greet them in a warm, friendly tone, then a liveness check.", "In a warm and friendly tone, ", []string{"greeting"}},
+		{"Email entry, then a code, then a liveness check. Tone should be calm and reassuring, people are nervous.", "In a calm and reassuring tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
+		{"Liveness, then an email code. The avatar should be formal and polite throughout, not too casual.", "In a formal and polite tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
+		{"Liveness check, upbeat tone please", "In an upbeat tone, ", []string{"greeting", "closing", "failure"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			for id, p := range promptsByID(r.Flow) {
+				if strings.Contains(strings.Join(tt.toned, " "), id) {
+					assert.True(t, strings.HasPrefix(p, tt.tone+"say in your own words: "), "%s: %q", id, p)
+				} else {
+					assert.True(t, strings.HasPrefix(p, "Say: "), "%s: %q", id, p)
+				}
+			}
+			assert.Contains(t, strings.Join(r.Assumptions, "\n"), "carries no tone")
+			assert.NotContains(t, strings.Join(r.Assumptions, "\n"), unplacedPrefix)
+		})
+	}
+	// ("not too formal" rules a tone out; a friendly greeting with no word of
+	// manner is the greeting's own words)
+	r, err := Build("Liveness check. Keep it casual, not too formal.", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(promptsByID(r.Flow)["greeting"], "In a casual tone, "), promptsByID(r.Flow)["greeting"])
+	r, err = Build("Say a friendly hello, then a liveness check.", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(promptsByID(r.Flow)["greeting"], "Say: "), promptsByID(r.Flow)["greeting"])
+}
+
+func TestEditTone(t *testing.T) {
+	base, err := Build("Liveness check, then a passport scan, then an email code.", Options{})
+	require.NoError(t, err)
+	tests := []struct {
+		change, tone string
+		toned        []string
+	}{
+		{"Make the greeting friendlier.", "In a friendly tone, ", []string{"greeting"}},
+		{"Strike a friendlier tone in the greeting.", "In a friendly tone, ", []string{"greeting"}},
+		{"make the closing more formal", "In a formal tone, ", []string{"closing"}},
+		{"The avatar should sound friendlier.", "In a friendly tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
+		{"Use a calmer tone.", "In a calm tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.change, func(t *testing.T) {
+			r, err := Edit(base.Flow, tt.change, Options{})
+			require.NoError(t, err)
+			for id, p := range promptsByID(r.Flow) {
+				if strings.Contains(strings.Join(tt.toned, " "), id) {
+					assert.True(t, strings.HasPrefix(p, tt.tone+"say in your own words: "), "%s: %q", id, p)
+				} else {
+					assert.True(t, strings.HasPrefix(p, "Say: "), "%s: %q", id, p)
+				}
+			}
+			assert.Equal(t, len(base.Flow), len(r.Flow), "a tone adds or drops no node")
+		})
+	}
+	// A line written anew after a change keeps the tone its flow was given,
+	// and a second tone replaces the first.
+	calm, err := Build("Liveness check, then a passport scan, then an email code. Keep the tone calm.", Options{})
+	require.NoError(t, err)
+	r, err := Edit(calm.Flow, "remove the passport scan", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "In a calm tone, say in your own words: Thank you, that's done. Next, I'll send a one-time code to your email.", promptsByID(r.Flow)["after_liveness"])
+	r, err = Edit(calm.Flow, "make the greeting warmer", Options{})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(promptsByID(r.Flow)["greeting"], "In a warm tone, say in your own words: Hello"), promptsByID(r.Flow)["greeting"])
+}
