@@ -38,8 +38,22 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
-	for _, sentence := range diffLines(editSentences(dropReaderGreeting(text))) {
-		sentence = addTypo(dropSpeaker(sentence))
+	sentences := diffLines(editSentences(dropReaderGreeting(text)))
+	for si, sentence := range sentences {
+		sentence = dropSpeaker(sentence)
+		if q, ok := strings.CutSuffix(sentence, "?"); ok {
+			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
+				// "the selfie too then? / no, keep it": a suggestion turned
+				// down, as Build reads it
+				remarks = append(remarks, q)
+				continue
+			}
+			sentence = q
+		}
+		if si > 0 && strings.HasSuffix(sentences[si-1], "?") && lex.replyNo[strings.ToLower(strings.Trim(sentence, " ,.!"))] {
+			continue // the bare "no" itself
+		}
+		sentence = addTypo(sentence)
 		first := true
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
@@ -460,6 +474,22 @@ func dropSpeaker(sentence string) string {
 	return strings.TrimSpace(rest[colon+1:])
 }
 
+// answersNo: the line answers the question before it with "no" and goes on,
+// if at all, after a pause ("no", "nope, we need it", "Ravi: no, keep it");
+// "no idea" is no answer.
+func answersNo(line string) bool {
+	line = strings.TrimSpace(dropSpeaker(line))
+	end := strings.IndexAny(line, " ,.!—–-")
+	if end < 0 {
+		end = len(line)
+	}
+	if !lex.replyNo[strings.ToLower(line[:end])] {
+		return false
+	}
+	rest := strings.TrimSpace(line[end:])
+	return rest == "" || strings.ContainsAny(rest[:1], ",.!—–-")
+}
+
 // readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
 // without lower-casing, as most changes open with none.
 func readerGreeting(w string) bool {
@@ -631,7 +661,11 @@ func editSentences(text string) []string {
 			}
 		case r == '"' || r == '“':
 			quote = r
-		case r == '.' || r == ';' || r == '\n' || r == '!' || r == '?':
+		case r == '?':
+			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
+			flush()
+			continue
+		case r == '.' || r == ';' || r == '\n' || r == '!':
 			flush()
 			continue
 		case (r == '—' || r == '–') && verbAfterDash(rs[i+1:]):
