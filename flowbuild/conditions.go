@@ -546,6 +546,12 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		if sc.anchor != nil {
 			fresh = len(sc.anchor.branch)
 		}
+		// "new users get an ID scan and then a selfie compared to it … unknown ->
+		// ID + selfie compare": a clause whose every step the path already has
+		// sums the path up, and names no second one of any
+		recap := sc.anchor != nil && fresh > 0 && !slices.ContainsFunc(steps, func(s *step) bool {
+			return s.k != kRecognition && s.k != kLiveness && s.k != kGreeting && s.k != kClosing && (s.again || findKind(sc.anchor.branch, s.k) < 0)
+		})
 		for _, s := range steps {
 			// the new-user path opens with a liveness check of its own (layout), so
 			// one named first there is that check: "new users: liveness and a passport scan"
@@ -572,7 +578,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				mergeStep(sc.anchor.branch[fresh+i], s) // "collect their email and verify it with a code": one code, named twice
 				continue
 			}
-			if i := findKind(sc.anchor.branch, s.k); i >= 0 && s.k == kDocument && !s.again {
+			if i := findKind(sc.anchor.branch, s.k); i >= 0 && (s.k == kDocument || recap) && !s.again {
 				// "else { scanPassport(); selfie(); compare(selfie, passportPhoto) }":
 				// a document named again on the path is the one scanned there
 				// (the photo a comparison reads), as merge reads the main path

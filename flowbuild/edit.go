@@ -38,7 +38,21 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var langs []string   // languages the change named for the sessions
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
-	for _, sentence := range diffLines(editSentences(dropReaderGreeting(text))) {
+	sentences := diffLines(editSentences(dropReaderGreeting(text)))
+	for si, sentence := range sentences {
+		sentence = dropSpeaker(sentence)
+		if q, ok := strings.CutSuffix(sentence, "?"); ok {
+			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
+				// "the selfie too then? / no, keep it": a suggestion turned
+				// down, as Build reads it
+				remarks = append(remarks, q)
+				continue
+			}
+			sentence = q
+		}
+		if si > 0 && strings.HasSuffix(sentences[si-1], "?") && lex.replyNo[strings.ToLower(strings.Trim(sentence, " ,.!"))] {
+			continue // the bare "no" itself
+		}
 		sentence = addTypo(sentence)
 		first := true
 		for _, part := range splitInstructions(sentence) {
@@ -174,6 +188,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
+			if pi > 0 && swappedAgain(tokenize(parts[pi-1]), ts, p.steps) {
+				// "swap the liveness and the SMS code. code first, liveness
+				// last": the order the swap before made, said again
+				remarks = append(remarks, part)
+				continue
+			}
 			if head, ok := dropSwapOrder(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "swap the two codes round, email first then SMS": the swap, then the order it makes
 			}
@@ -263,6 +283,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// "…, get rid of it. Same for the OTP, we don't want it in
 				// enrollment.": the removal again, for what this part names
 				part, ts = "remove "+rest, tokenize("remove "+rest)
+			} else if len(p.goneSince(before)) > 0 && goesToo(ts, p.steps) {
+				// "drop the licence scan and the compare. the selfie too then?
+				// … yeah the selfie goes too": after a removal, a step named with
+				// "too" and no verb of its own goes the same way
+				part = "remove " + clauseText(goneNamed(ts))
+				ts = tokenize(part)
 			}
 			var had kindSet
 			for _, s := range p.steps {
@@ -424,6 +450,49 @@ func dropReaderGreeting(text string) string {
 		rest = after
 	}
 	return text
+}
+
+// dropSpeaker cuts the name of who wrote a line of a pasted chat off its front
+// ("Dana: drop the recognition", "@ines: swap …", "> Leo: …", "Priya K: …"):
+// one or two words before a colon, a handle or names the lexicon does not
+// know, naming no step. The line is what that person asks; the name is no
+// heading ("Liveness: move it first" keeps its step).
+func dropSpeaker(sentence string) string {
+	rest := strings.TrimLeft(sentence, "> \t")
+	colon := strings.IndexByte(rest, ':')
+	if colon <= 0 || strings.TrimSpace(rest[colon+1:]) == "" {
+		return sentence
+	}
+	name := strings.Fields(rest[:colon])
+	if len(name) == 0 || len(name) > 2 {
+		return sentence
+	}
+	for _, w := range name {
+		if strings.HasPrefix(w, "@") {
+			continue
+		}
+		ts := tokenize(w)
+		if len(ts) != 1 || ts[0].known || ts[0].isNum || !startsUpper(w) {
+			return sentence
+		}
+	}
+	return strings.TrimSpace(rest[colon+1:])
+}
+
+// answersNo: the line answers the question before it with "no" and goes on,
+// if at all, after a pause ("no", "nope, we need it", "Ravi: no, keep it");
+// "no idea" is no answer.
+func answersNo(line string) bool {
+	line = strings.TrimSpace(dropSpeaker(line))
+	end := strings.IndexAny(line, " ,.!—–-")
+	if end < 0 {
+		end = len(line)
+	}
+	if !lex.replyNo[strings.ToLower(line[:end])] {
+		return false
+	}
+	rest := strings.TrimSpace(line[end:])
+	return rest == "" || strings.ContainsAny(rest[:1], ",.!—–-")
 }
 
 // readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
@@ -599,7 +668,11 @@ func editSentences(text string) []string {
 			}
 		case r == '"' || r == '“':
 			quote = r
-		case r == '.' || r == ';' || r == '\n' || r == '!' || r == '?':
+		case r == '?':
+			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
+			flush()
+			continue
+		case r == '.' || r == ';' || r == '\n' || r == '!':
 			flush()
 			continue
 		case (r == '—' || r == '–') && verbAfterDash(rs[i+1:]):
@@ -2225,6 +2298,35 @@ func sameFor(part string) (string, bool) {
 	return "", false
 }
 
+// goesToo: the words name steps with "too", "also" or "as well" and ask
+// nothing of their own but that they go ("the selfie too", "the selfie goes
+// too", "and the compare as well"): said after a removal, more of it.
+func goesToo(ts []token, steps []*step) bool {
+	for i, t := range ts {
+		if (t.raw == "go" || t.raw == "goes") && i+1 < len(ts) && lex.goOn[ts[i+1].raw] {
+			return false // "the selfie goes after it too": a place
+		}
+	}
+	named := goneNamed(ts)
+	if len(named) == len(ts) {
+		return false
+	}
+	// (what is left names the steps and nothing done to them; "goes" is no
+	// count of attempts here, nor "one" a number: "the email one goes too")
+	if asksChange(named) || hasAnyRaw(named, lex.stayVerb) || hasAnyRaw(named, lex.keepVerb) || hasSetting(named) && readSettings(named).any() {
+		return false
+	}
+	a := analyze(named, steps)
+	return len(a.steps) > 0 && a.neg == 0 && len(a.ref) == 0 && !a.front && !a.back
+}
+
+// goneNamed is goesToo's words less "too", "as well" and "go(es)".
+func goneNamed(ts []token) []token {
+	return slices.DeleteFunc(slices.Clone(ts), func(t token) bool {
+		return alsoTail[t.raw] || t.raw == "as" || t.raw == "go" || t.raw == "goes"
+	})
+}
+
 // asksFor: the sentence asks for something ("… now wants it", "we'd also like
 // it to …", "can the avatar …", "add that after the rules"), rather than
 // remarking on the flow ("the greeting rambles").
@@ -2327,6 +2429,13 @@ func reported(ts []token) bool {
 			// the email code's validity to 10 minutes": the request after a dash)
 			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" || t.w == "." && t.orig == "-" }); so > 0 && asksChange(ts[i+so:]) {
 				return false // "legal just told us we need a document, so can you put a document scan …": the request after the report
+			}
+			if rest := ts[i+1:]; !hasAnyRaw(rest, lex.beForm) && (has(rest, "only") && len(analyze(rest, nil).steps) > 0 || hasSetting(rest) && readSettings(rest).any()) {
+				// "compliance says passports only on the scan", "security says
+				// 8 digit codes": what is reported is the setting asked for, in
+				// the words of a request, not of a statement ("Legal says the
+				// product is 21+ only": why a later age check has its limit)
+				return false
 			}
 			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
 		}
@@ -2563,15 +2672,38 @@ func dropSwapOrder(part string, steps []*step) (string, bool) {
 		if !hasAnyRaw(tokenize(head), lex.swapVerb) {
 			return part, false // the swap is further back than any pause: no order after it
 		}
-		if !slices.ContainsFunc(tail, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
-			continue
-		}
-		a := analyze(tail, steps)
-		if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || !allPresent(steps, a.steps) {
+		if !swapOrder(tail, steps) {
 			continue
 		}
 		return head, true
 	}
+}
+
+// swappedAgain: ts gives the order of the two steps the swap in prev named, and
+// asks no change of its own ("swap the liveness and the SMS code. code first,
+// liveness last"); another pair's order is a move of its own.
+func swappedAgain(prev, ts []token, steps []*step) bool {
+	if !hasAnyRaw(prev, lex.swapVerb) || asksChange(ts) || !swapOrder(ts, steps) {
+		return false
+	}
+	pair := analyze(prev, steps).steps
+	for _, s := range analyze(ts, steps).steps {
+		if findKind(pair, s.k) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// swapOrder: the words only give the order of two steps the flow has ("email
+// first then SMS", "code first, liveness last"), which is what a swap said
+// just before them makes, in its sentence or in the one before.
+func swapOrder(ts []token, steps []*step) bool {
+	if !slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
+		return false
+	}
+	a := analyze(ts, steps)
+	return len(a.steps) == 2 && a.steps[0].k != a.steps[1].k && allPresent(steps, a.steps) && a.neg == 0
 }
 
 // dropMoveResult cuts the place a move leaves the other steps in off the end of

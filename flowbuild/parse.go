@@ -209,6 +209,7 @@ type clause struct {
 	named bool // a fallback named after "with" ("sms code with an email fallback"): the condition it opens ends with it
 	colon bool // ends at a colon ("flow:", "we want:")
 	aside bool // between two dashes ("if it doesn't match - bad lighting, whatever - don't reject them")
+	ask   bool // the last of a sentence that ends with a question mark ("can we drop the selfie?")
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -259,7 +260,11 @@ func splitClauses(ts []token) []clause {
 		}
 		switch t.w {
 		case ".":
+			n := len(out)
 			flush()
+			if t.raw == "?" && len(out) > n {
+				out[len(out)-1].ask = true
+			}
 			atDash := t.orig == "-"
 			for j := len(out) - 1; atDash && dashBefore && j >= 0 && out[j].sent == sent; j-- {
 				out[j].aside = true
@@ -641,6 +646,7 @@ func parse(text string) *parsed {
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
+	clauses = p.dropTurnedDown(clauses)
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
 	// names the use case, not a step, when the rest of the text names steps
@@ -1241,6 +1247,16 @@ func parse(text string) *parsed {
 			})
 			// nor does its time place one ("checks email maybe once a week")
 			a.ref, a.pronounRef = nil, false
+		} else if ci < listAt {
+			// "Then a selfie, and compare it to the photo on the document. …
+			// So: SMS, document, selfie, compare, liveness": a step said before
+			// the list that the list names again goes where the list puts it, as
+			// the background's steps do, so that the list's order holds for all
+			for _, s := range a.steps {
+				if findKind(listed, s.k) >= 0 {
+					s.label = true
+				}
+			}
 		}
 		held = held || priorProvided(c.toks)
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
@@ -1672,6 +1688,12 @@ func listOpening(clauses []clause) (int, []*step) {
 		var listed []*step
 		for _, l := range clauses[ci+1:] {
 			listed = append(listed, analyze(l.toks, listed).steps...)
+			if len(l.toks) > 0 && (lex.condKnown[l.toks[0].raw] || lex.condNew[l.toks[0].raw]) && findKind(listed, kRecognition) < 0 {
+				// "so: known -> liveness -> email code; unknown -> ID scan": a
+				// list that opens its lines on the users recognition tells
+				// apart lists the recognition too
+				listed = append(listed, &step{k: kRecognition})
+			}
 		}
 		if len(listed) < 2 {
 			return -1, nil
@@ -2219,6 +2241,42 @@ func cancellable(k kind) bool {
 		return true
 	}
 	return false
+}
+
+// dropTurnedDown drops the clauses of a question that the next line answers
+// with a bare "no" ("@jen: can we drop the selfie? @ravi: no, we need it",
+// "also a permit scan first? Dana: no, HR does that offline"): a suggestion
+// the thread turned down, neither a step nor an exclusion. The answer's own
+// words stay ("no doc in this flow" is no bare "no").
+func (p *parsed) dropTurnedDown(clauses []clause) []clause {
+	if !slices.ContainsFunc(clauses, func(c clause) bool { return c.ask }) {
+		return clauses // (most texts ask nothing: no copy)
+	}
+	out := clauses[:0:0]
+	from := 0 // the first clause of the sentence being read
+	for ci, c := range clauses {
+		if ci > 0 && clauses[ci-1].sent != c.sent {
+			from = len(out)
+		}
+		out = append(out, c)
+		if !c.ask {
+			continue
+		}
+		j := ci + 1
+		if j < len(clauses) && clauses[j].colon && len(clauses[j].toks) <= 2 {
+			j++ // the name of who answers ("Dana:")
+		}
+		if j >= len(clauses) || len(clauses[j].toks) != 1 || !lex.replyNo[clauses[j].toks[0].raw] {
+			continue
+		}
+		for _, q := range out[from:] {
+			if namesAnything(q.toks) {
+				p.notes = append(p.notes, "Read \""+clauseText(q.toks)+"\" as a suggestion the thread turned down, so the flow does not act on it.")
+			}
+		}
+		out = out[:from]
+	}
+	return out
 }
 
 // takenBack: the clause takes back its own words with a retraction after them

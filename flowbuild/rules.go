@@ -229,6 +229,16 @@ var rules = map[string][]rule{
 	}},
 	"oval": {{make: faceScan}},
 	"face": {{
+		// "we're dropping enrolled faces for this", "no stored faces", "drop
+		// the face database": the faces enrolled before, named as what the
+		// change takes away, are the recognition that searches them
+		when: func(d *detector, i int) bool {
+			gallery := d.prevW(i) == "enrolled" && d.ts[i].raw == "faces" || d.nextW(i) == "enrolled" && (d.next(i) == "database" || d.next(i) == "db")
+			gone := d.neg[i] || slices.ContainsFunc(d.ts[:i], func(t token) bool { return lex.removeVerb[t.raw] || lex.removeVerb[t.w] })
+			return gallery && gone && !d.comparing && !d.got.has(kRecognition)
+		},
+		make: func(d *detector, i int) { d.add(&step{k: kRecognition}, i) },
+	}, {
 		// "no face stuff needed", "none of the face bits": every step that
 		// reads a face is ruled out
 		when: func(d *detector, i int) bool { return d.neg[i] && lex.collective[d.next(i)] },
@@ -1184,7 +1194,10 @@ var (
 	// "verify they're really the account owner": the person enrolled for the account
 	accountOwnerRule = rule{
 		when: func(d *detector, i int) bool {
-			return hasRaw(d.ts, "account", "accounts") && !anyDoc(d.ts) && !d.got.has(kRecognition)
+			// ("SMS code to the account owner": with a code in the clause, the
+			// owner after "to" is where the code goes, not a face to look up)
+			return hasRaw(d.ts, "account", "accounts") && !anyDoc(d.ts) && !d.got.has(kRecognition) &&
+				!(d.codeInClause && slices.ContainsFunc(d.ts[max(0, i-4):i], func(t token) bool { return t.raw == "to" }))
 		},
 		make: func(d *detector, i int) {
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as face recognition against the users enrolled with their accounts.")

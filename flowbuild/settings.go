@@ -112,6 +112,9 @@ func readSettings(ts []token) stepSettings {
 		case unit == "digit" && (i > 0 && lex.numberPart[ts[i-1].raw] || i+2 < len(ts) && ts[i+2].raw == "of"):
 			// "read back the last 4 digits of the new account": a part of
 			// another number, not the code's length
+		case unit == "digit" && pastValue(ts, i):
+			// "make the OTP 8 digits, 6 digit ones were too easy": the length
+			// the text tells of having had, not the one it asks for
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
 		case unit == "number" && n >= 4 && n <= 8 && n == math.Trunc(n) && has(ts, "code"):
@@ -291,6 +294,22 @@ func namedBefore(ts []token, i int, words ...string) bool {
 			return true
 		}
 		if !lex.linkWord[ts[j].raw] {
+			return false
+		}
+	}
+	return false
+}
+
+// pastValue: the number at i, with its unit after it, is told of as what was:
+// a past "be" right after the unit or after one noun it qualifies ("6 digit ones
+// were too easy", "6 digits was too short", "the 4 digit codes were guessed";
+// not "a 6-digit code sent to it", a participle of what the flow does).
+func pastValue(ts []token, i int) bool {
+	for j := i + 2; j < len(ts) && j <= i+3; j++ {
+		if lex.pastBe[ts[j].raw] {
+			return true
+		}
+		if ts[j].isNum || lex.linkWord[ts[j].raw] {
 			return false
 		}
 	}
