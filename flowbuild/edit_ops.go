@@ -486,7 +486,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		// "make it 21 instead of 18": a bare age, other than the one the check has
 		cur := p.steps[i].currentAge()
 		for j := range ts {
-			if v, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
+			if v, _, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
 				!(j+1 < len(ts) && (lex.unit[ts[j+1].w] || ts[j+1].w == "percent")) && !(j > 0 && (ts[j-1].raw == "of" || ts[j-1].w == "instead")) &&
 				!namedBefore(ts, j, "threshold", "match", "compare") { // ("raise the similarity threshold to 90%")
 				pos = append(pos, &step{k: kAgeCheck, minAge: int(v), explicitAge: true})

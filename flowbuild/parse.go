@@ -5096,7 +5096,7 @@ func docTypesOf(ts []token, i int) []string {
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
 func ageAt(ts []token, i int) int {
 	t := ts[i]
-	if n, ok := numberAt(ts, i); ok && !t.isNum && n >= 12 {
+	if n, _, ok := numberAt(ts, i); ok && !t.isNum && n >= 12 {
 		t = token{isNum: true, num: n, raw: t.raw, w: "#"} // "over eighteen"
 	}
 	if !t.isNum || t.cur != "" || t.kilo || t.num != math.Trunc(t.num) || t.num < 12 || t.num > 120 {
