@@ -5553,13 +5553,31 @@ var langCodes = map[string]string{
 func issuedIn(ts []token) string {
 	from, to := -1, -1
 	for i := 0; i+1 < len(ts); i++ {
-		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, i+1) {
+		if i > 0 && ts[i].raw == "issued" && lex.docWord[ts[i-1].w] {
+			// "documents issued in the EEA", "passports issued by an EU country":
+			// the issuer after the document, at most three words on
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				if lex.issuer[ts[j].raw] && (ts[j].raw != "us" || ts[j].orig == "US") {
+					if from < 0 {
+						from = i - 1
+					}
+					to = j + 1
+					break
+				}
+			}
+			continue
+		}
+		d := i + 1
+		if d+1 < len(ts) && ts[d].raw == "issued" {
+			d++ // "EEA-issued documents only": the issuer with its participle
+		}
+		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, d) {
 			continue // ("they send us passport photos": the pronoun)
 		}
 		if from < 0 {
 			from = i
 		}
-		to = i + 1
+		to = d
 		for to < len(ts) && (docModifierLemmas[ts[to].w] || lex.docWord[ts[to].w] || ts[to].raw == "card" || ts[to].raw == "cards") {
 			to++
 		}
