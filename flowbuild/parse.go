@@ -4808,6 +4808,26 @@ func onlySettings(ts []token) bool {
 	return true
 }
 
+// pathPlace: where a trailing phrase naming the flow's path the clause's step
+// goes on starts ("on that branch", "on the new-user path", "along this
+// route"), or len(ts).
+func pathPlace(ts []token) int {
+	for i := len(ts) - 1; i > 0; i-- {
+		if !lex.pathNoun[ts[i].raw] {
+			continue
+		}
+		j := i - 1
+		for j > 0 && ts[j].raw != "on" && ts[j].raw != "along" && ts[j].raw != "in" && i-j < 4 {
+			j-- // ("that", "the new user", "their own")
+		}
+		if ts[j].raw == "on" || ts[j].raw == "along" || ts[j].raw == "in" {
+			return j
+		}
+		return len(ts)
+	}
+	return len(ts)
+}
+
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
 		if faceTalkLemmas[t.w] {
@@ -4824,7 +4844,10 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		}
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
-	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2 || onlySettings(ts)) {
+	// ("selfie + compare on that branch": the path the step goes on is no thing
+	// it compares)
+	bare := ts[:pathPlace(ts)]
+	if captured && (hasAnyRaw(ts, lex.pairRef) || len(bare) <= 2 || onlySettings(bare)) {
 		return true // "compare them", or a bare "comparison" after what it compares ("compare(threshold=0.9)")
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
