@@ -4581,12 +4581,31 @@ func toldLine(ts []token) (verb, from int) {
 			// (with no one named, "that" opens the line: "the avatar explains
 			// that we store a face template only for sign-in"), nor does a
 			// subject ("explains we're setting up face sign-in")
-			if j := skipAddressee(ts, i+1); j > i+1 || j < len(ts) && (ts[j].raw == "that" || lex.lineSubject[ts[j].raw]) {
+			j := skipAddressee(ts, i+1)
+			if j < len(ts) && ts[j].raw == "in" {
+				// "explains in a sentence or two why we store their face": the
+				// manner said before the line
+				for k := j + 1; k < len(ts) && k <= j+5; k++ {
+					if linesOpen(ts[k]) {
+						j = k
+						break
+					}
+				}
+			}
+			// (a wh-word opens a line as "that" does: "explains why we store their face")
+			if j > i+1 || j < len(ts) && linesOpen(ts[j]) {
 				return i, j
 			}
 		}
 	}
 	return len(ts), len(ts)
+}
+
+// linesOpen: t opens what the avatar tells ("that", "we", "why", "how"); not
+// "if" or "when", which open a condition of the telling ("tell them when it
+// fails").
+func linesOpen(t token) bool {
+	return t.raw == "that" || lex.lineSubject[t.raw] || whWords[t.raw] && t.raw != "if" && t.raw != "when"
 }
 
 // theStep: the word at i is named with "the" ("the comparison", "the face
