@@ -1147,8 +1147,11 @@ func parse(text string) *parsed {
 		// (or the first clause of the next sentence: "We're putting a face
 		// sign-in tablet at the front desk. To register members' faces the
 		// first time, …": the tablet's login is what the enrolment is for)
-		if ci+1 < len(clauses) && (clauses[ci+1].sent == c.sent || clauses[ci+1].sent == c.sent+1) && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
-			!namesUserGroup(c.toks) && !namesUserGroup(clauses[ci+1].toks) {
+		// (past asides of its own sentence: "We're rolling out face login for
+		// PickSix agents (the shops that sell tickets, ~2,500 terminals). For
+		// enrollment: …")
+		if en := enrolsNext(clauses, ci); en > ci && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
+			!namesUserGroup(c.toks) && !namesUserGroup(clauses[en].toks) {
 			// "we're rolling out face login and need the enrolment side first":
 			// the login is what the enrolment of the same sentence is for (as
 			// faceLogin reads it within one clause), not a recognition now.
@@ -1616,6 +1619,20 @@ func parse(text string) *parsed {
 	}
 	p.restrictDocTypes()
 	return p
+}
+
+// enrolsNext: the clause after ci, in its sentence or the first of the next,
+// that names an enrolment, or -1.
+func enrolsNext(clauses []clause, ci int) int {
+	for j := ci + 1; j < len(clauses) && clauses[j].sent <= clauses[ci].sent+1; j++ {
+		if has(clauses[j].toks, "enroll") {
+			return j
+		}
+		if clauses[j].sent > clauses[ci].sent {
+			break // only the next sentence's first clause
+		}
+	}
+	return -1
 }
 
 // listOpening finds a short clause that opens the flow's own list with a colon
