@@ -262,7 +262,27 @@ func editVerbAt(words []string, j int) bool {
 		return false
 	}
 	next := strings.ToLower(strings.Trim(words[j+1], ",;"))
-	return w == "get" && next == "rid" || lex.takeVerb[w] && lex.takeParticle[next]
+	return w == "get" && next == "rid" || lex.takeVerb[w] && lex.takeParticle[next] || w == "make" && makesSetting(words[j+1:])
+}
+
+// makesSetting: the words after a "make" give a step a value within a few
+// words ("… and make the SMS one 8 digits", "make the match stricter"): a
+// change of its settings, an instruction of its own; "make sure …" and "make
+// the avatar say …" give none.
+func makesSetting(words []string) bool {
+	for k, x := range words {
+		if k >= 6 {
+			break
+		}
+		x = strings.ToLower(strings.Trim(x, ",;.!"))
+		if x == "and" || x == "then" {
+			break
+		}
+		if strings.ContainsAny(x, "0123456789") || numberWords[x] > 0 || lex.strictWord[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // retractsHere: a retraction starts at word i, after a comma or a dash: "no
