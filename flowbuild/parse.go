@@ -617,6 +617,8 @@ func parse(text string) *parsed {
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
+	heldKey := providedKey(ts) // the providedData key of a photo passed in
+	var keyNotes []string      // the notes of the clauses that only name heldKey
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
 	// names the use case, not a step, when the rest of the text names steps
@@ -1150,8 +1152,11 @@ func parse(text string) *parsed {
 		// (past asides of its own sentence: "We're rolling out face login for
 		// PickSix agents (the shops that sell tickets, ~2,500 terminals). For
 		// enrollment: …")
-		if en := enrolsNext(clauses, ci); en > ci && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
-			!namesUserGroup(c.toks) && !namesUserGroup(clauses[en].toks) {
+		en := -1
+		if hasAnyRaw(c.toks, lex.loginWord) {
+			en = enrolsNext(clauses, ci)
+		}
+		if en > ci && !has(c.toks, "recognize") && !has(c.toks, "enroll") && !namesUserGroup(c.toks) && !namesUserGroup(clauses[en].toks) {
 			// "we're rolling out face login and need the enrolment side first":
 			// the login is what the enrolment of the same sentence is for (as
 			// faceLogin reads it within one clause), not a recognition now.
@@ -1360,6 +1365,11 @@ func parse(text string) *parsed {
 			// "device recovery — user lost phone": the flow's purpose, which
 			// sets what the avatar says; no step of its own
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the flow's purpose ("+useCaseNames[p.uc]+"), which sets what the avatar says.")
+		case heldKey != "" && keyClause(c.toks, heldKey):
+			// "(key: vendor_photo)": the key of the photo passed in, which the
+			// comparison reads (setProvidedKey), cut at its colon; noted at the
+			// end if no step reads it
+			keyNotes = append(keyNotes, unplaced(c.toks)...)
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
@@ -1612,13 +1622,34 @@ func parse(text string) *parsed {
 		}
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
-	if key := providedKey(ts); key != "" {
+	if heldKey != "" {
 		// "our backend passes it in as providedData (key: profilePhoto)", "in the
 		// session's providedData under 'policySelfie'": the key the photo is under
-		setProvidedKey(p.steps, key, false)
+		setProvidedKey(p.steps, heldKey, false)
+		if !readsProvided(p.steps) {
+			p.notes = append(p.notes, keyNotes...) // a key no step reads is not dropped without a word
+		}
 	}
 	p.restrictDocTypes()
 	return p
+}
+
+// keyClause: the clause is the word "key" or the providedData key itself
+// ("vendor photo" of "vendor_photo", "profile photo" of "profilePhoto"), read
+// apart at the colon of "key: vendor_photo".
+func keyClause(ts []token, key string) bool {
+	if len(ts) == 1 && ts[0].raw == "key" {
+		return true
+	}
+	rest := key
+	for _, t := range ts {
+		rest = strings.TrimLeft(rest, "_-.")
+		if len(rest) < len(t.raw) || !strings.EqualFold(rest[:len(t.raw)], t.raw) {
+			return false
+		}
+		rest = rest[len(t.raw):]
+	}
+	return rest == ""
 }
 
 // enrolsNext: the clause after ci, in its sentence or the first of the next,
@@ -4097,6 +4128,22 @@ func keyIdentifiers(ts []token) {
 // setProvidedKey gives the key the text named to the steps that read a photo
 // from providedData, branches and fallbacks too; newOnly keeps to the steps an
 // edit added (no node yet), so a change leaves the keys it did not name.
+// readsProvided: a step, on a branch or a fallback too, reads a photo from
+// providedData.
+func readsProvided(steps []*step) bool {
+	for _, s := range steps {
+		for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+			if fs != nil && fs.Source == "providedData" {
+				return true
+			}
+		}
+		if readsProvided(s.branch) || readsProvided(s.fallback) {
+			return true
+		}
+	}
+	return false
+}
+
 func setProvidedKey(steps []*step, key string, newOnly bool) {
 	for _, s := range steps {
 		if !newOnly || s.node == nil {
