@@ -1503,3 +1503,25 @@ func TestBuildAgeUpperLimit(t *testing.T) {
 		assert.Equal(t, "olderThan", nodeOfType(r.Flow, flow.TypeDataValidation).Validation.Action, desc)
 	}
 }
+
+// "(key: vendor_photo)" names the providedData key of a photo the comparison
+// reads: the colon cuts it into clauses that are no steps, but no note calls
+// them unplaced while a step reads the photo; when none does, the note stays.
+func TestProvidedKeyClauseIsNoUnplacedWords(t *testing.T) {
+	for _, desc := range []string{
+		"We already hold the customer's ID photo from our KYC vendor and will pass it in as provided data (key: vendor_photo). Don't scan any document. Just take a selfie and compare it with that photo.",
+		"Our backend passes the account photo in providedData (key: profilePhoto). Take a selfie and compare it with that photo.",
+	} {
+		r, err := Build(desc, Options{})
+		if !assert.NoError(t, err, desc) {
+			continue
+		}
+		for _, a := range r.Assumptions {
+			assert.NotContains(t, a, "No step matches", desc)
+		}
+	}
+	r, err := Build("Our backend passes the account photo in providedData (key: profilePhoto). Then an SMS code.", Options{})
+	if assert.NoError(t, err) {
+		assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "\"key\"") }), "a key no step reads is noted: %q", r.Assumptions)
+	}
+}

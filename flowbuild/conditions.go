@@ -163,7 +163,10 @@ func readCondition(ts []token, seq []*step) condition {
 				end = failCount(ts, stepObject(ts, end, seq)) // "if they fail it twice"
 			}
 			return condition{k: condFail, end: end}
-		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats"):
+		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
+			prev == "be" || prev == "been"):
+			// ("if they turn out to be new to us": "new" after any form of "be" is
+			// said of the user)
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
 		// label that opens on its negation names the new users too)

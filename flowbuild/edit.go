@@ -1521,9 +1521,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return []string{"kept the " + stepNames(pos)}, nil
 	}
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
-		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 {
+		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || onlyNeeded(ts, p.steps) != nil {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
 		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
+		if n := onlyNeeded(ts, p.steps); n != nil {
+			// "rip out both codes, we only need liveness + the doc": the steps
+			// named after "only need" are all the flow keeps
+			keep = n
+		}
 		var done []string
 		p.steps = slices.DeleteFunc(p.steps, func(s *step) bool {
 			if s.k.isConversation() || findKind(keep, s.k) >= 0 {
@@ -3253,6 +3258,41 @@ func (p *plan) swapsPresent(ts []token, pos []*step) bool {
 	}
 	a, b := p.find(pos[0].k), p.find(pos[1].k)
 	return a >= 0 && b >= 0 && a != b
+}
+
+// onlyNeeded: the steps named after "only need", "just want", "need only"
+// ("we only need liveness + the doc"), up to the next comma or dash, when the
+// flow has each; nil otherwise. Said of steps the flow lacks, it asks for
+// them, which other rules read.
+func onlyNeeded(ts []token, steps []*step) []*step {
+	for i := 0; i+1 < len(ts); i++ {
+		if !(ts[i].raw == "only" || ts[i].raw == "just") {
+			continue
+		}
+		k := -1
+		switch {
+		case lex.needVerb[ts[i+1].raw]:
+			k = i + 2 // "we only need X"
+		case i > 0 && lex.needVerb[ts[i-1].raw]:
+			k = i + 1 // "we need only X"
+		}
+		if k < 0 {
+			continue
+		}
+		end := k
+		for end < len(ts) && ts[end].w != "," && ts[end].w != "." {
+			end++
+		}
+		if hasSetting(ts[k:end]) {
+			continue // "we only need the camera", "we only want one code": a setting or a count, read elsewhere
+		}
+		keep := analyze(ts[k:end], steps).steps
+		keep = slices.DeleteFunc(keep, func(s *step) bool { return s.k.isConversation() })
+		if allPresent(steps, keep) {
+			return keep
+		}
+	}
+	return nil
 }
 
 func allPresent(steps, pos []*step) bool {

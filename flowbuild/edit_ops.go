@@ -261,7 +261,27 @@ func editVerbAt(words []string, j int) bool {
 		return false
 	}
 	next := strings.ToLower(strings.Trim(words[j+1], ",;"))
-	return w == "get" && next == "rid" || lex.takeVerb[w] && lex.takeParticle[next]
+	return w == "get" && next == "rid" || lex.takeVerb[w] && lex.takeParticle[next] || w == "make" && makesSetting(words[j+1:])
+}
+
+// makesSetting: the words after a "make" give a step a value within a few
+// words ("… and make the SMS one 8 digits", "make the match stricter"): a
+// change of its settings, an instruction of its own; "make sure …" and "make
+// the avatar say …" give none.
+func makesSetting(words []string) bool {
+	for k, x := range words {
+		if k >= 6 {
+			break
+		}
+		x = strings.ToLower(strings.Trim(x, ",;.!"))
+		if x == "and" || x == "then" {
+			break
+		}
+		if strings.ContainsAny(x, "0123456789") || numberWords[x] > 0 || lex.strictWord[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // retractsHere: a retraction starts at word i, after a comma or a dash: "no
@@ -485,7 +505,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		// "make it 21 instead of 18": a bare age, other than the one the check has
 		cur := p.steps[i].currentAge()
 		for j := range ts {
-			if v, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
+			if v, _, ok := numberAt(ts, j); ok && v >= 12 && v <= 120 && v == float64(int(v)) && int(v) != cur &&
 				!(j+1 < len(ts) && (lex.unit[ts[j+1].w] || ts[j+1].w == "percent")) && !(j > 0 && (ts[j-1].raw == "of" || ts[j-1].w == "instead")) &&
 				!namedBefore(ts, j, "threshold", "match", "compare") { // ("raise the similarity threshold to 90%")
 				pos = append(pos, &step{k: kAgeCheck, minAge: int(v), explicitAge: true})
@@ -565,7 +585,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			return nil, false
 		case x.k == kDocument && len(x.docTypes) > 0:
 			types := x.docTypes
-			if hasRaw(ts, "also", "too", "well", "plus") && !has(ts, "only") {
+			if hasRaw(ts, "also", "too", "well", "plus") && !typesOnly(ts) {
 				// ("Also only accept passports": "also" joins the sentence to the
 				// one before, "only" restricts)
 				types = mergeTypes(s.currentDocTypes(), x.docTypes)
@@ -574,7 +594,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 				// "remove passports from the accepted documents and allow ID cards":
 				// the types the scan had, less those taken out, with those let in
 				base := s.currentDocTypes()
-				if has(ts, "only") {
+				if typesOnly(ts) {
 					base = nil
 				}
 				types = slices.DeleteFunc(mergeTypes(base, added), func(t string) bool { return slices.Contains(removed, t) })
@@ -618,7 +638,9 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 func docTypeChanges(ts []token) (added, removed []string) {
 	removing, at := false, -10
 	replacing := false
-	only := false // "don't accept anything except passports": exactly the types that follow
+	only := false        // "don't accept anything except passports": exactly the types that follow
+	var exact []string   // "passports and residence permits only": exactly the types before "only"
+	var stretch []string // the types let in since the last comma or dash
 	for i, t := range ts {
 		switch {
 		case (t.raw == "replace" || t.raw == "swap" || t.raw == "substitute") && !replacing:
@@ -638,6 +660,22 @@ func docTypeChanges(ts []token) (added, removed []string) {
 			continue // "stop accepting passports", "don't allow licences": still a removal
 		case lex.acceptVerb[t.raw] || removalEndLemmas[t.w]:
 			removing = false
+			if t.w == "only" && len(stretch) > 0 && exact == nil {
+				// "…, passports and residence permits only": exactly the types said
+				// before it since the last comma or dash
+				exact = slices.Clone(stretch)
+			}
+			continue
+		case t.w == "." || t.w == ",":
+			stretch = nil
+			if t.w == "," && !restricts(ts[i+1:]) {
+				continue
+			}
+			// "no national IDs anymore - passports and residence permits only": a
+			// dash ends the removal, and so does a comma before a stretch that says
+			// what the scan accepts ("no ID cards, passports only"); a comma inside
+			// the list goes on with it ("don't take passports, ID cards or licences")
+			removing = false
 			continue
 		}
 		if !docTypeLemmas[t.w] || t.w == "card" && i > 0 && ts[i-1].w == "id" {
@@ -648,10 +686,21 @@ func docTypeChanges(ts []token) (added, removed []string) {
 				removed = mergeTypes(removed, dt)
 			} else {
 				added = mergeTypes(added, dt)
+				stretch = mergeTypes(stretch, dt)
 			}
 		}
 	}
-	if only && len(added) > 0 {
+	if exact != nil {
+		// whatever the rest of the sentence names ("passports only, driving
+		// licences are no longer accepted"), the scan takes the types said with "only"
+		added, removed = exact, nil
+		for t := range docTypeNames {
+			if !slices.Contains(exact, t) {
+				removed = append(removed, t)
+			}
+		}
+		slices.Sort(removed)
+	} else if only && len(added) > 0 {
 		for t := range docTypeNames {
 			if !slices.Contains(added, t) && !slices.Contains(removed, t) {
 				removed = append(removed, t)
@@ -660,6 +709,20 @@ func docTypeChanges(ts []token) (added, removed []string) {
 		slices.Sort(removed)
 	}
 	return added, removed
+}
+
+// restricts: the stretch up to the next comma or dash says what the scan
+// accepts, with "only" or a verb of accepting.
+func restricts(ts []token) bool {
+	for _, t := range ts {
+		if t.w == "," || t.w == "." {
+			return false
+		}
+		if t.w == "only" || lex.acceptVerb[t.raw] {
+			return true
+		}
+	}
+	return false
 }
 
 func mergeTypes(a, b []string) []string {
@@ -1678,4 +1741,26 @@ func (p *plan) underAgeLine(check *step, ts []token, steps []*step) ([]string, b
 		said = append(said, "\""+l.phrase+"\"")
 	}
 	return []string{"a user under the age limit now hears " + strings.Join(said, " and ") + ", then the session ends"}, true
+}
+
+// typesOnly: an "only" between the same commas or dashes as a document's name restricts
+// the scan to the types named ("also only accept passports", "driving licences
+// only"); one said in another stretch of the sentence is about something else
+// ("allow driving licences too, half the renters only carry those").
+func typesOnly(ts []token) bool {
+	only, doc := false, false
+	for _, t := range ts {
+		switch {
+		case t.w == "," || t.w == ".": // (a dash or a semicolon reads as ".")
+			only, doc = false, false
+		case t.w == "only":
+			only = true
+		case lex.docWord[t.w]:
+			doc = true
+		}
+		if only && doc {
+			return true
+		}
+	}
+	return false
 }

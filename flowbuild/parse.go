@@ -647,6 +647,8 @@ func parse(text string) *parsed {
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 	clauses = p.dropTurnedDown(clauses)
+	heldKey := providedKey(ts) // the providedData key of a photo passed in
+	var keyNotes []string      // the notes of the clauses that only name heldKey
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
 	// names the use case, not a step, when the rest of the text names steps
@@ -1177,8 +1179,14 @@ func parse(text string) *parsed {
 		// (or the first clause of the next sentence: "We're putting a face
 		// sign-in tablet at the front desk. To register members' faces the
 		// first time, …": the tablet's login is what the enrolment is for)
-		if ci+1 < len(clauses) && (clauses[ci+1].sent == c.sent || clauses[ci+1].sent == c.sent+1) && has(clauses[ci+1].toks, "enroll") && !has(c.toks, "recognize") && !has(c.toks, "enroll") && hasAnyRaw(c.toks, lex.loginWord) &&
-			!namesUserGroup(c.toks) && !namesUserGroup(clauses[ci+1].toks) {
+		// (past asides of its own sentence: "We're rolling out face login for
+		// PickSix agents (the shops that sell tickets, ~2,500 terminals). For
+		// enrollment: …")
+		en := -1
+		if hasAnyRaw(c.toks, lex.loginWord) {
+			en = enrolsNext(clauses, ci)
+		}
+		if en > ci && !has(c.toks, "recognize") && !has(c.toks, "enroll") && !namesUserGroup(c.toks) && !namesUserGroup(clauses[en].toks) {
 			// "we're rolling out face login and need the enrolment side first":
 			// the login is what the enrolment of the same sentence is for (as
 			// faceLogin reads it within one clause), not a recognition now.
@@ -1407,6 +1415,11 @@ func parse(text string) *parsed {
 			// "device recovery — user lost phone": the flow's purpose, which
 			// sets what the avatar says; no step of its own
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the flow's purpose ("+useCaseNames[p.uc]+"), which sets what the avatar says.")
+		case heldKey != "" && keyClause(c.toks, heldKey):
+			// "(key: vendor_photo)": the key of the photo passed in, which the
+			// comparison reads (setProvidedKey), cut at its colon; noted at the
+			// end if no step reads it
+			keyNotes = append(keyNotes, unplaced(c.toks)...)
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
@@ -1659,13 +1672,48 @@ func parse(text string) *parsed {
 		}
 	}
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
-	if key := providedKey(ts); key != "" {
+	if heldKey != "" {
 		// "our backend passes it in as providedData (key: profilePhoto)", "in the
 		// session's providedData under 'policySelfie'": the key the photo is under
-		setProvidedKey(p.steps, key, false)
+		setProvidedKey(p.steps, heldKey, false)
+		if !readsProvided(p.steps) {
+			p.notes = append(p.notes, keyNotes...) // a key no step reads is not dropped without a word
+		}
 	}
 	p.restrictDocTypes()
 	return p
+}
+
+// keyClause: the clause is the word "key" or the providedData key itself
+// ("vendor photo" of "vendor_photo", "profile photo" of "profilePhoto"), read
+// apart at the colon of "key: vendor_photo".
+func keyClause(ts []token, key string) bool {
+	if len(ts) == 1 && ts[0].raw == "key" {
+		return true
+	}
+	rest := key
+	for _, t := range ts {
+		rest = strings.TrimLeft(rest, "_-.")
+		if len(rest) < len(t.raw) || !strings.EqualFold(rest[:len(t.raw)], t.raw) {
+			return false
+		}
+		rest = rest[len(t.raw):]
+	}
+	return rest == ""
+}
+
+// enrolsNext: the clause after ci, in its sentence or the first of the next,
+// that names an enrolment, or -1.
+func enrolsNext(clauses []clause, ci int) int {
+	for j := ci + 1; j < len(clauses) && clauses[j].sent <= clauses[ci].sent+1; j++ {
+		if has(clauses[j].toks, "enroll") {
+			return j
+		}
+		if clauses[j].sent > clauses[ci].sent {
+			break // only the next sentence's first clause
+		}
+	}
+	return -1
 }
 
 // listOpening finds a short clause that opens the flow's own list with a colon
@@ -4178,6 +4226,22 @@ func keyIdentifiers(ts []token) {
 // setProvidedKey gives the key the text named to the steps that read a photo
 // from providedData, branches and fallbacks too; newOnly keeps to the steps an
 // edit added (no node yet), so a change leaves the keys it did not name.
+// readsProvided: a step, on a branch or a fallback too, reads a photo from
+// providedData.
+func readsProvided(steps []*step) bool {
+	for _, s := range steps {
+		for _, fs := range []*flow.FaceSource{s.srcA, s.srcB} {
+			if fs != nil && fs.Source == "providedData" {
+				return true
+			}
+		}
+		if readsProvided(s.branch) || readsProvided(s.fallback) {
+			return true
+		}
+	}
+	return false
+}
+
 func setProvidedKey(steps []*step, key string, newOnly bool) {
 	for _, s := range steps {
 		if !newOnly || s.node == nil {
@@ -4679,12 +4743,31 @@ func toldLine(ts []token) (verb, from int) {
 			// (with no one named, "that" opens the line: "the avatar explains
 			// that we store a face template only for sign-in"), nor does a
 			// subject ("explains we're setting up face sign-in")
-			if j := skipAddressee(ts, i+1); j > i+1 || j < len(ts) && (ts[j].raw == "that" || lex.lineSubject[ts[j].raw]) {
+			j := skipAddressee(ts, i+1)
+			if j < len(ts) && ts[j].raw == "in" {
+				// "explains in a sentence or two why we store their face": the
+				// manner said before the line
+				for k := j + 1; k < len(ts) && k <= j+5; k++ {
+					if linesOpen(ts[k]) {
+						j = k
+						break
+					}
+				}
+			}
+			// (a wh-word opens a line as "that" does: "explains why we store their face")
+			if j > i+1 || j < len(ts) && linesOpen(ts[j]) {
 				return i, j
 			}
 		}
 	}
 	return len(ts), len(ts)
+}
+
+// linesOpen: t opens what the avatar tells ("that", "we", "why", "how"); not
+// "if" or "when", which open a condition of the telling ("tell them when it
+// fails").
+func linesOpen(t token) bool {
+	return t.raw == "that" || lex.lineSubject[t.raw] || whWords[t.raw] && t.raw != "if" && t.raw != "when"
 }
 
 // theStep: the word at i is named with "the" ("the comparison", "the face
@@ -4906,6 +4989,26 @@ func onlySettings(ts []token) bool {
 	return true
 }
 
+// pathPlace: where a trailing phrase naming the flow's path the clause's step
+// goes on starts ("on that branch", "on the new-user path", "along this
+// route"), or len(ts).
+func pathPlace(ts []token) int {
+	for i := len(ts) - 1; i > 0; i-- {
+		if !lex.pathNoun[ts[i].raw] {
+			continue
+		}
+		j := i - 1
+		for j > 0 && ts[j].raw != "on" && ts[j].raw != "along" && ts[j].raw != "in" && i-j < 4 {
+			j-- // ("that", "the new user", "their own")
+		}
+		if ts[j].raw == "on" || ts[j].raw == "along" || ts[j].raw == "in" {
+			return j
+		}
+		return len(ts)
+	}
+	return len(ts)
+}
+
 func faceCtxOrPair(ts []token, seq, out []*step) bool {
 	for _, t := range ts {
 		if faceTalkLemmas[t.w] {
@@ -4922,7 +5025,10 @@ func faceCtxOrPair(ts []token, seq, out []*step) bool {
 		}
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0
-	if captured && (hasAnyRaw(ts, lex.pairRef) || len(ts) <= 2 || onlySettings(ts)) {
+	// ("selfie + compare on that branch": the path the step goes on is no thing
+	// it compares)
+	bare := ts[:pathPlace(ts)]
+	if captured && (hasAnyRaw(ts, lex.pairRef) || len(bare) <= 2 || onlySettings(bare)) {
 		return true // "compare them", or a bare "comparison" after what it compares ("compare(threshold=0.9)")
 	}
 	if hasRaw(ts, "it") && (findKind(seq, kFaceScan) >= 0 || findKind(out, kFaceScan) >= 0) && !has(ts, "validate") {
@@ -5194,7 +5300,7 @@ func docTypesOf(ts []token, i int) []string {
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
 func ageAt(ts []token, i int) int {
 	t := ts[i]
-	if n, ok := numberAt(ts, i); ok && !t.isNum && n >= 12 {
+	if n, _, ok := numberAt(ts, i); ok && !t.isNum && n >= 12 {
 		t = token{isNum: true, num: n, raw: t.raw, w: "#"} // "over eighteen"
 	}
 	if !t.isNum || t.cur != "" || t.kilo || t.num != math.Trunc(t.num) || t.num < 12 || t.num > 120 {
@@ -5695,13 +5801,31 @@ var langCodes = map[string]string{
 func issuedIn(ts []token) string {
 	from, to := -1, -1
 	for i := 0; i+1 < len(ts); i++ {
-		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, i+1) {
+		if i > 0 && ts[i].raw == "issued" && lex.docWord[ts[i-1].w] {
+			// "documents issued in the EEA", "passports issued by an EU country":
+			// the issuer after the document, at most three words on
+			for j := i + 1; j < len(ts) && j <= i+4; j++ {
+				if lex.issuer[ts[j].raw] && (ts[j].raw != "us" || ts[j].orig == "US") {
+					if from < 0 {
+						from = i - 1
+					}
+					to = j + 1
+					break
+				}
+			}
+			continue
+		}
+		d := i + 1
+		if d+1 < len(ts) && ts[d].raw == "issued" {
+			d++ // "EEA-issued documents only": the issuer with its participle
+		}
+		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, d) {
 			continue // ("they send us passport photos": the pronoun)
 		}
 		if from < 0 {
 			from = i
 		}
-		to = i + 1
+		to = d
 		for to < len(ts) && (docModifierLemmas[ts[to].w] || lex.docWord[ts[to].w] || ts[to].raw == "card" || ts[to].raw == "cards") {
 			to++
 		}

@@ -792,7 +792,7 @@ func cardDigits(phrase string) string {
 	ts := tokenize(phrase)
 	for i := 1; i+1 < len(ts); i++ {
 		if lex.numberPart[ts[i-1].raw] && ts[i+1].w == "digit" {
-			if _, ok := numberAt(ts, i); ok {
+			if _, _, ok := numberAt(ts, i); ok {
 				return ts[i-1].raw + " " + ts[i].raw + " digits"
 			}
 		}

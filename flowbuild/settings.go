@@ -82,6 +82,7 @@ func (s stepSettings) apply(st *step) {
 // "hour", "attempt", "threshold").
 func readSettings(ts []token) stepSettings {
 	var s stepSettings
+	skip := -1
 	for i, t := range ts {
 		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num) {
 			continue // "expiry=5m": minutes, which the tokenizer read as millions
@@ -93,13 +94,22 @@ func readSettings(ts []token) stepSettings {
 			}
 			continue
 		}
-		n, ok := numberAt(ts, i)
+		if i > 0 && skip == i {
+			continue // the second word of a number word read with the one before ("eighty-five")
+		}
+		n, width, ok := numberAt(ts, i)
 		if !ok {
 			continue
 		}
+		if width > 1 {
+			skip = i + 1
+		}
+		// the unit is the word after the whole number ("eighty-five percent"):
+		// e is the number's last word
+		e := i + width - 1
 		unit := ""
-		if i+1 < len(ts) {
-			unit = ts[i+1].w
+		if e+1 < len(ts) {
+			unit = ts[e+1].w
 		}
 		before := ""
 		if i > 0 {
@@ -109,7 +119,7 @@ func readSettings(ts []token) stepSettings {
 			continue
 		}
 		switch {
-		case unit == "digit" && (i > 0 && lex.numberPart[ts[i-1].raw] || i+2 < len(ts) && ts[i+2].raw == "of"):
+		case unit == "digit" && (i > 0 && lex.numberPart[ts[i-1].raw] || e+2 < len(ts) && ts[e+2].raw == "of"):
 			// "read back the last 4 digits of the new account": a part of
 			// another number, not the code's length
 		case unit == "digit" && pastValue(ts, i):
@@ -127,12 +137,12 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n)
 		case unit == "hour" && n > 0 && n <= 24:
 			s.expiry = int(n * 3600)
-		case (unit == "attempt" || i+1 < len(ts) && lex.attemptNoun[ts[i+1].raw]) && n >= 1 && n <= 20 && n == math.Trunc(n):
+		case (unit == "attempt" || e+1 < len(ts) && lex.attemptNoun[ts[e+1].raw]) && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
 		case (before == "to" || before == "at") && n >= 1 && n <= 20 && n == math.Trunc(n) && attemptsNamed(ts, i):
 			s.attempts = int(n) // "bump max attempts on the code to 5", "set the attempt limit at 4"
 		case (namedBefore(ts, i, "threshold") || unit == "threshold" || before == "to" && has(ts[:i], "threshold") ||
-			i+2 < len(ts) && ts[i+2].w == "threshold" && (unit == "match" || unit == "similarity" || unit == "confidence" || unit == "face")) && n > 0 && n <= 1:
+			e+2 < len(ts) && ts[e+2].w == "threshold" && (unit == "match" || unit == "similarity" || unit == "confidence" || unit == "face")) && n > 0 && n <= 1:
 			// ("a strict 0.9 match threshold")
 			s.threshold = n
 		case n > 0 && n < 1 && namedBefore(ts, i, "match", "compare"):
@@ -143,8 +153,20 @@ func readSettings(ts []token) stepSettings {
 			s.threshold = n
 		case namedBefore(ts, i, "threshold") && n > 1 && n <= 100:
 			s.threshold = n / 100
-		case unit == "percent" && n > 1 && n <= 100 && (namedBefore(ts, i, "match", "compare") || i+2 < len(ts) && (ts[i+2].w == "match" || ts[i+2].w == "threshold")):
+		case unit == "percent" && n > 1 && n <= 100 && (namedBefore(ts, i, "match", "compare") || e+2 < len(ts) && (ts[e+2].w == "match" || ts[e+2].w == "threshold")):
 			s.threshold = n / 100 // "85 percent match minimum", "at a 92% threshold", "compare at 90%"
+		case unit == "percent" && n > 1 && n <= 100 && (has(ts, "threshold") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)):
+			// "compare it to the licence pic at 90%": a percentage in a sentence about
+			// the comparison is its threshold, as a fraction is
+			s.threshold = n / 100
+		case (n > 0 && n < 1 || unit == "percent" && n > 1 && n <= 100) && onlyNumber(ts, i, e):
+			// "selfie and compare it with the ID photo (0.9)": a share said alone in a
+			// clause of its own is a threshold, the one setting a share can be;
+			// applySettings gives it to the comparison before it
+			s.threshold = n
+			if n > 1 {
+				s.threshold = n / 100
+			}
 		}
 	}
 	if i := index(ts, "challenge"); i >= 0 {
@@ -252,19 +274,32 @@ func failedBefore(ts []token, i int) bool {
 	return false
 }
 
-// numberAt reads a number token or a number word ("eight", "ten") at i.
-func numberAt(ts []token, i int) (float64, bool) {
+// numberAt reads a number token or a number word ("eight", "ten") at i, and
+// how many tokens it spans ("twenty-one" is two).
+func numberAt(ts []token, i int) (float64, int, bool) {
 	t := ts[i]
 	if t.isNum && t.cur == "" && !t.kilo {
-		return t.num, true
+		return t.num, 1, true
 	}
 	if n, ok := numberWords[t.raw]; ok {
 		if n >= 20 && n%10 == 0 && i+1 < len(ts) && numberWords[ts[i+1].raw] >= 1 && numberWords[ts[i+1].raw] <= 9 {
-			n += numberWords[ts[i+1].raw] // "twenty one", "twenty-one"
+			return float64(n + numberWords[ts[i+1].raw]), 2, true // "twenty one", "twenty-one"
 		}
-		return float64(n), true
+		return float64(n), 1, true
 	}
-	return 0, false
+	return 0, 0, false
+}
+
+// onlyNumber: the clause holds nothing but the number from i to e, its
+// percent sign and link words ("(0.9)", "at 90%").
+func onlyNumber(ts []token, i, e int) bool {
+	for j, t := range ts {
+		if j >= i && j <= e || j == e+1 && t.w == "percent" || lex.linkWord[t.raw] {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 var numberWords = map[string]int{
