@@ -541,6 +541,33 @@ func retraction(part string) (string, bool) {
 	return part, false
 }
 
+// typesAlone: the document types a change names are types, not the scan: no
+// step's noun follows one ("drop the driving licence", "remove licences from
+// the scan", "no national IDs anymore"; "drop the licence scan" names the
+// scan), and an ID says which ("national ID", "ID card"; "remove the ID" is the
+// ID scan).
+func typesAlone(ts []token) bool {
+	named := false
+	for i, t := range ts {
+		if !docTypeLemmas[t.w] || t.w == "driver" || t.w == "card" && i > 0 && docTypeLemmas[ts[i-1].w] {
+			continue
+		}
+		next := ""
+		if i+1 < len(ts) {
+			next = ts[i+1].w
+			if ts[i+1].w == "card" && i+2 < len(ts) {
+				next = ts[i+2].w // "ID card scan"
+			}
+		}
+		if t.w == "document" || next == "scan" || next == "check" || next == "verify" || next == "step" || next == "photo" ||
+			t.w == "id" && !(i+1 < len(ts) && ts[i+1].w == "card") && !(i > 0 && ts[i-1].w == "government") {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
 // strikesA: the change's one verb of removal is "strike" before "a" ("should
 // strike a balance between security and ease", "strike a friendlier tone"):
 // an idiom, nothing struck out.
@@ -1318,8 +1345,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "don't accept driving licences anymore", "remove passports from the
 		// accepted documents and allow ID cards": what the scan accepts changes,
 		// the scan stays while it accepts anything
-		if added, removed := docTypeChanges(ts); len(removed) > 0 && (len(added) > 0 || hasAnyRaw(ts, lex.acceptVerb)) {
+		// ("drop the driving licence" from a scan of passports or licences: a
+		// type named as a type is a type removed, the scan stays)
+		if added, removed := docTypeChanges(ts); len(removed) > 0 && (len(added) > 0 || hasAnyRaw(ts, lex.acceptVerb) || typesAlone(ts)) {
 			cur := s.currentDocTypes()
+			if len(added) == 0 && typesAlone(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !readSettings(ts).any() && !slices.ContainsFunc(removed, func(t string) bool { return slices.Contains(cur, t) }) {
+				// "no national IDs anymore" when the scan never took them
+				return []string{"kept the document scan, which already does not accept " + docTypesText(removed)}, nil
+			}
 			types := slices.DeleteFunc(mergeTypes(cur, added), func(t string) bool { return slices.Contains(removed, t) })
 			if len(types) > 0 && !slices.Equal(types, cur) {
 				s.docTypes = types
