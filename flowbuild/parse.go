@@ -301,6 +301,13 @@ func splitClauses(ts []token) []clause {
 			if n := len(cur); n > 0 && lex.speechVerb[cur[n-1].w] && i+1 < len(ts) && (ts[i+1].w == quoteW || lex.verbatim[ts[i+1].raw] && i+2 < len(ts) && ts[i+2].w == quoteW) {
 				continue // "the avatar says, word for word: "…"": the line is the verb's
 			}
+			if k := asideOfTelling(cur, ts, i); k > 0 {
+				// "explain, in a friendly tone, that their account was locked": the
+				// aside between the verb and what it says belongs to the telling
+				cur = append(cur, ts[i+1:k]...)
+				i = k
+				continue
+			}
 			if adjectiveComma(cur, ts[i+1:]) {
 				continue // "take a sharp, well-lit photo of their face": adjectives before one noun
 			}
@@ -441,6 +448,28 @@ func pairedCondition(ts []token) bool {
 	ts = ts[:end]
 	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "if" })
 	return k > 0 && !slices.ContainsFunc(ts[:k], func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "then" }) && bareCondition(ts[k:])
+}
+
+// asideOfTelling: cur ends on a verb of telling ("explain", "tell them") and
+// the comma at i opens a short aside closed by a comma before what is told
+// ("that …", "why …"); it returns where the aside's closing comma is, or 0.
+func asideOfTelling(cur, ts []token, i int) int {
+	n := len(cur)
+	if n == 0 || cur[n-1].w != "explain" && !(n > 1 && cur[n-2].w == "explain" && (lex.personPronoun[cur[n-1].raw] || lex.personRef[cur[n-1].raw])) {
+		return 0
+	}
+	for k := i + 2; k < len(ts) && k <= i+7; k++ {
+		switch {
+		case ts[k].w == "." || ts[k].w == ":":
+			return 0
+		case ts[k].w == ",":
+			if k+1 < len(ts) && (ts[k+1].raw == "that" || whWords[ts[k+1].raw] && ts[k+1].raw != "if") {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // negationGoesOn: the clause so far ends inside a negation and the words after
@@ -1266,7 +1295,10 @@ func parse(text string) *parsed {
 				}
 			}
 		}
-		held = held || priorProvided(c.toks)
+		// (what the avatar tells is no photo the integrator holds: "explain
+		// that we keep the photo for 30 days")
+		_, told := toldLine(c.toks)
+		held = held || priorProvided(c.toks[:told])
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
 		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file") || hasAnyRaw(c.toks, lex.givenBefore)) {
 			// "we have their email address, so …", "every customer has a verified

@@ -62,6 +62,9 @@ func toned(prompt, tone string) string {
 		return prompt
 	}
 	prompt, _ = untoned(prompt)
+	if strings.Contains(prompt, " "+tone+" tone") {
+		return prompt // "explain in a friendly tone that …": said in the line
+	}
 	lead := "In " + toneArticle(tone) + " " + tone + " tone, "
 	if said, ok := strings.CutPrefix(prompt, "Say: "); ok {
 		return lead + "say in your own words: " + said

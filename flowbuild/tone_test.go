@@ -56,6 +56,11 @@ func TestBuildTone(t *testing.T) {
 	r, err = Build("Say a friendly hello, then a liveness check.", Options{})
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(promptsByID(r.Flow)["greeting"], "Say: "), promptsByID(r.Flow)["greeting"])
+	// the manner said between a verb of telling and what it tells, in commas,
+	// leaves what is told in the line, and says the tone once
+	r, err = Build("The avatar should greet them and explain, in a friendly tone, that their account was locked after too many attempts. Then liveness.", Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Explain to the user in a friendly tone that their account was locked after too many attempts.", promptsByID(r.Flow)["explain"])
 }
 
 func TestEditTone(t *testing.T) {
