@@ -2751,7 +2751,7 @@ func peopleSubject(ts []token) bool {
 		if i > 4 { // "a lot of our users"
 			return false
 		}
-		if lex.population[t.raw] {
+		if peopleNoun(ts, i) {
 			return true
 		}
 		if !lex.subjectDet[t.raw] {

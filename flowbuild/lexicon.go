@@ -191,7 +191,9 @@ var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
 // partitiveWords before the users and a negation say it is true of some of them
 // ("some people won't want to do the selfie"): a fact a branch may handle, not a
 // step ruled out for everyone.
-var partitiveWords = []string{"some", "few", "several", "certain"}
+// ("most of them don't have a passport anymore", "half our members don't"):
+// a share of them, however large.
+var partitiveWords = []string{"some", "few", "several", "certain", "most", "many", "half", "lot", "lots"}
 
 // nothingWithWords between "nothing" and a step rule that step out ("nothing with
 // documents please", "nothing involving SMS").
@@ -491,7 +493,7 @@ var (
 	swapForWords         = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                                                            // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
 	deviceWords          = []string{"camera", "cam", "webcam", "lens", "screen", "monitor", "kiosk", "tablet", "ipad", "phone", "laptop", "computer", "device", "terminal", "desk", "counter", "door", "mirror"}                               // "the face in front of the camera": where the user stands, not a place in the flow
 	placeNounWords       = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                                                                 // "in the same spot": where a step goes, not a comparison
-	subjectDetWords      = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                                                        // before the people a statement is about ("most of our users …")
+	subjectDetWords      = []string{"our", "the", "most", "many", "some", "half", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                                                // before the people a statement is about ("most of our users …")
 	habitVerbWords       = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                                                         // what users do, said of them ("our users use the phone more than the email"), no instruction
 	assignVerbWords      = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                                                          // … but a step given to them ("users get an SMS code") is one
 	askModalWords        = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                                                                      // … what turns a statement into a request
@@ -737,8 +739,9 @@ var flawVerbWords = []string{"bypasses", "skips", "misses", "lacks", "circumvent
 // "you" are left out, they are as often the thing or person told
 // moreTypesWords say a document type is accepted on top of those said before
 // ("passports only. Also accept driving licences", "DLs are fine too"; "too"
-// alone is no such word: "too many fake DLs").
-var moreTypesWords = []string{"also", "fine", "okay", "ok", "accept", "accepted", "allowed", "welcome"}
+// alone is no such word: "too many fake DLs"; "as well", "as well as passports"
+// is one).
+var moreTypesWords = []string{"also", "fine", "okay", "ok", "accept", "accepted", "allowed", "welcome", "well"}
 
 // knowWhatWords, after "know", make it knowing a place, a way or a time ("so
 // they know where to put their face"), no lookup of a person ("know who").

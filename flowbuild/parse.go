@@ -3788,6 +3788,57 @@ func bindPositions(ts []token, a *analysis) {
 }
 
 // negations marks the tokens inside a negation's scope.
+// partOfUsers: the subject right before the negation at i is a part of the
+// users ("some people", "most of them", "many of our refugee members"): what
+// follows is true of some of them, not of everyone.
+func partOfUsers(ts []token, i int) bool {
+	if i < 2 || !(peopleNoun(ts, i-1) || lex.personPronoun[ts[i-1].raw]) {
+		return false
+	}
+	// the quantifier, then "of" and a determiner or a modifier or two ("of our
+	// refugee members")
+	for j, free := i-2, 0; j >= 0 && j >= i-5; j-- {
+		switch {
+		case lex.partitive[ts[j].raw]:
+			return true
+		case ts[j].raw == "of" || lex.determiner[ts[j].raw]:
+		case isAlpha(ts[j].raw) && !ts[j].known && free < 2:
+			free++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// peopleNoun: the word at i names people: the users ("customers", "members"),
+// or a plural the lexicon does not know after "our" or "their" ("our
+// claimants", "their callers"), which names no step, so a group of them.
+func peopleNoun(ts []token, i int) bool {
+	t := ts[i]
+	return lex.population[t.raw] || t.w == "person" ||
+		i > 0 && lex.possessive[ts[i-1].raw] && !t.known && len(t.raw) > 4 && strings.HasSuffix(t.raw, "s") && isAlpha(t.raw)
+}
+
+// lackedAt: the negation at i says a part of the users lacks something ("most
+// of them don't have a passport anymore", "half of them don't have a phone
+// number on file"): who the users are, neither a step nor one ruled out
+// (detector.add drops what it covers).
+func lackedAt(ts []token, i int) bool {
+	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && partOfUsers(ts, i)
+}
+
+// lackedBefore: the negation a few words before i is one of lackedAt ("don't
+// have a passport" at "passport").
+func lackedBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if negationLemmas[ts[j].w] {
+			return lackedAt(ts, j)
+		}
+	}
+	return false
+}
+
 func negations(ts []token) []bool {
 	neg := make([]bool, len(ts))
 	for i := 0; i < len(ts); i++ {
@@ -3827,9 +3878,10 @@ func negations(ts []token) []bool {
 				// follows, not an exclusion of the codes it names
 				continue
 			}
-			if i >= 2 && lex.partitive[ts[i-2].raw] && (lex.population[ts[i-1].raw] || ts[i-1].w == "person") {
+			if i >= 2 && lex.partitive[ts[i-2].raw] && (lex.population[ts[i-1].raw] || ts[i-1].w == "person") && !lackedAt(ts, i) {
 				// "some people won't want to do the selfie — if they cancel it, …":
 				// true of some users, whom a branch may handle, not a step ruled out
+				// (what some of them lack is neither: lackedAt)
 				continue
 			}
 			if unknownWho(ts, i+1) {
