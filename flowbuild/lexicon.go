@@ -188,6 +188,11 @@ var integratorWords = []string{"us", "me"}
 // ("tell us who it is out of everyone enrolled", "work out who this is").
 var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
 
+// typicalWords before an age say what the users usually are ("our callers are
+// mostly over 70", "members tend to be over 60"): who they are, no limit the
+// flow checks.
+var typicalWords = []string{"mostly", "mainly", "largely", "usually", "typically", "generally", "predominantly", "often", "tend", "tends"}
+
 // partitiveWords before the users and a negation say it is true of some of them
 // ("some people won't want to do the selfie"): a fact a branch may handle, not a
 // step ruled out for everyone.
@@ -1383,6 +1388,7 @@ type lexicon struct {
 	canon                                                                                                                                                                                                                                                            map[string]string // surface form → lemma
 	nothingWith                                                                                                                                                                                                                                                      map[string]bool   // nothingWithWords
 	partitive                                                                                                                                                                                                                                                        map[string]bool   // partitiveWords
+	typical                                                                                                                                                                                                                                                          map[string]bool   // typicalWords
 	reflexive                                                                                                                                                                                                                                                        map[string]bool   // reflexiveWords
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
@@ -1600,7 +1606,7 @@ func newLexicon() *lexicon {
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
-	l.reflexive, l.nothingWith, l.partitive = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords)
+	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)

@@ -5229,7 +5229,7 @@ func ageAt(ts []token, i int) int {
 			}
 		}
 	}
-	if !ageCtx {
+	if !ageCtx || describedAge(ts, i) {
 		return 0
 	}
 	if lex.ageBefore[prev] {
@@ -5263,6 +5263,22 @@ func ageIndex(ts []token) int {
 		}
 	}
 	return -1
+}
+
+// describedAge: the age at i says how old the users usually are ("our callers
+// are mostly over 70", "members tend to be over 60", "lots of them are over
+// 70"): who they are, not a limit the flow checks, unless the clause asks for
+// one ("they must mostly be over 18" is no description).
+func describedAge(ts []token, i int) bool {
+	if hasAnyRaw(ts[:i], lex.wish) || slices.ContainsFunc(ts[:i], func(t token) bool { return dutyModal[t.raw] && t.raw != "have" && t.raw != "has" }) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if lex.typical[ts[j].raw] || lex.beForm[ts[j].raw] && partOfUsers(ts, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageCheck is the age check a clause asks for with the age at i.
