@@ -1195,6 +1195,10 @@ func parse(text string) *parsed {
 			// phone": what the avatar says, not a step ruled out of the flow
 			a.neg, a.negDocTypes, a.negDocAny = 0, nil, false
 		}
+		if typicalAge(c.toks) {
+			// "our callers are mostly over 70": said, not dropped
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as how old the users usually are, not an age limit, so the flow has no age check; say the users must be over that age if it should check it.")
+		}
 		if is := issuedIn(c.toks); is != "" {
 			p.notes = append(p.notes, "Read \""+is+"\" as where the documents were issued: the document scan accepts document types, not issuing countries, so the flow accepts every country; the scan reports the country (extractedData.country) for your app to check.")
 		}
@@ -5275,6 +5279,17 @@ func describedAge(ts []token, i int) bool {
 	}
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if lex.typical[ts[j].raw] || lex.beForm[ts[j].raw] && partOfUsers(ts, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// typicalAge: the clause says how old the users usually are (describedAge)
+// with an age after over/under or written "70+".
+func typicalAge(ts []token) bool {
+	for i, t := range ts {
+		if t.isNum && t.num >= 12 && t.num <= 120 && (t.plus || i > 0 && lex.ageComparative[ts[i-1].raw]) && describedAge(ts, i) {
 			return true
 		}
 	}
