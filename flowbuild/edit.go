@@ -2065,7 +2065,10 @@ func requestAfterSo(sentence string) (string, string) {
 	}
 	before, after := tokenize(sentence[:i]), tokenize(sentence[i+len(", so "):])
 	why := !asksChange(before) || swapsTwo(after) && !hasAnyRaw(before, lex.removeVerb) && !hasAnyRaw(before, lex.replaceWord)
-	if !why || !asksChange(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") {
+	// ("…, so use SMS instead": in place of what the background named; "…, so
+	// take that conversation out, and add a liveness check instead": in place
+	// of what the request itself removes)
+	if !why || !asksChange(after) && !takesOut(after) && !statesOrder(after) || hasAnyRaw(before, lex.condIfStrict) || has(after, "instead") && !takesOut(after) {
 		return sentence, ""
 	}
 	first := len(after) // where the request first names a step
@@ -2078,6 +2081,17 @@ func requestAfterSo(sentence string) (string, string) {
 		return sentence, "" // "…, so lose it": what the background named
 	}
 	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
+}
+
+// statesOrder: the words give the order of two steps and nothing else ("…, so
+// liveness first and the text code after"): a request, as "put liveness
+// first" is.
+func statesOrder(ts []token) bool {
+	if !slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
+		return false
+	}
+	a := analyze(ts, nil)
+	return len(a.steps) == 2 && a.steps[0].k != a.steps[1].k && a.neg == 0
 }
 
 // swapsTwo: the words open with a swap of two steps and name nothing to swap
@@ -2465,7 +2479,9 @@ func reported(ts []token) bool {
 		if lex.reportVerb[ts[i].raw] {
 			// ("our customers have complained the code expires too soon - extend
 			// the email code's validity to 10 minutes": the request after a dash)
-			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" || t.w == "." && t.orig == "-" }); so > 0 && asksChange(ts[i+so:]) {
+			// ("our deaf users found the spoken-name question useless, so take
+			// that conversation out": a removal said with a particle is one too)
+			if so := slices.IndexFunc(ts[i:], func(t token) bool { return t.raw == "so" || t.w == "." && t.orig == "-" }); so > 0 && (asksChange(ts[i+so:]) || takesOut(ts[i+so:])) {
 				return false // "legal just told us we need a document, so can you put a document scan …": the request after the report
 			}
 			if rest := ts[i+1:]; !hasAnyRaw(rest, lex.beForm) && (has(rest, "only") && len(analyze(rest, nil).steps) > 0 || hasSetting(rest) && readSettings(rest).any()) {
@@ -2936,7 +2952,7 @@ func peopleSubject(ts []token) bool {
 		if i > 4 { // "a lot of our users"
 			return false
 		}
-		if lex.population[t.raw] {
+		if peopleNoun(ts, i) {
 			return true
 		}
 		if !lex.subjectDet[t.raw] {

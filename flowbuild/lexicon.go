@@ -188,10 +188,17 @@ var integratorWords = []string{"us", "me"}
 // ("tell us who it is out of everyone enrolled", "work out who this is").
 var identitySubjectWords = []string{"it", "this", "that", "he", "she"}
 
+// typicalWords before an age say what the users usually are ("our callers are
+// mostly over 70", "members tend to be over 60"): who they are, no limit the
+// flow checks.
+var typicalWords = []string{"mostly", "mainly", "largely", "usually", "typically", "generally", "predominantly", "often", "tend", "tends"}
+
 // partitiveWords before the users and a negation say it is true of some of them
 // ("some people won't want to do the selfie"): a fact a branch may handle, not a
 // step ruled out for everyone.
-var partitiveWords = []string{"some", "few", "several", "certain"}
+// ("most of them don't have a passport anymore", "half our members don't"):
+// a share of them, however large.
+var partitiveWords = []string{"some", "few", "several", "certain", "most", "many", "half", "lot", "lots"}
 
 // nothingWithWords between "nothing" and a step rule that step out ("nothing with
 // documents please", "nothing involving SMS").
@@ -493,7 +500,7 @@ var (
 	swapForWords         = []string{"swap", "substitute", "trade", "exchange", "exchanging", "trading", "swapping"}                                                                                                                            // "trade the text code for an email one": the step before "for"/"with" goes, the one after comes
 	deviceWords          = []string{"camera", "cam", "webcam", "lens", "screen", "monitor", "kiosk", "tablet", "ipad", "phone", "laptop", "computer", "device", "terminal", "desk", "counter", "door", "mirror"}                               // "the face in front of the camera": where the user stands, not a place in the flow
 	placeNounWords       = []string{"place", "spot", "position", "slot", "point", "location", "stage", "stead", "order", "positions", "spots"}                                                                                                 // "in the same spot": where a step goes, not a comparison
-	subjectDetWords      = []string{"our", "the", "most", "many", "some", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                                                        // before the people a statement is about ("most of our users …")
+	subjectDetWords      = []string{"our", "the", "most", "many", "some", "half", "a", "lot", "lots", "of", "all", "these", "those", "my", "your", "their", "older", "younger"}                                                                // before the people a statement is about ("most of our users …")
 	habitVerbWords       = []string{"use", "prefer", "rely", "trust", "have", "own", "carry", "share", "change", "switch", "lose", "forget", "hate", "love", "ignore"}                                                                         // what users do, said of them ("our users use the phone more than the email"), no instruction
 	assignVerbWords      = []string{"get", "gets", "receive", "receives", "go", "goes", "undergo", "undergoes", "pass", "do", "does", "see", "sees", "take", "takes"}                                                                          // … but a step given to them ("users get an SMS code") is one
 	askModalWords        = []string{"can", "could", "shall", "may", "might", "ought", "wanna", "gotta", "needs", "wants"}                                                                                                                      // … what turns a statement into a request
@@ -739,8 +746,9 @@ var flawVerbWords = []string{"bypasses", "skips", "misses", "lacks", "circumvent
 // "you" are left out, they are as often the thing or person told
 // moreTypesWords say a document type is accepted on top of those said before
 // ("passports only. Also accept driving licences", "DLs are fine too"; "too"
-// alone is no such word: "too many fake DLs").
-var moreTypesWords = []string{"also", "fine", "okay", "ok", "accept", "accepted", "allowed", "welcome"}
+// alone is no such word: "too many fake DLs"; "as well", "as well as passports"
+// is one).
+var moreTypesWords = []string{"also", "fine", "okay", "ok", "accept", "accepted", "allowed", "welcome", "well"}
 
 // knowWhatWords, after "know", make it knowing a place, a way or a time ("so
 // they know where to put their face"), no lookup of a person ("know who").
@@ -1402,6 +1410,7 @@ type lexicon struct {
 	canon                                                                                                                                                                                                                                                            map[string]string // surface form → lemma
 	nothingWith                                                                                                                                                                                                                                                      map[string]bool   // nothingWithWords
 	partitive                                                                                                                                                                                                                                                        map[string]bool   // partitiveWords
+	typical                                                                                                                                                                                                                                                          map[string]bool   // typicalWords
 	reflexive                                                                                                                                                                                                                                                        map[string]bool   // reflexiveWords
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
@@ -1622,7 +1631,7 @@ func newLexicon() *lexicon {
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
-	l.reflexive, l.nothingWith, l.partitive = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords)
+	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)

@@ -1239,6 +1239,10 @@ func parse(text string) *parsed {
 			// phone": what the avatar says, not a step ruled out of the flow
 			a.neg, a.negDocTypes, a.negDocAny = 0, nil, false
 		}
+		if typicalAge(c.toks) {
+			// "our callers are mostly over 70": said, not dropped
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as how old the users usually are, not an age limit, so the flow has no age check; say the users must be over that age if it should check it.")
+		}
 		if is := issuedIn(c.toks); is != "" {
 			p.notes = append(p.notes, "Read \""+is+"\" as where the documents were issued: the document scan accepts document types, not issuing countries, so the flow accepts every country; the scan reports the country (extractedData.country) for your app to check.")
 		}
@@ -3937,6 +3941,57 @@ func bindPositions(ts []token, a *analysis) {
 }
 
 // negations marks the tokens inside a negation's scope.
+// partOfUsers: the subject right before the negation at i is a part of the
+// users ("some people", "most of them", "many of our refugee members"): what
+// follows is true of some of them, not of everyone.
+func partOfUsers(ts []token, i int) bool {
+	if i < 2 || !(peopleNoun(ts, i-1) || lex.personPronoun[ts[i-1].raw]) {
+		return false
+	}
+	// the quantifier, then "of" and a determiner or a modifier or two ("of our
+	// refugee members")
+	for j, free := i-2, 0; j >= 0 && j >= i-5; j-- {
+		switch {
+		case lex.partitive[ts[j].raw]:
+			return true
+		case ts[j].raw == "of" || lex.determiner[ts[j].raw]:
+		case isAlpha(ts[j].raw) && !ts[j].known && free < 2:
+			free++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// peopleNoun: the word at i names people: the users ("customers", "members"),
+// or a plural the lexicon does not know after "our" or "their" ("our
+// claimants", "their callers"), which names no step, so a group of them.
+func peopleNoun(ts []token, i int) bool {
+	t := ts[i]
+	return lex.population[t.raw] || t.w == "person" ||
+		i > 0 && lex.possessive[ts[i-1].raw] && !t.known && len(t.raw) > 4 && strings.HasSuffix(t.raw, "s") && isAlpha(t.raw)
+}
+
+// lackedAt: the negation at i says a part of the users lacks something ("most
+// of them don't have a passport anymore", "half of them don't have a phone
+// number on file"): who the users are, neither a step nor one ruled out
+// (detector.add drops what it covers).
+func lackedAt(ts []token, i int) bool {
+	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && partOfUsers(ts, i)
+}
+
+// lackedBefore: the negation a few words before i is one of lackedAt ("don't
+// have a passport" at "passport").
+func lackedBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if negationLemmas[ts[j].w] {
+			return lackedAt(ts, j)
+		}
+	}
+	return false
+}
+
 func negations(ts []token) []bool {
 	neg := make([]bool, len(ts))
 	for i := 0; i < len(ts); i++ {
@@ -3976,9 +4031,10 @@ func negations(ts []token) []bool {
 				// follows, not an exclusion of the codes it names
 				continue
 			}
-			if i >= 2 && lex.partitive[ts[i-2].raw] && (lex.population[ts[i-1].raw] || ts[i-1].w == "person") {
+			if i >= 2 && lex.partitive[ts[i-2].raw] && (lex.population[ts[i-1].raw] || ts[i-1].w == "person") && !lackedAt(ts, i) {
 				// "some people won't want to do the selfie — if they cancel it, …":
 				// true of some users, whom a branch may handle, not a step ruled out
+				// (what some of them lack is neither: lackedAt)
 				continue
 			}
 			if unknownWho(ts, i+1) {
@@ -5384,7 +5440,7 @@ func ageAt(ts []token, i int) int {
 			}
 		}
 	}
-	if !ageCtx {
+	if !ageCtx || describedAge(ts, i) {
 		return 0
 	}
 	if lex.ageBefore[prev] {
@@ -5418,6 +5474,33 @@ func ageIndex(ts []token) int {
 		}
 	}
 	return -1
+}
+
+// describedAge: the age at i says how old the users usually are ("our callers
+// are mostly over 70", "members tend to be over 60", "lots of them are over
+// 70"): who they are, not a limit the flow checks, unless the clause asks for
+// one ("they must mostly be over 18" is no description).
+func describedAge(ts []token, i int) bool {
+	if hasAnyRaw(ts[:i], lex.wish) || slices.ContainsFunc(ts[:i], func(t token) bool { return dutyModal[t.raw] && t.raw != "have" && t.raw != "has" }) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if lex.typical[ts[j].raw] || lex.beForm[ts[j].raw] && partOfUsers(ts, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// typicalAge: the clause says how old the users usually are (describedAge)
+// with an age after over/under or written "70+".
+func typicalAge(ts []token) bool {
+	for i, t := range ts {
+		if t.isNum && t.num >= 12 && t.num <= 120 && (t.plus || i > 0 && lex.ageComparative[ts[i-1].raw]) && describedAge(ts, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // ageCheck is the age check a clause asks for with the age at i.

@@ -99,6 +99,9 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
+	if d.neg[i] && lackedBefore(d.ts, i) {
+		return nil // "most of them don't have a passport": who the users are, no step and none ruled out
+	}
 	if d.neg[i] && s.k == kLiveness && (lex.attackWord[d.ts[i].raw] || spoofProp(d.ts, i)) && !lex.negAux[d.prev(i)] {
 		// "make sure it's a live human, not a recording or deepfake": the attack
 		// ruled out is what the liveness check is for ("don't check for
