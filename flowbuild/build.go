@@ -65,13 +65,13 @@ var errBuiltInvalid = errors.New("flowbuild: built an invalid flow")
 // ErrNoSteps is returned when a description names no step the builder knows.
 var ErrNoSteps = errors.New("flowbuild: no verification step found in the description; name at least one, e.g. liveness check, face recognition, ID scan, face comparison, email or SMS code, or a question to ask")
 
-// ageLimit says the age an age check requires: "18", or "under 18" for an
-// upper limit.
+// ageLimit says the age an age check requires: "at least 18", or "under 18"
+// for an upper limit.
 func ageLimit(s *step) string {
 	if s.ageUnder {
 		return "under " + strconv.Itoa(s.currentAge())
 	}
-	return strconv.Itoa(s.currentAge())
+	return "at least " + strconv.Itoa(s.currentAge())
 }
 
 func checkText(s string) (string, error) {

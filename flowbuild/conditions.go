@@ -170,7 +170,7 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
 		// label that opens on its negation names the new users too)
-		case recognition && negs[i] && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (findsUser(t) ||
+		case recognition && notFinding(ts, negs, i) && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (findsUser(t) ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
@@ -343,6 +343,13 @@ func findsUser(t token) bool {
 	return t.w == "recognize" || t.w == "identify" || t.w == "search" || t.w == "enrolled" || t.raw == "found" || t.raw == "known"
 }
 
+// notFinding: the verb of finding at i is negated, as any verb is ("we don't
+// know them", "never seen") or by a "haven't" before it ("we haven't seen
+// them before", "hasn't enrolled yet"), which negates nothing else.
+func notFinding(ts []token, negs []bool, i int) bool {
+	return negs[i] || i > 0 && lex.perfectNeg[ts[i-1].raw] || i > 1 && lex.perfectNeg[ts[i-2].raw] && (ts[i-1].raw == "yet" || ts[i-1].raw == "been" || ts[i-1].raw == "ever")
+}
+
 func notFoundClause(ts []token, negs []bool, i int) int {
 	end := i
 	if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
@@ -350,10 +357,10 @@ func notFoundClause(ts []token, negs []bool, i int) int {
 	}
 	for j := end + 1; j < len(ts) && j <= end+5; j++ {
 		t := ts[j]
-		if !negs[j] && !lex.negAux[t.raw] && t.raw != "not" && t.raw != "we" && t.raw != "who" && t.raw != "that" && !lex.subjectAux[t.raw] {
+		if !notFinding(ts, negs, j) && !lex.negAux[t.raw] && !lex.perfectNeg[t.raw] && t.raw != "not" && t.raw != "we" && t.raw != "who" && t.raw != "that" && !lex.subjectAux[t.raw] {
 			break
 		}
-		if negs[j] && (findsUser(t) || t.w == "match") {
+		if notFinding(ts, negs, j) && (findsUser(t) || t.w == "match") {
 			if j+1 < len(ts) && (ts[j+1].raw == "them" || ts[j+1].raw == "yet") {
 				j++
 			}

@@ -529,8 +529,9 @@ func retraction(part string) (string, bool) {
 			break // "sorry for the faff", "sorry to be a pain": an apology for the asking, nothing taken back
 		}
 		// ("actually, right after the liveness check": a correction word before
-		// a bare place moves what the instruction before placed)
-		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no" || placeAt(words[i+1:]) == 0 && i == 0) {
+		// a bare place moves what the instruction before placed; "actually,
+		// after the scan, add an email code" is an instruction of its own)
+		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no" || i == 0 && barePlace(words[i+1:])) {
 			j := i + 1
 			for j < len(words) && lex.retractFiller[strings.ToLower(strings.Trim(words[j], ",;:.!?…"))] {
 				j++ // "no wait, …", "scratch that, …", "sorry, I meant …"
@@ -566,6 +567,18 @@ func typesAlone(ts []token) bool {
 		named = true
 	}
 	return named
+}
+
+// barePlace: the words only say where ("right after the liveness check",
+// "before the passport scan."): a place, and no verb of a change or of
+// speech, nor a step of their own, after it.
+func barePlace(words []string) bool {
+	if placeAt(words) != 0 || hasEditVerb(words) {
+		return false
+	}
+	ts := tokenize(strings.Join(words, " "))
+	return !slices.ContainsFunc(ts, func(t token) bool { return lex.speechVerb[t.w] || t.w == "," || t.w == "." && t.orig != "." }) &&
+		len(analyze(ts, nil).steps) == 0
 }
 
 // strikesA: the change's one verb of removal is "strike" before "a" ("should
@@ -1226,11 +1239,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
-	if line, tone, ok := toneIn(ts); ok && !slices.ContainsFunc(analyze(ts, p.steps).steps, func(s *step) bool { return !s.k.isConversation() }) {
+	if line, tone, ok := toneIn(ts); ok {
 		// "make the greeting friendlier", "strike a warmer tone": how the
-		// avatar speaks, no line's words
+		// avatar speaks, no line's words; another instruction beside it ("be
+		// friendlier and skip the SMS code") is applied after it
 		p.assumptions = append(p.assumptions, toneNote(line, tone))
-		return p.retone(line, tone), nil
+		done := p.retone(line, tone)
+		if rest := besideTone(ts); len(rest) > 0 {
+			more, err := p.apply(clauseText(rest))
+			return append(done, more...), err
+		}
+		return done, nil
 	}
 	if op, target, text := rewordOf(sentence, ts); op {
 		if target == "fallback" {
@@ -3009,8 +3028,10 @@ func supposedChange(sentence string) string {
 			continue
 		}
 		lead := strings.ToLower(strings.Trim(words[i-2], ",;:"))
-		if !lex.supposeLead[lead] || lead == "if" && (i < 3 || strings.ToLower(strings.Trim(words[i-3], ",;:")) != "what") {
-			return sentence // ("if we removed it last week, …": a condition, not a supposition)
+		if !lex.supposeLead[lead] || lead == "if" && (i < 3 || strings.ToLower(strings.Trim(words[i-3], ",;:")) != "what") || indexFold(sentence, "what happens") >= 0 || indexFold(sentence, "what would") >= 0 {
+			// ("if we removed it last week, …": a condition, not a supposition;
+			// "suppose we removed the age check, what happens?": a question)
+			return sentence
 		}
 		out := make([]string, 0, len(words))
 		out = append(out, words[:i-2]...)

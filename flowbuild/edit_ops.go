@@ -611,8 +611,18 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 			return nil, false
 		case x.k == kAgeCheck && x.explicitAge && x.minAge > 0:
 			// the check keeps its direction unless the change names one ("make
-			// it 21" on a youth check's "under 18"; "must be over 21")
-			s.minAge, s.ageUnder = x.minAge, x.ageUnder || s.ageUnder && !hasAnyRaw(ts, lex.ageUp) && !hasRaw(ts, "least", "minimum")
+			// it 21" on a youth check's "under 18"; "must be over 21", "block
+			// anyone under 16")
+			minimum := hasAnyRaw(ts, lex.ageUp) || hasRaw(ts, "least", "minimum") || hasAnyRaw(ts, lex.ageKeptOut) || hasAnyRaw(ts, lex.turnAway)
+			under := x.ageUnder || s.ageUnder && !minimum
+			if i := slices.Index(p.steps, s); i >= 0 && under != s.ageUnder && hasRaw(ts, "also", "too") {
+				// "they must also be at least 16" on a youth check: a limit of
+				// the other direction beside it, both kept
+				p.steps = slices.Insert(p.steps, i+1, &step{k: kAgeCheck, minAge: x.minAge, explicitAge: true, ageUnder: under})
+				done = append(done, "added an age check: the user must also be "+ageLimit(p.steps[i+1]))
+				continue
+			}
+			s.minAge, s.ageUnder = x.minAge, under
 			s.configureNode()
 			done = append(done, "the age check now requires "+ageLimit(s))
 		case x.k == kFaceCompare && x.srcA != nil && x.srcB != nil && p.hasImage(x.srcA) && p.hasImage(x.srcB) && namesImages(ts) &&

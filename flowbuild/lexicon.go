@@ -124,7 +124,7 @@ var lexGroups = map[string][]string{
 	"threshold": {"threshold", "similarity", "confidence", "cutoff"},
 	"challenge": {"challenge", "challenges", "livenesschallenge", "requirelivenesschallenge"}, // ("face scan - requireLivenessChallenge ON": the field's own name)
 	// negation and exclusivity
-	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt", "havent", "hasnt", "hadnt"},
+	"no":          {"no", "not", "dont", "doesnt", "never", "none", "nor", "neither", "shouldnt", "mustnt", "wont", "cant", "isnt", "arent", "didnt", "cannot", "nobody", "noone", "wasnt", "werent", "couldnt"},
 	"without":     {"without", "minus", "except", "excluding", "exclude", "omit", "omitting", "avoid", "skip", "skipping", "drop", "ditch", "ditching", "scrap", "scrapping", "bin", "binning", "nix"},
 	"instead":     {"instead", "rather"},
 	"only":        {"only", "just", "solely", "merely", "purely", "alone"},
@@ -1302,18 +1302,37 @@ var changeParticiples = map[string]string{
 
 // supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
 // as a supposition ("what if we removed …", "how about we swapped …", "suppose we
-// dropped …"); "if" counts only after "what".
-var supposeLeadWords = []string{"if", "about", "suppose", "supposing", "imagine", "say"}
+// dropped …"); "if" counts only after "what". ("Say we removed the age check,
+// what happens?" asks what would follow, no change.)
+var supposeLeadWords = []string{"if", "about", "suppose", "supposing"}
+
+// ageKeptOutWords, anywhere in a clause with "under 18", make the age one kept
+// out or a condition, not an upper limit the user must meet (parse.go ageUnder):
+// "deny access when the user is under 18", "check whether they're under 21".
+// ageRequireWords ask for it ("check the holder is under 18", "they must be
+// younger than 26").
+var (
+	ageKeptOutWords = []string{"if", "unless", "when", "whenever", "where", "wherever", "whether", "case", "reject", "rejected", "refuse", "refused",
+		"deny", "denied", "block", "blocked", "ban", "banned", "bar", "barred", "end", "ends", "stop", "stops", "decline", "exclude", "excluded", "cant", "cannot"}
+	ageRequireWords = []string{"check", "checks", "verify", "confirm", "ensure", "sure", "must", "should", "need", "needs", "has", "have", "only"}
+)
+
+// perfectNegWords negate a verb of finding a user ("people we haven't seen
+// before", "faces we hadn't enrolled") and nothing else: as a negation
+// everywhere they took away what users "haven't verified yet" get.
+var perfectNegWords = []string{"havent", "hasnt", "hadnt"}
 
 // toneWords: a word for the manner the avatar speaks in → the word its goal
 // says ("a friendlier tone" → "friendly"); see tone.go. Words with other
-// meanings in a flow ("clear", "simple", "light") are left out.
+// meanings in a flow ("clear", "simple", "light", "kind of", a "patient") are
+// left out. toneNextWords may follow one that is a manner (a noun other than
+// these, as in "a professional account", makes it the noun's).
 var toneWords = map[string]string{
 	"friendly": "friendly", "friendlier": "friendly", "warm": "warm", "warmer": "warm", "formal": "formal",
 	"informal": "informal", "casual": "casual", "calm": "calm", "calmer": "calm", "reassuring": "reassuring",
 	"upbeat": "upbeat", "professional": "professional", "polite": "polite", "playful": "playful", "gentle": "gentle",
-	"gentler": "gentle", "kind": "kind", "kinder": "kind", "cheerful": "cheerful", "relaxed": "relaxed",
-	"empathetic": "empathetic", "respectful": "respectful", "fun": "fun", "patient": "patient", "welcoming": "welcoming",
+	"gentler": "gentle", "kinder": "kind", "cheerful": "cheerful", "relaxed": "relaxed",
+	"empathetic": "empathetic", "respectful": "respectful", "fun": "fun", "welcoming": "welcoming",
 	"approachable": "approachable", "encouraging": "encouraging", "serious": "serious", "conversational": "conversational",
 }
 
@@ -1322,6 +1341,8 @@ var toneWords = map[string]string{
 // avatar should sound formal", "keep it calm").
 var (
 	toneNounWords = []string{"tone", "tones", "voice", "manner", "vibe", "register"}
+	toneNextWords = []string{"and", "or", "but", "than", "please", "pls", "throughout", "overall", "enough", "to", "with", "for", "in", "about", "when", "while", "on", "at", "all", "everywhere",
+		"greeting", "greetings", "closing", "message", "messages", "line", "lines", "goodbye", "intro", "welcome", "way", "style", "approach", "too", "instead", "now", "again"}
 	toneVerbWords = []string{"make", "be", "is", "are", "sound", "sounds", "speak", "speaks", "keep", "feel", "feels", "come", "across"}
 )
 
@@ -1448,7 +1469,7 @@ type lexicon struct {
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb                                                                                                                                                                              map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
 	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
@@ -1579,7 +1600,8 @@ func newLexicon() *lexicon {
 	l.settingLead = wordSet(settingLeadWords)
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
 	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
-	l.toneNoun, l.toneVerb, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), toneWords
+	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
+	l.ageKeptOut, l.ageRequire, l.perfectNeg = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)

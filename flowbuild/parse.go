@@ -585,7 +585,7 @@ func forUnknown(ts, text []token) bool {
 		end = len(ts)
 	}
 	ts = ts[:end]
-	notKnown := has(ts, "no") && slices.ContainsFunc(ts, findsUser)
+	notKnown := (has(ts, "no") || hasAnyRaw(ts, lex.perfectNeg)) && slices.ContainsFunc(ts, findsUser)
 	return trailingNewUser(ts) && (notKnown || has(text, "recognize") && slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
 }
 
@@ -593,7 +593,7 @@ func trailingNewUser(ts []token) bool {
 	if len(ts) < 2 || !clauseStartsIf(ts) || hasAnyRaw(ts, lex.consequence) {
 		return false
 	}
-	notKnown := has(ts, "no") && slices.ContainsFunc(ts, findsUser)
+	notKnown := (has(ts, "no") || hasAnyRaw(ts, lex.perfectNeg)) && slices.ContainsFunc(ts, findsUser)
 	return (hasAnyRaw(ts, lex.condNew) || notKnown) && len(analyze(ts, nil).steps) == 0
 }
 
@@ -5522,8 +5522,12 @@ func ageUnder(ts []token, i int) bool {
 	if j < 0 || ts[j].raw != "under" && ts[j].raw != "below" && ts[j].raw != "younger" {
 		return false
 	}
-	for _, t := range ts[:j] {
-		if t.w == "no" || t.w == "without" || t.raw == "if" || t.raw == "unless" || lex.turnAway[t.raw] || lex.minorGuard[t.raw] && t.raw != "make" && t.raw != "sure" && t.raw != "ensure" && t.raw != "must" && t.raw != "only" {
+	// anywhere in the clause, a word that keeps the age out or makes it a
+	// condition ("deny access when the user is under 18", "check whether they
+	// are under 18; if so, end", "under 18 -> reject"), or a minimum said
+	// beside it ("under 18 or over 65"), leaves the age the minimum
+	for k, t := range ts {
+		if k != j && k != i && (t.w == "no" || t.w == "without" || t.w == "fail" || lex.ageKeptOut[t.raw] || lex.turnAway[t.raw] || lex.ageUp[t.raw] || t.raw == "least") {
 			return false
 		}
 	}
@@ -5534,9 +5538,11 @@ func ageUnder(ts []token, i int) bool {
 	for k >= 0 && (lex.filler[ts[k].raw] || ts[k].raw == "still") {
 		k-- // "is actually under 18"
 	}
-	// a predicate of the user ("they're under 18", "must be younger than 26"),
-	// not of a group a relative clause names ("users who are under 16")
-	return k >= 0 && lex.beingBefore[ts[k].raw] && ts[k].raw != "really" && ts[k].raw != "still" && !(k > 0 && (ts[k-1].raw == "who" || ts[k-1].raw == "that" || ts[k-1].raw == "which"))
+	// a predicate of the user the text asks for ("check they're under 18",
+	// "they must be younger than 26"), not of a group a relative clause names
+	// ("users who are under 16")
+	return k >= 0 && lex.beingBefore[ts[k].raw] && ts[k].raw != "really" && ts[k].raw != "still" && !(k > 0 && (ts[k-1].raw == "who" || ts[k-1].raw == "that" || ts[k-1].raw == "which")) &&
+		hasAnyRaw(ts[:k], lex.ageRequire)
 }
 
 // matchField is the field a data check compares, and whether the clause named

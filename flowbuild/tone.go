@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -31,6 +32,12 @@ func toneIn(ts []token) (line, tone string, ok bool) {
 		if w == "" || negs[i] || i > 0 && ts[i-1].w == "no" {
 			continue
 		}
+		if i+1 < len(ts) && isAlpha(ts[i+1].raw) && !lex.toneNext[ts[i+1].raw] && !lex.toneNoun[ts[i+1].raw] && lex.tone[ts[i+1].raw] == "" {
+			continue // "a professional account": the noun's, no manner of speaking
+		}
+		if userDoes(ts[:i]) && !hasRaw(ts, "avatar") {
+			continue // "ask them to read a phrase in a calm voice": the user's manner
+		}
 		said = said || w != t.raw || i > 0 && (ts[i-1].raw == "more" || ts[i-1].raw == "less")
 		if !strings.Contains(strings.Join(words, " "), w) {
 			words = append(words, w)
@@ -53,6 +60,47 @@ func toneIn(ts []token) (line, tone string, ok bool) {
 		tone = words[0]
 	}
 	return line, tone, true
+}
+
+// besideTone is the words of another instruction said with a tone, across an
+// "and" or a comma ("be friendlier and skip the SMS code", "remove the SMS code
+// and make the avatar sound more professional"), or nil.
+func besideTone(ts []token) []token {
+	at := slices.IndexFunc(ts, func(t token) bool { return lex.tone[t.raw] != "" })
+	joint := func(t token) bool { return t.raw == "and" || t.raw == "but" || t.w == "," }
+	if j := slices.IndexFunc(ts[at+1:], joint); j >= 0 && instructs(ts[at+j+2:]) {
+		return ts[at+j+2:] // the tone first: "be friendlier and skip the SMS code"
+	}
+	// the nearest joint before it: "swap the passport scan and the SMS code,
+	// and make everything calmer"
+	for j := at - 1; j > 0; j-- {
+		if joint(ts[j]) {
+			if instructs(ts[:j]) {
+				return ts[:j]
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// instructs: the words ask for a change of steps: a verb of change, a step
+// ruled out, or a step named.
+func instructs(ts []token) bool {
+	a := analyze(ts, nil)
+	return hasAnyRaw(ts, lex.removeVerb) || a.neg != 0 || slices.ContainsFunc(a.steps, func(s *step) bool { return !s.k.isConversation() }) ||
+		slices.ContainsFunc(ts, func(t token) bool { return editVerbs[t.raw] && t.raw != "make" && t.raw != "change" })
+}
+
+// userDoes: the words ask the user to do something ("ask them to read …",
+// "get the customer to say …"): a person, then "to".
+func userDoes(ts []token) bool {
+	for j := 0; j+1 < len(ts); j++ {
+		if (lex.personPronoun[ts[j].raw] || lex.userWord[ts[j].raw]) && ts[j+1].raw == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // toned is prompt spoken in tone: a goal for the avatar. A prompt already

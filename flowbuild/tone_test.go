@@ -101,3 +101,32 @@ func TestEditTone(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(promptsByID(r.Flow)["greeting"], "In a warm tone, say in your own words: Hello"), promptsByID(r.Flow)["greeting"])
 }
+
+// Words that name a manner elsewhere ("kind of", "a professional account",
+// the user's own calm voice) give the avatar no tone.
+func TestBuildNoTone(t *testing.T) {
+	for _, desc := range []string{
+		"Scan their ID and ask what kind of document it is. Then a liveness check.",
+		"Liveness check. It should be kind of quick.",
+		"If it is a professional account, scan their ID, otherwise just do a liveness check.",
+		"Patient check-in: liveness check, the patient may be in pain.",
+		"Ask them to read a phrase out loud in a calm voice, then a liveness check.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		for id, p := range promptsByID(r.Flow) {
+			assert.False(t, strings.HasPrefix(p, toneLead), "%s: %s: %q", desc, id, p)
+		}
+	}
+}
+
+// A supposition that asks what would follow ("suppose we removed the age
+// check, what happens?") changes nothing.
+func TestEditSuppositionQuestion(t *testing.T) {
+	base, err := Build("Scan their ID and check they are over 18.", Options{})
+	require.NoError(t, err)
+	r, err := Edit(base.Flow, "Suppose we removed the age check, what happens?", Options{})
+	if err == nil {
+		assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDataValidation), "the age check stays")
+	}
+}
