@@ -143,7 +143,9 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
-		case lex.condFail[t.raw] || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
+		// ("deny access when the user is under 18": a verb of stopping before
+		// the "when" is what to do, not what happened)
+		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}
