@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,19 @@ func promptsByID(f flow.Flow) map[string]string {
 	return out
 }
 
+// assertToned: the lines of ids toned open on tone ("In a calm tone, "); every
+// other line is said as written.
+func assertToned(t *testing.T, f flow.Flow, tone string, toned []string) {
+	t.Helper()
+	for id, p := range promptsByID(f) {
+		if slices.Contains(toned, id) {
+			assert.True(t, strings.HasPrefix(p, tone+"say in your own words: "), "%s: %q", id, p)
+		} else {
+			assert.True(t, strings.HasPrefix(p, "Say: "), "%s: %q", id, p)
+		}
+	}
+}
+
 // A tone the text asks for is a goal the avatar words itself: a "Say:" line
 // is spoken as written and would drop it. The lines it is not for stay
 // verbatim.
@@ -37,13 +51,7 @@ func TestBuildTone(t *testing.T) {
 		t.Run(tt.desc, func(t *testing.T) {
 			r, err := Build(tt.desc, Options{})
 			require.NoError(t, err)
-			for id, p := range promptsByID(r.Flow) {
-				if strings.Contains(strings.Join(tt.toned, " "), id) {
-					assert.True(t, strings.HasPrefix(p, tt.tone+"say in your own words: "), "%s: %q", id, p)
-				} else {
-					assert.True(t, strings.HasPrefix(p, "Say: "), "%s: %q", id, p)
-				}
-			}
+			assertToned(t, r.Flow, tt.tone, tt.toned)
 			assert.Contains(t, strings.Join(r.Assumptions, "\n"), "carries no tone")
 			assert.NotContains(t, strings.Join(r.Assumptions, "\n"), unplacedPrefix)
 		})
@@ -80,13 +88,7 @@ func TestEditTone(t *testing.T) {
 		t.Run(tt.change, func(t *testing.T) {
 			r, err := Edit(base.Flow, tt.change, Options{})
 			require.NoError(t, err)
-			for id, p := range promptsByID(r.Flow) {
-				if strings.Contains(strings.Join(tt.toned, " "), id) {
-					assert.True(t, strings.HasPrefix(p, tt.tone+"say in your own words: "), "%s: %q", id, p)
-				} else {
-					assert.True(t, strings.HasPrefix(p, "Say: "), "%s: %q", id, p)
-				}
-			}
+			assertToned(t, r.Flow, tt.tone, tt.toned)
 			assert.Equal(t, len(base.Flow), len(r.Flow), "a tone adds or drops no node")
 		})
 	}
