@@ -155,9 +155,11 @@ func readSettings(ts []token) stepSettings {
 			s.threshold = n / 100
 		case unit == "percent" && n > 1 && n <= 100 && (namedBefore(ts, i, "match", "compare") || e+2 < len(ts) && (ts[e+2].w == "match" || ts[e+2].w == "threshold")):
 			s.threshold = n / 100 // "85 percent match minimum", "at a 92% threshold", "compare at 90%"
-		case unit == "percent" && n > 1 && n <= 100 && (has(ts, "threshold") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)):
+		case unit == "percent" && n > 1 && n <= 100 && (has(ts, "threshold") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)) && levelAt(ts, i, e):
 			// "compare it to the licence pic at 90%": a percentage in a sentence about
-			// the comparison is its threshold, as a fraction is
+			// the comparison is its threshold, as a fraction is, when it is said as a
+			// level ("at 90%") that closes its clause; not a share of something
+			// ("catches 30% more fraud", "the 5% of users flagged", "only 6% fail")
 			s.threshold = n / 100
 		case (n > 0 && n < 1 || unit == "percent" && n > 1 && n <= 100) && onlyNumber(ts, i, e):
 			// "selfie and compare it with the ID photo (0.9)": a share said alone in a
@@ -288,6 +290,12 @@ func numberAt(ts []token, i int) (float64, int, bool) {
 		return float64(n), 1, true
 	}
 	return 0, 0, false
+}
+
+// levelAt: the number from i to e, with its percent sign, is said as a level
+// ("at 90%", "to 95%."): a link word before it and the clause closing after it.
+func levelAt(ts []token, i, e int) bool {
+	return i > 0 && lex.linkWord[ts[i-1].raw] && (e+2 >= len(ts) || ts[e+2].raw == "")
 }
 
 // onlyNumber: the clause holds nothing but the number from i to e, its
