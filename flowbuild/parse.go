@@ -2350,7 +2350,7 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 		if j < len(clauses) && clauses[j].colon && len(clauses[j].toks) <= 2 {
 			j++ // the name of who answers ("Dana:")
 		}
-		if j >= len(clauses) || len(clauses[j].toks) != 1 || !lex.replyNo[clauses[j].toks[0].raw] {
+		if j >= len(clauses) || len(clauses[j].toks) != 1 || !lex.replyNo[clauses[j].toks[0].raw] || asksOfFlow(out[from:]) {
 			continue
 		}
 		for _, q := range out[from:] {
@@ -2361,6 +2361,21 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 		out = out[:from]
 	}
 	return out
+}
+
+// asksOfFlow: the question asks about the flow, not to change it: it opens on
+// an auxiliary whose subject is not us ("Is an email code enough?", "Is the
+// email code optional?", "Do users need to hold the ID still?"), so a "no" to it
+// keeps what it names ("No, add an SMS code as well" asks for more); "should
+// we add …", "do we want …", "the selfie too?" are suggestions.
+func asksOfFlow(q []clause) bool {
+	for _, c := range q {
+		if c.colon && len(c.toks) <= 2 {
+			continue // the asker's name ("Sam:")
+		}
+		return len(c.toks) > 1 && lex.auxStart[c.toks[0].raw] && !lex.speaker[c.toks[1].raw]
+	}
+	return false
 }
 
 // takenBack: the clause takes back its own words with a retraction after them
