@@ -43,10 +43,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
-				// "the selfie too then? / no, keep it": a suggestion turned
-				// down, as Build reads it
-				remarks = append(remarks, q)
-				continue
+				if kept := askedToStay(q, p.steps); len(kept) > 0 {
+					// "Should we keep the SMS code? No.", "Do we still need the
+					// email code? No": a "no" to whether a step stays takes it
+					// out; with more words ("Nope, remove it") they say what
+					// to do, of the step the question named
+					if lex.replyNo[strings.ToLower(strings.Trim(dropSpeaker(sentences[si+1]), " ,.!"))] {
+						q = "remove the " + stepNames(kept)
+					}
+				} else {
+					// "the selfie too then? / no, keep it": a suggestion turned
+					// down, as Build reads it
+					remarks = append(remarks, q)
+					continue
+				}
 			}
 			sentence = q
 		}
@@ -477,6 +487,24 @@ func dropSpeaker(sentence string) string {
 		}
 	}
 	return strings.TrimSpace(rest[colon+1:])
+}
+
+// askedToStay: the question asks whether steps the flow has stay ("Should we
+// keep the SMS code", "Is the SMS code still needed", "Do we still need the
+// email code"), asking no change of its own: the steps, or nil.
+func askedToStay(q string, steps []*step) []*step {
+	ts := tokenize(q)
+	if !slices.ContainsFunc(ts, func(t token) bool { return lex.keepVerb[t.raw] || lex.needVerb[t.raw] || lex.needVerb[t.w] }) ||
+		hasAnyRaw(ts, lex.removeVerb) || hasAnyRaw(ts, alsoTail) || hasSetting(ts) {
+		// ("can we drop the selfie compare?", "do we need an SMS code too?",
+		// "should we keep the code at 6 digits?": a change of its own)
+		return nil
+	}
+	named := slices.DeleteFunc(analyze(ts, steps).steps, func(s *step) bool { return s.k.isConversation() })
+	if !allPresent(steps, named) {
+		return nil
+	}
+	return named
 }
 
 // answersNo: the line answers the question before it with "no" and goes on,
