@@ -1542,3 +1542,18 @@ func TestQuestionOfFlowIsNoTurnedDownSuggestion(t *testing.T) {
 		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "turned down", desc)
 	}
 }
+
+// A bare share said after a step that takes no threshold ("Liveness and an
+// email code. (0.9)") sets nothing and is no unplaced setting either.
+func TestLoneShareAfterNoComparisonIsNoNote(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness and an email code. (0.9)",
+		"Liveness check, then an SMS code (6 digits). Expected pass rate (0.9).",
+	} {
+		r, err := Build(desc, Options{})
+		if !assert.NoError(t, err, desc) {
+			continue
+		}
+		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "0.9", desc)
+	}
+}

@@ -1500,13 +1500,18 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
-			if st := readSettings(c.toks); hasAnyRaw(c.toks, lex.everyOne) {
+			st := readSettings(c.toks)
+			if hasAnyRaw(c.toks, lex.everyOne) {
 				// "both codes must have 8 digits": every step that takes the setting,
 				// fallbacks and branches too
 				applyEvery(st, seq)
 			}
 			switch {
-			case applySettings(readSettings(c.toks), main, seq):
+			case st.lone && len(main) == 0 && (len(seq) == 0 || !st.accepts(seq[len(seq)-1].k)):
+				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
+				// (0.9).": a bare share after a step that takes no threshold is
+				// no setting of a comparison said earlier, nor a step
+			case applySettings(st, main, seq):
 			case len(main) > 0 && !namesVerification(main):
 				// "ask them to read out the last 4 digits of their card": the number is
 				// part of what the avatar says

@@ -20,6 +20,9 @@ type stepSettings struct {
 	// noChallenge: the text turns the face scan's liveness challenge off
 	noChallenge bool
 	scanMode    string // document_scan: "automatic" or "single"
+	// lone: the threshold is a share said alone in its clause ("(0.9)"), with
+	// no word of what it sets: it belongs to the step said just before it
+	lone bool
 }
 
 func (s stepSettings) any() bool {
@@ -165,7 +168,7 @@ func readSettings(ts []token) stepSettings {
 			// "selfie and compare it with the ID photo (0.9)": a share said alone in a
 			// clause of its own is a threshold, the one setting a share can be;
 			// applySettings gives it to the comparison before it
-			s.threshold = n
+			s.threshold, s.lone = n, true
 			if n > 1 {
 				s.threshold = n / 100
 			}
