@@ -349,11 +349,13 @@ func namedBefore(ts []token, i int, words ...string) bool {
 // pastValue: the number at i, with its unit after it, is told of as what was:
 // a past "be" right after the unit or after one noun it qualifies ("6 digit ones
 // were too easy", "6 digits was too short", "the 4 digit codes were guessed";
-// not "a 6-digit code sent to it", a participle of what the flow does).
+// not "a 6-digit code sent to it", a participle of what the flow does, nor
+// "6 digits was fine", a value approved).
 func pastValue(ts []token, i int) bool {
 	for j := i + 2; j < len(ts) && j <= i+3; j++ {
 		if lex.pastBe[ts[j].raw] {
-			return true
+			// ("6 digits was fine", "… was what ops asked": the value kept)
+			return !(j+1 < len(ts) && lex.pastFine[ts[j+1].raw])
 		}
 		if ts[j].isNum || lex.linkWord[ts[j].raw] {
 			return false
