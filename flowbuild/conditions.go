@@ -39,6 +39,7 @@ type scope struct {
 	sent    int   // the sentence the condition was stated in
 	used    bool  // a step went there
 	clauses int   // clauses read under the condition
+	again   bool  // the clause being routed says "again", "second" or "another"
 }
 
 func clauseStartsIf(ts []token) bool {
@@ -553,7 +554,9 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		// "new users get an ID scan and then a selfie compared to it … unknown ->
 		// ID + selfie compare": a clause whose every step the path already has
 		// sums the path up, and names no second one of any
-		recap := sc.anchor != nil && fresh > 0 && !slices.ContainsFunc(steps, func(s *step) bool {
+		// ("Unknown users: ID scan again with a second selfie compare" asks
+		// for more, and is no recap)
+		recap := sc.anchor != nil && fresh > 0 && !sc.again && !slices.ContainsFunc(steps, func(s *step) bool {
 			return s.k != kRecognition && s.k != kLiveness && s.k != kGreeting && s.k != kClosing && (s.again || findKind(sc.anchor.branch, s.k) < 0)
 		})
 		for _, s := range steps {

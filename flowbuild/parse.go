@@ -1130,6 +1130,7 @@ func parse(text string) *parsed {
 					return s.k == kDocument && !s.again && !anotherOfKind(s, doc) && !(sc.anchor != nil && rescan(s, sc.anchor))
 				})
 			}
+			sc.again = a.again || slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "again" })
 			main := p.routeScoped(&sc, a.steps, seq)
 			p.joinBefore(&sc, seq, a.ref, a.refAfter)
 			if head := c.toks[:max(cond.end+1, 0)]; sc.k == condFail && sc.anchor != nil && hasSetting(head) && readSettings(head).accepts(sc.anchor.k) {
