@@ -1525,3 +1525,35 @@ func TestProvidedKeyClauseIsNoUnplacedWords(t *testing.T) {
 		assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "\"key\"") }), "a key no step reads is noted: %q", r.Assumptions)
 	}
 }
+
+// A question about the flow ("Is X enough?", "Do users need to …?") answered
+// "no" is no suggestion the thread turned down: the note would be false and
+// what it names stays ("No, add an SMS code as well" asks for more).
+func TestQuestionOfFlowIsNoTurnedDownSuggestion(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness then ID scan. Do users need to hold the ID still? No, scanning is automatic.",
+		"Liveness then an email code. Is the email code optional? No.",
+		"Is an email code enough? No, add an SMS code as well.",
+	} {
+		r, err := Build(desc, Options{})
+		if !assert.NoError(t, err, desc) {
+			continue
+		}
+		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "turned down", desc)
+	}
+}
+
+// A bare share said after a step that takes no threshold ("Liveness and an
+// email code. (0.9)") sets nothing and is no unplaced setting either.
+func TestLoneShareAfterNoComparisonIsNoNote(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness and an email code. (0.9)",
+		"Liveness check, then an SMS code (6 digits). Expected pass rate (0.9).",
+	} {
+		r, err := Build(desc, Options{})
+		if !assert.NoError(t, err, desc) {
+			continue
+		}
+		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "0.9", desc)
+	}
+}

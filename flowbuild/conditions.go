@@ -39,6 +39,7 @@ type scope struct {
 	sent    int   // the sentence the condition was stated in
 	used    bool  // a step went there
 	clauses int   // clauses read under the condition
+	again   bool  // the clause being routed says "again", "second" or "another"
 }
 
 func clauseStartsIf(ts []token) bool {
@@ -166,9 +167,10 @@ func readCondition(ts []token, seq []*step) condition {
 			}
 			return condition{k: condFail, end: end}
 		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
-			prev == "be" || prev == "been"):
-			// ("if they turn out to be new to us": "new" after any form of "be" is
-			// said of the user)
+			(prev == "be" || prev == "been") && userSubject(ts, i-1)):
+			// ("if they turn out to be new to us": "new" after a form of "be" is
+			// said of the user when the user is its subject; not "if the email
+			// has been new for under a week", "anyone whose account has been new")
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
 		// label that opens on its negation names the new users too)
@@ -561,7 +563,9 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 		// "new users get an ID scan and then a selfie compared to it … unknown ->
 		// ID + selfie compare": a clause whose every step the path already has
 		// sums the path up, and names no second one of any
-		recap := sc.anchor != nil && fresh > 0 && !slices.ContainsFunc(steps, func(s *step) bool {
+		// ("Unknown users: ID scan again with a second selfie compare" asks
+		// for more, and is no recap)
+		recap := sc.anchor != nil && fresh > 0 && !sc.again && !slices.ContainsFunc(steps, func(s *step) bool {
 			return s.k != kRecognition && s.k != kLiveness && s.k != kGreeting && s.k != kClosing && (s.again || findKind(sc.anchor.branch, s.k) < 0)
 		})
 		for _, s := range steps {
@@ -733,6 +737,22 @@ func ageAfter(ts []token, j int) bool {
 
 // possessiveAt: the word at i is a possessive ("the new user's face"): the phrase
 // names whose thing it is, not whom the clause is for, so it scopes nothing.
+// userSubject: the subject of the verb at b is the user ("they turn out to
+// be", "users who have been"), not a thing ("the email has been", "whose
+// account has been"): the nearest person or thing before it, a few words back.
+func userSubject(ts []token, b int) bool {
+	for j := b - 1; j >= 0 && j >= b-5; j-- {
+		r := ts[j].raw
+		switch {
+		case lex.determiner[r] || r == "whose" || r == "it" || r == "its":
+			return false
+		case lex.subjectPronoun[r] || lex.userWord[r] || lex.userWord[ts[j].w] || r == "who" || r == "whos" || r == "anyone" || r == "someone":
+			return true
+		}
+	}
+	return false
+}
+
 func possessiveAt(ts []token, i int) bool {
 	if i >= len(ts) {
 		return false

@@ -43,10 +43,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
-				// "the selfie too then? / no, keep it": a suggestion turned
-				// down, as Build reads it
-				remarks = append(remarks, q)
-				continue
+				if kept := askedToStay(q, p.steps); len(kept) > 0 {
+					// "Should we keep the SMS code? No.", "Do we still need the
+					// email code? No": a "no" to whether a step stays takes it
+					// out; with more words ("Nope, remove it") they say what
+					// to do, of the step the question named
+					if lex.replyNo[strings.ToLower(strings.Trim(dropSpeaker(sentences[si+1]), " ,.!"))] {
+						q = "remove the " + stepNames(kept)
+					}
+				} else {
+					// "the selfie too then? / no, keep it": a suggestion turned
+					// down, as Build reads it
+					remarks = append(remarks, q)
+					continue
+				}
 			}
 			sentence = q
 		}
@@ -477,6 +487,24 @@ func dropSpeaker(sentence string) string {
 		}
 	}
 	return strings.TrimSpace(rest[colon+1:])
+}
+
+// askedToStay: the question asks whether steps the flow has stay ("Should we
+// keep the SMS code", "Is the SMS code still needed", "Do we still need the
+// email code"), asking no change of its own: the steps, or nil.
+func askedToStay(q string, steps []*step) []*step {
+	ts := tokenize(q)
+	if !slices.ContainsFunc(ts, func(t token) bool { return lex.keepVerb[t.raw] || lex.needVerb[t.raw] || lex.needVerb[t.w] }) ||
+		hasAnyRaw(ts, lex.removeVerb) || hasAnyRaw(ts, alsoTail) || hasSetting(ts) {
+		// ("can we drop the selfie compare?", "do we need an SMS code too?",
+		// "should we keep the code at 6 digits?": a change of its own)
+		return nil
+	}
+	named := slices.DeleteFunc(analyze(ts, steps).steps, func(s *step) bool { return s.k.isConversation() })
+	if !allPresent(steps, named) {
+		return nil
+	}
+	return named
 }
 
 // answersNo: the line answers the question before it with "no" and goes on,
@@ -1573,10 +1601,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return []string{"kept the " + stepNames(pos)}, nil
 	}
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
-		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || onlyNeeded(ts, p.steps) != nil {
+		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || onlyNeeded(ts, p.steps, pos, neg) != nil {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
 		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
-		if n := onlyNeeded(ts, p.steps); n != nil {
+		if n := onlyNeeded(ts, p.steps, pos, neg); n != nil {
 			// "rip out both codes, we only need liveness + the doc": the steps
 			// named after "only need" are all the flow keeps
 			keep = n
@@ -3334,7 +3362,7 @@ func (p *plan) swapsPresent(ts []token, pos []*step) bool {
 // ("we only need liveness + the doc"), up to the next comma or dash, when the
 // flow has each; nil otherwise. Said of steps the flow lacks, it asks for
 // them, which other rules read.
-func onlyNeeded(ts []token, steps []*step) []*step {
+func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
 	for i := 0; i+1 < len(ts); i++ {
 		if !(ts[i].raw == "only" || ts[i].raw == "just") {
 			continue
@@ -3356,13 +3384,47 @@ func onlyNeeded(ts []token, steps []*step) []*step {
 		if hasSetting(ts[k:end]) {
 			continue // "we only need the camera", "we only want one code": a setting or a count, read elsewhere
 		}
+		if !namesOnly(ts[k:end]) {
+			// "we only need the ID scan for new customers", "… the selfie compare to
+			// be stricter", "… the SMS code first": what follows the names says
+			// when or how, not that the rest goes
+			continue
+		}
 		keep := analyze(ts[k:end], steps).steps
 		keep = slices.DeleteFunc(keep, func(s *step) bool { return s.k.isConversation() })
+		if namesSibling(keep, pos) || namesSibling(keep, neg) {
+			// "we just need the SMS code, drop the email one": "only" picks one of
+			// its kind (one code of two), the rest of the flow stays
+			continue
+		}
 		if allPresent(steps, keep) {
 			return keep
 		}
 	}
 	return nil
+}
+
+// namesOnly: ts holds nothing but the names of steps (their trigger words and
+// head nouns, joined by articles and "and"): "the passport scan and the SMS code".
+func namesOnly(ts []token) bool {
+	for _, t := range ts {
+		if _, ok := rules[t.w]; ok && !t.isNum {
+			continue
+		}
+		if _, ok := rawRules[t.raw]; ok || lex.stepHead[t.w] || lex.listGlue[t.raw] || lex.determiner[t.raw] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// namesSibling: the sentence names (in named) another step of the kind of
+// one in keep: another code beside the one kept.
+func namesSibling(keep, named []*step) bool {
+	return slices.ContainsFunc(named, func(s *step) bool {
+		return slices.ContainsFunc(keep, func(o *step) bool { return o.k != s.k && isCodeKind(o.k) && isCodeKind(s.k) })
+	})
 }
 
 func allPresent(steps, pos []*step) bool {

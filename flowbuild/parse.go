@@ -1130,6 +1130,7 @@ func parse(text string) *parsed {
 					return s.k == kDocument && !s.again && !anotherOfKind(s, doc) && !(sc.anchor != nil && rescan(s, sc.anchor))
 				})
 			}
+			sc.again = a.again || slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "again" })
 			main := p.routeScoped(&sc, a.steps, seq)
 			p.joinBefore(&sc, seq, a.ref, a.refAfter)
 			if head := c.toks[:max(cond.end+1, 0)]; sc.k == condFail && sc.anchor != nil && hasSetting(head) && readSettings(head).accepts(sc.anchor.k) {
@@ -1500,13 +1501,18 @@ func parse(text string) *parsed {
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
-			if st := readSettings(c.toks); hasAnyRaw(c.toks, lex.everyOne) {
+			st := readSettings(c.toks)
+			if hasAnyRaw(c.toks, lex.everyOne) {
 				// "both codes must have 8 digits": every step that takes the setting,
 				// fallbacks and branches too
 				applyEvery(st, seq)
 			}
 			switch {
-			case applySettings(readSettings(c.toks), main, seq):
+			case st.lone && len(main) == 0 && (len(seq) == 0 || !st.accepts(seq[len(seq)-1].k)):
+				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
+				// (0.9).": a bare share after a step that takes no threshold is
+				// no setting of a comparison said earlier, nor a step
+			case applySettings(st, main, seq):
 			case len(main) > 0 && !namesVerification(main):
 				// "ask them to read out the last 4 digits of their card": the number is
 				// part of what the avatar says
@@ -2350,7 +2356,7 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 		if j < len(clauses) && clauses[j].colon && len(clauses[j].toks) <= 2 {
 			j++ // the name of who answers ("Dana:")
 		}
-		if j >= len(clauses) || len(clauses[j].toks) != 1 || !lex.replyNo[clauses[j].toks[0].raw] {
+		if j >= len(clauses) || len(clauses[j].toks) != 1 || !lex.replyNo[clauses[j].toks[0].raw] || asksOfFlow(out[from:]) {
 			continue
 		}
 		for _, q := range out[from:] {
@@ -2361,6 +2367,21 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 		out = out[:from]
 	}
 	return out
+}
+
+// asksOfFlow: the question asks about the flow, not to change it: it opens on
+// an auxiliary whose subject is not us ("Is an email code enough?", "Is the
+// email code optional?", "Do users need to hold the ID still?"), so a "no" to it
+// keeps what it names ("No, add an SMS code as well" asks for more); "should
+// we add …", "do we want …", "the selfie too?" are suggestions.
+func asksOfFlow(q []clause) bool {
+	for _, c := range q {
+		if c.colon && len(c.toks) <= 2 {
+			continue // the asker's name ("Sam:")
+		}
+		return len(c.toks) > 1 && lex.auxStart[c.toks[0].raw] && !lex.speaker[c.toks[1].raw]
+	}
+	return false
 }
 
 // takenBack: the clause takes back its own words with a retraction after them

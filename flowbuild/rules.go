@@ -240,7 +240,12 @@ var rules = map[string][]rule{
 			gone := d.neg[i] || slices.ContainsFunc(d.ts[:i], func(t token) bool { return lex.removeVerb[t.raw] || lex.removeVerb[t.w] })
 			return gallery && gone && !d.comparing && !d.got.has(kRecognition)
 		},
-		make: func(d *detector, i int) { d.add(&step{k: kRecognition}, i) },
+		make: func(d *detector, i int) {
+			// ("we're removing enrolled faces from this flow": taken away, even
+			// where no negation reaches the word; never a step to add)
+			d.neg[i] = true
+			d.add(&step{k: kRecognition}, i)
+		},
 	}, {
 		// "no face stuff needed", "none of the face bits": every step that
 		// reads a face is ruled out

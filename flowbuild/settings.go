@@ -20,6 +20,9 @@ type stepSettings struct {
 	// noChallenge: the text turns the face scan's liveness challenge off
 	noChallenge bool
 	scanMode    string // document_scan: "automatic" or "single"
+	// lone: the threshold is a share said alone in its clause ("(0.9)"), with
+	// no word of what it sets: it belongs to the step said just before it
+	lone bool
 }
 
 func (s stepSettings) any() bool {
@@ -155,15 +158,17 @@ func readSettings(ts []token) stepSettings {
 			s.threshold = n / 100
 		case unit == "percent" && n > 1 && n <= 100 && (namedBefore(ts, i, "match", "compare") || e+2 < len(ts) && (ts[e+2].w == "match" || ts[e+2].w == "threshold")):
 			s.threshold = n / 100 // "85 percent match minimum", "at a 92% threshold", "compare at 90%"
-		case unit == "percent" && n > 1 && n <= 100 && (has(ts, "threshold") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)):
+		case unit == "percent" && n > 1 && n <= 100 && (has(ts, "threshold") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)) && levelAt(ts, i, e):
 			// "compare it to the licence pic at 90%": a percentage in a sentence about
-			// the comparison is its threshold, as a fraction is
+			// the comparison is its threshold, as a fraction is, when it is said as a
+			// level ("at 90%") that closes its clause; not a share of something
+			// ("catches 30% more fraud", "the 5% of users flagged", "only 6% fail")
 			s.threshold = n / 100
 		case (n > 0 && n < 1 || unit == "percent" && n > 1 && n <= 100) && onlyNumber(ts, i, e):
 			// "selfie and compare it with the ID photo (0.9)": a share said alone in a
 			// clause of its own is a threshold, the one setting a share can be;
 			// applySettings gives it to the comparison before it
-			s.threshold = n
+			s.threshold, s.lone = n, true
 			if n > 1 {
 				s.threshold = n / 100
 			}
@@ -290,6 +295,12 @@ func numberAt(ts []token, i int) (float64, int, bool) {
 	return 0, 0, false
 }
 
+// levelAt: the number from i to e, with its percent sign, is said as a level
+// ("at 90%", "to 95%."): a link word before it and the clause closing after it.
+func levelAt(ts []token, i, e int) bool {
+	return i > 0 && lex.linkWord[ts[i-1].raw] && (e+2 >= len(ts) || ts[e+2].raw == "")
+}
+
 // onlyNumber: the clause holds nothing but the number from i to e, its
 // percent sign and link words ("(0.9)", "at 90%").
 func onlyNumber(ts []token, i, e int) bool {
@@ -338,11 +349,13 @@ func namedBefore(ts []token, i int, words ...string) bool {
 // pastValue: the number at i, with its unit after it, is told of as what was:
 // a past "be" right after the unit or after one noun it qualifies ("6 digit ones
 // were too easy", "6 digits was too short", "the 4 digit codes were guessed";
-// not "a 6-digit code sent to it", a participle of what the flow does).
+// not "a 6-digit code sent to it", a participle of what the flow does, nor
+// "6 digits was fine", a value approved).
 func pastValue(ts []token, i int) bool {
 	for j := i + 2; j < len(ts) && j <= i+3; j++ {
 		if lex.pastBe[ts[j].raw] {
-			return true
+			// ("6 digits was fine", "… was what ops asked": the value kept)
+			return !(j+1 < len(ts) && lex.pastFine[ts[j+1].raw])
 		}
 		if ts[j].isNum || lex.linkWord[ts[j].raw] {
 			return false
