@@ -1557,3 +1557,27 @@ func TestLoneShareAfterNoComparisonIsNoNote(t *testing.T) {
 		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "0.9", desc)
 	}
 }
+
+// An age changed on a flow the integrator wrote keeps its outcome ids, and a
+// node with other outcomes than two still gets the new age.
+func TestEditAgeKeepsOwnOutcomes(t *testing.T) {
+	base, err := Build("Scan their ID and check they're over 18.", Options{})
+	require.NoError(t, err)
+	check := nodeOfType(base.Flow, flow.TypeDataValidation)
+	require.NotNil(t, check)
+	check.Outcomes[0].ID, check.Outcomes[1].ID = "adult", "minor"
+	r, err := Edit(base.Flow, "make it 21", Options{})
+	require.NoError(t, err)
+	edited := nodeOfType(r.Flow, flow.TypeDataValidation)
+	require.NotNil(t, edited)
+	assert.Equal(t, "21", edited.Validation.Value)
+	assert.Equal(t, []string{"adult", "minor"}, []string{edited.Outcomes[0].ID, edited.Outcomes[1].ID})
+
+	check.Outcomes = append(check.Outcomes, flow.Outcome{ID: "unreadable", Target: check.Outcomes[1].Target, Condition: "The date of birth cannot be read"})
+	r, err = Edit(base.Flow, "make it 21", Options{})
+	require.NoError(t, err)
+	edited = nodeOfType(r.Flow, flow.TypeDataValidation)
+	require.NotNil(t, edited)
+	assert.Equal(t, "21", edited.Validation.Value)
+	assert.Len(t, edited.Outcomes, 3)
+}

@@ -336,10 +336,6 @@ func stepObject(ts []token, i int, seq []*step) int {
 	return end
 }
 
-// notFoundClause extends a new-user condition ending at i over the people it
-// names and a clause that says they are not found ("New users we don't
-// recognise scan an ID", "new customers who aren't enrolled"), so that the
-// negation stays in the condition and leaves the step after it alone.
 // findsUser: t is a verb of finding a user among the known ones ("recognise",
 // "identify", "found", "know", "enrolled", "seen"); negated, it names the users
 // a recognition did not find ("people we haven't seen before").
@@ -354,6 +350,10 @@ func notFinding(ts []token, negs []bool, i int) bool {
 	return negs[i] || i > 0 && lex.perfectNeg[ts[i-1].raw] || i > 1 && lex.perfectNeg[ts[i-2].raw] && (ts[i-1].raw == "yet" || ts[i-1].raw == "been" || ts[i-1].raw == "ever")
 }
 
+// notFoundClause extends a new-user condition ending at i over the people it
+// names and a clause that says they are not found ("New users we don't
+// recognise scan an ID", "new customers who aren't enrolled"), so that the
+// negation stays in the condition and leaves the step after it alone.
 func notFoundClause(ts []token, negs []bool, i int) int {
 	end := i
 	if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
@@ -735,8 +735,6 @@ func ageAfter(ts []token, j int) bool {
 	return j < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0 || ts[j].w == "age" || ts[j].raw == "legal")
 }
 
-// possessiveAt: the word at i is a possessive ("the new user's face"): the phrase
-// names whose thing it is, not whom the clause is for, so it scopes nothing.
 // userSubject: the subject of the verb at b is the user ("they turn out to
 // be", "users who have been"), not a thing ("the email has been", "whose
 // account has been"): the nearest person or thing before it, a few words back.
@@ -753,6 +751,8 @@ func userSubject(ts []token, b int) bool {
 	return false
 }
 
+// possessiveAt: the word at i is a possessive ("the new user's face"): the phrase
+// names whose thing it is, not whom the clause is for, so it scopes nothing.
 func possessiveAt(ts []token, i int) bool {
 	if i >= len(ts) {
 		return false

@@ -51,6 +51,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					if lex.replyNo[strings.ToLower(strings.Trim(dropSpeaker(sentences[si+1]), " ,.!"))] {
 						q = "remove the " + stepNames(kept)
 					}
+				} else if lead, asked := askedTail(q); lead != "" {
+					// "Add an email code at the end, and maybe an SMS code too?
+					// No.": the question is the sentence's last clause; what
+					// comes before it is asked for
+					remarks = append(remarks, asked)
+					q = lead
 				} else {
 					// "the selfie too then? / no, keep it": a suggestion turned
 					// down, as Build reads it
@@ -507,6 +513,22 @@ func askedToStay(q string, steps []*step) []*step {
 	return named
 }
 
+// askedTail splits a sentence that does not open as a question ("add an email
+// code at the end, and maybe an SMS code too") at its last comma: the
+// instruction before it, and the question after it. It returns "" when the
+// whole sentence is the question.
+func askedTail(q string) (lead, asked string) {
+	ts := tokenize(q)
+	if len(ts) == 0 || lex.questionAux[ts[0].raw] || lex.auxStart[ts[0].raw] || whWords[ts[0].raw] {
+		return "", q
+	}
+	c := strings.LastIndex(q, ",")
+	if c <= 0 {
+		return "", q
+	}
+	return strings.TrimSpace(q[:c]), strings.TrimSpace(q[c+1:])
+}
+
 // answersNo: the line answers the question before it with "no" and goes on,
 // if at all, after a pause ("no", "nope, we need it", "Ravi: no, keep it");
 // "no idea" is no answer.
@@ -520,7 +542,8 @@ func answersNo(line string) bool {
 		return false
 	}
 	rest := strings.TrimSpace(line[end:])
-	return rest == "" || strings.ContainsAny(rest[:1], ",.!—–-")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(",.!—–-", r)
 }
 
 // readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
@@ -761,7 +784,7 @@ func editSentences(text string) []string {
 func movedObject(words []string) string {
 	// (a step added at a place is placed too: "add an SMS code at the end.
 	// actually no, put it right after the liveness check")
-	if w := strings.ToLower(words[0]); len(words) < 3 || !moveVerbs[w] && !lex.insertVerb[w] {
+	if len(words) < 3 || !moveVerbs[strings.ToLower(words[0])] && !lex.insertVerb[strings.ToLower(words[0])] {
 		return ""
 	}
 	for i := 1; i < len(words); i++ {

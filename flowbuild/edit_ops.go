@@ -790,7 +790,7 @@ func (s *step) configureNode() {
 	if s.k == kFaceCompare && s.srcA != nil && s.srcB != nil {
 		n.SourceA, n.SourceB = s.srcA, s.srcB
 	}
-	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil && len(n.Outcomes) == 2 {
+	if s.k == kAgeCheck && s.minAge > 0 && n.Validation != nil {
 		setAge(n, s.minAge, s.ageUnder)
 	}
 }

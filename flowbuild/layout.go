@@ -262,18 +262,30 @@ func baseID(s *step) string {
 // targets stay) to the age limit: a minimum, or with under an upper limit the
 // user must be younger than ("youngerThan", which the sandbox's data
 // validation reads as it does "olderThan").
+//
+// An edited node keeps its outcomes' ids (the integrator's "adult"/"minor")
+// unless its direction turns; a node of another shape keeps its outcomes.
 func setAge(n *flow.Node, minAge int, under bool) {
 	age := strconv.Itoa(minAge)
-	n.Validation.Value = age
+	action := "olderThan"
+	ids := [2]string{"old_enough", "too_young"}
+	conds := [2]string{"The date of birth shows the user is at least " + age, "The user is younger than " + age + ", or the date of birth is missing"}
 	if under {
-		n.Validation.Action = "youngerThan"
-		n.Outcomes[0].ID, n.Outcomes[0].Condition = "young_enough", "The date of birth shows the user is younger than "+age
-		n.Outcomes[1].ID, n.Outcomes[1].Condition = "too_old", "The user is "+age+" or older, or the date of birth is missing"
+		action = "youngerThan"
+		ids = [2]string{"young_enough", "too_old"}
+		conds = [2]string{"The date of birth shows the user is younger than " + age, "The user is " + age + " or older, or the date of birth is missing"}
+	}
+	turned := !strings.EqualFold(n.Validation.Action, action)
+	n.Validation.Value, n.Validation.Action = age, action
+	if len(n.Outcomes) != 2 {
 		return
 	}
-	n.Validation.Action = "olderThan"
-	n.Outcomes[0].ID, n.Outcomes[0].Condition = "old_enough", "The date of birth shows the user is at least "+age
-	n.Outcomes[1].ID, n.Outcomes[1].Condition = "too_young", "The user is younger than "+age+", or the date of birth is missing"
+	for i := range ids {
+		if turned {
+			n.Outcomes[i].ID = ids[i]
+		}
+		n.Outcomes[i].Condition = conds[i]
+	}
 }
 
 // layout turns the plan into a flow.
@@ -536,7 +548,7 @@ func (p *plan) layout() flow.Flow {
 		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: next}, {ID: "deepfakeDetected", Target: failLive}, {ID: "noFace", Target: failLive}}
 		out = append(out, lv)
 		if p.quiet&quietOther == 0 {
-			nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: prompt, DoesNotRequireReply: true}
+			nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: toned(prompt, p.tones[""]), DoesNotRequireReply: true}
 			if p.newUserConv != nil {
 				nc = p.newUserConv.Clone()
 				if stockNewUserLine(nc.Prompt) {

@@ -1303,8 +1303,8 @@ var changeParticiples = map[string]string{
 
 // supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
 // as a supposition ("what if we removed …", "how about we swapped …", "suppose we
-// dropped …"); "if" counts only after "what". ("Say we removed the age check,
-// what happens?" asks what would follow, no change.)
+// dropped …"); "if" counts only after "what". ("Suppose we removed the age
+// check, what happens?" asks what would follow, no change.)
 var supposeLeadWords = []string{"if", "about", "suppose", "supposing"}
 
 // ageKeptOutWords, anywhere in a clause with "under 18", make the age one kept
@@ -1342,7 +1342,7 @@ var toneWords = map[string]string{
 // avatar should sound formal", "keep it calm").
 var (
 	toneNounWords = []string{"tone", "tones", "voice", "manner", "vibe", "register"}
-	toneNextWords = []string{"and", "or", "but", "than", "please", "pls", "throughout", "overall", "enough", "to", "with", "for", "in", "about", "when", "while", "on", "at", "all", "everywhere",
+	toneNextWords = []string{"and", "or", "but", "than", "please", "pls", "throughout", "overall", "to", "with", "for", "in", "about", "when", "while", "on", "at", "all", "everywhere",
 		"greeting", "greetings", "closing", "message", "messages", "line", "lines", "goodbye", "intro", "welcome", "way", "style", "approach", "too", "instead", "now", "again"}
 	toneVerbWords = []string{"make", "be", "is", "are", "sound", "sounds", "speak", "speaks", "keep", "feel", "feels", "come", "across"}
 )

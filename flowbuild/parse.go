@@ -2359,12 +2359,19 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 		if j >= len(clauses) || len(clauses[j].toks) != 1 || !lex.replyNo[clauses[j].toks[0].raw] || asksOfFlow(out[from:]) {
 			continue
 		}
-		for _, q := range out[from:] {
-			if namesAnything(q.toks) {
-				p.notes = append(p.notes, "Read \""+clauseText(q.toks)+"\" as a suggestion the thread turned down, so the flow does not act on it.")
+		// the question is the whole sentence when it opens as one ("can we
+		// drop the selfie?"), else its last clause ("liveness, then a passport
+		// scan, and maybe an SMS code too?")
+		q := len(out) - 1
+		if first := out[from].toks[0].raw; lex.questionAux[first] || lex.auxStart[first] || whWords[first] && first != "if" {
+			q = from
+		}
+		for _, c := range out[q:] {
+			if namesAnything(c.toks) {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a suggestion the thread turned down, so the flow does not act on it.")
 			}
 		}
-		out = out[:from]
+		out = out[:q]
 	}
 	return out
 }
@@ -3961,7 +3968,6 @@ func bindPositions(ts []token, a *analysis) {
 	}
 }
 
-// negations marks the tokens inside a negation's scope.
 // partOfUsers: the subject right before the negation at i is a part of the
 // users ("some people", "most of them", "many of our refugee members"): what
 // follows is true of some of them, not of everyone.
@@ -4013,6 +4019,7 @@ func lackedBefore(ts []token, i int) bool {
 	return false
 }
 
+// negations marks the tokens inside a negation's scope.
 func negations(ts []token) []bool {
 	neg := make([]bool, len(ts))
 	for i := 0; i < len(ts); i++ {
@@ -4332,9 +4339,6 @@ func keyIdentifiers(ts []token) {
 	}
 }
 
-// setProvidedKey gives the key the text named to the steps that read a photo
-// from providedData, branches and fallbacks too; newOnly keeps to the steps an
-// edit added (no node yet), so a change leaves the keys it did not name.
 // readsProvided: a step, on a branch or a fallback too, reads a photo from
 // providedData.
 func readsProvided(steps []*step) bool {
@@ -4351,6 +4355,9 @@ func readsProvided(steps []*step) bool {
 	return false
 }
 
+// setProvidedKey gives the key the text named to the steps that read a photo
+// from providedData, branches and fallbacks too; newOnly keeps to the steps an
+// edit added (no node yet), so a change leaves the keys it did not name.
 func setProvidedKey(steps []*step, key string, newOnly bool) {
 	for _, s := range steps {
 		if !newOnly || s.node == nil {
@@ -5562,7 +5569,7 @@ func ageUnder(ts []token, i int) bool {
 	// a predicate of the user the text asks for ("check they're under 18",
 	// "they must be younger than 26"), not of a group a relative clause names
 	// ("users who are under 16")
-	return k >= 0 && lex.beingBefore[ts[k].raw] && ts[k].raw != "really" && ts[k].raw != "still" && !(k > 0 && (ts[k-1].raw == "who" || ts[k-1].raw == "that" || ts[k-1].raw == "which")) &&
+	return k >= 0 && lex.beingBefore[ts[k].raw] && !(k > 0 && (ts[k-1].raw == "who" || ts[k-1].raw == "that" || ts[k-1].raw == "which")) &&
 		hasAnyRaw(ts[:k], lex.ageRequire)
 }
 

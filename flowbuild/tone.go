@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
@@ -35,11 +37,14 @@ func toneIn(ts []token) (line, tone string, ok bool) {
 		if i+1 < len(ts) && isAlpha(ts[i+1].raw) && !lex.toneNext[ts[i+1].raw] && !lex.toneNoun[ts[i+1].raw] && lex.tone[ts[i+1].raw] == "" {
 			continue // "a professional account": the noun's, no manner of speaking
 		}
+		if i+1 < len(ts) && (ts[i+1].raw == "enough" || ts[i+1].raw == "already") {
+			continue // "the greeting is friendly enough": approval, no change
+		}
 		if userDoes(ts[:i]) && !hasRaw(ts, "avatar") {
 			continue // "ask them to read a phrase in a calm voice": the user's manner
 		}
 		said = said || w != t.raw || i > 0 && (ts[i-1].raw == "more" || ts[i-1].raw == "less")
-		if !strings.Contains(strings.Join(words, " "), w) {
+		if !slices.Contains(words, w) {
 			words = append(words, w)
 		}
 	}
@@ -117,23 +122,47 @@ func toned(prompt, tone string) string {
 	if said, ok := strings.CutPrefix(prompt, "Say: "); ok {
 		return lead + "say in your own words: " + said
 	}
-	return lead + strings.ToLower(prompt[:1]) + prompt[1:]
+	return lead + caseFirst(prompt, unicode.ToLower)
 }
 
-// untoned is the prompt toned wrote, without its tone, and the tone.
+// caseFirst maps the first letter of s ("Ask the user …" → "ask the user …");
+// "I" stays as it is.
+func caseFirst(s string, to func(rune) rune) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == 'I' && (len(s) == 1 || !unicode.IsLetter(rune(s[1]))) {
+		return s
+	}
+	return string(to(r)) + s[n:]
+}
+
+// untoned is the prompt toned wrote, without its tone, and the tone; a prompt
+// that only opens the same way ("In addition to the selfie, and in a friendly
+// tone, …") is the integrator's own and stays whole.
 func untoned(prompt string) (string, string) {
 	rest, ok := strings.CutPrefix(prompt, toneLead)
 	if !ok {
 		return prompt, ""
 	}
 	tone, rest, ok := strings.Cut(strings.TrimPrefix(rest, "n"), " tone, ")
-	if !ok {
+	tone = strings.TrimSpace(tone)
+	if !ok || rest == "" || !toneWordsOnly(tone) {
 		return prompt, ""
 	}
 	if said, ok := strings.CutPrefix(rest, "say in your own words: "); ok {
-		return "Say: " + said, strings.TrimSpace(tone)
+		return "Say: " + said, tone
 	}
-	return strings.ToUpper(rest[:1]) + rest[1:], strings.TrimSpace(tone)
+	return caseFirst(rest, unicode.ToUpper), tone
+}
+
+// toneWordsOnly: the words are a tone toned wrote ("warm, friendly and calm").
+func toneWordsOnly(tone string) bool {
+	words := strings.FieldsFunc(tone, func(r rune) bool { return r == ' ' || r == ',' })
+	for _, w := range words {
+		if w != "and" && lex.tone[w] != w {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 func toneArticle(tone string) string {
@@ -175,7 +204,7 @@ func (p *plan) retone(line, tone string) []string {
 		if line == "" || role == line {
 			set(s.node)
 		}
-		for _, f := range s.fallback {
+		for _, f := range slices.Concat(s.fallback, s.branch) {
 			if line == "" {
 				set(f.node)
 			}

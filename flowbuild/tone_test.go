@@ -25,7 +25,11 @@ func promptsByID(f flow.Flow) map[string]string {
 // other line is said as written.
 func assertToned(t *testing.T, f flow.Flow, tone string, toned []string) {
 	t.Helper()
-	for id, p := range promptsByID(f) {
+	lines := promptsByID(f)
+	for _, id := range toned {
+		assert.Contains(t, lines, id, "a line the test names")
+	}
+	for id, p := range lines {
 		if slices.Contains(toned, id) {
 			assert.True(t, strings.HasPrefix(p, tone+"say in your own words: "), "%s: %q", id, p)
 		} else {
@@ -43,7 +47,7 @@ func TestBuildTone(t *testing.T) {
 		toned      []string // ids of the lines in the tone; the other lines stay "Say:"
 	}{
 		{"Greet them in a warm, friendly tone, then a liveness check.", "In a warm and friendly tone, ", []string{"greeting"}},
-		{"Email entry, then a code, then a liveness check. Tone should be calm and reassuring, people are nervous.", "In a calm and reassuring tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
+		{"Liveness check, then an email code. Tone should be calm and reassuring, people are nervous.", "In a calm and reassuring tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
 		{"Liveness, then an email code. The avatar should be formal and polite throughout, not too casual.", "In a formal and polite tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
 		{"Liveness check, upbeat tone please", "In an upbeat tone, ", []string{"greeting", "closing", "failure"}},
 	}
@@ -128,7 +132,28 @@ func TestEditSuppositionQuestion(t *testing.T) {
 	base, err := Build("Scan their ID and check they are over 18.", Options{})
 	require.NoError(t, err)
 	r, err := Edit(base.Flow, "Suppose we removed the age check, what happens?", Options{})
-	if err == nil {
+	if err != nil {
+		assert.ErrorContains(t, err, "could not tell what to change")
+	} else {
 		assert.NotNil(t, nodeOfType(r.Flow, flow.TypeDataValidation), "the age check stays")
 	}
+}
+
+// A prompt that only opens as a toned one does is the integrator's own: a new
+// tone goes before it, whole; an empty one after the lead is no panic.
+func TestToneKeepsOwnWords(t *testing.T) {
+	own := "In addition to the selfie, and in a friendly tone, ask them to show their passport."
+	assert.Equal(t, "In a calm tone, in addition to the selfie, and in a friendly tone, ask them to show their passport.", toned(own, "calm"))
+	assert.Equal(t, "In a calm tone, ", toned("In a calm tone, ", "calm"))
+	assert.Equal(t, "In a warm tone, I'll check your age.", toned("I'll check your age.", "warm"))
+	assert.Equal(t, "In a warm tone, say in your own words: Hi.", toned("In a calm and formal tone, say in your own words: Hi.", "warm"))
+}
+
+// "The greeting is friendly enough" approves the greeting; it asks for no tone.
+func TestEditToneApproved(t *testing.T) {
+	base, err := Build("Liveness check, then a passport scan, then an email code.", Options{})
+	require.NoError(t, err)
+	r, err := Edit(base.Flow, "Remove the email code, the greeting is friendly enough.", Options{})
+	require.NoError(t, err)
+	assertToned(t, r.Flow, "", nil)
 }
