@@ -1526,35 +1526,24 @@ func TestProvidedKeyClauseIsNoUnplacedWords(t *testing.T) {
 	}
 }
 
-// A question about the flow ("Is X enough?", "Do users need to …?") answered
-// "no" is no suggestion the thread turned down: the note would be false and
-// what it names stays ("No, add an SMS code as well" asks for more).
-func TestQuestionOfFlowIsNoTurnedDownSuggestion(t *testing.T) {
-	for _, desc := range []string{
-		"Liveness then ID scan. Do users need to hold the ID still? No, scanning is automatic.",
-		"Liveness then an email code. Is the email code optional? No.",
-		"Is an email code enough? No, add an SMS code as well.",
+// Words that name nothing the flow acts on get no false note: a question
+// about the flow answered "no" is no suggestion the thread turned down (what it
+// names stays: "No, add an SMS code as well" asks for more), and a bare share
+// after a step that takes no threshold ("Liveness and an email code. (0.9)")
+// sets nothing and is no unplaced setting either.
+func TestNoFalseNote(t *testing.T) {
+	for _, tt := range []struct{ desc, not string }{
+		{"Liveness then ID scan. Do users need to hold the ID still? No, scanning is automatic.", "turned down"},
+		{"Liveness then an email code. Is the email code optional? No.", "turned down"},
+		{"Is an email code enough? No, add an SMS code as well.", "turned down"},
+		{"Liveness and an email code. (0.9)", "0.9"},
+		{"Liveness check, then an SMS code (6 digits). Expected pass rate (0.9).", "0.9"},
 	} {
-		r, err := Build(desc, Options{})
-		if !assert.NoError(t, err, desc) {
+		r, err := Build(tt.desc, Options{})
+		if !assert.NoError(t, err, tt.desc) {
 			continue
 		}
-		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "turned down", desc)
-	}
-}
-
-// A bare share said after a step that takes no threshold ("Liveness and an
-// email code. (0.9)") sets nothing and is no unplaced setting either.
-func TestLoneShareAfterNoComparisonIsNoNote(t *testing.T) {
-	for _, desc := range []string{
-		"Liveness and an email code. (0.9)",
-		"Liveness check, then an SMS code (6 digits). Expected pass rate (0.9).",
-	} {
-		r, err := Build(desc, Options{})
-		if !assert.NoError(t, err, desc) {
-			continue
-		}
-		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "0.9", desc)
+		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), tt.not, tt.desc)
 	}
 }
 

@@ -1623,11 +1623,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// where it is; it is no second one
 		return []string{"kept the " + stepNames(pos)}, nil
 	}
+	needed := onlyNeeded(ts, p.steps, pos, neg)
 	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
-		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || onlyNeeded(ts, p.steps, pos, neg) != nil {
+		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || needed != nil {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
 		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
-		if n := onlyNeeded(ts, p.steps, pos, neg); n != nil {
+		if n := needed; n != nil {
 			// "rip out both codes, we only need liveness + the doc": the steps
 			// named after "only need" are all the flow keeps
 			keep = n
@@ -2156,12 +2157,20 @@ func requestAfterSo(sentence string) (string, string) {
 // statesOrder: the words give the order of two steps and nothing else ("…, so
 // liveness first and the text code after"): a request, as "put liveness
 // first" is.
-func statesOrder(ts []token) bool {
+func statesOrder(ts []token) bool { return orderedPair(ts, nil) != nil }
+
+// orderedPair is the two steps of different kinds the words put in order,
+// with an order word and nothing ruled out ("liveness first and the text code
+// after"), read against seq; or nil.
+func orderedPair(ts []token, seq []*step) []*step {
 	if !slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
-		return false
+		return nil
 	}
-	a := analyze(ts, nil)
-	return len(a.steps) == 2 && a.steps[0].k != a.steps[1].k && a.neg == 0
+	a := analyze(ts, seq)
+	if len(a.steps) != 2 || a.steps[0].k == a.steps[1].k || a.neg != 0 {
+		return nil
+	}
+	return a.steps
 }
 
 // swapsTwo: the words open with a swap of two steps and name nothing to swap
@@ -2823,11 +2832,8 @@ func swappedAgain(prev, ts []token, steps []*step) bool {
 // first then SMS", "code first, liveness last"), which is what a swap said
 // just before them makes, in its sentence or in the one before.
 func swapOrder(ts []token, steps []*step) bool {
-	if !slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.w == "first" || t.w == "then" }) {
-		return false
-	}
-	a := analyze(ts, steps)
-	return len(a.steps) == 2 && a.steps[0].k != a.steps[1].k && allPresent(steps, a.steps) && a.neg == 0
+	pair := orderedPair(ts, steps)
+	return pair != nil && allPresent(steps, pair)
 }
 
 // dropMoveResult cuts the place a move leaves the other steps in off the end of

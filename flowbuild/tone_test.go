@@ -50,6 +50,7 @@ func TestBuildTone(t *testing.T) {
 		{"Liveness check, then an email code. Tone should be calm and reassuring, people are nervous.", "In a calm and reassuring tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
 		{"Liveness, then an email code. The avatar should be formal and polite throughout, not too casual.", "In a formal and polite tone, ", []string{"greeting", "after_liveness", "closing", "failure"}},
 		{"Liveness check, upbeat tone please", "In an upbeat tone, ", []string{"greeting", "closing", "failure"}},
+		{"Recognise returning users. Keep the tone calm.", "In a calm tone, ", []string{"greeting", "new_user", "closing", "failure"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
