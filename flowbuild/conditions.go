@@ -206,6 +206,14 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
 			return condition{k: condMain, end: -1}
+		case recognition && hasIf && !neg && lex.condKnown[t.raw] && i <= 3 && (next == "" || next == "users" || next == "user" || lex.userWord[next]):
+			// "a liveness check if recognised and a passport scan if not": the
+			// users the recognition finds go on along the main path
+			end := i
+			if lex.userWord[next] {
+				end++
+			}
+			return condition{k: condMain, end: end}
 		case recognition && !neg && knownGroupVerb(ts, i) && (t.w == "recognize" || t.raw == "know" || t.raw == "found"):
 			return condition{k: condMain, end: i} // "guests we recognise just do liveness": the users the recognition finds
 		}

@@ -389,7 +389,7 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
+			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] && !stepNounBefore(cur) || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
 			// "ask if they agree", "check if we know them", "not sure if we need
 			// it": an indirect question, not a condition
 			flush()
@@ -435,6 +435,15 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// stepNounBefore: the verb-like word ending cur is the noun of a step named
+// by the word before it ("a liveness check if they're recognised"), so an "if"
+// after it opens a condition, not an indirect question ("check if the name
+// matches").
+func stepNounBefore(cur []token) bool {
+	n := len(cur)
+	return n >= 2 && len(analyze(cur[n-2:], nil).steps) > 0
 }
 
 // pairedCondition: the words after an "and" that ends a trailing condition are
@@ -928,7 +937,7 @@ func parse(text string) *parsed {
 		if cond.short && ifRecognized {
 			cond.k = condNewUser // "if they are recognized, …. If not, …"
 		}
-		ifRecognized = clauseStartsIf(c.toks) && has(c.toks, "recognize") && cond.k == condNone ||
+		ifRecognized = clauseStartsIf(c.toks) && has(c.toks, "recognize") && (cond.k == condNone || cond.k == condMain) ||
 			ifRecognized && cond.k == condNone && c.sent == ifSent
 		if ifRecognized && clauseStartsIf(c.toks) {
 			ifSent = c.sent
