@@ -181,6 +181,14 @@ func readCondition(ts []token, seq []*step) condition {
 				end = i + 1
 			}
 			return condition{k: condNewUser, end: end}
+		case recognition && hasIf && notOneOfUs(ts, i):
+			// "an ID scan if they're not a member", "if she isn't one of our
+			// customers yet": not among the people the recognition finds
+			end := i
+			if next == "yet" {
+				end++
+			}
+			return condition{k: condNewUser, end: end}
 		case recognition && t.raw == "non" && i <= 1 && (lex.userWord[next] || lex.condKnown[next]):
 			// "non-members: liveness, then scan their licence", "non-registered
 			// users": the group beside the one the recognition finds
@@ -356,6 +364,24 @@ func findsUser(t token) bool {
 // them before", "hasn't enrolled yet"), which negates nothing else.
 func notFinding(ts []token, negs []bool, i int) bool {
 	return negs[i] || i > 0 && lex.perfectNeg[ts[i-1].raw] || i > 1 && lex.perfectNeg[ts[i-2].raw] && (ts[i-1].raw == "yet" || ts[i-1].raw == "been" || ts[i-1].raw == "ever")
+}
+
+// notOneOfUs: the people's noun at i is what the user is said not to be
+// ("they're not a member", "she isn't one of our customers"): a form of "be"
+// negated, then only determiners or words for enrolled people before it.
+func notOneOfUs(ts []token, i int) bool {
+	if !lex.userWord[ts[i].raw] && !lex.userWord[ts[i].raw+"s"] { // "not a member"
+		return false
+	}
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || ts[j].raw == "among" || lex.condKnown[ts[j].raw]) {
+		j--
+	}
+	if j < 1 || ts[j].w != "no" {
+		return false
+	}
+	// "arent", "isnt" carry their "be"; "not" needs one before it
+	return ts[j].raw != "not" && ts[j].raw != "never" && ts[j].raw != "no" || lex.beForm[ts[j-1].raw] || lex.beingBefore[ts[j-1].raw] || ts[j-1].raw == "if"
 }
 
 // notFoundClause extends a new-user condition ending at i over the people it

@@ -224,6 +224,15 @@ func splitClauses(ts []token) []clause {
 	dash := false       // the next clause opens a sentence after a dash
 	named := false      // the next clause is a named fallback
 	dashBefore := false // the sentence being read opened at a dash
+	// "if they're new" is about whom a recognition named in the clauses read
+	// so far finds (looked for only when a condition needs it)
+	recognizes := has(ts, "recognize")
+	recognition := func() bool {
+		for j := 0; j < len(out) && !recognizes; j++ {
+			recognizes = findKind(analyze(out[j].toks, nil).steps, kRecognition) >= 0
+		}
+		return recognizes
+	}
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
@@ -383,7 +392,7 @@ func splitClauses(ts []token) []clause {
 			// a condition trailing its instruction, read first as "if they're
 			// not recognised, …" is
 			flush()
-		case t.raw == "and" && len(cur) > 1 && cur[0].raw == "if" && len(out) > 0 && out[len(out)-1].sent == sent && !clauseStartsIf(out[len(out)-1].toks) && pairedCondition(ts[i+1:]):
+		case t.raw == "and" && len(cur) > 1 && cur[0].raw == "if" && len(out) > 0 && out[len(out)-1].sent == sent && !clauseStartsIf(out[len(out)-1].toks) && pairedCondition(ts[i+1:], recognition):
 			// "an email code if the scan fails and a human if the liveness
 			// check fails": two instructions, each with its condition after it
 			flush()
@@ -426,10 +435,10 @@ func splitClauses(ts []token) []clause {
 		// (a second instruction with its own condition may follow in the
 		// sentence: "… if the scan fails and a human if the liveness check fails")
 		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && (i+3 == len(out) || out[i+3].sent != c.sent) &&
-			out[i+2].toks[0].raw == "if" && !clauseStartsIf(out[i+1].toks) && bareCondition(out[i+2].toks)
+			out[i+2].toks[0].raw == "if" && !clauseStartsIf(out[i+1].toks) && bareCondition(out[i+2].toks, recognition)
 		if prev.sent != c.sent || len(c.toks) < 2 || (c.toks[0].raw != "if" && c.toks[0].raw != "unless") ||
 			i+1 < len(out) && out[i+1].sent == c.sent && !pairNext || clauseStartsIf(prev.toks) || prev.title ||
-			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks) {
+			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks, recognition) {
 			continue
 		}
 		out[i-1], out[i] = c, prev
@@ -449,14 +458,14 @@ func stepNounBefore(cur []token) bool {
 // pairedCondition: the words after an "and" that ends a trailing condition are
 // an instruction with a condition of its own after it, which ends the
 // sentence ("… and a human if the liveness check fails").
-func pairedCondition(ts []token) bool {
+func pairedCondition(ts []token, recognition func() bool) bool {
 	end := slices.IndexFunc(ts, func(t token) bool { return t.w == "." })
 	if end < 0 {
 		end = len(ts)
 	}
 	ts = ts[:end]
 	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "if" })
-	return k > 0 && !slices.ContainsFunc(ts[:k], func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "then" }) && bareCondition(ts[k:])
+	return k > 0 && !slices.ContainsFunc(ts[:k], func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "then" }) && bareCondition(ts[k:], recognition)
 }
 
 // asideOfTelling: cur ends on a verb of telling ("explain", "tell them") and
@@ -1916,8 +1925,15 @@ func correctedStep(ts []token, main, prev, seq []*step) *step {
 
 // bareCondition: the clause is a condition and nothing else ("if the face match is
 // below threshold"), with no instruction of its own after the condition's words.
-func bareCondition(ts []token) bool {
-	cond := readCondition(ts, nil)
+func bareCondition(ts []token, recognition func() bool) bool {
+	var seq []*step
+	if populationCondition(ts) || recognition != nil && clauseStartsIf(ts) && recognition() {
+		// "if they're new" in a text with a recognition, "if it is a new
+		// user": a condition on whom the recognition finds, read as it will be
+		// once the recognition is in the flow
+		seq = []*step{{k: kRecognition}}
+	}
+	cond := readCondition(ts, seq)
 	if cond.k == condNone || cond.end < 0 {
 		return false
 	}
