@@ -228,7 +228,10 @@ func readCondition(ts []token, seq []*step) condition {
 	}
 	// "faces we know -> liveness. faces we don't -> …": a label on users whose
 	// verb is left out after "we don't" is the recognition's other group
-	if recognition && elidedNegation(ts) {
+	if ok, negated := elidedGroup(ts); recognition && ok {
+		if !negated {
+			return condition{k: condMain, end: len(ts) - 1} // "… for the ones we do"
+		}
 		return condition{k: condNewUser, end: len(ts) - 1}
 	}
 	// "if not" after a recognition: the user was not recognised; after any other step: it failed
@@ -280,19 +283,31 @@ func knownGroupVerb(ts []token, i int) bool {
 // elidedNegation: the clause is a group of users and a negated auxiliary whose
 // verb was left out ("faces we don't", "users we haven't", "people we do not").
 func elidedNegation(ts []token) bool {
-	if len(ts) < 3 || len(ts) > 4 || !lex.userWord[ts[0].raw] || !lex.speaker[ts[1].raw] {
-		return false
+	ok, negated := elidedGroup(ts)
+	return ok && negated
+}
+
+// elidedGroup: the clause is a group of users and an auxiliary, negated or
+// not, whose verb was left out ("faces we don't", "for the ones we do").
+func elidedGroup(ts []token) (ok, negated bool) {
+	if len(ts) > 0 && ts[0].raw == "for" {
+		ts = ts[1:]
 	}
-	negated := false
+	if len(ts) > 0 && lex.determiner[ts[0].raw] {
+		ts = ts[1:]
+	}
+	if len(ts) < 3 || len(ts) > 4 || !lex.userWord[ts[0].raw] || !lex.speaker[ts[1].raw] {
+		return false, false
+	}
 	for _, t := range ts[2:] {
 		switch {
 		case t.w == "no" || lex.negAux[t.raw] || t.raw == "havent" || t.raw == "hasnt":
 			negated = true
 		case t.raw != "do" && t.raw != "have":
-			return false
+			return false, false
 		}
 	}
-	return negated
+	return true, negated
 }
 
 // branchOf is the new-user path the scope adds to, or nil.

@@ -210,6 +210,7 @@ type clause struct {
 	colon bool // ends at a colon ("flow:", "we want:")
 	aside bool // between two dashes ("if it doesn't match - bad lighting, whatever - don't reject them")
 	ask   bool // the last of a sentence that ends with a question mark ("can we drop the selfie?")
+	group bool // a group of users after its instruction, beside another ("X for new users and Y for returning ones")
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -387,6 +388,17 @@ func splitClauses(ts []token) []clause {
 			// time clause belongs to the instruction after it
 			flush()
 			continue
+		case t.raw == "for" && len(cur) > 0 && !clauseStartsIf(cur) && (pairedGroups(ts[i:]) || len(out) > 0 && out[len(out)-1].group && out[len(out)-1].sent == sent) &&
+			groupLen(ts[i:]) > 0 && len(analyze(cur, nil).steps) > 0:
+			// "a passport scan for new users and an email code for returning
+			// ones": each group scopes the instruction before it (read first)
+			flush()
+			n := groupLen(ts[i:])
+			cur = append(cur, ts[i:i+n]...)
+			flush()
+			out[len(out)-1].group = true
+			i += n - 1
+			continue
 		case (t.raw == "for" || t.w == "only" && i+1 < len(ts) && ts[i+1].raw == "for") && len(cur) > 0 && forUnknown(ts[i:], ts) && len(analyze(cur, nil).steps) > 0:
 			// "an email code (only) for people we don't recognise": the group is
 			// a condition trailing its instruction, read first as "if they're
@@ -406,12 +418,17 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	for i := 1; i < len(out); i++ {
+		if out[i].group && out[i-1].sent == out[i].sent && !out[i-1].group {
+			out[i-1], out[i] = out[i], out[i-1]
+		}
+	}
 	// "scan their ID and compare it to their face too, if they're new": a
 	// condition on who the user is, trailing its sentence, says whom the whole
 	// sentence is for; read it first
 	for i := 1; i < len(out); i++ {
 		c := out[i]
-		if i+1 < len(out) && out[i+1].sent == c.sent || !trailingNewUser(c.toks) {
+		if i+1 < len(out) && out[i+1].sent == c.sent || c.group || !trailingNewUser(c.toks) {
 			continue
 		}
 		f := i
@@ -605,6 +622,62 @@ func forUnknown(ts, text []token) bool {
 	ts = ts[:end]
 	notKnown := (has(ts, "no") || hasAnyRaw(ts, lex.perfectNeg)) && slices.ContainsFunc(ts, findsUser)
 	return trailingNewUser(ts) && (notKnown || has(text, "recognize") && slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
+}
+
+// groupLen is the length of the group of users that ts opens with "for"
+// ("for new users", "for people we don't know", "for the ones we do") when the
+// group tells known users from new ones and ends there (at "and", a comma or
+// the sentence's end); 0 when it is no such group.
+func groupLen(ts []token) int {
+	if len(ts) < 2 || ts[0].raw != "for" {
+		return 0
+	}
+	j, marked := 1, false
+	if lex.determiner[ts[j].raw] {
+		j++
+	}
+	for j < len(ts) && (lex.condNew[ts[j].raw] || lex.condKnown[ts[j].raw] || ts[j].raw == "non") {
+		j, marked = j+1, true
+	}
+	switch {
+	case j < len(ts) && lex.newcomer[ts[j].raw]:
+		j, marked = j+1, true
+	case j < len(ts) && lex.userWord[ts[j].raw]:
+		j++
+	default:
+		return 0
+	}
+	if j < len(ts) && (lex.speaker[ts[j].raw] || ts[j].raw == "who") {
+		// "people we don't know", "the ones we do", "users who aren't enrolled"
+		k := j + 1
+		for k < len(ts) && k <= j+5 && (ts[k].w == "no" || lex.negAux[ts[k].raw] || lex.perfectNeg[ts[k].raw] || lex.beForm[ts[k].raw] ||
+			findsUser(ts[k]) || ts[k].raw == "do" || ts[k].raw == "have" || ts[k].raw == "them" || ts[k].raw == "yet" || ts[k].raw == "already" || ts[k].raw == "before") {
+			marked = marked || findsUser(ts[k]) || ts[k].raw == "do" || lex.negAux[ts[k].raw] || lex.perfectNeg[ts[k].raw]
+			k++
+		}
+		j = k
+	}
+	if !marked || j < len(ts) && ts[j].raw != "and" && ts[j].w != "," && ts[j].w != "." {
+		return 0
+	}
+	return j
+}
+
+// pairedGroups: ts opens a group of users that follows its instruction and is
+// followed, in the same sentence, by another instruction with a group of its
+// own that ends the sentence ("for new users and an email code for returning
+// users").
+func pairedGroups(ts []token) bool {
+	n := groupLen(ts)
+	if n == 0 || n >= len(ts) || ts[n].raw != "and" && ts[n].w != "," {
+		return false
+	}
+	rest := ts[n+1:]
+	if end := slices.IndexFunc(rest, func(t token) bool { return t.w == "." }); end >= 0 {
+		rest = rest[:end]
+	}
+	k := slices.IndexFunc(rest, func(t token) bool { return t.raw == "for" })
+	return k > 0 && groupLen(rest[k:]) == len(rest)-k && len(analyze(rest[:k], nil).steps) > 0
 }
 
 func trailingNewUser(ts []token) bool {
@@ -856,7 +929,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
-		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || contrast && startsPopulation(c.toks)) {
+		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || c.group || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
