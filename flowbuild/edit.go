@@ -2806,15 +2806,19 @@ func keepsNamed(ts []token, steps []*step) bool {
 // email one first, then the text one"): a swap before a comma or a dash, and
 // after it the two steps of the flow with an order word; it reports whether it
 // did. The cut is tried from the last pause back, as the order may itself hold
-// a comma ("…, then the text one").
+// a comma ("…, then the text one"). A hyphen between spaces is the dash typed
+// on a plain keyboard ("switch the two codes around - text code first").
 func dropSwapOrder(part string, steps []*step) (string, bool) {
 	for end := len(part); ; {
 		i := strings.LastIndexAny(part[:end], ",—–")
+		_, w := utf8.DecodeRuneInString(part[max(i, 0):])
+		if h := strings.LastIndex(part[:end], " - "); h > i {
+			i, w = h, 2
+		}
 		if i <= 0 {
 			return part, false
 		}
 		end = i
-		_, w := utf8.DecodeRuneInString(part[i:])
 		head, tail := strings.TrimSpace(part[:i]), tokenize(part[i+w:])
 		if !hasAnyRaw(tokenize(head), lex.swapVerb) {
 			return part, false // the swap is further back than any pause: no order after it
