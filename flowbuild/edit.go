@@ -3016,7 +3016,9 @@ func statement(ts []token) bool {
 			finite = true
 		}
 	}
-	return finite && !placesStep(ts) && !hasSetting(ts)
+	// (a number that sets nothing, "a 2-year-old thread about it", "an 11%
+	// open rate", tells of the background, as the rest does)
+	return finite && !placesStep(ts) && !(hasSetting(ts) && (readSettings(ts).any() || ageIn(ts) > 0))
 }
 
 // passiveRequest: the present form of "be" at i asks for something in the
@@ -3040,7 +3042,8 @@ func passiveRequest(ts []token, i int) bool {
 }
 
 // peopleSubject: the part opens with the people it is about ("our users",
-// "most of the customers", "people"), as a statement of what they do.
+// "most of the customers", "people", "some of Ledgerly's customers": a name's
+// possessive stands where "our" would), as a statement of what they do.
 func peopleSubject(ts []token) bool {
 	for i, t := range ts {
 		if i > 4 { // "a lot of our users"
@@ -3049,7 +3052,7 @@ func peopleSubject(ts []token) bool {
 		if peopleNoun(ts, i) {
 			return true
 		}
-		if !lex.subjectDet[t.raw] {
+		if !lex.subjectDet[t.raw] && !possessiveAt(ts, i) {
 			return false
 		}
 	}
