@@ -1784,6 +1784,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		op = opRemove // "The email entry and the email code are overkill. We don't need them.": the steps just named
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(vs, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
+	case len(pos) == 1 && len(neg) == 0 && p.touched != nil && p.touched.k == pos[0].k && p.find(pos[0].k) >= 0 && (front || back || len(ref) > 0) &&
+		hasRaw(vs, "that", "this", "same") && !hasRaw(vs, "another", "second", "extra", "again", "more"):
+		// "the insurer wants every renter to be 25 or older. Add that age check
+		// right after the license scan": the step the sentence before asked
+		// for, pointed back at, is put in its place, not a second one
+		op = opMove
 	case hasRaw(vs, "move", "reorder", "earlier", "sooner") && !movesOn(vs) ||
 		(!hasRaw(vs, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
