@@ -1661,10 +1661,15 @@ func (p *plan) moveOnBranch(s *step, front bool) ([]string, bool) {
 // tokens without a trailing condition's words.
 func editCondition(ts []token, steps []*step) (condition, []token) {
 	cond := readCondition(ts, steps)
-	if c := slices.IndexFunc(ts, func(t token) bool { return t.w == ":" }); cond.k == condNone && c > 0 && c < 5 && hasAnyRaw(ts[:c], lex.pathNoun) && len(analyze(ts[:c], steps).steps) == 0 {
+	if c := slices.IndexFunc(ts, func(t token) bool { return t.w == ":" }); cond.k == condNone && c > 0 && len(analyze(ts[:c], steps).steps) == 0 {
 		// "Add a branch: where the client is not recognised, scan …", "New
 		// path: if …": the heading names the change's kind; the condition opens
-		// after its colon, as it would open the sentence
+		// after its colon, as it would open the sentence. So does any lead
+		// that names no step ("compliance signed off except for one thing: on
+		// the not-recognised branch only, add …", "support wants stronger
+		// checks for renters we can't place: for people we don't recognise,
+		// add …"): a remark before the instruction, whose verbs have no step
+		// to act on
 		if after := readCondition(ts[c+1:], steps); after.k != condNone {
 			return after, ts[c+1:]
 		}

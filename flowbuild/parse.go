@@ -3202,7 +3202,13 @@ func listScreening(ts []token) bool {
 // users don't receive texts", "many customers never get the email"): why a
 // fallback is wanted, not the channel ruled out. "If" makes it a condition.
 func usersLack(ts []token) bool {
-	people := slices.IndexFunc(ts, func(t token) bool { return lex.population[t.raw] })
+	people := -1
+	for i := range ts {
+		if peopleNoun(ts, i) {
+			people = i
+			break
+		}
+	}
 	if people < 0 || hasAnyRaw(ts[:people], lex.condIfStrict) {
 		return false
 	}
@@ -4090,11 +4096,13 @@ func partOfUsers(ts []token, i int) bool {
 }
 
 // peopleNoun: the word at i names people: the users ("customers", "members"),
-// or a plural the lexicon does not know after "our" or "their" ("our
-// claimants", "their callers"), which names no step, so a group of them.
+// a plural of a person the avatar may speak to ("hosts", "renters",
+// "drivers": the users of one product, named by their role), or a plural the
+// lexicon does not know after "our" or "their" ("our claimants", "their
+// callers"), which names no step, so a group of them.
 func peopleNoun(ts []token, i int) bool {
 	t := ts[i]
-	return lex.population[t.raw] || t.w == "person" ||
+	return lex.population[t.raw] || t.w == "person" || lex.addressee[t.raw] && strings.HasSuffix(t.raw, "s") ||
 		i > 0 && lex.possessive[ts[i-1].raw] && !t.known && len(t.raw) > 4 && strings.HasSuffix(t.raw, "s") && isAlpha(t.raw)
 }
 
