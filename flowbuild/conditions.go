@@ -144,6 +144,11 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
+		case (i == 0 || prev == "and" || prev == "then") && lex.condFail[t.raw] && i+2 < len(ts) && (lex.determiner[next] || lex.personPronoun[next]) &&
+			(hasAnyRaw(ts[i+2:], lex.condIfStrict) || hasRaw(ts[i+2:], "where")):
+			// "fail the check where the user is under 18", "fail them if the
+			// names differ": the imperative is what to do when the condition
+			// after it holds, not a step that failed
 		// ("deny access when the user is under 18": a verb of stopping before
 		// the "when" is what to do, not what happened)
 		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:

@@ -3037,7 +3037,9 @@ type analysis struct {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) {
+	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) && !(c.toks[0].w == "fail" && ageIn(c.toks) > 0) {
+		// ("fail the check where the user is under 18": what the age check it
+		// asks for does, as "deny access when …" says it)
 		return true
 	}
 	// "If they aren't recognized, ..." and its continuation ("when the exam
