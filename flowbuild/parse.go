@@ -1526,10 +1526,11 @@ func parse(text string) *parsed {
 				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
 				// (0.9).": a bare share after a step that takes no threshold is
 				// no setting of a comparison said earlier, nor a step
-			case applySettings(st, main, seq):
 			case len(main) > 0 && !namesVerification(main):
 				// "ask them to read out the last 4 digits of their card": the number is
-				// part of what the avatar says
+				// part of what the avatar says ("explain that the reset link will
+				// come in 5 minutes" sets no expiry of the code before it)
+			case applySettings(st, main, seq):
 			case len(main) > 0:
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
 			default:
