@@ -896,30 +896,37 @@ func dropSwapResult(sentence string) string {
 
 // rewriteBetween reads "between X and Y" as "after X". Y runs to the next
 // comma, or to the end: what follows the comma is the instruction ("between
-// the liveness and the SMS, have the avatar ask …") and stays.
-func rewriteBetween(s string) string {
-	low := strings.ToLower(s)
-	i := strings.Index(low, "between ")
+// the liveness and the SMS, have the avatar ask …") and stays. ts are the
+// sentence's tokens: "between" is found as the tokenizer read it, so a typo
+// of it ("add livness check betwen selfy and compare") is the word too; its
+// place is that of the word as written, found in s itself.
+func rewriteBetween(s string, ts []token) string {
+	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" })
+	if k < 0 {
+		return s
+	}
+	word := strings.ToLower(ts[k].orig) + " "
+	i := indexFold(s, word)
 	if i < 0 {
 		return s
 	}
-	j := strings.Index(low[i:], " and ")
+	j := indexFold(s[i:], " and ")
 	if j < 0 {
 		return s
 	}
 	// what follows the second step stays: after a comma, a dash or a bracket
 	// ("add an ID scan between the liveness check and the email code - passports
 	// only", "… (passports only)")
-	rest, end := "", len(low)
+	rest, end := "", len(s)
 	for _, sep := range betweenRestSeps {
-		if k := strings.Index(low[i+j:], sep); k >= 0 && i+j+k < end {
+		if k := strings.Index(s[i+j:], sep); k >= 0 && i+j+k < end {
 			end = i + j + k
 		}
 	}
-	if end < len(low) {
+	if end < len(s) {
 		rest = s[end:]
 	}
-	return s[:i] + "after " + s[i+len("between "):i+j] + rest
+	return s[:i] + "after " + s[i+len(word):i+j] + rest
 }
 
 // extractPlan reads a flow back into steps along its success path, remembering which
@@ -1371,7 +1378,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "swap the two, liveness has to come before the code": a bare pair as
 		// the verb's object is what is exchanged, whatever "to" comes later
 		len(sw) > 0 && lex.swapVerb[sw[sv].raw] && barePair(sw[sv:min(len(sw), sv+4)])
-	sentence = rewriteBetween(sentence)
+	sentence = rewriteBetween(sentence, ts)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {
 		// "put the liveness check at the very end instead of the start": the place

@@ -1463,6 +1463,14 @@ func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, 
 		return nil, false
 	}
 	d := lastKindStep(p.branchSteps(k), kDocument)
+	added := false
+	if r := p.find(kRecognition); d == nil && k == condNewUser && r >= 0 && hasAnyRaw(ts, lex.acceptVerb) {
+		// "our new drivers have no local licence. For the new drivers only
+		// accept a passport instead": the path has no scan (any more), so what
+		// it accepts names the scan it takes, at its end
+		d, added = &step{k: kDocument}, true
+		p.steps[r].branch = append(p.steps[r].branch, d)
+	}
 	if d == nil {
 		return nil, false
 	}
@@ -1475,6 +1483,9 @@ func (p *plan) acceptOnBranch(k condKind, ts []token, steps []*step) ([]string, 
 	}
 	d.docTypes = types
 	d.configureNode()
+	if added {
+		return []string{"added a document scan that accepts " + docTypesText(types) + " to the new-user path"}, true
+	}
 	return []string{"the document scan on that path now accepts " + docTypesText(types)}, true
 }
 

@@ -992,10 +992,15 @@ func parse(text string) *parsed {
 			cond, everyone = condition{end: -1}, true
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as every user of this flow: with no recognition, no one is told apart as new.")
 		}
-		if before != condNone && lex.otherwise[c.toks[0].raw] {
+		if before != condNone && lex.otherwise[c.toks[0].raw] || cond.short && (before == condAge || before == condNewUser) {
 			// "if they're not recognized, deny. Otherwise send an SMS code": the
-			// other side of the condition just read is the main path
-			cond = condition{k: condMain, end: 0}
+			// other side of the condition just read is the main path; so is a
+			// bare "if not" after a group ("if under 18, tell them and finish;
+			// if not, they take a selfie"), which negates the group, not a step
+			if cond.short {
+				answeredNo = ci // its continuation is no policy of the "if"
+			}
+			cond = condition{k: condMain, end: max(cond.end, 0)}
 		}
 		if noAnswerAfterYesEnd(clauses, ci) {
 			// "asks "Is anyone pressuring you …?" if they say yes stop the flow, if
@@ -1603,10 +1608,11 @@ func parse(text string) *parsed {
 				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
 				// (0.9).": a bare share after a step that takes no threshold is
 				// no setting of a comparison said earlier, nor a step
-			case applySettings(st, main, seq):
 			case len(main) > 0 && !namesVerification(main):
 				// "ask them to read out the last 4 digits of their card": the number is
-				// part of what the avatar says
+				// part of what the avatar says ("explain that the reset link will
+				// come in 5 minutes" sets no expiry of the code before it)
+			case applySettings(st, main, seq):
 			case len(main) > 0:
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
 			default:
@@ -2032,9 +2038,10 @@ func populationCondition(ts []token) bool {
 	}
 	for i := 0; i+1 < len(ts) && i < 5; i++ {
 		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) ||
-			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) {
+			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll") {
 			// "if new user, scan a passport": only a recognition tells new users from
-			// known ones ("KYC for new clients" is a purpose, not a condition)
+			// known ones ("KYC for new clients" is a purpose, not a condition; so is
+			// "when onboarding new drivers", the users the flow enrols)
 			return true
 		}
 	}
@@ -2302,7 +2309,7 @@ func narrative(ts []token) bool {
 			}
 		}
 	}
-	if usersDid(ts) {
+	if usersDid(ts) || actorDoes(ts) {
 		return true
 	}
 	if hasPhrase(ts, lex.nowPhrase) && !hasAnyRaw(ts, lex.wish) {
@@ -2584,6 +2591,26 @@ func usersDid(ts []token) bool {
 	// end in "ed" and are no past either)
 	t := ts[i]
 	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
+}
+
+// actorDoes: the clause tells what someone outside the flow does, in any
+// tense ("sometimes the account is hacked and the hacker changes the email",
+// "fraudsters open accounts with stolen passports"): the reason for the flow,
+// whose steps the user takes, not the actor. A condition ("if a fraudster
+// tries a photo") or an instruction ("block the fraudster") is no story.
+func actorDoes(ts []token) bool {
+	if len(ts) == 0 || startsInstruction(ts, 0) || hasAnyRaw(ts, lex.wish) {
+		return false
+	}
+	for i, t := range ts {
+		if lex.condIfStrict[t.raw] {
+			return false
+		}
+		if lex.storyActor[t.raw] && (i == 0 || lex.determiner[ts[i-1].raw]) && i+1 < len(ts) && ts[i+1].orig != "" && isAlpha(ts[i+1].raw) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastForm: t is a verb in the past tense ("uploaded", "did", "signed up"
@@ -5500,6 +5527,9 @@ func docTypesOf(ts []token, i int) []string {
 	case "passport":
 		return []string{"passport"}
 	case "license", "driver":
+		if driverPerson(ts, i) {
+			return nil // "for the new drivers only accept a passport": who, not a licence
+		}
 		return []string{"dl"}
 	case "visa":
 		return []string{"visa"}
@@ -5519,6 +5549,19 @@ func docTypesOf(ts []token, i int) []string {
 		}
 	}
 	return nil // any government ID: decided by the caller's answer or the default
+}
+
+// driverPerson: the "driver" at i is a person ("new drivers", "the driver
+// takes a selfie"), not a licence: no apostrophe ("driver's"), not "driving",
+// and a word follows that is no document's name ("drivers license", "passport
+// or drivers" stay the licence).
+func driverPerson(ts []token, i int) bool {
+	t := ts[i]
+	if t.w != "driver" || t.raw == "driving" || strings.ContainsAny(t.orig, "'’") || i+1 >= len(ts) {
+		return false
+	}
+	n := ts[i+1]
+	return isAlpha(n.raw) && n.orig != "" && !lex.docWord[n.w] && !docTypeLemmas[n.w]
 }
 
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
@@ -5579,8 +5622,8 @@ func ageAt(ts []token, i int) int {
 	if !ageCtx || describedAge(ts, i) {
 		return 0
 	}
-	if lex.ageBefore[prev] {
-		return int(t.num)
+	if lex.ageBefore[prev] || prev == "for" && i >= 2 && ts[i-2].raw == "enough" {
+		return int(t.num) // ("check the birth date is enough for 21", as "old enough, 21")
 	}
 	if !(i+1 < len(ts) && lex.unit[ts[i+1].w]) {
 		for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -5589,7 +5632,9 @@ func ageAt(ts []token, i int) int {
 			}
 		}
 	}
-	if t.plus || lex.ageUnit[next] || next == "or" {
+	// ("they must be 21 age or older": the age word itself after the number,
+	// as "years" would be, "of age" left out)
+	if t.plus || lex.ageUnit[next] || next == "or" || i+1 < len(ts) && ts[i+1].w == "age" {
 		return int(t.num)
 	}
 	return 0
@@ -5789,6 +5834,9 @@ func topicsOf(ts []token) topic {
 			// than the user's own, asked in the user's words
 			if i > 0 && lex.topic[ts[i-1].raw]&(tTransfer|tWallet) != 0 {
 				party++
+			} else if tw == tName && holderName(ts, i) {
+				// "confirm the IBAN is on his own name": whose the account is,
+				// a yes or no, not a name to state
 			} else if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || lex.addressee[ts[i-1].raw] || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
 				tp |= tw
 			}
@@ -5808,6 +5856,22 @@ func topicsOf(ts []token) topic {
 		tp &^= tTransfer | tWallet
 	}
 	return tp
+}
+
+// holderName: the name at i says whom something is held by ("the IBAN is on
+// his own name", "the account is registered in their name", "the SIM is under
+// her name"): a holder's preposition and a possessive before it, after a
+// be-form or a past participle; "type in their name" asks for the name.
+func holderName(ts []token, i int) bool {
+	j := i - 1
+	if j >= 0 && ts[j].raw == "own" {
+		j--
+	}
+	if j < 2 || !lex.ownerPossessive[ts[j].raw] || !lex.holderPrep[ts[j-1].raw] {
+		return false
+	}
+	v := ts[j-2].raw
+	return lex.beForm[v] || len(v) > 4 && strings.HasSuffix(v, "ed")
 }
 
 // phraseAfter is the user's own words after a question or telling verb, for prompts

@@ -201,6 +201,11 @@ var rules = map[string][]rule{
 			// document is genuine, not the person live
 			return false
 		}
+		if lex.beingBefore[d.prev(i)] && i >= 2 && realThing(d.ts[i-2]) {
+			// "send an SMS code to be sure the number is real", "check the email
+			// is genuine": the thing is, the code proves it; no person said live
+			return false
+		}
 		return d.nextW(i) == "person" || d.nextW(i) == "live" || lex.beingBefore[d.prev(i)] || isContraction(d.ts, i-1)
 	})},
 	// "on the recognised path swap the email OTP for an SMS one": the path a
@@ -1793,15 +1798,32 @@ func destinationOf(ts []token, i int) string {
 	return ""
 }
 
+// realThing: t names a thing the flow reads or sends to (a data field, a
+// contact, a document), which "real" or "genuine" may be said of.
+func realThing(t token) bool {
+	return lex.dataField[t.raw] || lex.docWord[t.w] || lex.realThing[t.w]
+}
+
 // onlyNear: "only" sits on the document named at i ("passports only", "only
-// passports", "UK driving licences only"), not on a time ("only after the code").
+// passports", "UK driving licences only"), not on a time ("only after the code"),
+// nor on what users hold ("many customers have only a licence", "some only
+// carry a passport"): that says why a type is accepted, not that it is the
+// only one.
 func onlyNear(ts []token, i int) bool {
 	for j := max(0, i-2); j < len(ts) && j <= i+3; j++ {
-		if ts[j].raw == "only" && !(j+1 < len(ts) && lex.subordOpen[ts[j+1].raw]) {
+		if ts[j].raw == "only" && !(j+1 < len(ts) && lex.subordOpen[ts[j+1].raw]) && !heldOnly(ts, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// heldOnly: the "only" at j sits beside a verb of holding ("has only", "only
+// have", "hold only"), not a be-form ("the document is only a passport" still
+// limits the scan).
+func heldOnly(ts []token, j int) bool {
+	held := func(k int) bool { return k >= 0 && k < len(ts) && lex.stateVerb[ts[k].raw] && !lex.beForm[ts[k].raw] }
+	return held(j-1) || held(j+1)
 }
 
 // isContraction: the word at i ends in "'s" before an adjective ("the person's
