@@ -1777,8 +1777,10 @@ func listOpening(clauses []clause) (int, []*step) {
 		for last > 0 && lex.listCopula[c.toks[last].raw] {
 			last-- // "Flow is: recognise …, liveness check, then the code on email"
 		}
-		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw]
-		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !opener {
+		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw] || redoOpener(c.toks[:last+1])
+		if ci == 0 || !c.colon || c.title || !opener || len(c.toks) > 4 && (len(c.toks) > 8 || len(analyze(c.toks, nil).steps) > 0) {
+			// (a longer opener names no step itself: "Port it over in this
+			// order:", "here is the new sequence we want:")
 			continue
 		}
 		if phraseLen(c.toks, 0, lex.offScope) > 0 || phraseLen(c.toks, 0, lex.offScopeColon) > 0 {
@@ -1800,6 +1802,17 @@ func listOpening(clauses []clause) (int, []*step) {
 		return ci, listed
 	}
 	return -1, nil
+}
+
+// redoOpener: the clause ends on a verb of rebuilding and what it rebuilds
+// ("rebuild it", "port that over", "recreate this"): the setup just described,
+// whose new version the list after the colon gives.
+func redoOpener(ts []token) bool {
+	n := len(ts)
+	if n > 0 && ts[n-1].raw == "over" {
+		n--
+	}
+	return n > 1 && (ts[n-1].raw == "it" || ts[n-1].raw == "that" || ts[n-1].raw == "this") && lex.listRedo[ts[n-2].raw]
 }
 
 // infinitiveIn: the clause holds "to" before a verb ("the point is only to
@@ -4301,7 +4314,31 @@ func providedKey(ts []token) string {
 			return identAt(ts, k)
 		}
 	}
+	if k := namedKeyAt(ts); k >= 0 {
+		return identAt(ts, k)
+	}
 	return ""
+}
+
+// namedKeyAt: with no "providedData" written, "key" followed by an identifier
+// written as code names the key of the photo the integrator passes in ("will
+// pass it into the session (key: onboarding_selfie)", "the profile photo we
+// pass in under the key 'kyc_portrait'"), when the text passes a photo in; it
+// is where the identifier starts, or -1.
+func namedKeyAt(ts []token) int {
+	for i, t := range ts {
+		if t.raw != "key" {
+			continue
+		}
+		k := i + 1
+		for k < len(ts) && (ts[k].raw == "" || ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named") {
+			k++
+		}
+		if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || identGoesOn(ts, k)) && priorProvided(ts) {
+			return k
+		}
+	}
+	return -1
 }
 
 // providedKeyAt is where the key of the providedData token at i starts, or -1.
@@ -4340,11 +4377,19 @@ func keyIdentifiers(ts []token) {
 			continue
 		}
 		if k := providedKeyAt(ts, i); k >= 0 && identGoesOn(ts, k) {
-			ts[k].w = keyW
-			for k++; k < len(ts) && (ts[k].snake || ts[k].camel); k++ {
-				ts[k].w = keyW
-			}
+			keyWords(ts, k)
 		}
+	}
+	if k := namedKeyAt(ts); k >= 0 && identGoesOn(ts, k) {
+		keyWords(ts, k)
+	}
+}
+
+// keyWords marks the words of the identifier at k as a key's.
+func keyWords(ts []token, k int) {
+	ts[k].w = keyW
+	for k++; k < len(ts) && (ts[k].snake || ts[k].camel); k++ {
+		ts[k].w = keyW
 	}
 }
 
@@ -5027,6 +5072,13 @@ func searchNamed(ts []token) bool {
 		// "so they know where to put their face", "know how long it takes":
 		// knowing a place, a way or a time is no lookup of a person
 		if (t.raw == "know" || t.raw == "knows") && i+1 < len(ts) && lex.knowWhat[ts[i+1].raw] {
+			continue
+		}
+		// "just that the face belongs to the member who paid": owned by the one
+		// person named, no lookup among many ("belongs to one of our members",
+		// "which member it belongs to" look up)
+		if (t.raw == "belong" || t.raw == "belongs") && i+2 < len(ts) && ts[i+1].raw == "to" && ts[i+2].raw == "the" &&
+			!slices.ContainsFunc(ts[i+2:], func(u token) bool { return u.w == "enrolled" || lex.population[u.raw] }) {
 			continue
 		}
 		return true
