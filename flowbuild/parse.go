@@ -4121,6 +4121,10 @@ func negations(ts []token) []bool {
 		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
 			// "stop making returning customers re-upload their ID", "quit asking
 			// for a selfie": what the flow should no longer do
+		case t.w == "replace" && replacedWith(ts, i):
+			// "replace the text with an email code": what is replaced is ruled
+			// out, as after "instead of", up to the "with" of what replaces it
+			short = true
 		case t.w == "instead" || t.raw == "rather":
 			if i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].raw == "than") {
 				short = true
@@ -4176,6 +4180,20 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// replacedWith: the verb of replacing at i has its object and then "with" a
+// step within a few words ("replace the text with an email code").
+func replacedWith(ts []token, i int) bool {
+	for j := i + 2; j < len(ts) && j <= i+5; j++ {
+		if ts[j].raw == "with" {
+			// (what is replaced may be named by any word that names a step:
+			// "the text" is the SMS code)
+			return slices.ContainsFunc(ts[j+1:min(len(ts), j+4)], lex.canonKind) &&
+				slices.ContainsFunc(ts[i+1:j], func(t token) bool { return lex.canonKind(t) || rules[t.w] != nil })
+		}
+	}
+	return false
 }
 
 // onlyTail: every word of ts only says where or for how long an exclusion holds
