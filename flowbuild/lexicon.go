@@ -662,6 +662,10 @@ var listSaysWords = []string{"says", "say", "reads", "states", "lists"}
 // is what guests go through now. rebuild it: …", "port that over: …").
 var listRedoWords = []string{"rebuild", "recreate", "replicate", "redo", "port", "copy", "mirror", "clone", "reproduce", "migrate", "convert", "translate"}
 
+// setupVerbWords, with a nowPhrases word and no wish, tell what the
+// integrator uses today ("Jumio Authentication is what we use for payment
+// step-up today"): the setup being replaced, background, not the flow.
+var setupVerbWords = []string{"use", "uses", "using", "run", "runs", "running"}
 var listSourceWords = []string{"ticket", "spec", "story", "jira", "requirements", "doc", "prd", "brief", "design", "pm", "product", "compliance", "legal", "task"}
 
 // identityWhWords, after a negated "know" ("we don't know who is standing
@@ -1489,7 +1493,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, doneSubject                                                                                                                   map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, doneSubject                                                                                                        map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1682,7 +1686,7 @@ func newLexicon() *lexicon {
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
-	l.listSays, l.listSource, l.listRedo = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords)
+	l.listSays, l.listSource, l.listRedo, l.setupVerb = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

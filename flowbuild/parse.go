@@ -1202,7 +1202,10 @@ func parse(text string) *parsed {
 			continue
 		}
 		// "When they signed up they uploaded a photo of their ID" (", they uploaded …"): then, not now
-		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks)
+		// (so is the setup being replaced, said now, and what "it" does in it:
+		// "Jumio is what we use today, and it compares against their selfie")
+		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks) ||
+			nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
 			storySent = c.sent
@@ -2539,6 +2542,30 @@ func pastWhen(ts []token) bool {
 	// ("when they booked": a verb the lexicon does not know is past by its ending)
 	past := pastForm(ts[v]) || len(ts[v].raw) > 4 && strings.HasSuffix(ts[v].raw, "ed")
 	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+}
+
+// nowSetup: the clause tells what the speaker uses today ("X is what we use
+// for step-up today", "we currently run Onfido"), asking for nothing.
+func nowSetup(ts []token) bool {
+	if !hasPhrase(ts, lex.nowPhrase) || hasAnyRaw(ts, lex.wish) || startsInstruction(ts, 0) {
+		return false
+	}
+	for i := 1; i < len(ts); i++ {
+		if lex.setupVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// setupSubject: the clause opens on the setup just named ("and it compares
+// against …", "it also checks …"), asking for nothing.
+func setupSubject(ts []token) bool {
+	i := 0
+	if i < len(ts) && ts[i].raw == "and" {
+		i++
+	}
+	return i+1 < len(ts) && ts[i].raw == "it" && !hasAnyRaw(ts, lex.wish)
 }
 
 // failStory: the clause says someone or something failed, in the past and
