@@ -658,6 +658,16 @@ var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps",
 // ("ticket says: …", "the spec reads: …"); after anyone else ("the avatar
 // says: …") they bring a line.
 var listSaysWords = []string{"says", "say", "reads", "states", "lists"}
+
+// listRedoWords before "it" (or "that", "this", "over") open a list as
+// listOpenerWords do, after a description of the setup being replaced ("…
+// is what guests go through now. rebuild it: …", "port that over: …").
+var listRedoWords = []string{"rebuild", "recreate", "replicate", "redo", "port", "copy", "mirror", "clone", "reproduce", "migrate", "convert", "translate"}
+
+// setupVerbWords, with a nowPhrases word and no wish, tell what the
+// integrator uses today ("Jumio Authentication is what we use for payment
+// step-up today"): the setup being replaced, background, not the flow.
+var setupVerbWords = []string{"use", "uses", "using", "run", "runs", "running"}
 var listSourceWords = []string{"ticket", "spec", "story", "jira", "requirements", "doc", "prd", "brief", "design", "pm", "product", "compliance", "legal", "task"}
 
 // identityWhWords, after a negated "know" ("we don't know who is standing
@@ -1253,7 +1263,9 @@ var minorGuardWords = []string{"no", "not", "never", "block", "ban", "banned", "
 // ("they may have lost access to their email", "locked out of their email"),
 // not that an address is typed; a few words after "phone", that the phone was
 // lost or taken over ("their phone number may be compromised"), not a code.
-var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised"}
+// An address given up is one too ("locked out a lot (lost phone, changed
+// email)": the old one no longer reaches them).
+var mailLossWords = []string{"lost", "lose", "loses", "losing", "locked", "hacked", "compromised", "changed"}
 
 // routeParticleWords after "send" and the person sent say where the user goes
 // ("send them down a separate path", "send new users through the email
@@ -1483,7 +1495,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, doneSubject                                                                                                                             map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, doneSubject                                                                                                        map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1677,7 +1689,7 @@ func newLexicon() *lexicon {
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
-	l.listSays, l.listSource = wordSet(listSaysWords), wordSet(listSourceWords)
+	l.listSays, l.listSource, l.listRedo, l.setupVerb = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -2131,12 +2143,19 @@ func tokenizeMode(text string, exact bool) []token {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
 				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
-			} else if exact || len(raw) != j-i {
+			} else if exact || len(raw) != j-i || properName(text[i:j], out) {
 				// no typo correction: a contraction ("couldn't") or another script is no
-				// typo of a lexicon word, and text the builder wrote itself has none
+				// typo of a lexicon word, text the builder wrote itself has none, and a
+				// name is none ("at Tallyo" is no "tally")
 				t.w, t.known = lex.exact(raw)
 			} else {
 				t.w, t.raw, t.known = lex.lemmaFix(raw)
+				if t.raw != raw && strings.HasPrefix(raw, t.raw) && titleCase(text[i:j]) {
+					// "Tallyo account recovery": a name coined from a word and an
+					// ending, whatever its place, is no typo of the word ("tally")
+					t.raw = raw
+					t.w, t.known = lex.exact(raw)
+				}
 				if k := lex.splitAt(raw, text[i:j], t.known); k > 0 {
 					// "do a facescan", "the idscan": two lexicon words run together
 					a, b := t, t
@@ -2780,6 +2799,31 @@ func domainEnd(text string, i int, afterAt bool) int {
 // "kyc_2023_photo"), so it continues an identifier written as code.
 func snakeAt(text string, i int) bool {
 	return i > 1 && text[i-1] == '_' && isWordByte(text[i-2])
+}
+
+// properName: a word written with a capital and then lower case, right after
+// another word ("recovery at Tallyo", "guests at Roomly"), is a name: a company,
+// a product, a place. The capital of a sentence's or a list item's first word
+// says nothing ("Pasport scan, then liveness"), nor does a word in capitals ("DL").
+func properName(w string, out []token) bool {
+	if !titleCase(w) || len(out) == 0 {
+		return false
+	}
+	prev := out[len(out)-1]
+	return !prev.isNum && prev.raw != "" && isAlpha(prev.raw)
+}
+
+// titleCase: a capital, then only lower-case letters ("Tallyo", not "DL" or "eSIM").
+func titleCase(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for k := 1; k < len(w); k++ {
+		if !isLowerByte(w[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // camelAt: the word at i opens on a capital right after a lower-case letter,

@@ -1289,7 +1289,10 @@ func parse(text string) *parsed {
 			continue
 		}
 		// "When they signed up they uploaded a photo of their ID" (", they uploaded …"): then, not now
-		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks)
+		// (so is the setup being replaced, said now, and what "it" does in it:
+		// "Jumio is what we use today, and it compares against their selfie")
+		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks) ||
+			nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
 			storySent = c.sent
@@ -1865,8 +1868,10 @@ func listOpening(clauses []clause) (int, []*step) {
 		for last > 0 && lex.listCopula[c.toks[last].raw] {
 			last-- // "Flow is: recognise …, liveness check, then the code on email"
 		}
-		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw]
-		if ci == 0 || !c.colon || c.title || len(c.toks) > 4 || !opener {
+		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw] || redoOpener(c.toks[:last+1])
+		if ci == 0 || !c.colon || c.title || !opener || len(c.toks) > 4 && (len(c.toks) > 8 || len(analyze(c.toks, nil).steps) > 0) {
+			// (a longer opener names no step itself: "Port it over in this
+			// order:", "here is the new sequence we want:")
 			continue
 		}
 		if phraseLen(c.toks, 0, lex.offScope) > 0 || phraseLen(c.toks, 0, lex.offScopeColon) > 0 {
@@ -1888,6 +1893,17 @@ func listOpening(clauses []clause) (int, []*step) {
 		return ci, listed
 	}
 	return -1, nil
+}
+
+// redoOpener: the clause ends on a verb of rebuilding and what it rebuilds
+// ("rebuild it", "port that over", "recreate this"): the setup just described,
+// whose new version the list after the colon gives.
+func redoOpener(ts []token) bool {
+	n := len(ts)
+	if n > 0 && ts[n-1].raw == "over" {
+		n--
+	}
+	return n > 1 && (ts[n-1].raw == "it" || ts[n-1].raw == "that" || ts[n-1].raw == "this") && lex.listRedo[ts[n-2].raw]
 }
 
 // infinitiveIn: the clause holds "to" before a verb ("the point is only to
@@ -2642,6 +2658,30 @@ func pastWhen(ts []token) bool {
 	// ("when they booked": a verb the lexicon does not know is past by its ending)
 	past := pastForm(ts[v]) || len(ts[v].raw) > 4 && strings.HasSuffix(ts[v].raw, "ed")
 	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+}
+
+// nowSetup: the clause tells what the speaker uses today ("X is what we use
+// for step-up today", "we currently run Onfido"), asking for nothing.
+func nowSetup(ts []token) bool {
+	if !hasPhrase(ts, lex.nowPhrase) || hasAnyRaw(ts, lex.wish) || startsInstruction(ts, 0) {
+		return false
+	}
+	for i := 1; i < len(ts); i++ {
+		if lex.setupVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// setupSubject: the clause opens on the setup just named ("and it compares
+// against …", "it also checks …"), asking for nothing.
+func setupSubject(ts []token) bool {
+	i := 0
+	if i < len(ts) && ts[i].raw == "and" {
+		i++
+	}
+	return i+1 < len(ts) && ts[i].raw == "it" && !hasAnyRaw(ts, lex.wish)
 }
 
 // failStory: the clause says someone or something failed, in the past and
@@ -4234,6 +4274,10 @@ func negations(ts []token) []bool {
 		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
 			// "stop making returning customers re-upload their ID", "quit asking
 			// for a selfie": what the flow should no longer do
+		case t.w == "replace" && replacedWith(ts, i):
+			// "replace the text with an email code": what is replaced is ruled
+			// out, as after "instead of", up to the "with" of what replaces it
+			short = true
 		case t.w == "instead" || t.raw == "rather":
 			if i+1 < len(ts) && (ts[i+1].raw == "of" || ts[i+1].raw == "than") {
 				short = true
@@ -4289,6 +4333,20 @@ func negations(ts []token) []bool {
 		}
 	}
 	return neg
+}
+
+// replacedWith: the verb of replacing at i has its object and then "with" a
+// step within a few words ("replace the text with an email code").
+func replacedWith(ts []token, i int) bool {
+	for j := i + 2; j < len(ts) && j <= i+5; j++ {
+		if ts[j].raw == "with" {
+			// (what is replaced may be named by any word that names a step:
+			// "the text" is the SMS code)
+			return slices.ContainsFunc(ts[j+1:min(len(ts), j+4)], lex.canonKind) &&
+				slices.ContainsFunc(ts[i+1:j], func(t token) bool { return lex.canonKind(t) || rules[t.w] != nil })
+		}
+	}
+	return false
 }
 
 // onlyTail: every word of ts only says where or for how long an exclusion holds
@@ -4427,7 +4485,31 @@ func providedKey(ts []token) string {
 			return identAt(ts, k)
 		}
 	}
+	if k := namedKeyAt(ts); k >= 0 {
+		return identAt(ts, k)
+	}
 	return ""
+}
+
+// namedKeyAt: with no "providedData" written, "key" followed by an identifier
+// written as code names the key of the photo the integrator passes in ("will
+// pass it into the session (key: onboarding_selfie)", "the profile photo we
+// pass in under the key 'kyc_portrait'"), when the text passes a photo in; it
+// is where the identifier starts, or -1.
+func namedKeyAt(ts []token) int {
+	for i, t := range ts {
+		if t.raw != "key" {
+			continue
+		}
+		k := i + 1
+		for k < len(ts) && (ts[k].raw == "" || ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named") {
+			k++
+		}
+		if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || identGoesOn(ts, k)) && priorProvided(ts) {
+			return k
+		}
+	}
+	return -1
 }
 
 // providedKeyAt is where the key of the providedData token at i starts, or -1.
@@ -4466,11 +4548,19 @@ func keyIdentifiers(ts []token) {
 			continue
 		}
 		if k := providedKeyAt(ts, i); k >= 0 && identGoesOn(ts, k) {
-			ts[k].w = keyW
-			for k++; k < len(ts) && (ts[k].snake || ts[k].camel); k++ {
-				ts[k].w = keyW
-			}
+			keyWords(ts, k)
 		}
+	}
+	if k := namedKeyAt(ts); k >= 0 && identGoesOn(ts, k) {
+		keyWords(ts, k)
+	}
+}
+
+// keyWords marks the words of the identifier at k as a key's.
+func keyWords(ts []token, k int) {
+	ts[k].w = keyW
+	for k++; k < len(ts) && (ts[k].snake || ts[k].camel); k++ {
+		ts[k].w = keyW
 	}
 }
 
@@ -5153,6 +5243,13 @@ func searchNamed(ts []token) bool {
 		// "so they know where to put their face", "know how long it takes":
 		// knowing a place, a way or a time is no lookup of a person
 		if (t.raw == "know" || t.raw == "knows") && i+1 < len(ts) && lex.knowWhat[ts[i+1].raw] {
+			continue
+		}
+		// "just that the face belongs to the member who paid": owned by the one
+		// person named, no lookup among many ("belongs to one of our members",
+		// "which member it belongs to" look up)
+		if (t.raw == "belong" || t.raw == "belongs") && i+2 < len(ts) && ts[i+1].raw == "to" && ts[i+2].raw == "the" &&
+			!slices.ContainsFunc(ts[i+2:], func(u token) bool { return u.w == "enrolled" || lex.population[u.raw] }) {
 			continue
 		}
 		return true

@@ -489,6 +489,8 @@ var rules = map[string][]rule{
 			// admins" is the verb)
 			return d.ts[i].raw != "text" || lex.textNext[d.next(i)] || lex.textPrev[d.prev(i)] || len(d.ts) == 1 ||
 				d.nextW(i) == "no" || d.nextW(i) == "fail" || channelContrast(d.ts, i) ||
+				// ("replace the text with an email code": the text replaced is the SMS code)
+				lex.determiner[d.prev(i)] && i > 1 && d.ts[i-2].w == "replace" ||
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
