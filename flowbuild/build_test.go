@@ -515,7 +515,8 @@ func TestTokenizeDomains(t *testing.T) {
 	}{
 		{"ends with @contoso.com.", []string{"ends", "with", "@contoso.com", ""}},
 		{"an acme.co.uk email", []string{"an", "acme.co.uk", "email"}},
-		{"user@Mail.Example.ORG", []string{"user", "@mail.example.org"}},
+		{"user@Mail.Example.ORG", []string{"user@mail.example.org"}}, // a whole address is one token, a mailbox (mailboxW)
+		{"write to support@sparkd.app.", []string{"write", "to", "support@sparkd.app", ""}},
 		{"the check.then sms", []string{"the", "check", "", "then", "sms"}},
 		{"@x.c @.com a@b", []string{"x", "", "c", "", "com", "a", "b"}},
 		{"@acme.xyz", []string{"@acme.xyz"}},

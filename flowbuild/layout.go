@@ -842,7 +842,7 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		}
 		n.Validation = &flow.Validation{Field: f, Action: "equals", Value: "providedData." + f}
 		from := "the user gave"
-		if (f == "name" || f == "dateOfBirth") && p.find(kDocument) >= 0 {
+		if (f == "name" || f == "dateOfBirth" || f == "documentNumber") && p.find(kDocument) >= 0 {
 			from = "on the document" // "compare the name on the licence with the booking name": read by the scan
 		}
 		n.Outcomes = []flow.Outcome{

@@ -374,6 +374,7 @@ var (
 	replyNoWords       = []string{"no", "nope", "nah", "negative"}                                                                                                                                                                                                                                                                                                                                                                   // alone, right after a question: the suggestion turned down ("can we drop the selfie? no, we need it")
 	ownerWords         = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                                                                                                                                      // "really theirs": whose a document is
 	providedMarkWords  = []string{"file", "profile", "stored", "existing", "reference", "pass", "passes", "passed", "passing", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago", "tier"}                                                                      // an image the integrator holds
+	issuingBodyWords   = []string{"state", "federal", "provincial", "municipal", "military"}                                                                                                                                                                                                                                                                                                                                         // before "ID": the body that issued it ("a state ID", "a federal ID"), part of the document's name
 	issuerWords        = []string{"uk", "eu", "eea", "us", "usa", "british", "american", "european", "english", "scottish", "welsh", "irish", "french", "german", "spanish", "italian", "dutch", "belgian", "swiss", "austrian", "polish", "portuguese", "swedish", "danish", "norwegian", "finnish", "greek", "canadian", "australian", "mexican", "brazilian", "indian", "japanese", "chinese", "foreign", "domestic", "overseas"} // "UK passports and EU ID cards only": where a document was issued, which no setting of the scan restricts
 	arriveVerbWords    = []string{"come", "comes", "came", "arrive", "arrives", "arrived"}                                                                                                                                                                                                                                                                                                                                           // "the renter's DL photo already came in through the booking app": handed over, not scanned
 	arriveFromWords    = []string{"from", "through", "via"}                                                                                                                                                                                                                                                                                                                                                                          // after an arrival verb (and "in"): where an image came from
@@ -428,7 +429,7 @@ var (
 	offScopePhrases    = []string{"out of scope", "not in scope", "non goals", "nongoals", "exclusions"}                                                                                                                                                                                      // a heading whose list is kept out of the flow ("## Out of scope\n- Document scanning")
 	channelMeansWords  = []string{"provider", "providers", "gateway", "gateways", "vendor", "carrier", "carriers", "network", "networks"}                                                                                                                                                     // after a channel's name, what carries it ("our SMS provider doesn't deliver there"): the subject is the channel
 	channelWorkWords   = []string{"arrive", "deliver", "work", "get", "go", "reach"}                                                                                                                                                                                                          // after "don't"/"doesn't", the verb of a channel getting through ("texts don't arrive"): as a fact, the channel is ruled out
-	subjectAdverbWords = []string{"simply", "just", "always", "still", "really", "reliably", "even", "ever"}                                                                                                                                                                                  // between a subject and its negated auxiliary ("our SMS provider simply doesn't deliver")
+	subjectAdverbWords = []string{"simply", "just", "always", "still", "really", "reliably", "even", "ever", "literally", "basically", "actually", "clearly", "obviously"}                                                                                                                    // between a subject and its negated auxiliary ("our SMS provider simply doesn't deliver")
 	nowPhrases         = []string{"right now", "currently", "today", "at the moment", "at present", "as of today", "as things stand"}                                                                                                                                                         // with "there is no …", the state of things before the flow ("there is no age check at all right now"): background, not an exclusion
 	asideLeadPhrases   = []string{"while youre in there", "while youre at it", "while you are at it", "while you are in there", "whilst youre at it", "while were at it", "while we are at it"}                                                                                               // between "and" and the verb of a change of its own ("…, and while you're in there drop the email OTP")
 	restrictVerbWords  = []string{"restrict", "limit", "narrow", "lock"}                                                                                                                                                                                                                      // after "and", a change of a step's setting of its own ("add a liveness check at the start and restrict the document to passports only")
@@ -518,7 +519,7 @@ var (
 	ownerPossessiveWords = []string{"their", "his", "her", "your"}                                                                                                                                                                             // before "own": whose the document is ("the document is their own")
 	beFormWords          = []string{"is", "are", "was", "were", "be", "its", "thats", "isnt", "arent"}                                                                                                                                         // before "their own": "own" said of the thing ("the ID is their own")
 	doneEarlierWords     = []string{"already", "previously", "earlier"}                                                                                                                                                                        // "is already done": before this flow
-	doneWordWords        = []string{"done", "complete", "completed", "handled", "covered", "finished", "sorted"}                                                                                                                               // "Tier 1 (email + phone) is already done"
+	doneWordWords        = []string{"done", "complete", "completed", "handled", "covered", "finished", "sorted", "verified", "checked", "confirmed", "validated"}                                                                              // "Tier 1 (email + phone) is already done", "email is already verified by Cognito"
 	successLeadWords     = []string{"on", "if", "when", "once"}                                                                                                                                                                                // "On match go straight to the end"
 	successWordWords     = []string{"success", "successful", "pass", "passes", "passed", "verified"}                                                                                                                                           // after a lead: the check went through
 	storySubjectWords    = []string{"it", "those", "these", "that", "both", "all"}                                                                                                                                                             // "it failed our audit": what a story's thing did
@@ -1110,7 +1111,8 @@ var mailboxNextWords = []string{"app", "apps", "application", "applications", "c
 // from the login screen", "the next screen"), not the verb of a check ("screen
 // them against sanctions lists").
 var screenNounBeforeWords = []string{"the", "a", "an", "this", "that", "their", "our", "your", "my", "login", "signin", "signup",
-	"home", "lock", "splash", "welcome", "checkout", "settings", "app", "next", "same", "first", "last", "previous", "on", "touch"}
+	"home", "lock", "splash", "welcome", "checkout", "settings", "app", "next", "same", "first", "last", "previous", "on", "touch",
+	"no", "any", "extra", "separate", "another"} // ("so no screen asking them to type an email": a screen ruled out, no check)
 
 // spoofPropWords name what a presentation attack holds up to the camera ("it's
 // not a printout held up to the camera", "nobody gets in with a mask"): ruled
@@ -1459,7 +1461,7 @@ type lexicon struct {
 	reasonWord                                                                                                                                                                                                                                                       map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                               map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                         map[string]bool
-	arriveVerb, arriveFrom, forVerb, issuer, quoteNoun                                                                                                                                                                                                               map[string]bool
+	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                    map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, giveVerb          map[string]bool
 	unavailable, population, filler, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                     map[string]bool
@@ -1577,7 +1579,7 @@ func newLexicon() *lexicon {
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
 	l.providedMark, l.holdVerb, l.compareStop = wordSet(providedMarkWords), wordSet(holdVerbWords), wordSet(compareStopWords)
-	l.arriveVerb, l.arriveFrom, l.forVerb, l.issuer = wordSet(arriveVerbWords), wordSet(arriveFromWords), wordSet(forVerbWords), wordSet(issuerWords)
+	l.arriveVerb, l.arriveFrom, l.forVerb, l.issuer, l.issuingBody, l.deviceChange = wordSet(arriveVerbWords), wordSet(arriveFromWords), wordSet(forVerbWords), wordSet(issuerWords), wordSet(issuingBodyWords), wordSet(deviceChangeWords)
 	l.quoteNoun = wordSet(quoteNounWords)
 	l.personRef = wordSet(personRefWords)
 	l.otherExpiry, l.receiveVerb, l.inputWord = wordSet(otherExpiryWords), wordSet(receiveVerbWords), wordSet(inputWords)
@@ -2081,6 +2083,11 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			i = j
+		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && addressEnd(text, i) > 0:
+			// "write to support@sparkd.app": one token, the mailbox as written
+			j := addressEnd(text, i)
+			out = append(out, token{w: mailboxW, raw: strings.ToLower(text[i:j]), orig: text[i:j], known: true})
+			i = j
 		case r == '@' && domainEnd(text, i+1, true) > 0 || r < utf8.RuneSelf && isWordByte(byte(r)) && domainEnd(text, i, false) > 0:
 			// "@contoso.com", "acme.io": an email domain, one token whose dots end no sentence
 			j := domainEnd(text, i+size, true)
@@ -2165,8 +2172,10 @@ func tokenizeMode(text string, exact bool) []token {
 					out = append(out, a)
 					t = b
 				}
-				if raw == "screen" && len(out) > 0 && lex.screenNounBefore[out[len(out)-1].raw] {
-					t.w = raw // "from the login screen", "on the screen": the noun, no check
+				if raw == "screen" && len(out) > 0 && (lex.screenNounBefore[out[len(out)-1].raw] || lex.device[out[len(out)-1].raw]) {
+					// "from the login screen", "on the screen", "holds a phone
+					// screen up to the camera": the noun, no check
+					t.w = raw
 				}
 				if numberWords[raw] > 0 {
 					numberedScreen(out)
@@ -3038,6 +3047,11 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 	return false
 }
 
+// deviceChangeWords before a phone or a device say it is one the user got or
+// lost ("patients who get a new phone", "a stolen phone"): the occasion of a
+// device recovery, not a channel a code goes to.
+var deviceChangeWords = []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"}
+
 var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
@@ -3056,7 +3070,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucPasswordReset, anyOf: []string{"password"}, allOf: []string{"reset", "forgot", "forgotten"}},
 	// a device lost, stolen or replaced: the account moves to the new one
 	{uc: ucDevice, anyOf: []string{"device", "devices", "phone", "phones", "handset", "smartphone", "iphone", "android"}, notNext: []string{"number", "numbers", "no", "call", "calls"},
-		before: []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"},
+		before: deviceChangeWords,
 		after:  []string{"recovery", "lost", "stolen", "broken", "broke", "replaced", "replacement", "switch", "change", "died", "dead", "gone", "missing", "rebinding", "rebind", "migration"}},
 	{uc: ucRecovery, anyOf: []string{"recovery", "recover", "locked", "lockout", "regain"}},
 	// enrolling a face is the purpose even where the face is later used to check in
@@ -3087,6 +3101,24 @@ const keyW = "@key"
 // domainW is the lemma of a domain name token ("@contoso.com"): no word of
 // the lexicon, so no rule reads it as one.
 const domainW = "@domain"
+
+// mailboxW is the lemma of a whole email address ("support@sparkd.app"): a
+// mailbox someone writes to, never a domain the typed address must end with
+// (that is written bare, "@sparkd.app") nor a word of the lexicon ("support").
+const mailboxW = "@mailbox"
+
+// addressEnd is the end of a whole email address starting at i (a local part
+// glued to "@" and a domain), or 0 when none starts there.
+func addressEnd(text string, i int) int {
+	j := i
+	for j < len(text) && (isWordByte(text[j]) || text[j] == '.' || text[j] == '+' || text[j] == '-') {
+		j++
+	}
+	if j == i || j >= len(text) || text[j] != '@' || text[j-1] == '.' {
+		return 0
+	}
+	return domainEnd(text, j+1, true)
+}
 
 // speechBefore reports whether the tokens so far end with a verb of speech and the
 // person spoken to ("ask them", "have the avatar say:"), or a noun naming a line

@@ -887,6 +887,15 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if readerQuestion(clauses, ci) {
+			// "is pricing per session or per enrolled face?", "Two questions
+			// while I have you: …": the speaker asks us, the flow's steps are
+			// not what the question is about
+			if namesAnything(c.toks) {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a question to us, not a step of the flow.")
+			}
+			continue
+		}
 		if silentAvatar(c.toks) {
 			p.silent = true
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no line from the avatar: no greeting, no closing, no message between or after the checks; a failed check ends the session without a word.")
@@ -1460,10 +1469,12 @@ func parse(text string) *parsed {
 				}
 			}
 		}
-		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !mainPathOnly(c.toks) {
+		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !has(c.toks, "without") && !mainPathOnly(c.toks) {
 			// "accept national ID cards only - no driving licences (not valid KYC
 			// ID in most of our markets)": with the accepted types named, a word
 			// against "ID" says why a type is refused, not that no scan runs
+			// ("skip the document this time" leaves the step out: a verb of
+			// leaving out names the step, whatever types were said before)
 			a.neg &^= kindSet(1) << kDocument
 		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
@@ -2497,6 +2508,39 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 	return out
 }
 
+// readerQuestion: the clause at ci is the speaker's question to the reader:
+// the speaker announcing questions of their own ("Two questions while I have
+// you: …", "quick question for you, …"), or a question that follows such an
+// announcement ("is pricing per session or per enrolled face?"): what those
+// ask about is not a step of the flow ("Is an email code enough? No, add an
+// SMS code" with no announcement asks about the flow, dropTurnedDown).
+func readerQuestion(clauses []clause, ci int) bool {
+	announces := func(c clause) bool {
+		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks")
+	}
+	c := clauses[ci]
+	if announces(c) {
+		for _, o := range clauses[ci+1:] {
+			if o.sent > c.sent+1 {
+				break
+			}
+			if o.ask {
+				return true
+			}
+		}
+		return false
+	}
+	if !c.ask {
+		return false
+	}
+	for j := ci - 1; j >= 0 && clauses[j].sent >= c.sent-2; j-- {
+		if announces(clauses[j]) {
+			return true
+		}
+	}
+	return false
+}
+
 // asksOfFlow: the question asks about the flow, not to change it: it opens on
 // an auxiliary whose subject is not us ("Is an email code enough?", "Is the
 // email code optional?", "Do users need to hold the ID still?"), so a "no" to it
@@ -2669,6 +2713,17 @@ func nowSetup(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
 		if lex.setupVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] {
 			return true
+		}
+	}
+	return false
+}
+
+// pastWhenBefore: a "when" before i opens a time in the past that holds the
+// word at i ("… the faces enrolled when they first signed the escrow docs").
+func pastWhenBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if ts[j].raw == "when" {
+			return pastWhen(ts[j : i+1])
 		}
 	}
 	return false
@@ -5205,6 +5260,12 @@ func imageSource(ts []token, seq, out []*step) bool {
 		return true // "the face we have stored for their account": one image, held by the integrator
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
+	if a := index(ts, "against"); a >= 0 && has(ts[a+1:], "enrolled") && has(ts[a+1:], "face") {
+		// "don't run them against our patient face database": the other side
+		// is the faces enrolled, a search; "them" is the person, not the
+		// images captured before
+		return false
+	}
 	return captured && (hasAnyRaw(ts, lex.pairRef) || hasRaw(ts, "it") || len(ts) <= 2)
 }
 
@@ -5301,7 +5362,9 @@ func dataMatch(ts []token) bool {
 		if t.w == "same" && !sameChecked(ts, i) {
 			continue // "send a code to their inbox (same address they log in with)": which address, not a check
 		}
-		for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
+		// (the field may come with a clause of its own before the verb: "the
+		// license number we read off it is the same one stored on their account")
+		for j := max(0, i-9); j < len(ts) && j <= i+6; j++ {
 			if lex.dataField[ts[j].raw] && !(ts[j].raw == "number" && j > 0 && ts[j-1].w == "phone") {
 				return true
 			}
@@ -5559,7 +5622,9 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 			// "instead of searching all faces compare 1:1 against that photo": in a
 			// flow that scans no document, the photo pointed at is one passed in
 			addSrc("providedData")
-		case liveSideLemmas[t.w] || t.raw == "video":
+		case (liveSideLemmas[t.w] || t.raw == "video") && !(i > 0 && ts[i-1].w == "same"):
+			// ("check the selfie is the same person as the ID photo": "the same
+			// person" says the two images show one person, no live side)
 			addSrc("sessionVideo")
 		}
 	}
@@ -5640,8 +5705,20 @@ func docTypesOf(ts []token, i int) []string {
 		}
 		// "passport or ID", "ID or driving licence": an ID listed beside another
 		// document type is the ID card, not any government ID
-		if (prev == "or" || prev == "and") && i >= 2 && (lex.docWord[ts[i-2].w] && ts[i-2].w != "document" || ts[i-2].w == "driver") ||
-			(next == "or" || next == "and") && i+2 < len(ts) && (lex.docWord[ts[i+2].w] && ts[i+2].w != "document" && ts[i+2].w != "id" || ts[i+2].w == "driver") {
+		// (a determiner may open the other: "a state ID or a driver's license")
+		// (and an issuer before it: "a driver's license or a state ID")
+		b, a := i-1, i+1
+		for b >= 1 && (lex.determiner[ts[b].raw] || lex.issuingBody[ts[b].raw] || lex.issuer[ts[b].raw] || docModifierLemmas[ts[b].w]) {
+			b--
+		}
+		if a+1 < len(ts) && lex.determiner[ts[a+1].raw] {
+			a++
+		}
+		if b >= 0 && b < i-1 {
+			prev = ts[b].raw
+		}
+		if (prev == "or" || prev == "and") && b >= 1 && (lex.docWord[ts[b-1].w] && ts[b-1].w != "document" || ts[b-1].w == "driver") ||
+			(next == "or" || next == "and") && a+1 < len(ts) && (lex.docWord[ts[a+1].w] && ts[a+1].w != "document" && ts[a+1].w != "id" || ts[a+1].w == "driver") {
 			return []string{"id"}
 		}
 	}
@@ -5832,6 +5909,8 @@ func matchField(ts []token, seq []*step) (string, bool) {
 		return "email", true
 	case has(ts, "phone"):
 		return "phone", true
+	case docNumberIn(ts):
+		return "documentNumber", true // "the license number we read off it is the same one stored on their account"
 	case hasRaw(ts, "name"):
 		return "name", true
 	case has(ts, "birth") || hasRaw(ts, "dob", "birthdate"):
@@ -5840,6 +5919,17 @@ func matchField(ts []token, seq []*step) (string, bool) {
 		return "email", false
 	}
 	return "name", false
+}
+
+// docNumberIn: the words name a document's number ("the license number",
+// "their passport number"), a field the document scan extracts.
+func docNumberIn(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].raw == "number" && lex.docWord[ts[i-1].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // dataCheck: a kind of data_validation read from a document or an entry.

@@ -462,7 +462,13 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && i+2 < len(ts) && lex.determiner[ts[i+2].raw] && !d.neg[i] && hasAnyRaw(ts[i+3:], lex.emailFactor) {
+		// ("email is literally the channel that got compromised": an adverb
+		// after the verb leaves the statement what it was)
+		det := i + 2
+		for det < len(ts) && lex.subjectAdverb[ts[det].raw] {
+			det++
+		}
+		if (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && det < len(ts) && lex.determiner[ts[det].raw] && !d.neg[i] && hasAnyRaw(ts[det+1:], lex.emailFactor) {
 			// "email is the first thing attackers own after a phish", "email is
 			// the second factor": the channel is what the statement names, as
 			// "SMS is easy to intercept" is the SMS code's channel; nothing to
@@ -524,6 +530,14 @@ var rules = map[string][]rule{
 				// "since their phone number may be compromised", "their phone was
 				// hacked": what happened to the phone, the reason for the
 				// flow, as a lost mailbox is, not a code sent to it
+				return false
+			}
+			if j := i - 1; !d.neg[i] && j >= 1 && lex.deviceChange[d.ts[j].raw] && (lex.determiner[d.ts[j-1].raw] || lex.ownerPossessive[d.ts[j-1].raw]) &&
+				!(j >= 2 && (d.ts[j-2].raw == "to" || lex.channelPrep[d.ts[j-2].raw])) && !has(d.ts, "send") {
+				// "patients who get a new phone have to re-link the app (our
+				// MFA is bound to the device)": the phone the user got, the
+				// occasion of the flow, not where a code goes ("a code to
+				// their new phone" is)
 				return false
 			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
@@ -704,6 +718,11 @@ var rules = map[string][]rule{
 		// "tell them to ask at reception", "tell them that we'll ask for a
 		// reference": the asking is in the line told, the avatar's question it is not
 		when: func(d *detector, i int) bool {
+			if lex.pastVerb[d.ts[i].raw] && d.next(i) == "for" && i+2 < len(d.ts) && (lex.backRef[d.ts[i+2].raw] || lex.demonstrative[d.ts[i+2].raw]) && i > 0 && !lex.avatarRef[d.prev(i)] {
+				// "the unions asked for that", "legal asked for it": who wanted
+				// the step just named, a reason, no question the avatar asks
+				return false
+			}
 			return !toldLineAt(d.ts, i) && !messageIsQuestion(d.ts, i)
 		},
 		make: conversationRule.make,
@@ -767,6 +786,12 @@ var rules = map[string][]rule{
 			// ("our privacy notice says so", "legal says": what a document or a team
 			// says, not the avatar; "the face has to tell us who it is": told to the
 			// integrator, not by the avatar)
+			if raw := d.ts[i].raw; d.prev(i) == "it" && (pastForm(d.ts[i]) || lex.reportVerb[raw] && !strings.HasSuffix(raw, "s")) {
+				// "our counsel wants it said explicitly", "have it stated up
+				// front": "it" is the line the text already gave, said as asked;
+				// no second line ("at the end it says …" is the avatar speaking)
+				return false
+			}
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i) && !userMustSay(d.ts, i) && !lex.integrator[d.next(i)]
 		},
 		make: func(d *detector, i int) {
@@ -1004,6 +1029,11 @@ var (
 		make: func(d *detector, i int) {
 			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) || heldDocScan(d.ts, i) {
 				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
+			}
+			if slices.ContainsFunc(d.ts[:i], func(t token) bool { return t.raw == "when" }) && pastWhenBefore(d.ts, i) {
+				// "against the faces enrolled when they first signed the escrow
+				// docs": the document of a past event, no scan in this flow
+				return
 			}
 			if j := imageOfDoc(d.ts, i); j >= 0 && providedImage(d.ts, j) {
 				return // "our PMS already has the photo off the guest's ID card": the image is held, the card not scanned
