@@ -2532,7 +2532,7 @@ func joinTokens(ts []token) []token {
 			continue
 		}
 		if t := ts[i]; t.isNum && !t.plus && i+2 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.ageUp[ts[i+2].raw] &&
-			!(i+3 < len(ts) && ts[i+3].raw == "to") { // ("3 and up to 5 tries": a limit)
+			!(i+3 < len(ts) && (ts[i+3].raw == "to" || ts[i+3].isNum)) { // ("3 and up to 5 tries": a limit; "under 18 or over 65": two ages)
 			// "21 and over", "18 or older": one number with its direction, as "21+"
 			// says it (a clause split at "and" would leave the number alone)
 			t.plus, t.orig = true, t.orig+" "+ts[i+1].orig+" "+ts[i+2].orig

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -637,10 +638,19 @@ var rules = map[string][]rule{
 	}},
 	"#": {{make: func(d *detector, i int) {
 		if age := ageAt(d.ts, i); age > 0 {
-			d.add(ageCheck(d.ts, i, age), i)
-			if j := i + 2; j < len(d.ts) && (d.next(i) == "to" || d.next(i) == "and") && d.ts[j].isNum && int(d.ts[j].num) > age {
-				// "aged 18 to 65": the age check has a minimum only
-				d.a.notes = append(d.a.notes, "The age check requires at least "+d.ts[i].orig+"; FaceSign's age check has no upper limit, so "+d.ts[j].orig+" is not checked.")
+			s := d.add(ageCheck(d.ts, i, age), i)
+			if s == nil || s.ageUnder {
+				return
+			}
+			// "aged 18 to 65", "reject anyone under 18 or over 65": a range, of
+			// which one age check holds the minimum; the upper end is said, not
+			// dropped
+			for j := i + 2; j < len(d.ts) && j <= i+4; j++ {
+				if d.ts[j].isNum && int(d.ts[j].num) > age && (j == i+2 && (d.next(i) == "to" || d.next(i) == "and") || lex.ageUp[d.ts[j-1].raw]) {
+					d.a.notes = append(d.a.notes, "The age check requires at least "+d.ts[i].orig+"; one age check holds one limit, so the upper one ("+d.ts[j].orig+
+						") is not checked: add a second data_validation on dateOfBirth with youngerThan "+strconv.Itoa(int(d.ts[j].num)+1)+" if users older than "+d.ts[j].orig+" must fail.")
+					break
+				}
 			}
 		}
 	}}},
