@@ -76,6 +76,13 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
+		if k := keptOnly(words[start:i]); k > 0 && strings.HasSuffix(words[i-1], ",") && start+k+1 < i && !removes(words[start:i]) && removes(words[i:i+1]) {
+			// "we just need the SMS code, drop the email one": the need says what
+			// stays among the steps the removal after it leaves (not that all
+			// else goes), read as "drop the email one, just keep the SMS code"
+			kept := strings.TrimSuffix(strings.Join(words[start+k+1:i], " "), ",")
+			return append(out, splitInstructions(strings.Join(words[i:], " ")+", just keep "+kept)...)
+		}
 		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && staysIn(words[i:]) {
 			// "remove the selfie, the email code stays as the backup": the
 			// removal, then what stays, which is no target of it
@@ -210,6 +217,23 @@ func splitInstructions(sentence string) []string {
 // backup").
 func staysIn(words []string) bool {
 	return slices.ContainsFunc(words, func(x string) bool { return lex.stayVerb[strings.ToLower(strings.Trim(x, ",;.!"))] })
+}
+
+// keptOnly is the index of the verb by which the words say what alone is
+// needed or kept ("we just need the SMS code", "only keep the liveness
+// check"), or 0.
+func keptOnly(words []string) int {
+	only := false
+	for j, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;"))
+		switch {
+		case w == "just" || w == "only":
+			only = true
+		case only && (lex.needVerb[w] || lex.keepVerb[w]):
+			return j
+		}
+	}
+	return 0
 }
 
 // startsEdit: the word opens an instruction ("make", "remove").
