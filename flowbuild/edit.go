@@ -50,6 +50,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					// to do, of the step the question named
 					if lex.replyNo[strings.ToLower(strings.Trim(dropSpeaker(sentences[si+1]), " ,.!"))] {
 						q = "remove the " + stepNames(kept)
+					} else {
+						// ("Do we need the email code? No, remove it": the
+						// question itself asks for nothing; "it" is its step)
+						remarks = append(remarks, q)
+						sentences[si+1] = itReplaced(sentences[si+1], "the "+stepNames(kept))
+						continue
 					}
 				} else if lead, asked := askedTail(q); lead != "" {
 					// "Add an email code at the end, and maybe an SMS code too?
@@ -68,6 +74,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		if si > 0 && strings.HasSuffix(sentences[si-1], "?") && lex.replyNo[strings.ToLower(strings.Trim(sentence, " ,.!"))] {
 			continue // the bare "no" itself
+		}
+		if si > 0 && strings.HasSuffix(sentences[si-1], "?") && answersNo(sentence) && keepsIt(sentence) {
+			// "can we drop the selfie compare? no, we need it": the answer
+			// turns the question down and keeps what it named
+			kept = true
+			continue
 		}
 		sentence = addTypo(sentence)
 		first := true
@@ -546,6 +558,25 @@ func answersNo(line string) bool {
 	rest := strings.TrimSpace(line[end:])
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest == "" || strings.ContainsRune(",.!—–-", r)
+}
+
+// keepsIt: an answer whose words after its "no" keep or need what the question
+// named, by a pronoun ("no, we need it", "nope, keep that", "no - it stays").
+func keepsIt(answer string) bool {
+	words := strings.Fields(strings.ToLower(answer))
+	keep, ref := false, false
+	for _, w := range words[1:] {
+		w = strings.Trim(w, ",;:.!?…")
+		switch {
+		case lex.keepVerb[w] || lex.needVerb[w] || lex.stayVerb[w]:
+			keep = true
+		case w == "it" || w == "that" || w == "them" || w == "this" || w == "those":
+			ref = true
+		case editVerbs[w] || lex.removeVerb[w]:
+			return false // "no, replace it with a selfie": a change of its own
+		}
+	}
+	return keep && ref
 }
 
 // readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
