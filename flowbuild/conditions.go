@@ -144,8 +144,7 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
-		case (i == 0 || prev == "and" || prev == "then") && lex.condFail[t.raw] && i+2 < len(ts) && (lex.determiner[next] || lex.personPronoun[next]) &&
-			(hasAnyRaw(ts[i+2:], lex.condIfStrict) || hasRaw(ts[i+2:], "where")):
+		case failsThem(ts) == i && i+2 < len(ts) && (hasAnyRaw(ts[i+2:], lex.condIfStrict) || hasRaw(ts[i+2:], "where")):
 			// "fail the check where the user is under 18", "fail them if the
 			// names differ": the imperative is what to do when the condition
 			// after it holds, not a step that failed
@@ -171,7 +170,7 @@ func readCondition(ts []token, seq []*step) condition {
 				end = failCount(ts, stepObject(ts, end, seq)) // "if they fail it twice"
 			}
 			return condition{k: condFail, end: end}
-		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" || prev == "anyone" || prev == "someone" || prev == "theyre" || prev == "is" || prev == "are" || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
+		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" && prev != "is" && prev != "are" || prev == "anyone" || prev == "someone" || prev == "theyre" || (prev == "is" || prev == "are") && userSubject(ts, i-1) || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
 			(prev == "be" || prev == "been") && userSubject(ts, i-1)):
 			// ("if they turn out to be new to us": "new" after a form of "be" is
 			// said of the user when the user is its subject; not "if the email
@@ -219,11 +218,11 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
 			return condition{k: condMain, end: -1}
-		case recognition && hasIf && !neg && lex.condKnown[t.raw] && i <= 3 && (next == "" || next == "users" || next == "user" || lex.userWord[next]):
+		case recognition && hasIf && !neg && i <= 5 && (lex.condKnown[t.raw] && (next == "" || lex.userWord[next]) || t.raw == "know" && lex.speaker[prev] && (next == "them" || next == "")):
 			// "a liveness check if recognised and a passport scan if not": the
 			// users the recognition finds go on along the main path
 			end := i
-			if lex.userWord[next] {
+			if lex.userWord[next] || next == "them" {
 				end++
 			}
 			return condition{k: condMain, end: end}
@@ -400,8 +399,9 @@ func notOneOfUs(ts []token, i int) bool {
 	if j < 1 || ts[j].w != "no" {
 		return false
 	}
-	// "arent", "isnt" carry their "be"; "not" needs one before it
-	return ts[j].raw != "not" && ts[j].raw != "never" && ts[j].raw != "no" || lex.beForm[ts[j-1].raw] || lex.beingBefore[ts[j-1].raw] || ts[j-1].raw == "if"
+	// "arent", "isnt" carry their "be"; "not" needs one before it ("no face
+	// is detected", "there are no users matching" say nothing of who they are)
+	return ts[j].raw != "no" && (ts[j].raw != "not" && ts[j].raw != "never" || lex.beForm[ts[j-1].raw] || lex.beingBefore[ts[j-1].raw] || ts[j-1].raw == "if")
 }
 
 // notFoundClause extends a new-user condition ending at i over the people it
@@ -798,7 +798,7 @@ func userSubject(ts []token, b int) bool {
 		switch {
 		case lex.determiner[r] || r == "whose" || r == "it" || r == "its":
 			return false
-		case lex.subjectPronoun[r] || lex.userWord[r] || lex.userWord[ts[j].w] || r == "who" || r == "whos" || r == "anyone" || r == "someone":
+		case lex.subjectPronoun[r] || lex.userWord[r] || lex.userWord[ts[j].w] || lex.addressee[r] || r == "who" || r == "whos" || r == "anyone" || r == "someone":
 			return true
 		}
 	}

@@ -410,7 +410,7 @@ func splitClauses(ts []token) []clause {
 			flush()
 			continue
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
-			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] && !stepNounBefore(cur) || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
+			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] && !(stepNounBefore(cur) && conditionAhead(ts[i:], recognition)) || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
 			// "ask if they agree", "check if we know them", "not sure if we need
 			// it": an indirect question, not a condition
 			flush()
@@ -470,6 +470,18 @@ func splitClauses(ts []token) []clause {
 func stepNounBefore(cur []token) bool {
 	n := len(cur)
 	return n >= 2 && len(analyze(cur[n-2:], nil).steps) > 0
+}
+
+// conditionAhead: the words from an "if" up to the next "and", comma or full
+// stop are a condition the builder reads ("if recognised", "if they're new",
+// "if the scan fails"), not what a check looks at ("a face check if the photo
+// matches").
+func conditionAhead(ts []token, recognition func() bool) bool {
+	end := slices.IndexFunc(ts, func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "." })
+	if end < 0 {
+		end = len(ts)
+	}
+	return bareCondition(ts[:end], recognition)
 }
 
 // pairedCondition: the words after an "and" that ends a trailing condition are
@@ -988,6 +1000,11 @@ func parse(text string) *parsed {
 			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
+		if c.group && cond.k == condNone && !has(c.toks, "no") && !hasAnyRaw(c.toks, lex.condNew) && !hasAnyRaw(c.toks, lex.perfectNeg) && !hasAnyRaw(c.toks, lex.newcomer) {
+			// "… and an email code for users who are already enrolled": the group
+			// beside the new users is the one the recognition finds
+			cond = condition{k: condMain, end: len(c.toks) - 1}
+		}
 		if cond.k == condFail && !clauseStartsIf(c.toks) && p.uc != ucGeneric && detectUseCase(c.toks) == p.uc && len(analyze(c.toks, seq).steps) == 0 {
 			// "Client locked out of the portal after too many failed attempts":
 			// the failures that brought the user here tell the flow's purpose, not
@@ -1562,6 +1579,9 @@ func parse(text string) *parsed {
 			// "device recovery — user lost phone": the flow's purpose, which
 			// sets what the avatar says; no step of its own
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the flow's purpose ("+useCaseNames[p.uc]+"), which sets what the avatar says.")
+		case c.group:
+			// "… and an SMS code for existing accounts": whom the step beside it
+			// is for (read above), no step of its own
 		case heldKey != "" && keyClause(c.toks, heldKey):
 			// "(key: vendor_photo)": the key of the photo passed in, which the
 			// comparison reads (setProvidedKey), cut at its colon; noted at the
@@ -3159,7 +3179,7 @@ type analysis struct {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) && !(c.toks[0].w == "fail" && ageIn(c.toks) > 0) {
+	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) && !(failsThem(c.toks) >= 0 && ageIn(c.toks) > 0) {
 		// ("fail the check where the user is under 18": what the age check it
 		// asks for does, as "deny access when …" says it)
 		return true
@@ -3185,6 +3205,18 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 		}
 	}
 	return false
+}
+
+// failsThem is the index of a "fail" said as what to do ("fail the check
+// where …", "… and fail them if they're not"): opening the clause or after
+// "and"/"then", before an object; or -1.
+func failsThem(ts []token) int {
+	for i := 0; i+1 < len(ts); i++ {
+		if lex.condFail[ts[i].raw] && (i == 0 || ts[i-1].raw == "and" || ts[i-1].raw == "then") && (lex.determiner[ts[i+1].raw] || lex.personPronoun[ts[i+1].raw]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // speakerUnaware: a "when" clause with a subject of its own whose negation is
