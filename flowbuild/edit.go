@@ -210,6 +210,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// (with an aside that asks for nothing, "hosts don't read email
 				// (we checked, 11% open rate)", still a why)
 				remarks = append(remarks, part)
+				if named := lackedSteps(ts, p.steps); pi+1 < len(parts) && named != "" {
+					// "Drivers don't receive SMS. Get rid of it.": "it" is
+					// the step the users lack
+					parts[pi+1] = itReplaced(parts[pi+1], named)
+				}
 				continue
 			}
 			if len(parts) > 1 && narrative(ts) && len(splitClauses(ts)) == 1 {
@@ -558,6 +563,42 @@ func answersNo(line string) bool {
 	rest := strings.TrimSpace(line[end:])
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest == "" || strings.ContainsRune(",.!—–-", r)
+}
+
+// lackedSteps names the one step of the flow a remark on what users lack
+// speaks of ("drivers don't receive SMS": "the SMS one-time code"), or "".
+func lackedSteps(ts []token, steps []*step) string {
+	a := analyze(ts, steps)
+	var ks []kind
+	for _, s := range a.steps {
+		ks = append(ks, s.k)
+	}
+	for k := range kindCount {
+		if a.neg.has(kind(k)) {
+			ks = append(ks, kind(k))
+		}
+	}
+	var found []*step
+	for _, k := range ks {
+		if i := findKind(steps, k); i >= 0 && !slices.Contains(found, steps[i]) {
+			found = append(found, steps[i])
+		}
+	}
+	if len(found) != 1 {
+		return ""
+	}
+	return "the " + found[0].k.String()
+}
+
+// asWell: the words say "as well" ("add the same code before the liveness
+// check as well"): one more, not the one before moved.
+func asWell(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].raw == "well" && ts[i-1].raw == "as" {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsIt: an answer whose words after its "no" keep or need what the question
@@ -1823,7 +1864,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(vs, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
 	case len(pos) == 1 && len(neg) == 0 && p.touched != nil && p.touched.k == pos[0].k && p.find(pos[0].k) >= 0 && (front || back || len(ref) > 0) &&
-		hasRaw(vs, "that", "this", "same") && !hasRaw(vs, "another", "second", "extra", "again", "more"):
+		hasRaw(vs, "that", "this", "same") && !hasRaw(vs, "another", "second", "extra", "again", "more", "too", "also", "twice") && !asWell(vs):
 		// "the insurer wants every renter to be 25 or older. Add that age check
 		// right after the license scan": the step the sentence before asked
 		// for, pointed back at, is put in its place, not a second one
