@@ -2667,6 +2667,27 @@ func actorDoes(ts []token) bool {
 			return false
 		}
 		if lex.storyActor[t.raw] && (i == 0 || lex.determiner[ts[i-1].raw]) && i+1 < len(ts) && ts[i+1].orig != "" && isAlpha(ts[i+1].raw) {
+			return !asksAfter(ts, i+1)
+		}
+	}
+	return false
+}
+
+// asksAfter: from k on, the clause turns from the story to what the flow does:
+// a result word or "we" opening an instruction ("a fraudster could use a
+// stolen passport so do a liveness check", "since a thief can steal the phone
+// we require a liveness check"). "so they can pass" or "the email we have on
+// file" go on with the story.
+func asksAfter(ts []token, k int) bool {
+	for ; k < len(ts); k++ {
+		if !lex.resultLead[ts[k].raw] && ts[k].raw != "we" {
+			continue
+		}
+		m := k + 1
+		if m < len(ts) && (ts[m].raw == "we" || ts[m].raw == "then") {
+			m++
+		}
+		if m < len(ts) && startsInstruction(ts, m) && !lex.stateVerb[ts[m].raw] {
 			return true
 		}
 	}
