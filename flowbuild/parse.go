@@ -1001,11 +1001,13 @@ func parse(text string) *parsed {
 			cond, everyone = condition{end: -1}, true
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as every user of this flow: with no recognition, no one is told apart as new.")
 		}
-		if before != condNone && lex.otherwise[c.toks[0].raw] || cond.short && (before == condAge || before == condNewUser) {
+		if before != condNone && lex.otherwise[c.toks[0].raw] || cond.short && (before == condAge || before == condNewUser) && !hasAnyRaw(c.toks[:min(len(c.toks), cond.end+1)], lex.subjectPronoun) {
 			// "if they're not recognized, deny. Otherwise send an SMS code": the
 			// other side of the condition just read is the main path; so is a
 			// bare "if not" after a group ("if under 18, tell them and finish;
-			// if not, they take a selfie"), which negates the group, not a step
+			// if not, they take a selfie"), which negates the group, not a step;
+			// one with a subject ("if they can't", "if they don't") is said of
+			// the step before, as before a group
 			if cond.short {
 				answeredNo = ci // its continuation is no policy of the "if"
 			}
