@@ -938,7 +938,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
-		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || c.group || contrast && startsPopulation(c.toks)) {
+		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
@@ -946,7 +946,7 @@ func parse(text string) *parsed {
 		}
 		// ("They must be over 18: scan their passport, …": an age the heading
 		// sets is a requirement, not only a title)
-		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) && ageIn(c.toks) == 0 {
+		if c.title && hasBody && !populationCondition(c.toks, contrast) && !docRestriction(c.toks) && ageIn(c.toks) == 0 {
 			if eventClause(c.toks) {
 				p.notes = append(p.notes, eventNote(c.toks)) // "whenever a customer adds a new payee: …"
 			}
@@ -2035,7 +2035,7 @@ func correctedStep(ts []token, main, prev, seq []*step) *step {
 // below threshold"), with no instruction of its own after the condition's words.
 func bareCondition(ts []token, recognition func() bool) bool {
 	var seq []*step
-	if populationCondition(ts) || recognition != nil && clauseStartsIf(ts) && recognition() {
+	if populationCondition(ts, false) || recognition != nil && clauseStartsIf(ts) && recognition() {
 		// "if they're new" in a text with a recognition, "if it is a new
 		// user": a condition on whom the recognition finds, read as it will be
 		// once the recognition is in the flow
@@ -2060,17 +2060,20 @@ func bareCondition(ts []token, recognition func() bool) bool {
 }
 
 // populationCondition: the clause opens with a condition on recognised or
-// unrecognised users ("for recognised users", "if they're a returning customer").
-func populationCondition(ts []token) bool {
+// unrecognised users ("for recognised users", "if they're a returning customer");
+// contrast: the text sets known users against new ones.
+func populationCondition(ts []token, contrast bool) bool {
 	if !clauseStartsIf(ts) {
 		return false
 	}
 	for i := 0; i+1 < len(ts) && i < 5; i++ {
 		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) ||
-			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll") {
+			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll" && !contrast) {
 			// "if new user, scan a passport": only a recognition tells new users from
 			// known ones ("KYC for new clients" is a purpose, not a condition; so is
-			// "when onboarding new drivers", the users the flow enrols)
+			// "when onboarding new drivers", the users the flow enrols, unless the
+			// text sets returning or known users against them (contrast): then
+			// they are the group a recognition tells apart)
 			return true
 		}
 	}
