@@ -515,6 +515,7 @@ var (
 	refFollowWords       = []string{"please", "too", "instead", "as", "in", "on", "at", "for", "the", "a", "an", "again", "now", "there"}                                                                                                      // … words that follow a step pointed at ("put it before it please"), no clause
 	defaultsWords        = []string{"default", "defaults", "settings", "setting", "standard", "usual", "stock", "config", "configuration"}                                                                                                     // before "except": the one setting that differs ("default settings except the code expires in 15 minutes")
 	realThingWords       = []string{"email", "phone", "sms", "account", "iban", "card", "code", "link", "payment", "transfer", "signature"}                                                                                                    // lemmas of things said to be real ("the number is real"), beside the data fields and documents
+	codeLineWords        = []string{"code", "codes", "otp", "passcode", "valid", "lasts", "expired", "expiring", "enter"}                                                                                                                      // in a line the avatar says: it speaks of the code, whose setting a number there is ("it only lasts 10 minutes")
 	realClaimLeadWords   = []string{"sure", "check", "checks", "verify", "verifies", "confirm", "confirms", "ensure", "ensures", "that", "whether", "if", "see", "prove", "proves", "test", "certain"}                                         // before the thing said to be real: "be sure the number is real", "check the email is genuine"
 	holderPrepWords      = []string{"in", "on", "under"}                                                                                                                                                                                       // before whose name a thing is held: "the IBAN is on his own name"
 	ownerPossessiveWords = []string{"their", "his", "her", "your"}                                                                                                                                                                             // before "own": whose the document is ("the document is their own")
@@ -1443,7 +1444,7 @@ var unsupportedNotes = map[string]string{
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, spoofProp, present, screenNounBefore                                                                                                                                                                       map[string]bool
-	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead                                                                                                                                                            map[string]bool
+	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                  map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                       map[string]bool
 	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                                                                            map[string]string // surface form → lemma
@@ -1669,6 +1670,7 @@ func newLexicon() *lexicon {
 	l.ownerPossessive, l.beForm, l.holderPrep = wordSet(ownerPossessiveWords), wordSet(beFormWords), wordSet(holderPrepWords)
 	l.realThing = wordSet(realThingWords)
 	l.realClaimLead = wordSet(realClaimLeadWords)
+	l.codeLine = wordSet(codeLineWords)
 	l.doneEarlier, l.doneWord = wordSet(doneEarlierWords), wordSet(doneWordWords)
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)

@@ -1624,10 +1624,12 @@ func parse(text string) *parsed {
 				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
 				// (0.9).": a bare share after a step that takes no threshold is
 				// no setting of a comparison said earlier, nor a step
-			case len(main) > 0 && !namesVerification(main):
+			case len(main) > 0 && !namesVerification(main) && !codeLine(c.toks):
 				// "ask them to read out the last 4 digits of their card": the number is
 				// part of what the avatar says ("explain that the reset link will
-				// come in 5 minutes" sets no expiry of the code before it)
+				// come in 5 minutes" sets no expiry of the code before it); a line
+				// about the code ("explain that it expires in 1 minute", "tell them
+				// they have 5 attempts") announces the code's own setting
 			case applySettings(st, main, seq):
 			case len(main) > 0:
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
@@ -2656,6 +2658,18 @@ func usersDid(ts []token) bool {
 	// end in "ed" and are no past either)
 	t := ts[i]
 	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
+}
+
+// codeLine: the clause speaks of a code or of a code's setting ("it expires
+// in 1 minute", "they have 5 attempts", "only 2 minutes to enter it"), so a
+// number the avatar says there is that setting too.
+func codeLine(ts []token) bool {
+	for _, t := range ts {
+		if lex.settingKey[t.raw] != "" || lex.codeLine[t.raw] || lex.codeLine[t.w] {
+			return true
+		}
+	}
+	return false
 }
 
 // actorDoes: the clause tells what someone outside the flow does, in any
