@@ -5778,6 +5778,13 @@ func driverPerson(ts []token, i int) bool {
 	return isAlpha(n.raw) && n.orig != "" && !lex.docWord[n.w] && !docTypeLemmas[n.w]
 }
 
+// ageWordEnds: the age word after a number ends the age there ("21 age or
+// older", "18 age and up", "… 21 age."), rather than opening a noun of its
+// own ("18 age brackets", "5 age groups": how many, not how old).
+func ageWordEnds(ts []token, j int) bool {
+	return j >= len(ts) || ts[j].orig == "" || !isAlpha(ts[j].raw) || ts[j].raw == "or" || ts[j].raw == "and" || lex.ageComparative[ts[j].raw]
+}
+
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
 func ageAt(ts []token, i int) int {
 	t := ts[i]
@@ -5848,7 +5855,7 @@ func ageAt(ts []token, i int) int {
 	}
 	// ("they must be 21 age or older": the age word itself after the number,
 	// as "years" would be, "of age" left out)
-	if t.plus || lex.ageUnit[next] || next == "or" || i+1 < len(ts) && ts[i+1].w == "age" {
+	if t.plus || lex.ageUnit[next] || next == "or" || i+1 < len(ts) && ts[i+1].w == "age" && ageWordEnds(ts, i+2) {
 		return int(t.num)
 	}
 	return 0
