@@ -292,6 +292,17 @@ func TestBuildQuestionsAndAnswers(t *testing.T) {
 	assert.Equal(t, []string{"passport"}, doc.AllowedDocumentTypes)
 }
 
+// "18 age brackets" counts brackets: the number is no age read from the text,
+// so the minimum age is asked, not stated (912e23e read "N age" as an age).
+func TestBuildAgeWordBeforeNounIsNoAge(t *testing.T) {
+	res, err := Build("Liveness, then an ID scan. We check 18 age brackets in analytics later.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, questionIDs(res.Questions), "min_age")
+	res, err = Build("Scan the ID; they must be 21 age or older.", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, questionIDs(res.Questions), "min_age")
+}
+
 func TestBuildOnFailureShapesFlow(t *testing.T) {
 	desc := "Liveness, then an email code."
 	tests := []struct {

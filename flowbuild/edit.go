@@ -2521,7 +2521,7 @@ func sameFor(part string) (string, bool) {
 // too", "and the compare as well"): said after a removal, more of it.
 func goesToo(ts []token, steps []*step) bool {
 	for i, t := range ts {
-		if (t.raw == "go" || t.raw == "goes") && i+1 < len(ts) && lex.goOn[ts[i+1].raw] {
+		if (t.raw == "go" || t.raw == "goes") && goPlace(ts, i+1) {
 			return false // "the selfie goes after it too": a place
 		}
 	}
@@ -2815,10 +2815,30 @@ func takesOffOrOut(ts []token) bool {
 func canGo(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
 		if (ts[i].raw == "go" || ts[i].raw == "goes") && lex.goModal[ts[i-1].raw] {
-			return i+1 == len(ts) || ts[i+1].w == "." || !lex.goOn[ts[i+1].raw]
+			return i+1 == len(ts) || ts[i+1].w == "." || !goPlace(ts, i+1)
 		}
 	}
 	return false
+}
+
+// goPlace: the words from j, after "go", say where a step goes ("to their
+// email", "after the scan"); "right", "immediately", "just" or "at" say so
+// only before a place ("go right after the scan", "go at the end"): "can go
+// right away", "can go immediately", "can go at once" remove the step.
+func goPlace(ts []token, j int) bool {
+	if j >= len(ts) {
+		return false
+	}
+	if lex.goOn[ts[j].raw] {
+		return true
+	}
+	if !lex.goLead[ts[j].raw] || j+1 >= len(ts) {
+		return false
+	}
+	if ts[j].raw == "at" {
+		return ts[j+1].raw == "the" // "at the end", not "at once", "at this point"
+	}
+	return lex.goOn[ts[j+1].raw] || lex.goLead[ts[j+1].raw] && j+2 < len(ts) && lex.goOn[ts[j+2].raw] // ("go right after", "go just before")
 }
 
 // restates: the words ask only for steps an earlier instruction of the change

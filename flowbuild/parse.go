@@ -950,7 +950,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
-		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks) || c.group || contrast && startsPopulation(c.toks)) {
+		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …":
 			// sorting users into known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
@@ -958,7 +958,7 @@ func parse(text string) *parsed {
 		}
 		// ("They must be over 18: scan their passport, …": an age the heading
 		// sets is a requirement, not only a title)
-		if c.title && hasBody && !populationCondition(c.toks) && !docRestriction(c.toks) && ageIn(c.toks) == 0 {
+		if c.title && hasBody && !populationCondition(c.toks, contrast) && !docRestriction(c.toks) && ageIn(c.toks) == 0 {
 			if eventClause(c.toks) {
 				p.notes = append(p.notes, eventNote(c.toks)) // "whenever a customer adds a new payee: …"
 			}
@@ -1018,11 +1018,13 @@ func parse(text string) *parsed {
 			cond, everyone = condition{end: -1}, true
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as every user of this flow: with no recognition, no one is told apart as new.")
 		}
-		if before != condNone && lex.otherwise[c.toks[0].raw] || cond.short && (before == condAge || before == condNewUser) {
+		if before != condNone && lex.otherwise[c.toks[0].raw] || cond.short && (before == condAge || before == condNewUser) && !hasAnyRaw(c.toks[:min(len(c.toks), cond.end+1)], lex.subjectPronoun) {
 			// "if they're not recognized, deny. Otherwise send an SMS code": the
 			// other side of the condition just read is the main path; so is a
 			// bare "if not" after a group ("if under 18, tell them and finish;
-			// if not, they take a selfie"), which negates the group, not a step
+			// if not, they take a selfie"), which negates the group, not a step;
+			// one with a subject ("if they can't", "if they don't") is said of
+			// the step before, as before a group
 			if cond.short {
 				answeredNo = ci // its continuation is no policy of the "if"
 			}
@@ -1642,10 +1644,12 @@ func parse(text string) *parsed {
 				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
 				// (0.9).": a bare share after a step that takes no threshold is
 				// no setting of a comparison said earlier, nor a step
-			case len(main) > 0 && !namesVerification(main):
+			case len(main) > 0 && !namesVerification(main) && !codeLine(c.toks):
 				// "ask them to read out the last 4 digits of their card": the number is
 				// part of what the avatar says ("explain that the reset link will
-				// come in 5 minutes" sets no expiry of the code before it)
+				// come in 5 minutes" sets no expiry of the code before it); a line
+				// about the code ("explain that it expires in 1 minute", "tell them
+				// they have 5 attempts") announces the code's own setting
 			case applySettings(st, main, seq):
 			case len(main) > 0:
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
@@ -2053,7 +2057,7 @@ func correctedStep(ts []token, main, prev, seq []*step) *step {
 // below threshold"), with no instruction of its own after the condition's words.
 func bareCondition(ts []token, recognition func() bool) bool {
 	var seq []*step
-	if populationCondition(ts) || recognition != nil && clauseStartsIf(ts) && recognition() {
+	if populationCondition(ts, false) || recognition != nil && clauseStartsIf(ts) && recognition() {
 		// "if they're new" in a text with a recognition, "if it is a new
 		// user": a condition on whom the recognition finds, read as it will be
 		// once the recognition is in the flow
@@ -2078,17 +2082,20 @@ func bareCondition(ts []token, recognition func() bool) bool {
 }
 
 // populationCondition: the clause opens with a condition on recognised or
-// unrecognised users ("for recognised users", "if they're a returning customer").
-func populationCondition(ts []token) bool {
+// unrecognised users ("for recognised users", "if they're a returning customer");
+// contrast: the text sets known users against new ones.
+func populationCondition(ts []token, contrast bool) bool {
 	if !clauseStartsIf(ts) {
 		return false
 	}
 	for i := 0; i+1 < len(ts) && i < 5; i++ {
 		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) ||
-			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll") {
+			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll" && !contrast) {
 			// "if new user, scan a passport": only a recognition tells new users from
 			// known ones ("KYC for new clients" is a purpose, not a condition; so is
-			// "when onboarding new drivers", the users the flow enrols)
+			// "when onboarding new drivers", the users the flow enrols, unless the
+			// text sets returning or known users against them (contrast): then
+			// they are the group a recognition tells apart)
 			return true
 		}
 	}
@@ -2673,6 +2680,18 @@ func usersDid(ts []token) bool {
 	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
 }
 
+// codeLine: the clause speaks of a code or of a code's setting ("it expires
+// in 1 minute", "they have 5 attempts", "only 2 minutes to enter it"), so a
+// number the avatar says there is that setting too.
+func codeLine(ts []token) bool {
+	for _, t := range ts {
+		if lex.settingKey[t.raw] != "" || lex.codeLine[t.raw] || lex.codeLine[t.w] {
+			return true
+		}
+	}
+	return false
+}
+
 // actorDoes: the clause tells what someone outside the flow does, in any
 // tense ("sometimes the account is hacked and the hacker changes the email",
 // "fraudsters open accounts with stolen passports"): the reason for the flow,
@@ -2687,6 +2706,27 @@ func actorDoes(ts []token) bool {
 			return false
 		}
 		if lex.storyActor[t.raw] && (i == 0 || lex.determiner[ts[i-1].raw]) && i+1 < len(ts) && ts[i+1].orig != "" && isAlpha(ts[i+1].raw) {
+			return !asksAfter(ts, i+1)
+		}
+	}
+	return false
+}
+
+// asksAfter: from k on, the clause turns from the story to what the flow does:
+// a result word or "we" opening an instruction ("a fraudster could use a
+// stolen passport so do a liveness check", "since a thief can steal the phone
+// we require a liveness check"). "so they can pass" or "the email we have on
+// file" go on with the story.
+func asksAfter(ts []token, k int) bool {
+	for ; k < len(ts); k++ {
+		if !lex.resultLead[ts[k].raw] && ts[k].raw != "we" {
+			continue
+		}
+		m := k + 1
+		if m < len(ts) && (ts[m].raw == "we" || ts[m].raw == "then") {
+			m++
+		}
+		if m < len(ts) && startsInstruction(ts, m) && !lex.stateVerb[ts[m].raw] {
 			return true
 		}
 	}
@@ -5770,6 +5810,13 @@ func driverPerson(ts []token, i int) bool {
 	return isAlpha(n.raw) && n.orig != "" && !lex.docWord[n.w] && !docTypeLemmas[n.w]
 }
 
+// ageWordEnds: the age word after a number ends the age there ("21 age or
+// older", "18 age and up", "… 21 age."), rather than opening a noun of its
+// own ("18 age brackets", "5 age groups": how many, not how old).
+func ageWordEnds(ts []token, j int) bool {
+	return j >= len(ts) || ts[j].orig == "" || !isAlpha(ts[j].raw) || ts[j].raw == "or" || ts[j].raw == "and" || lex.ageComparative[ts[j].raw]
+}
+
 // ageAt reads an age limit at a number: "over 21", "21+", "at least 18 years old".
 func ageAt(ts []token, i int) int {
 	t := ts[i]
@@ -5840,7 +5887,7 @@ func ageAt(ts []token, i int) int {
 	}
 	// ("they must be 21 age or older": the age word itself after the number,
 	// as "years" would be, "of age" left out)
-	if t.plus || lex.ageUnit[next] || next == "or" || i+1 < len(ts) && ts[i+1].w == "age" {
+	if t.plus || lex.ageUnit[next] || next == "or" || i+1 < len(ts) && ts[i+1].w == "age" && ageWordEnds(ts, i+2) {
 		return int(t.num)
 	}
 	return 0

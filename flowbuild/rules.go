@@ -202,7 +202,7 @@ var rules = map[string][]rule{
 			// document is genuine, not the person live
 			return false
 		}
-		if lex.beingBefore[d.prev(i)] && i >= 2 && realThing(d.ts[i-2]) {
+		if lex.beingBefore[d.prev(i)] && i >= 2 && realThing(d.ts[i-2]) && thingClaim(d.ts, i-2) {
 			// "send an SMS code to be sure the number is real", "check the email
 			// is genuine": the thing is, the code proves it; no person said live
 			return false
@@ -1844,6 +1844,23 @@ func destinationOf(ts []token, i int) string {
 // contact, a document), which "real" or "genuine" may be said of.
 func realThing(t token) bool {
 	return lex.dataField[t.raw] || lex.docWord[t.w] || lex.realThing[t.w]
+}
+
+// thingClaim: the thing at h heads the subject of what is checked ("be sure
+// the number is real", "check the phone number is genuine"): its noun phrase
+// (compound nouns, then a determiner) opens the checked clause, after a word
+// of checking or at the start. A thing inside a noun phrase about a person
+// ("the user behind the account is real", "whoever holds the phone is real",
+// "the face on the ID is real") is not the subject: that person is said live.
+func thingClaim(ts []token, h int) bool {
+	j := h - 1
+	for j >= 0 && j >= h-2 && realThing(ts[j]) {
+		j-- // "the phone number"
+	}
+	if j >= 0 && lex.determiner[ts[j].raw] {
+		j--
+	}
+	return j < 0 || lex.realClaimLead[ts[j].raw]
 }
 
 // onlyNear: "only" sits on the document named at i ("passports only", "only
