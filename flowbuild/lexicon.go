@@ -2150,16 +2150,18 @@ func tokenizeMode(text string, exact bool) []token {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
 				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
-			} else if exact || len(raw) != j-i || properName(text[i:j], out) {
+			} else if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no
-				// typo of a lexicon word, text the builder wrote itself has none, and a
-				// name is none ("at Tallyo" is no "tally")
+				// typo of a lexicon word, and text the builder wrote itself has none
 				t.w, t.known = lex.exact(raw)
 			} else {
 				t.w, t.raw, t.known = lex.lemmaFix(raw)
-				if t.raw != raw && strings.HasPrefix(raw, t.raw) && titleCase(text[i:j]) {
-					// "Tallyo account recovery": a name coined from a word and an
-					// ending, whatever its place, is no typo of the word ("tally")
+				if t.raw != raw && titleCase(text[i:j]) && (coinedFrom(raw, t.raw) || properName(text[i:j], out) && !lex.canonKind(t)) {
+					// a name is no typo: one coined from a word and an ending,
+					// whatever its place ("Tallyo account recovery" is no "tally"),
+					// or a capitalised word after another that would be no step
+					// ("recovery at Roomly"); but "then Pasport scan", "a Livness
+					// check" are the step words misspelt
 					t.raw = raw
 					t.w, t.known = lex.exact(raw)
 				}
@@ -2820,6 +2822,21 @@ func properName(w string, out []token) bool {
 	}
 	prev := out[len(out)-1]
 	return !prev.isNum && prev.raw != "" && isAlpha(prev.raw)
+}
+
+// coinedFrom: raw is the word w plus an ending ("Tallyo" from "tally"), not w
+// with its last letter struck twice ("Passportt"), or w respelt with a k for a
+// c as brands are ("Rekognition"); no slip of the keys does that.
+func coinedFrom(raw, w string) bool {
+	if len(raw) == len(w) && raw != w {
+		for k := range len(raw) {
+			if raw[k] != w[k] && (raw[k] != 'k' || w[k] != 'c') {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.HasPrefix(raw, w) && !(len(raw) == len(w)+1 && raw[len(w)] == w[len(w)-1])
 }
 
 // titleCase: a capital, then only lower-case letters ("Tallyo", not "DL" or "eSIM").
