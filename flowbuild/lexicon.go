@@ -671,6 +671,10 @@ var listRedoWords = []string{"rebuild", "recreate", "replicate", "redo", "port",
 // replace …"): what is replaced is not ruled out.
 var replaceHedgeWords = []string{"may", "might", "could", "later", "eventually", "someday", "if", "when", "unless"}
 
+// setupStaysWords after "it" say the setup used today stays in the flow ("it
+// should stay", "it remains"), so it is no background.
+var setupStaysWords = []string{"stay", "stays", "remain", "remains"}
+
 // setupVerbWords, with a nowPhrases word and no wish, tell what the
 // integrator uses today ("Jumio Authentication is what we use for payment
 // step-up today"): the setup being replaced, background, not the flow.
@@ -1503,7 +1507,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, doneSubject                                                                                          map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject                                                                              map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1697,7 +1701,7 @@ func newLexicon() *lexicon {
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
-	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords)
+	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

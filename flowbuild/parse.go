@@ -1303,7 +1303,7 @@ func parse(text string) *parsed {
 		// (so is the setup being replaced, said now, and what "it" does in it:
 		// "Jumio is what we use today, and it compares against their selfie")
 		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks) ||
-			nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)
+			(nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)) && !setupKept(clauses, ci)
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
 			storySent = c.sent
@@ -2726,6 +2726,26 @@ func pastWhenBefore(ts []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		if ts[j].raw == "when" {
 			return pastWhen(ts[j : i+1])
+		}
+	}
+	return false
+}
+
+// setupKept: the text keeps the setup said in clause ci or builds on it, in
+// that sentence or the next ("today we use an email code; keep it and add …",
+// "…, and it should stay", "add an email code after it"): it is part of the
+// flow, not background.
+func setupKept(clauses []clause, ci int) bool {
+	for j := ci; j < len(clauses) && clauses[j].sent <= clauses[ci].sent+1; j++ {
+		ts := clauses[j].toks
+		for k, t := range ts {
+			if t.raw != "it" && t.raw != "that" {
+				continue
+			}
+			if k > 0 && (lex.keepVerb[ts[k-1].raw] || ts[k-1].raw == "after" || ts[k-1].raw == "before") ||
+				k+1 < len(ts) && slices.ContainsFunc(ts[k+1:min(len(ts), k+4)], func(u token) bool { return lex.setupStays[u.raw] }) {
+				return true
+			}
 		}
 	}
 	return false
