@@ -668,6 +668,16 @@ var listSaysWords = []string{"says", "say", "reads", "states", "lists"}
 // is what guests go through now. rebuild it: …", "port that over: …").
 var listRedoWords = []string{"rebuild", "recreate", "replicate", "redo", "port", "copy", "mirror", "clone", "reproduce", "migrate", "convert", "translate"}
 
+// replaceHedgeWords in a clause that replaces one step with another make the
+// replacement no instruction for this flow: a possibility, a plan, a condition
+// ("later we may replace the text with an email code", "if it can't be read,
+// replace …"): what is replaced is not ruled out.
+var replaceHedgeWords = []string{"may", "might", "could", "later", "eventually", "someday", "if", "when", "unless"}
+
+// setupStaysWords after "it" say the setup used today stays in the flow ("it
+// should stay", "it remains"), so it is no background.
+var setupStaysWords = []string{"stay", "stays", "remain", "remains"}
+
 // setupVerbWords, with a nowPhrases word and no wish, tell what the
 // integrator uses today ("Jumio Authentication is what we use for payment
 // step-up today"): the setup being replaced, background, not the flow.
@@ -1500,7 +1510,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, doneSubject                                                                                                        map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject                                                                              map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1696,7 +1706,7 @@ func newLexicon() *lexicon {
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
-	l.listSays, l.listSource, l.listRedo, l.setupVerb = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords)
+	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true
@@ -2155,16 +2165,18 @@ func tokenizeMode(text string, exact bool) []token {
 				t.w = keyW // "REQ-ID-014": a word inside a key names nothing
 			} else if ticketKey(text, i, j) {
 				t.w = raw // "RECOV-19", "PAY-2231": a ticket's key names nothing, and is no typo of a lexicon word
-			} else if exact || len(raw) != j-i || properName(text[i:j], out) {
+			} else if exact || len(raw) != j-i {
 				// no typo correction: a contraction ("couldn't") or another script is no
-				// typo of a lexicon word, text the builder wrote itself has none, and a
-				// name is none ("at Tallyo" is no "tally")
+				// typo of a lexicon word, and text the builder wrote itself has none
 				t.w, t.known = lex.exact(raw)
 			} else {
 				t.w, t.raw, t.known = lex.lemmaFix(raw)
-				if t.raw != raw && strings.HasPrefix(raw, t.raw) && titleCase(text[i:j]) {
-					// "Tallyo account recovery": a name coined from a word and an
-					// ending, whatever its place, is no typo of the word ("tally")
+				if t.raw != raw && titleCase(text[i:j]) && (coinedFrom(raw, t.raw) || properName(text[i:j], out) && !lex.canonKind(t)) {
+					// a name is no typo: one coined from a word and an ending,
+					// whatever its place ("Tallyo account recovery" is no "tally"),
+					// or a capitalised word after another that would be no step
+					// ("recovery at Roomly"); but "then Pasport scan", "a Livness
+					// check" are the step words misspelt
 					t.raw = raw
 					t.w, t.known = lex.exact(raw)
 				}
@@ -2825,6 +2837,21 @@ func properName(w string, out []token) bool {
 	}
 	prev := out[len(out)-1]
 	return !prev.isNum && prev.raw != "" && isAlpha(prev.raw)
+}
+
+// coinedFrom: raw is the word w plus an ending ("Tallyo" from "tally"), not w
+// with its last letter struck twice ("Passportt"), or w respelt with a k for a
+// c as brands are ("Rekognition"); no slip of the keys does that.
+func coinedFrom(raw, w string) bool {
+	if len(raw) == len(w) && raw != w {
+		for k := range len(raw) {
+			if raw[k] != w[k] && (raw[k] != 'k' || w[k] != 'c') {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.HasPrefix(raw, w) && !(len(raw) == len(w)+1 && raw[len(w)] == w[len(w)-1])
 }
 
 // titleCase: a capital, then only lower-case letters ("Tallyo", not "DL" or "eSIM").

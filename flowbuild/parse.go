@@ -288,7 +288,9 @@ func splitClauses(ts []token) []clause {
 			if len(out) > n {
 				out[n].colon = true
 			}
-			if !colonSeen && sent == 0 {
+			// (the colon of a key's label, "(key: onboarding_selfie)", heads
+			// nothing: what comes before it stays a sentence of the text)
+			if !colonSeen && sent == 0 && !(i > 0 && ts[i-1].raw == "key") {
 				colonSeen = true
 				for j := range out {
 					// "Validate the data from the licence: …" is an instruction, not a heading
@@ -1320,7 +1322,7 @@ func parse(text string) *parsed {
 		// (so is the setup being replaced, said now, and what "it" does in it:
 		// "Jumio is what we use today, and it compares against their selfie")
 		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks) ||
-			nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)
+			(nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)) && !setupKept(clauses, ci)
 		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
 			// "we tried SMS before": what happened, not what the flow should do
 			storySent = c.sent
@@ -2784,6 +2786,26 @@ func pastWhenBefore(ts []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		if ts[j].raw == "when" {
 			return pastWhen(ts[j : i+1])
+		}
+	}
+	return false
+}
+
+// setupKept: the text keeps the setup said in clause ci or builds on it, in
+// that sentence or the next ("today we use an email code; keep it and add …",
+// "…, and it should stay", "add an email code after it"): it is part of the
+// flow, not background.
+func setupKept(clauses []clause, ci int) bool {
+	for j := ci; j < len(clauses) && clauses[j].sent <= clauses[ci].sent+1; j++ {
+		ts := clauses[j].toks
+		for k, t := range ts {
+			if t.raw != "it" && t.raw != "that" {
+				continue
+			}
+			if k > 0 && (lex.keepVerb[ts[k-1].raw] || ts[k-1].raw == "after" || ts[k-1].raw == "before") ||
+				k+1 < len(ts) && slices.ContainsFunc(ts[k+1:min(len(ts), k+4)], func(u token) bool { return lex.setupStays[u.raw] }) {
+				return true
+			}
 		}
 	}
 	return false
@@ -4401,7 +4423,7 @@ func negations(ts []token) []bool {
 		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
 			// "stop making returning customers re-upload their ID", "quit asking
 			// for a selfie": what the flow should no longer do
-		case t.w == "replace" && replacedWith(ts, i):
+		case t.w == "replace" && replacedWith(ts, i) && !hasAnyRaw(ts, lex.replaceHedge) && !forGroup(ts):
 			// "replace the text with an email code": what is replaced is ruled
 			// out, as after "instead of", up to the "with" of what replaces it
 			short = true
@@ -4462,6 +4484,17 @@ func negations(ts []token) []bool {
 	return neg
 }
 
+// forGroup: the clause holds "for" and, within a few words, a group of users
+// ("for EU users", "for users abroad"): said of one group, not of the flow.
+func forGroup(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "for" && slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return lex.population[u.raw] }) {
+			return true
+		}
+	}
+	return false
+}
+
 // replacedWith: the verb of replacing at i has its object and then "with" a
 // step within a few words ("replace the text with an email code").
 func replacedWith(ts []token, i int) bool {
@@ -4469,8 +4502,13 @@ func replacedWith(ts []token, i int) bool {
 		if ts[j].raw == "with" {
 			// (what is replaced may be named by any word that names a step:
 			// "the text" is the SMS code)
-			return slices.ContainsFunc(ts[j+1:min(len(ts), j+4)], lex.canonKind) &&
-				slices.ContainsFunc(ts[i+1:j], func(t token) bool { return lex.canonKind(t) || rules[t.w] != nil })
+			// (and by another word than the one replacing it: "replace the old
+			// selfie with a fresh selfie" keeps the step and takes it anew)
+			after := ts[j+1 : min(len(ts), j+4)]
+			return slices.ContainsFunc(after, lex.canonKind) &&
+				slices.ContainsFunc(ts[i+1:j], func(t token) bool {
+					return (lex.canonKind(t) || rules[t.w] != nil) && !slices.ContainsFunc(after, func(u token) bool { return u.w == t.w })
+				})
 		}
 	}
 	return false
@@ -4625,7 +4663,7 @@ func providedKey(ts []token) string {
 // is where the identifier starts, or -1.
 func namedKeyAt(ts []token) int {
 	for i, t := range ts {
-		if t.raw != "key" {
+		if t.raw != "key" || !photoKeyLead(ts, i) {
 			continue
 		}
 		k := i + 1
@@ -4637,6 +4675,18 @@ func namedKeyAt(ts []token) int {
 		}
 	}
 	return -1
+}
+
+// photoKeyLead: the "key" at i is the photo's, not another kind of key the
+// word before it names ("our API key", "idempotency key", "the session
+// metadata key"): it opens the text or a bracket, or follows a determiner, a
+// preposition or an image word ("under the key", "(key: …)", "photo key").
+func photoKeyLead(ts []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := ts[i-1]
+	return p.raw == "" || lex.determiner[p.raw] || lex.modifierPrep[p.raw] || imageLemmas[p.w]
 }
 
 // providedKeyAt is where the key of the providedData token at i starts, or -1.
@@ -4975,7 +5025,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "is the face already in our database?", "among the people we registered"
 		// "work out which of our enrolled students this is", "figure out who they
 		// are from our enrolled members": which enrolled person it is
-		search := searchNamed(ts) || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
+		search := searchNamed(ts, findKind(seq, kFaceScan) >= 0 || findKind(d.out, kFaceScan) >= 0) || lookUp(ts) || population && (hasAnyRaw(ts, lex.amongWord) || identityQuestion(ts)) && !comparing
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search; so is "look it up
 		// across everyone who's enrolled with us"
@@ -5365,7 +5415,10 @@ func otherCardIn(ts []token) bool {
 // searchNamed: a word of the search lemma names a search; but "we already know
 // which account they're claiming", "we know who they are" say the person is
 // known, so none runs ("see if we already know their face" asks).
-func searchNamed(ts []token) bool {
+//
+// captured: the flow takes the face anyway (a face scan named before or in the
+// clause), the face "belongs to the member who paid" is said of.
+func searchNamed(ts []token, captured bool) bool {
 	for i, t := range ts {
 		if t.w != "search" {
 			continue
@@ -5378,10 +5431,12 @@ func searchNamed(ts []token) bool {
 		if (t.raw == "know" || t.raw == "knows") && i+1 < len(ts) && lex.knowWhat[ts[i+1].raw] {
 			continue
 		}
-		// "just that the face belongs to the member who paid": owned by the one
-		// person named, no lookup among many ("belongs to one of our members",
-		// "which member it belongs to" look up)
-		if (t.raw == "belong" || t.raw == "belongs") && i+2 < len(ts) && ts[i+1].raw == "to" && ts[i+2].raw == "the" &&
+		// "face scan … just that the face belongs to the member who paid": the
+		// face taken is owned by the one person named, no lookup among many
+		// ("belongs to one of our members", "which member it belongs to" look
+		// up); with no face taken, "check the face belongs to the cardholder"
+		// still needs a face check
+		if captured && (t.raw == "belong" || t.raw == "belongs") && i+2 < len(ts) && ts[i+1].raw == "to" && ts[i+2].raw == "the" &&
 			!slices.ContainsFunc(ts[i+2:], func(u token) bool { return u.w == "enrolled" || lex.population[u.raw] }) {
 			continue
 		}
