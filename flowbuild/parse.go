@@ -823,7 +823,10 @@ func parse(text string) *parsed {
 	// before it outside the flow, instruction or not
 	taggedOut := map[int]bool{}
 	for ci, c := range clauses {
-		if outsideFlow(c.toks) || doneAlready(c.toks) {
+		done, byCheck := doneAlready(c.toks)
+		if byCheck && !outsideFlow(c.toks) {
+			taggedOut[ci] = true
+		} else if outsideFlow(c.toks) || done {
 			elsewhere[c.sent] = true
 			// (not a condition: "and if the photo is not here, ask them to retake it")
 			// (nor one that names its own step before the tag: "…, the sms otp
@@ -3985,9 +3988,15 @@ func outsideFlowAt(ts []token) int {
 // phone) is already done", "email and phone verification are already
 // complete"): steps before this flow, outside it. A time clause ("once that's
 // done") is an order, not this.
-func doneAlready(ts []token) bool {
+// byCheck: the word is a verb of checking ("email is already verified by
+// Cognito"), said of the clause's subject only: that clause is outside the
+// flow, not its sentence ("The customer is already verified by our bank, so
+// … do a liveness check and an SMS code" asks for both), and never said of a
+// step through a relative pronoun ("an SMS code to the number on file, which
+// is already verified" asks for the code).
+func doneAlready(ts []token) (done, byCheck bool) {
 	if !hasAnyRaw(ts, lex.doneEarlier) || hasAnyRaw(ts, lex.condIfStrict) || slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.raw == "once" || t.raw == "until" }) {
-		return false
+		return false, false
 	}
 	for i := 0; i+1 < len(ts); i++ {
 		if !lex.beForm[ts[i].raw] && ts[i].raw != "been" {
@@ -3998,10 +4007,13 @@ func doneAlready(ts []token) bool {
 			j++
 		}
 		if j < len(ts) && lex.doneWord[ts[j].raw] {
-			return true
+			return true, false
+		}
+		if j < len(ts) && lex.doneCheck[ts[j].raw] && !hasAnyRaw(ts[:i], lex.relative) {
+			return true, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // appDoes: the clause says the integrator's own app already does it, or does it
