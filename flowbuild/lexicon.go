@@ -1484,7 +1484,7 @@ type lexicon struct {
 	framing                                                                                                                                                                                                                                                          map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                     map[string]bool
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
-	doneCheck, relative                                                                                                                                                                                                                                              map[string]bool
+	doneCheck, relative, deviceGet                                                                                                                                                                                                                                   map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
@@ -1671,7 +1671,7 @@ func newLexicon() *lexicon {
 	l.ownerPossessive, l.beForm, l.holderPrep = wordSet(ownerPossessiveWords), wordSet(beFormWords), wordSet(holderPrepWords)
 	l.realThing = wordSet(realThingWords)
 	l.doneEarlier, l.doneWord = wordSet(doneEarlierWords), wordSet(doneWordWords)
-	l.doneCheck, l.relative = wordSet(doneCheckWords), wordSet(relativeWords)
+	l.doneCheck, l.relative, l.deviceGet = wordSet(doneCheckWords), wordSet(relativeWords), wordSet(deviceGetWords)
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
@@ -3055,6 +3055,10 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 // lost ("patients who get a new phone", "a stolen phone"): the occasion of a
 // device recovery, not a channel a code goes to.
 var deviceChangeWords = []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"}
+
+// deviceGetWords before a changed phone ("who get a new phone", "members who
+// buy a new phone") make it the phone the user got: the occasion of the flow.
+var deviceGetWords = []string{"get", "gets", "got", "gotten", "getting", "buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "receive", "receives", "received"}
 
 var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},

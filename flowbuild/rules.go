@@ -533,12 +533,14 @@ var rules = map[string][]rule{
 				// flow, as a lost mailbox is, not a code sent to it
 				return false
 			}
-			if j := i - 1; !d.neg[i] && j >= 1 && lex.deviceChange[d.ts[j].raw] && (lex.determiner[d.ts[j-1].raw] || lex.ownerPossessive[d.ts[j-1].raw]) &&
-				!(j >= 2 && (d.ts[j-2].raw == "to" || lex.channelPrep[d.ts[j-2].raw])) && !has(d.ts, "send") {
+			if j := i - 1; !d.neg[i] && j >= 2 && lex.deviceChange[d.ts[j].raw] && (lex.determiner[d.ts[j-1].raw] || lex.ownerPossessive[d.ts[j-1].raw]) &&
+				lex.deviceGet[d.ts[j-2].raw] && !has(d.ts, "send") {
 				// "patients who get a new phone have to re-link the app (our
 				// MFA is bound to the device)": the phone the user got, the
-				// occasion of the flow, not where a code goes ("a code to
-				// their new phone" is)
+				// occasion of the flow, not where a code goes; only as the
+				// object of a verb of getting ("a code on their new phone",
+				// "verify the new phone number", "confirm their new phone"
+				// are where the code goes)
 				return false
 			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
