@@ -1484,7 +1484,7 @@ type lexicon struct {
 	framing                                                                                                                                                                                                                                                          map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                     map[string]bool
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
-	doneCheck, relative, deviceGet                                                                                                                                                                                                                                   map[string]bool
+	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
@@ -1671,7 +1671,7 @@ func newLexicon() *lexicon {
 	l.ownerPossessive, l.beForm, l.holderPrep = wordSet(ownerPossessiveWords), wordSet(beFormWords), wordSet(holderPrepWords)
 	l.realThing = wordSet(realThingWords)
 	l.doneEarlier, l.doneWord = wordSet(doneEarlierWords), wordSet(doneWordWords)
-	l.doneCheck, l.relative, l.deviceGet = wordSet(doneCheckWords), wordSet(relativeWords), wordSet(deviceGetWords)
+	l.doneCheck, l.relative, l.deviceGet, l.contactLead = wordSet(doneCheckWords), wordSet(relativeWords), wordSet(deviceGetWords), wordSet(contactLeadWords)
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
@@ -2087,8 +2087,11 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			i = j
-		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && addressEnd(text, i) > 0:
+		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && lex.contactLead[out[len(out)-1].raw] && addressEnd(text, i) > 0:
 			// "write to support@sparkd.app": one token, the mailbox as written
+			// (only after a word of writing to it: "addresses like
+			// jane@acme.com", "of the form you@acme.com" show the domain the
+			// typed address must end with)
 			j := addressEnd(text, i)
 			out = append(out, token{w: mailboxW, raw: strings.ToLower(text[i:j]), orig: text[i:j], known: true})
 			i = j
@@ -3114,6 +3117,11 @@ const domainW = "@domain"
 // mailbox someone writes to, never a domain the typed address must end with
 // (that is written bare, "@sparkd.app") nor a word of the lexicon ("support").
 const mailboxW = "@mailbox"
+
+// contactLeadWords, right before a whole email address, make it a mailbox
+// someone writes to ("write to support@sparkd.app", "contact help@clubly.io",
+// "reach us at ops@acme.com").
+var contactLeadWords = []string{"to", "contact", "contacting", "at", "email", "emailing", "mail", "write", "cc"}
 
 // addressEnd is the end of a whole email address starting at i (a local part
 // glued to "@" and a domain), or 0 when none starts there.
