@@ -1472,12 +1472,14 @@ func parse(text string) *parsed {
 				}
 			}
 		}
-		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !has(c.toks, "without") && !mainPathOnly(c.toks) {
+		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !slices.ContainsFunc(c.toks, leaveOutVerb) && !mainPathOnly(c.toks) {
 			// "accept national ID cards only - no driving licences (not valid KYC
 			// ID in most of our markets)": with the accepted types named, a word
 			// against "ID" says why a type is refused, not that no scan runs
 			// ("skip the document this time" leaves the step out: a verb of
-			// leaving out names the step, whatever types were said before)
+			// leaving out names the step, whatever types were said before;
+			// the preposition does not: "users without an ID can't continue"
+			// is who cannot go on, the scan stays)
 			a.neg &^= kindSet(1) << kDocument
 		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
@@ -2510,6 +2512,10 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 	}
 	return out
 }
+
+// leaveOutVerb: a verb of leaving a step out ("skip", "drop", "avoid"), the
+// lemma "without" spelt as something other than the preposition itself.
+func leaveOutVerb(t token) bool { return t.w == "without" && t.raw != "without" }
 
 // readerQuestion: the clause at ci is the speaker's question to the reader:
 // the speaker announcing questions of their own ("Two questions while I have
