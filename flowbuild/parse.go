@@ -2525,7 +2525,11 @@ func leaveOutVerb(t token) bool { return t.w == "without" && t.raw != "without" 
 // SMS code" with no announcement asks about the flow, dropTurnedDown).
 func readerQuestion(clauses []clause, ci int) bool {
 	announces := func(c clause) bool {
-		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks")
+		// (not the speaker wanting questions in the flow: "I also want a
+		// couple of questions at the end: …", "we need two questions
+		// answered: …", "finally the security questions we use today: …")
+		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks") &&
+			!hasAnyRaw(c.toks, lex.wish) && !hasAnyRaw(c.toks, lex.backWord)
 	}
 	c := clauses[ci]
 	if announces(c) {
