@@ -798,10 +798,12 @@ var rules = map[string][]rule{
 			// ("our privacy notice says so", "legal says": what a document or a team
 			// says, not the avatar; "the face has to tell us who it is": told to the
 			// integrator, not by the avatar)
-			if raw := d.ts[i].raw; d.prev(i) == "it" && (pastForm(d.ts[i]) || lex.reportVerb[raw] && !strings.HasSuffix(raw, "s")) {
+			if raw := d.ts[i].raw; d.prev(i) == "it" && (pastForm(d.ts[i]) || lex.reportVerb[raw] && !strings.HasSuffix(raw, "s")) && !hasRaw(d.ts[i+1:], "that") {
 				// "our counsel wants it said explicitly", "have it stated up
 				// front": "it" is the line the text already gave, said as asked;
-				// no second line ("at the end it says …" is the avatar speaking)
+				// no second line ("at the end it says …" is the avatar speaking;
+				// "legal wants it stated up front that the call is recorded"
+				// gives the line after "that", which is to be said)
 				return false
 			}
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i) && !userMustSay(d.ts, i) && !lex.integrator[d.next(i)]
