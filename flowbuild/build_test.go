@@ -526,7 +526,8 @@ func TestTokenizeDomains(t *testing.T) {
 	}{
 		{"ends with @contoso.com.", []string{"ends", "with", "@contoso.com", ""}},
 		{"an acme.co.uk email", []string{"an", "acme.co.uk", "email"}},
-		{"user@Mail.Example.ORG", []string{"user@mail.example.org"}}, // a whole address is one token, a mailbox (mailboxW)
+		{"user@Mail.Example.ORG", []string{"user", "@mail.example.org"}}, // no word of writing to it: an example of the domain
+		{"like jane@acme.com", []string{"like", "jane", "@acme.com"}},
 		{"write to support@sparkd.app.", []string{"write", "to", "support@sparkd.app", ""}},
 		{"the check.then sms", []string{"the", "check", "", "then", "sms"}},
 		{"@x.c @.com a@b", []string{"x", "", "c", "", "com", "a", "b"}},

@@ -522,7 +522,9 @@ var (
 	ownerPossessiveWords = []string{"their", "his", "her", "your"}                                                                                                                                                                             // before "own": whose the document is ("the document is their own")
 	beFormWords          = []string{"is", "are", "was", "were", "be", "its", "thats", "isnt", "arent"}                                                                                                                                         // before "their own": "own" said of the thing ("the ID is their own")
 	doneEarlierWords     = []string{"already", "previously", "earlier"}                                                                                                                                                                        // "is already done": before this flow
-	doneWordWords        = []string{"done", "complete", "completed", "handled", "covered", "finished", "sorted", "verified", "checked", "confirmed", "validated"}                                                                              // "Tier 1 (email + phone) is already done", "email is already verified by Cognito"
+	doneWordWords        = []string{"done", "complete", "completed", "handled", "covered", "finished", "sorted"}                                                                                                                               // "Tier 1 (email + phone) is already done"
+	doneCheckWords       = []string{"verified", "checked", "confirmed", "validated"}                                                                                                                                                           // "email is already verified by Cognito": said of the clause's own subject only
+	relativeWords        = []string{"which", "that", "who", "whose"}                                                                                                                                                                           // before a be-verb, what the clause describes ("the number on file, which is already verified")
 	successLeadWords     = []string{"on", "if", "when", "once"}                                                                                                                                                                                // "On match go straight to the end"
 	successWordWords     = []string{"success", "successful", "pass", "passes", "passed", "verified"}                                                                                                                                           // after a lead: the check went through
 	storySubjectWords    = []string{"it", "those", "these", "that", "both", "all"}                                                                                                                                                             // "it failed our audit": what a story's thing did
@@ -1495,6 +1497,7 @@ type lexicon struct {
 	framing                                                                                                                                                                                                                                                          map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                     map[string]bool
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
+	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
 	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
@@ -1683,6 +1686,7 @@ func newLexicon() *lexicon {
 	l.realClaimLead = wordSet(realClaimLeadWords)
 	l.codeLine = wordSet(codeLineWords)
 	l.doneEarlier, l.doneWord = wordSet(doneEarlierWords), wordSet(doneWordWords)
+	l.doneCheck, l.relative, l.deviceGet, l.contactLead = wordSet(doneCheckWords), wordSet(relativeWords), wordSet(deviceGetWords), wordSet(contactLeadWords)
 	l.successLead, l.successWord = wordSet(successLeadWords), wordSet(successWordWords)
 	l.subjectPronoun, l.refFollow, l.lineSubject = wordSet(subjectPronounWords), wordSet(refFollowWords), wordSet(lineSubjectWords)
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
@@ -2098,8 +2102,11 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			i = j
-		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && addressEnd(text, i) > 0:
+		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && lex.contactLead[out[len(out)-1].raw] && addressEnd(text, i) > 0:
 			// "write to support@sparkd.app": one token, the mailbox as written
+			// (only after a word of writing to it: "addresses like
+			// jane@acme.com", "of the form you@acme.com" show the domain the
+			// typed address must end with)
 			j := addressEnd(text, i)
 			out = append(out, token{w: mailboxW, raw: strings.ToLower(text[i:j]), orig: text[i:j], known: true})
 			i = j
@@ -3084,6 +3091,10 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 // device recovery, not a channel a code goes to.
 var deviceChangeWords = []string{"new", "lost", "stolen", "replaced", "replacement", "changed", "switched", "upgraded", "broken", "recover", "recovering", "another", "different"}
 
+// deviceGetWords before a changed phone ("who get a new phone", "members who
+// buy a new phone") make it the phone the user got: the occasion of the flow.
+var deviceGetWords = []string{"get", "gets", "got", "gotten", "getting", "buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "receive", "receives", "received"}
+
 var useCaseRules = []useCaseRule{
 	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
@@ -3138,6 +3149,11 @@ const domainW = "@domain"
 // mailbox someone writes to, never a domain the typed address must end with
 // (that is written bare, "@sparkd.app") nor a word of the lexicon ("support").
 const mailboxW = "@mailbox"
+
+// contactLeadWords, right before a whole email address, make it a mailbox
+// someone writes to ("write to support@sparkd.app", "contact help@clubly.io",
+// "reach us at ops@acme.com").
+var contactLeadWords = []string{"to", "contact", "contacting", "at", "email", "emailing", "mail", "write", "cc"}
 
 // addressEnd is the end of a whole email address starting at i (a local part
 // glued to "@" and a domain), or 0 when none starts there.

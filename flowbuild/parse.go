@@ -837,7 +837,10 @@ func parse(text string) *parsed {
 	// before it outside the flow, instruction or not
 	taggedOut := map[int]bool{}
 	for ci, c := range clauses {
-		if outsideFlow(c.toks) || doneAlready(c.toks) {
+		done, byCheck := doneAlready(c.toks)
+		if byCheck && !outsideFlow(c.toks) {
+			taggedOut[ci] = true
+		} else if outsideFlow(c.toks) || done {
 			elsewhere[c.sent] = true
 			// (not a condition: "and if the photo is not here, ask them to retake it")
 			// (nor one that names its own step before the tag: "…, the sms otp
@@ -1490,12 +1493,14 @@ func parse(text string) *parsed {
 				}
 			}
 		}
-		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !has(c.toks, "without") && !mainPathOnly(c.toks) {
+		if i := findKind(seq, kDocument); a.neg.has(kDocument) && a.negDocAny && i >= 0 && !seq[i].auto && len(seq[i].docTypes) > 0 && !has(c.toks, "scan") && !hasRaw(c.toks, "step") && !slices.ContainsFunc(c.toks, leaveOutVerb) && !mainPathOnly(c.toks) {
 			// "accept national ID cards only - no driving licences (not valid KYC
 			// ID in most of our markets)": with the accepted types named, a word
 			// against "ID" says why a type is refused, not that no scan runs
 			// ("skip the document this time" leaves the step out: a verb of
-			// leaving out names the step, whatever types were said before)
+			// leaving out names the step, whatever types were said before;
+			// the preposition does not: "users without an ID can't continue"
+			// is who cannot go on, the scan stays)
 			a.neg &^= kindSet(1) << kDocument
 		}
 		if a.neg.has(kDocument) && !a.negDocAny && !mainPathOnly(c.toks) {
@@ -2537,6 +2542,10 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 	return out
 }
 
+// leaveOutVerb: a verb of leaving a step out ("skip", "drop", "avoid"), the
+// lemma "without" spelt as something other than the preposition itself.
+func leaveOutVerb(t token) bool { return t.w == "without" && t.raw != "without" }
+
 // readerQuestion: the clause at ci is the speaker's question to the reader:
 // the speaker announcing questions of their own ("Two questions while I have
 // you: …", "quick question for you, …"), or a question that follows such an
@@ -2545,7 +2554,11 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 // SMS code" with no announcement asks about the flow, dropTurnedDown).
 func readerQuestion(clauses []clause, ci int) bool {
 	announces := func(c clause) bool {
-		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks")
+		// (not the speaker wanting questions in the flow: "I also want a
+		// couple of questions at the end: …", "we need two questions
+		// answered: …", "finally the security questions we use today: …")
+		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks") &&
+			!hasAnyRaw(c.toks, lex.wish) && !hasAnyRaw(c.toks, lex.backWord)
 	}
 	c := clauses[ci]
 	if announces(c) {
@@ -4079,9 +4092,15 @@ func outsideFlowAt(ts []token) int {
 // phone) is already done", "email and phone verification are already
 // complete"): steps before this flow, outside it. A time clause ("once that's
 // done") is an order, not this.
-func doneAlready(ts []token) bool {
+// byCheck: the word is a verb of checking ("email is already verified by
+// Cognito"), said of the clause's subject only: that clause is outside the
+// flow, not its sentence ("The customer is already verified by our bank, so
+// … do a liveness check and an SMS code" asks for both), and never said of a
+// step through a relative pronoun ("an SMS code to the number on file, which
+// is already verified" asks for the code).
+func doneAlready(ts []token) (done, byCheck bool) {
 	if !hasAnyRaw(ts, lex.doneEarlier) || hasAnyRaw(ts, lex.condIfStrict) || slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.raw == "once" || t.raw == "until" }) {
-		return false
+		return false, false
 	}
 	for i := 0; i+1 < len(ts); i++ {
 		if !lex.beForm[ts[i].raw] && ts[i].raw != "been" {
@@ -4092,10 +4111,13 @@ func doneAlready(ts []token) bool {
 			j++
 		}
 		if j < len(ts) && lex.doneWord[ts[j].raw] {
-			return true
+			return true, false
+		}
+		if j < len(ts) && lex.doneCheck[ts[j].raw] && !hasAnyRaw(ts[:i], lex.relative) {
+			return true, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // appDoes: the clause says the integrator's own app already does it, or does it

@@ -533,12 +533,14 @@ var rules = map[string][]rule{
 				// flow, as a lost mailbox is, not a code sent to it
 				return false
 			}
-			if j := i - 1; !d.neg[i] && j >= 1 && lex.deviceChange[d.ts[j].raw] && (lex.determiner[d.ts[j-1].raw] || lex.ownerPossessive[d.ts[j-1].raw]) &&
-				!(j >= 2 && (d.ts[j-2].raw == "to" || lex.channelPrep[d.ts[j-2].raw])) && !has(d.ts, "send") {
+			if j := i - 1; !d.neg[i] && j >= 2 && lex.deviceChange[d.ts[j].raw] && (lex.determiner[d.ts[j-1].raw] || lex.ownerPossessive[d.ts[j-1].raw]) &&
+				lex.deviceGet[d.ts[j-2].raw] && !has(d.ts, "send") {
 				// "patients who get a new phone have to re-link the app (our
 				// MFA is bound to the device)": the phone the user got, the
-				// occasion of the flow, not where a code goes ("a code to
-				// their new phone" is)
+				// occasion of the flow, not where a code goes; only as the
+				// object of a verb of getting ("a code on their new phone",
+				// "verify the new phone number", "confirm their new phone"
+				// are where the code goes)
 				return false
 			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
@@ -796,10 +798,12 @@ var rules = map[string][]rule{
 			// ("our privacy notice says so", "legal says": what a document or a team
 			// says, not the avatar; "the face has to tell us who it is": told to the
 			// integrator, not by the avatar)
-			if raw := d.ts[i].raw; d.prev(i) == "it" && (pastForm(d.ts[i]) || lex.reportVerb[raw] && !strings.HasSuffix(raw, "s")) {
+			if raw := d.ts[i].raw; d.prev(i) == "it" && (pastForm(d.ts[i]) || lex.reportVerb[raw] && !strings.HasSuffix(raw, "s")) && !hasRaw(d.ts[i+1:], "that") {
 				// "our counsel wants it said explicitly", "have it stated up
 				// front": "it" is the line the text already gave, said as asked;
-				// no second line ("at the end it says …" is the avatar speaking)
+				// no second line ("at the end it says …" is the avatar speaking;
+				// "legal wants it stated up front that the call is recorded"
+				// gives the line after "that", which is to be said)
 				return false
 			}
 			return (!lex.personRef[d.prev(i)] || d.prev(i) == "this") && !lex.sourceSays[d.prev(i)] && !askedToSay(d.ts, i) && !userMustSay(d.ts, i) && !lex.integrator[d.next(i)]
