@@ -284,13 +284,6 @@ func knownGroupVerb(ts []token, i int) bool {
 	return u+1 < i && lex.userWord[ts[u].raw] && lex.speaker[ts[u+1].raw] && (i == u+2 || i == u+3 && ts[i-1].raw == "already")
 }
 
-// elidedNegation: the clause is a group of users and a negated auxiliary whose
-// verb was left out ("faces we don't", "users we haven't", "people we do not").
-func elidedNegation(ts []token) bool {
-	ok, negated := elidedGroup(ts)
-	return ok && negated
-}
-
 // elidedGroup: the clause is a group of users and an auxiliary, negated or
 // not, whose verb was left out ("faces we don't", "for the ones we do").
 func elidedGroup(ts []token) (ok, negated bool) {
