@@ -301,6 +301,27 @@ func TestBuildAgeWordBeforeNounIsNoAge(t *testing.T) {
 	res, err = Build("Scan the ID; they must be 21 age or older.", Options{})
 	require.NoError(t, err)
 	assert.NotContains(t, questionIDs(res.Questions), "min_age")
+	age := nodeOfType(res.Flow, flow.TypeDataValidation)
+	require.NotNil(t, age, "the age said with \"age\" after it is the check's")
+	assert.Equal(t, "21", age.Validation.Value)
+}
+
+// An age range keeps the minimum in the check and says the upper end ("over
+// 65" was once read as the minimum when "18 or over" stopped joining).
+func TestBuildAgeRangeKeepsMinimum(t *testing.T) {
+	for _, desc := range []string{
+		"Scan their passport; reject anyone under 18 or over 65.",
+		"Scan their passport and reject anyone under 18 or over 65.",
+		"Scan the ID. Deny access to anyone under 18 or over 65.",
+	} {
+		res, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		age := nodeOfType(res.Flow, flow.TypeDataValidation)
+		require.NotNil(t, age, desc)
+		assert.Equal(t, "18", age.Validation.Value, desc)
+		assert.Equal(t, "olderThan", age.Validation.Action, desc)
+		assert.Contains(t, strings.Join(res.Assumptions, "\n"), "youngerThan 66", desc)
+	}
 }
 
 func TestBuildOnFailureShapesFlow(t *testing.T) {

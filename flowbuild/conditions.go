@@ -105,6 +105,9 @@ func readCondition(ts []token, seq []*step) condition {
 	}
 	recognition := findKind(seq, kRecognition) >= 0 || has(ts, "recognize")
 	negs := negations(ts) // "can't get SMS so … face recognition": "recognition" is not under the negation
+	imperative := failsThem(ts)
+	// ("deny access when the user is under 18": a verb of stopping before
+	// the "when" is what to do, not what happened; see the condFail case)
 	for i, t := range ts {
 		next, prev := "", ""
 		if i+1 < len(ts) {
@@ -144,12 +147,10 @@ func readCondition(ts []token, seq []*step) condition {
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
-		case failsThem(ts) == i && i+2 < len(ts) && (hasAnyRaw(ts[i+2:], lex.condIfStrict) || hasRaw(ts[i+2:], "where")):
+		case i == imperative && i+2 < len(ts) && (hasAnyRaw(ts[i+2:], lex.condIfStrict) || hasRaw(ts[i+2:], "where")):
 			// "fail the check where the user is under 18", "fail them if the
 			// names differ": the imperative is what to do when the condition
-			// after it holds, not a step that failed
-		// ("deny access when the user is under 18": a verb of stopping before
-		// the "when" is what to do, not what happened)
+			// after it holds, not a step that failed; read on
 		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
@@ -214,6 +215,12 @@ func readCondition(ts []token, seq []*step) condition {
 			end := i
 			for end+1 < len(ts) && (ts[end+1].isNum || numberWords[ts[end+1].raw] > 0 || ts[end+1].raw == "than" || ts[end+1].w == "year" || ts[end+1].w == "old") {
 				end++
+			}
+			for k := end + 2; k < len(ts) && k <= end+3; k++ {
+				if upperEnd(ts, k) {
+					end = k // "under 18 or over 65": the range is the condition's
+					break
+				}
 			}
 			return condition{k: condAge, end: end}
 		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:

@@ -43,18 +43,18 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
-				if kept := askedToStay(q, p.steps); len(kept) > 0 {
+				if stay := askedToStay(q, p.steps); len(stay) > 0 {
 					// "Should we keep the SMS code? No.", "Do we still need the
 					// email code? No": a "no" to whether a step stays takes it
 					// out; with more words ("Nope, remove it") they say what
 					// to do, of the step the question named
 					if lex.replyNo[strings.ToLower(strings.Trim(dropSpeaker(sentences[si+1]), " ,.!"))] {
-						q = "remove the " + stepNames(kept)
+						q = "remove the " + stepNames(stay)
 					} else {
 						// ("Do we need the email code? No, remove it": the
 						// question itself asks for nothing; "it" is its step)
 						remarks = append(remarks, q)
-						sentences[si+1] = itReplaced(sentences[si+1], "the "+stepNames(kept))
+						sentences[si+1] = itReplaced(sentences[si+1], "the "+stepNames(stay))
 						continue
 					}
 				} else if lead, asked := askedTail(q); lead != "" {
@@ -982,10 +982,13 @@ func rewriteBetween(s string, ts []token) string {
 	if i < 0 {
 		return s
 	}
-	j := indexFold(s[i:], " and ")
-	if j < 0 {
+	// (" and " searched after the word: "between and the SMS code" names no
+	// first step, and its "and" starts inside "between ")
+	j := indexFold(s[i+len(word)-1:], " and ")
+	if j <= 0 {
 		return s
 	}
+	j += len(word) - 1
 	// what follows the second step stays: after a comma, a dash or a bracket
 	// ("add an ID scan between the liveness check and the email code - passports
 	// only", "… (passports only)")

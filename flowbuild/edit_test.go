@@ -786,3 +786,16 @@ func TestStatedAgeOnlyForAnAddedCheck(t *testing.T) {
 		assert.Equal(t, "18", n.Validation.Value, "the kept check keeps its age")
 	}
 }
+
+// "between and the SMS code" names no first step; its "and" once started inside
+// "between " and the slice between them ran backwards: a panic.
+func TestEditBetweenWithoutFirstStep(t *testing.T) {
+	base := built(t, "Liveness check, then an SMS code, then an email code.", Options{})
+	for _, change := range []string{
+		"Add a selfie check between and the SMS code.",
+		"Add a selfie check betwen and the SMS code.",
+		"add a selfie between and",
+	} {
+		assert.NotPanics(t, func() { _, _ = Edit(base.Clone(), change, Options{}) }, change)
+	}
+}

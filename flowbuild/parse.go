@@ -1233,8 +1233,11 @@ func parse(text string) *parsed {
 				p.policy = pol
 			}
 			if cond.k == condAge || sc.k == condAge {
-				if age := ageIn(c.toks); age > 0 {
-					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: age, explicitAge: true})
+				if i := ageIndex(c.toks); i >= 0 {
+					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: ageAt(c.toks, i), explicitAge: true})
+					if n := ageRangeNote(c.toks, i); n != "" {
+						p.notes = append(p.notes, n)
+					}
 				}
 			}
 			if sc.k == condFail && len(a.steps) == 0 && sc.anchor != nil && (sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan") && hasAnyRaw(body, lex.anotherTry) {
@@ -2560,17 +2563,29 @@ func readerQuestion(clauses []clause, ci int) bool {
 		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks") &&
 			!hasAnyRaw(c.toks, lex.wish) && !hasAnyRaw(c.toks, lex.backWord)
 	}
+	// ("we have two security questions: What is your date of birth? …": a
+	// question about "your" date of birth is the user's to answer)
+	users := func(c clause) bool {
+		return slices.ContainsFunc(c.toks, func(t token) bool {
+			return t.raw == "your" || t.raw == "yours" || t.w == quoteW && slices.ContainsFunc(tokenizeExact(t.orig), func(q token) bool { return q.raw == "your" })
+		})
+	}
 	c := clauses[ci]
+	if users(c) {
+		return false
+	}
 	if announces(c) {
+		asked := false
 		for _, o := range clauses[ci+1:] {
 			if o.sent > c.sent+1 {
 				break
 			}
-			if o.ask {
-				return true
+			if o.ask && users(o) {
+				return false
 			}
+			asked = asked || o.ask
 		}
-		return false
+		return asked
 	}
 	if !c.ask {
 		return false
@@ -6009,6 +6024,37 @@ func typicalAge(ts []token) bool {
 	for i, t := range ts {
 		if t.isNum && t.num >= 12 && t.num <= 120 && (t.plus || i > 0 && lex.ageComparative[ts[i-1].raw]) && describedAge(ts, i) {
 			return true
+		}
+	}
+	return false
+}
+
+// ageRangeNote says, for the minimum age at i, the upper end of a range said
+// with it ("aged 18 to 65", "reject anyone under 18 or over 65"), which one
+// age check does not hold, or "".
+func ageRangeNote(ts []token, i int) string {
+	for j := i + 2; j < len(ts) && j <= i+4; j++ {
+		if upperEnd(ts, j) {
+			return "The age check requires at least " + ts[i].orig + "; one age check holds one limit, so the upper one (" + ts[j].orig +
+				") is not checked: add a second data_validation on dateOfBirth with youngerThan " + strconv.Itoa(int(ts[j].num)+1) + " if users older than " + ts[j].orig + " must fail."
+		}
+	}
+	return ""
+}
+
+// upperEnd: the number at i ends an age range after a smaller age a few words
+// before ("under 18 or over 65", "aged 18 to 65"): its upper end, which the
+// age check of the minimum notes.
+func upperEnd(ts []token, i int) bool {
+	if !ts[i].isNum {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch t := ts[j]; {
+		case t.isNum:
+			return t.num < ts[i].num && ageAt(ts, j) > 0
+		case t.raw != "or" && t.raw != "and" && t.raw != "to" && !lex.ageUp[t.raw]:
+			return false
 		}
 	}
 	return false

@@ -2,7 +2,6 @@ package flowbuild
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -639,20 +638,16 @@ var rules = map[string][]rule{
 		},
 	}},
 	"#": {{make: func(d *detector, i int) {
+		if upperEnd(d.ts, i) {
+			return // "under 18 or over 65": the range's upper end, noted with its minimum
+		}
 		if age := ageAt(d.ts, i); age > 0 {
 			s := d.add(ageCheck(d.ts, i, age), i)
 			if s == nil || s.ageUnder {
 				return
 			}
-			// "aged 18 to 65", "reject anyone under 18 or over 65": a range, of
-			// which one age check holds the minimum; the upper end is said, not
-			// dropped
-			for j := i + 2; j < len(d.ts) && j <= i+4; j++ {
-				if d.ts[j].isNum && int(d.ts[j].num) > age && (j == i+2 && (d.next(i) == "to" || d.next(i) == "and") || lex.ageUp[d.ts[j-1].raw]) {
-					d.a.notes = append(d.a.notes, "The age check requires at least "+d.ts[i].orig+"; one age check holds one limit, so the upper one ("+d.ts[j].orig+
-						") is not checked: add a second data_validation on dateOfBirth with youngerThan "+strconv.Itoa(int(d.ts[j].num)+1)+" if users older than "+d.ts[j].orig+" must fail.")
-					break
-				}
+			if n := ageRangeNote(d.ts, i); n != "" {
+				d.a.notes = append(d.a.notes, n)
 			}
 		}
 	}}},
