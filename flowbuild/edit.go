@@ -1867,7 +1867,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case len(pos) == 0 && len(neg) == 0 && p.touched != nil && hasAnyRaw(vs, lex.touchedRef) && (front || back || len(ref) > 0):
 		op = opMove // "… and put it before the liveness": the step just changed
 	case len(pos) == 1 && len(neg) == 0 && p.touched != nil && p.touched.k == pos[0].k && p.find(pos[0].k) >= 0 && (front || back || len(ref) > 0) &&
-		hasRaw(vs, "that", "this", "same") && !hasRaw(vs, "another", "second", "extra", "again", "more", "too", "also", "twice") && !asWell(vs):
+		hasRaw(vs, "that", "this", "same") && !hasAnyRaw(vs, lex.oneMore) && !hasRaw(vs, "too", "also", "twice") && !asWell(vs):
 		// "the insurer wants every renter to be 25 or older. Add that age check
 		// right after the license scan": the step the sentence before asked
 		// for, pointed back at, is put in its place, not a second one
@@ -2134,7 +2134,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 		}
-		if _, placed := placeOf[s]; onceKind(s.k) && !placed && len(ref) == 0 && !front && !back && !s.front && !s.back && !s.again && p.find(s.k) >= 0 && !hasRaw(ts, "another", "second", "extra", "again", "more") {
+		if _, placed := placeOf[s]; onceKind(s.k) && !placed && len(ref) == 0 && !front && !back && !s.front && !s.back && !s.again && p.find(s.k) >= 0 && !hasAnyRaw(ts, lex.oneMore) {
 			// "add liveness for returning users too" when the recognised users
 			// already get one (the liveness FaceSign puts after a recognition): a
 			// second would check the same thing twice in a row

@@ -1332,6 +1332,10 @@ var changeParticiples = map[string]string{
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
+// oneMoreWords, beside a step a change names, ask for one more of it, not the
+// one already in the flow ("add another email code", "a second scan").
+var oneMoreWords = []string{"another", "second", "extra", "again", "more"}
+
 // supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
 // as a supposition ("what if we removed …", "how about we swapped …", "suppose we
 // dropped …"); "if" counts only after "what". ("Suppose we removed the age
@@ -1468,7 +1472,7 @@ type lexicon struct {
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                               map[string]bool
-	condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                                             map[string]bool
+	oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                                    map[string]bool
 	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
 	sendTo                                                                                                                                                                                                                                                           map[string]bool   // "to the same address": where a code goes
@@ -1664,6 +1668,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
+	l.oneMore = wordSet(oneMoreWords)
 	l.groupRef, l.shortName, l.stayVerb, l.possessive = wordSet(groupRefWords), wordSet(shortNameWords), wordSet(stayVerbWords), wordSet(possessiveWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)
