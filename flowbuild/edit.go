@@ -2841,7 +2841,7 @@ func goPlace(ts []token, j int) bool {
 	if ts[j].raw == "at" {
 		return ts[j+1].raw == "the" // "at the end", not "at once", "at this point"
 	}
-	return lex.goOn[ts[j+1].raw] || lex.goLead[ts[j+1].raw] && j+2 < len(ts) && lex.goOn[ts[j+2].raw] // ("go right after", "go just before")
+	return lex.goOn[ts[j+1].raw] || lex.goLead[ts[j+1].raw] && goPlace(ts, j+1) // ("go right after", "go just before", "go right at the end")
 }
 
 // restates: the words ask only for steps an earlier instruction of the change

@@ -1566,6 +1566,9 @@ func parse(text string) *parsed {
 				}
 				asked = append(asked, ac)
 			}
+		case ci == listAt:
+			// "After that, do the following in this order:": the opener of the
+			// list after it, no step of its own
 		case refusal(c.toks):
 			// "…, otherwise they can't buy": a failed check ends the session, which
 			// the failure path does
@@ -1966,8 +1969,11 @@ func infinitiveIn(ts []token) bool {
 // users, asking for nothing ("our analytics show this group checks email once a
 // week", "the user lost their phone and is setting our authenticator app up on
 // a new one"): no instruction, no condition, no "we want"/"please".
+// ("Start with an SMS code. After that, in this order: …" opens the flow on
+// the code: a verb of starting with its "with" or "off" is an instruction)
 func background(ts []token, seq []*step) bool {
-	return (!startsInstruction(ts, 0) || speakerBusy(ts)) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
+	startWith := len(ts) > 1 && ts[0].w == "start" && (ts[1].raw == "with" || ts[1].raw == "off")
+	return (!startsInstruction(ts, 0) && !startWith || speakerBusy(ts)) && !hasAnyRaw(ts, lex.wish) && readCondition(ts, seq).k == condNone && !clauseStartsIf(ts)
 }
 
 // specLine: a short clause with no subject and no verb that gives a value

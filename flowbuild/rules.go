@@ -468,13 +468,22 @@ var rules = map[string][]rule{
 		for det < len(ts) && lex.subjectAdverb[ts[det].raw] {
 			det++
 		}
-		if (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && det < len(ts) && lex.determiner[ts[det].raw] && !d.neg[i] && hasAnyRaw(ts[det+1:], lex.emailFactor) {
+		channelTalk := (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && det < len(ts) && lex.determiner[ts[det].raw] && !d.neg[i]
+		if channelTalk && hasAnyRaw(ts[det+1:], lex.emailWeak) {
 			// "email is the first thing attackers own after a phish", "email is
-			// the second factor": the channel is what the statement names, as
-			// "SMS is easy to intercept" is the SMS code's channel; nothing to
-			// type ("the email is typed in" is the address, left alone). Only a
-			// predicate about email as a factor, a channel or a weakness: "email
-			// is the username", "email is the login ID" name the address
+			// literally the channel that got compromised": a reason not to
+			// trust email, so the email code is ruled out, and nothing is typed
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as a reason not to send codes by email, so the flow has no email code.")
+			d.a.neg.add(kEmailOTP)
+			return
+		}
+		if channelTalk && hasAnyRaw(ts[det+1:], lex.emailFactor) {
+			// "email is the second factor", "email is the channel we use": the
+			// channel is what the statement names, as "SMS is easy to intercept"
+			// is the SMS code's channel; nothing to type ("the email is typed
+			// in" is the address, left alone). Only a predicate about email as
+			// a factor or a channel: "email is the username", "email is the
+			// login ID" name the address
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
@@ -571,7 +580,7 @@ var rules = map[string][]rule{
 		make: func(d *detector, i int) {
 			// "send the OTP to the address we have": an address with no other kind
 			// named is an email address; "to the number on file" is a phone's
-			switch destinationOf(d.ts, i) {
+			switch destinationOf(d.ts, d.a.prior, i) {
 			case "email":
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a code sent to the user's email address.")
 				d.add(&step{k: kEmailOTP}, i)
@@ -1819,10 +1828,16 @@ func samePlace(ts []token, i int) bool {
 // destinationOf: where the code at i is sent, from the words after "to" that
 // follow it: "email" for an address ("to the address we already have"), "sms"
 // for a number ("to the number on file"), "" when the text does not say.
-func destinationOf(ts []token, i int) string {
+func destinationOf(ts, prior []token, i int) string {
 	for j := i + 1; j+1 < len(ts) && j <= i+4; j++ {
 		if ts[j].raw != "to" {
 			continue
+		}
+		if r := ts[j+1].raw; r == "it" || r == "that" && (j+2 == len(ts) || !isAlpha(ts[j+2].raw)) {
+			// "they just changed their email address. Send a code to it": "it"
+			// is the one contact named before, in the clause or the one before
+			// it ("verify it with a code" is handled where the address is typed)
+			return namedContact(ts[:i], prior)
 		}
 		for k := j + 1; k < len(ts) && k <= j+3; k++ {
 			if lex.notEmailAddress[ts[k].raw] {
@@ -1834,6 +1849,24 @@ func destinationOf(ts []token, i int) string {
 			case ts[k].raw == "number" || ts[k].raw == "numbers":
 				return "sms"
 			}
+		}
+	}
+	return ""
+}
+
+// namedContact: the one contact the words name ("their email address",
+// "the new phone number"), looked for in ts first, then in prior; "" when
+// neither or both are named.
+func namedContact(ts, prior []token) string {
+	for _, w := range [][]token{ts, prior} {
+		email, phone := has(w, "email"), has(w, "phone") || hasRaw(w, "number", "mobile")
+		switch {
+		case email && !phone:
+			return "email"
+		case phone && !email:
+			return "sms"
+		case email:
+			return ""
 		}
 	}
 	return ""
