@@ -40,6 +40,7 @@ type scope struct {
 	used    bool  // a step went there
 	clauses int   // clauses read under the condition
 	again   bool  // the clause being routed says "again", "second" or "another"
+	only    bool  // the condition trailed one instruction (clause.only)
 }
 
 func clauseStartsIf(ts []token) bool {
@@ -684,6 +685,13 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			if ai := slices.Index(seq, sc.anchor); s.resume && sc.anchor != nil && ai >= 0 && findKind(seq[ai+1:], s.k) >= 0 {
 				// "fall back to an email code and then carry on to liveness": the
 				// main path's liveness check, where the fallback rejoins it
+				continue
+			}
+			if s.k == kAgeCheck && s.explicitAge && sc.anchor != nil {
+				// "fail the session if the scan fails or the user is under 18": an
+				// age limit is one more way to fail, a check on the main path,
+				// never what a failed step is replaced with
+				main = append(main, s)
 				continue
 			}
 			if fb := fallbackOf(sc.anchor); (s.k == kEmailOTP || s.k == kOTP) && len(fb) > 0 && fb[len(fb)-1].channel {

@@ -211,6 +211,8 @@ type clause struct {
 	aside bool // between two dashes ("if it doesn't match - bad lighting, whatever - don't reject them")
 	ask   bool // the last of a sentence that ends with a question mark ("can we drop the selfie?")
 	group bool // a group of users after its instruction, beside another ("X for new users and Y for returning ones")
+	then  bool // opened by "then" ("…, then an email code"): it comes after all its sentence said before it
+	only  bool // a condition that trailed its instruction, read first: it scopes that one instruction
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -225,6 +227,7 @@ func splitClauses(ts []token) []clause {
 	dash := false       // the next clause opens a sentence after a dash
 	named := false      // the next clause is a named fallback
 	dashBefore := false // the sentence being read opened at a dash
+	then := false       // the next clause opens at "then"
 	// "if they're new" is about whom a recognition named in the clauses read
 	// so far finds (looked for only when a condition needs it)
 	recognizes := has(ts, "recognize")
@@ -244,10 +247,11 @@ func splitClauses(ts []token) []clause {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then})
 			dash, named = false, false
 		}
 		cur = rest
+		then = false
 	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
@@ -342,6 +346,7 @@ func splitClauses(ts []token) []clause {
 			// adjective or an adverb, not "then"
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
+			then = true
 			continue
 		case t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] && len(cur) > 0:
 			flush() // "an email code no wait an SMS code": a correction starts a clause
@@ -451,15 +456,20 @@ func splitClauses(ts []token) []clause {
 	// read it first, as "if …, send …" says it
 	for i := 1; i < len(out); i++ {
 		c, prev := out[i], out[i-1]
+		// (what follows at "then" comes after the pair, as a new sentence
+		// would: "a liveness check if recognised, a passport scan if not,
+		// then an email code")
+		goesOn := func(j int) bool { return j < len(out) && out[j].sent == c.sent && !out[j].then }
 		// (a second instruction with its own condition may follow in the
 		// sentence: "… if the scan fails and a human if the liveness check fails")
-		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && (i+3 == len(out) || out[i+3].sent != c.sent) &&
+		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && !goesOn(i+3) &&
 			out[i+2].toks[0].raw == "if" && !clauseStartsIf(out[i+1].toks) && bareCondition(out[i+2].toks, recognition)
 		if prev.sent != c.sent || len(c.toks) < 2 || (c.toks[0].raw != "if" && c.toks[0].raw != "unless") ||
-			i+1 < len(out) && out[i+1].sent == c.sent && !pairNext || clauseStartsIf(prev.toks) || prev.title ||
+			goesOn(i+1) && !pairNext || clauseStartsIf(prev.toks) || prev.title ||
 			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks, recognition) {
 			continue
 		}
+		c.only = true
 		out[i-1], out[i] = c, prev
 	}
 	return out
@@ -488,7 +498,8 @@ func conditionAhead(ts []token, recognition func() bool) bool {
 
 // pairedCondition: the words after an "and" that ends a trailing condition are
 // an instruction with a condition of its own after it, which ends the
-// sentence ("… and a human if the liveness check fails").
+// sentence ("… and a human if the liveness check fails") or what it says
+// before a "then" ("… and a passport scan if not, then an email code").
 func pairedCondition(ts []token, recognition func() bool) bool {
 	end := slices.IndexFunc(ts, func(t token) bool { return t.w == "." })
 	if end < 0 {
@@ -496,7 +507,16 @@ func pairedCondition(ts []token, recognition func() bool) bool {
 	}
 	ts = ts[:end]
 	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "if" })
-	return k > 0 && !slices.ContainsFunc(ts[:k], func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "then" }) && bareCondition(ts[k:], recognition)
+	if k <= 0 || slices.ContainsFunc(ts[:k], func(t token) bool { return t.raw == "and" || t.w == "," || t.w == "then" }) {
+		return false
+	}
+	if then := slices.IndexFunc(ts[k:], func(t token) bool { return t.w == "then" }); then > 0 {
+		ts = ts[:k+then]
+		if ts[len(ts)-1].w == "," {
+			ts = ts[:len(ts)-1]
+		}
+	}
+	return bareCondition(ts[k:], recognition)
 }
 
 // asideOfTelling: cur ends on a verb of telling ("explain", "tell them") and
@@ -998,6 +1018,11 @@ func parse(text string) *parsed {
 			// liveness is the main path's again)
 			lastScope, sc = sc, scope{}
 		}
+		if sc.k != condNone && sc.only && sc.used && c.then && c.sent == sc.sent {
+			// "a passport scan if not recognised, then an email code": the
+			// condition trailed the scan alone; what comes next is everyone's
+			lastScope, sc = sc, scope{}
+		}
 		if sc.k == condNone && lastScope.k != condNone && phraseAt(c.toks, 0, lex.sameCase) {
 			// "… unless the compare comes back as no match. In that case, take a
 			// face scan": the condition just closed holds again
@@ -1069,7 +1094,7 @@ func parse(text string) *parsed {
 			if sc.k == cond.k && sc.sent == c.sent {
 				break // the same condition, said again in its own sentence
 			}
-			sc = scope{k: cond.k, sent: c.sent}
+			sc = scope{k: cond.k, sent: c.sent, only: c.only}
 			if cond.k == condFail {
 				// the step that fails: named in the clause, or the one before
 				fromClause := false // the condition's own words name the step ("should the comparison fail")
@@ -1179,6 +1204,12 @@ func parse(text string) *parsed {
 			body := c.toks
 			if cond.k != condNone && cond.end+1 <= len(body) {
 				body = body[cond.end+1:] // the condition's own words ("if not recognized") name no step
+				if f := slices.IndexFunc(c.toks[:cond.end+1], func(t token) bool { return t.raw == "for" }); f > 0 && cond.k == condNewUser && len(analyze(c.toks[:f], seq).steps) > 0 {
+					// "passport scan for new users (after the liveness check)":
+					// the group trails the step it is for, which the words
+					// before it name
+					body = append(slices.Clip(c.toks[:f]), body...)
+				}
 			}
 			ctx := seq
 			if sc.anchor != nil {
@@ -1261,6 +1292,17 @@ func parse(text string) *parsed {
 				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
 					return s.k == kDocument && !s.again && !anotherOfKind(s, doc) && !(sc.anchor != nil && rescan(s, sc.anchor))
 				})
+			}
+			if sc.k == condNewUser && a.refAfter && len(a.steps) > 0 {
+				// "an age check for new users after a passport scan": a step the
+				// path has nowhere goes first on it, as on the main path (ensure)
+				var first []*step
+				for _, r := range a.ref {
+					if findKind(ctx, r.k) < 0 && !r.k.isConversation() {
+						first = append(first, r)
+					}
+				}
+				a.steps = append(first, a.steps...)
 			}
 			sc.again = a.again || slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "again" })
 			main := p.routeScoped(&sc, a.steps, seq)
@@ -1606,6 +1648,16 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
+		if len(main) == 1 && main[0].k == kAgeCheck && main[0].explicitAge && findKind(seq, kAgeCheck) < 0 && !anyDoc(c.toks) && !hasPhrase(c.toks, lex.allPaths) {
+			// "Age check for new users after a passport scan. Minimum age 21.",
+			// "… They must be 21 or older.": the age sets the one check the
+			// text has, on whichever path it sits (the main path has no
+			// document to read a birth date from)
+			if b := branchStep(seq, kAgeCheck); b != nil && !b.explicitAge {
+				b.minAge, b.explicitAge = main[0].minAge, true
+				main = nil
+			}
+		}
 		// ("either way, finish with an email code": the phrase may be a clause of its own)
 		allPaths := hasPhrase(c.toks, lex.allPaths) || ci > 0 && clauses[ci-1].sent == c.sent && phraseLen(clauses[ci-1].toks, 0, lex.allPaths) == len(clauses[ci-1].toks)
 		if r := lastKindStep(seq, kRecognition); r != nil && len(r.branch) > 0 && allPaths {
@@ -3039,6 +3091,23 @@ func ensure(seq, ref []*step) []*step {
 		}
 	}
 	return seq
+}
+
+// branchStep: the one step of kind k on a branch or a fallback of seq's steps,
+// or nil when there is none or more than one.
+func branchStep(seq []*step, k kind) *step {
+	var found *step
+	for _, s := range seq {
+		for _, b := range slices.Concat(s.branch, s.fallback) {
+			if b.k == k {
+				if found != nil {
+					return nil
+				}
+				found = b
+			}
+		}
+	}
+	return found
 }
 
 // place puts steps right after (or before) the reference step.
