@@ -29,6 +29,7 @@ type condition struct {
 	k     condKind
 	end   int  // the index of the last word of the condition; the clause's steps follow it
 	short bool // a bare "if not": it negates the condition or step before
+	step  int  // where the words naming the step that failed start, when the condition says ("if no face is found in the liveness check"); 0 when it does not
 }
 
 // scope is where steps go while a condition holds.
@@ -144,6 +145,11 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.imageGone[t.raw] && hasIf && findKind(seq, kFaceCompare) >= 0:
 			// "if the headshot is missing or unusable": the comparison has no image
 			return condition{k: condFail, end: i}
+		case t.w == "face" && prev == "no" && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
+			// "if no face is detected (in the liveness check)": a face check's
+			// noFace outcome; the step named after the verb is the one that failed
+			end, step := noFaceEnd(ts, i, seq)
+			return condition{k: condFail, end: end, step: step}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
@@ -827,6 +833,29 @@ func possessiveAt(ts []token, i int) bool {
 // how often ("if incorrect otp entered twice", "if wrong code 3 times"): the
 // count belongs to the condition (the code's attempts), not to a retry its
 // clause asks for.
+// noFaceEnd: the last word of a "no face" condition at i: its verb ("is
+// detected", "was found") and the step it was looked for in ("in the liveness
+// check", "during the selfie"), when they follow.
+// The second result is where the step's words start, 0 when none follow.
+func noFaceEnd(ts []token, i int, seq []*step) (int, int) {
+	end := i
+	for end+1 < len(ts) && (lex.beForm[ts[end+1].raw] || lex.seen[ts[end+1].raw]) {
+		end++
+	}
+	if j := end + 1; j < len(ts) && lex.duringPrep[ts[j].raw] {
+		k := j + 1
+		if k < len(ts) && lex.determiner[ts[k].raw] {
+			k++
+		}
+		for n := min(len(ts), k+2); n > k; n-- {
+			if len(analyze(ts[k:n], seq).steps) > 0 {
+				return n - 1, k
+			}
+		}
+	}
+	return end, 0
+}
+
 func failCount(ts []token, i int) int {
 	j := i + 1
 	for j < len(ts) && (lex.typedIn[ts[j].raw] || ts[j].raw == "it" || ts[j].raw == "in") {

@@ -1336,6 +1336,14 @@ var changeParticiples = map[string]string{
 // one already in the flow ("add another email code", "a second scan").
 var oneMoreWords = []string{"another", "second", "extra", "again", "more"}
 
+// duringPrepWords, after what a check did not find, name the step it looked in
+// ("no face was detected in the liveness check", "during the selfie").
+var duringPrepWords = []string{"in", "during", "on", "at", "from"}
+
+// seenWords say a thing was (not) found by a check ("no face is detected",
+// "no face was found", "no face visible").
+var seenWords = []string{"found", "seen", "detected", "spotted", "visible", "located", "present", "picked", "up"}
+
 // supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
 // as a supposition ("what if we removed …", "how about we swapped …", "suppose we
 // dropped …"); "if" counts only after "what". ("Suppose we removed the age
@@ -1472,7 +1480,7 @@ type lexicon struct {
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                               map[string]bool
-	oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                                    map[string]bool
+	seen, duringPrep, oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                  map[string]bool
 	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
 	sendTo                                                                                                                                                                                                                                                           map[string]bool   // "to the same address": where a code goes
@@ -1668,7 +1676,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
-	l.oneMore = wordSet(oneMoreWords)
+	l.oneMore, l.duringPrep, l.seen = wordSet(oneMoreWords), wordSet(duringPrepWords), wordSet(seenWords)
 	l.groupRef, l.shortName, l.stayVerb, l.possessive = wordSet(groupRefWords), wordSet(shortNameWords), wordSet(stayVerbWords), wordSet(possessiveWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)

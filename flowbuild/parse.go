@@ -1104,6 +1104,9 @@ func parse(text string) *parsed {
 					// condition's own words name the step, not what follows them
 					named = c.toks[:cond.end+1]
 				}
+				if cond.step > 0 {
+					named = c.toks[cond.step : cond.end+1] // "if no face is found in the liveness check"
+				}
 				for _, s := range analyze(named, seq).steps {
 					if i := findKind(seq, s.k); i >= 0 && !(sc.anchor != nil && s.k == kRecognition && !has(named, "recognize")) {
 						// ("if the liveness check on a returning user flags a
