@@ -94,3 +94,20 @@ func TestDetectUseCase(t *testing.T) {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[detectUseCase(tokenize(tt.text))], tt.text)
 	}
 }
+
+// TestUseCaseIgnoresProvidedKey: the providedData key of a photo passed in is a
+// name, not words about the flow, so it never sets what the flow is for.
+func TestUseCaseIgnoresProvidedKey(t *testing.T) {
+	tests := []struct {
+		text string
+		want useCase
+	}{
+		{"Login check: take a selfie and compare it with the photo we pass in (key: onboarding_selfie).", ucLogin},
+		{"Sign-in: liveness, then compare their face with providedData.onboarding_photo", ucLogin},
+		{"Onboarding: take a selfie and compare it with the photo we pass in (key: kyc_photo).", ucOnboarding},
+		{"Take a selfie and compare it with the photo we pass in (key: onboarding_selfie).", ucGeneric},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, useCaseNames[tt.want], useCaseNames[parse(tt.text).uc], tt.text)
+	}
+}

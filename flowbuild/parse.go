@@ -255,6 +255,10 @@ func splitClauses(ts []token) []clause {
 	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
+		group := 0 // the length of the group of users a "for" opens ("for new users")
+		if t.raw == "for" {
+			group = groupLen(ts[i:])
+		}
 		if t.eq && len(cur) == 1 && lex.listOpener[cur[0].raw] {
 			// "flow = liveness check, then that code": "=" after the list's
 			// name opens it as a colon does (not a setting's value)
@@ -395,12 +399,12 @@ func splitClauses(ts []token) []clause {
 			// time clause belongs to the instruction after it
 			flush()
 			continue
-		case t.raw == "for" && len(cur) > 0 && !clauseStartsIf(cur) && (pairedGroups(ts[i:]) || len(out) > 0 && out[len(out)-1].group && out[len(out)-1].sent == sent) &&
-			groupLen(ts[i:]) > 0 && len(analyze(cur, nil).steps) > 0:
+		case t.raw == "for" && len(cur) > 0 && !clauseStartsIf(cur) && group > 0 && (pairedGroups(ts[i:], group) || len(out) > 0 && out[len(out)-1].group && out[len(out)-1].sent == sent) &&
+			len(analyze(cur, nil).steps) > 0:
 			// "a passport scan for new users and an email code for returning
 			// ones": each group scopes the instruction before it (read first)
 			flush()
-			n := groupLen(ts[i:])
+			n := group
 			cur = append(cur, ts[i:i+n]...)
 			flush()
 			out[len(out)-1].group = true
@@ -701,8 +705,7 @@ func groupLen(ts []token) int {
 // followed, in the same sentence, by another instruction with a group of its
 // own that ends the sentence ("for new users and an email code for returning
 // users").
-func pairedGroups(ts []token) bool {
-	n := groupLen(ts)
+func pairedGroups(ts []token, n int) bool {
 	if n == 0 || n >= len(ts) || ts[n].raw != "and" && ts[n].w != "," {
 		return false
 	}
@@ -795,14 +798,16 @@ type parsed struct {
 // parse reads a description into ordered steps.
 func parse(text string) *parsed {
 	ts := tokenize(text)
-	p := &parsed{uc: detectUseCase(ts)}
+	heldKey := providedKey(ts) // the providedData key of a photo passed in
+	// (the key is a name, not words about the flow: "login check … (key:
+	// onboarding_selfie)" is a login)
+	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey))}
 	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 	clauses = p.dropTurnedDown(clauses)
-	heldKey := providedKey(ts) // the providedData key of a photo passed in
-	var keyNotes []string      // the notes of the clauses that only name heldKey
+	var keyNotes []string // the notes of the clauses that only name heldKey
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
 	// names the use case, not a step, when the rest of the text names steps
@@ -1635,6 +1640,11 @@ func parse(text string) *parsed {
 		case contact != kNone && hc == contact:
 			// "we already have the user's email. send them a code there": where a
 			// later code goes, not a step
+		case heldKey != "" && keyClause(c.toks, heldKey):
+			// "(key: vendor_photo)": the key of the photo passed in, which the
+			// comparison reads (setProvidedKey), cut at its colon; noted at the
+			// end if no step reads it
+			keyNotes = append(keyNotes, unplaced(c.toks)...)
 		case p.uc != ucGeneric && detectUseCase(c.toks) == p.uc && !slices.ContainsFunc(c.toks, func(t token) bool { return requestVerbLemmas[t.w] }):
 			// "device recovery — user lost phone": the flow's purpose, which
 			// sets what the avatar says; no step of its own
@@ -1642,11 +1652,6 @@ func parse(text string) *parsed {
 		case c.group:
 			// "… and an SMS code for existing accounts": whom the step beside it
 			// is for (read above), no step of its own
-		case heldKey != "" && keyClause(c.toks, heldKey):
-			// "(key: vendor_photo)": the key of the photo passed in, which the
-			// comparison reads (setProvidedKey), cut at its colon; noted at the
-			// end if no step reads it
-			keyNotes = append(keyNotes, unplaced(c.toks)...)
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
@@ -1712,7 +1717,7 @@ func parse(text string) *parsed {
 				// "Liveness and an email code. (0.9)", "… selfie compare. Liveness
 				// (0.9).": a bare share after a step that takes no threshold is
 				// no setting of a comparison said earlier, nor a step
-			case len(main) > 0 && !namesVerification(main) && !codeLine(c.toks):
+			case len(main) > 0 && !namesVerification(main) && !aboutCode(c.toks):
 				// "ask them to read out the last 4 digits of their card": the number is
 				// part of what the avatar says ("explain that the reset link will
 				// come in 5 minutes" sets no expiry of the code before it); a line
@@ -1945,6 +1950,22 @@ func keyClause(ts []token, key string) bool {
 		rest = rest[len(t.raw):]
 	}
 	return rest == ""
+}
+
+// withoutKey: ts less the runs of words that spell key ("onboarding_selfie" as
+// "onboarding", "selfie"); ts itself when key is "" or not spelled out.
+func withoutKey(ts []token, key string) []token {
+	if key == "" {
+		return ts
+	}
+	for i := range ts {
+		for j := i + 1; j <= len(ts) && j <= i+6; j++ {
+			if keyClause(ts[i:j], key) && !(j-i == 1 && ts[i].raw == "key") {
+				return slices.Concat(ts[:i], ts[j:])
+			}
+		}
+	}
+	return ts
 }
 
 // enrolsNext: the clause after ci, in its sentence or the first of the next,
@@ -2771,10 +2792,10 @@ func usersDid(ts []token) bool {
 	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
 }
 
-// codeLine: the clause speaks of a code or of a code's setting ("it expires
+// aboutCode: the clause speaks of a code or of a code's setting ("it expires
 // in 1 minute", "they have 5 attempts", "only 2 minutes to enter it"), so a
 // number the avatar says there is that setting too.
-func codeLine(ts []token) bool {
+func aboutCode(ts []token) bool {
 	for _, t := range ts {
 		if lex.settingKey[t.raw] != "" || lex.codeLine[t.raw] || lex.codeLine[t.w] {
 			return true
@@ -4781,10 +4802,7 @@ func namedKeyAt(ts []token) int {
 		if t.raw != "key" || !photoKeyLead(ts, i) {
 			continue
 		}
-		k := i + 1
-		for k < len(ts) && (ts[k].raw == "" || ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named") {
-			k++
-		}
+		k := keyNameAt(ts, i)
 		if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || identGoesOn(ts, k)) && priorProvided(ts) {
 			return k
 		}
@@ -4804,6 +4822,17 @@ func photoKeyLead(ts []token, i int) bool {
 	return p.raw == "" || lex.determiner[p.raw] || lex.modifierPrep[p.raw] || imageLemmas[p.w]
 }
 
+// keyNameAt: where the name after "key" (or "under") at i starts, past the
+// punctuation and, after "key", the verb that names it ("key: profilePhoto",
+// "the key is selfie", "key called kyc_portrait").
+func keyNameAt(ts []token, i int) int {
+	k := i + 1
+	for k < len(ts) && (ts[k].raw == "" || ts[i].raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
+		k++
+	}
+	return k
+}
+
 // providedKeyAt is where the key of the providedData token at i starts, or -1.
 func providedKeyAt(ts []token, i int) int {
 	for j := max(0, i-6); j < len(ts) && j <= i+6; j++ {
@@ -4812,10 +4841,7 @@ func providedKeyAt(ts []token, i int) int {
 			continue
 		}
 		if j > i && (u.raw == "key" || u.raw == "under") {
-			k := j + 1
-			for k < len(ts) && (ts[k].raw == "" || u.raw == "key" && (ts[k].raw == "is" || ts[k].raw == "called" || ts[k].raw == "named")) {
-				k++ // "key: profilePhoto", "the key is selfie"
-			}
+			k := keyNameAt(ts, j)
 			// after "key" any word is the key's name ("under the key selfie",
 			// "(key `selfie`)"); after "under" only one that looks like a key
 			if k < len(ts) && !ts[k].isNum && isAlpha(ts[k].raw) && (camelCase(ts[k].orig) || identGoesOn(ts, k) || u.raw == "key") {
