@@ -396,7 +396,7 @@ func notFinding(ts []token, negs []bool, i int) bool {
 // ("they're not a member", "she isn't one of our customers"): a form of "be"
 // negated, then only determiners or words for enrolled people before it.
 func notOneOfUs(ts []token, i int) bool {
-	if !lex.userWord[ts[i].raw] && !lex.userWord[ts[i].raw+"s"] { // "not a member"
+	if !lex.userWord[ts[i].raw] && !lex.userOne[ts[i].raw] { // "not a member"
 		return false
 	}
 	j := i - 1

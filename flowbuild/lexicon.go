@@ -1479,7 +1479,7 @@ type lexicon struct {
 	reflexive                                                                                                                                                                                                                                                        map[string]bool   // reflexiveWords
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
-	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                               map[string]bool
+	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, userOne, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                      map[string]bool
 	seen, duringPrep, oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                  map[string]bool
 	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
@@ -1570,6 +1570,14 @@ func newLexicon() *lexicon {
 	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)
 	l.restWord, l.authWord = wordSet(beyondWords), wordSet(authWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
+	// one of the users ("not a member", "if she isn't a customer"): the
+	// singular of each plural people noun
+	l.userOne = map[string]bool{}
+	for _, w := range userWords {
+		if one, ok := strings.CutSuffix(w, "s"); ok {
+			l.userOne[one] = true
+		}
+	}
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
 	l.barred, l.nowPhrase, l.reciprocal = phraseSet(barredPhrases), phraseSet(nowPhrases), phraseSet(reciprocalPhrases)

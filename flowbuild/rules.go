@@ -201,7 +201,7 @@ var rules = map[string][]rule{
 			// document is genuine, not the person live
 			return false
 		}
-		if lex.beingBefore[d.prev(i)] && i >= 2 && realThing(d.ts[i-2]) && thingClaim(d.ts, i-2) {
+		if lex.beingBefore[d.prev(i)] && i >= 2 && realThingWord(d.ts[i-2]) && thingClaim(d.ts, i-2) {
 			// "send an SMS code to be sure the number is real", "check the email
 			// is genuine": the thing is, the code proves it; no person said live
 			return false
@@ -1872,9 +1872,9 @@ func namedContact(ts, prior []token) string {
 	return ""
 }
 
-// realThing: t names a thing the flow reads or sends to (a data field, a
+// realThingWord: t names a thing the flow reads or sends to (a data field, a
 // contact, a document), which "real" or "genuine" may be said of.
-func realThing(t token) bool {
+func realThingWord(t token) bool {
 	return lex.dataField[t.raw] || lex.docWord[t.w] || lex.realThing[t.w]
 }
 
@@ -1886,7 +1886,7 @@ func realThing(t token) bool {
 // "the face on the ID is real") is not the subject: that person is said live.
 func thingClaim(ts []token, h int) bool {
 	j := h - 1
-	for j >= 0 && j >= h-2 && realThing(ts[j]) {
+	for j >= 0 && j >= h-2 && realThingWord(ts[j]) {
 		j-- // "the phone number"
 	}
 	if j >= 0 && lex.determiner[ts[j].raw] {
