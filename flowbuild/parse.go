@@ -356,7 +356,9 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
-		case t.raw == "with" && len(cur) > 0 && namedFallback(ts[i+1:]):
+		case t.raw == "with" && (len(cur) > 0 || len(out) > 0 && out[len(out)-1].sent == sent) && namedFallback(ts[i+1:]):
+			// (", with a fallback to an email code": the step it backs is the
+			// clause before the comma)
 			// "sms code with an email fallback": the fallback is a clause of its
 			// own ("…, email backup"), the step before "with" stays on the main path
 			flush()
@@ -420,6 +422,19 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	for i := 1; i < len(out); i++ {
+		// "an SMS code with an email code as fallback if it can't be
+		// delivered, then liveness": a bare condition right after a named
+		// fallback says when that fallback is taken, so the fallback's scope
+		// ends with it too, and what follows is the main path's again
+		// ("…, with a fallback to an email code (don't drop the fallback), then
+		// …": a clause of no step that speaks of the fallback is about the one
+		// just named, and ends with it too)
+		if out[i-1].named && out[i-1].sent == out[i].sent && (clauseStartsIf(out[i].toks) && bareCondition(out[i].toks, nil) ||
+			!clauseStartsIf(out[i].toks) && hasAnyRaw(out[i].toks, lex.fallbackNoun) && len(analyze(out[i].toks, nil).steps) == 0) {
+			out[i].named = true
+		}
+	}
 	for i := 1; i < len(out); i++ {
 		if out[i].group && out[i-1].sent == out[i].sent && !out[i-1].group {
 			out[i-1], out[i] = out[i], out[i-1]
@@ -984,6 +999,12 @@ func parse(text string) *parsed {
 			// "If it doesn't match - bad lighting, the partner checking in instead,
 			// whatever - don't reject them, send them to scan their passport": an
 			// aside between dashes neither closes the condition nor uses it up
+			continue
+		}
+		if ci > 0 && c.named && clauses[ci-1].named && !clauseStartsIf(c.toks) && len(analyze(c.toks, seq).steps) == 0 {
+			// "(don't drop the fallback)" after a named fallback: said of that
+			// fallback, not a condition of its own nor a step
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as about the fallback just named, which the flow keeps.")
 			continue
 		}
 		before := sc.k
@@ -3290,7 +3311,9 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 			}
 		}
 	}
-	if ci > 0 && all[ci-1].sent == c.sent && len(all[ci-1].toks) > 0 {
+	// (a condition trailing a named fallback is that fallback's, and what
+	// follows it is no consequence of it: see splitClauses)
+	if ci > 0 && all[ci-1].sent == c.sent && len(all[ci-1].toks) > 0 && !all[ci-1].named {
 		prev := all[ci-1]
 		if (prev.toks[0].raw == "if" || prev.toks[0].raw == "when") && !speakerUnaware(prev.toks) {
 			for _, t := range prev.toks {
@@ -4001,11 +4024,19 @@ func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
 
 // namedFallback: the words open with "(a|an) <step> fallback/backup" ("an email
 // fallback", "a passport backup", "a driving licence backup": a name of one or
-// two words).
+// two words), or name the step after the noun ("a fallback to an email code",
+// "a backup via email": up to four words, within the clause).
 func namedFallback(ts []token) bool {
 	j := 0
 	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
 		j++
+	}
+	if j > 0 && j+2 < len(ts) && lex.fallbackNoun[ts[j].raw] && (ts[j+1].raw == "to" || ts[j+1].raw == "of" || lex.channelPrep[ts[j+1].raw]) {
+		end := j + 2
+		for end < len(ts) && end < j+6 && ts[end].w != "." && ts[end].w != ":" && ts[end].w != "," && ts[end].w != "then" && !lex.condIfStrict[ts[end].raw] {
+			end++
+		}
+		return namesAnything(ts[j+2 : end])
 	}
 	for n := j + 1; n < len(ts) && n <= j+4; n++ {
 		if ts[n].raw == "fallback" || ts[n].raw == "backup" {
