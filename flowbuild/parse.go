@@ -4449,6 +4449,13 @@ func negations(ts []token) []bool {
 			// to search against" a fact; "nobody gets a code", "no one should
 			// receive an SMS" rule the code out)
 			everyone := (t.raw == "noone" || t.raw == "nobody") && !slices.ContainsFunc(ts[i+1:min(i+3, len(ts))], func(u token) bool { return lex.receiveVerb[u.raw] })
+			if t.w == "no" && nx == "without" {
+				// "don't skip the liveness", "never drop the fallback", "no
+				// skipping the ID": a negated exclusion asks for what it names,
+				// as "don't forget" does; neither word rules anything out
+				i++
+				continue
+			}
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
 				continue
 			}
