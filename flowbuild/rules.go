@@ -1035,7 +1035,21 @@ var (
 		// "tell them to come back with an adult": whom the told line speaks of
 		// ("explain that the service is for adults only" states the rule, and
 		// asks for the check)
-		when: func(d *detector, i int) bool { j := tellingAt(d.ts, i); return j < 0 || thatLine(d.ts, j) },
+		// ("each authorised adult goes through enrollment", "every adult
+		// picking up a child": a person the flow is for, singled out by a
+		// quantifier or "the", not an age the flow requires, as "is an adult",
+		// "adults only" are)
+		when: func(d *detector, i int) bool {
+			// (a person noun as written: "the legal age", "the drinking age"
+			// come as "adult" too, and are ages)
+			for j := i - 1; j >= 0 && j >= i-2 && lex.adultPerson[d.ts[i].raw] && !strings.ContainsRune(d.ts[i].orig, ' '); j-- {
+				if lex.each[d.ts[j].raw] || lex.definite[d.ts[j].raw] {
+					return false
+				}
+			}
+			j := tellingAt(d.ts, i)
+			return j < 0 || thatLine(d.ts, j)
+		},
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
 			d.add(&step{k: kAgeCheck, minAge: 18}, i)
