@@ -306,8 +306,11 @@ var rules = map[string][]rule{
 			return verified && !d.comparing && !lex.authWord[d.next(i)] && !lex.authWord[d.prev(i)] &&
 				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:])
 		},
+		// (a judgement call, named loosely as a label is: "Camp Willowbrook is
+		// switching pickup to face check. … then we take a face scan and do a
+		// liveness check": a later description of the check sets its place)
 		make: func(d *detector, i int) {
-			if d.add(&step{k: kLiveness}, i) != nil {
+			if d.add(&step{k: kLiveness, label: true}, i) != nil {
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a liveness check (a live person on camera); say \"face recognition\" to look the user up among enrolled faces, or \"compare their face with …\" for a comparison.")
 			}
 		},
