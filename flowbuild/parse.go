@@ -5670,7 +5670,14 @@ func providedImage(ts []token, i int) bool {
 	mark := func(j int) bool {
 		t := ts[j]
 		if t.w == "provide" || lex.providedMark[t.raw] {
-			return true
+			// ("a selfie for our records", "a photo for the file": where the
+			// image taken now goes, a purpose, not where a held one came from,
+			// as "on file", "from our records" say)
+			k := j - 1
+			for k > 0 && (lex.determiner[ts[k].raw] || lex.possessive[ts[k].raw]) {
+				k--
+			}
+			return !(k >= 0 && k < j-1 && ts[k].raw == "for")
 		}
 		if lex.arriveVerb[t.raw] && j+1 < len(ts) {
 			// "the candidate's ID photo comes from the registrar", "the renter's DL
