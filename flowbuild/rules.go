@@ -1060,7 +1060,7 @@ var (
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
 		// before a noun of the errand names the business, not a scan
-		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] },
+		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] && !sentByUs(d.ts, i) },
 		make: func(d *detector, i int) {
 			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) || heldDocScan(d.ts, i) {
 				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
@@ -2209,4 +2209,25 @@ func placeAfter(ts []token, i int) bool {
 func ageValidation(d *detector) bool {
 	f, _ := matchField(d.ts, d.seq)
 	return f == "dateOfBirth" && !dataMatch(d.ts) && (findKind(d.seq, kAgeCheck) >= 0 || findKind(d.out, kAgeCheck) >= 0)
+}
+
+// sentByUs: the document at i is what the speaker sends the user ("so we can
+// send the paperwork", "we'll send them the documents", "I send the contract"):
+// outgoing, no document the user shows to the camera.
+func sentByUs(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw]) {
+		j--
+	}
+	if j >= 0 && (lex.personPronoun[ts[j].raw] || ts[j].raw == "you") {
+		j-- // the user it goes to
+	}
+	if j < 1 || ts[j].w != "send" {
+		return false
+	}
+	k := j - 1
+	if k > 0 && lex.subjectAux[ts[k].raw] {
+		k-- // "we can send", "we will send"
+	}
+	return lex.ourSender[ts[k].raw]
 }
