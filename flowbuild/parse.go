@@ -365,7 +365,9 @@ func splitClauses(ts []token) []clause {
 			flush()
 			i++
 			continue
-		case t.raw == "with" && len(cur) > 0 && namedFallback(ts[i+1:]):
+		case t.raw == "with" && (len(cur) > 0 || len(out) > 0 && out[len(out)-1].sent == sent) && namedFallback(ts[i+1:]):
+			// (", with a fallback to an email code": the step it backs is the
+			// clause before the comma)
 			// "sms code with an email fallback": the fallback is a clause of its
 			// own ("…, email backup"), the step before "with" stays on the main path
 			flush()
@@ -429,6 +431,19 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	for i := 1; i < len(out); i++ {
+		// "an SMS code with an email code as fallback if it can't be
+		// delivered, then liveness": a bare condition right after a named
+		// fallback says when that fallback is taken, so the fallback's scope
+		// ends with it too, and what follows is the main path's again
+		// ("…, with a fallback to an email code (don't drop the fallback), then
+		// …": a clause of no step that speaks of the fallback is about the one
+		// just named, and ends with it too)
+		if out[i-1].named && out[i-1].sent == out[i].sent && (clauseStartsIf(out[i].toks) && bareCondition(out[i].toks, nil) ||
+			!clauseStartsIf(out[i].toks) && hasAnyRaw(out[i].toks, lex.fallbackNoun) && len(analyze(out[i].toks, nil).steps) == 0) {
+			out[i].named = true
+		}
+	}
 	for i := 1; i < len(out); i++ {
 		if out[i].group && out[i-1].sent == out[i].sent && !out[i-1].group {
 			out[i-1], out[i] = out[i], out[i-1]
@@ -1009,6 +1024,12 @@ func parse(text string) *parsed {
 			// "If it doesn't match - bad lighting, the partner checking in instead,
 			// whatever - don't reject them, send them to scan their passport": an
 			// aside between dashes neither closes the condition nor uses it up
+			continue
+		}
+		if ci > 0 && c.named && clauses[ci-1].named && !clauseStartsIf(c.toks) && len(analyze(c.toks, seq).steps) == 0 {
+			// "(don't drop the fallback)" after a named fallback: said of that
+			// fallback, not a condition of its own nor a step
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as about the fallback just named, which the flow keeps.")
 			continue
 		}
 		before := sc.k
@@ -3383,7 +3404,9 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 			}
 		}
 	}
-	if ci > 0 && all[ci-1].sent == c.sent && len(all[ci-1].toks) > 0 {
+	// (a condition trailing a named fallback is that fallback's, and what
+	// follows it is no consequence of it: see splitClauses)
+	if ci > 0 && all[ci-1].sent == c.sent && len(all[ci-1].toks) > 0 && !all[ci-1].named {
 		prev := all[ci-1]
 		if (prev.toks[0].raw == "if" || prev.toks[0].raw == "when") && !speakerUnaware(prev.toks) {
 			for _, t := range prev.toks {
@@ -4094,11 +4117,19 @@ func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
 
 // namedFallback: the words open with "(a|an) <step> fallback/backup" ("an email
 // fallback", "a passport backup", "a driving licence backup": a name of one or
-// two words).
+// two words), or name the step after the noun ("a fallback to an email code",
+// "a backup via email": up to four words, within the clause).
 func namedFallback(ts []token) bool {
 	j := 0
 	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
 		j++
+	}
+	if j > 0 && j+2 < len(ts) && lex.fallbackNoun[ts[j].raw] && (ts[j+1].raw == "to" || ts[j+1].raw == "of" || lex.channelPrep[ts[j+1].raw]) {
+		end := j + 2
+		for end < len(ts) && end < j+6 && ts[end].w != "." && ts[end].w != ":" && ts[end].w != "," && ts[end].w != "then" && !lex.condIfStrict[ts[end].raw] {
+			end++
+		}
+		return namesAnything(ts[j+2 : end])
 	}
 	for n := j + 1; n < len(ts) && n <= j+4; n++ {
 		if ts[n].raw == "fallback" || ts[n].raw == "backup" {
@@ -4511,6 +4542,13 @@ func negations(ts []token) []bool {
 			// to search against" a fact; "nobody gets a code", "no one should
 			// receive an SMS" rule the code out)
 			everyone := (t.raw == "noone" || t.raw == "nobody") && !slices.ContainsFunc(ts[i+1:min(i+3, len(ts))], func(u token) bool { return lex.receiveVerb[u.raw] })
+			if t.w == "no" && nx == "without" {
+				// "don't skip the liveness", "never drop the fallback", "no
+				// skipping the ID": a negated exclusion asks for what it names,
+				// as "don't forget" does; neither word rules anything out
+				i++
+				continue
+			}
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
 				continue
 			}
@@ -5730,7 +5768,14 @@ func providedImage(ts []token, i int) bool {
 	mark := func(j int) bool {
 		t := ts[j]
 		if t.w == "provide" || lex.providedMark[t.raw] {
-			return true
+			// ("a selfie for our records", "a photo for the file": where the
+			// image taken now goes, a purpose, not where a held one came from,
+			// as "on file", "from our records" say)
+			k := j - 1
+			for k > 0 && (lex.determiner[ts[k].raw] || lex.possessive[ts[k].raw]) {
+				k--
+			}
+			return !(k >= 0 && k < j-1 && ts[k].raw == "for")
 		}
 		if lex.arriveVerb[t.raw] && j+1 < len(ts) {
 			// "the candidate's ID photo comes from the registrar", "the renter's DL

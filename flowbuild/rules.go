@@ -306,8 +306,11 @@ var rules = map[string][]rule{
 			return verified && !d.comparing && !lex.authWord[d.next(i)] && !lex.authWord[d.prev(i)] &&
 				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:])
 		},
+		// (a judgement call, named loosely as a label is: "Camp Willowbrook is
+		// switching pickup to face check. … then we take a face scan and do a
+		// liveness check": a later description of the check sets its place)
 		make: func(d *detector, i int) {
-			if d.add(&step{k: kLiveness}, i) != nil {
+			if d.add(&step{k: kLiveness, label: true}, i) != nil {
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a liveness check (a live person on camera); say \"face recognition\" to look the user up among enrolled faces, or \"compare their face with …\" for a comparison.")
 			}
 		},
@@ -1035,7 +1038,21 @@ var (
 		// "tell them to come back with an adult": whom the told line speaks of
 		// ("explain that the service is for adults only" states the rule, and
 		// asks for the check)
-		when: func(d *detector, i int) bool { j := tellingAt(d.ts, i); return j < 0 || thatLine(d.ts, j) },
+		// ("each authorised adult goes through enrollment", "every adult
+		// picking up a child": a person the flow is for, singled out by a
+		// quantifier or "the", not an age the flow requires, as "is an adult",
+		// "adults only" are)
+		when: func(d *detector, i int) bool {
+			// (a person noun as written: "the legal age", "the drinking age"
+			// come as "adult" too, and are ages)
+			for j := i - 1; j >= 0 && j >= i-2 && lex.adultPerson[d.ts[i].raw] && !strings.ContainsRune(d.ts[i].orig, ' '); j-- {
+				if lex.each[d.ts[j].raw] || lex.definite[d.ts[j].raw] {
+					return false
+				}
+			}
+			j := tellingAt(d.ts, i)
+			return j < 0 || thatLine(d.ts, j)
+		},
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
 			d.add(&step{k: kAgeCheck, minAge: 18}, i)
@@ -1043,7 +1060,7 @@ var (
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
 		// before a noun of the errand names the business, not a scan
-		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] },
+		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] && !sentByUs(d.ts, i) },
 		make: func(d *detector, i int) {
 			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) || heldDocScan(d.ts, i) {
 				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
@@ -2192,4 +2209,25 @@ func placeAfter(ts []token, i int) bool {
 func ageValidation(d *detector) bool {
 	f, _ := matchField(d.ts, d.seq)
 	return f == "dateOfBirth" && !dataMatch(d.ts) && (findKind(d.seq, kAgeCheck) >= 0 || findKind(d.out, kAgeCheck) >= 0)
+}
+
+// sentByUs: the document at i is what the speaker sends the user ("so we can
+// send the paperwork", "we'll send them the documents", "I send the contract"):
+// outgoing, no document the user shows to the camera.
+func sentByUs(ts []token, i int) bool {
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw]) {
+		j--
+	}
+	if j >= 0 && (lex.personPronoun[ts[j].raw] || ts[j].raw == "you") {
+		j-- // the user it goes to
+	}
+	if j < 1 || ts[j].w != "send" {
+		return false
+	}
+	k := j - 1
+	if k > 0 && lex.subjectAux[ts[k].raw] {
+		k-- // "we can send", "we will send"
+	}
+	return lex.ourSender[ts[k].raw]
 }
