@@ -101,7 +101,9 @@ func readSettings(ts []token) stepSettings {
 			continue // the second word of a number word read with the one before ("eighty-five")
 		}
 		n, width, ok := numberAt(ts, i)
-		if !ok {
+		if !ok || t.plus {
+			// "payouts only go to 18+ accounts": a number with a plus is a
+			// floor (an age, a count of users), never a value a step is set to
 			continue
 		}
 		if width > 1 {
