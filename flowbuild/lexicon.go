@@ -1320,6 +1320,10 @@ var verbParticleWords = []string{"out", "of", "on", "up", "from", "with", "at"}
 var imageGoneWords = []string{"missing", "unusable", "unreadable", "corrupt", "corrupted", "absent", "unavailable"}
 
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
+
+// politeWords ask nicely and say nothing else: beside a value they leave it
+// alone in its clause ("a strict similarity threshold (0.85 pls)").
+var politeWords = []string{"please", "pls", "plz", "thx", "thanks", "ty"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
 // changeParticiples: the past participle of a verb of change → the verb, so that
@@ -1483,7 +1487,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                    map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb  map[string]bool
-	unavailable, population, filler, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                     map[string]bool
+	unavailable, population, filler, polite, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                             map[string]bool
 	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                             map[string]string // toneWords
@@ -1607,7 +1611,7 @@ func newLexicon() *lexicon {
 	l.givenBefore, l.signupWord, l.listCheck = wordSet(givenBeforeWords), wordSet(signupWords), wordSet(listCheckWords)
 	l.attackWord = wordSet(attackWords)
 	l.ageComparative = wordSet(ageComparativeWords)
-	l.filler = wordSet(fillerWords)
+	l.filler, l.polite = wordSet(fillerWords), wordSet(politeWords)
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)
