@@ -2409,8 +2409,11 @@ func narrative(ts []token) bool {
 		}
 	}
 	for i := 1; speaker && i+2 < len(ts); i++ {
-		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw]) {
-			return true // "we had a case where the fraudster coached the victim": a story, the reason for the change
+		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] || lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) {
+			// "we had a case where the fraudster coached the victim", "we had
+			// scammers coaching kids into cashing out": a story, the reason for
+			// the change; the people in it ("kids") are no step's subject
+			return true
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
