@@ -109,7 +109,7 @@ func Build(description string, opts Options) (Result, error) {
 	if named == 0 && !hasKind(pr.steps, kGreeting) {
 		return Result{}, ErrNoSteps
 	}
-	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, tones: pr.tones}
+	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
 	p.assumptions = append(p.assumptions, pr.notes...)
 	p.sayOnFailure(pr.failLine)
 	if pr.silent {

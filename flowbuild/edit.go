@@ -1027,7 +1027,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	}
 	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
-	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
 
 	seen := map[string]bool{}
 	cur := start.Next

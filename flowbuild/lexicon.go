@@ -210,7 +210,13 @@ var reflexiveWords = []string{"herself", "himself", "itself", "themselves", "the
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
-	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
+	"parent", "guardian", "claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
+
+// plainAddresseeWords name the person the avatar speaks to as no more than
+// the session's user: the avatar's lines say "the user" for them. Any other
+// addressee ("asks the parent to confirm", "tells the driver") is the role the
+// user plays, which the lines name (plan.whom).
+var plainAddresseeWords = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "you"}
 
 // dataFields name a field of the user's data: "the name matches", "same date of birth".
 var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}
@@ -1487,7 +1493,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                    map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb  map[string]bool
-	unavailable, population, filler, polite, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                             map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                             map[string]bool
 	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                             map[string]string // toneWords
@@ -1611,7 +1617,7 @@ func newLexicon() *lexicon {
 	l.givenBefore, l.signupWord, l.listCheck = wordSet(givenBeforeWords), wordSet(signupWords), wordSet(listCheckWords)
 	l.attackWord = wordSet(attackWords)
 	l.ageComparative = wordSet(ageComparativeWords)
-	l.filler, l.polite = wordSet(fillerWords), wordSet(politeWords)
+	l.filler, l.polite, l.plainAddressee = wordSet(fillerWords), wordSet(politeWords), wordSet(plainAddresseeWords)
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)

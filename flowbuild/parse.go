@@ -764,6 +764,7 @@ type parsed struct {
 	uc             useCase
 	amount         string
 	noun           string // the text's word for the money moving, for a payment's lines
+	whom           string // the role of the person the avatar speaks to ("parent"), or "": findWhom
 	langs          []string
 	langNames      []string // the languages as the text names them ("Spanish")
 	avatar         string
@@ -776,7 +777,7 @@ type parsed struct {
 func parse(text string) *parsed {
 	ts := tokenize(text)
 	p := &parsed{uc: detectUseCase(ts)}
-	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
@@ -6337,6 +6338,39 @@ func phraseAfter(ts []token, i int) string {
 		return b.String()[:cut]
 	}
 	return placeTail(b.String()) // "say thanks for your patience at the end": the end is where it goes
+}
+
+// findWhom is the role of the person the avatar speaks to, when the text names
+// one after a verb of speech ("the avatar asks the parent to confirm", "explain
+// to the guardian"), or "" when it names none, or two different ones: the
+// lines the avatar pursues in its own words speak of "the parent", not "the
+// user", so the role the text gave the user is not lost.
+func findWhom(ts []token) string {
+	whom := ""
+	for i, t := range ts {
+		if !lex.speechVerb[t.w] {
+			continue
+		}
+		j := i + 1
+		if j < len(ts) && ts[j].raw == "to" {
+			j++
+		}
+		// ("tells members that the door is open", "tell hosts their listing is
+		// live": a group spoken to, each of them the user; "the parent" is the
+		// one person the session is with)
+		if j >= len(ts) || ts[j].raw != "the" {
+			continue
+		}
+		j++
+		if j >= len(ts) || !lex.addressee[ts[j].raw] || lex.plainAddressee[ts[j].raw] {
+			continue
+		}
+		if whom != "" && whom != ts[j].raw {
+			return ""
+		}
+		whom = ts[j].raw
+	}
+	return whom
 }
 
 // phraseCap is how many words after its verb a line the avatar says may take
