@@ -6447,9 +6447,12 @@ const (
 	ucDevice
 )
 
-func detectUseCase(ts []token) useCase {
+func detectUseCase(ts []token) useCase { return detectUseCaseExcept(ts, ucGeneric) }
+
+// detectUseCaseExcept is detectUseCase with the rules for skip left out.
+func detectUseCaseExcept(ts []token, skip useCase) useCase {
 	for _, r := range useCaseRules {
-		if r.matches(ts) {
+		if r.uc != skip && r.matches(ts) {
 			return r.uc
 		}
 	}
