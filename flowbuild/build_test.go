@@ -306,6 +306,19 @@ func TestBuildAgeWordBeforeNounIsNoAge(t *testing.T) {
 	assert.Equal(t, "21", age.Validation.Value)
 }
 
+// An age the text names only to rule its check out ("payouts only go to 18+
+// accounts, … don't add any age check") is not what the flow is for: no line
+// says it confirms the user's age.
+func TestBuildExcludedAgeIsNoPurpose(t *testing.T) {
+	res, err := Build("Payout step-up: liveness, then an SMS code. Payouts only go to 18+ accounts but we check age at signup, so no age check here.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(res.Flow, flow.TypeDataValidation))
+	for _, n := range res.Flow {
+		assert.NotContains(t, n.Prompt, "your age", n.ID)
+		assert.NotContains(t, n.Prompt, "age requirement", n.ID)
+	}
+}
+
 // An age range keeps the minimum in the check and says the upper end ("over
 // 65" was once read as the minimum when "18 or over" stopped joining).
 func TestBuildAgeRangeKeepsMinimum(t *testing.T) {

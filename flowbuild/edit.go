@@ -81,7 +81,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
-		sentence = addTypo(sentence)
+		sentence = progressiveChange(addTypo(sentence))
 		first := true
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
@@ -1027,7 +1027,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	}
 	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
-	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
 
 	seen := map[string]bool{}
 	cur := start.Next
@@ -3229,6 +3229,53 @@ func supposedChange(sentence string) string {
 		return strings.Join(out, " ")
 	}
 	return sentence
+}
+
+// progressiveChange turns a change the speaker says they are making ("we're
+// ripping out both codes", "we are removing the selfie", "I'm moving liveness to
+// the front") or that opens the sentence as a gerund ("ripping out both codes
+// after the review") into the instruction it is: the "-ing" form of a verb of
+// change becomes the verb. Only "we"/"I" with the present of "be" lead it; the
+// past ("we were removing it when …") tells a story, as supposedChange leaves it.
+func progressiveChange(sentence string) string {
+	words := strings.Fields(sentence)
+	lead := 0 // the words before the verb: none, "we're", "we are", "I'm", "I am"
+	if len(words) > 0 {
+		w := strings.ToLower(strings.Map(dropApostrophe, words[0]))
+		switch {
+		case w == "were" && strings.ContainsAny(words[0], "'’") || w == "im":
+			lead = 1
+		case len(words) > 1 && lex.speaker[w] && (strings.EqualFold(words[1], "are") || strings.EqualFold(words[1], "am")):
+			lead = 2
+		}
+	}
+	if lead >= len(words) {
+		return sentence
+	}
+	base, ok := changeGerund(strings.ToLower(strings.Trim(words[lead], ",;:.!?")))
+	if !ok {
+		return sentence
+	}
+	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
+}
+
+// changeGerund: w is the "-ing" form of a verb of change (editVerbs,
+// lex.removeVerb): "ripping" → "rip", "removing" → "remove", "swapping" → "swap".
+func changeGerund(w string) (string, bool) {
+	stem, ok := strings.CutSuffix(w, "ing")
+	if !ok || len(stem) < 2 {
+		return "", false
+	}
+	isChange := func(v string) bool { return editVerbs[v] || lex.removeVerb[v] }
+	switch {
+	case isChange(stem):
+		return stem, true // "adding", "swapping" read below
+	case isChange(stem + "e"):
+		return stem + "e", true // "removing", "replacing", "moving"
+	case len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && isChange(stem[:len(stem)-1]):
+		return stem[:len(stem)-1], true // a doubled consonant: "ripping", "dropping", "swapping"
+	}
+	return "", false
 }
 
 // dedupeKinds folds steps of one kind named twice in a change into one.

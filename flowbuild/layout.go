@@ -17,6 +17,7 @@ type plan struct {
 	uc     useCase
 	amount string
 	noun   string // the text's word for a payment ("withdrawal"), or ""
+	whom   string // the role the user plays, named in the lines the avatar words itself ("parent"), or "": findWhom
 	policy string // end, retry, human; a step's own retry (step.retry) holds whatever it says
 
 	// nodes of an existing flow, reused with their ids by role
@@ -737,11 +738,11 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "done"}}
 	case kInform:
-		n.Prompt = toned(informPrompt(s, p.uc, p.noun), p.tones[""])
+		n.Prompt = toned(p.toWhom(informPrompt(s, p.uc, p.noun)), p.tones[""])
 		n.DoesNotRequireReply = true
 		n.Outcomes = []flow.Outcome{{ID: "next"}}
 	case kAsk:
-		n.Prompt = toned(askPrompt(s, p.uc, p.amount, p.noun), p.tones[""])
+		n.Prompt = toned(p.toWhom(askPrompt(s, p.uc, p.amount, p.noun)), p.tones[""])
 		okID, ok, badID, bad := askConditions(s)
 		n.Outcomes = []flow.Outcome{{ID: okID, Condition: ok}, {ID: badID, Condition: bad}}
 	case kPermissions:
@@ -879,4 +880,14 @@ func userLine(phrase string) string {
 	p = toUser.Replace(" " + p + " ")
 	p = strings.TrimSpace(p)
 	return strings.ToUpper(p[:1]) + p[1:] + "."
+}
+
+// toWhom names the role the user plays (plan.whom) in a line the avatar words
+// itself ("Ask the parent whether they consent …"); a "Say:" line, spoken as
+// written, and a line with no "the user" stay as they are.
+func (p *plan) toWhom(prompt string) string {
+	if p.whom == "" || strings.HasPrefix(prompt, "Say:") || strings.HasPrefix(prompt, "Ask:") {
+		return prompt
+	}
+	return strings.Replace(prompt, "the user", "the "+p.whom, 1)
 }

@@ -210,7 +210,13 @@ var reflexiveWords = []string{"herself", "himself", "itself", "themselves", "the
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
 var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
-	"claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
+	"parent", "guardian", "claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
+
+// plainAddresseeWords name the person the avatar speaks to as no more than
+// the session's user: the avatar's lines say "the user" for them. Any other
+// addressee ("asks the parent to confirm", "tells the driver") is the role the
+// user plays, which the lines name (plan.whom).
+var plainAddresseeWords = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "you"}
 
 // dataFields name a field of the user's data: "the name matches", "same date of birth".
 var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "dob", "birthdate", "address", "number", "nationality", "details", "data", "info", "information"}
@@ -227,13 +233,13 @@ var (
 	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
 	chanceLeadWords    = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
 	chanceNounWords    = []string{"try", "chance", "attempt", "go", "shot"}
-	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                       // a retry asked for in so many words
-	paymentNouns       = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "withdrawal", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
-	turnAwayWords      = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                     // "unrecognised users should be turned away"
-	ageUpWords         = []string{"over", "older", "above", "up", "upward", "upwards", "beyond"}                                                                                                                                                                                                                      // "21 and over", "18 or older"
-	beyondWords        = []string{"else", "more", "extra", "further"}                                                                                                                                                                                                                                                 // "nothing else", "no need for anything more"
-	authWords          = []string{"authenticate", "authentication", "authenticated", "login", "signin", "unlock"}                                                                                                                                                                                                     // "face authentication": signing in by face, not a liveness check
-	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                     // "we already have their email": held before the session
+	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                                             // a retry asked for in so many words
+	paymentNouns       = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "cash-out", "cashouts": "cash-out", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
+	turnAwayWords      = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                                           // "unrecognised users should be turned away"
+	ageUpWords         = []string{"over", "older", "above", "up", "upward", "upwards", "beyond"}                                                                                                                                                                                                                                            // "21 and over", "18 or older"
+	beyondWords        = []string{"else", "more", "extra", "further"}                                                                                                                                                                                                                                                                       // "nothing else", "no need for anything more"
+	authWords          = []string{"authenticate", "authentication", "authenticated", "login", "signin", "unlock"}                                                                                                                                                                                                                           // "face authentication": signing in by face, not a liveness check
+	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                                           // "we already have their email": held before the session
 	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall", "falls", "falling"}
 	habitLeadWords     = []string{"kept", "keep", "keeps", "was", "were", "had", "been", "always", "often", "constantly", "frequently", "sometimes", "regularly", "usually", "used", "would"}                                       // before a fail word with no "if": a story ("our old vendor kept failing on glare"), not a condition
 	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
@@ -1322,6 +1328,10 @@ var verbParticleWords = []string{"out", "of", "on", "up", "from", "with", "at"}
 var imageGoneWords = []string{"missing", "unusable", "unreadable", "corrupt", "corrupted", "absent", "unavailable"}
 
 var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
+
+// politeWords ask nicely and say nothing else: beside a value they leave it
+// alone in its clause ("a strict similarity threshold (0.85 pls)").
+var politeWords = []string{"please", "pls", "plz", "thx", "thanks", "ty"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
 // changeParticiples: the past participle of a verb of change → the verb, so that
@@ -1493,7 +1503,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                    map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb  map[string]bool
-	unavailable, population, filler, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                                                     map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                             map[string]bool
 	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                             map[string]string // toneWords
@@ -1628,7 +1638,7 @@ func newLexicon() *lexicon {
 	l.givenBefore, l.signupWord, l.listCheck = wordSet(givenBeforeWords), wordSet(signupWords), wordSet(listCheckWords)
 	l.attackWord = wordSet(attackWords)
 	l.ageComparative = wordSet(ageComparativeWords)
-	l.filler = wordSet(fillerWords)
+	l.filler, l.polite, l.plainAddressee = wordSet(fillerWords), wordSet(politeWords), wordSet(plainAddresseeWords)
 	l.population = wordSet(populationWords)
 	l.ageUnit, l.ageSubject, l.ageLemma, l.ageTopic, l.ageBefore = wordSet(ageUnitWords), wordSet(ageSubjectWords), wordSet(ageLemmaWords), wordSet(ageTopicWords), wordSet(ageBeforeWords)
 	l.unavailable = wordSet(unavailableWords)

@@ -802,6 +802,7 @@ type parsed struct {
 	uc             useCase
 	amount         string
 	noun           string // the text's word for the money moving, for a payment's lines
+	whom           string // the role of the person the avatar speaks to ("parent"), or "": findWhom
 	langs          []string
 	langNames      []string // the languages as the text names them ("Spanish")
 	avatar         string
@@ -817,7 +818,7 @@ func parse(text string) *parsed {
 	// (the key is a name, not words about the flow: "login check … (key:
 	// onboarding_selfie)" is a login)
 	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey))}
-	p.amount, p.noun = findAmount(ts), findPaymentNoun(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
@@ -2506,8 +2507,11 @@ func narrative(ts []token) bool {
 		}
 	}
 	for i := 1; speaker && i+2 < len(ts); i++ {
-		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw]) {
-			return true // "we had a case where the fraudster coached the victim": a story, the reason for the change
+		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] || lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) {
+			// "we had a case where the fraudster coached the victim", "we had
+			// scammers coaching kids into cashing out": a story, the reason for
+			// the change; the people in it ("kids") are no step's subject
+			return true
 		}
 	}
 	return speaker && (hasRaw(ts, "tried") || hasAnyRaw(ts, lex.pastVerb) && (hasAnyRaw(ts, lex.pastTime) || inVersion(ts)))
@@ -6479,6 +6483,39 @@ func phraseAfter(ts []token, i int) string {
 	return placeTail(b.String()) // "say thanks for your patience at the end": the end is where it goes
 }
 
+// findWhom is the role of the person the avatar speaks to, when the text names
+// one after a verb of speech ("the avatar asks the parent to confirm", "explain
+// to the guardian"), or "" when it names none, or two different ones: the
+// lines the avatar pursues in its own words speak of "the parent", not "the
+// user", so the role the text gave the user is not lost.
+func findWhom(ts []token) string {
+	whom := ""
+	for i, t := range ts {
+		if !lex.speechVerb[t.w] {
+			continue
+		}
+		j := i + 1
+		if j < len(ts) && ts[j].raw == "to" {
+			j++
+		}
+		// ("tells members that the door is open", "tell hosts their listing is
+		// live": a group spoken to, each of them the user; "the parent" is the
+		// one person the session is with)
+		if j >= len(ts) || ts[j].raw != "the" {
+			continue
+		}
+		j++
+		if j >= len(ts) || !lex.addressee[ts[j].raw] || lex.plainAddressee[ts[j].raw] {
+			continue
+		}
+		if whom != "" && whom != ts[j].raw {
+			return ""
+		}
+		whom = ts[j].raw
+	}
+	return whom
+}
+
 // phraseCap is how many words after its verb a line the avatar says may take
 // from the text: a spoken line is a sentence or two.
 const phraseCap = 32
@@ -6553,9 +6590,12 @@ const (
 	ucDevice
 )
 
-func detectUseCase(ts []token) useCase {
+func detectUseCase(ts []token) useCase { return detectUseCaseExcept(ts, ucGeneric) }
+
+// detectUseCaseExcept is detectUseCase with the rules for skip left out.
+func detectUseCaseExcept(ts []token, skip useCase) useCase {
 	for _, r := range useCaseRules {
-		if r.matches(ts) {
+		if r.uc != skip && r.matches(ts) {
 			return r.uc
 		}
 	}

@@ -101,7 +101,9 @@ func readSettings(ts []token) stepSettings {
 			continue // the second word of a number word read with the one before ("eighty-five")
 		}
 		n, width, ok := numberAt(ts, i)
-		if !ok {
+		if !ok || t.plus {
+			// "payouts only go to 18+ accounts": a number with a plus is a
+			// floor (an age, a count of users), never a value a step is set to
 			continue
 		}
 		if width > 1 {
@@ -302,10 +304,11 @@ func levelAt(ts []token, i, e int) bool {
 }
 
 // onlyNumber: the clause holds nothing but the number from i to e, its
-// percent sign and link words ("(0.9)", "at 90%").
+// percent sign, link words and a word of politeness ("(0.9)", "at 90%",
+// "(0.85 pls)").
 func onlyNumber(ts []token, i, e int) bool {
 	for j, t := range ts {
-		if j >= i && j <= e || j == e+1 && t.w == "percent" || lex.linkWord[t.raw] {
+		if j >= i && j <= e || j == e+1 && t.w == "percent" || lex.linkWord[t.raw] || lex.polite[t.raw] {
 			continue
 		}
 		return false
