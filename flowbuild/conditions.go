@@ -45,8 +45,9 @@ type scope struct {
 }
 
 func clauseStartsIf(ts []token) bool {
+	lead := forkLead(ts)
 	for i, t := range ts {
-		if i > 2 && !(t.raw == "for" && ts[i-1].w == "only") {
+		if i > 2+lead && !(t.raw == "for" && ts[i-1].w == "only") {
 			// ("an email code only for people we don't recognise": "only
 			// for" opens the population wherever it stands)
 			continue
@@ -59,6 +60,26 @@ func clauseStartsIf(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// forkLead returns how many words a diagram's fork and the step it leaves
+// from take before a condition word ("fork at recognition for faces we don't
+// know", "the diamond after the SMS code, if the text never arrives"), or 0:
+// the condition opens the clause after them as it would at its start.
+func forkLead(ts []token) int {
+	i := 0
+	for i < len(ts) && lex.determiner[ts[i].raw] {
+		i++
+	}
+	if i+2 >= len(ts) || !lex.fork[ts[i].raw] || !lex.forkAt[ts[i+1].raw] {
+		return 0
+	}
+	for j := i + 2; j < len(ts) && j <= i+6; j++ {
+		if lex.condIf[ts[j].raw] {
+			return j
+		}
+	}
+	return 0
 }
 
 // failsLater: a failure verb follows i before the clause's first comma ("the
@@ -186,7 +207,7 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
 		// label that opens on its negation names the new users too)
-		case recognition && notFinding(ts, negs, i) && (hasIf || lex.userWord[ts[0].raw] || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (findsUser(t) ||
+		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (findsUser(t) ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
@@ -383,6 +404,18 @@ func stepObject(ts []token, i int, seq []*step) int {
 // a recognition did not find ("people we haven't seen before").
 func findsUser(t token) bool {
 	return t.w == "recognize" || t.w == "identify" || t.w == "search" || t.w == "enrolled" || t.raw == "found" || t.raw == "known"
+}
+
+// groupOpens: the clause opens on a group of users, bare or after a
+// quantifier, plural or singular ("faces we don't know", "any student it
+// doesn't know", "every tenant we can't match"), the subject a negated verb
+// of finding then speaks of.
+func groupOpens(ts []token) bool {
+	i := 0
+	for i < len(ts)-1 && lex.quantifier[ts[i].raw] {
+		i++
+	}
+	return i < len(ts) && (lex.userWord[ts[i].raw] || lex.userWord[ts[i].raw+"s"])
 }
 
 // notFinding: the verb of finding at i is negated, as any verb is ("we don't

@@ -41,6 +41,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
 	for si, sentence := range sentences {
 		sentence = dropSpeaker(sentence)
+		sentence = dropForkLead(sentence)
+		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
 				if stay := askedToStay(q, p.steps); len(stay) > 0 {
@@ -512,6 +514,106 @@ func dropSpeaker(sentence string) string {
 		}
 	}
 	return strings.TrimSpace(rest[colon+1:])
+}
+
+// dropForkLead cuts a diagram's fork or connector and the step it leaves from
+// off the front of a branch drawn after a colon ("add a dotted line from the
+// SMS box: if the text never arrives, send an email code instead", "new branch
+// at the recognition: for faces we don't know, …"): the condition after the
+// colon names the step and the outcome, and the lead's step is no step to
+// add or replace.
+func dropForkLead(sentence string) string {
+	colon := strings.IndexByte(sentence, ':')
+	if colon <= 0 {
+		return sentence
+	}
+	head := tokenize(sentence[:colon])
+	if len(head) > 10 || !slices.ContainsFunc(head, func(t token) bool { return lex.fork[t.raw] || lex.connector[t.raw] }) ||
+		!slices.ContainsFunc(head, func(t token) bool { return lex.forkAt[t.raw] }) {
+		return sentence
+	}
+	body := strings.TrimSpace(sentence[colon+1:])
+	if !clauseStartsIf(tokenize(body)) {
+		return sentence
+	}
+	return body
+}
+
+// resolveLabels names the checks a change picks by a diagram's labels by
+// their kinds ("move box 3 above box 2", "swap C and D, and delete A and B"):
+// a label is a box noun and a number or a capital letter, or two capital
+// letters joined by "and"; labels count the checks in the flow's order, as
+// the description listed its boxes. A label past the last check stays as it
+// is.
+func (p *plan) resolveLabels(sentence string) string {
+	if !mayLabel(sentence) {
+		return sentence // most changes name no box: no words to split
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	words := strings.Fields(sentence)
+	// label is the check a word names as a label, and the punctuation after it
+	label := func(w string) (*step, string) {
+		core := strings.TrimRight(w, ",;:.!?)")
+		n := 0
+		switch {
+		case len(core) == 1 && core[0] >= '1' && core[0] <= '9':
+			n = int(core[0] - '0')
+		case len(core) == 1 && core[0] >= 'A' && core[0] <= 'H':
+			n = int(core[0]-'A') + 1
+		}
+		if n < 1 || n > len(checks) {
+			return nil, ""
+		}
+		return checks[n-1], w[len(core):]
+	}
+	letter := func(w string) bool {
+		core := strings.TrimRight(w, ",;:.!?)")
+		return len(core) == 1 && core[0] >= 'A' && core[0] <= 'H'
+	}
+	changed := false
+	for i := 0; i+1 < len(words); i++ {
+		if lex.labelNoun[strings.ToLower(words[i])] {
+			if s, tail := label(words[i+1]); s != nil {
+				words[i], words[i+1] = "the", s.k.String()+tail
+				changed = true
+			}
+			continue
+		}
+		if i+2 < len(words) && letter(words[i]) && (strings.EqualFold(words[i+1], "and") || words[i+1] == "&") && letter(words[i+2]) {
+			a, at := label(words[i])
+			b, bt := label(words[i+2])
+			if a != nil && b != nil {
+				words[i], words[i+2] = "the "+a.k.String()+at, "the "+b.k.String()+bt
+				changed = true
+				i += 2
+			}
+		}
+	}
+	if !changed {
+		return sentence
+	}
+	return strings.Join(words, " ")
+}
+
+// mayLabel: the sentence has a box noun or a capital letter standing alone,
+// which resolveLabels may read as a label.
+func mayLabel(sentence string) bool {
+	for w := range lex.labelNoun {
+		if indexFold(sentence, w) >= 0 {
+			return true
+		}
+	}
+	for i := 0; i < len(sentence); i++ {
+		if c := sentence[i]; c >= 'A' && c <= 'H' && (i == 0 || !isWordByte(sentence[i-1])) && (i+1 == len(sentence) || !isWordByte(sentence[i+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedToStay: the question asks whether steps the flow has stay ("Should we
@@ -996,6 +1098,18 @@ func rewriteBetween(s string, ts []token) string {
 	for _, sep := range betweenRestSeps {
 		if k := strings.Index(s[i+j:], sep); k >= 0 && i+j+k < end {
 			end = i + j + k
+		}
+	}
+	// "add a box between the selfie and the code that compares the selfie to
+	// the DL photo": a "that" opening what the step added does ends the
+	// second step too, and stays
+	for _, rel := range [...]string{" that ", " which "} {
+		if k := indexFold(s[i+j:end], rel); k >= 0 {
+			if next := strings.Fields(s[i+j+k+len(rel):]); len(next) > 0 {
+				if vt := tokenize(next[0]); len(vt) == 1 && strings.HasSuffix(vt[0].raw, "s") && rules[vt[0].w] != nil {
+					end = i + j + k
+				}
+			}
 		}
 	}
 	if end < len(s) {
@@ -2152,6 +2266,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		} else if p.insertOnFallback(s, ref, refAfter) {
 			p.touched = s
 			done = append(done, "added "+s.k.withArticle()+" on the fallback"+where(false, false, ref, refAfter))
+			continue
+		} else if p.insertOnNewUserPath(s, ref, refAfter) {
+			// "add a selfie after the license scan" where only new users scan a
+			// license: the step goes on their path, and the next one named after it
+			p.touched = s
+			done = append(done, "added "+s.k.withArticle()+" on the path of users the recognition does not find"+where(false, false, ref, refAfter))
+			if refAfter {
+				ref = []*step{s}
+			}
 			continue
 		} else {
 			p.insert(s, front || s.front, back || s.back, ref, refAfter)
@@ -3713,6 +3836,25 @@ func (p *plan) insertOnFallback(s *step, ref []*step, after bool) bool {
 				j++
 			}
 			m.fallback = slices.Insert(m.fallback, j, s)
+			return true
+		}
+	}
+	return false
+}
+
+// insertOnNewUserPath places s before or after the step ref names when that
+// step is on the path of users a recognition does not find and not on the
+// main path: where the change put it.
+func (p *plan) insertOnNewUserPath(s *step, ref []*step, after bool) bool {
+	if len(ref) == 0 || p.find(ref[0].k) >= 0 {
+		return false
+	}
+	for _, m := range p.steps {
+		if j := findKind(m.branch, ref[0].k); j >= 0 {
+			if after {
+				j++
+			}
+			m.branch = slices.Insert(m.branch, j, s)
 			return true
 		}
 	}

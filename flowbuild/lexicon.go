@@ -224,35 +224,46 @@ var dataFields = []string{"name", "surname", "firstname", "lastname", "birth", "
 // Condition words (conditions.go): what opens a condition, what names a new or
 // a known user, a failure, the main path again.
 var (
-	condIfWords        = []string{"if", "when", "whenever", "unless", "given", "where", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
-	forVerbWords       = []string{"ask", "asks", "asking", "wait", "waits", "waiting", "look", "looks", "looking", "search", "request", "prompt", "pay", "apply", "call"}                   // "don't ask for their email": "for" is the verb's object, not a condition ("for new users")
-	condNewWords       = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"} // "newUser": recognition's outcome, as pseudo-code names it
-	newcomerWords      = []string{"firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"}                                                                                 // a group of new users by itself, with no "users" after it
-	condKnownWords     = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
-	quantifierWords    = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
-	entryFields        = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
-	chanceLeadWords    = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
-	chanceNounWords    = []string{"try", "chance", "attempt", "go", "shot"}
-	retryWords         = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                                             // a retry asked for in so many words
-	paymentNouns       = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "cash-out", "cashouts": "cash-out", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
-	turnAwayWords      = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                                           // "unrecognised users should be turned away"
-	ageUpWords         = []string{"over", "older", "above", "up", "upward", "upwards", "beyond"}                                                                                                                                                                                                                                            // "21 and over", "18 or older"
-	beyondWords        = []string{"else", "more", "extra", "further"}                                                                                                                                                                                                                                                                       // "nothing else", "no need for anything more"
-	authWords          = []string{"authenticate", "authentication", "authenticated", "login", "signin", "unlock"}                                                                                                                                                                                                                           // "face authentication": signing in by face, not a liveness check
-	possessWords       = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                                           // "we already have their email": held before the session
-	condFailWords      = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall", "falls", "falling"}
-	habitLeadWords     = []string{"kept", "keep", "keeps", "was", "were", "had", "been", "always", "often", "constantly", "frequently", "sometimes", "regularly", "usually", "used", "would"}                                       // before a fail word with no "if": a story ("our old vendor kept failing on glare"), not a condition
-	condStopWords      = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
-	condBadWords       = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
-	condLowWords       = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                                                                       // "if the match is below threshold"
-	consequenceWords   = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "deny", "block", "kick", "refuse", "decline", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
-	condMainWords      = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
-	headingVerbs       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"}                                                                                                                                                                                                // a clause before the first colon that starts with one is an instruction, not a heading
-	groupNounWords     = []string{"checks", "steps", "verifications", "part", "stage", "phase", "stuff", "bits"}                                                                                                                                                                                                                                                             // "after the document checks": a step with the checks that go with it
-	pairPointWords     = []string{"them", "their", "both", "those", "these", "two", "em"}                                                                                                                                                                                                                                                                                    // "swap them", "exchange their positions": the two steps named before
-	swapVerbWords      = []string{"swap", "switch", "exchange", "flip", "invert", "reverse"}                                                                                                                                                                                                                                                                                 // "swap them": two steps change places
-	swapLeadWords      = []string{"so", "-", "–", "—", "and", "then", "ie", "i.e."}                                                                                                                                                                                                                                                                                          // words that lead into a swap that restates an order ("…, so swap them")
-	trailCondWords     = []string{"for", "if", "when", "unless"}                                                                                                                                                                                                                                                                                                             // open a condition after the instruction it scopes ("add a code for people we don't recognise")
+	condIfWords      = []string{"if", "when", "whenever", "unless", "given", "where", "for", "anyone", "anybody", "whoever", "should", "in", "case", "on"}
+	forVerbWords     = []string{"ask", "asks", "asking", "wait", "waits", "waiting", "look", "looks", "looking", "search", "request", "prompt", "pay", "apply", "call"}                   // "don't ask for their email": "for" is the verb's object, not a condition ("for new users")
+	condNewWords     = []string{"new", "unknown", "unrecognised", "unrecognized", "unregistered", "unenrolled", "firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"} // "newUser": recognition's outcome, as pseudo-code names it
+	newcomerWords    = []string{"firsttime", "newcomers", "newcomer", "strangers", "newuser", "newusers"}                                                                                 // a group of new users by itself, with no "users" after it
+	condKnownWords   = []string{"known", "returning", "existing", "recognised", "recognized", "registered", "enrolled"}
+	quantifierWords  = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
+	entryFields      = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
+	chanceLeadWords  = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
+	chanceNounWords  = []string{"try", "chance", "attempt", "go", "shot"}
+	retryWords       = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                                             // a retry asked for in so many words
+	paymentNouns     = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "cash-out", "cashouts": "cash-out", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
+	turnAwayWords    = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                                           // "unrecognised users should be turned away"
+	ageUpWords       = []string{"over", "older", "above", "up", "upward", "upwards", "beyond"}                                                                                                                                                                                                                                            // "21 and over", "18 or older"
+	beyondWords      = []string{"else", "more", "extra", "further"}                                                                                                                                                                                                                                                                       // "nothing else", "no need for anything more"
+	authWords        = []string{"authenticate", "authentication", "authenticated", "login", "signin", "unlock"}                                                                                                                                                                                                                           // "face authentication": signing in by face, not a liveness check
+	possessWords     = []string{"have", "has", "hold", "holds", "held", "keep", "keeps", "kept", "store", "stores", "stored", "got", "already"}                                                                                                                                                                                           // "we already have their email": held before the session
+	condFailWords    = []string{"fail", "fails", "failed", "failing", "unsuccessful", "fallback", "backup", "fall", "falls", "falling"}
+	habitLeadWords   = []string{"kept", "keep", "keeps", "was", "were", "had", "been", "always", "often", "constantly", "frequently", "sometimes", "regularly", "usually", "used", "would"}                                       // before a fail word with no "if": a story ("our old vendor kept failing on glare"), not a condition
+	condStopWords    = []string{"cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned", "refuse", "refuses", "refused", "deny", "denies", "denied", "decline", "declines", "declined", "quit", "quits"} // after "if": the user stopped the step ("if they refuse the camera")
+	condBadWords     = []string{"deepfake", "deepfakes", "spoof", "spoofed", "spoofing", "fraud", "fake", "mismatch"}
+	condLowWords     = []string{"below", "under", "low", "lower", "beneath"}                                                                                                                                                                                                                                       // "if the match is below threshold"
+	consequenceWords = []string{"send", "let", "give", "offer", "route", "hand", "escalate", "forward", "end", "stop", "reject", "deny", "block", "kick", "refuse", "decline", "ask", "explain", "fall", "retry", "try", "use", "do", "run", "go", "move", "proceed", "skip", "collect", "scan", "verify", "then"} // what a condition leads to, said inside it
+	condMainWords    = []string{"otherwise", "else", "everyone", "everybody", "regardless", "afterwards", "all"}
+	headingVerbs     = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect"} // a clause before the first colon that starts with one is an instruction, not a heading
+	groupNounWords   = []string{"checks", "steps", "verifications", "part", "stage", "phase", "stuff", "bits"}                                                              // "after the document checks": a step with the checks that go with it
+	pairPointWords   = []string{"them", "their", "both", "those", "these", "two", "em"}                                                                                     // "swap them", "exchange their positions": the two steps named before
+	swapVerbWords    = []string{"swap", "switch", "exchange", "flip", "invert", "reverse"}                                                                                  // "swap them": two steps change places
+	swapLeadWords    = []string{"so", "-", "–", "—", "and", "then", "ie", "i.e."}                                                                                           // words that lead into a swap that restates an order ("…, so swap them")
+	trailCondWords   = []string{"for", "if", "when", "unless"}                                                                                                              // open a condition after the instruction it scopes ("add a code for people we don't recognise")
+	// "fork at recognition for faces we don't know: …", "branch after the SMS
+	// code if the text never arrives": a diagram's fork and the step it leaves
+	// from lead the condition of the branch; they name no step to add
+	forkWords   = []string{"fork", "forks", "branch", "branches", "split", "splits", "diamond"}
+	forkAtWords = []string{"at", "after", "from", "off", "on"}
+	// "add a dotted line from the SMS box: if the text never arrives, …": a
+	// diagram's connector leaving a step, then the branch it draws
+	connectorWords = []string{"line", "lines", "arrow", "arrows", "edge", "edges", "connector"}
+	// "move box 3 above box 2", "delete box A": a diagram's box named by its
+	// label, counted along the checks as the description listed them
+	labelNounWords     = []string{"box", "node"}
 	demonstrativeWords = []string{"that", "this", "same", "said", "aforementioned"}                                                                                                                                                                                                                                                                                          // "that photo": one the text named before
 	touchedRefWords    = []string{"it", "them", "that", "this"}                                                                                                                                                                                                                                                                                                              // "put that right after the scan": the step the change just touched
 	speechVerbs        = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
@@ -1482,7 +1493,7 @@ var unsupportedNotes = map[string]string{
 type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, spoofProp, present, screenNounBefore                                                                                                                                                                       map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                  map[string]bool
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, lineFiller, exclusionTail                                                                                                                                       map[string]bool
+	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                   map[string]bool
 	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                                                                            map[string]string // surface form → lemma
 	nothingWith                                                                                                                                                                                                                                                      map[string]bool   // nothingWithWords
@@ -1612,6 +1623,7 @@ func newLexicon() *lexicon {
 	l.doneRef = wordSet(doneRefWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
+	l.fork, l.forkAt, l.connector, l.labelNoun = wordSet(forkWords), wordSet(forkAtWords), wordSet(connectorWords), wordSet(labelNounWords)
 	l.lineFiller, l.exclusionTail = wordSet(lineFillerWords), wordSet(exclusionTailWords)
 	l.ordinal = map[string]int{}
 	for i, w := range ordinalWords {
@@ -1768,6 +1780,16 @@ func newLexicon() *lexicon {
 			l.byLen[n] = append(l.byLen[n], f)
 		}
 	}
+	// the words of the phrases joins reads are lexicon words too ("in frnt of
+	// the liveness box" is "in front of"): a typo of one is corrected to it,
+	// and the phrase then joins as written right
+	for phrase := range joins {
+		for _, f := range strings.Fields(phrase) {
+			if _, dup := l.canon[f]; !dup && isAlpha(f) && !slices.Contains(l.byLen[utf8.RuneCountInString(f)], f) && utf8.RuneCountInString(f) >= minTypoLen {
+				l.byLen[utf8.RuneCountInString(f)] = append(l.byLen[utf8.RuneCountInString(f)], f)
+			}
+		}
+	}
 	for n := range l.byLen {
 		sort.Strings(l.byLen[n])
 	}
@@ -1830,12 +1852,15 @@ func (l *lexicon) lemmaFix(w string) (string, string, bool) {
 		return w, w, false
 	}
 	if f := l.correct(w); f != "" {
-		return l.canon[f], f, true
+		if c, ok := l.canon[f]; ok {
+			return c, f, true
+		}
+		return f, f, false // a word of a phrase ("frnt" of "in front of"): joins reads it
 	}
 	// a typo plus an ending: "pasports", "recognisd"
 	for _, s := range suffixes {
 		if len(w) > len(s.cut)+4 && strings.HasSuffix(w, s.cut) {
-			if f := l.correct(w[:len(w)-len(s.cut)] + s.add); f != "" {
+			if f := l.correct(w[:len(w)-len(s.cut)] + s.add); f != "" && l.canon[f] != "" {
 				return l.canon[f], w, true // the ending stays: the form as written is kept
 			}
 		}
@@ -1931,7 +1956,7 @@ func (l *lexicon) correct(w string) string {
 				if d == 1 && !within1(w, f) || d == 2 && !within2(w, f) {
 					continue
 				}
-				if found != "" && l.canon[found] != l.canon[f] {
+				if found != "" && l.formLemma(found) != l.formLemma(f) {
 					return ""
 				}
 				if found == "" {
@@ -1944,6 +1969,15 @@ func (l *lexicon) correct(w string) string {
 		}
 	}
 	return ""
+}
+
+// formLemma is the lemma of a form typo correction may give: its lexicon
+// lemma, or the word itself for a word of a phrase.
+func (l *lexicon) formLemma(f string) string {
+	if c, ok := l.canon[f]; ok {
+		return c
+	}
+	return f
 }
 
 // within2 reports whether the optimal-string-alignment distance of a and b

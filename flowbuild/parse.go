@@ -422,6 +422,15 @@ func splitClauses(ts []token) []clause {
 			// check fails": two instructions, each with its condition after it
 			flush()
 			continue
+		case (t.raw == "when" || t.raw == "whenever") && len(cur) > 1 && readCondition(ts[i:], nil).k == condFail && conditionAhead(ts[i:], recognition):
+			// "an email code (for) when the text never arrives": a bare
+			// condition of a step failing after an instruction trails it as "if"
+			// does ("send a code when they log in" is no condition; "they
+			// enrolled when they installed the app the first time" is a story)
+			if cur[len(cur)-1].raw == "for" {
+				cur = cur[:len(cur)-1]
+			}
+			flush()
 		case (t.raw == "if" || t.raw == "otherwise" || t.raw == "unless") && len(cur) > 0 &&
 			!(t.raw == "if" && (indirectAskLemmas[cur[len(cur)-1].w] && !(stepNounBefore(cur) && conditionAhead(ts[i:], recognition)) || lex.askedPerson[cur[len(cur)-1].raw] || lex.unsure[cur[len(cur)-1].raw])):
 			// "ask if they agree", "check if we know them", "not sure if we need
@@ -470,9 +479,9 @@ func splitClauses(ts []token) []clause {
 		copy(out[f+1:i+1], out[f:i])
 		out[f] = c
 	}
-	// "send an email code if the face match is below threshold": a condition
-	// after its instruction, at the end of the sentence, scopes that instruction;
-	// read it first, as "if …, send …" says it
+	// "send an email code if the face match is below threshold", "… when the
+	// text never arrives": a condition after its instruction, at the end of the
+	// sentence, scopes that instruction; read it first, as "if …, send …" says it
 	for i := 1; i < len(out); i++ {
 		c, prev := out[i], out[i-1]
 		// (what follows at "then" comes after the pair, as a new sentence
@@ -483,8 +492,8 @@ func splitClauses(ts []token) []clause {
 		// sentence: "… if the scan fails and a human if the liveness check fails")
 		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && !goesOn(i+3) &&
 			out[i+2].toks[0].raw == "if" && !clauseStartsIf(out[i+1].toks) && bareCondition(out[i+2].toks, recognition)
-		if prev.sent != c.sent || len(c.toks) < 2 || (c.toks[0].raw != "if" && c.toks[0].raw != "unless") ||
-			goesOn(i+1) && !pairNext || clauseStartsIf(prev.toks) || prev.title ||
+		if prev.sent != c.sent || len(c.toks) < 2 || !lex.condIfStrict[c.toks[0].raw] ||
+			goesOn(i+1) && !pairNext && !conditionGloss(out, i+1) || clauseStartsIf(prev.toks) || prev.title ||
 			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks, recognition) {
 			continue
 		}
@@ -492,6 +501,22 @@ func splitClauses(ts []token) []clause {
 		out[i-1], out[i] = c, prev
 	}
 	return out
+}
+
+// conditionGloss: the clause at i ends the sentence and only names the
+// condition before it again, in a few words with a word of failing and no
+// step ("… when the text never arrives (delivery failure)", "if the faces
+// differ (mismatch)"): a gloss, not an instruction after the condition.
+func conditionGloss(out []clause, i int) bool {
+	ts := out[i].toks
+	if i+1 < len(out) && out[i+1].sent == out[i].sent || len(ts) == 0 || len(ts) > 3 {
+		return false
+	}
+	return slices.ContainsFunc(ts, func(t token) bool {
+		return lex.condFail[t.raw] || lex.condFail[t.w] || lex.condBad[t.raw] || lex.undelivered[t.raw]
+	}) &&
+		!slices.ContainsFunc(ts, func(t token) bool { return lex.consequence[t.raw] || lex.consequence[t.w] || instructionVerbs[t.w] }) && // ("…, deny": what to do)
+		len(analyze(ts, nil).steps) == 0
 }
 
 // stepNounBefore: the verb-like word ending cur is the noun of a step named
@@ -4038,6 +4063,13 @@ func thatCheck(ts []token, i int) int {
 			}
 			return 0
 		}
+		if (ts[k].raw == "that" || ts[k].raw == "which") && (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) &&
+			strings.HasSuffix(ts[k+1].raw, "s") && rules[ts[k+1].w] != nil {
+			// "add a box after the selfie that compares the selfie to the DL
+			// photo": a verb of a step after "that" says what the step added
+			// does; the step it follows is named before it
+			return k
+		}
 		if ts[k].raw != "that" {
 			continue
 		}
@@ -4069,6 +4101,16 @@ func refThenVerb(ts []token, i int) int {
 			// "right after the scan add a check that the licence shows they're
 			// 21 or older": a verb that adds a step ends the place too
 			return m
+		}
+	}
+	if i > 0 && hasAnyRaw(ts[:i], lex.fork) {
+		// "the diamond after the SMS code has a dotted line to an email code":
+		// the fork is placed by the step after "after", whose name ends where a
+		// word that names no step follows it; the rest is what the fork leads to
+		for m := j + 1; m < len(ts) && m <= j+4; m++ {
+			if (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && !lex.stepHead[ts[m].raw] && !lex.canonKind(ts[m]) && isAlpha(ts[m].raw) {
+				return m
+			}
 		}
 	}
 	return 0
