@@ -2694,7 +2694,11 @@ func reported(ts []token) bool {
 // keeping, no setting, and no step the flow lacks or the part rules out.
 func keepsRest(ts []token, steps []*step) bool {
 	neg := has(ts, "no") || hasRaw(ts, "nothing")
-	if !hasAnyRaw(ts, lex.rest) || !neg && !(hasAnyRaw(ts, lex.keepRest) && hasRaw(ts, "same", "otherwise", "else", "rest")) || hasSetting(ts) {
+	// "don't add another code, just change that one": one more of a step the
+	// flow has, ruled out, is the rest staying as it is (checked below)
+	// ("any more", "sound more professional": no step after it, no more of one)
+	noMore := neg && slices.ContainsFunc(ts, func(t token) bool { return lex.oneMore[t.raw] }) && oneMoreStep(ts)
+	if !hasAnyRaw(ts, lex.rest) && !noMore || !neg && !(hasAnyRaw(ts, lex.keepRest) && hasRaw(ts, "same", "otherwise", "else", "rest")) || hasSetting(ts) {
 		return false
 	}
 	for _, t := range ts {
@@ -2705,7 +2709,25 @@ func keepsRest(ts []token, steps []*step) bool {
 		}
 	}
 	a := analyze(ts, steps)
+	if noMore && !hasAnyRaw(ts, lex.rest) {
+		// the step ruled out must be one the flow has ("no second SMS code"
+		// with an SMS code in it); with none, "don't add another code" rules
+		// out a step, which the change reads as such (no steps: restTail asks
+		// before the flow is known, to cut the tail off the change before it)
+		return len(a.steps) == 0 && a.neg != 0 && (steps == nil || slices.ContainsFunc(steps, func(s *step) bool { return a.neg.has(s.k) }))
+	}
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// oneMoreStep: a word asking for one more ("another", "a second", "no extra")
+// stands before a step or before "one" for it ("another code", "a new one").
+func oneMoreStep(ts []token) bool {
+	for i := 0; i+1 < len(ts); i++ {
+		if lex.oneMore[ts[i].raw] && (ts[i+1].raw == "one" || len(analyze(ts[i+1:min(i+3, len(ts))], nil).steps) > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // recognisedPathEdit changes the path of the users the recognition finds

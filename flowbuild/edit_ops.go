@@ -106,8 +106,8 @@ func splitInstructions(sentence string) []string {
 			// the rest stays as it is (keepsRest), so it does not make the change
 			// before it an addition
 			end := i
-			for end > start+1 && leadsIn(words[end-1]) {
-				end--
+			for end > start+1 && (leadsIn(words[end-1]) || isDash(words[end-1])) {
+				end-- // ("… after 10 minutes - don't add another code")
 			}
 			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
 			out = append(out, strings.Join(words[i:], " "))
@@ -332,7 +332,10 @@ func retractsHere(words []string, i int) bool {
 // restTail: the words, to the end of the sentence, only say that the rest of
 // the flow stays as it is ("dont add anything else", "nothing else changes").
 func restTail(words []string) bool {
-	if len(words) > 6 {
+	// (its first clause is short: "don't add another code, just change that
+	// one" says the same of the step just changed)
+	n := slices.IndexFunc(words, func(w string) bool { return strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") })
+	if len(words) > 6 && (n < 0 || n >= 6 || len(words) > 10) {
 		return false
 	}
 	w := strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[0], ",;:.!?-")))
