@@ -2895,6 +2895,8 @@ func keepsNamed(ts []token, steps []*step) bool {
 			kept = true // "don't touch", "do not change"
 		case (t.raw == "add" || t.raw == "insert") && i > 0 && ts[i-1].w == "no":
 			kept = true // "Don't add another scan" of a flow that has one: the step stays one ("don't need X" removes it)
+		case lex.removeVerb[t.raw] && i > 0 && ts[i-1].w == "no":
+			kept = true // "and don't drop the liveness", "do not remove the SMS code": a removal ruled out keeps the step
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
 			kept = true
 		case lex.stayVerb[t.raw] && i > 0 && !placesStep(ts) && !slices.ContainsFunc(ts[:i], func(u token) bool { return editVerbs[u.raw] || lex.removeVerb[u.raw] }):
