@@ -1521,11 +1521,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "down", "leave") && !alsoOtherOp(ts) && !has(ts, "only") {
+	// (a removal with an exception, "remove everything apart from the passport
+	// scan", is the "everything except" cut below, whichever phrase says it)
+	excepts := hasPhrase(ts, lex.exceptPhrase)
+	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "but", "keep", "down", "leave") && !excepts && !alsoOtherOp(ts) && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil
 		}
-	} else if i := negatedList(ts); i > 0 && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "instead", "only") {
+	} else if i := negatedList(ts); i > 0 && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "but", "keep", "instead", "only") && !excepts {
 		// "could we not do the passport, the selfie or the comparing bit?": a
 		// list ruled out is a list removed, as "remove A, B and C" is; under a
 		// negation "or" joins its items as "and" does ("not A or B" is neither)
@@ -1708,7 +1711,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return []string{"kept the " + stepNames(pos)}, nil
 	}
 	needed := onlyNeeded(ts, p.steps, pos, neg)
-	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
+	if hasRaw(ts, "everything", "all", "every") && (hasRaw(ts, "but", "other") || excepts) && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
 		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || needed != nil {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
 		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
