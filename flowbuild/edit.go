@@ -163,6 +163,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = "remove " + clauseText(ts[k:])
 				ts = tokenize(part)
 			}
+			if k := keptExcept(ts); k > 0 {
+				// "keep everything except the email bit": what the exception
+				// names goes, as in "remove the email bit"; the rest stays
+				part = "remove " + clauseText(ts[k:])
+				ts = tokenize(part)
+			}
 			if pi > 0 && p.restates(ts, before) {
 				// "put an SMS code right at the very start … we want to confirm the
 				// phone before spending money on the biometric bits": why the step
@@ -3506,6 +3512,36 @@ func offScopeLead(ts []token) int {
 		case !lex.offScopeTail[ts[i].raw]:
 			return 0
 		}
+	}
+	return 0
+}
+
+// keptExcept returns where the steps named after "keep everything except" (or
+// "leave all the rest but", "keep it all apart from") begin, or 0: a verb of
+// keeping among the part's first words, a word for the whole flow, then an
+// exception right after it.
+func keptExcept(ts []token) int {
+	for i := 0; i < len(ts) && i < 3; i++ {
+		if !lex.keepVerb[ts[i].raw] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+4; j++ {
+			if !lex.rest[ts[j].raw] && ts[j].raw != "all" {
+				continue
+			}
+			// the exception within a few words ("everything else", "all the
+			// steps", "everything as it is")
+			for k := j + 1; k+1 < len(ts) && k <= j+6; k++ {
+				if n := phraseLen(ts, k, lex.exceptPhrase); n > 0 && k+n < len(ts) {
+					return k + n
+				}
+				if ts[k].raw == "but" && !startsEdit(ts[k+1].raw) && !lex.removeVerb[ts[k+1].raw] {
+					return k + 1 // ("keep the rest but add an SMS code": a change of its own)
+				}
+			}
+			return 0
+		}
+		return 0
 	}
 	return 0
 }

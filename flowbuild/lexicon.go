@@ -920,8 +920,9 @@ var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "o
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
 var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones",
 	// the singular of a whole ("the whole email part", "the email side of it",
-	// "the entire email section"): one group of steps
-	"part", "side", "section", "portion"}
+	// "the entire email section", "everything except the email bit"): one
+	// group of steps
+	"part", "side", "section", "portion", "bit"}
 
 // signInVerbWords before "in" say the user has a session of the app ("signed
 // in", "logged in").
