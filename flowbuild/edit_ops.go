@@ -1295,10 +1295,21 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	main := pr.routeScoped(&sc, steps, p.steps)
 	pr.joinBefore(&sc, p.steps, ref, refAfter)
 	lead := 0 // "in the fallback, have them enter their email first": the new steps open their path, in the order named
+	var placed *step
 	for _, s := range steps {
 		if list := p.onBranch(s); !slices.Contains(main, s) && list != nil {
 			p.touched = s // "… Put that before anything else they do."
-			placeOnBranch(list, s, ref, refAfter)
+			at := ref
+			if refAfter && len(ref) > 0 && placed != nil {
+				// "add a selfie after the ID scan and compare it to the ID
+				// photo": the steps put after one step follow each other there
+				// in the order named, not each right after it
+				at = []*step{placed}
+			}
+			placeOnBranch(list, s, at, refAfter)
+			if slices.Contains(*list, s) {
+				placed = s
+			}
 			if front && !back && len(ref) == 0 {
 				*list = slices.Insert(slices.DeleteFunc(*list, func(o *step) bool { return o == s }), min(lead, len(*list)-1), s)
 				lead++
@@ -1316,6 +1327,21 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 		p.insert(s, false, s.k != kAgeCheck && s.k != kExpiryCheck, nil, false)
 		done = append(done, "added "+s.k.withArticle())
+	}
+	if r := p.find(kRecognition); cond.k == condNewUser && r >= 0 && has(all, "only") && !hasAnyRaw(all, lex.insertVerb) {
+		// "only send a code to people we don't recognise", "rather than an SMS
+		// code for everyone, …": the step the new users get is theirs alone, so
+		// the one the recognised users had (of its kind, or the one it
+		// replaces) leaves their path ("on the new-user branch only, add a
+		// liveness check" adds one there, and touches no other path)
+		for _, s := range steps {
+			if slices.Contains(main, s) {
+				continue
+			}
+			if i := slices.IndexFunc(p.steps[r+1:], func(m *step) bool { return m.k == s.k || negs.has(m.k) }); i >= 0 {
+				done = append(done, p.removeAt(r+1+i)+" from the path of recognised users: only new users get it now")
+			}
+		}
 	}
 	if sc.used {
 		pr.notes = append(pr.notes, fallbackImages(p.steps)...)

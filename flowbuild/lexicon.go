@@ -257,8 +257,9 @@ var (
 	// userWords name the people a flow serves; a business names them by its own
 	// trade ("known patients never see the ID step", "for returning residents"),
 	// so its common nouns for them are here too, in the plural (the condition
-	// rules test the word as written)
-	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers"}
+	// rules test the word as written; "if they're new parents", "on the
+	// new-parent branch")
+	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers", "parents", "guardians", "campers", "counsellors", "counselors", "families", "attendees", "participants", "volunteers", "owners"}
 	condIfStrictWords = []string{"if", "when", "whenever", "unless", "given"} // a condition proper, not a purpose ("for new clients")
 )
 
