@@ -199,7 +199,8 @@ func readCondition(ts []token, seq []*step) condition {
 				end = failCount(ts, stepObject(ts, end, seq)) // "if they fail it twice"
 			}
 			return condition{k: condFail, end: end}
-		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || next == "" && prev != "is" && prev != "are" || prev == "anyone" || prev == "someone" || prev == "theyre" || (prev == "is" || prev == "are") && userSubject(ts, i-1) || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
+		// ("the new-guest branch": the list's plural, in the singular of a compound)
+		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || lex.userOne[next] || next == "" && prev != "is" && prev != "are" || prev == "anyone" || prev == "someone" || prev == "theyre" || (prev == "is" || prev == "are") && userSubject(ts, i-1) || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
 			(prev == "be" || prev == "been") && userSubject(ts, i-1)):
 			// ("if they turn out to be new to us": "new" after a form of "be" is
 			// said of the user when the user is its subject; not "if the email
@@ -207,7 +208,9 @@ func readCondition(ts []token, seq []*step) condition {
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
 		// label that opens on its negation names the new users too)
-		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not") && (findsUser(t) ||
+		// (or named as whom a step is for: "only send a code to people we
+		// don't recognise", as "for people we don't recognise, send a code")
+		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not" || recipientsBefore(ts, i)) && (findsUser(t) ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
@@ -415,7 +418,7 @@ func groupOpens(ts []token) bool {
 	for i < len(ts)-1 && lex.quantifier[ts[i].raw] {
 		i++
 	}
-	return i < len(ts) && (lex.userWord[ts[i].raw] || lex.userWord[ts[i].raw+"s"])
+	return i < len(ts) && (lex.userWord[ts[i].raw] || lex.userOne[ts[i].raw])
 }
 
 // notFinding: the verb of finding at i is negated, as any verb is ("we don't
@@ -442,6 +445,18 @@ func notOneOfUs(ts []token, i int) bool {
 	// "arent", "isnt" carry their "be"; "not" needs one before it ("no face
 	// is detected", "there are no users matching" say nothing of who they are)
 	return ts[j].raw != "no" && (ts[j].raw != "not" && ts[j].raw != "never" || lex.beForm[ts[j-1].raw] || lex.beingBefore[ts[j-1].raw] || ts[j-1].raw == "if")
+}
+
+// recipientsBefore: the users the words before i name are whom a step goes to
+// ("a code to people we don't …", "a passport scan for guests who aren't …"):
+// "to" or "for", a word for users, then at most a few words before i.
+func recipientsBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 1 && j >= i-4; j-- {
+		if lex.userWord[ts[j].raw] && (ts[j-1].raw == "to" || ts[j-1].raw == "for") {
+			return true
+		}
+	}
+	return false
 }
 
 // notFoundClause extends a new-user condition ending at i over the people it

@@ -165,6 +165,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = "remove " + clauseText(ts[k:])
 				ts = tokenize(part)
 			}
+			if k := keptExcept(ts); k > 0 {
+				// "keep everything except the email bit": what the exception
+				// names goes, as in "remove the email bit"; the rest stays
+				part = "remove " + clauseText(ts[k:])
+				ts = tokenize(part)
+			}
 			if pi > 0 && p.restates(ts, before) {
 				// "put an SMS code right at the very start … we want to confirm the
 				// phone before spending money on the biometric bits": why the step
@@ -1635,11 +1641,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 		}
 	}
-	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "down", "leave") && !alsoOtherOp(ts) && !has(ts, "only") {
+	// (a removal with an exception, "remove everything apart from the passport
+	// scan", is the "everything except" cut below, whichever phrase says it)
+	excepts := hasPhrase(ts, lex.exceptPhrase)
+	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "but", "keep", "down", "leave") && !excepts && !alsoOtherOp(ts) && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil
 		}
-	} else if i := negatedList(ts); i > 0 && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "except", "but", "keep", "instead", "only") {
+	} else if i := negatedList(ts); i > 0 && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "but", "keep", "instead", "only") && !excepts {
 		// "could we not do the passport, the selfie or the comparing bit?": a
 		// list ruled out is a list removed, as "remove A, B and C" is; under a
 		// negation "or" joins its items as "and" does ("not A or B" is neither)
@@ -1822,7 +1831,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return []string{"kept the " + stepNames(pos)}, nil
 	}
 	needed := onlyNeeded(ts, p.steps, pos, neg)
-	if hasRaw(ts, "everything", "all", "every") && hasRaw(ts, "except", "but", "apart", "besides", "other") && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
+	if hasRaw(ts, "everything", "all", "every") && (hasRaw(ts, "but", "other") || excepts) && hasRaw(ts, "remove", "delete", "drop", "rip", "rid", "cut", "lose", "scrap", "strip") ||
 		hasRaw(ts, "just", "only") && hasRaw(ts, "cut", "trim", "reduce", "strip", "pare", "down", "leave") && len(pos) > 0 || needed != nil {
 		// "drop everything except liveness", "cut it down to just the ID scan and liveness"
 		keep := append(slices.Clone(pos), neg...) // the steps named stay, every other check goes
@@ -2817,7 +2826,11 @@ func reported(ts []token) bool {
 // keeping, no setting, and no step the flow lacks or the part rules out.
 func keepsRest(ts []token, steps []*step) bool {
 	neg := has(ts, "no") || hasRaw(ts, "nothing")
-	if !hasAnyRaw(ts, lex.rest) || !neg && !(hasAnyRaw(ts, lex.keepRest) && hasRaw(ts, "same", "otherwise", "else", "rest")) || hasSetting(ts) {
+	// "don't add another code, just change that one": one more of a step the
+	// flow has, ruled out, is the rest staying as it is (checked below)
+	// ("any more", "sound more professional": no step after it, no more of one)
+	noMore := neg && slices.ContainsFunc(ts, func(t token) bool { return lex.oneMore[t.raw] }) && oneMoreStep(ts)
+	if !hasAnyRaw(ts, lex.rest) && !noMore || !neg && !(hasAnyRaw(ts, lex.keepRest) && hasRaw(ts, "same", "otherwise", "else", "rest")) || hasSetting(ts) {
 		return false
 	}
 	for _, t := range ts {
@@ -2828,7 +2841,25 @@ func keepsRest(ts []token, steps []*step) bool {
 		}
 	}
 	a := analyze(ts, steps)
+	if noMore && !hasAnyRaw(ts, lex.rest) {
+		// the step ruled out must be one the flow has ("no second SMS code"
+		// with an SMS code in it); with none, "don't add another code" rules
+		// out a step, which the change reads as such (no steps: restTail asks
+		// before the flow is known, to cut the tail off the change before it)
+		return len(a.steps) == 0 && a.neg != 0 && (steps == nil || slices.ContainsFunc(steps, func(s *step) bool { return a.neg.has(s.k) }))
+	}
 	return a.neg == 0 && (len(a.steps) == 0 || allPresent(steps, a.steps))
+}
+
+// oneMoreStep: a word asking for one more ("another", "a second", "no extra")
+// stands before a step or before "one" for it ("another code", "a new one").
+func oneMoreStep(ts []token) bool {
+	for i := 0; i+1 < len(ts); i++ {
+		if lex.oneMore[ts[i].raw] && (ts[i+1].raw == "one" || len(analyze(ts[i+1:min(i+3, len(ts))], nil).steps) > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // recognisedPathEdit changes the path of the users the recognition finds
@@ -2996,6 +3027,8 @@ func keepsNamed(ts []token, steps []*step) bool {
 			kept = true // "don't touch", "do not change"
 		case (t.raw == "add" || t.raw == "insert") && i > 0 && ts[i-1].w == "no":
 			kept = true // "Don't add another scan" of a flow that has one: the step stays one ("don't need X" removes it)
+		case lex.removeVerb[t.raw] && i > 0 && ts[i-1].w == "no":
+			kept = true // "and don't drop the liveness", "do not remove the SMS code": a removal ruled out keeps the step
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
 			kept = true
 		case lex.stayVerb[t.raw] && i > 0 && !placesStep(ts) && !slices.ContainsFunc(ts[:i], func(u token) bool { return editVerbs[u.raw] || lex.removeVerb[u.raw] }):
@@ -3649,6 +3682,36 @@ func offScopeLead(ts []token) int {
 		case !lex.offScopeTail[ts[i].raw]:
 			return 0
 		}
+	}
+	return 0
+}
+
+// keptExcept returns where the steps named after "keep everything except" (or
+// "leave all the rest but", "keep it all apart from") begin, or 0: a verb of
+// keeping among the part's first words, a word for the whole flow, then an
+// exception right after it.
+func keptExcept(ts []token) int {
+	for i := 0; i < len(ts) && i < 3; i++ {
+		if !lex.keepVerb[ts[i].raw] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+4; j++ {
+			if !lex.rest[ts[j].raw] && ts[j].raw != "all" {
+				continue
+			}
+			// the exception within a few words ("everything else", "all the
+			// steps", "everything as it is")
+			for k := j + 1; k+1 < len(ts) && k <= j+6; k++ {
+				if n := phraseLen(ts, k, lex.exceptPhrase); n > 0 && k+n < len(ts) {
+					return k + n
+				}
+				if ts[k].raw == "but" && !startsEdit(ts[k+1].raw) && !lex.removeVerb[ts[k+1].raw] {
+					return k + 1 // ("keep the rest but add an SMS code": a change of its own)
+				}
+			}
+			return 0
+		}
+		return 0
 	}
 	return 0
 }

@@ -106,8 +106,8 @@ func splitInstructions(sentence string) []string {
 			// the rest stays as it is (keepsRest), so it does not make the change
 			// before it an addition
 			end := i
-			for end > start+1 && leadsIn(words[end-1]) {
-				end--
+			for end > start+1 && (leadsIn(words[end-1]) || isDash(words[end-1])) {
+				end-- // ("… after 10 minutes - don't add another code")
 			}
 			out = append(out, strings.TrimRight(strings.Join(words[start:end], " "), ",;"))
 			out = append(out, strings.Join(words[i:], " "))
@@ -332,7 +332,10 @@ func retractsHere(words []string, i int) bool {
 // restTail: the words, to the end of the sentence, only say that the rest of
 // the flow stays as it is ("dont add anything else", "nothing else changes").
 func restTail(words []string) bool {
-	if len(words) > 6 {
+	// (its first clause is short: "don't add another code, just change that
+	// one" says the same of the step just changed)
+	n := slices.IndexFunc(words, func(w string) bool { return strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") })
+	if len(words) > 6 && (n < 0 || n >= 6 || len(words) > 10) {
 		return false
 	}
 	w := strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[0], ",;:.!?-")))
@@ -1292,10 +1295,21 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 	main := pr.routeScoped(&sc, steps, p.steps)
 	pr.joinBefore(&sc, p.steps, ref, refAfter)
 	lead := 0 // "in the fallback, have them enter their email first": the new steps open their path, in the order named
+	var placed *step
 	for _, s := range steps {
 		if list := p.onBranch(s); !slices.Contains(main, s) && list != nil {
 			p.touched = s // "… Put that before anything else they do."
-			placeOnBranch(list, s, ref, refAfter)
+			at := ref
+			if refAfter && len(ref) > 0 && placed != nil {
+				// "add a selfie after the ID scan and compare it to the ID
+				// photo": the steps put after one step follow each other there
+				// in the order named, not each right after it
+				at = []*step{placed}
+			}
+			placeOnBranch(list, s, at, refAfter)
+			if slices.Contains(*list, s) {
+				placed = s
+			}
 			if front && !back && len(ref) == 0 {
 				*list = slices.Insert(slices.DeleteFunc(*list, func(o *step) bool { return o == s }), min(lead, len(*list)-1), s)
 				lead++
@@ -1313,6 +1327,21 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		}
 		p.insert(s, false, s.k != kAgeCheck && s.k != kExpiryCheck, nil, false)
 		done = append(done, "added "+s.k.withArticle())
+	}
+	if r := p.find(kRecognition); cond.k == condNewUser && r >= 0 && has(all, "only") && !hasAnyRaw(all, lex.insertVerb) {
+		// "only send a code to people we don't recognise", "rather than an SMS
+		// code for everyone, …": the step the new users get is theirs alone, so
+		// the one the recognised users had (of its kind, or the one it
+		// replaces) leaves their path ("on the new-user branch only, add a
+		// liveness check" adds one there, and touches no other path)
+		for _, s := range steps {
+			if slices.Contains(main, s) {
+				continue
+			}
+			if i := slices.IndexFunc(p.steps[r+1:], func(m *step) bool { return m.k == s.k || negs.has(m.k) }); i >= 0 {
+				done = append(done, p.removeAt(r+1+i)+" from the path of recognised users: only new users get it now")
+			}
+		}
 	}
 	if sc.used {
 		pr.notes = append(pr.notes, fallbackImages(p.steps)...)

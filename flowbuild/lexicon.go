@@ -274,8 +274,9 @@ var (
 	// userWords name the people a flow serves; a business names them by its own
 	// trade ("known patients never see the ID step", "for returning residents"),
 	// so its common nouns for them are here too, in the plural (the condition
-	// rules test the word as written)
-	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers"}
+	// rules test the word as written; "if they're new parents", "on the
+	// new-parent branch")
+	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers", "parents", "guardians", "campers", "counsellors", "counselors", "families", "attendees", "participants", "volunteers", "owners"}
 	condIfStrictWords = []string{"if", "when", "whenever", "unless", "given"} // a condition proper, not a purpose ("for new clients")
 )
 
@@ -939,8 +940,9 @@ var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "o
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
 var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones",
 	// the singular of a whole ("the whole email part", "the email side of it",
-	// "the entire email section"): one group of steps
-	"part", "side", "section", "portion"}
+	// "the entire email section", "everything except the email bit"): one
+	// group of steps
+	"part", "side", "section", "portion", "bit"}
 
 // signInVerbWords before "in" say the user has a session of the app ("signed
 // in", "logged in").

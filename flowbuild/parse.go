@@ -3843,7 +3843,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 				a.front = true
 			}
 		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
-			a.front = true
+			a.front = a.front || !notPlace(ts, i) // "…, not at the start" rules that place out
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
 		case t.raw == "front" && i >= 2 && ts[i-1].raw == "the" && (ts[i-2].raw == "to" || ts[i-2].raw == "at") && !(i+1 < len(ts) && ts[i+1].raw == "of"):
@@ -3857,7 +3857,7 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
 		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
-			a.back = true // ("at the very end", as "at the very start")
+			a.back = a.back || !notPlace(ts, i) // ("at the very end", as "at the very start"; "not at the end" rules it out)
 		case t.w == "again" && t.raw == "another" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0 || lex.periodUnit[ts[i+1].raw]):
 			// "valid for another 3 months", "another year": more time, not another step
 		case t.w == "again" && t.raw != "second":
@@ -6856,11 +6856,11 @@ func isName(t token) bool {
 }
 
 // notPlace: the order word at i is the place ruled out ("the code should be
-// the last thing they do, not the first", "last, not first"), not the one
-// asked for.
+// the last thing they do, not the first", "last, not first", "at the very
+// start, not at the end"), not the one asked for.
 func notPlace(ts []token, i int) bool {
 	j := i - 1
-	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "at") {
+	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "at" || ts[j].raw == "to" || ts[j].raw == "very") {
 		j--
 	}
 	return j >= 0 && ts[j].raw == "not"

@@ -325,7 +325,10 @@ var numberWords = map[string]int{
 
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
-	for _, t := range ts {
+	for i, t := range ts {
+		if t.raw == "one" && i > 0 && lex.determiner[ts[i-1].raw] {
+			continue // "just change that one", "the email one": a step, not a count
+		}
 		if t.isNum || t.eq || numberWords[t.raw] > 0 || lex.failTimes[t.raw] || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
 		}
