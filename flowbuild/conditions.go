@@ -166,9 +166,12 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.imageGone[t.raw] && hasIf && findKind(seq, kFaceCompare) >= 0:
 			// "if the headshot is missing or unusable": the comparison has no image
 			return condition{k: condFail, end: i}
-		case t.w == "face" && prev == "no" && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
+		case t.w == "face" && prev == "no" && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless") &&
+			next != "match" && next != "compare" && !anyDoc(ts) && !has(ts, "photo"):
 			// "if no face is detected (in the liveness check)": a face check's
-			// noFace outcome; the step named after the verb is the one that failed
+			// noFace outcome; the step named after the verb is the one that
+			// failed (a face missing from the ID's photo is no such outcome,
+			// nor is "no face match")
 			end, step := noFaceEnd(ts, i, seq)
 			return condition{k: condFail, end: end, step: step}
 		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
@@ -739,13 +742,6 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			if ai := slices.Index(seq, sc.anchor); s.resume && sc.anchor != nil && ai >= 0 && findKind(seq[ai+1:], s.k) >= 0 {
 				// "fall back to an email code and then carry on to liveness": the
 				// main path's liveness check, where the fallback rejoins it
-				continue
-			}
-			if s.k == kAgeCheck && s.explicitAge && sc.anchor != nil {
-				// "fail the session if the scan fails or the user is under 18": an
-				// age limit is one more way to fail, a check on the main path,
-				// never what a failed step is replaced with
-				main = append(main, s)
 				continue
 			}
 			if fb := fallbackOf(sc.anchor); (s.k == kEmailOTP || s.k == kOTP) && len(fb) > 0 && fb[len(fb)-1].channel {

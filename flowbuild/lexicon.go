@@ -1367,6 +1367,10 @@ var duringPrepWords = []string{"in", "during", "on", "at", "from"}
 
 // seenWords say a thing was (not) found by a check ("no face is detected",
 // "no face was found", "no face visible").
+// alsoWords say a requirement holds for more users than just named ("returning
+// users must also be over 21", "… as well", "them too").
+var alsoWords = []string{"also", "too", "well", "both", "either"}
+
 var seenWords = []string{"found", "seen", "detected", "spotted", "visible", "located", "present", "picked", "up"}
 
 // supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
@@ -1505,7 +1509,7 @@ type lexicon struct {
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, userOne, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                      map[string]bool
-	seen, duringPrep, oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                                  map[string]bool
+	alsoWord, seen, duringPrep, oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                        map[string]bool
 	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
 	sendTo                                                                                                                                                                                                                                                           map[string]bool   // "to the same address": where a code goes
@@ -1713,7 +1717,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.policyFail, l.pairRef, l.backRef, l.heldImage = wordSet(policyFailWords), wordSet(pairRefWords), wordSet(backRefWords), wordSet(heldImageWords)
-	l.oneMore, l.duringPrep, l.seen = wordSet(oneMoreWords), wordSet(duringPrepWords), wordSet(seenWords)
+	l.oneMore, l.duringPrep, l.seen, l.alsoWord = wordSet(oneMoreWords), wordSet(duringPrepWords), wordSet(seenWords), wordSet(alsoWords)
 	l.groupRef, l.shortName, l.stayVerb, l.possessive = wordSet(groupRefWords), wordSet(shortNameWords), wordSet(stayVerbWords), wordSet(possessiveWords)
 	l.refPronoun, l.doneSubject = wordSet(refPronounWords), wordSet(doneSubjectWords)
 	l.former = wordSet(formerWords)

@@ -106,6 +106,9 @@ func TestUseCaseIgnoresProvidedKey(t *testing.T) {
 		{"Sign-in: liveness, then compare their face with providedData.onboarding_photo", ucLogin},
 		{"Onboarding: take a selfie and compare it with the photo we pass in (key: kyc_photo).", ucOnboarding},
 		{"Take a selfie and compare it with the photo we pass in (key: onboarding_selfie).", ucGeneric},
+		// the heading says the key's word: only the key's own words are left out
+		{"Onboarding: liveness, then compare their face with providedData.onboarding.", ucOnboarding},
+		{"Login: liveness, then compare their face with the photo we pass in (key: login).", ucLogin},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, useCaseNames[tt.want], useCaseNames[parse(tt.text).uc], tt.text)

@@ -490,14 +490,19 @@ func splitClauses(ts []token) []clause {
 		goesOn := func(j int) bool { return j < len(out) && out[j].sent == c.sent && !out[j].then }
 		// (a second instruction with its own condition may follow in the
 		// sentence: "… if the scan fails and a human if the liveness check fails")
-		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && !goesOn(i+3) &&
+		pairNext := i+2 < len(out) && out[i+2].sent == c.sent && !goesOn(i+3) && !out[i+1].then &&
 			out[i+2].toks[0].raw == "if" && !clauseStartsIf(out[i+1].toks) && bareCondition(out[i+2].toks, recognition)
 		if prev.sent != c.sent || len(c.toks) < 2 || !lex.condIfStrict[c.toks[0].raw] ||
 			goesOn(i+1) && !pairNext && !conditionGloss(out, i+1) || clauseStartsIf(prev.toks) || prev.title ||
 			i >= 2 && out[i-2].sent == c.sent && clauseStartsIf(out[i-2].toks) || !bareCondition(c.toks, recognition) {
 			continue
 		}
-		c.only = true
+		// (a pair of conditions scopes one instruction each, so what follows
+		// at "then" is everyone's; a lone one goes on: "a passport scan if
+		// they're new, then a face compare against it")
+		if pairNext {
+			c.only, out[i+2].only = true, true
+		}
 		out[i-1], out[i] = c, prev
 	}
 	return out
@@ -839,10 +844,10 @@ type parsed struct {
 // parse reads a description into ordered steps.
 func parse(text string) *parsed {
 	ts := tokenize(text)
-	heldKey := providedKey(ts) // the providedData key of a photo passed in
+	heldKey, keyAt := providedKeyWhere(ts) // the providedData key of a photo passed in
 	// (the key is a name, not words about the flow: "login check … (key:
 	// onboarding_selfie)" is a login)
-	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey))}
+	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey, keyAt))}
 	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
@@ -1359,8 +1364,17 @@ func parse(text string) *parsed {
 				}
 				a.steps = append(first, a.steps...)
 			}
+			var orAge []*step
+			if sc.k == condFail && len(body) > 0 && body[0].raw == "or" {
+				// "fail the session if the scan fails or the user is under 18":
+				// an age limit joined to the failure is one more way to fail, a
+				// check on the main path, not what the failed step is replaced
+				// with ("if the scan fails, do an age check instead" is)
+				orAge = slices.DeleteFunc(slices.Clone(a.steps), func(s *step) bool { return s.k != kAgeCheck || !s.explicitAge })
+				a.steps = slices.DeleteFunc(a.steps, func(s *step) bool { return slices.Contains(orAge, s) })
+			}
 			sc.again = a.again || slices.ContainsFunc(c.toks, func(t token) bool { return t.w == "again" })
-			main := p.routeScoped(&sc, a.steps, seq)
+			main := append(p.routeScoped(&sc, a.steps, seq), orAge...)
 			p.joinBefore(&sc, seq, a.ref, a.refAfter)
 			if head := c.toks[:max(cond.end+1, 0)]; sc.k == condFail && sc.anchor != nil && hasSetting(head) && readSettings(head).accepts(sc.anchor.k) {
 				// "if they type a wrong pin 5 times we fall back to email otp": the
@@ -1703,12 +1717,16 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
 		main := a.steps
-		if len(main) == 1 && main[0].k == kAgeCheck && main[0].explicitAge && findKind(seq, kAgeCheck) < 0 && !anyDoc(c.toks) && !hasPhrase(c.toks, lex.allPaths) {
+		if len(main) == 1 && main[0].k == kAgeCheck && main[0].explicitAge && findKind(seq, kAgeCheck) < 0 && !anyDoc(c.toks) && !hasPhrase(c.toks, lex.allPaths) &&
+			!hasAnyRaw(c.toks, lex.condKnown) && !hasAnyRaw(c.toks, lex.condMain) && !hasAnyRaw(c.toks, lex.alsoWord) {
 			// "Age check for new users after a passport scan. Minimum age 21.",
 			// "… They must be 21 or older.": the age sets the one check the
-			// text has, on whichever path it sits (the main path has no
-			// document to read a birth date from)
-			if b := branchStep(seq, kAgeCheck); b != nil && !b.explicitAge {
+			// text has, on the new users' path (the main path has no document
+			// to read a birth date from); not when the clause names other
+			// users ("returning users must also be over 21"), nor a
+			// fallback's check ("if the scan fails, do an age check instead.
+			// Users must be 21 or older" asks for a check of its own)
+			if b := newUserStep(seq, kAgeCheck); b != nil && !b.explicitAge {
 				b.minAge, b.explicitAge = main[0].minAge, true
 				main = nil
 			}
@@ -1999,17 +2017,17 @@ func keyClause(ts []token, key string) bool {
 	return rest == ""
 }
 
-// withoutKey: ts less the runs of words that spell key ("onboarding_selfie" as
-// "onboarding", "selfie"); ts itself when key is "" or not spelled out.
-func withoutKey(ts []token, key string) []token {
-	if key == "" {
+// withoutKey: ts less the words at "at" that spell key ("onboarding_selfie" as
+// "onboarding", "selfie"); ts itself when the key is not spelled out in words
+// of its own ("providedData.onboarding" is one token). Only those words: a
+// heading may say the same word ("Onboarding: … providedData.onboarding").
+func withoutKey(ts []token, key string, at int) []token {
+	if key == "" || at < 0 {
 		return ts
 	}
-	for i := range ts {
-		for j := i + 1; j <= len(ts) && j <= i+6; j++ {
-			if keyClause(ts[i:j], key) && !(j-i == 1 && ts[i].raw == "key") {
-				return slices.Concat(ts[:i], ts[j:])
-			}
+	for j := at + 1; j <= len(ts) && j <= at+6; j++ {
+		if keyClause(ts[at:j], key) {
+			return slices.Concat(ts[:at], ts[j:])
 		}
 	}
 	return ts
@@ -3167,12 +3185,15 @@ func ensure(seq, ref []*step) []*step {
 	return seq
 }
 
-// branchStep: the one step of kind k on a branch or a fallback of seq's steps,
-// or nil when there is none or more than one.
-func branchStep(seq []*step, k kind) *step {
+// newUserStep: the one step of kind k on a recognition's new-user path, or
+// nil when there is none or more than one.
+func newUserStep(seq []*step, k kind) *step {
 	var found *step
 	for _, s := range seq {
-		for _, b := range slices.Concat(s.branch, s.fallback) {
+		if s.k != kRecognition {
+			continue
+		}
+		for _, b := range s.branch {
 			if b.k == k {
 				if found != nil {
 					return nil
@@ -4859,21 +4880,28 @@ func nothingVia(ts []token, j int) bool {
 // camelCase beside it ("providedData (key: profilePhoto)", "providedData under
 // 'policySelfie'"), or "".
 func providedKey(ts []token) string {
+	key, _ := providedKeyWhere(ts)
+	return key
+}
+
+// providedKeyWhere is providedKey and where its words start in ts, -1 when it
+// is written inside the providedData token ("providedData.passportPhoto").
+func providedKeyWhere(ts []token) (string, int) {
 	for i, t := range ts {
 		if t.raw != "provideddata" {
 			continue
 		}
 		if _, key, ok := strings.Cut(t.orig, "."); ok && key != "" {
-			return key // "providedData.passportPhoto": the key, written as code
+			return key, -1 // "providedData.passportPhoto": the key, written as code
 		}
 		if k := providedKeyAt(ts, i); k >= 0 {
-			return identAt(ts, k)
+			return identAt(ts, k), k
 		}
 	}
 	if k := namedKeyAt(ts); k >= 0 {
-		return identAt(ts, k)
+		return identAt(ts, k), k
 	}
-	return ""
+	return "", -1
 }
 
 // namedKeyAt: with no "providedData" written, "key" followed by an identifier

@@ -474,10 +474,11 @@ var rules = map[string][]rule{
 		channelTalk := (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && det < len(ts) && lex.determiner[ts[det].raw] && !d.neg[i]
 		if channelTalk && hasAnyRaw(ts[det+1:], lex.emailWeak) {
 			// "email is the first thing attackers own after a phish", "email is
-			// literally the channel that got compromised": a reason not to
-			// trust email, so the email code is ruled out, and nothing is typed
-			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as a reason not to send codes by email, so the flow has no email code.")
-			d.a.neg.add(kEmailOTP)
+			// literally the channel that got compromised": a remark on email as
+			// a channel, no code and nothing typed; it rules nothing out either
+			// ("email is a weak spot but it's what we have", "… never got
+			// compromised"): what the text asks for elsewhere says
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as a remark on email as a channel, not a step of the flow.")
 			return
 		}
 		if channelTalk && hasAnyRaw(ts[det+1:], lex.emailFactor) {
