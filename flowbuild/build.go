@@ -109,12 +109,6 @@ func Build(description string, opts Options) (Result, error) {
 	if named == 0 && !hasKind(pr.steps, kGreeting) {
 		return Result{}, ErrNoSteps
 	}
-	if pr.uc == ucAge && pr.excluded.has(kAgeCheck) && !hasKind(pr.steps, kAgeCheck) {
-		// "payouts only go to 18+ accounts but we already check age at signup,
-		// so don't add any age check": the age the text names is not what this
-		// flow is for, and its lines must not say they confirm it
-		pr.uc = detectUseCaseExcept(tokenize(text), ucAge)
-	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
 	p.assumptions = append(p.assumptions, pr.notes...)
 	p.sayOnFailure(pr.failLine)

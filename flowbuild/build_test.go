@@ -316,7 +316,14 @@ func TestBuildExcludedAgeIsNoPurpose(t *testing.T) {
 	for _, n := range res.Flow {
 		assert.NotContains(t, n.Prompt, "your age", n.ID)
 		assert.NotContains(t, n.Prompt, "age requirement", n.ID)
+		assert.NotContains(t, n.Prompt, "signing up", n.ID) // "at signup" is when the age was checked, not what this flow is for
 	}
+	// the flow is the payout's: its lines say so
+	var lines strings.Builder
+	for _, n := range res.Flow {
+		lines.WriteString(n.Prompt)
+	}
+	assert.Contains(t, lines.String(), "payout")
 }
 
 // An age range keeps the minimum in the check and says the upper end ("over
@@ -1634,5 +1641,26 @@ func TestBuildHedgedReplaceKeepsStep(t *testing.T) {
 		res, err := Build(text, Options{})
 		require.NoError(t, err)
 		assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeTwoFactorSMS }), text)
+	}
+}
+
+// A code sent "to it" goes to the one contact the text names; "their account
+// number" is no phone, so the channel stays a question.
+func TestBuildCodeToIt(t *testing.T) {
+	tests := []struct {
+		text     string
+		want     flow.NodeType // the code's node type
+		question bool          // otp_channel asked
+	}{
+		{"Recognise them by face. They just changed their email address. Send a code to it.", flow.TypeTwoFactorEmail, false},
+		{"Liveness check. They just got a new mobile number, send a code to it.", flow.TypeTwoFactorSMS, false},
+		{"Liveness check. They just changed their account number. Send a code to it.", flow.TypeTwoFactorSMS, true},
+	}
+	for _, tt := range tests {
+		res, err := Build(tt.text, Options{})
+		require.NoError(t, err, tt.text)
+		assert.NotNil(t, nodeOfType(res.Flow, tt.want), tt.text)
+		asked := slices.ContainsFunc(res.Questions, func(q Question) bool { return q.ID == "otp_channel" })
+		assert.Equal(t, tt.question, asked, tt.text)
 	}
 }

@@ -873,10 +873,6 @@ func possessiveAt(ts []token, i int) bool {
 	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'")
 }
 
-// failCount extends a failure condition that ends at i over how it failed and
-// how often ("if incorrect otp entered twice", "if wrong code 3 times"): the
-// count belongs to the condition (the code's attempts), not to a retry its
-// clause asks for.
 // noFaceEnd: the last word of a "no face" condition at i: its verb ("is
 // detected", "was found") and the step it was looked for in ("in the liveness
 // check", "during the selfie"), when they follow.
@@ -900,6 +896,10 @@ func noFaceEnd(ts []token, i int, seq []*step) (int, int) {
 	return end, 0
 }
 
+// failCount extends a failure condition that ends at i over how it failed and
+// how often ("if incorrect otp entered twice", "if wrong code 3 times"): the
+// count belongs to the condition (the code's attempts), not to a retry its
+// clause asks for.
 func failCount(ts []token, i int) int {
 	j := i + 1
 	for j < len(ts) && (lex.typedIn[ts[j].raw] || ts[j].raw == "it" || ts[j].raw == "in") {

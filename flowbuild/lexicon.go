@@ -276,6 +276,10 @@ var (
 	// so its common nouns for them are here too, in the plural (the condition
 	// rules test the word as written; "if they're new parents", "on the
 	// new-parent branch")
+	// one of the users ("not a member", "if she isn't a customer", "any
+	// student it doesn't know"): the singular of userWords' people nouns
+	// ("one" is no person: "if their phone is a new one")
+	userOneWords      = []string{"member", "visitor", "client", "signup", "guest", "patient", "resident", "employee", "student", "tenant", "applicant", "traveller", "traveler", "passenger", "patron", "subscriber", "player", "holder", "driver", "rider", "courier", "seller", "buyer", "shopper", "merchant", "borrower", "candidate", "claimant", "policyholder", "renter", "caller", "worker", "parent", "guardian", "camper", "counsellor", "counselor", "family", "attendee", "participant", "volunteer", "owner", "account"}
 	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers", "parents", "guardians", "campers", "counsellors", "counselors", "families", "attendees", "participants", "volunteers", "owners"}
 	condIfStrictWords = []string{"if", "when", "whenever", "unless", "given"} // a condition proper, not a purpose ("for new clients")
 )
@@ -1365,12 +1369,12 @@ var oneMoreWords = []string{"another", "second", "extra", "again", "more"}
 // ("no face was detected in the liveness check", "during the selfie").
 var duringPrepWords = []string{"in", "during", "on", "at", "from"}
 
-// seenWords say a thing was (not) found by a check ("no face is detected",
-// "no face was found", "no face visible").
 // alsoWords say a requirement holds for more users than just named ("returning
 // users must also be over 21", "… as well", "them too").
 var alsoWords = []string{"also", "too", "well", "both", "either"}
 
+// seenWords say a thing was (not) found by a check ("no face is detected",
+// "no face was found", "no face visible").
 var seenWords = []string{"found", "seen", "detected", "spotted", "visible", "located", "present", "picked", "up"}
 
 // supposeLeadWords, before "we" or "you" and a verb of change, ask for the change
@@ -1600,14 +1604,7 @@ func newLexicon() *lexicon {
 	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)
 	l.restWord, l.authWord = wordSet(beyondWords), wordSet(authWords)
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
-	// one of the users ("not a member", "if she isn't a customer"): the
-	// singular of each plural people noun
-	l.userOne = map[string]bool{}
-	for _, w := range userWords {
-		if one, ok := strings.CutSuffix(w, "s"); ok {
-			l.userOne[one] = true
-		}
-	}
+	l.userOne = wordSet(userOneWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
 	l.negScopeEnd = phraseSet(negScopeEndPhrases)
 	l.barred, l.nowPhrase, l.reciprocal = phraseSet(barredPhrases), phraseSet(nowPhrases), phraseSet(reciprocalPhrases)

@@ -1996,6 +1996,19 @@ func parse(text string) *parsed {
 		}
 	}
 	p.restrictDocTypes()
+	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
+		// "payouts only go to 18+ accounts but we already check age at signup,
+		// so don't add any age check": the age the text names is not what this
+		// flow is for, and its lines must not say they confirm it; the purpose
+		// is read from the rest (not "at signup", said of the age check)
+		var rest []token
+		for _, c := range clauses {
+			if a := analyze(c.toks, nil); !hasKind(a.steps, kAgeCheck) && !a.neg.has(kAgeCheck) && ageIndex(c.toks) < 0 && !(heldKey != "" && keyClause(c.toks, heldKey)) {
+				rest = append(rest, c.toks...)
+			}
+		}
+		p.uc = detectUseCaseExcept(rest, ucAge)
+	}
 	return p
 }
 

@@ -1877,7 +1877,7 @@ func destinationOf(ts, prior []token, i int) string {
 // neither or both are named.
 func namedContact(ts, prior []token) string {
 	for _, w := range [][]token{ts, prior} {
-		email, phone := has(w, "email"), has(w, "phone") || hasRaw(w, "number", "mobile")
+		email, phone := has(w, "email"), has(w, "phone") || hasRaw(w, "mobile", "cell") // ("their account number" is no phone)
 		switch {
 		case email && !phone:
 			return "email"
