@@ -1636,3 +1636,20 @@ func TestBuildHedgedReplaceKeepsStep(t *testing.T) {
 		assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeTwoFactorSMS }), text)
 	}
 }
+
+// A fallback named as a handover ("with a fallback to a human agent if it
+// fails") sends failed checks to the team; no note claims it is kept as a
+// step, and the step after it stays on the main path.
+func TestBuildFallbackToHumanAgent(t *testing.T) {
+	for _, text := range []string{
+		"Liveness, with a fallback to a human agent if it fails, then an SMS code.",
+		"Liveness with a fallback to a human agent if it fails.",
+	} {
+		res, err := Build(text, Options{})
+		require.NoError(t, err)
+		assert.NotContains(t, strings.Join(res.Assumptions, "\n"), "which the flow keeps", text)
+		i := slices.IndexFunc(res.Flow, func(n flow.Node) bool { return n.ID == "failure" })
+		require.GreaterOrEqual(t, i, 0, text)
+		assert.Contains(t, res.Flow[i].Prompt, "member of our team", text)
+	}
+}
