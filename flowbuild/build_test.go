@@ -1653,3 +1653,14 @@ func TestBuildFallbackToHumanAgent(t *testing.T) {
 		assert.Contains(t, res.Flow[i].Prompt, "member of our team", text)
 	}
 }
+
+// A line the avatar is told to say about a child ("tell the parent that the
+// child must be present") is said, not read as an age check that replaces it.
+func TestBuildToldLineAboutChildIsSaid(t *testing.T) {
+	text := "Tell the parent that the child must be present, then ask the child to look at the camera for liveness."
+	res, err := Build(text, Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool {
+		return n.Type == flow.TypeConversation && strings.Contains(n.Prompt, "the child must be present")
+	}), text)
+}
