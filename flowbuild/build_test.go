@@ -1664,3 +1664,25 @@ func TestBuildToldLineAboutChildIsSaid(t *testing.T) {
 		return n.Type == flow.TypeConversation && strings.Contains(n.Prompt, "the child must be present")
 	}), text)
 }
+
+// The role one line is given ("tell the parent …") names the user in every
+// line only when the text speaks to no one else: a line given to "the user" or
+// to the child keeps its own addressee.
+func TestBuildRoleOnlyWhenNoOtherAddressee(t *testing.T) {
+	for _, tt := range []struct{ text, not string }{
+		{"Ask the user to confirm their name, then liveness. Tell the parent we will email them.", "Ask the parent to state their full name"},
+		{"Greet the user, ask the parent to confirm consent, then face recognition. If recognition fails, tell the user to contact support.", "Tell the parent to contact support"},
+		{"Ask the guardian to confirm consent, then ask the child their name, then liveness.", "Ask the guardian to state their full name"},
+		{"Liveness, then an SMS code. Tell the user they can ask the parent for help.", "Ask the parent they can"},
+		{"Explain to the parent that we need a quick check, then liveness. If it fails, tell the child to try again.", "Tell the parent the child"},
+	} {
+		res, err := Build(tt.text, Options{})
+		require.NoError(t, err)
+		for _, n := range res.Flow {
+			assert.NotContains(t, n.Prompt, tt.not, tt.text)
+		}
+	}
+	res, err := Build("The avatar asks the parent to confirm they consent, then liveness.", Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return strings.Contains(n.Prompt, "Ask the parent whether they consent") }))
+}

@@ -6548,7 +6548,7 @@ func phraseAfter(ts []token, i int) string {
 // lines the avatar pursues in its own words speak of "the parent", not "the
 // user", so the role the text gave the user is not lost.
 func findWhom(ts []token) string {
-	whom := ""
+	whom, other := "", false
 	for i, t := range ts {
 		if !lex.speechVerb[t.w] {
 			continue
@@ -6564,13 +6564,23 @@ func findWhom(ts []token) string {
 			continue
 		}
 		j++
-		if j >= len(ts) || !lex.addressee[ts[j].raw] || lex.plainAddressee[ts[j].raw] {
+		if j < len(ts) && (lex.plainAddressee[ts[j].raw] || ts[j].w == "minor") {
+			// "tell the user to contact support", "ask the child their name": the
+			// text gives lines to another person too, so no one role is the
+			// user's in every line
+			other = true
+			continue
+		}
+		if j >= len(ts) || !lex.addressee[ts[j].raw] {
 			continue
 		}
 		if whom != "" && whom != ts[j].raw {
 			return ""
 		}
 		whom = ts[j].raw
+	}
+	if other {
+		return ""
 	}
 	return whom
 }
