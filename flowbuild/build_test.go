@@ -1686,3 +1686,17 @@ func TestBuildRoleOnlyWhenNoOtherAddressee(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return strings.Contains(n.Prompt, "Ask the parent whether they consent") }))
 }
+
+// A story actor ("we had fraudsters use stolen phones") starts no story when
+// the clause goes on to what it leads to ("so skip the SMS code"): that is the
+// instruction, and no note calls it background.
+func TestBuildStoryActorWithResultIsNoBackground(t *testing.T) {
+	text := "We had fraudsters use stolen phones so skip the SMS code, use email code then liveness."
+	res, err := Build(text, Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(res.Assumptions, "\n"), "as background", text)
+	assert.False(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeTwoFactorSMS }), text)
+	res, err = Build("Liveness then SMS code (we had scammers coaching kids into cashing out skins).", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "as background")
+}

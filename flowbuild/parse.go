@@ -2549,10 +2549,13 @@ func narrative(ts []token) bool {
 		}
 	}
 	for i := 1; speaker && i+2 < len(ts); i++ {
-		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] || lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) {
+		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] ||
+			(lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) && !hasAnyRaw(ts[i+1:], lex.resultLead)) {
 			// "we had a case where the fraudster coached the victim", "we had
 			// scammers coaching kids into cashing out": a story, the reason for
-			// the change; the people in it ("kids") are no step's subject
+			// the change; the people in it ("kids") are no step's subject ("we
+			// had fraudsters use stolen phones so skip the SMS code" goes on to
+			// what it leads to: the instruction, no story)
 			return true
 		}
 	}
