@@ -1664,3 +1664,67 @@ func TestBuildCodeToIt(t *testing.T) {
 		assert.Equal(t, tt.question, asked, tt.text)
 	}
 }
+
+// A fallback named as a handover ("with a fallback to a human agent if it
+// fails") sends failed checks to the team; no note claims it is kept as a
+// step, and the step after it stays on the main path.
+func TestBuildFallbackToHumanAgent(t *testing.T) {
+	for _, text := range []string{
+		"Liveness, with a fallback to a human agent if it fails, then an SMS code.",
+		"Liveness with a fallback to a human agent if it fails.",
+	} {
+		res, err := Build(text, Options{})
+		require.NoError(t, err)
+		assert.NotContains(t, strings.Join(res.Assumptions, "\n"), "which the flow keeps", text)
+		i := slices.IndexFunc(res.Flow, func(n flow.Node) bool { return n.ID == "failure" })
+		require.GreaterOrEqual(t, i, 0, text)
+		assert.Contains(t, res.Flow[i].Prompt, "member of our team", text)
+	}
+}
+
+// A line the avatar is told to say about a child ("tell the parent that the
+// child must be present") is said, not read as an age check that replaces it.
+func TestBuildToldLineAboutChildIsSaid(t *testing.T) {
+	text := "Tell the parent that the child must be present, then ask the child to look at the camera for liveness."
+	res, err := Build(text, Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool {
+		return n.Type == flow.TypeConversation && strings.Contains(n.Prompt, "the child must be present")
+	}), text)
+}
+
+// The role one line is given ("tell the parent …") names the user in every
+// line only when the text speaks to no one else: a line given to "the user" or
+// to the child keeps its own addressee.
+func TestBuildRoleOnlyWhenNoOtherAddressee(t *testing.T) {
+	for _, tt := range []struct{ text, not string }{
+		{"Ask the user to confirm their name, then liveness. Tell the parent we will email them.", "Ask the parent to state their full name"},
+		{"Greet the user, ask the parent to confirm consent, then face recognition. If recognition fails, tell the user to contact support.", "Tell the parent to contact support"},
+		{"Ask the guardian to confirm consent, then ask the child their name, then liveness.", "Ask the guardian to state their full name"},
+		{"Liveness, then an SMS code. Tell the user they can ask the parent for help.", "Ask the parent they can"},
+		{"Explain to the parent that we need a quick check, then liveness. If it fails, tell the child to try again.", "Tell the parent the child"},
+	} {
+		res, err := Build(tt.text, Options{})
+		require.NoError(t, err)
+		for _, n := range res.Flow {
+			assert.NotContains(t, n.Prompt, tt.not, tt.text)
+		}
+	}
+	res, err := Build("The avatar asks the parent to confirm they consent, then liveness.", Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return strings.Contains(n.Prompt, "Ask the parent whether they consent") }))
+}
+
+// A story actor ("we had fraudsters use stolen phones") starts no story when
+// the clause goes on to what it leads to ("so skip the SMS code"): that is the
+// instruction, and no note calls it background.
+func TestBuildStoryActorWithResultIsNoBackground(t *testing.T) {
+	text := "We had fraudsters use stolen phones so skip the SMS code, use email code then liveness."
+	res, err := Build(text, Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(res.Assumptions, "\n"), "as background", text)
+	assert.False(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeTwoFactorSMS }), text)
+	res, err = Build("Liveness then SMS code (we had scammers coaching kids into cashing out skins).", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "as background")
+}

@@ -3409,10 +3409,39 @@ func progressiveChange(sentence string) string {
 		return sentence
 	}
 	base, ok := changeGerund(strings.ToLower(strings.Trim(words[lead], ",;:.!?")))
-	if !ok {
+	if !ok || lead == 0 && gerundSubject(words) {
 		return sentence
 	}
 	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
+}
+
+// gerundSubject: the gerund that opens the sentence is the subject of a remark,
+// not the instruction: its clause goes on to a finite verb ("Removing the SMS
+// code is not an option", "Adding another code would annoy users", "Adding a
+// face scan slowed onboarding", "Replacing it was rejected by legal"), or the
+// sentence goes on past it with "; …" or "so …" ("Removing it would break
+// compliance, so don't"). "Removing the email code, please." and "Ripping out
+// both codes after the review" stay instructions.
+func gerundSubject(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		w := strings.ToLower(strings.Map(dropApostrophe, strings.TrimRight(words[i], ",;:.!?")))
+		prev := strings.ToLower(strings.Trim(words[i-1], ",;:.!?"))
+		switch {
+		case w == "so" || w == "but":
+			return true // "…, so just move liveness to the end": the instruction comes after
+		case lex.statementVerb[w] || lex.hypothetical[w] || lex.wish[w] && w != "please" || lex.askModal[w]:
+			return true
+		case len(w) > 4 && strings.HasSuffix(w, "ed") && i > 1 && !lex.determiner[prev] && isAlpha(w):
+			return true // "slowed", "annoyed": the verb of the gerund subject
+		}
+		switch words[i][len(words[i])-1] {
+		case ';':
+			return i+1 < len(words)
+		case ',', ':', '.', '!', '?':
+			return false
+		}
+	}
+	return false
 }
 
 // changeGerund: w is the "-ing" form of a verb of change (editVerbs,

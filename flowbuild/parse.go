@@ -448,7 +448,10 @@ func splitClauses(ts []token) []clause {
 		// ("…, with a fallback to an email code (don't drop the fallback), then
 		// …": a clause of no step that speaks of the fallback is about the one
 		// just named, and ends with it too)
-		if out[i-1].named && out[i-1].sent == out[i].sent && (clauseStartsIf(out[i].toks) && bareCondition(out[i].toks, nil) ||
+		// (a condition that names no step, "if they don't have a phone", is no
+		// less the fallback's than a bare one: the clauses after it stay on the
+		// main path)
+		if out[i-1].named && out[i-1].sent == out[i].sent && (clauseStartsIf(out[i].toks) && (bareCondition(out[i].toks, nil) || len(analyze(out[i].toks, nil).steps) == 0) ||
 			!clauseStartsIf(out[i].toks) && hasAnyRaw(out[i].toks, lex.fallbackNoun) && len(analyze(out[i].toks, nil).steps) == 0) {
 			out[i].named = true
 		}
@@ -1057,6 +1060,13 @@ func parse(text string) *parsed {
 			// aside between dashes neither closes the condition nor uses it up
 			continue
 		}
+		if ci > 0 && c.named && clauses[ci-1].named && !clauseStartsIf(c.toks) && len(analyze(c.toks, seq).steps) == 0 && namedFallback(c.toks) && readPolicy(c.toks) == "human" {
+			// "with a fallback to a human agent if it fails": the fallback named
+			// is no step but a handover, so every failed check goes to the team
+			p.policy = "human"
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handing a failed check to a member of the team.")
+			continue
+		}
 		if ci > 0 && c.named && clauses[ci-1].named && !clauseStartsIf(c.toks) && len(analyze(c.toks, seq).steps) == 0 {
 			// "(don't drop the fallback)" after a named fallback: said of that
 			// fallback, not a condition of its own nor a step
@@ -1393,6 +1403,13 @@ func parse(text string) *parsed {
 			continue
 		}
 		if cond.k != condMain && (isPolicyClause(c, clauses, ci) && retried != ci-1 && answeredNo != ci-1 && docAlt != ci-1 || c.sent == policySent) {
+			if c.named && ci > 0 && clauses[ci-1].named && clauseStartsIf(c.toks) && c.sent != policySent && len(analyze(c.toks, seq).steps) == 0 && readPolicy(c.toks) == "" {
+				// "with a fallback to an email code if they don't have a phone,
+				// then liveness": the named fallback's own condition says when it
+				// is taken; it opens no policy for the rest of the sentence
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as when the fallback just named is taken.")
+				continue
+			}
 			policySent = c.sent
 			pol := readPolicy(c.toks)
 			if pol != "" {
@@ -2563,10 +2580,13 @@ func narrative(ts []token) bool {
 		}
 	}
 	for i := 1; speaker && i+2 < len(ts); i++ {
-		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] || lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) {
+		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] ||
+			(lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) && !hasAnyRaw(ts[i+1:], lex.resultLead)) {
 			// "we had a case where the fraudster coached the victim", "we had
 			// scammers coaching kids into cashing out": a story, the reason for
-			// the change; the people in it ("kids") are no step's subject
+			// the change; the people in it ("kids") are no step's subject ("we
+			// had fraudsters use stolen phones so skip the SMS code" goes on to
+			// what it leads to: the instruction, no story)
 			return true
 		}
 	}
@@ -6572,7 +6592,7 @@ func phraseAfter(ts []token, i int) string {
 // lines the avatar pursues in its own words speak of "the parent", not "the
 // user", so the role the text gave the user is not lost.
 func findWhom(ts []token) string {
-	whom := ""
+	whom, other := "", false
 	for i, t := range ts {
 		if !lex.speechVerb[t.w] {
 			continue
@@ -6588,13 +6608,23 @@ func findWhom(ts []token) string {
 			continue
 		}
 		j++
-		if j >= len(ts) || !lex.addressee[ts[j].raw] || lex.plainAddressee[ts[j].raw] {
+		if j < len(ts) && (lex.plainAddressee[ts[j].raw] || ts[j].w == "minor") {
+			// "tell the user to contact support", "ask the child their name": the
+			// text gives lines to another person too, so no one role is the
+			// user's in every line
+			other = true
+			continue
+		}
+		if j >= len(ts) || !lex.addressee[ts[j].raw] {
 			continue
 		}
 		if whom != "" && whom != ts[j].raw {
 			return ""
 		}
 		whom = ts[j].raw
+	}
+	if other {
+		return ""
 	}
 	return whom
 }

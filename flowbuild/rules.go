@@ -630,7 +630,10 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// ("parents verify, not the kids": "not the" sets who does it against who does not)
 			contrast := i >= 2 && d.prev(i) == "the" && d.ts[i-2].w == "no"
-			return !contrast && (d.neg[i] || hasAnyRaw(d.ts, lex.minorGuard) || has(d.ts, "verify") || has(d.ts, "fail") || has(d.ts, "age"))
+			// ("tell the parent that the child must be present": a line the
+			// avatar says, which checks nobody's age)
+			told := toldFrom(d.ts) < i
+			return !contrast && !told && (d.neg[i] || hasAnyRaw(d.ts, lex.minorGuard) || has(d.ts, "verify") || has(d.ts, "fail") || has(d.ts, "age"))
 		},
 		make: ofAge.make,
 	}},

@@ -101,9 +101,7 @@ func readSettings(ts []token) stepSettings {
 			continue // the second word of a number word read with the one before ("eighty-five")
 		}
 		n, width, ok := numberAt(ts, i)
-		if !ok || t.plus {
-			// "payouts only go to 18+ accounts": a number with a plus is a
-			// floor (an age, a count of users), never a value a step is set to
+		if !ok {
 			continue
 		}
 		if width > 1 {
@@ -115,6 +113,13 @@ func readSettings(ts []token) stepSettings {
 		unit := ""
 		if e+1 < len(ts) {
 			unit = ts[e+1].w
+		}
+		if t.plus && !lex.unit[unit] && unit != "percent" && !(e+1 < len(ts) && lex.attemptNoun[ts[e+1].raw]) && !(n > 0 && n < 1) {
+			// "payouts only go to 18+ accounts", "21+", "40+ agents": a number
+			// with a plus and no unit of a setting is a floor (an age, a count
+			// of people), never a value a step is set to ("90+%", "0.85+",
+			// "3+ attempts", "10+ minutes" still set theirs)
+			continue
 		}
 		before := ""
 		if i > 0 {
