@@ -799,3 +799,36 @@ func TestEditBetweenWithoutFirstStep(t *testing.T) {
 		assert.NotPanics(t, func() { _, _ = Edit(base.Clone(), change, Options{}) }, change)
 	}
 }
+
+// An exception to "keep everything" that is itself a change (a verb of change,
+// a setting, a step to become another, a step "adding") is no removal, and
+// "beyond the first one" counts along the steps rather than naming a kind:
+// none of these takes out the steps the exception did not ask to take out.
+func TestEditExceptionThatIsAChange(t *testing.T) {
+	base := built(t, "Scan their ID, do a liveness check, compare the face to the ID photo, then send an SMS code and an email code.", Options{})
+	tests := []struct {
+		change string
+		keep   []string // node types that must stay when the change is applied
+	}{
+		{"Keep everything except make the ID scan passport only.", []string{"document_scan", "face_compare"}},
+		{"Keep everything the same except swap the SMS code for a voice call.", []string{"two_factor_sms"}},
+		{"Leave everything else alone apart from adding a second liveness check at the end.", []string{"liveness_detection"}},
+		{"Keep everything except for the SMS bit, which should become an email code.", []string{"two_factor_email"}},
+		{"Remove every code beyond the first one.", []string{"document_scan", "liveness_detection", "face_compare"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.change, func(t *testing.T) {
+			res, err := Edit(base.Clone(), tc.change, Options{})
+			if err != nil {
+				return // a refusal asks again, which is safe
+			}
+			for _, typ := range tc.keep {
+				found := false
+				for _, n := range res.Flow {
+					found = found || string(n.Type) == typ
+				}
+				assert.True(t, found, "%s stays: %s", typ, res.Summary)
+			}
+		})
+	}
+}

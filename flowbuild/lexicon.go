@@ -1090,6 +1090,14 @@ var coverVerbWords = []string{"covers", "cover", "handles", "handle", "does", "d
 // exceptPhrases end a negation's scope and let in what follows ("no face stuff
 // beyond liveness", "no checks other than liveness and an email code", "no
 // face checks apart from liveness"): the step after one is wanted.
+// turnIntoWords say a step is to become another ("keep everything except the
+// SMS bit, which should become an email code"): a change, not a removal.
+var turnIntoWords = []string{"become", "becomes", "becoming", "turn", "turns", "turned", "turning"}
+
+// onlyWhenWords after "only" make it an "only" of time ("only then", "only
+// after the passport"), not one that limits a step to the users named.
+var onlyWhenWords = []string{"then", "once", "after", "afterwards", "before", "later", "now"}
+
 var exceptPhrases = []string{"beyond", "other than", "apart from", "aside from", "besides", "except", "except for", "excepting", "save for"}
 
 // strictWords speak of how close a face match must be ("make the face compare
@@ -1520,7 +1528,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                    map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb  map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                             map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen                                                                         map[string]bool
 	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                             map[string]string // toneWords
@@ -1662,7 +1670,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
-	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
+	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
 	l.groupTail, l.greetNoun, l.photoShown, l.codeVerb, l.specLimit = wordSet(groupTailWords), wordSet(greetNounWords), wordSet(photoShownWords), wordSet(codeVerbWords), wordSet(specLimitWords)
