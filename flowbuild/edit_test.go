@@ -832,3 +832,31 @@ func TestEditExceptionThatIsAChange(t *testing.T) {
 		})
 	}
 }
+
+// "to users that we don't recognise expired documents": the verb has an object
+// of its own, so the users are only whom the line is for, not the users the
+// recognition does not find; the line stays on everyone's path.
+func TestEditRecipientsWithObject(t *testing.T) {
+	base := built(t, "Recognize the user, do a liveness check, then send an SMS code.", Options{})
+	res, err := Edit(base.Clone(), "Explain to users that we don't recognise expired documents.", Options{})
+	require.NoError(t, err)
+	for _, n := range res.Flow {
+		if strings.Contains(n.Prompt, "expired documents") {
+			assert.False(t, strings.HasPrefix(n.ID, "new_user"), "the line is for everyone: %s", n.ID)
+		}
+	}
+}
+
+// A group whose match or identification is against a document ("any face that
+// doesn't match the ID photo", "any user we can't identify from their ID") is
+// no group of users the recognition does not find: no document scan is made up
+// for them on a new-user path.
+func TestBuildGroupAgainstDocument(t *testing.T) {
+	for _, text := range []string{
+		"Recognize the face, then scan their ID and compare the face to the ID photo. Any face that doesn't match the ID photo goes to manual review.",
+		"Recognize the user and do a liveness check. Any user we can't identify from their ID gets an SMS code.",
+	} {
+		f := built(t, text, Options{})
+		assert.Nil(t, f.Node("new_user_document_scan"), text)
+	}
+}
