@@ -213,7 +213,7 @@ func readCondition(ts []token, seq []*step) condition {
 		// label that opens on its negation names the new users too)
 		// (or named as whom a step is for: "only send a code to people we
 		// don't recognise", as "for people we don't recognise, send a code")
-		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not" || recipientsBefore(ts, i)) && (findsUser(t) ||
+		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) && !docNamedAfter(ts, i) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not" || recipientsBefore(ts, i)) && (findsUser(t) ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {
@@ -424,6 +424,19 @@ func groupOpens(ts []token) bool {
 	return i < len(ts) && (lex.userWord[ts[i].raw] || lex.userOne[ts[i].raw])
 }
 
+// docNamedAfter: a document or a photo is named right after the verb of finding
+// at i ("any face that doesn't match the ID photo", "any user we can't
+// identify from their ID"): a check of the document fails, and the group is
+// not the users the recognition does not find.
+func docNamedAfter(ts []token, i int) bool {
+	j := i + 1
+	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.docLead[ts[j].raw]) {
+		j++
+	}
+	end := min(j+2, len(ts))
+	return j < end && (anyDoc(ts[j:end]) || has(ts[j:end], "photo"))
+}
+
 // notFinding: the verb of finding at i is negated, as any verb is ("we don't
 // know them", "never seen") or by a "haven't" before it ("we haven't seen
 // them before", "hasn't enrolled yet"), which negates nothing else.
@@ -453,7 +466,14 @@ func notOneOfUs(ts []token, i int) bool {
 // recipientsBefore: the users the words before i name are whom a step goes to
 // ("a code to people we don't …", "a passport scan for guests who aren't …"):
 // "to" or "for", a word for users, then at most a few words before i.
+//
+// The verb of finding must be said of those users: an object of its own after
+// it ("explain to users that we don't recognise expired documents") makes it
+// say what is not recognised, and the users are only whom a line is for.
 func recipientsBefore(ts []token, i int) bool {
+	if i+1 < len(ts) && ts[i+1].raw != "" && isAlpha(ts[i+1].raw) && !lex.personPronoun[ts[i+1].raw] && !lex.condIfStrict[ts[i+1].raw] && !lex.recipientEnd[ts[i+1].raw] {
+		return false
+	}
 	for j := i - 1; j >= 1 && j >= i-4; j-- {
 		if lex.userWord[ts[j].raw] && (ts[j-1].raw == "to" || ts[j-1].raw == "for") {
 			return true

@@ -1643,7 +1643,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	// (a removal with an exception, "remove everything apart from the passport
 	// scan", is the "everything except" cut below, whichever phrase says it)
-	excepts := hasPhrase(ts, lex.exceptPhrase)
+	excepts := exceptsStep(ts)
 	if (hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) && !canGo(ts)) && !hasAnyRaw(ts, lex.replaceWord) && !hasRaw(ts, "add", "but", "keep", "down", "leave") && !excepts && !alsoOtherOp(ts) && !has(ts, "only") {
 		if d, ok := p.removeMany(ts); ok {
 			return d, nil
@@ -2276,9 +2276,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			p.touched = s
 			done = append(done, "added "+s.k.withArticle()+" on the fallback"+where(false, false, ref, refAfter))
 			continue
-		} else if p.insertOnNewUserPath(s, ref, refAfter) {
+		} else if !hasPhrase(ts, lex.allPaths) && p.insertOnNewUserPath(s, ref, refAfter) {
 			// "add a selfie after the license scan" where only new users scan a
 			// license: the step goes on their path, and the next one named after it
+			// (not when it is for everyone: "add an email code after the license
+			// scan for everyone" keeps it on the main path)
 			p.touched = s
 			done = append(done, "added "+s.k.withArticle()+" on the path of users the recognition does not find"+where(false, false, ref, refAfter))
 			if refAfter {
@@ -3027,8 +3029,11 @@ func keepsNamed(ts []token, steps []*step) bool {
 			kept = true // "don't touch", "do not change"
 		case (t.raw == "add" || t.raw == "insert") && i > 0 && ts[i-1].w == "no":
 			kept = true // "Don't add another scan" of a flow that has one: the step stays one ("don't need X" removes it)
-		case lex.removeVerb[t.raw] && i > 0 && ts[i-1].w == "no":
-			kept = true // "and don't drop the liveness", "do not remove the SMS code": a removal ruled out keeps the step
+		case lex.removeVerb[t.raw] && i > 0 && ts[i-1].w == "no" && !hasAnyRaw(ts, lex.replaceWord):
+			// "and don't drop the liveness", "do not remove the SMS code": a
+			// removal ruled out keeps the step ("don't remove the SMS code, make
+			// it an email code instead" replaces it)
+			kept = true
 		case lex.keepVerb[t.raw] && slices.ContainsFunc(ts[i+1:], func(u token) bool { return lex.asIs[u.raw] }):
 			kept = true
 		case lex.stayVerb[t.raw] && i > 0 && !placesStep(ts) && !slices.ContainsFunc(ts[:i], func(u token) bool { return editVerbs[u.raw] || lex.removeVerb[u.raw] }):
@@ -3732,6 +3737,9 @@ func keptExcept(ts []token) int {
 			// steps", "everything as it is")
 			for k := j + 1; k+1 < len(ts) && k <= j+6; k++ {
 				if n := phraseLen(ts, k, lex.exceptPhrase); n > 0 && k+n < len(ts) {
+					if exceptEdits(ts[k+n:]) {
+						return 0 // ("keep everything except make the ID scan passport only": a change, not a removal)
+					}
 					return k + n
 				}
 				if ts[k].raw == "but" && !startsEdit(ts[k+1].raw) && !lex.removeVerb[ts[k+1].raw] {
@@ -3743,6 +3751,27 @@ func keptExcept(ts []token) int {
 		return 0
 	}
 	return 0
+}
+
+// exceptEdits: the words after the exception of a keep ("keep everything
+// except …") are a change of their own, not the steps to take out: a verb of
+// change other than a removal ("make the ID scan passport only", "swap the SMS
+// code for a voice call", "adding a second liveness check"), a word of
+// replacing or becoming ("the SMS bit, which should become an email code"), or
+// a setting.
+func exceptEdits(ts []token) bool {
+	if startsEdit(ts[0].raw) && !lex.removeVerb[ts[0].raw] {
+		return true
+	}
+	for _, t := range ts {
+		if lex.replaceWord[t.raw] || lex.turnInto[t.raw] || editVerbs[t.w] && !lex.removeVerb[t.w] && !lex.keepVerb[t.w] {
+			return true
+		}
+		if v, ok := changeGerund(t.raw); ok && !lex.removeVerb[v] {
+			return true
+		}
+	}
+	return hasSetting(ts)
 }
 
 // knownUsersLead returns where the words after a lead naming the users the
@@ -4878,4 +4907,26 @@ func sourceInstead(ts []token) bool {
 func verbAfterDash(rs []rune) bool {
 	w := strings.Fields(string(rs[:min(len(rs), 24)]))
 	return len(w) > 0 && editVerbs[strings.ToLower(strings.Trim(w[0], ",;:"))]
+}
+
+// exceptsStep: the change has an exception phrase that lets a step in
+// ("remove everything apart from the passport scan"); one before a position
+// ("remove every code beyond the first one") counts along the steps, and is
+// no exception of a kind.
+func exceptsStep(ts []token) bool {
+	for i := range ts {
+		n := phraseLen(ts, i, lex.exceptPhrase)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		if j < len(ts) && lex.determiner[ts[j].raw] {
+			j++
+		}
+		if j < len(ts) && lex.ordinal[ts[j].raw] > 0 {
+			continue
+		}
+		return true
+	}
+	return false
 }

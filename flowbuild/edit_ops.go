@@ -1328,7 +1328,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		p.insert(s, false, s.k != kAgeCheck && s.k != kExpiryCheck, nil, false)
 		done = append(done, "added "+s.k.withArticle())
 	}
-	if r := p.find(kRecognition); cond.k == condNewUser && r >= 0 && has(all, "only") && !hasAnyRaw(all, lex.insertVerb) {
+	if r := p.find(kRecognition); cond.k == condNewUser && r >= 0 && onlyTheirs(all) && !hasAnyRaw(all, lex.insertVerb) {
 		// "only send a code to people we don't recognise", "rather than an SMS
 		// code for everyone, …": the step the new users get is theirs alone, so
 		// the one the recognised users had (of its kind, or the one it
@@ -1840,6 +1840,26 @@ func typesOnly(ts []token) bool {
 		if only && doc {
 			return true
 		}
+	}
+	return false
+}
+
+// onlyTheirs: an "only" that limits a step to the users named ("only send a
+// code to people we don't recognise"), not one of a count ("only one
+// attempt"), of time ("only then", "only after the passport") or of a
+// condition ("only if they have no phone").
+func onlyTheirs(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "only" {
+			continue
+		}
+		if i+1 < len(ts) {
+			n := ts[i+1]
+			if n.isNum || numberWords[n.raw] > 0 || lex.condIfStrict[n.raw] || lex.onlyWhen[n.raw] {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -799,3 +799,64 @@ func TestEditBetweenWithoutFirstStep(t *testing.T) {
 		assert.NotPanics(t, func() { _, _ = Edit(base.Clone(), change, Options{}) }, change)
 	}
 }
+
+// An exception to "keep everything" that is itself a change (a verb of change,
+// a setting, a step to become another, a step "adding") is no removal, and
+// "beyond the first one" counts along the steps rather than naming a kind:
+// none of these takes out the steps the exception did not ask to take out.
+func TestEditExceptionThatIsAChange(t *testing.T) {
+	base := built(t, "Scan their ID, do a liveness check, compare the face to the ID photo, then send an SMS code and an email code.", Options{})
+	tests := []struct {
+		change string
+		keep   []string // node types that must stay when the change is applied
+	}{
+		{"Keep everything except make the ID scan passport only.", []string{"document_scan", "face_compare"}},
+		{"Keep everything the same except swap the SMS code for a voice call.", []string{"two_factor_sms"}},
+		{"Leave everything else alone apart from adding a second liveness check at the end.", []string{"liveness_detection"}},
+		{"Keep everything except for the SMS bit, which should become an email code.", []string{"two_factor_email"}},
+		{"Remove every code beyond the first one.", []string{"document_scan", "liveness_detection", "face_compare"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.change, func(t *testing.T) {
+			res, err := Edit(base.Clone(), tc.change, Options{})
+			if err != nil {
+				return // a refusal asks again, which is safe
+			}
+			for _, typ := range tc.keep {
+				found := false
+				for _, n := range res.Flow {
+					found = found || string(n.Type) == typ
+				}
+				assert.True(t, found, "%s stays: %s", typ, res.Summary)
+			}
+		})
+	}
+}
+
+// "to users that we don't recognise expired documents": the verb has an object
+// of its own, so the users are only whom the line is for, not the users the
+// recognition does not find; the line stays on everyone's path.
+func TestEditRecipientsWithObject(t *testing.T) {
+	base := built(t, "Recognize the user, do a liveness check, then send an SMS code.", Options{})
+	res, err := Edit(base.Clone(), "Explain to users that we don't recognise expired documents.", Options{})
+	require.NoError(t, err)
+	for _, n := range res.Flow {
+		if strings.Contains(n.Prompt, "expired documents") {
+			assert.False(t, strings.HasPrefix(n.ID, "new_user"), "the line is for everyone: %s", n.ID)
+		}
+	}
+}
+
+// A group whose match or identification is against a document ("any face that
+// doesn't match the ID photo", "any user we can't identify from their ID") is
+// no group of users the recognition does not find: no document scan is made up
+// for them on a new-user path.
+func TestBuildGroupAgainstDocument(t *testing.T) {
+	for _, text := range []string{
+		"Recognize the face, then scan their ID and compare the face to the ID photo. Any face that doesn't match the ID photo goes to manual review.",
+		"Recognize the user and do a liveness check. Any user we can't identify from their ID gets an SMS code.",
+	} {
+		f := built(t, text, Options{})
+		assert.Nil(t, f.Node("new_user_document_scan"), text)
+	}
+}

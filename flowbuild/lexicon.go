@@ -1094,6 +1094,23 @@ var coverVerbWords = []string{"covers", "cover", "handles", "handle", "does", "d
 // exceptPhrases end a negation's scope and let in what follows ("no face stuff
 // beyond liveness", "no checks other than liveness and an email code", "no
 // face checks apart from liveness"): the step after one is wanted.
+// turnIntoWords say a step is to become another ("keep everything except the
+// SMS bit, which should become an email code"): a change, not a removal.
+var turnIntoWords = []string{"become", "becomes", "becoming", "turn", "turns", "turned", "turning"}
+
+// onlyWhenWords after "only" make it an "only" of time ("only then", "only
+// after the passport"), not one that limits a step to the users named.
+var onlyWhenWords = []string{"then", "once", "after", "afterwards", "before", "later", "now"}
+
+// recipientEndWords may follow the verb of finding said of the users a step
+// goes to ("a code to people we don't recognise, only …", "… recognise yet",
+// "… recognised by face"); another word there is the verb's own object.
+var recipientEndWords = []string{"and", "or", "but", "only", "yet", "then", "instead", "so", "by", "from", "at", "on", "in", "as", "anymore", "before", "again", "automatically", "immediately"}
+
+// docLeadWords lead from a verb of finding to the document it reads ("can't
+// identify from their ID", "doesn't match the ID photo").
+var docLeadWords = []string{"from", "with", "to", "against", "on", "in", "by"}
+
 var exceptPhrases = []string{"beyond", "other than", "apart from", "aside from", "besides", "except", "except for", "excepting", "save for"}
 
 // strictWords speak of how close a face match must be ("make the face compare
@@ -1524,7 +1541,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                    map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                 map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb  map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord                                                                                             map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                  map[string]bool
 	unsupported                                                                                                                                                                                                                                                      map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                         map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                             map[string]string // toneWords
@@ -1659,7 +1676,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
-	l.identityNeed, l.verifyNeed, l.replaceWord = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords)
+	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
 	l.groupTail, l.greetNoun, l.photoShown, l.codeVerb, l.specLimit = wordSet(groupTailWords), wordSet(greetNounWords), wordSet(photoShownWords), wordSet(codeVerbWords), wordSet(specLimitWords)

@@ -422,7 +422,11 @@ func splitClauses(ts []token) []clause {
 			// check fails": two instructions, each with its condition after it
 			flush()
 			continue
-		case (t.raw == "when" || t.raw == "whenever") && len(cur) > 1 && readCondition(ts[i:], nil).k == condFail && conditionAhead(ts[i:], recognition):
+		case (t.raw == "when" || t.raw == "whenever") && len(cur) > 1 && !whenBefore(ts, i) && readCondition(ts[i:], nil).k == condFail && conditionAhead(ts[i:], recognition):
+			// (not after a "when" of the same sentence that stayed in its
+			// clause: "send an SMS code when the ID scan fails …, and an email
+			// code when the SMS code never arrives" names two fallbacks, and
+			// reading only the last first loses the SMS code)
 			// "an email code (for) when the text never arrives": a bare
 			// condition of a step failing after an instruction trails it as "if"
 			// does ("send a code when they log in" is no condition; "they
@@ -6935,4 +6939,14 @@ func notPlace(ts []token, i int) bool {
 		j--
 	}
 	return j >= 0 && ts[j].raw == "not"
+}
+
+// whenBefore: a "when" comes before word i in its sentence.
+func whenBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && ts[j].w != "." && ts[j].w != "!" && ts[j].w != "?"; j-- {
+		if ts[j].raw == "when" || ts[j].raw == "whenever" {
+			return true
+		}
+	}
+	return false
 }
