@@ -166,7 +166,7 @@ func readCondition(ts []token, seq []*step) condition {
 		case lex.imageGone[t.raw] && hasIf && findKind(seq, kFaceCompare) >= 0:
 			// "if the headshot is missing or unusable": the comparison has no image
 			return condition{k: condFail, end: i}
-		case t.w == "face" && prev == "no" && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless") &&
+		case t.w == "face" && prev == "no" && hasIf && opensOnIf(ts) &&
 			next != "match" && next != "compare" && !anyDoc(ts) && !has(ts, "photo"):
 			// "if no face is detected (in the liveness check)": a face check's
 			// noFace outcome; the step named after the verb is the one that
@@ -174,7 +174,7 @@ func readCondition(ts []token, seq []*step) condition {
 			// nor is "no face match")
 			end, step := noFaceEnd(ts, i, seq)
 			return condition{k: condFail, end: end, step: step}
-		case lex.condBad[t.raw] && hasIf && hasRaw(ts[:min(3, len(ts))], "if", "when", "whenever", "unless"):
+		case lex.condBad[t.raw] && hasIf && opensOnIf(ts):
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
@@ -891,6 +891,13 @@ func possessiveAt(ts []token, i int) bool {
 	}
 	o := ts[i].orig
 	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'")
+}
+
+// opensOnIf: one of the clause's first three words is a conditional
+// conjunction ("if a deepfake is detected", "when no face is found"), not a
+// "for" or "anyone" of a group.
+func opensOnIf(ts []token) bool {
+	return hasAnyRaw(ts[:min(3, len(ts))], lex.condOpen)
 }
 
 // noFaceEnd: the last word of a "no face" condition at i: its verb ("is

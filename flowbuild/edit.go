@@ -569,18 +569,15 @@ func (p *plan) resolveLabels(sentence string) string {
 		switch {
 		case len(core) == 1 && core[0] >= '1' && core[0] <= '9':
 			n = int(core[0] - '0')
-		case len(core) == 1 && core[0] >= 'A' && core[0] <= 'H':
-			n = int(core[0]-'A') + 1
+		case labelLetter(core) > 0:
+			n = labelLetter(core)
 		}
 		if n < 1 || n > len(checks) {
 			return nil, ""
 		}
 		return checks[n-1], w[len(core):]
 	}
-	letter := func(w string) bool {
-		core := strings.TrimRight(w, ",;:.!?)")
-		return len(core) == 1 && core[0] >= 'A' && core[0] <= 'H'
-	}
+	letter := func(w string) bool { return labelLetter(strings.TrimRight(w, ",;:.!?)")) > 0 }
 	changed := false
 	for i := 0; i+1 < len(words); i++ {
 		if lex.labelNoun[strings.ToLower(words[i])] {
@@ -615,11 +612,21 @@ func mayLabel(sentence string) bool {
 		}
 	}
 	for i := 0; i < len(sentence); i++ {
-		if c := sentence[i]; c >= 'A' && c <= 'H' && (i == 0 || !isWordByte(sentence[i-1])) && (i+1 == len(sentence) || !isWordByte(sentence[i+1])) {
+		if labelLetter(sentence[i:i+1]) > 0 && (i == 0 || !isWordByte(sentence[i-1])) && (i+1 == len(sentence) || !isWordByte(sentence[i+1])) {
 			return true
 		}
 	}
 	return false
+}
+
+// labelLetter is the place in the flow's checks that a capital letter written
+// as a diagram's label names ("A" the first, up to "H"), or 0 when w is no
+// such letter.
+func labelLetter(w string) int {
+	if len(w) != 1 || w[0] < 'A' || w[0] > 'H' {
+		return 0
+	}
+	return int(w[0]-'A') + 1
 }
 
 // askedToStay: the question asks whether steps the flow has stay ("Should we
@@ -3459,7 +3466,7 @@ func changeGerund(w string) (string, bool) {
 	isChange := func(v string) bool { return editVerbs[v] || lex.removeVerb[v] }
 	switch {
 	case isChange(stem):
-		return stem, true // "adding", "swapping" read below
+		return stem, true // "adding" ("add"); "swapping" is the doubled consonant below
 	case isChange(stem + "e"):
 		return stem + "e", true // "removing", "replacing", "moving"
 	case len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && isChange(stem[:len(stem)-1]):

@@ -209,8 +209,8 @@ var nothingWithWords = []string{"with", "involving", "using", "requiring", "need
 var reflexiveWords = []string{"herself", "himself", "itself", "themselves", "themself", "yourself"}
 
 // addressees name the person the avatar speaks to, after "tell", "ask", "explain to".
-var addressees = []string{"them", "him", "her", "user", "users", "customer", "customers", "client", "clients", "person", "people", "folks", "caller", "member", "applicant", "patient", "guest", "you",
-	"parent", "guardian", "claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"}
+var addressees = slices.Concat(plainAddresseeWords, []string{"caller", "member", "applicant", "patient", "guest",
+	"parent", "guardian", "claimant", "policyholder", "student", "candidate", "driver", "rider", "tenant", "renter", "visitor", "traveller", "traveler", "passenger", "employee", "player", "seller", "buyer", "shopper", "borrower", "subscriber", "host"})
 
 // plainAddresseeWords name the person the avatar speaks to as no more than
 // the session's user: the avatar's lines say "the user" for them. Any other
@@ -281,7 +281,8 @@ var (
 	// ("one" is no person: "if their phone is a new one")
 	userOneWords      = []string{"member", "visitor", "client", "signup", "guest", "patient", "resident", "employee", "student", "tenant", "applicant", "traveller", "traveler", "passenger", "patron", "subscriber", "player", "holder", "driver", "rider", "courier", "seller", "buyer", "shopper", "merchant", "borrower", "candidate", "claimant", "policyholder", "renter", "caller", "worker", "parent", "guardian", "camper", "counsellor", "counselor", "family", "attendee", "participant", "volunteer", "owner", "account"}
 	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers", "parents", "guardians", "campers", "counsellors", "counselors", "families", "attendees", "participants", "volunteers", "owners"}
-	condIfStrictWords = []string{"if", "when", "whenever", "unless", "given"} // a condition proper, not a purpose ("for new clients")
+	condOpenWords     = []string{"if", "when", "whenever", "unless"}    // a condition's own conjunction ("if a deepfake is detected")
+	condIfStrictWords = slices.Concat(condOpenWords, []string{"given"}) // a condition proper, not a purpose ("for new clients")
 )
 
 // phrases maps each phrase's first word to the words after it, one list a
@@ -434,7 +435,7 @@ var (
 	addWords           = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                                                                              // a change that brings in a step rather than naming one the flow has
 	adultPersonWords   = []string{"adult", "adults", "grownup", "grownups"}                                                                                                                                                                                                                   // an adult as a person ("each authorised adult"), not an age ("the age of majority")
 	fallbackNounWords  = []string{"backup", "fallback", "backups", "fallbacks"}                                                                                                                                                                                                               // the step tried when another fails, named as such ("with a fallback to an email code", "don't drop the fallback")
-	channelNounWords   = []string{"channel", "channels", "backup", "fallback", "backups", "fallbacks"}                                                                                                                                                                                        // "the email channel", "remove the email backup": the code's channel, not an address to collect
+	channelNounWords   = slices.Concat([]string{"channel", "channels"}, fallbackNounWords)                                                                                                                                                                                                    // "the email channel", "remove the email backup": the code's channel, not an address to collect
 	subjectAuxWords    = []string{"is", "are", "will", "must", "should", "can", "may", "shall"}                                                                                                                                                                                               // "email must not be used": the auxiliary between a subject and its "not"
 	deviceAskNounWords = []string{"prompt", "prompts", "popup", "popups", "dialog", "dialogs", "dialogue", "request", "requests"}                                                                                                                                                             // before the device, a request for it: "the browser prompt for camera + mic", "a popup for the webcam"
 	untouchVerbWords   = []string{"touch", "change", "modify", "alter", "edit", "mess"}                                                                                                                                                                                                       // after a negation, the step stays: "don't touch the SMS code"
@@ -1530,7 +1531,7 @@ type lexicon struct {
 	addressee                                                                                                                                                                                                                                                        map[string]bool   // words naming the person the avatar speaks to
 	dataField                                                                                                                                                                                                                                                        map[string]bool   // words naming a field of the user's data
 	condIf, condNew, condKnown, condFail, condStop, condMain, userWord, userOne, subjectAux, negAux, channelNoun, correction, correctVerb, retract, retractFiller, apologyObj, readerGreeting, pronounUserHave, newImageDet, keepVerb, keepLead                      map[string]bool
-	alsoWord, seen, duringPrep, oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                                        map[string]bool
+	condOpen, alsoWord, seen, duringPrep, oneMore, condBad, lowWord, consequence, headingVerb, touchedRef, phraseEnd, quantifier, newcomer, entryField, chanceLead, chanceNoun, retryWord, possess, turnAway, ageUp, restWord, authWord                              map[string]bool
 	paymentNoun                                                                                                                                                                                                                                                      map[string]string // "withdrawals" → "withdrawal"
 	channelPrep                                                                                                                                                                                                                                                      map[string]bool   // "by email", "use email": the channel of a code
 	sendTo                                                                                                                                                                                                                                                           map[string]bool   // "to the same address": where a code goes
@@ -1631,7 +1632,7 @@ func newLexicon() *lexicon {
 	l.callPrep, l.incident, l.oldPlace = wordSet(callPrepWords), wordSet(incidentWords), wordSet(oldPlaceWords)
 	l.restrictVerb = wordSet(restrictVerbWords)
 	l.offScope, l.offScopeColon, l.ceaseVerb = phraseSet(offScopePhrases), phraseSet(offScopeColonPhrases), wordSet(ceaseVerbWords)
-	l.condIfStrict = wordSet(condIfStrictWords)
+	l.condIfStrict, l.condOpen = wordSet(condIfStrictWords), wordSet(condOpenWords)
 	l.fallbackNoun = wordSet(fallbackNounWords)
 	l.adultPerson = wordSet(adultPersonWords)
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
@@ -1803,10 +1804,14 @@ func newLexicon() *lexicon {
 	// the words of the phrases joins reads are lexicon words too ("in frnt of
 	// the liveness box" is "in front of"): a typo of one is corrected to it,
 	// and the phrase then joins as written right
+	phraseWords := map[string]bool{}
 	for phrase := range joins {
 		for _, f := range strings.Fields(phrase) {
-			if _, dup := l.canon[f]; !dup && isAlpha(f) && !slices.Contains(l.byLen[utf8.RuneCountInString(f)], f) && utf8.RuneCountInString(f) >= minTypoLen {
-				l.byLen[utf8.RuneCountInString(f)] = append(l.byLen[utf8.RuneCountInString(f)], f)
+			if _, dup := l.canon[f]; !dup && isAlpha(f) && !phraseWords[f] {
+				phraseWords[f] = true
+				if n := utf8.RuneCountInString(f); n >= minTypoLen {
+					l.byLen[n] = append(l.byLen[n], f)
+				}
 			}
 		}
 	}

@@ -4115,13 +4115,13 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 // the data check the clause asks for, or 0.
 func thatCheck(ts []token, i int) int {
 	for k := i + 1; k+1 < len(ts) && k <= i+4; k++ {
-		if ts[k].raw == "to" && k+2 < len(ts) && checkVerbLemmas[ts[k+1].w] && (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) {
+		if ts[k].raw == "to" && k+2 < len(ts) && checkVerbLemmas[ts[k+1].w] && stepWord(ts[k-1]) {
 			if rest := ts[k+2:]; dataMatch(rest) || ageIn(rest) > 0 {
 				return k
 			}
 			return 0
 		}
-		if (ts[k].raw == "that" || ts[k].raw == "which") && (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) &&
+		if (ts[k].raw == "that" || ts[k].raw == "which") && stepWord(ts[k-1]) &&
 			strings.HasSuffix(ts[k+1].raw, "s") && rules[ts[k+1].w] != nil {
 			// "add a box after the selfie that compares the selfie to the DL
 			// photo": a verb of a step after "that" says what the step added
@@ -4132,13 +4132,17 @@ func thatCheck(ts []token, i int) int {
 			continue
 		}
 		// ("that they're 25 or older": the person, for an age)
-		if (lex.stepHead[ts[k-1].raw] || lex.canonKind(ts[k-1])) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw] || lex.subjectPronoun[ts[k+1].raw] && ageIn(ts[k+1:]) > 0) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
+		if stepWord(ts[k-1]) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw] || lex.subjectPronoun[ts[k+1].raw] && ageIn(ts[k+1:]) > 0) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
 			return k
 		}
 		return 0
 	}
 	return 0
 }
+
+// stepWord: t names a step or is the head noun of one ("scan", "selfie",
+// "check" after "liveness").
+func stepWord(t token) bool { return lex.stepHead[t.raw] || lex.canonKind(t) }
 
 // refThenVerb is the index of a check verb that ends the step named after the
 // order word at i and starts the instruction ("after the scan check from the
@@ -4152,10 +4156,10 @@ func refThenVerb(ts []token, i int) int {
 		j++
 	}
 	for m := j + 1; m+1 < len(ts) && m <= j+3; m++ {
-		if checkVerbLemmas[ts[m].w] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.complementOpen[ts[m+1].raw] {
+		if checkVerbLemmas[ts[m].w] && stepWord(ts[m-1]) && lex.complementOpen[ts[m+1].raw] {
 			return m
 		}
-		if lex.insertVerb[ts[m].raw] && (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && lex.determiner[ts[m+1].raw] {
+		if lex.insertVerb[ts[m].raw] && stepWord(ts[m-1]) && lex.determiner[ts[m+1].raw] {
 			// "right after the scan add a check that the licence shows they're
 			// 21 or older": a verb that adds a step ends the place too
 			return m
@@ -4166,7 +4170,7 @@ func refThenVerb(ts []token, i int) int {
 		// the fork is placed by the step after "after", whose name ends where a
 		// word that names no step follows it; the rest is what the fork leads to
 		for m := j + 1; m < len(ts) && m <= j+4; m++ {
-			if (lex.stepHead[ts[m-1].raw] || lex.canonKind(ts[m-1])) && !lex.stepHead[ts[m].raw] && !lex.canonKind(ts[m]) && isAlpha(ts[m].raw) {
+			if stepWord(ts[m-1]) && !stepWord(ts[m]) && isAlpha(ts[m].raw) {
 				return m
 			}
 		}
