@@ -475,7 +475,7 @@ func recipientsBefore(ts []token, i int) bool {
 		return false
 	}
 	for j := i - 1; j >= 1 && j >= i-4; j-- {
-		if lex.userWord[ts[j].raw] && (ts[j-1].raw == "to" || ts[j-1].raw == "for") {
+		if (lex.userWord[ts[j].raw] || lex.population[ts[j].raw]) && (ts[j-1].raw == "to" || ts[j-1].raw == "for") {
 			return true
 		}
 	}

@@ -416,6 +416,15 @@ func splitClauses(ts []token) []clause {
 			// "an email code (only) for people we don't recognise": the group is
 			// a condition trailing its instruction, read first as "if they're
 			// not recognised, …" is
+			if a := everyoneAnd(cur); a > 0 {
+				// "liveness for everyone and an ID scan for anyone not
+				// recognised": the instruction before the "and" has its own
+				// group, everyone, so the trailing one is only the last's
+				tail := cur[a:]
+				cur = cur[:a]
+				flush()
+				cur = append(cur, tail...)
+			}
 			flush()
 		case t.raw == "and" && len(cur) > 1 && cur[0].raw == "if" && len(out) > 0 && out[len(out)-1].sent == sent && !clauseStartsIf(out[len(out)-1].toks) && pairedCondition(ts[i+1:], recognition):
 			// "an email code if the scan fails and a human if the liveness
@@ -474,10 +483,10 @@ func splitClauses(ts []token) []clause {
 			continue
 		}
 		f := i
-		for f > 0 && out[f-1].sent == c.sent && !out[f-1].title && !clauseStartsIf(out[f-1].toks) && !has(out[f-1].toks, "recognize") {
+		for f > 0 && out[f-1].sent == c.sent && !out[f-1].title && !clauseStartsIf(out[f-1].toks) && !has(out[f-1].toks, "recognize") && forEveryone(out[f-1].toks) < 0 {
 			f--
 		}
-		if f == i || f > 0 && out[f-1].sent == c.sent && !(f < i && has(out[f-1].toks, "recognize") && !clauseStartsIf(out[f-1].toks)) {
+		if f == i || f > 0 && out[f-1].sent == c.sent && forEveryone(out[f-1].toks) < 0 && !(f < i && has(out[f-1].toks, "recognize") && !clauseStartsIf(out[f-1].toks)) {
 			// the sentence has a condition of its own before it ("recognise the
 			// face, then a passport scan for anyone we can't recognise": after
 			// the recognition the sentence names, the condition opens the rest)
@@ -928,7 +937,11 @@ func parse(text string) *parsed {
 				taggedOut[ci-1] = true
 			}
 		}
-		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
+		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
+			(r > 0 && c.toks[r-1].raw == "no" || readCondition(c.toks, nil).k != condNewUser) {
+			// (not "an ID scan for anyone we don't recognise": that names the
+			// users a recognition does not find, not a recognition ruled out
+			// as "no recognition on this one" does)
 			noRecognition = true
 		}
 		// "## Out of scope\n- Document scanning\n- Email OTP": a heading of its own
@@ -1033,9 +1046,11 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
-		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks)) {
-			// "For recognised users: liveness only. For users we can't find: …":
-			// sorting users into known and new is what a face recognition does
+		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks) ||
+			unknownGroup(c.toks)) {
+			// "For recognised users: liveness only. For users we can't find: …",
+			// "an ID scan for anyone we don't recognise": sorting users into
+			// known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
 			seq = merge(seq, []*step{{k: kRecognition}})
 		}
@@ -1278,10 +1293,10 @@ func parse(text string) *parsed {
 			body := c.toks
 			if cond.k != condNone && cond.end+1 <= len(body) {
 				body = body[cond.end+1:] // the condition's own words ("if not recognized") name no step
-				if f := slices.IndexFunc(c.toks[:cond.end+1], func(t token) bool { return t.raw == "for" }); f > 0 && cond.k == condNewUser && len(analyze(c.toks[:f], seq).steps) > 0 {
-					// "passport scan for new users (after the liveness check)":
-					// the group trails the step it is for, which the words
-					// before it name
+				if f := groupFrom(c.toks, cond.end); f > 0 && cond.k == condNewUser && len(analyze(c.toks[:f], seq).steps) > 0 {
+					// "passport scan for new users (after the liveness check)",
+					// "send a code to people we don't recognise": the group
+					// trails the step it is for, which the words before it name
 					body = append(slices.Clip(c.toks[:f]), body...)
 				}
 			}
@@ -2291,6 +2306,62 @@ func populationCondition(ts []token, contrast bool) bool {
 		}
 	}
 	return false
+}
+
+// unknownGroup: the clause names the users a recognition does not find by a
+// negated verb said of them ("for anyone we don't recognise", "if we can't
+// recognise them"), so it needs a recognition to tell them apart; the noun
+// ("skip recognition for now", "face recognition is not to be done") names
+// the step, and "nothing to recognise yet" no group.
+func unknownGroup(ts []token) bool {
+	cond := readCondition(ts, nil)
+	if cond.k != condNewUser || !clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
+		return false
+	}
+	r := slices.IndexFunc(ts[:cond.end+1], func(t token) bool { return t.w == "recognize" })
+	if r <= 0 || lex.determiner[ts[r-1].raw] {
+		return false
+	}
+	return slices.ContainsFunc(ts[max(0, r-3):r], func(t token) bool {
+		return t.raw == "not" || lex.negAux[t.raw] || lex.perfectNeg[t.raw]
+	})
+}
+
+// everyoneAnd: the "and" in cur after an instruction for every user ("a
+// liveness check for everyone and …"), before another instruction; 0 if none.
+func everyoneAnd(cur []token) int {
+	if a := forEveryone(cur) + 2; a > 2 && a < len(cur) && cur[a].raw == "and" &&
+		len(analyze(cur[:a], nil).steps) > 0 && len(analyze(cur[a+1:], nil).steps) > 0 {
+		return a
+	}
+	return 0
+}
+
+// forEveryone: where "for everyone" ("for all", "for anybody") says an
+// instruction is every user's, so no group named after it narrows it; -1 if
+// the clause has none.
+func forEveryone(ts []token) int {
+	for i := 0; i+1 < len(ts); i++ {
+		if ts[i].raw == "for" && lex.universal[ts[i+1].raw] && ts[i+1].raw != "anyone" && ts[i+1].raw != "anybody" {
+			return i
+		}
+	}
+	return -1
+}
+
+// groupFrom: where the group a condition ending at end names begins, at the
+// "for" (or "to", of whom a step reaches) before it: "passport scan for new
+// users", "send a code to anyone we don't recognise"; -1 if there is none.
+func groupFrom(ts []token, end int) int {
+	if f := slices.IndexFunc(ts[:end+1], func(t token) bool { return t.raw == "for" }); f >= 0 {
+		return f
+	}
+	for j := end - 1; j >= 0; j-- {
+		if n := ts[j+1].raw; ts[j].raw == "to" && (lex.userWord[n] || lex.quantifier[n] || lex.population[n]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // startsPopulation: the clause opens on a group of users the flow must tell
