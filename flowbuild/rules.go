@@ -579,7 +579,7 @@ var rules = map[string][]rule{
 				// a lost mailbox is; no code is sent
 				return false
 			}
-			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && laterChannel(d.ts, i) < 0 && !sent
+			return !lex.notCodeBefore[d.prev(i)] && d.emailIdx < 0 && d.smsIdx < 0 && (laterChannel(d.ts, i) < 0 || ownDestination(d.ts, d.a.prior, i)) && !sent
 		},
 		make: func(d *detector, i int) {
 			// "send the OTP to the address we have": an address with no other kind
@@ -1738,7 +1738,9 @@ func listedWith(ts []token, i int, w string) bool {
 			if ts[j].w == w {
 				return true
 			}
-			if !lex.listGlue[ts[j].raw] {
+			if !lex.listGlue[ts[j].raw] && !(ts[j].raw == "to" && j > 0 && ts[j-1].raw == "and") {
+				// ("a code to their email and to their phone": the
+				// preposition said again is the list's)
 				break
 			}
 		}
@@ -1873,6 +1875,18 @@ func destinationOf(ts, prior []token, i int) string {
 		}
 	}
 	return ""
+}
+
+// ownDestination: the code at i goes to a contact of its own ("a code to it",
+// "to the address on file"), and the channel named after it is a second
+// destination of the list ("… and to their phone"), with a code of its own.
+func ownDestination(ts, prior []token, i int) bool {
+	j := laterChannel(ts, i)
+	dest := destinationOf(ts, prior, i)
+	if j < 0 || dest == "" || (dest == "email") == (ts[j].w == "email") {
+		return false
+	}
+	return slices.ContainsFunc(ts[i+1:j], func(t token) bool { return t.raw == "and" })
 }
 
 // namedContact: the one contact the words name ("their email address",
