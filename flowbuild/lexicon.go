@@ -855,6 +855,11 @@ var lineIsWords = []string{"is", "be", "should", "will", "must", "shall", "would
 // ("no extra face scan step"), where "no other document types" keeps the one named.
 var addedStepWords = []string{"extra", "additional", "more"}
 
+// repeatStepWords: before a step's name under a negation, they rule out a
+// second one, not the step ("don't add a second age check", "no duplicate
+// liveness"): the one the text asks for elsewhere stays.
+var repeatStepWords = []string{"second", "another", "duplicate", "repeat", "repeated", "double"}
+
 // typedInWords and failTimesWords: how a failed code was given and how often,
 // inside a condition ("if incorrect otp entered twice", "if wrong code typed 3 times").
 var (
@@ -1562,7 +1567,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
-	codeSet, addedStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                        map[string]bool
+	codeSet, addedStep, repeatStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                            map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
@@ -1761,7 +1766,7 @@ func newLexicon() *lexicon {
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
 	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
-	l.codeSet, l.addedStep = wordSet(codeSetWords), wordSet(addedStepWords)
+	l.codeSet, l.addedStep, l.repeatStep = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.readAloud = wordSet(readAloudWords)

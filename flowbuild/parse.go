@@ -519,6 +519,12 @@ func splitClauses(ts []token) []clause {
 		if pairNext {
 			c.only, out[i+2].only = true, true
 		}
+		if prev.named {
+			// ("recognition, with a fallback to an ID scan if not recognised,
+			// then an SMS code": the condition says when the named fallback is
+			// taken, and what follows at "then" is the main path's again)
+			c.only = true
+		}
 		out[i-1], out[i] = c, prev
 	}
 	return out
@@ -1488,6 +1494,17 @@ func parse(text string) *parsed {
 			// the clause before it in view
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
 		}
+		if a.second != 0 {
+			// "Age check, then liveness. Don't add a second age check": the
+			// one asked for stays
+			a.neg &^= a.second
+			for k := range kindCount {
+				if !a.second.has(k) {
+					continue
+				}
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as ruling out a second "+k.String()+", not the one the text asks for.")
+			}
+		}
 		// (or the first clause of the next sentence: "We're putting a face
 		// sign-in tablet at the front desk. To register members' faces the
 		// first time, …": the tablet's login is what the enrolment is for)
@@ -1721,7 +1738,7 @@ func parse(text string) *parsed {
 			// the failure path does
 		case toneSaid:
 			// "Tone should be calm and reassuring": how the avatar speaks (above)
-		case a.whenOnly || a.whyOnly || entryWords || a.pronounRef || everyone || a.mailed:
+		case a.whenOnly || a.whyOnly || a.second != 0 || entryWords || a.pronounRef || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
@@ -3526,6 +3543,7 @@ type analysis struct {
 	steps      []*step
 	ref        []*step // the steps after "before"/"after"
 	whenOnly   bool    // the clause only says when the flow runs ("before anyone can rent a scooter"); a note says so
+	second     kindSet // steps the clause rules out a second of ("don't add a second age check"), under neg too
 	whyOnly    bool    // the clause only says why ("since their number may have changed"); a note says so
 	pronounRef bool    // "before it", "before either of them": the ref is what the text named last
 	refAfter   bool
@@ -4300,10 +4318,12 @@ func noAnswerAfterYesEnd(clauses []clause, ci int) bool {
 // "a backup via email": up to four words, within the clause).
 func namedFallback(ts []token) bool {
 	j := 0
-	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an") {
+	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "an" || ts[j].raw == "the") {
 		j++
 	}
-	if j > 0 && j+2 < len(ts) && lex.fallbackNoun[ts[j].raw] && (ts[j+1].raw == "to" || ts[j+1].raw == "of" || lex.channelPrep[ts[j+1].raw]) {
+	// ("with a fallback to an email code", "with the fallback being an
+	// email code": what the fallback is, after a preposition or a copula)
+	if j > 0 && j+2 < len(ts) && lex.fallbackNoun[ts[j].raw] && (ts[j+1].raw == "to" || ts[j+1].raw == "of" || ts[j+1].raw == "being" || ts[j+1].raw == "is" || lex.channelPrep[ts[j+1].raw]) {
 		end := j + 2
 		for end < len(ts) && end < j+6 && ts[end].w != "." && ts[end].w != ":" && ts[end].w != "," && ts[end].w != "then" && !lex.condIfStrict[ts[end].raw] {
 			end++

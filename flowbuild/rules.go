@@ -99,6 +99,11 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
+	if d.neg[i] && hasAnyRaw(d.ts[max(0, i-2):i], lex.repeatStep) {
+		// "don't add a second age check": one, not none, where the text asks
+		// for one (Build); a change adds none, as any negation says
+		d.a.second.add(s.k)
+	}
 	if d.neg[i] && lackedBefore(d.ts, i) {
 		return nil // "most of them don't have a passport": who the users are, no step and none ruled out
 	}
