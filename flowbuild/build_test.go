@@ -1728,3 +1728,24 @@ func TestBuildStoryActorWithResultIsNoBackground(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "as background")
 }
+
+// A face compare with no second image in the flow (no ID scan, no selfie, no
+// photo passed in) is read as recognition among the enrolled faces; that is
+// a judgement call and says so, unless a later step gives the compare its
+// image.
+func TestBuildCompareWithNothingSaysRecognition(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		note bool
+	}{
+		{"Liveness then an SMS code. Do not skip the face compare.", true},
+		{"Liveness, then a face match.", true},
+		{"Face match for payout changes - compare the live face to the profile photo we pass in.", false},
+		{"Scan their passport, then compare their face.", false},
+	} {
+		res, err := Build(tt.text, Options{})
+		require.NoError(t, err)
+		notes := strings.Join(res.Assumptions, "\n")
+		assert.Equal(t, tt.note, strings.Contains(notes, "no second image to compare"), tt.text+"\n"+notes)
+	}
+}

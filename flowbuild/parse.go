@@ -160,6 +160,7 @@ type step struct {
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	vague       bool       // recognition from a match that named nobody to search ("face match for payout changes"): a comparison described later is that match
+	vagueNote   string     // why a comparison became such a recognition, noted if nothing later turns it back
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	purposeFor  bool       // … a label followed by what it protects ("MFA for payments"), no login named: a purpose only when the text names a code elsewhere
 	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
@@ -2016,6 +2017,11 @@ func parse(text string) *parsed {
 		p.steps = order(p.steps)
 	}
 	p.notes = append(p.notes, fallbackImages(p.steps)...)
+	for _, s := range p.steps {
+		if s.k == kRecognition && s.vague && s.vagueNote != "" {
+			p.notes = append(p.notes, s.vagueNote) // a comparison with nothing to compare, still
+		}
+	}
 	if held && !readsHeldPhoto(p.steps) && !p.excluded.has(kFaceCompare) {
 		// "is who they say they are — we have their photo from the bank's records":
 		// a photo held for the session is there to compare the live face with
@@ -5477,7 +5483,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// (with a photo the app holds, "check the person on camera is that same
 		// person" is a comparison with it, not a search among the enrolled)
 		case comparing && faceCtxOrPair(ts, seq, d.out) && (population || !a.held && findKind(seq, kDocument) < 0 && findKind(seq, kFaceScan) < 0 && findKind(d.out, kDocument) < 0):
-			add(&step{k: kRecognition, vague: !population}, ci)
+			if r := add(&step{k: kRecognition, vague: !population}, ci); r != nil && !population {
+				// (a judgement call: a later ID scan or photo turns it into
+				// the comparison, see merge; the note goes with it then)
+				r.vagueNote = "Read \"" + clauseText(ts) + "\" as face recognition among enrolled faces: the flow has no second image to compare the face with; scan an ID document or pass a photo in providedData to compare with one instead."
+			}
 		case comparing && faceCtxOrPair(ts, seq, d.out):
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
