@@ -83,7 +83,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
-		sentence = progressiveChange(addTypo(sentence))
+		sentence = keptByNegation(progressiveChange(addTypo(sentence)))
 		first := true
 		for _, part := range splitInstructions(sentence) {
 			// "make that an SMS... no wait, keep it email": a retraction takes back
@@ -165,10 +165,15 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = "remove " + clauseText(ts[k:])
 				ts = tokenize(part)
 			}
-			if k := keptExcept(ts); k > 0 {
+			if k, change := keptExcept(ts); k > 0 {
 				// "keep everything except the email bit": what the exception
 				// names goes, as in "remove the email bit"; the rest stays
+				// ("keep all of it, except put the liveness check first": the
+				// exception is the change)
 				part = "remove " + clauseText(ts[k:])
+				if change {
+					part = clauseText(ts[k:])
+				}
 				ts = tokenize(part)
 			}
 			if pi > 0 && p.restates(ts, before) {
@@ -268,7 +273,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 			listing = false
-			if len(parts) > 1 && statement(ts) && !groupOut {
+			if len(parts) > 1 && (statement(ts) || gerundRemark(part)) && !groupOut {
 				// "The face scans we got were blurry and matched badly.", "their
 				// email is what got hacked": the background of the change, which
 				// names steps but asks for none; the step it names is what a later
@@ -3427,6 +3432,58 @@ func progressiveChange(sentence string) string {
 	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
 }
 
+// keptByNegation turns a removal said not to happen ("don't drop the
+// liveness", "do not remove the SMS code", "never skip the ID scan") into what
+// it asks, "keep …", so that a change beside it ("…, but remove the email
+// code") reads that step as kept, not as a second removal. A negation of the
+// rest ("don't remove anything else") stays as it is, a remark on the rest.
+func keptByNegation(sentence string) string {
+	words := strings.Fields(sentence)
+	norm := func(i int) string {
+		return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[i], ",;:.!?")))
+	}
+	changed := false
+	for i := 0; i+2 < len(words); i++ {
+		n := 1 // "don't", "never"
+		if norm(i) == "do" && norm(i+1) == "not" {
+			n = 2
+		} else if norm(i) != "dont" && norm(i) != "never" {
+			continue
+		}
+		if i+n+1 >= len(words) {
+			break
+		}
+		v := norm(i + n)
+		if !(lex.removeVerb[v] && v != "stop" && v != "kill" || v == "skip") || lex.rest[norm(i+n+1)] || strings.ContainsAny(words[i+n-1], ",;:.!?") {
+			continue
+		}
+		if slices.ContainsFunc(words[i+n+1:], func(w string) bool { return strings.EqualFold(strings.Trim(w, ",;:.!?"), "it") }) {
+			// "don't remove the SMS code, make it an email code instead": the
+			// step is changed, not kept as it is
+			continue
+		}
+		words = slices.Concat(words[:i], []string{"keep"}, words[i+n+1:])
+		changed = true
+	}
+	if !changed {
+		return sentence
+	}
+	return strings.Join(words, " ")
+}
+
+// gerundRemark: the part opens on the gerund of a change that is the subject
+// of a remark about it ("Dropping liveness is what the PM wants but security
+// said no", "Removing the email code was a mistake last time"): beside an
+// instruction, it asks for nothing itself.
+func gerundRemark(part string) bool {
+	words := strings.Fields(part)
+	if len(words) < 3 {
+		return false
+	}
+	_, ok := changeGerund(strings.ToLower(strings.Trim(words[0], ",;:.!?")))
+	return ok && gerundSubject(words)
+}
+
 // gerundSubject: the gerund that opens the sentence is the subject of a remark,
 // not the instruction: its clause goes on to a finite verb ("Removing the SMS
 // code is not an option", "Adding another code would annoy users", "Adding a
@@ -3730,8 +3787,9 @@ func offScopeLead(ts []token) int {
 // keptExcept returns where the steps named after "keep everything except" (or
 // "leave all the rest but", "keep it all apart from") begin, or 0: a verb of
 // keeping among the part's first words, a word for the whole flow, then an
-// exception right after it.
-func keptExcept(ts []token) int {
+// exception right after it; and whether the exception is a change of its own
+// (exceptEdits) rather than the steps to take out.
+func keptExcept(ts []token) (int, bool) {
 	for i := 0; i < len(ts) && i < 3; i++ {
 		if !lex.keepVerb[ts[i].raw] {
 			continue
@@ -3744,20 +3802,19 @@ func keptExcept(ts []token) int {
 			// steps", "everything as it is")
 			for k := j + 1; k+1 < len(ts) && k <= j+6; k++ {
 				if n := phraseLen(ts, k, lex.exceptPhrase); n > 0 && k+n < len(ts) {
-					if exceptEdits(ts[k+n:]) {
-						return 0 // ("keep everything except make the ID scan passport only": a change, not a removal)
-					}
-					return k + n
+					// ("keep everything except make the ID scan passport only": a
+					// change, not a removal)
+					return k + n, exceptEdits(ts[k+n:])
 				}
 				if ts[k].raw == "but" && !startsEdit(ts[k+1].raw) && !lex.removeVerb[ts[k+1].raw] {
-					return k + 1 // ("keep the rest but add an SMS code": a change of its own)
+					return k + 1, false // ("keep the rest but add an SMS code": a change of its own)
 				}
 			}
-			return 0
+			return 0, false
 		}
-		return 0
+		return 0, false
 	}
-	return 0
+	return 0, false
 }
 
 // exceptEdits: the words after the exception of a keep ("keep everything

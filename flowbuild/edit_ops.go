@@ -69,6 +69,20 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ",") && start == 0 && (startsEdit(w) || lex.keepVerb[w]) && gerundRemark(strings.Join(words[:i], " ")) {
+			// "removing the email code was a mistake last time, keep it": the
+			// remark, then the instruction
+			out = append(out, strings.TrimSuffix(strings.Join(words[:i], " "), ","))
+			start = i
+			continue
+		}
+		if isDash(words[i]) && i-start >= 2 && (staysIn(words[start:i]) || lex.keepVerb[strings.ToLower(words[start])]) && startsEdit(words[i+1]) {
+			// "keep the passport scan and the selfie - remove the sms code":
+			// what stays, then the change
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && staysIn(words[start:i]) && startsEdit(words[i+1]) {
 			// "the email fallback stays, but make the sms otp 8 digits": what
 			// stays, then the change
