@@ -1530,11 +1530,27 @@ func sendsTo(ts []token, i int) bool {
 		if t.w == "send" && routesUser(ts, j) {
 			continue // "send them down a separate path where they enter their email": the user is sent, no mail
 		}
-		if t.w == "send" && !(given && j > i && slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] })) {
+		if r := relativeAfter(ts, i); t.w == "send" && !(given && j > i && (slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] }) || r > 0 && r < j)) {
 			return true
 		}
 	}
 	return false
+}
+
+// relativeAfter is where a relative clause with no "which" opens right after
+// the address at i ("type the email they want the reset link sent to", "the
+// email address we should send receipts to"): a subject pronoun straight after
+// the address noun starts what the address is for, as purposeOpen's words do.
+// 0 when there is none.
+func relativeAfter(ts []token, i int) int {
+	j := i + 1
+	if j < len(ts) && ts[j].raw == "address" {
+		j++
+	}
+	if j < len(ts) && lex.subjectPronoun[ts[j].raw] && ts[j].raw != "it" && ts[j].raw != "its" {
+		return j
+	}
+	return 0
 }
 
 // forAddress is where a message sent to the email at i begins, said as what
@@ -1547,7 +1563,7 @@ func forAddress(ts []token, i int) int {
 		return len(ts)
 	}
 	for j := i + 1; j < len(ts); j++ {
-		if lex.purposeOpen[ts[j].raw] {
+		if lex.purposeOpen[ts[j].raw] || j == relativeAfter(ts, i) {
 			if has(ts[j:], "send") {
 				return j
 			}
