@@ -1194,6 +1194,12 @@ var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "
 // background the text gives for the flow, never an address typed in.
 var mailThreatNextWords = []string{"compromise", "fraud", "frauds", "phishing", "scam", "scams", "spoofing", "takeover", "attack", "attacks"}
 
+// mailThreatBeforeWords before "email" (next to it or one modifier away) make
+// the email a fraudulent message ("we've had a couple of fake supplier
+// emails", "phishing emails", "spoofed invoice emails"): the background to the
+// flow again, never an address typed in.
+var mailThreatBeforeWords = []string{"fake", "phishing", "phish", "spoofed", "spoof", "fraudulent", "scam", "bogus", "forged", "malicious", "spam"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -1519,7 +1525,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext, mailThreatNext, spoofProp, present, screenNounBefore                                                                                                                                                                       map[string]bool
+	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                     map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                  map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                   map[string]bool
 	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
@@ -1773,7 +1779,7 @@ func newLexicon() *lexicon {
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
-	l.mailSystemNext, l.mailThreatNext = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords)
+	l.mailSystemNext, l.mailThreatNext, l.mailThreatBefore = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords), wordSet(mailThreatBeforeWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)

@@ -372,10 +372,11 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if lex.mailThreatNext[next] && !d.codeInClause {
+		if (lex.mailThreatNext[next] || hasAnyRaw(ts[max(0, i-2):i], lex.mailThreatBefore)) && !d.codeInClause {
 			// "we've had two business-email-compromise frauds this year", "hit by
 			// email fraud twice": a fraud done by email, the reason for the flow,
-			// not an address to collect nor a code's channel
+			// not an address to collect nor a code's channel ("a couple of fake
+			// supplier emails": the fraud named before it, the same)
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about fraud by email, background to the flow, not a step of it.")
 			d.a.mailed = true // (the note says where the clause went)
 			return
