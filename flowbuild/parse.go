@@ -928,7 +928,9 @@ func parse(text string) *parsed {
 				taggedOut[ci-1] = true
 			}
 		}
-		if has(c.toks, "recognize") && analyze(c.toks, nil).neg.has(kRecognition) {
+		// ("this isn't a lookup across all passengers": a search ruled out is
+		// the recognition ruled out, as a negated "recognise" is)
+		if (has(c.toks, "recognize") || hasAnyRaw(c.toks, lex.searchVerb)) && analyze(c.toks, nil).neg.has(kRecognition) {
 			noRecognition = true
 		}
 		// "## Out of scope\n- Document scanning\n- Email OTP": a heading of its own
@@ -2308,6 +2310,17 @@ func startsPopulation(ts []token) bool {
 		return true // "newcomers", "first time"
 	}
 	return i+1 < len(ts) && (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw]) && lex.userWord[ts[i+1].raw]
+}
+
+// quantifiedUsers: the clause names a group of users under a quantifier ("all
+// passengers", "every member", "our students"), the people a search runs over.
+func quantifiedUsers(ts []token) bool {
+	for k := 0; k+1 < len(ts); k++ {
+		if lex.quantifier[ts[k].raw] && ts[k].raw != "the" && lex.userWord[ts[k+1].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // contrastsPopulations: the text names both users it knows and users it does
@@ -5323,7 +5336,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search; so is "look it up
 		// across everyone who's enrolled with us"
-		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && hasAnyRaw(ts, lex.population)
+		// ("a lookup across all passengers", "search every member": a group
+		// of users under a quantifier is the population too, whatever the
+		// users are called)
+		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && (hasAnyRaw(ts, lex.population) || quantifiedUsers(ts))
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
 		// (also after its preposition: "compare against that instead of
