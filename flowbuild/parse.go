@@ -4442,6 +4442,12 @@ func adjectiveComma(cur, rest []token) bool {
 	if lex.resultLead[rest[0].raw] || isConj(rest[0].raw) {
 		return false // "enrolled already from our booking app, so first we recognise the guest": a clause of its own, no adjective
 	}
+	if cur[len(cur)-1].raw == "one" {
+		// "we're not doing a liveness step in this one, compliance says …":
+		// "one" after a determiner stands for a noun, so the comma ends its
+		// phrase; adjectives before one noun come before the noun
+		return false
+	}
 	for _, t := range rest[1:min(len(rest), 4)] {
 		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] || lex.addressee[t.raw] || lex.personPronoun[t.raw] {
 			// "their identity, run a liveness check", "at the desk, let them type
