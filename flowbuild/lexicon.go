@@ -690,6 +690,11 @@ var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps",
 // says: …") they bring a line.
 var listSaysWords = []string{"says", "say", "reads", "states", "lists"}
 
+// listMattersWords after a listOpenerWords that opens the clause open a list
+// as the opener alone does ("Order matters to us: first …", "the sequence is
+// important: …"): the steps follow in the order that matters.
+var listMattersWords = []string{"matters", "matter", "counts", "important", "critical", "crucial"}
+
 // listRedoWords before "it" (or "that", "this", "over") open a list as
 // listOpenerWords do, after a description of the setup being replaced ("…
 // is what guests go through now. rebuild it: …", "port that over: …").
@@ -1583,7 +1588,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject                                                                              map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1785,7 +1790,7 @@ func newLexicon() *lexicon {
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
-	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords)
+	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays, l.listMatters = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords), wordSet(listMattersWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

@@ -2093,7 +2093,7 @@ func listOpening(clauses []clause) (int, []*step) {
 		for last > 0 && lex.listCopula[c.toks[last].raw] {
 			last-- // "Flow is: recognise …, liveness check, then the code on email"
 		}
-		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw] || redoOpener(c.toks[:last+1])
+		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw] || redoOpener(c.toks[:last+1]) || orderMatters(c.toks)
 		if ci == 0 || !c.colon || c.title || !opener || len(c.toks) > 4 && (len(c.toks) > 8 || len(analyze(c.toks, nil).steps) > 0) {
 			// (a longer opener names no step itself: "Port it over in this
 			// order:", "here is the new sequence we want:")
@@ -2118,6 +2118,23 @@ func listOpening(clauses []clause) (int, []*step) {
 		return ci, listed
 	}
 	return -1, nil
+}
+
+// orderMatters: the clause opens on a list opener that it says matters
+// ("Order matters to us: first …", "The sequence is important: …"): the list
+// after its colon is the flow's, in that order.
+func orderMatters(ts []token) bool {
+	k := 0
+	if k < len(ts) && lex.determiner[ts[k].raw] {
+		k++
+	}
+	if k+1 >= len(ts) || !lex.listOpener[ts[k].raw] {
+		return false
+	}
+	if k++; k+1 < len(ts) && lex.listCopula[ts[k].raw] {
+		k++ // "the order is important"
+	}
+	return lex.listMatters[ts[k].raw]
 }
 
 // redoOpener: the clause ends on a verb of rebuilding and what it rebuilds
