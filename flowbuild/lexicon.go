@@ -690,6 +690,11 @@ var listOpenerWords = []string{"flow", "order", "plan", "want", "need", "steps",
 // says: …") they bring a line.
 var listSaysWords = []string{"says", "say", "reads", "states", "lists"}
 
+// listMattersWords after a listOpenerWords that opens the clause open a list
+// as the opener alone does ("Order matters to us: first …", "the sequence is
+// important: …"): the steps follow in the order that matters.
+var listMattersWords = []string{"matters", "matter", "counts", "important", "critical", "crucial"}
+
 // listRedoWords before "it" (or "that", "this", "over") open a list as
 // listOpenerWords do, after a description of the setup being replaced ("…
 // is what guests go through now. rebuild it: …", "port that over: …").
@@ -1199,6 +1204,12 @@ var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "
 // background the text gives for the flow, never an address typed in.
 var mailThreatNextWords = []string{"compromise", "fraud", "frauds", "phishing", "scam", "scams", "spoofing", "takeover", "attack", "attacks"}
 
+// mailThreatBeforeWords before "email" (next to it or one modifier away) make
+// the email a fraudulent message ("we've had a couple of fake supplier
+// emails", "phishing emails", "spoofed invoice emails"): the background to the
+// flow again, never an address typed in.
+var mailThreatBeforeWords = []string{"fake", "phishing", "phish", "spoofed", "spoof", "fraudulent", "scam", "bogus", "forged", "malicious", "spam"}
+
 // futileWords say what the clause names would be of no use ("texting them a
 // code is pointless"): it is ruled out.
 var futileWords = []string{"pointless", "useless", "futile", "worthless", "impossible"}
@@ -1524,7 +1535,7 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
-	docFail, mailboxNext, mailSystemNext, mailThreatNext, spoofProp, present, screenNounBefore                                                                                                                                                                       map[string]bool
+	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                     map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                  map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                   map[string]bool
 	ordinal                                                                                                                                                                                                                                                          map[string]int    // ordinal word → place (1 for "first")
@@ -1582,7 +1593,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject                                                                              map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -1778,13 +1789,13 @@ func newLexicon() *lexicon {
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
-	l.mailSystemNext, l.mailThreatNext = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords)
+	l.mailSystemNext, l.mailThreatNext, l.mailThreatBefore = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords), wordSet(mailThreatBeforeWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
-	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords)
+	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays, l.listMatters = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords), wordSet(listMattersWords)
 	l.dataField = map[string]bool{}
 	for _, w := range dataFields {
 		l.dataField[w] = true

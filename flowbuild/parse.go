@@ -944,7 +944,9 @@ func parse(text string) *parsed {
 				taggedOut[ci-1] = true
 			}
 		}
-		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
+		// ("this isn't a lookup across all passengers": a search ruled out is
+		// the recognition ruled out, as a negated "recognise" is)
+		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" || lex.searchVerb[t.raw] }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
 			(r > 0 && c.toks[r-1].raw == "no" || readCondition(c.toks, nil).k != condNewUser) {
 			// (not "an ID scan for anyone we don't recognise": that names the
 			// users a recognition does not find, not a recognition ruled out
@@ -2129,7 +2131,7 @@ func listOpening(clauses []clause) (int, []*step) {
 		for last > 0 && lex.listCopula[c.toks[last].raw] {
 			last-- // "Flow is: recognise …, liveness check, then the code on email"
 		}
-		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw] || redoOpener(c.toks[:last+1])
+		opener := lex.listOpener[c.toks[last].raw] || last > 0 && lex.listSays[c.toks[last].raw] && lex.listSource[c.toks[last-1].raw] || redoOpener(c.toks[:last+1]) || orderMatters(c.toks)
 		if ci == 0 || !c.colon || c.title || !opener || len(c.toks) > 4 && (len(c.toks) > 8 || len(analyze(c.toks, nil).steps) > 0) {
 			// (a longer opener names no step itself: "Port it over in this
 			// order:", "here is the new sequence we want:")
@@ -2154,6 +2156,23 @@ func listOpening(clauses []clause) (int, []*step) {
 		return ci, listed
 	}
 	return -1, nil
+}
+
+// orderMatters: the clause opens on a list opener that it says matters
+// ("Order matters to us: first …", "The sequence is important: …"): the list
+// after its colon is the flow's, in that order.
+func orderMatters(ts []token) bool {
+	k := 0
+	if k < len(ts) && lex.determiner[ts[k].raw] {
+		k++
+	}
+	if k+1 >= len(ts) || !lex.listOpener[ts[k].raw] {
+		return false
+	}
+	if k++; k+1 < len(ts) && lex.listCopula[ts[k].raw] {
+		k++ // "the order is important"
+	}
+	return lex.listMatters[ts[k].raw]
 }
 
 // redoOpener: the clause ends on a verb of rebuilding and what it rebuilds
@@ -2402,6 +2421,17 @@ func startsPopulation(ts []token) bool {
 		return true // "newcomers", "first time"
 	}
 	return i+1 < len(ts) && (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw]) && lex.userWord[ts[i+1].raw]
+}
+
+// quantifiedUsers: the clause names a group of users under a quantifier ("all
+// passengers", "every member", "our students"), the people a search runs over.
+func quantifiedUsers(ts []token) bool {
+	for k := 0; k+1 < len(ts); k++ {
+		if lex.quantifier[ts[k].raw] && ts[k].raw != "the" && lex.userWord[ts[k+1].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // contrastsPopulations: the text names both users it knows and users it does
@@ -4526,6 +4556,12 @@ func adjectiveComma(cur, rest []token) bool {
 	if lex.resultLead[rest[0].raw] || isConj(rest[0].raw) {
 		return false // "enrolled already from our booking app, so first we recognise the guest": a clause of its own, no adjective
 	}
+	if cur[len(cur)-1].raw == "one" {
+		// "we're not doing a liveness step in this one, compliance says …":
+		// "one" after a determiner stands for a noun, so the comma ends its
+		// phrase; adjectives before one noun come before the noun
+		return false
+	}
 	for _, t := range rest[1:min(len(rest), 4)] {
 		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] || lex.addressee[t.raw] || lex.personPronoun[t.raw] {
 			// "their identity, run a liveness check", "at the desk, let them type
@@ -5420,7 +5456,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "instead of searching everyone", "search all our users": people
 		// searched, no face word needed, is the 1:N search; so is "look it up
 		// across everyone who's enrolled with us"
-		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && hasAnyRaw(ts, lex.population)
+		// ("a lookup across all passengers", "search every member": a group
+		// of users under a quantifier is the population too, whatever the
+		// users are called)
+		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && (hasAnyRaw(ts, lex.population) || quantifiedUsers(ts))
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
 		// (also after its preposition: "compare against that instead of

@@ -258,6 +258,12 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 		return "Read " + s.readBack + " back to the user, and ask them to confirm."
 	}
+	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 && ownNounItem(s.phrase) {
+		// "asks them for the locker number and the name on the booking": a
+		// thing asked for that no stock line names is asked with the rest,
+		// in the text's words, not dropped for the stock name question
+		return "Ask the user " + trimDot(strings.TrimSpace(s.phrase)) + "."
+	}
 	var parts []string
 	what := "the transfer"
 	act := "make it"
@@ -408,6 +414,31 @@ func ownWhItem(phrase string) string {
 		}
 	}
 	return ""
+}
+
+// ownNounItem: the phrase asks for a list of things ("for the locker number
+// and the name on the booking") and one of them names no topic, so no stock
+// line would ask for it: as ownWhItem's question, it must not be dropped.
+func ownNounItem(phrase string) bool {
+	p := trimDot(strings.TrimSpace(phrase))
+	rest, ok := strings.CutPrefix(p, "for ")
+	if !ok || !strings.Contains(rest, " and ") {
+		return false
+	}
+	items := strings.Split(strings.ReplaceAll(rest, ", ", " and "), " and ")
+	for n, item := range items {
+		ts := tokenize(item)
+		if len(ts) == 0 || startsWh(item) || topicsOf(ts) != 0 {
+			continue
+		}
+		if n+1 < len(items) && len(ts) <= 2 && (len(ts) == 1 || lex.determiner[ts[0].raw] || lex.possessive[ts[0].raw]) {
+			if next := tokenize(items[n+1]); len(next) > 1 && !lex.determiner[next[0].raw] && !lex.possessive[next[0].raw] {
+				continue // "their first and last name": a modifier of the noun after the "and", one thing asked
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func startsWh(p string) bool {

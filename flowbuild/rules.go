@@ -377,10 +377,11 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if lex.mailThreatNext[next] && !d.codeInClause {
+		if (lex.mailThreatNext[next] || hasAnyRaw(ts[max(0, i-2):i], lex.mailThreatBefore)) && !d.codeInClause {
 			// "we've had two business-email-compromise frauds this year", "hit by
 			// email fraud twice": a fraud done by email, the reason for the flow,
-			// not an address to collect nor a code's channel
+			// not an address to collect nor a code's channel ("a couple of fake
+			// supplier emails": the fraud named before it, the same)
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about fraud by email, background to the flow, not a step of it.")
 			d.a.mailed = true // (the note says where the clause went)
 			return
@@ -1535,11 +1536,27 @@ func sendsTo(ts []token, i int) bool {
 		if t.w == "send" && routesUser(ts, j) {
 			continue // "send them down a separate path where they enter their email": the user is sent, no mail
 		}
-		if t.w == "send" && !(given && j > i && slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] })) {
+		if r := relativeAfter(ts, i); t.w == "send" && !(given && j > i && (slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] }) || r > 0 && r < j)) {
 			return true
 		}
 	}
 	return false
+}
+
+// relativeAfter is where a relative clause with no "which" opens right after
+// the address at i ("type the email they want the reset link sent to", "the
+// email address we should send receipts to"): a subject pronoun straight after
+// the address noun starts what the address is for, as purposeOpen's words do.
+// 0 when there is none.
+func relativeAfter(ts []token, i int) int {
+	j := i + 1
+	if j < len(ts) && ts[j].raw == "address" {
+		j++
+	}
+	if j < len(ts) && lex.subjectPronoun[ts[j].raw] && ts[j].raw != "it" && ts[j].raw != "its" {
+		return j
+	}
+	return 0
 }
 
 // forAddress is where a message sent to the email at i begins, said as what
@@ -1552,7 +1569,7 @@ func forAddress(ts []token, i int) int {
 		return len(ts)
 	}
 	for j := i + 1; j < len(ts); j++ {
-		if lex.purposeOpen[ts[j].raw] {
+		if lex.purposeOpen[ts[j].raw] || j == relativeAfter(ts, i) {
 			if has(ts[j:], "send") {
 				return j
 			}
