@@ -273,15 +273,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 			listing = false
-			if len(parts) > 1 && (statement(ts) || gerundRemark(part)) && !groupOut {
+			if len(parts) > 1 && (statement(ts) || gerundRemark(part) || negatedChangeVerb(strings.Fields(part)) > 0) && !groupOut {
 				// "The face scans we got were blurry and matched badly.", "their
 				// email is what got hacked": the background of the change, which
 				// names steps but asks for none; the step it names is what a later
-				// "it" means
-				p.touchNamed(ts)
+				// "it" means (said not to be changed, "don't put the email code
+				// at the end; put it first", the step is named all the same)
+				named := ts
+				if v := negatedChangeVerb(strings.Fields(part)); v > 0 {
+					named = tokenize(strings.Join(strings.Fields(part)[v:], " "))
+				}
+				p.touchNamed(named)
 				p.named = p.named[:0]
 				statedAge = max(statedAge, ageIn(ts))
-				for _, s := range analyze(ts, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
+				for _, s := range analyze(named, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
 					if p.find(s.k) >= 0 {
 						p.named = append(p.named, s.k)
 					}

@@ -76,6 +76,27 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ",") || strings.HasSuffix(words[i-1], ";") {
+			next := i
+			if lex.keepLead[w] || w == "but" || w == "instead" || w == "rather" {
+				next = i + 1 // ", just make …", ", but add …"
+			}
+			if next < len(words) && startsEdit(words[next]) && negatedChangeVerb(words[start:i]) > 0 {
+				// "don't add another code, just make that one an email code",
+				// "don't remove anything, but add a passport scan": what not to
+				// do, then the change
+				out = append(out, strings.TrimRight(strings.Join(words[start:i], " "), ",;"))
+				start = next
+				continue
+			}
+			if w == "then" && next+1 < len(words) && startsEdit(words[i+1]) && removes(words[start:i]) {
+				// "remove the email code, then do the liveness check first": two
+				// changes, one after the other
+				out = append(out, strings.TrimRight(strings.Join(words[start:i], " "), ",;"))
+				start = i + 1
+				continue
+			}
+		}
 		if isDash(words[i]) && i-start >= 2 && (staysIn(words[start:i]) || lex.keepVerb[strings.ToLower(words[start])]) && startsEdit(words[i+1]) {
 			// "keep the passport scan and the selfie - remove the sms code":
 			// what stays, then the change
@@ -388,6 +409,29 @@ func removes(words []string) bool {
 		}
 	}
 	return false
+}
+
+// negatedChangeVerb: where the verb is when the words open on a change said
+// not to be made ("don't add another code", "do not put the email code at the
+// end", "don't remove anything"): what not to do, which asks for no change of
+// its own; 0 if they do not. A removal of a step said not to happen is a keep
+// (keptByNegation), read as such.
+func negatedChangeVerb(words []string) int {
+	norm := func(i int) string {
+		return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[i], ",;:.!?")))
+	}
+	v := 1
+	switch {
+	case len(words) > 2 && norm(0) == "do" && norm(1) == "not":
+		v = 2
+	case len(words) > 1 && (norm(0) == "dont" || norm(0) == "never"):
+	default:
+		return 0
+	}
+	if lex.removeVerb[norm(v)] && !(v+1 < len(words) && lex.rest[norm(v+1)]) || !editVerbs[norm(v)] || lex.keepVerb[norm(v)] {
+		return 0 // (but "don't remove anything")
+	}
+	return v
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }
