@@ -690,7 +690,7 @@ var rules = map[string][]rule{
 		// code to that same address": where the code goes, the address just
 		// given, not a check that it matches one
 		to := i >= 2 && lex.determiner[d.prev(i)] && lex.sendTo[d.ts[i-2].raw] || lex.sendTo[d.prev(i)]
-		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && dataRule.when(d, i)
+		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && sameChecked(d.ts, i) && dataRule.when(d, i)
 	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
@@ -916,9 +916,13 @@ var rawRules = map[string][]rule{
 	// with a margin the check cannot hold (validForRule)
 	"valid": {validForRule},
 	"one": {{
-		// "the name is the one on their account": a field compared with records
+		// "the name is the one on their account": a field compared with records;
+		// "they type in their email and we check it's the one on the account":
+		// the field is the one the clause before named, "it" checked
 		when: func(d *detector, i int) bool {
-			return d.prev(i) == "the" && d.next(i) == "on" && hasAnyRaw(d.ts, lex.onFile) && hasAnyRaw(d.ts[:i], lex.dataField) && !d.got.has(kMatchCheck)
+			field := hasAnyRaw(d.ts[:i], lex.dataField) ||
+				hasAnyRaw(d.ts[:i], lex.doneSubject) && slices.ContainsFunc(d.ts[:i], func(t token) bool { return confirmVerbLemmas[t.w] }) && priorField(d)
+			return d.prev(i) == "the" && d.next(i) == "on" && hasAnyRaw(d.ts, lex.onFile) && field && !d.got.has(kMatchCheck)
 		},
 		make: matchCheck,
 	}},
@@ -1122,6 +1126,11 @@ var (
 	}
 	matchCheck = func(d *detector, i int) {
 		f, named := matchField(itemAround(d.ts, i), d.seq)
+		if !named && hasAnyRaw(d.ts[:i], lex.doneSubject) && priorField(d) {
+			// "ask for their phone number and confirm it matches the one on
+			// the account": "it" is the field the clause before named
+			f, named = matchField(d.a.prior, d.seq)
+		}
 		if o := flowDataCheck(d.seq); !named && o != nil && o.k != kMatchCheck {
 			// "remove the data validation" of a flow whose one data check reads
 			// the expiry date: that check, as "the code" is a flow's one code
@@ -1363,10 +1372,20 @@ func onRecord(ts []token, i int) bool {
 	return hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.onFile)
 }
 
-// emailOnRecord: the clause checks an email against the one on record (onRecord).
+// priorField: the clause before names a field of the user's data ("they type
+// in their email", "ask for their phone number"), the one a pronoun in a data
+// check stands for.
+func priorField(d *detector) bool {
+	_, named := matchField(d.a.prior, d.seq)
+	return named || hasAnyRaw(d.a.prior, lex.dataField)
+}
+
+// emailOnRecord: the clause checks an email against the one on record
+// (onRecord): "the email in our records", or "it is the one on file" said of
+// the address just entered.
 func emailOnRecord(ts []token) bool {
 	for i, t := range ts {
-		if t.w == "email" && onRecord(ts, i) {
+		if (t.w == "email" || t.raw == "one") && onRecord(ts, i) {
 			return true
 		}
 	}
