@@ -772,6 +772,16 @@ var imageOfWords = []string{"from", "on", "off", "of", "in"}
 // national ID cards", "we've had issues with SMS delivery"): a reason, no step.
 var troubleWords = []string{"trouble", "troubles", "problem", "problems", "issue", "issues", "difficulty", "difficulties", "headaches"}
 
+// statusDocWords are documents a person can be "on" ("couriers who are on
+// work visas", "staff on student permits"): their immigration status, said of
+// who they are, not a document the flow scans.
+var statusDocWords = []string{"visa", "permit"}
+
+// observeWords: what the speaker's side has seen ("our fraud desk keeps seeing
+// SIM swaps done with fake IDs", "we've noticed stolen passports"): the reason
+// for the flow, no step (the bare "see" is left out: "see if it matches" checks).
+var observeWords = []string{"seeing", "seen", "saw", "noticed", "noticing", "spotted", "spotting", "observed", "observing", "witnessed"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -1595,6 +1605,8 @@ type lexicon struct {
 	requestModal                                                                                                                                                                                                                                                                                                                                   map[string]bool // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool // "trouble" in "we've had trouble with ID cards"
+	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool // "seeing" in "our fraud desk keeps seeing SIM swaps"
+	statusDoc                                                                                                                                                                                                                                                                                                                                      map[string]bool // "visa" in "couriers who are on work visas"
 	mailThing                                                                                                                                                                                                                                                                                                                                      map[string]bool // "link" in "a reset link is sent to his email"
 	namePart                                                                                                                                                                                                                                                                                                                                       map[string]bool
 	namePartNoun                                                                                                                                                                                                                                                                                                                                   map[string]bool
@@ -1691,6 +1703,8 @@ func newLexicon() *lexicon {
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
 	l.trouble = wordSet(troubleWords)
+	l.observe = wordSet(observeWords)
+	l.statusDoc = wordSet(statusDocWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)

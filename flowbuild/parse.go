@@ -2567,7 +2567,7 @@ func narrative(ts []token) bool {
 			}
 		}
 	}
-	if speakerTrouble(ts) {
+	if speakerTrouble(ts) || speakerSaw(ts) {
 		return true
 	}
 	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) && !thinksList(ts[2:]) {
@@ -2622,6 +2622,26 @@ func speakerTrouble(ts []token) bool {
 			if lex.trouble[ts[j].raw] {
 				return slices.ContainsFunc(ts[i+1:j], func(u token) bool { return u.raw == "had" || u.raw == "having" || u.raw == "have" })
 			}
+		}
+	}
+	return false
+}
+
+// speakerSaw: the clause opens with the speaker's side ("we", "our fraud
+// desk") and its verb is one of seeing ("our fraud desk keeps seeing SIM swaps
+// done at dealers with fake IDs", "we've noticed stolen passports"): what they
+// observed, the reason for the flow, unless the clause goes on to what the
+// flow does ("we keep seeing deepfakes so add liveness").
+func speakerSaw(ts []token) bool {
+	if len(ts) < 3 || !lex.speaker[ts[0].raw] && ts[0].raw != "our" {
+		return false
+	}
+	for j := 1; j < len(ts) && j <= 7; j++ {
+		switch {
+		case lex.wish[ts[j].raw] || lex.condIfStrict[ts[j].raw]:
+			return false
+		case lex.observe[ts[j].raw]:
+			return j+1 < len(ts) && !lex.doubtLead[ts[j+1].raw] && !asksAfter(ts, j+1)
 		}
 	}
 	return false

@@ -342,7 +342,7 @@ var rules = map[string][]rule{
 		},
 		make: documentRule.make,
 	}},
-	"permit": {{when: func(d *detector, i int) bool { return lex.permitBefore[d.prev(i)] }, make: documentRule.make}},
+	"permit": {{when: func(d *detector, i int) bool { return lex.permitBefore[d.prev(i)] && !onStatusDoc(d.ts, i) }, make: documentRule.make}},
 	"driver": {{when: func(d *detector, i int) bool { return d.nextW(i) == "license" }, make: documentRule.make}},
 	"card":   {{when: func(d *detector, i int) bool { return lex.cardBefore[d.prev(i)] }, make: documentRule.make}},
 	"email": {{make: func(d *detector, i int) {
@@ -1068,7 +1068,9 @@ var (
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
 		// before a noun of the errand names the business, not a scan
-		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] && !sentByUs(d.ts, i) },
+		when: func(d *detector, i int) bool {
+			return !lex.docErrandNext[d.next(i)] && !sentByUs(d.ts, i) && !onStatusDoc(d.ts, i)
+		},
 		make: func(d *detector, i int) {
 			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) || heldDocScan(d.ts, i) {
 				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
@@ -1370,6 +1372,25 @@ func onRecord(ts []token, i int) bool {
 		return false
 	}
 	return hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.onFile)
+}
+
+// onStatusDoc: the document at i is one people are "on" ("couriers who are on
+// work visas", "staff on student visas"): a status that says who they are, not
+// a document to scan. "On" opens the phrase after a be-verb or "who", or right
+// after a plural noun of people; "the photo on their visa" is the document's
+// photo, so the word before "on" must be one of those.
+func onStatusDoc(ts []token, i int) bool {
+	if !lex.statusDoc[ts[i].w] {
+		return false
+	}
+	for j := i - 1; j > 0 && j >= i-3; j-- {
+		if ts[j].raw != "on" {
+			continue
+		}
+		b := ts[j-1].raw
+		return lex.beForm[b] || b == "who" || lex.population[b] || lex.plainAddressee[b]
+	}
+	return false
 }
 
 // priorField: the clause before names a field of the user's data ("they type
@@ -1831,7 +1852,14 @@ func (d *detector) scan() {
 			d.faceCtx = true
 		}
 	}
-	d.codeInClause = has(ts, "code") || hasAnyRaw(ts, lex.ownership)
+	// ("the eSIM QR code is on its way to their inbox", "the zip code on
+	// their licence": a code that is no one-time code names no channel)
+	d.codeInClause = hasAnyRaw(ts, lex.ownership)
+	for i, t := range ts {
+		if t.w == "code" && !(i > 0 && lex.notCodeBefore[ts[i-1].raw]) {
+			d.codeInClause = true
+		}
+	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if t.w == "scan" || t.w == "take" {
