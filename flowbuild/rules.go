@@ -216,7 +216,11 @@ var rules = map[string][]rule{
 		userDoes := lex.personRef[d.prev(i)] && d.prev(i) != "this" && d.prev(i) != "them" && !strings.HasSuffix(d.ts[i].raw, "d")
 		// ("the avatar explains that they'll be recognised at future logins":
 		// inside the line told, what is said, not a search to run; as for "ask")
-		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i)
+		// ("add an SMS code for the recognised customers": the users a
+		// recognition the flow has already finds, whom the step is for, as
+		// "returning customers" are; no second search)
+		whom := lex.condKnown[d.ts[i].raw] && lex.userWord[d.next(i)] && findKind(d.seq, kRecognition) >= 0
+		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i) && !whom
 	})},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] }), photoIsPersonRule},
