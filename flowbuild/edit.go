@@ -1162,7 +1162,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	}
 	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
-	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 
 	seen := map[string]bool{}
 	cur := start.Next

@@ -855,7 +855,7 @@ func parse(text string) *parsed {
 	// (the key is a name, not words about the flow: "login check … (key:
 	// onboarding_selfie)" is a login)
 	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey, keyAt))}
-	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
@@ -2029,6 +2029,7 @@ func parse(text string) *parsed {
 			}
 		}
 		p.uc = detectUseCaseExcept(rest, ucAge)
+		p.noun = findNoun(ts, p.uc)
 	}
 	return p
 }
@@ -6741,6 +6742,21 @@ func detectUseCaseExcept(ts []token, skip useCase) useCase {
 		}
 	}
 	return ucGeneric
+}
+
+// findNoun returns the text's own word for what the flow's lines speak of: a
+// payment's ("withdrawal"), or for a device recovery the new device's
+// ("handset" in "esim activation on a new handset"), or "".
+func findNoun(ts []token, uc useCase) string {
+	if uc != ucDevice {
+		return findPaymentNoun(ts)
+	}
+	for i := 1; i < len(ts); i++ {
+		if n := lex.deviceNoun[ts[i].raw]; n != "" && lex.newDevice[ts[i-1].raw] {
+			return n
+		}
+	}
+	return ""
 }
 
 // findPaymentNoun returns the text's own word for a payment ("withdrawal",
