@@ -294,6 +294,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
+			if age := ageIn(ts); age > 0 && !has(ts, "age") && !addsStep(ts) && ageCheckLater(parts[pi+1:]) {
+				// "couriers need to be 21+. Add the age check right after the
+				// ID scan.": the limit, then the check that holds it, one step
+				// at that age (the part after reads it, below), not a check
+				// at 21 and another at the default
+				statedAge = max(statedAge, age)
+				continue
+			}
 			if statedAge > 0 && has(ts, "age") && ageIn(ts) == 0 && p.find(kAgeCheck) < 0 {
 				// "Legal says the product is 21+ only. Add the age check right
 				// after the document scan.": the age check is the limit the
@@ -1164,7 +1172,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	}
 	ts := tokenizeExact(text.String())
 	p.uc = detectUseCase(ts)
-	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 
 	seen := map[string]bool{}
 	cur := start.Next
@@ -1502,7 +1510,14 @@ const (
 func (p *plan) apply(sentence string) ([]string, error) {
 	if req, bg := requestAfterSo(sentence); bg != "" {
 		sentence = req
-		p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
+		if age, rts := ageIn(tokenize(bg)), tokenize(req); age > 0 && has(rts, "age") && ageIn(rts) == 0 {
+			// "couriers must be over 21, so add an age check after the ID
+			// scan": the reason sets the age of the check it asks for, as a
+			// remark in a sentence of its own does (ageCheckLater)
+			sentence = req + ", " + strconv.Itoa(age) + "+"
+		} else {
+			p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
+		}
 	}
 	sentence = removalOpener(sentence)
 	sentence = p.frontedRemoval(sentence)
@@ -3029,6 +3044,18 @@ func (p *plan) restates(ts []token, before kindSet) bool {
 	return len(a.steps) > 0 && a.neg == 0 && !a.front && !a.back && len(a.ref) == 0 && !slices.ContainsFunc(a.steps, func(s *step) bool {
 		return before.has(s.k) || p.find(s.k) < 0 || len(s.docTypes) > 0
 	})
+}
+
+// ageCheckLater: a later part of the change names an age check and no age of
+// its own ("Add the age check right after the ID scan"), the check an age
+// stated before it sets.
+func ageCheckLater(parts []string) bool {
+	for _, part := range parts {
+		if ts := tokenize(part); has(ts, "age") && ageIn(ts) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsNamed: the part says that steps the flow has stay as they are, and asks

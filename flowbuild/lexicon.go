@@ -777,6 +777,25 @@ var imageOfWords = []string{"from", "on", "off", "of", "in"}
 // national ID cards", "we've had issues with SMS delivery"): a reason, no step.
 var troubleWords = []string{"trouble", "troubles", "problem", "problems", "issue", "issues", "difficulty", "difficulties", "headaches"}
 
+// deviceNouns: a device recovery's lines say the text's word for the new
+// device ("esim activation on a new handset": "your new handset"), the word
+// after one of newDeviceWords.
+var deviceNouns = map[string]string{"device": "device", "devices": "device", "phone": "phone", "phones": "phone", "handset": "handset", "handsets": "handset", "smartphone": "phone", "smartphones": "phone", "mobile": "phone", "iphone": "iPhone", "tablet": "tablet", "laptop": "laptop"}
+
+// newDeviceWords name the device the account moves to ("a new handset", "the
+// replacement phone"), not the one lost.
+var newDeviceWords = []string{"new", "replacement"}
+
+// statusDocWords are documents a person can be "on" ("couriers who are on
+// work visas", "staff on student permits"): their immigration status, said of
+// who they are, not a document the flow scans.
+var statusDocWords = []string{"visa", "permit"}
+
+// observeWords: what the speaker's side has seen ("our fraud desk keeps seeing
+// SIM swaps done with fake IDs", "we've noticed stolen passports"): the reason
+// for the flow, no step (the bare "see" is left out: "see if it matches" checks).
+var observeWords = []string{"seeing", "seen", "saw", "noticed", "noticing", "spotted", "spotting", "observed", "observing", "witnessed"}
+
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
 var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
 
@@ -1606,12 +1625,16 @@ type lexicon struct {
 	spare                                                                                                                                                                                                                                                                                                                                          map[string]bool
 	indefinite                                                                                                                                                                                                                                                                                                                                     map[string]bool // "a" in "a clear photo of their face"
 	purposeOpen, listOpener, listCopula, identityWh, stepWorks, countedPlace, quitVerb, ownAddress, futileNoun, futileWhom, purposeVerbBefore, askedPerson                                                                                                                                                                                         map[string]bool
-	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, timeAdverb, timePrep, statedSubject, backupNoun, changeFallbackVerb, changeTo, delivered, approval, swapTarget, takeVerb, takeParticle, definite map[string]bool // "sure" in "not sure the order matters"; "we" in "not sure we need …"
-	complementOpen                                                                                                                                                                                                                                                                                                                                 map[string]bool // "from" in "after the scan check from the date of birth …"
-	requestModal                                                                                                                                                                                                                                                                                                                                   map[string]bool // "can" in "…, and can the scan be passports only?"
-	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool // "from" in "the photo from their licence"
-	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool // "trouble" in "we've had trouble with ID cards"
-	mailThing                                                                                                                                                                                                                                                                                                                                      map[string]bool // "link" in "a reset link is sent to his email"
+	unsure, doubtLead, salutation, sayVerb, answerVerb, coverVerb, strictWord, readBackMore, moneyNoun, smallAmount, delegateVerb, collective, signInVerb, periodUnit, eventVerb, knowVerb, each, timeAdverb, timePrep, statedSubject, backupNoun, changeFallbackVerb, changeTo, delivered, approval, swapTarget, takeVerb, takeParticle, definite map[string]bool   // "sure" in "not sure the order matters"; "we" in "not sure we need …"
+	complementOpen                                                                                                                                                                                                                                                                                                                                 map[string]bool   // "from" in "after the scan check from the date of birth …"
+	requestModal                                                                                                                                                                                                                                                                                                                                   map[string]bool   // "can" in "…, and can the scan be passports only?"
+	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "from" in "the photo from their licence"
+	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "trouble" in "we've had trouble with ID cards"
+	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "seeing" in "our fraud desk keeps seeing SIM swaps"
+	deviceNoun                                                                                                                                                                                                                                                                                                                                     map[string]string // "handsets" → "handset"
+	newDevice                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "new" in "a new handset"
+	statusDoc                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "visa" in "couriers who are on work visas"
+	mailThing                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "link" in "a reset link is sent to his email"
 	namePart                                                                                                                                                                                                                                                                                                                                       map[string]bool
 	namePartNoun                                                                                                                                                                                                                                                                                                                                   map[string]bool
 }
@@ -1707,6 +1730,9 @@ func newLexicon() *lexicon {
 	l.requestModal = wordSet(requestModalWords)
 	l.imageOf = wordSet(imageOfWords)
 	l.trouble = wordSet(troubleWords)
+	l.observe = wordSet(observeWords)
+	l.deviceNoun, l.newDevice = deviceNouns, wordSet(newDeviceWords)
+	l.statusDoc = wordSet(statusDocWords)
 	l.nothingVia = wordSet(nothingViaWords)
 	l.searchVerb = wordSet(searchVerbWords)
 	l.untouchVerb, l.asIs = wordSet(untouchVerbWords), wordSet(asIsWords)

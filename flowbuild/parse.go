@@ -871,7 +871,7 @@ func parse(text string) *parsed {
 	// (the key is a name, not words about the flow: "login check … (key:
 	// onboarding_selfie)" is a login)
 	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey, keyAt))}
-	p.amount, p.noun, p.whom = findAmount(ts), findPaymentNoun(ts), findWhom(ts)
+	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
@@ -2069,6 +2069,7 @@ func parse(text string) *parsed {
 			}
 		}
 		p.uc = detectUseCaseExcept(rest, ucAge)
+		p.noun = findNoun(ts, p.uc)
 	}
 	return p
 }
@@ -2691,7 +2692,7 @@ func narrative(ts []token) bool {
 			}
 		}
 	}
-	if speakerTrouble(ts) {
+	if speakerTrouble(ts) || speakerSaw(ts) {
 		return true
 	}
 	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) && !thinksList(ts[2:]) {
@@ -2746,6 +2747,26 @@ func speakerTrouble(ts []token) bool {
 			if lex.trouble[ts[j].raw] {
 				return slices.ContainsFunc(ts[i+1:j], func(u token) bool { return u.raw == "had" || u.raw == "having" || u.raw == "have" })
 			}
+		}
+	}
+	return false
+}
+
+// speakerSaw: the clause opens with the speaker's side ("we", "our fraud
+// desk") and its verb is one of seeing ("our fraud desk keeps seeing SIM swaps
+// done at dealers with fake IDs", "we've noticed stolen passports"): what they
+// observed, the reason for the flow, unless the clause goes on to what the
+// flow does ("we keep seeing deepfakes so add liveness").
+func speakerSaw(ts []token) bool {
+	if len(ts) < 3 || !lex.speaker[ts[0].raw] && ts[0].raw != "our" {
+		return false
+	}
+	for j := 1; j < len(ts) && j <= 7; j++ {
+		switch {
+		case lex.wish[ts[j].raw] || lex.condIfStrict[ts[j].raw]:
+			return false
+		case lex.observe[ts[j].raw]:
+			return j+1 < len(ts) && !lex.doubtLead[ts[j+1].raw] && !asksAfter(ts, j+1)
 		}
 	}
 	return false
@@ -6861,6 +6882,21 @@ func detectUseCaseExcept(ts []token, skip useCase) useCase {
 		}
 	}
 	return ucGeneric
+}
+
+// findNoun returns the text's own word for what the flow's lines speak of: a
+// payment's ("withdrawal"), or for a device recovery the new device's
+// ("handset" in "esim activation on a new handset"), or "".
+func findNoun(ts []token, uc useCase) string {
+	if uc != ucDevice {
+		return findPaymentNoun(ts)
+	}
+	for i := 1; i < len(ts); i++ {
+		if n := lex.deviceNoun[ts[i].raw]; n != "" && lex.newDevice[ts[i-1].raw] {
+			return n
+		}
+	}
+	return ""
 }
 
 // findPaymentNoun returns the text's own word for a payment ("withdrawal",

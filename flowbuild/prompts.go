@@ -10,7 +10,8 @@ import (
 // avatar pursues in its own words. Greetings are long enough (12+ words, several
 // seconds of speech) to give recognition and liveness video to work with.
 
-// noun is the text's word for a payment ("withdrawal", "purchase"), or "".
+// noun is the text's word for a payment ("withdrawal", "purchase") or for a
+// new device ("handset"), or "".
 func greetingPrompt(uc useCase, amount, noun string, video, looksUp bool) string {
 	var reason string
 	switch uc {
@@ -25,7 +26,7 @@ func greetingPrompt(uc useCase, amount, noun string, video, looksUp bool) string
 	case ucRecovery:
 		reason = "Hello, I'm here to help you get back into your account. This takes about a minute."
 	case ucDevice:
-		reason = "Hello, I'm here to help you move your account to your new device. First I need to confirm that it's really you."
+		reason = "Hello, I'm here to help you move your account to your new " + deviceWord(noun) + ". First I need to confirm that it's really you."
 	case ucPasswordReset:
 		reason = "Hello, I'll help you reset your password. First I need to confirm that it's really you."
 	case ucOnboarding:
@@ -108,7 +109,7 @@ func closingPrompt(uc useCase, noun string, looksUp bool) string {
 	case ucRecovery:
 		return "Say: Thank you, you're verified. You can now set a new password and get back into your account."
 	case ucDevice:
-		return "Say: Thank you, you're verified. Your new device is now linked to your account."
+		return "Say: Thank you, you're verified. Your new " + deviceWord(noun) + " is now linked to your account."
 	case ucPasswordReset:
 		return "Say: Thank you, you're verified. You can now choose a new password."
 	case ucOnboarding:
@@ -515,6 +516,14 @@ func nounList(names []string) string {
 		return names[0] + " and " + names[1]
 	}
 	return joinAnd(names)
+}
+
+// deviceWord is the text's word for the new device, "device" when it gave none.
+func deviceWord(noun string) string {
+	if noun == "" {
+		return "device"
+	}
+	return noun
 }
 
 // paymentWord is the text's word for a payment, "payment" when it gave none.

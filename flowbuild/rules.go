@@ -221,7 +221,11 @@ var rules = map[string][]rule{
 		userDoes := lex.personRef[d.prev(i)] && d.prev(i) != "this" && d.prev(i) != "them" && !strings.HasSuffix(d.ts[i].raw, "d")
 		// ("the avatar explains that they'll be recognised at future logins":
 		// inside the line told, what is said, not a search to run; as for "ask")
-		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i)
+		// ("add an SMS code for the recognised customers": the users a
+		// recognition the flow has already finds, whom the step is for, as
+		// "returning customers" are; no second search)
+		whom := lex.condKnown[d.ts[i].raw] && lex.userWord[d.next(i)] && findKind(d.seq, kRecognition) >= 0
+		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i) && !whom
 	})},
 	// "confirm the user is human": a live person
 	"person": {simple(kLiveness, func(d *detector, i int) bool { return d.ts[i].raw == "human" && lex.beingBefore[d.prev(i)] }), photoIsPersonRule},
@@ -347,7 +351,7 @@ var rules = map[string][]rule{
 		},
 		make: documentRule.make,
 	}},
-	"permit": {{when: func(d *detector, i int) bool { return lex.permitBefore[d.prev(i)] }, make: documentRule.make}},
+	"permit": {{when: func(d *detector, i int) bool { return lex.permitBefore[d.prev(i)] && !onStatusDoc(d.ts, i) }, make: documentRule.make}},
 	"driver": {{when: func(d *detector, i int) bool { return d.nextW(i) == "license" }, make: documentRule.make}},
 	"card":   {{when: func(d *detector, i int) bool { return lex.cardBefore[d.prev(i)] }, make: documentRule.make}},
 	"email": {{make: func(d *detector, i int) {
@@ -696,7 +700,7 @@ var rules = map[string][]rule{
 		// code to that same address": where the code goes, the address just
 		// given, not a check that it matches one
 		to := i >= 2 && lex.determiner[d.prev(i)] && lex.sendTo[d.ts[i-2].raw] || lex.sendTo[d.prev(i)]
-		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && dataRule.when(d, i)
+		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && sameChecked(d.ts, i) && dataRule.when(d, i)
 	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
@@ -922,9 +926,13 @@ var rawRules = map[string][]rule{
 	// with a margin the check cannot hold (validForRule)
 	"valid": {validForRule},
 	"one": {{
-		// "the name is the one on their account": a field compared with records
+		// "the name is the one on their account": a field compared with records;
+		// "they type in their email and we check it's the one on the account":
+		// the field is the one the clause before named, "it" checked
 		when: func(d *detector, i int) bool {
-			return d.prev(i) == "the" && d.next(i) == "on" && hasAnyRaw(d.ts, lex.onFile) && hasAnyRaw(d.ts[:i], lex.dataField) && !d.got.has(kMatchCheck)
+			field := hasAnyRaw(d.ts[:i], lex.dataField) ||
+				hasAnyRaw(d.ts[:i], lex.doneSubject) && slices.ContainsFunc(d.ts[:i], func(t token) bool { return confirmVerbLemmas[t.w] }) && priorField(d)
+			return d.prev(i) == "the" && d.next(i) == "on" && hasAnyRaw(d.ts, lex.onFile) && field && !d.got.has(kMatchCheck)
 		},
 		make: matchCheck,
 	}},
@@ -1070,7 +1078,9 @@ var (
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
 		// before a noun of the errand names the business, not a scan
-		when: func(d *detector, i int) bool { return !lex.docErrandNext[d.next(i)] && !sentByUs(d.ts, i) },
+		when: func(d *detector, i int) bool {
+			return !lex.docErrandNext[d.next(i)] && !sentByUs(d.ts, i) && !onStatusDoc(d.ts, i)
+		},
 		make: func(d *detector, i int) {
 			if (d.comparing || docPhoto(d.ts, i)) && providedImage(d.ts, i) || heldDocScan(d.ts, i) {
 				return // "the photo ID we already have on file", "their ID photo, which we pass in providedData": a source the integrator holds, not a scan
@@ -1128,6 +1138,11 @@ var (
 	}
 	matchCheck = func(d *detector, i int) {
 		f, named := matchField(itemAround(d.ts, i), d.seq)
+		if !named && hasAnyRaw(d.ts[:i], lex.doneSubject) && priorField(d) {
+			// "ask for their phone number and confirm it matches the one on
+			// the account": "it" is the field the clause before named
+			f, named = matchField(d.a.prior, d.seq)
+		}
 		if o := flowDataCheck(d.seq); !named && o != nil && o.k != kMatchCheck {
 			// "remove the data validation" of a flow whose one data check reads
 			// the expiry date: that check, as "the code" is a flow's one code
@@ -1369,10 +1384,39 @@ func onRecord(ts []token, i int) bool {
 	return hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.onFile)
 }
 
-// emailOnRecord: the clause checks an email against the one on record (onRecord).
+// onStatusDoc: the document at i is one people are "on" ("couriers who are on
+// work visas", "staff on student visas"): a status that says who they are, not
+// a document to scan. "On" opens the phrase after a be-verb or "who", or right
+// after a plural noun of people; "the photo on their visa" is the document's
+// photo, so the word before "on" must be one of those.
+func onStatusDoc(ts []token, i int) bool {
+	if !lex.statusDoc[ts[i].w] {
+		return false
+	}
+	for j := i - 1; j > 0 && j >= i-3; j-- {
+		if ts[j].raw != "on" {
+			continue
+		}
+		b := ts[j-1].raw
+		return lex.beForm[b] || b == "who" || lex.population[b] || lex.plainAddressee[b]
+	}
+	return false
+}
+
+// priorField: the clause before names a field of the user's data ("they type
+// in their email", "ask for their phone number"), the one a pronoun in a data
+// check stands for.
+func priorField(d *detector) bool {
+	_, named := matchField(d.a.prior, d.seq)
+	return named || hasAnyRaw(d.a.prior, lex.dataField)
+}
+
+// emailOnRecord: the clause checks an email against the one on record
+// (onRecord): "the email in our records", or "it is the one on file" said of
+// the address just entered.
 func emailOnRecord(ts []token) bool {
 	for i, t := range ts {
-		if t.w == "email" && onRecord(ts, i) {
+		if (t.w == "email" || t.raw == "one") && onRecord(ts, i) {
 			return true
 		}
 	}
@@ -1836,7 +1880,14 @@ func (d *detector) scan() {
 			d.faceCtx = true
 		}
 	}
-	d.codeInClause = has(ts, "code") || hasAnyRaw(ts, lex.ownership)
+	// ("the eSIM QR code is on its way to their inbox", "the zip code on
+	// their licence": a code that is no one-time code names no channel)
+	d.codeInClause = hasAnyRaw(ts, lex.ownership)
+	for i, t := range ts {
+		if t.w == "code" && !(i > 0 && lex.notCodeBefore[ts[i-1].raw]) {
+			d.codeInClause = true
+		}
+	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if t.w == "scan" || t.w == "take" {
