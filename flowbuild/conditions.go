@@ -93,6 +93,25 @@ func failsLater(ts []token, i int) bool {
 	return false
 }
 
+// lacksChannel is the index of the channel a user is said not to have or
+// reach ("they don't have their phone", "can't get the text", "can't access
+// their email"), or -1: a verb of having or reaching right after a negation
+// ("if it doesn't arrive use an email code" is no such verb), the channel a
+// few words after.
+func lacksChannel(ts []token) int {
+	for i, t := range ts {
+		if !lex.lackVerb[t.raw] || i == 0 || ts[i-1].w != "no" {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+3; j++ {
+			if ts[j].w == "phone" || ts[j].w == "email" || ts[j].w == "sms" || ts[j].raw == "inbox" {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
 // readCondition reads the condition words of a clause. seq is the main path so
 // far: a new-user condition needs a recognition to hang from.
 func readCondition(ts []token, seq []*step) condition {
@@ -105,6 +124,11 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{end: -1}
 	}
 	hasIf := clauseStartsIf(ts)
+	if c := lacksChannel(ts); hasIf && c >= 0 && opensOnIf(ts) {
+		// "if they don't have their phone", "if they can't get the text": the
+		// code of that channel cannot reach them, as one that never arrives
+		return condition{k: condFail, end: c}
+	}
 	neg := false
 	for i, t := range ts {
 		if t.w == "no" && !(t.raw == "not" && i+1 < len(ts) && ts[i+1].w == "only") {

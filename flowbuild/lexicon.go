@@ -879,6 +879,10 @@ var lineIsWords = []string{"is", "be", "should", "will", "must", "shall", "would
 // ("no extra face scan step"), where "no other document types" keeps the one named.
 var addedStepWords = []string{"extra", "additional", "more"}
 
+// lackVerbWords: under a negation before a channel, the user cannot receive
+// its code ("if they don't have their phone", "can't get the text").
+var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use", "check", "open"}
+
 // repeatStepWords: before a step's name under a negation, they rule out a
 // second one, not the step ("don't add a second age check", "no duplicate
 // liveness"): the one the text asks for elsewhere stays.
@@ -1597,7 +1601,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
-	codeSet, addedStep, repeatStep, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                            map[string]bool
+	codeSet, addedStep, repeatStep, lackVerb, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                  map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
@@ -1803,7 +1807,7 @@ func newLexicon() *lexicon {
 	l.avatarRef, l.adviceLead, l.adviceWho, l.moreTypes, l.knowWhat = wordSet(avatarRefWords), wordSet(adviceLeadWords), wordSet(adviceWhoWords), wordSet(moreTypesWords), wordSet(knowWhatWords)
 	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
-	l.codeSet, l.addedStep, l.repeatStep = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords)
+	l.codeSet, l.addedStep, l.repeatStep, l.lackVerb = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords), wordSet(lackVerbWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.readAloud = wordSet(readAloudWords)

@@ -1213,12 +1213,12 @@ func parse(text string) *parsed {
 				if cond.end >= 0 {
 					sc.anchor = arrivalOf(sc.anchor, seq, c.toks[:cond.end+1])
 				}
-				if sc.anchor == nil && (has(c.toks, "sms") || has(c.toks, "code") || has(c.toks, "email")) {
+				if sc.anchor == nil && (has(c.toks, "sms") || has(c.toks, "code") || has(c.toks, "email") || has(c.toks, "phone")) {
 					// "if the text can't be delivered", "if the code never arrives":
 					// the code of that channel, or the last code
 					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
 						k := seq[i].k
-						if k == kSMSOTP && !has(c.toks, "email") || k == kEmailOTP && !has(c.toks, "sms") || k == kOTP {
+						if k == kSMSOTP && !has(c.toks, "email") || k == kEmailOTP && !has(c.toks, "sms") && !has(c.toks, "phone") || k == kOTP {
 							sc.anchor = seq[i]
 						}
 					}
@@ -4758,7 +4758,9 @@ func peopleNoun(ts []token, i int) bool {
 // number on file"): who the users are, neither a step nor one ruled out
 // (detector.add drops what it covers).
 func lackedAt(ts []token, i int) bool {
-	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && partOfUsers(ts, i)
+	// ("an email code for when they don't have their phone": what a user
+	// lacks under "when" or "if" is the condition of a fallback, no exclusion)
+	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && (partOfUsers(ts, i) || hasAnyRaw(ts[max(0, i-3):i], lex.condIfStrict))
 }
 
 // lackedBefore: the negation a few words before i is one of lackedAt ("don't
@@ -5019,6 +5021,9 @@ func arrivalOf(anchor *step, seq []*step, head []token) *step {
 // can't be delivered", "if the text never arrives", "if it doesn't come
 // through").
 func notDelivered(head []token) bool {
+	if lacksChannel(head) >= 0 {
+		return true // "if they don't have their phone": the code cannot reach them
+	}
 	neg, arrive := false, false
 	for j, t := range head {
 		neg = neg || t.w == "no"
