@@ -3108,6 +3108,12 @@ func enrolledGroup(ts []token) bool {
 	return false
 }
 
+// readsDocData: the words check what a document says (an age, a date of birth,
+// a name on it), which only the document scan gives a check to read.
+func readsDocData(ts []token) bool {
+	return ageIn(ts) > 0 || slices.ContainsFunc(ts, func(t token) bool { return lex.ageLemma[t.w] || lex.dataField[t.raw] })
+}
+
 const unplacedPrefix = "No step matches \""
 
 // oneToNNote says why a face looked up among the enrolled is a recognition.
@@ -3248,8 +3254,12 @@ func place(seq, steps, ref []*step, after bool) []*step {
 	var fresh []*step
 	for _, s := range steps {
 		if i := findKind(seq, s.k); i >= 0 && !s.again && s.k != kAsk && s.k != kInform {
-			seq = append(seq[:i], seq[i+1:]...) // re-mentioned: move it
-			s = mergeStep(s, nil)
+			// re-mentioned: move it, keeping what the first mention set ("players
+			// must be 19 or older, so do the age check … right after the scan":
+			// the check placed is the one of 19); what the new mention says wins
+			said := *s
+			mergeStep(mergeStep(s, seq[i]), &said)
+			seq = append(seq[:i], seq[i+1:]...)
 		}
 		fresh = append(fresh, s)
 	}
@@ -4059,9 +4069,15 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
 			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
 		}
-		if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); len(ref) == 0 && has(ts[split+1:], "scan") && (d >= 0) != (f >= 0) {
-			// "right after the scan": the one scan the flow has
+		if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); len(ref) == 0 && has(ts[split+1:], "scan") && ((d >= 0) != (f >= 0) || d >= 0 && readsDocData(ts[:split])) {
+			// "right after the scan": the one scan the flow has; with a face
+			// scan beside it, "do the age check on the document's date of birth
+			// immediately after the scan", "check the DOB on the document right
+			// after it's scanned": the scan whose data the check reads
 			ref = []*step{{k: seq[max(d, f)].k}}
+			if d >= 0 && f >= 0 {
+				ref[0].k = kDocument
+			}
 		}
 		if len(ref) > 0 && openingThen(ts[:split], ref, seq) {
 			// "…, and after a code for the e-mail of him": with nothing before it,

@@ -675,14 +675,12 @@ var rules = map[string][]rule{
 			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d)
 		},
 		make: matchCheck,
-	}, {
-		// "must be over the age of majority: take their passport, validate the
-		// extracted date of birth": with nothing to compare the date with, once
-		// the text set an age, the validation is the age check itself
-		when: func(d *detector, i int) bool { return ageValidation(d) },
-		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
-	}},
-	"match": {dataRule},
+	}, dobAgeRule},
+	// "they have to be at least 16 — check the DOB on the document right
+	// after it's scanned": a check of the date of birth, as "validate" is (an
+	// age said in the clause makes the check itself, "#")
+	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}},
+	"match":  {dataRule},
 	// "compare the name on the licence with the booking name": data, as "match" is
 	"compare": {{when: func(d *detector, i int) bool { return dataMatch(d.ts) }, make: matchCheck}},
 	"same": {{when: func(d *detector, i int) bool {
@@ -1037,6 +1035,13 @@ var readAloudRule = rule{
 var (
 	faceScan = func(d *detector, i int) {
 		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
+	}
+	// "must be over the age of majority: take their passport, validate the
+	// extracted date of birth": with nothing to compare the date with, once
+	// the text set an age, the validation is the age check itself
+	dobAgeRule = rule{
+		when: func(d *detector, i int) bool { return ageValidation(d) },
+		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
 	}
 	ofAge = rule{
 		// "tell them to come back with an adult": whom the told line speaks of
@@ -1468,9 +1473,11 @@ func mailMessage(ts []token, i int) bool {
 	if sentThing(ts, i) {
 		return true
 	}
-	if i > 0 && lex.ourMail[ts[i-1].raw] && ts[i].raw != ts[i].w && strings.HasSuffix(ts[i].raw, "s") {
+	if plural := ts[i].raw != ts[i].w && strings.HasSuffix(ts[i].raw, "s"); plural && (i > 0 && lex.ourMail[ts[i-1].raw] || mailsSubject(ts, i)) {
 		// "open rates on our emails are trash", "our emails land in spam": the
-		// messages the integrator sends (plural, theirs), no address to collect
+		// messages the integrator sends (plural, theirs), no address to collect;
+		// so are emails that are the subject of what is said of them ("the
+		// solicitor emails are usually where the fraud starts")
 		return true
 	}
 	if strings.HasSuffix(ts[i].raw, "ed") && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThing[t.raw] }) {
@@ -1492,6 +1499,17 @@ func mailMessage(ts []token, i int) bool {
 		k--
 	}
 	return k >= 0 && lex.ourSender[ts[k].raw] && hasAnyRaw(ts[i+1:], lex.ownSide)
+}
+
+// mailsSubject: the plural "emails" at i is the subject of the verb after it,
+// one adverb allowed between ("emails are often hacked", "the emails usually
+// get phished").
+func mailsSubject(ts []token, i int) bool {
+	j := i + 1
+	if j+1 < len(ts) && strings.HasSuffix(ts[j].raw, "ly") {
+		j++
+	}
+	return j < len(ts) && lex.mailsVerb[ts[j].raw]
 }
 
 // sentThing: what is sent to the email at i is a message, no code: a link, a
