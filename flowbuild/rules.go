@@ -555,6 +555,11 @@ var rules = map[string][]rule{
 				// are where the code goes)
 				return false
 			}
+			if !d.neg[i] && !d.codeInClause && toldLineAt(d.ts, i) {
+				// "the avatar explaining why we're re-checking them on a new
+				// phone": the phone the line speaks of, no code sent to it
+				return false
+			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
 			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
 				(!has(d.ts, "email") || listedWith(d.ts, i, "email")) && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number" ||
@@ -688,7 +693,12 @@ var rules = map[string][]rule{
 		// code to that same address": where the code goes, the address just
 		// given, not a check that it matches one
 		to := i >= 2 && lex.determiner[d.prev(i)] && lex.sendTo[d.ts[i-2].raw] || lex.sendTo[d.prev(i)]
-		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && dataRule.when(d, i)
+		// ("same as account recovery (they enter their email, …)": the flow
+		// the text is modelled on, no data that must be the same)
+		// ("the same as the sign-up name" is data: a field named after it)
+		after := d.ts[min(len(d.ts), i+2):min(len(d.ts), i+5)]
+		model := d.next(i) == "as" && detectUseCase(after) != ucGeneric && !slices.ContainsFunc(after, func(t token) bool { return lex.dataField[t.raw] })
+		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && !model && dataRule.when(d, i)
 	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
@@ -1436,8 +1446,8 @@ func toldLineAt(ts []token, i int) bool { return tellingAt(ts, i) >= 0 }
 // tellingAt: where the telling verb whose line holds the word at i is, or -1.
 func tellingAt(ts []token, i int) int {
 	for j := i - 1; j >= 0; j-- {
-		if ts[j].w == "explain" && (toLine(ts, j) || thatLine(ts, j)) {
-			return j
+		if ts[j].w == "explain" && (toLine(ts, j) || thatLine(ts, j) || j+1 < len(ts) && lex.whyLine[ts[j+1].raw]) {
+			return j // (so is the reason it explains: "explaining why we're re-checking them")
 		}
 		if ts[j].w == "explain" {
 			return -1
