@@ -884,6 +884,7 @@ func parse(text string) *parsed {
 	retried := -1           // the clause whose condition asked for a retry and nothing more
 	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
 	backSent := -1          // the sentence whose clause opened on "finally"
+	frontSent := -1         // the sentence whose clause opened on "first", while its run of new steps lasts
 	negSent := -1           // the sentence of the last clause that ruled steps out
 	var negPrev kindSet     // what it ruled out
 	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
@@ -1786,8 +1787,18 @@ func parse(text string) *parsed {
 		// "finally" or "at the end" places the rest of its sentence at the
 		// end, in its order
 		back := a.back || backSent == c.sent
+		// "… (ID scan, selfie, compare) but first they type their email
+		// address and we email them a code …, then the ID scan": an opening
+		// "first" places the new steps of the rest of its sentence at the start,
+		// in their order, until the sentence names a step the flow already has
+		if a.front && !a.back && opensAtFront(c.toks) {
+			frontSent = c.sent
+		} else if frontSent == c.sent && slices.ContainsFunc(main, func(s *step) bool { return !s.k.isConversation() && findKind(seq, s.k) >= 0 }) {
+			frontSent = -1
+		}
+		front := a.front || frontSent == c.sent && !back
 		for _, s := range main {
-			s.front = s.front || a.front
+			s.front = s.front || front
 			s.back = s.back || back
 			s.again = a.again
 		}
@@ -3785,6 +3796,16 @@ func contextEnd(ts []token, i int) int {
 // opensAtEnd: the clause opens on its place at the end of the flow ("finally
 // …", "at the (very) end …", "in the end …"), which holds for the rest of its
 // sentence.
+// opensAtFront: the clause opens on "first" ("first they type their email",
+// "but first an SMS code"), after a word that joins it to what came before.
+func opensAtFront(ts []token) bool {
+	k := 0
+	if len(ts) > 1 && isConj(ts[0].raw) {
+		k = 1
+	}
+	return len(ts) > k && ts[k].raw == "first"
+}
+
 func opensAtEnd(ts []token) bool {
 	if len(ts) > 0 && ts[0].w == "finally" {
 		return true
