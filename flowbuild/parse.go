@@ -881,10 +881,12 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
-	retried := -1           // the clause whose condition asked for a retry and nothing more
-	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
-	backSent := -1          // the sentence whose clause opened on "finally"
-	frontSent := -1         // the sentence whose clause opened on "first", while its run of new steps lasts
+	retried := -1     // the clause whose condition asked for a retry and nothing more
+	answeredNo := -1  // a bare "if no" after "if yes, end": the next clause is the main path
+	backSent := -1    // the sentence whose clause opened on "finally"
+	frontSent := -1   // the sentence whose clause opened on "first", while its run of new steps lasts
+	betweenSent := -1 // the sentence that put steps "in between", before betweenAt
+	var betweenAt []*step
 	negSent := -1           // the sentence of the last clause that ruled steps out
 	var negPrev kindSet     // what it ruled out
 	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
@@ -1851,6 +1853,25 @@ func parse(text string) *parsed {
 					a.ref = append(a.ref, s)
 				}
 			}
+		}
+		if len(a.ref) == 0 && !a.front && !a.back && bareBetween(c.toks) {
+			// "liveness then an email code, but put a face check in between: …":
+			// "between" with no "and" of its own is between the last two steps
+			// named, so what it places goes before the last of them
+			var named []*step
+			for _, s := range seq {
+				if !s.k.isConversation() && !slices.Contains(main, s) {
+					named = append(named, s)
+				}
+			}
+			if len(named) >= 2 {
+				a.ref, a.refAfter = []*step{named[len(named)-1]}, false
+				betweenAt, betweenSent = a.ref, c.sent
+			}
+		} else if len(a.ref) == 0 && !a.front && !a.back && betweenSent == c.sent && len(main) > 0 {
+			// "… in between: they take a selfie and we compare it against their
+			// KYC photo": what the rest of the sentence names goes there too
+			a.ref, a.refAfter = betweenAt, false
 		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		// "…, but only after we've confirmed they're a live human being and not
@@ -3796,6 +3817,16 @@ func contextEnd(ts []token, i int) int {
 // opensAtEnd: the clause opens on its place at the end of the flow ("finally
 // …", "at the (very) end …", "in the end …"), which holds for the rest of its
 // sentence.
+// bareBetween: the clause puts something "(in) between" with no "and" or
+// number after it ("put a face check in between", "a selfie between them"):
+// between two steps named before, not between two it names.
+func bareBetween(ts []token) bool {
+	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" })
+	// ("a face compare between the two": what the comparison compares)
+	compared := k > 0 && (ts[k-1].w == "compare" || ts[k-1].w == "match")
+	return k >= 0 && !compared && !slices.ContainsFunc(ts[k+1:], func(t token) bool { return t.raw == "and" || t.isNum })
+}
+
 // opensAtFront: the clause opens on "first" ("first they type their email",
 // "but first an SMS code"), after a word that joins it to what came before.
 func opensAtFront(ts []token) bool {
