@@ -1854,6 +1854,13 @@ func parse(text string) *parsed {
 				}
 			}
 		}
+		if c.colon && len(main) > 0 && !slices.ContainsFunc(main, func(s *step) bool { return !s.label || !isCodeKind(s.k) }) && labelsList(clauses, ci) {
+			// "broker portal login - reuse the 2FA we built for clients:
+			// recognition vs the enrolled brokers + a liveness check": a label
+			// before a colon names the steps listed after it, no code of its own
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the name of the steps listed after it, not as a one-time code.")
+			main = nil
+		}
 		if len(a.ref) == 0 && !a.front && !a.back && bareBetween(c.toks) {
 			// "liveness then an email code, but put a face check in between: …":
 			// "between" with no "and" of its own is between the last two steps
@@ -3817,6 +3824,19 @@ func contextEnd(ts []token, i int) int {
 // opensAtEnd: the clause opens on its place at the end of the flow ("finally
 // …", "at the (very) end …", "in the end …"), which holds for the rest of its
 // sentence.
+// labelsList: the clauses of the sentence after clause ci name steps, none of
+// them a code: what a label before the colon ("the 2FA we built:") stands for.
+func labelsList(clauses []clause, ci int) bool {
+	var listed []*step
+	for _, l := range clauses[ci+1:] {
+		if l.sent != clauses[ci].sent {
+			break
+		}
+		listed = append(listed, analyze(l.toks, nil).steps...)
+	}
+	return len(listed) > 0 && !slices.ContainsFunc(listed, func(s *step) bool { return isCodeKind(s.k) })
+}
+
 // bareBetween: the clause puts something "(in) between" with no "and" or
 // number after it ("put a face check in between", "a selfie between them"):
 // between two steps named before, not between two it names.
