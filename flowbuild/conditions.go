@@ -164,6 +164,11 @@ func readCondition(ts []token, seq []*step) condition {
 			prev = ts[i-1].raw
 		}
 		switch {
+		case recognition && neg && hasIf && foundAs(ts, i) > 0:
+			// "anyone who doesn't come back as a known client", "if they don't
+			// show up as an existing member": what the recognition found them
+			// to be, not a step that failed
+			return condition{k: condNewUser, end: foundAs(ts, i)}
 		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
 			// "our previous vendor kept failing on glare": what happened, not a condition
 		case (t.raw == "backup" || t.raw == "fallback") && lex.determiner[prev] && lex.backupNoun[next] && !(i+2 < len(ts) && ts[i+2].w == "code"):
@@ -313,6 +318,26 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// foundAs: the verb at i is followed, within a particle or two, by "as" and a
+// known user ("come back as a known client", "show up as an existing
+// member"); it returns where that user word is, or 0.
+func foundAs(ts []token, i int) int {
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if ts[j].raw != "as" {
+			continue
+		}
+		k := j + 1
+		for k < len(ts) && lex.determiner[ts[k].raw] {
+			k++
+		}
+		if k+1 < len(ts) && lex.condKnown[ts[k].raw] && (lex.userWord[ts[k+1].raw] || lex.userOne[ts[k+1].raw]) {
+			return k + 1
+		}
+		return 0
+	}
+	return 0
 }
 
 // fallbackOf is the fallback of s, none when s is nil.

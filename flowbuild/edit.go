@@ -2739,8 +2739,14 @@ func asksFor(ts []token) bool {
 	if slices.ContainsFunc(ts[:checked], func(t token) bool { return t.w == "no" }) {
 		return false // "We don't want them in here anymore": what goes, said again
 	}
-	wants := slices.ContainsFunc(ts, func(t token) bool { return lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")] }) ||
-		slices.ContainsFunc(ts, func(t token) bool { return t.raw == "ensure" }) // "it has to make sure …"
+	wants := slices.ContainsFunc(ts, func(t token) bool { return t.raw == "ensure" }) // "it has to make sure …"
+	for i, t := range ts {
+		// ("make it like the lightweight onboarding": a "like" after the object
+		// it compares is no wish)
+		if (lex.wish[t.raw] || lex.wish[strings.TrimSuffix(t.raw, "s")]) && !(t.raw == "like" && i > 0 && lex.touchedRef[ts[i-1].raw]) {
+			wants = true
+		}
+	}
 	return wants || hasAnyRaw(ts, lex.addVerb) && !hasRaw(ts, "also") || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
 }
 

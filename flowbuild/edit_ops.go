@@ -62,6 +62,16 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ":") && i-start >= 2 && lex.correctVerb[strings.ToLower(words[start])] && editVerbAt(words, i) &&
+			len(analyze(tokenize(strings.Join(words[start:i], " ")), nil).steps) == 0 {
+			// "make it like the lightweight onboarding: take out both codes,
+			// email and SMS": a verb of change whose object is no step states
+			// the goal; the instruction is after the colon, and the goal's
+			// "make" is no switch of the channel the instruction names
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ":"))
+			start = i
+			continue
+		}
 		if w == "if" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) {
 			// "take the email fallback out, if the SMS fails just end": the removal,
 			// then what a failure leads to now

@@ -612,6 +612,10 @@ var idCardWords = map[string]bool{"id": true, "identity": true, "national": true
 	"citizenship": true, "residence": true, "residency": true, "green": true, "voter": true, "military": true, "passport": true, "photo": true,
 	"driving": true, "driver": true, "drivers": true, "licence": true, "license": true, "dl": true, "permit": true, "visa": true}
 
+// whyLineWords, after a verb of explaining, open the line it says ("explaining
+// why we're re-checking them on a new phone", "explain how the code works").
+var whyLineWords = []string{"why", "how"}
+
 // whWords open an indirect question or statement that needs no "that" before it.
 var whWords = map[string]bool{"why": true, "how": true, "what": true, "when": true, "where": true, "who": true, "which": true, "whether": true, "if": true}
 
@@ -1179,6 +1183,10 @@ var (
 	// ourMailWords, before a plural "emails", make them the integrator's own
 	// messages ("open rates on our emails are trash"), never an address typed
 	ourMailWords = []string{"our"}
+	// mailsVerbWords, after a plural "emails" as their subject, make them
+	// messages that were sent ("the solicitor emails are usually where the
+	// fraud starts", "emails get phished"), never an address typed
+	mailsVerbWords = []string{"are", "were", "get", "got", "land", "arrive"}
 	// namePartWords: the part of a name a question asks for ("ask them their
 	// first name"), said back in the question instead of the full name
 	namePartWords = []string{"first", "given", "last", "family", "middle", "legal"}
@@ -1614,7 +1622,7 @@ type lexicon struct {
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                             map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                         phrases // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                      phrases // first word → the words after it, of a phrase that ends a negation's scope
-	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
+	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
@@ -1792,7 +1800,7 @@ func newLexicon() *lexicon {
 	l.swapFor, l.determiner, l.placeBefore = wordSet(swapForWords), wordSet(determinerWords), wordSet(placeBeforeWords)
 	l.modifierPrep, l.device = wordSet(modifierPrepWords), wordSet(deviceWords)
 	l.integrator, l.identitySubject = wordSet(integratorWords), wordSet(identitySubjectWords)
-	l.mailKind, l.ownSide, l.mailThing, l.ourMail = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords), wordSet(ourMailWords)
+	l.mailKind, l.ownSide, l.mailThing, l.ourMail, l.mailsVerb, l.whyLine = wordSet(mailKindWords), wordSet(ownSideWords), wordSet(mailThingWords), wordSet(ourMailWords), wordSet(mailsVerbWords), wordSet(whyLineWords)
 	l.namePart, l.namePartNoun = wordSet(namePartWords), wordSet(namePartNounWords)
 	l.version = wordSet(versionWords)
 	l.withWord, l.personPronoun, l.storySubject, l.defaultsWord = wordSet(withWords), wordSet(personPronounWords), wordSet(storySubjectWords), wordSet(defaultsWords)

@@ -897,9 +897,12 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
-	retried := -1           // the clause whose condition asked for a retry and nothing more
-	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
-	backSent := -1          // the sentence whose clause opened on "finally"
+	retried := -1     // the clause whose condition asked for a retry and nothing more
+	answeredNo := -1  // a bare "if no" after "if yes, end": the next clause is the main path
+	backSent := -1    // the sentence whose clause opened on "finally"
+	frontSent := -1   // the sentence whose clause opened on "first", while its run of new steps lasts
+	betweenSent := -1 // the sentence that put steps "in between", before betweenAt
+	var betweenAt []*step
 	negSent := -1           // the sentence of the last clause that ruled steps out
 	var negPrev kindSet     // what it ruled out
 	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
@@ -1821,8 +1824,22 @@ func parse(text string) *parsed {
 		// "finally" or "at the end" places the rest of its sentence at the
 		// end, in its order
 		back := a.back || backSent == c.sent
+		// "… (ID scan, selfie, compare) but first they type their email
+		// address and we email them a code …, then the ID scan": an opening
+		// "first" places the new steps of the rest of its sentence at the start,
+		// in their order, until the sentence names a step the flow already has
+		// (only once the flow has steps to go in front of: "First the licence
+		// scan, straight after it the age check, then a selfie" is the order)
+		if a.front && !a.back && opensAtFront(c.toks) && slices.ContainsFunc(seq, func(s *step) bool { return !s.k.isConversation() }) {
+			frontSent = c.sent
+		} else if frontSent == c.sent && (slices.ContainsFunc(main, func(s *step) bool { return !s.k.isConversation() && findKind(seq, s.k) >= 0 }) || hasRaw(c.toks, "after")) {
+			// ("First the licence scan, straight after it the age check, then
+			// a selfie": a step placed after another ends the run)
+			frontSent = -1
+		}
+		front := a.front || frontSent == c.sent && !back
 		for _, s := range main {
-			s.front = s.front || a.front
+			s.front = s.front || front
 			s.back = s.back || back
 			s.again = a.again
 		}
@@ -1875,6 +1892,32 @@ func parse(text string) *parsed {
 					a.ref = append(a.ref, s)
 				}
 			}
+		}
+		if c.colon && len(main) > 0 && !slices.ContainsFunc(main, func(s *step) bool { return !s.label || !isCodeKind(s.k) }) && labelsList(clauses, ci) {
+			// "broker portal login - reuse the 2FA we built for clients:
+			// recognition vs the enrolled brokers + a liveness check": a label
+			// before a colon names the steps listed after it, no code of its own
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the name of the steps listed after it, not as a one-time code.")
+			main = nil
+		}
+		if len(a.ref) == 0 && !a.front && !a.back && bareBetween(c.toks) {
+			// "liveness then an email code, but put a face check in between: …":
+			// "between" with no "and" of its own is between the last two steps
+			// named, so what it places goes before the last of them
+			var named []*step
+			for _, s := range seq {
+				if !s.k.isConversation() && !slices.Contains(main, s) {
+					named = append(named, s)
+				}
+			}
+			if len(named) >= 2 {
+				a.ref, a.refAfter = []*step{named[len(named)-1]}, false
+				betweenAt, betweenSent = a.ref, c.sent
+			}
+		} else if len(a.ref) == 0 && !a.front && !a.back && betweenSent == c.sent && len(main) > 0 {
+			// "… in between: they take a selfie and we compare it against their
+			// KYC photo": what the rest of the sentence names goes there too
+			a.ref, a.refAfter = betweenAt, false
 		}
 		lastOfSentence := ci+1 == len(clauses) || clauses[ci+1].sent != c.sent
 		// "…, but only after we've confirmed they're a live human being and not
@@ -3253,6 +3296,12 @@ func enrolledGroup(ts []token) bool {
 	return false
 }
 
+// readsDocData: the words check what a document says (an age, a date of birth,
+// a name on it), which only the document scan gives a check to read.
+func readsDocData(ts []token) bool {
+	return ageIn(ts) > 0 || slices.ContainsFunc(ts, func(t token) bool { return lex.ageLemma[t.w] || lex.dataField[t.raw] })
+}
+
 const unplacedPrefix = "No step matches \""
 
 // oneToNNote says why a face looked up among the enrolled is a recognition.
@@ -3393,8 +3442,12 @@ func place(seq, steps, ref []*step, after bool) []*step {
 	var fresh []*step
 	for _, s := range steps {
 		if i := findKind(seq, s.k); i >= 0 && !s.again && s.k != kAsk && s.k != kInform {
-			seq = append(seq[:i], seq[i+1:]...) // re-mentioned: move it
-			s = mergeStep(s, nil)
+			// re-mentioned: move it, keeping what the first mention set ("players
+			// must be 19 or older, so do the age check … right after the scan":
+			// the check placed is the one of 19); what the new mention says wins
+			said := *s
+			mergeStep(mergeStep(s, seq[i]), &said)
+			seq = append(seq[:i], seq[i+1:]...)
 		}
 		fresh = append(fresh, s)
 	}
@@ -3921,6 +3974,39 @@ func contextEnd(ts []token, i int) int {
 // opensAtEnd: the clause opens on its place at the end of the flow ("finally
 // …", "at the (very) end …", "in the end …"), which holds for the rest of its
 // sentence.
+// labelsList: the clauses of the sentence after clause ci name steps, none of
+// them a code: what a label before the colon ("the 2FA we built:") stands for.
+func labelsList(clauses []clause, ci int) bool {
+	var listed []*step
+	for _, l := range clauses[ci+1:] {
+		if l.sent != clauses[ci].sent {
+			break
+		}
+		listed = append(listed, analyze(l.toks, nil).steps...)
+	}
+	return len(listed) > 0 && !slices.ContainsFunc(listed, func(s *step) bool { return isCodeKind(s.k) })
+}
+
+// bareBetween: the clause puts something "(in) between" with no "and" or
+// number after it ("put a face check in between", "a selfie between them"):
+// between two steps named before, not between two it names.
+func bareBetween(ts []token) bool {
+	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" })
+	// ("a face compare between the two": what the comparison compares)
+	compared := k > 0 && (ts[k-1].w == "compare" || ts[k-1].w == "match")
+	return k >= 0 && !compared && !slices.ContainsFunc(ts[k+1:], func(t token) bool { return t.raw == "and" || t.isNum })
+}
+
+// opensAtFront: the clause opens on "first" ("first they type their email",
+// "but first an SMS code"), after a word that joins it to what came before.
+func opensAtFront(ts []token) bool {
+	k := 0
+	if len(ts) > 1 && isConj(ts[0].raw) {
+		k = 1
+	}
+	return len(ts) > k && ts[k].raw == "first"
+}
+
 func opensAtEnd(ts []token) bool {
 	if len(ts) > 0 && ts[0].w == "finally" {
 		return true
@@ -4205,9 +4291,15 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
 			ref = []*step{{k: kEnterEmail}} // "right after they enter it": the entry step
 		}
-		if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); len(ref) == 0 && has(ts[split+1:], "scan") && (d >= 0) != (f >= 0) {
-			// "right after the scan": the one scan the flow has
+		if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); len(ref) == 0 && has(ts[split+1:], "scan") && ((d >= 0) != (f >= 0) || d >= 0 && readsDocData(ts[:split])) {
+			// "right after the scan": the one scan the flow has; with a face
+			// scan beside it, "do the age check on the document's date of birth
+			// immediately after the scan", "check the DOB on the document right
+			// after it's scanned": the scan whose data the check reads
 			ref = []*step{{k: seq[max(d, f)].k}}
+			if d >= 0 && f >= 0 {
+				ref[0].k = kDocument
+			}
 		}
 		if len(ref) > 0 && openingThen(ts[:split], ref, seq) {
 			// "…, and after a code for the e-mail of him": with nothing before it,

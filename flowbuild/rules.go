@@ -565,6 +565,11 @@ var rules = map[string][]rule{
 				// are where the code goes)
 				return false
 			}
+			if !d.neg[i] && !d.codeInClause && toldLineAt(d.ts, i) {
+				// "the avatar explaining why we're re-checking them on a new
+				// phone": the phone the line speaks of, no code sent to it
+				return false
+			}
 			// "no phones", "leave phones out": a phone ruled out is the SMS code ruled out
 			return d.neg[i] && !hasRaw(d.ts, "push", "notification", "notify", "call") && !lex.entryNext[d.next(i)] ||
 				(!has(d.ts, "email") || listedWith(d.ts, i, "email")) && !hasRaw(d.ts, "push", "notification", "notify", "call") && (d.codeInClause || has(d.ts, "verify") || has(d.ts, "confirm") || has(d.ts, "send") || d.next(i) == "number" ||
@@ -685,14 +690,12 @@ var rules = map[string][]rule{
 			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d)
 		},
 		make: matchCheck,
-	}, {
-		// "must be over the age of majority: take their passport, validate the
-		// extracted date of birth": with nothing to compare the date with, once
-		// the text set an age, the validation is the age check itself
-		when: func(d *detector, i int) bool { return ageValidation(d) },
-		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
-	}},
-	"match": {dataRule},
+	}, dobAgeRule},
+	// "they have to be at least 16 — check the DOB on the document right
+	// after it's scanned": a check of the date of birth, as "validate" is (an
+	// age said in the clause makes the check itself, "#")
+	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}},
+	"match":  {dataRule},
 	// "compare the name on the licence with the booking name": data, as "match" is
 	"compare": {{when: func(d *detector, i int) bool { return dataMatch(d.ts) }, make: matchCheck}},
 	"same": {{when: func(d *detector, i int) bool {
@@ -700,7 +703,12 @@ var rules = map[string][]rule{
 		// code to that same address": where the code goes, the address just
 		// given, not a check that it matches one
 		to := i >= 2 && lex.determiner[d.prev(i)] && lex.sendTo[d.ts[i-2].raw] || lex.sendTo[d.prev(i)]
-		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && sameChecked(d.ts, i) && dataRule.when(d, i)
+		// ("same as account recovery (they enter their email, …)": the flow
+		// the text is modelled on, no data that must be the same)
+		// ("the same as the sign-up name" is data: a field named after it)
+		after := d.ts[min(len(d.ts), i+2):min(len(d.ts), i+5)]
+		model := d.next(i) == "as" && detectUseCase(after) != ucGeneric && !slices.ContainsFunc(after, func(t token) bool { return lex.dataField[t.raw] })
+		return !lex.placeNoun[d.next(i)] && !(to && d.codeInClause) && !model && sameChecked(d.ts, i) && dataRule.when(d, i)
 	}, make: dataRule.make}},
 	// "check it against the one we have stored": a check verb before "against"
 	"against": {{when: func(d *detector, i int) bool {
@@ -1051,6 +1059,13 @@ var readAloudRule = rule{
 var (
 	faceScan = func(d *detector, i int) {
 		d.add(&step{k: kFaceScan, challenge: hasRaw(d.ts, "challenge")}, i)
+	}
+	// "must be over the age of majority: take their passport, validate the
+	// extracted date of birth": with nothing to compare the date with, once
+	// the text set an age, the validation is the age check itself
+	dobAgeRule = rule{
+		when: func(d *detector, i int) bool { return ageValidation(d) },
+		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
 	}
 	ofAge = rule{
 		// "tell them to come back with an adult": whom the told line speaks of
@@ -1481,8 +1496,8 @@ func toldLineAt(ts []token, i int) bool { return tellingAt(ts, i) >= 0 }
 // tellingAt: where the telling verb whose line holds the word at i is, or -1.
 func tellingAt(ts []token, i int) int {
 	for j := i - 1; j >= 0; j-- {
-		if ts[j].w == "explain" && (toLine(ts, j) || thatLine(ts, j)) {
-			return j
+		if ts[j].w == "explain" && (toLine(ts, j) || thatLine(ts, j) || j+1 < len(ts) && lex.whyLine[ts[j+1].raw]) {
+			return j // (so is the reason it explains: "explaining why we're re-checking them")
 		}
 		if ts[j].w == "explain" {
 			return -1
@@ -1518,9 +1533,11 @@ func mailMessage(ts []token, i int) bool {
 	if sentThing(ts, i) {
 		return true
 	}
-	if i > 0 && lex.ourMail[ts[i-1].raw] && ts[i].raw != ts[i].w && strings.HasSuffix(ts[i].raw, "s") {
+	if plural := ts[i].raw != ts[i].w && strings.HasSuffix(ts[i].raw, "s"); plural && (i > 0 && lex.ourMail[ts[i-1].raw] || mailsSubject(ts, i)) {
 		// "open rates on our emails are trash", "our emails land in spam": the
-		// messages the integrator sends (plural, theirs), no address to collect
+		// messages the integrator sends (plural, theirs), no address to collect;
+		// so are emails that are the subject of what is said of them ("the
+		// solicitor emails are usually where the fraud starts")
 		return true
 	}
 	if strings.HasSuffix(ts[i].raw, "ed") && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThing[t.raw] }) {
@@ -1542,6 +1559,17 @@ func mailMessage(ts []token, i int) bool {
 		k--
 	}
 	return k >= 0 && lex.ourSender[ts[k].raw] && hasAnyRaw(ts[i+1:], lex.ownSide)
+}
+
+// mailsSubject: the plural "emails" at i is the subject of the verb after it,
+// one adverb allowed between ("emails are often hacked", "the emails usually
+// get phished").
+func mailsSubject(ts []token, i int) bool {
+	j := i + 1
+	if j+1 < len(ts) && strings.HasSuffix(ts[j].raw, "ly") {
+		j++
+	}
+	return j < len(ts) && lex.mailsVerb[ts[j].raw]
 }
 
 // sentThing: what is sent to the email at i is a message, no code: a link, a
