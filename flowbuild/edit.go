@@ -340,6 +340,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				ts = tokenize(part)
 			}
 			part = p.resolvePlace(part)
+			if slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.shiftUp[t.raw] || lex.shiftDown[t.raw] }) ||
+				hasAnyRaw(ts, lex.placeStep) && hasRaw(ts, "before", "after") {
+				// (only a part with a word of place is read again for one)
+				part = p.placeRefs(part)
+			}
 			if rest, ok := sameFor(part); ok && p.removed > 0 {
 				// "…, get rid of it. Same for the OTP, we don't want it in
 				// enrollment.": the removal again, for what this part names
@@ -5031,4 +5036,248 @@ func exceptsStep(ts []token) bool {
 		return true
 	}
 	return false
+}
+
+// placeRefs names the steps a change picks by their place in the flow rather
+// than by their kind, so that the rest of the change reads as if they were
+// named: the checks at ordinal places ("add a selfie between the second and
+// third steps"), the check beside a named one ("swap the ID scan with the step
+// before the code"), where a step goes by ordinal ("move the liveness to be
+// second", "make the liveness the third step") and a shift by a count of
+// places ("bump the email code up one", "move the selfie two places later").
+// Places count the checks, not what the avatar says, as stepAtPlace does. A
+// name is put in only when it reads back as the one step it names.
+func (p *plan) placeRefs(part string) string {
+	words := strings.Fields(part)
+	if len(words) < 3 {
+		return part
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	if len(checks) < 2 {
+		return part
+	}
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+	}
+	// name is the words for a check that read back as that check alone; ""
+	// when they do not, or when two checks of the flow share its kind
+	name := func(s *step) string {
+		n := s.k.String()
+		if slices.IndexFunc(checks, func(o *step) bool { return o != s && o.k == s.k }) >= 0 {
+			return ""
+		}
+		if a := analyze(tokenize(n), p.steps); len(a.steps) != 1 || a.steps[0].k != s.k {
+			return ""
+		}
+		return n
+	}
+	// moved is the one check of the flow the words outside [from, to] name, or
+	// the step the sentence before touched when they point back at it
+	moved := func(from, to int) *step {
+		rest := strings.Join(slices.Concat(words[:from], words[to+1:]), " ")
+		ts := tokenize(rest)
+		for _, s := range analyze(ts, p.steps).steps {
+			if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); i >= 0 && !s.k.isConversation() {
+				return checks[i]
+			}
+		}
+		if t := p.touched; t != nil && hasAnyRaw(ts, lex.touchedRef) && slices.Contains(checks, t) {
+			return t
+		}
+		return nil
+	}
+	// splice puts text for words[from..to], keeping the last word's punctuation
+	splice := func(from, to int, text string) string {
+		w := words[to]
+		tail := w[len(strings.TrimRight(w, ",;:.!?)")):]
+		return strings.Join(slices.Concat(words[:from], []string{text + tail}, words[to+1:]), " ")
+	}
+	for i := 0; i < len(lw); i++ {
+		if lex.ordinal[lw[i]] == 0 {
+			continue
+		}
+		// a run of places joined by "and" or commas: "the second and third steps"
+		var ords []int
+		j := i
+		for ; j < len(lw); j++ {
+			if n := lex.ordinal[lw[j]]; n > 0 {
+				ords = append(ords, n)
+			} else if lw[j] != "and" && lw[j] != "or" && lw[j] != "the" && lw[j] != "&" && lw[j] != "" {
+				break
+			}
+		}
+		stepNoun := j < len(lw) && lex.placeStep[lw[j]]
+		slot := j < len(lw) && lex.placeSlot[lw[j]]
+		k := i - 1
+		if k >= 0 && lw[k] == "the" {
+			k--
+		}
+		lead := ""
+		if k >= 0 {
+			lead = lw[k]
+		}
+		// "to be second", "in third place", "as the second step", "make the
+		// liveness the second step": where a step goes, not which step is meant
+		// (after "make", only when a step's name alone stands between them:
+		// "make the code in the second step 8 digits" names a step by place)
+		mk := slices.IndexFunc(lw[:max(k, 0)], func(w string) bool { return w == "make" || w == "have" })
+		madeStep := mk >= 0 && k < i-1 && !slices.ContainsFunc(lw[mk+1:k+1], func(w string) bool { return lex.placeEnd[w] || lex.removeVerb[w] })
+		target := lex.placeLead[lead] || slot || madeStep && stepNoun
+		if !target {
+			if !stepNoun || i == 0 || lw[i-1] != "the" && lw[i-1] != "those" && lw[i-1] != "these" || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
+				continue
+			}
+			if lw[j] == "one" || lw[j] == "ones" {
+				// "remove every code beyond the first one": "one" stands for a
+				// noun the sentence named, whose places resolvePlace counts
+				if slices.ContainsFunc(lw[:i], func(w string) bool { l, _ := lex.lemma(w); _, ok := placeNounKinds[l]; return ok }) {
+					continue
+				}
+			}
+			var names []string
+			for _, n := range ords {
+				nm := name(checks[n-1])
+				if nm == "" {
+					return part
+				}
+				names = append(names, nm)
+			}
+			text := names[len(names)-1]
+			if len(names) > 1 {
+				text = strings.Join(names[:len(names)-1], ", the ") + " and the " + text
+			}
+			return splice(i, j, text)
+		}
+		if len(ords) != 1 || ords[0] < 2 {
+			return part // "to be first" is the start, read as such elsewhere
+		}
+		end := i
+		if stepNoun || slot {
+			end = j
+		}
+		from := k + 1
+		if lex.placeLead[lead] {
+			from = k
+			for from > 0 && lex.placeLead[lw[from-1]] {
+				from-- // "to be second"
+			}
+		}
+		s := moved(from, end)
+		if s == nil {
+			return part
+		}
+		rest := slices.DeleteFunc(slices.Clone(checks), func(o *step) bool { return o == s })
+		n := ords[0]
+		switch {
+		case n-1 < len(rest):
+			if nm := name(rest[n-1]); nm != "" {
+				return splice(from, end, "before the "+nm)
+			}
+		case n-1 == len(rest):
+			if nm := name(rest[len(rest)-1]); nm != "" {
+				return splice(from, end, "after the "+nm)
+			}
+		}
+		return part
+	}
+	for i := 1; i+2 < len(lw); i++ {
+		// "the step before the code", "the one right after the liveness": the
+		// check beside the one named
+		if !lex.placeStep[lw[i]] || lw[i-1] != "the" && lw[i-1] != "that" {
+			continue
+		}
+		j := i + 1
+		if lex.placeNear[lw[j]] {
+			j++
+		}
+		if j+1 >= len(lw) || lw[j] != "before" && lw[j] != "after" {
+			continue
+		}
+		end := j + 1
+		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
+			end++
+		}
+		var beside *step
+		np := tokenize(strings.Join(words[j+1:end+1], " "))
+		for _, s := range analyze(np, p.steps).steps {
+			if c := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); c >= 0 {
+				beside = checks[c]
+				break
+			}
+		}
+		if beside == nil && hasAnyRaw(np, lex.touchedRef) {
+			beside = moved(i, end) // "swap the SMS code and the one right before it": the step the sentence names
+		}
+		var at *step
+		if c := slices.Index(checks, beside); c >= 0 {
+			if lw[j] == "before" {
+				c--
+			} else {
+				c++
+			}
+			if c >= 0 && c < len(checks) {
+				at = checks[c]
+			}
+		}
+		if at == nil {
+			return part
+		}
+		if nm := name(at); nm != "" {
+			return splice(i, end, nm)
+		}
+		return part
+	}
+	for d, w := range lw {
+		// "up one", "down a place", "one step earlier", "two places later"
+		up := lex.shiftUp[w]
+		if !up && !lex.shiftDown[w] {
+			continue
+		}
+		from, end, n := d, d, 0
+		c := d + 1
+		if c < len(lw) && lw[c] == "by" {
+			c++
+		}
+		if c < len(lw) && lex.placeCount[lw[c]] > 0 && (c+1 < len(lw) && lex.shiftUnit[lw[c+1]] || lw[c] != "a" && lw[c] != "an") {
+			n, end = lex.placeCount[lw[c]], c
+			if c+1 < len(lw) && lex.shiftUnit[lw[c+1]] {
+				end = c + 1
+			}
+		} else if d >= 2 && lex.shiftUnit[lw[d-1]] && lex.placeCount[lw[d-2]] > 0 {
+			n, from = lex.placeCount[lw[d-2]], d-2
+		} else {
+			continue
+		}
+		if end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
+			continue // "set up one more code": the count is of what follows
+		}
+		s := moved(from, end)
+		if s == nil {
+			return part
+		}
+		at := slices.Index(checks, s)
+		to := at - n
+		if !up {
+			to = at + n
+		}
+		to = max(0, min(to, len(checks)-1))
+		if to == at {
+			return part
+		}
+		nm := name(checks[to])
+		if nm == "" {
+			return part
+		}
+		if up {
+			return splice(from, end, "before the "+nm)
+		}
+		return splice(from, end, "after the "+nm)
+	}
+	return part
 }
