@@ -896,6 +896,11 @@ var addedStepWords = []string{"extra", "additional", "more"}
 // its code ("if they don't have their phone", "can't get the text").
 var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use", "check", "open"}
 
+// recognizeMeansWords: after a verb of recognising, the means it names ("we
+// can't recognise by their email", "from the booking"): what is recognised
+// then is no face, unless the face is that means.
+var recognizeMeansWords = []string{"by", "from", "via", "using", "through"}
+
 // repeatStepWords: before a step's name under a negation, they rule out a
 // second one, not the step ("don't add a second age check", "no duplicate
 // liveness"): the one the text asks for elsewhere stays.
@@ -1620,7 +1625,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
-	codeSet, addedStep, repeatStep, lackVerb, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                  map[string]bool
+	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                  map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
@@ -1838,6 +1843,7 @@ func newLexicon() *lexicon {
 	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep, l.repeatStep, l.lackVerb = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords), wordSet(lackVerbWords)
+	l.recognizeMeans = wordSet(recognizeMeansWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.readAloud = wordSet(readAloudWords)

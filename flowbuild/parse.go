@@ -950,7 +950,7 @@ func parse(text string) *parsed {
 		// ("this isn't a lookup across all passengers": a search ruled out is
 		// the recognition ruled out, as a negated "recognise" is)
 		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" || lex.searchVerb[t.raw] }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
-			(r > 0 && c.toks[r-1].raw == "no" || readCondition(c.toks, nil).k != condNewUser) {
+			(r > 0 && c.toks[r-1].raw == "no" || !unknownGroup(c.toks)) {
 			// (not "an ID scan for anyone we don't recognise": that names the
 			// users a recognition does not find, not a recognition ruled out
 			// as "no recognition on this one" does)
@@ -1116,7 +1116,7 @@ func parse(text string) *parsed {
 			// liveness is the main path's again)
 			lastScope, sc = sc, scope{}
 		}
-		if sc.k != condNone && sc.only && sc.used && c.then && c.sent == sc.sent {
+		if sc.k != condNone && sc.only && sc.used && c.then && c.sent == sc.sent && !readsBranchDocument(c.toks, seq, sc.branchOf()) {
 			// "a passport scan if not recognised, then an email code": the
 			// condition trailed the scan alone; what comes next is everyone's
 			lastScope, sc = sc, scope{}
@@ -2408,9 +2408,26 @@ func unknownGroup(ts []token) bool {
 	if r <= 0 || lex.determiner[ts[r-1].raw] {
 		return false
 	}
-	return slices.ContainsFunc(ts[max(0, r-3):r], func(t token) bool {
+	n := slices.IndexFunc(ts[max(0, r-3):r], func(t token) bool {
 		return t.raw == "not" || lex.negAux[t.raw] || lex.perfectNeg[t.raw]
 	})
+	if n < 0 {
+		return false
+	}
+	if r+1 < len(ts) && lex.recognizeMeans[ts[r+1].raw] && !(r+3 < len(ts) && slices.ContainsFunc(ts[r+2:min(len(ts), r+5)], func(t token) bool { return t.w == "face" })) {
+		return false // "anyone the system can't recognise by their email address": not by the face
+	}
+	// what is not recognised must be people: "anyone we don't recognise",
+	// "if we can't recognise them", not "a location we don't recognise",
+	// "travellers whose booking we can't recognise", "the document"
+	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
+		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || ts[r+1].raw == "him" || ts[r+1].raw == "her" || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
+	}
+	h := max(0, r-3) + n - 1 // the word before the negation: its subject, or the head
+	for h > 0 && (lex.speaker[ts[h].raw] || lex.subjectPronoun[ts[h].raw] || ts[h].raw == "system" || ts[h].raw == "app" || lex.determiner[ts[h].raw] || ts[h].raw == "who" || ts[h].raw == "that" || lex.subjectAux[ts[h].raw]) {
+		h--
+	}
+	return h >= 0 && (lex.userWord[ts[h].raw] || lex.population[ts[h].raw] || lex.personPronoun[ts[h].raw] || ts[h].raw == "those" || ts[h].raw == "someone" || ts[h].raw == "anybody")
 }
 
 // everyoneAnd: the "and" in cur after an instruction for every user ("a
@@ -2433,6 +2450,19 @@ func forEveryone(ts []token) int {
 		}
 	}
 	return -1
+}
+
+// readsBranchDocument: the clause's steps read the document that only the
+// branch scans ("with a fallback to an ID scan if not recognised, then a face
+// compare", "then compare their face to the passport"): the clause goes on on
+// that branch, since the main path has no document to read.
+func readsBranchDocument(ts []token, seq, branch []*step) bool {
+	if findKind(branch, kDocument) < 0 || findKind(seq, kDocument) >= 0 {
+		return false
+	}
+	return slices.ContainsFunc(analyze(ts, seq).steps, func(s *step) bool {
+		return s.k == kFaceCompare || s.k == kAgeCheck || s.k == kMatchCheck || s.k == kExpiryCheck || s.k == kRecognition && (anyDoc(ts) || s.vague)
+	})
 }
 
 // groupFrom: where the group a condition ending at end names begins, at the
