@@ -1742,6 +1742,7 @@ func TestBuildCompareWithNothingSaysRecognition(t *testing.T) {
 		{"Liveness, then a face match.", true},
 		{"Face match for payout changes - compare the live face to the profile photo we pass in.", false},
 		{"Scan their passport, then compare their face.", false},
+		{"Liveness, then a face match. Then scan their ID.", false},
 	} {
 		res, err := Build(tt.text, Options{})
 		require.NoError(t, err)

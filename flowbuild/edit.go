@@ -3500,9 +3500,13 @@ func keptByNegation(sentence string) string {
 		if !(lex.removeVerb[v] && v != "stop" && v != "kill" || v == "skip") || lex.rest[norm(i+n+1)] || strings.ContainsAny(words[i+n-1], ",;:.!?") {
 			continue
 		}
-		if slices.ContainsFunc(words[i+n+1:], func(w string) bool { return strings.EqualFold(strings.Trim(w, ",;:.!?"), "it") }) {
-			// "don't remove the SMS code, make it an email code instead": the
-			// step is changed, not kept as it is
+		if !slices.ContainsFunc(slices.Concat(words[:i], words[i+n+1:]), func(w string) bool {
+			return lex.removeVerb[strings.ToLower(strings.Trim(w, ",;:.!?"))]
+		}) {
+			// only beside a removal, which must not take the step too: "don't
+			// remove the SMS code, make it an email code instead", "don't
+			// remove the SMS code, just make the code 8 digits" change a step,
+			// and "keep X, just …" would keep X alone
 			continue
 		}
 		words = slices.Concat(words[:i], []string{"keep"}, words[i+n+1:])
@@ -3524,7 +3528,24 @@ func gerundRemark(part string) bool {
 		return false
 	}
 	_, ok := changeGerund(strings.ToLower(strings.Trim(words[0], ",;:.!?")))
-	return ok && gerundSubject(words)
+	return ok && gerundSubject(words) && !wantedChange(words)
+}
+
+// wantedChange: the gerund's remark says the speaker wants the change, with no
+// contrast after it ("Dropping the SMS code is what we want"): the request
+// itself, not a remark on it ("… is what the PM wants but security said no").
+func wantedChange(words []string) bool {
+	wanted := false
+	for i := 1; i+1 < len(words); i++ {
+		w := strings.ToLower(strings.Trim(words[i], ",;:.!?"))
+		if w == "but" || w == "not" || w == "no" || w == "though" {
+			return false
+		}
+		if w == "what" && lex.speaker[strings.ToLower(strings.Map(dropApostrophe, words[i+1]))] {
+			wanted = true
+		}
+	}
+	return wanted
 }
 
 // gerundSubject: the gerund that opens the sentence is the subject of a remark,

@@ -904,7 +904,11 @@ var recognizeMeansWords = []string{"by", "from", "via", "using", "through"}
 // repeatStepWords: before a step's name under a negation, they rule out a
 // second one, not the step ("don't add a second age check", "no duplicate
 // liveness"): the one the text asks for elsewhere stays.
-var repeatStepWords = []string{"second", "another", "duplicate", "repeat", "repeated", "double"}
+var repeatStepWords = []string{"second", "another", "duplicate", "repeat", "repeated"}
+
+// kindOfWords: "another form of ID", "a second kind of check": the kind the
+// repeat word is said of.
+var kindOfWords = []string{"form", "kind", "type", "sort", "piece"}
 
 // typedInWords and failTimesWords: how a failed code was given and how often,
 // inside a condition ("if incorrect otp entered twice", "if wrong code typed 3 times").
@@ -1625,7 +1629,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
-	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                  map[string]bool
+	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                          map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
@@ -1843,7 +1847,7 @@ func newLexicon() *lexicon {
 	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep, l.repeatStep, l.lackVerb = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords), wordSet(lackVerbWords)
-	l.recognizeMeans = wordSet(recognizeMeansWords)
+	l.recognizeMeans, l.kindOf = wordSet(recognizeMeansWords), wordSet(kindOfWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.readAloud = wordSet(readAloudWords)

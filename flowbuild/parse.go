@@ -2063,7 +2063,7 @@ func parse(text string) *parsed {
 	}
 	p.notes = append(p.notes, fallbackImages(p.steps)...)
 	for _, s := range p.steps {
-		if s.k == kRecognition && s.vague && s.vagueNote != "" {
+		if s.k == kRecognition && s.vague && s.vagueNote != "" && !hasKind(p.steps, kDocument) && !hasKind(p.steps, kFaceScan) {
 			p.notes = append(p.notes, s.vagueNote) // a comparison with nothing to compare, still
 		}
 	}

@@ -99,7 +99,7 @@ func (d *detector) add(s *step, i int) *step {
 	if d.neg[i] && (s.k == kDocument || s.k == kFaceScan) && negatedOperand(d.ts, d.neg, i) {
 		return nil // "not a selfie-vs-ID compare": the comparison is ruled out, not the ID scan
 	}
-	if d.neg[i] && hasAnyRaw(d.ts[max(0, i-2):i], lex.repeatStep) {
+	if d.neg[i] && (hasAnyRaw(d.ts[max(0, i-2):i], lex.repeatStep) || i >= 3 && d.prev(i) == "of" && lex.kindOf[d.ts[i-2].raw] && lex.repeatStep[d.ts[i-3].raw]) {
 		// "don't add a second age check": one, not none, where the text asks
 		// for one (Build); a change adds none, as any negation says
 		d.a.second.add(s.k)
