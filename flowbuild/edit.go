@@ -313,7 +313,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				ts = tokenize(part)
 			}
 			if keepsNamed(ts, p.steps) {
-				continue // "Don't touch the SMS code, leave it as it is.": the step stays as it is
+				// "Don't touch the SMS code, leave it as it is.": the step stays as
+				// it is; a later "it" is that step ("keep the SMS code, but add an
+				// email code before it")
+				p.touchNamed(ts)
+				if v := slices.IndexFunc(ts, func(t token) bool { return lex.removeVerb[t.raw] || lex.untouchVerb[t.raw] }); v >= 0 {
+					p.touchNamed(ts[v+1:])
+				}
+				continue
 			}
 			if keepsRest(ts, p.steps) {
 				continue // "Don't add anything.", "Same steps otherwise.": the rest stays as it is

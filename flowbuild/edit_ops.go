@@ -114,7 +114,7 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && staysIn(words[start:i]) && startsEdit(words[i+1]) {
+		if w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && (staysIn(words[start:i]) || keepsLead(words[start:i])) && startsEdit(words[i+1]) {
 			// "the email fallback stays, but make the sms otp 8 digits": what
 			// stays, then the change
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -442,6 +442,23 @@ func negatedChangeVerb(words []string) int {
 		return 0 // (but "don't remove anything")
 	}
 	return v
+}
+
+// keepsLead: the words open on keeping a step ("keep the SMS code", "don't
+// remove the SMS code").
+func keepsLead(words []string) bool {
+	norm := func(i int) string {
+		return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[i], ",;:.!?")))
+	}
+	switch {
+	case len(words) > 1 && lex.keepVerb[norm(0)]:
+		return true
+	case len(words) > 2 && (norm(0) == "dont" || norm(0) == "never") && lex.removeVerb[norm(1)]:
+		return !lex.rest[norm(2)]
+	case len(words) > 3 && norm(0) == "do" && norm(1) == "not" && lex.removeVerb[norm(2)]:
+		return !lex.rest[norm(3)]
+	}
+	return false
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }
