@@ -1750,3 +1750,33 @@ func TestBuildCompareWithNothingSaysRecognition(t *testing.T) {
 		assert.Equal(t, tt.note, strings.Contains(notes, "no second image to compare"), tt.text+"\n"+notes)
 	}
 }
+
+// A channel the user is said to lack ("if they don't have their phone") is a
+// condition on that channel's code; with no such code in the flow, the step
+// after it is no fallback of another check: a liveness check that finds a
+// deepfake or a scan the user cancels must not lead to an email code.
+func TestLackedChannelFallsBackOnlyFromItsCode(t *testing.T) {
+	for _, text := range []string{
+		"Liveness check. If they don't have their phone with them, send an email code.",
+		"Do a liveness check. If they can't get the text, use an email code.",
+		"Liveness check and an ID scan. If they don't have their phone, send an email code.",
+	} {
+		res, err := Build(text, Options{})
+		require.NoError(t, err)
+		byID := map[string]flow.Node{}
+		for _, n := range res.Flow {
+			byID[n.ID] = n
+		}
+		for _, n := range res.Flow {
+			if n.Type != flow.TypeLiveness && n.Type != flow.TypeDocumentScan {
+				continue
+			}
+			for _, o := range n.Outcomes {
+				if o.ID == "livenessDetected" || o.ID == "scanSuccess" {
+					continue
+				}
+				assert.NotEqual(t, flow.TypeTwoFactorEmail, byID[o.Target].Type, "%s: %s.%s", text, n.ID, o.ID)
+			}
+		}
+	}
+}

@@ -124,9 +124,13 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{end: -1}
 	}
 	hasIf := clauseStartsIf(ts)
-	if c := lacksChannel(ts); hasIf && c >= 0 && opensOnIf(ts) {
+	if c := lacksChannel(ts); hasIf && c >= 0 && opensOnIf(ts) && (seq == nil || slices.ContainsFunc(seq, func(s *step) bool {
+		return s.k == kOTP || s.k == kEmailOTP && ts[c].w == "email" || s.k == kSMSOTP && ts[c].w != "email"
+	})) {
 		// "if they don't have their phone", "if they can't get the text": the
 		// code of that channel cannot reach them, as one that never arrives
+		// (with no such code, there is no step it is the failure of: not the
+		// liveness check before it; splitting clauses, seq is nil: not known yet)
 		return condition{k: condFail, end: c}
 	}
 	neg := false

@@ -894,7 +894,7 @@ var addedStepWords = []string{"extra", "additional", "more"}
 
 // lackVerbWords: under a negation before a channel, the user cannot receive
 // its code ("if they don't have their phone", "can't get the text").
-var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use", "check", "open"}
+var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use"}
 
 // recognizeMeansWords: after a verb of recognising, the means it names ("we
 // can't recognise by their email", "from the booking"): what is recognised

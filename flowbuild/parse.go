@@ -432,7 +432,11 @@ func splitClauses(ts []token) []clause {
 			// check fails": two instructions, each with its condition after it
 			flush()
 			continue
-		case (t.raw == "when" || t.raw == "whenever") && len(cur) > 1 && !whenBefore(ts, i) && readCondition(ts[i:], nil).k == condFail && conditionAhead(ts[i:], recognition):
+		case (t.raw == "when" || t.raw == "whenever") && len(cur) > 1 && !whenBefore(ts, i) && readCondition(ts[i:], nil).k == condFail && conditionAhead(ts[i:], recognition) &&
+			(lacksChannel(ts[i:min(len(ts), i+8)]) < 0 || codeOfBefore(ts, i)):
+			// (a channel the user lacks is a condition only on a code of that
+			// channel named before it: "an email code for when they don't have
+			// their phone" after an SMS code; with none, the code is the flow's)
 			// (not after a "when" of the same sentence that stayed in its
 			// clause: "send an SMS code when the ID scan fails …, and an email
 			// code when the SMS code never arrives" names two fallbacks, and
@@ -2462,6 +2466,16 @@ func readsBranchDocument(ts []token, seq, branch []*step) bool {
 	}
 	return slices.ContainsFunc(analyze(ts, seq).steps, func(s *step) bool {
 		return s.k == kFaceCompare || s.k == kAgeCheck || s.k == kMatchCheck || s.k == kExpiryCheck || s.k == kRecognition && (anyDoc(ts) || s.vague)
+	})
+}
+
+// codeOfBefore: the words before i name a code of the channel the user is said
+// to lack after it ("send an SMS code, and an email code for when they don't
+// have their phone").
+func codeOfBefore(ts []token, i int) bool {
+	c := i + lacksChannel(ts[i:min(len(ts), i+8)])
+	return slices.ContainsFunc(analyze(ts[:i], nil).steps, func(s *step) bool {
+		return s.k == kOTP || s.k == kEmailOTP && ts[c].w == "email" || s.k == kSMSOTP && ts[c].w != "email"
 	})
 }
 
