@@ -381,13 +381,26 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if (lex.mailThreatNext[next] || hasAnyRaw(ts[max(0, i-2):i], lex.mailThreatBefore)) && !d.codeInClause {
+		if lex.mailThreatNext[next] && !d.codeInClause {
 			// "we've had two business-email-compromise frauds this year", "hit by
 			// email fraud twice": a fraud done by email, the reason for the flow,
-			// not an address to collect nor a code's channel ("a couple of fake
-			// supplier emails": the fraud named before it, the same)
+			// not an address to collect nor a code's channel
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about fraud by email, background to the flow, not a step of it.")
 			d.a.mailed = true // (the note says where the clause went)
+			return
+		}
+		if hasAnyRaw(ts[max(0, i-2):i], lex.mailThreatBefore) && !d.codeInClause {
+			// "a couple of fake supplier emails", "lots of fake email signups",
+			// "we block disposable and fake emails": emails of a kind the text
+			// does not want, background again, but not always a fraud (spam
+			// the speaker won't send, fake addresses it blocks), so the note
+			// says no more than the words do; inside a line the avatar tells
+			// ("tell them to check their spam email folder") the words are
+			// the line's, which says where they went
+			if i < toldFrom(ts) {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about unwanted or fake emails, background to the flow, not a step of it.")
+			}
+			d.a.mailed = true
 			return
 		}
 		if q := askedIfAt(ts); q >= 0 && i > q && !d.codeInClause {
