@@ -1613,7 +1613,7 @@ func sentThing(ts []token, i int) bool {
 // policy", "type the email address where we should send withdrawal receipts"
 // collect the address; they send no code to it.
 func sendsTo(ts []token, i int) bool {
-	given := hasAnyRaw(ts[:i], lex.emailGiven)
+	given := addressGiven(ts, i)
 	for j, t := range ts {
 		if j > 0 && lex.possessive[ts[j-1].raw] {
 			continue // "their dispatch email": after a possessive the word names a kind of address, it sends nothing
@@ -1622,6 +1622,22 @@ func sendsTo(ts []token, i int) bool {
 			continue // "send them down a separate path where they enter their email": the user is sent, no mail
 		}
 		if r := relativeAfter(ts, i); t.w == "send" && !(given && j > i && (slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] }) || r > 0 && r < j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressGiven: before the email at i, the clause says the user hands an
+// address over: a verb of giving ("type the email …", "enter …") or a request
+// for it ("ask for the email address we should send the receipt to"), as "ask
+// for it" is for the "it" rule.
+func addressGiven(ts []token, i int) bool {
+	if hasAnyRaw(ts[:i], lex.emailGiven) {
+		return true
+	}
+	for k := 0; k+1 < i; k++ {
+		if ts[k].w == "ask" && ts[k+1].raw == "for" {
 			return true
 		}
 	}
@@ -1650,7 +1666,7 @@ func relativeAfter(ts []token, i int) int {
 // nothing of the kind ("type their email so we can confirm it" still asks
 // for the address to be confirmed).
 func forAddress(ts []token, i int) int {
-	if !hasAnyRaw(ts[:i], lex.emailGiven) {
+	if !addressGiven(ts, i) {
 		return len(ts)
 	}
 	for j := i + 1; j < len(ts); j++ {
