@@ -1606,6 +1606,37 @@ func TestNoFalseNote(t *testing.T) {
 	}
 }
 
+// Spam, fake addresses and a spam folder are emails the text does not want,
+// not fraud by email: the clause is background (or, inside a line the avatar
+// tells, the line's words), and no note calls it a fraud; the fraud words
+// after "email" still do.
+func TestNoFalseFraudNote(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness, then an email code. Tell them to check their spam email folder for it.",
+		"Ask for their email address, we won't send spam emails. Then liveness.",
+		"Liveness check. Ask for their email; we block disposable and fake emails.",
+		"Lots of fake email signups, so collect their email and verify it with a code, then liveness.",
+		"We get spam email registrations. Collect the email, send an email code, then liveness.",
+	} {
+		r, err := Build(desc, Options{})
+		if !assert.NoError(t, err, desc) {
+			continue
+		}
+		assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "fraud", desc)
+	}
+	// the line the avatar tells keeps its words, with no note that puts them
+	// outside the flow, and no email code is made of them
+	desc := "Liveness, then an SMS code. Tell them to check their spam email folder."
+	r, err := Build(desc, Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "background", desc)
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail), desc)
+	assert.True(t, slices.ContainsFunc(r.Flow, func(n flow.Node) bool { return strings.Contains(n.Prompt, "spam email folder") }), desc)
+	r, err = Build("Liveness, then an SMS code. We were hit by email fraud twice this year.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "fraud by email")
+}
+
 // An age changed on a flow the integrator wrote keeps its outcome ids, and a
 // node with other outcomes than two still gets the new age.
 func TestEditAgeKeepsOwnOutcomes(t *testing.T) {

@@ -1254,9 +1254,10 @@ var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "
 var mailThreatNextWords = []string{"compromise", "fraud", "frauds", "phishing", "scam", "scams", "spoofing", "takeover", "attack", "attacks"}
 
 // mailThreatBeforeWords before "email" (next to it or one modifier away) make
-// the email a fraudulent message ("we've had a couple of fake supplier
-// emails", "phishing emails", "spoofed invoice emails"): the background to the
-// flow again, never an address typed in.
+// the email one the text does not want: a fraudulent message ("we've had a
+// couple of fake supplier emails", "phishing emails"), spam, a fake address
+// ("we block disposable and fake emails"): the background to the flow again,
+// never an address typed in, and not always a fraud.
 var mailThreatBeforeWords = []string{"fake", "phishing", "phish", "spoofed", "spoof", "fraudulent", "scam", "bogus", "forged", "malicious", "spam"}
 
 // futileWords say what the clause names would be of no use ("texting them a

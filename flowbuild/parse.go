@@ -954,7 +954,7 @@ func parse(text string) *parsed {
 		// ("this isn't a lookup across all passengers": a search ruled out is
 		// the recognition ruled out, as a negated "recognise" is)
 		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" || lex.searchVerb[t.raw] }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
-			(r > 0 && c.toks[r-1].raw == "no" || !unknownGroup(c.toks)) {
+			(r > 0 && c.toks[r-1].raw == "no" || !unknownGroup(c.toks)) && !narrowedSearch(clauses, ci) {
 			// (not "an ID scan for anyone we don't recognise": that names the
 			// users a recognition does not find, not a recognition ruled out
 			// as "no recognition on this one" does)
@@ -1685,6 +1685,11 @@ func parse(text string) *parsed {
 			// the scan must not accept, not the scan itself (restrictDocTypes)
 			a.neg &^= kindSet(1) << kDocument
 			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
+		}
+		if a.neg.has(kRecognition) && narrowedSearch(clauses, ci) {
+			// "no need to search all drivers, just the ones on today's shift":
+			// a smaller group searched, no recognition ruled out
+			a.neg &^= kindSet(1) << kRecognition
 		}
 		if codes := kindSet(1)<<kEmailOTP | 1<<kSMSOTP | 1<<kOTP; a.neg&codes == codes && c.toks[0].w == "no" && negSent == c.sent && (negPrev.has(kEmailOTP) || negPrev.has(kEnterEmail)) != negPrev.has(kSMSOTP) {
 			// "Email is off the table entirely: not to collect it, not for codes":
@@ -2513,13 +2518,37 @@ func startsPopulation(ts []token) bool {
 
 // quantifiedUsers: the clause names a group of users under a quantifier ("all
 // passengers", "every member", "our students"), the people a search runs over.
+// A possessive group owns what is searched ("search every passenger's booking
+// for a match"): records, not faces.
 func quantifiedUsers(ts []token) bool {
 	for k := 0; k+1 < len(ts); k++ {
-		if lex.quantifier[ts[k].raw] && ts[k].raw != "the" && lex.userWord[ts[k+1].raw] {
+		if lex.quantifier[ts[k].raw] && ts[k].raw != "the" && lex.userWord[ts[k+1].raw] && !possessiveAt(ts, k+1) {
 			return true
 		}
 	}
 	return false
+}
+
+// narrowedSearch: the clause rules out a search over a whole group of users and
+// the words after it name the smaller group searched instead ("no need to
+// search all drivers, just the ones on today's shift", "don't search every
+// member, only those at this gym"): the negation takes back "all", not the
+// search, so no recognition is ruled out.
+func narrowedSearch(clauses []clause, ci int) bool {
+	ts := clauses[ci].toks
+	if !(hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) || !quantifiedUsers(ts) {
+		return false
+	}
+	narrower := func(rest []token) bool {
+		return len(rest) > 1 && rest[0].w == "only" &&
+			slices.ContainsFunc(rest[1:min(len(rest), 4)], func(t token) bool { return lex.userWord[t.raw] || t.raw == "those" || t.raw == "these" })
+	}
+	for k := range ts {
+		if ts[k].w == "only" && narrower(ts[k:]) {
+			return true
+		}
+	}
+	return ci+1 < len(clauses) && clauses[ci+1].sent == clauses[ci].sent && narrower(clauses[ci+1].toks)
 }
 
 // contrastsPopulations: the text names both users it knows and users it does

@@ -381,13 +381,26 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if (lex.mailThreatNext[next] || hasAnyRaw(ts[max(0, i-2):i], lex.mailThreatBefore)) && !d.codeInClause {
+		if lex.mailThreatNext[next] && !d.codeInClause {
 			// "we've had two business-email-compromise frauds this year", "hit by
 			// email fraud twice": a fraud done by email, the reason for the flow,
-			// not an address to collect nor a code's channel ("a couple of fake
-			// supplier emails": the fraud named before it, the same)
+			// not an address to collect nor a code's channel
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about fraud by email, background to the flow, not a step of it.")
 			d.a.mailed = true // (the note says where the clause went)
+			return
+		}
+		if hasAnyRaw(ts[max(0, i-2):i], lex.mailThreatBefore) && !d.codeInClause {
+			// "a couple of fake supplier emails", "lots of fake email signups",
+			// "we block disposable and fake emails": emails of a kind the text
+			// does not want, background again, but not always a fraud (spam
+			// the speaker won't send, fake addresses it blocks), so the note
+			// says no more than the words do; inside a line the avatar tells
+			// ("tell them to check their spam email folder") the words are
+			// the line's, which says where they went
+			if i < toldFrom(ts) {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about unwanted or fake emails, background to the flow, not a step of it.")
+			}
+			d.a.mailed = true
 			return
 		}
 		if q := askedIfAt(ts); q >= 0 && i > q && !d.codeInClause {
@@ -1600,7 +1613,7 @@ func sentThing(ts []token, i int) bool {
 // policy", "type the email address where we should send withdrawal receipts"
 // collect the address; they send no code to it.
 func sendsTo(ts []token, i int) bool {
-	given := hasAnyRaw(ts[:i], lex.emailGiven)
+	given := addressGiven(ts, i)
 	for j, t := range ts {
 		if j > 0 && lex.possessive[ts[j-1].raw] {
 			continue // "their dispatch email": after a possessive the word names a kind of address, it sends nothing
@@ -1609,6 +1622,22 @@ func sendsTo(ts []token, i int) bool {
 			continue // "send them down a separate path where they enter their email": the user is sent, no mail
 		}
 		if r := relativeAfter(ts, i); t.w == "send" && !(given && j > i && (slices.ContainsFunc(ts[i+1:j], func(u token) bool { return lex.purposeOpen[u.raw] }) || r > 0 && r < j)) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressGiven: before the email at i, the clause says the user hands an
+// address over: a verb of giving ("type the email …", "enter …") or a request
+// for it ("ask for the email address we should send the receipt to"), as "ask
+// for it" is for the "it" rule.
+func addressGiven(ts []token, i int) bool {
+	if hasAnyRaw(ts[:i], lex.emailGiven) {
+		return true
+	}
+	for k := 0; k+1 < i; k++ {
+		if ts[k].w == "ask" && ts[k+1].raw == "for" {
 			return true
 		}
 	}
@@ -1637,7 +1666,7 @@ func relativeAfter(ts []token, i int) int {
 // nothing of the kind ("type their email so we can confirm it" still asks
 // for the address to be confirmed).
 func forAddress(ts []token, i int) int {
-	if !hasAnyRaw(ts[:i], lex.emailGiven) {
+	if !addressGiven(ts, i) {
 		return len(ts)
 	}
 	for j := i + 1; j < len(ts); j++ {
