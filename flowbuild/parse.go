@@ -2809,7 +2809,29 @@ func speakerSaw(ts []token) bool {
 		case lex.wish[ts[j].raw] || lex.condIfStrict[ts[j].raw]:
 			return false
 		case lex.observe[ts[j].raw]:
-			return j+1 < len(ts) && !lex.doubtLead[ts[j+1].raw] && !asksAfter(ts, j+1)
+			return j+1 < len(ts) && !lex.doubtLead[ts[j+1].raw] && !asksAfter(ts, j+1) && !wantsAfter(ts, j+1)
+		}
+	}
+	return false
+}
+
+// wantsAfter: from k on, the clause goes on to what the speaker's side wants
+// ("… so we want a passport scan", "… and wants an ID scan", "… so we'd like
+// a selfie") or, after "so", names the steps outright ("we noticed fake
+// passports so passport scan plus selfie"): it asks for them.
+func wantsAfter(ts []token, k int) bool {
+	for ; k < len(ts); k++ {
+		t := ts[k]
+		if (lex.wish[t.w] || lex.wish[strings.TrimSuffix(t.raw, "s")]) && k > 0 && lex.wantLead[ts[k-1].raw] {
+			// what is wished is a step, not an aim ("and would like to stop it")
+			m := k + 1
+			for m < len(ts) && lex.wish[ts[m].raw] {
+				m++
+			}
+			return m < len(ts) && (ts[m].raw != "to" || m+1 < len(ts) && startsInstruction(ts, m+1))
+		}
+		if lex.resultLead[t.raw] && k+1 < len(ts) && len(rules[ts[k+1].w]) > 0 {
+			return true
 		}
 	}
 	return false
