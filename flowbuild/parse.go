@@ -6546,6 +6546,30 @@ func ageIndex(ts []token) int {
 	return -1
 }
 
+// ageRequired: the clause's age is a limit, said with a comparative ("over
+// 21", "21+", "at least 21", "21 or older") or as a requirement ("must be 21",
+// "need to be 21 years old"), not an age said of someone ("we've had
+// 16-year-olds signing up", "a 17 year old got through"), which sets no
+// minimum.
+func ageRequired(ts []token) bool {
+	i := ageIndex(ts)
+	if i < 0 {
+		return false
+	}
+	if ts[i].plus || i+1 >= len(ts) || !lex.ageUnit[ts[i+1].raw] {
+		return true
+	}
+	if i > 0 && (lex.ageComparative[ts[i-1].raw] || ts[i-1].raw == "least") {
+		return true
+	}
+	for _, t := range ts[i+1 : min(len(ts), i+5)] {
+		if lex.ageUp[t.raw] {
+			return true // "21 years or older"
+		}
+	}
+	return hasAnyRaw(ts[:i], lex.wish) || slices.ContainsFunc(ts[:i], func(t token) bool { return dutyModal[t.raw] })
+}
+
 // describedAge: the age at i says how old the users usually are ("our callers
 // are mostly over 70", "members tend to be over 60", "lots of them are over
 // 70"): who they are, not a limit the flow checks, unless the clause asks for
