@@ -6086,7 +6086,20 @@ func sameChecked(ts []token, i int) bool {
 	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "exactly" || ts[j].raw == "very") {
 		j--
 	}
-	return j >= 0 && lex.becomes[ts[j].raw] || has(ts, "verify") || hasRaw(ts, "ensure", "sure", "must", "should")
+	return j >= 0 && lex.becomes[ts[j].raw] || has(ts, "verify") || hasRaw(ts, "ensure", "sure", "must", "should") || sameOnFile(ts, i)
+}
+
+// sameOnFile: "same" at i is said of a field of the user's data that the
+// records hold ("they type in the same phone number we have on file", "the
+// same date of birth that's on record"): what they give is checked against
+// it. ("share the same account" names no field.)
+func sameOnFile(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if lex.dataField[ts[j].raw] {
+			return hasAnyRaw(ts[j+1:min(len(ts), j+6)], lex.onFile)
+		}
+	}
+	return false
 }
 
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
