@@ -1403,7 +1403,9 @@ func onRecord(ts []token, i int) bool {
 // work visas", "staff on student visas"): a status that says who they are, not
 // a document to scan. "On" opens the phrase after a be-verb or "who", or right
 // after a plural noun of people; "the photo on their visa" is the document's
-// photo, so the word before "on" must be one of those.
+// photo, so the word before "on" must be one of those, and a be-verb said of a
+// thing ("the expiry date that's on the visa", "the name that is on the work
+// permit") is the document too.
 func onStatusDoc(ts []token, i int) bool {
 	if !lex.statusDoc[ts[i].w] {
 		return false
@@ -1413,6 +1415,11 @@ func onStatusDoc(ts []token, i int) bool {
 			continue
 		}
 		b := ts[j-1].raw
+		if lex.beForm[b] && (lex.doneSubject[b] || j >= 2 && (lex.doneSubject[ts[j-2].raw] || ts[j-2].raw == "which")) {
+			// "the expiry date that's on the visa", "the name that is on
+			// the work permit": a thing on the document, which it names
+			return false
+		}
 		return lex.beForm[b] || b == "who" || lex.population[b] || lex.plainAddressee[b]
 	}
 	return false
