@@ -25,6 +25,7 @@ type detector struct {
 	comparing    bool // the clause compares or matches
 	faceCtx      bool // the clause talks about faces, photos or documents
 	codeInClause bool // the clause names a code
+	otherCode    bool // the clause names a code that is no one-time code ("the promo code")
 	scanVerb     int  // the last scan/take verb before the token, or -10
 	emailIdx     int  // where "email" was named, or -1
 	smsIdx       int  // where an SMS channel was named, or -1
@@ -378,6 +379,13 @@ var rules = map[string][]rule{
 			// email", "we send that email from our backend": a message the
 			// integrator sends, no step
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			d.a.mailed = true
+			return
+		}
+		if d.otherCode && !d.codeInClause && (prev == "from" || lex.ownerPossessive[prev] && i >= 2 && d.ts[i-2].raw == "from") {
+			// "they enter the promo code from their email": the mail that code
+			// came in, not an address to collect nor a one-time code's channel
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as a code that comes in an email your system sends, not a step of the flow.")
 			d.a.mailed = true
 			return
 		}
@@ -1917,10 +1925,12 @@ func (d *detector) scan() {
 	}
 	// ("the eSIM QR code is on its way to their inbox", "the zip code on
 	// their licence": a code that is no one-time code names no channel)
-	d.codeInClause = hasAnyRaw(ts, lex.ownership)
+	d.codeInClause, d.otherCode = hasAnyRaw(ts, lex.ownership), false
 	for i, t := range ts {
 		if t.w == "code" && !(i > 0 && lex.notCodeBefore[ts[i-1].raw]) {
 			d.codeInClause = true
+		} else if t.w == "code" {
+			d.otherCode = true
 		}
 	}
 	for i := 0; i < len(ts); i++ {
