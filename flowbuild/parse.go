@@ -7048,9 +7048,14 @@ func findNoun(ts []token, uc useCase) string {
 		return findPaymentNoun(ts)
 	}
 	for i := 1; i < len(ts); i++ {
-		if n := lex.deviceNoun[ts[i].raw]; n != "" && lex.newDevice[ts[i-1].raw] {
-			return n
+		n := lex.deviceNoun[ts[i].raw]
+		if n == "" || !lex.newDevice[ts[i-1].raw] || i+1 < len(ts) && lex.dataField[ts[i+1].raw] {
+			continue // ("a new phone number" is a number, not the device)
 		}
+		if i+2 < len(ts) && (ts[i+1].raw == "or" || ts[i+1].raw == "and") && lex.deviceNoun[ts[i+2].raw] != "" && lex.deviceNoun[ts[i+2].raw] != n {
+			return n + " or " + lex.deviceNoun[ts[i+2].raw] // "a new handset or tablet": either
+		}
+		return n
 	}
 	return ""
 }
