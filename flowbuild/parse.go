@@ -1772,6 +1772,13 @@ func parse(text string) *parsed {
 		case c.group:
 			// "… and an SMS code for existing accounts": whom the step beside it
 			// is for (read above), no step of its own
+		case findKind(seq, kRecognition) >= 0 && len(c.toks) > 2 && lex.condKnown[c.toks[0].raw] && lex.userWord[c.toks[1].raw]:
+			// "recognised users go straight through": the users the flow's
+			// recognition finds (2d01daf: no second search), on its main path
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
+		case slices.ContainsFunc(c.toks, func(t token) bool { return lex.statusDoc[t.w] }) && statusClause(c.toks):
+			// "our drivers are on work permits": who the users are (onStatusDoc)
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as who the users are, not a document to scan.")
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}

@@ -1407,6 +1407,17 @@ func onRecord(ts []token, i int) bool {
 	return hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.onFile)
 }
 
+// statusClause: the clause names a visa or permit people are "on"
+// (onStatusDoc), the status that says who they are.
+func statusClause(ts []token) bool {
+	for i := range ts {
+		if onStatusDoc(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // onStatusDoc: the document at i is one people are "on" ("couriers who are on
 // work visas", "staff on student visas"): a status that says who they are, not
 // a document to scan. "On" opens the phrase after a be-verb or "who", or right
