@@ -1597,6 +1597,11 @@ func TestNoFalseNote(t *testing.T) {
 		{"Is an email code enough? No, add an SMS code as well.", "turned down"},
 		{"Liveness and an email code. (0.9)", "0.9"},
 		{"Liveness check, then an SMS code (6 digits). Expected pass rate (0.9).", "0.9"},
+		// a status people are on (onStatusDoc) is said, not left unplaced
+		{"Our drivers are on work permits; scan their residence permit, then selfie", unplacedPrefix},
+		{"Couriers are on visas, so the document scan must accept passports and visas, then a selfie", unplacedPrefix},
+		// the users a recognition finds, said of its main path
+		{"Recognise the user; recognised users go straight through, unrecognised users do a passport scan and selfie", unplacedPrefix},
 	} {
 		r, err := Build(tt.desc, Options{})
 		if !assert.NoError(t, err, tt.desc) {

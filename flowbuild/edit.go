@@ -214,7 +214,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// the change; the step it names is what a later "it" means ("QA says
 				// people drop off at the OTP — swap it with the liveness check")
 				p.touchNamed(ts)
-				statedAge = max(statedAge, ageIn(ts))
+				if ageRequired(ts) {
+					statedAge = max(statedAge, ageIn(ts))
+				}
 				continue
 			}
 			if cs := splitClauses(ts); len(parts) > 1 && (usersLack(ts) && asidesAfter(cs) || usersWhen(ts) && len(cs) == 1) {
@@ -285,7 +287,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 				p.touchNamed(named)
 				p.named = p.named[:0]
-				statedAge = max(statedAge, ageIn(ts))
+				if ageRequired(ts) {
+					statedAge = max(statedAge, ageIn(ts)) // (not "we had a 15 year old sign up")
+				}
 				for _, s := range analyze(named, nil).steps { // (the flow's compare would take in "the ID scan and the compare")
 					if p.find(s.k) >= 0 {
 						p.named = append(p.named, s.k)
@@ -294,7 +298,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
-			if age := ageIn(ts); age > 0 && !has(ts, "age") && !addsStep(ts) && ageCheckLater(parts[pi+1:]) {
+			if age := ageIn(ts); age > 0 && !has(ts, "age") && !addsStep(ts) && ageRequired(ts) && p.find(kAgeCheck) < 0 && ageCheckLater(parts[pi+1:]) {
 				// "couriers need to be 21+. Add the age check right after the
 				// ID scan.": the limit, then the check that holds it, one step
 				// at that age (the part after reads it, below), not a check
@@ -1522,7 +1526,8 @@ const (
 func (p *plan) apply(sentence string) ([]string, error) {
 	if req, bg := requestAfterSo(sentence); bg != "" {
 		sentence = req
-		if age, rts := ageIn(tokenize(bg)), tokenize(req); age > 0 && has(rts, "age") && ageIn(rts) == 0 {
+		if bts, rts := tokenize(bg), tokenize(req); ageIn(bts) > 0 && ageRequired(bts) && has(rts, "age") && ageIn(rts) == 0 {
+			age := ageIn(bts)
 			// "couriers must be over 21, so add an age check after the ID
 			// scan": the reason sets the age of the check it asks for, as a
 			// remark in a sentence of its own does (ageCheckLater)
@@ -3066,7 +3071,9 @@ func (p *plan) restates(ts []token, before kindSet) bool {
 
 // ageCheckLater: a later part of the change names an age check and no age of
 // its own ("Add the age check right after the ID scan"), the check an age
-// stated before it sets.
+// stated before it sets. Only a limit stated (ageRequired) and only for a
+// check the flow does not have yet: with one there, "Make it 21+. Move the age
+// check …" sets that check itself.
 func ageCheckLater(parts []string) bool {
 	for _, part := range parts {
 		if ts := tokenize(part); has(ts, "age") && ageIn(ts) == 0 {

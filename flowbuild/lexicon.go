@@ -807,6 +807,10 @@ var statusDocWords = []string{"visa", "permit"}
 // observeWords: what the speaker's side has seen ("our fraud desk keeps seeing
 // SIM swaps done with fake IDs", "we've noticed stolen passports"): the reason
 // for the flow, no step (the bare "see" is left out: "see if it matches" checks).
+// wantLeadWords: the words before a wish that make it the speaker's side's
+// ("so we want", "we'd like", "and wants" going on from "our fraud team").
+var wantLeadWords = []string{"we", "i", "weve", "wed", "and", "so", "also"}
+
 var observeWords = []string{"seeing", "seen", "saw", "noticed", "noticing", "spotted", "spotting", "observed", "observing", "witnessed"}
 
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
@@ -1663,6 +1667,7 @@ type lexicon struct {
 	requestModal                                                                                                                                                                                                                                                                                                                                   map[string]bool   // "can" in "…, and can the scan be passports only?"
 	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "trouble" in "we've had trouble with ID cards"
+	wantLead                                                                                                                                                                                                                                                                                                                                       map[string]bool   // "we" in "so we want a passport scan"
 	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "seeing" in "our fraud desk keeps seeing SIM swaps"
 	deviceNoun                                                                                                                                                                                                                                                                                                                                     map[string]string // "handsets" → "handset"
 	newDevice                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "new" in "a new handset"
@@ -1775,6 +1780,7 @@ func newLexicon() *lexicon {
 	l.imageOf = wordSet(imageOfWords)
 	l.trouble = wordSet(troubleWords)
 	l.observe = wordSet(observeWords)
+	l.wantLead = wordSet(wantLeadWords)
 	l.deviceNoun, l.newDevice = deviceNouns, wordSet(newDeviceWords)
 	l.statusDoc = wordSet(statusDocWords)
 	l.nothingVia = wordSet(nothingViaWords)

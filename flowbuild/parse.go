@@ -1781,6 +1781,13 @@ func parse(text string) *parsed {
 		case c.group:
 			// "… and an SMS code for existing accounts": whom the step beside it
 			// is for (read above), no step of its own
+		case findKind(seq, kRecognition) >= 0 && len(c.toks) > 2 && lex.condKnown[c.toks[0].raw] && lex.userWord[c.toks[1].raw]:
+			// "recognised users go straight through": the users the flow's
+			// recognition finds (2d01daf: no second search), on its main path
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
+		case slices.ContainsFunc(c.toks, func(t token) bool { return lex.statusDoc[t.w] }) && statusClause(c.toks):
+			// "our drivers are on work permits": who the users are (onStatusDoc)
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as who the users are, not a document to scan.")
 		default:
 			p.notes = append(p.notes, unplaced(c.toks)...)
 		}
@@ -2882,7 +2889,29 @@ func speakerSaw(ts []token) bool {
 		case lex.wish[ts[j].raw] || lex.condIfStrict[ts[j].raw]:
 			return false
 		case lex.observe[ts[j].raw]:
-			return j+1 < len(ts) && !lex.doubtLead[ts[j+1].raw] && !asksAfter(ts, j+1)
+			return j+1 < len(ts) && !lex.doubtLead[ts[j+1].raw] && !asksAfter(ts, j+1) && !wantsAfter(ts, j+1)
+		}
+	}
+	return false
+}
+
+// wantsAfter: from k on, the clause goes on to what the speaker's side wants
+// ("… so we want a passport scan", "… and wants an ID scan", "… so we'd like
+// a selfie") or, after "so", names the steps outright ("we noticed fake
+// passports so passport scan plus selfie"): it asks for them.
+func wantsAfter(ts []token, k int) bool {
+	for ; k < len(ts); k++ {
+		t := ts[k]
+		if (lex.wish[t.w] || lex.wish[strings.TrimSuffix(t.raw, "s")]) && k > 0 && lex.wantLead[ts[k-1].raw] {
+			// what is wished is a step, not an aim ("and would like to stop it")
+			m := k + 1
+			for m < len(ts) && lex.wish[ts[m].raw] {
+				m++
+			}
+			return m < len(ts) && (ts[m].raw != "to" || m+1 < len(ts) && startsInstruction(ts, m+1))
+		}
+		if lex.resultLead[t.raw] && k+1 < len(ts) && len(rules[ts[k+1].w]) > 0 {
+			return true
 		}
 	}
 	return false
@@ -6137,7 +6166,20 @@ func sameChecked(ts []token, i int) bool {
 	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "exactly" || ts[j].raw == "very") {
 		j--
 	}
-	return j >= 0 && lex.becomes[ts[j].raw] || has(ts, "verify") || hasRaw(ts, "ensure", "sure", "must", "should")
+	return j >= 0 && lex.becomes[ts[j].raw] || has(ts, "verify") || hasRaw(ts, "ensure", "sure", "must", "should") || sameOnFile(ts, i)
+}
+
+// sameOnFile: "same" at i is said of a field of the user's data that the
+// records hold ("they type in the same phone number we have on file", "the
+// same date of birth that's on record"): what they give is checked against
+// it. ("share the same account" names no field.)
+func sameOnFile(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if lex.dataField[ts[j].raw] {
+			return hasAnyRaw(ts[j+1:min(len(ts), j+6)], lex.onFile)
+		}
+	}
+	return false
 }
 
 // faceCtxOrPair: the comparison is about faces (and not "the email matches the one on file").
@@ -6595,6 +6637,30 @@ func ageIndex(ts []token) int {
 		}
 	}
 	return -1
+}
+
+// ageRequired: the clause's age is a limit, said with a comparative ("over
+// 21", "21+", "at least 21", "21 or older") or as a requirement ("must be 21",
+// "need to be 21 years old"), not an age said of someone ("we've had
+// 16-year-olds signing up", "a 17 year old got through"), which sets no
+// minimum.
+func ageRequired(ts []token) bool {
+	i := ageIndex(ts)
+	if i < 0 {
+		return false
+	}
+	if ts[i].plus || i+1 >= len(ts) || !lex.ageUnit[ts[i+1].raw] {
+		return true
+	}
+	if i > 0 && (lex.ageComparative[ts[i-1].raw] || ts[i-1].raw == "least") {
+		return true
+	}
+	for _, t := range ts[i+1 : min(len(ts), i+5)] {
+		if lex.ageUp[t.raw] {
+			return true // "21 years or older"
+		}
+	}
+	return hasAnyRaw(ts[:i], lex.wish) || slices.ContainsFunc(ts[:i], func(t token) bool { return dutyModal[t.raw] })
 }
 
 // describedAge: the age at i says how old the users usually are ("our callers
@@ -7062,9 +7128,14 @@ func findNoun(ts []token, uc useCase) string {
 		return findPaymentNoun(ts)
 	}
 	for i := 1; i < len(ts); i++ {
-		if n := lex.deviceNoun[ts[i].raw]; n != "" && lex.newDevice[ts[i-1].raw] {
-			return n
+		n := lex.deviceNoun[ts[i].raw]
+		if n == "" || !lex.newDevice[ts[i-1].raw] || i+1 < len(ts) && lex.dataField[ts[i+1].raw] {
+			continue // ("a new phone number" is a number, not the device)
 		}
+		if i+2 < len(ts) && (ts[i+1].raw == "or" || ts[i+1].raw == "and") && lex.deviceNoun[ts[i+2].raw] != "" && lex.deviceNoun[ts[i+2].raw] != n {
+			return n + " or " + lex.deviceNoun[ts[i+2].raw] // "a new handset or tablet": either
+		}
+		return n
 	}
 	return ""
 }

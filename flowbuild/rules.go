@@ -25,6 +25,7 @@ type detector struct {
 	comparing    bool // the clause compares or matches
 	faceCtx      bool // the clause talks about faces, photos or documents
 	codeInClause bool // the clause names a code
+	otherCode    bool // the clause names a code that is no one-time code ("the promo code")
 	scanVerb     int  // the last scan/take verb before the token, or -10
 	emailIdx     int  // where "email" was named, or -1
 	smsIdx       int  // where an SMS channel was named, or -1
@@ -378,6 +379,13 @@ var rules = map[string][]rule{
 			// email", "we send that email from our backend": a message the
 			// integrator sends, no step
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			d.a.mailed = true
+			return
+		}
+		if d.otherCode && !d.codeInClause && (prev == "from" || lex.ownerPossessive[prev] && i >= 2 && d.ts[i-2].raw == "from") {
+			// "they enter the promo code from their email": the mail that code
+			// came in, not an address to collect nor a one-time code's channel
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as a code that comes in an email your system sends, not a step of the flow.")
 			d.a.mailed = true
 			return
 		}
@@ -1412,11 +1420,24 @@ func onRecord(ts []token, i int) bool {
 	return hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.onFile)
 }
 
+// statusClause: the clause names a visa or permit people are "on"
+// (onStatusDoc), the status that says who they are.
+func statusClause(ts []token) bool {
+	for i := range ts {
+		if onStatusDoc(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // onStatusDoc: the document at i is one people are "on" ("couriers who are on
 // work visas", "staff on student visas"): a status that says who they are, not
 // a document to scan. "On" opens the phrase after a be-verb or "who", or right
 // after a plural noun of people; "the photo on their visa" is the document's
-// photo, so the word before "on" must be one of those.
+// photo, so the word before "on" must be one of those, and a be-verb said of a
+// thing ("the expiry date that's on the visa", "the name that is on the work
+// permit") is the document too.
 func onStatusDoc(ts []token, i int) bool {
 	if !lex.statusDoc[ts[i].w] {
 		return false
@@ -1426,6 +1447,11 @@ func onStatusDoc(ts []token, i int) bool {
 			continue
 		}
 		b := ts[j-1].raw
+		if lex.beForm[b] && (lex.doneSubject[b] || j >= 2 && (lex.doneSubject[ts[j-2].raw] || ts[j-2].raw == "which")) {
+			// "the expiry date that's on the visa", "the name that is on
+			// the work permit": a thing on the document, which it names
+			return false
+		}
 		return lex.beForm[b] || b == "who" || lex.population[b] || lex.plainAddressee[b]
 	}
 	return false
@@ -1939,10 +1965,12 @@ func (d *detector) scan() {
 	}
 	// ("the eSIM QR code is on its way to their inbox", "the zip code on
 	// their licence": a code that is no one-time code names no channel)
-	d.codeInClause = hasAnyRaw(ts, lex.ownership)
+	d.codeInClause, d.otherCode = hasAnyRaw(ts, lex.ownership), false
 	for i, t := range ts {
 		if t.w == "code" && !(i > 0 && lex.notCodeBefore[ts[i-1].raw]) {
 			d.codeInClause = true
+		} else if t.w == "code" {
+			d.otherCode = true
 		}
 	}
 	for i := 0; i < len(ts); i++ {
