@@ -1815,4 +1815,22 @@ func TestLackedChannelFallsBackOnlyFromItsCode(t *testing.T) {
 			}
 		}
 	}
+	// with the SMS code in the flow, the email code is its fallback when it
+	// cannot be delivered
+	text := "Liveness check, then an SMS code. If they don't have their phone, send an email code."
+	res, err := Build(text, Options{})
+	require.NoError(t, err)
+	byID := map[string]flow.Node{}
+	for _, n := range res.Flow {
+		byID[n.ID] = n
+	}
+	i := slices.IndexFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeTwoFactorSMS })
+	require.GreaterOrEqual(t, i, 0, text)
+	o := slices.IndexFunc(res.Flow[i].Outcomes, func(o flow.Outcome) bool { return o.ID == "delivery_failed" })
+	require.GreaterOrEqual(t, o, 0, text)
+	next := byID[res.Flow[i].Outcomes[o].Target]
+	for n := 0; n < 3 && next.Type == flow.TypeConversation && len(next.Outcomes) > 0; n++ {
+		next = byID[next.Outcomes[0].Target] // the line that says what comes next
+	}
+	assert.Equal(t, flow.TypeTwoFactorEmail, next.Type, text)
 }

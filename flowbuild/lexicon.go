@@ -439,7 +439,7 @@ var (
 	shiftDownWords     = []string{"down", "later"}                                                                                                                                                                                                                                            // "move the SMS code down two places": a shift towards the end
 	shiftUnitWords     = []string{"step", "steps", "place", "places", "spot", "spots", "position", "positions", "slot", "slots", "notch", "notches"}                                                                                                                                          // the unit a shift counts ("two places later", "up a notch")
 	placeNearWords     = []string{"right", "just", "immediately", "directly"}                                                                                                                                                                                                                 // "the step right before the code": the check beside the one named
-	placeCountWords    = []string{"a", "an", "one", "two", "three", "1", "2", "3"}                                                                                                                                                                                                            // how many places a step shifts ("up one", "a spot later")
+	placeCountWords    = []string{"one", "two", "three", "1", "2", "3"}                                                                                                                                                                                                                       // how many places a step shifts ("up one", "a spot later")
 	placeEndWords      = []string{"to", "with", "and", "for", "so", "then", "into", "instead", "in", "at", "on", "of", "please", "too", "also"}                                                                                                                                               // words that end the step a place is named by ("the step before the code to the end")
 	addWords           = []string{"add", "insert", "another", "extra", "additional", "new", "include", "append"}                                                                                                                                                                              // a change that brings in a step rather than naming one the flow has
 	adultPersonWords   = []string{"adult", "adults", "grownup", "grownups"}                                                                                                                                                                                                                   // an adult as a person ("each authorised adult"), not an age ("the age of majority")
@@ -804,13 +804,13 @@ var newDeviceWords = []string{"new", "replacement"}
 // who they are, not a document the flow scans.
 var statusDocWords = []string{"visa", "permit"}
 
-// observeWords: what the speaker's side has seen ("our fraud desk keeps seeing
-// SIM swaps done with fake IDs", "we've noticed stolen passports"): the reason
-// for the flow, no step (the bare "see" is left out: "see if it matches" checks).
 // wantLeadWords: the words before a wish that make it the speaker's side's
 // ("so we want", "we'd like", "and wants" going on from "our fraud team").
 var wantLeadWords = []string{"we", "i", "weve", "wed", "and", "so", "also"}
 
+// observeWords: what the speaker's side has seen ("our fraud desk keeps seeing
+// SIM swaps done with fake IDs", "we've noticed stolen passports"): the reason
+// for the flow, no step (the bare "see" is left out: "see if it matches" checks).
 var observeWords = []string{"seeing", "seen", "saw", "noticed", "noticing", "spotted", "spotting", "observed", "observing", "witnessed"}
 
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
@@ -899,6 +899,10 @@ var addedStepWords = []string{"extra", "additional", "more"}
 // lackVerbWords: under a negation before a channel, the user cannot receive
 // its code ("if they don't have their phone", "can't get the text").
 var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use"}
+
+// everyoneWords: after "for", the whole flow's users ("liveness for everyone
+// and …"), which no group named later narrows.
+var everyoneWords = []string{"everyone", "everybody", "all"}
 
 // recognizeMeansWords: after a verb of recognising, the means it names ("we
 // can't recognise by their email", "from the booking"): what is recognised
@@ -1634,7 +1638,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
-	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                          map[string]bool
+	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
@@ -1722,7 +1726,7 @@ func newLexicon() *lexicon {
 	l.placeStep, l.placeLead, l.placeSlot = wordSet(placeStepWords), wordSet(placeLeadWords), wordSet(placeSlotWords)
 	l.shiftUp, l.shiftDown, l.shiftUnit, l.placeNear = wordSet(shiftUpWords), wordSet(shiftDownWords), wordSet(shiftUnitWords), wordSet(placeNearWords)
 	l.placeEnd = wordSet(placeEndWords)
-	l.placeCount = map[string]int{"a": 1, "an": 1}
+	l.placeCount = map[string]int{"a": 1, "an": 1} // "a spot later": an article counts one
 	for _, w := range placeCountWords {
 		if n := numberWords[w]; n > 0 {
 			l.placeCount[w] = n
@@ -1854,7 +1858,7 @@ func newLexicon() *lexicon {
 	l.reflexive, l.nothingWith, l.partitive, l.typical = wordSet(reflexiveWords), wordSet(nothingWithWords), wordSet(partitiveWords), wordSet(typicalWords)
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep, l.repeatStep, l.lackVerb = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords), wordSet(lackVerbWords)
-	l.recognizeMeans, l.kindOf = wordSet(recognizeMeansWords), wordSet(kindOfWords)
+	l.recognizeMeans, l.kindOf, l.everyone = wordSet(recognizeMeansWords), wordSet(kindOfWords), wordSet(everyoneWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.readAloud = wordSet(readAloudWords)

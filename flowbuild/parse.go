@@ -1781,9 +1781,12 @@ func parse(text string) *parsed {
 		case c.group:
 			// "… and an SMS code for existing accounts": whom the step beside it
 			// is for (read above), no step of its own
-		case findKind(seq, kRecognition) >= 0 && len(c.toks) > 2 && lex.condKnown[c.toks[0].raw] && lex.userWord[c.toks[1].raw]:
+		case findKind(seq, kRecognition) >= 0 && len(c.toks) > 2 && lex.condKnown[c.toks[0].raw] && lex.userWord[c.toks[1].raw] &&
+			(hasAnyRaw(c.toks, lex.routeParticle) || hasAnyRaw(c.toks, lex.resumeWord)):
 			// "recognised users go straight through": the users the flow's
-			// recognition finds (2d01daf: no second search), on its main path
+			// recognition finds (the "recognize" rule's whom check: no second
+			// search), on its main path; "existing customers are charged a
+			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
 		case slices.ContainsFunc(c.toks, func(t token) bool { return lex.statusDoc[t.w] }) && statusClause(c.toks):
 			// "our drivers are on work permits": who the users are (onStatusDoc)
@@ -2461,7 +2464,8 @@ func everyoneAnd(cur []token) int {
 // the clause has none.
 func forEveryone(ts []token) int {
 	for i := 0; i+1 < len(ts); i++ {
-		if ts[i].raw == "for" && lex.universal[ts[i+1].raw] && ts[i+1].raw != "anyone" && ts[i+1].raw != "anybody" {
+		// ("for all new users" is a group, not everyone)
+		if ts[i].raw == "for" && lex.everyone[ts[i+1].raw] && !(i+2 < len(ts) && (lex.userWord[ts[i+2].raw] || lex.condNew[ts[i+2].raw] || lex.condKnown[ts[i+2].raw])) {
 			return i
 		}
 	}
@@ -2485,7 +2489,11 @@ func readsBranchDocument(ts []token, seq, branch []*step) bool {
 // to lack after it ("send an SMS code, and an email code for when they don't
 // have their phone").
 func codeOfBefore(ts []token, i int) bool {
-	c := i + lacksChannel(ts[i:min(len(ts), i+8)])
+	c := lacksChannel(ts[i:min(len(ts), i+8)])
+	if c < 0 {
+		return false
+	}
+	c += i
 	return slices.ContainsFunc(analyze(ts[:i], nil).steps, func(s *step) bool {
 		return s.k == kOTP || s.k == kEmailOTP && ts[c].w == "email" || s.k == kSMSOTP && ts[c].w != "email"
 	})
@@ -4073,9 +4081,6 @@ func contextEnd(ts []token, i int) int {
 	return 0
 }
 
-// opensAtEnd: the clause opens on its place at the end of the flow ("finally
-// …", "at the (very) end …", "in the end …"), which holds for the rest of its
-// sentence.
 // labelsList: the clauses of the sentence after clause ci name steps, none of
 // them a code: what a label before the colon ("the 2FA we built:") stands for.
 func labelsList(clauses []clause, ci int) bool {
@@ -4109,6 +4114,9 @@ func opensAtFront(ts []token) bool {
 	return len(ts) > k && ts[k].raw == "first"
 }
 
+// opensAtEnd: the clause opens on its place at the end of the flow ("finally
+// …", "at the (very) end …", "in the end …"), which holds for the rest of its
+// sentence.
 func opensAtEnd(ts []token) bool {
 	if len(ts) > 0 && ts[0].w == "finally" {
 		return true

@@ -713,8 +713,9 @@ var rules = map[string][]rule{
 		make: matchCheck,
 	}, dobAgeRule},
 	// "they have to be at least 16 — check the DOB on the document right
-	// after it's scanned": a check of the date of birth, as "validate" is (an
-	// age said in the clause makes the check itself, "#")
+	// after it's scanned": a check of the date of birth, as "validate" is
+	// (with an age in the clause, the number's rule "#" makes the check, so
+	// this one stays out)
 	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}},
 	"match":  {dataRule},
 	// "compare the name on the licence with the booking name": data, as "match" is
