@@ -3496,9 +3496,7 @@ func progressiveChange(sentence string) string {
 // rest ("don't remove anything else") stays as it is, a remark on the rest.
 func keptByNegation(sentence string) string {
 	words := strings.Fields(sentence)
-	norm := func(i int) string {
-		return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[i], ",;:.!?")))
-	}
+	norm := func(i int) string { return bareWord(words[i]) }
 	changed := false
 	for i := 0; i+2 < len(words); i++ {
 		n := 1 // "don't", "never"

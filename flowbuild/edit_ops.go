@@ -427,9 +427,7 @@ func removes(words []string) bool {
 // its own; 0 if they do not. A removal of a step said not to happen is a keep
 // (keptByNegation), read as such.
 func negatedChangeVerb(words []string) int {
-	norm := func(i int) string {
-		return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[i], ",;:.!?")))
-	}
+	norm := func(i int) string { return bareWord(words[i]) }
 	v := 1
 	switch {
 	case len(words) > 2 && norm(0) == "do" && norm(1) == "not":
@@ -444,12 +442,16 @@ func negatedChangeVerb(words []string) int {
 	return v
 }
 
+// bareWord is a word of a change's sentence as the lexicon spells it: lower
+// case, no apostrophes, no punctuation around it ("Don't," → "dont").
+func bareWord(w string) string {
+	return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(w, ",;:.!?")))
+}
+
 // keepsLead: the words open on keeping a step ("keep the SMS code", "don't
 // remove the SMS code").
 func keepsLead(words []string) bool {
-	norm := func(i int) string {
-		return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(words[i], ",;:.!?")))
-	}
+	norm := func(i int) string { return bareWord(words[i]) }
 	switch {
 	case len(words) > 1 && lex.keepVerb[norm(0)]:
 		return true
