@@ -5310,6 +5310,17 @@ func (p *plan) placeRefs(part string) string {
 			continue // "bump the code length up by one": a setting goes up, no step moves
 		}
 		s := moved(from, end)
+		if cs := clauseStart(words, lw, from); cs > 0 {
+			// "move the ID scan to the end and the SMS code up one": the step
+			// shifted is the one its own clause names
+			s = nil
+			for _, a := range analyze(tokenize(strings.Join(words[cs:from], " ")), p.steps).steps {
+				if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == a.k || a.k == kOTP && isCodeKind(o.k) }); i >= 0 && !a.k.isConversation() {
+					s = checks[i]
+					break
+				}
+			}
+		}
 		if s == nil {
 			return part
 		}
@@ -5360,10 +5371,7 @@ func placeIsSubject(words, lw []string, j int) bool {
 // names a setting of a step ("bump the code length up by one", "turn the match
 // threshold up a notch"): then the setting changes, not the step's place.
 func shiftsSetting(words, lw []string, from int) bool {
-	for c := from - 1; c >= 0; c-- {
-		if strings.ContainsAny(words[c], ",;:.!?") || lw[c] == "and" || lw[c] == "then" {
-			return false
-		}
+	for c := from - 1; c >= clauseStart(words, lw, from); c-- {
 		if settingKeyWords[lw[c]] != "" {
 			return true
 		}
@@ -5372,4 +5380,18 @@ func shiftsSetting(words, lw []string, from int) bool {
 		}
 	}
 	return false
+}
+
+// clauseStart is where the clause holding lw[from] starts: after the nearest
+// "and", "then" or punctuation before it (0 when there is none).
+func clauseStart(words, lw []string, from int) int {
+	for c := from - 1; c >= 0; c-- {
+		if strings.ContainsAny(words[c], ",;:.!?") {
+			return c + 1
+		}
+		if lw[c] == "and" || lw[c] == "then" {
+			return c + 1
+		}
+	}
+	return 0
 }
