@@ -1597,6 +1597,9 @@ func TestNoFalseNote(t *testing.T) {
 		{"Is an email code enough? No, add an SMS code as well.", "turned down"},
 		{"Liveness and an email code. (0.9)", "0.9"},
 		{"Liveness check, then an SMS code (6 digits). Expected pass rate (0.9).", "0.9"},
+		// the users' mailboxes, not mail the integrator sends (rvC10 R10)
+		{"Emails get phished a lot, so send an SMS code and do a liveness check.", "email your system sends"},
+		{"Their emails are often shared with family, so also add a liveness check.", "email your system sends"},
 	} {
 		r, err := Build(tt.desc, Options{})
 		if !assert.NoError(t, err, tt.desc) {
