@@ -1602,6 +1602,9 @@ func TestNoFalseNote(t *testing.T) {
 		{"Couriers are on visas, so the document scan must accept passports and visas, then a selfie", unplacedPrefix},
 		// the users a recognition finds, said of its main path
 		{"Recognise the user; recognised users go straight through, unrecognised users do a passport scan and selfie", unplacedPrefix},
+		// the users' mailboxes, not mail the integrator sends (rvC10 R10)
+		{"Emails get phished a lot, so send an SMS code and do a liveness check.", "email your system sends"},
+		{"Their emails are often shared with family, so also add a liveness check.", "email your system sends"},
 	} {
 		r, err := Build(tt.desc, Options{})
 		if !assert.NoError(t, err, tt.desc) {

@@ -5094,6 +5094,21 @@ func (p *plan) placeRefs(part string) string {
 	if len(checks) < 2 {
 		return part
 	}
+	// places are the checks as the user counts them where a step goes: an
+	// email entry and the code sent to it are one place ("make the SMS code
+	// the second step" puts it after the code, not between the two), and
+	// nothing is moved in front of the entry it needs
+	places := slices.DeleteFunc(slices.Clone(checks), func(o *step) bool {
+		i := slices.Index(checks, o)
+		return o.k == kEnterEmail && i+1 < len(checks) && checks[i+1].k == kEmailOTP
+	})
+	// head is the first check of a place: the entry of an email code
+	head := func(s *step) *step {
+		if i := slices.Index(checks, s); i > 0 && s.k == kEmailOTP && !slices.Contains(places, checks[i-1]) {
+			return checks[i-1]
+		}
+		return s
+	}
 	lw := make([]string, len(words))
 	for i, w := range words {
 		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
@@ -5162,6 +5177,12 @@ func (p *plan) placeRefs(part string) string {
 		mk := slices.IndexFunc(lw[:max(k, 0)], func(w string) bool { return w == "make" || w == "have" })
 		madeStep := mk >= 0 && k < i-1 && !slices.ContainsFunc(lw[mk+1:k+1], func(w string) bool { return lex.placeEnd[w] || lex.removeVerb[w] })
 		target := lex.placeLead[lead] || slot || madeStep && stepNoun
+		if stepNoun && ords[0] == 1 && len(ords) == 1 && placeIsSubject(words, lw, j) {
+			// "the first step should be the SMS code", "the first thing they
+			// do should be…": the place is where a step goes, which the start
+			// reading has, not the check that sits there now
+			return part
+		}
 		if !target {
 			if !stepNoun || i == 0 || lw[i-1] != "the" && lw[i-1] != "those" && lw[i-1] != "these" || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
 				continue
@@ -5202,14 +5223,14 @@ func (p *plan) placeRefs(part string) string {
 			}
 		}
 		s := moved(from, end)
-		if s == nil {
+		if s == nil || !slices.Contains(places, s) {
 			return part
 		}
-		rest := slices.DeleteFunc(slices.Clone(checks), func(o *step) bool { return o == s })
+		rest := slices.DeleteFunc(slices.Clone(places), func(o *step) bool { return o == s })
 		n := ords[0]
 		switch {
 		case n-1 < len(rest):
-			if nm := name(rest[n-1]); nm != "" {
+			if nm := name(head(rest[n-1])); nm != "" {
 				return splice(from, end, "before the "+nm)
 			}
 		case n-1 == len(rest):
@@ -5290,20 +5311,40 @@ func (p *plan) placeRefs(part string) string {
 		if end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
 			continue // "set up one more code": the count is of what follows
 		}
+		if shiftsSetting(words, lw, from) {
+			continue // "bump the code length up by one": a setting goes up, no step moves
+		}
 		s := moved(from, end)
+		if cs := clauseStart(words, lw, from); cs > 0 {
+			// "move the ID scan to the end and the SMS code up one": the step
+			// shifted is the one its own clause names
+			s = nil
+			for _, a := range analyze(tokenize(strings.Join(words[cs:from], " ")), p.steps).steps {
+				if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == a.k || a.k == kOTP && isCodeKind(o.k) }); i >= 0 && !a.k.isConversation() {
+					s = checks[i]
+					break
+				}
+			}
+		}
 		if s == nil {
 			return part
 		}
-		at := slices.Index(checks, s)
+		at := slices.Index(places, s)
+		if at < 0 {
+			return part
+		}
 		to := at - n
 		if !up {
 			to = at + n
 		}
-		to = max(0, min(to, len(checks)-1))
+		to = max(0, min(to, len(places)-1))
 		if to == at {
 			return part
 		}
-		nm := name(checks[to])
+		nm := name(places[to])
+		if up {
+			nm = name(head(places[to]))
+		}
 		if nm == "" {
 			return part
 		}
@@ -5313,4 +5354,49 @@ func (p *plan) placeRefs(part string) string {
 		return splice(from, end, "after the "+nm)
 	}
 	return part
+}
+
+// placeIsSubject reports whether the place noun at lw[j] is the subject of
+// what follows ("the first step should be the SMS code", "the first thing they
+// do must be…"): a modal or "is" comes after it, within the clause, before any
+// word that ends the step it names.
+func placeIsSubject(words, lw []string, j int) bool {
+	for c := j + 1; c < len(lw) && c <= j+4; c++ {
+		if lex.placeSubjectVerb[lw[c]] {
+			return true
+		}
+		if lex.placeEnd[lw[c]] || strings.ContainsAny(words[c], ",;:.!?") {
+			return false
+		}
+	}
+	return false
+}
+
+// shiftsSetting reports whether the clause before a shift word at lw[from]
+// names a setting of a step ("bump the code length up by one", "turn the match
+// threshold up a notch"): then the setting changes, not the step's place.
+func shiftsSetting(words, lw []string, from int) bool {
+	for c := from - 1; c >= clauseStart(words, lw, from); c-- {
+		if settingKeyWords[lw[c]] != "" {
+			return true
+		}
+		if l, _ := lex.lemma(lw[c]); lex.settingNoun[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart is where the clause holding lw[from] starts: after the nearest
+// "and", "then" or punctuation before it (0 when there is none).
+func clauseStart(words, lw []string, from int) int {
+	for c := from - 1; c >= 0; c-- {
+		if strings.ContainsAny(words[c], ",;:.!?") {
+			return c + 1
+		}
+		if lw[c] == "and" || lw[c] == "then" {
+			return c + 1
+		}
+	}
+	return 0
 }

@@ -860,3 +860,18 @@ func TestBuildGroupAgainstDocument(t *testing.T) {
 		assert.Nil(t, f.Node("new_user_document_scan"), text)
 	}
 }
+
+// A shift of a code by a count of places never puts it in front of the email
+// entry it is sent to: the entry and its code are one place (rvC10 R4).
+func TestEditShiftKeepsEntryWithCode(t *testing.T) {
+	base := built(t, "Ask their email and send an email code, then a liveness check, then an SMS code.", Options{})
+	res, err := Edit(base.Clone(), "bump the email code up one", Options{})
+	if err != nil {
+		return // refusing is safe
+	}
+	got, _ := successSteps(t, res.Flow)
+	entry := slices.Index(got, string(flow.TypeEnterEmail))
+	code := slices.Index(got, string(flow.TypeTwoFactorEmail))
+	require.True(t, entry >= 0 && code >= 0, "%v", got)
+	assert.Less(t, entry, code, "the code is not sent before the entry: %s", res.Summary)
+}

@@ -3408,8 +3408,21 @@ func enrolledGroup(ts []token) bool {
 
 // readsDocData: the words check what a document says (an age, a date of birth,
 // a name on it), which only the document scan gives a check to read.
+//
+// A field other than the age counts only when the words make a check of it
+// ("check the name on the document right after the scan" with no name to
+// compare with only names the document again, which must not move after the
+// scan of the face); a date of birth is the age check the text set.
 func readsDocData(ts []token) bool {
-	return ageIn(ts) > 0 || slices.ContainsFunc(ts, func(t token) bool { return lex.ageLemma[t.w] || lex.dataField[t.raw] })
+	if ageIn(ts) > 0 || slices.ContainsFunc(ts, func(t token) bool { return lex.ageLemma[t.w] }) {
+		return true
+	}
+	return slices.ContainsFunc(ts, func(t token) bool { return lex.dataField[t.raw] }) && checksDocData(ts)
+}
+
+// checksDocData: the words make a step other than the document scan.
+func checksDocData(ts []token) bool {
+	return slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return s.k != kDocument && !s.k.isConversation() })
 }
 
 const unplacedPrefix = "No step matches \""
@@ -4099,9 +4112,12 @@ func labelsList(clauses []clause, ci int) bool {
 // between two steps named before, not between two it names.
 func bareBetween(ts []token) bool {
 	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" })
-	// ("a face compare between the two": what the comparison compares)
-	compared := k > 0 && (ts[k-1].w == "compare" || ts[k-1].w == "match")
-	return k >= 0 && !compared && !slices.ContainsFunc(ts[k+1:], func(t token) bool { return t.raw == "and" || t.isNum })
+	// ("a face compare between the two", "compare the photos between them",
+	// "verify the face is the same person between them": what the comparison
+	// in the clause compares; "choose between an SMS code or an email code":
+	// a choice between what follows)
+	compared := k > 0 && slices.ContainsFunc(ts[:k], func(t token) bool { return slices.Contains(betweenCompareLemmas, t.w) })
+	return k >= 0 && !compared && !slices.ContainsFunc(ts[k+1:], func(t token) bool { return t.raw == "and" || t.raw == "or" || t.isNum })
 }
 
 // opensAtFront: the clause opens on "first" ("first they type their email",

@@ -377,8 +377,13 @@ var rules = map[string][]rule{
 		if !d.codeInClause && mailMessage(ts, i) {
 			// "tell them they can finish later from the link in their welcome
 			// email", "we send that email from our backend": a message the
-			// integrator sends, no step
-			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			// integrator sends, no step; emails that are the subject of what is
+			// said of them ("emails get phished a lot") may be anyone's mail
+			if !(i > 0 && lex.ourMail[ts[i-1].raw]) && mailsSubject(ts, i) && !sentThing(ts, i) {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as something said about email, not a step of the flow.")
+			} else {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email your system sends, not a step of the flow.")
+			}
 			d.a.mailed = true
 			return
 		}
