@@ -272,7 +272,7 @@ func TestPreviewInBrowser(t *testing.T) {
 	assert.NotEqual(t, first, third)
 
 	// A coverage button runs an untried branch.
-	p.do(chromedp.Click(chromedp.CSS(`button.runbranch[data-branch="0"]`)))
+	p.click(`button.runbranch[data-branch="0"]`)
 	p.waitJS(`document.getElementById("cov-h").textContent.includes("2 of 4")`, "coverage counts the simulated branch")
 	assert.NotEmpty(t, p.text("#verdict"))
 	p.shot("preview-coverage")
@@ -288,6 +288,24 @@ type page struct {
 }
 
 const step = 30 * time.Second
+
+// click clicks the node sel finds, again when the page redrew that node
+// between finding and clicking it: the preview redraws its coverage list as
+// the sessions it polls change, which a person never notices but which left
+// the browser without the node it had found (CI, once in many runs).
+func (p *page) click(sel string) {
+	p.t.Helper()
+	var err error
+	for range 3 {
+		ctx, cancel := context.WithTimeout(p.ctx, step)
+		err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel)))
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), "Could not find node") {
+			break
+		}
+	}
+	require.NoError(p.t, err)
+}
 
 func (p *page) do(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
