@@ -112,6 +112,14 @@ func lacksChannel(ts []token) int {
 	return -1
 }
 
+// hasCodeFor: steps hold a code that goes by the channel named by ch ("phone",
+// "text", "email"), or one whose channel the text left open.
+func hasCodeFor(steps []*step, ch token) bool {
+	return slices.ContainsFunc(steps, func(s *step) bool {
+		return s.k == kOTP || s.k == kEmailOTP && ch.w == "email" || s.k == kSMSOTP && ch.w != "email"
+	})
+}
+
 // readCondition reads the condition words of a clause. seq is the main path so
 // far: a new-user condition needs a recognition to hang from.
 func readCondition(ts []token, seq []*step) condition {
@@ -124,9 +132,7 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{end: -1}
 	}
 	hasIf := clauseStartsIf(ts)
-	if c := lacksChannel(ts); hasIf && c >= 0 && opensOnIf(ts) && (seq == nil || slices.ContainsFunc(seq, func(s *step) bool {
-		return s.k == kOTP || s.k == kEmailOTP && ts[c].w == "email" || s.k == kSMSOTP && ts[c].w != "email"
-	})) {
+	if c := lacksChannel(ts); hasIf && c >= 0 && opensOnIf(ts) && (seq == nil || hasCodeFor(seq, ts[c])) {
 		// "if they don't have their phone", "if they can't get the text": the
 		// code of that channel cannot reach them, as one that never arrives
 		// (with no such code, there is no step it is the failure of: not the

@@ -3496,25 +3496,20 @@ func progressiveChange(sentence string) string {
 // rest ("don't remove anything else") stays as it is, a remark on the rest.
 func keptByNegation(sentence string) string {
 	words := strings.Fields(sentence)
-	norm := func(i int) string { return bareWord(words[i]) }
 	changed := false
 	for i := 0; i+2 < len(words); i++ {
-		n := 1 // "don't", "never"
-		if norm(i) == "do" && norm(i+1) == "not" {
-			n = 2
-		} else if norm(i) != "dont" && norm(i) != "never" {
+		n := negLen(words, i)
+		if n == 0 {
 			continue
 		}
 		if i+n+1 >= len(words) {
 			break
 		}
-		v := norm(i + n)
-		if !(lex.removeVerb[v] && v != "stop" && v != "kill" || v == "skip") || lex.rest[norm(i+n+1)] || strings.ContainsAny(words[i+n-1], ",;:.!?") {
+		v := bareWord(words[i+n])
+		if !(lex.removeVerb[v] && v != "stop" && v != "kill" || v == "skip") || lex.rest[bareWord(words[i+n+1])] || strings.ContainsAny(words[i+n-1], ",;:.!?") {
 			continue
 		}
-		if !slices.ContainsFunc(slices.Concat(words[:i], words[i+n+1:]), func(w string) bool {
-			return lex.removeVerb[strings.ToLower(strings.Trim(w, ",;:.!?"))]
-		}) {
+		if !slices.ContainsFunc(slices.Concat(words[:i], words[i+n+1:]), func(w string) bool { return lex.removeVerb[bareWord(w)] }) {
 			// only beside a removal, which must not take the step too: "don't
 			// remove the SMS code, make it an email code instead", "don't
 			// remove the SMS code, just make the code 8 digits" change a step,

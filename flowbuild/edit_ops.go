@@ -427,19 +427,29 @@ func removes(words []string) bool {
 // its own; 0 if they do not. A removal of a step said not to happen is a keep
 // (keptByNegation), read as such.
 func negatedChangeVerb(words []string) int {
-	norm := func(i int) string { return bareWord(words[i]) }
-	v := 1
-	switch {
-	case len(words) > 2 && norm(0) == "do" && norm(1) == "not":
-		v = 2
-	case len(words) > 1 && (norm(0) == "dont" || norm(0) == "never"):
-	default:
+	v := negLen(words, 0)
+	if v == 0 || len(words) <= v {
 		return 0
 	}
-	if lex.removeVerb[norm(v)] && !(v+1 < len(words) && lex.rest[norm(v+1)]) || !editVerbs[norm(v)] || lex.keepVerb[norm(v)] {
+	if w := bareWord(words[v]); lex.removeVerb[w] && !(v+1 < len(words) && lex.rest[bareWord(words[v+1])]) || !editVerbs[w] || lex.keepVerb[w] {
 		return 0 // (but "don't remove anything")
 	}
 	return v
+}
+
+// negLen is the number of words of a negation of the verb after it at i:
+// 1 for "don't" or "never", 2 for "do not", 0 for none.
+func negLen(words []string, i int) int {
+	if i >= len(words) {
+		return 0
+	}
+	switch w := bareWord(words[i]); {
+	case w == "dont" || w == "never":
+		return 1
+	case w == "do" && i+1 < len(words) && bareWord(words[i+1]) == "not":
+		return 2
+	}
+	return 0
 }
 
 // bareWord is a word of a change's sentence as the lexicon spells it: lower
@@ -451,16 +461,11 @@ func bareWord(w string) string {
 // keepsLead: the words open on keeping a step ("keep the SMS code", "don't
 // remove the SMS code").
 func keepsLead(words []string) bool {
-	norm := func(i int) string { return bareWord(words[i]) }
-	switch {
-	case len(words) > 1 && lex.keepVerb[norm(0)]:
+	if len(words) > 1 && lex.keepVerb[bareWord(words[0])] {
 		return true
-	case len(words) > 2 && (norm(0) == "dont" || norm(0) == "never") && lex.removeVerb[norm(1)]:
-		return !lex.rest[norm(2)]
-	case len(words) > 3 && norm(0) == "do" && norm(1) == "not" && lex.removeVerb[norm(2)]:
-		return !lex.rest[norm(3)]
 	}
-	return false
+	v := negLen(words, 0)
+	return v > 0 && len(words) > v+1 && lex.removeVerb[bareWord(words[v])] && !lex.rest[bareWord(words[v+1])]
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }

@@ -875,3 +875,30 @@ func TestEditShiftKeepsEntryWithCode(t *testing.T) {
 	require.True(t, entry >= 0 && code >= 0, "%v", got)
 	assert.Less(t, entry, code, "the code is not sent before the entry: %s", res.Summary)
 }
+
+// The openings of a change said not to be made, and of a step kept, read the
+// same negations ("don't", "never", "do not"), and never past the words.
+func TestNegatedOpenings(t *testing.T) {
+	for _, tt := range []struct {
+		text       string
+		changeVerb int
+		keeps      bool
+	}{
+		{"", 0, false},
+		{"don't", 0, false},
+		{"do not", 0, false},
+		{"Don't add another code", 1, false},
+		{"do not put the email code at the end", 2, false},
+		{"never move the selfie", 1, false},
+		{"Don't remove anything", 1, false},
+		{"don't remove the SMS code", 0, true},
+		{"do not drop the liveness", 0, true},
+		{"keep the SMS code", 0, true},
+		{"don't keep the selfie", 0, false},
+		{"add an email code", 0, false},
+	} {
+		words := strings.Fields(tt.text)
+		assert.Equal(t, tt.changeVerb, negatedChangeVerb(words), "negatedChangeVerb(%q)", tt.text)
+		assert.Equal(t, tt.keeps, keepsLead(words), "keepsLead(%q)", tt.text)
+	}
+}

@@ -906,6 +906,16 @@ var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use"}
 // and …"), which no group named later narrows.
 var everyoneWords = []string{"everyone", "everybody", "all"}
 
+// unknownGroup's words: who recognises ("the system can't recognise", "anyone
+// who isn't recognised"), skipped to reach the people not recognised; the
+// heads that name such people besides the user nouns; the pronouns of one
+// such person after the verb ("if we can't recognise him").
+var (
+	recognizerWords   = []string{"system", "app", "who", "that"}
+	unknownHeadWords  = []string{"those", "someone", "anybody"}
+	personObjectWords = []string{"him", "her"}
+)
+
 // recognizeMeansWords: after a verb of recognising, the means it names ("we
 // can't recognise by their email", "from the booking"): what is recognised
 // then is no face, unless the face is that means.
@@ -1640,7 +1650,7 @@ type lexicon struct {
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
-	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                map[string]bool
+	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
 	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
@@ -1861,6 +1871,7 @@ func newLexicon() *lexicon {
 	l.midThen, l.speechNoun, l.lineOpen, l.lineIs, l.signVerb, l.thatRefNext, l.docOfOld, l.insertVerb, l.compareTo = wordSet(midThenWords), wordSet(speechNounWords), wordSet(lineOpenWords), wordSet(lineIsWords), wordSet(signVerbWords), wordSet(thatRefNextWords), wordSet(docOfOldWords), wordSet(insertVerbWords), wordSet(compareToWords)
 	l.codeSet, l.addedStep, l.repeatStep, l.lackVerb = wordSet(codeSetWords), wordSet(addedStepWords), wordSet(repeatStepWords), wordSet(lackVerbWords)
 	l.recognizeMeans, l.kindOf, l.everyone = wordSet(recognizeMeansWords), wordSet(kindOfWords), wordSet(everyoneWords)
+	l.recognizer, l.unknownHead, l.personObject = wordSet(recognizerWords), wordSet(unknownHeadWords), wordSet(personObjectWords)
 	l.typedIn, l.failTimes = wordSet(typedInWords), wordSet(failTimesWords)
 	l.ourSender, l.emailAdverb = wordSet(ourSenderWords), wordSet(emailAdverbWords)
 	l.readAloud = wordSet(readAloudWords)

@@ -1788,7 +1788,7 @@ func parse(text string) *parsed {
 			// search), on its main path; "existing customers are charged a
 			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
-		case slices.ContainsFunc(c.toks, func(t token) bool { return lex.statusDoc[t.w] }) && statusClause(c.toks):
+		case statusClause(c.toks):
 			// "our drivers are on work permits": who the users are (onStatusDoc)
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as who the users are, not a document to scan.")
 		default:
@@ -2440,13 +2440,13 @@ func unknownGroup(ts []token) bool {
 	// "if we can't recognise them", not "a location we don't recognise",
 	// "travellers whose booking we can't recognise", "the document"
 	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
-		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || ts[r+1].raw == "him" || ts[r+1].raw == "her" || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
+		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || lex.personObject[ts[r+1].raw] || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
 	}
 	h := max(0, r-3) + n - 1 // the word before the negation: its subject, or the head
-	for h > 0 && (lex.speaker[ts[h].raw] || lex.subjectPronoun[ts[h].raw] || ts[h].raw == "system" || ts[h].raw == "app" || lex.determiner[ts[h].raw] || ts[h].raw == "who" || ts[h].raw == "that" || lex.subjectAux[ts[h].raw]) {
+	for h > 0 && (lex.speaker[ts[h].raw] || lex.subjectPronoun[ts[h].raw] || lex.recognizer[ts[h].raw] || lex.determiner[ts[h].raw] || lex.subjectAux[ts[h].raw]) {
 		h--
 	}
-	return h >= 0 && (lex.userWord[ts[h].raw] || lex.population[ts[h].raw] || lex.personPronoun[ts[h].raw] || ts[h].raw == "those" || ts[h].raw == "someone" || ts[h].raw == "anybody")
+	return h >= 0 && (lex.userWord[ts[h].raw] || lex.population[ts[h].raw] || lex.personPronoun[ts[h].raw] || lex.unknownHead[ts[h].raw])
 }
 
 // everyoneAnd: the "and" in cur after an instruction for every user ("a
@@ -2493,10 +2493,7 @@ func codeOfBefore(ts []token, i int) bool {
 	if c < 0 {
 		return false
 	}
-	c += i
-	return slices.ContainsFunc(analyze(ts[:i], nil).steps, func(s *step) bool {
-		return s.k == kOTP || s.k == kEmailOTP && ts[c].w == "email" || s.k == kSMSOTP && ts[c].w != "email"
-	})
+	return hasCodeFor(analyze(ts[:i], nil).steps, ts[i+c])
 }
 
 // groupFrom: where the group a condition ending at end names begins, at the
