@@ -221,6 +221,9 @@ func readCondition(ts []token, seq []*step) condition {
 			// "fail the check where the user is under 18", "fail them if the
 			// names differ": the imperative is what to do when the condition
 			// after it holds, not a step that failed; read on
+		case recognition && lex.failTo[t.raw] && next == "to" && i+2 < len(ts) && findsUser(ts[i+2]):
+			// "anyone we fail to recognise", "if it fails to find them": a user
+			// not found (read at the verb, see notFinding), no step that failed
 		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
@@ -497,10 +500,12 @@ func docNamedAfter(ts []token, i int) bool {
 }
 
 // notFinding: the verb of finding at i is negated, as any verb is ("we don't
-// know them", "never seen") or by a "haven't" before it ("we haven't seen
-// them before", "hasn't enrolled yet"), which negates nothing else.
+// know them", "never seen"), by a "haven't" before it ("we haven't seen
+// them before", "hasn't enrolled yet"), which negates nothing else, or by a
+// failure to do it ("anyone we fail to recognise").
 func notFinding(ts []token, negs []bool, i int) bool {
-	return negs[i] || i > 0 && lex.perfectNeg[ts[i-1].raw] || i > 1 && lex.perfectNeg[ts[i-2].raw] && (ts[i-1].raw == "yet" || ts[i-1].raw == "been" || ts[i-1].raw == "ever")
+	return negs[i] || i > 0 && lex.perfectNeg[ts[i-1].raw] || i > 1 && lex.perfectNeg[ts[i-2].raw] && (ts[i-1].raw == "yet" || ts[i-1].raw == "been" || ts[i-1].raw == "ever") ||
+		i > 1 && ts[i-1].raw == "to" && lex.failTo[ts[i-2].raw]
 }
 
 // notOneOfUs: the people's noun at i is what the user is said not to be
@@ -949,7 +954,7 @@ func possessiveAt(ts []token, i int) bool {
 		return false
 	}
 	o := ts[i].orig
-	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'")
+	return strings.HasSuffix(o, "'s") || strings.HasSuffix(o, "’s") || strings.HasSuffix(o, "s'") || strings.HasSuffix(o, "s’")
 }
 
 // opensOnIf: one of the clause's first three words is a conditional

@@ -1503,6 +1503,10 @@ var (
 // everywhere they took away what users "haven't verified yet" get.
 var perfectNegWords = []string{"havent", "hasnt", "hadnt"}
 
+// failToWords, before "to" and a verb of finding, say it did not find ("anyone
+// we fail to recognise", "people it's unable to match"), as "don't" does.
+var failToWords = []string{"fail", "fails", "failed", "failing", "unable"}
+
 // toneWords: a word for the manner the avatar speaks in → the word its goal
 // says ("a friendlier tone" → "friendly"); see tone.go. Words with other
 // meanings in a flow ("clear", "simple", "light", "kind of", a "patient") are
@@ -1653,7 +1657,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg                                                                                                                                map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo                                                                                                                        map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1810,7 +1814,7 @@ func newLexicon() *lexicon {
 	l.linkWord, l.removeVerb, l.acceptVerb = wordSet(linkWords), wordSet(removeVerbWords), wordSet(acceptVerbWords)
 	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
-	l.ageKeptOut, l.ageRequire, l.perfectNeg = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords)
+	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)
@@ -2370,6 +2374,13 @@ func tokenizeMode(text string, exact bool) []token {
 			if raw == "provideddata" && j+1 < len(text) && text[j] == '.' && isWordByte(text[j+1]) {
 				// "providedData.name": the key goes with it; its dot ends no sentence
 				for j++; j < len(text) && (isWordByte(text[j]) || text[j] == '_'); j++ { // ("providedData.photo_id")
+				}
+			}
+			if r2, s2 := utf8.DecodeRuneInString(text[j:]); strings.HasSuffix(raw, "s") && (r2 == '\'' || r2 == '’') {
+				// "our members' bookings": the plural's possessive stays on the
+				// word as written (see possessiveAt), not a quote to open
+				if r3, _ := utf8.DecodeRuneInString(text[j+s2:]); !unicode.IsLetter(r3) {
+					j += s2
 				}
 			}
 			t := token{raw: raw, orig: text[i:j], hyph: i > 0 && text[i-1] == '-', snake: snakeAt(text, i), camel: camelAt(text, i)}

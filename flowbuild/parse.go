@@ -1321,6 +1321,15 @@ func parse(text string) *parsed {
 				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
 			}
 			a := analyze(body, ctx)
+			failed := sc.anchor
+			if failed == nil && len(seq) > 0 {
+				failed = seq[len(seq)-1] // "if that fails": the step just named (see routeScoped)
+			}
+			if k := elidedResend(body); sc.k == condFail && len(a.steps) == 0 && failed != nil && isCodeKind(failed.k) && k != kNone {
+				// "send a code to the email on file, and if that fails, to their
+				// phone": only where to send it, so the same code goes there
+				a.steps = []*step{{k: k}}
+			}
 			// the policy is what the clause says to do, not its condition ("if that
 			// second compare also fails, end it" ends)
 			// "a second scan with their national ID card" is another scan with
@@ -2389,7 +2398,9 @@ func bareCondition(ts []token, recognition func() bool) bool {
 			return false // "if not found send them to a human": the condition has its own consequence
 		}
 	}
-	return cond.end+1 >= len(ts) || len(analyze(ts[cond.end+1:], nil).steps) == 0
+	// ("if that fails to their phone": where the code goes next, a
+	// consequence with its verb left out)
+	return cond.end+1 >= len(ts) || len(analyze(ts[cond.end+1:], nil).steps) == 0 && elidedResend(ts[cond.end+1:]) == kNone
 }
 
 // populationCondition: the clause opens with a condition on recognised or
@@ -2428,7 +2439,7 @@ func unknownGroup(ts []token) bool {
 		return false
 	}
 	n := slices.IndexFunc(ts[max(0, r-3):r], func(t token) bool {
-		return t.raw == "not" || lex.negAux[t.raw] || lex.perfectNeg[t.raw]
+		return t.raw == "not" || lex.negAux[t.raw] || lex.perfectNeg[t.raw] || lex.failTo[t.raw] // ("anyone we fail to recognise")
 	})
 	if n < 0 {
 		return false
@@ -3790,6 +3801,25 @@ type analysis struct {
 	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
+}
+
+// elidedResend is the code a clause that is only a destination ("to their
+// phone", "via their email", "their phone") sends, the verb and the code left
+// out; or kNone.
+func elidedResend(ts []token) kind {
+	if len(ts) > 1 && (lex.sendTo[ts[0].raw] || lex.channelPrep[ts[0].raw]) {
+		ts = ts[1:]
+	}
+	if !bareObject(ts) {
+		return kNone
+	}
+	switch {
+	case has(ts, "phone"):
+		return kSMSOTP
+	case has(ts, "email"):
+		return kEmailOTP
+	}
+	return kNone
 }
 
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
@@ -5700,7 +5730,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// ("a lookup across all passengers", "search every member": a group
 		// of users under a quantifier is the population too, whatever the
 		// users are called)
-		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) && (hasAnyRaw(ts, lex.population) || quantifiedUsers(ts))
+		// ("staff look up all our members' bookings by hand": what is looked up
+		// is the members' records, not the members)
+		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) &&
+			(slices.ContainsFunc(ts, func(t token) bool { return lex.population[t.raw] && !possessiveAt([]token{t}, 0) }) || quantifiedUsers(ts))
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
 		// (also after its preposition: "compare against that instead of
