@@ -275,7 +275,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 			listing = false
-			if len(parts) > 1 && (statement(ts) || gerundRemark(part) || negatedChangeVerb(strings.Fields(part)) > 0) && !groupOut {
+			// (a gerund's remark is one alone too: "Adding an email code would
+			// annoy users, so don't" asks for nothing)
+			if (len(parts) > 1 && (statement(ts) || gerundRemark(part) || negatedChangeVerb(strings.Fields(part)) > 0) || gerundRemark(part) && refusedAfter(part)) && !groupOut {
 				// "The face scans we got were blurry and matched badly.", "their
 				// email is what got hacked": the background of the change, which
 				// names steps but asks for none; the step it names is what a later
@@ -296,6 +298,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					}
 				}
 				remarks = append(remarks, part)
+				if gerundRemark(part) && turnsDown(part) {
+					// "…, so don't": an answer, the flow as it was
+					done = append(done, "made no change (\""+strings.TrimSpace(part)+"\" turns the change down)")
+				}
 				continue
 			}
 			if age := ageIn(ts); age > 0 && !has(ts, "age") && !addsStep(ts) && ageRequired(ts) && p.find(kAgeCheck) < 0 && ageCheckLater(parts[pi+1:]) {
@@ -1540,6 +1546,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
 	sentence = activeVoice(sentence)
+	sentence = copularChange(sentence)
 	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
 	ts := tokenize(sentence)
@@ -3430,6 +3437,42 @@ func activeVoice(sentence string) string {
 	return sentence
 }
 
+// copularChange rewrites a step said to become another ("the SMS code should
+// be email", "except the selfie needs to be a liveness check") as the
+// instruction "make the SMS code email", which replaces it. What follows the
+// verb must name a step or a channel: a setting or a place ("should be 8
+// digits", "should be first") is no other step, and stays as it is.
+func copularChange(sentence string) string {
+	words := strings.Fields(sentence)
+	for i := 2; i+1 < len(words); i++ {
+		if w := bareWord(words[i]); w != "be" && w != "become" || strings.ContainsAny(words[i-1], ",;:.!?") {
+			continue
+		}
+		m := i - 1 // the modal: "should be", "needs to be"
+		if bareWord(words[m]) == "to" {
+			m--
+		}
+		if m < 1 || !lex.copulaModal[bareWord(words[m])] {
+			continue
+		}
+		start := m // the subject: back to the clause's start
+		for start > 0 && !strings.ContainsAny(words[start-1], ",;:.!?") && !lex.clauseJoin[bareWord(words[start-1])] {
+			start--
+		}
+		end := i + 1 // the other step: up to the clause's end
+		for end < len(words) && !strings.ContainsAny(words[end-1], ",;:.!?") {
+			end++
+		}
+		subject, other := tokenize(strings.Join(words[start:m], " ")), tokenize(strings.Join(words[i+1:end], " "))
+		if len(analyze(subject, nil).steps) != 1 || !bareChannel(other) && len(analyze(other, nil).steps) == 0 {
+			continue
+		}
+		out := slices.Concat(words[:start], []string{"make"}, words[start:m], words[i+1:])
+		return strings.Join(out, " ")
+	}
+	return sentence
+}
+
 // supposedChange turns a change asked as a supposition into the instruction:
 // "what if we swapped the email code and the scan?", "how about we removed the
 // SMS code", "suppose we dropped the selfie" read as "swap …", "remove …",
@@ -3483,8 +3526,23 @@ func progressiveChange(sentence string) string {
 		return sentence
 	}
 	base, ok := changeGerund(strings.ToLower(strings.Trim(words[lead], ",;:.!?")))
-	if !ok || lead == 0 && gerundSubject(words) {
+	if !ok {
 		return sentence
+	}
+	if lead == 0 && gerundSubject(words) {
+		// "Removing the SMS code is what compliance asked for": the remark
+		// says the change is wanted, so the gerund's clause is the instruction
+		// ("…, and add a passport scan": what follows the remark stays)
+		is := slices.IndexFunc(words, func(w string) bool { return lex.statementVerb[bareWord(w)] })
+		if is < 2 || !wantedChange(words) {
+			return sentence
+		}
+		out := append([]string{base}, words[1:is]...)
+		if e := slices.IndexFunc(words[is:], func(w string) bool { return strings.ContainsAny(w, ",;:.!?") }); e >= 0 && is+e+1 < len(words) {
+			out[len(out)-1] += ","
+			out = append(out, words[is+e+1:]...)
+		}
+		return strings.Join(out, " ")
 	}
 	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
 }
@@ -3538,8 +3596,47 @@ func gerundRemark(part string) bool {
 	return ok && gerundSubject(words) && !wantedChange(words)
 }
 
-// wantedChange: the gerund's remark says the speaker wants the change, with no
-// contrast after it ("Dropping the SMS code is what we want"): the request
+// refusedAfter: nothing after the remark asks for a change: it ends, or goes
+// on only to refuse it ("Adding an email code would annoy users, so don't").
+func refusedAfter(part string) bool {
+	tail, ok := afterSo(part)
+	return !ok || turnDownWords(tail)
+}
+
+// turnsDown: the remark goes on to refuse the change ("…, so don't", "…, so
+// let's not").
+func turnsDown(part string) bool {
+	tail, ok := afterSo(part)
+	return ok && len(tail) > 0 && turnDownWords(tail)
+}
+
+// afterSo is what follows the "so" or "but" of a remark, if it has one.
+func afterSo(part string) ([]string, bool) {
+	words := strings.Fields(part)
+	j := slices.IndexFunc(words, func(w string) bool { w = bareWord(w); return w == "so" || w == "but" })
+	if j < 0 {
+		return nil, false
+	}
+	return words[j+1:], true
+}
+
+// turnDownWords: the words only say no ("don't", "please don't", "let's not").
+func turnDownWords(words []string) bool {
+	neg := false
+	for _, w := range words {
+		switch w = bareWord(w); {
+		case lex.negAux[w] || w == "not":
+			neg = true
+		case !lex.refusalFiller[w]:
+			return false
+		}
+	}
+	return neg
+}
+
+// wantedChange: the gerund's remark says the speaker, or whoever asked, wants
+// the change, with no contrast after it ("Dropping the SMS code is what we
+// want", "Removing the SMS code is what compliance asked for"): the request
 // itself, not a remark on it ("… is what the PM wants but security said no").
 func wantedChange(words []string) bool {
 	wanted := false
@@ -3548,8 +3645,17 @@ func wantedChange(words []string) bool {
 		if w == "but" || w == "not" || w == "no" || w == "though" {
 			return false
 		}
-		if w == "what" && lex.speaker[strings.ToLower(strings.Map(dropApostrophe, words[i+1]))] {
+		if w != "what" {
+			continue
+		}
+		if lex.speaker[strings.ToLower(strings.Map(dropApostrophe, words[i+1]))] {
 			wanted = true
+		}
+		for _, v := range words[i+1 : min(len(words), i+4)] {
+			v = strings.ToLower(strings.Trim(v, ",;:.!?"))
+			if lex.askedVerb[v] || lex.wish[strings.TrimSuffix(v, "s")] {
+				wanted = true // "what compliance asked for", "what the auditors want"
+			}
 		}
 	}
 	return wanted
@@ -3591,7 +3697,7 @@ func changeGerund(w string) (string, bool) {
 	if !ok || len(stem) < 2 {
 		return "", false
 	}
-	isChange := func(v string) bool { return editVerbs[v] || lex.removeVerb[v] }
+	isChange := func(v string) bool { return editVerbs[v] || lex.removeVerb[v] || v == "skip" } // ("skipping liveness is not an option")
 	switch {
 	case isChange(stem):
 		return stem, true // "adding" ("add"); "swapping" is the doubled consonant below

@@ -91,10 +91,11 @@ func splitInstructions(sentence string) []string {
 			if lex.keepLead[w] || w == "but" || w == "instead" || w == "rather" {
 				next = i + 1 // ", just make …", ", but add …"
 			}
-			if next < len(words) && startsEdit(words[next]) && negatedChangeVerb(words[start:i]) > 0 {
+			if next < len(words) && startsEdit(words[next]) && (negatedChangeVerb(words[start:i]) > 0 || negatedRemoval(words[start:i])) {
 				// "don't add another code, just make that one an email code",
-				// "don't remove anything, but add a passport scan": what not to
-				// do, then the change
+				// "don't remove anything, but add a passport scan", "don't drop
+				// the SMS code, just move it to the start": what not to do, then
+				// the change
 				out = append(out, strings.TrimRight(strings.Join(words[start:i], " "), ",;"))
 				start = next
 				continue
@@ -435,6 +436,13 @@ func negatedChangeVerb(words []string) int {
 		return 0 // (but "don't remove anything")
 	}
 	return v
+}
+
+// negatedRemoval: the words open on a removal said not to happen ("don't drop
+// the SMS code"), which keeps the step, as it is anyway.
+func negatedRemoval(words []string) bool {
+	v := negLen(words, 0)
+	return v > 0 && v < len(words) && lex.removeVerb[bareWord(words[v])]
 }
 
 // negLen is the number of words of a negation of the verb after it at i:

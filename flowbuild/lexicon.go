@@ -1505,6 +1505,18 @@ var perfectNegWords = []string{"havent", "hasnt", "hadnt"}
 
 // failToWords, before "to" and a verb of finding, say it did not find ("anyone
 // we fail to recognise", "people it's unable to match"), as "don't" does.
+// copulaModalWords, before "be" ("should be", "needs to be"), say what a step
+// is to become: "the SMS code should be email" replaces it.
+var copulaModalWords = []string{"should", "must", "needs", "need", "has", "have", "ought", "will", "shall"}
+
+// clauseJoinWords open a clause inside a sentence: a subject starts after them
+// ("keep all of it except the SMS code should be email").
+var clauseJoinWords = []string{"except", "but", "and", "so", "then", "just", "only"}
+
+// refusalFillerWords go with a negation that turns a change down ("so please
+// don't", "so let's not", "so we won't do it").
+var refusalFillerWords = []string{"please", "lets", "let", "us", "do", "we", "i", "it", "that", "then", "just"}
+
 var failToWords = []string{"fail", "fails", "failed", "failing", "unable"}
 
 // toneWords: a word for the manner the avatar speaks in → the word its goal
@@ -1657,7 +1669,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo                                                                                                                        map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller                                                                                map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1815,6 +1827,7 @@ func newLexicon() *lexicon {
 	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
+	l.copulaModal, l.clauseJoin, l.refusalFiller = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)
