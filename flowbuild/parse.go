@@ -1711,6 +1711,14 @@ func parse(text string) *parsed {
 				a.neg.add(kEmailOTP)
 			}
 		}
+		if v := negatedPlacement(c.toks); a.neg != 0 && v > 0 {
+			// "don't put the email code first, put it at the end": where the
+			// step must not go, not the step left out
+			if placed := analyze(c.toks[v:], seq).steps; len(placed) > 0 {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+placed[0].k.String()+" must not go, not as leaving it out.")
+			}
+			continue
+		}
 		switch {
 		case a.neg != 0 && negSent == c.sent:
 			negPrev |= a.neg
@@ -6638,6 +6646,9 @@ func ageAt(ts []token, i int) int {
 	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
 		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
 	}
+	if !ageCtx && prev == "be" && !(i+1 < len(ts) && (lex.unit[ts[i+1].w] || ts[i+1].raw == "characters")) && dutyPersonBefore(ts, i-1) {
+		return int(t.num) // "users must be 21", "you have to be 18 to rent a car": a person required to be a number is an age
+	}
 	if !ageCtx && next == "yet" && i > 0 && ts[i-1].w == "no" {
 		return int(t.num) // "anyone who isn't 18 yet"
 	}
@@ -6674,6 +6685,39 @@ func ageAt(ts []token, i int) int {
 		return int(t.num)
 	}
 	return 0
+}
+
+// negatedPlacement is where the verb is when the clause rules out a place for
+// a step ("don't put the email code first", "never do the liveness check
+// before the scan"): a negation, a verb of placing, and a place; or 0.
+func negatedPlacement(ts []token) int {
+	v := 1
+	if len(ts) > 1 && ts[0].raw == "do" && ts[1].raw == "not" {
+		v = 2
+	} else if len(ts) == 0 || ts[0].raw != "dont" && ts[0].raw != "never" {
+		return 0
+	}
+	placed := func(t token) bool {
+		return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.raw == "before" || t.raw == "after"
+	}
+	if v < len(ts) && lex.placeVerb[ts[v].raw] && slices.ContainsFunc(ts[v+1:], placed) {
+		return v
+	}
+	return 0
+}
+
+// dutyPersonBefore: before "be" at b, a duty ("must", "need to", "have to")
+// said of a person ("users", "they", "you", "the driver").
+func dutyPersonBefore(ts []token, b int) bool {
+	j := b - 1
+	if j >= 0 && ts[j].raw == "to" {
+		j--
+	}
+	if j < 1 || !dutyModal[ts[j].raw] && ts[j].raw != "need" {
+		return false
+	}
+	s := ts[j-1]
+	return lex.userWord[s.raw] || lex.personPronoun[s.raw] || lex.addressee[s.raw] || lex.ageSubject[s.raw] || lex.userOne[s.raw]
 }
 
 func ageIn(ts []token) int {
