@@ -5277,7 +5277,8 @@ func (p *plan) placeRefs(part string) string {
 		// "make the code in the second step 8 digits" names a step by place)
 		mk := slices.IndexFunc(lw[:max(k, 0)], func(w string) bool { return w == "make" || w == "have" })
 		madeStep := mk >= 0 && k < i-1 && !slices.ContainsFunc(lw[mk+1:k+1], func(w string) bool { return lex.placeEnd[w] || lex.removeVerb[w] })
-		target := lex.placeLead[lead] || slot || madeStep && stepNoun
+		// ("add an email code second": the ordinal ends the change)
+		target := lex.placeLead[lead] || slot || madeStep && stepNoun || i == len(lw)-1 && lead != "" && lead != "the" && addsStep(tokenize(part))
 		if stepNoun && ords[0] == 1 && len(ords) == 1 && placeIsSubject(words, lw, j) {
 			// "the first step should be the SMS code", "the first thing they
 			// do should be…": the place is where a step goes, which the start
@@ -5324,10 +5325,16 @@ func (p *plan) placeRefs(part string) string {
 			}
 		}
 		s := moved(from, end)
-		if s == nil || !slices.Contains(places, s) {
+		rest := slices.DeleteFunc(slices.Clone(places), func(o *step) bool { return o == s })
+		if s == nil && addsStep(tokenize(part)) && slices.ContainsFunc(analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps, func(a *step) bool {
+			return !a.k.isConversation() && p.find(a.k) < 0
+		}) {
+			// "add an email code as the second step": the new step's place
+			// among the checks there are, all of which stay
+			rest = places
+		} else if s == nil || !slices.Contains(places, s) {
 			return part
 		}
-		rest := slices.DeleteFunc(slices.Clone(places), func(o *step) bool { return o == s })
 		n := ords[0]
 		switch {
 		case n-1 < len(rest):

@@ -24,6 +24,7 @@ var editVerbs = map[string]bool{
 	// settings: "replace the face scan with a liveness check and bump the
 	// compare threshold to 0.85"
 	"bump": true, "set": true, "extend": true, "shorten": true, "relax": true,
+	"push": true, // "push the liveness back one step"
 }
 
 // leadsIn: the word leads into the part that follows it ("… and don't add
