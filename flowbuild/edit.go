@@ -34,8 +34,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	parts := make([]string, 0, 4)
 	var joined []bool // parts[i] came from the same sentence as parts[i-1] ("…, remove X and add Y")
 	kept := false
-	var remarks []string // sentences read as remarks on the change, not instructions
-	var langs []string   // languages the change named for the sessions
+	reason, undone := "", "" // a retraction's rest that asked for nothing ("they've got a new SIM"), and the instruction it took back
+	var remarks []string     // sentences read as remarks on the change, not instructions
+	var langs []string       // languages the change named for the sessions
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
@@ -85,41 +86,92 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		sentence = keptByNegation(progressiveChange(addTypo(sentence)))
 		first := true
-		for _, part := range splitInstructions(sentence) {
+		for pieces := splitInstructions(sentence); len(pieces) > 0; {
+			part := pieces[0]
+			pieces = pieces[1:]
 			// "make that an SMS... no wait, keep it email": a retraction takes back
 			// the instruction before it; what follows it is the instruction
-			if rest, ok := retraction(part); ok {
-				if len(parts) > 0 {
-					taken := strings.Fields(parts[len(parts)-1])
+			if obj, rest, ok := aboutRetraction(part); ok {
+				// "ignore what I said about the age check, remove it": what it
+				// names is what a "it" after it means; alone, it takes back the
+				// instruction before that named it, or else takes the step out
+				switch {
+				case rest != "":
+					part = itReplaced(rest, obj)
+				case len(parts) > 0 && sharesStep(parts[len(parts)-1], obj):
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
-					if k := placeAt(taken); len(taken) > 1 && editVerbs[strings.ToLower(taken[0])] && placeAt(strings.Fields(rest)) == 0 && len(analyze(tokenize(rest), nil).steps) == 0 {
-						// "add an email code at the end, sorry, at the start": the
-						// same instruction, placed anew ("add a selfie. actually,
-						// before the passport scan": placed at last)
-						if k < 0 {
-							k = len(taken)
-							taken[k-1] = strings.TrimRight(taken[k-1], ",;:.!?…")
+					continue
+				default:
+					part = "remove " + obj
+				}
+			} else if rest, ok := retraction(part, first && si > 0 && strings.HasSuffix(sentences[si-1], "?")); ok {
+				if len(parts) > 0 {
+					taken := parts[len(parts)-1]
+					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
+					switch again, ok := retake(strings.Fields(taken), rest); {
+					case reason != "" && taken == reason:
+						// "add an SMS code — scratch that, they've got a new SIM…
+						// wait no, it's the same number": a retraction of a
+						// retraction that asked for nothing brings back what
+						// that one took
+						parts, joined = append(parts, undone), append(joined, false)
+						reason = ""
+						if asksNothing(rest) {
+							remarks = append(remarks, rest) // "no wait, they're fine with it": why, no instruction
+							continue
 						}
-						rest = strings.Join(taken[:k], " ") + " " + rest
-					} else if len(taken) > 0 && editVerbs[strings.ToLower(taken[0])] && !hasEditVerb(strings.Fields(rest)) {
-						rest = taken[0] + " " + rest // "remove the passport scan, no wait, the liveness check": the same verb
-					} else if obj := movedObject(taken); obj != "" {
-						rest = itReplaced(rest, obj) // "move the doc scan to the start. actually no, put it between …": "it" is the doc scan
+					case !ok:
+						// "add an SMS code, make it 8 digits": no correction of
+						// the instruction before, which stays
+						parts, joined = append(parts, taken), append(joined, false)
+					default:
+						rest = again
+						if asksNothing(rest) {
+							reason, undone = rest, taken
+						}
 					}
 				}
 				part = rest
+				if more := splitInstructions(rest); len(more) > 1 {
+					// "sorry, keep the email code, just add a text message code
+					// after it": what the retraction says instead may be more
+					// than one instruction
+					part, pieces = more[0], append(more[1:], pieces...)
+				}
 				if w := strings.Fields(strings.ToLower(part)); len(w) > 0 && lex.keepVerb[strings.Trim(w[0], ",;:")] && !hasEditVerb(w[1:]) {
 					kept = true // "no wait, keep it email": the flow stays as it is
+					if obj := strings.Join(strings.Fields(part)[1:], " "); len(pieces) > 0 && len(analyze(tokenize(obj), nil).steps) > 0 {
+						// "sorry, keep the email code, but add an SMS code before
+						// it": "it" is the step kept
+						pieces[0] = itReplaced(pieces[0], obj)
+					}
 					continue
 				}
 			}
 			// ("Also accept ID cards as well as driving licences" has its own verb)
-			if w := strings.Fields(strings.ToLower(part)); len(parts) > 0 && len(w) > 1 && alsoLead[strings.Trim(w[0], ",;:")] && !hasEditVerb(w) && !slices.ContainsFunc(w, func(x string) bool { return lex.docVerb[strings.Trim(x, ",;:.")] }) && slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] }) {
+			if w := strings.Fields(strings.ToLower(part)); len(parts) > 0 && len(w) > 1 && alsoLead[strings.Trim(w[0], ",;:")] && !hasEditVerb(w) && !slices.ContainsFunc(w, func(x string) bool { return lex.docVerb[strings.Trim(x, ",;:.")] }) {
 				// "remove the SMS OTP. oh and the email one too": the verb of the
-				// change before goes on to what is added to it
-				if prev := strings.Fields(parts[len(parts)-1]); len(prev) > 0 && editVerbs[strings.ToLower(prev[0])] {
-					part = prev[0] + " " + alsoDropped(part)
+				// change before goes on to what is added to it; so it does to
+				// steps named alone after "and", up to a reason ("oh and the
+				// selfie + compare, we do that elsewhere now")
+				names := ""
+				if !slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] }) {
+					names = alsoNames(part)
 				}
+				if prev := strings.Fields(parts[len(parts)-1]); len(prev) > 0 && editVerbs[strings.ToLower(prev[0])] && (names != "" || slices.ContainsFunc(w[1:], func(x string) bool { return alsoTail[strings.Trim(x, ",;:")] })) {
+					verb := prev[0]
+					if len(prev) > 1 && lex.takeParticle[strings.ToLower(prev[1])] {
+						verb += " " + prev[1] // "rip out …"
+					}
+					if names != "" {
+						part = verb + " " + names
+					} else {
+						part = prev[0] + " " + alsoDropped(part)
+					}
+				}
+			}
+			if len(parts) > 0 {
+				part = onThatPath(part, parts[len(parts)-1])
 			}
 			if strings.TrimSpace(part) != "" {
 				parts = append(parts, part)
@@ -787,20 +839,49 @@ func readerGreeting(w string) bool {
 }
 
 // retraction: the part opens by taking back what was said before it ("no wait",
-// "actually no", "sorry", "scratch that", "I meant"); it returns the rest.
-func retraction(part string) (string, bool) {
+// "actually no", "sorry", "scratch that", "I meant", "hmm no —"); it returns
+// the rest. Two more forms correct the instruction before without a word of
+// retraction: "make that 21" (a value for the last one said, see retake) and
+// "put it after the code instead" (the step just placed, placed anew). A
+// part that answers a question (answer) may open on a "no" that answers it
+// ("the selfie too? no, keep the selfie"), which takes nothing back.
+func retraction(part string, answer bool) (string, bool) {
 	if !retractionCandidate(part) {
 		return part, false // most parts: no word of a retraction among the first three
 	}
 	words := strings.Fields(part)
+	bare := func(i int) string { return strings.ToLower(strings.Trim(words[i], ",;:.!?…")) }
+	h := 0
+	for h < len(words)-1 && h < 2 && lex.hesitation[bare(h)] {
+		h++ // "hmm no — …", "oh, put it …", "ugh, 3 min"
+	}
+	if !answer && h+1 < len(words) && bare(h) == "no" && (strings.ContainsAny(words[h], ",;:") || isDash(words[h+1])) && (h > 0 || !strings.HasSuffix(words[h], ":")) {
+		// "hmm no — at the very start", "no, they have no phone on file — make
+		// it email": a bare "no", set off by its comma or dash (not "no SMS")
+		j := h + 1
+		for j < len(words) && (isDash(words[j]) || lex.retractFiller[bare(j)]) {
+			j++
+		}
+		return strings.Join(words[j:], " "), true
+	}
+	v := h
+	for v < len(words)-1 && v < 3 && (lex.hesitation[bare(v)] || lex.correction[bare(v)]) {
+		v++ // "actually make that 10"
+	}
+	if v+2 < len(words) && lex.correctVerb[bare(v)] && lex.touchedRef[bare(v+1)] && valueWord(bare(v+2)) {
+		return strings.Join(words[v:], " "), true // "make that 21": a value for the last one said (retake)
+	}
+	if last := len(words) - 1; h+3 < last && bare(last) == "instead" && moveVerbs[bare(h)] && lex.touchedRef[bare(h+1)] && placeAt(words[h+2:last]) == 0 {
+		return strings.Join(words[h+2:last], " "), true // "oh, put it after the code instead": a place for the step just placed
+	}
 	for i := 0; i < len(words) && i < 3; i++ {
-		w := strings.ToLower(strings.Trim(words[i], ",;:.!?…"))
+		w := bare(i)
 		prev, next := "", ""
 		if i > 0 {
-			prev = strings.ToLower(strings.Trim(words[i-1], ",;:.!?…"))
+			prev = bare(i - 1)
 		}
 		if i+1 < len(words) {
-			next = strings.ToLower(strings.Trim(words[i+1], ",;:.!?…"))
+			next = bare(i + 1)
 		}
 		if lex.takeBack[w] && (next == "the" || lex.possessive[next]) {
 			break // "scratch the email code entirely": a removal, not a retraction
@@ -813,13 +894,167 @@ func retraction(part string) (string, bool) {
 		// after the scan, add an email code" is an instruction of its own)
 		if lex.retract[w] || lex.correction[w] && (prev == "no" || next == "no" || i == 0 && barePlace(words[i+1:])) {
 			j := i + 1
-			for j < len(words) && lex.retractFiller[strings.ToLower(strings.Trim(words[j], ",;:.!?…"))] {
+			for j < len(words) && lex.retractFiller[bare(j)] {
 				j++ // "no wait, …", "scratch that, …", "sorry, I meant …"
 			}
 			return strings.Join(words[j:], " "), true
 		}
 	}
 	return part, false
+}
+
+// asksNothing: the words of a retraction say why, and ask for no change
+// ("they've got a new SIM", "our users hate email", "it's the same number"):
+// no verb of a change, and no step, or a subject of their own (a pronoun, a
+// contraction, "our users") before the steps they name.
+func asksNothing(rest string) bool {
+	words := strings.Fields(rest)
+	if len(words) < 2 || hasEditVerb(words) {
+		return false
+	}
+	if len(analyze(tokenize(rest), nil).steps) == 0 {
+		return true
+	}
+	w0 := strings.ToLower(strings.Trim(words[0], ",;:"))
+	return lex.personPronoun[w0] || lex.subjectPronoun[w0] || strings.ContainsAny(w0, "'’") || lex.possessive[w0] && lex.population[strings.ToLower(strings.Trim(words[1], ",;:"))]
+}
+
+// valueWord: w is a number, as a setting states one ("21", "8", "three").
+func valueWord(w string) bool {
+	return w != "" && (strings.IndexFunc(w, unicode.IsDigit) == 0 || numberWords[w] > 0)
+}
+
+// retake is the instruction a retraction leaves of the one it takes back
+// (taken), from what the retraction says instead (rest). What the retraction
+// names replaces the same part of the instruction: its last value ("they need
+// to be 18 or over — make that 21"), its place ("add an email code at the end,
+// sorry, at the start"), what follows its preposition ("replace the scan with
+// a selfie — no wait, with recognition"), its step ("add an SMS code after
+// their liveness... no — make it an email code", kept for whom and where), or
+// its object with the same verb ("remove the passport scan, no wait, the
+// liveness check"). ok is false when rest corrects nothing of taken ("add an
+// SMS code, make it 8 digits": a setting of the step added), which then stays.
+func retake(taken []string, rest string) (string, bool) {
+	rw := strings.Fields(rest)
+	bare := func(ws []string, i int) string { return strings.ToLower(strings.Trim(ws[i], ",;:.!?…")) }
+	if len(rw) > 2 && lex.correctVerb[bare(rw, 0)] && lex.touchedRef[bare(rw, 1)] && valueWord(bare(rw, 2)) {
+		// (a value with a unit of its own sets something else: "max 5
+		// attempts on the email code, and make it 4 digits")
+		unit := func(ws []string, i int) string {
+			if i+1 < len(ws) && !strings.ContainsAny(ws[i], ",;:.!?…") && !isDash(ws[i+1]) {
+				return strings.TrimSuffix(bare(ws, i+1), "s") // ("digits", "digit")
+			}
+			return ""
+		}
+		for i := len(taken) - 1; i >= 0; i-- {
+			if valueWord(bare(taken, i)) && (unit(rw, 2) == "" || unit(rw, 2) == unit(taken, i)) {
+				// ("it's for an alcohol delivery" after the value: why, no instruction)
+				out := slices.Clone(taken)
+				out[i] = strings.TrimRight(rw[2], ",;:.!?…") + taken[i][len(strings.TrimRight(taken[i], ",;:.!?…")):]
+				return strings.Join(out, " "), true
+			}
+		}
+		return rest, false
+	}
+	verb := slices.IndexFunc(taken, func(w string) bool { return editVerbs[strings.ToLower(strings.Trim(w, ",;:"))] })
+	k := placeAt(taken)
+	if len(taken) > 1 && (verb == 0 || k > 0) && placeAt(rw) == 0 && len(analyze(tokenize(rest), nil).steps) == 0 {
+		// "add an email code at the end, sorry, at the start": the same
+		// instruction, placed anew ("add a selfie. actually, before the
+		// passport scan": placed at last; "have the avatar ask …, in between
+		// the liveness and the code. oh, put it after the code instead")
+		if k < 0 {
+			k = len(taken)
+		}
+		if k > 1 && strings.EqualFold(taken[k-1], "in") {
+			k-- // "in between …"
+		}
+		head := slices.Clone(taken[:k])
+		head[k-1] = strings.TrimRight(head[k-1], ";:.!?…")
+		return strings.Join(head, " ") + " " + rest, true
+	}
+	if verb >= 0 && len(rw) > 1 && lex.objectPrep[bare(rw, 0)] && !hasEditVerb(rw) && len(analyze(tokenize(rest), nil).steps) > 0 {
+		for i := len(taken) - 1; i > verb+1; i-- {
+			if bare(taken, i) == bare(rw, 0) {
+				return strings.Join(taken[:i], " ") + " " + rest, true // "replace the scan with a selfie — no wait, with recognition"
+			}
+		}
+	}
+	if verb >= 0 && lex.insertVerb[strings.ToLower(taken[verb])] {
+		for i := 0; i+2 < len(rw); i++ {
+			if (i == 0 || isDash(rw[i-1]) || strings.HasSuffix(rw[i-1], ",")) && lex.correctVerb[bare(rw, i)] && lex.touchedRef[bare(rw, i+1)] {
+				// "for new users only, add an SMS code after their liveness... no,
+				// they have no phone on file yet — make it email entry + an email
+				// code": the step named instead, for the same users, at the same place
+				end := i + 2
+				for end < len(rw) && !isDash(rw[end]) && !strings.HasSuffix(rw[end-1], ",") {
+					end++
+				}
+				named := strings.TrimRight(strings.Join(rw[i+2:end], " "), ",;:.!?…")
+				if len(analyze(tokenize(named), nil).steps) == 0 {
+					break
+				}
+				tail := []string{}
+				if at := placeAt(taken[verb+1:]); at > 0 {
+					tail = taken[verb+1+at:]
+				}
+				return strings.Join(slices.Concat(taken[:verb+1], []string{named}, tail), " "), true
+			}
+		}
+	}
+	if verb == 0 && !hasEditVerb(rw) && len(rw) > 0 && !lex.keepVerb[bare(rw, 0)] && len(analyze(tokenize(rest), nil).steps) > 0 && !asksNothing(rest) {
+		return taken[0] + " " + rest, true // "remove the passport scan, no wait, the liveness check": the same verb
+	}
+	if obj := movedObject(taken); obj != "" {
+		return itReplaced(rest, obj), true // "move the doc scan to the start. actually no, put it between …": "it" is the doc scan
+	}
+	return rest, true
+}
+
+// aboutRetraction: the part takes back what the text said of something it
+// names ("ignore what I said about the age check, remove it", "forget what I
+// wrote about the selfie"); it returns what it names and what follows it.
+func aboutRetraction(part string) (obj, rest string, ok bool) {
+	if !slices.ContainsFunc(retractAboutWords, func(k string) bool { return strings.EqualFold(k, firstWord(part)) }) {
+		return "", "", false // most parts (checked without allocating)
+	}
+	words := strings.Fields(part)
+	if len(words) < 4 {
+		return "", "", false
+	}
+	about := -1
+	for i := 1; i < len(words) && i < 6; i++ {
+		if strings.EqualFold(words[i], "about") {
+			about = i
+			break
+		}
+	}
+	if about < 0 || !slices.ContainsFunc(words[1:about], func(w string) bool { return lex.said[strings.ToLower(w)] }) {
+		return "", "", false
+	}
+	end := about + 1
+	for end < len(words) && !strings.ContainsAny(words[end], ",;:") && !isDash(words[end]) {
+		end++
+	}
+	if end < len(words) && !isDash(words[end]) {
+		end++ // the word with the comma
+	}
+	obj = strings.TrimRight(strings.Join(words[about+1:end], " "), ",;:.!?…")
+	if obj == "" || len(analyze(tokenize(obj), nil).steps) == 0 {
+		return "", "", false
+	}
+	if end < len(words) && isDash(words[end]) {
+		end++
+	}
+	return obj, strings.Join(words[end:], " "), true
+}
+
+// sharesStep: the instruction names a step of a kind obj names.
+func sharesStep(instruction, obj string) bool {
+	named := analyze(tokenize(obj), nil).steps
+	return slices.ContainsFunc(analyze(tokenize(instruction), nil).steps, func(s *step) bool {
+		return slices.ContainsFunc(named, func(n *step) bool { return n.k == s.k })
+	})
 }
 
 // typesAlone: the document types a change names are types, not the scan: no
@@ -919,6 +1154,9 @@ func placeAt(words []string) int {
 // retractionCandidate: one of the part's first three words is a retraction or
 // correction word (checked without allocating, as most parts have none).
 func retractionCandidate(part string) bool {
+	if t := strings.TrimRight(part, " \t,;:.!?…"); len(t) > 8 && strings.EqualFold(t[len(t)-8:], " instead") {
+		return true // "put it after the code instead"
+	}
 	rest := part
 	for n := 0; n < 3; n++ {
 		rest = strings.TrimLeft(rest, " \t")
@@ -932,6 +1170,9 @@ func retractionCandidate(part string) bool {
 			rest = ""
 		}
 		w = strings.Trim(w, ",;:.!?…")
+		if strings.EqualFold(w, "no") || correctsRef(w, rest) {
+			return true // "hmm no — …", "make that 21"
+		}
 		for _, set := range []map[string]bool{lex.retract, lex.correction} {
 			for k := range set {
 				if strings.EqualFold(k, w) {
@@ -941,6 +1182,18 @@ func retractionCandidate(part string) bool {
 		}
 	}
 	return false
+}
+
+// correctsRef: w is a verb of a correction and the next word of rest points
+// back ("make that …", "change it …"), checked without allocating.
+func correctsRef(w, rest string) bool {
+	next := strings.TrimLeft(rest, " \t")
+	if i := strings.IndexAny(next, " \t"); i >= 0 {
+		next = next[:i]
+	}
+	next = strings.Trim(next, ",;:.!?…")
+	return slices.ContainsFunc(correctVerbWords, func(k string) bool { return strings.EqualFold(k, w) }) &&
+		slices.ContainsFunc(touchedRefWords, func(k string) bool { return strings.EqualFold(k, next) })
 }
 
 // addTypo reads "ad" before a determiner as the verb "add" ("swich the sms for
@@ -1006,6 +1259,68 @@ func editSentences(text string) []string {
 	}
 	flush()
 	return out
+}
+
+// onThatPath puts the condition the instruction before opens with for the
+// path the part points back at ("if the text message can't be delivered, fall
+// back to a voice call — we don't have that, right? ok an email code on that
+// path then": the email code is for a text that can't be delivered); a part
+// that states a condition of its own, or points at no path, stays.
+func onThatPath(part, before string) string {
+	if !strings.EqualFold(firstWord(before), "if") && !strings.EqualFold(firstWord(before), "when") || lex.condIf[strings.ToLower(firstWord(part))] {
+		return part
+	}
+	comma := strings.IndexByte(before, ',')
+	if comma < 0 {
+		return part
+	}
+	for _, ph := range thatPathPhrases {
+		if i := indexFold(part, ph); i >= 0 && (i == 0 || part[i-1] == ' ') && (i+len(ph) == len(part) || !isLetter(part[i+len(ph)])) {
+			words := strings.Fields(part[:i] + part[i+len(ph):])
+			for len(words) > 1 && lex.hesitation[strings.ToLower(strings.Trim(words[0], ",;:"))] {
+				words = words[1:] // "ok, …"
+			}
+			return before[:comma+1] + " " + strings.Join(words, " ")
+		}
+	}
+	return part
+}
+
+// firstWord is the first word of s, without the punctuation after it.
+func firstWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimRight(s, ",;:.!?…")
+}
+
+// isLetter: b is an ASCII letter.
+func isLetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// alsoNames: after the words of alsoLead ("oh and …"), the part names steps
+// and nothing else up to its first comma or dash; it returns those words, or "".
+func alsoNames(part string) string {
+	words := strings.Fields(part)
+	i := 0
+	for i < len(words)-1 && alsoLead[strings.ToLower(strings.Trim(words[i], ",;:"))] {
+		i++
+	}
+	if i == 0 || !strings.EqualFold(strings.Trim(words[i-1], ",;:"), "and") {
+		return "" // "oh, the selfie": no "and" that goes on from the change before
+	}
+	end := i
+	for end < len(words) && !isDash(words[end]) {
+		end++
+		if strings.HasSuffix(words[end-1], ",") || strings.HasSuffix(words[end-1], ";") {
+			break
+		}
+	}
+	names := strings.TrimRight(strings.Join(words[i:end], " "), ",;:.!?…")
+	if ts := tokenize(names); !bareNames(ts, analyze(ts, nil).steps) { // (steps of any kind: what is named, whether the flow has it or not)
+		return ""
+	}
+	return names
 }
 
 // movedObject is what a taken-back move moved ("move the doc scan to the

@@ -116,8 +116,9 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if w == "but" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && (staysIn(words[start:i]) || keepsLead(words[start:i])) && startsEdit(words[i+1]) {
-			// "the email fallback stays, but make the sms otp 8 digits": what
+		if (w == "but" || lex.keepLead[w] && keepsLead(words[start:i])) && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && (staysIn(words[start:i]) || keepsLead(words[start:i])) && startsEdit(words[i+1]) {
+			// "the email fallback stays, but make the sms otp 8 digits", "keep
+			// the email code, just add a text message code after it": what
 			// stays, then the change
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
 			start = i + 1
@@ -372,6 +373,12 @@ func retractsHere(words []string, i int) bool {
 	}
 	if lex.correction[w] {
 		return next == "no" || lex.correctVerb[next] // "…, actually no, …", "…, actually make it SMS"
+	}
+	if lex.correctVerb[w] && lex.touchedRef[next] && i+2 < len(words) && valueWord(strings.ToLower(strings.Trim(words[i+2], ",;:.!?…"))) {
+		// "they need to be 18 or over — make that 21": a value for one the
+		// words before stated (retake); with none before, "make it 4 digits"
+		// is a setting of its own
+		return slices.ContainsFunc(words[:i], func(x string) bool { return valueWord(strings.ToLower(strings.Trim(x, ",;:.!?…"))) })
 	}
 	return w == "no" && (lex.retract[next] || lex.correction[next])
 }

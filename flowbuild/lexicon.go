@@ -502,6 +502,16 @@ var (
 	ownershipWords       = []string{"ownership", "verification", "control"}                                                                                                                                                                                             // "verify ownership of the number"
 )
 
+// Words of corrections made mid-message ("hmm no — at the start", "ignore
+// what I said about the age check"): what a retraction takes back (see
+// retraction and retake in edit.go).
+var (
+	hesitationWords   = []string{"hmm", "hm", "oh", "ok", "okay", "ugh", "um", "uh", "erm", "ah", "yeah"} // sounds before a retraction's "no" ("hmm no — at the start"): no words of the instruction
+	retractAboutWords = []string{"ignore", "forget", "disregard"}                                         // "ignore what I said about the age check": a retraction that names what it takes back
+	saidWords         = []string{"said", "wrote", "mentioned", "asked", "typed", "told"}                  // "what I said about …": the earlier words a retraction names
+	objectPrepWords   = []string{"with", "to", "for", "by", "via", "into"}                                // "replace the scan with a selfie — no wait, with recognition": what a retraction from the preposition on replaces
+)
+
 // topicWords: the words that give a question its topic (parse.go, topicsOf);
 // security, willing and card words count only in context there.
 var topicWords = map[topic][]string{
@@ -1625,6 +1635,9 @@ var unsupportedNotes = map[string]string{
 
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
+	// corrections made mid-message (hesitationWords, retractAboutWords, saidWords)
+	hesitation, retractAbout, said, objectPrep map[string]bool
+
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                     map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                  map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb                                                                                                                                                            map[string]bool
@@ -1751,6 +1764,7 @@ func newLexicon() *lexicon {
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)
 	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)
 	l.keepLead = wordSet(keepLeadWords)
 	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
