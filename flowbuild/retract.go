@@ -1,6 +1,9 @@
 package flowbuild
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Corrections inside a description. Writers correct themselves as they type
 // ("max 5 tries — no, 4", "an email code, actually make that SMS", "run
@@ -14,7 +17,8 @@ import "strings"
 
 // correctionAt returns the length of a correction marker at ts[i] ("actually",
 // "sorry", "no wait", "on second thought"), or 0. A bare "no" is a marker only
-// before a pause or another marker ("— no, 4"), not as a determiner ("no SMS").
+// before a pause or another marker ("— no, 4"), or as a clause of its own ("a
+// document scan — no, hmm, …"), not as a determiner ("no SMS").
 func correctionAt(ts []token, i int) int {
 	if n := phraseLen(ts, i, lex.rethink); n > 0 {
 		return n
@@ -23,7 +27,7 @@ func correctionAt(ts []token, i int) int {
 	if lex.correction[t.raw] || lex.retract[t.raw] {
 		return 1
 	}
-	if t.raw == "no" && i+1 < len(ts) && (ts[i+1].raw == "" || lex.correction[ts[i+1].raw] || lex.retract[ts[i+1].raw]) {
+	if t.raw == "no" && (i+1 == len(ts) && i == 0 || i+1 < len(ts) && (ts[i+1].raw == "" || lex.correction[ts[i+1].raw] || lex.retract[ts[i+1].raw])) {
 		return 1
 	}
 	return 0
@@ -226,6 +230,19 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 	}
 	for m := 0; m < len(clauses); m++ {
 		c := clauses[m]
+		if notOnly(c.toks) && m > 0 {
+			// "any ID document is fine there, not just passports": the words
+			// widen the clause before them; they neither add a scan nor narrow
+			// it to the type they name
+			drop[m] = true
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as widening what the text said before it, not as a step of its own.")
+			continue
+		}
+		if t := removalOfNamed(clauses, m); t != nil {
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking the steps it names back out of the flow.")
+			clauses[m].toks = t
+			continue
+		}
 		at, strong := leadCorrection(c.toks)
 		if at < 0 {
 			continue
@@ -248,8 +265,8 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			continue
 		}
 		p := lastStep(m)
-		if p < 0 {
-			continue
+		if p < 0 || clauses[m-1].ask {
+			continue // ("Is a passport scan alone OK? No, …" answers the question)
 		}
 		if bareRetraction(c.toks) {
 			// "— no scratch that, …", "hmm, forget that": the clause is the
@@ -291,9 +308,9 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			continue
 		}
 		// the next clause that names a step, in the marker's sentence or the next
-		for r := m; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
+		for r := next; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
 			toks := clauses[r].toks
-			if r == m {
+			if r == next {
 				toks = rest
 			}
 			a := analyze(toks, nil)
@@ -397,4 +414,56 @@ func adjacent(clauses []clause, p, m int) bool {
 		}
 	}
 	return true
+}
+
+// removalOfNamed: the clause opens (after any marker) on a verb of removing
+// ("rip out the selfie and the email one", "remove the document scan", "get rid
+// of the email code") and names only steps the text named before it: those
+// are taken back, as "skip the selfie" takes them back. It returns the clause
+// with the verb read as "skip", or nil.
+func removalOfNamed(clauses []clause, m int) []token {
+	ts := clauses[m].toks
+	i := 0
+	for i < len(ts) && i < 4 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
+	}
+	v := i
+	if v+1 < len(ts) && ts[v].raw == "get" && ts[v+1].raw == "rid" {
+		v++
+	}
+	if v >= len(ts) || !(lex.removeVerb[ts[v].raw] || lex.removeVerb[ts[v].w]) || ts[v].w == "without" || m == 0 {
+		return nil
+	}
+	obj := v + 1
+	for obj < len(ts) && (ts[obj].raw == "out" || ts[obj].raw == "off" || ts[obj].raw == "of") {
+		obj++
+	}
+	var before kindSet
+	var seq []*step
+	for _, c := range clauses[:m] {
+		for _, s := range analyze(c.toks, nil).steps {
+			before.add(s.k)
+			seq = append(seq, s)
+		}
+	}
+	a := analyze(ts[obj:], seq) // ("the email one": the one of the steps named)
+	if len(a.steps) == 0 || a.neg != 0 {
+		return nil
+	}
+	for _, s := range a.steps {
+		if !before.has(s.k) {
+			return nil
+		}
+	}
+	skip := tokenize("skip")
+	return slices.Concat(ts[:i], skip, ts[obj:])
+}
+
+// notOnly: the clause is "not just X" or "not only X" and nothing more.
+func notOnly(ts []token) bool {
+	if len(ts) < 3 || len(ts) > 5 || ts[0].raw != "not" || ts[1].w != "only" {
+		return false
+	}
+	a := analyze(ts[2:], nil)
+	return len(a.steps) <= 1 && a.neg == 0
 }
