@@ -434,6 +434,9 @@ var (
 	valueFillerWords = []string{"say", "make", "it", "its", "that", "is", "be", "go", "with", "ugh", "um", "uh", "er", "no", "wait", "actually", "sorry", "hmm", "oh", "ok", "okay", "lets", "let", "us", "i", "meant", "mean", "should"}
 	// Build: markers of more than one word that take back what was just said
 	// ("on second thought …", "come to think of it …")
+	// Build: a line opening on one of these and a colon ("edit: swap the last
+	// two") changes the flow the lines above it describe
+	changeLineWords    = []string{"edit", "edited", "update", "updated", "upd", "correction"}
 	rethinkPhrases     = []string{"on second thought", "on second thoughts", "second thought", "come to think of it", "my bad", "i mean", "i meant", "scratch that", "never mind", "nevermind", "no wait", "lets say", "let us say"}
 	keepVerbWords      = []string{"keep", "leave"}                                                                                                                                                                                                                                            // "keep it email": the step stays as it is
 	keepLeadWords      = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                                                                                                                                                       // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
@@ -1668,6 +1671,7 @@ type lexicon struct {
 	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
 	valueFiller                                                                                                                                                                                                                                                      map[string]bool // Build: words between a correction and the value it puts in place
 	rethink                                                                                                                                                                                                                                                          phrases         // Build: markers of more than one word that take back what was just said
+	changeLine                                                                                                                                                                                                                                                       map[string]bool // Build: "edit:" opening a line of changes to the lines above
 	offScope, offScopeColon                                                                                                                                                                                                                                          phrases         // a heading of a list kept out of the flow ("Out of scope"); one only before a colon ("Not allowed:")
 	ceaseVerb                                                                                                                                                                                                                                                        map[string]bool // "stop" in "stop making them …"
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                             map[string]bool
@@ -1739,7 +1743,7 @@ func newLexicon() *lexicon {
 	l.fallbackNoun = wordSet(fallbackNounWords)
 	l.adultPerson = wordSet(adultPersonWords)
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
-	l.valueFiller, l.rethink = wordSet(valueFillerWords), phraseSet(rethinkPhrases)
+	l.valueFiller, l.rethink, l.changeLine = wordSet(valueFillerWords), phraseSet(rethinkPhrases), wordSet(changeLineWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)

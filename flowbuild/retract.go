@@ -291,6 +291,9 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			continue
 		}
 		pk, pneg := stepsOf(clauses[p])
+		if unknownGroup(clauses[p].toks) {
+			pneg = 0 // "people we don't recognise get a passport scan": the group's negation rules nothing out
+		}
 		if pneg != 0 && pk&pneg == 0 {
 			// the ruling out taken back when its sentence names the step again
 			var again kindSet
@@ -336,7 +339,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
 			}
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
-			clauses[p].toks = toks
+			clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
 			for j := m; j <= r; j++ {
 				drop[j] = true
 			}
@@ -466,4 +469,67 @@ func notOnly(ts []token) bool {
 	}
 	a := analyze(ts[2:], nil)
 	return len(a.steps) <= 1 && a.neg == 0
+}
+
+// trailingChange splits off a last line or sentence that changes the flow the
+// text before it describes rather than adding to it: a line opening on "edit:"
+// ("…then sms code.\nedit: swap the last two"), or a sentence opening, after
+// any correction marker, on a verb of swapping ("… wait, swap the last two").
+// It returns the description and the change, or "" for the change.
+func trailingChange(text string) (head, change string) {
+	cut := max(strings.LastIndexByte(text, '\n'), strings.LastIndex(text, ". "))
+	if cut <= 0 {
+		return text, ""
+	}
+	tail := text[cut+1:]
+	ts := tokenize(tail)
+	i := 0
+	line := false
+	if len(ts) > 2 && lex.changeLine[ts[0].raw] && ts[1].w == ":" {
+		i, line = 2, true
+	}
+	for i < len(ts) && i < 5 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
+	}
+	if i >= len(ts) || !line && !lex.swapVerb[ts[i].raw] {
+		return text, ""
+	}
+	if c := strings.IndexByte(tail, ':'); line && c >= 0 {
+		tail = tail[c+1:]
+	}
+	return text[:cut+1], strings.TrimSpace(tail)
+}
+
+// buildThenEdit builds head and applies change to it as Edit does; ok is false
+// when either names nothing the builder can use, so the text is read whole.
+func buildThenEdit(head, change string, opts Options) (Result, bool) {
+	res, err := Build(head, opts)
+	if err != nil {
+		return Result{}, false
+	}
+	edited, err := Edit(res.Flow, change, opts)
+	if err != nil {
+		return Result{}, false
+	}
+	edited.Settings = res.Settings
+	edited.Questions = append(res.Questions, edited.Questions...)
+	edited.Assumptions = append(append(res.Assumptions, "Read \""+change+"\" as a change to the flow the text before it describes."), edited.Assumptions...)
+	return edited, true
+}
+
+// groupLead is the words of a clause before the step it names when they name
+// the users it is for ("people we don't recognise get a passport scan", "new
+// users scan their passport"): a correction of the step keeps them.
+func groupLead(ts []token) []token {
+	for k := 1; k < len(ts); k++ {
+		if len(analyze(ts[:k+1], nil).steps) == 0 {
+			continue
+		}
+		lead := ts[:k]
+		if unknownGroup(lead) || populationCondition(lead, false) || namesUserGroup(lead) || hasAnyRaw(lead, lex.condIfStrict) {
+			return lead
+		}
+		return nil
+	}
+	return nil
 }
