@@ -482,7 +482,18 @@ func trailingChange(text string) (head, change string) {
 		return text, ""
 	}
 	tail := text[cut+1:]
-	ts := tokenize(tail)
+	// only its first words decide, so only they are read (Build reads every
+	// description's last sentence here)
+	lead := tail
+	if len(lead) > 48 {
+		if sp := strings.LastIndexByte(lead[:48], ' '); sp > 0 {
+			lead = lead[:sp]
+		}
+	}
+	if strings.IndexByte(lead, ':') < 0 && !slices.ContainsFunc(swapVerbWords, func(w string) bool { return indexFold(lead, w) >= 0 }) {
+		return text, "" // (most descriptions: no tokens to read)
+	}
+	ts := tokenize(lead)
 	i := 0
 	line := false
 	if len(ts) > 2 && lex.changeLine[ts[0].raw] && ts[1].w == ":" {
