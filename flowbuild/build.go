@@ -99,6 +99,11 @@ func Build(description string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if head, change := trailingChange(text); change != "" {
+		if res, ok := buildThenEdit(head, change, opts); ok {
+			return res, nil
+		}
+	}
 	pr := parse(text)
 	named := 0
 	for _, s := range pr.steps {

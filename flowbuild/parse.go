@@ -870,16 +870,22 @@ type parsed struct {
 
 // parse reads a description into ordered steps.
 func parse(text string) *parsed {
-	ts := tokenize(text)
+	ts, valueNotes := retractValues(tokenize(text))
 	heldKey, keyAt := providedKeyWhere(ts) // the providedData key of a photo passed in
 	// (the key is a name, not words about the flow: "login check … (key:
 	// onboarding_selfie)" is a login)
 	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey, keyAt))}
 	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
+	p.notes = append(p.notes, valueNotes...)
+	if strings.Count(text, "~~") >= 2 {
+		p.notes = append(p.notes, "Read the words struck through (~~…~~) as taken back, so the flow does not include them.")
+	}
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 	clauses = p.dropTurnedDown(clauses)
+	clauses, retractNotes := retractClauses(clauses)
+	p.notes = append(p.notes, retractNotes...)
 	var keyNotes []string // the notes of the clauses that only name heldKey
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")

@@ -1,0 +1,546 @@
+package flowbuild
+
+import (
+	"slices"
+	"strings"
+)
+
+// Corrections inside a description. Writers correct themselves as they type
+// ("max 5 tries — no, 4", "an email code, actually make that SMS", "run
+// recognition first… actually no, drop that", "~~email~~ SMS"): what counts is
+// the intent after every correction. A correction marker (lex.correction,
+// lex.retract, lex.rethink, a bare "no") takes back the nearest thing of the
+// kind that follows it: a value when a value follows, a step when a step or a
+// "that" follows, the whole list when the list is said again. The passes here
+// rewrite the tokens or the clauses before the steps are read, so that the rest
+// of the parser sees only the final intent.
+
+// correctionAt returns the length of a correction marker at ts[i] ("actually",
+// "sorry", "no wait", "on second thought"), or 0. A bare "no" is a marker only
+// before a pause or another marker ("— no, 4"), or as a clause of its own ("a
+// document scan — no, hmm, …"), not as a determiner ("no SMS").
+func correctionAt(ts []token, i int) int {
+	if n := phraseLen(ts, i, lex.rethink); n > 0 {
+		return n
+	}
+	t := ts[i]
+	if lex.correction[t.raw] || lex.retract[t.raw] {
+		return 1
+	}
+	if t.raw == "no" && (i+1 == len(ts) && i == 0 || i+1 < len(ts) && (ts[i+1].raw == "" || lex.correction[ts[i+1].raw] || lex.retract[ts[i+1].raw])) {
+		return 1
+	}
+	return 0
+}
+
+// correctedValueAt returns the index of the number a correction at i puts in place
+// ("no, 4", "hmm, let's say 0.9", "wait, it's 60+"): only fillers and
+// punctuation may come between; -1 if none.
+func correctedValueAt(ts []token, i int) int {
+	for j := i; j < len(ts) && j < i+6; j++ {
+		switch {
+		case ts[j].isNum:
+			return j
+		case ts[j].raw == "" && ts[j].w != "." || lex.valueFiller[ts[j].raw]:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// sameShape: two numbers a correction may trade for one another: both
+// fractions below one (a threshold) or both whole numbers (a count, an age).
+func sameShape(a, b token) bool { return (a.num < 1) == (b.num < 1) && a.cur == b.cur }
+
+// retractValues applies the corrections of a value: "max 5 tries on the email
+// code — no, 4" and "similarity threshold 0.85 — hmm, let's say 0.9" put the
+// value after the marker in place of the number just before it; "they must be
+// 18+, then liveness. sorry, 21+ not 18+" puts the first value in place of
+// every earlier mention of the one it negates. The correction's own words are
+// dropped, and a note says what was read.
+func retractValues(ts []token) ([]token, []string) {
+	var notes []string
+	for i := 0; i < len(ts); i++ {
+		n := correctionAt(ts, i)
+		if n == 0 && lex.correctVerb[ts[i].raw] && i+1 < len(ts) && (ts[i+1].raw == "it" || ts[i+1].raw == "that") {
+			n = 2 // "5 tries, make it 4": a value said again
+		}
+		if n == 0 {
+			continue
+		}
+		v := correctedValueAt(ts, i+n)
+		if v < 0 {
+			continue
+		}
+		end := v + 1
+		// "21+ not 18+", "21, not 18": the value it replaces, named
+		old := -1
+		k := end
+		if k < len(ts) && ts[k].raw == "" && ts[k].w == "," {
+			k++
+		}
+		if k+1 < len(ts) && (ts[k].raw == "not" || ts[k].raw == "instead") && ts[k+1].isNum && sameShape(ts[k+1], ts[v]) {
+			old, end = k+1, k+2
+		}
+		replaced, was := false, ""
+		if old >= 0 {
+			for j := 0; j < i; j++ {
+				if ts[j].isNum && ts[j].num == ts[old].num {
+					was, ts[j] = ts[j].orig, numberLike(ts[v], ts[j])
+					replaced = true
+				}
+			}
+		} else {
+			// the number just before the marker, within the same few words
+			for j := i - 1; j >= 0 && j >= i-10; j-- {
+				if ts[j].isNum {
+					if sameShape(ts[j], ts[v]) && sameUnit(ts, j, v) {
+						was, ts[j] = ts[j].orig, numberLike(ts[v], ts[j])
+						replaced = true
+					}
+					break
+				}
+			}
+		}
+		if !replaced {
+			continue
+		}
+		notes = append(notes, "Read \""+clauseText(ts[i:end])+"\" as a correction of "+was+", so the flow uses "+ts[v].orig+".")
+		ts = append(ts[:i], ts[end:]...)
+		i--
+	}
+	return ts, notes
+}
+
+// sameUnit: the words right after the two numbers, where both have one, are
+// the same unit ("5 tries" and "4 tries"; not "3 attempts" and "8 digits").
+func sameUnit(ts []token, a, b int) bool {
+	if a+1 >= len(ts) || b+1 >= len(ts) || ts[a+1].raw == "" || ts[b+1].raw == "" {
+		return true
+	}
+	return ts[a+1].w == ts[b+1].w
+}
+
+// numberLike is the corrected value v written where old stood: "65 or older"
+// corrected to "60" stays "or older".
+func numberLike(v, old token) token {
+	v.plus = v.plus || old.plus
+	return v
+}
+
+// dropStruck removes the words struck through in Markdown ("ID scan, liveness,
+// ~~email code~~ SMS code"): struck words are taken back as plainly as "scratch
+// that" takes them back. An unpaired "~~" stays as it is.
+func dropStruck(text string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, "~~")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i+2:], "~~")
+		if j < 0 {
+			break
+		}
+		b.WriteString(text[:i])
+		text = text[i+2+j+2:]
+	}
+	if b.Len() == 0 {
+		return text
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// leadCorrection returns where the words after a correction marker opening the
+// clause begin ("hmm actually yes, …", "wait no", "no scratch that", "on second
+// thought don't use email"), fillers included, or -1 when the clause opens on
+// no marker; strong says the marker takes back ("no", "sorry", "scratch",
+// "on second thought") rather than only pausing ("wait", "actually").
+func leadCorrection(ts []token) (at int, strong bool) {
+	at = -1
+	for i := 0; i < len(ts) && i < 4; i++ {
+		if n := correctionAt(ts, i); n > 0 {
+			strong = strong || ts[i].raw == "no" || lex.retract[ts[i].raw] || n > 1 && ts[i].raw != "no" || i+1 < len(ts) && ts[i+1].raw == "no"
+			at = i + n
+			i += n - 1
+			continue
+		}
+		if at < 0 && !lex.valueFiller[ts[i].raw] || at >= 0 && !(lex.valueFiller[ts[i].raw] || ts[i].raw == "yes") {
+			break
+		}
+		if at >= 0 {
+			strong = strong || ts[i].raw == "no"
+			at = i + 1
+		}
+	}
+	return at, strong
+}
+
+// retractsThat: the words take back what was just said and name nothing else
+// ("drop that", "scratch that", "forget it", "never mind that").
+func retractsThat(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 3 {
+		return false
+	}
+	v := ts[0]
+	if !(lex.removeVerb[v.raw] || lex.takeBack[v.raw] || v.raw == "skip") {
+		return false
+	}
+	return len(ts) == 1 || lex.touchedRef[ts[1].raw] || ts[1].raw == "it" || ts[1].raw == "that" || ts[1].raw == "this"
+}
+
+// stepsOf is what a clause names: its steps and what it rules out.
+func stepsOf(c clause) (kindSet, kindSet) {
+	a := analyze(c.toks, nil)
+	var ks kindSet
+	for _, s := range a.steps {
+		ks.add(s.k)
+	}
+	return ks, a.neg
+}
+
+// retractClauses applies the corrections that take back a whole clause:
+//   - "…, then a liveness check. hmm, actually no, drop that": a marker, then
+//     "that" taken back, drops the last clause that named a step;
+//   - "no code needed — hmm actually yes, send a code to that email", "I was
+//     going to say no SMS… actually no, … so SMS is fine": a marker after a
+//     clause that ruled a step out, with that step named again, drops the
+//     ruling out;
+//   - "scan their passport on that path — wait no, any ID document is fine
+//     there": a taking-back marker puts the next clause that names a step in
+//     the place (and under the condition) of the last one that named a step;
+//   - "liveness, selfie compare. wait, … — so passport or DL scan, selfie,
+//     compare, then liveness": a list said again after a marker, opened by
+//     "so", replaces every step named before the marker.
+func retractClauses(clauses []clause) ([]clause, []string) {
+	var notes []string
+	drop := make([]bool, len(clauses))
+	lastStep := func(before int) int {
+		for j := before - 1; j >= 0; j-- {
+			if drop[j] || clauses[j].title {
+				continue
+			}
+			if ks, neg := stepsOf(clauses[j]); ks != 0 || neg != 0 {
+				return j
+			}
+		}
+		return -1
+	}
+	for m := 0; m < len(clauses); m++ {
+		c := clauses[m]
+		if notOnly(c.toks) && m > 0 {
+			// "any ID document is fine there, not just passports": the words
+			// widen the clause before them; they neither add a scan nor narrow
+			// it to the type they name
+			drop[m] = true
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as widening what the text said before it, not as a step of its own.")
+			continue
+		}
+		if t := removalOfNamed(clauses, m); t != nil {
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking the steps it names back out of the flow.")
+			clauses[m].toks = t
+			continue
+		}
+		at, strong := leadCorrection(c.toks)
+		if at < 0 {
+			continue
+		}
+		rest := c.toks[at:]
+		// the list said again: a clause opening on "so" after the marker,
+		// within the marker's sentence or the next, naming two steps or more
+		if r := restated(clauses, m); r > 0 {
+			n := 0
+			for j := 0; j < r; j++ {
+				if ks, neg := stepsOf(clauses[j]); !clauses[j].title && (ks != 0 || neg != 0) {
+					drop[j] = true
+					n++
+				}
+			}
+			if n > 0 {
+				notes = append(notes, "Read \""+clauseText(clauses[r].toks)+" …\" as the list said again after a correction, so it replaces the steps named before it.")
+			}
+			m = r
+			continue
+		}
+		p := lastStep(m)
+		if p < 0 || clauses[m-1].ask {
+			continue // ("Is a passport scan alone OK? No, …" answers the question)
+		}
+		if bareRetraction(c.toks) {
+			// "— no scratch that, …", "hmm, forget that": the clause is the
+			// taking back and nothing more
+			drop[p], drop[m] = true, true
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
+			continue
+		}
+		// "actually no" alone: what takes back is the next clause
+		next := m
+		if len(rest) == 0 && m+1 < len(clauses) {
+			next = m + 1
+			rest = clauses[next].toks
+		}
+		if retractsThat(rest) {
+			drop[p] = true
+			for j := m; j <= next; j++ {
+				drop[j] = true
+			}
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
+			m = next
+			continue
+		}
+		pk, pneg := stepsOf(clauses[p])
+		if unknownGroup(clauses[p].toks) {
+			pneg = 0 // "people we don't recognise get a passport scan": the group's negation rules nothing out
+		}
+		if pneg != 0 && pk&pneg == 0 {
+			// the ruling out taken back when its sentence names the step again
+			var again kindSet
+			for j := m; j < len(clauses) && clauses[j].sent == c.sent; j++ {
+				ks, neg := stepsOf(clauses[j])
+				again |= ks &^ neg
+			}
+			if again&pneg != 0 {
+				drop[p] = true
+				notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\".")
+				continue
+			}
+		}
+		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) {
+			continue
+		}
+		// the next clause that names a step, in the marker's sentence or the next
+		for r := next; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
+			toks := clauses[r].toks
+			if r == next {
+				toks = rest
+			}
+			a := analyze(toks, nil)
+			if a.neg != 0 || len(a.negDocTypes) > 0 {
+				break // "sorry meant driving licence not ID card": a correction of a setting, read where it stands
+			}
+			if len(a.steps) == 0 {
+				continue
+			}
+			var rk kindSet
+			for _, s := range a.steps {
+				rk.add(s.k)
+			}
+			// the step corrected is the last one of the same kind, if the text
+			// named one; else the step named right before the marker
+			for j := p; j >= 0; j-- {
+				if ks, _ := stepsOf(clauses[j]); !drop[j] && !clauses[j].title && ks&rk != 0 {
+					p = j
+					break
+				}
+			}
+			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || len(a.ref) > 0 {
+				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
+			}
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
+			clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
+			for j := m; j <= r; j++ {
+				drop[j] = true
+			}
+			m = r
+			break
+		}
+	}
+	out := clauses[:0:0]
+	for i, c := range clauses {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	return out, notes
+}
+
+// restated returns the clause after the correction at m that says the list
+// again ("so passport or DL scan, selfie, compare, then liveness", "So: …",
+// "so just the ID scan and the liveness"), or 0.
+func restated(clauses []clause, m int) int {
+	for r := m; r < len(clauses) && clauses[r].sent <= clauses[m].sent+2; r++ {
+		ts := clauses[r].toks
+		if len(ts) == 0 || ts[0].raw != "so" {
+			continue
+		}
+		var ks kindSet
+		n := 0
+		for j := r; j < len(clauses); j++ {
+			toks := clauses[j].toks
+			if j == r {
+				toks = toks[1:]
+			}
+			a := analyze(toks, nil)
+			for _, s := range a.steps {
+				if !s.k.isConversation() && !ks.has(s.k) {
+					ks.add(s.k)
+					n++
+				}
+			}
+		}
+		if n >= 2 {
+			return r
+		}
+		return 0
+	}
+	return 0
+}
+
+// bareRetraction: the clause only takes back ("no scratch that", "hmm, forget
+// it", "actually no, drop that"): markers, fillers and a verb of taking back
+// with "that" or "it" after it.
+func bareRetraction(ts []token) bool {
+	back := false
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if (lex.takeBack[t.raw] || lex.removeVerb[t.raw] || lex.retract[t.raw]) && i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "it" || ts[i+1].raw == "this") {
+			back = true
+			i++
+			continue
+		}
+		if correctionAt(ts, i) == 0 && !lex.valueFiller[t.raw] && t.raw != "" {
+			return false
+		}
+	}
+	return back
+}
+
+// adjacent: no clause that names anything comes between the step at p and the
+// correction at m ("… then scans their insurance card… no wait, their ID card"
+// corrects the card, not the step before it).
+func adjacent(clauses []clause, p, m int) bool {
+	for j := p + 1; j < m; j++ {
+		if namesAnything(clauses[j].toks) {
+			return false
+		}
+	}
+	return true
+}
+
+// removalOfNamed: the clause opens (after any marker) on a verb of removing
+// ("rip out the selfie and the email one", "remove the document scan", "get rid
+// of the email code") and names only steps the text named before it: those
+// are taken back, as "skip the selfie" takes them back. It returns the clause
+// with the verb read as "skip", or nil.
+func removalOfNamed(clauses []clause, m int) []token {
+	ts := clauses[m].toks
+	i := 0
+	for i < len(ts) && i < 4 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
+	}
+	v := i
+	if v+1 < len(ts) && ts[v].raw == "get" && ts[v+1].raw == "rid" {
+		v++
+	}
+	if v >= len(ts) || !(lex.removeVerb[ts[v].raw] || lex.removeVerb[ts[v].w]) || ts[v].w == "without" || m == 0 {
+		return nil
+	}
+	obj := v + 1
+	for obj < len(ts) && (ts[obj].raw == "out" || ts[obj].raw == "off" || ts[obj].raw == "of") {
+		obj++
+	}
+	var before kindSet
+	var seq []*step
+	for _, c := range clauses[:m] {
+		for _, s := range analyze(c.toks, nil).steps {
+			before.add(s.k)
+			seq = append(seq, s)
+		}
+	}
+	a := analyze(ts[obj:], seq) // ("the email one": the one of the steps named)
+	if len(a.steps) == 0 || a.neg != 0 {
+		return nil
+	}
+	for _, s := range a.steps {
+		if !before.has(s.k) {
+			return nil
+		}
+	}
+	skip := tokenize("skip")
+	return slices.Concat(ts[:i], skip, ts[obj:])
+}
+
+// notOnly: the clause is "not just X" or "not only X" and nothing more.
+func notOnly(ts []token) bool {
+	if len(ts) < 3 || len(ts) > 5 || ts[0].raw != "not" || ts[1].w != "only" {
+		return false
+	}
+	a := analyze(ts[2:], nil)
+	return len(a.steps) <= 1 && a.neg == 0
+}
+
+// trailingChange splits off a last line or sentence that changes the flow the
+// text before it describes rather than adding to it: a line opening on "edit:"
+// ("…then sms code.\nedit: swap the last two"), or a sentence opening, after
+// any correction marker, on a verb of swapping ("… wait, swap the last two").
+// It returns the description and the change, or "" for the change.
+func trailingChange(text string) (head, change string) {
+	cut := max(strings.LastIndexByte(text, '\n'), strings.LastIndex(text, ". "))
+	if cut <= 0 {
+		return text, ""
+	}
+	tail := text[cut+1:]
+	// only its first words decide, so only they are read (Build reads every
+	// description's last sentence here)
+	lead := tail
+	if len(lead) > 48 {
+		if sp := strings.LastIndexByte(lead[:48], ' '); sp > 0 {
+			lead = lead[:sp]
+		}
+	}
+	if strings.IndexByte(lead, ':') < 0 && !slices.ContainsFunc(swapVerbWords, func(w string) bool { return indexFold(lead, w) >= 0 }) {
+		return text, "" // (most descriptions: no tokens to read)
+	}
+	ts := tokenize(lead)
+	i := 0
+	line := false
+	if len(ts) > 2 && lex.changeLine[ts[0].raw] && ts[1].w == ":" {
+		i, line = 2, true
+	}
+	for i < len(ts) && i < 5 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
+	}
+	if i >= len(ts) || !line && !lex.swapVerb[ts[i].raw] {
+		return text, ""
+	}
+	if c := strings.IndexByte(tail, ':'); line && c >= 0 {
+		tail = tail[c+1:]
+	}
+	return text[:cut+1], strings.TrimSpace(tail)
+}
+
+// buildThenEdit builds head and applies change to it as Edit does; ok is false
+// when either names nothing the builder can use, so the text is read whole.
+func buildThenEdit(head, change string, opts Options) (Result, bool) {
+	res, err := Build(head, opts)
+	if err != nil {
+		return Result{}, false
+	}
+	edited, err := Edit(res.Flow, change, opts)
+	if err != nil {
+		return Result{}, false
+	}
+	edited.Settings = res.Settings
+	edited.Questions = append(res.Questions, edited.Questions...)
+	edited.Assumptions = append(append(res.Assumptions, "Read \""+change+"\" as a change to the flow the text before it describes."), edited.Assumptions...)
+	return edited, true
+}
+
+// groupLead is the words of a clause before the step it names when they name
+// the users it is for ("people we don't recognise get a passport scan", "new
+// users scan their passport"): a correction of the step keeps them.
+func groupLead(ts []token) []token {
+	for k := 1; k < len(ts); k++ {
+		if len(analyze(ts[:k+1], nil).steps) == 0 {
+			continue
+		}
+		lead := ts[:k]
+		if unknownGroup(lead) || populationCondition(lead, false) || namesUserGroup(lead) || hasAnyRaw(lead, lex.condIfStrict) {
+			return lead
+		}
+		return nil
+	}
+	return nil
+}
