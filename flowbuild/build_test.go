@@ -1837,3 +1837,23 @@ func TestLackedChannelFallsBackOnlyFromItsCode(t *testing.T) {
 	}
 	assert.Equal(t, flow.TypeTwoFactorEmail, next.Type, text)
 }
+
+// A question answered "yes" leads to the step the text names for it; its "no"
+// answer's step goes on past that step, never into it: a user without their
+// passport is not asked to scan it.
+func TestBuildQuestionNoSkipsYesStep(t *testing.T) {
+	res, err := Build("Liveness. Ask them if they have their passport with them. If yes, scan it; if not, send an email code. Then an SMS code.", Options{})
+	require.NoError(t, err)
+	code := nodeOfType(res.Flow, flow.TypeTwoFactorEmail)
+	require.NotNil(t, code, "the email code of the no answer")
+	var verified string
+	for _, o := range code.Outcomes {
+		if o.ID == "verified" {
+			verified = o.Target
+		}
+	}
+	next := res.Flow.Node(verified)
+	require.NotNil(t, next)
+	assert.Equal(t, flow.TypeTwoFactorSMS, next.Type, "after the no answer's code the flow goes on to the SMS code, past the passport scan")
+	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "the question is answered no")
+}

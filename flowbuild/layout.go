@@ -431,8 +431,8 @@ func (p *plan) layout() flow.Flow {
 			// in its own way: "fall back to a passport scan and compare that" goes
 			// on after the main path's comparison, not to it
 			rejoin := i + 1
-			for rejoin < len(spine) && !spine[rejoin].transition && redoes(s.fallback, spine[rejoin].s) {
-				rejoin++
+			for rejoin < len(spine) && !spine[rejoin].transition && (redoes(s.fallback, spine[rejoin].s) || s.k == kAsk && spine[rejoin].s.onYes) {
+				rejoin++ // (a question's "no" answer goes on past what its "yes" led to)
 			}
 			fbNext := endID
 			if rejoin < len(spine) {

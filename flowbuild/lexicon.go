@@ -1542,6 +1542,10 @@ var refusalFillerWords = []string{"please", "lets", "let", "us", "do", "we", "i"
 // first", "do the liveness check before the scan").
 var placeVerbWords = []string{"put", "place", "move", "do", "run", "have", "stick", "schedule"}
 
+// yesAuxWords, after "if they", answer a question yes ("if they do", "if
+// they have it", "if they are").
+var yesAuxWords = []string{"do", "does", "did", "have", "has", "are", "is", "can"}
+
 var failToWords = []string{"fail", "fails", "failed", "failing", "unable"}
 
 // toneWords: a word for the manner the avatar speaks in → the word its goal
@@ -1697,7 +1701,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb                                                                     map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux                                                             map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1860,7 +1864,7 @@ func newLexicon() *lexicon {
 	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
-	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords)
+	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords)
 	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)

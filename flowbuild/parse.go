@@ -157,6 +157,7 @@ type step struct {
 	auto        bool       // added by the builder, not named by the user
 	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
+	onYes       bool       // said under the "yes" answer to the question before it ("if yes, scan it"): the "no" answer's path skips it
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
 	vague       bool       // recognition from a match that named nobody to search ("face match for payout changes"): a comparison described later is that match
@@ -177,6 +178,9 @@ func (s *step) failure() string {
 		return "can't be delivered"
 	case "imageUnavailable":
 		return "has no image to read"
+	}
+	if s.k == kAsk {
+		return "is answered no" // "if not" after a question: its other answer
 	}
 	return "fails"
 }
@@ -1246,6 +1250,12 @@ func parse(text string) *parsed {
 						sc.anchor = seq[n-1]
 					}
 				}
+				if i := lastKindStep(seq, kAsk); sc.anchor == nil && cond.short && i != nil && yesBefore(clauses, ci) {
+					// "ask if they have their passport. If yes, scan it; if not,
+					// send an email code": the "not" answers the question, it is
+					// no failure of the scan the "yes" led to
+					sc.anchor, fromClause = i, true
+				}
 				if i := findKind(seq, kPermissions); sc.anchor == nil && i >= 0 && hasAnyRaw(c.toks[:min(len(c.toks), max(cond.end+2, 0))], lex.condStop) && (has(c.toks, "camera") || has(c.toks, "microphone")) {
 					// "if they refuse the camera": the permission request was denied
 					sc.anchor, fromClause = seq[i], true
@@ -1518,6 +1528,19 @@ func parse(text string) *parsed {
 			// "Sign-in (mobile app) - face": an aside that names nothing leaves
 			// the clause before it in view
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
+		}
+		if q := lastKindStep(seq, kAsk); len(a.steps) == 0 && q != nil && q.phrase != "" && hasAnyRaw(c.toks, lex.backRef) {
+			// "ask if they have their passport with them, then scan it": "it"
+			// is what the question asked about
+			if qa := analyzeAfter(c.toks, seq, tokenize(q.phrase), held); len(qa.steps) > 0 {
+				a = qa
+			}
+		}
+		if q := lastKindStep(seq, kAsk); q != nil && ci > 0 && clauses[ci-1].sent == c.sent && yesBefore(clauses, ci) && yesBefore(clauses[ci-1:], 1) {
+			// "if yes, scan it": the step the "yes" answer leads to
+			for _, s := range a.steps {
+				s.onYes = true
+			}
 		}
 		if a.second != 0 {
 			// "Age check, then liveness. Don't add a second age check": the
@@ -6691,6 +6714,21 @@ func ageAt(ts []token, i int) int {
 		return int(t.num)
 	}
 	return 0
+}
+
+// yesBefore: one of the two clauses before ci opens on the "yes" answer to a
+// question ("if yes", "if so", "if they do", "if they have it").
+func yesBefore(clauses []clause, ci int) bool {
+	for j := max(0, ci-2); j < ci; j++ {
+		ts := clauses[j].toks
+		if len(ts) < 2 || ts[0].raw != "if" {
+			continue
+		}
+		if ts[1].raw == "yes" || ts[1].raw == "so" || len(ts) > 2 && lex.subjectPronoun[ts[1].raw] && lex.yesAux[ts[2].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedPlacement is where the verb is when the clause rules out a place for

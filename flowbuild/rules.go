@@ -1008,7 +1008,18 @@ var rawRules = map[string][]rule{
 				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kEnterEmail}, i) },
-	}, verifyItRule},
+	}, verifyItRule, {
+		// "ask if they have their passport with them, then scan it": "it"
+		// after a verb of scanning is the document the words before named
+		when: func(d *detector, i int) bool {
+			return i > 0 && d.ts[i-1].w == "scan" && !d.got.has(kDocument) && findKind(d.seq, kDocument) < 0 &&
+				slices.IndexFunc(d.a.prior, func(t token) bool { return docTypeLemmas[t.w] }) >= 0
+		},
+		make: func(d *detector, i int) {
+			j := slices.IndexFunc(d.a.prior, func(t token) bool { return docTypeLemmas[t.w] })
+			d.add(&step{k: kDocument, docTypes: docTypesOf(d.a.prior, j)}, i)
+		},
+	}},
 	// "type in their business email and verify that one with a code too": "that
 	// (one)" is the address just entered, as "it" is; "verify that they …" is a
 	// clause, so the word after must end the object
