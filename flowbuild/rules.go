@@ -202,9 +202,11 @@ var rules = map[string][]rule{
 		if (d.ts[i].raw == "really" || d.ts[i].raw == "actually") && (lex.ageComparative[d.next(i)] || i+1 < len(d.ts) && d.ts[i+1].isNum) {
 			return false // "check the holder is actually under 18": how old, not whether live
 		}
-		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior)) {
+		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior) ||
+			d.ts[i].raw != "really" && d.ts[i].raw != "actually" && slices.ContainsFunc(d.ts[:i-1], realThingWord)) {
 			// "the passport's NFC chip needs to be read to prove it's genuine": the
-			// document is genuine, not the person live
+			// document is genuine, not the person live; so is the address a code
+			// is sent to ("shoot a code to it so we know it's real")
 			return false
 		}
 		if lex.beingBefore[d.prev(i)] && i >= 2 && realThingWord(d.ts[i-2]) && thingClaim(d.ts, i-2) {
