@@ -1536,6 +1536,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
 		}
 	}
+	if i := lastIndexFold(sentence, ", "); i > 0 && usersHabit(tokenize(sentence[i+len(", "):])) && namesAnything(tokenize(sentence[:i])) {
+		// "Only accept passports and national ID cards on the scan, people
+		// keep trying it with a driving licence": the last clause is why, as
+		// the words before ", so" are for requestAfterSo
+		p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence[i+len(", "):])+"\" as a remark about the change, not as a step to add.")
+		sentence = sentence[:i]
+	}
 	sentence = removalOpener(sentence)
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
@@ -2425,6 +2432,21 @@ func requestAfterSo(sentence string) (string, string) {
 		return sentence, "" // "…, so lose it": what the background named
 	}
 	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
+}
+
+// usersHabit: the words say what users keep doing, with them as the subject
+// and a word of habit after it ("people keep trying it with a driving licence",
+// "they always forget the passport"), asking for nothing: a reason for a
+// change, no instruction.
+func usersHabit(ts []token) bool {
+	j := 0
+	for j < len(ts) && lex.keepLead[ts[j].raw] {
+		j++
+	}
+	// ("users keep the SMS code" keeps a step: a determiner after the word of
+	// habit makes it the verb, not the habit of the verb after it)
+	return j+2 < len(ts) && (lex.pronounUser[ts[j].raw] || lex.population[ts[j].raw] || lex.userWord[ts[j].raw] || lex.storyActor[ts[j].raw]) && lex.habitLead[ts[j+1].raw] &&
+		!lex.determiner[ts[j+2].raw] && !namesAnything(ts[j+2:j+3]) && !hasAnyRaw(ts, lex.wish) && !hasAnyRaw(ts, lex.condIfStrict)
 }
 
 // statesOrder: the words give the order of two steps and nothing else ("…, so
