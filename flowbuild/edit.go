@@ -2308,6 +2308,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
+				if g := p.steps[i]; s.k == kGreeting && g.node != nil && opensAsGreeting(s.phrase) {
+					// "add a bit at the start where the avatar welcomes them
+					// aboard the Aurora Star": the words open the greeting the
+					// flow has, as "make the greeting say welcome to …" does
+					g.node.Prompt = withOpening(g.node.Prompt, s.phrase)
+					p.touched = g
+					done = append(done, "the greeting now opens with: "+sentenceOf(s.phrase))
+					continue
+				}
 				mergeStep(p.steps[i], s)
 				done = append(done, "kept the "+s.k.String()+" the flow already has")
 				continue

@@ -1005,6 +1005,7 @@ var docTypeNames = map[string]string{"passport": "passports", "id": "ID cards", 
 var (
 	negUniversalWords = []string{"nobody", "noone", "none", "nothing"}
 	noOneWords        = []string{"nobody", "noone"}
+	welcomePrepWords  = []string{"to", "aboard", "onto", "into"} // "welcome them to Marlowe", "welcome them aboard the Aurora Star": what leads to the place a welcome names
 	// factVerbWords: after a verb of telling or confirming, a clause with one
 	// of these states a fact ("confirm the account is opened", "tell them the
 	// payment will go in the 14:00 cut-off"): said to the user, not asked
@@ -1651,7 +1652,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                     map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                          map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb                                                                                                    map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb, welcomePrep                                                                                       map[string]bool
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
@@ -1817,6 +1818,7 @@ func newLexicon() *lexicon {
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
+	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)
 	l.pastVerb, l.pronounUser, l.pastLead = wordSet(pastVerbWords), wordSet(pronounUserWords), wordSet(pastLeadWords)

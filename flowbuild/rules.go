@@ -753,7 +753,7 @@ var rules = map[string][]rule{
 		if len(d.seq) == 0 && len(d.out) == 0 || d.a.front && !d.a.back && len(d.out) == 0 {
 			if s := d.add(&step{k: kGreeting}, i); s != nil && s.phrase == "" {
 				if place := welcomedTo(d.ts, i+1); place != "" {
-					s.phrase = "Welcome to " + place // "avatar welcomes the guest to Marlowe": the greeting names it
+					s.phrase = "Welcome " + place // "avatar welcomes the guest to Marlowe": the greeting names it
 				} else if place, end := namedAfter(d.ts, i+1); place != "" {
 					// "welcome him by saying the name of our hotel group, Mas
 					// Lavande": the name the greeting says, no question of the user's name
@@ -2351,16 +2351,23 @@ func namedAfter(ts []token, j int) (string, int) {
 }
 
 // welcomedTo: the name a welcome takes the user to ("welcomes the guest to
-// Marlowe Hotels"), words written with a capital after "to", within a few
-// words of the verb; "" when the words after "to" are no name ("to the app",
-// "to ID verification").
+// Marlowe Hotels", "welcomes them aboard the Aurora Star"), with the word that
+// leads to it: words written with a capital after one of lex.welcomePrep (and
+// a "the"), within a few words of the verb; "" when the words after it are no
+// name ("to the app", "to ID verification").
 func welcomedTo(ts []token, j int) string {
 	for k := j; k < len(ts) && k < j+4; k++ {
-		if ts[k].raw != "to" {
+		if !lex.welcomePrep[ts[k].raw] {
 			continue
 		}
+		lead := []string{ts[k].raw}
+		from := k + 1
+		if from+1 < len(ts) && ts[from].raw == "the" && startsUpper(ts[from+1].orig) {
+			lead = append(lead, ts[from].raw) // "aboard the Aurora Star"
+			from++
+		}
 		var name []string
-		for _, t := range ts[k+1:] {
+		for _, t := range ts[from:] {
 			if !startsUpper(t.orig) {
 				break
 			}
@@ -2369,7 +2376,10 @@ func welcomedTo(ts []token, j int) string {
 			}
 			name = append(name, t.orig)
 		}
-		return strings.Join(name, " ")
+		if len(name) == 0 {
+			return ""
+		}
+		return strings.Join(append(lead, name...), " ")
 	}
 	return ""
 }
