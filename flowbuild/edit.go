@@ -4197,6 +4197,14 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 	p.steps = insertStep(p.steps, i, s)
 }
 
+// comparedSource: s is a step the flow has that a face comparison named after
+// it reads ("replace the document with a comparison of the face scan against
+// the photo we pass in", "instead of the document, compare the face scan
+// against …"): the comparison's source, not the step put in the old one's place.
+func comparedSource(p *plan, after []*step, s *step) bool {
+	return p.find(s.k) >= 0 && slices.ContainsFunc(after, func(c *step) bool { return c.k == kFaceCompare && readsImageOf(c, s.k) })
+}
+
 // replace swaps an old step for a new one in its place.
 func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	var old, repl *step
@@ -4204,14 +4212,17 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	switch {
 	case len(neg) > 0:
 		old = neg[0]
-		for _, s := range pos {
-			if s.k != old.k {
+		for k, s := range pos {
+			if s.k != old.k && !comparedSource(p, pos[k+1:], s) {
 				repl = s
 				break
 			}
 		}
 	case len(pos) >= 2:
 		old, repl = pos[0], pos[1]
+		if len(pos) > 2 && comparedSource(p, pos[2:], repl) {
+			repl = pos[2]
+		}
 	}
 	if len(neg) == 0 && len(pos) > 0 && p.removed > 0 && !slices.ContainsFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 }) {
 		// "drop the sms and use email instead", "sms won't work. put an email
