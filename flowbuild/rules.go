@@ -931,6 +931,8 @@ func sentToPlace(ts []token, i int) int {
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
+	"give":     {giveLineRule},
+	"gives":    {giveLineRule},
 	"why":      {reasonRule},
 	"send":     {placeRule},
 	"sends":    {placeRule},
@@ -1288,6 +1290,18 @@ var (
 			if s := d.add(&step{k: kExpiryCheck}, i); s != nil {
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a data check that the document's expiration date is after today; the check cannot hold a margin of "+validFor(d.ts, i)+", so compare the expirationDate in the session's report in your app.")
 			}
+		},
+	}
+	// "have the avatar give them the branch opening hours": the avatar tells
+	// the user a thing, as "tell them their room number" does; what is given
+	// names no step ("give them a code", "give them another try" are steps)
+	giveLineRule = rule{
+		when: func(d *detector, i int) bool {
+			j := skipAddressee(d.ts, i+1)
+			return j > i+1 && has(d.ts[:i], "avatar") && !d.codeInClause && !slices.ContainsFunc(d.ts[j:], lex.canonKind) && !hasAnyRaw(d.ts[j:], lex.anotherTry)
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kInform, speech: tellsThing, phrase: phraseAfter(d.ts, i)}, i)
 		},
 	}
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
