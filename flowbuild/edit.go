@@ -1857,6 +1857,13 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
 		}
 	}
+	if i := lastIndexFold(sentence, ", "); i > 0 && usersHabit(tokenize(sentence[i+len(", "):])) && namesAnything(tokenize(sentence[:i])) {
+		// "Only accept passports and national ID cards on the scan, people
+		// keep trying it with a driving licence": the last clause is why, as
+		// the words before ", so" are for requestAfterSo
+		p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence[i+len(", "):])+"\" as a remark about the change, not as a step to add.")
+		sentence = sentence[:i]
+	}
 	sentence = removalOpener(sentence)
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
@@ -2623,6 +2630,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	for _, s := range pos {
 		if s.k == kGreeting || s.k == kClosing {
 			if i := p.find(s.k); i >= 0 {
+				if g := p.steps[i]; s.k == kGreeting && g.node != nil && opensAsGreeting(s.phrase) {
+					// "add a bit at the start where the avatar welcomes them
+					// aboard the Aurora Star": the words open the greeting the
+					// flow has, as "make the greeting say welcome to …" does
+					g.node.Prompt = withOpening(g.node.Prompt, s.phrase)
+					p.touched = g
+					done = append(done, "the greeting now opens with: "+sentenceOf(s.phrase))
+					continue
+				}
 				mergeStep(p.steps[i], s)
 				done = append(done, "kept the "+s.k.String()+" the flow already has")
 				continue
@@ -2747,6 +2763,21 @@ func requestAfterSo(sentence string) (string, string) {
 		return sentence, "" // "…, so lose it": what the background named
 	}
 	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
+}
+
+// usersHabit: the words say what users keep doing, with them as the subject
+// and a word of habit after it ("people keep trying it with a driving licence",
+// "they always forget the passport"), asking for nothing: a reason for a
+// change, no instruction.
+func usersHabit(ts []token) bool {
+	j := 0
+	for j < len(ts) && lex.keepLead[ts[j].raw] {
+		j++
+	}
+	// ("users keep the SMS code" keeps a step: a determiner after the word of
+	// habit makes it the verb, not the habit of the verb after it)
+	return j+2 < len(ts) && (lex.pronounUser[ts[j].raw] || lex.population[ts[j].raw] || lex.userWord[ts[j].raw] || lex.storyActor[ts[j].raw]) && lex.habitLead[ts[j+1].raw] &&
+		!lex.determiner[ts[j+2].raw] && !namesAnything(ts[j+2:j+3]) && !hasAnyRaw(ts, lex.wish) && !hasAnyRaw(ts, lex.condIfStrict)
 }
 
 // statesOrder: the words give the order of two steps and nothing else ("…, so
@@ -4587,6 +4618,14 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 	p.steps = insertStep(p.steps, i, s)
 }
 
+// comparedSource: s is a step the flow has that a face comparison named after
+// it reads ("replace the document with a comparison of the face scan against
+// the photo we pass in", "instead of the document, compare the face scan
+// against …"): the comparison's source, not the step put in the old one's place.
+func comparedSource(p *plan, after []*step, s *step) bool {
+	return p.find(s.k) >= 0 && slices.ContainsFunc(after, func(c *step) bool { return c.k == kFaceCompare && readsImageOf(c, s.k) })
+}
+
 // replace swaps an old step for a new one in its place.
 func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	var old, repl *step
@@ -4594,14 +4633,17 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 	switch {
 	case len(neg) > 0:
 		old = neg[0]
-		for _, s := range pos {
-			if s.k != old.k {
+		for k, s := range pos {
+			if s.k != old.k && !comparedSource(p, pos[k+1:], s) {
 				repl = s
 				break
 			}
 		}
 	case len(pos) >= 2:
 		old, repl = pos[0], pos[1]
+		if len(pos) > 2 && comparedSource(p, pos[2:], repl) {
+			repl = pos[2]
+		}
 	}
 	if len(neg) == 0 && len(pos) > 0 && p.removed > 0 && !slices.ContainsFunc(pos, func(s *step) bool { return p.find(s.k) >= 0 }) {
 		// "drop the sms and use email instead", "sms won't work. put an email

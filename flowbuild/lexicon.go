@@ -339,34 +339,34 @@ func (l *lexicon) canonKind(t token) bool {
 
 // Context words of the detection rules (rules.go).
 var (
-	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                     // "live person", "live selfie" (lemmas)
-	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                          // "they're real", "is live"
-	appNounWords       = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard", "ui"}                                                          // "our app already asks …": the integrator's side
-	launchNounWords    = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                         // "before it opens the iframe": the FaceSign page
-	attackWords        = []string{"deepfake", "deepfakes", "spoof", "spoofs", "spoofed", "bot", "bots", "robot", "robots"}                                                                                                                          // "not a deepfake": what liveness rules out
-	inputWords         = []string{"input", "field", "box", "entry", "form", "textbox", "screen", "onscreen"}                                                                                                                                        // "the input prompt": the entry's own text, not the avatar's
-	receiveVerbWords   = []string{"receive", "receives", "get", "gets", "reliably", "open", "opens", "read", "reads", "check", "checks", "see", "sees"}                                                                                             // "users don't receive texts": what reaches them
-	otherExpiryWords   = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                              // what else expires: "the link's expiry", "expiry 10 minutes"
-	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                // "user ID" is no document
-	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                                                                 // a permit that is a document
-	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                                                                     // a card that is a document
-	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                          // "text them", "text a code"
-	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                 // "by text"
-	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"} // codes that are not one-time codes
-	entryNextWords     = []string{"entry", "field", "input", "box", "prompt", "capture", "collection"}                                                                                                                                              // "the email entry", "drop the email capture"
-	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                          // "age check"
-	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                       // "thank them at the end"
-	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                      // "matches the one on file"
-	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                     // data compared with records
-	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                      // consent to this is a question
-	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit", "brp"}                                                                                                                                                 // lemmas naming an identity document
-	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                 // the text is about people, not data
-	givenBeforeWords   = []string{"gave", "given", "provided", "entered", "typed", "collected", "submitted", "registered"}                                                                                                                          // "everyone gave us their email at signup": handed over before this flow
-	signupWords        = []string{"signup", "registration", "registering", "registered", "joined", "onboarding", "enrolment", "enrollment"}                                                                                                         // … when the account was opened
-	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted"}                                       // an email the user hands over
-	arrivePhrases      = []string{"show up", "shows up", "showed up", "turn up", "turns up", "turned up", "come through", "comes through", "go through", "goes through"}                                                                            // "if the code doesn't show up" (a phrase: "never shows up on the happy path" is about a place)
-	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                   // "if the code is not delivered"
-	undeliveredWords   = []string{"bounce", "bounces", "bounced", "undeliverable", "undelivered"}                                                                                                                                                   // "if the email bounces": a code that never arrived, with no "not"
+	liveAfterWords     = []string{"person", "verify", "selfie", "scan", "face"}                                                                                                                                                                                      // "live person", "live selfie" (lemmas)
+	beingBeforeWords   = []string{"is", "are", "be", "being", "its", "theyre", "really", "still", "youre"}                                                                                                                                                           // "they're real", "is live"
+	appNounWords       = []string{"app", "apps", "application", "frontend", "backend", "website", "site", "webview", "wrapper", "portal", "server", "form", "checkout", "dashboard", "ui"}                                                                           // "our app already asks …": the integrator's side
+	launchNounWords    = []string{"iframe", "facesign", "widget", "session", "flow", "sdk", "verification"}                                                                                                                                                          // "before it opens the iframe": the FaceSign page
+	attackWords        = []string{"deepfake", "deepfakes", "spoof", "spoofs", "spoofed", "bot", "bots", "robot", "robots"}                                                                                                                                           // "not a deepfake": what liveness rules out
+	inputWords         = []string{"input", "field", "box", "entry", "form", "textbox", "screen", "onscreen"}                                                                                                                                                         // "the input prompt": the entry's own text, not the avatar's
+	receiveVerbWords   = []string{"receive", "receives", "get", "gets", "reliably", "open", "opens", "read", "reads", "check", "checks", "see", "sees"}                                                                                                              // "users don't receive texts": what reaches them
+	otherExpiryWords   = []string{"otp", "otps", "pin", "passcode", "password", "link", "session", "secret", "token", "sms", "text", "minute", "minutes", "min", "mins", "second", "seconds", "secs", "hour", "hours"}                                               // what else expires: "the link's expiry", "expiry 10 minutes"
+	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                 // "user ID" is no document
+	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                                                                                  // a permit that is a document
+	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                                                                                      // a card that is a document
+	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                           // "text them", "text a code"
+	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                  // "by text"
+	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                  // codes that are not one-time codes
+	entryNextWords     = []string{"entry", "field", "input", "box", "prompt", "capture", "collection"}                                                                                                                                                               // "the email entry", "drop the email capture"
+	ageNextWords       = []string{"check", "verification", "gate", "limit", "requirement"}                                                                                                                                                                           // "age check"
+	closingWordsList   = []string{"finish", "end", "close", "goodbye", "bye"}                                                                                                                                                                                        // "thank them at the end"
+	onFileWords        = []string{"file", "record", "records", "account", "profile", "stored"}                                                                                                                                                                       // "matches the one on file"
+	onFileMatchWords   = []string{"file", "record", "records", "account", "profile", "system", "stored", "one", "ones", "ours"}                                                                                                                                      // data compared with records
+	dataUseWords       = []string{"record", "recorded", "recording", "biometrics", "data", "process", "store"}                                                                                                                                                       // consent to this is a question
+	docLemmas          = []string{"passport", "license", "id", "document", "visa", "permit", "brp"}                                                                                                                                                                  // lemmas naming an identity document
+	peopleList         = []string{"user", "users", "people", "customers", "customer", "members", "employees", "faces", "biometric", "biometrics", "enrolled", "returning", "known"}                                                                                  // the text is about people, not data
+	givenBeforeWords   = []string{"gave", "given", "provided", "entered", "typed", "collected", "submitted", "registered", "keyed", "inputted"}                                                                                                                      // "everyone gave us their email at signup": handed over before this flow
+	signupWords        = []string{"signup", "registration", "registering", "registered", "joined", "onboarding", "enrolment", "enrollment"}                                                                                                                          // … when the account was opened
+	emailGivenWords    = []string{"give", "gives", "gave", "given", "provide", "provides", "provided", "enter", "enters", "entered", "type", "types", "typed", "collect", "collected", "submit", "submitted", "key", "keys", "keyed", "input", "inputs", "inputted"} // an email the user hands over
+	arrivePhrases      = []string{"show up", "shows up", "showed up", "turn up", "turns up", "turned up", "come through", "comes through", "go through", "goes through"}                                                                                             // "if the code doesn't show up" (a phrase: "never shows up on the happy path" is about a place)
+	arriveWords        = []string{"delivered", "arrive", "arrives", "arrived", "received", "receive", "receives", "reach", "reaches", "reached", "come", "comes"}                                                                                                    // "if the code is not delivered"
+	undeliveredWords   = []string{"bounce", "bounces", "bounced", "undeliverable", "undelivered"}                                                                                                                                                                    // "if the email bounces": a code that never arrived, with no "not"
 	// "send them to the front desk", "direct them to the nearest branch": a
 	// place the user is sent to is a line telling them to go there (a person
 	// or a team sent to is a handover, readPolicy)
@@ -411,7 +411,7 @@ var (
 	replaceWords       = []string{"instead", "replace", "replaced", "swap", "switch", "substitute", "rather", "change", "use"}                                                                                                                                                                                                                                                                                                       // a change that replaces a step
 	auxStartWords      = []string{"is", "has", "have", "was", "were", "are", "do", "does", "did", "isnt", "hasnt"}                                                                                                                                                                                                                                                                                                                   // a clause that asks a question
 	fillerWords        = []string{"basically", "okay", "please", "thanks", "thank", "want", "wanna", "would", "like", "need", "something", "thing", "things", "just", "also", "really", "actually", "maybe", "think", "guess", "some", "that", "this", "these", "those", "them", "they", "their", "there", "then", "with", "from", "have", "will", "what", "when", "where", "which", "while", "your", "ours", "flow", "make", "sure", "kind", "sort", "stuff", "able", "going", "gonna", "lets", "know", "good", "great", "cool", "nice", "here", "about", "into", "over", "very", "much", "more", "most", "only", "step", "steps", "done", "everything", "anything", "whole", "same", "user", "users", "customer", "customers", "people", "person", "folks"}
-	populationWords    = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone"}
+	populationWords    = []string{"users", "customers", "members", "people", "employees", "clients", "accounts", "everyone", "anyone", "everybody", "anybody"}
 	storyActorWords    = []string{"testers", "pentesters", "attackers", "attacker", "fraudsters", "hackers", "auditors", "scammers", "criminals", "redteam", "hacker", "scammer", "fraudster", "criminal", "thief", "thieves", "impostor", "impostors", "imposter", "imposters"} // "the testers did it in ten minutes": people outside the flow whose past deeds are its reason
 	unavailableWords   = []string{"option", "available", "performed", "conducted", "carried", "applied", "done", "possible", "allowed", "supported", "wanted", "welcome", "reliable", "used", "offered", "involved", "included", "permitted", "accepted", "acceptable", "shows", "show", "appear", "appears", "runs", "happens", "approved", "authorized", "authorised", "sanctioned"}
 	docFailWords       = []string{"scan", "scans", "work", "works", "read", "reads", "load", "loads"}                                                                                                                                                                       // after a negation with a document before it: "their ID cards don't scan well" rules the type out
@@ -837,7 +837,7 @@ var wantLeadWords = []string{"we", "i", "weve", "wed", "and", "so", "also"}
 var observeWords = []string{"seeing", "seen", "saw", "noticed", "noticing", "spotted", "spotting", "observed", "observing", "witnessed"}
 
 // emailGivingWords: the gerunds of emailGivenWords ("collecting their email address and verifying it with a code").
-var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting"}
+var emailGivingWords = []string{"collecting", "entering", "typing", "giving", "providing", "submitting", "keying", "inputting"}
 
 // spokenLineKinds: lemmas of the stock lines a speech verb can name as its
 // object ("say goodbye", "tell them thanks", "say hi"): the line itself, not a
@@ -1025,7 +1025,13 @@ var docTypeNames = map[string]string{"passport": "passports", "id": "ID cards", 
 // except visas is fine" excludes visas).
 var (
 	negUniversalWords = []string{"nobody", "noone", "none", "nothing"}
-	universalWords    = []string{"anything", "anyone", "anybody", "everything", "everyone", "everybody", "all"}
+	noOneWords        = []string{"nobody", "noone"}
+	welcomePrepWords  = []string{"to", "aboard", "onto", "into"} // "welcome them to Marlowe", "welcome them aboard the Aurora Star": what leads to the place a welcome names
+	// factVerbWords: after a verb of telling or confirming, a clause with one
+	// of these states a fact ("confirm the account is opened", "tell them the
+	// payment will go in the 14:00 cut-off"): said to the user, not asked
+	factVerbWords  = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"} // the people negUniversalWords name: "nobody to match them to" is no population
+	universalWords = []string{"anything", "anyone", "anybody", "everything", "everyone", "everybody", "all"}
 )
 
 // readBackEndWords end the details of "read back …" ("read back the amount to
@@ -1694,7 +1700,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                     map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                          map[string]bool
-	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress                                                                                                                     map[string]bool
+	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb, welcomePrep                                                                                       map[string]bool
 	otherwise, anyOne                                                                                                                                                                                                                                                map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                      map[string]bool
 	pastVerb, pastBe, pastFine, replyNo, addVerb, speechVerb, questionAux, nameMod                                                                                                                                                                                   map[string]bool
@@ -1865,7 +1871,8 @@ func newLexicon() *lexicon {
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
 	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords)
-	l.pairDet, l.elseWord, l.notEmailAddress = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords)
+	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
+	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
 	l.stepVerb, l.ingAdjective, l.doVerb = wordSet(stepVerbLemmas), wordSet(ingAdjectiveWords), wordSet(doVerbLemmas)
 	l.pastVerb, l.pronounUser, l.pastLead = wordSet(pastVerbWords), wordSet(pronounUserWords), wordSet(pastLeadWords)
@@ -2323,6 +2330,13 @@ func tokenizeMode(text string, exact bool) []token {
 				break
 			}
 			lit := text[i:j]
+			if cur == "" && j-i <= 2 && j+2 < len(text) && text[j] == ':' && isDigitAt(text, j+1) && isDigitAt(text, j+2) && !isDigitAt(text, j+3) && text[j+1] <= '5' {
+				// "the 14:00 cut-off", "by 9:30": a time of day, one word as
+				// written, neither a number (an age, a length) nor a heading's colon
+				out = append(out, token{w: text[i : j+3], raw: text[i : j+3], orig: text[i : j+3]})
+				i = j + 3
+				continue
+			}
 			numberedScreen(out)
 			t := token{isNum: true, cur: cur, raw: lit, orig: cur + lit, w: "#", snake: cur == "" && snakeAt(text, i)}
 			t.num = parseNumber(lit)

@@ -4514,6 +4514,15 @@ func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
 			a.steps = ref[c:]
 			return a
 		}
+		if len(ref) > 0 && !namesAnything(ts[:split]) && !slices.ContainsFunc(ref, func(s *step) bool { return s.pos <= refVerbAt(ts[split+1:]) }) {
+			// "after the password step send a one-time code to their email":
+			// the place before the verb names no step of the flow (a step the
+			// integrator runs before it), so every step is the clause's own,
+			// as "after a liveness check send an SMS code" makes the code its own
+			a.steps = ref
+			a.notes = append(a.notes, "Read \""+clauseText(ts[split:split+1+refVerbAt(ts[split+1:])])+"\" as a step outside this flow, so the flow starts with what follows it.")
+			return a
+		}
 		if len(ref) > 0 {
 			a.ref = ref
 			if findKind(ref, kDocument) >= 0 && hasAnyRaw(ts[split+1:], lex.groupNoun) {
@@ -4956,6 +4965,16 @@ func enrollResult(rest []token) bool {
 // ref, the index of the first step named after a verb of instruction that
 // follows the first step's name ("after a liveness check send an SMS code"),
 // or 0.
+// refVerbAt is where the first verb that ends a place stands in ts (len(ts) if none).
+func refVerbAt(ts []token) int {
+	for v, t := range ts {
+		if lex.refEndVerb[t.raw] {
+			return v
+		}
+	}
+	return len(ts)
+}
+
 func refVerbSplit(ts []token, ref []*step) int {
 	if len(ref) < 2 {
 		return 0
@@ -5728,6 +5747,32 @@ func subjectStart(ts []token, i int) int {
 	return j
 }
 
+// comparedWithPeople: the other side of a comparison in ts is people ("matched
+// against anyone else", "compared with all our members"): after a word that
+// opens that side, past a determiner or "all"/"other", a population word; or
+// before the verb, as what there is to compare with ("there's nobody to match
+// them to", "no customers to compare them against").
+func comparedWithPeople(ts []token) bool {
+	for i, t := range ts {
+		if (t.w == "compare" || t.w == "match") && i >= 2 && ts[i-1].raw == "to" && (lex.population[ts[i-2].raw] || lex.noOne[ts[i-2].raw]) {
+			return true
+		}
+		if t.raw != "against" && t.raw != "with" && t.raw != "to" || i == 0 || !lex.compareStop[t.raw] {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && j <= i+2 && (lex.determiner[ts[j].raw] || lex.elseWord[ts[j].raw] || ts[j].raw == "all") {
+			j++
+		}
+		// (not a possessive: "compared with the customer's live face" is
+		// one person's face, an image)
+		if j < len(ts) && lex.population[ts[j].raw] && !strings.ContainsAny(ts[j].orig, "'’") {
+			return true
+		}
+	}
+	return false
+}
+
 // detect returns the steps named in ts, in the order they are named. Negated steps
 // go to a.neg instead.
 func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
@@ -5747,7 +5792,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// "tell them they can now walk in with just their face": what the avatar
 		// tells the user is a line, not a face to look up or compare
 		ts := ts[:toldFrom(ts)]
-		image := imageSource(ts, seq, d.out)
+		// ("no need to match them against other users": with people on the
+		// other side, the image the clause seems to name is the user's own face)
+		peopleSide := comparedWithPeople(ts)
+		image := imageSource(ts, seq, d.out) && !peopleSide
 		// "biometric" names the face, not the people enrolled, when it is the only
 		// such word ("the 1:1 biometric match"); and a 1:1 match is a comparison
 		// ("compare against that instead of recognition": the recognition ruled
@@ -5756,6 +5804,10 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		for i, t := range ts {
 			population = population || (t.w == "enrolled" && !lex.faceAdjective[t.raw] || t.w == "recognize") && !(neg[i] && insteadBefore(ts, i))
 		}
+		// ("they shouldn't be matched against anyone else", "compare the face
+		// against all our customers": the other side of the comparison is
+		// people, not an image, so it is the search among them)
+		population = population || peopleSide
 		population = population && !hasRaw(ts, "onetoone")
 		// "is the face already in our database?", "among the people we registered"
 		// "work out which of our enrolled students this is", "figure out who they
@@ -6659,6 +6711,9 @@ func ageAt(ts []token, i int) int {
 	if prev == "between" && i+3 < len(ts) && (lex.unit[ts[i+3].w] || ts[i+2].cur != "") {
 		return 0 // "between 30 and 60 seconds": a range of another unit
 	}
+	if lex.periodUnit[next] && !lex.ageUnit[next] || t.plus && i+1 < len(ts) && lex.unit[ts[i+1].w] {
+		return 0 // "no activity 24+ months", "30+ days since the last login": a span of time, no age
+	}
 	ageCtx := t.plus || lex.ageUnit[next]
 	if !ageCtx && lex.ageComparative[prev] && prev != "older" && prev != "younger" && i > 1 &&
 		!(i+1 < len(ts) && lex.unit[ts[i+1].w]) && !hasAnyRaw(ts, lex.notAge) && !has(ts, "threshold") && !has(ts, "attempt") {
@@ -7217,8 +7272,7 @@ func skipAddressee(ts []token, j int) int {
 // not asked of them.
 func copulaAfter(ts []token, i int) bool {
 	for j := i + 1; j < len(ts) && j < i+8; j++ {
-		switch ts[j].raw {
-		case "is", "are", "was", "were", "has", "have", "been":
+		if lex.factVerb[ts[j].raw] {
 			return true
 		}
 		if ts[j].w == "." || ts[j].w == "," {

@@ -301,6 +301,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	} else if s.topics&tTransfer != 0 {
 		if uc == ucPayoutChange {
 			parts = append(parts, "to confirm the new bank account the payouts should go to")
+		} else if rest, ok := strings.CutPrefix(trimDot(strings.TrimSpace(s.phrase)), "to confirm "); ok && uc != ucTransfer && uc != ucCrypto && uc != ucPayment && ownNounItem("for "+rest) {
+			// "asks the guest to confirm the amount and their cabin number": a
+			// thing no stock line names is confirmed in the text's words, as
+			// ownNounItem's things asked for are
+			parts = append(parts, "to confirm "+rest)
 		} else if uc != ucTransfer && uc != ucCrypto && uc != ucPayment {
 			// "confirm the amount" in a flow that names no transfer: say no more than that
 			parts = append(parts, "to confirm the amount and the details of this request"+over(amount))

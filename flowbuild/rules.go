@@ -202,9 +202,11 @@ var rules = map[string][]rule{
 		if (d.ts[i].raw == "really" || d.ts[i].raw == "actually") && (lex.ageComparative[d.next(i)] || i+1 < len(d.ts) && d.ts[i+1].isNum) {
 			return false // "check the holder is actually under 18": how old, not whether live
 		}
-		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior)) {
+		if i > 0 && d.ts[i-1].raw == "its" && (anyDoc(d.ts) || anyDoc(d.a.prior) ||
+			d.ts[i].raw != "really" && d.ts[i].raw != "actually" && slices.ContainsFunc(d.ts[:i-1], realThingWord)) {
 			// "the passport's NFC chip needs to be read to prove it's genuine": the
-			// document is genuine, not the person live
+			// document is genuine, not the person live; so is the address a code
+			// is sent to ("shoot a code to it so we know it's real")
 			return false
 		}
 		if lex.beingBefore[d.prev(i)] && i >= 2 && realThingWord(d.ts[i-2]) && thingClaim(d.ts, i-2) {
@@ -751,7 +753,7 @@ var rules = map[string][]rule{
 		if len(d.seq) == 0 && len(d.out) == 0 || d.a.front && !d.a.back && len(d.out) == 0 {
 			if s := d.add(&step{k: kGreeting}, i); s != nil && s.phrase == "" {
 				if place := welcomedTo(d.ts, i+1); place != "" {
-					s.phrase = "Welcome to " + place // "avatar welcomes the guest to Marlowe": the greeting names it
+					s.phrase = "Welcome " + place // "avatar welcomes the guest to Marlowe": the greeting names it
 				} else if place, end := namedAfter(d.ts, i+1); place != "" {
 					// "welcome him by saying the name of our hotel group, Mas
 					// Lavande": the name the greeting says, no question of the user's name
@@ -929,6 +931,8 @@ func sentToPlace(ts []token, i int) int {
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
+	"give":     {giveLineRule},
+	"gives":    {giveLineRule},
 	"why":      {reasonRule},
 	"send":     {placeRule},
 	"sends":    {placeRule},
@@ -1297,6 +1301,18 @@ var (
 			if s := d.add(&step{k: kExpiryCheck}, i); s != nil {
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a data check that the document's expiration date is after today; the check cannot hold a margin of "+validFor(d.ts, i)+", so compare the expirationDate in the session's report in your app.")
 			}
+		},
+	}
+	// "have the avatar give them the branch opening hours": the avatar tells
+	// the user a thing, as "tell them their room number" does; what is given
+	// names no step ("give them a code", "give them another try" are steps)
+	giveLineRule = rule{
+		when: func(d *detector, i int) bool {
+			j := skipAddressee(d.ts, i+1)
+			return j > i+1 && has(d.ts[:i], "avatar") && !d.codeInClause && !slices.ContainsFunc(d.ts[j:], lex.canonKind) && !hasAnyRaw(d.ts[j:], lex.anotherTry)
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kInform, speech: tellsThing, phrase: phraseAfter(d.ts, i)}, i)
 		},
 	}
 	// "make sure the ID holder is the one on camera": the document's photo against the live face
@@ -2360,16 +2376,23 @@ func namedAfter(ts []token, j int) (string, int) {
 }
 
 // welcomedTo: the name a welcome takes the user to ("welcomes the guest to
-// Marlowe Hotels"), words written with a capital after "to", within a few
-// words of the verb; "" when the words after "to" are no name ("to the app",
-// "to ID verification").
+// Marlowe Hotels", "welcomes them aboard the Aurora Star"), with the word that
+// leads to it: words written with a capital after one of lex.welcomePrep (and
+// a "the"), within a few words of the verb; "" when the words after it are no
+// name ("to the app", "to ID verification").
 func welcomedTo(ts []token, j int) string {
 	for k := j; k < len(ts) && k < j+4; k++ {
-		if ts[k].raw != "to" {
+		if !lex.welcomePrep[ts[k].raw] {
 			continue
 		}
+		lead := []string{ts[k].raw}
+		from := k + 1
+		if from+1 < len(ts) && ts[from].raw == "the" && startsUpper(ts[from+1].orig) {
+			lead = append(lead, ts[from].raw) // "aboard the Aurora Star"
+			from++
+		}
 		var name []string
-		for _, t := range ts[k+1:] {
+		for _, t := range ts[from:] {
 			if !startsUpper(t.orig) {
 				break
 			}
@@ -2378,7 +2401,10 @@ func welcomedTo(ts []token, j int) string {
 			}
 			name = append(name, t.orig)
 		}
-		return strings.Join(name, " ")
+		if len(name) == 0 {
+			return ""
+		}
+		return strings.Join(append(lead, name...), " ")
 	}
 	return ""
 }
