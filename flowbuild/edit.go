@@ -3813,6 +3813,9 @@ func copularChange(sentence string) string {
 		if len(analyze(subject, nil).steps) != 1 || !bareChannel(other) && len(analyze(other, nil).steps) == 0 {
 			continue
 		}
+		if first := bareWord(words[i+1]); !lex.determiner[first] && !bareChannel(other) && len(analyze(other[:1], nil).steps) == 0 {
+			continue // "should be paired with an email code", "followed by …": another step beside it, not in its place
+		}
 		out := slices.Concat(words[:start], []string{"make"}, words[start:m], words[i+1:])
 		return strings.Join(out, " ")
 	}
@@ -3980,28 +3983,46 @@ func turnDownWords(words []string) bool {
 	return neg
 }
 
-// wantedChange: the gerund's remark says the speaker, or whoever asked, wants
-// the change, with no contrast after it ("Dropping the SMS code is what we
-// want", "Removing the SMS code is what compliance asked for"): the request
-// itself, not a remark on it ("… is what the PM wants but security said no").
+// wantedChange: the gerund's remark says the speaker, or someone the change
+// answers to, wants the change, with no contrast after it ("Dropping the SMS
+// code is what we want", "Removing the SMS code is what compliance asked
+// for"): the request itself, not a remark on it ("… is what the PM wants but
+// security said no", "… is what the attackers want", "… what the auditors
+// wanted to avoid"). The wish must end the remark.
 func wantedChange(words []string) bool {
-	wanted := false
-	for i := 1; i+1 < len(words); i++ {
-		w := strings.ToLower(strings.Trim(words[i], ",;:.!?"))
+	// "Adding an email code would be great", "Skipping the SMS code is fine"
+	wanted := slices.ContainsFunc(words[min(2, len(words)):], func(w string) bool { return lex.praise[bareWord(w)] })
+	for i := 1; i < len(words); i++ {
+		w := bareWord(words[i])
 		if w == "but" || w == "not" || w == "no" || w == "though" {
 			return false
+		}
+		if i+1 == len(words) {
+			break
 		}
 		if w != "what" {
 			continue
 		}
-		if lex.speaker[strings.ToLower(strings.Map(dropApostrophe, words[i+1]))] {
-			wanted = true
+		j := i + 1
+		for j < len(words) && (lex.determiner[bareWord(words[j])] || lex.possessive[bareWord(words[j])]) {
+			j++ // "what the auditors …", "what our compliance team …"
 		}
-		for _, v := range words[i+1 : min(len(words), i+4)] {
-			v = strings.ToLower(strings.Trim(v, ",;:.!?"))
-			if lex.askedVerb[v] || lex.wish[strings.TrimSuffix(v, "s")] {
-				wanted = true // "what compliance asked for", "what the auditors want"
+		wish := func(w string) bool { w = bareWord(w); return lex.askedVerb[w] || lex.wish[strings.TrimSuffix(w, "s")] }
+		k := j + 1
+		for k < len(words) && k <= j+2 && !wish(words[k]) {
+			k++ // "what our compliance team asked for"
+		}
+		if k >= len(words) || !wish(words[k]) || !lex.speaker[bareWord(words[j])] && !lex.requester[bareWord(words[j])] {
+			continue
+		}
+		if bareWord(words[k]) == "asked" {
+			if k+1 >= len(words) || bareWord(words[k+1]) != "for" {
+				continue // "what support asked about"
 			}
+			k++
+		}
+		if k+1 == len(words) || strings.ContainsAny(words[k], ",;:.!?") && slices.ContainsFunc(words[k+1:], func(w string) bool { return startsEdit(w) }) {
+			wanted = true // the wish ends the remark: "…, and add a passport scan" may follow
 		}
 	}
 	return wanted
@@ -5683,11 +5704,12 @@ func (p *plan) placeRefs(part string) string {
 		}
 		s := moved(from, end)
 		rest := slices.DeleteFunc(slices.Clone(places), func(o *step) bool { return o == s })
-		if s == nil && addsStep(tokenize(part)) && slices.ContainsFunc(analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps, func(a *step) bool {
-			return !a.k.isConversation() && p.find(a.k) < 0
-		}) {
-			// "add an email code as the second step": the new step's place
-			// among the checks there are, all of which stay
+		if named := analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps; s == nil && addsStep(tokenize(part)) &&
+			len(named) == 1 && !named[0].k.isConversation() && p.find(named[0].k) < 0 {
+			// "add an email code as the second step": the one new step's place
+			// among the checks there are, all of which stay ("add a passport
+			// scan and a comparison as the second step" is two, with an order
+			// of their own)
 			rest = places
 		} else if s == nil || !slices.Contains(places, s) {
 			return part

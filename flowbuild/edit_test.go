@@ -902,3 +902,39 @@ func TestNegatedOpenings(t *testing.T) {
 		assert.Equal(t, tt.keeps, keepsLead(words), "keepsLead(%q)", tt.text)
 	}
 }
+
+// A gerund's remark that says someone would exploit or avoid the change, or
+// that the change was only asked about, asks for nothing: the flow is not
+// changed (an error, or the flow as it was).
+func TestEditRemarkIsNoRequest(t *testing.T) {
+	base, err := Build("Send an SMS code, then a face scan, then a liveness check.", Options{})
+	require.NoError(t, err)
+	for _, change := range []string{
+		"Removing the SMS code is what the attackers want.",
+		"Removing the liveness check is what the auditors wanted to avoid.",
+		"Removing the face scan is what someone asked for, I think it's a bad idea.",
+		"Removing the SMS code is what support asked about",
+		"Adding an email code would annoy users",
+	} {
+		t.Run(change, func(t *testing.T) {
+			res, err := Edit(base.Flow.Clone(), change, Options{})
+			if err != nil {
+				return
+			}
+			assert.Equal(t, len(base.Flow), len(res.Flow), "the flow changed: %s", res.Summary)
+		})
+	}
+}
+
+// A new step said to go at an ordinal place is one step; two named together
+// keep their own order at the end, and never a comparison before the capture
+// it reads.
+func TestEditOrdinalAddOfTwo(t *testing.T) {
+	base, err := Build("Send an SMS code, then a face scan, then a liveness check.", Options{})
+	require.NoError(t, err)
+	res, err := Edit(base.Flow, "Add a passport scan and a face comparison as the second step.", Options{})
+	require.NoError(t, err)
+	for _, w := range res.Warnings {
+		assert.NotEqual(t, "source_not_captured", w.Code, "%s", w)
+	}
+}

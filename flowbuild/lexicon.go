@@ -1552,6 +1552,14 @@ var placeVerbWords = []string{"put", "place", "move", "do", "run", "have", "stic
 // they have it", "if they are").
 var yesAuxWords = []string{"do", "does", "did", "have", "has", "are", "is", "can"}
 
+// requesterWords name whom a change answers to, who ask for one ("what
+// compliance asked for", "what the auditors want"), not who would exploit it.
+var requesterWords = []string{"compliance", "legal", "security", "auditors", "auditor", "audit", "regulator", "regulators", "pm", "product", "management", "ciso", "risk", "client", "clients", "customers", "bank", "team", "boss", "business", "ops", "operations", "leadership", "board", "lawyers", "counsel", "partner", "partners", "insurer"}
+
+// praiseWords judge a change good ("adding an email code would be great",
+// "skipping the SMS code is fine"): a remark that asks for it.
+var praiseWords = []string{"great", "good", "nice", "fine", "ideal", "better", "best", "perfect", "helpful", "help", "helps", "welcome", "ok", "okay", "awesome", "preferred", "preferable"}
+
 var failToWords = []string{"fail", "fails", "failed", "failing", "unable"}
 
 // toneWords: a word for the manner the avatar speaks in → the word its goal
@@ -1707,7 +1715,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux                                                             map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux, requester, praise                                          map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1870,7 +1878,7 @@ func newLexicon() *lexicon {
 	l.passiveAux, l.supposeLead = wordSet(passiveAuxWords), wordSet(supposeLeadWords)
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
-	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords)
+	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux, l.requester, l.praise = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords), wordSet(requesterWords), wordSet(praiseWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
 	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)

@@ -1742,8 +1742,10 @@ func parse(text string) *parsed {
 		}
 		if v := negatedPlacement(c.toks); a.neg != 0 && v > 0 {
 			// "don't put the email code first, put it at the end": where the
-			// step must not go, not the step left out
-			if placed := analyze(c.toks[v:], seq).steps; len(placed) > 0 {
+			// step must not go, not the step left out; a step the flow has
+			// there already moves out of it
+			if placed := analyze(c.toks[v:], seq).steps; len(placed) > 0 && findKind(seq, placed[0].k) >= 0 {
+				seq = moveOutOf(seq, c.toks[v+1:], placed)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+placed[0].k.String()+" must not go, not as leaving it out.")
 			}
 			continue
@@ -6730,8 +6732,13 @@ func ageAt(ts []token, i int) int {
 	if (prev == "be" || prev == "is" || prev == "of") && i >= 3 && (ts[i-2].w == "age" || ts[i-3].w == "age") {
 		return int(t.num) // "the minimum age should be 21", "a minimum age of 21"
 	}
-	if !ageCtx && prev == "be" && !(i+1 < len(ts) && (lex.unit[ts[i+1].w] || ts[i+1].raw == "characters")) && dutyPersonBefore(ts, i-1) {
-		return int(t.num) // "users must be 21", "you have to be 18 to rent a car": a person required to be a number is an age
+	if !ageCtx && prev == "be" && i+1 == len(ts) && dutyPersonBefore(ts, i-1) {
+		// "users must be 21", "drivers need to be 25": a person required to be
+		// a number, said as the whole requirement, is an age; one for a
+		// purpose ("must be 21 to buy alcohol", "65 to get the senior
+		// discount") or with another way out ("or have a parent present") may
+		// be no limit on the flow, and stays unplaced
+		return int(t.num)
 	}
 	if !ageCtx && next == "yet" && i > 0 && ts[i-1].w == "no" {
 		return int(t.num) // "anyone who isn't 18 yet"
@@ -6788,7 +6795,10 @@ func yesBefore(clauses []clause, ci int) bool {
 
 // negatedPlacement is where the verb is when the clause rules out a place for
 // a step ("don't put the email code first", "never do the liveness check
-// before the scan"): a negation, a verb of placing, and a place; or 0.
+// before the scan"): a negation, a verb of placing with a step as its object,
+// and one place; or 0. "Don't put users through a liveness check after the
+// scan" has people as its object, "never run an SMS code after 10pm" a time,
+// and "before or after the scan" rules the step out anywhere.
 func negatedPlacement(ts []token) int {
 	v := 1
 	if len(ts) > 1 && ts[0].raw == "do" && ts[1].raw == "not" {
@@ -6796,13 +6806,74 @@ func negatedPlacement(ts []token) int {
 	} else if len(ts) == 0 || ts[0].raw != "dont" && ts[0].raw != "never" {
 		return 0
 	}
-	placed := func(t token) bool {
-		return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.raw == "before" || t.raw == "after"
+	if v+1 >= len(ts) || !lex.placeVerb[ts[v].raw] {
+		return 0
 	}
-	if v < len(ts) && lex.placeVerb[ts[v].raw] && slices.ContainsFunc(ts[v+1:], placed) {
-		return v
+	o := v + 1
+	for o < len(ts) && lex.determiner[ts[o].raw] {
+		o++
 	}
-	return 0
+	if o >= len(ts) || lex.userWord[ts[o].raw] || lex.personPronoun[ts[o].raw] || len(analyze(ts[o:min(len(ts), o+3)], nil).steps) == 0 {
+		return 0
+	}
+	places := 0
+	for j := v + 1; j < len(ts); j++ {
+		switch t := ts[j]; {
+		case lex.frontWord[t.raw] || lex.backWord[t.raw]:
+			places++
+		case (t.raw == "before" || t.raw == "after") && j+1 < len(ts) && !ts[j+1].isNum && ts[j+1].raw != "or":
+			places++
+		case t.raw == "or" || t.raw == "and":
+			if j > 0 && (ts[j-1].raw == "before" || ts[j-1].raw == "after") {
+				return 0 // "before or after the scan": nowhere
+			}
+		}
+	}
+	if places != 1 {
+		return 0
+	}
+	return v
+}
+
+// moveOutOf moves the first of the placed steps out of the place the words
+// rule out, when the flow has it there: off the front ("don't put the email
+// code first"), off the end, or to the other side of the second step named
+// ("never do the SMS code before the liveness check").
+func moveOutOf(seq []*step, place []token, placed []*step) []*step {
+	var checks []int
+	for i, s := range seq {
+		if !s.k.isConversation() {
+			checks = append(checks, i)
+		}
+	}
+	at := findKind(seq, placed[0].k)
+	c := slices.Index(checks, at)
+	if c < 0 || len(checks) < 2 {
+		return seq
+	}
+	s := seq[at]
+	to := -1 // the step it goes right after
+	switch {
+	case hasAnyRaw(place, lex.frontWord) && c == 0:
+		to = checks[1]
+	case hasAnyRaw(place, lex.backWord) && c == len(checks)-1:
+		to = checks[c-1] - 1 // right before the check before it
+	case len(placed) > 1 && findKind(seq, placed[1].k) >= 0:
+		ref := findKind(seq, placed[1].k)
+		if has(place, "before") && at < ref {
+			to = ref
+		} else if has(place, "after") && at > ref {
+			to = ref - 1
+		}
+	}
+	if to < -1 || to == -1 && !(hasAnyRaw(place, lex.backWord) || has(place, "after")) {
+		return seq
+	}
+	out := slices.Delete(slices.Clone(seq), at, at+1)
+	if to > at {
+		to-- // its index after the deletion
+	}
+	return slices.Insert(out, to+1, s)
 }
 
 // dutyPersonBefore: before "be" at b, a duty ("must", "need to", "have to")
