@@ -471,44 +471,44 @@ func notOnly(ts []token) bool {
 	return len(a.steps) <= 1 && a.neg == 0
 }
 
-// trailingChange splits off a last line or sentence that changes the flow the
-// text before it describes rather than adding to it: a line opening on "edit:"
-// ("…then sms code.\nedit: swap the last two"), or a sentence opening, after
-// any correction marker, on a verb of swapping ("… wait, swap the last two").
-// It returns the description and the change, or "" for the change.
+// trailingChange splits off a last line or sentence that is an explicit change
+// to the flow the text before it describes: a label of lex.changeLine and a
+// colon, then a verb of swapping ("…then sms code.\nedit: swap the last two").
+// A sentence that merely opens on such a verb is no change: "Reverse image
+// search is not needed", "Exchange withdrawals also need an SMS code", "Flip the
+// order if the camera is slow" describe the flow, and reading them as an Edit
+// reversed it. A label whose text is no instruction ("Updated: ID scan, …",
+// "Update: legal says 21+ in the US") or that scopes the change to a condition
+// or a group ("… if the email bounces", "… for returning users") is read with
+// the rest of the description, as Edit would lose the condition and the
+// description's context. It returns the description and the change, or "" for
+// the change.
 func trailingChange(text string) (head, change string) {
 	cut := max(strings.LastIndexByte(text, '\n'), strings.LastIndex(text, ". "))
 	if cut <= 0 {
 		return text, ""
 	}
 	tail := text[cut+1:]
-	// only its first words decide, so only they are read (Build reads every
-	// description's last sentence here)
-	lead := tail
-	if len(lead) > 48 {
-		if sp := strings.LastIndexByte(lead[:48], ' '); sp > 0 {
-			lead = lead[:sp]
-		}
-	}
-	if strings.IndexByte(lead, ':') < 0 && !slices.ContainsFunc(swapVerbWords, func(w string) bool { return indexFold(lead, w) >= 0 }) {
+	c := strings.IndexByte(tail, ':')
+	if c < 0 || c > 16 {
 		return text, "" // (most descriptions: no tokens to read)
 	}
-	ts := tokenize(lead)
-	i := 0
-	line := false
-	if len(ts) > 2 && lex.changeLine[ts[0].raw] && ts[1].w == ":" {
-		i, line = 2, true
-	}
-	for i < len(ts) && i < 5 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
-		i++
-	}
-	if i >= len(ts) || !line && !lex.swapVerb[ts[i].raw] {
+	ts := tokenize(tail)
+	if len(ts) < 3 || !lex.changeLine[ts[0].raw] || ts[1].w != ":" {
 		return text, ""
 	}
-	if c := strings.IndexByte(tail, ':'); line && c >= 0 {
-		tail = tail[c+1:]
+	i := 2
+	for i < len(ts) && i < 7 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
 	}
-	return text[:cut+1], strings.TrimSpace(tail)
+	if i >= len(ts) || !lex.swapVerb[ts[i].raw] {
+		return text, ""
+	}
+	rest := ts[i+1:]
+	if hasAnyRaw(rest, lex.trailCond) || hasAnyRaw(rest, lex.condIfStrict) || populationCondition(rest, false) || namesUserGroup(rest) {
+		return text, ""
+	}
+	return text[:cut+1], strings.TrimSpace(tail[c+1:])
 }
 
 // buildThenEdit builds head and applies change to it as Edit does; ok is false

@@ -1,0 +1,48 @@
+package flowbuild
+
+import (
+	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A fallback the text scopes to a bounce ("switch to an SMS code if the email
+// bounces") leaves the email code's other failures where they were: a wrong
+// code is no reason to offer a second factor. The last sentence is read with
+// the description, not applied as an Edit that widens the condition.
+func TestSwitchSentenceKeepsItsCondition(t *testing.T) {
+	for _, text := range []string{
+		"ID scan, liveness, then an email code. Switch to an SMS code if the email bounces.",
+		"Onboarding:\n- ID scan\n- liveness\n- email code\n- switch to SMS code if the email bounces",
+	} {
+		res, err := Build(text, Options{})
+		require.NoError(t, err)
+		email := nodeOfType(res.Flow, flow.TypeTwoFactorEmail)
+		require.NotNil(t, email, text)
+		for _, o := range email.Outcomes {
+			if o.ID == "verified" || o.ID == "delivery_failed" {
+				continue
+			}
+			if n := res.Flow.Node(o.Target); n != nil {
+				assert.NotEqual(t, flow.TypeTwoFactorSMS, n.Type, "%s: %s", text, o.ID)
+				assert.NotContains(t, n.ID, "fallback", "%s: %s", text, o.ID)
+			}
+		}
+	}
+}
+
+// A sentence that opens on a word of swapping but describes the flow ("Swap
+// the ID scan for a passport scan on weekends") is no change: no line says the
+// scan accepts every document while the node accepts passports only.
+func TestSwapSentenceAddsNoFalseLine(t *testing.T) {
+	res, err := Build("New users: ID scan and liveness. Returning users: recognition. Swap the ID scan for a passport scan on weekends.", Options{})
+	require.NoError(t, err)
+	doc := nodeOfType(res.Flow, flow.TypeDocumentScan)
+	require.NotNil(t, doc)
+	for _, a := range res.Assumptions {
+		assert.NotContains(t, a, "a national ID card or a driver's license")
+	}
+}
