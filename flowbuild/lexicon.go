@@ -432,6 +432,7 @@ var (
 	// value after the marker in place of the one before it; these words may sit
 	// between the marker and the new value
 	valueFillerWords = []string{"say", "make", "it", "its", "that", "is", "be", "go", "with", "ugh", "um", "uh", "er", "no", "wait", "actually", "sorry", "hmm", "oh", "ok", "okay", "lets", "let", "us", "i", "meant", "mean", "should"}
+	valueScopeWords  = []string{"for", "if", "when", "unless", "in", "on", "except", "outside", "where"} // after a corrected value, a scope: "no, 0.85 for high-value accounts", "actually 21 in Texas" is no correction for everyone
 	// Build: markers of more than one word that take back what was just said
 	// ("on second thought …", "come to think of it …")
 	// Build: a line opening on one of these and a colon ("edit: swap the last
@@ -1712,6 +1713,7 @@ type lexicon struct {
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
 	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
+	valueScope                                                                                                                                                                                                                                                       map[string]bool // Build: a word after a corrected value that scopes it to some users or places
 	valueFiller                                                                                                                                                                                                                                                      map[string]bool // Build: words between a correction and the value it puts in place
 	rethink                                                                                                                                                                                                                                                          phrases         // Build: markers of more than one word that take back what was just said
 	changeLine                                                                                                                                                                                                                                                       map[string]bool // Build: "edit:" opening a line of changes to the lines above
@@ -1787,6 +1789,7 @@ func newLexicon() *lexicon {
 	l.adultPerson = wordSet(adultPersonWords)
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.valueFiller, l.rethink, l.changeLine = wordSet(valueFillerWords), phraseSet(rethinkPhrases), wordSet(changeLineWords)
+	l.valueScope = wordSet(valueScopeWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)

@@ -70,7 +70,7 @@ func retractValues(ts []token) ([]token, []string) {
 			continue
 		}
 		v := correctedValueAt(ts, i+n)
-		if v < 0 {
+		if v < 0 || !explicitCorrection(ts[i:v]) || scopedValue(ts, v+1) {
 			continue
 		}
 		end := v + 1
@@ -111,6 +111,38 @@ func retractValues(ts []token) ([]token, []string) {
 		i--
 	}
 	return ts, notes
+}
+
+// explicitCorrection: the words from a marker to the value it puts in place
+// take back what was said ("no, 4", "actually 21", "sorry, I meant 21", "make
+// it 4", "or rather 0.9"), not only pause: a "wait" alone is a verb or a pause
+// ("locked-out users wait 24 hours", "can wait 2 minutes", "Wait, 2 things").
+func explicitCorrection(ts []token) bool {
+	if len(ts) > 1 && phraseLen(ts, 0, lex.rethink) > 1 {
+		return true
+	}
+	for _, t := range ts {
+		if t.raw == "no" || t.raw != "wait" && (lex.correction[t.raw] || lex.retract[t.raw] || lex.correctVerb[t.raw]) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedValue: words after the corrected value, before the clause ends, scope
+// it ("no, 0.85 for high-value accounts", "actually, 21 in Texas", "or rather
+// 21+ in the US"): a value for some users is no correction of the value for
+// all, so the earlier value stays.
+func scopedValue(ts []token, from int) bool {
+	for j := from; j < len(ts) && j < from+10; j++ {
+		if ts[j].raw == "" && ts[j].w != "+" && ts[j].w != "%" {
+			return false
+		}
+		if lex.valueScope[ts[j].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameUnit: the words right after the two numbers, where both have one, are
@@ -169,6 +201,9 @@ func leadCorrection(ts []token) (at int, strong bool) {
 		}
 		if at < 0 && !lex.valueFiller[ts[i].raw] || at >= 0 && !(lex.valueFiller[ts[i].raw] || ts[i].raw == "yes") {
 			break
+		}
+		if at >= 0 && ts[i].raw == "no" && i+1 < len(ts) && ts[i+1].raw != "" && correctionAt(ts, i+1) == 0 && !lex.valueFiller[ts[i+1].raw] {
+			break // "actually no SMS at all", "I mean no SMS": a "no" before a word rules it out
 		}
 		if at >= 0 {
 			strong = strong || ts[i].raw == "no"
@@ -307,8 +342,8 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				continue
 			}
 		}
-		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) {
-			continue
+		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) || addsMore(c.toks) || opensOnValue(rest) {
+			continue // ("sorry, one more: …", "sorry, forgot the email code", "no, 5 minutes is the code lifetime")
 		}
 		// the next clause that names a step, in the marker's sentence or the next
 		for r := next; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
@@ -328,14 +363,29 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				rk.add(s.k)
 			}
 			// the step corrected is the last one of the same kind, if the text
-			// named one; else the step named right before the marker
-			for j := p; j >= 0; j-- {
+			// named one; else the last one of the same family ("no wait, an SMS
+			// code instead" takes back the email code); a step of another
+			// family is one more ("sorry if this is vague, an SMS code at the
+			// end" after a liveness check)
+			q := -1
+			for j := p; j >= 0 && q < 0; j-- {
 				if ks, _ := stepsOf(clauses[j]); !drop[j] && !clauses[j].title && ks&rk != 0 {
-					p = j
-					break
+					q = j
 				}
 			}
-			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || len(a.ref) > 0 {
+			for j := p; j >= 0 && q < 0; j-- {
+				if ks, _ := stepsOf(clauses[j]); !drop[j] && !clauses[j].title && families(ks)&families(rk) != 0 {
+					q = j
+				}
+			}
+			if q < 0 && insteadIn(clauses, m) {
+				q = p // ("a document scan — no, hmm, an email code is less friction, do that instead")
+			}
+			if q < 0 {
+				break
+			}
+			p = q
+			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
 				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
 			}
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
@@ -355,6 +405,70 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 	}
 	return out, notes
 }
+
+// addsMore: the words add to what was said rather than take it back ("sorry,
+// one more", "sorry, forgot the email code", "2 more things", "also").
+func addsMore(ts []token) bool {
+	for _, t := range ts {
+		if t.w == "forget" || lex.oneMore[t.raw] || lex.alsoWord[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// insteadIn: the sentence of the correction at m says "instead" ("no, hmm,
+// an email code is less friction, do that instead"): what it names takes the
+// place of the step before, whatever its kind.
+func insteadIn(clauses []clause, m int) bool {
+	for j := m; j < len(clauses) && clauses[j].sent == clauses[m].sent; j++ {
+		if has(clauses[j].toks, "instead") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensOnValue: the words after a marker open on a number ("no, 5 minutes is
+// the code lifetime", "no, 19+ in Alabama"): a value, read where it stands,
+// not a step put in place of the one before.
+func opensOnValue(ts []token) bool {
+	for _, t := range ts {
+		if t.isNum {
+			return true
+		}
+		if t.raw != "" && !lex.valueFiller[t.raw] {
+			return false
+		}
+	}
+	return false
+}
+
+// families is the set of step families a set of kinds belongs to: a step
+// corrected by another of its family ("an email code, no wait, an SMS code")
+// is replaced; one of another family is added.
+func families(ks kindSet) kindSet {
+	var f kindSet
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			f.add(kindFamily[k])
+		}
+	}
+	return f
+}
+
+// kindFamily maps each step to the first kind of its family: the codes, the
+// face matches, the data checks; the rest are families of their own.
+var kindFamily = func() [kindCount]kind {
+	var f [kindCount]kind
+	for k := kind(0); k < kindCount; k++ {
+		f[k] = k
+	}
+	f[kSMSOTP], f[kOTP] = kEmailOTP, kEmailOTP
+	f[kRecognition], f[kFaceScan] = kFaceCompare, kFaceCompare
+	f[kMatchCheck], f[kExpiryCheck] = kAgeCheck, kAgeCheck
+	return f
+}()
 
 // restated returns the clause after the correction at m that says the list
 // again ("so passport or DL scan, selfie, compare, then liveness", "So: …",
