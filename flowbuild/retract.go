@@ -494,12 +494,31 @@ func restated(clauses []clause, m int) int {
 				}
 			}
 		}
-		if n >= 2 {
+		if n >= 2 && !scopedRestatement(clauses, r) {
 			return r
 		}
 		return 0
 	}
 	return 0
+}
+
+// scopedRestatement: the "so" opens no list said again but a purpose ("so
+// that we catch deepfakes, add liveness"), a question ("wait, so the ID scan
+// and the liveness both happen on camera?"), or steps for some users or some
+// place ("so ID scan and face compare there", "so recognition and liveness
+// are enough for returning users"): what was named before stays.
+func scopedRestatement(clauses []clause, r int) bool {
+	ts := clauses[r].toks
+	if len(ts) > 1 && ts[1].raw == "that" {
+		return true
+	}
+	for j := r; j < len(clauses) && clauses[j].sent == clauses[r].sent; j++ {
+		c := clauses[j]
+		if c.ask || hasRaw(c.toks, "there", "here") || hasAnyRaw(c.toks, lex.trailCond) || hasAnyRaw(c.toks, lex.condIfStrict) || namesUserGroup(c.toks) || populationCondition(c.toks, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareRetraction: the clause only takes back ("no scratch that", "hmm, forget
