@@ -432,7 +432,8 @@ var (
 	// value after the marker in place of the one before it; these words may sit
 	// between the marker and the new value
 	valueFillerWords = []string{"say", "make", "it", "its", "that", "is", "be", "go", "with", "ugh", "um", "uh", "er", "no", "wait", "actually", "sorry", "hmm", "oh", "ok", "okay", "lets", "let", "us", "i", "meant", "mean", "should"}
-	valueScopeWords  = []string{"for", "if", "when", "unless", "in", "on", "except", "outside", "where"} // after a corrected value, a scope: "no, 0.85 for high-value accounts", "actually 21 in Texas" is no correction for everyone
+	valueScopeWords  = []string{"for", "if", "when", "unless", "in", "on", "except", "outside", "where"}                                                                              // after a corrected value, a scope: "no, 0.85 for high-value accounts", "actually 21 in Texas" is no correction for everyone
+	storedDataWords  = []string{"images", "photos", "pictures", "data", "record", "records", "file", "files", "copy", "copies", "storage", "logs", "recordings", "videos", "footage"} // what a step leaves behind: "delete the document images after 30 days" removes data, not the step
 	// Build: markers of more than one word that take back what was just said
 	// ("on second thought …", "come to think of it …")
 	// Build: a line opening on one of these and a colon ("edit: swap the last
@@ -1714,6 +1715,7 @@ type lexicon struct {
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
 	mainPath                                                                                                                                                                                                                                                         phrases         // phrases naming the success path ("happy path")
 	valueScope                                                                                                                                                                                                                                                       map[string]bool // Build: a word after a corrected value that scopes it to some users or places
+	storedData                                                                                                                                                                                                                                                       map[string]bool // Build: data a step leaves behind, which a verb of removing may take
 	valueFiller                                                                                                                                                                                                                                                      map[string]bool // Build: words between a correction and the value it puts in place
 	rethink                                                                                                                                                                                                                                                          phrases         // Build: markers of more than one word that take back what was just said
 	changeLine                                                                                                                                                                                                                                                       map[string]bool // Build: "edit:" opening a line of changes to the lines above
@@ -1789,7 +1791,7 @@ func newLexicon() *lexicon {
 	l.adultPerson = wordSet(adultPersonWords)
 	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
 	l.valueFiller, l.rethink, l.changeLine = wordSet(valueFillerWords), phraseSet(rethinkPhrases), wordSet(changeLineWords)
-	l.valueScope = wordSet(valueScopeWords)
+	l.valueScope, l.storedData = wordSet(valueScopeWords), wordSet(storedDataWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)

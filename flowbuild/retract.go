@@ -582,7 +582,14 @@ func removalOfNamed(clauses []clause, m int) []token {
 			seq = append(seq, s)
 		}
 	}
-	a := analyze(ts[obj:], seq) // ("the email one": the one of the steps named)
+	// what it removes must be the steps themselves, for everyone: not data
+	// they leave ("delete the document images after 30 days"), nor the step
+	// for some users ("cut liveness for users on the mobile app")
+	obs := ts[obj:]
+	if hasAnyRaw(obs, lex.storedData) || hasAnyRaw(obs, lex.trailCond) || hasAnyRaw(obs, lex.condIfStrict) || namesUserGroup(obs) || populationCondition(obs, false) || slices.ContainsFunc(obs, func(t token) bool { return t.isNum }) {
+		return nil
+	}
+	a := analyze(obs, seq) // ("the email one": the one of the steps named)
 	if len(a.steps) == 0 || a.neg != 0 {
 		return nil
 	}
