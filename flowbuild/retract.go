@@ -265,7 +265,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 	}
 	for m := 0; m < len(clauses); m++ {
 		c := clauses[m]
-		if notOnly(c.toks) && m > 0 {
+		if notOnly(c.toks) && m > 0 && widens(clauses, m) {
 			// "any ID document is fine there, not just passports": the words
 			// widen the clause before them; they neither add a scan nor narrow
 			// it to the type they name
@@ -609,6 +609,20 @@ func notOnly(ts []token) bool {
 	}
 	a := analyze(ts[2:], nil)
 	return len(a.steps) <= 1 && a.neg == 0
+}
+
+// widens: the "not just X" at m ends its sentence and X is of the kind the
+// clause before it names ("any ID document is fine there, not just
+// passports"): it widens that clause. "Not just passports, driving licences
+// too" lists more, and "check their ID, not just the selfie" keeps a step of
+// another kind; both are read as they stand.
+func widens(clauses []clause, m int) bool {
+	if m+1 < len(clauses) && clauses[m+1].sent == clauses[m].sent {
+		return false
+	}
+	ks, _ := stepsOf(clauses[m])
+	before, _ := stepsOf(clauses[m-1])
+	return ks&^before == 0
 }
 
 // trailingChange splits off a last line or sentence that is an explicit change
