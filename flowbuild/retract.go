@@ -385,6 +385,9 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				break
 			}
 			p = q
+			if pk2, _ := stepsOf(clauses[p]); rk == pk2 && (has(toks, "before") || has(toks, "after") || has(toks, "first")) {
+				break // "I mean the liveness has to come before anything else": its place said, not another step
+			}
 			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
 				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
 			}

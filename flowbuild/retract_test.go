@@ -46,3 +46,20 @@ func TestSwapSentenceAddsNoFalseLine(t *testing.T) {
 		assert.NotContains(t, a, "a national ID card or a driver's license")
 	}
 }
+
+// Notes say only what was read: a removal scoped by "when", a value for some
+// users, a clause that says where a step goes are no take-backs or
+// corrections (rvC11 33).
+func TestCorrectionNotesOnlyWhatWasRead(t *testing.T) {
+	for text, not := range map[string]string{
+		"Liveness, email code, SMS code. Stop sending the email code when the SMS code works.":  "taking the steps it names back out",
+		"Liveness check then email code. I mean the liveness has to come before anything else.": "in place of",
+		"Liveness, then an SMS code, 5 attempts - no, 3 attempts for users over 65.":            "as a correction of",
+	} {
+		res, err := Build(text, Options{})
+		require.NoError(t, err)
+		for _, a := range res.Assumptions {
+			assert.NotContains(t, a, not, text)
+		}
+	}
+}
