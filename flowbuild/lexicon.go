@@ -2293,7 +2293,7 @@ func tokenizeMode(text string, exact bool) []token {
 		text = expandSlashes(text)
 	}
 	if !exact && strings.Contains(text, "~~") {
-		text = dropStruck(text)
+		text, _ = dropStruck(text)
 	}
 	// about one token per six bytes of English text: one allocation for most
 	out := make([]token, 0, len(text)/6+4)

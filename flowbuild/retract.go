@@ -162,9 +162,12 @@ func numberLike(v, old token) token {
 }
 
 // dropStruck removes the words struck through in Markdown ("ID scan, liveness,
-// ~~email code~~ SMS code"): struck words are taken back as plainly as "scratch
-// that" takes them back. An unpaired "~~" stays as it is.
-func dropStruck(text string) string {
+// ~~email code~~ SMS code"): struck words that name a step or a value are taken
+// back as plainly as "scratch that" takes them back. Struck words that name
+// neither ("passwords like ~~hunter2~~ are not enough": an example hidden) are
+// kept, without the marks. An unpaired "~~" stays as it is. n is how many
+// struck parts were taken back.
+func dropStruck(text string) (out string, n int) {
 	var b strings.Builder
 	for {
 		i := strings.Index(text, "~~")
@@ -176,13 +179,29 @@ func dropStruck(text string) string {
 			break
 		}
 		b.WriteString(text[:i])
+		if part := text[i+2 : i+2+j]; namesStepOrValue(part) {
+			n++
+		} else {
+			b.WriteString(part)
+		}
 		text = text[i+2+j+2:]
 	}
-	if b.Len() == 0 {
-		return text
+	if b.Len() == 0 && n == 0 {
+		return text, 0
 	}
 	b.WriteString(text)
-	return b.String()
+	return b.String(), n
+}
+
+// namesStepOrValue: the words (struck through) name a step or hold a number.
+func namesStepOrValue(part string) bool {
+	ts := tokenizeExact(part)
+	for _, t := range ts {
+		if t.isNum {
+			return true
+		}
+	}
+	return len(analyze(ts, nil).steps) > 0
 }
 
 // leadCorrection returns where the words after a correction marker opening the

@@ -63,3 +63,18 @@ func TestCorrectionNotesOnlyWhatWasRead(t *testing.T) {
 		}
 	}
 }
+
+// Struck words that name no step and no value are an example hidden, not a
+// take-back: the note quotes the sentence whole and says nothing was struck
+// out (rvC11 33).
+func TestStruckExampleIsKept(t *testing.T) {
+	res, err := Build("Liveness then an email code. Passwords like ~~hunter2~~ are not enough.", Options{})
+	require.NoError(t, err)
+	for _, a := range res.Assumptions {
+		assert.NotContains(t, a, "struck through")
+		assert.NotContains(t, a, "Passwords like are")
+	}
+	res, err = Build("ID scan, liveness, ~~email code~~ SMS code.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(res.Flow, flow.TypeTwoFactorEmail))
+}
