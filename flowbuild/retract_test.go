@@ -52,9 +52,10 @@ func TestSwapSentenceAddsNoFalseLine(t *testing.T) {
 // corrections (rvC11 33).
 func TestCorrectionNotesOnlyWhatWasRead(t *testing.T) {
 	for text, not := range map[string]string{
-		"Liveness, email code, SMS code. Stop sending the email code when the SMS code works.":  "taking the steps it names back out",
-		"Liveness check then email code. I mean the liveness has to come before anything else.": "in place of",
-		"Liveness, then an SMS code, 5 attempts - no, 3 attempts for users over 65.":            "as a correction of",
+		"Liveness, email code, SMS code. Stop sending the email code when the SMS code works.":                         "taking the steps it names back out",
+		"Liveness check then email code. I mean the liveness has to come before anything else.":                        "in place of",
+		"SMS code that expires after 5 minutes; users can wait 2 minutes before asking for a new one. Liveness first.": "as a correction of",
+		"Liveness, then an SMS code, 5 attempts - no, 3 attempts for users over 65.":                                   "as a correction of",
 	} {
 		res, err := Build(text, Options{})
 		require.NoError(t, err)
