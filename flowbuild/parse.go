@@ -882,7 +882,7 @@ func parse(text string) *parsed {
 	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.notes = append(p.notes, valueNotes...)
-	if strings.Count(text, "~~") >= 2 {
+	if strings.Count(text, "~~") >= 2 && func() bool { _, n := dropStruck(text); return n > 0 }() {
 		p.notes = append(p.notes, "Read the words struck through (~~…~~) as taken back, so the flow does not include them.")
 	}
 	p.avatar = findAvatar(ts)

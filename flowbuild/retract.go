@@ -70,7 +70,7 @@ func retractValues(ts []token) ([]token, []string) {
 			continue
 		}
 		v := correctedValueAt(ts, i+n)
-		if v < 0 {
+		if v < 0 || !explicitCorrection(ts[i:v]) || scopedValue(ts, v+1) {
 			continue
 		}
 		end := v + 1
@@ -113,6 +113,38 @@ func retractValues(ts []token) ([]token, []string) {
 	return ts, notes
 }
 
+// explicitCorrection: the words from a marker to the value it puts in place
+// take back what was said ("no, 4", "actually 21", "sorry, I meant 21", "make
+// it 4", "or rather 0.9"), not only pause: a "wait" alone is a verb or a pause
+// ("locked-out users wait 24 hours", "can wait 2 minutes", "Wait, 2 things").
+func explicitCorrection(ts []token) bool {
+	if len(ts) > 1 && phraseLen(ts, 0, lex.rethink) > 1 {
+		return true
+	}
+	for _, t := range ts {
+		if t.raw == "no" || t.raw != "wait" && (lex.correction[t.raw] || lex.retract[t.raw] || lex.correctVerb[t.raw]) {
+			return true
+		}
+	}
+	return false
+}
+
+// scopedValue: words after the corrected value, before the clause ends, scope
+// it ("no, 0.85 for high-value accounts", "actually, 21 in Texas", "or rather
+// 21+ in the US"): a value for some users is no correction of the value for
+// all, so the earlier value stays.
+func scopedValue(ts []token, from int) bool {
+	for j := from; j < len(ts) && j < from+10; j++ {
+		if ts[j].raw == "" && ts[j].w != "+" && ts[j].w != "%" {
+			return false
+		}
+		if lex.valueScope[ts[j].raw] {
+			return true
+		}
+	}
+	return false
+}
+
 // sameUnit: the words right after the two numbers, where both have one, are
 // the same unit ("5 tries" and "4 tries"; not "3 attempts" and "8 digits").
 func sameUnit(ts []token, a, b int) bool {
@@ -130,9 +162,12 @@ func numberLike(v, old token) token {
 }
 
 // dropStruck removes the words struck through in Markdown ("ID scan, liveness,
-// ~~email code~~ SMS code"): struck words are taken back as plainly as "scratch
-// that" takes them back. An unpaired "~~" stays as it is.
-func dropStruck(text string) string {
+// ~~email code~~ SMS code"): struck words that name a step or a value are taken
+// back as plainly as "scratch that" takes them back. Struck words that name
+// neither ("passwords like ~~hunter2~~ are not enough": an example hidden) are
+// kept, without the marks. An unpaired "~~" stays as it is. n is how many
+// struck parts were taken back.
+func dropStruck(text string) (out string, n int) {
 	var b strings.Builder
 	for {
 		i := strings.Index(text, "~~")
@@ -144,13 +179,29 @@ func dropStruck(text string) string {
 			break
 		}
 		b.WriteString(text[:i])
+		if part := text[i+2 : i+2+j]; namesStepOrValue(part) {
+			n++
+		} else {
+			b.WriteString(part)
+		}
 		text = text[i+2+j+2:]
 	}
-	if b.Len() == 0 {
-		return text
+	if b.Len() == 0 && n == 0 {
+		return text, 0
 	}
 	b.WriteString(text)
-	return b.String()
+	return b.String(), n
+}
+
+// namesStepOrValue: the words (struck through) name a step or hold a number.
+func namesStepOrValue(part string) bool {
+	ts := tokenizeExact(part)
+	for _, t := range ts {
+		if t.isNum {
+			return true
+		}
+	}
+	return len(analyze(ts, nil).steps) > 0
 }
 
 // leadCorrection returns where the words after a correction marker opening the
@@ -169,6 +220,9 @@ func leadCorrection(ts []token) (at int, strong bool) {
 		}
 		if at < 0 && !lex.valueFiller[ts[i].raw] || at >= 0 && !(lex.valueFiller[ts[i].raw] || ts[i].raw == "yes") {
 			break
+		}
+		if at >= 0 && ts[i].raw == "no" && i+1 < len(ts) && ts[i+1].raw != "" && correctionAt(ts, i+1) == 0 && !lex.valueFiller[ts[i+1].raw] {
+			break // "actually no SMS at all", "I mean no SMS": a "no" before a word rules it out
 		}
 		if at >= 0 {
 			strong = strong || ts[i].raw == "no"
@@ -230,7 +284,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 	}
 	for m := 0; m < len(clauses); m++ {
 		c := clauses[m]
-		if notOnly(c.toks) && m > 0 {
+		if notOnly(c.toks) && m > 0 && widens(clauses, m) {
 			// "any ID document is fine there, not just passports": the words
 			// widen the clause before them; they neither add a scan nor narrow
 			// it to the type they name
@@ -307,8 +361,8 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				continue
 			}
 		}
-		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) {
-			continue
+		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) || addsMore(c.toks) || opensOnValue(rest) {
+			continue // ("sorry, one more: …", "sorry, forgot the email code", "no, 5 minutes is the code lifetime")
 		}
 		// the next clause that names a step, in the marker's sentence or the next
 		for r := next; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
@@ -328,14 +382,32 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				rk.add(s.k)
 			}
 			// the step corrected is the last one of the same kind, if the text
-			// named one; else the step named right before the marker
-			for j := p; j >= 0; j-- {
+			// named one; else the last one of the same family ("no wait, an SMS
+			// code instead" takes back the email code); a step of another
+			// family is one more ("sorry if this is vague, an SMS code at the
+			// end" after a liveness check)
+			q := -1
+			for j := p; j >= 0 && q < 0; j-- {
 				if ks, _ := stepsOf(clauses[j]); !drop[j] && !clauses[j].title && ks&rk != 0 {
-					p = j
-					break
+					q = j
 				}
 			}
-			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || len(a.ref) > 0 {
+			for j := p; j >= 0 && q < 0; j-- {
+				if ks, _ := stepsOf(clauses[j]); !drop[j] && !clauses[j].title && families(ks)&families(rk) != 0 {
+					q = j
+				}
+			}
+			if q < 0 && insteadIn(clauses, m) {
+				q = p // ("a document scan — no, hmm, an email code is less friction, do that instead")
+			}
+			if q < 0 {
+				break
+			}
+			p = q
+			if pk2, _ := stepsOf(clauses[p]); rk == pk2 && (has(toks, "before") || has(toks, "after") || has(toks, "first")) {
+				break // "I mean the liveness has to come before anything else": its place said, not another step
+			}
+			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
 				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
 			}
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
@@ -355,6 +427,70 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 	}
 	return out, notes
 }
+
+// addsMore: the words add to what was said rather than take it back ("sorry,
+// one more", "sorry, forgot the email code", "2 more things", "also").
+func addsMore(ts []token) bool {
+	for _, t := range ts {
+		if t.w == "forget" || lex.oneMore[t.raw] || lex.alsoWord[t.raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// insteadIn: the sentence of the correction at m says "instead" ("no, hmm,
+// an email code is less friction, do that instead"): what it names takes the
+// place of the step before, whatever its kind.
+func insteadIn(clauses []clause, m int) bool {
+	for j := m; j < len(clauses) && clauses[j].sent == clauses[m].sent; j++ {
+		if has(clauses[j].toks, "instead") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensOnValue: the words after a marker open on a number ("no, 5 minutes is
+// the code lifetime", "no, 19+ in Alabama"): a value, read where it stands,
+// not a step put in place of the one before.
+func opensOnValue(ts []token) bool {
+	for _, t := range ts {
+		if t.isNum {
+			return true
+		}
+		if t.raw != "" && !lex.valueFiller[t.raw] {
+			return false
+		}
+	}
+	return false
+}
+
+// families is the set of step families a set of kinds belongs to: a step
+// corrected by another of its family ("an email code, no wait, an SMS code")
+// is replaced; one of another family is added.
+func families(ks kindSet) kindSet {
+	var f kindSet
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			f.add(kindFamily[k])
+		}
+	}
+	return f
+}
+
+// kindFamily maps each step to the first kind of its family: the codes, the
+// face matches, the data checks; the rest are families of their own.
+var kindFamily = func() [kindCount]kind {
+	var f [kindCount]kind
+	for k := kind(0); k < kindCount; k++ {
+		f[k] = k
+	}
+	f[kSMSOTP], f[kOTP] = kEmailOTP, kEmailOTP
+	f[kRecognition], f[kFaceScan] = kFaceCompare, kFaceCompare
+	f[kMatchCheck], f[kExpiryCheck] = kAgeCheck, kAgeCheck
+	return f
+}()
 
 // restated returns the clause after the correction at m that says the list
 // again ("so passport or DL scan, selfie, compare, then liveness", "So: …",
@@ -380,12 +516,31 @@ func restated(clauses []clause, m int) int {
 				}
 			}
 		}
-		if n >= 2 {
+		if n >= 2 && !scopedRestatement(clauses, r) {
 			return r
 		}
 		return 0
 	}
 	return 0
+}
+
+// scopedRestatement: the "so" opens no list said again but a purpose ("so
+// that we catch deepfakes, add liveness"), a question ("wait, so the ID scan
+// and the liveness both happen on camera?"), or steps for some users or some
+// place ("so ID scan and face compare there", "so recognition and liveness
+// are enough for returning users"): what was named before stays.
+func scopedRestatement(clauses []clause, r int) bool {
+	ts := clauses[r].toks
+	if len(ts) > 1 && ts[1].raw == "that" {
+		return true
+	}
+	for j := r; j < len(clauses) && clauses[j].sent == clauses[r].sent; j++ {
+		c := clauses[j]
+		if c.ask || hasRaw(c.toks, "there", "here") || hasAnyRaw(c.toks, lex.trailCond) || hasAnyRaw(c.toks, lex.condIfStrict) || namesUserGroup(c.toks) || populationCondition(c.toks, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareRetraction: the clause only takes back ("no scratch that", "hmm, forget
@@ -449,7 +604,14 @@ func removalOfNamed(clauses []clause, m int) []token {
 			seq = append(seq, s)
 		}
 	}
-	a := analyze(ts[obj:], seq) // ("the email one": the one of the steps named)
+	// what it removes must be the steps themselves, for everyone: not data
+	// they leave ("delete the document images after 30 days"), nor the step
+	// for some users ("cut liveness for users on the mobile app")
+	obs := ts[obj:]
+	if hasAnyRaw(obs, lex.storedData) || hasAnyRaw(obs, lex.trailCond) || hasAnyRaw(obs, lex.condIfStrict) || namesUserGroup(obs) || populationCondition(obs, false) || slices.ContainsFunc(obs, func(t token) bool { return t.isNum }) {
+		return nil
+	}
+	a := analyze(obs, seq) // ("the email one": the one of the steps named)
 	if len(a.steps) == 0 || a.neg != 0 {
 		return nil
 	}
@@ -471,44 +633,58 @@ func notOnly(ts []token) bool {
 	return len(a.steps) <= 1 && a.neg == 0
 }
 
-// trailingChange splits off a last line or sentence that changes the flow the
-// text before it describes rather than adding to it: a line opening on "edit:"
-// ("…then sms code.\nedit: swap the last two"), or a sentence opening, after
-// any correction marker, on a verb of swapping ("… wait, swap the last two").
-// It returns the description and the change, or "" for the change.
+// widens: the "not just X" at m ends its sentence and X is of the kind the
+// clause before it names ("any ID document is fine there, not just
+// passports"): it widens that clause. "Not just passports, driving licences
+// too" lists more, and "check their ID, not just the selfie" keeps a step of
+// another kind; both are read as they stand.
+func widens(clauses []clause, m int) bool {
+	if m+1 < len(clauses) && clauses[m+1].sent == clauses[m].sent {
+		return false
+	}
+	ks, _ := stepsOf(clauses[m])
+	before, _ := stepsOf(clauses[m-1])
+	return ks&^before == 0
+}
+
+// trailingChange splits off a last line or sentence that is an explicit change
+// to the flow the text before it describes: a label of lex.changeLine and a
+// colon, then a verb of swapping ("…then sms code.\nedit: swap the last two").
+// A sentence that merely opens on such a verb is no change: "Reverse image
+// search is not needed", "Exchange withdrawals also need an SMS code", "Flip the
+// order if the camera is slow" describe the flow, and reading them as an Edit
+// reversed it. A label whose text is no instruction ("Updated: ID scan, …",
+// "Update: legal says 21+ in the US") or that scopes the change to a condition
+// or a group ("… if the email bounces", "… for returning users") is read with
+// the rest of the description, as Edit would lose the condition and the
+// description's context. It returns the description and the change, or "" for
+// the change.
 func trailingChange(text string) (head, change string) {
 	cut := max(strings.LastIndexByte(text, '\n'), strings.LastIndex(text, ". "))
 	if cut <= 0 {
 		return text, ""
 	}
 	tail := text[cut+1:]
-	// only its first words decide, so only they are read (Build reads every
-	// description's last sentence here)
-	lead := tail
-	if len(lead) > 48 {
-		if sp := strings.LastIndexByte(lead[:48], ' '); sp > 0 {
-			lead = lead[:sp]
-		}
-	}
-	if strings.IndexByte(lead, ':') < 0 && !slices.ContainsFunc(swapVerbWords, func(w string) bool { return indexFold(lead, w) >= 0 }) {
+	c := strings.IndexByte(tail, ':')
+	if c < 0 || c > 16 {
 		return text, "" // (most descriptions: no tokens to read)
 	}
-	ts := tokenize(lead)
-	i := 0
-	line := false
-	if len(ts) > 2 && lex.changeLine[ts[0].raw] && ts[1].w == ":" {
-		i, line = 2, true
-	}
-	for i < len(ts) && i < 5 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
-		i++
-	}
-	if i >= len(ts) || !line && !lex.swapVerb[ts[i].raw] {
+	ts := tokenize(tail)
+	if len(ts) < 3 || !lex.changeLine[ts[0].raw] || ts[1].w != ":" {
 		return text, ""
 	}
-	if c := strings.IndexByte(tail, ':'); line && c >= 0 {
-		tail = tail[c+1:]
+	i := 2
+	for i < len(ts) && i < 7 && (correctionAt(ts, i) > 0 || lex.valueFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
 	}
-	return text[:cut+1], strings.TrimSpace(tail)
+	if i >= len(ts) || !lex.swapVerb[ts[i].raw] {
+		return text, ""
+	}
+	rest := ts[i+1:]
+	if hasAnyRaw(rest, lex.trailCond) || hasAnyRaw(rest, lex.condIfStrict) || populationCondition(rest, false) || namesUserGroup(rest) {
+		return text, ""
+	}
+	return text[:cut+1], strings.TrimSpace(tail[c+1:])
 }
 
 // buildThenEdit builds head and applies change to it as Edit does; ok is false

@@ -368,6 +368,11 @@ func pastValue(ts []token, i int) bool {
 			// ("6 digits was fine", "… was what ops asked": the value kept)
 			return !(j+1 < len(ts) && lex.pastFine[ts[j+1].raw])
 		}
+		if ts[j].raw == "got" {
+			// "the 6-digit ones got flagged": left behind; "8 digits got
+			// approved", "6 digits got the best completion rate": kept
+			return j+1 < len(ts) && (lex.pastBad[ts[j+1].raw] || ts[j+1].w == "fail" || lex.turnAway[ts[j+1].raw])
+		}
 		if ts[j].isNum || lex.linkWord[ts[j].raw] {
 			return false
 		}
