@@ -1663,8 +1663,14 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 	readFallback := func(s *step, prefix string) {
 		for _, o := range s.node.Outcomes {
 			t := f.Node(o.Target)
-			if t == nil || !strings.HasPrefix(t.ID, prefix) || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
+			if t == nil || !strings.HasPrefix(t.ID, prefix) || len(t.Outcomes) == 0 {
 				continue
+			}
+			if t.Type != flow.TypeConversation {
+				// a quiet flow's fallback opens on its first step, with no line
+				// before it (layout gives that step the entry's id)
+				s.fallback = walk(t.ID)
+				break
 			}
 			kept[t.ID] = true
 			if n := len(slices.DeleteFunc(slices.Clone(s.node.Outcomes), func(u flow.Outcome) bool { return u.Target != o.Target })); n == 1 && len(s.node.Outcomes) > 2 {
