@@ -29,6 +29,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
 		p.setPolicy(pol)
 	}
+	// a flow with no document scan before the change has checks that read
+	// something else (the age the user told, data passed in): no change takes
+	// their document away
+	hadDocument := p.holdsKind(p.steps, kDocument)
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	parts := make([]string, 0, 4)
@@ -517,7 +521,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
 	}
-	done = append(done, p.dropOrphans()...)
+	if hadDocument {
+		done = append(done, p.dropOrphans()...)
+	}
 	// a code the change left without a channel goes, as in Build, to the email
 	// address the flow collected before it ("right after they enter the email, send a code")
 	p.assumptions = append(p.assumptions, channelFromContext(p.steps)...)
@@ -1038,6 +1044,12 @@ func retake(taken []string, rest string, said bool) (string, bool) {
 		// instruction, placed anew ("add a selfie. actually, before the
 		// passport scan": placed at last; "have the avatar ask …, in between
 		// the liveness and the code. oh, put it after the code instead")
+		if k < 0 && verb == 0 && lex.replaceWord[bare(taken, 0)] {
+			// "replace the email code with an SMS code. put it before the
+			// liveness instead": a replacement puts the new step where the old
+			// one was; the place said now moves it from there
+			return strings.TrimRight(strings.Join(taken, " "), ",;:.!?…") + ", then move it " + rest, true
+		}
 		if k < 0 {
 			k = len(taken)
 		}
