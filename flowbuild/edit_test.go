@@ -938,3 +938,18 @@ func TestEditConditionOnAbsentStep(t *testing.T) {
 		assert.True(t, slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, "does not have") }), "%s: %v", change, res.Assumptions)
 	}
 }
+
+// A flow that never scanned a document has checks that read something else
+// (here the age the user tells): an edit keeps them, and says nothing of a
+// document it took away.
+func TestEditKeepsAgeCheckOfAFlowWithNoDocument(t *testing.T) {
+	base := built(t, "liveness check, then an SMS code with 6 digits, then ask their age - they must be 18 or over", Options{})
+	for _, change := range []string{"make the age check 21", "Forget what I said about the SMS code length.", "Ignore what I said about the age check, make it 21."} {
+		res, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err, change)
+		assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeDataValidation }), "%s: the age check stays", change)
+		for _, a := range res.Assumptions {
+			assert.NotContains(t, a, "ID document", change)
+		}
+	}
+}
