@@ -194,6 +194,16 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 		}
 	}
+	if n := len(parts); reason != "" && n > 0 && parts[n-1] == reason && !hasSetting(tokenize(reason)) {
+		// "remove the age check. ugh, no, the lawyers say we still need it",
+		// "add an SMS code — scratch that, they've got a new SIM": the
+		// retraction's own words say why and ask for nothing; no retraction
+		// after them brought back what they took, so they are a remark (a
+		// value they state is a setting: "actually no, make that 10 minutes")
+		remarks = append(remarks, reason)
+		parts, joined = parts[:n-1], joined[:n-1]
+		kept = true
+	}
 	if len(parts) == 0 && kept {
 		done = append(done, "nothing (the change was taken back)")
 	}
