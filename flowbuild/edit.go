@@ -194,12 +194,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 		}
 	}
-	if n := len(parts); reason != "" && n > 0 && parts[n-1] == reason && !hasSetting(tokenize(reason)) {
+	if n := len(parts); reason != "" && n > 0 && parts[n-1] == reason && !hasSetting(tokenize(reason)) && statesWhy(reason) {
 		// "remove the age check. ugh, no, the lawyers say we still need it",
 		// "add an SMS code — scratch that, they've got a new SIM": the
 		// retraction's own words say why and ask for nothing; no retraction
 		// after them brought back what they took, so they are a remark (a
-		// value they state is a setting: "actually no, make that 10 minutes")
+		// value they state is a setting: "actually no, make that 10 minutes";
+		// words with no subject are what is left of an instruction, read as one)
 		remarks = append(remarks, reason)
 		parts, joined = parts[:n-1], joined[:n-1]
 		kept = true
@@ -1469,6 +1470,15 @@ func alsoNames(part string) string {
 		return ""
 	}
 	return names
+}
+
+// statesWhy: the words open on a subject of their own ("they've got a new
+// SIM", "our users hate SMS", "the lawyers say …"), as a statement does; not
+// on a verb or a preposition, as what is left of an instruction does ("end the
+// session instead", "to a voice call").
+func statesWhy(text string) bool {
+	w0 := strings.ToLower(firstWord(text))
+	return strings.ContainsAny(w0, "'’") || lex.subjectPronoun[w0] || lex.personPronoun[w0] || lex.possessive[w0] || lex.determiner[w0]
 }
 
 // reasonAfter: the words after the steps "oh and …" names say why, as a
