@@ -29,6 +29,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
 		p.setPolicy(pol)
 	}
+	// a flow with no document scan before the change has checks that read
+	// something else (the age the user told, data passed in): no change takes
+	// their document away
+	hadDocument := p.holdsKind(p.steps, kDocument)
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	parts := make([]string, 0, 4)
@@ -36,6 +40,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	kept := false
 	reason, undone := "", "" // a retraction's rest that asked for nothing ("they've got a new SIM"), and the instruction it took back
 	var remarks []string     // sentences read as remarks on the change, not instructions
+	var earlier []string     // "ignore what I said about the email code earlier": of an earlier message, no instruction here
 	var langs []string       // languages the change named for the sessions
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
@@ -94,21 +99,30 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if obj, rest, ok := aboutRetraction(part); ok {
 				// "ignore what I said about the age check, remove it": what it
 				// names is what a "it" after it means; alone, it takes back the
-				// instruction before that named it, or else takes the step out
+				// instruction before that named it, or else the step it names,
+				// which the flow has from what was said before ("disregard what I
+				// wrote about the SMS code"), said as a judgement; a step the
+				// flow does not have, or a setting of one ("forget what I said
+				// about the SMS code length"), is of an earlier message and asks
+				// nothing of the flow
 				switch {
 				case rest != "":
 					part = itReplaced(rest, obj)
 				case len(parts) > 0 && sharesStep(parts[len(parts)-1], obj):
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
 					continue
-				default:
+				case p.hasAllNamed(obj) && !namesSettingKey(obj):
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as taking out "+p.namedSteps(obj)+", which the flow had from what you said before; say so if you meant to keep it.")
 					part = "remove " + obj
+				default:
+					earlier = append(earlier, part)
+					continue
 				}
-			} else if rest, ok := retraction(part, first && si > 0 && strings.HasSuffix(sentences[si-1], "?")); ok {
+			} else if rest, ok, said := retraction(part, first && si > 0 && strings.HasSuffix(sentences[si-1], "?")); ok {
 				if len(parts) > 0 {
 					taken := parts[len(parts)-1]
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
-					switch again, ok := retake(strings.Fields(taken), rest); {
+					switch again, ok := retake(strings.Fields(taken), rest, said); {
 					case reason != "" && taken == reason:
 						// "add an SMS code — scratch that, they've got a new SIM…
 						// wait no, it's the same number": a retraction of a
@@ -179,6 +193,17 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				first = false
 			}
 		}
+	}
+	if n := len(parts); reason != "" && n > 0 && parts[n-1] == reason && !hasSetting(tokenize(reason)) && statesWhy(reason) {
+		// "remove the age check. ugh, no, the lawyers say we still need it",
+		// "add an SMS code — scratch that, they've got a new SIM": the
+		// retraction's own words say why and ask for nothing; no retraction
+		// after them brought back what they took, so they are a remark (a
+		// value they state is a setting: "actually no, make that 10 minutes";
+		// words with no subject are what is left of an instruction, read as one)
+		remarks = append(remarks, reason)
+		parts, joined = parts[:n-1], joined[:n-1]
+		kept = true
 	}
 	if len(parts) == 0 && kept {
 		done = append(done, "nothing (the change was taken back)")
@@ -498,13 +523,18 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			p.prevPart = ts
 		}
 	}
+	if len(done) == 0 && len(earlier) > 0 {
+		done = append(done, "left the flow as it is")
+	}
 	if len(done) == 0 && remarkErr != nil {
 		return Result{}, remarkErr
 	}
 	if len(done) == 0 {
 		return Result{}, fmt.Errorf("flowbuild: could not tell what to change from %q; say e.g. \"add an SMS code after the liveness check\", \"remove the email code\", \"use email instead of SMS\", \"do the liveness check first\"", text)
 	}
-	done = append(done, p.dropOrphans()...)
+	if hadDocument {
+		done = append(done, p.dropOrphans()...)
+	}
 	// a code the change left without a channel goes, as in Build, to the email
 	// address the flow collected before it ("right after they enter the email, send a code")
 	p.assumptions = append(p.assumptions, channelFromContext(p.steps)...)
@@ -516,6 +546,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	res.Summary = "Changed: " + strings.TrimSuffix(strings.Join(done, "; "), ".") + ". " + res.Summary // an item may be a sentence of its own
 	for _, r := range remarks {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
+	}
+	for _, e := range earlier {
+		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(e)+"\" as taking back something from an earlier message, which this flow does not hold apart; nothing was changed for it. Say what to change, e.g. \"remove the email code\".")
 	}
 	for _, n := range cannot {
 		// "send the code via whatsapp instead": what FaceSign cannot do is said,
@@ -845,9 +878,9 @@ func readerGreeting(w string) bool {
 // "put it after the code instead" (the step just placed, placed anew). A
 // part that answers a question (answer) may open on a "no" that answers it
 // ("the selfie too? no, keep the selfie"), which takes nothing back.
-func retraction(part string, answer bool) (string, bool) {
+func retraction(part string, answer bool) (string, bool, bool) {
 	if !retractionCandidate(part) {
-		return part, false // most parts: no word of a retraction among the first three
+		return part, false, false // most parts: no word of a retraction among the first three
 	}
 	words := strings.Fields(part)
 	bare := func(i int) string { return strings.ToLower(strings.Trim(words[i], ",;:.!?…")) }
@@ -858,21 +891,24 @@ func retraction(part string, answer bool) (string, bool) {
 	if !answer && h+1 < len(words) && bare(h) == "no" && (strings.ContainsAny(words[h], ",;:") || isDash(words[h+1])) && (h > 0 || !strings.HasSuffix(words[h], ":")) {
 		// "hmm no — at the very start", "no, they have no phone on file — make
 		// it email": a bare "no", set off by its comma or dash (not "no SMS")
+		if !bareNoTakesBack(words[h+1:]) {
+			return part, false, false
+		}
 		j := h + 1
 		for j < len(words) && (isDash(words[j]) || lex.retractFiller[bare(j)]) {
 			j++
 		}
-		return strings.Join(words[j:], " "), true
+		return strings.Join(words[j:], " "), true, true
 	}
 	v := h
 	for v < len(words)-1 && v < 3 && (lex.hesitation[bare(v)] || lex.correction[bare(v)]) {
 		v++ // "actually make that 10"
 	}
 	if v+2 < len(words) && lex.correctVerb[bare(v)] && lex.touchedRef[bare(v+1)] && valueWord(bare(v+2)) {
-		return strings.Join(words[v:], " "), true // "make that 21": a value for the last one said (retake)
+		return strings.Join(words[v:], " "), true, slices.ContainsFunc(words[:v], func(w string) bool { return strings.EqualFold(strings.Trim(w, ",;:.!?…"), "no") }) // "make that 21": a value for the last one said (retake)
 	}
 	if last := len(words) - 1; h+3 < last && bare(last) == "instead" && moveVerbs[bare(h)] && lex.touchedRef[bare(h+1)] && placeAt(words[h+2:last]) == 0 {
-		return strings.Join(words[h+2:last], " "), true // "oh, put it after the code instead": a place for the step just placed
+		return strings.Join(words[h+2:last], " "), true, false // "oh, put it after the code instead": a place for the step just placed
 	}
 	for i := 0; i < len(words) && i < 3; i++ {
 		w := bare(i)
@@ -897,10 +933,36 @@ func retraction(part string, answer bool) (string, bool) {
 			for j < len(words) && lex.retractFiller[bare(j)] {
 				j++ // "no wait, …", "scratch that, …", "sorry, I meant …"
 			}
-			return strings.Join(words[j:], " "), true
+			return strings.Join(words[j:], " "), true, true
 		}
 	}
-	return part, false
+	return part, false, false
+}
+
+// bareNoTakesBack: the words after a bare "no," correct what was said before
+// it. They do not when they go on from it ("oh no, I forgot — also add a
+// selfie", "… so don't add an SMS code either"), say that a step stays ("no,
+// the email code should stay at the end"), say again what was said ("no, I
+// said after the liveness") or agree with it ("yeah, no, that is all", "no,
+// no, that's right"): the "no" is an exclamation, and the instruction before
+// stands.
+func bareNoTakesBack(rest []string) bool {
+	for len(rest) > 0 && (isDash(rest[0]) || strings.EqualFold(strings.Trim(rest[0], ",;:.!?…"), "no")) {
+		rest = rest[1:] // "no, no, …"
+	}
+	if len(rest) == 0 {
+		return true
+	}
+	bare := func(i int) string { return strings.ToLower(strings.Trim(rest[i], ",;:.!?…")) }
+	for i := range rest {
+		if w := bare(i); lex.noGoOn[w] || lex.stayVerb[w] {
+			return false
+		}
+	}
+	if len(rest) > 1 && bare(0) == "i" && lex.said[bare(1)] {
+		return false
+	}
+	return !lex.agreeLead[bare(0)] || hasEditVerb(rest)
 }
 
 // asksNothing: the words of a retraction say why, and ask for no change
@@ -934,9 +996,39 @@ func valueWord(w string) bool {
 // its object with the same verb ("remove the passport scan, no wait, the
 // liveness check"). ok is false when rest corrects nothing of taken ("add an
 // SMS code, make it 8 digits": a setting of the step added), which then stays.
-func retake(taken []string, rest string) (string, bool) {
+//
+// said: the retraction said "no" (or a word of retraction), not only "make
+// that …": a value of another unit then still takes back the one before
+// ("make it 8 digits. actually no, make that 10 minutes timeout").
+func retake(taken []string, rest string, said bool) (string, bool) {
 	rw := strings.Fields(rest)
 	bare := func(ws []string, i int) string { return strings.ToLower(strings.Trim(ws[i], ",;:.!?…")) }
+	if len(rw) > 2 && bare(rw, 0) == "not" {
+		// "no, not at the end, at the start", "no, not SMS — email": what is
+		// ruled out, then what is meant in its place
+		// (the words ruled out, said in the instruction, give way there to the
+		// words meant: "add an SMS code at the end" becomes "add an email code
+		// at the end")
+		for i := 1; i+1 < len(rw); i++ {
+			ruled, meant := rw[1:i], rw[i+1:]
+			if !isDash(rw[i]) {
+				if !strings.HasSuffix(rw[i], ",") && !strings.HasSuffix(rw[i], ";") {
+					continue
+				}
+				ruled, meant = rw[1:i+1], rw[i+1:]
+			}
+			if at := wordsAt(taken, ruled); at >= 0 && len(meant) > 0 {
+				m := strings.TrimRight(strings.Join(meant, " "), ",;:.!?…")
+				return strings.Join(slices.Concat(taken[:at], []string{m}, taken[at+len(ruled):]), " "), true
+			}
+			return retake(taken, strings.Join(meant, " "), said)
+		}
+	}
+	if len(rw) > 0 && len(rw) <= 2 && valueWord(bare(rw, 0)) {
+		// "hmm no, 6", "ugh, no, 7": a value alone, as "make that 6" says it
+		rw = append([]string{"make", "that"}, rw...)
+		rest = strings.Join(rw, " ")
+	}
 	if len(rw) > 2 && lex.correctVerb[bare(rw, 0)] && lex.touchedRef[bare(rw, 1)] && valueWord(bare(rw, 2)) {
 		// (a value with a unit of its own sets something else: "max 5
 		// attempts on the email code, and make it 4 digits")
@@ -954,7 +1046,7 @@ func retake(taken []string, rest string) (string, bool) {
 				return strings.Join(out, " "), true
 			}
 		}
-		return rest, false
+		return rest, said
 	}
 	verb := slices.IndexFunc(taken, func(w string) bool { return editVerbs[strings.ToLower(strings.Trim(w, ",;:"))] })
 	k := placeAt(taken)
@@ -963,6 +1055,12 @@ func retake(taken []string, rest string) (string, bool) {
 		// instruction, placed anew ("add a selfie. actually, before the
 		// passport scan": placed at last; "have the avatar ask …, in between
 		// the liveness and the code. oh, put it after the code instead")
+		if k < 0 && verb == 0 && lex.replaceWord[bare(taken, 0)] {
+			// "replace the email code with an SMS code. put it before the
+			// liveness instead": a replacement puts the new step where the old
+			// one was; the place said now moves it from there
+			return strings.TrimRight(strings.Join(taken, " "), ",;:.!?…") + ", then move it " + rest, true
+		}
 		if k < 0 {
 			k = len(taken)
 		}
@@ -1009,6 +1107,45 @@ func retake(taken []string, rest string) (string, bool) {
 		return itReplaced(rest, obj), true // "move the doc scan to the start. actually no, put it between …": "it" is the doc scan
 	}
 	return rest, true
+}
+
+// hasAllNamed: the main path has a step of every kind the words name.
+func (p *plan) hasAllNamed(words string) bool {
+	named := analyze(tokenize(words), nil).steps
+	return len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return p.find(s.k) < 0 })
+}
+
+// namedSteps names the steps the words name, with their articles.
+func (p *plan) namedSteps(words string) string {
+	var names []string
+	for _, s := range analyze(tokenize(words), nil).steps {
+		names = append(names, s.k.withArticle())
+	}
+	return nounList(names)
+}
+
+// namesSettingKey: the words name a setting of a step ("the SMS code length",
+// "its expiry"), not only the step.
+func namesSettingKey(words string) bool {
+	return slices.ContainsFunc(tokenize(words), func(t token) bool { return lex.settingKey[t.raw] != "" })
+}
+
+// wordsAt is where the words of seq stand in ws, side by side (compared
+// without case or the punctuation around them), or -1.
+func wordsAt(ws, seq []string) int {
+	if len(seq) == 0 {
+		return -1
+	}
+	for i := 0; i+len(seq) <= len(ws); i++ {
+		j := 0
+		for j < len(seq) && strings.EqualFold(strings.Trim(ws[i+j], ",;:.!?…"), strings.Trim(seq[j], ",;:.!?…")) {
+			j++
+		}
+		if j == len(seq) {
+			return i
+		}
+	}
+	return -1
 }
 
 // aboutRetraction: the part takes back what the text said of something it
@@ -1277,6 +1414,15 @@ func onThatPath(part, before string) string {
 	for _, ph := range thatPathPhrases {
 		if i := indexFold(part, ph); i >= 0 && (i == 0 || part[i-1] == ' ') && (i+len(ph) == len(part) || !isLetter(part[i+len(ph)])) {
 			words := strings.Fields(part[:i] + part[i+len(ph):])
+			if hasEditVerb(words) {
+				// "remove the SMS code on that path", "add a selfie on that
+				// path before ending": an instruction of its own, whose path
+				// the condition before does not say (it may be the failure
+				// that condition names, or the path that goes on): read as it
+				// stands. Only steps named with no verb ("ok an email code on
+				// that path then") are what that condition's path gets
+				return part
+			}
 			for len(words) > 1 && lex.hesitation[strings.ToLower(strings.Trim(words[0], ",;:"))] {
 				words = words[1:] // "ok, …"
 			}
@@ -1316,11 +1462,43 @@ func alsoNames(part string) string {
 			break
 		}
 	}
+	if end < len(words) && !reasonAfter(words[end:]) {
+		return "" // "oh and the liveness check, make it the first step": what the words after ask is for that step
+	}
 	names := strings.TrimRight(strings.Join(words[i:end], " "), ",;:.!?…")
 	if ts := tokenize(names); !bareNames(ts, analyze(ts, nil).steps) { // (steps of any kind: what is named, whether the flow has it or not)
 		return ""
 	}
 	return names
+}
+
+// statesWhy: the words open on a subject of their own ("they've got a new
+// SIM", "our users hate SMS", "the lawyers say …"), as a statement does; not
+// on a verb or a preposition, as what is left of an instruction does ("end the
+// session instead", "to a voice call").
+func statesWhy(text string) bool {
+	w0 := strings.ToLower(firstWord(text))
+	return strings.ContainsAny(w0, "'’") || lex.subjectPronoun[w0] || lex.personPronoun[w0] || lex.possessive[w0] || lex.determiner[w0]
+}
+
+// reasonAfter: the words after the steps "oh and …" names say why, as a
+// clause of its own with a person for its subject ("we do that elsewhere
+// now"), and ask nothing of those steps: not "make it the first step", "it
+// should come first", "that goes at the start now", "keep it, but allow ID
+// cards" (the step is their subject, or their object).
+func reasonAfter(words []string) bool {
+	for len(words) > 0 && isDash(words[0]) {
+		words = words[1:]
+	}
+	if len(words) < 2 || hasEditVerb(words) {
+		return false
+	}
+	w0 := strings.ToLower(strings.Trim(words[0], ",;:"))
+	if lex.touchedRef[w0] || lex.keepVerb[w0] || placeAt(words) >= 0 || slices.ContainsFunc(words, func(w string) bool { return valueWord(strings.Trim(w, ",;:.!?…")) }) {
+		return false
+	}
+	// ("the passport photo is enough": a subject of its own)
+	return lex.subjectPronoun[w0] || lex.personPronoun[w0] || lex.possessive[w0] || lex.determiner[w0]
 }
 
 // movedObject is what a taken-back move moved ("move the doc scan to the
@@ -1663,8 +1841,14 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 	readFallback := func(s *step, prefix string) {
 		for _, o := range s.node.Outcomes {
 			t := f.Node(o.Target)
-			if t == nil || !strings.HasPrefix(t.ID, prefix) || t.Type != flow.TypeConversation || len(t.Outcomes) == 0 {
+			if t == nil || !strings.HasPrefix(t.ID, prefix) || len(t.Outcomes) == 0 {
 				continue
+			}
+			if t.Type != flow.TypeConversation {
+				// a quiet flow's fallback opens on its first step, with no line
+				// before it (layout gives that step the entry's id)
+				s.fallback = walk(t.ID)
+				break
 			}
 			kept[t.ID] = true
 			if n := len(slices.DeleteFunc(slices.Clone(s.node.Outcomes), func(u flow.Outcome) bool { return u.Target != o.Target })); n == 1 && len(s.node.Outcomes) > 2 {

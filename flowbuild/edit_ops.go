@@ -1135,6 +1135,37 @@ func (p *plan) fallbackStep(named []*step) *step {
 	return found
 }
 
+// absentNamed: the words of a failure's condition name a step ("if the email
+// doesn't arrive") and the flow has none of the kinds they name, on any path;
+// it returns that step with its article, or "".
+func (p *plan) absentNamed(head []token) string {
+	named := slices.DeleteFunc(analyze(head, p.steps).steps, func(s *step) bool {
+		return s.k.isConversation()
+	})
+	if len(named) == 0 {
+		return ""
+	}
+	for _, s := range named {
+		if p.holdsKind(p.steps, s.k) || s.k == kEnterEmail && p.holdsKind(p.steps, kEmailOTP) {
+			return ""
+		}
+	}
+	if named[0].k == kEnterEmail && notDelivered(head) {
+		return kEmailOTP.withArticle() // what does not arrive is the code sent to it
+	}
+	return named[0].k.withArticle()
+}
+
+// holdsKind: steps, their branches or fallbacks hold a step of kind k.
+func (p *plan) holdsKind(steps []*step, k kind) bool {
+	for _, s := range steps {
+		if s.k == k || k == kOTP && isCodeKind(s.k) || p.holdsKind(s.branch, k) || p.holdsKind(s.fallback, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // branchEdit puts the steps of a conditional change on the branch it names:
 // "if they're new, scan their passport", "if the email code fails, fall back to
 // an SMS code".
@@ -1260,6 +1291,16 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			if len(codes) == 1 {
 				sc.anchor, sc.named = codes[0], true
 			}
+		}
+	}
+	if cond.k == condFail && sc.anchor == nil && cond.end >= 0 {
+		// "if the email doesn't arrive, send an SMS code" on a flow with no
+		// email step: the condition is about a step the flow does not have, so
+		// there is no failure to hang the new steps from; they go on no other
+		// step's failure
+		if missing := p.absentNamed(ts[:cond.end+1]); missing != "" {
+			p.assumptions = append(p.assumptions, "Left the flow as it is: \""+clauseText(ts[:cond.end+1])+"\" is about "+missing+", which the flow does not have, so no step's failure leads anywhere new. Add "+missing+" first, or name the step whose failure you mean.")
+			return []string{"left the flow as it is: it has no " + strings.TrimPrefix(strings.TrimPrefix(missing, "an "), "a ")}, true
 		}
 	}
 	if a := sc.anchor; cond.k == condFail && cond.end >= 0 && a != nil {

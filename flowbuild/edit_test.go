@@ -938,3 +938,54 @@ func TestEditOrdinalAddOfTwo(t *testing.T) {
 		assert.NotEqual(t, "source_not_captured", w.Code, "%s", w)
 	}
 }
+
+// A quiet flow's fallback opens on its first step, with no line before it:
+// an edit reads it back as the fallback, and a fallback of that step (laid out
+// before it by chain) does not take the entry's id in its place, which left
+// the entry's outcomes pointing at a node that was not there.
+func TestEditFallbackOfAQuietFallback(t *testing.T) {
+	base := built(t, "Hotel check-in: scan the passport, then a liveness check, then compare the passport photo with the guest's face. Please, no talking avatar.", Options{})
+	res, err := Edit(base.Clone(), "If the face comparison fails, ask for their email address instead.", Options{})
+	require.NoError(t, err)
+	res, err = Edit(res.Flow, "If the email entry is cancelled, send an SMS code instead.", Options{})
+	require.NoError(t, err)
+	require.Empty(t, flow.Errors(flow.Validate(res.Flow)))
+	entry := res.Flow.Node("fallback_face_compare")
+	require.NotNil(t, entry)
+	assert.Equal(t, flow.TypeEnterEmail, entry.Type)
+	for _, o := range entry.Outcomes {
+		to := res.Flow.Node(o.Target)
+		require.NotNil(t, to, o.ID)
+		if o.ID == "canceled" {
+			assert.Equal(t, flow.TypeTwoFactorSMS, to.Type, "a cancelled email entry falls back to the SMS code")
+		}
+	}
+}
+
+// A failure of a step the flow does not have ("if the email doesn't arrive"
+// with no email step) hangs the new steps on no other step's failure.
+func TestEditConditionOnAbsentStep(t *testing.T) {
+	base := built(t, "Hotel check-in: scan the passport, then a liveness check, then compare the passport photo with the guest's face.", Options{})
+	for _, change := range []string{"if the email doesn't arrive, send an SMS code", "if the email doesn't arrive, send them a letter — we can't do that, can we? ok an SMS code on that path then"} {
+		res, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err, change)
+		require.Empty(t, flow.Errors(flow.Validate(res.Flow)), change)
+		assert.Len(t, res.Flow, len(base), "%s: nothing added", change)
+		assert.True(t, slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, "does not have") }), "%s: %v", change, res.Assumptions)
+	}
+}
+
+// A flow that never scanned a document has checks that read something else
+// (here the age the user tells): an edit keeps them, and says nothing of a
+// document it took away.
+func TestEditKeepsAgeCheckOfAFlowWithNoDocument(t *testing.T) {
+	base := built(t, "liveness check, then an SMS code with 6 digits, then ask their age - they must be 18 or over", Options{})
+	for _, change := range []string{"make the age check 21", "Forget what I said about the SMS code length.", "Ignore what I said about the age check, make it 21."} {
+		res, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err, change)
+		assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == flow.TypeDataValidation }), "%s: the age check stays", change)
+		for _, a := range res.Assumptions {
+			assert.NotContains(t, a, "ID document", change)
+		}
+	}
+}

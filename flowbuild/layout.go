@@ -569,9 +569,16 @@ func (p *plan) layout() flow.Flow {
 		if fb.s.fallback[0].ends || p.quiet&quietOther != 0 {
 			// the failure's own line, or a quiet flow: no "let's try another way"
 			// before the fallback
-			chain[0].ID = fb.entry
+			// the fallback's first step takes the entry's id; chain lays out a
+			// step's own fallback (and a liveness check's line) before the step,
+			// so the first node is not always the head
+			for i := range chain {
+				if chain[i].ID == head {
+					chain[i].ID = fb.entry
+					break
+				}
+			}
 			out = append(out, chain...)
-			_ = head
 			continue
 		}
 		intro := flow.Node{ID: fb.entry, Type: flow.TypeConversation, DoesNotRequireReply: true,

@@ -520,10 +520,17 @@ var (
 // what I said about the age check"): what a retraction takes back (see
 // retraction and retake in edit.go).
 var (
-	hesitationWords   = []string{"hmm", "hm", "oh", "ok", "okay", "ugh", "um", "uh", "erm", "ah", "yeah"} // sounds before a retraction's "no" ("hmm no — at the start"): no words of the instruction
-	retractAboutWords = []string{"ignore", "forget", "disregard"}                                         // "ignore what I said about the age check": a retraction that names what it takes back
-	saidWords         = []string{"said", "wrote", "mentioned", "asked", "typed", "told"}                  // "what I said about …": the earlier words a retraction names
-	objectPrepWords   = []string{"with", "to", "for", "by", "via", "into"}                                // "replace the scan with a selfie — no wait, with recognition": what a retraction from the preposition on replaces
+	hesitationWords = []string{"hmm", "hm", "oh", "ok", "okay", "ugh", "um", "uh", "erm", "ah", "yeah"} // sounds before a retraction's "no" ("hmm no — at the start"): no words of the instruction
+	// after a bare "no," these say the writer goes on, not that they take back
+	// what they said ("oh no, I forgot — also add a selfie", "no, the users have
+	// no phones, so don't add an SMS code either")
+	noGoOnWords = []string{"also", "too", "well", "either", "forgot"}
+	// a bare "no," before these agrees with what was said ("yeah, no, that is
+	// all", "no, no, that's right")
+	agreeLeadWords    = []string{"that", "thats", "that's", "that’s"}
+	retractAboutWords = []string{"ignore", "forget", "disregard"}                        // "ignore what I said about the age check": a retraction that names what it takes back
+	saidWords         = []string{"said", "wrote", "mentioned", "asked", "typed", "told"} // "what I said about …": the earlier words a retraction names
+	objectPrepWords   = []string{"with", "to", "for", "by", "via", "into"}               // "replace the scan with a selfie — no wait, with recognition": what a retraction from the preposition on replaces
 )
 
 // topicWords: the words that give a question its topic (parse.go, topicsOf);
@@ -1669,6 +1676,7 @@ var unsupportedNotes = map[string]string{
 type lexicon struct {
 	// corrections made mid-message (hesitationWords, retractAboutWords, saidWords)
 	hesitation, retractAbout, said, objectPrep map[string]bool
+	noGoOn, agreeLead                          map[string]bool
 
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                     map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                  map[string]bool
@@ -1805,6 +1813,7 @@ func newLexicon() *lexicon {
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
 	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)
+	l.noGoOn, l.agreeLead = wordSet(noGoOnWords), wordSet(agreeLeadWords)
 	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)
 	l.keepLead = wordSet(keepLeadWords)
 	l.rest, l.keepRest, l.reportVerb = wordSet(restWords), wordSet(keepRestWords), wordSet(reportVerbWords)
