@@ -1152,7 +1152,7 @@ func wordsAt(ws, seq []string) int {
 // names ("ignore what I said about the age check, remove it", "forget what I
 // wrote about the selfie"); it returns what it names and what follows it.
 func aboutRetraction(part string) (obj, rest string, ok bool) {
-	if !slices.ContainsFunc(retractAboutWords, func(k string) bool { return strings.EqualFold(k, firstWord(part)) }) {
+	if !lex.retractAbout[bareWord(firstWord(part))] {
 		return "", "", false // most parts (checked without allocating)
 	}
 	words := strings.Fields(part)

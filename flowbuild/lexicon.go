@@ -1540,8 +1540,6 @@ var (
 // everywhere they took away what users "haven't verified yet" get.
 var perfectNegWords = []string{"havent", "hasnt", "hadnt"}
 
-// failToWords, before "to" and a verb of finding, say it did not find ("anyone
-// we fail to recognise", "people it's unable to match"), as "don't" does.
 // copulaModalWords, before "be" ("should be", "needs to be"), say what a step
 // is to become: "the SMS code should be email" replaces it.
 var copulaModalWords = []string{"should", "must", "needs", "need", "has", "have", "ought", "will", "shall"}
@@ -1570,6 +1568,8 @@ var requesterWords = []string{"compliance", "legal", "security", "auditors", "au
 // "skipping the SMS code is fine"): a remark that asks for it.
 var praiseWords = []string{"great", "good", "nice", "fine", "ideal", "better", "best", "perfect", "helpful", "help", "helps", "welcome", "ok", "okay", "awesome", "preferred", "preferable"}
 
+// failToWords, before "to" and a verb of finding, say it did not find ("anyone
+// we fail to recognise", "people it's unable to match"), as "don't" does.
 var failToWords = []string{"fail", "fails", "failed", "failing", "unable"}
 
 // toneWords: a word for the manner the avatar speaks in → the word its goal

@@ -1536,8 +1536,9 @@ func parse(text string) *parsed {
 				a = qa
 			}
 		}
-		if q := lastKindStep(seq, kAsk); q != nil && ci > 0 && clauses[ci-1].sent == c.sent && yesBefore(clauses, ci) && yesBefore(clauses[ci-1:], 1) {
-			// "if yes, scan it": the step the "yes" answer leads to
+		if q := lastKindStep(seq, kAsk); q != nil && ci > 0 && clauses[ci-1].sent == c.sent && yesBefore(clauses[ci-1:], 1) {
+			// "if yes, scan it": the steps of the clause right after the "yes"
+			// answer are what it leads to
 			for _, s := range a.steps {
 				s.onYes = true
 			}

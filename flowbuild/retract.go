@@ -85,11 +85,19 @@ func retractValues(ts []token) ([]token, []string) {
 		}
 		replaced, was := false, ""
 		if old >= 0 {
+			// the one mention of the value named; with two ("max 5 tries and
+			// a 5 minute expiry. Sorry, 4 not 5") which one is meant is not
+			// said, and neither changes
+			var at []int
 			for j := 0; j < i; j++ {
-				if ts[j].isNum && ts[j].num == ts[old].num {
-					was, ts[j] = ts[j].orig, numberLike(ts[v], ts[j])
-					replaced = true
+				if ts[j].isNum && ts[j].num == ts[old].num && sameShape(ts[j], ts[v]) {
+					at = append(at, j)
 				}
+			}
+			if len(at) == 1 {
+				j := at[0]
+				was, ts[j] = ts[j].orig, numberLike(ts[v], ts[j])
+				replaced = true
 			}
 		} else {
 			// the number just before the marker, within the same few words
@@ -303,7 +311,9 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 		}
 		rest := c.toks[at:]
 		// the list said again: a clause opening on "so" after the marker,
-		// within the marker's sentence or the next, naming two steps or more
+		// within the two sentences after it, naming two steps or more, one
+		// of them named before ("wait, one thing. So an email code then an
+		// SMS code" names new ones, and adds them)
 		if r := restated(clauses, m); r > 0 {
 			n := 0
 			for j := 0; j < r; j++ {
@@ -376,6 +386,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			}
 			if len(a.steps) == 0 {
 				continue
+			}
+			if !insteadIn(clauses, m) && (hasAnyRaw(toks, lex.condIfStrict) || hasAnyRaw(toks, lex.trailCond) || namesUserGroup(toks) || populationCondition(toks, false) ||
+				slices.ContainsFunc(clauses, func(o clause) bool { return o.sent == clauses[r].sent && clauseStartsIf(o.toks) })) {
+				// "sorry, an SMS code for returning users", "no wait, an SMS code
+				// if the email bounces": another step for some, read where it
+				// stands ("…, do that on the unrecognised path instead" replaces)
+				break
 			}
 			var rk kindSet
 			for _, s := range a.steps {
@@ -501,9 +518,12 @@ func restated(clauses []clause, m int) int {
 		if len(ts) == 0 || ts[0].raw != "so" {
 			continue
 		}
+		if addsMore(ts) || hasAnyRaw(ts, lex.alsoWord) {
+			return 0 // "so an email code too": more steps, not the list again
+		}
 		var ks kindSet
 		n := 0
-		for j := r; j < len(clauses); j++ {
+		for j := r; j < len(clauses) && clauses[j].sent == clauses[r].sent; j++ {
 			toks := clauses[j].toks
 			if j == r {
 				toks = toks[1:]
@@ -516,7 +536,12 @@ func restated(clauses []clause, m int) int {
 				}
 			}
 		}
-		if n >= 2 && !scopedRestatement(clauses, r) {
+		var before kindSet
+		for _, c := range clauses[:m] {
+			k, _ := stepsOf(c)
+			before |= k
+		}
+		if n >= 2 && ks&before != 0 && !scopedRestatement(clauses, r) {
 			return r
 		}
 		return 0
@@ -593,7 +618,7 @@ func removalOfNamed(clauses []clause, m int) []token {
 		return nil
 	}
 	obj := v + 1
-	for obj < len(ts) && (ts[obj].raw == "out" || ts[obj].raw == "off" || ts[obj].raw == "of") {
+	for obj < len(ts) && (lex.takeParticle[ts[obj].raw] || ts[obj].raw == "of") {
 		obj++
 	}
 	var before kindSet
@@ -608,7 +633,8 @@ func removalOfNamed(clauses []clause, m int) []token {
 	// they leave ("delete the document images after 30 days"), nor the step
 	// for some users ("cut liveness for users on the mobile app")
 	obs := ts[obj:]
-	if hasAnyRaw(obs, lex.storedData) || hasAnyRaw(obs, lex.trailCond) || hasAnyRaw(obs, lex.condIfStrict) || namesUserGroup(obs) || populationCondition(obs, false) || slices.ContainsFunc(obs, func(t token) bool { return t.isNum }) {
+	// (nor for some of the time: "remove the email code on weekends")
+	if hasAnyRaw(obs, lex.storedData) || hasAnyRaw(obs, lex.trailCond) || hasAnyRaw(obs, lex.condIfStrict) || hasAnyRaw(obs, lex.valueScope) || namesUserGroup(obs) || populationCondition(obs, false) || slices.ContainsFunc(obs, func(t token) bool { return t.isNum }) {
 		return nil
 	}
 	a := analyze(obs, seq) // ("the email one": the one of the steps named)
@@ -630,7 +656,7 @@ func notOnly(ts []token) bool {
 		return false
 	}
 	a := analyze(ts[2:], nil)
-	return len(a.steps) <= 1 && a.neg == 0
+	return len(a.steps) == 1 && a.neg == 0 // ("not just once", "not only that" name no step)
 }
 
 // widens: the "not just X" at m ends its sentence and X is of the kind the
