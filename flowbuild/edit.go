@@ -883,7 +883,7 @@ func retraction(part string, answer bool) (string, bool, bool) {
 		return part, false, false // most parts: no word of a retraction among the first three
 	}
 	words := strings.Fields(part)
-	bare := func(i int) string { return strings.ToLower(strings.Trim(words[i], ",;:.!?…")) }
+	bare := func(i int) string { return bareWord(words[i]) }
 	h := 0
 	for h < len(words)-1 && h < 2 && lex.hesitation[bare(h)] {
 		h++ // "hmm no — …", "oh, put it …", "ugh, 3 min"
@@ -953,7 +953,7 @@ func bareNoTakesBack(rest []string) bool {
 	if len(rest) == 0 {
 		return true
 	}
-	bare := func(i int) string { return strings.ToLower(strings.Trim(rest[i], ",;:.!?…")) }
+	bare := func(i int) string { return bareWord(rest[i]) }
 	for i := range rest {
 		if w := bare(i); lex.noGoOn[w] || lex.stayVerb[w] {
 			return false
@@ -1002,7 +1002,7 @@ func valueWord(w string) bool {
 // ("make it 8 digits. actually no, make that 10 minutes timeout").
 func retake(taken []string, rest string, said bool) (string, bool) {
 	rw := strings.Fields(rest)
-	bare := func(ws []string, i int) string { return strings.ToLower(strings.Trim(ws[i], ",;:.!?…")) }
+	bare := func(ws []string, i int) string { return bareWord(ws[i]) }
 	if len(rw) > 2 && bare(rw, 0) == "not" {
 		// "no, not at the end, at the start", "no, not SMS — email": what is
 		// ruled out, then what is meant in its place

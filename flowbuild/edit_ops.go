@@ -471,7 +471,7 @@ func negLen(words []string, i int) int {
 // bareWord is a word of a change's sentence as the lexicon spells it: lower
 // case, no apostrophes, no punctuation around it ("Don't," → "dont").
 func bareWord(w string) string {
-	return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(w, ",;:.!?")))
+	return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(w, ",;:.!?…")))
 }
 
 // keepsLead: the words open on keeping a step ("keep the SMS code", "don't

@@ -490,24 +490,25 @@ func families(ks kindSet) kindSet {
 	var f kindSet
 	for k := kind(0); k < kindCount; k++ {
 		if ks.has(k) {
-			f.add(kindFamily[k])
+			f.add(familyHead(k))
 		}
 	}
 	return f
 }
 
-// kindFamily maps each step to the first kind of its family: the codes, the
-// face matches, the data checks; the rest are families of their own.
-var kindFamily = func() [kindCount]kind {
-	var f [kindCount]kind
-	for k := kind(0); k < kindCount; k++ {
-		f[k] = k
+// familyHead is the first kind of k's family: the codes, the face matches, the
+// data checks; the rest are families of their own.
+func familyHead(k kind) kind {
+	switch k {
+	case kSMSOTP, kOTP:
+		return kEmailOTP
+	case kRecognition, kFaceScan:
+		return kFaceCompare
+	case kMatchCheck, kExpiryCheck:
+		return kAgeCheck
 	}
-	f[kSMSOTP], f[kOTP] = kEmailOTP, kEmailOTP
-	f[kRecognition], f[kFaceScan] = kFaceCompare, kFaceCompare
-	f[kMatchCheck], f[kExpiryCheck] = kAgeCheck, kAgeCheck
-	return f
-}()
+	return k
+}
 
 // restated returns the clause after the correction at m that says the list
 // again ("so passport or DL scan, selfie, compare, then liveness", "So: …",
