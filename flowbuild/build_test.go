@@ -1846,12 +1846,8 @@ func TestBuildQuestionNoSkipsYesStep(t *testing.T) {
 	require.NoError(t, err)
 	code := nodeOfType(res.Flow, flow.TypeTwoFactorEmail)
 	require.NotNil(t, code, "the email code of the no answer")
-	var verified string
-	for _, o := range code.Outcomes {
-		if o.ID == "verified" {
-			verified = o.Target
-		}
-	}
+	verified, ok := code.Outcome("verified")
+	require.True(t, ok)
 	next := res.Flow.Node(verified)
 	require.NotNil(t, next)
 	assert.Equal(t, flow.TypeTwoFactorSMS, next.Type, "after the no answer's code the flow goes on to the SMS code, past the passport scan")

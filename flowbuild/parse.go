@@ -874,6 +874,10 @@ type parsed struct {
 
 // parse reads a description into ordered steps.
 func parse(text string) *parsed {
+	struck := 0
+	if strings.Contains(text, "~~") {
+		text, struck = dropStruck(text) // (once: tokenize finds no "~~" left)
+	}
 	ts, valueNotes := retractValues(tokenize(text))
 	heldKey, keyAt := providedKeyWhere(ts) // the providedData key of a photo passed in
 	// (the key is a name, not words about the flow: "login check … (key:
@@ -882,7 +886,7 @@ func parse(text string) *parsed {
 	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.notes = append(p.notes, valueNotes...)
-	if strings.Count(text, "~~") >= 2 && func() bool { _, n := dropStruck(text); return n > 0 }() {
+	if struck > 0 {
 		p.notes = append(p.notes, "Read the words struck through (~~…~~) as taken back, so the flow does not include them.")
 	}
 	p.avatar = findAvatar(ts)
@@ -1529,14 +1533,15 @@ func parse(text string) *parsed {
 			// the clause before it in view
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
 		}
-		if q := lastKindStep(seq, kAsk); len(a.steps) == 0 && q != nil && q.phrase != "" && hasAnyRaw(c.toks, lex.backRef) {
+		question := lastKindStep(seq, kAsk)
+		if len(a.steps) == 0 && question != nil && question.phrase != "" && hasAnyRaw(c.toks, lex.backRef) {
 			// "ask if they have their passport with them, then scan it": "it"
 			// is what the question asked about
-			if qa := analyzeAfter(c.toks, seq, tokenize(q.phrase), held); len(qa.steps) > 0 {
+			if qa := analyzeAfter(c.toks, seq, tokenize(question.phrase), held); len(qa.steps) > 0 {
 				a = qa
 			}
 		}
-		if q := lastKindStep(seq, kAsk); q != nil && ci > 0 && clauses[ci-1].sent == c.sent && yesBefore(clauses[ci-1:], 1) {
+		if question != nil && ci > 0 && clauses[ci-1].sent == c.sent && yesBefore(clauses[ci-1:], 1) {
 			// "if yes, scan it": the steps of the clause right after the "yes"
 			// answer are what it leads to
 			for _, s := range a.steps {
