@@ -1750,9 +1750,9 @@ func parse(text string) *parsed {
 			// "don't put the email code first, put it at the end": where the
 			// step must not go, not the step left out; a step the flow has
 			// there already moves out of it
-			if placed := analyze(c.toks[v:], seq).steps; len(placed) > 0 && findKind(seq, placed[0].k) >= 0 {
-				seq = moveOutOf(seq, c.toks[v+1:], placed)
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+placed[0].k.String()+" must not go, not as leaving it out.")
+			if pa := analyze(c.toks[v:], seq); len(pa.steps) > 0 && findKind(seq, pa.steps[0].k) >= 0 {
+				seq = moveOutOf(seq, c.toks[v+1:], pa.steps[0], pa.ref)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+pa.steps[0].k.String()+" must not go, not as leaving it out.")
 			}
 			continue
 		}
@@ -6841,40 +6841,40 @@ func negatedPlacement(ts []token) int {
 	return v
 }
 
-// moveOutOf moves the first of the placed steps out of the place the words
-// rule out, when the flow has it there: off the front ("don't put the email
-// code first"), off the end, or to the other side of the second step named
-// ("never do the SMS code before the liveness check").
-func moveOutOf(seq []*step, place []token, placed []*step) []*step {
+// moveOutOf moves the placed step out of the place the words rule out, when
+// the flow has it there: off the front ("don't put the email code first"), off
+// the end, or to the other side of the step the words place it against (ref:
+// "never do the SMS code before the liveness check").
+func moveOutOf(seq []*step, place []token, placed *step, ref []*step) []*step {
 	var checks []int
 	for i, s := range seq {
 		if !s.k.isConversation() {
 			checks = append(checks, i)
 		}
 	}
-	at := findKind(seq, placed[0].k)
+	at := findKind(seq, placed.k)
 	c := slices.Index(checks, at)
 	if c < 0 || len(checks) < 2 {
 		return seq
 	}
-	s := seq[at]
-	to := -1 // the step it goes right after
+	r := -1
+	if len(ref) > 0 {
+		r = findKind(seq, ref[0].k)
+	}
+	var to int // the index of the step it goes right after (-1: the very front)
 	switch {
 	case hasAnyRaw(place, lex.frontWord) && c == 0:
 		to = checks[1]
 	case hasAnyRaw(place, lex.backWord) && c == len(checks)-1:
 		to = checks[c-1] - 1 // right before the check before it
-	case len(placed) > 1 && findKind(seq, placed[1].k) >= 0:
-		ref := findKind(seq, placed[1].k)
-		if has(place, "before") && at < ref {
-			to = ref
-		} else if has(place, "after") && at > ref {
-			to = ref - 1
-		}
+	case has(place, "before") && r > at:
+		to = r
+	case has(place, "after") && r >= 0 && r < at:
+		to = r - 1
+	default:
+		return seq // not where the words rule out ("never put liveness last" with liveness in the middle)
 	}
-	if to < -1 || to == -1 && !(hasAnyRaw(place, lex.backWord) || has(place, "after")) {
-		return seq
-	}
+	s := seq[at]
 	out := slices.Delete(slices.Clone(seq), at, at+1)
 	if to > at {
 		to-- // its index after the deletion
