@@ -354,7 +354,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			listing = false
 			// (a gerund's remark is one alone too: "Adding an email code would
 			// annoy users, so don't" asks for nothing)
-			if (len(parts) > 1 && (statement(ts) || gerundRemark(part) || negatedChangeVerb(strings.Fields(part)) > 0) || gerundRemark(part) && refusedAfter(part)) && !groupOut {
+			remark := gerundRemark(part)
+			if (len(parts) > 1 && (statement(ts) || remark || negatedChangeVerb(strings.Fields(part)) > 0) || remark && refusedAfter(part)) && !groupOut {
 				// "The face scans we got were blurry and matched badly.", "their
 				// email is what got hacked": the background of the change, which
 				// names steps but asks for none; the step it names is what a later
@@ -375,7 +376,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					}
 				}
 				remarks = append(remarks, part)
-				if gerundRemark(part) && turnsDown(part) {
+				if remark && turnsDown(part) {
 					// "…, so don't": an answer, the flow as it was
 					done = append(done, "made no change (\""+strings.TrimSpace(part)+"\" turns the change down)")
 				}
@@ -905,7 +906,7 @@ func retraction(part string, answer bool) (string, bool, bool) {
 		v++ // "actually make that 10"
 	}
 	if v+2 < len(words) && lex.correctVerb[bare(v)] && lex.touchedRef[bare(v+1)] && valueWord(bare(v+2)) {
-		return strings.Join(words[v:], " "), true, slices.ContainsFunc(words[:v], func(w string) bool { return strings.EqualFold(strings.Trim(w, ",;:.!?…"), "no") }) // "make that 21": a value for the last one said (retake)
+		return strings.Join(words[v:], " "), true, slices.ContainsFunc(words[:v], func(w string) bool { return bareWord(w) == "no" }) // "make that 21": a value for the last one said (retake)
 	}
 	if last := len(words) - 1; h+3 < last && bare(last) == "instead" && moveVerbs[bare(h)] && lex.touchedRef[bare(h+1)] && placeAt(words[h+2:last]) == 0 {
 		return strings.Join(words[h+2:last], " "), true, false // "oh, put it after the code instead": a place for the step just placed
@@ -947,7 +948,7 @@ func retraction(part string, answer bool) (string, bool, bool) {
 // no, that's right"): the "no" is an exclamation, and the instruction before
 // stands.
 func bareNoTakesBack(rest []string) bool {
-	for len(rest) > 0 && (isDash(rest[0]) || strings.EqualFold(strings.Trim(rest[0], ",;:.!?…"), "no")) {
+	for len(rest) > 0 && (isDash(rest[0]) || bareWord(rest[0]) == "no") {
 		rest = rest[1:] // "no, no, …"
 	}
 	if len(rest) == 0 {
@@ -4140,7 +4141,7 @@ func refusedAfter(part string) bool {
 // let's not").
 func turnsDown(part string) bool {
 	tail, ok := afterSo(part)
-	return ok && len(tail) > 0 && turnDownWords(tail)
+	return ok && turnDownWords(tail) // (no words say no)
 }
 
 // afterSo is what follows the "so" or "but" of a remark, if it has one.

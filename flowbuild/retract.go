@@ -250,7 +250,7 @@ func retractsThat(ts []token) bool {
 	if !(lex.removeVerb[v.raw] || lex.takeBack[v.raw] || v.raw == "skip") {
 		return false
 	}
-	return len(ts) == 1 || lex.touchedRef[ts[1].raw] || ts[1].raw == "it" || ts[1].raw == "that" || ts[1].raw == "this"
+	return len(ts) == 1 || lex.touchedRef[ts[1].raw]
 }
 
 // stepsOf is what a clause names: its steps and what it rules out.
@@ -387,7 +387,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if len(a.steps) == 0 {
 				continue
 			}
-			if !insteadIn(clauses, m) && (hasAnyRaw(toks, lex.condIfStrict) || hasAnyRaw(toks, lex.trailCond) || namesUserGroup(toks) || populationCondition(toks, false) ||
+			if !insteadIn(clauses, m) && (scopedTo(toks) ||
 				slices.ContainsFunc(clauses, func(o clause) bool { return o.sent == clauses[r].sent && clauseStartsIf(o.toks) })) {
 				// "sorry, an SMS code for returning users", "no wait, an SMS code
 				// if the email bounces": another step for some, read where it
@@ -424,7 +424,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if pk2, _ := stepsOf(clauses[p]); rk == pk2 && (has(toks, "before") || has(toks, "after") || has(toks, "first")) {
 				break // "I mean the liveness has to come before anything else": its place said, not another step
 			}
-			if hasAnyRaw(toks, lex.alsoWord) || hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
+			if hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
 				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
 			}
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
@@ -443,6 +443,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 		}
 	}
 	return out, notes
+}
+
+// scopedTo: the words hold what is said to some users or some cases only: a
+// condition ("if the email bounces", "unless …"), a trailing one ("for users
+// on the mobile app"), a group of users ("returning users").
+func scopedTo(ts []token) bool {
+	return hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.trailCond) || namesUserGroup(ts) || populationCondition(ts, false)
 }
 
 // addsMore: the words add to what was said rather than take it back ("sorry,
@@ -519,7 +526,7 @@ func restated(clauses []clause, m int) int {
 		if len(ts) == 0 || ts[0].raw != "so" {
 			continue
 		}
-		if addsMore(ts) || hasAnyRaw(ts, lex.alsoWord) {
+		if addsMore(ts) {
 			return 0 // "so an email code too": more steps, not the list again
 		}
 		var ks kindSet
@@ -562,7 +569,7 @@ func scopedRestatement(clauses []clause, r int) bool {
 	}
 	for j := r; j < len(clauses) && clauses[j].sent == clauses[r].sent; j++ {
 		c := clauses[j]
-		if c.ask || hasRaw(c.toks, "there", "here") || hasAnyRaw(c.toks, lex.trailCond) || hasAnyRaw(c.toks, lex.condIfStrict) || namesUserGroup(c.toks) || populationCondition(c.toks, false) {
+		if c.ask || hasRaw(c.toks, "there", "here") || scopedTo(c.toks) {
 			return true
 		}
 	}
@@ -635,7 +642,7 @@ func removalOfNamed(clauses []clause, m int) []token {
 	// for some users ("cut liveness for users on the mobile app")
 	obs := ts[obj:]
 	// (nor for some of the time: "remove the email code on weekends")
-	if hasAnyRaw(obs, lex.storedData) || hasAnyRaw(obs, lex.trailCond) || hasAnyRaw(obs, lex.condIfStrict) || hasAnyRaw(obs, lex.valueScope) || namesUserGroup(obs) || populationCondition(obs, false) || slices.ContainsFunc(obs, func(t token) bool { return t.isNum }) {
+	if hasAnyRaw(obs, lex.storedData) || scopedTo(obs) || hasAnyRaw(obs, lex.valueScope) || slices.ContainsFunc(obs, func(t token) bool { return t.isNum }) {
 		return nil
 	}
 	a := analyze(obs, seq) // ("the email one": the one of the steps named)
@@ -708,7 +715,7 @@ func trailingChange(text string) (head, change string) {
 		return text, ""
 	}
 	rest := ts[i+1:]
-	if hasAnyRaw(rest, lex.trailCond) || hasAnyRaw(rest, lex.condIfStrict) || populationCondition(rest, false) || namesUserGroup(rest) {
+	if scopedTo(rest) {
 		return text, ""
 	}
 	return text[:cut+1], strings.TrimSpace(tail[c+1:])
