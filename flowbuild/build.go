@@ -373,7 +373,11 @@ func (p *plan) summary(f flow.Flow) string {
 	}
 	for _, s := range p.steps {
 		if then := describeSteps(s.fallback); then != "" {
-			b.WriteString(" When the " + s.k.String() + " " + s.failure() + ", the avatar " + then + " instead.")
+			b.WriteString(" When the " + s.k.String() + " " + s.failure() + ", the avatar " + then + " instead")
+			if s.fallbackOn == "deepfakeDetected" && s.fallbackRejoins() {
+				b.WriteString(", and the session ends unverified")
+			}
+			b.WriteString(".")
 		}
 	}
 	// steps retried on their own (step.retry): said first, and the policy then

@@ -1853,3 +1853,113 @@ func TestBuildQuestionNoSkipsYesStep(t *testing.T) {
 	assert.Equal(t, flow.TypeTwoFactorSMS, next.Type, "after the no answer's code the flow goes on to the SMS code, past the passport scan")
 	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "the question is answered no")
 }
+
+// A liveness check that catches a deepfake ends the session even when the check
+// has a fallback that goes on: the fallback (an SMS code, a document scan) is
+// for a user the camera could not see, and would let a caught attack through on
+// a weaker factor (attackCaught). A user with no face found still gets it, and
+// the assumptions say why the deepfake does not.
+func TestBuildDeepfakeNeverFallsBack(t *testing.T) {
+	tests := []string{
+		"liveness, then if they fail liveness send them to a document scan",
+		"liveness then face scan; if liveness fails, fall back to an SMS code",
+		"Recognise returning users. New users do a liveness check and a passport scan; if their liveness check fails, send them an email code.",
+		"Liveness first, then an SMS code. Switch users who fail liveness to a document scan.",
+	}
+	for _, desc := range tests {
+		t.Run(desc, func(t *testing.T) {
+			r, err := Build(desc, Options{})
+			require.NoError(t, err)
+			assertDeepfakeEnds(t, r.Flow)
+			assert.Contains(t, r.Assumptions, deepfakeNote)
+			// an edit reads the flow back and lays it out the same way
+			e, err := Edit(r.Flow.Clone(), "add an email code at the end", Options{})
+			require.NoError(t, err)
+			assertDeepfakeEnds(t, e.Flow)
+		})
+	}
+	// a fallback that only says something and ends may take the deepfake too
+	r, err := Build("liveness check; if liveness fails tell them to call support", Options{})
+	require.NoError(t, err)
+	assertDeepfakeEnds(t, r.Flow)
+	assert.NotContains(t, r.Assumptions, deepfakeNote)
+}
+
+// assertDeepfakeEnds: from every liveness check's deepfakeDetected outcome, no
+// node of the success path past that check is reachable, so a caught deepfake
+// never hears "you're verified" (a retry back to the same check is allowed:
+// it must pass there). At least one liveness check falls back when no face is
+// found.
+func assertDeepfakeEnds(t *testing.T, f flow.Flow) {
+	t.Helper()
+	success := map[string]bool{}
+	for id := f[0].ID; id != "" && !success[id]; {
+		success[id] = true
+		n := f.Node(id)
+		if n == nil || len(n.Outcomes) == 0 {
+			break
+		}
+		id = n.Outcomes[0].Target
+	}
+	fallbacks := 0
+	for _, n := range f {
+		if n.Type != flow.TypeLiveness {
+			continue
+		}
+		for _, o := range n.Outcomes {
+			if o.ID == "noFace" && strings.HasPrefix(o.Target, "fallback") {
+				fallbacks++
+			}
+			if o.ID != "deepfakeDetected" {
+				continue
+			}
+			seen := map[string]bool{n.ID: true}
+			queue := []string{o.Target}
+			for len(queue) > 0 {
+				id := queue[0]
+				queue = queue[1:]
+				m := f.Node(id)
+				if seen[id] || m == nil {
+					continue
+				}
+				seen[id] = true
+				require.False(t, success[id] && m.Type != flow.TypeEnd, "a deepfake caught by %s reaches %s on the success path", n.ID, id)
+				for _, u := range m.Outcomes {
+					queue = append(queue, u.Target)
+				}
+			}
+		}
+	}
+	require.Positive(t, fallbacks, "no liveness check falls back when no face is found")
+}
+
+// A fallback the text gives the deepfake alone ("if a deepfake is detected,
+// scan their passport for review") takes the caught attack, and ends there
+// unverified; a face not found fails as any failure does.
+func TestBuildDeepfakeFallbackEndsUnverified(t *testing.T) {
+	tests := []struct{ desc, fallback string }{
+		{"Liveness check then an email code. If a deepfake is detected, send an SMS code instead.", "fallback_sms_code"},
+		{"Recognise them against enrolled faces, liveness, then an SMS code. If the liveness check flags a deepfake, send them to a passport scan so our fraud team has something to review.", "fallback_document_scan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			lv := r.Flow.Node("liveness")
+			require.NotNil(t, lv)
+			for _, o := range lv.Outcomes {
+				assert.Equal(t, o.ID == "deepfakeDetected", strings.HasPrefix(o.Target, "fallback"), "%s goes to %s", o.ID, o.Target)
+			}
+			fb := r.Flow.Node(tt.fallback)
+			require.NotNil(t, fb, "no %s", tt.fallback)
+			assert.Equal(t, "failure", fb.Outcomes[0].Target, "the fallback's success goes on")
+			assert.Contains(t, r.Summary, "catches a deepfake")
+			assert.Contains(t, r.Summary, "ends unverified")
+			// an edit reads the flow back the same way
+			e, err := Edit(r.Flow.Clone(), "make the SMS code 8 digits", Options{})
+			require.NoError(t, err)
+			assert.Equal(t, "failure", e.Flow.Node(tt.fallback).Outcomes[0].Target)
+			assert.Equal(t, lv.Outcomes, e.Flow.Node("liveness").Outcomes)
+		})
+	}
+}

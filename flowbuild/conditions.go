@@ -354,6 +354,10 @@ func foundAs(ts []token, i int) int {
 }
 
 // fallbackOf is the fallback of s, none when s is nil.
+// deepfakeNote says why a liveness check's fallback does not take a caught
+// deepfake (attackCaught), even where the text sends one there.
+const deepfakeNote = "A detected deepfake still ends the session: the fallback is for a user the liveness check could not see, and another check would let a caught attack through."
+
 func fallbackOf(s *step) []*step {
 	if s == nil {
 		return nil
@@ -886,12 +890,19 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
+			then, caught := ", then continues.", sc.anchor.fallbackOn == "deepfakeDetected"
+			if caught {
+				then = ", then the session ends unverified: a caught attack never goes on to \"you're verified\"."
+			}
 			if s.k == kDocument && (anotherOfKind(s, sc.anchor) || rescan(s, sc.anchor)) {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+", then continues.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+then)
 			} else if s.k == sc.anchor.k {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+", then continues.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+then)
 			} else {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets "+s.k.withArticle()+" instead, then continues.")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets "+s.k.withArticle()+" instead"+then)
+			}
+			if sc.anchor.k == kLiveness && !caught && !slices.Contains(p.notes, deepfakeNote) {
+				p.notes = append(p.notes, deepfakeNote)
 			}
 		}
 	case condAge:

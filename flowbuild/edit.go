@@ -544,7 +544,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res.Summary = "Changed: " + strings.TrimSuffix(strings.Join(done, "; "), ".") + ". " + res.Summary // an item may be a sentence of its own
+	res.Summary = "Changed: " + joinDone(done) + " " + res.Summary
 	for _, r := range remarks {
 		res.Assumptions = append(res.Assumptions, "Read \""+strings.TrimSpace(r)+"\" as a remark about the change, not as a step to add.")
 	}
@@ -567,6 +567,29 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		res.Questions = []Question{}
 	}
 	return res, nil
+}
+
+// joinDone joins what a change did: items are phrases ("removed the SMS code")
+// joined by semicolons, or sentences of their own, which keep their full stop.
+func joinDone(done []string) string {
+	var b strings.Builder
+	for i, d := range done {
+		if i > 0 {
+			if strings.HasSuffix(done[i-1], ".") {
+				b.WriteString(" ")
+				if d != "" {
+					d = strings.ToUpper(d[:1]) + d[1:] // a phrase that follows a sentence opens one
+				}
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(d)
+	}
+	if s := b.String(); !strings.HasSuffix(s, ".") {
+		b.WriteString(".")
+	}
+	return b.String()
 }
 
 // cannotNotes are the notes on what the words ask that FaceSign cannot do

@@ -438,6 +438,9 @@ func (p *plan) layout() flow.Flow {
 			if rejoin < len(spine) {
 				fbNext = spine[rejoin].id
 			}
+			if s.fallbackOn == "deepfakeDetected" {
+				fbNext = failNode() // a caught attack's path ends unverified (attackCaught)
+			}
 			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: fbNext}
 			fallbacks = append(fallbacks, fb)
 			fail = fb.entry
@@ -475,7 +478,7 @@ func (p *plan) layout() flow.Flow {
 				t := fail
 				if j == 0 {
 					t = next
-				} else if hasFallback && s.fallbackOn != "" && name != s.fallbackOn {
+				} else if hasFallback && (s.fallbackOn != "" && name != s.fallbackOn || attackCaught(s, name)) {
 					t = failNode() // "if the headshot is missing": the other failures end as any failure does
 				}
 				outs = append(outs, flow.Outcome{ID: name, Target: t})
@@ -603,6 +606,18 @@ func (p *plan) layout() flow.Flow {
 	return out
 }
 
+// attackCaught: the outcome is a liveness check catching an attack (a deepfake)
+// and the step's fallback would go on towards "you're verified". The fallback
+// is for a user the check could not see; sending a caught deepfake to another
+// check (an SMS code, a document scan) would let the attack through on a
+// weaker factor, so that outcome fails as any failure does. A fallback that
+// only says something and ends the session may take it, and so may one the
+// text gave the deepfake alone ("if a deepfake is detected, scan their
+// passport for review"): that path ends unverified.
+func attackCaught(s *step, outcome string) bool {
+	return s.k == kLiveness && outcome == "deepfakeDetected" && s.fallbackOn == "" && s.fallbackRejoins()
+}
+
 // redoes: the fallback holds a check of m's kind, so m, right after the step
 // that failed, has been done on the fallback already.
 func redoes(fallback []*step, m *step) bool {
@@ -678,7 +693,9 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func
 			var outs []flow.Outcome
 			for j, name := range info.Outcomes {
 				t := next
-				if j > 0 {
+				if j > 0 && attackCaught(s, name) {
+					t = fail()
+				} else if j > 0 {
 					t = failTo()
 				}
 				outs = append(outs, flow.Outcome{ID: name, Target: t})

@@ -178,11 +178,24 @@ func (s *step) failure() string {
 		return "can't be delivered"
 	case "imageUnavailable":
 		return "has no image to read"
+	case "noFace":
+		return "finds no face"
+	case "deepfakeDetected":
+		return "catches a deepfake"
+	}
+	if s.k == kLiveness && s.fallbackOn == "" && s.fallbackRejoins() {
+		return "finds no face" // a caught deepfake fails (attackCaught)
 	}
 	if s.k == kAsk {
 		return "is answered no" // "if not" after a question: its other answer
 	}
 	return "fails"
+}
+
+// fallbackRejoins: the step has a fallback that goes on along the flow, not
+// one that only says something and ends the session.
+func (s *step) fallbackRejoins() bool {
+	return len(s.fallback) > 0 && !s.fallback[len(s.fallback)-1].ends
 }
 
 // currentAge is the age an age check requires: its node's, when the step came
@@ -1320,6 +1333,13 @@ func parse(text string) *parsed {
 					// a code that never arrived goes to the fallback; a wrong code
 					// fails as any check does
 					sc.anchor.fallbackOn = "delivery_failed"
+				}
+				if head := c.toks[:max(cond.end+1, 0)]; sc.anchor != nil && sc.anchor.k == kLiveness && hasAnyRaw(head, lex.attackWord) && !hasAnyRaw(head, lex.condFail) {
+					// "if a deepfake is detected, scan their passport for review":
+					// only the caught attack takes that path, and it ends there
+					// (attackCaught); "if it fails or a deepfake is detected" is
+					// any failure
+					sc.anchor.fallbackOn = "deepfakeDetected"
 				}
 			}
 		}
