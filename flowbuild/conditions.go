@@ -112,6 +112,27 @@ func lacksChannel(ts []token) int {
 	return -1
 }
 
+// lacksDoc is the index of the document type a user is said not to have ("if
+// they don't have a passport", "if they have no passport", "without a
+// passport"), or -1.
+func lacksDoc(ts []token) int {
+	for i, t := range ts {
+		from, lack := -1, lex.lackVerb[t.raw]
+		switch {
+		case lack && i > 0 && ts[i-1].w == "no", t.raw == "without":
+			from = i + 1 // "don't have a passport", "without a passport"
+		case lack && i+1 < len(ts) && ts[i+1].raw == "no":
+			from = i + 2 // "have no passport"
+		}
+		for j := from; from > 0 && j < len(ts) && j <= from+2; j++ {
+			if docTypeLemmas[ts[j].w] {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
 // hasCodeFor: steps hold a code that goes by the channel named by ch ("phone",
 // "text", "email"), or one whose channel the text left open.
 func hasCodeFor(steps []*step, ch token) bool {

@@ -930,8 +930,9 @@ var lineIsWords = []string{"is", "be", "should", "will", "must", "shall", "would
 var addedStepWords = []string{"extra", "additional", "more"}
 
 // lackVerbWords: under a negation before a channel, the user cannot receive
-// its code ("if they don't have their phone", "can't get the text").
-var lackVerbWords = []string{"have", "get", "access", "reach", "receive", "use"}
+// its code ("if they don't have their phone", "can't get the text"); before a
+// document, the user has none ("if the applicant has no passport").
+var lackVerbWords = []string{"have", "has", "had", "get", "access", "reach", "receive", "use"}
 
 // everyoneWords: after "for", the whole flow's users ("liveness for everyone
 // and …"), which no group named later narrows.

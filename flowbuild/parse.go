@@ -937,6 +937,7 @@ func parse(text string) *parsed {
 	negSent := -1           // the sentence of the last clause that ruled steps out
 	var negPrev kindSet     // what it ruled out
 	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
+	var lackedDocs []string // "if they don't have a passport, scan their driving licence": the document lacked, which the scan named next accepts too
 	var sc, lastScope scope // lastScope: the condition that held before sc was closed
 	var prevMain []*step    // the steps of the last clause that named any
 	var twice []*step       // steps said "twice" in this sentence
@@ -1508,7 +1509,11 @@ func parse(text string) *parsed {
 					}
 				}
 				if len(extra) > 0 && len(seq[i].docTypes) > 0 {
-					if !slices.ContainsFunc(extra, func(t string) bool { return !slices.Contains(seq[i].docTypes, t) }) {
+					trails := ci > 0 && clauses[ci-1].sent == c.sent && findKind(analyze(clauses[ci-1].toks, nil).steps, kDocument) >= 0
+					if trails || !slices.ContainsFunc(extra, func(t string) bool { return !slices.Contains(seq[i].docTypes, t) }) {
+						// ("scan their driving licence if they don't have a passport,
+						// then an SMS code": trailing the scan it widens, the
+						// condition is closed too)
 						// "scan their driving licence, or a national ID if they don't
 						// have the licence on them, take a face scan": the documents
 						// are named already, so the condition only says when the
@@ -1519,6 +1524,16 @@ func parse(text string) *parsed {
 					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as another document the scan accepts.")
 					continue
 				}
+			}
+			if j := lacksDoc(c.toks); findKind(seq, kDocument) < 0 && j >= 0 && ci+1 < len(clauses) && clauses[ci+1].sent == c.sent &&
+				findKind(analyze(clauses[ci+1].toks, seq).steps, kDocument) >= 0 {
+				// "if they don't have a passport, scan their driving licence(, then
+				// an SMS code)" with no scan before: one scan that takes either,
+				// the passport first; what follows is the main path again
+				lackedDocs = docTypesOf(c.toks, j)
+				policySent, docAlt = -1, ci
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as another document the scan accepts.")
+				continue
 			}
 			if pol == "" {
 				p.notes = append(p.notes, unplaced(c.toks)...)
@@ -2070,6 +2085,9 @@ func parse(text string) *parsed {
 			}
 			twice = nil
 		}
+	}
+	if i := findKind(seq, kDocument); i >= 0 && len(lackedDocs) > 0 {
+		seq[i].docTypes = append(lackedDocs, slices.DeleteFunc(seq[i].docTypes, func(t string) bool { return slices.Contains(lackedDocs, t) })...)
 	}
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
@@ -5089,6 +5107,9 @@ func peopleNoun(ts []token, i int) bool {
 func lackedAt(ts []token, i int) bool {
 	// ("an email code for when they don't have their phone": what a user
 	// lacks under "when" or "if" is the condition of a fallback, no exclusion)
+	if ts[i].raw == "without" && i > 0 && (peopleNoun(ts, i-1) || lex.personPronoun[ts[i-1].raw]) {
+		return true // "for people without an ID card, their passport": who lacks it, as "people who don't have one"
+	}
 	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && (partOfUsers(ts, i) || hasAnyRaw(ts[max(0, i-3):i], lex.condIfStrict))
 }
 
