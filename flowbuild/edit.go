@@ -2166,7 +2166,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// it leaves is no step to replace; the sentence moves it
 		ts = ts[:k]
 	}
-	for k := 0; k+2 < len(ts); k++ {
+	for k := 0; k+1 < len(ts); k++ {
+		if ts[k].raw == "over" && hasAnyRaw(ts[:k], lex.preferVerb) {
+			// "we prefer email over SMS (now)": as "… instead of SMS"
+			ts = slices.Concat(ts[:k], tokenize("instead of"), ts[k+1:])
+		}
+		if k+2 >= len(ts) {
+			break
+		}
 		// "use face recognition instead of the passport scan and face comparison",
 		// "… rather than …", "… in place of …": the new side, then the old
 		if ts[k].w == "instead" && ts[k+1].raw == "of" || ts[k].raw == "rather" && ts[k+1].raw == "than" || ts[k].raw == "place" && ts[k+1].raw == "of" && k > 0 && ts[k-1].raw == "in" {

@@ -1567,6 +1567,17 @@ var requesterWords = []string{"compliance", "legal", "security", "auditors", "au
 
 // praiseWords judge a change good ("adding an email code would be great",
 // "skipping the SMS code is fine"): a remark that asks for it.
+// comparativeWords: an adjective or adverb before "than" that weighs two
+// options ("email is safer than SMS", "cheaper than a text"): what follows
+// "than" is the option set aside, no step ("more"/"less" before another
+// word: "more reliable than SMS"). "rather than" and "other than" rule out.
+var comparativeWords = []string{"better", "safer", "cheaper", "faster", "quicker", "easier", "simpler", "nicer", "friendlier", "stronger",
+	"worse", "slower", "harder", "riskier", "costlier", "weaker", "clunkier", "flakier", "more", "less"}
+
+// preferVerbWords: "we prefer email over SMS", "email is favoured over text":
+// the option after "over" is the one set aside.
+var preferVerbWords = []string{"prefer", "prefers", "preferred", "preferring", "favour", "favor", "favoured", "favored", "favours", "favors"}
+
 var praiseWords = []string{"great", "good", "nice", "fine", "ideal", "better", "best", "perfect", "helpful", "help", "helps", "welcome", "ok", "okay", "awesome", "preferred", "preferable"}
 
 // failToWords, before "to" and a verb of finding, say it did not find ("anyone
@@ -1727,7 +1738,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux, requester, praise                                          map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux, requester, praise, comparative, preferVerb                 map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1896,6 +1907,7 @@ func newLexicon() *lexicon {
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
 	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux, l.requester, l.praise = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords), wordSet(requesterWords), wordSet(praiseWords)
+	l.comparative, l.preferVerb = wordSet(comparativeWords), wordSet(preferVerbWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
 	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)

@@ -3523,6 +3523,18 @@ const oneToNNote = "Looking a face up among enrolled users is face recognition (
 
 // unplaced says so when a clause asks for something (a check, a requirement,
 // data) that no rule turned into a step: the words must not vanish silently.
+// comparesOnly: every step the clause names is an option set aside
+// ("(cheaper than SMS)"), which analyze notes as such.
+func comparesOnly(ts []token) bool {
+	found := false
+	for i := range ts {
+		if setAside(ts, i) >= 0 {
+			found = true
+		}
+	}
+	return found && len(analyze(ts, nil).steps) == 0
+}
+
 func unplaced(ts []token) []string {
 	if phraseLen(ts, 0, lex.allPaths) == len(ts) {
 		return nil // "both groups then get an OTP": the scope of the next clause's step
@@ -3546,8 +3558,8 @@ func unplaced(ts []token) []string {
 		// text cites as the reason for the step before it, said, not dropped
 		return []string{"Read \"" + ts[0].orig + "\" as the reason given for the step before it; it names no step of its own."}
 	}
-	if !asks && content < 2 {
-		return nil
+	if !asks && content < 2 || slices.ContainsFunc(ts, func(t token) bool { return t.raw == "than" || t.raw == "over" }) && comparesOnly(ts) {
+		return nil // ("cheaper than SMS": the comparison is noted where it is read)
 	}
 	if eventClause(ts) {
 		return []string{eventNote(ts)}

@@ -105,6 +105,16 @@ func (d *detector) add(s *step, i int) *step {
 		// for one (Build); a change adds none, as any negation says
 		d.a.second.add(s.k)
 	}
+	if j := setAside(d.ts, i); j >= 0 {
+		// "email is safer than SMS", "we prefer email over SMS": the option
+		// weighed against the one chosen, no step and none ruled out
+		from := j - 1
+		if d.ts[j].raw == "than" {
+			from = comparedAt(d.ts, j) // "safer channel than SMS"
+		}
+		d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts[from:i+1])+"\" as a comparison, not as a step to add.")
+		return nil
+	}
 	if d.neg[i] && lackedBefore(d.ts, i) {
 		return nil // "most of them don't have a passport": who the users are, no step and none ruled out
 	}
@@ -1871,6 +1881,39 @@ func ownOpeningAt(ts []token, i int) int {
 	}
 	if j < len(ts) && lex.salutation[ts[j].raw] {
 		return j
+	}
+	return -1
+}
+
+// setAside is the index of the "than" or "over" that makes the step named at i
+// the option weighed against another ("safer than SMS", "more reliable than a
+// text", "prefer email over SMS"), at most two words before it; or -1.
+func setAside(ts []token, i int) int {
+	for j := i - 1; j >= 1 && j >= i-3; j-- {
+		switch {
+		case ts[j].raw == "than" && comparedAt(ts, j) >= 0:
+			return j
+		case ts[j].raw == "over" && hasAnyRaw(ts[:j], lex.preferVerb):
+			return j
+		case !lex.determiner[ts[j].raw] && !ts[j].known:
+			return -1 // ("better than sending an SMS code": a verb between is another reading)
+		}
+	}
+	return -1
+}
+
+// comparedAt is the index of the comparative that "than" at j completes, at
+// most three words before it ("safer than", "a safer channel than", "more
+// reliable channel than"), or -1; "more than an SMS code" asks for the code
+// and more.
+func comparedAt(ts []token, j int) int {
+	if ts[j-1].raw == "more" || ts[j-1].raw == "less" {
+		return -1
+	}
+	for c := j - 1; c >= 0 && c >= j-3; c-- {
+		if lex.comparative[ts[c].raw] {
+			return c
+		}
 	}
 	return -1
 }
