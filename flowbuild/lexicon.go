@@ -3291,6 +3291,9 @@ type useCaseRule struct {
 	// ("the KYC selfie we pass in", "their enrollment photo", "the photo from
 	// onboarding") is where the data comes from, not this flow's purpose.
 	notHeld bool
+	// handover: an anyOf word that hands the user to a person ("transfer them to
+	// an agent") is what a failure does, not the flow's purpose.
+	handover bool
 }
 
 // enrolledPopulationWords follow "enrolled" when it names whom a face is
@@ -3345,8 +3348,26 @@ func elsewhereLater(ts []token, i int) bool {
 }
 
 // named reports whether a word of r.anyOf names the purpose somewhere in ts.
+// handsOver: the verb at i sends the user on to a person ("transfer them to an
+// agent", "transfer to our support team"): "to" within three words, a word for
+// a person at most three after it.
+func handsOver(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if ts[j].raw != "to" {
+			continue
+		}
+		for k := j + 1; k < len(ts) && k <= j+3; k++ {
+			if ts[k].w == "human" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 func (r useCaseRule) named(ts []token) bool {
-	if len(r.notNext) == 0 && !r.notHeld {
+	if len(r.notNext) == 0 && !r.notHeld && !r.handover {
 		return hasRaw(ts, r.anyOf...)
 	}
 	for i, t := range ts {
@@ -3365,6 +3386,9 @@ func (r useCaseRule) named(ts []token) bool {
 		}
 		if r.notHeld && elsewhereLater(ts, i) {
 			continue // "enrolment happens in a later session": another flow's purpose
+		}
+		if r.handover && handsOver(ts, i) {
+			continue
 		}
 		return true
 	}
@@ -3425,7 +3449,7 @@ var useCaseRules = []useCaseRule{
 	{uc: ucOnboarding, notHeld: true, anyOf: []string{"kyc", "aml", "onboarding", "onboard"}, allOf: []string{"kyc", "aml", "onboarding", "onboard", "exchange", "account", "accounts", "signup", "customers", "users"}},
 	// its lines speak of a withdrawal; crypto moved another way reads as the transfer or payment it is
 	{uc: ucCrypto, anyOf: []string{"crypto", "cryptocurrency", "bitcoin", "wallet"}, allOf: []string{"withdraw", "withdrawal", "withdrawals", "withdrawing", "withdraws"}},
-	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}},
+	{uc: ucTransfer, anyOf: []string{"wire", "transfer", "transfers"}, handover: true},
 	// a payout account changed, not a payout made ("big payouts need an extra check")
 	{uc: ucPayoutChange, anyOf: []string{"payout", "payouts"}, before: []string{"change", "changing", "changed", "update", "updating", "updated", "new", "edit", "editing", "switch", "switching"},
 		after: []string{"change", "changes", "changed", "update", "updates", "updated", "account", "accounts", "details", "method", "destination"}},

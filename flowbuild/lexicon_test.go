@@ -68,6 +68,11 @@ func TestDetectUseCase(t *testing.T) {
 		{"account recovery: liveness, then an email code", ucRecovery},
 		{"Face enrollment for our gym members: capture their face once with liveness so they can check in with it later", ucEnrollment},
 		{"hotel check-in: liveness, then scan the guest's passport", ucCheckIn},
+		// a handover to a person is what a failure does, not a payment
+		{"liveness, selfie compared to their ID scan. If the faces don't match, transfer to an agent.", ucGeneric},
+		{"Liveness then an SMS code; if it fails, transfer them to our support team", ucGeneric},
+		{"liveness then an SMS code before a transfer to a new payee", ucTransfer},
+		{"Wire transfers: liveness, then an SMS code. If it fails, transfer them to an agent.", ucTransfer},
 		{"AML: verify the customer's photo ID and confirm they are 18 or older", ucOnboarding},
 		// where the data comes from is not the purpose
 		{"crypto withdrawal over 10k: liveness + face match against KYC selfie we pass in + sms otp", ucCrypto},
