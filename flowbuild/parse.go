@@ -2143,8 +2143,17 @@ func parse(text string) *parsed {
 		})
 	}
 	for _, s := range out {
-		s.branch = slices.DeleteFunc(p.dropExcluded(s.branch), func(b *step) bool { return p.branchExcluded.has(b.k) })
-		s.fallback = p.dropExcluded(s.fallback)
+		// a step the text puts on a path of its own ("no codes. if not
+		// recognised, an email code as backup") stays there: the exclusion
+		// speaks of the main path, and the path's own words are the later,
+		// narrower ones
+		for _, b := range slices.Concat(s.branch, s.fallback) {
+			note := "Kept " + b.k.withArticle() + " on the path the text gives it, though it rules " + b.k.String() + "s out of the main path."
+			if p.excluded.has(b.k) && !p.branchExcluded.has(b.k) && b.k != kAsk && !b.k.isConversation() && !slices.Contains(p.notes, note) {
+				p.notes = append(p.notes, note)
+			}
+		}
+		s.branch = slices.DeleteFunc(s.branch, func(b *step) bool { return p.branchExcluded.has(b.k) })
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
 	}
