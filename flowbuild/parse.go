@@ -1006,7 +1006,22 @@ func parse(text string) *parsed {
 	listAt, listed := listOpening(clauses)
 	storySent := -1   // the sentence of the last clause read as a story ("we used to …")
 	bgBefore := false // the clause before is background to a list that follows ("Drivers have to be 21+ and have a driver's license. flow: …")
+	// whether a step on a branch or a fallback was of a kind already ruled out
+	// when the text put it there: "no codes. if not recognised, an email code"
+	// keeps it (the later, narrower words); "… an SMS code. Actually, no SMS
+	// at all" does not
+	afterExclusion := map[*step]bool{}
+	seeBranches := func() {
+		for _, m := range seq {
+			for _, b := range slices.Concat(m.branch, m.fallback) {
+				if _, ok := afterExclusion[b]; !ok {
+					afterExclusion[b] = p.excluded.has(b.k)
+				}
+			}
+		}
+	}
 	for ci, c := range clauses {
+		seeBranches()
 		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb) || has(c.toks, "only")) {
 			// "for transfers under 500 skip the read back", "Under 10k just the
 			// OTP": the flow cannot see the amount, so what it leaves out for some
@@ -2089,6 +2104,7 @@ func parse(text string) *parsed {
 	if i := findKind(seq, kDocument); i >= 0 && len(lackedDocs) > 0 {
 		seq[i].docTypes = append(lackedDocs, slices.DeleteFunc(seq[i].docTypes, func(t string) bool { return slices.Contains(lackedDocs, t) })...)
 	}
+	seeBranches()
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
 	for _, ac := range asked {
@@ -2143,17 +2159,32 @@ func parse(text string) *parsed {
 		})
 	}
 	for _, s := range out {
-		// a step the text puts on a path of its own ("no codes. if not
-		// recognised, an email code as backup") stays there: the exclusion
-		// speaks of the main path, and the path's own words are the later,
-		// narrower ones
-		for _, b := range slices.Concat(s.branch, s.fallback) {
-			note := "Kept " + b.k.withArticle() + " on the path the text gives it, though it rules " + b.k.String() + "s out of the main path."
-			if p.excluded.has(b.k) && !p.branchExcluded.has(b.k) && b.k != kAsk && !b.k.isConversation() && !slices.Contains(p.notes, note) {
+		// a step the text puts on a path of its own after ruling its kind out
+		// ("no codes. if not recognised, an email code as backup") stays
+		// there: the exclusion speaks of the main path, and the path's own
+		// words are the later, narrower ones (afterExclusion)
+		drop := func(b *step) bool {
+			if len(p.dropExcluded([]*step{b})) > 0 || b.k.isConversation() {
+				return false
+			}
+			if !afterExclusion[b] {
+				// ("… an SMS code. Actually, no SMS at all": the note that put it
+				// on the path goes with it)
+				p.notes = slices.DeleteFunc(p.notes, func(n string) bool {
+					return strings.Contains(n, " goes through "+b.k.withArticle()+" on a path of their own") || strings.Contains(n, " the user gets "+b.k.withArticle()+" instead")
+				})
+				if note := "Left out " + b.k.withArticle() + " the text first put on a path of its own: it rules " + b.k.String() + "s out after that."; !slices.Contains(p.notes, note) {
+					p.notes = append(p.notes, note)
+				}
+				return true
+			}
+			if note := "Kept " + b.k.withArticle() + " on the path the text gives it, though it rules " + b.k.String() + "s out of the main path."; !slices.Contains(p.notes, note) {
 				p.notes = append(p.notes, note)
 			}
+			return false
 		}
-		s.branch = slices.DeleteFunc(s.branch, func(b *step) bool { return p.branchExcluded.has(b.k) })
+		s.branch = slices.DeleteFunc(s.branch, func(b *step) bool { return drop(b) || p.branchExcluded.has(b.k) })
+		s.fallback = slices.DeleteFunc(s.fallback, drop)
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
 	}
