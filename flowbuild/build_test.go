@@ -1963,3 +1963,29 @@ func TestBuildDeepfakeFallbackEndsUnverified(t *testing.T) {
 		})
 	}
 }
+
+// Words that look like a question the avatar asks but are the speaker's own
+// ("X is why we …", "here's why") or the user's request that starts the flow
+// ("when a customer asks for a SIM swap") add no question.
+func TestBuildNoQuestionFromExplanationOrOccasion(t *testing.T) {
+	for _, desc := range []string{
+		"liveness + email code; sim-swap attacks are why we avoid sms",
+		"Liveness then an SMS code. Fraud went up last year, that's why we want this.",
+		"Protect against SIM swap attacks: when a customer asks for a SIM swap, liveness then passport",
+		"Whenever a member asks for a payout, do liveness and an email code.",
+	} {
+		t.Run(desc, func(t *testing.T) {
+			r, err := Build(desc, Options{})
+			require.NoError(t, err)
+			for _, n := range r.Flow {
+				if n.Type == flow.TypeConversation {
+					assert.False(t, strings.HasPrefix(n.Prompt, "Ask"), "%s asks: %q", n.ID, n.Prompt)
+				}
+			}
+		})
+	}
+	// a question the text does ask stays
+	r, err := Build("liveness, then ask why they want the transfer, then SMS code", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Summary, "asks the user why they want the transfer")
+}

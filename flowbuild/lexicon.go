@@ -1308,7 +1308,8 @@ var mailSystemNextWords = []string{"delivery", "deliveries", "deliverability", "
 
 // mailThreatNextWords after "email" name a fraud carried out by email ("we've
 // had two business-email-compromise frauds", "email phishing is rife"): the
-// background the text gives for the flow, never an address typed in.
+// background the text gives for the flow, never an address typed in; after
+// "SIM swap", the fraud the flow guards against, not its purpose.
 var mailThreatNextWords = []string{"compromise", "fraud", "frauds", "phishing", "scam", "scams", "spoofing", "takeover", "attack", "attacks"}
 
 // mailThreatBeforeWords before "email" (next to it or one modifier away) make
@@ -1567,6 +1568,10 @@ var requesterWords = []string{"compliance", "legal", "security", "auditors", "au
 
 // praiseWords judge a change good ("adding an email code would be great",
 // "skipping the SMS code is fine"): a remark that asks for it.
+// whyCopulaWords before "why" make it the speaker's explanation ("SIM swap
+// attacks are why we avoid SMS", "that's why", "here's why"), no question.
+var whyCopulaWords = []string{"is", "are", "was", "were", "thats", "heres", "which"}
+
 // comparativeWords: an adjective or adverb before "than" that weighs two
 // options ("email is safer than SMS", "cheaper than a text"): what follows
 // "than" is the option set aside, no step ("more"/"less" before another
@@ -1738,7 +1743,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux, requester, praise, comparative, preferVerb                 map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux, requester, praise, comparative, preferVerb, whyCopula      map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1907,7 +1912,7 @@ func newLexicon() *lexicon {
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
 	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux, l.requester, l.praise = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords), wordSet(requesterWords), wordSet(praiseWords)
-	l.comparative, l.preferVerb = wordSet(comparativeWords), wordSet(preferVerbWords)
+	l.comparative, l.preferVerb, l.whyCopula = wordSet(comparativeWords), wordSet(preferVerbWords), wordSet(whyCopulaWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
 	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
@@ -3294,6 +3299,10 @@ type useCaseRule struct {
 	// handover: an anyOf word that hands the user to a person ("transfer them to
 	// an agent") is what a failure does, not the flow's purpose.
 	handover bool
+	// threat: an anyOf word followed, one or two words on, by a word for a
+	// fraud ("SIM swap fraud", "sim-swap attacks") names the risk the flow
+	// guards against, not the request it verifies.
+	threat bool
 }
 
 // enrolledPopulationWords follow "enrolled" when it names whom a face is
@@ -3367,7 +3376,7 @@ func handsOver(ts []token, i int) bool {
 }
 
 func (r useCaseRule) named(ts []token) bool {
-	if len(r.notNext) == 0 && !r.notHeld && !r.handover {
+	if len(r.notNext) == 0 && !r.notHeld && !r.handover && !r.threat {
 		return hasRaw(ts, r.anyOf...)
 	}
 	for i, t := range ts {
@@ -3388,6 +3397,9 @@ func (r useCaseRule) named(ts []token) bool {
 			continue // "enrolment happens in a later session": another flow's purpose
 		}
 		if r.handover && handsOver(ts, i) {
+			continue
+		}
+		if r.threat && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThreatNext[t.raw] }) {
 			continue
 		}
 		return true
@@ -3440,7 +3452,7 @@ var deviceChangeWords = []string{"new", "lost", "stolen", "replaced", "replaceme
 var deviceGetWords = []string{"get", "gets", "got", "gotten", "getting", "buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "receive", "receives", "received"}
 
 var useCaseRules = []useCaseRule{
-	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}},
+	{uc: ucSIMSwap, anyOf: []string{"sim"}, allOf: []string{"swap", "swaps"}, threat: true},
 	{uc: ucNotarization, anyOf: []string{"notarization", "notarisation", "notary", "notarize", "notarise", "notarized"}},
 	// "account recovery" names its purpose as plainly as "KYC onboarding" does, and
 	// wins over an "AML-sensitive segment" beside it

@@ -68,6 +68,10 @@ func TestDetectUseCase(t *testing.T) {
 		{"account recovery: liveness, then an email code", ucRecovery},
 		{"Face enrollment for our gym members: capture their face once with liveness so they can check in with it later", ucEnrollment},
 		{"hotel check-in: liveness, then scan the guest's passport", ucCheckIn},
+		// a SIM swap fraud is the risk a flow guards against, not its purpose
+		{"Liveness then an email code. No SMS, we had SIM swap fraud last year.", ucGeneric},
+		{"liveness + email code; sim-swap attacks are why we avoid sms", ucGeneric},
+		{"We're a carrier. Before a SIM swap, check liveness and send an email code.", ucSIMSwap},
 		// a handover to a person is what a failure does, not a payment
 		{"liveness, selfie compared to their ID scan. If the faces don't match, transfer to an agent.", ucGeneric},
 		{"Liveness then an SMS code; if it fails, transfer them to our support team", ucGeneric},

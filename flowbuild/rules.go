@@ -803,6 +803,11 @@ var rules = map[string][]rule{
 				// the step just named, a reason, no question the avatar asks
 				return false
 			}
+			if j := i - 1; j > 0 && (lex.userWord[d.ts[j].raw] || lex.addressee[d.ts[j].raw] || peopleNoun(d.ts, j)) && hasAnyRaw(d.ts[:j], lex.condOpen) {
+				// "when a customer asks for a SIM swap": the user's request, the
+				// flow's occasion, no question the avatar asks
+				return false
+			}
 			return !toldLineAt(d.ts, i) && !messageIsQuestion(d.ts, i)
 		},
 		make: conversationRule.make,
@@ -941,9 +946,13 @@ func sentToPlace(ts []token, i int) int {
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
-	"give":     {giveLineRule},
-	"gives":    {giveLineRule},
-	"why":      {reasonRule},
+	"give":  {giveLineRule},
+	"gives": {giveLineRule},
+	"why": {{
+		// ("SIM swap attacks are why we avoid SMS": an explanation)
+		when: func(d *detector, i int) bool { return !lex.whyCopula[d.prev(i)] && reasonRule.when(d, i) },
+		make: reasonRule.make,
+	}},
 	"send":     {placeRule},
 	"sends":    {placeRule},
 	"direct":   {placeRule},
