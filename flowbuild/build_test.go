@@ -1852,6 +1852,19 @@ func TestBuildQuestionNoSkipsYesStep(t *testing.T) {
 	require.NotNil(t, next)
 	assert.Equal(t, flow.TypeTwoFactorSMS, next.Type, "after the no answer's code the flow goes on to the SMS code, past the passport scan")
 	assert.Contains(t, strings.Join(res.Assumptions, "\n"), "the question is answered no")
+	// the question's outcomes say yes and no: a clear "no" is no
+	// "answered clearly" that leads to the scan; and nothing failed, so no
+	// "that didn't work" line comes before the no answer's code
+	q := nodeOfType(res.Flow, flow.TypeConversation)
+	for _, n := range res.Flow {
+		if n.Type == flow.TypeConversation && strings.HasPrefix(n.Prompt, "Ask the user if they have their passport") {
+			q = &n
+		}
+	}
+	require.Len(t, q.Outcomes, 2, q.Prompt)
+	assert.Equal(t, "The user answers yes", q.Outcomes[0].Condition)
+	assert.Contains(t, q.Outcomes[1].Condition, "The user answers no")
+	assert.Equal(t, code.ID, q.Outcomes[1].Target, "the no answer goes straight to its step")
 }
 
 // A liveness check that catches a deepfake ends the session even when the check

@@ -569,9 +569,9 @@ func (p *plan) layout() flow.Flow {
 	}
 	for _, fb := range fallbacks {
 		head, chain := p.chain(g, fb.s.fallback, "fallback_", fb.next, failNode, failNode, video)
-		if fb.s.fallback[0].ends || p.quiet&quietOther != 0 {
-			// the failure's own line, or a quiet flow: no "let's try another way"
-			// before the fallback
+		if fb.s.fallback[0].ends || p.quiet&quietOther != 0 || fb.s.k == kAsk {
+			// the failure's own line, a quiet flow, or a question answered no
+			// (nothing failed): no "let's try another way" before the fallback
 			// the fallback's first step takes the entry's id; chain lays out a
 			// step's own fallback (and a liveness check's line) before the step,
 			// so the first node is not always the head

@@ -586,6 +586,12 @@ func askConditions(s *step) (okID, ok, badID, bad string) {
 	if s.topics&tConsent != 0 {
 		got = append(got, "clearly gave their consent")
 	}
+	if len(got) == 0 && len(s.fallback) > 0 {
+		// "ask if they have their passport; if yes, scan it; if not, …": a no
+		// is an answer too, and it takes the other path (a clear "no" that read
+		// as "answered clearly" went on to the scan)
+		return "confirmed", "The user answers yes", "doubt", "The user answers no, or could not or would not answer"
+	}
 	if len(got) == 0 {
 		got = append(got, "answered clearly")
 	}
