@@ -1096,7 +1096,20 @@ func parse(text string) *parsed {
 			// "an ID scan for anyone we don't recognise": sorting users into
 			// known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
-			seq = merge(seq, []*step{{k: kRecognition}})
+			// (right before the liveness check already read, FaceSign's
+			// pattern, so that the steps read keep their order: "liveness, then
+			// an email code. Anyone we don't recognise gets an SMS code" is
+			// recognition, liveness, email code, not the liveness moved after
+			// the code; with no liveness, first: users are told apart before
+			// their paths part)
+			at := findKind(seq, kLiveness)
+			if at < 0 {
+				at = 0
+				for at < len(seq) && seq[at].k == kGreeting {
+					at++
+				}
+			}
+			seq = slices.Insert(seq, at, &step{k: kRecognition})
 		}
 		// ("They must be over 18: scan their passport, …": an age the heading
 		// sets is a requirement, not only a title)
@@ -2582,6 +2595,17 @@ func populationCondition(ts []token, contrast bool) bool {
 	return false
 }
 
+// groupLeads: the clause opens on the users it is about, as its subject
+// ("anyone we don't recognise gets an SMS code", "users we can't find are
+// sent to an agent", "all customers we fail to match …"), not on "for".
+func groupLeads(ts []token) bool {
+	i := 0
+	for i+1 < len(ts) && lex.quantifier[ts[i].raw] {
+		i++
+	}
+	return i < len(ts) && (lex.population[ts[i].raw] || lex.userWord[ts[i].raw] || lex.unknownHead[ts[i].raw])
+}
+
 // unknownGroup: the clause names the users a recognition does not find by a
 // negated verb said of them ("for anyone we don't recognise", "if we can't
 // recognise them"), so it needs a recognition to tell them apart; the noun
@@ -2589,7 +2613,7 @@ func populationCondition(ts []token, contrast bool) bool {
 // the step, and "nothing to recognise yet" no group.
 func unknownGroup(ts []token) bool {
 	cond := readCondition(ts, nil)
-	if cond.k != condNewUser || !clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
+	if cond.k != condNewUser || !clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 && !groupLeads(ts) {
 		return false
 	}
 	r := slices.IndexFunc(ts[:cond.end+1], func(t token) bool { return t.w == "recognize" })
@@ -2608,7 +2632,7 @@ func unknownGroup(ts []token) bool {
 	// what is not recognised must be people: "anyone we don't recognise",
 	// "if we can't recognise them", not "a location we don't recognise",
 	// "travellers whose booking we can't recognise", "the document"
-	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
+	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 && !groupLeads(ts) {
 		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || lex.personObject[ts[r+1].raw] || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
 	}
 	h := max(0, r-3) + n - 1 // the word before the negation: its subject, or the head
