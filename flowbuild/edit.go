@@ -89,7 +89,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
-		sentence = keptByNegation(progressiveChange(addTypo(sentence)))
+		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(sentence))))
 		first := true
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
@@ -4102,6 +4102,80 @@ func progressiveChange(sentence string) string {
 		return strings.Join(out, " ")
 	}
 	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
+}
+
+// negatedOrder turns an order ruled out into the move it asks for: "don't do
+// the SMS code before the liveness check", "the SMS code shouldn't come before
+// the liveness check", "never send the code after the scan" read as "move the
+// SMS code after the liveness check" (or before, for a ruled-out "after"). The
+// negation is of the order, not of either step: both stay. Only a clause that
+// names one step of the flow on each side of "before"/"after", with at most a
+// verb of placing or of happening between the negation and them, is turned
+// ("don't remove the SMS code before …" is no order).
+func (p *plan) negatedOrder(sentence string) string {
+	words := strings.Fields(sentence)
+	for b := 1; b+1 < len(words); b++ {
+		bw := bareWord(words[b])
+		if bw != "before" && bw != "after" || strings.ContainsAny(words[b-1], ",;:.!?") {
+			continue
+		}
+		start := b // the clause: back to its start, on to its end
+		for start > 0 && !strings.ContainsAny(words[start-1], ",;:.!?") && !lex.clauseJoin[bareWord(words[start-1])] {
+			start--
+		}
+		end := b + 1
+		for end < len(words) && !strings.ContainsAny(words[end-1], ",;:.!?") {
+			end++
+		}
+		neg := slices.IndexFunc(words[start:b], func(w string) bool {
+			w = bareWord(w)
+			return lex.negAux[w] || w == "not"
+		})
+		if neg < 0 {
+			continue
+		}
+		neg += start
+		subject := words[start:neg] // "the SMS code shouldn't …", "the SMS code must not …"
+		if len(subject) > 0 && bareWord(words[neg]) == "not" && (lex.copulaModal[bareWord(subject[len(subject)-1])] || lex.subjectAux[bareWord(subject[len(subject)-1])] || bareWord(subject[len(subject)-1]) == "can") {
+			subject = subject[:len(subject)-1]
+		}
+		if len(analyze(tokenize(strings.Join(subject, " ")), nil).steps) == 0 {
+			// "do not do the SMS code before …", "please never run …", "we
+			// should never send …": no step is the subject, the order is asked
+			// of the one after the verb
+			subject = nil
+		}
+		at := neg + 1
+		if at < b && bareWord(words[at]) == "ever" {
+			at++
+		}
+		if at < b && (lex.placeVerb[bareWord(words[at])] || lex.orderVerb[bareWord(words[at])]) {
+			at++
+		}
+		moved := words[at:b] // "don't do the SMS code before …"
+		if len(subject) > 0 {
+			if at != b {
+				continue // "the SMS code shouldn't replace the email code before …"
+			}
+			moved = subject
+		}
+		if len(moved) == 0 || !lex.determiner[bareWord(moved[0])] && len(analyze(tokenize(moved[0]), nil).steps) == 0 {
+			continue // "don't remove the SMS code before …": another verb, no order
+		}
+		a, o := analyze(tokenize(strings.Join(moved, " ")), nil).steps, analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps
+		if len(a) != 1 || len(o) != 1 || a[0].k == o[0].k || p.find(a[0].k) < 0 || p.find(o[0].k) < 0 {
+			// (both steps in the flow: an order of steps it does not have
+			// is left to the rules that read it as it stands)
+			continue
+		}
+		side := "after"
+		if bw == "after" {
+			side = "before"
+		}
+		out := slices.Concat(words[:start], []string{"move"}, moved, []string{side}, words[b+1:])
+		return strings.Join(out, " ")
+	}
+	return sentence
 }
 
 // keptByNegation turns a removal said not to happen ("don't drop the

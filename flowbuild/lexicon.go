@@ -1556,6 +1556,12 @@ var refusalFillerWords = []string{"please", "lets", "let", "us", "do", "we", "i"
 // first", "do the liveness check before the scan").
 var placeVerbWords = []string{"put", "place", "move", "do", "run", "have", "stick", "schedule"}
 
+// orderVerbWords say where a step happens, of the step as subject or of the
+// step sent ("the SMS code shouldn't come before the liveness check", "don't
+// send the code before the selfie"): under a negation, beside "before" or
+// "after", they rule out an order, not the step.
+var orderVerbWords = []string{"come", "go", "be", "happen", "run", "appear", "sit", "start", "send", "fire", "trigger"}
+
 // yesAuxWords, after "if they", answer a question yes ("if they do", "if
 // they have it", "if they are").
 var yesAuxWords = []string{"do", "does", "did", "have", "has", "are", "is", "can"}
@@ -1726,7 +1732,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                         map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                    map[string]bool
 	byLen                                                                                                                                                                                                                                                            map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, yesAux, requester, praise                                          map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, orderVerb, yesAux, requester, praise                               map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                     map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                        map[string]bool
 	stepHead                                                                                                                                                                                                                                                         map[string]bool
@@ -1895,6 +1901,7 @@ func newLexicon() *lexicon {
 	l.toneNoun, l.toneVerb, l.toneNext, l.tone = wordSet(toneNounWords), wordSet(toneVerbWords), wordSet(toneNextWords), toneWords
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
 	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux, l.requester, l.praise = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords), wordSet(requesterWords), wordSet(praiseWords)
+	l.orderVerb = wordSet(orderVerbWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
 	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)
