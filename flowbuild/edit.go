@@ -5970,6 +5970,15 @@ func (p *plan) placeRefs(part string) string {
 			}
 			return splice(i, j, text)
 		}
+		if len(ords) == 1 && ords[0] == 1 && madeStep && stepNoun && !addsStep(tokenize(part)) {
+			// "make the email code the first step" of a flow with no email
+			// code: one new step, added at the start (see below)
+			named := analyze(tokenize(strings.Join(slices.Concat(words[:k+1], words[j+1:]), " ")), p.steps).steps
+			if len(named) == 1 && !named[0].k.isConversation() && p.find(named[0].k) < 0 {
+				words[mk] = "add"
+				return splice(k+1, j, "at the start")
+			}
+		}
 		if len(ords) != 1 || ords[0] < 2 {
 			return part // "to be first" is the start, read as such elsewhere
 		}
@@ -5986,13 +5995,19 @@ func (p *plan) placeRefs(part string) string {
 		}
 		s := moved(from, end)
 		rest := slices.DeleteFunc(slices.Clone(places), func(o *step) bool { return o == s })
-		if named := analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps; s == nil && addsStep(tokenize(part)) &&
+		if named := analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps; s == nil && (addsStep(tokenize(part)) || madeStep && stepNoun) &&
 			len(named) == 1 && !named[0].k.isConversation() && p.find(named[0].k) < 0 {
 			// "add an email code as the second step": the one new step's place
 			// among the checks there are, all of which stay ("add a passport
 			// scan and a comparison as the second step" is two, with an order
-			// of their own)
+			// of their own); "make the email code the second step" of a flow
+			// with no email code asks for one there too, added: no step of
+			// the flow is named to become it, as "make the second step an
+			// email code" names the one it replaces
 			rest = places
+			if !addsStep(tokenize(part)) {
+				words[mk] = "add"
+			}
 		} else if s == nil || !slices.Contains(places, s) {
 			return part
 		}
