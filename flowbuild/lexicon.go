@@ -943,7 +943,7 @@ var everyoneWords = []string{"everyone", "everybody", "all"}
 // such person after the verb ("if we can't recognise him").
 var (
 	recognizerWords   = []string{"system", "app", "who", "that"}
-	unknownHeadWords  = []string{"those", "someone", "anybody"}
+	unknownHeadWords  = []string{"those", "someone", "anybody", "whoever", "whomever"}
 	personObjectWords = []string{"him", "her"}
 )
 
