@@ -89,7 +89,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
-		sentence = keptByNegation(progressiveChange(addTypo(sentence)))
+		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(sentence))))
 		first := true
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
@@ -4111,6 +4111,80 @@ func progressiveChange(sentence string) string {
 	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
 }
 
+// negatedOrder turns an order ruled out into the move it asks for: "don't do
+// the SMS code before the liveness check", "the SMS code shouldn't come before
+// the liveness check", "never send the code after the scan" read as "move the
+// SMS code after the liveness check" (or before, for a ruled-out "after"). The
+// negation is of the order, not of either step: both stay. Only a clause that
+// names one step of the flow on each side of "before"/"after", with at most a
+// verb of placing or of happening between the negation and them, is turned
+// ("don't remove the SMS code before …" is no order).
+func (p *plan) negatedOrder(sentence string) string {
+	words := strings.Fields(sentence)
+	for b := 1; b+1 < len(words); b++ {
+		bw := bareWord(words[b])
+		if bw != "before" && bw != "after" || strings.ContainsAny(words[b-1], ",;:.!?") {
+			continue
+		}
+		start := b // the clause: back to its start, on to its end
+		for start > 0 && !strings.ContainsAny(words[start-1], ",;:.!?") && !lex.clauseJoin[bareWord(words[start-1])] {
+			start--
+		}
+		end := b + 1
+		for end < len(words) && !strings.ContainsAny(words[end-1], ",;:.!?") {
+			end++
+		}
+		neg := slices.IndexFunc(words[start:b], func(w string) bool {
+			w = bareWord(w)
+			return lex.negAux[w] || w == "not"
+		})
+		if neg < 0 {
+			continue
+		}
+		neg += start
+		subject := words[start:neg] // "the SMS code shouldn't …", "the SMS code must not …"
+		if len(subject) > 0 && bareWord(words[neg]) == "not" && (lex.copulaModal[bareWord(subject[len(subject)-1])] || lex.subjectAux[bareWord(subject[len(subject)-1])] || bareWord(subject[len(subject)-1]) == "can") {
+			subject = subject[:len(subject)-1]
+		}
+		if len(analyze(tokenize(strings.Join(subject, " ")), nil).steps) == 0 {
+			// "do not do the SMS code before …", "please never run …", "we
+			// should never send …": no step is the subject, the order is asked
+			// of the one after the verb
+			subject = nil
+		}
+		at := neg + 1
+		if at < b && bareWord(words[at]) == "ever" {
+			at++
+		}
+		if at < b && (lex.placeVerb[bareWord(words[at])] || lex.orderVerb[bareWord(words[at])]) {
+			at++
+		}
+		moved := words[at:b] // "don't do the SMS code before …"
+		if len(subject) > 0 {
+			if at != b {
+				continue // "the SMS code shouldn't replace the email code before …"
+			}
+			moved = subject
+		}
+		if len(moved) == 0 || !lex.determiner[bareWord(moved[0])] && len(analyze(tokenize(moved[0]), nil).steps) == 0 {
+			continue // "don't remove the SMS code before …": another verb, no order
+		}
+		a, o := analyze(tokenize(strings.Join(moved, " ")), nil).steps, analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps
+		if len(a) != 1 || len(o) != 1 || a[0].k == o[0].k || p.find(a[0].k) < 0 || p.find(o[0].k) < 0 {
+			// (both steps in the flow: an order of steps it does not have
+			// is left to the rules that read it as it stands)
+			continue
+		}
+		side := "after"
+		if bw == "after" {
+			side = "before"
+		}
+		out := slices.Concat(words[:start], []string{"move"}, moved, []string{side}, words[b+1:])
+		return strings.Join(out, " ")
+	}
+	return sentence
+}
+
 // keptByNegation turns a removal said not to happen ("don't drop the
 // liveness", "do not remove the SMS code", "never skip the ID scan") into what
 // it asks, "keep …", so that a change beside it ("…, but remove the email
@@ -5903,6 +5977,15 @@ func (p *plan) placeRefs(part string) string {
 			}
 			return splice(i, j, text)
 		}
+		if len(ords) == 1 && ords[0] == 1 && madeStep && stepNoun && !addsStep(tokenize(part)) {
+			// "make the email code the first step" of a flow with no email
+			// code: one new step, added at the start (see below)
+			named := analyze(tokenize(strings.Join(slices.Concat(words[:k+1], words[j+1:]), " ")), p.steps).steps
+			if len(named) == 1 && !named[0].k.isConversation() && p.find(named[0].k) < 0 {
+				words[mk] = "add"
+				return splice(k+1, j, "at the start")
+			}
+		}
 		if len(ords) != 1 || ords[0] < 2 {
 			return part // "to be first" is the start, read as such elsewhere
 		}
@@ -5919,13 +6002,19 @@ func (p *plan) placeRefs(part string) string {
 		}
 		s := moved(from, end)
 		rest := slices.DeleteFunc(slices.Clone(places), func(o *step) bool { return o == s })
-		if named := analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps; s == nil && addsStep(tokenize(part)) &&
+		if named := analyze(tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " ")), p.steps).steps; s == nil && (addsStep(tokenize(part)) || madeStep && stepNoun) &&
 			len(named) == 1 && !named[0].k.isConversation() && p.find(named[0].k) < 0 {
 			// "add an email code as the second step": the one new step's place
 			// among the checks there are, all of which stay ("add a passport
 			// scan and a comparison as the second step" is two, with an order
-			// of their own)
+			// of their own); "make the email code the second step" of a flow
+			// with no email code asks for one there too, added: no step of
+			// the flow is named to become it, as "make the second step an
+			// email code" names the one it replaces
 			rest = places
+			if !addsStep(tokenize(part)) {
+				words[mk] = "add"
+			}
 		} else if s == nil || !slices.Contains(places, s) {
 			return part
 		}

@@ -907,6 +907,7 @@ func parse(text string) *parsed {
 	clauses = p.dropTurnedDown(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
+	clauses = deferFallbacks(clauses)
 	var keyNotes []string // the notes of the clauses that only name heldKey
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
@@ -1111,7 +1112,20 @@ func parse(text string) *parsed {
 			// "an ID scan for anyone we don't recognise": sorting users into
 			// known and new is what a face recognition does
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a face recognition that tells known users from new ones.")
-			seq = merge(seq, []*step{{k: kRecognition}})
+			// (right before the liveness check already read, FaceSign's
+			// pattern, so that the steps read keep their order: "liveness, then
+			// an email code. Anyone we don't recognise gets an SMS code" is
+			// recognition, liveness, email code, not the liveness moved after
+			// the code; with no liveness, first: users are told apart before
+			// their paths part)
+			at := findKind(seq, kLiveness)
+			if at < 0 {
+				at = 0
+				for at < len(seq) && seq[at].k == kGreeting {
+					at++
+				}
+			}
+			seq = slices.Insert(seq, at, &step{k: kRecognition})
 		}
 		// ("They must be over 18: scan their passport, …": an age the heading
 		// sets is a requirement, not only a title)
@@ -2302,6 +2316,98 @@ func withoutKey(ts []token, key string, at int) []token {
 	return ts
 }
 
+// deferFallbacks reads a sentence that opens on the failure of a step no
+// sentence before it names, and a later sentence does, after the text's last
+// sentence: "Switch users who fail liveness to a document scan. Liveness first,
+// then an SMS code." states the fallback before the main path it hangs on, and
+// a fallback is laid out on a step already known. The sentences are numbered
+// anew in their new order.
+func deferFallbacks(clauses []clause) []clause {
+	type sentence struct{ from, to int }
+	var sents []sentence
+	for i := range clauses {
+		if i == 0 || clauses[i].sent != clauses[i-1].sent {
+			sents = append(sents, sentence{i, i + 1})
+		} else {
+			sents[len(sents)-1].to = i + 1
+		}
+	}
+	if len(sents) < 2 {
+		return clauses
+	}
+	names := func(cs []clause, k kind, main bool) bool {
+		for _, c := range cs {
+			if main && readCondition(c.toks, nil).k != condNone && readCondition(c.toks, nil).k != condMain {
+				continue // a condition of its own names a step it hangs on, not the main path's
+			}
+			if slices.ContainsFunc(analyze(c.toks, nil).steps, func(s *step) bool { return s.k == k }) {
+				return true
+			}
+		}
+		return false
+	}
+	var kept, moved []sentence
+	for si, st := range sents {
+		failed := kNone
+		if c := clauses[st.from]; si+1 < len(sents) {
+			failed = failedStep(c.toks)
+		}
+		// (only a fallback: a sentence that names no other step, "if the
+		// liveness check fails twice, end the session", says what a failure
+		// does, and it is read where it stands, beside the steps it counts)
+		if failed == kNone || !fallsBack(clauses[st.from:st.to], failed) || names(clauses[:st.from], failed, false) || !names(clauses[sents[si+1].from:], failed, true) {
+			kept = append(kept, st)
+			continue
+		}
+		moved = append(moved, st)
+	}
+	if len(moved) == 0 {
+		return clauses
+	}
+	out := make([]clause, 0, len(clauses))
+	for n, st := range append(kept, moved...) {
+		for _, c := range clauses[st.from:st.to] {
+			c.sent = n
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// fallsBack: the clauses name a step of another kind than failed, the one
+// tried instead.
+func fallsBack(cs []clause, failed kind) bool {
+	for _, c := range cs {
+		if slices.ContainsFunc(analyze(c.toks, nil).steps, func(s *step) bool {
+			return s.k != failed && s.k != kGreeting && s.k != kClosing
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// failedStep is the kind of step whose failure a clause opens on ("if the
+// liveness check fails", "users who fail liveness"), or kNone: the step the
+// condition's words name, or the first one right after its verb of failing.
+func failedStep(ts []token) kind {
+	cond := readCondition(ts, nil)
+	if cond.k != condFail || cond.end < 0 {
+		return kNone
+	}
+	if !clauseStartsIf(ts) && !hasAnyRaw(ts[:cond.end], lex.relative) && !hasAnyRaw(ts[:cond.end], lex.userWord) {
+		// ("if they fail …", "users who fail …", "anyone failing …": a
+		// condition; not a story of what once failed)
+		return kNone
+	}
+	for _, part := range [][]token{ts[cond.step : cond.end+1], ts[cond.end+1:]} {
+		if st := analyze(part, nil).steps; len(st) > 0 && st[0].k != kGreeting && st[0].k != kClosing {
+			return st[0].k
+		}
+	}
+	return kNone
+}
+
 // enrolsNext: the clause after ci, in its sentence or the first of the next,
 // that names an enrolment, or -1.
 func enrolsNext(clauses []clause, ci int) int {
@@ -2547,6 +2653,17 @@ func populationCondition(ts []token, contrast bool) bool {
 	return false
 }
 
+// groupLeads: the clause opens on the users it is about, as its subject
+// ("anyone we don't recognise gets an SMS code", "users we can't find are
+// sent to an agent", "all customers we fail to match …"), not on "for".
+func groupLeads(ts []token) bool {
+	i := 0
+	for i+1 < len(ts) && lex.quantifier[ts[i].raw] {
+		i++
+	}
+	return i < len(ts) && (lex.population[ts[i].raw] || lex.userWord[ts[i].raw] || lex.unknownHead[ts[i].raw])
+}
+
 // unknownGroup: the clause names the users a recognition does not find by a
 // negated verb said of them ("for anyone we don't recognise", "if we can't
 // recognise them"), so it needs a recognition to tell them apart; the noun
@@ -2554,7 +2671,7 @@ func populationCondition(ts []token, contrast bool) bool {
 // the step, and "nothing to recognise yet" no group.
 func unknownGroup(ts []token) bool {
 	cond := readCondition(ts, nil)
-	if cond.k != condNewUser || !clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
+	if cond.k != condNewUser || !clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 && !groupLeads(ts) {
 		return false
 	}
 	r := slices.IndexFunc(ts[:cond.end+1], func(t token) bool { return t.w == "recognize" })
@@ -2573,7 +2690,7 @@ func unknownGroup(ts []token) bool {
 	// what is not recognised must be people: "anyone we don't recognise",
 	// "if we can't recognise them", not "a location we don't recognise",
 	// "travellers whose booking we can't recognise", "the document"
-	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 {
+	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 && !groupLeads(ts) {
 		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || lex.personObject[ts[r+1].raw] || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
 	}
 	h := max(0, r-3) + n - 1 // the word before the negation: its subject, or the head
