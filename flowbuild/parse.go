@@ -3509,6 +3509,12 @@ func unplaced(ts []token) []string {
 	if phraseLen(ts, 0, lex.allPaths) == len(ts) {
 		return nil // "both groups then get an OTP": the scope of the next clause's step
 	}
+	if citedStandard(ts) != "" {
+		// "the whole journey must also meet WCAG 2.2 AA": a standard the flow
+		// as a whole must meet; no step or setting carries it, so it is said,
+		// not read as a heading because it names the journey
+		return []string{"Read \"" + clauseText(ts) + "\" as a standard the whole flow must meet; no step or setting carries it, so check it outside the flow."}
+	}
 	asks := false
 	content := 0
 	for _, t := range ts {
@@ -3535,6 +3541,27 @@ func unplaced(ts []token) []string {
 		return []string{eventNote(ts)}
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+}
+
+// citedStandard: the acronym a clause names as something the flow must meet
+// ("must meet WCAG 2.2 AA", "has to comply with PCI DSS"), or "" when the
+// clause asks nothing of that kind (a bare "(GDPR)" is the reason for the
+// step before it; see unplaced).
+func citedStandard(ts []token) string {
+	if len(ts) < 3 {
+		return ""
+	}
+	must := slices.ContainsFunc(ts, func(t token) bool { return lex.mustWord[t.raw] })
+	meet := slices.ContainsFunc(ts, func(t token) bool { return lex.conformVerb[t.raw] })
+	if !must || !meet {
+		return ""
+	}
+	for _, t := range ts {
+		if acronym(t) {
+			return t.orig
+		}
+	}
+	return ""
 }
 
 // acronym: a word the lexicon does not know, written in capitals, three letters
