@@ -1862,6 +1862,11 @@ func parse(text string) *parsed {
 			// search), on its main path; "existing customers are charged a
 			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
+		case accountMadeWith(c.toks, len(c.toks)):
+			// "players sign up with a phone number only": how the users'
+			// accounts are opened or reached, who they are, no step (the
+			// "phone" rule's accountMadeWith)
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as how the users open or reach their accounts, not as a step.")
 		case statusClause(c.toks):
 			// "our drivers are on work permits": who the users are (onStatusDoc)
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as who the users are, not a document to scan.")

@@ -593,6 +593,12 @@ var rules = map[string][]rule{
 				// are where the code goes)
 				return false
 			}
+			if !d.neg[i] && !d.codeInClause && accountMadeWith(d.ts, i) {
+				// "players sign up with a phone number only", "our members log
+				// in with their mobile": how the users' accounts are made or
+				// reached, who they are, not a code sent in this flow
+				return false
+			}
 			if !d.neg[i] && !d.codeInClause && toldLineAt(d.ts, i) {
 				// "the avatar explaining why we're re-checking them on a new
 				// phone": the phone the line speaks of, no code sent to it
@@ -904,6 +910,32 @@ var placeRule = rule{
 	make: func(d *detector, i int) {
 		d.add(&step{k: kInform, phrase: "to go " + clauseText(d.ts[sentToPlace(d.ts, i):]), speech: tellsThing}, i)
 	},
+}
+
+// accountMadeWith: the word at i is what the users' accounts are opened or
+// reached with, in a statement of fact whose subject is the users ("players
+// sign up with a phone number only", "our customers log in with their
+// phone"): the subject is a user word, its verb one of opening or reaching an
+// account, and the word follows a preposition of means after that verb.
+func accountMadeWith(ts []token, i int) bool {
+	j := 0
+	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.ownerPossessive[ts[j].raw] || ts[j].raw == "our" || lex.keepLead[ts[j].raw]) {
+		j++
+	}
+	if j+1 >= i || !(lex.userWord[ts[j].raw] || lex.userOne[ts[j].raw] || lex.pronounUser[ts[j].raw]) {
+		return false
+	}
+	for j++; j < i && (lex.frequencyWord[ts[j].raw] || ts[j].raw == "all" || ts[j].raw == "only"); j++ {
+	}
+	if j >= i || !lex.accountVerb[ts[j].raw] {
+		return false
+	}
+	for k := j + 1; k < i; k++ {
+		if lex.meansPrep[ts[k].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // sentToPlace: where the "to" is after the verb at i and the person it sends
