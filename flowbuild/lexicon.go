@@ -1153,6 +1153,10 @@ var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of the
 
 // thatPathPhrases point back at the path just described ("no SMS on that
 // route"): a negation with one is scoped to that path.
+// totalBanPhrases widen a negation to everything its word names ("don't use
+// email at all", "no email anywhere"): the address as well as the code.
+var totalBanPhrases = []string{"at all", "anywhere", "whatsoever", "altogether", "in any form", "of any kind", "in any way"}
+
 var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
 
 // attemptNounWords count attempts right after a number ("5 goes at the code",
@@ -1751,7 +1755,7 @@ type lexicon struct {
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead                                                                                                                                                                                                                                     phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead, totalBan                                                                                                                                                                                                                           phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                                                                          map[string]bool
@@ -1972,6 +1976,7 @@ func newLexicon() *lexicon {
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
+	l.totalBan = phraseSet(totalBanPhrases)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)

@@ -372,6 +372,14 @@ var rules = map[string][]rule{
 			d.add(&step{k: kMatchCheck, field: "email"}, i)
 			return
 		}
+		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) {
+			// "don't use email at all", "no email anywhere in this flow": every
+			// use of email is ruled out, the address typed as well as the code
+			// sent to it ("don't use email" alone rules out the code); "no email code at all" only the code
+			d.add(&step{k: kEmailOTP}, i)
+			d.add(&step{k: kEnterEmail}, i)
+			return
+		}
 		if lex.entryNext[next] {
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
