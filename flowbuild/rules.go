@@ -372,6 +372,16 @@ var rules = map[string][]rule{
 			d.add(&step{k: kMatchCheck, field: "email"}, i)
 			return
 		}
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
+			// "SMS code instead of the email one - the email on file is often
+			// stale": what the address already held is like, said after the
+			// code just chosen, is the reason for that choice, not an address
+			// to collect ("their email is stale, so ask for a fresh one and
+			// verify it" goes on to collect it, so only after a code)
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, a reason, not a step of the flow.")
+			d.a.mailed = true
+			return
+		}
 		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) {
 			// "don't use email at all", "no email anywhere in this flow": every
 			// use of email is ruled out, the address typed as well as the code
@@ -942,6 +952,28 @@ func accountMadeWith(ts []token, i int) bool {
 		if lex.meansPrep[ts[k].raw] {
 			return true
 		}
+	}
+	return false
+}
+
+// heldState: the word at i is the subject of a statement of what it is like
+// ("the email on file is often stale", "their email is out of date", "the
+// number we hold is sometimes wrong"): it opens the clause, after a determiner
+// or a possessive, and a be-form then, past a few words of where it is held
+// and adverbs, a word of its state follows.
+func heldState(ts []token, i int) bool {
+	if !(i == 0 || i == 1 && (lex.determiner[ts[0].raw] || lex.ownerPossessive[ts[0].raw])) {
+		return false
+	}
+	for j := i + 1; j < min(len(ts), i+7); j++ {
+		if !lex.beForm[ts[j].raw] {
+			continue
+		}
+		k := j + 1
+		for k < len(ts) && (lex.subjectAdverb[ts[k].raw] || lex.frequencyWord[ts[k].raw] || lex.degreeWord[ts[k].raw]) {
+			k++
+		}
+		return k < len(ts) && (lex.staleWord[ts[k].raw] || k+2 < len(ts) && ts[k].raw == "out" && ts[k+1].raw == "of" && ts[k+2].raw == "date")
 	}
 	return false
 }
