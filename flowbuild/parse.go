@@ -1089,6 +1089,11 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
+		if j := purposeTailAt(c.toks); j > 0 && namesList(c.toks[j:]) {
+			// "face scan then liveness for self-exclusion enrolment": the steps
+			// stay; the list they serve is said, not screened in the flow
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
+		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks) ||
 			unknownGroup(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …",
@@ -4093,10 +4098,34 @@ func listScreening(ts []token) bool {
 		if k := contextEnd(ts, 0); ts[0].raw == "for" && k > 0 && !hasAnyRaw(ts[k:], lex.listCheck) && len(analyze(ts[k:], nil).steps) > 0 {
 			return false
 		}
-		return true
+		return purposeTailAt(ts) < 0
 	}
+	return namesList(ts) && purposeTailAt(ts) < 0
+}
+
+// namesList: the words name a list users are screened against ("sanctions",
+// "PEP", "self-exclusion").
+func namesList(ts []token) bool {
 	i := index(ts, "exclusion")
-	return i > 0 && ts[i-1].raw == "self"
+	return hasAnyRaw(ts, lex.listCheck) || i > 0 && ts[i-1].raw == "self"
+}
+
+// purposeTailAt: the list the clause names comes only in a "for …" at its end,
+// after steps it asks for ("face scan then liveness for self-exclusion
+// enrolment", "liveness and an ID scan for our AML checks"): what the steps
+// are for, as a "for AML, …" opening is; the steps stay.
+// It returns where the "for" is, or -1.
+func purposeTailAt(ts []token) int {
+	for j := 1; j < len(ts); j++ {
+		if ts[j].raw != "for" {
+			continue
+		}
+		if namesList(ts[:j]) || len(analyze(ts[:j], nil).steps) == 0 {
+			return -1
+		}
+		return j
+	}
+	return -1
 }
 
 // usersLack: the clause says what some users do not receive ("a chunk of our
