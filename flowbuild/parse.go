@@ -7422,6 +7422,19 @@ func skipAddressee(ts []token, j int) int {
 	if k+1 < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") && lex.addressee[ts[k+1].raw] {
 		return k + 2
 	}
+	if k < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") {
+		// "ask the budget holder to confirm them", "tell the line manager to
+		// …": a role named with a word or two before its noun, which the
+		// infinitive after it shows is the person spoken to
+		for m := k + 1; m < min(len(ts)-1, k+4); m++ {
+			if !isAlpha(ts[m].raw) {
+				break
+			}
+			if (lex.addressee[ts[m].raw] || lex.roleNoun[ts[m].raw]) && ts[m+1].raw == "to" {
+				return m + 1
+			}
+		}
+	}
 	return j
 }
 
