@@ -1404,6 +1404,12 @@ func listMarker(s string) int {
 	return -1
 }
 
+// nextItem: a second item follows ("… 2. …"), so a "1." before it numbers a
+// list ("expiry: 1." alone is a value).
+func nextItem(rest []rune, mark rune) bool {
+	return strings.Contains(string(rest), " 2"+string(mark))
+}
+
 // lastWord is the letters at the end of s ("(ref" gives "ref").
 func lastWord(s string) string {
 	j := len(s)
@@ -1440,7 +1446,7 @@ func editSentences(text string) []string {
 			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
 			flush()
 			continue
-		case (r == '.' || r == ')') && listMarker(b.String()) >= 0:
+		case (r == '.' || r == ')') && listMarker(b.String()) >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):
 			// "amendments: 1. remove the email entry; 2. accept a driving
 			// licence": the number of an item in a list ends what came before
 			// and is no word of the item
