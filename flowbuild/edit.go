@@ -1379,6 +1379,46 @@ func addTypo(sentence string) string {
 
 // editSentences splits a change into the instructions it holds.
 // Quoted text (a new wording) is never split.
+// listMarker: the text ends in the number of a list's item ("…
+// amendments: 1", "2" at the start of a sentence) that a dot or a bracket is
+// about to close; it returns where the number starts, or -1. A first item
+// follows a colon or a comma ("the following: 1."); a later one opens its
+// sentence. "attempts: 3." is a value, not the first item, and "to 2." is no
+// item at all.
+func listMarker(s string) int {
+	t := strings.TrimRight(s, " ")
+	j := len(t)
+	for j > 0 && t[j-1] >= '0' && t[j-1] <= '9' {
+		j--
+	}
+	if j == len(t) || len(t)-j > 2 {
+		return -1
+	}
+	before := strings.TrimRight(t[:j], " ")
+	switch {
+	case strings.TrimSpace(before) == "":
+		return j
+	case (strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",")) && t[j:] == "1":
+		return j
+	}
+	return -1
+}
+
+// nextItem: a second item follows ("… 2. …"), so a "1." before it numbers a
+// list ("expiry: 1." alone is a value).
+func nextItem(rest []rune, mark rune) bool {
+	return strings.Contains(string(rest), " 2"+string(mark))
+}
+
+// lastWord is the letters at the end of s ("(ref" gives "ref").
+func lastWord(s string) string {
+	j := len(s)
+	for j > 0 && isLetter(s[j-1]) {
+		j--
+	}
+	return s[j:]
+}
+
 func editSentences(text string) []string {
 	var out []string
 	var b strings.Builder
@@ -1406,6 +1446,18 @@ func editSentences(text string) []string {
 			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
 			flush()
 			continue
+		case (r == '.' || r == ')') && listMarker(b.String()) >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):
+			// "amendments: 1. remove the email entry; 2. accept a driving
+			// licence": the number of an item in a list ends what came before
+			// and is no word of the item
+			// (the words before the first item stay with it: "make the
+			// following amendments: remove …" reads as one list)
+			str := b.String()
+			b.Reset()
+			b.WriteString(str[:listMarker(str)])
+			continue
+		case r == '.' && i+1 < len(rs) && rs[i+1] == ' ' && lex.abbrev[strings.ToLower(lastWord(b.String()))]:
+			// "(ref. ARP-22)": the dot of an abbreviation, not an instruction's end
 		case r == '.' || r == ';' || r == '\n' || r == '!':
 			flush()
 			continue
@@ -3286,6 +3338,12 @@ func goesToo(ts []token, steps []*step) bool {
 	// (what is left names the steps and nothing done to them; "goes" is no
 	// count of attempts here, nor "one" a number: "the email one goes too")
 	if asksChange(named) || hasAnyRaw(named, lex.stayVerb) || hasAnyRaw(named, lex.keepVerb) || hasSetting(named) && readSettings(named).any() {
+		return false
+	}
+	if hasAnyRaw(named, lex.admitVerb) {
+		// "drop the email code. Accept a driving licence as well": a verb of
+		// letting in is a change of its own (what the scan accepts), not the
+		// removal again
 		return false
 	}
 	a := analyze(named, steps)

@@ -1106,6 +1106,11 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
+		if j := purposeTailAt(c.toks); j > 0 && namesList(c.toks[j:]) {
+			// "face scan then liveness for self-exclusion enrolment": the steps
+			// stay; the list they serve is said, not screened in the flow
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
+		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks) ||
 			unknownGroup(c.toks)) {
 			// "For recognised users: liveness only. For users we can't find: …",
@@ -1906,6 +1911,11 @@ func parse(text string) *parsed {
 			// search), on its main path; "existing customers are charged a
 			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
+		case accountMadeWith(c.toks, len(c.toks)):
+			// "players sign up with a phone number only": how the users'
+			// accounts are opened or reached, who they are, no step (the
+			// "phone" rule's accountMadeWith)
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as how the users open or reach their accounts, not as a step.")
 		case statusClause(c.toks):
 			// "our drivers are on work permits": who the users are (onStatusDoc)
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as who the users are, not a document to scan.")
@@ -3696,6 +3706,12 @@ func unplaced(ts []token) []string {
 	if phraseLen(ts, 0, lex.allPaths) == len(ts) {
 		return nil // "both groups then get an OTP": the scope of the next clause's step
 	}
+	if citedStandard(ts) != "" {
+		// "the whole journey must also meet WCAG 2.2 AA": a standard the flow
+		// as a whole must meet; no step or setting carries it, so it is said,
+		// not read as a heading because it names the journey
+		return []string{"Read \"" + clauseText(ts) + "\" as a standard the whole flow must meet; no step or setting carries it, so check it outside the flow."}
+	}
 	asks := false
 	content := 0
 	for _, t := range ts {
@@ -3722,6 +3738,27 @@ func unplaced(ts []token) []string {
 		return []string{eventNote(ts)}
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
+}
+
+// citedStandard: the acronym a clause names as something the flow must meet
+// ("must meet WCAG 2.2 AA", "has to comply with PCI DSS"), or "" when the
+// clause asks nothing of that kind (a bare "(GDPR)" is the reason for the
+// step before it; see unplaced).
+func citedStandard(ts []token) string {
+	if len(ts) < 3 {
+		return ""
+	}
+	must := slices.ContainsFunc(ts, func(t token) bool { return lex.mustWord[t.raw] })
+	meet := slices.ContainsFunc(ts, func(t token) bool { return lex.conformVerb[t.raw] })
+	if !must || !meet {
+		return ""
+	}
+	for _, t := range ts {
+		if acronym(t) {
+			return t.orig
+		}
+	}
+	return ""
 }
 
 // acronym: a word the lexicon does not know, written in capitals, three letters
@@ -4248,10 +4285,34 @@ func listScreening(ts []token) bool {
 		if k := contextEnd(ts, 0); ts[0].raw == "for" && k > 0 && !hasAnyRaw(ts[k:], lex.listCheck) && len(analyze(ts[k:], nil).steps) > 0 {
 			return false
 		}
-		return true
+		return purposeTailAt(ts) < 0
 	}
+	return namesList(ts) && purposeTailAt(ts) < 0
+}
+
+// namesList: the words name a list users are screened against ("sanctions",
+// "PEP", "self-exclusion").
+func namesList(ts []token) bool {
 	i := index(ts, "exclusion")
-	return i > 0 && ts[i-1].raw == "self"
+	return hasAnyRaw(ts, lex.listCheck) || i > 0 && ts[i-1].raw == "self"
+}
+
+// purposeTailAt: the list the clause names comes only in a "for …" at its end,
+// after steps it asks for ("face scan then liveness for self-exclusion
+// enrolment", "liveness and an ID scan for our AML checks"): what the steps
+// are for, as a "for AML, …" opening is; the steps stay.
+// It returns where the "for" is, or -1.
+func purposeTailAt(ts []token) int {
+	for j := 1; j < len(ts); j++ {
+		if ts[j].raw != "for" {
+			continue
+		}
+		if namesList(ts[:j]) || len(analyze(ts[:j], nil).steps) == 0 {
+			return -1
+		}
+		return j
+	}
+	return -1
 }
 
 // usersLack: the clause says what some users do not receive ("a chunk of our
@@ -7550,6 +7611,19 @@ func skipAddressee(ts []token, j int) int {
 	}
 	if k+1 < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") && lex.addressee[ts[k+1].raw] {
 		return k + 2
+	}
+	if k < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") {
+		// "ask the budget holder to confirm them", "tell the line manager to
+		// …": a role named with a word or two before its noun, which the
+		// infinitive after it shows is the person spoken to
+		for m := k + 1; m < min(len(ts)-1, k+4); m++ {
+			if !isAlpha(ts[m].raw) {
+				break
+			}
+			if (lex.addressee[ts[m].raw] || lex.roleNoun[ts[m].raw]) && ts[m+1].raw == "to" {
+				return m + 1
+			}
+		}
 	}
 	return j
 }

@@ -382,6 +382,24 @@ var rules = map[string][]rule{
 			d.add(&step{k: kMatchCheck, field: "email"}, i)
 			return
 		}
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
+			// "SMS code instead of the email one - the email on file is often
+			// stale": what the address already held is like, said after the
+			// code just chosen, is the reason for that choice, not an address
+			// to collect ("their email is stale, so ask for a fresh one and
+			// verify it" goes on to collect it, so only after a code)
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, a reason, not a step of the flow.")
+			d.a.mailed = true
+			return
+		}
+		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) {
+			// "don't use email at all", "no email anywhere in this flow": every
+			// use of email is ruled out, the address typed as well as the code
+			// sent to it ("don't use email" alone rules out the code); "no email code at all" only the code
+			d.add(&step{k: kEmailOTP}, i)
+			d.add(&step{k: kEnterEmail}, i)
+			return
+		}
 		if lex.entryNext[next] {
 			d.add(&step{k: kEnterEmail}, i) // "the email entry" is the step that collects it
 			return
@@ -601,6 +619,12 @@ var rules = map[string][]rule{
 				// object of a verb of getting ("a code on their new phone",
 				// "verify the new phone number", "confirm their new phone"
 				// are where the code goes)
+				return false
+			}
+			if !d.neg[i] && !d.codeInClause && accountMadeWith(d.ts, i) {
+				// "players sign up with a phone number only", "our members log
+				// in with their mobile": how the users' accounts are made or
+				// reached, who they are, not a code sent in this flow
 				return false
 			}
 			if !d.neg[i] && !d.codeInClause && toldLineAt(d.ts, i) {
@@ -919,6 +943,54 @@ var placeRule = rule{
 	make: func(d *detector, i int) {
 		d.add(&step{k: kInform, phrase: "to go " + clauseText(d.ts[sentToPlace(d.ts, i):]), speech: tellsThing}, i)
 	},
+}
+
+// accountMadeWith: the word at i is what the users' accounts are opened or
+// reached with, in a statement of fact whose subject is the users ("players
+// sign up with a phone number only", "our customers log in with their
+// phone"): the subject is a user word, its verb one of opening or reaching an
+// account, and the word follows a preposition of means after that verb.
+func accountMadeWith(ts []token, i int) bool {
+	j := 0
+	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.ownerPossessive[ts[j].raw] || ts[j].raw == "our" || lex.keepLead[ts[j].raw]) {
+		j++
+	}
+	if j+1 >= i || !(lex.userWord[ts[j].raw] || lex.userOne[ts[j].raw] || lex.pronounUser[ts[j].raw]) {
+		return false
+	}
+	for j++; j < i && (lex.frequencyWord[ts[j].raw] || ts[j].raw == "all" || ts[j].raw == "only"); j++ {
+	}
+	if j >= i || !lex.accountVerb[ts[j].raw] {
+		return false
+	}
+	for k := j + 1; k < i; k++ {
+		if lex.meansPrep[ts[k].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// heldState: the word at i is the subject of a statement of what it is like
+// ("the email on file is often stale", "their email is out of date", "the
+// number we hold is sometimes wrong"): it opens the clause, after a determiner
+// or a possessive, and a be-form then, past a few words of where it is held
+// and adverbs, a word of its state follows.
+func heldState(ts []token, i int) bool {
+	if !(i == 0 || i == 1 && (lex.determiner[ts[0].raw] || lex.ownerPossessive[ts[0].raw])) {
+		return false
+	}
+	for j := i + 1; j < min(len(ts), i+7); j++ {
+		if !lex.beForm[ts[j].raw] {
+			continue
+		}
+		k := j + 1
+		for k < len(ts) && (lex.subjectAdverb[ts[k].raw] || lex.frequencyWord[ts[k].raw] || lex.degreeWord[ts[k].raw]) {
+			k++
+		}
+		return k < len(ts) && (lex.staleWord[ts[k].raw] || k+2 < len(ts) && ts[k].raw == "out" && ts[k+1].raw == "of" && ts[k+2].raw == "date")
+	}
+	return false
 }
 
 // sentToPlace: where the "to" is after the verb at i and the person it sends
