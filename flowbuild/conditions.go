@@ -912,7 +912,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
 			then, caught := ", then continues.", sc.anchor.fallbackOn == "deepfakeDetected"
-			if caught {
+			if caught && !sc.anchor.rechecksLiveness() {
 				then = ", then the session ends unverified: a caught attack never goes on to \"you're verified\"."
 			}
 			if s.k == kDocument && (anotherOfKind(s, sc.anchor) || rescan(s, sc.anchor)) {
@@ -922,7 +922,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			} else {
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets "+s.k.withArticle()+" instead"+then)
 			}
-			if sc.anchor.k == kLiveness && !caught && !slices.Contains(p.notes, deepfakeNote) {
+			if sc.anchor.k == kLiveness && !caught && !sc.anchor.rechecksLiveness() && !slices.Contains(p.notes, deepfakeNote) {
 				p.notes = append(p.notes, deepfakeNote)
 			}
 		}

@@ -2219,7 +2219,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		ts = ts[:k]
 	}
 	for k := 0; k+1 < len(ts); k++ {
-		if ts[k].raw == "over" && hasAnyRaw(ts[:k], lex.preferVerb) {
+		if ts[k].raw == "over" && preferredOver(ts, k) && len(analyze(ts[k-1:k], nil).steps) > 0 {
 			// "we prefer email over SMS (now)": as "… instead of SMS"
 			ts = slices.Concat(ts[:k], tokenize("instead of"), ts[k+1:])
 		}

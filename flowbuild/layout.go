@@ -438,7 +438,7 @@ func (p *plan) layout() flow.Flow {
 			if rejoin < len(spine) {
 				fbNext = spine[rejoin].id
 			}
-			if s.fallbackOn == "deepfakeDetected" {
+			if s.fallbackOn == "deepfakeDetected" && !s.rechecksLiveness() {
 				fbNext = failNode() // a caught attack's path ends unverified (attackCaught)
 			}
 			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: fbNext}
@@ -611,11 +611,12 @@ func (p *plan) layout() flow.Flow {
 // is for a user the check could not see; sending a caught deepfake to another
 // check (an SMS code, a document scan) would let the attack through on a
 // weaker factor, so that outcome fails as any failure does. A fallback that
-// only says something and ends the session may take it, and so may one the
-// text gave the deepfake alone ("if a deepfake is detected, scan their
-// passport for review"): that path ends unverified.
+// only says something and ends the session may take it, so may one that
+// checks liveness again (the attack must pass there), and so may one the text
+// gave the deepfake alone ("if a deepfake is detected, scan their passport for
+// review"): that path ends unverified.
 func attackCaught(s *step, outcome string) bool {
-	return s.k == kLiveness && outcome == "deepfakeDetected" && s.fallbackOn == "" && s.fallbackRejoins()
+	return s.k == kLiveness && outcome == "deepfakeDetected" && s.fallbackOn == "" && s.fallbackRejoins() && !s.rechecksLiveness()
 }
 
 // redoes: the fallback holds a check of m's kind, so m, right after the step

@@ -76,6 +76,8 @@ func TestDetectUseCase(t *testing.T) {
 		{"liveness, selfie compared to their ID scan. If the faces don't match, transfer to an agent.", ucGeneric},
 		{"Liveness then an SMS code; if it fails, transfer them to our support team", ucGeneric},
 		{"liveness then an SMS code before a transfer to a new payee", ucTransfer},
+		{"Verify the buyer before any transfer to the escrow agent: liveness plus SMS code", ucTransfer},
+		{"Before money transfers to staff or contractors, do liveness and an email code", ucTransfer},
 		{"Wire transfers: liveness, then an SMS code. If it fails, transfer them to an agent.", ucTransfer},
 		{"AML: verify the customer's photo ID and confirm they are 18 or older", ucOnboarding},
 		// where the data comes from is not the purpose

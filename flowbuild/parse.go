@@ -183,7 +183,7 @@ func (s *step) failure() string {
 	case "deepfakeDetected":
 		return "catches a deepfake"
 	}
-	if s.k == kLiveness && s.fallbackOn == "" && s.fallbackRejoins() {
+	if s.k == kLiveness && s.fallbackOn == "" && s.fallbackRejoins() && !s.rechecksLiveness() {
 		return "finds no face" // a caught deepfake fails (attackCaught)
 	}
 	if s.k == kAsk {
@@ -196,6 +196,12 @@ func (s *step) failure() string {
 // one that only says something and ends the session.
 func (s *step) fallbackRejoins() bool {
 	return len(s.fallback) > 0 && !s.fallback[len(s.fallback)-1].ends
+}
+
+// rechecksLiveness: the step's fallback checks liveness again ("if liveness
+// flags a deepfake, do a second liveness check").
+func (s *step) rechecksLiveness() bool {
+	return slices.ContainsFunc(s.fallback, func(f *step) bool { return f.k == kLiveness })
 }
 
 // currentAge is the age an age check requires: its node's, when the step came
@@ -867,6 +873,7 @@ type parsed struct {
 	steps          []*step
 	excluded       kindSet
 	mainExcluded   kindSet  // ruled out of the main path only
+	excludedAll    kindSet  // ruled out in words that reach every path ("anywhere", "never")
 	branchExcluded kindSet  // ruled out of the new-user path only
 	outside        kindSet  // named as done outside the flow ("no liveness needed because our app already does it")
 	notDocTypes    []string // document types the text rules out ("no passports")
@@ -1023,6 +1030,11 @@ func parse(text string) *parsed {
 	}
 	for ci, c := range clauses {
 		seeBranches()
+		if hasPhrase(c.toks, lex.totalBan) || hasRaw(c.toks, "never") {
+			// "no SMS anywhere", "never use SMS": no path keeps one either (what
+			// the clause rules out for one path only is branchExcluded's)
+			p.excludedAll |= analyze(c.toks, seq).neg
+		}
 		if amountCondition(c.toks) && (slices.Contains(negations(c.toks), true) || hasAnyRaw(c.toks, lex.removeVerb) || has(c.toks, "only")) {
 			// "for transfers under 500 skip the read back", "Under 10k just the
 			// OTP": the flow cannot see the amount, so what it leaves out for some
@@ -1369,7 +1381,7 @@ func parse(text string) *parsed {
 					// fails as any check does
 					sc.anchor.fallbackOn = "delivery_failed"
 				}
-				if head := c.toks[:max(cond.end+1, 0)]; sc.anchor != nil && sc.anchor.k == kLiveness && hasAnyRaw(head, lex.attackWord) && !hasAnyRaw(head, lex.condFail) {
+				if head := c.toks[:max(cond.end+1, 0)]; sc.anchor != nil && sc.anchor.k == kLiveness && attackOnly(head) {
 					// "if a deepfake is detected, scan their passport for review":
 					// only the caught attack takes that path, and it ends there
 					// (attackCaught); "if it fails or a deepfake is detected" is
@@ -1560,7 +1572,7 @@ func parse(text string) *parsed {
 				}
 			}
 			if j := lacksDoc(c.toks); findKind(seq, kDocument) < 0 && j >= 0 && ci+1 < len(clauses) && clauses[ci+1].sent == c.sent &&
-				findKind(analyze(clauses[ci+1].toks, seq).steps, kDocument) >= 0 {
+				scanAlone(clauses, ci+1, seq) {
 				// "if they don't have a passport, scan their driving licence(, then
 				// an SMS code)" with no scan before: one scan that takes either,
 				// the passport first; what follows is the main path again
@@ -2191,13 +2203,20 @@ func parse(text string) *parsed {
 			if len(p.dropExcluded([]*step{b})) > 0 || b.k.isConversation() {
 				return false
 			}
-			if !afterExclusion[b] {
+			why := ""
+			switch {
+			case p.excludedAll.has(b.k):
+				why = "out everywhere"
+			case !afterExclusion[b]:
+				why = "out after that"
+			}
+			if why != "" {
 				// ("… an SMS code. Actually, no SMS at all": the note that put it
 				// on the path goes with it)
 				p.notes = slices.DeleteFunc(p.notes, func(n string) bool {
 					return strings.Contains(n, " goes through "+b.k.withArticle()+" on a path of their own") || strings.Contains(n, " the user gets "+b.k.withArticle()+" instead")
 				})
-				if note := "Left out " + b.k.withArticle() + " the text first put on a path of its own: it rules " + b.k.String() + "s out after that."; !slices.Contains(p.notes, note) {
+				if note := "Left out " + b.k.withArticle() + " the text puts on a path of its own: it rules " + b.k.String() + "s " + why + "."; !slices.Contains(p.notes, note) {
 					p.notes = append(p.notes, note)
 				}
 				return true
@@ -5337,10 +5356,71 @@ func peopleNoun(ts []token, i int) bool {
 func lackedAt(ts []token, i int) bool {
 	// ("an email code for when they don't have their phone": what a user
 	// lacks under "when" or "if" is the condition of a fallback, no exclusion)
-	if ts[i].raw == "without" && i > 0 && (peopleNoun(ts, i-1) || lex.personPronoun[ts[i-1].raw]) {
-		return true // "for people without an ID card, their passport": who lacks it, as "people who don't have one"
+	if ts[i].raw == "without" && i > 0 && peopleNoun(ts, i-1) {
+		// "for people without an ID card, their passport": who lacks it, as
+		// "people who don't have one"; "customers without SMS codes", "users
+		// without any document scan" rule the step out
+		return ownedAfter(ts, i)
 	}
 	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && (partOfUsers(ts, i) || hasAnyRaw(ts[max(0, i-3):i], lex.condIfStrict))
+}
+
+// scanAlone: clause ci names a document scan and nothing else, and what
+// follows it in its sentence opens on "then" ("if they don't have a passport,
+// scan their licence, then an SMS code"): the condition says only which
+// document; "… scan their licence and send an SMS code, otherwise just the
+// passport" gives the lacking users more steps, which one scan cannot say.
+func scanAlone(clauses []clause, ci int, seq []*step) bool {
+	st := analyze(clauses[ci].toks, seq).steps
+	if len(st) != 1 || st[0].k != kDocument {
+		return false
+	}
+	for k := ci + 1; k < len(clauses) && clauses[k].sent == clauses[ci].sent; k++ {
+		if !clauses[k].then || hasAnyRaw(clauses[k].toks, lex.otherwise) {
+			return false
+		}
+	}
+	return true
+}
+
+// attackOnly: a liveness condition that names the attack and nothing else
+// ("if a deepfake is detected", "if it flags a deepfake or a spoof"); "if it
+// can't see a face or flags a deepfake", "if it fails or …" name other
+// outcomes as well.
+func attackOnly(head []token) bool {
+	if hasAnyRaw(head, lex.condFail) {
+		return false
+	}
+	from := 0
+	for i := 0; i <= len(head); i++ {
+		if i < len(head) && head[i].raw != "or" && head[i].raw != "and" {
+			continue
+		}
+		if !hasAnyRaw(head[from:i], lex.attackWord) {
+			return false
+		}
+		from = i + 1
+	}
+	return true
+}
+
+// ownedAfter: the words after i name a thing a person owns (a document, a
+// phone, an email address), not a step ("an ID card", "a phone"; not "a
+// document scan", "SMS codes").
+func ownedAfter(ts []token, i int) bool {
+	j := i + 1
+	for j < len(ts) && (lex.determiner[ts[j].raw] || ts[j].raw == "any") {
+		j++
+	}
+	if j >= len(ts) || !docTypeLemmas[ts[j].w] && !lex.owned[ts[j].raw] {
+		return false
+	}
+	for k := j + 1; k < len(ts) && k <= j+2; k++ {
+		if lex.stepHead[ts[k].raw] && ts[k].raw != "card" && ts[k].raw != "cards" {
+			return false
+		}
+	}
+	return true
 }
 
 // lackedBefore: the negation a few words before i is one of lackedAt ("don't

@@ -1021,8 +1021,12 @@ var rawRules = map[string][]rule{
 	"give":  {giveLineRule},
 	"gives": {giveLineRule},
 	"why": {{
-		// ("SIM swap attacks are why we avoid SMS": an explanation)
-		when: func(d *detector, i int) bool { return !lex.whyCopula[d.prev(i)] && reasonRule.when(d, i) },
+		// ("SIM swap attacks are why we avoid SMS", "here's why": the speaker's
+		// explanation; "what we want to know is why they're sending it" asks)
+		when: func(d *detector, i int) bool {
+			explains := lex.whyCopula[d.prev(i)] && (i+1 == len(d.ts) || lex.speaker[d.ts[i+1].raw] || d.ts[i+1].w == ":")
+			return !explains && reasonRule.when(d, i)
+		},
 		make: reasonRule.make,
 	}},
 	"send":     {placeRule},
@@ -1970,11 +1974,18 @@ func ownOpeningAt(ts []token, i int) int {
 // the option weighed against another ("safer than SMS", "more reliable than a
 // text", "prefer email over SMS"), at most two words before it; or -1.
 func setAside(ts []token, i int) int {
+	k := i + 1
+	for k < len(ts) && lex.stepHead[ts[k].raw] {
+		k++
+	}
+	if k+1 < len(ts) && (ts[k].raw == "that" || ts[k].raw == "which") && lex.orderVerb[strings.TrimSuffix(ts[k+1].raw, "s")] {
+		return -1 // "quicker than the passport scan that comes after it": a step of the flow
+	}
 	for j := i - 1; j >= 1 && j >= i-3; j-- {
 		switch {
 		case ts[j].raw == "than" && comparedAt(ts, j) >= 0:
 			return j
-		case ts[j].raw == "over" && hasAnyRaw(ts[:j], lex.preferVerb):
+		case ts[j].raw == "over" && preferredOver(ts, j):
 			return j
 		case !lex.determiner[ts[j].raw] && !ts[j].known:
 			return -1 // ("better than sending an SMS code": a verb between is another reading)
@@ -1988,15 +1999,34 @@ func setAside(ts []token, i int) int {
 // reliable channel than"), or -1; "more than an SMS code" asks for the code
 // and more.
 func comparedAt(ts []token, j int) int {
-	if ts[j-1].raw == "more" || ts[j-1].raw == "less" {
-		return -1
+	if ts[j-1].raw == "more" || ts[j-1].raw == "less" || j+1 < len(ts) && lex.onlyWord[ts[j+1].raw] {
+		return -1 // ("more checks than just an SMS code": the code and more)
 	}
 	for c := j - 1; c >= 0 && c >= j-3; c-- {
-		if lex.comparative[ts[c].raw] {
-			return c
+		if !lex.comparative[ts[c].raw] {
+			continue
 		}
+		if c > 0 && (ts[c-1].w == "nothing" || ts[c-1].raw == "no") {
+			return -1 // "nothing weaker than a passport scan": a floor, the scan asked for
+		}
+		if (ts[c].raw == "more" || ts[c].raw == "less") && c+1 < j && (lex.stepHead[ts[c+1].raw] || strings.HasSuffix(ts[c+1].raw, "s")) {
+			return -1 // "more checks than …": a number of steps, not a quality
+		}
+		return c
 	}
 	return -1
+}
+
+// preferredOver: "over" at j weighs one option against another after a verb
+// of preferring ("we prefer email over SMS"), not a channel after an infinitive
+// ("prefer to send the code over SMS", "the OTP to go over email") or an
+// amount ("over 10k").
+func preferredOver(ts []token, j int) bool {
+	p := slices.IndexFunc(ts[:j], func(t token) bool { return lex.preferVerb[t.raw] })
+	if p < 0 || j+1 >= len(ts) || ts[j+1].isNum || ts[j+1].raw == "to" {
+		return false
+	}
+	return !slices.ContainsFunc(ts[p+1:j], func(t token) bool { return t.raw == "to" })
 }
 
 // channelContrast: "text" at i is set against the other channel ("make it
