@@ -2637,6 +2637,13 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
+			if !exact {
+				// a dash typed as a spaced hyphen ends a question as the long
+				// dash does ("ask whether they have any questions - keep the
+				// session open for their answer"): the words after it are no
+				// part of what the user is asked
+				out = indirectQuestion(out)
+			}
 			out = append(out, token{w: ".", orig: "-"}) // a dash between spaces separates clauses
 			i += size
 		default:
