@@ -607,33 +607,36 @@ var (
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
 // against, each named for what its lemmas mean there.
 var (
-	indirectAskLemmas    = lemmaSet("ask", "explain", "confirm", "verify")                                     // "ask if they agree", "check if we know them": an "if" after one opens an indirect question, not a condition
-	nameOrderLemmas      = lemmaSet("first", "finally")                                                        // "the first and last name": order words that are also parts of a name
-	channelVerbLemmas    = lemmaSet("email", "sms")                                                            // "email them", "text the user": channels that are verbs only with an object
-	channelLemmas        = lemmaSet("email", "sms", "phone")                                                   // a code's channel named after it ("a code to their phone")
-	docTypeLemmas        = lemmaSet(append([]string{"driver", "card"}, docLemmas...)...)                       // words that name a document type ("driver's license", "ID card")
-	faceLemmas           = lemmaSet("face", "selfie")                                                          // a face, as the flow scans it
-	imageLemmas          = lemmaSet("photo", "selfie")                                                         // an image a comparison may read
-	liveSideLemmas       = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
-	faceTalkLemmas       = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")                 // a comparison about faces, not data ("against the live video")
-	faceContextLemmas    = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
-	docModifierLemmas    = lemmaSet("driver", "government", "residence", "id")                                 // words before a document's name that are part of it ("driving licence")
-	betweenCompareLemmas = []string{"compare", "match", "same"}                                                // "compare the photos between them": "between" says what a comparison compares, not where a step goes
-	compareVerbLemmas    = []string{"compare", "match", "against", "same", "search", "verify", "identify"}     // the verb a comparison or a search hangs from
-	comparingLemmas      = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
-	requestVerbLemmas    = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
-	confirmVerbLemmas    = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
-	negationLemmas       = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
-	negOrFailLemmas      = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
-	checkVerbLemmas      = lemmaSet("verify", "compare", "confirm", "validate")                                // "after the scan check from the date of birth …": a verb that starts an instruction
-	orderRefLemmas       = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
-	enrollLemmas         = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
-	lookupLemmas         = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
-	removalEndLemmas     = lemmaSet("but", "instead", "only")                                                  // "remove passports but allow ID cards": the end of a removal's list
-	selfLemmas           = lemmaSet("face", "person")                                                          // "the face on it is the face in front of the camera": the user themself
-	deviceAskLemmas      = lemmaSet("ask", "need")                                                             // "ask for the camera": a request for a device
-	outcomeLemmas        = lemmaSet("match", "pass", "send")                                                   // "if it doesn't match", "if the code is not sent": a step's outcome, negated in a condition
-	phrasalEditVerbs     = lemmaSet("take", "get")                                                             // "take out the ID scan", "get rid of the SMS": edit verbs with a particle
+	indirectAskLemmas    = lemmaSet("ask", "explain", "confirm", "verify")                                 // "ask if they agree", "check if we know them": an "if" after one opens an indirect question, not a condition
+	nameOrderLemmas      = lemmaSet("first", "finally")                                                    // "the first and last name": order words that are also parts of a name
+	channelVerbLemmas    = lemmaSet("email", "sms")                                                        // "email them", "text the user": channels that are verbs only with an object
+	channelLemmas        = lemmaSet("email", "sms", "phone")                                               // a code's channel named after it ("a code to their phone")
+	docTypeLemmas        = lemmaSet(append([]string{"driver", "card"}, docLemmas...)...)                   // words that name a document type ("driver's license", "ID card")
+	faceLemmas           = lemmaSet("face", "selfie")                                                      // a face, as the flow scans it
+	imageLemmas          = lemmaSet("photo", "selfie")                                                     // an image a comparison may read
+	liveSideLemmas       = lemmaSet("camera", "person", "live")                                            // the live side of a comparison ("the person on camera")
+	faceTalkLemmas       = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")             // a comparison about faces, not data ("against the live video")
+	faceContextLemmas    = lemmaSet("face", "photo", "selfie", "person", "liveness")                       // a clause that talks about faces or photos
+	docModifierLemmas    = lemmaSet("driver", "government", "residence", "id")                             // words before a document's name that are part of it ("driving licence")
+	betweenCompareLemmas = []string{"compare", "match", "same"}                                            // "compare the photos between them": "between" says what a comparison compares, not where a step goes
+	compareVerbLemmas    = []string{"compare", "match", "against", "same", "search", "verify", "identify"} // the verb a comparison or a search hangs from
+	comparingLemmas      = lemmaSet("compare", "against", "match", "same")                                 // a clause that compares or matches
+	requestVerbLemmas    = lemmaSet("verify", "validate", "need", "collect")                               // verbs that ask for something ("we need …", "verify …")
+	confirmVerbLemmas    = lemmaSet("verify", "confirm", "validate")                                       // "verify it": the thing just collected is confirmed
+	// a participle of a check verb states a check already done ("their verified
+	// phone number is on file", "the number was confirmed at signup"), not one asked for
+	checkedStateWords = wordSet([]string{"verified", "confirmed", "validated"})
+	negationLemmas    = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
+	negOrFailLemmas   = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
+	checkVerbLemmas   = lemmaSet("verify", "compare", "confirm", "validate")                                // "after the scan check from the date of birth …": a verb that starts an instruction
+	orderRefLemmas    = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
+	enrollLemmas      = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
+	lookupLemmas      = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
+	removalEndLemmas  = lemmaSet("but", "instead", "only")                                                  // "remove passports but allow ID cards": the end of a removal's list
+	selfLemmas        = lemmaSet("face", "person")                                                          // "the face on it is the face in front of the camera": the user themself
+	deviceAskLemmas   = lemmaSet("ask", "need")                                                             // "ask for the camera": a request for a device
+	outcomeLemmas     = lemmaSet("match", "pass", "send")                                                   // "if it doesn't match", "if the code is not sent": a step's outcome, negated in a condition
+	phrasalEditVerbs  = lemmaSet("take", "get")                                                             // "take out the ID scan", "get rid of the SMS": edit verbs with a particle
 )
 
 // lemmaSet is a named set of lemmas.
