@@ -262,7 +262,14 @@ func splitInstructions(sentence string) []string {
 				}
 			}
 		}
-		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed {
+		// "the ID has to be a driver's license or a national identity card,
+		// and we must keep the recording for 5 years for the FCA": a need of
+		// the speaker's own that names no step is a sentence of its own,
+		// which Edit says it could not place, not more words of the setting
+		// before it, where it would vanish
+		ownNeed := strings.HasSuffix(words[i-1], ",") && lex.speaker[next] && j+1 < len(words) && lex.wish[strings.ToLower(strings.Trim(words[j+1], ",;"))] &&
+			len(analyze(tokenize(strings.Join(words[j:], " ")), nil).steps) == 0
+		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed && !ownNeed {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
