@@ -1641,6 +1641,22 @@ const nfcNote = "FaceSign's document scan reads the document on camera; it does 
 // messengerNote answers a code by a messaging app: FaceSign sends codes by SMS or email.
 const messengerNote = "FaceSign sends one-time codes by SMS or email, not through messaging apps such as WhatsApp, so any code in the flow goes by SMS or email; send a messaging-app code from your app if you need one."
 
+// unsupportedOtherNext: an unsupported word before one of these names something
+// else, which the flow need not do: "authorised push payment fraud", "push
+// payments" are a kind of payment (and its fraud), not a push notification.
+var unsupportedOtherNext = map[string]map[string]bool{
+	"push": {"payment": true, "payments": true},
+}
+
+// unsupportedAt is the note for what the word at i asks that FaceSign cannot
+// do, or "" (unsupportedOtherNext).
+func unsupportedAt(ts []token, i int) string {
+	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] {
+		return ""
+	}
+	return lex.unsupported[ts[i].raw]
+}
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{

@@ -2200,7 +2200,7 @@ func parse(text string) *parsed {
 		}
 		// (a screening's clause is noted where it is read; "push notification",
 		// "a rooted or jailbroken phone" once)
-		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
+		if n := unsupportedAt(ts, i); n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
 		}
 	}
