@@ -1641,6 +1641,13 @@ const nfcNote = "FaceSign's document scan reads the document on camera; it does 
 // messengerNote answers a code by a messaging app: FaceSign sends codes by SMS or email.
 const messengerNote = "FaceSign sends one-time codes by SMS or email, not through messaging apps such as WhatsApp, so any code in the flow goes by SMS or email; send a messaging-app code from your app if you need one."
 
+// firmLicenseBefore: a licence after one of these is the business's own, the
+// regulation it works under ("our e-money licence", "a gambling licence from
+// the UKGC", "the banking license"), background to the flow, not the user's
+// driving licence to scan.
+var firmLicenseBefore = wordSet([]string{"our", "money", "emoney", "gambling", "gaming", "betting", "banking", "bank", "operating", "trading",
+	"business", "lending", "remittance", "payments", "payment", "exchange", "crypto", "casino", "broker", "brokerage", "insurance", "vasp", "msb", "fca", "regulatory", "institution"})
+
 // unsupportedOtherNext: an unsupported word before one of these names something
 // else, which the flow need not do: "authorised push payment fraud", "push
 // payments" are a kind of payment (and its fraud), not a push notification.
