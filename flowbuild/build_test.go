@@ -2002,3 +2002,20 @@ func TestBuildNoQuestionFromExplanationOrOccasion(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, r.Summary, "asks the user why they want the transfer")
 }
+
+// "Authorised push payment fraud" is a kind of payment fraud, the reason for
+// the flow: no push notification is asked for, so none is said to be missing;
+// a push notification asked for still is.
+func TestBuildPushPaymentIsNoNotification(t *testing.T) {
+	for _, desc := range []string{
+		"Wire transfers: liveness, then an SMS code. Authorised push payment scams are rising, so the avatar asks if anyone is pressuring them.",
+		"APP fraud (push payments to mule accounts) is our top loss: recognition, liveness, then an email code.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		assert.False(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "push notification") }), "%s: %v", desc, r.Assumptions)
+	}
+	r, err := Build("Liveness, then SMS code, then send a push notification to their app.", Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "push notification") }), "%v", r.Assumptions)
+}

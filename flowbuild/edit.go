@@ -598,7 +598,7 @@ func joinDone(done []string) string {
 func cannotNotes(ts []token) []string {
 	var notes []string
 	for i, t := range ts {
-		if n := lex.unsupported[t.raw]; n != "" && i > 0 && !lex.listCheck[t.raw] && !slices.Contains(notes, n) {
+		if n := unsupportedAt(ts, i); n != "" && i > 0 && !lex.listCheck[t.raw] && !slices.Contains(notes, n) {
 			notes = append(notes, n)
 		}
 	}

@@ -116,6 +116,15 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
+		if isDash(words[i]) && i-start >= 2 && i+2 < len(words) && hasEditVerb(words[start:i]) && statement(tokenize(strings.Join(words[i+1:], " "))) {
+			// "rip out both codes - inherence via recognition and liveness is
+			// enough for this tier": the change, then a statement of why, which
+			// asks for nothing (Edit reads it as a remark) and is no further
+			// target of the change's verb
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if (w == "but" || lex.keepLead[w] && keepsLead(words[start:i])) && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && (staysIn(words[start:i]) || keepsLead(words[start:i])) && startsEdit(words[i+1]) {
 			// "the email fallback stays, but make the sms otp 8 digits", "keep
 			// the email code, just add a text message code after it": what
@@ -131,10 +140,15 @@ func splitInstructions(sentence string) []string {
 			kept := strings.TrimSuffix(strings.Join(words[start+k+1:i], " "), ",")
 			return append(out, splitInstructions(strings.Join(words[i:], " ")+", just keep "+kept)...)
 		}
-		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && staysIn(words[i:]) {
+		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1]) && i-start >= 3) && i-start >= 2 && removes(words[start:i]) && staysIn(words[i:]) {
 			// "remove the selfie, the email code stays as the backup": the
-			// removal, then what stays, which is no target of it
-			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			// removal, then what stays, which is no target of it (so after a
+			// dash: "remove the email OTP - the SMS one stays")
+			end := i
+			if isDash(words[end-1]) {
+				end--
+			}
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
 			start = i
 			continue
 		}
@@ -248,7 +262,14 @@ func splitInstructions(sentence string) []string {
 				}
 			}
 		}
-		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed {
+		// "the ID has to be a driver's license or a national identity card,
+		// and we must keep the recording for 5 years for the FCA": a need of
+		// the speaker's own that names no step is a sentence of its own,
+		// which Edit says it could not place, not more words of the setting
+		// before it, where it would vanish
+		ownNeed := strings.HasSuffix(words[i-1], ",") && lex.speaker[next] && j+1 < len(words) && lex.wish[strings.ToLower(strings.Trim(words[j+1], ",;"))] &&
+			len(analyze(tokenize(strings.Join(words[j:], " ")), nil).steps) == 0
+		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed && !ownNeed {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
@@ -488,9 +509,19 @@ func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w ==
 
 // removalThenInstead: the words before "and" remove a step ("rip out both
 // codes") and the words after end with a bare "instead" (not "instead of").
+// The "instead" must end the clause "and" opens: in "drop the permissions
+// step and the face scan - compare the ID photo against the video instead"
+// it ends the clause after the dash, and "the face scan" is a second target
+// of the drop.
 func removalThenInstead(before, after []string) bool {
 	if !removes(before) || len(after) < 2 {
 		return false
+	}
+	for i, w := range after[:len(after)-1] {
+		if isDash(w) || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ",") {
+			after = after[:i+1]
+			break
+		}
 	}
 	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))
 	return last == "instead"

@@ -572,7 +572,7 @@ var (
 	heldImageWords       = []string{"pass", "passed", "profile", "file", "reference", "stored", "existing"}                                                                                                                                    // an image the integrator holds
 	speakerWords         = []string{"we", "i", "weve", "ive"}                                                                                                                                                                                  // who tells a story ("we tried SMS before")
 	wishWords            = []string{"want", "need", "should", "must", "please", "like", "let", "lets", "will", "would"}                                                                                                                        // … or asks for something
-	statementVerbWords   = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained"}                                              // a finite verb of a statement about the flow ("the scans we got were blurry"), not an instruction
+	statementVerbWords   = []string{"is", "are", "was", "were", "isnt", "arent", "wasnt", "werent", "has", "had", "got", "did", "lost", "came", "went", "kept", "seemed", "looked", "complained", "suffices", "satisfies", "covers", "meets"}  // a finite verb of a statement about the flow ("the scans we got were blurry", "liveness on its own satisfies the auditors"), not an instruction
 	modifierPrepWords    = []string{"against", "of", "with", "from", "by", "via", "using", "on", "for", "in", "through", "across", "among"}                                                                                                    // open a phrase that qualifies a step named before it ("recognition against enrolled faces is not used")
 	placeBeforeWords     = []string{"in", "across", "other", "some", "many", "most", "several", "all", "few", "per", "between"}                                                                                                                // before "states": the places ("in 3 states"), not the verb
 	determinerWords      = []string{"the", "a", "an", "that", "this", "these", "those", "their", "his", "her", "your", "our", "its", "my", "each", "every", "same", "recent", "reference", "official"}                                         // before a noun: "the photograph" is an image, "photograph their ID" a scan
@@ -617,33 +617,36 @@ var (
 // Lemma sets the parse, detection and edit stages test a token's lemma (its w)
 // against, each named for what its lemmas mean there.
 var (
-	indirectAskLemmas    = lemmaSet("ask", "explain", "confirm", "verify")                                     // "ask if they agree", "check if we know them": an "if" after one opens an indirect question, not a condition
-	nameOrderLemmas      = lemmaSet("first", "finally")                                                        // "the first and last name": order words that are also parts of a name
-	channelVerbLemmas    = lemmaSet("email", "sms")                                                            // "email them", "text the user": channels that are verbs only with an object
-	channelLemmas        = lemmaSet("email", "sms", "phone")                                                   // a code's channel named after it ("a code to their phone")
-	docTypeLemmas        = lemmaSet(append([]string{"driver", "card"}, docLemmas...)...)                       // words that name a document type ("driver's license", "ID card")
-	faceLemmas           = lemmaSet("face", "selfie")                                                          // a face, as the flow scans it
-	imageLemmas          = lemmaSet("photo", "selfie")                                                         // an image a comparison may read
-	liveSideLemmas       = lemmaSet("camera", "person", "live")                                                // the live side of a comparison ("the person on camera")
-	faceTalkLemmas       = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")                 // a comparison about faces, not data ("against the live video")
-	faceContextLemmas    = lemmaSet("face", "photo", "selfie", "person", "liveness")                           // a clause that talks about faces or photos
-	docModifierLemmas    = lemmaSet("driver", "government", "residence", "id")                                 // words before a document's name that are part of it ("driving licence")
-	betweenCompareLemmas = []string{"compare", "match", "same"}                                                // "compare the photos between them": "between" says what a comparison compares, not where a step goes
-	compareVerbLemmas    = []string{"compare", "match", "against", "same", "search", "verify", "identify"}     // the verb a comparison or a search hangs from
-	comparingLemmas      = lemmaSet("compare", "against", "match", "same")                                     // a clause that compares or matches
-	requestVerbLemmas    = lemmaSet("verify", "validate", "need", "collect")                                   // verbs that ask for something ("we need …", "verify …")
-	confirmVerbLemmas    = lemmaSet("verify", "confirm", "validate")                                           // "verify it": the thing just collected is confirmed
-	negationLemmas       = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
-	negOrFailLemmas      = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
-	checkVerbLemmas      = lemmaSet("verify", "compare", "confirm", "validate")                                // "after the scan check from the date of birth …": a verb that starts an instruction
-	orderRefLemmas       = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
-	enrollLemmas         = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
-	lookupLemmas         = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
-	removalEndLemmas     = lemmaSet("but", "instead", "only")                                                  // "remove passports but allow ID cards": the end of a removal's list
-	selfLemmas           = lemmaSet("face", "person")                                                          // "the face on it is the face in front of the camera": the user themself
-	deviceAskLemmas      = lemmaSet("ask", "need")                                                             // "ask for the camera": a request for a device
-	outcomeLemmas        = lemmaSet("match", "pass", "send")                                                   // "if it doesn't match", "if the code is not sent": a step's outcome, negated in a condition
-	phrasalEditVerbs     = lemmaSet("take", "get")                                                             // "take out the ID scan", "get rid of the SMS": edit verbs with a particle
+	indirectAskLemmas    = lemmaSet("ask", "explain", "confirm", "verify")                                 // "ask if they agree", "check if we know them": an "if" after one opens an indirect question, not a condition
+	nameOrderLemmas      = lemmaSet("first", "finally")                                                    // "the first and last name": order words that are also parts of a name
+	channelVerbLemmas    = lemmaSet("email", "sms")                                                        // "email them", "text the user": channels that are verbs only with an object
+	channelLemmas        = lemmaSet("email", "sms", "phone")                                               // a code's channel named after it ("a code to their phone")
+	docTypeLemmas        = lemmaSet(append([]string{"driver", "card"}, docLemmas...)...)                   // words that name a document type ("driver's license", "ID card")
+	faceLemmas           = lemmaSet("face", "selfie")                                                      // a face, as the flow scans it
+	imageLemmas          = lemmaSet("photo", "selfie")                                                     // an image a comparison may read
+	liveSideLemmas       = lemmaSet("camera", "person", "live")                                            // the live side of a comparison ("the person on camera")
+	faceTalkLemmas       = lemmaSet("face", "photo", "selfie", "person", "recognize", "video")             // a comparison about faces, not data ("against the live video")
+	faceContextLemmas    = lemmaSet("face", "photo", "selfie", "person", "liveness")                       // a clause that talks about faces or photos
+	docModifierLemmas    = lemmaSet("driver", "government", "residence", "id")                             // words before a document's name that are part of it ("driving licence")
+	betweenCompareLemmas = []string{"compare", "match", "same"}                                            // "compare the photos between them": "between" says what a comparison compares, not where a step goes
+	compareVerbLemmas    = []string{"compare", "match", "against", "same", "search", "verify", "identify"} // the verb a comparison or a search hangs from
+	comparingLemmas      = lemmaSet("compare", "against", "match", "same")                                 // a clause that compares or matches
+	requestVerbLemmas    = lemmaSet("verify", "validate", "need", "collect")                               // verbs that ask for something ("we need …", "verify …")
+	confirmVerbLemmas    = lemmaSet("verify", "confirm", "validate")                                       // "verify it": the thing just collected is confirmed
+	// a participle of a check verb states a check already done ("their verified
+	// phone number is on file", "the number was confirmed at signup"), not one asked for
+	checkedStateWords = wordSet([]string{"verified", "confirmed", "validated"})
+	negationLemmas    = lemmaSet("no", "without")                                                           // lemmas that open a negation ("no SMS", "without the ID")
+	negOrFailLemmas   = lemmaSet("no", "fail")                                                              // in a condition, the check before did not pass
+	checkVerbLemmas   = lemmaSet("verify", "compare", "confirm", "validate")                                // "after the scan check from the date of birth …": a verb that starts an instruction
+	orderRefLemmas    = lemmaSet("before", "after")                                                         // "before the liveness check": a place relative to a step
+	enrollLemmas      = lemmaSet("enroll", "enrolled")                                                      // "so the face gets enrolled": the result of a step
+	lookupLemmas      = lemmaSet("recognize", "compare", "match", "search", "against", "identify", "later") // a lookup among faces, which is no enrolment result
+	removalEndLemmas  = lemmaSet("but", "instead", "only")                                                  // "remove passports but allow ID cards": the end of a removal's list
+	selfLemmas        = lemmaSet("face", "person")                                                          // "the face on it is the face in front of the camera": the user themself
+	deviceAskLemmas   = lemmaSet("ask", "need")                                                             // "ask for the camera": a request for a device
+	outcomeLemmas     = lemmaSet("match", "pass", "send")                                                   // "if it doesn't match", "if the code is not sent": a step's outcome, negated in a condition
+	phrasalEditVerbs  = lemmaSet("take", "get")                                                             // "take out the ID scan", "get rid of the SMS": edit verbs with a particle
 )
 
 // lemmaSet is a named set of lemmas.
@@ -1682,6 +1685,29 @@ const nfcNote = "FaceSign's document scan reads the document on camera; it does 
 // messengerNote answers a code by a messaging app: FaceSign sends codes by SMS or email.
 const messengerNote = "FaceSign sends one-time codes by SMS or email, not through messaging apps such as WhatsApp, so any code in the flow goes by SMS or email; send a messaging-app code from your app if you need one."
 
+// firmLicenseBefore: a licence after one of these is the business's own, the
+// regulation it works under ("our e-money licence", "a gambling licence from
+// the UKGC", "the banking license"), background to the flow, not the user's
+// driving licence to scan.
+var firmLicenseBefore = wordSet([]string{"our", "money", "emoney", "gambling", "gaming", "betting", "banking", "bank", "operating", "trading",
+	"business", "lending", "remittance", "payments", "payment", "exchange", "crypto", "casino", "broker", "brokerage", "insurance", "vasp", "msb", "fca", "regulatory", "institution"})
+
+// unsupportedOtherNext: an unsupported word before one of these names something
+// else, which the flow need not do: "authorised push payment fraud", "push
+// payments" are a kind of payment (and its fraud), not a push notification.
+var unsupportedOtherNext = map[string]map[string]bool{
+	"push": {"payment": true, "payments": true},
+}
+
+// unsupportedAt is the note for what the word at i asks that FaceSign cannot
+// do, or "" (unsupportedOtherNext).
+func unsupportedAt(ts []token, i int) string {
+	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] {
+		return ""
+	}
+	return lex.unsupported[ts[i].raw]
+}
+
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
 // assumptions whenever the text names them.
 var unsupportedNotes = map[string]string{
@@ -2690,6 +2716,13 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
+			if !exact {
+				// a dash typed as a spaced hyphen ends a question as the long
+				// dash does ("ask whether they have any questions - keep the
+				// session open for their answer"): the words after it are no
+				// part of what the user is asked
+				out = indirectQuestion(out)
+			}
 			out = append(out, token{w: ".", orig: "-"}) // a dash between spaces separates clauses
 			i += size
 		default:

@@ -1743,7 +1743,10 @@ func parse(text string) *parsed {
 			// "we have their email address, so …", "every customer has a verified
 			// email with us", "… on file": no one types the address in, and the
 			// address alone is no code ("we store the customer's phone number")
-			code := has(c.toks, "code")
+			// ("confirm possession of the mobile number on file", "verify the
+			// phone number on file": the number held is the one the code proves
+			// the user still has, and the code is asked for)
+			code := has(c.toks, "code") || checksHeld(c.toks)
 			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
 				return s.k == kEnterEmail || !code && (s.k == kOTP || s.k == kSMSOTP || s.k == kEmailOTP)
 			})
@@ -2280,7 +2283,7 @@ func parse(text string) *parsed {
 		}
 		// (a screening's clause is noted where it is read; "push notification",
 		// "a rooted or jailbroken phone" once)
-		if n := lex.unsupported[t.raw]; n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
+		if n := unsupportedAt(ts, i); n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
 		}
 	}
@@ -3052,6 +3055,30 @@ func heldContact(ts []token) kind {
 		return kSMSOTP
 	}
 	return kNone
+}
+
+// checksHeld: a verb of checking asks for the address or number the text
+// holds to be confirmed ("verify the phone number on file", "confirm
+// possession of the mobile number on file", "confirm they still have the
+// phone on file"): the contact follows the verb within a few words, not
+// after a "whether" or an "if" that checks a state of it. A
+// participle states a check already done ("their verified phone number is on
+// file") unless a bare "be" asks for it ("the number on file must be
+// confirmed" has the verb after the contact, and reads as asked).
+func checksHeld(ts []token) bool {
+	contact := func(t token) bool { return t.w == "phone" || t.w == "email" }
+	for i, t := range ts {
+		if !confirmVerbLemmas[t.w] || checkedStateWords[t.raw] && !(i > 0 && ts[i-1].raw == "be") {
+			continue
+		}
+		if i+1 < len(ts) && whWords[ts[i+1].raw] {
+			continue // "detect if the guest's phone has been jailbroken": a state of the phone, no code to it
+		}
+		if slices.ContainsFunc(ts[i+1:min(len(ts), i+6)], contact) || checkedStateWords[t.raw] && slices.ContainsFunc(ts[:i], contact) {
+			return true
+		}
+	}
+	return false
 }
 
 // typesNow: the user hands an address over in the session, in the present

@@ -248,16 +248,26 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		return "Ask: " + q // the question as the user wrote it, asked verbatim as "Say:" lines are said
 	}
 	if s.readBack != "" {
-		// the details the text named are read back, in its words
-		if s.userReads {
-			return "Ask the user to read back " + s.readBack + "."
-		}
+		// the details the text named are read back, in its words; a question
+		// said beside the read-back and merged into it ("read back the
+		// beneficiary and amount …, and also probe for signs of coercion") is
+		// asked after it, not dropped
+		confirm := "to confirm"
 		if p := strings.TrimSpace(s.phrase); strings.HasPrefix(p, "to ") && !strings.Contains(s.readBack, p) {
 			// "read the amount back … and ask them to say "I confirm" to
 			// proceed": how they confirm, in the text's words
-			return "Read " + s.readBack + " back to the user, and ask them " + trimDot(p) + "."
+			confirm = trimDot(p)
 		}
-		return "Read " + s.readBack + " back to the user, and ask them to confirm."
+		extra := sideQuestions(s, uc)
+		switch {
+		case s.userReads && len(extra) > 0:
+			return "Ask the user to read back " + s.readBack + ", and ask " + joinAnd(extra) + "."
+		case s.userReads:
+			return "Ask the user to read back " + s.readBack + "."
+		case len(extra) > 0:
+			return "Read " + s.readBack + " back to the user, ask them " + confirm + ", and ask " + joinAnd(extra) + "."
+		}
+		return "Read " + s.readBack + " back to the user, and ask them " + confirm + "."
 	}
 	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 && ownNounItem(s.phrase) {
 		// "asks them for the locker number and the name on the booking": a
@@ -372,6 +382,34 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		return "Ask the user a short question to confirm their identity, and listen to the answer."
 	}
 	return "Ask the user " + joinAnd(parts) + "."
+}
+
+// sideQuestions are the questions of a read-back's other topics (why, of
+// their own free will, consent, coercion), worded as askPrompt words them.
+func sideQuestions(s *step, uc useCase) []string {
+	act := "make it"
+	switch uc {
+	case ucPayoutChange:
+		act = "do it"
+	case ucSIMSwap:
+		act = "request it"
+	case ucNotarization:
+		act = "sign it"
+	}
+	var parts []string
+	if s.topics&tReason != 0 {
+		parts = append(parts, "why they are making this request")
+	}
+	if s.topics&tWilling != 0 {
+		parts = append(parts, "whether they are doing this willingly, of their own free will")
+	}
+	if s.topics&tConsent != 0 {
+		parts = append(parts, "whether they consent to the processing of their face and voice data for this verification")
+	}
+	if s.topics&tCoercion != 0 {
+		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
+	}
+	return parts
 }
 
 // ownDealQuestion is the user's own question about the transaction, when the
@@ -602,7 +640,8 @@ func askConditions(s *step) (okID, ok, badID, bad string) {
 	bad = "The user could not or would not answer, or the answer raised doubts"
 	if s.topics&(tCoercion|tWilling) != 0 {
 		ok += " and nothing suggests anyone is pressuring them"
-		bad = "The user hesitated, gave inconsistent answers, or mentioned being pressured or told what to say"
+		// (the judge of the answer is told the word the text used for the risk)
+		bad = "The user hesitated, gave inconsistent answers, mentioned being pressured or told what to say, or showed other signs of coercion"
 	}
 	return "confirmed", ok, "doubt", bad
 }

@@ -354,7 +354,10 @@ var rules = map[string][]rule{
 		},
 	}},
 	"passport": {documentRule},
-	"license":  {documentRule},
+	"license": {{
+		when: func(d *detector, i int) bool { return !firmLicenseBefore[d.prev(i)] && documentRule.when(d, i) },
+		make: documentRule.make,
+	}},
 	"document": {documentRule},
 	"visa":     {documentRule},
 	"brp":      {documentRule}, // "scan their passport or BRP": a residence permit
