@@ -48,6 +48,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	for si, sentence := range sentences {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
+		sentence = dropSameLead(sentence)
 		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
@@ -436,9 +437,18 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			part = p.resolvePlace(part)
 			if slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.shiftUp[t.raw] || lex.shiftDown[t.raw] }) ||
+				slices.ContainsFunc(ts[:max(len(ts)-1, 0)], func(t token) bool { return lex.lastPlace[t.raw] }) && hasAnyRaw(ts, lex.placeStep) ||
 				hasAnyRaw(ts, lex.placeStep) && hasRaw(ts, "before", "after") {
-				// (only a part with a word of place is read again for one)
-				part = p.placeRefs(part)
+				// (only a part with a word of place is read again for one; each
+				// reading names one place, so a part with two, "swap the last
+				// check and the first check", is read again)
+				for range 3 {
+					named := p.placeRefs(part)
+					if named == part {
+						break
+					}
+					part = named
+				}
 			}
 			if rest, ok := sameFor(part); ok && p.removed > 0 {
 				// "…, get rid of it. Same for the OTP, we don't want it in
@@ -669,6 +679,33 @@ func dropSpeaker(sentence string) string {
 		}
 	}
 	return strings.TrimSpace(rest[colon+1:])
+}
+
+// dropSameLead cuts a lead that keeps the flow as it is off the front of a
+// change ("same but skip the selfie", "same thing, except no SMS", "ditto,
+// only with an email code at the end"): "same" and at most three words that
+// say what stays ("thing", "flow as before"), then "but", "except" or "only";
+// what follows is the change. "Same" there is no comparison of faces, and a
+// lead with no such word ("same for the OTP", "same place as before") stays.
+func dropSameLead(sentence string) string {
+	words := strings.Fields(sentence)
+	if len(words) < 3 || !lex.sameLead[strings.ToLower(strings.Trim(words[0], ",;:.!—–-"))] {
+		return sentence
+	}
+	for i := 1; i < len(words) && i <= 4; i++ {
+		w := strings.ToLower(strings.Trim(words[i], ",;:.!—–-"))
+		switch {
+		case lex.sameLeadCut[w]:
+			if i+1 < len(words) {
+				return strings.Join(words[i+1:], " ")
+			}
+			return sentence
+		case w == "" || lex.sameLeadFill[w]:
+		default:
+			return sentence
+		}
+	}
+	return sentence
 }
 
 // dropForkLead cuts a diagram's fork or connector and the step it leaves from
@@ -5833,15 +5870,24 @@ func (p *plan) placeRefs(part string) string {
 		tail := w[len(strings.TrimRight(w, ",;:.!?)")):]
 		return strings.Join(slices.Concat(words[:from], []string{text + tail}, words[to+1:]), " ")
 	}
+	// ordAt is the place an ordinal word counts; "last" and "final" count the
+	// last check ("that last check should come first")
+	ordAt := func(w string) int {
+		if lex.lastPlace[w] && w != "latter" {
+			return len(checks)
+		}
+		return lex.ordinal[w]
+	}
 	for i := 0; i < len(lw); i++ {
-		if lex.ordinal[lw[i]] == 0 {
+		if ordAt(lw[i]) == 0 {
 			continue
 		}
+		last := lex.ordinal[lw[i]] == 0
 		// a run of places joined by "and" or commas: "the second and third steps"
 		var ords []int
 		j := i
 		for ; j < len(lw); j++ {
-			if n := lex.ordinal[lw[j]]; n > 0 {
+			if n := ordAt(lw[j]); n > 0 {
 				ords = append(ords, n)
 			} else if lw[j] != "and" && lw[j] != "or" && lw[j] != "the" && lw[j] != "&" && lw[j] != "" {
 				break
@@ -5850,6 +5896,9 @@ func (p *plan) placeRefs(part string) string {
 		stepNoun := j < len(lw) && lex.placeStep[lw[j]]
 		slot := j < len(lw) && lex.placeSlot[lw[j]]
 		k := i - 1
+		if k > 0 && lw[k] == "very" {
+			k-- // "to be the very first thing"
+		}
 		if k >= 0 && lw[k] == "the" {
 			k--
 		}
@@ -5865,14 +5914,25 @@ func (p *plan) placeRefs(part string) string {
 		madeStep := mk >= 0 && k < i-1 && !slices.ContainsFunc(lw[mk+1:k+1], func(w string) bool { return lex.placeEnd[w] || lex.removeVerb[w] })
 		// ("add an email code second": the ordinal ends the change)
 		target := lex.placeLead[lead] || slot || madeStep && stepNoun || i == len(lw)-1 && lead != "" && lead != "the" && addsStep(tokenize(part))
-		if stepNoun && ords[0] == 1 && len(ords) == 1 && placeIsSubject(words, lw, j) {
+		if stepNoun && (ords[0] == 1 || last) && len(ords) == 1 && placeIsSubject(words, lw, j) && !placeMoves(words, lw, j) {
 			// "the first step should be the SMS code", "the first thing they
 			// do should be…": the place is where a step goes, which the start
-			// reading has, not the check that sits there now
+			// (or the end) reading has, not the check that sits there now;
+			// "the last check should come first" moves the check there
+			if last {
+				continue
+			}
 			return part
 		}
+		if last && (target || lex.placeIn[lead]) {
+			continue // "move the liveness to be last", "add it in the last step": where a step goes, read as the end elsewhere
+		}
+		at := i // "the very last check": "very" goes with the place
+		if at > 1 && lw[at-1] == "very" {
+			at--
+		}
 		if !target {
-			if !stepNoun || i == 0 || lw[i-1] != "the" && lw[i-1] != "those" && lw[i-1] != "these" || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
+			if !stepNoun || at == 0 || !lex.placeRefDet[lw[at-1]] || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
 				continue
 			}
 			if lw[j] == "one" || lw[j] == "ones" {
@@ -5894,7 +5954,7 @@ func (p *plan) placeRefs(part string) string {
 			if len(names) > 1 {
 				text = strings.Join(names[:len(names)-1], ", the ") + " and the " + text
 			}
-			return splice(i, j, text)
+			return splice(at, j, text)
 		}
 		if len(ords) != 1 || ords[0] < 2 {
 			return part // "to be first" is the start, read as such elsewhere
@@ -6061,6 +6121,21 @@ func placeIsSubject(words, lw []string, j int) bool {
 			return true
 		}
 		if lex.placeEnd[lw[c]] || strings.ContainsAny(words[c], ",;:.!?") {
+			return false
+		}
+	}
+	return false
+}
+
+// placeMoves reports whether a verb of motion follows the place noun at lw[j]
+// within its clause ("the last check should come first", "the first step goes
+// to the end"): the check at that place is what moves.
+func placeMoves(words, lw []string, j int) bool {
+	for c := j + 1; c < len(lw) && c <= j+4; c++ {
+		if lex.placeMoveVerb[lw[c]] {
+			return true
+		}
+		if strings.ContainsAny(words[c], ",;:.!?") {
 			return false
 		}
 	}
