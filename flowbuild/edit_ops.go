@@ -248,7 +248,10 @@ func splitInstructions(sentence string) []string {
 				}
 			}
 		}
-		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed {
+		// "…, and they want an ID scan right at the start": a step asked for
+		// in the words of whoever wants it, a request of its own
+		wants := strings.HasSuffix(words[i-1], ",") && wishesStep(words[j:])
+		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed && !wants {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
@@ -259,6 +262,23 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// wishesStep: the words open on who wants something and the verb of wanting
+// ("they want", "we'd also like", "compliance needs"), and what they want
+// names a step.
+func wishesStep(words []string) bool {
+	if len(words) < 3 || !lex.wishSubject[bareWord(words[0])] {
+		return false
+	}
+	k := 1
+	for k < len(words) && lex.wishFill[bareWord(words[k])] {
+		k++
+	}
+	if k >= len(words) || !lex.wishVerb[bareWord(words[k])] || k+1 >= len(words) {
+		return false
+	}
+	return len(analyze(tokenize(strings.Join(words[k+1:], " ")), nil).steps) > 0
 }
 
 // staysIn: one of the words says a step stays ("the email code stays as the
