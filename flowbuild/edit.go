@@ -286,6 +286,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			// ("compliance says we don't need them": a request about the steps
 			// a list before named, bareNames, not only its reason)
+			if head, tail, ok := excludedTail(part); ok && (statement(tokenize(head)) || reported(tokenize(head))) {
+				// "this is for device recovery so they won't have their phone -
+				// no sms", "compliance flagged SIM swaps: no SMS": the remark
+				// says why; the exclusion after the dash or colon is the
+				// change, not part of the remark
+				remarks = append(remarks, head)
+				part, ts = tail, tokenize(tail)
+			}
 			groupOut := len(p.named) > 1 && negatedGroup(ts)
 			if reported(ts) && len(parts) > 1 && !groupOut {
 				// "Support says people can't get into their inbox.": the reason for
@@ -706,6 +714,34 @@ func dropSameLead(sentence string) string {
 		}
 	}
 	return sentence
+}
+
+// excludedTail splits a part at its last dash or colon when what follows is a
+// bare exclusion of steps ("… - no sms", "…: without the selfie"): a word of
+// lex.exclusionLead, at most five words more, naming a step and with no verb
+// of change of its own.
+func excludedTail(part string) (head, tail string, ok bool) {
+	words := strings.Fields(part)
+	at := -1
+	for i := len(words) - 2; i > 0; i-- {
+		if isDash(words[i]) || strings.HasSuffix(words[i], ":") {
+			at = i
+			break
+		}
+	}
+	if at < 0 || len(words)-at-1 > 6 || !lex.exclusionLead[bareWord(words[at+1])] || hasEditVerb(words[at+1:]) {
+		return "", "", false
+	}
+	tail = strings.Join(words[at+1:], " ")
+	if a := analyze(tokenize(tail), nil); len(a.steps) == 0 && a.neg == 0 {
+		return "", "", false
+	}
+	if isDash(words[at]) {
+		head = strings.Join(words[:at], " ")
+	} else {
+		head = strings.TrimSuffix(strings.Join(words[:at+1], " "), ":")
+	}
+	return head, tail, true
 }
 
 // dropForkLead cuts a diagram's fork or connector and the step it leaves from
@@ -2621,6 +2657,23 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	case hasRaw(vs, "move", "reorder", "earlier", "sooner") && !movesOn(vs) ||
 		(!hasRaw(vs, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
+	}
+	if op == opReplace && len(neg) == 0 && len(pos) == 1 && pos[0].k == kEnterEmail && p.removed > 0 && (p.gone.has(kSMSOTP) || p.gone.has(kOTP)) &&
+		p.find(kEmailOTP) < 0 && p.find(kEnterEmail) < 0 && len(ref) == 0 && hasAnyRaw(ts, lex.channelPrep) {
+		// "no sms. use their email instead", "drop the text code, send it via
+		// email instead": in the place of a code that went, email used is the
+		// channel of the code, as in "use email instead of SMS"; an address
+		// typed in alone would verify nothing ("collect their email instead"
+		// asks for the entry, and gets it). Asked to type
+		// it in too ("…, they need to type it in first"), the entry comes
+		// first, right before the code it feeds, not at the flow's start
+		code := &step{k: kEmailOTP}
+		pos = []*step{code}
+		if typed {
+			pos = []*step{{k: kEnterEmail}, code}
+		}
+		front, back = false, false
+		p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as sending the one-time code by email in place of the removed one.")
 	}
 	if op == opReplace && len(neg) == 0 && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 && (len(ref) > 0 || front || back) {
 		op = opAdd // "… and do a face recognition before the liveness instead": where the sentence puts it, not where the removed step was
