@@ -716,6 +716,28 @@ func dropSameLead(sentence string) string {
 	return sentence
 }
 
+// ruledOutWhole: the words rule something out whole ("at all", "altogether",
+// "whatsoever").
+func ruledOutWhole(ts []token) bool {
+	for i, t := range ts {
+		if lex.wholeNeg[t.raw] || t.raw == "all" && i > 0 && ts[i-1].raw == "at" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesChannelAlone: the words name the channel (lemma w) alone, with no code or
+// entry noun after it ("don't use email at all", not "the email code").
+func namesChannelAlone(ts []token, w string) bool {
+	for i, t := range ts {
+		if t.w == w && (i+1 == len(ts) || ts[i+1].w != "code" && !lex.entryNext[ts[i+1].raw]) {
+			return true
+		}
+	}
+	return false
+}
+
 // excludedTail splits a part at its last dash or colon when what follows is a
 // bare exclusion of steps ("… - no sms", "…: without the selfie"): a word of
 // lex.exclusionLead, at most five words more, naming a step and with no verb
@@ -2395,6 +2417,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
 	}
+	if negKinds.has(kEmailOTP) && !negKinds.has(kEnterEmail) && p.find(kEnterEmail) >= 0 && ruledOutWhole(ts) && namesChannelAlone(ts, "email") {
+		// "dont use email at all, text them a code instead": email ruled out
+		// whole takes its entry with its code; "don't use the email code at
+		// all" names the code alone
+		negKinds.add(kEnterEmail)
+	}
 	for k := kind(1); k < kindCount; k++ {
 		if negKinds.has(k) && k != kOTP {
 			neg = append(neg, &step{k: k})
@@ -2685,6 +2713,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	switch op {
 	case opReplace:
+		if len(neg) > 1 && findKind(neg, kEnterEmail) >= 0 && findKind(neg, kEmailOTP) >= 0 && findKind(pos, kEnterEmail) < 0 && findKind(pos, kEmailOTP) < 0 {
+			// "dont use email at all, text them a code instead": the code
+			// takes the replacement, and the entry that fed it goes with it
+			d, err := p.replace(pos, slices.DeleteFunc(slices.Clone(neg), func(s *step) bool { return s.k == kEnterEmail }), typed)
+			if i := p.find(kEnterEmail); err == nil && i >= 0 {
+				d = append(d, p.removeAt(i))
+			}
+			return d, err
+		}
 		return p.replace(pos, neg, typed)
 	case opRemove:
 		targets := append(neg, pos...)
