@@ -198,7 +198,7 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
+		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])] || opensOnSetting(words[afterLabel(words, start, i-1):i-1])) {
 			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -279,6 +279,14 @@ func wishesStep(words []string) bool {
 		return false
 	}
 	return len(analyze(tokenize(strings.Join(words[k+1:], " ")), nil).steps) > 0
+}
+
+// opensOnSetting: the words open on a verb that sets what a step accepts
+// ("allow driver's licences as well", "accept ID cards too", "limit the scan
+// to passports"): an instruction of its own, so that ", move …" after it is
+// one too.
+func opensOnSetting(words []string) bool {
+	return len(words) > 1 && (lex.docVerb[bareWord(words[0])] || lex.restrictVerb[bareWord(words[0])])
 }
 
 // staysIn: one of the words says a step stays ("the email code stays as the
