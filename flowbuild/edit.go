@@ -1744,6 +1744,13 @@ func rewriteBetween(s string, ts []token) string {
 	if k < 0 {
 		return s
 	}
+	if betweenPair(ts) {
+		// "between the two add a selfie and compare it …", "between them":
+		// the pair is the steps there are, not "X and Y" after the word; the
+		// "and" that follows joins the instructions, and the middle is read
+		// as such elsewhere
+		return s
+	}
 	word := strings.ToLower(ts[k].orig) + " "
 	i := indexFold(s, word)
 	if i < 0 {
@@ -1781,6 +1788,20 @@ func rewriteBetween(s string, ts []token) string {
 		rest = s[end:]
 	}
 	return s[:i] + "after " + s[i+len(word):i+j] + rest
+}
+
+// betweenPair: "between" is followed by words that point at a pair ("between
+// the two", "between them", "between those two"), not by "X and Y".
+func betweenPair(ts []token) bool {
+	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" })
+	if k < 0 {
+		return false
+	}
+	n := k + 1
+	for n < len(ts) && lex.pairDet[ts[n].raw] && ts[n].raw != "both" {
+		n++
+	}
+	return n < len(ts) && lex.pairPoint[ts[n].raw]
 }
 
 // extractPlan reads a flow back into steps along its success path, remembering which
@@ -2907,7 +2928,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return nil, nil
 	}
 	var done []string
-	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and")) {
+	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and") || betweenPair(ts)) {
 		// "add an email code in between", "in the middle": between the first
 		// verification steps, after the first of them
 		var checks []int
