@@ -2767,6 +2767,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// sentence before already removed it
 			return nil, nil
 		}
+		if s := p.stepAtPlace(ts); len(targets) == 0 && s != nil && negatedRemoval(strings.Fields(sentence)) {
+			// "don't drop the second check, …": the step at that place stays,
+			// and is what a later "it" means
+			p.touched = s
+			return []string{"kept the " + s.k.String()}, nil
+		}
 		if s := p.stepAtPlace(ts); len(targets) == 0 && s != nil {
 			// "get rid of the last step", "drop step 2": the check at that place
 			targets = []*step{{k: s.k}}
@@ -6042,6 +6048,13 @@ func (p *plan) placeRefs(part string) string {
 		if at > 1 && lw[at-1] == "very" {
 			at--
 		}
+		negated := func(w string) bool { return lex.negAux[strings.Map(dropApostrophe, w)] || w == "not" }
+		if slices.ContainsFunc(lw[max(0, at-4):at], negated) || slices.ContainsFunc(lw[min(j+1, len(lw)):min(j+4, len(lw))], negated) {
+			// "don't move the last check to the front", "the last check
+			// shouldn't come first": no move asked for, and no check named
+			// for one
+			continue
+		}
 		if !target {
 			if !stepNoun || at == 0 || !lex.placeRefDet[lw[at-1]] || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
 				continue
@@ -6246,8 +6259,8 @@ func placeMoves(words, lw []string, j int) bool {
 		if lex.placeMoveVerb[lw[c]] {
 			return true
 		}
-		if strings.ContainsAny(words[c], ",;:.!?") {
-			return false
+		if strings.ContainsAny(words[c], ",;:.!?") || lex.negAux[bareWord(words[c])] || slices.ContainsFunc(tokenize(words[c]), func(t token) bool { return negationLemmas[t.w] }) {
+			return false // ("the last check should not come first" asks for no move)
 		}
 	}
 	return false
