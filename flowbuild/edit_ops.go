@@ -278,6 +278,9 @@ func wishesStep(words []string) bool {
 	if k >= len(words) || !lex.wishVerb[bareWord(words[k])] || k+1 >= len(words) {
 		return false
 	}
+	if removes(words[k+1:]) || slices.ContainsFunc(words[k+1:], func(w string) bool { return lex.wishGone[bareWord(w)] }) {
+		return false // "…, and legal wants the SMS code gone": a removal, not a request for the step
+	}
 	return len(analyze(tokenize(strings.Join(words[k+1:], " ")), nil).steps) > 0
 }
 
