@@ -48,6 +48,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	for si, sentence := range sentences {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
+		sentence = dropSameLead(sentence)
 		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
@@ -285,6 +286,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			// ("compliance says we don't need them": a request about the steps
 			// a list before named, bareNames, not only its reason)
+			if head, tail, ok := excludedTail(part); ok && (statement(tokenize(head)) || reported(tokenize(head))) {
+				// "this is for device recovery so they won't have their phone -
+				// no sms", "compliance flagged SIM swaps: no SMS": the remark
+				// says why; the exclusion after the dash or colon is the
+				// change, not part of the remark
+				remarks = append(remarks, head)
+				part, ts = tail, tokenize(tail)
+			}
 			groupOut := len(p.named) > 1 && negatedGroup(ts)
 			if reported(ts) && len(parts) > 1 && !groupOut {
 				// "Support says people can't get into their inbox.": the reason for
@@ -436,9 +445,18 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			part = p.resolvePlace(part)
 			if slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.shiftUp[t.raw] || lex.shiftDown[t.raw] }) ||
+				slices.ContainsFunc(ts[:max(len(ts)-1, 0)], func(t token) bool { return lex.lastPlace[t.raw] }) && hasAnyRaw(ts, lex.placeStep) ||
 				hasAnyRaw(ts, lex.placeStep) && hasRaw(ts, "before", "after") {
-				// (only a part with a word of place is read again for one)
-				part = p.placeRefs(part)
+				// (only a part with a word of place is read again for one; each
+				// reading names one place, so a part with two, "swap the last
+				// check and the first check", is read again)
+				for range 3 {
+					named := p.placeRefs(part)
+					if named == part {
+						break
+					}
+					part = named
+				}
 			}
 			if rest, ok := sameFor(part); ok && p.removed > 0 {
 				// "…, get rid of it. Same for the OTP, we don't want it in
@@ -669,6 +687,83 @@ func dropSpeaker(sentence string) string {
 		}
 	}
 	return strings.TrimSpace(rest[colon+1:])
+}
+
+// dropSameLead cuts a lead that keeps the flow as it is off the front of a
+// change ("same but skip the selfie", "same thing, except no SMS", "ditto,
+// only with an email code at the end"): "same" and at most three words that
+// say what stays ("thing", "flow as before"), then "but", "except" or "only";
+// what follows is the change. "Same" there is no comparison of faces, and a
+// lead with no such word ("same for the OTP", "same place as before") stays.
+func dropSameLead(sentence string) string {
+	words := strings.Fields(sentence)
+	if len(words) < 3 || !lex.sameLead[strings.ToLower(strings.Trim(words[0], ",;:.!—–-"))] {
+		return sentence
+	}
+	for i := 1; i < len(words) && i <= 4; i++ {
+		w := strings.ToLower(strings.Trim(words[i], ",;:.!—–-"))
+		switch {
+		case lex.sameLeadCut[w]:
+			if i+1 < len(words) {
+				return strings.Join(words[i+1:], " ")
+			}
+			return sentence
+		case w == "" || lex.sameLeadFill[w]:
+		default:
+			return sentence
+		}
+	}
+	return sentence
+}
+
+// ruledOutWhole: the words rule something out whole ("at all", "altogether",
+// "whatsoever").
+func ruledOutWhole(ts []token) bool {
+	for i, t := range ts {
+		if lex.wholeNeg[t.raw] || t.raw == "all" && i > 0 && ts[i-1].raw == "at" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesChannelAlone: the words name the channel (lemma w) alone, with no code or
+// entry noun after it ("don't use email at all", not "the email code").
+func namesChannelAlone(ts []token, w string) bool {
+	for i, t := range ts {
+		if t.w == w && (i+1 == len(ts) || ts[i+1].w != "code" && !lex.entryNext[ts[i+1].raw]) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedTail splits a part at its last dash or colon when what follows is a
+// bare exclusion of steps ("… - no sms", "…: without the selfie"): a word of
+// lex.exclusionLead, at most five words more, naming a step and with no verb
+// of change of its own.
+func excludedTail(part string) (head, tail string, ok bool) {
+	words := strings.Fields(part)
+	at := -1
+	for i := len(words) - 2; i > 0; i-- {
+		if isDash(words[i]) || strings.HasSuffix(words[i], ":") {
+			at = i
+			break
+		}
+	}
+	if at < 0 || len(words)-at-1 > 6 || !lex.exclusionLead[bareWord(words[at+1])] || hasEditVerb(words[at+1:]) {
+		return "", "", false
+	}
+	tail = strings.Join(words[at+1:], " ")
+	if a := analyze(tokenize(tail), nil); len(a.steps) == 0 && a.neg == 0 {
+		return "", "", false
+	}
+	if isDash(words[at]) {
+		head = strings.Join(words[:at], " ")
+	} else {
+		head = strings.TrimSuffix(strings.Join(words[:at+1], " "), ":")
+	}
+	return head, tail, true
 }
 
 // dropForkLead cuts a diagram's fork or connector and the step it leaves from
@@ -1701,6 +1796,13 @@ func rewriteBetween(s string, ts []token) string {
 	if k < 0 {
 		return s
 	}
+	if betweenPair(ts) {
+		// "between the two add a selfie and compare it …", "between them":
+		// the pair is the steps there are, not "X and Y" after the word; the
+		// "and" that follows joins the instructions, and the middle is read
+		// as such elsewhere
+		return s
+	}
 	word := strings.ToLower(ts[k].orig) + " "
 	i := indexFold(s, word)
 	if i < 0 {
@@ -1738,6 +1840,20 @@ func rewriteBetween(s string, ts []token) string {
 		rest = s[end:]
 	}
 	return s[:i] + "after " + s[i+len(word):i+j] + rest
+}
+
+// betweenPair: "between" is followed by words that point at a pair ("between
+// the two", "between them", "between those two"), not by "X and Y".
+func betweenPair(ts []token) bool {
+	k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" })
+	if k < 0 {
+		return false
+	}
+	n := k + 1
+	for n < len(ts) && lex.pairDet[ts[n].raw] && ts[n].raw != "both" {
+		n++
+	}
+	return n < len(ts) && lex.pairPoint[ts[n].raw]
 }
 
 // extractPlan reads a flow back into steps along its success path, remembering which
@@ -2381,6 +2497,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
 	}
+	if negKinds.has(kEmailOTP) && !negKinds.has(kEnterEmail) && p.find(kEnterEmail) >= 0 && ruledOutWhole(ts) && namesChannelAlone(ts, "email") {
+		// "dont use email at all, text them a code instead": email ruled out
+		// whole takes its entry with its code; "don't use the email code at
+		// all" names the code alone
+		negKinds.add(kEnterEmail)
+	}
 	for k := kind(1); k < kindCount; k++ {
 		if negKinds.has(k) && k != kOTP {
 			neg = append(neg, &step{k: k})
@@ -2644,6 +2766,23 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		(!hasRaw(vs, "add", "include", "insert", "append", "also", "another", "extra", "additional", "new") && (placed || len(ref) > 0) && allPresent(p.steps, pos)):
 		op = opMove
 	}
+	if op == opReplace && len(neg) == 0 && len(pos) == 1 && pos[0].k == kEnterEmail && p.removed > 0 && (p.gone.has(kSMSOTP) || p.gone.has(kOTP)) &&
+		p.find(kEmailOTP) < 0 && p.find(kEnterEmail) < 0 && len(ref) == 0 && hasAnyRaw(ts, lex.channelPrep) {
+		// "no sms. use their email instead", "drop the text code, send it via
+		// email instead": in the place of a code that went, email used is the
+		// channel of the code, as in "use email instead of SMS"; an address
+		// typed in alone would verify nothing ("collect their email instead"
+		// asks for the entry, and gets it). Asked to type
+		// it in too ("…, they need to type it in first"), the entry comes
+		// first, right before the code it feeds, not at the flow's start
+		code := &step{k: kEmailOTP}
+		pos = []*step{code}
+		if typed {
+			pos = []*step{{k: kEnterEmail}, code}
+		}
+		front, back = false, false
+		p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as sending the one-time code by email in place of the removed one.")
+	}
 	if op == opReplace && len(neg) == 0 && len(pos) == 1 && p.removed > 0 && p.find(pos[0].k) < 0 && (len(ref) > 0 || front || back) {
 		op = opAdd // "… and do a face recognition before the liveness instead": where the sentence puts it, not where the removed step was
 	}
@@ -2654,6 +2793,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	switch op {
 	case opReplace:
+		if len(neg) > 1 && findKind(neg, kEnterEmail) >= 0 && findKind(neg, kEmailOTP) >= 0 && findKind(pos, kEnterEmail) < 0 && findKind(pos, kEmailOTP) < 0 {
+			// "dont use email at all, text them a code instead": the code
+			// takes the replacement, and the entry that fed it goes with it
+			d, err := p.replace(pos, slices.DeleteFunc(slices.Clone(neg), func(s *step) bool { return s.k == kEnterEmail }), typed)
+			if i := p.find(kEnterEmail); err == nil && i >= 0 {
+				d = append(d, p.removeAt(i))
+			}
+			return d, err
+		}
 		return p.replace(pos, neg, typed)
 	case opRemove:
 		targets := append(neg, pos...)
@@ -2677,6 +2825,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// "We don't need recognition anymore. Please take it out.": the
 			// sentence before already removed it
 			return nil, nil
+		}
+		if s := p.stepAtPlace(ts); len(targets) == 0 && s != nil && negatedRemoval(strings.Fields(sentence)) {
+			// "don't drop the second check, …": the step at that place stays,
+			// and is what a later "it" means
+			p.touched = s
+			return []string{"kept the " + s.k.String()}, nil
 		}
 		if s := p.stepAtPlace(ts); len(targets) == 0 && s != nil {
 			// "get rid of the last step", "drop step 2": the check at that place
@@ -2839,7 +2993,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return nil, nil
 	}
 	var done []string
-	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and")) {
+	if len(ref) == 0 && !front && !back && (hasRaw(ts, "between", "middle") && !hasRaw(ts, "and") || betweenPair(ts)) {
 		// "add an email code in between", "in the middle": between the first
 		// verification steps, after the first of them
 		var checks []int
@@ -5972,15 +6126,24 @@ func (p *plan) placeRefs(part string) string {
 		tail := w[len(strings.TrimRight(w, ",;:.!?)")):]
 		return strings.Join(slices.Concat(words[:from], []string{text + tail}, words[to+1:]), " ")
 	}
+	// ordAt is the place an ordinal word counts; "last" and "final" count the
+	// last check ("that last check should come first")
+	ordAt := func(w string) int {
+		if lex.lastPlace[w] && w != "latter" {
+			return len(checks)
+		}
+		return lex.ordinal[w]
+	}
 	for i := 0; i < len(lw); i++ {
-		if lex.ordinal[lw[i]] == 0 {
+		if ordAt(lw[i]) == 0 {
 			continue
 		}
+		last := lex.ordinal[lw[i]] == 0
 		// a run of places joined by "and" or commas: "the second and third steps"
 		var ords []int
 		j := i
 		for ; j < len(lw); j++ {
-			if n := lex.ordinal[lw[j]]; n > 0 {
+			if n := ordAt(lw[j]); n > 0 {
 				ords = append(ords, n)
 			} else if lw[j] != "and" && lw[j] != "or" && lw[j] != "the" && lw[j] != "&" && lw[j] != "" {
 				break
@@ -5989,6 +6152,9 @@ func (p *plan) placeRefs(part string) string {
 		stepNoun := j < len(lw) && lex.placeStep[lw[j]]
 		slot := j < len(lw) && lex.placeSlot[lw[j]]
 		k := i - 1
+		if k > 0 && lw[k] == "very" {
+			k-- // "to be the very first thing"
+		}
 		if k >= 0 && lw[k] == "the" {
 			k--
 		}
@@ -6004,14 +6170,32 @@ func (p *plan) placeRefs(part string) string {
 		madeStep := mk >= 0 && k < i-1 && !slices.ContainsFunc(lw[mk+1:k+1], func(w string) bool { return lex.placeEnd[w] || lex.removeVerb[w] })
 		// ("add an email code second": the ordinal ends the change)
 		target := lex.placeLead[lead] || slot || madeStep && stepNoun || i == len(lw)-1 && lead != "" && lead != "the" && addsStep(tokenize(part))
-		if stepNoun && ords[0] == 1 && len(ords) == 1 && placeIsSubject(words, lw, j) {
+		if stepNoun && (ords[0] == 1 || last) && len(ords) == 1 && placeIsSubject(words, lw, j) && !placeMoves(words, lw, j) {
 			// "the first step should be the SMS code", "the first thing they
 			// do should be…": the place is where a step goes, which the start
-			// reading has, not the check that sits there now
+			// (or the end) reading has, not the check that sits there now;
+			// "the last check should come first" moves the check there
+			if last {
+				continue
+			}
 			return part
 		}
+		if last && (target || lex.placeIn[lead]) {
+			continue // "move the liveness to be last", "add it in the last step": where a step goes, read as the end elsewhere
+		}
+		at := i // "the very last check": "very" goes with the place
+		if at > 1 && lw[at-1] == "very" {
+			at--
+		}
+		negated := func(w string) bool { return lex.negAux[strings.Map(dropApostrophe, w)] || w == "not" }
+		if slices.ContainsFunc(lw[max(0, at-4):at], negated) || slices.ContainsFunc(lw[min(j+1, len(lw)):min(j+4, len(lw))], negated) {
+			// "don't move the last check to the front", "the last check
+			// shouldn't come first": no move asked for, and no check named
+			// for one
+			continue
+		}
 		if !target {
-			if !stepNoun || i == 0 || lw[i-1] != "the" && lw[i-1] != "those" && lw[i-1] != "these" || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
+			if !stepNoun || at == 0 || !lex.placeRefDet[lw[at-1]] || slices.ContainsFunc(ords, func(n int) bool { return n > len(checks) }) {
 				continue
 			}
 			if lw[j] == "one" || lw[j] == "ones" {
@@ -6033,7 +6217,7 @@ func (p *plan) placeRefs(part string) string {
 			if len(names) > 1 {
 				text = strings.Join(names[:len(names)-1], ", the ") + " and the " + text
 			}
-			return splice(i, j, text)
+			return splice(at, j, text)
 		}
 		if len(ords) == 1 && ords[0] == 1 && madeStep && stepNoun && !addsStep(tokenize(part)) {
 			// "make the email code the first step" of a flow with no email
@@ -6216,6 +6400,21 @@ func placeIsSubject(words, lw []string, j int) bool {
 		}
 		if lex.placeEnd[lw[c]] || strings.ContainsAny(words[c], ",;:.!?") {
 			return false
+		}
+	}
+	return false
+}
+
+// placeMoves reports whether a verb of motion follows the place noun at lw[j]
+// within its clause ("the last check should come first", "the first step goes
+// to the end"): the check at that place is what moves.
+func placeMoves(words, lw []string, j int) bool {
+	for c := j + 1; c < len(lw) && c <= j+4; c++ {
+		if lex.placeMoveVerb[lw[c]] {
+			return true
+		}
+		if strings.ContainsAny(words[c], ",;:.!?") || lex.negAux[bareWord(words[c])] || slices.ContainsFunc(tokenize(words[c]), func(t token) bool { return negationLemmas[t.w] }) {
+			return false // ("the last check should not come first" asks for no move)
 		}
 	}
 	return false

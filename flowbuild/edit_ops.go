@@ -212,7 +212,7 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])]) {
+		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])] || opensOnSetting(words[afterLabel(words, start, i-1):i-1])) {
 			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -269,7 +269,10 @@ func splitInstructions(sentence string) []string {
 		// before it, where it would vanish
 		ownNeed := strings.HasSuffix(words[i-1], ",") && lex.speaker[next] && j+1 < len(words) && lex.wish[strings.ToLower(strings.Trim(words[j+1], ",;"))] &&
 			len(analyze(tokenize(strings.Join(words[j:], " ")), nil).steps) == 0
-		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed && !ownNeed {
+		// "…, and they want an ID scan right at the start": a step asked for
+		// in the words of whoever wants it, a request of its own
+		wants := strings.HasSuffix(words[i-1], ",") && wishesStep(words[j:])
+		if !editVerbAt(words, j) && !avatarDoes && !asks && !placed && !ownNeed && !wants {
 			continue
 		}
 		// "add liveness and face recognition" stays whole: the verb must follow a break
@@ -280,6 +283,34 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// wishesStep: the words open on who wants something and the verb of wanting
+// ("they want", "we'd also like", "compliance needs"), and what they want
+// names a step.
+func wishesStep(words []string) bool {
+	if len(words) < 3 || !lex.wishSubject[bareWord(words[0])] {
+		return false
+	}
+	k := 1
+	for k < len(words) && lex.wishFill[bareWord(words[k])] {
+		k++
+	}
+	if k >= len(words) || !lex.wishVerb[bareWord(words[k])] || k+1 >= len(words) {
+		return false
+	}
+	if removes(words[k+1:]) || slices.ContainsFunc(words[k+1:], func(w string) bool { return lex.wishGone[bareWord(w)] }) {
+		return false // "…, and legal wants the SMS code gone": a removal, not a request for the step
+	}
+	return len(analyze(tokenize(strings.Join(words[k+1:], " ")), nil).steps) > 0
+}
+
+// opensOnSetting: the words open on a verb that sets what a step accepts
+// ("allow driver's licences as well", "accept ID cards too", "limit the scan
+// to passports"): an instruction of its own, so that ", move …" after it is
+// one too.
+func opensOnSetting(words []string) bool {
+	return len(words) > 1 && (lex.docVerb[bareWord(words[0])] || lex.restrictVerb[bareWord(words[0])])
 }
 
 // staysIn: one of the words says a step stays ("the email code stays as the
