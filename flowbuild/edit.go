@@ -22,10 +22,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	text, shapeNotes := unstructure(text)
 	p, err := extractPlan(f)
 	if err != nil {
 		return Result{}, err
 	}
+	p.assumptions = append(p.assumptions, shapeNotes...)
 	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
 		p.setPolicy(pol)
 	}

@@ -1424,6 +1424,33 @@ var contractions = map[string]string{
 // another word ("we're" is no "were"): read as the two words they stand for.
 var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 
+// Structured input (structured.go): what a pasted table's header says its
+// column holds, what a checklist's box and a key's value say of the item.
+var (
+	// tableColumnHeads: a header cell → the column's role. A numbering column
+	// is dropped; a condition column opens the row with "if"; a failure column
+	// says what a failed step of the row does; a note is a remark of the row.
+	// Any other header ("step", "action", "what") holds the row's steps.
+	tableColumnHeads = map[string]int{
+		"#": colOrdinal, "no": colOrdinal, "no.": colOrdinal, "nr": colOrdinal, "num": colOrdinal, "order": colOrdinal, "seq": colOrdinal, "sequence": colOrdinal, "idx": colOrdinal, "index": colOrdinal, "pos": colOrdinal, "position": colOrdinal, "step #": colOrdinal, "step no": colOrdinal, "step no.": colOrdinal, "step number": colOrdinal,
+		"condition": colCondition, "conditions": colCondition, "when": colCondition, "if": colCondition, "case": colCondition, "trigger": colCondition, "scenario": colCondition, "situation": colCondition,
+		"on failure": colFailure, "on fail": colFailure, "on error": colFailure, "if fails": colFailure, "if it fails": colFailure, "if failed": colFailure, "when it fails": colFailure, "failure": colFailure, "fail": colFailure, "failure action": colFailure, "on failure action": colFailure,
+		"note": colNote, "notes": colNote, "comment": colNote, "comments": colNote, "remark": colNote, "remarks": colNote, "detail": colNote, "details": colNote, "why": colNote, "reason": colNote, "description": colNote,
+	}
+	// otherwiseCellWords in a condition column: the row for everyone the rows
+	// above did not catch
+	otherwiseCellWords = []string{"otherwise", "else", "default", "any other", "anything else", "everyone else", "everybody else", "anyone else", "anybody else", "all other", "all others", "the rest", "rest", "*"}
+	// blankCellWords: a cell that says nothing
+	blankCellWords = []string{"", "-", "--", "—", "–", "n/a", "na", "none", "tbd"}
+	// tickMarks: what a ticked checklist box holds ("[x]", "[✓]")
+	tickMarks = []string{"x", "✓", "✔", "✗", "*", "v", "+"}
+	// valueOnWords and valueOffWords: a key's whole value that names the key
+	// as wanted ("liveness: true") or rules it out ("document: skip", "otp:
+	// none"); any other value is read as written
+	valueOnWords  = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
+	valueOffWords = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
+)
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -1714,6 +1741,8 @@ type lexicon struct {
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                               map[string]bool
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                            map[string]bool
 	offValue                                                                                                                                                                                                                                                         map[string]bool
+	tableHead                                                                                                                                                                                                                                                        map[string]int // tableColumnHeads
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff                                                                                                                                                                                                            map[string]bool
 	modeNoun                                                                                                                                                                                                                                                         map[string]bool
 	topic                                                                                                                                                                                                                                                            map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord map[string]bool
@@ -1913,6 +1942,8 @@ func newLexicon() *lexicon {
 	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
+	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
+	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss, l.mailLossLink, l.routeParticle = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords), wordSet(mailLossLinkWords), wordSet(routeParticleWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
@@ -2386,6 +2417,14 @@ func tokenizeMode(text string, exact bool) []token {
 				t.plus, t.orig = true, t.orig+text[j:k] // "21yo": an age, like "21+"
 				j = k
 			default:
+				if unitSuffix(suffix) {
+					// "10min", "30sec", "8digits": a number and its unit written
+					// together, read as the two words they are ("expiry: 10min")
+					w, known := lex.lemma(suffix)
+					out = append(out, t, token{raw: suffix, orig: text[j:k], w: w, known: known})
+					i = k
+					continue
+				}
 				// "2fa", "3rd": a word, not a number
 				t = token{raw: strings.ToLower(text[i:k]), orig: text[i:k]}
 				t.w, t.known = lex.lemma(t.raw)
@@ -2618,6 +2657,11 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '/' && i+1 < len(text) && text[i+1] == '/' && (i == 0 || text[i-1] != ':'):
 			out = append(out, token{w: "."}) // "liveness_check // no face db": a code comment is a remark of its own
 			i += 2
+		case r == '/' && !exact && len(out) > 0 && lex.docWord[out[len(out)-1].w] && docWordAt(text, i+1):
+			// "passport/ID/DL": a slash between two kinds of document is "or",
+			// as a comma or a pipe between them is
+			out = append(out, token{w: "or", raw: "or", orig: "/"})
+			i += size
 		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
 			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
@@ -2652,6 +2696,23 @@ func tokenizeMode(text string, exact bool) []token {
 	}
 	signedInAlready(out)
 	return joinTokens(out)
+}
+
+// docWordAt: the word that starts at i names a kind of document ("ID", "DL").
+func docWordAt(text string, i int) bool {
+	j := i
+	for j < len(text) && isWordByte(text[j]) {
+		j++
+	}
+	w, _ := lex.lemma(strings.ToLower(text[i:j]))
+	return j > i && lex.docWord[w]
+}
+
+// unitSuffix: the letters glued to a number name a setting's unit ("min",
+// "secs", "digits"); "k" and "m" (thousands, millions) are read before it.
+func unitSuffix(w string) bool {
+	l, _ := lex.lemma(w)
+	return len(w) > 1 && lex.unit[l]
 }
 
 // signedInAlready: "already" beside "signed in" or "logged in" ("they're
