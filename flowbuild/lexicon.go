@@ -1424,6 +1424,16 @@ var contractions = map[string]string{
 // another word ("we're" is no "were"): read as the two words they stand for.
 var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 
+// recordIDWords before "id" name a record the integrator keeps ("log the
+// transfer id", "the order ID"): its identifier, no identity document. (A
+// person's card, "employee ID", "student ID", is left to the document rule.)
+var recordIDWords = []string{"transfer", "payment", "order", "request", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job", "record", "customer"}
+
+// passOnVerbWords open a request to record or pass on what the flow found,
+// which the integrator's own systems do ("also post every failed attempt to
+// our SIEM", "forward the outcome to our CRM"): no step, said back (edit.go).
+var passOnVerbWords = []string{"post", "forward", "log", "notify", "alert", "report", "export", "sync", "store", "save", "record", "ping", "escalate", "push", "attach", "archive", "write", "send", "share", "publish", "stream", "relay"}
+
 // Structured input (structured.go): what a pasted table's header says its
 // column holds, what a checklist's box and a key's value say of the item.
 var (
@@ -1742,7 +1752,7 @@ type lexicon struct {
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                            map[string]bool
 	offValue                                                                                                                                                                                                                                                         map[string]bool
 	tableHead                                                                                                                                                                                                                                                        map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff                                                                                                                                                                                                            map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb                                                                                                                                                                                                map[string]bool
 	modeNoun                                                                                                                                                                                                                                                         map[string]bool
 	topic                                                                                                                                                                                                                                                            map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord map[string]bool
@@ -1874,7 +1884,7 @@ func newLexicon() *lexicon {
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
 	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
 	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes
-	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
+	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(slices.Concat(notDocBeforeWords, recordIDWords))
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
@@ -1944,6 +1954,7 @@ func newLexicon() *lexicon {
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
+	l.passOnVerb = wordSet(passOnVerbWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss, l.mailLossLink, l.routeParticle = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords), wordSet(mailLossLinkWords), wordSet(routeParticleWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
