@@ -1452,6 +1452,9 @@ var (
 	otherwiseCellWords = []string{"otherwise", "else", "default", "any other", "anything else", "everyone else", "everybody else", "anyone else", "anybody else", "all other", "all others", "the rest", "rest", "*"}
 	// blankCellWords: a cell that says nothing
 	blankCellWords = []string{"", "-", "--", "—", "–", "n/a", "na", "none", "tbd"}
+	// uncheckLeadWords open a checklist item that excludes ("[ ] skip the
+	// document", "[ ] no SMS"): unticked, it asks for nothing either way
+	uncheckLeadWords = []string{"no", "skip", "without", "dont", "don't", "not", "never", "exclude", "omit", "remove", "drop", "disable"}
 	// tickMarks: what a ticked checklist box holds ("[x]", "[✓]")
 	tickMarks = []string{"x", "✓", "✔", "✗", "*", "v", "+"}
 	// valueOnWords and valueOffWords: a key's whole value that names the key
@@ -1752,7 +1755,7 @@ type lexicon struct {
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                            map[string]bool
 	offValue                                                                                                                                                                                                                                                         map[string]bool
 	tableHead                                                                                                                                                                                                                                                        map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb                                                                                                                                                                                                map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead                                                                                                                                                                                   map[string]bool
 	modeNoun                                                                                                                                                                                                                                                         map[string]bool
 	topic                                                                                                                                                                                                                                                            map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord map[string]bool
@@ -1955,6 +1958,7 @@ func newLexicon() *lexicon {
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
+	l.uncheckLead = wordSet(uncheckLeadWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss, l.mailLossLink, l.routeParticle = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords), wordSet(mailLossLinkWords), wordSet(routeParticleWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)

@@ -286,7 +286,8 @@ func checkBox(l string) (lead string, ticked bool, item string, ok bool) {
 // readChecklist: a checklist's items are its lines. Where at least one box is
 // ticked, the list chooses: an unticked item is left out, written as a
 // negation the clause reader takes ("no document scan"), and the note says
-// which. A list whose boxes are all empty is a to-do list of what to build:
+// which; an unticked item that itself excludes ("[ ] skip the document") is
+// dropped, never read as a request. A list whose boxes are all empty is a to-do list of what to build:
 // every item stays.
 func readChecklist(lines []string) ([]string, []string) {
 	anyTicked := false
@@ -309,13 +310,19 @@ func readChecklist(lines []string) ([]string, []string) {
 			lines[i] = lead + item
 			continue
 		}
-		lines[i] = lead + "no " + item
+		if low := strings.ToLower(item); lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
+			// "[ ] skip the document scan": an unticked exclusion excludes
+			// nothing; the item is dropped, not turned round into a request
+			lines[i] = ""
+		} else {
+			lines[i] = lead + "no " + item
+		}
 		left = append(left, strings.TrimSpace(item))
 	}
 	if len(left) == 0 {
 		return lines, nil
 	}
-	return lines, []string{"Unticked items of the checklist are left out of the flow: \"" + strings.Join(left, "\", \"") + "\"; tick them if the flow should include them."}
+	return lines, []string{"Unticked items of the checklist are not applied: \"" + strings.Join(left, "\", \"") + "\"; tick them if the flow should follow them."}
 }
 
 // keyValueLine splits "  - key: value  # comment" into its parts. The key is
