@@ -142,6 +142,10 @@ func tableLines(rows [][]string) []string {
 			body = append(body, r)
 		}
 	}
+	if len(body) == 0 {
+		// a header with no rows under it is all the table says: its cells
+		return []string{strings.Join(header, ", ")}
+	}
 	width := 0
 	for _, r := range body {
 		width = max(width, len(r))
