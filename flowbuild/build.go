@@ -99,6 +99,7 @@ func Build(description string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	text, shapeNotes := unstructure(text)
 	if head, change := trailingChange(text); change != "" {
 		if res, ok := buildThenEdit(head, change, opts); ok {
 			return res, nil
@@ -115,6 +116,7 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, ErrNoSteps
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
+	p.assumptions = append(p.assumptions, shapeNotes...)
 	p.assumptions = append(p.assumptions, pr.notes...)
 	p.sayOnFailure(pr.failLine)
 	if pr.silent {

@@ -22,10 +22,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	text, shapeNotes := unstructure(text)
 	p, err := extractPlan(f)
 	if err != nil {
 		return Result{}, err
 	}
+	p.assumptions = append(p.assumptions, shapeNotes...)
 	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
 		p.setPolicy(pol)
 	}
@@ -2977,7 +2979,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				return []string{"added no step for \"" + clauseText(ts) + "\" (see the assumptions)"}, nil
 			}
 		}
-		if asksFor(ts) && len(unplaced(ts)) > 0 {
+		if (asksFor(ts) || passesOn(ts)) && len(unplaced(ts)) > 0 {
 			// "Our fraud lead … now wants it. Can the avatar analyse their voice
 			// for stress?": a request no step of a FaceSign flow meets; the result
 			// says so, and the rest of the change (if any) goes ahead
@@ -3523,6 +3525,17 @@ func asidesAfter(cs []clause) bool {
 	return true
 }
 
+// passesOn: the sentence opens, after "also", "and", "then" or "please", on a
+// verb that records or passes on a result ("also post every failed attempt
+// to our SIEM"): a request of the integrator's systems, not a remark.
+func passesOn(ts []token) bool {
+	i := 0
+	for i < len(ts) && (ts[i].raw == "also" || ts[i].raw == "and" || ts[i].raw == "then" || ts[i].raw == "please" || ts[i].w == ",") {
+		i++
+	}
+	return i < len(ts) && lex.passOnVerb[ts[i].raw]
+}
+
 // asksFor: the sentence asks for something ("… now wants it", "we'd also like
 // it to …", "can the avatar …", "add that after the rules"), rather than
 // remarking on the flow ("the greeting rambles").
@@ -3544,7 +3557,9 @@ func asksFor(ts []token) bool {
 			wants = true
 		}
 	}
-	return wants || hasAnyRaw(ts, lex.addVerb) && !hasRaw(ts, "also") || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
+	// ("also send the result to our fraud team's slack channel": a verb of
+	// adding asks, with an "also" or not; "also" alone does not)
+	return wants || slices.ContainsFunc(ts, func(t token) bool { return lex.addVerb[t.raw] && t.raw != "also" }) || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
 }
 
 // judged: the words pass a judgement on what the change removes ("two codes

@@ -1452,6 +1452,46 @@ var contractions = map[string]string{
 // another word ("we're" is no "were"): read as the two words they stand for.
 var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 
+// recordIDWords before "id" name a record the integrator keeps ("log the
+// transfer id", "the order ID"): its identifier, no identity document. (A
+// person's card, "employee ID", "student ID", is left to the document rule.)
+var recordIDWords = []string{"transfer", "payment", "order", "request", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job", "record", "customer"}
+
+// passOnVerbWords open a request to record or pass on what the flow found,
+// which the integrator's own systems do ("also post every failed attempt to
+// our SIEM", "forward the outcome to our CRM"): no step, said back (edit.go).
+var passOnVerbWords = []string{"post", "forward", "log", "notify", "alert", "report", "export", "sync", "store", "save", "record", "ping", "escalate", "push", "attach", "archive", "write", "send", "share", "publish", "stream", "relay"}
+
+// Structured input (structured.go): what a pasted table's header says its
+// column holds, what a checklist's box and a key's value say of the item.
+var (
+	// tableColumnHeads: a header cell → the column's role. A numbering column
+	// is dropped; a condition column opens the row with "if"; a failure column
+	// says what a failed step of the row does; a note is a remark of the row.
+	// Any other header ("step", "action", "what") holds the row's steps.
+	tableColumnHeads = map[string]int{
+		"#": colOrdinal, "no": colOrdinal, "no.": colOrdinal, "nr": colOrdinal, "num": colOrdinal, "order": colOrdinal, "seq": colOrdinal, "sequence": colOrdinal, "idx": colOrdinal, "index": colOrdinal, "pos": colOrdinal, "position": colOrdinal, "step #": colOrdinal, "step no": colOrdinal, "step no.": colOrdinal, "step number": colOrdinal,
+		"condition": colCondition, "conditions": colCondition, "when": colCondition, "if": colCondition, "case": colCondition, "trigger": colCondition, "scenario": colCondition, "situation": colCondition,
+		"on failure": colFailure, "on fail": colFailure, "on error": colFailure, "if fails": colFailure, "if it fails": colFailure, "if failed": colFailure, "when it fails": colFailure, "failure": colFailure, "fail": colFailure, "failure action": colFailure, "on failure action": colFailure,
+		"note": colNote, "notes": colNote, "comment": colNote, "comments": colNote, "remark": colNote, "remarks": colNote, "detail": colNote, "details": colNote, "why": colNote, "reason": colNote, "description": colNote,
+	}
+	// otherwiseCellWords in a condition column: the row for everyone the rows
+	// above did not catch
+	otherwiseCellWords = []string{"otherwise", "else", "default", "any other", "anything else", "everyone else", "everybody else", "anyone else", "anybody else", "all other", "all others", "the rest", "rest", "*"}
+	// blankCellWords: a cell that says nothing
+	blankCellWords = []string{"", "-", "--", "—", "–", "n/a", "na", "none", "tbd"}
+	// uncheckLeadWords open a checklist item that excludes ("[ ] skip the
+	// document", "[ ] no SMS"): unticked, it asks for nothing either way
+	uncheckLeadWords = []string{"no", "skip", "without", "dont", "don't", "not", "never", "exclude", "omit", "remove", "drop", "disable"}
+	// tickMarks: what a ticked checklist box holds ("[x]", "[✓]")
+	tickMarks = []string{"x", "✓", "✔", "✗", "*", "v", "+"}
+	// valueOnWords and valueOffWords: a key's whole value that names the key
+	// as wanted ("liveness: true") or rules it out ("document: skip", "otp:
+	// none"); any other value is read as written
+	valueOnWords  = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
+	valueOffWords = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
+)
+
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
 var offValueWords = []string{"false", "off", "no", "disabled", "none", "0"}
 
@@ -1856,8 +1896,10 @@ type lexicon struct {
 	offScope, offScopeColon                                                                                                                                                                                                                                                                                                                              phrases         // a heading of a list kept out of the flow ("Out of scope"); one only before a colon ("Not allowed:")
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                            map[string]bool // "stop" in "stop making them …"
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                                                                                                                 map[string]bool
-	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases // after "is", a predicate ruling its subject out ("email is off the table")
-	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases // first word → the words after it, of a phrase that ends a negation's scope
+	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
+	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
+	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead                                                                                                                                                                                                                                                                       map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -1964,7 +2006,7 @@ func newLexicon() *lexicon {
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
 	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
 	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes
-	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(notDocBeforeWords)
+	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(slices.Concat(notDocBeforeWords, recordIDWords))
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
@@ -2039,6 +2081,10 @@ func newLexicon() *lexicon {
 	}
 	l.scanMode, l.modeNoun = scanModeWords, wordSet(modeNouns)
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
+	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
+	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
+	l.passOnVerb = wordSet(passOnVerbWords)
+	l.uncheckLead = wordSet(uncheckLeadWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)
 	l.docErrandNext, l.minorGuard, l.mailLoss, l.mailLossLink, l.routeParticle = wordSet(docErrandNextWords), wordSet(minorGuardWords), wordSet(mailLossWords), wordSet(mailLossLinkWords), wordSet(routeParticleWords)
 	l.onetimeNext, l.resumeWord = wordSet(onetimeNextWords), wordSet(resumeWords)
@@ -2513,6 +2559,14 @@ func tokenizeMode(text string, exact bool) []token {
 				t.plus, t.orig = true, t.orig+text[j:k] // "21yo": an age, like "21+"
 				j = k
 			default:
+				if unitSuffix(suffix) {
+					// "10min", "30sec", "8digits": a number and its unit written
+					// together, read as the two words they are ("expiry: 10min")
+					w, known := lex.lemma(suffix)
+					out = append(out, t, token{raw: suffix, orig: text[j:k], w: w, known: known})
+					i = k
+					continue
+				}
 				// "2fa", "3rd": a word, not a number
 				t = token{raw: strings.ToLower(text[i:k]), orig: text[i:k]}
 				t.w, t.known = lex.lemma(t.raw)
@@ -2745,6 +2799,11 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '/' && i+1 < len(text) && text[i+1] == '/' && (i == 0 || text[i-1] != ':'):
 			out = append(out, token{w: "."}) // "liveness_check // no face db": a code comment is a remark of its own
 			i += 2
+		case r == '/' && !exact && len(out) > 0 && lex.docWord[out[len(out)-1].w] && docWordAt(text, i+1):
+			// "passport/ID/DL": a slash between two kinds of document is "or",
+			// as a comma or a pipe between them is
+			out = append(out, token{w: "or", raw: "or", orig: "/"})
+			i += size
 		case r == '|' && !(i+1 < len(text) && text[i+1] == '|') && !(i > 0 && text[i-1] == '|'):
 			out = append(out, token{w: "or", raw: "or", orig: "|"}) // "passport|id": alternatives
 			i += size
@@ -2786,6 +2845,23 @@ func tokenizeMode(text string, exact bool) []token {
 	}
 	signedInAlready(out)
 	return joinTokens(out)
+}
+
+// docWordAt: the word that starts at i names a kind of document ("ID", "DL").
+func docWordAt(text string, i int) bool {
+	j := i
+	for j < len(text) && isWordByte(text[j]) {
+		j++
+	}
+	w, _ := lex.lemma(strings.ToLower(text[i:j]))
+	return j > i && lex.docWord[w]
+}
+
+// unitSuffix: the letters glued to a number name a setting's unit ("min",
+// "secs", "digits"); "k" and "m" (thousands, millions) are read before it.
+func unitSuffix(w string) bool {
+	l, _ := lex.lemma(w)
+	return len(w) > 1 && lex.unit[l]
 }
 
 // signedInAlready: "already" beside "signed in" or "logged in" ("they're

@@ -1876,6 +1876,12 @@ func parse(text string) *parsed {
 		// (a number that is no setting is no reason for silence: "we also need a
 		// 360 room scan before they start" names nothing the flow can do)
 		case bio || len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.exclusive || hasSetting(c.toks) && readSettings(c.toks).any() || readPolicy(c.toks) != "" && has(c.toks, "fail"):
+			if a.exclusive && !bio && len(a.steps) == 0 && a.neg == 0 && len(a.ref) == 0 {
+				// "only allow this during business hours": an "only" that bounds
+				// no step bounds something the flow cannot (a time, a place); the
+				// words are said back, not dropped ("nothing else" says nothing more)
+				p.notes = append(p.notes, onlyUnplaced(c.toks)...)
+			}
 			if a.neg == 0 && len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k.isConversation() }) {
 				ac := askedClause{text: clauseText(c.toks)}
 				for _, s := range a.steps {
@@ -1931,6 +1937,29 @@ func parse(text string) *parsed {
 			// accounts are opened or reached, who they are, no step (the
 			// "phone" rule's accountMadeWith)
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as how the users open or reach their accounts, not as a step.")
+		case len(prevMain) > 0 && placesBack(c.toks, a) && ci > 0 && namesPlainly(clauses[ci-1].toks, seq):
+			// "age comes from the scanned ID, scan that first", "… do it last":
+			// a place for the steps the clause before named, which the pronoun
+			// points back at
+			placed := prevMain
+			if !hasAnyRaw(c.toks, lex.groupRef) {
+				// "a passport scan is needed for the compare, run it first": a
+				// singular pronoun points at the step the clause was about, the
+				// first it named
+				placed = prevMain[:1]
+			}
+			for _, s := range placed {
+				s.front, s.back = a.front, a.back
+			}
+			where := "first"
+			if a.back {
+				where = "last"
+			}
+			var names []string
+			for _, s := range placed {
+				names = append(names, s.k.String())
+			}
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as putting the "+nounList(names)+" "+where+".")
 		case statusClause(c.toks):
 			// "our drivers are on work permits": who the users are (onStatusDoc)
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as who the users are, not a document to scan.")
@@ -4514,6 +4543,43 @@ func opensAtFront(ts []token) bool {
 		k = 1
 	}
 	return len(ts) > k && ts[k].raw == "first"
+}
+
+// onlyUnplaced: the words of a clause whose "only" names no step, as unplaced
+// reads them without the "only"; nothing when the clause's exclusivity is
+// "nothing else" or "that's all".
+func onlyUnplaced(ts []token) []string {
+	var rest []token
+	for i, t := range ts {
+		if i+1 < len(ts) && lex.restWord[ts[i+1].raw] {
+			return nil // "nothing else", "only that, nothing more"
+		}
+		if t.w != "only" {
+			rest = append(rest, t)
+		}
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	return unplaced(rest)
+}
+
+// namesPlainly: the clause names steps and rules none out, so a pronoun after
+// it points at them ("don't put the email code first, put it at the end" is
+// left to the negated placement's reading).
+func namesPlainly(ts []token, seq []*step) bool {
+	a := analyze(ts, seq)
+	return len(a.steps) > 0 && a.neg == 0
+}
+
+// placesBack: a short clause that names no step and only gives a place,
+// first or last, to a pronoun that points back at the clause before ("scan
+// that first", "do it last", "and put those at the end").
+func placesBack(ts []token, a analysis) bool {
+	if len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.front == a.back || len(ts) > 6 {
+		return false
+	}
+	return slices.ContainsFunc(ts, func(t token) bool { return lex.backRef[t.raw] || t.raw == "that" || t.raw == "this" })
 }
 
 // opensAtEnd: the clause opens on its place at the end of the flow ("finally

@@ -87,7 +87,7 @@ func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	skip := -1
 	for i, t := range ts {
-		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num) {
+		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num, "") {
 			continue // "expiry=5m": minutes, which the tokenizer read as millions
 		}
 		if lex.failTimes[t.raw] && failedBefore(ts, i) {
@@ -125,7 +125,7 @@ func readSettings(ts []token) stepSettings {
 		if i > 0 {
 			before = ts[i-1].w
 		}
-		if t.eq && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, n) {
+		if t.eq && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, n, unit) {
 			continue
 		}
 		switch {
@@ -237,7 +237,7 @@ func readSettings(ts []token) stepSettings {
 // keyValue sets the setting a key names from the value written after its "="
 // ("len=6", "maxAttempts=5", "expiry=600s", "expiry=10m"); it reports whether the
 // key named one and the value fits it.
-func keyValue(s *stepSettings, key string, t token, n float64) bool {
+func keyValue(s *stepSettings, key string, t token, n float64, unit string) bool {
 	whole := n == math.Trunc(n)
 	switch key {
 	case "length":
@@ -260,6 +260,11 @@ func keyValue(s *stepSettings, key string, t token, n float64) bool {
 		}
 	case "expiry":
 		switch {
+		case unit == "minute":
+			n *= 60 // "expiry=45min", "ttl: 45 minutes": the unit says
+		case unit == "hour":
+			n *= 3600
+		case unit == "second":
 		case strings.HasSuffix(t.orig, "m") && t.kilo:
 			n = n / 1e6 * 60 // "10m": minutes, read by the tokenizer as millions
 		case strings.HasSuffix(t.orig, "s") || n >= 30:

@@ -1,0 +1,612 @@
+package flowbuild
+
+import (
+	"strings"
+)
+
+// Structured input. Developers often paste structure instead of prose: a
+// markdown table from a spec, a checklist with ticked and unticked boxes,
+// YAML or JSON of their own, "key: old -> new", "age < 18". unstructure is the
+// first stage of the pipeline: it rewrites each of these shapes into the lines
+// of prose the clause reader already takes, one line per row or item, so that
+// a table row, a checklist item or a key and its value maps onto steps,
+// conditions and settings by the same rules as a sentence would:
+//
+//   - a table's header names what each column holds (lexicon:
+//     tableColumnHeads): a numbering column is dropped, a condition column
+//     makes the row "if <condition>, <action>" ("otherwise" for the rest), a
+//     failure column says what a failed step does, a note column is a remark
+//     of the row, said on its own when the row names no step;
+//   - a checklist's ticked items are the list; when some are ticked, an
+//     unticked one is left out ("- [ ] OTP" reads "no OTP"), and the result
+//     says so;
+//   - "key: true" names the key as a step, "key: skip" / "none" / "false"
+//     rules it out; a key holding settings ("sms: {digits: 8}", or a YAML
+//     block of setting keys under it) becomes the step with its arguments,
+//     "sms(digits=8)", which the tokenizer reads as pseudo-code;
+//   - code fences are dropped, a YAML comment is a remark of its line;
+//   - a comparison operator before a number is its word ("age < 18" reads
+//     "age under 18"), and a value changed "6 -> 4" is the new value.
+//
+// Text with none of these shapes comes back unchanged.
+
+// unstructure rewrites structured input into prose lines, and says back what
+// it read as a judgement call (unticked items left out).
+func unstructure(text string) (string, []string) {
+	if !strings.ContainsAny(text, "|[`{:<>≤≥→") {
+		return text, nil
+	}
+	lines := strings.Split(text, "\n")
+	var notes []string
+	lines = dropFences(lines)
+	lines = readTables(lines)
+	lines, notes = readChecklist(lines)
+	lines = readSettingBlocks(lines)
+	for i, l := range lines {
+		lines[i] = readKeyValue(l)
+	}
+	out := strings.Join(lines, "\n")
+	out = settingObjects(out)
+	out = comparisons(out)
+	out = changedValues(out)
+	return out, notes
+}
+
+// dropFences drops the lines of a code fence ("```json", "```"): the block
+// between them is read as any other text.
+func dropFences(lines []string) []string {
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			lines[i] = ""
+		}
+	}
+	return lines
+}
+
+// tableCells splits a table line into its cells, or reports that it is no
+// table line: one that opens with a pipe and holds another.
+func tableCells(l string) ([]string, bool) {
+	t := strings.TrimSpace(l)
+	if !strings.HasPrefix(t, "|") || strings.Count(t, "|") < 2 {
+		return nil, false
+	}
+	t = strings.TrimPrefix(t, "|")
+	t = strings.TrimSuffix(t, "|")
+	cells := strings.Split(t, "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells, true
+}
+
+// separatorRow: every cell is dashes ("|---|:--:|"), the line under a header.
+func separatorRow(cells []string) bool {
+	for _, c := range cells {
+		c = strings.Trim(c, ":")
+		if len(c) < 2 || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// column roles of a table
+const (
+	colContent = iota
+	colOrdinal
+	colCondition
+	colFailure
+	colNote
+)
+
+// readTables rewrites each markdown table (two or more lines that open with a
+// pipe) into one line a row.
+func readTables(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); {
+		j := i
+		var rows [][]string
+		for j < len(lines) {
+			cells, ok := tableCells(lines[j])
+			if !ok {
+				break
+			}
+			rows = append(rows, cells)
+			j++
+		}
+		if len(rows) < 2 {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		out = append(out, tableLines(rows)...)
+		i = j
+	}
+	return out
+}
+
+// tableLines reads one table's rows. The row above a separator row is the
+// header, which names the columns' roles; a table without one has none, and a
+// column of numbers only is its numbering.
+func tableLines(rows [][]string) []string {
+	var header []string
+	var body [][]string
+	for i, r := range rows {
+		switch {
+		case separatorRow(r):
+			if i == 1 {
+				header = rows[0]
+				body = body[:0]
+			}
+		default:
+			body = append(body, r)
+		}
+	}
+	if len(body) == 0 {
+		// a header with no rows under it is all the table says: its cells
+		return []string{strings.Join(header, ", ")}
+	}
+	width := 0
+	for _, r := range body {
+		width = max(width, len(r))
+	}
+	roles := make([]int, width)
+	for c := range roles {
+		if c < len(header) {
+			roles[c] = lex.tableHead[headKey(header[c])]
+		}
+		if roles[c] == colContent && numbersOnly(body, c) {
+			roles[c] = colOrdinal // "| 1 | liveness |", "| step | what |" with 1, 2, 3 under "step"
+		}
+	}
+	// a failure column that says the same for every row is one policy for
+	// the flow ("| on failure |" with "end" on each row), said once after it
+	fail, same := "", true
+	for _, r := range body {
+		for c, cell := range r {
+			if c < width && roles[c] == colFailure && !blankCell(cell) {
+				if fail != "" && !strings.EqualFold(fail, cell) {
+					same = false
+				}
+				if fail == "" {
+					fail = cell
+				}
+			}
+		}
+	}
+	var out []string
+	for _, r := range body {
+		var parts []string
+		cond, note, failed := "", "", ""
+		for c, cell := range r {
+			switch {
+			case c >= width:
+			case roles[c] == colCondition:
+				cond = cell
+			case blankCell(cell) || roles[c] == colOrdinal:
+			case roles[c] == colNote:
+				note = cell
+			case roles[c] == colFailure:
+				failed = cell
+			default:
+				parts = append(parts, cell)
+			}
+		}
+		if note != "" {
+			parts = append(parts, note)
+		}
+		if failed != "" && !same {
+			parts = append(parts, "if it fails, "+failed)
+		}
+		line := strings.Join(parts, ", ")
+		if line == "" {
+			continue
+		}
+		switch c := strings.ToLower(strings.TrimSpace(cond)); {
+		case cond == "":
+		case blankCell(cond) || lex.otherwiseCell[strings.Trim(c, ".:")]:
+			line = "otherwise, " + line
+		case lex.condOpen[firstWord(c)]:
+			line = cond + ", " + line
+		default:
+			line = "if " + cond + ", " + line
+		}
+		out = append(out, line)
+	}
+	if fail != "" && same {
+		out = append(out, "if any step fails, "+fail)
+	}
+	return out
+}
+
+// headKey is a header cell as the lexicon lists it: lower case, single spaces.
+func headKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " *_:"))), " ")
+}
+
+// blankCell: a cell that says nothing ("", "-", "n/a").
+func blankCell(s string) bool { return lex.blankCell[strings.ToLower(strings.TrimSpace(s))] }
+
+// numbersOnly: every cell of column c is a number ("1", "2.", "#3").
+func numbersOnly(body [][]string, c int) bool {
+	seen := false
+	for _, r := range body {
+		if c >= len(r) {
+			continue
+		}
+		v := strings.Trim(r[c], "#.) ")
+		if v == "" {
+			continue
+		}
+		for _, ch := range v {
+			if ch < '0' || ch > '9' {
+				return false
+			}
+		}
+		seen = true
+	}
+	return seen
+}
+
+// checkBox reads a checklist item ("- [x] liveness", "[ ] OTP", "* [X] scan"):
+// the text before the box, whether it is ticked, and the item.
+func checkBox(l string) (lead string, ticked bool, item string, ok bool) {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t') {
+		i++
+	}
+	if i < len(l) && strings.IndexByte("-*+", l[i]) >= 0 {
+		i++
+	} else if j := i; isDigitAt(l, j) {
+		// "3. [ ] email code": a numbered item
+		for isDigitAt(l, j) {
+			j++
+		}
+		if j < len(l) && (l[j] == '.' || l[j] == ')') {
+			i = j + 1
+		}
+	}
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	if i >= len(l) || l[i] != '[' {
+		return "", false, "", false
+	}
+	end := strings.IndexByte(l[i:], ']')
+	if end < 0 || end > 4 {
+		return "", false, "", false
+	}
+	mark := strings.TrimSpace(l[i+1 : i+end])
+	switch {
+	case mark == "":
+	case lex.tickMark[strings.ToLower(mark)]:
+		ticked = true
+	default:
+		return "", false, "", false
+	}
+	return l[:i], ticked, strings.TrimSpace(l[i+end+1:]), true
+}
+
+// readChecklist: a checklist's items are its lines. Where at least one box is
+// ticked, the list chooses: an unticked item is left out, written as a
+// negation the clause reader takes ("no document scan"), and the note says
+// which; an unticked item that itself excludes ("[ ] skip the document") is
+// dropped, never read as a request. A list whose boxes are all empty is a to-do list of what to build:
+// every item stays.
+func readChecklist(lines []string) ([]string, []string) {
+	anyTicked := false
+	for _, l := range lines {
+		if _, ticked, _, ok := checkBox(l); ok && ticked {
+			anyTicked = true
+			break
+		}
+	}
+	var left []string
+	for i, l := range lines {
+		lead, ticked, item, ok := checkBox(l)
+		if !ok {
+			continue
+		}
+		if lead == "" || strings.TrimSpace(lead) == "" {
+			lead += "- "
+		}
+		if ticked || !anyTicked || item == "" {
+			lines[i] = lead + item
+			continue
+		}
+		if low := strings.ToLower(item); lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
+			// "[ ] skip the document scan": an unticked exclusion excludes
+			// nothing; the item is dropped, not turned round into a request
+			lines[i] = ""
+		} else {
+			lines[i] = lead + "no " + item
+		}
+		left = append(left, strings.TrimSpace(item))
+	}
+	if len(left) == 0 {
+		return lines, nil
+	}
+	return lines, []string{"Unticked items of the checklist are not applied: \"" + strings.Join(left, "\", \"") + "\"; tick them if the flow should follow them."}
+}
+
+// keyValueLine splits "  - key: value  # comment" into its parts. The key is
+// a name of up to three words (letters, digits, "_", "-", quotes around it).
+func keyValueLine(l string) (lead, key, value, comment string, ok bool) {
+	body := l
+	if h := strings.Index(body, " #"); h >= 0 && (h+2 == len(body) || body[h+2] == ' ') {
+		body, comment = body[:h], strings.TrimSpace(body[h+2:])
+	}
+	i := 0
+	for i < len(body) && (body[i] == ' ' || body[i] == '\t') {
+		i++
+	}
+	if i < len(body) && strings.IndexByte("-*+", body[i]) >= 0 && i+1 < len(body) && body[i+1] == ' ' {
+		i += 2
+	}
+	lead = body[:i]
+	rest := body[i:]
+	c := strings.IndexAny(rest, ":=")
+	if c <= 0 {
+		return "", "", "", "", false
+	}
+	key = strings.Trim(strings.TrimSpace(rest[:c]), "\"'")
+	value = strings.Trim(strings.TrimSpace(strings.TrimRight(rest[c+1:], " ,;")), "\"'")
+	if key == "" || len(strings.Fields(key)) > 3 {
+		return "", "", "", "", false
+	}
+	for _, ch := range key {
+		if !(ch == ' ' || ch == '_' || ch == '-' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
+			return "", "", "", "", false
+		}
+	}
+	return lead, key, value, comment, true
+}
+
+// readKeyValue: "liveness: true" names the step, "document: skip" or "otp:
+// none" rules it out, when the key names a step; a YAML comment after it is a remark of the line
+// ("liveness: true  # after the face scan" reads "liveness, after the face
+// scan"). A line whose value is anything else is left as written.
+func readKeyValue(l string) string {
+	lead, key, value, comment, ok := keyValueLine(l)
+	if !ok {
+		return l
+	}
+	v := strings.ToLower(strings.Join(strings.Fields(value), " "))
+	if !lex.valueOn[v] && !lex.valueOff[v] || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 {
+		// (a key that names no step is left as written: "Amy: nope" in a chat
+		// is a speaker's answer, "mic: off" a setting the settings read)
+		return l
+	}
+	var out string
+	switch {
+	case lex.valueOn[v]:
+		out = lead + key
+	case lex.valueOff[v]:
+		out = lead + "no " + key
+	default:
+		return l
+	}
+	if comment != "" {
+		out += ", " + comment
+	}
+	return out
+}
+
+// settingKeyName: a key that names a setting of a step ("digits", "otpLength",
+// "expiry").
+func settingKeyName(k string) bool {
+	k = strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "", "\"", "", "'", "").Replace(k))
+	return lex.settingKey[k] != ""
+}
+
+// readSettingBlocks: a YAML key with nothing after its colon, whose indented
+// lines under it are all settings ("sms:\n  digits: 8\n  expiry: 10min"), is
+// that step with its settings, written as pseudo-code's call ("sms(digits=8,
+// expiry=10min)").
+func readSettingBlocks(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		lead, key, value, _, ok := keyValueLine(lines[i])
+		if !ok || value != "" || !strings.HasSuffix(strings.TrimSpace(lines[i]), ":") {
+			out = append(out, lines[i])
+			continue
+		}
+		indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " \t"))
+		var args []string
+		j := i + 1
+		for ; j < len(lines); j++ {
+			l := lines[j]
+			if len(l)-len(strings.TrimLeft(l, " \t")) <= indent || strings.TrimSpace(l) == "" {
+				break
+			}
+			_, k, v, _, ok := keyValueLine(l)
+			if !ok || v == "" || !settingKeyName(k) {
+				args = nil
+				break
+			}
+			args = append(args, k+"="+v)
+		}
+		if len(args) == 0 {
+			out = append(out, lines[i])
+			continue
+		}
+		out = append(out, lead+callName(key, args)+"("+strings.Join(args, ", ")+")")
+		i = j - 1
+	}
+	return out
+}
+
+// callName joins a key's words so that the call's bracket follows a word. A
+// channel alone ("sms", "email") holding a code's settings is that channel's
+// code: "email: {digits: 6}" sets the email code, it collects no address.
+func callName(key string, args []string) string {
+	name := strings.Join(strings.Fields(key), "_")
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' }) {
+		if l, _ := lex.lemma(w); l == "code" {
+			return name
+		}
+	}
+	for _, a := range args {
+		k, _, _ := strings.Cut(a, "=")
+		k = strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
+		if s := lex.settingKey[k]; s == "length" || s == "expiry" || s == "attempts" {
+			return name + " code"
+		}
+	}
+	return name
+}
+
+// settingObjects: a key whose value is an object of settings ("sms": {"digits":
+// 8, "expiry": "10min"}) is the step with its arguments, "sms(digits=8,
+// expiry=10min)". An object holding anything but settings is left as written.
+func settingObjects(text string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexAny(text[open+1:], "{}")
+		if end < 0 || text[open+1+end] != '}' {
+			b.WriteString(text[:open+1])
+			text = text[open+1:]
+			continue
+		}
+		inner := text[open+1 : open+1+end]
+		// the key before the object: `"sms": {` or `sms: {`
+		k := strings.TrimRight(text[:open], " \t")
+		if !strings.HasSuffix(k, ":") {
+			b.WriteString(text[:open+1])
+			text = text[open+1:]
+			continue
+		}
+		k = strings.TrimRight(strings.TrimSuffix(k, ":"), " \t")
+		k = strings.TrimSuffix(k, "\"")
+		ks := strings.LastIndexFunc(k, func(r rune) bool {
+			return !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		})
+		name := k[ks+1:]
+		args, ok := settingArgs(inner)
+		name = callName(name, args)
+		if name == "" || !ok {
+			b.WriteString(text[:open+1])
+			text = text[open+1:]
+			continue
+		}
+		head := k[:ks+1]
+		head = strings.TrimSuffix(head, "\"")
+		b.WriteString(head + name + "(" + strings.Join(args, ", ") + ")")
+		text = text[open+1+end+1:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// settingArgs reads an object's "key: value" pairs as call arguments, when
+// every key names a setting.
+func settingArgs(inner string) ([]string, bool) {
+	var args []string
+	for _, pair := range strings.Split(inner, ",") {
+		if strings.TrimSpace(pair) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(pair, ":")
+		k = strings.Trim(strings.TrimSpace(k), "\"'")
+		v = strings.Trim(strings.TrimSpace(v), "\"'")
+		if !ok || v == "" || !settingKeyName(k) {
+			return nil, false
+		}
+		args = append(args, k+"="+v)
+	}
+	return args, len(args) > 0
+}
+
+// comparisons spells out a comparison before a number: "age < 18" is "age
+// under 18", ">= 21" "at least 21", "amount > $10k" "amount over $10k". An
+// arrow ("->", "=>") is no comparison.
+func comparisons(text string) string {
+	if !strings.ContainsAny(text, "<>≤≥") {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		op, width := "", 0
+		switch {
+		case strings.HasPrefix(text[i:], ">="), strings.HasPrefix(text[i:], "≥"):
+			op, width = "at least", 2
+			if text[i] != '>' {
+				width = len("≥")
+			}
+		case strings.HasPrefix(text[i:], "<="), strings.HasPrefix(text[i:], "≤"):
+			op, width = "at most", 2
+			if text[i] != '<' {
+				width = len("≤")
+			}
+		case text[i] == '>' && (i == 0 || text[i-1] != '-' && text[i-1] != '='):
+			op, width = "over", 1
+		case text[i] == '<' && !(i+1 < len(text) && text[i+1] == '-'):
+			op, width = "under", 1
+		}
+		if op == "" || !numberAfter(text, i+width) {
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		if i > 0 && text[i-1] != ' ' {
+			b.WriteByte(' ')
+		}
+		b.WriteString(op)
+		if i+width < len(text) && text[i+width] != ' ' {
+			b.WriteByte(' ')
+		}
+		i += width
+	}
+	return b.String()
+}
+
+// numberAfter: after spaces, text from i holds a number, perhaps with a currency sign.
+func numberAfter(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	for _, c := range []string{"$", "€", "£"} {
+		if strings.HasPrefix(text[i:], c) {
+			i += len(c)
+			break
+		}
+	}
+	return isDigitAt(text, i)
+}
+
+// changedValues: "otpLength: 6 -> 4", "expiry 5 → 10 min": a value changed from
+// one number to another is the new one. An arrow between steps is untouched.
+func changedValues(text string) string {
+	for _, arrow := range []string{"->", "→", "=>"} {
+		for from := 0; ; {
+			a := strings.Index(text[from:], arrow)
+			if a < 0 {
+				break
+			}
+			a += from
+			l := strings.TrimRight(text[:a], " ")
+			s := len(l)
+			for s > 0 && (l[s-1] >= '0' && l[s-1] <= '9' || l[s-1] == '.') {
+				s--
+			}
+			r := a + len(arrow)
+			for r < len(text) && text[r] == ' ' {
+				r++
+			}
+			if s == len(l) || !isDigitAt(text, r) || s > 0 && isWordByte(l[s-1]) {
+				from = a + len(arrow)
+				continue
+			}
+			text = l[:s] + text[r:]
+			from = s
+		}
+	}
+	return text
+}
