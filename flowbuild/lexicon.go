@@ -1641,6 +1641,10 @@ var requesterWords = []string{"compliance", "legal", "security", "auditors", "au
 
 // praiseWords judge a change good ("adding an email code would be great",
 // "skipping the SMS code is fine"): a remark that asks for it.
+// guardWords beside a fraud's name make it what the flow stops ("SIM swap
+// fraud prevention", "stop SIM swap attacks").
+var guardWords = []string{"prevention", "prevent", "preventing", "protection", "protect", "protecting", "stop", "stopping", "block", "blocking", "against", "defence", "defense"}
+
 // onlyWords after "than" make the step the least of what the text wants
 // ("more checks than just an SMS code"), kept, not set aside.
 var onlyWords = []string{"just", "only", "merely", "simply"}
@@ -1882,7 +1886,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                             map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                                                                                                        map[string]bool
 	byLen                                                                                                                                                                                                                                                                                                                                                map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, orderVerb, yesAux, requester, praise, comparative, preferVerb, whyCopula, owned, onlyWord                                                              map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, orderVerb, yesAux, requester, praise, comparative, preferVerb, whyCopula, owned, onlyWord, guardWord                                                   map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                                                                                                         map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                                                                                                            map[string]bool
 	stepHead                                                                                                                                                                                                                                                                                                                                             map[string]bool
@@ -2062,7 +2066,7 @@ func newLexicon() *lexicon {
 	l.ageKeptOut, l.ageRequire, l.perfectNeg, l.failTo = wordSet(ageKeptOutWords), wordSet(ageRequireWords), wordSet(perfectNegWords), wordSet(failToWords)
 	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux, l.requester, l.praise = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords), wordSet(requesterWords), wordSet(praiseWords)
 	l.comparative, l.preferVerb, l.whyCopula, l.owned = wordSet(comparativeWords), wordSet(preferVerbWords), wordSet(whyCopulaWords), wordSet(ownedWords)
-	l.onlyWord = wordSet(onlyWords)
+	l.onlyWord, l.guardWord = wordSet(onlyWords), wordSet(guardWords)
 	l.orderVerb = wordSet(orderVerbWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
 	l.welcomePrep = wordSet(welcomePrepWords)
@@ -3550,6 +3554,14 @@ func elsewhereLater(ts []token, i int) bool {
 }
 
 // named reports whether a word of r.anyOf names the purpose somewhere in ts.
+// guardsAgainst: the fraud named at i (one or two words on) is what the flow
+// stops ("SIM swap fraud prevention", "stop SIM swap attacks", "protect
+// against SIM swap scams"): a flow for that request after all.
+func guardsAgainst(ts []token, i int) bool {
+	return slices.ContainsFunc(ts[max(0, i-3):i], func(t token) bool { return lex.guardWord[t.raw] }) ||
+		slices.ContainsFunc(ts[i+1:min(len(ts), i+5)], func(t token) bool { return lex.guardWord[t.raw] })
+}
+
 // handsOver: the verb at i sends the user on to a person ("transfer them to an
 // agent", "if it fails, transfer to our support team"): "to" within three
 // words, a word for a person at most three after it.
@@ -3603,7 +3615,7 @@ func (r useCaseRule) named(ts []token) bool {
 		if r.handover && handsOver(ts, i) {
 			continue
 		}
-		if r.threat && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThreatNext[t.raw] }) {
+		if r.threat && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(t token) bool { return lex.mailThreatNext[t.raw] }) && !guardsAgainst(ts, i) {
 			continue
 		}
 		return true

@@ -72,6 +72,8 @@ func TestDetectUseCase(t *testing.T) {
 		{"Liveness then an email code. No SMS, we had SIM swap fraud last year.", ucGeneric},
 		{"liveness + email code; sim-swap attacks are why we avoid sms", ucGeneric},
 		{"We're a carrier. Before a SIM swap, check liveness and send an email code.", ucSIMSwap},
+		{"SIM swap fraud prevention flow for our mobile network: liveness then ID scan", ucSIMSwap},
+		{"Stop SIM swap attacks: before we port anyone's number to a new carrier, liveness and a passport scan", ucSIMSwap},
 		// a handover to a person is what a failure does, not a payment
 		{"liveness, selfie compared to their ID scan. If the faces don't match, transfer to an agent.", ucGeneric},
 		{"Liveness then an SMS code; if it fails, transfer them to our support team", ucGeneric},
