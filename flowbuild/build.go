@@ -376,7 +376,7 @@ func (p *plan) summary(f flow.Flow) string {
 	for _, s := range p.steps {
 		if then := describeSteps(s.fallback); then != "" {
 			b.WriteString(" When the " + s.k.String() + " " + s.failure() + ", the avatar " + then + " instead")
-			if s.fallbackOn == "deepfakeDetected" && s.fallbackRejoins() && !s.rechecksLiveness() {
+			if s.deepfakeOnly() {
 				b.WriteString(", and the session ends unverified")
 			}
 			b.WriteString(".")

@@ -1965,8 +1965,7 @@ func TestBuildDeepfakeFallbackEndsUnverified(t *testing.T) {
 			}
 			fb := r.Flow.Node(tt.fallback)
 			require.NotNil(t, fb, "no %s", tt.fallback)
-			assert.Equal(t, "failure", fb.Outcomes[0].Target, "the fallback's success goes on")
-			assert.Contains(t, r.Summary, "catches a deepfake")
+			assert.Equal(t, "failure", fb.Outcomes[0].Target, "the fallback's success ends unverified")
 			assert.Contains(t, r.Summary, "ends unverified")
 			// an edit reads the flow back the same way
 			e, err := Edit(r.Flow.Clone(), "make the SMS code 8 digits", Options{})
@@ -1992,7 +1991,7 @@ func TestBuildNoQuestionFromExplanationOrOccasion(t *testing.T) {
 			require.NoError(t, err)
 			for _, n := range r.Flow {
 				if n.Type == flow.TypeConversation {
-					assert.False(t, strings.HasPrefix(n.Prompt, "Ask"), "%s asks: %q", n.ID, n.Prompt)
+					assert.True(t, n.DoesNotRequireReply, "%s waits for a reply: %q", n.ID, n.Prompt)
 				}
 			}
 		})

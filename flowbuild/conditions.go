@@ -374,11 +374,21 @@ func foundAs(ts []token, i int) int {
 	return 0
 }
 
-// fallbackOf is the fallback of s, none when s is nil.
+// notePath adds the note that put s on a path of its own (a branch or a
+// fallback); it goes with s if an exclusion leaves s out (parsed.pathNotes).
+func (p *parsed) notePath(s *step, note string) {
+	p.notes = append(p.notes, note)
+	if p.pathNotes == nil {
+		p.pathNotes = map[*step]string{}
+	}
+	p.pathNotes[s] = note
+}
+
 // deepfakeNote says why a liveness check's fallback does not take a caught
-// deepfake (attackCaught), even where the text sends one there.
+// deepfake (step.deepfakeRefused), even where the text sends one there.
 const deepfakeNote = "A detected deepfake still ends the session: the fallback is for a user the liveness check could not see, and another check would let a caught attack through."
 
+// fallbackOf is the fallback of s, none when s is nil.
 func fallbackOf(s *step) []*step {
 	if s == nil {
 		return nil
@@ -827,7 +837,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			if j := slices.IndexFunc(seq, func(m *step) bool { return m.joins }); j >= 0 {
 				end = ", then goes on to the " + seq[j].k.String() + "." // (an edit of a path that rejoins)
 			}
-			p.notes = append(p.notes, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own"+end)
+			p.notePath(s, "A user the recognition does not find goes through "+s.k.withArticle()+" on a path of their own"+end)
 		}
 	case condFail:
 		if sc.anchor == nil {
@@ -911,18 +921,18 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 			}
 			sc.anchor.fallback = append(sc.anchor.fallback, s)
 			sc.used = true
-			then, caught := ", then continues.", sc.anchor.fallbackOn == "deepfakeDetected"
-			if caught && !sc.anchor.rechecksLiveness() {
+			then := ", then continues."
+			if sc.anchor.deepfakeOnly() {
 				then = ", then the session ends unverified: a caught attack never goes on to \"you're verified\"."
 			}
 			if s.k == kDocument && (anotherOfKind(s, sc.anchor) || rescan(s, sc.anchor)) {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+then)
+				p.notePath(s, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+" that accepts "+docTypesText(s.docTypes)+then)
 			} else if s.k == sc.anchor.k {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+then)
+				p.notePath(s, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets a second "+s.k.String()+then)
 			} else {
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets "+s.k.withArticle()+" instead"+then)
+				p.notePath(s, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the user gets "+s.k.withArticle()+" instead"+then)
 			}
-			if sc.anchor.k == kLiveness && !caught && !sc.anchor.rechecksLiveness() && !slices.Contains(p.notes, deepfakeNote) {
+			if sc.anchor.deepfakeRefused() && !slices.Contains(p.notes, deepfakeNote) {
 				p.notes = append(p.notes, deepfakeNote)
 			}
 		}

@@ -438,8 +438,8 @@ func (p *plan) layout() flow.Flow {
 			if rejoin < len(spine) {
 				fbNext = spine[rejoin].id
 			}
-			if s.fallbackOn == "deepfakeDetected" && !s.rechecksLiveness() {
-				fbNext = failNode() // a caught attack's path ends unverified (attackCaught)
+			if s.deepfakeOnly() {
+				fbNext = failNode() // a caught attack's path ends unverified
 			}
 			fb := fallback{s: s, entry: g.take("fallback_" + sl.id), next: fbNext}
 			fallbacks = append(fallbacks, fb)
@@ -606,17 +606,10 @@ func (p *plan) layout() flow.Flow {
 	return out
 }
 
-// attackCaught: the outcome is a liveness check catching an attack (a deepfake)
-// and the step's fallback would go on towards "you're verified". The fallback
-// is for a user the check could not see; sending a caught deepfake to another
-// check (an SMS code, a document scan) would let the attack through on a
-// weaker factor, so that outcome fails as any failure does. A fallback that
-// only says something and ends the session may take it, so may one that
-// checks liveness again (the attack must pass there), and so may one the text
-// gave the deepfake alone ("if a deepfake is detected, scan their passport for
-// review"): that path ends unverified.
+// attackCaught: the outcome is a caught deepfake that step.deepfakeRefused
+// keeps from the step's fallback.
 func attackCaught(s *step, outcome string) bool {
-	return s.k == kLiveness && outcome == "deepfakeDetected" && s.fallbackOn == "" && s.fallbackRejoins() && !s.rechecksLiveness()
+	return outcome == "deepfakeDetected" && s.deepfakeRefused()
 }
 
 // redoes: the fallback holds a check of m's kind, so m, right after the step

@@ -183,8 +183,8 @@ func (s *step) failure() string {
 	case "deepfakeDetected":
 		return "catches a deepfake"
 	}
-	if s.k == kLiveness && s.fallbackOn == "" && s.fallbackRejoins() && !s.rechecksLiveness() {
-		return "finds no face" // a caught deepfake fails (attackCaught)
+	if s.deepfakeRefused() {
+		return "finds no face" // a caught deepfake fails
 	}
 	if s.k == kAsk {
 		return "is answered no" // "if not" after a question: its other answer
@@ -202,6 +202,27 @@ func (s *step) fallbackRejoins() bool {
 // flags a deepfake, do a second liveness check").
 func (s *step) rechecksLiveness() bool {
 	return slices.ContainsFunc(s.fallback, func(f *step) bool { return f.k == kLiveness })
+}
+
+// A caught deepfake never goes on to "you're verified": the one rule both
+// methods below state, for a liveness check whose fallback would rejoin the
+// flow without checking liveness again. The fallback is for a user the check
+// could not see; a caught attack sent on to another check (an SMS code, a
+// document scan) would pass on a weaker factor. A fallback that only says
+// something and ends the session, or that checks liveness again (the attack
+// must pass there), needs neither.
+
+// deepfakeRefused: the fallback was given for any failure, so the deepfake
+// fails as any failure does and only a face not found takes the fallback.
+func (s *step) deepfakeRefused() bool {
+	return s.k == kLiveness && s.fallbackOn == "" && s.fallbackRejoins() && !s.rechecksLiveness()
+}
+
+// deepfakeOnly: the text gave the fallback to the deepfake alone ("if a
+// deepfake is detected, scan their passport for review"): it takes the
+// caught attack and ends unverified.
+func (s *step) deepfakeOnly() bool {
+	return s.k == kLiveness && s.fallbackOn == "deepfakeDetected" && s.fallbackRejoins() && !s.rechecksLiveness()
 }
 
 // currentAge is the age an age check requires: its node's, when the step came
@@ -872,11 +893,12 @@ func startsInstruction(ts []token, i int) bool {
 type parsed struct {
 	steps          []*step
 	excluded       kindSet
-	mainExcluded   kindSet  // ruled out of the main path only
-	excludedAll    kindSet  // ruled out in words that reach every path ("anywhere", "never")
-	branchExcluded kindSet  // ruled out of the new-user path only
-	outside        kindSet  // named as done outside the flow ("no liveness needed because our app already does it")
-	notDocTypes    []string // document types the text rules out ("no passports")
+	mainExcluded   kindSet          // ruled out of the main path only
+	excludedAll    kindSet          // ruled out in words that reach every path ("anywhere", "never")
+	pathNotes      map[*step]string // the note that put a step on a branch or a fallback (notePath)
+	branchExcluded kindSet          // ruled out of the new-user path only
+	outside        kindSet          // named as done outside the flow ("no liveness needed because our app already does it")
+	notDocTypes    []string         // document types the text rules out ("no passports")
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
 	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
@@ -2245,9 +2267,9 @@ func parse(text string) *parsed {
 			if why != "" {
 				// ("… an SMS code. Actually, no SMS at all": the note that put it
 				// on the path goes with it)
-				p.notes = slices.DeleteFunc(p.notes, func(n string) bool {
-					return strings.Contains(n, " goes through "+b.k.withArticle()+" on a path of their own") || strings.Contains(n, " the user gets "+b.k.withArticle()+" instead")
-				})
+				if n, ok := p.pathNotes[b]; ok {
+					p.notes = slices.DeleteFunc(p.notes, func(m string) bool { return m == n })
+				}
 				if note := "Left out " + b.k.withArticle() + " the text puts on a path of its own: it rules " + b.k.String() + "s " + why + "."; !slices.Contains(p.notes, note) {
 					p.notes = append(p.notes, note)
 				}
@@ -3763,23 +3785,37 @@ const unplacedPrefix = "No step matches \""
 // oneToNNote says why a face looked up among the enrolled is a recognition.
 const oneToNNote = "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo."
 
-// unplaced says so when a clause asks for something (a check, a requirement,
-// data) that no rule turned into a step: the words must not vanish silently.
-// comparesOnly: every step the clause names is an option set aside
-// ("(cheaper than SMS)"), which analyze notes as such.
-func comparesOnly(ts []token) bool {
-	found := false
+// withoutComparisons is ts without the comparisons that set a step aside
+// ("cheaper than SMS", "prefer email over SMS"), which analyze notes as
+// such: what is left of the clause is what may still ask for something.
+func withoutComparisons(ts []token) []token {
+	var out []token
+	from := 0
 	for i := range ts {
-		if setAside(ts, i) >= 0 {
-			found = true
+		j := setAside(ts, i)
+		if j < 0 || len(analyze(ts[i:i+1], nil).steps) == 0 {
+			continue
+		}
+		start := j - 1
+		if ts[j].raw == "than" {
+			start = comparedAt(ts, j)
+		}
+		if start >= from {
+			out = append(out, ts[from:start]...)
+			from = i + 1
 		}
 	}
-	return found && len(analyze(ts, nil).steps) == 0
+	return append(out, ts[from:]...)
 }
 
+// unplaced says so when a clause asks for something (a check, a requirement,
+// data) that no rule turned into a step: the words must not vanish silently.
 func unplaced(ts []token) []string {
 	if phraseLen(ts, 0, lex.allPaths) == len(ts) {
 		return nil // "both groups then get an OTP": the scope of the next clause's step
+	}
+	if ts = withoutComparisons(ts); len(ts) == 0 {
+		return nil // ("(cheaper than SMS)": the comparison is noted where it is read)
 	}
 	if citedStandard(ts) != "" {
 		// "the whole journey must also meet WCAG 2.2 AA": a standard the flow
@@ -3806,8 +3842,8 @@ func unplaced(ts []token) []string {
 		// text cites as the reason for the step before it, said, not dropped
 		return []string{"Read \"" + ts[0].orig + "\" as the reason given for the step before it; it names no step of its own."}
 	}
-	if !asks && content < 2 || slices.ContainsFunc(ts, func(t token) bool { return t.raw == "than" || t.raw == "over" }) && comparesOnly(ts) {
-		return nil // ("cheaper than SMS": the comparison is noted where it is read)
+	if !asks && content < 2 {
+		return nil
 	}
 	if eventClause(ts) {
 		return []string{eventNote(ts)}

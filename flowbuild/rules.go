@@ -1973,15 +1973,21 @@ func ownOpeningAt(ts []token, i int) int {
 	return -1
 }
 
+// orderVerbAt: t is a verb of where a step happens, in any person ("comes",
+// "goes", "happens").
+func orderVerbAt(t token) bool {
+	return lex.orderVerb[t.raw] || lex.orderVerb[strings.TrimSuffix(t.raw, "s")] || lex.orderVerb[strings.TrimSuffix(t.raw, "es")]
+}
+
 // setAside is the index of the "than" or "over" that makes the step named at i
 // the option weighed against another ("safer than SMS", "more reliable than a
-// text", "prefer email over SMS"), at most two words before it; or -1.
+// text", "prefer email over SMS"), at most three words before it; or -1.
 func setAside(ts []token, i int) int {
 	k := i + 1
 	for k < len(ts) && lex.stepHead[ts[k].raw] {
 		k++
 	}
-	if k+1 < len(ts) && (ts[k].raw == "that" || ts[k].raw == "which") && lex.orderVerb[strings.TrimSuffix(ts[k+1].raw, "s")] {
+	if k+1 < len(ts) && (ts[k].raw == "that" || ts[k].raw == "which") && orderVerbAt(ts[k+1]) {
 		return -1 // "quicker than the passport scan that comes after it": a step of the flow
 	}
 	for j := i - 1; j >= 1 && j >= i-3; j-- {
