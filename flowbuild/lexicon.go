@@ -1488,8 +1488,13 @@ var (
 	// valueOnWords and valueOffWords: a key's whole value that names the key
 	// as wanted ("liveness: true") or rules it out ("document: skip", "otp:
 	// none"); any other value is read as written
-	valueOnWords  = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
-	valueOffWords = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
+	valueOnWords = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
+	// keySettingWords in a key beside a step's name make the key a setting or
+	// an attribute of the step ("email code expiry: never", "OTP resend:
+	// disabled", "disable SMS: false"): its value says nothing of whether the
+	// step is wanted, so the line is left to the settings reader as written
+	keySettingWords = []string{"resend", "resends", "retry", "retries", "expiry", "expire", "expires", "expiration", "fallback", "fallbacks", "backup", "threshold", "disable", "skip", "enable", "allow", "timeout", "attempt", "attempts", "limit", "limits", "length", "digits", "ttl", "validity", "cooldown", "delay", "mode", "level", "score", "max", "min", "count"}
+	valueOffWords   = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
 )
 
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
@@ -1903,7 +1908,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead                                                                                                                                                                                                                                                                       map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord                                                                                                                                                                                                                                                       map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2087,6 +2092,7 @@ func newLexicon() *lexicon {
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
+	l.keySettingWord = wordSet(keySettingWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
 	l.uncheckLead = wordSet(uncheckLeadWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)

@@ -349,6 +349,11 @@ func keyValueLine(l string) (lead, key, value, comment string, ok bool) {
 	if c <= 0 {
 		return "", "", "", "", false
 	}
+	if rest[c] == ':' && isDigitAt(rest, c-1) && c+1 < len(rest) && isWordByte(rest[c+1]) {
+		// "face recognition 1:N", "ratio 1:1": a colon between a number and a
+		// word or number with no space is a ratio, no key and its value
+		return "", "", "", "", false
+	}
 	key = strings.Trim(strings.TrimSpace(rest[:c]), "\"'")
 	value = strings.Trim(strings.TrimSpace(strings.TrimRight(rest[c+1:], " ,;")), "\"'")
 	if key == "" || len(strings.Fields(key)) > 3 {
@@ -372,9 +377,11 @@ func readKeyValue(l string) string {
 		return l
 	}
 	v := strings.ToLower(strings.Join(strings.Fields(value), " "))
-	if !lex.valueOn[v] && !lex.valueOff[v] || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 {
+	if !lex.valueOn[v] && !lex.valueOff[v] || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 || keyHoldsSetting(key) {
 		// (a key that names no step is left as written: "Amy: nope" in a chat
-		// is a speaker's answer, "mic: off" a setting the settings read)
+		// is a speaker's answer, "mic: off" a setting the settings read; a key
+		// that names a step and one of its settings, "email code expiry:
+		// never", "liveness retry: no", is about the setting, never the step)
 		return l
 	}
 	var out string
@@ -390,6 +397,18 @@ func readKeyValue(l string) string {
 		out += ", " + comment
 	}
 	return out
+}
+
+// keyHoldsSetting: a word of the key names a setting or an attribute of a
+// step ("OTP resend", "ID expiry check", "disable SMS"), so the key is not
+// the step's name alone and its value is no verdict on the step.
+func keyHoldsSetting(key string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == ' ' || r == '_' || r == '-' }) {
+		if lex.keySettingWord[w] || settingKeyName(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // settingKeyName: a key that names a setting of a step ("digits", "otpLength",
@@ -426,11 +445,12 @@ func readSettingBlocks(lines []string) []string {
 			}
 			args = append(args, k+"="+v)
 		}
-		if len(args) == 0 {
+		name := callName(key, args)
+		if len(args) == 0 || name == "" {
 			out = append(out, lines[i])
 			continue
 		}
-		out = append(out, lead+callName(key, args)+"("+strings.Join(args, ", ")+")")
+		out = append(out, lead+name+"("+strings.Join(args, ", ")+")")
 		i = j - 1
 	}
 	return out
@@ -439,19 +459,31 @@ func readSettingBlocks(lines []string) []string {
 // callName joins a key's words so that the call's bracket follows a word. A
 // channel alone ("sms", "email") holding a code's settings is that channel's
 // code: "email: {digits: 6}" sets the email code, it collects no address.
+// Only a key that names a step holds its settings: under any other key
+// ("Notes:", "x:", "limits") the settings are left as written, "" (a code's
+// settings under "liveness:" set no code the text never asked for).
 func callName(key string, args []string) string {
 	name := strings.Join(strings.Fields(key), "_")
-	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' }) {
-		if l, _ := lex.lemma(w); l == "code" {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' })
+	channel := len(words) > 0
+	for _, w := range words {
+		l, _ := lex.lemma(w)
+		if l == "code" {
 			return name
 		}
+		channel = channel && channelLemmas[l]
 	}
-	for _, a := range args {
-		k, _, _ := strings.Cut(a, "=")
-		k = strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
-		if s := lex.settingKey[k]; s == "length" || s == "expiry" || s == "attempts" {
-			return name + " code"
+	if channel {
+		for _, a := range args {
+			k, _, _ := strings.Cut(a, "=")
+			k = strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
+			if s := lex.settingKey[k]; s == "length" || s == "expiry" || s == "attempts" {
+				return name + " code"
+			}
 		}
+	}
+	if len(analyze(tokenize(strings.Join(words, " ")), nil).steps) == 0 {
+		return ""
 	}
 	return name
 }
