@@ -1455,7 +1455,10 @@ var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 // recordIDWords before "id" name a record the integrator keeps ("log the
 // transfer id", "the order ID"): its identifier, no identity document. (A
 // person's card, "employee ID", "student ID", is left to the document rule.)
-var recordIDWords = []string{"transfer", "payment", "order", "request", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job", "record", "customer"}
+//
+// Not "request" or "record", which are verbs too ("request ID and a selfie"),
+// nor "customer": "verify customer ID" is the customer's identity document.
+var recordIDWords = []string{"transfer", "payment", "order", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job"}
 
 // passOnVerbWords open a request to record or pass on what the flow found,
 // which the integrator's own systems do ("also post every failed attempt to
@@ -1489,6 +1492,13 @@ var (
 	// as wanted ("liveness: true") or rules it out ("document: skip", "otp:
 	// none"); any other value is read as written
 	valueOnWords = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
+	// placeNegWords in a clause that only gives a pronoun a place ("don't do
+	// that first") turn the place round: it places nothing (parse.placesBack)
+	placeNegWords = []string{"not", "never", "no", "dont", "don't", "nor", "without", "instead"}
+	// placeAfterRefWords follow a pronoun that is given a place ("scan that
+	// first", "do it at the end", "put them last"); any other word after it
+	// makes it the subject of a verb of its own ("that happens first")
+	placeAfterRefWords = []string{"first", "last", "at", "to", "up", "before", "after", "in", "as", "right", "straight", "very", "too", "then", "please", ",", "."}
 	// keySettingWords in a key beside a step's name make the key a setting or
 	// an attribute of the step ("email code expiry: never", "OTP resend:
 	// disabled", "disable SMS: false"): its value says nothing of whether the
@@ -1908,7 +1918,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord                                                                                                                                                                                                                                                       map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef                                                                                                                                                                                                                              map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2093,6 +2103,7 @@ func newLexicon() *lexicon {
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
 	l.keySettingWord = wordSet(keySettingWords)
+	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
 	l.uncheckLead = wordSet(uncheckLeadWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)

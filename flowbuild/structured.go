@@ -294,12 +294,33 @@ func checkBox(l string) (lead string, ticked bool, item string, ok bool) {
 // dropped, never read as a request. A list whose boxes are all empty is a to-do list of what to build:
 // every item stays.
 func readChecklist(lines []string) ([]string, []string) {
-	anyTicked := false
-	for _, l := range lines {
-		if _, ticked, _, ok := checkBox(l); ok && ticked {
-			anyTicked = true
-			break
+	// each list chooses on its own: a list is a run of checklist lines (blank
+	// lines between them allowed), and it chooses only when one of its ticked
+	// items names a step; ticks on "[x] API keys set up" are progress, and the
+	// empty boxes of that list or of a "Still to do:" list below are still to do
+	choosing := make([]bool, len(lines))
+	for i := 0; i < len(lines); {
+		if _, _, _, ok := checkBox(lines[i]); !ok {
+			i++
+			continue
 		}
+		j, chooses := i, false
+		for ; j < len(lines); j++ {
+			_, ticked, item, ok := checkBox(lines[j])
+			if !ok {
+				if strings.TrimSpace(lines[j]) == "" {
+					continue
+				}
+				break
+			}
+			if ticked && len(analyze(tokenize(item), nil).steps) > 0 {
+				chooses = true
+			}
+		}
+		for k := i; k < j; k++ {
+			choosing[k] = chooses
+		}
+		i = j
 	}
 	var left []string
 	for i, l := range lines {
@@ -310,11 +331,15 @@ func readChecklist(lines []string) ([]string, []string) {
 		if lead == "" || strings.TrimSpace(lead) == "" {
 			lead += "- "
 		}
-		if ticked || !anyTicked || item == "" {
+		low := strings.ToLower(item)
+		if ticked || !choosing[i] || item == "" || lex.condOpen[firstWord(low)] {
+			// (an unticked "[ ] if under 18, end the session" is a rule, kept as
+			// written rather than turned into "no if …"; the note does not claim
+			// it is left out)
 			lines[i] = lead + item
 			continue
 		}
-		if low := strings.ToLower(item); lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
+		if lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
 			// "[ ] skip the document scan": an unticked exclusion excludes
 			// nothing; the item is dropped, not turned round into a request
 			lines[i] = ""
