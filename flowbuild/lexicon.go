@@ -1476,6 +1476,7 @@ var (
 		"#": colOrdinal, "no": colOrdinal, "no.": colOrdinal, "nr": colOrdinal, "num": colOrdinal, "order": colOrdinal, "seq": colOrdinal, "sequence": colOrdinal, "idx": colOrdinal, "index": colOrdinal, "pos": colOrdinal, "position": colOrdinal, "step #": colOrdinal, "step no": colOrdinal, "step no.": colOrdinal, "step number": colOrdinal,
 		"condition": colCondition, "conditions": colCondition, "when": colCondition, "if": colCondition, "case": colCondition, "trigger": colCondition, "scenario": colCondition, "situation": colCondition,
 		"on failure": colFailure, "on fail": colFailure, "on error": colFailure, "if fails": colFailure, "if it fails": colFailure, "if failed": colFailure, "when it fails": colFailure, "failure": colFailure, "fail": colFailure, "failure action": colFailure, "on failure action": colFailure,
+		"required": colToggle, "enabled": colToggle, "needed": colToggle, "include": colToggle, "included": colToggle, "in scope": colToggle, "active": colToggle, "mandatory": colToggle, "use": colToggle, "used": colToggle, "on/off": colToggle, "yes/no": colToggle, "wanted": colToggle,
 		"note": colNote, "notes": colNote, "comment": colNote, "comments": colNote, "remark": colNote, "remarks": colNote, "detail": colNote, "details": colNote, "why": colNote, "reason": colNote, "description": colNote,
 	}
 	// otherwiseCellWords in a condition column: the row for everyone the rows
@@ -1499,6 +1500,10 @@ var (
 	// first", "do it at the end", "put them last"); any other word after it
 	// makes it the subject of a verb of its own ("that happens first")
 	placeAfterRefWords = []string{"first", "last", "at", "to", "up", "before", "after", "in", "as", "right", "straight", "very", "too", "then", "please", ",", "."}
+	// crossMarkWords and checkMarkWords in a table's yes/no column ("| Check |
+	// Enabled |" with "❌" or "✅"): the row's step is ruled out or wanted
+	crossMarkWords = []string{"❌", "✗", "✘", "×", "🚫", "⛔", "-no", "[ ]"}
+	checkMarkWords = []string{"✅", "✓", "✔", "✔️", "☑", "☑️", "[x]"}
 	// keySettingWords in a key beside a step's name make the key a setting or
 	// an attribute of the step ("email code expiry: never", "OTP resend:
 	// disabled", "disable SMS: false"): its value says nothing of whether the
@@ -1918,7 +1923,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef                                                                                                                                                                                                                              map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark                                                                                                                                                                                                        map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2103,6 +2108,7 @@ func newLexicon() *lexicon {
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
 	l.keySettingWord = wordSet(keySettingWords)
+	l.crossMark, l.checkMark = wordSet(crossMarkWords), wordSet(checkMarkWords)
 	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
 	l.uncheckLead = wordSet(uncheckLeadWords)

@@ -97,6 +97,7 @@ const (
 	colCondition
 	colFailure
 	colNote
+	colToggle
 )
 
 // readTables rewrites each markdown table (two or more lines that open with a
@@ -177,12 +178,23 @@ func tableLines(rows [][]string) []string {
 	var out []string
 	for _, r := range body {
 		var parts []string
-		cond, note, failed := "", "", ""
+		cond, note, failed, toggle := "", "", "", ""
 		for c, cell := range r {
 			switch {
 			case c >= width:
 			case roles[c] == colCondition:
 				cond = cell
+			case roles[c] == colToggle:
+				// "| Check | Required |" with "no", "❌": whether the row's
+				// step is wanted
+				v := strings.ToLower(strings.Join(strings.Fields(strings.Trim(cell, " .!")), " "))
+				switch {
+				case lex.valueOff[v] || lex.crossMark[v]:
+					toggle = "off"
+				case blankCell(cell) || lex.valueOn[v] || lex.tickMark[v] || lex.checkMark[v]:
+				default:
+					note = cell
+				}
 			case blankCell(cell) || roles[c] == colOrdinal:
 			case roles[c] == colNote:
 				note = cell
@@ -192,7 +204,19 @@ func tableLines(rows [][]string) []string {
 				parts = append(parts, cell)
 			}
 		}
-		if note != "" {
+		noteKey := strings.ToLower(strings.Join(strings.Fields(strings.Trim(note, " .!")), " "))
+		switch {
+		case toggle == "off" && len(parts) > 0 || lex.valueOff[noteKey] && len(parts) > 0:
+			// "| SMS OTP | not required |", "| email otp | ❌ |" under
+			// "Enabled": the row rules its step out, as "SMS OTP: not
+			// required" does
+			parts[0] = "no " + parts[0]
+		case note != "" && cond == "" && lex.condOpen[firstWord(strings.TrimPrefix(noteKey, "only "))]:
+			// "| SMS code | only if recognition fails |": the note is the
+			// row's condition, not a remark after its step
+			cond = strings.TrimPrefix(strings.TrimSpace(note), "only ")
+			cond = strings.TrimPrefix(cond, "Only ")
+		case note != "":
 			parts = append(parts, note)
 		}
 		if failed != "" && !same {
@@ -201,6 +225,12 @@ func tableLines(rows [][]string) []string {
 		line := strings.Join(parts, ", ")
 		if line == "" {
 			continue
+		}
+		if cond == "" && len(parts) > 1 && len(analyze(tokenize(line), nil).steps) == 0 {
+			// "| deepfakeDetected | end session |": a row that names no step is
+			// kept as its cells, so that what no step meets is said back
+			// ("No step matches …") rather than read as a remark
+			line = strings.Join(parts, " | ")
 		}
 		switch c := strings.ToLower(strings.TrimSpace(cond)); {
 		case cond == "":
