@@ -1504,6 +1504,10 @@ var (
 	// Enabled |" with "❌" or "✅"): the row's step is ruled out or wanted
 	crossMarkWords = []string{"❌", "✗", "✘", "×", "🚫", "⛔", "-no", "[ ]"}
 	checkMarkWords = []string{"✅", "✓", "✔", "✔️", "☑", "☑️", "[x]"}
+	// rangeQualifierWords after the second number of "a -> b" make the arrow
+	// a mapping or a range, no change of value ("age check (18 -> 21 for US
+	// users)": 21 is for some users only, structured.changedValues)
+	rangeQualifierWords = []string{"for", "if", "when", "in", "on", "outside", "unless", "except", "per", "with", "where", "and", "or"}
 	// keySettingWords in a key beside a step's name make the key a setting or
 	// an attribute of the step ("email code expiry: never", "OTP resend:
 	// disabled", "disable SMS: false"): its value says nothing of whether the
@@ -1923,7 +1927,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark                                                                                                                                                                                                        map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier                                                                                                                                                                                        map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2108,6 +2112,7 @@ func newLexicon() *lexicon {
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
 	l.keySettingWord = wordSet(keySettingWords)
+	l.rangeQualifier = wordSet(rangeQualifierWords)
 	l.crossMark, l.checkMark = wordSet(crossMarkWords), wordSet(checkMarkWords)
 	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)

@@ -668,6 +668,49 @@ func numberAfter(text string, i int) bool {
 	return isDigitAt(text, i)
 }
 
+// mappedRange: the number at r, after an arrow, is followed (past its unit)
+// by a colon or a word that qualifies it ("18 -> 21 for US users", "1000 ->
+// 10000: liveness"): the arrow maps a group to a value or spans a range, it
+// changes no value, and the text is left as written.
+func mappedRange(text string, r int) bool {
+	i := r
+	for i < len(text) && (isDigitAt(text, i) || text[i] == '.' || text[i] == ',' || text[i] == 'k' || text[i] == 'K') {
+		i++
+	}
+	word := func() string {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := strings.ToLower(text[i:j])
+		i = j
+		return w
+	}
+	w := word()
+	if l, _ := lex.lemma(w); lex.unit[l] {
+		w = word()
+	}
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i < len(text) && text[i] == ':' {
+		return true
+	}
+	if w == "for" {
+		// "otpLength: 6 -> 4 for the email code": "for" a step says whose
+		// value changes; "for US users" maps a group to the value
+		end := strings.IndexAny(text[i:], ".;\n")
+		if end < 0 {
+			end = len(text) - i
+		}
+		return len(analyze(tokenize(text[i:i+end]), nil).steps) == 0
+	}
+	return lex.rangeQualifier[w]
+}
+
 // changedValues: "otpLength: 6 -> 4", "expiry 5 → 10 min": a value changed from
 // one number to another is the new one. An arrow between steps is untouched.
 func changedValues(text string) string {
@@ -687,7 +730,7 @@ func changedValues(text string) string {
 			for r < len(text) && text[r] == ' ' {
 				r++
 			}
-			if s == len(l) || !isDigitAt(text, r) || s > 0 && isWordByte(l[s-1]) {
+			if s == len(l) || !isDigitAt(text, r) || s > 0 && isWordByte(l[s-1]) || mappedRange(text, r) {
 				from = a + len(arrow)
 				continue
 			}
