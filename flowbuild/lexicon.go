@@ -1504,6 +1504,9 @@ var (
 	// Enabled |" with "❌" or "✅"): the row's step is ruled out or wanted
 	crossMarkWords = []string{"❌", "✗", "✘", "×", "🚫", "⛔", "-no", "[ ]"}
 	checkMarkWords = []string{"✅", "✓", "✔", "✔️", "☑", "☑️", "[x]"}
+	// contentHeadWords head a table's column of steps ("| Step | Notes |"):
+	// known, so no note says them back (structured.unknownColumns)
+	contentHeadWords = []string{"step", "steps", "check", "checks", "action", "actions", "what", "task", "tasks", "verification", "verifications", "method", "stage", "phase", "item", "items", "name", "requirement", "requirements", "control", "controls", "then", "do", "node", "nodes", "type", "component", "feature", "flow", "factor", "factors", "signal", "measure", "procedure", "process", "activity", "screen"}
 	// rangeQualifierWords after the second number of "a -> b" make the arrow
 	// a mapping or a range, no change of value ("age check (18 -> 21 for US
 	// users)": 21 is for some users only, structured.changedValues)
@@ -1927,7 +1930,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier                                                                                                                                                                                        map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead                                                                                                                                                                           map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2113,6 +2116,7 @@ func newLexicon() *lexicon {
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
 	l.keySettingWord = wordSet(keySettingWords)
 	l.rangeQualifier = wordSet(rangeQualifierWords)
+	l.contentHead = wordSet(contentHeadWords)
 	l.crossMark, l.checkMark = wordSet(crossMarkWords), wordSet(checkMarkWords)
 	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)

@@ -39,8 +39,9 @@ func unstructure(text string) (string, []string) {
 	lines := strings.Split(text, "\n")
 	var notes []string
 	lines = dropFences(lines)
-	lines = readTables(lines)
-	lines, notes = readChecklist(lines)
+	lines, notes = readTables(lines)
+	lines, checkNotes := readChecklist(lines)
+	notes = append(notes, checkNotes...)
 	lines = readSettingBlocks(lines)
 	for i, l := range lines {
 		lines[i] = readKeyValue(l)
@@ -102,8 +103,9 @@ const (
 
 // readTables rewrites each markdown table (two or more lines that open with a
 // pipe) into one line a row.
-func readTables(lines []string) []string {
+func readTables(lines []string) ([]string, []string) {
 	out := make([]string, 0, len(lines))
+	var notes []string
 	for i := 0; i < len(lines); {
 		j := i
 		var rows [][]string
@@ -121,9 +123,40 @@ func readTables(lines []string) []string {
 			continue
 		}
 		out = append(out, tableLines(rows)...)
+		notes = append(notes, unknownColumns(rows)...)
 		i = j
 	}
-	return out
+	return out, notes
+}
+
+// unknownColumns says back a header cell over a column whose cells name no
+// step when the lexicon gives it no role ("| Amount | Checks |" with "< $1k",
+// "> $10k" under "Amount"): its cells are read as plain words, and what the
+// column meant (tiers, outcomes) may not be in the flow.
+func unknownColumns(rows [][]string) []string {
+	if len(rows) < 3 || !separatorRow(rows[1]) {
+		return nil
+	}
+	var cols []string
+	for c, h := range rows[0] {
+		k := headKey(h)
+		if _, known := lex.tableHead[k]; known || k == "" || lex.contentHead[k] {
+			continue
+		}
+		names := false
+		for _, r := range rows[2:] {
+			if c < len(r) && len(analyze(tokenize(r[c]), nil).steps) > 0 {
+				names = true
+			}
+		}
+		if !names {
+			cols = append(cols, "\""+strings.TrimSpace(h)+"\"")
+		}
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	return []string{"The table's column " + strings.Join(cols, ", ") + " is no step, condition or setting the builder reads: its cells were read as plain words, so check the flow does what the column says."}
 }
 
 // tableLines reads one table's rows. The row above a separator row is the
