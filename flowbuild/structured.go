@@ -284,7 +284,7 @@ func tableLines(rows [][]string) []string {
 
 // headKey is a header cell as the lexicon lists it: lower case, single spaces.
 func headKey(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " *_:"))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " *_:?"))), " ")
 }
 
 // blankCell: a cell that says nothing ("", "-", "n/a").
