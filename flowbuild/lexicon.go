@@ -1455,7 +1455,10 @@ var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 // recordIDWords before "id" name a record the integrator keeps ("log the
 // transfer id", "the order ID"): its identifier, no identity document. (A
 // person's card, "employee ID", "student ID", is left to the document rule.)
-var recordIDWords = []string{"transfer", "payment", "order", "request", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job", "record", "customer"}
+//
+// Not "request" or "record", which are verbs too ("request ID and a selfie"),
+// nor "customer": "verify customer ID" is the customer's identity document.
+var recordIDWords = []string{"transfer", "payment", "order", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job"}
 
 // passOnVerbWords open a request to record or pass on what the flow found,
 // which the integrator's own systems do ("also post every failed attempt to
@@ -1473,6 +1476,7 @@ var (
 		"#": colOrdinal, "no": colOrdinal, "no.": colOrdinal, "nr": colOrdinal, "num": colOrdinal, "order": colOrdinal, "seq": colOrdinal, "sequence": colOrdinal, "idx": colOrdinal, "index": colOrdinal, "pos": colOrdinal, "position": colOrdinal, "step #": colOrdinal, "step no": colOrdinal, "step no.": colOrdinal, "step number": colOrdinal,
 		"condition": colCondition, "conditions": colCondition, "when": colCondition, "if": colCondition, "case": colCondition, "trigger": colCondition, "scenario": colCondition, "situation": colCondition,
 		"on failure": colFailure, "on fail": colFailure, "on error": colFailure, "if fails": colFailure, "if it fails": colFailure, "if failed": colFailure, "when it fails": colFailure, "failure": colFailure, "fail": colFailure, "failure action": colFailure, "on failure action": colFailure,
+		"required": colToggle, "enabled": colToggle, "needed": colToggle, "include": colToggle, "included": colToggle, "in scope": colToggle, "active": colToggle, "mandatory": colToggle, "use": colToggle, "used": colToggle, "on/off": colToggle, "yes/no": colToggle, "wanted": colToggle, "status": colToggle, "state": colToggle, "enabled/disabled": colToggle, "in use": colToggle,
 		"note": colNote, "notes": colNote, "comment": colNote, "comments": colNote, "remark": colNote, "remarks": colNote, "detail": colNote, "details": colNote, "why": colNote, "reason": colNote, "description": colNote,
 	}
 	// otherwiseCellWords in a condition column: the row for everyone the rows
@@ -1488,8 +1492,31 @@ var (
 	// valueOnWords and valueOffWords: a key's whole value that names the key
 	// as wanted ("liveness: true") or rules it out ("document: skip", "otp:
 	// none"); any other value is read as written
-	valueOnWords  = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
-	valueOffWords = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
+	valueOnWords = []string{"true", "yes", "y", "on", "enabled", "enable", "required", "require", "always", "include", "included", "wanted", "needed", "mandatory"}
+	// placeNegWords in a clause that only gives a pronoun a place ("don't do
+	// that first") turn the place round: it places nothing (parse.placesBack)
+	placeNegWords = []string{"not", "never", "no", "dont", "don't", "nor", "without", "instead"}
+	// placeAfterRefWords follow a pronoun that is given a place ("scan that
+	// first", "do it at the end", "put them last"); any other word after it
+	// makes it the subject of a verb of its own ("that happens first")
+	placeAfterRefWords = []string{"first", "last", "at", "to", "up", "before", "after", "in", "as", "right", "straight", "very", "too", "then", "please", ",", "."}
+	// crossMarkWords and checkMarkWords in a table's yes/no column ("| Check |
+	// Enabled |" with "❌" or "✅"): the row's step is ruled out or wanted
+	crossMarkWords = []string{"❌", "✗", "✘", "×", "🚫", "⛔", "-no", "[ ]"}
+	checkMarkWords = []string{"✅", "✓", "✔", "✔️", "☑", "☑️", "[x]"}
+	// contentHeadWords head a table's column of steps ("| Step | Notes |"):
+	// known, so no note says them back (structured.unknownColumns)
+	contentHeadWords = []string{"step", "steps", "check", "checks", "action", "actions", "what", "task", "tasks", "verification", "verifications", "method", "stage", "phase", "item", "items", "name", "requirement", "requirements", "control", "controls", "then", "do", "node", "nodes", "type", "component", "feature", "flow", "factor", "factors", "signal", "measure", "procedure", "process", "activity", "screen"}
+	// rangeQualifierWords after the second number of "a -> b" make the arrow
+	// a mapping or a range, no change of value ("age check (18 -> 21 for US
+	// users)": 21 is for some users only, structured.changedValues)
+	rangeQualifierWords = []string{"for", "if", "when", "in", "on", "outside", "unless", "except", "per", "with", "where", "and", "or"}
+	// keySettingWords in a key beside a step's name make the key a setting or
+	// an attribute of the step ("email code expiry: never", "OTP resend:
+	// disabled", "disable SMS: false"): its value says nothing of whether the
+	// step is wanted, so the line is left to the settings reader as written
+	keySettingWords = []string{"resend", "resends", "retry", "retries", "expiry", "expire", "expires", "expiration", "fallback", "fallbacks", "backup", "threshold", "disable", "skip", "enable", "allow", "timeout", "attempt", "attempts", "limit", "limits", "length", "digits", "ttl", "validity", "cooldown", "delay", "mode", "level", "score", "max", "min", "count"}
+	valueOffWords   = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
 )
 
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
@@ -1903,7 +1930,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                             phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                          phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                            map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead                                                                                                                                                                                                                                                                       map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead                                                                                                                                                                           map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2087,6 +2114,11 @@ func newLexicon() *lexicon {
 	l.settingKey, l.offValue = settingKeyWords, wordSet(offValueWords)
 	l.tableHead, l.otherwiseCell, l.blankCell, l.tickMark = tableColumnHeads, wordSet(otherwiseCellWords), wordSet(blankCellWords), wordSet(tickMarks)
 	l.valueOn, l.valueOff = wordSet(valueOnWords), wordSet(valueOffWords)
+	l.keySettingWord = wordSet(keySettingWords)
+	l.rangeQualifier = wordSet(rangeQualifierWords)
+	l.contentHead = wordSet(contentHeadWords)
+	l.crossMark, l.checkMark = wordSet(crossMarkWords), wordSet(checkMarkWords)
+	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
 	l.uncheckLead = wordSet(uncheckLeadWords)
 	l.micOffVerb, l.needVerb, l.refEndVerb = wordSet(micOffVerbWords), wordSet(needOnlyWords), wordSet(refEndVerbWords)

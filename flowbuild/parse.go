@@ -1959,7 +1959,10 @@ func parse(text string) *parsed {
 			// accounts are opened or reached, who they are, no step (the
 			// "phone" rule's accountMadeWith)
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as how the users open or reach their accounts, not as a step.")
-		case len(prevMain) > 0 && placesBack(c.toks, a) && ci > 0 && namesPlainly(clauses[ci-1].toks, seq):
+		case len(prevMain) > 0 && placesBack(c.toks, a) && ci > 0 && namesPlainly(clauses[ci-1].toks, seq) &&
+			(hasAnyRaw(c.toks, lex.groupRef) || !laterNames(clauses, ci, prevMain[0], seq)):
+			// ("…, that first, then the liveness": a singular pronoun is not the
+			// step the rest of the text goes on to name; left to the order written)
 			// "age comes from the scanned ID, scan that first", "… do it last":
 			// a place for the steps the clause before named, which the pronoun
 			// points back at
@@ -4615,7 +4618,32 @@ func placesBack(ts []token, a analysis) bool {
 	if len(a.steps) > 0 || a.neg != 0 || len(a.ref) > 0 || a.front == a.back || len(ts) > 6 {
 		return false
 	}
-	return slices.ContainsFunc(ts, func(t token) bool { return lex.backRef[t.raw] || t.raw == "that" || t.raw == "this" })
+	if hasAnyRaw(ts, lex.placeNeg) {
+		// "don't do that first": the clause names no step, so its "don't" is
+		// no negated step; it still turns the place round, which is no place
+		return false
+	}
+	for i, t := range ts {
+		if lex.backRef[t.raw] || t.raw == "that" || t.raw == "this" {
+			// the pronoun is the object the place is given to ("scan that
+			// first", "do it last", "those at the end"), not the subject of a
+			// verb of its own ("make sure that happens first")
+			return i+1 == len(ts) || lex.placeAfterRef[ts[i+1].raw]
+		}
+	}
+	return false
+}
+
+// laterNames: a clause after the ci-th names a step of the kind of s ("sms
+// code and liveness. that first, then the liveness": "that" is the step the
+// rest does not name, not the liveness).
+func laterNames(clauses []clause, ci int, s *step, seq []*step) bool {
+	for _, c := range clauses[ci+1:] {
+		if slices.ContainsFunc(analyze(c.toks, seq).steps, func(t *step) bool { return t.k == s.k }) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensAtEnd: the clause opens on its place at the end of the flow ("finally

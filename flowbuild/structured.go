@@ -39,8 +39,9 @@ func unstructure(text string) (string, []string) {
 	lines := strings.Split(text, "\n")
 	var notes []string
 	lines = dropFences(lines)
-	lines = readTables(lines)
-	lines, notes = readChecklist(lines)
+	lines, notes = readTables(lines)
+	lines, checkNotes := readChecklist(lines)
+	notes = append(notes, checkNotes...)
 	lines = readSettingBlocks(lines)
 	for i, l := range lines {
 		lines[i] = readKeyValue(l)
@@ -97,12 +98,14 @@ const (
 	colCondition
 	colFailure
 	colNote
+	colToggle
 )
 
 // readTables rewrites each markdown table (two or more lines that open with a
 // pipe) into one line a row.
-func readTables(lines []string) []string {
+func readTables(lines []string) ([]string, []string) {
 	out := make([]string, 0, len(lines))
+	var notes []string
 	for i := 0; i < len(lines); {
 		j := i
 		var rows [][]string
@@ -120,9 +123,40 @@ func readTables(lines []string) []string {
 			continue
 		}
 		out = append(out, tableLines(rows)...)
+		notes = append(notes, unknownColumns(rows)...)
 		i = j
 	}
-	return out
+	return out, notes
+}
+
+// unknownColumns says back a header cell over a column whose cells name no
+// step when the lexicon gives it no role ("| Amount | Checks |" with "< $1k",
+// "> $10k" under "Amount"): its cells are read as plain words, and what the
+// column meant (tiers, outcomes) may not be in the flow.
+func unknownColumns(rows [][]string) []string {
+	if len(rows) < 3 || !separatorRow(rows[1]) {
+		return nil
+	}
+	var cols []string
+	for c, h := range rows[0] {
+		k := headKey(h)
+		if _, known := lex.tableHead[k]; known || k == "" || lex.contentHead[k] {
+			continue
+		}
+		names := false
+		for _, r := range rows[2:] {
+			if c < len(r) && len(analyze(tokenize(r[c]), nil).steps) > 0 {
+				names = true
+			}
+		}
+		if !names {
+			cols = append(cols, "\""+strings.TrimSpace(h)+"\"")
+		}
+	}
+	if len(cols) == 0 {
+		return nil
+	}
+	return []string{"The table's column " + strings.Join(cols, ", ") + " is no step, condition or setting the builder reads: its cells were read as plain words, so check the flow does what the column says."}
 }
 
 // tableLines reads one table's rows. The row above a separator row is the
@@ -177,12 +211,23 @@ func tableLines(rows [][]string) []string {
 	var out []string
 	for _, r := range body {
 		var parts []string
-		cond, note, failed := "", "", ""
+		cond, note, failed, toggle := "", "", "", ""
 		for c, cell := range r {
 			switch {
 			case c >= width:
 			case roles[c] == colCondition:
 				cond = cell
+			case roles[c] == colToggle:
+				// "| Check | Required |" with "no", "❌": whether the row's
+				// step is wanted
+				v := strings.ToLower(strings.Join(strings.Fields(strings.Trim(cell, " .!")), " "))
+				switch {
+				case lex.valueOff[v] || lex.crossMark[v]:
+					toggle = "off"
+				case blankCell(cell) || lex.valueOn[v] || lex.tickMark[v] || lex.checkMark[v]:
+				default:
+					note = cell
+				}
 			case blankCell(cell) || roles[c] == colOrdinal:
 			case roles[c] == colNote:
 				note = cell
@@ -192,7 +237,19 @@ func tableLines(rows [][]string) []string {
 				parts = append(parts, cell)
 			}
 		}
-		if note != "" {
+		noteKey := strings.ToLower(strings.Join(strings.Fields(strings.Trim(note, " .!")), " "))
+		switch {
+		case toggle == "off" && len(parts) > 0 || lex.valueOff[noteKey] && len(parts) > 0:
+			// "| SMS OTP | not required |", "| email otp | ❌ |" under
+			// "Enabled": the row rules its step out, as "SMS OTP: not
+			// required" does
+			parts[0] = "no " + parts[0]
+		case note != "" && cond == "" && lex.condOpen[firstWord(strings.TrimPrefix(noteKey, "only "))]:
+			// "| SMS code | only if recognition fails |": the note is the
+			// row's condition, not a remark after its step
+			cond = strings.TrimPrefix(strings.TrimSpace(note), "only ")
+			cond = strings.TrimPrefix(cond, "Only ")
+		case note != "":
 			parts = append(parts, note)
 		}
 		if failed != "" && !same {
@@ -201,6 +258,12 @@ func tableLines(rows [][]string) []string {
 		line := strings.Join(parts, ", ")
 		if line == "" {
 			continue
+		}
+		if cond == "" && len(parts) > 1 && len(analyze(tokenize(line), nil).steps) == 0 {
+			// "| deepfakeDetected | end session |": a row that names no step is
+			// kept as its cells, so that what no step meets is said back
+			// ("No step matches …") rather than read as a remark
+			line = strings.Join(parts, " | ")
 		}
 		switch c := strings.ToLower(strings.TrimSpace(cond)); {
 		case cond == "":
@@ -221,7 +284,7 @@ func tableLines(rows [][]string) []string {
 
 // headKey is a header cell as the lexicon lists it: lower case, single spaces.
 func headKey(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " *_:"))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(strings.Trim(s, " *_:?"))), " ")
 }
 
 // blankCell: a cell that says nothing ("", "-", "n/a").
@@ -294,12 +357,33 @@ func checkBox(l string) (lead string, ticked bool, item string, ok bool) {
 // dropped, never read as a request. A list whose boxes are all empty is a to-do list of what to build:
 // every item stays.
 func readChecklist(lines []string) ([]string, []string) {
-	anyTicked := false
-	for _, l := range lines {
-		if _, ticked, _, ok := checkBox(l); ok && ticked {
-			anyTicked = true
-			break
+	// each list chooses on its own: a list is a run of checklist lines (blank
+	// lines between them allowed), and it chooses only when one of its ticked
+	// items names a step; ticks on "[x] API keys set up" are progress, and the
+	// empty boxes of that list or of a "Still to do:" list below are still to do
+	choosing := make([]bool, len(lines))
+	for i := 0; i < len(lines); {
+		if _, _, _, ok := checkBox(lines[i]); !ok {
+			i++
+			continue
 		}
+		j, chooses := i, false
+		for ; j < len(lines); j++ {
+			_, ticked, item, ok := checkBox(lines[j])
+			if !ok {
+				if strings.TrimSpace(lines[j]) == "" {
+					continue
+				}
+				break
+			}
+			if ticked && len(analyze(tokenize(item), nil).steps) > 0 {
+				chooses = true
+			}
+		}
+		for k := i; k < j; k++ {
+			choosing[k] = chooses
+		}
+		i = j
 	}
 	var left []string
 	for i, l := range lines {
@@ -310,11 +394,15 @@ func readChecklist(lines []string) ([]string, []string) {
 		if lead == "" || strings.TrimSpace(lead) == "" {
 			lead += "- "
 		}
-		if ticked || !anyTicked || item == "" {
+		low := strings.ToLower(item)
+		if ticked || !choosing[i] || item == "" || lex.condOpen[firstWord(low)] {
+			// (an unticked "[ ] if under 18, end the session" is a rule, kept as
+			// written rather than turned into "no if …"; the note does not claim
+			// it is left out)
 			lines[i] = lead + item
 			continue
 		}
-		if low := strings.ToLower(item); lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
+		if lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
 			// "[ ] skip the document scan": an unticked exclusion excludes
 			// nothing; the item is dropped, not turned round into a request
 			lines[i] = ""
@@ -349,6 +437,11 @@ func keyValueLine(l string) (lead, key, value, comment string, ok bool) {
 	if c <= 0 {
 		return "", "", "", "", false
 	}
+	if rest[c] == ':' && isDigitAt(rest, c-1) && c+1 < len(rest) && isWordByte(rest[c+1]) {
+		// "face recognition 1:N", "ratio 1:1": a colon between a number and a
+		// word or number with no space is a ratio, no key and its value
+		return "", "", "", "", false
+	}
 	key = strings.Trim(strings.TrimSpace(rest[:c]), "\"'")
 	value = strings.Trim(strings.TrimSpace(strings.TrimRight(rest[c+1:], " ,;")), "\"'")
 	if key == "" || len(strings.Fields(key)) > 3 {
@@ -372,9 +465,11 @@ func readKeyValue(l string) string {
 		return l
 	}
 	v := strings.ToLower(strings.Join(strings.Fields(value), " "))
-	if !lex.valueOn[v] && !lex.valueOff[v] || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 {
+	if !lex.valueOn[v] && !lex.valueOff[v] || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 || keyHoldsSetting(key) {
 		// (a key that names no step is left as written: "Amy: nope" in a chat
-		// is a speaker's answer, "mic: off" a setting the settings read)
+		// is a speaker's answer, "mic: off" a setting the settings read; a key
+		// that names a step and one of its settings, "email code expiry:
+		// never", "liveness retry: no", is about the setting, never the step)
 		return l
 	}
 	var out string
@@ -390,6 +485,18 @@ func readKeyValue(l string) string {
 		out += ", " + comment
 	}
 	return out
+}
+
+// keyHoldsSetting: a word of the key names a setting or an attribute of a
+// step ("OTP resend", "ID expiry check", "disable SMS"), so the key is not
+// the step's name alone and its value is no verdict on the step.
+func keyHoldsSetting(key string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == ' ' || r == '_' || r == '-' }) {
+		if lex.keySettingWord[w] || settingKeyName(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // settingKeyName: a key that names a setting of a step ("digits", "otpLength",
@@ -426,11 +533,12 @@ func readSettingBlocks(lines []string) []string {
 			}
 			args = append(args, k+"="+v)
 		}
-		if len(args) == 0 {
+		name := callName(key, args)
+		if len(args) == 0 || name == "" {
 			out = append(out, lines[i])
 			continue
 		}
-		out = append(out, lead+callName(key, args)+"("+strings.Join(args, ", ")+")")
+		out = append(out, lead+name+"("+strings.Join(args, ", ")+")")
 		i = j - 1
 	}
 	return out
@@ -439,19 +547,31 @@ func readSettingBlocks(lines []string) []string {
 // callName joins a key's words so that the call's bracket follows a word. A
 // channel alone ("sms", "email") holding a code's settings is that channel's
 // code: "email: {digits: 6}" sets the email code, it collects no address.
+// Only a key that names a step holds its settings: under any other key
+// ("Notes:", "x:", "limits") the settings are left as written, "" (a code's
+// settings under "liveness:" set no code the text never asked for).
 func callName(key string, args []string) string {
 	name := strings.Join(strings.Fields(key), "_")
-	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' }) {
-		if l, _ := lex.lemma(w); l == "code" {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' })
+	channel := len(words) > 0
+	for _, w := range words {
+		l, _ := lex.lemma(w)
+		if l == "code" {
 			return name
 		}
+		channel = channel && channelLemmas[l]
 	}
-	for _, a := range args {
-		k, _, _ := strings.Cut(a, "=")
-		k = strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
-		if s := lex.settingKey[k]; s == "length" || s == "expiry" || s == "attempts" {
-			return name + " code"
+	if channel {
+		for _, a := range args {
+			k, _, _ := strings.Cut(a, "=")
+			k = strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(k))
+			if s := lex.settingKey[k]; s == "length" || s == "expiry" || s == "attempts" {
+				return name + " code"
+			}
 		}
+	}
+	if len(analyze(tokenize(strings.Join(words, " ")), nil).steps) == 0 {
+		return ""
 	}
 	return name
 }
@@ -581,6 +701,49 @@ func numberAfter(text string, i int) bool {
 	return isDigitAt(text, i)
 }
 
+// mappedRange: the number at r, after an arrow, is followed (past its unit)
+// by a colon or a word that qualifies it ("18 -> 21 for US users", "1000 ->
+// 10000: liveness"): the arrow maps a group to a value or spans a range, it
+// changes no value, and the text is left as written.
+func mappedRange(text string, r int) bool {
+	i := r
+	for i < len(text) && (isDigitAt(text, i) || text[i] == '.' || text[i] == ',' || text[i] == 'k' || text[i] == 'K') {
+		i++
+	}
+	word := func() string {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := strings.ToLower(text[i:j])
+		i = j
+		return w
+	}
+	w := word()
+	if l, _ := lex.lemma(w); lex.unit[l] {
+		w = word()
+	}
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i < len(text) && text[i] == ':' {
+		return true
+	}
+	if w == "for" {
+		// "otpLength: 6 -> 4 for the email code": "for" a step says whose
+		// value changes; "for US users" maps a group to the value
+		end := strings.IndexAny(text[i:], ".;\n")
+		if end < 0 {
+			end = len(text) - i
+		}
+		return len(analyze(tokenize(text[i:i+end]), nil).steps) == 0
+	}
+	return lex.rangeQualifier[w]
+}
+
 // changedValues: "otpLength: 6 -> 4", "expiry 5 → 10 min": a value changed from
 // one number to another is the new one. An arrow between steps is untouched.
 func changedValues(text string) string {
@@ -600,7 +763,7 @@ func changedValues(text string) string {
 			for r < len(text) && text[r] == ' ' {
 				r++
 			}
-			if s == len(l) || !isDigitAt(text, r) || s > 0 && isWordByte(l[s-1]) {
+			if s == len(l) || !isDigitAt(text, r) || s > 0 && isWordByte(l[s-1]) || mappedRange(text, r) {
 				from = a + len(arrow)
 				continue
 			}
