@@ -1488,7 +1488,7 @@ var (
 	// document", "[ ] no SMS"): unticked, it asks for nothing either way
 	uncheckLeadWords = []string{"no", "skip", "without", "dont", "don't", "not", "never", "exclude", "omit", "remove", "drop", "disable"}
 	// tickMarks: what a ticked checklist box holds ("[x]", "[✓]")
-	tickMarks = []string{"x", "✓", "✔", "✗", "*", "v", "+"}
+	tickMarks = []string{"x", "✓", "✔", "*", "v", "+"}
 	// valueOnWords and valueOffWords: a key's whole value that names the key
 	// as wanted ("liveness: true") or rules it out ("document: skip", "otp:
 	// none"); any other value is read as written

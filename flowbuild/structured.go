@@ -341,7 +341,7 @@ func checkBox(l string) (lead string, ticked bool, item string, ok bool) {
 	}
 	mark := strings.TrimSpace(l[i+1 : i+end])
 	switch {
-	case mark == "":
+	case mark == "" || lex.crossMark[mark]: // ("[✗] SMS code": crossed out, not ticked)
 	case lex.tickMark[strings.ToLower(mark)]:
 		ticked = true
 	default:
