@@ -198,7 +198,7 @@ func tableLines(rows [][]string) []string {
 	fail, same := "", true
 	for _, r := range body {
 		for c, cell := range r {
-			if c < width && roles[c] == colFailure && !blankCell(cell) {
+			if roles[c] == colFailure && !blankCell(cell) {
 				if fail != "" && !strings.EqualFold(fail, cell) {
 					same = false
 				}
@@ -214,7 +214,6 @@ func tableLines(rows [][]string) []string {
 		cond, note, failed, toggle := "", "", "", ""
 		for c, cell := range r {
 			switch {
-			case c >= width:
 			case roles[c] == colCondition:
 				cond = cell
 			case roles[c] == colToggle:
@@ -391,7 +390,7 @@ func readChecklist(lines []string) ([]string, []string) {
 		if !ok {
 			continue
 		}
-		if lead == "" || strings.TrimSpace(lead) == "" {
+		if strings.TrimSpace(lead) == "" {
 			lead += "- "
 		}
 		low := strings.ToLower(item)
@@ -472,14 +471,9 @@ func readKeyValue(l string) string {
 		// never", "liveness retry: no", is about the setting, never the step)
 		return l
 	}
-	var out string
-	switch {
-	case lex.valueOn[v]:
-		out = lead + key
-	case lex.valueOff[v]:
+	out := lead + key
+	if lex.valueOff[v] {
 		out = lead + "no " + key
-	default:
-		return l
 	}
 	if comment != "" {
 		out += ", " + comment
