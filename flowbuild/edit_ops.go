@@ -302,6 +302,11 @@ func wishesStep(words []string) bool {
 	if removes(words[k+1:]) || slices.ContainsFunc(words[k+1:], func(w string) bool { return lex.wishGone[bareWord(w)] }) {
 		return false // "…, and legal wants the SMS code gone": a removal, not a request for the step
 	}
+	if lex.wishTopic[bareWord(words[k+1])] || slices.ContainsFunc(words[k+1:], func(w string) bool { return lex.wishRefusal[bareWord(w)] }) {
+		// "…, and they asked about an email code but we don't want one": a
+		// topic raised, or a wish taken back, asks for no step
+		return false
+	}
 	return len(analyze(tokenize(strings.Join(words[k+1:], " ")), nil).steps) > 0
 }
 
@@ -309,8 +314,16 @@ func wishesStep(words []string) bool {
 // ("allow driver's licences as well", "accept ID cards too", "limit the scan
 // to passports"): an instruction of its own, so that ", move …" after it is
 // one too.
+//
+// Only when what it sets is a kind of document: "allow a retry, add an email
+// code if the sms still fails" and "allow people to redo the liveness, add a
+// retry" are one instruction, whose "it" and retry point at the step named
+// before the comma.
 func opensOnSetting(words []string) bool {
-	return len(words) > 1 && (lex.docVerb[bareWord(words[0])] || lex.restrictVerb[bareWord(words[0])])
+	if len(words) < 2 || !lex.docVerb[bareWord(words[0])] && !lex.restrictVerb[bareWord(words[0])] {
+		return false
+	}
+	return slices.ContainsFunc(tokenize(strings.Join(words[1:], " ")), func(t token) bool { return lex.docSettingNoun[t.w] })
 }
 
 // staysIn: one of the words says a step stays ("the email code stays as the
