@@ -491,6 +491,16 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					cannot = append(cannot, n)
 				}
 			}
+			if pi > 0 && joined[pi] && opensOnSetting(strings.Fields(parts[pi-1])) && p.find(kDocument) >= 0 && len(analyze(ts, p.steps).steps) == 0 {
+				// "accept national ID cards, add a retry if it fails": the
+				// document scan whose types the part before set is what "it"
+				// means, not every check
+				if w := strings.Fields(part); slices.Contains(w, "it") {
+					w[slices.Index(w, "it")] = "the document scan"
+					part = strings.Join(w, " ")
+					ts = tokenize(part)
+				}
+			}
 			d, err := p.apply(part)
 			for k, sb := range p.sayBefore {
 				// a told line beside the step it speaks of, wherever the change
