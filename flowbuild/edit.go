@@ -6311,6 +6311,13 @@ func (p *plan) placeRefs(part string) string {
 			if !lex.negAux[strings.Map(dropApostrophe, w)] && w != "not" {
 				return false
 			}
+			if n+1 < len(lw) && lw[n+1] == "be" && (n+2 >= len(lw) || ordAt(lw[n+2]) == 0) || w == "not" && n+1 < len(lw) && len(analyze(tokenize(lw[n+1]), nil).steps) > 0 {
+				// "the second step shouldn't be SMS, make it email", "make the
+				// second step not SMS but email": what the place is not, a
+				// place a step goes to, not the check there ("can't be first"
+				// still names it)
+				return true
+			}
 			// (within its clause: "can't be first, move it after liveness"
 			// negates no move)
 			for c := n + 1; c < len(lw) && c <= n+3 && !strings.ContainsAny(words[c-1], ",;:.!?"); c++ {
