@@ -35,6 +35,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	// something else (the age the user told, data passed in): no change takes
 	// their document away
 	hadDocument := p.holdsKind(p.steps, kDocument)
+	p.entryKept = keepsEntry(tokenize(text))
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	parts := make([]string, 0, 4)
@@ -288,11 +289,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			// ("compliance says we don't need them": a request about the steps
 			// a list before named, bareNames, not only its reason)
-			if head, tail, ok := excludedTail(part); ok && (statement(tokenize(head)) || reported(tokenize(head))) {
+			if head, tail, ok := excludedTail(part); ok && (statement(tokenize(head)) || reported(tokenize(head))) && !asksInRemark(tokenize(head)) {
 				// "this is for device recovery so they won't have their phone -
 				// no sms", "compliance flagged SIM swaps: no SMS": the remark
 				// says why; the exclusion after the dash or colon is the
-				// change, not part of the remark
+				// change, not part of the remark ("legal says we need an ID
+				// scan - no SMS" asks for a step: not a remark, read whole)
 				remarks = append(remarks, head)
 				part, ts = tail, tokenize(tail)
 			}
@@ -471,6 +473,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = "remove " + clauseText(goneNamed(ts))
 				ts = tokenize(part)
 			}
+			if s := p.wishKept(part); s != nil {
+				// "move liveness to the end, and we need the SMS code because
+				// of PSD2": a wish for a step the flow has keeps it, and adds
+				// no second one
+				p.touched = s
+				done = append(done, "kept the "+s.k.String())
+				continue
+			}
 			var had kindSet
 			for _, s := range p.steps {
 				had.add(s.k)
@@ -479,6 +489,16 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			for _, n := range notes {
 				if !slices.Contains(cannot, n) {
 					cannot = append(cannot, n)
+				}
+			}
+			if pi > 0 && joined[pi] && opensOnSetting(strings.Fields(parts[pi-1])) && p.find(kDocument) >= 0 && len(analyze(ts, p.steps).steps) == 0 {
+				// "accept national ID cards, add a retry if it fails": the
+				// document scan whose types the part before set is what "it"
+				// means, not every check
+				if w := strings.Fields(part); slices.Contains(w, "it") {
+					w[slices.Index(w, "it")] = "the document scan"
+					part = strings.Join(w, " ")
+					ts = tokenize(part)
 				}
 			}
 			d, err := p.apply(part)
@@ -718,6 +738,27 @@ func dropSameLead(sentence string) string {
 	return sentence
 }
 
+// keepsEntry: the words keep collecting the email address ("but still ask
+// for their email", "keep collecting their address for receipts", "We still
+// collect the email address though"): a word of lex.entryKeep, then within
+// five words "email" or "address".
+func keepsEntry(ts []token) bool {
+	for i, t := range ts {
+		if !lex.entryKeep[t.raw] {
+			continue
+		}
+		for _, u := range ts[i+1 : min(i+6, len(ts))] {
+			if u.raw == "email" || u.raw == "address" || u.raw == "e-mail" {
+				return true
+			}
+			if u.w == "." {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // ruledOutWhole: the words rule something out whole ("at all", "altogether",
 // "whatsoever").
 func ruledOutWhole(ts []token) bool {
@@ -766,6 +807,49 @@ func excludedTail(part string) (head, tail string, ok bool) {
 		head = strings.TrimSuffix(strings.Join(words[:at+1], " "), ":")
 	}
 	return head, tail, true
+}
+
+// wishKept is the step of the flow a wish split off a change names ("…, and
+// we need the SMS code because of PSD2", "…, and they still need the SMS
+// code"), when the flow has that step once and the wish asks nothing more of
+// it: no place, no setting, no second one. nil otherwise.
+func (p *plan) wishKept(part string) *step {
+	words := strings.Fields(part)
+	if !wishesStep(words) {
+		return nil
+	}
+	ts := tokenize(part)
+	if readSettings(ts).any() || hasAnyRaw(ts, lex.wishMore) || hasAnyRaw(ts, lex.placeStep) && slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.lastPlace[t.raw] }) {
+		return nil
+	}
+	named := analyze(ts, p.steps).steps
+	if len(named) != 1 || named[0].k.isConversation() {
+		return nil
+	}
+	var found *step
+	for _, s := range p.steps {
+		if s.k == named[0].k {
+			if found != nil {
+				return nil
+			}
+			found = s
+		}
+	}
+	return found
+}
+
+// asksInRemark: words that report or state something still ask for a change
+// when they hold a verb of a change or of wanting with a step after it
+// ("compliance says add a passport scan", "legal says we need an ID scan",
+// "support says users want an email code"): such a head is a request, not a
+// remark that only says why.
+func asksInRemark(ts []token) bool {
+	// (not every verb of change: "compliance flagged SIM swap fraud: no SMS"
+	// names a risk, and its "swap" asks for nothing)
+	i := slices.IndexFunc(ts, func(t token) bool {
+		return lex.wishVerb[t.raw] || lex.remarkAsk[t.raw] || lex.addVerb[t.raw] || lex.removeVerb[t.raw] || lex.replaceWord[t.raw]
+	})
+	return i >= 0 && len(analyze(ts[i+1:], nil).steps) > 0
 }
 
 // dropForkLead cuts a diagram's fork or connector and the step it leaves from
@@ -2499,7 +2583,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
 	}
-	if negKinds.has(kEmailOTP) && !negKinds.has(kEnterEmail) && p.find(kEnterEmail) >= 0 && ruledOutWhole(ts) && namesChannelAlone(ts, "email") {
+	if p.entryKept && negKinds.has(kEmailOTP) && ruledOutWhole(ts) {
+		// "don't use email at all, …, but still ask for their email at the
+		// start": the entry the change keeps is not ruled out with the code
+		negKinds &^= 1 << kEnterEmail
+	}
+	if negKinds.has(kEmailOTP) && !negKinds.has(kEnterEmail) && p.find(kEnterEmail) >= 0 && ruledOutWhole(ts) && namesChannelAlone(ts, "email") && !p.entryKept {
 		// "dont use email at all, text them a code instead": email ruled out
 		// whole takes its entry with its code; "don't use the email code at
 		// all" names the code alone
@@ -6198,15 +6287,52 @@ func (p *plan) placeRefs(part string) string {
 		if last && (target || lex.placeIn[lead]) {
 			continue // "move the liveness to be last", "add it in the last step": where a step goes, read as the end elsewhere
 		}
+		if last && (!stepNoun || !lex.lastPlaceNoun[lw[j]] || strings.ContainsAny(words[j], ",:;") || lastPlaceGoes(lw, j)) {
+			// "I want the last step to be an SMS code", "the last step of the
+			// flow should be …", "the final step: a passport scan": the end,
+			// where a step goes (read as such elsewhere), not the check there
+			// now; "the last thing: …", "the final bit" are ways of speaking
+			continue
+		}
+		if last && p.endsOnConversation() {
+			// "move the last step to the start" of a flow that ends on the
+			// avatar's question: the last check is not the last step
+			continue
+		}
 		at := i // "the very last check": "very" goes with the place
-		if at > 1 && lw[at-1] == "very" {
+		if last && at > 1 && lw[at-1] == "very" {
 			at--
 		}
-		negated := func(w string) bool { return lex.negAux[strings.Map(dropApostrophe, w)] || w == "not" }
-		if slices.ContainsFunc(lw[max(0, at-4):at], negated) || slices.ContainsFunc(lw[min(j+1, len(lw)):min(j+4, len(lw))], negated) {
+		// negMove: a negation at lw[n] governs a verb of moving or removing
+		// ("don't move", "shouldn't come", "don't drop": the check stays,
+		// which apply reads from the place itself)
+		negMove := func(n int) bool {
+			w := lw[n]
+			if !lex.negAux[strings.Map(dropApostrophe, w)] && w != "not" {
+				return false
+			}
+			if n+1 < len(lw) && lw[n+1] == "be" && (n+2 >= len(lw) || ordAt(lw[n+2]) == 0) || w == "not" && n+1 < len(lw) && len(analyze(tokenize(lw[n+1]), nil).steps) > 0 {
+				// "the second step shouldn't be SMS, make it email", "make the
+				// second step not SMS but email": what the place is not, a
+				// place a step goes to, not the check there ("can't be first"
+				// still names it)
+				return true
+			}
+			// (within its clause: "can't be first, move it after liveness"
+			// negates no move)
+			for c := n + 1; c < len(lw) && c <= n+3 && !strings.ContainsAny(words[c-1], ",;:.!?"); c++ {
+				if lex.placeMoveVerb[lw[c]] || lex.negMoveVerb[lw[c]] || lex.removeVerb[lw[c]] {
+					return true
+				}
+			}
+			return false
+		}
+		if slices.ContainsFunc(seq(max(0, at-4), at), negMove) || slices.ContainsFunc(seq(min(j+1, len(lw)), min(j+4, len(lw))), negMove) {
 			// "don't move the last check to the front", "the last check
 			// shouldn't come first": no move asked for, and no check named
-			// for one
+			// for one; a negation of anything else still names the check
+			// ("we don't need the second check", "if the first step isn't
+			// successful")
 			continue
 		}
 		if !target {
@@ -6414,6 +6540,48 @@ func placeIsSubject(words, lw []string, j int) bool {
 			return true
 		}
 		if lex.placeEnd[lw[c]] || strings.ContainsAny(words[c], ",;:.!?") {
+			return false
+		}
+	}
+	return false
+}
+
+// seq is the indices from..to-1.
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// lastPlaceGoes reports whether "the last step" at lw[j] is where a step goes:
+// a "be" follows it in its sentence ("the last step of the flow should be an
+// SMS code", "I want the last step to be …") before any verb that moves or
+// removes it ("the last check should be moved first" names the check).
+func lastPlaceGoes(lw []string, j int) bool {
+	for c := j + 1; c < len(lw) && c <= j+8; c++ {
+		w := lw[c]
+		if lex.placeMoveVerb[w] || lex.removeVerb[w] || lex.wishGone[w] {
+			return false
+		}
+		if lex.lastPlaceBe[w] {
+			return c+1 >= len(lw) || !lex.placeMoveVerb[lw[c+1]] && !lex.wishGone[lw[c+1]] && lw[c+1] != "not"
+		}
+	}
+	return false
+}
+
+// endsOnConversation: after the flow's last check comes a step of the avatar's
+// own (a question, an explanation), so that "the last step" is no check.
+func (p *plan) endsOnConversation() bool {
+	for k := len(p.steps) - 1; k >= 0; k-- {
+		switch s := p.steps[k]; {
+		case s.k == kClosing:
+			// (the goodbye ends every flow, and is no step the user counts)
+		case s.k.isConversation():
+			return s.k != kGreeting
+		default:
 			return false
 		}
 	}

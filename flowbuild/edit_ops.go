@@ -212,7 +212,7 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])] || opensOnSetting(words[afterLabel(words, start, i-1):i-1])) {
+		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])] || opensOnSetting(words[afterLabel(words, start, i-1):i-1]) || opensOnRetry(words[afterLabel(words, start, i-1):i], words[i:])) {
 			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
@@ -302,6 +302,11 @@ func wishesStep(words []string) bool {
 	if removes(words[k+1:]) || slices.ContainsFunc(words[k+1:], func(w string) bool { return lex.wishGone[bareWord(w)] }) {
 		return false // "…, and legal wants the SMS code gone": a removal, not a request for the step
 	}
+	if lex.wishTopic[bareWord(words[k+1])] || slices.ContainsFunc(words[k+1:], func(w string) bool { return lex.wishRefusal[bareWord(w)] }) {
+		// "…, and they asked about an email code but we don't want one": a
+		// topic raised, or a wish taken back, asks for no step
+		return false
+	}
 	return len(analyze(tokenize(strings.Join(words[k+1:], " ")), nil).steps) > 0
 }
 
@@ -309,8 +314,31 @@ func wishesStep(words []string) bool {
 // ("allow driver's licences as well", "accept ID cards too", "limit the scan
 // to passports"): an instruction of its own, so that ", move …" after it is
 // one too.
+//
+// Only when what it sets is a kind of document: "allow a retry, add an email
+// code if the sms still fails" and "allow people to redo the liveness, add a
+// retry" are one instruction, whose "it" and retry point at the step named
+// before the comma.
 func opensOnSetting(words []string) bool {
-	return len(words) > 1 && (lex.docVerb[bareWord(words[0])] || lex.restrictVerb[bareWord(words[0])])
+	if len(words) < 2 || !lex.docVerb[bareWord(words[0])] && !lex.restrictVerb[bareWord(words[0])] {
+		return false
+	}
+	return slices.ContainsFunc(tokenize(strings.Join(words[1:], " ")), func(t token) bool { return lex.docSettingNoun[t.w] })
+}
+
+// opensOnRetry: the words open on allowing a retry of a step they name
+// ("allow retries on liveness"), and what follows points back at nothing
+// ("add an email code at the end"): two instructions. With an "it" after
+// them ("allow them to retry the sms, add an email code if it still fails")
+// they stay one, so that "it" keeps the step named before the comma.
+func opensOnRetry(words, rest []string) bool {
+	// ("allow people to redo the liveness, add a retry": the retry after it
+	// is the same one, of the step named before)
+	if len(words) < 2 || !lex.docVerb[bareWord(words[0])] || slices.ContainsFunc(rest, func(w string) bool { return lex.refPronoun[bareWord(w)] || lex.retryAsk[bareWord(w)] }) {
+		return false
+	}
+	ts := tokenize(strings.Join(words[1:], " "))
+	return slices.ContainsFunc(ts, func(t token) bool { return lex.retryAsk[t.w] || lex.retryAsk[t.raw] }) && len(analyze(ts, nil).steps) > 0
 }
 
 // staysIn: one of the words says a step stays ("the email code stays as the

@@ -19,6 +19,10 @@ type plan struct {
 	noun   string // the text's word for a payment ("withdrawal"), or ""
 	whom   string // the role the user plays, named in the lines the avatar words itself ("parent"), or "": findWhom
 	policy string // end, retry, human; a step's own retry (step.retry) holds whatever it says
+	// entryKept: the change keeps the email entry in words of its own ("…, but
+	// still ask for their email", "we still collect the email address"), so
+	// that email ruled out "at all" is the code alone
+	entryKept bool
 
 	// nodes of an existing flow, reused with their ids by role
 	start, end, failure, newUserLive, newUserConv *flow.Node
