@@ -4482,10 +4482,42 @@ func (p *plan) negatedOrder(sentence string) string {
 			}
 			moved = subject
 		}
+		if len(moved) == 1 && len(subject) == 0 && lex.backRef[bareWord(moved[0])] && start > 0 {
+			// "put a passport scan at the end, but don't run it before the
+			// liveness check": the step the sentence adds must not go before
+			// a step of the flow; the place said is kept, and the words ruling
+			// one out are no removal of that step (nor a place for the new one)
+			if o := analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps; len(o) == 1 && p.find(o[0].k) >= 0 && end == len(words) {
+				lead := words[:start]
+				for len(lead) > 0 && lex.clauseJoin[bareWord(lead[len(lead)-1])] {
+					lead = lead[:len(lead)-1]
+				}
+				p.assumptions = append(p.assumptions, "Read \""+strings.Trim(strings.Join(words[start:end], " "), " ,.;:!?")+"\" as a place the new step must not take, not a removal of the "+o[0].k.String()+": the step goes where the rest of the sentence puts it; check that this is not "+bw+" the "+o[0].k.String()+".")
+				return strings.TrimRight(strings.Join(lead, " "), " ,;:")
+			}
+		}
 		if len(moved) == 0 || !lex.determiner[bareWord(moved[0])] && len(analyze(tokenize(moved[0]), nil).steps) == 0 {
 			continue // "don't remove the SMS code before …": another verb, no order
 		}
 		a, o := analyze(tokenize(strings.Join(moved, " ")), nil).steps, analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps
+		if slices.ContainsFunc(words[b+1:end], func(w string) bool { return lex.failWord[bareWord(w)] }) {
+			// "don't do the ID scan after a failed liveness check", "… after
+			// the SMS code fails": what a failure leads to, which no move of
+			// the main path says; a step that follows the other's failure in
+			// the flow is a fallback, for the rules that read failures, and
+			// one that does not is already kept from it (a failed check ends
+			// the session), so both steps stay as they are, and we say so
+			if len(a) == 1 && len(o) == 1 && a[0].k != o[0].k && p.find(a[0].k) >= 0 && p.find(o[0].k) >= 0 && findKind(p.steps[p.find(o[0].k)].fallback, a[0].k) < 0 && end == len(words) {
+				p.assumptions = append(p.assumptions, "Read \""+strings.Trim(strings.Join(words[start:end], " "), " ,.;:!?")+"\" as about what a failed "+o[0].k.String()+" leads to: the flow sends no one from it to the "+a[0].k.String()+" (a failed check ends the session), so nothing changed; say what should happen instead if you meant something else.")
+				return strings.Join(slices.Concat(words[:start], []string{"keep", "the"}, moved, []string{"and", "the", o[0].k.String()}, words[end:]), " ")
+			}
+			continue
+		}
+		if slices.ContainsFunc(words[b+1:end], func(w string) bool { return lex.orderQual[bareWord(w)] }) {
+			// "… after the SMS code for EU users", "… unless they're
+			// returning": an order for some, not a move for everyone
+			continue
+		}
 		if len(a) != 1 || len(o) != 1 || a[0].k == o[0].k || p.find(a[0].k) < 0 || p.find(o[0].k) < 0 {
 			// (both steps in the flow: an order of steps it does not have
 			// is left to the rules that read it as it stands)

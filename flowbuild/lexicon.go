@@ -523,7 +523,7 @@ var (
 	incidentWords      = []string{"case", "cases", "incident", "incidents", "breach", "attack", "attacks", "spate", "wave", "complaint", "complaints", "situation"}                                                                                                                           // after a speaker's past verb, a story ("we had a case where the fraudster coached the victim …"), background
 	callPrepWords      = []string{"over"}                                                                                                                                                                                                                                                     // before "the phone", a call ("coached them over the phone"), not a code sent to it
 	barredPhrases      = []string{"off the table", "out of the question", "off limits", "offlimits", "a no go", "a nogo", "banned", "forbidden", "prohibited", "disallowed", "ruled out"}                                                                                                     // after "is"/"are", a predicate that rules its subject out ("email is off the table", "SMS is banned")
-	negScopeEndPhrases = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning", "and that", "and whether", "before", "after"}                                                                                                                   // a consequence clause, or a second thing to make sure of, opens here and a negation before it stops ("they can't get texts so do an email code", "the ID isn't tampered with and that the holder is them"); so does a step's place: "don't do an email code before the liveness check" rules out no liveness check
+	negScopeEndPhrases = []string{"so", "therefore", "hence", "thus", "consequently", "which means", "that means", "meaning", "and that", "and whether"}                                                                                                                                      // a consequence clause, or a second thing to make sure of, opens here and a negation before it stops ("they can't get texts so do an email code", "the ID isn't tampered with and that the holder is them")
 	// a bare negation is such a heading only before a colon ("MUST NOT: anything
 	// over SMS", "Not allowed: SMS"); alone it answers a question ("Should we text
 	// them? Don't.")
@@ -1673,6 +1673,35 @@ var placeVerbWords = []string{"put", "place", "move", "do", "run", "have", "stic
 // "after", they rule out an order, not the step.
 var orderVerbWords = []string{"come", "go", "be", "happen", "run", "appear", "sit", "start", "send", "fire", "trigger"}
 
+// orderPrepWords place a step against another: a negation stops at one only
+// once it has named its step ("don't do an email code before the liveness
+// check" rules out no liveness check); with no step named yet the negation
+// goes on, as the place is what it rules out ("add an email code after the
+// SMS code, but don't send it before the liveness check", "… but not before
+// the liveness check": the liveness check is no place for the code to go).
+var orderPrepWords = []string{"before", "after"}
+
+// seqLeadWords carry a text on from what was just said ("…, let them retry,
+// and after that do an ID scan", "If the SMS code fails, send an email code.
+// After that, do an ID scan"): a fallback sentence they follow, or that holds
+// them after a retry, is not moved away from them (deferFallbacks).
+var seqLeadWords = []string{"then", "after", "afterwards", "afterward", "next", "later"}
+
+// saidStepsWords, in a clause that names no step, point back at the steps said
+// before ("anyone we don't recognise goes through this", "… does all of
+// that", "… gets the same"): those steps, for the users named.
+var saidStepsWords = []string{"this", "that", "these", "those", "same", "above", "it", "them", "all"}
+
+// orderQualWords, after the step an order is said against, bound the order
+// to some users or some case ("… after the SMS code for EU users", "… unless
+// they're returning customers"): no move for everyone (negatedOrder).
+var orderQualWords = []string{"for", "unless", "if", "when", "whenever", "except", "only", "where", "while", "once", "until"}
+
+// failWords say the step an order is said against failed ("don't do the ID
+// scan after a failed liveness check", "… after the ID scan fails"): a
+// failure path, not an order of the main path (negatedOrder).
+var failWords = []string{"fail", "fails", "failed", "failing", "failure", "failures", "unsuccessful", "rejected", "declined", "times", "timed", "abandon", "abandons", "abandoned", "cancel", "cancels", "cancelled", "canceled"}
+
 // yesAuxWords, after "if they", answer a question yes ("if they do", "if
 // they have it", "if they are").
 var yesAuxWords = []string{"do", "does", "did", "have", "has", "are", "is", "can"}
@@ -1960,7 +1989,7 @@ type lexicon struct {
 	codeSet, addedStep, repeatStep, lackVerb, recognizeMeans, kindOf, everyone, recognizer, unknownHead, personObject, typedIn, failTimes, ourSender, emailAdverb, readAloud                                                                                                                                                                                                                                                               map[string]bool
 	midThen, speechNoun, lineOpen, lineIs, signVerb, thatRefNext, docOfOld, insertVerb, compareTo                                                                                                                                                                                                                                                                                                                                          map[string]bool
 	byLen                                                                                                                                                                                                                                                                                                                                                                                                                                  map[int][]string // surface forms of 4+ letters by length, sorted, for typo correction
-	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, orderVerb, yesAux, requester, praise, comparative, preferVerb, whyCopula, owned, onlyWord, guardWord                                                                                                                                     map[string]bool
+	rest, keepRest, reportVerb, refPronoun, passiveAux, supposeLead, toneNoun, toneVerb, toneNext, ageKeptOut, ageRequire, perfectNeg, failTo, copulaModal, clauseJoin, refusalFiller, placeVerb, orderVerb, yesAux, requester, praise, comparative, preferVerb, whyCopula, owned, onlyWord, guardWord, seqLead, saidSteps, orderPrep, orderQual, failWord                                                                                 map[string]bool
 	condIfStrict                                                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	fallbackNoun, adultPerson                                                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
 	stepHead                                                                                                                                                                                                                                                                                                                                                                                                                               map[string]bool
@@ -2143,7 +2172,8 @@ func newLexicon() *lexicon {
 	l.copulaModal, l.clauseJoin, l.refusalFiller, l.placeVerb, l.yesAux, l.requester, l.praise = wordSet(copulaModalWords), wordSet(clauseJoinWords), wordSet(refusalFillerWords), wordSet(placeVerbWords), wordSet(yesAuxWords), wordSet(requesterWords), wordSet(praiseWords)
 	l.comparative, l.preferVerb, l.whyCopula, l.owned = wordSet(comparativeWords), wordSet(preferVerbWords), wordSet(whyCopulaWords), wordSet(ownedWords)
 	l.onlyWord, l.guardWord = wordSet(onlyWords), wordSet(guardWords)
-	l.orderVerb = wordSet(orderVerbWords)
+	l.saidSteps, l.seqLead = wordSet(saidStepsWords), wordSet(seqLeadWords)
+	l.orderVerb, l.orderPrep, l.orderQual, l.failWord = wordSet(orderVerbWords), wordSet(orderPrepWords), wordSet(orderQualWords), wordSet(failWords)
 	l.pairDet, l.elseWord, l.notEmailAddress, l.noOne, l.factVerb = wordSet(pairDetWords), wordSet(elseWords), wordSet(notEmailAddressWords), wordSet(noOneWords), wordSet(factVerbWords)
 	l.welcomePrep = wordSet(welcomePrepWords)
 	l.otherwise, l.anyOne = wordSet(otherwiseWords), wordSet(anyOneWords)

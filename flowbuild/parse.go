@@ -1145,8 +1145,12 @@ func parse(text string) *parsed {
 			// stay; the list they serve is said, not screened in the flow
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
 		}
+		leadSkips := findKind(seq, kRecognition) < 0 && !noRecognition && unknownGroup(c.toks) && leadGroupSkipsChecks(clauses, ci, seq[recognitionAt(seq):])
+		if leadSkips {
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of every user, with no recognition to tell new users apart: a path of their own would skip the checks the text asks of everyone; say so if users we don't recognise should take another path.")
+		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks) ||
-			unknownGroup(c.toks)) {
+			unknownGroup(c.toks) && !leadSkips) {
 			// "For recognised users: liveness only. For users we can't find: …",
 			// "an ID scan for anyone we don't recognise": sorting users into
 			// known and new is what a face recognition does
@@ -1156,15 +1160,10 @@ func parse(text string) *parsed {
 			// an email code. Anyone we don't recognise gets an SMS code" is
 			// recognition, liveness, email code, not the liveness moved after
 			// the code; with no liveness, first: users are told apart before
-			// their paths part)
-			at := findKind(seq, kLiveness)
-			if at < 0 {
-				at = 0
-				for at < len(seq) && seq[at].k == kGreeting {
-					at++
-				}
-			}
-			seq = slices.Insert(seq, at, &step{k: kRecognition})
+			// their paths part, yet after what the avatar says or asks first:
+			// "ask them to consent to being recorded, then …" asks before any
+			// face is captured and matched)
+			seq = slices.Insert(seq, recognitionAt(seq), &step{k: kRecognition})
 		}
 		// ("They must be over 18: scan their passport, …": an age the heading
 		// sets is a requirement, not only a title)
@@ -2441,7 +2440,8 @@ func deferFallbacks(clauses []clause) []clause {
 		// (only a fallback: a sentence that names no other step, "if the
 		// liveness check fails twice, end the session", says what a failure
 		// does, and it is read where it stands, beside the steps it counts)
-		if failed == kNone || !fallsBack(clauses[st.from:st.to], failed) || names(clauses[:st.from], failed, false) || !names(clauses[sents[si+1].from:], failed, true) {
+		if failed == kNone || !fallsBack(clauses[st.from:st.to], failed) || names(clauses[:st.from], failed, false) || !names(clauses[sents[si+1].from:], failed, true) ||
+			carriedOn(clauses[st.from:st.to], clauses[sents[si+1].from].toks) {
 			kept = append(kept, st)
 			continue
 		}
@@ -2458,6 +2458,29 @@ func deferFallbacks(clauses []clause) []clause {
 		}
 	}
 	return out
+}
+
+// carriedOn: a fallback sentence with a sequence of its own after a retry
+// ("if they fail liveness, let them retry, and after that do an ID scan":
+// the scan is the second failure's, which read after the main path would be
+// one more step of it), or one the next sentence carries on from ("After
+// that, do an ID scan"), which moved would leave that sentence hanging.
+func carriedOn(cs []clause, next []token) bool {
+	if len(next) > 0 && lex.seqLead[next[0].raw] {
+		return true
+	}
+	retried := false
+	for _, c := range cs {
+		for _, t := range c.toks {
+			switch {
+			case lex.retryWord[t.raw] || t.raw == "try" || t.raw == "retake":
+				retried = true
+			case retried && lex.seqLead[t.raw]:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fallsBack: the clauses name a step of another kind than failed, the one
@@ -2750,6 +2773,59 @@ func groupLeads(ts []token) bool {
 	return i < len(ts) && (lex.population[ts[i].raw] || lex.userWord[ts[i].raw] || lex.unknownHead[ts[i].raw])
 }
 
+// recognitionAt is where a recognition the text implies goes in seq: right
+// before the liveness check, or with none, after the greeting, the
+// permissions and whatever the avatar says or asks first.
+func recognitionAt(seq []*step) int {
+	at := findKind(seq, kLiveness)
+	if at < 0 {
+		at = 0
+		for at < len(seq) && (seq[at].k.isConversation() || seq[at].k == kPermissions) {
+			at++
+		}
+	}
+	return at
+}
+
+// leadGroupSkipsChecks: clause ci names the users a recognition does not
+// find only as its subject ("anyone we don't recognise gets an SMS code"),
+// and what it gives them is no path of their own: it names no step ("anyone
+// we don't recognise goes through this" is the enrolment said before, for
+// everyone), or the text asks elsewhere for a document scan or a face
+// comparison it does not name ("take a selfie and compare it with their
+// passport. Anyone we don't recognise gets an SMS code"), which a new-user
+// path laid out from its words alone would let newcomers skip. Such a clause
+// is read as every user's, as before the recognition was implied.
+func leadGroupSkipsChecks(clauses []clause, ci int, after []*step) bool {
+	ts := clauses[ci].toks
+	if !groupLeads(ts) || groupFrom(ts, readCondition(ts, nil).end) >= 0 {
+		return false
+	}
+	a := analyze(ts, nil)
+	own := a.steps
+	for k := kind(1); k < kindCount; k++ {
+		if a.neg.has(k) && k != kRecognition { // (the group's own negation reaches the step it gets)
+			own = append(own, &step{k: k})
+		}
+	}
+	if !slices.ContainsFunc(own, func(s *step) bool { return !s.k.isConversation() }) {
+		// (past the verb: "anyone we don't recognise goes through this";
+		// "… is sent to support" is a path of its own)
+		r := slices.IndexFunc(ts, func(t token) bool { return t.w == "recognize" })
+		return r >= 0 && hasAnyRaw(ts[r+1:], lex.saidSteps)
+	}
+	// (the checks the recognition would come before: those read so far past
+	// where it goes, and those of the clauses still to come; "passport scan,
+	// then liveness. Anyone we can't recognise …" scans everyone first)
+	later := slices.Clone(after)
+	for _, c := range clauses[ci+1:] {
+		later = append(later, analyze(c.toks, nil).steps...)
+	}
+	return slices.ContainsFunc(later, func(s *step) bool {
+		return (s.k == kDocument || s.k == kFaceCompare) && findKind(own, s.k) < 0
+	})
+}
+
 // unknownGroup: the clause names the users a recognition does not find by a
 // negated verb said of them ("for anyone we don't recognise", "if we can't
 // recognise them"), so it needs a recognition to tell them apart; the noun
@@ -2780,6 +2856,13 @@ func unknownGroup(ts []token) bool {
 		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || lex.personObject[ts[r+1].raw] || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
 	}
 	h := max(0, r-3) + n - 1 // the word before the negation: its subject, or the head
+	if h >= 0 && lex.relative[ts[h].raw] && !lex.passiveAux[ts[r-1].raw] {
+		// "users who don't recognise the payee", "anyone that can't
+		// recognise the sender": the users are the ones recognising, not the
+		// ones a recognition does not find ("users who can't be recognised"
+		// are)
+		return false
+	}
 	for h > 0 && (lex.speaker[ts[h].raw] || lex.subjectPronoun[ts[h].raw] || lex.recognizer[ts[h].raw] || lex.determiner[ts[h].raw] || lex.subjectAux[ts[h].raw]) {
 		h--
 	}
@@ -5727,7 +5810,7 @@ func negations(ts []token) []bool {
 				end = j // "don't accept anything except passports": what follows is allowed
 				break
 			}
-			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && slices.ContainsFunc(ts[i+1:j], lex.canonKind) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -7314,13 +7397,23 @@ func yesBefore(clauses []clause, ci int) bool {
 // scan" has people as its object, "never run an SMS code after 10pm" a time,
 // and "before or after the scan" rules the step out anywhere.
 func negatedPlacement(ts []token) int {
-	v := 1
+	v, off := 1, 0
+	if len(ts) > 2 && (ts[0].raw == "we" || ts[0].raw == "you") && lex.negAux[ts[1].raw] {
+		// "we can't do the ID scan before the liveness check", "you should
+		// never send the code before …": the order is ruled out of us
+		off = 1
+	} else if len(ts) > 3 && (ts[0].raw == "we" || ts[0].raw == "you") && (lex.copulaModal[ts[1].raw] || lex.subjectAux[ts[1].raw]) && (ts[2].raw == "not" || ts[2].raw == "never") {
+		off = 2
+	}
+	ts = ts[off:]
 	if len(ts) > 1 && ts[0].raw == "do" && ts[1].raw == "not" {
 		v = 2
-	} else if len(ts) == 0 || ts[0].raw != "dont" && ts[0].raw != "never" {
+	} else if len(ts) == 0 || ts[0].raw != "dont" && ts[0].raw != "never" && (off == 0 || !lex.negAux[ts[0].raw] && ts[0].raw != "not") {
 		return 0
 	}
-	if v+1 >= len(ts) || !lex.placeVerb[ts[v].raw] {
+	if v+1 >= len(ts) || !lex.placeVerb[ts[v].raw] && !(lex.orderVerb[ts[v].raw] && slices.ContainsFunc(ts[v+1:], func(t token) bool { return lex.orderPrep[t.raw] })) {
+		// (a verb of sending or happening places its step only against
+		// another: "don't send the SMS code before the liveness check")
 		return 0
 	}
 	o := v + 1
@@ -7346,7 +7439,7 @@ func negatedPlacement(ts []token) int {
 	if places != 1 {
 		return 0
 	}
-	return v
+	return v + off
 }
 
 // moveOutOf moves the placed step out of the place the words rule out, when
