@@ -1176,6 +1176,31 @@ var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of the
 // email at all", "no email anywhere"): the address as well as the code.
 var totalBanPhrases = []string{"at all", "anywhere", "whatsoever", "altogether", "in any form", "of any kind", "in any way"}
 
+// A total ban widens to the email code only when email itself is what is
+// ruled out ("don't use email at all"): when the words name the address's
+// entry ("no email entry screen at all", "don't ask them to type their email
+// at all", "no typing of the email anywhere"), only the entry goes, and a code
+// the text asks for is sent to the address held.
+var (
+	// after "email": the thing ruled out is the address or where it is typed
+	emailEntryNextWords = []string{"entry", "field", "input", "box", "prompt", "capture", "collection", "address", "screen", "form", "page", "step"}
+	// before "email" (a few words back): the user typing or giving it
+	emailEntryVerbWords = []string{"type", "typing", "enter", "entering", "ask", "asking", "collect", "collecting", "request", "requesting", "input", "provide", "providing", "fill", "give", "giving", "capture", "capturing", "prompt", "key"}
+)
+
+// ageAskedWords: an asked question with one of these and a number asks the
+// user's age ("ask whether they're at least 18 - scan their ID"): the spaced
+// hyphen does not fold it, so the age is still checked against the document.
+var ageAskedWords = []string{"over", "under", "older", "younger", "least", "aged", "age", "adult", "adults", "minor", "underage"}
+
+// contactCheckWords: a clause that verifies or confirms the number the users
+// sign up or log in with ("which we need to verify", "verify it") asks for the
+// code that proves it, so the account clause is no mere background.
+var contactCheckWords = []string{"verify", "verified", "verifying", "confirm", "confirmed", "confirming", "validate", "validating"}
+
+// contactRefWords: what a later clause's check points back at the number with.
+var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
+
 var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
 
 // attemptNounWords count attempts right after a number ("5 goes at the code",
@@ -1858,6 +1883,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                           map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                   map[string]bool
+	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef                                                                                                                                                                                                                                                                                   map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                             map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                        map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                     map[string]bool
@@ -2142,6 +2168,8 @@ func newLexicon() *lexicon {
 	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
 	l.totalBan = phraseSet(totalBanPhrases)
+	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
+	l.contactCheck, l.contactRef = wordSet(contactCheckWords), wordSet(contactRefWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
@@ -2827,7 +2855,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
-			if !exact {
+			if !exact && !askedAge(out) {
 				// a dash typed as a spaced hyphen ends a question as the long
 				// dash does ("ask whether they have any questions - keep the
 				// session open for their answer"): the words after it are no
@@ -3944,6 +3972,23 @@ func indirectQuestion(out []token) []token {
 		}
 	}
 	return out
+}
+
+// askedAge: the indirect question ending at out's end ("ask whether they're
+// over 18") asks the user's age: an age word and a number. Such a question is
+// not folded at a spaced hyphen, so the age is still read as an age check
+// (a "yes" is no proof of age).
+func askedAge(out []token) bool {
+	age, num := false, false
+	for k := len(out) - 1; k >= 0 && out[k].w != "." && out[k].w != "," && out[k].w != quoteW; k-- {
+		if lex.ageAsked[out[k].raw] {
+			age = true
+		}
+		if r := out[k].raw; r != "" && r[0] >= '0' && r[0] <= '9' {
+			num = true
+		}
+	}
+	return age && num
 }
 
 // numberedScreen: a number right after "screen" numbers it ("screen 1 they type

@@ -1608,7 +1608,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
-		a := analyzeAfter(c.toks, seq, prior, held)
+		a := analyzeWith(analysis{prior: prior, held: held, contactChecked: accountMadeWith(c.toks, len(c.toks)) && contactCheckedAfter(clauses, ci)}, c.toks, seq)
 		if len(a.steps) == 0 && ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
 			// "Sign-in (mobile app) - face": an aside that names nothing leaves
 			// the clause before it in view
@@ -1932,7 +1932,7 @@ func parse(text string) *parsed {
 			// search), on its main path; "existing customers are charged a
 			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
-		case accountMadeWith(c.toks, len(c.toks)):
+		case accountMadeWith(c.toks, len(c.toks)) && !hasAnyW(c.toks, lex.contactCheck) && !contactCheckedAfter(clauses, ci):
 			// "players sign up with a phone number only": how the users'
 			// accounts are opened or reached, who they are, no step (the
 			// "phone" rule's accountMadeWith)
@@ -4165,6 +4165,22 @@ type analysis struct {
 	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
+	// input: a later clause verifies or confirms the contact ("Users log in
+	// with a phone number. Verify it, then liveness."): the number the
+	// accounts are made with is one to prove, not background
+	contactChecked bool
+}
+
+// contactCheckedAfter: a clause after ci verifies or confirms the number
+// ("verify it", "confirm the number"), the number clause ci made the accounts
+// with.
+func contactCheckedAfter(clauses []clause, ci int) bool {
+	for _, c := range clauses[ci+1:] {
+		if hasAnyW(c.toks, lex.contactCheck) && hasAnyRaw(c.toks, lex.contactRef) {
+			return true
+		}
+	}
+	return false
 }
 
 // elidedResend is the code a clause that is only a destination ("to their
@@ -4613,7 +4629,11 @@ func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, 
 // held says an earlier clause named a photo the integrator holds, which "that
 // photo" points back to however many clauses later.
 func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
-	a := analysis{prior: prior, held: held}
+	return analyzeWith(analysis{prior: prior, held: held}, all, seq)
+}
+
+// analyzeWith is analyzeAfter with its inputs set in a.
+func analyzeWith(a analysis, all []token, seq []*step) analysis {
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	telling, _ := toldLine(ts)

@@ -395,7 +395,7 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) {
+		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) && !emailEntryNamed(ts, i) {
 			// "don't use email at all", "no email anywhere in this flow": every
 			// use of email is ruled out, the address typed as well as the code
 			// sent to it ("don't use email" alone rules out the code); "no email code at all" only the code
@@ -624,7 +624,7 @@ var rules = map[string][]rule{
 				// are where the code goes)
 				return false
 			}
-			if !d.neg[i] && !d.codeInClause && accountMadeWith(d.ts, i) {
+			if !d.neg[i] && !d.codeInClause && accountMadeWith(d.ts, i) && !d.a.contactChecked && !hasAnyW(d.ts, lex.contactCheck) {
 				// "players sign up with a phone number only", "our members log
 				// in with their mobile": how the users' accounts are made or
 				// reached, who they are, not a code sent in this flow
@@ -946,6 +946,27 @@ var placeRule = rule{
 	make: func(d *detector, i int) {
 		d.add(&step{k: kInform, phrase: "to go " + clauseText(d.ts[sentToPlace(d.ts, i):]), speech: tellsThing}, i)
 	},
+}
+
+// emailEntryNamed: the negated "email" at i names the address's entry, not
+// email itself: an entry word follows it ("no email entry screen at all") or
+// a verb of typing or giving it stands a few words before ("don't ask them to
+// type their email at all", "no typing of the email anywhere").
+func emailEntryNamed(ts []token, i int) bool {
+	if i+1 < len(ts) && lex.emailEntryNext[ts[i+1].raw] {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if lex.emailEntryVerb[ts[j].raw] || lex.emailEntryVerb[ts[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyW: a token's lemma or raw word is in set.
+func hasAnyW(ts []token, set map[string]bool) bool {
+	return slices.ContainsFunc(ts, func(t token) bool { return set[t.w] || set[t.raw] })
 }
 
 // accountMadeWith: the word at i is what the users' accounts are opened or
