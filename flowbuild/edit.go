@@ -1553,8 +1553,10 @@ func editSentences(text string) []string {
 			b.Reset()
 			b.WriteString(str[:listMarker(str)])
 			continue
-		case r == '.' && i+1 < len(rs) && rs[i+1] == ' ' && lex.abbrev[strings.ToLower(lastWord(b.String()))]:
+		case r == '.' && i+1 < len(rs) && rs[i+1] == ' ' && lex.abbrev[strings.ToLower(lastWord(b.String()))] && !sentenceOpens(rs[i+1:]):
 			// "(ref. ARP-22)": the dot of an abbreviation, not an instruction's end
+			// (unless a sentence opens after it: "… for users in CA. Add
+			// recognition", "… to the fraud dept. Remove the SMS code")
 		case r == '.' || r == ';' || r == '\n' || r == '!':
 			flush()
 			continue
@@ -6039,6 +6041,21 @@ func sourceInstead(ts []token) bool {
 }
 
 // verbAfterDash: the words after a dash open with the verb of a change.
+// sentenceOpens: the words at rs open a sentence: a capitalised word
+// ("Add", "Also") or an instruction's verb, not an identifier ("ARP-22"), a
+// number ("20%") or a word going on in lower case.
+func sentenceOpens(rs []rune) bool {
+	w := strings.Fields(string(rs[:min(len(rs), 24)]))
+	if len(w) == 0 {
+		return true
+	}
+	f := []rune(w[0])
+	if len(f) > 1 && unicode.IsUpper(f[0]) && unicode.IsLower(f[1]) {
+		return true
+	}
+	return verbAfterDash(rs)
+}
+
 func verbAfterDash(rs []rune) bool {
 	w := strings.Fields(string(rs[:min(len(rs), 24)]))
 	return len(w) > 0 && editVerbs[strings.ToLower(strings.Trim(w[0], ",;:"))]

@@ -355,7 +355,7 @@ var rules = map[string][]rule{
 	}},
 	"passport": {documentRule},
 	"license": {{
-		when: func(d *detector, i int) bool { return !firmLicenseBefore[d.prev(i)] && documentRule.when(d, i) },
+		when: func(d *detector, i int) bool { return !firmLicense(d.ts, i) && documentRule.when(d, i) },
 		make: documentRule.make,
 	}},
 	"document": {documentRule},
@@ -946,6 +946,27 @@ var placeRule = rule{
 	make: func(d *detector, i int) {
 		d.add(&step{k: kInform, phrase: "to go " + clauseText(d.ts[sentToPlace(d.ts, i):]), speech: tellsThing}, i)
 	},
+}
+
+// firmLicense: the licence at i is the business's own, the regulation it
+// works under: a firm word stands before it ("our e-money licence", "a
+// gambling licence from the UKGC") and the licence is not the user's ("their
+// gaming license") while the clause says it is ours or names a regulator.
+func firmLicense(ts []token, i int) bool {
+	if i == 0 || !firmLicenseBefore[ts[i-1].raw] && !firmLicenseBefore[ts[i-1].w] {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && i-j <= 3 && (firmLicenseBefore[ts[j].raw] || firmLicenseBefore[ts[j].w] || ts[j].raw == "e") {
+		j--
+	}
+	if j >= 0 && (lex.ownerPossessive[ts[j].raw] || strings.HasSuffix(ts[j].raw, "s") && ts[j].orig != ts[j].raw && strings.ContainsAny(ts[j].orig, "'’")) {
+		return false // "their gaming license", "the driver's operating licence"
+	}
+	if j+1 < i && ts[j+1].raw == "our" {
+		return true
+	}
+	return slices.ContainsFunc(ts, func(t token) bool { return firmOwnerWords[t.raw] || firmOwnerWords[t.w] })
 }
 
 // emailEntryNamed: the negated "email" at i names the address's entry, not
