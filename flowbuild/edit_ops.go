@@ -116,6 +116,14 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
+		if isDash(words[i]) && i-start >= 2 && i+1 < len(words) && removes(words[start:i]) && endsInstead(words[i+1:]) {
+			// "remove the SMS code and the passport scan - add an email code
+			// instead": the removal with all its targets, then what comes in
+			// their place, as "…. Add an email code instead." reads
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if isDash(words[i]) && i-start >= 2 && i+2 < len(words) && hasEditVerb(words[start:i]) && statement(tokenize(strings.Join(words[i+1:], " "))) {
 			// "rip out both codes - inherence via recognition and liveness is
 			// enough for this tier": the change, then a statement of why, which
@@ -556,6 +564,17 @@ func removalThenInstead(before, after []string) bool {
 	}
 	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))
 	return last == "instead"
+}
+
+// endsInstead: the words end with a bare "instead" (not "instead of"), with no
+// clause break before it.
+func endsInstead(words []string) bool {
+	for _, w := range words[:len(words)-1] {
+		if isDash(w) || strings.HasSuffix(w, ";") {
+			return false
+		}
+	}
+	return strings.ToLower(strings.Trim(words[len(words)-1], ",;.!")) == "instead"
 }
 
 // parallelPairs splits "swap the ID scan for a selfie, and the SMS for an
