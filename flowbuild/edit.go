@@ -1503,8 +1503,24 @@ func listMarker(s string) int {
 
 // nextItem: a second item follows ("… 2. …"), so a "1." before it numbers a
 // list ("expiry: 1." alone is a value).
+// The "2." must open an item of its own, after an item's end ("… 1. remove
+// the SMS code. 2. …", "…;\n2."): in "attempts: 1. Move the passport scan to
+// position 2." the "2." is a position, and the "1." a setting's value.
 func nextItem(rest []rune, mark rune) bool {
-	return strings.Contains(string(rest), " 2"+string(mark))
+	s, m := string(rest), " 2"+string(mark)
+	for k := strings.Index(s, m); k >= 0; {
+		if k+len(m) < len(s) && s[k+len(m)] != ' ' && s[k+len(m)] != '\n' {
+			// "2.5": a decimal, no item
+		} else if before := strings.TrimRight(s[:k], " \t"); before == "" || strings.ContainsRune(".;,:!?\n)", rune(before[len(before)-1])) {
+			return true
+		}
+		n := strings.Index(s[k+1:], m)
+		if n < 0 {
+			break
+		}
+		k += 1 + n
+	}
+	return false
 }
 
 // lastWord is the letters at the end of s ("(ref" gives "ref").
