@@ -1198,6 +1198,11 @@ var ageAskedWords = []string{"over", "under", "older", "younger", "least", "aged
 // code that proves it, so the account clause is no mere background.
 var contactCheckWords = []string{"verify", "verified", "verifying", "confirm", "confirmed", "confirming", "validate", "validating"}
 
+// freshWords: a later clause that asks for a fresh address ("collect a new
+// one and verify it", "Collect a fresh address") makes "their email is out of
+// date" before it the reason to collect one, not a reason for a code chosen.
+var freshWords = []string{"new", "fresh", "updated", "current", "another", "correct", "valid"}
+
 // contactRefWords: what a later clause's check points back at the number with.
 var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
 
@@ -1891,7 +1896,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                           map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                   map[string]bool
-	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef                                                                                                                                                                                                                                                                                   map[string]bool
+	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh                                                                                                                                                                                                                                                                            map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                             map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                        map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                     map[string]bool
@@ -2177,7 +2182,7 @@ func newLexicon() *lexicon {
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
 	l.totalBan = phraseSet(totalBanPhrases)
 	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
-	l.contactCheck, l.contactRef = wordSet(contactCheckWords), wordSet(contactRefWords)
+	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)

@@ -1608,7 +1608,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
-		a := analyzeWith(analysis{prior: prior, held: held, contactChecked: accountMadeWith(c.toks, len(c.toks)) && contactCheckedAfter(clauses, ci)}, c.toks, seq)
+		a := analyzeWith(analysis{prior: prior, held: held, contactChecked: accountMadeWith(c.toks, len(c.toks)) && contactCheckedAfter(clauses, ci), freshAsked: freshAskedAfter(clauses, ci)}, c.toks, seq)
 		if len(a.steps) == 0 && ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
 			// "Sign-in (mobile app) - face": an aside that names nothing leaves
 			// the clause before it in view
@@ -4169,6 +4169,10 @@ type analysis struct {
 	// with a phone number. Verify it, then liveness."): the number the
 	// accounts are made with is one to prove, not background
 	contactChecked bool
+	// input: a clause right after asks for a fresh address ("Their email is
+	// often out of date: collect a new one and verify it"): the address's
+	// state is the reason to collect it
+	freshAsked bool
 }
 
 // contactCheckedAfter: a clause after ci verifies or confirms the number
@@ -4177,6 +4181,17 @@ type analysis struct {
 func contactCheckedAfter(clauses []clause, ci int) bool {
 	for _, c := range clauses[ci+1:] {
 		if hasAnyW(c.toks, lex.contactCheck) && hasAnyRaw(c.toks, lex.contactRef) {
+			return true
+		}
+	}
+	return false
+}
+
+// freshAskedAfter: one of the two clauses after ci asks for a fresh address
+// ("collect a new one", "get an updated email") or to verify it.
+func freshAskedAfter(clauses []clause, ci int) bool {
+	for _, c := range clauses[ci+1 : min(len(clauses), ci+3)] {
+		if hasAnyRaw(c.toks, lex.fresh) && (has(c.toks, "collect") || has(c.toks, "ask") || has(c.toks, "get") || has(c.toks, "request") || has(c.toks, "capture") || has(c.toks, "take")) {
 			return true
 		}
 	}

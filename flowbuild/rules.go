@@ -385,7 +385,17 @@ var rules = map[string][]rule{
 			d.add(&step{k: kMatchCheck, field: "email"}, i)
 			return
 		}
-		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && d.a.freshAsked {
+			// "their email is often out of date: collect a new one and verify
+			// it": the state of the address held is why a fresh one is
+			// collected, and the clause after asks for it by "one" or
+			// "address", which names no step alone
+			if d.add(&step{k: kEnterEmail}, i) != nil {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, the reason to collect a fresh one.")
+				return
+			}
+		}
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && !d.a.freshAsked && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
 			// "SMS code instead of the email one - the email on file is often
 			// stale": what the address already held is like, said after the
 			// code just chosen, is the reason for that choice, not an address
