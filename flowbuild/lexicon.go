@@ -1203,6 +1203,12 @@ var contactCheckWords = []string{"verify", "verified", "verifying", "confirm", "
 // date" before it the reason to collect one, not a reason for a code chosen.
 var freshWords = []string{"new", "fresh", "updated", "current", "another", "correct", "valid"}
 
+// needSettingWords: a speaker's need after ", and" that names one of these
+// ("…, and we need it to expire in 2 minutes", "and we want it to be 8
+// digits") is a setting of the step the change just named, not a need of its
+// own: it stays with that part (split off, it was applied to another node).
+var needSettingWords = []string{"expire", "expires", "expiry", "expiring", "digit", "digits", "minute", "minutes", "second", "seconds", "attempt", "attempts", "tries", "retries", "threshold", "timeout", "long", "valid"}
+
 // contactRefWords: what a later clause's check points back at the number with.
 var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
 
@@ -1896,7 +1902,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                           map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                   map[string]bool
-	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh                                                                                                                                                                                                                                                                            map[string]bool
+	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting                                                                                                                                                                                                                                                               map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                             map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                        map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                     map[string]bool
@@ -2183,6 +2189,7 @@ func newLexicon() *lexicon {
 	l.totalBan = phraseSet(totalBanPhrases)
 	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
 	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
+	l.needSetting = wordSet(needSettingWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
