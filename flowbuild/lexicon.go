@@ -1209,6 +1209,15 @@ var freshWords = []string{"new", "fresh", "updated", "current", "another", "corr
 // own: it stays with that part (split off, it was applied to another node).
 var needSettingWords = []string{"expire", "expires", "expiry", "expiring", "digit", "digits", "minute", "minutes", "second", "seconds", "attempt", "attempts", "tries", "retries", "threshold", "timeout", "long", "valid"}
 
+// heldClaimVerbWords: a verb of matching after the number or address checked
+// makes it the subject of a that-clause ("validate that the phone number on
+// file matches the one on their ID"): a data check against another value, not
+// the contact proved by a code. (So is a method the clause names, "confirm
+// the number on file is theirs by asking for the last 4 digits", see
+// checksHeld; "confirm the email we have on file is still correct" is proved
+// by a code to it.)
+var heldClaimVerbWords = []string{"matches", "match"}
+
 // contactRefWords: what a later clause's check points back at the number with.
 var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
 
@@ -1902,7 +1911,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                             map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                           map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                   map[string]bool
-	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting                                                                                                                                                                                                                                                               map[string]bool
+	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting, heldClaimVerb                                                                                                                                                                                                                                                map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                             map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                        map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                     map[string]bool
@@ -2189,7 +2198,7 @@ func newLexicon() *lexicon {
 	l.totalBan = phraseSet(totalBanPhrases)
 	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
 	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
-	l.needSetting = wordSet(needSettingWords)
+	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)

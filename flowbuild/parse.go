@@ -3103,7 +3103,22 @@ func checksHeld(ts []token) bool {
 		if i+1 < len(ts) && whWords[ts[i+1].raw] {
 			continue // "detect if the guest's phone has been jailbroken": a state of the phone, no code to it
 		}
-		if slices.ContainsFunc(ts[i+1:min(len(ts), i+6)], contact) || checkedStateWords[t.raw] && slices.ContainsFunc(ts[:i], contact) {
+		if i+1 < len(ts) && ts[i+1].raw == "that" {
+			continue // "validate that the number on file matches …": a claim about it, checked otherwise
+		}
+		if k := slices.IndexFunc(ts[i+1:min(len(ts), i+6)], contact); k >= 0 {
+			k += i + 1
+			if slices.ContainsFunc(ts[k+1:min(len(ts), k+6)], func(t token) bool { return lex.heldClaimVerb[t.raw] }) ||
+				slices.ContainsFunc(ts[k+1:], func(t token) bool { return t.raw == "by" }) && slices.ContainsFunc(ts[k+1:], func(t token) bool { return strings.HasSuffix(t.raw, "ing") }) {
+				// "… the number on file matches the one on their ID", "confirm
+				// the number on file is theirs by asking for the last 4
+				// digits": checked against another value or by the means
+				// named, not by a code
+				continue
+			}
+			return true
+		}
+		if checkedStateWords[t.raw] && slices.ContainsFunc(ts[:i], contact) {
 			return true
 		}
 	}
