@@ -2019,3 +2019,21 @@ func TestBuildPushPaymentIsNoNotification(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "push notification") }), "%v", r.Assumptions)
 }
+
+// rvD12 minor 2: an acronym naming the business's own text ("follow our TOS
+// script") is no standard the whole flow must meet; a real one still is.
+func TestCitedStandardSkipsOwnScripts(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness, SMS code. The avatar must follow our TOS script and ask them to accept the T&C.",
+		"Recognition then liveness. Agents must follow the KYC checklist before they approve anyone.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		for _, a := range r.Assumptions {
+			assert.NotContains(t, a, "as a standard the whole flow must meet", desc)
+		}
+	}
+	r, err := Build("Liveness and SMS code. The flow must also meet WCAG 2.2 AA.", Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "as a standard the whole flow must meet") }), r.Assumptions)
+}

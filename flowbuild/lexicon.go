@@ -1218,6 +1218,11 @@ var needSettingWords = []string{"expire", "expires", "expiry", "expiring", "digi
 // by a code to it.)
 var heldClaimVerbWords = []string{"matches", "match"}
 
+// scriptNounWords: an acronym right before one of these names a text of the
+// business's own ("follow our TOS script", "the KYC checklist"), not a
+// standard the whole flow must meet.
+var scriptNounWords = wordSet([]string{"script", "scripts", "wording", "template", "templates", "checklist", "playbook", "runbook", "text", "copy", "page", "link"})
+
 // contactRefWords: what a later clause's check points back at the number with.
 var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
 

@@ -3843,8 +3843,8 @@ func citedStandard(ts []token) string {
 	if !must || !meet {
 		return ""
 	}
-	for _, t := range ts {
-		if acronym(t) {
+	for i, t := range ts {
+		if acronym(t) && !(i+1 < len(ts) && scriptNounWords[ts[i+1].raw]) {
 			return t.orig
 		}
 	}
