@@ -2037,3 +2037,16 @@ func TestCitedStandardSkipsOwnScripts(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "as a standard the whole flow must meet") }), r.Assumptions)
 }
+
+// rvD12 minor 4: "push payments" with no word of fraud around it is a push
+// asked for, which FaceSign cannot send: the note says so.
+func TestPushPaymentConfirmationIsAPush(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness then push payments confirmation via our app.",
+		"Recognition, then a push payment approval on their phone, then liveness.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "cannot send push notifications") }), desc, r.Assumptions)
+	}
+}

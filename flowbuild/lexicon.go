@@ -1845,10 +1845,23 @@ var unsupportedOtherNext = map[string]map[string]bool{
 	"push": {"payment": true, "payments": true},
 }
 
+// otherKindBefore, otherKindAfter: the word before "push payment", or a word
+// of the text around it, that makes it the payment kind and its fraud
+// ("authorised push payment fraud", "APP fraud (push payments to mule
+// accounts)"), background rather than a push asked for.
+var (
+	otherKindBefore = wordSet([]string{"authorised", "authorized", "app"})
+	otherKindAfter  = wordSet([]string{"fraud", "frauds", "scam", "scams", "scheme", "schemes", "reimbursement", "losses", "loss", "rules", "regulation"})
+)
+
 // unsupportedAt is the note for what the word at i asks that FaceSign cannot
 // do, or "" (unsupportedOtherNext).
+// Only when the words around say it is that kind ("authorised push payment
+// fraud", "push payment scams"): "push payments confirmation via our app" asks
+// for a push, which FaceSign cannot send.
 func unsupportedAt(ts []token, i int) string {
-	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] {
+	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] &&
+		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
 	}
 	return lex.unsupported[ts[i].raw]
