@@ -2050,3 +2050,22 @@ func TestPushPaymentConfirmationIsAPush(t *testing.T) {
 		assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "cannot send push notifications") }), desc, r.Assumptions)
 	}
 }
+
+// rvD12 minor 1: a staff role ("the support agent", "the branch manager") is
+// not read as the user spoken to: the role stays in the prompt.
+func TestStaffRoleStaysVisible(t *testing.T) {
+	for desc, role := range map[string]string{
+		"Liveness then ask the support agent to review the session.": "support agent",
+		"Liveness, then tell the branch manager to call the user.":   "branch manager",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		found := false
+		for _, n := range r.Flow {
+			if strings.Contains(n.Prompt, role) {
+				found = true
+			}
+		}
+		assert.True(t, found, "%s: the role %q stays visible", desc, role)
+	}
+}

@@ -1223,6 +1223,12 @@ var heldClaimVerbWords = []string{"matches", "match"}
 // standard the whole flow must meet.
 var scriptNounWords = wordSet([]string{"script", "scripts", "wording", "template", "templates", "checklist", "playbook", "runbook", "text", "copy", "page", "link"})
 
+// staffModifier: a role after one of these is the business's staff ("the
+// support agent", "the branch manager", "our fraud officer"), who is no user
+// spoken to: the words stay in the prompt, so the third party stays visible
+// ("ask the budget holder", "the line manager" are the user).
+var staffModifier = wordSet([]string{"support", "branch", "store", "shop", "call", "centre", "center", "service", "desk", "fraud", "compliance", "duty", "shift", "helpdesk", "operations", "ops", "backoffice"})
+
 // contactRefWords: what a later clause's check points back at the number with.
 var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
 

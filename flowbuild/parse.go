@@ -7843,6 +7843,9 @@ func skipAddressee(ts []token, j int) int {
 			if !isAlpha(ts[m].raw) {
 				break
 			}
+			if staffModifier[ts[m].raw] {
+				break // "ask the support agent to review the session": the business's staff, not the user
+			}
 			if (lex.addressee[ts[m].raw] || lex.roleNoun[ts[m].raw]) && ts[m+1].raw == "to" {
 				return m + 1
 			}
