@@ -2018,3 +2018,53 @@ func TestBuildPushPaymentIsNoNotification(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "push notification") }), "%v", r.Assumptions)
 }
+
+// rvD12 minor 2: an acronym naming the business's own text ("follow our TOS
+// script") is no standard the whole flow must meet; a real one still is.
+func TestCitedStandardSkipsOwnScripts(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness, SMS code. The avatar must follow our TOS script and ask them to accept the T&C.",
+		"Recognition then liveness. Agents must follow the KYC checklist before they approve anyone.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		for _, a := range r.Assumptions {
+			assert.NotContains(t, a, "as a standard the whole flow must meet", desc)
+		}
+	}
+	r, err := Build("Liveness and SMS code. The flow must also meet WCAG 2.2 AA.", Options{})
+	require.NoError(t, err)
+	assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "as a standard the whole flow must meet") }), r.Assumptions)
+}
+
+// rvD12 minor 4: "push payments" with no word of fraud around it is a push
+// asked for, which FaceSign cannot send: the note says so.
+func TestPushPaymentConfirmationIsAPush(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness then push payments confirmation via our app.",
+		"Recognition, then a push payment approval on their phone, then liveness.",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		assert.True(t, slices.ContainsFunc(r.Assumptions, func(a string) bool { return strings.Contains(a, "cannot send push notifications") }), desc, r.Assumptions)
+	}
+}
+
+// rvD12 minor 1: a staff role ("the support agent", "the branch manager") is
+// not read as the user spoken to: the role stays in the prompt.
+func TestStaffRoleStaysVisible(t *testing.T) {
+	for desc, role := range map[string]string{
+		"Liveness then ask the support agent to review the session.": "support agent",
+		"Liveness, then tell the branch manager to call the user.":   "branch manager",
+	} {
+		r, err := Build(desc, Options{})
+		require.NoError(t, err)
+		found := false
+		for _, n := range r.Flow {
+			if strings.Contains(n.Prompt, role) {
+				found = true
+			}
+		}
+		assert.True(t, found, "%s: the role %q stays visible", desc, role)
+	}
+}

@@ -1587,8 +1587,24 @@ func listMarker(s string) int {
 
 // nextItem: a second item follows ("… 2. …"), so a "1." before it numbers a
 // list ("expiry: 1." alone is a value).
+// The "2." must open an item of its own, after an item's end ("… 1. remove
+// the SMS code. 2. …", "…;\n2."): in "attempts: 1. Move the passport scan to
+// position 2." the "2." is a position, and the "1." a setting's value.
 func nextItem(rest []rune, mark rune) bool {
-	return strings.Contains(string(rest), " 2"+string(mark))
+	s, m := string(rest), " 2"+string(mark)
+	for k := strings.Index(s, m); k >= 0; {
+		if k+len(m) < len(s) && s[k+len(m)] != ' ' && s[k+len(m)] != '\n' {
+			// "2.5": a decimal, no item
+		} else if before := strings.TrimRight(s[:k], " \t"); before == "" || strings.ContainsRune(".;,:!?\n)", rune(before[len(before)-1])) {
+			return true
+		}
+		n := strings.Index(s[k+1:], m)
+		if n < 0 {
+			break
+		}
+		k += 1 + n
+	}
+	return false
 }
 
 // lastWord is the letters at the end of s ("(ref" gives "ref").
@@ -1637,8 +1653,10 @@ func editSentences(text string) []string {
 			b.Reset()
 			b.WriteString(str[:listMarker(str)])
 			continue
-		case r == '.' && i+1 < len(rs) && rs[i+1] == ' ' && lex.abbrev[strings.ToLower(lastWord(b.String()))]:
+		case r == '.' && i+1 < len(rs) && rs[i+1] == ' ' && lex.abbrev[strings.ToLower(lastWord(b.String()))] && !sentenceOpens(rs[i+1:]):
 			// "(ref. ARP-22)": the dot of an abbreviation, not an instruction's end
+			// (unless a sentence opens after it: "… for users in CA. Add
+			// recognition", "… to the fraud dept. Remove the SMS code")
 		case r == '.' || r == ';' || r == '\n' || r == '!':
 			flush()
 			continue
@@ -6160,6 +6178,21 @@ func sourceInstead(ts []token) bool {
 }
 
 // verbAfterDash: the words after a dash open with the verb of a change.
+// sentenceOpens: the words at rs open a sentence: a capitalised word
+// ("Add", "Also") or an instruction's verb, not an identifier ("ARP-22"), a
+// number ("20%") or a word going on in lower case.
+func sentenceOpens(rs []rune) bool {
+	w := strings.Fields(string(rs[:min(len(rs), 24)]))
+	if len(w) == 0 {
+		return true
+	}
+	f := []rune(w[0])
+	if len(f) > 1 && unicode.IsUpper(f[0]) && unicode.IsLower(f[1]) {
+		return true
+	}
+	return verbAfterDash(rs)
+}
+
 func verbAfterDash(rs []rune) bool {
 	w := strings.Fields(string(rs[:min(len(rs), 24)]))
 	return len(w) > 0 && editVerbs[strings.ToLower(strings.Trim(w[0], ",;:"))]

@@ -116,6 +116,14 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
+		if isDash(words[i]) && i-start >= 2 && i+1 < len(words) && removes(words[start:i]) && endsInstead(words[i+1:]) {
+			// "remove the SMS code and the passport scan - add an email code
+			// instead": the removal with all its targets, then what comes in
+			// their place, as "…. Add an email code instead." reads
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if isDash(words[i]) && i-start >= 2 && i+2 < len(words) && hasEditVerb(words[start:i]) && statement(tokenize(strings.Join(words[i+1:], " "))) {
 			// "rip out both codes - inherence via recognition and liveness is
 			// enough for this tier": the change, then a statement of why, which
@@ -268,7 +276,7 @@ func splitInstructions(sentence string) []string {
 		// which Edit says it could not place, not more words of the setting
 		// before it, where it would vanish
 		ownNeed := strings.HasSuffix(words[i-1], ",") && lex.speaker[next] && j+1 < len(words) && lex.wish[strings.ToLower(strings.Trim(words[j+1], ",;"))] &&
-			len(analyze(tokenize(strings.Join(words[j:], " ")), nil).steps) == 0
+			len(analyze(tokenize(strings.Join(words[j:], " ")), nil).steps) == 0 && !needsSetting(words[j:])
 		// "…, and they want an ID scan right at the start": a step asked for
 		// in the words of whoever wants it, a request of its own
 		wants := strings.HasSuffix(words[i-1], ",") && wishesStep(words[j:])
@@ -283,6 +291,19 @@ func splitInstructions(sentence string) []string {
 		start = i + 1
 	}
 	return append(out, strings.Join(words[start:], " "))
+}
+
+// needsSetting: the speaker's need sets a step's setting ("we need it to
+// expire in 2 minutes", "we need 5 attempts"), which belongs to the step the
+// words before it named.
+// A setting has a value: a number ("5 attempts", "2 minutes"); "we must log
+// every failed attempt" sets nothing and stays a need of its own.
+func needsSetting(words []string) bool {
+	num := slices.ContainsFunc(words, func(w string) bool {
+		w = strings.Trim(w, ",;.!")
+		return w != "" && (w[0] >= '0' && w[0] <= '9' || numberWords[strings.ToLower(w)] > 0)
+	})
+	return num && slices.ContainsFunc(words, func(w string) bool { return lex.needSetting[strings.ToLower(strings.Trim(w, ",;.!"))] })
 }
 
 // wishesStep: the words open on who wants something and the verb of wanting
@@ -584,6 +605,17 @@ func removalThenInstead(before, after []string) bool {
 	}
 	last := strings.ToLower(strings.Trim(after[len(after)-1], ",;.!"))
 	return last == "instead"
+}
+
+// endsInstead: the words end with a bare "instead" (not "instead of"), with no
+// clause break before it.
+func endsInstead(words []string) bool {
+	for _, w := range words[:len(words)-1] {
+		if isDash(w) || strings.HasSuffix(w, ";") {
+			return false
+		}
+	}
+	return strings.ToLower(strings.Trim(words[len(words)-1], ",;.!")) == "instead"
 }
 
 // parallelPairs splits "swap the ID scan for a selfie, and the SMS for an

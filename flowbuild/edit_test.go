@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -998,5 +999,31 @@ func TestEditKeepsAgeCheckOfAFlowWithNoDocument(t *testing.T) {
 		for _, a := range res.Assumptions {
 			assert.NotContains(t, a, "ID document", change)
 		}
+	}
+}
+
+// rvD12 8: a speaker's need that sets a setting ("…, and we need it to expire
+// in 2 minutes") stays with the step the change named, and is not split off
+// and applied to another node as well; the summary says each change once.
+func TestEditNeedSettingStaysWithItsStep(t *testing.T) {
+	base := built(t, "Greet the user, then liveness, then an SMS code, then scan their passport.", Options{})
+	for _, tc := range []struct{ change, fallbackExpiry string }{
+		{"Add an email fallback if the SMS code fails, and we need it to expire in 2 minutes.", "120"},
+		{"Put in an email code as the backup for when the text code fails, and we want it to expire after 5 minutes.", "300"},
+	} {
+		r, err := Edit(base.Clone(), tc.change, Options{})
+		require.NoError(t, err)
+		sms := nodeOfType(r.Flow, flow.TypeTwoFactorSMS)
+		require.NotNil(t, sms, tc.change)
+		assert.Nil(t, sms.ExpirySeconds, "%s: the SMS code's expiry was not asked to change", tc.change)
+		mail := nodeOfType(r.Flow, flow.TypeTwoFactorEmail)
+		require.NotNil(t, mail, tc.change)
+		require.NotNil(t, mail.ExpirySeconds, tc.change)
+		assert.Equal(t, tc.fallbackExpiry, strconv.Itoa(*mail.ExpirySeconds), tc.change)
+	}
+	for _, change := range []string{"Make the SMS code expire after 10 minutes, and we want it to be 8 digits.", "Make the SMS code 8 digits, and we need 5 attempts."} {
+		r, err := Edit(base.Clone(), change, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, 1, strings.Count(r.Summary, "changed the settings of the SMS one-time code"), r.Summary)
 	}
 }

@@ -380,7 +380,7 @@ var (
 	degreeWords        = []string{"very", "quite", "pretty", "too", "so", "really", "badly", "hopelessly"}                                                                                                                                                                                                                                                                                                                           // "is very often out of date": how much, before a state word
 	staleWords         = []string{"stale", "outdated", "obsolete", "unreliable", "dead", "defunct", "unmonitored", "abandoned"}                                                                                                                                                                                                                                                                                                      // "the email on file is often stale": what the address held is like, a reason
 	roleNounWords      = []string{"holder", "holders", "officer", "officers", "approver", "approvers", "manager", "managers", "signatory", "signatories", "director", "directors", "owner", "owners", "administrator", "admin", "controller", "agent", "agents"}                                                                                                                                                                     // "ask the budget holder to confirm": the role the user plays, after a modifier
-	abbrevWords        = []string{"ref", "refs", "approx", "incl", "dept", "cf", "viz", "ca", "fig"}                                                                                                                                                                                                                                                                                                                                 // "(ref. ARP-22)": a dot that shortens a word, not one that ends a sentence ("no." and "etc." may end one)
+	abbrevWords        = []string{"ref", "refs", "approx", "incl", "cf", "viz", "fig"}                                                                                                                                                                                                                                                                                                                                               // "(ref. ARP-22)": a dot that shortens a word, not one that ends a sentence ("no." and "etc." may end one; "CA." and "dept." end sentences too often: "for users in CA. Add …")
 	admitVerbWords     = []string{"accept", "accepts", "allow", "allows", "permit", "permits", "support", "supports", "admit", "admits"}                                                                                                                                                                                                                                                                                             // "accept a driving licence as well": letting something in, a change of its own after a removal
 	mustWords          = []string{"must", "should", "shall", "required", "needs", "has", "have"}                                                                                                                                                                                                                                                                                                                                     // a requirement on the flow as a whole ("must meet", "has to comply")
 	conformWords       = []string{"meet", "meets", "comply", "complies", "conform", "conforms", "satisfy", "follow", "compliant"}                                                                                                                                                                                                                                                                                                    // verbs of meeting a standard ("meet WCAG 2.2 AA")
@@ -1191,6 +1191,62 @@ var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of the
 // email at all", "no email anywhere"): the address as well as the code.
 var totalBanPhrases = []string{"at all", "anywhere", "whatsoever", "altogether", "in any form", "of any kind", "in any way"}
 
+// A total ban widens to the email code only when email itself is what is
+// ruled out ("don't use email at all"): when the words name the address's
+// entry ("no email entry screen at all", "don't ask them to type their email
+// at all", "no typing of the email anywhere"), only the entry goes, and a code
+// the text asks for is sent to the address held.
+var (
+	// after "email": the thing ruled out is the address or where it is typed
+	emailEntryNextWords = []string{"entry", "field", "input", "box", "prompt", "capture", "collection", "address", "screen", "form", "page", "step"}
+	// before "email" (a few words back): the user typing or giving it
+	emailEntryVerbWords = []string{"type", "typing", "enter", "entering", "ask", "asking", "collect", "collecting", "request", "requesting", "input", "provide", "providing", "fill", "give", "giving", "capture", "capturing", "prompt", "key"}
+)
+
+// ageAskedWords: an asked question with one of these and a number asks the
+// user's age ("ask whether they're at least 18 - scan their ID"): the spaced
+// hyphen does not fold it, so the age is still checked against the document.
+var ageAskedWords = []string{"over", "under", "older", "younger", "least", "aged", "age", "adult", "adults", "minor", "underage"}
+
+// contactCheckWords: a clause that verifies or confirms the number the users
+// sign up or log in with ("which we need to verify", "verify it") asks for the
+// code that proves it, so the account clause is no mere background.
+var contactCheckWords = []string{"verify", "verified", "verifying", "confirm", "confirmed", "confirming", "validate", "validating"}
+
+// freshWords: a later clause that asks for a fresh address ("collect a new
+// one and verify it", "Collect a fresh address") makes "their email is out of
+// date" before it the reason to collect one, not a reason for a code chosen.
+var freshWords = []string{"new", "fresh", "updated", "current", "another", "correct", "valid"}
+
+// needSettingWords: a speaker's need after ", and" that names one of these
+// ("…, and we need it to expire in 2 minutes", "and we want it to be 8
+// digits") is a setting of the step the change just named, not a need of its
+// own: it stays with that part (split off, it was applied to another node).
+var needSettingWords = []string{"expire", "expires", "expiry", "expiring", "digit", "digits", "minute", "minutes", "second", "seconds", "attempt", "attempts", "tries", "retries", "threshold", "timeout", "long", "valid"}
+
+// heldClaimVerbWords: a verb of matching after the number or address checked
+// makes it the subject of a that-clause ("validate that the phone number on
+// file matches the one on their ID"): a data check against another value, not
+// the contact proved by a code. (So is a method the clause names, "confirm
+// the number on file is theirs by asking for the last 4 digits", see
+// checksHeld; "confirm the email we have on file is still correct" is proved
+// by a code to it.)
+var heldClaimVerbWords = []string{"matches", "match"}
+
+// scriptNounWords: an acronym right before one of these names a text of the
+// business's own ("follow our TOS script", "the KYC checklist"), not a
+// standard the whole flow must meet.
+var scriptNounWords = wordSet([]string{"script", "scripts", "wording", "template", "templates", "checklist", "playbook", "runbook", "text", "copy", "page", "link"})
+
+// staffModifier: a role after one of these is the business's staff ("the
+// support agent", "the branch manager", "our fraud officer"), who is no user
+// spoken to: the words stay in the prompt, so the third party stays visible
+// ("ask the budget holder", "the line manager" are the user).
+var staffModifier = wordSet([]string{"support", "branch", "store", "shop", "call", "centre", "center", "service", "desk", "fraud", "compliance", "duty", "shift", "helpdesk", "operations", "ops", "backoffice"})
+
+// contactRefWords: what a later clause's check points back at the number with.
+var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
+
 var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
 
 // attemptNounWords count attempts right after a number ("5 goes at the code",
@@ -1883,6 +1939,14 @@ const messengerNote = "FaceSign sends one-time codes by SMS or email, not throug
 var firmLicenseBefore = wordSet([]string{"our", "money", "emoney", "gambling", "gaming", "betting", "banking", "bank", "operating", "trading",
 	"business", "lending", "remittance", "payments", "payment", "exchange", "crypto", "casino", "broker", "brokerage", "insurance", "vasp", "msb", "fca", "regulatory", "institution"})
 
+// firmOwnerWords: words of the clause that make a licence after a firm word
+// the business's own ("we hold a gaming licence", "a gambling licence from the
+// UKGC", "as a regulated broker"): people hold operating, gaming, insurance and
+// trading licences too ("scan their gaming license", "accept passport or
+// insurance license"), so without one of these the licence is a document.
+var firmOwnerWords = wordSet([]string{"our", "we", "us", "weve", "were", "regulator", "regulators", "regulated", "regulation", "regulations", "regulatory",
+	"ukgc", "fca", "mga", "finma", "bafin", "fincen", "authorised", "authorized", "supervised", "commission", "authority", "compliance", "under", "conditions"})
+
 // unsupportedOtherNext: an unsupported word before one of these names something
 // else, which the flow need not do: "authorised push payment fraud", "push
 // payments" are a kind of payment (and its fraud), not a push notification.
@@ -1890,10 +1954,23 @@ var unsupportedOtherNext = map[string]map[string]bool{
 	"push": {"payment": true, "payments": true},
 }
 
+// otherKindBefore, otherKindAfter: the word before "push payment", or a word
+// of the text around it, that makes it the payment kind and its fraud
+// ("authorised push payment fraud", "APP fraud (push payments to mule
+// accounts)"), background rather than a push asked for.
+var (
+	otherKindBefore = wordSet([]string{"authorised", "authorized", "app"})
+	otherKindAfter  = wordSet([]string{"fraud", "frauds", "scam", "scams", "scheme", "schemes", "reimbursement", "losses", "loss", "rules", "regulation"})
+)
+
 // unsupportedAt is the note for what the word at i asks that FaceSign cannot
 // do, or "" (unsupportedOtherNext).
+// Only when the words around say it is that kind ("authorised push payment
+// fraud", "push payment scams"): "push payments confirmation via our app" asks
+// for a push, which FaceSign cannot send.
 func unsupportedAt(ts []token, i int) string {
-	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] {
+	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] &&
+		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
 	}
 	return lex.unsupported[ts[i].raw]
@@ -2007,6 +2084,7 @@ type lexicon struct {
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                                                                                                            phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                                                                                                              map[string]int // tableColumnHeads
 	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead                                                                                                                                                                                                                                                             map[string]bool
+	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting, heldClaimVerb                                                                                                                                                                                                                                                                                                                                  map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                                 map[string]bool
@@ -2253,6 +2331,9 @@ func newLexicon() *lexicon {
 	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
 	l.totalBan = phraseSet(totalBanPhrases)
+	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
+	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
+	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
@@ -2938,7 +3019,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "and", raw: "and", orig: string(r)}) // "selfie + liveness": a list
 			i += size
 		case r == '-' && (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' '):
-			if !exact {
+			if !exact && !askedAge(out) {
 				// a dash typed as a spaced hyphen ends a question as the long
 				// dash does ("ask whether they have any questions - keep the
 				// session open for their answer"): the words after it are no
@@ -4055,6 +4136,23 @@ func indirectQuestion(out []token) []token {
 		}
 	}
 	return out
+}
+
+// askedAge: the indirect question ending at out's end ("ask whether they're
+// over 18") asks the user's age: an age word and a number. Such a question is
+// not folded at a spaced hyphen, so the age is still read as an age check
+// (a "yes" is no proof of age).
+func askedAge(out []token) bool {
+	age, num := false, false
+	for k := len(out) - 1; k >= 0 && out[k].w != "." && out[k].w != "," && out[k].w != quoteW; k-- {
+		if lex.ageAsked[out[k].raw] {
+			age = true
+		}
+		if r := out[k].raw; r != "" && r[0] >= '0' && r[0] <= '9' {
+			num = true
+		}
+	}
+	return age && num
 }
 
 // numberedScreen: a number right after "screen" numbers it ("screen 1 they type

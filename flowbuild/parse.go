@@ -1629,7 +1629,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
-		a := analyzeAfter(c.toks, seq, prior, held)
+		a := analyzeWith(analysis{prior: prior, held: held, contactChecked: accountMadeWith(c.toks, len(c.toks)) && contactCheckedAfter(clauses, ci), freshAsked: freshAskedAfter(clauses, ci)}, c.toks, seq)
 		if len(a.steps) == 0 && ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
 			// "Sign-in (mobile app) - face": an aside that names nothing leaves
 			// the clause before it in view
@@ -1953,7 +1953,7 @@ func parse(text string) *parsed {
 			// search), on its main path; "existing customers are charged a
 			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
-		case accountMadeWith(c.toks, len(c.toks)):
+		case accountMadeWith(c.toks, len(c.toks)) && !hasAnyW(c.toks, lex.contactCheck) && !contactCheckedAfter(clauses, ci):
 			// "players sign up with a phone number only": how the users'
 			// accounts are opened or reached, who they are, no step (the
 			// "phone" rule's accountMadeWith)
@@ -3211,7 +3211,22 @@ func checksHeld(ts []token) bool {
 		if i+1 < len(ts) && whWords[ts[i+1].raw] {
 			continue // "detect if the guest's phone has been jailbroken": a state of the phone, no code to it
 		}
-		if slices.ContainsFunc(ts[i+1:min(len(ts), i+6)], contact) || checkedStateWords[t.raw] && slices.ContainsFunc(ts[:i], contact) {
+		if i+1 < len(ts) && ts[i+1].raw == "that" {
+			continue // "validate that the number on file matches …": a claim about it, checked otherwise
+		}
+		if k := slices.IndexFunc(ts[i+1:min(len(ts), i+6)], contact); k >= 0 {
+			k += i + 1
+			if slices.ContainsFunc(ts[k+1:min(len(ts), k+6)], func(t token) bool { return lex.heldClaimVerb[t.raw] }) ||
+				slices.ContainsFunc(ts[k+1:], func(t token) bool { return t.raw == "by" }) && slices.ContainsFunc(ts[k+1:], func(t token) bool { return strings.HasSuffix(t.raw, "ing") }) {
+				// "… the number on file matches the one on their ID", "confirm
+				// the number on file is theirs by asking for the last 4
+				// digits": checked against another value or by the means
+				// named, not by a code
+				continue
+			}
+			return true
+		}
+		if checkedStateWords[t.raw] && slices.ContainsFunc(ts[:i], contact) {
 			return true
 		}
 	}
@@ -3950,8 +3965,8 @@ func citedStandard(ts []token) string {
 	if !must || !meet {
 		return ""
 	}
-	for _, t := range ts {
-		if acronym(t) {
+	for i, t := range ts {
+		if acronym(t) && !(i+1 < len(ts) && scriptNounWords[ts[i+1].raw]) {
 			return t.orig
 		}
 	}
@@ -4287,6 +4302,37 @@ type analysis struct {
 	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
+	// input: a later clause verifies or confirms the contact ("Users log in
+	// with a phone number. Verify it, then liveness."): the number the
+	// accounts are made with is one to prove, not background
+	contactChecked bool
+	// input: a clause right after asks for a fresh address ("Their email is
+	// often out of date: collect a new one and verify it"): the address's
+	// state is the reason to collect it
+	freshAsked bool
+}
+
+// contactCheckedAfter: a clause after ci verifies or confirms the number
+// ("verify it", "confirm the number"), the number clause ci made the accounts
+// with.
+func contactCheckedAfter(clauses []clause, ci int) bool {
+	for _, c := range clauses[ci+1:] {
+		if hasAnyW(c.toks, lex.contactCheck) && hasAnyRaw(c.toks, lex.contactRef) {
+			return true
+		}
+	}
+	return false
+}
+
+// freshAskedAfter: one of the two clauses after ci asks for a fresh address
+// ("collect a new one", "get an updated email") or to verify it.
+func freshAskedAfter(clauses []clause, ci int) bool {
+	for _, c := range clauses[ci+1 : min(len(clauses), ci+3)] {
+		if hasAnyRaw(c.toks, lex.fresh) && (has(c.toks, "collect") || has(c.toks, "ask") || has(c.toks, "get") || has(c.toks, "request") || has(c.toks, "capture") || has(c.toks, "take")) {
+			return true
+		}
+	}
+	return false
 }
 
 // elidedResend is the code a clause that is only a destination ("to their
@@ -4760,7 +4806,11 @@ func analyze(all []token, seq []*step) analysis { return analyzeAfter(all, seq, 
 // held says an earlier clause named a photo the integrator holds, which "that
 // photo" points back to however many clauses later.
 func analyzeAfter(all []token, seq []*step, prior []token, held bool) analysis {
-	a := analysis{prior: prior, held: held}
+	return analyzeWith(analysis{prior: prior, held: held}, all, seq)
+}
+
+// analyzeWith is analyzeAfter with its inputs set in a.
+func analyzeWith(a analysis, all []token, seq []*step) analysis {
 	ts := all
 	// a context phrase ("for changing the payout account", "so we can recognize them later")
 	telling, _ := toldLine(ts)
@@ -7949,6 +7999,9 @@ func skipAddressee(ts []token, j int) int {
 		for m := k + 1; m < min(len(ts)-1, k+4); m++ {
 			if !isAlpha(ts[m].raw) {
 				break
+			}
+			if staffModifier[ts[m].raw] {
+				break // "ask the support agent to review the session": the business's staff, not the user
 			}
 			if (lex.addressee[ts[m].raw] || lex.roleNoun[ts[m].raw]) && ts[m+1].raw == "to" {
 				return m + 1

@@ -355,7 +355,7 @@ var rules = map[string][]rule{
 	}},
 	"passport": {documentRule},
 	"license": {{
-		when: func(d *detector, i int) bool { return !firmLicenseBefore[d.prev(i)] && documentRule.when(d, i) },
+		when: func(d *detector, i int) bool { return !firmLicense(d.ts, i) && documentRule.when(d, i) },
 		make: documentRule.make,
 	}},
 	"document": {documentRule},
@@ -385,7 +385,17 @@ var rules = map[string][]rule{
 			d.add(&step{k: kMatchCheck, field: "email"}, i)
 			return
 		}
-		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && d.a.freshAsked {
+			// "their email is often out of date: collect a new one and verify
+			// it": the state of the address held is why a fresh one is
+			// collected, and the clause after asks for it by "one" or
+			// "address", which names no step alone
+			if d.add(&step{k: kEnterEmail}, i) != nil {
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, the reason to collect a fresh one.")
+				return
+			}
+		}
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && !d.a.freshAsked && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
 			// "SMS code instead of the email one - the email on file is often
 			// stale": what the address already held is like, said after the
 			// code just chosen, is the reason for that choice, not an address
@@ -395,7 +405,7 @@ var rules = map[string][]rule{
 			d.a.mailed = true
 			return
 		}
-		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) {
+		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) && !emailEntryNamed(ts, i) {
 			// "don't use email at all", "no email anywhere in this flow": every
 			// use of email is ruled out, the address typed as well as the code
 			// sent to it ("don't use email" alone rules out the code); "no email code at all" only the code
@@ -624,7 +634,7 @@ var rules = map[string][]rule{
 				// are where the code goes)
 				return false
 			}
-			if !d.neg[i] && !d.codeInClause && accountMadeWith(d.ts, i) {
+			if !d.neg[i] && !d.codeInClause && accountMadeWith(d.ts, i) && !d.a.contactChecked && !hasAnyW(d.ts, lex.contactCheck) {
 				// "players sign up with a phone number only", "our members log
 				// in with their mobile": how the users' accounts are made or
 				// reached, who they are, not a code sent in this flow
@@ -946,6 +956,48 @@ var placeRule = rule{
 	make: func(d *detector, i int) {
 		d.add(&step{k: kInform, phrase: "to go " + clauseText(d.ts[sentToPlace(d.ts, i):]), speech: tellsThing}, i)
 	},
+}
+
+// firmLicense: the licence at i is the business's own, the regulation it
+// works under: a firm word stands before it ("our e-money licence", "a
+// gambling licence from the UKGC") and the licence is not the user's ("their
+// gaming license") while the clause says it is ours or names a regulator.
+func firmLicense(ts []token, i int) bool {
+	if i == 0 || !firmLicenseBefore[ts[i-1].raw] && !firmLicenseBefore[ts[i-1].w] {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && i-j <= 3 && (firmLicenseBefore[ts[j].raw] || firmLicenseBefore[ts[j].w] || ts[j].raw == "e") {
+		j--
+	}
+	if j >= 0 && (lex.ownerPossessive[ts[j].raw] || strings.HasSuffix(ts[j].raw, "s") && ts[j].orig != ts[j].raw && strings.ContainsAny(ts[j].orig, "'’")) {
+		return false // "their gaming license", "the driver's operating licence"
+	}
+	if j+1 < i && ts[j+1].raw == "our" {
+		return true
+	}
+	return slices.ContainsFunc(ts, func(t token) bool { return firmOwnerWords[t.raw] || firmOwnerWords[t.w] })
+}
+
+// emailEntryNamed: the negated "email" at i names the address's entry, not
+// email itself: an entry word follows it ("no email entry screen at all") or
+// a verb of typing or giving it stands a few words before ("don't ask them to
+// type their email at all", "no typing of the email anywhere").
+func emailEntryNamed(ts []token, i int) bool {
+	if i+1 < len(ts) && lex.emailEntryNext[ts[i+1].raw] {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if lex.emailEntryVerb[ts[j].raw] || lex.emailEntryVerb[ts[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyW: a token's lemma or raw word is in set.
+func hasAnyW(ts []token, set map[string]bool) bool {
+	return slices.ContainsFunc(ts, func(t token) bool { return set[t.w] || set[t.raw] })
 }
 
 // accountMadeWith: the word at i is what the users' accounts are opened or
