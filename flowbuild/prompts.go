@@ -258,7 +258,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 			// proceed": how they confirm, in the text's words
 			confirm = trimDot(p)
 		}
-		extra := sideQuestions(s, uc)
+		extra := sideQuestions(s, uc, "whether")
 		switch {
 		case s.userReads && len(extra) > 0:
 			return "Ask the user to read back " + s.readBack + ", and ask " + joinAnd(extra) + "."
@@ -277,18 +277,17 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	}
 	var parts []string
 	what := "the transfer"
-	act := "make it"
 	switch uc {
 	case ucCrypto:
 		what = "the withdrawal"
 	case ucPayment:
 		what = "the " + paymentWord(noun)
 	case ucPayoutChange:
-		what, act = "the change", "do it"
+		what = "the change"
 	case ucSIMSwap:
-		what, act = "the SIM swap", "request it"
+		what = "the SIM swap"
 	case ucNotarization:
-		what, act = "the document", "sign it"
+		what = "the document"
 	}
 	if s.topics&tSecurity != 0 && !(uc == ucTransfer || uc == ucCrypto || uc == ucPayment) {
 		// no transaction in the text: the questions are about what the user named, or the account
@@ -349,26 +348,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		// the user's own question is more specific than the stock one
 		return "Ask the user " + trimDot(s.phrase) + "."
 	}
-	if s.topics&tReason != 0 {
-		if uc == ucSIMSwap {
-			parts = append(parts, "why they are requesting a SIM swap")
-		} else {
-			parts = append(parts, "why they are making this request")
-		}
-	}
-	if s.topics&tWilling != 0 {
-		parts = append(parts, "to confirm that they are doing this willingly, of their own free will")
-	}
-	if s.topics&tConsent != 0 {
-		what := "the processing of their face and voice data for this verification"
-		if to := consentObject(s.phrase); to != "" {
-			what = to // "their consent to recording", "a consent question about recording the session"
-		}
-		parts = append(parts, "whether they consent to "+what)
-	}
-	if s.topics&tCoercion != 0 {
-		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
-	}
+	parts = append(parts, sideQuestions(s, uc, "to confirm that")...)
 	if own := ownWhItem(s.phrase); own != "" && len(parts) > 0 {
 		// "asks them to confirm their full name and which office they work
 		// in": the stock lines say the name; the question of the text's own
@@ -384,29 +364,38 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	return "Ask the user " + joinAnd(parts) + "."
 }
 
-// sideQuestions are the questions of a read-back's other topics (why, of
-// their own free will, consent, coercion), worded as askPrompt words them.
-func sideQuestions(s *step, uc useCase) []string {
-	act := "make it"
-	switch uc {
-	case ucPayoutChange:
-		act = "do it"
-	case ucSIMSwap:
-		act = "request it"
-	case ucNotarization:
-		act = "sign it"
-	}
+// sideQuestions are the questions beside the main one (why, of their own free
+// will, consent, coercion), as askPrompt words them; willing is how the free
+// will question opens ("to confirm that", or "whether" after a read-back).
+func sideQuestions(s *step, uc useCase, willing string) []string {
 	var parts []string
 	if s.topics&tReason != 0 {
-		parts = append(parts, "why they are making this request")
+		if uc == ucSIMSwap {
+			parts = append(parts, "why they are requesting a SIM swap")
+		} else {
+			parts = append(parts, "why they are making this request")
+		}
 	}
 	if s.topics&tWilling != 0 {
-		parts = append(parts, "whether they are doing this willingly, of their own free will")
+		parts = append(parts, willing+" they are doing this willingly, of their own free will")
 	}
 	if s.topics&tConsent != 0 {
-		parts = append(parts, "whether they consent to the processing of their face and voice data for this verification")
+		what := "the processing of their face and voice data for this verification"
+		if to := consentObject(s.phrase); to != "" {
+			what = to // "their consent to recording", "a consent question about recording the session"
+		}
+		parts = append(parts, "whether they consent to "+what)
 	}
 	if s.topics&tCoercion != 0 {
+		act := "make it"
+		switch uc {
+		case ucPayoutChange:
+			act = "do it"
+		case ucSIMSwap:
+			act = "request it"
+		case ucNotarization:
+			act = "sign it"
+		}
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
 	}
 	return parts
