@@ -759,16 +759,9 @@ func keepsEntry(ts []token) bool {
 	return false
 }
 
-// ruledOutWhole: the words rule something out whole ("at all", "altogether",
-// "whatsoever").
-func ruledOutWhole(ts []token) bool {
-	for i, t := range ts {
-		if lex.wholeNeg[t.raw] || t.raw == "all" && i > 0 && ts[i-1].raw == "at" {
-			return true
-		}
-	}
-	return false
-}
+// ruledOutWhole: the words rule something out whole ("at all", "never",
+// "whatsoever"; totalBanPhrases).
+func ruledOutWhole(ts []token) bool { return hasPhrase(ts, lex.totalBan) }
 
 // namesChannelAlone: the words name the channel (lemma w) alone, with no code or
 // entry noun after it ("don't use email at all", not "the email code").

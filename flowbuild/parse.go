@@ -1052,7 +1052,7 @@ func parse(text string) *parsed {
 	}
 	for ci, c := range clauses {
 		seeBranches()
-		if hasPhrase(c.toks, lex.totalBan) || hasRaw(c.toks, "never") {
+		if hasPhrase(c.toks, lex.totalBan) {
 			// "no SMS anywhere", "never use SMS": no path keeps one either (what
 			// the clause rules out for one path only is branchExcluded's)
 			p.excludedAll |= analyze(c.toks, seq).neg
