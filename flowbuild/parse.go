@@ -2422,8 +2422,10 @@ func deferFallbacks(clauses []clause) []clause {
 	}
 	names := func(cs []clause, k kind, main bool) bool {
 		for _, c := range cs {
-			if main && readCondition(c.toks, nil).k != condNone && readCondition(c.toks, nil).k != condMain {
-				continue // a condition of its own names a step it hangs on, not the main path's
+			if main {
+				if k := readCondition(c.toks, nil).k; k != condNone && k != condMain {
+					continue // a condition of its own names a step it hangs on, not the main path's
+				}
 			}
 			if slices.ContainsFunc(analyze(c.toks, nil).steps, func(s *step) bool { return s.k == k }) {
 				return true
@@ -2434,8 +2436,8 @@ func deferFallbacks(clauses []clause) []clause {
 	var kept, moved []sentence
 	for si, st := range sents {
 		failed := kNone
-		if c := clauses[st.from]; si+1 < len(sents) {
-			failed = failedStep(c.toks)
+		if si+1 < len(sents) {
+			failed = failedStep(clauses[st.from].toks)
 		}
 		// (only a fallback: a sentence that names no other step, "if the
 		// liveness check fails twice, end the session", says what a failure
@@ -3918,7 +3920,7 @@ func unplaced(ts []token) []string {
 	if ts = withoutComparisons(ts); len(ts) == 0 {
 		return nil // ("(cheaper than SMS)": the comparison is noted where it is read)
 	}
-	if citedStandard(ts) != "" {
+	if citedStandard(ts) {
 		// "the whole journey must also meet WCAG 2.2 AA": a standard the flow
 		// as a whole must meet; no step or setting carries it, so it is said,
 		// not read as a heading because it names the journey
@@ -3952,25 +3954,21 @@ func unplaced(ts []token) []string {
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }
 
-// citedStandard: the acronym a clause names as something the flow must meet
-// ("must meet WCAG 2.2 AA", "has to comply with PCI DSS"), or "" when the
-// clause asks nothing of that kind (a bare "(GDPR)" is the reason for the
-// step before it; see unplaced).
-func citedStandard(ts []token) string {
-	if len(ts) < 3 {
-		return ""
-	}
-	must := slices.ContainsFunc(ts, func(t token) bool { return lex.mustWord[t.raw] })
-	meet := slices.ContainsFunc(ts, func(t token) bool { return lex.conformVerb[t.raw] })
-	if !must || !meet {
-		return ""
+// citedStandard: the clause names an acronym as something the flow must meet
+// ("must meet WCAG 2.2 AA", "has to comply with PCI DSS"); a bare "(GDPR)" is
+// the reason for the step before it (see unplaced), and "our TOS script" the
+// business's own text.
+func citedStandard(ts []token) bool {
+	if len(ts) < 3 || !slices.ContainsFunc(ts, func(t token) bool { return lex.mustWord[t.raw] }) ||
+		!slices.ContainsFunc(ts, func(t token) bool { return lex.conformVerb[t.raw] }) {
+		return false
 	}
 	for i, t := range ts {
 		if acronym(t) && !(i+1 < len(ts) && scriptNounWords[ts[i+1].raw]) {
-			return t.orig
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // acronym: a word the lexicon does not know, written in capitals, three letters
