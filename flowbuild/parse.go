@@ -1145,12 +1145,13 @@ func parse(text string) *parsed {
 			// stay; the list they serve is said, not screened in the flow
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
 		}
-		leadSkips := findKind(seq, kRecognition) < 0 && !noRecognition && unknownGroup(c.toks) && leadGroupSkipsChecks(clauses, ci, seq[recognitionAt(seq):])
+		group := findKind(seq, kRecognition) < 0 && !noRecognition && unknownGroup(c.toks)
+		leadSkips := group && leadGroupSkipsChecks(clauses, ci, seq[recognitionAt(seq):])
 		if leadSkips {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of every user, with no recognition to tell new users apart: a path of their own would skip the checks the text asks of everyone; say so if users we don't recognise should take another path.")
 		}
 		if findKind(seq, kRecognition) < 0 && !noRecognition && (populationCondition(c.toks, contrast) || c.group || contrast && startsPopulation(c.toks) ||
-			unknownGroup(c.toks) && !leadSkips) {
+			group && !leadSkips) {
 			// "For recognised users: liveness only. For users we can't find: …",
 			// "an ID scan for anyone we don't recognise": sorting users into
 			// known and new is what a face recognition does
@@ -2834,6 +2835,9 @@ func leadGroupSkipsChecks(clauses []clause, ci int, after []*step) bool {
 // ("skip recognition for now", "face recognition is not to be done") names
 // the step, and "nothing to recognise yet" no group.
 func unknownGroup(ts []token) bool {
+	if !has(ts, "recognize") {
+		return false // (read first: most clauses say nothing of recognising, and readCondition is not cheap)
+	}
 	cond := readCondition(ts, nil)
 	if cond.k != condNewUser || !clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 && !groupLeads(ts) {
 		return false
