@@ -115,6 +115,11 @@ func (d *detector) add(s *step, i int) *step {
 		d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts[from:i+1])+"\" as a comparison, not as a step to add.")
 		return nil
 	}
+	if d.neg[i] && recognizedObject(d.ts, i) {
+		// "users who don't recognise the SMS number should be told it's us":
+		// what the user does not recognise, neither a step nor one ruled out
+		return nil
+	}
 	if d.neg[i] && lackedBefore(d.ts, i) {
 		return nil // "most of them don't have a passport": who the users are, no step and none ruled out
 	}
@@ -958,10 +963,11 @@ var placeRule = rule{
 	},
 }
 
-// firmLicense: the licence at i is the business's own, the regulation it
-// works under: a firm word stands before it ("our e-money licence", "a
-// gambling licence from the UKGC") and the licence is not the user's ("their
-// gaming license") while the clause says it is ours or names a regulator.
+// firmLicense: the licence at i is no driving licence: a firm word stands
+// before it and it is the business's own, the regulation it works under ("our
+// e-money licence", "a gambling licence from the UKGC": the clause says it is
+// ours or names a regulator), or a user's licence of a trade ("the user's
+// business licence"); a driver's is a licence to scan.
 func firmLicense(ts []token, i int) bool {
 	if i == 0 || !firmLicenseBefore[ts[i-1].raw] && !firmLicenseBefore[ts[i-1].w] {
 		return false
@@ -971,7 +977,10 @@ func firmLicense(ts []token, i int) bool {
 		j--
 	}
 	if j >= 0 && (lex.ownerPossessive[ts[j].raw] || strings.HasSuffix(ts[j].raw, "s") && ts[j].orig != ts[j].raw && strings.ContainsAny(ts[j].orig, "'’")) {
-		return false // "their gaming license", "the driver's operating licence"
+		// "the driver's operating licence" is the driver's to show; "the
+		// user's business licence", "their trading licence" are no driving
+		// licence either, and no document FaceSign scans (unplaced says so)
+		return ts[j].w != "driver"
 	}
 	if j+1 < i && ts[j+1].raw == "our" {
 		return true
@@ -2023,6 +2032,22 @@ func ownOpeningAt(ts []token, i int) int {
 		return j
 	}
 	return -1
+}
+
+// recognizedObject: the step named at i is the object of a "recognise" right
+// before it, at most a determiner or a possessive between ("don't recognise
+// the SMS number"), not a step the clause asks for after it ("anyone we don't
+// recognise gets an SMS code").
+func recognizedObject(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch {
+		case ts[j].w == "recognize":
+			return true
+		case !lex.determiner[ts[j].raw] && !lex.ownerPossessive[ts[j].raw]:
+			return false
+		}
+	}
+	return false
 }
 
 // orderVerbAt: t is a verb of where a step happens, in any person ("comes",

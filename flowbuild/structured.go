@@ -258,7 +258,7 @@ func tableLines(rows [][]string) []string {
 		if line == "" {
 			continue
 		}
-		if cond == "" && len(parts) > 1 && len(analyze(tokenize(line), nil).steps) == 0 {
+		if a := analyze(tokenize(line), nil); cond == "" && len(parts) > 1 && len(a.steps) == 0 && a.neg == 0 {
 			// "| deepfakeDetected | end session |": a row that names no step is
 			// kept as its cells, so that what no step meets is said back
 			// ("No step matches …") rather than read as a remark
@@ -394,16 +394,15 @@ func readChecklist(lines []string) ([]string, []string) {
 			lead += "- "
 		}
 		low := strings.ToLower(item)
-		if ticked || !choosing[i] || item == "" || lex.condOpen[firstWord(low)] {
-			// (an unticked "[ ] if under 18, end the session" is a rule, kept as
-			// written rather than turned into "no if …"; the note does not claim
-			// it is left out)
+		if ticked || !choosing[i] || item == "" {
 			lines[i] = lead + item
 			continue
 		}
-		if lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") {
+		if lex.uncheckLead[strings.Trim(firstWord(low), "'’")] || strings.HasPrefix(low, "do not ") || lex.condOpen[firstWord(low)] {
 			// "[ ] skip the document scan": an unticked exclusion excludes
-			// nothing; the item is dropped, not turned round into a request
+			// nothing, and an unticked rule ("[ ] if the ID scan fails, send
+			// an SMS code") applies nothing: the item is dropped, not turned
+			// round into a request or a "no if …", and the note names it
 			lines[i] = ""
 		} else {
 			lines[i] = lead + "no " + item
