@@ -1551,8 +1551,6 @@ func addTypo(sentence string) string {
 	return strings.Join(words, " ")
 }
 
-// editSentences splits a change into the instructions it holds.
-// Quoted text (a new wording) is never split.
 // listMarker: the text ends in the number of a list's item ("…
 // amendments: 1", "2" at the start of a sentence) that a dot or a bracket is
 // about to close; it returns where the number starts, or -1. A first item
@@ -1609,6 +1607,8 @@ func lastWord(s string) string {
 	return s[j:]
 }
 
+// editSentences splits a change into the instructions it holds.
+// Quoted text (a new wording) is never split.
 func editSentences(text string) []string {
 	var out []string
 	var b strings.Builder
@@ -1621,6 +1621,10 @@ func editSentences(text string) []string {
 	}
 	rs := []rune(text)
 	for i, r := range rs {
+		mark := -1 // where the number of a list item starts, before its '.' or ')'
+		if r == '.' || r == ')' {
+			mark = listMarker(b.String())
+		}
 		switch {
 		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] >= '0' && rs[i-1] <= '9' && rs[i+1] >= '0' && rs[i+1] <= '9':
 			// "0.9": a decimal point, not the end of an instruction
@@ -1636,7 +1640,7 @@ func editSentences(text string) []string {
 			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
 			flush()
 			continue
-		case (r == '.' || r == ')') && listMarker(b.String()) >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):
+		case mark >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):
 			// "amendments: 1. remove the email entry; 2. accept a driving
 			// licence": the number of an item in a list ends what came before
 			// and is no word of the item
@@ -1644,7 +1648,7 @@ func editSentences(text string) []string {
 			// following amendments: remove …" reads as one list)
 			str := b.String()
 			b.Reset()
-			b.WriteString(str[:listMarker(str)])
+			b.WriteString(str[:mark])
 			continue
 		case r == '.' && i+1 < len(rs) && rs[i+1] == ' ' && lex.abbrev[strings.ToLower(lastWord(b.String()))] && !sentenceOpens(rs[i+1:]):
 			// "(ref. ARP-22)": the dot of an abbreviation, not an instruction's end

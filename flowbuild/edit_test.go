@@ -1027,3 +1027,21 @@ func TestEditNeedSettingStaysWithItsStep(t *testing.T) {
 		assert.Equal(t, 1, strings.Count(r.Summary, "changed the settings of the SMS one-time code"), r.Summary)
 	}
 }
+
+// What a change did is said as phrases joined by semicolons, and an item that
+// is a sentence of its own keeps its full stop ("…continues. A detected
+// deepfake …", never "…continues.; a detected …").
+func TestJoinDone(t *testing.T) {
+	tests := []struct {
+		done []string
+		want string
+	}{
+		{[]string{"removed the email one-time code", "added an SMS one-time code"}, "removed the email one-time code; added an SMS one-time code."},
+		{[]string{"When the liveness check finds no face, the user gets an ID document scan instead, then continues.", "A detected deepfake still ends the session."}, "When the liveness check finds no face, the user gets an ID document scan instead, then continues. A detected deepfake still ends the session."},
+		{[]string{"Kept the SMS code.", "moved it to the end"}, "Kept the SMS code. Moved it to the end."},
+		{[]string{"moved the SMS code"}, "moved the SMS code."},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, joinDone(tt.done))
+	}
+}
