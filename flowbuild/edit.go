@@ -289,7 +289,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			// ("compliance says we don't need them": a request about the steps
 			// a list before named, bareNames, not only its reason)
-			if head, tail, ok := excludedTail(part); ok && (statement(tokenize(head)) || reported(tokenize(head))) && !asksInRemark(tokenize(head)) {
+			if head, tail, ok := excludedTail(part); ok && remarkOnly(tokenize(head)) {
 				// "this is for device recovery so they won't have their phone -
 				// no sms", "compliance flagged SIM swaps: no SMS": the remark
 				// says why; the exclusion after the dash or colon is the
@@ -763,11 +763,15 @@ func keepsEntry(ts []token) bool {
 // "whatsoever"; totalBanPhrases).
 func ruledOutWhole(ts []token) bool { return hasPhrase(ts, lex.totalBan) }
 
-// namesChannelAlone: the words name the channel (lemma w) alone, with no code or
-// entry noun after it ("don't use email at all", not "the email code").
-func namesChannelAlone(ts []token, w string) bool {
+// remarkOnly: the words before a bare exclusion are a remark that asks for
+// nothing: a statement or a report, with no request inside it (excludedTail).
+func remarkOnly(ts []token) bool { return (statement(ts) || reported(ts)) && !asksInRemark(ts) }
+
+// namesEmailAlone: the words name email alone, with no code or entry noun
+// after it ("don't use email at all", not "the email code").
+func namesEmailAlone(ts []token) bool {
 	for i, t := range ts {
-		if t.w == w && (i+1 == len(ts) || ts[i+1].w != "code" && !lex.entryNext[ts[i+1].raw]) {
+		if t.w == "email" && (i+1 == len(ts) || ts[i+1].w != "code" && !lex.entryNext[ts[i+1].raw]) {
 			return true
 		}
 	}
@@ -2598,16 +2602,18 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "not email" in a flow that sends an email code: the code's channel
 		negKinds = negKinds&^(1<<kEnterEmail) | 1<<kEmailOTP
 	}
-	if p.entryKept && negKinds.has(kEmailOTP) && ruledOutWhole(ts) {
-		// "don't use email at all, …, but still ask for their email at the
-		// start": the entry the change keeps is not ruled out with the code
-		negKinds &^= 1 << kEnterEmail
-	}
-	if negKinds.has(kEmailOTP) && !negKinds.has(kEnterEmail) && p.find(kEnterEmail) >= 0 && ruledOutWhole(ts) && namesChannelAlone(ts, "email") && !p.entryKept {
-		// "dont use email at all, text them a code instead": email ruled out
-		// whole takes its entry with its code; "don't use the email code at
-		// all" names the code alone
-		negKinds.add(kEnterEmail)
+	if negKinds.has(kEmailOTP) && ruledOutWhole(ts) {
+		switch {
+		case p.entryKept:
+			// "don't use email at all, …, but still ask for their email at
+			// the start": the entry the change keeps is not ruled out with the code
+			negKinds &^= 1 << kEnterEmail
+		case p.find(kEnterEmail) >= 0 && namesEmailAlone(ts):
+			// "dont use email at all, text them a code instead": email ruled
+			// out whole takes its entry with its code; "don't use the email
+			// code at all" names the code alone
+			negKinds.add(kEnterEmail)
+		}
 	}
 	for k := kind(1); k < kindCount; k++ {
 		if negKinds.has(k) && k != kOTP {

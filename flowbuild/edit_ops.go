@@ -109,17 +109,13 @@ func splitInstructions(sentence string) []string {
 				continue
 			}
 		}
-		if isDash(words[i]) && i-start >= 2 && (staysIn(words[start:i]) || lex.keepVerb[strings.ToLower(words[start])]) && startsEdit(words[i+1]) {
+		if isDash(words[i]) && i-start >= 2 && ((staysIn(words[start:i]) || lex.keepVerb[strings.ToLower(words[start])]) && startsEdit(words[i+1]) ||
+			i+1 < len(words) && removes(words[start:i]) && endsInstead(words[i+1:])) {
 			// "keep the passport scan and the selfie - remove the sms code":
-			// what stays, then the change
-			out = append(out, strings.Join(words[start:i], " "))
-			start = i + 1
-			continue
-		}
-		if isDash(words[i]) && i-start >= 2 && i+1 < len(words) && removes(words[start:i]) && endsInstead(words[i+1:]) {
-			// "remove the SMS code and the passport scan - add an email code
-			// instead": the removal with all its targets, then what comes in
-			// their place, as "…. Add an email code instead." reads
+			// what stays, then the change; "remove the SMS code and the
+			// passport scan - add an email code instead": the removal with all
+			// its targets, then what comes in their place, as "…. Add an email
+			// code instead." reads
 			out = append(out, strings.Join(words[start:i], " "))
 			start = i + 1
 			continue
@@ -220,7 +216,10 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
-		if i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && (hasEditVerb(words[afterLabel(words, start, i-1):i-1]) || lex.keepVerb[strings.ToLower(words[start])] || opensOnSetting(words[afterLabel(words, start, i-1):i-1]) || opensOnRetry(words[afterLabel(words, start, i-1):i], words[i:])) {
+		if from := start; i-1 > start && strings.HasSuffix(words[i-1], ",") && editVerbAt(words, i) && func() bool {
+			from = afterLabel(words, start, i-1)
+			return hasEditVerb(words[from:i-1]) || lex.keepVerb[strings.ToLower(words[start])] || opensOnSetting(words[from:i-1]) || opensOnRetry(words[from:i], words[i:])
+		}() {
 			// ("leave the recognition, take out the passport scan": what stays, then the change)
 			// "take out the ID scan, put a recognition in its place"
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))

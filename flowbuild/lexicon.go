@@ -375,7 +375,6 @@ var (
 	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                                                                                                                                           // a position word that pins a step first
 	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                                                                                                                                      // … or last
 	accountVerbWords   = []string{"signup", "signups", "register", "registers", "registered", "login", "logins", "signin", "join", "joins", "joined", "onboard", "onboards", "enroll", "enrol", "enrolls", "enrols"}                                                                                                                                                                                                                 // "players sign up with a phone number": how users open or reach their accounts ("sign up", "log in" are joined)
-	meansPrepWords     = []string{"with", "using", "via", "by", "through"}                                                                                                                                                                                                                                                                                                                                                           // "… with a phone number": the means of that verb
 	frequencyWords     = []string{"usually", "always", "normally", "typically", "generally", "mostly", "often", "already", "just", "sometimes", "frequently", "occasionally"}                                                                                                                                                                                                                                                        // "players usually sign up with …": a fact about the users
 	degreeWords        = []string{"very", "quite", "pretty", "too", "so", "really", "badly", "hopelessly"}                                                                                                                                                                                                                                                                                                                           // "is very often out of date": how much, before a state word
 	staleWords         = []string{"stale", "outdated", "obsolete", "unreliable", "dead", "defunct", "unmonitored", "abandoned"}                                                                                                                                                                                                                                                                                                      // "the email on file is often stale": what the address held is like, a reason
@@ -1185,8 +1184,6 @@ var readBackMoreWords = []string{"also", "too", "well", "include", "includes", "
 // "either way, liveness"): the new users' path goes on to it.
 var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of them", "all customers", "both groups", "both paths", "both of them", "both cases", "either way", "in both cases", "in either case", "regardless", "whether new or", "new and returning", "new or returning", "returning and new", "new and existing", "new or existing", "no matter what"}
 
-// thatPathPhrases point back at the path just described ("no SMS on that
-// route"): a negation with one is scoped to that path.
 // totalBanPhrases widen a negation to everything its word names ("don't use
 // email at all", "no email anywhere", "never use email"): the address as well
 // as the code, and every path of the flow.
@@ -1248,6 +1245,8 @@ var staffModifier = wordSet([]string{"support", "branch", "store", "shop", "call
 // contactRefWords: what a later clause's check points back at the number with.
 var contactRefWords = []string{"it", "number", "phone", "mobile", "cell"}
 
+// thatPathPhrases point back at the path just described ("no SMS on that
+// route"): a negation with one is scoped to that path.
 var thatPathPhrases = []string{"on that path", "on that route", "on that branch", "on this path", "on this route", "on this branch", "for that path", "for that route", "for that branch", "down that path", "down that route", "in that path", "in that branch", "on that side"}
 
 // attemptNounWords count attempts right after a number ("5 goes at the code",
@@ -1767,8 +1766,6 @@ var yesAuxWords = []string{"do", "does", "did", "have", "has", "are", "is", "can
 // compliance asked for", "what the auditors want"), not who would exploit it.
 var requesterWords = []string{"compliance", "legal", "security", "auditors", "auditor", "audit", "regulator", "regulators", "pm", "product", "management", "ciso", "risk", "client", "clients", "customers", "bank", "team", "boss", "business", "ops", "operations", "leadership", "board", "lawyers", "counsel", "partner", "partners", "insurer"}
 
-// praiseWords judge a change good ("adding an email code would be great",
-// "skipping the SMS code is fine"): a remark that asks for it.
 // guardWords beside a fraud's name make it what the flow stops ("SIM swap
 // fraud prevention", "stop SIM swap attacks").
 var guardWords = []string{"prevention", "prevent", "preventing", "protection", "protect", "protecting", "stop", "stopping", "block", "blocking", "against", "defence", "defense"}
@@ -1796,6 +1793,8 @@ var comparativeWords = []string{"better", "safer", "cheaper", "faster", "quicker
 // the option after "over" is the one set aside.
 var preferVerbWords = []string{"prefer", "prefers", "preferred", "preferring", "favour", "favor", "favoured", "favored", "favours", "favors"}
 
+// praiseWords judge a change good ("adding an email code would be great",
+// "skipping the SMS code is fine"): a remark that asks for it.
 var praiseWords = []string{"great", "good", "nice", "fine", "ideal", "better", "best", "perfect", "helpful", "help", "helps", "welcome", "ok", "okay", "awesome", "preferred", "preferable"}
 
 // failToWords, before "to" and a verb of finding, say it did not find ("anyone
@@ -2054,7 +2053,7 @@ type lexicon struct {
 	emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                                 map[string]bool
 	frontWord, backWord                                                                                                                                                                                                                                                                                                                                                                                                          map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
-	mustWord, conformVerb, accountVerb, meansPrep, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                             map[string]bool
+	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb, welcomePrep                                                                                                                                                                                                                                                   map[string]bool
 	otherwise, anyOne                                                                                                                                                                                                                                                                                                                                                                                                            map[string]bool
 	doneCheck, relative, deviceGet, contactLead                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool
@@ -2234,7 +2233,7 @@ func newLexicon() *lexicon {
 	l.lineNoun = wordSet(lineNounWords)
 	l.framing = wordSet(framingWords)
 	l.mustWord, l.conformVerb = wordSet(mustWords), wordSet(conformWords)
-	l.accountVerb, l.meansPrep, l.frequencyWord = wordSet(accountVerbWords), wordSet(meansPrepWords), wordSet(frequencyWords)
+	l.accountVerb, l.frequencyWord = wordSet(accountVerbWords), wordSet(frequencyWords)
 	l.staleWord, l.degreeWord = wordSet(staleWords), wordSet(degreeWords)
 	l.roleNoun, l.admitVerb, l.abbrev = wordSet(roleNounWords), wordSet(admitVerbWords), wordSet(abbrevWords)
 	l.becomes, l.reasonOpen, l.hypothetical = wordSet(becomesWords), wordSet(reasonOpenWords), wordSet(hypotheticalWords)
@@ -3741,7 +3740,6 @@ func elsewhereLater(ts []token, i int) bool {
 	return false
 }
 
-// named reports whether a word of r.anyOf names the purpose somewhere in ts.
 // guardsAgainst: the fraud named at i (one or two words on) is what the flow
 // stops ("SIM swap fraud prevention", "stop SIM swap attacks", "protect
 // against SIM swap scams"): a flow for that request after all.
@@ -3779,6 +3777,7 @@ func handsOver(ts []token, i int) bool {
 	return false
 }
 
+// named reports whether a word of r.anyOf names the purpose somewhere in ts.
 func (r useCaseRule) named(ts []token) bool {
 	if len(r.notNext) == 0 && !r.notHeld && !r.handover && !r.threat {
 		return hasRaw(ts, r.anyOf...)

@@ -3899,13 +3899,9 @@ func withoutComparisons(ts []token) []token {
 	var out []token
 	from := 0
 	for i := range ts {
-		j := setAside(ts, i)
-		if j < 0 || len(analyze(ts[i:i+1], nil).steps) == 0 {
+		start := setAside(ts, i)
+		if start < 0 || len(analyze(ts[i:i+1], nil).steps) == 0 {
 			continue
-		}
-		start := j - 1
-		if ts[j].raw == "than" {
-			start = comparedAt(ts, j)
 		}
 		if start >= from {
 			out = append(out, ts[from:start]...)

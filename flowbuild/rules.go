@@ -105,13 +105,9 @@ func (d *detector) add(s *step, i int) *step {
 		// for one (Build); a change adds none, as any negation says
 		d.a.second.add(s.k)
 	}
-	if j := setAside(d.ts, i); j >= 0 {
+	if from := setAside(d.ts, i); from >= 0 {
 		// "email is safer than SMS", "we prefer email over SMS": the option
 		// weighed against the one chosen, no step and none ruled out
-		from := j - 1
-		if d.ts[j].raw == "than" {
-			from = comparedAt(d.ts, j) // "safer channel than SMS"
-		}
 		d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts[from:i+1])+"\" as a comparison, not as a step to add.")
 		return nil
 	}
@@ -390,25 +386,26 @@ var rules = map[string][]rule{
 			d.add(&step{k: kMatchCheck, field: "email"}, i)
 			return
 		}
-		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && d.a.freshAsked {
-			// "their email is often out of date: collect a new one and verify
-			// it": the state of the address held is why a fresh one is
-			// collected, and the clause after asks for it by "one" or
-			// "address", which names no step alone
-			if d.add(&step{k: kEnterEmail}, i) != nil {
-				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, the reason to collect a fresh one.")
+		if !d.neg[i] && !d.codeInClause && heldState(ts, i) {
+			switch {
+			case d.a.freshAsked:
+				// "their email is often out of date: collect a new one and
+				// verify it": the state of the address held is why a fresh one
+				// is collected, and the clause after asks for it by "one" or
+				// "address", which names no step alone
+				if d.add(&step{k: kEnterEmail}, i) != nil {
+					d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, the reason to collect a fresh one.")
+					return
+				}
+			case hasAnyW(d.a.prior, lex.codeLine):
+				// "SMS code instead of the email one - the email on file is
+				// often stale": what the address already held is like, said
+				// after the code just chosen, is the reason for that choice,
+				// not an address to collect
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, a reason, not a step of the flow.")
+				d.a.mailed = true
 				return
 			}
-		}
-		if !d.neg[i] && !d.codeInClause && heldState(ts, i) && !d.a.freshAsked && slices.ContainsFunc(d.a.prior, func(t token) bool { return lex.codeLine[t.w] || lex.codeLine[t.raw] }) {
-			// "SMS code instead of the email one - the email on file is often
-			// stale": what the address already held is like, said after the
-			// code just chosen, is the reason for that choice, not an address
-			// to collect ("their email is stale, so ask for a fresh one and
-			// verify it" goes on to collect it, so only after a code)
-			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about the email address you hold, a reason, not a step of the flow.")
-			d.a.mailed = true
-			return
 		}
 		if d.neg[i] && !d.codeInClause && hasPhrase(ts, lex.totalBan) && !lackedBefore(ts, i) && !emailEntryNamed(ts, i) {
 			// "don't use email at all", "no email anywhere in this flow": every
@@ -976,16 +973,13 @@ func firmLicense(ts []token, i int) bool {
 	for j >= 0 && i-j <= 3 && (firmLicenseBefore[ts[j].raw] || firmLicenseBefore[ts[j].w] || ts[j].raw == "e") {
 		j--
 	}
-	if j >= 0 && (lex.ownerPossessive[ts[j].raw] || strings.HasSuffix(ts[j].raw, "s") && ts[j].orig != ts[j].raw && strings.ContainsAny(ts[j].orig, "'’")) {
+	if j >= 0 && (lex.ownerPossessive[ts[j].raw] || possessiveAt(ts, j)) {
 		// "the driver's operating licence" is the driver's to show; "the
 		// user's business licence", "their trading licence" are no driving
 		// licence either, and no document FaceSign scans (unplaced says so)
 		return ts[j].w != "driver"
 	}
-	if j+1 < i && ts[j+1].raw == "our" {
-		return true
-	}
-	return slices.ContainsFunc(ts, func(t token) bool { return firmOwnerWords[t.raw] || firmOwnerWords[t.w] })
+	return hasAnyW(ts, firmOwnerWords) // ("our" among them)
 }
 
 // emailEntryNamed: the negated "email" at i names the address's entry, not
@@ -1016,7 +1010,7 @@ func hasAnyW(ts []token, set map[string]bool) bool {
 // account, and the word follows a preposition of means after that verb.
 func accountMadeWith(ts []token, i int) bool {
 	j := 0
-	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.ownerPossessive[ts[j].raw] || ts[j].raw == "our" || lex.keepLead[ts[j].raw]) {
+	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.keepLead[ts[j].raw]) { // (the owner possessives and "our" are determiners)
 		j++
 	}
 	if j+1 >= i || !(lex.userWord[ts[j].raw] || lex.userOne[ts[j].raw] || lex.pronounUser[ts[j].raw]) {
@@ -1028,7 +1022,7 @@ func accountMadeWith(ts []token, i int) bool {
 		return false
 	}
 	for k := j + 1; k < i; k++ {
-		if lex.meansPrep[ts[k].raw] {
+		if lex.meansWord[ts[k].raw] || ts[k].raw == "through" { // "… with a phone number": the means of that verb
 			return true
 		}
 	}
@@ -1041,7 +1035,7 @@ func accountMadeWith(ts []token, i int) bool {
 // or a possessive, and a be-form then, past a few words of where it is held
 // and adverbs, a word of its state follows.
 func heldState(ts []token, i int) bool {
-	if !(i == 0 || i == 1 && (lex.determiner[ts[0].raw] || lex.ownerPossessive[ts[0].raw])) {
+	if !(i == 0 || i == 1 && lex.determiner[ts[0].raw]) {
 		return false
 	}
 	for j := i + 1; j < min(len(ts), i+7); j++ {
@@ -2043,7 +2037,7 @@ func recognizedObject(ts []token, i int) bool {
 		switch {
 		case ts[j].w == "recognize":
 			return true
-		case !lex.determiner[ts[j].raw] && !lex.ownerPossessive[ts[j].raw]:
+		case !lex.determiner[ts[j].raw]:
 			return false
 		}
 	}
@@ -2056,28 +2050,42 @@ func orderVerbAt(t token) bool {
 	return lex.orderVerb[t.raw] || lex.orderVerb[strings.TrimSuffix(t.raw, "s")] || lex.orderVerb[strings.TrimSuffix(t.raw, "es")]
 }
 
-// setAside is the index of the "than" or "over" that makes the step named at i
-// the option weighed against another ("safer than SMS", "more reliable than a
-// text", "prefer email over SMS"), at most three words before it; or -1.
+// setAside: the step named at i is the option weighed against another ("safer
+// than SMS", "a more reliable channel than a text", "prefer email over SMS"),
+// "than" or "over" at most three words before it. It returns where the
+// comparison's words start (the comparative, or the option before "over"), or
+// -1.
 func setAside(ts []token, i int) int {
+	for j := i - 1; j >= 1 && j >= i-3; j-- {
+		start := -1
+		switch {
+		case ts[j].raw == "than":
+			if start = comparedAt(ts, j); start < 0 {
+				continue // ("more than an SMS code")
+			}
+		case ts[j].raw == "over" && preferredOver(ts, j):
+			start = j - 1
+		case !lex.determiner[ts[j].raw] && !ts[j].known:
+			return -1 // (an unknown word between: another reading)
+		default:
+			continue
+		}
+		if refersOn(ts, i) {
+			return -1
+		}
+		return start
+	}
+	return -1
+}
+
+// refersOn: the step named at i is one of the flow, said to come somewhere
+// ("quicker than the passport scan that comes after it").
+func refersOn(ts []token, i int) bool {
 	k := i + 1
 	for k < len(ts) && lex.stepHead[ts[k].raw] {
 		k++
 	}
-	if k+1 < len(ts) && (ts[k].raw == "that" || ts[k].raw == "which") && orderVerbAt(ts[k+1]) {
-		return -1 // "quicker than the passport scan that comes after it": a step of the flow
-	}
-	for j := i - 1; j >= 1 && j >= i-3; j-- {
-		switch {
-		case ts[j].raw == "than" && comparedAt(ts, j) >= 0:
-			return j
-		case ts[j].raw == "over" && preferredOver(ts, j):
-			return j
-		case !lex.determiner[ts[j].raw] && !ts[j].known:
-			return -1 // ("better than sending an SMS code": a verb between is another reading)
-		}
-	}
-	return -1
+	return k+1 < len(ts) && (ts[k].raw == "that" || ts[k].raw == "which") && orderVerbAt(ts[k+1])
 }
 
 // comparedAt is the index of the comparative that "than" at j completes, at
