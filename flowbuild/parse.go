@@ -1140,13 +1140,16 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a screening against a list (sanctions, PEP, watchlist, offender registry or self-exclusion), which FaceSign flows do not do, so the flow does not include it; run it in your app with the verified identity the session's webhook reports.")
 			continue
 		}
-		if j := purposeTailAt(c.toks); j > 0 && namesList(c.toks[j:]) {
-			// "face scan then liveness for self-exclusion enrolment": the steps
-			// stay; the list they serve is said, not screened in the flow
-			p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
+		if namesList(c.toks) { // (first: purposeTailAt analyses the clause)
+			if j := purposeTailAt(c.toks); j > 0 && namesList(c.toks[j:]) {
+				// "face scan then liveness for self-exclusion enrolment": the
+				// steps stay; the list they serve is said, not screened in the flow
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
+			}
 		}
 		group := findKind(seq, kRecognition) < 0 && !noRecognition && unknownGroup(c.toks)
-		leadSkips := group && leadGroupSkipsChecks(clauses, ci, seq[recognitionAt(seq):])
+		at := recognitionAt(seq) // where an implied recognition goes
+		leadSkips := group && leadGroupSkipsChecks(clauses, ci, seq[at:])
 		if leadSkips {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of every user, with no recognition to tell new users apart: a path of their own would skip the checks the text asks of everyone; say so if users we don't recognise should take another path.")
 		}
@@ -1164,7 +1167,7 @@ func parse(text string) *parsed {
 			// their paths part, yet after what the avatar says or asks first:
 			// "ask them to consent to being recorded, then …" asks before any
 			// face is captured and matched)
-			seq = slices.Insert(seq, recognitionAt(seq), &step{k: kRecognition})
+			seq = slices.Insert(seq, at, &step{k: kRecognition})
 		}
 		// ("They must be over 18: scan their passport, …": an age the heading
 		// sets is a requirement, not only a title)
@@ -1630,7 +1633,11 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
-		a := analyzeWith(analysis{prior: prior, held: held, contactChecked: accountMadeWith(c.toks, len(c.toks)) && contactCheckedAfter(clauses, ci), freshAsked: freshAskedAfter(clauses, ci)}, c.toks, seq)
+		// "players sign up with a phone number": how accounts are made, no code
+		// unless a later clause checks the number
+		madeWith := accountMadeWith(c.toks, len(c.toks))
+		checkedAfter := madeWith && contactCheckedAfter(clauses, ci)
+		a := analyzeWith(analysis{prior: prior, held: held, contactChecked: checkedAfter, freshAsked: freshAskedAfter(clauses, ci)}, c.toks, seq)
 		if len(a.steps) == 0 && ci > 1 && len(c.toks) <= 3 && len(analyze(prior, seq).steps) == 0 {
 			// "Sign-in (mobile app) - face": an aside that names nothing leaves
 			// the clause before it in view
@@ -1954,7 +1961,7 @@ func parse(text string) *parsed {
 			// search), on its main path; "existing customers are charged a
 			// lower fee" says nothing of the path
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the users the face recognition finds, who go on along the flow's main path.")
-		case accountMadeWith(c.toks, len(c.toks)) && !hasAnyW(c.toks, lex.contactCheck) && !contactCheckedAfter(clauses, ci):
+		case madeWith && !hasAnyW(c.toks, lex.contactCheck) && !checkedAfter:
 			// "players sign up with a phone number only": how the users'
 			// accounts are opened or reached, who they are, no step (the
 			// "phone" rule's accountMadeWith)
@@ -2257,7 +2264,7 @@ func parse(text string) *parsed {
 		// there: the exclusion speaks of the main path, and the path's own
 		// words are the later, narrower ones (afterExclusion)
 		drop := func(b *step) bool {
-			if len(p.dropExcluded([]*step{b})) > 0 || b.k.isConversation() {
+			if !p.excludes(b) || b.k.isConversation() {
 				return false
 			}
 			why := ""
@@ -2503,6 +2510,9 @@ func fallsBack(cs []clause, failed kind) bool {
 // liveness check fails", "users who fail liveness"), or kNone: the step the
 // condition's words name, or the first one right after its verb of failing.
 func failedStep(ts []token) kind {
+	if !clauseStartsIf(ts) && !hasAnyRaw(ts, lex.relative) && !hasAnyRaw(ts, lex.userWord) {
+		return kNone // (the test below, on the whole clause: most sentences skip readCondition)
+	}
 	cond := readCondition(ts, nil)
 	if cond.k != condFail || cond.end < 0 {
 		return kNone
@@ -3082,17 +3092,14 @@ func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
 }
 
 func (p *parsed) dropExcluded(seq []*step) []*step {
-	out := seq[:0]
-	for _, s := range seq {
-		if p.excluded.has(s.k) && s.k != kAsk {
-			continue
-		}
-		if s.k == kOTP && p.excluded.has(kSMSOTP) && p.excluded.has(kEmailOTP) {
-			continue // "2FA … no SMS … no email code either": a code with no channel left is none
-		}
-		out = append(out, s)
-	}
-	return out
+	return slices.DeleteFunc(seq, p.excludes)
+}
+
+// excludes: the text rules the step's kind out (a question is never ruled
+// out by kind).
+func (p *parsed) excludes(s *step) bool {
+	// ("2FA … no SMS … no email code either": a code with no channel left is none)
+	return p.excluded.has(s.k) && s.k != kAsk || s.k == kOTP && p.excluded.has(kSMSOTP) && p.excluded.has(kEmailOTP)
 }
 
 // channelFromContext settles a one-time code whose clause named no channel from
