@@ -4503,12 +4503,13 @@ func (p *plan) negatedOrder(sentence string) string {
 			}
 			moved = subject
 		}
+		o := analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps // the steps after "before"/"after"
 		if len(moved) == 1 && len(subject) == 0 && lex.backRef[bareWord(moved[0])] && start > 0 {
 			// "put a passport scan at the end, but don't run it before the
 			// liveness check": the step the sentence adds must not go before
 			// a step of the flow; the place said is kept, and the words ruling
 			// one out are no removal of that step (nor a place for the new one)
-			if o := analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps; len(o) == 1 && p.find(o[0].k) >= 0 && end == len(words) {
+			if len(o) == 1 && p.find(o[0].k) >= 0 && end == len(words) {
 				lead := words[:start]
 				for len(lead) > 0 && lex.clauseJoin[bareWord(lead[len(lead)-1])] {
 					lead = lead[:len(lead)-1]
@@ -4520,7 +4521,7 @@ func (p *plan) negatedOrder(sentence string) string {
 		if len(moved) == 0 || !lex.determiner[bareWord(moved[0])] && len(analyze(tokenize(moved[0]), nil).steps) == 0 {
 			continue // "don't remove the SMS code before …": another verb, no order
 		}
-		a, o := analyze(tokenize(strings.Join(moved, " ")), nil).steps, analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps
+		a := analyze(tokenize(strings.Join(moved, " ")), nil).steps
 		if slices.ContainsFunc(words[b+1:end], func(w string) bool { return lex.failWord[bareWord(w)] }) {
 			// "don't do the ID scan after a failed liveness check", "… after
 			// the SMS code fails": what a failure leads to, which no move of
@@ -6180,7 +6181,6 @@ func sourceInstead(ts []token) bool {
 	return false
 }
 
-// verbAfterDash: the words after a dash open with the verb of a change.
 // sentenceOpens: the words at rs open a sentence: a capitalised word
 // ("Add", "Also") or an instruction's verb, not an identifier ("ARP-22"), a
 // number ("20%") or a word going on in lower case.
@@ -6196,6 +6196,7 @@ func sentenceOpens(rs []rune) bool {
 	return verbAfterDash(rs)
 }
 
+// verbAfterDash: the words after a dash open with the verb of a change.
 func verbAfterDash(rs []rune) bool {
 	w := strings.Fields(string(rs[:min(len(rs), 24)]))
 	return len(w) > 0 && editVerbs[strings.ToLower(strings.Trim(w[0], ",;:"))]
@@ -6395,7 +6396,7 @@ func (p *plan) placeRefs(part string) string {
 			}
 			return false
 		}
-		if slices.ContainsFunc(seq(max(0, at-4), at), negMove) || slices.ContainsFunc(seq(min(j+1, len(lw)), min(j+4, len(lw))), negMove) {
+		if anyIn(max(0, at-4), at, negMove) || anyIn(min(j+1, len(lw)), min(j+4, len(lw)), negMove) {
 			// "don't move the last check to the front", "the last check
 			// shouldn't come first": no move asked for, and no check named
 			// for one; a negation of anything else still names the check
@@ -6614,13 +6615,14 @@ func placeIsSubject(words, lw []string, j int) bool {
 	return false
 }
 
-// seq is the indices from..to-1.
-func seq(from, to int) []int {
-	var out []int
-	for i := from; i < to; i++ {
-		out = append(out, i)
+// anyIn: f holds for one of the indices from..to-1.
+func anyIn(from, to int, f func(int) bool) bool {
+	for n := from; n < to; n++ {
+		if f(n) {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // lastPlaceGoes reports whether "the last step" at lw[j] is where a step goes:

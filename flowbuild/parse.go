@@ -204,26 +204,25 @@ func (s *step) rechecksLiveness() bool {
 	return slices.ContainsFunc(s.fallback, func(f *step) bool { return f.k == kLiveness })
 }
 
-// A caught deepfake never goes on to "you're verified": the one rule both
-// methods below state, for a liveness check whose fallback would rejoin the
-// flow without checking liveness again. The fallback is for a user the check
-// could not see; a caught attack sent on to another check (an SMS code, a
-// document scan) would pass on a weaker factor. A fallback that only says
-// something and ends the session, or that checks liveness again (the attack
-// must pass there), needs neither.
+// attackRejoins: a liveness check whose fallback, taken on the outcome on
+// ("" for any failure), would rejoin the flow without checking liveness again.
+// A caught deepfake never goes on to "you're verified" that way: the fallback
+// is for a user the check could not see, and a caught attack sent on to
+// another check (an SMS code, a document scan) would pass on a weaker factor.
+// A fallback that only says something and ends the session, or that checks
+// liveness again (the attack must pass there), is safe.
+func (s *step) attackRejoins(on string) bool {
+	return s.k == kLiveness && s.fallbackOn == on && s.fallbackRejoins() && !s.rechecksLiveness()
+}
 
 // deepfakeRefused: the fallback was given for any failure, so the deepfake
 // fails as any failure does and only a face not found takes the fallback.
-func (s *step) deepfakeRefused() bool {
-	return s.k == kLiveness && s.fallbackOn == "" && s.fallbackRejoins() && !s.rechecksLiveness()
-}
+func (s *step) deepfakeRefused() bool { return s.attackRejoins("") }
 
 // deepfakeOnly: the text gave the fallback to the deepfake alone ("if a
 // deepfake is detected, scan their passport for review"): it takes the
 // caught attack and ends unverified.
-func (s *step) deepfakeOnly() bool {
-	return s.k == kLiveness && s.fallbackOn == "deepfakeDetected" && s.fallbackRejoins() && !s.rechecksLiveness()
-}
+func (s *step) deepfakeOnly() bool { return s.attackRejoins("deepfakeDetected") }
 
 // currentAge is the age an age check requires: its node's, when the step came
 // from a flow being edited.

@@ -276,19 +276,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		return "Ask the user " + trimDot(strings.TrimSpace(s.phrase)) + "."
 	}
 	var parts []string
-	what := "the transfer"
-	switch uc {
-	case ucCrypto:
-		what = "the withdrawal"
-	case ucPayment:
-		what = "the " + paymentWord(noun)
-	case ucPayoutChange:
-		what = "the change"
-	case ucSIMSwap:
-		what = "the SIM swap"
-	case ucNotarization:
-		what = "the document"
-	}
+	what, _ := ucWords(uc, noun)
 	if s.topics&tSecurity != 0 && !(uc == ucTransfer || uc == ucCrypto || uc == ucPayment) {
 		// no transaction in the text: the questions are about what the user named, or the account
 		if about := aboutPhrase(s.phrase); about != "" {
@@ -364,6 +352,25 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	return "Ask the user " + joinAnd(parts) + "."
 }
 
+// ucWords are how the questions name what the user is doing ("the
+// withdrawal") and the doing of it ("make it", "request it").
+func ucWords(uc useCase, noun string) (what, act string) {
+	what, act = "the transfer", "make it"
+	switch uc {
+	case ucCrypto:
+		what = "the withdrawal"
+	case ucPayment:
+		what = "the " + paymentWord(noun)
+	case ucPayoutChange:
+		what, act = "the change", "do it"
+	case ucSIMSwap:
+		what, act = "the SIM swap", "request it"
+	case ucNotarization:
+		what, act = "the document", "sign it"
+	}
+	return what, act
+}
+
 // sideQuestions are the questions beside the main one (why, of their own free
 // will, consent, coercion), as askPrompt words them; willing is how the free
 // will question opens ("to confirm that", or "whether" after a read-back).
@@ -387,15 +394,7 @@ func sideQuestions(s *step, uc useCase, willing string) []string {
 		parts = append(parts, "whether they consent to "+what)
 	}
 	if s.topics&tCoercion != 0 {
-		act := "make it"
-		switch uc {
-		case ucPayoutChange:
-			act = "do it"
-		case ucSIMSwap:
-			act = "request it"
-		case ucNotarization:
-			act = "sign it"
-		}
+		_, act := ucWords(uc, "")
 		parts = append(parts, "whether anyone asked, pressured or coached them to "+act)
 	}
 	return parts
