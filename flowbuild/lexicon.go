@@ -1581,12 +1581,14 @@ var (
 	// rangeQualifierWords after the second number of "a -> b" make the arrow
 	// a mapping or a range, no change of value ("age check (18 -> 21 for US
 	// users)": 21 is for some users only, structured.changedValues)
-	rangeQualifierWords = []string{"for", "if", "when", "in", "on", "outside", "unless", "except", "per", "with", "where", "and", "or"}
+	// ("for" is mappedRange's own case: "for the email code" is no range)
+	rangeQualifierWords = []string{"if", "when", "in", "on", "outside", "unless", "except", "per", "with", "where", "and", "or"}
 	// keySettingWords in a key beside a step's name make the key a setting or
 	// an attribute of the step ("email code expiry: never", "OTP resend:
 	// disabled", "disable SMS: false"): its value says nothing of whether the
 	// step is wanted, so the line is left to the settings reader as written
-	keySettingWords = []string{"resend", "resends", "retry", "retries", "expiry", "expire", "expires", "expiration", "fallback", "fallbacks", "backup", "threshold", "disable", "skip", "enable", "allow", "timeout", "attempt", "attempts", "limit", "limits", "length", "digits", "ttl", "validity", "cooldown", "delay", "mode", "level", "score", "max", "min", "count"}
+	// (the settings' own keys, "expiry", "digits", come from settingKeyWords)
+	keySettingWords = []string{"resend", "resends", "retry", "expiration", "fallback", "fallbacks", "backup", "disable", "skip", "enable", "allow", "attempt", "limit", "limits", "cooldown", "delay", "mode", "level", "score", "max", "min", "count"}
 	valueOffWords   = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
 )
 

@@ -30,6 +30,12 @@ import (
 //
 // Text with none of these shapes comes back unchanged.
 
+// namesNothing: the words name no step and rule none out.
+func namesNothing(text string) bool {
+	a := analyze(tokenize(text), nil)
+	return len(a.steps) == 0 && a.neg == 0
+}
+
 // unstructure rewrites structured input into prose lines, and says back what
 // it read as a judgement call (unticked items left out).
 func unstructure(text string) (string, []string) {
@@ -258,7 +264,7 @@ func tableLines(rows [][]string) []string {
 		if line == "" {
 			continue
 		}
-		if a := analyze(tokenize(line), nil); cond == "" && len(parts) > 1 && len(a.steps) == 0 && a.neg == 0 {
+		if cond == "" && len(parts) > 1 && namesNothing(line) {
 			// "| deepfakeDetected | end session |": a row that names no step is
 			// kept as its cells, so that what no step meets is said back
 			// ("No step matches …") rather than read as a remark
@@ -375,7 +381,7 @@ func readChecklist(lines []string) ([]string, []string) {
 				}
 				break
 			}
-			if ticked && len(analyze(tokenize(item), nil).steps) > 0 {
+			if ticked && !chooses && len(analyze(tokenize(item), nil).steps) > 0 {
 				chooses = true
 			}
 		}
@@ -463,7 +469,7 @@ func readKeyValue(l string) string {
 		return l
 	}
 	v := strings.ToLower(strings.Join(strings.Fields(value), " "))
-	if !lex.valueOn[v] && !lex.valueOff[v] || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 || keyHoldsSetting(key) {
+	if !lex.valueOn[v] && !lex.valueOff[v] || keyHoldsSetting(key) || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 {
 		// (a key that names no step is left as written: "Amy: nope" in a chat
 		// is a speaker's answer, "mic: off" a setting the settings read; a key
 		// that names a step and one of its settings, "email code expiry:
@@ -526,8 +532,11 @@ func readSettingBlocks(lines []string) []string {
 			}
 			args = append(args, k+"="+v)
 		}
-		name := callName(key, args)
-		if len(args) == 0 || name == "" {
+		name := ""
+		if len(args) > 0 {
+			name = callName(key, args) // (callName analyses the key: only for a block that holds settings)
+		}
+		if name == "" {
 			out = append(out, lines[i])
 			continue
 		}
@@ -603,8 +612,10 @@ func settingObjects(text string) string {
 		})
 		name := k[ks+1:]
 		args, ok := settingArgs(inner)
-		name = callName(name, args)
-		if name == "" || !ok {
+		if ok {
+			name = callName(name, args)
+		}
+		if !ok || name == "" {
 			b.WriteString(text[:open+1])
 			text = text[open+1:]
 			continue
