@@ -102,6 +102,9 @@ func Build(description string, opts Options) (Result, error) {
 	text, shapeNotes := unstructure(text)
 	if head, change := trailingChange(text); change != "" {
 		if res, ok := buildThenEdit(head, change, opts); ok {
+			// (what reading the structure decided is said here too: the head,
+			// already prose, brings no notes of its own from it)
+			res.Assumptions = append(shapeNotes, res.Assumptions...)
 			return res, nil
 		}
 	}

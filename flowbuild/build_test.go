@@ -2068,3 +2068,14 @@ func TestStaffRoleStaysVisible(t *testing.T) {
 		assert.True(t, found, "%s: the role %q stays visible", desc, role)
 	}
 }
+
+// The note on a caught deepfake goes with the fallback it explains when a
+// later exclusion leaves that fallback out.
+func TestBuildDeepfakeNoteGoesWithItsFallback(t *testing.T) {
+	r, err := Build("Liveness then an email code; if liveness fails, an SMS code instead. Actually, no SMS at all.", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, r.Assumptions, deepfakeNote)
+	r, err = Build("liveness, then if they fail liveness send them to a document scan", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, r.Assumptions, deepfakeNote)
+}

@@ -2294,6 +2294,14 @@ func parse(text string) *parsed {
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
 	}
+	if !slices.ContainsFunc(out, func(s *step) bool {
+		return s.deepfakeRefused() || slices.ContainsFunc(s.branch, (*step).deepfakeRefused)
+	}) {
+		// the note on a caught deepfake speaks of a fallback that an
+		// exclusion may have left out since ("if liveness fails, an SMS code.
+		// Actually, no SMS at all"): it goes with it
+		p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return n == deepfakeNote })
+	}
 	for _, s := range out {
 		switch {
 		case s.k == kOTP && contact != kNone && !p.excluded.has(contact):

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,4 +37,20 @@ func TestUnstructure(t *testing.T) {
 			assert.Len(t, notes, tt.notes, "%q", notes)
 		})
 	}
+}
+
+// A structured description that ends in a change line is built, then changed:
+// what reading its structure decided is still said.
+func TestBuildKeepsShapeNotesWithATrailingChange(t *testing.T) {
+	r, err := Build("- [x] liveness\n- [ ] SMS code\n- [x] passport scan\nedit: swap the liveness check and the passport scan", Options{})
+	if !assert.NoError(t, err) {
+		return
+	}
+	n := 0
+	for _, a := range r.Assumptions {
+		if strings.HasPrefix(a, "Unticked items of the checklist are not applied") {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "%q", r.Assumptions)
 }
