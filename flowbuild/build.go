@@ -390,17 +390,17 @@ func (p *plan) summary(f flow.Flow) string {
 	var retried []string
 	for _, s := range p.steps {
 		if s.retry && retryable(s.k) && p.policy != "retry" {
-			retried = append(retried, s.k.String())
+			retried = append(retried, "the "+s.k.String())
 		}
 	}
 	other := ""
 	if len(retried) > 0 {
-		b.WriteString(" When the " + joinAnd(retried) + " fails the avatar offers to try it again, and ends politely if the user declines.")
+		b.WriteString(" When " + orList(retried) + " fails, the avatar offers to try it again, and ends politely if the user declines.")
 		other = " other"
 	}
 	switch p.policy {
 	case "retry":
-		b.WriteString(" When a check fails the avatar offers to try it again, and ends politely if the user declines.")
+		b.WriteString(" When a check fails, the avatar offers to try it again, and ends politely if the user declines.")
 	case "human":
 		b.WriteString(" When any" + other + " check fails the avatar hands the user to a member of the team.")
 	default:

@@ -677,7 +677,7 @@ func TestBuildRetryOfOneStep(t *testing.T) {
 
 	one, err := Build("passport scan, then liveness. if the liveness check fails, offer a retry", Options{})
 	require.NoError(t, err)
-	assert.Contains(t, one.Summary, "When the liveness check fails the avatar offers to try it again")
+	assert.Contains(t, one.Summary, "When the liveness check fails, the avatar offers to try it again")
 	assert.Contains(t, one.Summary, "Any other failed check ends the session")
 	added, err := Edit(one.Flow, "add an email code at the end", Options{})
 	require.NoError(t, err)

@@ -4504,6 +4504,20 @@ func (p *plan) negatedOrder(sentence string) string {
 			moved = subject
 		}
 		o := analyze(tokenize(strings.Join(words[b+1:end], " ")), nil).steps // the steps after "before"/"after"
+		if len(moved) == 0 && len(subject) == 0 && start > 0 && len(o) == 1 && p.find(o[0].k) >= 0 && end == len(words) && !placeSaid(words[:start]) && len(analyze(tokenize(strings.Join(words[:start], " ")), nil).steps) > 0 {
+			// "send an SMS code too, but not before the liveness check": the
+			// step the sentence adds goes on the other side of the step named,
+			// which stays
+			lead := words[:start]
+			for len(lead) > 0 && lex.clauseJoin[bareWord(lead[len(lead)-1])] {
+				lead = lead[:len(lead)-1]
+			}
+			side := "after"
+			if bw == "after" {
+				side = "before"
+			}
+			return strings.TrimRight(strings.Join(lead, " "), " ,;:") + " " + side + " " + strings.Join(words[b+1:end], " ")
+		}
 		if len(moved) == 1 && len(subject) == 0 && lex.backRef[bareWord(moved[0])] && start > 0 {
 			// "put a passport scan at the end, but don't run it before the
 			// liveness check": the step the sentence adds must not go before
@@ -4553,6 +4567,15 @@ func (p *plan) negatedOrder(sentence string) string {
 		return strings.Join(out, " ")
 	}
 	return sentence
+}
+
+// placeSaid: the words say where a step goes ("at the start", "last", "after
+// the scan"), so an order ruled out after them is no place of its own.
+func placeSaid(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool {
+		w = bareWord(w)
+		return lex.frontWord[w] || lex.backWord[w] || lex.orderPrep[w]
+	})
 }
 
 // keptByNegation turns a removal said not to happen ("don't drop the

@@ -1868,6 +1868,26 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
+		if placed, at, ok := orderRuledOut(c.toks); a.neg != 0 && ok {
+			// "send an SMS code too, but not before the liveness check", "…,
+			// but don't send it before the scan", "the code must not come
+			// before the liveness check": an order ruled out, of the step
+			// named or of the one just said; the step it is placed against
+			// is no step left out
+			if s, ref := orderedStep(placed, seq, ci > 0 && clauses[ci-1].sent == c.sent), analyze(c.toks[at+1:], seq).steps; s != nil && len(ref) == 1 && ref[0].k != s.k && !ref[0].k.isConversation() {
+				if findKind(seq, ref[0].k) < 0 {
+					i := findKind(seq, s.k)
+					if c.toks[at].raw == "after" {
+						i++
+					}
+					seq = slices.Insert(seq, i, ref[0])
+					p.notes = append(p.notes, "Added "+ref[0].k.withArticle()+": \""+clauseText(c.toks)+"\" speaks of one.")
+				}
+				seq = moveOutOf(seq, c.toks[at:], s, ref)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+s.k.String()+" must not go, not as leaving out the "+ref[0].k.String()+".")
+				continue
+			}
+		}
 		switch {
 		case a.neg != 0 && negSent == c.sent:
 			negPrev |= a.neg
@@ -7502,6 +7522,76 @@ func negatedPlacement(ts []token) int {
 		return 0
 	}
 	return v + off
+}
+
+// orderRuledOut reads a clause that rules out an order, not a step: "(but) not
+// before the liveness check" and "don't send it before the scan" of the step
+// just said, "the code must not come before the liveness check" of its
+// subject, "never after the ID scan". It returns the words naming the step
+// placed (none: the step just said) and where "before" or "after" is; ok is
+// false for any other clause, and for an order bound to a failure or to some
+// users ("not after liveness fails", "not before the scan for EU users"),
+// which other rules read.
+func orderRuledOut(ts []token) (placed []token, at int, ok bool) {
+	neg := slices.IndexFunc(ts, func(t token) bool { return lex.negAux[t.raw] || t.raw == "not" || t.raw == "never" })
+	if neg < 0 {
+		return nil, 0, false
+	}
+	at = slices.IndexFunc(ts[neg+1:], func(t token) bool { return lex.orderPrep[t.raw] })
+	if at < 0 {
+		return nil, 0, false
+	}
+	at += neg + 1
+	if slices.ContainsFunc(ts[at+1:], func(t token) bool { return lex.failWord[t.raw] || lex.orderQual[t.raw] }) {
+		return nil, 0, false
+	}
+	subject := ts[:neg]
+	for len(subject) > 0 && (lex.clauseJoin[subject[0].raw] || subject[0].raw == "but") {
+		subject = subject[1:]
+	}
+	if n := len(subject); n > 0 && (lex.copulaModal[subject[n-1].raw] || lex.subjectAux[subject[n-1].raw] || subject[n-1].raw == "can") {
+		subject = subject[:n-1]
+	}
+	mid := ts[neg+1 : at]
+	if len(mid) > 0 && mid[0].raw == "ever" {
+		mid = mid[1:]
+	}
+	if len(mid) > 0 && (lex.placeVerb[mid[0].raw] || orderVerbAt(mid[0])) {
+		mid = mid[1:]
+	}
+	switch {
+	case len(subject) > 0:
+		// "the code must not come before …": nothing but the verb between
+		if len(mid) > 0 || len(analyze(subject, nil).steps) != 1 {
+			return nil, 0, false
+		}
+		return subject, at, true
+	case len(mid) == 0 || len(mid) == 1 && lex.refPronoun[mid[0].raw]:
+		return nil, at, true // "not before …", "don't send it before …"
+	}
+	return nil, 0, false // "don't do the SMS code before …": negatedPlacement's
+}
+
+// orderedStep is the step of the flow so far an order is ruled out for: the
+// one the words name, or, with none, the last check said in the sentence.
+func orderedStep(placed []token, seq []*step, sameSentence bool) *step {
+	if len(placed) > 0 {
+		if st := analyze(placed, seq).steps; len(st) == 1 {
+			if i := findKind(seq, st[0].k); i >= 0 {
+				return seq[i]
+			}
+		}
+		return nil
+	}
+	if !sameSentence {
+		return nil
+	}
+	for i := len(seq) - 1; i >= 0; i-- {
+		if !seq[i].k.isConversation() {
+			return seq[i]
+		}
+	}
+	return nil
 }
 
 // moveOutOf moves the placed step out of the place the words rule out, when

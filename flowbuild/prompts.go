@@ -578,6 +578,15 @@ func docTypesText(types []string) string {
 	return nounList(names)
 }
 
+// orList joins names with "or" ("the liveness check or the SMS one-time
+// code"), as one of them is meant at a time.
+func orList(names []string) string {
+	if len(names) < 3 {
+		return strings.Join(names, " or ")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
 func joinAnd(parts []string) string {
 	switch len(parts) {
 	case 1:
