@@ -2079,3 +2079,27 @@ func TestBuildDeepfakeNoteGoesWithItsFallback(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, r.Assumptions, deepfakeNote)
 }
+
+// TestUntoldGroup: a group the flow cannot tell apart is found with the words
+// it scopes; new, known and returning users, everyone, ages and a group in a
+// reason are not such groups.
+func TestUntoldGroup(t *testing.T) {
+	for _, tc := range []struct{ text, group string }{
+		{"skip the ID scan for EU users", "EU users"},
+		{"remove the SMS code for users in Germany", "users in Germany"},
+		{"no email code for customers on Android", "customers on Android"},
+		{"add a passport scan for our business customers", "business customers"},
+		{"skip the ID scan for new users", ""},
+		{"skip the ID scan for returning customers", ""},
+		{"skip the ID scan for everyone", ""},
+		{"remove the ID scan for all users", ""},
+		{"no SMS code for users under 18", ""},
+		{"skip the ID scan for users we don't recognise", ""},
+		{"a liveness check for users", ""},
+	} {
+		g, _ := untoldGroup(tokenize(tc.text))
+		assert.Equal(t, tc.group, g, tc.text)
+	}
+	_, seg := untoldGroup(tokenize("too long for our visa customers, please delete both codes"))
+	assert.Equal(t, "too long for our visa customers", clauseText(seg))
+}

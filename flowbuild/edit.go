@@ -2402,6 +2402,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		p.assumptions = append(p.assumptions, amountNote(ts))
 		return []string{"left the flow as it is, since it cannot see the amount"}, nil
 	}
+	if g, seg := untoldGroup(ts); g != "" && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb) || hasAnyRaw(seg, lex.placeVerb) || hasAnyRaw(seg, lex.orderPrep)) {
+		// "skip the ID scan for EU users", "do the ID scan after the SMS
+		// code for EU users": as Build reads it
+		p.assumptions = append(p.assumptions, untoldGroupNote(ts, g))
+		return []string{"left the flow as it is, since it cannot tell " + g + " from other users"}, nil
+	} else if g != "" && addsStep(seg) {
+		p.assumptions = append(p.assumptions, untoldGroupAdded(ts, g))
+	}
 	if d, ok := p.readBackMore(ts); ok {
 		return d, nil
 	}

@@ -1063,6 +1063,16 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, amountNote(c.toks))
 			continue
 		}
+		if g, seg := untoldGroup(c.toks); g != "" && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)) {
+			// "skip the ID scan for EU users": what the flow leaves out for a
+			// group it cannot tell apart stays in for everyone, and the choice
+			// is the app's, as for amounts
+			p.notes = append(p.notes, untoldGroupNote(c.toks, g))
+			continue
+		} else if g != "" && len(analyze(seg, seq).steps) > 0 {
+			// "add an email code for business customers": added for everyone
+			p.notes = append(p.notes, untoldGroupAdded(c.toks, g))
+		}
 		if k := takenBack(c.toks); k > 0 {
 			// "I was going to say SMS but scratch that, …": the words before the
 			// retraction are taken back, the rest of the clause stands
@@ -8216,6 +8226,76 @@ func amountCondition(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// untoldGroup is the group of users a clause scopes itself to when the flow
+// cannot tell that group from the rest ("for EU users", "for business
+// customers", "for users abroad", "for people in Germany"): a session runs the
+// same checks for everyone it is started for, and only the integrator's app
+// knows where a user lives or what account they hold. New, known and
+// returning users are no such group (recognition tells them apart), nor are
+// all users ("for everyone", "for all our customers") or an age ("for users
+// under 18", which a data check reads). It returns "" for any other clause.
+func untoldGroup(ts []token) (string, []token) {
+	for i := 0; i+2 < len(ts); i++ {
+		if ts[i].raw != "for" {
+			continue
+		}
+		// the words between punctuation around the group: what it scopes
+		// ("too long for our visa customers, please delete both codes" is
+		// why, and the removal is everyone's)
+		from, to := i, i
+		for from > 0 && ts[from-1].w != "," && ts[from-1].w != "." && ts[from-1].w != ";" && ts[from-1].w != ":" {
+			from--
+		}
+		for to < len(ts) && ts[to].w != "," && ts[to].w != "." && ts[to].w != ";" && ts[to].w != ":" {
+			to++
+		}
+		j := i + 1
+		for j < len(ts) && (ts[j].raw == "the" || ts[j].raw == "our" || ts[j].raw == "those") {
+			j++
+		}
+		u := j
+		for u < len(ts) && u < j+3 && !lex.userWord[ts[u].raw] {
+			u++
+		}
+		if u >= len(ts) || !lex.userWord[ts[u].raw] {
+			continue
+		}
+		mods := ts[j:u]
+		if slices.ContainsFunc(mods, func(t token) bool {
+			return t.isNum || lex.condNew[t.raw] || lex.condKnown[t.raw] || lex.quantifier[t.raw] || lex.universal[t.raw] || lex.elseWord[t.raw] || lex.determiner[t.raw] || lex.ageComparative[t.raw] || t.w == "," || t.w == "."
+		}) {
+			continue
+		}
+		end := u + 1
+		if len(mods) == 0 {
+			// "for users in the EU", "for customers abroad": where they are
+			if end >= len(ts) || !lex.groupPlace[ts[end].raw] {
+				continue
+			}
+			for end < len(ts) && end < u+5 && ts[end].w != "," && ts[end].w != "." && !lex.clauseJoin[ts[end].raw] && !ts[end].isNum && !lex.ageComparative[ts[end].raw] {
+				end++
+			}
+		}
+		if readCondition(ts[i:], nil).k != condNone {
+			continue // "for users we don't recognise": the recognition's
+		}
+		return clauseText(ts[j:end]), ts[from:to]
+	}
+	return "", nil
+}
+
+// untoldGroupNote says that a change scoped to a group the flow cannot tell
+// apart is left to the integrator's app.
+func untoldGroupNote(ts []token, group string) string {
+	return "A FaceSign flow cannot tell " + group + " from other users, so \"" + clauseText(ts) + "\" is left to your app (start their sessions with a flow of their own); this flow is the same for everyone and keeps its steps where they were."
+}
+
+// untoldGroupAdded says that a step added for a group the flow cannot tell
+// apart is added for everyone.
+func untoldGroupAdded(ts []token, group string) string {
+	return "A FaceSign flow cannot tell " + group + " from other users, so what \"" + clauseText(ts) + "\" adds is there for everyone; start other users' sessions with a flow without it if only " + group + " should get it."
 }
 
 // amountNote says that a step left out for some amounts stays in the flow.
