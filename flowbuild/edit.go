@@ -4846,6 +4846,9 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
 		return nil, false // ("compliance changed their mind again, we only accept passports …")
 	}
+	if retryRemoved(ts) {
+		return p.dropRetries(ts), true
+	}
 	named := analyze(ts, nil).steps
 	if len(named) == 0 || hasAnyRaw(ts, lex.anyOne) {
 		p.setPolicy("retry")
@@ -4860,6 +4863,81 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 		done = append(done, offerRetry(p.steps[i])...)
 	}
 	return done, len(done) > 0
+}
+
+// retryRemoved: the words rule out or take away a retry, not a check ("no
+// liveness retry", "don't offer a retry on the SMS code", "remove the
+// liveness retry", "drop the retries").
+func retryRemoved(ts []token) bool {
+	if retryRuledOut(ts) >= 0 {
+		return true
+	}
+	for i, t := range ts {
+		if !lex.removeVerb[t.raw] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+6; j++ {
+			if lex.retryWord[ts[j].raw] && ts[j].raw != "again" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropRetries takes the retry away from the steps the words name (all of
+// them when they name none): a failed check then ends the session, as it
+// does by default. A retry of every check becomes one for each check but
+// those named.
+func (p *plan) dropRetries(ts []token) []string {
+	a := analyze(ts, nil)
+	var named kindSet
+	for _, s := range a.steps {
+		named.add(s.k)
+	}
+	named |= a.neg
+	if named == 0 || hasAnyRaw(ts, lex.anyOne) {
+		had := p.policy == "retry" || slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry })
+		if p.policy == "retry" {
+			p.policy = ""
+		}
+		for _, s := range p.steps {
+			s.retry = false
+		}
+		if !had {
+			return []string{"left the flow as it is: it offers no retry"}
+		}
+		return []string{"took away every retry: a failed check ends the session"}
+	}
+	every := p.policy == "retry"
+	if every {
+		p.policy = ""
+	}
+	var done []string
+	for _, s := range p.steps {
+		switch {
+		case named.has(s.k) && (s.retry || every):
+			s.retry = false
+			done = append(done, "took away the retry of the "+s.k.String())
+		case every && !named.has(s.k) && retryable(s.k) && !s.k.isConversation():
+			s.retry = true
+		}
+	}
+	if len(done) == 0 {
+		return []string{"left the flow as it is: it offers no retry of the " + stepNamesOf(named)}
+	}
+	return done
+}
+
+// stepNamesOf lists the kinds of a set by name.
+func stepNamesOf(ks kindSet) string {
+	var steps []*step
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			steps = append(steps, &step{k: k})
+		}
+	}
+	return stepNames(steps)
 }
 
 // offerRetry gives s a retry of its own and says so; nothing when it has one.

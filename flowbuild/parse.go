@@ -1878,6 +1878,33 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
+		if r := retryRuledOut(c.toks); a.neg != 0 && r >= 0 {
+			// "no liveness retry", "don't offer a retry on the liveness
+			// check": the retry is ruled out, not the check it names
+			// (a check said only here is one the flow has: "sms otp
+			// retries: off" speaks of an SMS code)
+			for k := kind(0); k < kindCount; k++ {
+				if !a.neg.has(k) || k.isConversation() {
+					continue
+				}
+				i := findKind(seq, k)
+				if code := func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }; i < 0 && code(&step{k: k}) {
+					// "no second attempt at the code" (every kind of code): the
+					// code said before
+					i = slices.IndexFunc(seq, code)
+				}
+				if i >= 0 {
+					seq[i].retry = false
+				} else if findKind(a.steps, k) < 0 {
+					a.steps = append(a.steps, &step{k: k})
+				}
+			}
+			a.neg = 0
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try, not as leaving the check out: a failed check ends the session.")
+			if len(a.steps) == 0 {
+				continue
+			}
+		}
 		if placed, at, ok := orderRuledOut(c.toks); a.neg != 0 && ok {
 			// "send an SMS code too, but not before the liveness check", "…,
 			// but don't send it before the scan", "the code must not come
@@ -7532,6 +7559,23 @@ func negatedPlacement(ts []token) int {
 		return 0
 	}
 	return v + off
+}
+
+// retryRuledOut is where a negated clause names a retry it rules out ("no
+// liveness retry", "don't offer a retry on the SMS code", "no second attempt
+// at the selfie"), or -1. The negation must reach the retry word: "no SMS,
+// retry the liveness check" rules out the code, not the retry.
+func retryRuledOut(ts []token) int {
+	neg := negations(ts)
+	for i, t := range ts {
+		if !neg[i] && (i == 0 || ts[i-1].raw != "more" || i < 2 || ts[i-2].raw != "no") {
+			continue // ("no more retries": "more" keeps the negation from the word)
+		}
+		if lex.retryWord[t.raw] && t.raw != "again" || (lex.attemptNoun[t.raw] || lex.retryAsk[t.raw]) && i > 0 && lex.oneMore[ts[i-1].raw] {
+			return i
+		}
+	}
+	return -1
 }
 
 // orderRuledOut reads a clause that rules out an order, not a step: "(but) not

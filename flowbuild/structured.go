@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -469,6 +470,11 @@ func readKeyValue(l string) string {
 		return l
 	}
 	v := strings.ToLower(strings.Join(strings.Fields(value), " "))
+	if (lex.valueOff[v] || v == "0") && retryKey(key) {
+		// "liveness_retry: off", "sms retries: 0": no second try, which the
+		// clause reader takes from "no liveness retry" (the step stays)
+		return lead + "no " + strings.NewReplacer("_", " ", "-", " ").Replace(key)
+	}
 	if !lex.valueOn[v] && !lex.valueOff[v] || keyHoldsSetting(key) || len(analyze(tokenize(strings.ReplaceAll(key, "_", " ")), nil).steps) == 0 {
 		// (a key that names no step is left as written: "Amy: nope" in a chat
 		// is a speaker's answer, "mic: off" a setting the settings read; a key
@@ -484,6 +490,13 @@ func readKeyValue(l string) string {
 		out += ", " + comment
 	}
 	return out
+}
+
+// retryKey: a word of the key is a retry ("liveness_retry", "OTP retries").
+func retryKey(key string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(key), func(r rune) bool { return r == ' ' || r == '_' || r == '-' }), func(w string) bool {
+		return lex.retryWord[w] && w != "again"
+	})
 }
 
 // keyHoldsSetting: a word of the key names a setting or an attribute of a
