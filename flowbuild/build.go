@@ -99,7 +99,7 @@ func Build(description string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	text, shapeNotes := unstructure(text)
+	text, shapeNotes := unstructure(undictate(text))
 	if head, change := trailingChange(text); change != "" {
 		if res, ok := buildThenEdit(head, change, opts); ok {
 			// (what reading the structure decided is said here too: the head,

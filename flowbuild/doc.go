@@ -6,6 +6,10 @@
 //
 // The understanding is a small pipeline, each stage in its own file:
 //
+//   - dictation.go: text dictated to speech-to-text read as typed: spoken
+//     punctuation ("comma", "full stop"), letters spelled out ("S M S"),
+//     words split by a space ("pass port"), numbers said in words ("zero
+//     point nine"), each checked against the lexicon.
 //   - lexicon.go: normalisation. Words are lower-cased and split; word pairs
 //     that name one thing are joined ("e mail", "1:N", "leave out"); every
 //     surface form maps to a lemma ("recognise", "recognition" → recognize);

@@ -22,7 +22,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	text, shapeNotes := unstructure(text)
+	text, shapeNotes := unstructure(undictate(text))
 	p, err := extractPlan(f)
 	if err != nil {
 		return Result{}, err

@@ -3425,7 +3425,8 @@ var joins = map[string]string{
 	"word for word": "verbatim", // "the avatar says word for word "…"": the line as written
 	"once more":     "again",    // "let them try once more"
 	"look up":       "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
-	"1 to n": "onetomany", "1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
+	"1 to n": "onetomany", "one to n": "onetomany", // "the one to N search": 1:N said aloud
+	"1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
 	"government issued": "governmentissued", "d o b": "dob",
 	"politically exposed": "pep", // "check whether they're a politically exposed person": a PEP screening (listCheckWords)
 	// "the seller must be the same legal person as the bank account holder": a
@@ -4175,3 +4176,25 @@ var (
 	// is the channel that got compromised")
 	emailWeakWords = []string{"weak", "weaker", "weakest", "weakness", "risk", "risky", "vector", "attack", "attacks", "attacker", "attackers", "phish", "phished", "phishing", "hacked", "compromised", "insecure", "vulnerable", "target", "intercepted"}
 )
+
+// Dictation: what speech-to-text writes for a description said aloud, read back
+// as typing writes it (undictate, dictation.go).
+
+// spokenMarks: punctuation said as a word ("scan the ID comma then liveness full
+// stop"), with the mark it stands for. A mark word used as a noun ("a 24 hour
+// period", "the period of the code") stays a word: markNounBefore, markNounAfter.
+var spokenMarks = map[string]string{
+	"comma": ",", "full stop": ".", "period": ".", "new line": ".", "new paragraph": ".", "next line": ".",
+	"colon": ":", "semicolon": ";", "semi colon": ";", "question mark": "?", "exclamation mark": "!", "exclamation point": "!",
+}
+
+// markNounBefore: words before a mark word that make it a noun ("a grace period",
+// "a 24 hour period", "the trial period"); determiners do too.
+var markNounBefore = wordSet([]string{"grace", "trial", "cooling", "waiting", "retention", "review", "hour", "day", "week", "month", "year", "minute", "time", "billing", "lock", "lockout"})
+
+// markNounAfter: words after a mark word that make it a noun ("the period of
+// validity", "a new line for the avatar", "new line items").
+var markNounAfter = wordSet([]string{"of", "for", "in", "items", "item", "during"})
+
+// numberPoint: the word of a decimal point said aloud ("zero point nine").
+const numberPoint = "point"
