@@ -1078,8 +1078,9 @@ var (
 	// factVerbWords: after a verb of telling or confirming, a clause with one
 	// of these states a fact ("confirm the account is opened", "tell them the
 	// payment will go in the 14:00 cut-off"): said to the user, not asked
-	factVerbWords   = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"}                // the people negUniversalWords name: "nobody to match them to" is no population
-	groupPlaceWords = []string{"in", "from", "outside", "abroad", "overseas", "based", "located", "living", "on"} // after a group of users: where they are ("users in the EU", "customers on Android")
+	factVerbWords   = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"}                                                                                                                          // the people negUniversalWords name: "nobody to match them to" is no population
+	platformWords   = []string{"mobile", "desktop", "app", "apps", "ios", "android", "web", "browser", "browsers", "website", "webview", "tablet", "tablets", "laptop", "laptops", "iphone", "ipad", "pc", "mac", "native"} // where the session page opens ("only run it from the mobile app", "desktop only"): the app's choice
+	groupPlaceWords = []string{"in", "from", "outside", "abroad", "overseas", "based", "located", "living", "on"}                                                                                                           // after a group of users: where they are ("users in the EU", "customers on Android")
 	universalWords  = []string{"anything", "anyone", "anybody", "everything", "everyone", "everybody", "all"}
 )
 
@@ -2085,7 +2086,7 @@ type lexicon struct {
 	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting, heldClaimVerb                                                                                                                                                                                                                                                                                                                        map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
-	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, groupPlace, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                                     map[string]bool
+	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, groupPlace, platform, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                                           map[string]bool
 	failPhrase, sameCase, thatPath, arrivePhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead, totalBan                                                                                                                                                                                                                           phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
@@ -2339,7 +2340,7 @@ func newLexicon() *lexicon {
 	l.mailSystemNext, l.mailThreatNext, l.mailThreatBefore = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords), wordSet(mailThreatBeforeWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
-	l.readBackEnd, l.countNoun, l.universal, l.groupPlace = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords), wordSet(groupPlaceWords)
+	l.readBackEnd, l.countNoun, l.universal, l.groupPlace, l.platform = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords), wordSet(groupPlaceWords), wordSet(platformWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
 	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays, l.listMatters = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords), wordSet(listMattersWords)

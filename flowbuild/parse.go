@@ -4798,6 +4798,11 @@ func onlyUnplaced(ts []token) []string {
 	if len(rest) == 0 {
 		return nil
 	}
+	if hasAnyRaw(rest, lex.platform) {
+		// "only run it from the mobile app", "desktop only": where the page
+		// opens is the app's choice, no step's
+		return []string{"A FaceSign flow runs wherever your app opens its page, so \"" + clauseText(ts) + "\" is left to your app (open the session only there); the flow is the same on every device."}
+	}
 	return unplaced(rest)
 }
 
