@@ -245,13 +245,21 @@ func readCondition(ts []token, seq []*step) condition {
 		case recognition && lex.failTo[t.raw] && next == "to" && i+2 < len(ts) && findsUser(ts[i+2]):
 			// "anyone we fail to recognise", "if it fails to find them": a user
 			// not found (read at the verb, see notFinding), no step that failed
-		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase)) && neg && hasIf:
+		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase) || phraseAt(ts, i, lex.passPhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}
 			end := i
 			if phraseAt(ts, i, lex.arrivePhrase) {
 				end = i + phraseLen(ts, i, lex.arrivePhrase) - 1 // "if the code never shows up"
+			}
+			if n := phraseLen(ts, i, lex.passPhrase); n > 0 {
+				// "if they don't get through liveness": the check is the
+				// object, bare or after its article (stepObject, below)
+				end = i + n - 1
+				for end+1 < len(ts) && lex.canonKind(ts[end+1]) {
+					end++
+				}
 			}
 			if (t.raw == "fall" || t.raw == "falls" || t.raw == "falling") && i+1 < len(ts) && ts[i+1].raw == "back" || givesUp(ts, i) {
 				end = i + 1 // "if it falls back", "if they give up"

@@ -447,6 +447,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = strings.Join(rest, ", ")
 				ts = tokenize(part)
 			}
+			if numbered := stepByNumber(part); numbered != strings.Join(strings.Fields(part), " ") {
+				part, ts = numbered, tokenize(numbered)
+			}
 			part = p.resolvePlace(part)
 			if slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.shiftUp[t.raw] || lex.shiftDown[t.raw] }) ||
 				slices.ContainsFunc(ts[:max(len(ts)-1, 0)], func(t token) bool { return lex.lastPlace[t.raw] }) && hasAnyRaw(ts, lex.placeStep) ||
@@ -2402,7 +2405,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		p.assumptions = append(p.assumptions, amountNote(ts))
 		return []string{"left the flow as it is, since it cannot see the amount"}, nil
 	}
-	if g, seg := untoldGroup(ts); g != "" && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb) || hasAnyRaw(seg, lex.placeVerb) || hasAnyRaw(seg, lex.orderPrep)) {
+	if g, seg := untoldGroup(ts); g != "" && !addsStep(seg) && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb) || hasAnyRaw(seg, lex.placeVerb) || hasAnyRaw(seg, lex.orderPrep)) {
 		// "skip the ID scan for EU users", "do the ID scan after the SMS
 		// code for EU users": as Build reads it
 		p.assumptions = append(p.assumptions, untoldGroupNote(ts, g))
@@ -6331,6 +6334,40 @@ func exceptsStep(ts []token) bool {
 		return true
 	}
 	return false
+}
+
+// stepByNumber writes a step named by its number as by its place ("step 2",
+// "step #3", "step no. 2", "step number two" read "the second step"), which
+// placeRefs reads. A number past the ordinals the lexicon counts, or one that
+// is a setting ("step 2 should take 8 digits" still names the step), is left.
+func stepByNumber(part string) string {
+	words := strings.Fields(part)
+	for i := 0; i+1 < len(words); i++ {
+		if w := strings.ToLower(words[i]); w != "step" && w != "stage" {
+			continue // ("steps 1 and 2": a pair, read where swaps are)
+		}
+		j := i + 1
+		if n := strings.ToLower(strings.Trim(words[j], ".:")); (n == "no" || n == "number" || n == "nr") && j+1 < len(words) {
+			j++
+		}
+		num := strings.TrimPrefix(words[j], "#")
+		tail := num[len(strings.TrimRight(num, ",;:.!?)")):]
+		num = strings.ToLower(strings.TrimRight(num, ",;:.!?)"))
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			n = numberWords[num]
+		}
+		if n < 1 || n > len(ordinalWords) {
+			continue
+		}
+		lead := []string{"the"}
+		if i > 0 && lex.determiner[strings.ToLower(words[i-1])] {
+			lead = nil // "the step 2": its own article
+		}
+		words = slices.Concat(words[:i], lead, []string{ordinalWords[n-1], "step" + tail}, words[j+1:])
+		i += len(lead) + 1
+	}
+	return strings.Join(words, " ")
 }
 
 // placeRefs names the steps a change picks by their place in the flow rather

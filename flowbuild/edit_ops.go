@@ -1336,6 +1336,10 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// where no comma says so; its "can't" rules nothing out in what follows,
 		// and the step it names is the one that fails (the anchor, below)
 		clauses = splitClauses(ts[cond.end+1:])
+	} else if cond.k == condFail && cond.end >= 0 && cond.end+2 < len(ts) && ts[cond.end+1].w == "," && slices.ContainsFunc(ts[:cond.end+1], func(t token) bool { return lex.passPhrase[t.raw] != nil }) {
+		// "if they don't get through liveness, text them a code": the check
+		// passed under the negation is the one that fails, no step of the path
+		clauses = splitClauses(ts[cond.end+2:])
 	}
 	for _, c := range clauses {
 		// each clause sees the branch so far: "scan their ID card and compare it with their face"
@@ -1388,7 +1392,22 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		if i := p.find(kFaceCompare); i >= 0 && has(ts[:cond.end+1], "match") && (has(ts[:cond.end+1], "face") || has(ts[:cond.end+1], "photo")) {
 			sc.anchor, sc.named = p.steps[i], true
 		}
-		named := analyze(ts[:cond.end+1], p.steps).steps
+		ha := analyze(ts[:cond.end+1], p.steps)
+		named := ha.steps
+		if len(named) == 0 && ha.neg != 0 {
+			// "if they don't pass the ID scan": the step under the
+			// condition's negation is the one that fails, when the flow
+			// has one step it can be
+			var negated []*step
+			for _, s := range p.steps {
+				if ha.neg.has(s.k) && !s.k.isConversation() {
+					negated = append(negated, s)
+				}
+			}
+			if len(negated) == 1 {
+				named = negated
+			}
+		}
 		for _, s := range named {
 			if i := p.find(s.k); i >= 0 && sc.anchor == nil {
 				sc.anchor, sc.named = p.steps[i], true

@@ -1063,7 +1063,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, amountNote(c.toks))
 			continue
 		}
-		if g, seg := untoldGroup(c.toks); g != "" && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)) {
+		if g, seg := untoldGroup(c.toks); g != "" && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)) && len(analyze(seg, seq).steps) == 0 {
 			// "skip the ID scan for EU users": what the flow leaves out for a
 			// group it cannot tell apart stays in for everyone, and the choice
 			// is the app's, as for amounts
@@ -7571,6 +7571,12 @@ func negatedPlacement(ts []token) int {
 // at the selfie"), or -1. The negation must reach the retry word: "no SMS,
 // retry the liveness check" rules out the code, not the retry.
 func retryRuledOut(ts []token) int {
+	if hasRaw(ts, "or", "and", "nor") || hasPhrase(ts, lex.exceptPhrase) {
+		// "without SMS or retries": a list of what is ruled out, the code
+		// with the retries; "no retries except on the SMS code": the
+		// exception keeps one, which the words around it say
+		return -1
+	}
 	neg := negations(ts)
 	for i, t := range ts {
 		if !neg[i] && (i == 0 || ts[i-1].raw != "more" || i < 2 || ts[i-2].raw != "no") {
@@ -8313,7 +8319,7 @@ func untoldGroup(ts []token) (string, []token) {
 		}
 		mods := ts[j:u]
 		if slices.ContainsFunc(mods, func(t token) bool {
-			return t.isNum || lex.condNew[t.raw] || lex.condKnown[t.raw] || lex.quantifier[t.raw] || lex.universal[t.raw] || lex.elseWord[t.raw] || lex.determiner[t.raw] || lex.ageComparative[t.raw] || t.w == "," || t.w == "."
+			return t.isNum || lex.condNew[t.raw] || lex.condKnown[t.raw] || lex.seenBefore[t.raw] || lex.quantifier[t.raw] || lex.universal[t.raw] || lex.elseWord[t.raw] || lex.determiner[t.raw] || lex.ageComparative[t.raw] || t.w == "," || t.w == "."
 		}) {
 			continue
 		}
@@ -8323,7 +8329,7 @@ func untoldGroup(ts []token) (string, []token) {
 			if end >= len(ts) || !lex.groupPlace[ts[end].raw] {
 				continue
 			}
-			for end < len(ts) && end < u+5 && ts[end].w != "," && ts[end].w != "." && !lex.clauseJoin[ts[end].raw] && !ts[end].isNum && !lex.ageComparative[ts[end].raw] {
+			for end < len(ts) && end < u+5 && ts[end].w != "," && ts[end].w != "." && !lex.clauseJoin[ts[end].raw] && !ts[end].isNum && !lex.ageComparative[ts[end].raw] && !lex.groupTailStop[ts[end].raw] && !lex.negAux[ts[end].raw] && !lex.canonKind(ts[end]) {
 				end++
 			}
 		}
