@@ -3092,10 +3092,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		pos = nil
 	}
 	if len(pos) == 0 {
-		for _, t := range ts {
-			if n := lex.unsupported[t.raw]; n != "" {
-				// "also we need to block anyone connecting through a VPN": nothing a
-				// step can do; the result says so instead of refusing the change
+		for i := range ts {
+			if n := unsupportedAt(ts, i); n != "" {
+				// "also we need to block anyone connecting through a VPN", "message
+				// the #fraud channel on slack": nothing a step can do; the result
+				// says so instead of refusing the change
 				p.assumptions = append(p.assumptions, "Added no step for \""+clauseText(ts)+"\". "+n)
 				return []string{"added no step for \"" + clauseText(ts) + "\" (see the assumptions)"}, nil
 			}
@@ -3680,7 +3681,19 @@ func asksFor(ts []token) bool {
 	}
 	// ("also send the result to our fraud team's slack channel": a verb of
 	// adding asks, with an "also" or not; "also" alone does not)
-	return wants || slices.ContainsFunc(ts, func(t token) bool { return lex.addVerb[t.raw] && t.raw != "also" }) || len(ts) > 0 && (ts[0].raw == "can" || ts[0].raw == "could")
+	return wants || slices.ContainsFunc(ts, func(t token) bool { return lex.addVerb[t.raw] && t.raw != "also" }) || opensQuestion(ts)
+}
+
+// opensQuestion: a part of the sentence, its start or the words after a dash,
+// opens on a request's "can" or "could" ("can we …", "one thing - can we
+// make the session time out …", "LGTM - could the avatar …").
+func opensQuestion(ts []token) bool {
+	for i, t := range ts {
+		if (i == 0 || ts[i-1].w == ".") && lex.askOpen[t.raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // judged: the words pass a judgement on what the change removes ("two codes

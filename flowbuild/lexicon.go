@@ -1975,7 +1975,59 @@ func unsupportedAt(ts []token, i int) string {
 		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
 	}
+	if n := lex.teamTool[ts[i].raw]; n != "" && toolAsked(ts, i) {
+		return n
+	}
 	return lex.unsupported[ts[i].raw]
+}
+
+// toolAsked: a verb that posts to or opens something in a tool stands a few
+// words before the tool's name at i, in the same clause ("ping the fraud-ops
+// channel in slack", "auto-open a zendesk ticket"), not "we talked it over on
+// slack" nor "per the jira ticket".
+func toolAsked(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if ts[j].w == "." || ts[j].w == "," {
+			return false
+		}
+		if lex.toolVerb[ts[j].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// askOpenWords open a request put as a question, at the start of a sentence
+// or after a dash ("can we add …", "one thing - could the avatar …").
+var askOpenWords = []string{"can", "could"}
+
+// sessionClockWords name the session's own clock in a clause that says no
+// code ("make the session time out if they sit idle for 2 minutes", "the
+// session must expire after 5 minutes"): its minutes are no code's expiry,
+// and no node of a flow takes them (settings.go, sessionClock).
+var sessionClockWords = []string{"session", "sessions", "idle", "inactive", "inactivity", "afk"}
+
+// sessionClockNote says the flow has no limit of the session's own time.
+const sessionClockNote = "\", so no step's expiry changes; a flow has no session timeout setting (a session's client secret expires on its own schedule), so set an idle or session limit in your app."
+
+// teamToolNames are the integrator's own team tools (chat, ticketing, CRM,
+// paging) a text may ask the flow to post to ("also ping the fraud-ops channel
+// in slack whenever this flow completes", "auto-open a zendesk ticket"): the
+// word → the name its note spells. Only with a verb that posts or opens
+// (toolAsked): "per the jira ticket, …" cites where the text comes from.
+var teamToolNames = map[string]string{
+	"slack": "Slack", "zendesk": "Zendesk", "jira": "Jira", "freshdesk": "Freshdesk", "servicenow": "ServiceNow",
+	"pagerduty": "PagerDuty", "opsgenie": "Opsgenie", "salesforce": "Salesforce", "hubspot": "HubSpot", "intercom": "Intercom", "discord": "Discord",
+}
+
+// toolVerbWords, with passOnVerbWords, ask for something to be put in a team
+// tool ("open a zendesk ticket", "raise it in jira", "message the team on
+// slack"), which the integrator's systems do, not the flow.
+var toolVerbWords = []string{"open", "opens", "create", "creates", "file", "files", "raise", "raises", "message", "dm", "page", "pages", "tell", "inform"}
+
+// teamToolNote says the flow does not post to the tool named.
+func teamToolNote(name string) string {
+	return "FaceSign flows do not post to " + name + " or open anything in it, so the flow does not include that; do it from your app when the session's webhook reports the result."
 }
 
 // unsupportedNotes are requirements FaceSign's nodes cannot express, said in the
@@ -2046,6 +2098,8 @@ type lexicon struct {
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb                                                                                                                                                              map[string]bool
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                                                                                              map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
+	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
+	toolVerb, sessionClock, askOpen                                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2266,6 +2320,11 @@ func newLexicon() *lexicon {
 	l.docVerb, l.verdict, l.stateVerb, l.thinkVerb = wordSet(docVerbWords), wordSet(verdictWords), wordSet(stateVerbWords), wordSet(thinkVerbWords)
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
+	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
+	l.sessionClock, l.askOpen = wordSet(sessionClockWords), wordSet(askOpenWords)
+	for w, name := range teamToolNames {
+		l.teamTool[w] = teamToolNote(name)
+	}
 	for _, w := range listCheckWords {
 		l.unsupported[w] = listCheckNote // "sanctions screening", "checked against the watchlist"
 	}
@@ -3014,6 +3073,11 @@ func tokenizeMode(text string, exact bool) []token {
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n':
 			out = append(out, token{w: "."})
 			i += size
+		case (r == '→' || r == '>' && i > 0 && text[i-1] == '-') && len(out) > 0 && arrowValue(text, i+size):
+			// "max attempts on the text code -> 5", "expiry → 10 minutes": an
+			// arrow to a lone value sets the setting before it, as "=" does
+			eqAt = len(out)
+			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
 			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
 			i += size
@@ -3105,6 +3169,36 @@ func heldImage(ts []token, i int) bool {
 }
 
 // valueAfter: the text from i starts, after spaces, with a number (a setting's value).
+// arrowValue: the text at i is a number and at most one word (its unit) to
+// the end of its clause ("-> 5.", "→ 10 minutes"), a value an arrow gives,
+// not a step it leads to ("scan ID -> 18+ check -> selfie", "-> 1:1 compare").
+func arrowValue(text string, i int) bool {
+	i = skipSpaces(text, i)
+	if !isDigitAt(text, i) {
+		return false
+	}
+	for i < len(text) && (isDigitAt(text, i) || text[i] == '.' && isDigitAt(text, i+1)) {
+		i++
+	}
+	for i < len(text) && unicode.IsLetter(rune(text[i])) {
+		i++ // "10m", "600s"
+	}
+	i = skipSpaces(text, i)
+	for i < len(text) && unicode.IsLetter(rune(text[i])) {
+		i++ // " minutes"
+	}
+	i = skipSpaces(text, i)
+	return i == len(text) || strings.IndexByte("\n\r,;.)", text[i]) >= 0
+}
+
+// skipSpaces is the index of the first non-space byte of text from i.
+func skipSpaces(text string, i int) int {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i
+}
+
 func valueAfter(text string, i int) bool {
 	for i < len(text) && text[i] == ' ' {
 		i++

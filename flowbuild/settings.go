@@ -87,7 +87,7 @@ func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	skip := -1
 	for i, t := range ts {
-		if t.eq && t.kilo && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, t.num, "") {
+		if t.eq && t.kilo && i > 0 && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
 			continue // "expiry=5m": minutes, which the tokenizer read as millions
 		}
 		if lex.failTimes[t.raw] && failedBefore(ts, i) {
@@ -125,7 +125,7 @@ func readSettings(ts []token) stepSettings {
 		if i > 0 {
 			before = ts[i-1].w
 		}
-		if t.eq && i > 0 && keyValue(&s, lex.settingKey[ts[i-1].raw], t, n, unit) {
+		if t.eq && i > 0 && keyValue(&s, keyBefore(ts, i), t, n, unit) {
 			continue
 		}
 		switch {
@@ -141,6 +141,9 @@ func readSettings(ts []token) stepSettings {
 			s.otpLen = int(n) // "the sms code must have 8 numbers": in a sentence about the code, its digits
 		case n >= 4 && n <= 8 && n == math.Trunc(n) && !lex.unit[unit] && hasRaw(ts[max(0, i-4):i], "length", "long"):
 			s.otpLen = int(n) // "set the code length to 8", "codes 6 long"
+		case (unit == "minute" || unit == "second" || unit == "hour") && sessionClock(ts):
+			// "make the session time out if they sit idle for 2 minutes": the
+			// session's time, not the code's (the caller notes it)
 		case unit == "minute" && n > 0 && n <= 1440:
 			s.expiry = int(n * 60)
 		case unit == "second" && n >= 30 && n <= 86400:
@@ -383,6 +386,34 @@ func pastValue(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// keyBefore is the setting a value written after "=", ":" or "->" at i is
+// given to: the key right before it ("attempts: 5"), or one a few words back
+// with the step it belongs to between ("max attempts on the text code -> 5",
+// "expiry for the email code: 10 minutes"); no number may stand between.
+func keyBefore(ts []token, i int) string {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if k := lex.settingKey[ts[j].raw]; k != "" {
+			return k
+		}
+		if ts[j].isNum || ts[j].w == "." {
+			return ""
+		}
+	}
+	return ""
+}
+
+// sessionClock: the clause times the session itself, not a code
+// (sessionClockWords).
+func sessionClock(ts []token) bool {
+	return hasAnyRaw(ts, lex.sessionClock) && !has(ts, "code")
+}
+
+// timesSession: the clause gives the session itself a time ("the session
+// must time out after 5 minutes"), which no step takes.
+func timesSession(ts []token) bool {
+	return sessionClock(ts) && slices.ContainsFunc(ts, func(t token) bool { return t.w == "minute" || t.w == "second" || t.w == "hour" })
 }
 
 // attemptsNamed: the attempts are named a few words before the number at i,
