@@ -1531,6 +1531,26 @@ var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 // nor "customer": "verify customer ID" is the customer's identity document.
 var recordIDWords = []string{"transfer", "payment", "order", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job"}
 
+// factorRenewWords beside a label ("2FA", "MFA") name something done to the
+// factor itself ("Caller needs their MFA reset", "2FA recovery"): the label
+// names what the flow is for, not a code it sends.
+var factorRenewWords = []string{"reset", "resets", "resetting", "recovery", "recover", "recovering", "lockout", "lockouts", "unlock", "reenroll", "reenrol", "reenrollment", "reenrolment", "rebind"}
+
+// labelHeadWords after a label make it a stage of a flow rather than a code
+// ("the 2FA step on agent console login", "the MFA check for VPN logins"):
+// guarding a login, the label names the flow's purpose; "a 2FA code at
+// login" is still a code.
+var labelHeadWords = []string{"step", "check", "stage", "layer", "factor"}
+
+// labelGuardWords stand between a label's head and the login it guards
+// ("2FA step on the console login", "MFA check for VPN logins").
+var labelGuardWords = []string{"for", "at", "on"}
+
+// refEndPronounWords end a clause after "before"/"after" as the steps the
+// text named last ("an email OTP, 6 digit. Liveness before that."); opening
+// one ("Before that, recognise them") they place the next clause instead.
+var refEndPronounWords = []string{"that", "this", "those", "these"}
+
 // passOnVerbWords open a request to record or pass on what the flow found,
 // which the integrator's own systems do ("also post every failed attempt to
 // our SIEM", "forward the outcome to our CRM"): no step, said back (edit.go).
@@ -2039,7 +2059,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb                                                                                                                                                              map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                                                                                              map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, refEndPronoun, factorRenew, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                                           map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
@@ -2210,6 +2230,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
+	l.factorRenew, l.labelHead, l.labelGuard, l.refEndPronoun = wordSet(factorRenewWords), wordSet(labelHeadWords), wordSet(labelGuardWords), wordSet(refEndPronounWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)

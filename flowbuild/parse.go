@@ -164,6 +164,7 @@ type step struct {
 	vagueNote   string     // why a comparison became such a recognition, noted if nothing later turns it back
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	purposeFor  bool       // … a label followed by what it protects ("MFA for payments"), no login named: a purpose only when the text names a code elsewhere
+	renews      bool       // … a label beside what is done to the factor itself ("their MFA reset", "2FA recovery"): the purpose, said as such
 	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
@@ -2258,6 +2259,8 @@ func parse(text string) *parsed {
 			switch {
 			case s.purposeFor:
 				p.notes = append(p.notes, "Read \"2FA\" as what the flow is for (a second factor), not as a one-time code, since the text names the steps that verify the user.")
+			case s.renews:
+				p.notes = append(p.notes, "Read \"2FA\" beside its reset or recovery as what the flow is for (renewing the user's second factor), not as a one-time code, since the text names the steps that verify the user.")
 			case s.purpose:
 				p.notes = append(p.notes, "Read \"2FA\" beside the login as what the flow is for (a second factor at login), not as a one-time code, since the text names the steps that verify the user.")
 			}
@@ -3926,6 +3929,13 @@ const unplacedPrefix = "No step matches \""
 // oneToNNote says why a face looked up among the enrolled is a recognition.
 const oneToNNote = "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo."
 
+// endPronounRef: the order word at i is followed by a pronoun that ends the
+// clause, after the words that name what it places ("liveness before
+// that"): the steps the text named last are the reference.
+func endPronounRef(ts []token, i int) bool {
+	return i > 0 && i+2 == len(ts) && lex.refEndPronoun[ts[i+1].raw]
+}
+
 // withoutComparisons is ts without the comparisons that set a step aside
 // ("cheaper than SMS", "prefer email over SMS"), which analyze notes as
 // such: what is left of the clause is what may still ask for something.
@@ -5014,7 +5024,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && (endPronounRef(ts, i) || !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them"))) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
@@ -5155,7 +5165,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 		if j+1 < len(ts) && ts[j].raw == "of" {
 			j++ // "ahead of it"
 		}
-		a.pronounRef = j < len(ts) && lex.refPronoun[ts[j].raw]
+		a.pronounRef = j < len(ts) && lex.refPronoun[ts[j].raw] || endPronounRef(ts, split)
 	}
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)

@@ -690,10 +690,11 @@ var rules = map[string][]rule{
 			// beside a login, or followed by what it protects ("MFA for the ops VPN"),
 			// it names what the flow is for
 			label := lex.labelWord[d.ts[i].raw]
-			login := label && hasNear(d.ts, i, 2, lex.loginWord)
+			renews := label && hasNear(d.ts, i, 2, lex.factorRenew)
+			login := label && (hasNear(d.ts, i, 2, lex.loginWord) || renews || labelGuardsLogin(d.ts, i))
 			// ("2FA at the end" places the code; "at checkout" says what it protects)
 			protects := label && !login && lex.labelFor[d.next(i)] && !placeAfter(d.ts, i+1)
-			d.add(&step{k: kOTP, label: label, purpose: login || protects, purposeFor: protects}, i)
+			d.add(&step{k: kOTP, label: label, purpose: login || protects, purposeFor: protects, renews: renews}, i)
 		},
 	}},
 	"permission": {{
@@ -2215,6 +2216,17 @@ func bareChannel(ts []token) bool {
 }
 
 // hasNear reports whether a word of set is within dist tokens of i.
+// labelGuardsLogin: the label at i, as a stage of the flow, guards a login
+// named after it ("for the 2fa step on agent console login", "the MFA check
+// for VPN logins"); "a 2FA code at login" names a code (no stage head).
+func labelGuardsLogin(ts []token, i int) bool {
+	j := i + 1
+	if j >= len(ts) || !lex.labelHead[ts[j].raw] {
+		return false
+	}
+	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyRaw(ts[j+2:], lex.loginWord)
+}
+
 func hasNear(ts []token, i, dist int, set map[string]bool) bool {
 	for j := max(0, i-dist); j < len(ts) && j <= i+dist; j++ {
 		if j != i && set[ts[j].raw] {
