@@ -4341,7 +4341,7 @@ type analysis struct {
 	again       bool
 	exclusive   bool
 	notes       []string // judgement calls made reading the clause, for the assumptions
-	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
+	mailed      bool     // the clause names an email (or a text) the integrator sends ("we send that email ourselves", "the link we text them"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
 	// input: a later clause verifies or confirms the contact ("Users log in

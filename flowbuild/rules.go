@@ -594,6 +594,13 @@ var rules = map[string][]rule{
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
+			if !d.neg[i] && textsThing(d.ts, i) {
+				// "finish KYC on the link we text them after the call": a
+				// message the integrator sends, as "the link we email them" is
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a text message your system sends, not a step of the flow.")
+				d.a.mailed = true
+				return
+			}
 			d.smsIdx = i
 			if channelOnly(d, i, kSMSOTP, kEmailOTP) {
 				return
@@ -774,7 +781,9 @@ var rules = map[string][]rule{
 	// (with an age in the clause, the number's rule "#" makes the check, so
 	// this one stays out)
 	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}},
-	"match":  {dataRule},
+	// ("reads back the name on the matched profile": after a determiner,
+	// "matched" names the record a recognition found, no data to compare)
+	"match": {{when: func(d *detector, i int) bool { return !matchedRecord(d.ts, i) && dataRule.when(d, i) }, make: dataRule.make}},
 	// "compare the name on the licence with the booking name": data, as "match" is
 	"compare": {{when: func(d *detector, i int) bool { return dataMatch(d.ts) }, make: matchCheck}},
 	"same": {{when: func(d *detector, i int) bool {
@@ -1796,6 +1805,26 @@ func mailsSubject(ts []token, i int) bool {
 		j++
 	}
 	return j < len(ts) && lex.mailsVerb[ts[j].raw]
+}
+
+// matchedRecord: the "matched" at i is a participle between a determiner and
+// the noun it describes ("the matched profile", "their matched account"), no
+// verb of a data check ("the name matched to the booking" is one).
+func matchedRecord(ts []token, i int) bool {
+	return i > 0 && i+1 < len(ts) && strings.HasSuffix(ts[i].raw, "ed") &&
+		(lex.determiner[ts[i-1].raw] || lex.ownerPossessive[ts[i-1].raw]) && !lex.compareTo[ts[i+1].raw] && isAlpha(ts[i+1].raw)
+}
+
+// textsThing: the text (SMS) at i carries a message, not a code: a link or a
+// receipt named just before it ("the link we text them") or after the person
+// texted ("text them a link to start the session", "an SMS with the link"),
+// and no code named in the clause ("text them a code" is the SMS code).
+func textsThing(ts []token, i int) bool {
+	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "code" }) {
+		return false
+	}
+	end := min(len(ts), skipAddressee(ts, i+1)+3)
+	return slices.ContainsFunc(ts[max(0, i-3):end], func(t token) bool { return lex.mailThing[t.raw] })
 }
 
 // sentThing: what is sent to the email at i is a message, no code: a link, a
