@@ -1556,6 +1556,16 @@ var refEndPronounWords = []string{"that", "this", "those", "these"}
 // our SIEM", "forward the outcome to our CRM"): no step, said back (edit.go).
 var passOnVerbWords = []string{"post", "forward", "log", "notify", "alert", "report", "export", "sync", "store", "save", "record", "ping", "escalate", "push", "attach", "archive", "write", "send", "share", "publish", "stream", "relay"}
 
+// sessionDoneWords end a time clause that opens a request of the
+// integrator's systems ("after it completes push the result into BambooHR",
+// "once it's done send the verdict to payroll").
+var sessionDoneWords = []string{"completes", "completed", "complete", "finishes", "finished", "done", "ends", "ended", "over"}
+
+// passOnObjectWords after a verb of passing on (a determiner between) name
+// what the flow found, not a notification to send: "push the result into
+// BambooHR" passes on the result; "push a notification" is still a push.
+var passOnObjectWords = []string{"result", "results", "outcome", "outcomes", "verdict", "verdicts", "decision", "decisions", "status", "data", "details"}
+
 // Structured input (structured.go): what a pasted table's header says its
 // column holds, what a checklist's box and a key's value say of the item.
 var (
@@ -1990,6 +2000,14 @@ func unsupportedAt(ts []token, i int) string {
 		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
 	}
+	if j := i + 1; lex.passOnVerb[ts[i].raw] && j < len(ts) {
+		if lex.determiner[ts[j].raw] && j+1 < len(ts) {
+			j++
+		}
+		if lex.passOnObject[ts[j].raw] {
+			return "" // "push the result into BambooHR": the result passed on (passOnObjectWords)
+		}
+	}
 	return lex.unsupported[ts[i].raw]
 }
 
@@ -2059,7 +2077,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb                                                                                                                                                              map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, refEndPronoun, factorRenew, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                                           map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
@@ -2231,6 +2249,7 @@ func newLexicon() *lexicon {
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
 	l.factorRenew, l.labelHead, l.labelGuard, l.refEndPronoun = wordSet(factorRenewWords), wordSet(labelHeadWords), wordSet(labelGuardWords), wordSet(refEndPronounWords)
+	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)

@@ -1123,6 +1123,13 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
+		if passedOn(c.toks, seq) {
+			// "Also notify payroll if any of it fails", "After it completes push
+			// the result into BambooHR": the integrator's systems act on the
+			// result; no step, but said, with what it names
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as something your own systems do with the result, not a step of the flow; do it from your app when the session's webhook reports the result.")
+			continue
+		}
 		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
@@ -5466,6 +5473,24 @@ func appDoes(ts []token) bool {
 	}
 	b := index(ts, "before")
 	return b >= 0 && (hasAnyRaw(ts[b:min(len(ts), b+6)], lex.launchNoun) || b+2 == len(ts) && (ts[b+1].raw == "this" || ts[b+1].raw == "that"))
+}
+
+// passedOn: the clause asks the integrator's systems to record or pass on
+// what the flow found (passesOn, or the same after a time clause that ends
+// the session: "after it completes push the result into BambooHR"), names no
+// step, no failure policy ("escalate to a human" is the policy's) and nothing
+// FaceSign cannot do (said by unsupportedNotes).
+func passedOn(ts []token, seq []*step) bool {
+	k := slices.IndexFunc(ts, func(t token) bool { return lex.sessionDone[t.raw] })
+	if !passesOn(ts) && !(k >= 0 && k <= 3 && passesOn(ts[k+1:])) {
+		return false
+	}
+	// ("push a notification to their phone": what FaceSign cannot send has a note of its own)
+	unsupported := false
+	for i := range ts {
+		unsupported = unsupported || unsupportedAt(ts, i) != ""
+	}
+	return !unsupported && readPolicy(ts) == "" && len(analyze(ts, seq).steps) == 0
 }
 
 // delegates: the integrator's app is the subject of a verb that hands it the
