@@ -1293,7 +1293,12 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
-			d.add(&step{k: kAgeCheck, minAge: 18}, i)
+			if t := d.ts[i]; d.add(&step{k: kAgeCheck, minAge: 18}, i) != nil && (!lex.adultPerson[t.raw] || strings.ContainsRune(t.orig, ' ')) {
+				// "over the age of majority in their country", "of legal age":
+				// an age named by law, not by a number, which differs by
+				// country; the 18 taken for it is said ("an adult" is plain 18)
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another.")
+			}
 		}}
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
