@@ -2385,6 +2385,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, n)
 		}
 	}
+	p.notes = append(p.notes, recurrenceNotes(ts)...)
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	if heldKey != "" {
 		// "our backend passes it in as providedData (key: profilePhoto)", "in the
@@ -5473,6 +5474,26 @@ func appDoes(ts []token) bool {
 	}
 	b := index(ts, "before")
 	return b >= 0 && (hasAnyRaw(ts[b:min(len(ts), b+6)], lex.launchNoun) || b+2 == len(ts) && (ts[b+1].raw == "this" || ts[b+1].raw == "that"))
+}
+
+// recurrenceNotes say how often the text wants the check run ("re-verify
+// drivers every 30 days", "each year"): a flow runs once per session, and the
+// app that starts sessions keeps the schedule, so the words are said back.
+func recurrenceNotes(ts []token) []string {
+	var out []string
+	for i := 0; i+1 < len(ts); i++ {
+		if !lex.each[ts[i].raw] {
+			continue
+		}
+		j := i + 1
+		if ts[j].w == "#" && j+1 < len(ts) {
+			j++
+		}
+		if lex.periodUnit[ts[j].raw] {
+			out = append(out, "Read \""+clauseText(ts[i:j+1])+"\" as how often your app starts a session: a flow runs once per session, so schedule the re-checks in your app.")
+		}
+	}
+	return out
 }
 
 // passedOn: the clause asks the integrator's systems to record or pass on
