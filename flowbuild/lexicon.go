@@ -1536,10 +1536,40 @@ var apostropheSplits = map[string][2]string{"were": {"we", "are"}}
 // nor "customer": "verify customer ID" is the customer's identity document.
 var recordIDWords = []string{"transfer", "payment", "order", "reference", "ticket", "case", "device", "tracking", "trace", "correlation", "event", "invoice", "wire", "job"}
 
+// factorRenewWords beside a label ("2FA", "MFA") name something done to the
+// factor itself ("Caller needs their MFA reset", "2FA recovery"): the label
+// names what the flow is for, not a code it sends.
+var factorRenewWords = []string{"reset", "resets", "resetting", "recovery", "recover", "recovering", "lockout", "lockouts", "unlock", "reenroll", "reenrol", "reenrollment", "reenrolment", "rebind"}
+
+// labelHeadWords after a label make it a stage of a flow rather than a code
+// ("the 2FA step on agent console login", "the MFA check for VPN logins"):
+// guarding a login, the label names the flow's purpose; "a 2FA code at
+// login" is still a code.
+var labelHeadWords = []string{"step", "check", "stage", "layer", "factor"}
+
+// labelGuardWords stand between a label's head and the login it guards
+// ("2FA step on the console login", "MFA check for VPN logins").
+var labelGuardWords = []string{"for", "at", "on"}
+
+// refEndPronounWords end a clause after "before"/"after" as the steps the
+// text named last ("an email OTP, 6 digit. Liveness before that."); opening
+// one ("Before that, recognise them") they place the next clause instead.
+var refEndPronounWords = []string{"that", "this", "those", "these"}
+
 // passOnVerbWords open a request to record or pass on what the flow found,
 // which the integrator's own systems do ("also post every failed attempt to
 // our SIEM", "forward the outcome to our CRM"): no step, said back (edit.go).
 var passOnVerbWords = []string{"post", "forward", "log", "notify", "alert", "report", "export", "sync", "store", "save", "record", "ping", "escalate", "push", "attach", "archive", "write", "send", "share", "publish", "stream", "relay"}
+
+// sessionDoneWords end a time clause that opens a request of the
+// integrator's systems ("after it completes push the result into BambooHR",
+// "once it's done send the verdict to payroll").
+var sessionDoneWords = []string{"completes", "completed", "complete", "finishes", "finished", "done", "ends", "ended", "over"}
+
+// passOnObjectWords after a verb of passing on (a determiner between) name
+// what the flow found, not a notification to send: "push the result into
+// BambooHR" passes on the result; "push a notification" is still a push.
+var passOnObjectWords = []string{"result", "results", "outcome", "outcomes", "verdict", "verdicts", "decision", "decisions", "status", "data", "details"}
 
 // Structured input (structured.go): what a pasted table's header says its
 // column holds, what a checklist's box and a key's value say of the item.
@@ -1978,6 +2008,14 @@ func unsupportedAt(ts []token, i int) string {
 	if n := lex.teamTool[ts[i].raw]; n != "" && toolAsked(ts, i) {
 		return n
 	}
+	if j := i + 1; lex.passOnVerb[ts[i].raw] && j < len(ts) {
+		if lex.determiner[ts[j].raw] && j+1 < len(ts) {
+			j++
+		}
+		if lex.passOnObject[ts[j].raw] {
+			return "" // "push the result into BambooHR": the result passed on (passOnObjectWords)
+		}
+	}
 	return lex.unsupported[ts[i].raw]
 }
 
@@ -2096,7 +2134,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb                                                                                                                                                              map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                                                                                              map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
 	toolVerb, sessionClock, askOpen                                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
@@ -2269,6 +2307,8 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
+	l.factorRenew, l.labelHead, l.labelGuard, l.refEndPronoun = wordSet(factorRenewWords), wordSet(labelHeadWords), wordSet(labelGuardWords), wordSet(refEndPronounWords)
+	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)

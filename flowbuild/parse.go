@@ -164,6 +164,7 @@ type step struct {
 	vagueNote   string     // why a comparison became such a recognition, noted if nothing later turns it back
 	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
 	purposeFor  bool       // … a label followed by what it protects ("MFA for payments"), no login named: a purpose only when the text names a code elsewhere
+	renews      bool       // … a label beside what is done to the factor itself ("their MFA reset", "2FA recovery"): the purpose, said as such
 	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
@@ -1130,6 +1131,13 @@ func parse(text string) *parsed {
 			if len(named) > 0 { // (not the heading, nor "yes really, ops decision")
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as out of scope, so the flow does not include it.")
 			}
+			continue
+		}
+		if passedOn(c.toks, seq) {
+			// "Also notify payroll if any of it fails", "After it completes push
+			// the result into BambooHR": the integrator's systems act on the
+			// result; no step, but said, with what it names
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as something your own systems do with the result, not a step of the flow; do it from your app when the session's webhook reports the result.")
 			continue
 		}
 		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
@@ -2295,6 +2303,8 @@ func parse(text string) *parsed {
 			switch {
 			case s.purposeFor:
 				p.notes = append(p.notes, "Read \"2FA\" as what the flow is for (a second factor), not as a one-time code, since the text names the steps that verify the user.")
+			case s.renews:
+				p.notes = append(p.notes, "Read \"2FA\" beside its reset or recovery as what the flow is for (renewing the user's second factor), not as a one-time code, since the text names the steps that verify the user.")
 			case s.purpose:
 				p.notes = append(p.notes, "Read \"2FA\" beside the login as what the flow is for (a second factor at login), not as a one-time code, since the text names the steps that verify the user.")
 			}
@@ -2412,6 +2422,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, n)
 		}
 	}
+	p.notes = append(p.notes, recurrenceNotes(ts)...)
 	p.notes = append(p.notes, channelFromContext(p.steps)...)
 	if heldKey != "" {
 		// "our backend passes it in as providedData (key: profilePhoto)", "in the
@@ -3963,6 +3974,13 @@ const unplacedPrefix = "No step matches \""
 // oneToNNote says why a face looked up among the enrolled is a recognition.
 const oneToNNote = "Looking a face up among enrolled users is face recognition (1:N), not a comparison with one photo."
 
+// endPronounRef: the order word at i is followed by a pronoun that ends the
+// clause, after the words that name what it places ("liveness before
+// that"): the steps the text named last are the reference.
+func endPronounRef(ts []token, i int) bool {
+	return i > 0 && i+2 == len(ts) && lex.refEndPronoun[ts[i+1].raw]
+}
+
 // withoutComparisons is ts without the comparisons that set a step aside
 // ("cheaper than SMS", "prefer email over SMS"), which analyze notes as
 // such: what is left of the clause is what may still ask for something.
@@ -4368,7 +4386,7 @@ type analysis struct {
 	again       bool
 	exclusive   bool
 	notes       []string // judgement calls made reading the clause, for the assumptions
-	mailed      bool     // the clause names an email the integrator sends ("we send that email ourselves"); a note says so
+	mailed      bool     // the clause names an email (or a text) the integrator sends ("we send that email ourselves", "the link we text them"); a note says so
 	prior       []token  // input: the clause before, for pronouns
 	held        bool     // input: an earlier clause named a photo the integrator holds
 	// input: a later clause verifies or confirms the contact ("Users log in
@@ -5056,7 +5074,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them")) &&
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && (endPronounRef(ts, i) || !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them"))) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
@@ -5197,7 +5215,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 		if j+1 < len(ts) && ts[j].raw == "of" {
 			j++ // "ahead of it"
 		}
-		a.pronounRef = j < len(ts) && lex.refPronoun[ts[j].raw]
+		a.pronounRef = j < len(ts) && lex.refPronoun[ts[j].raw] || endPronounRef(ts, split)
 	}
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
@@ -5498,6 +5516,44 @@ func appDoes(ts []token) bool {
 	}
 	b := index(ts, "before")
 	return b >= 0 && (hasAnyRaw(ts[b:min(len(ts), b+6)], lex.launchNoun) || b+2 == len(ts) && (ts[b+1].raw == "this" || ts[b+1].raw == "that"))
+}
+
+// recurrenceNotes say how often the text wants the check run ("re-verify
+// drivers every 30 days", "each year"): a flow runs once per session, and the
+// app that starts sessions keeps the schedule, so the words are said back.
+func recurrenceNotes(ts []token) []string {
+	var out []string
+	for i := 0; i+1 < len(ts); i++ {
+		if !lex.each[ts[i].raw] {
+			continue
+		}
+		j := i + 1
+		if ts[j].w == "#" && j+1 < len(ts) {
+			j++
+		}
+		if lex.periodUnit[ts[j].raw] {
+			out = append(out, "Read \""+clauseText(ts[i:j+1])+"\" as how often your app starts a session: a flow runs once per session, so schedule the re-checks in your app.")
+		}
+	}
+	return out
+}
+
+// passedOn: the clause asks the integrator's systems to record or pass on
+// what the flow found (passesOn, or the same after a time clause that ends
+// the session: "after it completes push the result into BambooHR"), names no
+// step, no failure policy ("escalate to a human" is the policy's) and nothing
+// FaceSign cannot do (said by unsupportedNotes).
+func passedOn(ts []token, seq []*step) bool {
+	k := slices.IndexFunc(ts, func(t token) bool { return lex.sessionDone[t.raw] })
+	if !passesOn(ts) && !(k >= 0 && k <= 3 && passesOn(ts[k+1:])) {
+		return false
+	}
+	// ("push a notification to their phone": what FaceSign cannot send has a note of its own)
+	unsupported := false
+	for i := range ts {
+		unsupported = unsupported || unsupportedAt(ts, i) != ""
+	}
+	return !unsupported && readPolicy(ts) == "" && len(analyze(ts, seq).steps) == 0
 }
 
 // delegates: the integrator's app is the subject of a verb that hands it the

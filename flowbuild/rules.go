@@ -594,6 +594,13 @@ var rules = map[string][]rule{
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
+			if !d.neg[i] && textsThing(d.ts, i) {
+				// "finish KYC on the link we text them after the call": a
+				// message the integrator sends, as "the link we email them" is
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a text message your system sends, not a step of the flow.")
+				d.a.mailed = true
+				return
+			}
 			d.smsIdx = i
 			if channelOnly(d, i, kSMSOTP, kEmailOTP) {
 				return
@@ -690,10 +697,11 @@ var rules = map[string][]rule{
 			// beside a login, or followed by what it protects ("MFA for the ops VPN"),
 			// it names what the flow is for
 			label := lex.labelWord[d.ts[i].raw]
-			login := label && hasNear(d.ts, i, 2, lex.loginWord)
+			renews := label && hasNear(d.ts, i, 2, lex.factorRenew)
+			login := label && (hasNear(d.ts, i, 2, lex.loginWord) || renews || labelGuardsLogin(d.ts, i))
 			// ("2FA at the end" places the code; "at checkout" says what it protects)
 			protects := label && !login && lex.labelFor[d.next(i)] && !placeAfter(d.ts, i+1)
-			d.add(&step{k: kOTP, label: label, purpose: login || protects, purposeFor: protects}, i)
+			d.add(&step{k: kOTP, label: label, purpose: login || protects, purposeFor: protects, renews: renews}, i)
 		},
 	}},
 	"permission": {{
@@ -773,7 +781,9 @@ var rules = map[string][]rule{
 	// (with an age in the clause, the number's rule "#" makes the check, so
 	// this one stays out)
 	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}},
-	"match":  {dataRule},
+	// ("reads back the name on the matched profile": after a determiner,
+	// "matched" names the record a recognition found, no data to compare)
+	"match": {{when: func(d *detector, i int) bool { return !matchedRecord(d.ts, i) && dataRule.when(d, i) }, make: dataRule.make}},
 	// "compare the name on the licence with the booking name": data, as "match" is
 	"compare": {{when: func(d *detector, i int) bool { return dataMatch(d.ts) }, make: matchCheck}},
 	"same": {{when: func(d *detector, i int) bool {
@@ -1283,7 +1293,12 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
-			d.add(&step{k: kAgeCheck, minAge: 18}, i)
+			if t := d.ts[i]; d.add(&step{k: kAgeCheck, minAge: 18}, i) != nil && (!lex.adultPerson[t.raw] || strings.ContainsRune(t.orig, ' ')) {
+				// "over the age of majority in their country", "of legal age":
+				// an age named by law, not by a number, which differs by
+				// country; the 18 taken for it is said ("an adult" is plain 18)
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another.")
+			}
 		}}
 	documentRule = rule{
 		// "visa appointment pre-check", "the passport office": a document word
@@ -1797,6 +1812,26 @@ func mailsSubject(ts []token, i int) bool {
 	return j < len(ts) && lex.mailsVerb[ts[j].raw]
 }
 
+// matchedRecord: the "matched" at i is a participle between a determiner and
+// the noun it describes ("the matched profile", "their matched account"), no
+// verb of a data check ("the name matched to the booking" is one).
+func matchedRecord(ts []token, i int) bool {
+	return i > 0 && i+1 < len(ts) && strings.HasSuffix(ts[i].raw, "ed") &&
+		(lex.determiner[ts[i-1].raw] || lex.ownerPossessive[ts[i-1].raw]) && !lex.compareTo[ts[i+1].raw] && isAlpha(ts[i+1].raw)
+}
+
+// textsThing: the text (SMS) at i carries a message, not a code: a link or a
+// receipt named just before it ("the link we text them") or after the person
+// texted ("text them a link to start the session", "an SMS with the link"),
+// and no code named in the clause ("text them a code" is the SMS code).
+func textsThing(ts []token, i int) bool {
+	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "code" }) {
+		return false
+	}
+	end := min(len(ts), skipAddressee(ts, i+1)+3)
+	return slices.ContainsFunc(ts[max(0, i-3):end], func(t token) bool { return lex.mailThing[t.raw] })
+}
+
 // sentThing: what is sent to the email at i is a message, no code: a link, a
 // receipt named a few words from "send" before the email ("a reset link is
 // sent to his email", "send the receipt to their email").
@@ -2215,6 +2250,17 @@ func bareChannel(ts []token) bool {
 }
 
 // hasNear reports whether a word of set is within dist tokens of i.
+// labelGuardsLogin: the label at i, as a stage of the flow, guards a login
+// named after it ("for the 2fa step on agent console login", "the MFA check
+// for VPN logins"); "a 2FA code at login" names a code (no stage head).
+func labelGuardsLogin(ts []token, i int) bool {
+	j := i + 1
+	if j >= len(ts) || !lex.labelHead[ts[j].raw] {
+		return false
+	}
+	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyRaw(ts[j+2:], lex.loginWord)
+}
+
 func hasNear(ts []token, i, dist int, set map[string]bool) bool {
 	for j := max(0, i-dist); j < len(ts) && j <= i+dist; j++ {
 		if j != i && set[ts[j].raw] {
