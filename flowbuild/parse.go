@@ -153,6 +153,7 @@ type step struct {
 	fallback    []*step    // the steps tried when this one fails
 	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
+	once        bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
 	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
 	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
@@ -1412,6 +1413,18 @@ func parse(text string) *parsed {
 					// any failure
 					sc.anchor.fallbackOn = "deepfakeDetected"
 				}
+				// (the words right after the verb too: "if it fails again", "fails a second time")
+				if head := c.toks[:min(len(c.toks), cond.end+3)]; cond.end >= 0 && hasAnyRaw(head, lex.secondFail) {
+					// "let them retry, and if it fails again send them to an ID
+					// scan": the second failure of the step offered again (what
+					// "it" is), so the retry is bounded and this is its path
+					if sc.anchor == nil {
+						sc.anchor = lastRetried(seq)
+					}
+					if sc.anchor != nil && sc.anchor.retry {
+						sc.anchor.once = true
+					}
+				}
 			}
 		}
 		if sc.k != condNone {
@@ -1479,6 +1492,7 @@ func parse(text string) *parsed {
 			}
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
+				sc.anchor.once = sc.anchor.once || boundedTry(body)
 				if len(a.steps) == 0 {
 					// the retry is all the condition asked for: what follows ("…,
 					// then a text code", "… another go. Then an email OTP.") is the main path
@@ -1616,7 +1630,7 @@ func parse(text string) *parsed {
 		}
 		if r := retryNamed(c.toks, seq); len(r) > 0 {
 			for _, s := range r {
-				s.retry = true
+				s.retry, s.once = true, s.once || boundedTry(c.toks)
 			}
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
 			continue
@@ -3604,6 +3618,33 @@ func takenBack(ts []token) int {
 		}
 	}
 	return 0
+}
+
+// lastRetried is the last step of seq offered again, or nil.
+func lastRetried(seq []*step) *step {
+	for i := len(seq) - 1; i >= 0; i-- {
+		if seq[i].retry {
+			return seq[i]
+		}
+	}
+	return nil
+}
+
+// boundedTry: a retry asked for with a bound ("try again once", "one more
+// go", "two attempts at the selfie", "a second chance"): the user gets one
+// more attempt and no loop ("let them try again" alone loops).
+func boundedTry(ts []token) bool {
+	for i, t := range ts {
+		if lex.once[t.raw] {
+			return true
+		}
+		// "one more go", "a second chance", "two attempts": a lead and a try
+		// within two words
+		if (lex.boundLead[t.raw] || t.isNum || numberWords[t.raw] > 0) && hasAnyRaw(ts[i+1:min(len(ts), i+3)], lex.tryNoun) {
+			return true
+		}
+	}
+	return false
 }
 
 // retryNamed: the clause, with no condition, offers another try at steps the
