@@ -1377,12 +1377,12 @@ func parse(text string) *parsed {
 						sc.anchor = seq[i]
 					}
 				}
-				if named := analyze(c.toks[:max(cond.end+1, 0)], seq).steps; sc.anchor == nil && cond.end >= 0 && len(named) == 1 && canFail(named[0].k) &&
+				if named := failedNamed(c.toks, cond.end, seq); sc.anchor == nil && cond.end >= 0 && len(named) == 1 && canFail(named[0].k) &&
 					named[0].k != kOTP && named[0].k != kEnterEmail && !slices.ContainsFunc(seq, func(o *step) bool { return slices.Contains(family(named[0].k), o.k) }) {
 					// "if the sms doesn't arrive, send the code by email instead": the
 					// step the condition is about runs on the main path
 					seq = merge(seq, named)
-					sc.anchor = named[0]
+					sc.anchor, sc.ahead = named[0], true
 					p.notes = append(p.notes, "Added "+named[0].k.withArticle()+" to the main path: \""+clauseText(c.toks[:cond.end+1])+"\" speaks of one.")
 				}
 				// "if the liveness check fails", "if it fails" name one step;
@@ -1493,7 +1493,13 @@ func parse(text string) *parsed {
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
 				sc.anchor.once = sc.anchor.once || boundedTry(body)
-				if len(a.steps) == 0 {
+				if len(a.steps) == 0 && sc.ahead && thenInSentence(clauses, ci) {
+					// "If they fail liveness, let them retry, and after that do an
+					// ID scan. Then an SMS code.": said before the main path reached
+					// the step, what follows the retry in its sentence is the second
+					// failure's path (carriedOn kept the sentence first)
+					sc.anchor.once = true
+				} else if len(a.steps) == 0 {
 					// the retry is all the condition asked for: what follows ("…,
 					// then a text code", "… another go. Then an email OTP.") is the main path
 					lastScope, sc = sc, scope{}
@@ -3618,6 +3624,28 @@ func takenBack(ts []token) int {
 		}
 	}
 	return 0
+}
+
+// failedNamed is the step a failure condition names: in its words ("if the
+// SMS doesn't arrive"), or as the object of its verb when that ends the clause
+// ("if they fail liveness, …", "should they fail the selfie, …"); not the
+// words of what follows ("if they fail scan their ID" is what to do).
+func failedNamed(ts []token, end int, seq []*step) []*step {
+	named := analyze(ts[:max(end+1, 0)], seq).steps
+	if rest := ts[min(len(ts), end+1):]; len(named) == 0 && end >= 0 && len(rest) > 0 && len(rest) <= 3 {
+		named = analyze(rest, seq).steps
+	}
+	return named
+}
+
+// thenInSentence: the clause after ci, in its sentence, carries on with a
+// sequence word ("…, let them retry, and after that do an ID scan").
+func thenInSentence(cs []clause, ci int) bool {
+	if ci+1 >= len(cs) || cs[ci+1].sent != cs[ci].sent {
+		return false
+	}
+	ts := cs[ci+1].toks
+	return cs[ci+1].then || len(ts) > 0 && (lex.seqLead[ts[0].raw] || len(ts) > 1 && lex.seqLead[ts[1].raw])
 }
 
 // lastRetried is the last step of seq offered again, or nil.
