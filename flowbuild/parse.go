@@ -1634,7 +1634,8 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if r := retryNamed(c.toks, seq); len(r) > 0 {
+		if r, named := retryNamed(c.toks, seq); len(r) > 0 {
+			seq = named
 			for _, s := range r {
 				s.retry, s.once = true, s.once || boundedTry(c.toks)
 			}
@@ -3678,9 +3679,13 @@ func boundedTry(ts []token) bool {
 // retryNamed: the clause, with no condition, offers another try at steps the
 // flow already has ("let them retry the face scan", "allow one retry on the
 // passport scan"): it returns those steps; a second step of their kind it is not.
-func retryNamed(ts []token, seq []*step) []*step {
-	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) {
-		return nil
+// A second chance said of a step not named yet ("give them one more go at the
+// SMS code, then fall back to email") names it too: it joins seq, which
+// retryNamed returns.
+func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
+	chance := secondChance(ts)
+	if !hasAnyRaw(ts, lex.retryNoun) && !chance || hasAnyRaw(ts, lex.condIfStrict) {
+		return nil, seq
 	}
 	var out []*step
 	for _, s := range analyze(ts, seq).steps {
@@ -3688,12 +3693,16 @@ func retryNamed(ts []token, seq []*step) []*step {
 			continue
 		}
 		i := findKind(seq, s.k)
+		if i < 0 && chance && retryable(s.k) && canFail(s.k) {
+			seq = merge(seq, []*step{s})
+			i = findKind(seq, s.k)
+		}
 		if i < 0 || !retryable(s.k) {
-			return nil
+			return nil, seq
 		}
 		out = append(out, seq[i])
 	}
-	return out
+	return out, seq
 }
 
 // silentAvatar: the clause asks that the avatar say nothing at all ("please
