@@ -3663,13 +3663,19 @@ func lastRetried(seq []*step) *step {
 // go", "two attempts at the selfie", "a second chance"): the user gets one
 // more attempt and no loop ("let them try again" alone loops).
 func boundedTry(ts []token) bool {
+	return hasAnyRaw(ts, lex.once) || countedTries(ts)
+}
+
+// countedTries: a lead and a word for a try within two words ("one more go",
+// "a second chance", "two attempts", "2 tries"); a count up to two: "three
+// attempts" is more than one more, which layout.bounded does not bound.
+func countedTries(ts []token) bool {
 	for i, t := range ts {
-		if lex.once[t.raw] {
-			return true
+		n := numberWords[t.raw]
+		if t.raw == "1" || t.raw == "2" {
+			n = 1
 		}
-		// "one more go", "a second chance", "two attempts": a lead and a try
-		// within two words
-		if (lex.boundLead[t.raw] || t.isNum || numberWords[t.raw] > 0) && hasAnyRaw(ts[i+1:min(len(ts), i+3)], lex.tryNoun) {
+		if (lex.boundLead[t.raw] || n == 1 || n == 2) && hasAnyRaw(ts[i+1:min(len(ts), i+3)], lex.tryNoun) {
 			return true
 		}
 	}
@@ -3683,12 +3689,15 @@ func boundedTry(ts []token) bool {
 // SMS code, then fall back to email") names it too: it joins seq, which
 // retryNamed returns.
 func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
-	chance := secondChance(ts)
+	named := analyze(ts, seq).steps
+	// ("two attempts at the selfie": attempts counted for a step with no
+	// attempts setting of its own; a code's "3 attempts" is its maxAttempts)
+	chance := secondChance(ts) || countedTries(ts) && len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return isCodeKind(s.k) })
 	if !hasAnyRaw(ts, lex.retryNoun) && !chance || hasAnyRaw(ts, lex.condIfStrict) {
 		return nil, seq
 	}
 	var out []*step
-	for _, s := range analyze(ts, seq).steps {
+	for _, s := range named {
 		if s.k.isConversation() {
 			continue
 		}
