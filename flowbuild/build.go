@@ -148,6 +148,11 @@ func Build(description string, opts Options) (Result, error) {
 			p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
 		}
 	}
+	for _, s := range p.steps {
+		if s.bounded() {
+			p.assumptions = append(p.assumptions, "The "+s.k.String()+" gets one more attempt, on a second node of its kind, so the attempts are bounded; "+boundedEnd(s))
+		}
+	}
 	qs = append(qs, resolveSteps(p, opts)...)
 	if (pr.excluded.has(kLiveness) || pr.outside.has(kLiveness) && !hasKind(pr.steps, kLiveness)) && hasKind(pr.steps, kRecognition) {
 		// (said done elsewhere, as "our app already does it", it is no less
@@ -378,7 +383,11 @@ func (p *plan) summary(f flow.Flow) string {
 	}
 	for _, s := range p.steps {
 		if then := describeSteps(s.fallback); then != "" {
-			b.WriteString(" When the " + s.k.String() + " " + s.failure() + ", the avatar " + then + " instead")
+			again := ""
+			if s.bounded() {
+				again = " a second time" // the first failure is offered again (below)
+			}
+			b.WriteString(" When the " + s.k.String() + " " + s.failure() + again + ", the avatar " + then + " instead")
 			if s.deepfakeOnly() {
 				b.WriteString(", and the session ends unverified")
 			}
@@ -388,12 +397,17 @@ func (p *plan) summary(f flow.Flow) string {
 	// steps retried on their own (step.retry): said first, and the policy then
 	// speaks of the other checks
 	var retried []string
+	other := ""
 	for _, s := range p.steps {
+		if s.bounded() {
+			b.WriteString(" " + boundedNote(s))
+			other = " other"
+			continue
+		}
 		if s.retry && retryable(s.k) && p.policy != "retry" {
 			retried = append(retried, "the "+s.k.String())
 		}
 	}
-	other := ""
 	if len(retried) > 0 {
 		b.WriteString(" When " + orList(retried) + " fails, the avatar offers to try it again, and ends politely if the user declines.")
 		other = " other"
@@ -407,6 +421,24 @@ func (p *plan) summary(f flow.Flow) string {
 		b.WriteString(" Any" + other + " failed check ends the session with a polite message.")
 	}
 	return strings.Replace(b.String(), "A onboarding", "An onboarding", 1)
+}
+
+// boundedNote says what a bounded retry does (layout.bounded): one more
+// attempt, then the fallback or the end; a caught deepfake is not retried.
+func boundedNote(s *step) string {
+	return "When the " + s.k.String() + " fails, the avatar offers one more try at it (two attempts in all), and " + boundedEnd(s)
+}
+
+// boundedEnd says where a bounded retry's second failure goes.
+func boundedEnd(s *step) string {
+	then := "a second failure ends the session with a polite message."
+	if len(s.fallback) > 0 && !s.deepfakeOnly() {
+		then = "a second failure goes to its fallback."
+	}
+	if s.k == kLiveness {
+		then += " A detected deepfake is never offered again."
+	}
+	return then
 }
 
 // describeSteps says what the avatar does in steps, for the summary ("scans an

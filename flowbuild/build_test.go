@@ -664,7 +664,7 @@ func TestBuildRetryOfOneStep(t *testing.T) {
 	}{
 		{"passport scan, then liveness. if the liveness check fails, offer a retry", []string{"liveness"}},
 		{"scan their passport, then a liveness check. if it fails, let them try again", []string{"liveness"}},
-		{"passport scan, selfie, compare, liveness. if the compare fails let them retry once", []string{"face_compare"}},
+		{"passport scan, selfie, compare, liveness. if the compare fails let them retry once", []string{"again_face_compare"}},
 		{"passport scan, then liveness. if a check fails, offer a retry", []string{"document_scan", "liveness"}},
 		{"passport scan, then liveness. if any of them fails, offer a retry", []string{"document_scan", "liveness"}},
 		{"passport scan, then liveness. if anything fails, let them try again", []string{"document_scan", "liveness"}},

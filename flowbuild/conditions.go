@@ -42,6 +42,7 @@ type scope struct {
 	clauses int   // clauses read under the condition
 	again   bool  // the clause being routed says "again", "second" or "another"
 	only    bool  // the condition trailed one instruction (clause.only)
+	ahead   bool  // condFail: the condition named a step the main path had not reached yet ("If they fail liveness, …" first)
 }
 
 func clauseStartsIf(ts []token) bool {

@@ -1974,7 +1974,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	if start == nil {
 		return nil, errors.New("flowbuild: the flow to edit has no start node")
 	}
-	p := &plan{policy: "end", retry: map[string]*flow.Node{}, transitions: map[string]*flow.Node{}}
+	p := &plan{policy: "end", retry: map[string]*flow.Node{}, again: map[string]*flow.Node{}, transitions: map[string]*flow.Node{}}
 	sc := start.Clone()
 	p.start = &sc
 	var text strings.Builder
@@ -2079,7 +2079,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 			kept[n.ID] = true
 		}
 	}
-	for _, m := range []map[string]*flow.Node{p.retry, p.transitions} {
+	for _, m := range []map[string]*flow.Node{p.retry, p.again, p.transitions} {
 		for _, n := range m {
 			kept[n.ID] = true
 		}
@@ -2139,7 +2139,11 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 		return out
 	}
 	readFallback := func(s *step, prefix string) {
-		for _, o := range s.node.Outcomes {
+		from := s.node
+		if a := p.again[s.node.ID]; a != nil {
+			from = a // a bounded retry's fallback hangs off its second attempt
+		}
+		for _, o := range from.Outcomes {
 			t := f.Node(o.Target)
 			if t == nil || !strings.HasPrefix(t.ID, prefix) || len(t.Outcomes) == 0 {
 				continue
@@ -2151,7 +2155,7 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 				break
 			}
 			kept[t.ID] = true
-			if n := len(slices.DeleteFunc(slices.Clone(s.node.Outcomes), func(u flow.Outcome) bool { return u.Target != o.Target })); n == 1 && len(s.node.Outcomes) > 2 {
+			if n := len(slices.DeleteFunc(slices.Clone(from.Outcomes), func(u flow.Outcome) bool { return u.Target != o.Target })); n == 1 && len(from.Outcomes) > 2 {
 				s.fallbackOn = o.ID // only this outcome falls back ("if the headshot is missing": imageUnavailable)
 			}
 			if to := t.Outcomes[0].Target; p.failure != nil && to == p.failure.ID || f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd {
@@ -2194,7 +2198,7 @@ func (p *plan) readRetries() {
 	all := true
 	for _, s := range p.steps {
 		if p.retry[s.node.ID] != nil {
-			s.retry = true
+			s.retry, s.once = true, p.again[s.node.ID] != nil
 		} else if retryable(s.k) && canFail(s.k) {
 			all = false
 		}
@@ -2236,7 +2240,15 @@ func (p *plan) roles(f flow.Flow, n *flow.Node) {
 		if t == nil || t.Type != flow.TypeConversation {
 			continue
 		}
-		if back, ok := t.Outcome("retry"); ok && back == n.ID {
+		back, ok := t.Outcome("retry")
+		if a := f.Node(back); ok && back != n.ID && a != nil && a.Type == n.Type {
+			// a bounded retry (layout.bounded): the retry leads to a second node
+			// of the step's kind, whose failures are read as the step's own
+			ac := a.Clone()
+			p.again[n.ID] = &ac
+			back = n.ID
+		}
+		if ok && back == n.ID {
 			c := t.Clone()
 			p.retry[n.ID] = &c
 			if len(t.Outcomes) > 1 {
@@ -4876,7 +4888,7 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 		if i < 0 || !retryable(p.steps[i].k) {
 			return nil, false
 		}
-		done = append(done, offerRetry(p.steps[i])...)
+		done = append(done, offerRetry(p.steps[i], boundedTry(ts))...)
 	}
 	return done, len(done) > 0
 }
@@ -4918,7 +4930,7 @@ func (p *plan) dropRetries(ts []token) []string {
 			p.policy = ""
 		}
 		for _, s := range p.steps {
-			s.retry = false
+			s.retry, s.once = false, false
 		}
 		if !had {
 			return []string{"left the flow as it is: it offers no retry"}
@@ -4933,7 +4945,7 @@ func (p *plan) dropRetries(ts []token) []string {
 	for _, s := range p.steps {
 		switch {
 		case named.has(s.k) && (s.retry || every):
-			s.retry = false
+			s.retry, s.once = false, false
 			done = append(done, "took away the retry of the "+s.k.String())
 		case every && !named.has(s.k) && retryable(s.k) && !s.k.isConversation():
 			s.retry = true
@@ -4956,12 +4968,16 @@ func stepNamesOf(ks kindSet) string {
 	return stepNames(steps)
 }
 
-// offerRetry gives s a retry of its own and says so; nothing when it has one.
-func offerRetry(s *step) []string {
-	if s.retry {
+// offerRetry gives s a retry of its own and says so; nothing when it has one
+// as bounded as asked ("one more go at the selfie": once).
+func offerRetry(s *step, once bool) []string {
+	if s.retry && (s.once || !once) {
 		return nil
 	}
-	s.retry = true
+	s.retry, s.once = true, once
+	if once {
+		return []string{"offered one more try at the " + s.k.String()}
+	}
 	return []string{"offered a retry of the " + s.k.String()}
 }
 

@@ -269,9 +269,10 @@ func TestEditRetry(t *testing.T) {
 		want   []string
 	}{
 		{"if the passport scan fails, let them retry", []string{"document_scan"}},
-		{"let them retry the passport scan once if it fails", []string{"document_scan"}},
-		{"allow one retry on the passport scan", []string{"document_scan"}},
-		{"give them another go at the selfie and the passport", []string{"document_scan", "face_scan"}},
+		// (a bounded retry goes to a second node of the kind: layout.bounded)
+		{"let them retry the passport scan once if it fails", []string{"again_document_scan"}},
+		{"allow one retry on the passport scan", []string{"again_document_scan"}},
+		{"give them another go at the selfie and the passport", []string{"again_document_scan", "again_face_scan"}},
 		{"if a check fails, offer a retry", every},
 		{"let them retry if anything fails", every},
 		{"if it fails let them retry", every},

@@ -27,6 +27,7 @@ type plan struct {
 	// nodes of an existing flow, reused with their ids by role
 	start, end, failure, newUserLive, newUserConv *flow.Node
 	retry                                         map[string]*flow.Node // by the id of the step they retry
+	again                                         map[string]*flow.Node // a bounded retry's second attempt (step.once), by the id of the step it repeats
 	transitions                                   map[string]*flow.Node // by the id of the liveness they follow
 
 	warnings    []flow.Problem
@@ -307,7 +308,7 @@ func (p *plan) layout() flow.Flow {
 			g.used[n.ID] = true
 		}
 	}
-	for _, m := range []map[string]*flow.Node{p.retry, p.transitions} {
+	for _, m := range []map[string]*flow.Node{p.retry, p.again, p.transitions} {
 		for _, n := range m {
 			g.used[n.ID] = true
 		}
@@ -371,8 +372,8 @@ func (p *plan) layout() flow.Flow {
 		return failNode()
 	}
 	var retries []struct {
-		s  *step
-		id string
+		s      *step
+		id, to string // the step retried and the node the retry goes to (itself, or its second attempt)
 	}
 	newUserLive, newUserConv := "", ""
 	// where the main path closes: branches rejoin there
@@ -449,22 +450,41 @@ func (p *plan) layout() flow.Flow {
 			fallbacks = append(fallbacks, fb)
 			fail = fb.entry
 		}
-		if !hasFallback && s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
+		once := bounded(s, &n) && !sl.transition
+		if once && !hasFallback {
+			fail = failNode() // the second attempt's failure ends as any failure does
+		}
+		if !once && !hasFallback && s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
 			fail = failTarget(s, sl.id)
 			if strings.HasPrefix(fail, "retry:") {
-				rid := "retry_" + sl.id
-				if old := p.retry[sl.id]; old != nil {
-					rid = old.ID
-				} else {
-					rid = g.take(rid)
-				}
-				fail = rid
+				fail = p.retryID(g, sl.id)
 				retries = append(retries, struct {
-					s  *step
-					id string
-				}{s, sl.id})
-				_ = rid
+					s      *step
+					id, to string
+				}{s, sl.id, sl.id})
 			}
+		}
+		if once {
+			// "let them try again once, then an ID scan": every failure offers the
+			// retry, which leads to a second node of the step's kind; that node's
+			// failure is the fallback's (or the failure message's). A caught
+			// deepfake is never offered again: it fails as on the second attempt.
+			second := n.Clone()
+			second.ID = reuse(p.again[sl.id], "again_"+sl.id)
+			second.Outcomes = p.mapOutcomes(s, second.Type, next, fail, hasFallback, failNode)
+			rid := p.retryID(g, sl.id)
+			n.Outcomes = p.mapOutcomes(s, n.Type, next, rid, false, failNode)
+			for j, o := range n.Outcomes {
+				if o.ID == "deepfakeDetected" {
+					n.Outcomes[j].Target = second.Outcomes[j].Target
+				}
+			}
+			retries = append(retries, struct {
+				s      *step
+				id, to string
+			}{s, sl.id, second.ID})
+			out = append(out, n, second)
+			continue
 		}
 		switch n.Type {
 		case flow.TypeConversation, flow.TypeDataValidation:
@@ -476,18 +496,7 @@ func (p *plan) layout() flow.Flow {
 			}
 			n.Outcomes = []flow.Outcome{{ID: "recognized", Target: next}, {ID: "newUser", Target: newUserLive}, {ID: "noFace", Target: newUserLive}}
 		default:
-			info, _ := flow.Info(n.Type)
-			var outs []flow.Outcome
-			for j, name := range info.Outcomes {
-				t := fail
-				if j == 0 {
-					t = next
-				} else if hasFallback && (s.fallbackOn != "" && name != s.fallbackOn || attackCaught(s, name)) {
-					t = failNode() // "if the headshot is missing": the other failures end as any failure does
-				}
-				outs = append(outs, flow.Outcome{ID: name, Target: t})
-			}
-			n.Outcomes = outs
+			n.Outcomes = p.mapOutcomes(s, n.Type, next, fail, hasFallback, failNode)
 		}
 		out = append(out, n)
 	}
@@ -500,7 +509,7 @@ func (p *plan) layout() flow.Flow {
 			n = flow.Node{ID: g.used2("retry_" + r.id), Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
 		}
 		n.Outcomes = []flow.Outcome{
-			{ID: "retry", Target: r.id, Condition: "The user wants to try again"},
+			{ID: "retry", Target: r.to, Condition: "The user wants to try again"},
 			{ID: "stop", Target: failNode(), Condition: "The user does not want to try again"},
 		}
 		n.DoesNotRequireReply = false
@@ -608,6 +617,48 @@ func (p *plan) layout() flow.Flow {
 	}
 	out = append(out, endNode)
 	return out
+}
+
+// mapOutcomes wires a node of a map shape: its success goes to next, its
+// failures to fail, or, when the step falls back, to the failure message for
+// the outcomes its fallback does not take ("if the headshot is missing": the
+// other failures end as any failure does; a caught deepfake never falls back).
+func (p *plan) mapOutcomes(s *step, t flow.NodeType, next, fail string, hasFallback bool, failNode func() string) []flow.Outcome {
+	info, _ := flow.Info(t)
+	outs := make([]flow.Outcome, 0, len(info.Outcomes))
+	for j, name := range info.Outcomes {
+		to := fail
+		if j == 0 {
+			to = next
+		} else if hasFallback && (s.fallbackOn != "" && name != s.fallbackOn || attackCaught(s, name)) {
+			to = failNode()
+		}
+		outs = append(outs, flow.Outcome{ID: name, Target: to})
+	}
+	return outs
+}
+
+// retryID is the id of the conversation that offers the step laid out as id
+// again: the edited flow's, or a fresh one.
+func (p *plan) retryID(g *ids, id string) string {
+	if old := p.retry[id]; old != nil {
+		return old.ID
+	}
+	return g.take("retry_" + id)
+}
+
+// bounded: the step's retry is bounded ("try again once", "one more go"): a
+// second node of its kind takes the retry, and that node's failure ends or
+// falls back, so the user gets two attempts and no more. Only a node with a map
+// of outcomes (a check) is laid out so.
+func bounded(s *step, n *flow.Node) bool {
+	info, ok := flow.Info(n.Type)
+	return s.bounded() && ok && info.Shape == flow.ShapeMap
+}
+
+// bounded: the step's retry is bounded to one more attempt (see layout's bounded).
+func (s *step) bounded() bool {
+	return s.once && s.retry && retryable(s.k) && canFail(s.k) && kindNodeType[s.k] != flow.TypeConversation && kindNodeType[s.k] != flow.TypeDataValidation
 }
 
 // attackCaught: the outcome is a caught deepfake that step.deepfakeRefused

@@ -1430,6 +1430,25 @@ var futileWords = []string{"pointless", "useless", "futile", "worthless", "impos
 // ("one more try", "another go", "a second chance").
 var moreTryWords = []string{"more", "another", "second", "extra"}
 
+// onceWords in a clause asking for a retry bound it to one more attempt ("let
+// them try again once", "one more go at the code", "a second try", "one last
+// chance"): the step gets a second node and no loop (layout.bounded).
+var onceWords = []string{"once", "twice"}
+
+// boundLeadWords bound a retry only before a word for a try ("one more go",
+// "another try", "a second chance", "one last attempt", "one more time"):
+// "have them take another selfie" is a step, not a bound.
+var boundLeadWords = []string{"more", "another", "second", "extra", "single", "last", "final"}
+
+// secondFailWords, in the condition of a step already offered again, speak of
+// its second failure ("if it fails again", "on the second failure", "if that
+// fails too"): the retry is bounded, and what follows is that failure's path.
+var secondFailWords = []string{"again", "second", "twice", "also", "too"}
+
+// tryNouns, after a number, count the attempts a step gets ("two attempts at
+// the selfie", "3 tries"): a bounded retry too.
+var tryNouns = []string{"attempt", "attempts", "try", "tries", "go", "goes", "shot", "shots", "chance", "chances", "time", "times", "round", "retry", "retries"}
+
 var anotherTryWords = []string{"another", "second", "again", "different", "other", "alternative", "instead", "more", "fresh", "proper", "separate"}
 
 // spareWords, negated in a clause under a failure condition ("don't reject
@@ -2142,7 +2161,7 @@ type lexicon struct {
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                                                                                                                                                                                                                                                            phrases
-	tld, former, moreTry, verbatim, futile, mailbox                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
+	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox                                                                                                                                                                                                                                                                                                                                        map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                                                                                                                                                                                        map[string]bool
 	offValue                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -2436,6 +2455,7 @@ func newLexicon() *lexicon {
 	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
 	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
+	l.once, l.boundLead, l.tryNoun, l.secondFail = wordSet(onceWords), wordSet(boundLeadWords), wordSet(tryNouns), wordSet(secondFailWords)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases), phraseSet(passPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)

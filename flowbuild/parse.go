@@ -153,6 +153,7 @@ type step struct {
 	fallback    []*step    // the steps tried when this one fails
 	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
+	once        bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
 	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
 	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
@@ -1394,12 +1395,12 @@ func parse(text string) *parsed {
 						sc.anchor = seq[i]
 					}
 				}
-				if named := analyze(c.toks[:max(cond.end+1, 0)], seq).steps; sc.anchor == nil && cond.end >= 0 && len(named) == 1 && canFail(named[0].k) &&
+				if named := failedNamed(c.toks, cond.end, seq); sc.anchor == nil && cond.end >= 0 && len(named) == 1 && canFail(named[0].k) &&
 					named[0].k != kOTP && named[0].k != kEnterEmail && !slices.ContainsFunc(seq, func(o *step) bool { return slices.Contains(family(named[0].k), o.k) }) {
 					// "if the sms doesn't arrive, send the code by email instead": the
 					// step the condition is about runs on the main path
 					seq = merge(seq, named)
-					sc.anchor = named[0]
+					sc.anchor, sc.ahead = named[0], true
 					p.notes = append(p.notes, "Added "+named[0].k.withArticle()+" to the main path: \""+clauseText(c.toks[:cond.end+1])+"\" speaks of one.")
 				}
 				// "if the liveness check fails", "if it fails" name one step;
@@ -1429,6 +1430,18 @@ func parse(text string) *parsed {
 					// (attackCaught); "if it fails or a deepfake is detected" is
 					// any failure
 					sc.anchor.fallbackOn = "deepfakeDetected"
+				}
+				// (the words right after the verb too: "if it fails again", "fails a second time")
+				if head := c.toks[:min(len(c.toks), cond.end+3)]; cond.end >= 0 && hasAnyRaw(head, lex.secondFail) {
+					// "let them retry, and if it fails again send them to an ID
+					// scan": the second failure of the step offered again (what
+					// "it" is), so the retry is bounded and this is its path
+					if sc.anchor == nil {
+						sc.anchor = lastRetried(seq)
+					}
+					if sc.anchor != nil && sc.anchor.retry {
+						sc.anchor.once = true
+					}
 				}
 			}
 		}
@@ -1497,7 +1510,14 @@ func parse(text string) *parsed {
 			}
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
-				if len(a.steps) == 0 {
+				sc.anchor.once = sc.anchor.once || boundedTry(body)
+				if len(a.steps) == 0 && sc.ahead && thenInSentence(clauses, ci) {
+					// "If they fail liveness, let them retry, and after that do an
+					// ID scan. Then an SMS code.": said before the main path reached
+					// the step, what follows the retry in its sentence is the second
+					// failure's path (carriedOn kept the sentence first)
+					sc.anchor.once = true
+				} else if len(a.steps) == 0 {
 					// the retry is all the condition asked for: what follows ("…,
 					// then a text code", "… another go. Then an email OTP.") is the main path
 					lastScope, sc = sc, scope{}
@@ -1632,9 +1652,10 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if r := retryNamed(c.toks, seq); len(r) > 0 {
+		if r, named := retryNamed(c.toks, seq); len(r) > 0 {
+			seq = named
 			for _, s := range r {
-				s.retry = true
+				s.retry, s.once = true, s.once || boundedTry(c.toks)
 			}
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
 			continue
@@ -3654,25 +3675,91 @@ func takenBack(ts []token) int {
 	return 0
 }
 
+// failedNamed is the step a failure condition names: in its words ("if the
+// SMS doesn't arrive"), or as the object of its verb when that ends the clause
+// ("if they fail liveness, …", "should they fail the selfie, …"); not the
+// words of what follows ("if they fail scan their ID" is what to do).
+func failedNamed(ts []token, end int, seq []*step) []*step {
+	named := analyze(ts[:max(end+1, 0)], seq).steps
+	if rest := ts[min(len(ts), end+1):]; len(named) == 0 && end >= 0 && len(rest) > 0 && len(rest) <= 3 {
+		named = analyze(rest, seq).steps
+	}
+	return named
+}
+
+// thenInSentence: the clause after ci, in its sentence, carries on with a
+// sequence word ("…, let them retry, and after that do an ID scan").
+func thenInSentence(cs []clause, ci int) bool {
+	if ci+1 >= len(cs) || cs[ci+1].sent != cs[ci].sent {
+		return false
+	}
+	ts := cs[ci+1].toks
+	return cs[ci+1].then || len(ts) > 0 && (lex.seqLead[ts[0].raw] || len(ts) > 1 && lex.seqLead[ts[1].raw])
+}
+
+// lastRetried is the last step of seq offered again, or nil.
+func lastRetried(seq []*step) *step {
+	for i := len(seq) - 1; i >= 0; i-- {
+		if seq[i].retry {
+			return seq[i]
+		}
+	}
+	return nil
+}
+
+// boundedTry: a retry asked for with a bound ("try again once", "one more
+// go", "two attempts at the selfie", "a second chance"): the user gets one
+// more attempt and no loop ("let them try again" alone loops).
+func boundedTry(ts []token) bool {
+	return hasAnyRaw(ts, lex.once) || countedTries(ts)
+}
+
+// countedTries: a lead and a word for a try within two words ("one more go",
+// "a second chance", "two attempts", "2 tries"); a count up to two: "three
+// attempts" is more than one more, which layout.bounded does not bound.
+func countedTries(ts []token) bool {
+	for i, t := range ts {
+		n := numberWords[t.raw]
+		if t.raw == "1" || t.raw == "2" {
+			n = 1
+		}
+		if (lex.boundLead[t.raw] || n == 1 || n == 2) && hasAnyRaw(ts[i+1:min(len(ts), i+3)], lex.tryNoun) {
+			return true
+		}
+	}
+	return false
+}
+
 // retryNamed: the clause, with no condition, offers another try at steps the
 // flow already has ("let them retry the face scan", "allow one retry on the
 // passport scan"): it returns those steps; a second step of their kind it is not.
-func retryNamed(ts []token, seq []*step) []*step {
-	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) {
-		return nil
+// A second chance said of a step not named yet ("give them one more go at the
+// SMS code, then fall back to email") names it too: it joins seq, which
+// retryNamed returns.
+func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
+	named := analyze(ts, seq).steps
+	// ("two attempts at the selfie": attempts counted for a step with no
+	// attempts setting of its own; a code's "3 attempts" is its maxAttempts)
+	chance := secondChance(ts) || countedTries(ts) && len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return isCodeKind(s.k) })
+	if !hasAnyRaw(ts, lex.retryNoun) && !chance || hasAnyRaw(ts, lex.condIfStrict) {
+		return nil, seq
 	}
 	var out []*step
-	for _, s := range analyze(ts, seq).steps {
+	for _, s := range named {
 		if s.k.isConversation() {
 			continue
 		}
 		i := findKind(seq, s.k)
+		if i < 0 && chance && retryable(s.k) && canFail(s.k) {
+			seq = merge(seq, []*step{s})
+			i = findKind(seq, s.k)
+		}
 		if i < 0 || !retryable(s.k) {
-			return nil
+			return nil, seq
 		}
 		out = append(out, seq[i])
 	}
-	return out
+	return out, seq
 }
 
 // silentAvatar: the clause asks that the avatar say nothing at all ("please
