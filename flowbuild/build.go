@@ -412,6 +412,9 @@ func (p *plan) summary(f flow.Flow) string {
 		b.WriteString(" When " + orList(retried) + " fails, the avatar offers to try it again, and ends politely if the user declines.")
 		other = " other"
 	}
+	if live := findKind(p.steps, kLiveness); live >= 0 && !p.steps[live].bounded() && (p.policy == "retry" || p.steps[live].retry) && len(p.steps[live].fallback) == 0 {
+		b.WriteString(" A detected deepfake is never offered again: it ends the session.")
+	}
 	switch p.policy {
 	case "retry":
 		b.WriteString(" When a check fails, the avatar offers to try it again, and ends politely if the user declines.")

@@ -2103,3 +2103,38 @@ func TestUntoldGroup(t *testing.T) {
 	_, seg := untoldGroup(tokenize("too long for our visa customers, please delete both codes"))
 	assert.Equal(t, "too long for our visa customers", clauseText(seg))
 }
+
+// TestRetryNeverAfterDeepfake: a liveness check that offers a retry (of its
+// own, bounded, or by the policy) never offers it after a caught deepfake,
+// which ends the session, in Build and after an Edit reads the flow back.
+func TestRetryNeverAfterDeepfake(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness then SMS code. If liveness fails, offer a retry.",
+		"Liveness then SMS code. Offer a retry when any check fails.",
+		"Passport scan, then liveness. If liveness fails, let them try again once.",
+	} {
+		res, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		edited, err := Edit(res.Flow.Clone(), "make the SMS code 8 digits", Options{})
+		if err != nil {
+			edited = res // (no SMS code to change)
+		}
+		for _, f := range []flow.Flow{res.Flow, edited.Flow} {
+			for _, n := range f {
+				if n.Type != flow.TypeLiveness {
+					continue
+				}
+				for _, o := range n.Outcomes {
+					if o.ID != "deepfakeDetected" {
+						continue
+					}
+					to := f.Node(o.Target)
+					require.NotNil(t, to, desc)
+					for _, oo := range to.Outcomes {
+						assert.NotEqual(t, "retry", oo.ID, "%s: %s's deepfakeDetected offers a retry", desc, n.ID)
+					}
+				}
+			}
+		}
+	}
+}

@@ -497,6 +497,15 @@ func (p *plan) layout() flow.Flow {
 			n.Outcomes = []flow.Outcome{{ID: "recognized", Target: next}, {ID: "newUser", Target: newUserLive}, {ID: "noFace", Target: newUserLive}}
 		default:
 			n.Outcomes = p.mapOutcomes(s, n.Type, next, fail, hasFallback, failNode)
+			if n.Type == flow.TypeLiveness && len(retries) > 0 && retries[len(retries)-1].s == s {
+				// a caught deepfake is never offered again, as on a bounded
+				// retry: another attempt would let the attack try until it passes
+				for j, o := range n.Outcomes {
+					if o.ID == "deepfakeDetected" {
+						n.Outcomes[j].Target = failNode()
+					}
+				}
+			}
 		}
 		out = append(out, n)
 	}
