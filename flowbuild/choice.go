@@ -71,9 +71,8 @@ func choiceOrder(ts []token, asked bool) []kind {
 // option after it and the other beside it. The first sentence that offers one
 // decides; a text with codes of its own besides the choice is left as read.
 func (p *parsed) readChoice(clauses []clause) {
-	if !slices.ContainsFunc(clauses, func(c clause) bool { return hasAnyRaw(c.toks, lex.chooser) }) &&
-		!slices.ContainsFunc(p.steps, func(s *step) bool { return s.k == kAsk && s.phrase != "" }) {
-		return // (cheap: most texts name no chooser, and ask no question in their words)
+	if !mayOfferChoice(clauses) && !slices.ContainsFunc(p.steps, askedChoice) {
+		return // (cheap, and no allocation: most texts offer no choice)
 	}
 	var order []kind
 	for i := 0; i < len(clauses) && order == nil; {
@@ -85,7 +84,7 @@ func (p *parsed) readChoice(clauses []clause) {
 		order, i = choiceOrder(sent, false), j
 	}
 	for _, s := range p.steps {
-		if order == nil && s.k == kAsk && s.phrase != "" {
+		if order == nil && askedChoice(s) {
 			order = choiceOrder(tokenize(s.phrase), true) // "ask if they want the code by SMS or by email"
 		}
 	}
@@ -128,6 +127,26 @@ func (p *parsed) readChoice(clauses []clause) {
 		", and the code goes by the channel they pick; either code must be passed to go on.")
 }
 
+// mayOfferChoice: the words hold a word of choosing and both code channels,
+// which any sentence that offers a choice does.
+func mayOfferChoice(clauses []clause) bool {
+	cue, sms, email := false, false, false
+	for _, c := range clauses {
+		for _, t := range c.toks {
+			cue = cue || lex.choiceWord[t.raw] || lex.choiceAsk[t.raw]
+			sms = sms || t.w == "sms"
+			email = email || t.w == "email"
+		}
+	}
+	return cue && sms && email
+}
+
+// askedChoice: a question in the user's words that may offer a choice ("if
+// they want the code by SMS or by email"): it joins two things with "or".
+func askedChoice(s *step) bool {
+	return s.k == kAsk && strings.Contains(s.phrase, " or ")
+}
+
 // cmpStep is the step read for the option's channel, else a code whose channel
 // was left open (its settings kept), else a new one.
 func cmpStep(own, open *step, k kind) *step {
@@ -145,7 +164,7 @@ func cmpStep(own, open *step, k kind) *step {
 // namesChannels: a question's words name both code channels ("if they want the
 // code by SMS or by email"): the question is the choice itself.
 func namesChannels(phrase string) bool {
-	return phrase != "" && choiceOrder(tokenize(phrase), true) != nil
+	return strings.Contains(phrase, " or ") && choiceOrder(tokenize(phrase), true) != nil
 }
 
 // channelWords says a code channel as the avatar and the summary say it.
