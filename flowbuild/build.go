@@ -344,9 +344,16 @@ var useCaseNames = map[useCase]string{
 // summary is one paragraph a developer can read back to check the flow.
 func (p *plan) summary(f flow.Flow) string {
 	var parts []string
-	for _, s := range p.steps {
-		if d := describeStep(s); d != "" {
-			parts = append(parts, d)
+	for i, s := range p.steps {
+		switch {
+		case s.option:
+			continue // said with the choice before it
+		case s.isChoice() && i+1 < len(p.steps):
+			parts = append(parts, describeChoice(s, p.steps[i+1]))
+		default:
+			if d := describeStep(s); d != "" {
+				parts = append(parts, d)
+			}
 		}
 	}
 	var b strings.Builder

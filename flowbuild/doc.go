@@ -28,6 +28,11 @@
 //     fallback, or make them the failure message.
 //   - settings.go: settings of a step ("8 digits", "expire after 10 minutes",
 //     "passports only", "camera only"), given to the step they belong to.
+//   - choice.go: the user's own choice between code channels ("let them
+//     choose between an SMS code or an email code", "whichever they prefer"):
+//     a conversation that waits for the answer, one list outcome per option
+//     (the first on the main path, the others beside it, rejoining after it),
+//     read back by Edit so that later changes keep it.
 //   - layout.go and prompts.go: FaceSign's patterns (a greeting first, a
 //     liveness check after recognition, a conversation after liveness, a
 //     failure message) and the sentences the avatar says.

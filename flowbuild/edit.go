@@ -2184,6 +2184,17 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			}
 			continue
 		}
+		if s.k == kAsk && readsAsChoice(s.node) {
+			// a choice Build laid out: the options after the first run beside the
+			// main path and rejoin it
+			s.choice = true
+			for _, o := range s.node.Outcomes[1:] {
+				if opts := walk(o.Target); len(opts) > 0 {
+					s.options = append(s.options, opts[0])
+				}
+			}
+			continue
+		}
 		readFallback(s, "fallback_")
 	}
 }
@@ -2341,6 +2352,7 @@ const (
 
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
+	sentence = p.optionsAsCodes(sentence)
 	if req, bg := requestAfterSo(sentence); bg != "" {
 		sentence = req
 		if bts, rts := tokenize(bg), tokenize(req); ageIn(bts) > 0 && ageRequired(bts) && has(rts, "age") && ageIn(rts) == 0 {
@@ -5005,13 +5017,16 @@ func secondChance(ts []token) bool {
 // branch has one.
 func (p *plan) removeFromBranch(k kind) string {
 	for _, o := range p.steps {
-		for _, list := range []*[]*step{&o.branch, &o.fallback} {
+		for _, list := range []*[]*step{&o.branch, &o.fallback, &o.options} {
 			if i := findKind(*list, k); i >= 0 {
 				gone := (*list)[i]
 				*list = slices.Delete(*list, i, i+1)
 				where := " from the new-user path"
-				if list == &o.fallback {
+				switch list {
+				case &o.fallback:
 					where = " from the " + o.k.String() + "'s fallback"
+				case &o.options:
+					where = " from the user's choice" // the other option stays, with no question before it
 				}
 				return "removed the " + gone.k.String() + where
 			}
@@ -5320,7 +5335,7 @@ func (p *plan) stepOf(k kind) *step {
 	}
 	var found []*step
 	for _, s := range p.steps {
-		for _, b := range [][]*step{s.branch, s.fallback} {
+		for _, b := range [][]*step{s.branch, s.fallback, s.options} {
 			if i := findKind(b, k); i >= 0 {
 				found = append(found, b[i])
 			}
@@ -5510,6 +5525,9 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 		return []string{"kept the " + repl.k.String() + " in place of the " + old.k.String()}, nil
 	}
 	if i < 0 {
+		if d, ok := p.replaceOption(old, repl); ok {
+			return d, nil
+		}
 		if j := p.find(repl.k); j >= 0 && len(pos) >= 2 {
 			// "swap the email code for SMS" read the other way round
 			old, repl = repl, old

@@ -810,7 +810,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 		for _, s := range p.steps {
 			// ("both codes should expire after 2 minutes" with one code on the
 			// new users' path: that one too)
-			for _, b := range slices.Concat(s.branch, s.fallback) {
+			for _, b := range slices.Concat(s.branch, s.fallback, s.options) {
 				if every && st.accepts(b.k) && isCodeKind(b.k) {
 					st.apply(b)
 					b.configureNode()

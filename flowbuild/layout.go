@@ -91,6 +91,7 @@ func (p *plan) normalize() {
 			steps = append(steps, s)
 		}
 	}
+	steps = settleChoices(steps)
 	// liveness after recognition
 	for i := 0; i < len(steps); i++ {
 		if steps[i].k != kRecognition {
@@ -302,6 +303,11 @@ func (p *plan) layout() flow.Flow {
 		if s.node != nil {
 			g.used[s.node.ID] = true
 		}
+		for _, o := range s.options {
+			if o.node != nil {
+				g.used[o.node.ID] = true // (chain takes it back for the option)
+			}
+		}
 	}
 	for _, n := range []*flow.Node{p.start, p.end, p.failure, p.newUserLive, p.newUserConv} {
 		if n != nil {
@@ -399,6 +405,7 @@ func (p *plan) layout() flow.Flow {
 		entry, next string
 	}
 	var fallbacks []fallback
+	var branches []flow.Node // the options of a choice beside the main path
 
 	for i, sl := range spine {
 		next := endID
@@ -429,7 +436,7 @@ func (p *plan) layout() flow.Flow {
 			}
 		}
 		fail := ""
-		hasFallback := len(s.fallback) > 0 && !sl.transition && canFail(s.k)
+		hasFallback := len(s.fallback) > 0 && !sl.transition && canFail(s.k) && !s.isChoice() // (a choice has no failure: each option's own fails)
 		if hasFallback {
 			// a failure goes to the fallback, never to a retry of this step
 			// the fallback rejoins the main path past the steps it has done again
@@ -454,7 +461,7 @@ func (p *plan) layout() flow.Flow {
 		if once && !hasFallback {
 			fail = failNode() // the second attempt's failure ends as any failure does
 		}
-		if !once && !hasFallback && s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition {
+		if !once && !hasFallback && s.k != kGreeting && s.k != kClosing && s.k != kInform && !sl.transition && s.k != kRecognition && !s.isChoice() {
 			fail = failTarget(s, sl.id)
 			if strings.HasPrefix(fail, "retry:") {
 				fail = p.retryID(g, sl.id)
@@ -486,10 +493,16 @@ func (p *plan) layout() flow.Flow {
 			out = append(out, n, second)
 			continue
 		}
-		switch n.Type {
-		case flow.TypeConversation, flow.TypeDataValidation:
+		switch {
+		case s.isChoice() && i+1 < len(spine):
+			rejoin := endID
+			if i+2 < len(spine) {
+				rejoin = spine[i+2].id
+			}
+			branches = append(branches, p.layChoice(g, &n, s, spine[i+1].s, next, rejoin, failNode, video)...)
+		case n.Type == flow.TypeConversation || n.Type == flow.TypeDataValidation:
 			p.wireList(&n, s, next, fail)
-		case flow.TypeRecognition:
+		case n.Type == flow.TypeRecognition:
 			if newUserLive == "" {
 				newUserLive = reuse(p.newUserLive, "liveness_new_user")
 				newUserConv = reuse(p.newUserConv, "new_user")
@@ -510,6 +523,7 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, n)
 	}
 
+	out = append(out, branches...)
 	for _, r := range retries {
 		var n flow.Node
 		if old := p.retry[r.id]; old != nil {

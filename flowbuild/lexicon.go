@@ -1348,6 +1348,29 @@ var verbatimWords = []string{"exactly", "verbatim", "literally", "precisely", "j
 // what they name is in place, not asked for.
 var reasonPhrases = []string{"now that", "seeing that", "seeing as", "given that"}
 
+// choiceWords say that someone picks one of the things named ("let them
+// choose between an SMS code or an email code", "whichever they prefer", "user
+// picks: SMS or email", "their preferred channel"); with a chooser (chooserWords)
+// and two code channels joined by "or" they make the user's choice (choice.go).
+// "SMS or email, we haven't decided" names no chooser: the developer has not
+// chosen yet, and the channel stays a question.
+var choiceWords = []string{"choose", "chooses", "choosing", "chose", "choice", "choices", "pick", "picks", "picking", "select", "selects", "selecting",
+	"whichever", "preference", "preferred", "decide", "decides", "opt", "opts"}
+
+// choiceAskWords after a verb of asking make the question one of choosing:
+// "ask if they want the code by SMS or by email", "ask which they'd rather".
+// optionNouns after a code channel name one option of the user's choice in a
+// change ("remove the email option", "the SMS choice"): the option is its code.
+var optionNouns = []string{"option", "options", "choice", "alternative", "route", "path"}
+
+var choiceAskWords = []string{"want", "wants", "prefer", "prefers", "rather", "which", "like"}
+
+// chooserWords name the person the avatar speaks to as the one who chooses
+// ("let them choose", "the user picks", "customers select"); "we"/"you" are the
+// developer deciding, not a choice in the flow.
+var chooserWords = []string{"they", "them", "their", "theyd", "user", "users", "customer", "customers", "client", "clients", "person", "people",
+	"member", "members", "applicant", "applicants", "he", "she", "patient", "patients", "player", "players", "employee", "employees"}
+
 // mailKindWords name a kind of email message before "email": "the link in their
 // welcome email", "the number from the confirmation email" are messages the
 // integrator sends, not an address to collect nor a code. ownSideWords, after
@@ -2127,6 +2150,7 @@ type lexicon struct {
 	// corrections made mid-message (hesitationWords, retractAboutWords, saidWords)
 	hesitation, retractAbout, said, objectPrep map[string]bool
 	noGoOn, agreeLead                          map[string]bool
+	choiceWord, choiceAsk, chooser, optionNoun map[string]bool // the user choosing between steps (choice.go)
 
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
@@ -2303,6 +2327,8 @@ func newLexicon() *lexicon {
 	l.headingVerb, l.touchedRef, l.phraseEnd = wordSet(headingVerbs), wordSet(touchedRefWords), wordSet(phraseEndWords)
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
+	l.choiceWord, l.choiceAsk, l.chooser = wordSet(choiceWords), wordSet(choiceAskWords), wordSet(chooserWords)
+	l.optionNoun = wordSet(optionNouns)
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
 	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
 	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes

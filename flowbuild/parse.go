@@ -158,6 +158,9 @@ type step struct {
 	auto        bool       // added by the builder, not named by the user
 	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
 	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
+	options     []*step    // kAsk: the user's choice (choice.go): the options beside the first, which is the next step
+	choice      bool       // kAsk: a choice between options (choice.go)
+	option      bool       // the first option of the choice question before it (choice.go)
 	onYes       bool       // said under the "yes" answer to the question before it ("if yes, scan it"): the "no" answer's path skips it
 	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
 	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
@@ -2454,6 +2457,7 @@ func parse(text string) *parsed {
 		}
 	}
 	p.restrictDocTypes()
+	p.readChoice(clauses)
 	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
 		// "payouts only go to 18+ accounts but we already check age at signup,
 		// so don't add any age check": the age the text names is not what this

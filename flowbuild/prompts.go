@@ -645,6 +645,8 @@ func askConditions(s *step) (okID, ok, badID, bad string) {
 
 func askID(s *step) string {
 	switch {
+	case s.choice:
+		return "code_choice"
 	case s.topics&tSecurity != 0:
 		return "security_question"
 	case s.topics&tWallet != 0:
