@@ -239,6 +239,11 @@ func spokenNumberAt(low string, ws []span, i int) (int, rewrite) {
 		// eighteen", "compare the two"), and written as said
 		return 0, rewrite{}
 	}
+	if e := ws[i+n-1].e; e < len(low) && low[e] == '-' {
+		// "twenty one-time codes", "at one point two-factor": the last word
+		// is the head of a compound, no part of a number
+		return 0, rewrite{}
+	}
 	return n, rewrite{ws[i].s, ws[i+n-1].e, lit}
 }
 

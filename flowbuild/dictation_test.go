@@ -10,6 +10,9 @@ func TestUndictate(t *testing.T) {
 	cases := []struct{ in, want string }{
 		// spoken punctuation, and the same words used as nouns
 		{"liveness comma then an email code full stop", "liveness, then an email code."},
+		// a number word before a hyphen heads a compound ("one-time")
+		{"then twenty one-time codes", "then twenty one-time codes"},
+		{"at one point two-factor was enough", "at one point two-factor was enough"},
 		{"KYC colon scan the ID period new line then liveness", "KYC: scan the ID. then liveness"},
 		{"an SMS code with a grace period before the lock", "an SMS code with a grace period before the lock"},
 		{"a code valid for a period of ten minutes", "a code valid for a period of ten minutes"},

@@ -6411,6 +6411,21 @@ func stepByNumber(part string) string {
 		if i > 0 && lex.determiner[strings.ToLower(words[i-1])] {
 			lead = nil // "the step 2": its own article
 		}
+		if tail == "" && j+2 < len(words) && (words[j+1] == "and" || words[j+1] == "&" || words[j+1] == "or") {
+			// "swap step 1 and 2": two places, as "the first and second steps"
+			m := strings.TrimPrefix(words[j+2], "#")
+			mtail := m[len(strings.TrimRight(m, ",;:.!?)")):]
+			m = strings.ToLower(strings.TrimRight(m, ",;:.!?)"))
+			k, err := strconv.Atoi(m)
+			if err != nil {
+				k = numberWords[m]
+			}
+			if k >= 1 && k <= len(ordinalWords) {
+				words = slices.Concat(words[:i], lead, []string{ordinalWords[n-1], words[j+1], ordinalWords[k-1], "steps" + mtail}, words[j+3:])
+				i += len(lead) + 3
+				continue
+			}
+		}
 		words = slices.Concat(words[:i], lead, []string{ordinalWords[n-1], "step" + tail}, words[j+1:])
 		i += len(lead) + 1
 	}
