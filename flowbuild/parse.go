@@ -1439,8 +1439,8 @@ func parse(text string) *parsed {
 					// "let them retry, and if it fails again send them to an ID
 					// scan": the second failure of the step offered again (what
 					// "it" is), so the retry is bounded and this is its path
-					if r := lastRetried(seq); sc.anchor == nil && r != nil && r == seq[len(seq)-1] {
-						// only the step just named ("it", "that"): after "Then an SMS
+					if r := lastRetried(seq); sc.anchor == nil && r != nil && r == lastCheck(seq) {
+						// only the check just named ("it", "that"): after "Then an SMS
 						// code", "if that also fails" is the code's failure, not a
 						// second failure of an earlier retried check
 						sc.anchor = r
@@ -3704,6 +3704,16 @@ func thenInSentence(cs []clause, ci int) bool {
 	}
 	ts := cs[ci+1].toks
 	return cs[ci+1].then || len(ts) > 0 && (lex.seqLead[ts[0].raw] || len(ts) > 1 && lex.seqLead[ts[1].raw])
+}
+
+// lastCheck is the last step of seq that can fail, or nil.
+func lastCheck(seq []*step) *step {
+	for i := len(seq) - 1; i >= 0; i-- {
+		if canFail(seq[i].k) {
+			return seq[i]
+		}
+	}
+	return nil
 }
 
 // lastRetried is the last step of seq offered again, or nil.

@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"testing"
 
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+
 	"github.com/stretchr/testify/assert"
 )
 
@@ -47,4 +49,15 @@ func TestExtraTries(t *testing.T) {
 			assert.Equal(t, tc.n, n, tc.text)
 		}
 	}
+}
+
+// TestSummaryBoundedBesideRetryPolicy: a bounded step is said first, so the
+// flow-wide retry policy speaks of the other checks (rvC13 9), never "a check"
+// as if the bounded one looped too.
+func TestSummaryBoundedBesideRetryPolicy(t *testing.T) {
+	p := &plan{steps: []*step{{k: kDocument, retry: true, once: true}, {k: kLiveness}}, policy: "retry"}
+	got := p.summary(flow.Flow{})
+	assert.Contains(t, got, "one more try at it")
+	assert.Contains(t, got, "When another check fails, the avatar offers to try it again")
+	assert.NotContains(t, got, "When a check fails")
 }
