@@ -1473,6 +1473,11 @@ var onceConjNext = []string{"they", "they're", "theyre", "they've", "theyve", "w
 // failure counts as "one more".
 var boundLeadWords = []string{"more", "another", "second", "extra", "additional"}
 
+// unlimitedTryWords lift a retry's bound ("unlimited retries", "retry
+// until it works", "endless attempts"); with "as often", "as many", "no limit"
+// (edit.go unlimitedTry), Edit lets a bounded retry loop again.
+var unlimitedTryWords = []string{"unlimited", "until", "endless", "infinite", "indefinitely", "limitless", "unbounded"}
+
 // onlyTryWords before a word for a try say the step gets that attempt and no
 // other ("a single attempt at liveness", "this is their last chance at the
 // passport scan", "a final attempt at the selfie"): no retry is offered.
@@ -2200,7 +2205,7 @@ type lexicon struct {
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                                                                                                                                                                                                                                                            phrases
-	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry                                                                                                                                                                                                                                                                                                                     map[string]bool
+	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                                                                                                                                                                                        map[string]bool
 	offValue                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -2497,7 +2502,7 @@ func newLexicon() *lexicon {
 	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.once, l.boundLead, l.tryNoun, l.secondFail = wordSet(onceWords), wordSet(boundLeadWords), wordSet(tryNouns), wordSet(secondFailWords)
-	l.onceConj, l.onlyTry = wordSet(onceConjNext), wordSet(onlyTryWords)
+	l.onceConj, l.onlyTry, l.unlimitedTry = wordSet(onceConjNext), wordSet(onlyTryWords), wordSet(unlimitedTryWords)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases), phraseSet(passPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
