@@ -2210,6 +2210,10 @@ func (p *plan) readRetries() {
 	for _, s := range p.steps {
 		if p.retry[s.node.ID] != nil {
 			s.retry, s.once = true, p.again[s.node.ID] != nil
+			// a bounded retry ("one more go at the SMS code") is that step's own,
+			// never the flow's every-check policy: a step replacing it would loop
+			// (rvC13 7)
+			all = all && !s.once
 		} else if retryable(s.k) && canFail(s.k) {
 			all = false
 		}
