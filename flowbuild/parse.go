@@ -2178,6 +2178,10 @@ func parse(text string) *parsed {
 				// about the code ("explain that it expires in 1 minute", "tell them
 				// they have 5 attempts") announces the code's own setting
 			case applySettings(st, main, seq):
+			case len(main) > 0 && singleTry(c.toks, main):
+				// "one attempt at liveness", "a single attempt at the passport
+				// scan": the step's one attempt, said back (rvC13 1)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a single attempt at the "+stepNames(main)+": no retry is offered.")
 			case len(main) > 0:
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
 			default:
@@ -3800,6 +3804,13 @@ func extraTries(ts []token, adverb bool) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// singleTry: the words give the steps their one attempt and no other ("one
+// attempt at liveness", "a single attempt", "their last chance at the scan").
+func singleTry(ts []token, steps []*step) bool {
+	n, counted := extraTries(ts, false)
+	return counted && n == 0 && !slices.ContainsFunc(steps, func(s *step) bool { return !retryable(s.k) || isCodeKind(s.k) })
 }
 
 // tryCount is the small number a word says ("two", "2"), 0 for none.
