@@ -424,7 +424,12 @@ func (p *plan) summary(f flow.Flow) string {
 	}
 	switch p.policy {
 	case "retry":
-		b.WriteString(" When a check fails, the avatar offers to try it again, and ends politely if the user declines.")
+		if other != "" {
+			// (a bounded step said first: the policy is for the rest, rvC13 9)
+			b.WriteString(" When another check fails, the avatar offers to try it again, and ends politely if the user declines.")
+		} else {
+			b.WriteString(" When a check fails, the avatar offers to try it again, and ends politely if the user declines.")
+		}
 	case "human":
 		b.WriteString(" When any" + other + " check fails the avatar hands the user to a member of the team.")
 	default:

@@ -2210,6 +2210,10 @@ func (p *plan) readRetries() {
 	for _, s := range p.steps {
 		if p.retry[s.node.ID] != nil {
 			s.retry, s.once = true, p.again[s.node.ID] != nil
+			// a bounded retry ("one more go at the SMS code") is that step's own,
+			// never the flow's every-check policy: a step replacing it would loop
+			// (rvC13 7)
+			all = all && !s.once
 		} else if retryable(s.k) && canFail(s.k) {
 			all = false
 		}
@@ -4900,7 +4904,7 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 		if i < 0 || !retryable(p.steps[i].k) {
 			return nil, false
 		}
-		done = append(done, offerRetry(p.steps[i], boundedTry(ts))...)
+		done = append(done, offerRetry(p.steps[i], ts)...)
 	}
 	return done, len(done) > 0
 }
@@ -4981,8 +4985,22 @@ func stepNamesOf(ks kindSet) string {
 }
 
 // offerRetry gives s a retry of its own and says so; nothing when it has one
-// as bounded as asked ("one more go at the selfie": once).
-func offerRetry(s *step, once bool) []string {
+// as bounded as asked ("one more go at the selfie": once). A plain "let them
+// retry the liveness check" keeps a bound the step has and says so; only words
+// that lift it ("as often as they want", "unlimited retries", unlimitedTry)
+// make a bounded retry loop again (rvC13 6: the change had vanished, "kept the
+// liveness check" said nothing of the bound).
+func offerRetry(s *step, ts []token) []string {
+	once := boundedTry(ts)
+	if s.retry && s.once && !once {
+		if !unlimitedTry(ts) || len(s.fallback) > 0 {
+			// (a second failure with a path of its own keeps it: "try again
+			// once, then an ID scan")
+			return []string{"kept the one more try at the " + s.k.String() + " (two attempts in all); ask for unlimited retries to lift the bound"}
+		}
+		s.once = false
+		return []string{"let the " + s.k.String() + " be retried as often as the user wants, no longer once"}
+	}
 	if s.retry && (s.once || !once) {
 		return nil
 	}
@@ -4991,6 +5009,21 @@ func offerRetry(s *step, once bool) []string {
 		return []string{"offered one more try at the " + s.k.String()}
 	}
 	return []string{"offered a retry of the " + s.k.String()}
+}
+
+// unlimitedTry: the words ask for no bound on the retries ("as often as they
+// want", "as many times as they like", "unlimited retries", "no limit", "retry
+// until it works").
+func unlimitedTry(ts []token) bool {
+	if hasAnyRaw(ts, lex.unlimitedTry) {
+		return true
+	}
+	for i := 0; i+1 < len(ts); i++ {
+		if ts[i].raw == "as" && (ts[i+1].raw == "often" || ts[i+1].raw == "many") || ts[i].raw == "no" && (ts[i+1].raw == "limit" || ts[i+1].raw == "cap") {
+			return true
+		}
+	}
+	return false
 }
 
 // stepNames lists the steps by name ("ID document scan and face comparison").

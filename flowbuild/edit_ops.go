@@ -1649,7 +1649,7 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		case secondTry:
 			// the second step is what a failure leads to
 		case pol == "retry" && named && retryable(sc.anchor.k):
-			done = append(done, offerRetry(sc.anchor, boundedTry(ts))...)
+			done = append(done, offerRetry(sc.anchor, ts)...)
 		case pol == "end" && named && len(steps) == 0 && cond.end >= 0 && otherFailure(sc.anchor, ts[:cond.end+1]):
 			// "if they just type the wrong code too many times, end the session"
 			// when only an undelivered code falls back: that failure ends it

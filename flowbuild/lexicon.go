@@ -1456,12 +1456,32 @@ var moreTryWords = []string{"more", "another", "second", "extra"}
 // onceWords in a clause asking for a retry bound it to one more attempt ("let
 // them try again once", "one more go at the code", "a second try", "one last
 // chance"): the step gets a second node and no loop (layout.bounded).
+// "twice" ("retry twice") is two more, which the layout cannot give: one more,
+// said back (extraTries).
 var onceWords = []string{"once", "twice"}
 
+// onceConjNext after "once" make it a conjunction, not a count ("retry once
+// they have better light", "offer a retry once the user is ready"): a time,
+// and the retry stays unbounded as asked.
+var onceConjNext = []string{"they", "they're", "theyre", "they've", "theyve", "we", "we're", "you", "you're", "he", "she", "it", "it's", "its", "i", "the", "their", "his", "her", "your", "our", "everything", "that", "this", "there"}
+
 // boundLeadWords bound a retry only before a word for a try ("one more go",
-// "another try", "a second chance", "one last attempt", "one more time"):
-// "have them take another selfie" is a step, not a bound.
-var boundLeadWords = []string{"more", "another", "second", "extra", "single", "last", "final"}
+// "another try", "a second chance", "one more time"): "have them take another
+// selfie" is a step, not a bound. "single", "last" and "final" are not among
+// them: "a single attempt", "their last chance at the scan", "a final attempt"
+// limit the step to the attempt it has (onlyTryWords); "one last go" after a
+// failure counts as "one more".
+var boundLeadWords = []string{"more", "another", "second", "extra", "additional"}
+
+// unlimitedTryWords lift a retry's bound ("unlimited retries", "retry
+// until it works", "endless attempts"); with "as often", "as many", "no limit"
+// (edit.go unlimitedTry), Edit lets a bounded retry loop again.
+var unlimitedTryWords = []string{"unlimited", "until", "endless", "infinite", "indefinitely", "limitless", "unbounded"}
+
+// onlyTryWords before a word for a try say the step gets that attempt and no
+// other ("a single attempt at liveness", "this is their last chance at the
+// passport scan", "a final attempt at the selfie"): no retry is offered.
+var onlyTryWords = []string{"single", "last", "final", "only"}
 
 // secondFailWords, in the condition of a step already offered again, speak of
 // its second failure ("if it fails again", "on the second failure", "if that
@@ -2185,7 +2205,7 @@ type lexicon struct {
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
 	elsewhere, inFlow                                                                                                                                                                                                                                                                                                                                                                                                            phrases
-	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox                                                                                                                                                                                                                                                                                                                                        map[string]bool
+	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                                                                                                                                                                                        map[string]bool
 	offValue                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -2482,6 +2502,7 @@ func newLexicon() *lexicon {
 	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
 	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
 	l.once, l.boundLead, l.tryNoun, l.secondFail = wordSet(onceWords), wordSet(boundLeadWords), wordSet(tryNouns), wordSet(secondFailWords)
+	l.onceConj, l.onlyTry, l.unlimitedTry = wordSet(onceConjNext), wordSet(onlyTryWords), wordSet(unlimitedTryWords)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases), phraseSet(passPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)

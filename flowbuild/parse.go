@@ -1439,8 +1439,11 @@ func parse(text string) *parsed {
 					// "let them retry, and if it fails again send them to an ID
 					// scan": the second failure of the step offered again (what
 					// "it" is), so the retry is bounded and this is its path
-					if sc.anchor == nil {
-						sc.anchor = lastRetried(seq)
+					if r := lastRetried(seq); sc.anchor == nil && r != nil && r == lastCheck(seq) {
+						// only the check just named ("it", "that"): after "Then an SMS
+						// code", "if that also fails" is the code's failure, not a
+						// second failure of an earlier retried check
+						sc.anchor = r
 					}
 					if sc.anchor != nil && sc.anchor.retry {
 						sc.anchor.once = true
@@ -1514,6 +1517,7 @@ func parse(text string) *parsed {
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
 				sc.anchor.once = sc.anchor.once || boundedTry(body)
+				p.notes = append(p.notes, triesCut(body, []*step{sc.anchor})...)
 				if len(a.steps) == 0 && sc.ahead && thenInSentence(clauses, ci) {
 					// "If they fail liveness, let them retry, and after that do an
 					// ID scan. Then an SMS code.": said before the main path reached
@@ -1661,6 +1665,7 @@ func parse(text string) *parsed {
 				s.retry, s.once = true, s.once || boundedTry(c.toks)
 			}
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
+			p.notes = append(p.notes, triesCut(c.toks, r)...)
 			continue
 		}
 		// "When they signed up they uploaded a photo of their ID" (", they uploaded …"): then, not now
@@ -2173,6 +2178,10 @@ func parse(text string) *parsed {
 				// about the code ("explain that it expires in 1 minute", "tell them
 				// they have 5 attempts") announces the code's own setting
 			case applySettings(st, main, seq):
+			case len(main) > 0 && singleTry(c.toks, main):
+				// "one attempt at liveness", "a single attempt at the passport
+				// scan": the step's one attempt, said back (rvC13 1)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a single attempt at the "+stepNames(main)+": no retry is offered.")
 			case len(main) > 0:
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
 			default:
@@ -3701,6 +3710,16 @@ func thenInSentence(cs []clause, ci int) bool {
 	return cs[ci+1].then || len(ts) > 0 && (lex.seqLead[ts[0].raw] || len(ts) > 1 && lex.seqLead[ts[1].raw])
 }
 
+// lastCheck is the last step of seq that can fail, or nil.
+func lastCheck(seq []*step) *step {
+	for i := len(seq) - 1; i >= 0; i-- {
+		if canFail(seq[i].k) {
+			return seq[i]
+		}
+	}
+	return nil
+}
+
 // lastRetried is the last step of seq offered again, or nil.
 func lastRetried(seq []*step) *step {
 	for i := len(seq) - 1; i >= 0; i-- {
@@ -3715,23 +3734,104 @@ func lastRetried(seq []*step) *step {
 // go", "two attempts at the selfie", "a second chance"): the user gets one
 // more attempt and no loop ("let them try again" alone loops).
 func boundedTry(ts []token) bool {
-	return hasAnyRaw(ts, lex.once) || countedTries(ts)
+	n, counted := extraTries(ts, true)
+	return counted && n >= 1
 }
 
-// countedTries: a lead and a word for a try within two words ("one more go",
-// "a second chance", "two attempts", "2 tries"); a count up to two: "three
-// attempts" is more than one more, which layout.bounded does not bound.
+// countedTries: the words count one more try or more ("one more go", "a
+// second chance", "two attempts", "2 tries"); "one attempt" and "a single
+// attempt" count none (see extraTries).
+// "once" and "twice" alone name no retry ("capture their face once", "don't
+// make them scan it twice"), so they are not counted here.
 func countedTries(ts []token) bool {
+	n, counted := extraTries(ts, false)
+	return counted && n >= 1
+}
+
+// extraTries counts the attempts the words give a step beyond its first, and
+// whether they count any: "once", "one more go", "another try", "a second
+// chance", "one last go", "one retry" are 1; "twice", "two more attempts",
+// "two retries" are 2; a count of attempts in all is one fewer ("two attempts
+// at the selfie" 1, "3 tries" 2, "one attempt at liveness" 0); "a single
+// attempt", "their last chance", "a final attempt" are 0. "once" before a
+// subject is a time ("retry once they have better light"), and "time(s)" or
+// "round" count only beside a word for trying again ("liveness one more time"
+// may be another check, "try one more time" is not).
+func extraTries(ts []token, adverb bool) (int, bool) {
+	if !hasAnyRaw(ts, lex.tryNoun) && (!adverb || !hasAnyRaw(ts, lex.once)) {
+		return 0, false // (the cheap test: no word that counts a try)
+	}
+	again := hasAnyRaw(ts, lex.retryWord) || hasRaw(ts, "try", "tries", "trying")
 	for i, t := range ts {
-		n := numberWords[t.raw]
-		if t.raw == "1" || t.raw == "2" {
-			n = 1
+		if adverb && t.raw == "once" && (i+1 >= len(ts) || !lex.onceConj[ts[i+1].raw]) {
+			return 1, true
 		}
-		if (lex.boundLead[t.raw] || n == 1 || n == 2) && hasAnyRaw(ts[i+1:min(len(ts), i+3)], lex.tryNoun) {
-			return true
+		if adverb && t.raw == "twice" && again {
+			return 2, true
+		}
+		j := -1 // the word for a try within two words after
+		for k := i + 1; k < min(len(ts), i+3); k++ {
+			if lex.tryNoun[ts[k].raw] && (again || ts[k].w != "time" && ts[k].raw != "times" && ts[k].raw != "round") {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		count := func(k int) int { // the number before ts[k], 1 if none
+			if k >= 0 {
+				if n := tryCount(ts[k].raw); n > 0 {
+					return n
+				}
+			}
+			return 1
+		}
+		switch n := tryCount(t.raw); {
+		case lex.boundLead[t.raw]:
+			return count(i - 1), true // "two more attempts", "a second chance"
+		case lex.onlyTry[t.raw]:
+			if i > 0 && ts[i-1].raw == "one" && t.raw != "single" && t.raw != "only" {
+				return 1, true // "one last go": one more
+			}
+			return 0, true // "a single attempt", "their last chance"
+		case n > 0 && i+1 < len(ts) && (lex.boundLead[ts[i+1].raw] || lex.onlyTry[ts[i+1].raw]):
+			continue // ("one more go": read at "more")
+		case n > 0 && (ts[j].raw == "retry" || ts[j].raw == "retries" || again && (ts[j].w == "time" || ts[j].raw == "times")):
+			return n, true // "two retries", "retry up to 2 times"
+		case n > 0:
+			return n - 1, true // "two attempts at the selfie", "one attempt"
 		}
 	}
-	return false
+	return 0, false
+}
+
+// singleTry: the words give the steps their one attempt and no other ("one
+// attempt at liveness", "a single attempt", "their last chance at the scan").
+func singleTry(ts []token, steps []*step) bool {
+	n, counted := extraTries(ts, false)
+	return counted && n == 0 && !slices.ContainsFunc(steps, func(s *step) bool { return !retryable(s.k) || isCodeKind(s.k) })
+}
+
+// tryCount is the small number a word says ("two", "2"), 0 for none.
+func tryCount(w string) int {
+	if n, ok := numberWords[w]; ok && n > 0 && n < 10 {
+		return n
+	}
+	if len(w) == 1 && w[0] >= '1' && w[0] <= '9' {
+		return int(w[0] - '0')
+	}
+	return 0
+}
+
+// triesCut: the words ask for more than one more attempt ("retry twice", "two
+// more attempts at the selfie", "3 tries"), which a bounded retry (a second
+// node, layout.bounded) cannot give: it is said back rather than cut silently.
+func triesCut(ts []token, steps []*step) []string {
+	if n, counted := extraTries(ts, true); counted && n >= 2 && len(steps) > 0 {
+		return []string{"Read \"" + clauseText(ts) + "\" as one more try at the " + stepNames(steps) + " (two attempts in all): a bounded retry gives a failed check one more attempt, not " + strconv.Itoa(n) + "; ask for an unlimited retry if more are needed."}
+	}
+	return nil
 }
 
 // retryNamed: the clause, with no condition, offers another try at steps the
@@ -5100,6 +5200,9 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			a.front = true
 		case t.w == "finally" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw]:
 			// "last year", "final week": a time, not a place in the flow
+		case t.w == "finally" && i+1 < len(ts) && lex.chanceNoun[ts[i+1].raw]:
+			// "their last chance at the passport scan", "a final attempt": the
+			// attempts the step gets (extraTries), not its place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")) && !notPlace(ts, i):
 			a.back = true
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
