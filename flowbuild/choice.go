@@ -36,34 +36,76 @@ func isCode(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
 
 // choiceOrder: the code channels a sentence lets the user choose between, in
 // the order it names them, or nil. It needs two different channels joined by
-// "or", a chooser (chooserWords: the user, not "we") and a word of choosing
+// "or" near a word for the code (channelPair), a chooser (chooserWords: the
+// user, not "we"; nobody else deciding, choiceDeciders) and a word of choosing
 // (choiceWords), or a question of wanting ("ask if they want …": asked, the
-// words of a question the avatar asks); a negation before the word of choosing
-// ("don't let them choose") offers none.
+// words of a question the avatar asks). Before the word of choosing, a word
+// that rules the choice out or calls it the old way ("don't let them choose",
+// "rather than letting them pick", "we used to let users choose") or puts it
+// on a condition or a group ("if liveness fails, let them choose", "new users
+// … pick") offers none, nor does a choice of another thing ("choose the
+// document, then send an SMS or email code": a "then" between) or "opt out".
+// When in doubt there is no choice: a false one adds a channel the text ruled
+// out or a check nobody asked for.
 func choiceOrder(ts []token, asked bool) []kind {
-	first, other := -1, -1
-	for i, t := range ts {
-		if choiceKind(t.w) == kNone {
-			continue
-		}
-		if first < 0 {
-			first = i
-		} else if t.w != ts[first].w {
-			other = i
-			break
-		}
-	}
-	if other < 0 || !slices.ContainsFunc(ts[first:other], func(t token) bool { return t.raw == "or" }) || !hasAnyRaw(ts, lex.chooser) {
-		return nil
+	ks, _ := choiceRead(ts, asked)
+	return ks
+}
+
+// choiceRead is choiceOrder, and whether a choice was ruled out only because
+// it is said on a condition, a fallback or a group of users (scoped).
+func choiceRead(ts []token, asked bool) (order []kind, scoped bool) {
+	first, other := channelPair(ts)
+	if other < 0 || !hasAnyRaw(ts, lex.chooser) || hasAnyRaw(ts, lex.choiceDecider) {
+		return nil, false
 	}
 	at := slices.IndexFunc(ts, func(t token) bool { return lex.choiceWord[t.raw] })
 	if at < 0 && (asked || has(ts, "ask")) && hasAnyRaw(ts, lex.choiceAsk) {
 		at = max(index(ts, "ask"), 0)
 	}
-	if at < 0 || has(ts[:at], "no") {
-		return nil
+	if at < 0 || hasAnyRaw(ts[:at], lex.choiceReject) || at+1 < len(ts) && ts[at+1].raw == "out" {
+		return nil, false
 	}
-	return []kind{choiceKind(ts[first].w), choiceKind(ts[other].w)}
+	if slices.ContainsFunc(ts[min(at, first):max(at, other)], func(t token) bool { return t.raw == "then" }) {
+		return nil, false // the word of choosing is another instruction's
+	}
+	if hasAnyRaw(ts[:at], lex.choiceScope) {
+		return nil, true
+	}
+	return []kind{choiceKind(ts[first].w), choiceKind(ts[other].w)}, false
+}
+
+// channelPair: the first two different code channels joined by "or", each a
+// few words from it ("an SMS code or an email code", "by SMS or by email"),
+// with a word for the code near them ("SMS or email for the code"); -1, -1
+// when there is none ("marketing updates by SMS or email" after an SMS code).
+func channelPair(ts []token) (int, int) {
+	for i, t := range ts {
+		if t.raw != "or" {
+			continue
+		}
+		a, b := -1, -1
+		for j := i - 1; j >= max(0, i-3) && a < 0; j-- {
+			if choiceKind(ts[j].w) != kNone {
+				a = j
+			}
+		}
+		for j := i + 1; j < min(len(ts), i+5) && a >= 0 && b < 0; j++ {
+			if choiceKind(ts[j].w) != kNone {
+				if ts[j].w == ts[a].w {
+					break
+				}
+				b = j
+			}
+		}
+		if b < 0 {
+			continue
+		}
+		if slices.ContainsFunc(ts[max(0, a-4):min(len(ts), b+4)], func(t token) bool { return lex.choiceCode[t.w] || lex.choiceCode[t.raw] }) {
+			return a, b
+		}
+	}
+	return -1, -1
 }
 
 // readChoice makes the user's choice a sentence offers: the codes (or the
@@ -75,13 +117,28 @@ func (p *parsed) readChoice(clauses []clause) {
 		return // (cheap, and no allocation: most texts offer no choice)
 	}
 	var order []kind
+	var sent []token // the sentence that offers the choice
 	for i := 0; i < len(clauses) && order == nil; {
 		j := i
-		var sent []token
+		sent = sent[:0]
+		asks := false // a question to the builder ("should we let them choose …?") decides nothing
 		for ; j < len(clauses) && (j == i || clauses[j].sent == clauses[j-1].sent || joinsChoice(clauses, j)); j++ {
+			if j > i && clauses[j].then {
+				// the "then" that opened the clause ("choose the document, then send
+				// an SMS or email code"): choiceOrder sees where one instruction ends
+				sent = append(sent, token{w: "then", raw: "then"})
+			}
 			sent = append(sent, clauses[j].toks...)
+			asks = asks || clauses[j].ask
 		}
-		order, i = choiceOrder(sent, false), j
+		if !asks {
+			var scoped bool
+			order, scoped = choiceRead(sent, false)
+			if scoped {
+				p.notes = append(p.notes, "The user's choice of code channel is built on the main path only; where the text asks for it on a condition, a fallback or one group of users, that path keeps its code as read. Ask to change it if the user should choose there.")
+			}
+		}
+		i = j
 	}
 	for _, s := range p.steps {
 		if order == nil && askedChoice(s) {
@@ -91,7 +148,7 @@ func (p *parsed) readChoice(clauses []clause) {
 	if order == nil {
 		return
 	}
-	at, byKind := -1, map[kind]*step{}
+	at, byKind, codes := -1, map[kind]*step{}, 0
 	for i, s := range p.steps {
 		if !isCode(s.k) && !(s.k == kAsk && namesChannels(s.phrase)) {
 			continue
@@ -101,10 +158,24 @@ func (p *parsed) readChoice(clauses []clause) {
 		}
 		if isCode(s.k) {
 			byKind[s.k] = s
+			codes++
 		}
 		if at < 0 {
 			at = i
 		}
+	}
+	if at < 0 {
+		// no code on the main path: the choice was said for a branch or a
+		// fallback ("new users … pick SMS or email"), which keeps its codes as read
+		p.notes = append(p.notes, "The user's choice between "+choiceList(order)+" is built on the main path only; where the text asks for it on a branch or a fallback, the code there goes as read. Ask to change it if the user should choose there.")
+		return
+	}
+	if codes > len(order) {
+		// a code besides the two channels ("… and at the end send a one-time
+		// code again"): every code stays as read, none is swallowed by the choice
+		p.notes = append(p.notes, "Kept every one-time code the text names one after another: it names more codes than the choice "+choiceList(order)+
+			", so the user's choice was not built. Ask to change it if the user should choose.")
+		return
 	}
 	p.steps = slices.DeleteFunc(p.steps, func(s *step) bool { return isCode(s.k) || s.k == kAsk && namesChannels(s.phrase) })
 	opts := make([]*step, len(order))
@@ -119,9 +190,16 @@ func (p *parsed) readChoice(clauses []clause) {
 		}
 	}
 	p.steps = slices.Insert(p.steps, at, ask, opts[0])
+	said := " " + rawText(sent) + " "
 	p.notes = slices.DeleteFunc(p.notes, func(n string) bool {
-		// "whichever they prefer" was no step of its own: it is the choice
-		return strings.HasPrefix(n, unplacedPrefix) && hasAnyRaw(tokenize(n), lex.choiceWord)
+		// "whichever they prefer" was no step of its own: it is the choice;
+		// words of choosing from another sentence ("they must also opt in to
+		// data processing") stay unplaced
+		if !strings.HasPrefix(n, unplacedPrefix) {
+			return false
+		}
+		ts := tokenize(n)
+		return hasAnyRaw(ts, lex.choiceWord) && strings.Contains(said, " "+rawText(tokenize(noteQuote(n)))+" ")
 	})
 	p.notes = append(p.notes, "The user chooses how the one-time code is sent: the avatar asks whether they want it "+choiceList(order)+
 		", and the code goes by the channel they pick; either code must be passed to go on.")
@@ -344,4 +422,26 @@ func (p *plan) replaceOption(old, repl *step) ([]string, bool) {
 // their choice", "the customer picks how to get the code: text or email").
 func joinsChoice(clauses []clause, j int) bool {
 	return j > 0 && (clauses[j].dash || clauses[j-1].colon)
+}
+
+// rawText is the words as written, lower case, one space apart.
+func rawText(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.raw)
+	}
+	return b.String()
+}
+
+// noteQuote is the first quoted part of a note ("No step matches \"…\"").
+func noteQuote(n string) string {
+	if i := strings.IndexByte(n, '"'); i >= 0 {
+		if j := strings.IndexByte(n[i+1:], '"'); j >= 0 {
+			return n[i+1 : i+1+j]
+		}
+	}
+	return n
 }
