@@ -381,11 +381,25 @@ func (p *plan) optionsAsCodes(sentence string) string {
 	if !slices.ContainsFunc(p.steps, func(s *step) bool { return s.isChoice() }) {
 		return sentence
 	}
+	if cut := strings.IndexAny(sentence, ":\"“'"); cut >= 0 && !strings.HasPrefix(sentence[cut:], "'s") {
+		// the words a line is to say ("change the greeting to: Hi! Pick the
+		// email option …") are the avatar's, not a step's name
+		return p.optionsAsCodes(sentence[:cut]) + sentence[cut:]
+	}
+	ts := tokenize(sentence)
+	edits := hasAnyRaw(ts, lex.removeVerb) || hasAnyRaw(ts, lex.optionEdit)
 	words := strings.Fields(sentence)
 	changed := false
 	for i := 1; i < len(words); i++ {
+		if w := strings.ToLower(strings.TrimRight(words[i], ".,;:!?")); lex.codesWord[w] && lex.bothCodes[strings.ToLower(words[i-1])] && p.onlyChoiceCodes() && hasAnyRaw(ts, lex.removeVerb) {
+			// "rip out both codes", "remove the codes": both options of the
+			// choice, each named, so that each is removed (or changed)
+			words[i-1], words[i] = "the", "SMS code and the email code"+words[i][len(w):]
+			changed = true
+			continue
+		}
 		w := strings.ToLower(strings.TrimRight(words[i], ".,;:!?"))
-		if lex.optionNoun[w] && channelBefore(words[i-1]) {
+		if lex.optionNoun[w] && channelBefore(words[i-1]) && edits {
 			words[i] = "code" + words[i][len(w):]
 			changed = true
 		}
@@ -394,6 +408,79 @@ func (p *plan) optionsAsCodes(sentence string) string {
 		return sentence
 	}
 	return strings.Join(words, " ")
+}
+
+// onlyChoiceCodes: the flow's codes are the two options of one choice, so
+// "both codes" are those two.
+func (p *plan) onlyChoiceCodes() bool {
+	codes, choice := 0, false
+	for _, s := range p.steps {
+		if isCode(s.k) {
+			codes++
+		}
+		if s.isChoice() {
+			choice = true
+			codes += len(s.options)
+		}
+	}
+	return choice && codes == 2
+}
+
+// choiceRefusal says why a change to a flow with a choice is left undone, or
+// "": what Edit cannot yet do to the options beside the main path is refused
+// in plain words rather than done wrong. A step put on one option's path ("add
+// a face scan on the email path", "put the email option first"), and a place
+// or a failure said of an option beside the main path ("before the email
+// code", "if the email code fails") are refused.
+func (p *plan) choiceRefusal(sentence string) string {
+	var side kindSet // the options beside the main path, not also on it
+	for _, s := range p.steps {
+		if s.isChoice() {
+			for _, o := range s.options {
+				side.add(o.k)
+			}
+		}
+	}
+	if side == 0 {
+		return ""
+	}
+	for _, s := range p.steps {
+		if isCode(s.k) && side.has(s.k) {
+			return "" // the main path has one of its own: the change reads it
+		}
+	}
+	if cut := strings.IndexAny(sentence, ":\"“"); cut >= 0 {
+		sentence = sentence[:cut]
+	}
+	ts := tokenize(sentence)
+	for i, t := range ts {
+		k := choiceKind(t.w)
+		if k == kNone {
+			continue
+		}
+		if i+1 < len(ts) && lex.optionNoun[ts[i+1].raw] && (addsStep(ts) || hasAnyRaw(ts, lex.optionPlace)) {
+			return "Left the flow as it is: Edit cannot yet change the path of one option of the user's choice (\"" + sentence +
+				"\"). Remove the choice and describe each path, or build the flow again from a description."
+		}
+		if !side.has(k) {
+			continue
+		}
+		near := ts[max(0, i-3):i]
+		after := ts[i+1 : min(len(ts), i+5)]
+		if j := slices.IndexFunc(after, func(t token) bool { return t.raw == "into" || t.raw == "to" }); j >= 0 &&
+			slices.ContainsFunc(after[j:], func(t token) bool { return choiceKind(t.w) != kNone && choiceKind(t.w) != k }) {
+			// "change the email code into an SMS code": read the wrong way round
+			// when the email code is beside the main path; "remove the email
+			// option" says it
+			return "Left the flow as it is: the " + k.String() + " is an option of the user's choice beside the main path; to keep only the other channel, say \"remove the " +
+				strings.TrimPrefix(channelWords(k), "by ") + " option\"."
+		}
+		if hasAnyRaw(near, lex.orderPrep) || has(ts[:i], "if") || has(ts[:i], "when") || hasAnyRaw(after, lex.failWord) {
+			return "Left the flow as it is: the " + k.String() + " is an option of the user's choice beside the main path, and Edit cannot yet place a step or a fallback relative to it (\"" +
+				sentence + "\"). Build the flow again from a description that says it."
+		}
+	}
+	return ""
 }
 
 // channelBefore: the word names a code channel ("email", "text", "SMS").
@@ -408,6 +495,13 @@ func channelBefore(w string) bool {
 func (p *plan) replaceOption(old, repl *step) ([]string, bool) {
 	for _, s := range p.steps {
 		if j := findKind(s.options, old.k); j >= 0 && s.isChoice() {
+			if !isCode(repl.k) {
+				// an option is a code channel: "replace the email code with a
+				// document scan" would leave the scan nowhere
+				p.assumptions = append(p.assumptions, "Left the user's choice as it is: an option of the choice can only be a code channel, so the "+
+					old.k.String()+" was not replaced with "+repl.k.withArticle()+". Remove that option and add the step where it should go.")
+				return []string{"left the flow as it is"}, true
+			}
 			was := s.options[j].k
 			s.options[j] = repl
 			p.gone.add(was)

@@ -1389,6 +1389,25 @@ var choiceDeciders = []string{"backend", "system", "server", "admin", "agent", "
 // something else (lemma "code" covers otp, passcode, pin).
 var choiceCodeWords = []string{"code", "channel", "verify", "verification", "2fa"}
 
+// bothCodesWords before a plural word for codes (codesWords) name every code
+// of a flow whose codes are the two options of a choice ("rip out both codes",
+// "remove the codes", "make all codes 8 digits").
+var bothCodesWords = []string{"both", "the", "all"}
+
+// optionPlaceWords with "<channel> option" ask to move an option or put a
+// step on its path ("put the email option first", "move the SMS option last"),
+// which Edit refuses (choice.go:choiceRefusal); "pick the email option if you
+// don't have your phone", words for the avatar, asks neither.
+var optionPlaceWords = []string{"put", "place", "move", "stick", "first", "last"}
+
+// optionEditWords say a change removes or sets an option of a choice, whose
+// "<channel> option" is then its code ("make the SMS option 8 digits", "set
+// the email option to expire after 10 minutes"); words for the avatar ("pick
+// the email option if you don't have your phone") are left as they are.
+var optionEditWords = []string{"make", "set", "change", "digits", "digit", "expire", "expires", "expiry", "length"}
+
+var codesWords = []string{"codes", "otps", "passcodes"}
+
 var choiceAskWords = []string{"want", "wants", "prefer", "prefers", "rather", "which", "like"}
 
 // chooserWords name the person the avatar speaks to as the one who chooses
@@ -2177,6 +2196,7 @@ type lexicon struct {
 	hesitation, retractAbout, said, objectPrep           map[string]bool
 	noGoOn, agreeLead                                    map[string]bool
 	choiceWord, choiceAsk, chooser, optionNoun           map[string]bool // the user choosing between steps (choice.go)
+	bothCodes, codesWord, optionPlace, optionEdit        map[string]bool // "both codes" of a choice (choice.go)
 	choiceReject, choiceScope, choiceDecider, choiceCode map[string]bool // what rules a choice out, or puts it elsewhere (choice.go)
 
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
@@ -2355,6 +2375,7 @@ func newLexicon() *lexicon {
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.choiceWord, l.choiceAsk, l.chooser = wordSet(choiceWords), wordSet(choiceAskWords), wordSet(chooserWords)
+	l.bothCodes, l.codesWord, l.optionPlace, l.optionEdit = wordSet(bothCodesWords), wordSet(codesWords), wordSet(optionPlaceWords), wordSet(optionEditWords)
 	l.choiceReject, l.choiceScope, l.choiceDecider, l.choiceCode = wordSet(choiceRejectWords), wordSet(choiceScopeWords), wordSet(choiceDeciders), wordSet(choiceCodeWords)
 	l.optionNoun = wordSet(optionNouns)
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
