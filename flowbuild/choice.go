@@ -367,6 +367,11 @@ func (p *plan) layChoice(g *ids, n *flow.Node, s, first *step, next, rejoin stri
 		if o.node != nil {
 			delete(g.used, o.node.ID) // reserved for this option: chain keeps its id
 		}
+		if p.policy == "retry" || o.retry {
+			// chain lays out no retry: say so rather than let "the avatar offers
+			// to try it again" stand for an option that ends on a failed code
+			p.assumptions = append(p.assumptions, "The "+o.k.String()+", an option of the user's choice, is not offered again when it fails: a failed code there ends the session. Build the flow again without the choice if it should be retried.")
+		}
 		head, chain := p.chain(g, []*step{o}, "", rejoin, fail, fail, video)
 		n.Outcomes = append(n.Outcomes, choiceOutcome(o.k, head))
 		nodes = append(nodes, chain...)
