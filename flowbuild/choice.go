@@ -148,9 +148,23 @@ func (p *parsed) readChoice(clauses []clause) {
 	if order == nil {
 		return
 	}
+	said := " " + rawText(sent) + " "
+	// the choice's own question: it names both channels, or it is a question of
+	// wanting said in the sentence that offers the choice ("ask them which they
+	// prefer, SMS or email, and send the code that way"): the choice asks it
+	ownAsk := func(s *step) bool {
+		if s.k != kAsk || s.choice {
+			return false
+		}
+		if namesChannels(s.phrase) {
+			return true
+		}
+		ts := tokenize(s.phrase)
+		return len(sent) > 0 && (hasAnyRaw(ts, lex.choiceAsk) || hasAnyRaw(ts, lex.choiceWord)) && strings.Contains(said, " "+rawText(ts)+" ")
+	}
 	at, byKind, codes := -1, map[kind]*step{}, 0
 	for i, s := range p.steps {
-		if !isCode(s.k) && !(s.k == kAsk && namesChannels(s.phrase)) {
+		if !isCode(s.k) && !ownAsk(s) {
 			continue
 		}
 		if isCode(s.k) && byKind[s.k] != nil {
@@ -177,7 +191,7 @@ func (p *parsed) readChoice(clauses []clause) {
 			", so the user's choice was not built. Ask to change it if the user should choose.")
 		return
 	}
-	p.steps = slices.DeleteFunc(p.steps, func(s *step) bool { return isCode(s.k) || s.k == kAsk && namesChannels(s.phrase) })
+	p.steps = slices.DeleteFunc(p.steps, func(s *step) bool { return isCode(s.k) || ownAsk(s) })
 	opts := make([]*step, len(order))
 	for i, k := range order {
 		opts[i] = cmpStep(byKind[k], byKind[kOTP], k)
@@ -190,7 +204,6 @@ func (p *parsed) readChoice(clauses []clause) {
 		}
 	}
 	p.steps = slices.Insert(p.steps, at, ask, opts[0])
-	said := " " + rawText(sent) + " "
 	p.notes = slices.DeleteFunc(p.notes, func(n string) bool {
 		// "whichever they prefer" was no step of its own: it is the choice;
 		// words of choosing from another sentence ("they must also opt in to
