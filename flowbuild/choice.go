@@ -354,10 +354,14 @@ func choiceOutcome(k kind, target string) flow.Outcome {
 }
 
 // readsAsChoice: a conversation Build laid out as a choice (every outcome's
-// condition names an option).
+// condition is one choiceOutcome writes for a code channel). A developer's own
+// conversation whose outcomes read "The user chose a passport" is no choice of
+// code channel, and Edit keeps it as it is.
 func readsAsChoice(n *flow.Node) bool {
 	return n != nil && n.Type == flow.TypeConversation && len(n.Outcomes) > 1 &&
-		!slices.ContainsFunc(n.Outcomes, func(o flow.Outcome) bool { return !strings.HasPrefix(o.Condition, choiceCondPrefix) })
+		!slices.ContainsFunc(n.Outcomes, func(o flow.Outcome) bool {
+			return o.Condition != choiceOutcome(kEmailOTP, "").Condition && o.Condition != choiceOutcome(kSMSOTP, "").Condition
+		})
 }
 
 // describeChoice says a choice for the summary.

@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"testing"
 
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+
 	"github.com/stretchr/testify/require"
 )
 
@@ -29,5 +31,26 @@ func TestChoiceOptionFallbackScope(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestChoiceOwnConversationKept (rvD13 20): a developer's own conversation
+// whose outcomes read "The user chose …" something other than a code channel
+// is no choice of code channel: an edit that never names it keeps it.
+func TestChoiceOwnConversationKept(t *testing.T) {
+	f, err := flow.Decode([]byte(`[{"id":"start","type":"start","outcome":"greeting"},
+{"id":"greeting","type":"conversation","prompt":"Say: Hello, let's verify your identity.","doesNotRequireReply":true,"outcomes":[{"id":"next","targetNodeId":"liveness","condition":""}]},
+{"id":"liveness","type":"liveness_detection","outcomes":{"livenessDetected":"doc_choice","deepfakeDetected":"failure","noFace":"failure"}},
+{"id":"doc_choice","type":"conversation","prompt":"Ask the user whether they want to scan a passport or a driver's license.","outcomes":[{"id":"passport","targetNodeId":"passport_scan","condition":"The user chose a passport"},{"id":"dl","targetNodeId":"dl_scan","condition":"The user chose a driver's license"}]},
+{"id":"passport_scan","type":"document_scan","scanningMode":"automatic","allowedDocumentTypes":["passport"],"outcomes":{"scanSuccess":"closing","userCancelled":"failure","scanTimeout":"failure"}},
+{"id":"dl_scan","type":"document_scan","scanningMode":"automatic","allowedDocumentTypes":["dl"],"outcomes":{"scanSuccess":"closing","userCancelled":"failure","scanTimeout":"failure"}},
+{"id":"closing","type":"conversation","prompt":"Say: Thank you, you're verified.","doesNotRequireReply":true,"outcomes":[{"id":"done","targetNodeId":"end","condition":""}]},
+{"id":"failure","type":"conversation","prompt":"Say: Sorry, we couldn't verify you.","doesNotRequireReply":true,"outcomes":[{"id":"stop","targetNodeId":"end","condition":""}]},
+{"id":"end","type":"end"}]`))
+	require.NoError(t, err)
+	for _, change := range []string{"make the greeting warmer", "add a face scan at the end"} {
+		res, err := Edit(f, change, Options{})
+		require.NoError(t, err, change)
+		require.NotNil(t, res.Flow.Node("doc_choice"), change)
 	}
 }
