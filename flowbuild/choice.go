@@ -475,6 +475,11 @@ func (p *plan) choiceRefusal(sentence string) string {
 		sentence = sentence[:cut]
 	}
 	ts := tokenize(sentence)
+	if slices.ContainsFunc(ts, func(t token) bool { return t.raw == "question" }) && hasAnyRaw(ts, lex.removeVerb) && !slices.ContainsFunc(p.steps, func(s *step) bool { return s.k == kAsk && !s.isChoice() }) {
+		// "remove the question" when the only question is the choice: which
+		// code stays is the developer's to say, not a silent pick
+		return "Left the flow as it is: the only question is the user's choice of code channel; say which code stays (\"remove the email option\") or \"remove both codes\"."
+	}
 	for i, t := range ts {
 		k := choiceKind(t.w)
 		if k == kNone {
