@@ -2191,6 +2191,7 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			for _, o := range s.node.Outcomes[1:] {
 				if opts := walk(o.Target); len(opts) > 0 {
 					s.options = append(s.options, opts[0])
+					readFallback(opts[0], "fallback_") // "if the email code fails, scan their passport": kept on any edit
 				}
 			}
 			continue
@@ -2356,6 +2357,10 @@ const (
 
 // apply performs one instruction on the plan and says what it did.
 func (p *plan) apply(sentence string) ([]string, error) {
+	if note := p.choiceRefusal(sentence); note != "" {
+		p.assumptions = append(p.assumptions, note)
+		return []string{"left the flow as it is"}, nil
+	}
 	sentence = p.optionsAsCodes(sentence)
 	if req, bg := requestAfterSo(sentence); bg != "" {
 		sentence = req

@@ -765,7 +765,10 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func
 			var outs []flow.Outcome
 			for j, name := range info.Outcomes {
 				t := next
-				if j > 0 && attackCaught(s, name) {
+				if j > 0 && (attackCaught(s, name) || len(s.fallback) > 0 && s.fallbackOn != "" && name != s.fallbackOn) {
+					// a fallback scoped to one outcome ("if the email code can't be
+					// delivered") takes that one only, as on the main path
+					// (mapOutcomes): a wrong code ends unverified
 					t = fail()
 				} else if j > 0 {
 					t = failTo()

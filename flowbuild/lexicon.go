@@ -1363,6 +1363,51 @@ var choiceWords = []string{"choose", "chooses", "choosing", "chose", "choice", "
 // change ("remove the email option", "the SMS choice"): the option is its code.
 var optionNouns = []string{"option", "options", "choice", "alternative", "route", "path"}
 
+// choiceRejectWords before the word of choosing say the choice is ruled out
+// or was the old way ("rather than letting them choose SMS or email", "instead
+// of letting users pick", "we used to let users choose", "previously users could
+// pick", "stop letting them choose", "without letting them choose"): no choice
+// is built; a false choice adds a channel the developer ruled out.
+var choiceRejectWords = []string{"no", "not", "dont", "doesnt", "never", "without", "instead", "than", "used", "previously", "formerly", "earlier",
+	"stop", "stopped", "anymore", "longer"}
+
+// choiceScopeWords before the word of choosing put the choice on a condition,
+// a fallback or one group of users ("if liveness fails, let them choose …",
+// "new users … pick SMS or email"): the main path gets no choice (choice.go
+// reads a choice for the main path only), and the text is read as before.
+var choiceScopeWords = []string{"if", "when", "whenever", "unless", "otherwise", "fails", "failed", "fail", "fallback", "new", "returning", "first-time"}
+
+// choiceDeciders name someone or something other than the user picking the
+// channel ("our backend picks SMS or email", "the system selects", "whichever
+// is cheaper", "depending on the country", "in their account settings"): no
+// choice in the flow, the channel stays a question.
+var choiceDeciders = []string{"backend", "system", "server", "admin", "agent", "operator", "cheaper", "cheapest", "depending", "based", "settings", "profile", "signup", "sign"}
+
+// choiceCodeWords near the two channels make them channels of the code ("an SMS
+// code or an email code", "the code by SMS or by email", "SMS or email for the
+// OTP"); without one nearby, "marketing updates by SMS or email" is about
+// something else (lemma "code" covers otp, passcode, pin).
+var choiceCodeWords = []string{"code", "channel", "verify", "verification", "2fa"}
+
+// bothCodesWords before a plural word for codes (codesWords) name every code
+// of a flow whose codes are the two options of a choice ("rip out both codes",
+// "remove the codes", "make all codes 8 digits").
+var bothCodesWords = []string{"both", "the", "all"}
+
+// optionPlaceWords with "<channel> option" ask to move an option or put a
+// step on its path ("put the email option first", "move the SMS option last"),
+// which Edit refuses (choice.go:choiceRefusal); "pick the email option if you
+// don't have your phone", words for the avatar, asks neither.
+var optionPlaceWords = []string{"put", "place", "move", "stick", "first", "last"}
+
+// optionEditWords say a change removes or sets an option of a choice, whose
+// "<channel> option" is then its code ("make the SMS option 8 digits", "set
+// the email option to expire after 10 minutes"); words for the avatar ("pick
+// the email option if you don't have your phone") are left as they are.
+var optionEditWords = []string{"make", "set", "change", "digits", "digit", "expire", "expires", "expiry", "length"}
+
+var codesWords = []string{"codes", "otps", "passcodes"}
+
 var choiceAskWords = []string{"want", "wants", "prefer", "prefers", "rather", "which", "like"}
 
 // chooserWords name the person the avatar speaks to as the one who chooses
@@ -2168,9 +2213,11 @@ var unsupportedNotes = map[string]string{
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	// corrections made mid-message (hesitationWords, retractAboutWords, saidWords)
-	hesitation, retractAbout, said, objectPrep map[string]bool
-	noGoOn, agreeLead                          map[string]bool
-	choiceWord, choiceAsk, chooser, optionNoun map[string]bool // the user choosing between steps (choice.go)
+	hesitation, retractAbout, said, objectPrep           map[string]bool
+	noGoOn, agreeLead                                    map[string]bool
+	choiceWord, choiceAsk, chooser, optionNoun           map[string]bool // the user choosing between steps (choice.go)
+	bothCodes, codesWord, optionPlace, optionEdit        map[string]bool // "both codes" of a choice (choice.go)
+	choiceReject, choiceScope, choiceDecider, choiceCode map[string]bool // what rules a choice out, or puts it elsewhere (choice.go)
 
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
@@ -2348,6 +2395,8 @@ func newLexicon() *lexicon {
 	l.addVerb, l.speechVerb, l.questionAux, l.nameMod = wordSet(addVerbWords), wordSet(speechVerbs), wordSet(questionAuxWords), wordSet(nameModWords)
 	l.channelPrep = wordSet([]string{"by", "via", "use", "over", "through", "using"})
 	l.choiceWord, l.choiceAsk, l.chooser = wordSet(choiceWords), wordSet(choiceAskWords), wordSet(chooserWords)
+	l.bothCodes, l.codesWord, l.optionPlace, l.optionEdit = wordSet(bothCodesWords), wordSet(codesWords), wordSet(optionPlaceWords), wordSet(optionEditWords)
+	l.choiceReject, l.choiceScope, l.choiceDecider, l.choiceCode = wordSet(choiceRejectWords), wordSet(choiceScopeWords), wordSet(choiceDeciders), wordSet(choiceCodeWords)
 	l.optionNoun = wordSet(optionNouns)
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
 	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
