@@ -1581,7 +1581,24 @@ var recordIDWords = []string{"transfer", "payment", "order", "reference", "ticke
 // factorRenewWords beside a label ("2FA", "MFA") name something done to the
 // factor itself ("Caller needs their MFA reset", "2FA recovery"): the label
 // names what the flow is for, not a code it sends.
+//
+// The word must act on the label: right after it ("their MFA reset", "2FA
+// recovery") or as a verb whose object it is ("resets the customer's 2FA").
+// A reset or recovery the label is a means of ("Password reset via 2FA and
+// liveness", "Account recovery with 2FA and a selfie", "Unlock account: 2FA
+// then selfie") still asks for the code (rules.go, renewsLabel).
 var factorRenewWords = []string{"reset", "resets", "resetting", "recovery", "recover", "recovering", "lockout", "lockouts", "unlock", "reenroll", "reenrol", "reenrollment", "reenrolment", "rebind"}
+
+// factorRenewVerbs are the factorRenewWords that take the label as their
+// object ("reset their 2FA", "unlock the user's MFA"); "recovery with 2FA"
+// is a noun the label only serves.
+var factorRenewVerbs = []string{"reset", "resets", "resetting", "recover", "recovering", "unlock", "reenroll", "reenrol", "rebind"}
+
+// labelDefiniteWords before a label with a stage head name the stage the flow
+// is ("the 2FA step on agent console login", "The MFA check for VPN logins");
+// "a 2FA step at login" or "an MFA check on login" asks for one, so the code
+// stays (rules.go, labelGuardsLogin).
+var labelDefiniteWords = []string{"the", "this", "our", "your"}
 
 // labelHeadWords after a label make it a stage of a flow rather than a code
 // ("the 2FA step on agent console login", "the MFA check for VPN logins"):
@@ -2177,7 +2194,7 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb                                                                                                                                                              map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
 	toolVerb, sessionClock, askOpen                                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
@@ -2352,6 +2369,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
+	l.factorRenewVerb, l.labelDefinite = wordSet(factorRenewVerbs), wordSet(labelDefiniteWords)
 	l.factorRenew, l.labelHead, l.labelGuard, l.refEndPronoun = wordSet(factorRenewWords), wordSet(labelHeadWords), wordSet(labelGuardWords), wordSet(refEndPronounWords)
 	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)

@@ -697,7 +697,7 @@ var rules = map[string][]rule{
 			// beside a login, or followed by what it protects ("MFA for the ops VPN"),
 			// it names what the flow is for
 			label := lex.labelWord[d.ts[i].raw]
-			renews := label && hasNear(d.ts, i, 2, lex.factorRenew)
+			renews := label && renewsLabel(d.ts, i)
 			login := label && (hasNear(d.ts, i, 2, lex.loginWord) || renews || labelGuardsLogin(d.ts, i))
 			// ("2FA at the end" places the code; "at checkout" says what it protects)
 			protects := label && !login && lex.labelFor[d.next(i)] && !placeAfter(d.ts, i+1)
@@ -2255,10 +2255,28 @@ func bareChannel(ts []token) bool {
 // for VPN logins"); "a 2FA code at login" names a code (no stage head).
 func labelGuardsLogin(ts []token, i int) bool {
 	j := i + 1
-	if j >= len(ts) || !lex.labelHead[ts[j].raw] {
+	if j >= len(ts) || !lex.labelHead[ts[j].raw] || i == 0 || !lex.labelDefinite[ts[i-1].raw] {
 		return false
 	}
 	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyRaw(ts[j+2:], lex.loginWord)
+}
+
+// renewsLabel: a word of factorRenewWords acts on the label at i, right after
+// it ("their MFA reset", "2FA recovery") or as the verb whose object it is,
+// with only determiners and the owner between ("resets the customer's 2FA");
+// "Password reset via 2FA", "Recovery with MFA, liveness" ask for the code.
+func renewsLabel(ts []token, i int) bool {
+	if i+1 < len(ts) && lex.factorRenew[ts[i+1].raw] {
+		return true
+	}
+	if ts[i].eq {
+		return false // "Reset: 2FA + face scan": a heading and what it takes
+	}
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.userWord[ts[j].raw]) {
+		j--
+	}
+	return j >= 0 && lex.factorRenewVerb[ts[j].raw]
 }
 
 func hasNear(ts []token, i, dist int, set map[string]bool) bool {
