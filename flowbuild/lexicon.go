@@ -2104,6 +2104,19 @@ var askOpenWords = []string{"can", "could"}
 // and no node of a flow takes them (settings.go, sessionClock).
 var sessionClockWords = []string{"session", "sessions", "idle", "inactive", "inactivity", "afk"}
 
+// sessionClockCodeWords name a code by its channel or its own noun, which a
+// clause about the session's clock then times after all ("SMS expiry 10
+// minutes per session", "an email token valid for 15 minutes per session",
+// "expire the SMS after 10 minutes of inactivity"): the minutes are the
+// code's (beside "code", whose lemma covers otp, passcode, pin).
+var sessionClockCodeWords = []string{"sms", "text", "texted", "txt", "textmessage", "email", "emailed", "mail", "token", "tokens"}
+
+// sessionClockValidWords tell how long something stays valid; said before any
+// word of the session's clock they time the code the clause goes on from
+// ("SMS OTP, valid for 10 minutes per session", "expiring after 10 minutes
+// idle"), while "the session must expire after 5 minutes" times the session.
+var sessionClockValidWords = []string{"valid", "validity", "expire", "expires", "expiring", "expiry", "expiration", "lasts", "lasting"}
+
 // sessionClockNote says the flow has no limit of the session's own time.
 const sessionClockNote = "\", so no step's expiry changes; a flow has no session timeout setting (a session's client secret expires on its own schedule), so set an idle or session limit in your app."
 
@@ -2197,7 +2210,7 @@ type lexicon struct {
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen                                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid                                                                                                                                                                                                                                                                                                                                                         map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2424,7 +2437,7 @@ func newLexicon() *lexicon {
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
-	l.sessionClock, l.askOpen = wordSet(sessionClockWords), wordSet(askOpenWords)
+	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {
 		l.teamTool[w] = teamToolNote(name)
 	}

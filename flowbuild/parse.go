@@ -2177,7 +2177,11 @@ func parse(text string) *parsed {
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
 			default:
 				// "the session must time out after 5 minutes": a number no step takes
-				p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
+				if timesSession(c.toks) {
+					p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+sessionClockNote)
+				} else {
+					p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
+				}
 			}
 		}
 		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
@@ -4130,6 +4134,10 @@ func unplaced(ts []token) []string {
 	}
 	if eventClause(ts) {
 		return []string{eventNote(ts)}
+	}
+	if timesSession(ts) {
+		// "the session must time out after 5 minutes": said as what no flow sets
+		return []string{unplacedPrefix + clauseText(ts) + sessionClockNote}
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }

@@ -407,7 +407,18 @@ func keyBefore(ts []token, i int) string {
 // sessionClock: the clause times the session itself, not a code
 // (sessionClockWords).
 func sessionClock(ts []token) bool {
-	return hasAnyRaw(ts, lex.sessionClock) && !has(ts, "code")
+	if !hasAnyRaw(ts, lex.sessionClock) || has(ts, "code") || hasAnyRaw(ts, lex.sessionClockCode) {
+		return false
+	}
+	for _, t := range ts {
+		switch {
+		case lex.sessionClock[t.raw]:
+			return true // "the session must expire after 5 minutes"
+		case lex.sessionClockValid[t.raw]:
+			return false // "valid for 10 minutes per session": the code's
+		}
+	}
+	return true
 }
 
 // timesSession: the clause gives the session itself a time ("the session
