@@ -2014,7 +2014,7 @@ func parse(text string) *parsed {
 			// the failure path does
 		case toneSaid:
 			// "Tone should be calm and reassuring": how the avatar speaks (above)
-		case a.whenOnly || a.whyOnly || a.second != 0 || entryWords || a.pronounRef || everyone || a.mailed:
+		case a.whenOnly || a.whyOnly || a.second != 0 || entryWords || a.pronounRef && !endsOnPronounRef(c.toks) || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
@@ -4074,6 +4074,15 @@ const oneToNNote = "Looking a face up among enrolled users is face recognition (
 // that"): the steps the text named last are the reference.
 func endPronounRef(ts []token, i int) bool {
 	return i > 0 && i+2 == len(ts) && lex.refEndPronoun[ts[i+1].raw]
+}
+
+// endsOnPronounRef: the clause names something and then places it ("Fingerprint
+// scan after that", "Collect their home address before that"); when no step
+// matches those words they are said back as unplaced, not taken for an
+// opener that only places the next clause ("Before that, …").
+func endsOnPronounRef(ts []token) bool {
+	n := len(ts)
+	return n >= 3 && orderRefLemmas[ts[n-2].w] && endPronounRef(ts, n-2)
 }
 
 // withoutComparisons is ts without the comparisons that set a step aside
