@@ -1502,6 +1502,18 @@ var settingKeyWords = map[string]string{
 	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
 }
 
+// keyOtherStepWords (lemmas) name a step that is no code, or a document's
+// field; a code's key ("attempts", "expiry", "digits") a few words before a
+// value does not reach over one, nor belong to a key they qualify
+// ("Attempts at liveness: 2", "Tries for the avatar question: 2", "Document
+// expiry must be at least: 6 months", "The passport's expiry date: 6 months"):
+// those set no code's value (settings.go, keyBefore).
+var keyOtherStepWords = []string{"liveness", "ask", "document", "passport", "license", "id", "card", "permit", "visa", "face", "selfie", "photo", "recognize", "compare", "avatar", "date", "birth", "age"}
+
+// keyCalendarUnits are no code's expiry ("Passport expiry: 6 months"): a code
+// lives minutes, a document's validity months.
+var keyCalendarUnits = []string{"day", "days", "week", "weeks", "month", "months", "year", "years"}
+
 // elsewherePhrases say that what the clause names happens outside the flow
 // ("camera access is handled by our app").
 var elsewherePhrases = []string{
@@ -2210,7 +2222,7 @@ type lexicon struct {
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid                                                                                                                                                                                                                                                                                                                                                         map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar                                                                                                                                                                                                                                                                                                                              map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2437,6 +2449,7 @@ func newLexicon() *lexicon {
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
+	l.keyOtherStep, l.keyCalendar = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits)
 	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {
 		l.teamTool[w] = teamToolNote(name)

@@ -1056,6 +1056,9 @@ func parse(text string) *parsed {
 	}
 	for ci, c := range clauses {
 		seeBranches()
+		if n := strandedKeyNote(c.toks); n != "" && !slices.Contains(p.notes, n) {
+			p.notes = append(p.notes, n)
+		}
 		if hasPhrase(c.toks, lex.totalBan) {
 			// "no SMS anywhere", "never use SMS": no path keeps one either (what
 			// the clause rules out for one path only is branchExcluded's)
@@ -4074,6 +4077,26 @@ const oneToNNote = "Looking a face up among enrolled users is face recognition (
 // that"): the steps the text named last are the reference.
 func endPronounRef(ts []token, i int) bool {
 	return i > 0 && i+2 == len(ts) && lex.refEndPronoun[ts[i+1].raw]
+}
+
+// strandedKeyNote says a value written after a code's key that keyBefore
+// gives no code ("Attempts at liveness: 2", "Passport expiry: 6 months"):
+// said back, not dropped. A clause with no "key: value" costs one pass.
+func strandedKeyNote(ts []token) string {
+	for i, t := range ts {
+		if !t.eq || i == 0 {
+			continue
+		}
+		k := keyBefore(ts, i)
+		stranded := k == "expiry" && i+1 < len(ts) && lex.keyCalendar[ts[i+1].w]
+		for j := i - 1; k == "" && !stranded && j >= 0 && j >= i-6 && !ts[j].isNum && ts[j].w != "."; j-- {
+			stranded = lex.settingKey[ts[j].raw] != ""
+		}
+		if stranded {
+			return "The value in \"" + clauseText(ts) + "\" is no setting of a one-time code and no step of the flow takes it, so the flow does not apply it."
+		}
+	}
+	return ""
 }
 
 // endsOnPronounRef: the clause names something and then places it ("Fingerprint
