@@ -2129,6 +2129,10 @@ var sessionClockCodeWords = []string{"sms", "text", "texted", "txt", "textmessag
 // idle"), while "the session must expire after 5 minutes" times the session.
 var sessionClockValidWords = []string{"valid", "validity", "expire", "expires", "expiring", "expiry", "expiration", "lasts", "lasting"}
 
+// legalAgeNoteTail ends the note on a legal age read as 18 ("must be of legal
+// age"); dropped when the text gives the age as a number (parse.go).
+const legalAgeNoteTail = "\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another."
+
 // sessionClockNote says the flow has no limit of the session's own time.
 const sessionClockNote = "\", so no step's expiry changes; a flow has no session timeout setting (a session's client secret expires on its own schedule), so set an idle or session limit in your app."
 

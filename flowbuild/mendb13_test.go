@@ -47,3 +47,27 @@ func TestKeyValueOfAnotherStepStaysOffTheCode(t *testing.T) {
 		}
 	}
 }
+
+// A legal age the text gives as a number is the age checked, with no note
+// that reads it as 18 (rvB13 6); a legal age with no number still says its 18.
+func TestLegalAgeNoteOnlyWhenNoAgeGiven(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		note bool
+	}{
+		{"Scan ID; block minors under 16.", false},
+		{"Scan ID and check they are of drinking age (21 in the US).", false},
+		{"Scan their ID, must be of legal drinking age, 21+.", false},
+		{"Scan ID, must be 18 or older, no minors.", false},
+		{"Scan their passport; they must be of age (19 in Canada).", false},
+		{"Scan ID, must be of legal age.", true},
+	} {
+		r, err := Build(tc.text, Options{})
+		if err != nil {
+			t.Fatal(tc.text, err)
+		}
+		if got := strings.Contains(strings.Join(r.Assumptions, "\n"), "as an age of 18"); got != tc.note {
+			t.Errorf("%q: the note reading the age as 18 is there: %v, want %v", tc.text, got, tc.note)
+		}
+	}
+}

@@ -2424,6 +2424,11 @@ func parse(text string) *parsed {
 		}
 		p.steps = order(p.steps)
 	}
+	if i := slices.IndexFunc(p.steps, func(s *step) bool { return s.k == kAgeCheck && s.explicitAge }); i >= 0 {
+		// "Scan ID, must be of legal drinking age, 21+", "18 or older, no
+		// minors": the text gave the age, so no 18 read for a legal age is said
+		p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasSuffix(n, legalAgeNoteTail) })
+	}
 	p.notes = append(p.notes, fallbackImages(p.steps)...)
 	for _, s := range p.steps {
 		if s.k == kRecognition && s.vague && s.vagueNote != "" && !hasKind(p.steps, kDocument) && !hasKind(p.steps, kFaceScan) {

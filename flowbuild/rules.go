@@ -1293,11 +1293,11 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
-			if t := d.ts[i]; d.add(&step{k: kAgeCheck, minAge: 18}, i) != nil && (!lex.adultPerson[t.raw] || strings.ContainsRune(t.orig, ' ')) {
+			if t := d.ts[i]; d.add(&step{k: kAgeCheck, minAge: 18}, i) != nil && (!lex.adultPerson[t.raw] || strings.ContainsRune(t.orig, ' ')) && !ageNumbered(d.ts) {
 				// "over the age of majority in their country", "of legal age":
 				// an age named by law, not by a number, which differs by
 				// country; the 18 taken for it is said ("an adult" is plain 18)
-				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another.")
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+legalAgeNoteTail)
 			}
 		}}
 	documentRule = rule{
@@ -2259,6 +2259,18 @@ func labelGuardsLogin(ts []token, i int) bool {
 		return false
 	}
 	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyRaw(ts[j+2:], lex.loginWord)
+}
+
+// ageNumbered: the clause gives the age as a number ("block minors under 16",
+// "of drinking age (21 in the US)", "18 or older, no minors"), which the age
+// check takes; the 18 of a legal age is then no reading to say.
+func ageNumbered(ts []token) bool {
+	for i, t := range ts {
+		if t.isNum && t.num >= 10 && t.num <= 99 && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) {
+			return true
+		}
+	}
+	return false
 }
 
 // renewsLabel: a word of factorRenewWords acts on the label at i, right after
