@@ -2129,6 +2129,11 @@ var sessionClockCodeWords = []string{"sms", "text", "texted", "txt", "textmessag
 // idle"), while "the session must expire after 5 minutes" times the session.
 var sessionClockValidWords = []string{"valid", "validity", "expire", "expires", "expiring", "expiry", "expiration", "lasts", "lasting"}
 
+// possessionLinkWords make a texted link one that proves the phone is the
+// user's or signs them in ("SMS a magic link to their phone", "a login link by
+// text"): the flow keeps a code by SMS for it (rules.go, possessionLink).
+var possessionLinkWords = []string{"magic", "login", "signin", "passwordless"}
+
 // legalAgeNoteTail ends the note on a legal age read as 18 ("must be of legal
 // age"); dropped when the text gives the age as a number (parse.go).
 const legalAgeNoteTail = "\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another."
@@ -2226,7 +2231,7 @@ type lexicon struct {
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar                                                                                                                                                                                                                                                                                                                              map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink                                                                                                                                                                                                                                                                                                              map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2453,7 +2458,7 @@ func newLexicon() *lexicon {
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
-	l.keyOtherStep, l.keyCalendar = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits)
+	l.keyOtherStep, l.keyCalendar, l.possessionLink = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits), wordSet(possessionLinkWords)
 	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {
 		l.teamTool[w] = teamToolNote(name)

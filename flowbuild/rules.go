@@ -594,7 +594,12 @@ var rules = map[string][]rule{
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
-			if !d.neg[i] && textsThing(d.ts, i) {
+			if !d.neg[i] && textsThing(d.ts, i) && possessionLink(d.ts) {
+				// "SMS a magic link to their phone", "verify their phone number
+				// with an SMS link": the link proves the phone is theirs, which
+				// the flow checks with a code by SMS; said, not dropped
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a check that the user holds the phone: a flow proves that with a one-time code by SMS, not a link.")
+			} else if !d.neg[i] && textsThing(d.ts, i) {
 				// "finish KYC on the link we text them after the call": a
 				// message the integrator sends, as "the link we email them" is
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a text message your system sends, not a step of the flow.")
@@ -1824,6 +1829,13 @@ func matchedRecord(ts []token, i int) bool {
 // receipt named just before it ("the link we text them") or after the person
 // texted ("text them a link to start the session", "an SMS with the link"),
 // and no code named in the clause ("text them a code" is the SMS code).
+// possessionLink: the link texted proves the phone or signs the user in
+// (possessionLinkWords, or a word of verifying in the clause), which is what a
+// code by SMS does in a flow; "the link we text them after the call" is not.
+func possessionLink(ts []token) bool {
+	return hasAnyRaw(ts, lex.possessionLink) || has(ts, "verify")
+}
+
 func textsThing(ts []token, i int) bool {
 	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "code" }) {
 		return false
