@@ -71,3 +71,28 @@ func TestLegalAgeNoteOnlyWhenNoAgeGiven(t *testing.T) {
 		}
 	}
 }
+
+// A period says how often to re-check only in a sentence that asks for a
+// check again, not one that rules it out or times something else (rvB13 7).
+func TestScheduleNoteOnlyForRechecks(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		note bool
+	}{
+		{"Liveness then SMS code. The code is valid all day.", false},
+		{"Liveness then SMS code. Do not re-verify every week.", false},
+		{"Liveness then SMS code; we get thousands of sessions every day.", false},
+		{"Scan ID, liveness. Each month we audit the results.", false},
+		{"Liveness, then an email code. Users log in every day, so keep it quick.", false},
+		{"Scan ID and liveness. Re-verify every user every year.", true},
+		{"Liveness check, and run it again each month.", true},
+	} {
+		r, err := Build(tc.text, Options{})
+		if err != nil {
+			t.Fatal(tc.text, err)
+		}
+		if got := strings.Contains(strings.Join(r.Assumptions, "\n"), "how often your app starts a session"); got != tc.note {
+			t.Errorf("%q: schedule note %v, want %v", tc.text, got, tc.note)
+		}
+	}
+}

@@ -5667,11 +5667,29 @@ func recurrenceNotes(ts []token) []string {
 		if ts[j].w == "#" && j+1 < len(ts) {
 			j++
 		}
-		if lex.periodUnit[ts[j].raw] {
+		if lex.periodUnit[ts[j].raw] && ts[i].raw != "all" && recheckAsked(ts, i) {
 			out = append(out, "Read \""+clauseText(ts[i:j+1])+"\" as how often your app starts a session: a flow runs once per session, so schedule the re-checks in your app.")
 		}
 	}
 	return out
+}
+
+// recheckAsked: the sentence around the period at i asks to check the user
+// again ("re-verify every year", "run the liveness check again each month"),
+// not says how often something else happens ("we get thousands of sessions
+// every day", "each month we audit the results", "valid all day") nor rules
+// a re-check out ("do not re-verify every week").
+func recheckAsked(ts []token, i int) bool {
+	from, to := i, i
+	for from > 0 && ts[from-1].w != "." {
+		from--
+	}
+	for to < len(ts) && ts[to].w != "." {
+		to++
+	}
+	sent := ts[from:to]
+	asked := slices.ContainsFunc(sent, func(t token) bool { return t.w == "verify" || lex.recheck[t.raw] })
+	return asked && !slices.Contains(negations(sent), true)
 }
 
 // passedOn: the clause asks the integrator's systems to record or pass on
