@@ -2094,10 +2094,25 @@ func unsupportedAt(ts []token, i int) string {
 // words before the tool's name at i, in the same clause ("ping the fraud-ops
 // channel in slack", "auto-open a zendesk ticket"), not "we talked it over on
 // slack" nor "per the jira ticket".
+//
+// Nor where the flow's data lives: "the profile photo we store in Salesforce",
+// "the address we save in Zendesk" (a pronoun, a storing verb and the tool
+// right after its preposition: a relative clause), "the number on file in
+// salesforce" ("on file" is no verb); nor a door's intercom ("tell them to use
+// the intercom at the door": deviceToolWords after a determiner).
 func toolAsked(ts []token, i int) bool {
+	if lex.deviceTool[ts[i].raw] && i > 0 && lex.determiner[ts[i-1].raw] {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		if ts[j].w == "." || ts[j].w == "," {
 			return false
+		}
+		if j > 0 && ts[j-1].raw == "on" && (ts[j].raw == "file" || ts[j].raw == "record") {
+			continue // "on file in salesforce"
+		}
+		if lex.storeVerb[ts[j].raw] && j > 0 && lex.pronounSubject[ts[j-1].raw] && j+2 == i {
+			return false // "the photo we store in Salesforce"
 		}
 		if lex.toolVerb[ts[j].raw] {
 			return true
@@ -2105,6 +2120,19 @@ func toolAsked(ts []token, i int) bool {
 	}
 	return false
 }
+
+// storeVerbWords keep data somewhere; after a pronoun and right before "in
+// <tool>" they say where the data lives ("the photo we store in Salesforce"),
+// no request to post there (toolAsked).
+var storeVerbWords = []string{"store", "stores", "stored", "save", "saves", "saved", "keep", "keeps", "kept", "hold", "holds", "record", "records", "file", "files", "have", "has"}
+
+// pronounSubjectWords open such a relative clause ("… we store in Zendesk").
+var pronounSubjectWords = []string{"we", "they", "you", "i"}
+
+// deviceToolWords are a team tool's name and a device too: after a determiner
+// the device ("press the intercom to open the gate"), bare the product
+// ("message them on Intercom").
+var deviceToolWords = []string{"intercom"}
 
 // askOpenWords open a request put as a question, at the start of a sentence
 // or after a dash ("can we add …", "one thing - could the avatar …").
@@ -2236,7 +2264,7 @@ type lexicon struct {
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink, recheck                                                                                                                                                                                                                                                                                                     map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink, recheck, storeVerb, pronounSubject, deviceTool                                                                                                                                                                                                                                                              map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2463,6 +2491,7 @@ func newLexicon() *lexicon {
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
+	l.storeVerb, l.pronounSubject, l.deviceTool = wordSet(storeVerbWords), wordSet(pronounSubjectWords), wordSet(deviceToolWords)
 	l.keyOtherStep, l.keyCalendar, l.possessionLink, l.recheck = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits), wordSet(possessionLinkWords), wordSet(recheckWords)
 	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {

@@ -96,3 +96,29 @@ func TestScheduleNoteOnlyForRechecks(t *testing.T) {
 		}
 	}
 }
+
+// A team tool that only holds the flow's data, or a door's intercom, is no
+// request to post to the tool (rvB13 10); "store the result in Salesforce"
+// still is.
+func TestTeamToolNoteOnlyWhenPosted(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		note bool
+	}{
+		{"Compare their selfie with the profile photo we store in Salesforce.", false},
+		{"Scan their ID, then send an email code to the address we save in Zendesk.", false},
+		{"Liveness then SMS code to the number on file in salesforce.", false},
+		{"Liveness, then SMS code. After they pass, tell them to use the intercom at the door.", false},
+		{"Liveness then an SMS code. The selfie we keep in HubSpot is compared with a new one.", false},
+		{"Liveness then SMS code. Then store the result in Salesforce.", true},
+		{"Liveness then an SMS code, and message the team on Intercom.", true},
+	} {
+		r, err := Build(tc.text, Options{})
+		if err != nil {
+			t.Fatal(tc.text, err)
+		}
+		if got := strings.Contains(strings.Join(r.Assumptions, "\n"), "FaceSign flows do not post to"); got != tc.note {
+			t.Errorf("%q: team-tool note %v, want %v", tc.text, got, tc.note)
+		}
+	}
+}
