@@ -2167,6 +2167,13 @@ var possessionLinkWords = []string{"magic", "login", "signin", "passwordless"}
 // period then says how often (parse.go, recheckAsked).
 var recheckWords = []string{"reverify", "reverification", "recheck", "rechecks", "rescan", "revalidate", "reauthenticate", "again", "repeat", "refresh", "renew", "reconfirm", "kyc", "liveness", "recognize", "recognise", "scan", "selfie"}
 
+// passOnNotObjectWords after a pass-on verb (or its determiner) make the
+// clause no result passed on by the integrator's systems: the user told
+// ("notify them if they fail", "alert the user"), or a code or photo of the
+// flow ("send it to the address they gave us", "store the photo and compare
+// it with a selfie") (parse.go, passedOn).
+var passOnNotObjectWords = []string{"them", "him", "her", "it", "photo", "selfie", "picture", "image", "code", "otp"}
+
 // legalAgeNoteTail ends the note on a legal age read as 18 ("must be of legal
 // age"); dropped when the text gives the age as a number (parse.go).
 const legalAgeNoteTail = "\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another."
@@ -2264,7 +2271,7 @@ type lexicon struct {
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink, recheck, storeVerb, pronounSubject, deviceTool                                                                                                                                                                                                                                                              map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink, recheck, storeVerb, pronounSubject, deviceTool, passOnNotObject                                                                                                                                                                                                                                             map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2491,7 +2498,7 @@ func newLexicon() *lexicon {
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
-	l.storeVerb, l.pronounSubject, l.deviceTool = wordSet(storeVerbWords), wordSet(pronounSubjectWords), wordSet(deviceToolWords)
+	l.storeVerb, l.pronounSubject, l.deviceTool, l.passOnNotObject = wordSet(storeVerbWords), wordSet(pronounSubjectWords), wordSet(deviceToolWords), wordSet(passOnNotObjectWords)
 	l.keyOtherStep, l.keyCalendar, l.possessionLink, l.recheck = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits), wordSet(possessionLinkWords), wordSet(recheckWords)
 	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {

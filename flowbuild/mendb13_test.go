@@ -122,3 +122,27 @@ func TestTeamToolNoteOnlyWhenPosted(t *testing.T) {
 		}
 	}
 }
+
+// A pass-on verb whose object is the user or the flow's own code or photo is
+// no result the integrator's systems pass on (rvB13 8).
+func TestPassedOnNoteOnlyForResults(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		note bool
+	}{
+		{"Liveness then SMS code. Alert the user that the session is recorded.", false},
+		{"Liveness then SMS code. Notify the user if they fail.", false},
+		{"Liveness then a one-time code. Send it to the address they gave us.", false},
+		{"ID scan then liveness. Post verification, tell them they can collect the keys.", false},
+		{"Liveness then SMS code. Notify them that we keep the recording for 30 days.", false},
+		{"Liveness then SMS code. Push the result to our backend.", true},
+	} {
+		r, err := Build(tc.text, Options{})
+		if err != nil {
+			t.Fatal(tc.text, err)
+		}
+		if got := strings.Contains(strings.Join(r.Assumptions, "\n"), "your own systems do with the result"); got != tc.note {
+			t.Errorf("%q: pass-on note %v, want %v", tc.text, got, tc.note)
+		}
+	}
+}

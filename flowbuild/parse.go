@@ -5702,6 +5702,19 @@ func passedOn(ts []token, seq []*step) bool {
 	if !passesOn(ts) && !(k >= 0 && k <= 3 && passesOn(ts[k+1:])) {
 		return false
 	}
+	if v := slices.IndexFunc(ts, func(t token) bool { return lex.passOnVerb[t.raw] }); v >= 0 && v+1 < len(ts) {
+		o := v + 1
+		if lex.determiner[ts[o].raw] && o+1 < len(ts) {
+			o++
+		}
+		if lex.passOnNotObject[ts[o].raw] || lex.userWord[ts[o].raw] || ts[o].w == "verify" {
+			// "Alert the user that the session is recorded", "Notify them if
+			// they fail": the user is told, no result passed on; "Post
+			// verification, …": a time, no verb; "Send it to the address":
+			// the code; each is said back as unplaced instead
+			return false
+		}
+	}
 	// ("push a notification to their phone": what FaceSign cannot send has a note of its own)
 	unsupported := false
 	for i := range ts {
