@@ -1567,6 +1567,18 @@ var settingKeyWords = map[string]string{
 	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
 }
 
+// keyOtherStepWords (lemmas) name a step that is no code, or a document's
+// field; a code's key ("attempts", "expiry", "digits") a few words before a
+// value does not reach over one, nor belong to a key they qualify
+// ("Attempts at liveness: 2", "Tries for the avatar question: 2", "Document
+// expiry must be at least: 6 months", "The passport's expiry date: 6 months"):
+// those set no code's value (settings.go, keyBefore).
+var keyOtherStepWords = []string{"liveness", "ask", "document", "passport", "license", "id", "card", "permit", "visa", "face", "selfie", "photo", "recognize", "compare", "avatar", "date", "birth", "age"}
+
+// keyCalendarUnits are no code's expiry ("Passport expiry: 6 months"): a code
+// lives minutes, a document's validity months.
+var keyCalendarUnits = []string{"day", "days", "week", "weeks", "month", "months", "year", "years"}
+
 // elsewherePhrases say that what the clause names happens outside the flow
 // ("camera access is handled by our app").
 var elsewherePhrases = []string{
@@ -1646,7 +1658,24 @@ var recordIDWords = []string{"transfer", "payment", "order", "reference", "ticke
 // factorRenewWords beside a label ("2FA", "MFA") name something done to the
 // factor itself ("Caller needs their MFA reset", "2FA recovery"): the label
 // names what the flow is for, not a code it sends.
+//
+// The word must act on the label: right after it ("their MFA reset", "2FA
+// recovery") or as a verb whose object it is ("resets the customer's 2FA").
+// A reset or recovery the label is a means of ("Password reset via 2FA and
+// liveness", "Account recovery with 2FA and a selfie", "Unlock account: 2FA
+// then selfie") still asks for the code (rules.go, renewsLabel).
 var factorRenewWords = []string{"reset", "resets", "resetting", "recovery", "recover", "recovering", "lockout", "lockouts", "unlock", "reenroll", "reenrol", "reenrollment", "reenrolment", "rebind"}
+
+// factorRenewVerbs are the factorRenewWords that take the label as their
+// object ("reset their 2FA", "unlock the user's MFA"); "recovery with 2FA"
+// is a noun the label only serves.
+var factorRenewVerbs = []string{"reset", "resets", "resetting", "recover", "recovering", "unlock", "reenroll", "reenrol", "rebind"}
+
+// labelDefiniteWords before a label with a stage head name the stage the flow
+// is ("the 2FA step on agent console login", "The MFA check for VPN logins");
+// "a 2FA step at login" or "an MFA check on login" asks for one, so the code
+// stays (rules.go, labelGuardsLogin).
+var labelDefiniteWords = []string{"the", "this", "our", "your"}
 
 // labelHeadWords after a label make it a stage of a flow rather than a code
 // ("the 2FA step on agent console login", "the MFA check for VPN logins"):
@@ -2130,10 +2159,25 @@ func unsupportedAt(ts []token, i int) string {
 // words before the tool's name at i, in the same clause ("ping the fraud-ops
 // channel in slack", "auto-open a zendesk ticket"), not "we talked it over on
 // slack" nor "per the jira ticket".
+//
+// Nor where the flow's data lives: "the profile photo we store in Salesforce",
+// "the address we save in Zendesk" (a pronoun, a storing verb and the tool
+// right after its preposition: a relative clause), "the number on file in
+// salesforce" ("on file" is no verb); nor a door's intercom ("tell them to use
+// the intercom at the door": deviceToolWords after a determiner).
 func toolAsked(ts []token, i int) bool {
+	if lex.deviceTool[ts[i].raw] && i > 0 && lex.determiner[ts[i-1].raw] {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		if ts[j].w == "." || ts[j].w == "," {
 			return false
+		}
+		if j > 0 && ts[j-1].raw == "on" && (ts[j].raw == "file" || ts[j].raw == "record") {
+			continue // "on file in salesforce"
+		}
+		if lex.storeVerb[ts[j].raw] && j > 0 && lex.pronounSubject[ts[j-1].raw] && j+2 == i {
+			return false // "the photo we store in Salesforce"
 		}
 		if lex.toolVerb[ts[j].raw] {
 			return true
@@ -2141,6 +2185,19 @@ func toolAsked(ts []token, i int) bool {
 	}
 	return false
 }
+
+// storeVerbWords keep data somewhere; after a pronoun and right before "in
+// <tool>" they say where the data lives ("the photo we store in Salesforce"),
+// no request to post there (toolAsked).
+var storeVerbWords = []string{"store", "stores", "stored", "save", "saves", "saved", "keep", "keeps", "kept", "hold", "holds", "record", "records", "file", "files", "have", "has"}
+
+// pronounSubjectWords open such a relative clause ("… we store in Zendesk").
+var pronounSubjectWords = []string{"we", "they", "you", "i"}
+
+// deviceToolWords are a team tool's name and a device too: after a determiner
+// the device ("press the intercom to open the gate"), bare the product
+// ("message them on Intercom").
+var deviceToolWords = []string{"intercom"}
 
 // askOpenWords open a request put as a question, at the start of a sentence
 // or after a dash ("can we add …", "one thing - could the avatar …").
@@ -2151,6 +2208,40 @@ var askOpenWords = []string{"can", "could"}
 // session must expire after 5 minutes"): its minutes are no code's expiry,
 // and no node of a flow takes them (settings.go, sessionClock).
 var sessionClockWords = []string{"session", "sessions", "idle", "inactive", "inactivity", "afk"}
+
+// sessionClockCodeWords name a code by its channel or its own noun, which a
+// clause about the session's clock then times after all ("SMS expiry 10
+// minutes per session", "an email token valid for 15 minutes per session",
+// "expire the SMS after 10 minutes of inactivity"): the minutes are the
+// code's (beside "code", whose lemma covers otp, passcode, pin).
+var sessionClockCodeWords = []string{"sms", "text", "texted", "txt", "textmessage", "email", "emailed", "mail", "token", "tokens"}
+
+// sessionClockValidWords tell how long something stays valid; said before any
+// word of the session's clock they time the code the clause goes on from
+// ("SMS OTP, valid for 10 minutes per session", "expiring after 10 minutes
+// idle"), while "the session must expire after 5 minutes" times the session.
+var sessionClockValidWords = []string{"valid", "validity", "expire", "expires", "expiring", "expiry", "expiration", "lasts", "lasting"}
+
+// possessionLinkWords make a texted link one that proves the phone is the
+// user's or signs them in ("SMS a magic link to their phone", "a login link by
+// text"): the flow keeps a code by SMS for it (rules.go, possessionLink).
+var possessionLinkWords = []string{"magic", "login", "signin", "passwordless"}
+
+// recheckWords ask for a check again, beside "verify"'s lemma ("re-verify
+// every year", "rescan their ID each month", "repeat liveness every week"): a
+// period then says how often (parse.go, recheckAsked).
+var recheckWords = []string{"reverify", "reverification", "recheck", "rechecks", "rescan", "revalidate", "reauthenticate", "again", "repeat", "refresh", "renew", "reconfirm", "kyc", "liveness", "recognize", "recognise", "scan", "selfie"}
+
+// passOnNotObjectWords after a pass-on verb (or its determiner) make the
+// clause no result passed on by the integrator's systems: the user told
+// ("notify them if they fail", "alert the user"), or a code or photo of the
+// flow ("send it to the address they gave us", "store the photo and compare
+// it with a selfie") (parse.go, passedOn).
+var passOnNotObjectWords = []string{"them", "him", "her", "it", "photo", "selfie", "picture", "image", "code", "otp"}
+
+// legalAgeNoteTail ends the note on a legal age read as 18 ("must be of legal
+// age"); dropped when the text gives the age as a number (parse.go).
+const legalAgeNoteTail = "\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another."
 
 // sessionClockNote says the flow has no limit of the session's own time.
 const sessionClockNote = "\", so no step's expiry changes; a flow has no session timeout setting (a session's client secret expires on its own schedule), so set an idle or session limit in your app."
@@ -2244,10 +2335,10 @@ type lexicon struct {
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
 	ageUnit, ageSubject, ageLemma, ageTopic, ageBefore, placeBefore, doVerb, pronounUser, pastLead, silentWord, speakVerb, sourceSays, retryNoun, takeBack, mustAux, docScanWord, lineWord, docVerb, verdict, stateVerb, thinkVerb, goModal, goOn, goLead, giveVerb                                                                                                                                                              map[string]bool
-	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                                                map[string]bool
+	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen                                                                                                                                                                                                                                                                                                                                                                                              map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink, recheck, storeVerb, pronounSubject, deviceTool, passOnNotObject                                                                                                                                                                                                                                             map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2421,6 +2512,7 @@ func newLexicon() *lexicon {
 	l.unavailable = wordSet(unavailableWords)
 	l.docFail = wordSet(docFailWords)
 	l.labelWord, l.loginWord, l.auxStart, l.labelFor, l.storyActor = wordSet(labelWords), wordSet(loginWords), wordSet(auxStartWords), wordSet(labelForWords), wordSet(storyActorWords)
+	l.factorRenewVerb, l.labelDefinite = wordSet(factorRenewVerbs), wordSet(labelDefiniteWords)
 	l.factorRenew, l.labelHead, l.labelGuard, l.refEndPronoun = wordSet(factorRenewWords), wordSet(labelHeadWords), wordSet(labelGuardWords), wordSet(refEndPronounWords)
 	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
@@ -2475,7 +2567,9 @@ func newLexicon() *lexicon {
 	l.goModal, l.goOn, l.giveVerb, l.goLead = wordSet(goModalWords), wordSet(goOnWords), wordSet(giveVerbWords), wordSet(goLeadWords)
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
-	l.sessionClock, l.askOpen = wordSet(sessionClockWords), wordSet(askOpenWords)
+	l.storeVerb, l.pronounSubject, l.deviceTool, l.passOnNotObject = wordSet(storeVerbWords), wordSet(pronounSubjectWords), wordSet(deviceToolWords), wordSet(passOnNotObjectWords)
+	l.keyOtherStep, l.keyCalendar, l.possessionLink, l.recheck = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits), wordSet(possessionLinkWords), wordSet(recheckWords)
+	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {
 		l.teamTool[w] = teamToolNote(name)
 	}

@@ -1056,6 +1056,9 @@ func parse(text string) *parsed {
 	}
 	for ci, c := range clauses {
 		seeBranches()
+		if n := strandedKeyNote(c.toks); n != "" && !slices.Contains(p.notes, n) {
+			p.notes = append(p.notes, n)
+		}
 		if hasPhrase(c.toks, lex.totalBan) {
 			// "no SMS anywhere", "never use SMS": no path keeps one either (what
 			// the clause rules out for one path only is branchExcluded's)
@@ -2019,7 +2022,7 @@ func parse(text string) *parsed {
 			// the failure path does
 		case toneSaid:
 			// "Tone should be calm and reassuring": how the avatar speaks (above)
-		case a.whenOnly || a.whyOnly || a.second != 0 || entryWords || a.pronounRef || everyone || a.mailed:
+		case a.whenOnly || a.whyOnly || a.second != 0 || entryWords || a.pronounRef && !endsOnPronounRef(c.toks) || everyone || a.mailed:
 			// "Before they can withdraw, …": its note says when the flow runs; "once
 			// that is verified," places the next clause's steps
 		case priorProvided(c.toks):
@@ -2186,7 +2189,11 @@ func parse(text string) *parsed {
 				p.notes = append(p.notes, "The setting in \""+clauseText(c.toks)+"\" fits none of the steps it names, so the flow does not apply it.")
 			default:
 				// "the session must time out after 5 minutes": a number no step takes
-				p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
+				if timesSession(c.toks) {
+					p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+sessionClockNote)
+				} else {
+					p.notes = append(p.notes, unplacedPrefix+clauseText(c.toks)+"\", so the flow does not include it; no step of the flow takes that setting.")
+				}
 			}
 		}
 		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
@@ -2425,6 +2432,11 @@ func parse(text string) *parsed {
 			p.steps = append(p.steps, implied...)
 		}
 		p.steps = order(p.steps)
+	}
+	if i := slices.IndexFunc(p.steps, func(s *step) bool { return s.k == kAgeCheck && s.explicitAge }); i >= 0 {
+		// "Scan ID, must be of legal drinking age, 21+", "18 or older, no
+		// minors": the text gave the age, so no 18 read for a legal age is said
+		p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasSuffix(n, legalAgeNoteTail) })
 	}
 	p.notes = append(p.notes, fallbackImages(p.steps)...)
 	for _, s := range p.steps {
@@ -4172,6 +4184,35 @@ func endPronounRef(ts []token, i int) bool {
 	return i > 0 && i+2 == len(ts) && lex.refEndPronoun[ts[i+1].raw]
 }
 
+// strandedKeyNote says a value written after a code's key that keyBefore
+// gives no code ("Attempts at liveness: 2", "Passport expiry: 6 months"):
+// said back, not dropped. A clause with no "key: value" costs one pass.
+func strandedKeyNote(ts []token) string {
+	for i, t := range ts {
+		if !t.eq || i == 0 {
+			continue
+		}
+		k := keyBefore(ts, i)
+		stranded := k == "expiry" && i+1 < len(ts) && lex.keyCalendar[ts[i+1].w]
+		for j := i - 1; k == "" && !stranded && j >= 0 && j >= i-6 && !ts[j].isNum && ts[j].w != "."; j-- {
+			stranded = lex.settingKey[ts[j].raw] != ""
+		}
+		if stranded {
+			return "The value in \"" + clauseText(ts) + "\" is no setting of a one-time code and no step of the flow takes it, so the flow does not apply it."
+		}
+	}
+	return ""
+}
+
+// endsOnPronounRef: the clause names something and then places it ("Fingerprint
+// scan after that", "Collect their home address before that"); when no step
+// matches those words they are said back as unplaced, not taken for an
+// opener that only places the next clause ("Before that, …").
+func endsOnPronounRef(ts []token) bool {
+	n := len(ts)
+	return n >= 3 && orderRefLemmas[ts[n-2].w] && endPronounRef(ts, n-2)
+}
+
 // withoutComparisons is ts without the comparisons that set a step aside
 // ("cheaper than SMS", "prefer email over SMS"), which analyze notes as
 // such: what is left of the clause is what may still ask for something.
@@ -4230,6 +4271,10 @@ func unplaced(ts []token) []string {
 	}
 	if eventClause(ts) {
 		return []string{eventNote(ts)}
+	}
+	if timesSession(ts) {
+		// "the session must time out after 5 minutes": said as what no flow sets
+		return []string{unplacedPrefix + clauseText(ts) + sessionClockNote}
 	}
 	return []string{unplacedPrefix + clauseText(ts) + "\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one."}
 }
@@ -5725,11 +5770,29 @@ func recurrenceNotes(ts []token) []string {
 		if ts[j].w == "#" && j+1 < len(ts) {
 			j++
 		}
-		if lex.periodUnit[ts[j].raw] {
+		if lex.periodUnit[ts[j].raw] && ts[i].raw != "all" && recheckAsked(ts, i) {
 			out = append(out, "Read \""+clauseText(ts[i:j+1])+"\" as how often your app starts a session: a flow runs once per session, so schedule the re-checks in your app.")
 		}
 	}
 	return out
+}
+
+// recheckAsked: the sentence around the period at i asks to check the user
+// again ("re-verify every year", "run the liveness check again each month"),
+// not says how often something else happens ("we get thousands of sessions
+// every day", "each month we audit the results", "valid all day") nor rules
+// a re-check out ("do not re-verify every week").
+func recheckAsked(ts []token, i int) bool {
+	from, to := i, i
+	for from > 0 && ts[from-1].w != "." {
+		from--
+	}
+	for to < len(ts) && ts[to].w != "." {
+		to++
+	}
+	sent := ts[from:to]
+	asked := slices.ContainsFunc(sent, func(t token) bool { return t.w == "verify" || lex.recheck[t.raw] })
+	return asked && !slices.Contains(negations(sent), true)
 }
 
 // passedOn: the clause asks the integrator's systems to record or pass on
@@ -5741,6 +5804,19 @@ func passedOn(ts []token, seq []*step) bool {
 	k := slices.IndexFunc(ts, func(t token) bool { return lex.sessionDone[t.raw] })
 	if !passesOn(ts) && !(k >= 0 && k <= 3 && passesOn(ts[k+1:])) {
 		return false
+	}
+	if v := slices.IndexFunc(ts, func(t token) bool { return lex.passOnVerb[t.raw] }); v >= 0 && v+1 < len(ts) {
+		o := v + 1
+		if lex.determiner[ts[o].raw] && o+1 < len(ts) {
+			o++
+		}
+		if lex.passOnNotObject[ts[o].raw] || lex.userWord[ts[o].raw] || ts[o].w == "verify" {
+			// "Alert the user that the session is recorded", "Notify them if
+			// they fail": the user is told, no result passed on; "Post
+			// verification, …": a time, no verb; "Send it to the address":
+			// the code; each is said back as unplaced instead
+			return false
+		}
 	}
 	// ("push a notification to their phone": what FaceSign cannot send has a note of its own)
 	unsupported := false

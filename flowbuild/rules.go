@@ -594,7 +594,12 @@ var rules = map[string][]rule{
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
-			if !d.neg[i] && textsThing(d.ts, i) {
+			if !d.neg[i] && textsThing(d.ts, i) && possessionLink(d.ts) {
+				// "SMS a magic link to their phone", "verify their phone number
+				// with an SMS link": the link proves the phone is theirs, which
+				// the flow checks with a code by SMS; said, not dropped
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a check that the user holds the phone: a flow proves that with a one-time code by SMS, not a link.")
+			} else if !d.neg[i] && textsThing(d.ts, i) {
 				// "finish KYC on the link we text them after the call": a
 				// message the integrator sends, as "the link we email them" is
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a text message your system sends, not a step of the flow.")
@@ -697,7 +702,7 @@ var rules = map[string][]rule{
 			// beside a login, or followed by what it protects ("MFA for the ops VPN"),
 			// it names what the flow is for
 			label := lex.labelWord[d.ts[i].raw]
-			renews := label && hasNear(d.ts, i, 2, lex.factorRenew)
+			renews := label && renewsLabel(d.ts, i)
 			login := label && (hasNear(d.ts, i, 2, lex.loginWord) || renews || labelGuardsLogin(d.ts, i))
 			// ("2FA at the end" places the code; "at checkout" says what it protects)
 			protects := label && !login && lex.labelFor[d.next(i)] && !placeAfter(d.ts, i+1)
@@ -1293,11 +1298,11 @@ var (
 		},
 		make: func(d *detector, i int) {
 			d.neg[i] = false // "no minors", "not a minor" ask for the check
-			if t := d.ts[i]; d.add(&step{k: kAgeCheck, minAge: 18}, i) != nil && (!lex.adultPerson[t.raw] || strings.ContainsRune(t.orig, ' ')) {
+			if t := d.ts[i]; d.add(&step{k: kAgeCheck, minAge: 18}, i) != nil && (!lex.adultPerson[t.raw] || strings.ContainsRune(t.orig, ' ')) && !ageNumbered(d.ts) {
 				// "over the age of majority in their country", "of legal age":
 				// an age named by law, not by a number, which differs by
 				// country; the 18 taken for it is said ("an adult" is plain 18)
-				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as an age of 18; the age it names differs by country (19 or 21 in some), so change the age check if your users need another.")
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+legalAgeNoteTail)
 			}
 		}}
 	documentRule = rule{
@@ -1824,6 +1829,13 @@ func matchedRecord(ts []token, i int) bool {
 // receipt named just before it ("the link we text them") or after the person
 // texted ("text them a link to start the session", "an SMS with the link"),
 // and no code named in the clause ("text them a code" is the SMS code).
+// possessionLink: the link texted proves the phone or signs the user in
+// (possessionLinkWords, or a word of verifying in the clause), which is what a
+// code by SMS does in a flow; "the link we text them after the call" is not.
+func possessionLink(ts []token) bool {
+	return hasAnyRaw(ts, lex.possessionLink) || has(ts, "verify")
+}
+
 func textsThing(ts []token, i int) bool {
 	if slices.ContainsFunc(ts, func(t token) bool { return t.w == "code" }) {
 		return false
@@ -2255,10 +2267,40 @@ func bareChannel(ts []token) bool {
 // for VPN logins"); "a 2FA code at login" names a code (no stage head).
 func labelGuardsLogin(ts []token, i int) bool {
 	j := i + 1
-	if j >= len(ts) || !lex.labelHead[ts[j].raw] {
+	if j >= len(ts) || !lex.labelHead[ts[j].raw] || i == 0 || !lex.labelDefinite[ts[i-1].raw] {
 		return false
 	}
 	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyRaw(ts[j+2:], lex.loginWord)
+}
+
+// ageNumbered: the clause gives the age as a number ("block minors under 16",
+// "of drinking age (21 in the US)", "18 or older, no minors"), which the age
+// check takes; the 18 of a legal age is then no reading to say.
+func ageNumbered(ts []token) bool {
+	for i, t := range ts {
+		if t.isNum && t.num >= 10 && t.num <= 99 && !(i+1 < len(ts) && lex.unit[ts[i+1].w]) {
+			return true
+		}
+	}
+	return false
+}
+
+// renewsLabel: a word of factorRenewWords acts on the label at i, right after
+// it ("their MFA reset", "2FA recovery") or as the verb whose object it is,
+// with only determiners and the owner between ("resets the customer's 2FA");
+// "Password reset via 2FA", "Recovery with MFA, liveness" ask for the code.
+func renewsLabel(ts []token, i int) bool {
+	if i+1 < len(ts) && lex.factorRenew[ts[i+1].raw] {
+		return true
+	}
+	if ts[i].eq {
+		return false // "Reset: 2FA + face scan": a heading and what it takes
+	}
+	j := i - 1
+	for j >= 0 && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.userWord[ts[j].raw]) {
+		j--
+	}
+	return j >= 0 && lex.factorRenewVerb[ts[j].raw]
 }
 
 func hasNear(ts []token, i, dist int, set map[string]bool) bool {

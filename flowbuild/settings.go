@@ -262,6 +262,9 @@ func keyValue(s *stepSettings, key string, t token, n float64, unit string) bool
 			return true
 		}
 	case "expiry":
+		if lex.keyCalendar[unit] {
+			return false // "Passport expiry: 6 months": a document's validity, no code's
+		}
 		switch {
 		case unit == "minute":
 			n *= 60 // "expiry=45min", "ttl: 45 minutes": the unit says
@@ -393,13 +396,18 @@ func pastValue(ts []token, i int) bool {
 // with the step it belongs to between ("max attempts on the text code -> 5",
 // "expiry for the email code: 10 minutes"); no number may stand between.
 func keyBefore(ts []token, i int) string {
+	other := false // a word of another step's between the key and the value
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		if k := lex.settingKey[ts[j].raw]; k != "" {
+			if (k == "attempts" || k == "expiry" || k == "length") && (other || j > 0 && lex.keyOtherStep[ts[j-1].w]) {
+				return "" // "Attempts at liveness: 2", "Document expiry: 6 months"
+			}
 			return k
 		}
 		if ts[j].isNum || ts[j].w == "." {
 			return ""
 		}
+		other = other || lex.keyOtherStep[ts[j].w]
 	}
 	return ""
 }
@@ -407,7 +415,18 @@ func keyBefore(ts []token, i int) string {
 // sessionClock: the clause times the session itself, not a code
 // (sessionClockWords).
 func sessionClock(ts []token) bool {
-	return hasAnyRaw(ts, lex.sessionClock) && !has(ts, "code")
+	if !hasAnyRaw(ts, lex.sessionClock) || has(ts, "code") || hasAnyRaw(ts, lex.sessionClockCode) {
+		return false
+	}
+	for _, t := range ts {
+		switch {
+		case lex.sessionClock[t.raw]:
+			return true // "the session must expire after 5 minutes"
+		case lex.sessionClockValid[t.raw]:
+			return false // "valid for 10 minutes per session": the code's
+		}
+	}
+	return true
 }
 
 // timesSession: the clause gives the session itself a time ("the session
