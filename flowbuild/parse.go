@@ -1918,7 +1918,7 @@ func parse(text string) *parsed {
 			}
 			continue
 		}
-		if r := retryRuledOut(c.toks); a.neg != 0 && r >= 0 {
+		if a.neg != 0 && retryRuledOut(c.toks) >= 0 {
 			// "no liveness retry", "don't offer a retry on the liveness
 			// check": the retry is ruled out, not the check it names
 			// (a check said only here is one the flow has: "sms otp
@@ -1945,7 +1945,7 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
-		if placed, at, ok := orderRuledOut(c.toks); a.neg != 0 && ok {
+		if placed, at, ok := orderRuledOut(c.toks, a.neg); ok {
 			// "send an SMS code too, but not before the liveness check", "…,
 			// but don't send it before the scan", "the code must not come
 			// before the liveness check": an order ruled out, of the step
@@ -3853,11 +3853,15 @@ func triesCut(ts []token, steps []*step) []string {
 // SMS code, then fall back to email") names it too: it joins seq, which
 // retryNamed returns.
 func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
+	retry, second, counted := hasAnyRaw(ts, lex.retryNoun), secondChance(ts), countedTries(ts)
+	if !retry && !second && !counted || hasAnyRaw(ts, lex.condIfStrict) {
+		return nil, seq // (the cheap tests first: most clauses name no retry)
+	}
 	named := analyze(ts, seq).steps
 	// ("two attempts at the selfie": attempts counted for a step with no
 	// attempts setting of its own; a code's "3 attempts" is its maxAttempts)
-	chance := secondChance(ts) || countedTries(ts) && len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return isCodeKind(s.k) })
-	if !hasAnyRaw(ts, lex.retryNoun) && !chance || hasAnyRaw(ts, lex.condIfStrict) {
+	chance := second || counted && len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return isCodeKind(s.k) })
+	if !retry && !chance {
 		return nil, seq
 	}
 	var out []*step
@@ -7897,6 +7901,9 @@ func negatedPlacement(ts []token) int {
 // at the selfie"), or -1. The negation must reach the retry word: "no SMS,
 // retry the liveness check" rules out the code, not the retry.
 func retryRuledOut(ts []token) int {
+	if !hasAnyRaw(ts, lex.retryWord) && !hasAnyRaw(ts, lex.retryAsk) && !hasAnyRaw(ts, lex.attemptNoun) {
+		return -1 // (the cheap test: no word of a retry)
+	}
 	if hasRaw(ts, "or", "and", "nor") || hasPhrase(ts, lex.exceptPhrase) {
 		// "without SMS or retries": a list of what is ruled out, the code
 		// with the retries; "no retries except on the SMS code": the
@@ -7923,7 +7930,10 @@ func retryRuledOut(ts []token) int {
 // false for any other clause, and for an order bound to a failure or to some
 // users ("not after liveness fails", "not before the scan for EU users"),
 // which other rules read.
-func orderRuledOut(ts []token) (placed []token, at int, ok bool) {
+func orderRuledOut(ts []token, ruledOut kindSet) (placed []token, at int, ok bool) {
+	if ruledOut == 0 {
+		return nil, 0, false // (nothing read as ruled out: no order either)
+	}
 	neg := slices.IndexFunc(ts, func(t token) bool { return lex.negAux[t.raw] || t.raw == "not" || t.raw == "never" })
 	if neg < 0 {
 		return nil, 0, false
