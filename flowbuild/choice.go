@@ -32,8 +32,6 @@ func choiceKind(lemma string) kind {
 	return kNone
 }
 
-func isCode(k kind) bool { return k == kSMSOTP || k == kEmailOTP || k == kOTP }
-
 // choiceOrder: the code channels a sentence lets the user choose between, in
 // the order it names them, or nil. It needs two different channels joined by
 // "or" near a word for the code (channelPair), a chooser (chooserWords: the
@@ -163,14 +161,16 @@ func (p *parsed) readChoice(clauses []clause) {
 		return len(sent) > 0 && (hasAnyRaw(ts, lex.choiceAsk) || hasAnyRaw(ts, lex.choiceWord)) && strings.Contains(said, " "+rawText(ts)+" ")
 	}
 	at, byKind, codes := -1, map[kind]*step{}, 0
+	taken := map[*step]bool{} // the codes and the choice's own question, read once
 	for i, s := range p.steps {
-		if !isCode(s.k) && !ownAsk(s) {
+		if !isCodeKind(s.k) && !ownAsk(s) {
 			continue
 		}
-		if isCode(s.k) && byKind[s.k] != nil {
+		taken[s] = true
+		if isCodeKind(s.k) && byKind[s.k] != nil {
 			return // two codes of one channel: not a choice between them
 		}
-		if isCode(s.k) {
+		if isCodeKind(s.k) {
 			byKind[s.k] = s
 			codes++
 		}
@@ -191,18 +191,13 @@ func (p *parsed) readChoice(clauses []clause) {
 			", so the user's choice was not built. Ask to change it if the user should choose.")
 		return
 	}
-	p.steps = slices.DeleteFunc(p.steps, func(s *step) bool { return isCode(s.k) || ownAsk(s) })
+	p.steps = slices.DeleteFunc(p.steps, func(s *step) bool { return taken[s] })
 	opts := make([]*step, len(order))
 	for i, k := range order {
 		opts[i] = cmpStep(byKind[k], byKind[kOTP], k)
 	}
 	ask := &step{k: kAsk, options: opts[1:], choice: true}
-	if at < 0 || at > len(p.steps) {
-		at = len(p.steps)
-		if at > 0 && p.steps[at-1].k == kClosing {
-			at--
-		}
-	}
+	// (every step before at stays: at is the first one taken)
 	p.steps = slices.Insert(p.steps, at, ask, opts[0])
 	p.notes = slices.DeleteFunc(p.notes, func(n string) bool {
 		// "whichever they prefer" was no step of its own: it is the choice;
@@ -293,14 +288,14 @@ func settleChoices(steps []*step) []*step {
 		if !s.isChoice() {
 			continue
 		}
-		s.options = slices.DeleteFunc(s.options, func(o *step) bool { return !isCode(o.k) })
-		if j := slices.IndexFunc(steps[i+1:], func(m *step) bool { return isCode(m.k) || m.isChoice() }); j > 0 && isCode(steps[i+1+j].k) {
+		s.options = slices.DeleteFunc(s.options, func(o *step) bool { return !isCodeKind(o.k) })
+		if j := slices.IndexFunc(steps[i+1:], func(m *step) bool { return isCodeKind(m.k) || m.isChoice() }); j > 0 && isCodeKind(steps[i+1+j].k) {
 			// a step put "before the code" landed between the question and its
 			// first option: it goes before the question, which stays with the code
 			steps = slices.Insert(slices.Delete(steps, i, i+1), i+j, s)
 			i += j
 		}
-		if (i+1 >= len(steps) || !isCode(steps[i+1].k)) && len(s.options) > 0 {
+		if (i+1 >= len(steps) || !isCodeKind(steps[i+1].k)) && len(s.options) > 0 {
 			steps = slices.Insert(steps, i+1, s.options[0]) // the first option was removed: the next one takes its place
 			s.options = s.options[1:]
 		}
@@ -437,7 +432,7 @@ func (p *plan) optionsAsCodes(sentence string) string {
 func (p *plan) onlyChoiceCodes() bool {
 	codes, choice := 0, false
 	for _, s := range p.steps {
-		if isCode(s.k) {
+		if isCodeKind(s.k) {
 			codes++
 		}
 		if s.isChoice() {
@@ -467,7 +462,7 @@ func (p *plan) choiceRefusal(sentence string) string {
 		return ""
 	}
 	for _, s := range p.steps {
-		if isCode(s.k) && side.has(s.k) {
+		if isCodeKind(s.k) && side.has(s.k) {
 			return "" // the main path has one of its own: the change reads it
 		}
 	}
@@ -522,7 +517,7 @@ func channelBefore(w string) bool {
 func (p *plan) replaceOption(old, repl *step) ([]string, bool) {
 	for _, s := range p.steps {
 		if j := findKind(s.options, old.k); j >= 0 && s.isChoice() {
-			if !isCode(repl.k) {
+			if !isCodeKind(repl.k) {
 				// an option is a code channel: "replace the email code with a
 				// document scan" would leave the scan nowhere
 				p.assumptions = append(p.assumptions, "Left the user's choice as it is: an option of the choice can only be a code channel, so the "+

@@ -181,7 +181,7 @@ func knownAsWritten(w string) bool {
 // and the second half is no word the lexicon knows ("e mail" joins by joins;
 // "face scan" is two words).
 func splitWordAt(low string, ws []span, i int) (int, rewrite) {
-	if i+1 >= len(ws) || strings.Trim(low[ws[i].e:ws[i+1].s], " ") != "" {
+	if !wordsTouch(low, ws, i) {
 		return 0, rewrite{}
 	}
 	first, second := low[ws[i].s:ws[i].e], low[ws[i+1].s:ws[i+1].e]

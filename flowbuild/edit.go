@@ -4980,13 +4980,13 @@ func (p *plan) dropRetries(ts []token) []string {
 
 // stepNamesOf lists the kinds of a set by name.
 func stepNamesOf(ks kindSet) string {
-	var steps []*step
+	var names []string
 	for k := kind(0); k < kindCount; k++ {
 		if ks.has(k) {
-			steps = append(steps, &step{k: k})
+			names = append(names, k.String())
 		}
 	}
-	return stepNames(steps)
+	return nounList(names)
 }
 
 // offerRetry gives s a retry of its own and says so; nothing when it has one

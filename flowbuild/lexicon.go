@@ -1575,10 +1575,6 @@ var settingKeyWords = map[string]string{
 // those set no code's value (settings.go, keyBefore).
 var keyOtherStepWords = []string{"liveness", "ask", "document", "passport", "license", "id", "card", "permit", "visa", "face", "selfie", "photo", "recognize", "compare", "avatar", "date", "birth", "age"}
 
-// keyCalendarUnits are no code's expiry ("Passport expiry: 6 months"): a code
-// lives minutes, a document's validity months.
-var keyCalendarUnits = []string{"day", "days", "week", "weeks", "month", "months", "year", "years"}
-
 // elsewherePhrases say that what the clause names happens outside the flow
 // ("camera access is handled by our app").
 var elsewherePhrases = []string{
@@ -2338,7 +2334,7 @@ type lexicon struct {
 	unavailable, population, filler, polite, plainAddressee, auxStart, labelWord, labelFor, storyActor, loginWord, sessionDone, passOnObject, refEndPronoun, factorRenew, factorRenewVerb, labelDefinite, labelHead, labelGuard, ageComparative, identityNeed, verifyNeed, replaceWord, turnInto, onlyWhen, recipientEnd, docLead                                                                                                map[string]bool
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
-	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, keyCalendar, possessionLink, recheck, storeVerb, pronounSubject, deviceTool, passOnNotObject                                                                                                                                                                                                                                             map[string]bool
+	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, possessionLink, recheck, storeVerb, pronounSubject, deviceTool, passOnNotObject                                                                                                                                                                                                                                                          map[string]bool
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
@@ -2568,7 +2564,7 @@ func newLexicon() *lexicon {
 	l.unsupported = maps.Clone(unsupportedNotes)
 	l.teamTool, l.toolVerb = make(map[string]string, len(teamToolNames)), wordSet(append(slices.Clone(toolVerbWords), passOnVerbWords...))
 	l.storeVerb, l.pronounSubject, l.deviceTool, l.passOnNotObject = wordSet(storeVerbWords), wordSet(pronounSubjectWords), wordSet(deviceToolWords), wordSet(passOnNotObjectWords)
-	l.keyOtherStep, l.keyCalendar, l.possessionLink, l.recheck = wordSet(keyOtherStepWords), wordSet(keyCalendarUnits), wordSet(possessionLinkWords), wordSet(recheckWords)
+	l.keyOtherStep, l.possessionLink, l.recheck = wordSet(keyOtherStepWords), wordSet(possessionLinkWords), wordSet(recheckWords)
 	l.sessionClock, l.askOpen, l.sessionClockCode, l.sessionClockValid = wordSet(sessionClockWords), wordSet(askOpenWords), wordSet(sessionClockCodeWords), wordSet(sessionClockValidWords)
 	for w, name := range teamToolNames {
 		l.teamTool[w] = teamToolNote(name)

@@ -1071,15 +1071,18 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, amountNote(c.toks))
 			continue
 		}
-		if g, seg := untoldGroup(c.toks); g != "" && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)) && len(analyze(seg, seq).steps) == 0 {
-			// "skip the ID scan for EU users": what the flow leaves out for a
-			// group it cannot tell apart stays in for everyone, and the choice
-			// is the app's, as for amounts
-			p.notes = append(p.notes, untoldGroupNote(c.toks, g))
-			continue
-		} else if g != "" && len(analyze(seg, seq).steps) > 0 {
-			// "add an email code for business customers": added for everyone
-			p.notes = append(p.notes, untoldGroupAdded(c.toks, g))
+		if g, seg := untoldGroup(c.toks); g != "" {
+			switch named := len(analyze(seg, seq).steps) > 0; {
+			case !named && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)):
+				// "skip the ID scan for EU users": what the flow leaves out for a
+				// group it cannot tell apart stays in for everyone, and the choice
+				// is the app's, as for amounts
+				p.notes = append(p.notes, untoldGroupNote(c.toks, g))
+				continue
+			case named:
+				// "add an email code for business customers": added for everyone
+				p.notes = append(p.notes, untoldGroupAdded(c.toks, g))
+			}
 		}
 		if k := takenBack(c.toks); k > 0 {
 			// "I was going to say SMS but scratch that, …": the words before the
@@ -1511,11 +1514,7 @@ func parse(text string) *parsed {
 			if pol == "retry" && sc.k == condFail && sc.anchor == nil && sc.named {
 				// "selfie liveness, and if it fails they can try one more time": the
 				// step just named is the one offered again
-				for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
-					if canFail(seq[i].k) {
-						sc.anchor = seq[i]
-					}
-				}
+				sc.anchor = lastCheck(seq)
 			}
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
@@ -1928,10 +1927,10 @@ func parse(text string) *parsed {
 					continue
 				}
 				i := findKind(seq, k)
-				if code := func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }; i < 0 && code(&step{k: k}) {
+				if i < 0 && isCodeKind(k) {
 					// "no second attempt at the code" (every kind of code): the
 					// code said before
-					i = slices.IndexFunc(seq, code)
+					i = slices.IndexFunc(seq, func(s *step) bool { return isCodeKind(s.k) })
 				}
 				if i >= 0 {
 					seq[i].retry = false
@@ -4197,7 +4196,7 @@ func strandedKeyNote(ts []token) string {
 			continue
 		}
 		k := keyBefore(ts, i)
-		stranded := k == "expiry" && i+1 < len(ts) && lex.keyCalendar[ts[i+1].w]
+		stranded := k == "expiry" && i+1 < len(ts) && lex.periodUnit[ts[i+1].w]
 		for j := i - 1; k == "" && !stranded && j >= 0 && j >= i-6 && !ts[j].isNum && ts[j].w != "."; j-- {
 			stranded = lex.settingKey[ts[j].raw] != ""
 		}

@@ -1822,7 +1822,7 @@ func mailsSubject(ts []token, i int) bool {
 // verb of a data check ("the name matched to the booking" is one).
 func matchedRecord(ts []token, i int) bool {
 	return i > 0 && i+1 < len(ts) && strings.HasSuffix(ts[i].raw, "ed") &&
-		(lex.determiner[ts[i-1].raw] || lex.ownerPossessive[ts[i-1].raw]) && !lex.compareTo[ts[i+1].raw] && isAlpha(ts[i+1].raw)
+		lex.determiner[ts[i-1].raw] && !lex.compareTo[ts[i+1].raw] && isAlpha(ts[i+1].raw)
 }
 
 // textsThing: the text (SMS) at i carries a message, not a code: a link or a

@@ -262,7 +262,7 @@ func keyValue(s *stepSettings, key string, t token, n float64, unit string) bool
 			return true
 		}
 	case "expiry":
-		if lex.keyCalendar[unit] {
+		if lex.periodUnit[unit] {
 			return false // "Passport expiry: 6 months": a document's validity, no code's
 		}
 		switch {
