@@ -377,10 +377,7 @@ func (p *plan) layout() flow.Flow {
 		}
 		return failNode()
 	}
-	var retries []struct {
-		s      *step
-		id, to string // the step retried and the node the retry goes to (itself, or its second attempt)
-	}
+	var retries []retryOffer
 	newUserLive, newUserConv := "", ""
 	// where the main path closes: branches rejoin there
 	closeID := endID
@@ -465,10 +462,7 @@ func (p *plan) layout() flow.Flow {
 			fail = failTarget(s, sl.id)
 			if strings.HasPrefix(fail, "retry:") {
 				fail = p.retryID(g, sl.id)
-				retries = append(retries, struct {
-					s      *step
-					id, to string
-				}{s, sl.id, sl.id})
+				retries = append(retries, retryOffer{s: s, id: sl.id, to: sl.id, conv: fail})
 			}
 		}
 		if once {
@@ -481,15 +475,10 @@ func (p *plan) layout() flow.Flow {
 			second.Outcomes = p.mapOutcomes(s, second.Type, next, fail, hasFallback, failNode)
 			rid := p.retryID(g, sl.id)
 			n.Outcomes = p.mapOutcomes(s, n.Type, next, rid, false, failNode)
-			for j, o := range n.Outcomes {
-				if o.ID == "deepfakeDetected" {
-					n.Outcomes[j].Target = second.Outcomes[j].Target
-				}
+			if t, ok := second.Outcome("deepfakeDetected"); ok {
+				n.SetOutcome("deepfakeDetected", t)
 			}
-			retries = append(retries, struct {
-				s      *step
-				id, to string
-			}{s, sl.id, second.ID})
+			retries = append(retries, retryOffer{s: s, id: sl.id, to: second.ID, conv: rid})
 			out = append(out, n, second)
 			continue
 		}
@@ -513,11 +502,7 @@ func (p *plan) layout() flow.Flow {
 			if n.Type == flow.TypeLiveness && len(retries) > 0 && retries[len(retries)-1].s == s {
 				// a caught deepfake is never offered again, as on a bounded
 				// retry: another attempt would let the attack try until it passes
-				for j, o := range n.Outcomes {
-					if o.ID == "deepfakeDetected" {
-						n.Outcomes[j].Target = failNode()
-					}
-				}
+				n.SetOutcome("deepfakeDetected", failNode())
 			}
 		}
 		out = append(out, n)
@@ -529,7 +514,7 @@ func (p *plan) layout() flow.Flow {
 		if old := p.retry[r.id]; old != nil {
 			n = old.Clone()
 		} else {
-			n = flow.Node{ID: g.used2("retry_" + r.id), Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
+			n = flow.Node{ID: r.conv, Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
 		}
 		n.Outcomes = []flow.Outcome{
 			{ID: "retry", Target: r.to, Condition: "The user wants to try again"},
@@ -661,6 +646,14 @@ func (p *plan) mapOutcomes(s *step, t flow.NodeType, next, fail string, hasFallb
 	return outs
 }
 
+// retryOffer is a retry the layout offers: the step retried, laid out as id;
+// the node the retry goes to (the step itself, or its second attempt); and the
+// conversation that asks (retryID's).
+type retryOffer struct {
+	s            *step
+	id, to, conv string
+}
+
 // retryID is the id of the conversation that offers the step laid out as id
 // again: the edited flow's, or a fresh one.
 func (p *plan) retryID(g *ids, id string) string {
@@ -780,14 +773,6 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func
 		nodes = append(nodes, n)
 	}
 	return idsOf[0], nodes
-}
-
-// used2 returns id when layout already reserved it for a retry, otherwise a fresh one.
-func (g *ids) used2(id string) string {
-	if g.used[id] {
-		return id
-	}
-	return g.take(id)
 }
 
 func firstOutcomeID(n *flow.Node, def string) string {
