@@ -1579,6 +1579,7 @@ var keyOtherStepWords = []string{"liveness", "ask", "document", "passport", "lic
 // ("camera access is handled by our app").
 var elsewherePhrases = []string{
 	"outside the flow", "outside of the flow", "outside the session", "outside of the session", "outside this flow",
+	"happens in our", "happen in our", "happens on our", "happens inside our", "runs in our", "run in our", "runs on our", "lives in our", // "the ID scan happens in our onboarding app"
 	"handled by our", "handled by the app", "handled in our", "handled on our", "handled upstream", "handled elsewhere", "handled separately",
 	"done by our", "done in our", "done on our", "done upstream", "managed by our", "taken care of by our", "covered by our",
 	"not the flows", "apps job", "in our own", "before the session starts", // "our app's job, not the flow's", "in our own UI beforehand"

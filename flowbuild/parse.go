@@ -1004,12 +1004,18 @@ func parse(text string) *parsed {
 		if byCheck && !outsideFlow(c.toks) {
 			taggedOut[ci] = true
 		} else if outsideFlow(c.toks) || done {
-			elsewhere[c.sent] = true
+			// (a clause that names what goes elsewhere keeps the mark to itself:
+			// "face scan first then liveness and that's it, we'll do the
+			// matching in a different flow later" asks for the first two)
+			own := ownsElsewhere(clauses, ci)
+			if !own {
+				elsewhere[c.sent] = true
+			}
 			// (not a condition: "and if the photo is not here, ask them to retake it")
 			// (nor one that names its own step before the tag: "…, the sms otp
 			// runs in a separate session")
 			at := max(0, outsideFlowAt(c.toks))
-			if ci > 0 && (clauses[ci-1].sent == c.sent || c.dash) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, nil).steps) == 0 && len(analyze(c.toks[:at], nil).steps) == 0 {
+			if ci > 0 && !own && (clauses[ci-1].sent == c.sent || c.dash) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, nil).steps) == 0 && len(analyze(c.toks[:at], nil).steps) == 0 {
 				taggedOut[ci-1] = true
 			}
 		}
@@ -1150,7 +1156,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as something your own systems do with the result, not a step of the flow; do it from your app when the session's webhook reports the result.")
 			continue
 		}
-		if elsewhere[c.sent] && (!startsInstruction(c.toks, 0) || outsideFlow(c.toks)) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
+		if elsewhere[c.sent] && !startsInstruction(c.toks, 0) || outsideFlow(c.toks) || taggedOut[ci] || appDoes(c.toks) { // ("(not in FaceSign)" is no "if not")
 			if namesAnything(c.toks) { // ("that part isn't in the flow" needs no word of its own)
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 				a := analyze(c.toks, seq)
@@ -5682,6 +5688,23 @@ func eventTime(ts []token, seq []*step) (int, int) {
 		return i, end
 	}
 	return -1, -1
+}
+
+// ownsElsewhere: clause ci says what it names happens outside the flow, after
+// clauses of its sentence that put steps in order ("then", "first"): what it
+// puts elsewhere is its own, not the sentence's.
+func ownsElsewhere(clauses []clause, ci int) bool {
+	c := clauses[ci]
+	at := max(0, outsideFlowAt(c.toks))
+	if !namesAnything(c.toks[:at]) {
+		return false
+	}
+	for j := ci - 1; j >= 0 && clauses[j].sent == c.sent; j-- {
+		if clauses[j].then || slices.ContainsFunc(clauses[j].toks, func(t token) bool { return t.w == "first" }) {
+			return true
+		}
+	}
+	return false
 }
 
 // outsideFlow: the clause says what it names happens outside the flow
