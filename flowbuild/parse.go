@@ -578,6 +578,11 @@ func splitClauses(ts []token) []clause {
 			// taken, and what follows at "then" is the main path's again)
 			c.only = true
 		}
+		if n := len(prev.toks); n > 1 && prev.toks[n-1].w == "only" {
+			// ("SMS only if the email bounces": the "only" is the condition's,
+			// "only if", not the channel's "SMS only")
+			prev.toks = prev.toks[:n-1]
+		}
 		out[i-1], out[i] = c, prev
 	}
 	return out
@@ -6164,9 +6169,10 @@ func negations(ts []token) []bool {
 			}
 			// "no other document types", "nothing else": exclusivity, not an exclusion
 			// ("nobody except passport holders", "don't accept anything except
-			// passports": only those; "anything except visas is fine" excludes visas)
+			// passports": only those; "anything except visas is fine" excludes visas;
+			// "no retries except on the SMS code" keeps the code, and its retry)
 			if t.w == "without" && t.raw != "without" && i > 0 &&
-				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" })) {
+				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" }) || t.raw == "except" && slices.ContainsFunc(ts[:i], func(u token) bool { return u.w == "no" })) {
 				continue
 			}
 			// ("default settings except the code expires in 15 minutes", "stock
