@@ -154,6 +154,7 @@ type step struct {
 	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	once        bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
+	noRetry     bool       // the text rules out its retry ("no second chance on the SMS code"), whatever the retry of every check says
 	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
 	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
@@ -1468,6 +1469,17 @@ func parse(text string) *parsed {
 				}
 			}
 		}
+		// ("…, but not the ID scan" after a retry of every check in its sentence
+		// rules that check's retry out, not the check)
+		elliptic := p.policy == "retry" && (sc.sent == c.sent && sc.k != condNone || c.sent == policySent) && len(c.toks) < 8 && (c.toks[0].raw == "but" || c.toks[0].raw == "not" || c.toks[0].raw == "except")
+		if (retryRuledOut(c.toks) >= 0 || elliptic) && (sc.k != condNone || c.sent == policySent) {
+			if a := analyze(c.toks, seq); a.neg != 0 && len(a.steps) == 0 && len(ruleOutRetries(seq, a.neg)) == 0 {
+				// "let them retry any failed check, but no second chance on the
+				// SMS code": the exception to the retry its sentence offered
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try at the "+stepNamesOf(a.neg)+": its failure ends the session.")
+				continue
+			}
+		}
 		if sc.k != condNone {
 			sc.sent = c.sent
 			sc.clauses++
@@ -1509,6 +1521,15 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if pol == "" && len(a.steps) == 0 && sc.k == condFail && cond.k == condFail && !clauseStartsIf(c.toks) {
+				// "let them retry any failed check": the condition trails the
+				// words that say what to do, and what follows it names nothing
+				// but an exception ("… except the SMS code": no retry of that one)
+				if pol = readPolicy(c.toks); pol == "retry" && a.neg != 0 && len(ruleOutRetries(seq, a.neg)) == 0 {
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNamesOf(a.neg)+", whose failure ends the session.")
+					a.neg = 0
+				}
+			}
 			if b := sc.branchOf(); sc.k == condNewUser && pol == "end" && len(a.steps) == 0 && len(b) > 0 && b[len(b)-1].k == kInform {
 				// "if they're not found, tell them to contact the exam office and
 				// end": the new users' path ends after its line
@@ -1679,6 +1700,17 @@ func parse(text string) *parsed {
 			}
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
 			p.notes = append(p.notes, triesCut(c.toks, r)...)
+			continue
+		}
+		if except, ok := retryForAll(c.toks); ok {
+			// "allow retries", "retries allowed everywhere except the SMS code":
+			// every check, as "if a check fails, let them retry" says it
+			p.policy = "retry"
+			if except != 0 && len(ruleOutRetries(seq, except)) == 0 {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNamesOf(except)+", whose failure ends the session.")
+			} else {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails.")
+			}
 			continue
 		}
 		// "When they signed up they uploaded a photo of their ID" (", they uploaded …"): then, not now
@@ -1933,20 +1965,9 @@ func parse(text string) *parsed {
 			// check": the retry is ruled out, not the check it names
 			// (a check said only here is one the flow has: "sms otp
 			// retries: off" speaks of an SMS code)
-			for k := kind(0); k < kindCount; k++ {
-				if !a.neg.has(k) || k.isConversation() {
-					continue
-				}
-				i := findKind(seq, k)
-				if i < 0 && isCodeKind(k) {
-					// "no second attempt at the code" (every kind of code): the
-					// code said before
-					i = slices.IndexFunc(seq, func(s *step) bool { return isCodeKind(s.k) })
-				}
-				if i >= 0 {
-					seq[i].retry = false
-				} else if findKind(a.steps, k) < 0 {
-					a.steps = append(a.steps, &step{k: k})
+			for _, s := range ruleOutRetries(seq, a.neg) {
+				if findKind(a.steps, s.k) < 0 {
+					a.steps = append(a.steps, s)
 				}
 			}
 			a.neg = 0
@@ -2433,6 +2454,14 @@ func parse(text string) *parsed {
 		}
 	}
 	p.steps = order(out)
+	if p.policy == "retry" && slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry }) {
+		// "let them retry any failed check, but no second chance on the SMS
+		// code": a retry of each check but those ruled out
+		p.policy = ""
+		for _, s := range p.steps {
+			s.retry = s.retry || !s.noRetry && retryable(s.k) && canFail(s.k) && !s.k.isConversation()
+		}
+	}
 	if !namesVerification(p.steps) {
 		// a need with no step named ("verify the user", "KYC for new sellers"):
 		// the smallest flow that meets it, said as an assumption, never silence
@@ -3890,6 +3919,45 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 		out = append(out, seq[i])
 	}
 	return out, seq
+}
+
+// ruleOutRetries takes the retry away from the steps of the kinds in neg and
+// keeps it away whatever a retry of every check says (step.noRetry). A kind
+// seq has no step of is returned as a new step with no retry ("sms otp
+// retries: off" speaks of an SMS code); "no second attempt at the code" is the
+// code said before, whatever its channel.
+func ruleOutRetries(seq []*step, neg kindSet) (unfound []*step) {
+	for k := kind(0); k < kindCount; k++ {
+		if !neg.has(k) || k.isConversation() {
+			continue
+		}
+		i := findKind(seq, k)
+		if i < 0 && isCodeKind(k) {
+			i = slices.IndexFunc(seq, func(s *step) bool { return isCodeKind(s.k) })
+		}
+		if i >= 0 {
+			seq[i].retry, seq[i].noRetry = false, true
+		} else {
+			unfound = append(unfound, &step{k: k, noRetry: true})
+		}
+	}
+	return unfound
+}
+
+// retryForAll: the clause grants a retry of every check, naming none and
+// with no condition of its own ("allow retries", "users can retry"), but
+// those after "except" ("retries allowed everywhere except the SMS code"); not
+// one ruled out ("no retries") or put off ("they can retry later": a new
+// session, not a second try in this one).
+func retryForAll(ts []token) (except kindSet, ok bool) {
+	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) || has(ts, "later") || retryRuledOut(ts) >= 0 {
+		return 0, false
+	}
+	a := analyze(ts, nil)
+	if len(a.steps) > 0 || a.neg != 0 && !hasPhrase(ts, lex.exceptPhrase) || a.neg == 0 && slices.Contains(negations(ts), true) {
+		return 0, false
+	}
+	return a.neg, true
 }
 
 // silentAvatar: the clause asks that the avatar say nothing at all ("please
