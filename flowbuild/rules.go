@@ -1900,7 +1900,13 @@ func addressGiven(ts []token, i int) bool {
 			return true
 		}
 	}
-	return false
+	// ("get their email so we can send receipts", "we need your email":
+	// a verb of getting right before the user's address)
+	k := i - 1
+	for k > 0 && (lex.determiner[ts[k].raw] || lex.ownerPossessive[ts[k].raw] || strings.HasSuffix(ts[k].orig, "'s")) {
+		k-- // "their", "the user's"
+	}
+	return k < i-1 && lex.addressGet[ts[k].raw]
 }
 
 // relativeAfter is where a relative clause with no "which" opens right after
