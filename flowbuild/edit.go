@@ -3175,7 +3175,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		for k, s := range pos {
 			p.steps = insertStep(p.steps, at+k, s)
 			p.touched = s
-			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
+			done = append(done, "added "+s.k.withArticle()+" where the removed steps were")
 		}
 		return done, nil
 	}
@@ -5530,7 +5530,7 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 			s.front, s.back = false, false
 			p.steps = insertStep(p.steps, at+k, s)
 			p.touched = s
-			done = append(done, "added "+s.k.withArticle()+" in place of the removed step")
+			done = append(done, "added "+s.k.withArticle()+" where the removed steps were")
 		}
 		return done, nil
 	}

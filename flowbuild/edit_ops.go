@@ -101,6 +101,14 @@ func splitInstructions(sentence string) []string {
 				start = next
 				continue
 			}
+			if startsEdit(w) && i-start >= 2 && removes(words[start:i]) && endsInstead(words[i:]) {
+				// "take out the email entry and the email code, do an SMS code
+				// in the same place instead": the removal with all its targets,
+				// then what comes in their place (as after a dash)
+				out = append(out, strings.TrimRight(strings.Join(words[start:i], " "), ",;"))
+				start = i
+				continue
+			}
 			if w == "then" && next+1 < len(words) && startsEdit(words[i+1]) && removes(words[start:i]) {
 				// "remove the email code, then do the liveness check first": two
 				// changes, one after the other
