@@ -2138,3 +2138,20 @@ func TestRetryNeverAfterDeepfake(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackRejoinsPastItsComparison: a fallback taken when a scan fails
+// rejoins past the comparison that reads that scan's image, which it never
+// captured; at the comparison it would only report imageUnavailable.
+func TestFallbackRejoinsPastItsComparison(t *testing.T) {
+	for _, desc := range []string{
+		"Scan their ID, then compare it with their face. If the scan times out, send them an email code instead.",
+		"scan their passport, compare, then sms code. if the passport scan fails do an email code instead",
+		"Take a selfie, then compare the selfie with the video. If the selfie fails, send an SMS code instead.",
+	} {
+		res, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		for _, w := range res.Warnings {
+			assert.NotEqual(t, flow.CodeSourceNotCaptured, w.Code, "%s: %s", desc, w.Message)
+		}
+	}
+}

@@ -440,7 +440,7 @@ func (p *plan) layout() flow.Flow {
 			// in its own way: "fall back to a passport scan and compare that" goes
 			// on after the main path's comparison, not to it
 			rejoin := i + 1
-			for rejoin < len(spine) && !spine[rejoin].transition && (redoes(s.fallback, spine[rejoin].s) || s.k == kAsk && spine[rejoin].s.onYes) {
+			for rejoin < len(spine) && !spine[rejoin].transition && (redoes(s.fallback, spine[rejoin].s) || s.k == kAsk && spine[rejoin].s.onYes || comparesImageOf(spine[rejoin].s, s)) {
 				rejoin++ // (a question's "no" answer goes on past what its "yes" led to)
 			}
 			fbNext := endID
@@ -685,6 +685,15 @@ func attackCaught(s *step, outcome string) bool {
 
 // redoes: the fallback holds a check of m's kind, so m, right after the step
 // that failed, has been done on the fallback already.
+// comparesImageOf: m is a comparison that reads the image the failed step f
+// would have captured ("scan their ID, then compare it with their face; if the
+// scan times out, send an email code instead"): a fallback around f has no
+// such image, so it rejoins past the comparison, not at it. (A comparison with
+// no source named reads the document's photo: layNode.)
+func comparesImageOf(m, f *step) bool {
+	return m.k == kFaceCompare && (readsImageOf(m, f.k) || f.k == kDocument && m.srcA == nil && m.node == nil)
+}
+
 func redoes(fallback []*step, m *step) bool {
 	if m.k.isConversation() || m.k == kClosing || m.k == kGreeting || fallback[len(fallback)-1].ends {
 		return false

@@ -1412,7 +1412,7 @@ func parse(text string) *parsed {
 				}
 				if sc.anchor == nil && has(c.toks, "scan") {
 					// "if the user cancels the scan": the scan the text named last
-					if i := findKind(seq, lastScannable(clauses[:ci])); i >= 0 {
+					if i := findKind(seq, lastScannable(clauses[:ci], seq)); i >= 0 {
 						sc.anchor = seq[i]
 					}
 				}
@@ -2229,7 +2229,7 @@ func parse(text string) *parsed {
 		}
 		if len(main) == 0 && len(c.toks) == 1 && c.toks[0].w == "scan" {
 			// a bare "scan" scans what the text last named: "enroll face … then scan"
-			if k := lastScannable(clauses[:ci]); k != kNone {
+			if k := lastScannable(clauses[:ci], nil); k != kNone {
 				main = []*step{{k: k, pos: 0}}
 			}
 		}
@@ -4201,16 +4201,22 @@ func clauseText(ts []token) string {
 }
 
 // lastScannable is what the text before named that can be scanned: a face or a
-// document, whichever came last.
-func lastScannable(cs []clause) kind {
+// document, whichever came last. With in, only a kind in has a step of: "scan
+// their ID, then compare it with their face. If the scan times out, …" is the
+// ID scan's failure, the face named only as what is compared.
+func lastScannable(cs []clause, in []*step) kind {
 	for i := len(cs) - 1; i >= 0; i-- {
 		ts := cs[i].toks
 		for j := len(ts) - 1; j >= 0; j-- {
+			k := kNone
 			switch {
 			case faceLemmas[ts[j].w]:
-				return kFaceScan
+				k = kFaceScan
 			case lex.docWord[ts[j].w]:
-				return kDocument
+				k = kDocument
+			}
+			if k != kNone && (in == nil || findKind(in, k) >= 0) {
+				return k
 			}
 		}
 	}
