@@ -905,6 +905,7 @@ type parsed struct {
 	notDocTypes    []string         // document types the text rules out ("no passports")
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
+	review         string // the clause that handed a failure to a review ("flag it for manual review"): build.go says how it was read
 	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
 	uc             useCase
 	amount         string
@@ -1534,6 +1535,7 @@ func parse(text string) *parsed {
 				}
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
+				p.reviewAsked(pol, c.toks)
 			}
 			if cond.k == condAge || sc.k == condAge {
 				if i := ageIndex(c.toks); i >= 0 {
@@ -1616,6 +1618,7 @@ func parse(text string) *parsed {
 			pol := readPolicy(c.toks)
 			if pol != "" {
 				p.policy = pol
+				p.reviewAsked(pol, c.toks)
 			}
 			if i := findKind(seq, kDocument); i >= 0 {
 				// "if they don't have a passport, let them use a driving licence": another accepted document
@@ -4752,6 +4755,15 @@ func againHappened(ts []token) bool {
 }
 
 // readPolicy finds what should happen when a check fails.
+// reviewAsked keeps the clause that hands a failure to a review ("if anything
+// fails flag it for manual review"): a flow flags nothing, so build.go says
+// how the words were read rather than leave them unanswered.
+func (p *parsed) reviewAsked(pol string, ts []token) {
+	if pol == "human" && p.review == "" && hasAnyRaw(ts, lex.reviewWord) {
+		p.review = clauseText(ts)
+	}
+}
+
 func readPolicy(ts []token) string {
 	// "tell them to call support": what the user is told to do, no handover
 	told := toldFrom(ts)
