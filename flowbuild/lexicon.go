@@ -1030,7 +1030,8 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 // teh start", too short for typo correction) are read the same way.
 var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
 	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping",
-	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "cmp": "compare", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount"}
+	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "cmp": "compare", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
+	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "rm": "remove", "del": "delete"}
 
 // reviewWords in a clause that hands a failed check to people ("flag it for
 // manual review", "send it to a reviewer") name a review the flow cannot do
