@@ -1635,6 +1635,9 @@ func editSentences(text string) []string {
 		switch {
 		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] >= '0' && rs[i-1] <= '9' && rs[i+1] >= '0' && rs[i+1] <= '9':
 			// "0.9": a decimal point, not the end of an instruction
+		case r == '.' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || strings.ContainsRune(" (=:", rs[i-1])):
+			// "similarity to .75": a decimal written without its zero (the
+			// tokenizer's leadingDot)
 		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] < utf8.RuneSelf && isWordByte(byte(rs[i-1])) && rs[i+1] < utf8.RuneSelf && isWordByte(byte(rs[i+1])):
 			// "@tailspin.io", "e.g": a dot inside a word; the tokenizer reads what it is
 		case quote != 0:

@@ -1031,7 +1031,7 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
 	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping",
 	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "cmp": "compare", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
-	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "rm": "remove", "del": "delete"}
+	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "rm": "remove", "del": "delete", "thresh": "threshold"}
 
 // reviewWords in a clause that hands a failed check to people ("flag it for
 // manual review", "send it to a reviewer") name a review the flow cannot do
@@ -3048,9 +3048,9 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		// Only ASCII digits start a number: the scan below reads nothing else, so a
 		// digit of another script ("۷", "１") starting one would never advance i.
-		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)):
+		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)) || r == '.' && !exact && leadingDot(text, i):
 			cur := ""
-			if !isDigitAt(text, i) {
+			if !isDigitAt(text, i) && r != '.' {
 				cur = string(r)
 				i += size
 			}
@@ -3486,6 +3486,12 @@ func arrowValue(text string, i int) bool {
 	}
 	i = skipSpaces(text, i)
 	return i == len(text) || strings.IndexByte("\n\r,;.)", text[i]) >= 0
+}
+
+// leadingDot: the "." at i opens a decimal written without its zero
+// ("threshold .9", "(sim .85)"): a space or a bracket before it, digits after.
+func leadingDot(text string, i int) bool {
+	return isDigitAt(text, i+1) && (i == 0 || text[i-1] == ' ' || text[i-1] == '(' || text[i-1] == '=' || text[i-1] == ':')
 }
 
 // markRune: r is a tick or a cross of markWords.
