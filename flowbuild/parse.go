@@ -2166,6 +2166,11 @@ func parse(text string) *parsed {
 		}
 		if hasSetting(c.toks) {
 			st := readSettings(c.toks)
+			if st.badLen > 0 && st.otpLen == 0 && (slices.ContainsFunc(main, func(s *step) bool { return isCodeKind(s.k) }) || len(main) == 0 && len(seq) > 0 && isCodeKind(seq[len(seq)-1].k)) {
+				// "a 9 digit sms code": a length no code may have, said back
+				// rather than dropped
+				p.notes = append(p.notes, "A one-time code has 4 to 8 digits, so the "+strconv.Itoa(st.badLen)+" digits in \""+clauseText(c.toks)+"\" were not set; the code keeps its default length of 6.")
+			}
 			if hasAnyRaw(c.toks, lex.everyOne) {
 				// "both codes must have 8 digits": every step that takes the setting,
 				// fallbacks and branches too
