@@ -1635,6 +1635,9 @@ func editSentences(text string) []string {
 		switch {
 		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] >= '0' && rs[i-1] <= '9' && rs[i+1] >= '0' && rs[i+1] <= '9':
 			// "0.9": a decimal point, not the end of an instruction
+		case r == '.' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || strings.ContainsRune(" (=:", rs[i-1])):
+			// "similarity to .75": a decimal written without its zero (the
+			// tokenizer's leadingDot)
 		case r == '.' && i > 0 && i+1 < len(rs) && rs[i-1] < utf8.RuneSelf && isWordByte(byte(rs[i-1])) && rs[i+1] < utf8.RuneSelf && isWordByte(byte(rs[i+1])):
 			// "@tailspin.io", "e.g": a dot inside a word; the tokenizer reads what it is
 		case quote != 0:
@@ -5271,25 +5274,53 @@ func (p *plan) swapsPresent(ts []token, pos []*step) bool {
 // onlyNeeded: the steps named after "only need", "just want", "need only"
 // ("we only need liveness + the doc"), up to the next comma or dash, when the
 // flow has each; nil otherwise. Said of steps the flow lacks, it asks for
-// them, which other rules read.
+// them, which other rules read. Beside a removal, a clause of nothing but
+// names with "only" or "just" at one end says the same ("rip out both codes,
+// liveness only", "drop the scan and the compare, just the selfie"): what the
+// flow keeps, never more to remove.
 func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
-	for i := 0; i+1 < len(ts); i++ {
+	clauseEnd := func(j int) bool { return j < 0 || j >= len(ts) || ts[j].w == "," || ts[j].w == "." }
+	removal := -1 // whether the change removes (read once, at the first bare "only")
+	for i := 0; i < len(ts); i++ {
 		if !(ts[i].raw == "only" || ts[i].raw == "just") {
 			continue
 		}
-		k := -1
+		k, end, bare := -1, -1, false
 		switch {
-		case lex.needVerb[ts[i+1].raw]:
+		case i+1 < len(ts) && lex.needVerb[ts[i+1].raw]:
 			k = i + 2 // "we only need X"
 		case i > 0 && lex.needVerb[ts[i-1].raw]:
 			k = i + 1 // "we need only X"
+		case clauseEnd(i-1) && !clauseEnd(i+1) || clauseEnd(i+1) && !clauseEnd(i-1):
+			if removal < 0 {
+				removal = 0
+				if hasAnyRaw(ts, lex.removeVerb) || takesOffOrOut(ts) {
+					removal = 1
+				}
+			}
+			if removal == 0 {
+				continue
+			}
+			bare = true
+			if clauseEnd(i - 1) {
+				k = i + 1 // ", just liveness"
+			} else {
+				end = i // ", liveness only"
+				for k = i; !clauseEnd(k - 1); k-- {
+				}
+			}
 		}
 		if k < 0 {
 			continue
 		}
-		end := k
-		for end < len(ts) && ts[end].w != "," && ts[end].w != "." {
-			end++
+		if end < 0 {
+			end = k
+			for end < len(ts) && ts[end].w != "," && ts[end].w != "." {
+				end++
+			}
+		}
+		if end <= k {
+			continue
 		}
 		if hasSetting(ts[k:end]) {
 			continue // "we only need the camera", "we only want one code": a setting or a count, read elsewhere
@@ -5305,6 +5336,13 @@ func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
 		if namesSibling(keep, pos) || namesSibling(keep, neg) {
 			// "we just need the SMS code, drop the email one": "only" picks one of
 			// its kind (one code of two), the rest of the flow stays
+			if bare {
+				// ("drop the email code, just the sms": the code named to stay
+				// stays; only the other named code goes, nothing else)
+				return slices.DeleteFunc(slices.Clone(steps), func(s *step) bool {
+					return findKind(keep, s.k) < 0 && (findKind(pos, s.k) >= 0 || findKind(neg, s.k) >= 0)
+				})
+			}
 			continue
 		}
 		if allPresent(steps, keep) {

@@ -1025,8 +1025,44 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 // replaces it, as a typo's correction does. Spelling variants the lexicon
 // reads in their common form go here too ("swop the sms code and the doc
 // scan": British "swop" for "swap").
+//
+// Letter-dropping shorthand typed on a phone ("doc scn", "liveness chk", "f2f
+// cmp", "b4 the scan") and the commonest transposition of a short word ("at
+// teh start", too short for typo correction) are read the same way.
 var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
-	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping"}
+	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping",
+	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "cmp": "compare", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
+	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "rm": "remove", "del": "delete", "thresh": "threshold"}
+
+// reviewWords in a clause that hands a failed check to people ("flag it for
+// manual review", "send it to a reviewer") name a review the flow cannot do
+// itself: the assumptions say how it was read.
+var reviewWords = []string{"review", "reviews", "reviewed", "reviewer", "reviewers", "reviewing", "manual", "manually", "flag", "flagged", "flagging"}
+
+// symbolWords: signs typed in place of a word ("liveness -> ✉️ otp", "a code
+// to their 📱"): the tokenizer reads the word they stand for, as if typed.
+// An envelope is the email channel, a phone the phone (the SMS channel's
+// context, as the word "phone" is); a joining arrow is an arrow.
+var symbolWords = map[rune]string{
+	'✉': "email", '📧': "email", '📨': "email", '📩': "email", '📬': "email", '📪': "email", '📫': "email", '📭': "email",
+	'📱': "phone", '📲': "phone", '☎': "phone", '📞': "phone",
+	'➡': "->", '⇒': "->", '⟶': "->", '➔': "->",
+}
+
+// markWords: ticks and crosses typed beside a step ("liveness ✅ sms code ✅
+// email code ❌", "❌ doc scan"); true for a cross. Right after a step's word
+// (markedStepWords), in a clause with no condition or negation of its own, a
+// mark ends that item and a cross rules it out ("email code ❌" is "email code
+// not needed"); a cross that opens a clause before a word is "no" ("❌ doc
+// scan"); anywhere else ("done ✅", "not recognised ❌ → …") a mark says
+// nothing new.
+var markWords = map[rune]bool{'❌': true, '✖': true, '✗': true, '✘': true, '🚫': true, '⛔': true, '❎': true,
+	'✅': false, '✓': false, '✔': false, '☑': false, '🆗': false}
+
+// markedStepWords: the lemmas that end a step's name, after which a mark is
+// said of that step (markWords).
+var markedStepWords = []string{"liveness", "code", "sms", "email", "scan", "document", "passport", "license", "id", "card", "permit", "visa",
+	"selfie", "face", "recognize", "compare", "match", "verify", "validate", "permission", "camera", "microphone", "photo", "age"}
 
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
@@ -2376,7 +2412,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                                                                                                     phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                                                                                                  phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead                                                                                                                                                                                                                                                   map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead, reviewWord, markedStep                                                                                                                                                                                                                           map[string]bool
 	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting, heldClaimVerb                                                                                                                                                                                                                                                                                                                        map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
@@ -2583,6 +2619,7 @@ func newLexicon() *lexicon {
 	l.rangeQualifier = wordSet(rangeQualifierWords)
 	l.contentHead = wordSet(contentHeadWords)
 	l.crossMark, l.checkMark = wordSet(crossMarkWords), wordSet(checkMarkWords)
+	l.reviewWord, l.markedStep = wordSet(reviewWords), wordSet(markedStepWords)
 	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
 	l.uncheckLead = wordSet(uncheckLeadWords)
@@ -3014,9 +3051,9 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		// Only ASCII digits start a number: the scan below reads nothing else, so a
 		// digit of another script ("۷", "１") starting one would never advance i.
-		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)):
+		case isDigitAt(text, i) || ((r == '$' || r == '€' || r == '£') && isDigitAt(text, i+size)) || r == '.' && !exact && leadingDot(text, i):
 			cur := ""
-			if !isDigitAt(text, i) {
+			if !isDigitAt(text, i) && r != '.' {
 				cur = string(r)
 				i += size
 			}
@@ -3343,6 +3380,20 @@ func tokenizeMode(text string, exact bool) []token {
 			}
 			out = append(out, token{w: ".", orig: "-"}) // a dash between spaces separates clauses
 			i += size
+		case r >= utf8.RuneSelf && !exact && symbolWords[r] != "":
+			// "✉️ otp", "a code to their 📱": a sign typed as a word (lexicon.go, symbolWords)
+			i += size
+			if w := symbolWords[r]; w == "->" {
+				out = append(out, token{w: ","}) // an arrow, as "->" is
+			} else {
+				t := token{raw: w, orig: w}
+				t.w, t.known = lex.exact(w)
+				out = append(out, t)
+			}
+		case r >= utf8.RuneSelf && !exact && markRune(r):
+			// "email code ❌", "❌ doc scan": a tick or a cross (lexicon.go, markWords)
+			i += size
+			out = markTokens(out, markWords[r], wordNext(text, i))
 		default:
 			i += size
 		}
@@ -3438,6 +3489,71 @@ func arrowValue(text string, i int) bool {
 	}
 	i = skipSpaces(text, i)
 	return i == len(text) || strings.IndexByte("\n\r,;.)", text[i]) >= 0
+}
+
+// leadingDot: the "." at i opens a decimal written without its zero
+// ("threshold .9", "(sim .85)"): a space or a bracket before it, digits after.
+func leadingDot(text string, i int) bool {
+	return isDigitAt(text, i+1) && (i == 0 || text[i-1] == ' ' || text[i-1] == '(' || text[i-1] == '=' || text[i-1] == ':')
+}
+
+// markRune: r is a tick or a cross of markWords.
+func markRune(r rune) bool {
+	_, ok := markWords[r]
+	return ok
+}
+
+// wordNext: a word follows text[i:] on the same line, past spaces and the
+// sign's variation selector ("❌️ doc scan").
+func wordNext(text string, i int) bool {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == ' ' || r == '\t' || r == '\uFE0F':
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// markTokens reads a tick or a cross (markWords) after the tokens out: said of
+// the step just named it ends that item, a cross ruling it out ("email code ❌"
+// reads "email code not needed"); opening a clause before a word, a cross is
+// "no" ("❌ doc scan"); anything else adds nothing.
+func markTokens(out []token, cross, word bool) []token {
+	n := len(out)
+	if n > 0 && lex.markedStep[out[n-1].w] {
+		plain := true // the clause has no condition or negation of its own
+		for j := n - 1; j >= 0 && out[j].w != "." && out[j].w != "," && out[j].w != ":"; j-- {
+			if lex.condIf[out[j].raw] || out[j].w == "no" || out[j].w == "without" {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			if cross {
+				for _, w := range [...]string{"not", "needed"} {
+					t := token{raw: w, orig: w}
+					t.w, t.known = lex.exact(w)
+					out = append(out, t)
+				}
+			}
+			if word {
+				out = append(out, token{w: ","})
+			}
+			return out
+		}
+	}
+	if cross && word && (n == 0 || !lex.markedStep[out[n-1].w]) {
+		t := token{raw: "no", orig: "no"}
+		t.w, t.known = lex.exact("no")
+		out = append(out, t)
+	}
+	return out
 }
 
 // skipSpaces is the index of the first non-space byte of text from i.

@@ -911,6 +911,7 @@ type parsed struct {
 	notDocTypes    []string         // document types the text rules out ("no passports")
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
+	review         string // the clause that handed a failure to a review ("flag it for manual review"): build.go says how it was read
 	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
 	uc             useCase
 	amount         string
@@ -1566,6 +1567,7 @@ func parse(text string) *parsed {
 				}
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
+				p.reviewAsked(pol, c.toks)
 			}
 			if cond.k == condAge || sc.k == condAge {
 				if i := ageIndex(c.toks); i >= 0 {
@@ -1648,6 +1650,7 @@ func parse(text string) *parsed {
 			pol := readPolicy(c.toks)
 			if pol != "" {
 				p.policy = pol
+				p.reviewAsked(pol, c.toks)
 			}
 			if i := findKind(seq, kDocument); i >= 0 {
 				// "if they don't have a passport, let them use a driving licence": another accepted document
@@ -2195,6 +2198,11 @@ func parse(text string) *parsed {
 		}
 		if hasSetting(c.toks) {
 			st := readSettings(c.toks)
+			if st.badLen > 0 && st.otpLen == 0 && (slices.ContainsFunc(main, func(s *step) bool { return isCodeKind(s.k) }) || len(main) == 0 && len(seq) > 0 && isCodeKind(seq[len(seq)-1].k)) {
+				// "a 9 digit sms code": a length no code may have, said back
+				// rather than dropped
+				p.notes = append(p.notes, "A one-time code has 4 to 8 digits, so the "+strconv.Itoa(st.badLen)+" digits in \""+clauseText(c.toks)+"\" were not set; the code keeps its default length of 6.")
+			}
 			if hasAnyRaw(c.toks, lex.everyOne) {
 				// "both codes must have 8 digits": every step that takes the setting,
 				// fallbacks and branches too
@@ -4837,6 +4845,15 @@ func againHappened(ts []token) bool {
 }
 
 // readPolicy finds what should happen when a check fails.
+// reviewAsked keeps the clause that hands a failure to a review ("if anything
+// fails flag it for manual review"): a flow flags nothing, so build.go says
+// how the words were read rather than leave them unanswered.
+func (p *parsed) reviewAsked(pol string, ts []token) {
+	if pol == "human" && p.review == "" && hasAnyRaw(ts, lex.reviewWord) {
+		p.review = clauseText(ts)
+	}
+}
+
 func readPolicy(ts []token) string {
 	// "tell them to call support": what the user is told to do, no handover
 	told := toldFrom(ts)

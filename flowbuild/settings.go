@@ -20,6 +20,9 @@ type stepSettings struct {
 	// noChallenge: the text turns the face scan's liveness challenge off
 	noChallenge bool
 	scanMode    string // document_scan: "automatic" or "single"
+	// badLen: a code length said that FaceSign cannot send ("a 9 digit
+	// code"): set nowhere, and said back (parse.go)
+	badLen int
 	// lone: the threshold is a share said alone in its clause ("(0.9)"), with
 	// no word of what it sets: it belongs to the step said just before it
 	lone bool
@@ -137,6 +140,8 @@ func readSettings(ts []token) stepSettings {
 			// the text tells of having had, not the one it asks for
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
+		case unit == "digit" && n >= 1 && n <= 20 && n == math.Trunc(n):
+			s.badLen = int(n) // "a 9 digit code": outside what a code may have (4 to 8)
 		case unit == "number" && n >= 4 && n <= 8 && n == math.Trunc(n) && has(ts, "code"):
 			s.otpLen = int(n) // "the sms code must have 8 numbers": in a sentence about the code, its digits
 		case n >= 4 && n <= 8 && n == math.Trunc(n) && !lex.unit[unit] && hasRaw(ts[max(0, i-4):i], "length", "long"):
