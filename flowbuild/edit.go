@@ -3178,7 +3178,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		for k, s := range pos {
 			p.steps = insertStep(p.steps, at+k, s)
 			p.touched = s
-			done = append(done, "added "+s.k.withArticle()+" where the removed steps were")
+			done = append(done, "added "+s.k.withArticle()+" in place of what was removed")
 		}
 		return done, nil
 	}
@@ -5568,7 +5568,7 @@ func (p *plan) replace(pos, neg []*step, typed bool) ([]string, error) {
 			s.front, s.back = false, false
 			p.steps = insertStep(p.steps, at+k, s)
 			p.touched = s
-			done = append(done, "added "+s.k.withArticle()+" where the removed steps were")
+			done = append(done, "added "+s.k.withArticle()+" in place of what was removed")
 		}
 		return done, nil
 	}

@@ -969,11 +969,14 @@ func parse(text string) *parsed {
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
 	policySent := -1
-	retried := -1     // the clause whose condition asked for a retry and nothing more
-	answeredNo := -1  // a bare "if no" after "if yes, end": the next clause is the main path
-	backSent := -1    // the sentence whose clause opened on "finally"
-	frontSent := -1   // the sentence whose clause opened on "first", while its run of new steps lasts
-	betweenSent := -1 // the sentence that put steps "in between", before betweenAt
+	retried := -1      // the clause whose condition asked for a retry and nothing more
+	retryAt := -1      // the clause that offered a retry of every check ("allow retries"): an elliptic exception after it is its
+	noRetryAt := -1    // the clause that ruled every retry out ("no retries"): an elliptic "except for X" after it gives X one
+	retryOnce := false // the retry of every check is bounded ("users can retry once"): laid out per step, once each
+	answeredNo := -1   // a bare "if no" after "if yes, end": the next clause is the main path
+	backSent := -1     // the sentence whose clause opened on "finally"
+	frontSent := -1    // the sentence whose clause opened on "first", while its run of new steps lasts
+	betweenSent := -1  // the sentence that put steps "in between", before betweenAt
 	var betweenAt []*step
 	negSent := -1           // the sentence of the last clause that ruled steps out
 	var negPrev kindSet     // what it ruled out
@@ -1470,15 +1473,45 @@ func parse(text string) *parsed {
 				}
 			}
 		}
-		// ("…, but not the ID scan" after a retry of every check in its sentence
-		// rules that check's retry out, not the check)
-		elliptic := p.policy == "retry" && (sc.sent == c.sent && sc.k != condNone || c.sent == policySent) && len(c.toks) < 8 && (c.toks[0].raw == "but" || c.toks[0].raw == "not" || c.toks[0].raw == "except")
-		if (retryRuledOut(c.toks) >= 0 || elliptic) && (sc.k != condNone || c.sent == policySent) {
-			if a := analyze(c.toks, seq); a.neg != 0 && len(a.steps) == 0 && len(ruleOutRetries(seq, a.neg)) == 0 {
-				// "let them retry any failed check, but no second chance on the
-				// SMS code": the exception to the retry its sentence offered
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try at the "+stepNamesOf(a.neg)+": its failure ends the session.")
-				continue
+		// ("…, but not the ID scan", "Allow retries, except the passport scan",
+		// "… But not the ID scan." right after a retry of every check rules that
+		// check's retry out, not the check; "No retries, except for the
+		// liveness check" gives that one a retry)
+		ellipsis := len(c.toks) < 8 && (c.toks[0].raw == "but" || c.toks[0].raw == "not" || c.toks[0].raw == "except")
+		after := func(at int) bool { return at >= 0 && (clauses[at].sent == c.sent || at == ci-1) }
+		if len(c.toks) < 8 && p.policy == "retry" && after(retryAt) && boundedTry(c.toks) && !namesAnything(c.toks) {
+			retryOnce = true // "Allow retries, but not more than once", "… only once"
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as one more try at each check, not more.")
+			continue
+		}
+		if retryRuledOut(c.toks) >= 0 && (sc.k != condNone || c.sent == policySent) || ellipsis && p.policy == "retry" && after(retryAt) {
+			if a := analyze(c.toks, seq); a.neg != 0 && len(a.steps) == 0 {
+				if changed, unfound := ruleOutRetries(seq, a.neg); len(unfound) == 0 {
+					// "let them retry any failed check, but no second chance on the
+					// SMS code": the exception to the retry its sentence offered
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try at the "+stepNames(changed)+".")
+					continue
+				}
+			}
+		}
+		if ellipsis && after(noRetryAt) && p.policy != "retry" {
+			if a := analyze(c.toks, seq); a.neg != 0 && len(a.steps) == 0 {
+				var given []*step
+				for k := kind(0); k < kindCount; k++ {
+					if i := findKind(seq, k); a.neg.has(k) && i >= 0 && retryable(k) && canFail(k) && !k.isConversation() {
+						seq[i].retry = true
+						given = append(given, seq[i])
+					}
+				}
+				if len(given) > 0 {
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(given)+" only.")
+					continue
+				}
+			}
+		}
+		if retryRuledOut(c.toks) >= 0 {
+			if a := analyze(c.toks, seq); a.neg == 0 && len(a.steps) == 0 {
+				noRetryAt = ci // "No retries, except for the liveness check"
 			}
 		}
 		if sc.k != condNone {
@@ -1526,9 +1559,11 @@ func parse(text string) *parsed {
 				// "let them retry any failed check": the condition trails the
 				// words that say what to do, and what follows it names nothing
 				// but an exception ("… except the SMS code": no retry of that one)
-				if pol = readPolicy(c.toks); pol == "retry" && a.neg != 0 && len(ruleOutRetries(seq, a.neg)) == 0 {
-					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNamesOf(a.neg)+", whose failure ends the session.")
-					a.neg = 0
+				if pol = readPolicy(c.toks); pol == "retry" && a.neg != 0 {
+					if changed, unfound := ruleOutRetries(seq, a.neg); len(unfound) == 0 {
+						p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNames(changed)+".")
+						a.neg = 0
+					}
 				}
 			}
 			if b := sc.branchOf(); sc.k == condNewUser && pol == "end" && len(a.steps) == 0 && len(b) > 0 && b[len(b)-1].k == kInform {
@@ -1565,9 +1600,16 @@ func parse(text string) *parsed {
 					lastScope, sc = sc, scope{}
 					retried = ci
 				}
+			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.named {
+				// "If the SMS code fails, end the session": that step's failure
+				// ends, whatever a retry of every check says
+				sc.anchor.noRetry = true
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
+				if pol == "retry" {
+					retryAt = ci
+				}
 			}
 			if cond.k == condAge || sc.k == condAge {
 				if i := ageIndex(c.toks); i >= 0 {
@@ -1651,6 +1693,9 @@ func parse(text string) *parsed {
 			if pol != "" {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
+				if pol == "retry" {
+					retryAt = ci
+				}
 			}
 			if i := findKind(seq, kDocument); i >= 0 {
 				// "if they don't have a passport, let them use a driving licence": another accepted document
@@ -1707,11 +1752,17 @@ func parse(text string) *parsed {
 		}
 		if except, ok := retryForAll(c.toks); ok {
 			// "allow retries", "retries allowed everywhere except the SMS code":
-			// every check, as "if a check fails, let them retry" says it
-			p.policy = "retry"
-			if except != 0 && len(ruleOutRetries(seq, except)) == 0 {
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNamesOf(except)+", whose failure ends the session.")
-			} else {
+			// every check, as "if a check fails, let them retry" says it;
+			// "users can retry once" bounds each
+			p.policy, retryAt = "retry", ci
+			retryOnce = retryOnce || boundedTry(c.toks)
+			changed, unfound := ruleOutRetries(seq, except)
+			switch {
+			case except != 0 && len(unfound) == 0:
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNames(changed)+".")
+			case retryOnce:
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as one more try at any check that fails, not more.")
+			default:
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails.")
 			}
 			continue
@@ -1968,7 +2019,8 @@ func parse(text string) *parsed {
 			// check": the retry is ruled out, not the check it names
 			// (a check said only here is one the flow has: "sms otp
 			// retries: off" speaks of an SMS code)
-			for _, s := range ruleOutRetries(seq, a.neg) {
+			_, unfound := ruleOutRetries(seq, a.neg)
+			for _, s := range unfound {
 				if findKind(a.steps, s.k) < 0 {
 					a.steps = append(a.steps, s)
 				}
@@ -2462,12 +2514,15 @@ func parse(text string) *parsed {
 		}
 	}
 	p.steps = order(out)
-	if p.policy == "retry" && slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry }) {
+	if p.policy == "retry" && (retryOnce || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
 		// "let them retry any failed check, but no second chance on the SMS
-		// code": a retry of each check but those ruled out
+		// code": a retry of each check but those ruled out (or whose failure
+		// the text sends elsewhere), once each when the retry is bounded
 		p.policy = ""
 		for _, s := range p.steps {
-			s.retry = s.retry || !s.noRetry && retryable(s.k) && canFail(s.k) && !s.k.isConversation()
+			if !s.noRetry && len(s.fallback) == 0 && retryable(s.k) && canFail(s.k) && !s.k.isConversation() {
+				s.retry, s.once = true, s.once || retryOnce
+			}
 		}
 	}
 	if !namesVerification(p.steps) {
@@ -3930,11 +3985,12 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 }
 
 // ruleOutRetries takes the retry away from the steps of the kinds in neg and
-// keeps it away whatever a retry of every check says (step.noRetry). A kind
-// seq has no step of is returned as a new step with no retry ("sms otp
+// keeps it away whatever a retry of every check says (step.noRetry); it
+// returns the steps changed. A kind seq has no step of is returned as a new
+// step with no retry ("sms otp
 // retries: off" speaks of an SMS code); "no second attempt at the code" is the
 // code said before, whatever its channel.
-func ruleOutRetries(seq []*step, neg kindSet) (unfound []*step) {
+func ruleOutRetries(seq []*step, neg kindSet) (changed, unfound []*step) {
 	for k := kind(0); k < kindCount; k++ {
 		if !neg.has(k) || k.isConversation() {
 			continue
@@ -3945,20 +4001,24 @@ func ruleOutRetries(seq []*step, neg kindSet) (unfound []*step) {
 		}
 		if i >= 0 {
 			seq[i].retry, seq[i].noRetry = false, true
+			if !slices.Contains(changed, seq[i]) {
+				changed = append(changed, seq[i])
+			}
 		} else {
 			unfound = append(unfound, &step{k: k, noRetry: true})
 		}
 	}
-	return unfound
+	return changed, unfound
 }
 
 // retryForAll: the clause grants a retry of every check, naming none and
 // with no condition of its own ("allow retries", "users can retry"), but
 // those after "except" ("retries allowed everywhere except the SMS code"); not
-// one ruled out ("no retries") or put off ("they can retry later": a new
-// session, not a second try in this one).
+// one ruled out ("no retries") or put off ("they can retry later",
+// "tomorrow", "in a new session", "from the app": not a second try in this
+// session).
 func retryForAll(ts []token) (except kindSet, ok bool) {
-	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) || has(ts, "later") || retryRuledOut(ts) >= 0 {
+	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) || hasPhrase(ts, lex.retryLater) || retryRuledOut(ts) >= 0 {
 		return 0, false
 	}
 	a := analyze(ts, nil)
