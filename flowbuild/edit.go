@@ -2604,6 +2604,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "that photo" clauses later ("start passing the customer's photo in …,
 		// so instead of searching everyone, compare their face to that photo")
 		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, held)
+		if a.penult && a.back && !a.front && len(a.ref) == 0 {
+			// "put a face compare second to last": right before the flow's
+			// last step, a place the plan has
+			for i := len(p.steps) - 1; i >= 0; i-- {
+				if l := p.steps[i]; !l.k.isConversation() && l.k != kClosing && findKind(a.steps, l.k) < 0 && findKind(pos, l.k) < 0 {
+					a.ref, a.refAfter, a.back, a.penult = []*step{{k: l.k}}, false, false, false
+					break
+				}
+			}
+		}
 		prior = c.toks
 		held = held || priorProvided(c.toks)
 		pos = append(pos, a.steps...)
@@ -3227,6 +3237,23 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// already get one (the liveness FaceSign puts after a recognition): a
 			// second would check the same thing twice in a row
 			done = append(done, "kept the "+s.k.String()+" the flow already has")
+			continue
+		}
+		if i := p.find(s.k); i >= 0 && onceKind(s.k) && (front || back || s.front || s.back) && len(ref) == 0 && !s.again && !hasAnyRaw(ts, lex.oneMore) &&
+			!hasRaw(ts, "add", "another", "also") && !(s.k == kLiveness && p.find(kRecognition) >= 0) && definiteAt(clauses[clauseOf[s]].toks, s.pos) {
+			// "start with an SMS code and end with the liveness": "the" names
+			// the liveness check the flow has, which goes to the place (a
+			// second would check the same thing twice); a liveness check stays
+			// after a recognition, where the layout keeps it
+			moved := p.steps[i]
+			p.steps = slices.Delete(p.steps, i, i+1)
+			f, b := front || s.front && !s.back, back || s.back && !s.front
+			if own, ok := placeOf[s]; ok {
+				f, b = own.front || s.front, own.back || s.back
+			}
+			p.insert(moved, f, b, nil, false)
+			p.touched = moved
+			done = append(done, "moved the "+moved.k.String()+where(f, b, nil, false))
 			continue
 		}
 		if own, ok := placeOf[s]; ok {
@@ -5446,9 +5473,11 @@ func (p *plan) insertOnNewUserPath(s *step, ref []*step, after bool) bool {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
-	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
+	if len(ref) == 0 && !front && !back && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {
-			// the age or name check reads the document: it goes right after the scan
+			// the age or name check reads the document: it goes right after the
+			// scan, unless the change placed it ("the last step should check
+			// they're 21", where the scan is still before it)
 			p.steps = insertStep(p.steps, i+1, s)
 			return
 		}
@@ -5800,6 +5829,12 @@ func (p *plan) withCapture(olds []*step, side []token) []*step {
 // onceKind: a flow needs a step of kind k once; a second, added without words
 // that ask for another, repeats the first ("add liveness" to a flow that checks
 // liveness).
+// definiteAt: the step named at pos in ts is named with "the" or "that" ("end
+// with the liveness"): one the text already knows of.
+func definiteAt(ts []token, pos int) bool {
+	return pos > 0 && pos <= len(ts) && (ts[pos-1].raw == "the" || ts[pos-1].raw == "that")
+}
+
 func onceKind(k kind) bool {
 	return k == kLiveness || k == kRecognition || k == kPermissions || k == kEnterEmail
 }
@@ -6732,7 +6767,19 @@ func (p *plan) placeRefs(part string) string {
 	for i := 1; i+2 < len(lw); i++ {
 		// "the step before the code", "the one right after the liveness": the
 		// check beside the one named
-		if !lex.placeStep[lw[i]] || lw[i-1] != "the" && lw[i-1] != "that" {
+		if !lex.placeStep[lw[i]] {
+			continue
+		}
+		// "the two things right before the code", "both steps after the
+		// liveness": as many checks beside the one named
+		n := 1
+		switch {
+		case lw[i-1] == "the" || lw[i-1] == "that":
+		case lw[i-1] == "both":
+			n = 2
+		case i >= 2 && lex.pairDet[lw[i-2]] && countWord(lw[i-1]) > 1:
+			n = countWord(lw[i-1])
+		default:
 			continue
 		}
 		j := i + 1
@@ -6757,24 +6804,35 @@ func (p *plan) placeRefs(part string) string {
 		if beside == nil && hasAnyRaw(np, lex.touchedRef) {
 			beside = moved(i, end) // "swap the SMS code and the one right before it": the step the sentence names
 		}
-		var at *step
+		var at []*step
 		if c := slices.Index(checks, beside); c >= 0 {
+			lo, hi := c+1, c+1+n
 			if lw[j] == "before" {
-				c--
-			} else {
-				c++
+				lo, hi = c-n, c
 			}
-			if c >= 0 && c < len(checks) {
-				at = checks[c]
+			if lo >= 0 && hi <= len(checks) {
+				at = checks[lo:hi]
 			}
 		}
-		if at == nil {
+		if len(at) == 0 {
 			return part
 		}
-		if nm := name(at); nm != "" {
-			return splice(i, end, nm)
+		var names []string
+		for _, s := range at {
+			nm := name(s)
+			if nm == "" {
+				return part
+			}
+			names = append(names, "the "+nm)
 		}
-		return part
+		from := i
+		if n > 1 {
+			from = i - 1 // "the two things": the count goes with the place
+			if lw[i-1] != "both" {
+				from = i - 2
+			}
+		}
+		return splice(from, end, strings.TrimPrefix(strings.Join(names, " and "), "the "))
 	}
 	for d, w := range lw {
 		// "up one", "down a place", "one step earlier", "two places later"
