@@ -2810,7 +2810,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if exchange || p.swapsPresent(ts, pos) {
 		return p.exchange(pos, ts)
 	}
-	if d, ok := p.configure(ts, pos); ok {
+	if (front || back || slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back })) && len(ref) == 0 && len(pos) > 0 && len(neg) == 0 && hasSetting(ts) && readSettings(ts).any() && p.holdPlace(pos, front, back) {
+		// "the code at the end: make it 8 digits", "make the code at the end
+		// expire after 5 minutes": the place names the step that is already
+		// there, whose settings change; nothing moves
+		front, back = false, false
+		for _, s := range pos {
+			s.front, s.back = false, false
+		}
+		p.heldPlace = true
+	}
+	d, ok := p.configure(ts, pos)
+	p.heldPlace = false
+	if ok {
 		return d, nil
 	}
 	// ("the code should be the last thing they do, not the first", "make the
@@ -3167,6 +3179,24 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		for i, s := range p.steps {
 			if !s.k.isConversation() {
 				checks = append(checks, i)
+			}
+		}
+		if k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" }); k >= 0 && betweenPair(ts) {
+			// "sandwich a liveness check between the two codes": the pair's
+			// noun names the flow's steps the place is between, no step to
+			// add; the place is after the first of them
+			pair := analyze(ts[k+1:], p.steps).steps
+			pos = slices.DeleteFunc(slices.Clone(pos), func(s *step) bool {
+				return slices.ContainsFunc(pair, func(o *step) bool { return o.k == s.k }) && p.find(s.k) >= 0
+			})
+			var named []int
+			for _, i := range checks {
+				if findKind(pair, p.steps[i].k) >= 0 {
+					named = append(named, i)
+				}
+			}
+			if len(named) == 2 {
+				checks = named
 			}
 		}
 		if len(checks) >= 2 {
@@ -5829,6 +5859,30 @@ func (p *plan) withCapture(olds []*step, side []token) []*step {
 // onceKind: a flow needs a step of kind k once; a second, added without words
 // that ask for another, repeats the first ("add liveness" to a flow that checks
 // liveness).
+// holdPlace: each step of pos is already where the place puts it: the flow's
+// first check (front) or its last (back).
+func (p *plan) holdPlace(pos []*step, front, back bool) bool {
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	if len(checks) == 0 {
+		return false
+	}
+	for _, s := range pos {
+		f, b := front || s.front && !s.back, back || s.back && !s.front
+		switch {
+		case f == b:
+			return false
+		case f && findKind(checks[:1], s.k) < 0, b && findKind(checks[len(checks)-1:], s.k) < 0:
+			return false
+		}
+	}
+	return true
+}
+
 // definiteAt: the step named at pos in ts is named with "the" or "that" ("end
 // with the liveness"): one the text already knows of.
 func definiteAt(ts []token, pos int) bool {

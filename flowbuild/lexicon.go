@@ -3593,9 +3593,9 @@ func joinTokens(ts []token) []token {
 			i += n - 1
 			continue
 		}
-		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+2].raw == "of") {
+		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of", "word for word", "last but
-			// one": three words that name one thing
+			// one", "by the time": three words that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
 				out = append(out, joinedToken(j, ts[i].orig+"-"+ts[i+1].orig+"-"+ts[i+2].orig))
 				i += 2
@@ -3780,6 +3780,9 @@ var joins = map[string]string{
 	// the place before the last step, counted from the end
 	"before last": "penultimate", "second last": "penultimate", "second to last": "penultimate", "next to last": "penultimate",
 	"last but one": "penultimate", "one but last": "penultimate",
+	// "by the time they get to the code we need to know they're live": what
+	// must be done before they get there
+	"by the time":   "before",
 	"in front of":   "before",   // "put a liveness check in front of it"
 	"word for word": "verbatim", // "the avatar says word for word "…"": the line as written
 	"once more":     "again",    // "let them try once more"
