@@ -451,7 +451,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part, ts = numbered, tokenize(numbered)
 			}
 			part = p.resolvePlace(part)
-			if slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.shiftUp[t.raw] || lex.shiftDown[t.raw] }) ||
+			if slices.ContainsFunc(ts, func(t token) bool {
+				return lex.ordinal[t.raw] > 0 || t.w == "penultimate" || lex.shiftUp[t.raw] || lex.shiftDown[t.raw]
+			}) ||
 				slices.ContainsFunc(ts[:max(len(ts)-1, 0)], func(t token) bool { return lex.lastPlace[t.raw] }) && hasAnyRaw(ts, lex.placeStep) ||
 				hasAnyRaw(ts, lex.placeStep) && hasRaw(ts, "before", "after") {
 				// (only a part with a word of place is read again for one; each
@@ -5883,6 +5885,38 @@ func (p *plan) holdPlace(pos []*step, front, back bool) bool {
 	return true
 }
 
+// penultToOrdinal writes the place before the last ("the second to last
+// step", "the penultimate check", "the one before last") as the ordinal it is
+// in a flow of n checks ("the third step" of four), so that it is read as
+// every ordinal place is: a step named by its place, or where a step goes.
+func penultToOrdinal(words []string, n int) []string {
+	if n < 2 || n-1 > len(ordinalWords) {
+		return words
+	}
+	ord := ordinalWords[n-2]
+	var out []string
+	for i := 0; i < len(words); i++ {
+		lw := func(k int) string { return strings.ToLower(strings.Trim(words[k], ",;:.!?()")) }
+		w := lw(i)
+		switch {
+		case w == "penultimate" || w == "second-to-last" || w == "next-to-last" || w == "second-last":
+			out = append(out, strings.Replace(words[i], words[i][:len(w)], ord, 1))
+			continue
+		case i+2 < len(words) && (w == "second" || w == "next") && lw(i+1) == "to" && lw(i+2) == "last",
+			i+2 < len(words) && w == "last" && lw(i+1) == "but" && lw(i+2) == "one":
+			out = append(out, ord+words[i+2][len(lw(i+2)):])
+			i += 2
+			continue
+		case i+2 < len(words) && w == "one" && lw(i+1) == "before" && lw(i+2) == "last":
+			out = append(out, ord, "one"+words[i+2][len(lw(i+2)):])
+			i += 2
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
 // definiteAt: the step named at pos in ts is named with "the" or "that" ("end
 // with the liveness"): one the text already knows of.
 func definiteAt(ts []token, pos int) bool {
@@ -6596,6 +6630,11 @@ func (p *plan) placeRefs(part string) string {
 			return checks[i-1]
 		}
 		return s
+	}
+	if !addsStep(tokenize(part)) {
+		// (a step added "second to last" is counted in the flow it makes,
+		// which the place's own reading does: analyze's penult)
+		words = penultToOrdinal(words, len(checks))
 	}
 	lw := make([]string, len(words))
 	for i, w := range words {
