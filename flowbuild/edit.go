@@ -5885,6 +5885,22 @@ func (p *plan) holdPlace(pos []*step, front, back bool) bool {
 	return true
 }
 
+// penultSaid: a cheap test before penultToOrdinal: the words name the place
+// before the last.
+func penultSaid(words []string) bool {
+	for i, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+		switch {
+		case w == "penultimate" || w == "second-to-last" || w == "next-to-last" || w == "second-last":
+			return true
+		case w == "last" && i > 0 && (strings.EqualFold(words[i-1], "to") || strings.EqualFold(words[i-1], "before")),
+			w == "last" && i+1 < len(words) && strings.EqualFold(words[i+1], "but"):
+			return true
+		}
+	}
+	return false
+}
+
 // penultToOrdinal writes the place before the last ("the second to last
 // step", "the penultimate check", "the one before last") as the ordinal it is
 // in a flow of n checks ("the third step" of four), so that it is read as
@@ -6631,7 +6647,7 @@ func (p *plan) placeRefs(part string) string {
 		}
 		return s
 	}
-	if !addsStep(tokenize(part)) {
+	if penultSaid(words) && !addsStep(tokenize(part)) {
 		// (a step added "second to last" is counted in the flow it makes,
 		// which the place's own reading does: analyze's penult)
 		words = penultToOrdinal(words, len(checks))
