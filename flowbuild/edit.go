@@ -451,7 +451,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part, ts = numbered, tokenize(numbered)
 			}
 			part = p.resolvePlace(part)
-			if slices.ContainsFunc(ts, func(t token) bool { return lex.ordinal[t.raw] > 0 || lex.shiftUp[t.raw] || lex.shiftDown[t.raw] }) ||
+			if slices.ContainsFunc(ts, func(t token) bool {
+				return lex.ordinal[t.raw] > 0 || t.w == "penultimate" || lex.shiftUp[t.raw] || lex.shiftDown[t.raw]
+			}) ||
 				slices.ContainsFunc(ts[:max(len(ts)-1, 0)], func(t token) bool { return lex.lastPlace[t.raw] }) && hasAnyRaw(ts, lex.placeStep) ||
 				hasAnyRaw(ts, lex.placeStep) && hasRaw(ts, "before", "after") {
 				// (only a part with a word of place is read again for one; each
@@ -2607,6 +2609,16 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "that photo" clauses later ("start passing the customer's photo in …,
 		// so instead of searching everyone, compare their face to that photo")
 		a := analyzeAfter(c.toks, slices.Concat(named, pos), prior, held)
+		if a.penult && a.back && !a.front && len(a.ref) == 0 {
+			// "put a face compare second to last": right before the flow's
+			// last step, a place the plan has
+			for i := len(p.steps) - 1; i >= 0; i-- {
+				if l := p.steps[i]; !l.k.isConversation() && l.k != kClosing && findKind(a.steps, l.k) < 0 && findKind(pos, l.k) < 0 {
+					a.ref, a.refAfter, a.back, a.penult = []*step{{k: l.k}}, false, false, false
+					break
+				}
+			}
+		}
 		prior = c.toks
 		held = held || priorProvided(c.toks)
 		pos = append(pos, a.steps...)
@@ -2803,7 +2815,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	if exchange || p.swapsPresent(ts, pos) {
 		return p.exchange(pos, ts)
 	}
-	if d, ok := p.configure(ts, pos); ok {
+	if (front || back || slices.ContainsFunc(pos, func(s *step) bool { return s.front || s.back })) && len(ref) == 0 && len(pos) > 0 && len(neg) == 0 && hasSetting(ts) && readSettings(ts).any() && p.holdPlace(pos, front, back) {
+		// "the code at the end: make it 8 digits", "make the code at the end
+		// expire after 5 minutes": the place names the step that is already
+		// there, whose settings change; nothing moves
+		front, back = false, false
+		for _, s := range pos {
+			s.front, s.back = false, false
+		}
+		p.heldPlace = true
+	}
+	d, ok := p.configure(ts, pos)
+	p.heldPlace = false
+	if ok {
 		return d, nil
 	}
 	// ("the code should be the last thing they do, not the first", "make the
@@ -3162,6 +3186,24 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				checks = append(checks, i)
 			}
 		}
+		if k := slices.IndexFunc(ts, func(t token) bool { return t.raw == "between" }); k >= 0 && betweenPair(ts) {
+			// "sandwich a liveness check between the two codes": the pair's
+			// noun names the flow's steps the place is between, no step to
+			// add; the place is after the first of them
+			pair := analyze(ts[k+1:], p.steps).steps
+			pos = slices.DeleteFunc(slices.Clone(pos), func(s *step) bool {
+				return slices.ContainsFunc(pair, func(o *step) bool { return o.k == s.k }) && p.find(s.k) >= 0
+			})
+			var named []int
+			for _, i := range checks {
+				if findKind(pair, p.steps[i].k) >= 0 {
+					named = append(named, i)
+				}
+			}
+			if len(named) == 2 {
+				checks = named
+			}
+		}
 		if len(checks) >= 2 {
 			at := checks[(len(checks)-1)/2] + 1
 			for k, s := range pos {
@@ -3230,6 +3272,23 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// already get one (the liveness FaceSign puts after a recognition): a
 			// second would check the same thing twice in a row
 			done = append(done, "kept the "+s.k.String()+" the flow already has")
+			continue
+		}
+		if i := p.find(s.k); i >= 0 && onceKind(s.k) && (front || back || s.front || s.back) && len(ref) == 0 && !s.again && !hasAnyRaw(ts, lex.oneMore) &&
+			!hasRaw(ts, "add", "another", "also") && !(s.k == kLiveness && p.find(kRecognition) >= 0) && definiteAt(clauses[clauseOf[s]].toks, s.pos) {
+			// "start with an SMS code and end with the liveness": "the" names
+			// the liveness check the flow has, which goes to the place (a
+			// second would check the same thing twice); a liveness check stays
+			// after a recognition, where the layout keeps it
+			moved := p.steps[i]
+			p.steps = slices.Delete(p.steps, i, i+1)
+			f, b := front || s.front && !s.back, back || s.back && !s.front
+			if own, ok := placeOf[s]; ok {
+				f, b = own.front || s.front, own.back || s.back
+			}
+			p.insert(moved, f, b, nil, false)
+			p.touched = moved
+			done = append(done, "moved the "+moved.k.String()+where(f, b, nil, false))
 			continue
 		}
 		if own, ok := placeOf[s]; ok {
@@ -5484,9 +5543,11 @@ func (p *plan) insertOnNewUserPath(s *step, ref []*step, after bool) bool {
 // insert places s: relative to a reference step, first (after the greeting), or
 // last (before the closing line, the default).
 func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
-	if len(ref) == 0 && !front && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
+	if len(ref) == 0 && !front && !back && (s.k == kAgeCheck || s.k == kExpiryCheck || s.k == kMatchCheck && s.field != "email" && s.field != "phone") {
 		if i := p.find(kDocument); i >= 0 {
-			// the age or name check reads the document: it goes right after the scan
+			// the age or name check reads the document: it goes right after the
+			// scan, unless the change placed it ("the last step should check
+			// they're 21", where the scan is still before it)
 			p.steps = insertStep(p.steps, i+1, s)
 			return
 		}
@@ -5838,6 +5899,84 @@ func (p *plan) withCapture(olds []*step, side []token) []*step {
 // onceKind: a flow needs a step of kind k once; a second, added without words
 // that ask for another, repeats the first ("add liveness" to a flow that checks
 // liveness).
+// holdPlace: each step of pos is already where the place puts it: the flow's
+// first check (front) or its last (back).
+func (p *plan) holdPlace(pos []*step, front, back bool) bool {
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	if len(checks) == 0 {
+		return false
+	}
+	for _, s := range pos {
+		f, b := front || s.front && !s.back, back || s.back && !s.front
+		switch {
+		case f == b:
+			return false
+		case f && findKind(checks[:1], s.k) < 0, b && findKind(checks[len(checks)-1:], s.k) < 0:
+			return false
+		}
+	}
+	return true
+}
+
+// penultSaid: a cheap test before penultToOrdinal: the words name the place
+// before the last.
+func penultSaid(words []string) bool {
+	for i, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+		switch {
+		case w == "penultimate" || w == "second-to-last" || w == "next-to-last" || w == "second-last":
+			return true
+		case w == "last" && i > 0 && (strings.EqualFold(words[i-1], "to") || strings.EqualFold(words[i-1], "before")),
+			w == "last" && i+1 < len(words) && strings.EqualFold(words[i+1], "but"):
+			return true
+		}
+	}
+	return false
+}
+
+// penultToOrdinal writes the place before the last ("the second to last
+// step", "the penultimate check", "the one before last") as the ordinal it is
+// in a flow of n checks ("the third step" of four), so that it is read as
+// every ordinal place is: a step named by its place, or where a step goes.
+func penultToOrdinal(words []string, n int) []string {
+	if n < 2 || n-1 > len(ordinalWords) {
+		return words
+	}
+	ord := ordinalWords[n-2]
+	var out []string
+	for i := 0; i < len(words); i++ {
+		lw := func(k int) string { return strings.ToLower(strings.Trim(words[k], ",;:.!?()")) }
+		w := lw(i)
+		switch {
+		case w == "penultimate" || w == "second-to-last" || w == "next-to-last" || w == "second-last":
+			out = append(out, strings.Replace(words[i], words[i][:len(w)], ord, 1))
+			continue
+		case i+2 < len(words) && (w == "second" || w == "next") && lw(i+1) == "to" && lw(i+2) == "last",
+			i+2 < len(words) && w == "last" && lw(i+1) == "but" && lw(i+2) == "one":
+			out = append(out, ord+words[i+2][len(lw(i+2)):])
+			i += 2
+			continue
+		case i+2 < len(words) && w == "one" && lw(i+1) == "before" && lw(i+2) == "last":
+			out = append(out, ord, "one"+words[i+2][len(lw(i+2)):])
+			i += 2
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
+// definiteAt: the step named at pos in ts is named with "the" or "that" ("end
+// with the liveness"): one the text already knows of.
+func definiteAt(ts []token, pos int) bool {
+	return pos > 0 && pos <= len(ts) && (ts[pos-1].raw == "the" || ts[pos-1].raw == "that")
+}
+
 func onceKind(k kind) bool {
 	return k == kLiveness || k == kRecognition || k == kPermissions || k == kEnterEmail
 }
@@ -6546,6 +6685,11 @@ func (p *plan) placeRefs(part string) string {
 		}
 		return s
 	}
+	if penultSaid(words) && !addsStep(tokenize(part)) {
+		// (a step added "second to last" is counted in the flow it makes,
+		// which the place's own reading does: analyze's penult)
+		words = penultToOrdinal(words, len(checks))
+	}
 	lw := make([]string, len(words))
 	for i, w := range words {
 		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
@@ -6770,7 +6914,19 @@ func (p *plan) placeRefs(part string) string {
 	for i := 1; i+2 < len(lw); i++ {
 		// "the step before the code", "the one right after the liveness": the
 		// check beside the one named
-		if !lex.placeStep[lw[i]] || lw[i-1] != "the" && lw[i-1] != "that" {
+		if !lex.placeStep[lw[i]] {
+			continue
+		}
+		// "the two things right before the code", "both steps after the
+		// liveness": as many checks beside the one named
+		n := 1
+		switch {
+		case lw[i-1] == "the" || lw[i-1] == "that":
+		case lw[i-1] == "both":
+			n = 2
+		case i >= 2 && lex.pairDet[lw[i-2]] && countWord(lw[i-1]) > 1:
+			n = countWord(lw[i-1])
+		default:
 			continue
 		}
 		j := i + 1
@@ -6795,24 +6951,35 @@ func (p *plan) placeRefs(part string) string {
 		if beside == nil && hasAnyRaw(np, lex.touchedRef) {
 			beside = moved(i, end) // "swap the SMS code and the one right before it": the step the sentence names
 		}
-		var at *step
+		var at []*step
 		if c := slices.Index(checks, beside); c >= 0 {
+			lo, hi := c+1, c+1+n
 			if lw[j] == "before" {
-				c--
-			} else {
-				c++
+				lo, hi = c-n, c
 			}
-			if c >= 0 && c < len(checks) {
-				at = checks[c]
+			if lo >= 0 && hi <= len(checks) {
+				at = checks[lo:hi]
 			}
 		}
-		if at == nil {
+		if len(at) == 0 {
 			return part
 		}
-		if nm := name(at); nm != "" {
-			return splice(i, end, nm)
+		var names []string
+		for _, s := range at {
+			nm := name(s)
+			if nm == "" {
+				return part
+			}
+			names = append(names, "the "+nm)
 		}
-		return part
+		from := i
+		if n > 1 {
+			from = i - 1 // "the two things": the count goes with the place
+			if lw[i-1] != "both" {
+				from = i - 2
+			}
+		}
+		return splice(from, end, strings.TrimPrefix(strings.Join(names, " and "), "the "))
 	}
 	for d, w := range lw {
 		// "up one", "down a place", "one step earlier", "two places later"

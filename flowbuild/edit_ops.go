@@ -755,7 +755,7 @@ func (p *plan) configure(ts []token, pos []*step) ([]string, bool) {
 	if takesOffOrOut(ts) && !hasRaw(ts, "accept", "accepts", "accepted", "allowed", "list", "types") {
 		return nil, false // "take out the licence scan": the step goes, "take" accepts nothing
 	}
-	if placesStep(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") {
+	if placesStep(ts) && !hasAnyRaw(ts, lex.acceptVerb) && !has(ts, "only") && !p.heldPlace {
 		// "the passport scan should come first": where a step goes, not what it accepts
 		return nil, false
 	}

@@ -44,6 +44,10 @@ type plan struct {
 	// a told line and the step it speaks of ("tell them which number we're
 	// texting"), put right before that step once the sentence is applied
 	sayBefore [][2]*step
+	// heldPlace: the sentence's place names the step already there ("the
+	// code at the end: make it 8 digits"), for configure; set and cleared
+	// around it
+	heldPlace bool
 }
 
 // quietLines are lines layout would add on its own that the text ruled out.

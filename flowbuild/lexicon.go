@@ -143,6 +143,11 @@ var lexGroups = map[string][]string{
 	"end":     {"end", "finish", "finishing", "conclude", "conclusion", "close", "bottom", "wrap", "ending"},
 	"later":   {"later", "future", "subsequent", "upcoming", "someday"},
 	"again":   {"again", "another", "second", "twice", "retry", "reattempt", "redo"},
+
+	// the place before the last step ("second to last", "the one before
+	// last": joins makes them one word)
+	"penultimate": {"penultimate"},
+
 	// failure handling
 	"fail":   {"fail", "failure", "unsuccessful", "otherwise", "reject", "rejected", "deny", "denied", "decline", "declined", "fails", "error"},
 	"pass":   {"pass", "passes", "succeed", "success", "successful", "ok", "okay", "approved"},
@@ -376,6 +381,7 @@ var (
 	sendAwayWords      = []string{"send", "sends", "direct", "directs", "refer", "refers", "point", "points"}
 	venueWords         = []string{"desk", "frontdesk", "reception", "receptionist", "counter", "branch", "store", "shop", "office", "lobby", "kiosk", "booth", "window", "gate", "entrance", "concierge", "cashier", "till", "pharmacist", "pharmacy"}
 	frontWords         = []string{"beginning", "start", "first", "top", "outset", "front"}                                                                                                                                                                                                                                                                                                                                           // a position word that pins a step first
+	endPlaceWords      = []string{"with", "by", "up", "on"}                                                                                                                                                                                                                                                                                                                                                                          // after "end"/"finish": the step the flow ends on ("end with", "finishes on a text code", "wrap up")
 	backWords          = []string{"end", "last", "bottom", "finish", "finally"}                                                                                                                                                                                                                                                                                                                                                      // … or last
 	accountVerbWords   = []string{"signup", "signups", "register", "registers", "registered", "login", "logins", "signin", "join", "joins", "joined", "onboard", "onboards", "enroll", "enrol", "enrolls", "enrols"}                                                                                                                                                                                                                 // "players sign up with a phone number": how users open or reach their accounts ("sign up", "log in" are joined)
 	frequencyWords     = []string{"usually", "always", "normally", "typically", "generally", "mostly", "often", "already", "just", "sometimes", "frequently", "occasionally"}                                                                                                                                                                                                                                                        // "players usually sign up with …": a fact about the users
@@ -410,6 +416,7 @@ var (
 	replyNoWords       = []string{"no", "nope", "nah", "negative"}                                                                                                                                                                                                                                                                                                                                                                   // alone, right after a question: the suggestion turned down ("can we drop the selfie? no, we need it")
 	ownerWords         = []string{"theirs", "his", "hers", "belongs", "belong"}                                                                                                                                                                                                                                                                                                                                                      // "really theirs": whose a document is
 	providedMarkWords  = []string{"file", "profile", "stored", "existing", "reference", "pass", "passes", "passed", "passing", "onboarding", "signup", "registration", "account", "records", "record", "original", "earlier", "previous", "application", "uploaded", "submitted", "employer", "providedData", "provideddata", "supplied", "kyc", "ago", "tier"}                                                                      // an image the integrator holds
+	stateLeadWords     = []string{"end", "final", "desired", "target", "goal", "initial", "starting", "current", "happy", "success", "failure", "failed"}                                                                                                                                                                                                                                                                            // before "state": the noun ("the end state is they've proven it"), not a verb of speech
 	issuingBodyWords   = []string{"state", "federal", "provincial", "municipal", "military"}                                                                                                                                                                                                                                                                                                                                         // before "ID": the body that issued it ("a state ID", "a federal ID"), part of the document's name
 	issuerWords        = []string{"uk", "eu", "eea", "us", "usa", "british", "american", "european", "english", "scottish", "welsh", "irish", "french", "german", "spanish", "italian", "dutch", "belgian", "swiss", "austrian", "polish", "portuguese", "swedish", "danish", "norwegian", "finnish", "greek", "canadian", "australian", "mexican", "brazilian", "indian", "japanese", "chinese", "foreign", "domestic", "overseas"} // "UK passports and EU ID cards only": where a document was issued, which no setting of the scan restricts
 	arriveVerbWords    = []string{"come", "comes", "came", "arrive", "arrives", "arrived"}                                                                                                                                                                                                                                                                                                                                           // "the renter's DL photo already came in through the booking app": handed over, not scanned
@@ -453,20 +460,20 @@ var (
 	// two") changes the flow the lines above it describe
 	changeLineWords   = []string{"edit", "edited", "update", "updated", "upd", "correction"}
 	rethinkPhrases    = []string{"on second thought", "on second thoughts", "second thought", "come to think of it", "my bad", "i mean", "i meant", "scratch that", "never mind", "nevermind", "no wait", "lets say", "let us say"}
-	keepVerbWords     = []string{"keep", "leave"}                                                                                                   // "keep it email": the step stays as it is
-	keepLeadWords     = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                              // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
-	doneRefWords      = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                // "we don't need either": what the change just did, pointed back at
-	ordinalWords      = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                            // "swap the second and third checks": places, in order
-	lastPlaceWords    = []string{"last", "latter", "final"}                                                                                         // "the last code": the place counted from the end
-	placeStepWords    = []string{"step", "steps", "check", "checks", "stage", "stages", "one", "ones", "part", "bit", "node", "thing"}              // "the second step", "the one before the code": a step of the flow named by its place, not its kind
-	placeLeadWords    = []string{"be", "as", "to", "into", "become", "becomes", "is"}                                                               // before an ordinal: where a step goes ("move the liveness to be second", "as the third step"), not which step is meant ("in the second step" is either; a place noun after it decides)
-	placeSlotWords    = []string{"place", "position", "spot", "slot"}                                                                               // after an ordinal: a place in the flow ("in second place"), where a step goes
-	shiftUpWords      = []string{"up", "earlier", "sooner", "forward", "ahead"}                                                                     // "bump the email code up one", "one step earlier": a shift towards the start by a count of places
-	shiftDownWords    = []string{"down", "later", "back"}                                                                                           // "move the SMS code down two places": a shift towards the end
-	shiftUnitWords    = []string{"step", "steps", "place", "places", "spot", "spots", "position", "positions", "slot", "slots", "notch", "notches"} // the unit a shift counts ("two places later", "up a notch")
-	placeNearWords    = []string{"right", "just", "immediately", "directly"}                                                                        // "the step right before the code": the check beside the one named
-	placeCountWords   = []string{"one", "two", "three", "1", "2", "3"}                                                                              // how many places a step shifts ("up one", "a spot later")
-	placeSubjectVerbs = []string{"should", "must", "will", "would", "is", "has", "needs", "shall"}                                                  // "the first step should be the SMS code": after a place noun, the place is where a step goes
+	keepVerbWords     = []string{"keep", "leave"}                                                                                                                          // "keep it email": the step stays as it is
+	keepLeadWords     = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                                     // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
+	doneRefWords      = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                                       // "we don't need either": what the change just did, pointed back at
+	ordinalWords      = []string{"first", "second", "third", "fourth", "fifth", "sixth"}                                                                                   // "swap the second and third checks": places, in order
+	lastPlaceWords    = []string{"last", "latter", "final"}                                                                                                                // "the last code": the place counted from the end
+	placeStepWords    = []string{"step", "steps", "check", "checks", "stage", "stages", "one", "ones", "part", "parts", "bit", "bits", "node", "nodes", "thing", "things"} // "the second step", "the one before the code": a step of the flow named by its place, not its kind
+	placeLeadWords    = []string{"be", "as", "to", "into", "become", "becomes", "is"}                                                                                      // before an ordinal: where a step goes ("move the liveness to be second", "as the third step"), not which step is meant ("in the second step" is either; a place noun after it decides)
+	placeSlotWords    = []string{"place", "position", "spot", "slot"}                                                                                                      // after an ordinal: a place in the flow ("in second place"), where a step goes
+	shiftUpWords      = []string{"up", "earlier", "sooner", "forward", "ahead"}                                                                                            // "bump the email code up one", "one step earlier": a shift towards the start by a count of places
+	shiftDownWords    = []string{"down", "later", "back"}                                                                                                                  // "move the SMS code down two places": a shift towards the end
+	shiftUnitWords    = []string{"step", "steps", "place", "places", "spot", "spots", "position", "positions", "slot", "slots", "notch", "notches"}                        // the unit a shift counts ("two places later", "up a notch")
+	placeNearWords    = []string{"right", "just", "immediately", "directly"}                                                                                               // "the step right before the code": the check beside the one named
+	placeCountWords   = []string{"one", "two", "three", "1", "2", "3"}                                                                                                     // how many places a step shifts ("up one", "a spot later")
+	placeSubjectVerbs = []string{"should", "must", "will", "would", "is", "has", "needs", "shall"}                                                                         // "the first step should be the SMS code": after a place noun, the place is where a step goes
 	// placeRefDetWords come before a place that names the check there ("the
 	// second step", "that last check"), not a place a step goes to
 	placeRefDetWords = []string{"the", "those", "these", "that", "this"}
@@ -2386,7 +2393,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                     map[string]bool
-	frontWord, backWord                                                                                                                                                                                                                                                                                                                                                                                                          map[string]bool
+	frontWord, backWord, endPlace, stateLead                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb, welcomePrep                                                                                                                                                                                                                                                   map[string]bool
@@ -2556,7 +2563,7 @@ func newLexicon() *lexicon {
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
 	l.groupTail, l.greetNoun, l.photoShown, l.codeVerb, l.specLimit = wordSet(groupTailWords), wordSet(greetNounWords), wordSet(photoShownWords), wordSet(codeVerbWords), wordSet(specLimitWords)
-	l.frontWord, l.backWord = wordSet(frontWords), wordSet(backWords)
+	l.frontWord, l.backWord, l.endPlace, l.stateLead = wordSet(frontWords), wordSet(backWords), wordSet(endPlaceWords), wordSet(stateLeadWords)
 	l.emailFactor, l.emailWeak, l.settingNoun = wordSet(emailFactorWords), wordSet(emailWeakWords), wordSet(settingNounWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom, l.purposeVerbBefore, l.askedPerson = wordSet(futileNounWords), wordSet(futileWhomWords), wordSet(purposeVerbBeforeWords), wordSet(askedPersonWords)
@@ -2719,7 +2726,7 @@ func newLexicon() *lexicon {
 	// the liveness box" is "in front of"): a typo of one is corrected to it,
 	// and the phrase then joins as written right
 	phraseWords := map[string]bool{}
-	for phrase := range joins {
+	for _, phrase := range append(slices.Collect(maps.Keys(joins)), typoTargetWords...) {
 		for _, f := range strings.Fields(phrase) {
 			if _, dup := l.canon[f]; !dup && isAlpha(f) && !phraseWords[f] {
 				phraseWords[f] = true
@@ -2754,6 +2761,12 @@ func dottedAbbrev(s string) int {
 	}
 	return 0
 }
+
+// typoTargetWords are words that name no step but carry the structure of a
+// sentence, so a typo of one is corrected to it as written ("before
+// evrything" is "before everything", a place at the start), as the words of
+// joins' phrases are.
+var typoTargetWords = []string{"everything", "anything", "everyone", "anyone"}
 
 // dottedAbbrevs are abbreviations written with dots that end no sentence.
 var dottedAbbrevs = []string{"e.g.", "i.e."}
@@ -3702,9 +3715,9 @@ func joinTokens(ts []token) []token {
 			i += n - 1
 			continue
 		}
-		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+2].raw == "of") {
-			// "one-to-one", "1 to N", "in front of", "word for word": three words
-			// that name one thing
+		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+2].raw == "of") {
+			// "one-to-one", "1 to N", "in front of", "word for word", "last but
+			// one", "by the time": three words that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
 				out = append(out, joinedToken(j, ts[i].orig+"-"+ts[i+1].orig+"-"+ts[i+2].orig))
 				i += 2
@@ -3886,6 +3899,12 @@ var joins = map[string]string{
 	"clock in": "clockin", "clock out": "clockout", "clocking in": "clockin", "clocking out": "clockout",
 	"pass code": "passcode", "head shot": "headshot", "web cam": "webcam", "text message": "textmessage",
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
+	// the place before the last step, counted from the end
+	"before last": "penultimate", "second last": "penultimate", "second to last": "penultimate", "next to last": "penultimate",
+	"last but one": "penultimate", "one but last": "penultimate",
+	// "by the time they get to the code we need to know they're live": what
+	// must be done before they get there
+	"by the time":   "before",
 	"in front of":   "before",   // "put a liveness check in front of it"
 	"word for word": "verbatim", // "the avatar says word for word "…"": the line as written
 	"once more":     "again",    // "let them try once more"

@@ -146,6 +146,7 @@ type step struct {
 	noChallenge bool    // face_scan: the text turned the liveness challenge off
 	challenge   bool    // face_scan: a liveness challenge was asked for
 	front, back bool
+	penult      bool // with back: the place before the last step ("second to last", "the one before last")
 	again       bool
 	explicitAge bool // the age came from a number in the text
 	pos         int
@@ -968,6 +969,7 @@ func parse(text string) *parsed {
 	var seq []*step
 	var pendingAnchor []*step // "After the ID scan," waiting for the next clause
 	var pendingAfter bool
+	pendingSent := -1 // the sentence whose steps all go to pendingAnchor ("everything before that: …")
 	policySent := -1
 	retried := -1      // the clause whose condition asked for a retry and nothing more
 	retryAt := -1      // the clause that offered a retry of every check ("allow retries"): an elliptic exception after it is its
@@ -2246,6 +2248,7 @@ func parse(text string) *parsed {
 		for _, s := range main {
 			s.front = s.front || front
 			s.back = s.back || back
+			s.penult = s.penult || a.penult
 			s.again = a.again
 		}
 		if hasSetting(c.toks) {
@@ -2368,6 +2371,9 @@ func parse(text string) *parsed {
 		case a.pronounRef && len(a.ref) == 0 && len(main) == 0 && len(prevMain) > 0:
 			// "Once that's verified," on its own: the next clause goes after the steps just named
 			pendingAnchor, pendingAfter = prevMain, a.refAfter
+			if a.wholeRun {
+				pendingSent = c.sent
+			}
 			continue
 		case len(a.ref) > 0:
 			seq = place(seq, main, a.ref, a.refAfter)
@@ -2376,7 +2382,14 @@ func parse(text string) *parsed {
 		default:
 			seq = merge(seq, main)
 		}
-		pendingAnchor = nil
+		switch {
+		case c.sent != pendingSent || ci+1 < len(clauses) && clauses[ci+1].sent != c.sent:
+			pendingAnchor, pendingSent = nil, -1
+		case pendingAfter && len(main) > 0:
+			// "everything after that: a selfie, then an SMS code": each goes
+			// after the one before it
+			pendingAnchor = main[len(main)-1:]
+		}
 		if len(main) > 0 {
 			for _, s := range main {
 				s.sent = int16(min(c.sent+1, math.MaxInt16))
@@ -4723,6 +4736,24 @@ func order(seq []*step) []*step {
 			mid = append(mid, s)
 		}
 	}
+	if slices.ContainsFunc(back, func(s *step) bool { return s.penult }) {
+		// "the one before last step is the liveness check": a step placed
+		// second to last goes before the step placed last; with none placed
+		// last, before the last step of the middle
+		penult := slices.DeleteFunc(slices.Clone(back), func(s *step) bool { return !s.penult })
+		last := slices.DeleteFunc(back, func(s *step) bool { return s.penult })
+		if !slices.ContainsFunc(last, func(s *step) bool { return !s.k.isConversation() }) {
+			if j := slices.IndexFunc(mid, func(s *step) bool { return !s.k.isConversation() }); j >= 0 {
+				j = len(mid) - 1
+				for mid[j].k.isConversation() {
+					j--
+				}
+				last = append(slices.Clone(mid[j:]), last...)
+				mid = mid[:j]
+			}
+		}
+		back = append(penult, last...)
+	}
 	out := append(greet, front...)
 	out = append(out, mid...)
 	out = append(out, back...)
@@ -4775,6 +4806,8 @@ type analysis struct {
 	negDocAny   bool
 	front       bool
 	back        bool
+	penult      bool // back is the place before the last step ("second to last"): order puts the step before the last
+	wholeRun    bool // "everything before that:": the place holds for every step the rest of the sentence names
 	again       bool
 	exclusive   bool
 	notes       []string // judgement calls made reading the clause, for the assumptions
@@ -5415,9 +5448,13 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			// attempts the step gets (extraTries), not its place in the flow
 		case t.w == "finally" && !(t.raw == "last" && i+1 < len(ts) && (ts[i+1].isNum || ts[i+1].raw == "four" || ts[i+1].raw == "name" || ts[i+1].raw == "digits" || ts[i+1].raw == "few")) && !notPlace(ts, i):
 			a.back = true
+		case t.w == "penultimate":
+			// "the one before last step should be the liveness check", "second
+			// to last a face scan": a place counted from the end
+			a.back, a.penult = a.back || !notPlace(ts, i), a.penult || !notPlace(ts, i)
 		case t.w == "end" && i+2 < len(ts) && ts[i+2].w == domainW:
 			// "check it ends with @contoso.com": what the address ends with, not where the step goes
-		case t.w == "end" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "by" || ts[i+1].raw == "up") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
+		case t.w == "end" && (i+1 < len(ts) && lex.endPlace[ts[i+1].raw] || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
 			a.back = a.back || !notPlace(ts, i) // ("at the very end", as "at the very start"; "not at the end" rules it out)
 		case t.w == "again" && t.raw == "another" && i+1 < len(ts) && (ts[i+1].isNum || numberWords[ts[i+1].raw] > 0 || lex.periodUnit[ts[i+1].raw]):
 			// "valid for another 3 months", "another year": more time, not another step
@@ -5449,11 +5486,13 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			split = i + 1
 			break
 		}
-		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 == len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this") {
+		if orderRefLemmas[t.w] && (i == 0 || i == 1 && (ts[0].w == "only" || lex.universal[ts[0].raw])) && i+2 == len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this") {
 			// "…a text message. Before that, recognise them": "before that" cut off
 			// by its comma is a place on its own; the next clause goes before (or
-			// after) the steps the clause before named
+			// after) the steps the clause before named; "Everything before
+			// that: ID scan, then liveness" places all the sentence names next
 			a.refAfter, a.pronounRef = t.w == "after", true
+			a.wholeRun = i == 1 && lex.universal[ts[0].raw]
 			return a
 		}
 		if orderRefLemmas[t.w] && (i == 0 || i == 1 && ts[0].w == "only") && i+2 < len(ts) && lex.doneSubject[ts[i+1].raw] {
@@ -5571,6 +5610,14 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			if d >= 0 && f >= 0 {
 				ref[0].k = kDocument
 			}
+		}
+		if r, own, ok := placeThenNoun(ts[split+1:], ref, seq); ok && !namesAnything(ts[:split]) {
+			// "before the scan a liveness check", "and before the ID scan a
+			// selfie": with no comma and no verb, the place ends where a new
+			// step is named with "a"; what follows is the clause's step
+			a.ref = r
+			a.steps = own
+			return a
 		}
 		if len(ref) > 0 && openingThen(ts[:split], ref, seq) {
 			// "…, and after a code for the e-mail of him": with nothing before it,
@@ -6160,10 +6207,80 @@ func refVerbSplit(ts []token, ref []*step) int {
 	return 0
 }
 
+// placeThenNoun reads the words after "before"/"after" (ts), whose steps are
+// ref, as a place followed by the step placed there with no comma and no verb
+// ("before the scan a liveness check", "after the ID scan a selfie"): the place
+// is the steps named before an indefinite article that opens a new step's
+// name, with no "and" between ("the liveness check and a code" is one place);
+// a bare "scan" there is the one scan the flow has. It returns the place and
+// the steps placed, or ok false.
+func placeThenNoun(ts []token, ref []*step, seq []*step) (place, own []*step, ok bool) {
+	if len(ref) == 0 || ref[0].pos <= 0 {
+		return nil, nil, false
+	}
+	at := -1 // the article that opens the steps placed
+	c := 0   // the first step placed
+	for c < len(ref) {
+		lo := 0
+		if c > 0 {
+			lo = ref[c-1].pos + 1
+		}
+		for k := lo; k < ref[c].pos && k < len(ts); k++ {
+			switch {
+			case isConj(ts[k].raw) || ts[k].w == "," || ts[k].w == "then":
+				return nil, nil, false
+			case lex.indefinite[ts[k].raw]:
+				at = k
+			}
+		}
+		if at >= 0 {
+			break
+		}
+		c++
+	}
+	if at < 0 || c == len(ref) {
+		return nil, nil, false
+	}
+	if c > 0 {
+		return ref[:c], ref[c:], true
+	}
+	// nothing named before the article but a bare "scan": the flow's scan
+	if !slices.ContainsFunc(ts[:at], func(t token) bool { return t.w == "scan" }) {
+		return nil, nil, false
+	}
+	d, f := findKind(seq, kDocument), findKind(seq, kFaceScan)
+	if (d >= 0) == (f >= 0) {
+		return nil, nil, false
+	}
+	return []*step{{k: seq[max(d, f)].k}}, ref, true
+}
+
 // bindPositions: with a start and an end word in one clause ("a passport scan at
 // the very beginning and an email code at the end"), each step takes the
 // position word that follows it.
 func bindPositions(ts []token, a *analysis) {
+	if a.penult && a.back && !a.front && len(a.steps) >= 2 {
+		// "the last step is an SMS code and the second-to-last step scans
+		// their passport": each step takes the place word said before it
+		for k, s := range a.steps {
+			lo := 0
+			if k > 0 {
+				lo = max(a.steps[k-1].pos+1, 0)
+			}
+			for j := lo; j < s.pos && j < len(ts); j++ {
+				switch {
+				case ts[j].w == "penultimate":
+					s.back, s.penult = true, true
+				case lex.backWord[ts[j].raw]:
+					s.back = true
+				}
+			}
+		}
+		if slices.ContainsFunc(a.steps, func(s *step) bool { return s.penult }) {
+			a.back, a.penult = false, false
+		}
+		return
+	}
 	if !a.front || !a.back || len(a.steps) < 2 {
 		return
 	}
@@ -6179,11 +6296,13 @@ func bindPositions(ts []token, a *analysis) {
 				s.front, bound = true, true
 			case lex.backWord[ts[j].raw]:
 				s.back, bound = true, true
+			case ts[j].w == "penultimate":
+				s.back, s.penult, bound = true, true, true
 			}
 		}
 	}
 	if bound {
-		a.front, a.back = false, false
+		a.front, a.back, a.penult = false, false, false
 	}
 }
 

@@ -917,9 +917,10 @@ var rules = map[string][]rule{
 	"explain": {{
 		// "who they say they are", "what they told us": the user speaking, not the avatar
 		when: func(d *detector, i int) bool {
-			if raw := d.ts[i].raw; (raw == "state" || raw == "states") && (lex.determiner[d.prev(i)] || lex.placeBefore[d.prev(i)] || i > 0 && d.ts[i-1].w == "#" || lex.docWord[d.nextW(i)] || d.next(i) == "issued") {
+			if raw := d.ts[i].raw; (raw == "state" || raw == "states") && (lex.determiner[d.prev(i)] || lex.placeBefore[d.prev(i)] || i > 0 && d.ts[i-1].w == "#" || lex.docWord[d.nextW(i)] || d.next(i) == "issued" || lex.stateLead[d.prev(i)]) {
 				// "a state ID card", "state-issued ID": the issuer, not the verb;
-				// "in 3 states", "across states": the places
+				// "in 3 states", "across states": the places; "the end state
+				// is …": a state of the flow
 				return false
 			}
 			// ("our privacy notice says so", "legal says": what a document or a team

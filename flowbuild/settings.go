@@ -3,6 +3,7 @@ package flowbuild
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -342,6 +343,14 @@ var numberWords = map[string]int{
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
 	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
 	"ninety": 90,
+}
+
+// countWord is the number a word says, in figures ("2") or in words ("two"), or 0.
+func countWord(w string) int {
+	if n, err := strconv.Atoi(w); err == nil && n > 0 {
+		return n
+	}
+	return numberWords[w]
 }
 
 // hasSetting is a cheap test before readSettings: a number or a unit word.

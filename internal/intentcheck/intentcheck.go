@@ -489,7 +489,7 @@ var topics = []struct {
 	{"new device", []string{"device", "phone", "mobile"}},
 	{"recover", []string{"recover", "locked", "lost", "forgot", "reset", "access"}},
 	{"account is open", []string{"open", "onboard", "kyc", "new account", "sign up", "signup", "new customer", "new user"}},
-	{"signed in", []string{"login", "log in", "logs in", "logged in", "sign in", "signs in", "signed in", "sign-in", "signin", "2fa", "second factor", "logging in", "mfa"}},
+	{"signed in", []string{"login", "log in", "logs in", "logged in", "sign in", "signs in", "signed in", "sign-in", "log-in", "signin", "2fa", "second factor", "logging in", "mfa"}},
 }
 
 // prose checks every sentence the avatar says or asks.

@@ -88,6 +88,10 @@ func TestJudge(t *testing.T) {
 			c.Description = "step-up when someone logs in from a new country: liveness"
 			return c
 		}, `"Say: Thanks, you're verified and signed in."`, true, ""},
+		{"signed in at a hyphenated log-in", func(c Case) Case {
+			c.Description = "Log-in verification: liveness"
+			return c
+		}, `"Say: Thanks, you're verified and signed in."`, true, ""},
 		{"a fragment for a line", func(c Case) Case { return c }, `"Say: So."`, true, "linking words"},
 		{"a fragment to explain", func(c Case) Case { return c }, `"Explain to the user that yet."`, true, "linking words"},
 		{"signed in elsewhere", func(c Case) Case { return c }, `"Say: Thanks, you're verified and signed in."`, true, "signed in"},
