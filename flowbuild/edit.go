@@ -459,6 +459,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if named, _ := p.penultimate(part); named != part {
 				part, ts = named, tokenize(named)
 			}
+			if named := p.stepsBeyond(part); named != part {
+				part, ts = named, tokenize(named)
+			}
 			if named := p.placeAsName(part); named != part {
 				part, ts = named, tokenize(named)
 			}
@@ -7158,6 +7161,91 @@ func (p *plan) placeAsName(part string) string {
 			rest[i-1] += tail
 		}
 		return strings.Join(rest, " ")
+	}
+	return part
+}
+
+// stepsBeyond names the checks a removal picks by where they sit: "rip out
+// everything after the compare", "drop all the steps before the liveness"
+// are the checks after (before) the one named, listed by name, and never the
+// one named itself. Only a removal is read so: "whatever comes after it
+// should be an email OTP" is no list.
+func (p *plan) stepsBeyond(part string) string {
+	low := strings.ToLower(part)
+	if !strings.Contains(low, "everything") && !strings.Contains(low, "all ") && !strings.Contains(low, "anything") {
+		return part // (a word test first)
+	}
+	words := strings.Fields(part)
+	if !removes(words) {
+		return part
+	}
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	for i := range lw {
+		if !lex.allBeyond[lw[i]] {
+			continue
+		}
+		j := i + 1
+		for j < len(lw) && (lw[j] == "the" || lex.placeStep[lw[j]] || lw[j] == "that" || lw[j] == "comes" || lw[j] == "come" || lw[j] == "else") {
+			j++ // "all the steps that come after", "everything else after"
+		}
+		if j+1 >= len(lw) || lw[j] != "after" && lw[j] != "before" {
+			continue
+		}
+		end := j + 1
+		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
+			end++
+		}
+		var at *step
+		for _, s := range analyze(tokenize(strings.Join(words[j+1:end+1], " ")), p.steps).steps {
+			if c := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); c >= 0 {
+				at = checks[c]
+				break
+			}
+		}
+		c := slices.Index(checks, at)
+		if c < 0 {
+			return part
+		}
+		picked := checks[c+1:]
+		if lw[j] == "before" {
+			picked = checks[:c]
+		}
+		if len(picked) == 0 {
+			return part
+		}
+		var names []string
+		for _, s := range picked {
+			if slices.IndexFunc(checks, func(o *step) bool { return o != s && o.k == s.k }) >= 0 {
+				return part // two checks of one kind, which a name cannot tell apart
+			}
+			names = append(names, "the "+s.k.String())
+		}
+		text := names[len(names)-1]
+		if len(names) > 1 {
+			text = strings.Join(names[:len(names)-1], ", ") + " and " + text
+		}
+		tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
+		after := words[end+1:]
+		if tail == "," && len(after) > 0 && !hasEditVerb(after) {
+			// "…, the compare is the last step now": what the removal leaves,
+			// said of the step kept, no further target of its verb
+			rt := tokenize(strings.Join(after, " "))
+			named := analyze(rt, p.steps).steps
+			if len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return s.k != at.k }) &&
+				slices.ContainsFunc(rt, func(t token) bool { return lex.backWord[t.raw] || lex.lastPlace[t.raw] || lex.frontWord[t.raw] }) {
+				tail, after = "", nil
+			}
+		}
+		return strings.Join(slices.Concat(words[:i], []string{text + tail}, after), " ")
 	}
 	return part
 }
