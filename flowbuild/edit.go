@@ -4236,10 +4236,24 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 	// ("swap the two OTP steps around, liveness stays last": after a swap, a
 	// step of the flow said to stay where it is, its place named or not)
 	asIs = asIs || hasAnyRaw(tokenize(head), lex.swapVerb) && staysPut(tts, steps)
+	// ("put a passport scan right before the code, the code should still be
+	// the very last thing": a step of the flow said to be still where it is)
+	asIs = asIs || stillPlaced(tts, steps)
 	if head == "" || !keepsRest(tts, steps) && !asIs {
 		return part, false
 	}
 	return head, true
+}
+
+// stillPlaced: the words say a step of the flow is still at the start or the
+// end ("the code should still be the very last thing"), and ask for no change.
+func stillPlaced(ts []token, steps []*step) bool {
+	if !hasAnyRaw(ts, lex.stillWord) || !slices.ContainsFunc(ts, func(t token) bool { return lex.backWord[t.raw] || lex.lastPlace[t.raw] || lex.frontWord[t.raw] }) ||
+		slices.ContainsFunc(ts, func(t token) bool { return editVerbs[t.raw] || lex.removeVerb[t.raw] }) {
+		return false
+	}
+	a := analyze(ts, steps)
+	return len(a.steps) > 0 && a.neg == 0 && allPresent(steps, a.steps)
 }
 
 // staysPut: the part says steps of the flow stay ("liveness stays last", "the
