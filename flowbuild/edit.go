@@ -459,6 +459,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if named, _ := p.penultimate(part); named != part {
 				part, ts = named, tokenize(named)
 			}
+			if named := whatFollowsIs(part); named != part {
+				part, ts = named, tokenize(named)
+			}
 			if named := p.stepsBeyond(part); named != part {
 				part, ts = named, tokenize(named)
 			}
@@ -7260,6 +7263,43 @@ func (p *plan) stepsBeyond(part string) string {
 			}
 		}
 		return strings.Join(slices.Concat(words[:i], []string{text + tail}, after), " ")
+	}
+	return part
+}
+
+// whatFollowsIs drops the subject of "whatever comes after it should be X"
+// in a condition ("if the compare comes back as no match, whatever comes
+// after it should be an email OTP instead of just ending", "if the SMS
+// fails, what follows is an email code"): X is what the condition leads to,
+// said as "…, an email OTP instead", not a step placed after another.
+func whatFollowsIs(part string) string {
+	words := strings.Fields(part)
+	lw := make([]string, len(words))
+	found := false
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+		found = found || lex.followVerb[lw[i]]
+	}
+	if !found || !slices.ContainsFunc(lw, func(w string) bool { return lex.condLead[w] }) {
+		return part // (a word test first)
+	}
+	for i := 1; i+2 < len(lw); i++ {
+		if !lex.whatWord[lw[i]] || !lex.followVerb[lw[i+1]] || !strings.HasSuffix(words[i-1], ",") {
+			continue
+		}
+		j := i + 2
+		if j+1 < len(lw) && (lw[j] == "after" || lw[j] == "from") && lex.touchedRef[lw[j+1]] {
+			j += 2 // "after it", "after that"
+		} else if lw[j] == "next" || lw[j] == "then" || lex.touchedRef[lw[j]] {
+			j++ // ("what comes next", "whatever follows it")
+		}
+		for j < len(lw) && (lex.copulaModal[lw[j]] || lw[j] == "to" || lw[j] == "have") {
+			j++ // "should", "needs to", "has to"
+		}
+		if j+1 >= len(lw) || lw[j] != "be" && lw[j] != "is" {
+			continue
+		}
+		return strings.Join(slices.Concat(words[:i], words[j+1:]), " ")
 	}
 	return part
 }
