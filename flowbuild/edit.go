@@ -459,6 +459,9 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if named, _ := p.penultimate(part); named != part {
 				part, ts = named, tokenize(named)
 			}
+			if named := frontedPlaceComma(part); named != part {
+				part, ts = named, tokenize(named)
+			}
 			if named := whatFollowsIs(part); named != part {
 				part, ts = named, tokenize(named)
 			}
@@ -7300,6 +7303,36 @@ func whatFollowsIs(part string) string {
 			continue
 		}
 		return strings.Join(slices.Concat(words[:i], words[j+1:]), " ")
+	}
+	return part
+}
+
+// frontedPlaceComma puts the comma a fronted place leaves out: "after the
+// scan it should match them against our enrolled users" is "after the scan,
+// it should …": the place ends where the clause's subject and its modal
+// begin, so the step after the place is not read as part of it. ("after they
+// give up" has no step between; "after the scan" alone is no clause.)
+func frontedPlaceComma(part string) string {
+	words := strings.Fields(part)
+	if len(words) < 5 {
+		return part
+	}
+	lead := strings.ToLower(words[0])
+	if lead != "after" && lead != "before" {
+		return part // (a word test first)
+	}
+	if !lex.determiner[strings.ToLower(words[1])] {
+		return part
+	}
+	for k := 3; k < len(words)-1 && k <= 6; k++ {
+		if strings.ContainsAny(words[k-1], ",;:.!?") {
+			return part
+		}
+		if lex.subjectPronoun[strings.ToLower(words[k])] && lex.copulaModal[strings.ToLower(strings.Trim(words[k+1], ",;:.!?"))] {
+			out := slices.Clone(words)
+			out[k-1] += ","
+			return strings.Join(out, " ")
+		}
 	}
 	return part
 }
