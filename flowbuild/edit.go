@@ -7019,8 +7019,7 @@ func clauseStart(words, lw []string, from int) int {
 // clause that only names the step and its place ("and the liveness the one
 // before last") is a move, given its verb (gapped).
 func (p *plan) penultimate(part string) (named string, gapped bool) {
-	low := strings.ToLower(part)
-	if !strings.Contains(low, "last") && !strings.Contains(low, "penultimate") {
+	if indexFold(part, "last") < 0 && indexFold(part, "penultimate") < 0 {
 		return part, false // (a word test first: no phrase of the place can be there)
 	}
 	var checks []*step
@@ -7134,7 +7133,7 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 // take passports only" set something of the check already there, so the
 // place ("at the end") only says which check is meant.
 func (p *plan) placeAsName(part string) string {
-	if !strings.Contains(strings.ToLower(part), "at the ") {
+	if indexFold(part, "at the ") < 0 {
 		return part // (a word test first)
 	}
 	words := strings.Fields(part)
@@ -7191,8 +7190,7 @@ func (p *plan) placeAsName(part string) string {
 // one named itself. Only a removal is read so: "whatever comes after it
 // should be an email OTP" is no list.
 func (p *plan) stepsBeyond(part string) string {
-	low := strings.ToLower(part)
-	if !strings.Contains(low, "everything") && !strings.Contains(low, "all ") && !strings.Contains(low, "anything") {
+	if indexFold(part, "everything") < 0 && indexFold(part, "all ") < 0 && indexFold(part, "anything") < 0 {
 		return part // (a word test first)
 	}
 	words := strings.Fields(part)
@@ -7276,6 +7274,9 @@ func (p *plan) stepsBeyond(part string) string {
 // fails, what follows is an email code"): X is what the condition leads to,
 // said as "…, an email OTP instead", not a step placed after another.
 func whatFollowsIs(part string) string {
+	if !slices.ContainsFunc(followVerbs, func(v string) bool { return indexFold(part, v) >= 0 }) {
+		return part // (a word test first)
+	}
 	words := strings.Fields(part)
 	lw := make([]string, len(words))
 	found := false
@@ -7313,13 +7314,12 @@ func whatFollowsIs(part string) string {
 // begin, so the step after the place is not read as part of it. ("after they
 // give up" has no step between; "after the scan" alone is no clause.)
 func frontedPlaceComma(part string) string {
+	if len(part) < 6 || !strings.EqualFold(part[:6], "after ") && !strings.EqualFold(part[:min(7, len(part))], "before ") {
+		return part // (a word test first)
+	}
 	words := strings.Fields(part)
 	if len(words) < 5 {
 		return part
-	}
-	lead := strings.ToLower(words[0])
-	if lead != "after" && lead != "before" {
-		return part // (a word test first)
 	}
 	if !lex.determiner[strings.ToLower(words[1])] {
 		return part
