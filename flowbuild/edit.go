@@ -94,6 +94,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			continue
 		}
 		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(sentence))))
+		if named, gapped := p.penultimate(sentence); gapped {
+			// "the sms should be first and the liveness the one before last":
+			// the clause with no verb of its own is a move of its own, split
+			// from the rest as "… and move the liveness before …" is
+			sentence = named
+		}
 		first := true
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
@@ -449,6 +455,21 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			if numbered := stepByNumber(part); numbered != strings.Join(strings.Fields(part), " ") {
 				part, ts = numbered, tokenize(numbered)
+			}
+			if named, _ := p.penultimate(part); named != part {
+				part, ts = named, tokenize(named)
+			}
+			if named := frontedPlaceComma(part); named != part {
+				part, ts = named, tokenize(named)
+			}
+			if named := whatFollowsIs(part); named != part {
+				part, ts = named, tokenize(named)
+			}
+			if named := p.stepsBeyond(part); named != part {
+				part, ts = named, tokenize(named)
+			}
+			if named := p.placeAsName(part); named != part {
+				part, ts = named, tokenize(named)
 			}
 			part = p.resolvePlace(part)
 			if slices.ContainsFunc(ts, func(t token) bool {
@@ -2599,6 +2620,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		ref                []*step
 	}
 	placeOf := map[*step]clausePlace{}
+	namedTwice := func(m map[*step]clausePlace, s *step) bool {
+		for o := range m {
+			if o != s && o.k == s.k {
+				return true // ("drop when the ID scan is first, so the document scan moves to the end")
+			}
+		}
+		return false
+	}
 	clauseOf := map[*step]int{} // which clause named the step
 	placedClauses := 0          // clauses with a place of their own and a step to put there
 	clauses := splitClauses(ts)
@@ -3117,7 +3146,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			before := slices.Clone(p.steps)
 			p.steps = append(p.steps[:i], p.steps[i+1:]...)
 			f, b := front || s.front && !s.back, back || s.back && !s.front
-			p.insert(moved, f, b, ref, refAfter)
+			to, toAfter := ref, refAfter
+			if own, ok := placeOf[s]; ok && front && back && !namedTwice(placeOf, s) {
+				// "start with the liveness, and end with the face scan": each
+				// step goes where its own clause puts it, when the sentence
+				// has both places and names each step once
+				f, b = own.front || s.front && !s.back, own.back || s.back && !s.front
+				to, toAfter = own.ref, own.after
+			}
+			p.insert(moved, f, b, to, toAfter)
 			p.touched = moved // "Move the liveness check. It should be first."
 			// where the liveness would follow the recognition (a quiet flow may end with it)
 			now := p.find(kRecognition) + 1
@@ -3125,10 +3162,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				// the layout keeps a liveness check straight after the recognition:
 				// say so, rather than report a move the flow will not show
 				p.steps = before
-				done = append(done, "did not move the liveness check"+where(f, b, ref, refAfter)+": FaceSign recommends it straight after the face recognition")
+				done = append(done, "did not move the liveness check"+where(f, b, to, toAfter)+": FaceSign recommends it straight after the face recognition")
 				continue
 			}
-			done = append(done, "moved the "+moved.k.String()+where(f, b, ref, refAfter))
+			done = append(done, "moved the "+moved.k.String()+where(f, b, to, toAfter))
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)
@@ -3700,7 +3737,7 @@ func sameFor(part string) (string, bool) {
 // too", "and the compare as well"): said after a removal, more of it.
 func goesToo(ts []token, steps []*step) bool {
 	for i, t := range ts {
-		if (t.raw == "go" || t.raw == "goes") && goPlace(ts, i+1) {
+		if (t.raw == "go" || t.raw == "goes") && (goPlace(ts, i+1) || goesInOrder(ts, i)) {
 			return false // "the selfie goes after it too": a place
 		}
 	}
@@ -3720,7 +3757,9 @@ func goesToo(ts []token, steps []*step) bool {
 		return false
 	}
 	a := analyze(named, steps)
-	return len(a.steps) > 0 && a.neg == 0 && len(a.ref) == 0 && !a.front && !a.back
+	// ("it should go liveness then finish with the email one": a place of a
+	// step's own is an order, no removal)
+	return len(a.steps) > 0 && a.neg == 0 && len(a.ref) == 0 && !a.front && !a.back && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.front || s.back })
 }
 
 // goneNamed is goesToo's words less "too", "as well" and "go(es)".
@@ -4053,10 +4092,20 @@ func takesOffOrOut(ts []token) bool {
 func canGo(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
 		if (ts[i].raw == "go" || ts[i].raw == "goes") && lex.goModal[ts[i-1].raw] {
+			if goesInOrder(ts, i) {
+				return false
+			}
 			return i+1 == len(ts) || ts[i+1].w == "." || !goPlace(ts, i+1)
 		}
 	}
 	return false
+}
+
+// goesInOrder: "go" at i is followed by steps in an order ("it should go
+// liveness then the email code"): the order the flow goes in, of the steps
+// after the verb, no step gone.
+func goesInOrder(ts []token, i int) bool {
+	return i+2 < len(ts) && !goPlace(ts, i+1) && slices.ContainsFunc(ts[i+2:], func(t token) bool { return t.raw == "then" })
 }
 
 // goPlace: the words from j, after "go", say where a step goes ("to their
@@ -4255,10 +4304,24 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 	// ("swap the two OTP steps around, liveness stays last": after a swap, a
 	// step of the flow said to stay where it is, its place named or not)
 	asIs = asIs || hasAnyRaw(tokenize(head), lex.swapVerb) && staysPut(tts, steps)
+	// ("put a passport scan right before the code, the code should still be
+	// the very last thing": a step of the flow said to be still where it is)
+	asIs = asIs || stillPlaced(tts, steps)
 	if head == "" || !keepsRest(tts, steps) && !asIs {
 		return part, false
 	}
 	return head, true
+}
+
+// stillPlaced: the words say a step of the flow is still at the start or the
+// end ("the code should still be the very last thing"), and ask for no change.
+func stillPlaced(ts []token, steps []*step) bool {
+	if !hasAnyRaw(ts, lex.stillWord) || !slices.ContainsFunc(ts, func(t token) bool { return lex.backWord[t.raw] || lex.lastPlace[t.raw] || lex.frontWord[t.raw] }) ||
+		slices.ContainsFunc(ts, func(t token) bool { return editVerbs[t.raw] || lex.removeVerb[t.raw] }) {
+		return false
+	}
+	a := analyze(ts, steps)
+	return len(a.steps) > 0 && a.neg == 0 && allPresent(steps, a.steps)
 }
 
 // staysPut: the part says steps of the flow stay ("liveness stays last", "the
@@ -7151,4 +7214,332 @@ func clauseStart(words, lw []string, from int) int {
 		}
 	}
 	return 0
+}
+
+// penultimate names the place before the last check where a change says it
+// by the end ("add an ID scan second to last", "move the liveness to the one
+// before last", "…and the liveness the one before last"): a step the change
+// adds or moves goes before the last of the other checks; with no step named
+// beside it ("remove the second to last step") it is the check there now. A
+// clause that only names the step and its place ("and the liveness the one
+// before last") is a move, given its verb (gapped).
+func (p *plan) penultimate(part string) (named string, gapped bool) {
+	if indexFold(part, "last") < 0 && indexFold(part, "penultimate") < 0 {
+		return part, false // (a word test first: no phrase of the place can be there)
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	if len(checks) < 2 {
+		return part, false
+	}
+	words := strings.Fields(strings.ReplaceAll(part, "-", " "))
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+	}
+	at, end := -1, -1
+	for i := range lw {
+		for _, ph := range penultimatePhrases {
+			seq := strings.Fields(ph)
+			if i+len(seq) <= len(lw) && slices.Equal(lw[i:i+len(seq)], seq) && (at < 0 || i < at) {
+				at, end = i, i+len(seq)-1
+			}
+		}
+	}
+	if at < 0 {
+		return part, false
+	}
+	// unique is the name of a check no other check of the flow shares
+	unique := func(s *step) string {
+		if slices.IndexFunc(checks, func(o *step) bool { return o != s && o.k == s.k }) >= 0 {
+			return ""
+		}
+		return s.k.String()
+	}
+	from := at
+	for from > 0 && (lw[from-1] == "the" || lex.placeLead[lw[from-1]] || lex.placeIn[lw[from-1]] || lw[from-1] == "very") {
+		from-- // "to be the second to last", "as the one before last"
+	}
+	if end+1 < len(lw) && (lex.placeStep[lw[end+1]] || lex.placeSlot[lw[end+1]]) && !strings.ContainsAny(words[end], ",;:.!?") {
+		end++ // "second to last step", "next to last place"
+	}
+	tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
+	cs := clauseStart(words, lw, from)
+	near := analyze(tokenize(strings.Join(words[cs:from], " ")), p.steps).steps
+	rest := tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " "))
+	if lead := tokenize(strings.Join(words[cs:from], " ")); len(near) == 0 && !hasAnyRaw(lead, lex.replaceWord) && !hasAnyRaw(lead, lex.swapVerb) {
+		// ("swap the penultimate step for a liveness check": the place names
+		// the check replaced, not where the new one goes)
+		near = analyze(rest, p.steps).steps
+	}
+	var moved *step
+	added := false
+	for _, s := range near {
+		if s.k.isConversation() {
+			continue
+		}
+		if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); i >= 0 {
+			moved = checks[i]
+			break
+		}
+		added = !takesOut(rest) // ("put a face scan in next-to-last place": placed, so added)
+		break
+	}
+	splice := func(text string, verb bool) string {
+		lead := words[:from]
+		if verb {
+			lead = slices.Concat(words[:cs], []string{"move"}, words[cs:from])
+		}
+		return strings.Join(slices.Concat(lead, []string{text + tail}, words[end+1:]), " ")
+	}
+	switch {
+	case moved != nil:
+		others := slices.DeleteFunc(slices.Clone(checks), func(o *step) bool { return o == moved })
+		if cs > 0 {
+			// "the sms should be the very first thing and the liveness the one
+			// before last": a check the clause before sends to the start is
+			// not the last one any more
+			if a := analyze(tokenize(strings.Join(words[:cs], " ")), p.steps); a.front && !a.back {
+				others = slices.DeleteFunc(others, func(o *step) bool {
+					return slices.ContainsFunc(a.steps, func(s *step) bool { return s.k == o.k || s.k == kOTP && isCodeKind(o.k) })
+				})
+			}
+		}
+		if len(others) == 0 {
+			return part, false
+		}
+		nm := unique(others[len(others)-1])
+		if nm == "" {
+			return part, false
+		}
+		// ("the sms should be first and the liveness the one before last":
+		// the clause names its step and place with no verb of its own)
+		verb := cs > 0 && !hasEditVerb(words[cs:from])
+		return splice("before the "+nm, verb), verb
+	case added:
+		if nm := unique(checks[len(checks)-1]); nm != "" {
+			return splice("before the "+nm, false), false
+		}
+	case len(near) == 0:
+		if nm := unique(checks[len(checks)-2]); nm != "" {
+			if from == at && (at == 0 || lw[at-1] != "the") {
+				nm = "the " + nm
+			}
+			return strings.Join(slices.Concat(words[:at], []string{nm + tail}, words[end+1:]), " "), false
+		}
+	}
+	return part, false
+}
+
+// placeAsName drops a place that names a step rather than moving it: "the SMS
+// at the end should expire after 3 minutes", "the scan at the start should
+// take passports only" set something of the check already there, so the
+// place ("at the end") only says which check is meant.
+func (p *plan) placeAsName(part string) string {
+	if indexFold(part, "at the ") < 0 {
+		return part // (a word test first)
+	}
+	words := strings.Fields(part)
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	for i := 1; i+2 < len(lw); i++ {
+		if lw[i] != "at" || lw[i+1] != "the" || strings.ContainsAny(words[i-1], ",;:.!?") {
+			continue
+		}
+		end := i + 2
+		if lw[end] == "very" && end+1 < len(lw) {
+			end++
+		}
+		front, back := lex.frontWord[lw[end]], lex.backWord[lw[end]]
+		if !front && !back || len(checks) < 2 {
+			continue
+		}
+		cs := clauseStart(words, lw, i)
+		named := analyze(tokenize(strings.Join(words[cs:i], " ")), p.steps).steps
+		if len(named) != 1 {
+			continue
+		}
+		at := checks[0]
+		if back {
+			at = checks[len(checks)-1]
+		}
+		if at.k != named[0].k && !(named[0].k == kOTP && isCodeKind(at.k)) {
+			continue // ("the SMS at the end" of a flow that ends elsewhere: a move)
+		}
+		rest := slices.Concat(words[:i], words[end+1:])
+		rt := tokenize(strings.Join(rest[cs:], " "))
+		if added, removed := docTypeChanges(rt); !hasSetting(rt) && len(added)+len(removed) == 0 {
+			continue
+		}
+		if tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]; tail != "" {
+			rest[i-1] += tail
+		}
+		return strings.Join(rest, " ")
+	}
+	return part
+}
+
+// stepsBeyond names the checks a removal picks by where they sit: "rip out
+// everything after the compare", "drop all the steps before the liveness"
+// are the checks after (before) the one named, listed by name, and never the
+// one named itself. Only a removal is read so: "whatever comes after it
+// should be an email OTP" is no list.
+func (p *plan) stepsBeyond(part string) string {
+	if indexFold(part, "everything") < 0 && indexFold(part, "all ") < 0 && indexFold(part, "anything") < 0 {
+		return part // (a word test first)
+	}
+	words := strings.Fields(part)
+	if !removes(words) {
+		return part
+	}
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	for i := range lw {
+		if !lex.allBeyond[lw[i]] {
+			continue
+		}
+		j := i + 1
+		for j < len(lw) && (lw[j] == "the" || lex.placeStep[lw[j]] || lw[j] == "that" || lw[j] == "comes" || lw[j] == "come" || lw[j] == "else") {
+			j++ // "all the steps that come after", "everything else after"
+		}
+		if j+1 >= len(lw) || lw[j] != "after" && lw[j] != "before" {
+			continue
+		}
+		end := j + 1
+		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
+			end++
+		}
+		var at *step
+		for _, s := range analyze(tokenize(strings.Join(words[j+1:end+1], " ")), p.steps).steps {
+			if c := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); c >= 0 {
+				at = checks[c]
+				break
+			}
+		}
+		c := slices.Index(checks, at)
+		if c < 0 {
+			return part
+		}
+		picked := checks[c+1:]
+		if lw[j] == "before" {
+			picked = checks[:c]
+		}
+		if len(picked) == 0 {
+			return part
+		}
+		var names []string
+		for _, s := range picked {
+			if slices.IndexFunc(checks, func(o *step) bool { return o != s && o.k == s.k }) >= 0 {
+				return part // two checks of one kind, which a name cannot tell apart
+			}
+			names = append(names, "the "+s.k.String())
+		}
+		text := names[len(names)-1]
+		if len(names) > 1 {
+			text = strings.Join(names[:len(names)-1], ", ") + " and " + text
+		}
+		tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
+		after := words[end+1:]
+		if tail == "," && len(after) > 0 && !hasEditVerb(after) {
+			// "…, the compare is the last step now": what the removal leaves,
+			// said of the step kept, no further target of its verb
+			rt := tokenize(strings.Join(after, " "))
+			named := analyze(rt, p.steps).steps
+			if len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return s.k != at.k }) &&
+				slices.ContainsFunc(rt, func(t token) bool { return lex.backWord[t.raw] || lex.lastPlace[t.raw] || lex.frontWord[t.raw] }) {
+				tail, after = "", nil
+			}
+		}
+		return strings.Join(slices.Concat(words[:i], []string{text + tail}, after), " ")
+	}
+	return part
+}
+
+// whatFollowsIs drops the subject of "whatever comes after it should be X"
+// in a condition ("if the compare comes back as no match, whatever comes
+// after it should be an email OTP instead of just ending", "if the SMS
+// fails, what follows is an email code"): X is what the condition leads to,
+// said as "…, an email OTP instead", not a step placed after another.
+func whatFollowsIs(part string) string {
+	if !slices.ContainsFunc(followVerbs, func(v string) bool { return indexFold(part, v) >= 0 }) {
+		return part // (a word test first)
+	}
+	words := strings.Fields(part)
+	lw := make([]string, len(words))
+	found := false
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+		found = found || lex.followVerb[lw[i]]
+	}
+	if !found || !slices.ContainsFunc(lw, func(w string) bool { return lex.condLead[w] }) {
+		return part // (a word test first)
+	}
+	for i := 1; i+2 < len(lw); i++ {
+		if !lex.whatWord[lw[i]] || !lex.followVerb[lw[i+1]] || !strings.HasSuffix(words[i-1], ",") {
+			continue
+		}
+		j := i + 2
+		if j+1 < len(lw) && (lw[j] == "after" || lw[j] == "from") && lex.touchedRef[lw[j+1]] {
+			j += 2 // "after it", "after that"
+		} else if lw[j] == "next" || lw[j] == "then" || lex.touchedRef[lw[j]] {
+			j++ // ("what comes next", "whatever follows it")
+		}
+		for j < len(lw) && (lex.copulaModal[lw[j]] || lw[j] == "to" || lw[j] == "have") {
+			j++ // "should", "needs to", "has to"
+		}
+		if j+1 >= len(lw) || lw[j] != "be" && lw[j] != "is" {
+			continue
+		}
+		return strings.Join(slices.Concat(words[:i], words[j+1:]), " ")
+	}
+	return part
+}
+
+// frontedPlaceComma puts the comma a fronted place leaves out: "after the
+// scan it should match them against our enrolled users" is "after the scan,
+// it should …": the place ends where the clause's subject and its modal
+// begin, so the step after the place is not read as part of it. ("after they
+// give up" has no step between; "after the scan" alone is no clause.)
+func frontedPlaceComma(part string) string {
+	if len(part) < 6 || !strings.EqualFold(part[:6], "after ") && !strings.EqualFold(part[:min(7, len(part))], "before ") {
+		return part // (a word test first)
+	}
+	words := strings.Fields(part)
+	if len(words) < 5 {
+		return part
+	}
+	if !lex.determiner[strings.ToLower(words[1])] {
+		return part
+	}
+	for k := 3; k < len(words)-1 && k <= 6; k++ {
+		if strings.ContainsAny(words[k-1], ",;:.!?") {
+			return part
+		}
+		if lex.subjectPronoun[strings.ToLower(words[k])] && lex.copulaModal[strings.ToLower(strings.Trim(words[k+1], ",;:.!?"))] {
+			out := slices.Clone(words)
+			out[k-1] += ","
+			return strings.Join(out, " ")
+		}
+	}
+	return part
 }

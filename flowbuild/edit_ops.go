@@ -27,6 +27,44 @@ var editVerbs = map[string]bool{
 	"push": true, // "push the liveness back one step"
 }
 
+// settingsApart: the words before and after ", and" each set something of a
+// step of their own ("the scan should take passports only, and the SMS code
+// should expire after 3 minutes"), with no verb of change after it.
+func settingsApart(left, right []string) bool {
+	if len(right) < 3 || startsEdit(right[0]) {
+		return false
+	}
+	lt, rt := tokenize(strings.Join(left, " ")), tokenize(strings.Join(right, " "))
+	sets := func(ts []token) bool {
+		if hasSetting(ts) {
+			return true
+		}
+		added, removed := docTypeChanges(ts) // ("should take driving licences only")
+		return len(added)+len(removed) > 0
+	}
+	if !sets(lt) || !sets(rt) {
+		return false
+	}
+	l, r := analyze(lt, nil), analyze(rt, nil)
+	return len(l.steps) > 0 && len(r.steps) > 0 && !slices.ContainsFunc(r.steps, func(s *step) bool {
+		return slices.ContainsFunc(l.steps, func(o *step) bool { return o.k == s.k })
+	})
+}
+
+// excludesOnly: the words before a dash, with no verb of change, rule a step
+// out and name no other ("so no SMS"), and the words after it, which open on
+// no verb of change, name other steps of their own.
+func excludesOnly(left, right []string) bool {
+	l := analyze(tokenize(strings.Join(left, " ")), nil)
+	if l.neg == 0 || slices.ContainsFunc(l.steps, func(s *step) bool { return !l.neg.has(s.k) }) || startsEdit(right[0]) {
+		// (after the dash, a verb of change acts on the step ruled out: "the
+		// SMS won't arrive - drop it and put an email code in its place")
+		return false
+	}
+	r := analyze(tokenize(strings.Join(right, " ")), nil)
+	return slices.ContainsFunc(r.steps, func(s *step) bool { return !l.neg.has(s.k) && !s.k.isConversation() })
+}
+
 // leadsIn: the word leads into the part that follows it ("… and don't add
 // anything else", "…, just keep liveness"); one that ends in a comma ends the
 // part before ("passports only, nothing else").
@@ -124,6 +162,22 @@ func splitInstructions(sentence string) []string {
 			// passport scan - add an email code instead": the removal with all
 			// its targets, then what comes in their place, as "…. Add an email
 			// code instead." reads
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
+		if w == "and" && strings.HasSuffix(words[i-1], ",") && i-start >= 3 && settingsApart(words[start:i], words[i+1:]) {
+			// "the scan at the start should take driving licences only, and
+			// the sms at the end should expire after 3 minutes": a setting of
+			// each of two steps, each its own change
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i + 1
+			continue
+		}
+		if isDash(words[i]) && i+2 < len(words) && !hasEditVerb(words[start:i]) && excludesOnly(words[start:i], words[i+1:]) {
+			// "they lost the phone with the SIM so no SMS - it should go
+			// liveness then finish with the email one": a step ruled out,
+			// then what the flow does with the others, two instructions
 			out = append(out, strings.Join(words[start:i], " "))
 			start = i + 1
 			continue

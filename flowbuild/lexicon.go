@@ -2393,7 +2393,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                     map[string]bool
-	frontWord, backWord, endPlace, stateLead                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
+	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead                                                                                                                                                                                                                                                                                                                 map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb, welcomePrep                                                                                                                                                                                                                                                   map[string]bool
@@ -2564,6 +2564,9 @@ func newLexicon() *lexicon {
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
 	l.groupTail, l.greetNoun, l.photoShown, l.codeVerb, l.specLimit = wordSet(groupTailWords), wordSet(greetNounWords), wordSet(photoShownWords), wordSet(codeVerbWords), wordSet(specLimitWords)
 	l.frontWord, l.backWord, l.endPlace, l.stateLead = wordSet(frontWords), wordSet(backWords), wordSet(endPlaceWords), wordSet(stateLeadWords)
+	l.positionLead = wordSet(positionLeadWords)
+	l.allBeyond, l.stillWord = wordSet(allBeyondWords), wordSet(stillWords)
+	l.whatWord, l.followVerb, l.condLead = wordSet(whatWords), wordSet(followVerbs), wordSet(condLeadWords)
 	l.emailFactor, l.emailWeak, l.settingNoun = wordSet(emailFactorWords), wordSet(emailWeakWords), wordSet(settingNounWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
 	l.futileNoun, l.futileWhom, l.purposeVerbBefore, l.askedPerson = wordSet(futileNounWords), wordSet(futileWhomWords), wordSet(purposeVerbBeforeWords), wordSet(askedPersonWords)
@@ -4682,3 +4685,27 @@ var markNounAfter = wordSet([]string{"of", "for", "in", "items", "item", "during
 
 // numberPoint: the word of a decimal point said aloud ("zero point nine").
 const numberPoint = "point"
+
+// Order said by the end of the flow, or relative to it.
+var (
+	// positionLeadWords, after a position word, lead into the step it places
+	// ("end with the email code", "start with the face scan", "finish on the
+	// SMS code"): the step after them, not the one before
+	positionLeadWords = []string{"with", "on"}
+	// penultimatePhrases name the place before the last check ("add an ID
+	// scan second to last", "the liveness the one before last"), as words
+	// split at spaces and hyphens
+	// allBeyondWords, before "after"/"before" a step, pick every check on
+	// that side of it ("rip out everything after the compare")
+	allBeyondWords = []string{"everything", "anything", "all"}
+	// stillWords before a place say a step is where it was ("the code should
+	// still be the very last thing"): a remark, no move
+	stillWords = []string{"still"}
+	// whatWords and followVerbs make the subject "whatever comes after it"
+	// of "…, whatever comes after it should be an email OTP": what a
+	// condition leads to
+	whatWords          = []string{"whatever", "what", "anything"}
+	followVerbs        = []string{"comes", "follows", "happens"}
+	condLeadWords      = []string{"if", "when", "unless", "otherwise"}
+	penultimatePhrases = []string{"second to last", "second from last", "second last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
+)

@@ -5433,7 +5433,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") && !notPlace(ts, i) {
 				a.front = true
 			}
-		case t.w == "start" && (i+1 < len(ts) && (ts[i+1].raw == "with" || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
+		case t.w == "start" && (i+1 < len(ts) && (lex.positionLead[ts[i+1].raw] || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
 			a.front = a.front || !notPlace(ts, i) // "…, not at the start" rules that place out
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
@@ -6281,16 +6281,43 @@ func bindPositions(ts []token, a *analysis) {
 		}
 		return
 	}
-	if !a.front || !a.back || len(a.steps) < 2 {
+	if !a.front && !a.back || len(a.steps) < 2 {
 		return
 	}
 	bound := false
+	// "it should end with the email code and start with the face scan",
+	// "finish on the SMS code": a position word led into its step by "with"
+	// or "on" names the step after it, not the one before
+	var led []int
+	for j := 0; j+1 < len(ts); j++ {
+		front := lex.frontWord[ts[j].raw] || ts[j].w == "start" // ("begin with", "open with")
+		if !front && !lex.backWord[ts[j].raw] && ts[j].w != "end" || !lex.positionLead[ts[j+1].raw] {
+			continue
+		}
+		if k := slices.IndexFunc(a.steps, func(s *step) bool { return s.pos > j+1 }); k >= 0 && (a.front && a.back || !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k.isConversation() })) {
+			// (with one place word, only among checks: "close with the avatar
+			// telling them …" is the avatar's line, read as such elsewhere)
+			s := a.steps[k]
+			if front {
+				s.front, bound = true, true
+			} else {
+				s.back, bound = true, true
+			}
+			led = append(led, j)
+		}
+	}
 	for k, s := range a.steps {
+		if !a.front || !a.back {
+			break // one position word, which the clause's steps share unless led into one
+		}
 		end := len(ts)
 		if k+1 < len(a.steps) && a.steps[k+1].pos > s.pos {
 			end = a.steps[k+1].pos
 		}
 		for j := max(s.pos+1, 0); j < end && j < len(ts); j++ {
+			if slices.Contains(led, j) {
+				continue
+			}
 			switch {
 			case lex.frontWord[ts[j].raw]:
 				s.front, bound = true, true
