@@ -1924,7 +1924,10 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 	for k < len(ws) && k < 6 && (ws[k].w == "" || lex.readBackOpen[ws[k].w]) {
 		k++
 	}
-	if k+1 >= len(ws) || !lex.readBackSubject[ws[k].w] {
+	start := k
+	if k+2 < len(ws) && lex.determiner[ws[k].w] && lex.readBackNoun[ws[k+1].w] {
+		k++ // "the summary says '…'", "your read-back has …"
+	} else if k+1 >= len(ws) || !lex.readBackSubject[ws[k].w] {
 		return "", "", false
 	}
 	v := k + 1
@@ -1933,7 +1936,7 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 			v++ // "you have put …"
 		}
 	}
-	if v >= len(ws) || !lex.readBackVerb[ws[v].w] {
+	if v >= len(ws) || !lex.readBackVerb[ws[v].w] && !(lex.readBackNoun[ws[k].w] && lex.readBackNounVerb[ws[v].w]) {
 		return "", "", false
 	}
 	from := ws[v].end
@@ -1961,7 +1964,7 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 			i += n
 		}
 	} else {
-		if ws[v].w == "have" || ws[v].w == "had" {
+		if ws[v].w == "have" || ws[v].w == "had" || ws[v].w == "has" {
 			if f == v+1 || ws[v+1].w != "it" {
 				return "", "", false // "you have to add an SMS code": an instruction
 			}
@@ -1976,11 +1979,14 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 		if i := strings.Index(body, " - "); i > 0 && (end < 0 || i < end) {
 			end, next = i, i
 		}
+		if i := indexFold(body, " but "); i > 0 && (end < 0 || i < end) {
+			end, next = i, i+len(" but ") // "you said email code but I wanted SMS only"
+		}
 	}
 	if end <= 0 {
 		return "", "", false
 	}
-	ctx = strings.TrimSpace(text[ws[k].start : from+end])
+	ctx = strings.TrimSpace(text[ws[start].start : from+end])
 	quotedPart := strings.Trim(strings.TrimSpace(body[:end]), "'\"‘’“”")
 	rest = strings.TrimLeft(body[next:], " ,:;.-—–")
 	if rw := strings.Fields(rest); len(rw) > 0 && (norm(rw[0]) == "but" || norm(rw[0]) == "so") {

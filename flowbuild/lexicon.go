@@ -889,7 +889,11 @@ var (
 	readBackOpenWords    = []string{"hmm", "hm", "um", "uh", "no", "nope", "nah", "close", "almost", "nearly", "but", "ok", "okay", "so", "wait", "well", "right", "yeah", "yes", "yep", "sorry", "oh", "actually", "not", "quite", "great", "thanks", "looks", "good", "mostly"}
 	readBackSubjectWords = []string{"you", "you've", "youve", "you'd", "youd"}
 	readBackVerbWords    = []string{"said", "wrote", "read", "put", "got", "have", "had", "made", "built", "placed", "listed", "described", "showed", "shown", "summarised", "summarized", "ordered", "gave", "given", "laid"}
-	readBackFillWords    = []string{"it", "back", "as", "that", "this", "the", "flow", "out", "me", "here", "now", "currently"}
+	// readBackNounWords name the read-back itself ("the summary says '…'",
+	// "your recap has …"); readBackNounVerbWords say what it holds.
+	readBackNounWords     = []string{"summary", "readback", "read-back", "recap", "description", "preview", "diagram", "output", "draft"}
+	readBackNounVerbWords = []string{"says", "said", "reads", "read", "shows", "showed", "lists", "listed", "has", "had", "goes", "went"}
+	readBackFillWords     = []string{"it", "back", "as", "that", "this", "the", "flow", "out", "me", "here", "now", "currently"}
 	// otherWayPhrases reverse the two steps a change just named ("other way
 	// round", "the wrong way around").
 	// approveWords (with praiseWords) approve what was built; approveFillWords
@@ -2437,7 +2441,7 @@ type lexicon struct {
 	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "trouble" in "we've had trouble with ID cards"
 	wantLead                                                                                                                                                                                                                                                                                                                                       map[string]bool   // "we" in "so we want a passport scan"
-	readBackOpen, readBackSubject, readBackVerb, readBackFill                                                                                                                                                                                                                                                                                      map[string]bool   // "you said '…'", "you've put X after Y": the flow as the builder read it back, quoted as context
+	readBackOpen, readBackSubject, readBackVerb, readBackFill, readBackNoun, readBackNounVerb                                                                                                                                                                                                                                                      map[string]bool   // "you said '…'", "you've put X after Y": the flow as the builder read it back, quoted as context
 	approveWord, approveFill                                                                                                                                                                                                                                                                                                                       map[string]bool   // "that's right except …", "looks good apart from …": the flow approved, but for the change
 	digitsOwnerStop                                                                                                                                                                                                                                                                                                                                map[string]bool   // "the last 4 digits of the bank account the money is going to": the words that end what the digits are of
 	restateFill                                                                                                                                                                                                                                                                                                                                    map[string]bool   // "so just switch it over please": the change before, said again
@@ -2574,6 +2578,7 @@ func newLexicon() *lexicon {
 	l.observe = wordSet(observeWords)
 	l.wantLead = wordSet(wantLeadWords)
 	l.readBackOpen, l.readBackSubject, l.readBackVerb, l.readBackFill = wordSet(readBackOpenWords), wordSet(readBackSubjectWords), wordSet(readBackVerbWords), wordSet(readBackFillWords)
+	l.readBackNoun, l.readBackNounVerb = wordSet(readBackNounWords), wordSet(readBackNounVerbWords)
 	l.otherWay = phraseSet(otherWayPhrases)
 	l.missedVerb = wordSet(missedVerbWords)
 	l.restateFill = wordSet(restateFillWords)
