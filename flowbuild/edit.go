@@ -2026,6 +2026,10 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 			}
 		}
 		rest = swap
+	} else if len(named) == 1 && len(analyze(rt, nil).ref) == 0 && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
+		// "you put the liveness first which is right, now add a selfie
+		// after it": "it" is the one step the read-back named
+		rest = itReplaced(rest, "the "+named[0].k.String())
 	}
 	return ctx, rest, true
 }
