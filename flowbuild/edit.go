@@ -1999,12 +1999,13 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 	// ("liveness, then compare" names its face comparison); a step placed
 	// and the one it is placed by both count ("the passport scan after the
 	// selfie")
-	var named []*step
+	var named, placed, refs []*step
 	var prior []token
 	for _, c := range splitClauses(tokenize(quotedPart)) {
 		a := analyzeAfter(c.toks, p.steps, prior, false)
 		prior = c.toks
 		named = append(append(named, a.steps...), a.ref...)
+		placed, refs = append(placed, a.steps...), append(refs, a.ref...)
 	}
 	rt := tokenize(rest)
 	cut := slices.IndexFunc(rt, func(t token) bool { return lex.resultLead[t.raw] || t.w == "." })
@@ -2026,12 +2027,27 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 			}
 		}
 		rest = swap
+	} else if last := lastWordAt(rt); len(placed) == 1 && len(refs) == 1 && last > 0 &&
+		(rt[last].raw == "after" || rt[last].raw == "before") && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
+		// "you've got the SMS code before liveness, it needs to be after":
+		// "it" is the step placed, and a bare "after" is by the other one
+		rest = itReplaced(strings.TrimRight(rest, " .!"), "the "+placed[0].k.String()) + " the " + refs[0].k.String()
 	} else if len(named) == 1 && len(analyze(rt, nil).ref) == 0 && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
 		// "you put the liveness first which is right, now add a selfie
 		// after it": "it" is the one step the read-back named
 		rest = itReplaced(rest, "the "+named[0].k.String())
 	}
 	return ctx, rest, true
+}
+
+// lastWordAt is where the last word of ts is (no mark after it), or -1.
+func lastWordAt(ts []token) int {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].raw != "" && isAlpha(ts[i].raw) {
+			return i
+		}
+	}
+	return -1
 }
 
 // dropSwapResult drops what a swap's "so …" says it leads to ("swap the two
