@@ -61,6 +61,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
 		sentence = dropApprovalExcept(sentence)
+		sentence = p.channelCorrection(sentence)
 		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
@@ -2038,6 +2039,46 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 		rest = itReplaced(rest, "the "+named[0].k.String())
 	}
 	return ctx, rest, true
+}
+
+// channelCorrection reads a correction that names a code's channel alone
+// ("nope, I said email", "no, text", "I meant SMS") as that channel for the
+// flow's one code, when it goes by the other: read as a new step, it added an
+// email entry or a second code. Anything more than the channel and words of
+// correction (channelCorrectWords) is left to the usual reading.
+func (p *plan) channelCorrection(sentence string) string {
+	ws := strings.Fields(sentence)
+	if len(ws) > 7 {
+		return sentence
+	}
+	channel := ""
+	for i, w := range ws {
+		if lex.replyNo[bareWord(w)] && i+1 < len(ws) && !strings.ContainsAny(w, ",;:!.—–-") {
+			return sentence // "no SMS": an exclusion, not a correction
+		}
+	}
+	for _, t := range tokenize(sentence) {
+		switch {
+		case t.w == "." || t.raw == "":
+		case t.w == "email" || t.w == "sms" || lex.textWord[t.raw]:
+			if channel != "" {
+				return sentence
+			}
+			channel = "SMS"
+			if t.w == "email" {
+				channel = "email"
+			}
+		case lex.channelCorrect[t.raw] || lex.replyNo[t.raw]:
+		default:
+			return sentence
+		}
+	}
+	email, sms := p.find(kEmailOTP) >= 0, p.find(kSMSOTP) >= 0
+	if channel == "email" && sms && !email || channel == "SMS" && email && !sms {
+		p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as sending the one-time code by "+channel+".")
+		return "send the code by " + channel + " instead"
+	}
+	return sentence
 }
 
 // lastWordAt is where the last word of ts is (no mark after it), or -1.

@@ -906,6 +906,11 @@ var (
 	// digits of the bank account they're paying into", "… of their card and
 	// the amount").
 	digitsOwnerStopWords = []string{"that", "which", "who", "where", "they", "they're", "theyre", "we", "it", "is", "are", "was", "to", "for", "and", "or", "then", "so", "before", "after", "on", "in", "with", "from", "by", "as", "if", "when", "being", "going"}
+	// channelCorrectWords may go with a channel named alone as a correction
+	// ("nope, I said email", "no, I meant by text"); textChannelWords name
+	// the SMS channel.
+	channelCorrectWords = []string{"no", "nope", "nah", "i", "said", "meant", "wanted", "asked", "for", "by", "via", "over", "actually", "wait", "sorry", "oh", "hmm", "it", "should", "be", "was", "meant"}
+	textChannelWords    = []string{"text", "texts", "txt", "texting"}
 	// missedVerbWords after "you" say a step is missing from what was built
 	// ("you left off the ID check", "you've forgotten the email code").
 	missedVerbWords = []string{"left", "forgot", "forgotten", "missed", "dropped", "skipped", "omitted", "lost", "overlooked"}
@@ -2444,6 +2449,7 @@ type lexicon struct {
 	readBackOpen, readBackSubject, readBackVerb, readBackFill, readBackNoun, readBackNounVerb                                                                                                                                                                                                                                                      map[string]bool   // "you said '…'", "you've put X after Y": the flow as the builder read it back, quoted as context
 	approveWord, approveFill                                                                                                                                                                                                                                                                                                                       map[string]bool   // "that's right except …", "looks good apart from …": the flow approved, but for the change
 	digitsOwnerStop                                                                                                                                                                                                                                                                                                                                map[string]bool   // "the last 4 digits of the bank account the money is going to": the words that end what the digits are of
+	channelCorrect, textWord                                                                                                                                                                                                                                                                                                                       map[string]bool   // "nope, I said email": a correction naming the code's channel alone
 	restateFill                                                                                                                                                                                                                                                                                                                                    map[string]bool   // "so just switch it over please": the change before, said again
 	missedVerb                                                                                                                                                                                                                                                                                                                                     map[string]bool   // "you left off the ID check": a step said to be missing
 	otherWay                                                                                                                                                                                                                                                                                                                                       phrases           // "other way round": the two steps just named change places
@@ -2582,6 +2588,7 @@ func newLexicon() *lexicon {
 	l.otherWay = phraseSet(otherWayPhrases)
 	l.missedVerb = wordSet(missedVerbWords)
 	l.restateFill = wordSet(restateFillWords)
+	l.channelCorrect, l.textWord = wordSet(channelCorrectWords), wordSet(textChannelWords)
 	l.digitsOwnerStop = wordSet(digitsOwnerStopWords)
 	l.approveWord, l.approveFill = wordSet(approveWords), wordSet(approveFillWords)
 	l.deviceNoun, l.newDevice = deviceNouns, wordSet(newDeviceWords)
