@@ -28,6 +28,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	p.assumptions = append(p.assumptions, shapeNotes...)
+	if ctx, rest, ok := p.readBackLead(text); ok {
+		// "you said 'sends an SMS code then checks liveness': other way
+		// round": the flow as it was read back is context; the change is
+		// what is said around it
+		p.assumptions = append(p.assumptions, "Read \""+ctx+"\" as what the flow does now, not as a change.")
+		text = rest
+	}
 	if pol := NormalizeOnFailure(opts.OnFailure); pol != "" {
 		p.setPolicy(pol)
 	}
@@ -48,10 +55,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
+	sentences = p.dropMissedNote(sentences)
 	for si, sentence := range sentences {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
+		sentence = dropApprovalExcept(sentence)
+		sentence = p.channelCorrection(sentence)
 		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
 			if si+1 < len(sentences) && answersNo(sentences[si+1]) {
@@ -93,7 +103,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
-		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(sentence))))
+		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(contrastNot(sentence, p.steps)))))
 		if named, gapped := p.penultimate(sentence); gapped {
 			// "the sms should be first and the liveness the one before last":
 			// the clause with no verb of its own is a move of its own, split
@@ -196,6 +206,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			if len(parts) > 0 {
 				part = onThatPath(part, parts[len(parts)-1])
+				if restatesChange(part) {
+					// "they'd rather get the passcode by text, switch it": the
+					// verb and "it" say again the change just made
+					continue
+				}
 			}
 			if strings.TrimSpace(part) != "" {
 				parts = append(parts, part)
@@ -1900,6 +1915,208 @@ func diffLines(lines []string) []string {
 	return lines
 }
 
+// readBackLead finds a change that opens by quoting what the flow does now,
+// as the builder read it back or built it ("you said 'sends an SMS code then
+// checks liveness': other way round", "you've put the passport scan after the
+// selfie, flip those", "hmm, you read it back as '…' — the code should go to
+// the email"). ctx is the quoted part, which is context and no instruction;
+// rest is the change said after it. A rest that only reverses ("other way
+// round", "flip those", "swap those two so …") names the two steps ctx names.
+// Cheap word tests come first: a change that does not open on "you" after at
+// most a few openers ("hmm", "close, but") is not looked at further.
+func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
+	norm := func(w string) string {
+		return strings.ToLower(strings.Trim(strings.ReplaceAll(w, "’", "'"), ",;:.!-—–"))
+	}
+	// the words with their byte offsets
+	type word struct {
+		w          string
+		start, end int
+	}
+	var ws []word
+	for i := 0; i < len(text) && len(ws) < 12; {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if j > i {
+			ws = append(ws, word{norm(text[i:j]), i, j})
+		}
+		i = j
+	}
+	k := 0
+	for k < len(ws) && k < 6 && (ws[k].w == "" || lex.readBackOpen[ws[k].w]) {
+		k++
+	}
+	start := k
+	if k+2 < len(ws) && lex.determiner[ws[k].w] && lex.readBackNoun[ws[k+1].w] {
+		k++ // "the summary says '…'", "your read-back has …"
+	} else if k+1 >= len(ws) || !lex.readBackSubject[ws[k].w] {
+		return "", "", false
+	}
+	v := k + 1
+	if ws[v].w == "have" || ws[v].w == "had" {
+		if v+1 < len(ws) && lex.readBackVerb[ws[v+1].w] && ws[v+1].w != "have" {
+			v++ // "you have put …"
+		}
+	}
+	if v >= len(ws) || !lex.readBackVerb[ws[v].w] && !(lex.readBackNoun[ws[k].w] && lex.readBackNounVerb[ws[v].w]) {
+		return "", "", false
+	}
+	from := ws[v].end
+	f := v + 1
+	for f < len(ws) && lex.readBackFill[ws[f].w] && !strings.ContainsAny(text[ws[f].start:ws[f].end], "'\"‘“") {
+		f++
+	}
+	if f < len(ws) {
+		from = ws[f].start
+	} else {
+		return "", "", false
+	}
+	body := text[from:]
+	end, next := -1, -1
+	if r, size := utf8.DecodeRuneInString(body); r == '\'' || r == '"' || r == '‘' || r == '“' {
+		// the quoted words, up to the quote that closes them (an apostrophe
+		// inside a word is no close: "it's")
+		for i := size; i < len(body); {
+			c, n := utf8.DecodeRuneInString(body[i:])
+			after, _ := utf8.DecodeRuneInString(body[i+n:])
+			if (c == '"' || c == '”' || c == '’' && r == '‘' || c == '\'' && r == '\'') && !unicode.IsLetter(after) {
+				end, next = i+n, i+n
+				break
+			}
+			i += n
+		}
+	} else {
+		if ws[v].w == "have" || ws[v].w == "had" || ws[v].w == "has" {
+			if f == v+1 || ws[v+1].w != "it" {
+				return "", "", false // "you have to add an SMS code": an instruction
+			}
+		}
+		// unquoted: up to the first mark that ends a clause
+		if i := strings.IndexAny(body, ",:;—–"); i > 0 {
+			end, next = i, i
+		}
+		if i := strings.Index(body, ". "); i > 0 && (end < 0 || i < end) {
+			end, next = i, i
+		}
+		if i := strings.Index(body, " - "); i > 0 && (end < 0 || i < end) {
+			end, next = i, i
+		}
+		if i := indexFold(body, " but "); i > 0 && (end < 0 || i < end) {
+			end, next = i, i+len(" but ") // "you said email code but I wanted SMS only"
+		}
+	}
+	if end <= 0 {
+		return "", "", false
+	}
+	ctx = strings.TrimSpace(text[ws[start].start : from+end])
+	quotedPart := strings.Trim(strings.TrimSpace(body[:end]), "'\"‘’“”")
+	rest = strings.TrimLeft(body[next:], " ,:;.-—–")
+	if rw := strings.Fields(rest); len(rw) > 0 && (norm(rw[0]) == "but" || norm(rw[0]) == "so") {
+		rest = strings.Join(rw[1:], " ")
+	}
+	if strings.TrimSpace(rest) == "" {
+		return "", "", false
+	}
+	// clause by clause, as a change is read, against the flow's steps
+	// ("liveness, then compare" names its face comparison); a step placed
+	// and the one it is placed by both count ("the passport scan after the
+	// selfie")
+	var named, placed, refs []*step
+	var prior []token
+	for _, c := range splitClauses(tokenize(quotedPart)) {
+		a := analyzeAfter(c.toks, p.steps, prior, false)
+		prior = c.toks
+		named = append(append(named, a.steps...), a.ref...)
+		placed, refs = append(placed, a.steps...), append(refs, a.ref...)
+	}
+	rt := tokenize(rest)
+	cut := slices.IndexFunc(rt, func(t token) bool { return lex.resultLead[t.raw] || t.w == "." })
+	if cut < 0 {
+		cut = len(rt)
+	}
+	reverses := false
+	for i := range rt[:cut] {
+		if lex.swapVerb[rt[i].raw] || phraseLen(rt, i, lex.otherWay) > 0 {
+			reverses = true
+		}
+	}
+	if reverses && len(named) == 2 && named[0].k != named[1].k && len(analyze(rt[:cut], nil).steps) == 0 {
+		// "other way round", "flip those": the two steps the quoted words name
+		swap := "swap the " + named[0].k.String() + " and the " + named[1].k.String()
+		if tail := rest; cut < len(rt) {
+			if i := indexFold(tail, " "+rt[cut].orig+" "); i >= 0 {
+				swap += tail[i:]
+			}
+		}
+		rest = swap
+	} else if last := lastWordAt(rt); len(placed) == 1 && len(refs) == 1 && last > 0 &&
+		(rt[last].raw == "after" || rt[last].raw == "before") && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
+		// "you've got the SMS code before liveness, it needs to be after":
+		// "it" is the step placed, and a bare "after" is by the other one
+		rest = itReplaced(strings.TrimRight(rest, " .!"), "the "+placed[0].k.String()) + " the " + refs[0].k.String()
+	} else if len(named) == 1 && len(analyze(rt, nil).ref) == 0 && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
+		// "you put the liveness first which is right, now add a selfie
+		// after it": "it" is the one step the read-back named
+		rest = itReplaced(rest, "the "+named[0].k.String())
+	}
+	return ctx, rest, true
+}
+
+// channelCorrection reads a correction that names a code's channel alone
+// ("nope, I said email", "no, text", "I meant SMS") as that channel for the
+// flow's one code, when it goes by the other: read as a new step, it added an
+// email entry or a second code. Anything more than the channel and words of
+// correction (channelCorrectWords) is left to the usual reading.
+func (p *plan) channelCorrection(sentence string) string {
+	ws := strings.Fields(sentence)
+	if len(ws) > 7 {
+		return sentence
+	}
+	channel := ""
+	for i, w := range ws {
+		if lex.replyNo[bareWord(w)] && i+1 < len(ws) && !strings.ContainsAny(w, ",;:!.—–-") {
+			return sentence // "no SMS": an exclusion, not a correction
+		}
+	}
+	for _, t := range tokenize(sentence) {
+		switch {
+		case t.w == "." || t.raw == "":
+		case t.w == "email" || t.w == "sms" || lex.textWord[t.raw]:
+			if channel != "" {
+				return sentence
+			}
+			channel = "SMS"
+			if t.w == "email" {
+				channel = "email"
+			}
+		case lex.channelCorrect[t.raw] || lex.replyNo[t.raw]:
+		default:
+			return sentence
+		}
+	}
+	email, sms := p.find(kEmailOTP) >= 0, p.find(kSMSOTP) >= 0
+	if channel == "email" && sms && !email || channel == "SMS" && email && !sms {
+		p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as sending the one-time code by "+channel+".")
+		return "send the code by " + channel + " instead"
+	}
+	return sentence
+}
+
+// lastWordAt is where the last word of ts is (no mark after it), or -1.
+func lastWordAt(ts []token) int {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].raw != "" && isAlpha(ts[i].raw) {
+			return i
+		}
+	}
+	return -1
+}
+
 // dropSwapResult drops what a swap's "so …" says it leads to ("swap the two
 // codes around so the email one comes before the sms"): the order the swap
 // makes, said again, names no other step to move.
@@ -2502,6 +2719,11 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// "swap the two, liveness has to come before the code": a bare pair as
 		// the verb's object is what is exchanged, whatever "to" comes later
 		len(sw) > 0 && lex.swapVerb[sw[sv].raw] && barePair(sw[sv:min(len(sw), sv+4)])
+	if exchange && lex.swapVerb[sw[sv].raw] && sv+1 < len(sw) && sw[sv+1].raw == "it" && !hasRaw(sw, "order", "around", "round") && !hasRaw(sw[sv+1:], "and", "with") {
+		// "they'd rather get the passcode by text, switch it": one thing is
+		// no pair to exchange; the verb says again the change before it
+		exchange = false
+	}
 	sentence = rewriteBetween(sentence, ts)
 	ts = tokenize(sentence)
 	if k := insteadOfPlace(ts); k > 0 {
@@ -3598,7 +3820,9 @@ func cutReason(sentence string) string {
 	// (a judgement cut off an instruction only: "Drop the email OTP, two codes
 	// was overkill"; "… have stale emails on file, so the fallback was
 	// useless" is background whole)
-	judgedOp := judged(tail) && hasEditVerb(strings.Fields(sentence[:i]))
+	// (any verb of removal: "ditch the email bit, the SMS is enough", "undo
+	// the email bit, …" as "drop …")
+	judgedOp := judged(tail) && (hasEditVerb(strings.Fields(sentence[:i])) || removes(strings.Fields(sentence[:i])))
 	// ("ask for camera access, the face part keeps failing on Safari without
 	// it": what keeps going wrong today, the reason for the change)
 	judgedOp = judgedOp || habitualFail(tail)
@@ -4765,6 +4989,157 @@ func placeSaid(words []string) bool {
 // it asks, "keep …", so that a change beside it ("…, but remove the email
 // code") reads that step as kept, not as a second removal. A negation of the
 // rest ("don't remove anything else") stays as it is, a remark on the rest.
+// dropMissedNote drops a sentence that only says a step is missing ("you left
+// off the ID check", "you forgot the email code") when a later sentence of
+// the change asks for that step itself, with its place ("scan their national
+// identity card first, …"): the note says why, the later sentence what; read
+// as two additions it would add the step twice, once at the end. A note with
+// no later sentence for its step stays, and asks for the step.
+func (p *plan) dropMissedNote(sentences []string) []string {
+	if len(sentences) < 2 {
+		return sentences
+	}
+	for i := 0; i+1 < len(sentences); i++ {
+		ws := strings.Fields(strings.ToLower(sentences[i]))
+		k := 0
+		for k < len(ws) && k < 4 && lex.readBackOpen[strings.Trim(ws[k], ",;:.!")] {
+			k++
+		}
+		if k+1 >= len(ws) || !lex.readBackSubject[strings.Trim(ws[k], ",;:.!")] {
+			continue
+		}
+		v := k + 1
+		if v+1 < len(ws) && (ws[v] == "have" || ws[v] == "had") {
+			v++
+		}
+		if !lex.missedVerb[strings.Trim(ws[v], ",;:.!")] {
+			continue
+		}
+		missing := analyze(tokenize(strings.Join(ws[v+1:], " ")), p.steps).steps
+		if len(missing) == 0 {
+			continue
+		}
+		var later []*step
+		for _, x := range sentences[i+1:] {
+			later = append(later, analyze(tokenize(x), p.steps).steps...)
+		}
+		if !slices.ContainsFunc(missing, func(m *step) bool { return findKind(later, m.k) < 0 }) {
+			p.assumptions = append(p.assumptions, "Read \""+sentences[i]+"\" as why the change is asked; the sentence after it says what to add and where.")
+			sentences = slices.Delete(slices.Clone(sentences), i, i+1)
+			i--
+		}
+	}
+	return sentences
+}
+
+// dropApprovalExcept drops a verdict that approves the flow up to the
+// exception it makes ("that's right except it has to accept either a
+// passport or a national ID card", "looks good apart from the code, make it
+// SMS", "perfect, but …"): the exception is the change. Read whole, its
+// "except" would rule out the steps the change speaks of and remove them.
+func dropApprovalExcept(sentence string) string {
+	ws := strings.Fields(sentence)
+	approved := false
+	for i := 0; i < len(ws) && i < 6; i++ {
+		w := bareWord(ws[i])
+		if approved && i+1 < len(ws) {
+			best := -1 // the longest phrase ("except for", not "except")
+			for _, rest := range lex.exceptPhrase[w] {
+				if n := len(rest); n > best && i+n+1 < len(ws) && slices.Equal(rest, lowerBare(ws[i+1:i+1+n])) {
+					best = n
+				}
+			}
+			if best >= 0 {
+				return strings.Join(ws[i+1+best:], " ")
+			}
+			if w == "but" {
+				return strings.Join(ws[i+1:], " ")
+			}
+		}
+		switch {
+		case lex.praise[w] || lex.approveWord[w]:
+			approved = true
+		case lex.agreeLead[w] || lex.readBackOpen[w] || lex.approveFill[w]:
+		default:
+			return sentence
+		}
+	}
+	return sentence
+}
+
+// lowerBare is the words as bareWord reads them.
+func lowerBare(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = bareWord(w)
+	}
+	return out
+}
+
+// restatesChange: the words are only a verb of change on "it" ("switch it",
+// "so change it over", "replace it with that"), said after the change they
+// confirm: one thing, or one pointed back at, is no pair to exchange and
+// nothing new to put in.
+func restatesChange(part string) bool {
+	ws := strings.Fields(strings.ToLower(part))
+	if len(ws) < 2 || len(ws) > 7 {
+		return false
+	}
+	verb, it := false, false
+	for i, w := range ws {
+		w = strings.Trim(w, ",;:.!")
+		switch {
+		case !verb && (lex.swapVerb[w] || lex.correctVerb[w] || lex.replaceWord[w]):
+			verb = true
+		case verb && w == "it":
+			it = true
+		case it && lex.swapTarget[w] && i+1 < len(ws) && lex.touchedRef[strings.Trim(ws[i+1], ",;:.!")]:
+			// "replace it with that": what the sentence before named
+		case it && lex.touchedRef[w] && i > 0 && lex.swapTarget[strings.Trim(ws[i-1], ",;:.!")]:
+		case lex.restateFill[w]:
+		default:
+			return false
+		}
+	}
+	return it
+}
+
+// contrastNot reads a "not" right after a step's name as a contrast, the
+// step wanted then the one it replaces, as with a comma before it ("I wanted
+// recognition not a comparison", "a selfie not the passport scan"): the step
+// after "not" is ruled out, not the clause's. A "not" after a verb or an
+// auxiliary ("is not needed", "do not add") is no contrast and stays.
+func contrastNot(sentence string, steps []*step) string {
+	if !strings.Contains(sentence, " not ") {
+		return sentence
+	}
+	words := strings.Fields(sentence)
+	changed := false
+	for i := 1; i+1 < len(words); i++ {
+		if strings.ToLower(words[i]) != "not" || strings.ContainsAny(words[i-1], ",;:—–-") {
+			continue
+		}
+		before := tokenize(strings.Join(words[max(0, i-2):i], " "))
+		if len(before) == 0 || lex.subjectAux[before[len(before)-1].raw] || lex.copulaModal[before[len(before)-1].raw] || len(analyze(before, nil).steps) == 0 ||
+			!namesAfterNot(words[i:min(len(words), i+4)], steps) {
+			continue
+		}
+		words[i-1] += ","
+		changed = true
+	}
+	if !changed {
+		return sentence
+	}
+	return strings.Join(words, " ")
+}
+
+// namesAfterNot: the words from "not" on name a step, or rule out one of the
+// flow's ("not a comparison" when it compares).
+func namesAfterNot(words []string, steps []*step) bool {
+	a := analyze(tokenize(strings.Join(words, " ")), steps)
+	return len(a.steps) > 0 || a.neg != 0
+}
+
 func keptByNegation(sentence string) string {
 	words := strings.Fields(sentence)
 	changed := false

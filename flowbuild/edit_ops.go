@@ -199,11 +199,11 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if k := keptOnly(words[start:i]); k > 0 && strings.HasSuffix(words[i-1], ",") && start+k+1 < i && !removes(words[start:i]) && removes(words[i:i+1]) {
+		if k := keptOnly(words[start:i]); k > 0 && strings.HasSuffix(words[i-1], ",") && start+k+1 < i && !removes(words[start:i]) && (removes(words[i:i+1]) || lex.takeVerb[bareWord(words[i])] && removes(words[i:])) {
 			// "we just need the SMS code, drop the email one": the need says what
 			// stays among the steps the removal after it leaves (not that all
 			// else goes), read as "drop the email one, just keep the SMS code"
-			kept := strings.TrimSuffix(strings.Join(words[start+k+1:i], " "), ",")
+			kept := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[start+k+1:i], " "), ","), " only")
 			return append(out, splitInstructions(strings.Join(words[i:], " ")+", just keep "+kept)...)
 		}
 		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1]) && i-start >= 3) && i-start >= 2 && removes(words[start:i]) && staysIn(words[i:]) {
@@ -441,6 +441,16 @@ func keptOnly(words []string) int {
 			only = true
 		case only && (lex.needVerb[w] || lex.keepVerb[w]):
 			return j
+		}
+	}
+	// "we want SMS only", "I wanted the SMS code only": "only" after what is
+	// needed
+	if n := len(words); n >= 3 && strings.ToLower(strings.Trim(words[n-1], ",;")) == "only" {
+		for j, w := range words[:n-2] {
+			w = strings.ToLower(strings.Trim(w, ",;"))
+			if lex.needVerb[w] || lex.needVerb[strings.TrimSuffix(w, "ed")] || lex.keepVerb[w] {
+				return j
+			}
 		}
 	}
 	return 0

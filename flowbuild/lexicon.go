@@ -396,7 +396,7 @@ var (
 	docScanWords       = []string{"scan", "scanning", "scans", "upload", "uploads", "document", "documents"}                                                                                                                                                                                                                                                                                                                         // "Out of scope: document scanning" rules the scan out, "Out of scope: passports" a type
 	lineWords          = []string{"take", "part", "where", "avatar", "reading", "reads", "read", "line", "lines", "step", "says", "said", "saying", "question", "questions", "message", "bit", "tells", "telling", "explains", "explanation", "user", "users", "them", "their", "they", "anymore", "show", "screen"}                                                                                                                 // words that point at a line without saying what it is about ("the part where the avatar reads …")
 	docVerbWords       = []string{"accept", "accepts", "allow", "allows", "support", "supports"}                                                                                                                                                                                                                                                                                                                                     // what a scan accepts: a sentence with one is a change of its own ("Also accept ID cards as well as driving licences")
-	verdictWords       = []string{"overkill", "pointless", "useless", "redundant", "unnecessary", "annoying", "excessive", "slow", "clunky", "confusing", "too", "much", "enough", "overdoing"}                                                                                                                                                                                                                                      // "two codes was overkill": a judgement of what goes, not what goes
+	verdictWords       = []string{"overkill", "pointless", "useless", "redundant", "unnecessary", "annoying", "excessive", "slow", "clunky", "confusing", "too", "much", "enough", "plenty", "sufficient", "overdoing"}                                                                                                                                                                                                              // "two codes was overkill": a judgement of what goes, not what goes
 	stateVerbWords     = []string{"have", "has", "be", "are", "is", "hold", "own", "carry"}                                                                                                                                                                                                                                                                                                                                          // opening the second half of a sentence of background ("… have to be 21+ and have a driver's license")
 	thinkVerbWords     = []string{"know", "think", "guess", "realise", "realize", "understand", "believe", "feel", "suppose", "reckon"}                                                                                                                                                                                                                                                                                              // after "I"/"we": an aside ("I know it's not really an ID document")
 	goModalWords       = []string{"can", "could", "should", "must", "to", "will"}                                                                                                                                                                                                                                                                                                                                                    // before "go": a step that "can go" is removed
@@ -404,7 +404,7 @@ var (
 	goLeadWords        = []string{"right", "immediately", "just", "at"}                                                                                                                                                                                                                                                                                                                                                              // after "go", a place only before one ("go right after", "go at the end"); "can go right away", "at once" remove
 	giveVerbWords      = []string{"give", "gives", "gave", "giving"}                                                                                                                                                                                                                                                                                                                                                                 // before "up": the user stops a step ("if they give up on the scan")
 	mustAuxWords       = []string{"have", "has", "to", "must", "need", "needs", "should", "actually", "will", "can", "just", "also", "then"}                                                                                                                                                                                                                                                                                         // between the user and "say" ("they have to actually say yes")
-	takeBackWords      = []string{"scratch", "forget", "ignore", "disregard"}                                                                                                                                                                                                                                                                                                                                                        // before "that": the words before are taken back ("I was going to say SMS but scratch that")
+	takeBackWords      = []string{"scratch", "undo", "forget", "ignore", "disregard"}                                                                                                                                                                                                                                                                                                                                                // before "that": the words before are taken back ("I was going to say SMS but scratch that")
 	retryNounWords     = []string{"retry", "retries", "reattempt", "reattempts"}                                                                                                                                                                                                                                                                                                                                                     // "let them retry the face scan": another try at a step, never "again", which also repeats one ("liveness again at the end")
 	silentWords        = []string{"silent", "silently", "mute", "muted", "quiet", "speechless"}                                                                                                                                                                                                                                                                                                                                      // "the avatar should stay silent"
 	speakVerbWords     = []string{"speak", "speaks", "speaking", "talk", "talks", "talking", "chat", "chatter", "chit"}                                                                                                                                                                                                                                                                                                              // what the avatar does when it says anything
@@ -546,7 +546,7 @@ var (
 	doVerbLemmas         = []string{"compare", "match", "scan", "recognize", "identify", "verify", "send", "ask"}                                                                                                                                                       // after a removal and a comma, open what the flow does now ("drop the selfie, just compare the ID photo with the video")
 	stepVerbLemmas       = []string{"scan", "take", "compare", "match", "recognize", "identify", "verify", "validate", "ask", "confirm", "explain", "greet", "send", "collect", "sms", "email", "liveness", "spoof"}                                                    // a gerund of these names a step
 	ingAdjectiveWords    = []string{"outgoing", "incoming", "ongoing", "upcoming", "existing", "remaining", "pending", "returning", "missing", "leading", "trading", "banking", "recurring", "corresponding", "matching", "following", "working", "passing", "failing"} // adjectives in -ing, not a context gerund
-	removeVerbWords      = []string{"remove", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop", "scratch", "strike"}                                                                                        // a change that removes steps
+	removeVerbWords      = []string{"remove", "undo", "delete", "drop", "eliminate", "cut", "ditch", "rid", "lose", "rip", "strip", "scrap", "nix", "kill", "stop", "scratch", "strike"}                                                                                // a change that removes steps
 	passiveAuxWords      = []string{"is", "are", "be", "been", "being", "get", "gets", "got", "both", "all", "also", "simply", "just"}                                                                                                                                  // "the ID scan and the SMS code are both taken out": a change said in the passive
 	acceptVerbWords      = []string{"accept", "accepts", "accepted", "accepting", "allowing", "supporting", "allow", "allows", "allowed", "support", "supports", "take", "takes", "types", "kinds", "also", "too", "well"}                                              // a change to what a step accepts
 	notEmailAddressWords = []string{"home", "street", "postal", "mailing", "billing", "wallet", "ip", "physical", "residential", "card", "account"}                                                                                                                     // an address or number that is no code's destination
@@ -883,6 +883,54 @@ var newDeviceWords = []string{"new", "replacement"}
 // work visas", "staff on student permits"): their immigration status, said of
 // who they are, not a document the flow scans.
 var statusDocWords = []string{"visa", "permit"}
+
+// A change may open by quoting what the flow does now, as the builder read it
+// back or built it ("you said 'sends an SMS code then checks liveness': other
+// way round", "you've put the passport scan after the selfie, flip those",
+// "you read it back as '…' — the code should go to the email"): that part is
+// context, and what follows it is the change. readBackOpenWords may come
+// before it ("hmm, close, but you've got …"); readBackSubjectWords and then a
+// readBackVerbWords open it; readBackFillWords may sit between the verb and
+// the quoted words ("you read it back as '…'", "you have it as '…'"). "have"
+// and "had" open it only before a quote or "it as" ("you have to add …" is an
+// instruction).
+var (
+	readBackOpenWords    = []string{"hmm", "hm", "um", "uh", "no", "nope", "nah", "close", "almost", "nearly", "but", "ok", "okay", "so", "wait", "well", "right", "yeah", "yes", "yep", "sorry", "oh", "actually", "not", "quite", "great", "thanks", "looks", "good", "mostly"}
+	readBackSubjectWords = []string{"you", "you've", "youve", "you'd", "youd"}
+	readBackVerbWords    = []string{"said", "wrote", "read", "put", "got", "have", "had", "made", "built", "placed", "listed", "described", "showed", "shown", "summarised", "summarized", "ordered", "gave", "given", "laid"}
+	// readBackNounWords name the read-back itself ("the summary says '…'",
+	// "your recap has …"); readBackNounVerbWords say what it holds.
+	readBackNounWords     = []string{"summary", "readback", "read-back", "recap", "description", "preview", "diagram", "output", "draft"}
+	readBackNounVerbWords = []string{"says", "said", "reads", "read", "shows", "showed", "lists", "listed", "has", "had", "goes", "went"}
+	readBackFillWords     = []string{"it", "back", "as", "that", "this", "the", "flow", "out", "me", "here", "now", "currently"}
+	// otherWayPhrases reverse the two steps a change just named ("other way
+	// round", "the wrong way around").
+	// approveWords (with praiseWords) approve what was built; approveFillWords
+	// sit around them ("that's right", "looks good", "it's all correct",
+	// "spot on"); an exception after them is the change ("that's right except
+	// it has to accept …").
+	approveWords     = []string{"right", "correct", "lgtm", "spot", "close", "fine", "good"}
+	approveFillWords = []string{"it's", "its", "it", "looks", "look", "is", "all", "mostly", "on", "everything", "everything's", "pretty", "very", "really", "the", "flow"}
+	// digitsOwnerStopWords end what the digits asked for are of ("the last 4
+	// digits of the bank account they're paying into", "… of their card and
+	// the amount").
+	digitsOwnerStopWords = []string{"that", "which", "who", "where", "they", "they're", "theyre", "we", "it", "is", "are", "was", "to", "for", "and", "or", "then", "so", "before", "after", "on", "in", "with", "from", "by", "as", "if", "when", "being", "going"}
+	// channelCorrectWords may go with a channel named alone as a correction
+	// ("nope, I said email", "no, I meant by text"); textChannelWords name
+	// the SMS channel.
+	channelCorrectWords = []string{"no", "nope", "nah", "i", "said", "meant", "wanted", "asked", "for", "by", "via", "over", "actually", "wait", "sorry", "oh", "hmm", "it", "should", "be", "was", "meant"}
+	textChannelWords    = []string{"text", "texts", "txt", "texting"}
+	// missedVerbWords after "you" say a step is missing from what was built
+	// ("you left off the ID check", "you've forgotten the email code").
+	missedVerbWords = []string{"left", "forgot", "forgotten", "missed", "dropped", "skipped", "omitted", "lost", "overlooked"}
+	// restateFillWords may sit around a verb of change on "it" that says the
+	// change before it again ("so just switch it over please"); any other
+	// word asks something of its own ("switch it around", "change it back",
+	// "swap it for email").
+	restateFillWords = []string{"so", "and", "just", "please", "then", "over", "now", "ok", "okay", "pls", "thanks"}
+
+	otherWayPhrases = []string{"other way round", "other way around", "wrong way round", "wrong way around", "round the other way", "around the other way", "the wrong order", "backwards", "back to front"}
+)
 
 // wantLeadWords: the words before a wish that make it the speaker's side's
 // ("so we want", "we'd like", "and wants" going on from "our fraud team").
@@ -2443,6 +2491,13 @@ type lexicon struct {
 	imageOf                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "from" in "the photo from their licence"
 	trouble                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "trouble" in "we've had trouble with ID cards"
 	wantLead                                                                                                                                                                                                                                                                                                                                       map[string]bool   // "we" in "so we want a passport scan"
+	readBackOpen, readBackSubject, readBackVerb, readBackFill, readBackNoun, readBackNounVerb                                                                                                                                                                                                                                                      map[string]bool   // "you said '…'", "you've put X after Y": the flow as the builder read it back, quoted as context
+	approveWord, approveFill                                                                                                                                                                                                                                                                                                                       map[string]bool   // "that's right except …", "looks good apart from …": the flow approved, but for the change
+	digitsOwnerStop                                                                                                                                                                                                                                                                                                                                map[string]bool   // "the last 4 digits of the bank account the money is going to": the words that end what the digits are of
+	channelCorrect, textWord                                                                                                                                                                                                                                                                                                                       map[string]bool   // "nope, I said email": a correction naming the code's channel alone
+	restateFill                                                                                                                                                                                                                                                                                                                                    map[string]bool   // "so just switch it over please": the change before, said again
+	missedVerb                                                                                                                                                                                                                                                                                                                                     map[string]bool   // "you left off the ID check": a step said to be missing
+	otherWay                                                                                                                                                                                                                                                                                                                                       phrases           // "other way round": the two steps just named change places
 	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "seeing" in "our fraud desk keeps seeing SIM swaps"
 	deviceNoun                                                                                                                                                                                                                                                                                                                                     map[string]string // "handsets" → "handset"
 	newDevice                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "new" in "a new handset"
@@ -2578,6 +2633,14 @@ func newLexicon() *lexicon {
 	l.trouble = wordSet(troubleWords)
 	l.observe = wordSet(observeWords)
 	l.wantLead = wordSet(wantLeadWords)
+	l.readBackOpen, l.readBackSubject, l.readBackVerb, l.readBackFill = wordSet(readBackOpenWords), wordSet(readBackSubjectWords), wordSet(readBackVerbWords), wordSet(readBackFillWords)
+	l.readBackNoun, l.readBackNounVerb = wordSet(readBackNounWords), wordSet(readBackNounVerbWords)
+	l.otherWay = phraseSet(otherWayPhrases)
+	l.missedVerb = wordSet(missedVerbWords)
+	l.restateFill = wordSet(restateFillWords)
+	l.channelCorrect, l.textWord = wordSet(channelCorrectWords), wordSet(textChannelWords)
+	l.digitsOwnerStop = wordSet(digitsOwnerStopWords)
+	l.approveWord, l.approveFill = wordSet(approveWords), wordSet(approveFillWords)
 	l.deviceNoun, l.newDevice = deviceNouns, wordSet(newDeviceWords)
 	l.statusDoc = wordSet(statusDocWords)
 	l.nothingVia = wordSet(nothingViaWords)

@@ -322,7 +322,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		parts = append(parts, "for their date of birth")
 	}
 	if s.topics&tCard != 0 {
-		parts = append(parts, "for the "+cardDigits(s.phrase)+" of their card")
+		parts = append(parts, "for the "+cardDigits(s.phrase)+" of "+digitsOwner(s.phrase))
 	}
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
@@ -873,6 +873,26 @@ func ownLine(phrase string) (string, bool) {
 		return "", false
 	}
 	return sentenceOf(inner), true
+}
+
+// digitsOwner is what the digits asked for are of, in the text's words ("the
+// last 4 digits of the bank account the money is going to": "the bank
+// account"; "… of their phone number"), else their card.
+func digitsOwner(phrase string) string {
+	ts := tokenize(phrase)
+	for i := 1; i+2 < len(ts); i++ {
+		if ts[i-1].w != "digit" || ts[i].raw != "of" || !lex.determiner[ts[i+1].raw] {
+			continue
+		}
+		j := i + 2
+		for j < len(ts) && j < i+5 && isAlpha(ts[j].raw) && !lex.determiner[ts[j].raw] && !lex.digitsOwnerStop[ts[j].raw] {
+			j++
+		}
+		if j > i+2 {
+			return clauseText(ts[i+1 : j])
+		}
+	}
+	return "their card"
 }
 
 // cardDigits is which digits of their card the user is asked for: those the
