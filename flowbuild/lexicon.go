@@ -918,7 +918,7 @@ var (
 	// channelCorrectWords may go with a channel named alone as a correction
 	// ("nope, I said email", "no, I meant by text"); textChannelWords name
 	// the SMS channel.
-	channelCorrectWords = []string{"no", "nope", "nah", "i", "said", "meant", "wanted", "asked", "for", "by", "via", "over", "actually", "wait", "sorry", "oh", "hmm", "it", "should", "be", "was", "meant"}
+	channelCorrectWords = []string{"no", "nope", "nah", "i", "said", "meant", "wanted", "asked", "for", "by", "via", "over", "actually", "wait", "sorry", "oh", "hmm", "it", "should", "be", "was"}
 	textChannelWords    = []string{"text", "texts", "txt", "texting"}
 	// missedVerbWords after "you" say a step is missing from what was built
 	// ("you left off the ID check", "you've forgotten the email code").

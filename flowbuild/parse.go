@@ -3999,8 +3999,8 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 
 // ruleOutRetries takes the retry away from the steps of the kinds in neg and
 // keeps it away whatever a retry of every check says (step.noRetry); it
-// returns the steps changed. A kind seq has no step of is returned as a new
-// step with no retry ("sms otp
+// returns the steps changed, and a kind seq has no step of as a new step with
+// no retry, which a caller may add ("sms otp
 // retries: off" speaks of an SMS code); "no second attempt at the code" is the
 // code said before, whatever its channel.
 func ruleOutRetries(seq []*step, neg kindSet) (changed, unfound []*step) {
@@ -4937,7 +4937,6 @@ func againHappened(ts []token) bool {
 		!slices.ContainsFunc(ts, func(t token) bool { return t.raw != "again" && lex.retryWord[t.raw] })
 }
 
-// readPolicy finds what should happen when a check fails.
 // reviewAsked keeps the clause that hands a failure to a review ("if anything
 // fails flag it for manual review"): a flow flags nothing, so build.go says
 // how the words were read rather than leave them unanswered.
@@ -4947,6 +4946,7 @@ func (p *parsed) reviewAsked(pol string, ts []token) {
 	}
 }
 
+// readPolicy finds what should happen when a check fails.
 func readPolicy(ts []token) string {
 	// "tell them to call support": what the user is told to do, no handover
 	told := toldFrom(ts)

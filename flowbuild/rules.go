@@ -2556,7 +2556,7 @@ func bareLine(rest []token) bool {
 // the flow or the clause has one. It reports whether it read the word so.
 func channelOnly(d *detector, i int, k, other kind) bool {
 	if !(i+1 < len(d.ts) && d.ts[i+1].w == "only" || i > 0 && d.ts[i-1].w == "only") ||
-		i+2 < len(d.ts) && d.ts[i+1].w == "only" && (d.ts[i+2].raw == "as" || lex.condIfStrict[d.ts[i+2].raw]) || // ("SMS only as a fallback", "SMS only if the email bounces": a role or a condition, not the channel)
+		i+2 < len(d.ts) && d.ts[i+1].w == "only" && d.ts[i+2].raw == "as" || // ("SMS only as a fallback": a role, not the channel; "SMS only if …" lost its "only" to the condition: splitClauses)
 		d.neg[i] || hasAnyRaw(d.ts, lex.emailGiven) || has(d.ts, "address") || has(d.ts, "number") || lex.entryNext[d.next(i)] {
 		return false
 	}
