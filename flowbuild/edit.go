@@ -4984,11 +4984,6 @@ func placeSaid(words []string) bool {
 	})
 }
 
-// keptByNegation turns a removal said not to happen ("don't drop the
-// liveness", "do not remove the SMS code", "never skip the ID scan") into what
-// it asks, "keep …", so that a change beside it ("…, but remove the email
-// code") reads that step as kept, not as a second removal. A negation of the
-// rest ("don't remove anything else") stays as it is, a remark on the rest.
 // dropMissedNote drops a sentence that only says a step is missing ("you left
 // off the ID check", "you forgot the email code") when a later sentence of
 // the change asks for that step itself, with its place ("scan their national
@@ -5140,6 +5135,11 @@ func namesAfterNot(words []string, steps []*step) bool {
 	return len(a.steps) > 0 || a.neg != 0
 }
 
+// keptByNegation turns a removal said not to happen ("don't drop the
+// liveness", "do not remove the SMS code", "never skip the ID scan") into what
+// it asks, "keep …", so that a change beside it ("…, but remove the email
+// code") reads that step as kept, not as a second removal. A negation of the
+// rest ("don't remove anything else") stays as it is, a remark on the rest.
 func keptByNegation(sentence string) string {
 	words := strings.Fields(sentence)
 	changed := false
@@ -6334,9 +6334,6 @@ func (p *plan) withCapture(olds []*step, side []token) []*step {
 	return append(olds, &step{k: kFaceScan})
 }
 
-// onceKind: a flow needs a step of kind k once; a second, added without words
-// that ask for another, repeats the first ("add liveness" to a flow that checks
-// liveness).
 // holdPlace: each step of pos is already where the place puts it: the flow's
 // first check (front) or its last (back).
 func (p *plan) holdPlace(pos []*step, front, back bool) bool {
@@ -6415,6 +6412,9 @@ func definiteAt(ts []token, pos int) bool {
 	return pos > 0 && pos <= len(ts) && (ts[pos-1].raw == "the" || ts[pos-1].raw == "that")
 }
 
+// onceKind: a flow needs a step of kind k once; a second, added without words
+// that ask for another, repeats the first ("add liveness" to a flow that checks
+// liveness).
 func onceKind(k kind) bool {
 	return k == kLiveness || k == kRecognition || k == kPermissions || k == kEnterEmail
 }

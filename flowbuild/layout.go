@@ -687,17 +687,17 @@ func attackCaught(s *step, outcome string) bool {
 	return outcome == "deepfakeDetected" && s.deepfakeRefused()
 }
 
-// redoes: the fallback holds a check of m's kind, so m, right after the step
-// that failed, has been done on the fallback already.
 // comparesImageOf: m is a comparison that reads the image the failed step f
 // would have captured ("scan their ID, then compare it with their face; if the
 // scan times out, send an email code instead"): a fallback around f has no
 // such image, so it rejoins past the comparison, not at it. (A comparison with
-// no source named reads the document's photo: layNode.)
+// no source named reads the document's photo: plan.fill.)
 func comparesImageOf(m, f *step) bool {
 	return m.k == kFaceCompare && (readsImageOf(m, f.k) || f.k == kDocument && m.srcA == nil && m.node == nil)
 }
 
+// redoes: the fallback holds a check of m's kind, so m, right after the step
+// that failed, has been done on the fallback already.
 func redoes(fallback []*step, m *step) bool {
 	if m.k.isConversation() || m.k == kClosing || m.k == kGreeting || fallback[len(fallback)-1].ends {
 		return false
