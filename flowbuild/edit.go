@@ -23,6 +23,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	text, shapeNotes := unstructure(undictate(text))
+	text = expandShortVerbs(text) // "add an email code, rm the sms": the verb, as the clause splitting reads words
 	p, err := extractPlan(f)
 	if err != nil {
 		return Result{}, err
