@@ -3642,6 +3642,10 @@ func expandShortVerbs(text string) string {
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
+		if j-i < 2 || j-i > 3 {
+			i = j // (every shorthand of chatShortVerb has two or three letters)
+			continue
+		}
 		w := strings.ToLower(text[i:j])
 		if full, ok := chatShortVerb[w]; ok && (i == 0 || text[i-1] != '/' && text[i-1] != '_') && (j == len(text) || text[j] != '_') && shortVerbAt(w, text, i, j) {
 			b.WriteString(text[last:i])
