@@ -23,6 +23,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	text, shapeNotes := unstructure(undictate(text))
+	text = expandShortVerbs(text) // "add an email code, rm the sms": the verb, as the clause splitting reads words
 	p, err := extractPlan(f)
 	if err != nil {
 		return Result{}, err
@@ -3284,8 +3285,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		}
 		var done []string
 		var missing []string
+		targets = p.keptByQualifier(ts, targets)
 		all := hasRaw(ts, "both", "all", "any", "every", "codes", "otps", "checks")
-		if !all && hasRaw(ts, "second", "last", "latter", "first", "former") && has(ts, "code") {
+		if !all && ordinalCode(ts) {
 			// "drop the second code": one code, picked by its place
 			targets = []*step{{k: kOTP}}
 		}
@@ -5822,6 +5824,24 @@ func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
 		if hasSetting(ts[k:end]) {
 			continue // "we only need the camera", "we only want one code": a setting or a count, read elsewhere
 		}
+		if bare && clauseEnd(i-1) && end == k+1 && lex.backRef[ts[k].raw] && i > 1 {
+			// "drop the email code, sms code and liveness are enough, just
+			// those": "those" points back at the clause before, whose steps
+			// stay; only the other steps the change names go, nothing else
+			b := i - 1
+			for b > 0 && !clauseEnd(b-1) {
+				b--
+			}
+			if b < i-1 && !hasAnyRaw(ts[b:i-1], lex.removeVerb) && !takesOffOrOut(ts[b:i-1]) {
+				keep := slices.DeleteFunc(analyze(ts[b:i-1], steps).steps, func(s *step) bool { return s.k.isConversation() })
+				if allPresent(steps, keep) {
+					return slices.DeleteFunc(slices.Clone(steps), func(s *step) bool {
+						return findKind(keep, s.k) < 0 && (findKind(pos, s.k) >= 0 || findKind(neg, s.k) >= 0)
+					})
+				}
+			}
+			continue
+		}
 		if !namesOnly(ts[k:end]) {
 			// "we only need the ID scan for new customers", "… the selfie compare to
 			// be stricter", "… the SMS code first": what follows the names says
@@ -5830,6 +5850,13 @@ func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
 		}
 		keep := analyze(ts[k:end], steps).steps
 		keep = slices.DeleteFunc(keep, func(s *step) bool { return s.k.isConversation() })
+		if bare && !slices.ContainsFunc(keep, func(s *step) bool { return isCodeKind(s.k) }) {
+			// "drop the sms code, just the email", "…, email only": a channel
+			// alone beside a removal of a code is the code of that channel
+			if c := channelCode(ts[k:end]); c != kNone {
+				keep = append(keep, &step{k: c})
+			}
+		}
 		if namesSibling(keep, pos) || namesSibling(keep, neg) {
 			// "we just need the SMS code, drop the email one": "only" picks one of
 			// its kind (one code of two), the rest of the flow stays
@@ -5847,6 +5874,90 @@ func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
 		}
 	}
 	return nil
+}
+
+// ordinalCode: an ordinal picks a code by its place ("drop the second code",
+// "the first one-time code"): the ordinal is a few words before "code" in its
+// clause, not said of another step ("take out the email code, liveness first
+// only").
+func ordinalCode(ts []token) bool {
+	for j, t := range ts {
+		if t.raw != "second" && t.raw != "last" && t.raw != "latter" && t.raw != "first" && t.raw != "former" {
+			continue
+		}
+		for k := j + 1; k < len(ts) && k <= j+3 && ts[k].w != "," && ts[k].w != "."; k++ {
+			if ts[k].w == "code" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keptByQualifier: the targets of a removal less the steps named only in a
+// later clause with no verb of removal of its own that says when or how they
+// run ("remove the doc scan, liveness only for returning users", "take out
+// the email code, liveness first only"): such a clause keeps its step, said
+// in the assumptions. A removal never takes more than it asks.
+func (p *plan) keptByQualifier(ts []token, targets []*step) []*step {
+	if len(targets) < 2 || !hasRaw(ts, "only", "just") {
+		return targets
+	}
+	start, removing := 0, false
+	var kept []*step
+	for j := 0; j <= len(ts); j++ {
+		if j < len(ts) && ts[j].w != "," && ts[j].w != "." && ts[j].w != ";" {
+			continue
+		}
+		c := ts[start:j]
+		start = j + 1
+		if len(c) == 0 {
+			continue
+		}
+		if hasAnyRaw(c, lex.removeVerb) || takesOffOrOut(c) || has(c, "without") {
+			removing = true
+			continue
+		}
+		if !removing || !hasRaw(c, "only", "just") || hasAnyRaw(c, lex.replaceWord) {
+			continue
+		}
+		for _, s := range analyze(c, p.steps).steps {
+			if !s.k.isConversation() && findKind(kept, s.k) < 0 {
+				kept = append(kept, s)
+				p.assumptions = append(p.assumptions, "Kept the "+s.k.String()+": \""+clauseText(c)+"\" says when or how it runs, not that it goes.")
+			}
+		}
+	}
+	if len(kept) == 0 {
+		return targets
+	}
+	out := slices.DeleteFunc(slices.Clone(targets), func(s *step) bool { return findKind(kept, s.k) >= 0 })
+	if len(out) == 0 {
+		return targets
+	}
+	return out
+}
+
+// channelCode: the code kind of the one channel ts names ("the email", "sms
+// one"), or kNone.
+func channelCode(ts []token) kind {
+	c := kNone
+	for _, t := range ts {
+		var k kind
+		switch t.w {
+		case "email":
+			k = kEmailOTP
+		case "sms":
+			k = kSMSOTP
+		default:
+			continue
+		}
+		if c != kNone && c != k {
+			return kNone
+		}
+		c = k
+	}
+	return c
 }
 
 // namesOnly: ts holds nothing but the names of steps (their trigger words and

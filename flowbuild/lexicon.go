@@ -1087,8 +1087,30 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 // teh start", too short for typo correction) are read the same way.
 var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
 	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping",
-	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "cmp": "compare", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
-	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "rm": "remove", "del": "delete", "thresh": "threshold"}
+	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
+	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "thresh": "threshold"}
+
+// chatShortVerb: chat shorthand for a verb that is also ordinary shorthand
+// for a noun ("rm" room, "del" delivery or a name's "Del", "cmp" company):
+// read as the verb only where the noun cannot be meant (shortVerbAt): "rm the
+// email otp", "del the sms", "pls rm liveness" open an edit on a step's name,
+// "cmp it to the passport photo", "f2f cmp doc photo vs the face scan" name
+// what is compared. "ask for the rm number", "confirm the del address", "their
+// cmp name" keep the word as written.
+var chatShortVerb = map[string]string{"rm": "remove", "del": "delete", "cmp": "compare"}
+
+// digitOtherWords: nouns a digit count may be said of that are no one-time
+// code ("their 10 digit mobile number", "a 12 digit account id"): a length
+// FaceSign cannot send is said back only of a code.
+var digitOtherWords = []string{"number", "numbers", "phone", "mobile", "cell", "account", "card", "iban", "ssn", "reference", "ref", "id", "customer", "member", "policy", "order", "tracking", "zip", "postcode", "serial", "booking", "ticket", "passport", "license", "licence", "tax", "national", "social", "bank", "routing", "employee", "student", "invoice", "case"}
+
+// verbLeadWords: words a verb of an edit may follow in its clause ("pls rm
+// the sms code", "then del liveness").
+var verbLeadWords = []string{"and", "then", "pls", "plz", "please", "also", "just", "now", "so", "n"}
+
+// compareWithWords: words naming the other side of a comparison ("cmp it to
+// the photo", "1:1 cmp vs the photo we pass").
+var compareWithWords = []string{"to", "with", "vs", "versus", "against", "w"}
 
 // reviewWords in a clause that hands a failed check to people ("flag it for
 // manual review", "send it to a reviewer") name a review the flow cannot do
@@ -1119,6 +1141,11 @@ var markWords = map[rune]bool{'❌': true, '✖': true, '✗': true, '✘': true
 // said of that step (markWords).
 var markedStepWords = []string{"liveness", "code", "sms", "email", "scan", "document", "passport", "license", "id", "card", "permit", "visa",
 	"selfie", "face", "recognize", "compare", "match", "verify", "validate", "permission", "camera", "microphone", "photo", "age"}
+
+// markLeadWords: words that open a step's name without ending one ("sms otp ❌
+// the doc scan ✅", "❌ a 2fa code"): after a cross, the cross is still said of
+// the step beside it, not about them (markAbout).
+var markLeadWords = []string{"the", "a", "an", "doc", "otp", "2fa", "biometric", "enrolled", "kyc", "one", "two", "1", "2", "phone", "text", "driver", "f2f"}
 
 // codeSetWords: words that speak of the codes as a set ("both codes", "the two
 // OTPs"): an order word beside them orders the codes among themselves.
@@ -2468,7 +2495,7 @@ type lexicon struct {
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                                                                                                     phrases        // after "is", a predicate ruling its subject out ("email is off the table")
 	negScopeEnd                                                                                                                                                                                                                                                                                                                                                                                                                  phrases        // first word → the words after it, of a phrase that ends a negation's scope
 	tableHead                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]int // tableColumnHeads
-	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead, reviewWord, markedStep                                                                                                                                                                                                                           map[string]bool
+	otherwiseCell, blankCell, tickMark, valueOn, valueOff, passOnVerb, uncheckLead, keySettingWord, placeNeg, placeAfterRef, crossMark, checkMark, rangeQualifier, contentHead, reviewWord, markedStep, markLead, verbLead, compareWith, digitOther                                                                                                                                                                              map[string]bool
 	emailEntryNext, emailEntryVerb, ageAsked, contactCheck, contactRef, fresh, needSetting, heldClaimVerb                                                                                                                                                                                                                                                                                                                        map[string]bool
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
@@ -2694,7 +2721,7 @@ func newLexicon() *lexicon {
 	l.rangeQualifier = wordSet(rangeQualifierWords)
 	l.contentHead = wordSet(contentHeadWords)
 	l.crossMark, l.checkMark = wordSet(crossMarkWords), wordSet(checkMarkWords)
-	l.reviewWord, l.markedStep = wordSet(reviewWords), wordSet(markedStepWords)
+	l.reviewWord, l.markedStep, l.markLead, l.verbLead, l.compareWith, l.digitOther = wordSet(reviewWords), wordSet(markedStepWords), wordSet(markLeadWords), wordSet(verbLeadWords), wordSet(compareWithWords), wordSet(digitOtherWords)
 	l.placeNeg, l.placeAfterRef = wordSet(placeNegWords), wordSet(placeAfterRefWords)
 	l.passOnVerb = wordSet(passOnVerbWords)
 	l.uncheckLead = wordSet(uncheckLeadWords)
@@ -3109,6 +3136,9 @@ func tokenizeMode(text string, exact bool) []token {
 	if !exact && strings.Contains(text, "/") {
 		text = expandSlashes(text)
 	}
+	if !exact {
+		text = expandShortVerbs(text)
+	}
 	if !exact && strings.Contains(text, "~~") {
 		text, _ = dropStruck(text)
 	}
@@ -3474,7 +3504,7 @@ func tokenizeMode(text string, exact bool) []token {
 		case r >= utf8.RuneSelf && !exact && markRune(r):
 			// "email code ❌", "❌ doc scan": a tick or a cross (lexicon.go, markWords)
 			i += size
-			out = markTokens(out, markWords[r], wordNext(text, i))
+			out = markTokens(out, markWords[r], wordNext(text, i), markAbout(text, i))
 		default:
 			i += size
 		}
@@ -3601,11 +3631,46 @@ func wordNext(text string, i int) bool {
 	return false
 }
 
+// markAbout: what follows a mark at text[i:] says what the mark is about, so a
+// cross there rules nothing out: an arrow or "=" ("liveness ❌ → end the
+// session", "sms code ❌ = hand off": the step's failure and what it leads
+// to), or a word that starts no step's name ("face scan ❌ glasses", "sms
+// code ❌ twice → …", "❌ glasses during the face scan"). Nothing after it,
+// punctuation, another mark or a step's word ("sms otp ❌ email otp ✅")
+// leave the cross said of the step beside it.
+func markAbout(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i >= len(text) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case r == '\uFE0F':
+		return markAbout(text, i+size)
+	case r == '=' || r == '→' || r == '>' || r == '-' && i+1 < len(text) && text[i+1] == '>' || symbolWords[r] == "->":
+		return true
+	case unicode.IsLetter(r):
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		w, _ := lex.lemma(strings.ToLower(text[i:j]))
+		return !lex.markedStep[w] && !lex.markLead[w]
+	}
+	return false
+}
+
 // markTokens reads a tick or a cross (markWords) after the tokens out: said of
 // the step just named it ends that item, a cross ruling it out ("email code ❌"
-// reads "email code not needed"); opening a clause before a word, a cross is
-// "no" ("❌ doc scan"); anything else adds nothing.
-func markTokens(out []token, cross, word bool) []token {
+// reads "email code not needed"); opening a clause before a step's word, a
+// cross is "no" ("❌ doc scan"); a cross whose next words say what it is about
+// (about, markAbout) rules nothing out; anything else adds nothing.
+func markTokens(out []token, cross, word, about bool) []token {
 	n := len(out)
 	if n > 0 && lex.markedStep[out[n-1].w] {
 		plain := true // the clause has no condition or negation of its own
@@ -3616,25 +3681,132 @@ func markTokens(out []token, cross, word bool) []token {
 			}
 		}
 		if plain {
-			if cross {
+			if cross && !about {
 				for _, w := range [...]string{"not", "needed"} {
 					t := token{raw: w, orig: w}
 					t.w, t.known = lex.exact(w)
 					out = append(out, t)
 				}
 			}
-			if word {
-				out = append(out, token{w: ","})
+			if word && !(cross && about) {
+				out = append(out, token{w: ","}) // ("liveness ✅ sms code ✅"); a cross about what follows adds nothing ("liveness check ❌ skip for returning users")
 			}
 			return out
 		}
 	}
-	if cross && word && (n == 0 || !lex.markedStep[out[n-1].w]) {
+	if cross && word && !about && (n == 0 || !lex.markedStep[out[n-1].w]) {
 		t := token{raw: "no", orig: "no"}
 		t.w, t.known = lex.exact("no")
 		out = append(out, t)
 	}
 	return out
+}
+
+// expandShortVerbs spells out the chat shorthand of chatShortVerb where it is
+// the verb (shortVerbAt): "add an email code, rm the sms" is "…, remove the
+// sms", read by every test of the words as typed; "the rm number", "their cmp
+// name" stay as written.
+func expandShortVerbs(text string) string {
+	if !strings.Contains(text, "rm") && !strings.Contains(text, "del") && !strings.Contains(text, "cmp") && !strings.Contains(text, "RM") && !strings.Contains(text, "Del") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if j-i < 2 || j-i > 3 {
+			i = j // (every shorthand of chatShortVerb has two or three letters)
+			continue
+		}
+		w := strings.ToLower(text[i:j])
+		if full, ok := chatShortVerb[w]; ok && (i == 0 || text[i-1] != '/' && text[i-1] != '_') && (j == len(text) || text[j] != '_') && shortVerbAt(w, text, i, j) {
+			b.WriteString(text[last:i])
+			b.WriteString(full)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// shortVerbAt: the chat shorthand w (chatShortVerb) at text[i:j] is the verb
+// it stands for. A removal ("rm", "del") opens its clause and names a step
+// right after it, past a determiner ("rm the sms code", "pls del liveness"); a
+// comparison ("cmp") follows "f2f" or "face", or names what it compares
+// against before its clause ends ("cmp it to the passport photo"), or opens
+// its clause before a step's name.
+func shortVerbAt(w, text string, i, j int) bool {
+	k := i
+	for k > 0 && (text[k-1] == ' ' || text[k-1] == '\t') {
+		k--
+	}
+	prev := ""
+	opens := k == 0 || strings.IndexByte(".,:;!?\n\r-(>", text[k-1]) >= 0
+	if !opens && isWordByte(text[k-1]) {
+		h := k
+		for h > 0 && isWordByte(text[h-1]) {
+			h--
+		}
+		prev = strings.ToLower(text[h:k])
+		opens = lex.verbLead[prev]
+	}
+	words := nextWords(text, j, 6)
+	if w == "cmp" {
+		if prev == "f2f" || prev == "face" {
+			return true
+		}
+		for _, x := range words {
+			if lex.compareWith[x] {
+				return true
+			}
+		}
+	}
+	if !opens {
+		return false
+	}
+	for _, x := range words {
+		switch x {
+		case "the", "that", "this", "those", "these", "both", "our", "my", "all", "a", "an":
+			continue
+		}
+		l, _ := lex.lemma(x)
+		return lex.markedStep[l] || lex.markLead[l]
+	}
+	return false
+}
+
+// nextWords: up to max lower-case words that follow text[j:] in its clause
+// (up to a comma, a stop, a colon, a semicolon or a line's end).
+func nextWords(text string, j, max int) []string {
+	var ws []string
+	for j < len(text) && len(ws) < max {
+		c := text[j]
+		switch {
+		case c == ' ' || c == '\t' || c == '\'':
+			j++
+		case isWordByte(c):
+			k := j
+			for k < len(text) && isWordByte(text[k]) {
+				k++
+			}
+			ws = append(ws, strings.ToLower(text[j:k]))
+			j = k
+		default:
+			return ws
+		}
+	}
+	return ws
 }
 
 // skipSpaces is the index of the first non-space byte of text from i.

@@ -354,6 +354,12 @@ func splitClauses(ts []token) []clause {
 				for j := range out {
 					// "Validate the data from the licence: …" is an instruction, not a heading
 					if out[j].sent == sent && !(len(out[j].toks) > 0 && lex.headingVerb[out[j].toks[0].w]) {
+						if j < len(out)-1 && clauseNamesCheck(out[j].toks) {
+							// "liveness, then doc scan: passport and visa": a step
+							// named before the clause the colon closes is a step of
+							// the flow; only that last clause heads the list
+							continue
+						}
 						out[j].title = true
 					}
 				}
@@ -9210,4 +9216,12 @@ func whenBefore(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// clauseNamesCheck: the clause is nothing but the name of a step that is no
+// conversation ("liveness", "then the sms code"); a heading that speaks of
+// steps ("moving off Guardian (which did SMS with an email fallback)") is no
+// step of the flow.
+func clauseNamesCheck(ts []token) bool {
+	return namesOnly(ts) && slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return !s.k.isConversation() })
 }

@@ -141,8 +141,10 @@ func readSettings(ts []token) stepSettings {
 			// the text tells of having had, not the one it asks for
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
-		case unit == "digit" && n >= 1 && n <= 20 && n == math.Trunc(n):
-			s.badLen = int(n) // "a 9 digit code": outside what a code may have (4 to 8)
+		case unit == "digit" && n >= 1 && n <= 20 && n == math.Trunc(n) && !(e+2 < len(ts) && lex.digitOther[ts[e+2].raw]):
+			// "a 9 digit code": outside what a code may have (4 to 8); "their 10
+			// digit mobile number" is the length of something else
+			s.badLen = int(n)
 		case unit == "number" && n >= 4 && n <= 8 && n == math.Trunc(n) && has(ts, "code"):
 			s.otpLen = int(n) // "the sms code must have 8 numbers": in a sentence about the code, its digits
 		case n >= 4 && n <= 8 && n == math.Trunc(n) && !lex.unit[unit] && hasRaw(ts[max(0, i-4):i], "length", "long"):
