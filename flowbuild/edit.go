@@ -4898,6 +4898,13 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
 		return nil, false // ("compliance changed their mind again, we only accept passports …")
 	}
+	if tail := p.retryExceptTail(ts); tail != nil {
+		// "let them retry any failed check, but no second chance on the SMS
+		// code", "users can retry except the liveness check": every check
+		// but those
+		p.setPolicy("retry")
+		return []string{p.retryAllBut(tail)}, true
+	}
 	if retryRemoved(ts) {
 		return p.dropRetries(ts), true
 	}
@@ -4915,6 +4922,35 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 		done = append(done, offerRetry(p.steps[i], ts)...)
 	}
 	return done, len(done) > 0
+}
+
+// retryAllBut takes the retry of every check just offered away from the
+// steps the exception's words rule out, and says so.
+func (p *plan) retryAllBut(tail []token) string {
+	p.dropRetries(tail)
+	return policyDone["retry"] + " but the " + stepNamesOf(analyze(tail, nil).neg)
+}
+
+// retryExceptTail: the words of a change that offers a retry from its "but"
+// or "except" on, when they only rule out steps the flow has ("…, but no
+// second chance on the SMS code", "… except the liveness check"), or nil.
+func (p *plan) retryExceptTail(ts []token) []token {
+	for i, t := range ts {
+		if i == 0 || t.raw != "but" && !phraseAt(ts, i, lex.exceptPhrase) {
+			continue
+		}
+		a := analyze(ts[i:], nil)
+		if a.neg == 0 || len(a.steps) > 0 {
+			return nil
+		}
+		for k := kind(1); k < kindCount; k++ {
+			if a.neg.has(k) && p.find(k) < 0 {
+				return nil
+			}
+		}
+		return ts[i:]
+	}
+	return nil
 }
 
 // retryRemoved: the words rule out or take away a retry, not a check ("no
