@@ -3889,6 +3889,7 @@ var joins = map[string]string{
 	"in front of":   "before",   // "put a liveness check in front of it"
 	"word for word": "verbatim", // "the avatar says word for word "…"": the line as written
 	"once more":     "again",    // "let them try once more"
+	"last resort":   "fallback", // "text message only as a last resort": the step tried when another fails
 	"look up":       "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "one to n": "onetomany", // "the one to N search": 1:N said aloud
 	"1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",
