@@ -232,7 +232,7 @@ var (
 	quantifierWords  = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
 	entryFields      = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
 	chanceLeadWords  = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
-	chanceNounWords  = []string{"try", "chance", "attempt", "go", "shot"}
+	chanceNounWords  = []string{"try", "chance", "attempt", "go", "shot", "tries", "chances", "attempts", "shots"}
 	retryWords       = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                                             // a retry asked for in so many words
 	paymentNouns     = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "cash-out", "cashouts": "cash-out", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
 	turnAwayWords    = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                                           // "unrecognised users should be turned away"

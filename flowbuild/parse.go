@@ -1612,6 +1612,12 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if pol == "retry" && hasPhrase(c.toks, lex.retryLater) {
+				// "users can retry from the app if it fails": a try in another
+				// session, not a second one in this
+				pol = ""
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a retry outside this session, so the flow offers none.")
+			}
 			if pol == "" && len(a.steps) == 0 && sc.k == condFail && cond.k == condFail && !clauseStartsIf(c.toks) {
 				// "let them retry any failed check": the condition trails the
 				// words that say what to do, and what follows it names nothing
@@ -1826,6 +1832,10 @@ func parse(text string) *parsed {
 			switch {
 			case except != 0 && len(unfound) == 0:
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNames(changed)+".")
+			case except != 0:
+				// ("New users get an ID scan. Allow retries except the ID scan.":
+				// a step not on the main path yet is said back all the same)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNamesOf(except)+".")
 			case retryOnce:
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as one more try at any check that fails, not more.")
 			default:
