@@ -1830,6 +1830,19 @@ func alsoDropped(part string) string {
 	return strings.Join(out, " ")
 }
 
+// removal: the word is a verb of removing, or its gerund ("instead of
+// removing", "rather than dropping", "deleting", "scrapping").
+func removal(t token) bool {
+	if lex.removeVerb[t.raw] || lex.removeVerb[t.w] {
+		return true
+	}
+	stem, ok := strings.CutSuffix(t.raw, "ing")
+	if !ok || len(stem) < 2 {
+		return false
+	}
+	return lex.removeVerb[stem] || lex.removeVerb[stem+"e"] || stem[len(stem)-1] == stem[len(stem)-2] && lex.removeVerb[stem[:len(stem)-1]]
+}
+
 // insteadOfPlace is where "instead of" or "rather than" leads to a place in
 // the flow ("at the very end instead of the start", "first rather than
 // last"), not to a step to replace; or -1.
@@ -2506,6 +2519,26 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				// "Instead of the ID scan and face compare, recognise the
 				// student …": the old side first, up to the comma
 				oldSide, newSide = oldSide[:c], oldSide[c+1:]
+			}
+			if len(oldSide) > 0 && removal(oldSide[0]) && len(newSide) > 0 {
+				// "instead of removing the email entry and the email code, add an
+				// SMS code after them": the removal is the action not taken; what
+				// it names stays, and the other side is the change
+				p.assumptions = append(p.assumptions, "Read \""+clauseText(oldSide)+"\" as what the change should not do, so those steps stay.")
+				// ("after them": the steps the removal named)
+				named := oldSide[1:]
+				if a := slices.IndexFunc(named, func(t token) bool { return t.raw == "and" }); a >= 0 && a+1 < len(named) {
+					named = named[a+1:] // (the last of them: "after them" is after all)
+				}
+				ts = nil
+				for _, t := range newSide {
+					if t.raw == "them" || t.raw == "it" || t.raw == "those" {
+						ts = append(ts, named...)
+						continue
+					}
+					ts = append(ts, t)
+				}
+				break
 			}
 			if d, ok := p.replaceMany(oldSide, newSide); ok {
 				return d, nil
