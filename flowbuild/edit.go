@@ -1869,6 +1869,19 @@ func alsoDropped(part string) string {
 	return strings.Join(out, " ")
 }
 
+// removal: the word is a verb of removing, or its gerund ("instead of
+// removing", "rather than dropping", "deleting", "scrapping").
+func removal(t token) bool {
+	if lex.removeVerb[t.raw] || lex.removeVerb[t.w] {
+		return true
+	}
+	stem, ok := strings.CutSuffix(t.raw, "ing")
+	if !ok || len(stem) < 2 {
+		return false
+	}
+	return lex.removeVerb[stem] || lex.removeVerb[stem+"e"] || stem[len(stem)-1] == stem[len(stem)-2] && lex.removeVerb[stem[:len(stem)-1]]
+}
+
 // insteadOfPlace is where "instead of" or "rather than" leads to a place in
 // the flow ("at the very end instead of the start", "first rather than
 // last"), not to a step to replace; or -1.
@@ -2752,6 +2765,26 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				// "Instead of the ID scan and face compare, recognise the
 				// student …": the old side first, up to the comma
 				oldSide, newSide = oldSide[:c], oldSide[c+1:]
+			}
+			if len(oldSide) > 0 && removal(oldSide[0]) && len(newSide) > 0 {
+				// "instead of removing the email entry and the email code, add an
+				// SMS code after them": the removal is the action not taken; what
+				// it names stays, and the other side is the change
+				p.assumptions = append(p.assumptions, "Read \""+clauseText(oldSide)+"\" as what the change should not do, so those steps stay.")
+				// ("after them": the steps the removal named)
+				named := oldSide[1:]
+				if a := slices.IndexFunc(named, func(t token) bool { return t.raw == "and" }); a >= 0 && a+1 < len(named) {
+					named = named[a+1:] // (the last of them: "after them" is after all)
+				}
+				ts = nil
+				for _, t := range newSide {
+					if t.raw == "them" || t.raw == "it" || t.raw == "those" {
+						ts = append(ts, named...)
+						continue
+					}
+					ts = append(ts, t)
+				}
+				break
 			}
 			if d, ok := p.replaceMany(oldSide, newSide); ok {
 				return d, nil
@@ -5397,6 +5430,13 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
 		return nil, false // ("compliance changed their mind again, we only accept passports …")
 	}
+	if tail := p.retryExceptTail(ts); tail != nil {
+		// "let them retry any failed check, but no second chance on the SMS
+		// code", "users can retry except the liveness check": every check
+		// but those
+		p.setPolicy("retry")
+		return []string{p.retryAllBut(tail)}, true
+	}
 	if retryRemoved(ts) {
 		return p.dropRetries(ts), true
 	}
@@ -5414,6 +5454,35 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 		done = append(done, offerRetry(p.steps[i], ts)...)
 	}
 	return done, len(done) > 0
+}
+
+// retryAllBut takes the retry of every check just offered away from the
+// steps the exception's words rule out, and says so.
+func (p *plan) retryAllBut(tail []token) string {
+	p.dropRetries(tail)
+	return policyDone["retry"] + " but the " + stepNamesOf(analyze(tail, nil).neg)
+}
+
+// retryExceptTail: the words of a change that offers a retry from its "but"
+// or "except" on, when they only rule out steps the flow has ("…, but no
+// second chance on the SMS code", "… except the liveness check"), or nil.
+func (p *plan) retryExceptTail(ts []token) []token {
+	for i, t := range ts {
+		if i == 0 || t.raw != "but" && !phraseAt(ts, i, lex.exceptPhrase) {
+			continue
+		}
+		a := analyze(ts[i:], nil)
+		if a.neg == 0 || len(a.steps) > 0 {
+			return nil
+		}
+		for k := kind(1); k < kindCount; k++ {
+			if a.neg.has(k) && p.find(k) < 0 {
+				return nil
+			}
+		}
+		return ts[i:]
+	}
+	return nil
 }
 
 // retryRemoved: the words rule out or take away a retry, not a check ("no

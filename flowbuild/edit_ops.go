@@ -1737,7 +1737,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			done = append(done, "a failed "+sc.anchor.k.String()+" ends the session")
 		default:
 			p.setPolicy(pol)
-			if len(done) == 0 && policyDone[pol] != "" {
+			if tail := p.retryExceptTail(ts); pol == "retry" && tail != nil {
+				// "let them retry any failed check, but no second chance on the
+				// SMS code": every check but those
+				done = append(done, p.retryAllBut(tail))
+			} else if len(done) == 0 && policyDone[pol] != "" {
 				done = append(done, policyDone[pol])
 			}
 		}

@@ -237,7 +237,7 @@ var (
 	quantifierWords  = []string{"the", "all", "any", "our", "every"}  // "all returning users …": the group follows
 	entryFields      = []string{"email", "phone", "phoneNumber"}      // data_validation fields the user types in, not read from a document
 	chanceLeadWords  = []string{"second", "another", "more", "extra"} // "a second try", "one more attempt"
-	chanceNounWords  = []string{"try", "chance", "attempt", "go", "shot"}
+	chanceNounWords  = []string{"try", "chance", "attempt", "go", "shot", "tries", "chances", "attempts", "shots"}
 	retryWords       = []string{"retry", "retries", "retrying", "reattempt", "redo", "again"}                                                                                                                                                                                                                                             // a retry asked for in so many words
 	paymentNouns     = map[string]string{"withdrawal": "withdrawal", "withdrawals": "withdrawal", "withdraw": "withdrawal", "cashout": "cash-out", "cashouts": "cash-out", "payout": "payout", "payouts": "payout", "purchase": "purchase", "purchases": "purchase", "checkout": "purchase", "payment": "payment", "payments": "payment"} // a payment's lines say the text's word
 	turnAwayWords    = []string{"away", "block", "blocked", "refuse", "refused", "rejected", "denied", "decline", "declined", "kick", "bounce"}                                                                                                                                                                                           // "unrecognised users should be turned away"
@@ -4146,6 +4146,7 @@ var joins = map[string]string{
 	"in front of":   "before",   // "put a liveness check in front of it"
 	"word for word": "verbatim", // "the avatar says word for word "…"": the line as written
 	"once more":     "again",    // "let them try once more"
+	"last resort":   "fallback", // "text message only as a last resort": the step tried when another fails
 	"look up":       "lookup", "one to many": "onetomany", "one to one": "onetoone", "1 n": "onetomany", "1 1": "onetoone",
 	"1 to n": "onetomany", "one to n": "onetomany", // "the one to N search": 1:N said aloud
 	"1 to 1": "onetoone", "1 to many": "onetomany", "provided data": "provideddata", "multi factor": "twofactor",

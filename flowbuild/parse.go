@@ -980,6 +980,9 @@ func parse(text string) *parsed {
 	retried := -1      // the clause whose condition asked for a retry and nothing more
 	retryAt := -1      // the clause that offered a retry of every check ("allow retries"): an elliptic exception after it is its
 	noRetryAt := -1    // the clause that ruled every retry out ("no retries"): an elliptic "except for X" after it gives X one
+	perStep := false   // a retry of every check with one bounded by name ("…, but the liveness only once"): laid out per step
+	var excepted *step // the one step exceptAt took the retry from
+	exceptAt := -1     // the clause that took the retry of every check away from some steps ("…, but no second chance on the SMS code")
 	retryOnce := false // the retry of every check is bounded ("users can retry once"): laid out per step, once each
 	answeredNo := -1   // a bare "if no" after "if yes, end": the next clause is the main path
 	backSent := -1     // the sentence whose clause opened on "finally"
@@ -1436,6 +1439,11 @@ func parse(text string) *parsed {
 					sc.anchor, sc.ahead = named[0], true
 					p.notes = append(p.notes, "Added "+named[0].k.withArticle()+" to the main path: \""+clauseText(c.toks[:cond.end+1])+"\" speaks of one.")
 				}
+				if exceptAt == ci-1 && excepted != nil && !fromClause {
+					// "…, but not the passport scan; it should fall back to an SMS
+					// code": "it" is the step just excepted from the retry
+					sc.anchor = excepted
+				}
 				// "if the liveness check fails", "if it fails" name one step;
 				// "if a check fails" is any of them, though it finds the last
 				// ("if the scan fails", "if the text can't be delivered" name theirs too)
@@ -1498,8 +1506,57 @@ func parse(text string) *parsed {
 					// "let them retry any failed check, but no second chance on the
 					// SMS code": the exception to the retry its sentence offered
 					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try at the "+stepNames(changed)+".")
+					exceptAt, excepted = ci, nil
+					if len(changed) == 1 {
+						excepted = changed[0]
+					}
+					if sc.k == condFail && !sc.named && len(changed) == 1 {
+						// "…, but not the ID scan, that one should fall back to an
+						// email code": what follows is said of the step excepted
+						sc.anchor = changed[0]
+					}
 					continue
 				}
+			}
+		}
+		if p.policy == "retry" && after(retryAt) && sc.k == condFail && !sc.named && !c.then && !clauseStartsIf(c.toks) &&
+			!hasAnyRaw(c.toks, lex.fallbackNoun) && !has(c.toks, "instead") {
+			// "Let them retry any failed check, but the liveness only once", "…,
+			// but not the deepfake", "…, but no second chance on the SMS code and
+			// liveness": a check the flow has, named after a retry of every
+			// check, is said of its retry; it is no fallback of the last step
+			if a := analyze(c.toks, seq); len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) < 0 }) {
+				var named []*step
+				for _, s := range a.steps {
+					if t := seq[findKind(seq, s.k)]; !slices.Contains(named, t) {
+						named = append(named, t)
+					}
+				}
+				switch {
+				case hasAnyRaw(c.toks, lex.attackWord):
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as: a detected deepfake is never offered again; it ends the session.")
+				case boundedTry(c.toks):
+					for _, s := range named {
+						if retryable(s.k) && canFail(s.k) && !s.noRetry {
+							s.retry, s.once = true, true
+						}
+					}
+					perStep = true
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as one more try at the "+stepNames(named)+", not more.")
+				case exceptAt == ci-1 && a.neg == 0:
+					// the list of an exception cut at "and" ("no second chance on
+					// the SMS code and liveness"): its last names
+					var ks kindSet
+					for _, s := range named {
+						ks.add(s.k)
+					}
+					changed, _ := ruleOutRetries(seq, ks)
+					exceptAt = ci
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try at the "+stepNames(changed)+" either.")
+				default:
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of the retry of the "+stepNames(named)+", which the flow offers.")
+				}
+				continue
 			}
 		}
 		if ellipsis && after(noRetryAt) && p.policy != "retry" {
@@ -1563,6 +1620,12 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if pol == "retry" && hasPhrase(c.toks, lex.retryLater) {
+				// "users can retry from the app if it fails": a try in another
+				// session, not a second one in this
+				pol = ""
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a retry outside this session, so the flow offers none.")
+			}
 			if pol == "" && len(a.steps) == 0 && sc.k == condFail && cond.k == condFail && !clauseStartsIf(c.toks) {
 				// "let them retry any failed check": the condition trails the
 				// words that say what to do, and what follows it names nothing
@@ -1749,6 +1812,15 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
+		if hasAnyRaw(c.toks, lex.retryNoun) && hasPhrase(c.toks, lex.exceptPhrase) && slices.Contains(negations(c.toks), true) {
+			// "No retries except on the email code" in a flow with no email code:
+			// the exception says which step keeps a retry, it asks for no step
+			if a := analyze(c.toks, seq); len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) >= 0 || s.k.isConversation() }) &&
+				!namedLater(clauses[ci+1:], a.steps) {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no second try at any check but the "+stepNames(a.steps)+", which the flow does not have, so it adds none; a failed check ends the session.")
+				continue
+			}
+		}
 		if r, named := retryNamed(c.toks, seq); len(r) > 0 {
 			seq = named
 			for _, s := range r {
@@ -1768,6 +1840,10 @@ func parse(text string) *parsed {
 			switch {
 			case except != 0 && len(unfound) == 0:
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNames(changed)+".")
+			case except != 0:
+				// ("New users get an ID scan. Allow retries except the ID scan.":
+				// a step not on the main path yet is said back all the same)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNamesOf(except)+".")
 			case retryOnce:
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as one more try at any check that fails, not more.")
 			default:
@@ -2533,7 +2609,7 @@ func parse(text string) *parsed {
 		}
 	}
 	p.steps = order(out)
-	if p.policy == "retry" && (retryOnce || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
+	if p.policy == "retry" && (retryOnce || perStep || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
 		// "let them retry any failed check, but no second chance on the SMS
 		// code": a retry of each check but those ruled out (or whose failure
 		// the text sends elsewhere), once each when the retry is bounded
@@ -4001,6 +4077,18 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 		out = append(out, seq[i])
 	}
 	return out, seq
+}
+
+// namedLater: a clause of cs names a step of a kind in steps.
+func namedLater(cs []clause, steps []*step) bool {
+	for _, c := range cs {
+		for _, s := range analyze(c.toks, nil).steps {
+			if slices.ContainsFunc(steps, func(o *step) bool { return o.k == s.k }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ruleOutRetries takes the retry away from the steps of the kinds in neg and
@@ -8237,10 +8325,9 @@ func retryRuledOut(ts []token) int {
 	if !hasAnyRaw(ts, lex.retryWord) && !hasAnyRaw(ts, lex.retryAsk) && !hasAnyRaw(ts, lex.attemptNoun) {
 		return -1 // (the cheap test: no word of a retry)
 	}
-	if hasRaw(ts, "or", "and", "nor") || hasPhrase(ts, lex.exceptPhrase) {
-		// "without SMS or retries": a list of what is ruled out, the code
-		// with the retries; "no retries except on the SMS code": the
-		// exception keeps one, which the words around it say
+	if hasPhrase(ts, lex.exceptPhrase) {
+		// "no retries except on the SMS code": the exception keeps one,
+		// which the words around it say
 		return -1
 	}
 	neg := negations(ts)
@@ -8249,6 +8336,12 @@ func retryRuledOut(ts []token) int {
 			continue // ("no more retries": "more" keeps the negation from the word)
 		}
 		if lex.retryWord[t.raw] && t.raw != "again" || (lex.attemptNoun[t.raw] || lex.retryAsk[t.raw]) && i > 0 && lex.oneMore[ts[i-1].raw] {
+			if hasRaw(ts[:i], "or", "and", "nor") {
+				// "without SMS or retries": a list of what is ruled out, the
+				// code with the retries ("no second chance on the SMS code or
+				// the liveness" lists what the retry is ruled out on)
+				return -1
+			}
 			return i
 		}
 	}
