@@ -929,6 +929,15 @@ var (
 	// "swap it for email").
 	restateFillWords = []string{"so", "and", "just", "please", "then", "over", "now", "ok", "okay", "pls", "thanks"}
 
+	// compareOutcomeWords name what a comparison comes to: a negation with
+	// one ("no match in the comparison") is of the outcome, not the step.
+	compareOutcomeWords = []string{"match", "matches", "matched", "matching", "mismatch", "fail", "fails", "failed", "pass", "passes", "passed", "result", "results", "succeed", "succeeds"}
+	// undoObjectWords after "undo" name an earlier edit or a setting, not a
+	// step ("undo the reorder", "undo the change to the SMS code", "undo the
+	// strict threshold on liveness", "undo the email fallback"): the builder
+	// keeps no record of earlier edits, so that is never a removal of the
+	// step named with it.
+	undoObjectWords = []string{"change", "changes", "changed", "edit", "edits", "reorder", "reordering", "order", "ordering", "move", "moves", "swap", "switch", "fallback", "fallbacks", "backup", "threshold", "thresholds", "strict", "stricter", "requirement", "requirements", "timeout", "timeouts", "time", "limit", "setting", "settings", "tweak", "tweaks", "update", "updates", "last", "previous", "earlier", "retry", "retries", "rule", "rules", "condition", "branch", "for", "when", "if"}
 	otherWayPhrases = []string{"other way round", "other way around", "wrong way round", "wrong way around", "round the other way", "around the other way", "the wrong order", "backwards", "back to front"}
 )
 
@@ -2498,6 +2507,7 @@ type lexicon struct {
 	restateFill                                                                                                                                                                                                                                                                                                                                    map[string]bool   // "so just switch it over please": the change before, said again
 	missedVerb                                                                                                                                                                                                                                                                                                                                     map[string]bool   // "you left off the ID check": a step said to be missing
 	otherWay                                                                                                                                                                                                                                                                                                                                       phrases           // "other way round": the two steps just named change places
+	compareOutcome, undoObject                                                                                                                                                                                                                                                                                                                     map[string]bool   // "no match in the comparison"; "undo the reorder"
 	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "seeing" in "our fraud desk keeps seeing SIM swaps"
 	deviceNoun                                                                                                                                                                                                                                                                                                                                     map[string]string // "handsets" → "handset"
 	newDevice                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "new" in "a new handset"
@@ -2636,6 +2646,7 @@ func newLexicon() *lexicon {
 	l.readBackOpen, l.readBackSubject, l.readBackVerb, l.readBackFill = wordSet(readBackOpenWords), wordSet(readBackSubjectWords), wordSet(readBackVerbWords), wordSet(readBackFillWords)
 	l.readBackNoun, l.readBackNounVerb = wordSet(readBackNounWords), wordSet(readBackNounVerbWords)
 	l.otherWay = phraseSet(otherWayPhrases)
+	l.compareOutcome, l.undoObject = wordSet(compareOutcomeWords), wordSet(undoObjectWords)
 	l.missedVerb = wordSet(missedVerbWords)
 	l.restateFill = wordSet(restateFillWords)
 	l.channelCorrect, l.textWord = wordSet(channelCorrectWords), wordSet(textChannelWords)
