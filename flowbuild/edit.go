@@ -5177,7 +5177,21 @@ func dropApprovalExcept(sentence string) string {
 				}
 			}
 			if best >= 0 {
-				return strings.Join(ws[i+1+best:], " ")
+				rest := ws[i+1+best:]
+				// "looks good apart from the SMS code, make it email": the
+				// exception is the step "it" (or "that") stands for
+				if o := slices.IndexFunc(rest, func(w string) bool { return strings.ContainsAny(w[len(w)-1:], ",;:") }); o >= 0 && o < 5 && o+2 < len(rest) && startsEdit(rest[o+1]) {
+					obj := strings.TrimRight(strings.Join(rest[:o+1], " "), ",;:")
+					tail := rest[o+1:]
+					for j, w := range tail {
+						if b := bareWord(w); b == "it" || b == "that" {
+							tail = slices.Clone(tail)
+							tail[j] = obj + strings.TrimLeft(w, "itITthaTHA")
+							return strings.Join(tail, " ")
+						}
+					}
+				}
+				return strings.Join(rest, " ")
 			}
 			if w == "but" {
 				return strings.Join(ws[i+1:], " ")
