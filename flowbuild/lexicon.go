@@ -914,6 +914,10 @@ var (
 	// digitsOwnerStopWords end what the digits asked for are of ("the last 4
 	// digits of the bank account they're paying into", "… of their card and
 	// the amount").
+	// userOwnerWords before what the digits are of mean the user's own
+	// ("the last 4 digits of your card", "… of his card"): said as "their"
+	// in a line that asks "the user".
+	userOwnerWords       = []string{"your", "ur", "his", "her"}
 	digitsOwnerStopWords = []string{"that", "which", "who", "where", "they", "they're", "theyre", "we", "it", "is", "are", "was", "to", "for", "and", "or", "then", "so", "before", "after", "on", "in", "with", "from", "by", "as", "if", "when", "being", "going"}
 	// channelCorrectWords may go with a channel named alone as a correction
 	// ("nope, I said email", "no, I meant by text"); textChannelWords name
@@ -2507,7 +2511,7 @@ type lexicon struct {
 	restateFill                                                                                                                                                                                                                                                                                                                                    map[string]bool   // "so just switch it over please": the change before, said again
 	missedVerb                                                                                                                                                                                                                                                                                                                                     map[string]bool   // "you left off the ID check": a step said to be missing
 	otherWay                                                                                                                                                                                                                                                                                                                                       phrases           // "other way round": the two steps just named change places
-	compareOutcome, undoObject                                                                                                                                                                                                                                                                                                                     map[string]bool   // "no match in the comparison"; "undo the reorder"
+	userOwner, compareOutcome, undoObject                                                                                                                                                                                                                                                                                                          map[string]bool   // "no match in the comparison"; "undo the reorder"
 	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "seeing" in "our fraud desk keeps seeing SIM swaps"
 	deviceNoun                                                                                                                                                                                                                                                                                                                                     map[string]string // "handsets" → "handset"
 	newDevice                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "new" in "a new handset"
@@ -2646,7 +2650,7 @@ func newLexicon() *lexicon {
 	l.readBackOpen, l.readBackSubject, l.readBackVerb, l.readBackFill = wordSet(readBackOpenWords), wordSet(readBackSubjectWords), wordSet(readBackVerbWords), wordSet(readBackFillWords)
 	l.readBackNoun, l.readBackNounVerb = wordSet(readBackNounWords), wordSet(readBackNounVerbWords)
 	l.otherWay = phraseSet(otherWayPhrases)
-	l.compareOutcome, l.undoObject = wordSet(compareOutcomeWords), wordSet(undoObjectWords)
+	l.compareOutcome, l.undoObject, l.userOwner = wordSet(compareOutcomeWords), wordSet(undoObjectWords), wordSet(userOwnerWords)
 	l.missedVerb = wordSet(missedVerbWords)
 	l.restateFill = wordSet(restateFillWords)
 	l.channelCorrect, l.textWord = wordSet(channelCorrectWords), wordSet(textChannelWords)
