@@ -62,6 +62,20 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
 		sentence = dropApprovalExcept(sentence)
+		if kept, undone, ok := undoneEdit(sentence); ok {
+			// "undo the reorder, liveness should be last", "undo the strict
+			// threshold on liveness": an earlier edit or a setting taken
+			// back, which the builder has no record of; never a removal of
+			// the step named with it
+			if kept == "" && len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: cannot %q: the builder keeps no record of earlier edits or of what a setting was before; say what the flow should do now, e.g. \"move the liveness check to the end\"", undone)
+			}
+			p.assumptions = append(p.assumptions, "Did not \""+undone+"\": the builder keeps no record of earlier edits; say what the flow should do now.")
+			if kept == "" {
+				continue
+			}
+			sentence = kept
+		}
 		sentence = p.channelCorrection(sentence)
 		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
@@ -1980,6 +1994,12 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 	if v >= len(ws) || !lex.readBackVerb[ws[v].w] && !(lex.readBackNoun[ws[k].w] && lex.readBackNounVerb[ws[v].w]) {
 		return "", "", false
 	}
+	if v+1 < len(ws) && ws[v+1].w == "to" || (ws[k].w == "you'd" || ws[k].w == "youd") && (ws[v].w == "put" || ws[v].w == "read") {
+		// "you've got to add an email code", "you got to do a passport scan
+		// first": "must", an instruction; "you'd put the passport scan
+		// first": "would", a suggestion
+		return "", "", false
+	}
 	from := ws[v].end
 	f := v + 1
 	for f < len(ws) && lex.readBackFill[ws[f].w] && !strings.ContainsAny(text[ws[f].start:ws[f].end], "'\"‘“") {
@@ -2048,10 +2068,36 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 		named = append(append(named, a.steps...), a.ref...)
 		placed, refs = append(placed, a.steps...), append(refs, a.ref...)
 	}
+	for _, s := range named {
+		if p.find(s.k) < 0 {
+			// "you read their passport at the start" of a flow with no
+			// passport scan: not what the flow does now, so an instruction
+			return "", "", false
+		}
+	}
 	rt := tokenize(rest)
+	if quotedPart != "" && len(named) == 0 && body[0] != ' ' && strings.ContainsAny(body[:1], "'\"‘“") && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
+		// "you said 'hold still' in the face scan prompt, also say it
+		// before liveness": "it" is the quoted words, the line itself; a
+		// place of the quote before the comma is context too
+		if rw := strings.Fields(rest); len(rw) > 2 && (rw[0] == "in" || rw[0] == "on" || rw[0] == "at" || rw[0] == "during") {
+			if i := strings.Index(rest, ","); i > 0 {
+				ctx += " " + rest[:i]
+				rest = strings.TrimSpace(rest[i+1:])
+			}
+		}
+		return ctx, itReplaced(rest, "'"+quotedPart+"'"), true
+	}
 	cut := slices.IndexFunc(rt, func(t token) bool { return lex.resultLead[t.raw] || t.w == "." })
 	if cut < 0 {
 		cut = len(rt)
+	}
+	if rev := slices.IndexFunc(rt[:cut], func(t token) bool { return lex.swapVerb[t.raw] }); rev >= 0 {
+		// "flip those and add an SMS code at the end": the reversal ends at
+		// the "and" that opens a change of its own
+		if a := slices.IndexFunc(rt[rev:cut], func(t token) bool { return t.raw == "and" }); a > 0 {
+			cut = rev + a
+		}
 	}
 	reverses := false
 	for i := range rt[:cut] {
@@ -2073,10 +2119,22 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 		// "you've got the SMS code before liveness, it needs to be after":
 		// "it" is the step placed, and a bare "after" is by the other one
 		rest = itReplaced(strings.TrimRight(rest, " .!"), "the "+placed[0].k.String()) + " the " + refs[0].k.String()
-	} else if len(named) == 1 && len(analyze(rt, nil).ref) == 0 && slices.ContainsFunc(rt, func(t token) bool { return t.raw == "it" }) {
+	} else if it := slices.IndexFunc(rt, func(t token) bool { return t.raw == "it" }); it >= 0 && (len(named) == 1 || len(placed) == 1) {
 		// "you put the liveness first which is right, now add a selfie
-		// after it": "it" is the one step the read-back named
-		rest = itReplaced(rest, "the "+named[0].k.String())
+		// after it", "you put liveness first - move it after the SMS code",
+		// "you put the email code after the SMS code, it should be before
+		// liveness": "it" is the one step the read-back named, or the one
+		// it placed; but only when nothing before "it" names a step it can
+		// point back to ("…, but the SMS code is slow, drop it"), a step
+		// being added by it aside ("add a selfie after it")
+		target := named[0]
+		if len(named) != 1 {
+			target = placed[0]
+		}
+		a := analyze(rt[:it], nil)
+		if len(a.ref) == 0 && (len(a.steps) == 0 || len(a.steps) == 1 && p.find(a.steps[0].k) < 0 && hasAnyRaw(rt[:it], lex.addVerb)) {
+			rest = itReplaced(rest, "the "+target.k.String())
+		}
 	}
 	return ctx, rest, true
 }
@@ -2092,9 +2150,18 @@ func (p *plan) channelCorrection(sentence string) string {
 		return sentence
 	}
 	channel := ""
+	if strings.HasSuffix(strings.TrimSpace(sentence), "?") {
+		return sentence // "email?", "should it be email?": a question, not a correction
+	}
 	for i, w := range ws {
 		if lex.replyNo[bareWord(w)] && i+1 < len(ws) && !strings.ContainsAny(w, ",;:!.—–-") {
 			return sentence // "no SMS": an exclusion, not a correction
+		}
+		if lex.replyNo[bareWord(w)] && i > 0 && slices.ContainsFunc(ws[:i], func(c string) bool {
+			c = bareWord(c)
+			return c == "email" || c == "sms" || lex.textWord[c]
+		}) {
+			return sentence // "email, no": the channel turned down
 		}
 	}
 	for _, t := range tokenize(sentence) {
@@ -2119,6 +2186,66 @@ func (p *plan) channelCorrection(sentence string) string {
 		return "send the code by " + channel + " instead"
 	}
 	return sentence
+}
+
+// undoneEdit finds an "undo" whose object is an earlier edit or a setting
+// (undoObjectWords: "undo the reorder", "undo the change to the SMS code",
+// "undo the email fallback") rather than a step ("undo the email bit").
+// undone is its clause (from the clause's start to the next comma, colon,
+// semicolon or "and"); kept is the rest of the sentence without it. Cheap:
+// a sentence without "undo" is not looked at further.
+func undoneEdit(sentence string) (kept, undone string, ok bool) {
+	if !strings.Contains(strings.ToLower(sentence), "undo") {
+		return sentence, "", false
+	}
+	ws := strings.Fields(sentence)
+	u := slices.IndexFunc(ws, func(w string) bool { return bareWord(w) == "undo" })
+	if u < 0 {
+		return sentence, "", false
+	}
+	ends := func(w string) bool { return strings.ContainsAny(w[len(w)-1:], ",;:") }
+	start := u
+	for start > 0 && !ends(ws[start-1]) {
+		start--
+	}
+	end := u + 1
+	object := false
+	for ; end < len(ws); end++ {
+		w := bareWord(ws[end])
+		if w == "and" || w == "then" {
+			break
+		}
+		if lex.undoObject[w] {
+			object = true
+		}
+		if ends(ws[end]) {
+			end++
+			break
+		}
+	}
+	rest := ws[end:]
+	for len(rest) > 0 && (bareWord(rest[0]) == "and" || bareWord(rest[0]) == "then" || bareWord(rest[0]) == "but") {
+		rest = rest[1:]
+	}
+	if !object && start > 0 && len(rest) > 0 && end == u+2 && (bareWord(ws[u+1]) == "that" || bareWord(ws[u+1]) == "this") {
+		// "move liveness to the end, then undo that and put it after the
+		// SMS code": a take-back between two instructions, of the one
+		// before, which the one after says again; never a removal of the
+		// step they name
+		object = true
+	}
+	if !object {
+		return sentence, "", false
+	}
+	undone = strings.TrimRight(strings.Join(ws[start:end], " "), ",;:. ")
+	kept = strings.TrimSpace(strings.Join(rest, " "))
+	if start > 0 {
+		kept = strings.TrimRight(strings.Join(ws[:start], " "), ",;: ")
+		if len(rest) > 0 {
+			kept += ", " + strings.Join(rest, " ")
+		}
+	}
+	return kept, undone, true
 }
 
 // lastWordAt is where the last word of ts is (no mark after it), or -1.
@@ -5080,7 +5207,21 @@ func dropApprovalExcept(sentence string) string {
 				}
 			}
 			if best >= 0 {
-				return strings.Join(ws[i+1+best:], " ")
+				rest := ws[i+1+best:]
+				// "looks good apart from the SMS code, make it email": the
+				// exception is the step "it" (or "that") stands for
+				if o := slices.IndexFunc(rest, func(w string) bool { return strings.ContainsAny(w[len(w)-1:], ",;:") }); o >= 0 && o < 5 && o+2 < len(rest) && startsEdit(rest[o+1]) {
+					obj := strings.TrimRight(strings.Join(rest[:o+1], " "), ",;:")
+					tail := rest[o+1:]
+					for j, w := range tail {
+						if b := bareWord(w); b == "it" || b == "that" {
+							tail = slices.Clone(tail)
+							tail[j] = obj + strings.TrimLeft(w, "itITthaTHA")
+							return strings.Join(tail, " ")
+						}
+					}
+				}
+				return strings.Join(rest, " ")
 			}
 			if w == "but" {
 				return strings.Join(ws[i+1:], " ")

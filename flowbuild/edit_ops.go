@@ -199,6 +199,16 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && !removes(words[i:]) {
+			if k := keptOnly(words[i:]); k > 0 && i+k+1 < len(words) {
+				// "remove the email one, we want SMS only": the removal,
+				// then what stays among the steps it leaves (not that all
+				// else goes too), as "we want SMS only, remove the email one"
+				kept := strings.TrimSuffix(strings.TrimRight(strings.Join(words[i+k+1:], " "), ",.!"), " only")
+				out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","), "just keep "+kept)
+				return out
+			}
+		}
 		if k := keptOnly(words[start:i]); k > 0 && strings.HasSuffix(words[i-1], ",") && start+k+1 < i && !removes(words[start:i]) && (removes(words[i:i+1]) || lex.takeVerb[bareWord(words[i])] && removes(words[i:])) {
 			// "we just need the SMS code, drop the email one": the need says what
 			// stays among the steps the removal after it leaves (not that all

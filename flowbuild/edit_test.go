@@ -218,6 +218,11 @@ func TestEditErrors(t *testing.T) {
 		{base, "Make it nicer.", "names no step to add"},
 		{base, "Replace it.", "what to replace"},
 		{base, "Swap both codes.", "names only the SMS one-time code of the two steps to swap"},
+		// an earlier edit or a setting taken back: the builder has no record
+		// of it, so it says so and never removes the step named with it
+		{base, "undo the tweak to the SMS code", "keeps no record of earlier edits"},
+		{base, "undo the stricter liveness threshold", "keeps no record of earlier edits"},
+		{base, "undo the SMS fallback", "keeps no record of earlier edits"},
 		{nil, "Add liveness.", "empty"},
 		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
 		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},

@@ -914,6 +914,10 @@ var (
 	// digitsOwnerStopWords end what the digits asked for are of ("the last 4
 	// digits of the bank account they're paying into", "… of their card and
 	// the amount").
+	// userOwnerWords before what the digits are of mean the user's own
+	// ("the last 4 digits of your card", "… of his card"): said as "their"
+	// in a line that asks "the user".
+	userOwnerWords       = []string{"your", "ur", "his", "her"}
 	digitsOwnerStopWords = []string{"that", "which", "who", "where", "they", "they're", "theyre", "we", "it", "is", "are", "was", "to", "for", "and", "or", "then", "so", "before", "after", "on", "in", "with", "from", "by", "as", "if", "when", "being", "going"}
 	// channelCorrectWords may go with a channel named alone as a correction
 	// ("nope, I said email", "no, I meant by text"); textChannelWords name
@@ -929,6 +933,15 @@ var (
 	// "swap it for email").
 	restateFillWords = []string{"so", "and", "just", "please", "then", "over", "now", "ok", "okay", "pls", "thanks"}
 
+	// compareOutcomeWords name what a comparison comes to: a negation with
+	// one ("no match in the comparison") is of the outcome, not the step.
+	compareOutcomeWords = []string{"match", "matches", "matched", "matching", "mismatch", "fail", "fails", "failed", "pass", "passes", "passed", "result", "results", "succeed", "succeeds"}
+	// undoObjectWords after "undo" name an earlier edit or a setting, not a
+	// step ("undo the reorder", "undo the change to the SMS code", "undo the
+	// strict threshold on liveness", "undo the email fallback"): the builder
+	// keeps no record of earlier edits, so that is never a removal of the
+	// step named with it.
+	undoObjectWords = []string{"change", "changes", "changed", "edit", "edits", "reorder", "reordering", "order", "ordering", "move", "moves", "swap", "switch", "fallback", "fallbacks", "backup", "threshold", "thresholds", "strict", "stricter", "requirement", "requirements", "timeout", "timeouts", "time", "limit", "setting", "settings", "tweak", "tweaks", "update", "updates", "last", "previous", "earlier", "retry", "retries", "rule", "rules", "condition", "branch", "for", "when", "if"}
 	otherWayPhrases = []string{"other way round", "other way around", "wrong way round", "wrong way around", "round the other way", "around the other way", "the wrong order", "backwards", "back to front"}
 )
 
@@ -2525,6 +2538,7 @@ type lexicon struct {
 	restateFill                                                                                                                                                                                                                                                                                                                                    map[string]bool   // "so just switch it over please": the change before, said again
 	missedVerb                                                                                                                                                                                                                                                                                                                                     map[string]bool   // "you left off the ID check": a step said to be missing
 	otherWay                                                                                                                                                                                                                                                                                                                                       phrases           // "other way round": the two steps just named change places
+	userOwner, compareOutcome, undoObject                                                                                                                                                                                                                                                                                                          map[string]bool   // "no match in the comparison"; "undo the reorder"
 	observe                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "seeing" in "our fraud desk keeps seeing SIM swaps"
 	deviceNoun                                                                                                                                                                                                                                                                                                                                     map[string]string // "handsets" → "handset"
 	newDevice                                                                                                                                                                                                                                                                                                                                      map[string]bool   // "new" in "a new handset"
@@ -2663,6 +2677,7 @@ func newLexicon() *lexicon {
 	l.readBackOpen, l.readBackSubject, l.readBackVerb, l.readBackFill = wordSet(readBackOpenWords), wordSet(readBackSubjectWords), wordSet(readBackVerbWords), wordSet(readBackFillWords)
 	l.readBackNoun, l.readBackNounVerb = wordSet(readBackNounWords), wordSet(readBackNounVerbWords)
 	l.otherWay = phraseSet(otherWayPhrases)
+	l.compareOutcome, l.undoObject, l.userOwner = wordSet(compareOutcomeWords), wordSet(undoObjectWords), wordSet(userOwnerWords)
 	l.missedVerb = wordSet(missedVerbWords)
 	l.restateFill = wordSet(restateFillWords)
 	l.channelCorrect, l.textWord = wordSet(channelCorrectWords), wordSet(textChannelWords)

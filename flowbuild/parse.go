@@ -7366,10 +7366,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 			s := &step{k: kFaceCompare}
 			s.srcA, s.srcB = compareSources(ts, seq, d.out, a)
 			add(s, ci)
-		case comparing && !dataMatch(ts) && (theStep(ts, ci) || ci < len(d.neg) && d.neg[ci]) && findKind(seq, kFaceCompare) >= 0:
+		case comparing && !dataMatch(ts) && (theStep(ts, ci) || ci < len(d.neg) && d.neg[ci] && !hasAnyRaw(ts, lex.compareOutcome)) && findKind(seq, kFaceCompare) >= 0:
 			// "drop the comparison": the face comparison the flow already has;
 			// so is one ruled out ("I wanted recognition not a comparison",
-			// "no comparison")
+			// "no comparison"), but not a negation of its outcome ("if there
+			// is no match in the comparison, end the call"): that tightens it
 			old := seq[findKind(seq, kFaceCompare)]
 			add(&step{k: kFaceCompare, srcA: old.srcA, srcB: old.srcB}, ci)
 		}

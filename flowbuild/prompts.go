@@ -889,6 +889,11 @@ func digitsOwner(phrase string) string {
 			j++
 		}
 		if j > i+2 {
+			if lex.userOwner[ts[i+1].raw] {
+				// "the last 4 digits of your card": the line asks "the
+				// user", so their card
+				return "their " + clauseText(ts[i+2:j])
+			}
 			return clauseText(ts[i+1 : j])
 		}
 	}
