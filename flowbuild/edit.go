@@ -6377,6 +6377,50 @@ func penultSaid(words []string) bool {
 	return false
 }
 
+// penultHeld reads the clause of a place counted from the end ("the second
+// to last step") for what keeps it from naming the check there. held: the
+// clause says the step there stays ("don't remove the second to last step",
+// "keep the one before last", "remove the last step but not the second to
+// last"), so it names none to change. counted: the place counts only some
+// steps ("the second to last scan": scans, not every check) or is one of a
+// list of places ("remove the second and second to last steps", "steps 2
+// and the second to last"), which one check's name would cut short.
+func penultHeld(words []string) (held, counted bool) {
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = bareWord(w)
+	}
+	at, end := -1, -1
+	for i := 0; i < len(lw) && at < 0; i++ {
+		for _, ph := range penultimatePhrases {
+			if seq := strings.Fields(ph); lw[i] == strings.Join(seq, "-") {
+				at, end = i, i // "second-to-last"
+			} else if i+len(seq) <= len(lw) && slices.Equal(lw[i:i+len(seq)], seq) {
+				at, end = i, i+len(seq)-1
+			}
+			if at >= 0 {
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return false, false
+	}
+	if end+1 < len(lw) && (lex.placeStep[lw[end+1]] || lex.placeSlot[lw[end+1]]) && !strings.ContainsAny(words[end], ",;:.!?") {
+		end++ // "second to last step"
+	}
+	cs := clauseStart(words, lw, at)
+	ce := end
+	for ce+1 < len(lw) && !strings.ContainsAny(words[ce], ",;:.!?") && lw[ce+1] != "and" && lw[ce+1] != "then" {
+		ce++
+	}
+	held = slices.ContainsFunc(lw[cs:at], func(w string) bool { return lex.heldPlace[w] }) ||
+		slices.ContainsFunc(lw[end+1:ce+1], func(w string) bool { return lex.heldPlace[w] })
+	counted = end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && lex.countedNoun[lw[end+1]] ||
+		slices.ContainsFunc(lw[:at], func(w string) bool { return lex.ordinal[w] > 0 || w != "" && strings.Trim(w, "0123456789") == "" })
+	return held, counted
+}
+
 // penultToOrdinal writes the place before the last ("the second to last
 // step", "the penultimate check", "the one before last") as the ordinal it is
 // in a flow of n checks ("the third step" of four), so that it is read as
@@ -7123,7 +7167,7 @@ func (p *plan) placeRefs(part string) string {
 		}
 		return s
 	}
-	if penultSaid(words) && !addsStep(tokenize(part)) {
+	if held, counted := penultHeld(words); penultSaid(words) && !held && !counted && !addsStep(tokenize(part)) {
 		// (a step added "second to last" is counted in the flow it makes,
 		// which the place's own reading does: analyze's penult)
 		words = penultToOrdinal(words, len(checks))
@@ -7644,6 +7688,9 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 	}
 	tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
 	cs := clauseStart(words, lw, from)
+	if held, _ := penultHeld(words); held {
+		return part, false
+	}
 	near := analyze(tokenize(strings.Join(words[cs:from], " ")), p.steps).steps
 	rest := tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " "))
 	if lead := tokenize(strings.Join(words[cs:from], " ")); len(near) == 0 && !hasAnyRaw(lead, lex.replaceWord) && !hasAnyRaw(lead, lex.swapVerb) {
@@ -7700,6 +7747,9 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 			return splice("before the "+nm, false), false
 		}
 	case len(near) == 0:
+		if _, counted := penultHeld(words); counted {
+			return part, false
+		}
 		if nm := unique(checks[len(checks)-2]); nm != "" {
 			if from == at && (at == 0 || lw[at-1] != "the") {
 				nm = "the " + nm
@@ -7754,6 +7804,11 @@ func (p *plan) placeAsName(part string) string {
 			continue // ("the SMS at the end" of a flow that ends elsewhere: a move)
 		}
 		rest := slices.Concat(words[:i], words[end+1:])
+		if named[0].k == kOTP && at.k != kOTP && slices.IndexFunc(checks, func(o *step) bool { return o != at && o.k == at.k }) < 0 {
+			// "the code at the end: make it 8 digits": the place says which
+			// code, the last one, which its own name tells from the others
+			rest = slices.Concat(words[:i-1], []string{at.k.String()}, words[end+1:])
+		}
 		rt := tokenize(strings.Join(rest[cs:], " "))
 		if added, removed := docTypeChanges(rt); !hasSetting(rt) && len(added)+len(removed) == 0 {
 			continue
@@ -7801,8 +7856,15 @@ func (p *plan) stepsBeyond(part string) string {
 			continue
 		}
 		end := j + 1
-		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
+		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] && !lex.beyondExcept[bareWord(words[end+1])] {
 			end++
+		}
+		cs := clauseStart(words, lw, i)
+		if !removes(words[cs:end+1]) || slices.ContainsFunc(words[cs:end+1], func(w string) bool { return lex.heldPlace[bareWord(w)] }) {
+			// "everything after the compare stays, remove the ID scan": the
+			// removal is another clause's, and the steps after the compare
+			// stay
+			return part
 		}
 		var at *step
 		for _, s := range analyze(tokenize(strings.Join(words[j+1:end+1], " ")), p.steps).steps {
@@ -7818,6 +7880,28 @@ func (p *plan) stepsBeyond(part string) string {
 		picked := checks[c+1:]
 		if lw[j] == "before" {
 			picked = checks[:c]
+			if at.k == kFaceCompare && slices.ContainsFunc(picked, func(o *step) bool { return o.k == kDocument || o.k == kFaceScan }) {
+				// "remove everything before the compare": the images the
+				// compare reads go with the steps before it, and a compare
+				// with neither goes too; the step named is kept, so the
+				// removal is not read as a list of steps
+				return part
+			}
+		}
+		after := words[end+1:]
+		if x := slices.IndexFunc(after, func(w string) bool { return lex.beyondExcept[bareWord(w)] }); x >= 0 {
+			// "remove everything after the face scan except the email code":
+			// the steps the exception names stay, and its words are no
+			// further target of the removal
+			kept := analyze(tokenize(strings.Join(after[x+1:], " ")), p.steps).steps
+			if len(kept) == 0 {
+				return part
+			}
+			picked = slices.DeleteFunc(slices.Clone(picked), func(o *step) bool {
+				return slices.ContainsFunc(kept, func(s *step) bool { return s.k == o.k || s.k == kOTP && isCodeKind(o.k) })
+			})
+			after = nil
+			words[end] = strings.TrimRight(words[end], ",;:")
 		}
 		if len(picked) == 0 {
 			return part
@@ -7834,7 +7918,6 @@ func (p *plan) stepsBeyond(part string) string {
 			text = strings.Join(names[:len(names)-1], ", ") + " and " + text
 		}
 		tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
-		after := words[end+1:]
 		if tail == "," && len(after) > 0 && !hasEditVerb(after) {
 			// "…, the compare is the last step now": what the removal leaves,
 			// said of the step kept, no further target of its verb

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -39,5 +40,31 @@ func TestEditRetryStaysOnItsStep(t *testing.T) {
 		res, err := Edit(built(t, tt.base, Options{}), tt.change, Options{})
 		require.NoError(t, err, tt.change)
 		assert.Equal(t, "failure", target(res.Flow, tt.typ, tt.out), "%s: %s.%s", tt.change, tt.typ, tt.out)
+	}
+}
+
+// A place counted from the end that the words keep ("don't remove the second
+// to last step", "keep the one before last"), that counts only some steps
+// ("the penultimate scan") or that bounds a removal it does not include
+// ("everything before the compare") removes no check it does not name: the
+// change is refused or leaves the check.
+func TestEditHeldPlaceRemovesNothing(t *testing.T) {
+	base := "Scan their passport, do a face scan, compare the face to the passport photo, send an email code, then an SMS code."
+	tests := []struct{ change, kept string }{
+		{"please do not delete the next to last check", "two_factor_email"},
+		{"hold on to the one before last", "two_factor_email"},
+		{"hold on to the one before last", "two_factor_sms"},
+		{"never touch the penultimate step, take out the face scan", "two_factor_email"},
+		{"take out the penultimate scan", "two_factor_email"},
+		{"get rid of the second to last scan", "face_scan"},
+		{"delete the face scan and the second to last step", "two_factor_email"},
+		{"get rid of all the steps before the face compare", "face_compare"},
+	}
+	for _, tt := range tests {
+		res, err := Edit(built(t, base, Options{}), tt.change, Options{})
+		if err != nil {
+			continue // refused: nothing removed
+		}
+		assert.True(t, slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return string(n.Type) == tt.kept }), "%s: %s removed", tt.change, tt.kept)
 	}
 }
