@@ -6377,6 +6377,15 @@ func penultSaid(words []string) bool {
 	return false
 }
 
+// askedAfter: a question to the user comes after the check s. The user counts
+// it as a step ("remove the penultimate step" of "…, face scan, ask their date
+// of birth, SMS code" is the question), where the places counted from the end
+// count checks only: such a place is not read as a check's name.
+func (p *plan) askedAfter(s *step) bool {
+	i := slices.Index(p.steps, s)
+	return i >= 0 && slices.ContainsFunc(p.steps[i+1:], func(o *step) bool { return o.k == kAsk })
+}
+
 // penultHeld reads the clause of a place counted from the end ("the second
 // to last step") for what keeps it from naming the check there. held: the
 // clause says the step there stays ("don't remove the second to last step",
@@ -7167,7 +7176,7 @@ func (p *plan) placeRefs(part string) string {
 		}
 		return s
 	}
-	if held, counted := penultHeld(words); penultSaid(words) && !held && !counted && !addsStep(tokenize(part)) {
+	if held, counted := penultHeld(words); penultSaid(words) && !held && !counted && !addsStep(tokenize(part)) && !(len(checks) > 1 && p.askedAfter(checks[len(checks)-2])) {
 		// (a step added "second to last" is counted in the flow it makes,
 		// which the place's own reading does: analyze's penult)
 		words = penultToOrdinal(words, len(checks))
@@ -7693,7 +7702,11 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 	}
 	near := analyze(tokenize(strings.Join(words[cs:from], " ")), p.steps).steps
 	rest := tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " "))
-	if lead := tokenize(strings.Join(words[cs:from], " ")); len(near) == 0 && !hasAnyRaw(lead, lex.replaceWord) && !hasAnyRaw(lead, lex.swapVerb) {
+	cond := slices.ContainsFunc(words[cs:from], func(w string) bool { return lex.condLead[bareWord(w)] })
+	if lead := tokenize(strings.Join(words[cs:from], " ")); len(near) == 0 && !cond && !hasAnyRaw(lead, lex.replaceWord) && !hasAnyRaw(lead, lex.swapVerb) {
+		// ("if the penultimate check fails, fall back to an email code": the
+		// place is the condition's subject, the check there; the step after
+		// it is what the condition leads to, not one placed there)
 		// ("swap the penultimate step for a liveness check": the place names
 		// the check replaced, not where the new one goes)
 		near = analyze(rest, p.steps).steps
@@ -7747,7 +7760,7 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 			return splice("before the "+nm, false), false
 		}
 	case len(near) == 0:
-		if _, counted := penultHeld(words); counted {
+		if _, counted := penultHeld(words); counted || p.askedAfter(checks[len(checks)-2]) {
 			return part, false
 		}
 		if nm := unique(checks[len(checks)-2]); nm != "" {

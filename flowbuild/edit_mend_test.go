@@ -45,23 +45,26 @@ func TestEditRetryStaysOnItsStep(t *testing.T) {
 
 // A place counted from the end that the words keep ("don't remove the second
 // to last step", "keep the one before last"), that counts only some steps
-// ("the penultimate scan") or that bounds a removal it does not include
-// ("everything before the compare") removes no check it does not name: the
-// change is refused or leaves the check.
+// ("the penultimate scan"), that a question the user counts as a step makes
+// another step, or that bounds a removal it does not include ("everything
+// before the compare") removes no check it does not name: the change is
+// refused or leaves the check.
 func TestEditHeldPlaceRemovesNothing(t *testing.T) {
 	base := "Scan their passport, do a face scan, compare the face to the passport photo, send an email code, then an SMS code."
-	tests := []struct{ change, kept string }{
-		{"please do not delete the next to last check", "two_factor_email"},
-		{"hold on to the one before last", "two_factor_email"},
-		{"hold on to the one before last", "two_factor_sms"},
-		{"never touch the penultimate step, take out the face scan", "two_factor_email"},
-		{"take out the penultimate scan", "two_factor_email"},
-		{"get rid of the second to last scan", "face_scan"},
-		{"delete the face scan and the second to last step", "two_factor_email"},
-		{"get rid of all the steps before the face compare", "face_compare"},
+	asked := "Passport scan, then a liveness check, then ask them their mother's maiden name, then an email code."
+	tests := []struct{ base, change, kept string }{
+		{base, "please do not delete the next to last check", "two_factor_email"},
+		{base, "hold on to the one before last", "two_factor_email"},
+		{base, "never touch the penultimate step, take out the face scan", "two_factor_email"},
+		{base, "take out the penultimate scan", "two_factor_email"},
+		{base, "get rid of the second to last scan", "face_scan"},
+		{base, "delete the face scan and the second to last step", "two_factor_email"},
+		{base, "get rid of all the steps before the face compare", "face_compare"},
+		{asked, "delete the next to last step", "liveness_detection"},
+		{asked, "take out the one before last", "liveness_detection"},
 	}
 	for _, tt := range tests {
-		res, err := Edit(built(t, base, Options{}), tt.change, Options{})
+		res, err := Edit(built(t, tt.base, Options{}), tt.change, Options{})
 		if err != nil {
 			continue // refused: nothing removed
 		}
