@@ -474,7 +474,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if named, _ := p.penultimate(part); named != part {
 				part, ts = named, tokenize(named)
 			}
-			if named := frontedPlaceComma(part); named != part {
+			if named := frontedPlaceComma(part, p.steps); named != part {
 				part, ts = named, tokenize(named)
 			}
 			if named := whatFollowsIs(part); named != part {
@@ -7991,7 +7991,7 @@ func whatFollowsIs(part string) string {
 // it should …": the place ends where the clause's subject and its modal
 // begin, so the step after the place is not read as part of it. ("after they
 // give up" has no step between; "after the scan" alone is no clause.)
-func frontedPlaceComma(part string) string {
+func frontedPlaceComma(part string, steps []*step) string {
 	if len(part) < 6 || !strings.EqualFold(part[:6], "after ") && !strings.EqualFold(part[:min(7, len(part))], "before ") {
 		return part // (a word test first)
 	}
@@ -8007,6 +8007,13 @@ func frontedPlaceComma(part string) string {
 			return part
 		}
 		if lex.subjectPronoun[strings.ToLower(words[k])] && lex.copulaModal[strings.ToLower(strings.Trim(words[k+1], ",;:.!?"))] {
+			if k+2 < len(words) && lex.frontedTalk[bareWord(words[k+2])] && (bareWord(words[k+2]) == "go" || len(analyze(tokenize(strings.Join(words[k+3:], " ")), steps).steps) > 0) {
+				// "after the compare it should tell them the match passed":
+				// what is said names a step, which the cut-off clause would
+				// read as one to add ("it should go liveness then email": an
+				// order, not steps to add)
+				return part
+			}
 			out := slices.Clone(words)
 			out[k-1] += ","
 			return strings.Join(out, " ")
