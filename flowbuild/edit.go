@@ -7717,7 +7717,10 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 		if s.k.isConversation() {
 			continue
 		}
-		if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); i >= 0 {
+		// ("the email the one before last" of a flow with an email code and
+		// no entry: the code)
+		entry := s.k == kEnterEmail && !slices.ContainsFunc(checks, func(o *step) bool { return o.k == kEnterEmail })
+		if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) || entry && o.k == kEmailOTP }); i >= 0 {
 			moved = checks[i]
 			break
 		}
