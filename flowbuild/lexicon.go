@@ -4790,5 +4790,5 @@ var (
 	whatWords          = []string{"whatever", "what", "anything"}
 	followVerbs        = []string{"comes", "follows", "happens"}
 	condLeadWords      = []string{"if", "when", "unless", "otherwise"}
-	penultimatePhrases = []string{"second to last", "second from last", "second last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
+	penultimatePhrases = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
 )
