@@ -7919,6 +7919,12 @@ func (p *plan) stepsBeyond(part string) string {
 			after = nil
 			words[end] = strings.TrimRight(words[end], ",;:")
 		}
+		if len(picked) == 0 && len(after) == 0 && lw[j] == "after" {
+			// "remove everything after the email code" of a flow that ends
+			// on it: nothing is after it, and no other step is read as
+			// picked (the older place reading took the one before it)
+			return strings.Join(words[:i], " ")
+		}
 		if len(picked) == 0 {
 			return part
 		}

@@ -60,6 +60,7 @@ func TestEditHeldPlaceRemovesNothing(t *testing.T) {
 		{base, "get rid of the second to last scan", "face_scan"},
 		{base, "delete the face scan and the second to last step", "two_factor_email"},
 		{base, "get rid of all the steps before the face compare", "face_compare"},
+		{base, "get rid of anything after the SMS code", "two_factor_email"},
 		{asked, "delete the next to last step", "liveness_detection"},
 		{asked, "take out the one before last", "liveness_detection"},
 	}
