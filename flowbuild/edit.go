@@ -489,7 +489,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if named, _ := p.penultimate(part); named != part {
 				part, ts = named, tokenize(named)
 			}
-			if named := frontedPlaceComma(part); named != part {
+			if named := frontedPlaceComma(part, p.steps); named != part {
 				part, ts = named, tokenize(named)
 			}
 			if named := whatFollowsIs(part); named != part {
@@ -6695,6 +6695,59 @@ func penultSaid(words []string) bool {
 	return false
 }
 
+// askedAfter: a question to the user comes after the check s. The user counts
+// it as a step ("remove the penultimate step" of "…, face scan, ask their date
+// of birth, SMS code" is the question), where the places counted from the end
+// count checks only: such a place is not read as a check's name.
+func (p *plan) askedAfter(s *step) bool {
+	i := slices.Index(p.steps, s)
+	return i >= 0 && slices.ContainsFunc(p.steps[i+1:], func(o *step) bool { return o.k == kAsk })
+}
+
+// penultHeld reads the clause of a place counted from the end ("the second
+// to last step") for what keeps it from naming the check there. held: the
+// clause says the step there stays ("don't remove the second to last step",
+// "keep the one before last", "remove the last step but not the second to
+// last"), so it names none to change. counted: the place counts only some
+// steps ("the second to last scan": scans, not every check) or is one of a
+// list of places ("remove the second and second to last steps", "steps 2
+// and the second to last"), which one check's name would cut short.
+func penultHeld(words []string) (held, counted bool) {
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = bareWord(w)
+	}
+	at, end := -1, -1
+	for i := 0; i < len(lw) && at < 0; i++ {
+		for _, ph := range penultimatePhrases {
+			if seq := strings.Fields(ph); lw[i] == strings.Join(seq, "-") {
+				at, end = i, i // "second-to-last"
+			} else if i+len(seq) <= len(lw) && slices.Equal(lw[i:i+len(seq)], seq) {
+				at, end = i, i+len(seq)-1
+			}
+			if at >= 0 {
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return false, false
+	}
+	if end+1 < len(lw) && (lex.placeStep[lw[end+1]] || lex.placeSlot[lw[end+1]]) && !strings.ContainsAny(words[end], ",;:.!?") {
+		end++ // "second to last step"
+	}
+	cs := clauseStart(words, lw, at)
+	ce := end
+	for ce+1 < len(lw) && !strings.ContainsAny(words[ce], ",;:.!?") && lw[ce+1] != "and" && lw[ce+1] != "then" {
+		ce++
+	}
+	held = slices.ContainsFunc(lw[cs:at], func(w string) bool { return lex.heldPlace[w] }) ||
+		slices.ContainsFunc(lw[end+1:ce+1], func(w string) bool { return lex.heldPlace[w] })
+	counted = end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && lex.countedNoun[lw[end+1]] ||
+		slices.ContainsFunc(lw[:at], func(w string) bool { return lex.ordinal[w] > 0 || w != "" && strings.Trim(w, "0123456789") == "" })
+	return held, counted
+}
+
 // penultToOrdinal writes the place before the last ("the second to last
 // step", "the penultimate check", "the one before last") as the ordinal it is
 // in a flow of n checks ("the third step" of four), so that it is read as
@@ -7444,7 +7497,7 @@ func (p *plan) placeRefs(part string) string {
 		}
 		return s
 	}
-	if penultSaid(words) && !addsStep(tokenize(part)) {
+	if held, counted := penultHeld(words); penultSaid(words) && !held && !counted && !addsStep(tokenize(part)) && !(len(checks) > 1 && p.askedAfter(checks[len(checks)-2])) {
 		// (a step added "second to last" is counted in the flow it makes,
 		// which the place's own reading does: analyze's penult)
 		words = penultToOrdinal(words, len(checks))
@@ -7965,9 +8018,16 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 	}
 	tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
 	cs := clauseStart(words, lw, from)
+	if held, _ := penultHeld(words); held {
+		return part, false
+	}
 	near := analyze(tokenize(strings.Join(words[cs:from], " ")), p.steps).steps
 	rest := tokenize(strings.Join(slices.Concat(words[:from], words[end+1:]), " "))
-	if lead := tokenize(strings.Join(words[cs:from], " ")); len(near) == 0 && !hasAnyRaw(lead, lex.replaceWord) && !hasAnyRaw(lead, lex.swapVerb) {
+	cond := slices.ContainsFunc(words[cs:from], func(w string) bool { return lex.condLead[bareWord(w)] })
+	if lead := tokenize(strings.Join(words[cs:from], " ")); len(near) == 0 && !cond && !hasAnyRaw(lead, lex.replaceWord) && !hasAnyRaw(lead, lex.swapVerb) {
+		// ("if the penultimate check fails, fall back to an email code": the
+		// place is the condition's subject, the check there; the step after
+		// it is what the condition leads to, not one placed there)
 		// ("swap the penultimate step for a liveness check": the place names
 		// the check replaced, not where the new one goes)
 		near = analyze(rest, p.steps).steps
@@ -7978,7 +8038,10 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 		if s.k.isConversation() {
 			continue
 		}
-		if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); i >= 0 {
+		// ("the email the one before last" of a flow with an email code and
+		// no entry: the code)
+		entry := s.k == kEnterEmail && !slices.ContainsFunc(checks, func(o *step) bool { return o.k == kEnterEmail })
+		if i := slices.IndexFunc(checks, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) || entry && o.k == kEmailOTP }); i >= 0 {
 			moved = checks[i]
 			break
 		}
@@ -8021,6 +8084,9 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 			return splice("before the "+nm, false), false
 		}
 	case len(near) == 0:
+		if _, counted := penultHeld(words); counted || p.askedAfter(checks[len(checks)-2]) {
+			return part, false
+		}
 		if nm := unique(checks[len(checks)-2]); nm != "" {
 			if from == at && (at == 0 || lw[at-1] != "the") {
 				nm = "the " + nm
@@ -8075,6 +8141,11 @@ func (p *plan) placeAsName(part string) string {
 			continue // ("the SMS at the end" of a flow that ends elsewhere: a move)
 		}
 		rest := slices.Concat(words[:i], words[end+1:])
+		if named[0].k == kOTP && at.k != kOTP && slices.IndexFunc(checks, func(o *step) bool { return o != at && o.k == at.k }) < 0 {
+			// "the code at the end: make it 8 digits": the place says which
+			// code, the last one, which its own name tells from the others
+			rest = slices.Concat(words[:i-1], []string{at.k.String()}, words[end+1:])
+		}
 		rt := tokenize(strings.Join(rest[cs:], " "))
 		if added, removed := docTypeChanges(rt); !hasSetting(rt) && len(added)+len(removed) == 0 {
 			continue
@@ -8122,8 +8193,15 @@ func (p *plan) stepsBeyond(part string) string {
 			continue
 		}
 		end := j + 1
-		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] {
+		for end+1 < len(lw) && !strings.ContainsAny(words[end], ",;:.!?") && !lex.placeEnd[lw[end+1]] && !lex.beyondExcept[bareWord(words[end+1])] {
 			end++
+		}
+		cs := clauseStart(words, lw, i)
+		if !removes(words[cs:end+1]) || slices.ContainsFunc(words[cs:end+1], func(w string) bool { return lex.heldPlace[bareWord(w)] }) {
+			// "everything after the compare stays, remove the ID scan": the
+			// removal is another clause's, and the steps after the compare
+			// stay
+			return part
 		}
 		var at *step
 		for _, s := range analyze(tokenize(strings.Join(words[j+1:end+1], " ")), p.steps).steps {
@@ -8139,6 +8217,34 @@ func (p *plan) stepsBeyond(part string) string {
 		picked := checks[c+1:]
 		if lw[j] == "before" {
 			picked = checks[:c]
+			if at.k == kFaceCompare && slices.ContainsFunc(picked, func(o *step) bool { return o.k == kDocument || o.k == kFaceScan }) {
+				// "remove everything before the compare": the images the
+				// compare reads go with the steps before it, and a compare
+				// with neither goes too; the step named is kept, so the
+				// removal is not read as a list of steps
+				return part
+			}
+		}
+		after := words[end+1:]
+		if x := slices.IndexFunc(after, func(w string) bool { return lex.beyondExcept[bareWord(w)] }); x >= 0 {
+			// "remove everything after the face scan except the email code":
+			// the steps the exception names stay, and its words are no
+			// further target of the removal
+			kept := analyze(tokenize(strings.Join(after[x+1:], " ")), p.steps).steps
+			if len(kept) == 0 {
+				return part
+			}
+			picked = slices.DeleteFunc(slices.Clone(picked), func(o *step) bool {
+				return slices.ContainsFunc(kept, func(s *step) bool { return s.k == o.k || s.k == kOTP && isCodeKind(o.k) })
+			})
+			after = nil
+			words[end] = strings.TrimRight(words[end], ",;:")
+		}
+		if len(picked) == 0 && len(after) == 0 && lw[j] == "after" {
+			// "remove everything after the email code" of a flow that ends
+			// on it: nothing is after it, and no other step is read as
+			// picked (the older place reading took the one before it)
+			return strings.Join(words[:i], " ")
 		}
 		if len(picked) == 0 {
 			return part
@@ -8155,7 +8261,6 @@ func (p *plan) stepsBeyond(part string) string {
 			text = strings.Join(names[:len(names)-1], ", ") + " and " + text
 		}
 		tail := words[end][len(strings.TrimRight(words[end], ",;:.!?)")):]
-		after := words[end+1:]
 		if tail == "," && len(after) > 0 && !hasEditVerb(after) {
 			// "…, the compare is the last step now": what the removal leaves,
 			// said of the step kept, no further target of its verb
@@ -8216,7 +8321,7 @@ func whatFollowsIs(part string) string {
 // it should …": the place ends where the clause's subject and its modal
 // begin, so the step after the place is not read as part of it. ("after they
 // give up" has no step between; "after the scan" alone is no clause.)
-func frontedPlaceComma(part string) string {
+func frontedPlaceComma(part string, steps []*step) string {
 	if len(part) < 6 || !strings.EqualFold(part[:6], "after ") && !strings.EqualFold(part[:min(7, len(part))], "before ") {
 		return part // (a word test first)
 	}
@@ -8232,6 +8337,13 @@ func frontedPlaceComma(part string) string {
 			return part
 		}
 		if lex.subjectPronoun[strings.ToLower(words[k])] && lex.copulaModal[strings.ToLower(strings.Trim(words[k+1], ",;:.!?"))] {
+			if k+2 < len(words) && lex.frontedTalk[bareWord(words[k+2])] && (bareWord(words[k+2]) == "go" || len(analyze(tokenize(strings.Join(words[k+3:], " ")), steps).steps) > 0) {
+				// "after the compare it should tell them the match passed":
+				// what is said names a step, which the cut-off clause would
+				// read as one to add ("it should go liveness then email": an
+				// order, not steps to add)
+				return part
+			}
 			out := slices.Clone(words)
 			out[k-1] += ","
 			return strings.Join(out, " ")

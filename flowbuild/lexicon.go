@@ -2481,7 +2481,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                     map[string]bool
-	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead                                                                                                                                                                                                                                                                                                                 map[string]bool
+	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
 	becomes, reasonOpen, hypothetical, linkWord, settingLead, stepVerb, ingAdjective, removeVerb, acceptVerb, pairDet, elseWord, notEmailAddress, noOne, factVerb, welcomePrep                                                                                                                                                                                                                                                   map[string]bool
@@ -2662,6 +2662,8 @@ func newLexicon() *lexicon {
 	l.frontWord, l.backWord, l.endPlace, l.stateLead = wordSet(frontWords), wordSet(backWords), wordSet(endPlaceWords), wordSet(stateLeadWords)
 	l.positionLead = wordSet(positionLeadWords)
 	l.allBeyond, l.stillWord = wordSet(allBeyondWords), wordSet(stillWords)
+	l.heldPlace, l.countedNoun, l.beyondExcept = wordSet(heldPlaceWords), wordSet(countedNounWords), wordSet(beyondExceptWords)
+	l.frontedTalk = wordSet(frontedTalkWords)
 	l.whatWord, l.followVerb, l.condLead = wordSet(whatWords), wordSet(followVerbs), wordSet(condLeadWords)
 	l.emailFactor, l.emailWeak, l.settingNoun = wordSet(emailFactorWords), wordSet(emailWeakWords), wordSet(settingNounWords)
 	l.purposeOpen, l.listOpener, l.listCopula, l.identityWh, l.stepWorks, l.countedPlace, l.quitVerb, l.ownAddress = wordSet(purposeOpenWords), wordSet(listOpenerWords), wordSet(listCopulaWords), wordSet(identityWhWords), wordSet(stepWorksWords), wordSet(countedPlaceWords), wordSet(quitVerbWords), wordSet(ownAddressWords)
@@ -4952,11 +4954,29 @@ var (
 	// stillWords before a place say a step is where it was ("the code should
 	// still be the very last thing"): a remark, no move
 	stillWords = []string{"still"}
+	// heldPlaceWords in the clause of a place said by position ("don't
+	// remove the second to last step", "keep the one before last", "the
+	// steps after the compare are fine") say the step there stays: the
+	// place names no step to change
+	heldPlaceWords = []string{"not", "dont", "never", "keep", "leave", "touch", "stay", "stays", "remain", "remains", "fine", "ok", "okay", "untouched", "alone", "nothing"}
+	// countedNounWords right after a place counted from the end ("the second
+	// to last scan") say which steps are counted: only the general "step",
+	// "check" counts every check
+	countedNounWords = []string{"scan", "scans", "code", "codes", "otp", "otps", "compare", "comparison", "question", "questions", "selfie", "document", "id"}
+	// beyondExceptWords end the steps "everything after X" picks and open
+	// the ones it leaves: "remove everything after the scan except the
+	// email code", "…apart from the SMS", "…other than…", "…that isn't…"
+	// frontedTalkWords after "after the X it should …" say what the avatar
+	// says or the order the steps go in ("after the compare it should tell
+	// them the match passed", "… it should go liveness then email"): when
+	// what is said names a step, the fronted place is not cut off as a clause
+	frontedTalkWords  = []string{"tell", "say", "thank", "explain", "inform", "let", "go", "show", "remind", "mention", "warn", "congratulate"}
+	beyondExceptWords = []string{"except", "apart", "other", "but", "excluding", "save", "isnt"}
 	// whatWords and followVerbs make the subject "whatever comes after it"
 	// of "…, whatever comes after it should be an email OTP": what a
 	// condition leads to
 	whatWords          = []string{"whatever", "what", "anything"}
 	followVerbs        = []string{"comes", "follows", "happens"}
 	condLeadWords      = []string{"if", "when", "unless", "otherwise"}
-	penultimatePhrases = []string{"second to last", "second from last", "second last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
+	penultimatePhrases = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
 )

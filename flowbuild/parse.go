@@ -6355,13 +6355,26 @@ func placeThenNoun(ts []token, ref []*step, seq []*step) (place, own []*step, ok
 func bindPositions(ts []token, a *analysis) {
 	if a.penult && a.back && !a.front && len(a.steps) >= 2 {
 		// "the last step is an SMS code and the second-to-last step scans
-		// their passport": each step takes the place word said before it
+		// their passport": each step takes the place word said before it;
+		// when the first step has none before it ("a liveness check second
+		// to last and a face compare last"), the place word said after it
+		placeAt := func(j int) bool { return ts[j].w == "penultimate" || lex.backWord[ts[j].raw] }
+		after := a.steps[0].pos >= 0 && !slices.ContainsFunc(ts[:min(a.steps[0].pos, len(ts))], func(t token) bool { return t.w == "penultimate" || lex.backWord[t.raw] })
 		for k, s := range a.steps {
-			lo := 0
+			lo, hi := 0, s.pos
 			if k > 0 {
 				lo = max(a.steps[k-1].pos+1, 0)
 			}
-			for j := lo; j < s.pos && j < len(ts); j++ {
+			if after {
+				lo, hi = max(s.pos+1, 0), len(ts)
+				if k+1 < len(a.steps) && a.steps[k+1].pos > s.pos {
+					hi = a.steps[k+1].pos
+				}
+			}
+			for j := lo; j < hi && j < len(ts); j++ {
+				if !placeAt(j) {
+					continue
+				}
 				switch {
 				case ts[j].w == "penultimate":
 					s.back, s.penult = true, true
