@@ -7497,10 +7497,12 @@ func (p *plan) placeRefs(part string) string {
 		}
 		return s
 	}
-	if held, counted := penultHeld(words); penultSaid(words) && !held && !counted && !addsStep(tokenize(part)) && !(len(checks) > 1 && p.askedAfter(checks[len(checks)-2])) {
-		// (a step added "second to last" is counted in the flow it makes,
-		// which the place's own reading does: analyze's penult)
-		words = penultToOrdinal(words, len(checks))
+	if penultSaid(words) { // (the cheap test first: penultHeld reads every phrase at every word)
+		if held, counted := penultHeld(words); !held && !counted && !addsStep(tokenize(part)) && !(len(checks) > 1 && p.askedAfter(checks[len(checks)-2])) {
+			// (a step added "second to last" is counted in the flow it makes,
+			// which the place's own reading does: analyze's penult)
+			words = penultToOrdinal(words, len(checks))
+		}
 	}
 	lw := make([]string, len(words))
 	for i, w := range words {
