@@ -938,12 +938,7 @@ func (p *plan) resolveLabels(sentence string) string {
 	if !mayLabel(sentence) {
 		return sentence // most changes name no box: no words to split
 	}
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	checks := p.checkSteps()
 	words := strings.Fields(sentence)
 	// label is the check a word names as a label, and the punctuation after it
 	label := func(w string) (*step, string) {
@@ -4237,12 +4232,7 @@ func (p *plan) stepAtPlace(ts []token) *step {
 	if !hasRaw(ts, "step", "steps", "check", "checks", "one", "bit", "part", "stage", "node") {
 		return nil
 	}
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	checks := p.checkSteps()
 	n := 0
 	for i, t := range ts {
 		switch {
@@ -5236,6 +5226,27 @@ func dropApprovalExcept(sentence string) string {
 		}
 	}
 	return sentence
+}
+
+// lowerTrimmed is the words lower-cased, with the punctuation around them
+// trimmed (apostrophes kept, unlike lowerBare).
+func lowerTrimmed(words []string) []string {
+	lw := make([]string, len(words))
+	for i, w := range words {
+		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
+	}
+	return lw
+}
+
+// checkSteps is the flow's checks: its steps that are not conversations.
+func (p *plan) checkSteps() []*step {
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() {
+			checks = append(checks, s)
+		}
+	}
+	return checks
 }
 
 // lowerBare is the words as bareWord reads them.
@@ -6658,12 +6669,7 @@ func (p *plan) withCapture(olds []*step, side []token) []*step {
 // holdPlace: each step of pos is already where the place puts it: the flow's
 // first check (front) or its last (back).
 func (p *plan) holdPlace(pos []*step, front, back bool) bool {
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	checks := p.checkSteps()
 	if len(checks) == 0 {
 		return false
 	}
@@ -7473,12 +7479,7 @@ func (p *plan) placeRefs(part string) string {
 	if len(words) < 3 {
 		return part
 	}
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	checks := p.checkSteps()
 	if len(checks) < 2 {
 		return part
 	}
@@ -7504,10 +7505,7 @@ func (p *plan) placeRefs(part string) string {
 			words = penultToOrdinal(words, len(checks))
 		}
 	}
-	lw := make([]string, len(words))
-	for i, w := range words {
-		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
-	}
+	lw := lowerTrimmed(words)
 	// name is the words for a check that read back as that check alone; ""
 	// when they do not, or when two checks of the flow share its kind
 	name := func(s *step) string {
@@ -7978,20 +7976,12 @@ func (p *plan) penultimate(part string) (named string, gapped bool) {
 	if indexFold(part, "last") < 0 && indexFold(part, "penultimate") < 0 {
 		return part, false // (a word test first: no phrase of the place can be there)
 	}
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	checks := p.checkSteps()
 	if len(checks) < 2 {
 		return part, false
 	}
 	words := strings.Fields(strings.ReplaceAll(part, "-", " "))
-	lw := make([]string, len(words))
-	for i, w := range words {
-		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
-	}
+	lw := lowerTrimmed(words)
 	at, end := -1, -1
 	for i := range lw {
 		for _, ph := range penultimatePhrases {
@@ -8108,16 +8098,8 @@ func (p *plan) placeAsName(part string) string {
 		return part // (a word test first)
 	}
 	words := strings.Fields(part)
-	lw := make([]string, len(words))
-	for i, w := range words {
-		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
-	}
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	lw := lowerTrimmed(words)
+	checks := p.checkSteps()
 	for i := 1; i+2 < len(lw); i++ {
 		if lw[i] != "at" || lw[i+1] != "the" || strings.ContainsAny(words[i-1], ",;:.!?") {
 			continue
@@ -8173,16 +8155,8 @@ func (p *plan) stepsBeyond(part string) string {
 	if !removes(words) {
 		return part
 	}
-	lw := make([]string, len(words))
-	for i, w := range words {
-		lw[i] = strings.ToLower(strings.Trim(w, ",;:.!?()"))
-	}
-	var checks []*step
-	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
-		}
-	}
+	lw := lowerTrimmed(words)
+	checks := p.checkSteps()
 	for i := range lw {
 		if !lex.allBeyond[lw[i]] {
 			continue
