@@ -1995,16 +1995,14 @@ func (p *plan) readBackLead(text string) (ctx, rest string, ok bool) {
 		// first": "would", a suggestion
 		return "", "", false
 	}
-	from := ws[v].end
 	f := v + 1
 	for f < len(ws) && lex.readBackFill[ws[f].w] && !strings.ContainsAny(text[ws[f].start:ws[f].end], "'\"‘“") {
 		f++
 	}
-	if f < len(ws) {
-		from = ws[f].start
-	} else {
+	if f >= len(ws) {
 		return "", "", false
 	}
+	from := ws[f].start
 	body := text[from:]
 	end, next := -1, -1
 	if r, size := utf8.DecodeRuneInString(body); r == '\'' || r == '"' || r == '‘' || r == '“' {
@@ -5206,7 +5204,7 @@ func dropApprovalExcept(sentence string) string {
 					for j, w := range tail {
 						if b := bareWord(w); b == "it" || b == "that" {
 							tail = slices.Clone(tail)
-							tail[j] = obj + strings.TrimLeft(w, "itITthaTHA")
+							tail[j] = obj + strings.TrimLeft(w, "ahitAHIT")
 							return strings.Join(tail, " ")
 						}
 					}
