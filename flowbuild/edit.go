@@ -62,6 +62,16 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
 		sentence = dropApprovalExcept(sentence)
+		if step, ok := p.negatedPlace(sentence); ok {
+			// "don't put the SMS code at the end", "the SMS code shouldn't be
+			// last": a place ruled out says where the step must not go, not
+			// where it goes, and never that it goes
+			if len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s after the liveness check\"", strings.TrimSpace(sentence), step, step)
+			}
+			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
+			sentence = "keep the " + step // (what "it" in the next sentence names)
+		}
 		if kept, undone, ok := undoneEdit(sentence); ok {
 			// "undo the reorder, liveness should be last", "undo the strict
 			// threshold on liveness": an earlier edit or a setting taken
@@ -5002,6 +5012,35 @@ func progressiveChange(sentence string) string {
 		return strings.Join(out, " ")
 	}
 	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
+}
+
+// negatedPlace: the sentence rules out a place at the start or the end for
+// one step of the flow ("don't put the SMS code at the end", "the SMS code
+// shouldn't be last") and says nothing else: no removal ("don't remove the
+// last step" keeps it: keptByNegation), no order ("not before the liveness
+// check": negatedOrder). It returns the step's name.
+func (p *plan) negatedPlace(sentence string) (string, bool) {
+	ts := tokenize(sentence)
+	neg := slices.IndexFunc(ts, func(t token) bool { return lex.negAux[t.raw] || t.raw == "not" || t.raw == "never" })
+	if neg < 0 || strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") || hasAnyRaw(ts, lex.removeVerb) || hasRaw(ts, "before", "after", "instead", "and", "but", "then") ||
+		!slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.w == "penultimate" }) {
+		return "", false
+	}
+	a := analyze(ts, p.steps)
+	ks := a.neg
+	for _, s := range a.steps {
+		ks.add(s.k)
+	}
+	var in []kind
+	for k := kind(0); k < kindCount; k++ {
+		if i := p.find(k); ks.has(k) && i >= 0 && !slices.Contains(in, p.steps[i].k) {
+			in = append(in, p.steps[i].k) // ("the code": the flow's code)
+		}
+	}
+	if len(in) != 1 {
+		return "", false
+	}
+	return in[0].String(), true
 }
 
 // negatedOrder turns an order ruled out into the move it asks for: "don't do

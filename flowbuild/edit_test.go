@@ -223,6 +223,11 @@ func TestEditErrors(t *testing.T) {
 		{base, "undo the tweak to the SMS code", "keeps no record of earlier edits"},
 		{base, "undo the stricter liveness threshold", "keeps no record of earlier edits"},
 		{base, "undo the SMS fallback", "keeps no record of earlier edits"},
+		// a place ruled out says where a step must not go, not where it goes:
+		// never a removal, never a move to that place
+		{base, "don't put the sms code at the end", "rules a place out"},
+		{base, "the SMS code shouldn't be last", "rules a place out"},
+		{base, "never do the liveness check first", "rules a place out"},
 		{nil, "Add liveness.", "empty"},
 		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
 		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},

@@ -2480,6 +2480,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
+	checkedAfter                                                                                                                                                                                                                                                                                                                                                                                                                 map[string]bool
 	addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                     map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
@@ -2655,6 +2656,7 @@ func newLexicon() *lexicon {
 	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
+	l.checkedAfter = wordSet(checkedAfterWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
@@ -3970,7 +3972,7 @@ func joinTokens(ts []token) []token {
 			i += n - 1
 			continue
 		}
-		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+2].raw == "of") {
+		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+1].raw == "from" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of", "word for word", "last but
 			// one", "by the time": three words that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
@@ -4156,7 +4158,7 @@ var joins = map[string]string{
 	"text messages": "textmessage", "text msg": "textmessage", "txt msg": "textmessage", "grown up": "grownup", "of age": "ofage", "gov issued": "governmentissued", "two factor": "twofactor", "legal age": "adult", "drinking age": "adult", "leave out": "omit", "leave off": "omit", "w o": "without", "face identification": "faceidentification", "facial identification": "faceidentification", "biometric identification": "faceidentification",
 	// the place before the last step, counted from the end
 	"before last": "penultimate", "second last": "penultimate", "second to last": "penultimate", "next to last": "penultimate",
-	"last but one": "penultimate", "one but last": "penultimate",
+	"last but one": "penultimate", "one but last": "penultimate", "second from last": "penultimate",
 	// "by the time they get to the code we need to know they're live": what
 	// must be done before they get there
 	"by the time":   "before",
@@ -4911,7 +4913,8 @@ var (
 	// "email is the weakest link", "email is the second factor": the statement
 	// speaks of email as a factor or its weakness, not as an identifier
 	// ("email is the username")
-	emailFactorWords = []string{"factor", "channel", "link"}
+	emailFactorWords  = []string{"factor", "channel", "link"}
+	checkedAfterWords = []string{"verified", "confirmed", "validated", "checked"} // right after the address: checked, by a code ("we need their email verified")
 	// what makes a channel one to avoid ("email is the weakest link", "email
 	// is the channel that got compromised")
 	emailWeakWords = []string{"weak", "weaker", "weakest", "weakness", "risk", "risky", "vector", "attack", "attacks", "attacker", "attackers", "phish", "phished", "phishing", "hacked", "compromised", "insecure", "vulnerable", "target", "intercepted"}

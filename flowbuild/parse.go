@@ -1624,7 +1624,7 @@ func parse(text string) *parsed {
 				// "users can retry from the app if it fails": a try in another
 				// session, not a second one in this
 				pol = ""
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a retry outside this session, so the flow offers none.")
+				p.notes = append(p.notes, retryLaterNote(c.toks))
 			}
 			if pol == "" && len(a.steps) == 0 && sc.k == condFail && cond.k == condFail && !clauseStartsIf(c.toks) {
 				// "let them retry any failed check": the condition trails the
@@ -1680,6 +1680,14 @@ func parse(text string) *parsed {
 				p.reviewAsked(pol, c.toks)
 				if pol == "retry" {
 					retryAt = ci
+				}
+				if pol == "retry" && a.neg != 0 && len(a.steps) == 0 && hasPhrase(body, lex.exceptPhrase) {
+					// "if any check fails let them retry except the SMS code":
+					// the exception's step keeps no retry, and stays
+					if changed, unfound := ruleOutRetries(seq, a.neg); len(unfound) == 0 {
+						p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at any check that fails but the "+stepNames(changed)+".")
+						a.neg = 0
+					}
 				}
 			}
 			if cond.k == condAge || sc.k == condAge {
@@ -1830,6 +1838,12 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, triesCut(c.toks, r)...)
 			continue
 		}
+		if hasAnyRaw(c.toks, lex.retryNoun) && hasPhrase(c.toks, lex.retryLater) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, seq).steps) == 0 {
+			// "users can retry tomorrow", "they can retry in a new session": a
+			// retry put off is a new session the app starts, not a second try here
+			p.notes = append(p.notes, retryLaterNote(c.toks))
+			continue
+		}
 		if except, ok := retryForAll(c.toks); ok {
 			// "allow retries", "retries allowed everywhere except the SMS code":
 			// every check, as "if a check fails, let them retry" says it;
@@ -1856,7 +1870,14 @@ func parse(text string) *parsed {
 		// "Jumio is what we use today, and it compares against their selfie")
 		pastStory := pastWhen(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && pastWhen(clauses[ci-1].toks) && pastSubject(c.toks) ||
 			(nowSetup(c.toks) || ci > 0 && clauses[ci-1].sent == c.sent && nowSetup(clauses[ci-1].toks) && setupSubject(c.toks)) && !setupKept(clauses, ci)
-		if narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory {
+		story := narrative(c.toks) || habitualFail(c.toks) || usersLack(c.toks) || pastStory
+		if r := reasonAt(c.toks); story && r > 0 && !narrative(c.toks[:r]) && !habitualFail(c.toks[:r]) && !usersLack(c.toks[:r]) && len(analyze(c.toks[:r], seq).steps) > 0 {
+			// "send the code by SMS only as most of our users never check
+			// email": the story is the reason given for the step, which stays
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks[r:])+"\" as the reason for \""+clauseText(c.toks[:r])+"\", not as a step.")
+			c.toks, story = c.toks[:r], false
+		}
+		if story {
 			// "we tried SMS before": what happened, not what the flow should do
 			storySent = c.sent
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
@@ -4116,6 +4137,29 @@ func ruleOutRetries(seq []*step, neg kindSet) (changed, unfound []*step) {
 		}
 	}
 	return changed, unfound
+}
+
+// reasonAt is where a reason begins in the clause ("… only as most of our
+// users never check email", "… because they lost the phone"), or 0: a word of
+// giving a reason after the first word, "as" and "since" only before their
+// subject ("as a fallback" is a role, "as soon as" and "since last month" a
+// time).
+func reasonAt(ts []token) int {
+	for i := 1; i+1 < len(ts); i++ {
+		if !lex.reasonOpen[ts[i].raw] {
+			continue
+		}
+		if ts[i].raw != "as" && ts[i].raw != "since" || lex.subjectPronoun[ts[i+1].raw] || lex.partitive[ts[i+1].raw] || lex.ownerPossessive[ts[i+1].raw] {
+			return i
+		}
+	}
+	return 0
+}
+
+// retryLaterNote says a retry put off ("users can retry tomorrow", "… from
+// the app if it fails") is a new session the app starts, no second try here.
+func retryLaterNote(ts []token) string {
+	return "Read \"" + clauseText(ts) + "\" as a retry outside this session (a new one your app starts), so the flow offers none."
 }
 
 // retryForAll: the clause grants a retry of every check, naming none and

@@ -496,7 +496,10 @@ var rules = map[string][]rule{
 		// confirmation": a confirmation in what the address is for is a
 		// message, as a "send" there is, no code that confirms the address)
 		vts := ts[:forAddress(ts, i)]
-		if d.codeInClause || sendsTo(ts, i) || has(vts, "verify") || has(vts, "confirm") || has(ts, "sms") ||
+		// ("we need their email verified", "… their email as a second factor":
+		// the address is checked, by a code, not only collected)
+		checked := i+1 < len(ts) && lex.checkedAfter[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].raw == "as" && hasAnyRaw(ts[i+2:min(len(ts), i+6)], lex.emailFactor)
+		if d.codeInClause || sendsTo(ts, i) || has(vts, "verify") || has(vts, "confirm") || has(ts, "sms") || checked ||
 			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
 			channelInCodeList(ts, d.a.prior) || // "two codes total, sms first then email"
 			prev == "an" && (next == "otp" || next == "code") || lex.channelNoun[next] ||
@@ -505,6 +508,9 @@ var rules = map[string][]rule{
 			// "the OTP can't go to the phone number …, so it goes to their email":
 			// "it" is the code just named, and the email where it goes
 			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyRaw(ts, lex.emailGiven) {
+			if checked && addressGiven(ts, i) && findKind(d.seq, kEnterEmail) < 0 {
+				d.add(&step{k: kEnterEmail}, i) // ("we need their email verified": collected, then checked)
+			}
 			d.add(&step{k: kEmailOTP}, i)
 			return
 		}
