@@ -2155,3 +2155,17 @@ func TestFallbackRejoinsPastItsComparison(t *testing.T) {
 		}
 	}
 }
+
+// TestManualReviewSaidBack: a failure handed to a review ("flag it for manual
+// review") is read as a hand-off to the team, and the result says that the
+// flow flags nothing itself, so the integrator's backend must pick it up.
+func TestManualReviewSaidBack(t *testing.T) {
+	for _, desc := range []string{
+		"Liveness then SMS code. If anything fails, flag it for manual review.",
+		"ID scan, then liveness; any failure goes to manual review",
+	} {
+		res, err := Build(desc, Options{})
+		require.NoError(t, err, desc)
+		assert.True(t, slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, "picks the failed session up for review") }), "%s: %q", desc, res.Assumptions)
+	}
+}

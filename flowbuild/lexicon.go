@@ -2480,7 +2480,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	checkedAfter                                                                                                                                                                                                                                                                                                                                                                                                                 map[string]bool
+	checkedAfter, startPlace, exceptionLead                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                     map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
@@ -2657,6 +2657,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
 	l.checkedAfter = wordSet(checkedAfterWords)
+	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
@@ -4947,7 +4948,9 @@ var (
 	// positionLeadWords, after a position word, lead into the step it places
 	// ("end with the email code", "start with the face scan", "finish on the
 	// SMS code"): the step after them, not the one before
-	positionLeadWords = []string{"with", "on"}
+	positionLeadWords  = []string{"with", "on"}
+	startPlaceWords    = slices.Concat(positionLeadWords, []string{"off", "by"}) // after "start": the step the flow starts with ("start off with", "start by")
+	exceptionLeadWords = []string{"but", "not", "except"}                        // open an elliptic exception to the clause before ("…, but not the ID scan")
 	// penultimatePhrases name the place before the last check ("add an ID
 	// scan second to last", "the liveness the one before last"), as words
 	// split at spaces and hyphens

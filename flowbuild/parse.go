@@ -1493,9 +1493,10 @@ func parse(text string) *parsed {
 		// "… But not the ID scan." right after a retry of every check rules that
 		// check's retry out, not the check; "No retries, except for the
 		// liveness check" gives that one a retry)
-		ellipsis := len(c.toks) < 8 && (c.toks[0].raw == "but" || c.toks[0].raw == "not" || c.toks[0].raw == "except")
+		short := len(c.toks) < maxEllipsis
+		ellipsis := short && lex.exceptionLead[c.toks[0].raw]
 		after := func(at int) bool { return at >= 0 && (clauses[at].sent == c.sent || at == ci-1) }
-		if len(c.toks) < 8 && p.policy == "retry" && after(retryAt) && boundedTry(c.toks) && !namesAnything(c.toks) {
+		if short && p.policy == "retry" && after(retryAt) && boundedTry(c.toks) && !namesAnything(c.toks) {
 			retryOnce = true // "Allow retries, but not more than once", "… only once"
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as one more try at each check, not more.")
 			continue
@@ -4139,6 +4140,10 @@ func ruleOutRetries(seq []*step, neg kindSet) (changed, unfound []*step) {
 	return changed, unfound
 }
 
+// maxEllipsis bounds an elliptic exception ("but not the ID scan", "except
+// for the liveness check"): a longer clause says more than the exception.
+const maxEllipsis = 8
+
 // reasonAt is where a reason begins in the clause ("… only as most of our
 // users never check email", "… because they lost the phone"), or 0: a word of
 // giving a reason after the first word, "as" and "since" only before their
@@ -5571,7 +5576,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") && !notPlace(ts, i) {
 				a.front = true
 			}
-		case t.w == "start" && (i+1 < len(ts) && (lex.positionLead[ts[i+1].raw] || ts[i+1].raw == "off" || ts[i+1].raw == "by") || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
+		case t.w == "start" && (i+1 < len(ts) && lex.startPlace[ts[i+1].raw] || i > 0 && (ts[i-1].raw == "the" || ts[i-1].raw == "to" || ts[i-1].raw == "very")):
 			a.front = a.front || !notPlace(ts, i) // "…, not at the start" rules that place out
 		case t.raw == "before" && i+1 < len(ts) && (ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all"):
 			a.front = true
@@ -6041,7 +6046,7 @@ func ownsElsewhere(clauses []clause, ci int) bool {
 		return false
 	}
 	for j := ci - 1; j >= 0 && clauses[j].sent == c.sent; j-- {
-		if clauses[j].then || slices.ContainsFunc(clauses[j].toks, func(t token) bool { return t.w == "first" }) {
+		if clauses[j].then || has(clauses[j].toks, "first") {
 			return true
 		}
 	}
