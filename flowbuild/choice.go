@@ -57,8 +57,8 @@ func choiceRead(ts []token, asked bool) (order []kind, scoped bool) {
 	if other < 0 || !hasAnyRaw(ts, lex.chooser) || hasAnyRaw(ts, lex.choiceDecider) {
 		return nil, false
 	}
-	at := slices.IndexFunc(ts, func(t token) bool { return lex.choiceWord[t.raw] })
-	if at < 0 && (asked || has(ts, "ask")) && hasAnyRaw(ts, lex.choiceAsk) {
+	at := slices.IndexFunc(ts, func(t token) bool { return t.in(hChoiceWord) })
+	if at < 0 && (asked || has(ts, "ask")) && hasAnyHot(ts, hChoiceAsk) {
 		at = max(index(ts, "ask"), 0)
 	}
 	if at < 0 || hasAnyRaw(ts[:at], lex.choiceReject) || at+1 < len(ts) && ts[at+1].raw == "out" {
@@ -158,7 +158,7 @@ func (p *parsed) readChoice(clauses []clause) {
 			return true
 		}
 		ts := tokenize(s.phrase)
-		return len(sent) > 0 && (hasAnyRaw(ts, lex.choiceAsk) || hasAnyRaw(ts, lex.choiceWord)) && strings.Contains(said, " "+rawText(ts)+" ")
+		return len(sent) > 0 && (hasAnyHot(ts, hChoiceAsk) || hasAnyHot(ts, hChoiceWord)) && strings.Contains(said, " "+rawText(ts)+" ")
 	}
 	at, byKind, codes := -1, map[kind]*step{}, 0
 	taken := map[*step]bool{} // the codes and the choice's own question, read once
@@ -207,7 +207,7 @@ func (p *parsed) readChoice(clauses []clause) {
 			return false
 		}
 		ts := tokenize(n)
-		return hasAnyRaw(ts, lex.choiceWord) && strings.Contains(said, " "+rawText(tokenize(noteQuote(n)))+" ")
+		return hasAnyHot(ts, hChoiceWord) && strings.Contains(said, " "+rawText(tokenize(noteQuote(n)))+" ")
 	})
 	p.notes = append(p.notes, "The user chooses how the one-time code is sent: the avatar asks whether they want it "+choiceList(order)+
 		", and the code goes by the channel they pick; either code must be passed to go on.")
@@ -219,7 +219,7 @@ func mayOfferChoice(clauses []clause) bool {
 	cue, sms, email := false, false, false
 	for _, c := range clauses {
 		for _, t := range c.toks {
-			cue = cue || lex.choiceWord[t.raw] || lex.choiceAsk[t.raw]
+			cue = cue || t.in(hChoiceWord) || t.in(hChoiceAsk)
 			sms = sms || t.w == "sms"
 			email = email || t.w == "email"
 		}

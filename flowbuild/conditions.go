@@ -53,7 +53,7 @@ func clauseStartsIf(ts []token) bool {
 			// for" opens the population wherever it stands)
 			continue
 		}
-		if lex.condIf[t.raw] && !(t.raw == "should" && i > 0) && !(t.raw == "for" && i > 0 && lex.forVerb[ts[i-1].raw]) {
+		if t.in(hCondIf) && !(t.raw == "should" && i > 0) && !(t.raw == "for" && i > 0 && lex.forVerb[ts[i-1].raw]) {
 			// ("Should the scan fail, …" opens on it; "no one should receive
 			// a code" is a rule; "Don't ask for their email or send any codes"
 			// asks for something, "for" opens no population)
@@ -69,14 +69,14 @@ func clauseStartsIf(ts []token) bool {
 // the condition opens the clause after them as it would at its start.
 func forkLead(ts []token) int {
 	i := 0
-	for i < len(ts) && lex.determiner[ts[i].raw] {
+	for i < len(ts) && ts[i].in(hDeterminer) {
 		i++
 	}
-	if i+2 >= len(ts) || !lex.fork[ts[i].raw] || !lex.forkAt[ts[i+1].raw] {
+	if i+2 >= len(ts) || !ts[i].in(hFork) || !lex.forkAt[ts[i+1].raw] {
 		return 0
 	}
 	for j := i + 2; j < len(ts) && j <= i+6; j++ {
-		if lex.condIf[ts[j].raw] {
+		if ts[j].in(hCondIf) {
 			return j
 		}
 	}
@@ -87,7 +87,7 @@ func forkLead(ts []token) int {
 // email fallback also fails").
 func failsLater(ts []token, i int) bool {
 	for j := i + 1; j < len(ts) && ts[j].w != ","; j++ {
-		if lex.condFail[ts[j].raw] && ts[j].raw != "fallback" && ts[j].raw != "backup" || phraseAt(ts, j, lex.failPhrase) {
+		if ts[j].in(hCondFail) && ts[j].raw != "fallback" && ts[j].raw != "backup" || phraseAt(ts, j, lex.failPhrase) {
 			return true
 		}
 	}
@@ -101,7 +101,7 @@ func failsLater(ts []token, i int) bool {
 // few words after.
 func lacksChannel(ts []token) int {
 	for i, t := range ts {
-		if !lex.lackVerb[t.raw] || i == 0 || ts[i-1].w != "no" {
+		if !t.in(hLackVerb) || i == 0 || ts[i-1].w != "no" {
 			continue
 		}
 		for j := i + 1; j < len(ts) && j <= i+3; j++ {
@@ -118,7 +118,7 @@ func lacksChannel(ts []token) int {
 // passport"), or -1.
 func lacksDoc(ts []token) int {
 	for i, t := range ts {
-		from, lack := -1, lex.lackVerb[t.raw]
+		from, lack := -1, t.in(hLackVerb)
 		switch {
 		case lack && i > 0 && ts[i-1].w == "no", t.raw == "without":
 			from = i + 1 // "don't have a passport", "without a passport"
@@ -178,7 +178,7 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condNewUser, end: 1}
 	}
 	if lex.condMain[ts[0].raw] || ts[0].raw == "for" && len(ts) > 1 && lex.condMain[ts[1].raw] {
-		if len(ts) < 2 || !lex.userWord[ts[1].raw] || !neg {
+		if len(ts) < 2 || !ts[1].in(hUserWord) || !neg {
 			return condition{k: condMain, end: -1}
 		}
 	}
@@ -201,7 +201,7 @@ func readCondition(ts []token, seq []*step) condition {
 			// show up as an existing member": what the recognition found them
 			// to be, not a step that failed
 			return condition{k: condNewUser, end: foundAs(ts, i)}
-		case lex.condFail[t.raw] && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
+		case t.in(hCondFail) && lex.habitLead[prev] && !hasAnyRaw(ts[:i], lex.condIfStrict):
 			// "our previous vendor kept failing on glare": what happened, not a condition
 		case (t.raw == "backup" || t.raw == "fallback") && lex.determiner[prev] && lex.backupNoun[next] && !(i+2 < len(ts) && ts[i+2].w == "code"):
 			// "then email code to their backup address": which address, not a
@@ -224,7 +224,7 @@ func readCondition(ts []token, seq []*step) condition {
 				end = failCount(ts, end) // "if it's wrong twice"
 			}
 			return condition{k: condFail, end: end}
-		case lex.imageGone[t.raw] && hasIf && findKind(seq, kFaceCompare) >= 0:
+		case t.in(hImageGone) && hasIf && findKind(seq, kFaceCompare) >= 0:
 			// "if the headshot is missing or unusable": the comparison has no image
 			return condition{k: condFail, end: i}
 		case t.w == "face" && prev == "no" && hasIf && opensOnIf(ts) &&
@@ -235,7 +235,7 @@ func readCondition(ts []token, seq []*step) condition {
 			// nor is "no face match")
 			end, step := noFaceEnd(ts, i, seq)
 			return condition{k: condFail, end: end, step: step}
-		case lex.condBad[t.raw] && hasIf && opensOnIf(ts):
+		case t.in(hCondBad) && hasIf && opensOnIf(ts):
 			// "if a deepfake is detected": the check before failed; "if it's wrong
 			// twice": how often is the condition's, no retry
 			return condition{k: condFail, end: failCount(ts, i)}
@@ -246,7 +246,7 @@ func readCondition(ts []token, seq []*step) condition {
 		case recognition && lex.failTo[t.raw] && next == "to" && i+2 < len(ts) && findsUser(ts[i+2]):
 			// "anyone we fail to recognise", "if it fails to find them": a user
 			// not found (read at the verb, see notFinding), no step that failed
-		case lex.condFail[t.raw] && !(i == 0 && hasIf) || (lex.condStop[t.raw] || givesUp(ts, i) || lex.undelivered[t.raw]) && hasIf && hasAnyRaw(ts[:i], lex.condIf) || (outcomeLemmas[t.w] || lex.outcomeDone[t.raw] || t.raw == "work" || t.raw == "works" || lex.arrive[t.raw] || phraseAt(ts, i, lex.arrivePhrase) || phraseAt(ts, i, lex.passPhrase)) && neg && hasIf:
+		case t.in(hCondFail) && !(i == 0 && hasIf) || (t.in(hCondStop) || givesUp(ts, i) || t.in(hUndelivered)) && hasIf && hasAnyHot(ts[:i], hCondIf) || (outcomeLemmas[t.w] || t.in(hOutcomeDone) || t.raw == "work" || t.raw == "works" || t.in(hArrive) || phraseAt(ts, i, lex.arrivePhrase) || phraseAt(ts, i, lex.passPhrase)) && neg && hasIf:
 			if recognition && (t.w == "match") && !anyDoc(ts) && !has(ts, "photo") && !has(ts, "selfie") {
 				return condition{k: condNewUser, end: i}
 			}
@@ -275,7 +275,7 @@ func readCondition(ts []token, seq []*step) condition {
 			}
 			return condition{k: condFail, end: end}
 		// ("the new-guest branch": the list's plural, in the singular of a compound)
-		case recognition && lex.condNew[t.raw] && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || lex.userOne[next] || next == "" && prev != "is" && prev != "are" || prev == "anyone" || prev == "someone" || prev == "theyre" || (prev == "is" || prev == "are") && userSubject(ts, i-1) || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
+		case recognition && t.in(hCondNew) && !possessiveAt(ts, i+1) && (t.raw != "new" || lex.userWord[next] || lex.userOne[next] || next == "" && prev != "is" && prev != "are" || prev == "anyone" || prev == "someone" || prev == "theyre" || (prev == "is" || prev == "are") && userSubject(ts, i-1) || prev == "re" || prev == "whos" || prev == "who" || prev == "thats" ||
 			(prev == "be" || prev == "been") && userSubject(ts, i-1)):
 			// ("if they turn out to be new to us": "new" after a form of "be" is
 			// said of the user when the user is its subject; not "if the email
@@ -304,11 +304,11 @@ func readCondition(ts []token, seq []*step) condition {
 			// "non-members: liveness, then scan their licence", "non-registered
 			// users": the group beside the one the recognition finds
 			end := i + 1
-			if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
+			if end+1 < len(ts) && ts[end+1].in(hUserWord) {
 				end++
 			}
 			return condition{k: condNewUser, end: end}
-		case lex.lowWord[t.raw] && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
+		case t.in(hLowWord) && hasIf && (next == "threshold" || i+2 < len(ts) && (ts[i+2].w == "threshold" || ts[i+2].raw == "similarity") || i > 0 && ts[i-1].w == "threshold"):
 			// "if the face match is below threshold": the check failed (for a recognition, the user was not found)
 			return condition{k: condFail, end: i}
 		// ("under 18", "below the age of 21"; "this is a setup that takes under a
@@ -329,9 +329,9 @@ func readCondition(ts []token, seq []*step) condition {
 				}
 			}
 			return condition{k: condAge, end: end}
-		case lex.condKnown[t.raw] && lex.userWord[next] && !neg && i <= 1:
+		case t.in(hCondKnown) && lex.userWord[next] && !neg && i <= 1:
 			return condition{k: condMain, end: -1}
-		case recognition && hasIf && !neg && i <= 5 && (lex.condKnown[t.raw] && (next == "" || lex.userWord[next]) || t.raw == "know" && lex.speaker[prev] && (next == "them" || next == "")):
+		case recognition && hasIf && !neg && i <= 5 && (t.in(hCondKnown) && (next == "" || lex.userWord[next]) || t.raw == "know" && lex.speaker[prev] && (next == "them" || next == "")):
 			// "a liveness check if recognised and a passport scan if not": the
 			// users the recognition finds go on along the main path
 			end := i
@@ -372,10 +372,10 @@ func foundAs(ts []token, i int) int {
 			continue
 		}
 		k := j + 1
-		for k < len(ts) && lex.determiner[ts[k].raw] {
+		for k < len(ts) && ts[k].in(hDeterminer) {
 			k++
 		}
-		if k+1 < len(ts) && lex.condKnown[ts[k].raw] && (lex.userWord[ts[k+1].raw] || lex.userOne[ts[k+1].raw]) {
+		if k+1 < len(ts) && ts[k].in(hCondKnown) && (ts[k+1].in(hUserWord) || lex.userOne[ts[k+1].raw]) {
 			return k + 1
 		}
 		return 0
@@ -425,10 +425,10 @@ func knownGroupVerb(ts []token, i int) bool {
 	if u < len(ts) && ts[u].raw == "for" {
 		u++
 	}
-	if u < len(ts) && lex.determiner[ts[u].raw] {
+	if u < len(ts) && ts[u].in(hDeterminer) {
 		u++
 	}
-	return u+1 < i && lex.userWord[ts[u].raw] && lex.speaker[ts[u+1].raw] && (i == u+2 || i == u+3 && ts[i-1].raw == "already")
+	return u+1 < i && ts[u].in(hUserWord) && ts[u+1].in(hSpeaker) && (i == u+2 || i == u+3 && ts[i-1].raw == "already")
 }
 
 // elidedGroup: the clause is a group of users and an auxiliary, negated or
@@ -437,15 +437,15 @@ func elidedGroup(ts []token) (ok, negated bool) {
 	if len(ts) > 0 && ts[0].raw == "for" {
 		ts = ts[1:]
 	}
-	if len(ts) > 0 && lex.determiner[ts[0].raw] {
+	if len(ts) > 0 && ts[0].in(hDeterminer) {
 		ts = ts[1:]
 	}
-	if len(ts) < 3 || len(ts) > 4 || !lex.userWord[ts[0].raw] || !lex.speaker[ts[1].raw] {
+	if len(ts) < 3 || len(ts) > 4 || !ts[0].in(hUserWord) || !ts[1].in(hSpeaker) {
 		return false, false
 	}
 	for _, t := range ts[2:] {
 		switch {
-		case t.w == "no" || lex.negAux[t.raw] || t.raw == "havent" || t.raw == "hasnt":
+		case t.w == "no" || t.in(hNegAux) || t.raw == "havent" || t.raw == "hasnt":
 			negated = true
 		case t.raw != "do" && t.raw != "have":
 			return false, false
@@ -465,14 +465,14 @@ func (sc *scope) branchOf() []*step {
 // givesUp: "give up" at i ("if they give up on the scan"), a user who stops
 // the step as "cancel" says.
 func givesUp(ts []token, i int) bool {
-	return lex.giveVerb[ts[i].raw] && i+1 < len(ts) && ts[i+1].raw == "up"
+	return ts[i].in(hGiveVerb) && i+1 < len(ts) && ts[i+1].raw == "up"
 }
 
 // userStops: the words say the user stopped a step ("if they cancel it", "if
 // they give up on the scan").
 func userStops(ts []token) bool {
 	for i := range ts {
-		if lex.condStop[ts[i].raw] || givesUp(ts, i) {
+		if ts[i].in(hCondStop) || givesUp(ts, i) {
 			return true
 		}
 	}
@@ -490,7 +490,7 @@ func stepObject(ts []token, i int, seq []*step) int {
 	for i+2 < len(ts) && lex.verbParticle[ts[i+1].raw] {
 		i++
 	}
-	if i+1 >= len(ts) || !lex.determiner[ts[i+1].raw] {
+	if i+1 >= len(ts) || !ts[i+1].in(hDeterminer) {
 		return verb
 	}
 	end := verb
@@ -527,7 +527,7 @@ func groupOpens(ts []token) bool {
 	for i < len(ts)-1 && lex.quantifier[ts[i].raw] {
 		i++
 	}
-	return i < len(ts) && (lex.userWord[ts[i].raw] || lex.userOne[ts[i].raw])
+	return i < len(ts) && (ts[i].in(hUserWord) || lex.userOne[ts[i].raw])
 }
 
 // docNamedAfter: a document or a photo is named right after the verb of finding
@@ -536,7 +536,7 @@ func groupOpens(ts []token) bool {
 // not the users the recognition does not find.
 func docNamedAfter(ts []token, i int) bool {
 	j := i + 1
-	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.docLead[ts[j].raw]) {
+	for j < len(ts) && (ts[j].in(hDeterminer) || ts[j].in(hPossessive) || lex.docLead[ts[j].raw]) {
 		j++
 	}
 	end := min(j+2, len(ts))
@@ -556,11 +556,11 @@ func notFinding(ts []token, negs []bool, i int) bool {
 // ("they're not a member", "she isn't one of our customers"): a form of "be"
 // negated, then only determiners or words for enrolled people before it.
 func notOneOfUs(ts []token, i int) bool {
-	if !lex.userWord[ts[i].raw] && !lex.userOne[ts[i].raw] { // "not a member"
+	if !ts[i].in(hUserWord) && !lex.userOne[ts[i].raw] { // "not a member"
 		return false
 	}
 	j := i - 1
-	for j >= 0 && (lex.determiner[ts[j].raw] || ts[j].raw == "among" || lex.condKnown[ts[j].raw]) {
+	for j >= 0 && (ts[j].in(hDeterminer) || ts[j].raw == "among" || ts[j].in(hCondKnown)) {
 		j--
 	}
 	if j < 1 || ts[j].w != "no" {
@@ -583,7 +583,7 @@ func recipientsBefore(ts []token, i int) bool {
 		return false
 	}
 	for j := i - 1; j >= 1 && j >= i-4; j-- {
-		if (lex.userWord[ts[j].raw] || lex.population[ts[j].raw]) && (ts[j-1].raw == "to" || ts[j-1].raw == "for") {
+		if (ts[j].in(hUserWord) || ts[j].in(hPopulation)) && (ts[j-1].raw == "to" || ts[j-1].raw == "for") {
 			return true
 		}
 	}
@@ -596,12 +596,12 @@ func recipientsBefore(ts []token, i int) bool {
 // negation stays in the condition and leaves the step after it alone.
 func notFoundClause(ts []token, negs []bool, i int) int {
 	end := i
-	if end+1 < len(ts) && lex.userWord[ts[end+1].raw] {
+	if end+1 < len(ts) && ts[end+1].in(hUserWord) {
 		end++
 	}
 	for j := end + 1; j < len(ts) && j <= end+5; j++ {
 		t := ts[j]
-		if !notFinding(ts, negs, j) && !lex.negAux[t.raw] && !lex.perfectNeg[t.raw] && t.raw != "not" && t.raw != "we" && t.raw != "who" && t.raw != "that" && !lex.subjectAux[t.raw] {
+		if !notFinding(ts, negs, j) && !t.in(hNegAux) && !lex.perfectNeg[t.raw] && t.raw != "not" && t.raw != "we" && t.raw != "who" && t.raw != "that" && !t.in(hSubjectAux) {
 			break
 		}
 		if notFinding(ts, negs, j) && (findsUser(t) || t.w == "match") {
@@ -1026,7 +1026,7 @@ func noFaceEnd(ts []token, i int, seq []*step) (int, int) {
 	}
 	if j := end + 1; j < len(ts) && lex.duringPrep[ts[j].raw] {
 		k := j + 1
-		if k < len(ts) && lex.determiner[ts[k].raw] {
+		if k < len(ts) && ts[k].in(hDeterminer) {
 			k++
 		}
 		for n := min(len(ts), k+2); n > k; n-- {
@@ -1048,7 +1048,7 @@ func failCount(ts []token, i int) int {
 		j++
 	}
 	switch {
-	case j < len(ts) && lex.failTimes[ts[j].raw]:
+	case j < len(ts) && ts[j].in(hFailTimes):
 		return j
 	case j+1 < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0) && ts[j+1].w == "attempt":
 		return j + 1

@@ -704,7 +704,7 @@ func joinDone(done []string) string {
 func cannotNotes(ts []token) []string {
 	var notes []string
 	for i, t := range ts {
-		if n := unsupportedAt(ts, i); n != "" && i > 0 && !lex.listCheck[t.raw] && !slices.Contains(notes, n) {
+		if n := unsupportedAt(ts, i); n != "" && i > 0 && !t.in(hListCheck) && !slices.Contains(notes, n) {
 			notes = append(notes, n)
 		}
 	}
@@ -927,7 +927,7 @@ func dropForkLead(sentence string) string {
 		return sentence
 	}
 	head := tokenize(sentence[:colon])
-	if len(head) > 10 || !slices.ContainsFunc(head, func(t token) bool { return lex.fork[t.raw] || lex.connector[t.raw] }) ||
+	if len(head) > 10 || !slices.ContainsFunc(head, func(t token) bool { return t.in(hFork) || lex.connector[t.raw] }) ||
 		!slices.ContainsFunc(head, func(t token) bool { return lex.forkAt[t.raw] }) {
 		return sentence
 	}
@@ -3823,7 +3823,7 @@ func requestAfterSo(sentence string) (string, string) {
 			first = min(first, s.pos)
 		}
 	}
-	if hasAnyRaw(after[:first], lex.backRef) || hasAnyRaw(after[:first], lex.touchedRef) {
+	if hasAnyHot(after[:first], hBackRef) || hasAnyRaw(after[:first], lex.touchedRef) {
 		return sentence, "" // "…, so lose it": what the background named
 	}
 	return strings.TrimSpace(sentence[i+len(", so "):]), strings.TrimSpace(sentence[:i])
@@ -3835,13 +3835,13 @@ func requestAfterSo(sentence string) (string, string) {
 // change, no instruction.
 func usersHabit(ts []token) bool {
 	j := 0
-	for j < len(ts) && lex.keepLead[ts[j].raw] {
+	for j < len(ts) && ts[j].in(hKeepLead) {
 		j++
 	}
 	// ("users keep the SMS code" keeps a step: a determiner after the word of
 	// habit makes it the verb, not the habit of the verb after it)
-	return j+2 < len(ts) && (lex.pronounUser[ts[j].raw] || lex.population[ts[j].raw] || lex.userWord[ts[j].raw] || lex.storyActor[ts[j].raw]) && lex.habitLead[ts[j+1].raw] &&
-		!lex.determiner[ts[j+2].raw] && !namesAnything(ts[j+2:j+3]) && !hasAnyRaw(ts, lex.wish) && !hasAnyRaw(ts, lex.condIfStrict)
+	return j+2 < len(ts) && (lex.pronounUser[ts[j].raw] || ts[j].in(hPopulation) || ts[j].in(hUserWord) || lex.storyActor[ts[j].raw]) && lex.habitLead[ts[j+1].raw] &&
+		!ts[j+2].in(hDeterminer) && !namesAnything(ts[j+2:j+3]) && !hasAnyRaw(ts, lex.wish) && !hasAnyRaw(ts, lex.condIfStrict)
 }
 
 // statesOrder: the words give the order of two steps and nothing else ("…, so
@@ -3918,7 +3918,7 @@ func rulesOutBack(ts []token) bool {
 		if j < len(ts) && (lex.wish[ts[j].raw] || ts[j].w == "need") {
 			j++ // "don't want them", "don't need them"
 		}
-		if j >= len(ts) || !lex.backRef[ts[j].raw] {
+		if j >= len(ts) || !ts[j].in(hBackRef) {
 			continue
 		}
 		rest := ts[j+1:]
@@ -3991,7 +3991,7 @@ func cutReason(sentence string) string {
 	// ("ask for camera access, the face part keeps failing on Safari without
 	// it": what keeps going wrong today, the reason for the change)
 	judgedOp = judgedOp || habitualFail(tail)
-	if len(tail) < 2 || !lex.population[tail[0].raw] && tail[0].raw != "they" && tail[0].raw != "folks" && !judgedOp {
+	if len(tail) < 2 || !tail[0].in(hPopulation) && tail[0].raw != "they" && tail[0].raw != "folks" && !judgedOp {
 		return sentence
 	}
 	for _, t := range tail {
@@ -4178,7 +4178,7 @@ func passesOn(ts []token) bool {
 	for i < len(ts) && (ts[i].raw == "also" || ts[i].raw == "and" || ts[i].raw == "then" || ts[i].raw == "please" || ts[i].w == ",") {
 		i++
 	}
-	return i < len(ts) && lex.passOnVerb[ts[i].raw]
+	return i < len(ts) && ts[i].in(hPassOnVerb)
 }
 
 // asksFor: the sentence asks for something ("… now wants it", "we'd also like
@@ -4722,7 +4722,7 @@ func staysPut(ts []token, steps []*step) bool {
 // replaced was ("put it where the SMS one was", "place it in the same spot"),
 // which a replacement does anyway.
 func oldPlace(ts, prev []token) bool {
-	if len(ts) < 3 || !moveVerbs[ts[0].raw] || !lex.backRef[ts[1].raw] || !hasAnyRaw(prev, lex.replaceWord) {
+	if len(ts) < 3 || !moveVerbs[ts[0].raw] || !ts[1].in(hBackRef) || !hasAnyRaw(prev, lex.replaceWord) {
 		return false
 	}
 	for i := 2; i < len(ts); i++ {
@@ -4756,7 +4756,7 @@ func bareNames(ts []token, steps []*step) bool {
 		// (a verb asks: "validate the data", "… and remove the SMS"; "data
 		// validation", "face scan" name)
 		if i == 0 && startsInstruction(ts, i) || editVerbs[t.raw] || lex.removeVerb[t.raw] || lex.addVerb[t.raw] || lex.replaceWord[t.raw] ||
-			lex.beForm[t.raw] || lex.subjectAux[t.raw] || lex.speaker[t.raw] || t.isNum {
+			lex.beForm[t.raw] || t.in(hSubjectAux) || t.in(hSpeaker) || t.isNum {
 			return false
 		}
 	}
@@ -4799,9 +4799,9 @@ func statement(ts []token) bool {
 			return false // "users get an SMS code": a step given to them
 		case habit && lex.habitVerb[t.raw]:
 			finite = true // "our users in Brazil use the phone more than the email"
-		case t.raw == "get" && i > 0 && lex.speaker[ts[i-1].raw]:
+		case t.raw == "get" && i > 0 && ts[i-1].in(hSpeaker):
 			finite = true // "we get loads of false rejects": what happens to them
-		case i == 1 && lex.speaker[ts[0].raw] && lex.thinkVerb[t.raw]:
+		case i == 1 && ts[0].in(hSpeaker) && lex.thinkVerb[t.raw]:
 			finite = true // "I know it's not really an ID document": an aside ("I think we should …" still asks)
 		case (t.raw == "keep" || t.raw == "keeps") && i > 0 && i+1 < len(ts) && len(ts[i+1].raw) > 4 && strings.HasSuffix(ts[i+1].raw, "ing"):
 			finite = true // "our agents keep asking for texts": what they do again and again, not "keep the SMS code"
@@ -4817,7 +4817,7 @@ func statement(ts []token) bool {
 			return false
 		case i == 0 && (instructionVerbs[t.raw] || t.raw == "please"):
 			return false
-		case habit && i > 0 && lex.population[ts[i-1].raw] && isAlpha(t.raw) && !lex.stepVerb[t.w]:
+		case habit && i > 0 && ts[i-1].in(hPopulation) && isAlpha(t.raw) && !lex.stepVerb[t.w]:
 			finite = true // "lots of people fat-finger the code": the verb of the people it opens with
 		case lex.statementVerb[t.raw] && passiveRequest(ts, i):
 			return false // "a code is sent to it", "documents are to be restricted to passports"
@@ -5021,7 +5021,7 @@ func progressiveChange(sentence string) string {
 // check": negatedOrder). It returns the step's name.
 func (p *plan) negatedPlace(sentence string) (string, bool) {
 	ts := tokenize(sentence)
-	neg := slices.IndexFunc(ts, func(t token) bool { return lex.negAux[t.raw] || t.raw == "not" || t.raw == "never" })
+	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
 	if neg < 0 || strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") || hasAnyRaw(ts, lex.removeVerb) || hasRaw(ts, "before", "after", "instead", "and", "but", "then") ||
 		!slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.w == "penultimate" }) {
 		return "", false
@@ -5339,7 +5339,7 @@ func contrastNot(sentence string, steps []*step) string {
 			continue
 		}
 		before := tokenize(strings.Join(words[max(0, i-2):i], " "))
-		if len(before) == 0 || lex.subjectAux[before[len(before)-1].raw] || lex.copulaModal[before[len(before)-1].raw] || len(analyze(before, nil).steps) == 0 ||
+		if len(before) == 0 || before[len(before)-1].in(hSubjectAux) || lex.copulaModal[before[len(before)-1].raw] || len(analyze(before, nil).steps) == 0 ||
 			!namesAfterNot(words[i:min(len(words), i+4)], steps) {
 			continue
 		}
@@ -5616,7 +5616,7 @@ func (p *plan) unlink(s *step) {
 func (p *plan) retryEdit(ts []token) ([]string, bool) {
 	// (readPolicy's lemma "again" also holds "another" and "second": "add
 	// another email code" asks for no retry)
-	if !hasAnyRaw(ts, lex.retryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
+	if !hasAnyHot(ts, hRetryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
 		return nil, false // ("compliance changed their mind again, we only accept passports …")
 	}
 	if tail := p.retryExceptTail(ts); tail != nil {
@@ -5686,7 +5686,7 @@ func retryRemoved(ts []token) bool {
 			continue
 		}
 		for j := i + 1; j < len(ts) && j <= i+6; j++ {
-			if lex.retryWord[ts[j].raw] && ts[j].raw != "again" {
+			if ts[j].in(hRetryWord) && ts[j].raw != "again" {
 				return true
 			}
 		}
@@ -5803,7 +5803,7 @@ func stepNames(steps []*step) string {
 // secondChance: "a second try", "another go", "one more attempt".
 func secondChance(ts []token) bool {
 	for i := 0; i+1 < len(ts); i++ {
-		if lex.chanceLead[ts[i].raw] && lex.chanceNoun[ts[i+1].raw] {
+		if ts[i].in(hChanceLead) && lex.chanceNoun[ts[i+1].raw] {
 			return true
 		}
 	}
@@ -6003,7 +6003,7 @@ func knownUsersLead(ts []token) int {
 	if i < len(ts) && lex.branchLead[ts[i].raw] {
 		i++
 	}
-	if i+1 >= len(ts) || !lex.condKnown[ts[i].raw] || !lex.userWord[ts[i+1].raw] {
+	if i+1 >= len(ts) || !ts[i].in(hCondKnown) || !ts[i+1].in(hUserWord) {
 		return 0
 	}
 	i += 2
@@ -6082,7 +6082,7 @@ func onlyNeeded(ts []token, steps, pos, neg []*step) []*step {
 		if hasSetting(ts[k:end]) {
 			continue // "we only need the camera", "we only want one code": a setting or a count, read elsewhere
 		}
-		if bare && clauseEnd(i-1) && end == k+1 && lex.backRef[ts[k].raw] && i > 1 {
+		if bare && clauseEnd(i-1) && end == k+1 && ts[k].in(hBackRef) && i > 1 {
 			// "drop the email code, sms code and liveness are enough, just
 			// those": "those" points back at the clause before, whose steps
 			// stay; only the other steps the change names go, nothing else
@@ -6225,7 +6225,7 @@ func namesOnly(ts []token) bool {
 		if _, ok := rules[t.w]; ok && !t.isNum {
 			continue
 		}
-		if _, ok := rawRules[t.raw]; ok || lex.stepHead[t.w] || lex.listGlue[t.raw] || lex.determiner[t.raw] {
+		if _, ok := rawRules[t.raw]; ok || lex.stepHead[t.w] || lex.listGlue[t.raw] || t.in(hDeterminer) {
 			continue
 		}
 		return false
@@ -7072,7 +7072,7 @@ func rewordOf(sentence string, ts []token) (bool, string, string) {
 	// ("say goodbye at the end with 'Thanks for banking with us'", "greet them
 	// with "Hi there"": the line named, said in the words quoted)
 	quotedLine := quoted(sentence) != "" && (hasAnyRaw(ts, lex.sayVerb) || hasRaw(ts, "with"))
-	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying") && !(said && hasAnyRaw(ts, lex.subjectAux)) && !quotedLine) {
+	if !verb && (text == "" || !hasRaw(ts, "change", "make", "set", "update", "let", "have", "reword", "edit", "modify", "saying") && !(said && hasAnyHot(ts, hSubjectAux)) && !quotedLine) {
 		return false, "", ""
 	}
 	if quoted(sentence) == "" {
@@ -7118,7 +7118,7 @@ func (p *plan) readBackMore(ts []token) ([]string, bool) {
 	}
 	// the details: after "read back", or after the verb that adds them
 	from := r + 2
-	if ts[r].raw == "readback" || from >= len(ts) || lex.readBackEnd[ts[from].raw] || lex.subjectAux[ts[from].raw] {
+	if ts[r].raw == "readback" || from >= len(ts) || lex.readBackEnd[ts[from].raw] || ts[from].in(hSubjectAux) {
 		from = slices.IndexFunc(ts, func(t token) bool { return lex.readBackMore[t.raw] && t.raw != "also" && t.raw != "too" }) + 1
 	}
 	to := from
@@ -7442,7 +7442,7 @@ func exceptsStep(ts []token) bool {
 			continue
 		}
 		j := i + n
-		if j < len(ts) && lex.determiner[ts[j].raw] {
+		if j < len(ts) && ts[j].in(hDeterminer) {
 			j++
 		}
 		if j < len(ts) && lex.ordinal[ts[j].raw] > 0 {

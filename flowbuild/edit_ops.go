@@ -430,7 +430,7 @@ func opensOnRetry(words, rest []string) bool {
 		return false
 	}
 	ts := tokenize(strings.Join(words[1:], " "))
-	return slices.ContainsFunc(ts, func(t token) bool { return lex.retryAsk[t.w] || lex.retryAsk[t.raw] }) && len(analyze(ts, nil).steps) > 0
+	return slices.ContainsFunc(ts, func(t token) bool { return lex.retryAsk[t.w] || t.in(hRetryAsk) }) && len(analyze(ts, nil).steps) > 0
 }
 
 // staysIn: one of the words says a step stays ("the email code stays as the
@@ -804,11 +804,11 @@ func eachCode(ts []token) bool {
 		if t.w == "code" && t.raw != t.w && strings.HasSuffix(t.raw, "s") {
 			return true // "make the codes 8 digits": a plural is every code as "both" is
 		}
-		if !lex.each[t.raw] {
+		if !t.in(hEach) {
 			continue
 		}
 		j := i + 1
-		if j < len(ts) && lex.determiner[ts[j].raw] {
+		if j < len(ts) && ts[j].in(hDeterminer) {
 			j++
 		}
 		if j < len(ts) && ts[j].w == "code" {
@@ -1776,7 +1776,7 @@ func otherFailure(s *step, head []token) bool {
 	case "delivery_failed":
 		return !notDelivered(head)
 	case "imageUnavailable":
-		return !hasAnyRaw(head, lex.imageGone)
+		return !hasAnyHot(head, hImageGone)
 	}
 	return false
 }
@@ -1848,7 +1848,7 @@ func namesOtherThan(ts []token, ctx []*step, k kind) bool {
 // code"); "new" naming the users of a condition ("for new users") does not.
 func addsStep(ts []token) bool {
 	for i, t := range ts {
-		if lex.addWord[t.raw] && !(t.raw == "new" && i+1 < len(ts) && lex.userWord[ts[i+1].raw]) {
+		if lex.addWord[t.raw] && !(t.raw == "new" && i+1 < len(ts) && ts[i+1].in(hUserWord)) {
 			return true
 		}
 	}

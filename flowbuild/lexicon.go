@@ -2274,8 +2274,8 @@ func unsupportedAt(ts []token, i int) string {
 	if n := lex.teamTool[ts[i].raw]; n != "" && toolAsked(ts, i) {
 		return n
 	}
-	if j := i + 1; lex.passOnVerb[ts[i].raw] && j < len(ts) {
-		if lex.determiner[ts[j].raw] && j+1 < len(ts) {
+	if j := i + 1; ts[i].in(hPassOnVerb) && j < len(ts) {
+		if ts[j].in(hDeterminer) && j+1 < len(ts) {
 			j++
 		}
 		if lex.passOnObject[ts[j].raw] {
@@ -2296,7 +2296,7 @@ func unsupportedAt(ts []token, i int) string {
 // salesforce" ("on file" is no verb); nor a door's intercom ("tell them to use
 // the intercom at the door": deviceToolWords after a determiner).
 func toolAsked(ts []token, i int) bool {
-	if lex.deviceTool[ts[i].raw] && i > 0 && lex.determiner[ts[i-1].raw] {
+	if lex.deviceTool[ts[i].raw] && i > 0 && ts[i-1].in(hDeterminer) {
 		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
@@ -2469,9 +2469,11 @@ type lexicon struct {
 	unsupported                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]string // word → why the flow cannot do what it asks
 	teamTool                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // a team tool's word → its note (teamToolNames), read only with a verb (toolAsked)
 	toolVerb, sessionClock, askOpen, sessionClockCode, sessionClockValid, keyOtherStep, possessionLink, recheck, storeVerb, pronounSubject, deviceTool, passOnNotObject                                                                                                                                                                                                                                                          map[string]bool
-	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string // word → document_scan scanningMode
-	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string // toneWords
-	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string // a setting's key as written → the setting
+	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string       // word → document_scan scanningMode
+	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string       // toneWords
+	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string       // a setting's key as written → the setting
+	hot                                                                                                                                                                                                                                                                                                                                                                                                                          map[string]uint64       // the hot sets each word is in (hotsets.go)
+	hotMaps                                                                                                                                                                                                                                                                                                                                                                                                                      [numHot]map[string]bool // the hot sets in hotSet order
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
 	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
@@ -2861,6 +2863,7 @@ func newLexicon() *lexicon {
 		w, known := l.lemma(j)
 		l.joined[j] = lemmaOf{w, known}
 	}
+	l.readHot()
 	return l
 }
 
@@ -3142,6 +3145,7 @@ type token struct {
 	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
 	snake bool   // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
 	camel bool   // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
+	hot   uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -3258,7 +3262,7 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			i = j
-		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && lex.contactLead[out[len(out)-1].raw] && addressEnd(text, i) > 0:
+		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && out[len(out)-1].in(hContactLead) && addressEnd(text, i) > 0:
 			// "write to support@sparkd.app": one token, the mailbox as written
 			// (only after a word of writing to it: "addresses like
 			// jane@acme.com", "of the form you@acme.com" show the domain the
@@ -3537,7 +3541,9 @@ func tokenizeMode(text string, exact bool) []token {
 		keyIdentifiers(out)
 	}
 	signedInAlready(out)
-	return joinTokens(out)
+	out = joinTokens(out)
+	markHot(out)
+	return out
 }
 
 // docWordAt: the word that starts at i names a kind of document ("ID", "DL").
@@ -3695,7 +3701,7 @@ func markTokens(out []token, cross, word, about bool) []token {
 	if n > 0 && lex.markedStep[out[n-1].w] {
 		plain := true // the clause has no condition or negation of its own
 		for j := n - 1; j >= 0 && out[j].w != "." && out[j].w != "," && out[j].w != ":"; j-- {
-			if lex.condIf[out[j].raw] || out[j].w == "no" || out[j].w == "without" {
+			if out[j].in(hCondIf) || out[j].w == "no" || out[j].w == "without" {
 				plain = false
 				break
 			}
@@ -3953,7 +3959,7 @@ func letKnow(ts []token, i int) int {
 		return 0
 	}
 	j := i + 1
-	if j < len(ts) && lex.determiner[ts[j].raw] {
+	if j < len(ts) && ts[j].in(hDeterminer) {
 		j++
 	}
 	if j+1 < len(ts) && (lex.personPronoun[ts[j].raw] || lex.personRef[ts[j].raw]) && ts[j+1].raw == "know" {
@@ -3982,7 +3988,7 @@ func joinTokens(ts []token) []token {
 				continue
 			}
 		}
-		if i+1 < len(ts) && lex.joinFirst[ts[i].raw] && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
+		if i+1 < len(ts) && ts[i].in(hJoinFirst) && !(i+3 < len(ts) && ts[i+3].raw == "of" && joins[ts[i+1].raw+" "+ts[i+2].raw+" of"] != "") {
 			// ("a liveness check in front of it": the three words after "check" join, not "check in")
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw]; ok {
 				// the words as written: "e-mail", "politically exposed"
@@ -3995,7 +4001,7 @@ func joinTokens(ts []token) []token {
 				continue
 			}
 		}
-		if i > 0 && lex.population[ts[i-1].raw] && lex.quitVerb[ts[i].raw] && !(i+1 < len(ts) && (lex.determiner[ts[i+1].raw] || lex.backRef[ts[i+1].raw])) &&
+		if i > 0 && ts[i-1].in(hPopulation) && lex.quitVerb[ts[i].raw] && !(i+1 < len(ts) && (ts[i+1].in(hDeterminer) || ts[i+1].in(hBackRef))) &&
 			!slices.ContainsFunc(ts[max(0, i-4):i], func(t token) bool { return t.raw == "for" }) {
 			// "our data shows people drop when the ID scan is first": people who
 			// leave the flow, as "drop off" says, not a step dropped ("for new
@@ -4045,15 +4051,15 @@ func joinTokens(ts []token) []token {
 			out = append(out, token{w: "two", raw: "two", orig: t.orig})
 			continue
 		}
-		if t := ts[i]; lex.mailKind[t.raw] && t.w != t.raw && i+1 < len(ts) && lex.mailThing[ts[i+1].raw] {
+		if t := ts[i]; t.in(hMailKind) && t.w != t.raw && i+1 < len(ts) && lex.mailThing[ts[i+1].raw] {
 			// "a confirmation letter will follow by post": the kind of a message
 			// the integrator sends, not a request to confirm
 			t.w = t.raw
 			out = append(out, t)
 			continue
 		}
-		if t := ts[i]; nounSense[t.raw] != "" && (i > 0 && (lex.determiner[ts[i-1].raw] || ts[i-1].isNum || numberWords[ts[i-1].raw] > 0) ||
-			i > 1 && (lex.determiner[ts[i-2].raw] || lex.possessive[ts[i-2].raw]) && strings.HasSuffix(ts[i-1].raw, "ed")) {
+		if t := ts[i]; nounSense[t.raw] != "" && (i > 0 && (ts[i-1].in(hDeterminer) || ts[i-1].isNum || numberWords[ts[i-1].raw] > 0) ||
+			i > 1 && (ts[i-2].in(hDeterminer) || ts[i-2].in(hPossessive)) && strings.HasSuffix(ts[i-1].raw, "ed")) {
 			// "the photograph supplied by the agency": the noun of a word that is
 			// also a verb of a step ("photograph their ID"); so after a number ("in
 			// three states") or a participle that describes it ("the certified
@@ -4123,7 +4129,7 @@ func joinedToken(j, orig string) token {
 // ending the clause or followed by what ends it ("out of it entirely"); it
 // returns the particle's distance from i, or 0.
 func splitOmit(ts []token, i int) int {
-	if !lex.omitVerb[ts[i].raw] {
+	if !ts[i].in(hOmitVerb) {
 		return 0
 	}
 	for n := 2; n <= 6 && i+n < len(ts); n++ {
@@ -4502,7 +4508,7 @@ func handsOver(ts []token, i int) bool {
 	// ("transfers to staff or contractors", "a transfer to the escrow agent"
 	// pay a person: the verb must have the user as its object, or follow a
 	// condition, "if the faces don't match, transfer to an agent")
-	object := i+1 < len(ts) && (lex.personPronoun[ts[i+1].raw] || lex.userWord[ts[i+1].raw])
+	object := i+1 < len(ts) && (lex.personPronoun[ts[i+1].raw] || ts[i+1].in(hUserWord))
 	cond := false
 	for j := i - 1; j >= 0 && j >= i-10 && ts[j].w != "."; j-- {
 		cond = cond || lex.condOpen[ts[j].raw]
@@ -4579,7 +4585,7 @@ func (r useCaseRule) matchesNear(ts []token) bool {
 		}
 		for j := max(0, i-purposeNear); j < i; j++ {
 			// ("New users: email entry": "new" is said of the users, not the email)
-			if slices.Contains(r.before, ts[j].raw) && !lex.userWord[ts[j+1].raw] {
+			if slices.Contains(r.before, ts[j].raw) && !ts[j+1].in(hUserWord) {
 				return true
 			}
 		}
@@ -4689,7 +4695,7 @@ func speechBefore(out []token) bool {
 		pointer := linePointer(out[k]) && (k+1 == len(out) || out[k+1].w == ":")
 		// ("greets them — "Hi, I'm Noor"": a dash right before the quote opens it, as a colon does)
 		dash := k == len(out)-1 && out[k].w == "." && out[k].orig == "-"
-		if !(out[k].w == ":" || out[k].w == "," || dash || lex.addressee[out[k].raw] || lex.reflexive[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw] || pointer) {
+		if !(out[k].w == ":" || out[k].w == "," || dash || out[k].in(hAddressee) || lex.reflexive[out[k].raw] || out[k].raw == "the" || out[k].raw == "to" || lex.verbatim[out[k].raw] || pointer) {
 			break
 		}
 		if out[k].w == ":" || dash {
@@ -4807,7 +4813,7 @@ func directQuestion(out []token) []token {
 			continue
 		}
 		j := k + 1
-		for j < len(out) && (out[j].w == ":" || out[j].w == "," || lex.addressee[out[j].raw] || out[j].raw == "the" || out[j].raw == "to") {
+		for j < len(out) && (out[j].w == ":" || out[j].w == "," || out[j].in(hAddressee) || out[j].raw == "the" || out[j].raw == "to") {
 			j++
 		}
 		if j+1 < len(out) && (lex.questionAux[out[j].raw] || whWords[out[j].raw] && lex.questionAux[out[j+1].raw]) {

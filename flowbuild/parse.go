@@ -402,20 +402,20 @@ func splitClauses(ts []token) []clause {
 		switch {
 		case t.w == "then" && len(cur) > 0 && lex.midThen[cur[len(cur)-1].raw]:
 			// "the passport photo is then compared with the selfie": an adverb inside the clause
-		case t.raw == "next" && len(cur) > 0 && (lex.determiner[cur[len(cur)-1].raw] || cur[len(cur)-1].raw == "happens" || cur[len(cur)-1].raw == "comes"):
+		case t.raw == "next" && len(cur) > 0 && (cur[len(cur)-1].in(hDeterminer) || cur[len(cur)-1].raw == "happens" || cur[len(cur)-1].raw == "comes"):
 			// "explain the next steps", "tell them what happens next": an
 			// adjective or an adverb, not "then"
 		case t.w == "then" && t.raw != "next" || t.raw == "next" && (i+1 >= len(ts) || ts[i+1].raw != "time"):
 			flush()
 			then = true
 			continue
-		case t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] && len(cur) > 0:
+		case t.raw == "no" && i+1 < len(ts) && ts[i+1].in(hCorrection) && len(cur) > 0:
 			flush() // "an email code no wait an SMS code": a correction starts a clause
 		case t.raw == "followed" && i+1 < len(ts) && ts[i+1].raw == "by":
 			flush()
 			i++
 			continue
-		case lex.afterWhich[t.raw] && i+1 < len(ts) && ts[i+1].raw == "which":
+		case t.in(hAfterWhich) && i+1 < len(ts) && ts[i+1].raw == "which":
 			// "a liveness check, after which an SMS OTP shall be sent": "which" is
 			// the step before, so what follows comes next, as after "then" (and
 			// not before the step it names, as "after the liveness check" would)
@@ -430,7 +430,7 @@ func splitClauses(ts []token) []clause {
 			flush()
 			named = true
 			continue
-		case lex.passiveBefore[t.raw] && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
+		case t.in(hPassiveBefore) && i+1 < len(ts) && ts[i+1].raw == "by" && len(cur) > 0:
 			// "an SMS code preceded by a liveness check": the words from here on
 			// name steps that go before the ones just named (analyzeAfter)
 			flush()
@@ -606,7 +606,7 @@ func conditionGloss(out []clause, i int) bool {
 		return false
 	}
 	return slices.ContainsFunc(ts, func(t token) bool {
-		return lex.condFail[t.raw] || lex.condFail[t.w] || lex.condBad[t.raw] || lex.undelivered[t.raw]
+		return t.in(hCondFail) || lex.condFail[t.w] || t.in(hCondBad) || t.in(hUndelivered)
 	}) &&
 		!slices.ContainsFunc(ts, func(t token) bool { return lex.consequence[t.raw] || lex.consequence[t.w] || instructionVerbs[t.w] }) && // ("…, deny": what to do)
 		len(analyze(ts, nil).steps) == 0
@@ -742,10 +742,10 @@ func subjectMustAt(ts []token, i int) bool {
 	if i < len(ts) && ts[i].raw == "also" {
 		i++
 	}
-	if i < len(ts) && lex.determiner[ts[i].raw] {
+	if i < len(ts) && ts[i].in(hDeterminer) {
 		i++
 	}
-	if i+1 >= len(ts) || !(lex.personRef[ts[i].raw] && ts[i].raw != "this" || lex.addressee[ts[i].raw]) || !dutyModal[ts[i+1].raw] {
+	if i+1 >= len(ts) || !(lex.personRef[ts[i].raw] && ts[i].raw != "this" || ts[i].in(hAddressee)) || !dutyModal[ts[i+1].raw] {
 		return false
 	}
 	// ("he has to hold", not "the customer has two tries")
@@ -757,12 +757,12 @@ func subjectMustAt(ts []token, i int) bool {
 // recognition tells apart.
 func namesUserGroup(ts []token) bool {
 	for i, t := range ts {
-		if t.raw == "firsttime" && i > 0 && lex.definite[ts[i-1].raw] && !(i+1 < len(ts) && lex.userWord[ts[i+1].raw]) {
+		if t.raw == "firsttime" && i > 0 && lex.definite[ts[i-1].raw] && !(i+1 < len(ts) && ts[i+1].in(hUserWord)) {
 			// "to register members' faces the first time": when it happens to
 			// everyone, no group ("first-time users", "the first-time users" are)
 			continue
 		}
-		if lex.newcomer[t.raw] || (lex.condNew[t.raw] || lex.condKnown[t.raw]) && i+1 < len(ts) && lex.userWord[ts[i+1].raw] {
+		if t.in(hNewcomer) || (t.in(hCondNew) || t.in(hCondKnown)) && i+1 < len(ts) && ts[i+1].in(hUserWord) {
 			return true
 		}
 	}
@@ -792,7 +792,7 @@ func forUnknown(ts, text []token) bool {
 	}
 	ts = ts[:end]
 	notKnown := (has(ts, "no") || hasAnyRaw(ts, lex.perfectNeg)) && slices.ContainsFunc(ts, findsUser)
-	return trailingNewUser(ts) && (notKnown || has(text, "recognize") && slices.ContainsFunc(ts, func(t token) bool { return lex.condNew[t.raw] && t.raw != "new" && !lex.newcomer[t.raw] }))
+	return trailingNewUser(ts) && (notKnown || has(text, "recognize") && slices.ContainsFunc(ts, func(t token) bool { return t.in(hCondNew) && t.raw != "new" && !t.in(hNewcomer) }))
 }
 
 // groupLen is the length of the group of users that ts opens with "for"
@@ -804,26 +804,26 @@ func groupLen(ts []token) int {
 		return 0
 	}
 	j, marked := 1, false
-	if lex.determiner[ts[j].raw] {
+	if ts[j].in(hDeterminer) {
 		j++
 	}
-	for j < len(ts) && (lex.condNew[ts[j].raw] || lex.condKnown[ts[j].raw] || ts[j].raw == "non") {
+	for j < len(ts) && (ts[j].in(hCondNew) || ts[j].in(hCondKnown) || ts[j].raw == "non") {
 		j, marked = j+1, true
 	}
 	switch {
-	case j < len(ts) && lex.newcomer[ts[j].raw]:
+	case j < len(ts) && ts[j].in(hNewcomer):
 		j, marked = j+1, true
-	case j < len(ts) && lex.userWord[ts[j].raw]:
+	case j < len(ts) && ts[j].in(hUserWord):
 		j++
 	default:
 		return 0
 	}
-	if j < len(ts) && (lex.speaker[ts[j].raw] || ts[j].raw == "who") {
+	if j < len(ts) && (ts[j].in(hSpeaker) || ts[j].raw == "who") {
 		// "people we don't know", "the ones we do", "users who aren't enrolled"
 		k := j + 1
-		for k < len(ts) && k <= j+5 && (ts[k].w == "no" || lex.negAux[ts[k].raw] || lex.perfectNeg[ts[k].raw] || lex.beForm[ts[k].raw] ||
+		for k < len(ts) && k <= j+5 && (ts[k].w == "no" || ts[k].in(hNegAux) || lex.perfectNeg[ts[k].raw] || lex.beForm[ts[k].raw] ||
 			findsUser(ts[k]) || ts[k].raw == "do" || ts[k].raw == "have" || ts[k].raw == "them" || ts[k].raw == "yet" || ts[k].raw == "already" || ts[k].raw == "before") {
-			marked = marked || findsUser(ts[k]) || ts[k].raw == "do" || lex.negAux[ts[k].raw] || lex.perfectNeg[ts[k].raw]
+			marked = marked || findsUser(ts[k]) || ts[k].raw == "do" || ts[k].in(hNegAux) || lex.perfectNeg[ts[k].raw]
 			k++
 		}
 		j = k
@@ -855,7 +855,7 @@ func trailingNewUser(ts []token) bool {
 		return false
 	}
 	notKnown := (has(ts, "no") || hasAnyRaw(ts, lex.perfectNeg)) && slices.ContainsFunc(ts, findsUser)
-	return (hasAnyRaw(ts, lex.condNew) || notKnown) && len(analyze(ts, nil).steps) == 0
+	return (hasAnyHot(ts, hCondNew) || notKnown) && len(analyze(ts, nil).steps) == 0
 }
 
 func isConj(w string) bool {
@@ -1042,7 +1042,7 @@ func parse(text string) *parsed {
 		}
 		// ("this isn't a lookup across all passengers": a search ruled out is
 		// the recognition ruled out, as a negated "recognise" is)
-		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" || lex.searchVerb[t.raw] }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
+		if r := slices.IndexFunc(c.toks, func(t token) bool { return t.w == "recognize" || t.in(hSearchVerb) }); r >= 0 && analyze(c.toks, nil).neg.has(kRecognition) &&
 			(r > 0 && c.toks[r-1].raw == "no" || !unknownGroup(c.toks)) && !narrowedSearch(clauses, ci) {
 			// (not "an ID scan for anyone we don't recognise": that names the
 			// users a recognition does not find, not a recognition ruled out
@@ -1285,7 +1285,7 @@ func parse(text string) *parsed {
 			sc.sent, sc.used, sc.clauses = c.sent, false, 0
 		}
 		cond := readCondition(c.toks, seq)
-		if c.group && cond.k == condNone && !has(c.toks, "no") && !hasAnyRaw(c.toks, lex.condNew) && !hasAnyRaw(c.toks, lex.perfectNeg) && !hasAnyRaw(c.toks, lex.newcomer) {
+		if c.group && cond.k == condNone && !has(c.toks, "no") && !hasAnyHot(c.toks, hCondNew) && !hasAnyRaw(c.toks, lex.perfectNeg) && !hasAnyHot(c.toks, hNewcomer) {
 			// "… and an email code for users who are already enrolled": the group
 			// beside the new users is the one the recognition finds
 			cond = condition{k: condMain, end: len(c.toks) - 1}
@@ -1413,7 +1413,7 @@ func parse(text string) *parsed {
 						}
 					}
 				}
-				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && hasAnyRaw(head, lex.imageGone) {
+				if i := findKind(seq, kFaceCompare); sc.anchor == nil && i >= 0 && hasAnyHot(head, hImageGone) {
 					// "If the headshot is missing or unusable, scan their ID instead":
 					// the comparison found no image to read; only that outcome falls back
 					sc.anchor, fromClause = seq[i], true
@@ -1447,7 +1447,7 @@ func parse(text string) *parsed {
 				// "if the liveness check fails", "if it fails" name one step;
 				// "if a check fails" is any of them, though it finds the last
 				// ("if the scan fails", "if the text can't be delivered" name theirs too)
-				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyRaw(c.toks, lex.backRef) ||
+				sc.named = (fromClause || len(analyze(c.toks, nil).steps) > 0 || hasAnyHot(c.toks, hBackRef) ||
 					sc.anchor != nil && (has(c.toks, "scan") || has(c.toks, "sms") || has(c.toks, "code"))) && !hasAnyRaw(c.toks, lex.anyOne)
 				if head := c.toks[:max(cond.end+1, 0)]; sc.anchor != nil && sc.anchor.k == kOTP && has(head, "email") != has(head, "sms") {
 					// "we send a code there. If the email can't be delivered, … a
@@ -1821,7 +1821,7 @@ func parse(text string) *parsed {
 		if ci > 0 {
 			prior = clauses[ci-1].toks
 		}
-		if hasAnyRaw(c.toks, lex.retryNoun) && hasPhrase(c.toks, lex.exceptPhrase) && slices.Contains(negations(c.toks), true) {
+		if hasAnyHot(c.toks, hRetryNoun) && hasPhrase(c.toks, lex.exceptPhrase) && slices.Contains(negations(c.toks), true) {
 			// "No retries except on the email code" in a flow with no email code:
 			// the exception says which step keeps a retry, it asks for no step
 			if a := analyze(c.toks, seq); len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) >= 0 || s.k.isConversation() }) &&
@@ -1839,7 +1839,7 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, triesCut(c.toks, r)...)
 			continue
 		}
-		if hasAnyRaw(c.toks, lex.retryNoun) && hasPhrase(c.toks, lex.retryLater) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, seq).steps) == 0 {
+		if hasAnyHot(c.toks, hRetryNoun) && hasPhrase(c.toks, lex.retryLater) && !hasAnyRaw(c.toks, lex.condIfStrict) && len(analyze(c.toks, seq).steps) == 0 {
 			// "users can retry tomorrow", "they can retry in a new session": a
 			// retry put off is a new session the app starts, not a second try here
 			p.notes = append(p.notes, retryLaterNote(c.toks))
@@ -1895,7 +1895,7 @@ func parse(text string) *parsed {
 			a = analyzeAfter(c.toks, seq, slices.Concat(clauses[ci-2].toks, prior), held)
 		}
 		question := lastKindStep(seq, kAsk)
-		if len(a.steps) == 0 && question != nil && question.phrase != "" && hasAnyRaw(c.toks, lex.backRef) {
+		if len(a.steps) == 0 && question != nil && question.phrase != "" && hasAnyHot(c.toks, hBackRef) {
 			// "ask if they have their passport with them, then scan it": "it"
 			// is what the question asked about
 			if qa := analyzeAfter(c.toks, seq, tokenize(question.phrase), held); len(qa.steps) > 0 {
@@ -1927,7 +1927,7 @@ func parse(text string) *parsed {
 		// PickSix agents (the shops that sell tickets, ~2,500 terminals). For
 		// enrollment: …")
 		en := -1
-		if hasAnyRaw(c.toks, lex.loginWord) {
+		if hasAnyHot(c.toks, hLoginWord) {
 			en = enrolsNext(clauses, ci)
 		}
 		if en > ci && !has(c.toks, "recognize") && !has(c.toks, "enroll") && !namesUserGroup(c.toks) && !namesUserGroup(clauses[en].toks) {
@@ -2019,7 +2019,7 @@ func parse(text string) *parsed {
 		_, told := toldLine(c.toks)
 		held = held || priorProvided(c.toks[:told])
 		hc := heldContact(c.toks) // "we already have their email": where a later code goes
-		if hc != kNone && (hasAnyRaw(c.toks, lex.speaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file") || hasAnyRaw(c.toks, lex.givenBefore)) {
+		if hc != kNone && (hasAnyHot(c.toks, hSpeaker) || hasRaw(c.toks, "us") || hasRaw(c.toks, "file") || hasAnyRaw(c.toks, lex.givenBefore)) {
 			// "we have their email address, so …", "every customer has a verified
 			// email with us", "… on file": no one types the address in, and the
 			// address alone is no code ("we store the customer's phone number")
@@ -2242,7 +2242,7 @@ func parse(text string) *parsed {
 		case c.group:
 			// "… and an SMS code for existing accounts": whom the step beside it
 			// is for (read above), no step of its own
-		case findKind(seq, kRecognition) >= 0 && len(c.toks) > 2 && lex.condKnown[c.toks[0].raw] && lex.userWord[c.toks[1].raw] &&
+		case findKind(seq, kRecognition) >= 0 && len(c.toks) > 2 && c.toks[0].in(hCondKnown) && c.toks[1].in(hUserWord) &&
 			(hasAnyRaw(c.toks, lex.routeParticle) || hasAnyRaw(c.toks, lex.resumeWord)):
 			// "recognised users go straight through": the users the flow's
 			// recognition finds (the "recognize" rule's whom check: no second
@@ -2288,7 +2288,7 @@ func parse(text string) *parsed {
 		}
 		main := a.steps
 		if len(main) == 1 && main[0].k == kAgeCheck && main[0].explicitAge && findKind(seq, kAgeCheck) < 0 && !anyDoc(c.toks) && !hasPhrase(c.toks, lex.allPaths) &&
-			!hasAnyRaw(c.toks, lex.condKnown) && !hasAnyRaw(c.toks, lex.condMain) && !hasAnyRaw(c.toks, lex.alsoWord) {
+			!hasAnyHot(c.toks, hCondKnown) && !hasAnyRaw(c.toks, lex.condMain) && !hasAnyRaw(c.toks, lex.alsoWord) {
 			// "Age check for new users after a passport scan. Minimum age 21.",
 			// "… They must be 21 or older.": the age sets the one check the
 			// text has, on the new users' path (the main path has no document
@@ -2682,7 +2682,7 @@ func parse(text string) *parsed {
 		}
 		// (a screening's clause is noted where it is read; "push notification",
 		// "a rooted or jailbroken phone" once)
-		if n := unsupportedAt(ts, i); n != "" && !lex.listCheck[t.raw] && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
+		if n := unsupportedAt(ts, i); n != "" && !t.in(hListCheck) && !(i > 0 && lex.unsupported[ts[i-1].raw] != "") && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
 		}
 	}
@@ -2823,7 +2823,7 @@ func carriedOn(cs []clause, next []token) bool {
 	for _, c := range cs {
 		for _, t := range c.toks {
 			switch {
-			case lex.retryWord[t.raw] || t.raw == "try" || t.raw == "retake":
+			case t.in(hRetryWord) || t.raw == "try" || t.raw == "retake":
 				retried = true
 			case retried && lex.seqLead[t.raw]:
 				return true
@@ -2850,14 +2850,14 @@ func fallsBack(cs []clause, failed kind) bool {
 // liveness check fails", "users who fail liveness"), or kNone: the step the
 // condition's words name, or the first one right after its verb of failing.
 func failedStep(ts []token) kind {
-	if !clauseStartsIf(ts) && !hasAnyRaw(ts, lex.relative) && !hasAnyRaw(ts, lex.userWord) {
+	if !clauseStartsIf(ts) && !hasAnyRaw(ts, lex.relative) && !hasAnyHot(ts, hUserWord) {
 		return kNone // (the test below, on the whole clause: most sentences skip readCondition)
 	}
 	cond := readCondition(ts, nil)
 	if cond.k != condFail || cond.end < 0 {
 		return kNone
 	}
-	if !clauseStartsIf(ts) && !hasAnyRaw(ts[:cond.end], lex.relative) && !hasAnyRaw(ts[:cond.end], lex.userWord) {
+	if !clauseStartsIf(ts) && !hasAnyRaw(ts[:cond.end], lex.relative) && !hasAnyHot(ts[:cond.end], hUserWord) {
 		// ("if they fail …", "users who fail …", "anyone failing …": a
 		// condition; not a story of what once failed)
 		return kNone
@@ -2906,7 +2906,7 @@ func listOpening(clauses []clause) (int, []*step) {
 		var listed []*step
 		for _, l := range clauses[ci+1:] {
 			listed = append(listed, analyze(l.toks, listed).steps...)
-			if len(l.toks) > 0 && (lex.condKnown[l.toks[0].raw] || lex.condNew[l.toks[0].raw]) && findKind(listed, kRecognition) < 0 {
+			if len(l.toks) > 0 && (l.toks[0].in(hCondKnown) || l.toks[0].in(hCondNew)) && findKind(listed, kRecognition) < 0 {
 				// "so: known -> liveness -> email code; unknown -> ID scan": a
 				// list that opens its lines on the users recognition tells
 				// apart lists the recognition too
@@ -2926,7 +2926,7 @@ func listOpening(clauses []clause) (int, []*step) {
 // after its colon is the flow's, in that order.
 func orderMatters(ts []token) bool {
 	k := 0
-	if k < len(ts) && lex.determiner[ts[k].raw] {
+	if k < len(ts) && ts[k].in(hDeterminer) {
 		k++
 	}
 	if k+1 >= len(ts) || !lex.listOpener[ts[k].raw] {
@@ -2980,7 +2980,7 @@ func specLine(ts []token) bool {
 		return false // ("Average age 35", "Old flow: 4 digit PIN": a fact, no limit)
 	}
 	return !slices.ContainsFunc(ts, func(t token) bool {
-		return lex.speaker[t.raw] || lex.population[t.raw] || lex.personRef[t.raw] || lex.beForm[t.raw] || lex.subjectAux[t.raw]
+		return t.in(hSpeaker) || t.in(hPopulation) || lex.personRef[t.raw] || lex.beForm[t.raw] || t.in(hSubjectAux)
 	})
 }
 
@@ -2988,7 +2988,7 @@ func specLine(ts []token) bool {
 // face sign-in", "we are migrating to a new app"): news about the project,
 // not an instruction, though "we" may open one ("we scan their passport").
 func speakerBusy(ts []token) bool {
-	return len(ts) > 2 && lex.speaker[ts[0].raw] && lex.beForm[ts[1].raw] && strings.HasSuffix(ts[2].raw, "ing")
+	return len(ts) > 2 && ts[0].in(hSpeaker) && lex.beForm[ts[1].raw] && strings.HasSuffix(ts[2].raw, "ing")
 }
 
 // restrictDocTypes takes the document types the text ruled out off every
@@ -3044,7 +3044,7 @@ func correctedStep(ts []token, main, prev, seq []*step) *step {
 	}
 	marked := ts[len(ts)-1].raw == "instead"
 	for i := 0; i < len(ts) && i < 3; i++ {
-		if lex.correction[ts[i].raw] || lex.correctVerb[ts[i].raw] && lex.touchedRef[ts[i+1].raw] {
+		if ts[i].in(hCorrection) || ts[i].in(hCorrectVerb) && lex.touchedRef[ts[i+1].raw] {
 			marked = true
 			break
 		}
@@ -3079,10 +3079,10 @@ func bareCondition(ts []token, recognition func() bool) bool {
 		return false
 	}
 	for i, t := range ts[1:] {
-		if t.raw != t.w && (lex.passiveAux[ts[i].raw] || lex.negAux[ts[i].raw] || ts[i].raw == "was" || ts[i].raw == "wasnt") {
+		if t.raw != t.w && (lex.passiveAux[ts[i].raw] || ts[i].in(hNegAux) || ts[i].raw == "was" || ts[i].raw == "wasnt") {
 			continue // "if the SMS can't be delivered": a participle of the condition, not a consequence
 		}
-		if lex.determiner[ts[i].raw] || i+2 < len(ts) && lex.condFail[ts[i+2].raw] {
+		if ts[i].in(hDeterminer) || i+2 < len(ts) && ts[i+2].in(hCondFail) {
 			continue // "if the scan fails", "if the liveness check fails": the step that failed, named
 		}
 		if lex.consequence[t.raw] || lex.consequence[t.w] {
@@ -3102,8 +3102,8 @@ func populationCondition(ts []token, contrast bool) bool {
 		return false
 	}
 	for i := 0; i+1 < len(ts) && i < 5; i++ {
-		if (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw] && ts[i].raw != "new") && (lex.userWord[ts[i+1].raw] || i > 0 && lex.userWord[ts[i-1].raw]) ||
-			ts[i].raw == "new" && lex.userWord[ts[i+1].raw] && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll" && !contrast) {
+		if (ts[i].in(hCondKnown) || ts[i].in(hCondNew) && ts[i].raw != "new") && (ts[i+1].in(hUserWord) || i > 0 && ts[i-1].in(hUserWord)) ||
+			ts[i].raw == "new" && ts[i+1].in(hUserWord) && !possessiveAt(ts, i+1) && hasAnyRaw(ts[:i], lex.condIfStrict) && !(i > 0 && ts[i-1].w == "enroll" && !contrast) {
 			// "if new user, scan a passport": only a recognition tells new users from
 			// known ones ("KYC for new clients" is a purpose, not a condition; so is
 			// "when onboarding new drivers", the users the flow enrols, unless the
@@ -3123,7 +3123,7 @@ func groupLeads(ts []token) bool {
 	for i+1 < len(ts) && lex.quantifier[ts[i].raw] {
 		i++
 	}
-	return i < len(ts) && (lex.population[ts[i].raw] || lex.userWord[ts[i].raw] || lex.unknownHead[ts[i].raw])
+	return i < len(ts) && (ts[i].in(hPopulation) || ts[i].in(hUserWord) || lex.unknownHead[ts[i].raw])
 }
 
 // recognitionAt is where a recognition the text implies goes in seq: right
@@ -3193,11 +3193,11 @@ func unknownGroup(ts []token) bool {
 		return false
 	}
 	r := slices.IndexFunc(ts[:cond.end+1], func(t token) bool { return t.w == "recognize" })
-	if r <= 0 || lex.determiner[ts[r-1].raw] {
+	if r <= 0 || ts[r-1].in(hDeterminer) {
 		return false
 	}
 	n := slices.IndexFunc(ts[max(0, r-3):r], func(t token) bool {
-		return t.raw == "not" || lex.negAux[t.raw] || lex.perfectNeg[t.raw] || lex.failTo[t.raw] // ("anyone we fail to recognise")
+		return t.raw == "not" || t.in(hNegAux) || lex.perfectNeg[t.raw] || lex.failTo[t.raw] // ("anyone we fail to recognise")
 	})
 	if n < 0 {
 		return false
@@ -3209,7 +3209,7 @@ func unknownGroup(ts []token) bool {
 	// "if we can't recognise them", not "a location we don't recognise",
 	// "travellers whose booking we can't recognise", "the document"
 	if clauseStartsIf(ts) && groupFrom(ts, cond.end) < 0 && !groupLeads(ts) {
-		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || lex.personObject[ts[r+1].raw] || !isAlpha(ts[r+1].raw) || lex.userWord[ts[r+1].raw]
+		return r+1 >= len(ts) || lex.personPronoun[ts[r+1].raw] || lex.personObject[ts[r+1].raw] || !isAlpha(ts[r+1].raw) || ts[r+1].in(hUserWord)
 	}
 	h := max(0, r-3) + n - 1 // the word before the negation: its subject, or the head
 	if h >= 0 && lex.relative[ts[h].raw] && !lex.passiveAux[ts[r-1].raw] {
@@ -3219,10 +3219,10 @@ func unknownGroup(ts []token) bool {
 		// are)
 		return false
 	}
-	for h > 0 && (lex.speaker[ts[h].raw] || lex.subjectPronoun[ts[h].raw] || lex.recognizer[ts[h].raw] || lex.determiner[ts[h].raw] || lex.subjectAux[ts[h].raw]) {
+	for h > 0 && (ts[h].in(hSpeaker) || lex.subjectPronoun[ts[h].raw] || lex.recognizer[ts[h].raw] || ts[h].in(hDeterminer) || ts[h].in(hSubjectAux)) {
 		h--
 	}
-	return h >= 0 && (lex.userWord[ts[h].raw] || lex.population[ts[h].raw] || lex.personPronoun[ts[h].raw] || lex.unknownHead[ts[h].raw])
+	return h >= 0 && (ts[h].in(hUserWord) || ts[h].in(hPopulation) || lex.personPronoun[ts[h].raw] || lex.unknownHead[ts[h].raw])
 }
 
 // everyoneAnd: the "and" in cur after an instruction for every user ("a
@@ -3241,7 +3241,7 @@ func everyoneAnd(cur []token) int {
 func forEveryone(ts []token) int {
 	for i := 0; i+1 < len(ts); i++ {
 		// ("for all new users" is a group, not everyone)
-		if ts[i].raw == "for" && lex.everyone[ts[i+1].raw] && !(i+2 < len(ts) && (lex.userWord[ts[i+2].raw] || lex.condNew[ts[i+2].raw] || lex.condKnown[ts[i+2].raw])) {
+		if ts[i].raw == "for" && lex.everyone[ts[i+1].raw] && !(i+2 < len(ts) && (ts[i+2].in(hUserWord) || ts[i+2].in(hCondNew) || ts[i+2].in(hCondKnown))) {
 			return i
 		}
 	}
@@ -3298,10 +3298,10 @@ func startsPopulation(ts []token) bool {
 	if i >= len(ts) {
 		return false
 	}
-	if lex.newcomer[ts[i].raw] {
+	if ts[i].in(hNewcomer) {
 		return true // "newcomers", "first time"
 	}
-	return i+1 < len(ts) && (lex.condKnown[ts[i].raw] || lex.condNew[ts[i].raw]) && lex.userWord[ts[i+1].raw]
+	return i+1 < len(ts) && (ts[i].in(hCondKnown) || ts[i].in(hCondNew)) && ts[i+1].in(hUserWord)
 }
 
 // quantifiedUsers: the clause names a group of users under a quantifier ("all
@@ -3310,7 +3310,7 @@ func startsPopulation(ts []token) bool {
 // for a match"): records, not faces.
 func quantifiedUsers(ts []token) bool {
 	for k := 0; k+1 < len(ts); k++ {
-		if lex.quantifier[ts[k].raw] && ts[k].raw != "the" && lex.userWord[ts[k+1].raw] && !possessiveAt(ts, k+1) {
+		if lex.quantifier[ts[k].raw] && ts[k].raw != "the" && ts[k+1].in(hUserWord) && !possessiveAt(ts, k+1) {
 			return true
 		}
 	}
@@ -3324,12 +3324,12 @@ func quantifiedUsers(ts []token) bool {
 // search, so no recognition is ruled out.
 func narrowedSearch(clauses []clause, ci int) bool {
 	ts := clauses[ci].toks
-	if !(hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) || !quantifiedUsers(ts) {
+	if !(hasAnyHot(ts, hSearchVerb) || lookUp(ts)) || !quantifiedUsers(ts) {
 		return false
 	}
 	narrower := func(rest []token) bool {
 		return len(rest) > 1 && rest[0].w == "only" &&
-			slices.ContainsFunc(rest[1:min(len(rest), 4)], func(t token) bool { return lex.userWord[t.raw] || t.raw == "those" || t.raw == "these" })
+			slices.ContainsFunc(rest[1:min(len(rest), 4)], func(t token) bool { return t.in(hUserWord) || t.raw == "those" || t.raw == "these" })
 	}
 	for k := range ts {
 		if ts[k].w == "only" && narrower(ts[k:]) {
@@ -3346,13 +3346,13 @@ func contrastsPopulations(clauses []clause) bool {
 	known, fresh := false, false
 	for _, c := range clauses {
 		for i, t := range c.toks {
-			pop := i+1 < len(c.toks) && lex.userWord[c.toks[i+1].raw]
-			known = known || lex.condKnown[t.raw] && pop
-			fresh = fresh || lex.condNew[t.raw] && pop
+			pop := i+1 < len(c.toks) && c.toks[i+1].in(hUserWord)
+			known = known || t.in(hCondKnown) && pop
+			fresh = fresh || t.in(hCondNew) && pop
 			// "first time", "newcomers", "unrecognised users": a group that only
 			// exists beside the users the flow already knows ("unknown devices" is
 			// none)
-			if lex.newcomer[t.raw] || lex.condNew[t.raw] && t.raw != "new" && pop {
+			if t.in(hNewcomer) || t.in(hCondNew) && t.raw != "new" && pop {
 				return true
 			}
 		}
@@ -3388,7 +3388,7 @@ func namesCheck(steps []*step) bool {
 func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
 	identity, need := false, ""
 	for i, t := range ts {
-		if talks && (t.w != "verify" || !(i+1 < len(ts) && (lex.addressee[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].raw == "the" && lex.addressee[ts[i+2].raw])) ||
+		if talks && (t.w != "verify" || !(i+1 < len(ts) && (ts[i+1].in(hAddressee) || i+2 < len(ts) && ts[i+1].raw == "the" && ts[i+2].in(hAddressee))) ||
 			hasRaw(ts[i:min(len(ts), i+6)], "by", "through", "via")) {
 			// with a conversation named, only "verify the customer" asks for a check;
 			// "ask them to verify the amount", "confirm their identity by asking …" do not
@@ -3531,8 +3531,8 @@ func docRestriction(ts []token) bool {
 func heldContact(ts []token) kind {
 	// held, not handed over now ("they enter their email, we send a code to it");
 	// handed over before is held ("everyone gave us their email at signup")
-	held := hasAnyRaw(ts, lex.possess) || hasRaw(ts, "file") && hasRaw(ts, "on")
-	if hasAnyRaw(ts, lex.emailGiven) {
+	held := hasAnyHot(ts, hPossess) || hasRaw(ts, "file") && hasRaw(ts, "on")
+	if hasAnyHot(ts, hEmailGiven) {
 		held = hasAnyRaw(ts, lex.givenBefore) && (hasRaw(ts, "us", "already") || hasAnyRaw(ts, lex.signupWord)) && !hasRaw(ts, "just", "now") && !typesNow(ts)
 	}
 	if !held {
@@ -3591,7 +3591,7 @@ func checksHeld(ts []token) bool {
 // they signed up with"): the past words say which address, not that it is held.
 func typesNow(ts []token) bool {
 	for i, t := range ts {
-		if lex.emailGiven[t.raw] && !lex.givenBefore[t.raw] && t.raw != "given" {
+		if t.in(hEmailGiven) && !lex.givenBefore[t.raw] && t.raw != "given" {
 			for j := i + 1; j < len(ts) && j <= i+4; j++ {
 				if ts[j].w == "email" || ts[j].raw == "address" {
 					return true
@@ -3627,7 +3627,7 @@ func narrative(ts []token) bool {
 		// liveness": what the system lacks today, the reason for the flow,
 		// not a step ruled out of it
 		for i, t := range ts[:len(ts)-1] {
-			if (t.raw == "there" && lex.subjectAux[ts[i+1].raw] && i+2 < len(ts) && ts[i+2].w == "no" || t.raw == "theres" && ts[i+1].w == "no") && !startsInstruction(ts, 0) {
+			if (t.raw == "there" && ts[i+1].in(hSubjectAux) && i+2 < len(ts) && ts[i+2].w == "no" || t.raw == "theres" && ts[i+1].w == "no") && !startsInstruction(ts, 0) {
 				return true
 			}
 		}
@@ -3635,21 +3635,21 @@ func narrative(ts []token) bool {
 	if speakerTrouble(ts) || speakerSaw(ts) {
 		return true
 	}
-	if len(ts) > 2 && lex.speaker[ts[0].raw] && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) && !thinksList(ts[2:]) {
+	if len(ts) > 2 && ts[0].in(hSpeaker) && lex.thinkVerb[ts[1].raw] && !hasAnyRaw(ts, lex.wish) && !thinksList(ts[2:]) {
 		// "we think the email might be compromised too": what the speaker
 		// believes, the reason for the flow ("I think we should …" still asks)
 		return true
 	}
 	// "a code sent to the email before anything else" is an instruction: the past
 	// needs a speaker ("we", "I") as well as a time
-	speaker := hasAnyRaw(ts, lex.speaker) && !hasAnyRaw(ts, lex.wish)
+	speaker := hasAnyHot(ts, hSpeaker) && !hasAnyRaw(ts, lex.wish)
 	for i := 1; speaker && i+1 < len(ts); i++ {
-		if ts[i].raw == "used" && ts[i+1].raw == "to" && lex.speaker[ts[i-1].raw] {
+		if ts[i].raw == "used" && ts[i+1].raw == "to" && ts[i-1].in(hSpeaker) {
 			return true // "we used to only verify email at signup": a past habit
 		}
 	}
 	for i := 1; speaker && i+2 < len(ts); i++ {
-		if lex.pastVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] ||
+		if lex.pastVerb[ts[i].raw] && ts[i-1].in(hSpeaker) && (lex.incident[ts[i+1].raw] || lex.incident[ts[i+2].raw] ||
 			(lex.storyActor[ts[i+1].raw] || lex.storyActor[ts[i+2].raw]) && !hasAnyRaw(ts[i+1:], lex.resultLead)) {
 			// "we had a case where the fraudster coached the victim", "we had
 			// scammers coaching kids into cashing out": a story, the reason for
@@ -3668,7 +3668,7 @@ func narrative(ts []token) bool {
 // a belief about the world.
 func thinksList(ts []token) bool {
 	i := 0
-	for i < len(ts) && lex.determiner[ts[i].raw] {
+	for i < len(ts) && ts[i].in(hDeterminer) {
 		i++
 	}
 	// (a list follows: "I think the flow is too long" judges the flow)
@@ -3680,7 +3680,7 @@ func thinksList(ts []token) bool {
 // SMS delivery"): the reason for a choice, no step of the flow.
 func speakerTrouble(ts []token) bool {
 	for i := 0; i+2 < len(ts); i++ {
-		if !lex.speaker[ts[i].raw] {
+		if !ts[i].in(hSpeaker) {
 			continue
 		}
 		for j := i + 1; j < len(ts) && j <= i+4; j++ {
@@ -3698,7 +3698,7 @@ func speakerTrouble(ts []token) bool {
 // observed, the reason for the flow, unless the clause goes on to what the
 // flow does ("we keep seeing deepfakes so add liveness").
 func speakerSaw(ts []token) bool {
-	if len(ts) < 3 || !lex.speaker[ts[0].raw] && ts[0].raw != "our" {
+	if len(ts) < 3 || !ts[0].in(hSpeaker) && ts[0].raw != "our" {
 		return false
 	}
 	for j := 1; j < len(ts) && j <= 7; j++ {
@@ -3742,7 +3742,7 @@ func inVersion(ts []token) bool {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && (lex.determiner[ts[j].raw] || lex.former[ts[j].raw] || ts[j].w == "first") {
+		for j < len(ts) && (ts[j].in(hDeterminer) || lex.former[ts[j].raw] || ts[j].w == "first") {
 			j++
 		}
 		if j < len(ts) && (lex.version[ts[j].raw] || versionName(ts[j].raw)) {
@@ -3770,7 +3770,7 @@ func versionName(w string) bool {
 // returns where those words start (0 when they are the whole clause), or -1.
 func excludesBack(ts []token) int {
 	for i := 0; i+1 < len(ts); i++ {
-		if !negationLemmas[ts[i].w] || !lex.backRef[ts[i+1].raw] {
+		if !negationLemmas[ts[i].w] || !ts[i+1].in(hBackRef) {
 			continue
 		}
 		for _, t := range ts[i+2:] {
@@ -3779,7 +3779,7 @@ func excludesBack(ts []token) int {
 			}
 		}
 		start := i
-		for start > 0 && lex.keepLead[ts[start-1].raw] {
+		for start > 0 && ts[start-1].in(hKeepLead) {
 			start-- // "so skip it", "just leave them out"
 		}
 		return start
@@ -3854,7 +3854,7 @@ func readerQuestion(clauses []clause, ci int) bool {
 		// (not the speaker wanting questions in the flow: "I also want a
 		// couple of questions at the end: …", "we need two questions
 		// answered: …", "finally the security questions we use today: …")
-		return hasRaw(c.toks, "question", "questions") && hasAnyRaw(c.toks, lex.speaker) && !hasRaw(c.toks, "avatar", "ask", "asks") &&
+		return hasRaw(c.toks, "question", "questions") && hasAnyHot(c.toks, hSpeaker) && !hasRaw(c.toks, "avatar", "ask", "asks") &&
 			!hasAnyRaw(c.toks, lex.wish) && !hasAnyRaw(c.toks, lex.backWord)
 	}
 	// ("we have two security questions: What is your date of birth? …": a
@@ -3902,7 +3902,7 @@ func asksOfFlow(q []clause) bool {
 		if c.colon && len(c.toks) <= 2 {
 			continue // the asker's name ("Sam:")
 		}
-		return len(c.toks) > 1 && lex.auxStart[c.toks[0].raw] && !lex.speaker[c.toks[1].raw]
+		return len(c.toks) > 1 && lex.auxStart[c.toks[0].raw] && !c.toks[1].in(hSpeaker)
 	}
 	return false
 }
@@ -3989,10 +3989,10 @@ func countedTries(ts []token) bool {
 // "round" count only beside a word for trying again ("liveness one more time"
 // may be another check, "try one more time" is not).
 func extraTries(ts []token, adverb bool) (int, bool) {
-	if !hasAnyRaw(ts, lex.tryNoun) && (!adverb || !hasAnyRaw(ts, lex.once)) {
+	if !hasAnyHot(ts, hTryNoun) && (!adverb || !hasAnyRaw(ts, lex.once)) {
 		return 0, false // (the cheap test: no word that counts a try)
 	}
-	again := hasAnyRaw(ts, lex.retryWord) || hasRaw(ts, "try", "tries", "trying")
+	again := hasAnyHot(ts, hRetryWord) || hasRaw(ts, "try", "tries", "trying")
 	for i, t := range ts {
 		if adverb && t.raw == "once" && (i+1 >= len(ts) || !lex.onceConj[ts[i+1].raw]) {
 			return 1, true
@@ -4002,7 +4002,7 @@ func extraTries(ts []token, adverb bool) (int, bool) {
 		}
 		j := -1 // the word for a try within two words after
 		for k := i + 1; k < min(len(ts), i+3); k++ {
-			if lex.tryNoun[ts[k].raw] && (again || ts[k].w != "time" && ts[k].raw != "times" && ts[k].raw != "round") {
+			if ts[k].in(hTryNoun) && (again || ts[k].w != "time" && ts[k].raw != "times" && ts[k].raw != "round") {
 				j = k
 				break
 			}
@@ -4072,7 +4072,7 @@ func triesCut(ts []token, steps []*step) []string {
 // SMS code, then fall back to email") names it too: it joins seq, which
 // retryNamed returns.
 func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
-	retry, second, counted := hasAnyRaw(ts, lex.retryNoun), secondChance(ts), countedTries(ts)
+	retry, second, counted := hasAnyHot(ts, hRetryNoun), secondChance(ts), countedTries(ts)
 	if !retry && !second && !counted || hasAnyRaw(ts, lex.condIfStrict) {
 		return nil, seq // (the cheap tests first: most clauses name no retry)
 	}
@@ -4151,7 +4151,7 @@ const maxEllipsis = 8
 // time).
 func reasonAt(ts []token) int {
 	for i := 1; i+1 < len(ts); i++ {
-		if !lex.reasonOpen[ts[i].raw] {
+		if !ts[i].in(hReasonOpen) {
 			continue
 		}
 		if ts[i].raw != "as" && ts[i].raw != "since" || lex.subjectPronoun[ts[i+1].raw] || lex.partitive[ts[i+1].raw] || lex.ownerPossessive[ts[i+1].raw] {
@@ -4174,7 +4174,7 @@ func retryLaterNote(ts []token) string {
 // "tomorrow", "in a new session", "from the app": not a second try in this
 // session).
 func retryForAll(ts []token) (except kindSet, ok bool) {
-	if !hasAnyRaw(ts, lex.retryNoun) || hasAnyRaw(ts, lex.condIfStrict) || hasPhrase(ts, lex.retryLater) || retryRuledOut(ts) >= 0 {
+	if !hasAnyHot(ts, hRetryNoun) || hasAnyRaw(ts, lex.condIfStrict) || hasPhrase(ts, lex.retryLater) || retryRuledOut(ts) >= 0 {
 		return 0, false
 	}
 	a := analyze(ts, nil)
@@ -4219,13 +4219,13 @@ func silentAvatar(ts []token) bool {
 // not history.
 func usersDid(ts []token) bool {
 	i := 0
-	for i < len(ts) && lex.keepLead[ts[i].raw] {
+	for i < len(ts) && ts[i].in(hKeepLead) {
 		i++ // "and they did …", "so customers completed …"
 	}
 	if i+2 < len(ts) && (ts[i].raw == "the" || ts[i].raw == "our") && lex.storyActor[ts[i+1].raw] {
 		i++ // "the testers did it in about ten minutes with a phished mailbox"
 	}
-	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || lex.population[ts[i].raw] || lex.storyActor[ts[i].raw]) || hasAnyRaw(ts, lex.wish) {
+	if i+1 >= len(ts) || !(lex.pronounUser[ts[i].raw] || ts[i].in(hPopulation) || lex.storyActor[ts[i].raw]) || hasAnyRaw(ts, lex.wish) {
 		return false
 	}
 	for j, t := range ts {
@@ -4273,7 +4273,7 @@ func actorDoes(ts []token) bool {
 		if lex.condIfStrict[t.raw] {
 			return false
 		}
-		if lex.storyActor[t.raw] && (i == 0 || lex.determiner[ts[i-1].raw]) && i+1 < len(ts) && ts[i+1].orig != "" && isAlpha(ts[i+1].raw) {
+		if lex.storyActor[t.raw] && (i == 0 || ts[i-1].in(hDeterminer)) && i+1 < len(ts) && ts[i+1].orig != "" && isAlpha(ts[i+1].raw) {
 			return !asksAfter(ts, i+1)
 		}
 	}
@@ -4320,7 +4320,7 @@ func pastWhen(ts []token) bool {
 	if len(ts) > 0 && ts[0].raw == "back" {
 		i = 1
 	}
-	if i+2 >= len(ts) || ts[i].raw != "when" || !(lex.personPronoun[ts[i+1].raw] || lex.speaker[ts[i+1].raw]) {
+	if i+2 >= len(ts) || ts[i].raw != "when" || !(lex.personPronoun[ts[i+1].raw] || ts[i+1].in(hSpeaker)) {
 		return false
 	}
 	v := i + 2
@@ -4329,7 +4329,7 @@ func pastWhen(ts []token) bool {
 	}
 	// ("when they booked": a verb the lexicon does not know is past by its ending)
 	past := pastForm(ts[v]) || len(ts[v].raw) > 4 && strings.HasSuffix(ts[v].raw, "ed")
-	return past && !hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+	return past && !hasAnyHot(ts, hCondFail) && !hasAnyRaw(ts, lex.wish)
 }
 
 // nowSetup: the clause tells what the speaker uses today ("X is what we use
@@ -4339,7 +4339,7 @@ func nowSetup(ts []token) bool {
 		return false
 	}
 	for i := 1; i < len(ts); i++ {
-		if lex.setupVerb[ts[i].raw] && lex.speaker[ts[i-1].raw] {
+		if lex.setupVerb[ts[i].raw] && ts[i-1].in(hSpeaker) {
 			return true
 		}
 	}
@@ -4395,14 +4395,14 @@ func failStory(ts []token) bool {
 	if i < 1 || i > 3 || hasAnyRaw(ts[:i], lex.condIfStrict) {
 		return false
 	}
-	return lex.personPronoun[ts[0].raw] || lex.speaker[ts[0].raw] || lex.storySubject[ts[0].raw]
+	return lex.personPronoun[ts[0].raw] || ts[0].in(hSpeaker) || lex.storySubject[ts[0].raw]
 }
 
 // pastSubject: the clause opens with a person and a verb in the past ("they
 // uploaded a photo of their ID"), the story a pastWhen clause before it began.
 func pastSubject(ts []token) bool {
-	return len(ts) > 1 && (lex.personPronoun[ts[0].raw] || lex.speaker[ts[0].raw]) && pastForm(ts[1]) &&
-		!hasAnyRaw(ts, lex.condFail) && !hasAnyRaw(ts, lex.wish)
+	return len(ts) > 1 && (lex.personPronoun[ts[0].raw] || ts[0].in(hSpeaker)) && pastForm(ts[1]) &&
+		!hasAnyHot(ts, hCondFail) && !hasAnyRaw(ts, lex.wish)
 }
 
 func clauseText(ts []token) string {
@@ -4456,9 +4456,9 @@ func enrolledGroup(ts []token) bool {
 		switch {
 		case requestVerbLemmas[t.w] || t.w == "no":
 			return false
-		case group < 0 && lex.userWord[t.raw]:
+		case group < 0 && t.in(hUserWord):
 			group = i
-		case group >= 0 && (t.raw == "enrolled" || t.raw == "registered") && i > group+1 && lex.subjectAux[ts[group+1].raw]:
+		case group >= 0 && (t.raw == "enrolled" || t.raw == "registered") && i > group+1 && ts[group+1].in(hSubjectAux):
 			return true
 		}
 	}
@@ -4565,7 +4565,7 @@ func unplaced(ts []token) []string {
 		if lex.framing[t.raw] {
 			return nil // "Build a flow for …", "high value transfer verification": a heading, not a requirement
 		}
-		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !lex.addressee[t.raw] {
+		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !t.in(hAddressee) {
 			content++ // "store a copy of it for our compliance team": words that ask for something
 		}
 		verb := requestVerbLemmas[t.w] && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
@@ -4631,7 +4631,7 @@ func acronym(t token) bool {
 // something ("when someone changes their bank details", "whenever a customer
 // adds a new payee"), as "before a patient can join …" is (eventTime).
 func eventClause(ts []token) bool {
-	return len(ts) > 3 && lex.subordOpen[ts[0].raw] && (lex.personRef[ts[1].raw] || lex.personRef[ts[2].raw] && lex.determiner[ts[1].raw] || ts[1].raw == "anyone")
+	return len(ts) > 3 && lex.subordOpen[ts[0].raw] && (lex.personRef[ts[1].raw] || lex.personRef[ts[2].raw] && ts[1].in(hDeterminer) || ts[1].raw == "anyone")
 }
 
 func eventNote(ts []token) string {
@@ -4983,7 +4983,7 @@ func contactCheckedAfter(clauses []clause, ci int) bool {
 // ("collect a new one", "get an updated email") or to verify it.
 func freshAskedAfter(clauses []clause, ci int) bool {
 	for _, c := range clauses[ci+1 : min(len(clauses), ci+3)] {
-		if hasAnyRaw(c.toks, lex.fresh) && (has(c.toks, "collect") || has(c.toks, "ask") || has(c.toks, "get") || has(c.toks, "request") || has(c.toks, "capture") || has(c.toks, "take")) {
+		if hasAnyHot(c.toks, hFresh) && (has(c.toks, "collect") || has(c.toks, "ask") || has(c.toks, "get") || has(c.toks, "request") || has(c.toks, "capture") || has(c.toks, "take")) {
 			return true
 		}
 	}
@@ -5012,7 +5012,7 @@ func elidedResend(ts []token) kind {
 // isPolicyClause: "if it fails, ...", "otherwise hand them to an agent" say what
 // happens on failure, and name steps only as their subject.
 func isPolicyClause(c clause, all []clause, ci int) bool {
-	if hasAnyRaw(c.toks, lex.policyFail) && !habitualFail(c.toks) && !(failsThem(c.toks) >= 0 && ageIn(c.toks) > 0) {
+	if hasAnyHot(c.toks, hPolicyFail) && !habitualFail(c.toks) && !(failsThem(c.toks) >= 0 && ageIn(c.toks) > 0) {
 		// ("fail the check where the user is under 18": what the age check it
 		// asks for does, as "deny access when …" says it)
 		return true
@@ -5047,7 +5047,7 @@ func isPolicyClause(c clause, all []clause, ci int) bool {
 // "and"/"then", before an object; or -1.
 func failsThem(ts []token) int {
 	for i := 0; i+1 < len(ts); i++ {
-		if lex.condFail[ts[i].raw] && (i == 0 || ts[i-1].raw == "and" || ts[i-1].raw == "then") && (lex.determiner[ts[i+1].raw] || lex.personPronoun[ts[i+1].raw]) {
+		if ts[i].in(hCondFail) && (i == 0 || ts[i-1].raw == "and" || ts[i-1].raw == "then") && (ts[i+1].in(hDeterminer) || lex.personPronoun[ts[i+1].raw]) {
 			return i
 		}
 	}
@@ -5064,7 +5064,7 @@ func speakerUnaware(ts []token) bool {
 	}
 	for j := 1; j < len(ts); j++ {
 		if negOrFailLemmas[ts[j].w] {
-			return j >= 3 && hasAnyRaw(ts[j-2:j], lex.speaker) // ("we have no idea", "we don't know")
+			return j >= 3 && hasAnyHot(ts[j-2:j], hSpeaker) // ("we have no idea", "we don't know")
 		}
 	}
 	return false
@@ -5077,7 +5077,7 @@ func againHappened(ts []token) bool {
 	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "again" })
 	past := func(t token) bool { return pastForm(t) || len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") }
 	return i > 0 && !hasAnyRaw(ts, lex.condIfStrict) && slices.ContainsFunc(ts[:i], past) &&
-		!slices.ContainsFunc(ts, func(t token) bool { return t.raw != "again" && lex.retryWord[t.raw] })
+		!slices.ContainsFunc(ts, func(t token) bool { return t.raw != "again" && t.in(hRetryWord) })
 }
 
 // reviewAsked keeps the clause that hands a failure to a review ("if anything
@@ -5129,7 +5129,7 @@ func refusal(ts []token) bool {
 	} else if len(ts) == 0 || ts[0].raw != "otherwise" && ts[0].raw != "else" {
 		return false
 	}
-	return slices.ContainsFunc(ts[open:], func(t token) bool { return lex.negAux[t.raw] || t.raw == "no" || t.raw == "not" })
+	return slices.ContainsFunc(ts[open:], func(t token) bool { return t.in(hNegAux) || t.raw == "no" || t.raw == "not" })
 }
 
 // endsAfter: the words open with the session's end ("the session ends", "end it", "end there").
@@ -5157,7 +5157,7 @@ func hasPhrase(ts []token, set phrases) bool {
 // It returns where the time is named, or -1.
 func pastSpan(ts []token) int {
 	for i, t := range ts {
-		if t.raw == "last" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw] || lex.pastMark[t.raw] {
+		if t.raw == "last" && i+1 < len(ts) && lex.timeSpan[ts[i+1].raw] || t.in(hPastMark) {
 			return i
 		}
 	}
@@ -5168,7 +5168,7 @@ func pastSpan(ts []token) int {
 // failing in low light"), with no condition word: a story, not a policy.
 func habitualFail(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
-		if lex.condFail[ts[i].raw] && lex.habitLead[ts[i-1].raw] {
+		if ts[i].in(hCondFail) && lex.habitLead[ts[i-1].raw] {
 			return !hasAnyRaw(ts[:i], lex.condIfStrict)
 		}
 	}
@@ -5185,11 +5185,11 @@ func entryPrompt(ts []token) bool {
 // listScreening: the clause asks for a screening against a list FaceSign does
 // not hold ("sanctions screening", "not on the self-exclusion list").
 func listScreening(ts []token) bool {
-	if hasAnyRaw(ts, lex.listCheck) {
+	if hasAnyHot(ts, hListCheck) {
 		// ("For our AML file we only need the document scanned", "for AML
 		// purposes we scan their passport": the purpose the clause opens with,
 		// and a step it asks for after it)
-		if k := contextEnd(ts, 0); ts[0].raw == "for" && k > 0 && !hasAnyRaw(ts[k:], lex.listCheck) && len(analyze(ts[k:], nil).steps) > 0 {
+		if k := contextEnd(ts, 0); ts[0].raw == "for" && k > 0 && !hasAnyHot(ts[k:], hListCheck) && len(analyze(ts[k:], nil).steps) > 0 {
 			return false
 		}
 		return purposeTailAt(ts) < 0
@@ -5201,7 +5201,7 @@ func listScreening(ts []token) bool {
 // "PEP", "self-exclusion").
 func namesList(ts []token) bool {
 	i := index(ts, "exclusion")
-	return hasAnyRaw(ts, lex.listCheck) || i > 0 && ts[i-1].raw == "self"
+	return hasAnyHot(ts, hListCheck) || i > 0 && ts[i-1].raw == "self"
 }
 
 // purposeTailAt: the list the clause names comes only in a "for …" at its end,
@@ -5237,7 +5237,7 @@ func usersLack(ts []token) bool {
 		return false
 	}
 	for i := people + 1; i+1 < len(ts); i++ {
-		if (lex.negAux[ts[i].raw] || ts[i].raw == "not" || ts[i].raw == "never") && lex.receiveVerb[ts[i+1].raw] {
+		if (ts[i].in(hNegAux) || ts[i].raw == "not" || ts[i].raw == "never") && lex.receiveVerb[ts[i+1].raw] {
 			return true
 		}
 	}
@@ -5334,7 +5334,7 @@ func nonStepGerund(t token) bool {
 // "please", a speaker or an instruction's verb; 0 when none follows.
 func contextEnd(ts []token, i int) int {
 	for k := i + 2; k < len(ts); k++ {
-		if ts[k].raw == "please" || lex.speaker[ts[k].raw] || instructionVerbs[ts[k].raw] {
+		if ts[k].raw == "please" || ts[k].in(hSpeaker) || instructionVerbs[ts[k].raw] {
 			return k
 		}
 	}
@@ -5422,7 +5422,7 @@ func placesBack(ts []token, a analysis) bool {
 		return false
 	}
 	for i, t := range ts {
-		if lex.backRef[t.raw] || t.raw == "that" || t.raw == "this" {
+		if t.in(hBackRef) || t.raw == "that" || t.raw == "this" {
 			// the pronoun is the object the place is given to ("scan that
 			// first", "do it last", "those at the end"), not the subject of a
 			// verb of its own ("make sure that happens first")
@@ -5515,7 +5515,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			ts = ts[:i]
 			break
 		}
-		if lex.reasonOpen[t.raw] && (i > 0 || t.raw != "as" && !slices.ContainsFunc(ts[1:], func(u token) bool { return u.w == "then" || u.w == "," })) && hasAnyRaw(ts[i+1:], lex.hypothetical) {
+		if t.in(hReasonOpen) && (i > 0 || t.raw != "as" && !slices.ContainsFunc(ts[1:], func(u token) bool { return u.w == "then" || u.w == "," })) && hasAnyRaw(ts[i+1:], lex.hypothetical) {
 			// "an email code, since the SMS would go to the old phone": why, not
 			// what; so is a clause of its own that opens on "since" or "because"
 			// ("no SMS, since their phone number may have changed"), unless an
@@ -5571,7 +5571,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 		case (t.w == "start" || t.w == "end") && i+2 < len(ts) && ts[i+1].raw == "of" && hasAnyRaw(ts[i+2:min(len(ts), i+5)], lex.timeSpan):
 			// "by the end of this sprint": a date, not a place in the flow
 		// ("whether this is their first login": theirs, no place in the flow)
-		case t.w == "first" && !(i > 0 && (lex.personRef[ts[i-1].raw] || lex.possessive[ts[i-1].raw])) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
+		case t.w == "first" && !(i > 0 && (lex.personRef[ts[i-1].raw] || ts[i-1].in(hPossessive))) && !(i+1 < len(ts) && (ts[i+1].raw == "name" || ts[i+1].raw == "time")) &&
 			!(i+3 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "or") && lex.dataField[ts[i+3].raw]): // "first and last name"
 			if !(i > 0 && ts[i-1].raw == "at" && i+1 < len(ts) && ts[i+1].raw == "glance") && !notPlace(ts, i) {
 				a.front = true
@@ -5613,7 +5613,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 		}
 	}
 
-	if len(ts) > 2 && lex.passiveBefore[ts[0].raw] && ts[1].raw == "by" {
+	if len(ts) > 2 && ts[0].in(hPassiveBefore) && ts[1].raw == "by" {
 		// "…, preceded by a liveness check": what it names goes before the steps
 		// the clause before named, as "a liveness check before it" says
 		a.refAfter, a.pronounRef = false, true
@@ -5674,7 +5674,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 		// (also after "and": "…, and before either of those they do a liveness
 		// check")
 		for k := split + 2; k < len(ts); k++ {
-			if ts[k].w == "avatar" || lex.speaker[ts[k].raw] || ts[k].raw == "they" || ts[k].raw == "you" {
+			if ts[k].w == "avatar" || ts[k].in(hSpeaker) || ts[k].raw == "they" || ts[k].raw == "you" {
 				if ts[k-1].raw == "the" {
 					k--
 				}
@@ -5688,7 +5688,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 	// "texting them a code is pointless", "camera access is handled by our app,
 	// not by the flow": what the clause names is ruled out
 	var readAs []string
-	if hasAnyRaw(ts, lex.futile) {
+	if hasAnyHot(ts, hFutile) {
 		readAs = append(readAs, "as ruling out what it names")
 	}
 	if outsideFlow(ts) {
@@ -5738,7 +5738,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			split += tail
 		}
 		ref := detect(ts[split+1:], seq, negs[split+1:], &a)
-		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyRaw(ts[split+1:], lex.backRef) {
+		if n := len(seq); len(ref) == 0 && n > 0 && (seq[n-1].k == kEmailOTP || seq[n-1].k == kSMSOTP || seq[n-1].k == kOTP) && has(ts[split+1:], "collect") && hasAnyHot(ts[split+1:], hBackRef) {
 			ref = []*step{{k: seq[n-1].k}} // "send a code to it. Once they've entered it, …": the code just named is what is entered
 		}
 		if len(ref) == 0 && has(ts[split+1:], "collect") && findKind(seq, kEnterEmail) >= 0 {
@@ -5840,7 +5840,7 @@ func thatCheck(ts []token, i int) int {
 			continue
 		}
 		// ("that they're 25 or older": the person, for an age)
-		if stepWord(ts[k-1]) && (lex.determiner[ts[k+1].raw] || lex.dataField[ts[k+1].raw] || lex.subjectPronoun[ts[k+1].raw] && ageIn(ts[k+1:]) > 0) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
+		if stepWord(ts[k-1]) && (ts[k+1].in(hDeterminer) || lex.dataField[ts[k+1].raw] || lex.subjectPronoun[ts[k+1].raw] && ageIn(ts[k+1:]) > 0) && (dataMatch(ts[k+1:]) || ageIn(ts[k+1:]) > 0) {
 			return k
 		}
 		return 0
@@ -5860,20 +5860,20 @@ func stepWord(t token) bool { return lex.stepHead[t.raw] || lex.canonKind(t) }
 // check, …" keeps "scan check" whole).
 func refThenVerb(ts []token, i int) int {
 	j := i + 1
-	if j < len(ts) && lex.determiner[ts[j].raw] {
+	if j < len(ts) && ts[j].in(hDeterminer) {
 		j++
 	}
 	for m := j + 1; m+1 < len(ts) && m <= j+3; m++ {
 		if checkVerbLemmas[ts[m].w] && stepWord(ts[m-1]) && lex.complementOpen[ts[m+1].raw] {
 			return m
 		}
-		if lex.insertVerb[ts[m].raw] && stepWord(ts[m-1]) && lex.determiner[ts[m+1].raw] {
+		if lex.insertVerb[ts[m].raw] && stepWord(ts[m-1]) && ts[m+1].in(hDeterminer) {
 			// "right after the scan add a check that the licence shows they're
 			// 21 or older": a verb that adds a step ends the place too
 			return m
 		}
 	}
-	if i > 0 && hasAnyRaw(ts[:i], lex.fork) {
+	if i > 0 && hasAnyHot(ts[:i], hFork) {
 		// "the diamond after the SMS code has a dotted line to an email code":
 		// the fork is placed by the step after "after", whose name ends where a
 		// word that names no step follows it; the rest is what the fork leads to
@@ -5971,7 +5971,7 @@ func finiteOrDone(t token) bool {
 // (lexicon: otherBiometricWords), and no face: "match their fingerprint
 // against the one on file", "their voice matches the voiceprint".
 func otherBiometric(ts []token) bool {
-	if !hasAnyRaw(ts, lex.otherBiometric) {
+	if !hasAnyHot(ts, hOtherBiometric) {
 		return false
 	}
 	compares := false
@@ -5999,7 +5999,7 @@ func eventTime(ts []token, seq []*step) (int, int) {
 		j := i + 1 // the subject's head word
 		subject := ts[j].raw
 		speaks := lex.speaker[subject] || lex.personPronoun[subject] || subject == "you"
-		can := (lex.personRef[subject] || subject == "anyone" || subject == "we") && lex.subjectAux[ts[i+2].raw]
+		can := (lex.personRef[subject] || subject == "anyone" || subject == "we") && ts[i+2].in(hSubjectAux)
 		if !speaks && !can && i+3 < len(ts) && lex.determiner[subject] && (lex.askModal[ts[i+3].raw] || lex.eventVerb[ts[i+3].raw]) && !namesAnything(ts[i+2:i+3]) {
 			// "Before a patient can join a video consult with their GP we want a
 			// liveness check", "before the payout can be released": a noun that
@@ -6013,7 +6013,7 @@ func eventTime(ts []token, seq []*step) (int, int) {
 		}
 		end := -1
 		for k := j + 1; k+1 < len(ts); k++ {
-			if (lex.speaker[ts[k].raw] || lex.personPronoun[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
+			if (ts[k].in(hSpeaker) || lex.personPronoun[ts[k].raw] || ts[k].raw == "you") && lex.wish[ts[k+1].raw] {
 				end = k
 				break
 			}
@@ -6061,7 +6061,7 @@ func outsideFlow(ts []token) bool { return outsideFlowAt(ts) >= 0 }
 // outsideFlowAt is where outsideFlow's words begin, or -1.
 func outsideFlowAt(ts []token) int {
 	for i := range ts {
-		if phraseAt(ts, i, lex.elsewhere) || i+1 < len(ts) && (ts[i].raw == "not" || lex.negAux[ts[i].raw]) && phraseAt(ts, i+1, lex.inFlow) {
+		if phraseAt(ts, i, lex.elsewhere) || i+1 < len(ts) && (ts[i].raw == "not" || ts[i].in(hNegAux)) && phraseAt(ts, i+1, lex.inFlow) {
 			return i
 		}
 	}
@@ -6079,7 +6079,7 @@ func outsideFlowAt(ts []token) int {
 // step through a relative pronoun ("an SMS code to the number on file, which
 // is already verified" asks for the code).
 func doneAlready(ts []token) (done, byCheck bool) {
-	if !hasAnyRaw(ts, lex.doneEarlier) || hasAnyRaw(ts, lex.condIfStrict) || slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.raw == "once" || t.raw == "until" }) {
+	if !hasAnyHot(ts, hDoneEarlier) || hasAnyRaw(ts, lex.condIfStrict) || slices.ContainsFunc(ts, func(t token) bool { return orderRefLemmas[t.w] || t.raw == "once" || t.raw == "until" }) {
 		return false, false
 	}
 	for i := 0; i+1 < len(ts); i++ {
@@ -6087,7 +6087,7 @@ func doneAlready(ts []token) (done, byCheck bool) {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && lex.doneEarlier[ts[j].raw] {
+		for j < len(ts) && ts[j].in(hDoneEarlier) {
 			j++
 		}
 		if j < len(ts) && lex.doneWord[ts[j].raw] {
@@ -6135,7 +6135,7 @@ func appDoes(ts []token) bool {
 func recurrenceNotes(ts []token) []string {
 	var out []string
 	for i := 0; i+1 < len(ts); i++ {
-		if !lex.each[ts[i].raw] {
+		if !ts[i].in(hEach) {
 			continue
 		}
 		j := i + 1
@@ -6173,16 +6173,16 @@ func recheckAsked(ts []token, i int) bool {
 // step, no failure policy ("escalate to a human" is the policy's) and nothing
 // FaceSign cannot do (said by unsupportedNotes).
 func passedOn(ts []token, seq []*step) bool {
-	k := slices.IndexFunc(ts, func(t token) bool { return lex.sessionDone[t.raw] })
+	k := slices.IndexFunc(ts, func(t token) bool { return t.in(hSessionDone) })
 	if !passesOn(ts) && !(k >= 0 && k <= 3 && passesOn(ts[k+1:])) {
 		return false
 	}
-	if v := slices.IndexFunc(ts, func(t token) bool { return lex.passOnVerb[t.raw] }); v >= 0 && v+1 < len(ts) {
+	if v := slices.IndexFunc(ts, func(t token) bool { return t.in(hPassOnVerb) }); v >= 0 && v+1 < len(ts) {
 		o := v + 1
-		if lex.determiner[ts[o].raw] && o+1 < len(ts) {
+		if ts[o].in(hDeterminer) && o+1 < len(ts) {
 			o++
 		}
-		if lex.passOnNotObject[ts[o].raw] || lex.userWord[ts[o].raw] || ts[o].w == "verify" {
+		if lex.passOnNotObject[ts[o].raw] || ts[o].in(hUserWord) || ts[o].w == "verify" {
 			// "Alert the user that the session is recorded", "Notify them if
 			// they fail": the user is told, no result passed on; "Post
 			// verification, …": a time, no verb; "Send it to the address":
@@ -6216,10 +6216,10 @@ func delegates(ts []token) bool {
 // step, a face, a document or a photo.
 func adjectiveComma(cur, rest []token) bool {
 	n := len(cur)
-	if n >= 3 && lex.determiner[cur[n-3].raw] && !cur[n-2].known {
+	if n >= 3 && cur[n-3].in(hDeterminer) && !cur[n-2].known {
 		n-- // "a well-lit, centered photo": the first adjective is two words
 	}
-	if n < 2 || !lex.determiner[cur[n-2].raw] || cur[len(cur)-1].known || lex.userWord[cur[n-1].raw] || len(rest) < 2 || rest[0].known || rest[0].isNum || !isAlpha(rest[0].raw) || requestVerbLemmas[rest[0].w] {
+	if n < 2 || !cur[n-2].in(hDeterminer) || cur[len(cur)-1].known || cur[n-1].in(hUserWord) || len(rest) < 2 || rest[0].known || rest[0].isNum || !isAlpha(rest[0].raw) || requestVerbLemmas[rest[0].w] {
 		return false
 	}
 	if lex.resultLead[rest[0].raw] || isConj(rest[0].raw) {
@@ -6232,7 +6232,7 @@ func adjectiveComma(cur, rest []token) bool {
 		return false
 	}
 	for _, t := range rest[1:min(len(rest), 4)] {
-		if t.w == "," || t.w == "." || lex.determiner[t.raw] || isConj(t.raw) || requestVerbLemmas[t.w] || lex.addressee[t.raw] || lex.personPronoun[t.raw] {
+		if t.w == "," || t.w == "." || t.in(hDeterminer) || isConj(t.raw) || requestVerbLemmas[t.w] || t.in(hAddressee) || lex.personPronoun[t.raw] {
 			// "their identity, run a liveness check", "at the desk, let them type
 			// in their email": a verb, its object, the person it is said to
 			return false
@@ -6257,7 +6257,7 @@ func facingDevice(ts []token, i int) bool {
 		return false
 	}
 	j := i + 1
-	for j < len(ts) && lex.determiner[ts[j].raw] {
+	for j < len(ts) && ts[j].in(hDeterminer) {
 		j++
 	}
 	return j < len(ts) && lex.device[ts[j].raw]
@@ -6502,7 +6502,7 @@ func partOfUsers(ts []token, i int) bool {
 		switch {
 		case lex.partitive[ts[j].raw]:
 			return true
-		case ts[j].raw == "of" || lex.determiner[ts[j].raw]:
+		case ts[j].raw == "of" || ts[j].in(hDeterminer):
 		case isAlpha(ts[j].raw) && !ts[j].known && free < 2:
 			free++
 		default:
@@ -6519,8 +6519,8 @@ func partOfUsers(ts []token, i int) bool {
 // callers"), which names no step, so a group of them.
 func peopleNoun(ts []token, i int) bool {
 	t := ts[i]
-	return lex.population[t.raw] || t.w == "person" || lex.addressee[t.raw] && strings.HasSuffix(t.raw, "s") ||
-		i > 0 && lex.possessive[ts[i-1].raw] && !t.known && len(t.raw) > 4 && strings.HasSuffix(t.raw, "s") && isAlpha(t.raw)
+	return t.in(hPopulation) || t.w == "person" || t.in(hAddressee) && strings.HasSuffix(t.raw, "s") ||
+		i > 0 && ts[i-1].in(hPossessive) && !t.known && len(t.raw) > 4 && strings.HasSuffix(t.raw, "s") && isAlpha(t.raw)
 }
 
 // lackedAt: the negation at i says a part of the users lacks something ("most
@@ -6536,7 +6536,7 @@ func lackedAt(ts []token, i int) bool {
 		// without any document scan" rule the step out
 		return ownedAfter(ts, i)
 	}
-	return i+1 < len(ts) && lex.possess[ts[i+1].raw] && (partOfUsers(ts, i) || hasAnyRaw(ts[max(0, i-3):i], lex.condIfStrict))
+	return i+1 < len(ts) && ts[i+1].in(hPossess) && (partOfUsers(ts, i) || hasAnyRaw(ts[max(0, i-3):i], lex.condIfStrict))
 }
 
 // scanAlone: clause ci names a document scan and nothing else, and what
@@ -6562,7 +6562,7 @@ func scanAlone(clauses []clause, ci int, seq []*step) bool {
 // can't see a face or flags a deepfake", "if it fails or …" name other
 // outcomes as well.
 func attackOnly(head []token) bool {
-	if hasAnyRaw(head, lex.condFail) {
+	if hasAnyHot(head, hCondFail) {
 		return false
 	}
 	from := 0
@@ -6583,7 +6583,7 @@ func attackOnly(head []token) bool {
 // document scan", "SMS codes").
 func ownedAfter(ts []token, i int) bool {
 	j := i + 1
-	for j < len(ts) && (lex.determiner[ts[j].raw] || ts[j].raw == "any") {
+	for j < len(ts) && (ts[j].in(hDeterminer) || ts[j].raw == "any") {
 		j++
 	}
 	if j >= len(ts) || !docTypeLemmas[ts[j].w] && !lex.owned[ts[j].raw] {
@@ -6648,7 +6648,7 @@ func negations(ts []token) []bool {
 				i++
 				continue
 			}
-			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && lex.correction[ts[i+1].raw] || everyone || (t.raw == "not" && nx == "only") {
+			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && ts[i+1].in(hCorrection) || everyone || (t.raw == "not" && nx == "only") {
 				continue
 			}
 			if (t.raw == "not" || t.raw == "no") && i+1 < len(ts) && lex.unsure[ts[i+1].raw] && !doubtedNeed(ts, i+2) {
@@ -6656,7 +6656,7 @@ func negations(ts []token) []bool {
 				// follows, not an exclusion of the codes it names
 				continue
 			}
-			if i >= 2 && lex.partitive[ts[i-2].raw] && (lex.population[ts[i-1].raw] || ts[i-1].w == "person") && !lackedAt(ts, i) {
+			if i >= 2 && lex.partitive[ts[i-2].raw] && (ts[i-1].in(hPopulation) || ts[i-1].w == "person") && !lackedAt(ts, i) {
 				// "some people won't want to do the selfie — if they cancel it, …":
 				// true of some users, whom a branch may handle, not a step ruled out
 				// (what some of them lack is neither: lackedAt)
@@ -6687,13 +6687,13 @@ func negations(ts []token) []bool {
 		case t.w == "nothing" && i+1 < len(ts) && lex.canonKind(ts[i+1]):
 			// "we don't keep a database of guest faces so nothing 1:N": the step
 			// named right after it is ruled out
-		case t.w == "nothing" && i+2 < len(ts) && lex.nothingWith[ts[i+1].raw] && (lex.canonKind(ts[i+2]) || lex.determiner[ts[i+2].raw] && i+3 < len(ts) && lex.canonKind(ts[i+3])):
+		case t.w == "nothing" && i+2 < len(ts) && lex.nothingWith[ts[i+1].raw] && (lex.canonKind(ts[i+2]) || ts[i+2].in(hDeterminer) && i+3 < len(ts) && lex.canonKind(ts[i+3])):
 			// "nothing with documents please", "nothing involving an ID": the
 			// step after the preposition is ruled out
 		case t.w == "nothing" && nothingVia(ts, i+1):
 			// "nothing goes over email", "nothing should be sent by SMS": the
 			// channel after it is ruled out ("nothing else" stays exclusivity)
-		case lex.ceaseVerb[t.raw] && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
+		case t.in(hCeaseVerb) && i+1 < len(ts) && strings.HasSuffix(ts[i+1].raw, "ing"):
 			// "stop making returning customers re-upload their ID", "quit asking
 			// for a selfie": what the flow should no longer do
 		case t.w == "replace" && replacedWith(ts, i) && !hasAnyRaw(ts, lex.replaceHedge) && !forGroup(ts):
@@ -6707,7 +6707,7 @@ func negations(ts []token) []bool {
 			} else {
 				continue
 			}
-		case i > 0 && lex.subjectAux[ts[i-1].raw] && (phraseAt(ts, i, lex.barred) || t.raw == "out" && onlyTail(ts[i+1:])):
+		case i > 0 && ts[i-1].in(hSubjectAux) && (phraseAt(ts, i, lex.barred) || t.raw == "out" && onlyTail(ts[i+1:])):
 			// "email is off the table", "SMS is banned": the predicate rules out
 			// its subject, as "email is not allowed" does ("text message codes
 			// are out", "email is out for now": a bare "out" that ends the clause)
@@ -6761,7 +6761,7 @@ func negations(ts []token) []bool {
 // ("for EU users", "for users abroad"): said of one group, not of the flow.
 func forGroup(ts []token) bool {
 	for i, t := range ts {
-		if t.raw == "for" && slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return lex.population[u.raw] }) {
+		if t.raw == "for" && slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return u.in(hPopulation) }) {
 			return true
 		}
 	}
@@ -6832,7 +6832,7 @@ func doubtedNeed(ts []token, j int) bool {
 		if lex.needVerb[ts[k].raw] {
 			return true
 		}
-		if !lex.doubtLead[ts[k].raw] && !lex.subjectAux[ts[k].raw] {
+		if !lex.doubtLead[ts[k].raw] && !ts[k].in(hSubjectAux) {
 			return false
 		}
 	}
@@ -6862,8 +6862,8 @@ func notDelivered(head []token) bool {
 	neg, arrive := false, false
 	for j, t := range head {
 		neg = neg || t.w == "no"
-		arrive = arrive || lex.arrive[t.raw] || phraseAt(head, j, lex.arrivePhrase)
-		if lex.undelivered[t.raw] {
+		arrive = arrive || t.in(hArrive) || phraseAt(head, j, lex.arrivePhrase)
+		if t.in(hUndelivered) {
 			return true
 		}
 	}
@@ -6902,7 +6902,7 @@ func nothingVia(ts []token, j int) bool {
 		if lex.nothingVia[ts[k].raw] {
 			return true
 		}
-		if !lex.subjectAux[ts[k].raw] && !lex.passiveAux[ts[k].raw] {
+		if !ts[k].in(hSubjectAux) && !lex.passiveAux[ts[k].raw] {
 			return false
 		}
 	}
@@ -6966,7 +6966,7 @@ func photoKeyLead(ts []token, i int) bool {
 		return true
 	}
 	p := ts[i-1]
-	return p.raw == "" || lex.determiner[p.raw] || lex.modifierPrep[p.raw] || imageLemmas[p.w]
+	return p.raw == "" || p.in(hDeterminer) || lex.modifierPrep[p.raw] || imageLemmas[p.w]
 }
 
 // keyNameAt: where the name after "key" (or "under") at i starts, past the
@@ -7123,7 +7123,7 @@ func mainPathOnly(ts []token) bool {
 		if phraseAt(ts, i, lex.mainPath) {
 			return true
 		}
-		if lex.condKnown[ts[i].raw] && i+1 < len(ts) && lex.userWord[ts[i+1].raw] && (i < 3 || deniedTo(ts, i) || scopedDenial(ts, i)) {
+		if ts[i].in(hCondKnown) && i+1 < len(ts) && ts[i+1].in(hUserWord) && (i < 3 || deniedTo(ts, i) || scopedDenial(ts, i)) {
 			return true
 		}
 	}
@@ -7183,8 +7183,8 @@ func onSuccess(ts []token) bool {
 // ("customers we've already age-checked have their face enrolled, so for them:
 // recognise them, liveness, skip the ID"): the users the recognition finds.
 func enrolledUsers(ts []token) bool {
-	people := slices.IndexFunc(ts, func(t token) bool { return lex.userWord[t.raw] })
-	if people < 0 || hasAnyRaw(ts, lex.condIfStrict) || hasAnyRaw(ts, lex.condNew) {
+	people := slices.IndexFunc(ts, func(t token) bool { return t.in(hUserWord) })
+	if people < 0 || hasAnyRaw(ts, lex.condIfStrict) || hasAnyHot(ts, hCondNew) {
 		return false // ("new users get enrolled: …" are the others)
 	}
 	negs := negations(ts)
@@ -7201,7 +7201,7 @@ func enrolledUsers(ts []token) bool {
 // known customers re-upload").
 func deniedTo(ts []token, i int) bool {
 	for j := max(i-3, 0); j < i; j++ {
-		if negationLemmas[ts[j].w] || lex.ceaseVerb[ts[j].raw] {
+		if negationLemmas[ts[j].w] || ts[j].in(hCeaseVerb) {
 			return true
 		}
 	}
@@ -7218,7 +7218,7 @@ func negatedSubject(ts []token, i int) int {
 		// "text messages shall no longer be used for recovery": a channel
 		// that was used and is now ruled out, as "must not be used" is
 		at = i + 1
-	} else if t.raw != "not" && !lex.negAux[t.raw] {
+	} else if t.raw != "not" && !t.in(hNegAux) {
 		return -1
 	}
 	j := subjectStart(ts, i)
@@ -7226,7 +7226,7 @@ func negatedSubject(ts []token, i int) int {
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
-	if at+1 < len(ts) && lex.channelWork[ts[at+1].raw] && lex.negAux[t.raw] && (ts[j].w == "sms" || ts[j].w == "email") && !clauseStartsIf(ts) {
+	if at+1 < len(ts) && lex.channelWork[ts[at+1].raw] && t.in(hNegAux) && (ts[j].w == "sms" || ts[j].w == "email") && !clauseStartsIf(ts) {
 		// "texts don't arrive", "our SMS provider simply doesn't deliver
 		// there": said as a fact, not a condition, the channel does not get
 		// through, so it is ruled out ("if the text doesn't arrive" is a
@@ -7256,7 +7256,7 @@ func subjectStart(ts []token, i int) int {
 	for j >= 0 && lex.subjectAdverb[ts[j].raw] {
 		j-- // "our SMS provider simply doesn't deliver"
 	}
-	if j >= 0 && lex.subjectAux[ts[j].raw] {
+	if j >= 0 && ts[j].in(hSubjectAux) {
 		j-- // "email is not an option", "email must not be used"
 	}
 	if j >= 1 && lex.channelMeans[ts[j].raw] && lex.canonKind(ts[j-1]) {
@@ -7267,7 +7267,7 @@ func subjectStart(ts []token, i int) int {
 		// the subject before the phrase that qualifies it
 		// ("a search of the face through our database": the head of the chain)
 		for p, from := j, j; p >= 1 && p >= from-5; p-- {
-			if lex.subjectAux[ts[p].raw] || ts[p].w == "," {
+			if ts[p].in(hSubjectAux) || ts[p].w == "," {
 				break
 			}
 			if lex.modifierPrep[ts[p].raw] && (lex.canonKind(ts[p-1]) || lex.stepHead[ts[p-1].raw]) {
@@ -7288,19 +7288,19 @@ func subjectStart(ts []token, i int) int {
 // them to", "no customers to compare them against").
 func comparedWithPeople(ts []token) bool {
 	for i, t := range ts {
-		if (t.w == "compare" || t.w == "match") && i >= 2 && ts[i-1].raw == "to" && (lex.population[ts[i-2].raw] || lex.noOne[ts[i-2].raw]) {
+		if (t.w == "compare" || t.w == "match") && i >= 2 && ts[i-1].raw == "to" && (ts[i-2].in(hPopulation) || lex.noOne[ts[i-2].raw]) {
 			return true
 		}
 		if t.raw != "against" && t.raw != "with" && t.raw != "to" || i == 0 || !lex.compareStop[t.raw] {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && j <= i+2 && (lex.determiner[ts[j].raw] || lex.elseWord[ts[j].raw] || ts[j].raw == "all") {
+		for j < len(ts) && j <= i+2 && (ts[j].in(hDeterminer) || lex.elseWord[ts[j].raw] || ts[j].raw == "all") {
 			j++
 		}
 		// (not a possessive: "compared with the customer's live face" is
 		// one person's face, an image)
-		if j < len(ts) && lex.population[ts[j].raw] && !strings.ContainsAny(ts[j].orig, "'’") {
+		if j < len(ts) && ts[j].in(hPopulation) && !strings.ContainsAny(ts[j].orig, "'’") {
 			return true
 		}
 	}
@@ -7355,8 +7355,8 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		// users are called)
 		// ("staff look up all our members' bookings by hand": what is looked up
 		// is the members' records, not the members)
-		searchPeople := (hasAnyRaw(ts, lex.searchVerb) || lookUp(ts)) &&
-			(slices.ContainsFunc(ts, func(t token) bool { return lex.population[t.raw] && !possessiveAt([]token{t}, 0) }) || quantifiedUsers(ts))
+		searchPeople := (hasAnyHot(ts, hSearchVerb) || lookUp(ts)) &&
+			(slices.ContainsFunc(ts, func(t token) bool { return t.in(hPopulation) && !possessiveAt([]token{t}, 0) }) || quantifiedUsers(ts))
 		// ("compare that to the live person": "that" right after the verb is the
 		// thing the clause before named)
 		// (also after its preposition: "compare against that instead of
@@ -7367,7 +7367,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 		}
 		thatRef := c >= 0 && c+1 < len(ts) && (ts[c+1].raw == "that" || ts[c+1].raw == "this")
 		priorImage := false // the image is one the clause before named, and it names a face
-		if pronoun := hasAnyRaw(ts, lex.backRef) || thatRef; pronoun && comparing && !image && !population {
+		if pronoun := hasAnyHot(ts, hBackRef) || thatRef; pronoun && comparing && !image && !population {
 			// the pronoun points back at what the clause before named
 			image = anyDoc(a.prior) || has(a.prior, "photo") || has(a.prior, "selfie") || has(a.prior, "provide")
 			population = !image && (has(a.prior, "enrolled") || has(a.prior, "recognize"))
@@ -7649,7 +7649,7 @@ func laterChannel(ts []token, i int) int {
 		// (further off, the channel is where the code goes: "the code should
 		// go to their email", "… be sent by email", not "a code, then their
 		// email address")
-		if channelLemmas[ts[j].w] && (j <= i+4 || ts[j-1].raw == "to" || lex.channelPrep[ts[j-1].raw] || ts[j-2].raw == "to" && lex.determiner[ts[j-1].raw]) {
+		if channelLemmas[ts[j].w] && (j <= i+4 || ts[j-1].raw == "to" || lex.channelPrep[ts[j-1].raw] || ts[j-2].raw == "to" && ts[j-1].in(hDeterminer)) {
 			return j
 		}
 	}
@@ -7712,7 +7712,7 @@ func imageSource(ts []token, seq, out []*step) bool {
 	if anyDoc(ts) || has(ts, "selfie") || has(ts, "photo") || has(ts, "provide") || otherCardIn(ts) {
 		return true
 	}
-	if i := index(ts, "face"); i >= 0 && ts[i].raw == "face" && providedImage(ts, i) && !hasAnyRaw(ts, lex.population) {
+	if i := index(ts, "face"); i >= 0 && ts[i].raw == "face" && providedImage(ts, i) && !hasAnyHot(ts, hPopulation) {
 		return true // "the face we have stored for their account": one image, held by the integrator
 	}
 	captured := findKind(seq, kDocument) >= 0 || findKind(seq, kFaceScan) >= 0 || findKind(out, kDocument) >= 0 || findKind(out, kFaceScan) >= 0
@@ -7732,7 +7732,7 @@ func otherCard(ts []token, i int) bool {
 		return false
 	}
 	prev := ts[i-1]
-	return isAlpha(prev.raw) && !idCardWords[prev.raw] && !lex.docWord[prev.w] && !lex.determiner[prev.raw] && !lex.ownerPossessive[prev.raw] && !lex.personRef[prev.raw]
+	return isAlpha(prev.raw) && !idCardWords[prev.raw] && !lex.docWord[prev.w] && !prev.in(hDeterminer) && !lex.ownerPossessive[prev.raw] && !lex.personRef[prev.raw]
 }
 
 // otherCardIn: the words name a card that is no identity document.
@@ -7757,7 +7757,7 @@ func searchNamed(ts []token, captured bool) bool {
 		if t.w != "search" {
 			continue
 		}
-		if (t.raw == "know" || t.raw == "knows") && i > 0 && (ts[i-1].raw == "already" || lex.speaker[ts[i-1].raw]) && !hasRaw(ts[:i], "if", "whether") {
+		if (t.raw == "know" || t.raw == "knows") && i > 0 && (ts[i-1].raw == "already" || ts[i-1].in(hSpeaker)) && !hasRaw(ts[:i], "if", "whether") {
 			continue
 		}
 		// "so they know where to put their face", "know how long it takes":
@@ -7771,7 +7771,7 @@ func searchNamed(ts []token, captured bool) bool {
 		// up); with no face taken, "check the face belongs to the cardholder"
 		// still needs a face check
 		if captured && (t.raw == "belong" || t.raw == "belongs") && i+2 < len(ts) && ts[i+1].raw == "to" && ts[i+2].raw == "the" &&
-			!slices.ContainsFunc(ts[i+2:], func(u token) bool { return u.w == "enrolled" || lex.population[u.raw] }) {
+			!slices.ContainsFunc(ts[i+2:], func(u token) bool { return u.w == "enrolled" || u.in(hPopulation) }) {
 			continue
 		}
 		return true
@@ -7940,7 +7940,7 @@ func providedImage(ts []token, i int) bool {
 			// image taken now goes, a purpose, not where a held one came from,
 			// as "on file", "from our records" say)
 			k := j - 1
-			for k > 0 && (lex.determiner[ts[k].raw] || lex.possessive[ts[k].raw]) {
+			for k > 0 && (ts[k].in(hDeterminer) || ts[k].in(hPossessive)) {
 				k--
 			}
 			return !(k >= 0 && k < j-1 && ts[k].raw == "for")
@@ -7999,7 +7999,7 @@ func imageOfDoc(ts []token, i int) int {
 	j := i - 1
 	// ("the photo from their original licence scan": a document scanned before,
 	// named by when it was)
-	for j >= 0 && (lex.determiner[ts[j].raw] || lex.docWord[ts[j].w] || lex.userWord[ts[j].raw] || lex.docOfOld[ts[j].raw]) {
+	for j >= 0 && (ts[j].in(hDeterminer) || lex.docWord[ts[j].w] || ts[j].in(hUserWord) || lex.docOfOld[ts[j].raw]) {
 		j--
 	}
 	if j > 0 && j < i-1 && lex.imageOf[ts[j].raw] && imageLemmas[ts[j-1].w] {
@@ -8038,7 +8038,7 @@ func heldDocScan(ts []token, i int) bool {
 	// point at it ("we have a passport scan, then a selfie" lists the flow's
 	// steps; "we have them do a passport scan" asks for one)
 	for j := min(i, scan) - 1; j > 0 && j >= min(i, scan)-5; j-- {
-		if lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.docWord[ts[j].w] {
+		if ts[j].in(hDeterminer) || ts[j].in(hPossessive) || lex.docWord[ts[j].w] {
 			continue
 		}
 		return lex.holdVerb[ts[j].raw] && (ts[j-1].raw == "already" || ts[j-1].raw == "weve")
@@ -8189,10 +8189,10 @@ func docTypesOf(ts []token, i int) []string {
 		// (a determiner may open the other: "a state ID or a driver's license")
 		// (and an issuer before it: "a driver's license or a state ID")
 		b, a := i-1, i+1
-		for b >= 1 && (lex.determiner[ts[b].raw] || lex.issuingBody[ts[b].raw] || lex.issuer[ts[b].raw] || docModifierLemmas[ts[b].w]) {
+		for b >= 1 && (ts[b].in(hDeterminer) || lex.issuingBody[ts[b].raw] || ts[b].in(hIssuer) || docModifierLemmas[ts[b].w]) {
 			b--
 		}
-		if a+1 < len(ts) && lex.determiner[ts[a+1].raw] {
+		if a+1 < len(ts) && ts[a+1].in(hDeterminer) {
 			a++
 		}
 		if b >= 0 && b < i-1 {
@@ -8336,17 +8336,17 @@ func yesBefore(clauses []clause, ci int) bool {
 // and "before or after the scan" rules the step out anywhere.
 func negatedPlacement(ts []token) int {
 	v, off := 1, 0
-	if len(ts) > 2 && (ts[0].raw == "we" || ts[0].raw == "you") && lex.negAux[ts[1].raw] {
+	if len(ts) > 2 && (ts[0].raw == "we" || ts[0].raw == "you") && ts[1].in(hNegAux) {
 		// "we can't do the ID scan before the liveness check", "you should
 		// never send the code before …": the order is ruled out of us
 		off = 1
-	} else if len(ts) > 3 && (ts[0].raw == "we" || ts[0].raw == "you") && (lex.copulaModal[ts[1].raw] || lex.subjectAux[ts[1].raw]) && (ts[2].raw == "not" || ts[2].raw == "never") {
+	} else if len(ts) > 3 && (ts[0].raw == "we" || ts[0].raw == "you") && (lex.copulaModal[ts[1].raw] || ts[1].in(hSubjectAux)) && (ts[2].raw == "not" || ts[2].raw == "never") {
 		off = 2
 	}
 	ts = ts[off:]
 	if len(ts) > 1 && ts[0].raw == "do" && ts[1].raw == "not" {
 		v = 2
-	} else if len(ts) == 0 || ts[0].raw != "dont" && ts[0].raw != "never" && (off == 0 || !lex.negAux[ts[0].raw] && ts[0].raw != "not") {
+	} else if len(ts) == 0 || ts[0].raw != "dont" && ts[0].raw != "never" && (off == 0 || !ts[0].in(hNegAux) && ts[0].raw != "not") {
 		return 0
 	}
 	if v+1 >= len(ts) || !lex.placeVerb[ts[v].raw] && !(lex.orderVerb[ts[v].raw] && slices.ContainsFunc(ts[v+1:], func(t token) bool { return lex.orderPrep[t.raw] })) {
@@ -8355,10 +8355,10 @@ func negatedPlacement(ts []token) int {
 		return 0
 	}
 	o := v + 1
-	for o < len(ts) && lex.determiner[ts[o].raw] {
+	for o < len(ts) && ts[o].in(hDeterminer) {
 		o++
 	}
-	if o >= len(ts) || lex.userWord[ts[o].raw] || lex.personPronoun[ts[o].raw] || len(analyze(ts[o:min(len(ts), o+3)], nil).steps) == 0 {
+	if o >= len(ts) || ts[o].in(hUserWord) || lex.personPronoun[ts[o].raw] || len(analyze(ts[o:min(len(ts), o+3)], nil).steps) == 0 {
 		return 0
 	}
 	places := 0
@@ -8385,7 +8385,7 @@ func negatedPlacement(ts []token) int {
 // at the selfie"), or -1. The negation must reach the retry word: "no SMS,
 // retry the liveness check" rules out the code, not the retry.
 func retryRuledOut(ts []token) int {
-	if !hasAnyRaw(ts, lex.retryWord) && !hasAnyRaw(ts, lex.retryAsk) && !hasAnyRaw(ts, lex.attemptNoun) {
+	if !hasAnyHot(ts, hRetryWord) && !hasAnyHot(ts, hRetryAsk) && !hasAnyHot(ts, hAttemptNoun) {
 		return -1 // (the cheap test: no word of a retry)
 	}
 	if hasPhrase(ts, lex.exceptPhrase) {
@@ -8398,7 +8398,7 @@ func retryRuledOut(ts []token) int {
 		if !neg[i] && (i == 0 || ts[i-1].raw != "more" || i < 2 || ts[i-2].raw != "no") {
 			continue // ("no more retries": "more" keeps the negation from the word)
 		}
-		if lex.retryWord[t.raw] && t.raw != "again" || (lex.attemptNoun[t.raw] || lex.retryAsk[t.raw]) && i > 0 && lex.oneMore[ts[i-1].raw] {
+		if t.in(hRetryWord) && t.raw != "again" || (t.in(hAttemptNoun) || t.in(hRetryAsk)) && i > 0 && lex.oneMore[ts[i-1].raw] {
 			if hasRaw(ts[:i], "or", "and", "nor") {
 				// "without SMS or retries": a list of what is ruled out, the
 				// code with the retries ("no second chance on the SMS code or
@@ -8423,7 +8423,7 @@ func orderRuledOut(ts []token, ruledOut kindSet) (placed []token, at int, ok boo
 	if ruledOut == 0 {
 		return nil, 0, false // (nothing read as ruled out: no order either)
 	}
-	neg := slices.IndexFunc(ts, func(t token) bool { return lex.negAux[t.raw] || t.raw == "not" || t.raw == "never" })
+	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
 	if neg < 0 {
 		return nil, 0, false
 	}
@@ -8439,7 +8439,7 @@ func orderRuledOut(ts []token, ruledOut kindSet) (placed []token, at int, ok boo
 	for len(subject) > 0 && (lex.clauseJoin[subject[0].raw] || subject[0].raw == "but") {
 		subject = subject[1:]
 	}
-	if n := len(subject); n > 0 && (lex.copulaModal[subject[n-1].raw] || lex.subjectAux[subject[n-1].raw] || subject[n-1].raw == "can") {
+	if n := len(subject); n > 0 && (lex.copulaModal[subject[n-1].raw] || subject[n-1].in(hSubjectAux) || subject[n-1].raw == "can") {
 		subject = subject[:n-1]
 	}
 	mid := ts[neg+1 : at]
@@ -8536,7 +8536,7 @@ func dutyPersonBefore(ts []token, b int) bool {
 		return false
 	}
 	s := ts[j-1]
-	return lex.userWord[s.raw] || lex.personPronoun[s.raw] || lex.addressee[s.raw] || lex.ageSubject[s.raw] || lex.userOne[s.raw]
+	return s.in(hUserWord) || lex.personPronoun[s.raw] || s.in(hAddressee) || lex.ageSubject[s.raw] || lex.userOne[s.raw]
 }
 
 func ageIn(ts []token) int {
@@ -8804,7 +8804,7 @@ func topicsOf(ts []token) topic {
 			} else if tw == tName && holderName(ts, i) {
 				// "confirm the IBAN is on his own name": whose the account is,
 				// a yes or no, not a name to state
-			} else if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || lex.addressee[ts[i-1].raw] || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
+			} else if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || ts[i-1].in(hAddressee) || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
 				tp |= tw
 			}
 		default:
@@ -8937,7 +8937,7 @@ func findWhom(ts []token) string {
 			other = true
 			continue
 		}
-		if j >= len(ts) || !lex.addressee[ts[j].raw] {
+		if j >= len(ts) || !ts[j].in(hAddressee) {
 			continue
 		}
 		if whom != "" && whom != ts[j].raw {
@@ -8978,10 +8978,10 @@ func skipAddressee(ts []token, j int) int {
 	if k < len(ts) && ts[k].raw == "to" {
 		k++
 	}
-	if k < len(ts) && lex.addressee[ts[k].raw] {
+	if k < len(ts) && ts[k].in(hAddressee) {
 		return k + 1
 	}
-	if k+1 < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") && lex.addressee[ts[k+1].raw] {
+	if k+1 < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") && ts[k+1].in(hAddressee) {
 		return k + 2
 	}
 	if k < len(ts) && (ts[k].raw == "the" || ts[k].raw == "our") {
@@ -8995,7 +8995,7 @@ func skipAddressee(ts []token, j int) int {
 			if staffModifier[ts[m].raw] {
 				break // "ask the support agent to review the session": the business's staff, not the user
 			}
-			if (lex.addressee[ts[m].raw] || lex.roleNoun[ts[m].raw]) && ts[m+1].raw == "to" {
+			if (ts[m].in(hAddressee) || lex.roleNoun[ts[m].raw]) && ts[m+1].raw == "to" {
 				return m + 1
 			}
 		}
@@ -9093,7 +9093,7 @@ func amountCondition(ts []token) bool {
 		return lex.paymentNoun[t.raw] != "" || lex.moneyNoun[strings.TrimSuffix(t.raw, "s")]
 	})
 	for i := 0; i+1 < len(ts); i++ {
-		if !lex.smallAmount[ts[i].raw] {
+		if !ts[i].in(hSmallAmount) {
 			continue
 		}
 		j := i + 1
@@ -9136,15 +9136,15 @@ func untoldGroup(ts []token) (string, []token) {
 			j++
 		}
 		u := j
-		for u < len(ts) && u < j+3 && !lex.userWord[ts[u].raw] {
+		for u < len(ts) && u < j+3 && !ts[u].in(hUserWord) {
 			u++
 		}
-		if u >= len(ts) || !lex.userWord[ts[u].raw] {
+		if u >= len(ts) || !ts[u].in(hUserWord) {
 			continue
 		}
 		mods := ts[j:u]
 		if slices.ContainsFunc(mods, func(t token) bool {
-			return t.isNum || lex.condNew[t.raw] || lex.condKnown[t.raw] || lex.seenBefore[t.raw] || lex.quantifier[t.raw] || lex.universal[t.raw] || lex.elseWord[t.raw] || lex.determiner[t.raw] || lex.ageComparative[t.raw] || t.w == "," || t.w == "."
+			return t.isNum || t.in(hCondNew) || t.in(hCondKnown) || lex.seenBefore[t.raw] || lex.quantifier[t.raw] || lex.universal[t.raw] || lex.elseWord[t.raw] || t.in(hDeterminer) || lex.ageComparative[t.raw] || t.w == "," || t.w == "."
 		}) {
 			continue
 		}
@@ -9154,7 +9154,7 @@ func untoldGroup(ts []token) (string, []token) {
 			if end >= len(ts) || !lex.groupPlace[ts[end].raw] {
 				continue
 			}
-			for end < len(ts) && end < u+5 && ts[end].w != "," && ts[end].w != "." && !lex.clauseJoin[ts[end].raw] && !ts[end].isNum && !lex.ageComparative[ts[end].raw] && !lex.groupTailStop[ts[end].raw] && !lex.negAux[ts[end].raw] && !lex.canonKind(ts[end]) {
+			for end < len(ts) && end < u+5 && ts[end].w != "," && ts[end].w != "." && !lex.clauseJoin[ts[end].raw] && !ts[end].isNum && !lex.ageComparative[ts[end].raw] && !lex.groupTailStop[ts[end].raw] && !ts[end].in(hNegAux) && !lex.canonKind(ts[end]) {
 				end++
 			}
 		}
@@ -9244,7 +9244,7 @@ func issuedIn(ts []token) string {
 			// "documents issued in the EEA", "passports issued by an EU country":
 			// the issuer after the document, at most three words on
 			for j := i + 1; j < len(ts) && j <= i+4; j++ {
-				if lex.issuer[ts[j].raw] && (ts[j].raw != "us" || ts[j].orig == "US") {
+				if ts[j].in(hIssuer) && (ts[j].raw != "us" || ts[j].orig == "US") {
 					if from < 0 {
 						from = i - 1
 					}
@@ -9258,7 +9258,7 @@ func issuedIn(ts []token) string {
 		if d+1 < len(ts) && ts[d].raw == "issued" {
 			d++ // "EEA-issued documents only": the issuer with its participle
 		}
-		if !lex.issuer[ts[i].raw] || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, d) {
+		if !ts[i].in(hIssuer) || ts[i].raw == "us" && ts[i].orig != "US" || !docAfter(ts, d) {
 			continue // ("they send us passport photos": the pronoun)
 		}
 		if from < 0 {

@@ -463,8 +463,8 @@ func ownNounItem(phrase string) bool {
 		if len(ts) == 0 || startsWh(item) || topicsOf(ts) != 0 {
 			continue
 		}
-		if n+1 < len(items) && len(ts) <= 2 && (len(ts) == 1 || lex.determiner[ts[0].raw] || lex.possessive[ts[0].raw]) {
-			if next := tokenize(items[n+1]); len(next) > 1 && !lex.determiner[next[0].raw] && !lex.possessive[next[0].raw] {
+		if n+1 < len(items) && len(ts) <= 2 && (len(ts) == 1 || ts[0].in(hDeterminer) || ts[0].in(hPossessive)) {
+			if next := tokenize(items[n+1]); len(next) > 1 && !next[0].in(hDeterminer) && !next[0].in(hPossessive) {
 				continue // "their first and last name": a modifier of the noun after the "and", one thing asked
 			}
 		}
@@ -881,11 +881,11 @@ func ownLine(phrase string) (string, bool) {
 func digitsOwner(phrase string) string {
 	ts := tokenize(phrase)
 	for i := 1; i+2 < len(ts); i++ {
-		if ts[i-1].w != "digit" || ts[i].raw != "of" || !lex.determiner[ts[i+1].raw] {
+		if ts[i-1].w != "digit" || ts[i].raw != "of" || !ts[i+1].in(hDeterminer) {
 			continue
 		}
 		j := i + 2
-		for j < len(ts) && j < i+5 && isAlpha(ts[j].raw) && !lex.determiner[ts[j].raw] && !lex.digitsOwnerStop[ts[j].raw] {
+		for j < len(ts) && j < i+5 && isAlpha(ts[j].raw) && !ts[j].in(hDeterminer) && !lex.digitsOwnerStop[ts[j].raw] {
 			j++
 		}
 		if j > i+2 {

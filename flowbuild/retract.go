@@ -24,10 +24,10 @@ func correctionAt(ts []token, i int) int {
 		return n
 	}
 	t := ts[i]
-	if lex.correction[t.raw] || lex.retract[t.raw] {
+	if t.in(hCorrection) || t.in(hRetract) {
 		return 1
 	}
-	if t.raw == "no" && (i+1 == len(ts) && i == 0 || i+1 < len(ts) && (ts[i+1].raw == "" || lex.correction[ts[i+1].raw] || lex.retract[ts[i+1].raw])) {
+	if t.raw == "no" && (i+1 == len(ts) && i == 0 || i+1 < len(ts) && (ts[i+1].raw == "" || ts[i+1].in(hCorrection) || ts[i+1].in(hRetract))) {
 		return 1
 	}
 	return 0
@@ -63,7 +63,7 @@ func retractValues(ts []token) ([]token, []string) {
 	var notes []string
 	for i := 0; i < len(ts); i++ {
 		n := correctionAt(ts, i)
-		if n == 0 && lex.correctVerb[ts[i].raw] && i+1 < len(ts) && (ts[i+1].raw == "it" || ts[i+1].raw == "that") {
+		if n == 0 && ts[i].in(hCorrectVerb) && i+1 < len(ts) && (ts[i+1].raw == "it" || ts[i+1].raw == "that") {
 			n = 2 // "5 tries, make it 4": a value said again
 		}
 		if n == 0 {
@@ -130,7 +130,7 @@ func explicitCorrection(ts []token) bool {
 		return true
 	}
 	for _, t := range ts {
-		if t.raw == "no" || t.raw != "wait" && (lex.correction[t.raw] || lex.retract[t.raw] || lex.correctVerb[t.raw]) {
+		if t.raw == "no" || t.raw != "wait" && (t.in(hCorrection) || t.in(hRetract) || t.in(hCorrectVerb)) {
 			return true
 		}
 	}
@@ -221,7 +221,7 @@ func leadCorrection(ts []token) (at int, strong bool) {
 	at = -1
 	for i := 0; i < len(ts) && i < 4; i++ {
 		if n := correctionAt(ts, i); n > 0 {
-			strong = strong || ts[i].raw == "no" || lex.retract[ts[i].raw] || n > 1 && ts[i].raw != "no" || i+1 < len(ts) && ts[i+1].raw == "no"
+			strong = strong || ts[i].raw == "no" || ts[i].in(hRetract) || n > 1 && ts[i].raw != "no" || i+1 < len(ts) && ts[i+1].raw == "no"
 			at = i + n
 			i += n - 1
 			continue
@@ -583,7 +583,7 @@ func bareRetraction(ts []token) bool {
 	back := false
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if (lex.takeBack[t.raw] || lex.removeVerb[t.raw] || lex.retract[t.raw]) && i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "it" || ts[i+1].raw == "this") {
+		if (lex.takeBack[t.raw] || lex.removeVerb[t.raw] || t.in(hRetract)) && i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "it" || ts[i+1].raw == "this") {
 			back = true
 			i++
 			continue

@@ -238,7 +238,7 @@ var rules = map[string][]rule{
 		// ("add an SMS code for the recognised customers": the users a
 		// recognition the flow has already finds, whom the step is for, as
 		// "returning customers" are; no second search)
-		whom := lex.condKnown[d.ts[i].raw] && lex.userWord[d.next(i)] && findKind(d.seq, kRecognition) >= 0
+		whom := d.ts[i].in(hCondKnown) && lex.userWord[d.next(i)] && findKind(d.seq, kRecognition) >= 0
 		return !lex.pathNoun[d.next(i)] && !userDoes && !toldLineAt(d.ts, i) && !whom
 	})},
 	// "confirm the user is human": a live person
@@ -345,7 +345,7 @@ var rules = map[string][]rule{
 			join := func(t token) bool { return t.raw == "and" || t.raw == "plus" || t.w == "," }
 			item := (i == 0 || join(d.ts[i-1]) || lex.wish[d.prev(i)]) && (i+1 == len(d.ts) || join(d.ts[i+1]))
 			// (the login word may head the list: "login 2fa: face and a text code")
-			login := hasAnyRaw(d.ts, lex.loginWord) || hasAnyRaw(d.a.prior, lex.loginWord) || slices.ContainsFunc(d.seq, func(s *step) bool { return s.purpose })
+			login := hasAnyHot(d.ts, hLoginWord) || hasAnyHot(d.a.prior, hLoginWord) || slices.ContainsFunc(d.seq, func(s *step) bool { return s.purpose })
 			return item && login && !d.comparing
 		},
 		make: func(d *detector, i int) {
@@ -507,7 +507,7 @@ var rules = map[string][]rule{
 			next == "one" && (lastCode || has(d.a.prior, "code") || findKind(d.seq, kEmailOTP) >= 0) || // "put a sms code before the email one"
 			// "the OTP can't go to the phone number …, so it goes to their email":
 			// "it" is the code just named, and the email where it goes
-			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyRaw(ts, lex.emailGiven) {
+			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyHot(ts, hEmailGiven) {
 			if checked && addressGiven(ts, i) && findKind(d.seq, kEnterEmail) < 0 {
 				d.add(&step{k: kEnterEmail}, i) // ("we need their email verified": collected, then checked)
 			}
@@ -539,7 +539,7 @@ var rules = map[string][]rule{
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as about your email system, not a step of the flow.")
 			return
 		}
-		if j := i + 1; j < len(ts) && !(i > 0 && lex.determiner[ts[i-1].raw]) && (ts[j].w == "human" || lex.determiner[ts[j].raw] && j+1 < len(ts) && ts[j+1].w == "human") {
+		if j := i + 1; j < len(ts) && !(i > 0 && ts[i-1].in(hDeterminer)) && (ts[j].w == "human" || ts[j].in(hDeterminer) && j+1 < len(ts) && ts[j+1].w == "human") {
 			// "today they email support and wait days", "email our helpdesk":
 			// mail to the integrator's team, a message, no address to collect
 			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as an email to your team, not a step of the flow.")
@@ -558,7 +558,7 @@ var rules = map[string][]rule{
 		for det < len(ts) && lex.subjectAdverb[ts[det].raw] {
 			det++
 		}
-		channelTalk := (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && det < len(ts) && lex.determiner[ts[det].raw] && !d.neg[i]
+		channelTalk := (i == 0 || i == 1 && lex.determiner[prev]) && lex.beForm[next] && det < len(ts) && ts[det].in(hDeterminer) && !d.neg[i]
 		if channelTalk && hasAnyRaw(ts[det+1:], lex.emailWeak) {
 			// "email is the first thing attackers own after a phish", "email is
 			// literally the channel that got compromised": a remark on email as
@@ -644,7 +644,7 @@ var rules = map[string][]rule{
 				// flow, as a lost mailbox is, not a code sent to it
 				return false
 			}
-			if j := i - 1; !d.neg[i] && j >= 2 && lex.deviceChange[d.ts[j].raw] && (lex.determiner[d.ts[j-1].raw] || lex.ownerPossessive[d.ts[j-1].raw]) &&
+			if j := i - 1; !d.neg[i] && j >= 2 && lex.deviceChange[d.ts[j].raw] && (d.ts[j-1].in(hDeterminer) || lex.ownerPossessive[d.ts[j-1].raw]) &&
 				lex.deviceGet[d.ts[j-2].raw] && !has(d.ts, "send") {
 				// "patients who get a new phone have to re-link the app (our
 				// MFA is bound to the device)": the phone the user got, the
@@ -858,12 +858,12 @@ var rules = map[string][]rule{
 		// "tell them to ask at reception", "tell them that we'll ask for a
 		// reference": the asking is in the line told, the avatar's question it is not
 		when: func(d *detector, i int) bool {
-			if lex.pastVerb[d.ts[i].raw] && d.next(i) == "for" && i+2 < len(d.ts) && (lex.backRef[d.ts[i+2].raw] || lex.demonstrative[d.ts[i+2].raw]) && i > 0 && !lex.avatarRef[d.prev(i)] {
+			if lex.pastVerb[d.ts[i].raw] && d.next(i) == "for" && i+2 < len(d.ts) && (d.ts[i+2].in(hBackRef) || lex.demonstrative[d.ts[i+2].raw]) && i > 0 && !lex.avatarRef[d.prev(i)] {
 				// "the unions asked for that", "legal asked for it": who wanted
 				// the step just named, a reason, no question the avatar asks
 				return false
 			}
-			if j := i - 1; j > 0 && (lex.userWord[d.ts[j].raw] || lex.addressee[d.ts[j].raw] || peopleNoun(d.ts, j)) && hasAnyRaw(d.ts[:j], lex.condOpen) {
+			if j := i - 1; j > 0 && (d.ts[j].in(hUserWord) || d.ts[j].in(hAddressee) || peopleNoun(d.ts, j)) && hasAnyRaw(d.ts[:j], lex.condOpen) {
 				// "when a customer asks for a SIM swap": the user's request, the
 				// flow's occasion, no question the avatar asks
 				return false
@@ -883,10 +883,10 @@ var rules = map[string][]rule{
 				return false // "their agreement number from the confirmation email": a message we sent, no question
 			}
 			j := i + 1
-			for j < len(d.ts) && (d.ts[j].raw == "that" || lex.determiner[d.ts[j].raw]) {
+			for j < len(d.ts) && (d.ts[j].raw == "that" || d.ts[j].in(hDeterminer)) {
 				j++
 			}
-			if !has(d.ts, "ask") && copulaAfter(d.ts, i) && j < len(d.ts) && (lex.userWord[d.ts[j].raw] || lex.addressee[d.ts[j].raw] || lex.subjectPronoun[d.ts[j].raw]) {
+			if !has(d.ts, "ask") && copulaAfter(d.ts, i) && j < len(d.ts) && (d.ts[j].in(hUserWord) || d.ts[j].in(hAddressee) || lex.subjectPronoun[d.ts[j].raw]) {
 				// "confirm the patient is who they say they are (by matching their
 				// face …)": the person's identity, which the checks confirm; no
 				// news to tell them
@@ -1032,10 +1032,10 @@ func hasAnyW(ts []token, set map[string]bool) bool {
 // account, and the word follows a preposition of means after that verb.
 func accountMadeWith(ts []token, i int) bool {
 	j := 0
-	for j < len(ts) && (lex.determiner[ts[j].raw] || lex.keepLead[ts[j].raw]) { // (the owner possessives and "our" are determiners)
+	for j < len(ts) && (ts[j].in(hDeterminer) || ts[j].in(hKeepLead)) { // (the owner possessives and "our" are determiners)
 		j++
 	}
-	if j+1 >= i || !(lex.userWord[ts[j].raw] || lex.userOne[ts[j].raw] || lex.pronounUser[ts[j].raw]) {
+	if j+1 >= i || !(ts[j].in(hUserWord) || lex.userOne[ts[j].raw] || lex.pronounUser[ts[j].raw]) {
 		return false
 	}
 	for j++; j < i && (lex.frequencyWord[ts[j].raw] || ts[j].raw == "all" || ts[j].raw == "only"); j++ {
@@ -1057,7 +1057,7 @@ func accountMadeWith(ts []token, i int) bool {
 // or a possessive, and a be-form then, past a few words of where it is held
 // and adverbs, a word of its state follows.
 func heldState(ts []token, i int) bool {
-	if !(i == 0 || i == 1 && lex.determiner[ts[0].raw]) {
+	if !(i == 0 || i == 1 && ts[0].in(hDeterminer)) {
 		return false
 	}
 	for j := i + 1; j < min(len(ts), i+7); j++ {
@@ -1104,7 +1104,7 @@ var rawRules = map[string][]rule{
 		// ("SIM swap attacks are why we avoid SMS", "here's why": the speaker's
 		// explanation; "what we want to know is why they're sending it" asks)
 		when: func(d *detector, i int) bool {
-			explains := lex.whyCopula[d.prev(i)] && (i+1 == len(d.ts) || lex.speaker[d.ts[i+1].raw] || d.ts[i+1].w == ":")
+			explains := lex.whyCopula[d.prev(i)] && (i+1 == len(d.ts) || d.ts[i+1].in(hSpeaker) || d.ts[i+1].w == ":")
 			return !explains && reasonRule.when(d, i)
 		},
 		make: reasonRule.make,
@@ -1171,7 +1171,7 @@ var rawRules = map[string][]rule{
 			return i+2 < len(d.ts) && d.next(i) == "the" && selfLemmas[d.ts[i+2].w] &&
 				(anyDoc(d.ts[:i]) && has(d.ts[:i], "face") && ownerRule.when(d, i) ||
 					anyDoc(d.ts[i+2:min(i+7, len(d.ts))]) && slices.ContainsFunc(d.ts[max(0, i-5):i], func(t token) bool { return selfLemmas[t.w] }) &&
-						!d.got.has(kFaceCompare) && !hasAnyRaw(d.ts, lex.population) &&
+						!d.got.has(kFaceCompare) && !hasAnyHot(d.ts, hPopulation) &&
 						!slices.ContainsFunc(d.ts, func(t token) bool { return t.w == "enrolled" && t.raw != "system" })) // ("the system confirms …": the product, no enrolment)
 		},
 		make: ownerRule.make,
@@ -1182,7 +1182,7 @@ var rawRules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			// (so does "ask for it": "email is the login ID; ask for it after
 			// the SMS code")
-			given := i > 0 && lex.emailGiven[d.ts[i-1].raw] || i > 1 && d.ts[i-1].raw == "for" && d.ts[i-2].w == "ask"
+			given := i > 0 && d.ts[i-1].in(hEmailGiven) || i > 1 && d.ts[i-1].raw == "for" && d.ts[i-2].w == "ask"
 			return given && !d.codeInClause && !has(d.a.prior, "code") &&
 				(has(d.ts[:i], "email") || has(d.a.prior, "email"))
 		},
@@ -1246,7 +1246,7 @@ var readBackRule = rule{
 		obj := readBackObject(d.ts, i)
 		// "asks the approver to read back …", "have the user read back …": the
 		// user reads; otherwise the avatar does
-		user := i >= 1 && lex.addressee[d.ts[i-1].raw] || i >= 2 && d.ts[i-1].raw == "to" && (has(d.ts[:i], "ask") || lex.addressee[d.ts[i-2].raw])
+		user := i >= 1 && d.ts[i-1].in(hAddressee) || i >= 2 && d.ts[i-1].raw == "to" && (has(d.ts[:i], "ask") || d.ts[i-2].in(hAddressee))
 		for _, o := range d.out {
 			if o.k == kAsk {
 				o.readBack, o.userReads = obj, user // the question the clause already named
@@ -1296,7 +1296,7 @@ var (
 			// (a person noun as written: "the legal age", "the drinking age"
 			// come as "adult" too, and are ages)
 			for j := i - 1; j >= 0 && j >= i-2 && lex.adultPerson[d.ts[i].raw] && !strings.ContainsRune(d.ts[i].orig, ' '); j-- {
-				if lex.each[d.ts[j].raw] || lex.definite[d.ts[j].raw] {
+				if d.ts[j].in(hEach) || lex.definite[d.ts[j].raw] {
 					return false
 				}
 			}
@@ -1397,7 +1397,7 @@ var (
 		when: func(d *detector, i int) bool {
 			// ("by looking at their face and matching it to the registered
 			// ones": "it" is the face the clause before named, no data)
-			faceBack := hasAnyRaw(d.ts, lex.backRef) && slices.ContainsFunc(d.a.prior, func(t token) bool { return faceTalkLemmas[t.w] })
+			faceBack := hasAnyHot(d.ts, hBackRef) && slices.ContainsFunc(d.a.prior, func(t token) bool { return faceTalkLemmas[t.w] })
 			return dataMatch(d.ts) || !d.faceCtx && !faceBack && !peopleWords(d.ts) && hasAnyRaw(d.ts, lex.onFileMatch) && !has(d.ts, "validate")
 		},
 		make: matchCheck,
@@ -1524,7 +1524,7 @@ var (
 			// ("… and we send a code to it to make sure it is really theirs": the
 			// address the clause before named)
 			addressOwned := !anyDoc(d.ts) && d.codeInClause
-			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !addressOwned && !has(d.ts, "enrolled") && !hasAnyRaw(d.ts, lex.population) && !d.got.has(kFaceCompare)
+			return (findKind(d.seq, kDocument) >= 0 || anyDoc(d.ts)) && !addressOwned && !has(d.ts, "enrolled") && !hasAnyHot(d.ts, hPopulation) && !d.got.has(kFaceCompare)
 		},
 		make: func(d *detector, i int) {
 			if r := d.ts[i].raw; r == "borrowed" || r == "stolen" {
@@ -1695,7 +1695,7 @@ func emailOnRecord(ts []token) bool {
 // person mailed as its object ("email them the result", "we're about to
 // email the customer"): mail sent, no address to collect.
 func ourEmailing(ts []token, i int) bool {
-	if i+1 < len(ts) && ts[i+1].raw != "to" && skipAddressee(ts, i+1) > i+1 && !(i > 0 && lex.determiner[ts[i-1].raw]) {
+	if i+1 < len(ts) && ts[i+1].raw != "to" && skipAddressee(ts, i+1) > i+1 && !(i > 0 && ts[i-1].in(hDeterminer)) {
 		return true
 	}
 	j := i - 1
@@ -1720,7 +1720,7 @@ func avatarAdvises(ts []token, i int) bool {
 	for j >= 0 && lex.adviceLead[ts[j].raw] {
 		j--
 	}
-	return j < 0 || lex.avatarRef[ts[j].raw] || lex.determiner[ts[j].raw] && j == 0
+	return j < 0 || lex.avatarRef[ts[j].raw] || ts[j].in(hDeterminer) && j == 0
 }
 
 // advice: where the advice the verb at i gives starts, after the person told
@@ -1774,7 +1774,7 @@ func toLine(ts []token, i int) bool {
 // confirmation email"), or one the speaker sends on their own side ("we send
 // that email ourselves", "we'll send the welcome pack email from our server").
 func mailMessage(ts []token, i int) bool {
-	if i > 0 && lex.mailKind[ts[i-1].raw] {
+	if i > 0 && ts[i-1].in(hMailKind) {
 		for j, t := range ts {
 			if j != i-1 && (t.w == "verify" || t.w == "confirm") {
 				return false
@@ -1829,7 +1829,7 @@ func mailsSubject(ts []token, i int) bool {
 // verb of a data check ("the name matched to the booking" is one).
 func matchedRecord(ts []token, i int) bool {
 	return i > 0 && i+1 < len(ts) && strings.HasSuffix(ts[i].raw, "ed") &&
-		lex.determiner[ts[i-1].raw] && !lex.compareTo[ts[i+1].raw] && isAlpha(ts[i+1].raw)
+		ts[i-1].in(hDeterminer) && !lex.compareTo[ts[i+1].raw] && isAlpha(ts[i+1].raw)
 }
 
 // textsThing: the text (SMS) at i carries a message, not a code: a link or a
@@ -1881,7 +1881,7 @@ func sentThing(ts []token, i int) bool {
 func sendsTo(ts []token, i int) bool {
 	given := addressGiven(ts, i)
 	for j, t := range ts {
-		if j > 0 && lex.possessive[ts[j-1].raw] {
+		if j > 0 && ts[j-1].in(hPossessive) {
 			continue // "their dispatch email": after a possessive the word names a kind of address, it sends nothing
 		}
 		if t.w == "send" && routesUser(ts, j) {
@@ -1899,7 +1899,7 @@ func sendsTo(ts []token, i int) bool {
 // for it ("ask for the email address we should send the receipt to"), as "ask
 // for it" is for the "it" rule.
 func addressGiven(ts []token, i int) bool {
-	if hasAnyRaw(ts[:i], lex.emailGiven) {
+	if hasAnyHot(ts[:i], hEmailGiven) {
 		return true
 	}
 	for k := 0; k+1 < i; k++ {
@@ -1910,7 +1910,7 @@ func addressGiven(ts []token, i int) bool {
 	// ("get their email so we can send receipts", "we need your email":
 	// a verb of getting right before the user's address)
 	k := i - 1
-	for k > 0 && (lex.determiner[ts[k].raw] || lex.ownerPossessive[ts[k].raw] || strings.HasSuffix(ts[k].orig, "'s")) {
+	for k > 0 && (ts[k].in(hDeterminer) || lex.ownerPossessive[ts[k].raw] || strings.HasSuffix(ts[k].orig, "'s")) {
 		k-- // "their", "the user's"
 	}
 	return k < i-1 && lex.addressGet[ts[k].raw]
@@ -1957,7 +1957,7 @@ func forAddress(ts []token, i int) int {
 // start", "send new users through …"): a route through the flow, no message.
 func routesUser(ts []token, j int) bool {
 	k := j + 1
-	for k < len(ts) && k <= j+2 && (lex.determiner[ts[k].raw] || ts[k].w == "new") {
+	for k < len(ts) && k <= j+2 && (ts[k].in(hDeterminer) || ts[k].w == "new") {
 		k++ // "the user", "new users"
 	}
 	return k+1 < len(ts) && (lex.askedPerson[ts[k].raw] || lex.personRef[ts[k].raw] && ts[k].raw != "this" && ts[k].raw != "they") && lex.routeParticle[ts[k+1].raw]
@@ -1998,7 +1998,7 @@ func askedFor(ts []token, i int) bool {
 
 func givesEmail(ts []token, i int) bool {
 	for j := max(0, i-4); j <= i+4 && j < len(ts); j++ {
-		if lex.emailGiven[ts[j].raw] && !(j+1 < len(ts) && (ts[j+1].raw == "it" || ts[j+1].raw == "back")) {
+		if ts[j].in(hEmailGiven) && !(j+1 < len(ts) && (ts[j+1].raw == "it" || ts[j+1].raw == "back")) {
 			return true
 		}
 	}
@@ -2034,10 +2034,10 @@ func quotedLineAt(ts []token, i int) int {
 	for j < len(ts) && lex.verbatim[ts[j].raw] {
 		j++
 	}
-	if k := j; k < len(ts) && (lex.determiner[ts[k].raw] || linePointer(ts[k])) {
+	if k := j; k < len(ts) && (ts[k].in(hDeterminer) || linePointer(ts[k])) {
 		// "greet with exactly these words '…'", "greet them with the text "…"":
 		// the noun only points at the line after it
-		for k < len(ts) && (lex.determiner[ts[k].raw] || linePointer(ts[k])) {
+		for k < len(ts) && (ts[k].in(hDeterminer) || linePointer(ts[k])) {
 			k++
 		}
 		if k < len(ts) && (lex.quoteNoun[ts[k].raw] || lex.speechNoun[ts[k].raw]) {
@@ -2074,7 +2074,7 @@ func lineStep(k kind) func(d *detector, i int) {
 // with a smile" keeps the usual greeting.
 func ownOpeningAt(ts []token, i int) int {
 	j := skipAddressee(ts, i+1)
-	for j < len(ts) && (lex.subjectAux[ts[j].raw] || ts[j].raw == "by" || ts[j].raw == "to") {
+	for j < len(ts) && (ts[j].in(hSubjectAux) || ts[j].raw == "by" || ts[j].raw == "to") {
 		j++ // "should", "by" in "start by saying"
 	}
 	if j >= len(ts) || !lex.sayVerb[ts[j].raw] && ts[j].raw != "with" {
@@ -2097,7 +2097,7 @@ func recognizedObject(ts []token, i int) bool {
 		switch {
 		case ts[j].w == "recognize":
 			return true
-		case !lex.determiner[ts[j].raw]:
+		case !ts[j].in(hDeterminer):
 			return false
 		}
 	}
@@ -2125,7 +2125,7 @@ func setAside(ts []token, i int) int {
 			}
 		case ts[j].raw == "over" && preferredOver(ts, j):
 			start = j - 1
-		case !lex.determiner[ts[j].raw] && !ts[j].known:
+		case !ts[j].in(hDeterminer) && !ts[j].known:
 			return -1 // (an unknown word between: another reading)
 		default:
 			continue
@@ -2283,7 +2283,7 @@ func labelGuardsLogin(ts []token, i int) bool {
 	if j >= len(ts) || !lex.labelHead[ts[j].raw] || i == 0 || !lex.labelDefinite[ts[i-1].raw] {
 		return false
 	}
-	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyRaw(ts[j+2:], lex.loginWord)
+	return j+1 < len(ts) && lex.labelGuard[ts[j+1].raw] && hasAnyHot(ts[j+2:], hLoginWord)
 }
 
 // ageNumbered: the clause gives the age as a number ("block minors under 16",
@@ -2310,7 +2310,7 @@ func renewsLabel(ts []token, i int) bool {
 		return false // "Reset: 2FA + face scan": a heading and what it takes
 	}
 	j := i - 1
-	for j >= 0 && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw] || lex.userWord[ts[j].raw]) {
+	for j >= 0 && (ts[j].in(hDeterminer) || ts[j].in(hPossessive) || ts[j].in(hUserWord)) {
 		j--
 	}
 	return j >= 0 && lex.factorRenewVerb[ts[j].raw]
@@ -2347,7 +2347,7 @@ func (d *detector) scan() {
 	}
 	// ("the eSIM QR code is on its way to their inbox", "the zip code on
 	// their licence": a code that is no one-time code names no channel)
-	d.codeInClause, d.otherCode = hasAnyRaw(ts, lex.ownership), false
+	d.codeInClause, d.otherCode = hasAnyHot(ts, hOwnership), false
 	for i, t := range ts {
 		if t.w == "code" && !(i > 0 && lex.notCodeBefore[ts[i-1].raw]) {
 			d.codeInClause = true
@@ -2464,7 +2464,7 @@ func thingClaim(ts []token, h int) bool {
 	for j >= 0 && j >= h-2 && realThingWord(ts[j]) {
 		j-- // "the phone number"
 	}
-	if j >= 0 && lex.determiner[ts[j].raw] {
+	if j >= 0 && ts[j].in(hDeterminer) {
 		j--
 	}
 	return j < 0 || lex.realClaimLead[ts[j].raw]
@@ -2532,7 +2532,7 @@ func userMustSay(ts []token, i int) bool {
 // skipBackAddressee returns the index before the person spoken to that ends at j
 // ("ask them", "ask the user"), or j when none does.
 func skipBackAddressee(ts []token, j int) int {
-	if j >= 0 && lex.addressee[ts[j].raw] {
+	if j >= 0 && ts[j].in(hAddressee) {
 		j--
 		if j >= 0 && (ts[j].raw == "the" || ts[j].raw == "our") {
 			j--
@@ -2546,10 +2546,10 @@ func skipBackAddressee(ts []token, j int) int {
 // waiting" has words of its own, said as written.
 func bareLine(rest []token) bool {
 	for i, t := range rest {
-		if i > 0 && (lex.reasonOpen[t.raw] || t.raw == "so") {
+		if i > 0 && (t.in(hReasonOpen) || t.raw == "so") {
 			return true // "say hi first so people know what's going on": why, not what
 		}
-		if _, line := spokenLineKinds[t.w]; !line && !lex.addressee[t.raw] && !lex.backWord[t.raw] && !lex.frontWord[t.raw] && !lex.lineFiller[t.raw] {
+		if _, line := spokenLineKinds[t.w]; !line && !t.in(hAddressee) && !lex.backWord[t.raw] && !lex.frontWord[t.raw] && !lex.lineFiller[t.raw] {
 			return false
 		}
 	}
@@ -2563,7 +2563,7 @@ func bareLine(rest []token) bool {
 func channelOnly(d *detector, i int, k, other kind) bool {
 	if !(i+1 < len(d.ts) && d.ts[i+1].w == "only" || i > 0 && d.ts[i-1].w == "only") ||
 		i+2 < len(d.ts) && d.ts[i+1].w == "only" && d.ts[i+2].raw == "as" || // ("SMS only as a fallback": a role, not the channel; "SMS only if …" lost its "only" to the condition: splitClauses)
-		d.neg[i] || hasAnyRaw(d.ts, lex.emailGiven) || has(d.ts, "address") || has(d.ts, "number") || lex.entryNext[d.next(i)] {
+		d.neg[i] || hasAnyHot(d.ts, hEmailGiven) || has(d.ts, "address") || has(d.ts, "number") || lex.entryNext[d.next(i)] {
 		return false
 	}
 	d.a.neg.add(other)
@@ -2616,7 +2616,7 @@ func negatedOperand(ts []token, neg []bool, i int) bool {
 // spoofProp: the word at i names a prop of a presentation attack ("a
 // printout", "a mask", "a printed photo").
 func spoofProp(ts []token, i int) bool {
-	return lex.spoofProp[ts[i].raw] || ts[i].raw == "printed" && i+1 < len(ts) && ts[i+1].w == "photo"
+	return ts[i].in(hSpoofProp) || ts[i].raw == "printed" && i+1 < len(ts) && ts[i+1].w == "photo"
 }
 
 // heldUp: the clause says something is held up ("a printout held up to the
@@ -2636,7 +2636,7 @@ func heldUp(ts []token) bool {
 // yet to be taken ("a photo of their face").
 func photoOfFace(d *detector, i int) bool {
 	j := i - 1
-	for j >= i-2 && j >= 0 && (lex.personPronoun[d.ts[j].raw] || lex.possessive[d.ts[j].raw] || lex.personRef[d.ts[j].raw] || d.ts[j].raw == "the") {
+	for j >= i-2 && j >= 0 && (lex.personPronoun[d.ts[j].raw] || d.ts[j].in(hPossessive) || lex.personRef[d.ts[j].raw] || d.ts[j].raw == "the") {
 		j-- // "of their face", "of the user's face"
 	}
 	if j < 1 || d.ts[j].raw != "of" || d.ts[j-1].w != "photo" {
@@ -2785,7 +2785,7 @@ func ageValidation(d *detector) bool {
 // outgoing, no document the user shows to the camera.
 func sentByUs(ts []token, i int) bool {
 	j := i - 1
-	for j >= 0 && (lex.determiner[ts[j].raw] || lex.possessive[ts[j].raw]) {
+	for j >= 0 && (ts[j].in(hDeterminer) || ts[j].in(hPossessive)) {
 		j--
 	}
 	if j >= 0 && (lex.personPronoun[ts[j].raw] || ts[j].raw == "you") {
@@ -2795,7 +2795,7 @@ func sentByUs(ts []token, i int) bool {
 		return false
 	}
 	k := j - 1
-	if k > 0 && lex.subjectAux[ts[k].raw] {
+	if k > 0 && ts[k].in(hSubjectAux) {
 		k-- // "we can send", "we will send"
 	}
 	return lex.ourSender[ts[k].raw]

@@ -94,7 +94,7 @@ func readSettings(ts []token) stepSettings {
 		if t.eq && t.kilo && i > 0 && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
 			continue // "expiry=5m": minutes, which the tokenizer read as millions
 		}
-		if lex.failTimes[t.raw] && failedBefore(ts, i) {
+		if t.in(hFailTimes) && failedBefore(ts, i) {
 			s.attempts = 2 // "if it's wrong twice", "if they fail it twice": the code's attempts
 			if t.raw == "thrice" {
 				s.attempts = 3
@@ -118,7 +118,7 @@ func readSettings(ts []token) stepSettings {
 		if e+1 < len(ts) {
 			unit = ts[e+1].w
 		}
-		if t.plus && !lex.unit[unit] && unit != "percent" && !(e+1 < len(ts) && lex.attemptNoun[ts[e+1].raw]) && !(n > 0 && n < 1) {
+		if t.plus && !lex.unit[unit] && unit != "percent" && !(e+1 < len(ts) && ts[e+1].in(hAttemptNoun)) && !(n > 0 && n < 1) {
 			// "payouts only go to 18+ accounts", "21+", "40+ agents": a number
 			// with a plus and no unit of a setting is a floor (an age, a count
 			// of people), never a value a step is set to ("90+%", "0.85+",
@@ -158,7 +158,7 @@ func readSettings(ts []token) stepSettings {
 			s.expiry = int(n)
 		case unit == "hour" && n > 0 && n <= 24:
 			s.expiry = int(n * 3600)
-		case (unit == "attempt" || e+1 < len(ts) && lex.attemptNoun[ts[e+1].raw]) && n >= 1 && n <= 20 && n == math.Trunc(n):
+		case (unit == "attempt" || e+1 < len(ts) && ts[e+1].in(hAttemptNoun)) && n >= 1 && n <= 20 && n == math.Trunc(n):
 			s.attempts = int(n)
 		case (before == "to" || before == "at") && n >= 1 && n <= 20 && n == math.Trunc(n) && attemptsNamed(ts, i):
 			s.attempts = int(n) // "bump max attempts on the code to 5", "set the attempt limit at 4"
@@ -298,7 +298,7 @@ func keyValue(s *stepSettings, key string, t token, n float64, unit string) bool
 // "if they fail it twice", "if incorrect otp entered twice").
 func failedBefore(ts []token, i int) bool {
 	for j := range i {
-		if lex.condFail[ts[j].raw] || lex.condBad[ts[j].raw] || lex.typedIn[ts[j].raw] || phraseAt(ts, j, lex.failPhrase) {
+		if ts[j].in(hCondFail) || ts[j].in(hCondBad) || lex.typedIn[ts[j].raw] || phraseAt(ts, j, lex.failPhrase) {
 			return true
 		}
 	}
@@ -358,10 +358,10 @@ func countWord(w string) int {
 // hasSetting is a cheap test before readSettings: a number or a unit word.
 func hasSetting(ts []token) bool {
 	for i, t := range ts {
-		if t.raw == "one" && i > 0 && lex.determiner[ts[i-1].raw] {
+		if t.raw == "one" && i > 0 && ts[i-1].in(hDeterminer) {
 			continue // "just change that one", "the email one": a step, not a count
 		}
-		if t.isNum || t.eq || numberWords[t.raw] > 0 || lex.failTimes[t.raw] || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
+		if t.isNum || t.eq || numberWords[t.raw] > 0 || t.in(hFailTimes) || t.w == "challenge" || t.w == "microphone" || t.w == "camera" || strings.HasPrefix(t.w, "threshold") || lex.scanMode[t.raw] != "" {
 			return true
 		}
 	}
@@ -458,7 +458,7 @@ func attemptsNamed(ts []token, i int) bool {
 		if ts[j].isNum {
 			return false
 		}
-		if ts[j].w == "attempt" || lex.attemptNoun[ts[j].raw] {
+		if ts[j].w == "attempt" || ts[j].in(hAttemptNoun) {
 			return true
 		}
 	}

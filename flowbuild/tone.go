@@ -101,7 +101,7 @@ func instructs(ts []token) bool {
 // "get the customer to say …"): a person, then "to".
 func userDoes(ts []token) bool {
 	for j := 0; j+1 < len(ts); j++ {
-		if (lex.personPronoun[ts[j].raw] || lex.userWord[ts[j].raw]) && ts[j+1].raw == "to" {
+		if (lex.personPronoun[ts[j].raw] || ts[j].in(hUserWord)) && ts[j+1].raw == "to" {
 			return true
 		}
 	}

@@ -1,0 +1,192 @@
+package flowbuild
+
+// A hot set is a lexicon set that the rules ask about for nearly every word of a
+// description: is it "if", a word of failing, a user, a negation. A map lookup
+// costs a hash and a probe, and Build made well over a thousand of them per
+// description (the largest share of its time); so every token carries, read
+// once when the text is tokenized, the hot sets its word belongs to, and
+// t.in(hCondIf) is a bit test. The sets stay maps: the bits are only a faster
+// way to read them for a token, and a token the tokenizer did not make (one a
+// rule builds) reads the map itself.
+//
+// The list is the sets the rules looked up most often, keyed by a token's raw
+// word, on the shared corpus's descriptions (BENCHMARKS.md, the twenty-ninth
+// stage); a set not in it works the same, at a map lookup's cost.
+type hotSet uint8
+
+const (
+	hCondFail hotSet = iota
+	hRetryNoun
+	hCeaseVerb
+	hCondKnown
+	hListCheck
+	hSubjectAux
+	hCondIf
+	hDeterminer
+	hPopulation
+	hNegAux
+	hCondNew
+	hCorrection
+	hSearchVerb
+	hUserWord
+	hRetryWord
+	hRetryAsk
+	hAttemptNoun
+	hSpeaker
+	hRetract
+	hReasonOpen
+	hPassOnVerb
+	hCorrectVerb
+	hMailKind
+	hOmitVerb
+	hJoinFirst
+	hLoginWord
+	hPassiveBefore
+	hEach
+	hFailTimes
+	hContactLead
+	hSpoofProp
+	hFutile
+	hOwnership
+	hEmailGiven
+	hLackVerb
+	hCondBad
+	hGiveVerb
+	hImageGone
+	hCondStop
+	hLowWord
+	hUndelivered
+	hOutcomeDone
+	hBackRef
+	hArrive
+	hAfterWhich
+	hNewcomer
+	hAddressee
+	hChoiceWord
+	hDoneEarlier
+	hChoiceAsk
+	hSessionDone
+	hPossess
+	hOtherBiometric
+	hTryNoun
+	hPastMark
+	hPolicyFail
+	hFresh
+	hFork
+	hSmallAmount
+	hPossessive
+	hIssuer
+	hChanceLead
+	hKeepLead
+	numHot
+)
+
+// hotRead marks a token whose hot bits were read: bit 63, past every hot set.
+const hotRead = uint64(1) << 63
+
+// hotSets returns the hot sets' maps in hotSet order.
+func (l *lexicon) hotSets() [numHot]map[string]bool {
+	return [numHot]map[string]bool{
+		hCondFail:       l.condFail,
+		hRetryNoun:      l.retryNoun,
+		hCeaseVerb:      l.ceaseVerb,
+		hCondKnown:      l.condKnown,
+		hListCheck:      l.listCheck,
+		hSubjectAux:     l.subjectAux,
+		hCondIf:         l.condIf,
+		hDeterminer:     l.determiner,
+		hPopulation:     l.population,
+		hNegAux:         l.negAux,
+		hCondNew:        l.condNew,
+		hCorrection:     l.correction,
+		hSearchVerb:     l.searchVerb,
+		hUserWord:       l.userWord,
+		hRetryWord:      l.retryWord,
+		hRetryAsk:       l.retryAsk,
+		hAttemptNoun:    l.attemptNoun,
+		hSpeaker:        l.speaker,
+		hRetract:        l.retract,
+		hReasonOpen:     l.reasonOpen,
+		hPassOnVerb:     l.passOnVerb,
+		hCorrectVerb:    l.correctVerb,
+		hMailKind:       l.mailKind,
+		hOmitVerb:       l.omitVerb,
+		hJoinFirst:      l.joinFirst,
+		hLoginWord:      l.loginWord,
+		hPassiveBefore:  l.passiveBefore,
+		hEach:           l.each,
+		hFailTimes:      l.failTimes,
+		hContactLead:    l.contactLead,
+		hSpoofProp:      l.spoofProp,
+		hFutile:         l.futile,
+		hOwnership:      l.ownership,
+		hEmailGiven:     l.emailGiven,
+		hLackVerb:       l.lackVerb,
+		hCondBad:        l.condBad,
+		hGiveVerb:       l.giveVerb,
+		hImageGone:      l.imageGone,
+		hCondStop:       l.condStop,
+		hLowWord:        l.lowWord,
+		hUndelivered:    l.undelivered,
+		hOutcomeDone:    l.outcomeDone,
+		hBackRef:        l.backRef,
+		hArrive:         l.arrive,
+		hAfterWhich:     l.afterWhich,
+		hNewcomer:       l.newcomer,
+		hAddressee:      l.addressee,
+		hChoiceWord:     l.choiceWord,
+		hDoneEarlier:    l.doneEarlier,
+		hChoiceAsk:      l.choiceAsk,
+		hSessionDone:    l.sessionDone,
+		hPossess:        l.possess,
+		hOtherBiometric: l.otherBiometric,
+		hTryNoun:        l.tryNoun,
+		hPastMark:       l.pastMark,
+		hPolicyFail:     l.policyFail,
+		hFresh:          l.fresh,
+		hFork:           l.fork,
+		hSmallAmount:    l.smallAmount,
+		hPossessive:     l.possessive,
+		hIssuer:         l.issuer,
+		hChanceLead:     l.chanceLead,
+		hKeepLead:       l.keepLead,
+	}
+}
+
+// readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
+func (l *lexicon) readHot() {
+	l.hotMaps = l.hotSets()
+	l.hot = map[string]uint64{}
+	for s, set := range l.hotMaps {
+		for w, ok := range set {
+			if ok {
+				l.hot[w] |= 1 << s
+			}
+		}
+	}
+}
+
+// markHot records in each token the hot sets its raw word belongs to.
+func markHot(ts []token) {
+	for i := range ts {
+		ts[i].hot = lex.hot[ts[i].raw] | hotRead
+	}
+}
+
+// in reports whether the token's raw word is in the hot set s.
+func (t token) in(s hotSet) bool {
+	if t.hot&hotRead == 0 {
+		return lex.hotMaps[s][t.raw] // a token a rule made: its bits were never read
+	}
+	return t.hot&(1<<s) != 0
+}
+
+// hasAnyHot is hasAnyRaw for a hot set.
+func hasAnyHot(ts []token, s hotSet) bool {
+	for _, t := range ts {
+		if t.in(s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,54 @@
+package flowbuild
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/facesign/facesign-mcp/internal/intentcheck"
+	"github.com/stretchr/testify/require"
+)
+
+// numHot fits the bits below hotRead: a 64th hot set does not compile.
+var _ [63 - numHot]struct{}
+
+// TestHotBitsAgree checks that a token's hot bits say what the sets' maps say,
+// for every word of the corpus as tokenized (both modes), and that a token a
+// rule makes, with no bits read, reads the map.
+func TestHotBitsAgree(t *testing.T) {
+	c, err := intentcheck.Load(filepath.Join("testdata", "intents", "corpus.json"))
+	require.NoError(t, err)
+	var texts []string
+	for _, b := range c.Build {
+		texts = append(texts, b.Description)
+	}
+	for _, e := range c.Edit {
+		texts = append(texts, e.Base, e.Change)
+	}
+	seen := 0
+	for _, text := range texts {
+		for _, ts := range [][]token{tokenize(text), tokenizeExact(text)} {
+			for _, tok := range ts {
+				if tok.hot&hotRead == 0 {
+					t.Fatalf("%q of %q: its hot bits were never read", tok.raw, text)
+				}
+				for s := range numHot {
+					want := lex.hotMaps[s][tok.raw]
+					if tok.in(s) != want {
+						t.Fatalf("%q of %q: in hot set %d is %v, its map says %v", tok.raw, text, s, !want, want)
+					}
+					if want {
+						seen++
+					}
+				}
+			}
+		}
+	}
+	require.Positive(t, seen)
+	for s, set := range lex.hotSets() {
+		for w := range set {
+			made := token{raw: w}
+			require.True(t, made.in(hotSet(s)), "a made token %q reads hot set %d's map", w, s)
+		}
+	}
+	require.False(t, token{raw: "livenes"}.in(hCondIf))
+}
