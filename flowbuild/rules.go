@@ -508,8 +508,12 @@ var rules = map[string][]rule{
 			// "the OTP can't go to the phone number …, so it goes to their email":
 			// "it" is the code just named, and the email where it goes
 			hasRaw(ts, "it") && hasRaw(ts, "go", "goes", "going") && (lastCode || has(d.a.prior, "code")) && !hasAnyHot(ts, hEmailGiven) {
-			if checked && addressGiven(ts, i) && findKind(d.seq, kEnterEmail) < 0 {
-				d.add(&step{k: kEnterEmail}, i) // ("we need their email verified": collected, then checked)
+			if (checked && addressGiven(ts, i) || d.codeInClause && d.nextW(i) != "code" && d.nextW(i) != "verify" && !lex.channelNoun[next] && addressGot(ts, i)) && findKind(d.seq, kEnterEmail) < 0 {
+				// ("we need their email verified": collected, then checked; "get
+				// their email so we can send a one-time code": collected, and the
+				// code goes to it, where "a code to their email" sends it to one
+				// on file)
+				d.add(&step{k: kEnterEmail}, i)
 			}
 			d.add(&step{k: kEmailOTP}, i)
 			return
@@ -1907,8 +1911,12 @@ func addressGiven(ts []token, i int) bool {
 			return true
 		}
 	}
-	// ("get their email so we can send receipts", "we need your email":
-	// a verb of getting right before the user's address)
+	return addressGot(ts, i)
+}
+
+// addressGot: a verb of getting stands right before the user's address at i
+// ("get their email so we can send receipts", "we need your email").
+func addressGot(ts []token, i int) bool {
 	k := i - 1
 	for k > 0 && (ts[k].in(hDeterminer) || lex.ownerPossessive[ts[k].raw] || strings.HasSuffix(ts[k].orig, "'s")) {
 		k-- // "their", "the user's"
