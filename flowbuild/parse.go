@@ -8804,6 +8804,9 @@ func topicsOf(ts []token) topic {
 			} else if tw == tName && holderName(ts, i) {
 				// "confirm the IBAN is on his own name": whose the account is,
 				// a yes or no, not a name to state
+			} else if next == "of" {
+				// "the name of the beneficiary's bank", "the address of the
+				// branch": something else's, asked in the user's words
 			} else if i == 0 || ts[i-1].orig == "" || ts[i-1].isNum || lex.nameMod[ts[i-1].raw] || ts[i-1].in(hAddressee) || lex.topic[ts[i-1].raw] != 0 || lex.speechVerb[ts[i-1].w] {
 				tp |= tw
 			}

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -345,6 +346,12 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	}
 	if len(parts) == 0 {
 		if p := strings.TrimSpace(s.phrase); p != "" {
+			if ts := tokenize(p); len(ts) > 1 && (ts[0].in(hDeterminer) || ts[0].in(hPossessive)) &&
+				!slices.ContainsFunc(ts[1:min(len(ts), 4)], func(t token) bool { return t.w == "ask" }) {
+				// "the name of their bank": a thing asked for, not the person
+				// asked ("a question about their order" is what is asked)
+				p = "for " + p
+			}
 			return "Ask the user " + trimDot(p) + "."
 		}
 		return "Ask the user a short question to confirm their identity, and listen to the answer."

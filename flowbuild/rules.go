@@ -956,6 +956,18 @@ var rules = map[string][]rule{
 			}
 			conversationRule.make(d, i)
 		},
+	}, {
+		// "the customer must say their full name", "they have to state their
+		// date of birth", "they must tell us their member number", "they have
+		// to say yes to the terms": the user's answer in the session, which
+		// the avatar asks for and waits on (the rule before leaves it: the
+		// line is not the avatar's own)
+		when: func(d *detector, i int) bool {
+			return userMustSay(d.ts, i) && !d.neg[i] && !d.got.has(kAsk) && userAnswer(d.ts, i) != ""
+		},
+		make: func(d *detector, i int) {
+			d.add(&step{k: kAsk, topics: topicsOf(d.ts[i:]), phrase: userAnswer(d.ts, i)}, i)
+		},
 	}},
 }
 
@@ -2535,6 +2547,33 @@ func userMustSay(ts []token, i int) bool {
 		j--
 	}
 	return j >= 0 && j < i-1 && lex.personRef[ts[j].raw] && ts[j].raw != "this"
+}
+
+// userAnswer is what the avatar asks for when the user must say it (the
+// verb at i): the words after it, past the integrator they tell ("tell us
+// their member number"); "say yes to the terms" asks whether they agree.
+// It is "" when the user tells someone else ("tell the branch staff their
+// account number": not the avatar's question).
+func userAnswer(ts []token, i int) string {
+	j := i
+	if j+1 < len(ts) && (ts[j+1].raw == "us" || ts[j+1].raw == "me") {
+		j++
+	}
+	for k := j + 1; k < min(len(ts), j+4) && !ts[k].in(hPossessive); k++ {
+		if peopleNoun(ts, k) || ts[k].w == "human" { // (staff, an agent: the integrator's people)
+			return ""
+		}
+	}
+	if j+2 < len(ts) && ts[j+1].raw == "yes" && ts[j+2].raw == "to" {
+		if ph := phraseAfter(ts, j+2); ph != "" {
+			return "whether they agree to " + ph
+		}
+	}
+	ph := phraseAfter(ts, j)
+	if strings.HasPrefix(ph, quoteW) {
+		return "to say " + ph // "they must say 'I agree to be recorded'": the words they say
+	}
+	return ph
 }
 
 // skipBackAddressee returns the index before the person spoken to that ends at j
