@@ -2483,7 +2483,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	checkedAfter, startPlace, exceptionLead                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
-	addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                                                     map[string]bool
+	negatedPlaceVerb, placeFiller, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                      map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
@@ -2658,6 +2658,7 @@ func newLexicon() *lexicon {
 	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
+	l.negatedPlaceVerb, l.placeFiller = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords)
 	l.checkedAfter = wordSet(checkedAfterWords)
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
@@ -4987,8 +4988,13 @@ var (
 	// whatWords and followVerbs make the subject "whatever comes after it"
 	// of "…, whatever comes after it should be an email OTP": what a
 	// condition leads to
-	whatWords          = []string{"whatever", "what", "anything"}
-	followVerbs        = []string{"comes", "follows", "happens"}
-	condLeadWords      = []string{"if", "when", "unless", "otherwise"}
-	penultimatePhrases = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
+	whatWords     = []string{"whatever", "what", "anything"}
+	followVerbs   = []string{"comes", "follows", "happens"}
+	condLeadWords = []string{"if", "when", "unless", "otherwise"}
+	// negatedPlaceVerbWords and placeFillerWords are what else a place ruled
+	// out of a step may say ("the SMS code shouldn't be last", "… must not
+	// come at the very end of the flow")
+	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
+	placeFillerWords      = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
+	penultimatePhrases    = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
 )

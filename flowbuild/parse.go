@@ -2110,6 +2110,16 @@ func parse(text string) *parsed {
 				a.neg.add(kEmailOTP)
 			}
 		}
+		if n, m := negatedPlaceOf(c.toks); n > 0 {
+			// "The SMS code shouldn't be last.", "the email code must not come
+			// first": where the step named must not go, as "don't put the SMS
+			// code at the end" says it
+			if pa := analyze(c.toks[:n], seq); len(pa.steps) == 1 && findKind(seq, pa.steps[0].k) >= 0 {
+				seq = moveOutOf(seq, c.toks[m:], pa.steps[0], nil)
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+pa.steps[0].k.String()+" must not go, not as leaving it out.")
+				continue
+			}
+		}
 		if v := negatedPlacement(c.toks); a.neg != 0 && v > 0 {
 			// "don't put the email code first, put it at the end": where the
 			// step must not go, not the step left out; a step the flow has
@@ -8380,6 +8390,44 @@ func negatedPlacement(ts []token) int {
 	return v + off
 }
 
+// negatedPlaceOf reads a place ruled out of the step the clause opens with
+// ("the SMS code shouldn't be last", "the email code must not come first",
+// "the face scan can never be the very last step"): n is where the negation
+// starts (the step's words are before it), m where the place's words start;
+// n is 0 when the clause is not one. A place against another step ("… must
+// not come before the liveness check") is orderRuledOut's.
+func negatedPlaceOf(ts []token) (n, m int) {
+	n = slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || lex.copulaModal[t.raw] })
+	if n < 1 || n > 5 || !hasAnyRaw(ts[n:], lex.frontWord) && !hasAnyRaw(ts[n:], lex.backWord) {
+		return 0, 0 // (the cheap test: a negation after a few words, and a place)
+	}
+	m = n + 1
+	if !ts[n].in(hNegAux) {
+		if m >= len(ts) || ts[m].raw != "not" && ts[m].raw != "never" {
+			return 0, 0
+		}
+		m++
+	}
+	if m < len(ts) && lex.negatedPlaceVerb[ts[m].raw] {
+		m++ // "be", "go", "come"
+	}
+	places := 0
+	for _, t := range ts[m:] {
+		switch {
+		case lex.frontWord[t.raw] || lex.backWord[t.raw]:
+			places++
+		case t.raw == "before" || t.raw == "after" || t.raw == "than" || t.isNum:
+			return 0, 0
+		case !t.in(hDeterminer) && !lex.placeFiller[t.raw]:
+			return 0, 0 // "… shouldn't be last if they're new": more than a place
+		}
+	}
+	if places != 1 {
+		return 0, 0
+	}
+	return n, m
+}
+
 // retryRuledOut is where a negated clause names a retry it rules out ("no
 // liveness retry", "don't offer a retry on the SMS code", "no second attempt
 // at the selfie"), or -1. The negation must reach the retry word: "no SMS,
@@ -8508,8 +8556,14 @@ func moveOutOf(seq []*step, place []token, placed *step, ref []*step) []*step {
 	switch {
 	case hasAnyRaw(place, lex.frontWord) && c == 0:
 		to = checks[1]
+		if len(checks) > 2 && seq[checks[1]].k == kRecognition && seq[checks[2]].k == kLiveness {
+			to = checks[2] // past the liveness check that goes with the recognition (layout keeps them together)
+		}
 	case hasAnyRaw(place, lex.backWord) && c == len(checks)-1:
 		to = checks[c-1] - 1 // right before the check before it
+		if c > 1 && seq[checks[c-1]].k == kLiveness && seq[checks[c-2]].k == kRecognition {
+			to = checks[c-2] - 1 // before the recognition its liveness check goes with
+		}
 	case has(place, "before") && r > at:
 		to = r
 	case has(place, "after") && r >= 0 && r < at:
