@@ -2641,6 +2641,9 @@ func parse(text string) *parsed {
 		}
 	}
 	p.steps = order(out)
+	if note := capturedFirst(p.steps); note != "" {
+		p.notes = append(p.notes, note)
+	}
 	if p.policy == "retry" && (retryOnce || perStep || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
 		// "let them retry any failed check, but no second chance on the SMS
 		// code": a retry of each check but those ruled out (or whose failure
@@ -4912,6 +4915,34 @@ func order(seq []*step) []*step {
 	out = append(out, back...)
 	out = append(out, closing...)
 	return mergeAsks(out)
+}
+
+// capturedFirst moves a face comparison the order put before a scan whose
+// image it reads ("after the face scan a compare against the ID they scan
+// first": the ID is pinned first and the compare with it) to right after that
+// scan, and says so: a comparison never reads an image not captured yet.
+func capturedFirst(seq []*step) string {
+	note := ""
+	for i := 0; i < len(seq); i++ {
+		s := seq[i]
+		if s.k != kFaceCompare {
+			continue
+		}
+		last := -1
+		for j := i + 1; j < len(seq); j++ {
+			if k := seq[j].k; (k == kDocument || k == kFaceScan) && readsImageOf(s, k) && findKind(seq[:i], k) < 0 {
+				last = j
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		note = "Moved the face comparison after the " + seq[last].k.String() + " whose image it reads."
+		copy(seq[i:last], seq[i+1:last+1])
+		seq[last] = s
+		i--
+	}
+	return note
 }
 
 // mergeAsks makes adjacent new questions one conversation ("confirm the
