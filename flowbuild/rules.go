@@ -492,6 +492,11 @@ var rules = map[string][]rule{
 			d.seq[len(d.seq)-1].k = kEmailOTP
 			return
 		}
+		if d.codeInClause && has(ts, "sms") && (hasAnyRaw(ts[max(0, i-5):i], lex.mailLoss) || mailLostAfter(ts, i)) {
+			// "a text code only, as many of them have lost access to their
+			// mailbox": the mailbox they lost is why the code goes by text
+			return
+		}
 		// ("type in their email address so we can send the booking
 		// confirmation": a confirmation in what the address is for is a
 		// message, as a "send" there is, no code that confirms the address)
