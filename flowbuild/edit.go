@@ -147,6 +147,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
 			pieces = pieces[1:]
+			if removal, ok := p.removalExcept(part); ok {
+				// "rip out both codes except the sms one": the steps named go
+				// but those of the exception
+				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as \""+removal+"\".")
+				part = removal
+			}
 			if len(parts) > 0 {
 				if removal, rest, keptKs, gone, ok := p.keptBack(parts[len(parts)-1], part); ok {
 					// "drop the document scan, and the permission step too...

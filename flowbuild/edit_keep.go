@@ -22,7 +22,7 @@ func (p *plan) removedKinds(ts []token) kindSet {
 	for _, s := range a.steps {
 		ks.add(s.k)
 	}
-	if ks.has(kOTP) && pluralStep(ts) != "" {
+	if ks.has(kOTP) && (pluralStep(ts) != "" || hasRaw(ts, wholeFamilyWords...)) {
 		for _, s := range p.steps {
 			if familyHead(s.k) == kEmailOTP {
 				ks.add(s.k)
@@ -52,7 +52,7 @@ func (p *plan) keptBack(prev, part string) (removal, rest string, kept, gone kin
 	}
 	words := strings.Fields(part)
 	i := 0
-	for i < len(words) && i < 4 && (lex.hesitation[bareWord(words[i])] || lex.correction[bareWord(words[i])] || bareWord(words[i]) == "no" || isDash(words[i])) {
+	for i < len(words) && i < 4 && (lex.hesitation[bareWord(words[i])] || lex.correction[bareWord(words[i])] || bareWord(words[i]) == "no" || bareWord(words[i]) == "but" || isDash(words[i])) {
 		i++
 	}
 	if i >= len(words)-1 || !lex.keepVerb[bareWord(words[i])] {
@@ -307,4 +307,51 @@ func rethinkWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// removalExcept reads a removal with an exception of its own ("rip out both
+// codes except the sms one", "remove all the codes but the sms one", "drop the
+// scan and the liveness, apart from the liveness") as the removal of the steps
+// it names less those the exception names, as a keep said after it
+// (keptBack) reads; ok is false when the words are no such removal (the
+// exception names no step the removal names, or all of them; "remove
+// everything after the scan except …" is read by place).
+func (p *plan) removalExcept(part string) (string, bool) {
+	if !strings.Contains(part, "except") && !strings.Contains(part, " but ") && !strings.Contains(part, "apart from") &&
+		!strings.Contains(part, "other than") && !strings.Contains(part, "aside from") && !strings.Contains(part, "besides") && !strings.Contains(part, "save for") {
+		return part, false // (most parts: no word of an exception)
+	}
+	words := strings.Fields(part)
+	if !removes(words) {
+		return part, false
+	}
+	for i := 1; i+1 < len(words); i++ {
+		ts := tokenize(strings.Join(words[i:min(len(words), i+3)], " "))
+		n := 0
+		if len(ts) > 0 && ts[0].raw == "but" {
+			n = 1
+		} else if len(ts) > 0 {
+			n = phraseLen(ts, 0, lex.exceptPhrase)
+		}
+		if n == 0 {
+			continue
+		}
+		if !removes(words[:i]) {
+			return part, false
+		}
+		obj := words[i+n:]
+		keep := "keep " + strings.Join(obj, " ")
+		if len(obj) > 0 && lex.keepVerb[bareWord(obj[0])] {
+			keep = strings.Join(obj, " ") // "… but keep the sms one"
+		}
+		removal, rest, _, _, ok := p.keptBack(strings.TrimRight(strings.Join(words[:i], " "), ",;"), keep)
+		if !ok {
+			return part, false
+		}
+		if strings.TrimSpace(rest) != "" {
+			removal += ", " + rest
+		}
+		return removal, true
+	}
+	return part, false
 }
