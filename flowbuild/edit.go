@@ -57,7 +57,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
-	sentences = p.dropMissedNote(sentences)
+	sentences = dropHesitations(p.dropMissedNote(sentences))
 	for si, sentence := range sentences {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (p *plan) keptBack(prev, part string) (removal, rest string, kept, gone kin
 		return "", "", 0, 0, false // (most parts: no verb of keeping where they open)
 	}
 	words := strings.Fields(part)
-	i := 0
+	i := rethinkOpens(words) // ("on second thought keep the email one")
 	for i < len(words) && i < 4 && (lex.hesitation[bareWord(words[i])] || lex.correction[bareWord(words[i])] || bareWord(words[i]) == "no" || bareWord(words[i]) == "but" || isDash(words[i])) {
 		i++
 	}
@@ -354,4 +355,35 @@ func (p *plan) removalExcept(part string) (string, bool) {
 		return removal, true
 	}
 	return part, false
+}
+
+// dropHesitations leaves out the sentences made of hesitations alone ("hmm...",
+// "uh.", "ok so"): they ask nothing, and between a question and its answer
+// ("add an SMS code at the start? hmm... not yet.") they would hide the answer.
+func dropHesitations(sentences []string) []string {
+	if !slices.ContainsFunc(sentences, hesitationOnly) {
+		return sentences // (most changes: nothing to leave out, nothing allocated)
+	}
+	out := slices.DeleteFunc(slices.Clone(sentences), hesitationOnly)
+	if len(out) == 0 {
+		return sentences
+	}
+	return out
+}
+
+// hesitationOnly: every word of s is a hesitation (lex.hesitation) and s asks
+// nothing ("hmm?" stays).
+func hesitationOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, "?") {
+		return false
+	}
+	for s != "" {
+		w, rest, _ := strings.Cut(s, " ")
+		if w = strings.Trim(w, ",;:.!…"); w != "" && !slices.ContainsFunc(hesitationWords, func(h string) bool { return strings.EqualFold(h, w) }) {
+			return false
+		}
+		s = rest
+	}
+	return true
 }
