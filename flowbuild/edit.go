@@ -49,6 +49,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	parts := make([]string, 0, 4)
 	var joined []bool // parts[i] came from the same sentence as parts[i-1] ("…, remove X and add Y")
 	kept := false
+	var narrowed kindSet     // the steps a removal narrowed by a keep still takes out ("…, keep the permission actually. just the doc")
 	reason, undone := "", "" // a retraction's rest that asked for nothing ("they've got a new SIM"), and the instruction it took back
 	var remarks []string     // sentences read as remarks on the change, not instructions
 	var earlier []string     // "ignore what I said about the email code earlier": of an earlier message, no instruction here
@@ -56,7 +57,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
-	sentences = p.dropMissedNote(sentences)
+	sentences = dropHesitations(p.dropMissedNote(sentences))
 	for si, sentence := range sentences {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
@@ -128,6 +129,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
+		if si > 0 && strings.HasSuffix(sentences[si-1], "?") && answerTurnsDown(sentence) {
+			// "add recognition before the liveness? hmm, not in this version",
+			// "and driving licences? no, not those": the writer's own answer
+			// turns the suggestion down and asks for nothing more
+			kept = true
+			continue
+		}
 		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(contrastNot(sentence, p.steps)))))
 		if named, gapped := p.penultimate(sentence); gapped {
 			// "the sms should be first and the liveness the one before last":
@@ -139,6 +147,30 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
 			pieces = pieces[1:]
+			if removal, ok := p.removalExcept(part); ok {
+				// "rip out both codes except the sms one": the steps named go
+				// but those of the exception
+				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as \""+removal+"\".")
+				part = removal
+			}
+			if len(parts) > 0 {
+				if removal, rest, keptKs, gone, ok := p.keptBack(parts[len(parts)-1], part); ok {
+					// "drop the document scan, and the permission step too...
+					// hmm, keep the permission actually": the keep takes back
+					// the part of the removal it names; the rest still goes
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(strings.TrimSuffix(part, rest))+"\" as keeping the "+stepNamesOf(keptKs)+" the change removed before it; only the "+stepNamesOf(gone)+" goes.")
+					parts[len(parts)-1], narrowed = removal, gone
+					kept = true
+					if part = rest; strings.TrimSpace(part) == "" {
+						continue
+					}
+				}
+				if p.saysRemovalAgain(part, narrowed) {
+					// "just the doc", "only the face scan goes": the narrowed removal said again
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as the removal said again, applied once.")
+					continue
+				}
+			}
 			// "make that an SMS... no wait, keep it email": a retraction takes back
 			// the instruction before it; what follows it is the instruction
 			if obj, rest, ok := aboutRetraction(part); ok {
@@ -164,6 +196,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					continue
 				}
 			} else if rest, ok, said := retraction(part, first && si > 0 && strings.HasSuffix(sentences[si-1], "?")); ok {
+				if strings.TrimSpace(rest) == "" && len(pieces) > 0 && rethinkOpens(strings.Fields(part)) > 0 {
+					// "— come to think of it, make that 19": what the phrase
+					// says instead is the piece after it
+					rest, pieces = pieces[0], pieces[1:]
+				}
 				if len(parts) > 0 {
 					taken := parts[len(parts)-1]
 					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
@@ -372,6 +409,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// "we used to send codes by email. now make the sms code 8 digits":
 				// what the flow did before, as Build reads it, not a step to add
 				remarks = append(remarks, part)
+				continue
+			}
+			if pi > 0 && hasAnyRaw(ts, lex.swapVerb) && swapSaidAgain(tokenize(parts[pi-1]), ts, p.steps) {
+				// "swap the two codes around. wait, does the email one have to
+				// go first? no? ok swap them": the same swap said twice is one
+				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as the swap before it said again, applied once.")
 				continue
 			}
 			if pi > 0 && swappedAgain(tokenize(parts[pi-1]), ts, p.steps) {
@@ -1040,32 +1083,38 @@ func askedToStay(q string, steps []*step) []*step {
 // instruction before it, and the question after it. It returns "" when the
 // whole sentence is the question.
 func askedTail(q string) (lead, asked string) {
-	ts := tokenize(q)
+	ts := tokenize(skipHesitation(q)) // ("wait, does the email one have to go first?": asked whole)
 	if len(ts) == 0 || lex.questionAux[ts[0].raw] || lex.auxStart[ts[0].raw] || whWords[ts[0].raw] {
 		return "", q
 	}
-	c := strings.LastIndex(q, ",")
+	c, w := strings.LastIndex(q, ","), 1
+	if d, dw := lastDash(q); d > c {
+		c, w = d, dw // "only accept passports and ID cards — and driving licences?"
+	}
 	if c <= 0 {
 		return "", q
 	}
-	return strings.TrimSpace(q[:c]), strings.TrimSpace(q[c+1:])
+	return strings.TrimSpace(q[:c]), strings.TrimSpace(q[c+w:])
 }
 
 // answersNo: the line answers the question before it with "no" and goes on,
 // if at all, after a pause ("no", "nope, we need it", "Ravi: no, keep it");
 // "no idea" is no answer.
 func answersNo(line string) bool {
-	line = strings.TrimSpace(dropSpeaker(line))
-	end := strings.IndexAny(line, " ,.!—–-")
+	line = skipHesitation(strings.TrimSpace(dropSpeaker(line)))
+	end := strings.IndexAny(line, " ,.!?—–-")
 	if end < 0 {
 		end = len(line)
+	}
+	if strings.EqualFold(line[:end], "not") {
+		return notAnswer(line) // "hmm, not in this version"
 	}
 	if !lex.replyNo[strings.ToLower(line[:end])] {
 		return false
 	}
 	rest := strings.TrimSpace(line[end:])
 	r, _ := utf8.DecodeRuneInString(rest)
-	return rest == "" || strings.ContainsRune(",.!—–-", r)
+	return rest == "" || strings.ContainsRune(",.!?—–-", r)
 }
 
 // lackedSteps names the one step of the flow a remark on what users lack
@@ -1147,6 +1196,14 @@ func retraction(part string, answer bool) (string, bool, bool) {
 	}
 	words := strings.Fields(part)
 	bare := func(i int) string { return bareWord(words[i]) }
+	if n := rethinkOpens(words); n > 0 {
+		// "on second thought make it 21", "hmm, scratch that, at the start"
+		j := n
+		for j < len(words) && (isDash(words[j]) || lex.retractFiller[bare(j)]) {
+			j++
+		}
+		return strings.Join(words[j:], " "), true, true
+	}
 	h := 0
 	for h < len(words)-1 && h < 2 && lex.hesitation[bare(h)] {
 		h++ // "hmm no — …", "oh, put it …", "ugh, 3 min"
@@ -1305,7 +1362,11 @@ func retake(taken []string, rest string, said bool) (string, bool) {
 			if valueWord(bare(taken, i)) && (unit(rw, 2) == "" || unit(rw, 2) == unit(taken, i)) {
 				// ("it's for an alcohol delivery" after the value: why, no instruction)
 				out := slices.Clone(taken)
-				out[i] = strings.TrimRight(rw[2], ",;:.!?…") + taken[i][len(strings.TrimRight(taken[i], ",;:.!?…")):]
+				v, core := strings.TrimRight(rw[2], ",;:.!?…"), strings.TrimRight(taken[i], ",;:.!?…")
+				if strings.HasSuffix(core, "+") && !strings.HasSuffix(v, "+") {
+					v += "+" // ("18+ … make it 21": still a lower bound)
+				}
+				out[i] = v + taken[i][len(core):]
 				return strings.Join(out, " "), true
 			}
 		}
@@ -1572,6 +1633,9 @@ func retractionCandidate(part string) bool {
 		w = strings.Trim(w, ",;:.!?…")
 		if strings.EqualFold(w, "no") || correctsRef(w, rest) {
 			return true // "hmm no — …", "make that 21"
+		}
+		if rethinkWord(w) && rethinkOpens(strings.Fields(part)) > 0 {
+			return true // "on second thought, …"
 		}
 		for _, set := range []map[string]bool{lex.retract, lex.correction} {
 			for k := range set {

@@ -155,6 +155,14 @@ func splitInstructions(sentence string) []string {
 				continue
 			}
 		}
+		if isDash(words[i]) && i-start >= 2 && i+2 < len(words) && rethinkOpens(words[i+1:]) > 0 {
+			// "check they're 18+ from the license — on second thought make it
+			// 21": a correction set off by its dash takes back the words before
+			// it, as a sentence of its own would (retraction)
+			out = append(out, strings.Join(words[start:i], " "))
+			start = i + 1
+			continue
+		}
 		if isDash(words[i]) && i-start >= 2 && ((staysIn(words[start:i]) || lex.keepVerb[strings.ToLower(words[start])]) && startsEdit(words[i+1]) ||
 			i+1 < len(words) && removes(words[start:i]) && endsInstead(words[i+1:])) {
 			// "keep the passport scan and the selfie - remove the sms code":

@@ -4998,3 +4998,8 @@ var (
 	placeFillerWords      = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
 	penultimatePhrases    = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
 )
+
+// wholeFamilyWords before a step's name take every step of its family the flow
+// has ("remove every code apart from the SMS one", "rip out both codes",
+// "drop all the codes"): the removal names each code, not the first.
+var wholeFamilyWords = []string{"all", "every", "both", "each"}

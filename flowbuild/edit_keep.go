@@ -1,0 +1,389 @@
+package flowbuild
+
+import (
+	"slices"
+	"strings"
+)
+
+// Corrections of a removal inside one change. A writer who removes several
+// steps and then keeps one of them back ("drop the document scan, and the
+// permission step too... hmm, keep the permission actually", "rip out both
+// codes... actually keep the sms one, just drop the email code") means the
+// removal of the others only: the "keep" takes back the part of the removal it
+// names, not the removal whole, and what is said after it about the steps that
+// still go ("just the doc", "just drop the email code", "only the face scan
+// goes") says the narrowed removal again, which is applied once.
+
+// removedKinds is what a removal's words name among the steps of the flow:
+// the steps it names, and every step of the family a plural names ("both
+// codes": each code of the flow).
+func (p *plan) removedKinds(ts []token) kindSet {
+	a := analyze(ts, p.steps)
+	ks := a.neg
+	for _, s := range a.steps {
+		ks.add(s.k)
+	}
+	if ks.has(kOTP) && (pluralStep(ts) != "" || hasRaw(ts, wholeFamilyWords...)) {
+		for _, s := range p.steps {
+			if familyHead(s.k) == kEmailOTP {
+				ks.add(s.k)
+			}
+		}
+	}
+	var in kindSet
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) && p.find(k) >= 0 {
+			in.add(p.steps[p.find(k)].k)
+		}
+	}
+	return in
+}
+
+// keptBack reads part as keeping back some of the steps the removal prev
+// names: after hesitations and correction words ("hmm,", "actually", "no,")
+// it opens on a verb of keeping whose object names steps prev removes with
+// others. It returns the removal of the others alone, what part says after
+// the kept object (", just drop the email code"), the steps kept, and the
+// steps that still go; ok is false when part keeps nothing prev removes, or
+// everything it removes (a "keep" of the whole removal is a retraction, read
+// as such by retraction).
+func (p *plan) keptBack(prev, part string) (removal, rest string, kept, gone kindSet, ok bool) {
+	if !keepOpens(part) {
+		return "", "", 0, 0, false // (most parts: no verb of keeping where they open)
+	}
+	words := strings.Fields(part)
+	i := rethinkOpens(words) // ("on second thought keep the email one")
+	for i < len(words) && i < 4 && (lex.hesitation[bareWord(words[i])] || lex.correction[bareWord(words[i])] || bareWord(words[i]) == "no" || bareWord(words[i]) == "but" || isDash(words[i])) {
+		i++
+	}
+	if i >= len(words)-1 || !lex.keepVerb[bareWord(words[i])] {
+		return "", "", 0, 0, false
+	}
+	pw := strings.Fields(prev)
+	if !removes(pw) {
+		return "", "", 0, 0, false
+	}
+	// the kept object runs to a comma, a dash or the end; a correction word
+	// after it ("keep the permission actually") is part of the marker
+	end := i + 1
+	for end < len(words) && !isDash(words[end]) {
+		end++
+		if strings.ContainsAny(words[end-1], ",;:.!?…") {
+			break
+		}
+	}
+	obj := words[i+1 : end]
+	for len(obj) > 0 && (lex.correction[bareWord(obj[len(obj)-1])] || lex.hesitation[bareWord(obj[len(obj)-1])]) {
+		obj = obj[:len(obj)-1]
+	}
+	if len(obj) == 0 {
+		return "", "", 0, 0, false
+	}
+	otoks := tokenize(strings.Join(obj, " "))
+	if a := analyze(otoks, p.steps); a.neg != 0 || statesValue(otoks) {
+		return "", "", 0, 0, false // ("keep the code at 6 digits": a setting, not a step kept)
+	}
+	removed := p.removedKinds(tokenize(prev))
+	kept = p.removedKinds(otoks)
+	if kept == 0 || kept&^removed != 0 || removed&^kept == 0 {
+		return "", "", 0, 0, false
+	}
+	gone = removed &^ kept
+	// the words before the verb stay ("for new users, drop …"); the verb
+	// and its objects become the removal of what still goes
+	v := 0
+	for v < len(pw) && !lex.removeVerb[bareWord(pw[v])] && !lex.takeVerb[bareWord(pw[v])] {
+		v++
+	}
+	if v > 0 && bareWord(pw[v-1]) == "get" {
+		v-- // "get rid of …"
+	}
+	for len(words) > end && isDash(words[end]) {
+		end++
+	}
+	return strings.TrimSpace(strings.Join(pw[:v], " ") + " remove the " + stepNamesOf(gone)), strings.Join(words[end:], " "), kept, gone, true
+}
+
+// statesValue: the words hold a number other than the "one" of "the sms one"
+// ("keep the code at 6 digits": a setting, not a step kept).
+func statesValue(ts []token) bool {
+	for _, t := range ts {
+		if t.isNum && t.raw != "one" {
+			return true
+		}
+	}
+	return false
+}
+
+// saysRemovalAgain: the words name only steps the narrowed removal takes out,
+// alone after "just" or "only" ("just the doc") or with a verb of removal or
+// of going ("just drop the email code", "only the face scan goes"): the
+// removal said again, not a step to add nor a second removal.
+func (p *plan) saysRemovalAgain(part string, gone kindSet) bool {
+	if gone == 0 {
+		return false
+	}
+	ts := tokenize(part)
+	named := p.removedKinds(ts)
+	if named == 0 || named&^gone != 0 || statesValue(ts) {
+		return false
+	}
+	w := strings.Fields(part)
+	for len(w) > 0 && (lex.hesitation[bareWord(w[0])] || lex.correction[bareWord(w[0])]) {
+		w = w[1:]
+	}
+	if len(w) == 0 {
+		return false
+	}
+	if removes(w) || hasRaw(ts, "goes", "go", "gone") {
+		return true
+	}
+	return (bareWord(w[0]) == "just" || bareWord(w[0]) == "only") && !hasEditVerb(w[1:])
+}
+
+// Questions the writer answers themselves ("add recognition before the
+// liveness? hmm, not in this version", "and driving licences? no, not those",
+// "does the email one have to go first? no?"): the question suggests, the
+// answer turns it down, and neither asks anything of the flow.
+
+// skipHesitation drops the sounds and correction words a line opens on
+// ("hmm, not now", "wait, does …"), up to three words.
+func skipHesitation(line string) string {
+	for n := 0; n < 3; n++ {
+		w, rest, _ := strings.Cut(line, " ")
+		if b := bareWord(w); rest == "" || !(lex.hesitation[b] || b == "wait" || b == "actually") {
+			return line
+		}
+		line = strings.TrimSpace(rest)
+	}
+	return line
+}
+
+// notAnswer: the line ("not in this version", "not those", "not for now",
+// "not yet") turns a suggestion down and names no step, no value and no
+// change of its own ("not SMS, email" corrects; "not before the liveness,
+// after it" places).
+func notAnswer(line string) bool {
+	ws := strings.Fields(line)
+	if len(ws) > 6 || hasEditVerb(ws) {
+		return false
+	}
+	ts := tokenize(line)
+	return len(analyze(ts, nil).steps) == 0 && !statesValue(ts) && !hasAnyRaw(ts, lex.frontWord) && !hasAnyRaw(ts, lex.backWord) && !hasRaw(ts, "before", "after", "between")
+}
+
+// answerTurnsDown: the line answers the question before it with a "no" and asks
+// nothing more ("no?", "nah.", "hmm, not in this version", "no, not those").
+func answerTurnsDown(line string) bool {
+	if !answersNo(line) {
+		return false
+	}
+	line = skipHesitation(strings.TrimSpace(dropSpeaker(line)))
+	for {
+		w, rest, _ := strings.Cut(line, " ")
+		if !lex.replyNo[bareWord(w)] && !isDash(w) {
+			break
+		}
+		line = strings.TrimSpace(rest)
+	}
+	line = strings.Trim(line, " ,.!?")
+	if line == "" {
+		return true
+	}
+	w, _, _ := strings.Cut(line, " ")
+	return bareWord(w) == "not" && notAnswer(line)
+}
+
+// lastDash is where the last dash set off by spaces stands in s, and its
+// width with the space after it; -1 if none.
+func lastDash(s string) (int, int) {
+	at, width := -1, 0
+	for _, d := range []string{" — ", " – ", " - ", " -- "} {
+		if i := strings.LastIndex(s, d); i > at {
+			at, width = i+1, len(d)-1
+		}
+	}
+	return at, width
+}
+
+// swapSaidAgain: after a swap (prev), the words swap again what it swapped
+// ("ok swap them", "yeah, swap those two", "swap the codes then"): a verb of
+// swapping, no step outside the pair prev named, no place and no "back" (which
+// asks for the swap to be undone): the change said twice, made once.
+func swapSaidAgain(prev, ts []token, steps []*step) bool {
+	if !hasAnyRaw(ts, lex.swapVerb) || !hasAnyRaw(prev, lex.swapVerb) || has(ts, "back") ||
+		hasAnyRaw(ts, lex.frontWord) || hasAnyRaw(ts, lex.backWord) || hasRaw(ts, "before", "after", "between", "instead") || statesValue(ts) {
+		return false
+	}
+	pair := analyze(prev, steps).steps // (none for "swap the last two": then ts names none either)
+	for _, s := range analyze(ts, steps).steps {
+		if findKind(pair, s.k) < 0 && !(s.k == kOTP && pluralStep(prev) != "") {
+			return false
+		}
+	}
+	return true
+}
+
+// rethinkOpens is how many words a phrase of rethinking (lex.rethink: "on
+// second thought", "scratch that", "come to think of it") takes where the words
+// open, after up to two hesitations ("hmm, on second thought"), or 0. Only
+// phrases of two words or more count: a single word ("actually", "sorry") is
+// read by retraction with its own conditions.
+func rethinkOpens(words []string) int {
+	h := 0
+	for h < len(words) && h < 2 && lex.hesitation[bareWord(words[h])] {
+		h++
+	}
+	if h+1 >= len(words) {
+		return 0
+	}
+	first := bareWord(words[h])
+	if lex.hesitation[first] || first == "" {
+		return 0
+	}
+	// (a cheap test first: most parts open on no word of a phrase)
+	if !rethinkFirst[first] {
+		return 0
+	}
+	end := min(len(words), h+6)
+	ts := tokenize(strings.Join(words[h:end], " "))
+	if n := phraseLen(ts, 0, lex.rethink); n > 1 {
+		// the phrase's words, counted in the words given
+		k, seen := h, 0
+		for k < end && seen < n {
+			if bareWord(words[k]) != "" {
+				seen++
+			}
+			k++
+		}
+		return k
+	}
+	return 0
+}
+
+// rethinkFirst holds the first word of the phrases of lex.rethink.
+var rethinkFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range rethinkPhrases {
+		// (not "no wait", read by retraction with the answer it may give,
+		// nor "let's say", which opens a value or a supposition)
+		if w, _, _ := strings.Cut(p, " "); w != "no" && w != "lets" && w != "let" {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// keepOpens: one of the first five words of part is a verb of keeping
+// (lex.keepVerb), checked without allocating.
+func keepOpens(part string) bool {
+	rest := part
+	for n := 0; n < 5; n++ {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			return false
+		}
+		w := rest
+		if i := strings.IndexAny(rest, " \t"); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		w = strings.Trim(w, ",;:.!?…")
+		for _, k := range keepVerbWords {
+			if strings.EqualFold(k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rethinkWord: w is the first word of a phrase of lex.rethink, checked
+// without allocating.
+func rethinkWord(w string) bool {
+	for k := range rethinkFirst {
+		if strings.EqualFold(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// removalExcept reads a removal with an exception of its own ("rip out both
+// codes except the sms one", "remove all the codes but the sms one", "drop the
+// scan and the liveness, apart from the liveness") as the removal of the steps
+// it names less those the exception names, as a keep said after it
+// (keptBack) reads; ok is false when the words are no such removal (the
+// exception names no step the removal names, or all of them; "remove
+// everything after the scan except …" is read by place).
+func (p *plan) removalExcept(part string) (string, bool) {
+	if !strings.Contains(part, "except") && !strings.Contains(part, " but ") && !strings.Contains(part, "apart from") &&
+		!strings.Contains(part, "other than") && !strings.Contains(part, "aside from") && !strings.Contains(part, "besides") && !strings.Contains(part, "save for") {
+		return part, false // (most parts: no word of an exception)
+	}
+	words := strings.Fields(part)
+	if !removes(words) {
+		return part, false
+	}
+	for i := 1; i+1 < len(words); i++ {
+		ts := tokenize(strings.Join(words[i:min(len(words), i+3)], " "))
+		n := 0
+		if len(ts) > 0 && ts[0].raw == "but" {
+			n = 1
+		} else if len(ts) > 0 {
+			n = phraseLen(ts, 0, lex.exceptPhrase)
+		}
+		if n == 0 {
+			continue
+		}
+		if !removes(words[:i]) {
+			return part, false
+		}
+		obj := words[i+n:]
+		keep := "keep " + strings.Join(obj, " ")
+		if len(obj) > 0 && lex.keepVerb[bareWord(obj[0])] {
+			keep = strings.Join(obj, " ") // "… but keep the sms one"
+		}
+		removal, rest, _, _, ok := p.keptBack(strings.TrimRight(strings.Join(words[:i], " "), ",;"), keep)
+		if !ok {
+			return part, false
+		}
+		if strings.TrimSpace(rest) != "" {
+			removal += ", " + rest
+		}
+		return removal, true
+	}
+	return part, false
+}
+
+// dropHesitations leaves out the sentences made of hesitations alone ("hmm...",
+// "uh.", "ok so"): they ask nothing, and between a question and its answer
+// ("add an SMS code at the start? hmm... not yet.") they would hide the answer.
+func dropHesitations(sentences []string) []string {
+	if !slices.ContainsFunc(sentences, hesitationOnly) {
+		return sentences // (most changes: nothing to leave out, nothing allocated)
+	}
+	out := slices.DeleteFunc(slices.Clone(sentences), hesitationOnly)
+	if len(out) == 0 {
+		return sentences
+	}
+	return out
+}
+
+// hesitationOnly: every word of s is a hesitation (lex.hesitation) and s asks
+// nothing ("hmm?" stays).
+func hesitationOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, "?") {
+		return false
+	}
+	for s != "" {
+		w, rest, _ := strings.Cut(s, " ")
+		if w = strings.Trim(w, ",;:.!…"); w != "" && !slices.ContainsFunc(hesitationWords, func(h string) bool { return strings.EqualFold(h, w) }) {
+			return false
+		}
+		s = rest
+	}
+	return true
+}
