@@ -4416,7 +4416,9 @@ func clauseText(ts []token) string {
 		if t.orig == "" {
 			continue
 		}
-		if b.Len() > 0 && !contractionTail(t.orig) {
+		if b.Len() > 0 && t.hyph && isAlpha(t.raw) {
+			b.WriteByte('-') // "port-out PIN", "self-excluded": said back as written
+		} else if b.Len() > 0 && !contractionTail(t.orig) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.orig)

@@ -183,9 +183,11 @@ func simple(k kind, when func(d *detector, i int) bool) rule {
 // rules by the lemma (or, for "#", the number) that triggers them.
 var rules = map[string][]rule{
 	"liveness": {{
-		// "a selfie with a liveness challenge": a setting of the face scan, not a step
+		// "a selfie with a liveness challenge": a setting of the face scan, not a
+		// step; so is "…, with the liveness challenge required" in a clause of
+		// its own right after the face scan
 		when: func(d *detector, i int) bool {
-			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie")))
+			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie") || len(d.out) == 0 && len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kFaceScan))
 		},
 		make: func(d *detector, i int) {
 			if d.neg[i] && d.ts[i].raw != "liveness" && describesCheck(d.ts, i) {
@@ -682,6 +684,9 @@ var rules = map[string][]rule{
 			// code only before a code's noun ("one-time code", "one-time password")
 			if d.ts[i].raw == "onetime" && i+1 < len(d.ts) && d.nextW(i) != "code" && !lex.onetimeNext[d.next(i)] && isAlpha(d.next(i)) {
 				return false
+			}
+			if ownSecret(d.ts, i) {
+				return false // "ask them to read out their port-out PIN": a question (the ask rule)
 			}
 			if lex.device[d.next(i)] && hasAnyRaw(d.ts[:i], lex.mailLoss) {
 				// "users who lost both the password and their 2FA device": the
@@ -2799,4 +2804,15 @@ func sentByUs(ts []token, i int) bool {
 		k-- // "we can send", "we will send"
 	}
 	return lex.ourSender[ts[k].raw]
+}
+
+// ownSecret: the code word at i is a secret the user holds ("their PIN", "the
+// account password", "their port-out PIN"), which a verb of asking before it
+// asks for ("ask them to read out …", "have them say …"), with nothing that
+// sends it: the avatar's question, not a one-time code.
+func ownSecret(ts []token, i int) bool {
+	if !lex.ownSecret[ts[i].raw] || i == 0 || !lex.ownSecretOwner[ts[i-1].raw] && !(i > 1 && lex.ownSecretOwner[ts[i-2].raw] && lex.possessive[ts[i-2].raw]) {
+		return false
+	}
+	return hasAnyRaw(ts[:i], lex.ownSecretAsk) && !hasAnyRaw(ts, lex.ownSecretSent)
 }
