@@ -290,6 +290,11 @@ var (
 	condIfStrictWords = slices.Concat(condOpenWords, []string{"given"}) // a condition proper, not a purpose ("for new clients")
 )
 
+// channelThreatWords after a channel ("texts can be hijacked after a SIM swap",
+// "SMS could be intercepted", "the phone line may be redirected"): why that
+// channel is not trusted, not a code sent by it (rules.go, channelThreatened).
+var channelThreatWords = []string{"intercepted", "interceptable", "hijacked", "hijackable", "spoofed", "redirected", "rerouted", "diverted", "swapped", "stolen", "hacked", "compromised", "cloned", "insecure", "unsafe", "untrusted", "untrustworthy", "unreliable", "phished"}
+
 // "if they're on that list", "anyone not on the blocklist", "if they're not
 // in it": the enrolled faces a recognition searches, named as a list; being on
 // it is being recognised, not being on it (or off it) is a new user
@@ -2480,7 +2485,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                                                                                           map[string]bool
-	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep                                                                                                                                                                                                                                                                                                                                                   map[string]bool
+	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep, channelThreat                                                                                                                                                                                                                                                                                                                                    map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
@@ -2586,7 +2591,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
-	l.roster, l.rosterPrep = wordSet(rosterWords), wordSet(rosterPrepWords)
+	l.roster, l.rosterPrep, l.channelThreat = wordSet(rosterWords), wordSet(rosterPrepWords), wordSet(channelThreatWords)
 	l.quantifier, l.entryField, l.newcomer = wordSet(quantifierWords), wordSet(entryFields), wordSet(newcomerWords)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
 	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)

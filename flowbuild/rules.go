@@ -602,6 +602,12 @@ var rules = map[string][]rule{
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
+			if !d.neg[i] && channelThreatened(d.ts, i) {
+				// "texts can be hijacked after a SIM swap, so …": why the
+				// channel is not trusted, no code sent by it
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a reason not to send codes by SMS, so the flow sends none.")
+				return
+			}
 			if !d.neg[i] && textsThing(d.ts, i) && possessionLink(d.ts) {
 				// "SMS a magic link to their phone", "verify their phone number
 				// with an SMS link": the link proves the phone is theirs, which
@@ -2815,4 +2821,19 @@ func ownSecret(ts []token, i int) bool {
 		return false
 	}
 	return hasAnyRaw(ts[:i], lex.ownSecretAsk) && !hasAnyRaw(ts, lex.ownSecretSent)
+}
+
+// channelThreatened: the channel word at i is the subject of what can go wrong
+// with it ("texts can be hijacked", "SMS could be intercepted", "the SMS is
+// unreliable"), within a few words and before the clause goes on ("so …").
+func channelThreatened(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+4; j++ {
+		if lex.channelThreat[ts[j].raw] {
+			return true
+		}
+		if ts[j].w == "," || ts[j].w == "." || ts[j].raw == "so" || ts[j].raw == "then" || ts[j].raw == "but" || ts[j].w == "code" {
+			return false
+		}
+	}
+	return false
 }
