@@ -6252,6 +6252,9 @@ func adjectiveComma(cur, rest []token) bool {
 	if lex.resultLead[rest[0].raw] || isConj(rest[0].raw) {
 		return false // "enrolled already from our booking app, so first we recognise the guest": a clause of its own, no adjective
 	}
+	if lex.addVerb[rest[0].raw] {
+		return false // "we don't trust the phone during a port, use email otp": an instruction opens after the comma
+	}
 	if cur[len(cur)-1].raw == "one" {
 		// "we're not doing a liveness step in this one, compliance says …":
 		// "one" after a determiner stands for a noun, so the comma ends its
