@@ -163,6 +163,7 @@ var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
 	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
 	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
+	"does": true, "runs": true, "performs": true, // "the subscriber scans their ID and does a selfie match": said of the user
 	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
