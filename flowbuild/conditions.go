@@ -196,6 +196,14 @@ func readCondition(ts []token, seq []*step) condition {
 			prev = ts[i-1].raw
 		}
 		switch {
+		case recognition && hasIf && lex.rosterPrep[t.raw] && onRoster(ts, i) > 0:
+			// "if they're on that list": found by the recognition; "if
+			// they're not on it", "anyone off the list": not found
+			end := onRoster(ts, i)
+			if t.raw == "off" || i > 0 && ts[i-1].w == "no" {
+				return condition{k: condNewUser, end: end}
+			}
+			return condition{k: condMain, end: end}
 		case recognition && neg && hasIf && foundAs(ts, i) > 0:
 			// "anyone who doesn't come back as a known client", "if they don't
 			// show up as an existing member": what the recognition found them
@@ -361,6 +369,24 @@ func readCondition(ts []token, seq []*step) condition {
 		return condition{k: condFail, end: len(ts) - 1, short: true}
 	}
 	return condition{end: -1}
+}
+
+// onRoster: the preposition at i puts the user on a list of enrolled faces
+// ("on that list", "in our self-exclusion register", "on it"): it returns
+// where the list's noun (or "it") is, within a few words, or 0.
+func onRoster(ts []token, i int) int {
+	if i+1 < len(ts) && (ts[i+1].raw == "it" || ts[i+1].raw == "there") && (ts[i].raw != "in" || ts[i+1].raw == "it") {
+		return i + 1
+	}
+	for j := i + 1; j < len(ts) && j <= i+4; j++ {
+		if lex.roster[ts[j].raw] {
+			return j
+		}
+		if lex.condIf[ts[j].raw] || ts[j].raw == "then" {
+			return 0
+		}
+	}
+	return 0
 }
 
 // foundAs: the verb at i is followed, within a particle or two, by "as" and a

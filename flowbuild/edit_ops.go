@@ -1238,6 +1238,11 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 // the reader already knows.
 func barePair(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
+		if lex.swapVerb[ts[i-1].raw] && (ts[i].raw == "them" || ts[i].raw == "em" || ts[i].raw == "those" || ts[i].raw == "these") && (i+1 == len(ts) || !lex.canonKind(ts[i+1])) {
+			// "swap them round, liveness first": the pronoun right after the
+			// verb is the pair; the step named after it says the order
+			return true
+		}
 		if (ts[i].raw == "two" || ts[i].raw == "2") && lex.pairDet[ts[i-1].raw] && ts[i-1].raw != "both" {
 			return i+1 == len(ts) || !lex.canonKind(ts[i+1]) || ts[i+1].w == "," || ts[i+1].w == "."
 		}

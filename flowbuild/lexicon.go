@@ -163,6 +163,7 @@ var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
 	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
 	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
+	"does": true, "runs": true, "performs": true, // "the subscriber scans their ID and does a selfie match": said of the user
 	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
@@ -288,6 +289,30 @@ var (
 	userWords         = []string{"users", "user", "customers", "customer", "people", "folks", "ones", "faces", "face", "accounts", "members", "visitors", "clients", "signups", "person", "guests", "patients", "residents", "employees", "staff", "students", "tenants", "applicants", "travellers", "travelers", "passengers", "patrons", "subscribers", "players", "holders", "drivers", "riders", "couriers", "sellers", "buyers", "shoppers", "merchants", "borrowers", "candidates", "claimants", "policyholders", "renters", "callers", "workers", "parents", "guardians", "campers", "counsellors", "counselors", "families", "attendees", "participants", "volunteers", "owners"}
 	condOpenWords     = []string{"if", "when", "whenever", "unless"}    // a condition's own conjunction ("if a deepfake is detected")
 	condIfStrictWords = slices.Concat(condOpenWords, []string{"given"}) // a condition proper, not a purpose ("for new clients")
+)
+
+// channelThreatWords after a channel ("texts can be hijacked after a SIM swap",
+// "SMS could be intercepted", "the phone line may be redirected"): why that
+// channel is not trusted, not a code sent by it (rules.go, channelThreatened).
+var channelThreatWords = []string{"intercepted", "interceptable", "hijacked", "hijackable", "spoofed", "redirected", "rerouted", "diverted", "swapped", "stolen", "hacked", "compromised", "cloned", "insecure", "unsafe", "untrusted", "untrustworthy", "unreliable", "phished"}
+
+// "if they're on that list", "anyone not on the blocklist", "if they're not
+// in it": the enrolled faces a recognition searches, named as a list; being on
+// it is being recognised, not being on it (or off it) is a new user
+// (conditions.go, onRoster).
+var (
+	rosterWords     = []string{"list", "denylist", "banlist", "register", "registry", "roster", "database", "db"}
+	rosterPrepWords = []string{"on", "in", "among", "off"}
+)
+
+// A secret the user already holds ("their port-out PIN", "their account
+// password"), asked for by the avatar ("ask them to read out …", "have them
+// say …"): a question, not a one-time code sent to them (rules.go, ownSecret).
+var (
+	ownSecretWords      = []string{"pin", "pins", "passcode", "passcodes", "password", "passwords", "passphrase"}
+	ownSecretOwnerWords = []string{"their", "his", "her", "your", "account", "port", "portout", "out", "sim", "voicemail", "card", "carrier", "transfer", "customer", "security"}
+	ownSecretAskWords   = []string{"ask", "asks", "asking", "read", "reads", "say", "says", "recite", "recites", "tell", "tells", "give", "gives", "provide", "provides", "state", "states", "spell", "spells", "quote", "quotes"}
+	ownSecretSentWords  = []string{"sent", "send", "texted", "emailed", "sms", "text", "email", "mail", "otp", "onetime"}
 )
 
 // phrases maps each phrase's first word to the words after it, one list a
@@ -2461,6 +2486,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                                                                                           map[string]bool
+	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep, channelThreat                                                                                                                                                                                                                                                                                                                                    map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
@@ -2568,6 +2594,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
+	l.roster, l.rosterPrep, l.channelThreat = wordSet(rosterWords), wordSet(rosterPrepWords), wordSet(channelThreatWords)
 	l.quantifier, l.entryField, l.newcomer = wordSet(quantifierWords), wordSet(entryFields), wordSet(newcomerWords)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
 	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)
@@ -2635,6 +2662,7 @@ func newLexicon() *lexicon {
 	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes
 	l.liveAfter, l.beingBefore, l.notDocBefore = wordSet(liveAfterWords), wordSet(beingBeforeWords), wordSet(slices.Concat(notDocBeforeWords, recordIDWords))
 	l.permitBefore, l.cardBefore, l.textNext, l.textPrev = wordSet(permitBeforeWords), wordSet(cardBeforeWords), wordSet(textNextWords), wordSet(textPrevWords)
+	l.ownSecret, l.ownSecretOwner, l.ownSecretAsk, l.ownSecretSent = wordSet(ownSecretWords), wordSet(ownSecretOwnerWords), wordSet(ownSecretAskWords), wordSet(ownSecretSentWords)
 	l.notCodeBefore, l.entryNext, l.ageNext, l.closingWords = wordSet(notCodeBeforeWords), wordSet(entryNextWords), wordSet(ageNextWords), wordSet(closingWordsList)
 	l.onFile, l.onFileMatch, l.dataUse, l.ownership = wordSet(onFileWords), wordSet(onFileMatchWords), wordSet(dataUseWords), wordSet(ownershipWords)
 	l.docWord, l.people, l.owner = wordSet(docLemmas), wordSet(peopleList), wordSet(ownerWords)
@@ -3172,6 +3200,7 @@ func tokenizeMode(text string, exact bool) []token {
 	i := 0
 	eqAt := -1        // the token count when a "=" was read: the next token is a value
 	callArgs := false // inside "name(…)"
+	gloss := -1       // inside a gloss of a question: where its first token is
 	braces := 0       // inside "{ … }" of pseudo-code
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -3466,6 +3495,19 @@ func tokenizeMode(text string, exact bool) []token {
 			i += size
 		case r == ')' && callArgs:
 			callArgs = false
+			i += size
+		case r == '(' && !exact && gloss < 0 && glossOfLine(out, text, i+size):
+			// "ask where the funds came from (source of funds)": a short
+			// bracket after the avatar's question that names no step glosses
+			// it; its words stay in the line, brackets and all
+			gloss = len(out)
+			i += size
+		case r == ')' && gloss >= 0:
+			if len(out) > gloss {
+				out[gloss].orig = "(" + out[gloss].orig
+				out[len(out)-1].orig += ")"
+			}
+			gloss = -1
 			i += size
 		case r == '(' || r == ')':
 			if !exact {
@@ -4743,6 +4785,44 @@ func spokenTextBefore(out []token) bool {
 		}
 	}
 	return false
+}
+
+// glossOfLine: the bracket opening at i (text[i:] is what follows it) glosses
+// a line of the avatar's: the clause before it has a verb of asking or
+// telling and ends on a word, and the bracket holds a few words that name no
+// step ("(source of funds)", "(their MSISDN)").
+func glossOfLine(out []token, text string, i int) bool {
+	k := len(out) - 1
+	if k < 1 || !isAlpha(out[k].raw) {
+		return false
+	}
+	asked := false
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		if out[j].w == "." || out[j].w == "," || out[j].w == ":" || out[j].w == quoteW {
+			break
+		}
+		if lex.speechVerb[out[j].w] || out[j].w == "tell" {
+			asked = true
+			break
+		}
+	}
+	if !asked {
+		return false
+	}
+	j := strings.IndexAny(text[i:], "(),.;:")
+	if j < 0 || text[i+j] != ')' || len(strings.Fields(text[i:i+j])) > 5 {
+		return false
+	}
+	if _, ok := lex.topic[out[k].raw]; ok {
+		return false // "their consent (GDPR)": the topic's own line says it
+	}
+	for _, t := range tokenizeExact(text[i : i+j]) {
+		if _, ok := lex.topic[t.raw]; ok || t.w == "no" {
+			return false // "(we don't need the microphone)": a remark, not a gloss
+		}
+	}
+	_, _, ok := parenLine(text, i)
+	return ok
 }
 
 // colonLine reads the words after a colon at i to the sentence's end, and

@@ -156,6 +156,7 @@ type step struct {
 	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	once        bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
 	noRetry     bool       // the text rules out its retry ("no second chance on the SMS code"), whatever the retry of every check says
+	otherAges   []int      // kAgeCheck: other limits the text gave it ("but 21+ in Arizona"), said in an assumption
 	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	auto        bool       // added by the builder, not named by the user
 	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
@@ -2711,6 +2712,7 @@ func parse(text string) *parsed {
 	}
 	p.restrictDocTypes()
 	p.readChoice(clauses)
+	p.notes = append(p.notes, otherAgeNotes(p.steps)...)
 	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
 		// "payouts only go to 18+ accounts but we already check age at signup,
 		// so don't add any age check": the age the text names is not what this
@@ -4429,7 +4431,9 @@ func clauseText(ts []token) string {
 		if t.orig == "" {
 			continue
 		}
-		if b.Len() > 0 && !contractionTail(t.orig) {
+		if b.Len() > 0 && t.hyph && isAlpha(t.raw) {
+			b.WriteByte('-') // "port-out PIN", "self-excluded": said back as written
+		} else if b.Len() > 0 && !contractionTail(t.orig) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.orig)
@@ -4817,6 +4821,26 @@ func merge(seq, steps []*step) []*step {
 	return seq
 }
 
+// otherAgeNotes says the age limits an age check was given besides the one
+// it checks ("18 or over, except in Arizona where it's 21"): a flow checks one
+// limit, and cannot tell where the user is.
+func otherAgeNotes(steps []*step) []string {
+	var notes []string
+	for _, s := range steps {
+		if s.k == kAgeCheck && len(s.otherAges) > 0 {
+			var others []string
+			for _, a := range s.otherAges {
+				others = append(others, strconv.Itoa(a))
+			}
+			notes = append(notes, "The age check uses one limit, "+strconv.Itoa(s.minAge)+"; the text also names "+strings.Join(others, " and ")+
+				" (for some users or places), which one flow cannot choose by where the user is: build a second flow with that limit and pick it in your app, or say which limit applies to everyone.")
+		}
+		notes = append(notes, otherAgeNotes(s.branch)...)
+		notes = append(notes, otherAgeNotes(s.fallback)...)
+	}
+	return notes
+}
+
 func mergeStep(dst, src *step) *step {
 	if src == nil {
 		return dst
@@ -4826,6 +4850,9 @@ func mergeStep(dst, src *step) *step {
 		if !slices.Contains(dst.docTypes, d) {
 			dst.docTypes = append(dst.docTypes, d)
 		}
+	}
+	if src.minAge > 0 && dst.minAge > 0 && src.explicitAge && dst.explicitAge && src.minAge != dst.minAge && !slices.Contains(dst.otherAges, src.minAge) {
+		dst.otherAges = append(dst.otherAges, src.minAge) // "18+, but 21+ in Arizona": one check, the other limit said
 	}
 	if src.minAge > 0 && (dst.minAge == 0 || src.explicitAge && !dst.explicitAge) {
 		dst.minAge, dst.explicitAge, dst.ageUnder = src.minAge, src.explicitAge, src.ageUnder // a number said beats the default
@@ -6266,6 +6293,9 @@ func adjectiveComma(cur, rest []token) bool {
 	if lex.resultLead[rest[0].raw] || isConj(rest[0].raw) {
 		return false // "enrolled already from our booking app, so first we recognise the guest": a clause of its own, no adjective
 	}
+	if lex.addVerb[rest[0].raw] {
+		return false // "we don't trust the phone during a port, use email otp": an instruction opens after the comma
+	}
 	if cur[len(cur)-1].raw == "one" {
 		// "we're not doing a liveness step in this one, compliance says …":
 		// "one" after a determiner stands for a noun, so the comma ends its
@@ -6667,6 +6697,11 @@ func negations(ts []token) []bool {
 			// "no retries except on the SMS code" keeps the code, and its retry)
 			if t.w == "without" && t.raw != "without" && i > 0 &&
 				(lex.negUniversal[ts[i-1].raw] || lex.universal[ts[i-1].raw] && slices.ContainsFunc(ts[:i-1], func(u token) bool { return u.w == "no" }) || t.raw == "except" && slices.ContainsFunc(ts[:i], func(u token) bool { return u.w == "no" })) {
+				continue
+			}
+			// ("self-excluded players are enrolled", "players who self-exclude",
+			// "excluded members": who the people are, no step ruled out)
+			if t.w == "without" && (i > 0 && ts[i-1].raw == "self" || strings.HasSuffix(t.raw, "ed") && i+1 < len(ts) && (lex.userWord[ts[i+1].raw] || lex.userOne[ts[i+1].raw])) {
 				continue
 			}
 			// ("default settings except the code expires in 15 minutes", "stock
@@ -8163,7 +8198,14 @@ func compareSources(ts []token, seq, out []*step, an *analysis) (*flow.FaceSourc
 	// then "their face", or the person themselves beside one named image ("compare
 	// them to the profile photo we pass in"): the selfie when there is one, else
 	// the live video
-	if len(found) < 2 && (has(ts, "face") || len(found) == 1 && hasAnyRaw(ts, lex.personPronoun)) {
+	// ("a face scan compared against it": the face is the scan's, named
+	// above, and "it" the document before; no live side. "compare the face
+	// scan with that" after a photo passed in keeps reading as before)
+	bareFace := false
+	for i, t := range ts {
+		bareFace = bareFace || t.w == "face" && (!(i+1 < len(ts) && ts[i+1].w == "scan") || !hasRaw(ts, "it") || an.held || priorProvided(prior))
+	}
+	if len(found) < 2 && (bareFace || len(found) == 1 && hasAnyRaw(ts, lex.personPronoun)) {
 		if haveScan && !explicitScan {
 			addSrc("faceScan")
 		} else {
@@ -8715,7 +8757,8 @@ func upperEnd(ts []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		switch t := ts[j]; {
 		case t.isNum:
-			return t.num < ts[i].num && ageAt(ts, j) > 0
+			// ("18+ (21+ in Mississippi)": two minimums, no range)
+			return t.num < ts[i].num && ageAt(ts, j) > 0 && !(t.plus && ts[i].plus)
 		case t.raw != "or" && t.raw != "and" && t.raw != "to" && !lex.ageUp[t.raw]:
 			return false
 		}

@@ -183,9 +183,11 @@ func simple(k kind, when func(d *detector, i int) bool) rule {
 // rules by the lemma (or, for "#", the number) that triggers them.
 var rules = map[string][]rule{
 	"liveness": {{
-		// "a selfie with a liveness challenge": a setting of the face scan, not a step
+		// "a selfie with a liveness challenge": a setting of the face scan, not a
+		// step; so is "…, with the liveness challenge required" in a clause of
+		// its own right after the face scan
 		when: func(d *detector, i int) bool {
-			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie")))
+			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie") || len(d.out) == 0 && len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kFaceScan))
 		},
 		make: func(d *detector, i int) {
 			if d.neg[i] && d.ts[i].raw != "liveness" && describesCheck(d.ts, i) {
@@ -609,6 +611,12 @@ var rules = map[string][]rule{
 				d.next(i) == "one" && lex.determiner[d.prev(i)] && (d.codeInClause || has(d.a.prior, "code") || slices.ContainsFunc(d.seq, func(s *step) bool { return s.k == kSMSOTP || s.k == kEmailOTP || s.k == kOTP }))
 		},
 		make: func(d *detector, i int) {
+			if !d.neg[i] && channelThreatened(d.ts, i) {
+				// "texts can be hijacked after a SIM swap, so …": why the
+				// channel is not trusted, no code sent by it
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a reason not to send codes by SMS, so the flow sends none.")
+				return
+			}
 			if !d.neg[i] && textsThing(d.ts, i) && possessionLink(d.ts) {
 				// "SMS a magic link to their phone", "verify their phone number
 				// with an SMS link": the link proves the phone is theirs, which
@@ -691,6 +699,9 @@ var rules = map[string][]rule{
 			// code only before a code's noun ("one-time code", "one-time password")
 			if d.ts[i].raw == "onetime" && i+1 < len(d.ts) && d.nextW(i) != "code" && !lex.onetimeNext[d.next(i)] && isAlpha(d.next(i)) {
 				return false
+			}
+			if ownSecret(d.ts, i) {
+				return false // "ask them to read out their port-out PIN": a question (the ask rule)
 			}
 			if lex.device[d.next(i)] && hasAnyRaw(d.ts[:i], lex.mailLoss) {
 				// "users who lost both the password and their 2FA device": the
@@ -2851,4 +2862,30 @@ func sentByUs(ts []token, i int) bool {
 		k-- // "we can send", "we will send"
 	}
 	return lex.ourSender[ts[k].raw]
+}
+
+// ownSecret: the code word at i is a secret the user holds ("their PIN", "the
+// account password", "their port-out PIN"), which a verb of asking before it
+// asks for ("ask them to read out …", "have them say …"), with nothing that
+// sends it: the avatar's question, not a one-time code.
+func ownSecret(ts []token, i int) bool {
+	if !lex.ownSecret[ts[i].raw] || i == 0 || !lex.ownSecretOwner[ts[i-1].raw] && !(i > 1 && lex.ownSecretOwner[ts[i-2].raw] && lex.possessive[ts[i-2].raw]) {
+		return false
+	}
+	return hasAnyRaw(ts[:i], lex.ownSecretAsk) && !hasAnyRaw(ts, lex.ownSecretSent)
+}
+
+// channelThreatened: the channel word at i is the subject of what can go wrong
+// with it ("texts can be hijacked", "SMS could be intercepted", "the SMS is
+// unreliable"), within a few words and before the clause goes on ("so …").
+func channelThreatened(ts []token, i int) bool {
+	for j := i + 1; j < len(ts) && j <= i+4; j++ {
+		if lex.channelThreat[ts[j].raw] {
+			return true
+		}
+		if ts[j].w == "," || ts[j].w == "." || ts[j].raw == "so" || ts[j].raw == "then" || ts[j].raw == "but" || ts[j].w == "code" {
+			return false
+		}
+	}
+	return false
 }

@@ -467,10 +467,12 @@ func mentions(c Case, out Output) []string {
 	for _, w := range out.Warnings {
 		all = append(all, strings.ToLower(w.Message))
 	}
-	text := strings.Join(all, "\n")
+	// a hyphen and a space join the same words ("port-out PIN", "self
+	// exclusion"): a mention is judged on its words, not on how they are joined
+	text := strings.ReplaceAll(strings.Join(all, "\n"), "-", " ")
 	var p []string
 	for _, m := range c.MustMention {
-		if !strings.Contains(text, strings.ToLower(m)) {
+		if !strings.Contains(text, strings.ReplaceAll(strings.ToLower(m), "-", " ")) {
 			p = append(p, fmt.Sprintf("%q is in neither the flow, an assumption nor a question", m))
 		}
 	}
