@@ -382,7 +382,7 @@ func onRoster(ts []token, i int) int {
 		if lex.roster[ts[j].raw] {
 			return j
 		}
-		if lex.condIf[ts[j].raw] || ts[j].raw == "then" {
+		if ts[j].in(hCondIf) || ts[j].raw == "then" {
 			return 0
 		}
 	}

@@ -134,6 +134,13 @@ func (p *plan) normalize() {
 				"Keep the liveness check after recognition; remove it only if another step already proves liveness.")
 		}
 	}
+	for _, s := range steps {
+		if len(s.ruledOut) > 0 {
+			// a place ruled out of a step, read once the liveness checks sit
+			// after their recognitions (a move may have put it back)
+			p.assumptions = append(p.assumptions, ruledOutNote(steps, s))
+		}
+	}
 	// a data check reads what an earlier step collected: the age and the expiry
 	// from the document, the email from the email entry
 	for _, need := range [][2]kind{{kAgeCheck, kDocument}, {kExpiryCheck, kDocument}, {kMatchCheck, kEnterEmail}} {

@@ -2509,7 +2509,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	checkedAfter, startPlace, exceptionLead                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
-	negatedPlaceVerb, placeFiller, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                                      map[string]bool
+	negatedPlaceVerb, placeFiller, answerStop, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
@@ -2686,7 +2686,7 @@ func newLexicon() *lexicon {
 	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
-	l.negatedPlaceVerb, l.placeFiller = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords)
+	l.negatedPlaceVerb, l.placeFiller, l.answerStop = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords)
 	l.checkedAfter = wordSet(checkedAfterWords)
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
@@ -5074,6 +5074,10 @@ var (
 	// negatedPlaceVerbWords and placeFillerWords are what else a place ruled
 	// out of a step may say ("the SMS code shouldn't be last", "… must not
 	// come at the very end of the flow")
+	// answerStopWords after a piece of data the user must say make it more
+	// than one answer the avatar asks for ("… and agree to the terms", "…
+	// or their member number", "… at the branch", "… to the cashier")
+	answerStopWords       = []string{"and", "or", "at", "to", "about", "with", "unless", "if", "when", "before", "after", "during"}
 	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
 	placeFillerWords      = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
 	penultimatePhrases    = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}

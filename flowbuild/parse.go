@@ -120,60 +120,62 @@ const (
 
 // step is one recognised step with its parameters.
 type step struct {
-	k           kind
-	topics      topic
-	phrase      string // the user's own words for a question, used when no topic fits
-	speech      speech // kInform: how the phrase is said (as a line, read out, or explained)
-	readBack    string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
-	userReads   bool   // kAsk: the user reads readBack out, not the avatar
-	docTypes    []string
-	onlyTypes   bool // kDocument: "driving licences only": the types named are all it accepts
-	moreTypes   bool // kDocument: "also accept driving licences", "DLs are fine too": types added to those said with "only"
-	srcA        *flow.FaceSource
-	srcB        *flow.FaceSource
-	minAge      int
-	ageUnder    bool             // kAgeCheck: minAge is an upper limit ("a youth pass: check they're under 18"): the user must be younger
-	field       string           // kMatchCheck
-	anyField    bool             // kMatchCheck: the text named no field ("validate the extracted data"); a check said beside it is that check (foldDataCheck)
-	check       *flow.Validation // kMatchCheck: a rule the text spelled out ("the email ends with @contoso.com")
-	otpLen      int
-	expiry      int
-	attempts    int
-	mic         bool    // permissions: the text named the microphone
-	noMic       bool    // permissions: the camera only
-	threshold   float64 // face_compare, face_scan: a similarity threshold the text gave
-	scanMode    string  // document_scan: a scanning mode the text gave
-	noChallenge bool    // face_scan: the text turned the liveness challenge off
-	challenge   bool    // face_scan: a liveness challenge was asked for
-	front, back bool
-	penult      bool // with back: the place before the last step ("second to last", "the one before last")
-	again       bool
-	explicitAge bool // the age came from a number in the text
-	pos         int
-	branch      []*step    // recognition: the steps a new user goes through instead
-	fallback    []*step    // the steps tried when this one fails
-	fallbackOn  string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
-	retry       bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
-	once        bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
-	noRetry     bool       // the text rules out its retry ("no second chance on the SMS code"), whatever the retry of every check says
-	otherAges   []int      // kAgeCheck: other limits the text gave it ("but 21+ in Arizona"), said in an assumption
-	ends        bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
-	auto        bool       // added by the builder, not named by the user
-	channel     bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
-	resume      bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
-	options     []*step    // kAsk: the user's choice (choice.go): the options beside the first, which is the next step
-	choice      bool       // kAsk: a choice between options (choice.go)
-	option      bool       // the first option of the choice question before it (choice.go)
-	onYes       bool       // said under the "yes" answer to the question before it ("if yes, scan it"): the "no" answer's path skips it
-	joins       bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
-	label       bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
-	vague       bool       // recognition from a match that named nobody to search ("face match for payout changes"): a comparison described later is that match
-	vagueNote   string     // why a comparison became such a recognition, noted if nothing later turns it back
-	purpose     bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
-	purposeFor  bool       // … a label followed by what it protects ("MFA for payments"), no login named: a purpose only when the text names a code elsewhere
-	renews      bool       // … a label beside what is done to the factor itself ("their MFA reset", "2FA recovery"): the purpose, said as such
-	sent        int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
-	node        *flow.Node // the node this step came from (Edit), reused with its id and fields
+	k            kind
+	topics       topic
+	phrase       string // the user's own words for a question, used when no topic fits
+	speech       speech // kInform: how the phrase is said (as a line, read out, or explained)
+	readBack     string // kAsk: the details read back to be confirmed ("the payee's name and sort code")
+	userReads    bool   // kAsk: the user reads readBack out, not the avatar
+	docTypes     []string
+	onlyTypes    bool // kDocument: "driving licences only": the types named are all it accepts
+	moreTypes    bool // kDocument: "also accept driving licences", "DLs are fine too": types added to those said with "only"
+	srcA         *flow.FaceSource
+	srcB         *flow.FaceSource
+	ruledOut     []token // the words of a place the text rules out of the step ("shouldn't be last")
+	ruledOutText string  // … and the clause that said it
+	minAge       int
+	ageUnder     bool             // kAgeCheck: minAge is an upper limit ("a youth pass: check they're under 18"): the user must be younger
+	field        string           // kMatchCheck
+	anyField     bool             // kMatchCheck: the text named no field ("validate the extracted data"); a check said beside it is that check (foldDataCheck)
+	check        *flow.Validation // kMatchCheck: a rule the text spelled out ("the email ends with @contoso.com")
+	otpLen       int
+	expiry       int
+	attempts     int
+	mic          bool    // permissions: the text named the microphone
+	noMic        bool    // permissions: the camera only
+	threshold    float64 // face_compare, face_scan: a similarity threshold the text gave
+	scanMode     string  // document_scan: a scanning mode the text gave
+	noChallenge  bool    // face_scan: the text turned the liveness challenge off
+	challenge    bool    // face_scan: a liveness challenge was asked for
+	front, back  bool
+	penult       bool // with back: the place before the last step ("second to last", "the one before last")
+	again        bool
+	explicitAge  bool // the age came from a number in the text
+	pos          int
+	branch       []*step    // recognition: the steps a new user goes through instead
+	fallback     []*step    // the steps tried when this one fails
+	fallbackOn   string     // the one outcome that goes to the fallback ("if the headshot is missing": imageUnavailable); "" for every failure
+	retry        bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
+	once         bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
+	noRetry      bool       // the text rules out its retry ("no second chance on the SMS code"), whatever the retry of every check says
+	otherAges    []int      // kAgeCheck: other limits the text gave it ("but 21+ in Arizona"), said in an assumption
+	ends         bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
+	auto         bool       // added by the builder, not named by the user
+	channel      bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
+	resume       bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
+	options      []*step    // kAsk: the user's choice (choice.go): the options beside the first, which is the next step
+	choice       bool       // kAsk: a choice between options (choice.go)
+	option       bool       // the first option of the choice question before it (choice.go)
+	onYes        bool       // said under the "yes" answer to the question before it ("if yes, scan it"): the "no" answer's path skips it
+	joins        bool       // every user's step after a recognition ("then an email code for everyone"): where its new-user path rejoins
+	label        bool       // named by a label ("2FA", "MFA"): a later description of it sets its place
+	vague        bool       // recognition from a match that named nobody to search ("face match for payout changes"): a comparison described later is that match
+	vagueNote    string     // why a comparison became such a recognition, noted if nothing later turns it back
+	purpose      bool       // a label beside a login word ("2FA at login"): the flow's purpose, a code only if nothing else verifies
+	purposeFor   bool       // … a label followed by what it protects ("MFA for payments"), no login named: a purpose only when the text names a code elsewhere
+	renews       bool       // … a label beside what is done to the factor itself ("their MFA reset", "2FA recovery"): the purpose, said as such
+	sent         int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
+	node         *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
 // failure says how the step fails when its fallback takes over: only a code
@@ -990,16 +992,17 @@ func parse(text string) *parsed {
 	frontSent := -1    // the sentence whose clause opened on "first", while its run of new steps lasts
 	betweenSent := -1  // the sentence that put steps "in between", before betweenAt
 	var betweenAt []*step
-	negSent := -1           // the sentence of the last clause that ruled steps out
-	var negPrev kindSet     // what it ruled out
-	docAlt := -1            // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
-	var lackedDocs []string // "if they don't have a passport, scan their driving licence": the document lacked, which the scan named next accepts too
-	var sc, lastScope scope // lastScope: the condition that held before sc was closed
-	var prevMain []*step    // the steps of the last clause that named any
-	var twice []*step       // steps said "twice" in this sentence
-	held := false           // a clause named a photo the integrator holds
-	contact := kNone        // the code channel of an address the text says it holds ("we already have their email")
-	ifRecognized := false   // the last condition was "if they are recognized"
+	var ruledOutPlaces []ruledOutPlace // places the text rules out of a step ("The SMS code shouldn't be last."), moved out of once every step is placed
+	negSent := -1                      // the sentence of the last clause that ruled steps out
+	var negPrev kindSet                // what it ruled out
+	docAlt := -1                       // "…, or a national ID if they don't have the licence": a condition on the document just named, closed where it stands
+	var lackedDocs []string            // "if they don't have a passport, scan their driving licence": the document lacked, which the scan named next accepts too
+	var sc, lastScope scope            // lastScope: the condition that held before sc was closed
+	var prevMain []*step               // the steps of the last clause that named any
+	var twice []*step                  // steps said "twice" in this sentence
+	held := false                      // a clause named a photo the integrator holds
+	contact := kNone                   // the code channel of an address the text says it holds ("we already have their email")
+	ifRecognized := false              // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
 	contrast := contrastsPopulations(clauses)
@@ -2115,9 +2118,10 @@ func parse(text string) *parsed {
 			// "The SMS code shouldn't be last.", "the email code must not come
 			// first": where the step named must not go, as "don't put the SMS
 			// code at the end" says it
+			// (the move waits for every step: one said later may keep it
+			// out of the place already, "… Then an ID scan.")
 			if pa := analyze(c.toks[:n], seq); len(pa.steps) == 1 && findKind(seq, pa.steps[0].k) >= 0 {
-				seq = moveOutOf(seq, c.toks[m:], pa.steps[0], nil)
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+pa.steps[0].k.String()+" must not go, not as leaving it out.")
+				ruledOutPlaces = append(ruledOutPlaces, ruledOutPlace{seq[findKind(seq, pa.steps[0].k)], c.toks[m:], clauseText(c.toks)})
 				continue
 			}
 		}
@@ -2127,7 +2131,11 @@ func parse(text string) *parsed {
 			// there already moves out of it
 			if pa := analyze(c.toks[v:], seq); len(pa.steps) > 0 && findKind(seq, pa.steps[0].k) >= 0 {
 				seq = moveOutOf(seq, c.toks[v+1:], pa.steps[0], pa.ref)
-				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+pa.steps[0].k.String()+" must not go, not as leaving it out.")
+				if s := seq[findKind(seq, pa.steps[0].k)]; len(pa.ref) == 0 {
+					s.ruledOut, s.ruledOutText = c.toks[v+1:], clauseText(c.toks) // (layout says how it was read)
+				} else {
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the "+pa.steps[0].k.String()+" must not go, not as leaving it out.")
+				}
 			}
 			continue
 		}
@@ -2642,6 +2650,10 @@ func parse(text string) *parsed {
 		}
 	}
 	p.steps = order(out)
+	for _, r := range ruledOutPlaces {
+		p.steps = moveOutOf(p.steps, r.place, r.s, nil)
+		r.s.ruledOut, r.s.ruledOutText = r.place, r.text // (layout says how it was read)
+	}
 	if note := capturedFirst(p.steps); note != "" {
 		p.notes = append(p.notes, note)
 	}
@@ -4944,6 +4956,31 @@ func order(seq []*step) []*step {
 	return mergeAsks(out)
 }
 
+// ruledOutPlace is a place the text rules out of a step ("The SMS code
+// shouldn't be last."), moved out of once every step is placed.
+type ruledOutPlace struct {
+	s     *step
+	place []token
+	text  string
+}
+
+// ruledOutNote says how the place ruled out of s was read, once the steps
+// are laid out: the step is out of it, or still in it because the only move
+// would split a recognition from its liveness check (the user is asked to
+// say where it goes).
+func ruledOutNote(seq []*step, s *step) string {
+	var checks []*step
+	for _, c := range seq {
+		if !c.k.isConversation() && c.k != kClosing {
+			checks = append(checks, c)
+		}
+	}
+	if i := slices.Index(checks, s); len(checks) > 1 && (i == 0 && hasAnyRaw(s.ruledOut, lex.frontWord) || i == len(checks)-1 && hasAnyRaw(s.ruledOut, lex.backWord)) {
+		return "Kept the " + s.k.String() + " where it is despite \"" + s.ruledOutText + "\": moving it would split the face recognition from its liveness check; say where it should go instead."
+	}
+	return "Read \"" + s.ruledOutText + "\" as where the " + s.k.String() + " must not go, not as leaving it out."
+}
+
 // capturedFirst moves a face comparison the order put before a scan whose
 // image it reads ("after the face scan a compare against the ID they scan
 // first": the ID is pinned first and the compare with it) to right after that
@@ -6701,7 +6738,7 @@ func negations(ts []token) []bool {
 			}
 			// ("self-excluded players are enrolled", "players who self-exclude",
 			// "excluded members": who the people are, no step ruled out)
-			if t.w == "without" && (i > 0 && ts[i-1].raw == "self" || strings.HasSuffix(t.raw, "ed") && i+1 < len(ts) && (lex.userWord[ts[i+1].raw] || lex.userOne[ts[i+1].raw])) {
+			if t.w == "without" && (i > 0 && ts[i-1].raw == "self" || strings.HasSuffix(t.raw, "ed") && i+1 < len(ts) && (ts[i+1].in(hUserWord) || lex.userOne[ts[i+1].raw])) {
 				continue
 			}
 			// ("default settings except the code expires in 15 minutes", "stock
@@ -8629,14 +8666,8 @@ func moveOutOf(seq []*step, place []token, placed *step, ref []*step) []*step {
 	switch {
 	case hasAnyRaw(place, lex.frontWord) && c == 0:
 		to = checks[1]
-		if len(checks) > 2 && seq[checks[1]].k == kRecognition && seq[checks[2]].k == kLiveness {
-			to = checks[2] // past the liveness check that goes with the recognition (layout keeps them together)
-		}
 	case hasAnyRaw(place, lex.backWord) && c == len(checks)-1:
 		to = checks[c-1] - 1 // right before the check before it
-		if c > 1 && seq[checks[c-1]].k == kLiveness && seq[checks[c-2]].k == kRecognition {
-			to = checks[c-2] - 1 // before the recognition its liveness check goes with
-		}
 	case has(place, "before") && r > at:
 		to = r
 	case has(place, "after") && r >= 0 && r < at:
@@ -8644,12 +8675,26 @@ func moveOutOf(seq []*step, place []token, placed *step, ref []*step) []*step {
 	default:
 		return seq // not where the words rule out ("never put liveness last" with liveness in the middle)
 	}
+	if splitsRecognition(seq, at, to) {
+		return seq // layout keeps a recognition and its liveness check together: said by the caller
+	}
 	s := seq[at]
 	out := slices.Delete(slices.Clone(seq), at, at+1)
 	if to > at {
 		to-- // its index after the deletion
 	}
 	return slices.Insert(out, to+1, s)
+}
+
+// splitsRecognition: moving the step at from its place to right after to
+// would put it between a face recognition and the liveness check after it,
+// or in front of a recognition it followed (from the path of recognised users
+// onto everyone's), which a move out of a place ruled out must not do.
+func splitsRecognition(seq []*step, from, to int) bool {
+	lo, hi := min(from, to+1), max(from, to+1)
+	return slices.ContainsFunc(seq[lo:hi], func(s *step) bool {
+		return s.k == kRecognition || s.k == kLiveness && lo > 0 && seq[lo-1].k == kRecognition
+	})
 }
 
 // dutyPersonBefore: before "be" at b, a duty ("must", "need to", "have to")

@@ -270,11 +270,12 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 		return "Read " + s.readBack + " back to the user, and ask them " + confirm + "."
 	}
-	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 && ownNounItem(s.phrase) {
-		// "asks them for the locker number and the name on the booking": a
+	if ph := forThing(s.phrase); s.topics&^(tName|tDOB|tAddress|tCard) == 0 && ownNounItem(ph) {
+		// "asks them for the locker number and the name on the booking", "ask
+		// the user the name of their employer and their date of birth": a
 		// thing asked for that no stock line names is asked with the rest,
 		// in the text's words, not dropped for the stock name question
-		return "Ask the user " + trimDot(strings.TrimSpace(s.phrase)) + "."
+		return "Ask the user " + trimDot(ph) + "."
 	}
 	var parts []string
 	what, _ := ucWords(uc, noun)
@@ -346,13 +347,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	}
 	if len(parts) == 0 {
 		if p := strings.TrimSpace(s.phrase); p != "" {
-			if ts := tokenize(p); len(ts) > 1 && (ts[0].in(hDeterminer) || ts[0].in(hPossessive)) &&
-				!slices.ContainsFunc(ts[1:min(len(ts), 4)], func(t token) bool { return t.w == "ask" }) {
-				// "the name of their bank": a thing asked for, not the person
-				// asked ("a question about their order" is what is asked)
-				p = "for " + p
-			}
-			return "Ask the user " + trimDot(p) + "."
+			return "Ask the user " + trimDot(forThing(p)) + "."
 		}
 		return "Ask the user a short question to confirm their identity, and listen to the answer."
 	}
@@ -478,6 +473,18 @@ func ownNounItem(phrase string) bool {
 		return true
 	}
 	return false
+}
+
+// forThing writes a thing asked for as such: "the name of their bank" is
+// "for the name of their bank" (not the person asked); "a question about
+// their order" is what is asked, as written.
+func forThing(phrase string) string {
+	p := strings.TrimSpace(phrase)
+	if ts := tokenize(p); len(ts) > 1 && (ts[0].in(hDeterminer) || ts[0].in(hPossessive)) &&
+		!slices.ContainsFunc(ts[1:min(len(ts), 4)], func(t token) bool { return t.w == "ask" }) {
+		return "for " + p
+	}
+	return p
 }
 
 func startsWh(p string) bool {

@@ -974,16 +974,18 @@ var rules = map[string][]rule{
 		},
 	}, {
 		// "the customer must say their full name", "they have to state their
-		// date of birth", "they must tell us their member number", "they have
-		// to say yes to the terms": the user's answer in the session, which
-		// the avatar asks for and waits on (the rule before leaves it: the
-		// line is not the avatar's own)
+		// date of birth", "they must tell us their member number": a piece of
+		// their data, said in the session, which the avatar asks for and
+		// waits on (the rule before leaves it: the line is not the avatar's
+		// own); "they have to say yes to the terms" is their consent. Anything
+		// more ("… if they have one", "… and agree to the terms", "tell their
+		// bank …", "explain that they must state it at the branch") stays
+		// unplaced, said back as such.
 		when: func(d *detector, i int) bool {
-			return userMustSay(d.ts, i) && !d.neg[i] && !d.got.has(kAsk) && userAnswer(d.ts, i) != ""
+			return userMustSay(d.ts, i) && !d.neg[i] && !d.got.has(kAsk) && !hasAnyHot(d.ts, hCondIf) &&
+				!slices.ContainsFunc(d.ts[:i], func(t token) bool { return t.w == "explain" || t.raw == "that" }) && userAnswer(d.ts, i) != nil
 		},
-		make: func(d *detector, i int) {
-			d.add(&step{k: kAsk, topics: topicsOf(d.ts[i:]), phrase: userAnswer(d.ts, i)}, i)
-		},
+		make: func(d *detector, i int) { d.add(userAnswer(d.ts, i), i) },
 	}},
 }
 
@@ -2565,31 +2567,40 @@ func userMustSay(ts []token, i int) bool {
 	return j >= 0 && j < i-1 && lex.personRef[ts[j].raw] && ts[j].raw != "this"
 }
 
-// userAnswer is what the avatar asks for when the user must say it (the
-// verb at i): the words after it, past the integrator they tell ("tell us
-// their member number"); "say yes to the terms" asks whether they agree.
-// It is "" when the user tells someone else ("tell the branch staff their
-// account number": not the avatar's question).
-func userAnswer(ts []token, i int) string {
-	j := i
-	if j+1 < len(ts) && (ts[j+1].raw == "us" || ts[j+1].raw == "me") {
+// userAnswer is the avatar's question when the user must say something (the
+// verb at i): a piece of their data ("their date of birth", "their member
+// number"), past the integrator or the avatar told ("tell us …", "tell the
+// avatar …"), or their consent ("say yes to the terms"); nil for anything else.
+func userAnswer(ts []token, i int) *step {
+	j := i + 1
+	if j < len(ts) && (ts[j].raw == "us" || ts[j].raw == "me" || ts[j].raw == "you") {
 		j++
+	} else if j+1 < len(ts) && ts[j].raw == "the" && lex.avatarRef[ts[j+1].raw] {
+		j += 2
 	}
-	for k := j + 1; k < min(len(ts), j+4) && !ts[k].in(hPossessive); k++ {
-		if peopleNoun(ts, k) || ts[k].w == "human" { // (staff, an agent: the integrator's people)
-			return ""
+	if j+1 < len(ts) && ts[j].raw == "yes" && ts[j+1].raw == "to" && j+2 < len(ts) && ts[j+2].in(hDeterminer) {
+		// ("the terms and conditions": a list in the thing agreed to)
+		if ph := phraseAfter(ts, j+1); ph != "" && !slices.ContainsFunc(ts[j+2:], func(t token) bool { return lex.answerStop[t.raw] && t.raw != "and" && t.raw != "or" }) {
+			return &step{k: kAsk, topics: tConsent, phrase: "consent to " + ph}
+		}
+		return nil
+	}
+	if j >= len(ts) || !ts[j].in(hPossessive) && ts[j].raw != "the" {
+		return nil // "say hello", "say they are the account holder", "say no to marketing"
+	}
+	field := false
+	for _, t := range ts[j+1:] {
+		switch {
+		case t.in(hPossessive) || t.in(hDeterminer) || lex.answerStop[t.raw]:
+			return nil // "tell their employer their new address", "… and agree to the terms", "… at the branch"
+		case lex.dataField[t.raw]:
+			field = true
 		}
 	}
-	if j+2 < len(ts) && ts[j+1].raw == "yes" && ts[j+2].raw == "to" {
-		if ph := phraseAfter(ts, j+2); ph != "" {
-			return "whether they agree to " + ph
-		}
+	if !field {
+		return nil // "tell their bank about the transfer"
 	}
-	ph := phraseAfter(ts, j)
-	if strings.HasPrefix(ph, quoteW) {
-		return "to say " + ph // "they must say 'I agree to be recorded'": the words they say
-	}
-	return ph
+	return &step{k: kAsk, topics: topicsOf(ts[j:]), phrase: phraseAfter(ts, j-1)}
 }
 
 // skipBackAddressee returns the index before the person spoken to that ends at j
@@ -2869,7 +2880,7 @@ func sentByUs(ts []token, i int) bool {
 // asks for ("ask them to read out …", "have them say …"), with nothing that
 // sends it: the avatar's question, not a one-time code.
 func ownSecret(ts []token, i int) bool {
-	if !lex.ownSecret[ts[i].raw] || i == 0 || !lex.ownSecretOwner[ts[i-1].raw] && !(i > 1 && lex.ownSecretOwner[ts[i-2].raw] && lex.possessive[ts[i-2].raw]) {
+	if !lex.ownSecret[ts[i].raw] || i == 0 || !lex.ownSecretOwner[ts[i-1].raw] && !(i > 1 && lex.ownSecretOwner[ts[i-2].raw] && ts[i-2].in(hPossessive)) {
 		return false
 	}
 	return hasAnyRaw(ts[:i], lex.ownSecretAsk) && !hasAnyRaw(ts, lex.ownSecretSent)
