@@ -27,10 +27,21 @@ func correctionAt(ts []token, i int) int {
 	if lex.correction[t.raw] || lex.retract[t.raw] {
 		return 1
 	}
-	if t.raw == "no" && (i+1 == len(ts) && i == 0 || i+1 < len(ts) && (ts[i+1].raw == "" || lex.correction[ts[i+1].raw] || lex.retract[ts[i+1].raw])) {
+	if t.raw == "no" && (i+1 == len(ts) && hesitant(ts[:i]) || i+1 < len(ts) && (ts[i+1].raw == "" || lex.correction[ts[i+1].raw] || lex.retract[ts[i+1].raw])) {
 		return 1
 	}
 	return 0
+}
+
+// hesitant: the words are only sounds of hesitation ("hmm", "uh", "ok"), or
+// none: a "no" after them that ends its clause is a marker ("hmm no, …").
+func hesitant(ts []token) bool {
+	for _, t := range ts {
+		if !lex.hesitation[t.raw] {
+			return false
+		}
+	}
+	return true
 }
 
 // correctedValueAt returns the index of the number a correction at i puts in place
@@ -229,8 +240,8 @@ func leadCorrection(ts []token) (at int, strong bool) {
 		if at < 0 && !lex.valueFiller[ts[i].raw] || at >= 0 && !(lex.valueFiller[ts[i].raw] || ts[i].raw == "yes") {
 			break
 		}
-		if at >= 0 && ts[i].raw == "no" && i+1 < len(ts) && ts[i+1].raw != "" && correctionAt(ts, i+1) == 0 && !lex.valueFiller[ts[i+1].raw] {
-			break // "actually no SMS at all", "I mean no SMS": a "no" before a word rules it out
+		if at >= 0 && ts[i].raw == "no" && i+1 < len(ts) && ts[i+1].raw != "" && correctionAt(ts, i+1) == 0 && !lex.valueFiller[ts[i+1].raw] && !markerVerbWords[ts[i+1].raw] {
+			break // "actually no SMS at all", "I mean no SMS": a "no" before a word rules it out ("actually no use SMS": not before a verb)
 		}
 		if at >= 0 {
 			strong = strong || ts[i].raw == "no"
@@ -305,6 +316,16 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			clauses[m].toks = t
 			continue
 		}
+		if k := putOff(clauses, m, drop); k >= 0 {
+			// "a face compare would be nice too... not in this version tho",
+			// "we might add recognition later": a step put off to a later
+			// version is no step of this flow
+			for j := k; j <= m; j++ {
+				drop[j] = true
+			}
+			notes = append(notes, "Read \""+clauseText(clauses[k].toks)+"\" as put off to a later version, so the flow does not include it.")
+			continue
+		}
 		at, strong := leadCorrection(c.toks)
 		if at < 0 {
 			continue
@@ -338,6 +359,20 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			drop[p], drop[m] = true, true
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
 			continue
+		}
+		if j := reasonedTakeBack(clauses, m, p); j > m && adjacent(clauses, p, m) {
+			// "an email code, hmm no, we collect email at a later stage, leave
+			// it out", "… hmm actually validating the expiry is overkill, skip
+			// that": the marker, its reason, then the taking back of the step
+			// named last before the marker
+			if was, ok := takeBackLast(clauses, p, drop); ok {
+				for k := m; k <= j; k++ {
+					drop[k] = true
+				}
+				notes = append(notes, "Read \""+clauseText(c.toks)+" … "+clauseText(clauses[j].toks)+"\" as taking back \""+was+"\", so the flow does not include it.")
+				m = j
+				continue
+			}
 		}
 		// "actually no" alone: what takes back is the next clause
 		next := m
@@ -388,10 +423,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				continue
 			}
 			if !insteadIn(clauses, m) && (scopedTo(toks) ||
-				slices.ContainsFunc(clauses, func(o clause) bool { return o.sent == clauses[r].sent && clauseStartsIf(o.toks) })) {
+				slices.ContainsFunc(clauses[m:], func(o clause) bool { return o.sent == clauses[r].sent && clauseStartsIf(o.toks) })) {
 				// "sorry, an SMS code for returning users", "no wait, an SMS code
 				// if the email bounces": another step for some, read where it
-				// stands ("…, do that on the unrecognised path instead" replaces)
+				// stands ("…, do that on the unrecognised path instead" replaces);
+				// a condition said before the marker ("for wire transfers I want
+				// … an email code, actually no make it SMS") scopes what is
+				// corrected, not the correction
 				break
 			}
 			var rk kindSet
@@ -424,8 +462,8 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if pk2, _ := stepsOf(clauses[p]); rk == pk2 && (has(toks, "before") || has(toks, "after") || has(toks, "first")) {
 				break // "I mean the liveness has to come before anything else": its place said, not another step
 			}
-			if hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
-				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
+			if hasAnyRaw(toks, lex.addVerb) && !markerVerbWords[toks[0].raw] || addsMore(toks) || len(a.ref) > 0 {
+				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement ("no, use SMS" replaces)
 			}
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
 			clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
@@ -753,4 +791,166 @@ func groupLead(ts []token) []token {
 		return nil
 	}
 	return nil
+}
+
+// putOff returns the clause a step is put off in, when the clause at m puts
+// one off, or -1: the clause itself when it hedges a step to later ("we might
+// add face recognition later", "maybe a doc scan later"), the nearest clause
+// before it that names a step when it only defers ("not in this version tho",
+// "but not for now"). A deferral after a clause already dropped (the hedge
+// put off before it) returns m.
+func putOff(clauses []clause, m int, drop []bool) int {
+	ts := clauses[m].toks
+	if hedgedLater(ts) {
+		if ks, neg := stepsOf(clauses[m]); ks != 0 && neg == 0 {
+			return m
+		}
+		return -1
+	}
+	if m == 0 || !deferral(ts) {
+		return -1
+	}
+	if drop[m-1] {
+		return m
+	}
+	for p := m - 1; p >= 0; p-- {
+		if clauses[p].title || clauses[p].ask {
+			return -1
+		}
+		if ks, neg := stepsOf(clauses[p]); ks != 0 || neg != 0 {
+			if neg != 0 || scopedTo(clauses[p].toks) {
+				return -1 // ("no SMS, not for now", "an SMS code for new users, not yet"): read where they stand
+			}
+			return p
+		}
+		if namesAnything(clauses[p].toks) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// deferral: the clause only puts off what was said before it ("not in this
+// version tho", "but not for now", "maybe later"): a phrase of deferPhrases and
+// fillers.
+func deferral(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 8 {
+		return false // (most clauses: longer than any deferral)
+	}
+	found := false
+	for i := 0; i < len(ts); i++ {
+		if n := phraseLen(ts, i, deferPhrases); n > 0 && !found {
+			found = true
+			i += n - 1
+			continue
+		}
+		if ts[i].raw != "" && !deferFillerWords[ts[i].raw] && !lex.hesitation[ts[i].raw] {
+			return false
+		}
+	}
+	return found
+}
+
+// hedgedLater: the clause names its step as one that may come later ("we might
+// add face recognition later", "maybe a doc scan later", "we could do
+// recognition eventually"): a hedge opens it, after its subject ("might",
+// "may", "could" before a verb of adding), and a word of later time follows;
+// a place among the steps ("maybe the ID scan later, after liveness") keeps it.
+func hedgedLater(ts []token) bool {
+	i := 0
+	for i < len(ts) && i < 3 && deferSubjWords[ts[i].raw] {
+		i++
+	}
+	if i+1 >= len(ts) || !deferHedgeWords[ts[i].raw] {
+		return false
+	}
+	if w := ts[i].raw; (w == "might" || w == "may" || w == "could") && !lex.addVerb[ts[i+1].raw] {
+		return false
+	}
+	return hasAnyRaw(ts[i+1:], deferLaterWords) && !hasRaw(ts, "then", "first", "before", "after", "next")
+}
+
+// reasonedTakeBack returns the clause after the correction marker at m, in its
+// sentence and within three clauses, that takes back what was said before the
+// marker once the reason is given ("hmm no, we collect email at a later stage,
+// leave it out", "hmm actually validating the expiry is overkill, skip that"),
+// or -1. The clauses between give the reason; one that goes on with the steps
+// ("then …", "also add …") ends the search, and so does a reason that names a
+// step of another family than p's, named before ("… liveness... actually the
+// age check is pointless, skip it" takes back the age check, read where it
+// stands).
+func reasonedTakeBack(clauses []clause, m, p int) int {
+	var before kindSet
+	for _, c := range clauses[:m] {
+		ks, _ := stepsOf(c)
+		before |= ks
+	}
+	pk, _ := stepsOf(clauses[p])
+	for j := m; j < len(clauses) && j <= m+3 && clauses[j].sent == clauses[m].sent; j++ {
+		ts := clauses[j].toks
+		if j > m && (retractsThat(ts) || excludesBack(ts) == 0 || bareRetraction(ts)) {
+			return j
+		}
+		if j > m && (clauses[j].then || hasAnyRaw(ts, lex.addVerb) || addsMore(ts)) {
+			return -1
+		}
+		if rk, neg := stepsOf(clauses[j]); families(rk|neg)&families(before) != 0 && families(rk|neg)&families(pk) == 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// takeBackLast takes back the step clause p names last ("face enrollment with
+// liveness and an email code, hmm no, …, leave it out" takes back the code,
+// not the liveness): p is dropped when it names one step, or when every other
+// step it names is named elsewhere too ("scan their ID, …, make sure the ID
+// isn't expired... skip that"); else it keeps the words before the last step
+// when a list word ("and", "with", a comma's clause) sets them apart. was is
+// the words taken back; ok is false when no such reading takes back the last
+// step alone, and nothing changes.
+func takeBackLast(clauses []clause, p int, drop []bool) (was string, ok bool) {
+	ts := clauses[p].toks
+	a := analyze(ts, nil)
+	if len(a.steps) == 0 {
+		return "", false
+	}
+	last := a.steps[0]
+	var others kindSet
+	for _, s := range a.steps {
+		if s.pos > last.pos {
+			last = s
+		}
+	}
+	for _, s := range a.steps {
+		if s.k != last.k {
+			others.add(s.k)
+		}
+	}
+	var elsewhere kindSet
+	for j, c := range clauses {
+		if j != p && !drop[j] {
+			ks, _ := stepsOf(c)
+			elsewhere |= ks
+		}
+	}
+	if others&^elsewhere == 0 {
+		drop[p] = true
+		return clauseText(ts), true
+	}
+	for i := min(last.pos, len(ts)-1); i > 0; i-- {
+		if ts[i].raw == "and" || ts[i].raw == "with" || ts[i].raw == "plus" || ts[i].w == "+" {
+			head, tail := ts[:i], ts[i+1:]
+			hk, _ := stepsOf(clause{toks: head})
+			tk, _ := stepsOf(clause{toks: tail})
+			var lk kindSet
+			lk.add(last.k)
+			if tk != lk || others&^(hk|elsewhere) != 0 {
+				return "", false
+			}
+			clauses[p].toks = head
+			return clauseText(tail), true
+		}
+	}
+	return "", false
 }
