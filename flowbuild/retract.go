@@ -349,6 +349,39 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			m = r
 			continue
 		}
+		if p0, alts := offeredBefore(clauses, m, drop); len(alts) > 0 && p0 >= 0 && strong {
+			// "an sms passcode. hmm maybe email instead... no, keep sms", "an
+			// email otp. or sms? eh... on second thought sms": the correction
+			// settles the alternative offered; kept, the alternative goes; taken,
+			// it replaces the step it was offered against (below)
+			next, rest2 := m, rest
+			if len(rest2) == 0 && m+1 < len(clauses) && clauses[m+1].sent == c.sent {
+				next, rest2 = m+1, clauses[m+1].toks
+			}
+			if len(rest2) > 0 && lex.keepVerb[rest2[0].raw] {
+				for _, j := range alts {
+					drop[j] = true
+				}
+				for j := m; j <= next; j++ {
+					drop[j] = true
+				}
+				notes = append(notes, "Read \""+clauseText(c.toks)+"\" as turning down \""+clauseText(clauses[alts[0]].toks)+"\", so the flow keeps \""+clauseText(clauses[p0].toks)+"\".")
+				m = next
+				continue
+			}
+			ak, _ := stepsOf(clauses[alts[0]])
+			if bc := codeByChannel(clauses[alts[0]].toks); bc != nil {
+				ak, _ = stepsOf(clause{toks: bc})
+			}
+			if bc := codeByChannel(rest2); bc != nil {
+				rest2 = bc
+			}
+			if rk, _ := stepsOf(clause{toks: rest2}); families(rk)&families(ak) != 0 {
+				for _, j := range alts {
+					drop[j] = true
+				}
+			}
+		}
 		p := lastStep(m)
 		if p < 0 || clauses[m-1].ask {
 			continue // ("Is a passport scan alone OK? No, …" answers the question)
@@ -360,7 +393,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
 			continue
 		}
-		if j := reasonedTakeBack(clauses, m, p); j > m && adjacent(clauses, p, m) {
+		if j := reasonedTakeBack(clauses, m, p); j > m && adjacent(clauses, drop, p, m) {
 			// "an email code, hmm no, we collect email at a later stage, leave
 			// it out", "… hmm actually validating the expiry is overkill, skip
 			// that": the marker, its reason, then the taking back of the step
@@ -406,14 +439,28 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				continue
 			}
 		}
-		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) || addsMore(c.toks) || opensOnValue(rest) {
-			continue // ("sorry, one more: …", "sorry, forgot the email code", "no, 5 minutes is the code lifetime")
+		bare := -1 // the step said bare after a pause and its reason
+		if !strong {
+			bare = bareStepAfter(clauses, m, pk)
+		}
+		if !strong && bare < 0 || pk == 0 || pneg != 0 || !adjacent(clauses, drop, p, m) || addsMore(c.toks[at:]) || opensOnValue(rest) {
+			continue // ("sorry, one more: …", "sorry, forgot the email code", "no, 5 minutes is the code lifetime"; the marker's own words add nothing: "on second thought")
 		}
 		// the next clause that names a step, in the marker's sentence or the next
-		for r := next; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
+		// (a step said with "instead" may come a sentence later, after the
+		// reason: "… hmm, or rather no - we don't have a photo for everyone. do
+		// a 1:N search … instead")
+		from := next
+		if bare >= 0 {
+			from = bare
+		}
+		for r := from; r < len(clauses) && (r == bare || clauses[r].sent <= c.sent+1 || clauses[r].sent <= c.sent+2 && has(clauses[r].toks, "instead")); r++ {
 			toks := clauses[r].toks
 			if r == next {
 				toks = rest
+			}
+			if bc := codeByChannel(toks); bc != nil && families(pk).has(kEmailOTP) {
+				toks = bc // ("an sms otp … on second thought email": the code by email)
 			}
 			a := analyze(toks, nil)
 			if a.neg != 0 || len(a.negDocTypes) > 0 {
@@ -422,14 +469,16 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if len(a.steps) == 0 {
 				continue
 			}
-			if !insteadIn(clauses, m) && (scopedTo(toks) ||
-				slices.ContainsFunc(clauses[m:], func(o clause) bool { return o.sent == clauses[r].sent && clauseStartsIf(o.toks) })) {
+			if !insteadIn(clauses, m) && !has(toks, "instead") && (scopedTo(toks) ||
+				clauseStartsIf(rest) || slices.ContainsFunc(clauses[m+1:], func(o clause) bool { return o.sent == clauses[r].sent && opensOnCondition(o.toks) })) {
 				// "sorry, an SMS code for returning users", "no wait, an SMS code
 				// if the email bounces": another step for some, read where it
 				// stands ("…, do that on the unrecognised path instead" replaces);
 				// a condition said before the marker ("for wire transfers I want
 				// … an email code, actually no make it SMS") scopes what is
-				// corrected, not the correction
+				// corrected, not the correction (and the marker's own words,
+				// "on second thought", open no condition, nor does a reason after
+				// it, "they're usually on their phones")
 				break
 			}
 			var rk kindSet
@@ -635,10 +684,11 @@ func bareRetraction(ts []token) bool {
 
 // adjacent: no clause that names anything comes between the step at p and the
 // correction at m ("… then scans their insurance card… no wait, their ID card"
-// corrects the card, not the step before it).
-func adjacent(clauses []clause, p, m int) bool {
+// corrects the card, not the step before it); a clause already taken back
+// (an alternative the correction settled) is no longer between.
+func adjacent(clauses []clause, drop []bool, p, m int) bool {
 	for j := p + 1; j < m; j++ {
-		if namesAnything(clauses[j].toks) {
+		if !drop[j] && namesAnything(clauses[j].toks) {
 			return false
 		}
 	}
@@ -953,4 +1003,128 @@ func takeBackLast(clauses []clause, p int, drop []bool) (was string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// offeredBefore returns the alternatives offered right before the correction
+// marker at m ("or sms?", "hmm maybe email instead"), fillers between skipped,
+// and the clause before them that names the step they are offered against
+// (p0, or -1).
+func offeredBefore(clauses []clause, m int, drop []bool) (p0 int, alts []int) {
+	for j := m - 1; j >= 0 && j >= m-4; j-- {
+		if drop[j] {
+			return -1, nil
+		}
+		c := clauses[j]
+		if offered(c) {
+			alts = append(alts, j)
+			continue
+		}
+		if ks, neg := stepsOf(c); ks != 0 || neg != 0 {
+			if len(alts) == 0 || neg != 0 {
+				return -1, nil
+			}
+			return j, alts
+		}
+		if namesAnything(c.toks) {
+			return -1, nil
+		}
+	}
+	return -1, nil
+}
+
+// offered: the clause offers a step as an alternative rather than asking for
+// it: a short question that names a step and nothing more ("or sms?", "email
+// maybe?"), or a hedge with "instead" ("hmm maybe email instead", "perhaps a
+// passport scan instead").
+func offered(c clause) bool {
+	ts := c.toks
+	if len(ts) == 0 || len(ts) > 6 {
+		return false
+	}
+	if c.ask && len(ts) <= 4 && codeByChannel(ts) != nil {
+		return true // ("or text?": a code by text offered)
+	}
+	if ks, neg := stepsOf(c); ks == 0 || neg != 0 {
+		return false
+	}
+	if c.ask && len(ts) <= 4 {
+		return true
+	}
+	i := 0
+	for i < len(ts) && lex.hesitation[ts[i].raw] {
+		i++
+	}
+	return i < len(ts) && deferHedgeWords[ts[i].raw] && has(ts, "instead")
+}
+
+// opensOnCondition: the clause's first word opens its condition ("if the email
+// bounces", "for returning users"); a clause with a condition word further on
+// ("they're usually on their phones") is a statement.
+func opensOnCondition(ts []token) bool {
+	return len(ts) > 0 && lex.condIf[ts[0].raw] && clauseStartsIf(ts)
+}
+
+// codeByChannel returns the code a correction or an alternative names by its
+// channel alone ("on second thought email", "or text?", "keep sms", "by email
+// instead"), as the words of that code, or nil; a code is what it names only
+// after a code (the callers' test). See bareChannel for a channel in a list of
+// codes.
+func codeByChannel(ts []token) []token {
+	code := ""
+	for _, t := range ts {
+		switch {
+		case negationLemmas[t.w] || t.raw == "not" || t.raw == "never":
+			return nil // ("hmm no, also no SMS": the channel ruled out)
+		case (t.w == "email" || t.w == "sms") && code == "":
+			code = t.w + " code"
+		case t.raw == "" || lex.valueFiller[t.raw] || lex.keepVerb[t.raw] || lex.hesitation[t.raw] || deferFillerWords[t.raw] || channelFillerWords[t.raw]:
+		default:
+			return nil
+		}
+	}
+	if code == "" {
+		return nil
+	}
+	return tokenize(code)
+}
+
+// bareStepAfter returns the clause, or -1, by which a pause ("wait") takes back the step before it when, after the
+// reason, a sentence of its own names only a step of the same family ("an
+// email code... wait, the email account might be compromised. sms code."): the
+// step said bare is the one meant instead. A clause that goes on with the steps
+// ("then …", "also …") between them ends the search.
+func bareStepAfter(clauses []clause, m int, pk kindSet) int {
+	for r := m + 1; r < len(clauses) && clauses[r].sent <= clauses[m].sent+2; r++ {
+		ts := clauses[r].toks
+		if clauses[r].then || addsMore(ts) || hasAnyRaw(ts, lex.addVerb) {
+			return -1
+		}
+		if r+1 < len(clauses) && clauses[r+1].sent == clauses[r].sent || r > 0 && clauses[r-1].sent == clauses[r].sent || len(ts) > 3 {
+			continue
+		}
+		a := analyze(ts, nil)
+		var rk kindSet
+		for _, s := range a.steps {
+			rk.add(s.k)
+		}
+		if rk != 0 && rk&pk == 0 && a.neg == 0 && families(rk)&families(pk) != 0 && len(a.steps) == 1 && allStepWords(ts) {
+			return r
+		}
+		return -1
+	}
+	return -1
+}
+
+// allStepWords: every word of ts is one a step's name is made of, a
+// determiner or a filler ("sms code", "an SMS OTP"): a step said bare.
+func allStepWords(ts []token) bool {
+	for i := range ts {
+		if ts[i].raw == "" || lex.valueFiller[ts[i].raw] || ts[i].raw == "a" || ts[i].raw == "an" || ts[i].raw == "the" {
+			continue
+		}
+		if len(analyze(ts[i:i+1], nil).steps) == 0 && !lex.codeSet[ts[i].raw] && ts[i].raw != "code" {
+			return false
+		}
+	}
+	return true
 }
