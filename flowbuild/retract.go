@@ -316,6 +316,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			clauses[m].toks = t
 			continue
 		}
+		if len(c.toks) > 0 && hesitant(c.toks) && (m == 0 || clauses[m-1].sent != c.sent) && (m+1 == len(clauses) || clauses[m+1].sent != c.sent) {
+			// "for anyone we don't recognise... hmm... send them through a
+			// passport scan instead": a sentence of hesitation alone says
+			// nothing, and what it interrupts goes on after it
+			drop[m] = true
+			continue
+		}
 		if k := putOff(clauses, m, drop); k >= 0 {
 			// "a face compare would be nice too... not in this version tho",
 			// "we might add recognition later": a step put off to a later
