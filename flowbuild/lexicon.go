@@ -4522,6 +4522,27 @@ var (
 	sessionNouns = []string{"session", "sessions", "flow", "flows", "stage", "visit", "step"}
 )
 
+// Steps put off to a later version of the flow (see deferred in retract.go):
+// "a face compare would be nice too... not in this version tho", "we might add
+// recognition later but not in this version", "maybe a doc scan later". What is
+// put off is the step named just before; the words hold it out of this flow.
+var (
+	deferPhrases = phraseSet([]string{
+		"not in this version", "not in this release", "not in this iteration", "not in this flow", "not in v1", "not in the mvp", "not in the first version",
+		"not for this version", "not for this release", "not for v1", "not for the mvp", "not for now", "not right now", "not just yet",
+		"not yet", "not this version", "not this time", "not now", "maybe later", "later maybe", "some other time", "in a later version",
+		"in a future version", "in the next version", "in a future release", "in the next release", "in v2", "for v2", "for a later version",
+	})
+	deferFillerWords   = wordSet([]string{"but", "tho", "though", "yet", "anyway", "anyways", "just", "so", "ok", "okay", "then", "probably", "i", "think", "guess", "for", "sure", "lol"})
+	deferHedgeWords    = wordSet([]string{"might", "may", "could", "maybe", "perhaps", "possibly"})                                        // "we might add …", "maybe a doc scan …": a step hedged
+	deferLaterWords    = wordSet([]string{"later", "eventually", "someday", "sometime", "future", "v2"})                                   // "… later", "… down the road": the hedged step put off
+	markerVerbWords    = wordSet([]string{"use", "send", "do", "go", "make", "switch", "change", "turn", "swap"})                          // "actually no use SMS": a "no" before them is a marker, not a determiner
+	channelFillerWords = wordSet([]string{"the", "one", "by", "via", "over", "instead", "please", "pls", "an", "a", "then"})               // words around a bare channel ("by email instead", "the text one")
+	pastObjectDet      = wordSet([]string{"their", "his", "her", "the", "a", "an", "our", "its"})                                          // "everyone verified their email": an object after a verb in "-ed" makes it past, not a participle ("users enrolled last year")
+	sayMannerWords     = wordSet([]string{"out", "loud", "aloud", "again", "back", "slow", "slower", "clearly", "once", "only", "please"}) // "say it out loud": how a line said before is said
+	deferSubjWords     = wordSet([]string{"we", "i", "you", "they", "ll", "will", "also", "and"})                                          // the subject before the hedge ("we might add …")
+)
+
 // elsewhereLater: the purpose word at i is said to happen in another session
 // ("Enrolment happens in a later session, so …"), within the few words after it.
 func elsewhereLater(ts []token, i int) bool {

@@ -1885,6 +1885,9 @@ func parse(text string) *parsed {
 		if story {
 			// "we tried SMS before": what happened, not what the flow should do
 			storySent = c.sent
+			if k := usersGave(c.toks); k != kNone && contact == kNone {
+				contact = k // ("customers entered an email when they enrolled, send a code there")
+			}
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as background, not as a step.")
 			continue
 		}
@@ -4239,6 +4242,23 @@ func silentAvatar(ts []token) bool {
 	return false
 }
 
+// usersGave is the code channel of the address the users gave before, as
+// the story of their past says it ("everyone verified their email at signup",
+// "members registered their phone numbers years ago"): where a later code
+// goes; kNone when the clause is no such story or names both.
+func usersGave(ts []token) kind {
+	if !usersDid(ts) {
+		return kNone
+	}
+	switch email, phone := has(ts, "email"), has(ts, "phone") || hasRaw(ts, "number", "numbers", "mobile"); {
+	case email && !phone:
+		return kEmailOTP
+	case phone && !email:
+		return kSMSOTP
+	}
+	return kNone
+}
+
 // usersDid: the clause says what the users did before, with them as its
 // subject and a verb in the past ("they did the full ID + age check on their
 // first order", "customers already scanned a passport at signup"): history
@@ -4271,8 +4291,12 @@ func usersDid(ts []token) bool {
 	// Any verb in "-ed" only after a pronoun: "customers enrolled last year do
 	// a recognition" names the customers ("they proceed to …", "users need …"
 	// end in "ed" and are no past either)
+	// (after a group, a verb in "-ed" with its object after it is past:
+	// "everyone verified their email at signup", "customers confirmed the
+	// address last year")
 	t := ts[i]
-	return lex.pastVerb[t.raw] || pronoun && len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
+	edVerb := len(t.raw) > 4 && strings.HasSuffix(t.raw, "ed") && !strings.HasSuffix(t.raw, "eed")
+	return lex.pastVerb[t.raw] || edVerb && (pronoun || i+1 < len(ts) && pastObjectDet[ts[i+1].raw])
 }
 
 // aboutCode: the clause speaks of a code or of a code's setting ("it expires

@@ -27,10 +27,21 @@ func correctionAt(ts []token, i int) int {
 	if t.in(hCorrection) || t.in(hRetract) {
 		return 1
 	}
-	if t.raw == "no" && (i+1 == len(ts) && i == 0 || i+1 < len(ts) && (ts[i+1].raw == "" || ts[i+1].in(hCorrection) || ts[i+1].in(hRetract))) {
+	if t.raw == "no" && (i+1 == len(ts) && hesitant(ts[:i]) || i+1 < len(ts) && (ts[i+1].raw == "" || ts[i+1].in(hCorrection) || ts[i+1].in(hRetract))) {
 		return 1
 	}
 	return 0
+}
+
+// hesitant: the words are only sounds of hesitation ("hmm", "uh", "ok"), or
+// none: a "no" after them that ends its clause is a marker ("hmm no, …").
+func hesitant(ts []token) bool {
+	for _, t := range ts {
+		if !lex.hesitation[t.raw] {
+			return false
+		}
+	}
+	return true
 }
 
 // correctedValueAt returns the index of the number a correction at i puts in place
@@ -229,8 +240,8 @@ func leadCorrection(ts []token) (at int, strong bool) {
 		if at < 0 && !lex.valueFiller[ts[i].raw] || at >= 0 && !(lex.valueFiller[ts[i].raw] || ts[i].raw == "yes") {
 			break
 		}
-		if at >= 0 && ts[i].raw == "no" && i+1 < len(ts) && ts[i+1].raw != "" && correctionAt(ts, i+1) == 0 && !lex.valueFiller[ts[i+1].raw] {
-			break // "actually no SMS at all", "I mean no SMS": a "no" before a word rules it out
+		if at >= 0 && ts[i].raw == "no" && i+1 < len(ts) && ts[i+1].raw != "" && correctionAt(ts, i+1) == 0 && !lex.valueFiller[ts[i+1].raw] && !markerVerbWords[ts[i+1].raw] {
+			break // "actually no SMS at all", "I mean no SMS": a "no" before a word rules it out ("actually no use SMS": not before a verb)
 		}
 		if at >= 0 {
 			strong = strong || ts[i].raw == "no"
@@ -305,6 +316,23 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			clauses[m].toks = t
 			continue
 		}
+		if len(c.toks) > 0 && hesitant(c.toks) && (m == 0 || clauses[m-1].sent != c.sent) && (m+1 == len(clauses) || clauses[m+1].sent != c.sent) {
+			// "for anyone we don't recognise... hmm... send them through a
+			// passport scan instead": a sentence of hesitation alone says
+			// nothing, and what it interrupts goes on after it
+			drop[m] = true
+			continue
+		}
+		if k := putOff(clauses, m, drop); k >= 0 {
+			// "a face compare would be nice too... not in this version tho",
+			// "we might add recognition later": a step put off to a later
+			// version is no step of this flow
+			for j := k; j <= m; j++ {
+				drop[j] = true
+			}
+			notes = append(notes, "Read \""+clauseText(clauses[k].toks)+"\" as put off to a later version, so the flow does not include it.")
+			continue
+		}
 		at, strong := leadCorrection(c.toks)
 		if at < 0 {
 			continue
@@ -328,6 +356,39 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			m = r
 			continue
 		}
+		if p0, alts := offeredBefore(clauses, m, drop); len(alts) > 0 && p0 >= 0 && strong {
+			// "an sms passcode. hmm maybe email instead... no, keep sms", "an
+			// email otp. or sms? eh... on second thought sms": the correction
+			// settles the alternative offered; kept, the alternative goes; taken,
+			// it replaces the step it was offered against (below)
+			next, rest2 := m, rest
+			if len(rest2) == 0 && m+1 < len(clauses) && clauses[m+1].sent == c.sent {
+				next, rest2 = m+1, clauses[m+1].toks
+			}
+			if len(rest2) > 0 && lex.keepVerb[rest2[0].raw] {
+				for _, j := range alts {
+					drop[j] = true
+				}
+				for j := m; j <= next; j++ {
+					drop[j] = true
+				}
+				notes = append(notes, "Read \""+clauseText(c.toks)+"\" as turning down \""+clauseText(clauses[alts[0]].toks)+"\", so the flow keeps \""+clauseText(clauses[p0].toks)+"\".")
+				m = next
+				continue
+			}
+			ak, _ := stepsOf(clauses[alts[0]])
+			if bc := codeByChannel(clauses[alts[0]].toks); bc != nil {
+				ak, _ = stepsOf(clause{toks: bc})
+			}
+			if bc := codeByChannel(rest2); bc != nil {
+				rest2 = bc
+			}
+			if rk, _ := stepsOf(clause{toks: rest2}); families(rk)&families(ak) != 0 {
+				for _, j := range alts {
+					drop[j] = true
+				}
+			}
+		}
 		p := lastStep(m)
 		if p < 0 || clauses[m-1].ask {
 			continue // ("Is a passport scan alone OK? No, …" answers the question)
@@ -338,6 +399,20 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			drop[p], drop[m] = true, true
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
 			continue
+		}
+		if j := reasonedTakeBack(clauses, m, p); j > m && adjacent(clauses, drop, p, m) {
+			// "an email code, hmm no, we collect email at a later stage, leave
+			// it out", "… hmm actually validating the expiry is overkill, skip
+			// that": the marker, its reason, then the taking back of the step
+			// named last before the marker
+			if was, ok := takeBackLast(clauses, p, drop); ok {
+				for k := m; k <= j; k++ {
+					drop[k] = true
+				}
+				notes = append(notes, "Read \""+clauseText(c.toks)+" … "+clauseText(clauses[j].toks)+"\" as taking back \""+was+"\", so the flow does not include it.")
+				m = j
+				continue
+			}
 		}
 		// "actually no" alone: what takes back is the next clause
 		next := m
@@ -371,14 +446,28 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				continue
 			}
 		}
-		if !strong || pk == 0 || pneg != 0 || !adjacent(clauses, p, m) || addsMore(c.toks) || opensOnValue(rest) {
-			continue // ("sorry, one more: …", "sorry, forgot the email code", "no, 5 minutes is the code lifetime")
+		bare := -1 // the step said bare after a pause and its reason
+		if !strong {
+			bare = bareStepAfter(clauses, m, pk)
+		}
+		if !strong && bare < 0 || pk == 0 || pneg != 0 || !adjacent(clauses, drop, p, m) || addsMore(c.toks[at:]) || opensOnValue(rest) {
+			continue // ("sorry, one more: …", "sorry, forgot the email code", "no, 5 minutes is the code lifetime"; the marker's own words add nothing: "on second thought")
 		}
 		// the next clause that names a step, in the marker's sentence or the next
-		for r := next; r < len(clauses) && clauses[r].sent <= c.sent+1; r++ {
+		// (a step said with "instead" may come a sentence later, after the
+		// reason: "… hmm, or rather no - we don't have a photo for everyone. do
+		// a 1:N search … instead")
+		from := next
+		if bare >= 0 {
+			from = bare
+		}
+		for r := from; r < len(clauses) && (r == bare || clauses[r].sent <= c.sent+1 || clauses[r].sent <= c.sent+2 && has(clauses[r].toks, "instead")); r++ {
 			toks := clauses[r].toks
 			if r == next {
 				toks = rest
+			}
+			if bc := codeByChannel(toks); bc != nil && families(pk).has(kEmailOTP) {
+				toks = bc // ("an sms otp … on second thought email": the code by email)
 			}
 			a := analyze(toks, nil)
 			if a.neg != 0 || len(a.negDocTypes) > 0 {
@@ -387,11 +476,16 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if len(a.steps) == 0 {
 				continue
 			}
-			if !insteadIn(clauses, m) && (scopedTo(toks) ||
-				slices.ContainsFunc(clauses, func(o clause) bool { return o.sent == clauses[r].sent && clauseStartsIf(o.toks) })) {
+			if !insteadIn(clauses, m) && !has(toks, "instead") && (scopedTo(toks) ||
+				clauseStartsIf(rest) || slices.ContainsFunc(clauses[m+1:], func(o clause) bool { return o.sent == clauses[r].sent && opensOnCondition(o.toks) })) {
 				// "sorry, an SMS code for returning users", "no wait, an SMS code
 				// if the email bounces": another step for some, read where it
-				// stands ("…, do that on the unrecognised path instead" replaces)
+				// stands ("…, do that on the unrecognised path instead" replaces);
+				// a condition said before the marker ("for wire transfers I want
+				// … an email code, actually no make it SMS") scopes what is
+				// corrected, not the correction (and the marker's own words,
+				// "on second thought", open no condition, nor does a reason after
+				// it, "they're usually on their phones")
 				break
 			}
 			var rk kindSet
@@ -424,8 +518,8 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if pk2, _ := stepsOf(clauses[p]); rk == pk2 && (has(toks, "before") || has(toks, "after") || has(toks, "first")) {
 				break // "I mean the liveness has to come before anything else": its place said, not another step
 			}
-			if hasAnyRaw(toks, lex.addVerb) || addsMore(toks) || len(a.ref) > 0 {
-				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement
+			if hasAnyRaw(toks, lex.addVerb) && !markerVerbWords[toks[0].raw] || addsMore(toks) || len(a.ref) > 0 {
+				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement ("no, use SMS" replaces)
 			}
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
 			clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
@@ -597,10 +691,11 @@ func bareRetraction(ts []token) bool {
 
 // adjacent: no clause that names anything comes between the step at p and the
 // correction at m ("… then scans their insurance card… no wait, their ID card"
-// corrects the card, not the step before it).
-func adjacent(clauses []clause, p, m int) bool {
+// corrects the card, not the step before it); a clause already taken back
+// (an alternative the correction settled) is no longer between.
+func adjacent(clauses []clause, drop []bool, p, m int) bool {
 	for j := p + 1; j < m; j++ {
-		if namesAnything(clauses[j].toks) {
+		if !drop[j] && namesAnything(clauses[j].toks) {
 			return false
 		}
 	}
@@ -753,4 +848,290 @@ func groupLead(ts []token) []token {
 		return nil
 	}
 	return nil
+}
+
+// putOff returns the clause a step is put off in, when the clause at m puts
+// one off, or -1: the clause itself when it hedges a step to later ("we might
+// add face recognition later", "maybe a doc scan later"), the nearest clause
+// before it that names a step when it only defers ("not in this version tho",
+// "but not for now"). A deferral after a clause already dropped (the hedge
+// put off before it) returns m.
+func putOff(clauses []clause, m int, drop []bool) int {
+	ts := clauses[m].toks
+	if hedgedLater(ts) {
+		if ks, neg := stepsOf(clauses[m]); ks != 0 && neg == 0 {
+			return m
+		}
+		return -1
+	}
+	if m == 0 || !deferral(ts) {
+		return -1
+	}
+	if drop[m-1] {
+		return m
+	}
+	for p := m - 1; p >= 0; p-- {
+		if clauses[p].title || clauses[p].ask {
+			return -1
+		}
+		if ks, neg := stepsOf(clauses[p]); ks != 0 || neg != 0 {
+			if neg != 0 || scopedTo(clauses[p].toks) {
+				return -1 // ("no SMS, not for now", "an SMS code for new users, not yet"): read where they stand
+			}
+			return p
+		}
+		if namesAnything(clauses[p].toks) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// deferral: the clause only puts off what was said before it ("not in this
+// version tho", "but not for now", "maybe later"): a phrase of deferPhrases and
+// fillers.
+func deferral(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 8 {
+		return false // (most clauses: longer than any deferral)
+	}
+	found := false
+	for i := 0; i < len(ts); i++ {
+		if n := phraseLen(ts, i, deferPhrases); n > 0 && !found {
+			found = true
+			i += n - 1
+			continue
+		}
+		if ts[i].raw != "" && !deferFillerWords[ts[i].raw] && !lex.hesitation[ts[i].raw] {
+			return false
+		}
+	}
+	return found
+}
+
+// hedgedLater: the clause names its step as one that may come later ("we might
+// add face recognition later", "maybe a doc scan later", "we could do
+// recognition eventually"): a hedge opens it, after its subject ("might",
+// "may", "could" before a verb of adding), and a word of later time follows;
+// a place among the steps ("maybe the ID scan later, after liveness") keeps it.
+func hedgedLater(ts []token) bool {
+	i := 0
+	for i < len(ts) && i < 3 && deferSubjWords[ts[i].raw] {
+		i++
+	}
+	if i+1 >= len(ts) || !deferHedgeWords[ts[i].raw] {
+		return false
+	}
+	if w := ts[i].raw; (w == "might" || w == "may" || w == "could") && !lex.addVerb[ts[i+1].raw] {
+		return false
+	}
+	return hasAnyRaw(ts[i+1:], deferLaterWords) && !hasRaw(ts, "then", "first", "before", "after", "next")
+}
+
+// reasonedTakeBack returns the clause after the correction marker at m, in its
+// sentence and within three clauses, that takes back what was said before the
+// marker once the reason is given ("hmm no, we collect email at a later stage,
+// leave it out", "hmm actually validating the expiry is overkill, skip that"),
+// or -1. The clauses between give the reason; one that goes on with the steps
+// ("then …", "also add …") ends the search, and so does a reason that names a
+// step of another family than p's, named before ("… liveness... actually the
+// age check is pointless, skip it" takes back the age check, read where it
+// stands).
+func reasonedTakeBack(clauses []clause, m, p int) int {
+	var before kindSet
+	for _, c := range clauses[:m] {
+		ks, _ := stepsOf(c)
+		before |= ks
+	}
+	pk, _ := stepsOf(clauses[p])
+	for j := m; j < len(clauses) && j <= m+3 && clauses[j].sent == clauses[m].sent; j++ {
+		ts := clauses[j].toks
+		if j > m && (retractsThat(ts) || excludesBack(ts) == 0 || bareRetraction(ts)) {
+			return j
+		}
+		if j > m && (clauses[j].then || hasAnyRaw(ts, lex.addVerb) || addsMore(ts)) {
+			return -1
+		}
+		if rk, neg := stepsOf(clauses[j]); families(rk|neg)&families(before) != 0 && families(rk|neg)&families(pk) == 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// takeBackLast takes back the step clause p names last ("face enrollment with
+// liveness and an email code, hmm no, …, leave it out" takes back the code,
+// not the liveness): p is dropped when it names one step, or when every other
+// step it names is named elsewhere too ("scan their ID, …, make sure the ID
+// isn't expired... skip that"); else it keeps the words before the last step
+// when a list word ("and", "with", a comma's clause) sets them apart. was is
+// the words taken back; ok is false when no such reading takes back the last
+// step alone, and nothing changes.
+func takeBackLast(clauses []clause, p int, drop []bool) (was string, ok bool) {
+	ts := clauses[p].toks
+	a := analyze(ts, nil)
+	if len(a.steps) == 0 {
+		return "", false
+	}
+	last := a.steps[0]
+	var others kindSet
+	for _, s := range a.steps {
+		if s.pos > last.pos {
+			last = s
+		}
+	}
+	for _, s := range a.steps {
+		if s.k != last.k {
+			others.add(s.k)
+		}
+	}
+	var elsewhere kindSet
+	for j, c := range clauses {
+		if j != p && !drop[j] {
+			ks, _ := stepsOf(c)
+			elsewhere |= ks
+		}
+	}
+	if others&^elsewhere == 0 {
+		drop[p] = true
+		return clauseText(ts), true
+	}
+	for i := min(last.pos, len(ts)-1); i > 0; i-- {
+		if ts[i].raw == "and" || ts[i].raw == "with" || ts[i].raw == "plus" || ts[i].w == "+" {
+			head, tail := ts[:i], ts[i+1:]
+			hk, _ := stepsOf(clause{toks: head})
+			tk, _ := stepsOf(clause{toks: tail})
+			var lk kindSet
+			lk.add(last.k)
+			if tk != lk || others&^(hk|elsewhere) != 0 {
+				return "", false
+			}
+			clauses[p].toks = head
+			return clauseText(tail), true
+		}
+	}
+	return "", false
+}
+
+// offeredBefore returns the alternatives offered right before the correction
+// marker at m ("or sms?", "hmm maybe email instead"), fillers between skipped,
+// and the clause before them that names the step they are offered against
+// (p0, or -1).
+func offeredBefore(clauses []clause, m int, drop []bool) (p0 int, alts []int) {
+	for j := m - 1; j >= 0 && j >= m-4; j-- {
+		if drop[j] {
+			return -1, nil
+		}
+		c := clauses[j]
+		if offered(c) {
+			alts = append(alts, j)
+			continue
+		}
+		if ks, neg := stepsOf(c); ks != 0 || neg != 0 {
+			if len(alts) == 0 || neg != 0 {
+				return -1, nil
+			}
+			return j, alts
+		}
+		if namesAnything(c.toks) {
+			return -1, nil
+		}
+	}
+	return -1, nil
+}
+
+// offered: the clause offers a step as an alternative rather than asking for
+// it: a short question that names a step and nothing more ("or sms?", "email
+// maybe?"), or a hedge with "instead" ("hmm maybe email instead", "perhaps a
+// passport scan instead").
+func offered(c clause) bool {
+	ts := c.toks
+	if len(ts) == 0 || len(ts) > 6 {
+		return false
+	}
+	if c.ask && len(ts) <= 4 && codeByChannel(ts) != nil {
+		return true // ("or text?": a code by text offered)
+	}
+	if ks, neg := stepsOf(c); ks == 0 || neg != 0 {
+		return false
+	}
+	if c.ask && len(ts) <= 4 {
+		return true
+	}
+	i := 0
+	for i < len(ts) && lex.hesitation[ts[i].raw] {
+		i++
+	}
+	return i < len(ts) && deferHedgeWords[ts[i].raw] && has(ts, "instead")
+}
+
+// opensOnCondition: the clause's first word opens its condition ("if the email
+// bounces", "for returning users"); a clause with a condition word further on
+// ("they're usually on their phones") is a statement.
+func opensOnCondition(ts []token) bool {
+	return len(ts) > 0 && ts[0].in(hCondIf) && clauseStartsIf(ts)
+}
+
+// codeByChannel returns the code a correction or an alternative names by its
+// channel alone ("on second thought email", "or text?", "keep sms", "by email
+// instead"), as the words of that code, or nil; a code is what it names only
+// after a code (the callers' test). See bareChannel for a channel in a list of
+// codes.
+func codeByChannel(ts []token) []token {
+	code := ""
+	for _, t := range ts {
+		switch {
+		case negationLemmas[t.w] || t.raw == "not" || t.raw == "never":
+			return nil // ("hmm no, also no SMS": the channel ruled out)
+		case (t.w == "email" || t.w == "sms") && code == "":
+			code = t.w + " code"
+		case t.raw == "" || lex.valueFiller[t.raw] || lex.keepVerb[t.raw] || lex.hesitation[t.raw] || deferFillerWords[t.raw] || channelFillerWords[t.raw]:
+		default:
+			return nil
+		}
+	}
+	if code == "" {
+		return nil
+	}
+	return tokenize(code)
+}
+
+// bareStepAfter returns the clause, or -1, by which a pause ("wait") takes back the step before it when, after the
+// reason, a sentence of its own names only a step of the same family ("an
+// email code... wait, the email account might be compromised. sms code."): the
+// step said bare is the one meant instead. A clause that goes on with the steps
+// ("then …", "also …") between them ends the search.
+func bareStepAfter(clauses []clause, m int, pk kindSet) int {
+	for r := m + 1; r < len(clauses) && clauses[r].sent <= clauses[m].sent+2; r++ {
+		ts := clauses[r].toks
+		if clauses[r].then || addsMore(ts) || hasAnyRaw(ts, lex.addVerb) {
+			return -1
+		}
+		if r+1 < len(clauses) && clauses[r+1].sent == clauses[r].sent || r > 0 && clauses[r-1].sent == clauses[r].sent || len(ts) > 3 {
+			continue
+		}
+		a := analyze(ts, nil)
+		var rk kindSet
+		for _, s := range a.steps {
+			rk.add(s.k)
+		}
+		if rk != 0 && rk&pk == 0 && a.neg == 0 && families(rk)&families(pk) != 0 && len(a.steps) == 1 && allStepWords(ts) {
+			return r
+		}
+		return -1
+	}
+	return -1
+}
+
+// allStepWords: every word of ts is one a step's name is made of, a
+// determiner or a filler ("sms code", "an SMS OTP"): a step said bare.
+func allStepWords(ts []token) bool {
+	for i := range ts {
+		if ts[i].raw == "" || lex.valueFiller[ts[i].raw] || ts[i].raw == "a" || ts[i].raw == "an" || ts[i].raw == "the" {
+			continue
+		}
+		if len(analyze(ts[i:i+1], nil).steps) == 0 && !lex.codeSet[ts[i].raw] && ts[i].raw != "code" {
+			return false
+		}
+	}
+	return true
 }

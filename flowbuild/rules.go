@@ -1438,6 +1438,9 @@ var (
 	}
 	conversationRule = rule{make: func(d *detector, i int) {
 		t := d.ts[i]
+		if (t.raw == "say" || t.raw == "says" || t.raw == "state") && saidAgain(phraseAfter(d.ts, i)) {
+			return // "just say it and finish", "say it warmly": the line said before, said again, no line of its own
+		}
 		k := kAsk
 		tp := topicsOf(d.ts[i:answerAt(d.ts, i)])
 		switch {
@@ -2899,4 +2902,20 @@ func channelThreatened(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// saidAgain: the words after a verb of saying point back at the line said
+// before, with at most how it is said ("it", "that", "it warmly", "it out
+// loud"): no line of their own.
+func saidAgain(ph string) bool {
+	ws := strings.Fields(ph)
+	if len(ws) == 0 || !(lex.backRef[ws[0]] || ws[0] == "that" || ws[0] == "this") {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if !strings.HasSuffix(w, "ly") && !sayMannerWords[w] {
+			return false
+		}
+	}
+	return true
 }
