@@ -766,6 +766,7 @@ func (p *plan) configureEach(ts []token) []string {
 		st stepSettings
 	}
 	var changes []change
+	var pending []*step // steps named alone before "and" ("make the email code and the SMS code 8 digits")
 	start := 0
 	for i := 0; i <= len(ts); i++ {
 		if i < len(ts) && ts[i].raw != "and" && ts[i].w != "," && ts[i].w != "." {
@@ -775,6 +776,22 @@ func (p *plan) configureEach(ts []token) []string {
 		start = i + 1
 		st := readSettings(part)
 		if !st.any() {
+			// a step named with no settings of its own and joined by "and" to
+			// the next part shares that part's settings, as "both" would
+			// have them: "make the email code and the SMS code 8 digits"
+			named := part
+			for len(named) > 0 && (lex.setVerb[named[0].raw] || lex.keepLead[named[0].raw] || named[0].raw == "also" || named[0].raw == "plus") {
+				named = named[1:] // ("also set the email code and …")
+			}
+			if i < len(ts) && ts[i].raw == "and" && bareNames(named, p.steps) {
+				for _, n := range analyze(named, p.steps).steps {
+					if s := p.stepOf(n.k); s != nil {
+						pending = append(pending, s)
+					}
+				}
+			} else {
+				pending = pending[:0]
+			}
 			continue
 		}
 		named := analyze(part, p.steps).steps
@@ -785,6 +802,12 @@ func (p *plan) configureEach(ts []token) []string {
 		if s == nil || !st.accepts(s.k) {
 			return nil
 		}
+		for _, q := range pending {
+			if q != s && st.accepts(q.k) {
+				changes = append(changes, change{q, st})
+			}
+		}
+		pending = pending[:0]
 		changes = append(changes, change{s, st})
 	}
 	var done []string
