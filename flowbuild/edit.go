@@ -1690,6 +1690,28 @@ func listMarker(s string) int {
 	return -1
 }
 
+// removedPlace: the words place a step where the step just removed was
+// ("put the sms code where it was", "… where those were").
+func removedPlace(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if ts[i].raw == "where" && lex.touchedRef[ts[i+1].raw] || ts[i].raw == "where" && (ts[i+1].raw == "they" || ts[i+1].raw == "those") {
+			return lex.pastBe[ts[i+2].raw]
+		}
+	}
+	return false
+}
+
+// inlineItem: the ")" at rune i of text closes the number of an item of a
+// list written on one line, after the item numbered before it ("… 8 digits
+// 2) move …"), as the tokenizer's listMarkerAt reads it. Only a digit right
+// before the bracket is looked at further.
+func inlineItem(sofar, text string, rs []rune, i int) bool {
+	if i == 0 || rs[i-1] < '0' || rs[i-1] > '9' || strings.TrimSpace(strings.TrimRight(sofar, "0123456789")) == "" {
+		return false
+	}
+	return listMarkerAt(text, len(string(rs[:i])))
+}
+
 // nextItem: a second item follows ("… 2. …"), so a "1." before it numbers a
 // list ("expiry: 1." alone is a value), on the same line or the next.
 // The "2." must open an item of its own, after an item's end ("… 1. remove
@@ -1704,6 +1726,8 @@ func nextItem(rest []rune, mark rune) bool {
 			return true // "1) …\n2) …": an item on a line of its own
 		} else if k == 0 || s[k-1] != ' ' {
 			// "12.", "x2)": no item's number
+		} else if mark == ')' {
+			return true // "1) make the email code 8 digits 2) move …": a bracket numbers an item, a dot may end a sentence
 		} else if before := strings.TrimRight(s[:k], " \t"); before == "" || strings.ContainsRune(".;,:!?\n)", rune(before[len(before)-1])) {
 			return true
 		}
@@ -1759,6 +1783,15 @@ func editSentences(text string) []string {
 			quote = r
 		case r == '?':
 			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
+			flush()
+			continue
+		case r == ')' && mark < 0 && inlineItem(b.String(), text, rs, i):
+			// "1) make the email code 8 digits 2) move liveness to the start
+			// 3) drop the sms code": an item's number inside the line, after
+			// the item numbered before it, ends that item
+			str := strings.TrimRight(b.String(), "0123456789")
+			b.Reset()
+			b.WriteString(str)
 			flush()
 			continue
 		case mark >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):
@@ -3568,6 +3601,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(pos) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
+		if eachCode(ts) {
+			// "put both codes before the email entry": every code of the flow
+			// moves, in the flow's order, not the first one found
+			var codes []*step
+			for _, x := range p.steps {
+				if isCodeKind(x.k) {
+					codes = append(codes, &step{k: x.k})
+				}
+			}
+			if k := slices.IndexFunc(pos, func(x *step) bool { return x.k == kOTP }); k >= 0 && len(codes) > 1 {
+				pos = slices.Concat(pos[:k], codes, pos[k+1:])
+			}
+		}
 		order := pos
 		if len(pos) > 1 && (len(ref) > 0 && refAfter || len(ref) == 0 && front && !back) {
 			// "move the SMS code and the email code after the DL scan": each goes
@@ -3691,10 +3737,24 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
-	if p.removed > 0 && len(ref) == 0 && !front && !back && hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") {
+	if p.removed > 0 && len(ref) == 0 && !front && !back && (hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") || removedPlace(ts)) {
 		// "put a recognition in their place": where the removed steps were
 		at := min(p.removed-1, len(p.steps))
 		for k, s := range pos {
+			if i := p.find(s.k); i >= 0 && len(pos) == 1 && !hasAnyRaw(ts, lex.addWord) && !hasRaw(ts, "second", "two", "both") {
+				// "remove the email code, and put the sms code where it
+				// was": a step the flow has moves there; a second one is
+				// asked for with "another", "a second"
+				moved := p.steps[i]
+				p.steps = slices.Delete(p.steps, i, i+1)
+				if i < at+k {
+					at--
+				}
+				p.steps = insertStep(p.steps, min(at+k, len(p.steps)), moved)
+				p.touched = moved
+				done = append(done, "moved the "+moved.k.String()+" to where the removed step was")
+				continue
+			}
 			p.steps = insertStep(p.steps, at+k, s)
 			p.touched = s
 			done = append(done, "added "+s.k.withArticle()+" in place of what was removed")

@@ -29,7 +29,8 @@ var editVerbs = map[string]bool{
 
 // settingsApart: the words before and after ", and" each set something of a
 // step of their own ("the scan should take passports only, and the SMS code
-// should expire after 3 minutes"), with no verb of change after it.
+// should expire after 3 minutes"), or the words before place a step ("liveness
+// first, and both codes 8 digits"), with no verb of change after it.
 func settingsApart(left, right []string) bool {
 	if len(right) < 3 || startsEdit(right[0]) {
 		return false
@@ -42,7 +43,9 @@ func settingsApart(left, right []string) bool {
 		added, removed := docTypeChanges(ts) // ("should take driving licences only")
 		return len(added)+len(removed) > 0
 	}
-	if !sets(lt) || !sets(rt) {
+	// (a place is a change of its own too: "liveness first, and both codes 8
+	// digits")
+	if !sets(lt) && !placesStep(lt) || !sets(rt) {
 		return false
 	}
 	l, r := analyze(lt, nil), analyze(rt, nil)
