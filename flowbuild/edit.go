@@ -58,7 +58,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
 	sentences = dropHesitations(p.dropMissedNote(sentences))
+	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
 	for si, sentence := range sentences {
+		// "- take recognition out\n- face scan goes first": the bullet marks
+		// an item of a list and is no word of it; each item is read as a
+		// sentence of its own (a list of bare names is still told apart below)
+		sentence, bullet := dropBullet(sentence)
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
@@ -277,6 +282,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if strings.TrimSpace(part) != "" {
 				parts = append(parts, part)
 				joined = append(joined, !first)
+				bulletAt[len(parts)-1] = bullet
 				first = false
 			}
 		}
@@ -306,12 +312,18 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		}
 		for pi, part := range parts {
 			ts := tokenize(part)
-			if pi > 0 && hasRaw(ts, "them") && removes(strings.Fields(part)) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
+			if pi > 0 && hasRaw(ts, "them") && (removes(strings.Fields(part)) || hasSetting(ts) && readSettings(ts).any()) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
 				if group := pluralStep(tokenize(parts[pi-1])); group != "" {
 					// "our customers are moaning about the codes. could we take out
-					// both of them?": "them" are every step the sentence before
-					// named in the plural, not the one it touched last
-					part = themAs(part, group)
+					// both of them?", "swap the two codes, and make both of them
+					// expire after 10 minutes": "them" are every step the part
+					// before named in the plural, not the one it touched last
+					part = themAs(part, "all the "+group)
+					ts = tokenize(part)
+				} else if named := p.flowStepsIn(tokenize(parts[pi-1])); len(named) > 1 {
+					// "swap the email code and the SMS code, then make them 8
+					// digits": "them" are the steps the part before named
+					part = themAs(part, "the "+stepNames(named))
 					ts = tokenize(part)
 				}
 			}
@@ -321,6 +333,26 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// setting; what follows it is the sentence
 				part = clauseText(ts[k:])
 				ts = tokenize(part)
+			}
+			if hasRaw(ts, "instruction", "instructions") {
+				if line, ok := captureLine(part); ok {
+					// "capture instructions: tell them to remove glasses and
+					// hats": a setting of the face scan, the words it shows
+					// (never a removal of what "remove" names)
+					if fs := p.stepOf(kFaceScan); fs != nil {
+						fs.phrase = quoteW + line + quoteW
+						if fs.node != nil {
+							fs.node.CaptureInstructions = line
+						}
+						done = append(done, "set the face scan's capture instructions to \""+strings.TrimSuffix(line, ".")+"\"")
+					} else {
+						p.assumptions = append(p.assumptions, "Did not use \""+strings.TrimSpace(part)+"\": the flow has no face scan to show capture instructions; ask for a face scan to add one.")
+						if remarkErr == nil {
+							remarkErr = fmt.Errorf("flowbuild: %q gives capture instructions, but the flow has no face scan to show them; add a face scan first", strings.TrimSpace(part))
+						}
+					}
+					continue
+				}
 			}
 			if k := offScopeLead(ts); k > 0 {
 				// "Out of scope now: the SMS code and the licence scan": a heading
@@ -438,7 +470,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
-			if len(parts) > 1 && bulletLine(part) && bareNames(ts, p.steps) {
+			if len(parts) > 1 && bulletAt[pi] && bareNames(ts, p.steps) {
 				// "- data validation\n- email entry\n- email code\n(compliance
 				// says we don't need them)": a list of steps the flow has, named
 				// for what a later sentence says of them ("them", "both")
@@ -1580,8 +1612,25 @@ func pluralStep(ts []token) string {
 	return ""
 }
 
-// themAs puts "all the <group>" for "them", "both of them" or "all of them"
-// in part; "one of them" (or "either", "any") is one of the group, left as it is.
+// flowStepsIn: the steps of the flow the words name, each once, in the
+// flow's order.
+func (p *plan) flowStepsIn(ts []token) []*step {
+	var ks kindSet
+	for _, s := range analyze(ts, p.steps).steps {
+		ks.add(s.k)
+	}
+	var found []*step
+	for _, s := range p.steps {
+		if ks.has(s.k) && !s.k.isConversation() && !slices.ContainsFunc(found, func(f *step) bool { return f.k == s.k }) {
+			found = append(found, s)
+		}
+	}
+	return found
+}
+
+// themAs puts group ("all the codes", "the email code and the SMS code") for
+// "them", "both of them" or "all of them" in part; "one of them" (or "either",
+// "any") is one of the group, left as it is.
 func themAs(part, group string) string {
 	words := strings.Fields(part)
 	for i, w := range words {
@@ -1596,7 +1645,7 @@ func themAs(part, group string) string {
 			from = i - 2
 		}
 		tail := w[len(strings.TrimRight(w, ",;:.!?…")):]
-		return strings.Join(slices.Concat(words[:from], []string{"all the " + group + tail}, words[i+1:]), " ")
+		return strings.Join(slices.Concat(words[:from], []string{group + tail}, words[i+1:]), " ")
 	}
 	return part
 }
@@ -1705,16 +1754,44 @@ func listMarker(s string) int {
 	return -1
 }
 
+// removedPlace: the words place a step where the step just removed was
+// ("put the sms code where it was", "… where those were").
+func removedPlace(ts []token) bool {
+	for i := 0; i+2 < len(ts); i++ {
+		if ts[i].raw == "where" && lex.touchedRef[ts[i+1].raw] || ts[i].raw == "where" && (ts[i+1].raw == "they" || ts[i+1].raw == "those") {
+			return lex.pastBe[ts[i+2].raw]
+		}
+	}
+	return false
+}
+
+// inlineItem: the ")" at rune i of text closes the number of an item of a
+// list written on one line, after the item numbered before it ("… 8 digits
+// 2) move …"), as the tokenizer's listMarkerAt reads it. Only a digit right
+// before the bracket is looked at further.
+func inlineItem(sofar, text string, rs []rune, i int) bool {
+	if i == 0 || rs[i-1] < '0' || rs[i-1] > '9' || strings.TrimSpace(strings.TrimRight(sofar, "0123456789")) == "" {
+		return false
+	}
+	return listMarkerAt(text, len(string(rs[:i])))
+}
+
 // nextItem: a second item follows ("… 2. …"), so a "1." before it numbers a
-// list ("expiry: 1." alone is a value).
+// list ("expiry: 1." alone is a value), on the same line or the next.
 // The "2." must open an item of its own, after an item's end ("… 1. remove
 // the SMS code. 2. …", "…;\n2."): in "attempts: 1. Move the passport scan to
 // position 2." the "2." is a position, and the "1." a setting's value.
 func nextItem(rest []rune, mark rune) bool {
-	s, m := string(rest), " 2"+string(mark)
+	s, m := string(rest), "2"+string(mark)
 	for k := strings.Index(s, m); k >= 0; {
 		if k+len(m) < len(s) && s[k+len(m)] != ' ' && s[k+len(m)] != '\n' {
 			// "2.5": a decimal, no item
+		} else if k > 0 && s[k-1] == '\n' {
+			return true // "1) …\n2) …": an item on a line of its own
+		} else if k == 0 || s[k-1] != ' ' {
+			// "12.", "x2)": no item's number
+		} else if mark == ')' {
+			return true // "1) make the email code 8 digits 2) move …": a bracket numbers an item, a dot may end a sentence
 		} else if before := strings.TrimRight(s[:k], " \t"); before == "" || strings.ContainsRune(".;,:!?\n)", rune(before[len(before)-1])) {
 			return true
 		}
@@ -1770,6 +1847,15 @@ func editSentences(text string) []string {
 			quote = r
 		case r == '?':
 			b.WriteRune(r) // kept: Edit reads a question a "no" answers as turned down
+			flush()
+			continue
+		case r == ')' && mark < 0 && inlineItem(b.String(), text, rs, i):
+			// "1) make the email code 8 digits 2) move liveness to the start
+			// 3) drop the sms code": an item's number inside the line, after
+			// the item numbered before it, ends that item
+			str := strings.TrimRight(b.String(), "0123456789")
+			b.Reset()
+			b.WriteString(str)
 			flush()
 			continue
 		case mark >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):
@@ -3579,6 +3665,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		if len(pos) == 0 && p.touched != nil && hasAnyRaw(ts, lex.touchedRef) {
 			pos = []*step{{k: p.touched.k}} // "… and move it to the start": the step just changed
 		}
+		if eachCode(ts) {
+			// "put both codes before the email entry": every code of the flow
+			// moves, in the flow's order, not the first one found
+			var codes []*step
+			for _, x := range p.steps {
+				if isCodeKind(x.k) {
+					codes = append(codes, &step{k: x.k})
+				}
+			}
+			if k := slices.IndexFunc(pos, func(x *step) bool { return x.k == kOTP }); k >= 0 && len(codes) > 1 {
+				pos = slices.Concat(pos[:k], codes, pos[k+1:])
+			}
+		}
 		order := pos
 		if len(pos) > 1 && (len(ref) > 0 && refAfter || len(ref) == 0 && front && !back) {
 			// "move the SMS code and the email code after the DL scan": each goes
@@ -3702,10 +3801,24 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return done, nil
 		}
 	}
-	if p.removed > 0 && len(ref) == 0 && !front && !back && hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") {
+	if p.removed > 0 && len(ref) == 0 && !front && !back && (hasRaw(ts, "place", "stead", "spot") && hasRaw(ts, "its", "their", "same") || removedPlace(ts)) {
 		// "put a recognition in their place": where the removed steps were
 		at := min(p.removed-1, len(p.steps))
 		for k, s := range pos {
+			if i := p.find(s.k); i >= 0 && len(pos) == 1 && !hasAnyRaw(ts, lex.addWord) && !hasRaw(ts, "second", "two", "both") {
+				// "remove the email code, and put the sms code where it
+				// was": a step the flow has moves there; a second one is
+				// asked for with "another", "a second"
+				moved := p.steps[i]
+				p.steps = slices.Delete(p.steps, i, i+1)
+				if i < at+k {
+					at--
+				}
+				p.steps = insertStep(p.steps, min(at+k, len(p.steps)), moved)
+				p.touched = moved
+				done = append(done, "moved the "+moved.k.String()+" to where the removed step was")
+				continue
+			}
 			p.steps = insertStep(p.steps, at+k, s)
 			p.touched = s
 			done = append(done, "added "+s.k.withArticle()+" in place of what was removed")
@@ -4372,7 +4485,9 @@ func reported(ts []token) bool {
 				// product is 21+ only": why a later age check has its limit)
 				return false
 			}
-			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask"
+			// ("if the compare says no match, send them to a passport scan": a
+			// condition on what a step reports, not a report)
+			return !hasRaw(ts[:i], "avatar", "it", "then") && ts[0].w != "explain" && ts[0].w != "ask" && !lex.condOpen[ts[0].raw]
 		}
 		// "Finance asked for it, don't ask me why", "legal requested this": who
 		// wanted the change just asked for, not a change
@@ -4811,7 +4926,7 @@ func numberedLabel(ts []token) int {
 
 // bareNames: the words only name steps the flow has ("data validation",
 // "- email entry", "the email entry and the email code"), with no verb, no
-// negation and nothing else: a list a later sentence speaks of.
+// negation, no place and nothing else: a list a later sentence speaks of.
 func bareNames(ts []token, steps []*step) bool {
 	if len(ts) == 0 || len(ts) > 8 || slices.Contains(negations(ts), true) {
 		return false
@@ -4820,7 +4935,9 @@ func bareNames(ts []token, steps []*step) bool {
 		// (a verb asks: "validate the data", "… and remove the SMS"; "data
 		// validation", "face scan" name)
 		if i == 0 && startsInstruction(ts, i) || editVerbs[t.raw] || lex.removeVerb[t.raw] || lex.addVerb[t.raw] || lex.replaceWord[t.raw] ||
-			lex.beForm[t.raw] || t.in(hSubjectAux) || t.in(hSpeaker) || t.isNum {
+			lex.beForm[t.raw] || t.in(hSubjectAux) || t.in(hSpeaker) || t.isNum ||
+			// (a place asks for a move: "- face scan goes first, then liveness")
+			lex.frontWord[t.raw] || lex.backWord[t.raw] || orderRefLemmas[t.w] || lex.ordinal[t.raw] > 0 || lex.placeMoveVerb[t.raw] || t.raw == "then" {
 			return false
 		}
 	}
@@ -4828,10 +4945,66 @@ func bareNames(ts []token, steps []*step) bool {
 	return len(found) > 0 && !slices.ContainsFunc(found, func(s *step) bool { return s.k.isConversation() || findKind(steps, s.k) < 0 })
 }
 
-// bulletLine: the part is an item of a bulleted list ("- email entry").
-func bulletLine(part string) bool {
-	part = strings.TrimSpace(part)
-	return strings.HasPrefix(part, "- ") || strings.HasPrefix(part, "* ") || strings.HasPrefix(part, "• ")
+// captureLine reads a part that gives the face scan's capture instructions
+// ("capture instructions: tell them to remove glasses and hats", "set the
+// face scan's capture instructions to 'look straight at the camera'"): the
+// words the scan shows, as a sentence to the user, or false. The label needs
+// "capture" or the face scan's name before "instructions"; an order said
+// about the user ("tell them to …") is said to them ("Remove …").
+func captureLine(part string) (string, bool) {
+	lower := strings.ToLower(part)
+	i := strings.Index(lower, "instruction")
+	if i < 0 {
+		return "", false
+	}
+	head := strings.Fields(strings.NewReplacer(",", " ", ":", " ").Replace(lower[:i]))
+	named := false
+	for _, w := range head {
+		if !lex.captureLabel[w] {
+			return "", false
+		}
+		named = named || w == "capture" || strings.HasPrefix(w, "selfie") || strings.HasPrefix(w, "scan")
+	}
+	if !named {
+		return "", false
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(part[i+len("instruction"):], "s"))
+	for _, lead := range []string{":", "=", "-", "to say", "to read", "to", "should say", "should read", "say", "read", "as"} {
+		if len(rest) > len(lead) && strings.EqualFold(rest[:len(lead)], lead) && (lead == ":" || lead == "=" || lead == "-" || rest[len(lead)] == ' ') {
+			rest = strings.TrimSpace(rest[len(lead):])
+			break
+		}
+	}
+	w := strings.Fields(strings.Trim(rest, "\"'“”‘’ ."))
+	if len(w) < 2 {
+		return "", false
+	}
+	if lex.captureTell[strings.ToLower(w[0])] && len(w) > 3 && strings.EqualFold(w[1], "them") {
+		// "tell them to remove glasses and hats": what they are told
+		k := 2
+		if strings.EqualFold(w[k], "to") {
+			k++
+		}
+		w = w[k:]
+		for j, x := range w {
+			if y, ok := toUserWords[strings.ToLower(x)]; ok {
+				w[j] = y
+			}
+		}
+	}
+	return sentenceOf(strings.Join(w, " ")), true
+}
+
+// dropBullet takes the marker off an item of a bulleted list ("- email
+// entry", "• sms code: gone") and says whether there was one.
+func dropBullet(sentence string) (string, bool) {
+	t := strings.TrimSpace(sentence)
+	for _, m := range bulletMarks {
+		if rest, ok := strings.CutPrefix(t, m); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return sentence, false
 }
 
 // negatedGroup: a negation covers a word pointing back at a group ("we don't
@@ -6447,9 +6620,11 @@ func (p *plan) insert(s *step, front, back bool, ref []*step, after bool) {
 		}
 	}
 	if front && !back {
-		// first after the greeting and the camera permission, which video work needs
+		// first after the greeting and the camera permission, which video work
+		// needs; a step that needs no camera (an email entry, a code) goes
+		// before the permission ("plus an email entry at the start")
 		i := 0
-		for i < len(p.steps) && (p.steps[i].k == kGreeting || p.steps[i].k == kPermissions && s.k != kPermissions) {
+		for i < len(p.steps) && (p.steps[i].k == kGreeting || p.steps[i].k == kPermissions && s.k != kPermissions && (videoKind(s.k) || s.k.isConversation())) {
 			i++
 		}
 		p.steps = insertStep(p.steps, i, s)

@@ -29,7 +29,8 @@ var editVerbs = map[string]bool{
 
 // settingsApart: the words before and after ", and" each set something of a
 // step of their own ("the scan should take passports only, and the SMS code
-// should expire after 3 minutes"), with no verb of change after it.
+// should expire after 3 minutes"), or the words before place a step ("liveness
+// first, and both codes 8 digits"), with no verb of change after it.
 func settingsApart(left, right []string) bool {
 	if len(right) < 3 || startsEdit(right[0]) {
 		return false
@@ -42,7 +43,9 @@ func settingsApart(left, right []string) bool {
 		added, removed := docTypeChanges(ts) // ("should take driving licences only")
 		return len(added)+len(removed) > 0
 	}
-	if !sets(lt) || !sets(rt) {
+	// (a place is a change of its own too: "liveness first, and both codes 8
+	// digits")
+	if !sets(lt) && !placesStep(lt) || !sets(rt) {
 		return false
 	}
 	l, r := analyze(lt, nil), analyze(rt, nil)
@@ -774,6 +777,7 @@ func (p *plan) configureEach(ts []token) []string {
 		st stepSettings
 	}
 	var changes []change
+	var pending []*step // steps named alone before "and" ("make the email code and the SMS code 8 digits")
 	start := 0
 	for i := 0; i <= len(ts); i++ {
 		if i < len(ts) && ts[i].raw != "and" && ts[i].w != "," && ts[i].w != "." {
@@ -783,6 +787,22 @@ func (p *plan) configureEach(ts []token) []string {
 		start = i + 1
 		st := readSettings(part)
 		if !st.any() {
+			// a step named with no settings of its own and joined by "and" to
+			// the next part shares that part's settings, as "both" would
+			// have them: "make the email code and the SMS code 8 digits"
+			named := part
+			for len(named) > 0 && (lex.setVerb[named[0].raw] || named[0].in(hKeepLead) || named[0].raw == "also" || named[0].raw == "plus") {
+				named = named[1:] // ("also set the email code and …")
+			}
+			if i < len(ts) && ts[i].raw == "and" && bareNames(named, p.steps) {
+				for _, n := range analyze(named, p.steps).steps {
+					if s := p.stepOf(n.k); s != nil {
+						pending = append(pending, s)
+					}
+				}
+			} else {
+				pending = pending[:0]
+			}
 			continue
 		}
 		named := analyze(part, p.steps).steps
@@ -793,6 +813,12 @@ func (p *plan) configureEach(ts []token) []string {
 		if s == nil || !st.accepts(s.k) {
 			return nil
 		}
+		for _, q := range pending {
+			if q != s && st.accepts(q.k) {
+				changes = append(changes, change{q, st})
+			}
+		}
+		pending = pending[:0]
 		changes = append(changes, change{s, st})
 	}
 	var done []string

@@ -485,6 +485,7 @@ var (
 	// two") changes the flow the lines above it describe
 	changeLineWords   = []string{"edit", "edited", "update", "updated", "upd", "correction"}
 	rethinkPhrases    = []string{"on second thought", "on second thoughts", "second thought", "come to think of it", "my bad", "i mean", "i meant", "scratch that", "never mind", "nevermind", "no wait", "lets say", "let us say"}
+	setVerbWords      = []string{"make", "set", "change", "have", "give"}                                                                                                  // "make the email code and the SMS code 8 digits": the verb that opens a change of settings
 	keepVerbWords     = []string{"keep", "leave"}                                                                                                                          // "keep it email": the step stays as it is
 	keepLeadWords     = []string{"just", "only", "simply", "but", "and", "then", "so"}                                                                                     // lead into a keep that follows a removal ("rip out both codes, just keep liveness")
 	doneRefWords      = []string{"it", "them", "those", "these", "either", "both", "neither", "any"}                                                                       // "we don't need either": what the change just did, pointed back at
@@ -769,6 +770,21 @@ var lineWith = map[string]bool{"with": true, "using": true, "in": true}
 // gives ("ask for camera permission with the text "We need your camera"",
 // "capture instructions: "remove glasses and hats""): the words as written.
 var quoteNounWords = []string{"text", "copy", "message", "caption", "instruction", "instructions", "wording", "words", "phrase", "sentence"} // "greet with exactly these words '…'"
+
+// bulletMarks open an item of a bulleted list ("- email entry", "• sms
+// code: gone").
+var bulletMarks = []string{"- ", "* ", "• ", "· ", "– "}
+
+// captureLabelWords may head the label of a face scan's capture instructions
+// ("capture instructions:", "set the face scan's capture instructions to
+// …"); captureTellWords open the user's part said as an order to them ("tell
+// them to remove glasses": "Remove glasses").
+var captureLabelWords = []string{"capture", "face", "scan", "scan's", "scans", "selfie", "selfie's", "the", "its", "set", "change", "update", "make", "for", "new", "add", "and", "also", "plus"}
+var captureTellWords = []string{"tell", "ask", "remind", "instruct", "get", "have"}
+
+// toUserWords say to the user what was said of them ("tell them to take off
+// their glasses": "Take off your glasses").
+var toUserWords = map[string]string{"their": "your", "them": "you", "they": "you", "themselves": "yourself", "theirs": "yours"}
 
 // lineNounWords name what the avatar says in a change that rewords it ("reword
 // that denied-camera message to: …").
@@ -1915,7 +1931,9 @@ var (
 	// step is wanted, so the line is left to the settings reader as written
 	// (the settings' own keys, "expiry", "digits", come from settingKeyWords)
 	keySettingWords = []string{"resend", "resends", "retry", "expiration", "fallback", "fallbacks", "backup", "disable", "skip", "enable", "allow", "attempt", "limit", "limits", "cooldown", "delay", "mode", "level", "score", "max", "min", "count"}
-	valueOffWords   = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need"}
+	valueOffWords   = []string{"false", "no", "n", "off", "disabled", "disable", "none", "skip", "skipped", "never", "omit", "omitted", "exclude", "excluded", "nope", "not needed", "not required", "not wanted", "n/a", "no need",
+		// (a removal said as the value: "• sms code: gone", "email entry: remove")
+		"gone", "remove", "removed", "drop", "dropped", "delete", "deleted", "out", "cut", "scrap", "scrapped", "kill", "killed", "ditch", "ditched", "away"}
 )
 
 // offValueWords are the values that turn a setting off ("mic=false", "microphone: off").
@@ -2469,6 +2487,7 @@ type lexicon struct {
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
 	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                                                                                                                                                                               map[string]bool
+	setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
 	canon                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]string // surface form → lemma
@@ -2618,6 +2637,8 @@ func newLexicon() *lexicon {
 	l.valueScope, l.storedData, l.pastBad = wordSet(valueScopeWords), wordSet(storedDataWords), wordSet(pastBadWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
+	l.setVerb = wordSet(setVerbWords)
+	l.captureLabel, l.captureTell = wordSet(captureLabelWords), wordSet(captureTellWords)
 	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)
 	l.noGoOn, l.agreeLead = wordSet(noGoOnWords), wordSet(agreeLeadWords)
 	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)

@@ -5789,7 +5789,7 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			a.steps = detect(ts[k:], seq, negations(ts[k:]), &a)
 			return a
 		}
-		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && (endPronounRef(ts, i) || !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them"))) &&
+		if orderRefLemmas[t.w] && t.raw != "afterwards" && t.raw != "followed" && !facingDevice(ts, i) && (endPronounRef(ts, i) || demonstrativeRef(ts, i) || !(i+1 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this" || ts[i+1].raw == "anything" || ts[i+1].raw == "everything" || ts[i+1].raw == "all" || ts[i+1].raw == "them"))) &&
 			// "liveness and after it an SMS code": "and after it" goes on, as "then" does
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
@@ -5943,6 +5943,14 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 	a.steps = detect(ts, seq, negs, &a)
 	bindPositions(ts, &a)
 	return a
+}
+
+// demonstrativeRef: the order word at i is followed by "that" or "this" and a
+// step's name ("add a face scan right before that compare", "after this
+// scan"): a demonstrative that points at a step of the flow, read as "the",
+// not the pronoun of "before that, …".
+func demonstrativeRef(ts []token, i int) bool {
+	return i+2 < len(ts) && (ts[i+1].raw == "that" || ts[i+1].raw == "this") && (stepWord(ts[i+2]) || rules[ts[i+2].w] != nil)
 }
 
 // thatCheck is the index of a "that" after the step named from i ("after the

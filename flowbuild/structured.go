@@ -435,6 +435,14 @@ func keyValueLine(l string) (lead, key, value, comment string, ok bool) {
 	}
 	if i < len(body) && strings.IndexByte("-*+", body[i]) >= 0 && i+1 < len(body) && body[i+1] == ' ' {
 		i += 2
+	} else {
+		// ("• sms code: gone": a bullet of another kind)
+		for _, m := range bulletMarks {
+			if strings.HasPrefix(body[i:], m) {
+				i += len(m)
+				break
+			}
+		}
 	}
 	lead = body[:i]
 	rest := body[i:]
