@@ -172,8 +172,8 @@ var thirdPersonVerbs = map[string]bool{"does": true, "runs": true, "performs": t
 // exclusionNearWords ("excluded members", "self-excluded players", "the
 // exclusion list"); "SMS is excluded" names no one.
 var (
-	exclusionListWords   = []string{"banned", "banlist", "barred", "blacklist", "blacklisted", "denylist", "denylisted", "fraudster", "fraudsters", "watchlist", "blocklist", "blocklisted"}
-	exclusionPeopleWords = []string{"excluded", "exclusion", "blocked", "ban", "selfexcluded"}
+	exclusionListWords   = []string{"banlist", "blacklist", "blacklisted", "denylist", "denylisted", "fraudster", "fraudsters", "watchlist", "blocklist", "blocklisted"}
+	exclusionPeopleWords = []string{"banned", "barred", "excluded", "exclusion", "blocked", "ban", "selfexcluded"}
 	exclusionNearWords   = []string{"members", "member", "players", "player", "users", "user", "customers", "customer", "people", "persons", "faces", "face", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "patrons", "guests", "clients", "accounts", "self"}
 )
 

@@ -615,7 +615,7 @@ var rules = map[string][]rule{
 			if !d.neg[i] && channelThreatened(d.ts, i) {
 				// "texts can be hijacked after a SIM swap, so …": why the
 				// channel is not trusted, no code sent by it
-				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a reason not to send codes by SMS, so the flow sends none.")
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\""+smsDistrustNote)
 				return
 			}
 			if !d.neg[i] && textsThing(d.ts, i) && possessionLink(d.ts) {
