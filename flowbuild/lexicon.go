@@ -179,6 +179,11 @@ var (
 
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
 
+// glossCondWords in a bracket after the avatar's question make it a condition
+// meant for the builder ("(over 10k only)", "(if asked)", "(UK only)"), not a
+// gloss the avatar says with the question (glossOfLine).
+var glossCondSet = wordSet([]string{"only", "if", "unless", "when", "whenever", "over", "under", "above", "below", "except", "excluding", "optional"})
+
 // instructionVerbs start a new instruction after "and" (parse.go, splitClauses).
 var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
@@ -1260,7 +1265,7 @@ var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 // failPhrases say that a step failed the way its outcomes can ("if the scan
 // times out", "if the compare comes back as no match"): under "if" or "when",
 // a failure condition; a code typed wrong, or too many times, failed too.
-var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error", "wrong", "incorrectly", "incorrect", "too many", "out of attempts", "out of tries", "mistype", "mistypes", "mistyped"}
+var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error", "wrong", "incorrectly", "incorrect", "too many", "out of attempts", "out of tries", "mistype", "mistypes", "mistyped", "runs out", "ran out", "run out"} // ("if the code runs out": the code failed, unverified)
 
 // sameCasePhrases open a clause under the condition read last ("… unless the
 // compare says no match. In that case, take a face scan").
@@ -4893,6 +4898,9 @@ func glossOfLine(out []token, text string, i int) bool {
 	for _, t := range tokenizeExact(text[i : i+j]) {
 		if _, ok := lex.topic[t.raw]; ok || t.w == "no" {
 			return false // "(we don't need the microphone)": a remark, not a gloss
+		}
+		if glossCondSet[t.raw] {
+			return false // "(over 10k only)", "(if asked)": a condition for the builder, not words to say
 		}
 	}
 	_, _, ok := parenLine(text, i)

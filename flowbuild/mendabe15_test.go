@@ -78,3 +78,25 @@ func TestSMSDistrustNoteTellsTheTruth(t *testing.T) {
 		}
 	}
 }
+
+// A bracket after the avatar's question that holds a condition ("(above 5k
+// only)") is for the builder, not words the avatar says with the question; a
+// gloss ("(source of funds)") still is (rvABE15 M11).
+func TestBracketConditionIsNotSpoken(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Face scan, then ask them why they are sending the money (above 5k only).": false,
+		"Face scan, then ask them where the money came from (source of wealth).":   true,
+	} {
+		r, err := Build(text, Options{})
+		if err != nil {
+			t.Fatal(text, err)
+		}
+		said := false
+		for _, n := range r.Flow {
+			said = said || strings.Contains(n.Prompt, "(")
+		}
+		if said != want {
+			t.Errorf("%q: bracket in a line = %v, want %v", text, said, want)
+		}
+	}
+}
