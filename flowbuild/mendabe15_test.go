@@ -100,3 +100,20 @@ func TestBracketConditionIsNotSpoken(t *testing.T) {
 		}
 	}
 }
+
+// "…, with the liveness challenge required" sets the face scan's challenge and
+// adds no liveness step: an assumption says only a liveness check detects a
+// deepfake (rvABE15 S1).
+func TestScanChallengeSaysNoLivenessStep(t *testing.T) {
+	r, err := Build("Just a selfie for the enrolment, with an active liveness challenge.", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, a := range r.Assumptions {
+		said = said || strings.Contains(a, "detects a deepfake")
+	}
+	if !said {
+		t.Errorf("no note that no liveness check was added: %q", r.Assumptions)
+	}
+}
