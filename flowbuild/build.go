@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -65,6 +66,98 @@ var errBuiltInvalid = errors.New("flowbuild: built an invalid flow")
 // ErrNoSteps is returned when a description names no step the builder knows.
 var ErrNoSteps = errors.New("flowbuild: no verification step found in the description; name at least one, e.g. liveness check, face recognition, ID scan, face comparison, email or SMS code, or a question to ask")
 
+// smsDistrustNote ends the note of a threat to SMS (rules.go, the "sms" rule).
+const smsDistrustNote = " as a reason not to send codes by SMS, so the flow sends none."
+
+// smsDistrustKept rewords that note when another mention asks for the SMS
+// code the flow then sends ("Send an SMS code. SMS can be spoofed, so also do
+// liveness."): "sends none" would be false.
+func smsDistrustKept(notes []string, sms bool) []string {
+	if !sms {
+		return notes
+	}
+	for i, n := range notes {
+		if strings.HasSuffix(n, smsDistrustNote) {
+			notes[i] = strings.TrimSuffix(n, smsDistrustNote) + " as distrust of SMS, but the text also asks for an SMS code, so the flow keeps it."
+		}
+	}
+	return notes
+}
+
+// ErrExclusionList is returned when the description recognises faces against
+// a list of people to turn away (banned, excluded, fraudsters) and the flow
+// built would not keep the two apart: a listed face would reach the
+// "verified" closing, or everyone else would share the listed face's path.
+var ErrExclusionList = errors.New("flowbuild: the description searches the enrolled faces for people to turn away (a ban, exclusion or fraud list), and the builder cannot build that safely: a listed face must be refused while everyone else goes on. Build the recognition without the list (for example \"recognition, then liveness; new users get an SMS code\") and turn away a recognised face on your list from the session's result in your app")
+
+// namesExclusionList: the text speaks of people to turn away (a cheap word
+// test over the whole text, exclusionListWords).
+func namesExclusionList(text string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range ws {
+		if exclusionListSet[w] {
+			return true
+		}
+		if exclusionPeopleSet[w] && (i > 0 && exclusionNearSet[ws[i-1]] || i+1 < len(ws) && exclusionNearSet[ws[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitsListed: the recognition's two groups go apart: the recognised face
+// never reaches the success closing, and no step (beyond the failure line and
+// the end) lies on both the recognised and the new-user path.
+func splitsListed(f flow.Flow) bool {
+	byID := make(map[string]*flow.Node, len(f))
+	for i := range f {
+		byID[f[i].ID] = &f[i]
+	}
+	reach := func(from string) map[string]bool {
+		seen := map[string]bool{}
+		todo := []string{from}
+		for len(todo) > 0 {
+			id := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			n := byID[id]
+			if n == nil || seen[id] || id == "failure" || n.Type == flow.TypeEnd {
+				continue
+			}
+			seen[id] = true
+			if n.Next != "" {
+				todo = append(todo, n.Next)
+			}
+			for _, o := range n.Outcomes {
+				todo = append(todo, o.Target)
+			}
+		}
+		return seen
+	}
+	for _, n := range f {
+		if n.Type != flow.TypeRecognition {
+			continue
+		}
+		var known, fresh map[string]bool
+		for _, o := range n.Outcomes {
+			switch o.ID {
+			case "recognized":
+				known = reach(o.Target)
+			case "newUser":
+				fresh = reach(o.Target)
+			}
+		}
+		if known["closing"] {
+			return false
+		}
+		for id := range known {
+			if fresh[id] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // ageLimit says the age an age check requires: "at least 18", or "under 18"
 // for an upper limit.
 func ageLimit(s *step) string {
@@ -119,8 +212,14 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, ErrNoSteps
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
+	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(text)
+	if !hasKind(pr.steps, kLiveness) && slices.ContainsFunc(pr.steps, func(s *step) bool { return s.k == kFaceScan && s.challenge }) {
+		// "a face scan, with the liveness challenge required": the scan's
+		// capture setting, not the liveness step that catches a deepfake
+		p.assumptions = append(p.assumptions, "The liveness challenge is a setting of the face scan (requireLivenessChallenge); no separate liveness check was added, and only a liveness check detects a deepfake: ask for one if the flow needs it.")
+	}
 	p.assumptions = append(p.assumptions, shapeNotes...)
-	p.assumptions = append(p.assumptions, pr.notes...)
+	p.assumptions = append(p.assumptions, smsDistrustKept(pr.notes, hasKind(pr.steps, kSMSOTP))...)
 	p.sayOnFailure(pr.failLine)
 	if pr.silent {
 		p.quiet = quietAll
@@ -174,6 +273,12 @@ func Build(description string, opts Options) (Result, error) {
 	res, err := p.result()
 	if err != nil {
 		return Result{}, err
+	}
+	if p.refusesKnown && !splitsListed(res.Flow) {
+		// "recognise everyone; if they're on the (ban) list, refuse entry": a
+		// flow that lets a listed face reach "verified", or sends the others to
+		// the refusal, is inverted access control; refused, never shipped
+		return Result{}, ErrExclusionList
 	}
 	res.Settings = settings(pr, opts)
 	if len(opts.Langs) == 0 && len(pr.langNames) > 0 {

@@ -23,6 +23,9 @@ type plan struct {
 	// still ask for their email", "we still collect the email address"), so
 	// that email ruled out "at all" is the code alone
 	entryKept bool
+	// refusesKnown: the recognition searches a list of people to turn away
+	// (namesExclusionList): its recognised path ends on their refusal
+	refusesKnown bool
 
 	// nodes of an existing flow, reused with their ids by role
 	start, end, failure, newUserLive, newUserConv *flow.Node
@@ -391,10 +394,10 @@ func (p *plan) layout() flow.Flow {
 	var retries []retryOffer
 	newUserLive, newUserConv := "", ""
 	// where the main path closes: branches rejoin there
-	closeID := endID
+	closeID, closeInform := endID, false
 	for i := len(spine) - 1; i >= 0; i-- {
 		if k := spine[i].s.k; k == kClosing || k == kInform && i == len(spine)-1 {
-			closeID = spine[i].id
+			closeID, closeInform = spine[i].id, k == kInform
 			break
 		}
 	}
@@ -575,7 +578,21 @@ func (p *plan) layout() flow.Flow {
 				// tells the verified they are
 				join = endID
 			}
+			var closing *flow.Node
+			if join == closeID && closeInform && p.refusesKnown {
+				// "if they're on the ban list, tell them access is refused and
+				// stop; anyone off the list gets an SMS code": the line the
+				// recognised path ends on is their refusal; the others, their
+				// checks passed, close as verified on a closing of their own
+				closing = &flow.Node{ID: reuse(nil, "new_user_closing"), Type: flow.TypeConversation, DoesNotRequireReply: true,
+					Prompt: toned(closingPrompt(p.uc, p.noun, p.looksUp()), p.toneFor("closing"))}
+				closing.Outcomes = []flow.Outcome{{ID: "done", Target: endID}}
+				join = closing.ID
+			}
 			exit, chain = p.chain(g, branch, "new_user_", join, failNode, func() string { return endID }, video)
+			if closing != nil {
+				chain = append(chain, *closing)
+			}
 		}
 		next := newUserConv
 		if p.quiet&quietOther != 0 {

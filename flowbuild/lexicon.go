@@ -158,12 +158,38 @@ var lexGroups = map[string][]string{
 // defaultDocTypes: what a document scan accepts when the text names no type.
 var defaultDocTypes = []string{"passport", "id", "dl"}
 
+// thirdPersonVerbs open a clause after "and" (instructionVerbs) unless the
+// clause before says what the app already does outside the flow ("our app
+// already verifies the email and does the ID scan at signup"): then they go on
+// with its subject (parse.go, splitClauses).
+var thirdPersonVerbs = map[string]bool{"does": true, "runs": true, "performs": true}
+
+// exclusionListWords name the enrolled faces a recognition searches as people
+// to turn away ("banned members", "self-excluded players", "enrolled
+// fraudsters"): build.go refuses a flow that does not keep them apart from
+// everyone else (namesExclusionList, splitsListed).
+// A word of exclusionPeopleWords names people only beside a word of
+// exclusionNearWords ("excluded members", "self-excluded players", "the
+// exclusion list"); "SMS is excluded" names no one.
+var (
+	exclusionListWords   = []string{"banlist", "blacklist", "blacklisted", "denylist", "denylisted", "fraudster", "fraudsters", "watchlist", "blocklist", "blocklisted"}
+	exclusionPeopleWords = []string{"banned", "barred", "excluded", "exclusion", "blocked", "ban", "selfexcluded"}
+	exclusionNearWords   = []string{"members", "member", "players", "player", "users", "user", "customers", "customer", "people", "persons", "faces", "face", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "patrons", "guests", "clients", "accounts", "self"}
+)
+
+var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
+
+// glossCondWords in a bracket after the avatar's question make it a condition
+// meant for the builder ("(over 10k only)", "(if asked)", "(UK only)"), not a
+// gloss the avatar says with the question (glossOfLine).
+var glossCondSet = wordSet([]string{"only", "if", "unless", "when", "whenever", "over", "under", "above", "below", "except", "excluding", "optional"})
+
 // instructionVerbs start a new instruction after "and" (parse.go, splitClauses).
 var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
 	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
 	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
-	"does": true, "runs": true, "performs": true, // "the subscriber scans their ID and does a selfie match": said of the user
+	"does": true, "runs": true, "performs": true, // "the subscriber scans their ID and does a selfie match": said of the user (but see thirdPersonVerbs)
 	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
@@ -294,6 +320,13 @@ var (
 // channelThreatWords after a channel ("texts can be hijacked after a SIM swap",
 // "SMS could be intercepted", "the phone line may be redirected"): why that
 // channel is not trusted, not a code sent by it (rules.go, channelThreatened).
+// channelThreatLinkWords may stand between the channel and its threat word
+// ("SMS can be spoofed", "texts are easily hijacked", "SMS messages get
+// intercepted"): the channel is the threat's subject. Any other word ("an SMS
+// when email is compromised", "SMS for hacked accounts") makes the threat
+// another thing's, and the SMS code asked for stays (rules.go, channelThreatened).
+var channelThreatLinkWords = []string{"can", "could", "may", "might", "will", "would", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting", "easily", "often", "too", "very", "so", "s", "messages", "message", "texts", "otps"}
+
 var channelThreatWords = []string{"intercepted", "interceptable", "hijacked", "hijackable", "spoofed", "redirected", "rerouted", "diverted", "swapped", "stolen", "hacked", "compromised", "cloned", "insecure", "unsafe", "untrusted", "untrustworthy", "unreliable", "phished"}
 
 // "if they're on that list", "anyone not on the blocklist", "if they're not
@@ -312,7 +345,10 @@ var (
 	ownSecretWords      = []string{"pin", "pins", "passcode", "passcodes", "password", "passwords", "passphrase"}
 	ownSecretOwnerWords = []string{"their", "his", "her", "your", "account", "port", "portout", "out", "sim", "voicemail", "card", "carrier", "transfer", "customer", "security"}
 	ownSecretAskWords   = []string{"ask", "asks", "asking", "read", "reads", "say", "says", "recite", "recites", "tell", "tells", "give", "gives", "provide", "provides", "state", "states", "spell", "spells", "quote", "quotes"}
-	ownSecretSentWords  = []string{"sent", "send", "texted", "emailed", "sms", "text", "email", "mail", "otp", "onetime"}
+	ownSecretSentWords  = []string{"sent", "send", "texted", "emailed", "sms", "text", "email", "mail", "otp", "onetime", "arrived", "arrives", "arriving", "received", "receive", "whatsapp", "message", "messaged", "delivered"}
+	// ownSecretCodeWords make "their <word> PIN" a code the flow sends ("their
+	// verification PIN", "their login passcode"), not a secret they hold
+	ownSecretCodeWords = []string{"verification", "verify", "login", "logon", "signin", "access", "confirmation", "authentication", "auth", "security", "temporary", "one", "time", "2fa", "mfa"}
 )
 
 // phrases maps each phrase's first word to the words after it, one list a
@@ -1229,7 +1265,7 @@ var pastMarkWords = []string{"ago", "yesterday", "lastyear", "previously"}
 // failPhrases say that a step failed the way its outcomes can ("if the scan
 // times out", "if the compare comes back as no match"): under "if" or "when",
 // a failure condition; a code typed wrong, or too many times, failed too.
-var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error", "wrong", "incorrectly", "incorrect", "too many", "out of attempts", "out of tries", "mistype", "mistypes", "mistyped"}
+var failPhrases = []string{"times out", "timed out", "time out", "timeout", "no match", "goes wrong", "went wrong", "bounces", "bounced", "errors out", "errors", "error", "wrong", "incorrectly", "incorrect", "too many", "out of attempts", "out of tries", "mistype", "mistypes", "mistyped", "runs out", "ran out", "run out"} // ("if the code runs out": the code failed, unverified)
 
 // sameCasePhrases open a clause under the condition read last ("… unless the
 // compare says no match. In that case, take a face scan").
@@ -2505,7 +2541,7 @@ type lexicon struct {
 	pathNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool   // opens what an explanation states
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                                                                                           map[string]bool
-	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep, channelThreat                                                                                                                                                                                                                                                                                                                                    map[string]bool
+	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep, channelThreat, channelThreatLink, ownSecretCode                                                                                                                                                                                                                                                                                                  map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	arriveVerb, arriveFrom, forVerb, issuer, issuingBody, deviceChange, quoteNoun                                                                                                                                                                                                                                                                                                                                                map[string]bool
 	docWord, people, owner, providedMark, holdVerb, compareStop, personRef, otherExpiry, receiveVerb, inputWord, appNoun, launchNoun, givenBefore, signupWord, listCheck, attackWord                                                                                                                                                                                                                                             map[string]bool
@@ -2614,6 +2650,7 @@ func newLexicon() *lexicon {
 	}
 	l.condIf, l.condNew, l.condKnown = wordSet(condIfWords), wordSet(condNewWords), wordSet(condKnownWords)
 	l.roster, l.rosterPrep, l.channelThreat = wordSet(rosterWords), wordSet(rosterPrepWords), wordSet(channelThreatWords)
+	l.channelThreatLink, l.ownSecretCode = wordSet(channelThreatLinkWords), wordSet(ownSecretCodeWords)
 	l.quantifier, l.entryField, l.newcomer = wordSet(quantifierWords), wordSet(entryFields), wordSet(newcomerWords)
 	l.chanceLead, l.chanceNoun, l.retryWord = wordSet(chanceLeadWords), wordSet(chanceNounWords), wordSet(retryWords)
 	l.possess, l.paymentNoun, l.turnAway, l.ageUp = wordSet(possessWords), paymentNouns, wordSet(turnAwayWords), wordSet(ageUpWords)
@@ -4861,6 +4898,9 @@ func glossOfLine(out []token, text string, i int) bool {
 	for _, t := range tokenizeExact(text[i : i+j]) {
 		if _, ok := lex.topic[t.raw]; ok || t.w == "no" {
 			return false // "(we don't need the microphone)": a remark, not a gloss
+		}
+		if glossCondSet[t.raw] {
+			return false // "(over 10k only)", "(if asked)": a condition for the builder, not words to say
 		}
 	}
 	_, _, ok := parenLine(text, i)

@@ -449,7 +449,10 @@ func splitClauses(ts []token) []clause {
 			// the flow does, a clause of its own
 			flush()
 			continue
-		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1):
+		case (t.raw == "and" || t.raw == "also" || t.raw == "plus" || t.raw == "but") && i+1 < len(ts) && startsInstruction(ts, i+1) &&
+			!(thirdPersonVerbs[ts[i+1].raw] && (appDoes(cur) || outsideFlow(cur) || hasRaw(cur, "already"))):
+			// ("our app already verifies the email and does the ID scan at
+			// signup": "does" goes on with the app's doing, outside the flow)
 			flush()
 			if orderRefLemmas[ts[i+1].w] {
 				cur = append(cur, t) // "and after a code": the "and" stays, see openingThen

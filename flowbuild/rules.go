@@ -185,9 +185,10 @@ var rules = map[string][]rule{
 	"liveness": {{
 		// "a selfie with a liveness challenge": a setting of the face scan, not a
 		// step; so is "…, with the liveness challenge required" in a clause of
-		// its own right after the face scan
+		// its own right after the face scan, but only with its "with": "then a
+		// liveness challenge", "Liveness challenge next." ask for the step
 		when: func(d *detector, i int) bool {
-			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie") || len(d.out) == 0 && len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kFaceScan))
+			return !(d.next(i) == "challenge" && (has(d.ts, "face") || has(d.ts, "selfie") || len(d.out) == 0 && len(d.seq) > 0 && d.seq[len(d.seq)-1].k == kFaceScan && withBefore(d.ts, i)))
 		},
 		make: func(d *detector, i int) {
 			if d.neg[i] && d.ts[i].raw != "liveness" && describesCheck(d.ts, i) {
@@ -614,7 +615,7 @@ var rules = map[string][]rule{
 			if !d.neg[i] && channelThreatened(d.ts, i) {
 				// "texts can be hijacked after a SIM swap, so …": why the
 				// channel is not trusted, no code sent by it
-				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a reason not to send codes by SMS, so the flow sends none.")
+				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\""+smsDistrustNote)
 				return
 			}
 			if !d.neg[i] && textsThing(d.ts, i) && possessionLink(d.ts) {
@@ -2883,7 +2884,7 @@ func sentByUs(ts []token, i int) bool {
 // asks for ("ask them to read out …", "have them say …"), with nothing that
 // sends it: the avatar's question, not a one-time code.
 func ownSecret(ts []token, i int) bool {
-	if !lex.ownSecret[ts[i].raw] || i == 0 || !lex.ownSecretOwner[ts[i-1].raw] && !(i > 1 && lex.ownSecretOwner[ts[i-2].raw] && ts[i-2].in(hPossessive)) {
+	if !lex.ownSecret[ts[i].raw] || i == 0 || lex.ownSecretCode[ts[i-1].raw] || !lex.ownSecretOwner[ts[i-1].raw] && !(i > 1 && lex.ownSecretOwner[ts[i-2].raw] && ts[i-2].in(hPossessive)) {
 		return false
 	}
 	return hasAnyRaw(ts[:i], lex.ownSecretAsk) && !hasAnyRaw(ts, lex.ownSecretSent)
@@ -2897,8 +2898,8 @@ func channelThreatened(ts []token, i int) bool {
 		if lex.channelThreat[ts[j].raw] {
 			return true
 		}
-		if ts[j].w == "," || ts[j].w == "." || ts[j].raw == "so" || ts[j].raw == "then" || ts[j].raw == "but" || ts[j].w == "code" {
-			return false
+		if !lex.channelThreatLink[ts[j].raw] || ts[j].raw == "so" {
+			return false // "an SMS when email is compromised": another thing's threat
 		}
 	}
 	return false
@@ -2918,4 +2919,20 @@ func saidAgain(ph string) bool {
 		}
 	}
 	return true
+}
+
+// withBefore: "with" opens the phrase the word at i heads ("with the liveness
+// challenge", "with a liveness challenge"): a setting of the step before, not a
+// step of its own.
+func withBefore(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch ts[j].raw {
+		case "with":
+			return true
+		case "the", "a", "an", "active", "full":
+			continue
+		}
+		return false
+	}
+	return false
 }
