@@ -152,6 +152,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
 			pieces = pieces[1:]
+			if head, tail, ok := p.butOther(part); ok {
+				// "remove the sms code but the liveness must stay at the end":
+				// the removal, then what the "but" says, each on its own
+				part, pieces = head, append([]string{tail}, pieces...)
+			}
 			if removal, ok := p.removalExcept(part); ok {
 				// "rip out both codes except the sms one": the steps named go
 				// but those of the exception

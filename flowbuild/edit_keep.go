@@ -414,6 +414,31 @@ func (p *plan) removalExcept(part string) (string, bool) {
 	return part, false
 }
 
+// butOther splits a removal at a "but" whose words name no step the removal
+// takes out and say what stays or is done ("remove the sms code but the
+// liveness must stay at the end", "drop both codes but add a liveness check"):
+// no exception of the removal, an instruction of its own, which must not widen
+// the removal to the steps it names.
+func (p *plan) butOther(part string) (string, string, bool) {
+	i := strings.Index(part, " but ")
+	if i < 0 {
+		return part, "", false // (most parts: no "but")
+	}
+	head, tail := strings.TrimRight(part[:i], " ,;"), strings.TrimSpace(part[i+5:])
+	hw, tw := strings.Fields(head), strings.Fields(tail)
+	if !removes(hw) || len(tw) < 2 || lex.keepVerb[bareWord(tw[0])] {
+		return part, "", false
+	}
+	if !hasEditVerb(tw) && !slices.ContainsFunc(tw, func(w string) bool { return lex.stayVerb[bareWord(w)] }) {
+		return part, "", false
+	}
+	gone, named := p.removedKinds(tokenize(head)), p.removedKinds(tokenize(tail))
+	if gone == 0 || named == 0 || gone&named != 0 {
+		return part, "", false
+	}
+	return head, tail, true
+}
+
 // dropHesitations leaves out the sentences made of hesitations alone ("hmm...",
 // "uh.", "ok so"): they ask nothing, and between a question and its answer
 // ("add an SMS code at the start? hmm... not yet.") they would hide the answer.
