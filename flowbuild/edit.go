@@ -180,7 +180,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					// "drop the document scan, and the permission step too...
 					// hmm, keep the permission actually": the keep takes back
 					// the part of the removal it names; the rest still goes
-					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(strings.TrimSuffix(part, rest))+"\" as keeping the "+stepNamesOf(keptKs)+" the change removed before it; only the "+stepNamesOf(gone)+" goes.")
+					p.assumptions = append(p.assumptions, "Read \""+strings.Trim(strings.TrimSuffix(part, rest), " —–-")+"\" as keeping "+theStepsOf(keptKs)+" the change removed before it; only "+theStepsOf(gone)+goesOf(gone)+".")
 					parts[len(parts)-1], narrowed = removal, gone
 					kept = true
 					if part = rest; strings.TrimSpace(part) == "" {
@@ -6108,6 +6108,32 @@ func stepNamesOf(ks kindSet) string {
 		}
 	}
 	return nounList(names)
+}
+
+// theStepsOf names each step of ks with its article ("the ID document scan
+// and the SMS one-time code"), for the notes.
+func theStepsOf(ks kindSet) string {
+	var names []string
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			names = append(names, "the "+k.String())
+		}
+	}
+	return nounList(names)
+}
+
+// goesOf: " goes" for one step, " go" for more.
+func goesOf(ks kindSet) string {
+	n := 0
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			n++
+		}
+	}
+	if n > 1 {
+		return " go"
+	}
+	return " goes"
 }
 
 // offerRetry gives s a retry of its own and says so; nothing when it has one
