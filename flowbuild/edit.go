@@ -152,6 +152,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		for pieces := splitInstructions(sentence); len(pieces) > 0; {
 			part := pieces[0]
 			pieces = pieces[1:]
+			if head, tail, ok := p.butOther(part); ok {
+				// "remove the sms code but the liveness must stay at the end":
+				// the removal, then what the "but" says, each on its own
+				part, pieces = head, append([]string{tail}, pieces...)
+			}
 			if removal, ok := p.removalExcept(part); ok {
 				// "rip out both codes except the sms one": the steps named go
 				// but those of the exception
@@ -159,11 +164,23 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = removal
 			}
 			if len(parts) > 0 {
+				if rest, ok := keepsAll(parts[len(parts)-1], part); ok {
+					// "remove both codes. actually, keep them": the removal
+					// taken back whole
+					p.assumptions = append(p.assumptions, "Read \""+strings.Trim(strings.TrimSuffix(part, rest), " —–-")+"\" as keeping every step the removal before it named: nothing of it is removed.")
+					parts, joined = parts[:len(parts)-1], joined[:len(joined)-1]
+					kept = true
+					if part = rest; strings.TrimSpace(part) == "" {
+						continue
+					}
+				}
+			}
+			if len(parts) > 0 {
 				if removal, rest, keptKs, gone, ok := p.keptBack(parts[len(parts)-1], part); ok {
 					// "drop the document scan, and the permission step too...
 					// hmm, keep the permission actually": the keep takes back
 					// the part of the removal it names; the rest still goes
-					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(strings.TrimSuffix(part, rest))+"\" as keeping the "+stepNamesOf(keptKs)+" the change removed before it; only the "+stepNamesOf(gone)+" goes.")
+					p.assumptions = append(p.assumptions, "Read \""+strings.Trim(strings.TrimSuffix(part, rest), " —–-")+"\" as keeping "+theStepsOf(keptKs)+" the change removed before it; only "+theStepsOf(gone)+goesOf(gone)+".")
 					parts[len(parts)-1], narrowed = removal, gone
 					kept = true
 					if part = rest; strings.TrimSpace(part) == "" {
@@ -178,6 +195,14 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			// "make that an SMS... no wait, keep it email": a retraction takes back
 			// the instruction before it; what follows it is the instruction
+			if len(parts) > 0 {
+				if goesOn, ok := rethinkGoesOn(parts[len(parts)-1], part); ok {
+					// "come to think of it, also add a selfie", "on second
+					// thought, make it 8 digits" after an expiry: the writer
+					// goes on, the instruction before stands
+					part = goesOn
+				}
+			}
 			if obj, rest, ok := aboutRetraction(part); ok {
 				// "ignore what I said about the age check, remove it": what it
 				// names is what a "it" after it means; alone, it takes back the
@@ -200,7 +225,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 					earlier = append(earlier, part)
 					continue
 				}
-			} else if rest, ok, said := retraction(part, first && si > 0 && strings.HasSuffix(sentences[si-1], "?")); ok {
+			} else if rest, ok, said := rethinkKept(parts, part, first && si > 0 && strings.HasSuffix(sentences[si-1], "?")); ok {
 				if strings.TrimSpace(rest) == "" && len(pieces) > 0 && rethinkOpens(strings.Fields(part)) > 0 {
 					// "— come to think of it, make that 19": what the phrase
 					// says instead is the piece after it
@@ -1231,8 +1256,15 @@ func retraction(part string, answer bool) (string, bool, bool) {
 	if n := rethinkOpens(words); n > 0 {
 		// "on second thought make it 21", "hmm, scratch that, at the start"
 		j := n
-		for j < len(words) && (isDash(words[j]) || lex.retractFiller[bare(j)]) {
-			j++
+		for j < len(words) && (isDash(words[j]) || lex.retractFiller[bare(j)] && !lex.letWord[bare(j)]) {
+			j++ // (not the "let" of "let them retry once")
+		}
+		for _, w := range words[j:] {
+			if lex.noGoOn[bareWord(w)] {
+				// "come to think of it, also add a passport scan", "… as well",
+				// "… too": the writer goes on, the instruction before stands
+				return part, false, false
+			}
 		}
 		return strings.Join(words[j:], " "), true, true
 	}
@@ -1289,6 +1321,98 @@ func retraction(part string, answer bool) (string, bool, bool) {
 		}
 	}
 	return part, false, false
+}
+
+// rethinkGoesOn: part opens on a phrase of rethinking ("on second thought",
+// "come to think of it") whose words go on from the instruction before it
+// (taken) rather than take it back: they say "also", "too" or "as well"
+// ("come to think of it, also add a passport scan at the start"), both set a
+// step's settings and name different ones ("make the sms code 8 digits — come
+// to think of it, make it expire after 5 minutes": one more setting, not the
+// first replaced), or the instruction before holds on an outcome the words
+// do not repeat ("if the sms code fails, end the session — on second
+// thought, let them retry once"). It returns the words after the phrase, an
+// instruction of their own.
+func rethinkGoesOn(taken, part string) (string, bool) {
+	words := strings.Fields(part)
+	n := rethinkOpens(words)
+	if n == 0 {
+		return part, false // (most parts: no phrase of rethinking)
+	}
+	for n < len(words) && (isDash(words[n]) || lex.retractFiller[bareWord(words[n])] && !lex.letWord[bareWord(words[n])]) {
+		n++
+	}
+	if n >= len(words) {
+		return part, false
+	}
+	rest := strings.Join(words[n:], " ")
+	for _, w := range words[n:] {
+		if lex.noGoOn[bareWord(w)] {
+			return rest, true
+		}
+	}
+	if tk, rk := settingKeysOf(taken), settingKeysOf(rest); tk != "" && rk != "" && !strings.Contains(tk, rk) && !strings.Contains(rk, tk) {
+		return rest, true
+	}
+	if condOpens(taken) && !condOpens(rest) && condLeadOf(taken) == "" {
+		return rest, true
+	}
+	return part, false
+}
+
+// rethinkKept: the retraction part opens (retraction), whose words after a
+// phrase of rethinking hold for the users the instruction before it names
+// ("for new users, add a passport scan — on second thought, any ID": a
+// document scan of any ID for new users, not for everyone).
+func rethinkKept(parts []string, part string, answer bool) (string, bool, bool) {
+	rest, ok, said := retraction(part, answer)
+	if !ok || len(parts) == 0 || rethinkOpens(strings.Fields(part)) == 0 {
+		return rest, ok, said
+	}
+	taken := parts[len(parts)-1]
+	if lead := condLeadOf(taken); lead != "" && !condOpens(rest) {
+		return lead + ", " + rest, ok, said
+	}
+	return rest, ok, said
+}
+
+// condOpens: the words open on a condition ("if …", "when …") or on the users
+// they hold for ("for new users, …").
+func condOpens(s string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	w = bareWord(w)
+	return lex.condLead[w] || w == "for"
+}
+
+// condLeadOf: the users an instruction opens on, before its verb ("for new
+// users, add …", "for users we don't recognise add …"), or "" (none, or a
+// condition on an outcome: "if the sms code fails, …").
+func condLeadOf(taken string) string {
+	w := strings.Fields(taken)
+	if len(w) < 3 || bareWord(w[0]) != "for" {
+		return ""
+	}
+	for i := 1; i < len(w); i++ {
+		if editVerbs[bareWord(w[i])] || lex.removeVerb[bareWord(w[i])] {
+			return strings.TrimRight(strings.Join(w[:i], " "), ",;:")
+		}
+		if strings.HasSuffix(w[i], ",") {
+			return strings.TrimRight(strings.Join(w[:i+1], " "), ",")
+		}
+	}
+	return ""
+}
+
+// settingKeysOf: the settings the words name by their keys (lex.settingKey:
+// "digits", "expire"), joined, or "".
+func settingKeysOf(s string) string {
+	keys := ""
+	for _, t := range tokenize(s) {
+		if k := lex.settingKey[t.raw]; k != "" && !strings.Contains(keys, k) {
+			keys += k + " "
+		}
+	}
+	return strings.TrimSpace(keys)
 }
 
 // bareNoTakesBack: the words after a bare "no," correct what was said before
@@ -5984,6 +6108,32 @@ func stepNamesOf(ks kindSet) string {
 		}
 	}
 	return nounList(names)
+}
+
+// theStepsOf names each step of ks with its article ("the ID document scan
+// and the SMS one-time code"), for the notes.
+func theStepsOf(ks kindSet) string {
+	var names []string
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			names = append(names, "the "+k.String())
+		}
+	}
+	return nounList(names)
+}
+
+// goesOf: " goes" for one step, " go" for more.
+func goesOf(ks kindSet) string {
+	n := 0
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) {
+			n++
+		}
+	}
+	if n > 1 {
+		return " go"
+	}
+	return " goes"
 }
 
 // offerRetry gives s a retry of its own and says so; nothing when it has one

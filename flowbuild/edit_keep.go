@@ -23,8 +23,12 @@ func (p *plan) removedKinds(ts []token) kindSet {
 	for _, s := range a.steps {
 		ks.add(s.k)
 	}
+	var branch []*step // a new user's steps, removed as the main path's are
+	for _, s := range p.steps {
+		branch = append(branch, s.branch...)
+	}
 	if ks.has(kOTP) && (pluralStep(ts) != "" || hasRaw(ts, wholeFamilyWords...)) {
-		for _, s := range p.steps {
+		for _, s := range slices.Concat(p.steps, branch) {
 			if familyHead(s.k) == kEmailOTP {
 				ks.add(s.k)
 			}
@@ -32,8 +36,13 @@ func (p *plan) removedKinds(ts []token) kindSet {
 	}
 	var in kindSet
 	for k := kind(0); k < kindCount; k++ {
-		if ks.has(k) && p.find(k) >= 0 {
-			in.add(p.steps[p.find(k)].k)
+		if !ks.has(k) {
+			continue
+		}
+		if i := p.find(k); i >= 0 {
+			in.add(p.steps[i].k)
+		} else if i := findKind(branch, k); i >= 0 {
+			in.add(branch[i].k)
 		}
 	}
 	return in
@@ -104,6 +113,39 @@ func (p *plan) keptBack(prev, part string) (removal, rest string, kept, gone kin
 	return strings.TrimSpace(strings.Join(pw[:v], " ") + " remove the " + stepNamesOf(gone)), strings.Join(words[end:], " "), kept, gone, true
 }
 
+// keepsAll reads part as keeping back every step the removal prev names, by
+// a word that points back at all of them ("remove both codes. actually, keep
+// them", "… — hmm, no, keep both", "… on second thought keep both of them"):
+// the removal is taken back whole. It returns what part says after the kept
+// words.
+func keepsAll(prev, part string) (string, bool) {
+	if !keepOpens(part) {
+		return "", false // (most parts: no verb of keeping where they open)
+	}
+	words := strings.Fields(part)
+	i := rethinkOpens(words)
+	for i < len(words) && i < 5 && (lex.hesitation[bareWord(words[i])] || lex.correction[bareWord(words[i])] || bareWord(words[i]) == "no" || isDash(words[i])) {
+		i++
+	}
+	if i >= len(words)-1 || !lex.keepVerb[bareWord(words[i])] || !removes(strings.Fields(prev)) {
+		return "", false
+	}
+	end := i + 1
+	for end < len(words) && lex.keepAllWord[bareWord(words[end])] {
+		end++
+		if strings.ContainsAny(words[end-1], ",;:.!?…") {
+			break
+		}
+	}
+	if end == i+1 || end < len(words) && !strings.ContainsAny(words[end-1], ",;:.!?…") && !isDash(words[end]) {
+		return "", false // ("keep them at the end": a place, read elsewhere)
+	}
+	for end < len(words) && isDash(words[end]) {
+		end++
+	}
+	return strings.Join(words[end:], " "), true
+}
+
 // statesValue: the words hold a number other than the "one" of "the sms one"
 // ("keep the code at 6 digits": a setting, not a step kept).
 func statesValue(ts []token) bool {
@@ -168,6 +210,9 @@ func notAnswer(line string) bool {
 	if len(ws) > 6 || hasEditVerb(ws) {
 		return false
 	}
+	if len(ws) < 2 || !lex.notTurnDownLead[bareWord(ws[1])] && !(len(ws) == 2 && lex.notTurnDownAlone[bareWord(ws[1])]) {
+		return false // "not needed anymore", "not a bad idea", "not urgent": no turn-down
+	}
 	ts := tokenize(line)
 	return len(analyze(ts, nil).steps) == 0 && !statesValue(ts) && !hasAnyRaw(ts, lex.frontWord) && !hasAnyRaw(ts, lex.backWord) && !hasRaw(ts, "before", "after", "between")
 }
@@ -215,6 +260,9 @@ func swapSaidAgain(prev, ts []token, steps []*step) bool {
 		hasAnyRaw(ts, lex.frontWord) || hasAnyRaw(ts, lex.backWord) || hasRaw(ts, "before", "after", "between", "instead") || statesValue(ts) {
 		return false
 	}
+	if pluralStep(ts) != "" && pluralStep(prev) == "" || hasAnyRaw(ts, lex.otherWord) {
+		return false // "swap the liveness and the email code. now swap the two codes", "… then swap the other two": another pair
+	}
 	pair := analyze(prev, steps).steps // (none for "swap the last two": then ts names none either)
 	for _, s := range analyze(ts, steps).steps {
 		if findKind(pair, s.k) < 0 && !(s.k == kOTP && pluralStep(prev) != "") {
@@ -247,6 +295,9 @@ func rethinkOpens(words []string) int {
 	}
 	end := min(len(words), h+6)
 	ts := tokenize(strings.Join(words[h:end], " "))
+	if phraseLen(ts, 0, lex.explain) > 0 {
+		return 0 // "I mean, the sms alone is not enough": why, nothing taken back
+	}
 	if n := phraseLen(ts, 0, lex.rethink); n > 1 {
 		// the phrase's words, counted in the words given
 		k, seen := h, 0
@@ -274,11 +325,11 @@ var rethinkFirst = func() map[string]bool {
 	return m
 }()
 
-// keepOpens: one of the first five words of part is a verb of keeping
+// keepOpens: one of the first seven words of part is a verb of keeping
 // (lex.keepVerb), checked without allocating.
 func keepOpens(part string) bool {
 	rest := part
-	for n := 0; n < 5; n++ {
+	for n := 0; n < 7; n++ { // ("hmm, come to think of it, leave the liveness")
 		rest = strings.TrimLeft(rest, " \t")
 		if rest == "" {
 			return false
@@ -349,12 +400,43 @@ func (p *plan) removalExcept(part string) (string, bool) {
 		if !ok {
 			return part, false
 		}
+		if w, _, _ := strings.Cut(strings.TrimSpace(rest), " "); lex.relative[bareWord(w)] {
+			// "… except the sms one, which should be 8 digits": what follows
+			// speaks of the step kept; joined to the removal it would set the
+			// step removed, so the words are left as they were said
+			return part, false
+		}
 		if strings.TrimSpace(rest) != "" {
 			removal += ", " + rest
 		}
 		return removal, true
 	}
 	return part, false
+}
+
+// butOther splits a removal at a "but" whose words name no step the removal
+// takes out and say what stays or is done ("remove the sms code but the
+// liveness must stay at the end", "drop both codes but add a liveness check"):
+// no exception of the removal, an instruction of its own, which must not widen
+// the removal to the steps it names.
+func (p *plan) butOther(part string) (string, string, bool) {
+	i := strings.Index(part, " but ")
+	if i < 0 {
+		return part, "", false // (most parts: no "but")
+	}
+	head, tail := strings.TrimRight(part[:i], " ,;"), strings.TrimSpace(part[i+5:])
+	hw, tw := strings.Fields(head), strings.Fields(tail)
+	if !removes(hw) || len(tw) < 2 || lex.keepVerb[bareWord(tw[0])] {
+		return part, "", false
+	}
+	if !hasEditVerb(tw) && !slices.ContainsFunc(tw, func(w string) bool { return lex.stayVerb[bareWord(w)] }) {
+		return part, "", false
+	}
+	gone, named := p.removedKinds(tokenize(head)), p.removedKinds(tokenize(tail))
+	if gone == 0 || named == 0 || gone&named != 0 {
+		return part, "", false
+	}
+	return head, tail, true
 }
 
 // dropHesitations leaves out the sentences made of hesitations alone ("hmm...",

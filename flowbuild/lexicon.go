@@ -2513,11 +2513,14 @@ var unsupportedNotes = map[string]string{
 // lexicon is built once from lexGroups; it is never written after package init.
 type lexicon struct {
 	// corrections made mid-message (hesitationWords, retractAboutWords, saidWords)
-	hesitation, retractAbout, said, objectPrep           map[string]bool
-	noGoOn, agreeLead                                    map[string]bool
-	choiceWord, choiceAsk, chooser, optionNoun           map[string]bool // the user choosing between steps (choice.go)
-	bothCodes, codesWord, optionPlace, optionEdit        map[string]bool // "both codes" of a choice (choice.go)
-	choiceReject, choiceScope, choiceDecider, choiceCode map[string]bool // what rules a choice out, or puts it elsewhere (choice.go)
+	hesitation, retractAbout, said, objectPrep            map[string]bool
+	noGoOn, agreeLead                                     map[string]bool
+	notTurnDownLead, notTurnDownAlone, letWord, otherWord map[string]bool // Edit
+	keepAllWord                                           map[string]bool // Edit: "keep them", "keep both": the word after a "not" that turns a suggestion down ("not yet")
+	explain                                               phrases         // Edit: phrases of lex.rethink that explain, not take back ("I mean")
+	choiceWord, choiceAsk, chooser, optionNoun            map[string]bool // the user choosing between steps (choice.go)
+	bothCodes, codesWord, optionPlace, optionEdit         map[string]bool // "both codes" of a choice (choice.go)
+	choiceReject, choiceScope, choiceDecider, choiceCode  map[string]bool // what rules a choice out, or puts it elsewhere (choice.go)
 
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
@@ -2678,6 +2681,8 @@ func newLexicon() *lexicon {
 	l.captureLabel, l.captureTell = wordSet(captureLabelWords), wordSet(captureTellWords)
 	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)
 	l.noGoOn, l.agreeLead = wordSet(noGoOnWords), wordSet(agreeLeadWords)
+	l.notTurnDownLead, l.explain, l.letWord = wordSet(notTurnDownLeadWords), phraseSet(explainPhrases), wordSet(letWords)
+	l.notTurnDownAlone, l.otherWord, l.keepAllWord = wordSet(notTurnDownAloneWords), wordSet(otherWords), wordSet(keepAllWords)
 	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)
 	l.keepLead = wordSet(keepLeadWords)
 	l.sameLead, l.sameLeadFill, l.sameLeadCut = wordSet(sameLeadWords), wordSet(sameLeadFillWords), wordSet(sameLeadCutWords)
@@ -5169,3 +5174,29 @@ var (
 // has ("remove every code apart from the SMS one", "rip out both codes",
 // "drop all the codes"): the removal names each code, not the first.
 var wholeFamilyWords = []string{"all", "every", "both", "each"}
+
+// Edit's self-answers and rethinks.
+var (
+	// notTurnDownLeadWords: the word after the "not" of a short answer to the
+	// writer's own question that turns the suggestion down ("not yet", "not
+	// now", "not in this version", "not for returning users", "not those").
+	// Any other ("not needed anymore", "not a bad idea", "not optional, we need
+	// it", "not urgent", "not passports, any ID") agrees, insists or corrects:
+	// the question stands as asked.
+	notTurnDownLeadWords = []string{"yet", "now", "for", "in", "this", "that", "those", "these", "them", "it", "today", "until", "ever", "at", "right"}
+	// notTurnDownAloneWords turn a suggestion down only when nothing follows
+	// them ("does it matter? not really", but "not really needed" agrees)
+	notTurnDownAloneWords = []string{"really", "quite", "much", "necessarily"}
+	// explainPhrases: phrases of lex.rethink that in a change explain or insist
+	// ("add an email code. I mean, the sms alone is not enough", "remove the sms
+	// code — I mean it"), not take back what was said; "I meant" corrects.
+	explainPhrases = []string{"i mean"}
+	// letWords after a rethink phrase open its instruction ("on second thought,
+	// let them retry once"), not a filler to skip
+	letWords = []string{"let", "lets", "us"}
+	// otherWords after a swap name another pair ("then swap the other two")
+	otherWords = []string{"other", "others", "remaining", "rest"}
+	// keepAllWords, alone after a verb of keeping, point back at every step
+	// the removal before named ("actually, keep them", "no, keep both of them")
+	keepAllWords = []string{"them", "both", "all", "of", "those", "these", "everything", "actually", "then", "after", "please"}
+)
