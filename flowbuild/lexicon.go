@@ -4588,6 +4588,10 @@ var (
 	// before "later", a purpose or a condition the later belongs to ("so we
 	// can reach them later", "once they are in, later"): no deferral
 	laterPurposeWords = wordSet([]string{"so", "because", "once", "if", "when", "whenever", "unless", "reach", "contact"})
+	// a question that offers one more step ("do we need a document scan
+	// too?", "should we add an email code?"): a bare "no" after it turns it down
+	offerAskLead = wordSet([]string{"do", "does", "should", "shall", "must"})
+	offerAskVerb = wordSet([]string{"need", "want", "add", "include", "require", "have"})
 )
 
 // elsewhereLater: the purpose word at i is said to happen in another session

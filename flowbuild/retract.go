@@ -413,6 +413,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			}
 		}
 		p := lastStep(m)
+		if p >= 0 && p == m-1 && clauses[p].ask && offerAsked(clauses[p].toks) && len(c.toks[at:]) == 0 && (m+1 == len(clauses) || clauses[m+1].sent != c.sent) {
+			// "do we need a document scan too? hmm no": the writer turns down
+			// the step they asked about
+			drop[p], drop[m] = true, true
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as the answer to \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
+			continue
+		}
 		if p < 0 || clauses[m-1].ask {
 			continue // ("Is a passport scan alone OK? No, …" answers the question)
 		}
@@ -1340,4 +1347,14 @@ func allStepWords(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// offerAsked: the question offers a step ("do we need a document scan too?",
+// "should we add an email code?"): a verb of asking first, a verb of needing
+// or adding within the next two words.
+func offerAsked(ts []token) bool {
+	if len(ts) < 3 || !offerAskLead[ts[0].raw] {
+		return false
+	}
+	return offerAskVerb[ts[1].raw] || offerAskVerb[ts[2].raw]
 }
