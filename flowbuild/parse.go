@@ -2106,6 +2106,11 @@ func parse(text string) *parsed {
 			a.neg &^= kindSet(1) << kDocument
 			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
 		}
+		if a.neg != 0 && notEnough(c.toks) {
+			// "email alone isn't enough", "one code is not sufficient": a call
+			// for more than the step, not a ruling out of it
+			a.neg = 0
+		}
 		if a.neg.has(kRecognition) && narrowedSearch(clauses, ci) {
 			// "no need to search all drivers, just the ones on today's shift":
 			// a smaller group searched, no recognition ruled out
@@ -9593,4 +9598,16 @@ func whenBefore(ts []token, i int) bool {
 // step of the flow.
 func clauseNamesCheck(ts []token) bool {
 	return namesOnly(ts) && slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return !s.k.isConversation() })
+}
+
+// notEnough: the clause says a step is not enough ("email alone isn't
+// enough", "one code is not sufficient"): a negation right before a word of
+// moreReasonWords' sufficiency.
+func notEnough(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if (ts[i].raw == "enough" || ts[i].raw == "sufficient") && (ts[i-1].raw == "not" || ts[i-1].raw == "never" || negationLemmas[ts[i-1].w]) {
+			return true
+		}
+	}
+	return false
 }
