@@ -946,7 +946,7 @@ func putOff(clauses []clause, m int, drop []bool) (int, bool) {
 	if m == 0 || !deferral(ts) {
 		return -1, false
 	}
-	if m+1 < len(clauses) && clauses[m-1].sent != clauses[m].sent &&
+	if m+1 < len(clauses) && clauses[m-1].sent != clauses[m].sent && !clauses[m+1].then &&
 		(clauses[m+1].sent == clauses[m].sent || hasAnyRaw(clauses[m+1].toks, deferLaterWords)) {
 		// "… not now, but later we add a document scan", "not in this
 		// version: a face compare": a deferral that opens its sentence puts
