@@ -4606,6 +4606,36 @@ var (
 	deferSubjWords     = wordSet([]string{"we", "i", "you", "they", "ll", "will", "also", "and"})                                          // the subject before the hedge ("we might add …")
 )
 
+// Reasons given with a correction (see reasonedTakeBack and bareStepAfter in
+// retract.go) and the places a "later" may name (see laterIsVersion).
+var (
+	// words of a reason that point at a step without naming it ("half our
+	// users changed numbers", "sim swaps are common", "inboxes get hacked",
+	// "the scan is slow"): the step they point at, in words the parser reads
+	reasonPointers = map[string]string{
+		"number": "sms code", "numbers": "sms code", "sim": "sms code", "sims": "sms code", "carrier": "sms code", "carriers": "sms code", "texts": "sms code",
+		"inbox": "email code", "inboxes": "email code", "mailbox": "email code", "mailboxes": "email code", "spam": "email code",
+		"scan": "document scan", "scans": "document scan", "scanner": "document scan",
+	}
+	// a reason that asks for more than the step before it ("one code is not
+	// enough for payouts", "email alone isn't enough"): the step said after it
+	// is one more, and nothing is taken back
+	moreReasonWords = wordSet([]string{"enough", "alone", "extra", "additional", "another", "stronger", "both", "insufficient", "weak"})
+	// words right after "later" that place it among the steps or under a
+	// condition ("later in the flow", "later on", "later if they look
+	// suspicious", "at a later step"): no later version of the flow
+	laterPlaceWords = wordSet([]string{"in", "on", "at", "during", "once", "if", "when", "whenever", "unless", "after", "before", "for", "so", "step", "steps", "stage", "point", "part", "screen"})
+	// a later version said as such ("in a later version", "later in v2")
+	laterVersionWords = wordSet([]string{"version", "versions", "release", "releases", "iteration", "v2", "v3", "mvp", "update", "sprint", "quarter", "year"})
+	// before "later", a purpose or a condition the later belongs to ("so we
+	// can reach them later", "once they are in, later"): no deferral
+	laterPurposeWords = wordSet([]string{"so", "because", "once", "if", "when", "whenever", "unless", "reach", "contact"})
+	// a question that offers one more step ("do we need a document scan
+	// too?", "should we add an email code?"): a bare "no" after it turns it down
+	offerAskLead = wordSet([]string{"do", "does", "should", "shall", "must"})
+	offerAskVerb = wordSet([]string{"need", "want", "add", "include", "require", "have"})
+)
+
 // elsewhereLater: the purpose word at i is said to happen in another session
 // ("Enrolment happens in a later session, so …"), within the few words after it.
 func elsewhereLater(ts []token, i int) bool {

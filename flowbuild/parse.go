@@ -266,6 +266,7 @@ type clause struct {
 	ask   bool // the last of a sentence that ends with a question mark ("can we drop the selfie?")
 	group bool // a group of users after its instruction, beside another ("X for new users and Y for returning ones")
 	then  bool // opened by "then" ("…, then an email code"): it comes after all its sentence said before it
+	also  bool // opened by "also" or "plus" ("on second thought, also an email code"): it adds to what was said
 	only  bool // a condition that trailed its instruction, read first: it scopes that one instruction
 }
 
@@ -282,6 +283,7 @@ func splitClauses(ts []token) []clause {
 	named := false      // the next clause is a named fallback
 	dashBefore := false // the sentence being read opened at a dash
 	then := false       // the next clause opens at "then"
+	alsoNext := false   // the next clause opens at "also" or "plus", cut there
 	// "if they're new" is about whom a recognition named in the clauses read
 	// so far finds (looked for only when a condition needs it)
 	recognizes := has(ts, "recognize")
@@ -294,18 +296,20 @@ func splitClauses(ts []token) []clause {
 	flush := func() {
 		rest := cur[len(cur):] // the next clause goes on in the same array
 		// drop leading and trailing conjunctions
+		also := alsoNext
 		for len(cur) > 0 && isConj(cur[0].raw) && !(len(cur) > 1 && orderRefLemmas[cur[1].w]) {
+			also = also || cur[0].raw == "also" || cur[0].raw == "plus"
 			cur = cur[1:] // ("and after a code": the "and" stays, see openingThen)
 		}
 		for len(cur) > 0 && isConj(cur[len(cur)-1].raw) {
 			cur = cur[:len(cur)-1]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also})
 			dash, named = false, false
 		}
 		cur = rest
-		then = false
+		then, alsoNext = false, false
 	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
@@ -454,6 +458,7 @@ func splitClauses(ts []token) []clause {
 			// ("our app already verifies the email and does the ID scan at
 			// signup": "does" goes on with the app's doing, outside the flow)
 			flush()
+			alsoNext = t.raw == "also" || t.raw == "plus"
 			if orderRefLemmas[ts[i+1].w] {
 				cur = append(cur, t) // "and after a code": the "and" stays, see openingThen
 			}
@@ -2103,6 +2108,11 @@ func parse(text string) *parsed {
 			// the scan must not accept, not the scan itself (restrictDocTypes)
 			a.neg &^= kindSet(1) << kDocument
 			p.notDocTypes = append(p.notDocTypes, a.negDocTypes...)
+		}
+		if a.neg != 0 && notEnough(c.toks) {
+			// "email alone isn't enough", "one code is not sufficient": a call
+			// for more than the step, not a ruling out of it
+			a.neg = 0
 		}
 		if a.neg.has(kRecognition) && narrowedSearch(clauses, ci) {
 			// "no need to search all drivers, just the ones on today's shift":
@@ -9591,4 +9601,16 @@ func whenBefore(ts []token, i int) bool {
 // step of the flow.
 func clauseNamesCheck(ts []token) bool {
 	return namesOnly(ts) && slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return !s.k.isConversation() })
+}
+
+// notEnough: the clause says a step is not enough ("email alone isn't
+// enough", "one code is not sufficient"): a negation right before a word of
+// moreReasonWords' sufficiency.
+func notEnough(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if (ts[i].raw == "enough" || ts[i].raw == "sufficient") && (ts[i-1].raw == "not" || ts[i-1].raw == "never" || negationLemmas[ts[i-1].w]) {
+			return true
+		}
+	}
+	return false
 }

@@ -316,21 +316,44 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			clauses[m].toks = t
 			continue
 		}
-		if len(c.toks) > 0 && hesitant(c.toks) && (m == 0 || clauses[m-1].sent != c.sent) && (m+1 == len(clauses) || clauses[m+1].sent != c.sent) {
+		if len(c.toks) > 0 && hesitant(c.toks) && (m == 0 || clauses[m-1].sent != c.sent) && (m+1 == len(clauses) || clauses[m+1].sent != c.sent) &&
+			!(m+1 < len(clauses) && (clauses[m+1].then || hasAnyRaw(clauses[m+1].toks, lex.condMain))) {
 			// "for anyone we don't recognise... hmm... send them through a
 			// passport scan instead": a sentence of hesitation alone says
-			// nothing, and what it interrupts goes on after it
+			// nothing, and what it interrupts goes on after it (not when what
+			// follows opens anew: "for new users... hmm... then an sms code
+			// for everyone" leaves the condition behind)
 			drop[m] = true
 			continue
 		}
-		if k := putOff(clauses, m, drop); k >= 0 {
+		if k, fwd := putOff(clauses, m, drop); k >= 0 {
 			// "a face compare would be nice too... not in this version tho",
 			// "we might add recognition later": a step put off to a later
 			// version is no step of this flow
-			for j := k; j <= m; j++ {
-				drop[j] = true
+			was := clauseText(clauses[k].toks)
+			switch {
+			case fwd:
+				drop[m], drop[k] = true, true
+				notes = append(notes, "Read \""+was+"\" as put off to a later version, so the flow does not include it.")
+				m = k
+				continue
+			case k < m && len(analyze(clauses[k].toks, nil).steps) > 1:
+				// "liveness check and face recognition, not in this version":
+				// the step named last is the one put off, the others stay
+				w, ok := takeBackLast(clauses, k, drop)
+				if !ok {
+					continue // (read as the words say, without the deferral)
+				}
+				was = w
+				for j := k + 1; j <= m; j++ {
+					drop[j] = true
+				}
+			default:
+				for j := k; j <= m; j++ {
+					drop[j] = true
+				}
 			}
-			notes = append(notes, "Read \""+clauseText(clauses[k].toks)+"\" as put off to a later version, so the flow does not include it.")
+			notes = append(notes, "Read \""+was+"\" as put off to a later version, so the flow does not include it.")
 			continue
 		}
 		at, strong := leadCorrection(c.toks)
@@ -390,6 +413,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			}
 		}
 		p := lastStep(m)
+		if p >= 0 && p == m-1 && clauses[p].ask && offerAsked(clauses[p].toks) && len(c.toks[at:]) == 0 && (m+1 == len(clauses) || clauses[m+1].sent != c.sent) {
+			// "do we need a document scan too? hmm no": the writer turns down
+			// the step they asked about
+			drop[p], drop[m] = true, true
+			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as the answer to \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
+			continue
+		}
 		if p < 0 || clauses[m-1].ask {
 			continue // ("Is a passport scan alone OK? No, …" answers the question)
 		}
@@ -400,12 +430,28 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as taking back \""+clauseText(clauses[p].toks)+"\", so the flow does not include it.")
 			continue
 		}
-		if j := reasonedTakeBack(clauses, m, p); j > m && adjacent(clauses, drop, p, m) {
+		if j, target, cond := reasonedTakeBack(clauses, m, p); j > m && adjacent(clauses, drop, p, m) {
 			// "an email code, hmm no, we collect email at a later stage, leave
 			// it out", "… hmm actually validating the expiry is overkill, skip
 			// that": the marker, its reason, then the taking back of the step
-			// named last before the marker
-			if was, ok := takeBackLast(clauses, p, drop); ok {
+			// named last before the marker, or of the one the reason points at
+			// ("an sms code and liveness. uh no, half our users changed
+			// numbers, drop it" takes back the code)
+			if cond {
+				// "hmm no, skip that if they are on desktop": a skip for some
+				// cases, which the flow cannot tell apart; nothing is removed
+				for k := m; k <= j; k++ {
+					drop[k] = true
+				}
+				notes = append(notes, "Read \""+clauseText(c.toks)+" … "+clauseText(clauses[j].toks)+"\" as leaving out a step of \""+clauseText(clauses[p].toks)+"\" only in some cases, which the flow does not tell apart, so it keeps every step for everyone.")
+				m = j
+				continue
+			}
+			take := func() (string, bool) { return takeBackLast(clauses, p, drop) }
+			if target != 0 {
+				take = func() (string, bool) { return takeBackKinds(clauses, m, drop, target) }
+			}
+			if was, ok := take(); ok {
 				for k := m; k <= j; k++ {
 					drop[k] = true
 				}
@@ -518,12 +564,42 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if pk2, _ := stepsOf(clauses[p]); rk == pk2 && (has(toks, "before") || has(toks, "after") || has(toks, "first")) {
 				break // "I mean the liveness has to come before anything else": its place said, not another step
 			}
-			if hasAnyRaw(toks, lex.addVerb) && !markerVerbWords[toks[0].raw] || addsMore(toks) || len(a.ref) > 0 {
-				break // "actually, also add an email code", "…, do the selfie before the data check": more, or a move, not a replacement ("no, use SMS" replaces)
+			if hasAnyRaw(toks, lex.addVerb) && !markerVerbWords[toks[0].raw] || addsMore(toks) || clauses[r].also || len(a.ref) > 0 {
+				if clauses[r].also && r == m+1 && len(c.toks[at:]) == 0 {
+					drop[m] = true // ("on second thought, also …": the marker alone says nothing more)
+				}
+				break // "actually, also add an email code", "on second thought, also an email code", "…, do the selfie before the data check": more, or a move, not a replacement ("no, use SMS" replaces)
 			}
-			notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
-			clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
+			pk3, _ := stepsOf(clauses[p])
+			if families(pk3)&families(rk) != 0 && families(pk3)&^families(rk) != 0 {
+				// "liveness and an email otp, actually no use sms": only the
+				// step of the same family is replaced, the liveness check stays
+				var tk kindSet
+				for k := kind(0); k < kindCount; k++ {
+					var one kindSet
+					one.add(k)
+					if pk3.has(k) && families(one)&families(rk) != 0 {
+						tk.add(k)
+					}
+				}
+				kept, gone, ok := withoutKinds(clauses[p].toks, tk)
+				if !ok {
+					break // (which step is meant is not said: read where it stands)
+				}
+				notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(gone)+"\".")
+				clauses[p].toks = slices.Concat(kept, tokenize("and"), toks)
+			} else {
+				notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
+				clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
+			}
 			for j := m; j <= r; j++ {
+				if bare >= 0 && j > m && j < r {
+					var entry kindSet
+					entry.add(kEnterEmail)
+					if ks, _ := stepsOf(clauses[j]); ks&^entry != 0 {
+						continue // ("wait, the liveness check covers phishing. sms code.": the reason's step stays; "the email account might be compromised" names none)
+					}
+				}
 				drop[j] = true
 			}
 			m = r
@@ -856,35 +932,48 @@ func groupLead(ts []token) []token {
 // before it that names a step when it only defers ("not in this version tho",
 // "but not for now"). A deferral after a clause already dropped (the hedge
 // put off before it) returns m.
-func putOff(clauses []clause, m int, drop []bool) int {
+func putOff(clauses []clause, m int, drop []bool) (int, bool) {
 	ts := clauses[m].toks
 	if hedgedLater(ts) {
-		if ks, neg := stepsOf(clauses[m]); ks != 0 && neg == 0 {
-			return m
+		if clauses[m].then || m+1 < len(clauses) && clauses[m+1].sent == clauses[m].sent && (opensOnCondition(clauses[m+1].toks) || lex.subordOpen[clauses[m+1].toks[0].raw]) {
+			return -1, false // ("liveness, then we might add the sms code later, once …": a place among the steps, a case)
 		}
-		return -1
+		if ks, neg := stepsOf(clauses[m]); ks != 0 && neg == 0 {
+			return m, false
+		}
+		return -1, false
 	}
 	if m == 0 || !deferral(ts) {
-		return -1
+		return -1, false
+	}
+	if m+1 < len(clauses) && clauses[m-1].sent != clauses[m].sent && !clauses[m+1].then &&
+		(clauses[m+1].sent == clauses[m].sent || hasAnyRaw(clauses[m+1].toks, deferLaterWords)) {
+		// "… not now, but later we add a document scan", "not in this
+		// version: a face compare": a deferral that opens its sentence puts
+		// off the step it goes on to name, not the ones before it
+		if ks, neg := stepsOf(clauses[m+1]); ks != 0 && neg == 0 {
+			return m + 1, true
+		}
+		return -1, false
 	}
 	if drop[m-1] {
-		return m
+		return m, false
 	}
 	for p := m - 1; p >= 0; p-- {
 		if clauses[p].title || clauses[p].ask {
-			return -1
+			return -1, false
 		}
 		if ks, neg := stepsOf(clauses[p]); ks != 0 || neg != 0 {
 			if neg != 0 || scopedTo(clauses[p].toks) {
-				return -1 // ("no SMS, not for now", "an SMS code for new users, not yet"): read where they stand
+				return -1, false // ("no SMS, not for now", "an SMS code for new users, not yet"): read where they stand
 			}
-			return p
+			return p, false
 		}
-		if namesAnything(clauses[p].toks) {
-			return -1
+		if namesAnything(clauses[p].toks) || hasRaw(clauses[p].toks, "no", "not", "never", "without") || slices.ContainsFunc(clauses[p].toks, func(t token) bool { return t.isNum }) {
+			return -1, false // ("…, no retries. not now": the deferral backs the rule said before it)
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // deferral: the clause only puts off what was said before it ("not in this
@@ -924,7 +1013,47 @@ func hedgedLater(ts []token) bool {
 	if w := ts[i].raw; (w == "might" || w == "may" || w == "could") && !lex.addVerb[ts[i+1].raw] {
 		return false
 	}
-	return hasAnyRaw(ts[i+1:], deferLaterWords) && !hasRaw(ts, "then", "first", "before", "after", "next")
+	if hasRaw(ts, "then", "first", "before", "after", "next") {
+		return false
+	}
+	for k := i + 1; k < len(ts); k++ {
+		if deferLaterWords[ts[k].raw] {
+			return laterIsVersion(ts, i+1, k)
+		}
+	}
+	return false
+}
+
+// laterIsVersion: the word of later time at k, in a clause whose hedged words
+// start at from, puts the step off to a later version ("we might add
+// recognition later", "maybe later we add a doc scan"), not to a later place
+// among the steps ("an sms code later in the flow", "at a later step", "later
+// on"), a case ("later if they look suspicious") or a purpose ("so we can
+// reach them later").
+func laterIsVersion(ts []token, from, k int) bool {
+	for j := from; j < k; j++ {
+		if laterPurposeWords[ts[j].raw] {
+			return false
+		}
+	}
+	if ts[k].raw != "later" {
+		return true // ("eventually", "someday", "v2")
+	}
+	if k > 0 && (ts[k-1].raw == "a" || ts[k-1].raw == "the") {
+		return k+1 < len(ts) && laterVersionWords[ts[k+1].raw] // ("in a later version"; "at a later step")
+	}
+	for j := k + 1; j < len(ts) && j <= k+4; j++ {
+		switch {
+		case laterVersionWords[ts[j].raw]:
+			return true // ("later, in v2")
+		case ts[j].raw == "" || deferFillerWords[ts[j].raw] && ts[j].raw != "for" && ts[j].raw != "so":
+		case laterPlaceWords[ts[j].raw]:
+			return false
+		default:
+			return true // ("maybe later we add a doc scan")
+		}
+	}
+	return true
 }
 
 // reasonedTakeBack returns the clause after the correction marker at m, in its
@@ -936,7 +1065,15 @@ func hedgedLater(ts []token) bool {
 // step of another family than p's, named before ("… liveness... actually the
 // age check is pointless, skip it" takes back the age check, read where it
 // stands).
-func reasonedTakeBack(clauses []clause, m, p int) int {
+//
+// target is the steps named before that the reason points at without naming
+// them ("half our users changed numbers" points at the SMS code, "the scan is
+// slow" at the document scan), 0 when it points at none: those are the ones
+// taken back, wherever they stand. cond is true when the taking back is said
+// for some cases only ("skip that if they are on desktop", "drop it unless
+// the amount is over 1000"): no removal for everyone. A reason asking for more
+// ("one code is not enough") takes nothing back.
+func reasonedTakeBack(clauses []clause, m, p int) (j int, target kindSet, cond bool) {
 	var before kindSet
 	for _, c := range clauses[:m] {
 		ks, _ := stepsOf(c)
@@ -946,16 +1083,92 @@ func reasonedTakeBack(clauses []clause, m, p int) int {
 	for j := m; j < len(clauses) && j <= m+3 && clauses[j].sent == clauses[m].sent; j++ {
 		ts := clauses[j].toks
 		if j > m && (retractsThat(ts) || excludesBack(ts) == 0 || bareRetraction(ts)) {
-			return j
+			cond = scopedTo(ts) || j+1 < len(clauses) && clauses[j+1].sent == clauses[j].sent && (opensOnCondition(clauses[j+1].toks) || hasRaw(clauses[j+1].toks[:1], "unless", "except"))
+			return j, target, cond
 		}
-		if j > m && (clauses[j].then || hasAnyRaw(ts, lex.addVerb) || addsMore(ts)) {
-			return -1
+		if j > m && (clauses[j].then || clauses[j].also || hasAnyRaw(ts, lex.addVerb) || addsMore(ts)) {
+			return -1, 0, false
+		}
+		if hasAnyRaw(ts, moreReasonWords) {
+			return -1, 0, false
 		}
 		if rk, neg := stepsOf(clauses[j]); families(rk|neg)&families(before) != 0 && families(rk|neg)&families(pk) == 0 {
-			return -1
+			return -1, 0, false
+		}
+		if pf := families(pointedKinds(ts)) & families(before); pf != 0 {
+			for k := kind(0); k < kindCount; k++ {
+				var one kindSet
+				one.add(k)
+				if before.has(k) && families(one)&pf != 0 {
+					target.add(k)
+				}
+			}
 		}
 	}
-	return -1
+	return -1, 0, false
+}
+
+// pointedKinds: the steps a reason points at by a word of reasonPointers
+// ("numbers", "inboxes", "the scan"), besides those it names.
+func pointedKinds(ts []token) kindSet {
+	var ks kindSet
+	for _, t := range ts {
+		if w, ok := reasonPointers[t.raw]; ok {
+			k, _ := stepsOf(clause{toks: tokenize(w)})
+			ks |= k
+		}
+	}
+	return ks
+}
+
+// takeBackKinds takes back the steps of target from the latest clause before
+// m that names them: the whole clause when it names nothing else, else the
+// part a list word ("and", "with", "plus") sets apart. was is the words taken
+// back; ok is false when no such part stands alone, and nothing changes.
+func takeBackKinds(clauses []clause, m int, drop []bool, target kindSet) (was string, ok bool) {
+	for q := m - 1; q >= 0; q-- {
+		if drop[q] || clauses[q].title {
+			continue
+		}
+		ks, _ := stepsOf(clauses[q])
+		if ks&target == 0 {
+			continue
+		}
+		if ks&^target == 0 {
+			drop[q] = true
+			return clauseText(clauses[q].toks), true
+		}
+		kept, gone, ok := withoutKinds(clauses[q].toks, target)
+		if !ok {
+			return "", false
+		}
+		clauses[q].toks = kept
+		return clauseText(gone), true
+	}
+	return "", false
+}
+
+// withoutKinds splits ts at a list word ("liveness and an email code", "an
+// sms code and liveness") into the part that names only steps of target's
+// families and the part that names none of them; ok is false when no list
+// word sets them apart so.
+func withoutKinds(ts []token, target kindSet) (kept, gone []token, ok bool) {
+	tf := families(target)
+	for i := 1; i < len(ts)-1; i++ {
+		if !(ts[i].raw == "and" || ts[i].raw == "with" || ts[i].raw == "plus" || ts[i].w == "+") {
+			continue
+		}
+		head, tail := ts[:i:i], ts[i+1:]
+		hk, _ := stepsOf(clause{toks: head})
+		tk, _ := stepsOf(clause{toks: tail})
+		switch {
+		case hk != 0 && tk != 0 && families(tk)&^tf == 0 && families(hk)&tf == 0:
+			return head, tail, true
+		case hk != 0 && tk != 0 && families(hk)&^tf == 0 && families(tk)&tf == 0:
+			return tail, head, true
+		}
+	}
+	return nil, nil, false
 }
 
 // takeBackLast takes back the step clause p names last ("face enrollment with
@@ -1103,8 +1316,8 @@ func codeByChannel(ts []token) []token {
 func bareStepAfter(clauses []clause, m int, pk kindSet) int {
 	for r := m + 1; r < len(clauses) && clauses[r].sent <= clauses[m].sent+2; r++ {
 		ts := clauses[r].toks
-		if clauses[r].then || addsMore(ts) || hasAnyRaw(ts, lex.addVerb) {
-			return -1
+		if clauses[r].then || clauses[r].also || addsMore(ts) || hasAnyRaw(ts, lex.addVerb) || hasAnyRaw(ts, moreReasonWords) {
+			return -1 // (and "wait, one code is not enough for payouts. sms code." asks for one more)
 		}
 		if r+1 < len(clauses) && clauses[r+1].sent == clauses[r].sent || r > 0 && clauses[r-1].sent == clauses[r].sent || len(ts) > 3 {
 			continue
@@ -1134,4 +1347,14 @@ func allStepWords(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// offerAsked: the question offers a step ("do we need a document scan too?",
+// "should we add an email code?"): a verb of asking first, a verb of needing
+// or adding within the next two words.
+func offerAsked(ts []token) bool {
+	if len(ts) < 3 || !offerAskLead[ts[0].raw] {
+		return false
+	}
+	return offerAskVerb[ts[1].raw] || offerAskVerb[ts[2].raw]
 }
