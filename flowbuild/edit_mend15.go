@@ -176,6 +176,9 @@ func verdictAsFailure(sentence string) string {
 		if !lex.verdictPhrase[phrase] {
 			continue
 		}
+		if slices.ContainsFunc(fieldWords(low[c:at]), func(w string) bool { return lex.verdictPerson[w] }) {
+			continue // "if the user says fraud": a person's words, no check's verdict
+		}
 		with := "fails"
 		if lex.deepfakeVerdict[phrase] {
 			with = "detects a deepfake"
