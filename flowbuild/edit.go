@@ -92,6 +92,36 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			sentence = kept
 		}
+		if strings.IndexByte(sentence, ':') > 0 {
+			if name, ok := labelNotRemoved(sentence); ok {
+				// "sms code: remove the expiry", "face compare: kill the
+				// session if no match": a line about the step, no removal of
+				// it; what it asks could not be read, so it is said back
+				msg := "a line \"" + name + ": …\" with a sentence after it sets something of the step and does not take it out; say \"remove the " + name + "\" to take it out, or say the setting plainly, e.g. \"make the SMS code expire after 2 minutes\""
+				if len(sentences) == 1 {
+					return Result{}, fmt.Errorf("flowbuild: did not change the %s for %q: %s", name, strings.TrimSpace(sentence), msg)
+				}
+				p.assumptions = append(p.assumptions, "Did not change the "+name+" for \""+strings.TrimSpace(sentence)+"\": "+msg+".")
+				continue
+			}
+		}
+		if strings.Contains(sentence, " say") || strings.Contains(sentence, " return") || strings.Contains(sentence, " report") || strings.Contains(sentence, " give") || strings.Contains(sentence, " show") || strings.Contains(sentence, " come") || strings.Contains(sentence, " flag") {
+			sentence = verdictAsFailure(sentence)
+		}
+		if kept, clause, ok := condRemoval(sentence); ok {
+			// "remove it from the flow if delivery fails": a removal takes
+			// the step out of every session; the condition cannot be kept,
+			// so the step stays and a note says so
+			msg := "a removal takes a step out of every session, so the step stays; to take it out say \"remove the …\" with no condition, or say what happens on the condition, e.g. \"if the SMS code fails, end the session\""
+			if kept == "" && len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: did not %q: %s", clause, msg)
+			}
+			p.assumptions = append(p.assumptions, "Did not \""+clause+"\": "+msg+".")
+			if kept == "" {
+				continue
+			}
+			sentence = kept
+		}
 		sentence = p.channelCorrection(sentence)
 		sentence = p.resolveLabels(sentence)
 		if q, ok := strings.CutSuffix(sentence, "?"); ok {
@@ -1980,6 +2010,12 @@ func editSentences(text string) []string {
 			str := strings.TrimRight(b.String(), "0123456789")
 			b.Reset()
 			b.WriteString(str)
+			if settingItem(rs[i+1:]) {
+				// "1) sms code 8 digits 2) 3 attempts": an item of settings
+				// alone goes on with the item before, of the step it named
+				b.WriteString(",")
+				continue
+			}
 			flush()
 			continue
 		case mark >= 0 && (!strings.HasSuffix(strings.TrimSpace(b.String()), "1") || nextItem(rs[i+1:], r)):

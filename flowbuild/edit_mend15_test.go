@@ -1,0 +1,41 @@
+package flowbuild
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A condition that quotes a check's verdict ("if the comparison says
+// mismatch", "if the liveness check says fake") is the check failing: no node
+// says the verdict to the user, and a fallback named after it still hangs
+// off the failure (mzc: rvD15 S3/S4).
+func TestEditVerdictIsNoLine(t *testing.T) {
+	tests := []struct{ base, change, word string }{
+		{"Passport scan, face scan, compare them.", "- add an email code at the end\n- if the comparison says mismatch, fall back to a driving licence scan", "mismatch"},
+		{"SMS code, liveness, face scan.", "- face scan first\n- if the liveness check says fake, end the session", "fake"},
+		{"Email code, DL scan, selfie, compare the two.", "1) email code 7 digits 2) when the compare says no match, send them to a passport scan", "no match"},
+	}
+	for _, tt := range tests {
+		res, err := Edit(built(t, tt.base, Options{}), tt.change, Options{})
+		require.NoError(t, err, tt.change)
+		for _, n := range res.Flow {
+			assert.NotContains(t, strings.ToLower(n.Prompt), tt.word, "%s: node %s says the verdict", tt.change, n.ID)
+		}
+		assert.NotContains(t, strings.ToLower(res.Summary), "says what the text asks", tt.change)
+	}
+}
+
+// "X: <a sentence with a removal word>" alone is refused with what to
+// write; a removal with a condition after it alone is refused too: neither
+// takes the step out (mzc: rvD15 S2/S5).
+func TestEditLabelOrConditionRemovesNothing(t *testing.T) {
+	base := "Liveness, email code, face scan, SMS code."
+	for _, change := range []string{"email code: scrap the attempt limit", "sms code: kill the resend option", "drop the sms code when the carrier is down", "face scan: strip out the default wording"} {
+		_, err := Edit(built(t, base, Options{}), change, Options{})
+		require.Error(t, err, change)
+		assert.Contains(t, err.Error(), "say \"remove the", change)
+	}
+}
