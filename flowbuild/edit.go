@@ -1821,19 +1821,7 @@ func retractionCandidate(part string) bool {
 	if t := strings.TrimRight(part, " \t,;:.!?…"); len(t) > 8 && strings.EqualFold(t[len(t)-8:], " instead") {
 		return true // "put it after the code instead"
 	}
-	rest := part
-	for n := 0; n < 3; n++ {
-		rest = strings.TrimLeft(rest, " \t")
-		if rest == "" {
-			return false
-		}
-		w := rest
-		if i := strings.IndexAny(rest, " \t"); i >= 0 {
-			w, rest = rest[:i], rest[i:]
-		} else {
-			rest = ""
-		}
-		w = strings.Trim(w, ",;:.!?…")
+	return anyLeadWord(part, 3, func(w, rest string) bool {
 		if strings.EqualFold(w, "no") || correctsRef(w, rest) {
 			return true // "hmm no — …", "make that 21"
 		}
@@ -1847,8 +1835,8 @@ func retractionCandidate(part string) bool {
 				}
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // correctsRef: w is a verb of a correction and the next word of rest points

@@ -328,8 +328,18 @@ var rethinkFirst = func() map[string]bool {
 // keepOpens: one of the first seven words of part is a verb of keeping
 // (lex.keepVerb), checked without allocating.
 func keepOpens(part string) bool {
+	// ("hmm, come to think of it, leave the liveness")
+	return anyLeadWord(part, 7, func(w, _ string) bool {
+		return slices.ContainsFunc(keepVerbWords, func(k string) bool { return strings.EqualFold(k, w) })
+	})
+}
+
+// anyLeadWord reports whether f holds for one of the first n words of part
+// (trimmed of punctuation), given with the rest of the part after it, read
+// without allocating: these tests run on every part of every change.
+func anyLeadWord(part string, n int, f func(w, rest string) bool) bool {
 	rest := part
-	for n := 0; n < 7; n++ { // ("hmm, come to think of it, leave the liveness")
+	for ; n > 0; n-- {
 		rest = strings.TrimLeft(rest, " \t")
 		if rest == "" {
 			return false
@@ -340,11 +350,8 @@ func keepOpens(part string) bool {
 		} else {
 			rest = ""
 		}
-		w = strings.Trim(w, ",;:.!?…")
-		for _, k := range keepVerbWords {
-			if strings.EqualFold(k, w) {
-				return true
-			}
+		if f(strings.Trim(w, ",;:.!?…"), rest) {
+			return true
 		}
 	}
 	return false
