@@ -243,9 +243,9 @@ func answerTurnsDown(line string) bool {
 // width with the space after it; -1 if none.
 func lastDash(s string) (int, int) {
 	at, width := -1, 0
-	for _, d := range []string{" — ", " – ", " - ", " -- "} {
-		if i := strings.LastIndex(s, d); i > at {
-			at, width = i+1, len(d)-1
+	for _, d := range dashWords {
+		if i := strings.LastIndex(s, " "+d+" "); i > at {
+			at, width = i+1, len(d)+1
 		}
 	}
 	return at, width

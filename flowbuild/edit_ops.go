@@ -677,7 +677,7 @@ func keepsLead(words []string) bool {
 	return v > 0 && len(words) > v+1 && lex.removeVerb[bareWord(words[v])] && !lex.rest[bareWord(words[v+1])]
 }
 
-func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "--" }
+func isDash(w string) bool { return slices.Contains(dashWords, w) }
 
 // removalThenInstead: the words before "and" remove a step ("rip out both
 // codes") and the words after end with a bare "instead" (not "instead of").

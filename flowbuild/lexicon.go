@@ -2582,7 +2582,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	checkedAfter, startPlace, exceptionLead                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
-	negatedPlaceVerb, placeFiller, answerStop, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                          map[string]bool
+	negatedPlaceVerb, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
@@ -2766,8 +2766,8 @@ func newLexicon() *lexicon {
 	l.sessionDone, l.passOnObject = wordSet(sessionDoneWords), wordSet(passOnObjectWords)
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
-	l.negatedPlaceVerb, l.placeFiller, l.answerStop = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords)
-	l.checkedAfter = wordSet(checkedAfterWords)
+	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
+	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
@@ -5135,8 +5135,7 @@ var (
 	// "email is the weakest link", "email is the second factor": the statement
 	// speaks of email as a factor or its weakness, not as an identifier
 	// ("email is the username")
-	emailFactorWords  = []string{"factor", "channel", "link"}
-	checkedAfterWords = []string{"verified", "confirmed", "validated", "checked"} // right after the address: checked, by a code ("we need their email verified")
+	emailFactorWords = []string{"factor", "channel", "link"}
 	// what makes a channel one to avoid ("email is the weakest link", "email
 	// is the channel that got compromised")
 	emailWeakWords = []string{"weak", "weaker", "weakest", "weakness", "risk", "risky", "vector", "attack", "attacks", "attacker", "attackers", "phish", "phished", "phishing", "hacked", "compromised", "insecure", "vulnerable", "target", "intercepted"}
@@ -5175,6 +5174,7 @@ var (
 	// penultimatePhrases name the place before the last check ("add an ID
 	// scan second to last", "the liveness the one before last"), as words
 	// split at spaces and hyphens
+	penultimatePhrases = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
 	// allBeyondWords, before "after"/"before" a step, pick every check on
 	// that side of it ("rip out everything after the compare")
 	allBeyondWords = []string{"everything", "anything", "all"}
@@ -5193,28 +5193,33 @@ var (
 	// beyondExceptWords end the steps "everything after X" picks and open
 	// the ones it leaves: "remove everything after the scan except the
 	// email code", "…apart from the SMS", "…other than…", "…that isn't…"
+	beyondExceptWords = []string{"except", "apart", "other", "but", "excluding", "save", "isnt"}
 	// frontedTalkWords after "after the X it should …" say what the avatar
 	// says or the order the steps go in ("after the compare it should tell
 	// them the match passed", "… it should go liveness then email"): when
 	// what is said names a step, the fronted place is not cut off as a clause
-	frontedTalkWords  = []string{"tell", "say", "thank", "explain", "inform", "let", "go", "show", "remind", "mention", "warn", "congratulate"}
-	beyondExceptWords = []string{"except", "apart", "other", "but", "excluding", "save", "isnt"}
+	frontedTalkWords = []string{"tell", "say", "thank", "explain", "inform", "let", "go", "show", "remind", "mention", "warn", "congratulate"}
 	// whatWords and followVerbs make the subject "whatever comes after it"
 	// of "…, whatever comes after it should be an email OTP": what a
 	// condition leads to
 	whatWords     = []string{"whatever", "what", "anything"}
 	followVerbs   = []string{"comes", "follows", "happens"}
 	condLeadWords = []string{"if", "when", "unless", "otherwise"}
+	// dashWords are the dashes that set off a thought inside a change ("—
+	// on second thought make it 21"), as words between spaces
+	dashWords = []string{"-", "–", "—", "--"}
+	// listJoinWords join two steps of a list a correction takes one of
+	// back ("liveness and an email otp, actually no use sms")
+	listJoinWords = []string{"and", "with", "plus"}
 	// negatedPlaceVerbWords and placeFillerWords are what else a place ruled
 	// out of a step may say ("the SMS code shouldn't be last", "… must not
 	// come at the very end of the flow")
+	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
+	placeFillerWords      = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
 	// answerStopWords after a piece of data the user must say make it more
 	// than one answer the avatar asks for ("… and agree to the terms", "…
 	// or their member number", "… at the branch", "… to the cashier")
-	answerStopWords       = []string{"and", "or", "at", "to", "about", "with", "unless", "if", "when", "before", "after", "during"}
-	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
-	placeFillerWords      = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
-	penultimatePhrases    = []string{"second to last", "2nd to last", "second from last", "2nd from last", "second last", "2nd last", "next to last", "one before last", "one before the last", "last but one", "penultimate"}
+	answerStopWords = []string{"and", "or", "at", "to", "about", "with", "unless", "if", "when", "before", "after", "during"}
 )
 
 // wholeFamilyWords before a step's name take every step of its family the flow

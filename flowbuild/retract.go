@@ -574,14 +574,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if families(pk3)&families(rk) != 0 && families(pk3)&^families(rk) != 0 {
 				// "liveness and an email otp, actually no use sms": only the
 				// step of the same family is replaced, the liveness check stays
-				var tk kindSet
-				for k := kind(0); k < kindCount; k++ {
-					var one kindSet
-					one.add(k)
-					if pk3.has(k) && families(one)&families(rk) != 0 {
-						tk.add(k)
-					}
-				}
+				tk := ofFamilies(pk3, families(rk))
 				kept, gone, ok := withoutKinds(clauses[p].toks, tk)
 				if !ok {
 					break // (which step is meant is not said: read where it stands)
@@ -671,6 +664,21 @@ func families(ks kindSet) kindSet {
 		}
 	}
 	return f
+}
+
+// listJoin: the word joins two steps of a list ("… and …", "… with …",
+// "… plus …", "… + …").
+func listJoin(t token) bool { return lex.listJoin[t.raw] || t.w == "+" }
+
+// ofFamilies is the kinds of ks whose family is in fam.
+func ofFamilies(ks, fam kindSet) kindSet {
+	var out kindSet
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) && fam.has(familyHead(k)) {
+			out.add(k)
+		}
+	}
+	return out
 }
 
 // familyHead is the first kind of k's family: the codes, the face matches, the
@@ -1096,13 +1104,7 @@ func reasonedTakeBack(clauses []clause, m, p int) (j int, target kindSet, cond b
 			return -1, 0, false
 		}
 		if pf := families(pointedKinds(ts)) & families(before); pf != 0 {
-			for k := kind(0); k < kindCount; k++ {
-				var one kindSet
-				one.add(k)
-				if before.has(k) && families(one)&pf != 0 {
-					target.add(k)
-				}
-			}
+			target |= ofFamilies(before, pf)
 		}
 	}
 	return -1, 0, false
@@ -1155,7 +1157,7 @@ func takeBackKinds(clauses []clause, m int, drop []bool, target kindSet) (was st
 func withoutKinds(ts []token, target kindSet) (kept, gone []token, ok bool) {
 	tf := families(target)
 	for i := 1; i < len(ts)-1; i++ {
-		if !(ts[i].raw == "and" || ts[i].raw == "with" || ts[i].raw == "plus" || ts[i].w == "+") {
+		if !listJoin(ts[i]) {
 			continue
 		}
 		head, tail := ts[:i:i], ts[i+1:]
@@ -1209,7 +1211,7 @@ func takeBackLast(clauses []clause, p int, drop []bool) (was string, ok bool) {
 		return clauseText(ts), true
 	}
 	for i := min(last.pos, len(ts)-1); i > 0; i-- {
-		if ts[i].raw == "and" || ts[i].raw == "with" || ts[i].raw == "plus" || ts[i].w == "+" {
+		if listJoin(ts[i]) {
 			head, tail := ts[:i], ts[i+1:]
 			hk, _ := stepsOf(clause{toks: head})
 			tk, _ := stepsOf(clause{toks: tail})

@@ -75,6 +75,11 @@ func TestJudge(t *testing.T) {
 		}, `"Say: Thank you."`, true, "allowedDocumentTypes"},
 		{"mentioned in an assumption", func(c Case) Case { c.MustMention = []string{"18"}; return c }, `"Say: Thank you."`, true, ""},
 		{"dropped silently", func(c Case) Case { c.MustMention = []string{"21"}; return c }, `"Say: Thank you."`, true, "\"21\""},
+		// a hyphen and a space read alike: the builder keeps the user's
+		// hyphens ("port-out PIN"), a requirement may be written either way
+		{"mentioned with a space for a hyphen", func(c Case) Case { c.MustMention = []string{"port out"}; return c }, `"Ask the user for their port-out PIN."`, true, ""},
+		{"mentioned with a hyphen for a space", func(c Case) Case { c.MustMention = []string{"self-exclusion"}; return c }, `"Say: Your self exclusion stays on."`, true, ""},
+		{"run together is another word", func(c Case) Case { c.MustMention = []string{"portout"}; return c }, `"Ask the user for their port-out PIN."`, true, "\"portout\""},
 		{"repeated words", func(c Case) Case { return c }, `"Explain to the user the user the account is open."`, true, "twice"},
 		{"a repeat the user wrote", func(c Case) Case {
 			c.Description += `; the avatar closes with exactly: "we'll have you checked in in a minute"`
