@@ -240,11 +240,15 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	if p.policy == "" {
 		p.policy = "end"
-		qs = append(qs, onFailureQuestion())
+		if !pr.handsOver {
+			// (a handover said for one step's failure says what failures do;
+			// the others end, as the assumption says)
+			qs = append(qs, onFailureQuestion())
+		}
 		switch {
 		case p.quiet&quietOther != 0:
 			p.assumptions = append(p.assumptions, "A failed check ends the session.")
-		case slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }):
+		case pr.handsOver || slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }):
 			p.assumptions = append(p.assumptions, "Any other failed check ends the session with a polite message.")
 		default:
 			p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
@@ -514,6 +518,9 @@ func (p *plan) summary(f flow.Flow) string {
 	var retried []string
 	other := ""
 	for _, s := range p.steps {
+		if n := len(s.fallback); n > 0 && s.fallback[n-1].handsOver() {
+			other = " other" // a handover said above: the policy is for the rest
+		}
 		if s.bounded() {
 			b.WriteString(" " + boundedNote(s))
 			other = " other"
@@ -629,6 +636,9 @@ func describeStep(s *step) string {
 		}
 		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, "", ""), "."), "Ask "), ", and listen to the answer")
 	case kInform:
+		if s.handsOver() {
+			return "hands the user to a member of the team"
+		}
 		return "explains what happens next"
 	case kClosing:
 		return "closes with a thank-you"

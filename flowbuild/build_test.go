@@ -1047,7 +1047,10 @@ func TestBuildTrailingFailCondition(t *testing.T) {
 	for _, n := range r.Flow {
 		assert.NotContains(t, n.Prompt, "go to a branch agent")
 	}
-	assert.Contains(t, r.Flow.Node("failure").Prompt, "member of our team")
+	// (the scan's own failure goes to the person, nothing said after it)
+	target, _ := r.Flow.Node("document_scan").Outcome("scanTimeout")
+	require.NotNil(t, r.Flow.Node(target))
+	assert.Contains(t, r.Flow.Node(target).Prompt, "member of our team")
 }
 
 // "The last 4 digits of the new account" are a part of another number: no
@@ -2167,5 +2170,46 @@ func TestManualReviewSaidBack(t *testing.T) {
 		res, err := Build(desc, Options{})
 		require.NoError(t, err, desc)
 		assert.True(t, slices.ContainsFunc(res.Assumptions, func(a string) bool { return strings.Contains(a, "picks the failed session up for review") }), "%s: %q", desc, res.Assumptions)
+	}
+}
+
+// A handover said for one step's failure is that step's: a caught deepfake at
+// another check ends as any failure does, and nothing contradicts the
+// handover after it (the line goes straight to the end). Edit reads it back.
+func TestBuildScopedHandover(t *testing.T) {
+	tests := []struct {
+		desc, node, outcome string
+	}{
+		{"Liveness check, then ask them to consent to recording; if they refuse, hand over to a human.", "consent", ""},
+		{"Liveness check, then an SMS code. If the SMS code fails, hand them over to an agent.", "sms_code", "failed_unverified"},
+		{"passport scan, liveness, face compare against the passport. if the face doesn't match, escalate to a human reviewer", "face_compare", "noMatch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			n := r.Flow.Node(tt.node)
+			require.NotNil(t, n)
+			var target string
+			if tt.outcome == "" {
+				target = n.Outcomes[len(n.Outcomes)-1].Target // the question answered no
+			} else {
+				target, _ = n.Outcome(tt.outcome)
+			}
+			over := r.Flow.Node(target)
+			require.NotNil(t, over)
+			assert.Contains(t, over.Prompt, "member of our team")
+			require.Len(t, over.Outcomes, 1)
+			assert.Equal(t, flow.TypeEnd, r.Flow.Node(over.Outcomes[0].Target).Type, "nothing said after the handover")
+			deep, _ := nodeOfType(r.Flow, flow.TypeLiveness).Outcome("deepfakeDetected")
+			assert.NotContains(t, r.Flow.Node(deep).Prompt, "member of our team", "a caught deepfake is no handover the text asked for")
+			assert.NotContains(t, questionIDs(r.Questions), "on_failure")
+			assert.Contains(t, r.Summary, "hands the user to a member of the team instead. Any other failed check")
+
+			e, err := Edit(r.Flow, "add an email code at the end", Options{})
+			require.NoError(t, err)
+			assert.Contains(t, e.Summary, "hands the user to a member of the team instead")
+			assert.Equal(t, over.Outcomes[0].Target, e.Flow.Node(target).Outcomes[0].Target, "still nothing said after it")
+		})
 	}
 }

@@ -2846,8 +2846,9 @@ func (p *plan) readBranches(f flow.Flow, kept map[string]bool) {
 			if to := t.Outcomes[0].Target; p.failure != nil && to == p.failure.ID || f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd {
 				// "if they deny camera access, the avatar tells them verification
 				// can't continue": the failure's own line, then the session ends
+				// (a line that went straight to the end, a handover, still does)
 				node := t.Clone()
-				s.fallback = []*step{{k: kInform, ends: true, node: &node}}
+				s.fallback = []*step{{k: kInform, ends: true, last: f.Node(to) != nil && f.Node(to).Type == flow.TypeEnd, node: &node}}
 				break
 			}
 			s.fallback = walk(t.Outcomes[0].Target)

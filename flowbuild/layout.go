@@ -19,6 +19,7 @@ type plan struct {
 	noun   string // the text's word for a payment ("withdrawal"), or ""
 	whom   string // the role the user plays, named in the lines the avatar words itself ("parent"), or "": findWhom
 	policy string // end, retry, human; a step's own retry (step.retry) holds whatever it says
+	endID  string // the end node's id, once layout has taken it
 	// entryKept: the change keeps the email entry in words of its own ("…, but
 	// still ask for their email", "we still collect the email address"), so
 	// that email ruled out "at all" is the code alone
@@ -341,6 +342,7 @@ func (p *plan) layout() flow.Flow {
 	}
 	startID := reuse(p.start, "start")
 	endID := reuse(p.end, "end")
+	p.endID = endID
 
 	// the spine: the success path's nodes, with a conversation after every liveness check
 	type slot struct {
@@ -754,7 +756,9 @@ func (p *plan) chain(g *ids, steps []*step, prefix, exit string, fail, told func
 			// the line the text gave for this failure, then the session ends (a
 			// step after it, "… and asks them to scan their passport", goes on);
 			// a new user's path ends on its own line, no failure said after it
-			next = told()
+			if next = p.endID; !s.last {
+				next = told()
+			}
 		}
 		if s.k == kLiveness && (i+1 >= len(steps) || !steps[i+1].k.isConversation()) && p.quiet&quietOther == 0 {
 			tid := g.take("after_" + idsOf[i])

@@ -160,6 +160,7 @@ type step struct {
 	noRetry      bool       // the text rules out its retry ("no second chance on the SMS code"), whatever the retry of every check says
 	otherAges    []int      // kAgeCheck: other limits the text gave it ("but 21+ in Arizona"), said in an assumption
 	ends         bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
+	last         bool       // … with ends on a fallback: nothing is said after it (a handover: a "we couldn't verify you" after "a member of our team will contact you" would contradict it)
 	auto         bool       // added by the builder, not named by the user
 	channel      bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
 	resume       bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
@@ -176,6 +177,12 @@ type step struct {
 	renews       bool       // … a label beside what is done to the factor itself ("their MFA reset", "2FA recovery"): the purpose, said as such
 	sent         int16      // Build: 1 + the sentence that named the step, for "…, but only after X"
 	node         *flow.Node // the node this step came from (Edit), reused with its id and fields
+}
+
+// handsOver: the line hands the user to a person (a fallback's handover,
+// built here or read back from a flow Build made).
+func (s *step) handsOver() bool {
+	return s.k == kInform && (s.phrase == handoverLine || s.node != nil && s.node.Prompt == "Say: "+handoverLine)
 }
 
 // failure says how the step fails when its fallback takes over: only a code
@@ -930,6 +937,7 @@ type parsed struct {
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
 	review         string // the clause that handed a failure to a review ("flag it for manual review"): build.go says how it was read
+	handsOver      bool   // one step's failure goes to a person ("if the SMS code fails, hand them to an agent"): what a failure does was said
 	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
 	uc             useCase
 	amount         string
@@ -1420,7 +1428,7 @@ func parse(text string) *parsed {
 					// "scan the passport, then liveness. if they cancel it, …": the
 					// latest step a user can cancel (a liveness check cannot be)
 					for i := len(seq) - 1; i >= 0 && sc.anchor == nil; i-- {
-						if cancellable(seq[i].k) {
+						if cancellable(seq[i]) {
 							sc.anchor = seq[i]
 						}
 					}
@@ -1688,6 +1696,16 @@ func parse(text string) *parsed {
 				// "If the SMS code fails, end the session": that step's failure
 				// ends, whatever a retry of every check says
 				sc.anchor.noRetry = true
+			} else if pol == "human" && sc.k == condFail && sc.anchor != nil && (sc.named || sc.anchor.k == kAsk) && len(a.steps) == 0 && len(sc.anchor.fallback) == 0 &&
+				slices.ContainsFunc(seq, func(s *step) bool { return s != sc.anchor && canFail(s.k) }) {
+				// "if the SMS code fails, hand them to an agent", "ask for their
+				// consent; if they refuse, hand over to a human": that failure is
+				// handed over; another check's failure (a caught deepfake) ends
+				// as any failure does (with no other check, the handover is what
+				// every failure does)
+				sc.anchor.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+				sc.used, p.handsOver = true, true
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar hands the user to a member of the team and the session ends.")
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
@@ -3831,12 +3849,14 @@ func excludesBack(ts []token) int {
 }
 
 // cancellable: the step's node has an outcome for a user who cancels it.
-func cancellable(k kind) bool {
-	switch k {
+func cancellable(s *step) bool {
+	switch s.k {
 	case kDocument, kFaceScan, kEnterEmail, kEmailOTP, kSMSOTP, kOTP:
 		return true
 	}
-	return false
+	// "ask for their consent to recording; if they refuse, hand over to a
+	// human": what they refused is the consent, not every check before it
+	return s.k == kAsk && s.topics&tConsent != 0
 }
 
 // dropTurnedDown drops the clauses of a question that the next line answers

@@ -137,9 +137,12 @@ func closingPrompt(uc useCase, noun string, looksUp bool) string {
 	return "Say: Thank you, you're verified. You can continue now."
 }
 
+// handoverLine is what the avatar says when a failure goes to a person.
+const handoverLine = "I couldn't complete the verification automatically, so I'm passing you to a member of our team. They will contact you shortly to finish it."
+
 func failurePrompt(uc useCase, noun, policy string) string {
 	if policy == "human" {
-		return "Say: I couldn't complete the verification automatically, so I'm passing you to a member of our team. They will contact you shortly to finish it."
+		return "Say: " + handoverLine
 	}
 	switch uc {
 	case ucTransfer:
