@@ -1304,11 +1304,15 @@ var (
 	// factVerbWords: after a verb of telling or confirming, a clause with one
 	// of these states a fact ("confirm the account is opened", "tell them the
 	// payment will go in the 14:00 cut-off"): said to the user, not asked
-	factVerbWords      = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"}                                                                                                                          // the people negUniversalWords name: "nobody to match them to" is no population
-	platformWords      = []string{"mobile", "desktop", "app", "apps", "ios", "android", "web", "browser", "browsers", "website", "webview", "tablet", "tablets", "laptop", "laptops", "iphone", "ipad", "pc", "mac", "native"} // where the session page opens ("only run it from the mobile app", "desktop only"): the app's choice
-	groupTailStopWords = []string{"without", "with", "who", "whose", "that", "which", "where", "and", "or", "but", "except", "unless", "if", "when"}                                                                           // end a group's place ("users in Spain without an email code")
-	seenBeforeWords    = []string{"repeat", "previously", "verified", "regular", "loyal", "frequent", "prior", "past", "former", "old", "onboarded"}                                                                           // before users: a group recognition tells apart by their enrolled face ("repeat customers")
-	groupPlaceWords    = []string{"in", "from", "outside", "abroad", "overseas", "based", "located", "living", "on"}                                                                                                           // after a group of users: where they are ("users in the EU", "customers on Android")
+	factVerbWords = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"}                                                                                                                          // the people negUniversalWords name: "nobody to match them to" is no population
+	platformWords = []string{"mobile", "desktop", "app", "apps", "ios", "android", "web", "browser", "browsers", "website", "webview", "tablet", "tablets", "laptop", "laptops", "iphone", "ipad", "pc", "mac", "native"} // where the session page opens ("only run it from the mobile app", "desktop only"): the app's choice
+	// sessionDeviceWords name the device a session runs on ("no SMS code on
+	// mobile"), which the flow cannot tell apart; "the app" alone is where the
+	// integrator does something ("we do that in the app now")
+	sessionDeviceWords = []string{"mobile", "desktop", "ios", "android", "web", "browser", "browsers", "webview", "tablet", "tablets", "laptop", "laptops", "iphone", "iphones", "ipad", "pc", "mac"}
+	groupTailStopWords = []string{"without", "with", "who", "whose", "that", "which", "where", "and", "or", "but", "except", "unless", "if", "when"} // end a group's place ("users in Spain without an email code")
+	seenBeforeWords    = []string{"repeat", "previously", "verified", "regular", "loyal", "frequent", "prior", "past", "former", "old", "onboarded"} // before users: a group recognition tells apart by their enrolled face ("repeat customers")
+	groupPlaceWords    = []string{"in", "from", "outside", "abroad", "overseas", "based", "located", "living", "on"}                                 // after a group of users: where they are ("users in the EU", "customers on Android")
 	universalWords     = []string{"anything", "anyone", "anybody", "everything", "everyone", "everybody", "all"}
 )
 
@@ -2582,7 +2586,7 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	checkedAfter, startPlace, exceptionLead                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
-	negatedPlaceVerb, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                                                                map[string]bool
+	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                                                map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
 	mustWord, conformVerb, accountVerb, frequencyWord, staleWord, degreeWord, roleNoun, admitVerb, abbrev                                                                                                                                                                                                                                                                                                                        map[string]bool
@@ -2767,6 +2771,7 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
+	l.negatedPlacePassive, l.placeScope = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
@@ -2922,6 +2927,7 @@ func newLexicon() *lexicon {
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
 	l.screenNounBefore = wordSet(screenNounBeforeWords)
 	l.readBackEnd, l.countNoun, l.universal, l.groupPlace, l.groupTailStop, l.seenBefore, l.platform = wordSet(readBackEndWords), wordSet(countNounWords), wordSet(universalWords), wordSet(groupPlaceWords), wordSet(groupTailStopWords), wordSet(seenBeforeWords), wordSet(platformWords)
+	l.sessionDevice = wordSet(sessionDeviceWords)
 	l.negUniversal, l.attemptNoun, l.attrition = wordSet(negUniversalWords), wordSet(attemptNounWords), wordSet(attritionWords)
 	l.storyAmount, l.branchLead, l.offScopeTail = wordSet(storyAmountWords), wordSet(branchLeadWords), wordSet(offScopeTailWords)
 	l.listSays, l.listSource, l.listRedo, l.setupVerb, l.replaceHedge, l.setupStays, l.listMatters = wordSet(listSaysWords), wordSet(listSourceWords), wordSet(listRedoWords), wordSet(setupVerbWords), wordSet(replaceHedgeWords), wordSet(setupStaysWords), wordSet(listMattersWords)
@@ -5213,9 +5219,15 @@ var (
 	listJoinWords = []string{"and", "with", "plus"}
 	// negatedPlaceVerbWords and placeFillerWords are what else a place ruled
 	// out of a step may say ("the SMS code shouldn't be last", "… must not
-	// come at the very end of the flow")
-	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
-	placeFillerWords      = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
+	// come at the very end of the flow"); after "be", a negatedPlacePassive
+	// word says it in the passive ("cannot be done last", "shouldn't be sent
+	// first")
+	negatedPlaceVerbWords    = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
+	negatedPlacePassiveWords = []string{"done", "sent", "run", "placed", "put", "performed", "scheduled", "triggered", "asked", "positioned", "executed"}
+	// placeScopeWords open who or where a place is ruled out for ("… shouldn't
+	// be last on mobile", "… first for returning users")
+	placeScopeWords  = []string{"on", "for", "in", "during", "with", "when", "while", "across"}
+	placeFillerWords = []string{"at", "very", "step", "one", "thing", "check", "in", "of", "flow", "on", "list", "please", "though", "tho", "however", "anymore", "ever"}
 	// answerStopWords after a piece of data the user must say make it more
 	// than one answer the avatar asks for ("… and agree to the terms", "…
 	// or their member number", "… at the branch", "… to the cashier")

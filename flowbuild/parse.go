@@ -133,6 +133,7 @@ type step struct {
 	srcB         *flow.FaceSource
 	ruledOut     []token // the words of a place the text rules out of the step ("shouldn't be last")
 	ruledOutText string  // … and the clause that said it
+	ruledOutFor  string  // … and who or where it was ruled out for ("on mobile"), which the flow cannot single out
 	minAge       int
 	ageUnder     bool             // kAgeCheck: minAge is an upper limit ("a youth pass: check they're under 18"): the user must be younger
 	field        string           // kMatchCheck
@@ -1119,8 +1120,11 @@ func parse(text string) *parsed {
 			continue
 		}
 		if g, seg := untoldGroup(c.toks); g != "" {
-			switch named := len(analyze(seg, seq).steps) > 0; {
-			case !named && (slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)):
+			a := analyze(seg, seq)
+			// ("the SMS code shouldn't be used on mobile" names only the code
+			// it rules out)
+			switch named := slices.ContainsFunc(a.steps, func(s *step) bool { return !a.neg.has(s.k) }); {
+			case !named && (a.neg != 0 || slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)):
 				// "skip the ID scan for EU users": what the flow leaves out for a
 				// group it cannot tell apart stays in for everyone, and the choice
 				// is the app's, as for amounts
@@ -2148,14 +2152,18 @@ func parse(text string) *parsed {
 				a.neg.add(kEmailOTP)
 			}
 		}
-		if n, m := negatedPlaceOf(c.toks); n > 0 {
+		if n, m, q := negatedPlaceOf(c.toks); n > 0 {
 			// "The SMS code shouldn't be last.", "the email code must not come
 			// first": where the step named must not go, as "don't put the SMS
 			// code at the end" says it
 			// (the move waits for every step: one said later may keep it
 			// out of the place already, "… Then an ID scan.")
 			if pa := analyze(c.toks[:n], seq); len(pa.steps) == 1 && findKind(seq, pa.steps[0].k) >= 0 {
-				ruledOutPlaces = append(ruledOutPlaces, ruledOutPlace{seq[findKind(seq, pa.steps[0].k)], c.toks[m:], clauseText(c.toks)})
+				place, scope := c.toks[m:], ""
+				if q > 0 {
+					place, scope = c.toks[m:q], clauseText(c.toks[q:])
+				}
+				ruledOutPlaces = append(ruledOutPlaces, ruledOutPlace{seq[findKind(seq, pa.steps[0].k)], place, clauseText(c.toks), scope})
 				continue
 			}
 		}
@@ -2686,7 +2694,7 @@ func parse(text string) *parsed {
 	p.steps = order(out)
 	for _, r := range ruledOutPlaces {
 		p.steps = moveOutOf(p.steps, r.place, r.s, nil)
-		r.s.ruledOut, r.s.ruledOutText = r.place, r.text // (layout says how it was read)
+		r.s.ruledOut, r.s.ruledOutText, r.s.ruledOutFor = r.place, r.text, r.scope // (layout says how it was read)
 	}
 	if note := capturedFirst(p.steps); note != "" {
 		p.notes = append(p.notes, note)
@@ -5019,6 +5027,7 @@ type ruledOutPlace struct {
 	s     *step
 	place []token
 	text  string
+	scope string // who or where the place is ruled out for ("on mobile"), or ""
 }
 
 // ruledOutNote says how the place ruled out of s was read, once the steps
@@ -5034,6 +5043,9 @@ func ruledOutNote(seq []*step, s *step) string {
 	}
 	if i := slices.Index(checks, s); len(checks) > 1 && (i == 0 && hasAnyRaw(s.ruledOut, lex.frontWord) || i == len(checks)-1 && hasAnyRaw(s.ruledOut, lex.backWord)) {
 		return "Kept the " + s.k.String() + " where it is despite \"" + s.ruledOutText + "\": moving it would split the face recognition from its liveness check; say where it should go instead."
+	}
+	if s.ruledOutFor != "" {
+		return "Read \"" + s.ruledOutText + "\" as where the " + s.k.String() + " must not go, not as leaving it out; a flow runs the same for every user, so it stays out of that place for everyone, not only \"" + s.ruledOutFor + "\"."
 	}
 	return "Read \"" + s.ruledOutText + "\" as where the " + s.k.String() + " must not go, not as leaving it out."
 }
@@ -8570,37 +8582,57 @@ func negatedPlacement(ts []token) int {
 // "the face scan can never be the very last step"): n is where the negation
 // starts (the step's words are before it), m where the place's words start;
 // n is 0 when the clause is not one. A place against another step ("… must
-// not come before the liveness check") is orderRuledOut's.
-func negatedPlaceOf(ts []token) (n, m int) {
+// not come before the liveness check") is orderRuledOut's. q > 0 is where a
+// scope after the place starts ("… shouldn't be last on mobile", "… first for
+// returning users"): a flow runs the same for everyone, so the place is kept
+// out for every user, which keeps it out for those too, and said so.
+func negatedPlaceOf(ts []token) (n, m, q int) {
 	n = slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || lex.copulaModal[t.raw] })
 	if n < 1 || n > 5 || !hasAnyRaw(ts[n:], lex.frontWord) && !hasAnyRaw(ts[n:], lex.backWord) {
-		return 0, 0 // (the cheap test: a negation after a few words, and a place)
+		return 0, 0, 0 // (the cheap test: a negation after a few words, and a place)
 	}
 	m = n + 1
 	if !ts[n].in(hNegAux) {
 		if m >= len(ts) || ts[m].raw != "not" && ts[m].raw != "never" {
-			return 0, 0
+			return 0, 0, 0
 		}
 		m++
 	}
 	if m < len(ts) && lex.negatedPlaceVerb[ts[m].raw] {
 		m++ // "be", "go", "come"
+		if m < len(ts) && ts[m-1].raw == "be" && lex.negatedPlacePassive[ts[m].raw] {
+			m++ // "cannot be done last"
+		}
 	}
 	places := 0
-	for _, t := range ts[m:] {
+	for i := m; i < len(ts) && q == 0; i++ {
+		t := ts[i]
 		switch {
 		case lex.frontWord[t.raw] || lex.backWord[t.raw]:
 			places++
 		case t.raw == "before" || t.raw == "after" || t.raw == "than" || t.isNum:
-			return 0, 0
-		case !t.in(hDeterminer) && !lex.placeFiller[t.raw]:
-			return 0, 0 // "… shouldn't be last if they're new": more than a place
+			return 0, 0, 0
+		case t.in(hDeterminer) || lex.placeFiller[t.raw]:
+		case places == 1 && lex.placeScope[t.raw]:
+			q = i // "… first for returning users"
+		case places == 1:
+			// "… last on mobile", "… in the EU" ("in the flow" is filler)
+			j := i - 1
+			for j > m && ts[j].in(hDeterminer) {
+				j--
+			}
+			if !lex.placeScope[ts[j].raw] {
+				return 0, 0, 0 // "… shouldn't be last, it annoys people": more than a place
+			}
+			q = j
+		default:
+			return 0, 0, 0
 		}
 	}
 	if places != 1 {
-		return 0, 0
+		return 0, 0, 0
 	}
-	return n, m
+	return n, m, q
 }
 
 // retryRuledOut is where a negated clause names a retry it rules out ("no
@@ -9356,10 +9388,12 @@ func amountCondition(ts []token) bool {
 // knows where a user lives or what account they hold. New, known and
 // returning users are no such group (recognition tells them apart), nor are
 // all users ("for everyone", "for all our customers") or an age ("for users
-// under 18", which a data check reads). It returns "" for any other clause.
+// under 18", which a data check reads). A device is such a group too ("no
+// SMS code on mobile", "skip the email code in the browser"): the session page
+// is the same wherever the app opens it. It returns "" for any other clause.
 func untoldGroup(ts []token) (string, []token) {
-	for i := 0; i+2 < len(ts); i++ {
-		if ts[i].raw != "for" {
+	for i := 0; i+1 < len(ts); i++ {
+		if ts[i].raw != "for" && ts[i].raw != "on" && ts[i].raw != "in" {
 			continue
 		}
 		// the words between punctuation around the group: what it scopes
@@ -9371,6 +9405,15 @@ func untoldGroup(ts []token) (string, []token) {
 		}
 		for to < len(ts) && ts[to].w != "," && ts[to].w != "." && ts[to].w != ";" && ts[to].w != ":" {
 			to++
+		}
+		if ts[i].raw != "for" {
+			if d := devicesAt(ts, i+1); d > i+1 {
+				return "users " + clauseText(ts[i:d]), ts[from:to]
+			}
+			continue
+		}
+		if i+2 >= len(ts) {
+			continue
 		}
 		j := i + 1
 		for j < len(ts) && (ts[j].raw == "the" || ts[j].raw == "our" || ts[j].raw == "those") {
@@ -9405,6 +9448,22 @@ func untoldGroup(ts []token) (string, []token) {
 		return clauseText(ts[j:end]), ts[from:to]
 	}
 	return "", nil
+}
+
+// devicesAt is the end of the devices named from i, after determiners
+// ("the mobile web", "iOS"), or i when none is.
+func devicesAt(ts []token, i int) int {
+	j := i
+	for j < len(ts) && ts[j].in(hDeterminer) {
+		j++
+	}
+	if j >= len(ts) || !lex.sessionDevice[ts[j].raw] {
+		return i // ("we do that in the app now" is where, not who)
+	}
+	if j+1 < len(ts) && lex.platform[ts[j+1].raw] {
+		return j + 2 // "the mobile app"
+	}
+	return j + 1
 }
 
 // untoldGroupNote says that a change scoped to a group the flow cannot tell
