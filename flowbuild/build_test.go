@@ -2213,3 +2213,38 @@ func TestBuildScopedHandover(t *testing.T) {
 		})
 	}
 }
+
+// Words the user must say, quoted, are what the avatar asks them to say and
+// waits for: never a line the avatar says itself. The avatar's own quoted
+// line stays its line.
+func TestBuildUserMustSayQuoted(t *testing.T) {
+	tests := []struct {
+		desc, words string
+		asked       bool
+	}{
+		{"Scan their passport and do liveness. At the end the user must say 'I agree'.", "I agree", true},
+		{"big transfers: liveness then an sms otp. at the end the customer has to say 'I authorise this payment' before we release it", "I authorise this payment", true},
+		{"Onboarding: passport scan, face compare with the passport photo, then the applicant must say \"I confirm the information is true\".", "I confirm the information is true", true},
+		{"Liveness, then the user has to say \"I consent\" out loud.", "I consent", true},
+		{"recovery flow - email code then liveness, and at the very end the avatar should say 'You're all set, welcome back'", "welcome back", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			var said *flow.Node
+			for i := range r.Flow {
+				if strings.Contains(r.Flow[i].Prompt, tt.words) {
+					said = &r.Flow[i]
+				}
+			}
+			require.NotNil(t, said, "the words are in the flow")
+			if tt.asked {
+				assert.True(t, strings.HasPrefix(said.Prompt, "Ask the user to "), said.Prompt)
+				assert.False(t, said.DoesNotRequireReply, "the avatar waits for the user to say it")
+			} else {
+				assert.True(t, strings.HasPrefix(said.Prompt, "Say: "), said.Prompt)
+			}
+		})
+	}
+}

@@ -2086,7 +2086,9 @@ func quotedLineAt(ts []token, i int) int {
 			j = k + 1
 		}
 	}
-	if j < len(ts) && ts[j].w == quoteW && ts[j].raw == quoteW {
+	if j < len(ts) && ts[j].w == quoteW && ts[j].raw == quoteW && !userMustSay(ts, j-1) {
+		// ("at the end the user must say 'I agree'": the user's words, which
+		// the avatar asks for, not its line)
 		return j
 	}
 	return -1
@@ -2568,14 +2570,21 @@ func userMustSay(ts []token, i int) bool {
 	for j >= 0 && lex.mustAux[ts[j].raw] {
 		j--
 	}
-	return j >= 0 && j < i-1 && lex.personRef[ts[j].raw] && ts[j].raw != "this"
+	// ("the applicant must say …": one of the people the flow is for, as
+	// "applicants" names them all)
+	return j >= 0 && j < i-1 && (lex.personRef[ts[j].raw] && ts[j].raw != "this" || lex.userWord[ts[j].raw+"s"])
 }
 
 // userAnswer is the avatar's question when the user must say something (the
 // verb at i): a piece of their data ("their date of birth", "their member
 // number"), past the integrator or the avatar told ("tell us …", "tell the
-// avatar …"), or their consent ("say yes to the terms"); nil for anything else.
+// avatar …"), their consent ("say yes to the terms") or words the text quotes
+// ("the user must say 'I agree'": asked as "ask them to say 'I agree'" is);
+// nil for anything else.
 func userAnswer(ts []token, i int) *step {
+	if i+1 < len(ts) && ts[i+1].w == quoteW {
+		return &step{k: kAsk, phrase: "to " + phraseAfter(ts, i-1)}
+	}
 	j := i + 1
 	if j < len(ts) && (ts[j].raw == "us" || ts[j].raw == "me" || ts[j].raw == "you") {
 		j++
