@@ -507,6 +507,17 @@ var rules = map[string][]rule{
 		// ("we need their email verified", "… their email as a second factor":
 		// the address is checked, by a code, not only collected)
 		checked := i+1 < len(ts) && lex.checkedAfter[ts[i+1].raw] || i+2 < len(ts) && ts[i+1].raw == "as" && hasAnyRaw(ts[i+2:min(len(ts), i+6)], lex.emailFactor)
+		if d.codeInClause && addressGiven(ts, i) && sentToPhone(ts, i) {
+			// "get their email so we can send a one-time code to their phone":
+			// the address is collected; the code goes to the phone, not to it
+			if findKind(d.seq, kEnterEmail) < 0 {
+				d.add(&step{k: kEnterEmail}, i)
+			}
+			if !d.got.has(kSMSOTP) {
+				d.add(&step{k: kSMSOTP}, i)
+			}
+			return
+		}
 		if d.codeInClause || sendsTo(ts, i) || has(vts, "verify") || has(vts, "confirm") || has(ts, "sms") || checked ||
 			bareObject(ts) && (has(d.a.prior, "verify") || has(d.a.prior, "confirm")) || // "verify their phone, then their email": the verb goes on
 			channelInCodeList(ts, d.a.prior) || // "two codes total, sms first then email"
@@ -1946,6 +1957,24 @@ func addressGiven(ts []token, i int) bool {
 		}
 	}
 	return addressGot(ts, i)
+}
+
+// sentToPhone: after the email at i, something goes "to" the user's phone
+// ("… so we can send a code to their mobile").
+func sentToPhone(ts []token, i int) bool {
+	for k := i + 1; k+1 < len(ts); k++ {
+		if ts[k].raw != "to" {
+			continue
+		}
+		j := k + 1
+		for j < len(ts) && (ts[j].in(hDeterminer) || ts[j].in(hPossessive)) {
+			j++
+		}
+		if j < len(ts) && ts[j].w == "phone" {
+			return true
+		}
+	}
+	return false
 }
 
 // addressGot: a verb of getting stands right before the user's address at i
