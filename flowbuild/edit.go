@@ -57,7 +57,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var remarkErr error
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
-	sentences = dropHesitations(p.dropMissedNote(sentences))
+	sentences = p.splitAddedPlace(dropHesitations(p.dropMissedNote(sentences)))
 	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
 	for si, sentence := range sentences {
 		// "- take recognition out\n- face scan goes first": the bullet marks
@@ -77,6 +77,12 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
+		} else if si == 0 {
+		} else if place, ok := p.placeOfAdded(sentence, sentences[si-1]); ok {
+			// "Add an email code. The email code shouldn't be last.": the
+			// step added goes next to the place ruled out, not into it
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
+			sentence = place
 		}
 		if kept, undone, ok := undoneEdit(sentence); ok {
 			// "undo the reorder, liveness should be last", "undo the strict
@@ -5407,9 +5413,7 @@ func progressiveChange(sentence string) string {
 // check": negatedOrder). It returns the step's name.
 func (p *plan) negatedPlace(sentence string) (string, bool) {
 	ts := tokenize(sentence)
-	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
-	if neg < 0 || strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") || hasAnyRaw(ts, lex.removeVerb) || hasRaw(ts, "before", "after", "instead", "and", "but", "then") ||
-		!slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.w == "penultimate" }) {
+	if !negatesPlace(sentence, ts) {
 		return "", false
 	}
 	a := analyze(ts, p.steps)
@@ -5427,6 +5431,77 @@ func (p *plan) negatedPlace(sentence string) (string, bool) {
 		return "", false
 	}
 	return in[0].String(), true
+}
+
+// negatesPlace: the sentence is one clause that rules a place out ("the SMS
+// code shouldn't be last", "never do the liveness check first").
+func negatesPlace(sentence string, ts []token) bool {
+	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
+	return neg >= 0 && !strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") && !hasAnyRaw(ts, lex.removeVerb) && !hasRaw(ts, "before", "after", "instead", "and", "but", "then") &&
+		slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] })
+}
+
+// placeOfAdded turns a place ruled out of a step the change adds ("Add an
+// email code. The email code shouldn't be last.") into where it goes: next
+// to the base's last check, before it (or after its first check, for a first
+// place ruled out), the nearest place that is not the one ruled out. ok is
+// false for any other sentence, a step the base has (negatedPlace's), or a
+// base with no check. "It" is the one step the sentence before names ("add a
+// passport scan. it can't go first").
+func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
+	ts := tokenize(sentence)
+	if !negatesPlace(sentence, ts) || slices.ContainsFunc(ts, func(t token) bool { return t.w == "penultimate" }) {
+		return "", false
+	}
+	a := analyze(ts, p.steps)
+	ks := a.neg
+	for _, s := range a.steps {
+		ks.add(s.k)
+	}
+	if ks == 0 && hasRaw(ts, "it") {
+		for _, s := range analyze(tokenize(before), p.steps).steps {
+			ks.add(s.k)
+		}
+	}
+	var named []kind
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) && k != kOTP {
+			named = append(named, k)
+		}
+	}
+	if len(named) != 1 || named[0].isConversation() || p.find(named[0]) >= 0 {
+		return "", false
+	}
+	var checks []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() && s.k != kClosing && s.k != kGreeting {
+			checks = append(checks, s)
+		}
+	}
+	if len(checks) == 0 {
+		return "", false
+	}
+	if hasAnyRaw(ts, lex.backWord) {
+		return "put the " + named[0].String() + " before the " + checks[len(checks)-1].k.String(), true
+	}
+	return "put the " + named[0].String() + " after the " + checks[0].k.String(), true
+}
+
+// splitAddedPlace splits off a place ruled out of a step the sentence adds
+// ("add an email code, it shouldn't be last") as a sentence of its own, which
+// placeOfAdded reads.
+func (p *plan) splitAddedPlace(sentences []string) []string {
+	var out []string
+	for _, s := range sentences {
+		if i := strings.LastIndex(s, ","); i > 0 {
+			if _, ok := p.placeOfAdded(s[i+1:], s[:i]); ok {
+				out = append(out, s[:i], strings.TrimSpace(s[i+1:]))
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // negatedOrder turns an order ruled out into the move it asks for: "don't do

@@ -9661,7 +9661,15 @@ func notPlace(ts []token, i int) bool {
 	for j >= 0 && (ts[j].raw == "the" || ts[j].raw == "at" || ts[j].raw == "to" || ts[j].raw == "very") {
 		j--
 	}
-	return j >= 0 && ts[j].raw == "not"
+	// "it can't go first", "shouldn't be done last": the verb of the place,
+	// in the passive too, after the negation
+	if j >= 0 && lex.negatedPlacePassive[ts[j].raw] && j > 0 && ts[j-1].raw == "be" {
+		j--
+	}
+	if j >= 0 && lex.negatedPlaceVerb[ts[j].raw] {
+		j--
+	}
+	return j >= 0 && (ts[j].raw == "not" || ts[j].raw == "never" || ts[j].in(hNegAux) && j < i-1)
 }
 
 // whenBefore: a "when" comes before word i in its sentence.
