@@ -235,7 +235,7 @@ func Build(description string, opts Options) (Result, error) {
 	if p.policy == "" {
 		p.policy = pr.policy
 	}
-	if p.policy == "human" && pr.review != "" {
+	if (p.policy == "human" || pr.handsOver) && pr.review != "" {
 		p.assumptions = append(p.assumptions, "Read \""+pr.review+"\" as a manual review: a failed check hands the user to a member of your team; the flow cannot flag the session itself, so your backend picks the failed session up for review.")
 	}
 	if p.policy == "" {

@@ -2183,6 +2183,8 @@ func TestBuildScopedHandover(t *testing.T) {
 		{"Liveness check, then ask them to consent to recording; if they refuse, hand over to a human.", "consent", ""},
 		{"Liveness check, then an SMS code. If the SMS code fails, hand them over to an agent.", "sms_code", "failed_unverified"},
 		{"passport scan, liveness, face compare against the passport. if the face doesn't match, escalate to a human reviewer", "face_compare", "noMatch"},
+		// (the other check said after the handover counts as well)
+		{"Ask them to consent to recording; if they refuse, hand over to a human. Then liveness check.", "consent", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
@@ -2212,6 +2214,20 @@ func TestBuildScopedHandover(t *testing.T) {
 			assert.Equal(t, over.Outcomes[0].Target, e.Flow.Node(target).Outcomes[0].Target, "still nothing said after it")
 		})
 	}
+	// A line given later for that step's failure replaces the handover there,
+	// and only there (rvM16 S1: it went to every other failure).
+	r, err := Build("Liveness, then an SMS code. If the SMS code fails, hand them over to an agent.", Options{})
+	require.NoError(t, err)
+	e, err := Edit(r.Flow, "if the SMS code fails, have the avatar say 'Please hold, a colleague will join you'", Options{})
+	require.NoError(t, err)
+	target, _ := e.Flow.Node("sms_code").Outcome("failed_unverified")
+	assert.Contains(t, e.Flow.Node(target).Prompt, "Please hold")
+	deep, _ := nodeOfType(e.Flow, flow.TypeLiveness).Outcome("deepfakeDetected")
+	assert.NotContains(t, e.Flow.Node(deep).Prompt, "Please hold")
+	// a manual review said for one step keeps its note for the backend (S15)
+	r, err = Build("Liveness then SMS code. If the SMS code fails, flag it for manual review.", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "your backend picks the failed session up for review")
 }
 
 // Words the user must say, quoted, are what the avatar asks them to say and
@@ -2242,9 +2258,25 @@ func TestBuildUserMustSayQuoted(t *testing.T) {
 			if tt.asked {
 				assert.True(t, strings.HasPrefix(said.Prompt, "Ask the user to "), said.Prompt)
 				assert.False(t, said.DoesNotRequireReply, "the avatar waits for the user to say it")
+				// (the words said pass, not any clear answer: "No, I don't agree" is clear)
+				require.NotEmpty(t, said.Outcomes)
+				assert.Contains(t, said.Outcomes[0].Condition, tt.words)
 			} else {
 				assert.True(t, strings.HasPrefix(said.Prompt, "Say: "), said.Prompt)
 			}
 		})
 	}
+}
+
+// A device names a group the flow cannot tell apart; what the clause says of
+// a step the flow already has adds nothing (rvM16 M1: "never skip liveness on
+// desktop" advised a flow without liveness for the others).
+func TestBuildDeviceScope(t *testing.T) {
+	r, err := Build("Liveness check then an SMS code. Never skip liveness on desktop.", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "without it")
+	r, err = Build("Liveness, an SMS code and an email code. No SMS code on desktop.", Options{})
+	require.NoError(t, err)
+	require.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS), "the step stays for everyone")
+	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "cannot tell users on desktop")
 }

@@ -912,11 +912,12 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				sc.anchor = seq[i]
 				continue
 			}
-			if s.k == kInform && s.phrase != "" && sc.anchor != nil && sc.named && len(sc.anchor.fallback) == 0 {
+			if fb := sc.anchor.fallbackLine(); s.k == kInform && s.phrase != "" && sc.anchor != nil && sc.named && (len(sc.anchor.fallback) == 0 || fb != nil) {
 				// "if the SMS code fails, the avatar tells them to call the helpline":
 				// what that failure says, in the text's words, before the session ends
+				// (in place of the line it said before: a change's new words)
 				s.ends = true
-				sc.anchor.fallback = append(sc.anchor.fallback, s)
+				sc.anchor.fallback = append(slices.DeleteFunc(sc.anchor.fallback, func(f *step) bool { return f == fb }), s)
 				sc.used = true
 				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
 				continue

@@ -5416,6 +5416,7 @@ func (p *plan) negatedPlace(sentence string) (string, bool) {
 	if !negatesPlace(sentence, ts) {
 		return "", false
 	}
+	ts = placeWords(ts)
 	a := analyze(ts, p.steps)
 	ks := a.neg
 	for _, s := range a.steps {
@@ -5433,6 +5434,15 @@ func (p *plan) negatedPlace(sentence string) (string, bool) {
 	return in[0].String(), true
 }
 
+// placeWords are the words of a place ruled out up to a scope after it ("the
+// passport scan shouldn't go first on mobile": "mobile" names no SMS code).
+func placeWords(ts []token) []token {
+	if _, _, q := negatedPlaceOf(ts); q > 0 {
+		return ts[:q]
+	}
+	return ts
+}
+
 // negatesPlace: the sentence is one clause that rules a place out ("the SMS
 // code shouldn't be last", "never do the liveness check first").
 func negatesPlace(sentence string, ts []token) bool {
@@ -5445,21 +5455,30 @@ func negatesPlace(sentence string, ts []token) bool {
 // email code. The email code shouldn't be last.") into where it goes: next
 // to the base's last check, before it (or after its first check, for a first
 // place ruled out), the nearest place that is not the one ruled out. ok is
-// false for any other sentence, a step the base has (negatedPlace's), or a
-// base with no check. "It" is the one step the sentence before names ("add a
-// passport scan. it can't go first").
+// false for any other sentence, a step the base has (negatedPlace's), a step
+// the sentence before does not add, one it gives a place of its own ("add an
+// email code at the end, it can't be first": the end), or a base with no
+// check. "It" is the one step the sentence before names ("add a passport
+// scan. it can't go first").
 func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 	ts := tokenize(sentence)
 	if !negatesPlace(sentence, ts) || slices.ContainsFunc(ts, func(t token) bool { return t.w == "penultimate" }) {
 		return "", false
 	}
+	bts := tokenize(before)
+	added := analyze(bts, p.steps)
+	if !hasAnyRaw(bts, lex.addVerb) && !hasAnyRaw(bts, lex.replaceWord) && !slices.ContainsFunc(bts, func(t token) bool { return t.w == "need" }) ||
+		added.front || added.back || hasRaw(bts, "before", "after") {
+		return "", false
+	}
+	ts = placeWords(ts)
 	a := analyze(ts, p.steps)
 	ks := a.neg
 	for _, s := range a.steps {
 		ks.add(s.k)
 	}
 	if ks == 0 && hasRaw(ts, "it") {
-		for _, s := range analyze(tokenize(before), p.steps).steps {
+		for _, s := range added.steps {
 			ks.add(s.k)
 		}
 	}
@@ -5469,8 +5488,8 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 			named = append(named, k)
 		}
 	}
-	if len(named) != 1 || named[0].isConversation() || p.find(named[0]) >= 0 {
-		return "", false
+	if len(named) != 1 || named[0].isConversation() || p.find(named[0]) >= 0 || findKind(added.steps, named[0]) < 0 || added.neg.has(named[0]) {
+		return "", false // ("We don't use email codes; the email code shouldn't be first": nothing added)
 	}
 	var checks []*step
 	for _, s := range p.steps {
@@ -5482,9 +5501,19 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 		return "", false
 	}
 	if hasAnyRaw(ts, lex.backWord) {
-		return "put the " + named[0].String() + " before the " + checks[len(checks)-1].k.String(), true
+		// (never between a recognition and its liveness check: before the
+		// recognition then)
+		last := len(checks) - 1
+		if last > 0 && checks[last].k == kLiveness && checks[last-1].k == kRecognition {
+			last--
+		}
+		return "put the " + named[0].String() + " before the " + checks[last].k.String(), true
 	}
-	return "put the " + named[0].String() + " after the " + checks[0].k.String(), true
+	first := 0
+	if len(checks) > 1 && checks[0].k == kRecognition && checks[1].k == kLiveness {
+		first = 1
+	}
+	return "put the " + named[0].String() + " after the " + checks[first].k.String(), true
 }
 
 // splitAddedPlace splits off a place ruled out of a step the sentence adds

@@ -180,6 +180,39 @@ type step struct {
 	node         *flow.Node // the node this step came from (Edit), reused with its id and fields
 }
 
+// fallbackLine is the step's fallback when that is only a line said before
+// the session ends (a handover, "tell them to call the helpline"), or nil.
+func (s *step) fallbackLine() *step {
+	if s == nil || len(s.fallback) != 1 || s.fallback[0].k != kInform || !s.fallback[0].ends {
+		return nil
+	}
+	return s.fallback[0]
+}
+
+// handoverNoteTail ends the note a step's own handover writes.
+const handoverNoteTail = ", the avatar hands the user to a member of the team and the session ends."
+
+// handedOverAll turns handovers said for single steps back into the handover
+// of every failure when no other step of the flow can fail ("Liveness check.
+// If it fails, hand them to a human agent"), wherever the text named the
+// steps ("…; if they refuse, hand over to a human. Then liveness." has one
+// more).
+func (p *parsed) handedOverAll() {
+	if !p.handsOver || slices.ContainsFunc(p.steps, func(s *step) bool {
+		n := len(s.fallback)
+		return canFail(s.k) && !(n > 0 && s.fallback[n-1].handsOver())
+	}) {
+		return
+	}
+	for _, s := range p.steps {
+		if n := len(s.fallback); n > 0 && s.fallback[n-1].handsOver() {
+			s.fallback = nil
+		}
+	}
+	p.handsOver, p.policy = false, "human"
+	p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasSuffix(n, handoverNoteTail) })
+}
+
 // handsOver: the line hands the user to a person (a fallback's handover,
 // built here or read back from a flow Build made).
 func (s *step) handsOver() bool {
@@ -1119,7 +1152,10 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, amountNote(c.toks))
 			continue
 		}
-		if g, seg := untoldGroup(c.toks); g != "" {
+		if n, _, _ := negatedPlaceOf(c.toks); n > 0 {
+			// ("the SMS code shouldn't be last on mobile": a place ruled out,
+			// for everyone; below)
+		} else if g, seg := untoldGroup(c.toks); g != "" {
 			a := analyze(seg, seq)
 			// ("the SMS code shouldn't be used on mobile" names only the code
 			// it rules out)
@@ -1130,8 +1166,9 @@ func parse(text string) *parsed {
 				// is the app's, as for amounts
 				p.notes = append(p.notes, untoldGroupNote(c.toks, g))
 				continue
-			case named:
+			case named && slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) < 0 }):
 				// "add an email code for business customers": added for everyone
+				// ("never skip liveness on desktop" adds none)
 				p.notes = append(p.notes, untoldGroupAdded(c.toks, g))
 			}
 		}
@@ -1700,16 +1737,16 @@ func parse(text string) *parsed {
 				// "If the SMS code fails, end the session": that step's failure
 				// ends, whatever a retry of every check says
 				sc.anchor.noRetry = true
-			} else if pol == "human" && sc.k == condFail && sc.anchor != nil && (sc.named || sc.anchor.k == kAsk) && len(a.steps) == 0 && len(sc.anchor.fallback) == 0 &&
-				slices.ContainsFunc(seq, func(s *step) bool { return s != sc.anchor && canFail(s.k) }) {
+			} else if pol == "human" && sc.k == condFail && sc.anchor != nil && (sc.named || sc.anchor.k == kAsk) && len(a.steps) == 0 && len(sc.anchor.fallback) == 0 {
 				// "if the SMS code fails, hand them to an agent", "ask for their
 				// consent; if they refuse, hand over to a human": that failure is
 				// handed over; another check's failure (a caught deepfake) ends
 				// as any failure does (with no other check, the handover is what
-				// every failure does)
+				// every failure does: handedOverAll)
 				sc.anchor.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
 				sc.used, p.handsOver = true, true
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar hands the user to a member of the team and the session ends.")
+				p.reviewAsked(pol, c.toks)
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+handoverNoteTail)
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
@@ -2699,6 +2736,7 @@ func parse(text string) *parsed {
 	if note := capturedFirst(p.steps); note != "" {
 		p.notes = append(p.notes, note)
 	}
+	p.handedOverAll()
 	if p.policy == "retry" && (retryOnce || perStep || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
 		// "let them retry any failed check, but no second chance on the SMS
 		// code": a retry of each check but those ruled out (or whose failure

@@ -614,8 +614,27 @@ func joinAnd(parts []string) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + ", and " + parts[len(parts)-1]
 }
 
+// spokenWords are the words a question asks the user to say, as the text
+// quoted them ("to say: I agree" from "… say 'I agree'"), or "".
+func spokenWords(phrase string) string {
+	rest, ok := strings.CutPrefix(phrase, "to ")
+	if !ok {
+		return ""
+	}
+	verb, words, ok := strings.Cut(rest, ": ")
+	if !ok || !lex.sayVerb[verb] || words == "" {
+		return ""
+	}
+	return words
+}
+
 // askConditions are the outcome conditions of a question: the positive one first.
 func askConditions(s *step) (okID, ok, badID, bad string) {
+	if w := spokenWords(s.phrase); w != "" && s.topics == 0 {
+		// "the user must say 'I agree'": the words said are the pass, not
+		// any clear answer ("No, I don't agree" is clear too)
+		return "confirmed", "The user said \"" + w + "\" or words that mean the same", "doubt", "The user did not say it, refused, or said something else"
+	}
 	var got []string
 	switch {
 	case s.readBack != "" && !s.userReads:
