@@ -1155,7 +1155,7 @@ func parse(text string) *parsed {
 		if n, _, _ := negatedPlaceOf(c.toks); n > 0 {
 			// ("the SMS code shouldn't be last on mobile": a place ruled out,
 			// for everyone; below)
-		} else if g, seg := untoldGroup(c.toks); g != "" {
+		} else if g, seg, gts := scopedGroup(clauses, ci); g != "" {
 			a := analyze(seg, seq)
 			// ("the SMS code shouldn't be used on mobile" names only the code
 			// it rules out)
@@ -1164,12 +1164,12 @@ func parse(text string) *parsed {
 				// "skip the ID scan for EU users": what the flow leaves out for a
 				// group it cannot tell apart stays in for everyone, and the choice
 				// is the app's, as for amounts
-				p.notes = append(p.notes, untoldGroupNote(c.toks, g))
+				p.notes = append(p.notes, untoldGroupNote(gts, g))
 				continue
 			case named && slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) < 0 }):
 				// "add an email code for business customers": added for everyone
 				// ("never skip liveness on desktop" adds none)
-				p.notes = append(p.notes, untoldGroupAdded(c.toks, g))
+				p.notes = append(p.notes, untoldGroupAdded(gts, g))
 			}
 		}
 		if k := takenBack(c.toks); k > 0 {
@@ -9446,7 +9446,7 @@ func untoldGroup(ts []token) (string, []token) {
 		}
 		if ts[i].raw != "for" {
 			if d := devicesAt(ts, i+1); d > i+1 {
-				return "users " + clauseText(ts[i:d]), ts[from:to]
+				return "users " + ts[i].raw + " " + clauseText(ts[i+1:d]), ts[from:to]
 			}
 			continue
 		}
@@ -9486,6 +9486,22 @@ func untoldGroup(ts []token) (string, []token) {
 		return clauseText(ts[j:end]), ts[from:to]
 	}
 	return "", nil
+}
+
+// scopedGroup is untoldGroup of the clause at ci, read with the clause before
+// it in its sentence when that one only names a group ("For EU users, skip
+// the SMS code", "On desktop, don't do liveness"): the group scopes what
+// follows. ts is what was read.
+func scopedGroup(clauses []clause, ci int) (group string, seg, ts []token) {
+	ts = clauses[ci].toks
+	if ci > 0 && clauses[ci-1].sent == clauses[ci].sent && len(clauses[ci-1].toks) <= 6 && hasAnyRaw(clauses[ci-1].toks, lex.groupLead) {
+		prev := clauses[ci-1].toks
+		if g, _ := untoldGroup(prev); g != "" && len(analyze(prev, nil).steps) == 0 {
+			ts = slices.Concat(prev, ts)
+		}
+	}
+	group, seg = untoldGroup(ts)
+	return group, seg, ts
 }
 
 // devicesAt is the end of the devices named from i, after determiners
