@@ -8625,7 +8625,14 @@ func negatedPlacement(ts []token) int {
 // returning users"): a flow runs the same for everyone, so the place is kept
 // out for every user, which keeps it out for those too, and said so.
 func negatedPlaceOf(ts []token) (n, m, q int) {
-	n = slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || lex.copulaModal[t.raw] })
+	n = -1
+	for i, t := range ts {
+		// ("is not to be done last": a form of "be" before the "not")
+		if t.in(hNegAux) || lex.copulaModal[t.raw] || lex.beForm[t.raw] && i+1 < len(ts) && ts[i+1].raw == "not" {
+			n = i
+			break
+		}
+	}
 	if n < 1 || n > 5 || !hasAnyRaw(ts[n:], lex.frontWord) && !hasAnyRaw(ts[n:], lex.backWord) {
 		return 0, 0, 0 // (the cheap test: a negation after a few words, and a place)
 	}
@@ -8635,6 +8642,9 @@ func negatedPlaceOf(ts []token) (n, m, q int) {
 			return 0, 0, 0
 		}
 		m++
+	}
+	if m+1 < len(ts) && ts[m].raw == "to" && ts[m+1].raw == "be" {
+		m++ // "is not to be done last"
 	}
 	if m < len(ts) && lex.negatedPlaceVerb[ts[m].raw] {
 		m++ // "be", "go", "come"
