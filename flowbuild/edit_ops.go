@@ -177,7 +177,7 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if w == "and" && strings.HasSuffix(words[i-1], ",") && i-start >= 3 && settingsApart(words[start:i], words[i+1:]) {
+		if w == "and" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && settingsApart(words[start:i], words[i+1:]) {
 			// "the scan at the start should take driving licences only, and
 			// the sms at the end should expire after 3 minutes": a setting of
 			// each of two steps, each its own change
