@@ -5534,20 +5534,42 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 }
 
 // splitAddedPlace splits off a place ruled out of a step the sentence adds
-// ("add an email code, it shouldn't be last") as a sentence of its own, which
-// placeOfAdded reads.
+// ("add an email code, it shouldn't be last", "add an email code but the
+// email code can't be last", "add a passport scan and don't make it the first
+// step") as a sentence of its own, which placeOfAdded reads. The joins it
+// splits at are addedPlaceJoins, the last one in the sentence.
 func (p *plan) splitAddedPlace(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
-		if i := strings.LastIndex(s, ","); i > 0 {
-			if _, ok := p.placeOfAdded(s[i+1:], s[:i]); ok {
-				out = append(out, s[:i], strings.TrimSpace(s[i+1:]))
-				continue
+		if i, w := lastAddedPlaceJoin(s); i > 0 {
+			if head := strings.TrimSpace(s[:i]); head != "" {
+				if _, ok := p.placeOfAdded(s[i+w:], head); ok {
+					out = append(out, head, strings.TrimSpace(s[i+w:]))
+					continue
+				}
 			}
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// lastAddedPlaceJoin is where the last of addedPlaceJoins (", ", " but ", " and
+// ") is in s, and its length; -1 for none. A word of negation must follow it
+// (a cheap test before placeOfAdded reads the clause).
+func lastAddedPlaceJoin(s string) (int, int) {
+	at, w := -1, 0
+	for _, j := range addedPlaceJoins {
+		if i := strings.LastIndex(s, j); i > at {
+			at, w = i, len(j)
+		}
+	}
+	if at > 0 && !slices.ContainsFunc(strings.Fields(strings.ToLower(s[at+w:])), func(f string) bool {
+		return lex.negAux[bareWord(f)] || f == "not" || f == "never" || strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")
+	}) {
+		return -1, 0
+	}
+	return at, w
 }
 
 // negatedOrder turns an order ruled out into the move it asks for: "don't do

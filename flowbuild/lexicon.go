@@ -585,6 +585,10 @@ var (
 	deviceAskNounWords = []string{"prompt", "prompts", "popup", "popups", "dialog", "dialogs", "dialogue", "request", "requests"}               // before the device, a request for it: "the browser prompt for camera + mic", "a popup for the webcam"
 	untouchVerbWords   = []string{"touch", "change", "modify", "alter", "edit", "mess"}                                                         // after a negation, the step stays: "don't touch the SMS code"
 	asIsWords          = []string{"alone", "unchanged", "untouched", "intact", "is"}                                                            // after "keep"/"leave", the step stays: "leave it as it is", "keep the SMS code unchanged"
+	// addedPlaceJoins join a step the sentence adds and a place ruled out of it
+	// ("add an email code, it can't be last", "… but the email code can't be
+	// last", "… and don't make it the first step")
+	addedPlaceJoins = []string{",", " but ", " and "}
 	// stepFineWords after a linking verb (fineLinkWords) say a step of the flow is
 	// fine as it stands ("sms is fine as is", "the liveness check looks good",
 	// "email code is ok where it was"): a remark that keeps it, never a removal
