@@ -210,6 +210,15 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
+		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && (startsEdit(w) || removes(words[i:])) && !hasEditVerb(words[start:i]) && !removes(words[start:i]) &&
+			(staysIn(words[start:i]) || fineSaid(tokenize(strings.Join(words[start:i], " ")), nil)) {
+			// "the sms code stays, drop the email code", "sms is fine as is,
+			// drop the email code": what stays, then the change, which does not
+			// reach the step said to stay (as with ", but" above)
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
+			continue
+		}
 		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && !removes(words[i:]) {
 			if k := keptOnly(words[i:]); k > 0 && i+k+1 < len(words) {
 				// "remove the email one, we want SMS only": the removal,
