@@ -54,6 +54,17 @@ func settingsApart(left, right []string) bool {
 	})
 }
 
+// barePlaceThenSetting: the words before "and" are a step and its place with
+// no verb and no pause ("liveness first"), and the words after set a step
+// and place none ("the email code expires after 2 minutes").
+func barePlaceThenSetting(left, right []string) bool {
+	if len(left) > 4 || hasEditVerb(left) || slices.ContainsFunc(left, func(w string) bool { return strings.ContainsAny(w, ",;:-") }) {
+		return false
+	}
+	lt, rt := tokenize(strings.Join(left, " ")), tokenize(strings.Join(right, " "))
+	return placesStep(lt) && !placesStep(rt) && readSettings(rt).any()
+}
+
 // excludesOnly: the words before a dash, with no verb of change, rule a step
 // out and name no other ("so no SMS"), and the words after it, which open on
 // no verb of change, name other steps of their own.
@@ -177,7 +188,9 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if w == "and" && strings.HasSuffix(words[i-1], ",") && i-start >= 2 && settingsApart(words[start:i], words[i+1:]) {
+		if w == "and" && (strings.HasSuffix(words[i-1], ",") || barePlaceThenSetting(words[start:i], words[i+1:])) && i-start >= 2 && settingsApart(words[start:i], words[i+1:]) {
+			// (so with no comma after a bare place: "liveness first and the
+			// email code expires after 2 minutes")
 			// "the scan at the start should take driving licences only, and
 			// the sms at the end should expire after 3 minutes": a setting of
 			// each of two steps, each its own change
