@@ -4471,6 +4471,11 @@ func goesToo(ts []token, steps []*step) bool {
 	if asksChange(named) || hasAnyRaw(named, lex.stayVerb) || hasAnyRaw(named, lex.keepVerb) || hasSetting(named) && readSettings(named).any() {
 		return false
 	}
+	if fineSaid(named, steps) {
+		// "drop the email code. sms is fine as is": the step said to be fine
+		// stays; a remark, not the removal again
+		return false
+	}
 	if hasAnyRaw(named, lex.admitVerb) {
 		// "drop the email code. Accept a driving licence as well": a verb of
 		// letting in is a change of its own (what the scan accepts), not the
@@ -5009,6 +5014,13 @@ func dropMoveResult(part string, steps []*step) (string, bool) {
 // instruction ("only accept passports on the scan, nothing else changes", "swap
 // the codes; leave the rest alone"), and reports whether it did.
 func dropRestRemark(part string, steps []*step) (string, bool) {
+	if a := strings.LastIndex(part, " and "); a > 0 && a > strings.LastIndexAny(part, ",;") {
+		// "drop the email code and sms is fine as is": a step said to be fine
+		// after "and" is a remark as after a comma
+		if head := strings.TrimSpace(part[:a]); head != "" && fineSaid(tokenize(part[a+len(" and "):]), steps) {
+			return head, true
+		}
+	}
 	i := strings.LastIndexAny(part, ",;")
 	if i <= 0 {
 		return part, false
@@ -5025,6 +5037,9 @@ func dropRestRemark(part string, steps []*step) (string, bool) {
 	// ("put a passport scan right before the code, the code should still be
 	// the very last thing": a step of the flow said to be still where it is)
 	asIs = asIs || stillPlaced(tts, steps)
+	// ("drop the email code, sms is fine as is": a step of the flow said to be
+	// fine as it stands)
+	asIs = asIs || fineSaid(tts, steps)
 	if head == "" || !keepsRest(tts, steps) && !asIs {
 		return part, false
 	}
@@ -5050,6 +5065,35 @@ func staysPut(ts []token, steps []*step) bool {
 	}
 	a := analyze(ts, steps)
 	return len(a.steps) > 0 && a.neg == 0 && allPresent(steps, a.steps)
+}
+
+// fineSaid: the words say the steps they name are fine as they stand ("sms is
+// fine as is", "the liveness check looks good", "email code is ok where it
+// was"): a linking verb, then at most one word ("still", "totally"), then a word
+// of stepFineWords, with no verb of change and no "not". Such words keep the
+// step: after a removal they are a remark, never the removal again. steps nil:
+// any step named; else only steps the flow has.
+func fineSaid(ts []token, steps []*step) bool {
+	for k := 1; k < len(ts); k++ {
+		if !lex.fineLink[ts[k].raw] {
+			continue
+		}
+		f := k + 1
+		if f < len(ts) && !lex.stepFine[ts[f].raw] && ts[f].w != "no" {
+			f++
+		}
+		if f >= len(ts) || !lex.stepFine[ts[f].raw] {
+			continue
+		}
+		if slices.ContainsFunc(ts, func(t token) bool {
+			return t.w == "no" || editVerbs[t.raw] || lex.removeVerb[t.raw] || lex.addVerb[t.raw] || lex.replaceWord[t.raw]
+		}) {
+			return false
+		}
+		a := analyze(ts[:k], steps)
+		return len(a.steps) > 0 && a.neg == 0 && (steps == nil || allPresent(steps, a.steps))
+	}
+	return false
 }
 
 // oldPlace: the part puts what the part before brought in where the step it
@@ -5207,7 +5251,9 @@ func statement(ts []token) bool {
 			return false // "liveness has to go"
 		case changeParticiples[t.raw] != "":
 			return false
-		case i == 0 && (instructionVerbs[t.raw] || t.raw == "please"):
+		case i == 0 && (instructionVerbs[t.raw] && !fineSaid(ts, nil) || t.raw == "please"):
+			// ("sms is fine as is", "liveness looks good as is": a step's
+			// name, not a list of steps to do, when the step is said to be fine)
 			return false
 		case habit && i > 0 && ts[i-1].in(hPopulation) && isAlpha(t.raw) && !lex.stepVerb[t.w]:
 			finite = true // "lots of people fat-finger the code": the verb of the people it opens with
@@ -5517,20 +5563,42 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 }
 
 // splitAddedPlace splits off a place ruled out of a step the sentence adds
-// ("add an email code, it shouldn't be last") as a sentence of its own, which
-// placeOfAdded reads.
+// ("add an email code, it shouldn't be last", "add an email code but the
+// email code can't be last", "add a passport scan and don't make it the first
+// step") as a sentence of its own, which placeOfAdded reads. The joins it
+// splits at are addedPlaceJoins, the last one in the sentence.
 func (p *plan) splitAddedPlace(sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
-		if i := strings.LastIndex(s, ","); i > 0 {
-			if _, ok := p.placeOfAdded(s[i+1:], s[:i]); ok {
-				out = append(out, s[:i], strings.TrimSpace(s[i+1:]))
-				continue
+		if i, w := lastAddedPlaceJoin(s); i > 0 {
+			if head := strings.TrimSpace(s[:i]); head != "" {
+				if _, ok := p.placeOfAdded(s[i+w:], head); ok {
+					out = append(out, head, strings.TrimSpace(s[i+w:]))
+					continue
+				}
 			}
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// lastAddedPlaceJoin is where the last of addedPlaceJoins (", ", " but ", " and
+// ") is in s, and its length; -1 for none. A word of negation must follow it
+// (a cheap test before placeOfAdded reads the clause).
+func lastAddedPlaceJoin(s string) (int, int) {
+	at, w := -1, 0
+	for _, j := range addedPlaceJoins {
+		if i := strings.LastIndex(s, j); i > at {
+			at, w = i, len(j)
+		}
+	}
+	if at > 0 && !slices.ContainsFunc(strings.Fields(strings.ToLower(s[at+w:])), func(f string) bool {
+		return lex.negAux[bareWord(f)] || f == "not" || f == "never" || strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")
+	}) {
+		return -1, 0
+	}
+	return at, w
 }
 
 // negatedOrder turns an order ruled out into the move it asks for: "don't do

@@ -54,6 +54,17 @@ func settingsApart(left, right []string) bool {
 	})
 }
 
+// barePlaceThenSetting: the words before "and" are a step and its place with
+// no verb and no pause ("liveness first"), and the words after set a step
+// and place none ("the email code expires after 2 minutes").
+func barePlaceThenSetting(left, right []string) bool {
+	if len(left) > 4 || hasEditVerb(left) || slices.ContainsFunc(left, func(w string) bool { return strings.ContainsAny(w, ",;:-") }) {
+		return false
+	}
+	lt, rt := tokenize(strings.Join(left, " ")), tokenize(strings.Join(right, " "))
+	return placesStep(lt) && !placesStep(rt) && readSettings(rt).any()
+}
+
 // excludesOnly: the words before a dash, with no verb of change, rule a step
 // out and name no other ("so no SMS"), and the words after it, which open on
 // no verb of change, name other steps of their own.
@@ -177,7 +188,9 @@ func splitInstructions(sentence string) []string {
 			start = i + 1
 			continue
 		}
-		if w == "and" && strings.HasSuffix(words[i-1], ",") && i-start >= 3 && settingsApart(words[start:i], words[i+1:]) {
+		if w == "and" && (strings.HasSuffix(words[i-1], ",") || barePlaceThenSetting(words[start:i], words[i+1:])) && i-start >= 2 && settingsApart(words[start:i], words[i+1:]) {
+			// (so with no comma after a bare place: "liveness first and the
+			// email code expires after 2 minutes")
 			// "the scan at the start should take driving licences only, and
 			// the sms at the end should expire after 3 minutes": a setting of
 			// each of two steps, each its own change
@@ -208,6 +221,15 @@ func splitInstructions(sentence string) []string {
 			// stays, then the change
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
 			start = i + 1
+			continue
+		}
+		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && (startsEdit(w) || removes(words[i:])) && !hasEditVerb(words[start:i]) && !removes(words[start:i]) &&
+			(staysIn(words[start:i]) || fineSaid(tokenize(strings.Join(words[start:i], " ")), nil)) {
+			// "the sms code stays, drop the email code", "sms is fine as is,
+			// drop the email code": what stays, then the change, which does not
+			// reach the step said to stay (as with ", but" above)
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","))
+			start = i
 			continue
 		}
 		if strings.HasSuffix(words[i-1], ",") && i-start >= 2 && removes(words[start:i]) && !removes(words[i:]) {
