@@ -111,9 +111,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 		}
-		if strings.Contains(sentence, " say") || strings.Contains(sentence, " return") || strings.Contains(sentence, " report") || strings.Contains(sentence, " give") || strings.Contains(sentence, " show") || strings.Contains(sentence, " come") || strings.Contains(sentence, " flag") {
-			sentence = verdictAsFailure(sentence)
-		}
+		sentence = verdictAsFailure(sentence)
 		if kept, clause, ok := condRemoval(sentence); ok {
 			// "remove it from the flow if delivery fails": a removal takes
 			// the step out of every session; the condition cannot be kept,

@@ -148,6 +148,9 @@ func settingItem(rest []rune) bool {
 // condition it is ("if the compare fails", "if liveness detects a
 // deepfake"): the verdict is the check's, no line for the avatar to say.
 func verdictAsFailure(sentence string) string {
+	if !slices.ContainsFunc(verdictSayWords, func(v string) bool { return strings.Contains(sentence, " "+v) }) {
+		return sentence // (most sentences: no word of a verdict)
+	}
 	low := strings.ToLower(sentence)
 	c := -1
 	for w := range lex.condOpen {
