@@ -39,3 +39,21 @@ func TestEditLabelOrConditionRemovesNothing(t *testing.T) {
 		assert.Contains(t, err.Error(), "say \"remove the", change)
 	}
 }
+
+// "beyond" is an exception word (exceptPhrases) in a removal too: the
+// removal keeps the step it names (mtn: mrA15 5; removalExcept's gate
+// missed it).
+func TestEditRemovalBeyondIsExcept(t *testing.T) {
+	base := "Liveness, email code, face scan, SMS code."
+	for change, kept := range map[string]string{"remove both codes beyond the sms one": "sms_code", "drop the codes, beyond the email code": "email_code"} {
+		res, err := Edit(built(t, base, Options{}), change, Options{})
+		require.NoError(t, err, change)
+		var ids []string
+		for _, n := range res.Flow {
+			ids = append(ids, n.ID)
+		}
+		assert.Contains(t, ids, kept, change)
+		assert.Contains(t, ids, "face_scan", change)
+		assert.Equal(t, 1, strings.Count(res.Summary, "removed"), change)
+	}
+}

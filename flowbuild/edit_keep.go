@@ -376,8 +376,7 @@ func rethinkWord(w string) bool {
 // exception names no step the removal names, or all of them; "remove
 // everything after the scan except …" is read by place).
 func (p *plan) removalExcept(part string) (string, bool) {
-	if !strings.Contains(part, "except") && !strings.Contains(part, " but ") && !strings.Contains(part, "apart from") &&
-		!strings.Contains(part, "other than") && !strings.Contains(part, "aside from") && !strings.Contains(part, "besides") && !strings.Contains(part, "save for") {
+	if !strings.Contains(part, " but ") && !slices.ContainsFunc(exceptPhrases, func(e string) bool { return strings.Contains(part, e) }) {
 		return part, false // (most parts: no word of an exception)
 	}
 	words := strings.Fields(part)
