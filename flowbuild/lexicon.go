@@ -162,7 +162,13 @@ var defaultDocTypes = []string{"passport", "id", "dl"}
 // clause before says what the app already does outside the flow ("our app
 // already verifies the email and does the ID scan at signup"): then they go on
 // with its subject (parse.go, splitClauses).
-var thirdPersonVerbs = map[string]bool{"does": true, "runs": true, "performs": true}
+// They are instructionVerbs too (added to it in init).
+var (
+	thirdPersonWords = []string{"does", "runs", "performs"}
+	thirdPersonVerbs = wordSet(thirdPersonWords)
+)
+
+func init() { maps.Copy(instructionVerbs, thirdPersonVerbs) }
 
 // exclusionListWords name the enrolled faces a recognition searches as people
 // to turn away ("banned members", "self-excluded players", "enrolled
@@ -189,7 +195,7 @@ var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
 	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
 	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
-	"does": true, "runs": true, "performs": true, // "the subscriber scans their ID and does a selfie match": said of the user (but see thirdPersonVerbs)
+	// (and thirdPersonWords: "the subscriber scans their ID and does a selfie match": said of the user)
 	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
