@@ -1344,7 +1344,7 @@ func allStepWords(ts []token) bool {
 		if ts[i].raw == "" || lex.valueFiller[ts[i].raw] || ts[i].raw == "a" || ts[i].raw == "an" || ts[i].raw == "the" {
 			continue
 		}
-		if len(analyze(ts[i:i+1], nil).steps) == 0 && !lex.codeSet[ts[i].raw] && ts[i].raw != "code" {
+		if !lex.codeSet[ts[i].raw] && ts[i].raw != "code" && len(analyze(ts[i:i+1], nil).steps) == 0 {
 			return false
 		}
 	}
