@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -91,14 +90,18 @@ func smsDistrustKept(notes []string, sms bool) []string {
 var ErrExclusionList = errors.New("flowbuild: the description searches the enrolled faces for people to turn away (a ban, exclusion or fraud list), and the builder cannot build that safely: a listed face must be refused while everyone else goes on. Build the recognition without the list (for example \"recognition, then liveness; new users get an SMS code\") and turn away a recognised face on your list from the session's result in your app")
 
 // namesExclusionList: the text speaks of people to turn away (a cheap word
-// test over the whole text, exclusionListWords).
+// test over the text's words, exclusionListWords; a people word counts beside
+// a user word or a word of exclusionNearWords).
 func namesExclusionList(text string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	for i, w := range ws {
-		if exclusionListSet[w] {
+	ts := tokenize(text)
+	near := func(i int) bool {
+		return i >= 0 && i < len(ts) && (lex.userWord[ts[i].raw] || exclusionNearSet[ts[i].raw])
+	}
+	for i, t := range ts {
+		if exclusionListSet[t.raw] {
 			return true
 		}
-		if exclusionPeopleSet[w] && (i > 0 && exclusionNearSet[ws[i-1]] || i+1 < len(ws) && exclusionNearSet[ws[i+1]]) {
+		if exclusionPeopleSet[t.raw] && (near(i-1) || near(i+1)) {
 			return true
 		}
 	}

@@ -175,12 +175,12 @@ func init() { maps.Copy(instructionVerbs, thirdPersonVerbs) }
 // fraudsters"): build.go refuses a flow that does not keep them apart from
 // everyone else (namesExclusionList, splitsListed).
 // A word of exclusionPeopleWords names people only beside a word of
-// exclusionNearWords ("excluded members", "self-excluded players", "the
-// exclusion list"); "SMS is excluded" names no one.
+// userWords or of exclusionNearWords ("excluded members", "self-excluded
+// players", "the exclusion list"); "SMS is excluded" names no one.
 var (
 	exclusionListWords   = []string{"banlist", "blacklist", "blacklisted", "denylist", "denylisted", "fraudster", "fraudsters", "watchlist", "blocklist", "blocklisted"}
-	exclusionPeopleWords = []string{"banned", "barred", "excluded", "exclusion", "blocked", "ban", "selfexcluded"}
-	exclusionNearWords   = []string{"members", "member", "players", "player", "users", "user", "customers", "customer", "people", "persons", "faces", "face", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "patrons", "guests", "clients", "accounts", "self"}
+	exclusionPeopleWords = []string{"banned", "barred", "excluded", "exclusion", "blocked", "ban"}
+	exclusionNearWords   = []string{"member", "player", "persons", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "self"} // (beside userWords)
 )
 
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
