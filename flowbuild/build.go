@@ -83,6 +83,16 @@ func smsDistrustKept(notes []string, sms bool) []string {
 	return notes
 }
 
+// challengeNote: "a face scan, with the liveness challenge required" is the
+// scan's capture setting, not the liveness step that catches a deepfake; with
+// no liveness step, a note says so.
+func challengeNote(steps []*step) []string {
+	if hasKind(steps, kLiveness) || !slices.ContainsFunc(steps, func(s *step) bool { return s.k == kFaceScan && s.challenge }) {
+		return nil
+	}
+	return []string{"The liveness challenge is a setting of the face scan (requireLivenessChallenge); no separate liveness check was added, and only a liveness check detects a deepfake: ask for one if the flow needs it."}
+}
+
 // ErrExclusionList is returned when the description recognises faces against
 // a list of people to turn away (banned, excluded, fraudsters) and the flow
 // built would not keep the two apart: a listed face would reach the
@@ -216,11 +226,7 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
 	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(text)
-	if !hasKind(pr.steps, kLiveness) && slices.ContainsFunc(pr.steps, func(s *step) bool { return s.k == kFaceScan && s.challenge }) {
-		// "a face scan, with the liveness challenge required": the scan's
-		// capture setting, not the liveness step that catches a deepfake
-		p.assumptions = append(p.assumptions, "The liveness challenge is a setting of the face scan (requireLivenessChallenge); no separate liveness check was added, and only a liveness check detects a deepfake: ask for one if the flow needs it.")
-	}
+	p.assumptions = append(p.assumptions, challengeNote(pr.steps)...)
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	p.assumptions = append(p.assumptions, smsDistrustKept(pr.notes, hasKind(pr.steps, kSMSOTP))...)
 	p.sayOnFailure(pr.failLine)
