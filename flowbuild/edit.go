@@ -5152,12 +5152,20 @@ func captureLine(part string) (string, bool) {
 // entry", "• sms code: gone") and says whether there was one.
 func dropBullet(sentence string) (string, bool) {
 	t := strings.TrimSpace(sentence)
-	for _, m := range bulletMarks {
-		if rest, ok := strings.CutPrefix(t, m); ok {
-			return strings.TrimSpace(rest), true
-		}
+	if n := bulletLen(t); n > 0 {
+		return strings.TrimSpace(t[n:]), true
 	}
 	return sentence, false
+}
+
+// bulletLen: the length of the bullet mark s opens with (bulletMarks), or 0.
+func bulletLen(s string) int {
+	for _, m := range bulletMarks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 // negatedGroup: a negation covers a word pointing back at a group ("we don't
