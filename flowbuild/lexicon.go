@@ -4626,7 +4626,10 @@ var (
 		"in a future version", "in the next version", "in a future release", "in the next release", "in v2", "for v2", "for a later version",
 	})
 	deferFillerWords   = wordSet([]string{"but", "tho", "though", "yet", "anyway", "anyways", "just", "so", "ok", "okay", "then", "probably", "i", "think", "guess", "for", "sure", "lol"})
-	deferHedgeWords    = wordSet([]string{"might", "may", "could", "maybe", "perhaps", "possibly"})                                        // "we might add …", "maybe a doc scan …": a step hedged
+	deferHedgeWords    = wordSet(append([]string{"maybe", "perhaps", "possibly"}, deferModals...)) // "we might add …", "maybe a doc scan …": a step hedged
+	deferModals        = []string{"might", "may", "could"}                                         // … a hedge only before a verb of adding (hedgedLater)
+	deferModalWords    = wordSet(deferModals)
+	deferOrderWords    = wordSet([]string{"then", "first", "before", "after", "next"})                                                     // "we might add a scan first": a place among the steps, no deferral
 	deferLaterWords    = wordSet([]string{"later", "eventually", "someday", "sometime", "future", "v2"})                                   // "… later", "… down the road": the hedged step put off
 	markerVerbWords    = wordSet([]string{"use", "send", "do", "go", "make", "switch", "change", "turn", "swap"})                          // "actually no use SMS": a "no" before them is a marker, not a determiner
 	channelFillerWords = wordSet([]string{"the", "one", "by", "via", "over", "instead", "please", "pls", "an", "a", "then"})               // words around a bare channel ("by email instead", "the text one")

@@ -1018,10 +1018,10 @@ func hedgedLater(ts []token) bool {
 	if i+1 >= len(ts) || !deferHedgeWords[ts[i].raw] {
 		return false
 	}
-	if w := ts[i].raw; (w == "might" || w == "may" || w == "could") && !lex.addVerb[ts[i+1].raw] {
+	if deferModalWords[ts[i].raw] && !lex.addVerb[ts[i+1].raw] {
 		return false
 	}
-	if hasRaw(ts, "then", "first", "before", "after", "next") {
+	if slices.ContainsFunc(ts, func(t token) bool { return deferOrderWords[t.raw] }) {
 		return false
 	}
 	for k := i + 1; k < len(ts); k++ {
@@ -1054,9 +1054,9 @@ func laterIsVersion(ts []token, from, k int) bool {
 		switch {
 		case laterVersionWords[ts[j].raw]:
 			return true // ("later, in v2")
-		case ts[j].raw == "" || deferFillerWords[ts[j].raw] && ts[j].raw != "for" && ts[j].raw != "so":
 		case laterPlaceWords[ts[j].raw]:
-			return false
+			return false // (before the filler words: "for", "so" are both)
+		case ts[j].raw == "" || deferFillerWords[ts[j].raw]:
 		default:
 			return true // ("maybe later we add a doc scan")
 		}
