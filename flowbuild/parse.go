@@ -9690,12 +9690,16 @@ func clauseNamesCheck(ts []token) bool {
 	return namesOnly(ts) && slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return !s.k.isConversation() })
 }
 
+// negWord: a word that negates what follows ("no", "without" by lemma;
+// "not", "never" as written).
+func negWord(t token) bool { return negationLemmas[t.w] || t.raw == "not" || t.raw == "never" }
+
 // notEnough: the clause says a step is not enough ("email alone isn't
 // enough", "one code is not sufficient"): a negation right before a word of
 // moreReasonWords' sufficiency.
 func notEnough(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
-		if (ts[i].raw == "enough" || ts[i].raw == "sufficient") && (ts[i-1].raw == "not" || ts[i-1].raw == "never" || negationLemmas[ts[i-1].w]) {
+		if (ts[i].raw == "enough" || ts[i].raw == "sufficient") && negWord(ts[i-1]) {
 			return true
 		}
 	}

@@ -977,7 +977,7 @@ func putOff(clauses []clause, m int, drop []bool) (int, bool) {
 			}
 			return p, false
 		}
-		if namesAnything(clauses[p].toks) || hasRaw(clauses[p].toks, "no", "not", "never", "without") || slices.ContainsFunc(clauses[p].toks, func(t token) bool { return t.isNum }) {
+		if namesAnything(clauses[p].toks) || slices.ContainsFunc(clauses[p].toks, negWord) || slices.ContainsFunc(clauses[p].toks, func(t token) bool { return t.isNum }) {
 			return -1, false // ("…, no retries. not now": the deferral backs the rule said before it)
 		}
 	}
@@ -1295,7 +1295,7 @@ func codeByChannel(ts []token) []token {
 	code := ""
 	for _, t := range ts {
 		switch {
-		case negationLemmas[t.w] || t.raw == "not" || t.raw == "never":
+		case negWord(t):
 			return nil // ("hmm no, also no SMS": the channel ruled out)
 		case (t.w == "email" || t.w == "sms") && code == "":
 			code = t.w + " code"
