@@ -4652,7 +4652,10 @@ var (
 	// a reason that asks for more than the step before it ("one code is not
 	// enough for payouts", "email alone isn't enough"): the step said after it
 	// is one more, and nothing is taken back
-	moreReasonWords = wordSet([]string{"enough", "alone", "extra", "additional", "another", "stronger", "both", "insufficient", "weak"})
+	moreReasonWords = wordSet(append([]string{"alone", "extra", "additional", "another", "stronger", "both", "insufficient", "weak"}, sufficiencyWords...))
+	// after a negation, the step is not enough ("one code is not sufficient";
+	// notEnough in parse.go reads them too)
+	sufficiencyWords = []string{"enough", "sufficient"}
 	// words right after "later" that place it among the steps or under a
 	// condition ("later in the flow", "later on", "later if they look
 	// suspicious", "at a later step"): no later version of the flow

@@ -9696,10 +9696,10 @@ func negWord(t token) bool { return negationLemmas[t.w] || t.raw == "not" || t.r
 
 // notEnough: the clause says a step is not enough ("email alone isn't
 // enough", "one code is not sufficient"): a negation right before a word of
-// moreReasonWords' sufficiency.
+// sufficiencyWords (which moreReasonWords holds too).
 func notEnough(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
-		if (ts[i].raw == "enough" || ts[i].raw == "sufficient") && negWord(ts[i-1]) {
+		if slices.Contains(sufficiencyWords, ts[i].raw) && negWord(ts[i-1]) {
 			return true
 		}
 	}
