@@ -183,6 +183,13 @@ var (
 	exclusionNearWords   = []string{"member", "player", "persons", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "self"} // (beside userWords)
 )
 
+// pointerWords point back at what was just said: backRefWords and the
+// demonstratives ("scan that first", "say it again", "make this 4").
+var (
+	pointerWords = slices.Concat(backRefWords, []string{"that", "this"})
+	pointerSet   = wordSet(pointerWords)
+)
+
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
 
 // glossCondWords in a bracket after the avatar's question make it a condition

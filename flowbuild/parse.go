@@ -5596,7 +5596,7 @@ func placesBack(ts []token, a analysis) bool {
 		return false
 	}
 	for i, t := range ts {
-		if t.in(hBackRef) || t.raw == "that" || t.raw == "this" {
+		if pointerSet[t.raw] {
 			// the pronoun is the object the place is given to ("scan that
 			// first", "do it last", "those at the end"), not the subject of a
 			// verb of its own ("make sure that happens first")

@@ -74,7 +74,7 @@ func retractValues(ts []token) ([]token, []string) {
 	var notes []string
 	for i := 0; i < len(ts); i++ {
 		n := correctionAt(ts, i)
-		if n == 0 && ts[i].in(hCorrectVerb) && i+1 < len(ts) && (ts[i+1].raw == "it" || ts[i+1].raw == "that") {
+		if n == 0 && ts[i].in(hCorrectVerb) && i+1 < len(ts) && pointerSet[ts[i+1].raw] {
 			n = 2 // "5 tries, make it 4": a value said again
 		}
 		if n == 0 {
