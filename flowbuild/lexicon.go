@@ -2073,6 +2073,9 @@ var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 var politeWords = []string{"please", "pls", "plz", "thx", "thanks", "ty"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
 
+// needPastSet: needOnlyWords said in the past ("I wanted the SMS code only").
+var needPastSet = wordSet([]string{"needed", "wanted", "requested", "asked"})
+
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
 // replaced with …" read as the instruction (edit.go, activeVoice).
