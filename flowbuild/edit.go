@@ -1263,16 +1263,9 @@ func keepsIt(answer string) bool {
 	return keep && ref
 }
 
-// readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
-// without lower-casing, as most changes open with none.
-func readerGreeting(w string) bool {
-	for k := range lex.readerGreeting {
-		if strings.EqualFold(k, w) {
-			return true
-		}
-	}
-	return false
-}
+// readerGreeting: w is a greeting to the reader (lex.readerGreeting), in any
+// case.
+func readerGreeting(w string) bool { return inFold(lex.readerGreeting, w) }
 
 // retraction: the part opens by taking back what was said before it ("no wait",
 // "actually no", "sorry", "scratch that", "I meant", "hmm no —"); it returns
@@ -1832,14 +1825,7 @@ func retractionCandidate(part string) bool {
 		if rethinkWord(w) && rethinkOpens(strings.Fields(part)) > 0 {
 			return true // "on second thought, …"
 		}
-		for _, set := range []map[string]bool{lex.retract, lex.correction} {
-			for k := range set {
-				if strings.EqualFold(k, w) {
-					return true
-				}
-			}
-		}
-		return false
+		return inFold(lex.retract, w) || inFold(lex.correction, w)
 	})
 }
 
@@ -1851,8 +1837,7 @@ func correctsRef(w, rest string) bool {
 		next = next[:i]
 	}
 	next = strings.Trim(next, ",;:.!?…")
-	return slices.ContainsFunc(correctVerbWords, func(k string) bool { return strings.EqualFold(k, w) }) &&
-		slices.ContainsFunc(touchedRefWords, func(k string) bool { return strings.EqualFold(k, next) })
+	return inFold(lex.correctVerb, w) && inFold(lex.touchedRef, next)
 }
 
 // addTypo reads "ad" before a determiner as the verb "add" ("swich the sms for
