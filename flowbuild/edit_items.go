@@ -78,33 +78,22 @@ func condRemoval(sentence string) (kept, clause string, ok bool) {
 	if len(tail) == 0 || !slices.ContainsFunc(tail, func(w string) bool { return !lex.condAsksNothing[w] }) {
 		return "", "", false
 	}
-	obj := strings.Join(ws[r+1:c], " ")
-	if strings.Contains(obj, ",") {
-		return "", "", false
+	raw := strings.Fields(sentence) // (ws's words, punctuation kept)
+	if slices.ContainsFunc(raw[r+1:max(r+1, c-1)], func(w string) bool { return strings.Contains(w, ",") }) {
+		return "", "", false // "drop the sms code, add a scan if …": the condition is another clause's
 	}
+	obj := strings.Join(ws[r+1:c], " ")
 	if len(checksNamed(obj)) == 0 && !slices.ContainsFunc(ws[r+1:c], func(w string) bool { return lex.touchedRef[w] || lex.doneRef[w] }) {
 		return "", "", false // "kill the session if no match": no step goes
 	}
 	// the removal's clause starts after the last ", " or " and " before its verb
-	low := strings.ToLower(sentence)
-	at, n := -1, 0
-	for i := 0; i < len(low); i++ {
-		if low[i] != ' ' && low[i] != '\t' && low[i] != '\n' && (i == 0 || low[i-1] == ' ' || low[i-1] == '\t' || low[i-1] == '\n') {
-			if n == r {
-				at = i
-				break
-			}
-			n++
-		}
-	}
-	if at < 0 {
-		return "", "", false
-	}
-	head := low[:at]
+	joined := strings.Join(raw, " ")
+	head := strings.ToLower(joined[:len(strings.Join(raw[:r], " "))]) + " "
 	cut := max(strings.LastIndex(head, ","), strings.LastIndex(head, " and "))
 	if cut < 0 {
 		return "", strings.TrimSpace(sentence), true
 	}
+	sentence = joined
 	kept = strings.TrimSpace(sentence[:cut])
 	for _, end := range []string{" and", " then", ","} {
 		kept = strings.TrimSpace(strings.TrimSuffix(kept, end))

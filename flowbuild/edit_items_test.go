@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -56,4 +57,29 @@ func TestEditRemovalBeyondIsExcept(t *testing.T) {
 		assert.Contains(t, ids, "face_scan", change)
 		assert.Equal(t, 1, strings.Count(res.Summary, "removed"), change)
 	}
+}
+
+// condRemoval: a comma inside the removal's words ends it, so a condition
+// after it belongs to another clause ("remove the sms code, add a document
+// scan if they are on desktop": the code goes); a condition before the
+// removal is no removal of its own (mrA15 1: the comma test was dead, as
+// fieldWords had trimmed the commas).
+func TestCondRemovalClauses(t *testing.T) {
+	for s, want := range map[string][3]string{
+		"remove the sms code, the email code if delivery fails":      {"", "", "false"},
+		"if delivery fails, remove the sms code":                     {"", "", "false"},
+		"keep the scan,  and  remove the sms code if delivery fails": {"keep the scan", "remove the sms code if delivery fails", "true"},
+		"remove the sms code, if delivery fails":                     {"", "remove the sms code, if delivery fails", "true"},
+	} {
+		kept, clause, ok := condRemoval(s)
+		assert.Equal(t, want, [3]string{kept, clause, fmt.Sprint(ok)}, s)
+	}
+	res, err := Edit(built(t, "Liveness, email code, face scan, SMS code.", Options{}), "remove the sms code, add a document scan if they are on desktop", Options{})
+	require.NoError(t, err)
+	var ids []string
+	for _, n := range res.Flow {
+		ids = append(ids, n.ID)
+	}
+	assert.NotContains(t, ids, "sms_code")
+	assert.Contains(t, ids, "document_scan")
 }
