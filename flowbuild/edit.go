@@ -1987,7 +1987,7 @@ func editSentences(text string) []string {
 			str := strings.TrimRight(b.String(), "0123456789")
 			b.Reset()
 			b.WriteString(str)
-			if settingItem(rs[i+1:]) {
+			if settingItem(text, len(string(rs[:i+1]))) {
 				// "1) sms code 8 digits 2) 3 attempts": an item of settings
 				// alone goes on with the item before, of the step it named
 				b.WriteString(",")

@@ -105,21 +105,17 @@ func condRemoval(sentence string) (kept, clause string, ok bool) {
 	return kept, clause, true
 }
 
-// settingItem: the item of an inline numbered list that opens rest ("3
-// attempts 3) 5 minute expiry") holds settings alone: a number, no step and
+// settingItem: the item of an inline numbered list that opens text at byte
+// at ("3 attempts 3) 5 minute expiry"), up to the next item's number
+// (listMarkerAt), holds settings alone: a number, no step and
 // no verb of a change first ("make them 8 digits" points back itself).
-func settingItem(rest []rune) bool {
-	item := string(rest)
+func settingItem(text string, at int) bool {
+	rest := text[at:]
+	item := rest
 	for k := 1; k+1 < len(rest); k++ {
-		if rest[k] == ')' && rest[k-1] >= '0' && rest[k-1] <= '9' {
-			j := k - 1
-			for j > 0 && rest[j-1] >= '0' && rest[j-1] <= '9' {
-				j--
-			}
-			if j > 0 && rest[j-1] == ' ' {
-				item = string(rest[:j])
-				break
-			}
+		if rest[k] == ')' && listMarkerAt(text, at+k) {
+			item = strings.TrimRight(rest[:k], "0123456789") // (the next item's number, as editSentences reads it)
+			break
 		}
 	}
 	ws := fieldWords(item)

@@ -83,3 +83,13 @@ func TestCondRemovalClauses(t *testing.T) {
 	assert.NotContains(t, ids, "sms_code")
 	assert.Contains(t, ids, "document_scan")
 }
+
+// settingItem ends the item where editSentences does (listMarkerAt): a
+// stray bracket ("over 18) then") is no next item (mrA15 2).
+func TestSettingItemEndsAtListMarker(t *testing.T) {
+	text := "1) email code 7 digits 2) 3 attempts 3) drop the sms code"
+	at := strings.Index(text, "2)") + 2
+	assert.True(t, settingItem(text, at), text)
+	text = "1) email code 7 digits 2) 3 attempts over 18) then a selfie"
+	assert.False(t, settingItem(text, strings.Index(text, "2)")+2), text)
+}
