@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/facesign/facesign-mcp/flowbuild/flow"
@@ -84,6 +83,16 @@ func smsDistrustKept(notes []string, sms bool) []string {
 	return notes
 }
 
+// challengeNote: "a face scan, with the liveness challenge required" is the
+// scan's capture setting, not the liveness step that catches a deepfake; with
+// no liveness step, a note says so.
+func challengeNote(steps []*step) []string {
+	if hasKind(steps, kLiveness) || !slices.ContainsFunc(steps, func(s *step) bool { return s.k == kFaceScan && s.challenge }) {
+		return nil
+	}
+	return []string{"The liveness challenge is a setting of the face scan (requireLivenessChallenge); no separate liveness check was added, and only a liveness check detects a deepfake: ask for one if the flow needs it."}
+}
+
 // ErrExclusionList is returned when the description recognises faces against
 // a list of people to turn away (banned, excluded, fraudsters) and the flow
 // built would not keep the two apart: a listed face would reach the
@@ -91,14 +100,18 @@ func smsDistrustKept(notes []string, sms bool) []string {
 var ErrExclusionList = errors.New("flowbuild: the description searches the enrolled faces for people to turn away (a ban, exclusion or fraud list), and the builder cannot build that safely: a listed face must be refused while everyone else goes on. Build the recognition without the list (for example \"recognition, then liveness; new users get an SMS code\") and turn away a recognised face on your list from the session's result in your app")
 
 // namesExclusionList: the text speaks of people to turn away (a cheap word
-// test over the whole text, exclusionListWords).
+// test over the text's words, exclusionListWords; a people word counts beside
+// a user word or a word of exclusionNearWords).
 func namesExclusionList(text string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
-	for i, w := range ws {
-		if exclusionListSet[w] {
+	ts := tokenize(text)
+	near := func(i int) bool {
+		return i >= 0 && i < len(ts) && (ts[i].in(hUserWord) || exclusionNearSet[ts[i].raw])
+	}
+	for i, t := range ts {
+		if exclusionListSet[t.raw] {
 			return true
 		}
-		if exclusionPeopleSet[w] && (i > 0 && exclusionNearSet[ws[i-1]] || i+1 < len(ws) && exclusionNearSet[ws[i+1]]) {
+		if exclusionPeopleSet[t.raw] && (near(i-1) || near(i+1)) {
 			return true
 		}
 	}
@@ -213,11 +226,7 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
 	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(text)
-	if !hasKind(pr.steps, kLiveness) && slices.ContainsFunc(pr.steps, func(s *step) bool { return s.k == kFaceScan && s.challenge }) {
-		// "a face scan, with the liveness challenge required": the scan's
-		// capture setting, not the liveness step that catches a deepfake
-		p.assumptions = append(p.assumptions, "The liveness challenge is a setting of the face scan (requireLivenessChallenge); no separate liveness check was added, and only a liveness check detects a deepfake: ask for one if the flow needs it.")
-	}
+	p.assumptions = append(p.assumptions, challengeNote(pr.steps)...)
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	p.assumptions = append(p.assumptions, smsDistrustKept(pr.notes, hasKind(pr.steps, kSMSOTP))...)
 	p.sayOnFailure(pr.failLine)

@@ -111,9 +111,7 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 		}
-		if strings.Contains(sentence, " say") || strings.Contains(sentence, " return") || strings.Contains(sentence, " report") || strings.Contains(sentence, " give") || strings.Contains(sentence, " show") || strings.Contains(sentence, " come") || strings.Contains(sentence, " flag") {
-			sentence = verdictAsFailure(sentence)
-		}
+		sentence = verdictAsFailure(sentence)
 		if kept, clause, ok := condRemoval(sentence); ok {
 			// "remove it from the flow if delivery fails": a removal takes
 			// the step out of every session; the condition cannot be kept,
@@ -1265,16 +1263,9 @@ func keepsIt(answer string) bool {
 	return keep && ref
 }
 
-// readerGreeting: w is a greeting to the reader (lex.readerGreeting), checked
-// without lower-casing, as most changes open with none.
-func readerGreeting(w string) bool {
-	for k := range lex.readerGreeting {
-		if strings.EqualFold(k, w) {
-			return true
-		}
-	}
-	return false
-}
+// readerGreeting: w is a greeting to the reader (lex.readerGreeting), in any
+// case.
+func readerGreeting(w string) bool { return inFold(lex.readerGreeting, w) }
 
 // retraction: the part opens by taking back what was said before it ("no wait",
 // "actually no", "sorry", "scratch that", "I meant", "hmm no —"); it returns
@@ -1834,14 +1825,7 @@ func retractionCandidate(part string) bool {
 		if rethinkWord(w) && rethinkOpens(strings.Fields(part)) > 0 {
 			return true // "on second thought, …"
 		}
-		for _, set := range []map[string]bool{lex.retract, lex.correction} {
-			for k := range set {
-				if strings.EqualFold(k, w) {
-					return true
-				}
-			}
-		}
-		return false
+		return inFold(lex.retract, w) || inFold(lex.correction, w)
 	})
 }
 
@@ -1853,8 +1837,7 @@ func correctsRef(w, rest string) bool {
 		next = next[:i]
 	}
 	next = strings.Trim(next, ",;:.!?…")
-	return slices.ContainsFunc(correctVerbWords, func(k string) bool { return strings.EqualFold(k, w) }) &&
-		slices.ContainsFunc(touchedRefWords, func(k string) bool { return strings.EqualFold(k, next) })
+	return inFold(lex.correctVerb, w) && inFold(lex.touchedRef, next)
 }
 
 // addTypo reads "ad" before a determiner as the verb "add" ("swich the sms for
@@ -2004,7 +1987,7 @@ func editSentences(text string) []string {
 			str := strings.TrimRight(b.String(), "0123456789")
 			b.Reset()
 			b.WriteString(str)
-			if settingItem(rs[i+1:]) {
+			if settingItem(text, len(string(rs[:i+1]))) {
 				// "1) sms code 8 digits 2) 3 attempts": an item of settings
 				// alone goes on with the item before, of the step it named
 				b.WriteString(",")
@@ -5198,12 +5181,20 @@ func captureLine(part string) (string, bool) {
 // entry", "• sms code: gone") and says whether there was one.
 func dropBullet(sentence string) (string, bool) {
 	t := strings.TrimSpace(sentence)
-	for _, m := range bulletMarks {
-		if rest, ok := strings.CutPrefix(t, m); ok {
-			return strings.TrimSpace(rest), true
-		}
+	if n := bulletLen(t); n > 0 {
+		return strings.TrimSpace(t[n:]), true
 	}
 	return sentence, false
+}
+
+// bulletLen: the length of the bullet mark s opens with (bulletMarks), or 0.
+func bulletLen(s string) int {
+	for _, m := range bulletMarks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 // negatedGroup: a negation covers a word pointing back at a group ("we don't

@@ -78,33 +78,22 @@ func condRemoval(sentence string) (kept, clause string, ok bool) {
 	if len(tail) == 0 || !slices.ContainsFunc(tail, func(w string) bool { return !lex.condAsksNothing[w] }) {
 		return "", "", false
 	}
-	obj := strings.Join(ws[r+1:c], " ")
-	if strings.Contains(obj, ",") {
-		return "", "", false
+	raw := strings.Fields(sentence) // (ws's words, punctuation kept)
+	if slices.ContainsFunc(raw[r+1:max(r+1, c-1)], func(w string) bool { return strings.Contains(w, ",") }) {
+		return "", "", false // "drop the sms code, add a scan if …": the condition is another clause's
 	}
+	obj := strings.Join(ws[r+1:c], " ")
 	if len(checksNamed(obj)) == 0 && !slices.ContainsFunc(ws[r+1:c], func(w string) bool { return lex.touchedRef[w] || lex.doneRef[w] }) {
 		return "", "", false // "kill the session if no match": no step goes
 	}
 	// the removal's clause starts after the last ", " or " and " before its verb
-	low := strings.ToLower(sentence)
-	at, n := -1, 0
-	for i := 0; i < len(low); i++ {
-		if low[i] != ' ' && low[i] != '\t' && low[i] != '\n' && (i == 0 || low[i-1] == ' ' || low[i-1] == '\t' || low[i-1] == '\n') {
-			if n == r {
-				at = i
-				break
-			}
-			n++
-		}
-	}
-	if at < 0 {
-		return "", "", false
-	}
-	head := low[:at]
+	joined := strings.Join(raw, " ")
+	head := strings.ToLower(joined[:len(strings.Join(raw[:r], " "))]) + " "
 	cut := max(strings.LastIndex(head, ","), strings.LastIndex(head, " and "))
 	if cut < 0 {
 		return "", strings.TrimSpace(sentence), true
 	}
+	sentence = joined
 	kept = strings.TrimSpace(sentence[:cut])
 	for _, end := range []string{" and", " then", ","} {
 		kept = strings.TrimSpace(strings.TrimSuffix(kept, end))
@@ -116,21 +105,17 @@ func condRemoval(sentence string) (kept, clause string, ok bool) {
 	return kept, clause, true
 }
 
-// settingItem: the item of an inline numbered list that opens rest ("3
-// attempts 3) 5 minute expiry") holds settings alone: a number, no step and
+// settingItem: the item of an inline numbered list that opens text at byte
+// at ("3 attempts 3) 5 minute expiry"), up to the next item's number
+// (listMarkerAt), holds settings alone: a number, no step and
 // no verb of a change first ("make them 8 digits" points back itself).
-func settingItem(rest []rune) bool {
-	item := string(rest)
+func settingItem(text string, at int) bool {
+	rest := text[at:]
+	item := rest
 	for k := 1; k+1 < len(rest); k++ {
-		if rest[k] == ')' && rest[k-1] >= '0' && rest[k-1] <= '9' {
-			j := k - 1
-			for j > 0 && rest[j-1] >= '0' && rest[j-1] <= '9' {
-				j--
-			}
-			if j > 0 && rest[j-1] == ' ' {
-				item = string(rest[:j])
-				break
-			}
+		if rest[k] == ')' && listMarkerAt(text, at+k) {
+			item = strings.TrimRight(rest[:k], "0123456789") // (the next item's number, as editSentences reads it)
+			break
 		}
 	}
 	ws := fieldWords(item)
@@ -148,6 +133,9 @@ func settingItem(rest []rune) bool {
 // condition it is ("if the compare fails", "if liveness detects a
 // deepfake"): the verdict is the check's, no line for the avatar to say.
 func verdictAsFailure(sentence string) string {
+	if !slices.ContainsFunc(verdictSayWords, func(v string) bool { return strings.Contains(sentence, " "+v) }) {
+		return sentence // (most sentences: no word of a verdict)
+	}
 	low := strings.ToLower(sentence)
 	c := -1
 	for w := range lex.condOpen {

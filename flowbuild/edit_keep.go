@@ -330,9 +330,13 @@ var rethinkFirst = func() map[string]bool {
 func keepOpens(part string) bool {
 	// ("hmm, come to think of it, leave the liveness")
 	return anyLeadWord(part, 7, func(w, _ string) bool {
-		return slices.ContainsFunc(keepVerbWords, func(k string) bool { return strings.EqualFold(k, w) })
+		return inFold(lex.keepVerb, w)
 	})
 }
+
+// inFold: w is in set (a set of lower-case words), whatever its case;
+// strings.ToLower allocates only when w has an upper-case letter.
+func inFold(set map[string]bool, w string) bool { return set[strings.ToLower(w)] }
 
 // anyLeadWord reports whether f holds for one of the first n words of part
 // (trimmed of punctuation), given with the rest of the part after it, read
@@ -359,14 +363,7 @@ func anyLeadWord(part string, n int, f func(w, rest string) bool) bool {
 
 // rethinkWord: w is the first word of a phrase of lex.rethink, checked
 // without allocating.
-func rethinkWord(w string) bool {
-	for k := range rethinkFirst {
-		if strings.EqualFold(k, w) {
-			return true
-		}
-	}
-	return false
-}
+func rethinkWord(w string) bool { return inFold(rethinkFirst, w) }
 
 // removalExcept reads a removal with an exception of its own ("rip out both
 // codes except the sms one", "remove all the codes but the sms one", "drop the
@@ -376,8 +373,7 @@ func rethinkWord(w string) bool {
 // exception names no step the removal names, or all of them; "remove
 // everything after the scan except …" is read by place).
 func (p *plan) removalExcept(part string) (string, bool) {
-	if !strings.Contains(part, "except") && !strings.Contains(part, " but ") && !strings.Contains(part, "apart from") &&
-		!strings.Contains(part, "other than") && !strings.Contains(part, "aside from") && !strings.Contains(part, "besides") && !strings.Contains(part, "save for") {
+	if !strings.Contains(part, " but ") && !slices.ContainsFunc(exceptPhrases, func(e string) bool { return strings.Contains(part, e) }) {
 		return part, false // (most parts: no word of an exception)
 	}
 	words := strings.Fields(part)
@@ -469,7 +465,7 @@ func hesitationOnly(s string) bool {
 	}
 	for s != "" {
 		w, rest, _ := strings.Cut(s, " ")
-		if w = strings.Trim(w, ",;:.!…"); w != "" && !slices.ContainsFunc(hesitationWords, func(h string) bool { return strings.EqualFold(h, w) }) {
+		if w = strings.Trim(w, ",;:.!…"); w != "" && !inFold(lex.hesitation, w) {
 			return false
 		}
 		s = rest

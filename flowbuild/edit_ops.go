@@ -478,7 +478,7 @@ func staysIn(words []string) bool {
 func keptOnly(words []string) int {
 	only := false
 	for j, w := range words {
-		w = strings.ToLower(strings.Trim(w, ",;"))
+		w = bareWord(w)
 		switch {
 		case w == "just" || w == "only":
 			only = true
@@ -488,10 +488,10 @@ func keptOnly(words []string) int {
 	}
 	// "we want SMS only", "I wanted the SMS code only": "only" after what is
 	// needed
-	if n := len(words); n >= 3 && strings.ToLower(strings.Trim(words[n-1], ",;")) == "only" {
+	if n := len(words); n >= 3 && bareWord(words[n-1]) == "only" {
 		for j, w := range words[:n-2] {
-			w = strings.ToLower(strings.Trim(w, ",;"))
-			if lex.needVerb[w] || lex.needVerb[strings.TrimSuffix(w, "ed")] || lex.keepVerb[w] {
+			w = bareWord(w)
+			if lex.needVerb[w] || needPastSet[w] || lex.keepVerb[w] {
 				return j
 			}
 		}

@@ -162,19 +162,32 @@ var defaultDocTypes = []string{"passport", "id", "dl"}
 // clause before says what the app already does outside the flow ("our app
 // already verifies the email and does the ID scan at signup"): then they go on
 // with its subject (parse.go, splitClauses).
-var thirdPersonVerbs = map[string]bool{"does": true, "runs": true, "performs": true}
+// They are instructionVerbs too (added to it in init).
+var (
+	thirdPersonWords = []string{"does", "runs", "performs"}
+	thirdPersonVerbs = wordSet(thirdPersonWords)
+)
+
+func init() { maps.Copy(instructionVerbs, thirdPersonVerbs) }
 
 // exclusionListWords name the enrolled faces a recognition searches as people
 // to turn away ("banned members", "self-excluded players", "enrolled
 // fraudsters"): build.go refuses a flow that does not keep them apart from
 // everyone else (namesExclusionList, splitsListed).
 // A word of exclusionPeopleWords names people only beside a word of
-// exclusionNearWords ("excluded members", "self-excluded players", "the
-// exclusion list"); "SMS is excluded" names no one.
+// userWords or of exclusionNearWords ("excluded members", "self-excluded
+// players", "the exclusion list"); "SMS is excluded" names no one.
 var (
 	exclusionListWords   = []string{"banlist", "blacklist", "blacklisted", "denylist", "denylisted", "fraudster", "fraudsters", "watchlist", "blocklist", "blocklisted"}
-	exclusionPeopleWords = []string{"banned", "barred", "excluded", "exclusion", "blocked", "ban", "selfexcluded"}
-	exclusionNearWords   = []string{"members", "member", "players", "player", "users", "user", "customers", "customer", "people", "persons", "faces", "face", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "patrons", "guests", "clients", "accounts", "self"}
+	exclusionPeopleWords = []string{"banned", "barred", "excluded", "exclusion", "blocked", "ban"}
+	exclusionNearWords   = []string{"member", "player", "persons", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "self"} // (beside userWords)
+)
+
+// pointerWords point back at what was just said: backRefWords and the
+// demonstratives ("scan that first", "say it again", "make this 4").
+var (
+	pointerWords = slices.Concat(backRefWords, []string{"that", "this"})
+	pointerSet   = wordSet(pointerWords)
 )
 
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
@@ -189,7 +202,7 @@ var instructionVerbs = map[string]bool{
 	"scan": true, "take": true, "compare": true, "match": true, "recognize": true, "identify": true, "verify": true,
 	"validate": true, "ask": true, "confirm": true, "explain": true, "greet": true, "welcome": true, "send": true,
 	"collect": true, "have": true, "make": true, "do": true, "run": true, "perform": true, "use": true, "include": true,
-	"does": true, "runs": true, "performs": true, // "the subscriber scans their ID and does a selfie match": said of the user (but see thirdPersonVerbs)
+	// (and thirdPersonWords: "the subscriber scans their ID and does a selfie match": said of the user)
 	"add": true, "finish": true, "end": true, "then": true, "let": true, "require": true, "need": true, "say": true,
 	"thank": true, "goodbye": true, "finally": true, "email": true, "sms": true, "capture": true, "if": true,
 	"otherwise": true, "once": true, "after": true, "before": true, "liveness": true, "later": true, "dont": true,
@@ -2071,6 +2084,9 @@ var micOffVerbWords = []string{"off", "disable", "mute", "drop"}
 // alone in its clause ("a strict similarity threshold (0.85 pls)").
 var politeWords = []string{"please", "pls", "plz", "thx", "thanks", "ty"}
 var needOnlyWords = []string{"need", "needs", "want", "wants", "use", "request", "ask"}
+
+// needPastSet: needOnlyWords said in the past ("I wanted the SMS code only").
+var needPastSet = wordSet([]string{"needed", "wanted", "requested", "asked"})
 
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
@@ -4633,7 +4649,10 @@ var (
 		"in a future version", "in the next version", "in a future release", "in the next release", "in v2", "for v2", "for a later version",
 	})
 	deferFillerWords   = wordSet([]string{"but", "tho", "though", "yet", "anyway", "anyways", "just", "so", "ok", "okay", "then", "probably", "i", "think", "guess", "for", "sure", "lol"})
-	deferHedgeWords    = wordSet([]string{"might", "may", "could", "maybe", "perhaps", "possibly"})                                        // "we might add …", "maybe a doc scan …": a step hedged
+	deferHedgeWords    = wordSet(append([]string{"maybe", "perhaps", "possibly"}, deferModals...)) // "we might add …", "maybe a doc scan …": a step hedged
+	deferModals        = []string{"might", "may", "could"}                                         // … a hedge only before a verb of adding (hedgedLater)
+	deferModalWords    = wordSet(deferModals)
+	deferOrderWords    = wordSet([]string{"then", "first", "before", "after", "next"})                                                     // "we might add a scan first": a place among the steps, no deferral
 	deferLaterWords    = wordSet([]string{"later", "eventually", "someday", "sometime", "future", "v2"})                                   // "… later", "… down the road": the hedged step put off
 	markerVerbWords    = wordSet([]string{"use", "send", "do", "go", "make", "switch", "change", "turn", "swap"})                          // "actually no use SMS": a "no" before them is a marker, not a determiner
 	channelFillerWords = wordSet([]string{"the", "one", "by", "via", "over", "instead", "please", "pls", "an", "a", "then"})               // words around a bare channel ("by email instead", "the text one")
@@ -4656,7 +4675,10 @@ var (
 	// a reason that asks for more than the step before it ("one code is not
 	// enough for payouts", "email alone isn't enough"): the step said after it
 	// is one more, and nothing is taken back
-	moreReasonWords = wordSet([]string{"enough", "alone", "extra", "additional", "another", "stronger", "both", "insufficient", "weak"})
+	moreReasonWords = wordSet(append([]string{"alone", "extra", "additional", "another", "stronger", "both", "insufficient", "weak"}, sufficiencyWords...))
+	// after a negation, the step is not enough ("one code is not sufficient";
+	// notEnough in parse.go reads them too)
+	sufficiencyWords = []string{"enough", "sufficient"}
 	// words right after "later" that place it among the steps or under a
 	// condition ("later in the flow", "later on", "later if they look
 	// suspicious", "at a later step"): no later version of the flow

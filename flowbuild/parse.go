@@ -5634,7 +5634,7 @@ func placesBack(ts []token, a analysis) bool {
 		return false
 	}
 	for i, t := range ts {
-		if t.in(hBackRef) || t.raw == "that" || t.raw == "this" {
+		if pointerSet[t.raw] {
 			// the pronoun is the object the place is given to ("scan that
 			// first", "do it last", "those at the end"), not the subject of a
 			// verb of its own ("make sure that happens first")
@@ -9754,12 +9754,16 @@ func clauseNamesCheck(ts []token) bool {
 	return namesOnly(ts) && slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return !s.k.isConversation() })
 }
 
+// negWord: a word that negates what follows ("no", "without" by lemma;
+// "not", "never" as written).
+func negWord(t token) bool { return negationLemmas[t.w] || t.raw == "not" || t.raw == "never" }
+
 // notEnough: the clause says a step is not enough ("email alone isn't
 // enough", "one code is not sufficient"): a negation right before a word of
-// moreReasonWords' sufficiency.
+// sufficiencyWords (which moreReasonWords holds too).
 func notEnough(ts []token) bool {
 	for i := 1; i < len(ts); i++ {
-		if (ts[i].raw == "enough" || ts[i].raw == "sufficient") && (ts[i-1].raw == "not" || ts[i-1].raw == "never" || negationLemmas[ts[i-1].w]) {
+		if slices.Contains(sufficiencyWords, ts[i].raw) && negWord(ts[i-1]) {
 			return true
 		}
 	}

@@ -74,7 +74,7 @@ func retractValues(ts []token) ([]token, []string) {
 	var notes []string
 	for i := 0; i < len(ts); i++ {
 		n := correctionAt(ts, i)
-		if n == 0 && ts[i].in(hCorrectVerb) && i+1 < len(ts) && (ts[i+1].raw == "it" || ts[i+1].raw == "that") {
+		if n == 0 && ts[i].in(hCorrectVerb) && i+1 < len(ts) && pointerSet[ts[i+1].raw] {
 			n = 2 // "5 tries, make it 4": a value said again
 		}
 		if n == 0 {
@@ -977,7 +977,7 @@ func putOff(clauses []clause, m int, drop []bool) (int, bool) {
 			}
 			return p, false
 		}
-		if namesAnything(clauses[p].toks) || hasRaw(clauses[p].toks, "no", "not", "never", "without") || slices.ContainsFunc(clauses[p].toks, func(t token) bool { return t.isNum }) {
+		if namesAnything(clauses[p].toks) || slices.ContainsFunc(clauses[p].toks, negWord) || slices.ContainsFunc(clauses[p].toks, func(t token) bool { return t.isNum }) {
 			return -1, false // ("…, no retries. not now": the deferral backs the rule said before it)
 		}
 	}
@@ -1018,10 +1018,10 @@ func hedgedLater(ts []token) bool {
 	if i+1 >= len(ts) || !deferHedgeWords[ts[i].raw] {
 		return false
 	}
-	if w := ts[i].raw; (w == "might" || w == "may" || w == "could") && !lex.addVerb[ts[i+1].raw] {
+	if deferModalWords[ts[i].raw] && !lex.addVerb[ts[i+1].raw] {
 		return false
 	}
-	if hasRaw(ts, "then", "first", "before", "after", "next") {
+	if slices.ContainsFunc(ts, func(t token) bool { return deferOrderWords[t.raw] }) {
 		return false
 	}
 	for k := i + 1; k < len(ts); k++ {
@@ -1054,9 +1054,9 @@ func laterIsVersion(ts []token, from, k int) bool {
 		switch {
 		case laterVersionWords[ts[j].raw]:
 			return true // ("later, in v2")
-		case ts[j].raw == "" || deferFillerWords[ts[j].raw] && ts[j].raw != "for" && ts[j].raw != "so":
 		case laterPlaceWords[ts[j].raw]:
-			return false
+			return false // (before the filler words: "for", "so" are both)
+		case ts[j].raw == "" || deferFillerWords[ts[j].raw]:
 		default:
 			return true // ("maybe later we add a doc scan")
 		}
@@ -1295,7 +1295,7 @@ func codeByChannel(ts []token) []token {
 	code := ""
 	for _, t := range ts {
 		switch {
-		case negationLemmas[t.w] || t.raw == "not" || t.raw == "never":
+		case negWord(t):
 			return nil // ("hmm no, also no SMS": the channel ruled out)
 		case (t.w == "email" || t.w == "sms") && code == "":
 			code = t.w + " code"
@@ -1344,7 +1344,7 @@ func allStepWords(ts []token) bool {
 		if ts[i].raw == "" || lex.valueFiller[ts[i].raw] || ts[i].raw == "a" || ts[i].raw == "an" || ts[i].raw == "the" {
 			continue
 		}
-		if len(analyze(ts[i:i+1], nil).steps) == 0 && !lex.codeSet[ts[i].raw] && ts[i].raw != "code" {
+		if !lex.codeSet[ts[i].raw] && ts[i].raw != "code" && len(analyze(ts[i:i+1], nil).steps) == 0 {
 			return false
 		}
 	}

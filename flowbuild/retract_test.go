@@ -79,3 +79,19 @@ func TestStruckExampleIsKept(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, nodeOfType(res.Flow, flow.TypeTwoFactorEmail))
 }
+
+// laterIsVersion's article branch: "a later" puts the step off only when a
+// word of a version follows ("in a later version"), not a place among the
+// steps ("at a later step") (mrB15 5: the branch had no case).
+func TestHedgedLaterArticle(t *testing.T) {
+	for text, want := range map[string]bool{
+		"we might add recognition in a later version": true,
+		"we might add recognition at a later step":    false,
+		"maybe a doc scan in a later release":         true,
+		"we might add a doc scan first, later":        false,
+	} {
+		if got := hedgedLater(tokenize(text)); got != want {
+			t.Errorf("hedgedLater(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

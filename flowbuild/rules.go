@@ -2948,7 +2948,7 @@ func channelThreatened(ts []token, i int) bool {
 // loud"): no line of their own.
 func saidAgain(ph string) bool {
 	ws := strings.Fields(ph)
-	if len(ws) == 0 || !(lex.backRef[ws[0]] || ws[0] == "that" || ws[0] == "this") {
+	if len(ws) == 0 || !pointerSet[ws[0]] {
 		return false
 	}
 	for _, w := range ws[1:] {

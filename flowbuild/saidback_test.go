@@ -34,6 +34,7 @@ func TestExclusionListRefusedWhenTheRefusalCannotBePlaced(t *testing.T) {
 		"Self-excluded gamblers are enrolled. Recognise each gambler; anyone recognised is turned away. New gamblers do an email code.",
 		"Check faces against the blacklisted customers we enrolled. If a customer is on that list, say entry is denied and end the session. Customers who are off the list get an email code.",
 		"Blocklisted users are enrolled in our face database. Recognise everyone; unless they're on the list, send an email code.",
+		"Banned visitors are enrolled in our face database. Recognise everyone; unless they're on the list, send an email code.", // (a user word of userWords beside "banned", mtn: mrC15 1)
 	} {
 		if _, err := Build(text, Options{}); !errors.Is(err, ErrExclusionList) {
 			t.Errorf("%q: err = %v, want ErrExclusionList", text, err)

@@ -433,16 +433,10 @@ func keyValueLine(l string) (lead, key, value, comment string, ok bool) {
 	for i < len(body) && (body[i] == ' ' || body[i] == '\t') {
 		i++
 	}
-	if i < len(body) && strings.IndexByte("-*+", body[i]) >= 0 && i+1 < len(body) && body[i+1] == ' ' {
-		i += 2
+	if strings.HasPrefix(body[i:], "+ ") {
+		i += 2 // (a YAML-ish "+" item; no bullet of a sentence, so not in bulletMarks)
 	} else {
-		// ("• sms code: gone": a bullet of another kind)
-		for _, m := range bulletMarks {
-			if strings.HasPrefix(body[i:], m) {
-				i += len(m)
-				break
-			}
-		}
+		i += bulletLen(body[i:]) // ("- sms code: gone", "• sms code: gone")
 	}
 	lead = body[:i]
 	rest := body[i:]

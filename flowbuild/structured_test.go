@@ -54,3 +54,14 @@ func TestBuildKeepsShapeNotesWithATrailingChange(t *testing.T) {
 	}
 	assert.Equal(t, 1, n, "%q", r.Assumptions)
 }
+
+// keyValueLine takes every bullet mark of bulletMarks, and "+ ", off the
+// key (mrC15 4: the "•" branch was reached only by corpus cases).
+func TestKeyValueLineBullets(t *testing.T) {
+	for _, l := range []string{"• sms code: gone", "  - sms code: gone", "* sms code: gone", "+ sms code: gone", "· sms code: gone", "– sms code: gone"} {
+		_, key, value, _, ok := keyValueLine(l)
+		if !ok || key != "sms code" || value != "gone" {
+			t.Errorf("%q: key %q value %q ok %v", l, key, value, ok)
+		}
+	}
+}
