@@ -2280,3 +2280,13 @@ func TestBuildDeviceScope(t *testing.T) {
 	require.NotNil(t, nodeOfType(r.Flow, flow.TypeTwoFactorSMS), "the step stays for everyone")
 	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "cannot tell users on desktop")
 }
+
+// "Transfer them to a human" is a handover, not a money transfer: no line of
+// the flow speaks of a transfer (rvM16 S16).
+func TestBuildTransferToAHuman(t *testing.T) {
+	r, err := Build("Passport scan then liveness. If they cancel the scan, transfer them to a human.", Options{})
+	require.NoError(t, err)
+	for _, n := range r.Flow {
+		assert.NotContains(t, n.Prompt, "transfer", n.ID)
+	}
+}

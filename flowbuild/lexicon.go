@@ -4736,8 +4736,8 @@ func handsOver(ts []token, i int) bool {
 			continue
 		}
 		for k := j + 1; k < len(ts) && k <= j+3; k++ {
-			if ts[k].w == "human" {
-				return true
+			if ts[k].w == "human" || ts[k].raw == "human" || ts[k].raw == "humans" {
+				return true // ("an agent" reads as "human"; "a human" itself too)
 			}
 		}
 		return false
