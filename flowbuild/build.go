@@ -244,12 +244,12 @@ func Build(description string, opts Options) (Result, error) {
 	if p.policy == "" {
 		p.policy = pr.policy
 	}
-	if (p.policy == "human" || pr.handsOver) && pr.review != "" {
+	if (p.policy == "human" || handsOverAny(pr.steps)) && pr.review != "" {
 		p.assumptions = append(p.assumptions, "Read \""+pr.review+"\" as a manual review: a failed check hands the user to a member of your team; the flow cannot flag the session itself, so your backend picks the failed session up for review.")
 	}
 	if p.policy == "" {
 		p.policy = "end"
-		if !pr.handsOver {
+		if !handsOverAny(pr.steps) {
 			// (a handover said for one step's failure says what failures do;
 			// the others end, as the assumption says)
 			qs = append(qs, onFailureQuestion())
@@ -257,7 +257,7 @@ func Build(description string, opts Options) (Result, error) {
 		switch {
 		case p.quiet&quietOther != 0:
 			p.assumptions = append(p.assumptions, "A failed check ends the session.")
-		case pr.handsOver || slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }):
+		case handsOverAny(pr.steps) || slices.ContainsFunc(p.steps, func(s *step) bool { return s.retry }):
 			p.assumptions = append(p.assumptions, "Any other failed check ends the session with a polite message.")
 		default:
 			p.assumptions = append(p.assumptions, "A failed check ends the session with a polite message.")
@@ -527,7 +527,7 @@ func (p *plan) summary(f flow.Flow) string {
 	var retried []string
 	other := ""
 	for _, s := range p.steps {
-		if n := len(s.fallback); n > 0 && s.fallback[n-1].handsOver() {
+		if s.handedOver() {
 			other = " other" // a handover said above: the policy is for the rest
 		}
 		if s.bounded() {

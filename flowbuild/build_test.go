@@ -2228,6 +2228,12 @@ func TestBuildScopedHandover(t *testing.T) {
 	r, err = Build("Liveness then SMS code. If the SMS code fails, flag it for manual review.", Options{})
 	require.NoError(t, err)
 	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "your backend picks the failed session up for review")
+	// a line given later in the handover's place takes it away: no handover
+	// is said, and what other failures do is asked (mrA16 6)
+	r, err = Build("Liveness, then an SMS code. If the SMS code fails, hand them over to an agent. If the SMS code fails, tell them to call the helpline.", Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "hands the user to a member of the team")
+	assert.Contains(t, questionIDs(r.Questions), "on_failure")
 }
 
 // Words the user must say, quoted, are what the avatar asks them to say and

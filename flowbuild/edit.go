@@ -77,12 +77,13 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
-		} else if si == 0 {
-		} else if place, ok := p.placeOfAdded(sentence, sentences[si-1]); ok {
-			// "Add an email code. The email code shouldn't be last.": the
-			// step added goes next to the place ruled out, not into it
-			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
-			sentence = place
+		} else if si > 0 {
+			if place, ok := p.placeOfAdded(sentence, sentences[si-1]); ok {
+				// "Add an email code. The email code shouldn't be last.": the
+				// step added goes next to the place ruled out, not into it
+				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
+				sentence = place
+			}
 		}
 		if kept, undone, ok := undoneEdit(sentence); ok {
 			// "undo the reorder, liveness should be last", "undo the strict
@@ -5485,7 +5486,7 @@ func placeWords(ts []token) []token {
 func negatesPlace(sentence string, ts []token) bool {
 	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
 	return neg >= 0 && !strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") && !hasAnyRaw(ts, lex.removeVerb) && !hasRaw(ts, "before", "after", "instead", "and", "but", "then") &&
-		slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] })
+		slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.w == "penultimate" })
 }
 
 // placeOfAdded turns a place ruled out of a step the change adds ("Add an

@@ -228,6 +228,7 @@ func TestEditErrors(t *testing.T) {
 		{base, "don't put the sms code at the end", "rules a place out"},
 		{base, "the SMS code shouldn't be last", "rules a place out"},
 		{base, "never do the liveness check first", "rules a place out"},
+		{base, "the SMS code shouldn't be penultimate", "rules a place out"},
 		{nil, "Add liveness.", "empty"},
 		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
 		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},

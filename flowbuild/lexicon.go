@@ -1326,8 +1326,8 @@ var (
 	// factVerbWords: after a verb of telling or confirming, a clause with one
 	// of these states a fact ("confirm the account is opened", "tell them the
 	// payment will go in the 14:00 cut-off"): said to the user, not asked
-	factVerbWords = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"}                                                                                                                          // the people negUniversalWords name: "nobody to match them to" is no population
-	platformWords = []string{"mobile", "desktop", "app", "apps", "ios", "android", "web", "browser", "browsers", "website", "webview", "tablet", "tablets", "laptop", "laptops", "iphone", "ipad", "pc", "mac", "native"} // where the session page opens ("only run it from the mobile app", "desktop only"): the app's choice
+	factVerbWords = []string{"is", "are", "was", "were", "has", "have", "been", "will", "shall"} // the people negUniversalWords name: "nobody to match them to" is no population
+	platformWords = append([]string{"app", "apps", "website", "native"}, sessionDeviceWords...)  // where the session page opens ("only run it from the mobile app", "desktop only"): the app's choice
 	// sessionDeviceWords name the device a session runs on ("no SMS code on
 	// mobile"), which the flow cannot tell apart; "the app" alone is where the
 	// integrator does something ("we do that in the app now")

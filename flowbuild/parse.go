@@ -189,28 +189,42 @@ func (s *step) fallbackLine() *step {
 	return s.fallback[0]
 }
 
-// handoverNoteTail ends the note a step's own handover writes.
-const handoverNoteTail = ", the avatar hands the user to a member of the team and the session ends."
-
-// handedOverAll turns handovers said for single steps back into the handover
-// of every failure when no other step of the flow can fail ("Liveness check.
-// If it fails, hand them to a human agent"), wherever the text named the
-// steps ("…; if they refuse, hand over to a human. Then liveness." has one
-// more).
-func (p *parsed) handedOverAll() {
-	if !p.handsOver || slices.ContainsFunc(p.steps, func(s *step) bool {
-		n := len(s.fallback)
-		return canFail(s.k) && !(n > 0 && s.fallback[n-1].handsOver())
-	}) {
+// settleHandovers says each handover a step's failure kept once every step
+// is read, or turns them back into the handover of every failure when no
+// other step of the flow can fail ("Liveness check. If it fails, hand them to
+// a human agent"), wherever the text named the steps ("…; if they refuse,
+// hand over to a human. Then liveness." has one more). A line given later in
+// the handover's place (fallbackLine) took it away already.
+func (p *parsed) settleHandovers() {
+	if !handsOverAny(p.steps) {
+		return
+	}
+	if !slices.ContainsFunc(p.steps, func(s *step) bool { return canFail(s.k) && !s.handedOver() }) {
+		for _, s := range p.steps {
+			if s.handedOver() {
+				s.fallback = nil
+			}
+		}
+		p.policy = "human"
 		return
 	}
 	for _, s := range p.steps {
-		if n := len(s.fallback); n > 0 && s.fallback[n-1].handsOver() {
-			s.fallback = nil
+		if s.handedOver() {
+			p.notes = append(p.notes, "When the "+s.k.String()+" "+s.failure()+", the avatar hands the user to a member of the team and the session ends.")
 		}
 	}
-	p.handsOver, p.policy = false, "human"
-	p.notes = slices.DeleteFunc(p.notes, func(n string) bool { return strings.HasSuffix(n, handoverNoteTail) })
+}
+
+// handsOverAny: some step's failure goes to a person.
+func handsOverAny(steps []*step) bool {
+	return slices.ContainsFunc(steps, (*step).handedOver)
+}
+
+// handedOver: the step's failure goes to a person (its fallback ends on a
+// handover).
+func (s *step) handedOver() bool {
+	n := len(s.fallback)
+	return n > 0 && s.fallback[n-1].handsOver()
 }
 
 // handsOver: the line hands the user to a person (a fallback's handover,
@@ -971,7 +985,6 @@ type parsed struct {
 	exclusive      bool
 	policy         string // "end", "retry", "human" or ""
 	review         string // the clause that handed a failure to a review ("flag it for manual review"): build.go says how it was read
-	handsOver      bool   // one step's failure goes to a person ("if the SMS code fails, hand them to an agent"): what a failure does was said
 	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
 	uc             useCase
 	amount         string
@@ -1152,24 +1165,25 @@ func parse(text string) *parsed {
 			p.notes = append(p.notes, amountNote(c.toks))
 			continue
 		}
-		if n, _, _ := negatedPlaceOf(c.toks); n > 0 {
-			// ("the SMS code shouldn't be last on mobile": a place ruled out,
-			// for everyone; below)
-		} else if g, seg, gts := scopedGroup(clauses, ci); g != "" {
-			a := analyze(seg, seq)
-			// ("the SMS code shouldn't be used on mobile" names only the code
-			// it rules out)
-			switch named := slices.ContainsFunc(a.steps, func(s *step) bool { return !a.neg.has(s.k) }); {
-			case !named && (a.neg != 0 || slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)):
-				// "skip the ID scan for EU users": what the flow leaves out for a
-				// group it cannot tell apart stays in for everyone, and the choice
-				// is the app's, as for amounts
-				p.notes = append(p.notes, untoldGroupNote(gts, g))
-				continue
-			case named && slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) < 0 }):
-				// "add an email code for business customers": added for everyone
-				// ("never skip liveness on desktop" adds none)
-				p.notes = append(p.notes, untoldGroupAdded(gts, g))
+		// ("the SMS code shouldn't be last on mobile" is a place ruled out,
+		// for everyone: negatedPlaceOf, below)
+		if n, _, _ := negatedPlaceOf(c.toks); n == 0 {
+			if g, seg, gts := scopedGroup(clauses, ci); g != "" {
+				a := analyze(seg, seq)
+				// ("the SMS code shouldn't be used on mobile" names only the code
+				// it rules out)
+				switch named := slices.ContainsFunc(a.steps, func(s *step) bool { return !a.neg.has(s.k) }); {
+				case !named && (a.neg != 0 || slices.Contains(negations(seg), true) || hasAnyRaw(seg, lex.removeVerb)):
+					// "skip the ID scan for EU users": what the flow leaves out for a
+					// group it cannot tell apart stays in for everyone, and the choice
+					// is the app's, as for amounts
+					p.notes = append(p.notes, untoldGroupNote(gts, g))
+					continue
+				case named && slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) < 0 }):
+					// "add an email code for business customers": added for everyone
+					// ("never skip liveness on desktop" adds none)
+					p.notes = append(p.notes, untoldGroupAdded(gts, g))
+				}
 			}
 		}
 		if k := takenBack(c.toks); k > 0 {
@@ -1744,9 +1758,8 @@ func parse(text string) *parsed {
 				// as any failure does (with no other check, the handover is what
 				// every failure does: handedOverAll)
 				sc.anchor.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
-				sc.used, p.handsOver = true, true
-				p.reviewAsked(pol, c.toks)
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+handoverNoteTail)
+				sc.used = true
+				p.reviewAsked(pol, c.toks) // (settleHandovers says it)
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
@@ -2736,7 +2749,7 @@ func parse(text string) *parsed {
 	if note := capturedFirst(p.steps); note != "" {
 		p.notes = append(p.notes, note)
 	}
-	p.handedOverAll()
+	p.settleHandovers()
 	if p.policy == "retry" && (retryOnce || perStep || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
 		// "let them retry any failed check, but no second chance on the SMS
 		// code": a retry of each check but those ruled out (or whose failure
@@ -9441,7 +9454,7 @@ func amountCondition(ts []token) bool {
 // is the same wherever the app opens it. It returns "" for any other clause.
 func untoldGroup(ts []token) (string, []token) {
 	for i := 0; i+1 < len(ts); i++ {
-		if ts[i].raw != "for" && ts[i].raw != "on" && ts[i].raw != "in" {
+		if !lex.groupLead[ts[i].raw] {
 			continue
 		}
 		// the words between punctuation around the group: what it scopes
