@@ -29,6 +29,8 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	p.assumptions = append(p.assumptions, shapeNotes...)
+	text, acNotes := p.acRefs(text) // "remove AC2": a ticket's criterion, the step it numbers
+	p.assumptions = append(p.assumptions, acNotes...)
 	if ctx, rest, ok := p.readBackLead(text); ok {
 		// "you said 'sends an SMS code then checks liveness': other way
 		// round": the flow as it was read back is context; the change is
@@ -5274,12 +5276,19 @@ func activeVoice(sentence string) string {
 			be = be || lex.becomes[w]
 			k--
 		}
-		if !be || k == 0 || k == i {
+		// (a ticket's change log says it with no "be", as a headline whose
+		// participle ends it or its colon does: "SMS code removed", "AC2 and
+		// AC3 removed: liveness only")
+		headline := k == i && (i == len(words)-1 || strings.HasSuffix(words[i], ":") || i+1 < len(words) && lex.headlineDash[words[i+1]])
+		if !headline && (!be || k == 0 || k == i) {
 			continue
 		}
-		out := make([]string, 0, len(words))
+		out := make([]string, 0, len(words)+1)
 		out = append(out, base)
 		out = append(out, words[:k]...)
+		if headline && i+1 < len(words) {
+			out[len(out)-1] += "." // (what follows the colon is a sentence of its own)
+		}
 		out = append(out, words[i+1:]...)
 		return strings.Join(out, " ")
 	}
