@@ -31,6 +31,10 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	text, acNotes := p.acRefs(text) // "remove AC2": a ticket's criterion, the step it numbers
 	p.assumptions = append(p.assumptions, acNotes...)
+	if t, note := swapGloss(text); note != "" {
+		text = t
+		p.assumptions = append(p.assumptions, note)
+	}
 	if ctx, rest, ok := p.readBackLead(text); ok {
 		// "you said 'sends an SMS code then checks liveness': other way
 		// round": the flow as it was read back is context; the change is

@@ -315,3 +315,37 @@ func acHeadingEnd(low string, i int) int {
 	}
 	return i + colon + 1
 }
+
+// swapGloss: a swap said and then glossed after a colon with the order it
+// makes ("Swap the two codes: SMS first, email after it"). The gloss restates
+// the swap; read as moves of its own it would move each step again. It is
+// read as said back (an assumption), and the swap is the change. A tail
+// with a verb of change of its own ("swap the codes: and remove the ID
+// scan") is kept.
+func swapGloss(text string) (string, string) {
+	colon := strings.IndexByte(text, ':')
+	if colon < 0 || strings.ContainsAny(text, "\n.;") {
+		return text, ""
+	}
+	head, tail := tokenize(text[:colon]), tokenize(text[colon+1:])
+	if len(head) == 0 || !lex.swapVerb[head[0].raw] || len(tail) == 0 {
+		return text, ""
+	}
+	if !hasAnyRaw(head, lex.pairWord) && len(analyze(head, nil).steps) < 2 {
+		return text, "" // ("swap them: SMS first": the gloss names the pair)
+	}
+	order := false
+	for _, t := range tail {
+		switch {
+		case lex.swapGlossOrder[t.raw]:
+			order = true
+		case lex.removeVerb[t.w] || lex.addVerb[t.raw] && t.raw != "then" || lex.swapVerb[t.raw] || t.w == "replace":
+			return text, ""
+		}
+	}
+	if !order {
+		return text, ""
+	}
+	gloss := strings.TrimSpace(text[colon+1:])
+	return strings.TrimSpace(text[:colon]), "Read \"" + gloss + "\" as the order the swap makes, not as a move of its own."
+}
