@@ -7594,7 +7594,8 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 			add(s, ci)
-		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople:
+		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople ||
+			!image && !comparing && searchesFaceStore(ts):
 			a.notes = append(a.notes, oneToNNote)
 			add(&step{k: kRecognition}, ci)
 		// (with a photo the app holds, "check the person on camera is that same
@@ -9642,4 +9643,24 @@ func notEnough(ts []token) bool {
 // new customer signs up", "Feature: …").
 func sceneTitle(clauses []clause, ci int) bool {
 	return ci > 0 && clauses[ci-1].colon && len(clauses[ci-1].toks) == 1 && lex.sceneHead[clauses[ci-1].toks[0].raw]
+}
+
+// searchesFaceStore: a search whose object is the store of enrolled faces,
+// with no face word ("search the database", "a DB lookup", "don't search the
+// database; compare … instead"): in a FaceSign flow the one store a session
+// searches is its enrolled faces, the 1:N recognition. Not when the clause
+// searches for something else it names (an email, a phone, a document, a
+// code).
+func searchesFaceStore(ts []token) bool {
+	s := slices.IndexFunc(ts, func(t token) bool { return t.in(hSearchVerb) })
+	if s < 0 {
+		return false
+	}
+	for j := s + 1; j < len(ts) && j <= s+4; j++ {
+		if lex.faceStore[ts[j].raw] {
+			return !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms") && !anyDoc(ts)
+		}
+	}
+	// ("a database lookup": the store before the search's noun)
+	return s > 0 && lex.faceStore[ts[s-1].raw] && !has(ts, "email") && !has(ts, "phone") && !anyDoc(ts)
 }
