@@ -6900,8 +6900,9 @@ func negations(ts []token) []bool {
 		case t.w == "need" && i > 0 && lex.doNot[ts[i-1].raw]:
 			// "so I don't need a password", "we don't need the ID": an active
 			// "need" rules out its object, what follows, not the clause before
-		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && ts[i-1].raw == "be"):
-			// "the ID is not needed": the whole clause up to here
+		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && (ts[i-1].raw == "be" || lex.noLongerTail[ts[i-1].raw])):
+			// "the ID is not needed": the whole clause up to here ("the email
+			// code is no longer needed", "… no more required")
 			for j := 0; j < i; j++ {
 				neg[j] = true
 			}
