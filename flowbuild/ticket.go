@@ -28,9 +28,10 @@ func readTicket(text string) (string, []string) {
 	hasAC := hasACLabel(low)
 	hasStory := storyStart(low) >= 0
 	hasMoscow := hasMoscowLabel(low)
-	if !hasAC && !hasStory && !hasMoscow {
+	if !hasAC && !hasStory && !hasMoscow && !strings.Contains(text, ")\n") && !strings.Contains(text, "):") {
 		return text, nil
 	}
+	text = headingAsides(text)
 	if hasAC {
 		text = splitACLabels(text)
 	}
@@ -108,6 +109,9 @@ func moscowLabel(line string) (int, bool) {
 	l := strings.ToLower(strings.TrimLeft(line, " \t-*•"))
 	off := len(line) - len(l)
 	colon := strings.IndexAny(l, ":–")
+	if colon < 0 && len(l) <= 24 && lex.moscowWant[strings.Join(strings.Fields(strings.Trim(l, " \t\r#*")), " ")] {
+		return len(line), false // ("Must have" on a line of its own, over the list of its items)
+	}
 	if colon <= 0 || colon > 24 {
 		return 0, false
 	}
@@ -348,4 +352,33 @@ func swapGloss(text string) (string, string) {
 	}
 	gloss := strings.TrimSpace(text[colon+1:])
 	return strings.TrimSpace(text[:colon]), "Read \"" + gloss + "\" as the order the swap makes, not as a move of its own."
+}
+
+// headingAsides drops a bracket that ends an off-scope heading on a line of
+// its own ("## Won't have (this release)", "Out of scope (v1):"): the
+// bracket qualifies the heading, and read as a clause of its own it would
+// end the heading before its list.
+func headingAsides(text string) string {
+	if !strings.Contains(text, ")") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t\r:")
+		if !strings.HasSuffix(t, ")") {
+			continue
+		}
+		o := strings.LastIndexByte(t, '(')
+		if o <= 0 || len(t) > 60 {
+			continue
+		}
+		head := strings.TrimSpace(t[:o])
+		if ts := tokenize(strings.TrimLeft(head, "#*- ")); len(ts) > 0 && offScopeHeading(ts, lex.offScope) {
+			lines[i] = head
+			if strings.HasSuffix(strings.TrimRight(l, " \t\r"), ":") {
+				lines[i] += ":"
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
 }
