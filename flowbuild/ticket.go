@@ -254,10 +254,19 @@ func (p *plan) acRefs(text string) (string, []string) {
 	if !hasACLabel(low) {
 		return text, nil
 	}
-	var checks []*step
+	// the numbering with every check, and without a liveness check right
+	// after a recognition, which the builder adds by FaceSign's pattern when
+	// the ticket does not number it; where the two disagree the label is
+	// left unread (the change then names no step, and says so) rather than
+	// guessed
+	var checks, named []*step
 	for _, s := range p.steps {
-		if !s.k.isConversation() {
-			checks = append(checks, s)
+		if s.k.isConversation() {
+			continue
+		}
+		checks = append(checks, s)
+		if !(s.k == kLiveness && len(checks) > 1 && checks[len(checks)-2].k == kRecognition) {
+			named = append(named, s)
 		}
 	}
 	var b strings.Builder
@@ -281,7 +290,7 @@ func (p *plan) acRefs(text string) (string, []string) {
 				num = num*10 + int(r-'0')
 			}
 		}
-		if num < 1 || num > len(checks) {
+		if num < 1 || num > len(checks) || num > len(named) || named[num-1] != checks[num-1] {
 			b.WriteString(text[i : i+n])
 			i += n
 			continue
