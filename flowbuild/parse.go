@@ -4639,6 +4639,9 @@ func unplaced(ts []token) []string {
 	if ts = withoutComparisons(ts); len(ts) == 0 {
 		return nil // ("(cheaper than SMS)": the comparison is noted where it is read)
 	}
+	if len(ts) <= 3 && lex.moscowWant[strings.ToLower(clauseText(ts))] {
+		return nil // ("Won't have\n- SMS\nMust have\n- …": the heading that ends the off-scope list)
+	}
 	if citedStandard(ts) {
 		// "the whole journey must also meet WCAG 2.2 AA": a standard the flow
 		// as a whole must meet; no step or setting carries it, so it is said,
@@ -6900,9 +6903,12 @@ func negations(ts []token) []bool {
 		case t.w == "need" && i > 0 && lex.doNot[ts[i-1].raw]:
 			// "so I don't need a password", "we don't need the ID": an active
 			// "need" rules out its object, what follows, not the clause before
-		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && (ts[i-1].raw == "be" || lex.noLongerTail[ts[i-1].raw])):
+		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && (ts[i-1].raw == "be" || lex.noLongerTail[ts[i-1].raw] && needEnds(ts, i))):
 			// "the ID is not needed": the whole clause up to here ("the email
-			// code is no longer needed", "… no more required")
+			// code is no longer needed", "… no more required"; not with a
+			// qualifier after it, "… no longer needed for returning
+			// customers", "… once the SMS works": for whom or when is a
+			// condition no removal of the step reads)
 			for j := 0; j < i; j++ {
 				neg[j] = true
 			}
@@ -9646,22 +9652,39 @@ func sceneTitle(clauses []clause, ci int) bool {
 	return ci > 0 && clauses[ci-1].colon && len(clauses[ci-1].toks) == 1 && lex.sceneHead[clauses[ci-1].toks[0].raw]
 }
 
-// searchesFaceStore: a search whose object is the store of enrolled faces,
-// with no face word ("search the database", "a DB lookup", "don't search the
-// database; compare … instead"): in a FaceSign flow the one store a session
-// searches is its enrolled faces, the 1:N recognition. Not when the clause
-// searches for something else it names (an email, a phone, a document, a
-// code).
+// searchesFaceStore: a search of a store ("the database", "a DB lookup") for
+// who the person is ("search the database for a match", "to find out who they
+// are"): in a FaceSign flow that is its enrolled faces, the 1:N recognition.
+// Not when the clause searches for something else (an email, a phone, a
+// document, a code, a record, a flag).
 func searchesFaceStore(ts []token) bool {
 	s := slices.IndexFunc(ts, func(t token) bool { return t.in(hSearchVerb) })
 	if s < 0 {
 		return false
 	}
-	for j := s + 1; j < len(ts) && j <= s+4; j++ {
-		if lex.faceStore[ts[j].raw] {
-			return !has(ts, "email") && !has(ts, "phone") && !has(ts, "code") && !has(ts, "sms") && !anyDoc(ts)
+	store := s > 0 && lex.faceStore[ts[s-1].raw] // ("a database lookup": the store before the search's noun)
+	for j := s + 1; j < len(ts) && j <= s+4 && !store; j++ {
+		store = lex.faceStore[ts[j].raw]
+	}
+	if !store || has(ts, "email") || has(ts, "phone") || has(ts, "code") || has(ts, "sms") || anyDoc(ts) {
+		return false
+	}
+	// the search looks for who the person is ("search the database for their
+	// face", "… to see who they are"); a search for anything else ("for fraud
+	// flags", "to see if they already have an account", "the db record") is
+	// the app's own back-end work, no step of the flow
+	return slices.ContainsFunc(ts[s+1:], func(t token) bool { return lex.faceStoreCue[t.raw] })
+}
+
+// needEnds: "needed" at i ends its clause (a comma, a full stop, "anymore").
+func needEnds(ts []token, i int) bool {
+	for _, t := range ts[i+1:] {
+		if t.w == "," || t.w == "." || t.w == ";" {
+			return true
+		}
+		if !lex.needTail[t.raw] {
+			return false
 		}
 	}
-	// ("a database lookup": the store before the search's noun)
-	return s > 0 && lex.faceStore[ts[s-1].raw] && !has(ts, "email") && !has(ts, "phone") && !anyDoc(ts)
+	return true
 }

@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -65,6 +66,21 @@ func acLabelAt(low string, i int) int {
 	return k - i
 }
 
+// acListStart: the label at i opens a list item: the text's start, a line's
+// (after a bullet) or the end of the item before (". , ;").
+func acListStart(low string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch low[j] {
+		case ' ', '\t', '-', '*', '#':
+			continue
+		case '\n', '.', ',', ';', '\r':
+			return true
+		}
+		return low[j] == 0xa2 && j >= 2 && low[j-2:j+1] == "•"
+	}
+	return true
+}
+
 func hasACLabel(low string) bool {
 	for i := strings.Index(low, "ac"); i >= 0; {
 		if acLabelAt(low, i) > 0 {
@@ -80,13 +96,16 @@ func hasACLabel(low string) bool {
 }
 
 // splitACLabels puts each acceptance criterion on a line of its own and drops
-// its label, with the punctuation after it.
+// its label, with the punctuation after it. Only a label that opens an item
+// (acListStart) is a criterion's; one inside a sentence ("if the SMS fails
+// (see AC3), send an email code", "as AC2 requires") refers to a criterion
+// and stays where it is, so that the sentence reads whole.
 func splitACLabels(text string) string {
 	low := strings.ToLower(text)
 	var b strings.Builder
 	for i := 0; i < len(text); {
 		n := acLabelAt(low, i)
-		if n == 0 {
+		if n == 0 || !acListStart(low, i) {
 			b.WriteByte(text[i])
 			i++
 			continue
@@ -138,11 +157,23 @@ func hasMoscowLabel(low string) bool {
 
 // dropMoscowLabels drops the label of a wanted item ("Must: liveness" reads
 // "liveness"); an excluded one keeps its label, an off-scope heading.
+//
+// A wanted heading on a line of its own after an off-scope list ("Won't
+// have\n- SMS code\nMust have\n- liveness") keeps its words: it ends that
+// list, and dropped, the list would run on over the wanted items.
 func dropMoscowLabels(text string) string {
 	lines := strings.Split(text, "\n")
+	off := false
 	for i, l := range lines {
-		if n, _ := moscowLabel(l); n > 0 {
+		n, _ := moscowLabel(l)
+		switch {
+		case n > 0 && off && strings.TrimSpace(l[n:]) == "":
+			off = false
+		case n > 0:
 			lines[i] = strings.TrimSpace(l[n:])
+		default:
+			ts := tokenize(strings.TrimLeft(l, " \t#*-•"))
+			off = off || len(ts) > 0 && (phraseLen(ts, 0, lex.offScope) > 0 || phraseLen(ts, 0, lex.offScopeColon) > 0)
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -203,7 +234,8 @@ func storyLast(text string) (string, []string) {
 	e := storyEnd(low, s)
 	story := strings.TrimSpace(text[s:e])
 	rest := strings.TrimSpace(text[:s] + "\n" + text[e:])
-	if rest == "" || !coversStory(analyze(tokenize(rest), nil).steps, analyze(tokenize(story), nil).steps) {
+	storySteps := analyze(tokenize(story), nil).steps
+	if rest == "" || storyOrders(strings.ToLower(story), storySteps) || !coversStory(analyze(tokenize(rest), nil).steps, storySteps) {
 		// (the criteria name only some of the story's steps, "As a security
 		// lead I want a liveness check followed by a texted code.\n- the code
 		// is 8 digits": the story lays out the steps, the criteria their
@@ -214,6 +246,23 @@ func storyLast(text string) (string, []string) {
 		story += "."
 	}
 	return rest + "\n" + story, []string{"Read the user story (\"" + clip(story, 60) + "\") as the ticket's context: its criteria set the steps' order."}
+}
+
+// storyOrders: the story lays out two checks or more in an order of its own
+// ("… scan their passport, then do liveness, then get an SMS code"): that
+// order stands, and criteria that name the same steps set their settings
+// ("AC1: SMS code is 6 digits"), not a second order.
+func storyOrders(low string, steps []*step) bool {
+	if !hasAnyPhrase(low, storyOrderPhrases) {
+		return false
+	}
+	n := 0
+	for _, s := range steps {
+		if !s.k.isConversation() {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func clip(s string, n int) string {
@@ -244,33 +293,23 @@ func coversStory(rest, story []*step) bool {
 	return true
 }
 
-// acRefs reads a change's references to the ticket's acceptance criteria
-// ("remove AC2", "AC1 changed: …") as the steps they number: the n-th step of
-// the flow's main path, conversations aside, named by its kind. The result
-// says which step each label was read as; a label past the last step is left
-// as it is.
-func (p *plan) acRefs(text string) (string, []string) {
+// acRefs reads a change's references to the ticket's acceptance criteria.
+// A criterion's label that heads its new words ("AC1 updated: ask for camera
+// access at the start") is dropped: the words after it are the change. Any
+// other label ("remove AC2") is left as it is, and the first such label is
+// returned: a flow does not keep its ticket's numbering, and the criteria do
+// not match the built steps one to one (a criterion may name two steps, a
+// setting, a question for the avatar, a fallback, a condition the builder
+// turns into a check of its own; the builder reorders some steps), so the
+// n-th step is no reading of "ACn". A change that then names no step says
+// why (acLabelError) rather than remove a step the number may not be.
+func (p *plan) acRefs(text string) (string, string) {
 	low := strings.ToLower(text)
 	if !hasACLabel(low) {
-		return text, nil
-	}
-	// the numbering with every check, and without a liveness check right
-	// after a recognition, which the builder adds by FaceSign's pattern when
-	// the ticket does not number it; where the two disagree the label is
-	// left unread (the change then names no step, and says so) rather than
-	// guessed
-	var checks, named []*step
-	for _, s := range p.steps {
-		if s.k.isConversation() {
-			continue
-		}
-		checks = append(checks, s)
-		if !(s.k == kLiveness && len(checks) > 1 && checks[len(checks)-2].k == kRecognition) {
-			named = append(named, s)
-		}
+		return text, ""
 	}
 	var b strings.Builder
-	var notes []string
+	label := ""
 	for i := 0; i < len(text); {
 		n := acLabelAt(low, i)
 		if n == 0 {
@@ -279,39 +318,22 @@ func (p *plan) acRefs(text string) (string, []string) {
 			continue
 		}
 		if e := acHeadingEnd(low, i+n); e > 0 {
-			// "AC1 updated: ask for camera access at the start": the
-			// criterion's new words follow; they are the change
 			i = e
 			continue
 		}
-		num := 0
-		for _, r := range low[i : i+n] {
-			if r >= '0' && r <= '9' {
-				num = num*10 + int(r-'0')
-			}
+		if label == "" {
+			label = text[i : i+n]
 		}
-		if num < 1 || num > len(checks) || num > len(named) || named[num-1] != checks[num-1] {
-			b.WriteString(text[i : i+n])
-			i += n
-			continue
-		}
-		k := checks[num-1].k
-		b.WriteString("the " + k.String())
-		note := "Read \"" + text[i:i+n] + "\" as the flow's " + ordinalWord(num) + " step, the " + k.String() + "."
-		if !slices.Contains(notes, note) {
-			notes = append(notes, note)
-		}
+		b.WriteString(text[i : i+n])
 		i += n
 	}
-	return b.String(), notes
+	return b.String(), label
 }
 
-func ordinalWord(n int) string {
-	words := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-	if n < len(words) {
-		return words[n]
-	}
-	return "next"
+// acLabelError says why a change that names a criterion by its number was
+// not made.
+func acLabelError(err error, label string) error {
+	return fmt.Errorf("%w: %q is a criterion's number in the ticket, and a flow does not keep its ticket's numbering (a criterion can hold two steps, a setting or a question), so it is not read as the flow's n-th step; name the step instead (\"remove the SMS code\")", err, label)
 }
 
 // acHeadingEnd: after a criterion's label at i, a participle of change and a
@@ -334,7 +356,7 @@ func acHeadingEnd(low string, i int) int {
 // the swap; read as moves of its own it would move each step again. It is
 // read as said back (an assumption), and the swap is the change. A tail
 // with a verb of change of its own ("swap the codes: and remove the ID
-// scan") is kept.
+// scan", "…: SMS first, then move liveness to the end") is kept.
 func swapGloss(text string) (string, string) {
 	colon := strings.IndexByte(text, ':')
 	if colon < 0 || strings.ContainsAny(text, "\n.;") {
@@ -347,20 +369,29 @@ func swapGloss(text string) (string, string) {
 	if !hasAnyRaw(head, lex.pairWord) && len(analyze(head, nil).steps) < 2 {
 		return text, "" // ("swap them: SMS first": the gloss names the pair)
 	}
-	order := false
-	for _, t := range tail {
-		switch {
-		case lex.swapGlossOrder[t.raw]:
-			order = true
-		case lex.removeVerb[t.w] || lex.addVerb[t.raw] && t.raw != "then" || lex.swapVerb[t.raw] || t.w == "replace":
-			return text, ""
+	// ("swap the codes: SMS first, email second, then move liveness to the
+	// end": the gloss, then a move of its own, read after the swap)
+	segs := strings.Split(text[colon+1:], ",")
+	own := len(segs)
+	for i, sg := range segs {
+		ts := tokenize(sg)
+		for len(ts) > 1 && (ts[0].raw == "then" || ts[0].raw == "and" || ts[0].raw == "also") {
+			ts = ts[1:]
+		}
+		if len(ts) > 0 && changeVerbIn(ts[:1]) {
+			own = i
+			break
 		}
 	}
-	if !order {
+	if own == 0 || !slices.ContainsFunc(tokenize(strings.Join(segs[:own], ",")), func(t token) bool { return lex.swapGlossOrder[t.raw] }) {
 		return text, ""
 	}
-	gloss := strings.TrimSpace(text[colon+1:])
-	return strings.TrimSpace(text[:colon]), "Read \"" + gloss + "\" as the order the swap makes, not as a move of its own."
+	gloss := strings.TrimSpace(strings.Join(segs[:own], ","))
+	out := strings.TrimSpace(text[:colon])
+	if own < len(segs) {
+		out += ", " + strings.TrimSpace(strings.Join(segs[own:], ","))
+	}
+	return out, "Read \"" + gloss + "\" as the order the swap makes, not as a move of its own."
 }
 
 // headingAsides drops a bracket that ends an off-scope heading on a line of

@@ -7,21 +7,75 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A change that numbers a ticket's criterion ("remove AC2") reads it as the
-// flow's n-th step only where that numbering cannot be off by a liveness
-// check the builder added after a recognition: there it changes nothing
-// rather than remove a step the ticket did not number.
-func TestACRefNotGuessedPastImpliedLiveness(t *testing.T) {
-	f := built(t, "AC1 face recognition, AC2 SMS code, AC3 email code", Options{})
-	r, err := Edit(f, "remove AC2", Options{})
-	if err == nil {
-		assert.Equal(t, len(f), len(r.Flow), "no step removed on a guess")
+// A change that numbers a ticket's criterion ("remove AC2") is not read as
+// the flow's n-th step: a flow does not keep its ticket's numbering, and a
+// criterion may hold two steps, a setting, a question, a fallback or a
+// condition the builder turns into a check of its own (rvH16 S1-S4, S14,
+// S15). The change is refused, saying why, and no step is removed.
+func TestACRefNotReadAsNthStep(t *testing.T) {
+	for _, tt := range []struct{ base, change string }{
+		{"AC1: passport scan and a liveness check\nAC2: email code", "remove AC2"},
+		{"AC1: liveness\nAC2: ask them what they are here for\nAC3: SMS code", "remove AC2"},
+		{"AC1: liveness\nAC2: SMS code\nAC3: the SMS code has 8 digits\nAC4: email code", "remove AC3"},
+		{"AC1: liveness check\nAC2: face recognition\nAC3: SMS code", "AC1 is no longer needed"},
+		{"AC1: liveness\nAC2: SMS code\nAC3: if the SMS fails, send an email code\nAC4: passport scan", "remove AC3"},
+		{"AC1 passport scan, AC2 liveness, AC3 SMS code, AC4 email code.", "drop AC3"},
+		{"Passport scan, liveness, SMS code.", "AC3 removed"},
+	} {
+		f := built(t, tt.base, Options{})
+		_, err := Edit(f, tt.change, Options{})
+		require.Error(t, err, tt.base+" || "+tt.change)
+		assert.Contains(t, err.Error(), "does not keep its ticket's numbering", tt.change)
 	}
-	// AC1 sits before the added liveness check: read
-	r, err = Edit(f, "remove AC1", Options{})
+	// a criterion's label that heads its new words is no number to read
+	f := built(t, "Recognise the user, liveness, then an email code.", Options{})
+	r, err := Edit(f, "AC3 changed: the code is now SMS", Options{})
 	require.NoError(t, err)
+	types := ""
 	for _, n := range r.Flow {
-		assert.NotEqual(t, "recognition", string(n.Type))
+		types += string(n.Type) + " "
 	}
-	assert.Contains(t, r.Assumptions, "Read \"AC1\" as the flow's first step, the face recognition.")
+	assert.Contains(t, types, "two_factor_sms")
+	assert.NotContains(t, types, "two_factor_email")
+}
+
+// A bracket that says which failure a condition means ("fails (not
+// delivered)") narrows it: it is no restatement to drop, and a wrong code
+// must not lead on to a second, easier code (rvH16 S16).
+func TestCondBracketNarrowsFailure(t *testing.T) {
+	f := built(t, "Face scan, then SMS code. If the SMS code fails (not received)\nsend an email code instead", Options{})
+	byID := map[string]string{}
+	for _, n := range f {
+		byID[n.ID] = string(n.Type)
+	}
+	for _, n := range f {
+		if n.Type != "two_factor_sms" {
+			continue
+		}
+		for _, o := range n.Outcomes {
+			if o.ID == "failed_unverified" {
+				for _, m := range f {
+					if m.ID == o.Target {
+						assert.NotEqual(t, "two_factor_email", byID[m.Next], "a wrong SMS code leads on to an email code")
+					}
+				}
+				assert.NotEqual(t, "two_factor_email", byID[o.Target])
+			}
+		}
+	}
+}
+
+// "X is no longer needed for <people>": the qualifier is a condition, and the
+// step it names is no part of a removal (rvH16 S7).
+func TestNoLongerNeededQualifierRemovesNothingElse(t *testing.T) {
+	f := built(t, "Liveness, SMS code and email code.", Options{})
+	r, err := Edit(f, "the email code is no longer needed for users who passed the SMS code", Options{})
+	if err != nil {
+		return // (refused: the condition cannot be built; nothing removed)
+	}
+	has := false
+	for _, n := range r.Flow {
+		has = has || n.Type == "two_factor_sms"
+	}
+	assert.True(t, has, "the SMS code the qualifier names stays")
 }
