@@ -55,8 +55,11 @@ func TestCondBracketNarrowsFailure(t *testing.T) {
 		for _, o := range n.Outcomes {
 			if o.ID == "failed_unverified" {
 				for _, m := range f {
-					if m.ID == o.Target {
-						assert.NotEqual(t, "two_factor_email", byID[m.Next], "a wrong SMS code leads on to an email code")
+					if m.ID != o.Target {
+						continue
+					}
+					for _, mo := range m.Outcomes {
+						assert.NotEqual(t, "two_factor_email", byID[mo.Target], "a wrong SMS code leads on to an email code")
 					}
 				}
 				assert.NotEqual(t, "two_factor_email", byID[o.Target])
