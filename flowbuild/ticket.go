@@ -387,11 +387,27 @@ func swapGloss(text string) (string, string) {
 		return text, ""
 	}
 	gloss := strings.TrimSpace(strings.Join(segs[:own], ","))
+	if !glossOfPair(head, tokenize(gloss)) {
+		return text, "" // ("swap the two codes: liveness last": a step the swap does not move)
+	}
 	out := strings.TrimSpace(text[:colon])
 	if own < len(segs) {
 		out += ", " + strings.TrimSpace(strings.Join(segs[own:], ","))
 	}
 	return out, "Read \"" + gloss + "\" as the order the swap makes, not as a move of its own."
+}
+
+// glossOfPair: every step the gloss names is one of the pair the swap's head
+// names ("the two codes": a code of either channel).
+func glossOfPair(head, gloss []token) bool {
+	hs := analyze(head, nil).steps
+	codes := has(head, "codes") || has(head, "otps")
+	for _, g := range analyze(gloss, nil).steps {
+		if findKind(hs, g.k) < 0 && !(codes && isCodeKind(g.k)) && (len(hs) > 0 || codes) {
+			return false
+		}
+	}
+	return true
 }
 
 // headingAsides drops a bracket that ends an off-scope heading on a line of

@@ -82,3 +82,17 @@ func TestNoLongerNeededQualifierRemovesNothingElse(t *testing.T) {
 	}
 	assert.True(t, has, "the SMS code the qualifier names stays")
 }
+
+// A colon after a swap whose words name a step the swap does not move
+// ("swap the two codes: liveness last") is no gloss of the swap's order, and
+// is not said back as one (rvH16 M2).
+func TestSwapGlossNamesOnlyThePair(t *testing.T) {
+	f := built(t, "Liveness, then SMS code, then email code.", Options{})
+	r, err := Edit(f, "swap the two codes: liveness last", Options{})
+	if err != nil {
+		return
+	}
+	for _, a := range r.Assumptions {
+		assert.NotContains(t, a, "as the order the swap makes")
+	}
+}
