@@ -206,6 +206,8 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	text, shapeNotes := unstructure(undictate(text))
+	text, ticketNotes := readTicket(text)
+	shapeNotes = append(shapeNotes, ticketNotes...)
 	if head, change := trailingChange(text); change != "" {
 		if res, ok := buildThenEdit(head, change, opts); ok {
 			// (what reading the structure decided is said here too: the head,

@@ -18,6 +18,16 @@ import (
 // ("do the liveness check first"), or reword a conversation ("change the greeting to
 // 'Hi, welcome back'"). Nodes the change does not touch keep their ids and fields.
 func Edit(f flow.Flow, change string, opts Options) (Result, error) {
+	res, err := edit(f, change, opts)
+	if err != nil {
+		if _, label := (*plan)(nil).acRefs(change); label != "" {
+			err = acLabelError(err, label)
+		}
+	}
+	return res, err
+}
+
+func edit(f flow.Flow, change string, opts Options) (Result, error) {
 	text, err := checkText(change)
 	if err != nil {
 		return Result{}, err
@@ -29,6 +39,11 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	p.assumptions = append(p.assumptions, shapeNotes...)
+	text, _ = p.acRefs(text) // "AC1 updated: …": the criterion's new words
+	if t, note := swapGloss(text); note != "" {
+		text = t
+		p.assumptions = append(p.assumptions, note)
+	}
 	if ctx, rest, ok := p.readBackLead(text); ok {
 		// "you said 'sends an SMS code then checks liveness': other way
 		// round": the flow as it was read back is context; the change is
@@ -3060,7 +3075,10 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = removalOpener(sentence)
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
-	sentence = activeVoice(sentence)
+	sentence, why := activeVoice(sentence)
+	if why != "" {
+		p.assumptions = append(p.assumptions, "Read \""+why+"\" as a remark about the change, not as a step to add or remove.")
+	}
 	sentence = copularChange(sentence)
 	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
@@ -5303,7 +5321,7 @@ func peopleSubject(ts []token) bool {
 // instruction it is ("take the ID scan and the SMS code out", "replace the email
 // code with an SMS one"): a participle of a verb of change after a form of "be" or
 // "get" (changeParticiples, passiveAux) becomes the verb, before its subject.
-func activeVoice(sentence string) string {
+func activeVoice(sentence string) (string, string) {
 	words := strings.Fields(sentence)
 	for i := 1; i < len(words); i++ {
 		base, ok := changeParticiples[strings.ToLower(strings.Trim(words[i], ",;:.!?"))]
@@ -5319,16 +5337,39 @@ func activeVoice(sentence string) string {
 			be = be || lex.becomes[w]
 			k--
 		}
-		if !be || k == 0 || k == i {
+		// (a ticket's change log says it with no "be", as a headline whose
+		// participle ends it or its colon does: "SMS code removed", "AC2 and
+		// AC3 removed: liveness only")
+		headline := k == i && (i == len(words)-1 || strings.HasSuffix(words[i], ":") || i+1 < len(words) && lex.headlineDash[words[i+1]])
+		if !headline && (!be || k == 0 || k == i) {
 			continue
 		}
-		out := make([]string, 0, len(words))
+		out := make([]string, 0, len(words)+1)
 		out = append(out, base)
 		out = append(out, words[:k]...)
+		if tail := words[i+1:]; headline && len(tail) > 0 && lex.headlineDash[tail[0]] {
+			tail = tail[1:]
+			if !changeVerbIn(tokenize(strings.Join(tail, " "))) {
+				// "SMS code removed - the email code is enough": after the
+				// dash, why; the steps it names are no part of the removal
+				return strings.Join(out, " "), strings.Join(tail, " ")
+			}
+		}
+		if headline && i+1 < len(words) {
+			out[len(out)-1] += "." // (what follows the colon is a sentence of its own)
+		}
 		out = append(out, words[i+1:]...)
-		return strings.Join(out, " ")
+		return strings.Join(out, " "), ""
 	}
-	return sentence
+	return sentence, ""
+}
+
+// changeVerbIn: the words hold a verb of change (remove, add, swap, replace,
+// move, put).
+func changeVerbIn(ts []token) bool {
+	return slices.ContainsFunc(ts, func(t token) bool {
+		return lex.removeVerb[t.w] || lex.addVerb[t.raw] && t.raw != "then" || lex.swapVerb[t.raw] || t.w == "replace" || t.w == "move" || t.raw == "put"
+	})
 }
 
 // copularChange rewrites a step said to become another ("the SMS code should

@@ -1068,13 +1068,14 @@ func parse(text string) *parsed {
 	ifRecognized := false              // the last condition was "if they are recognized"
 	ifSent := -1
 	prevSent := -1
-	contrast := contrastsPopulations(clauses)
+	contrast, bothPops := contrastsPopulations(clauses)
 	// "members under 16 can't use it, but the front desk deals with that, so not
 	// in this flow": a sentence that puts what it names outside the flow
 	elsewhere := map[int]bool{}
 	noRecognition := false     // "No recognition on this one, it's only for signing up"
 	offScope := map[int]bool{} // sentences under an "Out of scope" heading: their steps are ruled out
 	under := false
+	lineOnly := -1 // the line of an off-scope heading that holds its item ("Won't: SMS")
 	// clauses whose every step is a check, asked for outright: if the text rules
 	// all of those out, the clause's words get a note rather than vanish ("No
 	// recognition step. Each enrolled face should be tagged with the apartment")
@@ -1123,8 +1124,15 @@ func parse(text string) *parsed {
 		switch {
 		case offScopeHeading(c.toks, lex.offScope) || c.colon && offScopeHeading(c.toks, lex.offScopeColon):
 			under = true
+			// ("Won't: SMS\nCould: a welcome message": a heading with its item on
+			// its own line rules out that line only, one item of a list whose
+			// other items carry labels of their own)
+			lineOnly = -1
+			if ci+1 < len(clauses) && clauses[ci+1].sent == c.sent {
+				lineOnly = c.sent
+			}
 			continue
-		case under && alone && !namesAnything(c.toks):
+		case under && alone && !namesAnything(c.toks), under && lineOnly >= 0 && c.sent != lineOnly:
 			under = false
 		}
 		if under {
@@ -1275,6 +1283,16 @@ func parse(text string) *parsed {
 				// steps stay; the list they serve is said, not screened in the flow
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks[j:])+"\" as what the steps before it are for; the screening against a list itself is not something FaceSign flows do, so run it in your app with the verified identity the session's webhook reports.")
 			}
+		}
+		if !bothPops && (lex.sceneGiven[c.toks[0].raw] || sceneTitle(clauses, ci)) && findKind(seq, kRecognition) < 0 &&
+			(populationCondition(c.toks, contrast) || contrast && startsPopulation(c.toks)) && !namesAnything(c.toks) {
+			// "Given a first-time user\nWhen the session starts\nThen …": a
+			// scenario's "Given" of one kind of user, set against no other, is
+			// who the scenario is about, every user of this flow, not a branch
+			// that needs a recognition to tell them apart; so is a scenario's
+			// title ("Scenario: new customer signs up")
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the scenario's context: the steps after it are for every user of this flow, with no recognition to tell new users apart; say so if known users should take another path.")
+			continue
 		}
 		group := findKind(seq, kRecognition) < 0 && !noRecognition && unknownGroup(c.toks)
 		at := recognitionAt(seq) // where an implied recognition goes
@@ -3462,8 +3480,10 @@ func narrowedSearch(clauses []clause, ci int) bool {
 // contrastsPopulations: the text names both users it knows and users it does
 // not ("existing customers get liveness only; new customers also scan a
 // passport"), so a clause opening on one of them is a condition, not a purpose.
-func contrastsPopulations(clauses []clause) bool {
-	known, fresh := false, false
+// both: the text names both outright, as a scenario set against another must
+// ("Given a first-time user" alone is who the scenario is about).
+func contrastsPopulations(clauses []clause) (contrast, both bool) {
+	known, fresh, newcomer := false, false, false
 	for _, c := range clauses {
 		for i, t := range c.toks {
 			pop := i+1 < len(c.toks) && c.toks[i+1].in(hUserWord)
@@ -3473,11 +3493,11 @@ func contrastsPopulations(clauses []clause) bool {
 			// exists beside the users the flow already knows ("unknown devices" is
 			// none)
 			if t.in(hNewcomer) || t.in(hCondNew) && t.raw != "new" && pop {
-				return true
+				newcomer = true
 			}
 		}
 	}
-	return known && fresh
+	return newcomer || known && fresh, known && (fresh || newcomer)
 }
 
 // namesVerification: the steps hold a check, not only conversations.
@@ -4697,6 +4717,9 @@ func unplaced(ts []token) []string {
 	}
 	if ts = withoutComparisons(ts); len(ts) == 0 {
 		return nil // ("(cheaper than SMS)": the comparison is noted where it is read)
+	}
+	if len(ts) <= 3 && lex.moscowWant[strings.ToLower(clauseText(ts))] {
+		return nil // ("Won't have\n- SMS\nMust have\n- …": the heading that ends the off-scope list)
 	}
 	if citedStandard(ts) {
 		// "the whole journey must also meet WCAG 2.2 AA": a standard the flow
@@ -6960,8 +6983,15 @@ func negations(ts []token) []bool {
 				}
 			}
 			continue
-		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && ts[i-1].raw == "be"):
-			// "the ID is not needed": the whole clause up to here
+		case t.w == "need" && i > 0 && lex.doNot[ts[i-1].raw]:
+			// "so I don't need a password", "we don't need the ID": an active
+			// "need" rules out its object, what follows, not the clause before
+		case t.w == "unnecessary" || (t.w == "need" && i > 0 && ts[i-1].w == "no") || (t.w == "need" && i > 1 && ts[i-2].w == "no" && (ts[i-1].raw == "be" || lex.noLongerTail[ts[i-1].raw] && needEnds(ts, i))):
+			// "the ID is not needed": the whole clause up to here ("the email
+			// code is no longer needed", "… no more required"; not with a
+			// qualifier after it, "… no longer needed for returning
+			// customers", "… once the SMS works": for whom or when is a
+			// condition no removal of the step reads)
 			for j := 0; j < i; j++ {
 				neg[j] = true
 			}
@@ -7654,7 +7684,8 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 				}
 			}
 			add(s, ci)
-		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople:
+		case !image && faceWord && (population && (comparing || search || byFace || has(ts, "verify") || has(ts, "identify")) || search) || enrolledStatus || !image && searchPeople ||
+			!image && !comparing && searchesFaceStore(ts):
 			a.notes = append(a.notes, oneToNNote)
 			add(&step{k: kRecognition}, ci)
 		// (with a photo the app holds, "check the person on camera is that same
@@ -9781,4 +9812,47 @@ func notEnough(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// sceneTitle: clause ci is the title after a scenario's heading ("Scenario:
+// new customer signs up", "Feature: …").
+func sceneTitle(clauses []clause, ci int) bool {
+	return ci > 0 && clauses[ci-1].colon && len(clauses[ci-1].toks) == 1 && lex.sceneHead[clauses[ci-1].toks[0].raw]
+}
+
+// searchesFaceStore: a search of a store ("the database", "a DB lookup") for
+// who the person is ("search the database for a match", "to find out who they
+// are"): in a FaceSign flow that is its enrolled faces, the 1:N recognition.
+// Not when the clause searches for something else (an email, a phone, a
+// document, a code, a record, a flag).
+func searchesFaceStore(ts []token) bool {
+	s := slices.IndexFunc(ts, func(t token) bool { return t.in(hSearchVerb) })
+	if s < 0 {
+		return false
+	}
+	store := s > 0 && lex.faceStore[ts[s-1].raw] // ("a database lookup": the store before the search's noun)
+	for j := s + 1; j < len(ts) && j <= s+4 && !store; j++ {
+		store = lex.faceStore[ts[j].raw]
+	}
+	if !store || has(ts, "email") || has(ts, "phone") || has(ts, "code") || has(ts, "sms") || anyDoc(ts) {
+		return false
+	}
+	// the search looks for who the person is ("search the database for their
+	// face", "… to see who they are"); a search for anything else ("for fraud
+	// flags", "to see if they already have an account", "the db record") is
+	// the app's own back-end work, no step of the flow
+	return slices.ContainsFunc(ts[s+1:], func(t token) bool { return lex.faceStoreCue[t.raw] })
+}
+
+// needEnds: "needed" at i ends its clause (a comma, a full stop, "anymore").
+func needEnds(ts []token, i int) bool {
+	for _, t := range ts[i+1:] {
+		if t.w == "," || t.w == "." || t.w == ";" {
+			return true
+		}
+		if !lex.needTail[t.raw] {
+			return false
+		}
+	}
+	return true
 }
