@@ -5363,7 +5363,20 @@ func supposedChange(sentence string) string {
 // change becomes the verb. Only "we"/"I" with the present of "be" lead it; the
 // past ("we were removing it when …") tells a story, as supposedChange leaves it.
 func progressiveChange(sentence string) string {
-	words := strings.Fields(sentence)
+	all := strings.Fields(sentence)
+	// a lead-in that says where the change was decided and closes on a comma
+	// or colon ("after the retro, we're dropping …", "decided: we're removing
+	// …") keeps its words; the speaker's "we're" after it opens the change
+	from := 0
+	for i := 0; i < len(all)-1 && i < 6; i++ {
+		if strings.HasSuffix(all[i], ",") || strings.HasSuffix(all[i], ":") {
+			if w := strings.ToLower(strings.Map(dropApostrophe, all[i+1])); w == "were" && strings.ContainsAny(all[i+1], "'’") || w == "im" || lex.speaker[w] {
+				from = i + 1
+			}
+			break
+		}
+	}
+	words := all[from:]
 	lead := 0 // the words before the verb: none, "we're", "we are", "I'm", "I am"
 	if len(words) > 0 {
 		w := strings.ToLower(strings.Map(dropApostrophe, words[0]))
@@ -5374,7 +5387,7 @@ func progressiveChange(sentence string) string {
 			lead = 2
 		}
 	}
-	if lead >= len(words) {
+	if lead >= len(words) || from > 0 && lead == 0 {
 		return sentence
 	}
 	base, ok := changeGerund(strings.ToLower(strings.Trim(words[lead], ",;:.!?")))
@@ -5396,7 +5409,7 @@ func progressiveChange(sentence string) string {
 		}
 		return strings.Join(out, " ")
 	}
-	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
+	return strings.Join(slices.Concat(all[:from], []string{base}, words[lead+1:]), " ")
 }
 
 // negatedPlace: the sentence rules out a place at the start or the end for

@@ -431,7 +431,7 @@ var (
 	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                 // "user ID" is no document
 	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                                                                                  // a permit that is a document
 	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                                                                                      // a card that is a document
-	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                           // "text them", "text a code"
+	textNextWords      = []string{"message", "messages", "code", "codes", "otp", "otps", "passcode", "passcodes", "them", "a", "an", "the", "their", "to", "me"}                                                                                                     // "text them", "text a code"
 	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                  // "by text"
 	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                  // codes that are not one-time codes
 	entryNextWords     = []string{"entry", "field", "input", "box", "prompt", "capture", "collection"}                                                                                                                                                               // "the email entry", "drop the email capture"
@@ -613,6 +613,25 @@ var (
 	// a bare negation is such a heading only before a colon ("MUST NOT: anything
 	// over SMS", "Not allowed: SMS"); alone it answers a question ("Should we text
 	// them? Don't.")
+	// verdicts that meeting notes give a proposal after naming it ("Tom asked
+	// about SMS instead — rejected", "email OTP: dropped (users complained)",
+	// "the doc scan idea was shot down"): what it names is ruled out
+	// (parse.go, dropVerdicts). A strong verdict says so of a step alone ("SMS
+	// was scrapped"); a weak one is also what a check does to a user ("fakes
+	// are rejected"), so it needs a proposal's word before it or to stand as
+	// its own item after a dash or colon.
+	strongVerdictPhrases = []string{"dropped", "scrapped", "nixed", "vetoed", "shelved", "ditched", "binned", "killed", "ruled out", "shot down", "voted down", "turned down", "struck down", "canned"}
+	weakVerdictPhrases   = []string{"rejected", "declined", "overruled", "not agreed", "not approved", "no go", "nogo", "a no"}
+	// proposalWords before a weak verdict make what it names a proposal ("Tom's
+	// idea of a doc scan was rejected", "email code was discussed and rejected")
+	proposalWords = []string{"idea", "ideas", "suggestion", "suggestions", "suggested", "proposal", "proposals", "proposed", "pitched", "floated", "raised", "discussed", "considered", "asked", "wanted", "option", "instead", "alternative"}
+	// parkedPhrases leave a question open, as a verdict after it ("… parked till
+	// next sprint") or as the heading of what is left open ("Parked: …", "Open
+	// q: …"): not a step, and not ruled out either
+	parkedPhrases = []string{"parked", "deferred", "tabled", "postponed", "punted", "open question", "open questions", "open q", "open qs", "open item", "open items", "tbd", "to be decided", "undecided", "not decided", "still open", "left open"}
+	// verdictAuxWords may stand between what a verdict judges and the verdict
+	// ("was rejected", "got dropped", "has been shelved", "discussed and rejected")
+	verdictAuxWords      = []string{"was", "were", "is", "are", "got", "gets", "been", "has", "have", "had", "and", "but", "then", "also", "both", "all", "unanimously", "quickly", "eventually", "finally", "discussed", "considered"}
 	offScopeColonPhrases = []string{"excluded", "must not", "mustnt", "must not have", "must not use", "should not", "shouldnt", "not allowed", "not permitted", "forbidden", "prohibited", "do not", "dont", "do not use", "dont use", "never", "wont do", "will not do", "not wanted", "not needed"}
 	laterPhrases         = []string{"next time", "next session", "next sessions", "next login", "next visit", "next visits", "from now on", "from then on", "going forward", "on future visits", "on later visits"} // "so we can recognise them on site from now on": a time after this session, what the step is for
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
@@ -1193,7 +1212,10 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
 	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping",
 	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
-	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "thresh": "threshold"}
+	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "thresh": "threshold",
+	// the meetings that notes come from ("after the retro", "from standup"):
+	// words no dictionary lists, never typos of a step's word ("retro" is not "retry")
+	"retro": "retrospective", "retros": "retrospectives", "standup": "meeting", "standups": "meetings", "offsite": "meeting"}
 
 // chatShortVerb: chat shorthand for a verb that is also ordinary shorthand
 // for a noun ("rm" room, "del" delivery or a name's "Del", "cmp" company):
@@ -2605,6 +2627,8 @@ type lexicon struct {
 	rethink                                                                                                                                                                                                                                                                                                                                                                                                                      phrases         // Build: markers of more than one word that take back what was just said
 	changeLine                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool // Build: "edit:" opening a line of changes to the lines above
 	offScope, offScopeColon                                                                                                                                                                                                                                                                                                                                                                                                      phrases         // a heading of a list kept out of the flow ("Out of scope"); one only before a colon ("Not allowed:")
+	strongVerdict, weakVerdict, parked                                                                                                                                                                                                                                                                                                                                                                                           phrases         // a proposal turned down or left open in meeting notes (parse.go, dropVerdicts)
+	proposal, verdictAux                                                                                                                                                                                                                                                                                                                                                                                                         map[string]bool
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool // "stop" in "stop making them …"
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                                                                                                                                                                                         map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                                                                                                     phrases        // after "is", a predicate ruling its subject out ("email is off the table")
@@ -2684,6 +2708,8 @@ func newLexicon() *lexicon {
 	l.callPrep, l.incident, l.oldPlace = wordSet(callPrepWords), wordSet(incidentWords), wordSet(oldPlaceWords)
 	l.restrictVerb = wordSet(restrictVerbWords)
 	l.offScope, l.offScopeColon, l.ceaseVerb = phraseSet(offScopePhrases), phraseSet(offScopeColonPhrases), wordSet(ceaseVerbWords)
+	l.strongVerdict, l.weakVerdict, l.parked = phraseSet(strongVerdictPhrases), phraseSet(weakVerdictPhrases), phraseSet(parkedPhrases)
+	l.proposal, l.verdictAux = wordSet(proposalWords), wordSet(verdictAuxWords)
 	l.condIfStrict, l.condOpen = wordSet(condIfStrictWords), wordSet(condOpenWords)
 	l.fallbackNoun = wordSet(fallbackNounWords)
 	l.adultPerson = wordSet(adultPersonWords)

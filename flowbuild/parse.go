@@ -963,6 +963,7 @@ func parse(text string) *parsed {
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 	clauses = p.dropTurnedDown(clauses)
+	clauses = p.dropVerdicts(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
 	clauses = deferFallbacks(clauses)
@@ -3878,6 +3879,137 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 			}
 		}
 		out = out[:q]
+	}
+	return out
+}
+
+// verdictAt finds a meeting note's verdict on what the clause names before
+// it ("… was rejected", "… dropped", "… parked till next sprint"): it returns
+// where the verdict starts and whether it leaves the matter open (parked)
+// rather than turning it down, or -1. Only words of a verdict's auxiliary may
+// stand between the named words and the verdict ("got dropped", "was
+// discussed and rejected"); what follows the verdict is its reason or who
+// gave it ("rejected by security", "dropped (users complained)") and names no
+// step. A weak verdict ("rejected") is also what a check does to a user, so it
+// counts only after a proposal's word ("Tom's idea of …", "X was discussed")
+// or standing as its own item (at after 0: "X — rejected").
+func verdictAt(ts, prior []token) (at int, open bool) {
+	if !hasPhrase(ts, lex.strongVerdict) && !hasPhrase(ts, lex.weakVerdict) && !hasPhrase(ts, lex.parked) {
+		return -1, false // (the cheap word test first: most clauses give no verdict)
+	}
+	for i := range ts {
+		strong, weak, parked := phraseLen(ts, i, lex.strongVerdict), phraseLen(ts, i, lex.weakVerdict), phraseLen(ts, i, lex.parked)
+		n := max(strong, weak, parked)
+		if n == 0 {
+			continue
+		}
+		at := i
+		for at > 0 && lex.verdictAux[ts[at-1].raw] {
+			at--
+		}
+		if at > 0 && negationLemmas[ts[at-1].w] || slices.ContainsFunc(ts[at:i], func(t token) bool { return t.raw == "not" }) {
+			return -1, false // "not dropped", "never rejected": no verdict
+		}
+		if namesAnything(ts[i+n:]) || hasAnyRaw(ts, lex.condIfStrict) {
+			return -1, false // "drop the SMS", "rejected if blurry": an instruction or an outcome
+		}
+		if weak > 0 && strong == 0 && parked == 0 && at > 0 && !hasAnyRaw(ts[:i], lex.proposal) && !hasAnyRaw(prior, lex.proposal) {
+			return -1, false // "deepfakes are rejected"
+		}
+		return at, parked > 0 && strong == 0 && weak == 0
+	}
+	return -1, false
+}
+
+// judgedSteps are the steps a proposal named, less those it would replace
+// ("SMS instead of the email code": the SMS is what was proposed).
+func judgedSteps(ts []token) kindSet {
+	if i := slices.IndexFunc(ts, func(t token) bool { return t.w == "instead" || t.raw == "over" || t.raw == "than" }); i >= 0 {
+		ts = ts[:i]
+	}
+	var ks kindSet
+	for _, s := range analyze(ts, nil).steps {
+		if !s.k.isConversation() {
+			ks.add(s.k)
+		}
+	}
+	return ks
+}
+
+// dropVerdicts reads the verdicts of meeting notes and decision logs: a
+// proposal turned down ("Tom asked about SMS instead — rejected, SIM swap
+// risk", "the doc scan idea was shot down", "email OTP: dropped", "Rejected:
+// comparing against an ID photo") is ruled out, as "no SMS" would be; a
+// question left open ("Parked: whether to allow a doc scan fallback", "Open q:
+// do we need recognition too? parked till next sprint") is no step and is
+// said back. A turned-down setting ("Tom wanted 4 digits — rejected") sets
+// nothing. The final decision's own words stay: only what the verdict judges
+// goes. A verdict alone in its clause judges the clause before it in its
+// sentence, or the item before a colon, dash or question mark.
+func (p *parsed) dropVerdicts(clauses []clause) []clause {
+	out := clauses[:0:0]
+	last := -1    // the clause out ends with
+	heading := -1 // the sentence under a "Rejected:" or "Parked:" heading
+	headOpen := false
+	judge := func(target []token, open bool, verdict []token) {
+		if open {
+			p.notes = append(p.notes, "Read \""+clauseText(target)+"\" as a question the notes leave open, so the flow does not include it; say so when it is decided.")
+			return
+		}
+		if slices.Contains(negations(target), true) {
+			p.notes = append(p.notes, "Read \""+clauseText(target)+"\" as a proposal turned down, so the flow does not act on it.")
+			return
+		}
+		ks := judgedSteps(target)
+		p.excluded |= ks
+		if ks != 0 {
+			p.notes = append(p.notes, "Read \""+clauseText(slices.Concat(target, verdict))+"\" as a proposal turned down, so the flow leaves out the "+stepNamesOf(ks)+".")
+		} else {
+			p.notes = append(p.notes, "Read \""+clauseText(target)+"\" as a proposal turned down, so the flow does not act on it.")
+		}
+	}
+	for ci, c := range clauses {
+		if c.colon && len(c.toks) <= 4 {
+			// "Rejected:", "Parked:", "Open q:": a heading over the rest of its sentence
+			// ("Parked for now:", "Rejected options:": the heading's tail says when or what)
+			strong, weak := offScopeHeading(c.toks, lex.strongVerdict), offScopeHeading(c.toks, lex.weakVerdict)
+			if parked := offScopeHeading(c.toks, lex.parked); strong || weak || parked {
+				heading, headOpen = c.sent, parked && !strong && !weak
+				continue
+			}
+		}
+		if heading >= 0 && c.sent == heading || heading >= 0 && c.sent == heading+1 && ci > 0 && clauses[ci-1].ask && clauses[ci-1].sent == heading {
+			if namesAnything(c.toks) || hasSetting(c.toks) {
+				judge(c.toks, headOpen, nil)
+			}
+			continue
+		}
+		var prior []token // ("the proposal to also send an SMS code was rejected": the proposal's word in the clause before)
+		if ci > 0 && clauses[ci-1].sent == c.sent {
+			prior = clauses[ci-1].toks
+		}
+		at, open := verdictAt(c.toks, prior)
+		if at < 0 {
+			out, last = append(out, c), ci
+			continue
+		}
+		target := c.toks[:at]
+		if at == 0 || !namesAnything(target) && !(hasSetting(target) && readSettings(target).any()) {
+			// the verdict alone: it judges the item before it
+			if last != ci-1 || ci == 0 {
+				out, last = append(out, c), ci
+				continue
+			}
+			prev := clauses[ci-1]
+			if !(prev.sent == c.sent || c.dash || prev.colon || prev.ask) || !namesAnything(prev.toks) && !(hasSetting(prev.toks) && readSettings(prev.toks).any()) ||
+				hasAnyRaw(prev.toks, lex.condIfStrict) {
+				out, last = append(out, c), ci
+				continue
+			}
+			target = prev.toks
+			out, last = out[:len(out)-1], -1
+		}
+		judge(target, open, c.toks[at:])
 	}
 	return out
 }

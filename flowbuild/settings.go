@@ -91,8 +91,8 @@ func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	skip := -1
 	for i, t := range ts {
-		if t.eq && t.kilo && i > 0 && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
-			continue // "expiry=5m": minutes, which the tokenizer read as millions
+		if t.kilo && i > 0 && (t.eq || lex.settingKey[ts[i-1].raw] != "") && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
+			continue // "expiry=5m", "ttl 10m": minutes, which the tokenizer read as millions
 		}
 		if t.in(hFailTimes) && failedBefore(ts, i) {
 			s.attempts = 2 // "if it's wrong twice", "if they fail it twice": the code's attempts
@@ -130,6 +130,12 @@ func readSettings(ts []token) stepSettings {
 			before = ts[i-1].w
 		}
 		if t.eq && i > 0 && keyValue(&s, keyBefore(ts, i), t, n, unit) {
+			continue
+		}
+		if !t.eq && i > 0 && lex.settingKey[ts[i-1].raw] != "" && keyValue(&s, keyBefore(ts, i), t, n, unit) {
+			// "ttl 10m", "max attempts 5", "expiry 600s": a key written
+			// right before its value, with no "=" or ":" between, as
+			// shorthand and config-style notes put it
 			continue
 		}
 		switch {
