@@ -3969,7 +3969,7 @@ func (p *parsed) dropVerdicts(clauses []clause) []clause {
 		}
 	}
 	for ci, c := range clauses {
-		if c.colon && len(c.toks) <= 4 {
+		if c.colon && len(c.toks) > 0 && len(c.toks) <= 4 {
 			// "Rejected:", "Parked:", "Open q:": a heading over the rest of its sentence
 			// ("Parked for now:", "Rejected options:": the heading's tail says when or what)
 			strong, weak := offScopeHeading(c.toks, lex.strongVerdict), offScopeHeading(c.toks, lex.weakVerdict)
