@@ -3947,6 +3947,11 @@ func judgedSteps(ts []token) kindSet {
 // goes. A verdict alone in its clause judges the clause before it in its
 // sentence, or the item before a colon, dash or question mark.
 func (p *parsed) dropVerdicts(clauses []clause) []clause {
+	if !slices.ContainsFunc(clauses, func(c clause) bool {
+		return hasPhrase(c.toks, lex.strongVerdict) || hasPhrase(c.toks, lex.weakVerdict) || hasPhrase(c.toks, lex.parked)
+	}) {
+		return clauses // (most texts give no verdict: no copy)
+	}
 	out := clauses[:0:0]
 	last := -1    // the clause out ends with
 	heading := -1 // the sentence under a "Rejected:" or "Parked:" heading
