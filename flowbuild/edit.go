@@ -175,6 +175,21 @@ func Edit(f flow.Flow, change string, opts Options) (Result, error) {
 			kept = true
 			continue
 		}
+		if rest, judged, ok := judgedChange(sentence); ok {
+			// "email code instead of SMS — rejected by Tom, keep SMS": the
+			// notes turn the change down; only what follows the verdict's
+			// reason is asked
+			remarks = append(remarks, judged)
+			if sentence = rest; strings.TrimSpace(sentence) == "" {
+				continue
+			}
+		}
+		if laterChange(sentence) {
+			// "FYI, we're removing the ID scan next quarter, not now", "we're
+			// still deciding on dropping the SMS": nothing changes now
+			remarks = append(remarks, sentence)
+			continue
+		}
 		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(contrastNot(sentence, p.steps)))))
 		if named, gapped := p.penultimate(sentence); gapped {
 			// "the sms should be first and the liveness the one before last":
@@ -5412,8 +5427,8 @@ func progressiveChange(sentence string) string {
 		return sentence
 	}
 	base, ok := changeGerund(strings.ToLower(strings.Trim(words[lead], ",;:.!?")))
-	if !ok {
-		return sentence
+	if !ok || hasPhrase(tokenize(sentence), lex.deferChange) {
+		return sentence // ("we're removing the ID scan next quarter, not now": no change now)
 	}
 	if lead == 0 && gerundSubject(words) {
 		// "Removing the SMS code is what compliance asked for": the remark
@@ -5431,6 +5446,49 @@ func progressiveChange(sentence string) string {
 		return strings.Join(out, " ")
 	}
 	return strings.Join(slices.Concat(all[:from], []string{base}, words[lead+1:]), " ")
+}
+
+// judgedChange: a change pasted from meeting notes with their verdict after a
+// dash ("email code instead of SMS — rejected by Tom, keep SMS", "drop the
+// liveness check - vetoed"): the change before the dash is turned down, as
+// Build's dropVerdicts reads it; rest is what follows the verdict's clause.
+func judgedChange(sentence string) (rest, judged string, ok bool) {
+	if !strings.ContainsAny(sentence, "—–-") {
+		return sentence, "", false // (the cheap test first)
+	}
+	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+		left, right, found := strings.Cut(sentence, dash)
+		if !found {
+			continue
+		}
+		verdict, after, _ := strings.Cut(right, ",")
+		vt := tokenize(verdict)
+		if at, open := verdictAt(vt, tokenize(left), tokenize(after)); at != 0 || open || !namesAnything(tokenize(left)) {
+			return sentence, "", false
+		}
+		return strings.TrimSpace(after), strings.TrimSpace(left + dash + verdict), true
+	}
+	return sentence, "", false
+}
+
+// laterChange: the speaker announces a change for later or still undecided
+// ("we're removing the ID scan next quarter, not now", "dropping the SMS next
+// sprint", "we're still deciding on dropping the SMS"): a phrase of
+// laterChangePhrases and a verb of change in its "-ing" form whose object is
+// a step.
+func laterChange(sentence string) bool {
+	ts := tokenize(sentence)
+	if !hasPhrase(ts, lex.deferChange) {
+		return false // (the cheap test first)
+	}
+	for i, t := range ts {
+		// ("we're moving logins to passkeys next sprint, so … rip out both
+		// codes": the put-off change names no step, the one asked now does)
+		if _, ok := changeGerund(t.raw); ok && namesAnything(ts[i+1:min(i+4, len(ts))]) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedPlace: the sentence rules out a place at the start or the end for
@@ -7959,6 +8017,16 @@ func dropOpenItems(text string) (string, []string) {
 		if !openItem(body) {
 			continue
 		}
+		colon := strings.Index(body, ":")
+		if item := strings.TrimSpace(body[colon+1:]); item != "" {
+			// "TBD: none, just remove the SMS", "Parked: nothing.": no item is
+			// open, and what follows the "none" is asked
+			first, rest, _ := strings.Cut(item, " ")
+			if lex.noneItem[strings.ToLower(strings.Trim(first, ",;:.!?"))] {
+				lines[i] = strings.TrimSpace(rest)
+				continue
+			}
+		}
 		end := len(body)
 		if k := strings.IndexAny(body[strings.Index(body, ":")+1:], ".?!"); k >= 0 {
 			end = strings.Index(body, ":") + 1 + k + 1
@@ -7998,7 +8066,8 @@ func speakerTurns(text string) string {
 // one the flow has and B another, as "replace the A with B" ("email otp ->
 // sms otp", "known users only: doc scan -> face scan"): the arrow of a
 // terse change points from the old step to the new. A scope before a colon
-// stays ("known users only: …"); any other arrow is left as written (an order).
+// stays ("known users only: …"); any other arrow, and one whose B the flow
+// already has, is left as written (an order, never a removal).
 func arrowReplace(text string, steps []*step) string {
 	if !strings.Contains(text, "->") {
 		return text
@@ -8027,7 +8096,10 @@ func arrowReplace(text string, steps []*step) string {
 			return only
 		}
 		a, b := one(left), one(right)
-		if a == nil || b == nil || a.k == b.k || findKind(steps, a.k) < 0 || strings.ContainsAny(left, ",;") || strings.ContainsAny(right, ",;") {
+		// (B already in the flow: "liveness -> ID scan" orders two steps it
+		// has, and replacing A with a step the flow has would only remove A:
+		// left as written)
+		if a == nil || b == nil || a.k == b.k || findKind(steps, a.k) < 0 || findKind(steps, b.k) >= 0 || strings.ContainsAny(left, ",;") || strings.ContainsAny(right, ",;") {
 			continue
 		}
 		lines[i] = prefix + "replace the " + strings.TrimSpace(left) + " with " + strings.TrimSpace(right)
@@ -8120,6 +8192,9 @@ func bareSwapPlaces(words []string) []string {
 		if j+3 < len(words) && ktail == "" {
 			if w := strings.ToLower(strings.Trim(words[j+3], ",;:.!?")); w == "step" || w == "steps" || w == "stage" || w == "stages" || w == "checks" || w == "nodes" {
 				return words // "swap 2 and 3 steps": named already
+			}
+			if lex.swapCount[strings.ToLower(strings.Trim(words[j+3], ",;:.!?"))] {
+				return words // "switch 2 and 3 digits on the code": the numbers count something else
 			}
 		}
 		return slices.Concat(words[:i+1], []string{"the", ordinalWords[n-1], "and", ordinalWords[k-1], "steps" + ktail}, words[j+3:])

@@ -629,6 +629,34 @@ var (
 	// next sprint") or as the heading of what is left open ("Parked: …", "Open
 	// q: …"): not a step, and not ruled out either
 	parkedPhrases = []string{"parked", "deferred", "tabled", "postponed", "punted", "open question", "open questions", "open q", "open qs", "open item", "open items", "tbd", "to be decided", "undecided", "not decided", "still open", "left open"}
+	// checkOutcomeWords in what a verdict judges make it what a check does to a
+	// user or an attack, not a proposal turned down ("Spoofed faces: rejected",
+	// "Expired IDs are dropped", "a wrong SMS code is rejected", "Failed SMS
+	// code: declined", "users with no face in frame — declined", "alternative
+	// documents like library cards — rejected"): the check stays
+	checkOutcomeWords = []string{"spoof", "spoofs", "spoofed", "spoofing", "deepfake", "deepfakes", "fake", "fakes", "faked", "forged", "forgery", "forgeries", "fraudulent", "tampered",
+		"failed", "failing", "fails", "failure", "failures", "wrong", "incorrect", "invalid", "expired", "mismatched", "mismatch", "attempt", "attempts", "attack", "attacks", "attacker", "attackers",
+		"fraudster", "fraudsters", "impostor", "impostors", "imposter", "imposters", "user", "users", "customers", "people", "below", "under", "documents", "cards", "faces", "photos", "selfies"}
+	// verdictUndoWords after a verdict reverse or limit it ("previously
+	// rejected, now approved", "dropped, now back in", "no go for EU users",
+	// "dropped if the user has no phone"): no verdict on the step for all users
+	verdictUndoWords = []string{"now", "back", "approved", "reinstated", "restored", "revived", "unparked", "readded", "only", "except", "unless", "if", "when", "whenever", "where"}
+	// verdictPastWords before a verdict make it a past one ("previously
+	// dropped"): the notes' current word is what counts
+	verdictPastWords = []string{"previously", "formerly", "originally", "initially", "once", "earlier"}
+	// verdictAdjLeadWords before a verdict's word make it an adjective of a noun
+	// ("for parked car owners", "with canned responses"), not a verdict
+	verdictAdjLeadWords = []string{"for", "with", "of", "to", "from", "about", "on", "in", "at", "into", "the", "a", "an", "our", "their", "your", "my", "his", "her", "its", "these", "those", "some", "any"}
+	// laterChangePhrases put a change the speaker announces later ("we're removing
+	// the ID scan next quarter, not now"): no change now
+	laterChangePhrases = []string{"not now", "not yet", "next quarter", "next sprint", "next month", "next year", "next release", "next week", "later this year", "later on", "in the future", "down the line", "down the road", "at some point", "still deciding", "still discussing", "still debating"}
+	// swapCountWords after a bare "swap 2 and 3" make its numbers counts of
+	// something other than steps ("switch 2 and 3 digits on the code", "swap 2
+	// and 3 attempts"): no swap of steps (edit.go, bareSwapPlaces)
+	swapCountWords = []string{"digit", "digits", "attempt", "attempts", "try", "tries", "retries", "time", "times", "second", "seconds", "secs", "minute", "minutes", "mins", "hour", "hours", "character", "characters", "chars", "letter", "letters", "number", "numbers", "days", "percent"}
+	// noneItemWords after an open-items heading say no item is open ("TBD:
+	// none, just remove the SMS", "Parked: nothing."): edit.go, dropOpenItems
+	noneItemWords = []string{"none", "nothing", "n/a", "na", "nil", "nada", "zero"}
 	// verdictAuxWords may stand between what a verdict judges and the verdict
 	// ("was rejected", "got dropped", "has been shelved", "discussed and rejected")
 	verdictAuxWords      = []string{"was", "were", "is", "are", "got", "gets", "been", "has", "have", "had", "and", "but", "then", "also", "both", "all", "unanimously", "quickly", "eventually", "finally", "discussed", "considered"}
@@ -2629,6 +2657,8 @@ type lexicon struct {
 	offScope, offScopeColon                                                                                                                                                                                                                                                                                                                                                                                                      phrases         // a heading of a list kept out of the flow ("Out of scope"); one only before a colon ("Not allowed:")
 	strongVerdict, weakVerdict, parked                                                                                                                                                                                                                                                                                                                                                                                           phrases         // a proposal turned down or left open in meeting notes (parse.go, dropVerdicts)
 	proposal, verdictAux                                                                                                                                                                                                                                                                                                                                                                                                         map[string]bool
+	checkOutcome, verdictUndo, verdictPast, verdictAdjLead, swapCount, noneItem                                                                                                                                                                                                                                                                                                                                                  map[string]bool // a verdict's reading (parse.go, verdictAt)
+	deferChange                                                                                                                                                                                                                                                                                                                                                                                                                  phrases         // a change announced for later (edit.go, progressiveChange)
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool // "stop" in "stop making them …"
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                                                                                                                                                                                         map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                                                                                                     phrases        // after "is", a predicate ruling its subject out ("email is off the table")
@@ -2710,6 +2740,10 @@ func newLexicon() *lexicon {
 	l.offScope, l.offScopeColon, l.ceaseVerb = phraseSet(offScopePhrases), phraseSet(offScopeColonPhrases), wordSet(ceaseVerbWords)
 	l.strongVerdict, l.weakVerdict, l.parked = phraseSet(strongVerdictPhrases), phraseSet(weakVerdictPhrases), phraseSet(parkedPhrases)
 	l.proposal, l.verdictAux = wordSet(proposalWords), wordSet(verdictAuxWords)
+	l.checkOutcome, l.verdictUndo, l.verdictPast, l.verdictAdjLead = wordSet(checkOutcomeWords), wordSet(verdictUndoWords), wordSet(verdictPastWords), wordSet(verdictAdjLeadWords)
+	l.deferChange = phraseSet(laterChangePhrases)
+	l.swapCount = wordSet(swapCountWords)
+	l.noneItem = wordSet(noneItemWords)
 	l.condIfStrict, l.condOpen = wordSet(condIfStrictWords), wordSet(condOpenWords)
 	l.fallbackNoun = wordSet(fallbackNounWords)
 	l.adultPerson = wordSet(adultPersonWords)

@@ -3893,7 +3893,15 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 // step. A weak verdict ("rejected") is also what a check does to a user, so it
 // counts only after a proposal's word ("Tom's idea of …", "X was discussed")
 // or standing as its own item (at after 0: "X — rejected").
-func verdictAt(ts, prior []token) (at int, open bool) {
+//
+// A verdict is none when its word is an adjective after a preposition or
+// determiner ("for parked car owners", "with canned responses"), when it is
+// past ("previously dropped"), when what follows it in its sentence (next)
+// reverses or limits it ("…, now approved", "no go for EU users", "dropped if
+// the user has no phone"), or when what it judges is what a check does to a
+// user or an attack ("Spoofed faces: rejected", "Expired IDs are dropped":
+// checkOutcome, also judged in dropVerdicts for a verdict alone).
+func verdictAt(ts, prior, next []token) (at int, open bool) {
 	if !hasPhrase(ts, lex.strongVerdict) && !hasPhrase(ts, lex.weakVerdict) && !hasPhrase(ts, lex.parked) {
 		return -1, false // (the cheap word test first: most clauses give no verdict)
 	}
@@ -3913,12 +3921,31 @@ func verdictAt(ts, prior []token) (at int, open bool) {
 		if namesAnything(ts[i+n:]) || hasAnyRaw(ts, lex.condIfStrict) {
 			return -1, false // "drop the SMS", "rejected if blurry": an instruction or an outcome
 		}
+		if i > 0 && lex.verdictAdjLead[ts[i-1].raw] || at > 0 && lex.verdictPast[ts[at-1].raw] || slices.ContainsFunc(ts[at:i], func(t token) bool { return lex.verdictPast[t.raw] }) ||
+			verdictUndone(ts[i+n:]) || verdictUndone(next) || hasAnyRaw(ts[:at], lex.checkOutcome) {
+			return -1, false // "parked car owners", "previously dropped, now back in", "no go for EU users", "Expired IDs are dropped"
+		}
 		if weak > 0 && strong == 0 && parked == 0 && at > 0 && !hasAnyRaw(ts[:i], lex.proposal) && !hasAnyRaw(prior, lex.proposal) {
 			return -1, false // "deepfakes are rejected"
 		}
 		return at, parked > 0 && strong == 0 && weak == 0
 	}
 	return -1, false
+}
+
+// verdictUndone: the words after a verdict reverse it or limit it to some
+// users or a case ("now approved", "now back in", "for EU users", "if the user
+// has no phone"); "for now" keeps it.
+func verdictUndone(ts []token) bool {
+	for i, t := range ts {
+		if lex.verdictUndo[t.raw] && !(t.raw == "now" && i > 0 && (ts[i-1].raw == "for" || ts[i-1].raw == "right")) {
+			return true
+		}
+		if t.raw == "for" && slices.ContainsFunc(ts[i+1:min(i+4, len(ts))], func(u token) bool { return u.in(hUserWord) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // judgedSteps are the steps a proposal named, less those it would replace
@@ -3983,7 +4010,9 @@ func (p *parsed) dropVerdicts(clauses []clause) []clause {
 				continue
 			}
 		}
-		if heading >= 0 && c.sent == heading || heading >= 0 && c.sent == heading+1 && ci > 0 && clauses[ci-1].ask && clauses[ci-1].sent == heading {
+		// (the sentence after the heading's question stays under it only when
+		// it asks too: "Parked: email code? Then scan their ID." asks the scan)
+		if heading >= 0 && c.sent == heading || heading >= 0 && c.sent == heading+1 && c.ask && ci > 0 && clauses[ci-1].ask && clauses[ci-1].sent == heading {
 			if namesAnything(c.toks) || hasSetting(c.toks) {
 				judge(c.toks, headOpen, nil)
 			}
@@ -3993,7 +4022,14 @@ func (p *parsed) dropVerdicts(clauses []clause) []clause {
 		if ci > 0 && clauses[ci-1].sent == c.sent {
 			prior = clauses[ci-1].toks
 		}
-		at, open := verdictAt(c.toks, prior)
+		var next []token // (the rest of the sentence: "SMS code — previously dropped, now back in")
+		for _, o := range clauses[ci+1:] {
+			if o.sent != c.sent {
+				break
+			}
+			next = append(next, o.toks...)
+		}
+		at, open := verdictAt(c.toks, prior, next)
 		if at < 0 {
 			out, last = append(out, c), ci
 			continue
@@ -4007,7 +4043,7 @@ func (p *parsed) dropVerdicts(clauses []clause) []clause {
 			}
 			prev := clauses[ci-1]
 			if !(prev.sent == c.sent || c.dash || prev.colon || prev.ask) || !namesAnything(prev.toks) && !(hasSetting(prev.toks) && readSettings(prev.toks).any()) ||
-				hasAnyRaw(prev.toks, lex.condIfStrict) {
+				hasAnyRaw(prev.toks, lex.condIfStrict) || hasAnyRaw(prev.toks, lex.checkOutcome) {
 				out, last = append(out, c), ci
 				continue
 			}
