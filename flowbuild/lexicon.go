@@ -1553,7 +1553,7 @@ var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 // offScopeTailWords may stand between an off-scope heading and its colon in a
 // change ("Out of scope now: …", "Not allowed for the MVP: …", "Excluded in
 // v1: …"): when it holds; any other word ("never mind: …") makes it no heading.
-var offScopeTailWords = []string{"now", "for", "in", "the", "this", "v1", "v2", "mvp", "anymore", "release", "phase", "launch", "pilot", "yet", "today", "too", "either"}
+var offScopeTailWords = []string{"now", "for", "in", "the", "this", "v1", "v2", "mvp", "anymore", "release", "phase", "launch", "pilot", "yet", "today", "too", "either", "options", "option", "ideas", "proposals", "suggestions", "alternatives", "items"}
 
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let

@@ -4007,6 +4007,9 @@ func (p *parsed) dropVerdicts(clauses []clause) []clause {
 			strong, weak := offScopeHeading(c.toks, lex.strongVerdict), offScopeHeading(c.toks, lex.weakVerdict)
 			if parked := offScopeHeading(c.toks, lex.parked); strong || weak || parked {
 				heading, headOpen = c.sent, parked && !strong && !weak
+				if c.title {
+					heading++ // (the text's first colon: its list is the next sentence, splitClauses)
+				}
 				continue
 			}
 		}
