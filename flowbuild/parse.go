@@ -1693,7 +1693,8 @@ func parse(text string) *parsed {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
 				if pol == "retry" {
-					retryAt = ci
+					// ("If a check fails, retry once": bounded, as "users can retry once")
+					retryAt, retryOnce = ci, retryOnce || boundedTry(c.toks)
 				}
 				if pol == "retry" && a.neg != 0 && len(a.steps) == 0 && hasPhrase(body, lex.exceptPhrase) {
 					// "if any check fails let them retry except the SMS code":
@@ -1787,7 +1788,8 @@ func parse(text string) *parsed {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
 				if pol == "retry" {
-					retryAt = ci
+					// ("Failed checks: retry once": bounded)
+					retryAt, retryOnce = ci, retryOnce || boundedTry(c.toks)
 				}
 			}
 			if i := findKind(seq, kDocument); i >= 0 {
