@@ -70,3 +70,22 @@ func TestBareSwapOfCountsSwapsNoSteps(t *testing.T) {
 		}
 	}
 }
+
+// A shorthand "key value" said of a step other than the code ("max time 45s
+// on the liveness check") sets no code's expiry; said of the code, it does.
+func TestShorthandSettingOfAnotherStep(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Email code first, then a liveness check, timeout 45s on the liveness check.": false,
+		"A liveness check then an SMS code, ttl 5m on the SMS code.":                  true,
+	} {
+		r, err := Build(text, Options{})
+		if err != nil {
+			t.Fatal(text, err)
+		}
+		for _, n := range r.Flow {
+			if (n.Type == flow.TypeTwoFactorEmail || n.Type == flow.TypeTwoFactorSMS) && (n.ExpirySeconds != nil) != want {
+				t.Errorf("%q: expiry %v, want set %v", text, n.ExpirySeconds, want)
+			}
+		}
+	}
+}
