@@ -7968,6 +7968,7 @@ func struckRemovals(text string, steps []*step) string {
 		return text
 	}
 	var gone []string
+	var struck []*step
 	var b strings.Builder
 	rest := text
 	for {
@@ -7988,12 +7989,21 @@ func struckRemovals(text string, steps []*step) string {
 		}
 		b.WriteString(rest[:i])
 		gone = append(gone, strings.TrimSpace(part))
+		struck = append(struck, named...)
 		rest = rest[i+2+j+2:]
 	}
 	if len(gone) == 0 {
 		return text
 	}
 	b.WriteString(rest)
+	// (the rest names a struck step's kind again: "~~face liveness~~
+	// liveness is mandatory, keep it", "the ~~ID scan~~ passport scan": the
+	// writer corrects a word, the step stays where it is, read as written)
+	for _, s := range analyze(tokenize(b.String()), nil).steps {
+		if slices.ContainsFunc(struck, func(o *step) bool { return o.k == s.k }) {
+			return text
+		}
+	}
 	out := "remove the " + strings.Join(gone, " and the ") + "."
 	if tail := strings.TrimSpace(b.String()); tail != "" {
 		out += " " + tail
