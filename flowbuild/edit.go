@@ -32,12 +32,16 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	text, shapeNotes := unstructure(undictate(text))
+	text = speakerTurns(text)
+	text, openNotes := dropOpenItems(undictate(text))
+	text, shapeNotes := unstructure(text)
+	shapeNotes = append(openNotes, shapeNotes...)
 	text = expandShortVerbs(text) // "add an email code, rm the sms": the verb, as the clause splitting reads words
 	p, err := extractPlan(f)
 	if err != nil {
 		return Result{}, err
 	}
+	text = arrowReplace(struckRemovals(text, p.steps), p.steps)
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	text, _ = p.acRefs(text) // "AC1 updated: …": the criterion's new words
 	if t, note := swapGloss(text); note != "" {
@@ -189,6 +193,21 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			// "and driving licences? no, not those": the writer's own answer
 			// turns the suggestion down and asks for nothing more
 			kept = true
+			continue
+		}
+		if rest, judged, ok := judgedChange(sentence); ok {
+			// "email code instead of SMS — rejected by Tom, keep SMS": the
+			// notes turn the change down; only what follows the verdict's
+			// reason is asked
+			remarks = append(remarks, judged)
+			if sentence = rest; strings.TrimSpace(sentence) == "" {
+				continue
+			}
+		}
+		if laterChange(sentence) {
+			// "FYI, we're removing the ID scan next quarter, not now", "we're
+			// still deciding on dropping the SMS": nothing changes now
+			remarks = append(remarks, sentence)
 			continue
 		}
 		sentence = keptByNegation(p.negatedOrder(progressiveChange(addTypo(contrastNot(sentence, p.steps)))))
@@ -385,6 +404,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		for _, s := range p.steps {
 			before.add(s.k)
 		}
+		openNext := -1 // the part after an open item's heading cut off alone ("TBD:")
 		for pi, part := range parts {
 			ts := tokenize(part)
 			if pi > 0 && hasRaw(ts, "them") && (removes(strings.Fields(part)) || hasSetting(ts) && readSettings(ts).any()) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
@@ -538,6 +558,22 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			if head, ok := dropRestRemark(part, p.steps); ok {
 				part, ts = head, tokenize(head) // "only accept passports, nothing else changes": the change, then a remark
+			}
+			if agreedOn(ts, p.steps) {
+				// "ok, email it is", "SMS it is then": a thread agreeing on what
+				// the change already has asks for nothing more
+				remarks = append(remarks, part)
+				continue
+			}
+			if openItem(part) || pi == openNext {
+				// "open question: keep SMS? (parked)", "Parked: an ID scan
+				// fallback": what the notes leave open asks for no change (a
+				// heading cut off on its own leaves the next part open)
+				if _, rest, _ := strings.Cut(part, ":"); pi != openNext && strings.TrimSpace(rest) == "" {
+					openNext = pi + 1
+				}
+				remarks = append(remarks, part)
+				continue
 			}
 			if pi > 0 && oldPlace(ts, tokenize(parts[pi-1])) {
 				// "swap the SMS code for an email code, put it where the SMS one
@@ -5449,7 +5485,20 @@ func supposedChange(sentence string) string {
 // change becomes the verb. Only "we"/"I" with the present of "be" lead it; the
 // past ("we were removing it when …") tells a story, as supposedChange leaves it.
 func progressiveChange(sentence string) string {
-	words := strings.Fields(sentence)
+	all := strings.Fields(sentence)
+	// a lead-in that says where the change was decided and closes on a comma
+	// or colon ("after the retro, we're dropping …", "decided: we're removing
+	// …") keeps its words; the speaker's "we're" after it opens the change
+	from := 0
+	for i := 0; i < len(all)-1 && i < 6; i++ {
+		if strings.HasSuffix(all[i], ",") || strings.HasSuffix(all[i], ":") {
+			if w := strings.ToLower(strings.Map(dropApostrophe, all[i+1])); w == "were" && strings.ContainsAny(all[i+1], "'’") || w == "im" || lex.speaker[w] {
+				from = i + 1
+			}
+			break
+		}
+	}
+	words := all[from:]
 	lead := 0 // the words before the verb: none, "we're", "we are", "I'm", "I am"
 	if len(words) > 0 {
 		w := strings.ToLower(strings.Map(dropApostrophe, words[0]))
@@ -5460,12 +5509,12 @@ func progressiveChange(sentence string) string {
 			lead = 2
 		}
 	}
-	if lead >= len(words) {
+	if lead >= len(words) || from > 0 && lead == 0 {
 		return sentence
 	}
 	base, ok := changeGerund(strings.ToLower(strings.Trim(words[lead], ",;:.!?")))
-	if !ok {
-		return sentence
+	if !ok || hasPhrase(tokenize(sentence), lex.deferChange) {
+		return sentence // ("we're removing the ID scan next quarter, not now": no change now)
 	}
 	if lead == 0 && gerundSubject(words) {
 		// "Removing the SMS code is what compliance asked for": the remark
@@ -5482,7 +5531,50 @@ func progressiveChange(sentence string) string {
 		}
 		return strings.Join(out, " ")
 	}
-	return strings.Join(append([]string{base}, words[lead+1:]...), " ")
+	return strings.Join(slices.Concat(all[:from], []string{base}, words[lead+1:]), " ")
+}
+
+// judgedChange: a change pasted from meeting notes with their verdict after a
+// dash ("email code instead of SMS — rejected by Tom, keep SMS", "drop the
+// liveness check - vetoed"): the change before the dash is turned down, as
+// Build's dropVerdicts reads it; rest is what follows the verdict's clause.
+func judgedChange(sentence string) (rest, judged string, ok bool) {
+	if !strings.ContainsAny(sentence, "—–-") {
+		return sentence, "", false // (the cheap test first)
+	}
+	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+		left, right, found := strings.Cut(sentence, dash)
+		if !found {
+			continue
+		}
+		verdict, after, _ := strings.Cut(right, ",")
+		vt := tokenize(verdict)
+		if at, open := verdictAt(vt, tokenize(left), tokenize(after)); at != 0 || open || !namesAnything(tokenize(left)) {
+			return sentence, "", false
+		}
+		return strings.TrimSpace(after), strings.TrimSpace(left + dash + verdict), true
+	}
+	return sentence, "", false
+}
+
+// laterChange: the speaker announces a change for later or still undecided
+// ("we're removing the ID scan next quarter, not now", "dropping the SMS next
+// sprint", "we're still deciding on dropping the SMS"): a phrase of
+// laterChangePhrases and a verb of change in its "-ing" form whose object is
+// a step.
+func laterChange(sentence string) bool {
+	ts := tokenize(sentence)
+	if !hasPhrase(ts, lex.deferChange) {
+		return false // (the cheap test first)
+	}
+	for i, t := range ts {
+		// ("we're moving logins to passkeys next sprint, so … rip out both
+		// codes": the put-off change names no step, the one asked now does)
+		if _, ok := changeGerund(t.raw); ok && namesAnything(ts[i+1:min(i+4, len(ts))]) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedPlace: the sentence rules out a place at the start or the end for
@@ -8072,12 +8164,266 @@ func exceptsStep(ts []token) bool {
 	return false
 }
 
+// struckRemovals reads steps struck through in a change ("~~ID scan~~
+// ~~face compare~~ not needed anymore", "~~sms otp~~ email otp") as their
+// removal, as an editor's strikethrough means; the words around them stay
+// (a step named after them is still added, a reason is a remark). A struck
+// number or word that names no step is left to the sentence as written.
+func struckRemovals(text string, steps []*step) string {
+	if !strings.Contains(text, "~~") {
+		return text
+	}
+	var gone []string
+	var struck []*step
+	var b strings.Builder
+	rest := text
+	for {
+		i := strings.Index(rest, "~~")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i+2:], "~~")
+		if j < 0 {
+			break
+		}
+		part := rest[i+2 : i+2+j]
+		// (only steps the flow has: "replace the SMS with ~~an email code~~
+		// an email entry" takes the writer's own words back, as Build reads it)
+		named := analyze(tokenize(part), nil).steps
+		if len(named) == 0 || slices.ContainsFunc(named, func(s *step) bool { return findKind(steps, s.k) < 0 }) {
+			return text
+		}
+		b.WriteString(rest[:i])
+		gone = append(gone, strings.TrimSpace(part))
+		struck = append(struck, named...)
+		rest = rest[i+2+j+2:]
+	}
+	if len(gone) == 0 {
+		return text
+	}
+	b.WriteString(rest)
+	// (the rest names a struck step's kind again: "~~face liveness~~
+	// liveness is mandatory, keep it", "the ~~ID scan~~ passport scan": the
+	// writer corrects a word, the step stays where it is, read as written)
+	for _, s := range analyze(tokenize(b.String()), nil).steps {
+		if slices.ContainsFunc(struck, func(o *step) bool { return o.k == s.k }) {
+			return text
+		}
+	}
+	out := "remove the " + strings.Join(gone, " and the ") + "."
+	if tail := strings.TrimSpace(b.String()); tail != "" {
+		out += " " + tail
+	}
+	return out
+}
+
+// dropOpenItems takes out of a change the items meeting notes leave open
+// ("Parked: whether to add liveness.", "open q: add an email code too?
+// tabled", "TBD: …"): from the heading to the end of its sentence, each said
+// back in a note; what the line says after that stays ("TBD: liveness.
+// Decided: drop the compare" still drops the compare).
+func dropOpenItems(text string) (string, []string) {
+	if !strings.Contains(text, ":") {
+		return text, nil
+	}
+	lines := strings.Split(text, "\n")
+	var notes []string
+	for i, line := range lines {
+		body := strings.TrimLeft(line, " \t-*•")
+		if !openItem(body) {
+			continue
+		}
+		colon := strings.Index(body, ":")
+		if item := strings.TrimSpace(body[colon+1:]); item != "" {
+			// "TBD: none, just remove the SMS", "Parked: nothing.": no item is
+			// open, and what follows the "none" is asked
+			first, rest, _ := strings.Cut(item, " ")
+			if lex.noneItem[strings.ToLower(strings.Trim(first, ",;:.!?"))] {
+				lines[i] = strings.TrimSpace(rest)
+				continue
+			}
+		}
+		end := len(body)
+		if k := strings.IndexAny(body[strings.Index(body, ":")+1:], ".?!"); k >= 0 {
+			end = strings.Index(body, ":") + 1 + k + 1
+		}
+		notes = append(notes, "Read \""+strings.TrimSpace(body[:end])+"\" as a question the notes leave open, so the change does not act on it; say so when it is decided.")
+		lines[i] = strings.TrimSpace(body[end:])
+	}
+	if notes == nil {
+		return text, nil
+	}
+	return strings.Join(lines, "\n"), notes
+}
+
+// speakerTurns puts each turn of a chat pasted on one line on a line of its
+// own ("Priya: add an SMS code / Tom: +1 / Priya: actually no SMS"): a slash
+// before a speaker's name and colon ends a turn, as a new line would.
+func speakerTurns(text string) string {
+	if !strings.Contains(text, " / ") {
+		return text
+	}
+	segs := strings.Split(text, " / ")
+	var b strings.Builder
+	b.WriteString(segs[0])
+	for _, seg := range segs[1:] {
+		name, _, ok := strings.Cut(seg, ":")
+		if ok && len(name) > 0 && len(name) <= 20 && !strings.ContainsAny(name, " \t/") && name[0] >= 'A' && name[0] <= 'Z' {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" / ")
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
+}
+
+// arrowReplace reads a line "A -> B" whose two sides each name one step, A
+// one the flow has and B another, as "replace the A with B" ("email otp ->
+// sms otp", "known users only: doc scan -> face scan"): the arrow of a
+// terse change points from the old step to the new. A scope before a colon
+// stays ("known users only: …"); any other arrow, and one whose B the flow
+// already has, is left as written (an order, never a removal).
+func arrowReplace(text string, steps []*step) string {
+	if !strings.Contains(text, "->") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if strings.Count(line, "->") != 1 {
+			continue
+		}
+		left, right, _ := strings.Cut(line, "->")
+		prefix := ""
+		if k := strings.LastIndex(left, ":"); k >= 0 {
+			prefix, left = left[:k+1]+" ", left[k+1:]
+		}
+		one := func(side string) *step {
+			var only *step
+			for _, s := range analyze(tokenize(side), nil).steps {
+				if s.k.isConversation() {
+					return nil
+				}
+				if only != nil && only.k != s.k {
+					return nil
+				}
+				only = s
+			}
+			return only
+		}
+		a, b := one(left), one(right)
+		// (B already in the flow: "liveness -> ID scan" orders two steps it
+		// has, and replacing A with a step the flow has would only remove A:
+		// left as written)
+		if a == nil || b == nil || a.k == b.k || findKind(steps, a.k) < 0 || findKind(steps, b.k) >= 0 || strings.ContainsAny(left, ",;") || strings.ContainsAny(right, ",;") {
+			continue
+		}
+		lines[i] = prefix + "replace the " + strings.TrimSpace(left) + " with " + strings.TrimSpace(right)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// agreedOn: the part is a thread's agreement on a step the flow already has
+// ("ok, email it is", "SMS it is then", "Tom: fine, the passport scan it
+// is"): a name, then "it is", with only words of assent around them.
+func agreedOn(ts []token, steps []*step) bool {
+	n := len(ts)
+	for n > 0 && (ts[n-1].raw == "" || ts[n-1].raw == "then") {
+		n--
+	}
+	if n < 3 || ts[n-2].raw != "it" || ts[n-1].raw != "is" {
+		return false
+	}
+	named := analyze(ts[:n-2], steps)
+	if len(named.steps) == 0 || named.neg != 0 {
+		return false
+	}
+	for _, s := range named.steps {
+		if findKind(steps, s.k) < 0 && !(s.k == kEnterEmail && findKind(steps, kEmailOTP) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// openItem: the part opens on a heading of what meeting notes leave open
+// ("open question: …", "Parked: …", "TBD: …"; lexicon parkedPhrases).
+func openItem(part string) bool {
+	head, _, ok := strings.Cut(part, ":")
+	if !ok || len(head) > 40 {
+		return false
+	}
+	ts := tokenize(head)
+	return len(ts) > 0 && offScopeHeading(ts, lex.parked)
+}
+
+// placeNumber reads a place in the flow written as a bare number or ordinal
+// ("2", "#2", "2nd", "second"), or 0.
+func placeNumber(w string) (int, string) {
+	w = strings.TrimPrefix(w, "#")
+	tail := w[len(strings.TrimRight(w, ",;:.!?)")):]
+	w = strings.ToLower(strings.TrimRight(w, ",;:.!?)"))
+	if n := lex.ordinal[w]; n > 0 {
+		return n, tail
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) && w[0] >= '0' && w[0] <= '9' {
+			w = strings.TrimSuffix(w, suf)
+			break
+		}
+	}
+	if n, err := strconv.Atoi(w); err == nil && n >= 1 && n <= len(ordinalWords) {
+		return n, tail
+	}
+	return 0, ""
+}
+
+// bareSwapPlaces writes the two places a swap names by number alone as
+// steps ("swap 2 and 3", "flip the 2nd & 3rd", "switch 1/2" read "swap the
+// second and third steps"), which placeRefs reads; without the noun the bare
+// numbers named nothing and the swap was read as the whole order reversed.
+func bareSwapPlaces(words []string) []string {
+	for i := 0; i+3 < len(words); i++ {
+		if !lex.swapVerb[strings.ToLower(words[i])] {
+			continue
+		}
+		j := i + 1
+		if strings.EqualFold(words[j], "the") {
+			j++
+		}
+		if j+2 >= len(words) {
+			return words
+		}
+		n, ntail := placeNumber(words[j])
+		if n == 0 || ntail != "" {
+			return words
+		}
+		if c := strings.ToLower(words[j+1]); c != "and" && c != "&" && c != "with" && c != "<->" && c != "/" {
+			return words
+		}
+		k, ktail := placeNumber(words[j+2])
+		if k == 0 || k == n {
+			return words
+		}
+		if j+3 < len(words) && ktail == "" {
+			if w := strings.ToLower(strings.Trim(words[j+3], ",;:.!?")); w == "step" || w == "steps" || w == "stage" || w == "stages" || w == "checks" || w == "nodes" {
+				return words // "swap 2 and 3 steps": named already
+			}
+			if lex.swapCount[strings.ToLower(strings.Trim(words[j+3], ",;:.!?"))] {
+				return words // "switch 2 and 3 digits on the code": the numbers count something else
+			}
+		}
+		return slices.Concat(words[:i+1], []string{"the", ordinalWords[n-1], "and", ordinalWords[k-1], "steps" + ktail}, words[j+3:])
+	}
+	return words
+}
+
 // stepByNumber writes a step named by its number as by its place ("step 2",
 // "step #3", "step no. 2", "step number two" read "the second step"), which
 // placeRefs reads. A number past the ordinals the lexicon counts, or one that
 // is a setting ("step 2 should take 8 digits" still names the step), is left.
 func stepByNumber(part string) string {
-	words := strings.Fields(part)
+	words := bareSwapPlaces(strings.Fields(part))
 	for i := 0; i+1 < len(words); i++ {
 		if w := strings.ToLower(words[i]); w != "step" && w != "stage" {
 			continue // ("steps 1 and 2": a pair, read where swaps are)

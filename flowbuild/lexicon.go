@@ -444,7 +444,7 @@ var (
 	notDocBeforeWords  = []string{"user", "session", "client", "account", "node", "flow", "avatar", "transaction", "face", "email", "mail", "login"}                                                                                                                 // "user ID" is no document
 	permitBeforeWords  = []string{"residence", "residency", "work"}                                                                                                                                                                                                  // a permit that is a document
 	cardBeforeWords    = []string{"id", "identity", "national"}                                                                                                                                                                                                      // a card that is a document
-	textNextWords      = []string{"message", "code", "otp", "them", "a", "an", "the", "their", "to", "me"}                                                                                                                                                           // "text them", "text a code"
+	textNextWords      = []string{"message", "messages", "code", "codes", "otp", "otps", "passcode", "passcodes", "them", "a", "an", "the", "their", "to", "me"}                                                                                                     // "text them", "text a code"
 	textPrevWords      = []string{"by", "via", "over", "a", "an", "per", "through"}                                                                                                                                                                                  // "by text"
 	notCodeBeforeWords = []string{"zip", "postal", "post", "security", "country", "area", "promo", "qr", "discount", "sort", "routing", "swift", "bic", "bank", "branch", "tax", "coupon", "referral", "invite", "invitation", "voucher", "source"}                  // codes that are not one-time codes
 	entryNextWords     = []string{"entry", "field", "input", "box", "prompt", "capture", "collection"}                                                                                                                                                               // "the email entry", "drop the email capture"
@@ -653,9 +653,56 @@ var (
 	// heading above
 	moscowWantPhrases = []string{"must", "must have", "should", "should have", "could", "could have", "nice to have", "musthave", "shouldhave", "couldhave"}
 	// a user story's line (ticket.go): how it opens and the want it states
-	storyLeadPrefixes    = []string{"as a ", "as an ", "as the "}
-	storyWantPhrases     = []string{" i want", " i need", " i would like", " id like", " i'd like", " we want", " we need", " i wanna", " i should be able", " i can "}
-	storyOrderPhrases    = []string{", then ", " and then ", " then ", "followed by", "after that"}                                                                                                                 // a story that orders its own steps ("scan their passport, then do liveness"): its order stands (ticket.go storyOrders)
+	storyLeadPrefixes = []string{"as a ", "as an ", "as the "}
+	storyWantPhrases  = []string{" i want", " i need", " i would like", " id like", " i'd like", " we want", " we need", " i wanna", " i should be able", " i can "}
+	storyOrderPhrases = []string{", then ", " and then ", " then ", "followed by", "after that"} // a story that orders its own steps ("scan their passport, then do liveness"): its order stands (ticket.go storyOrders)
+	// verdicts that meeting notes give a proposal after naming it ("Tom asked
+	// about SMS instead — rejected", "email OTP: dropped (users complained)",
+	// "the doc scan idea was shot down"): what it names is ruled out
+	// (parse.go, dropVerdicts). A strong verdict says so of a step alone ("SMS
+	// was scrapped"); a weak one is also what a check does to a user ("fakes
+	// are rejected"), so it needs a proposal's word before it or to stand as
+	// its own item after a dash or colon.
+	strongVerdictPhrases = []string{"dropped", "scrapped", "nixed", "vetoed", "shelved", "ditched", "binned", "killed", "ruled out", "shot down", "voted down", "turned down", "struck down", "canned"}
+	weakVerdictPhrases   = []string{"rejected", "declined", "overruled", "not agreed", "not approved", "no go", "nogo", "a no"}
+	// proposalWords before a weak verdict make what it names a proposal ("Tom's
+	// idea of a doc scan was rejected", "email code was discussed and rejected")
+	proposalWords = []string{"idea", "ideas", "suggestion", "suggestions", "suggested", "proposal", "proposals", "proposed", "pitched", "floated", "raised", "discussed", "considered", "asked", "wanted", "option", "instead", "alternative"}
+	// parkedPhrases leave a question open, as a verdict after it ("… parked till
+	// next sprint") or as the heading of what is left open ("Parked: …", "Open
+	// q: …"): not a step, and not ruled out either
+	parkedPhrases = []string{"parked", "deferred", "tabled", "postponed", "punted", "open question", "open questions", "open q", "open qs", "open item", "open items", "tbd", "to be decided", "undecided", "not decided", "still open", "left open"}
+	// checkOutcomeWords in what a verdict judges make it what a check does to a
+	// user or an attack, not a proposal turned down ("Spoofed faces: rejected",
+	// "Expired IDs are dropped", "a wrong SMS code is rejected", "Failed SMS
+	// code: declined", "users with no face in frame — declined", "alternative
+	// documents like library cards — rejected"): the check stays
+	checkOutcomeWords = []string{"spoof", "spoofs", "spoofed", "spoofing", "deepfake", "deepfakes", "fake", "fakes", "faked", "forged", "forgery", "forgeries", "fraudulent", "tampered",
+		"failed", "failing", "fails", "failure", "failures", "wrong", "incorrect", "invalid", "expired", "mismatched", "mismatch", "attempt", "attempts", "attack", "attacks", "attacker", "attackers",
+		"fraudster", "fraudsters", "impostor", "impostors", "imposter", "imposters", "user", "users", "customers", "people", "below", "under", "documents", "cards", "faces", "photos", "selfies"}
+	// verdictUndoWords after a verdict reverse or limit it ("previously
+	// rejected, now approved", "dropped, now back in", "no go for EU users",
+	// "dropped if the user has no phone"): no verdict on the step for all users
+	verdictUndoWords = []string{"now", "back", "approved", "reinstated", "restored", "revived", "unparked", "readded", "only", "except", "unless", "if", "when", "whenever", "where"}
+	// verdictPastWords before a verdict make it a past one ("previously
+	// dropped"): the notes' current word is what counts
+	verdictPastWords = []string{"previously", "formerly", "originally", "initially", "once", "earlier"}
+	// verdictAdjLeadWords before a verdict's word make it an adjective of a noun
+	// ("for parked car owners", "with canned responses"), not a verdict
+	verdictAdjLeadWords = []string{"for", "with", "of", "to", "from", "about", "on", "in", "at", "into", "the", "a", "an", "our", "their", "your", "my", "his", "her", "its", "these", "those", "some", "any"}
+	// laterChangePhrases put a change the speaker announces later ("we're removing
+	// the ID scan next quarter, not now"): no change now
+	laterChangePhrases = []string{"not now", "not yet", "next quarter", "next sprint", "next month", "next year", "next release", "next week", "later this year", "later on", "in the future", "down the line", "down the road", "at some point", "still deciding", "still discussing", "still debating"}
+	// swapCountWords after a bare "swap 2 and 3" make its numbers counts of
+	// something other than steps ("switch 2 and 3 digits on the code", "swap 2
+	// and 3 attempts"): no swap of steps (edit.go, bareSwapPlaces)
+	swapCountWords = []string{"digit", "digits", "attempt", "attempts", "try", "tries", "retries", "time", "times", "second", "seconds", "secs", "minute", "minutes", "mins", "hour", "hours", "character", "characters", "chars", "letter", "letters", "number", "numbers", "days", "percent"}
+	// noneItemWords after an open-items heading say no item is open ("TBD:
+	// none, just remove the SMS", "Parked: nothing."): edit.go, dropOpenItems
+	noneItemWords = []string{"none", "nothing", "n/a", "na", "nil", "nada", "zero"}
+	// verdictAuxWords may stand between what a verdict judges and the verdict
+	// ("was rejected", "got dropped", "has been shelved", "discussed and rejected")
+	verdictAuxWords      = []string{"was", "were", "is", "are", "got", "gets", "been", "has", "have", "had", "and", "but", "then", "also", "both", "all", "unanimously", "quickly", "eventually", "finally", "discussed", "considered"}
 	laterPhrases         = []string{"next time", "next session", "next sessions", "next login", "next visit", "next visits", "from now on", "from then on", "going forward", "on future visits", "on later visits"} // "so we can recognise them on site from now on": a time after this session, what the step is for
 	ageComparativeWords  = []string{"under", "below", "over", "above", "younger", "older", "between"}
 	notAgeWords          = []string{"threshold", "score", "percent", "transfer", "amount", "payment", "withdrawal", "transaction", "balance", "limit", "km", "miles", "kg"}                                                                                             // "over 50" is no age next to these
@@ -1235,7 +1282,10 @@ var readAloudWords = []string{"rules", "terms", "instructions", "disclaimer", "n
 var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "user", "usrs": "users", "acct": "account", "accts": "accounts", "thru": "through", "msg": "message",
 	"swop": "swap", "swops": "swaps", "swopped": "swapped", "swopping": "swapping",
 	"scn": "scan", "scns": "scans", "chk": "check", "chks": "checks", "b4": "before", "teh": "the", "xfer": "transfer", "xfers": "transfers", "amt": "amount",
-	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "thresh": "threshold"}
+	"recov": "recovery", "digs": "digits", "dgts": "digits", "dgt": "digit", "verif": "verification", "thresh": "threshold",
+	// the meetings that notes come from ("after the retro", "from standup"):
+	// words no dictionary lists, never typos of a step's word ("retro" is not "retry")
+	"retro": "retrospective", "retros": "retrospectives", "standup": "meeting", "standups": "meetings", "offsite": "meeting"}
 
 // chatShortVerb: chat shorthand for a verb that is also ordinary shorthand
 // for a noun ("rm" room, "del" delivery or a name's "Del", "cmp" company):
@@ -1552,7 +1602,7 @@ var branchLeadWords = []string{"for", "if", "when", "unless", "on"}
 // offScopeTailWords may stand between an off-scope heading and its colon in a
 // change ("Out of scope now: …", "Not allowed for the MVP: …", "Excluded in
 // v1: …"): when it holds; any other word ("never mind: …") makes it no heading.
-var offScopeTailWords = []string{"now", "for", "in", "the", "this", "v1", "v2", "mvp", "anymore", "release", "phase", "launch", "pilot", "yet", "today", "too", "either"}
+var offScopeTailWords = []string{"now", "for", "in", "the", "this", "v1", "v2", "mvp", "anymore", "release", "phase", "launch", "pilot", "yet", "today", "too", "either", "options", "option", "ideas", "proposals", "suggestions", "alternatives", "items"}
 
 // anotherTryWords, in a clause under a failure condition, make a step of the
 // failed kind a second attempt on the fallback ("give them a second scan", "let
@@ -2657,6 +2707,10 @@ type lexicon struct {
 	rethink                                                                                                                                                                                                                                                                                                                                                                                                                      phrases         // Build: markers of more than one word that take back what was just said
 	changeLine                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool // Build: "edit:" opening a line of changes to the lines above
 	offScope, offScopeColon                                                                                                                                                                                                                                                                                                                                                                                                      phrases         // a heading of a list kept out of the flow ("Out of scope"); one only before a colon ("Not allowed:")
+	strongVerdict, weakVerdict, parked                                                                                                                                                                                                                                                                                                                                                                                           phrases         // a proposal turned down or left open in meeting notes (parse.go, dropVerdicts)
+	proposal, verdictAux                                                                                                                                                                                                                                                                                                                                                                                                         map[string]bool
+	checkOutcome, verdictUndo, verdictPast, verdictAdjLead, swapCount, noneItem                                                                                                                                                                                                                                                                                                                                                  map[string]bool // a verdict's reading (parse.go, verdictAt)
+	deferChange                                                                                                                                                                                                                                                                                                                                                                                                                  phrases         // a change announced for later (edit.go, progressiveChange)
 	ceaseVerb                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool // "stop" in "stop making them …"
 	callPrep, incident, oldPlace, restrictVerb, channelMeans, channelWork, subjectAdverb                                                                                                                                                                                                                                                                                                                                         map[string]bool
 	barred, nowPhrase, reciprocal, asideLead                                                                                                                                                                                                                                                                                                                                                                                     phrases        // after "is", a predicate ruling its subject out ("email is off the table")
@@ -2741,6 +2795,12 @@ func newLexicon() *lexicon {
 	l.swapGlossOrder, l.pairWord, l.faceStore = wordSet(swapGlossOrderWords), wordSet(pairWords), wordSet(faceStoreWords)
 	l.noLongerTail = wordSet(noLongerTailWords)
 	l.faceStoreCue, l.needTail, l.condNarrow = wordSet(faceStoreCueWords), wordSet(needTailWords), wordSet(condNarrowWords)
+	l.strongVerdict, l.weakVerdict, l.parked = phraseSet(strongVerdictPhrases), phraseSet(weakVerdictPhrases), phraseSet(parkedPhrases)
+	l.proposal, l.verdictAux = wordSet(proposalWords), wordSet(verdictAuxWords)
+	l.checkOutcome, l.verdictUndo, l.verdictPast, l.verdictAdjLead = wordSet(checkOutcomeWords), wordSet(verdictUndoWords), wordSet(verdictPastWords), wordSet(verdictAdjLeadWords)
+	l.deferChange = phraseSet(laterChangePhrases)
+	l.swapCount = wordSet(swapCountWords)
+	l.noneItem = wordSet(noneItemWords)
 	l.condIfStrict, l.condOpen = wordSet(condIfStrictWords), wordSet(condOpenWords)
 	l.fallbackNoun = wordSet(fallbackNounWords)
 	l.adultPerson = wordSet(adultPersonWords)

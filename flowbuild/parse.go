@@ -1018,6 +1018,7 @@ func parse(text string) *parsed {
 	p.avatar = findAvatar(ts)
 	clauses := splitClauses(ts)
 	clauses = p.dropTurnedDown(clauses)
+	clauses = p.dropVerdicts(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
 	clauses = deferFallbacks(clauses)
@@ -1782,7 +1783,8 @@ func parse(text string) *parsed {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
 				if pol == "retry" {
-					retryAt = ci
+					// ("If a check fails, retry once": bounded, as "users can retry once")
+					retryAt, retryOnce = ci, retryOnce || boundedTry(c.toks)
 				}
 				if pol == "retry" && a.neg != 0 && len(a.steps) == 0 && hasPhrase(body, lex.exceptPhrase) {
 					// "if any check fails let them retry except the SMS code":
@@ -1876,7 +1878,8 @@ func parse(text string) *parsed {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
 				if pol == "retry" {
-					retryAt = ci
+					// ("Failed checks: retry once": bounded)
+					retryAt, retryOnce = ci, retryOnce || boundedTry(c.toks)
 				}
 			}
 			if i := findKind(seq, kDocument); i >= 0 {
@@ -3977,6 +3980,181 @@ func (p *parsed) dropTurnedDown(clauses []clause) []clause {
 			}
 		}
 		out = out[:q]
+	}
+	return out
+}
+
+// verdictAt finds a meeting note's verdict on what the clause names before
+// it ("… was rejected", "… dropped", "… parked till next sprint"): it returns
+// where the verdict starts and whether it leaves the matter open (parked)
+// rather than turning it down, or -1. Only words of a verdict's auxiliary may
+// stand between the named words and the verdict ("got dropped", "was
+// discussed and rejected"); what follows the verdict is its reason or who
+// gave it ("rejected by security", "dropped (users complained)") and names no
+// step. A weak verdict ("rejected") is also what a check does to a user, so it
+// counts only after a proposal's word ("Tom's idea of …", "X was discussed")
+// or standing as its own item (at after 0: "X — rejected").
+//
+// A verdict is none when its word is an adjective after a preposition or
+// determiner ("for parked car owners", "with canned responses"), when it is
+// past ("previously dropped"), when what follows it in its sentence (next)
+// reverses or limits it ("…, now approved", "no go for EU users", "dropped if
+// the user has no phone"), or when what it judges is what a check does to a
+// user or an attack ("Spoofed faces: rejected", "Expired IDs are dropped":
+// checkOutcome, also judged in dropVerdicts for a verdict alone).
+func verdictAt(ts, prior, next []token) (at int, open bool) {
+	if !hasPhrase(ts, lex.strongVerdict) && !hasPhrase(ts, lex.weakVerdict) && !hasPhrase(ts, lex.parked) {
+		return -1, false // (the cheap word test first: most clauses give no verdict)
+	}
+	for i := range ts {
+		strong, weak, parked := phraseLen(ts, i, lex.strongVerdict), phraseLen(ts, i, lex.weakVerdict), phraseLen(ts, i, lex.parked)
+		n := max(strong, weak, parked)
+		if n == 0 {
+			continue
+		}
+		at := i
+		for at > 0 && lex.verdictAux[ts[at-1].raw] {
+			at--
+		}
+		if at > 0 && negationLemmas[ts[at-1].w] || slices.ContainsFunc(ts[at:i], func(t token) bool { return t.raw == "not" }) {
+			return -1, false // "not dropped", "never rejected": no verdict
+		}
+		if namesAnything(ts[i+n:]) || hasAnyRaw(ts, lex.condIfStrict) {
+			return -1, false // "drop the SMS", "rejected if blurry": an instruction or an outcome
+		}
+		if i > 0 && lex.verdictAdjLead[ts[i-1].raw] || at > 0 && lex.verdictPast[ts[at-1].raw] || slices.ContainsFunc(ts[at:i], func(t token) bool { return lex.verdictPast[t.raw] }) ||
+			verdictUndone(ts[i+n:]) || verdictUndone(next) || hasAnyRaw(ts[:at], lex.checkOutcome) {
+			return -1, false // "parked car owners", "previously dropped, now back in", "no go for EU users", "Expired IDs are dropped"
+		}
+		if weak > 0 && strong == 0 && parked == 0 && at > 0 && !hasAnyRaw(ts[:i], lex.proposal) && !hasAnyRaw(prior, lex.proposal) {
+			return -1, false // "deepfakes are rejected"
+		}
+		return at, parked > 0 && strong == 0 && weak == 0
+	}
+	return -1, false
+}
+
+// verdictUndone: the words after a verdict reverse it or limit it to some
+// users or a case ("now approved", "now back in", "for EU users", "if the user
+// has no phone"); "for now" keeps it.
+func verdictUndone(ts []token) bool {
+	for i, t := range ts {
+		if lex.verdictUndo[t.raw] && !(t.raw == "now" && i > 0 && (ts[i-1].raw == "for" || ts[i-1].raw == "right")) {
+			return true
+		}
+		if t.raw == "for" && slices.ContainsFunc(ts[i+1:min(i+4, len(ts))], func(u token) bool { return u.in(hUserWord) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgedSteps are the steps a proposal named, less those it would replace
+// ("SMS instead of the email code": the SMS is what was proposed).
+func judgedSteps(ts []token) kindSet {
+	if i := slices.IndexFunc(ts, func(t token) bool { return t.w == "instead" || t.raw == "over" || t.raw == "than" }); i >= 0 {
+		ts = ts[:i]
+	}
+	var ks kindSet
+	for _, s := range analyze(ts, nil).steps {
+		if !s.k.isConversation() {
+			ks.add(s.k)
+		}
+	}
+	return ks
+}
+
+// dropVerdicts reads the verdicts of meeting notes and decision logs: a
+// proposal turned down ("Tom asked about SMS instead — rejected, SIM swap
+// risk", "the doc scan idea was shot down", "email OTP: dropped", "Rejected:
+// comparing against an ID photo") is ruled out, as "no SMS" would be; a
+// question left open ("Parked: whether to allow a doc scan fallback", "Open q:
+// do we need recognition too? parked till next sprint") is no step and is
+// said back. A turned-down setting ("Tom wanted 4 digits — rejected") sets
+// nothing. The final decision's own words stay: only what the verdict judges
+// goes. A verdict alone in its clause judges the clause before it in its
+// sentence, or the item before a colon, dash or question mark.
+func (p *parsed) dropVerdicts(clauses []clause) []clause {
+	if !slices.ContainsFunc(clauses, func(c clause) bool {
+		return hasPhrase(c.toks, lex.strongVerdict) || hasPhrase(c.toks, lex.weakVerdict) || hasPhrase(c.toks, lex.parked)
+	}) {
+		return clauses // (most texts give no verdict: no copy)
+	}
+	out := clauses[:0:0]
+	last := -1    // the clause out ends with
+	heading := -1 // the sentence under a "Rejected:" or "Parked:" heading
+	headOpen := false
+	judge := func(target []token, open bool, verdict []token) {
+		if open {
+			p.notes = append(p.notes, "Read \""+clauseText(target)+"\" as a question the notes leave open, so the flow does not include it; say so when it is decided.")
+			return
+		}
+		if slices.Contains(negations(target), true) {
+			p.notes = append(p.notes, "Read \""+clauseText(target)+"\" as a proposal turned down, so the flow does not act on it.")
+			return
+		}
+		ks := judgedSteps(target)
+		p.excluded |= ks
+		if ks != 0 {
+			p.notes = append(p.notes, "Read \""+clauseText(slices.Concat(target, verdict))+"\" as a proposal turned down, so the flow leaves out the "+stepNamesOf(ks)+".")
+		} else {
+			p.notes = append(p.notes, "Read \""+clauseText(target)+"\" as a proposal turned down, so the flow does not act on it.")
+		}
+	}
+	for ci, c := range clauses {
+		if c.colon && len(c.toks) > 0 && len(c.toks) <= 4 {
+			// "Rejected:", "Parked:", "Open q:": a heading over the rest of its sentence
+			// ("Parked for now:", "Rejected options:": the heading's tail says when or what)
+			strong, weak := offScopeHeading(c.toks, lex.strongVerdict), offScopeHeading(c.toks, lex.weakVerdict)
+			if parked := offScopeHeading(c.toks, lex.parked); strong || weak || parked {
+				heading, headOpen = c.sent, parked && !strong && !weak
+				if c.title {
+					heading++ // (the text's first colon: its list is the next sentence, splitClauses)
+				}
+				continue
+			}
+		}
+		// (the sentence after the heading's question stays under it only when
+		// it asks too: "Parked: email code? Then scan their ID." asks the scan)
+		if heading >= 0 && c.sent == heading || heading >= 0 && c.sent == heading+1 && c.ask && ci > 0 && clauses[ci-1].ask && clauses[ci-1].sent == heading {
+			if namesAnything(c.toks) || hasSetting(c.toks) {
+				judge(c.toks, headOpen, nil)
+			}
+			continue
+		}
+		var prior []token // ("the proposal to also send an SMS code was rejected": the proposal's word in the clause before)
+		if ci > 0 && clauses[ci-1].sent == c.sent {
+			prior = clauses[ci-1].toks
+		}
+		var next []token // (the rest of the sentence: "SMS code — previously dropped, now back in")
+		for _, o := range clauses[ci+1:] {
+			if o.sent != c.sent {
+				break
+			}
+			next = append(next, o.toks...)
+		}
+		at, open := verdictAt(c.toks, prior, next)
+		if at < 0 {
+			out, last = append(out, c), ci
+			continue
+		}
+		target := c.toks[:at]
+		if at == 0 || !namesAnything(target) && !(hasSetting(target) && readSettings(target).any()) {
+			// the verdict alone: it judges the item before it
+			if last != ci-1 || ci == 0 {
+				out, last = append(out, c), ci
+				continue
+			}
+			prev := clauses[ci-1]
+			if !(prev.sent == c.sent || c.dash || prev.colon || prev.ask) || !namesAnything(prev.toks) && !(hasSetting(prev.toks) && readSettings(prev.toks).any()) ||
+				hasAnyRaw(prev.toks, lex.condIfStrict) || hasAnyRaw(prev.toks, lex.checkOutcome) {
+				out, last = append(out, c), ci
+				continue
+			}
+			target = prev.toks
+			out, last = out[:len(out)-1], -1
+		}
+		judge(target, open, c.toks[at:])
 	}
 	return out
 }

@@ -91,8 +91,8 @@ func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	skip := -1
 	for i, t := range ts {
-		if t.eq && t.kilo && i > 0 && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
-			continue // "expiry=5m": minutes, which the tokenizer read as millions
+		if t.kilo && i > 0 && (t.eq || lex.settingKey[ts[i-1].raw] != "" && !settingForOther(ts, i)) && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
+			continue // "expiry=5m", "ttl 10m": minutes, which the tokenizer read as millions
 		}
 		if t.in(hFailTimes) && failedBefore(ts, i) {
 			s.attempts = 2 // "if it's wrong twice", "if they fail it twice": the code's attempts
@@ -130,6 +130,12 @@ func readSettings(ts []token) stepSettings {
 			before = ts[i-1].w
 		}
 		if t.eq && i > 0 && keyValue(&s, keyBefore(ts, i), t, n, unit) {
+			continue
+		}
+		if !t.eq && i > 0 && lex.settingKey[ts[i-1].raw] != "" && !settingForOther(ts, e) && keyValue(&s, keyBefore(ts, i), t, n, unit) {
+			// "ttl 10m", "max attempts 5", "expiry 600s": a key written
+			// right before its value, with no "=" or ":" between, as
+			// shorthand and config-style notes put it
 			continue
 		}
 		switch {
@@ -460,6 +466,19 @@ func attemptsNamed(ts []token, i int) bool {
 		}
 		if ts[j].w == "attempt" || ts[j].in(hAttemptNoun) {
 			return true
+		}
+	}
+	return false
+}
+
+// settingForOther: the shorthand value at e is said of a step other than a
+// code ("timeout 30s on liveness", "ttl 2m for the face scan"): it sets no
+// code's setting (the liveness check has no timeout of its own).
+func settingForOther(ts []token, e int) bool {
+	for j := e + 1; j < len(ts) && j <= e+2; j++ {
+		if ts[j].raw == "on" || ts[j].raw == "for" || ts[j].raw == "of" {
+			steps := analyze(ts[j+1:min(j+4, len(ts))], nil).steps
+			return len(steps) > 0 && !slices.ContainsFunc(steps, func(s *step) bool { return isCodeKind(s.k) })
 		}
 	}
 	return false
