@@ -645,7 +645,11 @@ func describeStep(s *step) string {
 		if s.readBack != "" && !s.userReads {
 			return "reads " + s.readBack + " back to the user to confirm"
 		}
-		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(askPrompt(s, ucGeneric, "", ""), "."), "Ask "), ", and listen to the answer")
+		prompt := askPrompt(s, ucGeneric, "", "")
+		if s.node != nil && strings.HasPrefix(s.node.Prompt, "Ask the user ") && s.phrase == "" && s.topics == 0 {
+			prompt = s.node.Prompt // (a question Edit read back says what it asks, not a stock one)
+		}
+		return "asks " + strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(prompt, "."), "Ask "), ", and listen to the answer")
 	case kInform:
 		if s.handsOver() {
 			return "hands the user to a member of the team"

@@ -2272,6 +2272,13 @@ func TestBuildUserMustSayQuoted(t *testing.T) {
 			}
 		})
 	}
+	// Edit says back what the question read back asks (rvM16 M5: "a short
+	// question to confirm their identity")
+	r, err := Build("Liveness, then an SMS code. At the end the user must say 'I agree'.", Options{})
+	require.NoError(t, err)
+	e, err := Edit(r.Flow, "remove the SMS code", Options{})
+	require.NoError(t, err)
+	assert.Contains(t, e.Summary, "asks the user to say: I agree")
 }
 
 // A device names a group the flow cannot tell apart; what the clause says of
