@@ -1204,6 +1204,18 @@ var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "use
 // cmp name" keep the word as written.
 var chatShortVerb = map[string]string{"rm": "remove", "del": "delete", "cmp": "compare"}
 
+// stepShort: engineers' two-letter shorthand for a step ("LV -> sms otp",
+// "FC pp photo vs selfie", "DL or PP"): the words it stands for replace it
+// before the text is read, as chat shorthand does. Two letters name many
+// things besides a step, so stepShortAt reads one only as a word of its own
+// that no name, number or place list claims: "FC Porto", "pp. 4-6", "€20 pp",
+// "users in LV and LT", "level LV3" keep the word as written.
+var stepShort = map[string]string{"lv": "liveness", "fc": "face compare", "pp": "passport", "pps": "passports"}
+
+// stepShortPlaceWords: words before a two-letter code that make it a place
+// ("our users in LV", "customers from LV"), not a step.
+var stepShortPlaceWords = []string{"in", "from", "across", "throughout", "within", "outside"}
+
 // digitOtherWords: nouns a digit count may be said of that are no one-time
 // code ("their 10 digit mobile number", "a 12 digit account id"): a length
 // FaceSign cannot send is said back only of a code.
@@ -1786,7 +1798,7 @@ var (
 // the key's word as written → the setting (settings.go, readSettings).
 var settingKeyWords = map[string]string{
 	"len": "length", "length": "length", "otplength": "length", "otplen": "length", "codelength": "length", "digits": "length", "digit": "length", "size": "length",
-	"expiry": "expiry", "expires": "expiry", "expire": "expiry", "expiryseconds": "expiry", "ttl": "expiry", "timeout": "expiry", "validity": "expiry", "lifetime": "expiry",
+	"expiry": "expiry", "expires": "expiry", "expire": "expiry", "expiryseconds": "expiry", "ttl": "expiry", "exp": "expiry", "timeout": "expiry", "validity": "expiry", "lifetime": "expiry",
 	"attempts": "attempts", "maxattempts": "attempts", "tries": "attempts", "maxtries": "attempts", "retries": "attempts", "maxretries": "attempts",
 	"threshold": "threshold", "similarity": "threshold", "similaritythreshold": "threshold", "confidence": "threshold", "minscore": "threshold",
 	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
@@ -3271,6 +3283,7 @@ func tokenizeMode(text string, exact bool) []token {
 	}
 	if !exact {
 		text = expandShortVerbs(text)
+		text = expandStepShort(text)
 	}
 	if !exact && strings.Contains(text, "~~") {
 		text, _ = dropStruck(text)
@@ -3931,6 +3944,157 @@ func shortVerbAt(w, text string, i, j int) bool {
 		}
 		l, _ := lex.lemma(x)
 		return lex.markedStep[l] || lex.markLead[l]
+	}
+	return false
+}
+
+// expandStepShort replaces the step shorthand of stepShort where stepShortAt
+// reads it as a step. A byte test rules out most texts before any word is cut.
+func expandStepShort(text string) string {
+	if !hasStepShortPair(text) {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if j-i < 2 || j-i > 3 {
+			i = j // (every shorthand of stepShort has two or three letters)
+			continue
+		}
+		w := strings.ToLower(text[i:j])
+		if full, ok := stepShort[w]; ok && stepShortAt(text, i, j) {
+			b.WriteString(text[last:i])
+			b.WriteString(full)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// hasStepShortPair: text holds "lv", "fc" or "pp" in any case.
+func hasStepShortPair(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		a, c := text[i]|0x20, text[i+1]|0x20
+		if a == 'l' && c == 'v' || a == 'f' && c == 'c' || a == 'p' && c == 'p' {
+			return true
+		}
+	}
+	return false
+}
+
+// stepShortAt: the shorthand at text[i:j] is a word of its own written in one
+// case ("LV", "lv", not "Lv" of a name), joined to no identifier, path or
+// number ("lv_2", "/pp", "LV3", "pp. 12", "3 pp", "$5 pp"), followed by no
+// capitalised name ("FC Porto", "LV Bags"), after no word of a place ("in
+// LV"), and in no list of other capitalised codes ("LV, LT and EE").
+func stepShortAt(text string, i, j int) bool {
+	word := text[i:j]
+	if word != strings.ToLower(word) && word != strings.ToUpper(word) {
+		return false
+	}
+	if i > 0 && strings.IndexByte("/_.-@#$€£", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("_@", text[j]) >= 0 {
+		return false
+	}
+	// the word after: a number ("pp 4", "pp. 4-6") or a capitalised name
+	k := j
+	if k < len(text) && text[k] == '.' {
+		k++
+	}
+	k = skipSpaces(text, k)
+	if k < len(text) && (text[k] >= '0' && text[k] <= '9') {
+		return false
+	}
+	if k < len(text) && k > j && text[k] >= 'A' && text[k] <= 'Z' {
+		e := k
+		for e < len(text) && isWordByte(text[e]) {
+			e++
+		}
+		if next := text[k:e]; titleCase(next) && text[j] == ' ' {
+			if _, ok := stepShort[strings.ToLower(next)]; !ok {
+				if l, _ := lex.lemma(strings.ToLower(next)); !lex.markedStep[l] && !lex.markLead[l] && l != "then" && l != "face" {
+					return false // "FC Porto", "LV Bags": a name
+				}
+			}
+		}
+	}
+	// the word before: a number or amount ("3 pp", "€20 pp") or a place word
+	h := i
+	for h > 0 && text[h-1] == ' ' {
+		h--
+	}
+	if h > 0 && (text[h-1] >= '0' && text[h-1] <= '9') {
+		return false
+	}
+	g := h
+	for g > 0 && isWordByte(text[g-1]) {
+		g--
+	}
+	if g < h && slices.Contains(stepShortPlaceWords, strings.ToLower(text[g:h])) {
+		return false
+	}
+	// a list of capitalised codes: another two-letter capital word beside it
+	// ("LV, LT, EE", "LV/LT") that is no shorthand of a step nor a step's name
+	if word == strings.ToUpper(word) && (codeNeighbour(text, g, true) || codeNeighbour(text, j, false)) {
+		return false
+	}
+	return true
+}
+
+// codeNeighbour: past a comma, "and", "or" or a slash from text[at] (back or
+// forward), the next word is a two-letter capital code that no step is named
+// by ("LT", "EE"; not "PP", "ID", "DL").
+func codeNeighbour(text string, at int, back bool) bool {
+	for n := 0; n < 3; n++ {
+		var w string
+		if back {
+			e := at
+			for e > 0 && strings.IndexByte(" ,/&", text[e-1]) >= 0 {
+				e--
+			}
+			s := e
+			for s > 0 && isWordByte(text[s-1]) {
+				s--
+			}
+			w, at = text[s:e], s
+		} else {
+			s := at
+			for s < len(text) && strings.IndexByte(" ,/&", text[s]) >= 0 {
+				s++
+			}
+			e := s
+			for e < len(text) && isWordByte(text[e]) {
+				e++
+			}
+			w, at = text[s:e], e
+		}
+		switch w {
+		case "and", "or":
+			continue
+		case "":
+			return false
+		}
+		if len(w) != 2 || w != strings.ToUpper(w) || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		lw := strings.ToLower(w)
+		if _, ok := stepShort[lw]; ok {
+			return false
+		}
+		l, _ := lex.lemma(lw)
+		return !lex.markedStep[l] && !lex.markLead[l] && l != "license" && lw != "id"
 	}
 	return false
 }

@@ -91,7 +91,7 @@ func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	skip := -1
 	for i, t := range ts {
-		if t.eq && t.kilo && i > 0 && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
+		if (t.eq || keyRightBefore(ts, i)) && t.kilo && i > 0 && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
 			continue // "expiry=5m": minutes, which the tokenizer read as millions
 		}
 		if t.in(hFailTimes) && failedBefore(ts, i) {
@@ -129,8 +129,8 @@ func readSettings(ts []token) stepSettings {
 		if i > 0 {
 			before = ts[i-1].w
 		}
-		if t.eq && i > 0 && keyValue(&s, keyBefore(ts, i), t, n, unit) {
-			continue
+		if (t.eq || keyRightBefore(ts, i)) && i > 0 && keyValue(&s, keyBefore(ts, i), t, n, unit) {
+			continue // "expiry=10m", and in the config voice with no sign: "ttl 5m", "threshold 0.85"
 		}
 		switch {
 		case unit == "digit" && (i > 0 && lex.numberPart[ts[i-1].raw] || e+2 < len(ts) && ts[e+2].raw == "of"):
@@ -411,6 +411,13 @@ func pastValue(ts []token, i int) bool {
 // given to: the key right before it ("attempts: 5"), or one a few words back
 // with the step it belongs to between ("max attempts on the text code -> 5",
 // "expiry for the email code: 10 minutes"); no number may stand between.
+// keyRightBefore: the word right before the number i is a setting's key
+// (settingKeyWords) written as in a config with no "=" or ":" ("ttl 5m",
+// "expiry 90s", "threshold 0.85"): the number is its value.
+func keyRightBefore(ts []token, i int) bool {
+	return i > 0 && ts[i].isNum && lex.settingKey[ts[i-1].raw] != ""
+}
+
 func keyBefore(ts []token, i int) string {
 	other := false // a word of another step's between the key and the value
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
