@@ -177,6 +177,12 @@ var (
 	exclusionNearWords   = []string{"members", "member", "players", "player", "users", "user", "customers", "customer", "people", "persons", "faces", "face", "list", "database", "register", "registry", "roster", "enrolled", "gamblers", "patrons", "guests", "clients", "accounts", "self"}
 )
 
+// permissionNounWords name the permission step itself, in full or in the
+// shorthand of engineers ("no perms popup needed", "perms -> LV"); other words
+// of the lemma ("consent", "access", "allow") need a camera or a microphone
+// beside them (rules.go).
+var permissionNounSet = wordSet([]string{"permission", "permissions", "perms", "perm"})
+
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
 
 // glossCondWords in a bracket after the avatar's question make it a condition
@@ -3291,10 +3297,11 @@ func tokenizeMode(text string, exact bool) []token {
 	// about one token per six bytes of English text: one allocation for most
 	out := make([]token, 0, len(text)/6+4)
 	i := 0
-	eqAt := -1        // the token count when a "=" was read: the next token is a value
-	callArgs := false // inside "name(…)"
-	gloss := -1       // inside a gloss of a question: where its first token is
-	braces := 0       // inside "{ … }" of pseudo-code
+	eqAt := -1           // the token count when a "=" was read: the next token is a value
+	callArgs := false    // inside "name(…)"
+	gloss := -1          // inside a gloss of a question: where its first token is
+	braces := 0          // inside "{ … }" of pseudo-code
+	arrowBranch := false // a "=>" opened a branch in this sentence (arrowCondition)
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -3636,6 +3643,22 @@ func tokenizeMode(text string, exact bool) []token {
 			eqAt = len(out)
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
+			if !exact && r == '>' && text[i-1] == '=' {
+				// "don't recognise them => scan ID", "sms fails => email otp": a
+				// double arrow after a state is a branch, as if "if" opened it
+				if arrowCondition(out) {
+					out = slices.Insert(out, arrowSegment(out), ifToken())
+				}
+				arrowBranch = hasAnyRaw(out[arrowSegment(out):], lex.condIfStrict) // ("if sms delivery fails => …" too)
+			} else if !exact && arrowBranch && arrowBranchEnds(out, text, i+size) {
+				// "sms otp -> if it fails => email otp instead -> then LV": the
+				// branch a double arrow opened ends where a single arrow goes on
+				// with "then" or after "instead": back on the main path
+				out = append(out, token{w: "."})
+				arrowBranch = false
+				i += size
+				continue
+			}
 			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
 			i += size
 		case (r == '+' || r == '&') && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ':
@@ -4097,6 +4120,52 @@ func codeNeighbour(text string, at int, back bool) bool {
 		return !lex.markedStep[l] && !lex.markLead[l] && l != "license" && lw != "id"
 	}
 	return false
+}
+
+// arrowSegment is where the words since the last arrow or punctuation start.
+func arrowSegment(out []token) int {
+	s := len(out)
+	for s > 0 && out[s-1].w != "." && out[s-1].w != "," && out[s-1].w != ":" {
+		s--
+	}
+	return s
+}
+
+// arrowCondition: the words before a double arrow ("=>") state what happened,
+// not a step to run, so the arrow leads to a branch: a negation ("don't
+// recognise them =>", "no match =>"), a failure ("sms delivery fails =>",
+// "denied =>", "times out =>") or a new user ("new user =>"), with no
+// condition word of their own ("if … =>" already opens one) and not the
+// other branch ("else LV =>").
+func arrowCondition(out []token) bool {
+	seg := out[arrowSegment(out):]
+	if len(seg) == 0 || seg[0].w == "else" || seg[0].raw == "otherwise" || hasAnyRaw(seg, lex.condIfStrict) {
+		return false
+	}
+	for _, t := range seg {
+		if t.w == "no" || t.w == "fail" || lex.condNew[t.raw] || slices.Contains(failPhrases, t.raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// arrowBranchEnds: a single arrow at text[i:] after a branch a double arrow
+// opened goes back to the main path: the branch ended on "instead", or the
+// arrow goes on with "then".
+func arrowBranchEnds(out []token, text string, i int) bool {
+	if n := len(out); n > 0 && out[n-1].w == "instead" {
+		return true
+	}
+	ws := nextWords(text, i, 1)
+	return len(ws) == 1 && ws[0] == "then"
+}
+
+// ifToken is the word "if", read as typed.
+func ifToken() token {
+	t := token{raw: "if", orig: "if"}
+	t.w, t.known = lex.exact("if")
+	return t
 }
 
 // nextWords: up to max lower-case words that follow text[j:] in its clause

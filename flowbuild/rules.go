@@ -741,7 +741,7 @@ var rules = map[string][]rule{
 		// a permission node is for the camera and the microphone
 		when: func(d *detector, i int) bool {
 			raw := d.ts[i].raw
-			return (raw == "permission" || raw == "permissions") && !hasAnyRaw(d.ts, lex.dataUse) || has(d.ts, "camera") || has(d.ts, "microphone")
+			return permissionNounSet[raw] && !hasAnyRaw(d.ts, lex.dataUse) || has(d.ts, "camera") || has(d.ts, "microphone")
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
 	}, {
