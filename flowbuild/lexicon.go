@@ -183,6 +183,11 @@ var (
 // beside them (rules.go).
 var permissionNounSet = wordSet([]string{"permission", "permissions", "perms", "perm"})
 
+// recognitionNounWords name the recognition step itself, not a state of the
+// user: "not recognition", "NOT 1:N" rule the step out, where "not
+// recognised" names the users it does not find (conditions.go).
+var recognitionNounSet = wordSet([]string{"recognition", "recog", "facerec", "onetomany", "faceidentification"})
+
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
 
 // glossCondWords in a bracket after the avatar's question make it a condition
@@ -3290,6 +3295,7 @@ func tokenizeMode(text string, exact bool) []token {
 	if !exact {
 		text = expandShortVerbs(text)
 		text = expandStepShort(text)
+		text = expandCrossX(text)
 	}
 	if !exact && strings.Contains(text, "~~") {
 		text, _ = dropStruck(text)
@@ -3302,6 +3308,7 @@ func tokenizeMode(text string, exact bool) []token {
 	gloss := -1          // inside a gloss of a question: where its first token is
 	braces := 0          // inside "{ … }" of pseudo-code
 	arrowBranch := false // a "=>" opened a branch in this sentence (arrowCondition)
+	ternaryAt := -1      // the ":" of "cond ? a : b" (ternaryColon)
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -3539,6 +3546,23 @@ func tokenizeMode(text string, exact bool) []token {
 			} else {
 				out = append(out, token{w: "."})
 			}
+			i += size
+		case r == '?' && !exact && ternaryAt < 0 && ternaryColon(text, i) > 0 && len(out) > 0 && out[len(out)-1].w != quoteW:
+			// "new user ? PP scan + FC : LV", "denied ? explain + end : recog":
+			// a condition, what it leads to, and ":" the other branch, as "if
+			// new user, PP scan + FC. else LV" reads
+			if seg := out[arrowSegment(out):]; len(seg) > 0 && !hasAnyRaw(seg, lex.condIfStrict) {
+				out = slices.Insert(out, arrowSegment(out), ifToken())
+			}
+			out = append(out, token{w: ","})
+			ternaryAt = ternaryColon(text, i)
+			i += size
+		case r == ':' && i == ternaryAt:
+			out = append(out, token{w: "."})
+			e := token{raw: "else", orig: "else"}
+			e.w, e.known = lex.exact("else")
+			out = append(out, e, token{w: ","})
+			ternaryAt = -1
 			i += size
 		case r == '?' && !exact:
 			out = directQuestion(out)
@@ -3993,7 +4017,7 @@ func expandStepShort(text string) string {
 			continue
 		}
 		w := strings.ToLower(text[i:j])
-		if full, ok := stepShort[w]; ok && stepShortAt(text, i, j) {
+		if full, ok := stepShort[w]; ok && stepShortAt(text, i, j) && !inQuote(text, i) {
 			b.WriteString(text[last:i])
 			b.WriteString(full)
 			last = j
@@ -4005,6 +4029,79 @@ func expandStepShort(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// expandCrossX reads an "x" typed as a cross ("LV -> sms otp. x email otp",
+// "- x doc scan") as the cross it stands for (markWords): only a letter x of
+// its own that opens a clause (the text's start, or after punctuation, an
+// arrow or a bullet) right before a step's name. "2 x 3", "x digits", "user
+// x", "step x" keep the letter as written.
+func expandCrossX(text string) string {
+	if !strings.Contains(text, "x ") && !strings.Contains(text, "X ") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(text); i++ {
+		if c := text[i]; (c != 'x' && c != 'X') || text[i+1] != ' ' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		h := i
+		for h > 0 && text[h-1] == ' ' {
+			h--
+		}
+		if h > 0 && strings.IndexByte(".,;:!(\n->|*", text[h-1]) < 0 {
+			continue // not the opening of a clause
+		}
+		if h > 1 && text[h-1] == '-' && text[h-2] != ' ' && text[h-2] != '\n' {
+			continue // ("e-x": a hyphen inside a word)
+		}
+		ws := nextWords(text, i+1, 1)
+		if len(ws) == 0 {
+			continue
+		}
+		if l, _ := lex.lemma(ws[0]); !lex.markedStep[l] && !lex.markLead[l] && stepShort[ws[0]] == "" {
+			continue
+		}
+		if inQuote(text, i) {
+			continue
+		}
+		b.WriteString(text[last:i])
+		b.WriteString("❌")
+		last = i + 1
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// inQuote: text[i] lies inside quotes, the user's own words for the avatar
+// to say ("avatar says 'LV -> sms otp -> done'"), which shorthand expansion
+// leaves as written. A single quote opens only after a space, a colon or the
+// start, and closes before a space, punctuation or the end (not the
+// apostrophe of "don't").
+func inQuote(text string, i int) bool {
+	var open byte
+	for k := 0; k < i; k++ {
+		c := text[k]
+		switch {
+		case open == 0 && c == '"':
+			open = '"'
+		case open == '"' && c == '"':
+			open = 0
+		case open == 0 && c == '\'' && (k == 0 || text[k-1] == ' ' || text[k-1] == ':'):
+			open = '\''
+		case open == '\'' && c == '\'' && (k+1 == len(text) || !isWordByte(text[k+1])):
+			open = 0
+		case open == 0 && strings.HasPrefix(text[k:], "“"):
+			open = 'q'
+		case open == 'q' && strings.HasPrefix(text[k:], "”"):
+			open = 0
+		}
+	}
+	return open != 0
 }
 
 // hasStepShortPair: text holds "lv", "fc" or "pp" in any case.
@@ -4033,8 +4130,8 @@ func stepShortAt(text string, i, j int) bool {
 	}
 	// the word after: a number ("pp 4", "pp. 4-6") or a capitalised name
 	k := j
-	if k < len(text) && text[k] == '.' {
-		k++
+	if k < len(text) && text[k] == '.' && (word[0]|0x20) == 'p' {
+		k++ // "pp. 4-6": pages ("LV. 18+ only" ends a sentence)
 	}
 	k = skipSpaces(text, k)
 	if k < len(text) && (text[k] >= '0' && text[k] <= '9') {
@@ -4120,6 +4217,31 @@ func codeNeighbour(text string, at int, back bool) bool {
 		return !lex.markedStep[l] && !lex.markLead[l] && l != "license" && lw != "id"
 	}
 	return false
+}
+
+// ternaryColon: the "?" at text[i] is a condition's, written as in code
+// ("new user ? enroll : LV"): spaced on both sides, and a spaced ":" follows
+// in the same line before any other stop, with words between. It returns the
+// colon's index, or 0.
+func ternaryColon(text string, i int) int {
+	if i == 0 || text[i-1] != ' ' || i+1 >= len(text) || text[i+1] != ' ' {
+		return 0
+	}
+	words := false
+	for j := i + 1; j < len(text) && j < i+120; j++ {
+		switch c := text[j]; {
+		case c == '.' && !(j+1 < len(text) && isWordByte(text[j+1])), c == '?', c == '\n', c == ';':
+			return 0
+		case c == ':' && text[j-1] == ' ' && j+1 < len(text) && text[j+1] == ' ':
+			if words {
+				return j
+			}
+			return 0
+		case isWordByte(c):
+			words = true
+		}
+	}
+	return 0
 }
 
 // arrowSegment is where the words since the last arrow or punctuation start.

@@ -1028,6 +1028,7 @@ func parse(text string) *parsed {
 	type askedClause struct {
 		text  string
 		kinds []kind
+		vague bool // a comparison read as a search for want of a second image
 	}
 	var asked []askedClause
 	// "Recognition comes later in the login flow, not here", "the email code,
@@ -2011,7 +2012,10 @@ func parse(text string) *parsed {
 			// number with a code sent by SMS": a step the background names is the
 			// list's, placed where the list says, and one it never names is none
 			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
-				if findKind(listed, s.k) >= 0 {
+				// (a comparison read as a search for want of a second image is
+				// the list's comparison: "FC threshold 0.85. flow: ID scan ->
+				// face scan -> FC")
+				if findKind(listed, s.k) >= 0 || s.k == kRecognition && s.vague && findKind(listed, kFaceCompare) >= 0 {
 					s.label = true
 					return false
 				}
@@ -2240,6 +2244,7 @@ func parse(text string) *parsed {
 				ac := askedClause{text: clauseText(c.toks)}
 				for _, s := range a.steps {
 					ac.kinds = append(ac.kinds, s.k)
+					ac.vague = ac.vague || s.k == kRecognition && s.vague
 				}
 				asked = append(asked, ac)
 			}
@@ -2557,6 +2562,9 @@ func parse(text string) *parsed {
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
 	for _, ac := range asked {
+		if ac.vague && findKind(out, kFaceCompare) >= 0 {
+			continue // "face compare 1:1 only, NOT 1:N. ID scan, …": the comparison the flow has
+		}
 		if !slices.ContainsFunc(ac.kinds, func(k kind) bool { return !p.excluded.has(k) }) {
 			p.notes = append(p.notes, "Read \""+ac.text+"\" as naming "+ac.kinds[0].withArticle()+", which the text rules out elsewhere, so the flow leaves it out.")
 		}
@@ -4715,6 +4723,13 @@ func applySettings(st stepSettings, main, seq []*step) bool {
 	}
 	done := false
 	for _, s := range main {
+		if s.k == kRecognition && s.vague && st.threshold > 0 && !slices.ContainsFunc(seq, func(o *step) bool { return o.k == kRecognition && o != s }) {
+			// "FC threshold 0.85. flow: ID scan -> face scan -> FC": a comparison
+			// read as a search only until its second image is named (merge);
+			// it keeps the threshold for the comparison it turns into
+			s.threshold, done = st.threshold, true
+			continue
+		}
 		if st.accepts(s.k) {
 			st.apply(s)
 			done = true
@@ -4825,6 +4840,9 @@ func merge(seq, steps []*step) []*step {
 		if r := findKind(seq, kRecognition); s.k == kFaceCompare && r >= 0 && seq[r].vague && findKind(seq, kFaceCompare) < 0 {
 			// "Face match for payout changes - compare the live face to the
 			// profile photo we pass in": the match was this comparison
+			if s.threshold == 0 {
+				s.threshold = seq[r].threshold // (the threshold said of the match first)
+			}
 			seq = slices.Delete(seq, r, r+1)
 		}
 		if i := findKind(seq, s.k); i >= 0 {
