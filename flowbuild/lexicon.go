@@ -3547,6 +3547,13 @@ func tokenizeMode(text string, exact bool) []token {
 				out = append(out, token{w: "."})
 			}
 			i += size
+		case r == '<' && !exact && isDigitAt(text, skipSpaces(text, i+1)):
+			// "age < 18 => …", "<18": a bound written as a sign, read as the
+			// word ("age under 18")
+			t := token{raw: "under", orig: "<"}
+			t.w, t.known = lex.exact("under")
+			out = append(out, t)
+			i += size
 		case r == '?' && !exact && ternaryAt < 0 && ternaryColon(text, i) > 0 && len(out) > 0 && out[len(out)-1].w != quoteW:
 			// "new user ? PP scan + FC : LV", "denied ? explain + end : recog":
 			// a condition, what it leads to, and ":" the other branch, as "if
@@ -3561,7 +3568,7 @@ func tokenizeMode(text string, exact bool) []token {
 			out = append(out, token{w: "."})
 			e := token{raw: "else", orig: "else"}
 			e.w, e.known = lex.exact("else")
-			out = append(out, e, token{w: ","})
+			out = append(out, e)
 			ternaryAt = -1
 			i += size
 		case r == '?' && !exact:
@@ -4051,7 +4058,15 @@ func expandCrossX(text string) string {
 			h--
 		}
 		if h > 0 && strings.IndexByte(".,;:!(\n->|*", text[h-1]) < 0 {
-			continue // not the opening of a clause
+			// not the opening of a clause, unless a word that leads one
+			// stands before it ("new phone so x sms", "LV and x email otp")
+			g := h
+			for g > 0 && isWordByte(text[g-1]) {
+				g--
+			}
+			if lw := strings.ToLower(text[g:h]); !lex.verbLead[lw] && lw != "but" || g > 0 && text[g-1] != ' ' && strings.IndexByte(".,;:(\n", text[g-1]) < 0 {
+				continue
+			}
 		}
 		if h > 1 && text[h-1] == '-' && text[h-2] != ' ' && text[h-2] != '\n' {
 			continue // ("e-x": a hyphen inside a word)
@@ -4256,7 +4271,8 @@ func arrowSegment(out []token) int {
 // arrowCondition: the words before a double arrow ("=>") state what happened,
 // not a step to run, so the arrow leads to a branch: a negation ("don't
 // recognise them =>", "no match =>"), a failure ("sms delivery fails =>",
-// "denied =>", "times out =>") or a new user ("new user =>"), with no
+// "denied =>", "times out =>"), a new user ("new user =>") or an age under a
+// bound ("age < 18 =>"), with no
 // condition word of their own ("if … =>" already opens one) and not the
 // other branch ("else LV =>").
 func arrowCondition(out []token) bool {
@@ -4264,8 +4280,9 @@ func arrowCondition(out []token) bool {
 	if len(seg) == 0 || seg[0].w == "else" || seg[0].raw == "otherwise" || hasAnyRaw(seg, lex.condIfStrict) {
 		return false
 	}
-	for _, t := range seg {
-		if t.w == "no" || t.w == "fail" || lex.condNew[t.raw] || slices.Contains(failPhrases, t.raw) {
+	for k, t := range seg {
+		// (an age below a bound too: "under 18 =>", "age < 18 =>", "minors =>")
+		if t.w == "no" || t.w == "fail" || lex.condNew[t.raw] || slices.Contains(failPhrases, t.raw) || t.w == "minor" || (t.raw == "under" || t.raw == "below") && ageAfter(seg, k+1) {
 			return true
 		}
 	}

@@ -1352,6 +1352,11 @@ func parse(text string) *parsed {
 		if cond.short && ifRecognized {
 			cond.k = condNewUser // "if they are recognized, …. If not, …"
 		}
+		if ifRecognized && cond.k != condNewUser && len(c.toks) > 1 && (c.toks[0].w == "else" || lex.otherwise[c.toks[0].raw]) {
+			// "if recognised, LV -> sms otp. else PP scan + FC", "recognised ?
+			// … : …": the other side of a recognition is its new users
+			cond = condition{k: condNewUser, end: 0}
+		}
 		ifRecognized = clauseStartsIf(c.toks) && has(c.toks, "recognize") && (cond.k == condNone || cond.k == condMain) ||
 			ifRecognized && cond.k == condNone && c.sent == ifSent
 		if ifRecognized && clauseStartsIf(c.toks) {

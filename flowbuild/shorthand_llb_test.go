@@ -1,6 +1,9 @@
 package flowbuild
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+)
 
 // Engineers' shorthand for steps (stepShort) and an "x" typed as a cross
 // (expandCrossX) are read only where they cannot mean something else.
@@ -29,6 +32,8 @@ func TestStepShorthandNearMisses(t *testing.T) {
 		{"LV. x email otp", "LV. ❌ email otp"},
 		{"liveness -> x sms code", "liveness -> ❌ sms code"},
 		{"- x doc scan", "- ❌ doc scan"},
+		{"new phone so x sms", "new phone so ❌ sms"},
+		{"send it 2 x then liveness", "send it 2 x then liveness"},
 		{"2 x 3 grid of tips", "2 x 3 grid of tips"},                           // multiplication
 		{"sms code, x digits long", "sms code, x digits long"},                 // a placeholder
 		{"then ask user x for their email", "then ask user x for their email"}, // a placeholder name
@@ -38,5 +43,48 @@ func TestStepShorthandNearMisses(t *testing.T) {
 		if got := expandCrossX(tt.in); got != tt.want {
 			t.Errorf("expandCrossX(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// "age < 18 => tell them sorry + end": the sign is a bound and the double
+// arrow a branch, so the user old enough goes on to the closing, and only the
+// one too young hears the line and ends (before, adults heard it and ended).
+func TestAgeBoundArrowBranch(t *testing.T) {
+	r, err := Build("kyc: ID scan -> face compare -> liveness. age < 18 => tell them sorry + end", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(r.Flow)
+	var nodes []struct {
+		ID       string          `json:"id"`
+		Type     string          `json:"type"`
+		Outcomes json.RawMessage `json:"outcomes"`
+	}
+	if err := json.Unmarshal(b, &nodes); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, n := range nodes {
+		if n.Type != "data_validation" {
+			continue
+		}
+		var outs []struct {
+			ID     string `json:"id"`
+			Target string `json:"targetNodeId"`
+		}
+		if err := json.Unmarshal(n.Outcomes, &outs); err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range outs {
+			if o.ID == "old_enough" {
+				found = true
+				if o.Target != "closing" {
+					t.Errorf("old enough goes to %q, want the closing", o.Target)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no age check with an old_enough outcome: %s", b)
 	}
 }
