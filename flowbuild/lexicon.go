@@ -1223,6 +1223,56 @@ var chatShortVerb = map[string]string{"rm": "remove", "del": "delete", "cmp": "c
 // "users in LV and LT", "level LV3" keep the word as written.
 var stepShort = map[string]string{"lv": "liveness", "fc": "face compare", "pp": "passport", "pps": "passports"}
 
+// crossXTickWords in a text make its "x" a tick, not a cross: a checklist or
+// status list ("x = done", "x liveness - implemented", "tests: x sms fails")
+// marks what exists, and no "x" of it removes a step (expandCrossX).
+var crossXTickSet = wordSet([]string{"done", "implemented", "todo", "wip", "status", "checklist", "checked", "ticked", "tick", "complete", "completed", "finished", "shipped", "passes", "passed", "fails", "failed", "works", "working", "tested"})
+
+// crossXCondWords after a crossed step make the cross hold only for some
+// users or cases ("x sms if they're on wifi"), which no flow can test: the
+// step stays as asked (expandCrossX).
+var crossXCondSet = wordSet([]string{"if", "when", "whenever", "unless", "while", "only", "where", "for"})
+
+// arrowEndWords after a double arrow end the session or hand the user on
+// ("under 18 => end", "denied => explain + end"): a branch's target as much
+// as a step's name is (arrowCondition).
+var arrowEndSet = wordSet([]string{"end", "ends", "stop", "stops", "reject", "rejected", "deny", "denied", "block", "blocked", "abort", "exit", "terminate", "refuse", "decline"})
+
+// arrowTargetWords name what a branch leads to besides a step's name
+// ("not recognised => enroll", "denied => explain + end") (arrowCondition).
+var arrowTargetSet = wordSet([]string{"enroll", "enrol", "signup", "register", "explain", "say", "tell", "ask", "question", "retry", "human", "agent", "manual", "review", "instead", "fallback"})
+
+// arrowNoStepWords: a step's own name after "no" before a double arrow ("no
+// passport =>", "no liveness =>") is no state of the user the flow can test.
+var arrowNoStepSet = wordSet([]string{"liveness", "passport", "passports", "license", "licence", "id", "visa", "sms", "email", "selfie", "document", "doc", "docs", "card", "permit", "dl", "otp", "2fa"})
+
+// Words around a step's shorthand that make it name something else
+// (stepShortNameAt): stepShortOtherBefore right before it ("per person
+// (pp)", "pay with PP" is caught by stepShortPayWords), stepShortAmountBefore
+// a currency before "pp" ("20 EUR pp"), stepShortPayWords in its clause for
+// "pp" (PayPal, a price per person), stepShortPeopleBefore/After at the ends
+// of a list of it (people: "cc: pp, lv", "the fc team"), and
+// stepShortDefineAfter after "is" (the user's own definition: "lv is our
+// internal name").
+var (
+	stepShortOtherBefore  = wordSet([]string{"person", "head", "pax", "per"})
+	stepShortAmountBefore = wordSet([]string{"eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "chf", "sek", "nok", "dkk", "pln", "cad", "aud", "jpy", "inr", "bucks", "quid", "cents", "k"})
+	stepShortPaySet       = wordSet([]string{"pay", "pays", "paying", "paid", "payment", "payments", "paypal", "checkout", "price", "prices", "priced", "fee", "fees", "cost", "costs", "ticket", "tickets", "invoice", "invoices", "refund", "refunds", "billing", "wallet"})
+	stepShortPeopleBefore = wordSet([]string{"cc", "bcc", "ping", "contact", "dm", "tag", "message", "thanks", "thx", "ask", "call", "notify"})
+	stepShortPeopleAfter  = wordSet([]string{"team", "teams", "club", "reviewers", "reviewer", "folks", "staff", "squad", "members", "member", "department", "dept", "lead", "leads", "channel", "owners", "owner", "group", "office", "fans", "players"})
+	stepShortDefineAfter  = wordSet([]string{"our", "short", "shorthand", "just", "what", "internal", "another"})
+)
+
+// settingOtherOwnerWords beside a config-style key and its value ("session
+// ttl 10m", "ttl 5m for the session link") give the setting to something
+// the flow does not set (keyRightBefore).
+var settingOtherOwnerSet = wordSet([]string{"session", "sessions", "link", "links", "token", "tokens", "cookie", "cookies", "jwt", "cache", "page", "login", "password", "account", "url", "api", "request", "requests", "server"})
+
+// permsOtherWords in a clause with the shorthand "perms" make them someone's
+// rights or a file's mode ("staff with the right perms", "file perms are
+// 600"), not the camera and microphone popup (rules.go).
+var permsOtherSet = wordSet([]string{"staff", "file", "files", "folder", "folders", "directory", "server", "servers", "admin", "admins", "db", "database", "role", "roles", "right", "rights", "read", "write", "chmod", "root", "sudo", "repo", "bucket", "dashboard", "backoffice", "employees", "agents"})
+
 // stepShortPlaceWords: words before a two-letter code that make it a place
 // ("our users in LV", "customers from LV"), not a step.
 var stepShortPlaceWords = []string{"in", "from", "across", "throughout", "within", "outside"}
@@ -1435,7 +1485,12 @@ var readBackMoreWords = []string{"also", "too", "well", "include", "includes", "
 // allPathsPhrases say a step after a recognition's new-user path is every
 // user's ("then an email code for everyone", "both groups get an SMS code",
 // "either way, liveness"): the new users' path goes on to it.
-var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of them", "all customers", "both groups", "both paths", "both of them", "both cases", "either way", "in both cases", "in either case", "regardless", "whether new or", "new and returning", "new or returning", "returning and new", "new and existing", "new or existing", "no matter what"}
+var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of them", "all customers", "both groups", "both paths", "both of them", "both cases", "either way", "in both cases", "in either case", "regardless", "whether new or", "new and returning", "new or returning", "returning and new", "new and existing", "new or existing", "no matter what", "for all", "for both", "finally"}
+
+// sameForAllPhrases after "otherwise" make it a remark on the whole flow
+// ("otherwise the flow is the same", "otherwise nothing changes"), not the
+// other side of a recognition.
+var sameForAllPhrases = []string{"the same", "same for", "nothing changes", "nothing else changes", "no change", "no changes", "as usual", "as normal", "as before", "unchanged"}
 
 // totalBanPhrases widen a negation to everything its word names ("don't use
 // email at all", "no email anywhere", "never use email"): the address as well
@@ -2638,7 +2693,7 @@ type lexicon struct {
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, groupPlace, groupTailStop, seenBefore, platform, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters                map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, passPhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead, totalBan                                                                                                                                                                                                               phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, passPhrase, laterPhrase, reasonPhrase, allPaths, sameForAll, exceptPhrase, modelLead, totalBan                                                                                                                                                                                                   phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                      map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                         map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                                                                          map[string]bool
@@ -2931,6 +2986,7 @@ func newLexicon() *lexicon {
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
+	l.sameForAll = phraseSet(sameForAllPhrases)
 	l.totalBan = phraseSet(totalBanPhrases)
 	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
 	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
@@ -3677,7 +3733,7 @@ func tokenizeMode(text string, exact bool) []token {
 			if !exact && r == '>' && text[i-1] == '=' {
 				// "don't recognise them => scan ID", "sms fails => email otp": a
 				// double arrow after a state is a branch, as if "if" opened it
-				if arrowCondition(out) {
+				if arrowCondition(out, text, i+size) {
 					out = slices.Insert(out, arrowSegment(out), ifToken())
 				}
 				arrowBranch = hasAnyRaw(out[arrowSegment(out):], lex.condIfStrict) // ("if sms delivery fails => …" too)
@@ -3688,6 +3744,14 @@ func tokenizeMode(text string, exact bool) []token {
 				out = append(out, token{w: "."})
 				arrowBranch = false
 				i += size
+				if k := skipSpaces(text, i); k+4 <= len(text) && strings.EqualFold(text[k:k+4], "then") && (k+4 == len(text) || !isWordByte(text[k+4])) {
+					// "new user => scan ID + FC -> then sms otp": the "then" goes
+					// on for every user, as "finally" does after a branch
+					t := token{raw: "finally", orig: text[k : k+4]}
+					t.w, t.known = lex.exact("finally")
+					out = append(out, t)
+					i = k + 4
+				}
 				continue
 			}
 			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
@@ -4049,6 +4113,7 @@ func expandCrossX(text string) string {
 	}
 	var b strings.Builder
 	last := 0
+	tick := -1 // whether the text reads "x" as a tick (crossXTickSet), once asked
 	for i := 0; i+1 < len(text); i++ {
 		if c := text[i]; (c != 'x' && c != 'X') || text[i+1] != ' ' || i > 0 && isWordByte(text[i-1]) {
 			continue
@@ -4080,6 +4145,18 @@ func expandCrossX(text string) string {
 		}
 		if inQuote(text, i) {
 			continue
+		}
+		if slices.ContainsFunc(nextWords(text, i+1, 7)[1:], func(w string) bool { return crossXCondSet[w] }) {
+			continue // "x sms if they're on wifi": a cross for some, which no flow can test
+		}
+		if tick < 0 {
+			tick = 0
+			if textHasWord(text, crossXTickSet) {
+				tick = 1
+			}
+		}
+		if tick == 1 {
+			return text // "x = done", "x liveness - implemented": a checklist's ticks
 		}
 		b.WriteString(text[last:i])
 		b.WriteString("❌")
@@ -4119,6 +4196,25 @@ func inQuote(text string, i int) bool {
 	return open != 0
 }
 
+// textHasWord: a word of text, in lower case, is in set.
+func textHasWord(text string, set map[string]bool) bool {
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if set[strings.ToLower(text[i:j])] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 // hasStepShortPair: text holds "lv", "fc" or "pp" in any case.
 func hasStepShortPair(text string) bool {
 	for i := 0; i+1 < len(text); i++ {
@@ -4142,6 +4238,9 @@ func stepShortAt(text string, i, j int) bool {
 	}
 	if i > 0 && strings.IndexByte("/_.-@#$€£", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("_@", text[j]) >= 0 {
 		return false
+	}
+	if j+1 < len(text) && text[j] == '-' && text[j+1] >= '0' && text[j+1] <= '9' {
+		return false // "form PP-12": a code
 	}
 	// the word after: a number ("pp 4", "pp. 4-6") or a capitalised name
 	k := j
@@ -4180,12 +4279,148 @@ func stepShortAt(text string, i, j int) bool {
 	if g < h && slices.Contains(stepShortPlaceWords, strings.ToLower(text[g:h])) {
 		return false
 	}
+	if stepShortNameAt(text, i, j, g, h) {
+		return false
+	}
 	// a list of capitalised codes: another two-letter capital word beside it
 	// ("LV, LT, EE", "LV/LT") that is no shorthand of a step nor a step's name
 	if word == strings.ToUpper(word) && (codeNeighbour(text, g, true) || codeNeighbour(text, j, false)) {
 		return false
 	}
 	return true
+}
+
+// stepShortNameAt: the shorthand at text[i:j] (g:h the word before it) names
+// something other than a step, by the words around it (stepShortOther...):
+// an amount per person ("20 EUR pp", "price per person (pp)"), a payment
+// ("pay with PP", "PP as the payment provider"), people ("the fc team", "cc:
+// pp, lv", "ping PP or LV"), a definition ("PP is PayPal", "lv is our
+// internal name for …"), a gloss of a name in brackets ("Latvia (LV)"), or
+// what the user is ("we are an FC").
+func stepShortNameAt(text string, i, j, g, h int) bool {
+	prev := strings.ToLower(text[g:h])
+	if stepShortOtherBefore[prev] || strings.EqualFold(text[i:j], "pp") && stepShortAmountBefore[prev] {
+		return true
+	}
+	// "we are an FC", "this is the fc": a copula and an article before it
+	if prev == "a" || prev == "an" || prev == "the" || prev == "our" {
+		if p2 := prevWord(text, g); lex.beForm[p2] {
+			return true
+		}
+	}
+	// the words of its clause: payment words for "pp" ("pay with PP or card")
+	cs, ce := i, j
+	for cs > 0 && strings.IndexByte(".;:!?\n,", text[cs-1]) < 0 {
+		cs--
+	}
+	for ce < len(text) && strings.IndexByte(".;:!?\n,", text[ce]) < 0 {
+		ce++
+	}
+	if strings.EqualFold(text[i:j], "pp") && textHasWord(text[cs:ce], stepShortPaySet) {
+		return true
+	}
+	// a list of people: past other shorthand and list words, back to a lead
+	// ("cc: pp, lv", "ping PP or LV") or on to a role ("pp, lv (reviewers)",
+	// "the fc team")
+	if w := listEdgeWord(text, i, true); stepShortPeopleBefore[w] {
+		return true
+	}
+	if w := listEdgeWord(text, j, false); stepShortPeopleAfter[w] {
+		return true
+	}
+	// a definition: "PP is PayPal", "lv is our internal name", "LV means …"
+	if ws := nextWords(text, j, 2); len(ws) > 0 && (ws[0] == "means" || ws[0] == "stands") {
+		return true
+	} else if len(ws) == 2 && ws[0] == "is" && (stepShortDefineAfter[ws[1]] || titleCaseAt(text, j)) {
+		return true
+	}
+	// a gloss in brackets of a name before it: "Latvia (LV)", "Latvian users (LV)"
+	if i > 0 && text[i-1] == '(' && j < len(text) && text[j] == ')' {
+		k := i - 1
+		for n := 0; n < 3 && k > 0; n++ {
+			e := k
+			for e > 0 && !isWordByte(text[e-1]) && strings.IndexByte(".;:!?\n", text[e-1]) < 0 {
+				e--
+			}
+			s := e
+			for s > 0 && isWordByte(text[s-1]) {
+				s--
+			}
+			if s == e {
+				break
+			}
+			if w := text[s:e]; titleCase(w) {
+				if l, _ := lex.lemma(strings.ToLower(w)); !lex.markedStep[l] && !lex.markLead[l] && l != "then" && stepShort[strings.ToLower(w)] == "" {
+					return true
+				}
+			}
+			k = s
+		}
+	}
+	return false
+}
+
+// titleCaseAt: after "is" past text[j:], the next word is a capitalised name
+// ("PP is PayPal").
+func titleCaseAt(text string, j int) bool {
+	k := skipSpaces(text, j)
+	for k < len(text) && isWordByte(text[k]) {
+		k++ // ("is")
+	}
+	k = skipSpaces(text, k)
+	e := k
+	for e < len(text) && isWordByte(text[e]) {
+		e++
+	}
+	return e > k && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// prevWord: the lower-case word that ends before text[g] (past spaces).
+func prevWord(text string, g int) string {
+	h := g
+	for h > 0 && text[h-1] == ' ' {
+		h--
+	}
+	s := h
+	for s > 0 && isWordByte(text[s-1]) {
+		s--
+	}
+	return strings.ToLower(text[s:h])
+}
+
+// listEdgeWord: from text[at], back or forward past list separators (", / &
+// : ( )"), "and", "or" and other step shorthand, the first other word in
+// lower case ("cc" of "cc: pp, lv", "reviewers" of "pp, lv (reviewers)").
+func listEdgeWord(text string, at int, back bool) string {
+	for n := 0; n < 6; n++ {
+		var w string
+		if back {
+			e := at
+			for e > 0 && strings.IndexByte(" ,/&:()", text[e-1]) >= 0 {
+				e--
+			}
+			s := e
+			for s > 0 && isWordByte(text[s-1]) {
+				s--
+			}
+			w, at = strings.ToLower(text[s:e]), s
+		} else {
+			s := at
+			for s < len(text) && strings.IndexByte(" ,/&:()", text[s]) >= 0 {
+				s++
+			}
+			e := s
+			for e < len(text) && isWordByte(text[e]) {
+				e++
+			}
+			w, at = strings.ToLower(text[s:e]), e
+		}
+		if w == "and" || w == "or" || stepShort[w] != "" {
+			continue
+		}
+		return w
+	}
+	return ""
 }
 
 // codeNeighbour: past a comma, "and", "or" or a slash from text[at] (back or
@@ -4242,6 +4477,16 @@ func ternaryColon(text string, i int) int {
 	if i == 0 || text[i-1] != ' ' || i+1 >= len(text) || text[i+1] != ' ' {
 		return 0
 	}
+	// a question asked in its own words ("Is the face compare needed ? We
+	// think so : …", "do you have a passport ? Options : yes or no"), typed
+	// with spaces before "?" and ":" as in French, is a question and its answer
+	h := i
+	for h > 0 && strings.IndexByte(".!?\n:;", text[h-1]) < 0 {
+		h--
+	}
+	if ws := nextWords(text, h, 1); len(ws) == 1 && (lex.questionAux[ws[0]] || whWords[ws[0]] && ws[0] != "if" && ws[0] != "when" && ws[0] != "whether") {
+		return 0
+	}
 	words := false
 	for j := i + 1; j < len(text) && j < i+120; j++ {
 		switch c := text[j]; {
@@ -4275,18 +4520,64 @@ func arrowSegment(out []token) int {
 // bound ("age < 18 =>"), with no
 // condition word of their own ("if … =>" already opens one) and not the
 // other branch ("else LV =>").
-func arrowCondition(out []token) bool {
+//
+// What follows the arrow (text[j:], up to the next punctuation) must name a
+// step or an ending (arrowTargetWords): "no liveness => deepfakes get in",
+// "new users => more fraud" give a reason, not a branch. A step's own name
+// after "no" ("no passport => DL scan", "no liveness => …") is no state of
+// the user's that the flow can test. An age branch leads only to an ending
+// ("age < 18 => end"): the steps of one ("=> parental consent question") are
+// kept on the main path, as before the double arrow was read.
+func arrowCondition(out []token, text string, j int) bool {
 	seg := out[arrowSegment(out):]
 	if len(seg) == 0 || seg[0].w == "else" || seg[0].raw == "otherwise" || hasAnyRaw(seg, lex.condIfStrict) {
 		return false
 	}
+	target := arrowTargetWords(text, j)
+	step, ending := false, false
+	for _, w := range target {
+		l, _ := lex.lemma(w)
+		ending = ending || arrowEndSet[w] || arrowEndSet[l]
+		step = step || ending || lex.markedStep[l] || stepShort[w] != "" || arrowTargetSet[w] || arrowTargetSet[l]
+	}
+	if !step {
+		return false
+	}
+	for k, t := range seg {
+		if t.w == "no" && k+1 < len(seg) && (arrowNoStepSet[seg[k+1].raw] || arrowNoStepSet[seg[k+1].w]) {
+			return false // "no passport => DL scan": a step's name, not the user's state
+		}
+	}
 	for k, t := range seg {
 		// (an age below a bound too: "under 18 =>", "age < 18 =>", "minors =>")
-		if t.w == "no" || t.w == "fail" || lex.condNew[t.raw] || slices.Contains(failPhrases, t.raw) || t.w == "minor" || (t.raw == "under" || t.raw == "below") && ageAfter(seg, k+1) {
+		if t.w == "minor" || (t.raw == "under" || t.raw == "below") && ageAfter(seg, k+1) {
+			return ending
+		}
+		if t.w == "no" || t.w == "fail" || lex.condNew[t.raw] || slices.Contains(failPhrases, t.raw) {
 			return true
 		}
 	}
 	return false
+}
+
+// arrowTargetWords: up to eight lower-case words after a double arrow at
+// text[j:], across "+" and "&" ("=> tell them sorry + end"), up to any other
+// punctuation.
+func arrowTargetWords(text string, j int) []string {
+	var ws []string
+	for len(ws) < 8 {
+		got := nextWords(text, j, 8-len(ws))
+		ws = append(ws, got...)
+		// (past the words just read, to the byte that stopped them)
+		for j < len(text) && (isWordByte(text[j]) || text[j] == ' ' || text[j] == '\t' || text[j] == '\'') {
+			j++
+		}
+		if len(got) == 0 || j >= len(text) || text[j] != '+' && text[j] != '&' {
+			break
+		}
+		j++
+	}
+	return ws
 }
 
 // arrowBranchEnds: a single arrow at text[i:] after a branch a double arrow

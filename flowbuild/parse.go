@@ -1352,7 +1352,9 @@ func parse(text string) *parsed {
 		if cond.short && ifRecognized {
 			cond.k = condNewUser // "if they are recognized, …. If not, …"
 		}
-		if ifRecognized && cond.k != condNewUser && len(c.toks) > 1 && (c.toks[0].w == "else" || lex.otherwise[c.toks[0].raw]) {
+		if ifRecognized && cond.k != condNewUser && len(c.toks) > 1 && (c.toks[0].w == "else" || lex.otherwise[c.toks[0].raw]) && !hasPhrase(c.toks, lex.allPaths) && !hasPhrase(c.toks, lex.sameForAll) {
+			// (not "otherwise the flow is the same for everyone: …", "otherwise
+			// nothing changes": a remark on the whole flow, no branch)
 			// "if recognised, LV -> sms otp. else PP scan + FC", "recognised ?
 			// … : …": the other side of a recognition is its new users
 			cond = condition{k: condNewUser, end: 0}
@@ -3489,7 +3491,24 @@ func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
 	return []*step{{k: kLiveness}}
 }
 
+// dropExcluded drops the steps the text rules out (excludes).
+//
+// A comparison held as a search only for want of a second image ("face
+// compare 1:1 only, NOT 1:N. scan passport first") is the comparison the text
+// asks for, not the search "NOT 1:N" rules out: with a document scan in the
+// flow it compares the face with the document's photo.
 func (p *parsed) dropExcluded(seq []*step) []*step {
+	if p.excluded.has(kRecognition) && !p.excluded.has(kFaceCompare) && findKind(seq, kFaceCompare) < 0 && findKind(seq, kDocument) >= 0 {
+		if r := slices.IndexFunc(seq, func(s *step) bool { return s.k == kRecognition && s.vague }); r >= 0 {
+			seq[r].k, seq[r].vague = kFaceCompare, false
+			if d := findKind(seq, kDocument); d > r {
+				// (after the document whose photo it compares)
+				c := seq[r]
+				seq = slices.Delete(seq, r, r+1)
+				seq = slices.Insert(seq, d, c)
+			}
+		}
+	}
 	return slices.DeleteFunc(seq, p.excludes)
 }
 

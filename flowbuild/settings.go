@@ -414,8 +414,20 @@ func pastValue(ts []token, i int) bool {
 // keyRightBefore: the word right before the number i is a setting's key
 // (settingKeyWords) written as in a config with no "=" or ":" ("ttl 5m",
 // "expiry 90s", "threshold 0.85"): the number is its value.
+//
+// Not when another thing owns the setting a few words around ("session ttl
+// 10m", "ttl 5m for the session link", settingOtherOwnerWords): the flow has
+// no setting of a session's, and the code keeps its own.
 func keyRightBefore(ts []token, i int) bool {
-	return i > 0 && ts[i].isNum && lex.settingKey[ts[i-1].raw] != ""
+	if i == 0 || !ts[i].isNum || lex.settingKey[ts[i-1].raw] == "" {
+		return false
+	}
+	for k := max(0, i-3); k < min(len(ts), i+5); k++ {
+		if settingOtherOwnerSet[ts[k].raw] {
+			return false
+		}
+	}
+	return true
 }
 
 func keyBefore(ts []token, i int) string {

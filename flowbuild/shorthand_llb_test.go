@@ -23,6 +23,14 @@ func TestStepShorthandNearMisses(t *testing.T) {
 		{"ship via /pp/upload", "ship via /pp/upload"},                             // a path
 		{"happy, apps, offc", "happy, apps, offc"},                                 // inside other words
 		{"avatar says 'LV -> sms otp' first", "avatar says 'LV -> sms otp' first"}, // the user's own words
+		{"a fee of 9 CHF pp", "a fee of 9 CHF pp"},                                 // per person, after a currency
+		{"refunds go back via PP", "refunds go back via PP"},                       // a payment
+		{"thx pp, lv", "thx pp, lv"},                                               // people
+		{"the LV folks", "the LV folks"},                                           // people
+		{"PP is Pinpoint here", "PP is Pinpoint here"},                             // a definition
+		{"this is an FC", "this is an FC"},                                         // what the user is
+		{"Vilnius desk (LV)", "Vilnius desk (LV)"},                                 // a gloss of a name
+		{"do an FC vs the PP photo", "do an face compare vs the passport photo"},   // a step after "do an"
 	} {
 		if got := expandStepShort(tt.in); got != tt.want {
 			t.Errorf("expandStepShort(%q) = %q, want %q", tt.in, got, tt.want)
@@ -39,6 +47,8 @@ func TestStepShorthandNearMisses(t *testing.T) {
 		{"then ask user x for their email", "then ask user x for their email"}, // a placeholder name
 		{"liveness x 2", "liveness x 2"},                                       // a count
 		{`avatar says "x marks the spot"`, `avatar says "x marks the spot"`},
+		{"x email otp unless on VPN", "x email otp unless on VPN"}, // a cross for some: kept
+		{"status:\nx liveness (shipped)", "status:\nx liveness (shipped)"},
 	} {
 		if got := expandCrossX(tt.in); got != tt.want {
 			t.Errorf("expandCrossX(%q) = %q, want %q", tt.in, got, tt.want)
@@ -86,5 +96,38 @@ func TestAgeBoundArrowBranch(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no age check with an old_enough outcome: %s", b)
+	}
+}
+
+// "not recognised => DL scan + FC -> then email otp": the "then" after the
+// branch is every user's step, so new users go on from their face comparison
+// to the email code (before, they finished without it).
+func TestArrowBranchThenJoins(t *testing.T) {
+	for _, in := range []string{
+		"face recognition first. not recognised => DL scan + FC -> then email otp",
+		"if the face is recognised, liveness. else scan their licence + FC. Finally, an email otp.",
+	} {
+		r, err := Build(in, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(r.Flow)
+		var nodes []struct {
+			ID       string            `json:"id"`
+			Type     string            `json:"type"`
+			Outcomes map[string]string `json:"outcomes"`
+		}
+		_ = json.Unmarshal(b, &nodes)
+		joined := false
+		for _, n := range nodes {
+			if n.Type == "face_compare" && n.Outcomes["match"] != "" {
+				for _, m := range nodes {
+					joined = joined || m.ID == n.Outcomes["match"] && m.Type == "two_factor_email"
+				}
+			}
+		}
+		if !joined {
+			t.Errorf("%q: the new users' face comparison does not go on to the email code: %s", in, b)
+		}
 	}
 }
