@@ -3498,14 +3498,17 @@ func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
 // asks for, not the search "NOT 1:N" rules out: with a document scan in the
 // flow it compares the face with the document's photo.
 func (p *parsed) dropExcluded(seq []*step) []*step {
-	if p.excluded.has(kRecognition) && !p.excluded.has(kFaceCompare) && findKind(seq, kFaceCompare) < 0 && findKind(seq, kDocument) >= 0 {
-		if r := slices.IndexFunc(seq, func(s *step) bool { return s.k == kRecognition && s.vague }); r >= 0 {
+	if !p.excluded.has(kFaceCompare) && findKind(seq, kFaceCompare) < 0 && findKind(seq, kDocument) >= 0 {
+		// (also with no "NOT 1:N": "lv, fc, pp", "liveness, then face
+		// compare, then passport scan" compare the face with the passport)
+		if r := slices.IndexFunc(seq, func(s *step) bool { return s.k == kRecognition && s.vague && len(s.branch) == 0 }); r >= 0 {
 			seq[r].k, seq[r].vague = kFaceCompare, false
 			if d := findKind(seq, kDocument); d > r {
 				// (after the document whose photo it compares)
 				c := seq[r]
 				seq = slices.Delete(seq, r, r+1)
 				seq = slices.Insert(seq, d, c)
+				p.notes = append(p.notes, "The face comparison runs after the ID document scan, whose photo it compares with the live face.")
 			}
 		}
 	}
