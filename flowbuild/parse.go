@@ -360,9 +360,10 @@ func splitClauses(ts []token) []clause {
 				colonSeen = true
 				for j := range out {
 					// "Validate the data from the licence: …" is an instruction, not a heading,
-					// and so is one asked for nicely ("pls request cam access first,
-					// then LV -> FC: …"): no heading opens on "please"
-					if out[j].sent == sent && !(len(out[j].toks) > 0 && (lex.headingVerb[out[j].toks[0].w] || lex.polite[out[j].toks[0].raw])) {
+					// and so is one asked for nicely that names a step ("pls request
+					// cam access first, then LV -> FC: …"); "Please read carefully: …"
+					// is still a heading
+					if out[j].sent == sent && !(len(out[j].toks) > 0 && (lex.headingVerb[out[j].toks[0].w] || lex.polite[out[j].toks[0].raw] && slices.ContainsFunc(out[j].toks, func(t token) bool { return lex.markedStep[t.w] }))) {
 						if j < len(out)-1 && clauseNamesCheck(out[j].toks) {
 							// "liveness, then doc scan: passport and visa": a step
 							// named before the clause the colon closes is a step of

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -128,6 +129,21 @@ func TestArrowBranchThenJoins(t *testing.T) {
 		}
 		if !joined {
 			t.Errorf("%q: the new users' face comparison does not go on to the email code: %s", in, b)
+		}
+	}
+}
+
+// "Please stay focused: …": a polite lead-in that names no step is a heading
+// (no note inviting the user to make it a step); one that names a step ("pls
+// request cam access first, then …: …") is an instruction.
+func TestPoliteLeadInHeading(t *testing.T) {
+	r, err := Build("Please stay focused: email otp, then liveness", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Assumptions {
+		if strings.Contains(a, "No step matches") {
+			t.Errorf("a polite heading got a note: %q", a)
 		}
 	}
 }
