@@ -3513,6 +3513,16 @@ func (p *parsed) dropExcluded(seq []*step) []*step {
 			}
 		}
 	}
+	if slices.ContainsFunc(seq, func(s *step) bool { return s.k == kRecognition && !s.vague }) {
+		// (a comparison held apart from the real search, merge: none came)
+		seq = slices.DeleteFunc(seq, func(s *step) bool {
+			if s.k == kRecognition && s.vague && s.threshold > 0 && len(s.branch) == 0 {
+				p.notes = append(p.notes, "The flow has no face comparison, so the similarity threshold of "+strconv.FormatFloat(s.threshold, 'f', -1, 64)+" said of one is not applied.")
+				return true
+			}
+			return false
+		})
+	}
 	return slices.DeleteFunc(seq, p.excludes)
 }
 
@@ -4751,7 +4761,7 @@ func applySettings(st stepSettings, main, seq []*step) bool {
 	}
 	done := false
 	for _, s := range main {
-		if s.k == kRecognition && s.vague && st.threshold > 0 && !slices.ContainsFunc(seq, func(o *step) bool { return o.k == kRecognition && o != s }) {
+		if s.k == kRecognition && s.vague && st.threshold > 0 && !slices.ContainsFunc(seq, func(o *step) bool { return o.k == kRecognition && o != s && o.vague }) {
 			// "FC threshold 0.85. flow: ID scan -> face scan -> FC": a comparison
 			// read as a search only until its second image is named (merge);
 			// it keeps the threshold for the comparison it turns into
@@ -4865,7 +4875,15 @@ func merge(seq, steps []*step) []*step {
 		if foldDataCheck(seq, s) != nil {
 			continue
 		}
-		if r := findKind(seq, kRecognition); s.k == kFaceCompare && r >= 0 && seq[r].vague && findKind(seq, kFaceCompare) < 0 {
+		if s.k == kRecognition && s.vague && s.threshold > 0 && len(s.branch) == 0 && slices.ContainsFunc(seq, func(o *step) bool { return o.k == kRecognition && !o.vague }) {
+			// "recognition threshold 0.7, FC threshold 0.9. recognition -> ID
+			// scan -> FC": a comparison held as a search, with a threshold of
+			// its own, is not the real search; it waits for its comparison
+			// (dropExcluded folds it away if none comes)
+			seq = append(seq, s)
+			continue
+		}
+		if r := slices.IndexFunc(seq, func(o *step) bool { return o.k == kRecognition && o.vague }); s.k == kFaceCompare && r >= 0 && findKind(seq, kFaceCompare) < 0 {
 			// "Face match for payout changes - compare the live face to the
 			// profile photo we pass in": the match was this comparison
 			if s.threshold == 0 {
