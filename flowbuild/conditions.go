@@ -290,10 +290,12 @@ func readCondition(ts []token, seq []*step) condition {
 			// has been new for under a week", "anyone whose account has been new")
 			return condition{k: condNewUser, end: notFoundClause(ts, negs, i)}
 		// ("not recognised -> liveness, scan a passport", "Not recognised: …": a
-		// label that opens on its negation names the new users too)
+		// label that opens on its negation names the new users too; not the
+		// step's own name, "face compare 1:1, NOT 1:N", "not recognition":
+		// that rules the step out)
 		// (or named as whom a step is for: "only send a code to people we
 		// don't recognise", as "for people we don't recognise, send a code")
-		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) && !docNamedAfter(ts, i) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not" || recipientsBefore(ts, i)) && (findsUser(t) ||
+		case recognition && notFinding(ts, negs, i) && (hasIf || groupOpens(ts) && !docNamedAfter(ts, i) || ts[0].raw == "for" || ts[0].raw == "anyone" || i == 1 && ts[0].raw == "not" && !recognitionNounSet[t.raw] || recipientsBefore(ts, i)) && (findsUser(t) ||
 			t.w == "match" && !anyDoc(ts[:i]) && !has(ts[:i], "photo")): // "people we can't match": not among the enrolled
 			end := i
 			if i+1 < len(ts) && (ts[i+1].raw == "them" || ts[i+1].raw == "it" || ts[i+1].raw == "him" || ts[i+1].raw == "her") {

@@ -8312,10 +8312,15 @@ func arrowReplace(text string, steps []*step) string {
 			return only
 		}
 		a, b := one(left), one(right)
+		if a == nil || b == nil {
+			continue
+		}
+		// ("PP -> DL": the scan's documents, one type for another)
+		docs := a.k == kDocument && b.k == kDocument && len(a.docTypes) > 0 && len(b.docTypes) > 0 && !slices.Equal(a.docTypes, b.docTypes)
 		// (B already in the flow: "liveness -> ID scan" orders two steps it
 		// has, and replacing A with a step the flow has would only remove A:
 		// left as written)
-		if a == nil || b == nil || a.k == b.k || findKind(steps, a.k) < 0 || findKind(steps, b.k) >= 0 || strings.ContainsAny(left, ",;") || strings.ContainsAny(right, ",;") {
+		if (a.k == b.k || findKind(steps, b.k) >= 0) && !docs || findKind(steps, a.k) < 0 || strings.ContainsAny(left, ",;") || strings.ContainsAny(right, ",;") {
 			continue
 		}
 		lines[i] = prefix + "replace the " + strings.TrimSpace(left) + " with " + strings.TrimSpace(right)

@@ -190,6 +190,17 @@ var (
 	pointerSet   = wordSet(pointerWords)
 )
 
+// permissionNounWords name the permission step itself, in full or in the
+// shorthand of engineers ("no perms popup needed", "perms -> LV"); other words
+// of the lemma ("consent", "access", "allow") need a camera or a microphone
+// beside them (rules.go).
+var permissionNounSet = wordSet([]string{"permission", "permissions", "perms", "perm"})
+
+// recognitionNounWords name the recognition step itself, not a state of the
+// user: "not recognition", "NOT 1:N" rule the step out, where "not
+// recognised" names the users it does not find (conditions.go).
+var recognitionNounSet = wordSet([]string{"recognition", "recog", "facerec", "onetomany", "faceidentification"})
+
 var exclusionListSet, exclusionPeopleSet, exclusionNearSet = wordSet(exclusionListWords), wordSet(exclusionPeopleWords), wordSet(exclusionNearWords)
 
 // glossCondWords in a bracket after the avatar's question make it a condition
@@ -1296,6 +1307,68 @@ var chatShort = map[string]string{"ppl": "people", "ppls": "people", "usr": "use
 // cmp name" keep the word as written.
 var chatShortVerb = map[string]string{"rm": "remove", "del": "delete", "cmp": "compare"}
 
+// stepShort: engineers' two-letter shorthand for a step ("LV -> sms otp",
+// "FC pp photo vs selfie", "DL or PP"): the words it stands for replace it
+// before the text is read, as chat shorthand does. Two letters name many
+// things besides a step, so stepShortAt reads one only as a word of its own
+// that no name, number or place list claims: "FC Porto", "pp. 4-6", "€20 pp",
+// "users in LV and LT", "level LV3" keep the word as written.
+var stepShort = map[string]string{"lv": "liveness", "fc": "face compare", "pp": "passport", "pps": "passports"}
+
+// crossXTickWords in a text make its "x" a tick, not a cross: a checklist or
+// status list ("x = done", "x liveness - implemented", "tests: x sms fails")
+// marks what exists, and no "x" of it removes a step (expandCrossX).
+var crossXTickSet = wordSet([]string{"done", "implemented", "todo", "wip", "status", "checklist", "checked", "ticked", "tick", "complete", "completed", "finished", "shipped", "passes", "passed", "fails", "failed", "works", "working", "tested"})
+
+// crossXCondWords after a crossed step make the cross hold only for some
+// users or cases ("x sms if they're on wifi"), which no flow can test: the
+// step stays as asked (expandCrossX).
+var crossXCondSet = wordSet([]string{"if", "when", "whenever", "unless", "while", "only", "where", "for"})
+
+// arrowEndWords after a double arrow end the session or hand the user on
+// ("under 18 => end", "denied => explain + end"): a branch's target as much
+// as a step's name is (arrowCondition).
+var arrowEndSet = wordSet([]string{"end", "ends", "stop", "stops", "reject", "rejected", "deny", "denied", "block", "blocked", "abort", "exit", "terminate", "refuse", "decline"})
+
+// arrowTargetWords name what a branch leads to besides a step's name
+// ("not recognised => enroll", "denied => explain + end") (arrowCondition).
+var arrowTargetSet = wordSet([]string{"enroll", "enrol", "signup", "register", "explain", "say", "tell", "ask", "question", "retry", "human", "agent", "manual", "review", "instead", "fallback"})
+
+// arrowNoStepWords: a step's own name after "no" before a double arrow ("no
+// passport =>", "no liveness =>") is no state of the user the flow can test.
+var arrowNoStepSet = wordSet([]string{"liveness", "passport", "passports", "license", "licence", "id", "visa", "sms", "email", "selfie", "document", "doc", "docs", "card", "permit", "dl", "otp", "2fa"})
+
+// Words around a step's shorthand that make it name something else
+// (stepShortNameAt): stepShortOtherBefore right before it ("per person
+// (pp)", "pay with PP" is caught by stepShortPayWords), stepShortAmountBefore
+// a currency before "pp" ("20 EUR pp"), stepShortPayWords in its clause for
+// "pp" (PayPal, a price per person), stepShortPeopleBefore/After at the ends
+// of a list of it (people: "cc: pp, lv", "the fc team"), and
+// stepShortDefineAfter after "is" (the user's own definition: "lv is our
+// internal name").
+var (
+	stepShortOtherBefore  = wordSet([]string{"person", "head", "pax", "per"})
+	stepShortAmountBefore = wordSet([]string{"eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "pound", "pounds", "chf", "sek", "nok", "dkk", "pln", "cad", "aud", "jpy", "inr", "bucks", "quid", "cents", "k"})
+	stepShortPaySet       = wordSet([]string{"pay", "pays", "paying", "paid", "payment", "payments", "paypal", "checkout", "price", "prices", "priced", "fee", "fees", "cost", "costs", "ticket", "tickets", "invoice", "invoices", "refund", "refunds", "billing", "wallet"})
+	stepShortPeopleBefore = wordSet([]string{"cc", "bcc", "ping", "contact", "dm", "tag", "message", "thanks", "thx", "ask", "call", "notify"})
+	stepShortPeopleAfter  = wordSet([]string{"team", "teams", "club", "reviewers", "reviewer", "folks", "staff", "squad", "members", "member", "department", "dept", "lead", "leads", "channel", "owners", "owner", "group", "office", "fans", "players"})
+	stepShortDefineAfter  = wordSet([]string{"our", "short", "shorthand", "just", "what", "internal", "another"})
+)
+
+// settingOtherOwnerWords beside a config-style key and its value ("session
+// ttl 10m", "ttl 5m for the session link") give the setting to something
+// the flow does not set (keyRightBefore).
+var settingOtherOwnerSet = wordSet([]string{"session", "sessions", "link", "links", "token", "tokens", "cookie", "cookies", "jwt", "cache", "page", "login", "password", "account", "url", "api", "request", "requests", "server"})
+
+// permsOtherWords in a clause with the shorthand "perms" make them someone's
+// rights or a file's mode ("staff with the right perms", "file perms are
+// 600"), not the camera and microphone popup (rules.go).
+var permsOtherSet = wordSet([]string{"staff", "file", "files", "folder", "folders", "directory", "server", "servers", "admin", "admins", "db", "database", "role", "roles", "right", "rights", "read", "write", "chmod", "root", "sudo", "repo", "bucket", "dashboard", "backoffice", "employees", "agents"})
+
+// stepShortPlaceWords: words before a two-letter code that make it a place
+// ("our users in LV", "customers from LV"), not a step.
+var stepShortPlaceWords = []string{"in", "from", "across", "throughout", "within", "outside"}
+
 // digitOtherWords: nouns a digit count may be said of that are no one-time
 // code ("their 10 digit mobile number", "a 12 digit account id"): a length
 // FaceSign cannot send is said back only of a code.
@@ -1511,7 +1584,12 @@ var readBackMoreWords = []string{"also", "too", "well", "include", "includes", "
 // allPathsPhrases say a step after a recognition's new-user path is every
 // user's ("then an email code for everyone", "both groups get an SMS code",
 // "either way, liveness"): the new users' path goes on to it.
-var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of them", "all customers", "both groups", "both paths", "both of them", "both cases", "either way", "in both cases", "in either case", "regardless", "whether new or", "new and returning", "new or returning", "returning and new", "new and existing", "new or existing", "no matter what"}
+var allPathsPhrases = []string{"everyone", "everybody", "all users", "all of them", "all customers", "both groups", "both paths", "both of them", "both cases", "either way", "in both cases", "in either case", "regardless", "whether new or", "new and returning", "new or returning", "returning and new", "new and existing", "new or existing", "no matter what", "for all", "for both", "finally"}
+
+// sameForAllPhrases after "otherwise" make it a remark on the whole flow
+// ("otherwise the flow is the same", "otherwise nothing changes"), not the
+// other side of a recognition.
+var sameForAllPhrases = []string{"the same", "same for", "nothing changes", "nothing else changes", "no change", "no changes", "as usual", "as normal", "as before", "unchanged"}
 
 // totalBanPhrases widen a negation to everything its word names ("don't use
 // email at all", "no email anywhere", "never use email"): the address as well
@@ -1885,7 +1963,7 @@ var (
 // the key's word as written → the setting (settings.go, readSettings).
 var settingKeyWords = map[string]string{
 	"len": "length", "length": "length", "otplength": "length", "otplen": "length", "codelength": "length", "digits": "length", "digit": "length", "size": "length",
-	"expiry": "expiry", "expires": "expiry", "expire": "expiry", "expiryseconds": "expiry", "ttl": "expiry", "timeout": "expiry", "validity": "expiry", "lifetime": "expiry",
+	"expiry": "expiry", "expires": "expiry", "expire": "expiry", "expiryseconds": "expiry", "ttl": "expiry", "exp": "expiry", "timeout": "expiry", "validity": "expiry", "lifetime": "expiry",
 	"attempts": "attempts", "maxattempts": "attempts", "tries": "attempts", "maxtries": "attempts", "retries": "attempts", "maxretries": "attempts",
 	"threshold": "threshold", "similarity": "threshold", "similaritythreshold": "threshold", "confidence": "threshold", "minscore": "threshold",
 	"mic": "microphone", "microphone": "microphone", "audio": "microphone",
@@ -2721,7 +2799,7 @@ type lexicon struct {
 	avatarRef, adviceLead, adviceWho, moreTypes, knowWhat, ourMail, mailsVerb, whyLine, mailLossLink, routeParticle, emailFactor, emailWeak, settingNoun,
 	subjectPronoun, refFollow, lineSubject, statementVerb, askModal, subjectDet, habitVerb, assignVerb, swapFor, determiner, modifierPrep map[string]bool
 	subordOpen, timeSpan, habitLead, pastMark, listGlue, anotherTry, readBackEnd, countNoun, universal, groupPlace, groupTailStop, seenBefore, platform, negUniversal, attemptNoun, attrition, storyAmount, branchLead, offScopeTail, listSays, listSource, listRedo, setupVerb, replaceHedge, setupStays, doneSubject, listMatters, moscowWant, doNot, sceneGiven, sceneHead, headlineDash, acRevised, swapGlossOrder, pairWord, faceStore, faceStoreCue, noLongerTail, needTail, condNarrow map[string]bool
-	failPhrase, sameCase, thatPath, arrivePhrase, passPhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead, totalBan                                                                                                                                                                                                                                                                                                                                                          phrases
+	failPhrase, sameCase, thatPath, arrivePhrase, passPhrase, laterPhrase, reasonPhrase, allPaths, exceptPhrase, modelLead, totalBan, sameForAll                                                                                                                                                                                                                                                                                                                                              phrases
 	joinFirst                                                                                                                                                                                                                                                                                                                                                                                                                                                                                 map[string]bool    // the first word of a phrase of joins
 	joined                                                                                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]lemmaOf // the lemma of each word joins makes
 	omitVerb, omitParticle, omitAfter, passiveBefore, otherBiometric, resultLead, afterWhich, outcomeDone                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -3027,6 +3105,7 @@ func newLexicon() *lexicon {
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.listGlue = wordSet(listGlueWords)
 	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
+	l.sameForAll = phraseSet(sameForAllPhrases)
 	l.totalBan = phraseSet(totalBanPhrases)
 	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
 	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
@@ -3391,6 +3470,8 @@ func tokenizeMode(text string, exact bool) []token {
 	}
 	if !exact {
 		text = expandShortVerbs(text)
+		text = expandStepShort(text)
+		text = expandCrossX(text)
 	}
 	if !exact && strings.Contains(text, "~~") {
 		text, _ = dropStruck(text)
@@ -3398,10 +3479,12 @@ func tokenizeMode(text string, exact bool) []token {
 	// about one token per six bytes of English text: one allocation for most
 	out := make([]token, 0, len(text)/6+4)
 	i := 0
-	eqAt := -1        // the token count when a "=" was read: the next token is a value
-	callArgs := false // inside "name(…)"
-	gloss := -1       // inside a gloss of a question: where its first token is
-	braces := 0       // inside "{ … }" of pseudo-code
+	eqAt := -1           // the token count when a "=" was read: the next token is a value
+	callArgs := false    // inside "name(…)"
+	gloss := -1          // inside a gloss of a question: where its first token is
+	braces := 0          // inside "{ … }" of pseudo-code
+	arrowBranch := false // a "=>" opened a branch in this sentence (arrowCondition)
+	ternaryAt := -1      // the ":" of "cond ? a : b" (ternaryColon)
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -3640,6 +3723,30 @@ func tokenizeMode(text string, exact bool) []token {
 				out = append(out, token{w: "."})
 			}
 			i += size
+		case r == '<' && !exact && isDigitAt(text, skipSpaces(text, i+1)):
+			// "age < 18 => …", "<18": a bound written as a sign, read as the
+			// word ("age under 18")
+			t := token{raw: "under", orig: "<"}
+			t.w, t.known = lex.exact("under")
+			out = append(out, t)
+			i += size
+		case r == '?' && !exact && ternaryAt < 0 && ternaryColon(text, i) > 0 && len(out) > 0 && out[len(out)-1].w != quoteW:
+			// "new user ? PP scan + FC : LV", "denied ? explain + end : recog":
+			// a condition, what it leads to, and ":" the other branch, as "if
+			// new user, PP scan + FC. else LV" reads
+			if seg := out[arrowSegment(out):]; len(seg) > 0 && !hasAnyRaw(seg, lex.condIfStrict) {
+				out = slices.Insert(out, arrowSegment(out), ifToken())
+			}
+			out = append(out, token{w: ","})
+			ternaryAt = ternaryColon(text, i)
+			i += size
+		case r == ':' && i == ternaryAt:
+			out = append(out, token{w: "."})
+			e := token{raw: "else", orig: "else"}
+			e.w, e.known = lex.exact("else")
+			out = append(out, e)
+			ternaryAt = -1
+			i += size
 		case r == '?' && !exact:
 			out = directQuestion(out)
 			out = append(out, token{w: ".", raw: "?"})
@@ -3748,6 +3855,30 @@ func tokenizeMode(text string, exact bool) []token {
 			eqAt = len(out)
 			i += size
 		case r == '→' || r == '>' && i > 0 && (text[i-1] == '-' || text[i-1] == '='):
+			if !exact && r == '>' && text[i-1] == '=' {
+				// "don't recognise them => scan ID", "sms fails => email otp": a
+				// double arrow after a state is a branch, as if "if" opened it
+				if arrowCondition(out, text, i+size) {
+					out = slices.Insert(out, arrowSegment(out), ifToken())
+				}
+				arrowBranch = hasAnyRaw(out[arrowSegment(out):], lex.condIfStrict) // ("if sms delivery fails => …" too)
+			} else if !exact && arrowBranch && arrowBranchEnds(out, text, i+size) {
+				// "sms otp -> if it fails => email otp instead -> then LV": the
+				// branch a double arrow opened ends where a single arrow goes on
+				// with "then" or after "instead": back on the main path
+				out = append(out, token{w: "."})
+				arrowBranch = false
+				i += size
+				if k := skipSpaces(text, i); k+4 <= len(text) && strings.EqualFold(text[k:k+4], "then") && (k+4 == len(text) || !isWordByte(text[k+4])) {
+					// "new user => scan ID + FC -> then sms otp": the "then" goes
+					// on for every user, as "finally" does after a branch
+					t := token{raw: "finally", orig: text[k : k+4]}
+					t.w, t.known = lex.exact("finally")
+					out = append(out, t)
+					i = k + 4
+				}
+				continue
+			}
 			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
 			i += size
 		case (r == '+' || r == '&') && i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ':
@@ -4058,6 +4189,538 @@ func shortVerbAt(w, text string, i, j int) bool {
 		return lex.markedStep[l] || lex.markLead[l]
 	}
 	return false
+}
+
+// expandStepShort replaces the step shorthand of stepShort where stepShortAt
+// reads it as a step. A byte test rules out most texts before any word is cut.
+func expandStepShort(text string) string {
+	if !hasStepShortPair(text) {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if j-i < 2 || j-i > 3 {
+			i = j // (every shorthand of stepShort has two or three letters)
+			continue
+		}
+		w := strings.ToLower(text[i:j])
+		if full, ok := stepShort[w]; ok && stepShortAt(text, i, j) && !inQuote(text, i) {
+			b.WriteString(text[last:i])
+			b.WriteString(full)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// expandCrossX reads an "x" typed as a cross ("LV -> sms otp. x email otp",
+// "- x doc scan") as the cross it stands for (markWords): only a letter x of
+// its own that opens a clause (the text's start, or after punctuation, an
+// arrow or a bullet) right before a step's name. "2 x 3", "x digits", "user
+// x", "step x" keep the letter as written.
+func expandCrossX(text string) string {
+	if !strings.Contains(text, "x ") && !strings.Contains(text, "X ") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	tick := -1 // whether the text reads "x" as a tick (crossXTickSet), once asked
+	for i := 0; i+1 < len(text); i++ {
+		if c := text[i]; (c != 'x' && c != 'X') || text[i+1] != ' ' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		h := i
+		for h > 0 && text[h-1] == ' ' {
+			h--
+		}
+		if h > 0 && strings.IndexByte(".,;:!(\n->|*", text[h-1]) < 0 {
+			// not the opening of a clause, unless a word that leads one
+			// stands before it ("new phone so x sms", "LV and x email otp")
+			g := h
+			for g > 0 && isWordByte(text[g-1]) {
+				g--
+			}
+			if lw := strings.ToLower(text[g:h]); !lex.verbLead[lw] && lw != "but" || g > 0 && text[g-1] != ' ' && strings.IndexByte(".,;:(\n", text[g-1]) < 0 {
+				continue
+			}
+		}
+		if h > 1 && text[h-1] == '-' && text[h-2] != ' ' && text[h-2] != '\n' {
+			continue // ("e-x": a hyphen inside a word)
+		}
+		ws := nextWords(text, i+1, 1)
+		if len(ws) == 0 {
+			continue
+		}
+		if l, _ := lex.lemma(ws[0]); !lex.markedStep[l] && !lex.markLead[l] && stepShort[ws[0]] == "" {
+			continue
+		}
+		if inQuote(text, i) {
+			continue
+		}
+		if slices.ContainsFunc(nextWords(text, i+1, 7)[1:], func(w string) bool { return crossXCondSet[w] }) {
+			continue // "x sms if they're on wifi": a cross for some, which no flow can test
+		}
+		if tick < 0 {
+			tick = 0
+			if textHasWord(text, crossXTickSet) {
+				tick = 1
+			}
+		}
+		if tick == 1 {
+			return text // "x = done", "x liveness - implemented": a checklist's ticks
+		}
+		b.WriteString(text[last:i])
+		b.WriteString("❌")
+		last = i + 1
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// inQuote: text[i] lies inside quotes, the user's own words for the avatar
+// to say ("avatar says 'LV -> sms otp -> done'"), which shorthand expansion
+// leaves as written. A single quote opens only after a space, a colon or the
+// start, and closes before a space, punctuation or the end (not the
+// apostrophe of "don't").
+func inQuote(text string, i int) bool {
+	var open byte
+	for k := 0; k < i; k++ {
+		c := text[k]
+		switch {
+		case open == 0 && c == '"':
+			open = '"'
+		case open == '"' && c == '"':
+			open = 0
+		case open == 0 && c == '\'' && (k == 0 || text[k-1] == ' ' || text[k-1] == ':'):
+			open = '\''
+		case open == '\'' && c == '\'' && (k+1 == len(text) || !isWordByte(text[k+1])):
+			open = 0
+		case open == 0 && strings.HasPrefix(text[k:], "“"):
+			open = 'q'
+		case open == 'q' && strings.HasPrefix(text[k:], "”"):
+			open = 0
+		}
+	}
+	return open != 0
+}
+
+// textHasWord: a word of text, in lower case, is in set.
+func textHasWord(text string, set map[string]bool) bool {
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if set[strings.ToLower(text[i:j])] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// hasStepShortPair: text holds "lv", "fc" or "pp" in any case.
+func hasStepShortPair(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		a, c := text[i]|0x20, text[i+1]|0x20
+		if a == 'l' && c == 'v' || a == 'f' && c == 'c' || a == 'p' && c == 'p' {
+			return true
+		}
+	}
+	return false
+}
+
+// stepShortAt: the shorthand at text[i:j] is a word of its own written in one
+// case ("LV", "lv", not "Lv" of a name), joined to no identifier, path or
+// number ("lv_2", "/pp", "LV3", "pp. 12", "3 pp", "$5 pp"), followed by no
+// capitalised name ("FC Porto", "LV Bags"), after no word of a place ("in
+// LV"), and in no list of other capitalised codes ("LV, LT and EE").
+func stepShortAt(text string, i, j int) bool {
+	word := text[i:j]
+	if word != strings.ToLower(word) && word != strings.ToUpper(word) {
+		return false
+	}
+	if i > 0 && strings.IndexByte("/_.-@#$€£", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("_@", text[j]) >= 0 {
+		return false
+	}
+	if j+1 < len(text) && text[j] == '-' && text[j+1] >= '0' && text[j+1] <= '9' {
+		return false // "form PP-12": a code
+	}
+	// the word after: a number ("pp 4", "pp. 4-6") or a capitalised name
+	k := j
+	if k < len(text) && text[k] == '.' && (word[0]|0x20) == 'p' {
+		k++ // "pp. 4-6": pages ("LV. 18+ only" ends a sentence)
+	}
+	k = skipSpaces(text, k)
+	if k < len(text) && (text[k] >= '0' && text[k] <= '9') {
+		return false
+	}
+	if k < len(text) && k > j && text[k] >= 'A' && text[k] <= 'Z' {
+		e := k
+		for e < len(text) && isWordByte(text[e]) {
+			e++
+		}
+		if next := text[k:e]; titleCase(next) && text[j] == ' ' {
+			if _, ok := stepShort[strings.ToLower(next)]; !ok {
+				if l, _ := lex.lemma(strings.ToLower(next)); !lex.markedStep[l] && !lex.markLead[l] && l != "then" && l != "face" {
+					return false // "FC Porto", "LV Bags": a name
+				}
+			}
+		}
+	}
+	// the word before: a number or amount ("3 pp", "€20 pp") or a place word
+	h := i
+	for h > 0 && text[h-1] == ' ' {
+		h--
+	}
+	if h > 0 && (text[h-1] >= '0' && text[h-1] <= '9') {
+		return false
+	}
+	g := h
+	for g > 0 && isWordByte(text[g-1]) {
+		g--
+	}
+	if g < h && slices.Contains(stepShortPlaceWords, strings.ToLower(text[g:h])) {
+		return false
+	}
+	if stepShortNameAt(text, i, j, g, h) {
+		return false
+	}
+	// a list of capitalised codes: another two-letter capital word beside it
+	// ("LV, LT, EE", "LV/LT") that is no shorthand of a step nor a step's name
+	if word == strings.ToUpper(word) && (codeNeighbour(text, g, true) || codeNeighbour(text, j, false)) {
+		return false
+	}
+	return true
+}
+
+// stepShortNameAt: the shorthand at text[i:j] (g:h the word before it) names
+// something other than a step, by the words around it (stepShortOther...):
+// an amount per person ("20 EUR pp", "price per person (pp)"), a payment
+// ("pay with PP", "PP as the payment provider"), people ("the fc team", "cc:
+// pp, lv", "ping PP or LV"), a definition ("PP is PayPal", "lv is our
+// internal name for …"), a gloss of a name in brackets ("Latvia (LV)"), or
+// what the user is ("we are an FC").
+func stepShortNameAt(text string, i, j, g, h int) bool {
+	prev := strings.ToLower(text[g:h])
+	if stepShortOtherBefore[prev] || strings.EqualFold(text[i:j], "pp") && stepShortAmountBefore[prev] {
+		return true
+	}
+	// "we are an FC", "this is the fc": a copula and an article before it
+	if prev == "a" || prev == "an" || prev == "the" || prev == "our" {
+		if p2 := prevWord(text, g); lex.beForm[p2] {
+			return true
+		}
+	}
+	// the words of its clause: payment words for "pp" ("pay with PP or card")
+	cs, ce := i, j
+	for cs > 0 && strings.IndexByte(".;:!?\n,", text[cs-1]) < 0 {
+		cs--
+	}
+	for ce < len(text) && strings.IndexByte(".;:!?\n,", text[ce]) < 0 {
+		ce++
+	}
+	if strings.EqualFold(text[i:j], "pp") && textHasWord(text[cs:ce], stepShortPaySet) {
+		return true
+	}
+	// a list of people: past other shorthand and list words, back to a lead
+	// ("cc: pp, lv", "ping PP or LV") or on to a role ("pp, lv (reviewers)",
+	// "the fc team")
+	if w := listEdgeWord(text, i, true); stepShortPeopleBefore[w] {
+		return true
+	}
+	if w := listEdgeWord(text, j, false); stepShortPeopleAfter[w] {
+		return true
+	}
+	// a definition: "PP is PayPal", "lv is our internal name", "LV means …"
+	if ws := nextWords(text, j, 2); len(ws) > 0 && (ws[0] == "means" || ws[0] == "stands") {
+		return true
+	} else if len(ws) == 2 && ws[0] == "is" && (stepShortDefineAfter[ws[1]] || titleCaseAt(text, j)) {
+		return true
+	}
+	// a gloss in brackets of a name before it: "Latvia (LV)", "Latvian users (LV)"
+	if i > 0 && text[i-1] == '(' && j < len(text) && text[j] == ')' {
+		k := i - 1
+		for n := 0; n < 3 && k > 0; n++ {
+			e := k
+			for e > 0 && !isWordByte(text[e-1]) && strings.IndexByte(".;:!?\n", text[e-1]) < 0 {
+				e--
+			}
+			s := e
+			for s > 0 && isWordByte(text[s-1]) {
+				s--
+			}
+			if s == e {
+				break
+			}
+			if w := text[s:e]; titleCase(w) {
+				if l, _ := lex.lemma(strings.ToLower(w)); !lex.markedStep[l] && !lex.markLead[l] && l != "then" && stepShort[strings.ToLower(w)] == "" {
+					return true
+				}
+			}
+			k = s
+		}
+	}
+	return false
+}
+
+// titleCaseAt: after "is" past text[j:], the next word is a capitalised name
+// ("PP is PayPal").
+func titleCaseAt(text string, j int) bool {
+	k := skipSpaces(text, j)
+	for k < len(text) && isWordByte(text[k]) {
+		k++ // ("is")
+	}
+	k = skipSpaces(text, k)
+	e := k
+	for e < len(text) && isWordByte(text[e]) {
+		e++
+	}
+	return e > k && text[k] >= 'A' && text[k] <= 'Z'
+}
+
+// prevWord: the lower-case word that ends before text[g] (past spaces).
+func prevWord(text string, g int) string {
+	h := g
+	for h > 0 && text[h-1] == ' ' {
+		h--
+	}
+	s := h
+	for s > 0 && isWordByte(text[s-1]) {
+		s--
+	}
+	return strings.ToLower(text[s:h])
+}
+
+// listEdgeWord: from text[at], back or forward past list separators (", / &
+// : ( )"), "and", "or" and other step shorthand, the first other word in
+// lower case ("cc" of "cc: pp, lv", "reviewers" of "pp, lv (reviewers)").
+func listEdgeWord(text string, at int, back bool) string {
+	for n := 0; n < 6; n++ {
+		var w string
+		if back {
+			e := at
+			for e > 0 && strings.IndexByte(" ,/&:()", text[e-1]) >= 0 {
+				e--
+			}
+			s := e
+			for s > 0 && isWordByte(text[s-1]) {
+				s--
+			}
+			w, at = strings.ToLower(text[s:e]), s
+		} else {
+			s := at
+			for s < len(text) && strings.IndexByte(" ,/&:()", text[s]) >= 0 {
+				s++
+			}
+			e := s
+			for e < len(text) && isWordByte(text[e]) {
+				e++
+			}
+			w, at = strings.ToLower(text[s:e]), e
+		}
+		if w == "and" || w == "or" || stepShort[w] != "" {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// codeNeighbour: past a comma, "and", "or" or a slash from text[at] (back or
+// forward), the next word is a two-letter capital code that no step is named
+// by ("LT", "EE"; not "PP", "ID", "DL").
+func codeNeighbour(text string, at int, back bool) bool {
+	for n := 0; n < 3; n++ {
+		var w string
+		if back {
+			e := at
+			for e > 0 && strings.IndexByte(" ,/&", text[e-1]) >= 0 {
+				e--
+			}
+			s := e
+			for s > 0 && isWordByte(text[s-1]) {
+				s--
+			}
+			w, at = text[s:e], s
+		} else {
+			s := at
+			for s < len(text) && strings.IndexByte(" ,/&", text[s]) >= 0 {
+				s++
+			}
+			e := s
+			for e < len(text) && isWordByte(text[e]) {
+				e++
+			}
+			w, at = text[s:e], e
+		}
+		switch w {
+		case "and", "or":
+			continue
+		case "":
+			return false
+		}
+		if len(w) != 2 || w != strings.ToUpper(w) || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		lw := strings.ToLower(w)
+		if _, ok := stepShort[lw]; ok {
+			return false
+		}
+		l, _ := lex.lemma(lw)
+		return !lex.markedStep[l] && !lex.markLead[l] && l != "license" && lw != "id"
+	}
+	return false
+}
+
+// ternaryColon: the "?" at text[i] is a condition's, written as in code
+// ("new user ? enroll : LV"): spaced on both sides, and a spaced ":" follows
+// in the same line before any other stop, with words between. It returns the
+// colon's index, or 0.
+func ternaryColon(text string, i int) int {
+	if i == 0 || text[i-1] != ' ' || i+1 >= len(text) || text[i+1] != ' ' {
+		return 0
+	}
+	// a question asked in its own words ("Is the face compare needed ? We
+	// think so : …", "do you have a passport ? Options : yes or no"), typed
+	// with spaces before "?" and ":" as in French, is a question and its answer
+	h := i
+	for h > 0 && strings.IndexByte(".!?\n:;", text[h-1]) < 0 {
+		h--
+	}
+	if ws := nextWords(text, h, 1); len(ws) == 1 && (lex.questionAux[ws[0]] || whWords[ws[0]] && ws[0] != "if" && ws[0] != "when" && ws[0] != "whether") {
+		return 0
+	}
+	words := false
+	for j := i + 1; j < len(text) && j < i+120; j++ {
+		switch c := text[j]; {
+		case c == '.' && !(j+1 < len(text) && isWordByte(text[j+1])), c == '?', c == '\n', c == ';':
+			return 0
+		case c == ':' && text[j-1] == ' ' && j+1 < len(text) && text[j+1] == ' ':
+			if words {
+				return j
+			}
+			return 0
+		case isWordByte(c):
+			words = true
+		}
+	}
+	return 0
+}
+
+// arrowSegment is where the words since the last arrow or punctuation start.
+func arrowSegment(out []token) int {
+	s := len(out)
+	for s > 0 && out[s-1].w != "." && out[s-1].w != "," && out[s-1].w != ":" {
+		s--
+	}
+	return s
+}
+
+// arrowCondition: the words before a double arrow ("=>") state what happened,
+// not a step to run, so the arrow leads to a branch: a negation ("don't
+// recognise them =>", "no match =>"), a failure ("sms delivery fails =>",
+// "denied =>", "times out =>"), a new user ("new user =>") or an age under a
+// bound ("age < 18 =>"), with no
+// condition word of their own ("if … =>" already opens one) and not the
+// other branch ("else LV =>").
+//
+// What follows the arrow (text[j:], up to the next punctuation) must name a
+// step or an ending (arrowTargetWords): "no liveness => deepfakes get in",
+// "new users => more fraud" give a reason, not a branch. A step's own name
+// after "no" ("no passport => DL scan", "no liveness => …") is no state of
+// the user's that the flow can test. An age branch leads only to an ending
+// ("age < 18 => end"): the steps of one ("=> parental consent question") are
+// kept on the main path, as before the double arrow was read.
+func arrowCondition(out []token, text string, j int) bool {
+	seg := out[arrowSegment(out):]
+	if len(seg) == 0 || seg[0].w == "else" || seg[0].raw == "otherwise" || hasAnyRaw(seg, lex.condIfStrict) {
+		return false
+	}
+	target := arrowTargetWords(text, j)
+	step, ending := false, false
+	for _, w := range target {
+		l, _ := lex.lemma(w)
+		ending = ending || arrowEndSet[w] || arrowEndSet[l]
+		step = step || ending || lex.markedStep[l] || stepShort[w] != "" || arrowTargetSet[w] || arrowTargetSet[l]
+	}
+	if !step {
+		return false
+	}
+	for k, t := range seg {
+		if t.w == "no" && k+1 < len(seg) && (arrowNoStepSet[seg[k+1].raw] || arrowNoStepSet[seg[k+1].w]) {
+			return false // "no passport => DL scan": a step's name, not the user's state
+		}
+	}
+	for k, t := range seg {
+		// (an age below a bound too: "under 18 =>", "age < 18 =>", "minors =>")
+		if t.w == "minor" || (t.raw == "under" || t.raw == "below") && ageAfter(seg, k+1) {
+			return ending
+		}
+		if t.w == "no" || t.w == "fail" || t.in(hCondNew) || slices.Contains(failPhrases, t.raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// arrowTargetWords: up to eight lower-case words after a double arrow at
+// text[j:], across "+" and "&" ("=> tell them sorry + end"), up to any other
+// punctuation.
+func arrowTargetWords(text string, j int) []string {
+	var ws []string
+	for len(ws) < 8 {
+		got := nextWords(text, j, 8-len(ws))
+		ws = append(ws, got...)
+		// (past the words just read, to the byte that stopped them)
+		for j < len(text) && (isWordByte(text[j]) || text[j] == ' ' || text[j] == '\t' || text[j] == '\'') {
+			j++
+		}
+		if len(got) == 0 || j >= len(text) || text[j] != '+' && text[j] != '&' {
+			break
+		}
+		j++
+	}
+	return ws
+}
+
+// arrowBranchEnds: a single arrow at text[i:] after a branch a double arrow
+// opened goes back to the main path: the branch ended on "instead", or the
+// arrow goes on with "then".
+func arrowBranchEnds(out []token, text string, i int) bool {
+	if n := len(out); n > 0 && out[n-1].w == "instead" {
+		return true
+	}
+	ws := nextWords(text, i, 1)
+	return len(ws) == 1 && ws[0] == "then"
+}
+
+// ifToken is the word "if", read as typed.
+func ifToken() token {
+	t := token{raw: "if", orig: "if"}
+	t.w, t.known = lex.exact("if")
+	return t
 }
 
 // nextWords: up to max lower-case words that follow text[j:] in its clause

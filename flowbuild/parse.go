@@ -414,8 +414,11 @@ func splitClauses(ts []token) []clause {
 			if !colonSeen && sent == 0 && !(i > 0 && ts[i-1].raw == "key") {
 				colonSeen = true
 				for j := range out {
-					// "Validate the data from the licence: …" is an instruction, not a heading
-					if out[j].sent == sent && !(len(out[j].toks) > 0 && lex.headingVerb[out[j].toks[0].w]) {
+					// "Validate the data from the licence: …" is an instruction, not a heading,
+					// and so is one asked for nicely that names a step ("pls request
+					// cam access first, then LV -> FC: …"); "Please read carefully: …"
+					// is still a heading
+					if out[j].sent == sent && !(len(out[j].toks) > 0 && (lex.headingVerb[out[j].toks[0].w] || lex.polite[out[j].toks[0].raw] && slices.ContainsFunc(out[j].toks, func(t token) bool { return lex.markedStep[t.w] }))) {
 						if j < len(out)-1 && clauseNamesCheck(out[j].toks) {
 							// "liveness, then doc scan: passport and visa": a step
 							// named before the clause the colon closes is a step of
@@ -1083,6 +1086,7 @@ func parse(text string) *parsed {
 	type askedClause struct {
 		text  string
 		kinds []kind
+		vague bool // a comparison read as a search for want of a second image
 	}
 	var asked []askedClause
 	// "Recognition comes later in the login flow, not here", "the email code,
@@ -1430,6 +1434,13 @@ func parse(text string) *parsed {
 		}
 		if cond.short && ifRecognized {
 			cond.k = condNewUser // "if they are recognized, …. If not, …"
+		}
+		if ifRecognized && cond.k != condNewUser && len(c.toks) > 1 && (c.toks[0].w == "else" || lex.otherwise[c.toks[0].raw]) && !hasPhrase(c.toks, lex.allPaths) && !hasPhrase(c.toks, lex.sameForAll) {
+			// (not "otherwise the flow is the same for everyone: …", "otherwise
+			// nothing changes": a remark on the whole flow, no branch)
+			// "if recognised, LV -> sms otp. else PP scan + FC", "recognised ?
+			// … : …": the other side of a recognition is its new users
+			cond = condition{k: condNewUser, end: 0}
 		}
 		ifRecognized = clauseStartsIf(c.toks) && has(c.toks, "recognize") && (cond.k == condNone || cond.k == condMain) ||
 			ifRecognized && cond.k == condNone && c.sent == ifSent
@@ -2102,7 +2113,10 @@ func parse(text string) *parsed {
 			// number with a code sent by SMS": a step the background names is the
 			// list's, placed where the list says, and one it never names is none
 			a.steps = slices.DeleteFunc(a.steps, func(s *step) bool {
-				if findKind(listed, s.k) >= 0 {
+				// (a comparison read as a search for want of a second image is
+				// the list's comparison: "FC threshold 0.85. flow: ID scan ->
+				// face scan -> FC")
+				if findKind(listed, s.k) >= 0 || s.k == kRecognition && s.vague && findKind(listed, kFaceCompare) >= 0 {
 					s.label = true
 					return false
 				}
@@ -2335,6 +2349,7 @@ func parse(text string) *parsed {
 				ac := askedClause{text: clauseText(c.toks)}
 				for _, s := range a.steps {
 					ac.kinds = append(ac.kinds, s.k)
+					ac.vague = ac.vague || s.k == kRecognition && s.vague
 				}
 				asked = append(asked, ac)
 			}
@@ -2652,6 +2667,9 @@ func parse(text string) *parsed {
 	// excluded kinds never appear, however else they were mentioned
 	out := p.dropExcluded(seq)
 	for _, ac := range asked {
+		if ac.vague && findKind(out, kFaceCompare) >= 0 {
+			continue // "face compare 1:1 only, NOT 1:N. ID scan, …": the comparison the flow has
+		}
 		if !slices.ContainsFunc(ac.kinds, func(k kind) bool { return !p.excluded.has(k) }) {
 			p.notes = append(p.notes, "Read \""+ac.text+"\" as naming "+ac.kinds[0].withArticle()+", which the text rules out elsewhere, so the flow leaves it out.")
 		}
@@ -3574,7 +3592,37 @@ func (p *parsed) implicitSteps(ts []token, talks bool) []*step {
 	return []*step{{k: kLiveness}}
 }
 
+// dropExcluded drops the steps the text rules out (excludes).
+//
+// A comparison held as a search only for want of a second image ("face
+// compare 1:1 only, NOT 1:N. scan passport first") is the comparison the text
+// asks for, not the search "NOT 1:N" rules out: with a document scan in the
+// flow it compares the face with the document's photo.
 func (p *parsed) dropExcluded(seq []*step) []*step {
+	if !p.excluded.has(kFaceCompare) && findKind(seq, kFaceCompare) < 0 && findKind(seq, kDocument) >= 0 {
+		// (also with no "NOT 1:N": "lv, fc, pp", "liveness, then face
+		// compare, then passport scan" compare the face with the passport)
+		if r := slices.IndexFunc(seq, func(s *step) bool { return s.k == kRecognition && s.vague && len(s.branch) == 0 }); r >= 0 {
+			seq[r].k, seq[r].vague = kFaceCompare, false
+			if d := findKind(seq, kDocument); d > r {
+				// (after the document whose photo it compares)
+				c := seq[r]
+				seq = slices.Delete(seq, r, r+1)
+				seq = slices.Insert(seq, d, c)
+				p.notes = append(p.notes, "The face comparison runs after the ID document scan, whose photo it compares with the live face.")
+			}
+		}
+	}
+	if slices.ContainsFunc(seq, func(s *step) bool { return s.k == kRecognition && !s.vague }) {
+		// (a comparison held apart from the real search, merge: none came)
+		seq = slices.DeleteFunc(seq, func(s *step) bool {
+			if s.k == kRecognition && s.vague && s.threshold > 0 && len(s.branch) == 0 {
+				p.notes = append(p.notes, "The flow has no face comparison, so the similarity threshold of "+strconv.FormatFloat(s.threshold, 'f', -1, 64)+" said of one is not applied.")
+				return true
+			}
+			return false
+		})
+	}
 	return slices.DeleteFunc(seq, p.excludes)
 }
 
@@ -4993,6 +5041,13 @@ func applySettings(st stepSettings, main, seq []*step) bool {
 	}
 	done := false
 	for _, s := range main {
+		if s.k == kRecognition && s.vague && st.threshold > 0 && !slices.ContainsFunc(seq, func(o *step) bool { return o.k == kRecognition && o != s && o.vague }) {
+			// "FC threshold 0.85. flow: ID scan -> face scan -> FC": a comparison
+			// read as a search only until its second image is named (merge);
+			// it keeps the threshold for the comparison it turns into
+			s.threshold, done = st.threshold, true
+			continue
+		}
 		if st.accepts(s.k) {
 			st.apply(s)
 			done = true
@@ -5100,9 +5155,20 @@ func merge(seq, steps []*step) []*step {
 		if foldDataCheck(seq, s) != nil {
 			continue
 		}
-		if r := findKind(seq, kRecognition); s.k == kFaceCompare && r >= 0 && seq[r].vague && findKind(seq, kFaceCompare) < 0 {
+		if s.k == kRecognition && s.vague && s.threshold > 0 && len(s.branch) == 0 && slices.ContainsFunc(seq, func(o *step) bool { return o.k == kRecognition && !o.vague }) {
+			// "recognition threshold 0.7, FC threshold 0.9. recognition -> ID
+			// scan -> FC": a comparison held as a search, with a threshold of
+			// its own, is not the real search; it waits for its comparison
+			// (dropExcluded folds it away if none comes)
+			seq = append(seq, s)
+			continue
+		}
+		if r := slices.IndexFunc(seq, func(o *step) bool { return o.k == kRecognition && o.vague }); s.k == kFaceCompare && r >= 0 && findKind(seq, kFaceCompare) < 0 {
 			// "Face match for payout changes - compare the live face to the
 			// profile photo we pass in": the match was this comparison
+			if s.threshold == 0 {
+				s.threshold = seq[r].threshold // (the threshold said of the match first)
+			}
 			seq = slices.Delete(seq, r, r+1)
 		}
 		if i := findKind(seq, s.k); i >= 0 {

@@ -752,7 +752,8 @@ var rules = map[string][]rule{
 		// a permission node is for the camera and the microphone
 		when: func(d *detector, i int) bool {
 			raw := d.ts[i].raw
-			return (raw == "permission" || raw == "permissions") && !hasAnyRaw(d.ts, lex.dataUse) || has(d.ts, "camera") || has(d.ts, "microphone")
+			// ("staff with the right perms", "file perms": not the user's camera)
+			return permissionNounSet[raw] && !hasAnyRaw(d.ts, lex.dataUse) && !((raw == "perms" || raw == "perm") && slices.ContainsFunc(d.ts, func(t token) bool { return permsOtherSet[t.raw] })) || has(d.ts, "camera") || has(d.ts, "microphone")
 		},
 		make: func(d *detector, i int) { d.add(&step{k: kPermissions, mic: has(d.ts, "microphone")}, i) },
 	}, {

@@ -91,7 +91,7 @@ func readSettings(ts []token) stepSettings {
 	var s stepSettings
 	skip := -1
 	for i, t := range ts {
-		if t.kilo && i > 0 && (t.eq || lex.settingKey[ts[i-1].raw] != "" && !settingForOther(ts, i)) && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
+		if t.kilo && i > 0 && (t.eq || keyRightBefore(ts, i) && !settingForOther(ts, i)) && keyValue(&s, keyBefore(ts, i), t, t.num, "") {
 			continue // "expiry=5m", "ttl 10m": minutes, which the tokenizer read as millions
 		}
 		if t.in(hFailTimes) && failedBefore(ts, i) {
@@ -129,13 +129,10 @@ func readSettings(ts []token) stepSettings {
 		if i > 0 {
 			before = ts[i-1].w
 		}
-		if t.eq && i > 0 && keyValue(&s, keyBefore(ts, i), t, n, unit) {
-			continue
-		}
-		if !t.eq && i > 0 && lex.settingKey[ts[i-1].raw] != "" && !settingForOther(ts, e) && keyValue(&s, keyBefore(ts, i), t, n, unit) {
-			// "ttl 10m", "max attempts 5", "expiry 600s": a key written
-			// right before its value, with no "=" or ":" between, as
-			// shorthand and config-style notes put it
+		if i > 0 && (t.eq || keyRightBefore(ts, i) && !settingForOther(ts, e)) && keyValue(&s, keyBefore(ts, i), t, n, unit) {
+			// "expiry=10m", and in the config voice with no sign: "ttl 5m",
+			// "max attempts 5", "threshold 0.85" (not "timeout 30s on
+			// liveness": another step's, settingForOther)
 			continue
 		}
 		switch {
@@ -417,6 +414,25 @@ func pastValue(ts []token, i int) bool {
 // given to: the key right before it ("attempts: 5"), or one a few words back
 // with the step it belongs to between ("max attempts on the text code -> 5",
 // "expiry for the email code: 10 minutes"); no number may stand between.
+// keyRightBefore: the word right before the number i is a setting's key
+// (settingKeyWords) written as in a config with no "=" or ":" ("ttl 5m",
+// "expiry 90s", "threshold 0.85"): the number is its value.
+//
+// Not when another thing owns the setting a few words around ("session ttl
+// 10m", "ttl 5m for the session link", settingOtherOwnerWords): the flow has
+// no setting of a session's, and the code keeps its own.
+func keyRightBefore(ts []token, i int) bool {
+	if i == 0 || !ts[i].isNum || lex.settingKey[ts[i-1].raw] == "" {
+		return false
+	}
+	for k := max(0, i-3); k < min(len(ts), i+5); k++ {
+		if settingOtherOwnerSet[ts[k].raw] {
+			return false
+		}
+	}
+	return true
+}
+
 func keyBefore(ts []token, i int) string {
 	other := false // a word of another step's between the key and the value
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
