@@ -99,11 +99,10 @@ func challengeNote(steps []*step) []string {
 // "verified" closing, or everyone else would share the listed face's path.
 var ErrExclusionList = errors.New("flowbuild: the description searches the enrolled faces for people to turn away (a ban, exclusion or fraud list), and the builder cannot build that safely: a listed face must be refused while everyone else goes on. Build the recognition without the list (for example \"recognition, then liveness; new users get an SMS code\") and turn away a recognised face on your list from the session's result in your app")
 
-// namesExclusionList: the text speaks of people to turn away (a cheap word
-// test over the text's words, exclusionListWords; a people word counts beside
-// a user word or a word of exclusionNearWords).
-func namesExclusionList(text string) bool {
-	ts := tokenize(text)
+// namesExclusionList: the text (its words as parse read them) speaks of
+// people to turn away (a cheap word test, exclusionListWords; a people word
+// counts beside a user word or a word of exclusionNearWords).
+func namesExclusionList(ts []token) bool {
 	near := func(i int) bool {
 		return i >= 0 && i < len(ts) && (ts[i].in(hUserWord) || exclusionNearSet[ts[i].raw])
 	}
@@ -227,7 +226,7 @@ func Build(description string, opts Options) (Result, error) {
 		return Result{}, ErrNoSteps
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
-	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(text)
+	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(pr.words)
 	p.assumptions = append(p.assumptions, challengeNote(pr.steps)...)
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	p.assumptions = append(p.assumptions, smsDistrustKept(pr.notes, hasKind(pr.steps, kSMSOTP))...)

@@ -986,9 +986,10 @@ type parsed struct {
 	outside        kindSet          // named as done outside the flow ("no liveness needed because our app already does it")
 	notDocTypes    []string         // document types the text rules out ("no passports")
 	exclusive      bool
-	policy         string // "end", "retry", "human" or ""
-	review         string // the clause that handed a failure to a review ("flag it for manual review"): build.go says how it was read
-	failLine       *step  // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
+	policy         string  // "end", "retry", "human" or ""
+	review         string  // the clause that handed a failure to a review ("flag it for manual review"): build.go says how it was read
+	words          []token // the text's words as read, for what Build checks of the whole text (namesExclusionList)
+	failLine       *step   // a told line for every failure ("if anything fails, tell them to call support"), said by the failure message
 	uc             useCase
 	amount         string
 	noun           string // the text's word for the money moving, for a payment's lines
@@ -1011,7 +1012,7 @@ func parse(text string) *parsed {
 	heldKey, keyAt := providedKeyWhere(ts) // the providedData key of a photo passed in
 	// (the key is a name, not words about the flow: "login check … (key:
 	// onboarding_selfie)" is a login)
-	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey, keyAt))}
+	p := &parsed{uc: detectUseCase(withoutKey(ts, heldKey, keyAt)), words: ts}
 	p.amount, p.noun, p.whom = findAmount(ts), findNoun(ts, p.uc), findWhom(ts)
 	p.langs, p.langNames = langsIn(ts)
 	p.notes = append(p.notes, valueNotes...)
