@@ -5587,12 +5587,7 @@ func (p *plan) negatedPlace(sentence string) (string, bool) {
 	if !negatesPlace(sentence, ts) {
 		return "", false
 	}
-	ts = placeWords(ts)
-	a := analyze(ts, p.steps)
-	ks := a.neg
-	for _, s := range a.steps {
-		ks.add(s.k)
-	}
+	ks := p.namedKinds(placeWords(ts))
 	var in []kind
 	for k := kind(0); k < kindCount; k++ {
 		if i := p.find(k); ks.has(k) && i >= 0 && !slices.Contains(in, p.steps[i].k) {
@@ -5612,6 +5607,16 @@ func placeWords(ts []token) []token {
 		return ts[:q]
 	}
 	return ts
+}
+
+// namedKinds are the kinds of step the words name, ruled out or not.
+func (p *plan) namedKinds(ts []token) kindSet {
+	a := analyze(ts, p.steps)
+	ks := a.neg
+	for _, s := range a.steps {
+		ks.add(s.k)
+	}
+	return ks
 }
 
 // negatesPlace: the sentence is one clause that rules a place out ("the SMS
@@ -5643,11 +5648,7 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 		return "", false
 	}
 	ts = placeWords(ts)
-	a := analyze(ts, p.steps)
-	ks := a.neg
-	for _, s := range a.steps {
-		ks.add(s.k)
-	}
+	ks := p.namedKinds(ts)
 	if ks == 0 && hasRaw(ts, "it") {
 		for _, s := range added.steps {
 			ks.add(s.k)

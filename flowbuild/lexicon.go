@@ -4115,6 +4115,18 @@ func expandShortVerbs(text string) string {
 	if !strings.Contains(text, "rm") && !strings.Contains(text, "del") && !strings.Contains(text, "cmp") && !strings.Contains(text, "RM") && !strings.Contains(text, "Del") {
 		return text
 	}
+	return expandShort(text, func(w string, i, j int) string {
+		if full, ok := chatShortVerb[w]; ok && (i == 0 || text[i-1] != '/' && text[i-1] != '_') && (j == len(text) || text[j] != '_') && shortVerbAt(w, text, i, j) {
+			return full
+		}
+		return ""
+	})
+}
+
+// expandShort writes out the shorthand words of text: each word of two or
+// three letters (every shorthand has two or three), lowercased, that full
+// spells out at text[i:j]; the text as it is when none is.
+func expandShort(text string, full func(w string, i, j int) string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(text); {
@@ -4127,13 +4139,12 @@ func expandShortVerbs(text string) string {
 			j++
 		}
 		if j-i < 2 || j-i > 3 {
-			i = j // (every shorthand of chatShortVerb has two or three letters)
+			i = j
 			continue
 		}
-		w := strings.ToLower(text[i:j])
-		if full, ok := chatShortVerb[w]; ok && (i == 0 || text[i-1] != '/' && text[i-1] != '_') && (j == len(text) || text[j] != '_') && shortVerbAt(w, text, i, j) {
+		if f := full(strings.ToLower(text[i:j]), i, j); f != "" {
 			b.WriteString(text[last:i])
-			b.WriteString(full)
+			b.WriteString(f)
 			last = j
 		}
 		i = j
@@ -4197,34 +4208,12 @@ func expandStepShort(text string) string {
 	if !hasStepShortPair(text) {
 		return text
 	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(text); {
-		if !isWordByte(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isWordByte(text[j]) {
-			j++
-		}
-		if j-i < 2 || j-i > 3 {
-			i = j // (every shorthand of stepShort has two or three letters)
-			continue
-		}
-		w := strings.ToLower(text[i:j])
+	return expandShort(text, func(w string, i, j int) string {
 		if full, ok := stepShort[w]; ok && stepShortAt(text, i, j) && !inQuote(text, i) {
-			b.WriteString(text[last:i])
-			b.WriteString(full)
-			last = j
+			return full
 		}
-		i = j
-	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
+		return ""
+	})
 }
 
 // expandCrossX reads an "x" typed as a cross ("LV -> sms otp. x email otp",
