@@ -1794,6 +1794,10 @@ func parse(text string) *parsed {
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
+				// ("Retry any failed check once. Liveness, then an SMS code.": the
+				// condition got what it leads to; the next sentence is the main
+				// path's, not the failure's)
+				sc.used = sc.used || sc.k == condFail && len(a.steps) == 0
 				if pol == "retry" {
 					// ("If a check fails, retry once": bounded, as "users can retry once")
 					retryAt, retryOnce = ci, retryOnce || boundedTry(c.toks)
