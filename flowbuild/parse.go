@@ -9808,11 +9808,21 @@ func scopedGroup(clauses []clause, ci int) (group string, seg, ts []token) {
 }
 
 // devicesAt is the end of the devices named from i, after determiners
-// ("the mobile web", "iOS"), or i when none is.
+// ("the mobile web", "iOS"), or of a time the session runs at ("weekends",
+// "night", "business hours"), or i when none is.
 func devicesAt(ts []token, i int) int {
 	j := i
 	for j < len(ts) && ts[j].in(hDeterminer) {
 		j++
+	}
+	if j < len(ts) && lex.sessionTime[ts[j].raw] {
+		if j+1 < len(ts) && ts[j+1].raw == "hours" {
+			return j + 2 // "outside business hours"
+		}
+		if ts[j].raw != "business" && ts[j].raw != "office" && ts[j].raw != "hours" || ts[j].raw == "hours" && ts[i-1].raw == "after" {
+			return j + 1 // "on weekends", "at night", "after hours"
+		}
+		return i
 	}
 	if j >= len(ts) || !lex.sessionDevice[ts[j].raw] {
 		return i // ("we do that in the app now" is where, not who)
