@@ -8179,25 +8179,20 @@ func struckRemovals(text string, steps []*step) string {
 	var b strings.Builder
 	rest := text
 	for {
-		i := strings.Index(rest, "~~")
-		if i < 0 {
+		before, part, after, ok := cutStruck(rest)
+		if !ok {
 			break
 		}
-		j := strings.Index(rest[i+2:], "~~")
-		if j < 0 {
-			break
-		}
-		part := rest[i+2 : i+2+j]
 		// (only steps the flow has: "replace the SMS with ~~an email code~~
 		// an email entry" takes the writer's own words back, as Build reads it)
 		named := analyze(tokenize(part), nil).steps
 		if len(named) == 0 || slices.ContainsFunc(named, func(s *step) bool { return findKind(steps, s.k) < 0 }) {
 			return text
 		}
-		b.WriteString(rest[:i])
+		b.WriteString(before)
 		gone = append(gone, strings.TrimSpace(part))
 		struck = append(struck, named...)
-		rest = rest[i+2+j+2:]
+		rest = after
 	}
 	if len(gone) == 0 {
 		return text

@@ -4512,27 +4512,8 @@ func prevWord(text string, g int) string {
 func listEdgeWord(text string, at int, back bool) string {
 	for n := 0; n < 6; n++ {
 		var w string
-		if back {
-			e := at
-			for e > 0 && strings.IndexByte(" ,/&:()", text[e-1]) >= 0 {
-				e--
-			}
-			s := e
-			for s > 0 && isWordByte(text[s-1]) {
-				s--
-			}
-			w, at = strings.ToLower(text[s:e]), s
-		} else {
-			s := at
-			for s < len(text) && strings.IndexByte(" ,/&:()", text[s]) >= 0 {
-				s++
-			}
-			e := s
-			for e < len(text) && isWordByte(text[e]) {
-				e++
-			}
-			w, at = strings.ToLower(text[s:e]), e
-		}
+		w, at = wordPast(text, at, back, " ,/&:()")
+		w = strings.ToLower(w)
 		if w == "and" || w == "or" || stepShort[w] != "" {
 			continue
 		}
@@ -4541,33 +4522,39 @@ func listEdgeWord(text string, at int, back bool) string {
 	return ""
 }
 
+// wordPast is the word next to text[at], back or forward past the separator
+// bytes seps, as written, and where the walk stopped (its start going back,
+// its end going forward).
+func wordPast(text string, at int, back bool, seps string) (string, int) {
+	if back {
+		e := at
+		for e > 0 && strings.IndexByte(seps, text[e-1]) >= 0 {
+			e--
+		}
+		s := e
+		for s > 0 && isWordByte(text[s-1]) {
+			s--
+		}
+		return text[s:e], s
+	}
+	s := at
+	for s < len(text) && strings.IndexByte(seps, text[s]) >= 0 {
+		s++
+	}
+	e := s
+	for e < len(text) && isWordByte(text[e]) {
+		e++
+	}
+	return text[s:e], e
+}
+
 // codeNeighbour: past a comma, "and", "or" or a slash from text[at] (back or
 // forward), the next word is a two-letter capital code that no step is named
 // by ("LT", "EE"; not "PP", "ID", "DL").
 func codeNeighbour(text string, at int, back bool) bool {
 	for n := 0; n < 3; n++ {
 		var w string
-		if back {
-			e := at
-			for e > 0 && strings.IndexByte(" ,/&", text[e-1]) >= 0 {
-				e--
-			}
-			s := e
-			for s > 0 && isWordByte(text[s-1]) {
-				s--
-			}
-			w, at = text[s:e], s
-		} else {
-			s := at
-			for s < len(text) && strings.IndexByte(" ,/&", text[s]) >= 0 {
-				s++
-			}
-			e := s
-			for e < len(text) && isWordByte(text[e]) {
-				e++
-			}
-			w, at = text[s:e], e
-		}
+		w, at = wordPast(text, at, back, " ,/&")
 		switch w {
 		case "and", "or":
 			continue

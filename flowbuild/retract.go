@@ -189,27 +189,37 @@ func numberLike(v, old token) token {
 func dropStruck(text string) (out string, n int) {
 	var b strings.Builder
 	for {
-		i := strings.Index(text, "~~")
-		if i < 0 {
+		before, part, after, ok := cutStruck(text)
+		if !ok {
 			break
 		}
-		j := strings.Index(text[i+2:], "~~")
-		if j < 0 {
-			break
-		}
-		b.WriteString(text[:i])
-		if part := text[i+2 : i+2+j]; namesStepOrValue(part) {
+		b.WriteString(before)
+		if namesStepOrValue(part) {
 			n++
 		} else {
 			b.WriteString(part)
 		}
-		text = text[i+2+j+2:]
+		text = after
 	}
 	if b.Len() == 0 && n == 0 {
 		return text, 0
 	}
 	b.WriteString(text)
 	return b.String(), n
+}
+
+// cutStruck cuts s around its first part struck through ("~~…~~"); ok is
+// false when s has no pair of marks.
+func cutStruck(s string) (before, part, after string, ok bool) {
+	i := strings.Index(s, "~~")
+	if i < 0 {
+		return "", "", s, false
+	}
+	j := strings.Index(s[i+2:], "~~")
+	if j < 0 {
+		return "", "", s, false
+	}
+	return s[:i], s[i+2 : i+2+j], s[i+2+j+2:], true
 }
 
 // namesStepOrValue: the words (struck through) name a step or hold a number.
