@@ -2236,6 +2236,31 @@ func TestBuildScopedHandover(t *testing.T) {
 	assert.Contains(t, questionIDs(r.Questions), "on_failure")
 }
 
+// A handover said with its own line keeps the line as the handover (one
+// announcement, that failure only), and one said for a failure after a retry
+// ("if it fails again") is the second failure's (rvM16 S11).
+func TestBuildHandoverOwnLineAndAfterRetry(t *testing.T) {
+	r, err := Build("Liveness, then an SMS code. If the SMS code fails, the avatar says 'An agent will call you' and hands over to a human.", Options{})
+	require.NoError(t, err)
+	target, _ := r.Flow.Node("sms_code").Outcome("failed_unverified")
+	over := r.Flow.Node(target)
+	require.NotNil(t, over)
+	assert.Contains(t, over.Prompt, "An agent will call you")
+	require.Len(t, over.Outcomes, 1)
+	assert.Equal(t, flow.TypeEnd, r.Flow.Node(over.Outcomes[0].Target).Type, "no second announcement after the line")
+	deep, _ := nodeOfType(r.Flow, flow.TypeLiveness).Outcome("deepfakeDetected")
+	assert.NotContains(t, r.Flow.Node(deep).Prompt, "member of our team", "a caught deepfake is no handover")
+	assert.NotContains(t, r.Flow.Node(deep).Prompt, "An agent will call you")
+	assert.Contains(t, r.Summary, "hands the user to a member of the team instead")
+
+	r, err = Build("Liveness, then an SMS code. Retry the SMS code once; if it fails again, hand them to an agent.", Options{})
+	require.NoError(t, err)
+	second, _ := r.Flow.Node("again_sms_code").Outcome("failed_unverified")
+	require.NotNil(t, r.Flow.Node(second))
+	assert.Contains(t, r.Flow.Node(second).Prompt, "member of our team", "the second failure is handed over")
+	assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "No step matches")
+}
+
 // Words the user must say, quoted, are what the avatar asks them to say and
 // waits for: never a line the avatar says itself. The avatar's own quoted
 // line stays its line.
@@ -2248,6 +2273,11 @@ func TestBuildUserMustSayQuoted(t *testing.T) {
 		{"big transfers: liveness then an sms otp. at the end the customer has to say 'I authorise this payment' before we release it", "I authorise this payment", true},
 		{"Onboarding: passport scan, face compare with the passport photo, then the applicant must say \"I confirm the information is true\".", "I confirm the information is true", true},
 		{"Liveness, then the user has to say \"I consent\" out loud.", "I consent", true},
+		// ("should" can open a condition, "Should the scan fail"; not here; rvM16 S12)
+		{"Outgoing wire: liveness check, then an SMS code. The account holder should say \"No one is pressuring me to make this payment\".", "No one is pressuring me", true},
+		// (no "must": the quoted words make them the user's to say, whatever the verb)
+		{"kyc onboarding: scan their passport, then the applicant states 'I confirm the document is mine', then a liveness check", "I confirm the document is mine", true},
+		{"Liveness, then the user says 'I agree', then an SMS code.", "I agree", true},
 		{"recovery flow - email code then liveness, and at the very end the avatar should say 'You're all set, welcome back'", "welcome back", false},
 	}
 	for _, tt := range tests {

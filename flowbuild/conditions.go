@@ -921,7 +921,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				s.ends = true
 				sc.anchor.fallback = append(slices.DeleteFunc(sc.anchor.fallback, func(f *step) bool { return f == fb }), s)
 				sc.used = true
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar says what the text asks (\""+s.phrase+"\") and the session ends.")
+				then := " and the session ends."
+				if s.hands {
+					then = ", hands the user to a member of the team, and the session ends."
+				}
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar says what the text asks (\""+strings.Trim(s.phrase, "\"")+"\")"+then)
 				continue
 			}
 			if s.k == kInform && s.phrase != "" {
@@ -1077,7 +1081,9 @@ func failCount(ts []token, i int) int {
 		j++
 	}
 	switch {
-	case j < len(ts) && ts[j].in(hFailTimes):
+	case j < len(ts) && (ts[j].in(hFailTimes) || ts[j].raw == "again"):
+		// ("if it fails again": the second failure, said of the condition,
+		// not a retry to offer)
 		return j
 	case j+1 < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0) && ts[j+1].w == "attempt":
 		return j + 1

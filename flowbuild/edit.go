@@ -96,13 +96,20 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
-		} else if si > 0 {
-			if place, ok := p.placeOfAdded(sentence, sentences[si-1]); ok {
-				// "Add an email code. The email code shouldn't be last.": the
-				// step added goes next to the place ruled out, not into it
-				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
-				sentence = place
+		} else if place, ok := p.placeOfAdded(sentence, sentences[max(si-1, 0)]); si > 0 && ok {
+			// "Add an email code. The email code shouldn't be last.": the
+			// step added goes next to the place ruled out, not into it
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
+			sentence = place
+		} else if step, ok := p.placeOfAbsent(sentence, sentences[:si]); ok {
+			// "We don't use email codes; the email code shouldn't be first
+			// anyway": where a step must not go adds no step the flow lacks
+			msg := "the flow has no " + step + ", and the sentence only says where it must not go; say \"add an " + step + "\" if it should have one"
+			if len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: did not add the %s for %q: %s", step, strings.TrimSpace(sentence), msg)
 			}
+			p.assumptions = append(p.assumptions, "Did not add the "+step+" for \""+strings.TrimSpace(sentence)+"\": "+msg+".")
+			continue
 		}
 		if kept, undone, ok := undoneEdit(sentence); ok {
 			// "undo the reorder, liveness should be last", "undo the strict
@@ -5625,6 +5632,30 @@ func negatesPlace(sentence string, ts []token) bool {
 	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
 	return neg >= 0 && !strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") && !hasAnyRaw(ts, lex.removeVerb) && !hasRaw(ts, "before", "after", "instead", "and", "but", "then") &&
 		slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.w == "penultimate" })
+}
+
+// placeOfAbsent: the sentence only rules a place out for one kind of step
+// the flow does not have and no sentence before it names ("the email code
+// shouldn't be first" on a flow with no email code). It returns the step's
+// name.
+func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
+	ts := tokenize(sentence)
+	if !negatesPlace(sentence, ts) {
+		return "", false
+	}
+	ks := p.namedKinds(placeWords(ts))
+	k := kNone
+	for j := kind(0); j < kindCount; j++ {
+		if ks.has(j) && k != kNone {
+			return "", false // (two kinds: not one step's place)
+		} else if ks.has(j) {
+			k = j
+		}
+	}
+	if k == kNone || k == kOTP || p.find(k) >= 0 || slices.ContainsFunc(before, func(b string) bool { return p.namedKinds(tokenize(b)).has(k) }) {
+		return "", false
+	}
+	return k.String(), true
 }
 
 // placeOfAdded turns a place ruled out of a step the change adds ("Add an

@@ -229,6 +229,8 @@ func TestEditErrors(t *testing.T) {
 		{base, "the SMS code shouldn't be last", "rules a place out"},
 		{base, "never do the liveness check first", "rules a place out"},
 		{base, "the SMS code shouldn't be penultimate", "rules a place out"},
+		// … nor that a step the flow lacks goes in (rvM16 S9)
+		{base, "The email code shouldn't be first.", "the flow has no email one-time code"},
 		{nil, "Add liveness.", "empty"},
 		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
 		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},
@@ -240,6 +242,23 @@ func TestEditErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// A place ruled out of a step the flow lacks adds nothing, beside other
+// instructions; a step the change adds still goes next to the place (rvM16 S9).
+func TestEditPlaceOfAbsentStep(t *testing.T) {
+	base := built(t, "Liveness check, then an SMS code.", Options{})
+	r, err := Edit(base, "Remove the SMS code. The email code shouldn't be last.", Options{})
+	require.NoError(t, err)
+	assert.Nil(t, nodeOfType(r.Flow, flow.TypeTwoFactorEmail), "no email code invented")
+	assert.Contains(t, strings.Join(r.Assumptions, "\n"), "Did not add the email one-time code")
+	assert.NotContains(t, r.Summary, "added")
+	r, err = Edit(base, "Add an email code. The email code shouldn't be last.", Options{})
+	require.NoError(t, err)
+	email := nodeOfType(r.Flow, flow.TypeTwoFactorEmail)
+	require.NotNil(t, email)
+	next, _ := email.Outcome("verified")
+	assert.Equal(t, "sms_code", next, "the added code is not last")
 }
 
 // Edit summaries say "a" or "an" as the step's name is read aloud.

@@ -162,6 +162,7 @@ type step struct {
 	otherAges    []int      // kAgeCheck: other limits the text gave it ("but 21+ in Arizona"), said in an assumption
 	ends         bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	last         bool       // … with ends on a fallback: nothing is said after it (a handover: a "we couldn't verify you" after "a member of our team will contact you" would contradict it)
+	hands        bool       // … a line of the text's own that hands the user over ("the avatar says 'An agent will call you' and hands over to a human")
 	auto         bool       // added by the builder, not named by the user
 	channel      bool       // kEmailOTP read from a bare "email" on a code's fallback ("fall back to email"): an entry if a code of its own follows
 	resume       bool       // named after a verb of going on ("then carry on to liveness"): where a fallback rejoins
@@ -201,15 +202,17 @@ func (p *parsed) settleHandovers() {
 	}
 	if !slices.ContainsFunc(p.steps, func(s *step) bool { return canFail(s.k) && !s.handedOver() }) {
 		for _, s := range p.steps {
-			if s.handedOver() {
+			if s.handedOver() && !s.fallback[len(s.fallback)-1].hands {
+				// (a line of the text's own stays that failure's, said as
+				// routed: conditions.go)
 				s.fallback = nil
+				p.policy = "human"
 			}
 		}
-		p.policy = "human"
 		return
 	}
 	for _, s := range p.steps {
-		if s.handedOver() {
+		if s.handedOver() && !s.fallback[len(s.fallback)-1].hands {
 			p.notes = append(p.notes, "When the "+s.k.String()+" "+s.failure()+", the avatar hands the user to a member of the team and the session ends.")
 		}
 	}
@@ -230,7 +233,7 @@ func (s *step) handedOver() bool {
 // handsOver: the line hands the user to a person (a fallback's handover,
 // built here or read back from a flow Build made).
 func (s *step) handsOver() bool {
-	return s.k == kInform && (s.phrase == handoverLine || s.node != nil && s.node.Prompt == "Say: "+handoverLine)
+	return s.k == kInform && (s.hands || s.phrase == handoverLine || s.node != nil && s.node.Prompt == "Say: "+handoverLine)
 }
 
 // failure says how the step fails when its fallback takes over: only a code
@@ -1727,6 +1730,10 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			var said *step // the one line the clause gives with its policy ("says '…' and hands over")
+			if len(a.steps) == 1 && a.steps[0].k == kInform && a.steps[0].phrase != "" && sc.anchor != nil && len(sc.anchor.fallback) == 0 {
+				said = a.steps[0]
+			}
 			if pol == "retry" && hasPhrase(c.toks, lex.retryLater) {
 				// "users can retry from the app if it fails": a try in another
 				// session, not a second one in this
@@ -1782,13 +1789,25 @@ func parse(text string) *parsed {
 				// "If the SMS code fails, end the session": that step's failure
 				// ends, whatever a retry of every check says
 				sc.anchor.noRetry = true
-			} else if pol == "human" && sc.k == condFail && sc.anchor != nil && (sc.named || sc.anchor.k == kAsk) && len(a.steps) == 0 && len(sc.anchor.fallback) == 0 {
+			} else if fb := sc.anchor.fallbackLine(); pol == "human" && sc.k == condFail && sc.anchor != nil && (sc.named || sc.anchor.k == kAsk) && (len(a.steps) == 0 && (len(sc.anchor.fallback) == 0 || fb != nil && sc.used) || said != nil) {
 				// "if the SMS code fails, hand them to an agent", "ask for their
 				// consent; if they refuse, hand over to a human": that failure is
 				// handed over; another check's failure (a caught deepfake) ends
 				// as any failure does (with no other check, the handover is what
-				// every failure does: handedOverAll)
-				sc.anchor.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+				// every failure does: settleHandovers)
+				if said != nil {
+					// "…, the avatar says 'An agent will call you' and hands over
+					// to a human": the text's line, said under the same condition,
+					// is the handover's (not a second announcement); routed below
+					said.hands, said.last = true, true
+				} else if fb != nil {
+					// "…, the avatar says 'An agent will call you' and hands over
+					// to a human": the text's line, said under the same
+					// condition, is the handover's (not a second announcement)
+					fb.hands, fb.last = true, true
+				} else {
+					sc.anchor.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+				}
 				sc.used = true
 				p.reviewAsked(pol, c.toks) // (settleHandovers says it)
 			} else if pol != "" && !otherDocs {

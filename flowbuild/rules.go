@@ -995,7 +995,9 @@ var rules = map[string][]rule{
 		// bank …", "explain that they must state it at the branch") stays
 		// unplaced, said back as such.
 		when: func(d *detector, i int) bool {
-			return userMustSay(d.ts, i) && !d.neg[i] && !d.got.has(kAsk) && !hasAnyHot(d.ts, hCondIf) &&
+			// ("If the user says 'stop', …" is a condition; "the customer
+			// should say …" is not, though "should" can open one)
+			return userMustSay(d.ts, i) && !d.neg[i] && !d.got.has(kAsk) && !clauseStartsIf(d.ts) &&
 				!slices.ContainsFunc(d.ts[:i], func(t token) bool { return t.w == "explain" || t.raw == "that" }) && userAnswer(d.ts, i) != nil
 		},
 		make: func(d *detector, i int) { d.add(userAnswer(d.ts, i), i) },
@@ -2600,9 +2602,15 @@ func userMustSay(ts []token, i int) bool {
 	for j >= 0 && lex.mustAux[ts[j].raw] {
 		j--
 	}
+	if j == i-1 && !(strings.HasSuffix(ts[i].raw, "s") && i+1 < len(ts) && ts[i+1].w == quoteW) {
+		// with no "must" or "has to", only the words quoted make it the
+		// user's to say ("then the user says 'I agree'"); "the user says
+		// they're ready" reports what happened
+		return false
+	}
 	// ("the applicant must say …": one of the people the flow is for, as
 	// "applicants" names them all)
-	return j >= 0 && j < i-1 && (lex.personRef[ts[j].raw] && ts[j].raw != "this" || lex.userWord[ts[j].raw+"s"])
+	return j >= 0 && (lex.personRef[ts[j].raw] && ts[j].raw != "this" || lex.userWord[ts[j].raw+"s"])
 }
 
 // userAnswer is the avatar's question when the user must say something (the
@@ -2613,7 +2621,9 @@ func userMustSay(ts []token, i int) bool {
 // nil for anything else.
 func userAnswer(ts []token, i int) *step {
 	if i+1 < len(ts) && ts[i+1].w == quoteW {
-		return &step{k: kAsk, phrase: "to " + phraseAfter(ts, i-1)}
+		// the words said are the answer, whatever the verb ("the user
+		// states 'I agree'"): asked as "say"
+		return &step{k: kAsk, phrase: "to say: " + ts[i+1].orig}
 	}
 	j := i + 1
 	if j < len(ts) && (ts[j].raw == "us" || ts[j].raw == "me" || ts[j].raw == "you") {
