@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -1210,18 +1211,37 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 		}
 	}
 	if len(ords) == 2 {
-		// "swap the second and third checks": the checks at those places
-		var checks []int
-		for i, x := range p.steps {
-			if !x.k.isConversation() {
-				checks = append(checks, i)
+		// "swap the second and third checks": the checks at those places; a
+		// place past them counts the questions the user asked for too, as the
+		// summary lists them ("…, then ask their date of birth": the third)
+		places := func(asks bool) []int {
+			var at []int
+			for i, x := range p.steps {
+				if !x.k.isConversation() || asks && x.k == kAsk && !x.auto {
+					at = append(at, i)
+				}
 			}
+			return at
 		}
-		if ords[0] <= len(checks) && ords[1] <= len(checks) {
-			a, b := checks[ords[0]-1], checks[ords[1]-1]
-			p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
-			return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
+		checks := places(false)
+		if max(ords[0], ords[1]) > len(checks) {
+			checks = places(true)
 		}
+		if max(ords[0], ords[1]) > len(checks) {
+			counted := make([]*step, len(checks))
+			for n, i := range checks {
+				counted[n] = p.steps[i]
+			}
+			return nil, fmt.Errorf("flowbuild: %q counts to step %d, but the flow has %d steps to count (%s); name the steps to swap, e.g. \"swap the %s and the %s\"",
+				clauseText(ts), max(ords[0], ords[1]), len(checks), stepNames(counted), p.steps[checks[0]].k, p.steps[checks[len(checks)-1]].k)
+		}
+		idx = []int{checks[ords[0]-1], checks[ords[1]-1]}
+		if err := p.swapKeepsPairs(idx[0], idx[1]); err != nil {
+			return nil, err
+		}
+		a, b := idx[0], idx[1]
+		p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
+		return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
 	}
 	if endPair(ts) {
 		// "swap the first two steps", "the last 2": the checks at that end, by
@@ -1277,8 +1297,33 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 		return p.reverse()
 	}
 	a, b := idx[0], idx[1]
+	if err := p.swapKeepsPairs(a, b); err != nil {
+		return nil, err
+	}
 	p.steps[a], p.steps[b] = p.steps[b], p.steps[a]
 	return []string{fmt.Sprintf("swapped the %s and the %s", p.steps[b].k, p.steps[a].k)}, nil
+}
+
+// swapKeepsPairs refuses a swap that takes the liveness check right after a
+// face recognition away from it: the layout puts the check back (FaceSign
+// recommends the pair), so the swap would be undone while the summary said
+// it was made. (A recognition swapped elsewhere takes its check along.)
+func (p *plan) swapKeepsPairs(a, b int) error {
+	paired := func(i int) bool {
+		return p.steps[i].k == kLiveness && i > 0 && p.steps[i-1].k == kRecognition
+	}
+	if !paired(a) && !paired(b) {
+		return nil
+	}
+	msg := fmt.Sprintf("flowbuild: did not swap the %s and the %s: the liveness check stays straight after face recognition, as FaceSign recommends, so the swap would be undone", p.steps[a].k, p.steps[b].k)
+	other := a
+	if paired(a) {
+		other = b
+	}
+	if p.steps[other].k != kRecognition && p.steps[other].k != kLiveness {
+		msg += fmt.Sprintf("; move the %s around the pair instead, e.g. \"move the %s before the face recognition\"", p.steps[other].k, p.steps[other].k)
+	}
+	return errors.New(msg)
 }
 
 // barePair: a pointer at a pair ("those two", "these 2", "the two") that no

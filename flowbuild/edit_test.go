@@ -231,6 +231,12 @@ func TestEditErrors(t *testing.T) {
 		{base, "the SMS code shouldn't be penultimate", "rules a place out"},
 		// … nor that a step the flow lacks goes in (rvM16 S9)
 		{base, "The email code shouldn't be first.", "the flow has no email one-time code"},
+		// steps by number past the flow's count, or parting recognition from
+		// its liveness check (the layout would undo it): refused, never a
+		// reversal of every step or a swap said but not made (rvJL16 S12, S13)
+		{base, "swap 3 and 4", "counts to step 4, but the flow has 2 steps"},
+		{built(t, "Recognise the user, then send an SMS code, then ask their date of birth.", Options{}), "swap 2 and 3", "the liveness check stays straight after face recognition"},
+		{built(t, "Recognise the user, then send an SMS code, then ask their date of birth.", Options{}), "swap 1 and 2", "would be undone"},
 		{nil, "Add liveness.", "empty"},
 		{flow.Flow{{ID: "end", Type: flow.TypeEnd}}, "Add liveness.", "no start node"},
 		{flow.Flow{{ID: "s", Type: flow.TypeStart, Next: "x"}, {ID: "end", Type: flow.TypeEnd}}, "Add liveness.", `"x" that does not exist`},
@@ -242,6 +248,18 @@ func TestEditErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// Steps swapped by number count the checks; past them, the questions the
+// user asked for count too, as the summary lists them (rvJL16 S13).
+func TestEditSwapByNumberCountsAskedQuestions(t *testing.T) {
+	base := built(t, "Check liveness. If liveness fails, ask for an ID scan instead. Then send an SMS code, then ask their date of birth.", Options{})
+	r, err := Edit(base, "swap 2 and 3", Options{})
+	require.NoError(t, err)
+	liveness := nodeOfType(r.Flow, flow.TypeLiveness)
+	next, _ := liveness.Outcome("livenessDetected")
+	assert.Equal(t, "knowledge_check", next, "the date of birth question moves before the SMS code")
+	assert.Contains(t, r.Summary, "swapped the SMS one-time code and the question")
 }
 
 // A place ruled out of a step the flow lacks adds nothing, beside other
