@@ -92,7 +92,18 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			// last": a place ruled out says where the step must not go, not
 			// where it goes, and never that it goes
 			if len(sentences) == 1 {
-				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s after the liveness check\"", strings.TrimSpace(sentence), step, step)
+				// (the example moves it to the other side of another step)
+				other, side, seen := "liveness check", "after", false
+				for _, s := range p.steps {
+					if seen = seen || s.k.String() == step; !s.k.isConversation() && s.k.String() != step {
+						other = s.k.String()
+						if seen {
+							break
+						}
+						side = "before"
+					}
+				}
+				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, step, side, other)
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
@@ -5631,7 +5642,9 @@ func (p *plan) namedKinds(ts []token) kindSet {
 func negatesPlace(sentence string, ts []token) bool {
 	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
 	return neg >= 0 && !strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") && !hasAnyRaw(ts, lex.removeVerb) && !hasRaw(ts, "before", "after", "instead", "and", "but", "then") &&
-		slices.ContainsFunc(ts[neg+1:], func(t token) bool { return lex.frontWord[t.raw] || lex.backWord[t.raw] || t.w == "penultimate" })
+		slices.ContainsFunc(ts[neg+1:], func(t token) bool {
+			return lex.frontWord[t.raw] || lex.backWord[t.raw] || lex.lastPlace[t.raw] && t.raw != "latter" || t.w == "penultimate" // ("the final step")
+		})
 }
 
 // placeOfAbsent: the sentence only rules a place out for one kind of step
@@ -5640,8 +5653,8 @@ func negatesPlace(sentence string, ts []token) bool {
 // name.
 func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
 	ts := tokenize(sentence)
-	if !negatesPlace(sentence, ts) {
-		return "", false
+	if !negatesPlace(sentence, ts) || addsStep(ts) {
+		return "", false // ("add an email code, not first": placeOfAdded's)
 	}
 	ks := p.namedKinds(placeWords(ts))
 	k := kNone

@@ -325,7 +325,7 @@ var (
 	speechVerbs        = []string{"ask", "explain", "confirm"}                                                                                                                                                                                                                                                                                                               // lemmas of verbs whose quoted object is said as written ("ask", "say", "tell")
 	questionAuxWords   = []string{"did", "do", "does", "are", "is", "was", "were", "have", "has", "can", "could", "will", "would", "should", "may", "whats", "whos", "hows"}                                                                                                                                                                                                 // a question in the user's own words starts with one ("did you …?", "what is …?")
 	nameModWords       = []string{"their", "his", "her", "your", "my", "the", "a", "full", "legal", "first", "last", "given", "family", "real", "home", "billing", "current", "registered", "residential", "postal", "physical", "street", "mailing", "complete", "and", "or", "of", "for", "their", "own", "for", "to", "with", "users", "customers", "persons", "clients"} // the words a name or address topic may follow; "their mother's maiden name", "the company name" are another name
-	addVerbWords       = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use", "stick", "tack", "slap", "chuck"}                                                                                                                            // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
+	addVerbWords       = []string{"add", "include", "insert", "append", "also", "another", "extra", "additional", "new", "second", "too", "plus", "put", "want", "need", "require", "do", "run", "send", "use", "stick", "tack", "slap", "chuck", "throw"}                                                                                                                   // a sentence that names a step the flow has without one only speaks of it ("The SMS code is annoying.")
 	phraseEndWords     = []string{",", ".", "and", "or", "then", "but", "before", "after", "so", "not", "enough"}                                                                                                                                                                                                                                                            // words after a predicative adjective ("the person's real and …")
 	// userWords name the people a flow serves; a business names them by its own
 	// trade ("known patients never see the ID step", "for returning residents"),
@@ -612,7 +612,7 @@ var (
 	// addedPlaceJoins join a step the sentence adds and a place ruled out of it
 	// ("add an email code, it can't be last", "… but the email code can't be
 	// last", "… and don't make it the first step")
-	addedPlaceJoins = []string{",", " but ", " and "}
+	addedPlaceJoins = []string{",", " but ", " and ", " - ", " — ", " – "}
 	// stepFineWords after a linking verb (fineLinkWords) say a step of the flow is
 	// fine as it stands ("sms is fine as is", "the liveness check looks good",
 	// "email code is ok where it was"): a remark that keeps it, never a removal
