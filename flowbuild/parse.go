@@ -1026,6 +1026,7 @@ func parse(text string) *parsed {
 	clauses := splitClauses(ts)
 	clauses = p.dropTurnedDown(clauses)
 	clauses = p.dropVerdicts(clauses)
+	clauses = p.dropReasons(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
 	clauses = deferFallbacks(clauses)
@@ -1836,6 +1837,11 @@ func parse(text string) *parsed {
 					if n := ageRangeNote(c.toks, i); n != "" {
 						p.notes = append(p.notes, n)
 					}
+				} else if cond.k == condAge && slices.ContainsFunc(c.toks[:cond.end+1], func(t token) bool { return t.raw == "minor" || t.raw == "minors" || t.raw == "underage" }) && findKind(a.steps, kAgeCheck) < 0 {
+					// "if they're a minor, end the session", "minors => end": the
+					// age of majority, which differs by country, read as 18
+					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: 18})
+					p.notes = append(p.notes, "Read \""+clauseText(c.toks)+legalAgeNoteTail)
 				}
 			}
 			if sc.k == condFail && len(a.steps) == 0 && sc.anchor != nil && (sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan") && hasAnyRaw(body, lex.anotherTry) {
@@ -4136,6 +4142,44 @@ func judgedSteps(ts []token) kindSet {
 	return ks
 }
 
+// dropReasons drops the sentence a reason label heads ("Reasoning: no
+// liveness => deepfakes get in", "Why: without the code anyone with the
+// password gets in"): it says why the flow is what it is, so a step it
+// names, or rules out, is no instruction. A label that is the text's first
+// colon heads the next sentence (splitClauses).
+func (p *parsed) dropReasons(clauses []clause) []clause {
+	if !slices.ContainsFunc(clauses, func(c clause) bool { return c.colon && len(c.toks) == 1 && lex.reasonLabel[c.toks[0].raw] }) {
+		return clauses // (nearly every text: no copy)
+	}
+	out := clauses[:0:0]
+	reason := -1 // the sentence a label heads
+	var said []token
+	flush := func() {
+		if len(said) > 0 {
+			p.notes = append(p.notes, "Read \""+clauseText(said)+"\" as the reason for the request, not as a step.")
+			said = nil
+		}
+	}
+	for _, c := range clauses {
+		if c.colon && len(c.toks) == 1 && lex.reasonLabel[c.toks[0].raw] {
+			flush()
+			reason = c.sent
+			if c.title {
+				reason++
+			}
+			continue
+		}
+		if c.sent == reason {
+			said = append(said, c.toks...)
+			continue
+		}
+		flush()
+		out = append(out, c)
+	}
+	flush()
+	return out
+}
+
 // dropVerdicts reads the verdicts of meeting notes and decision logs: a
 // proposal turned down ("Tom asked about SMS instead — rejected, SIM swap
 // risk", "the doc scan idea was shot down", "email OTP: dropped", "Rejected:
@@ -6031,7 +6075,10 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			ts = ts[:i]
 			break
 		}
-		if t.in(hReasonOpen) && (i > 0 || t.raw != "as" && !slices.ContainsFunc(ts[1:], func(u token) bool { return u.w == "then" || u.w == "," })) && hasAnyRaw(ts[i+1:], lex.hypothetical) {
+		if t.in(hReasonOpen) && (i > 0 || t.raw != "as" && !slices.ContainsFunc(ts[1:], func(u token) bool { return u.w == "then" || u.w == "," })) &&
+			(hasAnyRaw(ts[i+1:], lex.hypothetical) || i+1 < len(ts) && ts[i+1].raw == "without" && t.raw != "as") {
+			// ("because without liveness deepfakes get in": what would happen
+			// without a step, as "would" says it; not a step ruled out)
 			// "an email code, since the SMS would go to the old phone": why, not
 			// what; so is a clause of its own that opens on "since" or "because"
 			// ("no SMS, since their phone number may have changed"), unless an
