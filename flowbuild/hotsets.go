@@ -173,6 +173,15 @@ func markHot(ts []token) {
 	}
 }
 
+// markUnread is markHot for the tokens whose bits were not read yet.
+func markUnread(ts []token) {
+	for i := range ts {
+		if ts[i].hot&hotRead == 0 {
+			ts[i].hot = lex.hot[ts[i].raw] | hotRead
+		}
+	}
+}
+
 // in reports whether the token's raw word is in the hot set s.
 func (t token) in(s hotSet) bool {
 	if t.hot&hotRead == 0 {

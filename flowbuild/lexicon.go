@@ -3489,6 +3489,9 @@ func tokenizeMode(text string, exact bool) []token {
 	braces := 0          // inside "{ … }" of pseudo-code
 	arrowBranch := false // a "=>" opened a branch in this sentence (arrowCondition)
 	ternaryAt := -1      // the ":" of "cond ? a : b" (ternaryColon)
+	// a mailbox needs an "@" (addressEnd): without one, no word asks the
+	// lexicon whether the word before it leads to one
+	mailbox := strings.IndexByte(text, '@') >= 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -3579,7 +3582,7 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			i = j
-		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && out[len(out)-1].in(hContactLead) && addressEnd(text, i) > 0:
+		case mailbox && r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && out[len(out)-1].in(hContactLead) && addressEnd(text, i) > 0:
 			// "write to support@sparkd.app": one token, the mailbox as written
 			// (only after a word of writing to it: "addresses like
 			// jane@acme.com", "of the form you@acme.com" show the domain the
@@ -3924,8 +3927,11 @@ func tokenizeMode(text string, exact bool) []token {
 		keyIdentifiers(out)
 	}
 	signedInAlready(out)
-	out = joinTokens(out)
+	// the bits are read before joinTokens, whose rules ask the hot sets about
+	// every word; the tokens it makes or rewrites have none yet, and get them after
 	markHot(out)
+	out = joinTokens(out)
+	markUnread(out)
 	return out
 }
 
@@ -4965,6 +4971,7 @@ func joinTokens(ts []token) []token {
 			// lexicon, but beside a channel or "code" it is the code's name
 			// ("opt in", "opt out" stay verbs)
 			t.w, t.raw, t.known = lex.lemmaFix(channelTypos[t.raw])
+			t.hot = 0 // a new raw word: its bits are read again
 			out = append(out, t)
 			continue
 		}
@@ -5174,8 +5181,11 @@ func domainEnd(text string, i int, afterAt bool) int {
 		}
 		j++
 	}
+	if dots == 0 {
+		return 0 // (most words: no dot, so no top-level domain to read)
+	}
 	tld := strings.ToLower(text[last:j])
-	if dots == 0 || !(lex.tld[tld] || afterAt && len(tld) >= 2 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") == "") {
+	if !(lex.tld[tld] || afterAt && len(tld) >= 2 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") == "") {
 		return 0
 	}
 	return j
