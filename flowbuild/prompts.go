@@ -273,12 +273,16 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 		return "Read " + s.readBack + " back to the user, and ask them " + confirm + "."
 	}
-	if ph := forThing(s.phrase); s.topics&^(tName|tDOB|tAddress|tCard) == 0 && ownNounItem(ph) {
-		// "asks them for the locker number and the name on the booking", "ask
-		// the user the name of their employer and their date of birth": a
-		// thing asked for that no stock line names is asked with the rest,
-		// in the text's words, not dropped for the stock name question
-		return "Ask the user " + trimDot(ph) + "."
+	// (ownNounItem needs an " and " in the phrase, and forThing tokenizes it:
+	// the cheap tests go first)
+	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 && strings.Contains(s.phrase, " and ") {
+		if ph := forThing(s.phrase); ownNounItem(ph) {
+			// "asks them for the locker number and the name on the booking", "ask
+			// the user the name of their employer and their date of birth": a
+			// thing asked for that no stock line names is asked with the rest,
+			// in the text's words, not dropped for the stock name question
+			return "Ask the user " + trimDot(ph) + "."
+		}
 	}
 	var parts []string
 	what, _ := ucWords(uc, noun)
