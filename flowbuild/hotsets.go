@@ -153,23 +153,39 @@ func (l *lexicon) hotSets() [numHot]map[string]bool {
 	}
 }
 
+// hotWord is what one lookup tells of a word: the hot sets it is in, and
+// whether a phrase of some set of phrases starts with it. Most words start
+// none, so phraseLen, asked about many sets at every word, answers 0 at once
+// for them (the first words are l.phraseFirst, made with the sets).
+type hotWord struct {
+	sets        uint64
+	phraseFirst bool
+}
+
 // readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
 func (l *lexicon) readHot() {
 	l.hotMaps = l.hotSets()
-	l.hot = map[string]uint64{}
+	l.hot = map[string]hotWord{}
 	for s, set := range l.hotMaps {
 		for w, ok := range set {
 			if ok {
-				l.hot[w] |= 1 << s
+				h := l.hot[w]
+				h.sets |= 1 << s
+				l.hot[w] = h
 			}
 		}
+	}
+	for w := range l.phraseFirst {
+		h := l.hot[w]
+		h.phraseFirst = true
+		l.hot[w] = h
 	}
 }
 
 // markHot records in each token the hot sets its raw word belongs to.
 func markHot(ts []token) {
 	for i := range ts {
-		ts[i].hot = lex.hot[ts[i].raw] | hotRead
+		ts[i].mark()
 	}
 }
 
@@ -177,9 +193,14 @@ func markHot(ts []token) {
 func markUnread(ts []token) {
 	for i := range ts {
 		if ts[i].hot&hotRead == 0 {
-			ts[i].hot = lex.hot[ts[i].raw] | hotRead
+			ts[i].mark()
 		}
 	}
+}
+
+func (t *token) mark() {
+	h := lex.hot[t.raw]
+	t.hot, t.phraseFirst = h.sets|hotRead, h.phraseFirst
 }
 
 // in reports whether the token's raw word is in the hot set s.
