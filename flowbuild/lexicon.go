@@ -4887,7 +4887,9 @@ func joinTokens(ts []token) []token {
 			i += n - 1
 			continue
 		}
-		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+1].raw == "from" || ts[i+2].raw == "of") {
+		// (every join's first word is in hJoinFirst, the three-word ones' too:
+		// without it, no key to build and look up)
+		if i+2 < len(ts) && ts[i].in(hJoinFirst) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+1].raw == "from" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of", "word for word", "last but
 			// one", "by the time": three words that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
@@ -4993,7 +4995,11 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
-		out = append(out, ts[i])
+		if len(out) == i {
+			out = out[:i+1] // nothing joined yet: the token is in its place already, no copy
+		} else {
+			out = append(out, ts[i])
+		}
 	}
 	return out
 }
