@@ -1,5 +1,7 @@
 package flowbuild
 
+import "slices"
+
 // A hot set is a lexicon set that the rules ask about for nearly every word of a
 // description: is it "if", a word of failing, a user, a negation. A map lookup
 // costs a hash and a probe, and Build made well over a thousand of them per
@@ -153,13 +155,15 @@ func (l *lexicon) hotSets() [numHot]map[string]bool {
 	}
 }
 
-// hotWord is what one lookup tells of a word: the hot sets it is in, and
-// whether a phrase of some set of phrases starts with it. Most words start
-// none, so phraseLen, asked about many sets at every word, answers 0 at once
-// for them (the first words are l.phraseFirst, made with the sets).
+// hotWord is what one lookup tells of a word: the hot sets it is in, whether
+// a phrase of some set of phrases starts with it, and whether a use-case rule
+// names it. Most words are neither, so phraseLen, asked about many sets at
+// every word, answers 0 at once for them (the first words are l.phraseFirst,
+// made with the sets), and the use-case rules, each comparing every word of
+// the text with its own lists, skip them (l.caseWords).
 type hotWord struct {
-	sets        uint64
-	phraseFirst bool
+	sets                  uint64
+	phraseFirst, caseWord bool
 }
 
 // readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
@@ -178,6 +182,11 @@ func (l *lexicon) readHot() {
 	for w := range l.phraseFirst {
 		h := l.hot[w]
 		h.phraseFirst = true
+		l.hot[w] = h
+	}
+	for w := range l.caseWords {
+		h := l.hot[w]
+		h.caseWord = true
 		l.hot[w] = h
 	}
 }
@@ -200,7 +209,22 @@ func markUnread(ts []token) {
 
 func (t *token) mark() {
 	h := lex.hot[t.raw]
-	t.hot, t.phraseFirst = h.sets|hotRead, h.phraseFirst
+	t.hot, t.phraseFirst, t.caseWord = h.sets|hotRead, h.phraseFirst, h.caseWord
+}
+
+// maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords);
+// false only when its bits were read and say it is none.
+func (t *token) maybeCaseWord() bool { return t.hot&hotRead == 0 || t.caseWord }
+
+// hasCaseWord is hasRaw for the words of a use-case rule, which are all in
+// l.caseWords: a word its bits say is not there is not compared.
+func hasCaseWord(ts []token, words []string) bool {
+	for i := range ts {
+		if ts[i].maybeCaseWord() && slices.Contains(words, ts[i].raw) {
+			return true
+		}
+	}
+	return false
 }
 
 // in reports whether the token's raw word is in the hot set s.

@@ -35,6 +35,9 @@ func TestHotBitsAgree(t *testing.T) {
 				if tok.phraseFirst != lex.phraseFirst[tok.raw] {
 					t.Fatalf("%q of %q: phraseFirst is %v", tok.raw, text, tok.phraseFirst)
 				}
+				if tok.caseWord != lex.caseWords[tok.raw] {
+					t.Fatalf("%q of %q: caseWord is %v", tok.raw, text, tok.caseWord)
+				}
 				for s := range numHot {
 					want := lex.hotMaps[s][tok.raw]
 					if tok.in(s) != want {

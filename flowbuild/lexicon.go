@@ -2765,6 +2765,7 @@ type lexicon struct {
 	hotMaps                                                                                                                                                                                                                                                                                                                                                                                                                      [numHot]map[string]bool // the hot sets in hotSet order
 	phraseFirst                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool         // the first words of every set of phrases (phraseSet)
 	deferPhrases                                                                                                                                                                                                                                                                                                                                                                                                                 phrases                 // deferPhraseList
+	caseWords                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool         // the words of the use-case rules' anyOf, allOf and also (hotsets.go)
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
 	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
@@ -3184,6 +3185,12 @@ func newLexicon() *lexicon {
 		l.joined[j] = lemmaOf{w, known}
 	}
 	l.deferPhrases = l.phraseSet(deferPhraseList)
+	l.caseWords = map[string]bool{}
+	for _, r := range useCaseRules {
+		for _, w := range slices.Concat(r.anyOf, r.allOf, r.also) {
+			l.caseWords[w] = true
+		}
+	}
 	l.readHot()
 	return l
 }
@@ -3457,18 +3464,19 @@ type token struct {
 	raw   string  // the lower-case word as written, apostrophes removed
 	orig  string  // the word with its original case
 	num   float64 // the value of a number token
+	cur   string  // currency sign before a number ("$", "€", "£")
 	isNum bool
-	cur   string // currency sign before a number ("$", "€", "£")
-	plus  bool   // "21+"
-	kilo  bool   // "10k"
-	known bool   // the lexicon knows the word
-	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
-	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
-	snake bool   // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
-	camel bool   // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
-	// a phrase of some set starts with raw; read with hot (hotsets.go, hotWord)
-	phraseFirst bool
-	hot         uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
+	plus  bool // "21+"
+	kilo  bool // "10k"
+	known bool // the lexicon knows the word
+	eq    bool // written after "=" ("digits=8", "mic=false"): the value of the word before
+	hyph  bool // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
+	snake bool // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
+	camel bool // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
+	// a phrase of some set starts with raw, raw is a word of a use-case rule;
+	// read with hot (hotsets.go, hotWord)
+	phraseFirst, caseWord bool
+	hot                   uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -5508,10 +5516,10 @@ func handsOver(ts []token, i int) bool {
 // named reports whether a word of r.anyOf names the purpose somewhere in ts.
 func (r useCaseRule) named(ts []token) bool {
 	if len(r.notNext) == 0 && !r.notHeld && !r.handover && !r.threat {
-		return hasRaw(ts, r.anyOf...)
+		return hasCaseWord(ts, r.anyOf)
 	}
 	for i, t := range ts {
-		if !slices.Contains(r.anyOf, t.raw) {
+		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) {
 			continue
 		}
 		if i+1 < len(ts) && (slices.Contains(r.notNext, ts[i+1].raw) ||
@@ -5550,12 +5558,12 @@ func (r useCaseRule) matches(ts []token) bool {
 	for _, l := range r.lemmas {
 		hit = hit || has(ts, l)
 	}
-	return hit && (len(r.allOf) == 0 || hasRaw(ts, r.allOf...)) && (len(r.also) == 0 || hasRaw(ts, r.also...))
+	return hit && (len(r.allOf) == 0 || hasCaseWord(ts, r.allOf)) && (len(r.also) == 0 || hasCaseWord(ts, r.also))
 }
 
 func (r useCaseRule) matchesNear(ts []token) bool {
 	for i, t := range ts {
-		if !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
+		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
 			continue
 		}
 		for j := max(0, i-purposeNear); j < i; j++ {
