@@ -1,5 +1,7 @@
 package flowbuild
 
+import "slices"
+
 // A hot set is a lexicon set that the rules ask about for nearly every word of a
 // description: is it "if", a word of failing, a user, a negation. A map lookup
 // costs a hash and a probe, and Build made well over a thousand of them per
@@ -153,24 +155,83 @@ func (l *lexicon) hotSets() [numHot]map[string]bool {
 	}
 }
 
+// hotWord is what one lookup tells of a word: the hot sets it is in, whether
+// a phrase of some set of phrases starts with it, whether a use-case rule
+// names it, and whether unsupportedAt has a note for it. Most words are none
+// of these, so phraseLen, asked about many sets at every word, answers 0 at
+// once for them (the first words are l.phraseFirst, made with the sets), the
+// use-case rules, each comparing every word of the text with its own lists,
+// skip them (l.caseWords), and so does unsupportedAt, asked at every word of
+// every clause (l.unsupportedWords).
+type hotWord struct {
+	sets                                   uint64
+	phraseFirst, caseWord, unsupportedWord bool
+}
+
 // readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
 func (l *lexicon) readHot() {
 	l.hotMaps = l.hotSets()
-	l.hot = map[string]uint64{}
+	l.hot = map[string]hotWord{}
 	for s, set := range l.hotMaps {
 		for w, ok := range set {
 			if ok {
-				l.hot[w] |= 1 << s
+				h := l.hot[w]
+				h.sets |= 1 << s
+				l.hot[w] = h
 			}
 		}
+	}
+	for w := range l.phraseFirst {
+		h := l.hot[w]
+		h.phraseFirst = true
+		l.hot[w] = h
+	}
+	for w := range l.caseWords {
+		h := l.hot[w]
+		h.caseWord = true
+		l.hot[w] = h
+	}
+	for w := range l.unsupportedWords {
+		h := l.hot[w]
+		h.unsupportedWord = true
+		l.hot[w] = h
 	}
 }
 
 // markHot records in each token the hot sets its raw word belongs to.
 func markHot(ts []token) {
 	for i := range ts {
-		ts[i].hot = lex.hot[ts[i].raw] | hotRead
+		ts[i].mark()
 	}
+}
+
+// markUnread is markHot for the tokens whose bits were not read yet.
+func markUnread(ts []token) {
+	for i := range ts {
+		if ts[i].hot&hotRead == 0 {
+			ts[i].mark()
+		}
+	}
+}
+
+func (t *token) mark() {
+	h := lex.hot[t.raw]
+	t.hot, t.phraseFirst, t.caseWord, t.unsupportedWord = h.sets|hotRead, h.phraseFirst, h.caseWord, h.unsupportedWord
+}
+
+// maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords);
+// false only when its bits were read and say it is none.
+func (t *token) maybeCaseWord() bool { return t.hot&hotRead == 0 || t.caseWord }
+
+// hasCaseWord is hasRaw for the words of a use-case rule, which are all in
+// l.caseWords: a word its bits say is not there is not compared.
+func hasCaseWord(ts []token, words []string) bool {
+	for i := range ts {
+		if ts[i].maybeCaseWord() && slices.Contains(words, ts[i].raw) {
+			return true
+		}
+	}
+	return false
 }
 
 // in reports whether the token's raw word is in the hot set s.

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/facesign/facesign-mcp/internal/intentcheck"
@@ -31,6 +32,15 @@ func TestHotBitsAgree(t *testing.T) {
 				if tok.hot&hotRead == 0 {
 					t.Fatalf("%q of %q: its hot bits were never read", tok.raw, text)
 				}
+				if tok.phraseFirst != lex.phraseFirst[tok.raw] {
+					t.Fatalf("%q of %q: phraseFirst is %v", tok.raw, text, tok.phraseFirst)
+				}
+				if tok.caseWord != lex.caseWords[tok.raw] {
+					t.Fatalf("%q of %q: caseWord is %v", tok.raw, text, tok.caseWord)
+				}
+				if tok.unsupportedWord != lex.unsupportedWords[tok.raw] {
+					t.Fatalf("%q of %q: unsupportedWord is %v", tok.raw, text, tok.unsupportedWord)
+				}
 				for s := range numHot {
 					want := lex.hotMaps[s][tok.raw]
 					if tok.in(s) != want {
@@ -51,4 +61,23 @@ func TestHotBitsAgree(t *testing.T) {
 		}
 	}
 	require.False(t, token{raw: "livenes"}.in(hCondIf))
+}
+
+// TestPhraseFirst checks that every set of phrases in the lexicon starts only
+// with words of l.phraseFirst, which phraseLen trusts to answer 0 without
+// asking the set.
+func TestPhraseFirst(t *testing.T) {
+	v := reflect.ValueOf(lex).Elem()
+	sets := 0
+	for i := range v.NumField() {
+		set := v.Field(i) // (unexported: read through reflect, not Interface)
+		if set.Type() != reflect.TypeFor[phrases]() {
+			continue
+		}
+		sets++
+		for _, w := range set.MapKeys() {
+			require.True(t, lex.phraseFirst[w.String()], "%s: %q starts a phrase", v.Type().Field(i).Name, w.String())
+		}
+	}
+	require.Greater(t, sets, 30)
 }

@@ -395,12 +395,15 @@ var (
 // list.
 type phrases map[string][][]string
 
-// phraseSet splits the phrases ps once, for phraseLen to compare word by word.
-func phraseSet(ps []string) phrases {
+// phraseSet splits the phrases ps once, for phraseLen to compare word by word,
+// and records their first words in l.phraseFirst (hotsets.go): every set of
+// phrases is made here, so a word no phrase starts with starts none of them.
+func (l *lexicon) phraseSet(ps []string) phrases {
 	m := make(phrases, len(ps))
 	for _, p := range ps {
 		first, rest, _ := strings.Cut(p, " ")
 		m[first] = append(m[first], strings.Fields(rest))
+		l.phraseFirst[first] = true
 	}
 	return m
 }
@@ -411,6 +414,9 @@ func phraseAt(ts []token, i int, set phrases) bool { return phraseLen(ts, i, set
 // phraseLen is the number of tokens of the longest phrase of set that starts at
 // token i, or 0.
 func phraseLen(ts []token, i int, set phrases) int {
+	if ts[i].hot&hotRead != 0 && !ts[i].phraseFirst {
+		return 0 // no phrase of any set starts with the word: no map to ask (hotsets.go)
+	}
 	best := 0
 	for _, ws := range set[ts[i].raw] {
 		ok := i+len(ws) < len(ts)
@@ -2549,6 +2555,9 @@ var (
 // fraud", "push payment scams"): "push payments confirmation via our app" asks
 // for a push, which FaceSign cannot send.
 func unsupportedAt(ts []token, i int) string {
+	if ts[i].hot&hotRead != 0 && !ts[i].unsupportedWord {
+		return "" // no map below knows the word (hotsets.go)
+	}
 	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] &&
 		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
@@ -2759,8 +2768,12 @@ type lexicon struct {
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string       // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string       // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string       // a setting's key as written → the setting
-	hot                                                                                                                                                                                                                                                                                                                                                                                                                          map[string]uint64       // the hot sets each word is in (hotsets.go)
+	hot                                                                                                                                                                                                                                                                                                                                                                                                                          map[string]hotWord      // the hot sets each word is in, and whether a phrase starts with it (hotsets.go)
 	hotMaps                                                                                                                                                                                                                                                                                                                                                                                                                      [numHot]map[string]bool // the hot sets in hotSet order
+	phraseFirst                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool         // the first words of every set of phrases (phraseSet)
+	deferPhrases                                                                                                                                                                                                                                                                                                                                                                                                                 phrases                 // deferPhraseList
+	caseWords                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool         // the words of the use-case rules' anyOf, allOf and also (hotsets.go)
+	unsupportedWords                                                                                                                                                                                                                                                                                                                                                                                                             map[string]bool         // the words unsupportedAt reads: unsupportedOtherNext's, teamTool's, unsupported's (hotsets.go)
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
 	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
@@ -2851,7 +2864,7 @@ type lemmaOf struct {
 var lex = newLexicon()
 
 func newLexicon() *lexicon {
-	l := &lexicon{canon: map[string]string{}, byLen: map[int][]string{}, addressee: map[string]bool{}}
+	l := &lexicon{canon: map[string]string{}, byLen: map[int][]string{}, addressee: map[string]bool{}, phraseFirst: map[string]bool{}}
 	for _, w := range addressees {
 		l.addressee[w] = true
 		if !strings.HasSuffix(w, "s") && w != "them" && w != "him" && w != "her" && w != "you" && w != "person" {
@@ -2868,30 +2881,30 @@ func newLexicon() *lexicon {
 	l.condFail, l.condMain, l.userWord = wordSet(condFailWords), wordSet(condMainWords), wordSet(userWords)
 	l.userOne = wordSet(userOneWords)
 	l.condStop, l.subjectAux, l.negAux = wordSet(condStopWords), wordSet(subjectAuxWords), wordSet(negAuxWords)
-	l.negScopeEnd = phraseSet(negScopeEndPhrases)
-	l.barred, l.nowPhrase, l.reciprocal = phraseSet(barredPhrases), phraseSet(nowPhrases), phraseSet(reciprocalPhrases)
-	l.asideLead = phraseSet(asideLeadPhrases)
-	l.modelLead = phraseSet(modelLeadPhrases)
+	l.negScopeEnd = l.phraseSet(negScopeEndPhrases)
+	l.barred, l.nowPhrase, l.reciprocal = l.phraseSet(barredPhrases), l.phraseSet(nowPhrases), l.phraseSet(reciprocalPhrases)
+	l.asideLead = l.phraseSet(asideLeadPhrases)
+	l.modelLead = l.phraseSet(modelLeadPhrases)
 	l.channelMeans, l.channelWork, l.subjectAdverb = wordSet(channelMeansWords), wordSet(channelWorkWords), wordSet(subjectAdverbWords)
 	l.callPrep, l.incident, l.oldPlace = wordSet(callPrepWords), wordSet(incidentWords), wordSet(oldPlaceWords)
 	l.restrictVerb = wordSet(restrictVerbWords)
-	l.offScope, l.offScopeColon, l.ceaseVerb = phraseSet(offScopePhrases), phraseSet(offScopeColonPhrases), wordSet(ceaseVerbWords)
+	l.offScope, l.offScopeColon, l.ceaseVerb = l.phraseSet(offScopePhrases), l.phraseSet(offScopeColonPhrases), wordSet(ceaseVerbWords)
 	l.moscowWant, l.doNot, l.sceneGiven = wordSet(moscowWantPhrases), wordSet(doNotWords), wordSet(sceneGivenWords)
 	l.sceneHead, l.headlineDash, l.acRevised = wordSet(sceneHeadWords), wordSet(headlineDashWords), wordSet(acRevisedWords)
 	l.swapGlossOrder, l.pairWord, l.faceStore = wordSet(swapGlossOrderWords), wordSet(pairWords), wordSet(faceStoreWords)
 	l.noLongerTail = wordSet(noLongerTailWords)
 	l.faceStoreCue, l.needTail, l.condNarrow = wordSet(faceStoreCueWords), wordSet(needTailWords), wordSet(condNarrowWords)
-	l.strongVerdict, l.weakVerdict, l.parked = phraseSet(strongVerdictPhrases), phraseSet(weakVerdictPhrases), phraseSet(parkedPhrases)
+	l.strongVerdict, l.weakVerdict, l.parked = l.phraseSet(strongVerdictPhrases), l.phraseSet(weakVerdictPhrases), l.phraseSet(parkedPhrases)
 	l.proposal, l.verdictAux = wordSet(proposalWords), wordSet(verdictAuxWords)
 	l.checkOutcome, l.verdictUndo, l.verdictPast, l.verdictAdjLead = wordSet(checkOutcomeWords), wordSet(verdictUndoWords), wordSet(verdictPastWords), wordSet(verdictAdjLeadWords)
-	l.deferChange = phraseSet(laterChangePhrases)
+	l.deferChange = l.phraseSet(laterChangePhrases)
 	l.swapCount = wordSet(swapCountWords)
 	l.noneItem = wordSet(noneItemWords)
 	l.condIfStrict, l.condOpen = wordSet(condIfStrictWords), wordSet(condOpenWords)
 	l.fallbackNoun = wordSet(fallbackNounWords)
 	l.adultPerson = wordSet(adultPersonWords)
-	l.stepHead, l.mainPath = wordSet(stepHeadWords), phraseSet(mainPathPhrases)
-	l.valueFiller, l.rethink, l.changeLine = wordSet(valueFillerWords), phraseSet(rethinkPhrases), wordSet(changeLineWords)
+	l.stepHead, l.mainPath = wordSet(stepHeadWords), l.phraseSet(mainPathPhrases)
+	l.valueFiller, l.rethink, l.changeLine = wordSet(valueFillerWords), l.phraseSet(rethinkPhrases), wordSet(changeLineWords)
 	l.valueScope, l.storedData, l.pastBad = wordSet(valueScopeWords), wordSet(storedDataWords), wordSet(pastBadWords)
 	l.channelNoun, l.correction, l.correctVerb = wordSet(channelNounWords), wordSet(correctionWords), wordSet(correctVerbWords)
 	l.retract, l.retractFiller, l.keepVerb = wordSet(retractWords), wordSet(retractFillerWords), wordSet(keepVerbWords)
@@ -2901,7 +2914,7 @@ func newLexicon() *lexicon {
 	l.captureLabel, l.captureTell = wordSet(captureLabelWords), wordSet(captureTellWords)
 	l.hesitation, l.retractAbout, l.said, l.objectPrep = wordSet(hesitationWords), wordSet(retractAboutWords), wordSet(saidWords), wordSet(objectPrepWords)
 	l.noGoOn, l.agreeLead = wordSet(noGoOnWords), wordSet(agreeLeadWords)
-	l.notTurnDownLead, l.explain, l.letWord = wordSet(notTurnDownLeadWords), phraseSet(explainPhrases), wordSet(letWords)
+	l.notTurnDownLead, l.explain, l.letWord = wordSet(notTurnDownLeadWords), l.phraseSet(explainPhrases), wordSet(letWords)
 	l.notTurnDownAlone, l.otherWord, l.keepAllWord = wordSet(notTurnDownAloneWords), wordSet(otherWords), wordSet(keepAllWords)
 	l.apologyObj, l.readerGreeting, l.newImageDet = wordSet(apologyObjWords), wordSet(readerGreetingWords), wordSet(newImageDetWords)
 	l.keepLead = wordSet(keepLeadWords)
@@ -2973,7 +2986,7 @@ func newLexicon() *lexicon {
 	l.negatedPlacePassive, l.placeScope = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
-	l.retryLater = phraseSet(retryLaterPhrases)
+	l.retryLater = l.phraseSet(retryLaterPhrases)
 	l.emailGiven, l.unit, l.arrive, l.undelivered, l.notAge = wordSet(append(emailGivenWords, emailGivingWords...)), wordSet(unitLemmas), wordSet(arriveWords), wordSet(undeliveredWords), wordSet(notAgeWords)
 	l.venue, l.sendAway, l.placeOpen, l.numberPart = wordSet(venueWords), wordSet(sendAwayWords), wordSet(placeOpenWords), wordSet(numberPartWords)
 	l.groupTail, l.greetNoun, l.photoShown, l.codeVerb, l.specLimit = wordSet(groupTailWords), wordSet(greetNounWords), wordSet(photoShownWords), wordSet(codeVerbWords), wordSet(specLimitWords)
@@ -2996,7 +3009,7 @@ func newLexicon() *lexicon {
 	l.wantLead = wordSet(wantLeadWords)
 	l.readBackOpen, l.readBackSubject, l.readBackVerb, l.readBackFill = wordSet(readBackOpenWords), wordSet(readBackSubjectWords), wordSet(readBackVerbWords), wordSet(readBackFillWords)
 	l.readBackNoun, l.readBackNounVerb = wordSet(readBackNounWords), wordSet(readBackNounVerbWords)
-	l.otherWay = phraseSet(otherWayPhrases)
+	l.otherWay = l.phraseSet(otherWayPhrases)
 	l.compareOutcome, l.undoObject, l.userOwner = wordSet(compareOutcomeWords), wordSet(undoObjectWords), wordSet(userOwnerWords)
 	l.missedVerb = wordSet(missedVerbWords)
 	l.restateFill = wordSet(restateFillWords)
@@ -3112,17 +3125,17 @@ func newLexicon() *lexicon {
 	l.subordOpen, l.timeSpan, l.habitLead = wordSet(subordOpenWords), wordSet(timeSpanWords), wordSet(habitLeadWords)
 	l.pastMark, l.anotherTry, l.spare = wordSet(pastMarkWords), wordSet(anotherTryWords), wordSet(spareWords)
 	l.listGlue = wordSet(listGlueWords)
-	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = phraseSet(failPhrases), phraseSet(sameCasePhrases), phraseSet(thatPathPhrases), phraseSet(allPathsPhrases), phraseSet(exceptPhrases)
-	l.sameForAll = phraseSet(sameForAllPhrases)
-	l.totalBan = phraseSet(totalBanPhrases)
+	l.failPhrase, l.sameCase, l.thatPath, l.allPaths, l.exceptPhrase = l.phraseSet(failPhrases), l.phraseSet(sameCasePhrases), l.phraseSet(thatPathPhrases), l.phraseSet(allPathsPhrases), l.phraseSet(exceptPhrases)
+	l.sameForAll = l.phraseSet(sameForAllPhrases)
+	l.totalBan = l.phraseSet(totalBanPhrases)
 	l.emailEntryNext, l.emailEntryVerb, l.ageAsked = wordSet(emailEntryNextWords), wordSet(emailEntryVerbWords), wordSet(ageAskedWords)
 	l.contactCheck, l.contactRef, l.fresh = wordSet(contactCheckWords), wordSet(contactRefWords), wordSet(freshWords)
 	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
-	l.elsewhere, l.inFlow = phraseSet(elsewherePhrases), phraseSet(inFlowPhrases)
+	l.elsewhere, l.inFlow = l.phraseSet(elsewherePhrases), l.phraseSet(inFlowPhrases)
 	l.once, l.boundLead, l.tryNoun, l.secondFail = wordSet(onceWords), wordSet(boundLeadWords), wordSet(tryNouns), wordSet(secondFailWords)
 	l.onceConj, l.onlyTry, l.unlimitedTry = wordSet(onceConjNext), wordSet(onlyTryWords), wordSet(unlimitedTryWords)
-	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), phraseSet(arrivePhrases), phraseSet(laterPhrases), phraseSet(passPhrases)
-	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), phraseSet(reasonPhrases), wordSet(mailboxWords)
+	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), l.phraseSet(arrivePhrases), l.phraseSet(laterPhrases), l.phraseSet(passPhrases)
+	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), l.phraseSet(reasonPhrases), wordSet(mailboxWords)
 	l.mailboxNext = wordSet(mailboxNextWords)
 	l.mailSystemNext, l.mailThreatNext, l.mailThreatBefore = wordSet(mailSystemNextWords), wordSet(mailThreatNextWords), wordSet(mailThreatBeforeWords)
 	l.spoofProp, l.present = wordSet(spoofPropWords), wordSet(presentWords)
@@ -3178,6 +3191,22 @@ func newLexicon() *lexicon {
 		l.joinFirst[first] = true
 		w, known := l.lemma(j)
 		l.joined[j] = lemmaOf{w, known}
+	}
+	l.deferPhrases = l.phraseSet(deferPhraseList)
+	l.caseWords = map[string]bool{}
+	for _, r := range useCaseRules {
+		for _, w := range slices.Concat(r.anyOf, r.allOf, r.also) {
+			l.caseWords[w] = true
+		}
+	}
+	l.unsupportedWords = map[string]bool{}
+	for _, m := range []map[string]string{l.teamTool, l.unsupported} {
+		for w := range m {
+			l.unsupportedWords[w] = true
+		}
+	}
+	for w := range unsupportedOtherNext {
+		l.unsupportedWords[w] = true
 	}
 	l.readHot()
 	return l
@@ -3452,16 +3481,19 @@ type token struct {
 	raw   string  // the lower-case word as written, apostrophes removed
 	orig  string  // the word with its original case
 	num   float64 // the value of a number token
+	cur   string  // currency sign before a number ("$", "€", "£")
 	isNum bool
-	cur   string // currency sign before a number ("$", "€", "£")
-	plus  bool   // "21+"
-	kilo  bool   // "10k"
-	known bool   // the lexicon knows the word
-	eq    bool   // written after "=" ("digits=8", "mic=false"): the value of the word before
-	hyph  bool   // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
-	snake bool   // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
-	camel bool   // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
-	hot   uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
+	plus  bool // "21+"
+	kilo  bool // "10k"
+	known bool // the lexicon knows the word
+	eq    bool // written after "=" ("digits=8", "mic=false"): the value of the word before
+	hyph  bool // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
+	snake bool // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
+	camel bool // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
+	// a phrase of some set starts with raw, raw is a word of a use-case rule,
+	// raw is a word unsupportedAt reads; read with hot (hotsets.go, hotWord)
+	phraseFirst, caseWord, unsupportedWord bool
+	hot                                    uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -3493,6 +3525,9 @@ func tokenizeMode(text string, exact bool) []token {
 	braces := 0          // inside "{ … }" of pseudo-code
 	arrowBranch := false // a "=>" opened a branch in this sentence (arrowCondition)
 	ternaryAt := -1      // the ":" of "cond ? a : b" (ternaryColon)
+	// a mailbox needs an "@" (addressEnd): without one, no word asks the
+	// lexicon whether the word before it leads to one
+	mailbox := strings.IndexByte(text, '@') >= 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if eqAt >= 0 && len(out) > eqAt {
@@ -3583,7 +3618,7 @@ func tokenizeMode(text string, exact bool) []token {
 				j++
 			}
 			i = j
-		case r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && out[len(out)-1].in(hContactLead) && addressEnd(text, i) > 0:
+		case mailbox && r < utf8.RuneSelf && isWordByte(byte(r)) && (i == 0 || !isWordByte(text[i-1])) && len(out) > 0 && out[len(out)-1].in(hContactLead) && addressEnd(text, i) > 0:
 			// "write to support@sparkd.app": one token, the mailbox as written
 			// (only after a word of writing to it: "addresses like
 			// jane@acme.com", "of the form you@acme.com" show the domain the
@@ -3928,8 +3963,11 @@ func tokenizeMode(text string, exact bool) []token {
 		keyIdentifiers(out)
 	}
 	signedInAlready(out)
-	out = joinTokens(out)
+	// the bits are read before joinTokens, whose rules ask the hot sets about
+	// every word; the tokens it makes or rewrites have none yet, and get them after
 	markHot(out)
+	out = joinTokens(out)
+	markUnread(out)
 	return out
 }
 
@@ -4874,7 +4912,9 @@ func joinTokens(ts []token) []token {
 			i += n - 1
 			continue
 		}
-		if i+2 < len(ts) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+1].raw == "from" || ts[i+2].raw == "of") {
+		// (every join's first word is in hJoinFirst, the three-word ones' too:
+		// without it, no key to build and look up)
+		if i+2 < len(ts) && ts[i].in(hJoinFirst) && (ts[i+1].raw == "to" || ts[i+1].raw == "for" || ts[i+1].raw == "but" || ts[i+1].raw == "the" || ts[i+1].raw == "from" || ts[i+2].raw == "of") {
 			// "one-to-one", "1 to N", "in front of", "word for word", "last but
 			// one", "by the time": three words that name one thing
 			if j, ok := joins[ts[i].raw+" "+ts[i+1].raw+" "+ts[i+2].raw]; ok {
@@ -4969,6 +5009,7 @@ func joinTokens(ts []token) []token {
 			// lexicon, but beside a channel or "code" it is the code's name
 			// ("opt in", "opt out" stay verbs)
 			t.w, t.raw, t.known = lex.lemmaFix(channelTypos[t.raw])
+			t.hot = 0 // a new raw word: its bits are read again
 			out = append(out, t)
 			continue
 		}
@@ -4979,7 +5020,11 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
-		out = append(out, ts[i])
+		if len(out) == i {
+			out = out[:i+1] // nothing joined yet: the token is in its place already, no copy
+		} else {
+			out = append(out, ts[i])
+		}
 	}
 	return out
 }
@@ -5178,8 +5223,11 @@ func domainEnd(text string, i int, afterAt bool) int {
 		}
 		j++
 	}
+	if dots == 0 {
+		return 0 // (most words: no dot, so no top-level domain to read)
+	}
 	tld := strings.ToLower(text[last:j])
-	if dots == 0 || !(lex.tld[tld] || afterAt && len(tld) >= 2 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") == "") {
+	if !(lex.tld[tld] || afterAt && len(tld) >= 2 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") == "") {
 		return 0
 	}
 	return j
@@ -5379,12 +5427,12 @@ var (
 // recognition later but not in this version", "maybe a doc scan later". What is
 // put off is the step named just before; the words hold it out of this flow.
 var (
-	deferPhrases = phraseSet([]string{
+	deferPhraseList = []string{
 		"not in this version", "not in this release", "not in this iteration", "not in this flow", "not in v1", "not in the mvp", "not in the first version",
 		"not for this version", "not for this release", "not for v1", "not for the mvp", "not for now", "not right now", "not just yet",
 		"not yet", "not this version", "not this time", "not now", "maybe later", "later maybe", "some other time", "in a later version",
 		"in a future version", "in the next version", "in a future release", "in the next release", "in v2", "for v2", "for a later version",
-	})
+	}
 	deferFillerWords   = wordSet([]string{"but", "tho", "though", "yet", "anyway", "anyways", "just", "so", "ok", "okay", "then", "probably", "i", "think", "guess", "for", "sure", "lol"})
 	deferHedgeWords    = wordSet(append([]string{"maybe", "perhaps", "possibly"}, deferModals...)) // "we might add …", "maybe a doc scan …": a step hedged
 	deferModals        = []string{"might", "may", "could"}                                         // … a hedge only before a verb of adding (hedgedLater)
@@ -5485,10 +5533,10 @@ func handsOver(ts []token, i int) bool {
 // named reports whether a word of r.anyOf names the purpose somewhere in ts.
 func (r useCaseRule) named(ts []token) bool {
 	if len(r.notNext) == 0 && !r.notHeld && !r.handover && !r.threat {
-		return hasRaw(ts, r.anyOf...)
+		return hasCaseWord(ts, r.anyOf)
 	}
 	for i, t := range ts {
-		if !slices.Contains(r.anyOf, t.raw) {
+		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) {
 			continue
 		}
 		if i+1 < len(ts) && (slices.Contains(r.notNext, ts[i+1].raw) ||
@@ -5527,12 +5575,12 @@ func (r useCaseRule) matches(ts []token) bool {
 	for _, l := range r.lemmas {
 		hit = hit || has(ts, l)
 	}
-	return hit && (len(r.allOf) == 0 || hasRaw(ts, r.allOf...)) && (len(r.also) == 0 || hasRaw(ts, r.also...))
+	return hit && (len(r.allOf) == 0 || hasCaseWord(ts, r.allOf)) && (len(r.also) == 0 || hasCaseWord(ts, r.also))
 }
 
 func (r useCaseRule) matchesNear(ts []token) bool {
 	for i, t := range ts {
-		if !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
+		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
 			continue
 		}
 		for j := max(0, i-purposeNear); j < i; j++ {

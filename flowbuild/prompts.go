@@ -273,12 +273,16 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 		return "Read " + s.readBack + " back to the user, and ask them " + confirm + "."
 	}
-	if ph := forThing(s.phrase); s.topics&^(tName|tDOB|tAddress|tCard) == 0 && ownNounItem(ph) {
-		// "asks them for the locker number and the name on the booking", "ask
-		// the user the name of their employer and their date of birth": a
-		// thing asked for that no stock line names is asked with the rest,
-		// in the text's words, not dropped for the stock name question
-		return "Ask the user " + trimDot(ph) + "."
+	// (ownNounItem needs an " and " in the phrase, and forThing tokenizes it:
+	// the cheap tests go first)
+	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 && strings.Contains(s.phrase, " and ") {
+		if ph := forThing(s.phrase); ownNounItem(ph) {
+			// "asks them for the locker number and the name on the booking", "ask
+			// the user the name of their employer and their date of birth": a
+			// thing asked for that no stock line names is asked with the rest,
+			// in the text's words, not dropped for the stock name question
+			return "Ask the user " + trimDot(ph) + "."
+		}
 	}
 	var parts []string
 	what, _ := ucWords(uc, noun)
@@ -327,7 +331,8 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		parts = append(parts, "for their date of birth")
 	}
 	if s.topics&tCard != 0 {
-		parts = append(parts, "for the "+cardDigits(s.phrase)+" of "+digitsOwner(s.phrase))
+		ts := tokenize(s.phrase) // (read once for both)
+		parts = append(parts, "for the "+cardDigits(ts)+" of "+digitsOwner(ts))
 	}
 	if s.topics&tAddress != 0 && s.topics&tWallet == 0 {
 		parts = append(parts, "for their home address")
@@ -914,8 +919,7 @@ func ownLine(phrase string) (string, bool) {
 // digitsOwner is what the digits asked for are of, in the text's words ("the
 // last 4 digits of the bank account the money is going to": "the bank
 // account"; "… of their phone number"), else their card.
-func digitsOwner(phrase string) string {
-	ts := tokenize(phrase)
+func digitsOwner(ts []token) string {
 	for i := 1; i+2 < len(ts); i++ {
 		if ts[i-1].w != "digit" || ts[i].raw != "of" || !ts[i+1].in(hDeterminer) {
 			continue
@@ -938,8 +942,7 @@ func digitsOwner(phrase string) string {
 
 // cardDigits is which digits of their card the user is asked for: those the
 // text names ("the first 6 digits of their card"), else the last four.
-func cardDigits(phrase string) string {
-	ts := tokenize(phrase)
+func cardDigits(ts []token) string {
 	for i := 1; i+1 < len(ts); i++ {
 		if lex.numberPart[ts[i-1].raw] && ts[i+1].w == "digit" {
 			if _, _, ok := numberAt(ts, i); ok {

@@ -995,7 +995,7 @@ func putOff(clauses []clause, m int, drop []bool) (int, bool) {
 }
 
 // deferral: the clause only puts off what was said before it ("not in this
-// version tho", "but not for now", "maybe later"): a phrase of deferPhrases and
+// version tho", "but not for now", "maybe later"): a phrase of deferPhraseList and
 // fillers.
 func deferral(ts []token) bool {
 	if len(ts) < 2 || len(ts) > 8 {
@@ -1003,7 +1003,7 @@ func deferral(ts []token) bool {
 	}
 	found := false
 	for i := 0; i < len(ts); i++ {
-		if n := phraseLen(ts, i, deferPhrases); n > 0 && !found {
+		if n := phraseLen(ts, i, lex.deferPhrases); n > 0 && !found {
 			found = true
 			i += n - 1
 			continue
