@@ -6549,6 +6549,10 @@ func unlimitedTry(ts []token) bool {
 func stepNames(steps []*step) string {
 	names := make([]string, 0, len(steps))
 	for _, s := range steps {
+		if s.handsOver() {
+			names = append(names, "handover to a member of the team") // (not "explanation")
+			continue
+		}
 		names = append(names, s.k.String())
 	}
 	return nounList(names)
