@@ -2282,9 +2282,8 @@ func TestBuildUserMustSayQuoted(t *testing.T) {
 		{"Liveness, then the user has to say \"I consent\" out loud.", "I consent", true},
 		// ("should" can open a condition, "Should the scan fail"; not here; rvM16 S12)
 		{"Outgoing wire: liveness check, then an SMS code. The account holder should say \"No one is pressuring me to make this payment\".", "No one is pressuring me", true},
-		// (no "must": the quoted words make them the user's to say, whatever the verb)
-		{"kyc onboarding: scan their passport, then the applicant states 'I confirm the document is mine', then a liveness check", "I confirm the document is mine", true},
-		{"Liveness, then the user says 'I agree', then an SMS code.", "I agree", true},
+		// (whatever the verb after "must")
+		{"kyc onboarding: scan their passport, then the applicant must state 'I confirm the document is mine', then a liveness check", "I confirm the document is mine", true},
 		{"recovery flow - email code then liveness, and at the very end the avatar should say 'You're all set, welcome back'", "welcome back", false},
 	}
 	for _, tt := range tests {
@@ -2338,5 +2337,43 @@ func TestBuildTransferToAHuman(t *testing.T) {
 	require.NoError(t, err)
 	for _, n := range r.Flow {
 		assert.NotContains(t, n.Prompt, "transfer", n.ID)
+	}
+}
+
+// Near-misses of this stage's readings (rvM17): "minor" as an adjective
+// asks no age; a user's words with no "must" or "should" are no line to say;
+// an instruction in a reason's sentence is still one.
+func TestBuildNearMissesOfReadings(t *testing.T) {
+	tests := []struct {
+		desc       string
+		has, hasnt []flow.NodeType
+		noAsk      bool
+	}{
+		{desc: "Liveness, then an SMS code. If there's a minor issue with the SMS code, let them retry.", hasnt: []flow.NodeType{flow.TypeDataValidation}},
+		{desc: "Scan their passport, then compare their face to the passport photo. Allow for minor differences in lighting.", hasnt: []flow.NodeType{flow.TypeDataValidation}},
+		{desc: "Liveness then SMS code. If they are a minor, end the session.", has: []flow.NodeType{flow.TypeDataValidation}},
+		{desc: "Liveness. The user says 'no' -> end.", noAsk: true},
+		{desc: "Liveness, then an SMS code. Typically the user says 'hi' and then we begin.", noAsk: true},
+		{desc: "Liveness. Reasoning: liveness alone is weak, so also add an SMS code.", has: []flow.NodeType{flow.TypeLiveness, flow.TypeTwoFactorSMS}},
+		{desc: "Liveness, then an SMS code. Rationale: drop the SMS code, it is slow.", hasnt: []flow.NodeType{flow.TypeTwoFactorSMS}},
+		{desc: "liveness then sms otp. Reasoning: no liveness => deepfakes get in.", has: []flow.NodeType{flow.TypeLiveness, flow.TypeTwoFactorSMS}},
+		{desc: "Liveness then SMS code, because without liveness deepfakes get in.", has: []flow.NodeType{flow.TypeLiveness, flow.TypeTwoFactorSMS}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			r, err := Build(tt.desc, Options{})
+			require.NoError(t, err)
+			for _, typ := range tt.has {
+				assert.NotNil(t, nodeOfType(r.Flow, typ), "%s", typ)
+			}
+			for _, typ := range tt.hasnt {
+				assert.Nil(t, nodeOfType(r.Flow, typ), "%s", typ)
+			}
+			if tt.noAsk {
+				for _, n := range r.Flow {
+					assert.NotContains(t, n.Prompt, "Ask the user to say", "no words to say invented")
+				}
+			}
+		})
 	}
 }

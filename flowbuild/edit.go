@@ -92,16 +92,25 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			// last": a place ruled out says where the step must not go, not
 			// where it goes, and never that it goes
 			if len(sentences) == 1 {
-				// (the example moves it to the other side of another step)
-				other, side, seen := "liveness check", "after", false
+				// (the example keeps it out of the place: after the first
+				// other check for a first place, before the last one for a last)
+				side, other := "before", ""
 				for _, s := range p.steps {
-					if seen = seen || s.k.String() == step; !s.k.isConversation() && s.k.String() != step {
+					if !s.k.isConversation() && s.k.String() != step {
 						other = s.k.String()
-						if seen {
+					}
+				}
+				if slices.ContainsFunc(tokenize(sentence), func(t token) bool { return lex.frontWord[t.raw] }) {
+					side = "after"
+					for _, s := range p.steps {
+						if !s.k.isConversation() && s.k.String() != step {
+							other = s.k.String()
 							break
 						}
-						side = "before"
 					}
+				}
+				if other == "" {
+					other = "liveness check"
 				}
 				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, step, side, other)
 			}

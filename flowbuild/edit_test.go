@@ -232,7 +232,8 @@ func TestEditErrors(t *testing.T) {
 		// … nor that a step the flow lacks goes in (rvM16 S9)
 		{base, "The email code shouldn't be first.", "the flow has no email one-time code"},
 		// (the example moves the step to the other side of another step)
-		{base, "the liveness check shouldn't be the final step", "move the liveness check after the SMS one-time code"},
+		{base, "the liveness check shouldn't be the final step", "move the liveness check before the SMS one-time code"},
+		{base, "the SMS code shouldn't be first", "move the SMS one-time code after the liveness check"},
 		// steps by number past the flow's count, or parting recognition from
 		// its liveness check (the layout would undo it): refused, never a
 		// reversal of every step or a swap said but not made (rvJL16 S12, S13)

@@ -1837,7 +1837,7 @@ func parse(text string) *parsed {
 					if n := ageRangeNote(c.toks, i); n != "" {
 						p.notes = append(p.notes, n)
 					}
-				} else if cond.k == condAge && slices.ContainsFunc(c.toks[:cond.end+1], func(t token) bool { return t.raw == "minor" || t.raw == "minors" || t.raw == "underage" }) && findKind(a.steps, kAgeCheck) < 0 {
+				} else if cond.k == condAge && namesMinor(c.toks[:cond.end+1], c.toks) && findKind(a.steps, kAgeCheck) < 0 {
 					// "if they're a minor, end the session", "minors => end": the
 					// age of majority, which differs by country, read as 18
 					a.steps = append(a.steps, &step{k: kAgeCheck, minAge: 18})
@@ -4142,6 +4142,46 @@ func judgedSteps(ts []token) kindSet {
 	return ks
 }
 
+// instructionAt is where an instruction to add or remove a step starts in
+// the clause: at its first word ("drop the SMS code") or after "so" ("…, so
+// also add an SMS code"); -1 for none.
+func instructionAt(ts []token) int {
+	for i, t := range ts {
+		if i > 0 && t.raw != "so" {
+			continue
+		}
+		k := i
+		if t.raw == "so" {
+			k++
+		}
+		for k < len(ts) && (ts[k].raw == "also" || ts[k].w == "then" || ts[k].raw == "please") {
+			k++
+		}
+		if k < len(ts) && (lex.addWord[ts[k].raw] || lex.removeVerb[ts[k].raw]) {
+			if t.raw == "so" {
+				return i + 1
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// namesMinor: the condition's words name a person under age as a noun ("if
+// they're a minor", "minors => end", "if underage"), not the adjective ("a
+// minor issue with the code", "minor differences in lighting").
+func namesMinor(cond, ts []token) bool {
+	for i, t := range cond {
+		switch {
+		case t.raw == "minors" || t.raw == "underage":
+			return true
+		case t.raw == "minor":
+			return i+1 == len(ts) || !isAlpha(ts[i+1].raw) || ts[i+1].raw == "and" || ts[i+1].raw == "or" || ts[i+1].w == "then"
+		}
+	}
+	return false
+}
+
 // dropReasons drops the sentence a reason label heads ("Reasoning: no
 // liveness => deepfakes get in", "Why: without the code anyone with the
 // password gets in"): it says why the flow is what it is, so a step it
@@ -4170,6 +4210,15 @@ func (p *parsed) dropReasons(clauses []clause) []clause {
 			continue
 		}
 		if c.sent == reason {
+			if k := instructionAt(c.toks); k >= 0 {
+				// "Reasoning: liveness alone is weak, so also add an SMS
+				// code", "Rationale: drop the SMS code, it is slow": the
+				// instruction in the reason is still one
+				said = append(said, c.toks[:max(k-1, 0)]...) // (not its "so")
+				c.toks = c.toks[k:]
+				out = append(out, c)
+				continue
+			}
 			said = append(said, c.toks...)
 			continue
 		}
@@ -5027,8 +5076,10 @@ func unplaced(ts []token) []string {
 		if lex.framing[t.raw] {
 			return nil // "Build a flow for …", "high value transfer verification": a heading, not a requirement
 		}
-		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !t.in(hAddressee) {
-			content++ // "store a copy of it for our compliance team": words that ask for something
+		if len(t.raw) >= 4 && isAlpha(t.raw) && !lex.filler[t.raw] && !t.in(hAddressee) || t.w == quoteW {
+			// "store a copy of it for our compliance team": words that ask for
+			// something ("if the user says 'stop'": quoted words too)
+			content++
 		}
 		verb := requestVerbLemmas[t.w] && !strings.HasSuffix(t.raw, "ion") && !strings.HasSuffix(t.raw, "ions")
 		if verb || t.raw == "must" || t.raw == "require" || lex.dataField[t.raw] {

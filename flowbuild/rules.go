@@ -2602,15 +2602,11 @@ func userMustSay(ts []token, i int) bool {
 	for j >= 0 && lex.mustAux[ts[j].raw] {
 		j--
 	}
-	if j == i-1 && !(strings.HasSuffix(ts[i].raw, "s") && i+1 < len(ts) && ts[i+1].w == quoteW) {
-		// with no "must" or "has to", only the words quoted make it the
-		// user's to say ("then the user says 'I agree'"); "the user says
-		// they're ready" reports what happened
-		return false
-	}
 	// ("the applicant must say …": one of the people the flow is for, as
-	// "applicants" names them all)
-	return j >= 0 && (lex.personRef[ts[j].raw] && ts[j].raw != "this" || lex.userWord[ts[j].raw+"s"])
+	// "applicants" names them all; with no "must" or "should", "the user
+	// says 'hi'" tells what happens, or opens a condition: "The user says
+	// 'no' -> end")
+	return j >= 0 && j < i-1 && (lex.personRef[ts[j].raw] && ts[j].raw != "this" || lex.userWord[ts[j].raw+"s"])
 }
 
 // userAnswer is the avatar's question when the user must say something (the

@@ -169,10 +169,8 @@ func readSettings(ts []token) stepSettings {
 			e+2 < len(ts) && ts[e+2].w == "threshold" && (unit == "match" || unit == "similarity" || unit == "confidence" || unit == "face")) && n > 0 && n <= 1:
 			// ("a strict 0.9 match threshold")
 			s.threshold = n
-		case n > 0 && n < 1 && namedBefore(ts, i, "match", "compare", "score"):
-			// "tighten the face match to 0.92", "reject if score < 0.9": a
-			// fraction is the match's threshold
-			s.threshold = n
+		case n > 0 && n < 1 && namedBefore(ts, i, "match", "compare"):
+			s.threshold = n // "tighten the face match to 0.92": a fraction is the match's threshold
 		case n > 0 && n < 1 && (has(ts, "threshold") || has(ts, "match") || has(ts, "compare") || hasAnyRaw(ts, lex.strictWord)):
 			// "make the match threshold stricter, like 0.9", "make the face compare
 			// stricter, 0.9": a fraction in a sentence about the match is its threshold
