@@ -90,6 +90,33 @@ func (d *detector) prevW(i int) string {
 	return ""
 }
 
+// sentBetween: a verb of sending lies between a code named at from and its
+// channel named at to, with no list joint between them ("a code SHALL be sent
+// to that email"; not "a code, then an email code").
+func sentBetween(ts []token, from, to int) bool {
+	sent := false
+	for _, t := range ts[from+1 : to] {
+		switch {
+		case t.w == "," || t.w == "." || t.w == ";" || t.raw == "and" || t.raw == "then" || t.raw == "or":
+			return false
+		case lex.delivered[t.raw]:
+			sent = true
+		}
+	}
+	return sent
+}
+
+// sizedBefore: a code's length is said right before its name ("a 4-digit
+// code", "6 digit SMS codes"): a number and a digit word within three words.
+func sizedBefore(ts []token, i int) bool {
+	for j := max(1, i-3); j < i; j++ {
+		if ts[j].w == "digit" && ts[j-1].isNum {
+			return true
+		}
+	}
+	return false
+}
+
 // add records a step at token i: under a negation it is excluded instead, and a
 // second mention of a kind folds into the first.
 func (d *detector) add(s *step, i int) *step {
@@ -125,6 +152,12 @@ func (d *detector) add(s *step, i int) *step {
 		// deepfakes" still rules the check out)
 		d.neg[i] = false
 	}
+	if d.neg[i] && isCodeKind(s.k) && sizedBefore(d.ts, i) {
+		// "a 4-digit code is NOT acceptable: the code SHALL be 8 digits", "no
+		// 4 digit SMS codes": the length is ruled out, not the code; its
+		// length is read where the text gives it
+		return nil
+	}
 	if d.neg[i] && s.k == kAgeCheck && s.explicitAge && !(i+1 < len(d.ts) && (d.ts[i+1].w == "verify" || d.ts[i+1].raw == "gate")) {
 		// "we can't onboard anyone under 18": the age limit is the requirement
 		// ("we don't need the over-21 check": the check itself is ruled out)
@@ -151,6 +184,17 @@ func (d *detector) add(s *step, i int) *step {
 		// "validate the extracted data (the expiry date)": one check, the expiry
 		d.got.add(o.k)
 		return o
+	}
+	if (s.k == kEmailOTP || s.k == kSMSOTP) && d.got.has(kOTP) {
+		// "a one-time code SHALL be sent to that email address", "the code is
+		// delivered by SMS": the passive names the code first and its channel
+		// after the verb of sending; one code, of that channel
+		for _, o := range d.out {
+			if o.k == kOTP && o.pos >= 0 && o.pos < i && sentBetween(d.ts, o.pos, i) {
+				d.got.add(s.k)
+				return mergeStep(o, s)
+			}
+		}
 	}
 	if d.got.has(s.k) {
 		for _, o := range d.out {
@@ -307,7 +351,11 @@ var rules = map[string][]rule{
 				d.skip = 1 // "Face ID" is a phone feature, not a step
 				return false
 			}
-			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
+			// ("after the scan do face compare", "after a good scan run the face
+			// match": another verb between takes the face as its object; the
+			// scan is the place, not a verb on the face)
+			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i]) &&
+				!slices.ContainsFunc(d.ts[d.scanVerb+1:i], func(t token) bool { return lex.refEndVerb[t.raw] })
 			// "scan their passport and face", "scan the ID and their face": the
 			// verb takes both objects, so the face is scanned as well as the
 			// document (the guard above keeps "scan the face on their ID" one scan)

@@ -142,6 +142,9 @@ func readSettings(ts []token) stepSettings {
 		case unit == "digit" && pastValue(ts, i):
 			// "make the OTP 8 digits, 6 digit ones were too easy": the length
 			// the text tells of having had, not the one it asks for
+		case unit == "digit" && hasRaw(ts[max(0, i-2):i], "no", "not", "never", "nor") && negations(ts)[i]:
+			// "no 4 digit codes, it must be 6", "a 4-digit code is NOT
+			// acceptable": a length ruled out, never the one set
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
 		case unit == "digit" && n >= 1 && n <= 20 && n == math.Trunc(n) && !(e+2 < len(ts) && lex.digitOther[ts[e+2].raw]):
