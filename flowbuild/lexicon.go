@@ -1498,6 +1498,11 @@ var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "w
 // explaining", "our frontend handles consent").
 var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "owns"}
 
+// appGetVerbWords after the integrator's app say it gets a thing itself
+// ("our mobile app obtains camera permission"), with a word or two before
+// the app's noun
+var appGetVerbWords = []string{"obtains", "obtain", "requests", "request", "gets", "collects", "grants", "asks"}
+
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
 var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones",
 	// the singular of a whole ("the whole email part", "the email side of it",
@@ -2766,7 +2771,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun                                                                                                                                                                                                                                                                                                                                                        map[string]bool
+	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord                                                                                                                                                                                                                                                                                                             map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                        map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
@@ -2968,6 +2973,7 @@ func newLexicon() *lexicon {
 	l.addressGet = wordSet(addressGetWords)
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
+	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = phraseSet(retryLaterPhrases)
@@ -6011,6 +6017,14 @@ var (
 	// word says it in the passive ("cannot be done last", "shouldn't be sent
 	// first")
 	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
+	// faceCheckWords before a face, and liveSideWords after its "with" or
+	// "against", check the face on camera against something ("control the
+	// face with the video": "control" is the non-native "check")
+	faceCheckWords = []string{"check", "checks", "checked", "checking", "control", "controls", "controlled", "verify", "verified", "validate", "validated", "confirm"}
+	liveSideWords  = []string{"video", "camera", "webcam", "live", "stream"}
+	// keptWords after a be-form keep the steps named ("liveness and the SMS
+	// OTP SHALL be kept")
+	keptWords = []string{"kept", "retained", "maintained", "preserved", "unchanged"}
 	// ruleNounWords after "against" name a rule the text set, not data to
 	// compare with ("validate the date of birth against that requirement")
 	ruleNounWords = []string{"requirement", "requirements", "rule", "rules", "policy", "policies", "limit", "limits", "threshold", "minimum", "criterion", "criteria", "condition", "clause", "restriction"}

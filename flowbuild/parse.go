@@ -6162,6 +6162,11 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
 			a.refAfter = t.w == "after"
+			if negatedOrder(ts, i) {
+				// "the SMS OTP MUST NOT be sent before the liveness check":
+				// not before it is after it
+				a.refAfter = !a.refAfter
+			}
 			break
 		}
 	}
@@ -6716,6 +6721,19 @@ func delegates(ts []token) bool {
 	for i := 0; i+2 < len(ts); i++ {
 		if (ts[i].raw == "our" || ts[i].raw == "my") && lex.appNoun[ts[i+1].raw] && lex.delegateVerb[ts[i+2].raw] {
 			return true
+		}
+		if ts[i].raw == "our" || ts[i].raw == "my" || ts[i].raw == "the" && hasRaw(ts[i:], "itself") {
+			// "our mobile app obtains camera permission", "the mobile app
+			// requests camera access itself": the app, with a word or two
+			// before its noun, does the step
+			for j := i + 1; j < len(ts)-1 && j <= i+3; j++ {
+				if lex.appNoun[ts[j].raw] {
+					if lex.delegateVerb[ts[j+1].raw] || lex.appGetVerb[ts[j+1].raw] {
+						return true
+					}
+					break
+				}
+			}
 		}
 		if ts[i].raw == "by" && i >= 2 && (ts[i+1].raw == "our" || ts[i+1].raw == "my") && (lex.appNoun[ts[i+2].raw] || i+3 < len(ts) && lex.appNoun[ts[i+3].raw]) &&
 			slices.ContainsFunc(ts[max(0, i-3):i-1], func(t token) bool { return lex.beForm[t.raw] }) {
@@ -7278,7 +7296,7 @@ func negations(ts []token) []bool {
 				end = j // "don't accept anything except passports": what follows is allowed
 				break
 			}
-			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && slices.ContainsFunc(ts[i+1:j], lex.canonKind) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && (slices.ContainsFunc(ts[i+1:j], lex.canonKind) || placedVerb(ts[i+1:j])) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -7769,6 +7787,9 @@ func negatedSubject(ts []token, i int) int {
 		// failure the flow handles)
 		return j
 	}
+	if p := slices.IndexFunc(ts[at+1:min(len(ts), at+5)], func(u token) bool { return lex.orderPrep[u.raw] }); p > 0 && placedVerb(ts[at+1:at+1+p]) {
+		return -1 // "the passport scan shall not be performed after the code": an order (negatedOrder), not a step ruled out
+	}
 	for k := at + 1; k < len(ts) && k <= at+3; k++ {
 		if k == at+2 && withheldAfter(ts, at) {
 			return j
@@ -7785,6 +7806,35 @@ func negatedSubject(ts []token, i int) int {
 		}
 	}
 	return -1
+}
+
+// negatedOrder: a negation right before the verb that "before"/"after" at
+// i places ("MUST NOT be sent before", "isn't run after"): the order asked
+// for is the other one.
+func negatedOrder(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if ts[k].raw == "not" || ts[k].raw == "never" || ts[k].in(hNegAux) {
+			return placedVerb(ts[k+1 : i])
+		}
+	}
+	return false
+}
+
+// placedVerb: the words between a negation and "before"/"after" are only
+// the verb of doing a step ("the SMS OTP MUST NOT be sent before liveness",
+// "is not run after"): the negation is of the order, and the step after
+// "before" is no step ruled out.
+func placedVerb(ts []token) bool {
+	return len(ts) > 0 && !slices.ContainsFunc(ts, func(t token) bool {
+		return !lex.beForm[t.raw] && !lex.negatedPlacePassive[t.raw] && !lex.withheld[t.raw]
+	})
+}
+
+// againstRule: "against" at i is followed by a rule the text set ("validate
+// the date of birth against that requirement", "against the age rule";
+// lexicon ruleNounWords), not by data or an image to compare with.
+func againstRule(ts []token, i int) bool {
+	return slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return lex.ruleNoun[u.raw] })
 }
 
 // sameCaseEnd: the clause ends on a phrase of lex.sameCase ("no OTP SHALL
@@ -8389,7 +8439,7 @@ func dataMatch(ts []token) bool {
 		if t.w == "same" && !sameChecked(ts, i) {
 			continue // "send a code to their inbox (same address they log in with)": which address, not a check
 		}
-		if t.w == "against" && slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return lex.ruleNoun[u.raw] }) {
+		if t.w == "against" && againstRule(ts, i) {
 			// "validate the date of birth against that requirement", "check
 			// the DOB against the age rule": a rule the text set, no data on file
 			continue

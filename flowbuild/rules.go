@@ -90,6 +90,33 @@ func (d *detector) prevW(i int) string {
 	return ""
 }
 
+// faceAgainstLiveRule: the document's photo against the live face
+// (faceAgainstLive), said as the judgement it is.
+var faceAgainstLiveRule = rule{
+	when: faceAgainstLive,
+	make: func(d *detector, i int) {
+		d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
+		d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
+	},
+}
+
+// faceAgainstLive: the face at i is checked with or against the live side
+// ("check the face with the video", "control of the face against the
+// camera"; lexicon faceCheckWords, liveSideWords) in a flow with a document
+// scan, and nothing else compares: the document's photo against the face.
+func faceAgainstLive(d *detector, i int) bool {
+	photo := d.ts[i].w == "photo" // "control the photo with his face": the document's photo
+	if d.ts[i].raw != "face" && !photo || d.got.has(kFaceCompare) || !slices.ContainsFunc(d.ts[max(0, i-4):i], func(t token) bool { return lex.faceCheck[t.raw] }) {
+		return false
+	}
+	j := i + 1
+	if j >= len(d.ts) || d.ts[j].raw != "with" && d.ts[j].raw != "against" {
+		return false
+	}
+	return slices.ContainsFunc(d.ts[j+1:min(len(d.ts), j+4)], func(t token) bool { return lex.liveSide[t.raw] || photo && t.raw == "face" }) &&
+		(findKind(d.seq, kDocument) >= 0 || findKind(d.out, kDocument) >= 0 || anyDoc(d.ts))
+}
+
 // sentBetween: a verb of sending lies between a code named at from and its
 // channel named at to, with no list joint between them ("a code SHALL be sent
 // to that email"; not "a code, then an email code").
@@ -378,7 +405,7 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			verified := d.nextW(i) == "verify" || d.prevW(i) == "verify" || i >= 2 && d.ts[i-2].w == "verify" && lex.personPronoun[d.prev(i)]
 			return verified && !d.comparing && !lex.authWord[d.next(i)] && !lex.authWord[d.prev(i)] &&
-				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:])
+				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:]) && !faceAgainstLive(d, i)
 		},
 		// (a judgement call, named loosely as a label is: "Camp Willowbrook is
 		// switching pickup to face check. … then we take a face scan and do a
@@ -388,6 +415,11 @@ var rules = map[string][]rule{
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a liveness check (a live person on camera); say \"face recognition\" to look the user up among enrolled faces, or \"compare their face with …\" for a comparison.")
 			}
 		},
+	}, {
+		// "check the face with the video", "make the control of the face against
+		// the camera" after a document scan: the document's photo against the
+		// live face, a comparison
+		when: faceAgainstLive, make: faceAgainstLiveRule.make,
 	}, {
 		// "2fa for login - face + sms otp": a bare "face" listed beside another
 		// factor of a login is the face the user signs in with, looked up among
@@ -1193,6 +1225,7 @@ func sentToPlace(ts []token, i int) int {
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
+	"photo": {faceAgainstLiveRule},
 	"give":  {giveLineRule},
 	"gives": {giveLineRule},
 	"why": {{
@@ -2460,8 +2493,8 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 func (d *detector) scan() {
 	ts := d.ts
 	for i, t := range ts {
-		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) {
-			d.comparing = true // ("the same spot": a position, not a comparison)
+		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) && !(t.w == "against" && againstRule(ts, i)) {
+			d.comparing = true // ("the same spot": a position, not a comparison; "against the age requirement": a rule)
 		}
 		if faceContextLemmas[t.w] || lex.docWord[t.w] {
 			d.faceCtx = true
