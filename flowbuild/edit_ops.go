@@ -239,7 +239,18 @@ func splitInstructions(sentence string) []string {
 				// then what stays among the steps it leaves (not that all
 				// else goes too), as "we want SMS only, remove the email one"
 				kept := strings.TrimSuffix(strings.TrimRight(strings.Join(words[i+k+1:], " "), ",.!"), " only")
-				out = append(out, strings.TrimSuffix(strings.Join(words[start:i], " "), ","), "just keep "+kept)
+				end := i
+				for j := i + k - 1; j >= i; j-- {
+					if strings.HasSuffix(words[j], ",") {
+						// "delete the permission step, the passport and the
+						// compare, keep liveness only": the list goes on past
+						// the first comma, up to the one before the keep; every
+						// item of it is removed, none dropped
+						end = j + 1
+						break
+					}
+				}
+				out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","), "just keep "+kept)
 				return out
 			}
 		}
@@ -250,7 +261,7 @@ func splitInstructions(sentence string) []string {
 			kept := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[start+k+1:i], " "), ","), " only")
 			return append(out, splitInstructions(strings.Join(words[i:], " ")+", just keep "+kept)...)
 		}
-		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1]) && i-start >= 3) && i-start >= 2 && removes(words[start:i]) && staysIn(words[i:]) {
+		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1]) && i-start >= 3) && i-start >= 2 && (removes(words[start:i]) || removedPassive(words[start:i])) && (staysIn(words[i:]) || copesIn(words[i:]) || keptPassive(words[i:])) {
 			// "remove the selfie, the email code stays as the backup": the
 			// removal, then what stays, which is no target of it (so after a
 			// dash: "remove the email OTP - the SMS one stays")
@@ -471,6 +482,37 @@ func opensOnRetry(words, rest []string) bool {
 // backup").
 func staysIn(words []string) bool {
 	return slices.ContainsFunc(words, func(x string) bool { return lex.stayVerb[strings.ToLower(strings.Trim(x, ",;.!"))] })
+}
+
+// removedPassive: the words remove in the passive ("the passport scan and
+// the face comparison SHALL be deleted"): a participle of a verb of removal.
+func removedPassive(words []string) bool {
+	return slices.ContainsFunc(words, func(x string) bool { return lex.removeVerb[changeParticiples[bareWord(x)]] })
+}
+
+// keptPassive: the words say in the passive that steps stay ("liveness and
+// the SMS OTP SHALL be kept"): a be-form, then a participle of
+// lexicon keptWords. Such a part is no further target of a removal before it.
+func keptPassive(words []string) bool {
+	for j := 1; j < len(words); j++ {
+		if lex.keptWord[bareWord(words[j])] && lex.beForm[bareWord(words[j-1])] {
+			return true
+		}
+	}
+	return false
+}
+
+// copesIn: the words say how a step copes once another goes ("the compare
+// can use the video", "liveness will work without it"): a modal of ability
+// followed by a verb of lexicon copeVerbWords, so the part is no further item
+// of the removal before it.
+func copesIn(words []string) bool {
+	for j := 1; j+1 < len(words) && j <= 5; j++ {
+		if m := bareWord(words[j]); (m == "can" || m == "could" || m == "will" || m == "would") && lex.copeVerb[bareWord(words[j+1])] {
+			return true
+		}
+	}
+	return false
 }
 
 // keptOnly is the index of the verb by which the words say what alone is

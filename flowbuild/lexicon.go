@@ -1508,6 +1508,11 @@ var readBackEndWords = []string{"to", "then", "so", "before", "after", "for", "w
 // explaining", "our frontend handles consent").
 var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "owns"}
 
+// appGetVerbWords after the integrator's app say it gets a thing itself
+// ("our mobile app obtains camera permission"), with a word or two before
+// the app's noun
+var appGetVerbWords = []string{"obtains", "obtain", "requests", "request", "gets", "collects", "grants", "asks"}
+
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
 var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones",
 	// the singular of a whole ("the whole email part", "the email side of it",
@@ -2257,6 +2262,7 @@ var changeParticiples = map[string]string{
 	"removed": "remove", "deleted": "delete", "dropped": "drop", "eliminated": "eliminate", "ditched": "ditch",
 	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "struck": "strike", "taken": "take",
 	"replaced": "replace", "swapped": "swap", "switched": "switch", "substituted": "substitute", "moved": "move",
+	"reversed": "reverse", "flipped": "flip", "inverted": "invert", "exchanged": "exchange", // "the order … SHALL be reversed"
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
@@ -2782,7 +2788,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	checkedAfter, startPlace, exceptionLead                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
+	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord                                                                                                                                                                                                                                                                                                             map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit                                                                                                                                        map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
@@ -2983,7 +2989,8 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
-	l.negatedPlacePassive, l.placeScope = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords)
+	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
+	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = l.phraseSet(retryLaterPhrases)
@@ -3963,12 +3970,31 @@ func tokenizeMode(text string, exact bool) []token {
 		keyIdentifiers(out)
 	}
 	signedInAlready(out)
+	identificationByFace(out)
 	// the bits are read before joinTokens, whose rules ask the hot sets about
 	// every word; the tokens it makes or rewrites have none yet, and get them after
 	markHot(out)
 	out = joinTokens(out)
 	markUnread(out)
 	return out
+}
+
+// identificationByFace: "identification" of a person by their face or among
+// the enrolled ("identification of the Customer from their face against the
+// enrolled population") is the noun of "identify", a recognition, not the
+// identity document its lemma names elsewhere ("a form of identification").
+func identificationByFace(ts []token) {
+	for i := range ts {
+		if ts[i].raw != "identification" {
+			continue
+		}
+		for _, t := range ts[i+1 : min(len(ts), i+8)] {
+			if t.raw == "enrolled" || t.w == "face" && !lex.docWord[ts[min(len(ts)-1, i+1)].w] {
+				ts[i].w = "identify"
+				break
+			}
+		}
+	}
 }
 
 // docWordAt: the word that starts at i names a kind of document ("ID", "DL").
@@ -6042,7 +6068,25 @@ var (
 	// come at the very end of the flow"); after "be", a negatedPlacePassive
 	// word says it in the passive ("cannot be done last", "shouldn't be sent
 	// first")
-	negatedPlaceVerbWords    = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
+	negatedPlaceVerbWords = []string{"be", "go", "come", "sit", "happen", "appear", "run"}
+	// faceCheckWords before a face, and liveSideWords after its "with" or
+	// "against", check the face on camera against something ("control the
+	// face with the video": "control" is the non-native "check")
+	faceCheckWords = []string{"check", "checks", "checked", "checking", "control", "controls", "controlled", "verify", "verified", "validate", "validated", "confirm"}
+	liveSideWords  = []string{"video", "camera", "webcam", "live", "stream"}
+	// keptWords after a be-form keep the steps named ("liveness and the SMS
+	// OTP SHALL be kept")
+	keptWords = []string{"kept", "retained", "maintained", "preserved", "unchanged"}
+	// ruleNounWords after "against" name a rule the text set, not data to
+	// compare with ("validate the date of birth against that requirement")
+	ruleNounWords = []string{"requirement", "requirements", "rule", "rules", "policy", "policies", "limit", "limits", "threshold", "minimum", "criterion", "criteria", "condition", "clause", "restriction"}
+	// copeVerbWords after "can"/"will" say how a step copes once another is
+	// removed ("remove the face scan, the compare can use the video")
+	copeVerbWords = []string{"use", "work", "read", "rely", "manage", "cope"}
+	// withheldWords after "must not be", "SHALL NOT be" say the step named as
+	// the subject is not done ("an SMS code must not be sent", "camera
+	// permission SHALL NOT be requested"); under "if" it is a failure instead
+	withheldWords            = []string{"sent", "requested", "issued", "triggered", "prompted", "collected", "captured", "scanned", "taken", "asked"}
 	negatedPlacePassiveWords = []string{"done", "sent", "run", "placed", "put", "performed", "scheduled", "triggered", "asked", "positioned", "executed"}
 	// placeScopeWords open who or where a place is ruled out for ("… shouldn't
 	// be last on mobile", "… first for returning users")

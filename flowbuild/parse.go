@@ -1381,7 +1381,7 @@ func parse(text string) *parsed {
 			// condition trailed the scan alone; what comes next is everyone's
 			lastScope, sc = sc, scope{}
 		}
-		if sc.k == condNone && lastScope.k != condNone && phraseAt(c.toks, 0, lex.sameCase) {
+		if sc.k == condNone && lastScope.k != condNone && (phraseAt(c.toks, 0, lex.sameCase) || sameCaseEnd(c.toks)) {
 			// "… unless the compare comes back as no match. In that case, take a
 			// face scan": the condition just closed holds again
 			sc = lastScope
@@ -6279,6 +6279,11 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			!(t.w == "after" && (i == 0 || ts[i-1].raw == "and" || ts[i-1].w == ",") && i+2 < len(ts) && ts[i+1].raw == "it") {
 			split = i
 			a.refAfter = t.w == "after"
+			if negatedOrder(ts, i) {
+				// "the SMS OTP MUST NOT be sent before the liveness check":
+				// not before it is after it
+				a.refAfter = !a.refAfter
+			}
 			break
 		}
 	}
@@ -6399,13 +6404,20 @@ func analyzeWith(a analysis, all []token, seq []*step) analysis {
 			a.steps = ref[c:]
 			return a
 		}
-		if len(ref) > 0 && !namesAnything(ts[:split]) && !slices.ContainsFunc(ref, func(s *step) bool { return s.pos <= refVerbAt(ts[split+1:]) }) {
+		if v := refVerbAt(ts[split+1:]); len(ref) > 0 && !namesAnything(ts[:split]) && !slices.ContainsFunc(ref, func(s *step) bool { return s.pos <= v }) {
+			if d, f := findKind(seq, kDocument), findKind(seq, kFaceScan); has(ts[split+1:split+1+v], "scan") && (d >= 0) != (f >= 0) {
+				// "after a good scan do face compare with the video": the bare
+				// scan before the verb is the one scan the flow has, the place
+				a.ref = []*step{{k: seq[max(d, f)].k}}
+				a.steps = ref
+				return a
+			}
 			// "after the password step send a one-time code to their email":
 			// the place before the verb names no step of the flow (a step the
 			// integrator runs before it), so every step is the clause's own,
 			// as "after a liveness check send an SMS code" makes the code its own
 			a.steps = ref
-			a.notes = append(a.notes, "Read \""+clauseText(ts[split:split+1+refVerbAt(ts[split+1:])])+"\" as a step outside this flow, so the flow starts with what follows it.")
+			a.notes = append(a.notes, "Read \""+clauseText(ts[split:split+1+v])+"\" as a step outside this flow, so the flow starts with what follows it.")
 			return a
 		}
 		if len(ref) > 0 {
@@ -6825,6 +6837,25 @@ func passedOn(ts []token, seq []*step) bool {
 func delegates(ts []token) bool {
 	for i := 0; i+2 < len(ts); i++ {
 		if (ts[i].raw == "our" || ts[i].raw == "my") && lex.appNoun[ts[i+1].raw] && lex.delegateVerb[ts[i+2].raw] {
+			return true
+		}
+		if ts[i].raw == "our" || ts[i].raw == "my" || ts[i].raw == "the" && hasRaw(ts[i:], "itself") {
+			// "our mobile app obtains camera permission", "the mobile app
+			// requests camera access itself": the app, with a word or two
+			// before its noun, does the step
+			for j := i + 1; j < len(ts)-1 && j <= i+3; j++ {
+				if lex.appNoun[ts[j].raw] {
+					if lex.delegateVerb[ts[j+1].raw] || lex.appGetVerb[ts[j+1].raw] {
+						return true
+					}
+					break
+				}
+			}
+		}
+		if ts[i].raw == "by" && i >= 2 && (ts[i+1].raw == "our" || ts[i+1].raw == "my") && (lex.appNoun[ts[i+2].raw] || i+3 < len(ts) && lex.appNoun[ts[i+3].raw]) &&
+			slices.ContainsFunc(ts[max(0, i-3):i-1], func(t token) bool { return lex.beForm[t.raw] }) {
+			// "camera permission is obtained by our mobile app", "the code
+			// is sent by our backend": the passive's agent is the app
 			return true
 		}
 	}
@@ -7382,7 +7413,7 @@ func negations(ts []token) []bool {
 				end = j // "don't accept anything except passports": what follows is allowed
 				break
 			}
-			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && slices.ContainsFunc(ts[i+1:j], lex.canonKind) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && (slices.ContainsFunc(ts[i+1:j], lex.canonKind) || placedVerb(ts[i+1:j])) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -7860,6 +7891,9 @@ func negatedSubject(ts []token, i int) int {
 	}
 	j := subjectStart(ts, i)
 	// ("ID cards not accepted": a bare "not" right after the subject, before the word that rules it out)
+	if j >= 0 && (ts[j].w == "permission" || ts[j].w == "access") && withheldAfter(ts, at) {
+		return j // "camera permission SHALL NOT be requested within the Flow"
+	}
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
@@ -7870,7 +7904,13 @@ func negatedSubject(ts []token, i int) int {
 		// failure the flow handles)
 		return j
 	}
+	if p := slices.IndexFunc(ts[at+1:min(len(ts), at+5)], func(u token) bool { return lex.orderPrep[u.raw] }); p > 0 && placedVerb(ts[at+1:at+1+p]) {
+		return -1 // "the passport scan shall not be performed after the code": an order (negatedOrder), not a step ruled out
+	}
 	for k := at + 1; k < len(ts) && k <= at+3; k++ {
+		if k == at+2 && withheldAfter(ts, at) {
+			return j
+		}
 		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) && !(lex.approval[ts[k].raw] && clauseStartsIf(ts)) {
 			// ("if the email code never shows up": a code that did not arrive;
 			// "if the passport is not approved": a scan that failed)
@@ -7883,6 +7923,61 @@ func negatedSubject(ts []token, i int) int {
 		}
 	}
 	return -1
+}
+
+// negatedOrder: a negation right before the verb that "before"/"after" at
+// i places ("MUST NOT be sent before", "isn't run after"): the order asked
+// for is the other one.
+func negatedOrder(ts []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if ts[k].raw == "not" || ts[k].raw == "never" || ts[k].in(hNegAux) {
+			return placedVerb(ts[k+1 : i])
+		}
+	}
+	return false
+}
+
+// placedVerb: the words between a negation and "before"/"after" are only
+// the verb of doing a step ("the SMS OTP MUST NOT be sent before liveness",
+// "is not run after"): the negation is of the order, and the step after
+// "before" is no step ruled out.
+func placedVerb(ts []token) bool {
+	return len(ts) > 0 && !slices.ContainsFunc(ts, func(t token) bool {
+		return !lex.beForm[t.raw] && !lex.negatedPlacePassive[t.raw] && !lex.withheld[t.raw]
+	})
+}
+
+// againstRule: "against" at i is followed by a rule the text set ("validate
+// the date of birth against that requirement", "against the age rule";
+// lexicon ruleNounWords), not by data or an image to compare with.
+func againstRule(ts []token, i int) bool {
+	return slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return lex.ruleNoun[u.raw] })
+}
+
+// sameCaseEnd: the clause ends on a phrase of lex.sameCase ("no OTP SHALL
+// be sent in that case"): as one that opens it, the condition just read
+// holds again.
+func sameCaseEnd(ts []token) bool {
+	n := len(ts)
+	if n > 0 && ts[n-1].w == "." {
+		n--
+	}
+	for j := max(1, n-4); j < n; j++ {
+		if k := phraseLen(ts, j, lex.sameCase); k > 0 && j+k == n {
+			return true
+		}
+	}
+	return false
+}
+
+// withheldAfter: the negation ending at 'at' goes on with "be" and a
+// participle of withheldWords ("an SMS code must not be sent", "camera
+// permission SHALL NOT be requested"): the step is not done. Under "if" it is
+// a failure the flow handles, and with "before"/"after" a place
+// ("the code shall not be sent before the liveness check").
+func withheldAfter(ts []token, at int) bool {
+	return at+2 < len(ts) && lex.beForm[ts[at+1].raw] && lex.withheld[ts[at+2].raw] && !clauseStartsIf(ts) &&
+		!slices.ContainsFunc(ts[at+3:], func(t token) bool { return lex.orderPrep[t.raw] })
 }
 
 // subjectStart is where the subject of the predicate at i starts: the step's
@@ -8460,6 +8555,11 @@ func dataMatch(ts []token) bool {
 		}
 		if t.w == "same" && !sameChecked(ts, i) {
 			continue // "send a code to their inbox (same address they log in with)": which address, not a check
+		}
+		if t.w == "against" && againstRule(ts, i) {
+			// "validate the date of birth against that requirement", "check
+			// the DOB against the age rule": a rule the text set, no data on file
+			continue
 		}
 		// (the field may come with a clause of its own before the verb: "the
 		// license number we read off it is the same one stored on their account")

@@ -90,6 +90,60 @@ func (d *detector) prevW(i int) string {
 	return ""
 }
 
+// faceAgainstLiveRule: the document's photo against the live face
+// (faceAgainstLive), said as the judgement it is.
+var faceAgainstLiveRule = rule{
+	when: faceAgainstLive,
+	make: func(d *detector, i int) {
+		d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a face comparison of the document's photo with the user's face.")
+		d.add(&step{k: kFaceCompare, srcA: &flow.FaceSource{Source: "documentPhoto"}, srcB: &flow.FaceSource{Source: d.liveSource()}}, i)
+	},
+}
+
+// faceAgainstLive: the face at i is checked with or against the live side
+// ("check the face with the video", "control of the face against the
+// camera"; lexicon faceCheckWords, liveSideWords) in a flow with a document
+// scan, and nothing else compares: the document's photo against the face.
+func faceAgainstLive(d *detector, i int) bool {
+	photo := d.ts[i].w == "photo" // "control the photo with his face": the document's photo
+	if d.ts[i].raw != "face" && !photo || d.got.has(kFaceCompare) || !slices.ContainsFunc(d.ts[max(0, i-4):i], func(t token) bool { return lex.faceCheck[t.raw] }) {
+		return false
+	}
+	j := i + 1
+	if j >= len(d.ts) || d.ts[j].raw != "with" && d.ts[j].raw != "against" {
+		return false
+	}
+	return slices.ContainsFunc(d.ts[j+1:min(len(d.ts), j+4)], func(t token) bool { return lex.liveSide[t.raw] || photo && t.raw == "face" }) &&
+		(findKind(d.seq, kDocument) >= 0 || findKind(d.out, kDocument) >= 0 || anyDoc(d.ts))
+}
+
+// sentBetween: a verb of sending lies between a code named at from and its
+// channel named at to, with no list joint between them ("a code SHALL be sent
+// to that email"; not "a code, then an email code").
+func sentBetween(ts []token, from, to int) bool {
+	sent := false
+	for _, t := range ts[from+1 : to] {
+		switch {
+		case t.w == "," || t.w == "." || t.w == ";" || t.raw == "and" || t.raw == "then" || t.raw == "or":
+			return false
+		case lex.delivered[t.raw]:
+			sent = true
+		}
+	}
+	return sent
+}
+
+// sizedBefore: a code's length is said right before its name ("a 4-digit
+// code", "6 digit SMS codes"): a number and a digit word within three words.
+func sizedBefore(ts []token, i int) bool {
+	for j := max(1, i-3); j < i; j++ {
+		if ts[j].w == "digit" && ts[j-1].isNum {
+			return true
+		}
+	}
+	return false
+}
+
 // add records a step at token i: under a negation it is excluded instead, and a
 // second mention of a kind folds into the first.
 func (d *detector) add(s *step, i int) *step {
@@ -125,6 +179,12 @@ func (d *detector) add(s *step, i int) *step {
 		// deepfakes" still rules the check out)
 		d.neg[i] = false
 	}
+	if d.neg[i] && isCodeKind(s.k) && sizedBefore(d.ts, i) {
+		// "a 4-digit code is NOT acceptable: the code SHALL be 8 digits", "no
+		// 4 digit SMS codes": the length is ruled out, not the code; its
+		// length is read where the text gives it
+		return nil
+	}
 	if d.neg[i] && s.k == kAgeCheck && s.explicitAge && !(i+1 < len(d.ts) && (d.ts[i+1].w == "verify" || d.ts[i+1].raw == "gate")) {
 		// "we can't onboard anyone under 18": the age limit is the requirement
 		// ("we don't need the over-21 check": the check itself is ruled out)
@@ -151,6 +211,17 @@ func (d *detector) add(s *step, i int) *step {
 		// "validate the extracted data (the expiry date)": one check, the expiry
 		d.got.add(o.k)
 		return o
+	}
+	if (s.k == kEmailOTP || s.k == kSMSOTP) && d.got.has(kOTP) {
+		// "a one-time code SHALL be sent to that email address", "the code is
+		// delivered by SMS": the passive names the code first and its channel
+		// after the verb of sending; one code, of that channel
+		for _, o := range d.out {
+			if o.k == kOTP && o.pos >= 0 && o.pos < i && sentBetween(d.ts, o.pos, i) {
+				d.got.add(s.k)
+				return mergeStep(o, s)
+			}
+		}
 	}
 	if d.got.has(s.k) {
 		for _, o := range d.out {
@@ -307,7 +378,11 @@ var rules = map[string][]rule{
 				d.skip = 1 // "Face ID" is a phone feature, not a step
 				return false
 			}
-			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i])
+			// ("after the scan do face compare", "after a good scan run the face
+			// match": another verb between takes the face as its object; the
+			// scan is the place, not a verb on the face)
+			verbOnFace := d.scanVerb >= 0 && d.scanVerb >= i-3 && d.scanVerb < i && !anyDoc(d.ts[max(0, d.scanVerb-1):i]) &&
+				!slices.ContainsFunc(d.ts[d.scanVerb+1:i], func(t token) bool { return lex.refEndVerb[t.raw] })
 			// "scan their passport and face", "scan the ID and their face": the
 			// verb takes both objects, so the face is scanned as well as the
 			// document (the guard above keeps "scan the face on their ID" one scan)
@@ -330,7 +405,7 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			verified := d.nextW(i) == "verify" || d.prevW(i) == "verify" || i >= 2 && d.ts[i-2].w == "verify" && lex.personPronoun[d.prev(i)]
 			return verified && !d.comparing && !lex.authWord[d.next(i)] && !lex.authWord[d.prev(i)] &&
-				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:])
+				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:]) && !faceAgainstLive(d, i)
 		},
 		// (a judgement call, named loosely as a label is: "Camp Willowbrook is
 		// switching pickup to face check. … then we take a face scan and do a
@@ -340,6 +415,11 @@ var rules = map[string][]rule{
 				d.a.notes = append(d.a.notes, "Read \""+clauseText(d.ts)+"\" as a liveness check (a live person on camera); say \"face recognition\" to look the user up among enrolled faces, or \"compare their face with …\" for a comparison.")
 			}
 		},
+	}, {
+		// "check the face with the video", "make the control of the face against
+		// the camera" after a document scan: the document's photo against the
+		// live face, a comparison
+		when: faceAgainstLive, make: faceAgainstLiveRule.make,
 	}, {
 		// "2fa for login - face + sms otp": a bare "face" listed beside another
 		// factor of a login is the face the user signs in with, looked up among
@@ -1147,6 +1227,7 @@ func sentToPlace(ts []token, i int) int {
 
 // rawRules fire on the word as written, whatever its lemma.
 var rawRules = map[string][]rule{
+	"photo": {faceAgainstLiveRule},
 	"give":  {giveLineRule},
 	"gives": {giveLineRule},
 	"why": {{
@@ -2414,8 +2495,8 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 func (d *detector) scan() {
 	ts := d.ts
 	for i, t := range ts {
-		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) {
-			d.comparing = true // ("the same spot": a position, not a comparison)
+		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) && !(t.w == "against" && againstRule(ts, i)) {
+			d.comparing = true // ("the same spot": a position, not a comparison; "against the age requirement": a rule)
 		}
 		if faceContextLemmas[t.w] || lex.docWord[t.w] {
 			d.faceCtx = true

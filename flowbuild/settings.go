@@ -84,6 +84,19 @@ func (s stepSettings) apply(st *step) {
 	}
 }
 
+// sizeRuledOut: the length at i sizes the subject of a predicate that rules
+// it out ("a 6-digit OTP SHALL NOT be used", "4 digit codes are not
+// acceptable"): the subject starts within three words after the number.
+func sizeRuledOut(ts []token, i int) bool {
+	for k := i + 2; k < len(ts) && k <= i+7; k++ {
+		if ts[k].raw == "not" || ts[k].in(hNegAux) {
+			j := negatedSubject(ts, k)
+			return j > i && j <= i+3
+		}
+	}
+	return false
+}
+
 // readSettings finds the stepSettings in a clause. Each is a number next to its unit
 // word (the units are lexicon data: lexGroups "digit", "minute", "second",
 // "hour", "attempt", "threshold").
@@ -142,6 +155,9 @@ func readSettings(ts []token) stepSettings {
 		case unit == "digit" && pastValue(ts, i):
 			// "make the OTP 8 digits, 6 digit ones were too easy": the length
 			// the text tells of having had, not the one it asks for
+		case unit == "digit" && (hasRaw(ts[max(0, i-2):i], "no", "not", "never", "nor") && negations(ts)[i] || sizeRuledOut(ts, i)):
+			// "no 4 digit codes, it must be 6", "a 6-digit OTP SHALL NOT be
+			// used": a length ruled out, never the one set
 		case unit == "digit" && n >= 4 && n <= 8 && n == math.Trunc(n):
 			s.otpLen = int(n)
 		case unit == "digit" && n >= 1 && n <= 20 && n == math.Trunc(n) && !(e+2 < len(ts) && lex.digitOther[ts[e+2].raw]):
