@@ -1025,6 +1025,11 @@ func parse(text string) *parsed {
 	clauses = p.dropVerdicts(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
+	for i := range clauses {
+		if t := slotNamed(clauses[i].toks); t != nil {
+			clauses[i].toks = t
+		}
+	}
 	clauses = deferFallbacks(clauses)
 	var keyNotes []string // the notes of the clauses that only name heldKey
 
@@ -10114,4 +10119,46 @@ func needEnds(ts []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// slotNamed: a clause that names a place first and the step for it after a
+// copula ("the step before that liveness check should be the camera
+// permission request", "the one right after the ID scan is the face
+// compare") puts that step there: read as "the camera permission request
+// right before that liveness check". Nil when the clause is not of that
+// shape (a word test on its first words comes first).
+func slotNamed(ts []token) []token {
+	if len(ts) < 6 || ts[0].raw != "the" || !lex.slotNoun[ts[1].raw] {
+		return nil
+	}
+	i := 2
+	for i < len(ts) && lex.placeNear[ts[i].raw] {
+		i++
+	}
+	if i >= len(ts) || ts[i].raw != "before" && ts[i].raw != "after" {
+		return nil
+	}
+	prep := i
+	be := -1
+	for j := prep + 2; j+1 < len(ts); j++ {
+		if ts[j].raw == "is" || ts[j].raw == "be" && lex.copulaModal[ts[j-1].raw] {
+			be = j
+			break
+		}
+		if ts[j].raw == "" {
+			return nil
+		}
+	}
+	if be < 0 {
+		return nil
+	}
+	end := be
+	for end > prep+1 && (lex.copulaModal[ts[end-1].raw] || ts[end-1].raw == "to") {
+		end--
+	}
+	x, y := ts[prep+1:end], ts[be+1:]
+	if len(analyze(x, nil).steps) != 1 || len(analyze(y, nil).steps) == 0 {
+		return nil
+	}
+	return slices.Concat(y, tokenize("right"), ts[prep:prep+1], x)
 }
