@@ -2866,6 +2866,7 @@ func parse(text string) *parsed {
 	}
 	p.restrictDocTypes()
 	p.readChoice(clauses)
+	p.askedAge()
 	p.notes = append(p.notes, otherAgeNotes(p.steps)...)
 	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
 		// "payouts only go to 18+ accounts but we already check age at signup,
@@ -10161,4 +10162,29 @@ func slotNamed(ts []token) []token {
 		return nil
 	}
 	return slices.Concat(y, tokenize("right"), ts[prep:prep+1], x)
+}
+
+// askedAge: the text states an age limit and has the avatar ask the user to
+// confirm it ("they need to be at least 18 but we don't scan documents, so
+// just make sure the avatar asks them to confirm they're 18 or older"): the
+// question is how the limit is met, so an age check of that same age, with
+// no document scan to read a date of birth from, goes, and a note says so.
+func (p *parsed) askedAge() {
+	ai := slices.IndexFunc(p.steps, func(s *step) bool { return s.k == kAgeCheck && s.explicitAge && !s.ageUnder })
+	if ai < 0 || hasKind(p.steps, kDocument) {
+		return
+	}
+	age := p.steps[ai].minAge
+	asked := slices.ContainsFunc(p.steps, func(s *step) bool {
+		if s.k != kAsk || !strings.Contains(s.phrase, "confirm") {
+			return false
+		}
+		ts := tokenize(s.phrase)
+		return slices.ContainsFunc(ts, func(t token) bool { return t.isNum && int(t.num) == age })
+	})
+	if !asked {
+		return
+	}
+	p.steps = slices.Delete(p.steps, ai, ai+1)
+	p.notes = append(p.notes, "Read the age limit of "+strconv.Itoa(age)+" as met by the question that asks the user to confirm it, so the flow has no age check on a date of birth (it has no document to read one from).")
 }
