@@ -3174,6 +3174,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			sentence = req + ", " + strconv.Itoa(age) + "+"
 		} else {
 			p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
+			if rts := tokenize(req); hasRaw(rts, "their") && hasAnyRaw(rts, lex.pathNoun) {
+				// "unknown users won't have their old phone, so on their path
+				// only, swap the SMS code": "their path" is the path of the
+				// group the remark opens on
+				for k := 1; k <= 4 && k <= len(bts); k++ {
+					if namesUserGroup(bts[:k]) {
+						sentence = "for " + clauseText(bts[:k]) + ", " + req
+						break
+					}
+				}
+			}
 		}
 	}
 	if i := lastIndexFold(sentence, ", "); i > 0 && usersHabit(tokenize(sentence[i+len(", "):])) && namesAnything(tokenize(sentence[:i])) {
