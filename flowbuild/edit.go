@@ -393,6 +393,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				}
 			}
 			if len(parts) > 0 {
+				part = oneOfBefore(part, parts[len(parts)-1])
 				part = onThatPath(part, parts[len(parts)-1])
 				if restatesChange(part) {
 					// "they'd rather get the passcode by text, switch it": the
@@ -432,6 +433,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			before.add(s.k)
 		}
 		openNext := -1 // the part after an open item's heading cut off alone ("TBD:")
+		for pi := 1; pi < len(parts); pi++ {
+			// "remove the second code, and cap the first one at 3 attempts":
+			// an ordinal counts the steps of the flow the writer sees, before
+			// the parts ahead of it change it
+			parts[pi] = p.ordinalNamed(parts[pi])
+		}
 		for pi, part := range parts {
 			ts := tokenize(part)
 			if pi > 0 && hasRaw(ts, "them") && (removes(strings.Fields(part)) || hasSetting(ts) && readSettings(ts).any()) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
@@ -2104,6 +2111,74 @@ func editSentences(text string) []string {
 	return out
 }
 
+// ordinalNamed: "the first code", "the second scan" in a part that sets or
+// removes (no verb of place: "move the first code to the end" is read with
+// the places) becomes the name of the step it counts among the flow's checks
+// of that noun (codes for "code", "otp"; every check for "check"), when that
+// name reads back as that step alone; else the part stays.
+func (p *plan) ordinalNamed(part string) string {
+	if !slices.ContainsFunc(strings.Fields(strings.ToLower(part)), func(w string) bool { return lex.ordinal[strings.Trim(w, ",;:.!?")] > 0 }) {
+		return part // (a word test first)
+	}
+	w := strings.Fields(part)
+	lw := lowerTrimmed(w)
+	if hasAnyRaw(tokenize(part), lex.placeVerb) || hasAnyRaw(tokenize(part), lex.placeMoveVerb) {
+		return part
+	}
+	for i := 1; i+1 < len(lw); i++ {
+		n := lex.ordinal[lw[i]]
+		if n == 0 || lw[i-1] != "the" || !lex.stepHead[lw[i+1]] || i+2 < len(lw) && (lw[i+2] == "step" || lex.placeSlot[lw[i+2]]) {
+			continue
+		}
+		var of []*step
+		for _, s := range p.checkSteps() {
+			code := lw[i+1] == "code" || lw[i+1] == "codes" || lw[i+1] == "otp" || lw[i+1] == "passcode"
+			if !code && lw[i+1] != "check" || code && !isCodeKind(s.k) {
+				continue
+			}
+			of = append(of, s)
+		}
+		if n > len(of) || len(of) < 2 {
+			return part
+		}
+		s := of[n-1]
+		name := s.k.String()
+		if slices.ContainsFunc(of, func(o *step) bool { return o != s && o.k == s.k }) {
+			return part
+		}
+		if a := analyze(tokenize(name), p.steps); len(a.steps) != 1 || a.steps[0].k != s.k {
+			return part
+		}
+		tail := w[i+1][len(strings.TrimRight(w[i+1], ",;:.!?)")):]
+		return strings.Join(slices.Concat(w[:i-1], []string{"the " + name + tail}, w[i+2:]), " ")
+	}
+	return part
+}
+
+// oneOfBefore: a part that names a step only as "the first one", "the second
+// one" ("remove the second code, and cap the first one at 3
+// attempts") speaks of the steps the part before named: "one" is that part's
+// noun for them (lex.stepHead: "code", "scan", "check", but not "step"), put in its place so
+// the ordinal picks among them. A part that names a step of its own stays.
+func oneOfBefore(part, before string) string {
+	w := strings.Fields(part)
+	for i := 1; i+1 < len(w); i++ {
+		if strings.ToLower(strings.Trim(w[i+1], ",;:.!?")) != "one" || !(lex.ordinal[strings.ToLower(w[i])] > 0) ||
+			!strings.EqualFold(w[i-1], "the") || len(analyze(tokenize(part), nil).steps) > 0 {
+			continue
+		}
+		bw := strings.Fields(strings.ToLower(before))
+		for j := len(bw) - 1; j >= 0; j-- {
+			if n := strings.Trim(bw[j], ",;:.!?"); lex.stepHead[n] && n != "step" && n != "node" {
+				w[i+1] = n + w[i+1][len("one"):]
+				return strings.Join(w, " ")
+			}
+		}
+		return part
+	}
+	return part
+}
+
 // onThatPath puts the condition the instruction before opens with for the
 // path the part points back at ("if the text message can't be delivered, fall
 // back to a voice call — we don't have that, right? ok an email code on that
@@ -3126,6 +3201,17 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			sentence = req + ", " + strconv.Itoa(age) + "+"
 		} else {
 			p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
+			if rts := tokenize(req); hasRaw(rts, "their") && hasAnyRaw(rts, lex.pathNoun) {
+				// "unknown users won't have their old phone, so on their path
+				// only, swap the SMS code": "their path" is the path of the
+				// group the remark opens on
+				for k := 1; k <= 4 && k <= len(bts); k++ {
+					if namesUserGroup(bts[:k]) {
+						sentence = "for " + clauseText(bts[:k]) + ", " + req
+						break
+					}
+				}
+			}
 		}
 	}
 	if i := lastIndexFold(sentence, ", "); i > 0 && usersHabit(tokenize(sentence[i+len(", "):])) && namesAnything(tokenize(sentence[:i])) {

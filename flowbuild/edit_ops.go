@@ -25,7 +25,8 @@ var editVerbs = map[string]bool{
 	// settings: "replace the face scan with a liveness check and bump the
 	// compare threshold to 0.85"
 	"bump": true, "set": true, "extend": true, "shorten": true, "relax": true,
-	"push": true, // "push the liveness back one step"
+	"push": true,                // "push the liveness back one step"
+	"cap":  true, "limit": true, // "remove the SMS code, and cap the email one at 3 attempts"
 }
 
 // settingsApart: the words before and after ", and" each set something of a

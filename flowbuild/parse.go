@@ -1029,6 +1029,11 @@ func parse(text string) *parsed {
 	clauses = p.dropReasons(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
+	for i := range clauses {
+		if t := slotNamed(clauses[i].toks); t != nil {
+			clauses[i].toks = t
+		}
+	}
 	clauses = deferFallbacks(clauses)
 	var keyNotes []string // the notes of the clauses that only name heldKey
 
@@ -2886,6 +2891,7 @@ func parse(text string) *parsed {
 	}
 	p.restrictDocTypes()
 	p.readChoice(clauses)
+	p.askedAge()
 	p.notes = append(p.notes, otherAgeNotes(p.steps)...)
 	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
 		// "payouts only go to 18+ accounts but we already check age at signup,
@@ -10331,4 +10337,71 @@ func needEnds(ts []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// slotNamed: a clause that names a place first and the step for it after a
+// copula ("the step before that liveness check should be the camera
+// permission request", "the one right after the ID scan is the face
+// compare") puts that step there: read as "the camera permission request
+// right before that liveness check". Nil when the clause is not of that
+// shape (a word test on its first words comes first).
+func slotNamed(ts []token) []token {
+	if len(ts) < 6 || ts[0].raw != "the" || !lex.slotNoun[ts[1].raw] {
+		return nil
+	}
+	i := 2
+	for i < len(ts) && lex.placeNear[ts[i].raw] {
+		i++
+	}
+	if i >= len(ts) || ts[i].raw != "before" && ts[i].raw != "after" {
+		return nil
+	}
+	prep := i
+	be := -1
+	for j := prep + 2; j+1 < len(ts); j++ {
+		if ts[j].raw == "is" || ts[j].raw == "be" && lex.copulaModal[ts[j-1].raw] {
+			be = j
+			break
+		}
+		if ts[j].raw == "" {
+			return nil
+		}
+	}
+	if be < 0 {
+		return nil
+	}
+	end := be
+	for end > prep+1 && (lex.copulaModal[ts[end-1].raw] || ts[end-1].raw == "to") {
+		end--
+	}
+	x, y := ts[prep+1:end], ts[be+1:]
+	if len(analyze(x, nil).steps) != 1 || len(analyze(y, nil).steps) == 0 {
+		return nil
+	}
+	return slices.Concat(y, tokenize("right"), ts[prep:prep+1], x)
+}
+
+// askedAge: the text states an age limit and has the avatar ask the user to
+// confirm it ("they need to be at least 18 but we don't scan documents, so
+// just make sure the avatar asks them to confirm they're 18 or older"): the
+// question is how the limit is met, so an age check of that same age, with
+// no document scan to read a date of birth from, goes, and a note says so.
+func (p *parsed) askedAge() {
+	ai := slices.IndexFunc(p.steps, func(s *step) bool { return s.k == kAgeCheck && s.explicitAge && !s.ageUnder })
+	if ai < 0 || hasKind(p.steps, kDocument) {
+		return
+	}
+	age := p.steps[ai].minAge
+	asked := slices.ContainsFunc(p.steps, func(s *step) bool {
+		if s.k != kAsk || !strings.Contains(s.phrase, "confirm") {
+			return false
+		}
+		ts := tokenize(s.phrase)
+		return slices.ContainsFunc(ts, func(t token) bool { return t.isNum && int(t.num) == age })
+	})
+	if !asked {
+		return
+	}
+	p.steps = slices.Delete(p.steps, ai, ai+1)
+	p.notes = append(p.notes, "Read the age limit of "+strconv.Itoa(age)+" as met by the question that asks the user to confirm it, so the flow has no age check on a date of birth (it has no document to read one from).")
 }

@@ -370,6 +370,13 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 		if at < 0 {
 			continue
 		}
+		made, madeAt := madeInto(c.toks), m
+		if len(c.toks[at:]) == 0 && m+1 < len(clauses) && clauses[m+1].sent == c.sent {
+			made, madeAt = madeInto(clauses[m+1].toks), m+1 // ("actually, turn the SMS code into an email one")
+		}
+		if made != nil {
+			strong = true // ("actually make the email code an SMS one": the step it turns takes it back)
+		}
 		rest := c.toks[at:]
 		// the list said again: a clause opening on "so" after the marker,
 		// within the two sentences after it, naming two steps or more, one
@@ -522,8 +529,12 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			if r == next {
 				toks = rest
 			}
+			said := toks // (as written, before a rewrite below: "make it an SMS one" points back)
 			if bc := codeByChannel(toks); bc != nil && families(pk).has(kEmailOTP) {
 				toks = bc // ("an sms otp … on second thought email": the code by email)
+			}
+			if r == madeAt && made != nil {
+				toks = made // ("actually make the email code an SMS one": the step it is made into)
 			}
 			a := analyze(toks, nil)
 			if a.neg != 0 || len(a.negDocTypes) > 0 {
@@ -547,6 +558,12 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 			var rk kindSet
 			for _, s := range a.steps {
 				rk.add(s.k)
+			}
+			if rk.has(kEnterEmail) && rk.has(kEmailOTP) && slices.ContainsFunc(clauses[:m], func(o clause) bool { ks, _ := stepsOf(o); return ks.has(kEnterEmail) }) {
+				// "they type in their email, then a text code - actually no, a
+				// code to the email address they just typed": the address named
+				// before, which the code goes to; the entry stays where it was
+				rk &^= 1 << kEnterEmail
 			}
 			// the step corrected is the last one of the same kind, if the text
 			// named one; else the last one of the same family ("no wait, an SMS
@@ -593,7 +610,7 @@ func retractClauses(clauses []clause) ([]clause, []string) {
 				clauses[p].toks = slices.Concat(kept, tokenize("and"), toks)
 			} else {
 				notes = append(notes, "Read \""+clauseText(c.toks)+"\" as putting \""+clauseText(toks)+"\" in place of \""+clauseText(clauses[p].toks)+"\".")
-				clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks)
+				clauses[p].toks = slices.Concat(groupLead(clauses[p].toks), toks, keptValues(clauses[p].toks, said))
 			}
 			for j := m; j <= r; j++ {
 				if bare >= 0 && j > m && j < r {
@@ -1369,4 +1386,75 @@ func offerAsked(ts []token) bool {
 		return false
 	}
 	return offerAskVerb[ts[1].raw] || offerAskVerb[ts[2].raw]
+}
+
+// madeInto: a correction that turns one step into another ("make the email
+// code an SMS one", "change the ID scan to a passport scan", "turn the SMS
+// code into an email one"): the words of the step it becomes, or nil. The verb
+// (lex.correctVerb) opens the words, after the correction's fillers; the step
+// it names first is the one corrected, the rest names the new one.
+func madeInto(ts []token) []token {
+	i := 0
+	for i < len(ts) && (ts[i].in(hCorrection) || lex.retractFiller[ts[i].raw] || ts[i].raw == "") {
+		i++
+	}
+	if i+1 >= len(ts) || !ts[i].in(hCorrectVerb) || lex.touchedRef[ts[i+1].raw] || !hasRaw(ts[i:], "code", "codes", "check", "scan", "otp", "one", "passcode") {
+		return nil
+	}
+	for j := i + 2; j < len(ts); j++ {
+		if !lex.madeIntoLead[ts[j].raw] || len(analyze(ts[i+1:j], nil).steps) != 1 {
+			continue
+		}
+		k := j
+		if k < len(ts) && (ts[k].raw == "to" || ts[k].raw == "into") {
+			k++
+		}
+		// "an email one": the new step in the old step's noun
+		nt := slices.Clone(ts[k:])
+		for x := range nt {
+			if nt[x].raw == "one" {
+				nt[x] = ts[j-1]
+			}
+		}
+		if b := analyze(nt, nil).steps; len(b) == 1 {
+			if o := analyze(ts[i+1:j], nil).steps[0].k; o != b[0].k && familyHead(o) == familyHead(b[0].k) {
+				return nt
+			}
+		}
+	}
+	return nil
+}
+
+// keptValues: the replacement points back at the step it replaces ("a 6-digit
+// code by SMS … wait no, email the code instead", "… make it an email one"):
+// the values said of the old step (a number with the words either side,
+// "6-digit", "max 3 tries", "valid 5 minutes") go on with the new one, unless the new words give values of their
+// own. Nil when they don't point back.
+func keptValues(old, repl []token) []token {
+	if slices.ContainsFunc(repl, func(t token) bool { return t.isNum }) {
+		return nil
+	}
+	back := false
+	for i, t := range repl {
+		if lex.touchedRef[t.raw] || t.raw == "the" && i+1 < len(repl) && (repl[i+1].w == "code" || repl[i+1].raw == "otp") {
+			back = true
+		}
+	}
+	if !back {
+		return nil
+	}
+	var out []token
+	for i, t := range old {
+		if !t.isNum || i+1 == len(old) {
+			continue
+		}
+		if i > 0 && old[i-1].raw != "" && !old[i-1].isNum {
+			out = append(out, old[i-1])
+		}
+		out = append(out, t, old[i+1])
+	}
+	if out == nil {
+		return nil
+	}
+	return slices.Concat(tokenize(","), out)
 }

@@ -878,6 +878,9 @@ var rules = map[string][]rule{
 		},
 	}},
 	"#": {{make: func(d *detector, i int) {
+		if confirmAsked(d.ts, i) {
+			return // "the avatar asks them to confirm they're 18 or older": what they are asked, the question's (conversationRule)
+		}
 		if upperEnd(d.ts, i) {
 			return // "under 18 or over 65": the range's upper end, noted with its minimum
 		}
@@ -3059,6 +3062,22 @@ func withBefore(ts []token, i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// confirmAsked: the number at i is inside what the user is asked to confirm
+// ("asks them to confirm they're 18 or older", "ask the user to confirm that
+// they are over 21"): a verb of asking, then "to confirm", before it, with no
+// pause between. The age is the question's, not a check the flow runs.
+func confirmAsked(ts []token, i int) bool {
+	for j := i - 1; j >= 1; j-- {
+		if ts[j].raw == "" {
+			return false
+		}
+		if ts[j].w == "confirm" && ts[j-1].raw == "to" {
+			return slices.ContainsFunc(ts[:j-1], func(t token) bool { return t.w == "ask" })
+		}
 	}
 	return false
 }
