@@ -2266,6 +2266,15 @@ func TestBuildHandoverOwnLineAndAfterRetry(t *testing.T) {
 	require.NotNil(t, r.Flow.Node(second))
 	assert.Contains(t, r.Flow.Node(second).Prompt, "member of our team", "the second failure is handed over")
 	assert.NotContains(t, strings.Join(r.Assumptions, "\n"), "No step matches")
+
+	// another step's condition in the same sentence opens its own scope
+	// (rvM17 S2: the handover moved to the SMS code's second failure)
+	r, err = Build("Liveness, then an SMS code. Retry the SMS code once; if it fails again, end the session, and if liveness fails, hand them to an agent.", Options{})
+	require.NoError(t, err)
+	second, _ = r.Flow.Node("again_sms_code").Outcome("failed_unverified")
+	assert.NotContains(t, r.Flow.Node(second).Prompt, "member of our team", "the second SMS failure ends, as said")
+	live, _ := nodeOfType(r.Flow, flow.TypeLiveness).Outcome("noFace")
+	assert.Contains(t, r.Flow.Node(live).Prompt, "member of our team", "liveness's failure is handed over")
 }
 
 // Words the user must say, quoted, are what the avatar asks them to say and

@@ -1461,8 +1461,10 @@ func parse(text string) *parsed {
 		case condMain:
 			sc = scope{}
 		case condNewUser, condFail, condAge:
-			if sc.k == cond.k && sc.sent == c.sent {
-				break // the same condition, said again in its own sentence
+			if sc.k == cond.k && sc.sent == c.sent && !(cond.k == condFail && sc.anchor != nil && cond.end >= 0 && slices.ContainsFunc(analyze(c.toks[:cond.end+1], seq).steps, func(s *step) bool { return s.k != sc.anchor.k && findKind(seq, s.k) >= 0 })) {
+				// the same condition, said again in its own sentence (not "…; if
+				// it fails again, end, and if liveness fails, …": another step's)
+				break
 			}
 			sc = scope{k: cond.k, sent: c.sent, only: c.only}
 			if cond.k == condFail {
