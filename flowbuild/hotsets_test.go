@@ -63,9 +63,11 @@ func TestHotBitsAgree(t *testing.T) {
 	require.False(t, token{raw: "livenes"}.in(hCondIf))
 }
 
-// TestPhraseFirst checks that every set of phrases in the lexicon starts only
-// with words of l.phraseFirst, which phraseLen trusts to answer 0 without
-// asking the set.
+// TestPhraseFirst checks that the first word of every set of phrases in the
+// lexicon has its phraseFirst bit in lex.hot, which markHot copies into the
+// tokens and phraseLen trusts to answer 0 without asking the set. A set made
+// after readHot, or not through phraseSet (a literal), would fail here; the
+// first of these panics in phraseSet already.
 func TestPhraseFirst(t *testing.T) {
 	v := reflect.ValueOf(lex).Elem()
 	sets := 0
@@ -76,8 +78,10 @@ func TestPhraseFirst(t *testing.T) {
 		}
 		sets++
 		for _, w := range set.MapKeys() {
-			require.True(t, lex.phraseFirst[w.String()], "%s: %q starts a phrase", v.Type().Field(i).Name, w.String())
+			require.True(t, lex.hot[w.String()].phraseFirst, "%s: %q starts a phrase", v.Type().Field(i).Name, w.String())
 		}
 	}
 	require.Greater(t, sets, 30)
+	late := &lexicon{phraseFirst: map[string]bool{}, hot: map[string]hotWord{}}
+	require.Panics(t, func() { late.phraseSet([]string{"some other time"}) }, "a phrase set made after readHot")
 }

@@ -398,7 +398,13 @@ type phrases map[string][][]string
 // phraseSet splits the phrases ps once, for phraseLen to compare word by word,
 // and records their first words in l.phraseFirst (hotsets.go): every set of
 // phrases is made here, so a word no phrase starts with starts none of them.
+// A set made after readHot (or a package variable made from lex) would have
+// first words the tokens' bits do not know, and phraseLen would never find
+// its phrases: that panics at init.
 func (l *lexicon) phraseSet(ps []string) phrases {
+	if l.hot != nil {
+		panic("flowbuild: phrase set made after readHot: its first words have no phraseFirst bit")
+	}
 	m := make(phrases, len(ps))
 	for _, p := range ps {
 		first, rest, _ := strings.Cut(p, " ")
