@@ -156,16 +156,14 @@ func (l *lexicon) hotSets() [numHot]map[string]bool {
 }
 
 // hotWord is what one lookup tells of a word: the hot sets it is in, whether
-// a phrase of some set of phrases starts with it, whether a use-case rule
-// names it, and whether unsupportedAt has a note for it. Most words are none
-// of these, so phraseLen, asked about many sets at every word, answers 0 at
-// once for them (the first words are l.phraseFirst, made with the sets), the
-// use-case rules, each comparing every word of the text with its own lists,
-// skip them (l.caseWords), and so does unsupportedAt, asked at every word of
-// every clause (l.unsupportedWords).
+// a phrase of some set of phrases starts with it, and whether a use-case rule
+// names it. Most words are neither, so phraseLen, asked about many sets at
+// every word, answers 0 at once for them (the first words are l.phraseFirst,
+// made with the sets), and the use-case rules, each comparing every word of
+// the text with its own lists, skip them (l.caseWords).
 type hotWord struct {
-	sets                                   uint64
-	phraseFirst, caseWord, unsupportedWord bool
+	sets                  uint64
+	phraseFirst, caseWord bool
 }
 
 // readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
@@ -191,11 +189,6 @@ func (l *lexicon) readHot() {
 		h.caseWord = true
 		l.hot[w] = h
 	}
-	for w := range l.unsupportedWords {
-		h := l.hot[w]
-		h.unsupportedWord = true
-		l.hot[w] = h
-	}
 }
 
 // markHot records in each token the hot sets its raw word belongs to.
@@ -216,7 +209,7 @@ func markUnread(ts []token) {
 
 func (t *token) mark() {
 	h := lex.hot[t.raw]
-	t.hot, t.phraseFirst, t.caseWord, t.unsupportedWord = h.sets|hotRead, h.phraseFirst, h.caseWord, h.unsupportedWord
+	t.hot, t.phraseFirst, t.caseWord = h.sets|hotRead, h.phraseFirst, h.caseWord
 }
 
 // maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords);

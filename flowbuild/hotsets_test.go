@@ -38,9 +38,6 @@ func TestHotBitsAgree(t *testing.T) {
 				if tok.caseWord != lex.caseWords[tok.raw] {
 					t.Fatalf("%q of %q: caseWord is %v", tok.raw, text, tok.caseWord)
 				}
-				if tok.unsupportedWord != lex.unsupportedWords[tok.raw] {
-					t.Fatalf("%q of %q: unsupportedWord is %v", tok.raw, text, tok.unsupportedWord)
-				}
 				for s := range numHot {
 					want := lex.hotMaps[s][tok.raw]
 					if tok.in(s) != want {

@@ -2569,9 +2569,6 @@ var (
 // fraud", "push payment scams"): "push payments confirmation via our app" asks
 // for a push, which FaceSign cannot send.
 func unsupportedAt(ts []token, i int) string {
-	if ts[i].hot&hotRead != 0 && !ts[i].unsupportedWord {
-		return "" // no map below knows the word (hotsets.go)
-	}
 	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] &&
 		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
@@ -2787,7 +2784,6 @@ type lexicon struct {
 	phraseFirst                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool         // the first words of every set of phrases (phraseSet)
 	deferPhrases                                                                                                                                                                                                                                                                                                                                                                                                                 phrases                 // deferPhraseList
 	caseWords                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool         // the words of the use-case rules' anyOf, allOf and also (hotsets.go)
-	unsupportedWords                                                                                                                                                                                                                                                                                                                                                                                                             map[string]bool         // the words unsupportedAt reads: unsupportedOtherNext's, teamTool's, unsupported's (hotsets.go)
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
 	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
@@ -3215,15 +3211,6 @@ func newLexicon() *lexicon {
 			l.caseWords[w] = true
 		}
 	}
-	l.unsupportedWords = map[string]bool{}
-	for _, m := range []map[string]string{l.teamTool, l.unsupported} {
-		for w := range m {
-			l.unsupportedWords[w] = true
-		}
-	}
-	for w := range unsupportedOtherNext {
-		l.unsupportedWords[w] = true
-	}
 	l.readHot()
 	return l
 }
@@ -3506,10 +3493,10 @@ type token struct {
 	hyph  bool // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
 	snake bool // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
 	camel bool // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
-	// a phrase of some set starts with raw, raw is a word of a use-case rule,
-	// raw is a word unsupportedAt reads; read with hot (hotsets.go, hotWord)
-	phraseFirst, caseWord, unsupportedWord bool
-	hot                                    uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
+	// a phrase of some set starts with raw, raw is a word of a use-case rule;
+	// read with hot (hotsets.go, hotWord)
+	phraseFirst, caseWord bool
+	hot                   uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
