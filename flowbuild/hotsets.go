@@ -191,29 +191,28 @@ func (l *lexicon) readHot() {
 	}
 }
 
-// markHot records in each token the hot sets its raw word belongs to.
+// markHot records in each token whose bits were not read yet the hot sets its
+// raw word belongs to and the word's other bits (hotWord). tokenize calls it
+// before joinTokens, whose rules ask the hot sets about every word, and again
+// after it for the tokens joinTokens made or respelled.
 func markHot(ts []token) {
 	for i := range ts {
-		ts[i].mark()
-	}
-}
-
-// markUnread is markHot for the tokens whose bits were not read yet.
-func markUnread(ts []token) {
-	for i := range ts {
-		if ts[i].hot&hotRead == 0 {
-			ts[i].mark()
+		if t := &ts[i]; t.hot&hotRead == 0 {
+			h := lex.hot[t.raw]
+			t.hot, t.phraseFirst, t.caseWord = h.sets|hotRead, h.phraseFirst, h.caseWord
 		}
 	}
 }
 
-func (t *token) mark() {
-	h := lex.hot[t.raw]
-	t.hot, t.phraseFirst, t.caseWord = h.sets|hotRead, h.phraseFirst, h.caseWord
-}
+// Each bit beside the hot sets is asked through one predicate, true unless the
+// token's bits were read and say no (a token a rule made has none read, and
+// its word is looked up as before).
 
-// maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords);
-// false only when its bits were read and say it is none.
+// mayStartPhrase: a phrase of some set of phrases may start with the token's
+// word (l.phraseFirst).
+func (t *token) mayStartPhrase() bool { return t.hot&hotRead == 0 || t.phraseFirst }
+
+// maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords).
 func (t *token) maybeCaseWord() bool { return t.hot&hotRead == 0 || t.caseWord }
 
 // hasCaseWord is hasRaw for the words of a use-case rule, which are all in

@@ -420,7 +420,7 @@ func phraseAt(ts []token, i int, set phrases) bool { return phraseLen(ts, i, set
 // phraseLen is the number of tokens of the longest phrase of set that starts at
 // token i, or 0.
 func phraseLen(ts []token, i int, set phrases) int {
-	if ts[i].hot&hotRead != 0 && !ts[i].phraseFirst {
+	if !ts[i].mayStartPhrase() {
 		return 0 // no phrase of any set starts with the word: no map to ask (hotsets.go)
 	}
 	best := 0
@@ -3971,7 +3971,7 @@ func tokenizeMode(text string, exact bool) []token {
 	// every word; the tokens it makes or rewrites have none yet, and get them after
 	markHot(out)
 	out = joinTokens(out)
-	markUnread(out)
+	markHot(out)
 	return out
 }
 
