@@ -215,11 +215,17 @@ func (t *token) mayStartPhrase() bool { return t.hot&hotRead == 0 || t.phraseFir
 // maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords).
 func (t *token) maybeCaseWord() bool { return t.hot&hotRead == 0 || t.caseWord }
 
-// hasCaseWord is hasRaw for the words of a use-case rule, which are all in
-// l.caseWords: a word its bits say is not there is not compared.
+// namedIn reports whether the token's raw word is one of words, a list of a
+// use-case rule (anyOf, allOf, also: all in l.caseWords, so a word its bits
+// say is none of them is not compared).
+func (t *token) namedIn(words []string) bool {
+	return t.maybeCaseWord() && slices.Contains(words, t.raw)
+}
+
+// hasCaseWord reports whether a token of ts is namedIn words.
 func hasCaseWord(ts []token, words []string) bool {
 	for i := range ts {
-		if ts[i].maybeCaseWord() && slices.Contains(words, ts[i].raw) {
+		if ts[i].namedIn(words) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package flowbuild
 import (
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/facesign/facesign-mcp/internal/intentcheck"
@@ -81,4 +82,29 @@ func TestPhraseFirst(t *testing.T) {
 	require.Greater(t, sets, 30)
 	late := &lexicon{phraseFirst: map[string]bool{}, hot: map[string]hotWord{}}
 	require.Panics(t, func() { late.phraseSet([]string{"some other time"}) }, "a phrase set made after readHot")
+}
+
+// TestCaseWords checks that every word of the lists a use-case rule compares
+// by namedIn has its caseWord bit, and that every list of useCaseRule is
+// either one of those or one compared some other way: a new list compared by
+// raw but left out of the union newLexicon makes would never match, and fails
+// here until it is put on one side.
+func TestCaseWords(t *testing.T) {
+	named := []string{"anyOf", "allOf", "also"}               // namedIn, hasCaseWord: gated by the caseWord bit
+	other := []string{"lemmas", "before", "after", "notNext"} // compared by lemma, or about the words around
+	rt := reflect.TypeFor[useCaseRule]()
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if f.Type == reflect.TypeFor[[]string]() {
+			require.True(t, slices.Contains(named, f.Name) || slices.Contains(other, f.Name), "useCaseRule.%s: compared by namedIn (add it to caseWords in newLexicon) or not?", f.Name)
+		}
+	}
+	for _, r := range useCaseRules {
+		v := reflect.ValueOf(r)
+		for _, name := range named {
+			for _, w := range v.FieldByName(name).Seq2() {
+				require.True(t, lex.hot[w.String()].caseWord, "rule %v, %s: %q has no caseWord bit", r.uc, name, w.String())
+			}
+		}
+	}
 }

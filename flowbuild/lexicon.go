@@ -3205,6 +3205,8 @@ func newLexicon() *lexicon {
 		l.joined[j] = lemmaOf{w, known}
 	}
 	l.deferPhrases = l.phraseSet(deferPhraseList)
+	// the words of every list a use-case rule compares by namedIn
+	// (TestCaseWords keeps this in step with useCaseRule's fields)
 	l.caseWords = map[string]bool{}
 	for _, r := range useCaseRules {
 		for _, w := range slices.Concat(r.anyOf, r.allOf, r.also) {
@@ -5558,7 +5560,7 @@ func (r useCaseRule) named(ts []token) bool {
 		return hasCaseWord(ts, r.anyOf)
 	}
 	for i, t := range ts {
-		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) {
+		if !t.namedIn(r.anyOf) {
 			continue
 		}
 		if i+1 < len(ts) && (slices.Contains(r.notNext, ts[i+1].raw) ||
@@ -5602,7 +5604,7 @@ func (r useCaseRule) matches(ts []token) bool {
 
 func (r useCaseRule) matchesNear(ts []token) bool {
 	for i, t := range ts {
-		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
+		if !t.namedIn(r.anyOf) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
 			continue
 		}
 		for j := max(0, i-purposeNear); j < i; j++ {
