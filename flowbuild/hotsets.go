@@ -166,28 +166,25 @@ type hotWord struct {
 	phraseFirst, caseWord bool
 }
 
-// readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
+// readHot fills l.hot, the hotWord of each word, once the sets are made.
 func (l *lexicon) readHot() {
 	l.hotMaps = l.hotSets()
 	l.hot = map[string]hotWord{}
 	for s, set := range l.hotMaps {
-		for w, ok := range set {
-			if ok {
-				h := l.hot[w]
-				h.sets |= 1 << s
-				l.hot[w] = h
-			}
+		l.flagHot(set, func(h *hotWord) { h.sets |= 1 << s })
+	}
+	l.flagHot(l.phraseFirst, func(h *hotWord) { h.phraseFirst = true })
+	l.flagHot(l.caseWords, func(h *hotWord) { h.caseWord = true })
+}
+
+// flagHot sets, with set, a bit of the hotWord of each word of words.
+func (l *lexicon) flagHot(words map[string]bool, set func(*hotWord)) {
+	for w, ok := range words {
+		if ok {
+			h := l.hot[w]
+			set(&h)
+			l.hot[w] = h
 		}
-	}
-	for w := range l.phraseFirst {
-		h := l.hot[w]
-		h.phraseFirst = true
-		l.hot[w] = h
-	}
-	for w := range l.caseWords {
-		h := l.hot[w]
-		h.caseWord = true
-		l.hot[w] = h
 	}
 }
 
