@@ -3501,6 +3501,15 @@ type token struct {
 	hot                   uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
 }
 
+// respell makes raw the token's word, read again as tokenize reads a word
+// (lemmaFix), and drops the hot bits of the word it had: markHot reads the new
+// word's. (A token whose raw changes must go through here, or keep the bits of
+// a word it no longer is.)
+func (t *token) respell(raw string) {
+	t.w, t.raw, t.known = lex.lemmaFix(raw)
+	t.hot = 0
+}
+
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
 // words vanish ("don't" → "dont"), numbers keep their separators ("5,000", "0.8").
 func tokenize(text string) []token { return tokenizeMode(text, false) }
@@ -4926,6 +4935,9 @@ func letKnow(ts []token, i int) int {
 }
 
 // joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").
+// Its tokens come with their hot bits read (markHot): a rule that changes a
+// token's raw word does it with respell, which drops the old word's bits, and
+// the tokens it makes are literals with none; markHot reads them after.
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
@@ -5032,8 +5044,7 @@ func joinTokens(ts []token) []token {
 			// "email OPT to his adress": an English word, so no typo to the
 			// lexicon, but beside a channel or "code" it is the code's name
 			// ("opt in", "opt out" stay verbs)
-			t.w, t.raw, t.known = lex.lemmaFix(channelTypos[t.raw])
-			t.hot = 0 // a new raw word: its bits are read again
+			t.respell(channelTypos[t.raw])
 			out = append(out, t)
 			continue
 		}
