@@ -5055,11 +5055,7 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
-		if len(out) == i {
-			out = out[:i+1] // nothing joined yet: the token is in its place already, no copy
-		} else {
-			out = append(out, ts[i])
-		}
+		out = append(out, ts[i])
 	}
 	return out
 }
