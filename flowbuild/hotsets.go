@@ -156,78 +156,73 @@ func (l *lexicon) hotSets() [numHot]map[string]bool {
 }
 
 // hotWord is what one lookup tells of a word: the hot sets it is in, whether
-// a phrase of some set of phrases starts with it, whether a use-case rule
-// names it, and whether unsupportedAt has a note for it. Most words are none
-// of these, so phraseLen, asked about many sets at every word, answers 0 at
-// once for them (the first words are l.phraseFirst, made with the sets), the
-// use-case rules, each comparing every word of the text with its own lists,
-// skip them (l.caseWords), and so does unsupportedAt, asked at every word of
-// every clause (l.unsupportedWords).
+// a phrase of some set of phrases starts with it, and whether a use-case rule
+// names it. Most words are neither, so phraseLen, asked about many sets at
+// every word, answers 0 at once for them (the first words are l.phraseFirst,
+// made with the sets), and the use-case rules, each comparing every word of
+// the text with its own lists, skip them (l.caseWords).
 type hotWord struct {
-	sets                                   uint64
-	phraseFirst, caseWord, unsupportedWord bool
+	sets                  uint64
+	phraseFirst, caseWord bool
 }
 
-// readHot fills l.hot, the hot sets each word belongs to, once the sets are made.
+// readHot fills l.hot, the hotWord of each word, once the sets are made.
 func (l *lexicon) readHot() {
 	l.hotMaps = l.hotSets()
 	l.hot = map[string]hotWord{}
 	for s, set := range l.hotMaps {
-		for w, ok := range set {
-			if ok {
-				h := l.hot[w]
-				h.sets |= 1 << s
-				l.hot[w] = h
-			}
+		l.flagHot(set, func(h *hotWord) { h.sets |= 1 << s })
+	}
+	l.flagHot(l.phraseFirst, func(h *hotWord) { h.phraseFirst = true })
+	l.flagHot(l.caseWords, func(h *hotWord) { h.caseWord = true })
+}
+
+// flagHot sets, with set, a bit of the hotWord of each word of words.
+func (l *lexicon) flagHot(words map[string]bool, set func(*hotWord)) {
+	for w, ok := range words {
+		if ok {
+			h := l.hot[w]
+			set(&h)
+			l.hot[w] = h
 		}
-	}
-	for w := range l.phraseFirst {
-		h := l.hot[w]
-		h.phraseFirst = true
-		l.hot[w] = h
-	}
-	for w := range l.caseWords {
-		h := l.hot[w]
-		h.caseWord = true
-		l.hot[w] = h
-	}
-	for w := range l.unsupportedWords {
-		h := l.hot[w]
-		h.unsupportedWord = true
-		l.hot[w] = h
 	}
 }
 
-// markHot records in each token the hot sets its raw word belongs to.
+// markHot records in each token whose bits were not read yet the hot sets its
+// raw word belongs to and the word's other bits (hotWord). tokenize calls it
+// before joinTokens, whose rules ask the hot sets about every word, and again
+// after it for the tokens joinTokens made or respelled.
 func markHot(ts []token) {
 	for i := range ts {
-		ts[i].mark()
-	}
-}
-
-// markUnread is markHot for the tokens whose bits were not read yet.
-func markUnread(ts []token) {
-	for i := range ts {
-		if ts[i].hot&hotRead == 0 {
-			ts[i].mark()
+		if t := &ts[i]; t.hot&hotRead == 0 {
+			h := lex.hot[t.raw]
+			t.hot, t.phraseFirst, t.caseWord = h.sets|hotRead, h.phraseFirst, h.caseWord
 		}
 	}
 }
 
-func (t *token) mark() {
-	h := lex.hot[t.raw]
-	t.hot, t.phraseFirst, t.caseWord, t.unsupportedWord = h.sets|hotRead, h.phraseFirst, h.caseWord, h.unsupportedWord
-}
+// Each bit beside the hot sets is asked through one predicate, true unless the
+// token's bits were read and say no (a token a rule made has none read, and
+// its word is looked up as before).
 
-// maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords);
-// false only when its bits were read and say it is none.
+// mayStartPhrase: a phrase of some set of phrases may start with the token's
+// word (l.phraseFirst).
+func (t *token) mayStartPhrase() bool { return t.hot&hotRead == 0 || t.phraseFirst }
+
+// maybeCaseWord: the token's word may be one a use-case rule names (l.caseWords).
 func (t *token) maybeCaseWord() bool { return t.hot&hotRead == 0 || t.caseWord }
 
-// hasCaseWord is hasRaw for the words of a use-case rule, which are all in
-// l.caseWords: a word its bits say is not there is not compared.
+// namedIn reports whether the token's raw word is one of words, a list of a
+// use-case rule (anyOf, allOf, also: all in l.caseWords, so a word its bits
+// say is none of them is not compared).
+func (t *token) namedIn(words []string) bool {
+	return t.maybeCaseWord() && slices.Contains(words, t.raw)
+}
+
+// hasCaseWord reports whether a token of ts is namedIn words.
 func hasCaseWord(ts []token, words []string) bool {
 	for i := range ts {
-		if ts[i].maybeCaseWord() && slices.Contains(words, ts[i].raw) {
+		if ts[i].namedIn(words) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package flowbuild
 import (
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/facesign/facesign-mcp/internal/intentcheck"
@@ -38,9 +39,6 @@ func TestHotBitsAgree(t *testing.T) {
 				if tok.caseWord != lex.caseWords[tok.raw] {
 					t.Fatalf("%q of %q: caseWord is %v", tok.raw, text, tok.caseWord)
 				}
-				if tok.unsupportedWord != lex.unsupportedWords[tok.raw] {
-					t.Fatalf("%q of %q: unsupportedWord is %v", tok.raw, text, tok.unsupportedWord)
-				}
 				for s := range numHot {
 					want := lex.hotMaps[s][tok.raw]
 					if tok.in(s) != want {
@@ -63,9 +61,11 @@ func TestHotBitsAgree(t *testing.T) {
 	require.False(t, token{raw: "livenes"}.in(hCondIf))
 }
 
-// TestPhraseFirst checks that every set of phrases in the lexicon starts only
-// with words of l.phraseFirst, which phraseLen trusts to answer 0 without
-// asking the set.
+// TestPhraseFirst checks that the first word of every set of phrases in the
+// lexicon has its phraseFirst bit in lex.hot, which markHot copies into the
+// tokens and phraseLen trusts to answer 0 without asking the set. A set made
+// after readHot, or not through phraseSet (a literal), would fail here; the
+// first of these panics in phraseSet already.
 func TestPhraseFirst(t *testing.T) {
 	v := reflect.ValueOf(lex).Elem()
 	sets := 0
@@ -76,8 +76,35 @@ func TestPhraseFirst(t *testing.T) {
 		}
 		sets++
 		for _, w := range set.MapKeys() {
-			require.True(t, lex.phraseFirst[w.String()], "%s: %q starts a phrase", v.Type().Field(i).Name, w.String())
+			require.True(t, lex.hot[w.String()].phraseFirst, "%s: %q starts a phrase", v.Type().Field(i).Name, w.String())
 		}
 	}
 	require.Greater(t, sets, 30)
+	late := &lexicon{phraseFirst: map[string]bool{}, hot: map[string]hotWord{}}
+	require.Panics(t, func() { late.phraseSet([]string{"some other time"}) }, "a phrase set made after readHot")
+}
+
+// TestCaseWords checks that every word of the lists a use-case rule compares
+// by namedIn has its caseWord bit, and that every list of useCaseRule is
+// either one of those or one compared some other way: a new list compared by
+// raw but left out of the union newLexicon makes would never match, and fails
+// here until it is put on one side.
+func TestCaseWords(t *testing.T) {
+	named := []string{"anyOf", "allOf", "also"}               // namedIn, hasCaseWord: gated by the caseWord bit
+	other := []string{"lemmas", "before", "after", "notNext"} // compared by lemma, or about the words around
+	rt := reflect.TypeFor[useCaseRule]()
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if f.Type == reflect.TypeFor[[]string]() {
+			require.True(t, slices.Contains(named, f.Name) || slices.Contains(other, f.Name), "useCaseRule.%s: compared by namedIn (add it to caseWords in newLexicon) or not?", f.Name)
+		}
+	}
+	for _, r := range useCaseRules {
+		v := reflect.ValueOf(r)
+		for _, name := range named {
+			for _, w := range v.FieldByName(name).Seq2() {
+				require.True(t, lex.hot[w.String()].caseWord, "rule %v, %s: %q has no caseWord bit", r.uc, name, w.String())
+			}
+		}
+	}
 }

@@ -398,7 +398,13 @@ type phrases map[string][][]string
 // phraseSet splits the phrases ps once, for phraseLen to compare word by word,
 // and records their first words in l.phraseFirst (hotsets.go): every set of
 // phrases is made here, so a word no phrase starts with starts none of them.
+// A set made after readHot (or a package variable made from lex) would have
+// first words the tokens' bits do not know, and phraseLen would never find
+// its phrases: that panics at init.
 func (l *lexicon) phraseSet(ps []string) phrases {
+	if l.hot != nil {
+		panic("flowbuild: phrase set made after readHot: its first words have no phraseFirst bit")
+	}
 	m := make(phrases, len(ps))
 	for _, p := range ps {
 		first, rest, _ := strings.Cut(p, " ")
@@ -414,7 +420,7 @@ func phraseAt(ts []token, i int, set phrases) bool { return phraseLen(ts, i, set
 // phraseLen is the number of tokens of the longest phrase of set that starts at
 // token i, or 0.
 func phraseLen(ts []token, i int, set phrases) int {
-	if ts[i].hot&hotRead != 0 && !ts[i].phraseFirst {
+	if !ts[i].mayStartPhrase() {
 		return 0 // no phrase of any set starts with the word: no map to ask (hotsets.go)
 	}
 	best := 0
@@ -2563,9 +2569,6 @@ var (
 // fraud", "push payment scams"): "push payments confirmation via our app" asks
 // for a push, which FaceSign cannot send.
 func unsupportedAt(ts []token, i int) string {
-	if ts[i].hot&hotRead != 0 && !ts[i].unsupportedWord {
-		return "" // no map below knows the word (hotsets.go)
-	}
 	if i+1 < len(ts) && unsupportedOtherNext[ts[i].raw][ts[i+1].raw] &&
 		(i > 0 && otherKindBefore[ts[i-1].raw] || slices.ContainsFunc(ts, func(t token) bool { return otherKindAfter[t.raw] })) {
 		return ""
@@ -2776,12 +2779,11 @@ type lexicon struct {
 	scanMode                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]string       // word → document_scan scanningMode
 	tone                                                                                                                                                                                                                                                                                                                                                                                                                         map[string]string       // toneWords
 	settingKey                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]string       // a setting's key as written → the setting
-	hot                                                                                                                                                                                                                                                                                                                                                                                                                          map[string]hotWord      // the hot sets each word is in, and whether a phrase starts with it (hotsets.go)
+	hot                                                                                                                                                                                                                                                                                                                                                                                                                          map[string]hotWord      // what the tokens' bits say of each word (hotWord, hotsets.go)
 	hotMaps                                                                                                                                                                                                                                                                                                                                                                                                                      [numHot]map[string]bool // the hot sets in hotSet order
 	phraseFirst                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool         // the first words of every set of phrases (phraseSet)
 	deferPhrases                                                                                                                                                                                                                                                                                                                                                                                                                 phrases                 // deferPhraseList
 	caseWords                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool         // the words of the use-case rules' anyOf, allOf and also (hotsets.go)
-	unsupportedWords                                                                                                                                                                                                                                                                                                                                                                                                             map[string]bool         // the words unsupportedAt reads: unsupportedOtherNext's, teamTool's, unsupported's (hotsets.go)
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
 	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
@@ -3203,20 +3205,13 @@ func newLexicon() *lexicon {
 		l.joined[j] = lemmaOf{w, known}
 	}
 	l.deferPhrases = l.phraseSet(deferPhraseList)
+	// the words of every list a use-case rule compares by namedIn
+	// (TestCaseWords keeps this in step with useCaseRule's fields)
 	l.caseWords = map[string]bool{}
 	for _, r := range useCaseRules {
 		for _, w := range slices.Concat(r.anyOf, r.allOf, r.also) {
 			l.caseWords[w] = true
 		}
-	}
-	l.unsupportedWords = map[string]bool{}
-	for _, m := range []map[string]string{l.teamTool, l.unsupported} {
-		for w := range m {
-			l.unsupportedWords[w] = true
-		}
-	}
-	for w := range unsupportedOtherNext {
-		l.unsupportedWords[w] = true
 	}
 	l.readHot()
 	return l
@@ -3500,10 +3495,19 @@ type token struct {
 	hyph  bool // written right after a hyphen ("e-mail"): a join of it quotes the hyphen
 	snake bool // written right after an underscore inside a word ("bank_photo"): one identifier with the token before
 	camel bool // a capital inside a word opens it ("Photo" of "profilePhoto"): one identifier with the token before
-	// a phrase of some set starts with raw, raw is a word of a use-case rule,
-	// raw is a word unsupportedAt reads; read with hot (hotsets.go, hotWord)
-	phraseFirst, caseWord, unsupportedWord bool
-	hot                                    uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
+	// a phrase of some set starts with raw, raw is a word of a use-case rule;
+	// read with hot (hotsets.go, hotWord)
+	phraseFirst, caseWord bool
+	hot                   uint64 // the hot sets raw is in, and hotRead once they were read (hotsets.go)
+}
+
+// respell makes raw the token's word, read again as tokenize reads a word
+// (lemmaFix), and drops the hot bits of the word it had: markHot reads the new
+// word's. (A token whose raw changes must go through here, or keep the bits of
+// a word it no longer is.)
+func (t *token) respell(raw string) {
+	t.w, t.raw, t.known = lex.lemmaFix(raw)
+	t.hot = 0
 }
 
 // tokenize splits text into tokens: letters and digits form words, apostrophes inside
@@ -3978,7 +3982,7 @@ func tokenizeMode(text string, exact bool) []token {
 	// every word; the tokens it makes or rewrites have none yet, and get them after
 	markHot(out)
 	out = joinTokens(out)
-	markUnread(out)
+	markHot(out)
 	return out
 }
 
@@ -4931,6 +4935,9 @@ func letKnow(ts []token, i int) int {
 }
 
 // joinTokens merges word pairs that name one thing ("e mail", "one time", "deep fake").
+// Its tokens come with their hot bits read (markHot): a rule that changes a
+// token's raw word does it with respell, which drops the old word's bits, and
+// the tokens it makes are literals with none; markHot reads them after.
 func joinTokens(ts []token) []token {
 	out := ts[:0]
 	for i := 0; i < len(ts); i++ {
@@ -5037,8 +5044,7 @@ func joinTokens(ts []token) []token {
 			// "email OPT to his adress": an English word, so no typo to the
 			// lexicon, but beside a channel or "code" it is the code's name
 			// ("opt in", "opt out" stay verbs)
-			t.w, t.raw, t.known = lex.lemmaFix(channelTypos[t.raw])
-			t.hot = 0 // a new raw word: its bits are read again
+			t.respell(channelTypos[t.raw])
 			out = append(out, t)
 			continue
 		}
@@ -5049,11 +5055,7 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
-		if len(out) == i {
-			out = out[:i+1] // nothing joined yet: the token is in its place already, no copy
-		} else {
-			out = append(out, ts[i])
-		}
+		out = append(out, ts[i])
 	}
 	return out
 }
@@ -5565,7 +5567,7 @@ func (r useCaseRule) named(ts []token) bool {
 		return hasCaseWord(ts, r.anyOf)
 	}
 	for i, t := range ts {
-		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) {
+		if !t.namedIn(r.anyOf) {
 			continue
 		}
 		if i+1 < len(ts) && (slices.Contains(r.notNext, ts[i+1].raw) ||
@@ -5609,7 +5611,7 @@ func (r useCaseRule) matches(ts []token) bool {
 
 func (r useCaseRule) matchesNear(ts []token) bool {
 	for i, t := range ts {
-		if !t.maybeCaseWord() || !slices.Contains(r.anyOf, t.raw) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
+		if !t.namedIn(r.anyOf) || i+1 < len(ts) && slices.Contains(r.notNext, ts[i+1].raw) {
 			continue
 		}
 		for j := max(0, i-purposeNear); j < i; j++ {

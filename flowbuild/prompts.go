@@ -273,10 +273,8 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		}
 		return "Read " + s.readBack + " back to the user, and ask them " + confirm + "."
 	}
-	// (ownNounItem needs an " and " in the phrase, and forThing tokenizes it:
-	// the cheap tests go first)
-	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 && strings.Contains(s.phrase, " and ") {
-		if ph := forThing(s.phrase); ownNounItem(ph) {
+	if s.topics&^(tName|tDOB|tAddress|tCard) == 0 {
+		if ph, ok := ownNounAsk(s.phrase); ok {
 			// "asks them for the locker number and the name on the booking", "ask
 			// the user the name of their employer and their date of birth": a
 			// thing asked for that no stock line names is asked with the rest,
@@ -481,6 +479,18 @@ func ownNounItem(phrase string) bool {
 		return true
 	}
 	return false
+}
+
+// ownNounAsk is the phrase as forThing writes it, and whether it is an
+// ownNounItem list. (Without an " and " it is none, and forThing, which
+// tokenizes the phrase and adds no more than a "for " before it, is not
+// asked.)
+func ownNounAsk(phrase string) (string, bool) {
+	if !strings.Contains(phrase, " and ") {
+		return "", false
+	}
+	ph := forThing(phrase)
+	return ph, ownNounItem(ph)
 }
 
 // forThing writes a thing asked for as such: "the name of their bank" is
