@@ -1417,7 +1417,7 @@ func madeInto(ts []token) []token {
 			}
 		}
 		if b := analyze(nt, nil).steps; len(b) == 1 {
-			if o := analyze(ts[i+1:j], nil).steps[0].k; o != b[0].k && familyHead(o) == familyHead(b[0].k) {
+			if o := analyze(ts[i+1:j], nil).steps[0].k; o != b[0].k && familyHead(o) == familyHead(b[0].k) && namedChannel(o, b[0].k, ts[k:]) {
 				return nt
 			}
 		}
@@ -1457,4 +1457,17 @@ func keptValues(old, repl []token) []token {
 		return nil
 	}
 	return slices.Concat(tokenize(","), out)
+}
+
+// namedChannel: a code made into another code is a change of channel only
+// when the new words name one the flow has (lex.madeIntoChannel: "an SMS
+// one", "an email one") and the new code is of that channel. "Make the SMS
+// code a 6-digit one", "make it a one-time passcode" change a setting of the
+// code, and "a voice one" names a channel FaceSign has none of: no step is
+// taken back for them. Steps of other families pass.
+func namedChannel(old, made kind, said []token) bool {
+	if familyHead(old) != kEmailOTP {
+		return true
+	}
+	return (made == kSMSOTP || made == kEmailOTP) && hasAnyRaw(said, lex.madeIntoChannel)
 }
