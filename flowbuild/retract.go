@@ -1431,12 +1431,16 @@ func madeInto(ts []token) []token {
 // "6-digit", "max 3 tries", "valid 5 minutes") go on with the new one, unless the new words give values of their
 // own. Nil when they don't point back.
 func keptValues(old, repl []token) []token {
-	if slices.ContainsFunc(repl, func(t token) bool { return t.isNum }) {
-		return nil
+	// "an SMS one": the old code in another channel ("one" stands for it, no count)
+	oneBack := func(i int) bool { return repl[i].raw == "one" && i > 0 && lex.madeIntoChannel[repl[i-1].raw] }
+	for i, t := range repl {
+		if t.isNum && !oneBack(i) {
+			return nil
+		}
 	}
 	back := false
 	for i, t := range repl {
-		if lex.touchedRef[t.raw] || t.raw == "the" && i+1 < len(repl) && (repl[i+1].w == "code" || repl[i+1].raw == "otp") {
+		if lex.touchedRef[t.raw] || oneBack(i) || t.raw == "the" && i+1 < len(repl) && (repl[i+1].w == "code" || repl[i+1].raw == "otp") {
 			back = true
 		}
 	}
