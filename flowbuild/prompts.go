@@ -336,7 +336,7 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	if c, ok := confirmsThat(s.phrase); ok && s.topics&^(tReason|tTransfer) == 0 {
 		// "asks them to confirm they recognise the payee by name": what the user
 		// confirms, in the text's words, not the stock recipient and amount
-		if n := confirmedAge(s); n != "" && strings.HasSuffix(c, " "+n) {
+		if n, w := confirmedAge(s), strings.Fields(c); n != "" && len(w) > 1 && w[len(w)-1] == n && !lex.ageAbove[w[len(w)-2]] {
 			c += " or older" // ("confirm they're 21+": the "+" is the minimum, not the exact age)
 		}
 		return "Ask the user to confirm that " + c + "."
