@@ -3201,17 +3201,6 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			sentence = req + ", " + strconv.Itoa(age) + "+"
 		} else {
 			p.assumptions = append(p.assumptions, "Read \""+bg+"\" as a remark about the change, not as a step to add.")
-			if rts := tokenize(req); hasRaw(rts, "their") && hasAnyRaw(rts, lex.pathNoun) {
-				// "unknown users won't have their old phone, so on their path
-				// only, swap the SMS code": "their path" is the path of the
-				// group the remark opens on
-				for k := 1; k <= 4 && k <= len(bts); k++ {
-					if namesUserGroup(bts[:k]) {
-						sentence = "for " + clauseText(bts[:k]) + ", " + req
-						break
-					}
-				}
-			}
 		}
 	}
 	if i := lastIndexFold(sentence, ", "); i > 0 && usersHabit(tokenize(sentence[i+len(", "):])) && namesAnything(tokenize(sentence[:i])) {
@@ -6442,6 +6431,12 @@ func (p *plan) retryEdit(ts []token) ([]string, bool) {
 	if !hasAnyHot(ts, hRetryWord) && !secondChance(ts) || againHappened(ts) && !secondChance(ts) {
 		return nil, false // ("compliance changed their mind again, we only accept passports …")
 	}
+	if n := retryCap(ts); n != "" {
+		// "cap retries at 2": a retry is a question back to the step, with no
+		// count, so offering one would let a check be tried without end; the
+		// flow stays as it is, and says so
+		return []string{"left the retries as they are: a flow cannot count retries, so the cap of " + n + " is not kept (change a code's maxAttempts to cap its tries)"}, true
+	}
 	if tail := p.retryExceptTail(ts); tail != nil {
 		// "let them retry any failed check, but no second chance on the SMS
 		// code", "users can retry except the liveness check": every check
@@ -9472,4 +9467,19 @@ func frontedPlaceComma(part string, steps []*step) string {
 		}
 	}
 	return part
+}
+
+// retryCap: the words cap the number of retries ("cap retries at 2", "limit
+// retries to 2 per check", "max 3 retries"): the number, or "". A word test
+// (lex.retryCap) comes first.
+func retryCap(ts []token) string {
+	if !hasAnyRaw(ts, lex.retryCap) {
+		return ""
+	}
+	for _, t := range ts {
+		if t.isNum {
+			return t.raw
+		}
+	}
+	return ""
 }

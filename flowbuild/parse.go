@@ -1030,7 +1030,7 @@ func parse(text string) *parsed {
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
 	for i := range clauses {
-		if t := slotNamed(clauses[i].toks); t != nil {
+		if t := slotNamed(clauses[i].toks); t != nil && !branched(clauses) {
 			clauses[i].toks = t
 		}
 	}
@@ -2893,7 +2893,6 @@ func parse(text string) *parsed {
 	}
 	p.restrictDocTypes()
 	p.readChoice(clauses)
-	p.askedAge()
 	p.notes = append(p.notes, otherAgeNotes(p.steps)...)
 	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
 		// "payouts only go to 18+ accounts but we already check age at signup,
@@ -10383,27 +10382,11 @@ func slotNamed(ts []token) []token {
 	return slices.Concat(y, tokenize("right"), ts[prep:prep+1], x)
 }
 
-// askedAge: the text states an age limit and has the avatar ask the user to
-// confirm it ("they need to be at least 18 but we don't scan documents, so
-// just make sure the avatar asks them to confirm they're 18 or older"): the
-// question is how the limit is met, so an age check of that same age, with
-// no document scan to read a date of birth from, goes, and a note says so.
-func (p *parsed) askedAge() {
-	ai := slices.IndexFunc(p.steps, func(s *step) bool { return s.k == kAgeCheck && s.explicitAge && !s.ageUnder })
-	if ai < 0 || hasKind(p.steps, kDocument) {
-		return
-	}
-	age := p.steps[ai].minAge
-	asked := slices.ContainsFunc(p.steps, func(s *step) bool {
-		if s.k != kAsk || !strings.Contains(s.phrase, "confirm") {
-			return false
-		}
-		ts := tokenize(s.phrase)
-		return slices.ContainsFunc(ts, func(t token) bool { return t.isNum && int(t.num) == age })
-	})
-	if !asked {
-		return
-	}
-	p.steps = slices.Delete(p.steps, ai, ai+1)
-	p.notes = append(p.notes, "Read the age limit of "+strconv.Itoa(age)+" as met by the question that asks the user to confirm it, so the flow has no age check on a date of birth (it has no document to read one from).")
+// branched: the text names groups of users a recognition tells apart ("face
+// recognition; known users get …, unknown users get …"). There "the step after
+// the ID scan should be a face compare" is left to the older reading: put as "a
+// face compare right after the ID scan" it would take the flow off its paths,
+// dropping the recognition and the path it opens.
+func branched(clauses []clause) bool {
+	return slices.ContainsFunc(clauses, func(c clause) bool { return namesUserGroup(c.toks) })
 }

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -338,6 +339,9 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 	if c, ok := confirmsThat(s.phrase); ok && s.topics&^(tReason|tTransfer) == 0 {
 		// "asks them to confirm they recognise the payee by name": what the user
 		// confirms, in the text's words, not the stock recipient and amount
+		if n, w := confirmedAge(s), strings.Fields(c); n != "" && len(w) > 1 && w[len(w)-1] == n && !lex.ageAbove[w[len(w)-2]] {
+			c += " or older" // ("confirm they're 21+": the "+" is the minimum, not the exact age)
+		}
 		return "Ask the user to confirm that " + c + "."
 	}
 	if s.topics&^(tReason|tTransfer) == 0 && startsWh(s.phrase) {
@@ -672,6 +676,11 @@ func askConditions(s *step) (okID, ok, badID, bad string) {
 	if s.topics&tConsent != 0 {
 		got = append(got, "clearly gave their consent")
 	}
+	if n := confirmedAge(s); n != "" && len(got) == 0 {
+		// "ask them to confirm they're 18 or older": the pass is a yes to the
+		// age, not any clear answer ("No, I'm 16" is clear too)
+		return "confirmed", "The user confirmed they are " + n + " or older", "doubt", "The user said they are younger, would not confirm it, or the answer raised doubts"
+	}
 	if len(got) == 0 && len(s.fallback) > 0 {
 		// "ask if they have their passport; if yes, scan it; if not, …": a no
 		// is an answer too, and it takes the other path (a clear "no" that read
@@ -961,4 +970,28 @@ func cardDigits(ts []token) string {
 		}
 	}
 	return "last four digits"
+}
+
+// confirmedAge: the question asks the user to confirm a minimum age ("to
+// confirm they're 18 or older", "to confirm that they are over 21", "to confirm
+// they're 21+"): that age, or "". The age follows a word of a minimum or
+// "they're", "they are" (lex.ageIs). A word test on "confirm" comes first.
+func confirmedAge(s *step) string {
+	if s.topics != 0 || !strings.Contains(s.phrase, "confirm") {
+		return ""
+	}
+	ts := tokenize(s.phrase)
+	if hasAnyRaw(ts, lex.ageBelow) {
+		return "" // ("confirm they're under 65": no minimum)
+	}
+	for i, t := range ts {
+		if !t.isNum || t.num < 10 || t.num > 120 {
+			continue
+		}
+		n := strconv.Itoa(int(t.num))
+		if i > 0 && (lex.ageAbove[ts[i-1].raw] || lex.ageIs[ts[i-1].raw]) {
+			return n
+		}
+	}
+	return ""
 }

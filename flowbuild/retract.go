@@ -1417,7 +1417,7 @@ func madeInto(ts []token) []token {
 			}
 		}
 		if b := analyze(nt, nil).steps; len(b) == 1 {
-			if o := analyze(ts[i+1:j], nil).steps[0].k; o != b[0].k && familyHead(o) == familyHead(b[0].k) {
+			if o := analyze(ts[i+1:j], nil).steps[0].k; o != b[0].k && familyHead(o) == familyHead(b[0].k) && namedChannel(o, b[0].k, ts[k:]) {
 				return nt
 			}
 		}
@@ -1431,12 +1431,16 @@ func madeInto(ts []token) []token {
 // "6-digit", "max 3 tries", "valid 5 minutes") go on with the new one, unless the new words give values of their
 // own. Nil when they don't point back.
 func keptValues(old, repl []token) []token {
-	if slices.ContainsFunc(repl, func(t token) bool { return t.isNum }) {
-		return nil
+	// "an SMS one": the old code in another channel ("one" stands for it, no count)
+	oneBack := func(i int) bool { return repl[i].raw == "one" && i > 0 && lex.madeIntoChannel[repl[i-1].raw] }
+	for i, t := range repl {
+		if t.isNum && !oneBack(i) {
+			return nil
+		}
 	}
 	back := false
 	for i, t := range repl {
-		if lex.touchedRef[t.raw] || t.raw == "the" && i+1 < len(repl) && (repl[i+1].w == "code" || repl[i+1].raw == "otp") {
+		if lex.touchedRef[t.raw] || oneBack(i) || t.raw == "the" && i+1 < len(repl) && (repl[i+1].w == "code" || repl[i+1].raw == "otp") {
 			back = true
 		}
 	}
@@ -1457,4 +1461,17 @@ func keptValues(old, repl []token) []token {
 		return nil
 	}
 	return slices.Concat(tokenize(","), out)
+}
+
+// namedChannel: a code made into another code is a change of channel only
+// when the new words name one the flow has (lex.madeIntoChannel: "an SMS
+// one", "an email one") and the new code is of that channel. "Make the SMS
+// code a 6-digit one", "make it a one-time passcode" change a setting of the
+// code, and "a voice one" names a channel FaceSign has none of: no step is
+// taken back for them. Steps of other families pass.
+func namedChannel(old, made kind, said []token) bool {
+	if familyHead(old) != kEmailOTP {
+		return true
+	}
+	return (made == kSMSOTP || made == kEmailOTP) && hasAnyRaw(said, lex.madeIntoChannel)
 }
