@@ -5454,6 +5454,30 @@ func peopleSubject(ts []token) bool {
 	return false
 }
 
+// orderParticiple: a participle of lexicon orderParticiples ("reversed",
+// "inverted") at i ends a sentence whose subject is the order of the steps
+// ("the order of the SMS code and the liveness check SHALL be reversed"),
+// with no negation before it: the swap verb. Any other subject ("the camera
+// image must not be flipped", "any payment SHALL be reversed if …") or a
+// negated one ("… SHALL NOT be reversed") is no change of the order.
+func orderParticiple(words []string, i int) (string, bool) {
+	base, ok := orderParticiples[strings.ToLower(strings.Trim(words[i], ",;:.!?"))]
+	if !ok || i+1 != len(words) {
+		return "", false
+	}
+	order := false
+	for j, w := range words[:i] {
+		w = strings.ToLower(strings.Trim(w, ",;:"))
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || w == "cannot" {
+			return "", false
+		}
+		if w == "order" && j+1 < i && strings.ToLower(words[j+1]) == "of" {
+			order = true
+		}
+	}
+	return base, order
+}
+
 // activeVoice rewrites a change said in the passive ("the ID scan and the SMS code
 // are both taken out", "the email code should be replaced with an SMS one") as the
 // instruction it is ("take the ID scan and the SMS code out", "replace the email
@@ -5464,7 +5488,9 @@ func activeVoice(sentence string) (string, string) {
 	for i := 1; i < len(words); i++ {
 		base, ok := changeParticiples[strings.ToLower(strings.Trim(words[i], ",;:.!?"))]
 		if !ok {
-			continue
+			if base, ok = orderParticiple(words, i); !ok {
+				continue
+			}
 		}
 		k, be := i, false // the auxiliaries before the participle: "should be", "are both"
 		for k > 0 {

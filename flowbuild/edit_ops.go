@@ -241,7 +241,7 @@ func splitInstructions(sentence string) []string {
 				// else goes too), as "we want SMS only, remove the email one"
 				kept := strings.TrimSuffix(strings.TrimRight(strings.Join(words[i+k+1:], " "), ",.!"), " only")
 				end := i
-				for j := i + k - 1; j >= i; j-- {
+				for j := i + k - 1; j >= i && removalList(words[i:j+1]); j-- {
 					if strings.HasSuffix(words[j], ",") {
 						// "delete the permission step, the passport and the
 						// compare, keep liveness only": the list goes on past
@@ -483,6 +483,19 @@ func opensOnRetry(words, rest []string) bool {
 // backup").
 func staysIn(words []string) bool {
 	return slices.ContainsFunc(words, func(x string) bool { return lex.stayVerb[strings.ToLower(strings.Trim(x, ",;.!"))] })
+}
+
+// removalList: the words go on with the steps of a removal only ("the
+// passport and the compare,"): no word says a step stays or is needed
+// ("liveness stays", "the licence is needed", "not the SMS code"), moves it
+// ("move liveness to the end", "liveness first") or starts another change,
+// any of which ends the removal's list before it.
+func removalList(words []string) bool {
+	return !slices.ContainsFunc(words, func(x string) bool {
+		w := bareWord(x)
+		return lex.stayVerb[w] || lex.beForm[w] || w == "not" || w == "but" || w == "never" || w == "no" ||
+			w == "first" || w == "last" || w == "end" || w == "start" || editVerbs[w]
+	})
 }
 
 // removedPassive: the words remove in the passive ("the passport scan and

@@ -1526,6 +1526,15 @@ var delegateVerbWords = []string{"does", "do", "handles", "handle", "covers", "o
 // the app's noun
 var appGetVerbWords = []string{"obtains", "obtain", "requests", "request", "gets", "collects", "grants", "asks"}
 
+// appSideWords name what the integrator's app may get itself before the flow
+// (a permission, a consent); a check named so stays in the flow
+var appSideWords = []string{"permission", "permissions", "access", "consent"}
+
+// livePurposeWords after the live side of "check the face with the camera"
+// say what the look is for (a live person, a visible face), not a comparison
+// with the document's photo
+var livePurposeWords = []string{"for", "is", "are", "be", "visible", "lit", "covered", "centered", "centred", "live", "real", "glare", "glasses", "quality"}
+
 // collectiveWords name steps as a group ("the email bits", "the email stuff").
 var collectiveWords = []string{"steps", "bits", "parts", "pieces", "things", "stuff", "ones",
 	// the singular of a whole ("the whole email part", "the email side of it",
@@ -2271,11 +2280,14 @@ var needPastSet = wordSet([]string{"needed", "wanted", "requested", "asked"})
 // changeParticiples: the past participle of a verb of change → the verb, so that
 // "the SMS code is removed", "both codes get taken out", "the email step should be
 // replaced with …" read as the instruction (edit.go, activeVoice).
+// orderParticiples turn into the swap verb only where the order of the steps
+// is their subject ("the order of … SHALL be reversed"; orderParticiple)
+var orderParticiples = map[string]string{"reversed": "reverse", "flipped": "flip", "inverted": "invert"}
+
 var changeParticiples = map[string]string{
 	"removed": "remove", "deleted": "delete", "dropped": "drop", "eliminated": "eliminate", "ditched": "ditch",
 	"ripped": "rip", "stripped": "strip", "scrapped": "scrap", "nixed": "nix", "killed": "kill", "struck": "strike", "taken": "take",
 	"replaced": "replace", "swapped": "swap", "switched": "switch", "substituted": "substitute", "moved": "move",
-	"reversed": "reverse", "flipped": "flip", "inverted": "invert", "exchanged": "exchange", // "the order … SHALL be reversed"
 	"added": "add", "inserted": "insert", "included": "include", "appended": "append",
 }
 
@@ -2797,7 +2809,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord                                                                                                                                                                                                                                                                                                             map[string]bool
+	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit, madeIntoLead, slotNoun, madeIntoChannel, retryCap, ageAbove, ageBelow, ageIs                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
 	framing                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool
@@ -3001,7 +3013,7 @@ func newLexicon() *lexicon {
 	l.addressGet = wordSet(addressGetWords)
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
-	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords)
+	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord, l.appSide, l.livePurpose = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords), wordSet(appSideWords), wordSet(livePurposeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = l.phraseSet(retryLaterPhrases)
@@ -4001,8 +4013,10 @@ func identificationByFace(ts []token) {
 		if ts[i].raw != "identification" {
 			continue
 		}
-		for _, t := range ts[i+1 : min(len(ts), i+8)] {
-			if t.raw == "enrolled" || t.w == "face" && !lex.docWord[ts[min(len(ts)-1, i+1)].w] {
+		for _, t := range ts[i+1 : min(len(ts), i+12)] {
+			// (only "enrolled" says it: a face alone may be the ID's photo,
+			// "identification of the face on the ID card against the video")
+			if t.raw == "enrolled" {
 				ts[i].w = "identify"
 				break
 			}

@@ -1386,7 +1386,7 @@ func parse(text string) *parsed {
 			// condition trailed the scan alone; what comes next is everyone's
 			lastScope, sc = sc, scope{}
 		}
-		if sc.k == condNone && lastScope.k != condNone && (phraseAt(c.toks, 0, lex.sameCase) || sameCaseEnd(c.toks)) {
+		if sc.k == condNone && lastScope.k != condNone && phraseAt(c.toks, 0, lex.sameCase) {
 			// "… unless the compare comes back as no match. In that case, take a
 			// face scan": the condition just closed holds again
 			sc = lastScope
@@ -6842,9 +6842,16 @@ func passedOn(ts []token, seq []*step) bool {
 // delegates: the integrator's app is the subject of a verb that hands it the
 // work ("our ui does the explaining", "our frontend handles consent").
 func delegates(ts []token) bool {
+	side := hasAnyRaw(ts, lex.appSide)
 	for i := 0; i+2 < len(ts); i++ {
 		if (ts[i].raw == "our" || ts[i].raw == "my") && lex.appNoun[ts[i+1].raw] && lex.delegateVerb[ts[i+2].raw] {
 			return true
+		}
+		if !side {
+			// (the app's getting or the passive's agent below speaks of a
+			// permission or consent only: "the SMS OTP is sent by our app",
+			// "our app requests the SMS OTP" keep the step in the flow)
+			continue
 		}
 		if ts[i].raw == "our" || ts[i].raw == "my" || ts[i].raw == "the" && hasRaw(ts[i:], "itself") {
 			// "our mobile app obtains camera permission", "the mobile app
@@ -7898,9 +7905,6 @@ func negatedSubject(ts []token, i int) int {
 	}
 	j := subjectStart(ts, i)
 	// ("ID cards not accepted": a bare "not" right after the subject, before the word that rules it out)
-	if j >= 0 && (ts[j].w == "permission" || ts[j].w == "access") && withheldAfter(ts, at) {
-		return j // "camera permission SHALL NOT be requested within the Flow"
-	}
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
@@ -7915,9 +7919,6 @@ func negatedSubject(ts []token, i int) int {
 		return -1 // "the passport scan shall not be performed after the code": an order (negatedOrder), not a step ruled out
 	}
 	for k := at + 1; k < len(ts) && k <= at+3; k++ {
-		if k == at+2 && withheldAfter(ts, at) {
-			return j
-		}
 		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) && !(lex.approval[ts[k].raw] && clauseStartsIf(ts)) {
 			// ("if the email code never shows up": a code that did not arrive;
 			// "if the passport is not approved": a scan that failed)
@@ -7959,32 +7960,6 @@ func placedVerb(ts []token) bool {
 // lexicon ruleNounWords), not by data or an image to compare with.
 func againstRule(ts []token, i int) bool {
 	return slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(u token) bool { return lex.ruleNoun[u.raw] })
-}
-
-// sameCaseEnd: the clause ends on a phrase of lex.sameCase ("no OTP SHALL
-// be sent in that case"): as one that opens it, the condition just read
-// holds again.
-func sameCaseEnd(ts []token) bool {
-	n := len(ts)
-	if n > 0 && ts[n-1].w == "." {
-		n--
-	}
-	for j := max(1, n-4); j < n; j++ {
-		if k := phraseLen(ts, j, lex.sameCase); k > 0 && j+k == n {
-			return true
-		}
-	}
-	return false
-}
-
-// withheldAfter: the negation ending at 'at' goes on with "be" and a
-// participle of withheldWords ("an SMS code must not be sent", "camera
-// permission SHALL NOT be requested"): the step is not done. Under "if" it is
-// a failure the flow handles, and with "before"/"after" a place
-// ("the code shall not be sent before the liveness check").
-func withheldAfter(ts []token, at int) bool {
-	return at+2 < len(ts) && lex.beForm[ts[at+1].raw] && lex.withheld[ts[at+2].raw] && !clauseStartsIf(ts) &&
-		!slices.ContainsFunc(ts[at+3:], func(t token) bool { return lex.orderPrep[t.raw] })
 }
 
 // subjectStart is where the subject of the predicate at i starts: the step's

@@ -113,7 +113,11 @@ func faceAgainstLive(d *detector, i int) bool {
 	if j >= len(d.ts) || d.ts[j].raw != "with" && d.ts[j].raw != "against" {
 		return false
 	}
-	return slices.ContainsFunc(d.ts[j+1:min(len(d.ts), j+4)], func(t token) bool { return lex.liveSide[t.raw] || photo && t.raw == "face" }) &&
+	k := slices.IndexFunc(d.ts[j+1:min(len(d.ts), j+4)], func(t token) bool { return lex.liveSide[t.raw] || photo && t.raw == "face" })
+	// (what follows the live side may say what the check is for, which is
+	// no comparison: "… with the camera is live", "… for deepfakes", "… with
+	// face fully visible"; lexicon livePurposeWords)
+	return k >= 0 && !hasAnyRaw(d.ts[j+2+k:], lex.livePurpose) &&
 		(findKind(d.seq, kDocument) >= 0 || findKind(d.out, kDocument) >= 0 || anyDoc(d.ts))
 }
 
@@ -405,7 +409,7 @@ var rules = map[string][]rule{
 		when: func(d *detector, i int) bool {
 			verified := d.nextW(i) == "verify" || d.prevW(i) == "verify" || i >= 2 && d.ts[i-2].w == "verify" && lex.personPronoun[d.prev(i)]
 			return verified && !d.comparing && !lex.authWord[d.next(i)] && !lex.authWord[d.prev(i)] &&
-				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:]) && !faceAgainstLive(d, i)
+				!has(d.ts, "enrolled") && !has(d.ts, "recognize") && !comparedTo(d.ts[i+1:])
 		},
 		// (a judgement call, named loosely as a label is: "Camp Willowbrook is
 		// switching pickup to face check. … then we take a face scan and do a
