@@ -2367,6 +2367,13 @@ func TestBuildNearMissesOfReadings(t *testing.T) {
 		{desc: "Liveness, then an SMS code. Rationale: drop the SMS code, it is slow.", hasnt: []flow.NodeType{flow.TypeTwoFactorSMS}},
 		{desc: "liveness then sms otp. Reasoning: no liveness => deepfakes get in.", has: []flow.NodeType{flow.TypeLiveness, flow.TypeTwoFactorSMS}},
 		{desc: "Liveness then SMS code, because without liveness deepfakes get in.", has: []flow.NodeType{flow.TypeLiveness, flow.TypeTwoFactorSMS}},
+		// a sentence opening on "without" a step the text asks for says why
+		// it is there (rvM17 S8); of a step asked nowhere else, or before an
+		// instruction, it still rules the step out
+		{desc: "Liveness, then an SMS code. Without liveness, deepfakes get in.", has: []flow.NodeType{flow.TypeLiveness, flow.TypeTwoFactorSMS}},
+		{desc: "Liveness, then an SMS code. Keep liveness: without it, deepfakes get in.", has: []flow.NodeType{flow.TypeLiveness}},
+		{desc: "Liveness then a one-time code. Without SMS, we save money.", has: []flow.NodeType{flow.TypeLiveness}, hasnt: []flow.NodeType{flow.TypeTwoFactorSMS}},
+		{desc: "Without an SMS code, use an email code. Liveness first.", hasnt: []flow.NodeType{flow.TypeTwoFactorSMS}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -1027,6 +1027,7 @@ func parse(text string) *parsed {
 	clauses = p.dropTurnedDown(clauses)
 	clauses = p.dropVerdicts(clauses)
 	clauses = p.dropReasons(clauses)
+	clauses = p.dropCounterfactuals(clauses)
 	clauses, retractNotes := retractClauses(clauses)
 	p.notes = append(p.notes, retractNotes...)
 	for i := range clauses {
@@ -4233,6 +4234,63 @@ func (p *parsed) dropReasons(clauses []clause) []clause {
 		out = append(out, c)
 	}
 	flush()
+	return out
+}
+
+// dropCounterfactuals drops a clause that opens on "without" a step (or
+// "without it") and the statement after it in its sentence: "Without
+// liveness, deepfakes get in", "Keep liveness: without it, anyone with a
+// photo gets through" say why the step is there, not that it goes. The
+// statement must name no step but the one said ("deepfakes" names the
+// liveness check), rule nothing out and give no instruction: "Without an
+// SMS code, use an email code" still rules the SMS code out.
+func (p *parsed) dropCounterfactuals(clauses []clause) []clause {
+	if !slices.ContainsFunc(clauses, func(c clause) bool { return len(c.toks) > 1 && c.toks[0].raw == "without" }) {
+		return clauses // (nearly every text: no copy)
+	}
+	out := clauses[:0:0]
+	for ci := 0; ci < len(clauses); ci++ {
+		c := clauses[ci]
+		if len(c.toks) < 2 || c.toks[0].raw != "without" || ci+1 == len(clauses) || clauses[ci+1].sent != c.sent {
+			out = append(out, c)
+			continue
+		}
+		said := analyze(c.toks[1:], nil)
+		var named kindSet
+		for _, s := range said.steps {
+			named.add(s.k)
+		}
+		pronoun := len(c.toks) == 2 && lex.backRef[c.toks[1].raw]
+		next := clauses[ci+1].toks
+		then := analyze(next, nil)
+		instructs := len(next) == 0 || instructionAt(next) >= 0 || lex.addVerb[next[0].raw] || lex.removeVerb[next[0].raw] || requestVerbLemmas[next[0].w] ||
+			then.neg != 0 || slices.Contains(negations(next), true) ||
+			slices.ContainsFunc(then.steps, func(s *step) bool { return !pronoun && !named.has(s.k) })
+		// (only of a step the text asks for in another sentence, or said
+		// by pronoun: "Without SMS, we save money" alone still rules SMS out)
+		asked := pronoun
+		if !asked && named != 0 {
+			var got kindSet
+			for _, o := range clauses {
+				if o.sent == c.sent {
+					continue
+				}
+				a := analyze(o.toks, nil)
+				for _, s := range a.steps {
+					if !a.neg.has(s.k) {
+						got.add(s.k)
+					}
+				}
+			}
+			asked = named&^got == 0
+		}
+		if named == 0 && !pronoun || instructs || !asked {
+			out = append(out, c)
+			continue
+		}
+		p.notes = append(p.notes, "Read \""+clauseText(slices.Concat(c.toks, next))+"\" as the reason for the request, not as a step ruled out.")
+		ci++ // (the statement goes with it)
+	}
 	return out
 }
 
