@@ -3246,7 +3246,10 @@ func correctedStep(ts []token, main, prev, seq []*step) *step {
 			break
 		}
 	}
-	if !marked {
+	if !marked || isCodeKind(main[0].k) && main[0].k != kOTP && findKind(seq, main[0].k) >= 0 && !hasAnyRaw(ts, lex.anotherTry) {
+		// ("an SMS code and an email code. Actually make the SMS code a
+		// 6-digit one": the SMS code the flow has, set, not the email code
+		// turned into a second one)
 		return nil
 	}
 	for i := len(prev) - 1; i >= 0; i-- {
