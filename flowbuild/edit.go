@@ -94,23 +94,21 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if len(sentences) == 1 {
 				// (the example keeps it out of the place: after the first
 				// other check for a first place, before the last one for a last)
-				side, other := "before", ""
+				var others []string
 				for _, s := range p.steps {
 					if !s.k.isConversation() && s.k.String() != step {
-						other = s.k.String()
+						others = append(others, s.k.String())
 					}
+				}
+				side, other := "before", "liveness check"
+				if len(others) > 0 {
+					other = others[len(others)-1]
 				}
 				if slices.ContainsFunc(tokenize(sentence), func(t token) bool { return lex.frontWord[t.raw] }) {
 					side = "after"
-					for _, s := range p.steps {
-						if !s.k.isConversation() && s.k.String() != step {
-							other = s.k.String()
-							break
-						}
+					if len(others) > 0 {
+						other = others[0]
 					}
-				}
-				if other == "" {
-					other = "liveness check"
 				}
 				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, step, side, other)
 			}
@@ -5766,15 +5764,7 @@ func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
 	if !negatesPlace(sentence, ts) || addsStep(ts) {
 		return "", false // ("add an email code, not first": placeOfAdded's)
 	}
-	ks := p.namedKinds(placeWords(ts))
-	k := kNone
-	for j := kind(0); j < kindCount; j++ {
-		if ks.has(j) && k != kNone {
-			return "", false // (two kinds: not one step's place)
-		} else if ks.has(j) {
-			k = j
-		}
-	}
+	k := p.namedKinds(placeWords(ts)).only() // (two kinds: not one step's place)
 	if k == kNone || k == kOTP || p.find(k) >= 0 || slices.ContainsFunc(before, func(b string) bool { return p.namedKinds(tokenize(b)).has(k) }) {
 		return "", false
 	}

@@ -2,6 +2,7 @@ package flowbuild
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,7 +87,15 @@ func (k kind) isConversation() bool {
 type kindSet uint32
 
 func (s kindSet) has(k kind) bool { return s&(1<<k) != 0 }
-func (s *kindSet) add(k kind)     { *s |= 1 << k }
+
+// only is the set's one kind, or kNone for an empty set or one of two or more.
+func (s kindSet) only() kind {
+	if bits.OnesCount32(uint32(s)) != 1 {
+		return kNone
+	}
+	return kind(bits.TrailingZeros32(uint32(s)))
+}
+func (s *kindSet) add(k kind) { *s |= 1 << k }
 
 // topic is something a conversation asks or says.
 type topic uint16
