@@ -266,7 +266,7 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	for _, s := range p.steps {
 		if s.bounded() {
-			p.assumptions = append(p.assumptions, "The "+s.k.String()+" gets one more attempt, on a second node of its kind, so the attempts are bounded; "+boundedEnd(s))
+			p.assumptions = append(p.assumptions, "The "+s.k.String()+" gets one more attempt, on a second node of its kind, so the attempts are bounded; "+boundedEnd(s, p.policy))
 		}
 	}
 	qs = append(qs, resolveSteps(p, opts)...)
@@ -532,7 +532,7 @@ func (p *plan) summary(f flow.Flow) string {
 			other = " other" // a handover said above: the policy is for the rest
 		}
 		if s.bounded() {
-			b.WriteString(" " + boundedNote(s))
+			b.WriteString(" " + boundedNote(s, p.policy))
 			other = " other"
 			continue
 		}
@@ -565,13 +565,17 @@ func (p *plan) summary(f flow.Flow) string {
 
 // boundedNote says what a bounded retry does (layout.bounded): one more
 // attempt, then the fallback or the end; a caught deepfake is not retried.
-func boundedNote(s *step) string {
-	return "When the " + s.k.String() + " fails, the avatar offers one more try at it (two attempts in all), and " + boundedEnd(s)
+func boundedNote(s *step, policy string) string {
+	return "When the " + s.k.String() + " fails, the avatar offers one more try at it (two attempts in all), and " + boundedEnd(s, policy)
 }
 
 // boundedEnd says where a bounded retry's second failure goes.
-func boundedEnd(s *step) string {
+func boundedEnd(s *step, policy string) string {
 	then := "a second failure ends the session with a polite message."
+	if policy == "human" {
+		// (every failure is handed over: the failure message is the handover)
+		then = "a second failure hands the user to a member of the team."
+	}
 	if len(s.fallback) > 0 && !s.deepfakeOnly() {
 		then = "a second failure goes to its fallback."
 	}

@@ -43,6 +43,7 @@ type scope struct {
 	again   bool  // the clause being routed says "again", "second" or "another"
 	only    bool  // the condition trailed one instruction (clause.only)
 	ahead   bool  // condFail: the condition named a step the main path had not reached yet ("If they fail liveness, …" first)
+	retried bool  // condFail: the second failure of every check a retry of each was just offered to ("Retry any failed check once; if it fails again, …")
 }
 
 func clauseStartsIf(ts []token) bool {
@@ -919,6 +920,12 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				// what that failure says, in the text's words, before the session ends
 				// (in place of the line it said before: a change's new words)
 				s.ends = true
+				if fb != nil && fb.node == nil && fb.handsOver() && sc.used {
+					// "if the SMS code fails, hand over to a human and say
+					// 'Connecting you now'": the line said with the handover this
+					// condition asked for is the handover's, not in its place
+					s.hands, s.last = true, true
+				}
 				sc.anchor.fallback = append(slices.DeleteFunc(sc.anchor.fallback, func(f *step) bool { return f == fb }), s)
 				sc.used = true
 				then := " and the session ends."
@@ -933,7 +940,7 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				// failure goes to a fallback already: the line is what the failure
 				// message says, never a step on the success path
 				p.failLine = s
-				p.notes = append(p.notes, "When a check fails, the failure message says what the text asks (\""+s.phrase+"\") and the session ends.")
+				p.notes = append(p.notes, "When a check fails, the failure message says what the text asks (\""+strings.Trim(s.phrase, "\"")+"\") and the session ends.")
 				continue
 			}
 			if s.k.isConversation() || sc.anchor == nil {
@@ -1071,6 +1078,21 @@ func noFaceEnd(ts []token, i int, seq []*step) (int, int) {
 	return end, 0
 }
 
+// repeatTime: the words at j name a later try by its place ("a second time",
+// "for the second time", "on the next attempt"); the index of its noun, or 0.
+func repeatTime(ts []token, j int) int {
+	if j < len(ts) && lex.repeatPrep[ts[j].raw] {
+		j++
+	}
+	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "the" || ts[j].raw == "their" || ts[j].raw == "its") {
+		j++
+	}
+	if j+1 < len(ts) && lex.repeatOrdinal[ts[j].raw] && lex.tryNoun[ts[j+1].raw] {
+		return j + 1
+	}
+	return 0
+}
+
 // failCount extends a failure condition that ends at i over how it failed and
 // how often ("if incorrect otp entered twice", "if wrong code 3 times"): the
 // count belongs to the condition (the code's attempts), not to a retry its
@@ -1085,6 +1107,10 @@ func failCount(ts []token, i int) int {
 		// ("if it fails again": the second failure, said of the condition,
 		// not a retry to offer)
 		return j
+	case repeatTime(ts, j) > 0:
+		// "if it fails a second time", "fails for the second time", "fails on
+		// the next try": which failure, said of the condition
+		return repeatTime(ts, j)
 	case j+1 < len(ts) && (ts[j].isNum || numberWords[ts[j].raw] > 0) && ts[j+1].w == "attempt":
 		return j + 1
 	}

@@ -1889,11 +1889,72 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 		// step's; "if a check fails", "if anything fails", "if it fails" (no step
 		// named in the change) are every check's
 		named := cond.k == condFail && sc.anchor != nil && len(analyze(all, nil).steps) > 0 && !hasAnyRaw(all, lex.anyOne)
+		// "if the SMS code fails again, hand them to an agent", "if the retry
+		// fails, …": the second failure of a step the flow offers again, as
+		// Build reads it; what follows the condition is what it does
+		var retried *step
+		if cond.k == condFail && cond.end >= 0 && len(steps) == 0 &&
+			(hasAnyRaw(ts[:min(len(ts), cond.end+3)], lex.secondFail) || hasAnyHot(ts[:cond.end+1], hRetryNoun)) {
+			retried = sc.anchor
+			if retried == nil || !retried.retry {
+				retried = nil
+				for _, s := range p.steps {
+					if s.retry && canFail(s.k) && !s.k.isConversation() {
+						if retried != nil {
+							retried = nil // (two steps offered again: which one is not said)
+							break
+						}
+						retried = s
+					}
+				}
+			}
+			if retried != nil && retried.retry {
+				pol = readPolicy(ts[cond.end+1:])
+			} else {
+				retried = nil
+			}
+		}
 		switch {
 		case secondTry:
 			// the second step is what a failure leads to
+		case retried != nil && (pol == "human" || pol == "end") && retryable(retried.k):
+			retried.once = true
+			switch {
+			case pol == "end" && len(retried.fallback) == 0:
+				done = append(done, "a second failure of the "+retried.k.String()+" ends the session")
+			case pol == "end":
+				done = append(done, "kept the path a second failure of the "+retried.k.String()+" takes")
+			case len(retried.fallback) == 0:
+				over := &step{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}
+				retried.fallback = []*step{over}
+				p.touched = over
+				done = append(done, "a second failure of the "+retried.k.String()+" now hands the user to a member of the team")
+			default:
+				done = append(done, "kept the path a second failure of the "+retried.k.String()+" takes, which the flow has already")
+			}
 		case pol == "retry" && named && retryable(sc.anchor.k):
 			done = append(done, offerRetry(sc.anchor, ts)...)
+		case pol == "human" && named && canFail(sc.anchor.k) && (len(sc.anchor.fallback) == 0 || sc.anchor.fallbackLine() != nil && sc.anchor.fallbackLine().node == nil):
+			// as Build reads it: "if the SMS code fails, the avatar says 'An
+			// agent will call you' and hands over to a human", "… hand them to
+			// an agent": that step's failure is handed over (the change's own
+			// line is the handover's), not every check's
+			if fb := sc.anchor.fallbackLine(); fb != nil {
+				fb.hands, fb.last = true, true
+				p.touched = fb
+				said := "(\"" + strings.Trim(fb.phrase, "\"") + "\")"
+				if i := slices.IndexFunc(done, func(d string) bool { return strings.HasSuffix(d, said+" and the session ends.") }); i >= 0 {
+					// (the line's note, read before the handover was: it hands over too)
+					done[i] = strings.TrimSuffix(done[i], " and the session ends.") + ", hands the user to a member of the team, and the session ends."
+				} else {
+					done = append(done, "a failed "+sc.anchor.k.String()+" now says "+said[1:len(said)-1]+" and hands the user to a member of the team")
+				}
+			} else {
+				over := &step{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}
+				sc.anchor.fallback = []*step{over}
+				p.touched = over
+				done = append(done, "a failed "+sc.anchor.k.String()+" now hands the user to a member of the team")
+			}
 		case pol == "end" && named && len(steps) == 0 && cond.end >= 0 && otherFailure(sc.anchor, ts[:cond.end+1]):
 			// "if they just type the wrong code too many times, end the session"
 			// when only an undelivered code falls back: that failure ends it

@@ -645,6 +645,12 @@ func (p *plan) layout() flow.Flow {
 		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, p.policy), p.toneFor("failure")), DoesNotRequireReply: true}
 		if p.failure != nil {
 			n = p.failure.Clone()
+			if base, tone := untoned(n.Prompt); p.policy == "human" && base != failurePrompt(p.uc, p.noun, "human") && base == failurePrompt(p.uc, p.noun, "") {
+				// a change that hands every failure to a person ("if a check
+				// fails, hand them to an agent"): the builder's own failure line
+				// ("please try again later") would contradict it
+				n.Prompt = toned(failurePrompt(p.uc, p.noun, p.policy), cmp.Or(p.toneFor("failure"), tone))
+			}
 		}
 		n.Outcomes = []flow.Outcome{{ID: firstOutcomeID(p.failure, "stop"), Target: endID}}
 		out = append(out, n)

@@ -151,7 +151,7 @@ var lexGroups = map[string][]string{
 	// failure handling
 	"fail":   {"fail", "failure", "unsuccessful", "otherwise", "reject", "rejected", "deny", "denied", "decline", "declined", "fails", "error"},
 	"pass":   {"pass", "passes", "succeed", "success", "successful", "ok", "okay", "approved"},
-	"human":  {"agent", "support", "operator", "staff", "representative", "specialist", "manual", "escalate", "reviewer", "review", "team", "helpdesk", "humans"},
+	"human":  {"agent", "support", "operator", "staff", "representative", "specialist", "manual", "escalate", "reviewer", "review", "team", "helpdesk", "humans", "colleague", "colleagues", "advisor", "adviser"},
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
@@ -1976,6 +1976,14 @@ var onlyTryWords = []string{"single", "last", "final", "only"}
 // fails too"): the retry is bounded, and what follows is that failure's path.
 var secondFailWords = []string{"again", "second", "twice", "also", "too"}
 
+// repeatOrdinalWords and repeatPrepWords, after a failing verb, say which try
+// failed ("fails a second time", "fails for the second time", "fails on the
+// next attempt"): a later failure, said of the condition, not a retry to offer.
+var (
+	repeatOrdinalWords = []string{"second", "2nd", "next", "third", "3rd"}
+	repeatPrepWords    = []string{"for", "on", "at", "in"}
+)
+
 // tryNouns, after a number, count the attempts a step gets ("two attempts at
 // the selfie", "3 tries"): a bounded retry too.
 var tryNouns = []string{"attempt", "attempts", "try", "tries", "go", "goes", "shot", "shots", "chance", "chances", "time", "times", "round", "retry", "retries"}
@@ -2802,7 +2810,7 @@ type lexicon struct {
 	deferPhrases                                                                                                                                                                                                                                                                                                                                                                                                                 phrases                 // deferPhraseList
 	caseWords                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool         // the words of the use-case rules' anyOf, allOf and also (hotsets.go)
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
-	tld, former, moreTry, once, boundLead, tryNoun, secondFail, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                                                       map[string]bool
+	tld, former, moreTry, once, boundLead, tryNoun, secondFail, repeatOrdinal, repeatPrep, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                            map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                                                                                                                                                                                        map[string]bool
 	offValue                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -3163,6 +3171,7 @@ func newLexicon() *lexicon {
 	l.needSetting, l.heldClaimVerb = wordSet(needSettingWords), wordSet(heldClaimVerbWords)
 	l.elsewhere, l.inFlow = l.phraseSet(elsewherePhrases), l.phraseSet(inFlowPhrases)
 	l.once, l.boundLead, l.tryNoun, l.secondFail = wordSet(onceWords), wordSet(boundLeadWords), wordSet(tryNouns), wordSet(secondFailWords)
+	l.repeatOrdinal, l.repeatPrep = wordSet(repeatOrdinalWords), wordSet(repeatPrepWords)
 	l.onceConj, l.onlyTry, l.unlimitedTry = wordSet(onceConjNext), wordSet(onlyTryWords), wordSet(unlimitedTryWords)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), l.phraseSet(arrivePhrases), l.phraseSet(laterPhrases), l.phraseSet(passPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), l.phraseSet(reasonPhrases), wordSet(mailboxWords)

@@ -222,7 +222,11 @@ func (p *parsed) settleHandovers() {
 	}
 	for _, s := range p.steps {
 		if s.handedOver() && !s.fallback[len(s.fallback)-1].hands {
-			p.notes = append(p.notes, "When the "+s.k.String()+" "+s.failure()+", the avatar hands the user to a member of the team and the session ends.")
+			again := ""
+			if s.bounded() {
+				again = " a second time" // (the first failure offers the retry: layout)
+			}
+			p.notes = append(p.notes, "When the "+s.k.String()+" "+s.failure()+again+", the avatar hands the user to a member of the team and the session ends.")
 		}
 	}
 }
@@ -1068,6 +1072,7 @@ func parse(text string) *parsed {
 	pendingSent := -1 // the sentence whose steps all go to pendingAnchor ("everything before that: …")
 	policySent := -1
 	retried := -1      // the clause whose condition asked for a retry and nothing more
+	stepRetryAt := -1  // the clause that offered one named step a retry ("Retry liveness once", "if liveness fails, let them try again")
 	retryAt := -1      // the clause that offered a retry of every check ("allow retries"): an elliptic exception after it is its
 	noRetryAt := -1    // the clause that ruled every retry out ("no retries"): an elliptic "except for X" after it gives X one
 	perStep := false   // a retry of every check with one bounded by name ("…, but the liveness only once"): laid out per step
@@ -1600,18 +1605,40 @@ func parse(text string) *parsed {
 					sc.anchor.fallbackOn = "deepfakeDetected"
 				}
 				// (the words right after the verb too: "if it fails again", "fails a second time")
-				if head := c.toks[:min(len(c.toks), cond.end+3)]; cond.end >= 0 && hasAnyRaw(head, lex.secondFail) {
+				// ("if the retry fails": the try offered is what failed, a
+				// second failure of the step offered again)
+				tried := cond.end >= 0 && hasAnyHot(c.toks[:cond.end+1], hRetryNoun)
+				if head := c.toks[:min(len(c.toks), cond.end+3)]; cond.end >= 0 && (tried || hasAnyRaw(head, lex.secondFail)) {
 					// "let them retry, and if it fails again send them to an ID
 					// scan": the second failure of the step offered again (what
 					// "it" is), so the retry is bounded and this is its path
-					if r := lastRetried(seq); sc.anchor == nil && r != nil && r == lastCheck(seq) {
-						// only the check just named ("it", "that"): after "Then an SMS
-						// code", "if that also fails" is the code's failure, not a
-						// second failure of an earlier retried check
-						sc.anchor = r
+					if r := lastRetried(seq); sc.anchor == nil && r != nil && (r == lastCheck(seq) || stepRetryAt == ci-1) {
+						// only the check just named ("it", "that"), or the one the
+						// clause just before offered again ("Retry liveness once; if
+						// it fails again, …" in a flow whose last check is the SMS
+						// code): after "Then an SMS code", "if that also fails" is
+						// the code's failure, not a second failure of an earlier
+						// retried check
+						// (named so: "if that fails too, pass them to support" is
+						// said of that step, not of every check)
+						sc.anchor, sc.named = r, true
+					}
+					if sc.anchor == nil && p.policy == "retry" && retryAt >= 0 && (retryAt == ci-1 || clauses[retryAt].sent == c.sent) {
+						// "Let them retry any failed check once; if it fails again,
+						// hand them to an agent": the second failure of every check
+						sc.retried = true
 					}
 					if sc.anchor != nil && sc.anchor.retry {
 						sc.anchor.once = true
+					} else if againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && lex.tryNoun[c.toks[cond.end].raw] && lex.repeatOrdinal[c.toks[cond.end-1].raw]; sc.anchor != nil && sc.named && againSaid &&
+						retryable(sc.anchor.k) && canFail(sc.anchor.k) && !sc.anchor.noRetry {
+						// "If liveness fails again, hand them to an agent" with no
+						// retry of liveness offered: "again" speaks of a second
+						// failure, so the first gets one more try (a caught deepfake
+						// never does), and what follows is the second's ("fails
+						// twice" counts a code's attempts: failCount)
+						sc.anchor.retry, sc.anchor.once = true, true
+						p.notes = append(p.notes, "Read \""+clauseText(c.toks[:cond.end+1])+"\" as a second failure: the "+sc.anchor.k.String()+" gets one more try first, which the text did not offer elsewhere.")
 					}
 				}
 			}
@@ -1789,6 +1816,7 @@ func parse(text string) *parsed {
 			}
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
+				stepRetryAt = ci
 				sc.anchor.once = sc.anchor.once || boundedTry(body)
 				p.notes = append(p.notes, triesCut(body, []*step{sc.anchor})...)
 				if len(a.steps) == 0 && sc.ahead && thenInSentence(clauses, ci) {
@@ -1803,6 +1831,24 @@ func parse(text string) *parsed {
 					lastScope, sc = sc, scope{}
 					retried = ci
 				}
+			} else if sc.k == condFail && sc.retried && len(a.steps) == 0 && (pol == "human" || pol == "end") {
+				// "Let them retry any failed check once; if it fails again, hand
+				// them to an agent": each check keeps its one retry, and its
+				// second failure is handed over (settleHandovers says it, or
+				// makes it every failure's when every check is); "…, end the
+				// session" is what a second failure does already
+				if pol == "human" {
+					for _, s := range seq {
+						if canFail(s.k) && len(s.fallback) == 0 && !s.noRetry {
+							if retryable(s.k) {
+								s.retry, s.once = true, true
+							}
+							s.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+						}
+					}
+					p.reviewAsked(pol, c.toks)
+				}
+				sc.used = true
 			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.named {
 				// "If the SMS code fails, end the session": that step's failure
 				// ends, whatever a retry of every check says
@@ -1998,6 +2044,7 @@ func parse(text string) *parsed {
 			for _, s := range r {
 				s.retry, s.once = true, s.once || boundedTry(c.toks)
 			}
+			stepRetryAt = ci
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
 			p.notes = append(p.notes, triesCut(c.toks, r)...)
 			continue

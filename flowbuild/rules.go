@@ -1545,7 +1545,14 @@ var (
 			return // "just say it and finish", "say it warmly": the line said before, said again, no line of its own
 		}
 		k := kAsk
-		tp := topicsOf(d.ts[i:answerAt(d.ts, i)])
+		end := answerAt(d.ts, i)
+		if (t.raw == "say" || t.raw == "says") && i+1 < len(d.ts) && d.ts[i+1].w == quoteW {
+			// "say 'Please hold' and transfer to an agent": the line is the
+			// quoted words; what the clause goes on to do (a handover, a
+			// transfer) is not what the line speaks of
+			end = i + 2
+		}
+		tp := topicsOf(d.ts[i:end])
 		switch {
 		case t.w == "explain" && t.raw != "state" && t.raw != "say" && tp&^(tFuture|tWelcome|tReason) == 0 && !has(d.ts, "ask"):
 			k = kInform
