@@ -86,7 +86,11 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		sentence = dropSuggestionLead(sentence)
+		if cut := dropSuggestionLead(sentence); cut != sentence {
+			// ("why not add an email code too?": a judgement call, said)
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as a suggestion for the flow, so the change does what it suggests.")
+			sentence = cut
+		}
 		sentence = dropApprovalExcept(sentence)
 		if ts := tokenize(sentence); hasAnyRaw(ts, lex.appNoun) && appDoes(ts) && !outsideFlow(ts) && onlyPermission(ts) {
 			// "camera permission is obtained by our mobile app", "our app

@@ -53,8 +53,20 @@ func TestWhyNotSuggestionAddsTheStep(t *testing.T) {
 			t.Errorf("%q: %s", tt.change, e.Summary)
 		}
 	}
+	// a suggestion that takes a check away is a judgement call, said
+	r, err := Build("Login: why not skip liveness and just send an email code?", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, a := range r.Assumptions {
+		said = said || strings.Contains(a, "as a suggestion for the flow")
+	}
+	if !said {
+		t.Errorf("no note of the reading: %v", r.Assumptions)
+	}
 	// (near-misses: a "why" the avatar is told to ask stays the avatar's)
-	r, err := Build("Liveness, then an SMS code. Ask them why they want to open the account.", Options{})
+	r, err = Build("Liveness, then an SMS code. Ask them why they want to open the account.", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,13 +103,19 @@ func TestUserSubjectSharedAcrossAnd(t *testing.T) {
 			t.Errorf("%q: %q vanished", tt.text, tt.words)
 		}
 	}
-	// (near-miss: an imperative "say" after a narrative clause is the avatar's)
-	r, err := Build("Liveness, then an SMS code. The user states their name, then say 'Thanks, all done'.", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !flowSays(r.Flow, "Say: Thanks, all done") {
-		t.Error("the avatar's own line is gone")
+	// (near-misses: an imperative "say" after a narrative clause, or after
+	// "tell the user <a thing>", is the avatar's)
+	for _, tt := range []struct{ text, line string }{
+		{"Liveness, then an SMS code. The user states their name, then say 'Thanks, all done'.", "Say: Thanks, all done"},
+		{"Liveness, then an SMS code. Tell the user their code is on the way and say 'Thanks for waiting'.", "Say: Thanks for waiting"},
+	} {
+		r, err := Build(tt.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !flowSays(r.Flow, tt.line) {
+			t.Errorf("%q: the avatar's own line is gone", tt.text)
+		}
 	}
 }
 
@@ -233,4 +251,22 @@ func flowSays(f flow.Flow, words string) bool {
 		}
 	}
 	return false
+}
+
+// rvNO17 M2 (older): "Control the SMS code twice" after a text that already
+// named the code runs it twice, not three times; "liveness twice, once at the
+// start and once at the end" still adds the second.
+func TestTwiceCountsTheNamedStep(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		typ  flow.NodeType
+	}{
+		{"Scan their passport, then liveness, then SMS code. Control the SMS code twice.", flow.TypeTwoFactorSMS},
+		{"Liveness, then an email code. Send the email code twice.", flow.TypeTwoFactorEmail},
+		{"Liveness twice, once at the start and once at the end, with an SMS code in between.", flow.TypeLiveness},
+	} {
+		if got := checkTypes(built(t, tt.text, Options{}))[tt.typ]; got != 2 {
+			t.Errorf("%q: %d %s nodes, want 2", tt.text, got, tt.typ)
+		}
+	}
 }

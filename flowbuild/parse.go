@@ -335,6 +335,9 @@ type clause struct {
 	then  bool // opened by "then" ("…, then an email code"): it comes after all its sentence said before it
 	also  bool // opened by "also" or "plus" ("on second thought, also an email code"): it adds to what was said
 	only  bool // a condition that trailed its instruction, read first: it scopes that one instruction
+	// suggested: the clause as written when it opened on a suggestion to us
+	// ("Why not add an email code too"), cut to what it suggests
+	suggested string
 }
 
 // sharedSubject gives a quoted line cut off at "and" the user its clause
@@ -387,6 +390,8 @@ func userLead(ts []token) (int, bool) {
 		j++
 		if j < len(ts) && ts[j].raw == "to" {
 			j++
+		} else if !lex.userLeadBare[ts[0].raw] {
+			return 0, false // "tell the user their code is on the way and say …": the avatar tells, then says
 		}
 		return j, true
 	}
@@ -498,14 +503,16 @@ func splitClauses(ts []token) []clause {
 		for len(cur) > 0 && isConj(cur[len(cur)-1].raw) {
 			cur = cur[:len(cur)-1]
 		}
+		suggested := ""
 		if k := suggestionLead(cur); k > 0 {
+			suggested = clauseText(cur)
 			// "Why not add an email code too?", "why don't we add a doc scan at
 			// the start": a suggestion to us, read as the instruction it makes
 			// (not the avatar asking the user why)
 			cur = cur[k:]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also, suggested: suggested})
 			dash, named = false, false
 		}
 		cur = rest
@@ -1317,6 +1324,10 @@ func parse(text string) *parsed {
 		}
 	}
 	for ci, c := range clauses {
+		if c.suggested != "" {
+			// ("Why not add an email code too?": a judgement call, said)
+			p.notes = append(p.notes, "Read \""+c.suggested+"\" as a suggestion for the flow, so the flow does what it suggests (\""+clauseText(c.toks)+"\"); the avatar does not ask it.")
+		}
 		seeBranches()
 		if n := strandedKeyNote(c.toks); n != "" && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
@@ -2848,6 +2859,13 @@ func parse(text string) *parsed {
 		// twice, once at the start and once at the end, with an SMS code in between")
 		if lastOfSentence && len(twice) > 0 {
 			for _, t := range twice {
+				// ("Scan their passport, then liveness, then SMS code. Control
+				// the SMS code twice.": the code the text named before is one of
+				// the two, so twice is never three)
+				if n := len(slices.DeleteFunc(slices.Clone(seq), func(s *step) bool { return s.k != t.k })); n >= 2 {
+					p.notes = append(p.notes, "The "+t.k.String()+" runs twice, as the text asks.")
+					continue
+				}
 				seq = append(seq, &step{k: t.k, docTypes: t.docTypes, again: true, auto: true})
 				p.notes = append(p.notes, "The "+t.k.String()+" runs twice, before and after the steps named with it.")
 			}
