@@ -92,7 +92,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			sentence = cut
 		}
 		sentence = dropApprovalExcept(sentence)
-		if ts := tokenize(sentence); hasAnyRaw(ts, lex.appNoun) && appDoes(ts) && !outsideFlow(ts) && onlyPermission(ts) {
+		if ownAppWords(sentence) && onlyPermissionByApp(tokenize(sentence)) {
 			// "camera permission is obtained by our mobile app", "our app
 			// already asks for camera access": the app asks, so the flow
 			// does not; never a permission step added for it
@@ -1042,9 +1042,24 @@ func dropSameLead(sentence string) string {
 	return sentence
 }
 
-// onlyPermission: every step ts names is the camera and microphone
-// permission ("camera permission is obtained by our app").
-func onlyPermission(ts []token) bool {
+// ownAppWords is the cheap word test before onlyPermissionByApp tokenizes a
+// sentence: appDoes needs "our"/"my" before the app, or "itself".
+func ownAppWords(s string) bool {
+	for _, w := range [...]string{"our ", "Our ", "OUR ", "my ", "My ", "itself"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPermissionByApp: the integrator's app does what ts names, and every
+// step ts names is the camera and microphone permission ("camera permission
+// is obtained by our app").
+func onlyPermissionByApp(ts []token) bool {
+	if !hasAnyRaw(ts, lex.appNoun) || !appDoes(ts) || outsideFlow(ts) {
+		return false
+	}
 	a := analyze(ts, nil)
 	return len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kPermissions })
 }
@@ -1054,6 +1069,9 @@ func onlyPermission(ts []token) bool {
 // first?"): the rest is the change asked for (suggestionLead), not a question
 // for the avatar to ask.
 func dropSuggestionLead(sentence string) string {
+	if t := strings.TrimLeft(sentence, " \t\n-*•"); len(t) < 4 || !strings.EqualFold(t[:3], "why") {
+		return sentence // (the cheap test first: most sentences open otherwise)
+	}
 	words := strings.Fields(sentence)
 	if len(words) < 3 || !strings.EqualFold(strings.Trim(words[0], ",;:.!—–-"), "why") {
 		return sentence
