@@ -943,6 +943,17 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				p.notes = append(p.notes, "When a check fails, the failure message says what the text asks (\""+strings.Trim(s.phrase, "\"")+"\") and the session ends.")
 				continue
 			}
+			if s.k == kAsk && s.again && sc.anchor != nil && sc.anchor.k == kAsk {
+				// "ask for their date of birth; if they get it wrong, ask again":
+				// a second asking of the question is not laid out, and that is
+				// said, never read as a line of the failure message
+				q := "the question"
+				if ph := strings.TrimSpace(sc.anchor.phrase); ph != "" {
+					q += " (" + trimDot(ph) + ")"
+				}
+				p.notes = append(p.notes, "The text asks for "+q+" to be asked again after a wrong answer; the builder asks a question once, so a wrong or missing answer ends the session with the failure message. Add a second question after it if the user should get another try.")
+				continue
+			}
 			if s.k.isConversation() || sc.anchor == nil {
 				p.notes = append(p.notes, "What to say when a check fails is the failure message; \""+s.k.String()+"\" was read as part of it.")
 				continue

@@ -86,7 +86,27 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
+		if cut := dropSuggestionLead(sentence); cut != sentence {
+			// ("why not add an email code too?": a judgement call, said)
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as a suggestion for the flow, so the change does what it suggests.")
+			sentence = cut
+		}
 		sentence = dropApprovalExcept(sentence)
+		if ownAppWords(sentence) && onlyPermissionByApp(tokenize(sentence)) {
+			// "camera permission is obtained by our mobile app", "our app
+			// already asks for camera access": the app asks, so the flow
+			// does not; never a permission step added for it
+			if !p.holdsKind(p.steps, kPermissions) {
+				msg := "the flow has no camera and microphone permission to take out, and the sentence says your app asks for it, so the flow stays as it is"
+				if len(sentences) == 1 {
+					return Result{}, fmt.Errorf("flowbuild: nothing to change for %q: %s", strings.TrimSpace(sentence), msg)
+				}
+				p.assumptions = append(p.assumptions, "Did not add a permission for \""+strings.TrimSpace(sentence)+"\": "+msg+".")
+				continue
+			}
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as your app asking for the camera and microphone, so the flow no longer does.")
+			sentence = "remove the camera and microphone permission"
+		}
 		if step, ok := p.negatedPlace(sentence); ok {
 			// "don't put the SMS code at the end", "the SMS code shouldn't be
 			// last": a place ruled out says where the step must not go, not
@@ -1018,6 +1038,54 @@ func dropSameLead(sentence string) string {
 		default:
 			return sentence
 		}
+	}
+	return sentence
+}
+
+// ownAppWords is the cheap word test before onlyPermissionByApp tokenizes a
+// sentence: appDoes needs "our"/"my" before the app, or "itself".
+func ownAppWords(s string) bool {
+	for _, w := range [...]string{"our ", "Our ", "OUR ", "my ", "My ", "itself"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPermissionByApp: the integrator's app does what ts names, and every
+// step ts names is the camera and microphone permission ("camera permission
+// is obtained by our app").
+func onlyPermissionByApp(ts []token) bool {
+	if !hasAnyRaw(ts, lex.appNoun) || !appDoes(ts) || outsideFlow(ts) {
+		return false
+	}
+	a := analyze(ts, nil)
+	return len(a.steps) > 0 && !slices.ContainsFunc(a.steps, func(s *step) bool { return s.k != kPermissions })
+}
+
+// dropSuggestionLead cuts the "why not" that puts a change as a suggestion
+// to us ("why not add an email code too?", "why don't we put a passport scan
+// first?"): the rest is the change asked for (suggestionLead), not a question
+// for the avatar to ask.
+func dropSuggestionLead(sentence string) string {
+	if t := strings.TrimLeft(sentence, " \t\n-*•"); len(t) < 4 || !strings.EqualFold(t[:3], "why") {
+		return sentence // (the cheap test first: most sentences open otherwise)
+	}
+	words := strings.Fields(sentence)
+	if len(words) < 3 || !strings.EqualFold(strings.Trim(words[0], ",;:.!—–-"), "why") {
+		return sentence
+	}
+	var ts []token
+	for _, w := range words[:min(len(words), 5)] {
+		wt := tokenize(w)
+		if len(wt) == 0 {
+			break
+		}
+		ts = append(ts, wt[0])
+	}
+	if k := suggestionLead(ts); k > 0 && k < len(words) {
+		return strings.Join(words[k:], " ")
 	}
 	return sentence
 }

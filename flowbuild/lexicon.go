@@ -2026,6 +2026,27 @@ var settingKeyWords = map[string]string{
 // those set no code's value (settings.go, keyBefore).
 var keyOtherStepWords = []string{"liveness", "ask", "document", "passport", "license", "id", "card", "permit", "visa", "face", "selfie", "photo", "recognize", "compare", "avatar", "date", "birth", "age"}
 
+// userSayBareWords and userSayThirdWords say words aloud; after "and" they
+// share the user subject of the clause before ("the user states their name and
+// says 'I agree'", "ask them to state their name and say 'I consent'");
+// userLeadVerbWords put the user to a verb ("have the user …", "ask them to …").
+var (
+	userSayBareWords  = []string{"say", "state", "repeat", "read", "declare"}
+	userSayThirdWords = []string{"says", "states", "repeats", "reads", "declares"}
+	userLeadVerbWords = []string{"ask", "have", "get", "make", "tell", "let", "instruct", "prompt", "require"}
+	userLeadBareWords = []string{"have", "make", "let"} // take the bare verb ("have the user state …"); the others need "to"
+)
+
+// whyNotAuxWords, whyAuxWords and whyNotSubjectWords make a "why" a
+// suggestion to us ("why don't we add a doc scan", "why wouldn't you ask their
+// date of birth", "why do we not add an email code"), read as the instruction
+// it suggests; "why do we need it" (no negation) asks for a reason.
+var (
+	whyNotAuxWords     = []string{"dont", "wouldnt", "shouldnt", "cant", "couldnt", "didnt", "wont"}
+	whyAuxWords        = []string{"do", "would", "should", "can", "could", "did", "will"}
+	whyNotSubjectWords = []string{"we", "you", "i", "u"}
+)
+
 // elsewherePhrases say that what the clause names happens outside the flow
 // ("camera access is handled by our app").
 var elsewherePhrases = []string{
@@ -2791,6 +2812,8 @@ type lexicon struct {
 	sendTo                                                                                                                                                                                                                                                                                                                                                                                                                       map[string]bool   // "to the same address": where a code goes
 	pathNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool   // a path of the flow ("the recognised path")
 	reasonWord                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool   // opens what an explanation states
+	userSayBare, userSayThird, userLeadVerb, userLeadBare                                                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "… and says 'I agree'" after "the user states …" (sharedSubject)
+	whyNotAux, whyAux, whyNotSubject                                                                                                                                                                                                                                                                                                                                                                                             map[string]bool   // "why don't we …", "why do we not …": a suggestion to us (suggestionLead)
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep, channelThreat, channelThreatLink, ownSecretCode                                                                                                                                                                                                                                                                                                  map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -2990,6 +3013,8 @@ func newLexicon() *lexicon {
 	l.bothCodes, l.codesWord, l.optionPlace, l.optionEdit = wordSet(bothCodesWords), wordSet(codesWords), wordSet(optionPlaceWords), wordSet(optionEditWords)
 	l.choiceReject, l.choiceScope, l.choiceDecider, l.choiceCode = wordSet(choiceRejectWords), wordSet(choiceScopeWords), wordSet(choiceDeciders), wordSet(choiceCodeWords)
 	l.optionNoun = wordSet(optionNouns)
+	l.userSayBare, l.userSayThird, l.userLeadVerb, l.userLeadBare = wordSet(userSayBareWords), wordSet(userSayThirdWords), wordSet(userLeadVerbWords), wordSet(userLeadBareWords)
+	l.whyNotAux, l.whyAux, l.whyNotSubject = wordSet(whyNotAuxWords), wordSet(whyAuxWords), wordSet(whyNotSubjectWords)
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
 	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
 	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes

@@ -339,6 +339,141 @@ type clause struct {
 	then  bool // opened by "then" ("…, then an email code"): it comes after all its sentence said before it
 	also  bool // opened by "also" or "plus" ("on second thought, also an email code"): it adds to what was said
 	only  bool // a condition that trailed its instruction, read first: it scopes that one instruction
+	// suggested: the clause as written when it opened on a suggestion to us
+	// ("Why not add an email code too"), cut to what it suggests
+	suggested string
+}
+
+// sharedSubject gives a quoted line cut off at "and" the user its clause
+// shares with the one before: "The user states their name and says 'I
+// agree'", "ask them to state their name and say 'I consent'", "the customer
+// must give their name and then state 'I accept'" are words the USER says,
+// read as if the subject stood before them, never the avatar's own line. A
+// third-person verb ("says") follows a plain subject ("the user states …");
+// a bare one ("say") follows a subject with "must"/"has to" or "ask/have the
+// user (to) …", so "the user states their name, then say 'Thanks'" is still
+// the avatar's.
+func sharedSubject(clauses []clause) {
+	for i := 1; i < len(clauses); i++ {
+		c := &clauses[i]
+		v := 0
+		if len(c.toks) > 2 && c.toks[0].raw == "then" {
+			v = 1
+		}
+		if len(c.toks) < v+2 || c.toks[v+1].w != quoteW || clauses[i-1].sent != c.sent || !lex.userSayBare[c.toks[v].raw] && !lex.userSayThird[c.toks[v].raw] {
+			continue
+		}
+		if k, bare := userLead(clauses[i-1].toks); k > 0 && bare == lex.userSayBare[c.toks[v].raw] {
+			// (said as the plain forms the rules read: "the user must say
+			// 'I agree'" asks for the words, "the user says 'I agree'" tells)
+			lead := "the user says"
+			if bare && (lex.userLeadVerb[clauses[i-1].toks[0].raw] || k > 2 || clauses[i-1].toks[k-1].raw != "they") {
+				lead = "the user must say"
+			} else if bare {
+				lead = "the user says"
+			}
+			c.toks = slices.Concat(tokenize(lead), c.toks[v+1:])
+		}
+	}
+}
+
+// userLead is how many words open ts with the user as the subject of its
+// verb ("the user", "the customer must", "they have to", "ask them to", "have
+// the applicant"), and whether the verb after them is bare ("must say") or
+// third-person ("says"); 0 when ts opens otherwise (a condition, the avatar).
+func userLead(ts []token) (int, bool) {
+	j := 0
+	if len(ts) > 0 && lex.userLeadVerb[ts[0].raw] {
+		j = 1
+		if j < len(ts) && (ts[j].raw == "the" || ts[j].raw == "our") {
+			j++
+		}
+		if j >= len(ts) || !ts[j].in(hAddressee) && !lex.personRef[ts[j].raw] {
+			return 0, false
+		}
+		j++
+		if j < len(ts) && ts[j].raw == "to" {
+			j++
+		} else if !lex.userLeadBare[ts[0].raw] {
+			return 0, false // "tell the user their code is on the way and say …": the avatar tells, then says
+		}
+		return j, true
+	}
+	if len(ts) > 0 && (ts[0].raw == "the" || ts[0].raw == "our" || ts[0].raw == "each" || ts[0].raw == "every") {
+		j = 1
+	}
+	person := func(t token) bool {
+		if t.raw == "them" || t.raw == "him" || t.raw == "her" {
+			return false // an object, never the subject: "pass them to a human and say '…'" is the avatar's line
+		}
+		return t.in(hAddressee) || lex.userOne[t.raw] && t.raw != "account" || lex.personRef[t.raw] && t.raw != "this"
+	}
+	if j+1 < len(ts) && !person(ts[j]) && person(ts[j+1]) && ts[j].w != quoteW {
+		j++ // "the account holder", "the new member": a word before the person
+	}
+	if j >= len(ts) || !person(ts[j]) {
+		return 0, false
+	}
+	j++
+	k := j
+	for k < len(ts) && lex.mustAux[ts[k].raw] {
+		k++
+	}
+	if k == len(ts) {
+		return 0, false
+	}
+	return k, k > j || ts[j-1].raw == "they"
+}
+
+// outsideNote is a note that a clause is handled outside the flow, with the
+// checks the clause names.
+type outsideNote struct {
+	note, text string
+	kinds      []kind
+}
+
+// keptInside words again an outside note whose check the flow still runs
+// because the text asks for it elsewhere ("Liveness, then SMS OTP. The SMS OTP
+// is sent by our mobile app."): never "the flow does not include it" of a
+// step it includes; the step stays (a check the text asks for is not
+// dropped on a reading) and the note says how to take it out.
+func keptInside(notes []string, outside []outsideNote, steps []*step) {
+	for _, o := range outside {
+		var kept []string
+		for _, k := range o.kinds {
+			if hasKind(steps, k) && !slices.Contains(kept, k.String()) {
+				kept = append(kept, k.String())
+			}
+		}
+		at := slices.Index(notes, o.note)
+		if len(kept) == 0 || at < 0 {
+			continue
+		}
+		notes[at] = "Read \"" + o.text + "\" as done by your own app or systems, but the text also asks for the " + joinAnd(kept) + " in the flow, so the flow still includes it; remove it from the flow if your app does it instead."
+	}
+}
+
+// suggestionLead is how many words open a suggestion put as a question to us:
+// "why not …", "why don't we/you …", "why do we not …" ("Why not add an email
+// code too?"); 0 when the clause opens otherwise. A "why" question with no
+// negation ("why do we need liveness?") asks for a reason and is left alone.
+func suggestionLead(ts []token) int {
+	if len(ts) < 2 || ts[0].raw != "why" {
+		return 0
+	}
+	k := 0
+	switch {
+	case ts[1].raw == "not":
+		k = 2
+	case len(ts) > 2 && lex.whyNotAux[ts[1].raw] && lex.whyNotSubject[ts[2].raw]:
+		k = 3 // "why don't we", "why wouldn't you"
+	case len(ts) > 3 && lex.whyAux[ts[1].raw] && lex.whyNotSubject[ts[2].raw] && ts[3].raw == "not":
+		k = 4 // "why do we not"
+	}
+	if k > 0 && k < len(ts) && (ts[k].raw == "just" || ts[k].raw == "also") {
+		k++
+	}
+	return k
 }
 
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
@@ -375,8 +510,16 @@ func splitClauses(ts []token) []clause {
 		for len(cur) > 0 && isConj(cur[len(cur)-1].raw) {
 			cur = cur[:len(cur)-1]
 		}
+		suggested := ""
+		if k := suggestionLead(cur); k > 0 {
+			suggested = clauseText(cur)
+			// "Why not add an email code too?", "why don't we add a doc scan at
+			// the start": a suggestion to us, read as the instruction it makes
+			// (not the avatar asking the user why)
+			cur = cur[k:]
+		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also, suggested: suggested})
 			dash, named = false, false
 		}
 		cur = rest
@@ -1049,6 +1192,7 @@ func parse(text string) *parsed {
 		}
 	}
 	clauses = deferFallbacks(clauses)
+	sharedSubject(clauses)
 	var keyNotes []string // the notes of the clauses that only name heldKey
 
 	// a heading before the first colon ("Email change: recognition, liveness, email code")
@@ -1118,6 +1262,7 @@ func parse(text string) *parsed {
 	// handled elsewhere": a clause that is only such a tag puts the clause
 	// before it outside the flow, instruction or not
 	taggedOut := map[int]bool{}
+	var outsideNotes []outsideNote // the notes of clauses read as handled outside the flow
 	for ci, c := range clauses {
 		done, byCheck := doneAlready(c.toks)
 		if byCheck && !outsideFlow(c.toks) {
@@ -1187,6 +1332,10 @@ func parse(text string) *parsed {
 		}
 	}
 	for ci, c := range clauses {
+		if c.suggested != "" {
+			// ("Why not add an email code too?": a judgement call, said)
+			p.notes = append(p.notes, "Read \""+c.suggested+"\" as a suggestion for the flow, so the flow does what it suggests (\""+clauseText(c.toks)+"\"); the avatar does not ask it.")
+		}
 		seeBranches()
 		if n := strandedKeyNote(c.toks); n != "" && !slices.Contains(p.notes, n) {
 			p.notes = append(p.notes, n)
@@ -1295,9 +1444,21 @@ func parse(text string) *parsed {
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as handled outside the flow, so the flow does not include it.")
 				a := analyze(c.toks, seq)
 				p.outside |= a.neg // ("no liveness needed because our app already does it")
+				o := outsideNote{note: p.notes[len(p.notes)-1], text: clauseText(c.toks)}
 				for _, s := range a.steps {
 					p.outside.add(s.k)
+					if !s.k.isConversation() {
+						o.kinds = append(o.kinds, s.k)
+					}
 				}
+				for k := kind(1); k < kindCount; k++ {
+					// ("the SMS OTP is sent by our app" names the SMS code; "the
+					// door code is sent by our PMS", a code of no channel, none)
+					if a.neg.has(k) && !k.isConversation() && !(a.neg.has(kOTP) && (k == kOTP || k == kSMSOTP || k == kEmailOTP)) {
+						o.kinds = append(o.kinds, k)
+					}
+				}
+				outsideNotes = append(outsideNotes, o)
 			}
 			continue
 		}
@@ -1630,7 +1791,7 @@ func parse(text string) *parsed {
 					}
 					if sc.anchor != nil && sc.anchor.retry {
 						sc.anchor.once = true
-					} else if againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && lex.tryNoun[c.toks[cond.end].raw] && lex.repeatOrdinal[c.toks[cond.end-1].raw]; sc.anchor != nil && sc.named && againSaid &&
+					} else if againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && c.toks[cond.end].in(hTryNoun) && lex.repeatOrdinal[c.toks[cond.end-1].raw]; sc.anchor != nil && sc.named && againSaid &&
 						retryable(sc.anchor.k) && canFail(sc.anchor.k) && !sc.anchor.noRetry {
 						// "If liveness fails again, hand them to an agent" with no
 						// retry of liveness offered: "again" speaks of a second
@@ -2748,6 +2909,13 @@ func parse(text string) *parsed {
 		// twice, once at the start and once at the end, with an SMS code in between")
 		if lastOfSentence && len(twice) > 0 {
 			for _, t := range twice {
+				// ("Scan their passport, then liveness, then SMS code. Control
+				// the SMS code twice.": the code the text named before is one of
+				// the two, so twice is never three)
+				if n := len(slices.DeleteFunc(slices.Clone(seq), func(s *step) bool { return s.k != t.k })); n >= 2 {
+					p.notes = append(p.notes, "The "+t.k.String()+" runs twice, as the text asks.")
+					continue
+				}
 				seq = append(seq, &step{k: t.k, docTypes: t.docTypes, again: true, auto: true})
 				p.notes = append(p.notes, "The "+t.k.String()+" runs twice, before and after the steps named with it.")
 			}
@@ -2950,6 +3118,7 @@ func parse(text string) *parsed {
 	}
 	p.restrictDocTypes()
 	p.readChoice(clauses)
+	keptInside(p.notes, outsideNotes, p.steps)
 	p.notes = append(p.notes, otherAgeNotes(p.steps)...)
 	if p.uc == ucAge && p.excluded.has(kAgeCheck) && !hasKind(p.steps, kAgeCheck) {
 		// "payouts only go to 18+ accounts but we already check age at signup,
@@ -4319,7 +4488,7 @@ func (p *parsed) dropCounterfactuals(clauses []clause) []clause {
 		for _, s := range said.steps {
 			named.add(s.k)
 		}
-		pronoun := len(c.toks) == 2 && lex.backRef[c.toks[1].raw]
+		pronoun := len(c.toks) == 2 && c.toks[1].in(hBackRef)
 		next := clauses[ci+1].toks
 		then := analyze(next, nil)
 		instructs := len(next) == 0 || instructionAt(next) >= 0 || lex.addVerb[next[0].raw] || lex.removeVerb[next[0].raw] || requestVerbLemmas[next[0].w] ||
@@ -8144,7 +8313,7 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	d := &detector{ts: ts, seq: seq, neg: neg, a: a, scanVerb: -10, emailIdx: -1, smsIdx: -1}
 	d.scan()
 	comparing := d.comparing
-	if f := index(ts, "face"); !comparing && f > 0 && has(ts[:f], "verify") && comparedTo(ts[f+1:]) {
+	if f := index(ts, "face"); !comparing && f > 0 && has(ts[:f], "verify") && comparedTo(ts[f+1:]) && !(f+1 < len(ts) && livePurposeAfter(ts, f+1)) {
 		comparing = true // "verify their face with the ID photo": held against the photo
 	}
 	add := d.add

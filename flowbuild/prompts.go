@@ -355,6 +355,11 @@ func askPrompt(s *step, uc useCase, amount, noun string) string {
 		// that follows it is asked too, not dropped
 		parts = append(parts, own)
 	}
+	if i := strings.Index(s.phrase, "to say: "); i > 0 && len(parts) > 0 {
+		// "ask them to state their name and say 'I agree'": the words the
+		// user must say, merged into the stock question, are asked too
+		parts = append(parts, trimDot(s.phrase[i:]))
+	}
 	if len(parts) == 0 {
 		if p := strings.TrimSpace(s.phrase); p != "" {
 			return "Ask the user " + trimDot(forThing(p)) + "."

@@ -121,6 +121,32 @@ func faceAgainstLive(d *detector, i int) bool {
 		(findKind(d.seq, kDocument) >= 0 || findKind(d.out, kDocument) >= 0 || anyDoc(d.ts))
 }
 
+// livePurposeAfter: the live side follows the "against" or "with" at i and
+// what follows it says what the check is for ("control the face against the
+// camera for liveness", "… against the video is live"): no second image, so
+// no comparison (as in faceAgainstLive).
+func livePurposeAfter(ts []token, i int) bool {
+	k := slices.IndexFunc(ts[i+1:min(len(ts), i+4)], func(t token) bool { return lex.liveSide[t.raw] })
+	if k < 0 {
+		return false
+	}
+	// right after the live side: "… for liveness", "… is live", "… is not
+	// covered"; not the clause's own verb ("… against the live camera SHALL
+	// be done" compares)
+	p := i + 2 + k
+	for p < len(ts) && lex.liveSide[ts[p].raw] {
+		p++ // "the live video"
+	}
+	if p < len(ts) && lex.beForm[ts[p].raw] {
+		p++
+		if p < len(ts) && ts[p].raw == "not" {
+			p++
+		}
+		return p < len(ts) && lex.livePurpose[ts[p].raw] && !lex.beForm[ts[p].raw]
+	}
+	return p < len(ts) && lex.livePurpose[ts[p].raw]
+}
+
 // sentBetween: a verb of sending lies between a code named at from and its
 // channel named at to, with no list joint between them ("a code SHALL be sent
 // to that email"; not "a code, then an email code").
@@ -2509,7 +2535,7 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 func (d *detector) scan() {
 	ts := d.ts
 	for i, t := range ts {
-		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) && !(t.w == "against" && againstRule(ts, i)) {
+		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) && !(t.w == "against" && (againstRule(ts, i) || livePurposeAfter(ts, i))) {
 			d.comparing = true // ("the same spot": a position, not a comparison; "against the age requirement": a rule)
 		}
 		if faceContextLemmas[t.w] || lex.docWord[t.w] {
