@@ -525,11 +525,22 @@ func keptPassive(words []string) bool {
 // of the removal before it.
 func copesIn(words []string) bool {
 	for j := 1; j+1 < len(words) && j <= 5; j++ {
-		if m := bareWord(words[j]); (m == "can" || m == "could" || m == "will" || m == "would") && lex.copeVerb[bareWord(words[j+1])] {
+		if m := bareWord(words[j]); (m == "can" || m == "could" || m == "will" || m == "would") && lex.copeVerb[bareWord(words[verbAfter(words, j)])] {
 			return true
 		}
 	}
 	return stepActs(words)
+}
+
+// verbAfter is the index of the verb after the modal at j, past adverbs
+// ("the compare will then use the video", "liveness can still do it";
+// lexicon modalAdverbWords), or j+1.
+func verbAfter(words []string, j int) int {
+	k := j + 1
+	for k+1 < len(words) && lex.modalAdverb[bareWord(words[k])] {
+		k++
+	}
+	return k
 }
 
 // stepActs: the words name a step of the flow as the subject of a modal and
@@ -542,14 +553,14 @@ func stepActs(words []string) bool {
 		if m != "can" && m != "could" && m != "will" && m != "would" {
 			continue
 		}
-		if lex.copeVerb[bareWord(words[j+1])] {
+		if lex.copeVerb[bareWord(words[verbAfter(words, j)])] {
 			return false // (copesIn's own)
 		}
 		// "remove the SMS OTP, the email OTP will check the user", "…,
 		// liveness will verify the person": a step named as the subject
 		// does something; no verb of change, nor "go"/"be" ("the email
 		// one will go too", "… will be removed as well")
-		v := bareWord(words[j+1])
+		v := bareWord(words[verbAfter(words, j)])
 		if v != "go" && v != "be" && v != "have" && v != "need" && v != "not" && !editVerbs[v] && !lex.removeVerb[v] && !lex.takeVerb[v] &&
 			!slices.ContainsFunc(words[j+1:], func(x string) bool {
 				return lex.removeVerb[changeParticiples[bareWord(x)]] || lex.removeVerb[bareWord(x)]

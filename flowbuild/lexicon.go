@@ -2809,7 +2809,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope                                                                                                                                                                                                                                                                                                                           map[string]bool
+	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb                                                                                                                                                                                                                                                                                                map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit, madeIntoLead, slotNoun, madeIntoChannel, retryCap, ageAbove, ageBelow, ageIs                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
@@ -3015,7 +3015,7 @@ func newLexicon() *lexicon {
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
 	l.lengthJudged, l.lengthRejected = wordSet(lengthJudgedWords), wordSet(lengthRejectedWords)
 	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
-	l.circumstanceLead, l.wholeScope = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords)
+	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
 	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord, l.appSide, l.livePurpose = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords), wordSet(appSideWords), wordSet(livePurposeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
@@ -6128,6 +6128,13 @@ var (
 	// flow again ("… in this flow", "… for us", "… here", "… at all")
 	circumstanceLeadWords = []string{"in", "under", "with", "without", "on", "during", "while", "when", "whilst", "unless", "until", "from", "against", "near", "outdoors", "twice", "more", "again"}
 	wholeScopeWords       = []string{"flow", "flows", "us", "here", "now", "all", "anymore", "longer", "this", "our", "any", "production", "journey", "process", "product", "app", "anywhere", "ever"}
+	// modalAdverbWords come between a modal and its verb ("the compare will
+	// then use the video", "liveness can still do it")
+	modalAdverbWords = []string{"then", "still", "just", "now", "also", "simply", "instead", "easily", "probably"}
+	// untoldIfLeadWords open a condition whose case a step left out in the
+	// same sentence is said of ("If the user is a returning customer, skip
+	// the liveness check"); "when" and "for" open events and groups too
+	untoldIfLeadWords = []string{"if", "unless", "where"}
 	// orderCloseWords between a negated verb of doing and "before"/"after"
 	// say how close, not how long ("must not be sent right before …"): the
 	// order is still what is ruled out

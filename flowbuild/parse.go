@@ -2384,6 +2384,11 @@ func parse(text string) *parsed {
 			// what follows a step that went through ("If the SMS works normally
 			// then no email at all": the email fallback stays)
 			p.mainExcluded |= a.neg
+		} else if a.neg != 0 && sc.k == condNone && !hasPhrase(c.toks, lex.totalBan) && untoldIf(clauses, ci) {
+			// "If the user is a returning customer, skip the liveness check",
+			// "if the customer is in a branch, no SMS code": left out on a
+			// condition the flow cannot tell; the step stays for everyone
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of one case only, which the flow does not place, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
 		} else {
 			p.excluded |= a.neg
 		}
@@ -8056,6 +8061,26 @@ func placedVerb(ts []token) bool {
 		}
 	}
 	return verb
+}
+
+// untoldIf: the clause, or one before it in its sentence, opens with a
+// condition ("If the user is a returning customer, skip the liveness
+// check"): what the clause leaves out, it leaves out in that case only.
+func untoldIf(clauses []clause, ci int) bool {
+	if hasAnyRaw(clauses[ci].toks, lex.wholeScope) {
+		return false // "no recognition in this flow", "without any OTP": every session's
+	}
+	for j := ci; j >= 0 && clauses[j].sent == clauses[ci].sent; j-- {
+		ts := clauses[j].toks
+		k := 0
+		for k < len(ts) && lex.clauseJoin[ts[k].raw] {
+			k++ // "and if …", "but if …"
+		}
+		if k < len(ts) && lex.untoldIfLead[ts[k].raw] {
+			return true
+		}
+	}
+	return false
 }
 
 // caseBefore: a clause before ci, in its sentence or the one before, opens

@@ -903,7 +903,7 @@ var rules = map[string][]rule{
 		// against the name the customer declared": data in a clause that
 		// names the document, as "checked against" reads it)
 		when: func(d *detector, i int) bool {
-			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d) && dobRuleAt(d) < 0
+			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d) && (dobRuleAt(d) < 0 || slices.ContainsFunc(d.ts[dobRuleAt(d):], func(t token) bool { return t.w == "against" }))
 		},
 		make: matchCheck,
 	}, dobAgeRule, dobRule},
