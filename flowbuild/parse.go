@@ -8000,6 +8000,14 @@ func negatedSubject(ts []token, i int) int {
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
+	for k := j; k+1 < i; k++ {
+		if ts[k].isNum && ts[k+1].w == "digit" {
+			// "codes of 4 digits are not allowed", "codes with only 4 digits
+			// are not acceptable": the length is ruled out (sizeRuledOut),
+			// not the code
+			return -1
+		}
+	}
 	if at+1 < len(ts) && lex.channelWork[ts[at+1].raw] && t.in(hNegAux) && (ts[j].w == "sms" || ts[j].w == "email") && !clauseStartsIf(ts) {
 		// "texts don't arrive", "our SMS provider simply doesn't deliver
 		// there": said as a fact, not a condition, the channel does not get
