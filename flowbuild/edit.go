@@ -526,6 +526,19 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
+			if pi > 0 && stepActs(strings.Fields(part)) && (removes(strings.Fields(parts[pi-1])) || removedPassive(strings.Fields(parts[pi-1]))) {
+				// "remove the SMS OTP, the email OTP can do it": what the step
+				// that stays does, said beside the removal; no change
+				remarks = append(remarks, part)
+				continue
+			}
+			if pi > 0 && hasPhrase(ts, lex.sameCase) && (slices.Contains(negations(ts), true) || hasRaw(ts, "no")) && slices.ContainsFunc(parts[max(0, pi-2):pi], func(q string) bool { return clauseStartsIf(tokenize(q)) }) {
+				// "if liveness fails hand to agent; no OTP SHALL be sent in that
+				// case": what is left out in the case just named is no removal
+				// from every session; the step stays on every other path
+				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as said of the case before it only, so every other path keeps what it names.")
+				continue
+			}
 			switch cond, _ := editCondition(ts, p.steps); {
 			case cond.k == condNewUser:
 				carried, fronted = "for new users, ", clauseStartsIf(ts)
@@ -4674,7 +4687,8 @@ func goesToo(ts []token, steps []*step) bool {
 	}
 	// (what is left names the steps and nothing done to them; "goes" is no
 	// count of attempts here, nor "one" a number: "the email one goes too")
-	if asksChange(named) || hasAnyRaw(named, lex.stayVerb) || hasAnyRaw(named, lex.keepVerb) || hasSetting(named) && readSettings(named).any() {
+	if asksChange(named) || hasAnyRaw(named, lex.stayVerb) || hasAnyRaw(named, lex.keepVerb) || hasAnyRaw(named, lex.keptWord) || hasSetting(named) && readSettings(named).any() {
+		// ("… the email OTP SHALL be kept as a backup": kept, not gone too)
 		return false
 	}
 	if fineSaid(named, steps) {

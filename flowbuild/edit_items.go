@@ -66,6 +66,16 @@ func labelNotRemoved(sentence string) (string, bool) {
 func condRemoval(sentence string) (kept, clause string, ok bool) {
 	ws := fieldWords(sentence)
 	r := slices.IndexFunc(ws, func(w string) bool { return lex.removeVerb[w] })
+	passive := false
+	if r < 0 {
+		// "the SMS OTP SHALL be deleted if the user has no phone": the
+		// passive's participle, after a be-form, and its subject before it
+		r = slices.IndexFunc(ws, func(w string) bool { return lex.removeVerb[changeParticiples[w]] })
+		passive = r > 0 && lex.beForm[ws[r-1]]
+		if !passive {
+			r = -1
+		}
+	}
 	if r < 0 || slices.ContainsFunc(ws[:r], func(w string) bool { return lex.condOpen[w] }) {
 		return "", "", false
 	}
@@ -83,6 +93,9 @@ func condRemoval(sentence string) (kept, clause string, ok bool) {
 		return "", "", false // "drop the sms code, add a scan if …": the condition is another clause's
 	}
 	obj := strings.Join(ws[r+1:c], " ")
+	if passive {
+		obj = strings.Join(ws[:r], " ")
+	}
 	if len(checksNamed(obj)) == 0 && !slices.ContainsFunc(ws[r+1:c], func(w string) bool { return lex.touchedRef[w] || lex.doneRef[w] }) {
 		return "", "", false // "kill the session if no match": no step goes
 	}

@@ -262,12 +262,15 @@ func splitInstructions(sentence string) []string {
 			kept := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[start+k+1:i], " "), ","), " only")
 			return append(out, splitInstructions(strings.Join(words[i:], " ")+", just keep "+kept)...)
 		}
-		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1]) && i-start >= 3) && i-start >= 2 && (removes(words[start:i]) || removedPassive(words[start:i])) && (staysIn(words[i:]) || copesIn(words[i:]) || keptPassive(words[i:])) {
+		andKept := i-start >= 3 && strings.EqualFold(words[i-1], "and") && keptPassive(words[i:]) && removedPassive(words[start:i-1])
+		if (strings.HasSuffix(words[i-1], ",") || isDash(words[i-1]) && i-start >= 3 || andKept) && i-start >= 2 && (removes(words[start:i]) || removedPassive(words[start:i])) && (staysIn(words[i:]) || copesIn(words[i:]) || keptPassive(words[i:])) {
 			// "remove the selfie, the email code stays as the backup": the
 			// removal, then what stays, which is no target of it (so after a
-			// dash: "remove the email OTP - the SMS one stays")
+			// dash: "remove the email OTP - the SMS one stays"; so after "and"
+			// in the passive: "the SMS OTP SHALL be deleted and the email OTP
+			// SHALL be kept")
 			end := i
-			if isDash(words[end-1]) {
+			if isDash(words[end-1]) || andKept {
 				end--
 			}
 			out = append(out, strings.TrimSuffix(strings.Join(words[start:end], " "), ","))
@@ -522,7 +525,47 @@ func keptPassive(words []string) bool {
 // of the removal before it.
 func copesIn(words []string) bool {
 	for j := 1; j+1 < len(words) && j <= 5; j++ {
-		if m := bareWord(words[j]); (m == "can" || m == "could" || m == "will" || m == "would") && lex.copeVerb[bareWord(words[j+1])] {
+		if m := bareWord(words[j]); (m == "can" || m == "could" || m == "will" || m == "would") && lex.copeVerb[bareWord(words[verbAfter(words, j)])] {
+			return true
+		}
+	}
+	return stepActs(words)
+}
+
+// verbAfter is the index of the verb after the modal at j, past adverbs
+// ("the compare will then use the video", "liveness can still do it";
+// lexicon modalAdverbWords), or j+1.
+func verbAfter(words []string, j int) int {
+	k := j + 1
+	for k+1 < len(words) && lex.modalAdverb[bareWord(words[k])] {
+		k++
+	}
+	return k
+}
+
+// stepActs: the words name a step of the flow as the subject of a modal and
+// a verb that is no change ("the email OTP will check the user", "liveness
+// will verify the person", "the email OTP can do it"): what a step that stays
+// does once another goes, no item of a removal nor a change of its own.
+func stepActs(words []string) bool {
+	for j := 1; j+1 < len(words) && j <= 5; j++ {
+		m := bareWord(words[j])
+		if m != "can" && m != "could" && m != "will" && m != "would" {
+			continue
+		}
+		if lex.copeVerb[bareWord(words[verbAfter(words, j)])] {
+			return false // (copesIn's own)
+		}
+		// "remove the SMS OTP, the email OTP will check the user", "…,
+		// liveness will verify the person": a step named as the subject
+		// does something; no verb of change, nor "go"/"be" ("the email
+		// one will go too", "… will be removed as well")
+		v := bareWord(words[verbAfter(words, j)])
+		if v != "go" && v != "be" && v != "have" && v != "need" && v != "not" && !editVerbs[v] && !lex.removeVerb[v] && !lex.takeVerb[v] &&
+			!slices.ContainsFunc(words[j+1:], func(x string) bool {
+				return lex.removeVerb[changeParticiples[bareWord(x)]] || lex.removeVerb[bareWord(x)]
+			}) &&
+			len(checksNamed(strings.Join(words[:j], " "))) > 0 {
 			return true
 		}
 	}

@@ -2840,6 +2840,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
+	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb                                                                                                                                                                                                                                                                                                map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit, madeIntoLead, slotNoun, madeIntoChannel, retryCap, ageAbove, ageBelow, ageIs                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
@@ -3045,6 +3046,9 @@ func newLexicon() *lexicon {
 	l.identityNeed, l.verifyNeed, l.replaceWord, l.turnInto, l.onlyWhen, l.recipientEnd, l.docLead = wordSet(identityNeedWords), wordSet(verifyNeedWords), wordSet(replaceWords), wordSet(turnIntoWords), wordSet(onlyWhenWords), wordSet(recipientEndWords), wordSet(docLeadWords)
 	l.addressGet = wordSet(addressGetWords)
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
+	l.lengthJudged, l.lengthRejected = wordSet(lengthJudgedWords), wordSet(lengthRejectedWords)
+	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
+	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
 	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord, l.appSide, l.livePurpose = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords), wordSet(appSideWords), wordSet(livePurposeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
@@ -6142,6 +6146,37 @@ var (
 	// copeVerbWords after "can"/"will" say how a step copes once another is
 	// removed ("remove the face scan, the compare can use the video")
 	copeVerbWords = []string{"use", "work", "read", "rely", "manage", "cope"}
+	// lengthJudgedWords after a negation judge a code length named before it
+	// too weak ("4 digits is not acceptable", "a 4-digit code is not
+	// enough"); lengthRejectedWords do so on their own after a be-form ("4
+	// digits is insufficient"): a length ruled out, never the one set
+	lengthJudgedWords   = []string{"acceptable", "enough", "sufficient", "allowed", "permitted", "ok", "okay", "secure", "adequate", "strong", "safe", "compliant", "good"}
+	lengthRejectedWords = []string{"insufficient", "unacceptable", "inadequate", "forbidden", "prohibited", "banned", "disallowed", "insecure", "weak", "noncompliant"}
+	// orderTimingWords between a negated verb of doing and "before"/"after"
+	// bound the time of the step ("must not be sent later than 5 minutes
+	// after …", "right before …"): the step after them is no step ruled out
+	orderTimingWords = []string{"right", "just", "directly", "immediately", "shortly", "later", "earlier", "sooner", "than", "more", "less", "any", "within", "long", "too", "so", "soon", "a", "few"}
+	// circumstanceLeadWords open the circumstance a step must not be done in
+	// ("liveness must not be performed in low light", "… with glasses on",
+	// "… without consent"); wholeScopeWords after them make it the whole
+	// flow again ("… in this flow", "… for us", "… here", "… at all")
+	circumstanceLeadWords = []string{"in", "under", "with", "without", "on", "during", "while", "when", "whilst", "unless", "until", "from", "against", "near", "outdoors", "twice", "more", "again"}
+	wholeScopeWords       = []string{"flow", "flows", "us", "here", "now", "all", "anymore", "longer", "this", "our", "any", "production", "journey", "process", "product", "app", "anywhere", "ever"}
+	// modalAdverbWords come between a modal and its verb ("the compare will
+	// then use the video", "liveness can still do it")
+	modalAdverbWords = []string{"then", "still", "just", "now", "also", "simply", "instead", "easily", "probably"}
+	// untoldIfLeadWords open a condition whose case a step left out in the
+	// same sentence is said of ("If the user is a returning customer, skip
+	// the liveness check"); "when" and "for" open events and groups too
+	untoldIfLeadWords = []string{"if", "unless", "where"}
+	// orderCloseWords between a negated verb of doing and "before"/"after"
+	// say how close, not how long ("must not be sent right before …"): the
+	// order is still what is ruled out
+	orderCloseWords = []string{"right", "just", "directly", "immediately", "straight"}
+	// performedWords after "must not be" say how a step is done; with a
+	// circumstance after them ("liveness must not be performed in low
+	// light") the negation is of the circumstance, not of the step
+	performedWords = []string{"performed", "conducted", "carried", "done", "run", "executed", "applied"}
 	// withheldWords after "must not be", "SHALL NOT be" say the step named as
 	// the subject is not done ("an SMS code must not be sent", "camera
 	// permission SHALL NOT be requested"); under "if" it is a failure instead

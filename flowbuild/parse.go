@@ -2538,6 +2538,13 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if hasAnyRaw(c.toks, lex.performedWord) {
+			if k := doneHowAt(c.toks); k >= 0 {
+				// "Liveness must not be performed in low light": the step stays;
+				// the circumstance is the app's to keep, and is said back
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a rule on how the step is done, not as leaving it out; the flow keeps it and cannot check \""+clauseText(c.toks[k:])+"\", so enforce that in your app.")
+			}
+		}
 		if placed, at, ok := orderRuledOut(c.toks, a.neg); ok {
 			// "send an SMS code too, but not before the liveness check", "…,
 			// but don't send it before the scan", "the code must not come
@@ -2564,7 +2571,17 @@ func parse(text string) *parsed {
 		case a.neg != 0:
 			negSent, negPrev = c.sent, a.neg
 		}
-		if thatPath := hasPhrase(c.toks, lex.thatPath); thatPath && (sc.k == condNewUser || lastScope.k == condNewUser) {
+		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) {
+			// "Where the phone number is missing, the session SHALL be ended;
+			// no OTP SHALL be sent in that case", "if liveness fails, hand off;
+			// no OTP in that case": ruled out in the case just named only; a
+			// new user's path leaves it out, every other path keeps it
+			if sc.k == condNewUser || sc.k == condNone && lastScope.k == condNewUser {
+				p.branchExcluded |= a.neg
+			} else {
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of the case before it only, so every other path keeps what it names.")
+			}
+		} else if thatPath := hasPhrase(c.toks, lex.thatPath); thatPath && (sc.k == condNewUser || lastScope.k == condNewUser) {
 			// "… an e-mail OTP only - no SMS on that route": ruled out of the
 			// new-user path just described
 			p.branchExcluded |= a.neg
@@ -2575,6 +2592,11 @@ func parse(text string) *parsed {
 			// what follows a step that went through ("If the SMS works normally
 			// then no email at all": the email fallback stays)
 			p.mainExcluded |= a.neg
+		} else if a.neg != 0 && sc.k == condNone && !hasPhrase(c.toks, lex.totalBan) && untoldIf(clauses, ci) {
+			// "If the user is a returning customer, skip the liveness check",
+			// "if the customer is in a branch, no SMS code": left out on a
+			// condition the flow cannot tell; the step stays for everyone
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as said of one case only, which the flow does not place, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
 		} else {
 			p.excluded |= a.neg
 		}
@@ -7713,7 +7735,7 @@ func negations(ts []token) []bool {
 				end = j // "don't accept anything except passports": what follows is allowed
 				break
 			}
-			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && (slices.ContainsFunc(ts[i+1:j], lex.canonKind) || placedVerb(ts[i+1:j])) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
+			if ts[j].raw == "but" || ts[j].w == "only" || phraseAt(ts, j, lex.negScopeEnd) || lex.orderPrep[ts[j].raw] && (slices.ContainsFunc(ts[i+1:j], lex.canonKind) || placedVerb(ts[i+1:j]) || timedVerb(ts[i+1:j])) || phraseAt(ts, j, lex.exceptPhrase) || (ts[j].raw == "and" || ts[j].raw == "then") && j+1 < len(ts) && startsInstruction(ts, j+1) && !lex.canonKind(ts[j+1]) || (short && j > i+1 && !nameGoesOn(ts, j) && (startsInstruction(ts, j) && !lex.canonKind(ts[j]) || ts[j].raw == "for" || ts[j].raw == "with" || ts[j].raw == "on" || ts[j].raw == "in" || ts[j].raw == "to" || ts[j].raw == "as" || j >= i+5)) {
 				end = j
 				break
 			}
@@ -8194,6 +8216,14 @@ func negatedSubject(ts []token, i int) int {
 	if j < 0 || j == i-1 && t.raw == "not" && !(i+1 < len(ts) && lex.unavailable[ts[i+1].raw]) || !lex.canonKind(ts[j]) {
 		return -1
 	}
+	for k := j; k+1 < i; k++ {
+		if ts[k].isNum && ts[k+1].w == "digit" {
+			// "codes of 4 digits are not allowed", "codes with only 4 digits
+			// are not acceptable": the length is ruled out (sizeRuledOut),
+			// not the code
+			return -1
+		}
+	}
 	if at+1 < len(ts) && lex.channelWork[ts[at+1].raw] && t.in(hNegAux) && (ts[j].w == "sms" || ts[j].w == "email") && !clauseStartsIf(ts) {
 		// "texts don't arrive", "our SMS provider simply doesn't deliver
 		// there": said as a fact, not a condition, the channel does not get
@@ -8205,6 +8235,12 @@ func negatedSubject(ts []token, i int) int {
 		return -1 // "the passport scan shall not be performed after the code": an order (negatedOrder), not a step ruled out
 	}
 	for k := at + 1; k < len(ts) && k <= at+3; k++ {
+		if lex.performedWord[ts[k].raw] && circumstanceAfter(ts, k+1) {
+			// "liveness must not be performed in low light", "… must not be
+			// done with sunglasses on": how or when the step is done is ruled
+			// out, not the step
+			return -1
+		}
 		if lex.unavailable[ts[k].raw] && !(phraseAt(ts, k, lex.arrivePhrase) && (ts[j].w == "code" || ts[j].w == "sms" || ts[j].w == "email") && clauseStartsIf(ts)) && !(lex.approval[ts[k].raw] && clauseStartsIf(ts)) {
 			// ("if the email code never shows up": a code that did not arrive;
 			// "if the passport is not approved": a scan that failed)
@@ -8223,7 +8259,7 @@ func negatedSubject(ts []token, i int) int {
 // i places ("MUST NOT be sent before", "isn't run after"): the order asked
 // for is the other one.
 func negatedOrder(ts []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-5; k-- { // ("is not to be sent right after")
 		if ts[k].raw == "not" || ts[k].raw == "never" || ts[k].in(hNegAux) {
 			return placedVerb(ts[k+1 : i])
 		}
@@ -8236,9 +8272,101 @@ func negatedOrder(ts []token, i int) bool {
 // "is not run after"): the negation is of the order, and the step after
 // "before" is no step ruled out.
 func placedVerb(ts []token) bool {
-	return len(ts) > 0 && !slices.ContainsFunc(ts, func(t token) bool {
-		return !lex.beForm[t.raw] && !lex.negatedPlacePassive[t.raw] && !lex.withheld[t.raw]
-	})
+	verb := false
+	for _, t := range ts {
+		switch {
+		case lex.beForm[t.raw] || lex.negatedPlacePassive[t.raw] || lex.withheld[t.raw]:
+			verb = true
+		case lex.orderClose[t.raw] || t.raw == "to":
+			// "must not be sent right before the liveness check ends": how
+			// close, still the order ruled out ("is not to be sent before")
+		default:
+			return false
+		}
+	}
+	return verb
+}
+
+// untoldIf: the clause, or one before it in its sentence, opens with a
+// condition ("If the user is a returning customer, skip the liveness
+// check"): what the clause leaves out, it leaves out in that case only.
+func untoldIf(clauses []clause, ci int) bool {
+	if hasAnyRaw(clauses[ci].toks, lex.wholeScope) {
+		return false // "no recognition in this flow", "without any OTP": every session's
+	}
+	for j := ci; j >= 0 && clauses[j].sent == clauses[ci].sent; j-- {
+		ts := clauses[j].toks
+		k := 0
+		for k < len(ts) && lex.clauseJoin[ts[k].raw] {
+			k++ // "and if …", "but if …"
+		}
+		if k < len(ts) && lex.untoldIfLead[ts[k].raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// caseBefore: a clause before ci, in its sentence or the one before, opens
+// with a condition ("Where the phone number is missing, …", "In case of a
+// face mismatch, …"): what "in that case" refers to.
+func caseBefore(clauses []clause, ci int) bool {
+	for j := ci - 1; j >= 0 && clauses[j].sent+1 >= clauses[ci].sent; j-- {
+		if clauseStartsIf(clauses[j].toks) {
+			return true
+		}
+	}
+	return false
+}
+
+// doneHowAt: a negation before a verb of doing (lexicon performedWords) with
+// a circumstance after it ("liveness must not be performed in low light"):
+// where the circumstance starts, or -1.
+func doneHowAt(ts []token) int {
+	for i, t := range ts {
+		if (t.raw == "not" || t.raw == "never" || t.in(hNegAux)) && negatedSubject(ts, i) < 0 {
+			for k := i + 1; k < len(ts) && k <= i+3; k++ {
+				if lex.performedWord[ts[k].raw] && circumstanceAfter(ts, k+1) && subjectStart(ts, i) >= 0 {
+					return k + 1
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// circumstanceAfter: the words from i say in what circumstance a step is
+// done ("in low light", "with sunglasses on", "without consent", "on a
+// shared phone"; lexicon circumstanceLeadWords), not that it is ruled out
+// for the whole flow ("in this flow", "for us", "here", "at all"; lexicon
+// wholeScopeWords).
+func circumstanceAfter(ts []token, i int) bool {
+	if i < len(ts) && ts[i].raw == "out" {
+		i++ // "carried out in low light"
+	}
+	if i >= len(ts) || !lex.circumstanceLead[ts[i].raw] {
+		return false
+	}
+	return !slices.ContainsFunc(ts[i:], func(t token) bool { return lex.wholeScope[t.raw] })
+}
+
+// timedVerb: the words between a negation and "before"/"after" are the verb
+// of doing a step and how long or how close ("must not be sent later than 5
+// minutes after the liveness check", "must not be sent right before the
+// liveness check ends"; lexicon orderTimingWords): a time bound on the step,
+// so the step after "before"/"after" is no step ruled out.
+func timedVerb(ts []token) bool {
+	verb := false
+	for _, t := range ts {
+		switch {
+		case lex.beForm[t.raw] || lex.negatedPlacePassive[t.raw] || lex.withheld[t.raw]:
+			verb = true
+		case t.isNum || lex.orderTiming[t.raw] || lex.orderClose[t.raw] || lex.unit[t.w] || t.raw == "to":
+		default:
+			return false
+		}
+	}
+	return verb
 }
 
 // againstRule: "against" at i is followed by a rule the text set ("validate

@@ -117,6 +117,13 @@ func retractValues(ts []token) ([]token, []string) {
 					if sameShape(ts[j], ts[v]) && sameUnit(ts, j, v) {
 						was, ts[j] = ts[j].orig, numberLike(ts[v], ts[j])
 						replaced = true
+						if k := lengthJudged(ts, j); k > 0 && k < i {
+							// "5 digits is not ok for us, make it 8": the
+							// judgement was of the length taken back, not
+							// of the one put in its place
+							ts = append(ts[:k], ts[i:]...)
+							v, end, i = v-(i-k), end-(i-k), k
+						}
 					}
 					break
 				}

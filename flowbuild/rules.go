@@ -929,15 +929,15 @@ var rules = map[string][]rule{
 		// against the name the customer declared": data in a clause that
 		// names the document, as "checked against" reads it)
 		when: func(d *detector, i int) bool {
-			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d)
+			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d) && (dobRuleAt(d) < 0 || slices.ContainsFunc(d.ts[dobRuleAt(d):], func(t token) bool { return t.w == "against" }))
 		},
 		make: matchCheck,
-	}, dobAgeRule},
+	}, dobAgeRule, dobRule},
 	// "they have to be at least 16 — check the DOB on the document right
 	// after it's scanned": a check of the date of birth, as "validate" is
 	// (with an age in the clause, the number's rule "#" makes the check, so
 	// this one stays out)
-	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}},
+	"verify": {{when: func(d *detector, i int) bool { return ageIn(d.ts) == 0 && dobAgeRule.when(d, i) }, make: dobAgeRule.make}, dobRule},
 	// ("reads back the name on the matched profile": after a determiner,
 	// "matched" names the record a recognition found, no data to compare)
 	"match": {{when: func(d *detector, i int) bool { return !matchedRecord(d.ts, i) && dataRule.when(d, i) }, make: dataRule.make}},
@@ -1446,6 +1446,23 @@ var (
 	dobAgeRule = rule{
 		when: func(d *detector, i int) bool { return ageValidation(d) },
 		make: func(d *detector, i int) { d.add(&step{k: kAgeCheck}, i) },
+	}
+	// "validate the date of birth against the minimum of 18", "… against the
+	// age requirement", "verify the DOB against the policy": a date of birth
+	// held against a rule is an age check (the age after the rule's noun, or
+	// the one the text sets elsewhere), never a match with data on file
+	dobRule = rule{
+		when: func(d *detector, i int) bool { return !ageValidation(d) && dobRuleAt(d) >= 0 },
+		make: func(d *detector, i int) {
+			s := &step{k: kAgeCheck, minAge: 18} // (asked: min_age)
+			for k := dobRuleAt(d) + 1; k < len(d.ts) && k <= dobRuleAt(d)+4; k++ {
+				if t := d.ts[k]; t.isNum && t.num >= 12 && t.num <= 99 && t.num == float64(int(t.num)) {
+					s = ageCheck(d.ts, k, int(t.num)) // "against the minimum of 18"
+					break
+				}
+			}
+			d.add(s, i)
+		},
 	}
 	ofAge = rule{
 		// "tell them to come back with an adult": whom the told line speaks of
@@ -3015,6 +3032,21 @@ func placeAfter(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// dobRuleAt: the clause holds the date of birth against a rule ("validate
+// the date of birth against the minimum of 18"; againstRule): the index of
+// the rule's noun, or -1.
+func dobRuleAt(d *detector) int {
+	for i, t := range d.ts {
+		if t.w == "against" && againstRule(d.ts, i) {
+			if f, _ := matchField(d.ts[:i], d.seq); f != "dateOfBirth" {
+				return -1
+			}
+			return i + 1 + slices.IndexFunc(d.ts[i+1:], func(u token) bool { return lex.ruleNoun[u.raw] })
+		}
+	}
+	return -1
 }
 
 // ageValidation: the clause validates the date of birth with nothing to compare

@@ -88,6 +88,9 @@ func (s stepSettings) apply(st *step) {
 // it out ("a 6-digit OTP SHALL NOT be used", "4 digit codes are not
 // acceptable"): the subject starts within three words after the number.
 func sizeRuledOut(ts []token, i int) bool {
+	if lengthJudged(ts, i) >= 0 {
+		return true
+	}
 	for k := i + 2; k < len(ts) && k <= i+7; k++ {
 		if ts[k].raw == "not" || ts[k].in(hNegAux) {
 			j := negatedSubject(ts, k)
@@ -95,6 +98,25 @@ func sizeRuledOut(ts []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// lengthJudged is where the words start that judge the length at i too weak
+// ("4 digits is not acceptable", "a 4-digit code is not enough", "4 digits
+// is insufficient"; lexicon lengthJudgedWords, lengthRejectedWords), within
+// its clause, or -1.
+func lengthJudged(ts []token, i int) int {
+	for k := i + 2; k < len(ts) && k <= i+7; k++ {
+		if w := ts[k].w; w == "," || w == ";" || w == "." || w == ":" {
+			return -1 // ("a 4-digit code is fine, not 6": another clause's)
+		}
+		if lex.lengthRejected[ts[k].raw] && lex.beForm[ts[k-1].raw] {
+			return k
+		}
+		if (ts[k].raw == "not" || ts[k].in(hNegAux)) && k+1 < len(ts) && lex.lengthJudged[ts[k+1].raw] {
+			return k
+		}
+	}
+	return -1
 }
 
 // readSettings finds the stepSettings in a clause. Each is a number next to its unit
