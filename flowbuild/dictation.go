@@ -191,7 +191,9 @@ func splitWordAt(low string, ws []span, i int) (int, rewrite) {
 	}
 	var buf [32]byte // (the joined word looked up without allocating)
 	lm, ok := lex.canon[string(append(append(buf[:0], first...), second...))]
-	if !ok || knownAsWritten(second) {
+	if !ok || knownAsWritten(second) || lex.joinInContext[string(append(append(append(buf[:0], first...), ' '), second...))] {
+		// (a pair joinTokens joins only where the words around it say it names
+		// a thing is joined there: "retry it one time" counts times)
 		return 0, rewrite{}
 	}
 	if _, step := rules[lm]; !step {

@@ -790,6 +790,11 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = "remove " + clauseText(goneNamed(ts))
 				ts = tokenize(part)
 			}
+			if d, ok := p.resetSetting(ts); ok {
+				// "drop the 2-attempt limit on the SMS code": the limit goes, the step stays
+				done = append(done, d...)
+				continue
+			}
 			if s := p.wishKept(part); s != nil {
 				// "move liveness to the end, and we need the SMS code because
 				// of PSD2": a wish for a step the flow has keeps it, and adds
@@ -9580,4 +9585,64 @@ func retryCap(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// resetSetting reads a change that takes a step's limit away ("drop the
+// 2-attempt limit on the SMS step", "remove the passport-only restriction",
+// "get rid of the expiry limit"): the setting goes back to FaceSign's default
+// (3 attempts, 300 seconds, the default documents) and the step stays; a
+// removal never takes more than it names. The limit's noun (lex.limitNoun) is
+// the cheap test; what it limits is read from the words before it.
+func (p *plan) resetSetting(ts []token) ([]string, bool) {
+	li := slices.IndexFunc(ts, func(t token) bool { return lex.limitNoun[t.raw] })
+	if li < 0 || !takesOut(ts[:li]) && !hasAnyRaw(ts[:li], lex.liftVerb) {
+		return nil, false
+	}
+	head := ts[:li]
+	docs := slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
+	tries := slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" })
+	expiry := slices.ContainsFunc(head, func(t token) bool { return lex.expiryNoun[t.raw] })
+	if docs == tries && tries == expiry || docs && (tries || expiry) || tries && expiry {
+		return nil, false // (none or more than one limit named: read as any other change)
+	}
+	var named []kind
+	for _, st := range analyze(ts, p.steps).steps {
+		if !st.k.isConversation() && (!docs || st.k != kDocument || st.pos > li) {
+			named = append(named, st.k)
+		}
+	}
+	var target *step
+	for _, st := range p.steps {
+		n := st.node // (a step read back from a flow keeps its settings on its node)
+		if n == nil {
+			n = &flow.Node{}
+		}
+		fits := docs && st.k == kDocument && (len(st.docTypes) > 0 || len(n.AllowedDocumentTypes) > 0) ||
+			tries && isCodeKind(st.k) && (st.attempts > 0 || n.MaxAttempts != nil) ||
+			expiry && isCodeKind(st.k) && (st.expiry > 0 || n.ExpirySeconds != nil)
+		if !fits || len(named) > 0 && !slices.ContainsFunc(named, func(k kind) bool { return findKind([]*step{st}, k) >= 0 }) {
+			continue
+		}
+		if target != nil {
+			return nil, false // two steps carry that limit and the text names neither
+		}
+		target = st
+	}
+	if target == nil {
+		return nil, false
+	}
+	switch {
+	case docs:
+		target.docTypes = slices.Clone(defaultDocTypes)
+		if n := target.node; n != nil {
+			n.AllowedDocumentTypes = slices.Clone(defaultDocTypes)
+		}
+	case tries:
+		target.attempts = defaultAttempts
+	case expiry:
+		target.expiry = defaultExpirySeconds
+	}
+	target.configureNode()
+	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's default; the step stays.")
+	return []string{"took the limit off the " + target.k.String()}, true
 }

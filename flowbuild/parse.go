@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -1913,9 +1914,24 @@ func parse(text string) *parsed {
 				ctx = append(append(slices.Clone(seq), sc.anchor.branch...), sc.anchor.fallback...)
 			}
 			a := analyze(body, ctx)
+			if sc.k == condFail && freshCodeIn(body) {
+				// "if the code is wrong, send a new code": a code is used once, so
+				// a new one is another code, as "another code" says (anotherTry);
+				// elsewhere "the new PIN will arrive by text" is no second code
+				a.again = true
+			}
 			failed := sc.anchor
 			if failed == nil && len(seq) > 0 {
 				failed = seq[len(seq)-1] // "if that fails": the step just named (see routeScoped)
+			}
+			if sc.k == condFail && failed != nil && isCodeKind(failed.k) && sameSettings(body) {
+				// "fall back to an email code with the same settings": the
+				// fallback code takes the failed code's length, expiry and attempts
+				for _, s := range a.steps {
+					if isCodeKind(s.k) {
+						s.otpLen, s.expiry, s.attempts = cmp.Or(s.otpLen, failed.otpLen), cmp.Or(s.expiry, failed.expiry), cmp.Or(s.attempts, failed.attempts)
+					}
+				}
 			}
 			if k := elidedResend(body); sc.k == condFail && len(a.steps) == 0 && failed != nil && isCodeKind(failed.k) && k != kNone {
 				// "send a code to the email on file, and if that fails, to their
@@ -1931,7 +1947,7 @@ func parse(text string) *parsed {
 			})
 			// "give them one more go with a second scan": a second node of that
 			// kind, which the text names, rather than a retry prompt
-			secondTry := sc.k == condFail && sc.anchor != nil && hasAnyRaw(body, lex.anotherTry) &&
+			secondTry := sc.k == condFail && sc.anchor != nil && anotherTry(body) &&
 				(slices.ContainsFunc(a.steps, func(s *step) bool { return s.k == sc.anchor.k }) ||
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
@@ -2072,11 +2088,17 @@ func parse(text string) *parsed {
 				// "if the scan times out, give them one more go with a second scan": the failed scan's kind
 				a.steps = []*step{{k: sc.anchor.k, docTypes: slices.Clone(sc.anchor.docTypes)}}
 			}
-			if sc.k == condFail && hasAnyRaw(body, lex.anotherTry) {
+			if sc.k == condFail && anotherTry(body) {
 				// "if the scan times out, give them a second scan", "let them scan a
 				// driving licence instead": another step of the failed kind, not
 				// the failed step named again
 				for _, s := range a.steps {
+					if sc.anchor != nil && s.k == kOTP && isCodeKind(sc.anchor.k) && freshCodeIn(body) {
+						// "if the email code fails, send a fresh code": a new
+						// code of the failed one's channel, which the text named
+						// there ("another code" may be another channel)
+						s.k = sc.anchor.k
+					}
 					s.again = sc.anchor == nil || s.k == sc.anchor.k
 				}
 			}
@@ -4789,7 +4811,7 @@ func countedTries(ts []token) bool {
 // "round" count only beside a word for trying again ("liveness one more time"
 // may be another check, "try one more time" is not).
 func extraTries(ts []token, adverb bool) (int, bool) {
-	if !hasAnyHot(ts, hTryNoun) && (!adverb || !hasAnyRaw(ts, lex.once)) {
+	if !hasAnyHot(ts, hTryNoun) && (!adverb || !hasAnyRaw(ts, lex.once)) && !elidedMore(ts, len(ts)-1) {
 		return 0, false // (the cheap test: no word that counts a try)
 	}
 	again := hasAnyHot(ts, hRetryWord) || hasRaw(ts, "try", "tries", "trying")
@@ -4808,6 +4830,9 @@ func extraTries(ts []token, adverb bool) (int, bool) {
 			}
 		}
 		if j < 0 {
+			if elidedMore(ts, i) {
+				return 1, true // "send one more": one more of the step, its noun left out
+			}
 			continue
 		}
 		count := func(k int) int { // the number before ts[k], 1 if none
@@ -6015,6 +6040,50 @@ func (p *parsed) reviewAsked(pol string, ts []token) {
 	}
 }
 
+// anotherTry: the words ask for another of a step ("a second scan", "another
+// code"), or for a fresh code ("send a new code", "a fresh email code"): a code
+// is used once, so a new one is another code, not the one that failed named
+// again.
+func anotherTry(ts []token) bool {
+	return hasAnyRaw(ts, lex.anotherTry) || freshCodeIn(ts)
+}
+
+// freshCodeIn: the words ask for a fresh code ("send a new code", "one fresh
+// email code"; freshCodeAt).
+func freshCodeIn(ts []token) bool {
+	for i, t := range ts {
+		if lex.freshCode[t.raw] && freshCodeAt(ts, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// freshCodeAt: the fresh-code word at ts[i] comes before a code's noun within
+// three words ("a new code", "a fresh email code", "one new SMS code").
+func freshCodeAt(ts []token, i int) bool {
+	return slices.ContainsFunc(ts[i+1:min(len(ts), i+4)], func(o token) bool { return o.w == "code" })
+}
+
+// elidedMore: ts[i] is "more" after "one" ("one more") at the clause's end, the
+// noun it counts left out ("if the code never arrives, send one more"): one
+// more of the step the clause is about.
+func elidedMore(ts []token, i int) bool {
+	return i == len(ts)-1 && i > 0 && ts[i].raw == "more" && ts[i-1].raw == "one"
+}
+
+// sameSettings: the words give a step the settings of the one before it
+// ("with the same settings", "same config as the first one"): "same" a word or
+// two before a noun of settings (lex.settingsNoun).
+func sameSettings(ts []token) bool {
+	for i, t := range ts {
+		if t.raw == "same" && slices.ContainsFunc(ts[i+1:min(len(ts), i+3)], func(o token) bool { return lex.settingsNoun[o.raw] }) {
+			return true
+		}
+	}
+	return false
+}
+
 // readPolicy finds what should happen when a check fails.
 func readPolicy(ts []token) string {
 	// "tell them to call support": what the user is told to do, no handover
@@ -6033,6 +6102,10 @@ func readPolicy(ts []token) string {
 			!hasRaw(ts, "instead", "with"):
 			// "let them have one more try", "they can try one more time", "another
 			// go" ("a second chance with an SMS code instead" is another step)
+			return "retry"
+		case elidedMore(ts, i):
+			// "if it never arrives, send one more": one more of the failed step,
+			// its noun left out
 			return "retry"
 		case i < told && (t.w == "human" || t.raw == "human" || t.raw == "humans" || t.raw == "agent" || t.raw == "person" && i > 0 && ts[i-1].raw == "a"):
 			return "human"
