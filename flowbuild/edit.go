@@ -87,7 +87,8 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
 		sentence = dropApprovalExcept(sentence)
-		if step, ok := p.negatedPlace(sentence); ok {
+		placing := dropPlaceRuleLead(sentence) // ("Also, the SMS code must not be last")
+		if step, ok := p.negatedPlace(placing); ok {
 			// "don't put the SMS code at the end", "the SMS code shouldn't be
 			// last": a place ruled out says where the step must not go, not
 			// where it goes, and never that it goes
@@ -114,12 +115,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
-		} else if place, ok := p.placeOfAdded(sentence, sentences[max(si-1, 0)]); si > 0 && ok {
+		} else if place, ok := p.placeOfAdded(placing, sentences[max(si-1, 0)]); si > 0 && ok {
 			// "Add an email code. The email code shouldn't be last.": the
 			// step added goes next to the place ruled out, not into it
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
 			sentence = place
-		} else if step, ok := p.placeOfAbsent(sentence, sentences[:si]); ok {
+		} else if step, ok := p.placeOfAbsent(placing, sentences[:si]); ok {
 			// "We don't use email codes; the email code shouldn't be first
 			// anyway": where a step must not go adds no step the flow lacks
 			msg := "the flow has no " + step + ", and the sentence only says where it must not go; say \"add an " + step + "\" if it should have one"
@@ -3209,6 +3210,15 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		sentence = sentence[:i]
 	}
 	sentence = removalOpener(sentence)
+	if done, rest, ok := p.clearBounds(sentence); ok {
+		// "Remove the email code and the attempt cap on the SMS code": the
+		// cap goes, the SMS code stays; the rest of the removal is applied
+		if rest == "" {
+			return done, nil
+		}
+		more, err := p.apply(rest)
+		return append(more, done...), err
+	}
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
 	sentence, why := activeVoice(sentence)
@@ -5748,7 +5758,7 @@ func (p *plan) namedKinds(ts []token) kindSet {
 // negatesPlace: the sentence is one clause that rules a place out ("the SMS
 // code shouldn't be last", "never do the liveness check first").
 func negatesPlace(sentence string, ts []token) bool {
-	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
+	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || lex.placeOut[t.raw] })
 	return neg >= 0 && !strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") && !hasAnyRaw(ts, lex.removeVerb) && !hasRaw(ts, "before", "after", "instead", "and", "but", "then") &&
 		slices.ContainsFunc(ts[neg+1:], func(t token) bool {
 			return lex.frontWord[t.raw] || lex.backWord[t.raw] || lex.lastPlace[t.raw] && t.raw != "latter" || t.w == "penultimate" // ("the final step")
@@ -5793,19 +5803,34 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 	}
 	ts = placeWords(ts)
 	ks := p.namedKinds(ts)
-	if ks == 0 && hasRaw(ts, "it") {
+	if ks == 0 && (hasAnyRaw(ts, lex.addedRef) || len(ts) > 0 && lex.placeOut[ts[0].raw]) {
+		// ("add an email code, but not as the final step", "… (not last)":
+		// a place ruled out with no subject is the added step's)
 		for _, s := range added.steps {
 			ks.add(s.k)
 		}
 	}
-	var named []kind
+	var named []kind // (in the order the sentence before adds them)
+	for _, s := range added.steps {
+		if ks.has(s.k) && s.k != kOTP && !slices.Contains(named, s.k) {
+			named = append(named, s.k)
+		}
+	}
 	for k := kind(0); k < kindCount; k++ {
-		if ks.has(k) && k != kOTP {
+		if ks.has(k) && k != kOTP && !slices.Contains(named, k) {
 			named = append(named, k)
 		}
 	}
-	if len(named) != 1 || named[0].isConversation() || p.find(named[0]) >= 0 || findKind(added.steps, named[0]) < 0 || added.neg.has(named[0]) {
+	// (two steps added, a place ruled out of both: "add an email code and an
+	// ID scan, not last" moves both)
+	if len(named) == 0 || slices.ContainsFunc(named, func(k kind) bool {
+		return k.isConversation() || p.find(k) >= 0 || findKind(added.steps, k) < 0 || added.neg.has(k)
+	}) {
 		return "", false // ("We don't use email codes; the email code shouldn't be first": nothing added)
+	}
+	what := "the " + named[0].String()
+	for _, k := range named[1:] {
+		what += " and the " + k.String()
 	}
 	var checks []*step
 	for _, s := range p.steps {
@@ -5823,13 +5848,13 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 		if last > 0 && checks[last].k == kLiveness && checks[last-1].k == kRecognition {
 			last--
 		}
-		return "put the " + named[0].String() + " before the " + checks[last].k.String(), true
+		return "put " + what + " before the " + checks[last].k.String(), true
 	}
 	first := 0
 	if len(checks) > 1 && checks[0].k == kRecognition && checks[1].k == kLiveness {
 		first = 1
 	}
-	return "put the " + named[0].String() + " after the " + checks[first].k.String(), true
+	return "put " + what + " after the " + checks[first].k.String(), true
 }
 
 // splitAddedPlace splits off a place ruled out of a step the sentence adds
@@ -5842,8 +5867,19 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 	for _, s := range sentences {
 		if i, w := lastAddedPlaceJoin(s); i > 0 {
 			if head := strings.TrimSpace(s[:i]); head != "" {
-				if _, ok := p.placeOfAdded(s[i+w:], head); ok {
-					out = append(out, head, strings.TrimSpace(s[i+w:]))
+				tail := s[i+w:]
+				if w == len(" (") && s[i:i+w] == " (" {
+					tail = strings.TrimRight(tail, ").! ") // ("add an email code (not last).")
+				}
+				if _, ok := p.placeOfAdded(tail, head); ok {
+					out = append(out, head, strings.TrimSpace(tail))
+					continue
+				}
+				if _, ok := p.negatedPlace(dropPlaceRuleLead(tail)); ok && addsStep(tokenize(head)) {
+					// "add an email code, and the SMS code must not be the
+					// final step": a place ruled out of a step the flow has,
+					// read on its own, never a second SMS code added
+					out = append(out, head, strings.TrimSpace(tail))
 					continue
 				}
 			}
@@ -5851,6 +5887,134 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// clearBounds takes off the bounds a removal names on a step ("remove the
+// attempt cap on the SMS code", "drop the email code and the SMS code's
+// expiry"): an item of the removal's list that opens on a determiner and
+// names a bound (boundNounWords), not a new value for it ("to 5"), clears that setting of the
+// one step it names, which stays. rest is the removal of the other items, ""
+// when none is left. ok is false when no item names a bound; an item whose
+// step is not clear is said back, and nothing is removed for it.
+func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool) {
+	words := strings.Fields(sentence)
+	lw := lowerTrimmed(words)
+	if !slices.ContainsFunc(lw, func(w string) bool { return lex.boundNoun[w] }) { // (the cheap test first)
+		return nil, "", false
+	}
+	verb := slices.IndexFunc(lw, func(w string) bool { return lex.removeVerb[w] })
+	if verb < 0 || slices.ContainsFunc(lw[:verb], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
+		return nil, "", false // ("don't remove the cap on …")
+	}
+	// the items of the list after the verb, cut at "and" and commas
+	var items [][2]int
+	from := verb + 1
+	for from < len(lw) && (lw[from] == "of" || lw[from] == "out" || lw[from] == "off") {
+		from++ // ("get rid of the cap on …", "rip out the limit on …")
+	}
+	verbEnd := from
+	for i := from; i < len(words); i++ {
+		end := i + 1
+		if lw[i] == "and" || lw[i] == "&" {
+			end = i
+		} else if !strings.HasSuffix(words[i], ",") && i+1 < len(words) {
+			continue
+		}
+		if end > from {
+			items = append(items, [2]int{from, end})
+		}
+		from = i + 1
+	}
+	var kept []string
+	for _, it := range items {
+		iw := lw[it[0]:it[1]]
+		bound := slices.IndexFunc(iw, func(w string) bool { return lex.boundNoun[w] })
+		if bound < 0 || !lex.boundOpen[iw[0]] || slices.ContainsFunc(iw[bound:], func(w string) bool { return w == "at" || w == "to" }) {
+			// ("…, and the cap on the email code to 5": a new bound, not one taken off)
+			kept = append(kept, strings.Join(words[it[0]:it[1]], " "))
+			continue
+		}
+		timeBound := slices.ContainsFunc(iw, func(w string) bool { return lex.boundTime[w] })
+		what := "attempt limit"
+		if timeBound {
+			what = "expiry"
+		}
+		var on *step
+		// the step whose bound it is: named after the bound ("the cap on the
+		// SMS code") or before it as its owner ("the SMS code's cap"); "the
+		// email code with its expiry" names the step to remove, not a bound
+		owned := slices.ContainsFunc(words[it[0]:it[0]+bound], func(w string) bool {
+			w = strings.ToLower(w)
+			return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
+		})
+		named := words[it[0]+bound : it[1]]
+		if owned {
+			named = words[it[0]:it[1]]
+		} else if len(analyze(tokenize(strings.Join(words[it[0]:it[0]+bound], " ")), p.steps).steps) > 0 {
+			kept = append(kept, strings.Join(words[it[0]:it[1]], " "))
+			continue
+		}
+		ok = true
+		for _, s := range analyze(tokenize(strings.Join(named, " ")), p.steps).steps {
+			if i := slices.IndexFunc(p.steps, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); i >= 0 && !s.k.isConversation() {
+				if on != nil && on != p.steps[i] {
+					on = nil
+					break
+				}
+				on = p.steps[i]
+			}
+		}
+		if on == nil {
+			p.assumptions = append(p.assumptions, "Did not remove anything for \""+strings.TrimRight(strings.Join(words[it[0]:it[1]], " "), ",.")+"\": it names a setting, not a step, and not one step of the flow it belongs to; say e.g. \"remove the "+what+" on the SMS code\".")
+			continue
+		}
+		had := false
+		if timeBound {
+			had = on.expiry > 0 || on.node != nil && on.node.ExpirySeconds != nil
+			on.expiry = 0
+			if on.node != nil {
+				on.node.ExpirySeconds = nil
+			}
+		} else {
+			had = on.attempts > 0 || on.node != nil && on.node.MaxAttempts != nil
+			on.attempts = 0
+			if on.node != nil {
+				on.node.MaxAttempts = nil
+			}
+		}
+		if had {
+			done = append(done, "removed the "+what+" on the "+on.k.String())
+		} else {
+			p.assumptions = append(p.assumptions, "The "+on.k.String()+" had no "+what+" of its own to remove; it stays as it was.")
+		}
+	}
+	if !ok {
+		return nil, "", false
+	}
+	if len(kept) > 0 {
+		rest = strings.Join(slices.Concat(words[:verbEnd], []string{strings.Join(kept, " and ")}), " ")
+		rest = strings.TrimRight(rest, ",")
+	}
+	if len(done) == 0 && rest == "" {
+		done = []string{"left the flow as it is"}
+	}
+	return done, rest, true
+}
+
+// dropPlaceRuleLead drops the discourse words that open a sentence
+// (placeRuleLeadWords, a comma after them), so that "Also, the SMS code must
+// not be the final step" is read as the place it rules out. A sentence with
+// no such lead comes back as it is.
+func dropPlaceRuleLead(sentence string) string {
+	rest := strings.TrimSpace(sentence)
+	for range 2 { // ("oh and, …")
+		w, after, _ := strings.Cut(rest, " ")
+		if !lex.placeRuleLead[strings.ToLower(strings.TrimRight(w, ",:"))] || after == "" {
+			break
+		}
+		rest = strings.TrimLeft(after, " ,")
+	}
+	return rest
 }
 
 // lastAddedPlaceJoin is where the last of addedPlaceJoins (", ", " but ", " and
@@ -5864,7 +6028,7 @@ func lastAddedPlaceJoin(s string) (int, int) {
 		}
 	}
 	if at > 0 && !slices.ContainsFunc(strings.Fields(strings.ToLower(s[at+w:])), func(f string) bool {
-		return lex.negAux[bareWord(f)] || f == "not" || f == "never" || strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")
+		return lex.negAux[bareWord(f)] || lex.placeOut[f] || strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")
 	}) {
 		return -1, 0
 	}
@@ -6103,7 +6267,34 @@ func lowerTrimmed(words []string) []string {
 	return lw
 }
 
-// checkSteps is the flow's checks: its steps that are not conversations.
+// listedSteps are the flow's steps as it and its summary list them: its
+// checks and the questions the user asked for, in order.
+func (p *plan) listedSteps() []*step {
+	var listed []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() || s.k == kAsk && !s.auto {
+			listed = append(listed, s)
+		}
+	}
+	return listed
+}
+
+// asksAmongChecks: a question the user asked for sits before a check, so that
+// counting the steps as the flow lists them (listedSteps) and counting its
+// checks (checkSteps) part.
+func (p *plan) asksAmongChecks() bool {
+	ask := false
+	for _, s := range p.steps {
+		if s.k == kAsk && !s.auto {
+			ask = true
+		} else if ask && !s.k.isConversation() {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSteps are the flow's checks, its conversations left out.
 func (p *plan) checkSteps() []*step {
 	var checks []*step
 	for _, s := range p.steps {
@@ -8812,9 +9003,20 @@ func (p *plan) placeRefs(part string) string {
 					continue
 				}
 			}
+			counted := checks
+			if len(ords) == 2 && hasAnyRaw(tokenize(part), lex.swapVerb) && !lex.checkNoun[lw[j]] && p.asksAmongChecks() {
+				// "swap 1 and 2", "swap the first and second steps": places
+				// as the flow and its summary list the steps, a question the
+				// user asked for among them; a question named is left to
+				// exchange, which counts the same way
+				counted = p.listedSteps()
+				if slices.ContainsFunc(ords, func(n int) bool { return n > len(counted) || counted[n-1].k.isConversation() }) {
+					return part
+				}
+			}
 			var names []string
 			for _, n := range ords {
-				nm := name(checks[n-1])
+				nm := name(counted[n-1])
 				if nm == "" {
 					return part
 				}

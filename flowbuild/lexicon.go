@@ -630,8 +630,34 @@ var (
 	asIsWords          = []string{"alone", "unchanged", "untouched", "intact", "is"}                                                            // after "keep"/"leave", the step stays: "leave it as it is", "keep the SMS code unchanged"
 	// addedPlaceJoins join a step the sentence adds and a place ruled out of it
 	// ("add an email code, it can't be last", "… but the email code can't be
-	// last", "… and don't make it the first step")
-	addedPlaceJoins = []string{",", " but ", " and ", " - ", " — ", " – "}
+	// last", "… and don't make it the first step", "add an email code (not
+	// last)")
+	addedPlaceJoins = []string{",", " but ", " and ", " - ", " — ", " – ", " ("}
+	// placeOutWords rule a place out ("not last", "never first", "neither
+	// first"); with no subject before them the place is of the step just
+	// added ("add an email code, but not as the final step")
+	placeOutWords = []string{"not", "never", "neither"}
+	// placeRuleLeadWords open a sentence that rules a place out and are no
+	// word of it ("Also, the SMS code must not be the final step", "Plus the
+	// email code can't go first"): a discourse lead, never a step to add
+	placeRuleLeadWords = []string{"also", "and", "plus", "additionally", "besides", "moreover", "oh", "btw", "finally", "lastly", "ps"}
+	// checkNounWords name the checks of a flow as against its questions:
+	// "swap the second and third checks" counts the checks alone, "swap steps
+	// 1 and 2" every step as the flow lists it
+	checkNounWords = []string{"check", "checks"}
+	// boundNounWords name a bound set on a step, which a removal can take off
+	// without taking the step ("remove the attempt cap on the SMS code", "drop
+	// the SMS code's expiry"); boundTimeWords make the bound its expiry, any
+	// other is its attempt limit
+	boundNounWords = []string{"cap", "limit", "max", "maximum", "expiry", "expiration", "timeout", "ttl", "lifetime"}
+	boundTimeWords = []string{"expiry", "expiration", "timeout", "ttl", "lifetime", "time"}
+	// boundOpenWords open an item of a removal's list that names a bound
+	// rather than a step or an instruction of its own ("and the attempt cap
+	// on …", "and any retry limit on …")
+	boundOpenWords = []string{"the", "its", "their", "any", "that", "this"}
+	// addedRefWords stand for the steps the sentence before added ("add an
+	// ID scan. it can't go first", "add both codes. they can't be last")
+	addedRefWords = []string{"it", "they", "them", "both", "neither"}
 	// stepFineWords after a linking verb (fineLinkWords) say a step of the flow is
 	// fine as it stands ("sms is fine as is", "the liveness check looks good",
 	// "email code is ok where it was"): a remark that keeps it, never a removal
@@ -2765,7 +2791,7 @@ type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                                                                                                                                                                               map[string]bool
+	placeOut, addedRef, placeRuleLead, checkNoun, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                                                                                                map[string]bool
 	condAsksNothing, removalFiller, verdictPhrase, deepfakeVerdict, verdictPerson, setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                            map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
@@ -2966,6 +2992,8 @@ func newLexicon() *lexicon {
 			l.placeCount[w] = n
 		}
 	}
+	l.placeOut, l.addedRef, l.placeRuleLead, l.checkNoun = wordSet(placeOutWords), wordSet(addedRefWords), wordSet(placeRuleLeadWords), wordSet(checkNounWords)
+	l.boundNoun, l.boundTime, l.boundOpen = wordSet(boundNounWords), wordSet(boundTimeWords), wordSet(boundOpenWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
 	l.fork, l.forkAt, l.connector, l.labelNoun = wordSet(forkWords), wordSet(forkAtWords), wordSet(connectorWords), wordSet(labelNounWords)
