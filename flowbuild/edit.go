@@ -9013,6 +9013,10 @@ func (p *plan) placeRefs(part string) string {
 				if slices.ContainsFunc(ords, func(n int) bool { return n > len(counted) || counted[n-1].k.isConversation() }) {
 					return part
 				}
+				if max(ords[0], ords[1]) <= len(checks) && (checks[ords[0]-1] != counted[ords[0]-1] || checks[ords[1]-1] != counted[ords[1]-1]) {
+					p.assumptions = append(p.assumptions, fmt.Sprintf("Counted the steps as the flow lists them, its questions included, for %q: steps %d and %d are the %s and the %s.",
+						strings.TrimSpace(part), ords[0], ords[1], counted[ords[0]-1].k, counted[ords[1]-1].k))
+				}
 			}
 			var names []string
 			for _, n := range ords {

@@ -1289,13 +1289,13 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 		if max(ords[0], ords[1]) > len(checks) {
 			checks = places(true)
 		}
-		if other := places(!hasAnyRaw(ts, lex.checkNoun)); max(ords[0], ords[1]) <= len(other) && max(ords[0], ords[1]) <= len(checks) &&
+		if other := places(hasAnyRaw(ts, lex.checkNoun)); max(ords[0], ords[1]) <= len(other) && max(ords[0], ords[1]) <= len(checks) &&
 			(other[ords[0]-1] != checks[ords[0]-1] || other[ords[1]-1] != checks[ords[1]-1]) {
 			what := "the steps as the flow lists them, its questions included"
 			if hasAnyRaw(ts, lex.checkNoun) {
 				what = "the checks only, not the questions"
 			}
-			p.assumptions = append(p.assumptions, fmt.Sprintf("Counted %s for %q: steps %d and %d are the %s and the %s.",
+			p.assumptions = append(p.assumptions, fmt.Sprintf("Counted %s, for %q: steps %d and %d are the %s and the %s.",
 				what, clauseText(ts), ords[0], ords[1], p.steps[checks[ords[0]-1]].k, p.steps[checks[ords[1]-1]].k))
 		}
 		if max(ords[0], ords[1]) > len(checks) {
