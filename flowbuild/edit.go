@@ -3210,9 +3210,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		sentence = sentence[:i]
 	}
 	sentence = removalOpener(sentence)
-	if done, rest, ok := p.clearBounds(sentence); ok {
+	if done, rest, ok, err := p.clearBounds(sentence); ok {
 		// "Remove the email code and the attempt cap on the SMS code": the
 		// cap goes, the SMS code stays; the rest of the removal is applied
+		if err != nil {
+			return nil, err
+		}
 		if rest == "" {
 			return done, nil
 		}
@@ -3608,7 +3611,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return nil, nil
 		}
 	}
-	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
+	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") && !hasAnyRaw(ts, lex.boundNoun) { // ("keep the email code's cap at 3" keeps a setting, and no code goes)
 		// "we only want one code, keep the SMS": the rest of its family goes,
 		// but not a step this change just added ("put an SMS code in its place;
 		// keep the email code at the end": both codes stay)
@@ -5896,15 +5899,24 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 // one step it names, which stays. rest is the removal of the other items, ""
 // when none is left. ok is false when no item names a bound; an item whose
 // step is not clear is said back, and nothing is removed for it.
-func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool) {
+func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool, err error) {
 	words := strings.Fields(sentence)
 	lw := lowerTrimmed(words)
 	if !slices.ContainsFunc(lw, func(w string) bool { return lex.boundNoun[w] }) { // (the cheap test first)
-		return nil, "", false
+		return nil, "", false, nil
 	}
 	verb := slices.IndexFunc(lw, func(w string) bool { return lex.removeVerb[w] })
+	if t := slices.IndexFunc(lw, func(w string) bool { return lex.takeVerb[w] }); t >= 0 && (verb < 0 || t < verb) && slices.ContainsFunc(lw[t:], func(w string) bool { return lex.takeParticle[w] }) {
+		verb = t // ("take off the attempt cap on …", "take the cap off the SMS code")
+	}
 	if verb < 0 || slices.ContainsFunc(lw[:verb], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
-		return nil, "", false // ("don't remove the cap on …")
+		if verb >= 0 {
+			// "Don't remove the SMS code, only its cap", "don't remove the
+			// cap on …": what must stay is said, which no removal reads
+			// safely (the step named after "don't remove" was removed)
+			return nil, "", true, fmt.Errorf("flowbuild: %q says what not to remove; say what to remove, e.g. \"remove the attempt limit on the SMS code\"", strings.TrimSpace(sentence))
+		}
+		return nil, "", false, nil
 	}
 	// the items of the list after the verb, cut at "and" and commas
 	var items [][2]int
@@ -5915,7 +5927,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 	verbEnd := from
 	for i := from; i < len(words); i++ {
 		end := i + 1
-		if lw[i] == "and" || lw[i] == "&" {
+		if lw[i] == "and" || lw[i] == "&" || lw[i] == "plus" {
 			end = i
 		} else if !strings.HasSuffix(words[i], ",") && i+1 < len(words) {
 			continue
@@ -5926,70 +5938,72 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 		from = i + 1
 	}
 	var kept []string
-	for _, it := range items {
+	firstBound, timeBound, lost := -1, false, ""
+	for n, it := range items {
+		for it[0] < it[1] && lex.boundItemLead[lw[it[0]]] {
+			it[0]++ // ("and also the SMS code's cap", ", but not on the email code")
+		}
+		if it[0] == it[1] {
+			continue
+		}
 		iw := lw[it[0]:it[1]]
+		text := strings.TrimRight(strings.Join(words[it[0]:it[1]], " "), ",.")
 		bound := slices.IndexFunc(iw, func(w string) bool { return lex.boundNoun[w] })
+		if firstBound >= 0 && (bound < 0 || !lex.boundOpen[iw[0]]) {
+			// after a bound taken off, an item is the same bound on another
+			// step ("the time limit on the email code and the SMS code") or a
+			// remark ("…, the SMS code is enough", "…, not the email code"):
+			// never a step to remove
+			if on := p.boundSteps(iw, words[it[0]:it[1]]); on != nil && bareStepRef(iw) {
+				done = append(done, p.clearBound(on, timeBound)...)
+				continue
+			}
+			p.assumptions = append(p.assumptions, "Read \""+text+"\" as a remark about the change; removed nothing for it.")
+			continue
+		}
 		if bound < 0 || !lex.boundOpen[iw[0]] || slices.ContainsFunc(iw[bound:], func(w string) bool { return w == "at" || w == "to" }) {
 			// ("…, and the cap on the email code to 5": a new bound, not one taken off)
 			kept = append(kept, strings.Join(words[it[0]:it[1]], " "))
 			continue
 		}
-		timeBound := slices.ContainsFunc(iw, func(w string) bool { return lex.boundTime[w] })
-		what := "attempt limit"
-		if timeBound {
-			what = "expiry"
-		}
-		var on *step
-		// the step whose bound it is: named after the bound ("the cap on the
-		// SMS code") or before it as its owner ("the SMS code's cap"); "the
-		// email code with its expiry" names the step to remove, not a bound
-		owned := slices.ContainsFunc(words[it[0]:it[0]+bound], func(w string) bool {
-			w = strings.ToLower(w)
-			return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
-		})
-		named := words[it[0]+bound : it[1]]
-		if owned {
-			named = words[it[0]:it[1]]
-		} else if len(analyze(tokenize(strings.Join(words[it[0]:it[0]+bound], " ")), p.steps).steps) > 0 {
+		if slices.ContainsFunc(iw[:bound], func(w string) bool { return lex.boundWith[w] }) {
+			// "the email code with its expiry" names the step to remove
 			kept = append(kept, strings.Join(words[it[0]:it[1]], " "))
 			continue
 		}
 		ok = true
-		for _, s := range analyze(tokenize(strings.Join(named, " ")), p.steps).steps {
-			if i := slices.IndexFunc(p.steps, func(o *step) bool { return o.k == s.k || s.k == kOTP && isCodeKind(o.k) }); i >= 0 && !s.k.isConversation() {
-				if on != nil && on != p.steps[i] {
-					on = nil
-					break
-				}
-				on = p.steps[i]
-			}
+		if firstBound < 0 {
+			firstBound = n
 		}
+		timeBound = slices.ContainsFunc(iw, func(w string) bool { return lex.boundTime[w] })
+		// the step whose bound it is: named after the bound ("the cap on the
+		// SMS code") or before it as its owner ("the SMS code's cap", "the
+		// SMS attempt limit", "the ID scan time limit")
+		on := p.boundSteps(iw, words[it[0]:it[1]])
 		if on == nil {
-			p.assumptions = append(p.assumptions, "Did not remove anything for \""+strings.TrimRight(strings.Join(words[it[0]:it[1]], " "), ",.")+"\": it names a setting, not a step, and not one step of the flow it belongs to; say e.g. \"remove the "+what+" on the SMS code\".")
+			what := "attempt limit"
+			if timeBound {
+				what = "expiry"
+			}
+			if lost == "" {
+				lost = text
+			}
+			p.assumptions = append(p.assumptions, "Did not remove anything for \""+text+"\": it names a setting, not a step, and not one step of the flow it belongs to; say e.g. \"remove the "+what+" on the SMS code\".")
 			continue
 		}
-		had := false
+		done = append(done, p.clearBound(on, timeBound)...)
+	}
+	if ok && len(done) == 0 && len(kept) == 0 && lost != "" {
+		// ("Remove the cap, the SMS code is enough": no step named for the
+		// bound, and the remark removes nothing)
+		what := "attempt limit"
 		if timeBound {
-			had = on.expiry > 0 || on.node != nil && on.node.ExpirySeconds != nil
-			on.expiry = 0
-			if on.node != nil {
-				on.node.ExpirySeconds = nil
-			}
-		} else {
-			had = on.attempts > 0 || on.node != nil && on.node.MaxAttempts != nil
-			on.attempts = 0
-			if on.node != nil {
-				on.node.MaxAttempts = nil
-			}
+			what = "expiry"
 		}
-		if had {
-			done = append(done, "removed the "+what+" on the "+on.k.String())
-		} else {
-			p.assumptions = append(p.assumptions, "The "+on.k.String()+" had no "+what+" of its own to remove; it stays as it was.")
-		}
+		return nil, "", true, fmt.Errorf("flowbuild: %q names a setting, not a step, and not which step's; say e.g. \"remove the %s on the SMS code\"", lost, what)
 	}
 	if !ok {
-		return nil, "", false
+		return nil, "", false, nil
 	}
 	if len(kept) > 0 {
 		rest = strings.Join(slices.Concat(words[:verbEnd], []string{strings.Join(kept, " and ")}), " ")
@@ -5998,7 +6012,128 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 	if len(done) == 0 && rest == "" {
 		done = []string{"left the flow as it is"}
 	}
-	return done, rest, true
+	return done, rest, true, nil
+}
+
+// FaceSign's defaults for a one-time code's bounds (the contract:
+// two_factor_* expirySeconds 300, maxAttempts 3): a bound taken off leaves
+// these, never no bound at all.
+const (
+	codeDefaultAttempts = 3
+	codeDefaultExpiry   = 300
+)
+
+// boundSteps are the steps of the flow a bound's item names (iw lowercased,
+// ws as written): "the cap on the SMS code", "the SMS code's cap", "the
+// caps on both codes". nil when it names none, or a code where the flow has
+// two and the item does not say both.
+func (p *plan) boundSteps(iw, ws []string) []*step {
+	var on []*step
+	both := slices.ContainsFunc(iw, func(w string) bool { return lex.boundAll[strings.Trim(w, ",.;:")] })
+	for _, s := range analyze(tokenize(strings.Join(ws, " ")), p.steps).steps {
+		if s.k.isConversation() {
+			continue
+		}
+		for _, o := range p.steps {
+			if (o.k == s.k || s.k == kOTP && isCodeKind(o.k)) && !slices.Contains(on, o) {
+				on = append(on, o)
+			}
+		}
+	}
+	if len(on) > 1 && !both && !slices.ContainsFunc(on, func(o *step) bool { return o.k == kOTP }) {
+		// ("the cap on the code" with two codes in the flow: which one)
+		kinds := map[kind]bool{}
+		for _, s := range analyze(tokenize(strings.Join(ws, " ")), p.steps).steps {
+			kinds[s.k] = true
+		}
+		if kinds[kOTP] {
+			return nil
+		}
+	}
+	return on
+}
+
+// bareStepRef: the item is only a step's name ("the SMS code", "on the email
+// code", "email codes"), no word of a clause of its own.
+func bareStepRef(iw []string) bool {
+	for _, w := range iw {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",.;:!?"), "'s"), "’s")
+		if w == "" || lex.determiner[w] || lex.boundStepFiller[w] || len(analyze(tokenize(w), nil).steps) > 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// clearBound takes the attempt limit (or, timeBound, the expiry) off each
+// step and says what applies now: FaceSign has no unlimited attempts and no
+// code that never expires, so its default applies, which the summary says
+// plainly (it is tighter than a limit above it).
+func (p *plan) clearBound(on []*step, timeBound bool) []string {
+	var done []string
+	for _, o := range on {
+		if !isCodeKind(o.k) {
+			what := "attempt limit"
+			if timeBound {
+				what = "expiry"
+			}
+			p.assumptions = append(p.assumptions, "The "+o.k.String()+" has no "+what+" to remove; it stays as it was.")
+			continue
+		}
+		had := 0
+		if timeBound {
+			had = o.expiry
+			if had == 0 && o.node != nil && o.node.ExpirySeconds != nil {
+				had = *o.node.ExpirySeconds
+			}
+			o.expiry = 0
+			if o.node != nil {
+				o.node.ExpirySeconds = nil
+			}
+		} else {
+			had = o.attempts
+			if had == 0 && o.node != nil && o.node.MaxAttempts != nil {
+				had = *o.node.MaxAttempts
+			}
+			o.attempts = 0
+			if o.node != nil {
+				o.node.MaxAttempts = nil
+			}
+		}
+		switch {
+		case had == 0 && timeBound:
+			p.assumptions = append(p.assumptions, "The "+o.k.String()+" had no expiry of its own to remove; FaceSign's default of "+durationWords(codeDefaultExpiry)+" applies, and it has no code that never expires.")
+		case had == 0:
+			p.assumptions = append(p.assumptions, fmt.Sprintf("The %s had no attempt limit of its own to remove; FaceSign's default of %d attempts applies, and it has no unlimited attempts.", o.k, codeDefaultAttempts))
+		case timeBound && had == codeDefaultExpiry:
+			done = append(done, "removed the expiry of "+durationWords(had)+" on the "+o.k.String()+", which is FaceSign's default and still applies (FaceSign has no code that never expires)")
+		case timeBound:
+			done = append(done, "removed the expiry of "+durationWords(had)+" on the "+o.k.String()+", so FaceSign's default of "+durationWords(codeDefaultExpiry)+" applies (FaceSign has no code that never expires)")
+			if had > codeDefaultExpiry {
+				p.assumptions = append(p.assumptions, "The "+o.k.String()+" now expires after "+durationWords(codeDefaultExpiry)+", FaceSign's default, sooner than the "+durationWords(had)+" it had: FaceSign has no code that never expires; say e.g. \"make the "+o.k.String()+" expire after 15 minutes\" for longer.")
+			}
+		case had == codeDefaultAttempts:
+			done = append(done, fmt.Sprintf("removed the limit of %d attempts on the %s, which is FaceSign's default and still applies (FaceSign has no unlimited attempts)", had, o.k))
+		default:
+			done = append(done, fmt.Sprintf("removed the limit of %d attempts on the %s, so FaceSign's default of %d attempts applies (FaceSign has no unlimited attempts)", had, o.k, codeDefaultAttempts))
+			if had > codeDefaultAttempts {
+				p.assumptions = append(p.assumptions, fmt.Sprintf("The %s now allows %d attempts, FaceSign's default, fewer than the %d it had: FaceSign has no unlimited attempts; say e.g. \"allow 10 attempts on the %s\" for more.", o.k, codeDefaultAttempts, had, o.k))
+			}
+		}
+	}
+	return done
+}
+
+// durationWords says seconds as a user would: "10 minutes", "90 seconds".
+func durationWords(sec int) string {
+	switch {
+	case sec%60 == 0 && sec == 60:
+		return "1 minute"
+	case sec%60 == 0:
+		return strconv.Itoa(sec/60) + " minutes"
+	}
+	return strconv.Itoa(sec) + " seconds"
 }
 
 // dropPlaceRuleLead drops the discourse words that open a sentence
@@ -8752,8 +8887,12 @@ func bareSwapPlaces(words []string) []string {
 			return words
 		}
 		if j+3 < len(words) && ktail == "" {
-			if w := strings.ToLower(strings.Trim(words[j+3], ",;:.!?")); w == "step" || w == "steps" || w == "stage" || w == "stages" || w == "checks" || w == "nodes" {
-				return words // "swap 2 and 3 steps": named already
+			if w := strings.ToLower(strings.Trim(words[j+3], ",;:.!?")); lex.placeStep[w] || lex.placeNamedNoun[w] ||
+				j+4 < len(words) && lex.placeStep[strings.ToLower(strings.Trim(words[j+4], ",;:.!?"))] {
+				// "swap 2 and 3 steps", "the 2nd and 3rd check", "the 1st
+				// and 2nd question", "the 2nd and 3rd verification steps":
+				// named already, and what the noun counts is the count
+				return slices.Concat(words[:i+1], []string{"the", ordinalWords[n-1], "and", ordinalWords[k-1]}, words[j+3:])
 			}
 			if lex.swapCount[strings.ToLower(strings.Trim(words[j+3], ",;:.!?"))] {
 				return words // "switch 2 and 3 digits on the code": the numbers count something else

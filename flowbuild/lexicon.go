@@ -644,17 +644,34 @@ var (
 	// checkNounWords name the checks of a flow as against its questions:
 	// "swap the second and third checks" counts the checks alone, "swap steps
 	// 1 and 2" every step as the flow lists it
-	checkNounWords = []string{"check", "checks"}
+	checkNounWords = []string{"check", "checks", "verification", "verifications"}
+	// placeNamedNounWords after two numbered places name what the numbers
+	// count ("swap the 1st and 2nd question", "the 2nd and 3rd
+	// verification steps"), so the places are not rewritten as steps
+	placeNamedNounWords = []string{"question", "questions", "verification", "verifications", "factor", "factors"}
 	// boundNounWords name a bound set on a step, which a removal can take off
 	// without taking the step ("remove the attempt cap on the SMS code", "drop
 	// the SMS code's expiry"); boundTimeWords make the bound its expiry, any
 	// other is its attempt limit
-	boundNounWords = []string{"cap", "limit", "max", "maximum", "expiry", "expiration", "timeout", "ttl", "lifetime"}
-	boundTimeWords = []string{"expiry", "expiration", "timeout", "ttl", "lifetime", "time"}
+	boundNounWords = []string{"cap", "caps", "limit", "limits", "max", "maximum", "expiry", "expiration", "timeout", "timeouts", "ttl", "lifetime"}
+	// boundWithWords before a bound make it go with the step removed ("the
+	// email code with its expiry"), not a bound taken off the step
+	boundWithWords = []string{"with", "including"}
+	// boundItemLeadWords open an item of a removal's list and are no word of
+	// it ("and also the SMS code's cap", ", but not on the email code")
+	boundItemLeadWords = []string{"also", "but", "then", "too", "plus"}
+	// boundAllWords say a bound is taken off every step named ("the caps on
+	// both codes")
+	boundAllWords = []string{"both", "all", "every", "each", "codes"}
+	// boundStepFillerWords may stand with a step's name in an item that only
+	// names a step ("and on the email code too"); any other word makes it a
+	// clause of its own, a remark ("the email code is enough")
+	boundStepFillerWords = []string{"on", "for", "of", "also", "too", "both", "code", "codes", "check", "checks", "scan", "one-time", "otp", "otps", "sms", "email"}
+	boundTimeWords       = []string{"expiry", "expiration", "timeout", "ttl", "lifetime", "time"}
 	// boundOpenWords open an item of a removal's list that names a bound
 	// rather than a step or an instruction of its own ("and the attempt cap
 	// on …", "and any retry limit on …")
-	boundOpenWords = []string{"the", "its", "their", "any", "that", "this"}
+	boundOpenWords = []string{"the", "its", "their", "any", "that", "this", "all", "both", "every", "each"}
 	// addedRefWords stand for the steps the sentence before added ("add an
 	// ID scan. it can't go first", "add both codes. they can't be last")
 	addedRefWords = []string{"it", "they", "them", "both", "neither"}
@@ -2791,7 +2808,7 @@ type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
-	placeOut, addedRef, placeRuleLead, checkNoun, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                                                                                                map[string]bool
+	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                           map[string]bool
 	condAsksNothing, removalFiller, verdictPhrase, deepfakeVerdict, verdictPerson, setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                            map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
@@ -2993,6 +3010,8 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.placeOut, l.addedRef, l.placeRuleLead, l.checkNoun = wordSet(placeOutWords), wordSet(addedRefWords), wordSet(placeRuleLeadWords), wordSet(checkNounWords)
+	l.placeNamedNoun = wordSet(placeNamedNounWords)
+	l.boundWith, l.boundItemLead, l.boundAll, l.boundStepFiller = wordSet(boundWithWords), wordSet(boundItemLeadWords), wordSet(boundAllWords), wordSet(boundStepFillerWords)
 	l.boundNoun, l.boundTime, l.boundOpen = wordSet(boundNounWords), wordSet(boundTimeWords), wordSet(boundOpenWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
