@@ -77,6 +77,9 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
 	sentences = p.splitAddedPlace(dropHesitations(p.dropMissedNote(sentences)))
+	if sentences, err = p.subjectlessPlaces(sentences); err != nil {
+		return Result{}, err
+	}
 	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
 	for si, sentence := range sentences {
 		// "- take recognition out\n- face scan goes first": the bullet marks
@@ -111,7 +114,11 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 						other = others[0]
 					}
 				}
-				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, step, side, other)
+				goes := "goes"
+				if strings.Contains(step, " and the ") {
+					goes = "go" // ("neither code should be first")
+				}
+				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s %s; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, goes, step, side, other)
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
@@ -3210,6 +3217,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		sentence = sentence[:i]
 	}
 	sentence = removalOpener(sentence)
+	sentence = negatedBound(sentence)
 	if done, rest, ok, err := p.clearBounds(sentence); ok {
 		// "Remove the email code and the attempt cap on the SMS code": the
 		// cap goes, the SMS code stays; the rest of the removal is applied
@@ -5733,10 +5741,16 @@ func (p *plan) negatedPlace(sentence string) (string, bool) {
 			in = append(in, p.steps[i].k) // ("the code": the flow's code)
 		}
 	}
-	if len(in) != 1 {
+	if len(in) == 0 {
 		return "", false
 	}
-	return in[0].String(), true
+	// ("neither code should be first": both codes, each ruled out of the
+	// place, neither removed)
+	names := in[0].String()
+	for _, k := range in[1:] {
+		names += " and the " + k.String()
+	}
+	return names, true
 }
 
 // placeWords are the words of a place ruled out up to a scope after it ("the
@@ -6134,6 +6148,71 @@ func durationWords(sec int) string {
 		return strconv.Itoa(sec/60) + " minutes"
 	}
 	return strconv.Itoa(sec) + " seconds"
+}
+
+// negatedBound writes a bound ruled out ("no cap on the SMS code", "don't
+// cap the SMS attempts", "never limit the email code's tries") as that bound
+// taken off ("remove the cap on the SMS code"), which clearBounds reads: the
+// step stays and the default that applies is said. Read as a step ruled out,
+// it removed the code. Any other sentence comes back as it is.
+func negatedBound(sentence string) string {
+	words := strings.Fields(sentence)
+	lw := lowerTrimmed(words)
+	i := 0
+	for i < len(lw) && i < 3 && (lex.negAux[strings.Map(dropApostrophe, lw[i])] || lw[i] == "no" || lw[i] == "not" || lw[i] == "never" || lw[i] == "do" || lw[i] == "please") {
+		i++
+	}
+	if i == 0 || i >= len(lw)-1 || !(lex.boundNoun[lw[i]] || lex.boundVerb[lw[i]]) || slices.ContainsFunc(lw, func(w string) bool { return lex.removeVerb[w] }) {
+		return sentence
+	}
+	noun := lw[i]
+	if lex.boundVerb[noun] {
+		noun = "limit"
+	}
+	rest := words[i+1:]
+	if r := strings.ToLower(rest[0]); r == "on" || r == "for" || r == "of" || r == "to" {
+		rest = rest[1:]
+	}
+	return "remove the " + noun + " on " + strings.Join(rest, " ")
+}
+
+// subjectlessPlaces reads a sentence that rules out a place relative to a
+// step and names no step of its own ("Not before liveness.", "Never send it
+// before the ID scan."): after a sentence that adds a step it is that step's
+// place, joined to it ("Add an email code. Not before liveness." reads "Add
+// an email code, not before liveness"); with no step added it names no step
+// to place and is refused. Read alone it took the step after "before" as the
+// one ruled out and removed it. A negated place followed by ", it should …"
+// ("Never put the SMS code last, it should be first") is split as at a
+// semicolon, so the comma does not turn the place into a removal.
+func (p *plan) subjectlessPlaces(sentences []string) ([]string, error) {
+	out := make([]string, 0, len(sentences))
+	for _, s := range sentences {
+		lw := lowerTrimmed(strings.Fields(dropPlaceRuleLead(s)))
+		if len(lw) > 1 && (lex.placeOut[lw[0]] || lex.negAux[strings.Map(dropApostrophe, lw[0])]) {
+			if at := slices.IndexFunc(lw, func(w string) bool { return w == "before" || w == "after" }); at > 0 && at <= 3 &&
+				!slices.ContainsFunc(lw[:at], func(w string) bool { return lex.removeVerb[w] }) &&
+				p.namedKinds(tokenize(strings.Join(lw[:at], " "))) == 0 {
+				if len(out) > 0 && addsStep(tokenize(out[len(out)-1])) {
+					prev := strings.TrimRight(out[len(out)-1], " .!")
+					out[len(out)-1] = prev + ", " + strings.TrimRight(dropPlaceRuleLead(s), " .!")
+					continue
+				}
+				return nil, fmt.Errorf("flowbuild: %q says where a step must not go, not which step or where it goes; say e.g. \"put the SMS code after the liveness check\"", strings.TrimSpace(s))
+			}
+		}
+		if i := strings.LastIndex(s, ", "); i > 0 && len(lw) > 1 {
+			tail := strings.Fields(strings.ToLower(s[i+2:]))
+			if len(tail) > 1 && lex.touchedRef[tail[0]] && lex.placeThenModal[tail[1]] {
+				if _, ok := p.negatedPlace(dropPlaceRuleLead(s[:i])); ok {
+					out = append(out, s[:i], s[i+2:])
+					continue
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 // dropPlaceRuleLead drops the discourse words that open a sentence

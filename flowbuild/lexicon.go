@@ -657,6 +657,13 @@ var (
 	// boundWithWords before a bound make it go with the step removed ("the
 	// email code with its expiry"), not a bound taken off the step
 	boundWithWords = []string{"with", "including"}
+	// boundVerbWords set a bound as a verb ("don't cap the SMS attempts",
+	// "never limit the email code"): ruled out, the bound is taken off
+	boundVerbWords = []string{"cap", "limit", "restrict", "throttle"}
+	// placeThenModalWords after "it" open the clause that says where a step
+	// goes once a place was ruled out ("never put the SMS code last, it
+	// should be first"), read as a sentence of its own
+	placeThenModalWords = []string{"should", "must", "needs", "has", "goes", "can", "will", "ought"}
 	// boundItemLeadWords open an item of a removal's list and are no word of
 	// it ("and also the SMS code's cap", ", but not on the email code")
 	boundItemLeadWords = []string{"also", "but", "then", "too", "plus"}
@@ -2808,7 +2815,7 @@ type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
-	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                           map[string]bool
+	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, placeThenModal, boundVerb, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                map[string]bool
 	condAsksNothing, removalFiller, verdictPhrase, deepfakeVerdict, verdictPerson, setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                            map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
@@ -3010,7 +3017,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.placeOut, l.addedRef, l.placeRuleLead, l.checkNoun = wordSet(placeOutWords), wordSet(addedRefWords), wordSet(placeRuleLeadWords), wordSet(checkNounWords)
-	l.placeNamedNoun = wordSet(placeNamedNounWords)
+	l.placeNamedNoun, l.placeThenModal, l.boundVerb = wordSet(placeNamedNounWords), wordSet(placeThenModalWords), wordSet(boundVerbWords)
 	l.boundWith, l.boundItemLead, l.boundAll, l.boundStepFiller = wordSet(boundWithWords), wordSet(boundItemLeadWords), wordSet(boundAllWords), wordSet(boundStepFillerWords)
 	l.boundNoun, l.boundTime, l.boundOpen = wordSet(boundNounWords), wordSet(boundTimeWords), wordSet(boundOpenWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)

@@ -51,3 +51,27 @@ func TestBoundRemovalSaysDefault(t *testing.T) {
 		}
 	}
 }
+
+// A place ruled out relative to a step with no step of its own ("Not after
+// the ID scan.", "never before liveness") and a place ruled out of two
+// steps ("Neither code should come first") remove nothing: refused alone,
+// where they took the step named as the one ruled out.
+func TestPlaceRuledOutRemovesNothing(t *testing.T) {
+	base := "Transfer: liveness, then an ID scan, then an SMS code, then an email code."
+	for _, change := range []string{
+		"Not after the ID scan.",
+		"never before liveness",
+		"Neither code should come first.",
+		"neither the SMS code nor the email code can go first",
+	} {
+		res, err := Edit(built(t, base, Options{}), change, Options{})
+		if err != nil {
+			continue // refused: nothing removed
+		}
+		for _, typ := range []flow.NodeType{flow.TypeLiveness, flow.TypeDocumentScan, flow.TypeTwoFactorEmail, flow.TypeTwoFactorSMS} {
+			if !slices.ContainsFunc(res.Flow, func(n flow.Node) bool { return n.Type == typ }) {
+				t.Errorf("%q: %s removed (summary %q)", change, typ, res.Summary)
+			}
+		}
+	}
+}
