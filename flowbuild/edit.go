@@ -6162,7 +6162,8 @@ func negatedBound(sentence string) string {
 	for i < len(lw) && i < 3 && (lex.negAux[strings.Map(dropApostrophe, lw[i])] || lw[i] == "no" || lw[i] == "not" || lw[i] == "never" || lw[i] == "do" || lw[i] == "please") {
 		i++
 	}
-	if i == 0 || i >= len(lw)-1 || !(lex.boundNoun[lw[i]] || lex.boundVerb[lw[i]]) || slices.ContainsFunc(lw, func(w string) bool { return lex.removeVerb[w] }) {
+	if i == 0 || i >= len(lw)-1 || !(lex.boundNoun[lw[i]] || lex.boundVerb[lw[i]]) || slices.ContainsFunc(lw, func(w string) bool { return lex.removeVerb[w] || w == "to" || w == "at" }) {
+		// ("don't limit the ID scan to passports": what it accepts, no bound)
 		return sentence
 	}
 	noun := lw[i]
