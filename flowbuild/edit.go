@@ -6190,6 +6190,27 @@ func (p *plan) subjectlessPlaces(sentences []string) ([]string, error) {
 	out := make([]string, 0, len(sentences))
 	for _, s := range sentences {
 		lw := lowerTrimmed(strings.Fields(dropPlaceRuleLead(s)))
+		if n := slices.IndexFunc(lw, func(w string) bool { return lex.swapVerb[w] }); n > 0 && n <= 2 && slices.ContainsFunc(lw[:n], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
+			// "don't swap 1 and 2", "never swap steps 1 and 2": a swap ruled
+			// out changes nothing (it swapped them)
+			if len(sentences) == 1 {
+				return nil, fmt.Errorf("flowbuild: %q says what not to swap, so nothing changes; say e.g. \"swap the ID scan and the SMS code\" for a swap", strings.TrimSpace(s))
+			}
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(s)+"\" as leaving those steps where they are.")
+			continue
+		}
+		if len(lw) > 0 && lex.swapVerb[lw[0]] {
+			// "swap 1 and 2, then ask for their employer first": two
+			// instructions, the swap and what follows, each read on its own
+			// (read as one, the liveness check was removed)
+			words := strings.Fields(s)
+			// ("swap the two codes, email first then SMS" is one: the order
+			// the swap makes, no instruction after "then")
+			if k := slices.Index(lw, "then"); k > 2 && k < len(lw)-1 && (lex.addWord[lw[k+1]] || lex.removeVerb[lw[k+1]] || lex.placeMoveVerb[lw[k+1]] || lex.swapVerb[lw[k+1]] || lw[k+1] == "ask") {
+				out = append(out, strings.TrimRight(strings.Join(words[:k], " "), ","), strings.Join(words[k+1:], " "))
+				continue
+			}
+		}
 		if len(lw) > 1 && (lex.placeOut[lw[0]] || lex.negAux[strings.Map(dropApostrophe, lw[0])]) {
 			if at := slices.IndexFunc(lw, func(w string) bool { return w == "before" || w == "after" }); at > 0 && at <= 3 &&
 				!slices.ContainsFunc(lw[:at], func(w string) bool { return lex.removeVerb[w] }) &&

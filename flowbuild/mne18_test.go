@@ -75,3 +75,24 @@ func TestPlaceRuledOutRemovesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A swap ruled out ("don't swap 1 and 2") swaps nothing: refused alone, said
+// back beside other instructions. It swapped the two steps.
+func TestNegatedSwapSwapsNothing(t *testing.T) {
+	base := "KYC: liveness, then an ID scan, then an email code."
+	for _, change := range []string{"don't swap 1 and 2", "never switch steps 2 and 3", "Do not swap the first and second steps"} {
+		res, err := Edit(built(t, base, Options{}), change, Options{})
+		if err != nil {
+			continue // refused: nothing moved
+		}
+		var order []flow.NodeType
+		for _, n := range res.Flow {
+			if n.Type == flow.TypeLiveness || n.Type == flow.TypeDocumentScan || n.Type == flow.TypeTwoFactorEmail {
+				order = append(order, n.Type)
+			}
+		}
+		if !slices.Equal(order, []flow.NodeType{flow.TypeLiveness, flow.TypeDocumentScan, flow.TypeTwoFactorEmail}) {
+			t.Errorf("%q: order %v, want it unchanged (summary %q)", change, order, res.Summary)
+		}
+	}
+}
