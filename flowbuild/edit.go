@@ -6189,6 +6189,26 @@ func negatedBound(sentence string) string {
 func (p *plan) subjectlessPlaces(sentences []string) ([]string, error) {
 	out := make([]string, 0, len(sentences))
 	for _, s := range sentences {
+		if words := strings.Fields(s); slices.ContainsFunc(words, func(w string) bool { return lex.fallbackNoun[strings.ToLower(strings.Trim(w, ",.;:!?()"))] }) {
+			// "add an email code, not as a fallback": the role ruled out
+			// says the step is one of its own on the main line; read as a
+			// fallback's condition it made the code a fallback of the SMS code
+			lw := lowerTrimmed(words)
+			for i := 0; i+1 < len(lw); i++ {
+				if !lex.placeOut[lw[i]] && !lex.negAux[strings.Map(dropApostrophe, lw[i])] {
+					continue
+				}
+				j := i + 1
+				for j < len(lw) && j <= i+3 && (lw[j] == "as" || lw[j] == "for" || lex.determiner[lw[j]]) {
+					j++
+				}
+				if j < len(lw) && j > i+1 && lex.fallbackNoun[lw[j]] && i > 0 {
+					p.assumptions = append(p.assumptions, "Read \""+strings.Join(words[i:j+1], " ")+"\" as a step of its own on the main line: a failed step before it still ends the session.")
+					s = strings.TrimRight(strings.Join(slices.Concat(words[:i], words[j+1:]), " "), " ,;")
+					break
+				}
+			}
+		}
 		lw := lowerTrimmed(strings.Fields(dropPlaceRuleLead(s)))
 		if n := slices.IndexFunc(lw, func(w string) bool { return lex.swapVerb[w] }); n > 0 && n <= 2 && slices.ContainsFunc(lw[:n], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
 			// "don't swap 1 and 2", "never swap steps 1 and 2": a swap ruled
