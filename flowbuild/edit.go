@@ -5953,6 +5953,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 	}
 	var kept []string
 	firstBound, timeBound, lost := -1, false, ""
+	var lastOn []*step // the steps of the last bound taken off
 	for n, it := range items {
 		for it[0] < it[1] && lex.boundItemLead[lw[it[0]]] {
 			it[0]++ // ("and also the SMS code's cap", ", but not on the email code")
@@ -5970,6 +5971,11 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 			// never a step to remove
 			if on := p.boundSteps(iw, words[it[0]:it[1]]); on != nil && bareStepRef(iw) {
 				done = append(done, p.clearBound(on, timeBound)...)
+				continue
+			}
+			if bound == 0 && len(iw) == 1 && lastOn != nil {
+				// "the SMS code's limit and expiry": the same step's other bound
+				done = append(done, p.clearBound(lastOn, lex.boundTime[iw[0]])...)
 				continue
 			}
 			p.assumptions = append(p.assumptions, "Read \""+text+"\" as a remark about the change; removed nothing for it.")
@@ -6006,6 +6012,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 			continue
 		}
 		done = append(done, p.clearBound(on, timeBound)...)
+		lastOn = on
 	}
 	if ok && len(done) == 0 && len(kept) == 0 && lost != "" {
 		// ("Remove the cap, the SMS code is enough": no step named for the
